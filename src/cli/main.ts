@@ -1,0 +1,320 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { extname, join, relative, resolve, sep } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { ArticleRecord } from '../generated/article.js';
+import { atLeast, type FileDiagnostic, type Severity } from '../core/diagnostic.js';
+import { ConfigError } from '../core/errors.js';
+import { packagePath } from '../core/paths.js';
+import { cslItemValidator, validatorFor } from '../core/schemas.js';
+import { ingestDetailed, pipelineFor } from '../ingest.js';
+import { reporters } from '../report/index.js';
+import { assignUniqueIds, checkDataset, datasetFiles, toJson, writeAtomic, writeDataset, type BuiltInput } from '../stages/write.js';
+import { textBlocks } from './text.js';
+import { parseReferenceList } from '../refs/list.js';
+
+/** Where the CLI writes; tests pass their own. */
+export interface Io {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  stdin: () => Promise<Uint8Array>;
+  stderrIsTTY: boolean;
+}
+
+const defaultIo: Io = {
+  stdout: (t) => process.stdout.write(t),
+  stderr: (t) => process.stderr.write(t),
+  stdin: async () => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    return new Uint8Array(Buffer.concat(chunks));
+  },
+  stderrIsTTY: process.stderr.isTTY === true,
+};
+
+class UsageError extends Error {}
+
+const common = {
+  help: { type: 'boolean', short: 'h' },
+  pipeline: { type: 'string' },
+  diagnostics: { type: 'string' },
+  verbose: { type: 'boolean' },
+  quiet: { type: 'boolean', short: 'q' },
+} as const;
+
+/** Every command's flags, declared in one table (unified-args style). */
+const commands = {
+  ingest: {
+    summary: 'ingest files (or - for stdin); write one record per input to DIR/articles/<id>.json',
+    usage: 'digest ingest <input>... [--pipeline FILE] [--out DIR] [--stdout]',
+    options: { ...common, out: { type: 'string' }, stdout: { type: 'boolean' } },
+  },
+  build: {
+    summary: 'ingest every input the pipeline names and write the dataset under its out folder',
+    usage: 'digest build [--pipeline FILE] [--out DIR] [--check] [--concurrency N]',
+    options: { ...common, out: { type: 'string' }, check: { type: 'boolean' }, concurrency: { type: 'string' } },
+  },
+  validate: {
+    summary: 'validate record files or folders against schemas/',
+    usage: 'digest validate <path>...',
+    options: { ...common },
+  },
+  text: {
+    summary: 'print the body the parse stage kept, one block a line (--json: JSON Lines)',
+    usage: 'digest text <input> [--json] [--pipeline FILE]',
+    options: { ...common, json: { type: 'boolean' } },
+  },
+  refs: {
+    summary: 'parse a reference list (or JSON Lines of {"raw": …}) into a JSON array of CSL-JSON items',
+    usage: 'digest refs [FILE|-]',
+    options: { ...common },
+  },
+} as const;
+
+type CommandName = keyof typeof commands;
+
+async function version(): Promise<string> {
+  const pkg = JSON.parse(await readFile(packagePath('package.json'), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+function help(): string {
+  const lines = ['Usage: digest <command> [options]', '', 'Commands:'];
+  for (const [name, c] of Object.entries(commands)) lines.push(`  ${name.padEnd(9)} ${c.summary}`);
+  lines.push(
+    '',
+    'Options for every command:',
+    '  --pipeline FILE      pipeline file (default: pipelines/digest.json)',
+    '  --diagnostics FMT    unix (default), json or github',
+    '  --verbose            also print info diagnostics',
+    '  --quiet, -q          print errors only',
+    '  --help, -h           this help; --version prints the version',
+    '',
+    'Exit codes: 0 every input produced a valid record; 1 some input failed; 2 usage error.',
+    '',
+  );
+  return lines.join('\n');
+}
+
+function toPosix(path: string): string {
+  return path.split(sep).join('/');
+}
+
+interface Reporting {
+  format: keyof typeof reporters;
+  minimum: Severity;
+  color: boolean;
+}
+
+function reporting(values: Record<string, unknown>, io: Io): Reporting {
+  const format = (values.diagnostics as string | undefined) ?? 'unix';
+  if (!(format in reporters)) throw new UsageError(`--diagnostics must be unix, json or github (got ${format})`);
+  return {
+    format: format as keyof typeof reporters,
+    minimum: values.quiet ? 'error' : values.verbose ? 'info' : 'warning',
+    color: io.stderrIsTTY && !process.env.NO_COLOR && format === 'unix',
+  };
+}
+
+function report(io: Io, how: Reporting, file: string, diagnostics: ArticleRecord['diagnostics']): void {
+  const list: FileDiagnostic[] = atLeast(diagnostics, how.minimum).map((d) => ({ file, ...d }));
+  if (list.length) io.stderr(reporters[how.format](list, { color: how.color }));
+}
+
+async function collectInputs(entries: readonly string[], extensions: readonly string[]): Promise<string[]> {
+  const out: string[] = [];
+  const walk = async (path: string): Promise<void> => {
+    const info = await stat(path).catch(() => null);
+    if (!info) throw new UsageError(`input ${path} does not exist`);
+    if (info.isDirectory()) {
+      for (const name of (await readdir(path)).sort()) {
+        const child = join(path, name);
+        const childInfo = await stat(child);
+        if (childInfo.isDirectory()) await walk(child);
+        else if (extensions.includes(extname(name).toLowerCase())) out.push(toPosix(child));
+      }
+    } else out.push(toPosix(path));
+  };
+  for (const entry of entries) await walk(entry);
+  return [...new Set(out)].sort();
+}
+
+async function cmdIngest(args: string[], values: Record<string, unknown>, io: Io): Promise<number> {
+  if (args.length === 0) throw new UsageError('ingest needs at least one input (a path, or - for stdin)');
+  const how = reporting(values, io);
+  const pipeline = pipelineFor(values.pipeline as string | undefined);
+  const outDir = resolve((values.out as string | undefined) ?? pipeline.out);
+  const records: ArticleRecord[] = [];
+  let failed = 0;
+  for (const arg of args) {
+    const result = arg === '-' ? await ingestDetailed({ bytes: await io.stdin(), name: '<stdin>' }, { pipeline }) : await ingestDetailed({ path: arg }, { pipeline });
+    report(io, how, arg === '-' ? '<stdin>' : arg, result.record.diagnostics);
+    if (!result.ok) {
+      failed++;
+      continue;
+    }
+    if (values.stdout) records.push(result.record);
+    else {
+      const target = join(outDir, 'articles', `${result.record.id}.json`);
+      await writeAtomic(target, toJson(result.record));
+      if (!values.quiet) io.stderr(`${arg === '-' ? '<stdin>' : arg}: wrote ${toPosix(relative(process.cwd(), target))}\n`);
+    }
+  }
+  if (values.stdout) {
+    if (args.length === 1 && records.length === 1) io.stdout(toJson(records[0]));
+    else for (const r of records) io.stdout(`${JSON.stringify(r)}\n`);
+  }
+  return failed > 0 ? 1 : 0;
+}
+
+async function cmdBuild(args: string[], values: Record<string, unknown>, io: Io): Promise<number> {
+  if (args.length > 0) throw new UsageError(`build takes no positional arguments (got ${args.join(' ')}); inputs come from the pipeline file`);
+  const how = reporting(values, io);
+  const pipeline = pipelineFor(values.pipeline as string | undefined);
+  const concurrency = values.concurrency === undefined ? availableParallelism() : Number(values.concurrency);
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 256) throw new UsageError('--concurrency must be a whole number from 1 to 256');
+  const outDir = resolve((values.out as string | undefined) ?? pipeline.out);
+  const inputs = await collectInputs(pipeline.inputs, pipeline.extensions);
+  const { default: PQueue } = await import('p-queue');
+  const queue = new PQueue({ concurrency });
+  const built: BuiltInput[] = [];
+  await Promise.all(
+    inputs.map((path) =>
+      queue.add(async () => {
+        const result = await ingestDetailed({ path }, { pipeline });
+        built.push({ path, record: result.record, ok: result.ok });
+      }),
+    ),
+  );
+  const ordered = assignUniqueIds(built);
+  for (const input of ordered) report(io, how, input.path, input.record.diagnostics);
+  const files = datasetFiles(ordered, pipeline.name);
+  const failed = ordered.filter((i) => !i.ok).length;
+  if (values.check) {
+    const diff = await checkDataset(outDir, files);
+    const problems = [...diff.changed.map((f) => `changed: ${f}`), ...diff.missing.map((f) => `missing: ${f}`), ...diff.extra.map((f) => `stale: ${f}`)];
+    if (problems.length) {
+      io.stderr(`digest build --check: ${toPosix(relative(process.cwd(), outDir)) || '.'} is not what a build would write:\n${problems.map((p) => `  ${p}\n`).join('')}`);
+      return 1;
+    }
+    if (!values.quiet) io.stderr(`digest build --check: ${files.size} files up to date (${ordered.length} inputs)\n`);
+    return failed > 0 ? 1 : 0;
+  }
+  const changed = await writeDataset(outDir, files);
+  if (!values.quiet) {
+    io.stderr(`digest build: ${ordered.length} inputs, ${ordered.length - failed} records, ${failed} failed; ${changed.length} files changed under ${toPosix(relative(process.cwd(), outDir)) || '.'}\n`);
+  }
+  return failed > 0 ? 1 : 0;
+}
+
+async function recordFiles(path: string): Promise<string[]> {
+  const info = await stat(path).catch(() => null);
+  if (!info) throw new UsageError(`${path} does not exist`);
+  if (!info.isDirectory()) return [path];
+  const articles = join(path, 'articles');
+  const root = (await stat(articles).catch(() => null))?.isDirectory() ? articles : path;
+  const out: string[] = [];
+  const walk = async (dir: string) => {
+    for (const name of (await readdir(dir)).sort()) {
+      const child = join(dir, name);
+      if ((await stat(child)).isDirectory()) await walk(child);
+      else if (name.endsWith('.json') && name !== 'manifest.json') out.push(child);
+    }
+  };
+  await walk(root);
+  return out;
+}
+
+async function cmdValidate(args: string[], values: Record<string, unknown>, io: Io): Promise<number> {
+  if (args.length === 0) throw new UsageError('validate needs at least one file or folder');
+  const article = validatorFor<ArticleRecord>('article');
+  const csl = cslItemValidator();
+  let count = 0;
+  for (const arg of args) {
+    for (const file of await recordFiles(arg)) {
+      let value: unknown;
+      try {
+        value = JSON.parse(await readFile(file, 'utf8'));
+      } catch (error) {
+        io.stderr(`${toPosix(file)}: error: not valid JSON: ${(error as Error).message} [record-invalid]\n`);
+        return 1;
+      }
+      if (!article(value)) {
+        const [e] = article.errors();
+        io.stderr(`${toPosix(file)}: error: ${e?.pointer || '/'}: ${e?.message} [record-invalid]\n`);
+        return 1;
+      }
+      for (const [i, reference] of value.references.entries()) {
+        if (!csl(reference.csl)) {
+          const [e] = csl.errors();
+          io.stderr(`${toPosix(file)}: error: /references/${i}/csl${e?.pointer ?? ''}: ${e?.message} [csl-invalid]\n`);
+          return 1;
+        }
+      }
+      count++;
+    }
+  }
+  if (!values.quiet) io.stderr(`digest validate: ${count} record${count === 1 ? '' : 's'} valid\n`);
+  return 0;
+}
+
+async function cmdText(args: string[], values: Record<string, unknown>, io: Io): Promise<number> {
+  if (args.length !== 1) throw new UsageError('text takes exactly one input');
+  const how = reporting(values, io);
+  const arg = args[0]!;
+  const input = arg === '-' ? { bytes: await io.stdin(), name: '<stdin>' } : { path: arg };
+  const { blocks, diagnostics, failed } = await textBlocks(input, pipelineFor(values.pipeline as string | undefined));
+  report(io, how, arg === '-' ? '<stdin>' : arg, diagnostics);
+  for (const block of blocks) io.stdout(values.json ? `${JSON.stringify(block)}\n` : `${block.text}\n`);
+  return failed ? 1 : 0;
+}
+
+async function cmdRefs(args: string[], _values: Record<string, unknown>, io: Io): Promise<number> {
+  if (args.length > 1) throw new UsageError('refs takes at most one input');
+  const arg = args[0] ?? '-';
+  const bytes = arg === '-' ? await io.stdin() : new Uint8Array(await readFile(arg).catch(() => {
+    throw new UsageError(`cannot read ${arg}`);
+  }));
+  io.stdout(toJson(parseReferenceList(new TextDecoder().decode(bytes))));
+  return 0;
+}
+
+const handlers: Record<CommandName, (args: string[], values: Record<string, unknown>, io: Io) => Promise<number>> = {
+  ingest: cmdIngest,
+  build: cmdBuild,
+  validate: cmdValidate,
+  text: cmdText,
+  refs: cmdRefs,
+};
+
+/** Runs the CLI with the given arguments; resolves to the exit code. */
+export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(help());
+    return name === undefined ? 2 : 0;
+  }
+  if (name === '--version' || name === '-v') {
+    io.stdout(`${await version()}\n`);
+    return 0;
+  }
+  if (!(name in commands)) {
+    io.stderr(`digest: unknown command "${name}"\n\n${help()}`);
+    return 2;
+  }
+  const command = commands[name as CommandName];
+  try {
+    const { values, positionals } = parseArgs({ args: rest, options: command.options, allowPositionals: true, strict: true });
+    if (values.help) {
+      io.stdout(`Usage: ${command.usage}\n\n${command.summary}\n`);
+      return 0;
+    }
+    return await handlers[name as CommandName](positionals, values as Record<string, unknown>, io);
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof ConfigError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.stderr(`digest ${name}: ${(error as Error).message}\nUsage: ${command.usage}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,108 @@
+import type { ArticleRecord, Diagnostic, Reference, Section } from '../generated/article.js';
+import { LineIndex } from './location.js';
+
+/** Where an input comes from: a file path, raw bytes, or already-decoded text. */
+export type IngestInput =
+  | { path: string; name?: string }
+  | { bytes: Uint8Array; name?: string }
+  | { text: string; name?: string };
+
+/** The kinds of block the parse stage produces. */
+export type BlockKind = 'heading' | 'paragraph' | 'list-item';
+
+/**
+ * One unit of body text with its place in the decoded text. For plain text the block's
+ * text is exactly `doc.text.slice(start, end)` (`exact: true`); for markup it is the visible
+ * text of an element whose markup starts at `start`.
+ */
+export interface Block {
+  kind: BlockKind;
+  text: string;
+  start: number;
+  end: number;
+  /** True when `text` equals the source slice, so offsets inside the block are exact. */
+  exact: boolean;
+  /** Heading level (1–6) for markup headings. */
+  level?: number;
+  /** The number of an ordered-list item, when the markup numbered it. */
+  ordinal?: number;
+  /** The whole block is bold (how WeChat and some CMSs mark headings). */
+  strong?: boolean;
+}
+
+/** Where a message points: an offset (and optional end) into the decoded text. */
+export interface At {
+  offset: number;
+  end?: number;
+}
+
+/** A reference list entry before it is parsed. */
+export interface ReferenceEntry {
+  number: number | null;
+  raw: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * One document per input, vfile-style: the bytes, the decoded text, what each stage adds,
+ * and every diagnostic raised about it. Stages add to it; nothing else is shared.
+ */
+export class DigestDocument {
+  /** Path as given, or null for stdin and in-memory inputs. */
+  readonly path: string | null;
+  /** Name for ids and messages: the path, the given name, or `<stdin>`. */
+  readonly name: string;
+  /** The record id (set by the caller before the stages run). */
+  id = 'article';
+  bytes: Uint8Array = new Uint8Array(0);
+  text = '';
+  encoding = 'utf-8';
+  format: 'text' | 'html' | 'markdown' = 'text';
+  variant: 'wechat' | 'site' | 'generic' | undefined;
+  blocks: Block[] = [];
+  title: string | null = null;
+  sections: Section[] = [];
+  /** Blocks under the reference-list heading, for the references stage. */
+  referenceBlocks: Block[] = [];
+  referenceEntries: ReferenceEntry[] = [];
+  references: Reference[] = [];
+  boilerplate: ArticleRecord['boilerplate'] = [];
+  period: ArticleRecord['period'] = null;
+  language = 'und';
+  script: ArticleRecord['script'] = null;
+  readonly diagnostics: Diagnostic[] = [];
+  /** Set when a stage could not do its job; later stages are skipped and no record is written. */
+  failed = false;
+  private index: LineIndex | null = null;
+
+  constructor(init: { path?: string | null; name?: string | null }) {
+    this.path = init.path ?? null;
+    this.name = init.path ?? init.name ?? '<stdin>';
+  }
+
+  /** Line index over the decoded text (rebuilt if the text changes). */
+  get lines(): LineIndex {
+    if (this.index === null) this.index = new LineIndex(this.text);
+    return this.index;
+  }
+
+  /** Replaces the decoded text (the read stage does this once). */
+  setText(text: string): void {
+    this.text = text;
+    this.index = null;
+  }
+
+  /** Adds a diagnostic located at an offset range of the decoded text. */
+  addDiagnostic(d: Omit<Diagnostic, 'line' | 'column' | 'endLine' | 'endColumn' | 'offset'>, at: At = { offset: 0 }): Diagnostic {
+    const start = this.lines.point(at.offset);
+    const out: Diagnostic = { ...d, line: start.line, column: start.column, offset: at.offset };
+    if (at.end !== undefined && at.end > at.offset) {
+      const end = this.lines.point(at.end);
+      out.endLine = end.line;
+      out.endColumn = end.column;
+    }
+    this.diagnostics.push(out);
+    return out;
+  }
+}

@@ -1,0 +1,51 @@
+import { createHash } from 'node:crypto';
+import { basename } from 'node:path';
+import type { ArticleRecord } from '../generated/article.js';
+import { finishDiagnostics } from './diagnostic.js';
+import type { DigestDocument } from './document.js';
+import { slugify } from './text.js';
+
+/** The version of schemas/article.schema.json that records carry. */
+export const SCHEMA_VERSION = '1.0.0' as const;
+
+/** Hex SHA-256 of bytes. */
+export function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/**
+ * A record id from the input's file name ("fixtures/articles/ra-2025.txt" → "ra-2025"):
+ * stable across runs, lower-case ASCII, safe as a file name. Inputs without a usable name
+ * get "article-" and the first 12 hex digits of their SHA-256.
+ */
+export function recordId(name: string | null, bytes: Uint8Array): string {
+  const stem = name ? basename(name).replace(/\.(?:txt|md|markdown|html?|xhtml|text)$/i, '') : '';
+  const slug = slugify(stem, 80);
+  return /^[a-z0-9]/.test(slug) ? slug : `article-${sha256(bytes).slice(0, 12)}`;
+}
+
+/** Assembles the record of a document, in schema order. */
+export function toRecord(doc: DigestDocument, id: string): ArticleRecord {
+  const source: ArticleRecord['source'] = {
+    path: doc.path,
+    sha256: sha256(doc.bytes),
+    format: doc.format,
+    encoding: doc.encoding,
+    bytes: doc.bytes.length,
+  };
+  if (doc.variant) source.variant = doc.variant;
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    id,
+    source,
+    language: doc.language,
+    script: doc.script,
+    title: doc.title,
+    period: doc.period,
+    sections: doc.sections,
+    references: doc.references,
+    entities: [],
+    boilerplate: doc.boilerplate,
+    diagnostics: finishDiagnostics(doc.diagnostics),
+  };
+}

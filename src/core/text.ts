@@ -1,0 +1,42 @@
+/**
+ * Folds full-width ASCII (U+FF01–U+FF5E) to half-width and the ideographic space to a space.
+ * One UTF-16 unit in, one out, so offsets into the folded text are offsets into the original:
+ * this is the "matching view" patterns run on.
+ */
+export function foldWidth(text: string): string {
+  let out = '';
+  let changed = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0xff01 && code <= 0xff5e) {
+      out += String.fromCharCode(code - 0xfee0);
+      changed = true;
+    } else if (code === 0x3000) {
+      out += ' ';
+      changed = true;
+    } else out += text[i];
+  }
+  return changed ? out : text;
+}
+
+/** Collapses runs of white space to one space and trims. */
+export function squash(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** True for a character in the CJK Unified Ideographs blocks (incl. extension A and compatibility). */
+export function isHan(char: string): boolean {
+  const c = char.codePointAt(0) ?? 0;
+  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0x20000 && c <= 0x2fa1f);
+}
+
+/** Lower-case ASCII slug: letters, digits and single hyphens, at most `max` characters. */
+export function slugify(text: string, max = 80): string {
+  return text
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, max)
+    .replace(/-+$/g, '');
+}

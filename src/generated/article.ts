@@ -1,0 +1,217 @@
+/* Generated from schemas/article.schema.json by scripts/gen-types.mjs: do not edit; run `npm run gen:types`. */
+
+/**
+ * This interface was referenced by `ArticleRecord`'s JSON-Schema
+ * via the `definition` "Month".
+ */
+export type Month = string;
+
+/**
+ * One structured record per ingested digest article.
+ */
+export interface ArticleRecord {
+  /**
+   * Version of this schema the record follows (semver).
+   */
+  schemaVersion: '1.0.0';
+  /**
+   * Stable identifier, safe as a file name.
+   */
+  id: string;
+  source: Source;
+  /**
+   * ISO 639-1 code of the body, or und.
+   */
+  language: string;
+  /**
+   * ISO 15924 script of the body; null when undetermined.
+   */
+  script: 'Hans' | 'Hant' | 'Latn' | null;
+  title: string | null;
+  /**
+   * The months the digest covers, from its month sections.
+   */
+  period: null | {
+    start: Month;
+    end: Month;
+  };
+  sections: Section[];
+  references: Reference[];
+  entities: Entity[];
+  /**
+   * Site chrome and trailers (disclaimer, QR-code line) kept out of the sections, so nothing is dropped silently.
+   */
+  boilerplate: {
+    kind: 'disclaimer' | 'qr-code' | 'other';
+    text: string;
+    position: Range;
+  }[];
+  diagnostics: Diagnostic[];
+}
+/**
+ * This interface was referenced by `ArticleRecord`'s JSON-Schema
+ * via the `definition` "Source".
+ */
+export interface Source {
+  /**
+   * Input path as given (relative to the working directory), or null for stdin/bytes.
+   */
+  path: string | null;
+  sha256: string;
+  format: 'text' | 'html' | 'markdown';
+  /**
+   * For HTML: which extractor kept the body.
+   */
+  variant?: 'wechat' | 'site' | 'generic';
+  /**
+   * WHATWG encoding label the bytes were decoded with.
+   */
+  encoding: string;
+  bytes: number;
+}
+/**
+ * This interface was referenced by `ArticleRecord`'s JSON-Schema
+ * via the `definition` "Section".
+ */
+export interface Section {
+  kind: 'intro' | 'month' | 'summary' | 'outlook' | 'conclusion' | 'other';
+  heading: string | null;
+  month?: Month;
+  /**
+   * Prose of the section that belongs to no dated item, paragraphs joined by newlines.
+   */
+  text?: string;
+  position: Range;
+  items: Item[];
+}
+/**
+ * This interface was referenced by `ArticleRecord`'s JSON-Schema
+ * via the `definition` "Range".
+ */
+export interface Range {
+  start: Point;
+  end: Point;
+}
+/**
+ * This interface was referenced by `ArticleRecord`'s JSON-Schema
+ * via the `definition` "Point".
+ */
+export interface Point {
+  line: number;
+  column: number;
+}
+/**
+ * This interface was referenced by `ArticleRecord`'s JSON-Schema
+ * via the `definition` "Item".
+ */
+export interface Item {
+  date: string;
+  datePrecision: 'day' | 'month';
+  /**
+   * The item's text as in the source (after decoding), paragraphs joined by newlines.
+   */
+  text: string;
+  citations: string[];
+  /**
+   * Canonical English name of the journal the item names.
+   */
+  journal: string | null;
+  /**
+   * The journal as written in the item.
+   */
+  journalText?: string | null;
+  /**
+   * The paper title as written in the item (often a Chinese translation).
+   */
+  paperTitle?: string | null;
+  position: Range;
+  entities: Mention[];
+}
+/**
+ * This interface was referenced by `ArticleRecord`'s JSON-Schema
+ * via the `definition` "Mention".
+ */
+export interface Mention {
+  entity?: string;
+  text: string;
+  /**
+   * UTF-16 offset into the decoded source text.
+   */
+  start: number;
+  end: number;
+}
+/**
+ * This interface was referenced by `ArticleRecord`'s JSON-Schema
+ * via the `definition` "Reference".
+ */
+export interface Reference {
+  id: string;
+  number: number;
+  raw: string;
+  /**
+   * True when the entry carries no bibliographic content (e.g. "cde").
+   */
+  placeholder?: boolean;
+  position: Range;
+  csl: CslItem;
+}
+/**
+ * A CSL-JSON item; also validated against the vendored official csl-data.json.
+ *
+ * This interface was referenced by `ArticleRecord`'s JSON-Schema
+ * via the `definition` "CslItem".
+ */
+export interface CslItem {
+  id: string;
+  type: string;
+  title?: string;
+  'container-title'?: string;
+  author?: {
+    family?: string;
+    given?: string;
+    literal?: string;
+  }[];
+  issued?: {
+    'date-parts'?: number[][];
+  };
+  volume?: string;
+  issue?: string;
+  page?: string;
+  DOI?: string;
+  PMID?: string;
+  PMCID?: string;
+  URL?: string;
+  ISSN?: string;
+}
+/**
+ * This interface was referenced by `ArticleRecord`'s JSON-Schema
+ * via the `definition` "Entity".
+ */
+export interface Entity {
+  id: string;
+  type: 'disease' | 'cell' | 'molecule' | 'measure' | 'organization' | 'journal' | 'drug' | 'other';
+  label: string;
+  xrefs: string[];
+  mentions: Mention[];
+}
+/**
+ * This interface was referenced by `ArticleRecord`'s JSON-Schema
+ * via the `definition` "Diagnostic".
+ */
+export interface Diagnostic {
+  severity: 'error' | 'warning' | 'info';
+  rule: string;
+  /**
+   * The stage that reported it.
+   */
+  source: string;
+  message: string;
+  line: number;
+  column: number;
+  endLine?: number;
+  endColumn?: number;
+  /**
+   * UTF-16 offset into the decoded text (or byte offset for decoding errors, see rule).
+   */
+  offset?: number;
+}

@@ -1,0 +1,15 @@
+/**
+ * digest-ingest: turn stem-cell therapy digest articles into schema-valid structured records.
+ * Public API, re-exports only.
+ */
+export { ingest, ingestDetailed, type IngestOptions, type IngestResult } from './ingest.js';
+export { parseReferences } from './refs/list.js';
+export { parseReference, type CslItem, type CslName, type ParsedReference } from './refs/parse.js';
+export { findIdentifiers, cleanDoi, cleanUrl, type Identifiers } from './refs/identifiers.js';
+export { loadPipeline, defaultPipelinePath, type Pipeline } from './core/pipeline.js';
+export { ConfigError } from './core/errors.js';
+export { DigestDocument, type IngestInput, type Block } from './core/document.js';
+export { SCHEMA_VERSION, recordId } from './core/record.js';
+export { reporters } from './report/index.js';
+export type { FileDiagnostic, Severity } from './core/diagnostic.js';
+export type * from './generated/article.js';

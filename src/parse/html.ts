@@ -1,0 +1,270 @@
+import type { AnyNode, Element } from 'domhandler';
+import type { Block, BlockKind } from '../core/document.js';
+import type { HtmlData } from '../generated/html.js';
+
+/** What the HTML reader kept: the body as blocks, the page title, and which extractor chose the body. */
+export interface HtmlExtraction {
+  blocks: Block[];
+  title: string | null;
+  variant: 'wechat' | 'site' | 'generic';
+}
+
+interface Compiled {
+  drop: Set<string>;
+  chrome: Set<string>;
+  blocks: Set<string>;
+  chromeClass: RegExp;
+  chromeExceptions: RegExp;
+}
+
+const compiledCache = new WeakMap<HtmlData, Compiled>();
+function compile(config: HtmlData): Compiled {
+  let c = compiledCache.get(config);
+  if (!c) {
+    c = {
+      drop: new Set(config.dropElements),
+      chrome: new Set(config.chromeElements),
+      blocks: new Set(config.blockElements),
+      chromeClass: new RegExp(config.chromeClassPattern, 'i'),
+      chromeExceptions: new RegExp(config.chromeClassExceptions, 'i'),
+    };
+    compiledCache.set(config, c);
+  }
+  return c;
+}
+
+const isElement = (node: AnyNode): node is Element => node.type === 'tag' || node.type === 'script' || node.type === 'style';
+const htmlSpace = /[ \t\n\r\f\u00a0\u200b\ufeff]+/g;
+
+function classAndId(el: Element): string {
+  return `${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`.trim();
+}
+
+function isHidden(el: Element): boolean {
+  const style = el.attribs.style ?? '';
+  return 'hidden' in el.attribs || el.attribs['aria-hidden'] === 'true' || /display\s*:\s*none/i.test(style);
+}
+
+/** Visible text of a subtree (for scoring); dropped and hidden elements excluded. */
+function textOf(node: AnyNode, c: Compiled): string {
+  if (node.type === 'text') return (node as unknown as { data: string }).data;
+  if (!isElement(node) || c.drop.has(node.name) || isHidden(node)) return '';
+  let out = '';
+  for (const child of node.children) out += textOf(child, c);
+  return out;
+}
+
+function linkTextLength(node: AnyNode, c: Compiled): number {
+  if (!isElement(node)) return 0;
+  if (node.name === 'a') return textOf(node, c).replace(htmlSpace, '').length;
+  let n = 0;
+  for (const child of node.children) n += linkTextLength(child, c);
+  return n;
+}
+
+/** Removes chrome: dropped tags, hidden elements, header/footer/aside, and class/id chrome, keeping `keep`'s ancestors. */
+function prune(node: Element, c: Compiled, keep: Set<Element>): void {
+  node.children = node.children.filter((child) => {
+    if (child.type === 'comment' || child.type === 'directive' || child.type === 'cdata') return false;
+    if (!isElement(child)) return true;
+    if (keep.has(child)) return true;
+    if (c.drop.has(child.name) || isHidden(child)) return false;
+    if (c.chrome.has(child.name)) return false;
+    const names = classAndId(child);
+    if (names && child.name !== 'body' && child.name !== 'article' && child.name !== 'main' && c.chromeClass.test(names) && !c.chromeExceptions.test(names)) {
+      return false;
+    }
+    return true;
+  });
+  for (const child of node.children) if (isElement(child)) prune(child, c, keep);
+}
+
+const paragraphTags = new Set(['p', 'td', 'pre', 'section', 'blockquote']);
+const tagWeight: Record<string, number> = { div: 5, section: 5, article: 8, pre: 3, td: 3, blockquote: 3, ol: -3, ul: -3, li: -3, dl: -3, dd: -3, dt: -3, form: -3, th: -5, h1: -5, h2: -5, h3: -5, h4: -5, h5: -5, h6: -5 };
+const positive = /article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story|rich_media/i;
+const negative = /-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget/i;
+
+/**
+ * Finds the element holding the article on an unknown page: paragraphs score by length and
+ * commas (Chinese and Latin), the score flows to parent and grandparent, link-heavy
+ * candidates lose, and the best one wins (the idea of Readability's scorer, on our tree).
+ */
+function bestCandidate(body: Element, c: Compiled): Element {
+  const scores = new Map<Element, number>();
+  const init = (el: Element): number => {
+    let s = scores.get(el);
+    if (s === undefined) {
+      const names = classAndId(el);
+      s = (tagWeight[el.name] ?? 0) + (names && negative.test(names) ? -25 : 0) + (names && positive.test(names) ? 25 : 0);
+      scores.set(el, s);
+    }
+    return s;
+  };
+  const visit = (el: Element): void => {
+    const hasBlockChild = el.children.some((ch) => isElement(ch) && c.blocks.has(ch.name));
+    if (paragraphTags.has(el.name) || (el.name === 'div' && !hasBlockChild)) {
+      const text = textOf(el, c).replace(htmlSpace, ' ').trim();
+      if (text.length >= 25) {
+        const commas = (text.match(/[,，、。;；]/g) ?? []).length;
+        const score = 1 + commas + Math.min(Math.floor(text.length / 100), 3);
+        let ancestor = el.parent as Element | null;
+        for (let level = 0; ancestor && isElement(ancestor) && level < 3; level++) {
+          scores.set(ancestor, init(ancestor) + score / (level === 0 ? 1 : level === 1 ? 2 : level * 3));
+          ancestor = ancestor.parent as Element | null;
+        }
+      }
+    }
+    for (const child of el.children) if (isElement(child)) visit(child);
+  };
+  visit(body);
+  let best: Element = body;
+  let bestScore = -Infinity;
+  for (const [el, score] of scores) {
+    const total = textOf(el, c).replace(htmlSpace, '').length || 1;
+    const final = score * (1 - linkTextLength(el, c) / total);
+    if (final > bestScore) {
+      best = el;
+      bestScore = final;
+    }
+  }
+  // A lone paragraph-sized winner is usually one of several siblings: climb while the parent
+  // adds mostly non-link text.
+  let current = best;
+  while (current.parent && isElement(current.parent) && current.parent !== body) {
+    const parent = current.parent;
+    const parentScore = scores.get(parent) ?? 0;
+    if (parentScore < bestScore * 0.75) break;
+    current = parent;
+  }
+  return current;
+}
+
+function findBySelector(root: Element, selector: string, select: (sel: string) => Element[]): Element | null {
+  void root;
+  const found = select(selector).filter((el) => el.children.length > 0);
+  return found[0] ?? null;
+}
+
+/**
+ * Walks a subtree and emits blocks: block elements and <br> end a block, inline text (incl.
+ * <sup>/<sub>, so CX<sub>3</sub>CR1 reads CX3CR1) joins it. Each block starts at its first
+ * text node's offset in the HTML source.
+ */
+function emitBlocks(root: Element, c: Compiled): Block[] {
+  const blocks: Block[] = [];
+  let parts: { text: string; start: number; end: number; strong: boolean }[] = [];
+  let kind: BlockKind = 'paragraph';
+  let level: number | undefined;
+
+  const flush = (): void => {
+    if (parts.length === 0) return;
+    const raw = parts.map((p) => p.text).join('');
+    const text = raw.replace(htmlSpace, ' ').replace(/^[\s\u3000]+|[\s\u3000]+$/g, '');
+    if (text) {
+      const visible = parts.filter((p) => p.text.replace(htmlSpace, '').trim() !== '');
+      const first = visible[0] ?? parts[0]!;
+      const last = visible[visible.length - 1] ?? parts[parts.length - 1]!;
+      const block: Block = { kind, text, start: first.start, end: Math.max(first.start, last.end), exact: false };
+      if (kind === 'heading' && level !== undefined) block.level = level;
+      if (visible.length > 0 && visible.every((p) => p.strong)) block.strong = true;
+      blocks.push(block);
+    }
+    parts = [];
+  };
+
+  const walk = (node: AnyNode, strong: boolean, inPre: boolean): void => {
+    if (node.type === 'text') {
+      const data = (node as unknown as { data: string }).data;
+      const start = node.startIndex ?? 0;
+      if (inPre && data.includes('\n')) {
+        const lines = data.split('\n');
+        let cursor = start;
+        lines.forEach((line, i) => {
+          if (i > 0) flush();
+          parts.push({ text: line, start: cursor, end: cursor + line.length, strong });
+          cursor += line.length + 1;
+        });
+      } else {
+        parts.push({ text: data, start, end: (node.endIndex ?? start + data.length - 1) + 1, strong });
+      }
+      return;
+    }
+    if (!isElement(node)) return;
+    const name = node.name;
+    if (name === 'br') {
+      flush();
+      return;
+    }
+    const isBlock = c.blocks.has(name);
+    const bold = strong || name === 'strong' || name === 'b' || /font-weight\s*:\s*(bold|[6-9]00)/i.test(node.attribs.style ?? '');
+    if (isBlock) {
+      flush();
+      const saved = { kind, level };
+      if (/^h[1-6]$/.test(name)) {
+        kind = 'heading';
+        level = Number(name[1]);
+      } else if (name === 'li') {
+        kind = 'list-item';
+      }
+      for (const child of node.children) walk(child, bold, inPre || name === 'pre');
+      flush();
+      kind = saved.kind;
+      level = saved.level;
+    } else {
+      for (const child of node.children) walk(child, bold, inPre);
+    }
+  };
+  walk(root, false, false);
+  flush();
+  return blocks;
+}
+
+/** True when a text looks like HTML rather than prose that mentions a tag. */
+export function looksLikeHtml(text: string): boolean {
+  const head = text.slice(0, 2048).trimStart().toLowerCase();
+  if (head.startsWith('<!doctype html') || head.startsWith('<html') || head.startsWith('<?xml')) return true;
+  const tags = text.slice(0, 65536).match(/<\/?(?:p|div|span|section|br|h[1-6]|body|head|meta|strong|a|li|ul|table)\b[^>]*>/gi);
+  return (tags?.length ?? 0) >= 3;
+}
+
+/**
+ * Reads a saved web page: WeChat exports through their `#js_content`, known CMS layouts
+ * through their body containers, anything else through a content scorer; chrome (scripts,
+ * navigation, breadcrumbs, sidebars, related links, share widgets, QR blurbs) is dropped.
+ */
+export async function extractHtml(html: string, config: HtmlData): Promise<HtmlExtraction> {
+  const { load } = await import('cheerio');
+  const c = compile(config);
+  const $ = load(html, { xml: { xmlMode: false, withStartIndices: true, withEndIndices: true, decodeEntities: true } });
+  const select = (sel: string) => $(sel).toArray().filter(isElement);
+
+  const pageTitle =
+    $('meta[property="og:title"]').attr('content')?.trim() ||
+    $('#activity-name').text().replace(htmlSpace, ' ').trim() ||
+    $('title').first().text().replace(htmlSpace, ' ').trim() ||
+    null;
+
+  const body = select('body')[0] ?? (($.root()[0] as unknown) as Element);
+  let root: Element | null = findBySelector(body, config.wechatRoot, select);
+  let variant: HtmlExtraction['variant'] = 'wechat';
+  if (!root) {
+    variant = 'site';
+    for (const selector of config.contentSelectors) {
+      const el = findBySelector(body, selector, select);
+      if (el && textOf(el, c).replace(htmlSpace, '').length >= 100) {
+        root = el;
+        break;
+      }
+    }
+  }
+  const keep = new Set<Element>();
+  for (let el: Element | null = root; el && isElement(el); el = el.parent as Element | null) keep.add(el);
+  prune(body, c, keep);
+  if (!root) {
+    variant = 'generic';
+    root = bestCandidate(body, c);
+  }
+  const blocks = emitBlocks(root, c);
+  const h1 = select('h1').map((el) => textOf(el, c).replace(htmlSpace, ' ').trim()).find((t) => t.length > 0);
+  return { blocks, title: h1 ?? pageTitle, variant };
+}

@@ -1,0 +1,90 @@
+/** Identifiers found in a reference string, each cleaned. */
+export interface Identifiers {
+  DOI?: string;
+  PMID?: string;
+  PMCID?: string;
+  ISSN?: string;
+  URL?: string;
+}
+
+/** Removes `utm_*` tracking parameters (and a now-empty `?`) from a URL; keeps everything else. */
+export function cleanUrl(url: string): string {
+  const trimmed = url.replace(/[.,;:!?。，；、)\]）】>"'”]+$/u, (tail) => balancedTail(url, tail));
+  const q = trimmed.indexOf('?');
+  if (q === -1) return trimmed;
+  const hashAt = trimmed.indexOf('#', q);
+  const query = trimmed.slice(q + 1, hashAt === -1 ? undefined : hashAt);
+  const hash = hashAt === -1 ? '' : trimmed.slice(hashAt);
+  const kept = query.split('&').filter((p) => p && !/^utm_[^=]*(=|$)/i.test(p));
+  return trimmed.slice(0, q) + (kept.length ? `?${kept.join('&')}` : '') + hash;
+}
+
+// A closing bracket at the end of a URL or DOI belongs to it only when it closes one opened inside.
+function balancedTail(whole: string, tail: string): string {
+  const body = whole.slice(0, whole.length - tail.length);
+  let keep = '';
+  for (const ch of tail) {
+    const open = ch === ')' ? '(' : ch === ']' ? '[' : null;
+    if (open && count(body + keep, open) > count(body + keep, ch)) keep += ch;
+    else break;
+  }
+  return keep;
+}
+
+function count(text: string, ch: string): number {
+  let n = 0;
+  for (const c of text) if (c === ch) n++;
+  return n;
+}
+
+/**
+ * Cleans a DOI candidate: percent-decoding (links encode `< > # %`), trailing punctuation
+ * and unbalanced closing brackets removed. Returns null when nothing DOI-shaped is left.
+ */
+export function cleanDoi(candidate: string): string | null {
+  let doi = candidate.trim();
+  try {
+    if (/%[0-9a-f]{2}/i.test(doi)) doi = decodeURIComponent(doi);
+  } catch {
+    // A stray % that is not an escape: keep the text as it is.
+  }
+  doi = doi.replace(/[.,;:!?。，；、'"”’>]+$/u, '');
+  while (/[)\]}]$/.test(doi)) {
+    const close = doi[doi.length - 1]!;
+    const open = close === ')' ? '(' : close === ']' ? '[' : '{';
+    if (count(doi, open) >= count(doi, close)) break;
+    doi = doi.slice(0, -1).replace(/[.,;:]+$/, '');
+  }
+  return /^10\.\d{4,9}\/\S+$/.test(doi) ? doi : null;
+}
+
+const doiUrl = /\bhttps?:\/\/(?:dx\.)?doi\.org\/(10\.\d{4,9}\/[^\s"<>]+)/i;
+const doiLabel = /\bdoi\s*[:：]?\s*(?:https?:\/\/(?:dx\.)?doi\.org\/)?(10\.\d{4,9}\/[^\s"<>]+)/i;
+const publisherDoi = /\/doi\/(?:abs\/|full\/|pdf\/|epdf\/|pdfdirect\/|book\/|fullHtml\/)?(10\.\d{4,9}\/[^\s?#"<>]+)/i;
+const bareDoi = /(?<![\w/.])(10\.\d{4,9}\/[^\s"<>]+)/;
+const urlPattern = /\bhttps?:\/\/[^\s"<>，。；]+/i;
+
+/** Finds DOI, PMID, PMCID, ISSN and URL in a reference string. */
+export function findIdentifiers(text: string): Identifiers {
+  const out: Identifiers = {};
+  for (const pattern of [doiUrl, doiLabel, publisherDoi, bareDoi]) {
+    const m = pattern.exec(text);
+    if (!m) continue;
+    let raw = m[1]!;
+    if (pattern !== publisherDoi) raw = raw.replace(/[?#].*$/, (rest) => (/^\?(utm_|scroll=|needAccess=|via)/i.test(rest) ? '' : rest));
+    const doi = cleanDoi(raw);
+    if (doi) {
+      out.DOI = doi;
+      break;
+    }
+  }
+  const pmid = /\bPMID\s*[:：]?\s*(\d{1,9})\b/i.exec(text);
+  if (pmid) out.PMID = pmid[1]!;
+  const pmcid = /\b(?:PMCID\s*[:：]?\s*)?(PMC\d{3,10})\b/.exec(text);
+  if (pmcid) out.PMCID = pmcid[1]!;
+  const issn = /\bISSN\s*[:：]?\s*(\d{4}-?\d{3}[\dXx])\b/.exec(text);
+  if (issn) out.ISSN = issn[1]!.replace(/^(\d{4})-?/, '$1-').toUpperCase();
+  const url = urlPattern.exec(text);
+  if (url) out.URL = cleanUrl(url[0]);
+  return out;
+}

@@ -1,0 +1,160 @@
+import type { Item } from '../generated/article.js';
+import { JournalIndex, type Journal } from '../core/data.js';
+import type { Block } from '../core/document.js';
+import { defineStage } from '../core/stage.js';
+import { foldWidth } from '../core/text.js';
+import { itemBlocks } from './segment.js';
+
+const citationPattern = /[[［【]\s*(\d{1,4}(?:\s*[-–~,，、]\s*\d{1,4})*)\s*[\]］】]/gu;
+
+/** Expands the numbers of one citation marker: "1,2" → [1, 2]; "1-3" → [1, 2, 3]. */
+export function expandCitation(inner: string): number[] {
+  const out: number[] = [];
+  for (const part of foldWidth(inner).split(/\s*[,，、]\s*/)) {
+    const range = /^(\d+)\s*[-–~]\s*(\d+)$/.exec(part);
+    if (range) {
+      const [from, to] = [Number(range[1]), Number(range[2])];
+      if (to >= from && to - from <= 50) for (let n = from; n <= to; n++) out.push(n);
+      else out.push(from, to);
+    } else if (/^\d+$/.test(part)) out.push(Number(part));
+  }
+  return out;
+}
+
+/** The offset in the decoded text of a position inside an item's text. */
+function sourceOffset(item: Item, index: number, fallback: number): number {
+  const blocks: Block[] | undefined = itemBlocks.get(item);
+  if (!blocks) return fallback;
+  let cursor = 0;
+  for (const block of blocks) {
+    if (index <= cursor + block.text.length) return block.exact ? block.start + (index - cursor) : block.start;
+    cursor += block.text.length + 1;
+  }
+  return blocks[blocks.length - 1]!.start;
+}
+
+interface JournalGuess {
+  text: string;
+  journal: Journal | undefined;
+  index: number;
+}
+
+const journalCue = /^(?:上|杂志|雜誌|期刊|刊物|在线|線上|发表|發表|journal)/iu;
+const journalCueBefore = /(?:期刊|杂志|雜誌|刊物|在|于|於)\s*$/u;
+
+/**
+ * Finds the journal an item names: the first 《…》 or “…” that the journal table knows; else
+ * a bracketed name the wording marks as a journal ("在《X》上", "期刊《X》"); else a known
+ * English name written bare. Returns the paper title too: the first other 《…》 / “…”.
+ */
+export function findJournal(lead: string, journals: JournalIndex): { journal: JournalGuess | null; title: string | null } {
+  const quoted: { text: string; index: number; end: number }[] = [];
+  for (const m of lead.matchAll(/《([^《》]{1,200})》|“([^“”]{1,200})”|「([^「」]{1,200})」/gu)) {
+    quoted.push({ text: (m[1] ?? m[2] ?? m[3]!).trim(), index: m.index, end: m.index + m[0].length });
+  }
+  let found: JournalGuess | null = null;
+  for (const q of quoted) {
+    const journal = journals.find(q.text);
+    if (journal) {
+      found = { text: q.text, journal, index: q.index };
+      break;
+    }
+  }
+  if (!found) {
+    for (const q of quoted) {
+      if (!lead.startsWith('《', q.index)) continue;
+      if (journalCue.test(lead.slice(q.end)) || journalCueBefore.test(lead.slice(Math.max(0, q.index - 4), q.index))) {
+        found = { text: q.text, journal: undefined, index: q.index };
+        break;
+      }
+    }
+  }
+  if (!found) {
+    for (const journal of journals.journals) {
+      for (const name of [journal.name, journal.abbreviation]) {
+        if (name.length < 4) continue;
+        const at = lead.search(new RegExp(`(?<![\\p{L}])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'u'));
+        if (at !== -1 && (!found || at < found.index)) found = { text: name, journal, index: at };
+      }
+    }
+  }
+  const title = quoted.find((q) => q.text !== found?.text && !journals.find(q.text) && q.text.length > 4)?.text ?? null;
+  return { journal: found, title };
+}
+
+/**
+ * link: citation markers → reference ids, the item's journal → its canonical English name,
+ * and the checks between them (unknown markers, uncited references, journal disagreement).
+ */
+export const link = defineStage({
+  name: 'link',
+  description: 'Link citation markers to references and name each item’s journal through the journal table.',
+  rules: {
+    'citation-unresolved': 'warning',
+    'reference-uncited': 'warning',
+    'item-uncited': 'info',
+    'journal-unknown': 'info',
+    'journal-is-publisher': 'warning',
+    'journal-mismatch': 'warning',
+    'item-no-journal': 'info',
+  },
+  defaults: {},
+  run(doc, { data, report }) {
+    const byId = new Map(doc.references.map((r) => [r.id, r]));
+    const cited = new Set<string>();
+    for (const section of doc.sections) {
+      for (const item of section.items) {
+        const itemStart = doc.lines.offset(item.position.start);
+        const ids: string[] = [];
+        for (const m of item.text.matchAll(citationPattern)) {
+          const at = sourceOffset(item, m.index, itemStart);
+          for (const n of expandCitation(m[1]!)) {
+            const id = `ref-${n}`;
+            if (!byId.has(id)) {
+              report('citation-unresolved', `citation [${n}] has no entry in the reference list`, { offset: at, end: at + m[0].length });
+              continue;
+            }
+            if (!ids.includes(id)) ids.push(id);
+            cited.add(id);
+          }
+        }
+        item.citations = ids;
+        if (ids.length === 0 && doc.references.length > 0) report('item-uncited', `item of ${item.date} cites no reference`, { offset: itemStart });
+
+        const lead = item.text.split('\n', 1)[0]!;
+        const { journal, title } = findJournal(lead, data.journals);
+        item.journalText = journal?.text ?? null;
+        item.paperTitle = title;
+        if (!journal) {
+          item.journal = null;
+          report('item-no-journal', `item of ${item.date} names no journal`, { offset: itemStart });
+        } else if (journal.journal?.publisher) {
+          item.journal = null;
+          report('journal-is-publisher', `"${journal.text}" is a publisher, not a journal`, { offset: sourceOffset(item, journal.index, itemStart) });
+        } else if (!journal.journal) {
+          item.journal = null;
+          report('journal-unknown', `journal "${journal.text}" is not in the journal table (pipelines/data/journals.json)`, { offset: sourceOffset(item, journal.index, itemStart) });
+        } else {
+          item.journal = journal.journal.name;
+        }
+        if (item.journal) {
+          for (const id of ids) {
+            const container = byId.get(id)!.csl['container-title'];
+            if (typeof container !== 'string') continue;
+            const refJournal = data.journals.find(container);
+            const agrees = refJournal ? refJournal.name === item.journal : JournalIndex.key(container) === JournalIndex.key(item.journal);
+            if (!agrees) {
+              report('journal-mismatch', `item names ${item.journal} but its reference [${id.slice(4)}] is in ${container}`, { offset: sourceOffset(item, journal!.index, itemStart) });
+            }
+          }
+        }
+      }
+    }
+    for (const reference of doc.references) {
+      if (!cited.has(reference.id)) {
+        const at = doc.lines.offset(reference.position.start);
+        report('reference-uncited', `reference [${reference.number}] is never cited in the text`, { offset: at });
+      }
+    }
+  },
+});

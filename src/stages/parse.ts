@@ -1,0 +1,62 @@
+import { extname } from 'node:path';
+import { defineStage } from '../core/stage.js';
+import { extractHtml, looksLikeHtml } from '../parse/html.js';
+import { markdownBlocks } from '../parse/markdown.js';
+import { plainBlocks } from '../parse/plain.js';
+
+const markdownSignals = /^(?:#{1,6}\s+\S|\s{0,3}(?:[-*+]|\d{1,3}\.)\s+\S.*|.*\*\*\S.*\S\*\*.*|.*\]\(https?:\/\/.*|\s{0,3}>\s+\S.*)$/gm;
+
+/** Decides how to read a text: by file extension first, then by what the text looks like. */
+export function detectFormat(text: string, name: string | null): 'text' | 'html' | 'markdown' {
+  const ext = name ? extname(name).toLowerCase() : '';
+  if (ext === '.html' || ext === '.htm' || ext === '.xhtml') return 'html';
+  if (ext === '.md' || ext === '.markdown') return 'markdown';
+  if (looksLikeHtml(text)) return 'html';
+  const sample = text.slice(0, 65536);
+  const signals = sample.match(markdownSignals)?.length ?? 0;
+  const headings = sample.match(/^#{1,6}\s+\S/gm)?.length ?? 0;
+  return headings >= 1 || signals >= 5 ? 'markdown' : 'text';
+}
+
+/**
+ * parse: text → ordered blocks (heading, paragraph, list item) with positions. HTML keeps
+ * only the article body; Markdown and plain text keep every line.
+ */
+export const parse = defineStage({
+  name: 'parse',
+  description: 'Detect HTML, Markdown or plain text and produce ordered blocks with positions.',
+  rules: {
+    'body-empty': 'error',
+    'too-many-blocks': 'error',
+    'line-too-long': 'warning',
+  },
+  defaults: { format: 'auto', maxBlocks: 200000, maxLineLength: 1000000 },
+  async run(doc, { options, data, report }) {
+    const format = options.format === 'auto' ? detectFormat(doc.text, doc.path ?? doc.name) : (options.format as typeof doc.format);
+    doc.format = format;
+    if (format === 'html') {
+      const extracted = await extractHtml(doc.text, data.html);
+      doc.blocks = extracted.blocks;
+      doc.variant = extracted.variant;
+      doc.title = extracted.title;
+    } else if (format === 'markdown') {
+      doc.blocks = await markdownBlocks(doc.text);
+    } else {
+      doc.blocks = plainBlocks(doc.text);
+    }
+    if (doc.blocks.length > options.maxBlocks) {
+      report('too-many-blocks', `${doc.blocks.length} blocks, over the limit maxBlocks=${options.maxBlocks}`);
+      doc.failed = true;
+      return;
+    }
+    for (const block of doc.blocks) {
+      if (block.text.length > options.maxLineLength) {
+        report('line-too-long', `a block of ${block.text.length} characters, over maxLineLength=${options.maxLineLength}; it is kept but not segmented`, { offset: block.start });
+      }
+    }
+    if (doc.blocks.length === 0) {
+      report('body-empty', format === 'html' ? 'no article text found in the page' : 'no text blocks found');
+      doc.failed = true;
+    }
+  },
+});

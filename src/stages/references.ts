@@ -1,0 +1,79 @@
+import type { Reference } from '../generated/article.js';
+import { defineStage } from '../core/stage.js';
+import { parseReference, type CslItem } from '../refs/parse.js';
+import { splitReferences } from '../refs/split.js';
+
+const cslKeyOrder = ['id', 'type', 'title', 'author', 'container-title', 'issued', 'volume', 'issue', 'page', 'DOI', 'PMID', 'PMCID', 'ISSN', 'URL'];
+
+/** Puts a CSL item's keys in one fixed order, so output is stable whichever parser branch built it. */
+export function orderCsl(csl: CslItem): CslItem {
+  const out: Record<string, unknown> = {};
+  for (const key of cslKeyOrder) if ((csl as unknown as Record<string, unknown>)[key] !== undefined) out[key] = (csl as unknown as Record<string, unknown>)[key];
+  return out as unknown as CslItem;
+}
+
+/**
+ * references: the reference-list blocks → numbered entries → CSL-JSON items. Placeholders
+ * and entries that cannot be read stay in the record with their raw text and a warning.
+ */
+export const references = defineStage({
+  name: 'references',
+  description: 'Split the reference list into entries and parse each into CSL-JSON.',
+  rules: {
+    'reference-placeholder': 'warning',
+    'reference-unparseable': 'warning',
+    'reference-unnumbered': 'warning',
+    'reference-merged-line': 'info',
+    'reference-duplicate-number': 'warning',
+    'reference-number-gap': 'warning',
+    'reference-no-identifier': 'info',
+    'too-many-references': 'error',
+  },
+  defaults: { maxReferences: 20000 },
+  run(doc, { options, report }) {
+    if (doc.referenceBlocks.length === 0) return;
+    const { entries, notes } = splitReferences(doc.referenceBlocks);
+    if (entries.length > options.maxReferences) {
+      report('too-many-references', `${entries.length} reference entries, over the limit maxReferences=${options.maxReferences}`, { offset: doc.referenceBlocks[0]!.start });
+      doc.failed = true;
+      return;
+    }
+    for (const note of notes) {
+      if (note.kind === 'merged-line') report('reference-merged-line', `reference [${note.number}] shares a line with the one before it; split`, { offset: note.offset });
+      else report('reference-unnumbered', 'a reference line without a number ([n], n. or a list item)', { offset: note.offset });
+    }
+    doc.referenceEntries = entries;
+    const used = new Set<number>();
+    const numbered = entries.map((e) => e.number).filter((n): n is number => n !== null);
+    let nextFree = Math.max(0, ...numbered) + 1;
+    const out: Reference[] = [];
+    for (const entry of entries) {
+      let number = entry.number;
+      if (number === null || used.has(number)) {
+        const assigned = nextFree++;
+        if (number !== null) report('reference-duplicate-number', `reference number ${number} is used twice; this one becomes ref-${assigned}`, { offset: entry.start, end: entry.end });
+        number = assigned;
+      }
+      used.add(number);
+      const id = `ref-${number}`;
+      const parsed = parseReference(entry.raw, id);
+      const reference: Reference = { id, number, raw: entry.raw, position: doc.lines.range(entry.start, entry.end), csl: orderCsl(parsed.csl) as Reference['csl'] };
+      if (parsed.style === 'placeholder') {
+        reference.placeholder = true;
+        report('reference-placeholder', `reference [${number}] is a placeholder ("${entry.raw.slice(0, 20)}"), not a citation`, { offset: entry.start, end: entry.end });
+      } else if (parsed.style === 'unparsed') {
+        report('reference-unparseable', `reference [${number}] could not be read as a citation; kept as raw text`, { offset: entry.start, end: entry.end });
+      } else if (!parsed.csl.DOI && !parsed.csl.PMID && !parsed.csl.URL) {
+        report('reference-no-identifier', `reference [${number}] has no DOI, PMID or URL`, { offset: entry.start, end: entry.end });
+      }
+      out.push(reference);
+    }
+    const sorted = [...used].sort((a, b) => a - b);
+    for (let i = 1; i < sorted.length; i++) {
+      if (sorted[i]! - sorted[i - 1]! > 1) {
+        report('reference-number-gap', `references jump from [${sorted[i - 1]}] to [${sorted[i]}]`, { offset: doc.referenceBlocks[0]!.start });
+      }
+    }
+    doc.references = out;
+  },
+});
