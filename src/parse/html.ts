@@ -63,7 +63,7 @@ function linkTextLength(node: AnyNode, c: Compiled): number {
 }
 
 /** Removes chrome: dropped tags, hidden elements, header/footer/aside, and class/id chrome, keeping `keep`'s ancestors. */
-function prune(node: Element, c: Compiled, keep: Set<Element>): void {
+function prune(node: Element, c: Compiled, keep: Set<Element>, byClass: boolean): void {
   node.children = node.children.filter((child) => {
     if (child.type === 'comment' || child.type === 'directive' || child.type === 'cdata') return false;
     if (!isElement(child)) return true;
@@ -71,12 +71,12 @@ function prune(node: Element, c: Compiled, keep: Set<Element>): void {
     if (c.drop.has(child.name) || isHidden(child)) return false;
     if (c.chrome.has(child.name)) return false;
     const names = classAndId(child);
-    if (names && child.name !== 'body' && child.name !== 'article' && child.name !== 'main' && c.chromeClass.test(names) && !c.chromeExceptions.test(names)) {
+    if (byClass && names && child.name !== 'body' && child.name !== 'article' && child.name !== 'main' && c.chromeClass.test(names) && !c.chromeExceptions.test(names)) {
       return false;
     }
     return true;
   });
-  for (const child of node.children) if (isElement(child)) prune(child, c, keep);
+  for (const child of node.children) if (isElement(child)) prune(child, c, keep, byClass);
 }
 
 const paragraphTags = new Set(['p', 'td', 'pre', 'section', 'blockquote']);
@@ -89,7 +89,7 @@ const negative = /-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|
  * commas (Chinese and Latin), the score flows to parent and grandparent, link-heavy
  * candidates lose, and the best one wins (the idea of Readability's scorer, on our tree).
  */
-function bestCandidate(body: Element, c: Compiled): Element {
+function bestCandidate(body: Element, c: Compiled): Element[] {
   const scores = new Map<Element, number>();
   const init = (el: Element): number => {
     let s = scores.get(el);
@@ -108,7 +108,8 @@ function bestCandidate(body: Element, c: Compiled): Element {
         const commas = (text.match(/[,，、。;；]/g) ?? []).length;
         const score = 1 + commas + Math.min(Math.floor(text.length / 100), 3);
         let ancestor = el.parent as Element | null;
-        for (let level = 0; ancestor && isElement(ancestor) && level < 3; level++) {
+        // Candidates stay inside <body>: <html> would bring the unpruned <head> along.
+        for (let level = 0; ancestor && isElement(ancestor) && ancestor !== body.parent && level < 3; level++) {
           scores.set(ancestor, init(ancestor) + score / (level === 0 ? 1 : level === 1 ? 2 : level * 3));
           ancestor = ancestor.parent as Element | null;
         }
@@ -117,26 +118,57 @@ function bestCandidate(body: Element, c: Compiled): Element {
     for (const child of el.children) if (isElement(child)) visit(child);
   };
   visit(body);
-  let best: Element = body;
-  let bestScore = -Infinity;
-  for (const [el, score] of scores) {
-    const total = textOf(el, c).replace(htmlSpace, '').length || 1;
-    const final = score * (1 - linkTextLength(el, c) / total);
-    if (final > bestScore) {
-      best = el;
-      bestScore = final;
+  const ranked = [...scores]
+    .map(([el, score]) => {
+      const total = textOf(el, c).replace(htmlSpace, '').length || 1;
+      return { el, final: score * (1 - linkTextLength(el, c) / total) };
+    })
+    .sort((a, b) => b.final - a.final);
+  if (ranked.length === 0) return [body];
+  let best = ranked[0]!.el;
+  const bestScore = ranked[0]!.final;
+  // Readability's alternative-ancestor rule: when three of the best five candidates share an
+  // ancestor with the winner, the article is that ancestor (a list of steps, say).
+  const alternatives = ranked.slice(1, 5).filter((r) => r.final >= bestScore * 0.75).map((r) => r.el);
+  if (alternatives.length >= 3) {
+    for (let ancestor = best.parent as Element | null; ancestor && isElement(ancestor) && ancestor !== body.parent; ancestor = ancestor.parent as Element | null) {
+      const contained = alternatives.filter((alt) => {
+        for (let p = alt.parent as Element | null; p; p = p.parent as Element | null) if (p === ancestor) return true;
+        return false;
+      }).length;
+      if (contained >= 3) {
+        best = ancestor;
+        break;
+      }
     }
   }
   // A lone paragraph-sized winner is usually one of several siblings: climb while the parent
   // adds mostly non-link text.
   let current = best;
-  while (current.parent && isElement(current.parent) && current.parent !== body) {
+  while (current !== body && current.parent && isElement(current.parent) && current.parent !== body) {
     const parent = current.parent;
     const parentScore = scores.get(parent) ?? 0;
     if (parentScore < bestScore * 0.75) break;
     current = parent;
   }
-  return current;
+  // Readability's sibling rule: siblings that score well, or read like prose, belong too.
+  const parent = current.parent;
+  if (current === body || !parent || !isElement(parent)) return [current];
+  const threshold = Math.max(10, bestScore * 0.2);
+  const kept: Element[] = [];
+  for (const sibling of parent.children) {
+    if (!isElement(sibling)) continue;
+    if (sibling === current) {
+      kept.push(sibling);
+      continue;
+    }
+    const text = textOf(sibling, c).replace(htmlSpace, ' ').trim();
+    const density = text.length ? linkTextLength(sibling, c) / text.replace(/\s/g, '').length : 1;
+    const score = (scores.get(sibling) ?? 0) * (1 - density);
+    const prose = sibling.name === 'p' && ((text.length > 80 && density < 0.25) || (text.length > 0 && density === 0 && /[.。!?！？]$/.test(text)));
+    if (score >= threshold || prose) kept.push(sibling);
+  }
+  return kept;
 }
 
 function findBySelector(root: Element, selector: string, select: (sel: string) => Element[]): Element | null {
@@ -233,6 +265,21 @@ export function looksLikeHtml(text: string): boolean {
  * navigation, breadcrumbs, sidebars, related links, share widgets, QR blurbs) is dropped.
  */
 export async function extractHtml(html: string, config: HtmlData): Promise<HtmlExtraction> {
+  const first = await extractOnce(html, config, true);
+  // Like Readability: when class-based pruning leaves almost nothing, the page named its
+  // content column "sidebar-right-mix" or similar; try again without it.
+  if (first.variant === 'generic' && visibleLength(first.blocks) < 500) {
+    const second = await extractOnce(html, config, false);
+    if (visibleLength(second.blocks) > visibleLength(first.blocks)) return second;
+  }
+  return first;
+}
+
+function visibleLength(blocks: Block[]): number {
+  return blocks.reduce((n, b) => n + b.text.replace(htmlSpace, '').length, 0);
+}
+
+async function extractOnce(html: string, config: HtmlData, pruneByClass: boolean): Promise<HtmlExtraction> {
   const { load } = await import('cheerio');
   const c = compile(config);
   const $ = load(html, { xml: { xmlMode: false, withStartIndices: true, withEndIndices: true, decodeEntities: true } });
@@ -259,12 +306,10 @@ export async function extractHtml(html: string, config: HtmlData): Promise<HtmlE
   }
   const keep = new Set<Element>();
   for (let el: Element | null = root; el && isElement(el); el = el.parent as Element | null) keep.add(el);
-  prune(body, c, keep);
-  if (!root) {
-    variant = 'generic';
-    root = bestCandidate(body, c);
-  }
-  const blocks = emitBlocks(root, c);
+  prune(body, c, keep, pruneByClass);
+  const roots = root ? [root] : bestCandidate(body, c);
+  if (!root) variant = 'generic';
+  const blocks = roots.flatMap((r) => emitBlocks(r, c));
   const h1 = select('h1').map((el) => textOf(el, c).replace(htmlSpace, ' ').trim()).find((t) => t.length > 0);
   return { blocks, title: h1 ?? pageTitle, variant };
 }

@@ -4,7 +4,8 @@ import { extractHtml, looksLikeHtml } from '../parse/html.js';
 import { markdownBlocks } from '../parse/markdown.js';
 import { plainBlocks } from '../parse/plain.js';
 
-const markdownSignals = /^(?:#{1,6}\s+\S|\s{0,3}(?:[-*+]|\d{1,3}\.)\s+\S.*|.*\*\*\S.*\S\*\*.*|.*\]\(https?:\/\/.*|\s{0,3}>\s+\S.*)$/gm;
+// Bullets alone do not make Markdown (plain-text digests use "- " lists too); these do.
+const markdownSignals = /^(?:#{1,6}\s+\S|.*\*\*[^*\n]+\*\*|.*\]\(https?:\/\/[^)\s]+\)|\s{0,3}>\s+\S|\s{0,3}(?:```|~~~))/gm;
 
 /** Decides how to read a text: by file extension first, then by what the text looks like. */
 export function detectFormat(text: string, name: string | null): 'text' | 'html' | 'markdown' {
@@ -12,10 +13,8 @@ export function detectFormat(text: string, name: string | null): 'text' | 'html'
   if (ext === '.html' || ext === '.htm' || ext === '.xhtml') return 'html';
   if (ext === '.md' || ext === '.markdown') return 'markdown';
   if (looksLikeHtml(text)) return 'html';
-  const sample = text.slice(0, 65536);
-  const signals = sample.match(markdownSignals)?.length ?? 0;
-  const headings = sample.match(/^#{1,6}\s+\S/gm)?.length ?? 0;
-  return headings >= 1 || signals >= 5 ? 'markdown' : 'text';
+  const signals = text.slice(0, 65536).match(markdownSignals)?.length ?? 0;
+  return signals >= 2 ? 'markdown' : 'text';
 }
 
 /**

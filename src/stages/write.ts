@@ -33,8 +33,9 @@ function counts(record: ArticleRecord) {
 }
 
 /**
- * Gives every record a unique id: inputs are taken in path order, and a later input whose
- * name-derived id is taken gets its content hash appended (deterministic either way).
+ * Gives every record a unique id: inputs are taken in path order; a later input whose
+ * name-derived id is taken gets its format ("ra-2025-html"), then its content hash appended.
+ * Deterministic whatever order the inputs finished in.
  */
 export function assignUniqueIds(inputs: BuiltInput[]): BuiltInput[] {
   const sorted = [...inputs].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -42,8 +43,17 @@ export function assignUniqueIds(inputs: BuiltInput[]): BuiltInput[] {
   for (const input of sorted) {
     let id = input.record.id;
     if (taken.has(id)) {
-      id = `${id.slice(0, 86)}-${input.record.source.sha256.slice(0, 12)}`;
-      input.record = { ...input.record, id };
+      const base = id.slice(0, 80);
+      id = `${base}-${input.record.source.format}`;
+      if (taken.has(id)) id = `${base}-${input.record.source.sha256.slice(0, 12)}`;
+      input.record = {
+        ...input.record,
+        id,
+        diagnostics: [
+          ...input.record.diagnostics,
+          { severity: 'info', rule: 'id-renamed', source: 'write', message: `id ${input.record.id} is taken by another input; this record is ${id}`, line: 1, column: 1 },
+        ],
+      };
     }
     taken.add(id);
   }
