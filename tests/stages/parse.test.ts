@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { detectFormat } from '../../src/stages/parse.js';
+import { fixture, runUpTo } from '../helpers.js';
+
+describe('parse: format detection', () => {
+  it('goes by extension, then by content', () => {
+    expect(detectFormat('plain', 'a.html')).toBe('html');
+    expect(detectFormat('plain', 'a.md')).toBe('markdown');
+    expect(detectFormat('<!DOCTYPE html><html><body><p>x</p></body></html>', 'a.txt')).toBe('html');
+    expect(detectFormat('# 标题\n\n## 2025年3月\n\n正文', null)).toBe('markdown');
+    // "- " bullet lists are common in plain-text digests and do not make Markdown.
+    expect(detectFormat('正文\n- 一\n- 二\n- 三\n- 四\n- 五\n- 六', 'a.txt')).toBe('text');
+  });
+});
+
+describe('parse: plain text', () => {
+  it('makes one block per non-blank line whose text is the exact source slice', async () => {
+    const text = '  导语第一段。\n\n2025年3月干细胞治疗强直性脊柱炎最新临床进展\n- 列表项\n';
+    const doc = await runUpTo(text, 'parse');
+    expect(doc.blocks.map((b) => [b.kind, b.text])).toEqual([
+      ['paragraph', '导语第一段。'],
+      ['paragraph', '2025年3月干细胞治疗强直性脊柱炎最新临床进展'],
+      ['list-item', '列表项'],
+    ]);
+    for (const b of doc.blocks) expect(doc.text.slice(b.start, b.end)).toBe(b.text);
+  });
+});
+
+describe('parse: Markdown', () => {
+  it('keeps headings, splits paragraphs at line breaks, strips emphasis, numbers ordered items', async () => {
+    const md = '# 标题\n\n## 2025年3月进展\n3月5日,**行业期刊**《干细胞研究与治疗》。[4]\n第二行\n\n1. Wang L. Title. J 2025;1:2.\n2. Second entry\n';
+    const doc = await runUpTo(md, 'parse', 'x.md');
+    expect(doc.blocks.map((b) => [b.kind, b.text, b.ordinal ?? null])).toEqual([
+      ['heading', '标题', null],
+      ['heading', '2025年3月进展', null],
+      ['paragraph', '3月5日,行业期刊《干细胞研究与治疗》。[4]', null],
+      ['paragraph', '第二行', null],
+      ['list-item', 'Wang L. Title. J 2025;1:2.', 1],
+      ['list-item', 'Second entry', 2],
+    ]);
+    const second = doc.blocks[3]!;
+    expect(doc.lines.point(second.start)).toEqual({ line: 5, column: 1 });
+  });
+});
+
+describe('parse: HTML', () => {
+  it('keeps the article of a site page and drops its chrome', async () => {
+    const doc = await runUpTo(fixture('articles/ra-2025-site.html').toString('utf8'), 'parse', 'ra-2025-site.html');
+    const text = doc.blocks.map((b) => b.text).join('\n');
+    expect(doc.variant).toBe('site');
+    expect(doc.title).toBe('2025年干细胞治疗类风湿关节炎临床进展汇总');
+    expect(text).toContain('1月7日,国际知名期刊《International Immunopharmacology》');
+    for (const chrome of ['首页', '电话:400', '分享到', '上一篇', '相关文章', '2025年4月干细胞治疗肝硬化', 'ICP备', 'dataLayer', '发布时间']) {
+      expect(text).not.toContain(chrome);
+    }
+    // <sub>/<sup> become plain characters inside the word.
+    expect(text).toContain('Atf3+Ccl3+CX3CR1+巨噬细胞');
+    expect(text).toContain('H2O2诱导');
+  });
+
+  it('reads a WeChat export from its hidden #js_content, headings as bold paragraphs', async () => {
+    const doc = await runUpTo(fixture('articles/as-2025-wechat.html').toString('utf8'), 'parse', 'as-2025-wechat.html');
+    expect(doc.variant).toBe('wechat');
+    const headings = doc.blocks.filter((b) => b.strong).map((b) => b.text);
+    expect(headings).toContain('2025年3月干细胞治疗强直性脊柱炎最新临床进展');
+    const text = doc.blocks.map((b) => b.text).join('\n');
+    expect(text).not.toContain('阅读原文');
+    expect(text).not.toContain('微信扫一扫');
+    expect(text).not.toContain('var biz');
+  });
+
+  it('places each block at its text in the source', async () => {
+    const html = '<html><body><article><h2>2025年3月进展</h2>\n<p>3月5日,<b>行业</b>期刊。[4]</p></article></body></html>';
+    const doc = await runUpTo(html, 'parse', 'x.html');
+    expect(doc.blocks.map((b) => b.text)).toEqual(['2025年3月进展', '3月5日,行业期刊。[4]']);
+    expect(doc.lines.point(doc.blocks[1]!.start)).toEqual({ line: 2, column: 4 });
+  });
+
+  it('reports a page with no article text as an error', async () => {
+    const doc = await runUpTo('<html><body><script>var a = 1;</script><nav>首页</nav></body></html>', 'parse', 'x.html');
+    expect(doc.failed).toBe(true);
+    expect(doc.diagnostics.map((d) => d.rule)).toContain('body-empty');
+  });
+});
