@@ -48,20 +48,21 @@ export function cleanDoi(candidate: string): string | null {
   } catch {
     // A stray % that is not an escape: keep the text as it is.
   }
-  doi = doi.replace(/[.,;:!?。，；、'"”’>]+$/u, '');
-  while (/[)\]}]$/.test(doi)) {
+  doi = doi.replace(/[.,;:!?。，；、'"”’]+$/u, '');
+  while (/[)\]}>]$/.test(doi)) {
     const close = doi[doi.length - 1]!;
-    const open = close === ')' ? '(' : close === ']' ? '[' : '{';
+    const open = close === ')' ? '(' : close === ']' ? '[' : close === '>' ? '<' : '{';
     if (count(doi, open) >= count(doi, close)) break;
     doi = doi.slice(0, -1).replace(/[.,;:]+$/, '');
   }
   return /^10\.\d{4,9}\/\S+$/.test(doi) ? doi : null;
 }
 
-const doiUrl = /\bhttps?:\/\/(?:dx\.)?doi\.org\/(10\.\d{4,9}\/[^\s"<>]+)/i;
-const doiLabel = /\bdoi\s*[:：]?\s*(?:https?:\/\/(?:dx\.)?doi\.org\/)?(10\.\d{4,9}\/[^\s"<>]+)/i;
-const publisherDoi = /\/doi\/(?:abs\/|full\/|pdf\/|epdf\/|pdfdirect\/|book\/|fullHtml\/)?(10\.\d{4,9}\/[^\s?#"<>]+)/i;
-const bareDoi = /(?<![\w/.])(10\.\d{4,9}\/[^\s"<>]+)/;
+// Old SICI DOIs carry < > ; ( ) in plain text: the pattern allows them and cleanDoi trims.
+const doiUrl = /\bhttps?:\/\/(?:dx\.)?doi\.org\/(10\.\d{4,9}\/[^\s"]+)/i;
+const doiLabel = /\bdoi\s*[:：]?\s*(?:https?:\/\/(?:dx\.)?doi\.org\/)?(10\.\d{4,9}\/[^\s"]+)/i;
+const publisherDoi = /\/doi\/(?:abs\/|full\/|pdf\/|epdf\/|pdfdirect\/|book\/|fullHtml\/)?(10\.\d{4,9}\/[^\s?#"]+)/i;
+const bareDoi = /(?<![\w/.])(10\.\d{4,9}\/[^\s"]+)/;
 const urlPattern = /\bhttps?:\/\/[^\s"<>，。；]+/i;
 
 /** Finds DOI, PMID, PMCID, ISSN and URL in a reference string. */

@@ -66,10 +66,13 @@ export function splitReferences(blocks: readonly Block[]): { entries: ReferenceE
   }
   markers.sort((a, b) => a.at - b.at);
 
+  // An inline "[n]" starts an entry only when it continues the numbering and no line of its
+  // own carries that number (else it is text inside the entry, like "cells [2] and").
+  const lineNumbers = new Set(markers.filter((m) => !m.inline).map((m) => m.number));
   const accepted: Marker[] = [];
   for (const marker of markers) {
     const previous = accepted[accepted.length - 1];
-    if (marker.inline && (!previous || marker.number !== previous.number! + 1)) continue;
+    if (marker.inline && (!previous || marker.number !== previous.number! + 1 || lineNumbers.has(marker.number))) continue;
     accepted.push(marker);
   }
 

@@ -78,7 +78,7 @@ export function findJournal(lead: string, journals: JournalIndex): { journal: Jo
       }
     }
   }
-  const title = quoted.find((q) => q.text !== found?.text && !journals.find(q.text) && q.text.length > 4)?.text ?? null;
+  const title = quoted.find((q) => q.text !== found?.text && !journals.find(q.text) && q.text.length >= 4)?.text ?? null;
   return { journal: found, title };
 }
 

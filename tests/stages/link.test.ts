@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { expandCitation, findJournal } from '../../src/stages/link.js';
+import { items, pipeline, runUpTo } from '../helpers.js';
+
+const journals = () => pipeline().data.journals;
+
+describe('link: citation markers', () => {
+  it.each([
+    ['4', [4]],
+    ['1,2', [1, 2]],
+    ['5，6', [5, 6]],
+    ['1-3', [1, 2, 3]],
+    ['１', [1]],
+  ])('[%s]', (inner, numbers) => {
+    expect(expandCitation(inner)).toEqual(numbers);
+  });
+});
+
+describe('link: journals (field-notes shapes)', () => {
+  it.each([
+    ['3月5日,行业期刊《干细胞研究与治疗》上发表了一篇关于《脂肪干细胞…》的研究成果。', 'Stem Cell Research & Therapy', '脂肪干细胞…'],
+    ['6月,《Bone》期刊杂志上发表了一篇名为《整合素连接激酶介导促进骨髓间充质干细胞成骨分化》的研究成果。', 'Bone', '整合素连接激酶介导促进骨髓间充质干细胞成骨分化'],
+    ['7月11日,《免疫学前沿》杂志上发表了一篇名为《突破强直性脊柱炎的界限》的研究成果。', 'Frontiers in Immunology', '突破强直性脊柱炎的界限'],
+    ['研究人员在“世界干细胞杂志”上发表了《新的研究》。', 'World Journal of Stem Cells', '新的研究'],
+    ['团队在《Cell》《Nature Biotechnology》上发表成果。', 'Cell', null],
+    ['An article in Stem Cell Research & Therapy reported results.', 'Stem Cell Research & Therapy', null],
+  ])('%s', (lead, journal, title) => {
+    const found = findJournal(lead, journals());
+    expect(found.journal?.journal?.name).toBe(journal);
+    expect(found.title).toBe(title);
+  });
+
+  it('tells a publisher from a journal', () => {
+    expect(findJournal('发表在《springer nature》上', journals()).journal?.journal?.publisher).toBe(true);
+  });
+});
+
+describe('link stage', () => {
+  const text = [
+    '2025年3月干细胞治疗最新临床进展',
+    '3月5日,行业期刊《干细胞研究与治疗》上发表了一篇研究成果。[1,2]',
+    '3月9日,《未知期刊》杂志上发表研究。[9]',
+    '参考资料:',
+    '[1]Wang, L., Hao, M. Adipose-derived stem cells attenuate arthritis. Stem Cell Res Ther 16, 111 (2025). https://doi.org/10.1186/s13287-025-04144-5',
+    '[2]Aghajani, S. Review of exosomes. Mol Biol Rep 52, 229 (2025). https://doi.org/10.1007/s11033-025-10290-z',
+    '[3]Never cited, A. Some title. J Med. 2020;1:1.',
+  ].join('\n');
+
+  it('links markers to references and names the journal', async () => {
+    const doc = await runUpTo(text, 'link');
+    const [first, second] = items(doc);
+    expect(first).toMatchObject({ citations: ['ref-1', 'ref-2'], journal: 'Stem Cell Research & Therapy', journalText: '干细胞研究与治疗' });
+    expect(second).toMatchObject({ citations: [], journal: null, journalText: '未知期刊' });
+  });
+
+  it('warns about unresolved markers, uncited references and journal disagreement, at their places', async () => {
+    const doc = await runUpTo(text, 'link');
+    const found = doc.diagnostics.map((d) => `${d.rule}@${d.line}:${d.column}`);
+    expect(found).toContain(`citation-unresolved@3:${'3月9日,《未知期刊》杂志上发表研究。'.length + 1}`);
+    expect(found).toContain('reference-uncited@7:1');
+    expect(found).toContain('journal-unknown@3:6');
+    expect(doc.diagnostics.find((d) => d.rule === 'journal-mismatch')?.message).toBe('item names Stem Cell Research & Therapy but its reference [2] is in Mol Biol Rep');
+  });
+});

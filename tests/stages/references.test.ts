@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { runUpTo } from '../helpers.js';
+
+const body = '2025年3月干细胞治疗最新临床进展\n3月5日,《X》上发表。[1]\n参考资料:\n';
+
+describe('references stage', () => {
+  it('parses every entry into CSL and flags a placeholder at its line', async () => {
+    const doc = await runUpTo(`${body}[1]Gerke H, Baillie J. To cut or stretch? Am J Gastroenterol. 2004;99:1461-3.\n[2]cde\n`, 'references');
+    expect(doc.references.map((r) => [r.id, r.number, r.csl.type, r.placeholder ?? false])).toEqual([
+      ['ref-1', 1, 'article-journal', false],
+      ['ref-2', 2, 'document', true],
+    ]);
+    expect(doc.references[0]?.csl).toMatchObject({ title: 'To cut or stretch?', 'container-title': 'Am J Gastroenterol', volume: '99', page: '1461-3' });
+    expect(doc.diagnostics.find((d) => d.rule === 'reference-placeholder')).toMatchObject({ severity: 'warning', line: 5, column: 1 });
+    expect(doc.references[1]?.raw).toBe('cde');
+  });
+
+  it('keeps a repeated number, renumbered, with a warning', async () => {
+    const doc = await runUpTo(`${body}[1]Smith J. One title here. J Med. 2020;1:1.\n[1]Doe A. Two title here. J Med. 2021;2:2.\n`, 'references');
+    expect(doc.references.map((r) => r.id)).toEqual(['ref-1', 'ref-2']);
+    expect(doc.diagnostics.map((d) => d.rule)).toContain('reference-duplicate-number');
+  });
+
+  it('reports a gap in the numbering', async () => {
+    const doc = await runUpTo(`${body}[1]Smith J. One title here. J Med. 2020;1:1.\n[3]Doe A. Two title here. J Med. 2021;2:2.\n`, 'references');
+    expect(doc.diagnostics.find((d) => d.rule === 'reference-number-gap')?.message).toBe('references jump from [1] to [3]');
+  });
+
+  it('enforces the reference limit with an error naming it', async () => {
+    const many = Array.from({ length: 30 }, (_, i) => `[${i + 1}]Smith J. Title ${i}. J Med. 2020;1:${i}.`).join('\n');
+    const { pipeline } = await import('../helpers.js');
+    const p = pipeline();
+    const { DigestDocument } = await import('../../src/core/document.js');
+    const { runStages } = await import('../../src/core/pipeline.js');
+    const doc = new DigestDocument({ name: 'x.txt' });
+    doc.bytes = new TextEncoder().encode(`${body}${many}\n`);
+    const stages = p.stages.map((s) => (s.definition.name === 'references' ? { ...s, options: { maxReferences: 10 } } : s));
+    await runStages(doc, { ...p, stages });
+    expect(doc.failed).toBe(true);
+    expect(doc.diagnostics.find((d) => d.rule === 'too-many-references')?.message).toBe('30 reference entries, over the limit maxReferences=10');
+  });
+});
