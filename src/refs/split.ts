@@ -1,4 +1,5 @@
 import type { Block, ReferenceEntry } from '../core/document.js';
+import { foldWidth } from '../core/text.js';
 
 /** Something the splitter noticed about the list's numbering. */
 export interface SplitNote {
@@ -52,15 +53,17 @@ export function splitReferences(blocks: readonly Block[]): { entries: ReferenceE
       markers.push({ at: seg.joinedStart, end: seg.joinedStart, number: seg.block.ordinal, inline: false });
       continue;
     }
-    const m = lineStartMarker.exec(seg.block.text);
+    const m = lineStartMarker.exec(foldWidth(seg.block.text));
     if (m) {
       const number = Number(m.slice(1).find((g) => g !== undefined));
       markers.push({ at: seg.joinedStart, end: seg.joinedStart + m[0].length, number, inline: false });
     }
   }
-  for (const m of joined.matchAll(inlineMarker)) {
+  // Markers are found in the width-folded view (［１］ → [1]); it has the same length.
+  const folded = foldWidth(joined);
+  for (const m of folded.matchAll(inlineMarker)) {
     const at = m.index;
-    const left = joined.slice(Math.max(0, at - 40), at).replace(/[ \t]+$/, '');
+    const left = folded.slice(Math.max(0, at - 40), at).replace(/[ \t]+$/, '');
     if (left === '' || left.endsWith('\n') || !inlineLeft.test(left) || markers.some((k) => k.at <= at && at < k.end)) continue;
     markers.push({ at, end: at + m[0].length, number: Number(m.slice(1).find((g) => g !== undefined)), inline: true });
   }

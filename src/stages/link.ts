@@ -106,7 +106,7 @@ export const link = defineStage({
       for (const item of section.items) {
         const itemStart = doc.lines.offset(item.position.start);
         const ids: string[] = [];
-        for (const m of item.text.matchAll(citationPattern)) {
+        for (const m of foldWidth(item.text).matchAll(citationPattern)) {
           const at = sourceOffset(item, m.index, itemStart);
           for (const n of expandCitation(m[1]!)) {
             const id = `ref-${n}`;
