@@ -182,6 +182,7 @@ export interface CslItem {
   PMCID?: string;
   URL?: string;
   ISSN?: string;
+  [k: string]: unknown;
 }
 /**
  * This interface was referenced by `ArticleRecord`'s JSON-Schema

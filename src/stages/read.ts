@@ -201,8 +201,9 @@ export const read = defineStage({
     const decoded = await decode(doc.bytes, options.fallbackEncoding);
     doc.encoding = decoded.encoding;
     doc.setText(normalizeLineEnds(decoded.text));
-    if (doc.text.trim() === '') {
-      report('input-empty', 'input has no text');
+    // Replacement characters and control codes alone are no text an editor could have meant.
+    if (!/[\p{L}\p{N}]/u.test(doc.text)) {
+      report('input-empty', doc.text.trim() === '' ? 'input has no text' : 'input has no readable text (no letters or digits after decoding)');
       doc.failed = true;
       return;
     }

@@ -1,0 +1,170 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main, type Io } from '../../src/cli/main.js';
+import { repo } from '../helpers.js';
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+async function run(args: string[], stdin = ''): Promise<Run> {
+  let stdout = '';
+  let stderr = '';
+  const io: Io = {
+    stdout: (t) => void (stdout += t),
+    stderr: (t) => void (stderr += t),
+    stdin: async () => new TextEncoder().encode(stdin),
+    stderrIsTTY: false,
+  };
+  const code = await main(args, io);
+  return { code, stdout, stderr };
+}
+
+const ra = repo('fixtures/articles/ra-2025.txt');
+const as = repo('fixtures/articles/as-2025.txt');
+const tmp = () => mkdtempSync(join(tmpdir(), 'digest-cli-'));
+
+describe('digest ingest', () => {
+  it('--stdout prints one JSON document for one input and writes nothing', async () => {
+    const out = tmp();
+    const r = await run(['ingest', ra, '--stdout', '--out', out]);
+    expect(r.code).toBe(0);
+    const record = JSON.parse(r.stdout);
+    expect(record.id).toBe('ra-2025');
+    expect(r.stdout.endsWith('}\n')).toBe(true);
+    expect(readdirSync(out)).toEqual([]);
+  });
+
+  it('--stdout prints JSON Lines for several inputs', async () => {
+    const r = await run(['ingest', ra, as, '--stdout']);
+    expect(r.stdout.trim().split('\n').map((l) => JSON.parse(l).id)).toEqual(['ra-2025', 'as-2025']);
+  });
+
+  it('writes DIR/articles/<id>.json and reports diagnostics as path:line:col: severity: message [rule]', async () => {
+    const out = tmp();
+    const r = await run(['ingest', ra, '--out', out]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(readFileSync(join(out, 'articles', 'ra-2025.json'), 'utf8')).id).toBe('ra-2025');
+    expect(r.stderr).toContain(`${ra}:121:1: warning: reference [10] is a placeholder ("cde"), not a citation [reference-placeholder]`);
+    for (const line of r.stderr.trim().split('\n').filter((l) => !l.includes(': wrote '))) {
+      expect(line).toMatch(/^.+:\d+:\d+: (error|warning|info): .+ \[[a-z][a-z0-9-]*\]$/);
+    }
+  });
+
+  it('reads stdin with -', async () => {
+    const r = await run(['ingest', '-', '--stdout'], readFileSync(as, 'utf8'));
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).source.path).toBeNull();
+  });
+
+  it('exits 1 when an input fails, still processing the others, and prints JSON diagnostics on request', async () => {
+    const out = tmp();
+    const empty = join(out, 'empty.txt');
+    writeFileSync(empty, '');
+    const r = await run(['ingest', empty, ra, '--out', out, '--diagnostics', 'json']);
+    expect(r.code).toBe(1);
+    expect(existsSync(join(out, 'articles', 'ra-2025.json'))).toBe(true);
+    expect(existsSync(join(out, 'articles', 'empty.json'))).toBe(false);
+    const first = JSON.parse(r.stderr.split('\n')[0]!);
+    expect(first).toMatchObject({ file: empty, rule: 'input-empty', severity: 'error', line: 1, column: 1 });
+  });
+
+  it('exits 2 on usage errors', async () => {
+    expect((await run(['ingest'])).code).toBe(2);
+    expect((await run(['ingest', ra, '--bogus'])).code).toBe(2);
+    expect((await run(['frobnicate'])).code).toBe(2);
+    const bad = await run(['ingest', ra, '--diagnostics', 'xml']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--diagnostics must be unix, json or github');
+  });
+
+  it('exits 2 naming the pointer when the pipeline file is invalid', async () => {
+    const dir = tmp();
+    cpSync(repo('pipelines'), join(dir, 'pipelines'), { recursive: true });
+    const file = join(dir, 'pipelines', 'digest.json');
+    const p = JSON.parse(readFileSync(file, 'utf8'));
+    p.stages[1].options.frobnicate = true;
+    writeFileSync(file, JSON.stringify(p));
+    const r = await run(['ingest', ra, '--pipeline', file, '--stdout']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('/stages/1/options/frobnicate: unknown option of stage "parse"');
+    p.stages[1] = { use: 'parse', options: {}, extra: 1 };
+    writeFileSync(file, JSON.stringify(p));
+    expect((await run(['ingest', ra, '--pipeline', file, '--stdout'])).stderr).toContain('does not match schemas/pipeline.schema.json at /stages/1');
+  });
+});
+
+describe('digest text', () => {
+  it('prints the kept blocks, one a line, or JSON Lines with positions', async () => {
+    const plain = await run(['text', repo('fixtures/articles/ra-2025-site.html')]);
+    expect(plain.code).toBe(0);
+    expect(plain.stdout.split('\n')).toContain('2025年3月干细胞治疗类风湿关节炎最新临床进展');
+    expect(plain.stdout).not.toContain('首页');
+    const json = await run(['text', ra, '--json']);
+    const first = JSON.parse(json.stdout.split('\n')[0]!);
+    expect(first).toMatchObject({ kind: 'paragraph', line: 1, column: 1 });
+  });
+});
+
+describe('digest refs', () => {
+  it('turns a copied 参考资料 block into CSL-JSON', async () => {
+    const text = readFileSync(as, 'utf8');
+    const block = text.slice(text.indexOf('参考资料'), text.indexOf('免责说明'));
+    const r = await run(['refs', '-'], block.split('\n').slice(1).join('\n'));
+    const items = JSON.parse(r.stdout);
+    expect(items.map((i: { id: string }) => i.id)).toEqual(['ref-1', 'ref-2', 'ref-3', 'ref-4', 'ref-5', 'ref-6', 'ref-7']);
+    expect(items[3]).toMatchObject({ id: 'ref-4', 'container-title': 'Bone', DOI: '10.1016/j.bone.2025.117591' });
+    expect(items[4]).toMatchObject({ id: 'ref-5', DOI: '10.3389/fimmu.2025.1613502' });
+  });
+});
+
+describe('digest build and validate (a real child process on the built CLI)', () => {
+  const bin = repo('bin/digest.js');
+  const project = () => {
+    const dir = tmp();
+    cpSync(repo('pipelines'), join(dir, 'pipelines'), { recursive: true });
+    mkdirSync(join(dir, 'fixtures', 'articles'), { recursive: true });
+    cpSync(ra, join(dir, 'fixtures', 'articles', 'ra-2025.txt'));
+    cpSync(as, join(dir, 'fixtures', 'articles', 'as-2025.txt'));
+    return dir;
+  };
+
+  it('build writes the dataset, --check passes, then fails after a change', () => {
+    const dir = project();
+    const build = spawnSync('node', [bin, 'build', '--pipeline', 'pipelines/digest.json'], { cwd: dir, encoding: 'utf8' });
+    expect(build.status).toBe(0);
+    expect(readdirSync(join(dir, 'out')).sort()).toEqual(['articles', 'items.jsonl', 'manifest.json', 'references.jsonl']);
+    expect(readFileSync(join(dir, 'out', 'items.jsonl'), 'utf8').trim().split('\n')).toHaveLength(20);
+    const manifest = JSON.parse(readFileSync(join(dir, 'out', 'manifest.json'), 'utf8'));
+    expect(manifest.inputs.map((i: { path: string }) => i.path)).toEqual(['fixtures/articles/as-2025.txt', 'fixtures/articles/ra-2025.txt']);
+    expect(spawnSync('node', [bin, 'build', '--check', '--pipeline', 'pipelines/digest.json'], { cwd: dir }).status).toBe(0);
+    writeFileSync(join(dir, 'out', 'items.jsonl'), 'tampered\n');
+    const check = spawnSync('node', [bin, 'build', '--check', '--pipeline', 'pipelines/digest.json'], { cwd: dir, encoding: 'utf8' });
+    expect(check.status).toBe(1);
+    expect(check.stderr).toContain('changed: items.jsonl');
+    expect(readFileSync(join(dir, 'out', 'items.jsonl'), 'utf8')).toBe('tampered\n');
+  });
+
+  it('validate passes on out/ and fails on a hand-broken record, naming file and pointer', () => {
+    const dir = project();
+    execFileSync('node', [bin, 'build', '--pipeline', 'pipelines/digest.json', '--quiet'], { cwd: dir });
+    expect(spawnSync('node', [bin, 'validate', 'out'], { cwd: dir }).status).toBe(0);
+    const file = join(dir, 'out', 'articles', 'ra-2025.json');
+    const record = JSON.parse(readFileSync(file, 'utf8'));
+    record.sections[3].items[0].date = '2025-3-5';
+    writeFileSync(file, JSON.stringify(record));
+    const r = spawnSync('node', [bin, 'validate', 'out'], { cwd: dir, encoding: 'utf8' });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('out/articles/ra-2025.json: error: /sections/3/items/0/date: must match pattern');
+  });
+
+  it('prints --help and --version', () => {
+    expect(execFileSync('node', [bin, '--help'], { encoding: 'utf8' })).toContain('Usage: digest <command>');
+    expect(execFileSync('node', [bin, '--version'], { encoding: 'utf8' }).trim()).toBe(JSON.parse(readFileSync(repo('package.json'), 'utf8')).version);
+  });
+});
