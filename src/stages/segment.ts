@@ -127,6 +127,8 @@ function buildItems(draft: Draft, doc: DigestDocument, s: CompiledStructure, rep
         text: '',
         citations: [],
         journal: null,
+        journalText: null,
+        paperTitle: null,
         position: doc.lines.range(block.start, block.end),
         entities: [],
       };
@@ -142,6 +144,8 @@ function buildItems(draft: Draft, doc: DigestDocument, s: CompiledStructure, rep
         text: '',
         citations: [],
         journal: null,
+        journalText: null,
+        paperTitle: null,
         position: doc.lines.range(block.start, block.end),
         entities: [],
       };

@@ -168,3 +168,19 @@ describe('digest build and validate (a real child process on the built CLI)', ()
     expect(execFileSync('node', [bin, '--version'], { encoding: 'utf8' }).trim()).toBe(JSON.parse(readFileSync(repo('package.json'), 'utf8')).version);
   });
 });
+
+describe('digest on a pipe that closes early', () => {
+  it('exits quietly when the reader stops (digest text x | head -1)', async () => {
+    const { spawn } = await import('node:child_process');
+    // Far more output than a pipe buffers, so the writer is still writing when the reader leaves.
+    const child = spawn('node', [repo('bin/digest.js'), 'text', '-'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    child.stdin.end(readFileSync(ra, 'utf8').repeat(60));
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
+    child.stdout.destroy();
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).not.toContain('EPIPE');
+    expect(code).toBe(0);
+  });
+});
