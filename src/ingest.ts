@@ -45,21 +45,19 @@ function checkInput(input: IngestInput): void {
 }
 
 /**
- * Ingests one input and reports everything: never throws for bad content (unreadable files,
- * undecodable bytes, broken structure all become diagnostics); throws only for bad options.
+ * Creates the document of an input and loads its bytes. A path that cannot be read, or a file
+ * over the read stage's `maxBytes`, becomes an error diagnostic and a failed document.
  */
-export async function ingestDetailed(input: IngestInput, options: IngestOptions = {}): Promise<IngestResult> {
+export async function openDocument(input: IngestInput, pipeline: Pipeline): Promise<DigestDocument> {
   checkInput(input);
-  const pipeline = pipelineFor(options.pipeline);
-  const path = 'path' in input ? input.path : null;
-  const doc = new DigestDocument({ path, name: input.name ?? null });
-  const maxBytes = pipeline.stages.find((s) => s.definition.name === 'read')?.options as { maxBytes?: number } | undefined;
+  const doc = new DigestDocument({ path: 'path' in input ? input.path : null, name: input.name ?? null });
+  const limit = (pipeline.stages.find((s) => s.definition.name === 'read')?.options as { maxBytes?: number } | undefined)?.maxBytes;
   if ('path' in input) {
     try {
       const info = await stat(input.path);
       if (!info.isFile()) throw new Error('not a regular file');
-      if (maxBytes?.maxBytes !== undefined && info.size > maxBytes.maxBytes) {
-        doc.addDiagnostic({ severity: 'error', rule: 'input-too-large', source: 'read', message: `input is ${info.size} bytes, over the limit maxBytes=${maxBytes.maxBytes}` });
+      if (limit !== undefined && info.size > limit) {
+        doc.addDiagnostic({ severity: 'error', rule: 'input-too-large', source: 'read', message: `input is ${info.size} bytes, over the limit maxBytes=${limit}` });
         doc.failed = true;
       } else {
         doc.bytes = new Uint8Array(await readFile(input.path));
@@ -68,11 +66,19 @@ export async function ingestDetailed(input: IngestInput, options: IngestOptions 
       doc.addDiagnostic({ severity: 'error', rule: 'input-unreadable', source: 'read', message: `cannot read ${input.path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` });
       doc.failed = true;
     }
-  } else if ('bytes' in input) {
-    doc.bytes = input.bytes;
   } else {
-    doc.bytes = new TextEncoder().encode(input.text);
+    doc.bytes = 'bytes' in input ? input.bytes : new TextEncoder().encode(input.text);
   }
+  return doc;
+}
+
+/**
+ * Ingests one input and reports everything: never throws for bad content (unreadable files,
+ * undecodable bytes, broken structure all become diagnostics); throws only for bad options.
+ */
+export async function ingestDetailed(input: IngestInput, options: IngestOptions = {}): Promise<IngestResult> {
+  const pipeline = pipelineFor(options.pipeline);
+  const doc = await openDocument(input, pipeline);
   doc.id = options.id ?? recordId(doc.path ?? input.name ?? null, doc.bytes);
   if (!doc.failed) await runStages(doc, pipeline);
   const record = toRecord(doc, doc.id);

@@ -1,8 +1,7 @@
 import type { Block, IngestInput } from '../core/document.js';
-import { DigestDocument } from '../core/document.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { runStages, type Pipeline } from '../core/pipeline.js';
-import { readFile } from 'node:fs/promises';
+import { openDocument } from '../ingest.js';
 
 /** One kept block as `digest text --json` prints it. */
 export interface TextBlock {
@@ -14,17 +13,11 @@ export interface TextBlock {
 
 /** Runs only the read and parse stages of a pipeline and returns the kept blocks with positions. */
 export async function textBlocks(input: IngestInput, pipeline: Pipeline): Promise<{ blocks: TextBlock[]; diagnostics: Diagnostic[]; failed: boolean }> {
-  const doc = new DigestDocument({ path: 'path' in input ? input.path : null, name: input.name ?? null });
-  if ('path' in input) {
-    try {
-      doc.bytes = new Uint8Array(await readFile(input.path));
-    } catch (error) {
-      doc.addDiagnostic({ severity: 'error', rule: 'input-unreadable', source: 'read', message: `cannot read ${input.path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` });
-      return { blocks: [], diagnostics: doc.diagnostics, failed: true };
-    }
-  } else doc.bytes = 'bytes' in input ? input.bytes : new TextEncoder().encode(input.text);
-  const upToParse = { ...pipeline, stages: pipeline.stages.filter((s) => s.definition.name === 'read' || s.definition.name === 'parse') };
-  await runStages(doc, upToParse);
+  const doc = await openDocument(input, pipeline);
+  if (!doc.failed) {
+    const upToParse = { ...pipeline, stages: pipeline.stages.filter((s) => s.definition.name === 'read' || s.definition.name === 'parse') };
+    await runStages(doc, upToParse);
+  }
   const blocks = doc.blocks.map((b) => {
     const p = doc.lines.point(b.start);
     return { kind: b.kind, text: b.text, line: p.line, column: p.column };
