@@ -1,12 +1,20 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { repo } from './helpers.js';
-// The generator is plain JavaScript shared with `npm run gen:types`.
+// The generators are plain JavaScript shared with `npm run gen:types`.
 // @ts-expect-error no declaration file for the .mjs script
 import { generate, targets } from '../scripts/gen-types.mjs';
+// @ts-expect-error no declaration file for the .mjs script
+import { generateValidators } from '../scripts/gen-validators.mjs';
 
-describe('generated types', () => {
-  it.each(targets as [string, string][])('%s matches %s (run `npm run gen:types` after a schema change)', async (schema, out) => {
+describe('generated code matches the schemas (run `npm run gen:types` after a schema change)', () => {
+  it.each(targets as [string, string][])('types: %s → %s', async (schema, out) => {
     expect(await generate(schema)).toBe(readFileSync(repo(out), 'utf8'));
+  });
+
+  it('standalone validators', async () => {
+    for (const [path, source] of (await generateValidators()) as [string, string][]) {
+      expect(source, path).toBe(readFileSync(repo(path), 'utf8'));
+    }
   });
 });

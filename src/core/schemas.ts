@@ -1,9 +1,6 @@
-import { readFileSync } from 'node:fs';
-import type { ErrorObject, ValidateFunction } from 'ajv';
-import { createRequire } from 'node:module';
-import { packagePath } from './paths.js';
-
-const require = createRequire(import.meta.url);
+import type { ErrorObject } from 'ajv';
+import * as csl from '../generated/validators-csl.js';
+import * as project from '../generated/validators-project.js';
 
 /** One schema violation: where (JSON pointer) and what. */
 export interface SchemaError {
@@ -20,66 +17,36 @@ export interface Validator<T> {
 
 type SchemaName = 'article' | 'pipeline' | 'structure' | 'journals' | 'html';
 
-let ajv2020: import('ajv').default | null = null;
-let ajvDraft7: import('ajv').default | null = null;
-const cache = new Map<string, ValidateFunction>();
-
-function loadSchema(file: string): Record<string, unknown> {
-  return JSON.parse(readFileSync(packagePath('schemas', file), 'utf8')) as Record<string, unknown>;
+/** Ajv's standalone validate function, as the generated modules export it. */
+interface StandaloneValidate {
+  (value: unknown): boolean;
+  errors?: ErrorObject[] | null;
 }
 
-function draft2020(): import('ajv').default {
-  if (ajv2020 === null) {
-    // ajv ships CommonJS; createRequire keeps the import synchronous and typed loosely.
-    const Ajv2020 = require('ajv/dist/2020.js').default as typeof import('ajv').default;
-    const addFormats = require('ajv-formats').default as (a: unknown) => void;
-    // strictRequired would reject the Section if/then ("then: required month" is valid 2020-12).
-    ajv2020 = new Ajv2020({ allErrors: false, strict: true, strictRequired: false, allowUnionTypes: true });
-    addFormats(ajv2020);
-  }
-  return ajv2020;
+function toErrors(errors: ErrorObject[] | null | undefined): SchemaError[] {
+  return (errors ?? []).map((e) => {
+    const params = e.params as Record<string, unknown>;
+    const extra =
+      'additionalProperty' in params ? ` (${String(params.additionalProperty)})` : 'allowedValues' in params ? ` (${(params.allowedValues as unknown[]).join(', ')})` : '';
+    return { pointer: e.instancePath || '', message: `${e.message ?? 'is invalid'}${extra}` };
+  });
 }
 
-function draft7(): import('ajv').default {
-  if (ajvDraft7 === null) {
-    const Ajv = require('ajv').default as typeof import('ajv').default;
-    // The official CSL schema uses union types and keywords strict mode rejects.
-    ajvDraft7 = new Ajv({ allErrors: false, strict: false, allowUnionTypes: true });
-  }
-  return ajvDraft7;
-}
-
-function toErrors(errors: ErrorObject[] | null | undefined, prefix = ''): SchemaError[] {
-  return (errors ?? []).map((e) => ({
-    pointer: prefix + (e.instancePath || ''),
-    message: `${e.message ?? 'is invalid'}${e.params && 'additionalProperty' in e.params ? ` (${String(e.params.additionalProperty)})` : ''}${e.params && 'allowedValues' in e.params ? ` (${(e.params.allowedValues as unknown[]).join(', ')})` : ''}`,
-  }));
-}
-
-function wrap<T>(fn: ValidateFunction): Validator<T> {
+function wrap<T>(fn: StandaloneValidate): Validator<T> {
   const v = ((value: unknown) => fn(value)) as Validator<T>;
   v.errors = () => toErrors(fn.errors);
   return v;
 }
 
-/** The validator for one of the project's own schemas (JSON Schema 2020-12). */
+/**
+ * The validator for one of the project's own schemas (JSON Schema 2020-12). The code was
+ * generated from schemas/ by `npm run gen:types` (Ajv standalone), so nothing compiles at run time.
+ */
 export function validatorFor<T>(name: SchemaName): Validator<T> {
-  let fn = cache.get(name);
-  if (!fn) {
-    fn = draft2020().compile(loadSchema(`${name}.schema.json`));
-    cache.set(name, fn);
-  }
-  return wrap<T>(fn);
+  return wrap<T>((project as unknown as Record<SchemaName, StandaloneValidate>)[name]);
 }
 
-/** The validator for one CSL-JSON item, from the vendored official csl-data.json. */
+/** The validator for one CSL-JSON item, generated from the vendored official csl-data.json. */
 export function cslItemValidator(): Validator<Record<string, unknown>> {
-  let fn = cache.get('csl-item');
-  if (!fn) {
-    const schema = loadSchema('csl-data.json');
-    const item = { ...(schema.items as Record<string, unknown>), definitions: schema.definitions };
-    fn = draft7().compile(item);
-    cache.set('csl-item', fn);
-  }
-  return wrap(fn);
+  return wrap((csl as unknown as { cslItem: StandaloneValidate }).cslItem);
 }

@@ -3,30 +3,47 @@ import { isHan } from '../core/text.js';
 
 const iso639_3to1: Record<string, string> = { eng: 'en', fra: 'fr', deu: 'de', spa: 'es', por: 'pt', ita: 'it', nld: 'nl', cmn: 'zh' };
 
-type Convert = (text: string) => string;
-let converters: { toTraditional: Convert; toSimplified: Convert } | null = null;
+let tables: { simplified: Map<string, string>; traditional: Map<string, string> } | null = null;
 
-async function openccConverters(): Promise<{ toTraditional: Convert; toSimplified: Convert }> {
-  if (!converters) {
-    const { Converter } = await import('opencc-js');
-    converters = { toTraditional: Converter({ from: 'cn', to: 'tw' }), toSimplified: Converter({ from: 'tw', to: 'cn' }) };
+/**
+ * OpenCC's character tables (simplified → traditional and back), read from opencc-js's
+ * dictionaries. Only single-character entries are kept: building OpenCC's phrase trie costs
+ * ~90 ms per direction, and script detection needs characters only.
+ */
+async function characterTables(): Promise<{ simplified: Map<string, string>; traditional: Map<string, string> }> {
+  if (!tables) {
+    const { Locale } = (await import('opencc-js')) as unknown as { Locale: { to: Record<string, string[][]>; from: Record<string, string[][]> } };
+    const read = (groups: string[][]) => {
+      const map = new Map<string, string>();
+      for (const dict of groups.flat()) {
+        for (const entry of dict.split('|')) {
+          const space = entry.indexOf(' ');
+          const from = entry.slice(0, space);
+          const to = entry.slice(space + 1).split(' ')[0]!;
+          if ([...from].length === 1 && [...to].length === 1 && from !== to && !map.has(from)) map.set(from, to);
+        }
+      }
+      return map;
+    };
+    // from.cn holds OpenCC's STPhrases + STCharacters, to.cn its TSPhrases + TSCharacters.
+    tables = { simplified: read(Locale.from.cn!), traditional: read(Locale.to.cn!) };
   }
-  return converters;
+  return tables;
 }
 
 /**
- * Simplified or traditional: converts the Han text both ways with OpenCC and counts the
- * characters each direction changes; traditional text changes when simplified, and vice versa.
+ * Simplified or traditional: counts the characters OpenCC would change converting to
+ * traditional (simplified-only characters) and converting to simplified (traditional-only
+ * ones); the larger count names the script.
  */
 export async function detectScript(han: string): Promise<'Hans' | 'Hant'> {
-  const { toTraditional, toSimplified } = await openccConverters();
-  const countChanged = (a: string, b: string) => {
-    let n = 0;
-    for (let i = 0; i < a.length && i < b.length; i++) if (a[i] !== b[i]) n++;
-    return n;
-  };
-  const simplifiedChars = countChanged(han, toTraditional(han));
-  const traditionalChars = countChanged(han, toSimplified(han));
+  const { simplified, traditional } = await characterTables();
+  let simplifiedChars = 0;
+  let traditionalChars = 0;
+  for (const ch of han) {
+    if (simplified.has(ch)) simplifiedChars++;
+    if (traditional.has(ch)) traditionalChars++;
+  }
   return traditionalChars > simplifiedChars ? 'Hant' : 'Hans';
 }
 
