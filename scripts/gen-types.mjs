@@ -12,6 +12,7 @@ export const targets = [
   ['schemas/structure.schema.json', 'src/generated/structure.ts'],
   ['schemas/journals.schema.json', 'src/generated/journals.ts'],
   ['schemas/html.schema.json', 'src/generated/html.ts'],
+  ['schemas/lexicon.schema.json', 'src/generated/lexicon.ts'],
 ];
 
 export async function generate(schemaPath) {

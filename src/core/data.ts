@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { HtmlData } from '../generated/html.js';
+import type { Lexicon } from '../generated/lexicon.js';
 import type { JournalTable } from '../generated/journals.js';
 import type { StructureData } from '../generated/structure.js';
 import { validatorFor } from './schemas.js';
@@ -56,6 +57,7 @@ export interface PipelineData {
   structure: CompiledStructure;
   journals: JournalIndex;
   html: HtmlData;
+  lexicon: Lexicon;
 }
 
 function readJson(file: string): unknown {
@@ -73,7 +75,7 @@ function readJson(file: string): unknown {
 }
 
 /** Reads a JSON data file and validates it against one of the project's schemas. */
-export function loadValidated<T>(file: string, schema: 'structure' | 'journals' | 'html' | 'pipeline'): T {
+export function loadValidated<T>(file: string, schema: 'structure' | 'journals' | 'html' | 'pipeline' | 'lexicon'): T {
   const value = readJson(file);
   const validate = validatorFor<T>(schema);
   if (!validate(value)) {
@@ -123,5 +125,26 @@ export function loadJournals(file: string): JournalIndex {
 export function loadHtml(file: string): HtmlData {
   const raw = loadValidated<HtmlData>(file, 'html');
   compileAll(file, '/chromeClassPattern', [raw.chromeClassPattern, raw.chromeClassExceptions]);
+  return raw;
+}
+
+/**
+ * Loads the lexicon and checks what the schema cannot: ids unique, every pattern a valid
+ * regular expression, and no name or abbreviation claimed by two concepts.
+ */
+export function loadLexicon(file: string): Lexicon {
+  const raw = loadValidated<Lexicon>(file, 'lexicon');
+  compileAll(file, '/patterns', raw.patterns.map((p) => p.pattern));
+  const ids = new Set<string>();
+  const owners = new Map<string, string>();
+  raw.concepts.forEach((concept, i) => {
+    if (ids.has(concept.id)) throw new ConfigError(`${file}: /concepts/${i}/id: ${concept.id} appears twice`);
+    ids.add(concept.id);
+    for (const name of [...concept.zh, ...concept.en.map((n) => n.toLowerCase()), ...concept.abbreviations]) {
+      const owner = owners.get(name);
+      if (owner !== undefined && owner !== concept.id) throw new ConfigError(`${file}: /concepts/${i}: "${name}" already names ${owner}`);
+      owners.set(name, concept.id);
+    }
+  });
   return raw;
 }

@@ -68,6 +68,7 @@ export class DigestDocument {
   referenceEntries: ReferenceEntry[] = [];
   references: Reference[] = [];
   boilerplate: ArticleRecord['boilerplate'] = [];
+  entities: ArticleRecord['entities'] = [];
   period: ArticleRecord['period'] = null;
   language = 'und';
   script: ArticleRecord['script'] = null;

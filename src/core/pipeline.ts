@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { PipelineFile } from '../generated/pipeline.js';
 import { documentStages, type DocumentStageName } from '../stages/index.js';
-import { loadHtml, loadJournals, loadStructure, loadValidated, type PipelineData } from './data.js';
+import { loadHtml, loadJournals, loadLexicon, loadStructure, loadValidated, type PipelineData } from './data.js';
 import type { DigestDocument } from './document.js';
 import { ConfigError } from './errors.js';
 import { packagePath } from './paths.js';
@@ -36,7 +36,7 @@ export interface Pipeline {
 /** The pipeline shipped with the package. */
 export const defaultPipelinePath = packagePath('pipelines', 'digest.json');
 
-const defaultData = { journals: 'data/journals.json', structure: 'data/structure.json', html: 'data/html.json' } as const;
+const defaultData = { journals: 'data/journals.json', structure: 'data/structure.json', html: 'data/html.json', lexicon: 'data/lexicon.json' } as const;
 
 function checkOptions(stage: StageDefinition<object>, given: Record<string, unknown>, file: string, index: number): object {
   const defaults = stage.defaults as Record<string, unknown>;
@@ -63,11 +63,13 @@ export function loadPipeline(file: string = defaultPipelinePath): Pipeline {
     journals: resolve(base, raw.data?.journals ?? defaultData.journals),
     structure: resolve(base, raw.data?.structure ?? defaultData.structure),
     html: resolve(base, raw.data?.html ?? defaultData.html),
+    lexicon: resolve(base, raw.data?.lexicon ?? defaultData.lexicon),
   };
   const data: PipelineData = {
     journals: loadJournals(dataFiles.journals),
     structure: loadStructure(dataFiles.structure),
     html: loadHtml(dataFiles.html),
+    lexicon: loadLexicon(dataFiles.lexicon),
   };
   const hash = createHash('sha256').update(readFileSync(path));
   for (const f of Object.values(dataFiles)) hash.update(readFileSync(f));

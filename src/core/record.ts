@@ -6,7 +6,7 @@ import type { DigestDocument } from './document.js';
 import { slugify } from './text.js';
 
 /** The version of schemas/article.schema.json that records carry. */
-export const SCHEMA_VERSION = '1.0.0' as const;
+export const SCHEMA_VERSION = '1.1.0' as const;
 
 /** Hex SHA-256 of bytes. */
 export function sha256(bytes: Uint8Array): string {
@@ -44,7 +44,7 @@ export function toRecord(doc: DigestDocument, id: string): ArticleRecord {
     period: doc.period,
     sections: doc.sections,
     references: doc.references,
-    entities: [],
+    entities: doc.entities,
     boilerplate: doc.boilerplate,
     diagnostics: finishDiagnostics(doc.diagnostics),
   };

@@ -15,7 +15,7 @@ export interface Validator<T> {
   errors(): SchemaError[];
 }
 
-type SchemaName = 'article' | 'pipeline' | 'structure' | 'journals' | 'html';
+type SchemaName = 'article' | 'pipeline' | 'structure' | 'journals' | 'html' | 'lexicon';
 
 /** Ajv's standalone validate function, as the generated modules export it. */
 interface StandaloneValidate {

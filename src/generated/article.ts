@@ -13,7 +13,7 @@ export interface ArticleRecord {
   /**
    * Version of this schema the record follows (semver).
    */
-  schemaVersion: '1.0.0';
+  schemaVersion: '1.1.0';
   /**
    * Stable identifier, safe as a file name.
    */
@@ -190,7 +190,8 @@ export interface CslItem {
  */
 export interface Entity {
   id: string;
-  type: 'disease' | 'cell' | 'molecule' | 'measure' | 'organization' | 'journal' | 'drug' | 'other';
+  type:
+    'disease' | 'cell' | 'molecule' | 'measure' | 'organization' | 'journal' | 'drug' | 'country' | 'other';
   label: string;
   xrefs: string[];
   mentions: Mention[];

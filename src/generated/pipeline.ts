@@ -20,6 +20,7 @@ export interface PipelineFile {
     journals?: string;
     structure?: string;
     html?: string;
+    lexicon?: string;
   };
   /**
    * Severity overrides per rule id; "off" silences a rule.
@@ -32,11 +33,13 @@ export interface PipelineFile {
    */
   stages: [
     {
-      use: 'read' | 'parse' | 'segment' | 'references' | 'link' | 'language' | 'validate' | 'write';
+      use:
+        'read' | 'parse' | 'segment' | 'references' | 'link' | 'entities' | 'language' | 'validate' | 'write';
       options?: {};
     },
     ...{
-      use: 'read' | 'parse' | 'segment' | 'references' | 'link' | 'language' | 'validate' | 'write';
+      use:
+        'read' | 'parse' | 'segment' | 'references' | 'link' | 'entities' | 'language' | 'validate' | 'write';
       options?: {};
     }[]
   ];

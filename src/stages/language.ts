@@ -1,35 +1,8 @@
 import { defineStage } from '../core/stage.js';
+import { characterTables } from '../core/script.js';
 import { isHan } from '../core/text.js';
 
 const iso639_3to1: Record<string, string> = { eng: 'en', fra: 'fr', deu: 'de', spa: 'es', por: 'pt', ita: 'it', nld: 'nl', cmn: 'zh' };
-
-let tables: { simplified: Map<string, string>; traditional: Map<string, string> } | null = null;
-
-/**
- * OpenCC's character tables (simplified → traditional and back), read from opencc-js's
- * dictionaries. Only single-character entries are kept: building OpenCC's phrase trie costs
- * ~90 ms per direction, and script detection needs characters only.
- */
-async function characterTables(): Promise<{ simplified: Map<string, string>; traditional: Map<string, string> }> {
-  if (!tables) {
-    const { Locale } = (await import('opencc-js')) as unknown as { Locale: { to: Record<string, string[][]>; from: Record<string, string[][]> } };
-    const read = (groups: string[][]) => {
-      const map = new Map<string, string>();
-      for (const dict of groups.flat()) {
-        for (const entry of dict.split('|')) {
-          const space = entry.indexOf(' ');
-          const from = entry.slice(0, space);
-          const to = entry.slice(space + 1).split(' ')[0]!;
-          if ([...from].length === 1 && [...to].length === 1 && from !== to && !map.has(from)) map.set(from, to);
-        }
-      }
-      return map;
-    };
-    // from.cn holds OpenCC's STPhrases + STCharacters, to.cn its TSPhrases + TSCharacters.
-    tables = { simplified: read(Locale.from.cn!), traditional: read(Locale.to.cn!) };
-  }
-  return tables;
-}
 
 /**
  * Simplified or traditional: counts the characters OpenCC would change converting to

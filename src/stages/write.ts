@@ -26,6 +26,7 @@ function counts(record: ArticleRecord) {
     items,
     references: record.references.length,
     referencesWithDoi: record.references.filter((r) => typeof r.csl.DOI === 'string').length,
+    entities: record.entities.length,
     errors: severity.error,
     warnings: severity.warning,
     infos: severity.info,
@@ -69,6 +70,7 @@ export function datasetFiles(inputs: BuiltInput[], pipelineName: string): Map<st
   const good = inputs.filter((i) => i.ok).sort((a, b) => (a.record.id < b.record.id ? -1 : 1));
   const items: string[] = [];
   const refs: string[] = [];
+  const entityRows: string[] = [];
   for (const { record } of good) {
     files.set(`articles/${record.id}.json`, toJson(record));
     const byId = new Map(record.references.map((r) => [r.id, r]));
@@ -89,6 +91,19 @@ export function datasetFiles(inputs: BuiltInput[], pipelineName: string): Map<st
         );
       });
     });
+    for (const entity of record.entities) {
+      entityRows.push(
+        JSON.stringify({
+          article: record.id,
+          id: entity.id,
+          type: entity.type,
+          label: entity.label,
+          xrefs: entity.xrefs,
+          count: entity.mentions.length,
+          surfaces: [...new Set(entity.mentions.map((m) => m.text))].sort(),
+        }),
+      );
+    }
     for (const reference of record.references) {
       const csl = reference.csl;
       refs.push(
@@ -111,6 +126,7 @@ export function datasetFiles(inputs: BuiltInput[], pipelineName: string): Map<st
   }
   files.set('items.jsonl', items.length ? `${items.join('\n')}\n` : '');
   files.set('references.jsonl', refs.length ? `${refs.join('\n')}\n` : '');
+  files.set('entities.jsonl', entityRows.length ? `${entityRows.join('\n')}\n` : '');
   const manifest = {
     schemaVersion: SCHEMA_VERSION,
     pipeline: pipelineName,
@@ -132,6 +148,7 @@ export function datasetFiles(inputs: BuiltInput[], pipelineName: string): Map<st
       failed: inputs.length - good.length,
       items: items.length,
       references: refs.length,
+      entities: entityRows.length,
     },
   };
   files.set('manifest.json', toJson(manifest));

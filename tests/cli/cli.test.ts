@@ -138,7 +138,7 @@ describe('digest build and validate (a real child process on the built CLI)', ()
     const dir = project();
     const build = spawnSync('node', [bin, 'build', '--pipeline', 'pipelines/digest.json'], { cwd: dir, encoding: 'utf8' });
     expect(build.status).toBe(0);
-    expect(readdirSync(join(dir, 'out')).sort()).toEqual(['articles', 'items.jsonl', 'manifest.json', 'references.jsonl']);
+    expect(readdirSync(join(dir, 'out')).sort()).toEqual(['articles', 'entities.jsonl', 'items.jsonl', 'manifest.json', 'references.jsonl']);
     expect(readFileSync(join(dir, 'out', 'items.jsonl'), 'utf8').trim().split('\n')).toHaveLength(20);
     const manifest = JSON.parse(readFileSync(join(dir, 'out', 'manifest.json'), 'utf8'));
     expect(manifest.inputs.map((i: { path: string }) => i.path)).toEqual(['fixtures/articles/as-2025.txt', 'fixtures/articles/ra-2025.txt']);

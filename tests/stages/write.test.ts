@@ -31,14 +31,17 @@ describe('write stage', () => {
     const files = datasetFiles(inputs, 'digest');
     mkdirSync(join(out, 'articles'), { recursive: true });
     writeFileSync(join(out, 'articles', 'old.json'), '{}');
-    expect(await writeDataset(out, files)).toEqual(['articles/as-2025.json', 'articles/old.json', 'articles/ra-2025.json', 'items.jsonl', 'manifest.json', 'references.jsonl']);
+    expect(await writeDataset(out, files)).toEqual(['articles/as-2025.json', 'articles/old.json', 'articles/ra-2025.json', 'entities.jsonl', 'items.jsonl', 'manifest.json', 'references.jsonl']);
     expect(readdirSync(join(out, 'articles')).sort()).toEqual(['as-2025.json', 'ra-2025.json']);
     expect(await writeDataset(out, files)).toEqual([]);
     expect(await checkDataset(out, files)).toEqual({ changed: [], missing: [], extra: [] });
     const rows = readFileSync(join(out, 'references.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
     expect(rows.find((r) => r.article === 'ra-2025' && r.id === 'ref-11')).toMatchObject({ doi: '10.1021/acsami.4c09080', url: 'https://pubs.acs.org/doi/abs/10.1021/acsami.4c09080' });
     const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
-    expect(manifest.totals).toEqual({ inputs: 2, records: 2, failed: 0, items: 20, references: 20 });
+    expect(manifest.totals).toMatchObject({ inputs: 2, records: 2, failed: 0, items: 20, references: 20 });
+    expect(manifest.totals.entities).toBeGreaterThan(150);
+    const entities = readFileSync(join(out, 'entities.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(entities.find((e) => e.article === 'as-2025' && e.id === 'disease:ankylosing-spondylitis')).toMatchObject({ type: 'disease', label: 'ankylosing spondylitis', count: 45, surfaces: ['AS', 'Ankylosing Spondylitis', '强直性脊柱炎'] });
   });
 
   it('refuses to write through a symbolic link inside the output folder', async () => {

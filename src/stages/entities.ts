@@ -1,0 +1,210 @@
+import type { Entity, Mention } from '../generated/article.js';
+import type { Lexicon } from '../generated/lexicon.js';
+import type { Block } from '../core/document.js';
+import { characterTables, lowerSameLength, matchingView } from '../core/script.js';
+import { defineStage } from '../core/stage.js';
+import { slugify } from '../core/text.js';
+
+type Concept = Lexicon['concepts'][number];
+
+interface Matchers {
+  names: import('modern-ahocorasick').default;
+  nameConcepts: Concept[][];
+  abbreviations: import('modern-ahocorasick').default;
+  abbreviationConcepts: Concept[][];
+  patterns: { rule: Lexicon['patterns'][number]; regex: RegExp }[];
+  byId: Map<string, Concept>;
+  traditional: Map<string, string>;
+}
+
+const matcherCache = new WeakMap<Lexicon, Promise<Matchers>>();
+
+/** Builds the two automata of a lexicon once (names case-insensitive, abbreviations exact). */
+function matchersFor(lexicon: Lexicon): Promise<Matchers> {
+  let cached = matcherCache.get(lexicon);
+  if (!cached) {
+    cached = (async () => {
+      const { default: AhoCorasick } = await import('modern-ahocorasick');
+      const { traditional } = await characterTables();
+      const names = new Map<string, Concept[]>();
+      const abbreviations = new Map<string, Concept[]>();
+      const add = (map: Map<string, Concept[]>, key: string, concept: Concept) => {
+        const list = map.get(key) ?? [];
+        if (!list.includes(concept)) list.push(concept);
+        map.set(key, list);
+      };
+      for (const concept of lexicon.concepts) {
+        for (const name of [...concept.zh, ...concept.en]) add(names, lowerSameLength(matchingView(name, traditional)), concept);
+        for (const abbreviation of concept.abbreviations) add(abbreviations, matchingView(abbreviation, traditional), concept);
+      }
+      return {
+        names: new AhoCorasick([...names.keys()]),
+        nameConcepts: [...names.values()],
+        abbreviations: new AhoCorasick([...abbreviations.keys()]),
+        abbreviationConcepts: [...abbreviations.values()],
+        patterns: lexicon.patterns.map((rule) => ({ rule, regex: new RegExp(rule.pattern, 'gu') })),
+        byId: new Map(lexicon.concepts.map((c) => [c.id, c])),
+        traditional,
+      };
+    })();
+    matcherCache.set(lexicon, cached);
+  }
+  return cached;
+}
+
+const tokenChar = /[\p{Script=Latin}\p{Script=Greek}\d]/u;
+
+/**
+ * True when [start, end) of a view is not part of a longer Latin token: "AS" in "ASAS20",
+ * "MAS" or "AS-MSCs" is not a mention of AS; Han text needs no boundary.
+ */
+export function standsAlone(view: string, start: number, end: number): boolean {
+  const first = view[start]!;
+  const last = view[end - 1]!;
+  if (tokenChar.test(first)) {
+    const before = view[start - 1];
+    if (before !== undefined && (tokenChar.test(before) || (before === '-' && tokenChar.test(view[start - 2] ?? '')))) return false;
+  }
+  if (tokenChar.test(last)) {
+    const after = view[end];
+    if (after !== undefined && (tokenChar.test(after) || (after === '-' && tokenChar.test(view[end + 1] ?? '')))) return false;
+  }
+  return true;
+}
+
+interface Candidate {
+  start: number;
+  end: number;
+  concept: { id: string; type: Entity['type']; label: string; xrefs: string[] };
+}
+
+function toEntityConcept(c: Concept): Candidate['concept'] {
+  return { id: c.id, type: c.type as Entity['type'], label: c.label, xrefs: c.xrefs };
+}
+
+/** Every mention in one block's text, leftmost-longest across names, abbreviations and patterns. */
+function findInText(text: string, m: Matchers, extra: ReadonlyMap<string, Candidate['concept']>): Candidate[] {
+  const view = matchingView(text, m.traditional);
+  const lower = lowerSameLength(view);
+  const found: Candidate[] = [];
+  for (const hit of m.names.search(lower, { strategy: 'leftmost-longest' })) {
+    if (standsAlone(view, hit.start, hit.end)) found.push({ start: hit.start, end: hit.end, concept: toEntityConcept(m.nameConcepts[hit.patternIndex]![0]!) });
+  }
+  for (const hit of m.abbreviations.search(view, { strategy: 'leftmost-longest' })) {
+    if (standsAlone(view, hit.start, hit.end)) found.push({ start: hit.start, end: hit.end, concept: toEntityConcept(m.abbreviationConcepts[hit.patternIndex]![0]!) });
+  }
+  for (const { rule, regex } of m.patterns) {
+    regex.lastIndex = 0;
+    for (const hit of view.matchAll(regex)) {
+      const end = hit.index + hit[0].length;
+      if (!standsAlone(view, hit.index, end)) continue;
+      const label = rule.labelCase === 'upper' ? hit[0].toUpperCase() : hit[0];
+      const id = `${rule.idPrefix}${slugify(label.replace(/β/g, 'b'), 60)}`;
+      const known = m.byId.get(id);
+      found.push({ start: hit.index, end, concept: known ? toEntityConcept(known) : { id, type: rule.type as Entity['type'], label, xrefs: [] } });
+    }
+  }
+  for (const [abbreviation, { id, type, label, xrefs }] of extra) {
+    const concept = { id, type, label, xrefs };
+    for (let at = view.indexOf(abbreviation); at !== -1; at = view.indexOf(abbreviation, at + 1)) {
+      if (standsAlone(view, at, at + abbreviation.length)) found.push({ start: at, end: at + abbreviation.length, concept });
+    }
+  }
+  // Leftmost-longest across all sources; ties go to the lexicon (it came first).
+  found.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
+  const kept: Candidate[] = [];
+  let reach = 0;
+  for (const c of found) {
+    if (c.start < reach) continue;
+    kept.push(c);
+    reach = c.end;
+  }
+  return kept;
+}
+
+// "间充质干细胞(MSCs)", "类风湿关节炎(Rheumatoid Arthritis, RA)", "细胞松弛素B (CB)"
+const definition = /[（(]\s*(?:([A-Za-z][A-Za-z\s'’-]{2,80}?)\s*[,，]\s*)?[“"]?([A-Za-z][A-Za-z0-9-]{1,12})[”"]?\s*[）)]/gu;
+
+/** Abbreviations the text defines that the lexicon does not know: abbreviation → concept. */
+function definedAbbreviations(blocks: Block[], m: Matchers, known: Set<string>): Map<string, Candidate['concept'] & { at: number }> {
+  const extra = new Map<string, Candidate['concept'] & { at: number }>();
+  for (const block of blocks) {
+    const view = matchingView(block.text, m.traditional);
+    const mentions = findInText(block.text, m, new Map());
+    for (const d of view.matchAll(definition)) {
+      const abbreviation = d[2]!;
+      if (known.has(abbreviation) || extra.has(abbreviation)) continue;
+      const before = view.slice(0, d.index).replace(/\s+$/, '');
+      const owner = mentions.find((x) => x.end === before.length);
+      const at = block.exact ? block.start + d.index : block.start;
+      if (owner) {
+        extra.set(abbreviation, { ...owner.concept, at });
+      } else {
+        const longForm = d[1]?.trim();
+        const han = /[\p{Script=Han}A-Za-z0-9-]{2,15}$/u.exec(before)?.[0];
+        const label = longForm ?? (han ? `${han} (${abbreviation})` : abbreviation);
+        extra.set(abbreviation, { id: `other:${slugify(abbreviation, 60) || 'abbreviation'}`, type: 'other', label, xrefs: [], at });
+      }
+    }
+  }
+  return extra;
+}
+
+/**
+ * entities: tags mentions of diseases, cells, molecules, drugs, measures, organisations,
+ * countries and trial numbers in the body, in Chinese and English, through the lexicon (one
+ * Aho-Corasick pass over a matching view whose offsets are the text's), open-class patterns,
+ * and abbreviations the article defines; normalises each to one concept with an English label.
+ */
+export const entities = defineStage({
+  name: 'entities',
+  description: 'Tag and normalise entity mentions through the bilingual lexicon, patterns and defined abbreviations.',
+  rules: { 'abbreviation-defined': 'info', 'mention-unlocated': 'info' },
+  defaults: { abbreviationDefinitions: true },
+  async run(doc, { data, options, report }) {
+    const m = await matchersFor(data.lexicon);
+    const blocks = doc.blocks.filter((b) => !doc.referenceBlocks.includes(b));
+    const known = new Set(data.lexicon.concepts.flatMap((c) => c.abbreviations));
+    const extra = options.abbreviationDefinitions ? definedAbbreviations(blocks, m, known) : new Map<string, Candidate['concept'] & { at: number }>();
+    for (const [abbreviation, concept] of extra) {
+      report('abbreviation-defined', `the article defines ${abbreviation} (${concept.label}); tagged as ${concept.id}`, { offset: concept.at });
+    }
+    const byId = new Map<string, Entity>();
+    let unlocated = 0;
+    const mentions: (Mention & { entity: string })[] = [];
+    for (const block of blocks) {
+      let cursor = block.start;
+      for (const c of findInText(block.text, m, extra)) {
+        const text = block.text.slice(c.start, c.end);
+        let start: number;
+        if (block.exact) start = block.start + c.start;
+        else {
+          // Markup blocks: find the mention's own characters in the source, in order.
+          start = doc.text.indexOf(text, cursor);
+          if (start === -1 || start > block.end + 2048) {
+            unlocated++;
+            continue;
+          }
+        }
+        cursor = start + text.length;
+        const mention = { entity: c.concept.id, text, start, end: start + text.length };
+        mentions.push(mention);
+        let entity = byId.get(c.concept.id);
+        if (!entity) {
+          entity = { id: c.concept.id, type: c.concept.type, label: c.concept.label, xrefs: [...c.concept.xrefs], mentions: [] };
+          byId.set(entity.id, entity);
+        }
+        entity.mentions.push({ text, start, end: start + text.length });
+      }
+    }
+    if (unlocated > 0) report('mention-unlocated', `${unlocated} mention(s) split by markup could not be placed in the source and were left out`);
+    doc.entities = [...byId.values()].sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start || (a.id < b.id ? -1 : 1));
+    for (const section of doc.sections) {
+      for (const item of section.items) {
+        const from = doc.lines.offset(item.position.start);
+        const to = doc.lines.offset(item.position.end);
+        item.entities = mentions.filter((x) => x.start >= from && x.end <= to);
+      }
+    }
+  },
+});

@@ -1,0 +1,122 @@
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadLexicon } from '../../src/core/data.js';
+import { ConfigError } from '../../src/core/errors.js';
+import { ingestDetailed } from '../../src/ingest.js';
+import { standsAlone } from '../../src/stages/entities.js';
+import { pipeline, repo, runUpTo } from '../helpers.js';
+
+const ids = (r: { entities: { id: string }[] }) => r.entities.map((e) => e.id);
+
+describe('entities: the concepts each seed names', () => {
+  it('ankylosing spondylitis seed', async () => {
+    const { record } = await ingestDetailed({ path: repo('fixtures/articles/as-2025.txt') }, { pipeline: pipeline() });
+    expect(ids(record)).toEqual(
+      expect.arrayContaining([
+        'disease:ankylosing-spondylitis', 'disease:systemic-lupus-erythematosus', 'disease:rheumatoid-arthritis', 'disease:osteoarthritis',
+        'disease:osteoporosis', 'disease:sjogren-syndrome', 'disease:crohn-disease', 'disease:fibromyalgia', 'disease:systemic-sclerosis',
+        'disease:dermatomyositis', 'disease:polymyositis', 'disease:heterotopic-ossification', 'disease:spondyloarthritis',
+        'cell:mesenchymal-stem-cell', 'cell:bone-marrow-msc', 'cell:umbilical-cord-msc', 'cell:osteoclast', 'cell:t-cell', 'cell:th17-cell',
+        'cell:th2-cell', 'cell:regulatory-t-cell', 'cell:pd-l1-positive-msc', 'cell:msc-nanodecoy', 'cell:peripheral-blood-stem-cell',
+        'molecule:tnf-alpha', 'molecule:il-17a', 'molecule:ifn-gamma', 'molecule:pd-l1', 'molecule:fto', 'molecule:ilk', 'molecule:norad',
+        'molecule:mir-4284', 'molecule:beta-catenin', 'molecule:akt-gsk3b-catenin',
+        'drug:infliximab', 'drug:nsaids', 'drug:biologics', 'drug:cytochalasin-b',
+        'measure:asas20', 'measure:asdas-crp', 'measure:basdai', 'measure:mri', 'measure:esr', 'measure:rct', 'measure:scrna-seq', 'measure:micro-ct',
+        'organization:chinese-academy-of-medical-sciences', 'organization:sun-yat-sen-university-third-hospital', 'country:saudi-arabia', 'country:china',
+      ]),
+    );
+    const as = record.entities.find((e) => e.id === 'disease:ankylosing-spondylitis')!;
+    expect(as).toMatchObject({ type: 'disease', label: 'ankylosing spondylitis', xrefs: ['MESH:D013167'] });
+    expect(new Set(as.mentions.map((m) => m.text))).toEqual(new Set(['强直性脊柱炎', 'Ankylosing Spondylitis', 'AS']));
+  });
+
+  it('rheumatoid arthritis seed', async () => {
+    const { record } = await ingestDetailed({ path: repo('fixtures/articles/ra-2025.txt') }, { pipeline: pipeline() });
+    expect(ids(record)).toEqual(
+      expect.arrayContaining([
+        'disease:rheumatoid-arthritis', 'disease:osteoarthritis', 'disease:inflammatory-arthritis', 'disease:cancer',
+        'cell:mesenchymal-stem-cell', 'cell:bone-marrow-msc', 'cell:umbilical-cord-msc', 'cell:adipose-msc', 'cell:wharton-jelly-msc',
+        'cell:synovial-msc', 'cell:perinatal-msc', 'cell:ipsc', 'cell:th17-cell', 'cell:regulatory-t-cell', 'cell:macrophage',
+        'cell:synovial-fibroblast', 'cell:exosome', 'cell:extracellular-vesicle', 'cell:msc-ev', 'cell:msc-membrane-liposome',
+        'molecule:il-1b', 'molecule:il-6', 'molecule:il-10', 'molecule:tnf-alpha', 'molecule:ifn-gamma', 'molecule:tgf-beta', 'molecule:cx3cr1',
+        'molecule:mmp-13', 'molecule:bcl-2', 'molecule:bax', 'molecule:p53', 'molecule:nlrp3', 'molecule:nf-kb', 'molecule:cd90',
+        'molecule:mir-146a', 'molecule:mir-150-5p', 'molecule:mir-320a', 'molecule:mir-223', 'molecule:mir-34', 'molecule:mirna',
+        'drug:dexamethasone', 'drug:dmards', 'drug:jak-inhibitors', 'drug:trans-anethole',
+        'measure:das28-esr', 'measure:das28', 'measure:vas', 'measure:esr', 'measure:acr20', 'measure:haq-di',
+        'organization:nmpa', 'organization:zhejiang-university', 'organization:chongqing-medical-university-first-hospital',
+        'organization:tehran-university-of-medical-sciences', 'organization:tabriz-university-of-medical-sciences',
+        'country:italy', 'country:iran', 'country:saudi-arabia', 'country:taiwan', 'other:cxsl2500562',
+      ]),
+    );
+    expect(record.entities.find((e) => e.id === 'organization:nmpa')?.mentions.map((m) => m.text)).toEqual(['国家药监局']);
+  });
+});
+
+describe('entities: boundaries and offsets', () => {
+  it('never tags a mention inside a longer token', async () => {
+    const doc = await runUpTo('ASAS20和ASDAS-CRP改善,MAS评分下降,AS患者的AS-MSCs与RA-FLS。', 'entities');
+    const mentions = doc.entities.flatMap((e) => e.mentions.map((m) => `${e.id}=${m.text}`));
+    expect(mentions).toEqual(expect.arrayContaining(['measure:asas20=ASAS20', 'measure:asdas-crp=ASDAS-CRP', 'disease:ankylosing-spondylitis=AS', 'cell:synovial-fibroblast=RA-FLS']));
+    expect(mentions.filter((m) => m.endsWith('=AS'))).toHaveLength(1);
+    expect(standsAlone('MAS', 1, 3)).toBe(false);
+    expect(standsAlone('AS患者', 0, 2)).toBe(true);
+    expect(standsAlone('AS-MSCs', 0, 2)).toBe(false);
+  });
+
+  it('matches traditional, full-width and variant spellings through the matching view', async () => {
+    const doc = await runUpTo('類風濕關節炎患者ＩＬ－６升高,IL-1ß與TNF—α下降,Ｔｒｅｇ增加。', 'entities');
+    expect(doc.entities.map((e) => [e.id, e.mentions[0]!.text])).toEqual([
+      ['disease:rheumatoid-arthritis', '類風濕關節炎'],
+      ['molecule:il-6', 'ＩＬ－６'],
+      ['molecule:il-1b', 'IL-1ß'],
+      ['molecule:tnf-alpha', 'TNF—α'],
+      ['cell:regulatory-t-cell', 'Ｔｒｅｇ'],
+    ]);
+  });
+
+  it('turns an abbreviation the article defines into a tagged concept', async () => {
+    const doc = await runUpTo('研究使用细胞松弛素B (CB) 刺激,CB诱导的微囊泡;新型载体(Nanoscale Decoy Platform, NDP)。NDP有效。', 'entities');
+    expect(doc.entities.find((e) => e.id === 'drug:cytochalasin-b')?.mentions.map((m) => m.text)).toEqual(['细胞松弛素B', 'CB', 'CB']);
+    expect(doc.entities.find((e) => e.id === 'other:ndp')).toMatchObject({ label: 'Nanoscale Decoy Platform', mentions: [{ text: 'NDP' }, { text: 'NDP' }] });
+  });
+
+  it.each(readdirSync(repo('fixtures/articles')).sort())('%s: text.slice(start, end) is each mention, and items carry theirs', async (file) => {
+    const { doc, record } = await ingestDetailed({ path: repo(`fixtures/articles/${file}`) }, { pipeline: pipeline() });
+    const all = record.entities.flatMap((e) => e.mentions);
+    expect(all.length).toBeGreaterThan(200);
+    for (const m of all) expect(doc.text.slice(m.start, m.end)).toBe(m.text);
+    const itemMentions = record.sections.flatMap((s) => s.items.flatMap((i) => i.entities));
+    expect(itemMentions.length).toBeGreaterThan(100);
+    for (const m of itemMentions) expect(m.entity).toMatch(/^[a-z]+:/);
+    expect(record.entities.some((e) => e.id === (file.startsWith('ra') ? 'disease:rheumatoid-arthritis' : 'disease:ankylosing-spondylitis'))).toBe(true);
+  });
+});
+
+describe('the lexicon', () => {
+  const lexicon = () => JSON.parse(readFileSync(repo('pipelines/data/lexicon.json'), 'utf8'));
+
+  it('is well formed: unique ids, unique names, labels and types, patterns compile', () => {
+    const data = loadLexicon(repo('pipelines/data/lexicon.json'));
+    expect(data.concepts.length).toBeGreaterThan(100);
+    for (const c of data.concepts) {
+      expect(c.id.startsWith(`${c.type}:`), c.id).toBe(true);
+      expect(c.zh.length + c.en.length + c.abbreviations.length, c.id).toBeGreaterThan(0);
+    }
+  });
+
+  it.each([
+    ['a repeated id', (l: { concepts: { id: string }[] }) => l.concepts.push({ ...l.concepts[0]! }), /appears twice/],
+    ['a name claimed by two concepts', (l: { concepts: { zh: string[] }[] }) => l.concepts[1]!.zh.push(l.concepts[0]!.zh[0]!), /already names/],
+    ['a broken pattern', (l: { patterns: { pattern: string }[] }) => (l.patterns[0]!.pattern = 'IL-(\\d'), /not a valid regular expression/],
+    ['a malformed xref', (l: { concepts: { xrefs: string[] }[] }) => l.concepts[0]!.xrefs.push('mesh d1'), /lexicon.schema.json/],
+  ])('rejects %s', (_, mutate, message) => {
+    const broken = lexicon();
+    mutate(broken);
+    const file = join(mkdtempSync(join(tmpdir(), 'lexicon-')), 'lexicon.json');
+    writeFileSync(file, JSON.stringify(broken));
+    expect(() => loadLexicon(file)).toThrow(ConfigError);
+    expect(() => loadLexicon(file)).toThrow(message);
+  });
+});
