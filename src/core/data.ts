@@ -21,6 +21,7 @@ export interface CompiledStructure {
   boilerplate: Record<'disclaimer' | 'qr-code' | 'other', RegExp[]>;
   itemDates: RegExp[];
   undatedItemStarts: RegExp[];
+  english: StructureData['english'];
 }
 
 /** Looks journals up by any of their names, ignoring case, spacing, dots and `&`/`and`. */
@@ -113,6 +114,7 @@ export function loadStructure(file: string): CompiledStructure {
     },
     itemDates: compileAll(file, '/itemDates', raw.itemDates),
     undatedItemStarts: compileAll(file, '/undatedItemStarts', raw.undatedItemStarts),
+    english: raw.english,
   };
 }
 

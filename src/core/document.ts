@@ -62,6 +62,8 @@ export class DigestDocument {
   variant: 'wechat' | 'site' | 'generic' | undefined;
   blocks: Block[] = [];
   title: string | null = null;
+  titleEn: string | null = null;
+  topic: ArticleRecord['topic'] = null;
   sections: Section[] = [];
   /** Blocks under the reference-list heading, for the references stage. */
   referenceBlocks: Block[] = [];

@@ -41,6 +41,8 @@ export function toRecord(doc: DigestDocument, id: string): ArticleRecord {
     language: doc.language,
     script: doc.script,
     title: doc.title,
+    titleEn: doc.titleEn,
+    topic: doc.topic,
     period: doc.period,
     sections: doc.sections,
     references: doc.references,

@@ -29,6 +29,20 @@ export interface ArticleRecord {
   script: 'Hans' | 'Hant' | 'Latn' | null;
   title: string | null;
   /**
+   * The title in English, when it can be given exactly (a dated heading of known parts).
+   */
+  titleEn: string | null;
+  /**
+   * What the digest is about: the disease its headings name most and the therapy.
+   */
+  topic: null | {
+    disease: null | {
+      id: string;
+      label: string;
+    };
+    therapy: string | null;
+  };
+  /**
    * The months the digest covers, from its month sections.
    */
   period: null | {
@@ -76,6 +90,10 @@ export interface Source {
 export interface Section {
   kind: 'intro' | 'month' | 'summary' | 'outlook' | 'conclusion' | 'other';
   heading: string | null;
+  /**
+   * The heading in English: exact for dated headings of known parts, else the month or section kind.
+   */
+  headingEn?: string | null;
   month?: Month;
   /**
    * Prose of the section that belongs to no dated item, paragraphs joined by newlines.
@@ -124,6 +142,10 @@ export interface Item {
    * The paper title as written in the item (often a Chinese translation).
    */
   paperTitle?: string | null;
+  /**
+   * The English title of the paper, from the first reference the item cites.
+   */
+  paperTitleEn?: string | null;
   position: Range;
   entities: Mention[];
 }

@@ -34,12 +34,30 @@ export interface PipelineFile {
   stages: [
     {
       use:
-        'read' | 'parse' | 'segment' | 'references' | 'link' | 'entities' | 'language' | 'validate' | 'write';
+        | 'read'
+        | 'parse'
+        | 'segment'
+        | 'references'
+        | 'link'
+        | 'entities'
+        | 'label'
+        | 'language'
+        | 'validate'
+        | 'write';
       options?: {};
     },
     ...{
       use:
-        'read' | 'parse' | 'segment' | 'references' | 'link' | 'entities' | 'language' | 'validate' | 'write';
+        | 'read'
+        | 'parse'
+        | 'segment'
+        | 'references'
+        | 'link'
+        | 'entities'
+        | 'label'
+        | 'language'
+        | 'validate'
+        | 'write';
       options?: {};
     }[]
   ];

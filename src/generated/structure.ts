@@ -37,4 +37,30 @@ export interface StructureData {
   };
   itemDates: Patterns;
   undatedItemStarts: Patterns;
+  /**
+   * Exact English for heading parts: a heading is given in English only when it decomposes fully into a date, a therapy, a disease (from the lexicon) and a phrase listed here.
+   */
+  english: {
+    phrases: Translation[];
+    therapies: Translation[];
+    /**
+     * Characters that may join the parts and carry no meaning (的, 在, spaces).
+     */
+    connectors: string[];
+  };
+}
+/**
+ * This interface was referenced by `StructureData`'s JSON-Schema
+ * via the `definition` "Translation".
+ */
+export interface Translation {
+  /**
+   * @minItems 1
+   */
+  zh: [string, ...string[]];
+  en: string;
+  /**
+   * Joins the phrase to the therapy: "in" (default) or "of".
+   */
+  preposition?: string;
 }

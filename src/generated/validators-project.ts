@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 "use strict";
 export const article = validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/article.schema.json","title":"ArticleRecord","description":"One structured record per ingested digest article.","type":"object","additionalProperties":false,"required":["schemaVersion","id","source","language","script","title","period","sections","references","entities","boilerplate","diagnostics"],"properties":{"schemaVersion":{"const":"1.1.0","description":"Version of this schema the record follows (semver)."},"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]{0,99}$","description":"Stable identifier, safe as a file name."},"source":{"$ref":"#/$defs/Source"},"language":{"type":"string","pattern":"^([a-z]{2}|und)$","description":"ISO 639-1 code of the body, or und."},"script":{"enum":["Hans","Hant","Latn",null],"description":"ISO 15924 script of the body; null when undetermined."},"title":{"type":["string","null"]},"period":{"description":"The months the digest covers, from its month sections.","oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["start","end"],"properties":{"start":{"$ref":"#/$defs/Month"},"end":{"$ref":"#/$defs/Month"}}}]},"sections":{"type":"array","items":{"$ref":"#/$defs/Section"}},"references":{"type":"array","items":{"$ref":"#/$defs/Reference"}},"entities":{"type":"array","items":{"$ref":"#/$defs/Entity"}},"boilerplate":{"description":"Site chrome and trailers (disclaimer, QR-code line) kept out of the sections, so nothing is dropped silently.","type":"array","items":{"type":"object","additionalProperties":false,"required":["kind","text","position"],"properties":{"kind":{"enum":["disclaimer","qr-code","other"]},"text":{"type":"string"},"position":{"$ref":"#/$defs/Range"}}}},"diagnostics":{"type":"array","items":{"$ref":"#/$defs/Diagnostic"}}},"$defs":{"Month":{"type":"string","pattern":"^[0-9]{4}-(0[1-9]|1[0-2])$"},"Point":{"type":"object","additionalProperties":false,"required":["line","column"],"properties":{"line":{"type":"integer","minimum":1},"column":{"type":"integer","minimum":1}}},"Range":{"type":"object","additionalProperties":false,"required":["start","end"],"properties":{"start":{"$ref":"#/$defs/Point"},"end":{"$ref":"#/$defs/Point"}}},"Source":{"type":"object","additionalProperties":false,"required":["path","sha256","format","encoding","bytes"],"properties":{"path":{"type":["string","null"],"description":"Input path as given (relative to the working directory), or null for stdin/bytes."},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"format":{"enum":["text","html","markdown"]},"variant":{"enum":["wechat","site","generic"],"description":"For HTML: which extractor kept the body."},"encoding":{"type":"string","description":"WHATWG encoding label the bytes were decoded with."},"bytes":{"type":"integer","minimum":0}}},"Section":{"type":"object","additionalProperties":false,"required":["kind","heading","position","items"],"properties":{"kind":{"enum":["intro","month","summary","outlook","conclusion","other"]},"heading":{"type":["string","null"]},"month":{"$ref":"#/$defs/Month"},"text":{"type":"string","description":"Prose of the section that belongs to no dated item, paragraphs joined by newlines."},"position":{"$ref":"#/$defs/Range"},"items":{"type":"array","items":{"$ref":"#/$defs/Item"}}},"if":{"properties":{"kind":{"const":"month"}},"required":["kind"]},"then":{"required":["month"]},"else":{"properties":{"month":false}}},"Item":{"type":"object","additionalProperties":false,"required":["date","datePrecision","text","citations","journal","position","entities"],"properties":{"date":{"type":"string","pattern":"^[0-9]{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?$"},"datePrecision":{"enum":["day","month"]},"text":{"type":"string","description":"The item's text as in the source (after decoding), paragraphs joined by newlines."},"citations":{"type":"array","items":{"type":"string","pattern":"^ref-[0-9]+$"}},"journal":{"type":["string","null"],"description":"Canonical English name of the journal the item names."},"journalText":{"type":["string","null"],"description":"The journal as written in the item."},"paperTitle":{"type":["string","null"],"description":"The paper title as written in the item (often a Chinese translation)."},"position":{"$ref":"#/$defs/Range"},"entities":{"type":"array","items":{"$ref":"#/$defs/Mention"}}}},"Reference":{"type":"object","additionalProperties":false,"required":["id","number","raw","position","csl"],"properties":{"id":{"type":"string","pattern":"^ref-[0-9]+$"},"number":{"type":"integer","minimum":0},"raw":{"type":"string"},"placeholder":{"type":"boolean","description":"True when the entry carries no bibliographic content (e.g. \"cde\")."},"position":{"$ref":"#/$defs/Range"},"csl":{"$ref":"#/$defs/CslItem"}}},"CslItem":{"description":"A CSL-JSON item; also validated against the vendored official csl-data.json.","type":"object","required":["id","type"],"properties":{"id":{"type":"string"},"type":{"type":"string"},"title":{"type":"string"},"container-title":{"type":"string"},"author":{"type":"array","items":{"type":"object","properties":{"family":{"type":"string"},"given":{"type":"string"},"literal":{"type":"string"}}}},"issued":{"type":"object","properties":{"date-parts":{"type":"array","items":{"type":"array","items":{"type":"integer"}}}}},"volume":{"type":"string"},"issue":{"type":"string"},"page":{"type":"string"},"DOI":{"type":"string","pattern":"^10\\.[0-9]{4,9}/\\S+$"},"PMID":{"type":"string","pattern":"^[0-9]{1,9}$"},"PMCID":{"type":"string","pattern":"^PMC[0-9]+$"},"URL":{"type":"string"},"ISSN":{"type":"string"}},"additionalProperties":true},"Mention":{"type":"object","additionalProperties":false,"required":["text","start","end"],"properties":{"entity":{"type":"string"},"text":{"type":"string"},"start":{"type":"integer","minimum":0,"description":"UTF-16 offset into the decoded source text."},"end":{"type":"integer","minimum":0}}},"Entity":{"type":"object","additionalProperties":false,"required":["id","type","label","xrefs","mentions"],"properties":{"id":{"type":"string","pattern":"^[a-z]+:[a-z0-9-]+$"},"type":{"enum":["disease","cell","molecule","measure","organization","journal","drug","country","other"]},"label":{"type":"string"},"xrefs":{"type":"array","items":{"type":"string"}},"mentions":{"type":"array","items":{"$ref":"#/$defs/Mention"}}}},"Diagnostic":{"type":"object","additionalProperties":false,"required":["severity","rule","source","message","line","column"],"properties":{"severity":{"enum":["error","warning","info"]},"rule":{"type":"string","pattern":"^[a-z][a-z0-9-]*$"},"source":{"type":"string","description":"The stage that reported it."},"message":{"type":"string"},"line":{"type":"integer","minimum":1},"column":{"type":"integer","minimum":1},"endLine":{"type":"integer","minimum":1},"endColumn":{"type":"integer","minimum":1},"offset":{"type":"integer","minimum":0,"description":"UTF-16 offset into the decoded text (or byte offset for decoding errors, see rule)."}}}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/article.schema.json","title":"ArticleRecord","description":"One structured record per ingested digest article.","type":"object","additionalProperties":false,"required":["schemaVersion","id","source","language","script","title","titleEn","topic","period","sections","references","entities","boilerplate","diagnostics"],"properties":{"schemaVersion":{"const":"1.1.0","description":"Version of this schema the record follows (semver)."},"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]{0,99}$","description":"Stable identifier, safe as a file name."},"source":{"$ref":"#/$defs/Source"},"language":{"type":"string","pattern":"^([a-z]{2}|und)$","description":"ISO 639-1 code of the body, or und."},"script":{"enum":["Hans","Hant","Latn",null],"description":"ISO 15924 script of the body; null when undetermined."},"title":{"type":["string","null"]},"titleEn":{"type":["string","null"],"description":"The title in English, when it can be given exactly (a dated heading of known parts)."},"topic":{"description":"What the digest is about: the disease its headings name most and the therapy.","oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["disease","therapy"],"properties":{"disease":{"oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["id","label"],"properties":{"id":{"type":"string"},"label":{"type":"string"}}}]},"therapy":{"type":["string","null"]}}}]},"period":{"description":"The months the digest covers, from its month sections.","oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["start","end"],"properties":{"start":{"$ref":"#/$defs/Month"},"end":{"$ref":"#/$defs/Month"}}}]},"sections":{"type":"array","items":{"$ref":"#/$defs/Section"}},"references":{"type":"array","items":{"$ref":"#/$defs/Reference"}},"entities":{"type":"array","items":{"$ref":"#/$defs/Entity"}},"boilerplate":{"description":"Site chrome and trailers (disclaimer, QR-code line) kept out of the sections, so nothing is dropped silently.","type":"array","items":{"type":"object","additionalProperties":false,"required":["kind","text","position"],"properties":{"kind":{"enum":["disclaimer","qr-code","other"]},"text":{"type":"string"},"position":{"$ref":"#/$defs/Range"}}}},"diagnostics":{"type":"array","items":{"$ref":"#/$defs/Diagnostic"}}},"$defs":{"Month":{"type":"string","pattern":"^[0-9]{4}-(0[1-9]|1[0-2])$"},"Point":{"type":"object","additionalProperties":false,"required":["line","column"],"properties":{"line":{"type":"integer","minimum":1},"column":{"type":"integer","minimum":1}}},"Range":{"type":"object","additionalProperties":false,"required":["start","end"],"properties":{"start":{"$ref":"#/$defs/Point"},"end":{"$ref":"#/$defs/Point"}}},"Source":{"type":"object","additionalProperties":false,"required":["path","sha256","format","encoding","bytes"],"properties":{"path":{"type":["string","null"],"description":"Input path as given (relative to the working directory), or null for stdin/bytes."},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"format":{"enum":["text","html","markdown"]},"variant":{"enum":["wechat","site","generic"],"description":"For HTML: which extractor kept the body."},"encoding":{"type":"string","description":"WHATWG encoding label the bytes were decoded with."},"bytes":{"type":"integer","minimum":0}}},"Section":{"type":"object","additionalProperties":false,"required":["kind","heading","position","items"],"properties":{"kind":{"enum":["intro","month","summary","outlook","conclusion","other"]},"heading":{"type":["string","null"]},"headingEn":{"type":["string","null"],"description":"The heading in English: exact for dated headings of known parts, else the month or section kind."},"month":{"$ref":"#/$defs/Month"},"text":{"type":"string","description":"Prose of the section that belongs to no dated item, paragraphs joined by newlines."},"position":{"$ref":"#/$defs/Range"},"items":{"type":"array","items":{"$ref":"#/$defs/Item"}}},"if":{"properties":{"kind":{"const":"month"}},"required":["kind"]},"then":{"required":["month"]},"else":{"properties":{"month":false}}},"Item":{"type":"object","additionalProperties":false,"required":["date","datePrecision","text","citations","journal","position","entities"],"properties":{"date":{"type":"string","pattern":"^[0-9]{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?$"},"datePrecision":{"enum":["day","month"]},"text":{"type":"string","description":"The item's text as in the source (after decoding), paragraphs joined by newlines."},"citations":{"type":"array","items":{"type":"string","pattern":"^ref-[0-9]+$"}},"journal":{"type":["string","null"],"description":"Canonical English name of the journal the item names."},"journalText":{"type":["string","null"],"description":"The journal as written in the item."},"paperTitle":{"type":["string","null"],"description":"The paper title as written in the item (often a Chinese translation)."},"paperTitleEn":{"type":["string","null"],"description":"The English title of the paper, from the first reference the item cites."},"position":{"$ref":"#/$defs/Range"},"entities":{"type":"array","items":{"$ref":"#/$defs/Mention"}}}},"Reference":{"type":"object","additionalProperties":false,"required":["id","number","raw","position","csl"],"properties":{"id":{"type":"string","pattern":"^ref-[0-9]+$"},"number":{"type":"integer","minimum":0},"raw":{"type":"string"},"placeholder":{"type":"boolean","description":"True when the entry carries no bibliographic content (e.g. \"cde\")."},"position":{"$ref":"#/$defs/Range"},"csl":{"$ref":"#/$defs/CslItem"}}},"CslItem":{"description":"A CSL-JSON item; also validated against the vendored official csl-data.json.","type":"object","required":["id","type"],"properties":{"id":{"type":"string"},"type":{"type":"string"},"title":{"type":"string"},"container-title":{"type":"string"},"author":{"type":"array","items":{"type":"object","properties":{"family":{"type":"string"},"given":{"type":"string"},"literal":{"type":"string"}}}},"issued":{"type":"object","properties":{"date-parts":{"type":"array","items":{"type":"array","items":{"type":"integer"}}}}},"volume":{"type":"string"},"issue":{"type":"string"},"page":{"type":"string"},"DOI":{"type":"string","pattern":"^10\\.[0-9]{4,9}/\\S+$"},"PMID":{"type":"string","pattern":"^[0-9]{1,9}$"},"PMCID":{"type":"string","pattern":"^PMC[0-9]+$"},"URL":{"type":"string"},"ISSN":{"type":"string"}},"additionalProperties":true},"Mention":{"type":"object","additionalProperties":false,"required":["text","start","end"],"properties":{"entity":{"type":"string"},"text":{"type":"string"},"start":{"type":"integer","minimum":0,"description":"UTF-16 offset into the decoded source text."},"end":{"type":"integer","minimum":0}}},"Entity":{"type":"object","additionalProperties":false,"required":["id","type","label","xrefs","mentions"],"properties":{"id":{"type":"string","pattern":"^[a-z]+:[a-z0-9-]+$"},"type":{"enum":["disease","cell","molecule","measure","organization","journal","drug","country","other"]},"label":{"type":"string"},"xrefs":{"type":"array","items":{"type":"string"}},"mentions":{"type":"array","items":{"$ref":"#/$defs/Mention"}}}},"Diagnostic":{"type":"object","additionalProperties":false,"required":["severity","rule","source","message","line","column"],"properties":{"severity":{"enum":["error","warning","info"]},"rule":{"type":"string","pattern":"^[a-z][a-z0-9-]*$"},"source":{"type":"string","description":"The stage that reported it."},"message":{"type":"string"},"line":{"type":"integer","minimum":1},"column":{"type":"integer","minimum":1},"endLine":{"type":"integer","minimum":1},"endColumn":{"type":"integer","minimum":1},"offset":{"type":"integer","minimum":0,"description":"UTF-16 offset into the decoded text (or byte offset for decoding errors, see rule)."}}}}};
 const schema32 = {"type":"object","additionalProperties":false,"required":["path","sha256","format","encoding","bytes"],"properties":{"path":{"type":["string","null"],"description":"Input path as given (relative to the working directory), or null for stdin/bytes."},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"format":{"enum":["text","html","markdown"]},"variant":{"enum":["wechat","site","generic"],"description":"For HTML: which extractor kept the body."},"encoding":{"type":"string","description":"WHATWG encoding label the bytes were decoded with."},"bytes":{"type":"integer","minimum":0}}};
 const schema33 = {"type":"string","pattern":"^[0-9]{4}-(0[1-9]|1[0-2])$"};
 const schema46 = {"type":"object","additionalProperties":false,"required":["severity","rule","source","message","line","column"],"properties":{"severity":{"enum":["error","warning","info"]},"rule":{"type":"string","pattern":"^[a-z][a-z0-9-]*$"},"source":{"type":"string","description":"The stage that reported it."},"message":{"type":"string"},"line":{"type":"integer","minimum":1},"column":{"type":"integer","minimum":1},"endLine":{"type":"integer","minimum":1},"endColumn":{"type":"integer","minimum":1},"offset":{"type":"integer","minimum":0,"description":"UTF-16 offset into the decoded text (or byte offset for decoding errors, see rule)."}}};
@@ -15,7 +15,7 @@ const pattern5 = new RegExp("^[0-9a-f]{64}$", "u");
 const pattern6 = new RegExp("^([a-z]{2}|und)$", "u");
 const pattern7 = new RegExp("^[0-9]{4}-(0[1-9]|1[0-2])$", "u");
 const pattern17 = new RegExp("^[a-z][a-z0-9-]*$", "u");
-const schema35 = {"type":"object","additionalProperties":false,"required":["kind","heading","position","items"],"properties":{"kind":{"enum":["intro","month","summary","outlook","conclusion","other"]},"heading":{"type":["string","null"]},"month":{"$ref":"#/$defs/Month"},"text":{"type":"string","description":"Prose of the section that belongs to no dated item, paragraphs joined by newlines."},"position":{"$ref":"#/$defs/Range"},"items":{"type":"array","items":{"$ref":"#/$defs/Item"}}},"if":{"properties":{"kind":{"const":"month"}},"required":["kind"]},"then":{"required":["month"]},"else":{"properties":{"month":false}}};
+const schema35 = {"type":"object","additionalProperties":false,"required":["kind","heading","position","items"],"properties":{"kind":{"enum":["intro","month","summary","outlook","conclusion","other"]},"heading":{"type":["string","null"]},"headingEn":{"type":["string","null"],"description":"The heading in English: exact for dated headings of known parts, else the month or section kind."},"month":{"$ref":"#/$defs/Month"},"text":{"type":"string","description":"Prose of the section that belongs to no dated item, paragraphs joined by newlines."},"position":{"$ref":"#/$defs/Range"},"items":{"type":"array","items":{"$ref":"#/$defs/Item"}}},"if":{"properties":{"kind":{"const":"month"}},"required":["kind"]},"then":{"required":["month"]},"else":{"properties":{"month":false}}};
 const schema37 = {"type":"object","additionalProperties":false,"required":["start","end"],"properties":{"start":{"$ref":"#/$defs/Point"},"end":{"$ref":"#/$defs/Point"}}};
 const schema38 = {"type":"object","additionalProperties":false,"required":["line","column"],"properties":{"line":{"type":"integer","minimum":1},"column":{"type":"integer","minimum":1}}};
 
@@ -213,7 +213,7 @@ return errors === 0;
 }
 validate22.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema40 = {"type":"object","additionalProperties":false,"required":["date","datePrecision","text","citations","journal","position","entities"],"properties":{"date":{"type":"string","pattern":"^[0-9]{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?$"},"datePrecision":{"enum":["day","month"]},"text":{"type":"string","description":"The item's text as in the source (after decoding), paragraphs joined by newlines."},"citations":{"type":"array","items":{"type":"string","pattern":"^ref-[0-9]+$"}},"journal":{"type":["string","null"],"description":"Canonical English name of the journal the item names."},"journalText":{"type":["string","null"],"description":"The journal as written in the item."},"paperTitle":{"type":["string","null"],"description":"The paper title as written in the item (often a Chinese translation)."},"position":{"$ref":"#/$defs/Range"},"entities":{"type":"array","items":{"$ref":"#/$defs/Mention"}}}};
+const schema40 = {"type":"object","additionalProperties":false,"required":["date","datePrecision","text","citations","journal","position","entities"],"properties":{"date":{"type":"string","pattern":"^[0-9]{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?$"},"datePrecision":{"enum":["day","month"]},"text":{"type":"string","description":"The item's text as in the source (after decoding), paragraphs joined by newlines."},"citations":{"type":"array","items":{"type":"string","pattern":"^ref-[0-9]+$"}},"journal":{"type":["string","null"],"description":"Canonical English name of the journal the item names."},"journalText":{"type":["string","null"],"description":"The journal as written in the item."},"paperTitle":{"type":["string","null"],"description":"The paper title as written in the item (often a Chinese translation)."},"paperTitleEn":{"type":["string","null"],"description":"The English title of the paper, from the first reference the item cites."},"position":{"$ref":"#/$defs/Range"},"entities":{"type":"array","items":{"$ref":"#/$defs/Mention"}}}};
 const schema41 = {"type":"object","additionalProperties":false,"required":["text","start","end"],"properties":{"entity":{"type":"string"},"text":{"type":"string"},"start":{"type":"integer","minimum":0,"description":"UTF-16 offset into the decoded source text."},"end":{"type":"integer","minimum":0}}};
 const pattern10 = new RegExp("^[0-9]{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?$", "u");
 const pattern11 = new RegExp("^ref-[0-9]+$", "u");
@@ -369,11 +369,12 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.position !== undefined){
+if(data.paperTitleEn !== undefined){
+let data8 = data.paperTitleEn;
 const _errs17 = errors;
-if(!(validate22(data.position, {instancePath:instancePath+"/position",parentData:data,parentDataProperty:"position",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-errors = vErrors.length;
+if((typeof data8 !== "string") && (data8 !== null)){
+validate24.errors = [{instancePath:instancePath+"/paperTitleEn",schemaPath:"#/properties/paperTitleEn/type",keyword:"type",params:{type: schema40.properties.paperTitleEn.type},message:"must be string,null"}];
+return false;
 }
 var valid0 = _errs17 === errors;
 }
@@ -381,50 +382,50 @@ else {
 var valid0 = true;
 }
 if(valid0){
+if(data.position !== undefined){
+const _errs19 = errors;
+if(!(validate22(data.position, {instancePath:instancePath+"/position",parentData:data,parentDataProperty:"position",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs19 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
 if(data.entities !== undefined){
-let data9 = data.entities;
-const _errs18 = errors;
-if(errors === _errs18){
-if(Array.isArray(data9)){
-var valid2 = true;
-const len1 = data9.length;
-for(let i1=0; i1<len1; i1++){
-let data10 = data9[i1];
+let data10 = data.entities;
 const _errs20 = errors;
-const _errs21 = errors;
-if(errors === _errs21){
-if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
+if(errors === _errs20){
+if(Array.isArray(data10)){
+var valid2 = true;
+const len1 = data10.length;
+for(let i1=0; i1<len1; i1++){
+let data11 = data10[i1];
+const _errs22 = errors;
+const _errs23 = errors;
+if(errors === _errs23){
+if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
 let missing1;
-if((((data10.text === undefined) && (missing1 = "text")) || ((data10.start === undefined) && (missing1 = "start"))) || ((data10.end === undefined) && (missing1 = "end"))){
+if((((data11.text === undefined) && (missing1 = "text")) || ((data11.start === undefined) && (missing1 = "start"))) || ((data11.end === undefined) && (missing1 = "end"))){
 validate24.errors = [{instancePath:instancePath+"/entities/" + i1,schemaPath:"#/$defs/Mention/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
 return false;
 }
 else {
-const _errs23 = errors;
-for(const key1 in data10){
+const _errs25 = errors;
+for(const key1 in data11){
 if(!((((key1 === "entity") || (key1 === "text")) || (key1 === "start")) || (key1 === "end"))){
 validate24.errors = [{instancePath:instancePath+"/entities/" + i1,schemaPath:"#/$defs/Mention/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs23 === errors){
-if(data10.entity !== undefined){
-const _errs24 = errors;
-if(typeof data10.entity !== "string"){
-validate24.errors = [{instancePath:instancePath+"/entities/" + i1+"/entity",schemaPath:"#/$defs/Mention/properties/entity/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid4 = _errs24 === errors;
-}
-else {
-var valid4 = true;
-}
-if(valid4){
-if(data10.text !== undefined){
+if(_errs25 === errors){
+if(data11.entity !== undefined){
 const _errs26 = errors;
-if(typeof data10.text !== "string"){
-validate24.errors = [{instancePath:instancePath+"/entities/" + i1+"/text",schemaPath:"#/$defs/Mention/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+if(typeof data11.entity !== "string"){
+validate24.errors = [{instancePath:instancePath+"/entities/" + i1+"/entity",schemaPath:"#/$defs/Mention/properties/entity/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid4 = _errs26 === errors;
@@ -433,20 +434,11 @@ else {
 var valid4 = true;
 }
 if(valid4){
-if(data10.start !== undefined){
-let data13 = data10.start;
+if(data11.text !== undefined){
 const _errs28 = errors;
-if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
-validate24.errors = [{instancePath:instancePath+"/entities/" + i1+"/start",schemaPath:"#/$defs/Mention/properties/start/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+if(typeof data11.text !== "string"){
+validate24.errors = [{instancePath:instancePath+"/entities/" + i1+"/text",schemaPath:"#/$defs/Mention/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
-}
-if(errors === _errs28){
-if((typeof data13 == "number") && (isFinite(data13))){
-if(data13 < 0 || isNaN(data13)){
-validate24.errors = [{instancePath:instancePath+"/entities/" + i1+"/start",schemaPath:"#/$defs/Mention/properties/start/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
-return false;
-}
-}
 }
 var valid4 = _errs28 === errors;
 }
@@ -454,22 +446,43 @@ else {
 var valid4 = true;
 }
 if(valid4){
-if(data10.end !== undefined){
-let data14 = data10.end;
+if(data11.start !== undefined){
+let data14 = data11.start;
 const _errs30 = errors;
 if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
-validate24.errors = [{instancePath:instancePath+"/entities/" + i1+"/end",schemaPath:"#/$defs/Mention/properties/end/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate24.errors = [{instancePath:instancePath+"/entities/" + i1+"/start",schemaPath:"#/$defs/Mention/properties/start/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs30){
 if((typeof data14 == "number") && (isFinite(data14))){
 if(data14 < 0 || isNaN(data14)){
-validate24.errors = [{instancePath:instancePath+"/entities/" + i1+"/end",schemaPath:"#/$defs/Mention/properties/end/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate24.errors = [{instancePath:instancePath+"/entities/" + i1+"/start",schemaPath:"#/$defs/Mention/properties/start/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
 }
 var valid4 = _errs30 === errors;
+}
+else {
+var valid4 = true;
+}
+if(valid4){
+if(data11.end !== undefined){
+let data15 = data11.end;
+const _errs32 = errors;
+if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
+validate24.errors = [{instancePath:instancePath+"/entities/" + i1+"/end",schemaPath:"#/$defs/Mention/properties/end/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs32){
+if((typeof data15 == "number") && (isFinite(data15))){
+if(data15 < 0 || isNaN(data15)){
+validate24.errors = [{instancePath:instancePath+"/entities/" + i1+"/end",schemaPath:"#/$defs/Mention/properties/end/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+var valid4 = _errs32 === errors;
 }
 else {
 var valid4 = true;
@@ -485,7 +498,7 @@ validate24.errors = [{instancePath:instancePath+"/entities/" + i1,schemaPath:"#/
 return false;
 }
 }
-var valid2 = _errs20 === errors;
+var valid2 = _errs22 === errors;
 if(!valid2){
 break;
 }
@@ -496,10 +509,11 @@ validate24.errors = [{instancePath:instancePath+"/entities",schemaPath:"#/proper
 return false;
 }
 }
-var valid0 = _errs18 === errors;
+var valid0 = _errs20 === errors;
 }
 else {
 var valid0 = true;
+}
 }
 }
 }
@@ -626,7 +640,7 @@ return false;
 else {
 const _errs6 = errors;
 for(const key0 in data){
-if(!((((((key0 === "kind") || (key0 === "heading")) || (key0 === "month")) || (key0 === "text")) || (key0 === "position")) || (key0 === "items"))){
+if(!(((((((key0 === "kind") || (key0 === "heading")) || (key0 === "headingEn")) || (key0 === "month")) || (key0 === "text")) || (key0 === "position")) || (key0 === "items"))){
 validate21.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
@@ -659,13 +673,26 @@ else {
 var valid3 = true;
 }
 if(valid3){
-if(data.month !== undefined){
-let data4 = data.month;
+if(data.headingEn !== undefined){
+let data4 = data.headingEn;
 const _errs10 = errors;
-const _errs11 = errors;
-if(errors === _errs11){
-if(typeof data4 === "string"){
-if(!pattern7.test(data4)){
+if((typeof data4 !== "string") && (data4 !== null)){
+validate21.errors = [{instancePath:instancePath+"/headingEn",schemaPath:"#/properties/headingEn/type",keyword:"type",params:{type: schema35.properties.headingEn.type},message:"must be string,null"}];
+return false;
+}
+var valid3 = _errs10 === errors;
+}
+else {
+var valid3 = true;
+}
+if(valid3){
+if(data.month !== undefined){
+let data5 = data.month;
+const _errs12 = errors;
+const _errs13 = errors;
+if(errors === _errs13){
+if(typeof data5 === "string"){
+if(!pattern7.test(data5)){
 validate21.errors = [{instancePath:instancePath+"/month",schemaPath:"#/$defs/Month/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-(0[1-9]|1[0-2])$"},message:"must match pattern \""+"^[0-9]{4}-(0[1-9]|1[0-2])$"+"\""}];
 return false;
 }
@@ -675,29 +702,17 @@ validate21.errors = [{instancePath:instancePath+"/month",schemaPath:"#/$defs/Mon
 return false;
 }
 }
-var valid3 = _errs10 === errors;
+var valid3 = _errs12 === errors;
 }
 else {
 var valid3 = true;
 }
 if(valid3){
 if(data.text !== undefined){
-const _errs13 = errors;
+const _errs15 = errors;
 if(typeof data.text !== "string"){
 validate21.errors = [{instancePath:instancePath+"/text",schemaPath:"#/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
-}
-var valid3 = _errs13 === errors;
-}
-else {
-var valid3 = true;
-}
-if(valid3){
-if(data.position !== undefined){
-const _errs15 = errors;
-if(!(validate22(data.position, {instancePath:instancePath+"/position",parentData:data,parentDataProperty:"position",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-errors = vErrors.length;
 }
 var valid3 = _errs15 === errors;
 }
@@ -705,20 +720,32 @@ else {
 var valid3 = true;
 }
 if(valid3){
+if(data.position !== undefined){
+const _errs17 = errors;
+if(!(validate22(data.position, {instancePath:instancePath+"/position",parentData:data,parentDataProperty:"position",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+errors = vErrors.length;
+}
+var valid3 = _errs17 === errors;
+}
+else {
+var valid3 = true;
+}
+if(valid3){
 if(data.items !== undefined){
-let data7 = data.items;
-const _errs16 = errors;
-if(errors === _errs16){
-if(Array.isArray(data7)){
-var valid5 = true;
-const len0 = data7.length;
-for(let i0=0; i0<len0; i0++){
+let data8 = data.items;
 const _errs18 = errors;
-if(!(validate24(data7[i0], {instancePath:instancePath+"/items/" + i0,parentData:data7,parentDataProperty:i0,rootData,dynamicAnchors}))){
+if(errors === _errs18){
+if(Array.isArray(data8)){
+var valid5 = true;
+const len0 = data8.length;
+for(let i0=0; i0<len0; i0++){
+const _errs20 = errors;
+if(!(validate24(data8[i0], {instancePath:instancePath+"/items/" + i0,parentData:data8,parentDataProperty:i0,rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
 errors = vErrors.length;
 }
-var valid5 = _errs18 === errors;
+var valid5 = _errs20 === errors;
 if(!valid5){
 break;
 }
@@ -729,10 +756,11 @@ validate21.errors = [{instancePath:instancePath+"/items",schemaPath:"#/propertie
 return false;
 }
 }
-var valid3 = _errs16 === errors;
+var valid3 = _errs18 === errors;
 }
 else {
 var valid3 = true;
+}
 }
 }
 }
@@ -1479,7 +1507,7 @@ evaluated0.items = undefined;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if(((((((((((((data.schemaVersion === undefined) && (missing0 = "schemaVersion")) || ((data.id === undefined) && (missing0 = "id"))) || ((data.source === undefined) && (missing0 = "source"))) || ((data.language === undefined) && (missing0 = "language"))) || ((data.script === undefined) && (missing0 = "script"))) || ((data.title === undefined) && (missing0 = "title"))) || ((data.period === undefined) && (missing0 = "period"))) || ((data.sections === undefined) && (missing0 = "sections"))) || ((data.references === undefined) && (missing0 = "references"))) || ((data.entities === undefined) && (missing0 = "entities"))) || ((data.boilerplate === undefined) && (missing0 = "boilerplate"))) || ((data.diagnostics === undefined) && (missing0 = "diagnostics"))){
+if(((((((((((((((data.schemaVersion === undefined) && (missing0 = "schemaVersion")) || ((data.id === undefined) && (missing0 = "id"))) || ((data.source === undefined) && (missing0 = "source"))) || ((data.language === undefined) && (missing0 = "language"))) || ((data.script === undefined) && (missing0 = "script"))) || ((data.title === undefined) && (missing0 = "title"))) || ((data.titleEn === undefined) && (missing0 = "titleEn"))) || ((data.topic === undefined) && (missing0 = "topic"))) || ((data.period === undefined) && (missing0 = "period"))) || ((data.sections === undefined) && (missing0 = "sections"))) || ((data.references === undefined) && (missing0 = "references"))) || ((data.entities === undefined) && (missing0 = "entities"))) || ((data.boilerplate === undefined) && (missing0 = "boilerplate"))) || ((data.diagnostics === undefined) && (missing0 = "diagnostics"))){
 validate20.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
@@ -1705,15 +1733,28 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.period !== undefined){
-let data12 = data.period;
+if(data.titleEn !== undefined){
+let data12 = data.titleEn;
 const _errs24 = errors;
-const _errs25 = errors;
+if((typeof data12 !== "string") && (data12 !== null)){
+validate20.errors = [{instancePath:instancePath+"/titleEn",schemaPath:"#/properties/titleEn/type",keyword:"type",params:{type: schema31.properties.titleEn.type},message:"must be string,null"}];
+return false;
+}
+var valid0 = _errs24 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.topic !== undefined){
+let data13 = data.topic;
+const _errs26 = errors;
+const _errs27 = errors;
 let valid3 = false;
 let passing0 = null;
-const _errs26 = errors;
-if(data12 !== null){
-const err0 = {instancePath:instancePath+"/period",schemaPath:"#/properties/period/oneOf/0/type",keyword:"type",params:{type: "null"},message:"must be null"};
+const _errs28 = errors;
+if(data13 !== null){
+const err0 = {instancePath:instancePath+"/topic",schemaPath:"#/properties/topic/oneOf/0/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1722,17 +1763,17 @@ vErrors.push(err0);
 }
 errors++;
 }
-var _valid0 = _errs26 === errors;
+var _valid0 = _errs28 === errors;
 if(_valid0){
 valid3 = true;
 passing0 = 0;
 }
-const _errs28 = errors;
-if(errors === _errs28){
-if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
+const _errs30 = errors;
+if(errors === _errs30){
+if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
 let missing2;
-if(((data12.start === undefined) && (missing2 = "start")) || ((data12.end === undefined) && (missing2 = "end"))){
-const err1 = {instancePath:instancePath+"/period",schemaPath:"#/properties/period/oneOf/1/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"};
+if(((data13.disease === undefined) && (missing2 = "disease")) || ((data13.therapy === undefined) && (missing2 = "therapy"))){
+const err1 = {instancePath:instancePath+"/topic",schemaPath:"#/properties/topic/oneOf/1/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1742,10 +1783,10 @@ vErrors.push(err1);
 errors++;
 }
 else {
-const _errs30 = errors;
-for(const key2 in data12){
-if(!((key2 === "start") || (key2 === "end"))){
-const err2 = {instancePath:instancePath+"/period",schemaPath:"#/properties/period/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+const _errs32 = errors;
+for(const key2 in data13){
+if(!((key2 === "disease") || (key2 === "therapy"))){
+const err2 = {instancePath:instancePath+"/topic",schemaPath:"#/properties/topic/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1756,15 +1797,16 @@ errors++;
 break;
 }
 }
-if(_errs30 === errors){
-if(data12.start !== undefined){
-let data13 = data12.start;
-const _errs31 = errors;
-const _errs32 = errors;
-if(errors === _errs32){
-if(typeof data13 === "string"){
-if(!pattern7.test(data13)){
-const err3 = {instancePath:instancePath+"/period/start",schemaPath:"#/$defs/Month/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-(0[1-9]|1[0-2])$"},message:"must match pattern \""+"^[0-9]{4}-(0[1-9]|1[0-2])$"+"\""};
+if(_errs32 === errors){
+if(data13.disease !== undefined){
+let data14 = data13.disease;
+const _errs33 = errors;
+const _errs34 = errors;
+let valid5 = false;
+let passing1 = null;
+const _errs35 = errors;
+if(data14 !== null){
+const err3 = {instancePath:instancePath+"/topic/disease",schemaPath:"#/properties/topic/oneOf/1/properties/disease/oneOf/0/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1773,9 +1815,17 @@ vErrors.push(err3);
 }
 errors++;
 }
+var _valid1 = _errs35 === errors;
+if(_valid1){
+valid5 = true;
+passing1 = 0;
 }
-else {
-const err4 = {instancePath:instancePath+"/period/start",schemaPath:"#/$defs/Month/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const _errs37 = errors;
+if(errors === _errs37){
+if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
+let missing3;
+if(((data14.id === undefined) && (missing3 = "id")) || ((data14.label === undefined) && (missing3 = "label"))){
+const err4 = {instancePath:instancePath+"/topic/disease",schemaPath:"#/properties/topic/oneOf/1/properties/disease/oneOf/1/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1784,21 +1834,11 @@ vErrors.push(err4);
 }
 errors++;
 }
-}
-var valid4 = _errs31 === errors;
-}
 else {
-var valid4 = true;
-}
-if(valid4){
-if(data12.end !== undefined){
-let data14 = data12.end;
-const _errs34 = errors;
-const _errs35 = errors;
-if(errors === _errs35){
-if(typeof data14 === "string"){
-if(!pattern7.test(data14)){
-const err5 = {instancePath:instancePath+"/period/end",schemaPath:"#/$defs/Month/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-(0[1-9]|1[0-2])$"},message:"must match pattern \""+"^[0-9]{4}-(0[1-9]|1[0-2])$"+"\""};
+const _errs39 = errors;
+for(const key3 in data14){
+if(!((key3 === "id") || (key3 === "label"))){
+const err5 = {instancePath:instancePath+"/topic/disease",schemaPath:"#/properties/topic/oneOf/1/properties/disease/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1806,10 +1846,14 @@ else {
 vErrors.push(err5);
 }
 errors++;
+break;
 }
 }
-else {
-const err6 = {instancePath:instancePath+"/period/end",schemaPath:"#/$defs/Month/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(_errs39 === errors){
+if(data14.id !== undefined){
+const _errs40 = errors;
+if(typeof data14.id !== "string"){
+const err6 = {instancePath:instancePath+"/topic/disease/id",schemaPath:"#/properties/topic/oneOf/1/properties/disease/oneOf/1/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1818,8 +1862,96 @@ vErrors.push(err6);
 }
 errors++;
 }
+var valid6 = _errs40 === errors;
 }
-var valid4 = _errs34 === errors;
+else {
+var valid6 = true;
+}
+if(valid6){
+if(data14.label !== undefined){
+const _errs42 = errors;
+if(typeof data14.label !== "string"){
+const err7 = {instancePath:instancePath+"/topic/disease/label",schemaPath:"#/properties/topic/oneOf/1/properties/disease/oneOf/1/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+var valid6 = _errs42 === errors;
+}
+else {
+var valid6 = true;
+}
+}
+}
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/topic/disease",schemaPath:"#/properties/topic/oneOf/1/properties/disease/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+var _valid1 = _errs37 === errors;
+if(_valid1 && valid5){
+valid5 = false;
+passing1 = [passing1, 1];
+}
+else {
+if(_valid1){
+valid5 = true;
+passing1 = 1;
+}
+}
+if(!valid5){
+const err9 = {instancePath:instancePath+"/topic/disease",schemaPath:"#/properties/topic/oneOf/1/properties/disease/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+else {
+errors = _errs34;
+if(vErrors !== null){
+if(_errs34){
+vErrors.length = _errs34;
+}
+else {
+vErrors = null;
+}
+}
+}
+var valid4 = _errs33 === errors;
+}
+else {
+var valid4 = true;
+}
+if(valid4){
+if(data13.therapy !== undefined){
+let data17 = data13.therapy;
+const _errs44 = errors;
+if((typeof data17 !== "string") && (data17 !== null)){
+const err10 = {instancePath:instancePath+"/topic/therapy",schemaPath:"#/properties/topic/oneOf/1/properties/therapy/type",keyword:"type",params:{type: schema31.properties.topic.oneOf[1].properties.therapy.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+var valid4 = _errs44 === errors;
 }
 else {
 var valid4 = true;
@@ -1829,17 +1961,17 @@ var valid4 = true;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/period",schemaPath:"#/properties/period/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err11 = {instancePath:instancePath+"/topic",schemaPath:"#/properties/topic/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err7];
+vErrors = [err11];
 }
 else {
-vErrors.push(err7);
+vErrors.push(err11);
 }
 errors++;
 }
 }
-var _valid0 = _errs28 === errors;
+var _valid0 = _errs30 === errors;
 if(_valid0 && valid3){
 valid3 = false;
 passing0 = [passing0, 1];
@@ -1851,49 +1983,223 @@ passing0 = 1;
 }
 }
 if(!valid3){
-const err8 = {instancePath:instancePath+"/period",schemaPath:"#/properties/period/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+const err12 = {instancePath:instancePath+"/topic",schemaPath:"#/properties/topic/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err8];
+vErrors = [err12];
 }
 else {
-vErrors.push(err8);
+vErrors.push(err12);
 }
 errors++;
 validate20.errors = vErrors;
 return false;
 }
 else {
-errors = _errs25;
+errors = _errs27;
 if(vErrors !== null){
-if(_errs25){
-vErrors.length = _errs25;
+if(_errs27){
+vErrors.length = _errs27;
 }
 else {
 vErrors = null;
 }
 }
 }
-var valid0 = _errs24 === errors;
+var valid0 = _errs26 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.period !== undefined){
+let data18 = data.period;
+const _errs46 = errors;
+const _errs47 = errors;
+let valid7 = false;
+let passing2 = null;
+const _errs48 = errors;
+if(data18 !== null){
+const err13 = {instancePath:instancePath+"/period",schemaPath:"#/properties/period/oneOf/0/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+var _valid2 = _errs48 === errors;
+if(_valid2){
+valid7 = true;
+passing2 = 0;
+}
+const _errs50 = errors;
+if(errors === _errs50){
+if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
+let missing4;
+if(((data18.start === undefined) && (missing4 = "start")) || ((data18.end === undefined) && (missing4 = "end"))){
+const err14 = {instancePath:instancePath+"/period",schemaPath:"#/properties/period/oneOf/1/required",keyword:"required",params:{missingProperty: missing4},message:"must have required property '"+missing4+"'"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+else {
+const _errs52 = errors;
+for(const key4 in data18){
+if(!((key4 === "start") || (key4 === "end"))){
+const err15 = {instancePath:instancePath+"/period",schemaPath:"#/properties/period/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+break;
+}
+}
+if(_errs52 === errors){
+if(data18.start !== undefined){
+let data19 = data18.start;
+const _errs53 = errors;
+const _errs54 = errors;
+if(errors === _errs54){
+if(typeof data19 === "string"){
+if(!pattern7.test(data19)){
+const err16 = {instancePath:instancePath+"/period/start",schemaPath:"#/$defs/Month/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-(0[1-9]|1[0-2])$"},message:"must match pattern \""+"^[0-9]{4}-(0[1-9]|1[0-2])$"+"\""};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+else {
+const err17 = {instancePath:instancePath+"/period/start",schemaPath:"#/$defs/Month/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+var valid8 = _errs53 === errors;
+}
+else {
+var valid8 = true;
+}
+if(valid8){
+if(data18.end !== undefined){
+let data20 = data18.end;
+const _errs56 = errors;
+const _errs57 = errors;
+if(errors === _errs57){
+if(typeof data20 === "string"){
+if(!pattern7.test(data20)){
+const err18 = {instancePath:instancePath+"/period/end",schemaPath:"#/$defs/Month/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-(0[1-9]|1[0-2])$"},message:"must match pattern \""+"^[0-9]{4}-(0[1-9]|1[0-2])$"+"\""};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/period/end",schemaPath:"#/$defs/Month/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+var valid8 = _errs56 === errors;
+}
+else {
+var valid8 = true;
+}
+}
+}
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/period",schemaPath:"#/properties/period/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+var _valid2 = _errs50 === errors;
+if(_valid2 && valid7){
+valid7 = false;
+passing2 = [passing2, 1];
+}
+else {
+if(_valid2){
+valid7 = true;
+passing2 = 1;
+}
+}
+if(!valid7){
+const err21 = {instancePath:instancePath+"/period",schemaPath:"#/properties/period/oneOf",keyword:"oneOf",params:{passingSchemas: passing2},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+validate20.errors = vErrors;
+return false;
+}
+else {
+errors = _errs47;
+if(vErrors !== null){
+if(_errs47){
+vErrors.length = _errs47;
+}
+else {
+vErrors = null;
+}
+}
+}
+var valid0 = _errs46 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.sections !== undefined){
-let data15 = data.sections;
-const _errs37 = errors;
-if(errors === _errs37){
-if(Array.isArray(data15)){
-var valid7 = true;
-const len0 = data15.length;
+let data21 = data.sections;
+const _errs59 = errors;
+if(errors === _errs59){
+if(Array.isArray(data21)){
+var valid11 = true;
+const len0 = data21.length;
 for(let i0=0; i0<len0; i0++){
-const _errs39 = errors;
-if(!(validate21(data15[i0], {instancePath:instancePath+"/sections/" + i0,parentData:data15,parentDataProperty:i0,rootData,dynamicAnchors}))){
+const _errs61 = errors;
+if(!(validate21(data21[i0], {instancePath:instancePath+"/sections/" + i0,parentData:data21,parentDataProperty:i0,rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
 errors = vErrors.length;
 }
-var valid7 = _errs39 === errors;
-if(!valid7){
+var valid11 = _errs61 === errors;
+if(!valid11){
 break;
 }
 }
@@ -1903,27 +2209,27 @@ validate20.errors = [{instancePath:instancePath+"/sections",schemaPath:"#/proper
 return false;
 }
 }
-var valid0 = _errs37 === errors;
+var valid0 = _errs59 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.references !== undefined){
-let data17 = data.references;
-const _errs40 = errors;
-if(errors === _errs40){
-if(Array.isArray(data17)){
-var valid8 = true;
-const len1 = data17.length;
+let data23 = data.references;
+const _errs62 = errors;
+if(errors === _errs62){
+if(Array.isArray(data23)){
+var valid12 = true;
+const len1 = data23.length;
 for(let i1=0; i1<len1; i1++){
-const _errs42 = errors;
-if(!(validate28(data17[i1], {instancePath:instancePath+"/references/" + i1,parentData:data17,parentDataProperty:i1,rootData,dynamicAnchors}))){
+const _errs64 = errors;
+if(!(validate28(data23[i1], {instancePath:instancePath+"/references/" + i1,parentData:data23,parentDataProperty:i1,rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
 errors = vErrors.length;
 }
-var valid8 = _errs42 === errors;
-if(!valid8){
+var valid12 = _errs64 === errors;
+if(!valid12){
 break;
 }
 }
@@ -1933,27 +2239,27 @@ validate20.errors = [{instancePath:instancePath+"/references",schemaPath:"#/prop
 return false;
 }
 }
-var valid0 = _errs40 === errors;
+var valid0 = _errs62 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.entities !== undefined){
-let data19 = data.entities;
-const _errs43 = errors;
-if(errors === _errs43){
-if(Array.isArray(data19)){
-var valid9 = true;
-const len2 = data19.length;
+let data25 = data.entities;
+const _errs65 = errors;
+if(errors === _errs65){
+if(Array.isArray(data25)){
+var valid13 = true;
+const len2 = data25.length;
 for(let i2=0; i2<len2; i2++){
-const _errs45 = errors;
-if(!(validate31(data19[i2], {instancePath:instancePath+"/entities/" + i2,parentData:data19,parentDataProperty:i2,rootData,dynamicAnchors}))){
+const _errs67 = errors;
+if(!(validate31(data25[i2], {instancePath:instancePath+"/entities/" + i2,parentData:data25,parentDataProperty:i2,rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate31.errors : vErrors.concat(validate31.errors);
 errors = vErrors.length;
 }
-var valid9 = _errs45 === errors;
-if(!valid9){
+var valid13 = _errs67 === errors;
+if(!valid13){
 break;
 }
 }
@@ -1963,74 +2269,74 @@ validate20.errors = [{instancePath:instancePath+"/entities",schemaPath:"#/proper
 return false;
 }
 }
-var valid0 = _errs43 === errors;
+var valid0 = _errs65 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.boilerplate !== undefined){
-let data21 = data.boilerplate;
-const _errs46 = errors;
-if(errors === _errs46){
-if(Array.isArray(data21)){
-var valid10 = true;
-const len3 = data21.length;
+let data27 = data.boilerplate;
+const _errs68 = errors;
+if(errors === _errs68){
+if(Array.isArray(data27)){
+var valid14 = true;
+const len3 = data27.length;
 for(let i3=0; i3<len3; i3++){
-let data22 = data21[i3];
-const _errs48 = errors;
-if(errors === _errs48){
-if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
-let missing3;
-if((((data22.kind === undefined) && (missing3 = "kind")) || ((data22.text === undefined) && (missing3 = "text"))) || ((data22.position === undefined) && (missing3 = "position"))){
-validate20.errors = [{instancePath:instancePath+"/boilerplate/" + i3,schemaPath:"#/properties/boilerplate/items/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'"}];
+let data28 = data27[i3];
+const _errs70 = errors;
+if(errors === _errs70){
+if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
+let missing5;
+if((((data28.kind === undefined) && (missing5 = "kind")) || ((data28.text === undefined) && (missing5 = "text"))) || ((data28.position === undefined) && (missing5 = "position"))){
+validate20.errors = [{instancePath:instancePath+"/boilerplate/" + i3,schemaPath:"#/properties/boilerplate/items/required",keyword:"required",params:{missingProperty: missing5},message:"must have required property '"+missing5+"'"}];
 return false;
 }
 else {
-const _errs50 = errors;
-for(const key3 in data22){
-if(!(((key3 === "kind") || (key3 === "text")) || (key3 === "position"))){
-validate20.errors = [{instancePath:instancePath+"/boilerplate/" + i3,schemaPath:"#/properties/boilerplate/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"}];
+const _errs72 = errors;
+for(const key5 in data28){
+if(!(((key5 === "kind") || (key5 === "text")) || (key5 === "position"))){
+validate20.errors = [{instancePath:instancePath+"/boilerplate/" + i3,schemaPath:"#/properties/boilerplate/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs50 === errors){
-if(data22.kind !== undefined){
-let data23 = data22.kind;
-const _errs51 = errors;
-if(!(((data23 === "disclaimer") || (data23 === "qr-code")) || (data23 === "other"))){
+if(_errs72 === errors){
+if(data28.kind !== undefined){
+let data29 = data28.kind;
+const _errs73 = errors;
+if(!(((data29 === "disclaimer") || (data29 === "qr-code")) || (data29 === "other"))){
 validate20.errors = [{instancePath:instancePath+"/boilerplate/" + i3+"/kind",schemaPath:"#/properties/boilerplate/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema31.properties.boilerplate.items.properties.kind.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
-var valid11 = _errs51 === errors;
+var valid15 = _errs73 === errors;
 }
 else {
-var valid11 = true;
+var valid15 = true;
 }
-if(valid11){
-if(data22.text !== undefined){
-const _errs52 = errors;
-if(typeof data22.text !== "string"){
+if(valid15){
+if(data28.text !== undefined){
+const _errs74 = errors;
+if(typeof data28.text !== "string"){
 validate20.errors = [{instancePath:instancePath+"/boilerplate/" + i3+"/text",schemaPath:"#/properties/boilerplate/items/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid11 = _errs52 === errors;
+var valid15 = _errs74 === errors;
 }
 else {
-var valid11 = true;
+var valid15 = true;
 }
-if(valid11){
-if(data22.position !== undefined){
-const _errs54 = errors;
-if(!(validate22(data22.position, {instancePath:instancePath+"/boilerplate/" + i3+"/position",parentData:data22,parentDataProperty:"position",rootData,dynamicAnchors}))){
+if(valid15){
+if(data28.position !== undefined){
+const _errs76 = errors;
+if(!(validate22(data28.position, {instancePath:instancePath+"/boilerplate/" + i3+"/position",parentData:data28,parentDataProperty:"position",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
 errors = vErrors.length;
 }
-var valid11 = _errs54 === errors;
+var valid15 = _errs76 === errors;
 }
 else {
-var valid11 = true;
+var valid15 = true;
 }
 }
 }
@@ -2042,8 +2348,8 @@ validate20.errors = [{instancePath:instancePath+"/boilerplate/" + i3,schemaPath:
 return false;
 }
 }
-var valid10 = _errs48 === errors;
-if(!valid10){
+var valid14 = _errs70 === errors;
+if(!valid14){
 break;
 }
 }
@@ -2053,59 +2359,59 @@ validate20.errors = [{instancePath:instancePath+"/boilerplate",schemaPath:"#/pro
 return false;
 }
 }
-var valid0 = _errs46 === errors;
+var valid0 = _errs68 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.diagnostics !== undefined){
-let data26 = data.diagnostics;
-const _errs55 = errors;
-if(errors === _errs55){
-if(Array.isArray(data26)){
-var valid12 = true;
-const len4 = data26.length;
+let data32 = data.diagnostics;
+const _errs77 = errors;
+if(errors === _errs77){
+if(Array.isArray(data32)){
+var valid16 = true;
+const len4 = data32.length;
 for(let i4=0; i4<len4; i4++){
-let data27 = data26[i4];
-const _errs57 = errors;
-const _errs58 = errors;
-if(errors === _errs58){
-if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
-let missing4;
-if(((((((data27.severity === undefined) && (missing4 = "severity")) || ((data27.rule === undefined) && (missing4 = "rule"))) || ((data27.source === undefined) && (missing4 = "source"))) || ((data27.message === undefined) && (missing4 = "message"))) || ((data27.line === undefined) && (missing4 = "line"))) || ((data27.column === undefined) && (missing4 = "column"))){
-validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i4,schemaPath:"#/$defs/Diagnostic/required",keyword:"required",params:{missingProperty: missing4},message:"must have required property '"+missing4+"'"}];
+let data33 = data32[i4];
+const _errs79 = errors;
+const _errs80 = errors;
+if(errors === _errs80){
+if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
+let missing6;
+if(((((((data33.severity === undefined) && (missing6 = "severity")) || ((data33.rule === undefined) && (missing6 = "rule"))) || ((data33.source === undefined) && (missing6 = "source"))) || ((data33.message === undefined) && (missing6 = "message"))) || ((data33.line === undefined) && (missing6 = "line"))) || ((data33.column === undefined) && (missing6 = "column"))){
+validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i4,schemaPath:"#/$defs/Diagnostic/required",keyword:"required",params:{missingProperty: missing6},message:"must have required property '"+missing6+"'"}];
 return false;
 }
 else {
-const _errs60 = errors;
-for(const key4 in data27){
-if(!(func1.call(schema46.properties, key4))){
-validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i4,schemaPath:"#/$defs/Diagnostic/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"}];
+const _errs82 = errors;
+for(const key6 in data33){
+if(!(func1.call(schema46.properties, key6))){
+validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i4,schemaPath:"#/$defs/Diagnostic/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs60 === errors){
-if(data27.severity !== undefined){
-let data28 = data27.severity;
-const _errs61 = errors;
-if(!(((data28 === "error") || (data28 === "warning")) || (data28 === "info"))){
+if(_errs82 === errors){
+if(data33.severity !== undefined){
+let data34 = data33.severity;
+const _errs83 = errors;
+if(!(((data34 === "error") || (data34 === "warning")) || (data34 === "info"))){
 validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i4+"/severity",schemaPath:"#/$defs/Diagnostic/properties/severity/enum",keyword:"enum",params:{allowedValues: schema46.properties.severity.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
-var valid14 = _errs61 === errors;
+var valid18 = _errs83 === errors;
 }
 else {
-var valid14 = true;
+var valid18 = true;
 }
-if(valid14){
-if(data27.rule !== undefined){
-let data29 = data27.rule;
-const _errs62 = errors;
-if(errors === _errs62){
-if(typeof data29 === "string"){
-if(!pattern17.test(data29)){
+if(valid18){
+if(data33.rule !== undefined){
+let data35 = data33.rule;
+const _errs84 = errors;
+if(errors === _errs84){
+if(typeof data35 === "string"){
+if(!pattern17.test(data35)){
 validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i4+"/rule",schemaPath:"#/$defs/Diagnostic/properties/rule/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9-]*$"+"\""}];
 return false;
 }
@@ -2115,139 +2421,139 @@ validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i4+"/rule",sch
 return false;
 }
 }
-var valid14 = _errs62 === errors;
+var valid18 = _errs84 === errors;
 }
 else {
-var valid14 = true;
+var valid18 = true;
 }
-if(valid14){
-if(data27.source !== undefined){
-const _errs64 = errors;
-if(typeof data27.source !== "string"){
+if(valid18){
+if(data33.source !== undefined){
+const _errs86 = errors;
+if(typeof data33.source !== "string"){
 validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i4+"/source",schemaPath:"#/$defs/Diagnostic/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid14 = _errs64 === errors;
+var valid18 = _errs86 === errors;
 }
 else {
-var valid14 = true;
+var valid18 = true;
 }
-if(valid14){
-if(data27.message !== undefined){
-const _errs66 = errors;
-if(typeof data27.message !== "string"){
+if(valid18){
+if(data33.message !== undefined){
+const _errs88 = errors;
+if(typeof data33.message !== "string"){
 validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i4+"/message",schemaPath:"#/$defs/Diagnostic/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid14 = _errs66 === errors;
+var valid18 = _errs88 === errors;
 }
 else {
-var valid14 = true;
+var valid18 = true;
 }
-if(valid14){
-if(data27.line !== undefined){
-let data32 = data27.line;
-const _errs68 = errors;
-if(!(((typeof data32 == "number") && (!(data32 % 1) && !isNaN(data32))) && (isFinite(data32)))){
+if(valid18){
+if(data33.line !== undefined){
+let data38 = data33.line;
+const _errs90 = errors;
+if(!(((typeof data38 == "number") && (!(data38 % 1) && !isNaN(data38))) && (isFinite(data38)))){
 validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i4+"/line",schemaPath:"#/$defs/Diagnostic/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs68){
-if((typeof data32 == "number") && (isFinite(data32))){
-if(data32 < 1 || isNaN(data32)){
+if(errors === _errs90){
+if((typeof data38 == "number") && (isFinite(data38))){
+if(data38 < 1 || isNaN(data38)){
 validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i4+"/line",schemaPath:"#/$defs/Diagnostic/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
 return false;
 }
 }
 }
-var valid14 = _errs68 === errors;
+var valid18 = _errs90 === errors;
 }
 else {
-var valid14 = true;
+var valid18 = true;
 }
-if(valid14){
-if(data27.column !== undefined){
-let data33 = data27.column;
-const _errs70 = errors;
-if(!(((typeof data33 == "number") && (!(data33 % 1) && !isNaN(data33))) && (isFinite(data33)))){
+if(valid18){
+if(data33.column !== undefined){
+let data39 = data33.column;
+const _errs92 = errors;
+if(!(((typeof data39 == "number") && (!(data39 % 1) && !isNaN(data39))) && (isFinite(data39)))){
 validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i4+"/column",schemaPath:"#/$defs/Diagnostic/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs70){
-if((typeof data33 == "number") && (isFinite(data33))){
-if(data33 < 1 || isNaN(data33)){
+if(errors === _errs92){
+if((typeof data39 == "number") && (isFinite(data39))){
+if(data39 < 1 || isNaN(data39)){
 validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i4+"/column",schemaPath:"#/$defs/Diagnostic/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
 return false;
 }
 }
 }
-var valid14 = _errs70 === errors;
+var valid18 = _errs92 === errors;
 }
 else {
-var valid14 = true;
+var valid18 = true;
 }
-if(valid14){
-if(data27.endLine !== undefined){
-let data34 = data27.endLine;
-const _errs72 = errors;
-if(!(((typeof data34 == "number") && (!(data34 % 1) && !isNaN(data34))) && (isFinite(data34)))){
+if(valid18){
+if(data33.endLine !== undefined){
+let data40 = data33.endLine;
+const _errs94 = errors;
+if(!(((typeof data40 == "number") && (!(data40 % 1) && !isNaN(data40))) && (isFinite(data40)))){
 validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i4+"/endLine",schemaPath:"#/$defs/Diagnostic/properties/endLine/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs72){
-if((typeof data34 == "number") && (isFinite(data34))){
-if(data34 < 1 || isNaN(data34)){
+if(errors === _errs94){
+if((typeof data40 == "number") && (isFinite(data40))){
+if(data40 < 1 || isNaN(data40)){
 validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i4+"/endLine",schemaPath:"#/$defs/Diagnostic/properties/endLine/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
 return false;
 }
 }
 }
-var valid14 = _errs72 === errors;
+var valid18 = _errs94 === errors;
 }
 else {
-var valid14 = true;
+var valid18 = true;
 }
-if(valid14){
-if(data27.endColumn !== undefined){
-let data35 = data27.endColumn;
-const _errs74 = errors;
-if(!(((typeof data35 == "number") && (!(data35 % 1) && !isNaN(data35))) && (isFinite(data35)))){
+if(valid18){
+if(data33.endColumn !== undefined){
+let data41 = data33.endColumn;
+const _errs96 = errors;
+if(!(((typeof data41 == "number") && (!(data41 % 1) && !isNaN(data41))) && (isFinite(data41)))){
 validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i4+"/endColumn",schemaPath:"#/$defs/Diagnostic/properties/endColumn/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs74){
-if((typeof data35 == "number") && (isFinite(data35))){
-if(data35 < 1 || isNaN(data35)){
+if(errors === _errs96){
+if((typeof data41 == "number") && (isFinite(data41))){
+if(data41 < 1 || isNaN(data41)){
 validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i4+"/endColumn",schemaPath:"#/$defs/Diagnostic/properties/endColumn/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
 return false;
 }
 }
 }
-var valid14 = _errs74 === errors;
+var valid18 = _errs96 === errors;
 }
 else {
-var valid14 = true;
+var valid18 = true;
 }
-if(valid14){
-if(data27.offset !== undefined){
-let data36 = data27.offset;
-const _errs76 = errors;
-if(!(((typeof data36 == "number") && (!(data36 % 1) && !isNaN(data36))) && (isFinite(data36)))){
+if(valid18){
+if(data33.offset !== undefined){
+let data42 = data33.offset;
+const _errs98 = errors;
+if(!(((typeof data42 == "number") && (!(data42 % 1) && !isNaN(data42))) && (isFinite(data42)))){
 validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i4+"/offset",schemaPath:"#/$defs/Diagnostic/properties/offset/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs76){
-if((typeof data36 == "number") && (isFinite(data36))){
-if(data36 < 0 || isNaN(data36)){
+if(errors === _errs98){
+if((typeof data42 == "number") && (isFinite(data42))){
+if(data42 < 0 || isNaN(data42)){
 validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i4+"/offset",schemaPath:"#/$defs/Diagnostic/properties/offset/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
 }
-var valid14 = _errs76 === errors;
+var valid18 = _errs98 === errors;
 }
 else {
-var valid14 = true;
+var valid18 = true;
 }
 }
 }
@@ -2265,8 +2571,8 @@ validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i4,schemaPath:
 return false;
 }
 }
-var valid12 = _errs57 === errors;
-if(!valid12){
+var valid16 = _errs79 === errors;
+if(!valid16){
 break;
 }
 }
@@ -2276,10 +2582,12 @@ validate20.errors = [{instancePath:instancePath+"/diagnostics",schemaPath:"#/pro
 return false;
 }
 }
-var valid0 = _errs55 === errors;
+var valid0 = _errs77 === errors;
 }
 else {
 var valid0 = true;
+}
+}
 }
 }
 }
@@ -2306,7 +2614,7 @@ return errors === 0;
 validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const pipeline = validate34;
-const schema47 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/pipeline.schema.json","title":"PipelineFile","description":"A pipeline file: which inputs to ingest, which stages to run with which options, and where the domain data lives. Relative paths resolve against the pipeline file's folder.","type":"object","additionalProperties":false,"required":["name","stages"],"properties":{"$schema":{"type":"string"},"name":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"description":{"type":"string"},"inputs":{"description":"Files or folders (searched recursively for the listed extensions) that `digest build` ingests.","type":"array","items":{"type":"string","minLength":1}},"extensions":{"type":"array","items":{"type":"string","pattern":"^\\.[a-z0-9]+$"},"default":[".txt",".md",".markdown",".html",".htm"]},"out":{"type":"string","minLength":1,"description":"Output folder, relative to the working directory."},"data":{"type":"object","additionalProperties":false,"properties":{"journals":{"type":"string"},"structure":{"type":"string"},"html":{"type":"string"},"lexicon":{"type":"string"}}},"rules":{"description":"Severity overrides per rule id; \"off\" silences a rule.","type":"object","propertyNames":{"pattern":"^[a-z][a-z0-9-]*$"},"additionalProperties":{"enum":["error","warning","info","off"]}},"stages":{"type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["use"],"properties":{"use":{"enum":["read","parse","segment","references","link","entities","language","validate","write"]},"options":{"type":"object"}}}}}};
+const schema47 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/pipeline.schema.json","title":"PipelineFile","description":"A pipeline file: which inputs to ingest, which stages to run with which options, and where the domain data lives. Relative paths resolve against the pipeline file's folder.","type":"object","additionalProperties":false,"required":["name","stages"],"properties":{"$schema":{"type":"string"},"name":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"description":{"type":"string"},"inputs":{"description":"Files or folders (searched recursively for the listed extensions) that `digest build` ingests.","type":"array","items":{"type":"string","minLength":1}},"extensions":{"type":"array","items":{"type":"string","pattern":"^\\.[a-z0-9]+$"},"default":[".txt",".md",".markdown",".html",".htm"]},"out":{"type":"string","minLength":1,"description":"Output folder, relative to the working directory."},"data":{"type":"object","additionalProperties":false,"properties":{"journals":{"type":"string"},"structure":{"type":"string"},"html":{"type":"string"},"lexicon":{"type":"string"}}},"rules":{"description":"Severity overrides per rule id; \"off\" silences a rule.","type":"object","propertyNames":{"pattern":"^[a-z][a-z0-9-]*$"},"additionalProperties":{"enum":["error","warning","info","off"]}},"stages":{"type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["use"],"properties":{"use":{"enum":["read","parse","segment","references","link","entities","label","language","validate","write"]},"options":{"type":"object"}}}}}};
 const func5 = require("ajv/dist/runtime/ucs2length").default;
 const pattern18 = new RegExp("^[a-z0-9][a-z0-9-]*$", "u");
 const pattern19 = new RegExp("^\\.[a-z0-9]+$", "u");
@@ -2655,7 +2963,7 @@ if(_errs38 === errors){
 if(data16.use !== undefined){
 let data17 = data16.use;
 const _errs39 = errors;
-if(!(((((((((data17 === "read") || (data17 === "parse")) || (data17 === "segment")) || (data17 === "references")) || (data17 === "link")) || (data17 === "entities")) || (data17 === "language")) || (data17 === "validate")) || (data17 === "write"))){
+if(!((((((((((data17 === "read") || (data17 === "parse")) || (data17 === "segment")) || (data17 === "references")) || (data17 === "link")) || (data17 === "entities")) || (data17 === "label")) || (data17 === "language")) || (data17 === "validate")) || (data17 === "write"))){
 validate34.errors = [{instancePath:instancePath+"/stages/" + i2+"/use",schemaPath:"#/properties/stages/items/properties/use/enum",keyword:"enum",params:{allowedValues: schema47.properties.stages.items.properties.use.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
@@ -2725,9 +3033,10 @@ return errors === 0;
 validate34.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const structure = validate35;
-const schema48 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/structure.schema.json","title":"StructureData","description":"Patterns (JavaScript regular expressions, compiled with the u flag) that recognise digest structure.","type":"object","additionalProperties":false,"required":["maxHeadingLength","monthHeadings","rangeHeadings","yearHeadings","outlineHeadings","sectionKeywords","referenceHeadings","boilerplate","itemDates","undatedItemStarts"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"maxHeadingLength":{"type":"integer","minimum":8},"monthHeadings":{"$ref":"#/$defs/Patterns"},"rangeHeadings":{"$ref":"#/$defs/Patterns"},"yearHeadings":{"$ref":"#/$defs/Patterns"},"outlineHeadings":{"$ref":"#/$defs/Patterns"},"sectionKeywords":{"type":"object","additionalProperties":false,"required":["summary","outlook","conclusion"],"properties":{"summary":{"$ref":"#/$defs/Words"},"outlook":{"$ref":"#/$defs/Words"},"conclusion":{"$ref":"#/$defs/Words"}}},"referenceHeadings":{"$ref":"#/$defs/Patterns"},"boilerplate":{"type":"object","additionalProperties":false,"required":["disclaimer","qr-code","other"],"properties":{"disclaimer":{"$ref":"#/$defs/Patterns"},"qr-code":{"$ref":"#/$defs/Patterns"},"other":{"$ref":"#/$defs/Patterns"}}},"itemDates":{"$ref":"#/$defs/Patterns"},"undatedItemStarts":{"$ref":"#/$defs/Patterns"}},"$defs":{"Patterns":{"type":"array","items":{"type":"string","minLength":1,"maxLength":600}},"Words":{"type":"array","items":{"type":"string","minLength":1},"minItems":1}}};
+const schema48 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/structure.schema.json","title":"StructureData","description":"Patterns (JavaScript regular expressions, compiled with the u flag) that recognise digest structure.","type":"object","additionalProperties":false,"required":["maxHeadingLength","monthHeadings","rangeHeadings","yearHeadings","outlineHeadings","sectionKeywords","referenceHeadings","boilerplate","itemDates","undatedItemStarts","english"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"maxHeadingLength":{"type":"integer","minimum":8},"monthHeadings":{"$ref":"#/$defs/Patterns"},"rangeHeadings":{"$ref":"#/$defs/Patterns"},"yearHeadings":{"$ref":"#/$defs/Patterns"},"outlineHeadings":{"$ref":"#/$defs/Patterns"},"sectionKeywords":{"type":"object","additionalProperties":false,"required":["summary","outlook","conclusion"],"properties":{"summary":{"$ref":"#/$defs/Words"},"outlook":{"$ref":"#/$defs/Words"},"conclusion":{"$ref":"#/$defs/Words"}}},"referenceHeadings":{"$ref":"#/$defs/Patterns"},"boilerplate":{"type":"object","additionalProperties":false,"required":["disclaimer","qr-code","other"],"properties":{"disclaimer":{"$ref":"#/$defs/Patterns"},"qr-code":{"$ref":"#/$defs/Patterns"},"other":{"$ref":"#/$defs/Patterns"}}},"itemDates":{"$ref":"#/$defs/Patterns"},"undatedItemStarts":{"$ref":"#/$defs/Patterns"},"english":{"description":"Exact English for heading parts: a heading is given in English only when it decomposes fully into a date, a therapy, a disease (from the lexicon) and a phrase listed here.","type":"object","additionalProperties":false,"required":["phrases","therapies","connectors"],"properties":{"phrases":{"type":"array","items":{"$ref":"#/$defs/Translation"}},"therapies":{"type":"array","items":{"$ref":"#/$defs/Translation"}},"connectors":{"type":"array","items":{"type":"string"},"description":"Characters that may join the parts and carry no meaning (的, 在, spaces)."}}}},"$defs":{"Patterns":{"type":"array","items":{"type":"string","minLength":1,"maxLength":600}},"Words":{"type":"array","items":{"type":"string","minLength":1},"minItems":1},"Translation":{"type":"object","additionalProperties":false,"required":["zh","en"],"properties":{"zh":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}},"en":{"type":"string","minLength":1},"preposition":{"type":"string","description":"Joins the phrase to the therapy: \"in\" (default) or \"of\"."}}}}};
 const schema49 = {"type":"array","items":{"type":"string","minLength":1,"maxLength":600}};
 const schema53 = {"type":"array","items":{"type":"string","minLength":1},"minItems":1};
+const schema62 = {"type":"object","additionalProperties":false,"required":["zh","en"],"properties":{"zh":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}},"en":{"type":"string","minLength":1},"preposition":{"type":"string","description":"Joins the phrase to the therapy: \"in\" (default) or \"of\"."}}};
 
 function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://digest-ingest.dev/schemas/structure.schema.json" */;
@@ -2743,7 +3052,7 @@ evaluated0.items = undefined;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if(((((((((((data.maxHeadingLength === undefined) && (missing0 = "maxHeadingLength")) || ((data.monthHeadings === undefined) && (missing0 = "monthHeadings"))) || ((data.rangeHeadings === undefined) && (missing0 = "rangeHeadings"))) || ((data.yearHeadings === undefined) && (missing0 = "yearHeadings"))) || ((data.outlineHeadings === undefined) && (missing0 = "outlineHeadings"))) || ((data.sectionKeywords === undefined) && (missing0 = "sectionKeywords"))) || ((data.referenceHeadings === undefined) && (missing0 = "referenceHeadings"))) || ((data.boilerplate === undefined) && (missing0 = "boilerplate"))) || ((data.itemDates === undefined) && (missing0 = "itemDates"))) || ((data.undatedItemStarts === undefined) && (missing0 = "undatedItemStarts"))){
+if((((((((((((data.maxHeadingLength === undefined) && (missing0 = "maxHeadingLength")) || ((data.monthHeadings === undefined) && (missing0 = "monthHeadings"))) || ((data.rangeHeadings === undefined) && (missing0 = "rangeHeadings"))) || ((data.yearHeadings === undefined) && (missing0 = "yearHeadings"))) || ((data.outlineHeadings === undefined) && (missing0 = "outlineHeadings"))) || ((data.sectionKeywords === undefined) && (missing0 = "sectionKeywords"))) || ((data.referenceHeadings === undefined) && (missing0 = "referenceHeadings"))) || ((data.boilerplate === undefined) && (missing0 = "boilerplate"))) || ((data.itemDates === undefined) && (missing0 = "itemDates"))) || ((data.undatedItemStarts === undefined) && (missing0 = "undatedItemStarts"))) || ((data.english === undefined) && (missing0 = "english"))){
 validate35.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
@@ -3469,6 +3778,336 @@ var valid0 = _errs74 === errors;
 else {
 var valid0 = true;
 }
+if(valid0){
+if(data.english !== undefined){
+let data31 = data.english;
+const _errs79 = errors;
+if(errors === _errs79){
+if(data31 && typeof data31 == "object" && !Array.isArray(data31)){
+let missing3;
+if((((data31.phrases === undefined) && (missing3 = "phrases")) || ((data31.therapies === undefined) && (missing3 = "therapies"))) || ((data31.connectors === undefined) && (missing3 = "connectors"))){
+validate35.errors = [{instancePath:instancePath+"/english",schemaPath:"#/properties/english/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'"}];
+return false;
+}
+else {
+const _errs81 = errors;
+for(const key3 in data31){
+if(!(((key3 === "phrases") || (key3 === "therapies")) || (key3 === "connectors"))){
+validate35.errors = [{instancePath:instancePath+"/english",schemaPath:"#/properties/english/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs81 === errors){
+if(data31.phrases !== undefined){
+let data32 = data31.phrases;
+const _errs82 = errors;
+if(errors === _errs82){
+if(Array.isArray(data32)){
+var valid30 = true;
+const len13 = data32.length;
+for(let i13=0; i13<len13; i13++){
+let data33 = data32[i13];
+const _errs84 = errors;
+const _errs85 = errors;
+if(errors === _errs85){
+if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
+let missing4;
+if(((data33.zh === undefined) && (missing4 = "zh")) || ((data33.en === undefined) && (missing4 = "en"))){
+validate35.errors = [{instancePath:instancePath+"/english/phrases/" + i13,schemaPath:"#/$defs/Translation/required",keyword:"required",params:{missingProperty: missing4},message:"must have required property '"+missing4+"'"}];
+return false;
+}
+else {
+const _errs87 = errors;
+for(const key4 in data33){
+if(!(((key4 === "zh") || (key4 === "en")) || (key4 === "preposition"))){
+validate35.errors = [{instancePath:instancePath+"/english/phrases/" + i13,schemaPath:"#/$defs/Translation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs87 === errors){
+if(data33.zh !== undefined){
+let data34 = data33.zh;
+const _errs88 = errors;
+if(errors === _errs88){
+if(Array.isArray(data34)){
+if(data34.length < 1){
+validate35.errors = [{instancePath:instancePath+"/english/phrases/" + i13+"/zh",schemaPath:"#/$defs/Translation/properties/zh/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
+return false;
+}
+else {
+var valid33 = true;
+const len14 = data34.length;
+for(let i14=0; i14<len14; i14++){
+let data35 = data34[i14];
+const _errs90 = errors;
+if(errors === _errs90){
+if(typeof data35 === "string"){
+if(func5(data35) < 1){
+validate35.errors = [{instancePath:instancePath+"/english/phrases/" + i13+"/zh/" + i14,schemaPath:"#/$defs/Translation/properties/zh/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate35.errors = [{instancePath:instancePath+"/english/phrases/" + i13+"/zh/" + i14,schemaPath:"#/$defs/Translation/properties/zh/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid33 = _errs90 === errors;
+if(!valid33){
+break;
+}
+}
+}
+}
+else {
+validate35.errors = [{instancePath:instancePath+"/english/phrases/" + i13+"/zh",schemaPath:"#/$defs/Translation/properties/zh/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid32 = _errs88 === errors;
+}
+else {
+var valid32 = true;
+}
+if(valid32){
+if(data33.en !== undefined){
+let data36 = data33.en;
+const _errs92 = errors;
+if(errors === _errs92){
+if(typeof data36 === "string"){
+if(func5(data36) < 1){
+validate35.errors = [{instancePath:instancePath+"/english/phrases/" + i13+"/en",schemaPath:"#/$defs/Translation/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate35.errors = [{instancePath:instancePath+"/english/phrases/" + i13+"/en",schemaPath:"#/$defs/Translation/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid32 = _errs92 === errors;
+}
+else {
+var valid32 = true;
+}
+if(valid32){
+if(data33.preposition !== undefined){
+const _errs94 = errors;
+if(typeof data33.preposition !== "string"){
+validate35.errors = [{instancePath:instancePath+"/english/phrases/" + i13+"/preposition",schemaPath:"#/$defs/Translation/properties/preposition/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid32 = _errs94 === errors;
+}
+else {
+var valid32 = true;
+}
+}
+}
+}
+}
+}
+else {
+validate35.errors = [{instancePath:instancePath+"/english/phrases/" + i13,schemaPath:"#/$defs/Translation/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid30 = _errs84 === errors;
+if(!valid30){
+break;
+}
+}
+}
+else {
+validate35.errors = [{instancePath:instancePath+"/english/phrases",schemaPath:"#/properties/english/properties/phrases/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid29 = _errs82 === errors;
+}
+else {
+var valid29 = true;
+}
+if(valid29){
+if(data31.therapies !== undefined){
+let data38 = data31.therapies;
+const _errs96 = errors;
+if(errors === _errs96){
+if(Array.isArray(data38)){
+var valid34 = true;
+const len15 = data38.length;
+for(let i15=0; i15<len15; i15++){
+let data39 = data38[i15];
+const _errs98 = errors;
+const _errs99 = errors;
+if(errors === _errs99){
+if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
+let missing5;
+if(((data39.zh === undefined) && (missing5 = "zh")) || ((data39.en === undefined) && (missing5 = "en"))){
+validate35.errors = [{instancePath:instancePath+"/english/therapies/" + i15,schemaPath:"#/$defs/Translation/required",keyword:"required",params:{missingProperty: missing5},message:"must have required property '"+missing5+"'"}];
+return false;
+}
+else {
+const _errs101 = errors;
+for(const key5 in data39){
+if(!(((key5 === "zh") || (key5 === "en")) || (key5 === "preposition"))){
+validate35.errors = [{instancePath:instancePath+"/english/therapies/" + i15,schemaPath:"#/$defs/Translation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs101 === errors){
+if(data39.zh !== undefined){
+let data40 = data39.zh;
+const _errs102 = errors;
+if(errors === _errs102){
+if(Array.isArray(data40)){
+if(data40.length < 1){
+validate35.errors = [{instancePath:instancePath+"/english/therapies/" + i15+"/zh",schemaPath:"#/$defs/Translation/properties/zh/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
+return false;
+}
+else {
+var valid37 = true;
+const len16 = data40.length;
+for(let i16=0; i16<len16; i16++){
+let data41 = data40[i16];
+const _errs104 = errors;
+if(errors === _errs104){
+if(typeof data41 === "string"){
+if(func5(data41) < 1){
+validate35.errors = [{instancePath:instancePath+"/english/therapies/" + i15+"/zh/" + i16,schemaPath:"#/$defs/Translation/properties/zh/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate35.errors = [{instancePath:instancePath+"/english/therapies/" + i15+"/zh/" + i16,schemaPath:"#/$defs/Translation/properties/zh/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid37 = _errs104 === errors;
+if(!valid37){
+break;
+}
+}
+}
+}
+else {
+validate35.errors = [{instancePath:instancePath+"/english/therapies/" + i15+"/zh",schemaPath:"#/$defs/Translation/properties/zh/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid36 = _errs102 === errors;
+}
+else {
+var valid36 = true;
+}
+if(valid36){
+if(data39.en !== undefined){
+let data42 = data39.en;
+const _errs106 = errors;
+if(errors === _errs106){
+if(typeof data42 === "string"){
+if(func5(data42) < 1){
+validate35.errors = [{instancePath:instancePath+"/english/therapies/" + i15+"/en",schemaPath:"#/$defs/Translation/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate35.errors = [{instancePath:instancePath+"/english/therapies/" + i15+"/en",schemaPath:"#/$defs/Translation/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid36 = _errs106 === errors;
+}
+else {
+var valid36 = true;
+}
+if(valid36){
+if(data39.preposition !== undefined){
+const _errs108 = errors;
+if(typeof data39.preposition !== "string"){
+validate35.errors = [{instancePath:instancePath+"/english/therapies/" + i15+"/preposition",schemaPath:"#/$defs/Translation/properties/preposition/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid36 = _errs108 === errors;
+}
+else {
+var valid36 = true;
+}
+}
+}
+}
+}
+}
+else {
+validate35.errors = [{instancePath:instancePath+"/english/therapies/" + i15,schemaPath:"#/$defs/Translation/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid34 = _errs98 === errors;
+if(!valid34){
+break;
+}
+}
+}
+else {
+validate35.errors = [{instancePath:instancePath+"/english/therapies",schemaPath:"#/properties/english/properties/therapies/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid29 = _errs96 === errors;
+}
+else {
+var valid29 = true;
+}
+if(valid29){
+if(data31.connectors !== undefined){
+let data44 = data31.connectors;
+const _errs110 = errors;
+if(errors === _errs110){
+if(Array.isArray(data44)){
+var valid38 = true;
+const len17 = data44.length;
+for(let i17=0; i17<len17; i17++){
+const _errs112 = errors;
+if(typeof data44[i17] !== "string"){
+validate35.errors = [{instancePath:instancePath+"/english/connectors/" + i17,schemaPath:"#/properties/english/properties/connectors/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid38 = _errs112 === errors;
+if(!valid38){
+break;
+}
+}
+}
+else {
+validate35.errors = [{instancePath:instancePath+"/english/connectors",schemaPath:"#/properties/english/properties/connectors/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid29 = _errs110 === errors;
+}
+else {
+var valid29 = true;
+}
+}
+}
+}
+}
+}
+else {
+validate35.errors = [{instancePath:instancePath+"/english",schemaPath:"#/properties/english/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid0 = _errs79 === errors;
+}
+else {
+var valid0 = true;
+}
+}
 }
 }
 }
@@ -3494,7 +4133,7 @@ return errors === 0;
 validate35.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const journals = validate36;
-const schema62 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/journals.schema.json","title":"JournalTable","description":"Canonical journal names with the other names they appear under.","type":"object","additionalProperties":false,"required":["journals"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"journals":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","abbreviation","issn","aliases"],"properties":{"name":{"type":"string","minLength":1},"abbreviation":{"type":"string","minLength":1},"issn":{"type":"array","items":{"type":"string","pattern":"^[0-9]{4}-[0-9]{3}[0-9X]$"}},"aliases":{"type":"array","items":{"type":"string","minLength":1}},"publisher":{"type":"boolean","description":"The name is a publisher, not a journal."}}}}}};
+const schema64 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/journals.schema.json","title":"JournalTable","description":"Canonical journal names with the other names they appear under.","type":"object","additionalProperties":false,"required":["journals"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"journals":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","abbreviation","issn","aliases"],"properties":{"name":{"type":"string","minLength":1},"abbreviation":{"type":"string","minLength":1},"issn":{"type":"array","items":{"type":"string","pattern":"^[0-9]{4}-[0-9]{3}[0-9X]$"}},"aliases":{"type":"array","items":{"type":"string","minLength":1}},"publisher":{"type":"boolean","description":"The name is a publisher, not a journal."}}}}}};
 const pattern21 = new RegExp("^[0-9]{4}-[0-9]{3}[0-9X]$", "u");
 
 function validate36(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -3751,7 +4390,7 @@ return errors === 0;
 validate36.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const html = validate37;
-const schema63 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/html.schema.json","title":"HtmlData","description":"How saved web pages are read: dropped elements, chrome markers, known body containers.","type":"object","additionalProperties":false,"required":["dropElements","chromeElements","chromeClassPattern","chromeClassExceptions","wechatRoot","contentSelectors","blockElements"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"dropElements":{"type":"array","items":{"type":"string"}},"chromeElements":{"type":"array","items":{"type":"string"}},"chromeClassPattern":{"type":"string"},"chromeClassExceptions":{"type":"string"},"wechatRoot":{"type":"string"},"contentSelectors":{"type":"array","items":{"type":"string"}},"blockElements":{"type":"array","items":{"type":"string"}}}};
+const schema65 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/html.schema.json","title":"HtmlData","description":"How saved web pages are read: dropped elements, chrome markers, known body containers.","type":"object","additionalProperties":false,"required":["dropElements","chromeElements","chromeClassPattern","chromeClassExceptions","wechatRoot","contentSelectors","blockElements"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"dropElements":{"type":"array","items":{"type":"string"}},"chromeElements":{"type":"array","items":{"type":"string"}},"chromeClassPattern":{"type":"string"},"chromeClassExceptions":{"type":"string"},"wechatRoot":{"type":"string"},"contentSelectors":{"type":"array","items":{"type":"string"}},"blockElements":{"type":"array","items":{"type":"string"}}}};
 
 function validate37(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://digest-ingest.dev/schemas/html.schema.json" */;
@@ -3774,7 +4413,7 @@ return false;
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!(func1.call(schema63.properties, key0))){
+if(!(func1.call(schema65.properties, key0))){
 validate37.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
@@ -3982,8 +4621,8 @@ return errors === 0;
 validate37.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const lexicon = validate38;
-const schema64 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/lexicon.schema.json","title":"Lexicon","description":"Bilingual concept lexicon for the entities stage.","type":"object","additionalProperties":false,"required":["concepts","patterns"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"patterns":{"description":"Open classes matched by pattern (IL-6, miR-146a, CD90, NCT01234567).","type":"array","items":{"type":"object","additionalProperties":false,"required":["name","type","pattern","idPrefix","labelCase"],"properties":{"name":{"type":"string","pattern":"^[a-z][a-z0-9-]*$"},"type":{"$ref":"#/$defs/EntityType"},"pattern":{"type":"string","minLength":2,"maxLength":200},"idPrefix":{"type":"string","pattern":"^[a-z]+:$"},"labelCase":{"enum":["upper","keep"]}}}},"concepts":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","type","label","xrefs","zh","en","abbreviations"],"properties":{"id":{"type":"string","pattern":"^[a-z]+:[a-z0-9-]+$"},"type":{"$ref":"#/$defs/EntityType"},"label":{"type":"string","minLength":1},"xrefs":{"type":"array","items":{"type":"string","pattern":"^(MESH:D[0-9]{6,9}|CL:[0-9]{7}|HGNC\\.SYMBOL:[A-Z0-9-]+)$"}},"zh":{"type":"array","items":{"type":"string","minLength":1}},"en":{"type":"array","items":{"type":"string","minLength":2}},"abbreviations":{"type":"array","items":{"type":"string","minLength":2}}}}}},"$defs":{"EntityType":{"enum":["disease","cell","molecule","measure","organization","journal","drug","country","other"]}}};
-const schema65 = {"enum":["disease","cell","molecule","measure","organization","journal","drug","country","other"]};
+const schema66 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/lexicon.schema.json","title":"Lexicon","description":"Bilingual concept lexicon for the entities stage.","type":"object","additionalProperties":false,"required":["concepts","patterns"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"patterns":{"description":"Open classes matched by pattern (IL-6, miR-146a, CD90, NCT01234567).","type":"array","items":{"type":"object","additionalProperties":false,"required":["name","type","pattern","idPrefix","labelCase"],"properties":{"name":{"type":"string","pattern":"^[a-z][a-z0-9-]*$"},"type":{"$ref":"#/$defs/EntityType"},"pattern":{"type":"string","minLength":2,"maxLength":200},"idPrefix":{"type":"string","pattern":"^[a-z]+:$"},"labelCase":{"enum":["upper","keep"]}}}},"concepts":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","type","label","xrefs","zh","en","abbreviations"],"properties":{"id":{"type":"string","pattern":"^[a-z]+:[a-z0-9-]+$"},"type":{"$ref":"#/$defs/EntityType"},"label":{"type":"string","minLength":1},"xrefs":{"type":"array","items":{"type":"string","pattern":"^(MESH:D[0-9]{6,9}|CL:[0-9]{7}|HGNC\\.SYMBOL:[A-Z0-9-]+)$"}},"zh":{"type":"array","items":{"type":"string","minLength":1}},"en":{"type":"array","items":{"type":"string","minLength":2}},"abbreviations":{"type":"array","items":{"type":"string","minLength":2}}}}}},"$defs":{"EntityType":{"enum":["disease","cell","molecule","measure","organization","journal","drug","country","other"]}}};
+const schema67 = {"enum":["disease","cell","molecule","measure","organization","journal","drug","country","other"]};
 const pattern23 = new RegExp("^[a-z]+:$", "u");
 const pattern25 = new RegExp("^(MESH:D[0-9]{6,9}|CL:[0-9]{7}|HGNC\\.SYMBOL:[A-Z0-9-]+)$", "u");
 
@@ -4091,7 +4730,7 @@ if(data3.type !== undefined){
 let data5 = data3.type;
 const _errs13 = errors;
 if(!(((((((((data5 === "disease") || (data5 === "cell")) || (data5 === "molecule")) || (data5 === "measure")) || (data5 === "organization")) || (data5 === "journal")) || (data5 === "drug")) || (data5 === "country")) || (data5 === "other"))){
-validate38.errors = [{instancePath:instancePath+"/patterns/" + i0+"/type",schemaPath:"#/$defs/EntityType/enum",keyword:"enum",params:{allowedValues: schema65.enum},message:"must be equal to one of the allowed values"}];
+validate38.errors = [{instancePath:instancePath+"/patterns/" + i0+"/type",schemaPath:"#/$defs/EntityType/enum",keyword:"enum",params:{allowedValues: schema67.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid2 = _errs13 === errors;
@@ -4152,7 +4791,7 @@ if(data3.labelCase !== undefined){
 let data8 = data3.labelCase;
 const _errs19 = errors;
 if(!((data8 === "upper") || (data8 === "keep"))){
-validate38.errors = [{instancePath:instancePath+"/patterns/" + i0+"/labelCase",schemaPath:"#/properties/patterns/items/properties/labelCase/enum",keyword:"enum",params:{allowedValues: schema64.properties.patterns.items.properties.labelCase.enum},message:"must be equal to one of the allowed values"}];
+validate38.errors = [{instancePath:instancePath+"/patterns/" + i0+"/labelCase",schemaPath:"#/properties/patterns/items/properties/labelCase/enum",keyword:"enum",params:{allowedValues: schema66.properties.patterns.items.properties.labelCase.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid2 = _errs19 === errors;
@@ -4241,7 +4880,7 @@ if(data10.type !== undefined){
 let data12 = data10.type;
 const _errs27 = errors;
 if(!(((((((((data12 === "disease") || (data12 === "cell")) || (data12 === "molecule")) || (data12 === "measure")) || (data12 === "organization")) || (data12 === "journal")) || (data12 === "drug")) || (data12 === "country")) || (data12 === "other"))){
-validate38.errors = [{instancePath:instancePath+"/concepts/" + i1+"/type",schemaPath:"#/$defs/EntityType/enum",keyword:"enum",params:{allowedValues: schema65.enum},message:"must be equal to one of the allowed values"}];
+validate38.errors = [{instancePath:instancePath+"/concepts/" + i1+"/type",schemaPath:"#/$defs/EntityType/enum",keyword:"enum",params:{allowedValues: schema67.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid5 = _errs27 === errors;

@@ -208,3 +208,9 @@ export const entities = defineStage({
     }
   },
 });
+
+/** The lexicon concepts named in a short text (a heading, say), leftmost-longest, with their spans. */
+export async function conceptsIn(text: string, lexicon: Lexicon): Promise<{ start: number; end: number; id: string; type: Entity['type']; label: string }[]> {
+  const m = await matchersFor(lexicon);
+  return findInText(text, m, new Map()).map((c) => ({ start: c.start, end: c.end, id: c.concept.id, type: c.concept.type, label: c.concept.label }));
+}

@@ -129,6 +129,7 @@ function buildItems(draft: Draft, doc: DigestDocument, s: CompiledStructure, rep
         journal: null,
         journalText: null,
         paperTitle: null,
+        paperTitleEn: null,
         position: doc.lines.range(block.start, block.end),
         entities: [],
       };
@@ -146,6 +147,7 @@ function buildItems(draft: Draft, doc: DigestDocument, s: CompiledStructure, rep
         journal: null,
         journalText: null,
         paperTitle: null,
+        paperTitleEn: null,
         position: doc.lines.range(block.start, block.end),
         entities: [],
       };
