@@ -69,6 +69,8 @@ export function composeHeading(parts: HeadingParts): string | null {
   return text[0]!.toUpperCase() + text.slice(1);
 }
 
+const hasHan = /\p{Script=Han}/u;
+
 const kindNames: Partial<Record<Section['kind'], string>> = { summary: 'Summary', outlook: 'Outlook', conclusion: 'Conclusion' };
 
 /**
@@ -90,6 +92,11 @@ export const label = defineStage({
         section.headingEn = null;
         continue;
       }
+      if (!hasHan.test(section.heading)) {
+        // Already English (or another Latin-script language, left as written).
+        section.headingEn = section.heading;
+        continue;
+      }
       const parts = await headingParts(section.heading, english, data.lexicon);
       const composed = composeHeading(parts);
       if (parts.disease) {
@@ -108,7 +115,7 @@ export const label = defineStage({
     }
     const top = [...diseases.values()].sort((a, b) => b.count - a.count || (a.id < b.id ? -1 : 1))[0];
     doc.topic = top || therapy ? { disease: top ? { id: top.id, label: top.label } : null, therapy } : null;
-    doc.titleEn = doc.title === null ? null : composeHeading(await headingParts(doc.title, english, data.lexicon));
+    doc.titleEn = doc.title === null ? null : hasHan.test(doc.title) ? composeHeading(await headingParts(doc.title, english, data.lexicon)) : doc.title;
     const references = new Map(doc.references.map((r) => [r.id, r]));
     for (const section of doc.sections) {
       for (const item of section.items) {
