@@ -148,6 +148,7 @@ export interface Item {
   paperTitleEn?: string | null;
   position: Range;
   entities: Mention[];
+  facts?: Facts;
 }
 /**
  * This interface was referenced by `ArticleRecord`'s JSON-Schema
@@ -161,6 +162,66 @@ export interface Mention {
    */
   start: number;
   end: number;
+}
+/**
+ * What the item states: who did the work, where, and the quantitative outcomes it reports.
+ *
+ * This interface was referenced by `ArticleRecord`'s JSON-Schema
+ * via the `definition` "Facts".
+ */
+export interface Facts {
+  institution: null | {
+    /**
+     * As written.
+     */
+    text: string;
+    /**
+     * English name when the lexicon knows the organisation.
+     */
+    label: string | null;
+  };
+  /**
+   * English country name, when the item names one (我国 → China).
+   */
+  country: string | null;
+  outcomes: Outcome[];
+}
+/**
+ * This interface was referenced by `ArticleRecord`'s JSON-Schema
+ * via the `definition` "Outcome".
+ */
+export interface Outcome {
+  /**
+   * English label of what was measured.
+   */
+  measure: string;
+  /**
+   * The lexicon concept of the measure.
+   */
+  measureId: string | null;
+  value: number;
+  unit: string | null;
+  /**
+   * "week 4", "1 year", "5 years".
+   */
+  timepoint: string | null;
+  /**
+   * What the value is compared with, as written (e.g. 单药组).
+   */
+  comparator: string | null;
+  /**
+   * "31 patients".
+   */
+  population: string | null;
+  /**
+   * The value before ("from ~4.69 to ~1.88": 4.69).
+   */
+  baseline: number | null;
+  approximate: boolean;
+  /**
+   * The clause the outcome was read from.
+   */
+  text: string;
 }
 /**
  * This interface was referenced by `ArticleRecord`'s JSON-Schema

@@ -41,6 +41,7 @@ export interface PipelineFile {
         | 'link'
         | 'entities'
         | 'label'
+        | 'facts'
         | 'language'
         | 'validate'
         | 'write';
@@ -55,6 +56,7 @@ export interface PipelineFile {
         | 'link'
         | 'entities'
         | 'label'
+        | 'facts'
         | 'language'
         | 'validate'
         | 'write';

@@ -1,4 +1,5 @@
 import { entities } from './entities.js';
+import { facts } from './facts.js';
 import { label } from './label.js';
 import { language } from './language.js';
 import { link } from './link.js';
@@ -9,7 +10,7 @@ import { segment } from './segment.js';
 import { validate } from './validate.js';
 
 /** Every per-document stage by the name pipeline files use (`write` runs over the whole set). */
-export const documentStages = { read, parse, segment, references, link, entities, label, language, validate } as const;
+export const documentStages = { read, parse, segment, references, link, entities, label, facts, language, validate } as const;
 
 /** A per-document stage name. */
 export type DocumentStageName = keyof typeof documentStages;
