@@ -47,8 +47,9 @@ function checkOptions(stage: StageDefinition<object>, given: Record<string, unkn
         `${file}: /stages/${index}/options/${key}: unknown option of stage "${stage.name}"${known.length ? ` (known: ${known.join(', ')})` : ' (it takes none)'}`,
       );
     }
-    const expected = Array.isArray(defaults[key]) ? 'array' : typeof defaults[key];
-    const actual = Array.isArray(value) ? 'array' : typeof value;
+    const kind = (v: unknown) => (Array.isArray(v) ? 'array' : v === null ? 'null' : typeof v);
+    const expected = kind(defaults[key]);
+    const actual = kind(value);
     if (expected !== actual) throw new ConfigError(`${file}: /stages/${index}/options/${key}: must be ${expected}, got ${actual}`);
   }
   return { ...defaults, ...given };
@@ -110,7 +111,7 @@ export function loadPipeline(file: string = defaultPipelinePath): Pipeline {
 export async function runStages(doc: DigestDocument, pipeline: Pipeline): Promise<void> {
   for (const { definition, options } of pipeline.stages) {
     if (doc.failed) return;
-    const context = createContext(definition, options, pipeline.data, pipeline.rules, doc);
+    const context = createContext(definition, options, pipeline.data, pipeline.rules, doc, dirname(pipeline.file));
     try {
       await definition.run(doc, context);
     } catch (error) {

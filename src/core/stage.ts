@@ -6,6 +6,8 @@ import type { PipelineData } from './data.js';
 export interface StageContext<Options> {
   readonly options: Options;
   readonly data: PipelineData;
+  /** The pipeline file's folder: relative paths in options (model folders) resolve against it. */
+  readonly baseDir: string;
   /** Reports a diagnostic; the factory stamps the stage name and the configured severity. */
   report(rule: string, message: string, at?: At): void;
 }
@@ -41,10 +43,12 @@ export function createContext<Options extends object>(
   data: PipelineData,
   rules: RuleSettings,
   doc: DigestDocument,
+  baseDir = process.cwd(),
 ): StageContext<Options> {
   return {
     options,
     data,
+    baseDir,
     report(rule, message, at) {
       const fallback = stage.rules[rule];
       if (fallback === undefined) throw new Error(`stage ${stage.name} reported undeclared rule ${rule}`);

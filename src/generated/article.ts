@@ -99,6 +99,10 @@ export interface Section {
    * Prose of the section that belongs to no dated item, paragraphs joined by newlines.
    */
   text?: string;
+  /**
+   * Machine translation of the section's prose (optional translate stage).
+   */
+  textEn?: string | null;
   position: Range;
   items: Item[];
 }
@@ -129,6 +133,10 @@ export interface Item {
    * The item's text as in the source (after decoding), paragraphs joined by newlines.
    */
   text: string;
+  /**
+   * Machine translation of the item's text (optional translate stage), paragraph by paragraph.
+   */
+  textEn?: string | null;
   citations: string[];
   /**
    * Canonical English name of the journal the item names.

@@ -40,8 +40,10 @@ export interface PipelineFile {
         | 'references'
         | 'link'
         | 'entities'
+        | 'recognize'
         | 'label'
         | 'facts'
+        | 'translate'
         | 'language'
         | 'validate'
         | 'write';
@@ -55,8 +57,10 @@ export interface PipelineFile {
         | 'references'
         | 'link'
         | 'entities'
+        | 'recognize'
         | 'label'
         | 'facts'
+        | 'translate'
         | 'language'
         | 'validate'
         | 'write';

@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 "use strict";
 export const article = validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/article.schema.json","title":"ArticleRecord","description":"One structured record per ingested digest article.","type":"object","additionalProperties":false,"required":["schemaVersion","id","source","language","script","title","titleEn","topic","period","sections","references","entities","boilerplate","diagnostics"],"properties":{"schemaVersion":{"const":"1.1.0","description":"Version of this schema the record follows (semver)."},"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]{0,99}$","description":"Stable identifier, safe as a file name."},"source":{"$ref":"#/$defs/Source"},"language":{"type":"string","pattern":"^([a-z]{2}|und)$","description":"ISO 639-1 code of the body, or und."},"script":{"enum":["Hans","Hant","Latn",null],"description":"ISO 15924 script of the body; null when undetermined."},"title":{"type":["string","null"]},"titleEn":{"type":["string","null"],"description":"The title in English, when it can be given exactly (a dated heading of known parts)."},"topic":{"description":"What the digest is about: the disease its headings name most and the therapy.","oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["disease","therapy"],"properties":{"disease":{"oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["id","label"],"properties":{"id":{"type":"string"},"label":{"type":"string"}}}]},"therapy":{"type":["string","null"]}}}]},"period":{"description":"The months the digest covers, from its month sections.","oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["start","end"],"properties":{"start":{"$ref":"#/$defs/Month"},"end":{"$ref":"#/$defs/Month"}}}]},"sections":{"type":"array","items":{"$ref":"#/$defs/Section"}},"references":{"type":"array","items":{"$ref":"#/$defs/Reference"}},"entities":{"type":"array","items":{"$ref":"#/$defs/Entity"}},"boilerplate":{"description":"Site chrome and trailers (disclaimer, QR-code line) kept out of the sections, so nothing is dropped silently.","type":"array","items":{"type":"object","additionalProperties":false,"required":["kind","text","position"],"properties":{"kind":{"enum":["disclaimer","qr-code","other"]},"text":{"type":"string"},"position":{"$ref":"#/$defs/Range"}}}},"diagnostics":{"type":"array","items":{"$ref":"#/$defs/Diagnostic"}}},"$defs":{"Month":{"type":"string","pattern":"^[0-9]{4}-(0[1-9]|1[0-2])$"},"Point":{"type":"object","additionalProperties":false,"required":["line","column"],"properties":{"line":{"type":"integer","minimum":1},"column":{"type":"integer","minimum":1}}},"Range":{"type":"object","additionalProperties":false,"required":["start","end"],"properties":{"start":{"$ref":"#/$defs/Point"},"end":{"$ref":"#/$defs/Point"}}},"Source":{"type":"object","additionalProperties":false,"required":["path","sha256","format","encoding","bytes"],"properties":{"path":{"type":["string","null"],"description":"Input path as given (relative to the working directory), or null for stdin/bytes."},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"format":{"enum":["text","html","markdown"]},"variant":{"enum":["wechat","site","generic"],"description":"For HTML: which extractor kept the body."},"encoding":{"type":"string","description":"WHATWG encoding label the bytes were decoded with."},"bytes":{"type":"integer","minimum":0}}},"Section":{"type":"object","additionalProperties":false,"required":["kind","heading","position","items"],"properties":{"kind":{"enum":["intro","month","summary","outlook","conclusion","other"]},"heading":{"type":["string","null"]},"headingEn":{"type":["string","null"],"description":"The heading in English: exact for dated headings of known parts, else the month or section kind."},"month":{"$ref":"#/$defs/Month"},"text":{"type":"string","description":"Prose of the section that belongs to no dated item, paragraphs joined by newlines."},"position":{"$ref":"#/$defs/Range"},"items":{"type":"array","items":{"$ref":"#/$defs/Item"}}},"if":{"properties":{"kind":{"const":"month"}},"required":["kind"]},"then":{"required":["month"]},"else":{"properties":{"month":false}}},"Item":{"type":"object","additionalProperties":false,"required":["date","datePrecision","text","citations","journal","position","entities"],"properties":{"date":{"type":"string","pattern":"^[0-9]{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?$"},"datePrecision":{"enum":["day","month"]},"text":{"type":"string","description":"The item's text as in the source (after decoding), paragraphs joined by newlines."},"citations":{"type":"array","items":{"type":"string","pattern":"^ref-[0-9]+$"}},"journal":{"type":["string","null"],"description":"Canonical English name of the journal the item names."},"journalText":{"type":["string","null"],"description":"The journal as written in the item."},"paperTitle":{"type":["string","null"],"description":"The paper title as written in the item (often a Chinese translation)."},"paperTitleEn":{"type":["string","null"],"description":"The English title of the paper, from the first reference the item cites."},"position":{"$ref":"#/$defs/Range"},"entities":{"type":"array","items":{"$ref":"#/$defs/Mention"}},"facts":{"$ref":"#/$defs/Facts"}}},"Reference":{"type":"object","additionalProperties":false,"required":["id","number","raw","position","csl"],"properties":{"id":{"type":"string","pattern":"^ref-[0-9]+$"},"number":{"type":"integer","minimum":0},"raw":{"type":"string"},"placeholder":{"type":"boolean","description":"True when the entry carries no bibliographic content (e.g. \"cde\")."},"position":{"$ref":"#/$defs/Range"},"csl":{"$ref":"#/$defs/CslItem"}}},"CslItem":{"description":"A CSL-JSON item; also validated against the vendored official csl-data.json.","type":"object","required":["id","type"],"properties":{"id":{"type":"string"},"type":{"type":"string"},"title":{"type":"string"},"container-title":{"type":"string"},"author":{"type":"array","items":{"type":"object","properties":{"family":{"type":"string"},"given":{"type":"string"},"literal":{"type":"string"}}}},"issued":{"type":"object","properties":{"date-parts":{"type":"array","items":{"type":"array","items":{"type":"integer"}}}}},"volume":{"type":"string"},"issue":{"type":"string"},"page":{"type":"string"},"DOI":{"type":"string","pattern":"^10\\.[0-9]{4,9}/\\S+$"},"PMID":{"type":"string","pattern":"^[0-9]{1,9}$"},"PMCID":{"type":"string","pattern":"^PMC[0-9]+$"},"URL":{"type":"string"},"ISSN":{"type":"string"}},"additionalProperties":true},"Mention":{"type":"object","additionalProperties":false,"required":["text","start","end"],"properties":{"entity":{"type":"string"},"text":{"type":"string"},"start":{"type":"integer","minimum":0,"description":"UTF-16 offset into the decoded source text."},"end":{"type":"integer","minimum":0}}},"Entity":{"type":"object","additionalProperties":false,"required":["id","type","label","xrefs","mentions"],"properties":{"id":{"type":"string","pattern":"^[a-z]+:[a-z0-9-]+$"},"type":{"enum":["disease","cell","molecule","measure","organization","journal","drug","country","other"]},"label":{"type":"string"},"xrefs":{"type":"array","items":{"type":"string"}},"mentions":{"type":"array","items":{"$ref":"#/$defs/Mention"}}}},"Diagnostic":{"type":"object","additionalProperties":false,"required":["severity","rule","source","message","line","column"],"properties":{"severity":{"enum":["error","warning","info"]},"rule":{"type":"string","pattern":"^[a-z][a-z0-9-]*$"},"source":{"type":"string","description":"The stage that reported it."},"message":{"type":"string"},"line":{"type":"integer","minimum":1},"column":{"type":"integer","minimum":1},"endLine":{"type":"integer","minimum":1},"endColumn":{"type":"integer","minimum":1},"offset":{"type":"integer","minimum":0,"description":"UTF-16 offset into the decoded text (or byte offset for decoding errors, see rule)."}}},"Facts":{"type":"object","additionalProperties":false,"required":["institution","country","outcomes"],"description":"What the item states: who did the work, where, and the quantitative outcomes it reports.","properties":{"institution":{"oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["text","label"],"properties":{"text":{"type":"string","description":"As written."},"label":{"type":["string","null"],"description":"English name when the lexicon knows the organisation."}}}]},"country":{"type":["string","null"],"description":"English country name, when the item names one (我国 → China)."},"outcomes":{"type":"array","items":{"$ref":"#/$defs/Outcome"}}}},"Outcome":{"type":"object","additionalProperties":false,"required":["measure","measureId","value","unit","timepoint","comparator","population","baseline","approximate","text"],"properties":{"measure":{"type":"string","description":"English label of what was measured."},"measureId":{"type":["string","null"],"description":"The lexicon concept of the measure."},"value":{"type":"number"},"unit":{"type":["string","null"]},"timepoint":{"type":["string","null"],"description":"\"week 4\", \"1 year\", \"5 years\"."},"comparator":{"type":["string","null"],"description":"What the value is compared with, as written (e.g. 单药组)."},"population":{"type":["string","null"],"description":"\"31 patients\"."},"baseline":{"type":["number","null"],"description":"The value before (\"from ~4.69 to ~1.88\": 4.69)."},"approximate":{"type":"boolean"},"text":{"type":"string","description":"The clause the outcome was read from."}}}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/article.schema.json","title":"ArticleRecord","description":"One structured record per ingested digest article.","type":"object","additionalProperties":false,"required":["schemaVersion","id","source","language","script","title","titleEn","topic","period","sections","references","entities","boilerplate","diagnostics"],"properties":{"schemaVersion":{"const":"1.1.0","description":"Version of this schema the record follows (semver)."},"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]{0,99}$","description":"Stable identifier, safe as a file name."},"source":{"$ref":"#/$defs/Source"},"language":{"type":"string","pattern":"^([a-z]{2}|und)$","description":"ISO 639-1 code of the body, or und."},"script":{"enum":["Hans","Hant","Latn",null],"description":"ISO 15924 script of the body; null when undetermined."},"title":{"type":["string","null"]},"titleEn":{"type":["string","null"],"description":"The title in English, when it can be given exactly (a dated heading of known parts)."},"topic":{"description":"What the digest is about: the disease its headings name most and the therapy.","oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["disease","therapy"],"properties":{"disease":{"oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["id","label"],"properties":{"id":{"type":"string"},"label":{"type":"string"}}}]},"therapy":{"type":["string","null"]}}}]},"period":{"description":"The months the digest covers, from its month sections.","oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["start","end"],"properties":{"start":{"$ref":"#/$defs/Month"},"end":{"$ref":"#/$defs/Month"}}}]},"sections":{"type":"array","items":{"$ref":"#/$defs/Section"}},"references":{"type":"array","items":{"$ref":"#/$defs/Reference"}},"entities":{"type":"array","items":{"$ref":"#/$defs/Entity"}},"boilerplate":{"description":"Site chrome and trailers (disclaimer, QR-code line) kept out of the sections, so nothing is dropped silently.","type":"array","items":{"type":"object","additionalProperties":false,"required":["kind","text","position"],"properties":{"kind":{"enum":["disclaimer","qr-code","other"]},"text":{"type":"string"},"position":{"$ref":"#/$defs/Range"}}}},"diagnostics":{"type":"array","items":{"$ref":"#/$defs/Diagnostic"}}},"$defs":{"Month":{"type":"string","pattern":"^[0-9]{4}-(0[1-9]|1[0-2])$"},"Point":{"type":"object","additionalProperties":false,"required":["line","column"],"properties":{"line":{"type":"integer","minimum":1},"column":{"type":"integer","minimum":1}}},"Range":{"type":"object","additionalProperties":false,"required":["start","end"],"properties":{"start":{"$ref":"#/$defs/Point"},"end":{"$ref":"#/$defs/Point"}}},"Source":{"type":"object","additionalProperties":false,"required":["path","sha256","format","encoding","bytes"],"properties":{"path":{"type":["string","null"],"description":"Input path as given (relative to the working directory), or null for stdin/bytes."},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"format":{"enum":["text","html","markdown"]},"variant":{"enum":["wechat","site","generic"],"description":"For HTML: which extractor kept the body."},"encoding":{"type":"string","description":"WHATWG encoding label the bytes were decoded with."},"bytes":{"type":"integer","minimum":0}}},"Section":{"type":"object","additionalProperties":false,"required":["kind","heading","position","items"],"properties":{"kind":{"enum":["intro","month","summary","outlook","conclusion","other"]},"heading":{"type":["string","null"]},"headingEn":{"type":["string","null"],"description":"The heading in English: exact for dated headings of known parts, else the month or section kind."},"month":{"$ref":"#/$defs/Month"},"text":{"type":"string","description":"Prose of the section that belongs to no dated item, paragraphs joined by newlines."},"textEn":{"type":["string","null"],"description":"Machine translation of the section's prose (optional translate stage)."},"position":{"$ref":"#/$defs/Range"},"items":{"type":"array","items":{"$ref":"#/$defs/Item"}}},"if":{"properties":{"kind":{"const":"month"}},"required":["kind"]},"then":{"required":["month"]},"else":{"properties":{"month":false}}},"Item":{"type":"object","additionalProperties":false,"required":["date","datePrecision","text","citations","journal","position","entities"],"properties":{"date":{"type":"string","pattern":"^[0-9]{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?$"},"datePrecision":{"enum":["day","month"]},"text":{"type":"string","description":"The item's text as in the source (after decoding), paragraphs joined by newlines."},"textEn":{"type":["string","null"],"description":"Machine translation of the item's text (optional translate stage), paragraph by paragraph."},"citations":{"type":"array","items":{"type":"string","pattern":"^ref-[0-9]+$"}},"journal":{"type":["string","null"],"description":"Canonical English name of the journal the item names."},"journalText":{"type":["string","null"],"description":"The journal as written in the item."},"paperTitle":{"type":["string","null"],"description":"The paper title as written in the item (often a Chinese translation)."},"paperTitleEn":{"type":["string","null"],"description":"The English title of the paper, from the first reference the item cites."},"position":{"$ref":"#/$defs/Range"},"entities":{"type":"array","items":{"$ref":"#/$defs/Mention"}},"facts":{"$ref":"#/$defs/Facts"}}},"Reference":{"type":"object","additionalProperties":false,"required":["id","number","raw","position","csl"],"properties":{"id":{"type":"string","pattern":"^ref-[0-9]+$"},"number":{"type":"integer","minimum":0},"raw":{"type":"string"},"placeholder":{"type":"boolean","description":"True when the entry carries no bibliographic content (e.g. \"cde\")."},"position":{"$ref":"#/$defs/Range"},"csl":{"$ref":"#/$defs/CslItem"}}},"CslItem":{"description":"A CSL-JSON item; also validated against the vendored official csl-data.json.","type":"object","required":["id","type"],"properties":{"id":{"type":"string"},"type":{"type":"string"},"title":{"type":"string"},"container-title":{"type":"string"},"author":{"type":"array","items":{"type":"object","properties":{"family":{"type":"string"},"given":{"type":"string"},"literal":{"type":"string"}}}},"issued":{"type":"object","properties":{"date-parts":{"type":"array","items":{"type":"array","items":{"type":"integer"}}}}},"volume":{"type":"string"},"issue":{"type":"string"},"page":{"type":"string"},"DOI":{"type":"string","pattern":"^10\\.[0-9]{4,9}/\\S+$"},"PMID":{"type":"string","pattern":"^[0-9]{1,9}$"},"PMCID":{"type":"string","pattern":"^PMC[0-9]+$"},"URL":{"type":"string"},"ISSN":{"type":"string"}},"additionalProperties":true},"Mention":{"type":"object","additionalProperties":false,"required":["text","start","end"],"properties":{"entity":{"type":"string"},"text":{"type":"string"},"start":{"type":"integer","minimum":0,"description":"UTF-16 offset into the decoded source text."},"end":{"type":"integer","minimum":0}}},"Entity":{"type":"object","additionalProperties":false,"required":["id","type","label","xrefs","mentions"],"properties":{"id":{"type":"string","pattern":"^[a-z]+:[a-z0-9-]+$"},"type":{"enum":["disease","cell","molecule","measure","organization","journal","drug","country","other"]},"label":{"type":"string"},"xrefs":{"type":"array","items":{"type":"string"}},"mentions":{"type":"array","items":{"$ref":"#/$defs/Mention"}}}},"Diagnostic":{"type":"object","additionalProperties":false,"required":["severity","rule","source","message","line","column"],"properties":{"severity":{"enum":["error","warning","info"]},"rule":{"type":"string","pattern":"^[a-z][a-z0-9-]*$"},"source":{"type":"string","description":"The stage that reported it."},"message":{"type":"string"},"line":{"type":"integer","minimum":1},"column":{"type":"integer","minimum":1},"endLine":{"type":"integer","minimum":1},"endColumn":{"type":"integer","minimum":1},"offset":{"type":"integer","minimum":0,"description":"UTF-16 offset into the decoded text (or byte offset for decoding errors, see rule)."}}},"Facts":{"type":"object","additionalProperties":false,"required":["institution","country","outcomes"],"description":"What the item states: who did the work, where, and the quantitative outcomes it reports.","properties":{"institution":{"oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["text","label"],"properties":{"text":{"type":"string","description":"As written."},"label":{"type":["string","null"],"description":"English name when the lexicon knows the organisation."}}}]},"country":{"type":["string","null"],"description":"English country name, when the item names one (我国 → China)."},"outcomes":{"type":"array","items":{"$ref":"#/$defs/Outcome"}}}},"Outcome":{"type":"object","additionalProperties":false,"required":["measure","measureId","value","unit","timepoint","comparator","population","baseline","approximate","text"],"properties":{"measure":{"type":"string","description":"English label of what was measured."},"measureId":{"type":["string","null"],"description":"The lexicon concept of the measure."},"value":{"type":"number"},"unit":{"type":["string","null"]},"timepoint":{"type":["string","null"],"description":"\"week 4\", \"1 year\", \"5 years\"."},"comparator":{"type":["string","null"],"description":"What the value is compared with, as written (e.g. 单药组)."},"population":{"type":["string","null"],"description":"\"31 patients\"."},"baseline":{"type":["number","null"],"description":"The value before (\"from ~4.69 to ~1.88\": 4.69)."},"approximate":{"type":"boolean"},"text":{"type":"string","description":"The clause the outcome was read from."}}}}};
 const schema32 = {"type":"object","additionalProperties":false,"required":["path","sha256","format","encoding","bytes"],"properties":{"path":{"type":["string","null"],"description":"Input path as given (relative to the working directory), or null for stdin/bytes."},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"format":{"enum":["text","html","markdown"]},"variant":{"enum":["wechat","site","generic"],"description":"For HTML: which extractor kept the body."},"encoding":{"type":"string","description":"WHATWG encoding label the bytes were decoded with."},"bytes":{"type":"integer","minimum":0}}};
 const schema33 = {"type":"string","pattern":"^[0-9]{4}-(0[1-9]|1[0-2])$"};
 const schema48 = {"type":"object","additionalProperties":false,"required":["severity","rule","source","message","line","column"],"properties":{"severity":{"enum":["error","warning","info"]},"rule":{"type":"string","pattern":"^[a-z][a-z0-9-]*$"},"source":{"type":"string","description":"The stage that reported it."},"message":{"type":"string"},"line":{"type":"integer","minimum":1},"column":{"type":"integer","minimum":1},"endLine":{"type":"integer","minimum":1},"endColumn":{"type":"integer","minimum":1},"offset":{"type":"integer","minimum":0,"description":"UTF-16 offset into the decoded text (or byte offset for decoding errors, see rule)."}}};
@@ -15,7 +15,7 @@ const pattern5 = new RegExp("^[0-9a-f]{64}$", "u");
 const pattern6 = new RegExp("^([a-z]{2}|und)$", "u");
 const pattern7 = new RegExp("^[0-9]{4}-(0[1-9]|1[0-2])$", "u");
 const pattern17 = new RegExp("^[a-z][a-z0-9-]*$", "u");
-const schema35 = {"type":"object","additionalProperties":false,"required":["kind","heading","position","items"],"properties":{"kind":{"enum":["intro","month","summary","outlook","conclusion","other"]},"heading":{"type":["string","null"]},"headingEn":{"type":["string","null"],"description":"The heading in English: exact for dated headings of known parts, else the month or section kind."},"month":{"$ref":"#/$defs/Month"},"text":{"type":"string","description":"Prose of the section that belongs to no dated item, paragraphs joined by newlines."},"position":{"$ref":"#/$defs/Range"},"items":{"type":"array","items":{"$ref":"#/$defs/Item"}}},"if":{"properties":{"kind":{"const":"month"}},"required":["kind"]},"then":{"required":["month"]},"else":{"properties":{"month":false}}};
+const schema35 = {"type":"object","additionalProperties":false,"required":["kind","heading","position","items"],"properties":{"kind":{"enum":["intro","month","summary","outlook","conclusion","other"]},"heading":{"type":["string","null"]},"headingEn":{"type":["string","null"],"description":"The heading in English: exact for dated headings of known parts, else the month or section kind."},"month":{"$ref":"#/$defs/Month"},"text":{"type":"string","description":"Prose of the section that belongs to no dated item, paragraphs joined by newlines."},"textEn":{"type":["string","null"],"description":"Machine translation of the section's prose (optional translate stage)."},"position":{"$ref":"#/$defs/Range"},"items":{"type":"array","items":{"$ref":"#/$defs/Item"}}},"if":{"properties":{"kind":{"const":"month"}},"required":["kind"]},"then":{"required":["month"]},"else":{"properties":{"month":false}}};
 const schema37 = {"type":"object","additionalProperties":false,"required":["start","end"],"properties":{"start":{"$ref":"#/$defs/Point"},"end":{"$ref":"#/$defs/Point"}}};
 const schema38 = {"type":"object","additionalProperties":false,"required":["line","column"],"properties":{"line":{"type":"integer","minimum":1},"column":{"type":"integer","minimum":1}}};
 
@@ -213,7 +213,7 @@ return errors === 0;
 }
 validate22.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema40 = {"type":"object","additionalProperties":false,"required":["date","datePrecision","text","citations","journal","position","entities"],"properties":{"date":{"type":"string","pattern":"^[0-9]{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?$"},"datePrecision":{"enum":["day","month"]},"text":{"type":"string","description":"The item's text as in the source (after decoding), paragraphs joined by newlines."},"citations":{"type":"array","items":{"type":"string","pattern":"^ref-[0-9]+$"}},"journal":{"type":["string","null"],"description":"Canonical English name of the journal the item names."},"journalText":{"type":["string","null"],"description":"The journal as written in the item."},"paperTitle":{"type":["string","null"],"description":"The paper title as written in the item (often a Chinese translation)."},"paperTitleEn":{"type":["string","null"],"description":"The English title of the paper, from the first reference the item cites."},"position":{"$ref":"#/$defs/Range"},"entities":{"type":"array","items":{"$ref":"#/$defs/Mention"}},"facts":{"$ref":"#/$defs/Facts"}}};
+const schema40 = {"type":"object","additionalProperties":false,"required":["date","datePrecision","text","citations","journal","position","entities"],"properties":{"date":{"type":"string","pattern":"^[0-9]{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?$"},"datePrecision":{"enum":["day","month"]},"text":{"type":"string","description":"The item's text as in the source (after decoding), paragraphs joined by newlines."},"textEn":{"type":["string","null"],"description":"Machine translation of the item's text (optional translate stage), paragraph by paragraph."},"citations":{"type":"array","items":{"type":"string","pattern":"^ref-[0-9]+$"}},"journal":{"type":["string","null"],"description":"Canonical English name of the journal the item names."},"journalText":{"type":["string","null"],"description":"The journal as written in the item."},"paperTitle":{"type":["string","null"],"description":"The paper title as written in the item (often a Chinese translation)."},"paperTitleEn":{"type":["string","null"],"description":"The English title of the paper, from the first reference the item cites."},"position":{"$ref":"#/$defs/Range"},"entities":{"type":"array","items":{"$ref":"#/$defs/Mention"}},"facts":{"$ref":"#/$defs/Facts"}}};
 const schema41 = {"type":"object","additionalProperties":false,"required":["text","start","end"],"properties":{"entity":{"type":"string"},"text":{"type":"string"},"start":{"type":"integer","minimum":0,"description":"UTF-16 offset into the decoded source text."},"end":{"type":"integer","minimum":0}}};
 const pattern10 = new RegExp("^[0-9]{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?$", "u");
 const pattern11 = new RegExp("^ref-[0-9]+$", "u");
@@ -679,19 +679,32 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.citations !== undefined){
-let data3 = data.citations;
+if(data.textEn !== undefined){
+let data3 = data.textEn;
 const _errs7 = errors;
-if(errors === _errs7){
-if(Array.isArray(data3)){
-var valid1 = true;
-const len0 = data3.length;
-for(let i0=0; i0<len0; i0++){
-let data4 = data3[i0];
+if((typeof data3 !== "string") && (data3 !== null)){
+validate24.errors = [{instancePath:instancePath+"/textEn",schemaPath:"#/properties/textEn/type",keyword:"type",params:{type: schema40.properties.textEn.type},message:"must be string,null"}];
+return false;
+}
+var valid0 = _errs7 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.citations !== undefined){
+let data4 = data.citations;
 const _errs9 = errors;
 if(errors === _errs9){
-if(typeof data4 === "string"){
-if(!pattern11.test(data4)){
+if(Array.isArray(data4)){
+var valid1 = true;
+const len0 = data4.length;
+for(let i0=0; i0<len0; i0++){
+let data5 = data4[i0];
+const _errs11 = errors;
+if(errors === _errs11){
+if(typeof data5 === "string"){
+if(!pattern11.test(data5)){
 validate24.errors = [{instancePath:instancePath+"/citations/" + i0,schemaPath:"#/properties/citations/items/pattern",keyword:"pattern",params:{pattern: "^ref-[0-9]+$"},message:"must match pattern \""+"^ref-[0-9]+$"+"\""}];
 return false;
 }
@@ -701,7 +714,7 @@ validate24.errors = [{instancePath:instancePath+"/citations/" + i0,schemaPath:"#
 return false;
 }
 }
-var valid1 = _errs9 === errors;
+var valid1 = _errs11 === errors;
 if(!valid1){
 break;
 }
@@ -712,30 +725,17 @@ validate24.errors = [{instancePath:instancePath+"/citations",schemaPath:"#/prope
 return false;
 }
 }
-var valid0 = _errs7 === errors;
+var valid0 = _errs9 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.journal !== undefined){
-let data5 = data.journal;
-const _errs11 = errors;
-if((typeof data5 !== "string") && (data5 !== null)){
-validate24.errors = [{instancePath:instancePath+"/journal",schemaPath:"#/properties/journal/type",keyword:"type",params:{type: schema40.properties.journal.type},message:"must be string,null"}];
-return false;
-}
-var valid0 = _errs11 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.journalText !== undefined){
-let data6 = data.journalText;
+let data6 = data.journal;
 const _errs13 = errors;
 if((typeof data6 !== "string") && (data6 !== null)){
-validate24.errors = [{instancePath:instancePath+"/journalText",schemaPath:"#/properties/journalText/type",keyword:"type",params:{type: schema40.properties.journalText.type},message:"must be string,null"}];
+validate24.errors = [{instancePath:instancePath+"/journal",schemaPath:"#/properties/journal/type",keyword:"type",params:{type: schema40.properties.journal.type},message:"must be string,null"}];
 return false;
 }
 var valid0 = _errs13 === errors;
@@ -744,11 +744,11 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.paperTitle !== undefined){
-let data7 = data.paperTitle;
+if(data.journalText !== undefined){
+let data7 = data.journalText;
 const _errs15 = errors;
 if((typeof data7 !== "string") && (data7 !== null)){
-validate24.errors = [{instancePath:instancePath+"/paperTitle",schemaPath:"#/properties/paperTitle/type",keyword:"type",params:{type: schema40.properties.paperTitle.type},message:"must be string,null"}];
+validate24.errors = [{instancePath:instancePath+"/journalText",schemaPath:"#/properties/journalText/type",keyword:"type",params:{type: schema40.properties.journalText.type},message:"must be string,null"}];
 return false;
 }
 var valid0 = _errs15 === errors;
@@ -757,11 +757,11 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.paperTitleEn !== undefined){
-let data8 = data.paperTitleEn;
+if(data.paperTitle !== undefined){
+let data8 = data.paperTitle;
 const _errs17 = errors;
 if((typeof data8 !== "string") && (data8 !== null)){
-validate24.errors = [{instancePath:instancePath+"/paperTitleEn",schemaPath:"#/properties/paperTitleEn/type",keyword:"type",params:{type: schema40.properties.paperTitleEn.type},message:"must be string,null"}];
+validate24.errors = [{instancePath:instancePath+"/paperTitle",schemaPath:"#/properties/paperTitle/type",keyword:"type",params:{type: schema40.properties.paperTitle.type},message:"must be string,null"}];
 return false;
 }
 var valid0 = _errs17 === errors;
@@ -770,11 +770,12 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.position !== undefined){
+if(data.paperTitleEn !== undefined){
+let data9 = data.paperTitleEn;
 const _errs19 = errors;
-if(!(validate22(data.position, {instancePath:instancePath+"/position",parentData:data,parentDataProperty:"position",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-errors = vErrors.length;
+if((typeof data9 !== "string") && (data9 !== null)){
+validate24.errors = [{instancePath:instancePath+"/paperTitleEn",schemaPath:"#/properties/paperTitleEn/type",keyword:"type",params:{type: schema40.properties.paperTitleEn.type},message:"must be string,null"}];
+return false;
 }
 var valid0 = _errs19 === errors;
 }
@@ -782,50 +783,50 @@ else {
 var valid0 = true;
 }
 if(valid0){
+if(data.position !== undefined){
+const _errs21 = errors;
+if(!(validate22(data.position, {instancePath:instancePath+"/position",parentData:data,parentDataProperty:"position",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs21 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
 if(data.entities !== undefined){
-let data10 = data.entities;
-const _errs20 = errors;
-if(errors === _errs20){
-if(Array.isArray(data10)){
-var valid2 = true;
-const len1 = data10.length;
-for(let i1=0; i1<len1; i1++){
-let data11 = data10[i1];
+let data11 = data.entities;
 const _errs22 = errors;
-const _errs23 = errors;
-if(errors === _errs23){
-if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
+if(errors === _errs22){
+if(Array.isArray(data11)){
+var valid2 = true;
+const len1 = data11.length;
+for(let i1=0; i1<len1; i1++){
+let data12 = data11[i1];
+const _errs24 = errors;
+const _errs25 = errors;
+if(errors === _errs25){
+if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
 let missing1;
-if((((data11.text === undefined) && (missing1 = "text")) || ((data11.start === undefined) && (missing1 = "start"))) || ((data11.end === undefined) && (missing1 = "end"))){
+if((((data12.text === undefined) && (missing1 = "text")) || ((data12.start === undefined) && (missing1 = "start"))) || ((data12.end === undefined) && (missing1 = "end"))){
 validate24.errors = [{instancePath:instancePath+"/entities/" + i1,schemaPath:"#/$defs/Mention/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
 return false;
 }
 else {
-const _errs25 = errors;
-for(const key1 in data11){
+const _errs27 = errors;
+for(const key1 in data12){
 if(!((((key1 === "entity") || (key1 === "text")) || (key1 === "start")) || (key1 === "end"))){
 validate24.errors = [{instancePath:instancePath+"/entities/" + i1,schemaPath:"#/$defs/Mention/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs25 === errors){
-if(data11.entity !== undefined){
-const _errs26 = errors;
-if(typeof data11.entity !== "string"){
-validate24.errors = [{instancePath:instancePath+"/entities/" + i1+"/entity",schemaPath:"#/$defs/Mention/properties/entity/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid4 = _errs26 === errors;
-}
-else {
-var valid4 = true;
-}
-if(valid4){
-if(data11.text !== undefined){
+if(_errs27 === errors){
+if(data12.entity !== undefined){
 const _errs28 = errors;
-if(typeof data11.text !== "string"){
-validate24.errors = [{instancePath:instancePath+"/entities/" + i1+"/text",schemaPath:"#/$defs/Mention/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+if(typeof data12.entity !== "string"){
+validate24.errors = [{instancePath:instancePath+"/entities/" + i1+"/entity",schemaPath:"#/$defs/Mention/properties/entity/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid4 = _errs28 === errors;
@@ -834,20 +835,11 @@ else {
 var valid4 = true;
 }
 if(valid4){
-if(data11.start !== undefined){
-let data14 = data11.start;
+if(data12.text !== undefined){
 const _errs30 = errors;
-if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
-validate24.errors = [{instancePath:instancePath+"/entities/" + i1+"/start",schemaPath:"#/$defs/Mention/properties/start/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+if(typeof data12.text !== "string"){
+validate24.errors = [{instancePath:instancePath+"/entities/" + i1+"/text",schemaPath:"#/$defs/Mention/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
-}
-if(errors === _errs30){
-if((typeof data14 == "number") && (isFinite(data14))){
-if(data14 < 0 || isNaN(data14)){
-validate24.errors = [{instancePath:instancePath+"/entities/" + i1+"/start",schemaPath:"#/$defs/Mention/properties/start/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
-return false;
-}
-}
 }
 var valid4 = _errs30 === errors;
 }
@@ -855,22 +847,43 @@ else {
 var valid4 = true;
 }
 if(valid4){
-if(data11.end !== undefined){
-let data15 = data11.end;
+if(data12.start !== undefined){
+let data15 = data12.start;
 const _errs32 = errors;
 if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
-validate24.errors = [{instancePath:instancePath+"/entities/" + i1+"/end",schemaPath:"#/$defs/Mention/properties/end/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate24.errors = [{instancePath:instancePath+"/entities/" + i1+"/start",schemaPath:"#/$defs/Mention/properties/start/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs32){
 if((typeof data15 == "number") && (isFinite(data15))){
 if(data15 < 0 || isNaN(data15)){
-validate24.errors = [{instancePath:instancePath+"/entities/" + i1+"/end",schemaPath:"#/$defs/Mention/properties/end/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate24.errors = [{instancePath:instancePath+"/entities/" + i1+"/start",schemaPath:"#/$defs/Mention/properties/start/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
 }
 var valid4 = _errs32 === errors;
+}
+else {
+var valid4 = true;
+}
+if(valid4){
+if(data12.end !== undefined){
+let data16 = data12.end;
+const _errs34 = errors;
+if(!(((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16))) && (isFinite(data16)))){
+validate24.errors = [{instancePath:instancePath+"/entities/" + i1+"/end",schemaPath:"#/$defs/Mention/properties/end/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs34){
+if((typeof data16 == "number") && (isFinite(data16))){
+if(data16 < 0 || isNaN(data16)){
+validate24.errors = [{instancePath:instancePath+"/entities/" + i1+"/end",schemaPath:"#/$defs/Mention/properties/end/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+var valid4 = _errs34 === errors;
 }
 else {
 var valid4 = true;
@@ -886,7 +899,7 @@ validate24.errors = [{instancePath:instancePath+"/entities/" + i1,schemaPath:"#/
 return false;
 }
 }
-var valid2 = _errs22 === errors;
+var valid2 = _errs24 === errors;
 if(!valid2){
 break;
 }
@@ -897,22 +910,23 @@ validate24.errors = [{instancePath:instancePath+"/entities",schemaPath:"#/proper
 return false;
 }
 }
-var valid0 = _errs20 === errors;
+var valid0 = _errs22 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.facts !== undefined){
-const _errs34 = errors;
+const _errs36 = errors;
 if(!(validate26(data.facts, {instancePath:instancePath+"/facts",parentData:data,parentDataProperty:"facts",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
 errors = vErrors.length;
 }
-var valid0 = _errs34 === errors;
+var valid0 = _errs36 === errors;
 }
 else {
 var valid0 = true;
+}
 }
 }
 }
@@ -1041,7 +1055,7 @@ return false;
 else {
 const _errs6 = errors;
 for(const key0 in data){
-if(!(((((((key0 === "kind") || (key0 === "heading")) || (key0 === "headingEn")) || (key0 === "month")) || (key0 === "text")) || (key0 === "position")) || (key0 === "items"))){
+if(!((((((((key0 === "kind") || (key0 === "heading")) || (key0 === "headingEn")) || (key0 === "month")) || (key0 === "text")) || (key0 === "textEn")) || (key0 === "position")) || (key0 === "items"))){
 validate21.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
@@ -1121,11 +1135,12 @@ else {
 var valid3 = true;
 }
 if(valid3){
-if(data.position !== undefined){
+if(data.textEn !== undefined){
+let data7 = data.textEn;
 const _errs17 = errors;
-if(!(validate22(data.position, {instancePath:instancePath+"/position",parentData:data,parentDataProperty:"position",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-errors = vErrors.length;
+if((typeof data7 !== "string") && (data7 !== null)){
+validate21.errors = [{instancePath:instancePath+"/textEn",schemaPath:"#/properties/textEn/type",keyword:"type",params:{type: schema35.properties.textEn.type},message:"must be string,null"}];
+return false;
 }
 var valid3 = _errs17 === errors;
 }
@@ -1133,20 +1148,32 @@ else {
 var valid3 = true;
 }
 if(valid3){
+if(data.position !== undefined){
+const _errs19 = errors;
+if(!(validate22(data.position, {instancePath:instancePath+"/position",parentData:data,parentDataProperty:"position",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+errors = vErrors.length;
+}
+var valid3 = _errs19 === errors;
+}
+else {
+var valid3 = true;
+}
+if(valid3){
 if(data.items !== undefined){
-let data8 = data.items;
-const _errs18 = errors;
-if(errors === _errs18){
-if(Array.isArray(data8)){
-var valid5 = true;
-const len0 = data8.length;
-for(let i0=0; i0<len0; i0++){
+let data9 = data.items;
 const _errs20 = errors;
-if(!(validate24(data8[i0], {instancePath:instancePath+"/items/" + i0,parentData:data8,parentDataProperty:i0,rootData,dynamicAnchors}))){
+if(errors === _errs20){
+if(Array.isArray(data9)){
+var valid5 = true;
+const len0 = data9.length;
+for(let i0=0; i0<len0; i0++){
+const _errs22 = errors;
+if(!(validate24(data9[i0], {instancePath:instancePath+"/items/" + i0,parentData:data9,parentDataProperty:i0,rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
 errors = vErrors.length;
 }
-var valid5 = _errs20 === errors;
+var valid5 = _errs22 === errors;
 if(!valid5){
 break;
 }
@@ -1157,10 +1184,11 @@ validate21.errors = [{instancePath:instancePath+"/items",schemaPath:"#/propertie
 return false;
 }
 }
-var valid3 = _errs18 === errors;
+var valid3 = _errs20 === errors;
 }
 else {
 var valid3 = true;
+}
 }
 }
 }
@@ -3015,7 +3043,7 @@ return errors === 0;
 validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const pipeline = validate36;
-const schema49 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/pipeline.schema.json","title":"PipelineFile","description":"A pipeline file: which inputs to ingest, which stages to run with which options, and where the domain data lives. Relative paths resolve against the pipeline file's folder.","type":"object","additionalProperties":false,"required":["name","stages"],"properties":{"$schema":{"type":"string"},"name":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"description":{"type":"string"},"inputs":{"description":"Files or folders (searched recursively for the listed extensions) that `digest build` ingests.","type":"array","items":{"type":"string","minLength":1}},"extensions":{"type":"array","items":{"type":"string","pattern":"^\\.[a-z0-9]+$"},"default":[".txt",".md",".markdown",".html",".htm"]},"out":{"type":"string","minLength":1,"description":"Output folder, relative to the working directory."},"data":{"type":"object","additionalProperties":false,"properties":{"journals":{"type":"string"},"structure":{"type":"string"},"html":{"type":"string"},"lexicon":{"type":"string"}}},"rules":{"description":"Severity overrides per rule id; \"off\" silences a rule.","type":"object","propertyNames":{"pattern":"^[a-z][a-z0-9-]*$"},"additionalProperties":{"enum":["error","warning","info","off"]}},"stages":{"type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["use"],"properties":{"use":{"enum":["read","parse","segment","references","link","entities","label","facts","language","validate","write"]},"options":{"type":"object"}}}}}};
+const schema49 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/pipeline.schema.json","title":"PipelineFile","description":"A pipeline file: which inputs to ingest, which stages to run with which options, and where the domain data lives. Relative paths resolve against the pipeline file's folder.","type":"object","additionalProperties":false,"required":["name","stages"],"properties":{"$schema":{"type":"string"},"name":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"description":{"type":"string"},"inputs":{"description":"Files or folders (searched recursively for the listed extensions) that `digest build` ingests.","type":"array","items":{"type":"string","minLength":1}},"extensions":{"type":"array","items":{"type":"string","pattern":"^\\.[a-z0-9]+$"},"default":[".txt",".md",".markdown",".html",".htm"]},"out":{"type":"string","minLength":1,"description":"Output folder, relative to the working directory."},"data":{"type":"object","additionalProperties":false,"properties":{"journals":{"type":"string"},"structure":{"type":"string"},"html":{"type":"string"},"lexicon":{"type":"string"}}},"rules":{"description":"Severity overrides per rule id; \"off\" silences a rule.","type":"object","propertyNames":{"pattern":"^[a-z][a-z0-9-]*$"},"additionalProperties":{"enum":["error","warning","info","off"]}},"stages":{"type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["use"],"properties":{"use":{"enum":["read","parse","segment","references","link","entities","recognize","label","facts","translate","language","validate","write"]},"options":{"type":"object"}}}}}};
 const func6 = require("ajv/dist/runtime/ucs2length").default;
 const pattern18 = new RegExp("^[a-z0-9][a-z0-9-]*$", "u");
 const pattern19 = new RegExp("^\\.[a-z0-9]+$", "u");
@@ -3364,7 +3392,7 @@ if(_errs38 === errors){
 if(data16.use !== undefined){
 let data17 = data16.use;
 const _errs39 = errors;
-if(!(((((((((((data17 === "read") || (data17 === "parse")) || (data17 === "segment")) || (data17 === "references")) || (data17 === "link")) || (data17 === "entities")) || (data17 === "label")) || (data17 === "facts")) || (data17 === "language")) || (data17 === "validate")) || (data17 === "write"))){
+if(!(((((((((((((data17 === "read") || (data17 === "parse")) || (data17 === "segment")) || (data17 === "references")) || (data17 === "link")) || (data17 === "entities")) || (data17 === "recognize")) || (data17 === "label")) || (data17 === "facts")) || (data17 === "translate")) || (data17 === "language")) || (data17 === "validate")) || (data17 === "write"))){
 validate36.errors = [{instancePath:instancePath+"/stages/" + i2+"/use",schemaPath:"#/properties/stages/items/properties/use/enum",keyword:"enum",params:{allowedValues: schema49.properties.stages.items.properties.use.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }

@@ -1,0 +1,81 @@
+import { existsSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+
+/** A model that cannot be used: not configured, folder missing, or the runtime absent. */
+export class ModelUnavailableError extends Error {
+  override readonly name = 'ModelUnavailableError';
+}
+
+/** The tasks the optional model stages use. */
+export type ModelTask = 'token-classification' | 'translation';
+
+/** A transformers.js pipeline, as far as the stages call it. */
+export type ModelPipeline = (input: string | string[], options?: Record<string, unknown>) => Promise<unknown>;
+
+const registry = new Map<string, Promise<{ run: ModelPipeline; warnings: string[] }>>();
+let loading: Promise<unknown> = Promise.resolve();
+
+/** The files transformers.js needs for a task, under <folder>/<org>/<name>/. */
+export function expectedFiles(task: ModelTask): string[] {
+  const common = ['config.json', 'tokenizer.json', 'tokenizer_config.json'];
+  return task === 'translation'
+    ? [...common, 'onnx/encoder_model_quantized.onnx', 'onnx/decoder_model_merged_quantized.onnx']
+    : [...common, 'onnx/model_quantized.onnx'];
+}
+
+/**
+ * Loads a model once per process from a local folder, never from the network. The heavy
+ * runtime (@xenova/transformers, onnxruntime) is imported here and only here, on first use.
+ * Throws ModelUnavailableError with what is missing and where it was looked for.
+ */
+export function loadModel(task: ModelTask, folder: string, modelId: string): Promise<{ run: ModelPipeline; warnings: string[] }> {
+  const root = resolve(folder);
+  const key = `${task}\u0000${root}\u0000${modelId}`;
+  let entry = registry.get(key);
+  if (!entry) {
+    // Messages name folders relative to the working directory: records must not depend on where a clone lives.
+    const shown = relative(process.cwd(), root) || '.';
+    entry = (async () => {
+      const dir = join(shown, modelId);
+      const missing = expectedFiles(task).filter((f) => !existsSync(join(root, modelId, f)));
+      if (missing.length > 0) {
+        throw new ModelUnavailableError(
+          `model ${modelId} not found in ${shown} (missing ${missing.join(', ')}); models are never downloaded: put an ONNX export at ${dir}/ with ${expectedFiles(task).join(', ')}`,
+        );
+      }
+      let transformers: typeof import('@xenova/transformers');
+      try {
+        transformers = await import('@xenova/transformers');
+      } catch (error) {
+        throw new ModelUnavailableError(`the model runtime @xenova/transformers could not be loaded (${(error as Error).message}); install it with npm install @xenova/transformers`);
+      }
+      // env is global to transformers.js: loads are serialised so each sees its own folder.
+      const previous = loading;
+      let release!: () => void;
+      loading = new Promise<void>((r) => (release = r));
+      await previous;
+      const warnings: string[] = [];
+      const warn = console.warn;
+      try {
+        transformers.env.allowRemoteModels = false;
+        transformers.env.allowLocalModels = true;
+        transformers.env.localModelPath = `${root}/`;
+        console.warn = (...args: unknown[]) => void warnings.push(args.map(String).join(' '));
+        const pipe = await transformers.pipeline(task, modelId, { quantized: true });
+        return { run: pipe as unknown as ModelPipeline, warnings };
+      } catch (error) {
+        throw new ModelUnavailableError(`model ${modelId} in ${shown} could not be loaded: ${(error as Error).message}`);
+      } finally {
+        console.warn = warn;
+        release();
+      }
+    })();
+    registry.set(key, entry);
+  }
+  return entry;
+}
+
+/** Forgets loaded models (tests; a long-running process that swaps model folders). */
+export function disposeModels(): void {
+  registry.clear();
+}

@@ -1,0 +1,94 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { loadModel, ModelUnavailableError } from '../core/models.js';
+import { defineStage } from '../core/stage.js';
+import { slugify } from '../core/text.js';
+import { writeAtomic } from './write.js';
+
+const memory = new Map<string, string>();
+
+const keyOf = (modelId: string, text: string) => createHash('sha256').update(modelId).update('\u0000').update(text).digest('hex');
+
+/**
+ * translate (optional): machine translation of every item's and section's prose, paragraph
+ * by paragraph, with a local transformers.js model (e.g. an opus-mt zh→en export), batched
+ * through a bounded queue and cached by text hash (in memory, and on disk when cacheDir is
+ * set). Without the model: one clear diagnostic, and the rest of the record as it was.
+ */
+export const translate = defineStage({
+  name: 'translate',
+  description: 'Optional: machine-translate prose to English with a local model (transformers.js), cached by text hash.',
+  rules: { 'model-missing': 'warning', 'model-warning': 'info', 'model-failed': 'warning', 'translation-stats': 'info' },
+  defaults: { model: '', modelId: 'Xenova/opus-mt-zh-en', batchSize: 8, timeoutMs: 120000, cacheDir: '', maxParagraphs: 2000 },
+  async run(doc, { options, baseDir, report }) {
+    if (!options.model) {
+      report('model-missing', 'the translate stage has no model folder configured (options.model); no machine translation added');
+      return;
+    }
+    let model: Awaited<ReturnType<typeof loadModel>>;
+    try {
+      model = await loadModel('translation', resolve(baseDir, options.model), options.modelId);
+    } catch (error) {
+      if (error instanceof ModelUnavailableError) {
+        report('model-missing', error.message);
+        return;
+      }
+      throw error;
+    }
+    for (const warning of model.warnings) report('model-warning', warning);
+
+    const cacheFile = options.cacheDir ? join(resolve(baseDir, options.cacheDir), `translate-${slugify(options.modelId, 60) || 'model'}.json`) : null;
+    const disk = new Map<string, string>();
+    if (cacheFile) {
+      const saved = await readFile(cacheFile, 'utf8').catch(() => null);
+      if (saved) for (const [k, v] of Object.entries(JSON.parse(saved) as Record<string, string>)) disk.set(k, v);
+    }
+    const targets: { paragraphs: string[]; set: (english: string) => void }[] = [];
+    for (const section of doc.sections) {
+      if (section.text) targets.push({ paragraphs: section.text.split('\n'), set: (en) => void (section.textEn = en) });
+      for (const item of section.items) targets.push({ paragraphs: item.text.split('\n'), set: (en) => void (item.textEn = en) });
+    }
+    const wanted = [...new Set(targets.flatMap((t) => t.paragraphs))].filter((p) => /\p{Script=Han}/u.test(p)).slice(0, options.maxParagraphs);
+    const translations = new Map<string, string>();
+    const todo: string[] = [];
+    let cached = 0;
+    for (const paragraph of wanted) {
+      const key = keyOf(options.modelId, paragraph);
+      const hit = memory.get(key) ?? disk.get(key);
+      if (hit !== undefined) {
+        translations.set(paragraph, hit);
+        cached++;
+      } else todo.push(paragraph);
+    }
+    const { default: PQueue } = await import('p-queue');
+    const queue = new PQueue({ concurrency: 1, timeout: options.timeoutMs });
+    let failed = 0;
+    for (let i = 0; i < todo.length; i += options.batchSize) {
+      const batch = todo.slice(i, i + options.batchSize);
+      try {
+        const out = (await queue.add(() => model.run(batch))) as { translation_text: string }[] | { translation_text: string };
+        const list = Array.isArray(out) ? out : [out];
+        batch.forEach((paragraph, k) => {
+          const english = list[k]?.translation_text ?? '';
+          translations.set(paragraph, english);
+          const key = keyOf(options.modelId, paragraph);
+          memory.set(key, english);
+          disk.set(key, english);
+        });
+      } catch (error) {
+        failed += batch.length;
+        report('model-failed', `translation failed for ${batch.length} paragraph(s): ${(error as Error).message}`);
+      }
+    }
+    for (const target of targets) {
+      if (!target.paragraphs.some((p) => translations.has(p))) continue;
+      target.set(target.paragraphs.map((p) => translations.get(p) ?? p).join('\n'));
+    }
+    if (cacheFile && todo.length > failed) {
+      const sorted = Object.fromEntries([...disk.entries()].sort(([a], [b]) => (a < b ? -1 : 1)));
+      await writeAtomic(cacheFile, `${JSON.stringify(sorted, null, 1)}\n`);
+    }
+    report('translation-stats', `translated ${wanted.length} paragraph(s): ${todo.length - failed} by the model, ${cached} from the cache${failed ? `, ${failed} failed` : ''}`);
+  },
+});
