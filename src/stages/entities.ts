@@ -197,6 +197,39 @@ export const entities = defineStage({
         entity.mentions.push({ text, start, end: start + text.length });
       }
     }
+    // Journals the link stage named: tagged where the item writes them, as journal concepts.
+    for (const section of doc.sections) {
+      for (const item of section.items) {
+        if (!item.journal || !item.journalText) continue;
+        const from = doc.lines.offset(item.position.start);
+        const at = doc.text.indexOf(item.journalText, from);
+        const to = doc.lines.offset(item.position.end);
+        if (at === -1 || at + item.journalText.length > to) continue;
+        const end = at + item.journalText.length;
+        // Words inside a journal's name ("干细胞" in 干细胞研究与治疗) are the journal, not mentions.
+        if (mentions.some((x) => x.start < end && at < x.end && (x.start < at || x.end > end))) continue;
+        for (let k = mentions.length - 1; k >= 0; k--) {
+          const x = mentions[k]!;
+          if (x.start >= at && x.end <= end) {
+            mentions.splice(k, 1);
+            const owner = byId.get(x.entity)!;
+            owner.mentions = owner.mentions.filter((y) => y.start !== x.start);
+            if (owner.mentions.length === 0) byId.delete(owner.id);
+          }
+        }
+        const id = `journal:${slugify(item.journal, 80)}`;
+        let entity = byId.get(id);
+        if (!entity) {
+          const journal = data.journals.find(item.journal);
+          entity = { id, type: 'journal', label: item.journal, xrefs: (journal?.issn ?? []).map((n) => `ISSN:${n}`), mentions: [] };
+          byId.set(id, entity);
+        }
+        entity.mentions.push({ text: item.journalText, start: at, end });
+        mentions.push({ entity: id, text: item.journalText, start: at, end });
+      }
+    }
+    mentions.sort((a, b) => a.start - b.start);
+    for (const entity of byId.values()) entity.mentions.sort((a, b) => a.start - b.start);
     if (unlocated > 0) report('mention-unlocated', `${unlocated} mention(s) split by markup could not be placed in the source and were left out`);
     doc.entities = [...byId.values()].sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start || (a.id < b.id ? -1 : 1));
     for (const section of doc.sections) {

@@ -10,9 +10,11 @@ import { pipeline, repo, runUpTo } from '../helpers.js';
 
 const ids = (r: { entities: { id: string }[] }) => r.entities.map((e) => e.id);
 
-describe('entities: the concepts each seed names', () => {
-  it('ankylosing spondylitis seed', async () => {
-    const { record } = await ingestDetailed({ path: repo('fixtures/articles/as-2025.txt') }, { pipeline: pipeline() });
+const variants = readdirSync(repo('fixtures/articles')).sort();
+
+describe('entities: the concepts each seed names, on every variant', () => {
+  it.each(variants.filter((f) => f.startsWith('as-')))('ankylosing spondylitis seed as %s', async (file) => {
+    const { record } = await ingestDetailed({ path: repo(`fixtures/articles/${file}`) }, { pipeline: pipeline() });
     expect(ids(record)).toEqual(
       expect.arrayContaining([
         'disease:ankylosing-spondylitis', 'disease:systemic-lupus-erythematosus', 'disease:rheumatoid-arthritis', 'disease:osteoarthritis',
@@ -25,15 +27,16 @@ describe('entities: the concepts each seed names', () => {
         'drug:infliximab', 'drug:nsaids', 'drug:biologics', 'drug:cytochalasin-b',
         'measure:asas20', 'measure:asdas-crp', 'measure:basdai', 'measure:mri', 'measure:esr', 'measure:rct', 'measure:scrna-seq', 'measure:micro-ct',
         'organization:chinese-academy-of-medical-sciences', 'organization:sun-yat-sen-university-third-hospital', 'country:saudi-arabia', 'country:china',
+        'journal:stem-cell-research-therapy', 'journal:world-journal-of-stem-cells', 'journal:frontiers-in-immunology', 'journal:nano-research', 'journal:bone',
       ]),
     );
     const as = record.entities.find((e) => e.id === 'disease:ankylosing-spondylitis')!;
     expect(as).toMatchObject({ type: 'disease', label: 'ankylosing spondylitis', xrefs: ['MESH:D013167'] });
-    expect(new Set(as.mentions.map((m) => m.text))).toEqual(new Set(['强直性脊柱炎', 'Ankylosing Spondylitis', 'AS']));
+    expect(as.mentions.length).toBeGreaterThanOrEqual(45);
   });
 
-  it('rheumatoid arthritis seed', async () => {
-    const { record } = await ingestDetailed({ path: repo('fixtures/articles/ra-2025.txt') }, { pipeline: pipeline() });
+  it.each(variants.filter((f) => f.startsWith('ra-')))('rheumatoid arthritis seed as %s', async (file) => {
+    const { record } = await ingestDetailed({ path: repo(`fixtures/articles/${file}`) }, { pipeline: pipeline() });
     expect(ids(record)).toEqual(
       expect.arrayContaining([
         'disease:rheumatoid-arthritis', 'disease:osteoarthritis', 'disease:inflammatory-arthritis', 'disease:cancer',
@@ -48,9 +51,11 @@ describe('entities: the concepts each seed names', () => {
         'organization:nmpa', 'organization:zhejiang-university', 'organization:chongqing-medical-university-first-hospital',
         'organization:tehran-university-of-medical-sciences', 'organization:tabriz-university-of-medical-sciences',
         'country:italy', 'country:iran', 'country:saudi-arabia', 'country:taiwan', 'other:cxsl2500562',
+        'journal:international-immunopharmacology', 'journal:heliyon', 'journal:molecular-biology-reports', 'journal:stem-cell-research-therapy',
+        'journal:acs-applied-materials-interfaces', 'journal:biologics-targets-and-therapy',
       ]),
     );
-    expect(record.entities.find((e) => e.id === 'organization:nmpa')?.mentions.map((m) => m.text)).toEqual(['国家药监局']);
+    expect(record.entities.find((e) => e.id === 'organization:nmpa')?.mentions).toHaveLength(1);
   });
 });
 
