@@ -54,6 +54,21 @@ function matchersFor(lexicon: Lexicon): Promise<Matchers> {
 
 const tokenChar = /[\p{Script=Latin}\p{Script=Greek}\d]/u;
 
+// The matcher scans every character (and works in grapheme clusters), so a paragraph's
+// lexicon matches are computed once and shared by the stages that need them (facts, label).
+const found = new Map<string, Candidate[]>();
+const FOUND_LIMIT = 20000;
+
+function findOnce(text: string, m: Matchers): Candidate[] {
+  let hit = found.get(text);
+  if (!hit) {
+    hit = scan(text, m);
+    if (found.size >= FOUND_LIMIT) found.clear();
+    found.set(text, hit);
+  }
+  return hit;
+}
+
 /**
  * True when [start, end) of a view is not part of a longer Latin token: "AS" in "ASAS20",
  * "MAS" or "AS-MSCs" is not a mention of AS; Han text needs no boundary.
@@ -84,6 +99,33 @@ function toEntityConcept(c: Concept): Candidate['concept'] {
 
 /** Every mention in one block's text, leftmost-longest across names, abbreviations and patterns. */
 function findInText(text: string, m: Matchers, extra: ReadonlyMap<string, Candidate['concept']>): Candidate[] {
+  const base = findOnce(text, m);
+  if (extra.size === 0) return base;
+  const view = matchingView(text, m.traditional);
+  const more: Candidate[] = [];
+  for (const [abbreviation, { id, type, label, xrefs }] of extra) {
+    for (let at = view.indexOf(abbreviation); at !== -1; at = view.indexOf(abbreviation, at + 1)) {
+      if (standsAlone(view, at, at + abbreviation.length)) more.push({ start: at, end: at + abbreviation.length, concept: { id, type, label, xrefs } });
+    }
+  }
+  return more.length ? leftmostLongest([...base, ...more]) : base;
+}
+
+/** Keeps the earliest, then longest, of overlapping candidates (ties: the one listed first). */
+function leftmostLongest(found: Candidate[]): Candidate[] {
+  const sorted = found.map((c, i) => ({ c, i })).sort((a, b) => a.c.start - b.c.start || b.c.end - b.c.start - (a.c.end - a.c.start) || a.i - b.i);
+  const kept: Candidate[] = [];
+  let reach = 0;
+  for (const { c } of sorted) {
+    if (c.start < reach) continue;
+    kept.push(c);
+    reach = c.end;
+  }
+  return kept;
+}
+
+/** The lexicon's own matches in a text (names, abbreviations, patterns), computed once per paragraph. */
+function scan(text: string, m: Matchers): Candidate[] {
   const view = matchingView(text, m.traditional);
   const lower = lowerSameLength(view);
   const found: Candidate[] = [];
@@ -104,22 +146,7 @@ function findInText(text: string, m: Matchers, extra: ReadonlyMap<string, Candid
       found.push({ start: hit.index, end, concept: known ? toEntityConcept(known) : { id, type: rule.type as Entity['type'], label, xrefs: [] } });
     }
   }
-  for (const [abbreviation, { id, type, label, xrefs }] of extra) {
-    const concept = { id, type, label, xrefs };
-    for (let at = view.indexOf(abbreviation); at !== -1; at = view.indexOf(abbreviation, at + 1)) {
-      if (standsAlone(view, at, at + abbreviation.length)) found.push({ start: at, end: at + abbreviation.length, concept });
-    }
-  }
-  // Leftmost-longest across all sources; ties go to the lexicon (it came first).
-  found.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
-  const kept: Candidate[] = [];
-  let reach = 0;
-  for (const c of found) {
-    if (c.start < reach) continue;
-    kept.push(c);
-    reach = c.end;
-  }
-  return kept;
+  return leftmostLongest(found);
 }
 
 // "间充质干细胞(MSCs)", "类风湿关节炎(Rheumatoid Arthritis, RA)", "细胞松弛素B (CB)"
@@ -129,8 +156,9 @@ const definition = /[（(]\s*(?:([A-Za-z][A-Za-z\s'’-]{2,80}?)\s*[,，]\s*)?[�
 function definedAbbreviations(blocks: Block[], m: Matchers, known: Set<string>): Map<string, Candidate['concept'] & { at: number }> {
   const extra = new Map<string, Candidate['concept'] & { at: number }>();
   for (const block of blocks) {
+    if (!/[(（]/u.test(block.text)) continue;
     const view = matchingView(block.text, m.traditional);
-    const mentions = findInText(block.text, m, new Map());
+    const mentions = findOnce(block.text, m);
     for (const d of view.matchAll(definition)) {
       const abbreviation = d[2]!;
       if (known.has(abbreviation) || extra.has(abbreviation)) continue;
@@ -242,8 +270,17 @@ export const entities = defineStage({
   },
 });
 
-/** The lexicon concepts named in a short text (a heading, say), leftmost-longest, with their spans. */
+/**
+ * The lexicon concepts named in a text, leftmost-longest, with their spans. Paragraph by
+ * paragraph, so results computed for the same paragraphs elsewhere in the pipeline are reused.
+ */
 export async function conceptsIn(text: string, lexicon: Lexicon): Promise<{ start: number; end: number; id: string; type: Entity['type']; label: string }[]> {
   const m = await matchersFor(lexicon);
-  return findInText(text, m, new Map()).map((c) => ({ start: c.start, end: c.end, id: c.concept.id, type: c.concept.type, label: c.concept.label }));
+  const out: { start: number; end: number; id: string; type: Entity['type']; label: string }[] = [];
+  let offset = 0;
+  for (const paragraph of text.split('\n')) {
+    for (const c of findOnce(paragraph, m)) out.push({ start: offset + c.start, end: offset + c.end, id: c.concept.id, type: c.concept.type, label: c.concept.label });
+    offset += paragraph.length + 1;
+  }
+  return out;
 }

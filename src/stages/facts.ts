@@ -117,7 +117,8 @@ function outcomesOf(original: string, text: string, concepts: Located[]): Outcom
 export async function itemFacts(item: Pick<Item, 'text'>, lexicon: Lexicon): Promise<Facts> {
   const { traditional } = await characterTables();
   const view = matchingView(item.text, traditional);
-  const concepts = await conceptsIn(view, lexicon);
+  // conceptsIn folds its input itself; given the original text it reuses the entity stage's results.
+  const concepts = await conceptsIn(item.text, lexicon);
   const lead = view.split('\n', 1)[0]!;
   const countries = lexicon.concepts.filter((c) => c.type === 'country');
   const who = whoAndWhere(lead, concepts.filter((c) => c.end <= lead.length), countries);
