@@ -79,3 +79,32 @@ export function loadModel(task: ModelTask, folder: string, modelId: string): Pro
 export function disposeModels(): void {
   registry.clear();
 }
+
+/**
+ * The model a stage is configured with, or null after reporting why there is none (not
+ * configured, folder missing, runtime absent) as one `model-missing` diagnostic; load-time
+ * warnings of the runtime become `model-warning` diagnostics.
+ */
+export async function configuredModel(
+  task: ModelTask,
+  options: { model: string; modelId: string },
+  baseDir: string,
+  report: (rule: string, message: string) => void,
+  stage: string,
+): Promise<{ run: ModelPipeline; warnings: string[] } | null> {
+  if (!options.model || !options.modelId) {
+    report('model-missing', `the ${stage} stage has no model configured (options.model and options.modelId); nothing added`);
+    return null;
+  }
+  try {
+    const model = await loadModel(task, resolve(baseDir, options.model), options.modelId);
+    for (const warning of model.warnings) report('model-warning', warning);
+    return model;
+  } catch (error) {
+    if (error instanceof ModelUnavailableError) {
+      report('model-missing', error.message);
+      return null;
+    }
+    throw error;
+  }
+}

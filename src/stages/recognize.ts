@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
-import { resolve } from 'node:path';
 import type { Entity } from '../generated/article.js';
-import { loadModel, ModelUnavailableError } from '../core/models.js';
+import { configuredModel } from '../core/models.js';
 import { defineStage } from '../core/stage.js';
 import { conceptsIn } from './entities.js';
 
@@ -57,21 +56,8 @@ export const recognize = defineStage({
   rules: { 'model-missing': 'warning', 'model-warning': 'info', 'model-failed': 'warning' },
   defaults: { model: '', modelId: '', batchSize: 16, timeoutMs: 30000, minScore: 0.5, labels: {} as Record<string, string> },
   async run(doc, { options, data, baseDir, report }) {
-    if (!options.model || !options.modelId) {
-      report('model-missing', 'the recognize stage has no model configured (options.model and options.modelId); no model entities added');
-      return;
-    }
-    let model: Awaited<ReturnType<typeof loadModel>>;
-    try {
-      model = await loadModel('token-classification', resolve(baseDir, options.model), options.modelId);
-    } catch (error) {
-      if (error instanceof ModelUnavailableError) {
-        report('model-missing', error.message);
-        return;
-      }
-      throw error;
-    }
-    for (const warning of model.warnings) report('model-warning', warning);
+    const model = await configuredModel('token-classification', options, baseDir, report, 'recognize');
+    if (!model) return;
     const { default: PQueue } = await import('p-queue');
     const queue = new PQueue({ concurrency: 1, timeout: options.timeoutMs });
     const blocks = doc.blocks.filter((b) => b.exact && !doc.referenceBlocks.includes(b));

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { loadModel, ModelUnavailableError } from '../core/models.js';
+import { configuredModel } from '../core/models.js';
 import { defineStage } from '../core/stage.js';
 import { slugify } from '../core/text.js';
 import { writeAtomic } from './write.js';
@@ -22,21 +22,8 @@ export const translate = defineStage({
   rules: { 'model-missing': 'warning', 'model-warning': 'info', 'model-failed': 'warning', 'translation-stats': 'info' },
   defaults: { model: '', modelId: 'Xenova/opus-mt-zh-en', batchSize: 8, timeoutMs: 120000, cacheDir: '', maxParagraphs: 2000 },
   async run(doc, { options, baseDir, report }) {
-    if (!options.model) {
-      report('model-missing', 'the translate stage has no model folder configured (options.model); no machine translation added');
-      return;
-    }
-    let model: Awaited<ReturnType<typeof loadModel>>;
-    try {
-      model = await loadModel('translation', resolve(baseDir, options.model), options.modelId);
-    } catch (error) {
-      if (error instanceof ModelUnavailableError) {
-        report('model-missing', error.message);
-        return;
-      }
-      throw error;
-    }
-    for (const warning of model.warnings) report('model-warning', warning);
+    const model = await configuredModel('translation', options, baseDir, report, 'translate');
+    if (!model) return;
 
     const cacheFile = options.cacheDir ? join(resolve(baseDir, options.cacheDir), `translate-${slugify(options.modelId, 60) || 'model'}.json`) : null;
     const disk = new Map<string, string>();
