@@ -46,6 +46,7 @@ describe('entities: the concepts each seed names, on every variant', () => {
         'molecule:il-1b', 'molecule:il-6', 'molecule:il-10', 'molecule:tnf-alpha', 'molecule:ifn-gamma', 'molecule:tgf-beta', 'molecule:cx3cr1',
         'molecule:mmp-13', 'molecule:bcl-2', 'molecule:bax', 'molecule:p53', 'molecule:nlrp3', 'molecule:nf-kb', 'molecule:cd90',
         'molecule:mir-146a', 'molecule:mir-150-5p', 'molecule:mir-320a', 'molecule:mir-223', 'molecule:mir-34', 'molecule:mirna',
+        'molecule:oxidative-phosphorylation', 'molecule:extracellular-matrix', 'other:mitochondria',
         'drug:dexamethasone', 'drug:dmards', 'drug:jak-inhibitors', 'drug:trans-anethole',
         'measure:das28-esr', 'measure:das28', 'measure:vas', 'measure:esr', 'measure:acr20', 'measure:haq-di',
         'organization:nmpa', 'organization:zhejiang-university', 'organization:chongqing-medical-university-first-hospital',
