@@ -7,6 +7,44 @@ export interface HtmlExtraction {
   blocks: Block[];
   title: string | null;
   variant: 'wechat' | 'site' | 'generic';
+  /** Set when the page nests deeper than the limit: nothing was extracted. */
+  tooDeep?: number;
+}
+
+const voidOrSibling = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr', 'p', 'li', 'dt', 'dd', 'tr', 'td', 'th', 'option']);
+
+/**
+ * A linear upper-bound estimate of tag nesting in raw HTML, taken before parsing: HTML
+ * parsers slow down badly on pathologically deep pages, so those are refused without one.
+ * Elements that are usually left unclosed (p, li, td…) are not counted.
+ */
+export function estimateDepth(html: string, stopAt: number): number {
+  let depth = 0;
+  let deepest = 0;
+  for (const m of html.matchAll(/<(\/?)([a-zA-Z][a-zA-Z0-9-]{0,30})\b[^>]{0,2000}?(\/?)>/g)) {
+    const name = m[2]!.toLowerCase();
+    if (voidOrSibling.has(name) || m[3]) continue;
+    if (m[1]) depth = Math.max(0, depth - 1);
+    else if (++depth > deepest) {
+      deepest = depth;
+      if (deepest > stopAt) return deepest;
+    }
+  }
+  return deepest;
+}
+
+/** Deepest element nesting of a tree, counted without recursion. */
+function maxDepth(root: AnyNode, stopAt: number): number {
+  let deepest = 0;
+  const stack: [AnyNode, number][] = [[root, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (depth > deepest) deepest = depth;
+    if (deepest > stopAt) return deepest;
+    const children = (node as Element).children;
+    if (children) for (const child of children) if (isElement(child)) stack.push([child, depth + 1]);
+  }
+  return deepest;
 }
 
 interface Compiled {
@@ -264,12 +302,15 @@ export function looksLikeHtml(text: string): boolean {
  * through their body containers, anything else through a content scorer; chrome (scripts,
  * navigation, breadcrumbs, sidebars, related links, share widgets, QR blurbs) is dropped.
  */
-export async function extractHtml(html: string, config: HtmlData): Promise<HtmlExtraction> {
-  const first = await extractOnce(html, config, true);
+export async function extractHtml(html: string, config: HtmlData, depthLimit = 1000): Promise<HtmlExtraction> {
+  const estimate = estimateDepth(html, depthLimit);
+  if (estimate > depthLimit) return { blocks: [], title: null, variant: 'generic', tooDeep: estimate };
+  const first = await extractOnce(html, config, true, depthLimit);
+  if (first.tooDeep !== undefined) return first;
   // Like Readability: when class-based pruning leaves almost nothing, the page named its
   // content column "sidebar-right-mix" or similar; try again without it.
   if (first.variant === 'generic' && visibleLength(first.blocks) < 500) {
-    const second = await extractOnce(html, config, false);
+    const second = await extractOnce(html, config, false, depthLimit);
     if (visibleLength(second.blocks) > visibleLength(first.blocks)) return second;
   }
   return first;
@@ -279,10 +320,13 @@ function visibleLength(blocks: Block[]): number {
   return blocks.reduce((n, b) => n + b.text.replace(htmlSpace, '').length, 0);
 }
 
-async function extractOnce(html: string, config: HtmlData, pruneByClass: boolean): Promise<HtmlExtraction> {
+async function extractOnce(html: string, config: HtmlData, pruneByClass: boolean, depthLimit: number): Promise<HtmlExtraction> {
   const { load } = await import('cheerio');
   const c = compile(config);
   const $ = load(html, { xml: { xmlMode: false, withStartIndices: true, withEndIndices: true, decodeEntities: true } });
+  // The walks below recurse; a page nested deeper than any real one is refused up front.
+  const depth = maxDepth($.root()[0] as AnyNode, depthLimit);
+  if (depth > depthLimit) return { blocks: [], title: null, variant: 'generic', tooDeep: depth };
   const select = (sel: string) => $(sel).toArray().filter(isElement);
 
   const pageTitle =

@@ -8,8 +8,8 @@ export interface SplitNote {
   number: number | null;
 }
 
-const lineStartMarker = /^\s*(?:\[\s*(\d{1,4})\s*\]|［\s*(\d{1,4})\s*］|【\s*(\d{1,4})\s*】|\(\s*(\d{1,3})\s*\)|（\s*(\d{1,3})\s*）|(\d{1,3})\s*[.．、](?!\d))\s*/u;
-const inlineMarker = /(?:\[(\d{1,4})\]|［(\d{1,4})］|【(\d{1,4})】)\s*(?=\S)/gu;
+const lineStartMarker = /^\s*(?:\[\s*(\d{1,6})\s*\]|［\s*(\d{1,6})\s*］|【\s*(\d{1,6})\s*】|\(\s*(\d{1,3})\s*\)|（\s*(\d{1,3})\s*）|(\d{1,3})\s*[.．、](?!\d))\s*/u;
+const inlineMarker = /(?:\[(\d{1,6})\]|［(\d{1,6})］|【(\d{1,6})】)\s*(?=\S)/gu;
 // What may stand right before a second entry's number on the same line.
 const inlineLeft = /[.。;；)\]\p{L}\d]$/u;
 
@@ -38,16 +38,24 @@ export function splitReferences(blocks: readonly Block[]): { entries: ReferenceE
     segments.push({ joinedStart: joined.length, block });
     joined += block.text;
   }
-  const sourceOffset = (index: number): number => {
-    let seg = segments[0]!;
-    for (const s of segments) {
-      if (s.joinedStart <= index) seg = s;
-      else break;
+  // The segment holding a joined-text index: binary search (lists can have 10^5 entries).
+  const segmentAt = (index: number): Segment => {
+    let low = 0;
+    let high = segments.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (segments[mid]!.joinedStart <= index) low = mid;
+      else high = mid - 1;
     }
+    return segments[low]!;
+  };
+  const sourceOffset = (index: number): number => {
+    const seg = segmentAt(index);
     return seg.block.exact ? seg.block.start + Math.min(index - seg.joinedStart, seg.block.text.length) : seg.block.start;
   };
 
   const markers: Marker[] = [];
+  const lineMarkerEnd = new Map<Segment, number>();
   for (const seg of segments) {
     if (seg.block.ordinal !== undefined) {
       markers.push({ at: seg.joinedStart, end: seg.joinedStart, number: seg.block.ordinal, inline: false });
@@ -57,6 +65,7 @@ export function splitReferences(blocks: readonly Block[]): { entries: ReferenceE
     if (m) {
       const number = Number(m.slice(1).find((g) => g !== undefined));
       markers.push({ at: seg.joinedStart, end: seg.joinedStart + m[0].length, number, inline: false });
+      lineMarkerEnd.set(seg, seg.joinedStart + m[0].length);
     }
   }
   // Markers are found in the width-folded view (［１］ → [1]); it has the same length.
@@ -64,7 +73,7 @@ export function splitReferences(blocks: readonly Block[]): { entries: ReferenceE
   for (const m of folded.matchAll(inlineMarker)) {
     const at = m.index;
     const left = folded.slice(Math.max(0, at - 40), at).replace(/[ \t]+$/, '');
-    if (left === '' || left.endsWith('\n') || !inlineLeft.test(left) || markers.some((k) => k.at <= at && at < k.end)) continue;
+    if (left === '' || left.endsWith('\n') || !inlineLeft.test(left) || at < (lineMarkerEnd.get(segmentAt(at)) ?? -1)) continue;
     markers.push({ at, end: at + m[0].length, number: Number(m.slice(1).find((g) => g !== undefined)), inline: true });
   }
   markers.sort((a, b) => a.at - b.at);

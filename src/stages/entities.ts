@@ -54,6 +54,18 @@ function matchersFor(lexicon: Lexicon): Promise<Matchers> {
 
 const tokenChar = /[\p{Script=Latin}\p{Script=Greek}\d]/u;
 
+/** The first index whose mention starts at or after `offset` (mentions sorted by start). */
+function lowerBound(list: readonly { start: number }[], offset: number): number {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (list[mid]!.start < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
 // The matcher scans every character (and works in grapheme clusters), so a paragraph's
 // lexicon matches are computed once and shared by the stages that need them (facts, label).
 const found = new Map<string, Candidate[]>();
@@ -191,7 +203,8 @@ export const entities = defineStage({
   defaults: { abbreviationDefinitions: true },
   async run(doc, { data, options, report }) {
     const m = await matchersFor(data.lexicon);
-    const blocks = doc.blocks.filter((b) => !doc.referenceBlocks.includes(b));
+    const referenceBlocks = new Set(doc.referenceBlocks);
+    const blocks = doc.blocks.filter((b) => !referenceBlocks.has(b));
     const known = new Set(data.lexicon.concepts.flatMap((c) => c.abbreviations));
     const extra = options.abbreviationDefinitions ? definedAbbreviations(blocks, m, known) : new Map<string, Candidate['concept'] & { at: number }>();
     for (const [abbreviation, concept] of extra) {
@@ -225,6 +238,7 @@ export const entities = defineStage({
         entity.mentions.push({ text, start, end: start + text.length });
       }
     }
+    mentions.sort((a, b) => a.start - b.start);
     // Journals the link stage named: tagged where the item writes them, as journal concepts.
     for (const section of doc.sections) {
       for (const item of section.items) {
@@ -235,8 +249,13 @@ export const entities = defineStage({
         if (at === -1 || at + item.journalText.length > to) continue;
         const end = at + item.journalText.length;
         // Words inside a journal's name ("干细胞" in 干细胞研究与治疗) are the journal, not mentions.
-        if (mentions.some((x) => x.start < end && at < x.end && (x.start < at || x.end > end))) continue;
-        for (let k = mentions.length - 1; k >= 0; k--) {
+        // Mentions are in text order: only those from just before `at` to `end` can overlap.
+        const first = Math.max(0, lowerBound(mentions, at) - 1);
+        let last = first;
+        while (last < mentions.length && mentions[last]!.start < end) last++;
+        const near = mentions.slice(first, last);
+        if (near.some((x) => x.start < end && at < x.end && (x.start < at || x.end > end))) continue;
+        for (let k = last - 1; k >= first; k--) {
           const x = mentions[k]!;
           if (x.start >= at && x.end <= end) {
             mentions.splice(k, 1);
@@ -253,10 +272,9 @@ export const entities = defineStage({
           byId.set(id, entity);
         }
         entity.mentions.push({ text: item.journalText, start: at, end });
-        mentions.push({ entity: id, text: item.journalText, start: at, end });
+        mentions.splice(lowerBound(mentions, at), 0, { entity: id, text: item.journalText, start: at, end });
       }
     }
-    mentions.sort((a, b) => a.start - b.start);
     for (const entity of byId.values()) entity.mentions.sort((a, b) => a.start - b.start);
     if (unlocated > 0) report('mention-unlocated', `${unlocated} mention(s) split by markup could not be placed in the source and were left out`);
     doc.entities = [...byId.values()].sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start || (a.id < b.id ? -1 : 1));
@@ -264,7 +282,9 @@ export const entities = defineStage({
       for (const item of section.items) {
         const from = doc.lines.offset(item.position.start);
         const to = doc.lines.offset(item.position.end);
-        item.entities = mentions.filter((x) => x.start >= from && x.end <= to);
+        const mine: typeof mentions = [];
+        for (let k = lowerBound(mentions, from); k < mentions.length && mentions[k]!.start < to; k++) if (mentions[k]!.end <= to) mine.push(mentions[k]!);
+        item.entities = mine;
       }
     }
   },

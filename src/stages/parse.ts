@@ -27,14 +27,20 @@ export const parse = defineStage({
   rules: {
     'body-empty': 'error',
     'too-many-blocks': 'error',
-    'line-too-long': 'warning',
+    'html-too-deep': 'error',
+    'line-too-long': 'error',
   },
-  defaults: { format: 'auto', maxBlocks: 200000, maxLineLength: 1000000 },
+  defaults: { format: 'auto', maxBlocks: 200000, maxLineLength: 1000000, maxHtmlDepth: 1000 },
   async run(doc, { options, data, report }) {
     const format = options.format === 'auto' ? detectFormat(doc.text, doc.path ?? doc.name) : (options.format as typeof doc.format);
     doc.format = format;
     if (format === 'html') {
-      const extracted = await extractHtml(doc.text, data.html);
+      const extracted = await extractHtml(doc.text, data.html, options.maxHtmlDepth);
+      if (extracted.tooDeep !== undefined) {
+        report('html-too-deep', `HTML nests more than ${extracted.tooDeep - 1} elements deep, over the limit maxHtmlDepth=${options.maxHtmlDepth}`);
+        doc.failed = true;
+        return;
+      }
       doc.blocks = extracted.blocks;
       doc.variant = extracted.variant;
       doc.title = extracted.title;
@@ -48,10 +54,11 @@ export const parse = defineStage({
       doc.failed = true;
       return;
     }
-    for (const block of doc.blocks) {
-      if (block.text.length > options.maxLineLength) {
-        report('line-too-long', `a block of ${block.text.length} characters, over maxLineLength=${options.maxLineLength}; it is kept but not segmented`, { offset: block.start });
-      }
+    const long = doc.blocks.find((block) => block.text.length > options.maxLineLength);
+    if (long) {
+      report('line-too-long', `a block of ${long.text.length} characters, over the limit maxLineLength=${options.maxLineLength}`, { offset: long.start });
+      doc.failed = true;
+      return;
     }
     if (doc.blocks.length === 0) {
       report('body-empty', format === 'html' ? 'no article text found in the page' : 'no text blocks found');

@@ -60,7 +60,8 @@ export const recognize = defineStage({
     if (!model) return;
     const { default: PQueue } = await import('p-queue');
     const queue = new PQueue({ concurrency: 1, timeout: options.timeoutMs });
-    const blocks = doc.blocks.filter((b) => b.exact && !doc.referenceBlocks.includes(b));
+    const referenceBlocks = new Set(doc.referenceBlocks);
+    const blocks = doc.blocks.filter((b) => b.exact && !referenceBlocks.has(b));
     const taken = doc.entities.flatMap((e) => e.mentions.map((m) => [m.start, m.end] as const));
     const byId = new Map(doc.entities.map((e) => [e.id, e]));
     const added: { entity: string; text: string; start: number; end: number }[] = [];
