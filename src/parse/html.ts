@@ -92,13 +92,34 @@ function textOf(node: AnyNode, c: Compiled): string {
   return out;
 }
 
-function linkTextLength(node: AnyNode, c: Compiled): number {
-  if (!isElement(node)) return 0;
-  if (node.name === 'a') return textOf(node, c).replace(htmlSpace, '').length;
-  let n = 0;
-  for (const child of node.children) n += linkTextLength(child, c);
-  return n;
+/** Visible and link text lengths of a subtree, each node measured once (scoring asks for every ancestor). */
+interface Measure {
+  text: number;
+  link: number;
 }
+
+function measure(node: AnyNode, c: Compiled, cache: WeakMap<AnyNode, Measure>, inLink = false): Measure {
+  const hit = cache.get(node);
+  if (hit) return hit;
+  let result: Measure;
+  if (node.type === 'text') {
+    const n = (node as unknown as { data: string }).data.replace(htmlSpace, '').length;
+    result = { text: n, link: inLink ? n : 0 };
+  } else if (!isElement(node) || c.drop.has(node.name) || isHidden(node)) {
+    result = { text: 0, link: 0 };
+  } else {
+    result = { text: 0, link: 0 };
+    const link = inLink || node.name === 'a';
+    for (const child of node.children) {
+      const m = measure(child, c, cache, link);
+      result.text += m.text;
+      result.link += m.link;
+    }
+  }
+  cache.set(node, result);
+  return result;
+}
+
 
 /** Removes chrome: dropped tags, hidden elements, header/footer/aside, and class/id chrome, keeping `keep`'s ancestors. */
 function prune(node: Element, c: Compiled, keep: Set<Element>, byClass: boolean): void {
@@ -156,10 +177,11 @@ function bestCandidate(body: Element, c: Compiled): Element[] {
     for (const child of el.children) if (isElement(child)) visit(child);
   };
   visit(body);
+  const sizes = new WeakMap<AnyNode, Measure>();
   const ranked = [...scores]
     .map(([el, score]) => {
-      const total = textOf(el, c).replace(htmlSpace, '').length || 1;
-      return { el, final: score * (1 - linkTextLength(el, c) / total) };
+      const m = measure(el, c, sizes);
+      return { el, final: score * (1 - m.link / (m.text || 1)) };
     })
     .sort((a, b) => b.final - a.final);
   if (ranked.length === 0) return [body];
@@ -200,8 +222,9 @@ function bestCandidate(body: Element, c: Compiled): Element[] {
       kept.push(sibling);
       continue;
     }
-    const text = textOf(sibling, c).replace(htmlSpace, ' ').trim();
-    const density = text.length ? linkTextLength(sibling, c) / text.replace(/\s/g, '').length : 1;
+    const m = measure(sibling, c, sizes);
+    const density = m.text ? m.link / m.text : 1;
+    const text = sibling.name === 'p' ? textOf(sibling, c).replace(htmlSpace, ' ').trim() : '';
     const score = (scores.get(sibling) ?? 0) * (1 - density);
     const prose = sibling.name === 'p' && ((text.length > 80 && density < 0.25) || (text.length > 0 && density === 0 && /[.。!?！？]$/.test(text)));
     if (score >= threshold || prose) kept.push(sibling);

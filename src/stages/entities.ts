@@ -2,15 +2,16 @@ import type { Entity, Mention } from '../generated/article.js';
 import type { Lexicon } from '../generated/lexicon.js';
 import type { Block } from '../core/document.js';
 import { characterTables, lowerSameLength, matchingView } from '../core/script.js';
+import { LongestMatcher } from '../core/trie.js';
 import { defineStage } from '../core/stage.js';
 import { slugify } from '../core/text.js';
 
 type Concept = Lexicon['concepts'][number];
 
 interface Matchers {
-  names: import('modern-ahocorasick').default;
+  names: LongestMatcher;
   nameConcepts: Concept[][];
-  abbreviations: import('modern-ahocorasick').default;
+  abbreviations: LongestMatcher;
   abbreviationConcepts: Concept[][];
   patterns: { rule: Lexicon['patterns'][number]; regex: RegExp }[];
   byId: Map<string, Concept>;
@@ -19,12 +20,11 @@ interface Matchers {
 
 const matcherCache = new WeakMap<Lexicon, Promise<Matchers>>();
 
-/** Builds the two automata of a lexicon once (names case-insensitive, abbreviations exact). */
+/** Builds the two matchers of a lexicon once (names case-insensitive, abbreviations exact). */
 function matchersFor(lexicon: Lexicon): Promise<Matchers> {
   let cached = matcherCache.get(lexicon);
   if (!cached) {
     cached = (async () => {
-      const { default: AhoCorasick } = await import('modern-ahocorasick');
       const { traditional } = await characterTables();
       const names = new Map<string, Concept[]>();
       const abbreviations = new Map<string, Concept[]>();
@@ -38,9 +38,9 @@ function matchersFor(lexicon: Lexicon): Promise<Matchers> {
         for (const abbreviation of concept.abbreviations) add(abbreviations, matchingView(abbreviation, traditional), concept);
       }
       return {
-        names: new AhoCorasick([...names.keys()]),
+        names: new LongestMatcher([...names.keys()]),
         nameConcepts: [...names.values()],
-        abbreviations: new AhoCorasick([...abbreviations.keys()]),
+        abbreviations: new LongestMatcher([...abbreviations.keys()]),
         abbreviationConcepts: [...abbreviations.values()],
         patterns: lexicon.patterns.map((rule) => ({ rule, regex: new RegExp(rule.pattern, 'gu') })),
         byId: new Map(lexicon.concepts.map((c) => [c.id, c])),
@@ -141,10 +141,10 @@ function scan(text: string, m: Matchers): Candidate[] {
   const view = matchingView(text, m.traditional);
   const lower = lowerSameLength(view);
   const found: Candidate[] = [];
-  for (const hit of m.names.search(lower, { strategy: 'leftmost-longest' })) {
+  for (const hit of m.names.search(lower)) {
     if (standsAlone(view, hit.start, hit.end)) found.push({ start: hit.start, end: hit.end, concept: toEntityConcept(m.nameConcepts[hit.patternIndex]![0]!) });
   }
-  for (const hit of m.abbreviations.search(view, { strategy: 'leftmost-longest' })) {
+  for (const hit of m.abbreviations.search(view)) {
     if (standsAlone(view, hit.start, hit.end)) found.push({ start: hit.start, end: hit.end, concept: toEntityConcept(m.abbreviationConcepts[hit.patternIndex]![0]!) });
   }
   for (const { rule, regex } of m.patterns) {
@@ -193,7 +193,7 @@ function definedAbbreviations(blocks: Block[], m: Matchers, known: Set<string>):
 /**
  * entities: tags mentions of diseases, cells, molecules, drugs, measures, organisations,
  * countries and trial numbers in the body, in Chinese and English, through the lexicon (one
- * Aho-Corasick pass over a matching view whose offsets are the text's), open-class patterns,
+ * leftmost-longest trie pass over a matching view whose offsets are the text's), open-class patterns,
  * and abbreviations the article defines; normalises each to one concept with an English label.
  */
 export const entities = defineStage({

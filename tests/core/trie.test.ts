@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { LongestMatcher } from '../../src/core/trie.js';
+
+describe('LongestMatcher', () => {
+  const m = new LongestMatcher(['干细胞', '间充质干细胞', 'MSC', 'MSCs', 'MSC-EVs', 'AS']);
+
+  it('finds leftmost-longest, non-overlapping matches with UTF-16 offsets', () => {
+    const text = '间充质干细胞(MSCs)和MSC-EVs,干细胞😀AS';
+    expect(m.search(text).map((h) => [text.slice(h.start, h.end), h.patternIndex])).toEqual([
+      ['间充质干细胞', 1],
+      ['MSCs', 3],
+      ['MSC-EVs', 4],
+      ['干细胞', 0],
+      ['AS', 5],
+    ]);
+  });
+
+  it('keeps the first index of a repeated pattern and ignores empty ones', () => {
+    const r = new LongestMatcher(['', 'ab', 'ab']);
+    expect(r.search('xabx')).toEqual([{ start: 1, end: 3, patternIndex: 1 }]);
+  });
+
+  it('stays linear on astral characters (the input that made the previous library take 12.5 s)', () => {
+    const text = '&😀<'.repeat(200000);
+    const started = performance.now();
+    expect(m.search(text)).toEqual([]);
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+});
