@@ -33,6 +33,7 @@ export function isHan(char: string): boolean {
 /** Lower-case ASCII slug: letters, digits and single hyphens, at most `max` characters. */
 export function slugify(text: string, max = 80): string {
   return text
+    .slice(0, max * 4)
     .normalize('NFKD')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')

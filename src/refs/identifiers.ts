@@ -66,7 +66,9 @@ const bareDoi = /(?<![\w/.])(10\.\d{4,9}\/[^\s"]+)/;
 const urlPattern = /\bhttps?:\/\/[^\s"<>，。；]+/i;
 
 /** Finds DOI, PMID, PMCID, ISSN and URL in a reference string. */
-export function findIdentifiers(text: string): Identifiers {
+export function findIdentifiers(input: string): Identifiers {
+  // Identifier patterns run on at most 4,000 characters (a reference is far shorter).
+  const text = input.slice(0, 4000);
   const out: Identifiers = {};
   for (const pattern of [doiUrl, doiLabel, publisherDoi, bareDoi]) {
     const m = pattern.exec(text);

@@ -174,7 +174,13 @@ function sentenceEnds(text: string, from = 0): number[] {
   return ends;
 }
 
-const vancouverAuthors = /^(?:(?:[\p{Lu}\p{Ll}][\p{L}'’-]*\s)*?[\p{Lu}\p{Ll}][\p{L}'’-]+\s+[A-Z](?:-?[A-Z]){0,3}(?:\s(?:Jr|Sr|2nd|3rd|II|III))?(?:,\s+|\s+and\s+|$))+(?:et al\.?)?$/u;
+// "Toroser D, Sohal RS" / "Lin J-J, Chang H-T and Wu K": checked name by name, so no pattern
+// nests quantifiers over the whole list (the single-regex form backtracked exponentially).
+const vancouverName = /^(?:[\p{L}'’-]+ )*?[\p{L}'’-]+ +[A-Z](?:-?[A-Z]){0,3}(?: (?:Jr|Sr|2nd|3rd|II|III))?$/u;
+function isVancouverAuthorList(text: string): boolean {
+  const names = text.replace(/,? et al\.?$/, '').split(/, +| +and +/);
+  return names.length > 0 && names.every((n) => n.length <= 80 && vancouverName.test(n));
+}
 // "M Casadio, PG Morasso, V Sanguineti, Title" / "E.J. Hoffmann, Y. Stech, Title": initials first, then the title.
 const initialsFirstAuthors = /^(?:(?:[A-Z]{1,3}|(?:[A-Z]\.-?){1,3})\s?[\p{Lu}][\p{L}'’-]+(?:\s[\p{Lu}][\p{L}'’-]+)?(?:\s(?:Jr|Sr)\.?)?(?:\s+et al\.?)?(?:,\s+(?:and\s+)?|\s+and\s+))+/u;
 // "Ly, T., Julian, R.R.: Title" (Springer with a colon).
@@ -212,7 +218,7 @@ function authorEnd(text: string): { end: number; restStart: number } | null {
   // BioMed Central: "Shevach EM: Title" / "Toroser D, Sohal RS: Title".
   const colon = /:\s+/.exec(text);
   const beforeColon = colon ? text.slice(0, colon.index) : '';
-  if (colon && !/\.\s+\S/.test(beforeColon) && (vancouverAuthors.test(beforeColon) || springerColonAuthors.test(beforeColon) || namesOnly.test(beforeColon))) return { end: colon.index, restStart: colon.index + colon[0].length };
+  if (colon && !/\.\s+\S/.test(beforeColon) && (isVancouverAuthorList(beforeColon) || springerColonAuthors.test(beforeColon) || namesOnly.test(beforeColon))) return { end: colon.index, restStart: colon.index + colon[0].length };
   const etal = /\bet\.?\s*al\.?[,:]?\s+/i.exec(text);
   if (etal && etal.index < text.length * 0.7) return { end: etal.index + etal[0].trimEnd().length, restStart: etal.index + etal[0].length };
   const re = /([^\s;]+)\.\s+(?=\S)/g;
@@ -367,6 +373,8 @@ export function parseReference(raw: string, id: string): ParsedReference {
   const ids = findIdentifiers(text);
   const csl: CslItem = { id, type: 'article-journal' };
   if (isPlaceholder(text)) return { csl: { id, type: 'document' }, style: 'placeholder' };
+  // Real references are a few hundred characters; the parsing patterns never see more than 2,000.
+  if (text.length > 2000) return { csl: { id, type: 'document' }, style: 'unparsed' };
   const core = stripIdentifiers(text);
   if (!core) {
     // A bare link: a publisher page with a DOI is an article; anything else a web page.

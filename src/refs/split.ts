@@ -101,7 +101,12 @@ export function splitReferences(blocks: readonly Block[]): { entries: ReferenceE
   }
   accepted.forEach((marker, i) => {
     const next = accepted[i + 1]?.at ?? joined.length;
-    const raw = joined.slice(marker.end, next).replace(/\s*\n\s*/g, ' ').trim();
+    const raw = joined
+      .slice(marker.end, next)
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean)
+      .join(' ');
     entries.push({ number: marker.number, raw, start: sourceOffset(marker.at), end: sourceOffset(Math.max(marker.at, next - 1)) + 1 });
     if (marker.inline) notes.push({ kind: 'merged-line', offset: sourceOffset(marker.at), number: marker.number });
   });

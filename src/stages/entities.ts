@@ -162,7 +162,7 @@ function scan(text: string, m: Matchers): Candidate[] {
 }
 
 // "间充质干细胞(MSCs)", "类风湿关节炎(Rheumatoid Arthritis, RA)", "细胞松弛素B (CB)"
-const definition = /[（(]\s*(?:([A-Za-z][A-Za-z\s'’-]{2,80}?)\s*[,，]\s*)?[“"]?([A-Za-z][A-Za-z0-9-]{1,12})[”"]?\s*[）)]/gu;
+const definition = /[（(] {0,3}(?:([A-Za-z][A-Za-z '’-]{2,80}?) {0,3}[,，] {0,3})?[“"]?([A-Za-z][A-Za-z0-9-]{1,12})[”"]? {0,3}[）)]/gu;
 
 /** Abbreviations the text defines that the lexicon does not know: abbreviation → concept. */
 function definedAbbreviations(blocks: Block[], m: Matchers, known: Set<string>): Map<string, Candidate['concept'] & { at: number }> {
@@ -174,8 +174,9 @@ function definedAbbreviations(blocks: Block[], m: Matchers, known: Set<string>):
     for (const d of view.matchAll(definition)) {
       const abbreviation = d[2]!;
       if (known.has(abbreviation) || extra.has(abbreviation)) continue;
-      const before = view.slice(0, d.index).replace(/\s+$/, '');
-      const owner = mentions.find((x) => x.end === before.length);
+      const before = view.slice(Math.max(0, d.index - 200), d.index).trimEnd();
+      const beforeStart = Math.max(0, d.index - 200);
+      const owner = mentions.find((x) => x.end === beforeStart + before.length);
       const at = block.exact ? block.start + d.index : block.start;
       if (owner) {
         extra.set(abbreviation, { ...owner.concept, at });

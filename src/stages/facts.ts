@@ -87,6 +87,8 @@ function outcomesOf(original: string, text: string, concepts: Located[]): Outcom
     const compared = /(?:高于|优于|低于|较|对比|相比)\s*([^，,。；;]{1,12}?组)/u.exec(sentence);
     const comparator = compared ? original.substr(sentenceStart + compared.index + compared[0].length - compared[1]!.length, compared[1]!.length) : null;
     for (const clause of clauses(sentence)) {
+      // Outcomes are stated in short clauses; a run-on "clause" of thousands of characters is skipped.
+      if (clause.text.length > 500) continue;
       const at = sentenceStart + clause.start;
       const measures = concepts.filter((c) => c.type === 'measure' && c.start >= at && c.end <= at + clause.text.length && c.id !== 'measure:rct' && c.id !== 'measure:participants');
       const measure = measures[measures.length - 1] ?? carried;

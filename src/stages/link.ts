@@ -5,12 +5,12 @@ import { defineStage } from '../core/stage.js';
 import { foldWidth } from '../core/text.js';
 import { itemBlocks } from './segment.js';
 
-const citationPattern = /[[［【]\s*(\d{1,4}(?:\s*[-–~,，、]\s*\d{1,4})*)\s*[\]］】]/gu;
+const citationPattern = /[[［【] ?(\d{1,4}(?: ?[-–~,，、] ?\d{1,4}){0,30}) ?[\]］】]/gu;
 
 /** Expands the numbers of one citation marker: "1,2" → [1, 2]; "1-3" → [1, 2, 3]. */
 export function expandCitation(inner: string): number[] {
   const out: number[] = [];
-  for (const part of foldWidth(inner).split(/\s*[,，、]\s*/)) {
+  for (const part of foldWidth(inner).split(/[,，、]/).map((p) => p.trim())) {
     const range = /^(\d+)\s*[-–~]\s*(\d+)$/.exec(part);
     if (range) {
       const [from, to] = [Number(range[1]), Number(range[2])];

@@ -5,7 +5,7 @@ import { markdownBlocks } from '../parse/markdown.js';
 import { plainBlocks } from '../parse/plain.js';
 
 // Bullets alone do not make Markdown (plain-text digests use "- " lists too); these do.
-const markdownSignals = /^(?:#{1,6}\s+\S|.*\*\*[^*\n]+\*\*|.*\]\(https?:\/\/[^)\s]+\)|\s{0,3}>\s+\S|\s{0,3}(?:```|~~~))/gm;
+const markdownSignal = /^(?:#{1,6}\s+\S|[^\n]{0,300}?\*\*[^*\n]{1,300}\*\*|[^\n]{0,300}?\]\(https?:\/\/[^)\s]{1,300}\)|\s{0,3}>\s+\S|\s{0,3}(?:```|~~~))/;
 
 /** Decides how to read a text: by file extension first, then by what the text looks like. */
 export function detectFormat(text: string, name: string | null): 'text' | 'html' | 'markdown' {
@@ -13,7 +13,11 @@ export function detectFormat(text: string, name: string | null): 'text' | 'html'
   if (ext === '.html' || ext === '.htm' || ext === '.xhtml') return 'html';
   if (ext === '.md' || ext === '.markdown') return 'markdown';
   if (looksLikeHtml(text)) return 'html';
-  const signals = text.slice(0, 65536).match(markdownSignals)?.length ?? 0;
+  // Line by line, each line cut to 600 characters: the signal pattern never sees long input.
+  const signals = text
+    .slice(0, 65536)
+    .split('\n')
+    .filter((line) => markdownSignal.test(line.slice(0, 600))).length;
   return signals >= 2 ? 'markdown' : 'text';
 }
 

@@ -61,7 +61,7 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
 /** The charset an HTML or XML document declares in its first bytes, if any. */
 export function declaredCharset(bytes: Uint8Array): string | null {
   const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 16384)).toString('latin1');
-  const meta = /<meta\b[^>]{0,400}?\bcharset\s*=\s*["']?\s*([a-z0-9_:.-]{2,40})/i.exec(head);
+  const meta = /<meta\b[^>]{0,400}?\bcharset {0,8}= {0,8}["']? {0,8}([a-z0-9_:.-]{2,40})/i.exec(head);
   if (meta) return meta[1]!;
   const xml = /^\s*<\?xml\b[^>]{0,200}?\bencoding\s*=\s*["']([a-z0-9_.-]{2,40})["']/i.exec(head);
   return xml ? xml[1]! : null;

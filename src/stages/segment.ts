@@ -35,8 +35,9 @@ export function classifyBlock(block: Block, s: CompiledStructure): BlockRole {
   const text = foldWidth(block.text).trim();
   const short = text.length <= s.maxHeadingLength;
   if (short && s.referenceHeadings.some((r) => r.test(text))) return { role: 'references' };
+  const head = text.slice(0, 200);
   for (const kind of ['disclaimer', 'qr-code', 'other'] as const) {
-    if (s.boilerplate[kind].some((r) => r.test(text))) return { role: 'boilerplate', kind };
+    if (s.boilerplate[kind].some((r) => r.test(head))) return { role: 'boilerplate', kind };
   }
   const markup = block.kind === 'heading' || block.strong === true;
   if (!short || citationMarker.test(text) || (sentenceEnd.test(text) && !markup)) return { role: 'body' };
@@ -74,7 +75,8 @@ export interface ItemDate {
 
 /** Parses the date an item opens with ("3月5日,", "5月初,", "10月,", "On 5 March,"), if any. */
 export function leadingDate(text: string, s: CompiledStructure): ItemDate | null {
-  const folded = foldWidth(text);
+  // A date opens an item within its first few dozen characters; patterns never see more.
+  const folded = foldWidth(text.slice(0, 60));
   for (const r of s.itemDates) {
     const m = r.exec(folded);
     if (!m?.groups) continue;
@@ -112,7 +114,7 @@ function buildItems(draft: Draft, doc: DigestDocument, s: CompiledStructure, rep
 
   for (const block of draft.body) {
     const date = leadingDate(block.text, s);
-    const undated = !date && section.kind === 'month' && s.undatedItemStarts.some((r) => r.test(foldWidth(block.text)));
+    const undated = !date && section.kind === 'month' && s.undatedItemStarts.some((r) => r.test(foldWidth(block.text.slice(0, 60))));
     if (date && (draft.year !== null || date.year !== null)) {
       let year = date.year ?? draft.year!;
       if (date.relativeYear === -1 && date.year === null) year -= 1;
@@ -138,7 +140,7 @@ function buildItems(draft: Draft, doc: DigestDocument, s: CompiledStructure, rep
       }
       current = { item, blocks: [block] };
       items.push(current);
-    } else if (undated || (current === null && section.kind === 'month' && (citationMarker.test(block.text) || /《[^》]+》/u.test(block.text)))) {
+    } else if (undated || (current === null && section.kind === 'month' && (citationMarker.test(block.text) || /《[^《》]{1,200}》/u.test(block.text)))) {
       const item: Item = {
         date: section.month!,
         datePrecision: 'month',
