@@ -9,7 +9,7 @@ import { packagePath } from '../core/paths.js';
 import { cslItemValidator, validatorFor } from '../core/schemas.js';
 import { ingestDetailed, pipelineFor } from '../ingest.js';
 import { reporters } from '../report/index.js';
-import { assignUniqueIds, checkDataset, datasetFiles, toJson, writeAtomic, writeDataset, type BuiltInput } from '../stages/write.js';
+import { assignUniqueIds, checkDataset, datasetFiles, STAGING, toJson, writeAtomic, writeDataset, type BuiltInput } from '../stages/write.js';
 import { textBlocks } from './text.js';
 import { parseReferenceList } from '../refs/list.js';
 
@@ -129,8 +129,9 @@ async function collectInputs(entries: readonly string[], extensions: readonly st
     if (info.isDirectory()) {
       for (const name of (await readdir(path)).sort()) {
         const child = join(path, name);
-        const childInfo = await stat(child);
-        if (childInfo.isDirectory()) await walk(child);
+        // A dangling link or an unreadable entry is still an input: it fails on its own, with a diagnostic.
+        const childInfo = await stat(child).catch(() => null);
+        if (childInfo?.isDirectory()) await walk(child);
         else if (extensions.includes(extname(name).toLowerCase())) out.push(toPosix(child));
       }
     } else out.push(toPosix(path));
@@ -156,7 +157,7 @@ async function cmdIngest(args: string[], values: Record<string, unknown>, io: Io
     if (values.stdout) records.push(result.record);
     else {
       const target = join(outDir, 'articles', `${result.record.id}.json`);
-      await writeAtomic(target, toJson(result.record));
+      await writeAtomic(target, toJson(result.record), join(outDir, STAGING));
       if (!values.quiet) io.stderr(`${arg === '-' ? '<stdin>' : arg}: wrote ${toPosix(relative(process.cwd(), target))}\n`);
     }
   }

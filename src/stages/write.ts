@@ -170,13 +170,24 @@ async function refuseLinks(root: string, path: string): Promise<void> {
   }
 }
 
-/** Writes a file atomically: a temporary sibling, then rename (a reader sees the old or the new file, never a fragment). */
-export async function writeAtomic(path: string, content: string): Promise<void> {
+let tempCounter = 0;
+
+/**
+ * Writes a file atomically: the content goes to a temporary file, then one rename puts it in
+ * place, so a reader (or a build killed half-way) sees the old file or the new, never a
+ * fragment. Temporary files live in `stagingDir` (same file system, hidden from readers) when
+ * given, else beside the target.
+ */
+export async function writeAtomic(path: string, content: string, stagingDir?: string): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
-  const temp = `${path}.${process.pid}.tmp`;
+  const temp = stagingDir ? join(stagingDir, `${process.pid}-${++tempCounter}.tmp`) : `${path}.${process.pid}-${++tempCounter}.tmp`;
+  if (stagingDir) await mkdir(stagingDir, { recursive: true });
   await writeFile(temp, content);
   await rename(temp, path);
 }
+
+/** The hidden folder under an output folder where temporary files are staged. */
+export const STAGING = '.staging';
 
 /** What `--check` found: files that differ, are missing, or should not be there. */
 export interface CheckResult {
@@ -205,6 +216,9 @@ export async function checkDataset(outDir: string, files: Map<string, string>): 
 export async function writeDataset(outDir: string, files: Map<string, string>): Promise<string[]> {
   const root = resolve(outDir);
   await mkdir(root, { recursive: true });
+  // Fragments a killed build left are in the staging folder only: clear it first.
+  const staging = join(root, STAGING);
+  await rm(staging, { recursive: true, force: true });
   const changed: string[] = [];
   for (const [rel, content] of files) {
     const target = resolve(root, rel);
@@ -212,9 +226,10 @@ export async function writeDataset(outDir: string, files: Map<string, string>): 
     await refuseLinks(root, target);
     const current = await readFile(target, 'utf8').catch(() => null);
     if (current === content) continue;
-    await writeAtomic(target, content);
+    await writeAtomic(target, content, staging);
     changed.push(rel);
   }
+  await rm(staging, { recursive: true, force: true });
   const existing = await readdir(join(root, 'articles')).catch(() => [] as string[]);
   for (const name of existing) {
     if ((name.endsWith('.json') && !files.has(`articles/${name}`)) || name.endsWith('.tmp')) {

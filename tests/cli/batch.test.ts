@@ -1,0 +1,159 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { recordId } from '../../src/core/record.js';
+import { repo } from '../helpers.js';
+
+const bin = repo('bin/digest.js');
+const fixtures = readdirSync(repo('fixtures/articles')).sort();
+
+/** A project folder with the pipelines and `count` inputs (fixtures under distinct names). */
+function project(count: number, folder = 'fixtures/articles'): string {
+  const dir = mkdtempSync(join(tmpdir(), 'digest-batch-'));
+  cpSync(repo('pipelines'), join(dir, 'pipelines'), { recursive: true });
+  mkdirSync(join(dir, folder), { recursive: true });
+  for (let i = 0; i < count; i++) {
+    const name = fixtures[i % fixtures.length]!;
+    const dot = name.indexOf('.');
+    cpSync(repo(`fixtures/articles/${name}`), join(dir, folder, `${String(i).padStart(4, '0')}-${name.slice(0, dot)}${name.slice(dot)}`));
+  }
+  return dir;
+}
+
+/** Every file under a folder (hidden staging excluded), relative path → content. */
+function tree(root: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir).sort()) {
+      if (name === '.staging') continue;
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else out.set(relative(root, path), readFileSync(path, 'utf8'));
+    }
+  };
+  if (existsSync(root)) walk(root);
+  return out;
+}
+
+const build = (dir: string, ...args: string[]) => spawnSync(process.execPath, [bin, 'build', '--pipeline', 'pipelines/digest.json', ...args], { cwd: dir, encoding: 'utf8' });
+
+describe('isolation: one failing input never stops a batch', () => {
+  it('200 inputs with 10 broken: 190 records, 10 errors with positions, exit code 1', () => {
+    const dir = project(190);
+    const inputs = join(dir, 'fixtures', 'articles');
+    writeFileSync(join(inputs, 'b01-empty.txt'), '');
+    writeFileSync(join(inputs, 'b02-blank.txt'), '   \n\n\t\n');
+    writeFileSync(join(inputs, 'b03-nul.txt'), Buffer.alloc(4096));
+    writeFileSync(join(inputs, 'b04-replacement.txt'), Buffer.from([0xff, 0xfe, 0x41]));
+    writeFileSync(join(inputs, 'b05-deep.html'), `<html><body>${'<div>'.repeat(5000)}x${'</div>'.repeat(5000)}</body></html>`);
+    writeFileSync(join(inputs, 'b06-chrome-only.html'), '<html><body><nav>首页</nav><script>var a=1</script></body></html>');
+    writeFileSync(join(inputs, 'b07-long-line.txt'), '干细胞'.repeat(400_000));
+    writeFileSync(join(inputs, 'b08-refs.txt'), `参考资料:\n${Array.from({ length: 20_001 }, (_, i) => `[${i + 1}]A B. T. J 2020;1:1.`).join('\n')}`);
+    symlinkSync(join(dir, 'no-such-file.txt'), join(inputs, 'b09-dangling.txt'));
+    writeFileSync(join(inputs, 'b10-controls.md'), '\u0000\u200b\u202e\ufeff\u0001'.repeat(100));
+    const r = build(dir, '--diagnostics', 'json', '--quiet');
+    expect(r.status).toBe(1);
+    const errors = r.stderr.trim().split('\n').map((l) => JSON.parse(l));
+    expect(errors).toHaveLength(10);
+    for (const e of errors) {
+      expect(e).toMatchObject({ severity: 'error', line: expect.any(Number), column: expect.any(Number) });
+      expect(e.file).toMatch(/\/b\d\d-/);
+    }
+    expect(new Set(errors.map((e) => e.rule))).toEqual(new Set(['input-empty', 'html-too-deep', 'body-empty', 'line-too-long', 'too-many-references', 'input-unreadable']));
+    expect(readdirSync(join(dir, 'out', 'articles'))).toHaveLength(190);
+    const manifest = JSON.parse(readFileSync(join(dir, 'out', 'manifest.json'), 'utf8'));
+    expect(manifest.totals).toMatchObject({ inputs: 200, records: 190, failed: 10 });
+  }, 180_000);
+});
+
+describe('determinism', () => {
+  it('two builds of the same inputs, in a different order and with different concurrency, are byte-identical', () => {
+    const a = project(40);
+    const b = mkdtempSync(join(tmpdir(), 'digest-batch-'));
+    cpSync(join(a, 'pipelines'), join(b, 'pipelines'), { recursive: true });
+    // The same files split over two folders, listed in the opposite order.
+    const files = readdirSync(join(a, 'fixtures', 'articles')).sort();
+    mkdirSync(join(b, 'in', 'z'), { recursive: true });
+    mkdirSync(join(b, 'in', 'a'), { recursive: true });
+    files.forEach((f, i) => cpSync(join(a, 'fixtures', 'articles', f), join(b, 'in', i % 2 ? 'a' : 'z', f)));
+    const p = JSON.parse(readFileSync(join(b, 'pipelines', 'digest.json'), 'utf8'));
+    p.inputs = ['in/z', 'in/a'];
+    writeFileSync(join(b, 'pipelines', 'digest.json'), JSON.stringify(p));
+    expect(build(a, '--concurrency', '1', '--quiet').status).toBe(0);
+    expect(build(b, '--concurrency', '8', '--quiet').status).toBe(0);
+    const ta = tree(join(a, 'out'));
+    const tb = tree(join(b, 'out'));
+    expect([...tb.keys()]).toEqual([...ta.keys()]);
+    // Input paths differ between the two layouts by design; with them reduced to file names,
+    // everything must match byte for byte.
+    const strip = (text: string) => text.replace(/"(?:fixtures\/articles|in\/[az])\//g, '"');
+    for (const [k, v] of ta) {
+      if (k === 'manifest.json') {
+        const order = (m: { inputs: { path: string }[] }) => ({ ...m, inputs: [...m.inputs].sort((x, y) => (x.path < y.path ? -1 : 1)) });
+        expect(order(JSON.parse(strip(tb.get(k)!)))).toEqual(order(JSON.parse(strip(v))));
+      } else expect(strip(tb.get(k)!), k).toBe(strip(v));
+    }
+  }, 180_000);
+});
+
+describe('paths', () => {
+  it.each(['../../etc/passwd', 'a/b/../../c.txt', '..', '.hidden.txt', 'CON', '😀.txt', 'Ａ１－２.md', '--out=x.txt', ' spaced name .html', 'x'.repeat(300)])(
+    'the id of %j is safe as a file name',
+    (name) => {
+      const id = recordId(name, new Uint8Array([1, 2, 3]));
+      expect(id).toMatch(/^[a-z0-9][a-z0-9-]{0,99}$/);
+      expect(id).not.toContain('..');
+    },
+  );
+
+  it('an existing symlink in out/articles is replaced, never written through', () => {
+    const dir = project(2);
+    const outside = join(mkdtempSync(join(tmpdir(), 'outside-')), 'victim.json');
+    writeFileSync(outside, 'untouched');
+    mkdirSync(join(dir, 'out', 'articles'), { recursive: true });
+    const first = readdirSync(join(dir, 'fixtures', 'articles')).sort()[0]!;
+    symlinkSync(outside, join(dir, 'out', 'articles', `${recordId(first, new Uint8Array())}.json`));
+    expect(build(dir, '--quiet').status).toBe(0);
+    expect(readFileSync(outside, 'utf8')).toBe('untouched');
+  }, 60_000);
+});
+
+describe('crash safety: kill -9 in the middle of a build', () => {
+  it('leaves only complete files (old or new), and the next build ends byte-identical to a clean one', async () => {
+    const dir = project(150);
+    expect(build(dir, '--quiet').status).toBe(0);
+    const old = tree(join(dir, 'out'));
+    // Change the inputs: edit some, add some, remove some.
+    const inputs = join(dir, 'fixtures', 'articles');
+    const names = readdirSync(inputs).sort();
+    for (const name of names.slice(0, 30)) writeFileSync(join(inputs, name), `${readFileSync(join(inputs, name), 'utf8')}\n`);
+    for (const name of names.slice(140)) rmSync(join(inputs, name));
+    for (let i = 0; i < 20; i++) cpSync(repo('fixtures/articles/as-2025.txt'), join(inputs, `new-${i}.txt`));
+    const clean = mkdtempSync(join(tmpdir(), 'digest-clean-'));
+    cpSync(join(dir, 'pipelines'), join(clean, 'pipelines'), { recursive: true });
+    cpSync(inputs, join(clean, 'fixtures', 'articles'), { recursive: true });
+    const t0 = Date.now();
+    expect(build(clean, '--quiet').status).toBe(0);
+    const duration = Date.now() - t0;
+    const fresh = tree(join(clean, 'out'));
+
+    for (const fraction of [0.3, 0.6, 0.8, 0.9, 0.95, 0.99]) {
+      const child = spawn(process.execPath, [bin, 'build', '--pipeline', 'pipelines/digest.json', '--quiet'], { cwd: dir, stdio: 'ignore' });
+      const closed = new Promise((r) => child.on('close', r));
+      await new Promise((r) => setTimeout(r, Math.floor(duration * fraction)));
+      child.kill('SIGKILL');
+      await closed;
+      for (const [rel, content] of tree(join(dir, 'out'))) {
+        const ok = content === old.get(rel) || content === fresh.get(rel);
+        expect(ok, `${rel} after a kill at ${Math.round(fraction * 100)} % is neither the old nor the new version`).toBe(true);
+      }
+    }
+    expect(build(dir, '--quiet').status).toBe(0);
+    const after = tree(join(dir, 'out'));
+    expect([...after.keys()]).toEqual([...fresh.keys()]);
+    for (const [rel, content] of fresh) expect(after.get(rel), rel).toBe(content);
+    expect(existsSync(join(dir, 'out', '.staging'))).toBe(false);
+  }, 300_000);
+});
