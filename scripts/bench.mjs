@@ -156,19 +156,18 @@ and throughput is bounded by one core. Memory grows with the corpus because the 
 every record until the write barrier and renders every output file in memory before writing;
 records grew with entity mentions (each also listed under its item) and facts.
 
-Where the time goes (cold, per stage, RA seed, a fresh text each round): entities ≈ 9.6 ms, facts ≈ 2 ms,
-references ≈ 1.1 ms, language ≈ 1 ms, segment ≈ 0.9 ms, label ≈ 0.9 ms, validate ≈ 0.8 ms, the
-rest < 0.6 ms each — about 17 ms in all. Nearly all of the entities stage is the Aho-Corasick
-library (modern-ahocorasick scans in grapheme clusters, ~1.5 µs a character); the text is now
-scanned once per paragraph and the facts and label stages reuse that scan (this took the stage
-from 43 ms to 9.6 ms and facts from 22 ms to 2 ms). A code-unit matcher would take it under
-1 ms; that trade (a library against hand-written code) is left to issue 5.
+Where the time goes (cold, per stage, RA seed, a fresh text each round): entities ≈ 3.7 ms,
+facts ≈ 1.8 ms, segment ≈ 1 ms, language ≈ 1 ms, references ≈ 0.9 ms, label ≈ 0.7 ms, validate
+≈ 0.6 ms, the rest < 0.4 ms each — about 10.5 ms in all. The entities stage first used
+modern-ahocorasick (43 ms, then 9.6 ms once the text was scanned once per paragraph and the facts
+and label stages reused the scan); the library scans grapheme clusters (~1.5 µs a character) and
+went super-linear on astral text under fuzzing, so a code-unit trie replaced it. What is left in
+that stage is building the matching view (OpenCC folding) and the pattern passes.
 
 Start-up was cut from ~1 s to ~0.27 s by generating Ajv standalone validators at build time
 (schema compilation had cost ~250 ms) and reading OpenCC's character tables instead of
-building its phrase tries (~170 ms); building the lexicon's automata added back ~0.15 s. HTML
-inputs also pay for loading cheerio (~160 ms). Worker pool, cache, streaming writes and a
-faster matcher are issue 5's work; these figures are the honest baseline it starts from.
+building its phrase tries (~170 ms); the entity stage's lexicon and OpenCC tables add some back. HTML
+inputs also pay for loading cheerio (~160 ms). Worker pool, cache and streaming writes are issue 5's work; these figures are the honest baseline it starts from.
 `,
   );
   console.log('BENCHMARKS.md written');
