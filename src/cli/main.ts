@@ -1,4 +1,4 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, rmdir, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { extname, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -161,6 +161,8 @@ async function cmdIngest(args: string[], values: Record<string, unknown>, io: Io
       if (!values.quiet) io.stderr(`${arg === '-' ? '<stdin>' : arg}: wrote ${toPosix(relative(process.cwd(), target))}\n`);
     }
   }
+  // The staging folder is left only if another process is writing into it (rmdir needs it empty).
+  if (!values.stdout) await rmdir(join(outDir, STAGING)).catch(() => undefined);
   if (values.stdout) {
     if (args.length === 1 && records.length === 1) io.stdout(toJson(records[0]));
     else for (const r of records) io.stdout(`${JSON.stringify(r)}\n`);

@@ -1,10 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
 import { configuredModel } from '../core/models.js';
 import { defineStage } from '../core/stage.js';
-import { slugify } from '../core/text.js';
-import { writeAtomic } from './write.js';
 
 const memory = new Map<string, string>();
 
@@ -13,24 +9,19 @@ const keyOf = (modelId: string, text: string) => createHash('sha256').update(mod
 /**
  * translate (optional): machine translation of every item's and section's prose, paragraph
  * by paragraph, with a local transformers.js model (e.g. an opus-mt zh→en export), batched
- * through a bounded queue and cached by text hash (in memory, and on disk when cacheDir is
- * set). Without the model: one clear diagnostic, and the rest of the record as it was.
+ * through a bounded queue and cached by text hash for the life of the process (a build
+ * translates a paragraph once). Without the model: one clear diagnostic, the record otherwise
+ * as it was. It writes nothing: a disk cache would write outside --out.
  */
 export const translate = defineStage({
   name: 'translate',
   description: 'Optional: machine-translate prose to English with a local model (transformers.js), cached by text hash.',
   rules: { 'model-missing': 'warning', 'model-warning': 'info', 'model-failed': 'warning', 'translation-stats': 'info' },
-  defaults: { model: '', modelId: 'Xenova/opus-mt-zh-en', batchSize: 8, timeoutMs: 120000, cacheDir: '', maxParagraphs: 2000 },
+  defaults: { model: '', modelId: 'Xenova/opus-mt-zh-en', batchSize: 8, timeoutMs: 120000, maxParagraphs: 2000 },
   async run(doc, { options, baseDir, report }) {
     const model = await configuredModel('translation', options, baseDir, report, 'translate');
     if (!model) return;
 
-    const cacheFile = options.cacheDir ? join(resolve(baseDir, options.cacheDir), `translate-${slugify(options.modelId, 60) || 'model'}.json`) : null;
-    const disk = new Map<string, string>();
-    if (cacheFile) {
-      const saved = await readFile(cacheFile, 'utf8').catch(() => null);
-      if (saved) for (const [k, v] of Object.entries(JSON.parse(saved) as Record<string, string>)) disk.set(k, v);
-    }
     const targets: { paragraphs: string[]; set: (english: string) => void }[] = [];
     for (const section of doc.sections) {
       if (section.text) targets.push({ paragraphs: section.text.split('\n'), set: (en) => void (section.textEn = en) });
@@ -42,7 +33,7 @@ export const translate = defineStage({
     let cached = 0;
     for (const paragraph of wanted) {
       const key = keyOf(options.modelId, paragraph);
-      const hit = memory.get(key) ?? disk.get(key);
+      const hit = memory.get(key);
       if (hit !== undefined) {
         translations.set(paragraph, hit);
         cached++;
@@ -61,7 +52,6 @@ export const translate = defineStage({
           translations.set(paragraph, english);
           const key = keyOf(options.modelId, paragraph);
           memory.set(key, english);
-          disk.set(key, english);
         });
       } catch (error) {
         failed += batch.length;
@@ -71,10 +61,6 @@ export const translate = defineStage({
     for (const target of targets) {
       if (!target.paragraphs.some((p) => translations.has(p))) continue;
       target.set(target.paragraphs.map((p) => translations.get(p) ?? p).join('\n'));
-    }
-    if (cacheFile && todo.length > failed) {
-      const sorted = Object.fromEntries([...disk.entries()].sort(([a], [b]) => (a < b ? -1 : 1)));
-      await writeAtomic(cacheFile, `${JSON.stringify(sorted, null, 1)}\n`);
     }
     report('translation-stats', `translated ${wanted.length} paragraph(s): ${todo.length - failed} by the model, ${cached} from the cache${failed ? `, ${failed} failed` : ''}`);
   },

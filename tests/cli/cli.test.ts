@@ -50,6 +50,7 @@ describe('digest ingest', () => {
     const r = await run(['ingest', ra, '--out', out]);
     expect(r.code).toBe(0);
     expect(JSON.parse(readFileSync(join(out, 'articles', 'ra-2025.json'), 'utf8')).id).toBe('ra-2025');
+    expect(readdirSync(out)).toEqual(['articles']);
     expect(r.stderr).toContain(`${ra}:121:1: warning: reference [10] is a placeholder ("cde"), not a citation [reference-placeholder]`);
     for (const line of r.stderr.trim().split('\n').filter((l) => !l.includes(': wrote '))) {
       expect(line).toMatch(/^.+:\d+:\d+: (error|warning|info): .+ \[[a-z][a-z0-9-]*\]$/);
