@@ -11,7 +11,7 @@ import { ingestDetailed, pipelineFor } from '../ingest.js';
 import { reporters } from '../report/index.js';
 import { assignUniqueIds, checkDataset, datasetFiles, STAGING, toJson, writeAtomic, writeDataset, type BuiltInput } from '../stages/write.js';
 import { textBlocks } from './text.js';
-import { parseReferenceList } from '../refs/list.js';
+import { parseReferences } from '../refs/list.js';
 
 /** Where the CLI writes; tests pass their own. */
 export interface Io {
@@ -278,7 +278,7 @@ async function cmdRefs(args: string[], _values: Record<string, unknown>, io: Io)
   const bytes = arg === '-' ? await io.stdin() : new Uint8Array(await readFile(arg).catch(() => {
     throw new UsageError(`cannot read ${arg}`);
   }));
-  io.stdout(toJson(parseReferenceList(new TextDecoder().decode(bytes))));
+  io.stdout(toJson(parseReferences(new TextDecoder().decode(bytes))));
   return 0;
 }
 

@@ -16,7 +16,8 @@ export interface CompiledStructure {
   rangeHeadings: RegExp[];
   yearHeadings: RegExp[];
   outlineHeadings: RegExp[];
-  sectionKeywords: Record<'summary' | 'outlook' | 'conclusion', string[]>;
+  /** Section keywords: Latin ones as anchored word patterns, Chinese ones as substrings. */
+  sectionKeywords: Record<'summary' | 'outlook' | 'conclusion', (RegExp | string)[]>;
   referenceHeadings: RegExp[];
   boilerplate: Record<'disclaimer' | 'qr-code' | 'other', RegExp[]>;
   itemDates: RegExp[];
@@ -27,12 +28,17 @@ export interface CompiledStructure {
 /** Looks journals up by any of their names, ignoring case, spacing, dots and `&`/`and`. */
 export class JournalIndex {
   private readonly byKey = new Map<string, Journal>();
+  /** Latin names of at least 4 characters, as whole-word patterns (for names written bare in prose). */
+  readonly bareNames: { journal: Journal; pattern: RegExp }[] = [];
 
   constructor(readonly journals: readonly Journal[]) {
     for (const journal of journals) {
       for (const name of [journal.name, journal.abbreviation, ...journal.aliases]) {
         const key = JournalIndex.key(name);
         if (!this.byKey.has(key)) this.byKey.set(key, journal);
+      }
+      for (const name of [journal.name, journal.abbreviation]) {
+        if (name.length >= 4) this.bareNames.push({ journal, pattern: new RegExp(`(?<![\\p{L}])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'u') });
       }
     }
   }
@@ -96,6 +102,10 @@ function compileAll(file: string, pointer: string, sources: readonly string[]): 
   });
 }
 
+function keywords(list: readonly string[]): (RegExp | string)[] {
+  return list.map((k) => (/^[a-z]/i.test(k) ? new RegExp(`^${k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i') : k));
+}
+
 /** Loads and compiles the structure patterns. */
 export function loadStructure(file: string): CompiledStructure {
   const raw = loadValidated<StructureData>(file, 'structure');
@@ -105,7 +115,11 @@ export function loadStructure(file: string): CompiledStructure {
     rangeHeadings: compileAll(file, '/rangeHeadings', raw.rangeHeadings),
     yearHeadings: compileAll(file, '/yearHeadings', raw.yearHeadings),
     outlineHeadings: compileAll(file, '/outlineHeadings', raw.outlineHeadings),
-    sectionKeywords: raw.sectionKeywords,
+    sectionKeywords: {
+      summary: keywords(raw.sectionKeywords.summary),
+      outlook: keywords(raw.sectionKeywords.outlook),
+      conclusion: keywords(raw.sectionKeywords.conclusion),
+    },
     referenceHeadings: compileAll(file, '/referenceHeadings', raw.referenceHeadings),
     boilerplate: {
       disclaimer: compileAll(file, '/boilerplate/disclaimer', raw.boilerplate.disclaimer),

@@ -242,8 +242,7 @@ function bestCandidate(body: Element, c: Compiled): Element[] {
   return kept;
 }
 
-function findBySelector(root: Element, selector: string, select: (sel: string) => Element[]): Element | null {
-  void root;
+function findBySelector(selector: string, select: (sel: string) => Element[]): Element | null {
   const found = select(selector).filter((el) => el.children.length > 0);
   return found[0] ?? null;
 }
@@ -369,12 +368,12 @@ async function extractOnce(html: string, config: HtmlData, pruneByClass: boolean
     null;
 
   const body = select('body')[0] ?? (($.root()[0] as unknown) as Element);
-  let root: Element | null = findBySelector(body, config.wechatRoot, select);
+  let root: Element | null = findBySelector(config.wechatRoot, select);
   let variant: HtmlExtraction['variant'] = 'wechat';
   if (!root) {
     variant = 'site';
     for (const selector of config.contentSelectors) {
-      const el = findBySelector(body, selector, select);
+      const el = findBySelector(selector, select);
       if (el && textOf(el, c).replace(htmlSpace, '').length >= 100) {
         root = el;
         break;

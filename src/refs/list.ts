@@ -9,11 +9,6 @@ import { splitReferences } from './split.js';
  * `{"raw": "…"}` objects. Returns CSL-JSON items with ids `ref-<n>`.
  */
 export function parseReferences(text: string): CslItem[] {
-  return parseReferenceList(text);
-}
-
-/** Implementation of {@link parseReferences} (also used by `digest refs`). */
-export function parseReferenceList(text: string): CslItem[] {
   const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '');
   const jsonl = lines.length > 0 && lines.every((l) => l.trimStart().startsWith('{'));
   if (jsonl) {

@@ -1,4 +1,4 @@
-import type { ArticleRecord, Section } from '../generated/article.js';
+import type { Section } from '../generated/article.js';
 import type { CompiledStructure } from '../core/data.js';
 import type { Lexicon } from '../generated/lexicon.js';
 import { characterTables, matchingView } from '../core/script.js';
@@ -125,6 +125,3 @@ export const label = defineStage({
     }
   },
 });
-
-/** The English fields this stage adds to a record (for readers of the type). */
-export type EnglishFields = Pick<ArticleRecord, 'titleEn' | 'topic'>;

@@ -70,12 +70,9 @@ export function findJournal(lead: string, journals: JournalIndex): { journal: Jo
     }
   }
   if (!found) {
-    for (const journal of journals.journals) {
-      for (const name of [journal.name, journal.abbreviation]) {
-        if (name.length < 4) continue;
-        const at = lead.search(new RegExp(`(?<![\\p{L}])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'u'));
-        if (at !== -1 && (!found || at < found.index)) found = { text: name, journal, index: at };
-      }
+    for (const { journal, pattern } of journals.bareNames) {
+      const m = pattern.exec(lead);
+      if (m && (!found || m.index < found.index)) found = { text: m[0], journal, index: m.index };
     }
   }
   const title = quoted.find((q) => q.text !== found?.text && !journals.find(q.text) && q.text.length >= 4)?.text ?? null;

@@ -51,7 +51,7 @@ export function classifyBlock(block: Block, s: CompiledStructure): BlockRole {
   }
   if (s.rangeHeadings.some((r) => r.test(text))) return { role: 'range' };
   for (const kind of ['summary', 'outlook', 'conclusion'] as const) {
-    if (s.sectionKeywords[kind].some((k) => (/^[a-z]/i.test(k) ? new RegExp(`^${k}\\b`, 'i').test(text) : text.includes(k)))) {
+    if (s.sectionKeywords[kind].some((k) => (typeof k === 'string' ? text.includes(k) : k.test(text)))) {
       return { role: kind };
     }
   }
