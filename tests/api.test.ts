@@ -6,8 +6,8 @@ import { repo } from './helpers.js';
 describe('public API', () => {
   it('exports exactly these names (a change here is a contract change: CHANGELOG it)', () => {
     expect(Object.keys(api).sort()).toEqual([
-      'ConfigError', 'DigestDocument', 'SCHEMA_VERSION', 'cleanDoi', 'cleanUrl', 'defaultPipelinePath', 'findIdentifiers',
-      'ingest', 'ingestDetailed', 'loadPipeline', 'parseReference', 'parseReferences', 'recordId', 'reporters',
+      'ConfigError', 'DigestDocument', 'SCHEMA_VERSION', 'build', 'cleanDoi', 'cleanUrl', 'collectInputs', 'defaultPipelinePath', 'findIdentifiers',
+      'ingest', 'ingestDetailed', 'loadPipeline', 'merge', 'parseReference', 'parseReferences', 'recordId', 'renderArticlePage', 'renderIndexPage', 'reporters',
     ]);
   });
 

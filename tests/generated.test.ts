@@ -6,6 +6,8 @@ import { repo } from './helpers.js';
 import { generate, targets } from '../scripts/gen-types.mjs';
 // @ts-expect-error no declaration file for the .mjs script
 import { generateValidators } from '../scripts/gen-validators.mjs';
+// @ts-expect-error no declaration file for the .mjs script
+import { generateScriptTables, tablesModule } from '../scripts/gen-script-tables.mjs';
 
 describe('generated code matches the schemas (run `npm run gen:types` after a schema change)', () => {
   it.each(targets as [string, string][])('types: %s → %s', async (schema, out) => {
@@ -16,5 +18,9 @@ describe('generated code matches the schemas (run `npm run gen:types` after a sc
     for (const [path, source] of (await generateValidators()) as [string, string][]) {
       expect(source, path).toBe(readFileSync(repo(path), 'utf8'));
     }
+  });
+
+  it('OpenCC character tables', async () => {
+    expect(await generateScriptTables()).toBe(readFileSync(repo(tablesModule as string), 'utf8'));
   });
 });

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DigestDocument } from '../src/core/document.js';
 import { loadPipeline, runStages, type Pipeline } from '../src/core/pipeline.js';
@@ -50,4 +51,19 @@ export function summarize(record: ArticleRecord) {
     })),
     references: record.references.map((r) => ({ id: r.id, DOI: r.csl.DOI ?? null, PMID: r.csl.PMID ?? null, title: r.csl.title ?? null, placeholder: r.placeholder === true })),
   };
+}
+
+/** Every file under a folder except the cache and staging folders, relative path → content (latin1 keeps bytes). */
+export function tree(root: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir).sort()) {
+      if (name === '.staging' || name === '.cache') continue;
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else out.set(relative(root, path), readFileSync(path, 'latin1'));
+    }
+  };
+  if (existsSync(root)) walk(root);
+  return out;
 }

@@ -1,6 +1,6 @@
 import { readdir, readFile, rmdir, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { extname, join, relative, resolve, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ArticleRecord } from '../generated/article.js';
 import { atLeast, type FileDiagnostic, type Severity } from '../core/diagnostic.js';
@@ -9,7 +9,9 @@ import { packagePath } from '../core/paths.js';
 import { cslItemValidator, validatorFor } from '../core/schemas.js';
 import { ingestDetailed, pipelineFor } from '../ingest.js';
 import { reporters } from '../report/index.js';
-import { assignUniqueIds, checkDataset, datasetFiles, STAGING, toJson, writeAtomic, writeDataset, type BuiltInput } from '../stages/write.js';
+import { STAGING, toJson, writeAtomic } from '../stages/write.js';
+import type { Shard } from '../build/build.js';
+import type { OutputReport } from '../build/output.js';
 import { textBlocks } from './text.js';
 import { parseReferences } from '../refs/list.js';
 
@@ -51,8 +53,21 @@ const commands = {
   },
   build: {
     summary: 'ingest every input the pipeline names and write the dataset under its out folder',
-    usage: 'digest build [--pipeline FILE] [--out DIR] [--check] [--concurrency N]',
-    options: { ...common, out: { type: 'string' }, check: { type: 'boolean' }, concurrency: { type: 'string' } },
+    usage: 'digest build [--pipeline FILE] [--out DIR] [--check] [--concurrency N] [--shard K/N] [--cache DIR | --no-cache]',
+    options: {
+      ...common,
+      out: { type: 'string' },
+      check: { type: 'boolean' },
+      concurrency: { type: 'string' },
+      shard: { type: 'string' },
+      cache: { type: 'string' },
+      'no-cache': { type: 'boolean' },
+    },
+  },
+  merge: {
+    summary: 'join the output folders of `build --shard K/N` (K = 1..N) into one dataset',
+    usage: 'digest merge <shard-dir>... --out DIR [--check]',
+    options: { ...common, out: { type: 'string' }, check: { type: 'boolean' } },
   },
   validate: {
     summary: 'validate record files or folders against schemas/',
@@ -116,28 +131,14 @@ function reporting(values: Record<string, unknown>, io: Io): Reporting {
   };
 }
 
+/** A person at a terminal reading human-format diagnostics: summaries and progress are for them only. */
+function interactive(io: Io, how: Reporting): boolean {
+  return io.stderrIsTTY && how.format === 'unix';
+}
+
 function report(io: Io, how: Reporting, file: string, diagnostics: ArticleRecord['diagnostics']): void {
   const list: FileDiagnostic[] = atLeast(diagnostics, how.minimum).map((d) => ({ file, ...d }));
   if (list.length) io.stderr(reporters[how.format](list, { color: how.color }));
-}
-
-async function collectInputs(entries: readonly string[], extensions: readonly string[]): Promise<string[]> {
-  const out: string[] = [];
-  const walk = async (path: string): Promise<void> => {
-    const info = await stat(path).catch(() => null);
-    if (!info) throw new UsageError(`input ${path} does not exist`);
-    if (info.isDirectory()) {
-      for (const name of (await readdir(path)).sort()) {
-        const child = join(path, name);
-        // A dangling link or an unreadable entry is still an input: it fails on its own, with a diagnostic.
-        const childInfo = await stat(child).catch(() => null);
-        if (childInfo?.isDirectory()) await walk(child);
-        else if (extensions.includes(extname(name).toLowerCase())) out.push(toPosix(child));
-      }
-    } else out.push(toPosix(path));
-  };
-  for (const entry of entries) await walk(entry);
-  return [...new Set(out)].sort();
 }
 
 async function cmdIngest(args: string[], values: Record<string, unknown>, io: Io): Promise<number> {
@@ -149,17 +150,22 @@ async function cmdIngest(args: string[], values: Record<string, unknown>, io: Io
   let failed = 0;
   for (const arg of args) {
     const result = arg === '-' ? await ingestDetailed({ bytes: await io.stdin(), name: '<stdin>' }, { pipeline }) : await ingestDetailed({ path: arg }, { pipeline });
-    report(io, how, arg === '-' ? '<stdin>' : arg, result.record.diagnostics);
-    if (!result.ok) {
-      failed++;
-      continue;
+    const name = arg === '-' ? '<stdin>' : arg;
+    report(io, how, name, result.record.diagnostics);
+    let target: string | null = null;
+    if (result.ok && values.stdout) records.push(result.record);
+    else if (result.ok) {
+      const file = join(outDir, 'articles', `${result.record.id}.json`);
+      await writeAtomic(file, toJson(result.record), join(outDir, STAGING));
+      target = toPosix(relative(process.cwd(), file));
     }
-    if (values.stdout) records.push(result.record);
-    else {
-      const target = join(outDir, 'articles', `${result.record.id}.json`);
-      await writeAtomic(target, toJson(result.record), join(outDir, STAGING));
-      if (!values.quiet) io.stderr(`${arg === '-' ? '<stdin>' : arg}: wrote ${toPosix(relative(process.cwd(), target))}\n`);
-    }
+    if (!result.ok) failed++;
+    if (values.quiet) continue;
+    if (interactive(io, how)) {
+      const { summarize } = await import('../build/entry.js');
+      const { ingestSummary } = await import('./summary.js');
+      io.stderr(ingestSummary(summarize(name, result.record, result.ok), target, how.color));
+    } else if (target) io.stderr(`${name}: wrote ${target}\n`);
   }
   // The staging folder is left only if another process is writing into it (rmdir needs it empty).
   if (!values.stdout) await rmdir(join(outDir, STAGING)).catch(() => undefined);
@@ -170,44 +176,96 @@ async function cmdIngest(args: string[], values: Record<string, unknown>, io: Io
   return failed > 0 ? 1 : 0;
 }
 
+function parseShard(value: unknown): Shard | undefined {
+  if (value === undefined) return undefined;
+  const match = /^(\d{1,4})\/(\d{1,4})$/.exec(String(value));
+  const index = Number(match?.[1]);
+  const count = Number(match?.[2]);
+  if (!match || count < 1 || index < 1 || index > count) throw new UsageError(`--shard must be K/N with 1 ≤ K ≤ N (got ${String(value)})`);
+  return { index, count };
+}
+
+function parseConcurrency(value: unknown): number {
+  const concurrency = value === undefined ? availableParallelism() : Number(value);
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 256) throw new UsageError('--concurrency must be a whole number from 1 to 256');
+  return concurrency;
+}
+
+function describeProblems(report: OutputReport): string[] {
+  return [...report.changed.map((f) => `changed: ${f}`), ...report.missing.map((f) => `missing: ${f}`), ...report.extra.map((f) => `stale: ${f}`)];
+}
+
 async function cmdBuild(args: string[], values: Record<string, unknown>, io: Io): Promise<number> {
   if (args.length > 0) throw new UsageError(`build takes no positional arguments (got ${args.join(' ')}); inputs come from the pipeline file`);
   const how = reporting(values, io);
   const pipeline = pipelineFor(values.pipeline as string | undefined);
-  const concurrency = values.concurrency === undefined ? availableParallelism() : Number(values.concurrency);
-  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 256) throw new UsageError('--concurrency must be a whole number from 1 to 256');
+  const concurrency = parseConcurrency(values.concurrency);
+  const shard = parseShard(values.shard);
+  if (values['no-cache'] && values.cache !== undefined) throw new UsageError('--cache and --no-cache exclude each other');
   const outDir = resolve((values.out as string | undefined) ?? pipeline.out);
-  const inputs = await collectInputs(pipeline.inputs, pipeline.extensions);
-  const { default: PQueue } = await import('p-queue');
-  const queue = new PQueue({ concurrency });
-  const built: BuiltInput[] = [];
-  await Promise.all(
-    inputs.map((path) =>
-      queue.add(async () => {
-        const result = await ingestDetailed({ path }, { pipeline });
-        built.push({ path, record: result.record, ok: result.ok });
-      }),
-    ),
-  );
-  const ordered = assignUniqueIds(built);
-  for (const input of ordered) report(io, how, input.path, input.record.diagnostics);
-  const files = datasetFiles(ordered, pipeline.name);
-  const failed = ordered.filter((i) => !i.ok).length;
+  const { build } = await import('../build/build.js');
+  const tty = !values.quiet && interactive(io, how);
+  const { ProgressBar, buildTable } = tty ? await import('./summary.js') : { ProgressBar: null, buildTable: null };
+  const bar = ProgressBar ? new ProgressBar(io.stderr) : null;
+  let failedSoFar = 0;
+  const started = Date.now();
+  const result = await build({
+    pipeline,
+    outDir,
+    check: values.check === true,
+    concurrency,
+    ...(shard ? { shard } : {}),
+    cacheDir: values['no-cache'] ? null : (values.cache as string | undefined),
+    ...(bar
+      ? {
+          onProgress: (done: number, total: number, summary: { status: string }) => {
+            if (summary.status !== 'ok') failedSoFar++;
+            bar.update(done, total, failedSoFar);
+          },
+        }
+      : {}),
+  });
+  bar?.clear();
+  for (const input of result.inputs) report(io, how, input.path, input.diagnostics);
+  const where = toPosix(relative(process.cwd(), outDir)) || '.';
+  const of = shard ? ` (shard ${shard.index}/${shard.count})` : '';
   if (values.check) {
-    const diff = await checkDataset(outDir, files);
-    const problems = [...diff.changed.map((f) => `changed: ${f}`), ...diff.missing.map((f) => `missing: ${f}`), ...diff.extra.map((f) => `stale: ${f}`)];
+    const problems = describeProblems(result);
     if (problems.length) {
-      io.stderr(`digest build --check: ${toPosix(relative(process.cwd(), outDir)) || '.'} is not what a build would write:\n${problems.map((p) => `  ${p}\n`).join('')}`);
+      io.stderr(`digest build --check: ${where} is not what a build would write:\n${problems.map((p) => `  ${p}\n`).join('')}`);
       return 1;
     }
-    if (!values.quiet) io.stderr(`digest build --check: ${files.size} files up to date (${ordered.length} inputs)\n`);
-    return failed > 0 ? 1 : 0;
+    if (!values.quiet) io.stderr(`digest build --check: ${where} is up to date (${result.inputs.length} inputs${of})\n`);
+    return result.failed > 0 ? 1 : 0;
   }
-  const changed = await writeDataset(outDir, files);
-  if (!values.quiet) {
-    io.stderr(`digest build: ${ordered.length} inputs, ${ordered.length - failed} records, ${failed} failed; ${changed.length} files changed under ${toPosix(relative(process.cwd(), outDir)) || '.'}\n`);
+  if (buildTable) {
+    const index = join(outDir, 'report', 'index.html');
+    const facts = { computed: result.computed, reused: result.reused, threads: result.threads, changed: result.changed.length, seconds: (Date.now() - started) / 1000, outDir: where };
+    io.stderr(buildTable(result.inputs, { ...facts, report: pipeline.write?.report === false ? null : toPosix(relative(process.cwd(), index)) }, how.color));
+  } else if (!values.quiet) {
+    io.stderr(
+      `digest build: ${result.inputs.length} inputs${of}, ${result.inputs.length - result.failed} records, ${result.failed} failed; ` +
+        `${result.computed} ingested, ${result.reused} from cache; ${result.changed.length} files changed under ${where}\n`,
+    );
   }
-  return failed > 0 ? 1 : 0;
+  return result.failed > 0 ? 1 : 0;
+}
+
+async function cmdMerge(args: string[], values: Record<string, unknown>, io: Io): Promise<number> {
+  if (args.length === 0) throw new UsageError('merge needs the output folders of the shards');
+  if (values.out === undefined) throw new UsageError('merge needs --out DIR');
+  const { merge } = await import('../build/merge.js');
+  const result = await merge({ shards: args, outDir: values.out as string, check: values.check === true });
+  const where = toPosix(relative(process.cwd(), result.outDir)) || '.';
+  if (values.check) {
+    const problems = describeProblems(result);
+    if (problems.length) {
+      io.stderr(`digest merge --check: ${where} is not what the merge would write:\n${problems.map((p) => `  ${p}\n`).join('')}`);
+      return 1;
+    }
+  }
+  if (!values.quiet) io.stderr(`digest merge: ${args.length} shards, ${result.inputs} inputs, ${result.records} records; ${values.check ? 'up to date' : `${result.changed.length} files changed`} under ${where}\n`);
+  return 0;
 }
 
 async function recordFiles(path: string): Promise<string[]> {
@@ -285,6 +343,7 @@ async function cmdRefs(args: string[], _values: Record<string, unknown>, io: Io)
 const handlers: Record<CommandName, (args: string[], values: Record<string, unknown>, io: Io) => Promise<number>> = {
   ingest: cmdIngest,
   build: cmdBuild,
+  merge: cmdMerge,
   validate: cmdValidate,
   text: cmdText,
   refs: cmdRefs,

@@ -33,6 +33,9 @@ export interface Pipeline {
   fingerprint: string;
 }
 
+/** Options of the write stage: `report` writes the HTML review pages under report/. */
+const writeDefaults = { report: true };
+
 /** The pipeline shipped with the package. */
 export const defaultPipelinePath = packagePath('pipelines', 'digest.json');
 
@@ -79,7 +82,11 @@ export function loadPipeline(file: string = defaultPipelinePath): Pipeline {
   let write: Record<string, unknown> | null = null;
   raw.stages.forEach((entry, index) => {
     if (entry.use === 'write') {
-      write = { ...(entry.options ?? {}) };
+      write = { ...writeDefaults, ...(entry.options ?? {}) };
+      for (const [key, value] of Object.entries(entry.options ?? {})) {
+        if (!(key in writeDefaults)) throw new ConfigError(`${path}: /stages/${index}/options/${key}: unknown option of stage "write" (known: ${Object.keys(writeDefaults).join(', ')})`);
+        if (typeof value !== typeof writeDefaults[key as keyof typeof writeDefaults]) throw new ConfigError(`${path}: /stages/${index}/options/${key}: must be ${typeof writeDefaults[key as keyof typeof writeDefaults]}, got ${typeof value}`);
+      }
       return;
     }
     const definition = documentStages[entry.use as DocumentStageName] as StageDefinition<object>;

@@ -19,9 +19,14 @@ export function sha256(bytes: Uint8Array): string {
  * get "article-" and the first 12 hex digits of their SHA-256.
  */
 export function recordId(name: string | null, bytes: Uint8Array): string {
+  return nameId(name) ?? `article-${sha256(bytes).slice(0, 12)}`;
+}
+
+/** The id a file name gives, or null when the name has no usable letters or digits. */
+export function nameId(name: string | null): string | null {
   const stem = name ? basename(name).replace(/\.(?:txt|md|markdown|html?|xhtml|text)$/i, '') : '';
   const slug = slugify(stem, 80);
-  return /^[a-z0-9]/.test(slug) ? slug : `article-${sha256(bytes).slice(0, 12)}`;
+  return /^[a-z0-9]/.test(slug) ? slug : null;
 }
 
 /** Assembles the record of a document, in schema order. */

@@ -1,28 +1,18 @@
+import { simplifiedToTraditional, traditionalToSimplified } from '../generated/script-tables.js';
+
 let tables: { simplified: Map<string, string>; traditional: Map<string, string> } | null = null;
 
 /**
- * OpenCC's character tables (simplified → traditional and traditional → simplified), read
- * from opencc-js's dictionaries. Only single-character entries are kept: OpenCC's phrase tries
- * cost ~90 ms each to build, and script detection and the matching view need characters only
- * (which also keeps every conversion length-preserving, so offsets survive).
+ * OpenCC's character tables (simplified → traditional and traditional → simplified). Only
+ * single-character entries are kept: OpenCC's phrase tries cost ~90 ms each to build, and
+ * script detection and the matching view need characters only (which also keeps every
+ * conversion length-preserving, so offsets survive). Generated from opencc-js at build time
+ * (scripts/gen-script-tables.mjs): parsing its dictionaries cost ~60 ms of every start.
  */
 export async function characterTables(): Promise<{ simplified: Map<string, string>; traditional: Map<string, string> }> {
   if (!tables) {
-    const { Locale } = (await import('opencc-js')) as unknown as { Locale: { to: Record<string, string[][]>; from: Record<string, string[][]> } };
-    const read = (groups: string[][]) => {
-      const map = new Map<string, string>();
-      for (const dict of groups.flat()) {
-        for (const entry of dict.split('|')) {
-          const space = entry.indexOf(' ');
-          const from = entry.slice(0, space);
-          const to = entry.slice(space + 1).split(' ')[0]!;
-          if (from.length === 1 && to.length === 1 && from !== to && !map.has(from)) map.set(from, to);
-        }
-      }
-      return map;
-    };
-    // from.cn holds OpenCC's STPhrases + STCharacters, to.cn its TSPhrases + TSCharacters.
-    tables = { simplified: read(Locale.from.cn!), traditional: read(Locale.to.cn!) };
+    const read = ({ from, to }: { from: string; to: string }) => new Map([...from].map((ch, i) => [ch, to[i]!]));
+    tables = { simplified: read(simplifiedToTraditional), traditional: read(traditionalToSimplified) };
   }
   return tables;
 }
@@ -34,21 +24,56 @@ const foldOne: Record<string, string> = {
   'ß': 'β', 'µ': 'μ', 'ɑ': 'α', '\u3000': ' ',
 };
 
+const foldTables = new WeakMap<Map<string, string>, Uint16Array>();
+
+/** One code unit → its folded code unit, for all of the BMP; built once per traditional table. */
+function foldTable(traditional: Map<string, string>): Uint16Array {
+  let table = foldTables.get(traditional);
+  if (!table) {
+    table = new Uint16Array(0x10000);
+    for (let c = 0; c < 0x10000; c++) table[c] = c; // identity, then the folds over it
+    for (const [from, to] of traditional) table[from.charCodeAt(0)] = to.charCodeAt(0);
+    for (let c = 0xff01; c <= 0xff5e; c++) table[c] = c - 0xfee0;
+    for (const [from, to] of Object.entries(foldOne)) table[from.charCodeAt(0)] = to.charCodeAt(0);
+    foldTables.set(traditional, table);
+  }
+  return table;
+}
+
 /**
  * The matching view of a text: traditional characters → simplified, full-width ASCII →
  * half-width, dash, sub/superscript and Greek look-alike variants folded. One UTF-16 unit in,
- * one out: an offset in the view is the same offset in the text.
+ * one out: an offset in the view is the same offset in the text. A table lookup per code unit
+ * (the profile showed per-character string building and Map lookups as the hottest code).
  */
 export function matchingView(text: string, traditional: Map<string, string>): string {
+  const table = foldTable(traditional);
+  const n = text.length;
+  let i = 0;
+  while (i < n && table[text.charCodeAt(i)] === text.charCodeAt(i)) i++;
+  if (i === n) return text;
+  const units = new Uint16Array(n);
+  for (let k = 0; k < n; k++) units[k] = table[text.charCodeAt(k)]!;
   let out = '';
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    const code = ch.charCodeAt(0);
-    if (code >= 0xff01 && code <= 0xff5e) out += String.fromCharCode(code - 0xfee0);
-    else out += foldOne[ch] ?? traditional.get(ch) ?? ch;
-  }
+  for (let k = 0; k < n; k += 8192) out += String.fromCharCode.apply(null, units.subarray(k, k + 8192) as unknown as number[]);
   return out;
 }
+
+/** How many characters of `text` are keys of `table` (script detection's count). */
+export function countIn(text: string, table: Map<string, string>): number {
+  let keys = keyTables.get(table);
+  if (!keys) {
+    keys = new Uint8Array(0x10000);
+    for (const from of table.keys()) keys[from.charCodeAt(0)] = 1;
+    keyTables.set(table, keys);
+  }
+  let count = 0;
+  // The tables hold BMP characters only: a surrogate unit is never a key.
+  for (let i = 0; i < text.length; i++) count += keys[text.charCodeAt(i)]!;
+  return count;
+}
+
+const keyTables = new WeakMap<Map<string, string>, Uint8Array>();
 
 /** Lower-cases a view without changing its length (characters whose lower case is longer stay). */
 export function lowerSameLength(text: string): string {

@@ -1,6 +1,5 @@
 import { defineStage } from '../core/stage.js';
-import { characterTables } from '../core/script.js';
-import { isHan } from '../core/text.js';
+import { characterTables, countIn } from '../core/script.js';
 
 const iso639_3to1: Record<string, string> = { eng: 'en', fra: 'fr', deu: 'de', spa: 'es', por: 'pt', ita: 'it', nld: 'nl', cmn: 'zh' };
 
@@ -11,13 +10,47 @@ const iso639_3to1: Record<string, string> = { eng: 'en', fra: 'fr', deu: 'de', s
  */
 export async function detectScript(han: string): Promise<'Hans' | 'Hant'> {
   const { simplified, traditional } = await characterTables();
-  let simplifiedChars = 0;
-  let traditionalChars = 0;
-  for (const ch of han) {
-    if (simplified.has(ch)) simplifiedChars++;
-    if (traditional.has(ch)) traditionalChars++;
+  // Both tables hold BMP characters only, so counting code units is counting characters.
+  return countIn(han, traditional) > countIn(han, simplified) ? 'Hant' : 'Hans';
+}
+
+const UNKNOWN = 255;
+const NOT_LETTER = 0;
+const LETTER = 1;
+const LATIN = 2;
+const HAN = 3;
+/** BMP code unit → letter class, filled as characters are first seen (regex tests are slow per character). */
+const letterClass = new Uint8Array(0x10000).fill(UNKNOWN);
+
+function classify(ch: string): number {
+  const code = ch.codePointAt(0)!;
+  if ((code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0xf900 && code <= 0xfaff) || (code >= 0x20000 && code <= 0x2fa1f)) return HAN;
+  if (/\p{Script=Latin}/u.test(ch)) return /\p{L}/u.test(ch) ? LATIN : NOT_LETTER;
+  return /\p{L}/u.test(ch) ? LETTER : NOT_LETTER;
+}
+
+/** The Han characters of a text (joined) and its counts of letters and Latin letters. */
+function letterCounts(text: string): { han: string; letters: number; latin: number } {
+  const han: string[] = [];
+  let letters = 0;
+  let latin = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    let kind: number;
+    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
+      const pair = text.slice(i, i + 2);
+      kind = classify(pair);
+      if (kind === HAN) han.push(pair);
+      i++;
+    } else {
+      kind = letterClass[unit]!;
+      if (kind === UNKNOWN) kind = letterClass[unit] = classify(text[i]!);
+      if (kind === HAN) han.push(text[i]!);
+    }
+    if (kind !== NOT_LETTER) letters++;
+    if (kind === LATIN) latin++;
   }
-  return traditionalChars > simplifiedChars ? 'Hant' : 'Hans';
+  return { han: han.join(''), letters, latin };
 }
 
 /**
@@ -35,18 +68,7 @@ export const language = defineStage({
       .map((b) => b.text)
       .join('\n')
       .slice(0, options.sampleCharacters);
-    let han = '';
-    let letters = 0;
-    let latin = 0;
-    for (const ch of body) {
-      if (isHan(ch)) {
-        han += ch;
-        letters++;
-      } else if (/\p{L}/u.test(ch)) {
-        letters++;
-        if (/\p{Script=Latin}/u.test(ch)) latin++;
-      }
-    }
+    const { han, letters, latin } = letterCounts(body);
     if (letters === 0) {
       report('language-undetermined', 'no letters in the body: language undetermined');
       return;

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { recordId } from '../../src/core/record.js';
-import { repo } from '../helpers.js';
+import { repo, tree } from '../helpers.js';
 
 const bin = repo('bin/digest.js');
 const fixtures = readdirSync(repo('fixtures/articles')).sort();
@@ -22,20 +22,6 @@ function project(count: number, folder = 'fixtures/articles'): string {
   return dir;
 }
 
-/** Every file under a folder (hidden staging excluded), relative path → content. */
-function tree(root: string): Map<string, string> {
-  const out = new Map<string, string>();
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir).sort()) {
-      if (name === '.staging') continue;
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else out.set(relative(root, path), readFileSync(path, 'utf8'));
-    }
-  };
-  if (existsSync(root)) walk(root);
-  return out;
-}
 
 const build = (dir: string, ...args: string[]) => spawnSync(process.execPath, [bin, 'build', '--pipeline', 'pipelines/digest.json', ...args], { cwd: dir, encoding: 'utf8' });
 
@@ -88,7 +74,7 @@ describe('determinism', () => {
     expect([...tb.keys()]).toEqual([...ta.keys()]);
     // Input paths differ between the two layouts by design; with them reduced to file names,
     // everything must match byte for byte.
-    const strip = (text: string) => text.replace(/"(?:fixtures\/articles|in\/[az])\//g, '"');
+    const strip = (text: string) => text.replace(/(["> ])(?:fixtures\/articles|in\/[az])\//g, '$1');
     for (const [k, v] of ta) {
       if (k === 'manifest.json') {
         const order = (m: { inputs: { path: string }[] }) => ({ ...m, inputs: [...m.inputs].sort((x, y) => (x.path < y.path ? -1 : 1)) });

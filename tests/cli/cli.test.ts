@@ -139,7 +139,10 @@ describe('digest build and validate (a real child process on the built CLI)', ()
     const dir = project();
     const build = spawnSync('node', [bin, 'build', '--pipeline', 'pipelines/digest.json'], { cwd: dir, encoding: 'utf8' });
     expect(build.status).toBe(0);
-    expect(readdirSync(join(dir, 'out')).sort()).toEqual(['articles', 'entities.jsonl', 'items.jsonl', 'manifest.json', 'references.jsonl']);
+    expect(readdirSync(join(dir, 'out')).sort()).toEqual(['.cache', 'articles', 'entities.jsonl', 'items.jsonl', 'manifest.json', 'references.jsonl', 'report']);
+    expect(build.stderr).toContain('2 ingested, 0 from cache');
+    const again = spawnSync('node', [bin, 'build', '--pipeline', 'pipelines/digest.json'], { cwd: dir, encoding: 'utf8' });
+    expect(again.stderr).toContain('0 ingested, 2 from cache; 0 files changed');
     expect(readFileSync(join(dir, 'out', 'items.jsonl'), 'utf8').trim().split('\n')).toHaveLength(20);
     const manifest = JSON.parse(readFileSync(join(dir, 'out', 'manifest.json'), 'utf8'));
     expect(manifest.inputs.map((i: { path: string }) => i.path)).toEqual(['fixtures/articles/as-2025.txt', 'fixtures/articles/ra-2025.txt']);
@@ -149,6 +152,25 @@ describe('digest build and validate (a real child process on the built CLI)', ()
     expect(check.status).toBe(1);
     expect(check.stderr).toContain('changed: items.jsonl');
     expect(readFileSync(join(dir, 'out', 'items.jsonl'), 'utf8')).toBe('tampered\n');
+  });
+
+  it('build --shard K/N then merge gives what one build gives; bad --shard is a usage error', () => {
+    const dir = project();
+    for (const name of ['as-2025-hant.txt', 'ra-2025-site.html', 'as-2025-wechat.html']) cpSync(repo(`fixtures/articles/${name}`), join(dir, 'fixtures', 'articles', name));
+    execFileSync('node', [bin, 'build', '--pipeline', 'pipelines/digest.json', '--quiet'], { cwd: dir });
+    for (const k of [1, 2]) execFileSync('node', [bin, 'build', '--pipeline', 'pipelines/digest.json', '--quiet', '--no-cache', '--shard', `${k}/2`, '--out', `shard-${k}`], { cwd: dir });
+    expect(existsSync(join(dir, 'shard-1', '.cache'))).toBe(false);
+    const merged = spawnSync('node', [bin, 'merge', 'shard-2', 'shard-1', '--out', 'merged'], { cwd: dir, encoding: 'utf8' });
+    expect(merged.stderr).toContain('digest merge: 2 shards, 5 inputs, 5 records');
+    for (const file of ['manifest.json', 'items.jsonl', 'references.jsonl', 'entities.jsonl', 'articles/ra-2025-site.json']) {
+      expect(readFileSync(join(dir, 'merged', file), 'utf8'), file).toBe(readFileSync(join(dir, 'out', file), 'utf8'));
+    }
+    const bad = spawnSync('node', [bin, 'build', '--shard', '3/2'], { cwd: dir, encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('--shard must be K/N with 1 ≤ K ≤ N (got 3/2)');
+    const missing = spawnSync('node', [bin, 'merge', 'shard-1', '--out', 'm'], { cwd: dir, encoding: 'utf8' });
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain('shards 2/2 are missing');
   });
 
   it('validate passes on out/ and fails on a hand-broken record, naming file and pointer', () => {

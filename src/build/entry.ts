@@ -1,0 +1,170 @@
+import type { ArticleRecord, Diagnostic } from '../generated/article.js';
+import type { Pipeline } from '../core/pipeline.js';
+import { ingestDetailed } from '../ingest.js';
+import { renderArticlePage } from '../report/html/article.js';
+import { toJson } from '../stages/write.js';
+import type { PlannedInput } from './ids.js';
+
+/** What the manifest, the report index and the terminal need to know about one input. */
+export interface InputSummary {
+  path: string;
+  /** The record id, or null when the input failed. */
+  id: string | null;
+  status: 'ok' | 'failed';
+  sha256: string;
+  bytes: number;
+  encoding: string;
+  format: string;
+  title: string | null;
+  titleEn: string | null;
+  topic: ArticleRecord['topic'];
+  period: ArticleRecord['period'];
+  /** The months that have a section, "YYYY-MM", in article order. */
+  months: string[];
+  counts: {
+    months: number;
+    items: number;
+    references: number;
+    referencesWithDoi: number;
+    entities: number;
+    errors: number;
+    warnings: number;
+    infos: number;
+  };
+  /** Entities by type: how many distinct entities of each. */
+  entityTypes: Record<string, number>;
+  diagnostics: Diagnostic[];
+}
+
+/** The dataset rows of one record, each table as JSON Lines text ('' when empty). */
+export interface RecordRows {
+  items: string;
+  references: string;
+  entities: string;
+}
+
+/** Everything a build keeps of one input: what the cache stores under the input's key. */
+export interface Entry {
+  summary: InputSummary;
+  /** The article file's content (UTF-8, so worker threads can hand it over without a copy), or null when the input failed. */
+  record: Uint8Array | null;
+  /** The review page (UTF-8), or null when the input failed or the pipeline writes no report. */
+  page: Uint8Array | null;
+  rows: RecordRows;
+}
+
+function lines(rows: string[]): string {
+  return rows.length ? `${rows.join('\n')}\n` : '';
+}
+
+/** The items, references and entities rows of a record (the dataset's JSON Lines tables). */
+export function recordRows(record: ArticleRecord): RecordRows {
+  const byId = new Map(record.references.map((r) => [r.id, r]));
+  const items: string[] = [];
+  record.sections.forEach((section, sectionIndex) => {
+    section.items.forEach((item, itemIndex) => {
+      items.push(
+        JSON.stringify({
+          article: record.id,
+          section: sectionIndex,
+          item: itemIndex,
+          date: item.date,
+          datePrecision: item.datePrecision,
+          month: item.date.slice(0, 7),
+          journal: item.journal,
+          paperTitle: item.paperTitle ?? null,
+          citations: item.citations.map((id) => ({ id, doi: (byId.get(id)?.csl.DOI as string | undefined) ?? null })),
+        }),
+      );
+    });
+  });
+  const entities = record.entities.map((entity) =>
+    JSON.stringify({
+      article: record.id,
+      id: entity.id,
+      type: entity.type,
+      label: entity.label,
+      xrefs: entity.xrefs,
+      count: entity.mentions.length,
+      surfaces: [...new Set(entity.mentions.map((m) => m.text))].sort(),
+    }),
+  );
+  const references = record.references.map((reference) => {
+    const csl = reference.csl;
+    return JSON.stringify({
+      article: record.id,
+      id: reference.id,
+      number: reference.number,
+      doi: csl.DOI ?? null,
+      pmid: csl.PMID ?? null,
+      pmcid: csl.PMCID ?? null,
+      url: csl.URL ?? null,
+      title: csl.title ?? null,
+      container: csl['container-title'] ?? null,
+      year: csl.issued?.['date-parts']?.[0]?.[0] ?? null,
+      placeholder: reference.placeholder === true,
+      raw: reference.raw,
+    });
+  });
+  return { items: lines(items), references: lines(references), entities: lines(entities) };
+}
+
+/** The summary of a record (ok or not) as the manifest and reports show it. */
+export function summarize(path: string, record: ArticleRecord, ok: boolean): InputSummary {
+  const severity = { error: 0, warning: 0, info: 0 };
+  for (const d of record.diagnostics) severity[d.severity]++;
+  const monthSections = record.sections.filter((s) => s.kind === 'month');
+  const entityTypes: Record<string, number> = {};
+  for (const e of record.entities) entityTypes[e.type] = (entityTypes[e.type] ?? 0) + 1;
+  return {
+    path,
+    id: ok ? record.id : null,
+    status: ok ? 'ok' : 'failed',
+    sha256: record.source.sha256,
+    bytes: record.source.bytes,
+    encoding: record.source.encoding,
+    format: record.source.format,
+    title: record.title,
+    titleEn: record.titleEn,
+    topic: record.topic,
+    period: record.period,
+    months: monthSections.map((s) => s.month).filter((m): m is string => typeof m === 'string'),
+    counts: {
+      months: monthSections.length,
+      items: record.sections.reduce((n, s) => n + s.items.length, 0),
+      references: record.references.length,
+      referencesWithDoi: record.references.filter((r) => typeof r.csl.DOI === 'string').length,
+      entities: record.entities.length,
+      errors: severity.error,
+      warnings: severity.warning,
+      infos: severity.info,
+    },
+    entityTypes: Object.fromEntries(Object.entries(entityTypes).sort(([a], [b]) => (a < b ? -1 : 1))),
+    diagnostics: record.diagnostics,
+  };
+}
+
+/**
+ * Ingests one planned input into its cache entry. A renamed input's record carries its new
+ * id and an info diagnostic naming the id it could not have.
+ */
+export async function computeEntry(input: PlannedInput, pipeline: Pipeline): Promise<Entry> {
+  const report = pipeline.write?.report !== false;
+  const result = await ingestDetailed({ path: input.path }, { pipeline, id: input.id });
+  let record = result.record;
+  if (input.renamedFrom !== null) {
+    record = {
+      ...record,
+      diagnostics: [
+        ...record.diagnostics,
+        { severity: 'info', rule: 'id-renamed', source: 'write', message: `id ${input.renamedFrom} is taken by another input; this record is ${input.id}`, line: 1, column: 1 },
+      ],
+    };
+  }
+  return {
+    summary: summarize(input.path, record, result.ok),
+    record: result.ok ? Buffer.from(toJson(record)) : null,
+    page: result.ok && report ? Buffer.from(renderArticlePage(record)) : null,
+    rows: result.ok ? recordRows(record) : { items: '', references: '', entities: '' },
+  };
+}

@@ -1,0 +1,196 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { lstat, mkdir, open, readdir, readFile, rename, rm, stat, type FileHandle } from 'node:fs/promises';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { STAGING, writeAtomic } from '../stages/write.js';
+import { fileIdentity } from './cache.js';
+
+/** What a build changed (write mode) or found out of date (check mode). */
+export interface OutputReport {
+  changed: string[];
+  missing: string[];
+  extra: string[];
+}
+
+/** A table written row by row: `write` appends, `close` puts the file in place (or compares it). */
+export interface TableSink {
+  write(text: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+async function hashFile(path: string): Promise<string | null> {
+  try {
+    const hash = createHash('sha256');
+    for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+    return hash.digest('hex');
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The dataset folder a build writes into, or checks against. Every file goes through here:
+ * written atomically only when its content differs, never through a symbolic link or outside
+ * the folder; in check mode nothing is written and differences are collected instead.
+ * Remembers each file's identity and the source it was made from, so an unchanged file whose
+ * source is unchanged is not even read.
+ */
+export class DatasetOutput {
+  readonly report: OutputReport = { changed: [], missing: [], extra: [] };
+  /** Output file → `source|identity`, for the next build's state. */
+  readonly outputs: Record<string, string> = {};
+  private readonly expected = new Set<string>();
+  private readonly root: string;
+  private readonly staging: string;
+  private counter = 0;
+
+  constructor(
+    root: string,
+    private readonly mode: 'write' | 'check',
+    private readonly previous: Readonly<Record<string, string>>,
+  ) {
+    this.root = resolve(root);
+    this.staging = join(this.root, STAGING);
+  }
+
+  /** Prepares the folder: a killed build's fragments are in the staging folder only. */
+  async open(): Promise<void> {
+    if (this.mode === 'check') return;
+    await mkdir(this.root, { recursive: true });
+    await rm(this.staging, { recursive: true, force: true });
+  }
+
+  private target(rel: string): string {
+    const target = resolve(this.root, rel);
+    const back = relative(this.root, target);
+    if (back === '' || back.split(sep)[0] === '..' || isAbsolute(back)) throw new Error(`refusing to write outside ${this.root}: ${rel}`);
+    return target;
+  }
+
+  private async refuseLinks(target: string): Promise<void> {
+    let current = this.root;
+    for (const part of relative(this.root, dirname(target)).split(sep).filter(Boolean)) {
+      current = join(current, part);
+      const info = await lstat(current).catch(() => null);
+      if (info?.isSymbolicLink()) throw new Error(`refusing to write through the symbolic link ${current}`);
+    }
+  }
+
+  private async identity(target: string): Promise<string | null> {
+    const info = await stat(target, { bigint: true }).catch(() => null);
+    return info ? fileIdentity(info) : null;
+  }
+
+  /** True when `rel` was made from `source` last time and is untouched since: nothing to do. */
+  async unchanged(rel: string, source: string): Promise<boolean> {
+    const before = this.previous[rel];
+    if (source === '') return false; // no known source: compare the content
+    if (before === undefined || !before.startsWith(`${source}|`)) return false;
+    const now = await this.identity(this.target(rel));
+    if (now === null || before !== `${source}|${now}`) return false;
+    this.expected.add(rel);
+    this.outputs[rel] = before;
+    return true;
+  }
+
+  /** Writes (or checks) one file whose content is known. */
+  async file(rel: string, source: string, content: string | Uint8Array | (() => Promise<string | Uint8Array>)): Promise<void> {
+    if (await this.unchanged(rel, source)) return;
+    this.expected.add(rel);
+    const target = this.target(rel);
+    const given = typeof content === 'function' ? await content() : content;
+    const bytes = typeof given === 'string' ? Buffer.from(given) : Buffer.from(given.buffer, given.byteOffset, given.byteLength);
+    const current = await readFile(target).catch(() => null);
+    if (current !== null && current.equals(bytes)) {
+      await this.remember(rel, source, target);
+      return;
+    }
+    if (this.mode === 'check') {
+      (current === null ? this.report.missing : this.report.changed).push(rel);
+      return;
+    }
+    await this.refuseLinks(target);
+    await writeAtomic(target, bytes, this.staging);
+    this.report.changed.push(rel);
+    await this.remember(rel, source, target);
+  }
+
+  /** Opens a table to be written row by row; compared by hash with what is there. */
+  async table(rel: string, source: string): Promise<TableSink | null> {
+    if (await this.unchanged(rel, source)) return null;
+    this.expected.add(rel);
+    const target = this.target(rel);
+    const hash = createHash('sha256');
+    let handle: FileHandle | null = null;
+    let temp = '';
+    if (this.mode === 'write') {
+      await this.refuseLinks(target);
+      await mkdir(this.staging, { recursive: true });
+      temp = join(this.staging, `${process.pid}-table-${++this.counter}.tmp`);
+      handle = await open(temp, 'w');
+    }
+    let pending = '';
+    const flush = async () => {
+      if (handle && pending) await handle.write(pending);
+      pending = '';
+    };
+    return {
+      write: async (text: string) => {
+        hash.update(text);
+        if (!handle) return;
+        pending += text;
+        if (pending.length > 1 << 16) await flush();
+      },
+      close: async () => {
+        await flush();
+        await handle?.close();
+        const digest = hash.digest('hex');
+        const current = await hashFile(target);
+        if (current === digest) {
+          if (temp) await rm(temp, { force: true });
+          await this.remember(rel, source, target);
+          return;
+        }
+        if (this.mode === 'check') {
+          (current === null ? this.report.missing : this.report.changed).push(rel);
+          return;
+        }
+        await mkdir(dirname(target), { recursive: true });
+        await rename(temp, target);
+        this.report.changed.push(rel);
+        await this.remember(rel, source, target);
+      },
+    };
+  }
+
+  private async remember(rel: string, source: string, target: string): Promise<void> {
+    const now = await this.identity(target);
+    if (now !== null) this.outputs[rel] = `${source}|${now}`;
+  }
+
+  /**
+   * Finishes: files under the given folders that this build did not make are stale —
+   * removed (write mode) or reported (check mode); staging is cleared.
+   */
+  async close(folders: readonly string[]): Promise<OutputReport> {
+    for (const folder of folders) {
+      const names = (await readdir(join(this.root, folder)).catch(() => [] as string[])).sort();
+      for (const name of names) {
+        const rel = `${folder}/${name}`;
+        if (this.expected.has(rel)) continue;
+        const isTemp = name.endsWith('.tmp');
+        if (this.mode === 'check') {
+          if (!isTemp) this.report.extra.push(rel);
+          continue;
+        }
+        await rm(join(this.root, folder, name), { force: true, recursive: true });
+        if (!isTemp) this.report.changed.push(rel);
+      }
+    }
+    if (this.mode === 'write') await rm(this.staging, { recursive: true, force: true });
+    this.report.changed.sort();
+    this.report.missing.sort();
+    this.report.extra.sort();
+    return this.report;
+  }
+}

@@ -1,0 +1,52 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Pipeline } from '../core/pipeline.js';
+import { packagePath } from '../core/paths.js';
+import { computeEntry, type Entry } from './entry.js';
+import type { PlannedInput } from './ids.js';
+import type { WorkerTask } from './worker.js';
+
+/** Ingests planned inputs, in this thread or on a pool of worker threads. */
+export interface Runner {
+  /** Worker threads in use (0: this thread). */
+  threads: number;
+  run(input: PlannedInput): Promise<Entry>;
+  close(): Promise<void>;
+}
+
+/** Below this many inputs per thread, starting workers (each loads the pipeline) costs more than it saves. */
+const MIN_INPUTS_PER_THREAD = 8;
+
+/** The compiled worker module; tests running from source still use the compiled one. */
+function workerFile(): string | null {
+  const here = fileURLToPath(import.meta.url);
+  const compiled = here.endsWith('.js') ? here.replace(/runner\.js$/, 'worker.js') : packagePath('dist', 'src', 'build', 'worker.js');
+  return existsSync(compiled) ? compiled : null;
+}
+
+/**
+ * A runner for `work` inputs: a piscina pool of `concurrency` worker threads when there are
+ * several cores' worth of work, else this thread. Either way the entries are the same: a
+ * worker loads the same pipeline file and runs the same code.
+ */
+export async function createRunner(pipeline: Pipeline, concurrency: number, work: number): Promise<Runner> {
+  const threads = Math.min(concurrency, Math.floor(work / MIN_INPUTS_PER_THREAD));
+  const filename = workerFile();
+  if (threads < 2 || filename === null) {
+    return { threads: 0, run: (input) => computeEntry(input, pipeline), close: async () => undefined };
+  }
+  const { Piscina } = await import('piscina');
+  const pool = new Piscina<WorkerTask, Entry>({
+    filename,
+    minThreads: threads,
+    maxThreads: threads,
+    // A bounded queue: the caller's p-queue keeps at most two tasks per thread in flight.
+    maxQueue: threads * 4,
+    idleTimeout: 1000,
+  });
+  return {
+    threads,
+    run: (input) => pool.run({ input, pipelineFile: pipeline.file }),
+    close: () => pool.destroy(),
+  };
+}

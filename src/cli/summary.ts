@@ -1,0 +1,121 @@
+import type { InputSummary } from '../build/entry.js';
+import { monthProblems } from '../report/html/index.js';
+
+/** ANSI styling, or none. */
+interface Paint {
+  bold(text: string): string;
+  dim(text: string): string;
+  red(text: string): string;
+  yellow(text: string): string;
+  green(text: string): string;
+}
+
+/** Styles for a terminal (color) or plain text. */
+export function paint(color: boolean): Paint {
+  const wrap = (open: number, close: number) => (text: string) => (color ? `\u001b[${open}m${text}\u001b[${close}m` : text);
+  return { bold: wrap(1, 22), dim: wrap(2, 22), red: wrap(31, 39), yellow: wrap(33, 39), green: wrap(32, 39) };
+}
+
+function plural(n: number, word: string, many = `${word}s`): string {
+  return `${n} ${n === 1 ? word : many}`;
+}
+
+function list(months: readonly string[], max = 8): string {
+  return months.length <= max ? months.join(', ') : `${months.slice(0, max).join(', ')} and ${months.length - max} more`;
+}
+
+/**
+ * What `digest ingest` prints for one article on a terminal: months found (and missing or out
+ * of order), items, references with and without DOI, entities by type, diagnostics, and where
+ * the record went.
+ */
+export function ingestSummary(summary: InputSummary, target: string | null, color: boolean): string {
+  const p = paint(color);
+  const head = `${p.bold(summary.path)} ${summary.status === 'ok' ? `→ ${target ?? 'standard output'}` : p.red('failed: no record written')}`;
+  const { missing, outOfOrder } = monthProblems(summary.months, summary.period);
+  const span = summary.months.length ? ` (${summary.months[0]} … ${summary.months[summary.months.length - 1]})` : '';
+  const monthNotes = [missing.length ? p.yellow(`missing ${list(missing)}`) : '', outOfOrder.length ? p.yellow(`out of order ${list(outOfOrder)}`) : ''].filter(Boolean);
+  const { counts } = summary;
+  const types = Object.entries(summary.entityTypes)
+    .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1))
+    .map(([type, n]) => `${type} ${n}`)
+    .join(', ');
+  const diagnostics = [
+    counts.errors ? p.red(plural(counts.errors, 'error')) : '0 errors',
+    counts.warnings ? p.yellow(plural(counts.warnings, 'warning')) : '0 warnings',
+  ].join(', ');
+  const rows: [string, string][] = [
+    ['months', `${counts.months} found${span}${monthNotes.length ? `; ${monthNotes.join('; ')}` : counts.months ? p.green('; none missing or out of order') : ''}`],
+    ['items', String(counts.items)],
+    ['references', `${counts.references} (${counts.referencesWithDoi} with DOI, ${counts.references - counts.referencesWithDoi} without)`],
+    ['entities', `${counts.entities}${types ? `: ${types}` : ''}`],
+    ['diagnostics', `${diagnostics} (${counts.infos} info)`],
+  ];
+  return `${head}\n${rows.map(([k, v]) => `  ${p.dim(k.padEnd(12))}${v}`).join('\n')}\n`;
+}
+
+/** A progress bar on one terminal line, redrawn at most every 100 ms. */
+export class ProgressBar {
+  private last = 0;
+  private drawn = false;
+
+  constructor(
+    private readonly write: (text: string) => void,
+    private readonly width = 28,
+  ) {}
+
+  /** Redraws the bar (throttled; always on the last step). */
+  update(done: number, total: number, failed: number): void {
+    const now = Date.now();
+    if (done < total && now - this.last < 100) return;
+    this.last = now;
+    const filled = total ? Math.round((done / total) * this.width) : this.width;
+    const bar = `${'█'.repeat(filled)}${'░'.repeat(this.width - filled)}`;
+    this.write(`\r\u001b[2K${bar} ${done}/${total} inputs${failed ? `, ${failed} failed` : ''}`);
+    this.drawn = true;
+  }
+
+  /** Clears the line so the next output starts clean. */
+  clear(): void {
+    if (this.drawn) this.write('\r\u001b[2K');
+    this.drawn = false;
+  }
+}
+
+function table(header: string[], rows: string[][], numeric: Set<number>): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => (numeric.has(i) ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
+  return [line(header), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+/** What `digest build` prints at the end on a terminal: totals, then the inputs that need a look. */
+export function buildTable(
+  inputs: readonly InputSummary[],
+  facts: { computed: number; reused: number; threads: number; changed: number; seconds: number; outDir: string; report: string | null },
+  color: boolean,
+): string {
+  const p = paint(color);
+  const sum = (f: (s: InputSummary) => number) => inputs.reduce((n, s) => n + f(s), 0);
+  const failed = inputs.filter((s) => s.status !== 'ok').length;
+  const totals: [string, string][] = [
+    ['inputs', `${inputs.length} (${inputs.length - failed} records, ${failed ? p.red(`${failed} failed`) : '0 failed'})`],
+    ['ingested', `${facts.computed} (${facts.reused} from cache) on ${facts.threads ? plural(facts.threads, 'worker thread') : 'the main thread'} in ${facts.seconds.toFixed(1)} s`],
+    ['items', String(sum((s) => s.counts.items))],
+    ['references', `${sum((s) => s.counts.references)} (${sum((s) => s.counts.referencesWithDoi)} with DOI)`],
+    ['entities', String(sum((s) => s.counts.entities))],
+    ['diagnostics', `${sum((s) => s.counts.errors)} errors, ${sum((s) => s.counts.warnings)} warnings`],
+    ['written', `${plural(facts.changed, 'file')} changed under ${facts.outDir}`],
+  ];
+  if (facts.report) totals.push(['review', facts.report]);
+  let out = `${p.bold('digest build')}\n${totals.map(([k, v]) => `  ${p.dim(k.padEnd(12))}${v}`).join('\n')}\n`;
+  const doubtful = inputs
+    .filter((s) => s.counts.errors || s.counts.warnings)
+    .sort((a, b) => b.counts.errors - a.counts.errors || b.counts.warnings - a.counts.warnings || (a.path < b.path ? -1 : 1));
+  if (doubtful.length) {
+    const shown = doubtful.slice(0, 15);
+    const rows = shown.map((s) => [s.path, String(s.counts.months), String(s.counts.items), String(s.counts.references), String(s.counts.warnings), String(s.counts.errors)]);
+    out += `\n${table(['input', 'months', 'items', 'refs', 'warnings', 'errors'], rows, new Set([1, 2, 3, 4, 5]))}\n`;
+    if (doubtful.length > shown.length) out += `… and ${doubtful.length - shown.length} more inputs with warnings or errors\n`;
+  }
+  return out;
+}

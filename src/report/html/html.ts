@@ -1,0 +1,69 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { packagePath } from '../../core/paths.js';
+
+const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Escapes text for HTML content and quoted attribute values. Every piece of input goes through here. */
+export function esc(text: unknown): string {
+  return String(text ?? '').replace(/[&<>"']/g, (c) => escapes[c]!);
+}
+
+/** An http(s) URL safe to link to, or null (javascript:, data: and anything unparsable are not links). */
+export function safeUrl(url: unknown): string | null {
+  if (typeof url !== 'string') return null;
+  try {
+    const parsed = new URL(url.trim());
+    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The stylesheet and script every page inlines, and the policy that allows exactly them. */
+export interface ReportAssets {
+  css: string;
+  js: string;
+  /** Content-Security-Policy: no network at all, inline style, and this one script by hash. */
+  csp: string;
+}
+
+let assets: ReportAssets | null = null;
+
+/** Loads assets/report.{css,js} once. */
+export function reportAssets(): ReportAssets {
+  if (!assets) {
+    const css = readFileSync(packagePath('assets', 'report.css'), 'utf8');
+    const js = readFileSync(packagePath('assets', 'report.js'), 'utf8');
+    const hash = createHash('sha256').update(js).digest('base64');
+    assets = { css, js, csp: `default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-${hash}'; img-src data:; base-uri 'none'; form-action 'none'` };
+  }
+  return assets;
+}
+
+/** A whole page: doctype, language, viewport, policy, inlined style; `body` is already escaped HTML. */
+export function page(options: { lang: string; title: string; body: string; script?: boolean; bodyClass?: string }): string {
+  const { css, js, csp } = reportAssets();
+  return `<!doctype html>
+<html lang="${esc(options.lang)}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="${esc(csp)}">
+<meta name="referrer" content="no-referrer">
+<title>${esc(options.title)}</title>
+<style>${css}</style>
+</head>
+<body${options.bodyClass ? ` class="${esc(options.bodyClass)}"` : ''}>
+<a class="skip" href="#main">Skip to content</a>
+${options.body}
+${options.script ? `<script>${js}</script>\n` : ''}</body>
+</html>
+`;
+}
+
+/** The BCP 47 tag of a record's text. */
+export function langOf(language: string | null | undefined, script: string | null | undefined): string {
+  if (!language || language === 'und') return 'und';
+  return script && language === 'zh' ? `zh-${script}` : language;
+}

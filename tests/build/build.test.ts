@@ -1,0 +1,168 @@
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { build } from '../../src/build/build.js';
+import { planIds, shardOf } from '../../src/build/ids.js';
+import { merge } from '../../src/build/merge.js';
+import { loadPipeline, type Pipeline } from '../../src/core/pipeline.js';
+import { repo, tree } from '../helpers.js';
+
+const fixtures = readdirSync(repo('fixtures/articles')).sort();
+
+/**
+ * A project with `count` inputs copied from the fixtures under distinct names, plus three
+ * that collide on their name-derived id (a/ra-2025.txt, b/ra-2025.txt, c/ra-2025.md).
+ */
+function project(count: number): { dir: string; pipeline: () => Pipeline; inputs: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'digest-build-'));
+  const inputs = join(dir, 'in');
+  mkdirSync(inputs);
+  for (let i = 0; i < count; i++) {
+    const name = fixtures[i % fixtures.length]!;
+    cpSync(repo(`fixtures/articles/${name}`), join(inputs, `${String(i).padStart(3, '0')}-${name}`));
+  }
+  for (const [folder, name, from] of [['a', 'ra-2025.txt', 'ra-2025.txt'], ['b', 'ra-2025.txt', 'as-2025.txt'], ['c', 'ra-2025.md', 'ra-2025-markdown.md']] as const) {
+    mkdirSync(join(inputs, folder), { recursive: true });
+    cpSync(repo(`fixtures/articles/${from}`), join(inputs, folder, name));
+  }
+  const file = join(dir, 'pipeline.json');
+  const raw = JSON.parse(readFileSync(repo('pipelines/digest.json'), 'utf8'));
+  raw.inputs = [inputs];
+  raw.out = join(dir, 'out');
+  raw.data = Object.fromEntries(Object.entries(raw.data as Record<string, string>).map(([k, v]) => [k, repo(`pipelines/${v}`)]));
+  delete raw.$schema;
+  writeFileSync(file, JSON.stringify(raw));
+  return { dir, inputs, pipeline: () => loadPipeline(file) };
+}
+
+
+function expectSameTree(actual: Map<string, string>, expected: Map<string, string>): void {
+  expect([...actual.keys()]).toEqual([...expected.keys()]);
+  for (const [rel, content] of expected) expect(actual.get(rel) === content, `${rel} differs`).toBe(true);
+}
+
+describe('ids are planned before ingesting', () => {
+  it('collisions take the extension, then the content hash, then a counter, in path order', async () => {
+    const { inputs } = project(0);
+    cpSync(join(inputs, 'a', 'ra-2025.txt'), join(inputs, 'd-ra-2025.txt'));
+    mkdirSync(join(inputs, 'e'));
+    cpSync(join(inputs, 'b', 'ra-2025.txt'), join(inputs, 'e', 'ra-2025.txt'));
+    const paths = [join(inputs, 'c', 'ra-2025.md'), join(inputs, 'e', 'ra-2025.txt'), join(inputs, 'a', 'ra-2025.txt'), join(inputs, 'b', 'ra-2025.txt')];
+    const plan = await planIds(paths);
+    const ids = plan.map((p) => [relative(inputs, p.path), p.id, p.renamedFrom]);
+    expect(ids[0]).toEqual(['a/ra-2025.txt', 'ra-2025', null]);
+    expect(ids[1]).toEqual(['b/ra-2025.txt', 'ra-2025-txt', 'ra-2025']);
+    expect(ids[2]).toEqual(['c/ra-2025.md', 'ra-2025-md', 'ra-2025']);
+    // Same extension and same content as b/: the hash suffix is taken too, so a counter follows it.
+    expect(ids[3]![1]).toMatch(/^ra-2025-[0-9a-f]{12}$/);
+    expect(await planIds([...paths, paths[0]!].reverse())).toEqual(plan);
+  });
+
+  it('shards split inputs deterministically and evenly', () => {
+    const paths = Array.from({ length: 3000 }, (_, i) => `in/${i}.txt`);
+    const sizes = [0, 0, 0];
+    for (const p of paths) sizes[shardOf(p, 3)]!++;
+    for (const size of sizes) expect(size).toBeGreaterThan(900);
+    expect(paths.map((p) => shardOf(p, 3))).toEqual(paths.map((p) => shardOf(p, 3)));
+  });
+});
+
+describe('incremental builds', () => {
+  it('an unchanged rebuild ingests nothing and writes nothing; one edit rebuilds one record and the tables', async () => {
+    const { dir, inputs, pipeline } = project(20);
+    const first = await build({ pipeline: pipeline(), concurrency: 1 });
+    expect(first).toMatchObject({ computed: 23, reused: 0, failed: 0 });
+    const out = join(dir, 'out');
+    const written = tree(out);
+
+    const again = await build({ pipeline: pipeline(), concurrency: 1 });
+    expect(again).toMatchObject({ computed: 0, reused: 23, changed: [] });
+    expectSameTree(tree(out), written);
+
+    const edited = join(inputs, '002-as-2025-wechat.html');
+    writeFileSync(edited, readFileSync(edited, 'utf8').replaceAll('2025年', '2024年'));
+    const third = await build({ pipeline: pipeline(), concurrency: 1 });
+    expect(third.computed).toBe(1);
+    expect(third.changed).toEqual(['articles/002-as-2025-wechat.json', 'items.jsonl', 'manifest.json', 'report/002-as-2025-wechat.html', 'report/index.html']);
+
+    // Byte-identical to a clean build of the same inputs.
+    const clean = await build({ pipeline: pipeline(), outDir: join(dir, 'clean'), cacheDir: null, concurrency: 1 });
+    expect(clean.computed).toBe(23);
+    expectSameTree(tree(out), tree(join(dir, 'clean')));
+  }, 120_000);
+
+  it('a record deleted or edited in the dataset is made again; a changed lexicon re-ingests everything', async () => {
+    const { dir, pipeline } = project(4);
+    await build({ pipeline: pipeline(), concurrency: 1 });
+    const out = join(dir, 'out');
+    const written = tree(out);
+    rmSync(join(out, 'articles', '001-as-2025-hant.json'));
+    writeFileSync(join(out, 'articles', '002-as-2025-wechat.json'), '{}');
+    writeFileSync(join(out, 'articles', 'stale.json'), '{}');
+    const repaired = await build({ pipeline: pipeline(), concurrency: 1 });
+    expect(repaired.computed).toBe(2);
+    expect(repaired.changed).toEqual(['articles/001-as-2025-hant.json', 'articles/002-as-2025-wechat.json', 'articles/stale.json']);
+    expect(readdirSync(join(out, 'report'))).toContain('001-as-2025-hant.html');
+    expectSameTree(tree(out), written);
+
+    const p = pipeline();
+    const lexicon = join(dir, 'lexicon.json');
+    const data = JSON.parse(readFileSync(repo('pipelines/data/lexicon.json'), 'utf8'));
+    data.concepts = data.concepts.slice(1);
+    writeFileSync(lexicon, JSON.stringify(data));
+    const raw = JSON.parse(readFileSync(p.file, 'utf8'));
+    raw.data.lexicon = lexicon;
+    writeFileSync(p.file, JSON.stringify(raw));
+    expect((await build({ pipeline: pipeline(), concurrency: 1 })).computed).toBe(7);
+  }, 120_000);
+
+  it('--check reads the cache but writes nothing, and names what is out of date', async () => {
+    const { dir, pipeline } = project(3);
+    const out = join(dir, 'out');
+    const missing = await build({ pipeline: pipeline(), check: true, concurrency: 1 });
+    expect(missing.missing).toContain('manifest.json');
+    expect(existsSync(out)).toBe(false);
+    await build({ pipeline: pipeline(), concurrency: 1 });
+    expect(await build({ pipeline: pipeline(), check: true, concurrency: 1 })).toMatchObject({ changed: [], missing: [], extra: [], computed: 0 });
+    writeFileSync(join(out, 'items.jsonl'), '');
+    rmSync(join(out, '.cache'), { recursive: true });
+    const stale = await build({ pipeline: pipeline(), check: true, concurrency: 1 });
+    expect(stale).toMatchObject({ changed: ['items.jsonl'], missing: [], extra: [], computed: 6 });
+    expect(existsSync(join(out, '.cache'))).toBe(false);
+  }, 120_000);
+});
+
+describe('sharding', () => {
+  it('N shards merged are byte-identical to one build, on worker threads or not', async () => {
+    const { dir, pipeline } = project(40);
+    const whole = await build({ pipeline: pipeline(), outDir: join(dir, 'whole'), concurrency: 2 });
+    expect(whole.threads).toBe(2);
+    const shards: string[] = [];
+    for (let k = 1; k <= 3; k++) {
+      const shard = await build({ pipeline: pipeline(), outDir: join(dir, `shard-${k}`), shard: { index: k, count: 3 }, concurrency: 1 });
+      expect(shard.inputs.length).toBeGreaterThan(5);
+      shards.push(shard.outDir);
+    }
+    const merged = await merge({ shards: [shards[2]!, shards[0]!, shards[1]!], outDir: join(dir, 'merged') });
+    expect(merged).toMatchObject({ inputs: 43, records: 43 });
+    expectSameTree(tree(join(dir, 'merged')), tree(join(dir, 'whole')));
+    // Renamed ids survive the split: the three colliding inputs may be in different shards.
+    expect(readdirSync(join(dir, 'merged', 'articles'))).toEqual(expect.arrayContaining(['ra-2025.json', 'ra-2025-txt.json', 'ra-2025-md.json']));
+    expect(await merge({ shards, outDir: join(dir, 'merged'), check: true })).toMatchObject({ changed: [], missing: [], extra: [] });
+  }, 180_000);
+
+  it('merge refuses a missing, repeated or foreign shard with a clear message', async () => {
+    const { dir, pipeline } = project(6);
+    const a = (await build({ pipeline: pipeline(), outDir: join(dir, 's1'), shard: { index: 1, count: 2 }, concurrency: 1 })).outDir;
+    const b = (await build({ pipeline: pipeline(), outDir: join(dir, 's2'), shard: { index: 2, count: 2 }, concurrency: 1 })).outDir;
+    await expect(merge({ shards: [a], outDir: join(dir, 'm') })).rejects.toThrow('shards 2/2 are missing');
+    await expect(merge({ shards: [a, a, b], outDir: join(dir, 'm') })).rejects.toThrow('given twice');
+    const other = project(2);
+    const foreign = (await build({ pipeline: other.pipeline(), outDir: join(other.dir, 's2'), shard: { index: 2, count: 2 }, concurrency: 1 })).outDir;
+    await expect(merge({ shards: [a, foreign], outDir: join(dir, 'm') })).rejects.toThrow('of a different build');
+    await build({ pipeline: pipeline(), outDir: join(dir, 'whole'), concurrency: 1 });
+    await expect(merge({ shards: [join(dir, 'whole')], outDir: join(dir, 'm') })).rejects.toThrow('not a shard');
+    expect(existsSync(join(dir, 'm'))).toBe(false);
+  }, 120_000);
+});
