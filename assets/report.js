@@ -24,6 +24,6 @@
       var hasItems = sections[k].querySelector('.item') !== null;
       sections[k].hidden = chosen !== '' && (!hasItems || sections[k].querySelector('.item:not([hidden])') === null);
     }
-    status.textContent = chosen === '' ? '' : shown + ' item' + (shown === 1 ? '' : 's') + ' mention ' + select.options[select.selectedIndex].text;
+    status.textContent = chosen === '' ? '' : shown + ' item' + (shown === 1 ? '' : 's') + ' mention ' + select.options[select.selectedIndex].getAttribute('data-label');
   });
 })();

@@ -139,18 +139,24 @@ export interface BuildState {
 /** Loads the state of the last build, or an empty one. */
 export async function loadState(dir: string, config: string): Promise<BuildState> {
   try {
-    const state = JSON.parse(await readFile(join(dir, 'state.json'), 'utf8')) as BuildState;
-    if (state.format === CACHE_FORMAT && state.config === config) return state;
+    const text = await readFile(join(dir, 'state.json'), 'utf8');
+    const state = JSON.parse(text) as BuildState;
+    if (state.format === CACHE_FORMAT && state.config === config) return Object.assign(state, { [loadedText]: text });
   } catch {
     // No state, or an unreadable one: start from nothing.
   }
   return { format: CACHE_FORMAT, config, inputs: {}, outputs: {} };
 }
 
-/** Saves the state atomically. */
-export async function saveState(dir: string, state: BuildState): Promise<void> {
+const loadedText = Symbol('state.json as read');
+
+/** Saves the state atomically, unless it is what `previous` was read as. */
+export async function saveState(dir: string, state: BuildState, previous?: BuildState): Promise<void> {
+  const sorted = <T>(record: Record<string, T>) => Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const text = JSON.stringify({ ...state, inputs: sorted(state.inputs), outputs: sorted(state.outputs) });
+  if (previous && (previous as { [loadedText]?: string })[loadedText] === text) return;
   await mkdir(dir, { recursive: true });
-  await writeAtomic(join(dir, 'state.json'), JSON.stringify(state), join(dir, '.staging'));
+  await writeAtomic(join(dir, 'state.json'), text, join(dir, '.staging'));
 }
 
 /** A file's identity for change detection: size, modification and change times, inode. */

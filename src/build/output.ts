@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { lstat, mkdir, open, readdir, readFile, rename, rm, stat, type FileHandle } from 'node:fs/promises';
+import { createReadStream, statSync } from 'node:fs';
+import { lstat, mkdir, open, readdir, readFile, rename, rm, type FileHandle } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { STAGING, writeAtomic } from '../stages/write.js';
 import { fileIdentity } from './cache.js';
@@ -77,7 +77,8 @@ export class DatasetOutput {
   }
 
   private async identity(target: string): Promise<string | null> {
-    const info = await stat(target, { bigint: true }).catch(() => null);
+    // Synchronous on purpose: thousands of these in an unchanged rebuild cost ~6× more through the thread pool.
+    const info = statSync(target, { bigint: true, throwIfNoEntry: false });
     return info ? fileIdentity(info) : null;
   }
 

@@ -126,6 +126,8 @@ describe('review pages in a real browser (Debian chromium)', () => {
     expect(await page.locator('.item:visible').count()).toBe(expected);
     expect(await page.locator('mark.ent.chosen').count()).toBeGreaterThanOrEqual(expected);
     expect(await page.locator('#filter-status').textContent()).toMatch(new RegExp(`^${expected} items? mention`));
+    expect(await page.locator('#filter-status').textContent()).toContain(record.entities.find((e) => e.id === id)!.label);
+    await page.locator('.item:visible').first().scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(SCREENSHOTS, 'article-filter.png') });
     await page.selectOption('#entity-filter', '');
     expect(await page.locator('.item:visible').count()).toBe(items.length);

@@ -151,7 +151,7 @@ function renderEntityPanel(record: ArticleRecord): string {
     .map((t) => {
       const options = [...byType.get(t)!]
         .sort((a, b) => b.mentions.length - a.mentions.length || (a.label < b.label ? -1 : 1))
-        .map((e) => `<option value="${esc(e.id)}">${esc(e.label)} (${e.mentions.length})</option>`)
+        .map((e) => `<option value="${esc(e.id)}" data-label="${esc(e.label)}">${esc(e.label)} (${e.mentions.length})</option>`)
         .join('');
       return `<optgroup label="${t}">${options}</optgroup>`;
     })
