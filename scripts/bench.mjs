@@ -18,7 +18,7 @@ const N = Number(values.articles ?? (ci ? 120 : 2000));
 const bin = join(root, 'bin', 'digest.js');
 // Gross-regression ceilings for --ci: several times what this machine measures, so only a real
 // regression (an accidental quadratic, a lost cache, a pipeline doing double work) trips them.
-const ceilings = { ratio: 12, incremental: 0.25, linearity: 13 };
+const ceilings = { ratio: 16, incremental: 0.25, linearity: 13 };
 
 const work = mkdtempSync(join(tmpdir(), 'digest-bench-'));
 const corpus = join(work, 'corpus');
@@ -157,8 +157,8 @@ Machine: ${cpus().length} × ${cpu}, ${fmt(totalmem() / 2 ** 30)} GiB, Node ${pr
 | linearity: an article ${fmt(linearity.bytes, 1)}× longer costs | ${fmt(result.linearity, 1)}× | ≤ 11× for 10× | ${mark(result.linearity <= 11 * (linearity.bytes / 10))} |
 | CLI cold start, one article (\`digest ingest x --stdout\`, median of ${starts.length}) | ${fmt(result.startMs)} ms | ≤ 250 ms | ${mark(result.startMs <= 250)} |
 
-CI runs \`npm run bench -- --ci\` (${120} articles) and fails when a ratio passes a ceiling several
-times what is measured here: pipeline/floor > ${ceilings.ratio}, unchanged rebuild > ${ceilings.incremental * 100} % of cold,
+CI runs \`npm run bench -- --ci\` (120 articles) and fails when a ratio passes a ceiling about twice
+what is measured here (ratios only: absolute times depend on the runner): pipeline/floor > ${ceilings.ratio}, unchanged rebuild > ${ceilings.incremental * 100} % of cold,
 an article 10× longer costing > ${ceilings.linearity}×.
 ${end}`;
   const at = current.indexOf(start);

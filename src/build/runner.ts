@@ -17,6 +17,9 @@ export interface Runner {
 /** Below this many inputs per thread, starting workers (each loads the pipeline) costs more than it saves. */
 const MIN_INPUTS_PER_THREAD = 8;
 
+/** Each worker's old-generation heap, in MB: enough for the pipeline's data and any ordinary article. */
+export const WORKER_HEAP_MB = Number(process.env.DIGEST_WORKER_HEAP_MB) || 96;
+
 /** The compiled worker module; tests running from source still use the compiled one. */
 function workerFile(): string | null {
   const here = fileURLToPath(import.meta.url);
@@ -43,10 +46,33 @@ export async function createRunner(pipeline: Pipeline, concurrency: number, work
     // A bounded queue: the caller's p-queue keeps at most two tasks per thread in flight.
     maxQueue: threads * 4,
     idleTimeout: 1000,
+    // A small heap makes V8 collect early (RSS stays bounded); an input it cannot hold is
+    // ingested again on the main thread, whose heap is the default.
+    resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+  });
+  // A worker that dies outside a task (say, out of memory while loading the pipeline) is an
+  // 'error' on the pool; unhandled, it would end the process. After a few, the pool is given
+  // up and the rest of the build runs on this thread.
+  let deaths = 0;
+  let broken = false;
+  pool.on('error', () => {
+    if (++deaths >= threads + 1 && !broken) {
+      broken = true;
+      void pool.destroy();
+    }
   });
   return {
     threads,
-    run: (input) => pool.run({ input, pipelineFile: pipeline.file }),
+    run: async (input) => {
+      if (broken) return computeEntry(input, pipeline);
+      try {
+        return await pool.run({ input, pipelineFile: pipeline.file });
+      } catch (error) {
+        // An input too big for a worker's heap, or a pool given up on: this thread instead.
+        if (broken || (error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY') return computeEntry(input, pipeline);
+        throw error;
+      }
+    },
     close: () => pool.destroy(),
   };
 }

@@ -84,6 +84,25 @@ describe('determinism', () => {
   }, 180_000);
 });
 
+describe('worker threads', () => {
+  it('a pool whose workers die (here: a heap too small to load the pipeline) hands its work to the main thread; same dataset', () => {
+    const dir = project(24);
+    expect(build(dir, '--quiet', '--concurrency', '1', '--out', 'one').status).toBe(0);
+    const r = spawnSync(process.execPath, [bin, 'build', '--pipeline', 'pipelines/digest.json', '--concurrency', '2', '--out', 'starved'], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, DIGEST_WORKER_HEAP_MB: '1' },
+    });
+    expect(r.stderr).not.toContain('ERR_WORKER_OUT_OF_MEMORY');
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain('24 inputs, 24 records, 0 failed; 24 ingested');
+    const one = tree(join(dir, 'one'));
+    const starved = tree(join(dir, 'starved'));
+    expect([...starved.keys()]).toEqual([...one.keys()]);
+    for (const [rel, content] of one) expect(starved.get(rel) === content, rel).toBe(true);
+  }, 120_000);
+});
+
 describe('paths', () => {
   it.each(['../../etc/passwd', 'a/b/../../c.txt', '..', '.hidden.txt', 'CON', '😀.txt', 'Ａ１－２.md', '--out=x.txt', ' spaced name .html', 'x'.repeat(300)])(
     'the id of %j is safe as a file name',

@@ -12,14 +12,14 @@ interface Run {
   stderr: string;
 }
 
-async function run(args: string[], stdin = ''): Promise<Run> {
+async function run(args: string[], stdin = '', stderrIsTTY = false): Promise<Run> {
   let stdout = '';
   let stderr = '';
   const io: Io = {
     stdout: (t) => void (stdout += t),
     stderr: (t) => void (stderr += t),
     stdin: async () => new TextEncoder().encode(stdin),
-    stderrIsTTY: false,
+    stderrIsTTY,
   };
   const code = await main(args, io);
   return { code, stdout, stderr };
@@ -121,6 +121,60 @@ describe('digest refs', () => {
     expect(items.map((i: { id: string }) => i.id)).toEqual(['ref-1', 'ref-2', 'ref-3', 'ref-4', 'ref-5', 'ref-6', 'ref-7']);
     expect(items[3]).toMatchObject({ id: 'ref-4', 'container-title': 'Bone', DOI: '10.1016/j.bone.2025.117591' });
     expect(items[4]).toMatchObject({ id: 'ref-5', DOI: '10.3389/fimmu.2025.1613502' });
+  });
+});
+
+describe('terminal summaries (only on a terminal, never on a pipe or with --quiet)', () => {
+  const bare = (text: string) => text.replace(/\u001b\[[0-9;]*[A-Za-z]/g, '');
+
+  it('ingest prints months (missing ones named), items, references with and without DOI, entities by type, diagnostics, the output path', async () => {
+    const out = tmp();
+    const r = await run(['ingest', as, ra, '--out', out], '', true);
+    expect(r.code).toBe(0);
+    const text = bare(r.stderr);
+    expect(text).toContain(`${as} → `);
+    expect(text).toMatch(/as-2025\.json\n  months      6 found \(2025-02 … 2025-12\); missing 2025-04, 2025-08, 2025-09, 2025-10, 2025-11\n/);
+    expect(text).toContain('  references  7 (7 with DOI, 0 without)');
+    expect(text).toMatch(/  entities    64: disease 14, measure 13, cell 12, molecule 11, journal 6, drug 4, /);
+    expect(text).toContain('  months      12 found (2025-01 … 2025-12); none missing or out of order');
+    expect(text).toContain('  references  13 (11 with DOI, 2 without)');
+    expect(text).toContain('  diagnostics 0 errors, 1 warning');
+    // The warning itself still comes first, in the usual file:line:col form.
+    expect(text.indexOf('[reference-placeholder]')).toBeLessThan(text.indexOf(`${ra} → `));
+  });
+
+  it('nothing of it on a pipe, with --quiet or with a machine format', async () => {
+    const out = tmp();
+    const piped = await run(['ingest', as, '--out', out]);
+    expect(piped.stderr).toMatch(/^\S+as-2025\.txt: wrote \S+\/articles\/as-2025\.json\n$/);
+    expect(piped.stderr).not.toContain('months');
+    expect((await run(['ingest', as, '--out', out, '--quiet'], '', true)).stderr).toBe('');
+    expect((await run(['ingest', as, '--out', out, '--diagnostics', 'json'], '', true)).stderr).not.toContain('months');
+  });
+
+  it('build draws a progress bar and ends with a table; --quiet and pipes get neither', async () => {
+    const dir = tmp();
+    mkdirSync(join(dir, 'in'));
+    cpSync(ra, join(dir, 'in', 'ra-2025.txt'));
+    cpSync(as, join(dir, 'in', 'as-2025.txt'));
+    const raw = JSON.parse(readFileSync(repo('pipelines/digest.json'), 'utf8'));
+    raw.inputs = [join(dir, 'in')];
+    raw.data = Object.fromEntries(Object.entries(raw.data as Record<string, string>).map(([k, v]) => [k, repo(`pipelines/${v}`)]));
+    delete raw.$schema;
+    writeFileSync(join(dir, 'p.json'), JSON.stringify(raw));
+    const tty = await run(['build', '--pipeline', join(dir, 'p.json'), '--out', join(dir, 'out')], '', true);
+    expect(tty.code).toBe(0);
+    expect(tty.stderr).toMatch(/\r\u001b\[2K█+ 2\/2 inputs/);
+    const text = bare(tty.stderr);
+    expect(text).toContain('  inputs      2 (2 records, 0 failed)');
+    expect(text).toContain('  references  20 (18 with DOI)');
+    expect(text).toMatch(/input\s+months\s+items\s+refs\s+warnings\s+errors\n[─ ]+\n.*ra-2025\.txt\s+12\s+13\s+13\s+1\s+0\n/);
+    expect(text).toMatch(/  review      \S+\/out\/report\/index\.html\n/);
+    const quiet = await run(['build', '--pipeline', join(dir, 'p.json'), '--out', join(dir, 'out'), '--quiet'], '', true);
+    expect(quiet.stderr).toBe('');
+    const piped = await run(['build', '--pipeline', join(dir, 'p.json'), '--out', join(dir, 'out')]);
+    expect(piped.stderr).not.toContain('█');
+    expect(piped.stderr).toContain('digest build: 2 inputs, 2 records, 0 failed; 0 ingested, 2 from cache; 0 files changed');
   });
 });
 
