@@ -204,7 +204,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const ingestOne = async (plan: { input: PlannedInput; identity: string | null; key: string | null }): Promise<{ summary: InputSummary; rows: RecordRows | null }> => {
       let entry: Entry;
       try {
-        entry = await runner.run(plan.input);
+        entry = await runner.run(plan.input, output.placement);
       } catch (error) {
         return { summary: failedSummary(plan.input, `ingesting crashed: ${(error as Error).message}`), rows: null };
       }
@@ -213,8 +213,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       if (plan.identity === null) return { summary, rows: null }; // unreadable or over the limit: reported each build, never cached
       const key = entryKey(config, plan.input.path, plan.input.id, plan.input.renamedFrom, summary.sha256);
       if (key !== plan.key) source = ''; // changed while building: the tables must be remade next time
-      if (entry.record !== null) await output.file(`articles/${plan.input.id}.json`, key, entry.record);
-      if (entry.page !== null) await output.file(`report/${plan.input.id}.html`, key, entry.page);
+      for (const placed of entry.placed) output.record(key, placed);
       await writeStore.put(key, { summary, rows: entry.rows });
       next.inputs[plan.input.path] = { stat: key === plan.key ? plan.identity : '', sha256: summary.sha256, key, summary } satisfies InputState;
       return { summary, rows: entry.rows };

@@ -4,6 +4,7 @@ import { ingestDetailed } from '../ingest.js';
 import { renderArticlePage } from '../report/html/article.js';
 import { toJson } from '../stages/write.js';
 import type { PlannedInput } from './ids.js';
+import { placeFile, type Placed, type Placement } from './output.js';
 
 /** What the manifest, the report index and the terminal need to know about one input. */
 export interface InputSummary {
@@ -46,11 +47,9 @@ export interface RecordRows {
 /** Everything a build keeps of one input: what the cache stores under the input's key. */
 export interface Entry {
   summary: InputSummary;
-  /** The article file's content (UTF-8, so worker threads can hand it over without a copy), or null when the input failed. */
-  record: Uint8Array | null;
-  /** The review page (UTF-8), or null when the input failed or the pipeline writes no report. */
-  page: Uint8Array | null;
   rows: RecordRows;
+  /** The record and review page as placed in the dataset folder (none when the input failed). */
+  placed: Placed[];
 }
 
 function lines(rows: string[]): string {
@@ -145,10 +144,11 @@ export function summarize(path: string, record: ArticleRecord, ok: boolean): Inp
 }
 
 /**
- * Ingests one planned input into its cache entry. A renamed input's record carries its new
- * id and an info diagnostic naming the id it could not have.
+ * Ingests one planned input: places its record and review page in the dataset folder (or
+ * compares them, in check mode) and returns what the cache keeps. A renamed input's record
+ * carries its new id and an info diagnostic naming the id it could not have.
  */
-export async function computeEntry(input: PlannedInput, pipeline: Pipeline): Promise<Entry> {
+export async function computeEntry(input: PlannedInput, pipeline: Pipeline, where: Placement): Promise<Entry> {
   const report = pipeline.write?.report !== false;
   const result = await ingestDetailed({ path: input.path }, { pipeline, id: input.id });
   let record = result.record;
@@ -161,10 +161,14 @@ export async function computeEntry(input: PlannedInput, pipeline: Pipeline): Pro
       ],
     };
   }
+  const placed: Placed[] = [];
+  if (result.ok) {
+    placed.push(await placeFile(where, `articles/${input.id}.json`, toJson(record)));
+    if (report) placed.push(await placeFile(where, `report/${input.id}.html`, renderArticlePage(record)));
+  }
   return {
     summary: summarize(input.path, record, result.ok),
-    record: result.ok ? Buffer.from(toJson(record)) : null,
-    page: result.ok && report ? Buffer.from(renderArticlePage(record)) : null,
     rows: result.ok ? recordRows(record) : { items: '', references: '', entities: '' },
+    placed,
   };
 }

@@ -28,6 +28,65 @@ async function hashFile(path: string): Promise<string | null> {
   }
 }
 
+/** Where and how a file of the dataset is placed: the folder, its staging folder, write or check. */
+export interface Placement {
+  root: string;
+  staging: string;
+  mode: 'write' | 'check';
+}
+
+/** What placing one file did: same as on disk, written, or (check mode) missing or changed. */
+export interface Placed {
+  rel: string;
+  outcome: 'same' | 'written' | 'missing' | 'changed';
+  /** The file's identity after placing, or null when it is not on disk as wanted. */
+  identity: string | null;
+}
+
+function targetOf(root: string, rel: string): string {
+  const target = resolve(root, rel);
+  const back = relative(root, target);
+  if (back === '' || back.split(sep)[0] === '..' || isAbsolute(back)) throw new Error(`refusing to write outside ${root}: ${rel}`);
+  return target;
+}
+
+/** Folders already checked for symbolic links, per thread (a build creates no links). */
+const linkFree = new Set<string>();
+
+async function refuseLinks(root: string, target: string): Promise<void> {
+  let current = root;
+  for (const part of relative(root, dirname(target)).split(sep).filter(Boolean)) {
+    current = join(current, part);
+    if (linkFree.has(current)) continue;
+    const info = await lstat(current).catch(() => null);
+    if (info?.isSymbolicLink()) throw new Error(`refusing to write through the symbolic link ${current}`);
+    if (info?.isDirectory()) linkFree.add(current);
+  }
+}
+
+function identityOf(target: string): string | null {
+  // Synchronous on purpose: thousands of these in an unchanged rebuild cost ~6× more through the thread pool.
+  const info = statSync(target, { bigint: true, throwIfNoEntry: false });
+  return info ? fileIdentity(info) : null;
+}
+
+/**
+ * Places one file of the dataset: compares it with what is on disk and, in write mode, writes
+ * it atomically when it differs — never outside the folder, never through a symbolic link.
+ * Worker threads call this for the records and pages they make, so those bytes never cross
+ * to the main thread.
+ */
+export async function placeFile(where: Placement, rel: string, content: string | Uint8Array): Promise<Placed> {
+  const target = targetOf(where.root, rel);
+  const bytes = typeof content === 'string' ? Buffer.from(content) : Buffer.from(content.buffer, content.byteOffset, content.byteLength);
+  const current = await readFile(target).catch(() => null);
+  if (current !== null && current.equals(bytes)) return { rel, outcome: 'same', identity: identityOf(target) };
+  if (where.mode === 'check') return { rel, outcome: current === null ? 'missing' : 'changed', identity: null };
+  await refuseLinks(where.root, target);
+  await writeAtomic(target, bytes, where.staging);
+  return { rel, outcome: 'written', identity: identityOf(target) };
+}
+
 /**
  * The dataset folder a build writes into, or checks against. Every file goes through here:
  * written atomically only when its content differs, never through a symbolic link or outside
@@ -55,31 +114,15 @@ export class DatasetOutput {
 
   /** Prepares the folder: a killed build's fragments are in the staging folder only. */
   async open(): Promise<void> {
+    linkFree.clear();
     if (this.mode === 'check') return;
     await mkdir(this.root, { recursive: true });
     await rm(this.staging, { recursive: true, force: true });
   }
 
-  private target(rel: string): string {
-    const target = resolve(this.root, rel);
-    const back = relative(this.root, target);
-    if (back === '' || back.split(sep)[0] === '..' || isAbsolute(back)) throw new Error(`refusing to write outside ${this.root}: ${rel}`);
-    return target;
-  }
-
-  private async refuseLinks(target: string): Promise<void> {
-    let current = this.root;
-    for (const part of relative(this.root, dirname(target)).split(sep).filter(Boolean)) {
-      current = join(current, part);
-      const info = await lstat(current).catch(() => null);
-      if (info?.isSymbolicLink()) throw new Error(`refusing to write through the symbolic link ${current}`);
-    }
-  }
-
-  private async identity(target: string): Promise<string | null> {
-    // Synchronous on purpose: thousands of these in an unchanged rebuild cost ~6× more through the thread pool.
-    const info = statSync(target, { bigint: true, throwIfNoEntry: false });
-    return info ? fileIdentity(info) : null;
+  /** Where this output places files (for worker threads). */
+  get placement(): Placement {
+    return { root: this.root, staging: this.staging, mode: this.mode };
   }
 
   /** True when `rel` was made from `source` last time and is untouched since: nothing to do. */
@@ -87,45 +130,38 @@ export class DatasetOutput {
     const before = this.previous[rel];
     if (source === '') return false; // no known source: compare the content
     if (before === undefined || !before.startsWith(`${source}|`)) return false;
-    const now = await this.identity(this.target(rel));
+    const now = identityOf(targetOf(this.root, rel));
     if (now === null || before !== `${source}|${now}`) return false;
     this.expected.add(rel);
     this.outputs[rel] = before;
     return true;
   }
 
-  /** Writes (or checks) one file whose content is known. */
+  /** Writes (or checks) one file whose content is known (or made on demand, only when needed). */
   async file(rel: string, source: string, content: string | Uint8Array | (() => Promise<string | Uint8Array>)): Promise<void> {
     if (await this.unchanged(rel, source)) return;
-    this.expected.add(rel);
-    const target = this.target(rel);
-    const given = typeof content === 'function' ? await content() : content;
-    const bytes = typeof given === 'string' ? Buffer.from(given) : Buffer.from(given.buffer, given.byteOffset, given.byteLength);
-    const current = await readFile(target).catch(() => null);
-    if (current !== null && current.equals(bytes)) {
-      await this.remember(rel, source, target);
-      return;
-    }
-    if (this.mode === 'check') {
-      (current === null ? this.report.missing : this.report.changed).push(rel);
-      return;
-    }
-    await this.refuseLinks(target);
-    await writeAtomic(target, bytes, this.staging);
-    this.report.changed.push(rel);
-    await this.remember(rel, source, target);
+    this.record(source, await placeFile(this.placement, rel, typeof content === 'function' ? await content() : content));
+  }
+
+  /** Takes note of a file placed elsewhere (by a worker thread) from `source`. */
+  record(source: string, placed: Placed): void {
+    this.expected.add(placed.rel);
+    if (placed.outcome === 'missing') this.report.missing.push(placed.rel);
+    else if (placed.outcome === 'changed') this.report.changed.push(placed.rel);
+    else if (placed.outcome === 'written') this.report.changed.push(placed.rel);
+    if (placed.identity !== null && placed.outcome !== 'missing' && placed.outcome !== 'changed') this.outputs[placed.rel] = `${source}|${placed.identity}`;
   }
 
   /** Opens a table to be written row by row; compared by hash with what is there. */
   async table(rel: string, source: string): Promise<TableSink | null> {
     if (await this.unchanged(rel, source)) return null;
     this.expected.add(rel);
-    const target = this.target(rel);
+    const target = targetOf(this.root, rel);
     const hash = createHash('sha256');
     let handle: FileHandle | null = null;
     let temp = '';
     if (this.mode === 'write') {
-      await this.refuseLinks(target);
+      await refuseLinks(this.root, target);
       await mkdir(this.staging, { recursive: true });
       temp = join(this.staging, `${process.pid}-table-${++this.counter}.tmp`);
       handle = await open(temp, 'w');
@@ -165,7 +201,7 @@ export class DatasetOutput {
   }
 
   private async remember(rel: string, source: string, target: string): Promise<void> {
-    const now = await this.identity(target);
+    const now = identityOf(target);
     if (now !== null) this.outputs[rel] = `${source}|${now}`;
   }
 

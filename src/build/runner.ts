@@ -4,13 +4,14 @@ import type { Pipeline } from '../core/pipeline.js';
 import { packagePath } from '../core/paths.js';
 import { computeEntry, type Entry } from './entry.js';
 import type { PlannedInput } from './ids.js';
+import type { Placement } from './output.js';
 import type { WorkerTask } from './worker.js';
 
 /** Ingests planned inputs, in this thread or on a pool of worker threads. */
 export interface Runner {
   /** Worker threads in use (0: this thread). */
   threads: number;
-  run(input: PlannedInput): Promise<Entry>;
+  run(input: PlannedInput, where: Placement): Promise<Entry>;
   close(): Promise<void>;
 }
 
@@ -36,7 +37,7 @@ export async function createRunner(pipeline: Pipeline, concurrency: number, work
   const threads = Math.min(concurrency, Math.floor(work / MIN_INPUTS_PER_THREAD));
   const filename = workerFile();
   if (threads < 2 || filename === null) {
-    return { threads: 0, run: (input) => computeEntry(input, pipeline), close: async () => undefined };
+    return { threads: 0, run: (input, where) => computeEntry(input, pipeline, where), close: async () => undefined };
   }
   const { Piscina } = await import('piscina');
   const pool = new Piscina<WorkerTask, Entry>({
@@ -63,13 +64,13 @@ export async function createRunner(pipeline: Pipeline, concurrency: number, work
   });
   return {
     threads,
-    run: async (input) => {
-      if (broken) return computeEntry(input, pipeline);
+    run: async (input, where) => {
+      if (broken) return computeEntry(input, pipeline, where);
       try {
-        return await pool.run({ input, pipelineFile: pipeline.file });
+        return await pool.run({ input, pipelineFile: pipeline.file, where });
       } catch (error) {
         // An input too big for a worker's heap, or a pool given up on: this thread instead.
-        if (broken || (error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY') return computeEntry(input, pipeline);
+        if (broken || (error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY') return computeEntry(input, pipeline, where);
         throw error;
       }
     },

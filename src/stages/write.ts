@@ -1,5 +1,6 @@
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { threadId } from 'node:worker_threads';
 
 /** Pretty JSON with a final newline: the one serialisation of every output file. */
 export function toJson(value: unknown): string {
@@ -15,7 +16,9 @@ let tempCounter = 0;
  * given, else beside the target.
  */
 export async function writeAtomic(path: string, content: string | Uint8Array, stagingDir?: string): Promise<void> {
-  const temp = stagingDir ? join(stagingDir, `${process.pid}-${++tempCounter}.tmp`) : `${path}.${process.pid}-${++tempCounter}.tmp`;
+  // Process, thread and counter: worker threads write into the same staging folder.
+  const unique = `${process.pid}-${threadId}-${++tempCounter}`;
+  const temp = stagingDir ? join(stagingDir, `${unique}.tmp`) : `${path}.${unique}.tmp`;
   // Folders are made on the first miss only: thousands of files go into a few folders.
   await writeFile(temp, content).catch(async (error: NodeJS.ErrnoException) => {
     if (error.code !== 'ENOENT') throw error;
