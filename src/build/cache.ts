@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Pipeline } from '../core/pipeline.js';
 import { packagePath } from '../core/paths.js';
-import { writeAtomic } from '../stages/write.js';
+import { writeAtomic, writeAtomicSync } from '../stages/write.js';
 import type { Entry, InputSummary } from './entry.js';
 
 /** Bumped when the layout of cache entries or of the state file changes. */
@@ -83,7 +83,8 @@ export class EntryStore {
 
   /** Stores an entry's summary and rows under its key. */
   async put(key: string, entry: Pick<Entry, 'summary' | 'rows'>): Promise<void> {
-    await writeAtomic(this.path(key), JSON.stringify({ summary: entry.summary, rows: entry.rows }), join(this.dir, '.staging'));
+    // Synchronous: one small file an input, cheaper than three thread-pool round trips.
+    writeAtomicSync(this.path(key), JSON.stringify({ summary: entry.summary, rows: entry.rows }), join(this.dir, '.staging'));
   }
 
   /** The summary and rows of an entry, or null when it is not stored (or unreadable). */

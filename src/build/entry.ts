@@ -163,8 +163,8 @@ export async function computeEntry(input: PlannedInput, pipeline: Pipeline, wher
   }
   const placed: Placed[] = [];
   if (result.ok) {
-    placed.push(await placeFile(where, `articles/${input.id}.json`, toJson(record)));
-    if (report) placed.push(await placeFile(where, `report/${input.id}.html`, renderArticlePage(record)));
+    placed.push(placeFile(where, `articles/${input.id}.json`, toJson(record)));
+    if (report) placed.push(placeFile(where, `report/${input.id}.html`, renderArticlePage(record)));
   }
   return {
     summary: summarize(input.path, record, result.ok),

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, statSync } from 'node:fs';
-import { lstat, mkdir, open, readdir, readFile, rename, rm, type FileHandle } from 'node:fs/promises';
+import { createReadStream, lstatSync, readFileSync, statSync } from 'node:fs';
+import { mkdir, open, readdir, rename, rm, type FileHandle } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { STAGING, writeAtomic } from '../stages/write.js';
+import { STAGING, writeAtomicSync } from '../stages/write.js';
 import { fileIdentity } from './cache.js';
 
 /** What a build changed (write mode) or found out of date (check mode). */
@@ -53,12 +53,12 @@ function targetOf(root: string, rel: string): string {
 /** Folders already checked for symbolic links, per thread (a build creates no links). */
 const linkFree = new Set<string>();
 
-async function refuseLinks(root: string, target: string): Promise<void> {
+function refuseLinks(root: string, target: string): void {
   let current = root;
   for (const part of relative(root, dirname(target)).split(sep).filter(Boolean)) {
     current = join(current, part);
     if (linkFree.has(current)) continue;
-    const info = await lstat(current).catch(() => null);
+    const info = lstatSync(current, { throwIfNoEntry: false });
     if (info?.isSymbolicLink()) throw new Error(`refusing to write through the symbolic link ${current}`);
     if (info?.isDirectory()) linkFree.add(current);
   }
@@ -70,20 +70,29 @@ function identityOf(target: string): string | null {
   return info ? fileIdentity(info) : null;
 }
 
+function readOrNull(target: string): Buffer | null {
+  try {
+    return readFileSync(target);
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Places one file of the dataset: compares it with what is on disk and, in write mode, writes
  * it atomically when it differs — never outside the folder, never through a symbolic link.
  * Worker threads call this for the records and pages they make, so those bytes never cross
- * to the main thread.
+ * to the main thread. Synchronous on purpose: these files are small, and on a worker thread
+ * each asynchronous call is a round trip through libuv's shared pool with the worker idle.
  */
-export async function placeFile(where: Placement, rel: string, content: string | Uint8Array): Promise<Placed> {
+export function placeFile(where: Placement, rel: string, content: string | Uint8Array): Placed {
   const target = targetOf(where.root, rel);
   const bytes = typeof content === 'string' ? Buffer.from(content) : Buffer.from(content.buffer, content.byteOffset, content.byteLength);
-  const current = await readFile(target).catch(() => null);
+  const current = readOrNull(target);
   if (current !== null && current.equals(bytes)) return { rel, outcome: 'same', identity: identityOf(target) };
   if (where.mode === 'check') return { rel, outcome: current === null ? 'missing' : 'changed', identity: null };
-  await refuseLinks(where.root, target);
-  await writeAtomic(target, bytes, where.staging);
+  refuseLinks(where.root, target);
+  writeAtomicSync(target, bytes, where.staging);
   return { rel, outcome: 'written', identity: identityOf(target) };
 }
 
@@ -140,7 +149,7 @@ export class DatasetOutput {
   /** Writes (or checks) one file whose content is known (or made on demand, only when needed). */
   async file(rel: string, source: string, content: string | Uint8Array | (() => Promise<string | Uint8Array>)): Promise<void> {
     if (await this.unchanged(rel, source)) return;
-    this.record(source, await placeFile(this.placement, rel, typeof content === 'function' ? await content() : content));
+    this.record(source, placeFile(this.placement, rel, typeof content === 'function' ? await content() : content));
   }
 
   /** Takes note of a file placed elsewhere (by a worker thread) from `source`. */
@@ -161,7 +170,7 @@ export class DatasetOutput {
     let handle: FileHandle | null = null;
     let temp = '';
     if (this.mode === 'write') {
-      await refuseLinks(this.root, target);
+      refuseLinks(this.root, target);
       await mkdir(this.staging, { recursive: true });
       temp = join(this.staging, `${process.pid}-table-${++this.counter}.tmp`);
       handle = await open(temp, 'w');

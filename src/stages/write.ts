@@ -1,3 +1,4 @@
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { threadId } from 'node:worker_threads';
@@ -30,6 +31,30 @@ export async function writeAtomic(path: string, content: string | Uint8Array, st
     await mkdir(dirname(path), { recursive: true });
     await rename(temp, path);
   });
+}
+
+/**
+ * {@link writeAtomic}, synchronously. For the many small files of a build: on a worker thread
+ * an asynchronous write is three round trips through libuv's shared thread pool, during which
+ * the worker sits idle (BENCHMARKS.md: 14 ms an article, against ~0.2 ms this way).
+ */
+export function writeAtomicSync(path: string, content: string | Uint8Array, stagingDir?: string): void {
+  const unique = `${process.pid}-${threadId}-${++tempCounter}`;
+  const temp = stagingDir ? join(stagingDir, `${unique}.tmp`) : `${path}.${unique}.tmp`;
+  try {
+    writeFileSync(temp, content);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    mkdirSync(dirname(temp), { recursive: true });
+    writeFileSync(temp, content);
+  }
+  try {
+    renameSync(temp, path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    mkdirSync(dirname(path), { recursive: true });
+    renameSync(temp, path);
+  }
 }
 
 /** The hidden folder under an output folder where temporary files are staged. */
