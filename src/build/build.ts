@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { statSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, stat } from 'node:fs/promises';
-import { availableParallelism, tmpdir } from 'node:os';
+import { readFileSync, statSync } from 'node:fs';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { extname, join, resolve, sep } from 'node:path';
 import { ConfigError } from '../core/errors.js';
 import type { Pipeline } from '../core/pipeline.js';
@@ -147,154 +147,159 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const cacheDir = options.cacheDir === undefined ? join(outDir, '.cache') : options.cacheDir === null ? null : resolve(options.cacheDir);
   const state: BuildState = cacheDir ? await loadState(cacheDir, config) : { format: 0, config, inputs: {}, outputs: {} };
   const cache = cacheDir ? new EntryStore(cacheDir) : null;
-  // Entries made by a build that may not write its cache go to a scratch store, removed at the end.
-  const scratch = check || !cache ? new EntryStore(await mkdtemp(join(tmpdir(), 'digest-build-'))) : null;
-  const writeStore = scratch ?? cache!;
+  // A build that may not write its cache (--check, --no-cache) keeps no entries: nothing in a
+  // build reads back an entry it made itself.
+  const writeStore = check ? null : cache;
   const next: BuildState = { format: state.format, config, inputs: {}, outputs: {} };
   const summaries = new Map<string, InputSummary>();
   const maxBytes = (pipeline.stages.find((s) => s.definition.name === 'read')?.options as { maxBytes?: number } | undefined)?.maxBytes ?? Infinity;
 
   const output = new DatasetOutput(outDir, check ? 'check' : 'write', state.outputs);
   const report = pipeline.write?.report !== false;
-  try {
-    // 1. Key every input by reading and hashing it (or by its unchanged file identity).
-    const { default: PQueue } = await import('p-queue');
-    const io = new PQueue({ concurrency: Math.max(4, concurrency * 2) });
-    // Identities are taken against the build's start, so a file edited during the build is rehashed next time.
-    const started = Date.now();
-    const plans = new Map<string, { input: PlannedInput; identity: string | null; key: string | null; hit: InputSummary | null }>();
-    await Promise.all(
-      selected.map((input) =>
-        io.add(async () => {
-          // Synchronous stat: far cheaper than a thread-pool round trip per input (see BENCHMARKS.md).
-          const info = statOrNull(input.path);
-          if (!info || !info.isFile() || info.size > BigInt(Math.min(maxBytes, Number.MAX_SAFE_INTEGER))) {
-            plans.set(input.path, { input, identity: null, key: null, hit: null }); // fails in ingest with its diagnostic; never cached
-            return;
-          }
-          const identity = racy(info, started) ? '' : fileIdentity(info);
-          const before = state.inputs[input.path];
-          const hash = before && identity !== '' && before.stat === identity ? before.sha256 : await readFile(input.path).then((b) => sha256(b), () => null);
-          if (hash === null) {
-            plans.set(input.path, { input, identity: null, key: null, hit: null });
-            return;
-          }
-          const key = entryKey(config, input.path, input.id, input.renamedFrom, hash);
-          let hit = before?.key === key ? before.summary : null;
-          if (!hit && cache) hit = (await cache.meta(key))?.summary ?? null;
-          plans.set(input.path, { input, identity, key, hit });
-        }),
-      ),
-    );
+  // 1. Key every input by reading and hashing it (or by its unchanged file identity).
+  const { default: PQueue } = await import('p-queue');
+  const io = new PQueue({ concurrency: Math.max(4, concurrency * 2) });
+  // Identities are taken against the build's start, so a file edited during the build is rehashed next time.
+  const started = Date.now();
+  const plans = new Map<string, { input: PlannedInput; identity: string | null; key: string | null; hit: InputSummary | null }>();
+  await Promise.all(
+    selected.map((input) =>
+      io.add(async () => {
+        // Synchronous stat: far cheaper than a thread-pool round trip per input (see BENCHMARKS.md).
+        const info = statOrNull(input.path);
+        if (!info || !info.isFile() || info.size > BigInt(Math.min(maxBytes, Number.MAX_SAFE_INTEGER))) {
+          plans.set(input.path, { input, identity: null, key: null, hit: null }); // fails in ingest with its diagnostic; never cached
+          return;
+        }
+        const identity = racy(info, started) ? '' : fileIdentity(info);
+        const before = state.inputs[input.path];
+        const hash = before && identity !== '' && before.stat === identity ? before.sha256 : await hashInput(input.path, info.size);
+        if (hash === null) {
+          plans.set(input.path, { input, identity: null, key: null, hit: null });
+          return;
+        }
+        const key = entryKey(config, input.path, input.id, input.renamedFrom, hash);
+        let hit = before?.key === key ? before.summary : null;
+        if (!hit && cache) hit = (await cache.meta(key))?.summary ?? null;
+        plans.set(input.path, { input, identity, key, hit });
+      }),
+    ),
+  );
 
-    // 2. In id order: ingest what the cache lacks (on worker threads when there is enough of
-    // it), write each record, and stream the tables. A window bounds what is in flight.
-    const misses = [...plans.values()].filter((p) => p.hit === null).length;
-    const runner = await createRunner(pipeline, concurrency, misses);
-    await output.open();
-    const aggregate = createHash('sha256').update(config);
-    const ordered = [...selected].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    for (const input of ordered) aggregate.update(`${input.id}\0${plans.get(input.path)!.key}\0`);
-    let source = aggregate.digest('hex');
-    const sinks = await Promise.all(TABLES.map((t) => output.table(t, source)));
-    const needRows = sinks.some((s) => s !== null);
-    const totals = { items: 0, references: 0, entities: 0 };
-    let computed = 0;
+  // 2. In id order: ingest what the cache lacks (on worker threads when there is enough of
+  // it), write each record, and stream the tables. A window bounds what is in flight.
+  const misses = [...plans.values()].filter((p) => p.hit === null).length;
+  const runner = await createRunner(pipeline, concurrency, misses);
+  await output.open();
+  const aggregate = createHash('sha256').update(config);
+  const ordered = [...selected].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  for (const input of ordered) aggregate.update(`${input.id}\0${plans.get(input.path)!.key}\0`);
+  let source = aggregate.digest('hex');
+  const sinks = await Promise.all(TABLES.map((t) => output.table(t, source)));
+  const needRows = sinks.some((s) => s !== null);
+  const totals = { items: 0, references: 0, entities: 0 };
+  let computed = 0;
 
-    const ingestOne = async (plan: { input: PlannedInput; identity: string | null; key: string | null }): Promise<{ summary: InputSummary; rows: RecordRows | null }> => {
-      let entry: Entry;
-      try {
-        entry = await runner.run(plan.input, output.placement);
-      } catch (error) {
-        return { summary: failedSummary(plan.input, `ingesting crashed: ${(error as Error).message}`), rows: null };
-      }
-      computed++;
-      const { summary } = entry;
-      if (plan.identity === null) return { summary, rows: null }; // unreadable or over the limit: reported each build, never cached
-      const key = entryKey(config, plan.input.path, plan.input.id, plan.input.renamedFrom, summary.sha256);
-      if (key !== plan.key) source = ''; // changed while building: the tables must be remade next time
-      for (const placed of entry.placed) output.record(key, placed);
-      await writeStore.put(key, { summary, rows: entry.rows });
-      next.inputs[plan.input.path] = { stat: key === plan.key ? plan.identity : '', sha256: summary.sha256, key, summary } satisfies InputState;
-      return { summary, rows: entry.rows };
-    };
-    const settleOne = async (input: PlannedInput): Promise<{ summary: InputSummary; rows: RecordRows | null }> => {
-      const plan = plans.get(input.path)!;
-      const hit = plan.hit;
-      if (hit === null || plan.key === null) return ingestOne(plan);
-      // A cached input whose record file is gone or edited is ingested again.
-      if (hit.status === 'ok') {
-        const fresh = (await output.unchanged(`articles/${input.id}.json`, plan.key)) && (!report || (await output.unchanged(`report/${input.id}.html`, plan.key)));
-        if (!fresh) return ingestOne(plan);
-      }
-      next.inputs[input.path] = { stat: plan.identity!, sha256: hit.sha256, key: plan.key, summary: hit };
-      if (!needRows || hit.status !== 'ok') return { summary: hit, rows: null };
-      const meta = (await cache?.meta(plan.key)) ?? null;
-      return meta ? { summary: hit, rows: meta.rows } : ingestOne(plan);
-    };
-
-    const window = Math.max(8, runner.threads * 4);
-    const pending: (Promise<{ summary: InputSummary; rows: RecordRows | null }> | undefined)[] = [];
-    let launched = 0;
+  const ingestOne = async (plan: { input: PlannedInput; identity: string | null; key: string | null }): Promise<{ summary: InputSummary; rows: RecordRows | null }> => {
+    let entry: Entry;
     try {
-      for (let done = 0; done < ordered.length; done++) {
-        while (launched < ordered.length && launched < done + window) {
-          const input = ordered[launched]!;
-          pending[launched++] = settleOne(input).then((r) => {
-            summaries.set(input.path, r.summary);
-            options.onProgress?.(summaries.size, selected.length, r.summary);
-            return r;
-          });
-        }
-        const { summary, rows } = await pending[done]!;
-        pending[done] = undefined;
-        if (summary.status !== 'ok') continue;
-        totals.items += summary.counts.items;
-        totals.references += summary.counts.references;
-        totals.entities += summary.counts.entities;
-        if (rows) {
-          await sinks[0]?.write(rows.items);
-          await sinks[1]?.write(rows.references);
-          await sinks[2]?.write(rows.entities);
-        }
+      entry = await runner.run(plan.input, output.placement);
+    } catch (error) {
+      return { summary: failedSummary(plan.input, `ingesting crashed: ${(error as Error).message}`), rows: null };
+    }
+    computed++;
+    const { summary } = entry;
+    if (plan.identity === null) return { summary, rows: null }; // unreadable or over the limit: reported each build, never cached
+    const key = entryKey(config, plan.input.path, plan.input.id, plan.input.renamedFrom, summary.sha256);
+    if (key !== plan.key) source = ''; // changed while building: the tables must be remade next time
+    for (const placed of entry.placed) output.record(key, placed);
+    await writeStore?.put(key, { summary, rows: entry.rows });
+    next.inputs[plan.input.path] = { stat: key === plan.key ? plan.identity : '', sha256: summary.sha256, key, summary } satisfies InputState;
+    return { summary, rows: entry.rows };
+  };
+  const settleOne = async (input: PlannedInput): Promise<{ summary: InputSummary; rows: RecordRows | null }> => {
+    const plan = plans.get(input.path)!;
+    const hit = plan.hit;
+    if (hit === null || plan.key === null) return ingestOne(plan);
+    // A cached input whose record file is gone or edited is ingested again.
+    if (hit.status === 'ok') {
+      const fresh = (await output.unchanged(`articles/${input.id}.json`, plan.key)) && (!report || (await output.unchanged(`report/${input.id}.html`, plan.key)));
+      if (!fresh) return ingestOne(plan);
+    }
+    next.inputs[input.path] = { stat: plan.identity!, sha256: hit.sha256, key: plan.key, summary: hit };
+    if (!needRows || hit.status !== 'ok') return { summary: hit, rows: null };
+    const meta = (await cache?.meta(plan.key)) ?? null;
+    return meta ? { summary: hit, rows: meta.rows } : ingestOne(plan);
+  };
+
+  const window = Math.max(8, runner.threads * 4);
+  const pending: (Promise<{ summary: InputSummary; rows: RecordRows | null }> | undefined)[] = [];
+  let launched = 0;
+  try {
+    for (let done = 0; done < ordered.length; done++) {
+      while (launched < ordered.length && launched < done + window) {
+        const input = ordered[launched]!;
+        pending[launched++] = settleOne(input).then((r) => {
+          summaries.set(input.path, r.summary);
+          options.onProgress?.(summaries.size, selected.length, r.summary);
+          return r;
+        });
       }
-    } finally {
-      // On failure, let what is in flight finish before the pool goes.
-      await Promise.allSettled(pending.filter(Boolean));
-      await runner.close();
+      const { summary, rows } = await pending[done]!;
+      pending[done] = undefined;
+      if (summary.status !== 'ok') continue;
+      totals.items += summary.counts.items;
+      totals.references += summary.counts.references;
+      totals.entities += summary.counts.entities;
+      if (rows) {
+        await sinks[0]?.write(rows.items);
+        await sinks[1]?.write(rows.references);
+        await sinks[2]?.write(rows.entities);
+      }
     }
-    for (const sink of sinks) await sink?.close();
-
-    // 3. The manifest, in path order, and stale records out.
-    const rows = selected.map((p) => summaries.get(p.path)!);
-    const plan = createHash('sha256');
-    for (const p of planned) plan.update(`${p.path}\0${p.id}\0`);
-    const manifestRows = rows.map(manifestRow);
-    const manifestText = manifest(pipeline.name, manifestRows, totals, shard ? { ...shard, plan: plan.digest('hex') } : undefined);
-    // Both files follow from the manifest's content (and the code, in the config key).
-    const manifestKey = createHash('sha256').update(config).update(manifestText).digest('hex');
-    await output.file('manifest.json', manifestKey, manifestText);
-    if (report) await output.file('report/index.html', manifestKey, () => Promise.resolve(renderIndexPage(manifestRows as unknown as IndexRow[], pipeline.name)));
-    const changes = await output.close(report ? ['articles', 'report'] : ['articles']);
-    if (source === '') for (const t of TABLES) delete output.outputs[t];
-    Object.assign(next.outputs, output.outputs);
-
-    if (!check && cache) {
-      await saveState(cacheDir!, next, state);
-      // Shards may share a cache folder: only a full build knows which entries are unused.
-      if (!shard) await cache.prune(new Set(Object.values(next.inputs).map((i) => i.key)));
-    }
-    return {
-      ...changes,
-      outDir,
-      inputs: rows,
-      failed: rows.filter((s) => s.status !== 'ok').length,
-      reused: selected.length - computed,
-      computed,
-      threads: runner.threads,
-    };
   } finally {
-    await scratch?.destroy();
+    // On failure, let what is in flight finish before the pool goes.
+    await Promise.allSettled(pending.filter(Boolean));
+    await runner.close();
+  }
+  for (const sink of sinks) await sink?.close();
+
+  // 3. The manifest, in path order, and stale records out.
+  const rows = selected.map((p) => summaries.get(p.path)!);
+  const plan = createHash('sha256');
+  for (const p of planned) plan.update(`${p.path}\0${p.id}\0`);
+  const manifestRows = rows.map(manifestRow);
+  const manifestText = manifest(pipeline.name, manifestRows, totals, shard ? { ...shard, plan: plan.digest('hex') } : undefined);
+  // Both files follow from the manifest's content (and the code, in the config key).
+  const manifestKey = createHash('sha256').update(config).update(manifestText).digest('hex');
+  await output.file('manifest.json', manifestKey, manifestText);
+  if (report) await output.file('report/index.html', manifestKey, () => Promise.resolve(renderIndexPage(manifestRows as unknown as IndexRow[], pipeline.name)));
+  const changes = await output.close(report ? ['articles', 'report'] : ['articles']);
+  if (source === '') for (const t of TABLES) delete output.outputs[t];
+  Object.assign(next.outputs, output.outputs);
+
+  if (!check && cache) {
+    await saveState(cacheDir!, next, state);
+    // Shards may share a cache folder: only a full build knows which entries are unused.
+    if (!shard) await cache.prune(new Set(Object.values(next.inputs).map((i) => i.key)));
+  }
+  return {
+    ...changes,
+    outDir,
+    inputs: rows,
+    failed: rows.filter((s) => s.status !== 'ok').length,
+    reused: selected.length - computed,
+    computed,
+    threads: runner.threads,
+  };
+}
+
+/** The SHA-256 of an input, or null when it cannot be read. Small files are read at once (see openDocument). */
+async function hashInput(path: string, size: bigint): Promise<string | null> {
+  try {
+    return sha256(size <= 1n << 20n ? readFileSync(path) : await readFile(path));
+  } catch {
+    return null;
   }
 }
 

@@ -108,11 +108,6 @@ export class EntryStore {
     }
     await rm(join(this.dir, '.staging'), { recursive: true, force: true });
   }
-
-  /** Removes the whole store (temporary stores of --check and --no-cache). */
-  async destroy(): Promise<void> {
-    await rm(this.dir, { recursive: true, force: true });
-  }
 }
 
 async function readdirSafe(dir: string): Promise<string[]> {

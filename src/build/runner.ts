@@ -49,7 +49,7 @@ export async function createRunner(pipeline: Pipeline, concurrency: number, work
     idleTimeout: 1000,
     // A small heap makes V8 collect early (RSS stays bounded); an input it cannot hold is
     // ingested again on the main thread, whose heap is the default.
-    resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, ...(process.env.YG ? { maxYoungGenerationSizeMb: Number(process.env.YG) } : {}) },
+    resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
   });
   // A worker that dies outside a task (say, out of memory while loading the pipeline) is an
   // 'error' on the pool; unhandled, it would end the process. After a few, the pool is given

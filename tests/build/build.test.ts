@@ -131,6 +131,23 @@ describe('incremental builds', () => {
     expect(stale).toMatchObject({ changed: ['items.jsonl'], missing: [], extra: [], computed: 6 });
     expect(existsSync(join(out, '.cache'))).toBe(false);
   }, 120_000);
+
+  it('--check and --no-cache leave nothing outside the output folder, not even in the temporary folder', async () => {
+    const { dir, pipeline } = project(3);
+    const temp = mkdtempSync(join(tmpdir(), 'digest-tmpdir-'));
+    const saved = process.env.TMPDIR;
+    process.env.TMPDIR = temp;
+    try {
+      await build({ pipeline: pipeline(), check: true, concurrency: 1 });
+      await build({ pipeline: pipeline(), cacheDir: null, concurrency: 1 });
+      await build({ pipeline: pipeline(), cacheDir: null, check: true, concurrency: 1 });
+    } finally {
+      if (saved === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = saved;
+    }
+    expect(readdirSync(temp)).toEqual([]);
+    expect(readdirSync(join(dir, 'out')).sort()).toEqual(['articles', 'entities.jsonl', 'items.jsonl', 'manifest.json', 'references.jsonl', 'report']);
+  }, 120_000);
 });
 
 describe('sharding', () => {
