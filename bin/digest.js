@@ -8,7 +8,17 @@ process.stdout.on('error', (error) => {
   throw error;
 });
 
+// Should the work ever stop with nothing left to wait for, Node would exit 0 having printed
+// nothing; a silent success is the worst answer a CI job can get, so say so and fail.
+let settled = false;
+process.on('beforeExit', () => {
+  if (settled) return;
+  settled = true;
+  process.stderr.write('digest: internal error: the command stopped before finishing its work\n');
+  process.exitCode = 2;
+});
+
 main(process.argv.slice(2)).then(
-  (code) => { process.exitCode = code; },
-  (error) => { process.stderr.write(`digest: internal error: ${error?.stack ?? error}\n`); process.exitCode = 2; },
+  (code) => { settled = true; process.exitCode = code; },
+  (error) => { settled = true; process.stderr.write(`digest: internal error: ${error?.stack ?? error}\n`); process.exitCode = 2; },
 );

@@ -53,13 +53,21 @@ export async function createRunner(pipeline: Pipeline, concurrency: number, work
   });
   // A worker that dies outside a task (say, out of memory while loading the pipeline) is an
   // 'error' on the pool; unhandled, it would end the process. After a few, the pool is given
-  // up and the rest of the build runs on this thread.
+  // up and the rest of the build runs on this thread — including the tasks already handed to
+  // the pool, whose promises a dying pool does not always settle (seen under load: the build's
+  // promise then never settled, and the process exited 0 having printed nothing).
   let deaths = 0;
   let broken = false;
+  let giveUp!: () => void;
+  const givenUp = new Promise<'given-up'>((resolve) => {
+    giveUp = () => resolve('given-up');
+  });
   pool.on('error', () => {
     if (++deaths >= threads + 1 && !broken) {
       broken = true;
-      void pool.destroy();
+      giveUp();
+      // Not awaited, here or in close(): a given-up pool owes the build nothing.
+      void pool.destroy().catch(() => undefined);
     }
   });
   return {
@@ -67,13 +75,16 @@ export async function createRunner(pipeline: Pipeline, concurrency: number, work
     run: async (input, where) => {
       if (broken) return computeEntry(input, pipeline, where);
       try {
-        return await pool.run({ input, pipelineFile: pipeline.file, where });
+        const entry = await Promise.race([pool.run({ input, pipelineFile: pipeline.file, where }), givenUp]);
+        if (entry !== 'given-up') return entry;
       } catch (error) {
-        // An input too big for a worker's heap, or a pool given up on: this thread instead.
-        if (broken || (error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY') return computeEntry(input, pipeline, where);
-        throw error;
+        // An input too big for a worker's heap is ingested on this thread instead.
+        if (!broken && (error as NodeJS.ErrnoException).code !== 'ERR_WORKER_OUT_OF_MEMORY') throw error;
       }
+      return computeEntry(input, pipeline, where);
     },
-    close: () => pool.destroy(),
+    close: async () => {
+      if (!broken) await pool.destroy();
+    },
   };
 }

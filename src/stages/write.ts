@@ -41,19 +41,18 @@ export async function writeAtomic(path: string, content: string | Uint8Array, st
 export function writeAtomicSync(path: string, content: string | Uint8Array, stagingDir?: string): void {
   const unique = `${process.pid}-${threadId}-${++tempCounter}`;
   const temp = stagingDir ? join(stagingDir, `${unique}.tmp`) : `${path}.${unique}.tmp`;
+  withFolder(dirname(temp), () => writeFileSync(temp, content));
+  withFolder(dirname(path), () => renameSync(temp, path));
+}
+
+/** Runs a file operation, making its folder first only if the operation finds it missing. */
+function withFolder(folder: string, operation: () => void): void {
   try {
-    writeFileSync(temp, content);
+    operation();
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    mkdirSync(dirname(temp), { recursive: true });
-    writeFileSync(temp, content);
-  }
-  try {
-    renameSync(temp, path);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    mkdirSync(dirname(path), { recursive: true });
-    renameSync(temp, path);
+    mkdirSync(folder, { recursive: true });
+    operation();
   }
 }
 

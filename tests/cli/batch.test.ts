@@ -101,6 +101,44 @@ describe('worker threads', () => {
     expect([...starved.keys()]).toEqual([...one.keys()]);
     for (const [rel, content] of one) expect(starved.get(rel) === content, rel).toBe(true);
   }, 120_000);
+
+  /**
+   * Runs `digest build` with the pool library replaced (a resolve hook) by `fake`: a pool that
+   * takes tasks and never settles them, as a dying piscina pool was seen to do under load.
+   */
+  function buildWithPool(dir: string, fake: string) {
+    const poolFile = join(dir, 'fake-pool.mjs');
+    writeFileSync(poolFile, fake);
+    const source = `export async function resolve(s, c, n) { return s === 'piscina' ? { url: ${JSON.stringify(`file://${poolFile}`)}, shortCircuit: true } : n(s, c); }`;
+    const hook = `data:text/javascript,${encodeURIComponent(source)}`;
+    const script = `import { register } from 'node:module'; register(${JSON.stringify(hook)}); process.argv = [process.execPath, ${JSON.stringify(bin)}, 'build', '--pipeline', 'pipelines/digest.json', '--concurrency', '2', '--out', 'lost']; await import(${JSON.stringify(bin)});`;
+    return spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+  }
+  const losingPool = (deaths: number) => `import { EventEmitter } from 'node:events';
+export class Piscina extends EventEmitter {
+  constructor() { super(); setTimeout(() => { for (let i = 0; i < ${deaths}; i++) this.emit('error', new Error('worker died')); }, 20); }
+  run() { return new Promise(() => {}); }
+  destroy() { return new Promise(() => {}); }
+}`;
+
+  it('a pool that dies without settling its tasks hands them to the main thread; same dataset', () => {
+    const dir = project(24);
+    expect(build(dir, '--quiet', '--concurrency', '1', '--out', 'one').status).toBe(0);
+    const r = buildWithPool(dir, losingPool(3));
+    expect(r.stderr).toContain('24 inputs, 24 records, 0 failed; 24 ingested');
+    expect(r.status).toBe(0);
+    const one = tree(join(dir, 'one'));
+    const lost = tree(join(dir, 'lost'));
+    expect([...lost.keys()]).toEqual([...one.keys()]);
+    for (const [rel, content] of one) expect(lost.get(rel) === content, rel).toBe(true);
+  }, 120_000);
+
+  it('work that stops with nothing left to wait for is an internal error (exit 2), never a silent success', () => {
+    const dir = project(24);
+    const r = buildWithPool(dir, losingPool(0));
+    expect(r.stderr).toContain('digest: internal error: the command stopped before finishing its work');
+    expect(r.status).toBe(2);
+  }, 120_000);
 });
 
 describe('paths', () => {
