@@ -58,14 +58,13 @@ export async function createRunner(pipeline: Pipeline, concurrency: number, work
   // promise then never settled, and the process exited 0 having printed nothing).
   let deaths = 0;
   let broken = false;
-  let giveUp!: () => void;
-  const givenUp = new Promise<'given-up'>((resolve) => {
-    giveUp = () => resolve('given-up');
-  });
+  // One release per task in flight, called when the pool is given up. Per task, not one shared
+  // promise: a shared never-settling promise would keep every finished task's entry alive.
+  const waiting = new Set<() => void>();
   pool.on('error', () => {
     if (++deaths >= threads + 1 && !broken) {
       broken = true;
-      giveUp();
+      for (const release of waiting) release();
       // Not awaited, here or in close(): a given-up pool owes the build nothing.
       void pool.destroy().catch(() => undefined);
     }
@@ -74,12 +73,19 @@ export async function createRunner(pipeline: Pipeline, concurrency: number, work
     threads,
     run: async (input, where) => {
       if (broken) return computeEntry(input, pipeline, where);
+      let release!: () => void;
+      const givenUp = new Promise<'given-up'>((resolve) => {
+        release = () => resolve('given-up');
+      });
+      waiting.add(release);
       try {
         const entry = await Promise.race([pool.run({ input, pipelineFile: pipeline.file, where }), givenUp]);
         if (entry !== 'given-up') return entry;
       } catch (error) {
         // An input too big for a worker's heap is ingested on this thread instead.
         if (!broken && (error as NodeJS.ErrnoException).code !== 'ERR_WORKER_OUT_OF_MEMORY') throw error;
+      } finally {
+        waiting.delete(release);
       }
       return computeEntry(input, pipeline, where);
     },
