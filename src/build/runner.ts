@@ -21,6 +21,13 @@ const MIN_INPUTS_PER_THREAD = 8;
 /** Each worker's old-generation heap, in MB: enough for the pipeline's data and any ordinary article. */
 export const WORKER_HEAP_MB = Number(process.env.DIGEST_WORKER_HEAP_MB) || 96;
 
+/**
+ * Each worker's young generation, in MB. V8's default lets each worker hold ~20 MB more
+ * short-lived garbage; with two workers that took a 2,000-article build from ~285 to ~330 MB
+ * peak RSS, for ~10 % less CPU (BENCHMARKS.md, "Memory").
+ */
+export const WORKER_YOUNG_MB = Number(process.env.DIGEST_WORKER_YOUNG_MB) || 16;
+
 /** The compiled worker module; tests running from source still use the compiled one. */
 function workerFile(): string | null {
   const here = fileURLToPath(import.meta.url);
@@ -49,7 +56,7 @@ export async function createRunner(pipeline: Pipeline, concurrency: number, work
     idleTimeout: 1000,
     // A small heap makes V8 collect early (RSS stays bounded); an input it cannot hold is
     // ingested again on the main thread, whose heap is the default.
-    resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+    resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB },
   });
   // A worker that dies outside a task (say, out of memory while loading the pipeline) is an
   // 'error' on the pool; unhandled, it would end the process. After a few, the pool is given
