@@ -43,6 +43,24 @@ const unchanged = timedBuild();
 const first = readdirSync(corpus).sort()[1];
 appendFileSync(join(corpus, first), '\n');
 const edited = timedBuild();
+
+/**
+ * What a build keeps per input until it returns: the heap after a collection, with the
+ * result held, less the heap before, over the inputs (an unchanged build, so it is quick:
+ * every summary comes from the cache state, as a cold build's come from ingesting).
+ */
+function keptPerInput() {
+  const script = `const { build, loadPipeline } = await import(${JSON.stringify(join(root, 'dist/src/index.js'))});
+const pipeline = loadPipeline(${JSON.stringify(pipelineFile)});
+globalThis.gc(); const before = process.memoryUsage().heapUsed;
+const result = await build({ pipeline });
+globalThis.gc(); const after = process.memoryUsage().heapUsed;
+process.stdout.write(String((after - before) / result.inputs.length));`;
+  const r = spawnSync(process.execPath, ['--expose-gc', '--input-type=module', '-e', script], { encoding: 'utf8', maxBuffer: 1 << 30 });
+  if (r.status !== 0 && r.status !== 1) throw new Error(`build failed: ${r.stderr.slice(-2000)}`);
+  return Number(r.stdout) / 1024;
+}
+const keptKb = keptPerInput();
 const oneThread = ci ? null : (rmSync(join(work, 'out'), { recursive: true, force: true }), timedBuild('--concurrency', '1'));
 
 // Per-article latency and the floor, in this process, on the same inputs.
@@ -111,6 +129,7 @@ const result = {
   p50: latencies[Math.floor(latencies.length * 0.5)],
   p95: latencies[Math.floor(latencies.length * 0.95)],
   peakRssMb: Math.max(cold.rss, unchanged.rss, edited.rss),
+  keptKbPerInput: keptKb,
   ratio: pipelineMs / floorMs,
   floorPerArticleMs: floorMs / sample.length,
   linearityBytes: linearity.bytes,
@@ -153,6 +172,7 @@ Machine: ${cpus().length} × ${cpu}, ${fmt(totalmem() / 2 ** 30)} GiB, Node ${pr
 | \`digest build\`, one input edited | ${fmt(edited.ms / 1000, 2)} s | one record + dataset files | |
 | per article (in process, ${sample.length} articles) | p50 ${fmt(result.p50, 1)} ms, p95 ${fmt(result.p95, 1)} ms | | |
 | peak RSS of the build (main thread and workers) | ${fmt(result.peakRssMb)} MB | ≤ 300 MB | ${mark(result.peakRssMb <= 300)} |
+| heap a build keeps per input until it returns (summaries, cache state) | ${fmt(keptKb, 1)} KB — ${fmt((keptKb * 100000) / 1024)} MB for 100,000 inputs | memory flat in N | ${mark(keptKb < 0.1)} |
 | pipeline / floor (floor: read + decode + cheerio.load + text, ${fmt(result.floorPerArticleMs, 2)} ms an article) | ${fmt(result.ratio, 2)} | ≤ 2.5 | ${mark(result.ratio <= 2.5)} |
 | linearity: an article ${fmt(linearity.bytes, 1)}× longer costs | ${fmt(result.linearity, 1)}× | ≤ 11× for 10× | ${mark(result.linearity <= 11 * (linearity.bytes / 10))} |
 | CLI cold start, one article (\`digest ingest x --stdout\`, median of ${starts.length}) | ${fmt(result.startMs)} ms | ≤ 250 ms | ${mark(result.startMs <= 250)} |
