@@ -41,6 +41,27 @@ describe('parse: Markdown', () => {
     const second = doc.blocks[3]!;
     expect(doc.lines.point(second.start)).toEqual({ line: 5, column: 1 });
   });
+
+  it('places lines inside lists, quotes and code blocks at their text, past the markers', async () => {
+    const md = '3. 三月\n   续行:3月5日的研究\n- 要点\n  - 嵌套\n    嵌套续行\n\n> 引文第一行\n> 引文第二行\n\n```\n代码行\n```\n';
+    const doc = await runUpTo(md, 'parse', 'x.md');
+    expect(doc.blocks.map((b) => [b.kind, b.text, b.ordinal ?? null])).toEqual([
+      ['list-item', '三月', 3],
+      ['list-item', '续行:3月5日的研究', null],
+      ['list-item', '要点', null],
+      ['list-item', '嵌套', null],
+      ['list-item', '嵌套续行', null],
+      ['paragraph', '引文第一行', null],
+      ['paragraph', '引文第二行', null],
+      ['paragraph', '代码行', null],
+    ]);
+    for (const b of doc.blocks) {
+      expect(b.exact, b.text).toBe(true);
+      expect(doc.text.slice(b.start, b.end)).toBe(b.text);
+    }
+    expect(doc.lines.point(doc.blocks[1]!.start)).toEqual({ line: 2, column: 4 });
+    expect(doc.lines.point(doc.blocks[6]!.start)).toEqual({ line: 8, column: 3 });
+  });
 });
 
 describe('parse: HTML', () => {
