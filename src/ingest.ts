@@ -25,6 +25,15 @@ export interface IngestResult {
 /** Inputs up to this size are read synchronously. */
 const SYNC_READ_BYTES = 1 << 20;
 
+/**
+ * Reads an input file of known size. Articles are tens of KB: they are read at once (an
+ * asynchronous read costs ~8× more through libuv's thread pool, BENCHMARKS.md); only a large
+ * file is read without holding the thread.
+ */
+export async function readInputFile(path: string, size: number | bigint): Promise<Buffer> {
+  return size <= SYNC_READ_BYTES ? readFileSync(path) : readFile(path);
+}
+
 const pipelineCache = new Map<string, Pipeline>();
 
 /** Loads a pipeline once per path and process. */
@@ -64,9 +73,7 @@ export async function openDocument(input: IngestInput, pipeline: Pipeline): Prom
         doc.addDiagnostic({ severity: 'error', rule: 'input-too-large', source: 'read', message: `input is ${info.size} bytes, over the limit maxBytes=${limit}` });
         doc.failed = true;
       } else {
-        // Articles are tens of KB: read at once (an asynchronous read costs ~8× more through the
-        // thread pool); only a large file is read without holding the thread.
-        doc.bytes = new Uint8Array(info.size <= SYNC_READ_BYTES ? readFileSync(input.path) : await readFile(input.path));
+        doc.bytes = new Uint8Array(await readInputFile(input.path, info.size));
       }
     } catch (error) {
       doc.addDiagnostic({ severity: 'error', rule: 'input-unreadable', source: 'read', message: `cannot read ${input.path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` });

@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { statSync } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { extname, join, resolve, sep } from 'node:path';
 import { ConfigError } from '../core/errors.js';
 import type { Pipeline } from '../core/pipeline.js';
 import { sha256 } from '../core/record.js';
+import { readInputFile } from '../ingest.js';
 import { SCHEMA_VERSION } from '../core/record.js';
 import { toJson } from '../stages/write.js';
 import { configFingerprint, entryKey, EntryStore, fileIdentity, loadState, saveState, type BuildState, type InputState } from './cache.js';
@@ -294,10 +295,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   };
 }
 
-/** The SHA-256 of an input, or null when it cannot be read. Small files are read at once (see openDocument). */
+/** The SHA-256 of an input, or null when it cannot be read. */
 async function hashInput(path: string, size: bigint): Promise<string | null> {
   try {
-    return sha256(size <= 1n << 20n ? readFileSync(path) : await readFile(path));
+    return sha256(await readInputFile(path, size));
   } catch {
     return null;
   }

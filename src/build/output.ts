@@ -156,9 +156,9 @@ export class DatasetOutput {
   record(source: string, placed: Placed): void {
     this.expected.add(placed.rel);
     if (placed.outcome === 'missing') this.report.missing.push(placed.rel);
-    else if (placed.outcome === 'changed') this.report.changed.push(placed.rel);
-    else if (placed.outcome === 'written') this.report.changed.push(placed.rel);
-    if (placed.identity !== null && placed.outcome !== 'missing' && placed.outcome !== 'changed') this.outputs[placed.rel] = `${source}|${placed.identity}`;
+    else if (placed.outcome !== 'same') this.report.changed.push(placed.rel);
+    // Only a file on disk as wanted has an identity to remember.
+    if (placed.identity !== null) this.outputs[placed.rel] = `${source}|${placed.identity}`;
   }
 
   /** Opens a table to be written row by row; compared by hash with what is there. */

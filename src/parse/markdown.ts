@@ -17,6 +17,21 @@ function lineStarts(text: string): number[] {
   return starts;
 }
 
+/** Markup between two pieces of a line (markers, a link's destination) is shorter than this. */
+const MARKUP_WINDOW = 2048;
+
+/**
+ * Where `text` starts in `source` between `from` and the end of its line, no further than
+ * MARKUP_WINDOW past `from`, or -1. Bounded so that text the source spells otherwise (an entity,
+ * an escape) costs a short look, not a scan of the rest of the document for every piece.
+ */
+function findNear(source: string, text: string, from: number, lineEnd: number): number {
+  const to = Math.min(lineEnd, from + MARKUP_WINDOW + text.length);
+  if (to - from < text.length) return -1;
+  const at = source.slice(from, to).indexOf(text);
+  return at === -1 ? -1 : from + at;
+}
+
 /**
  * The visible text of an inline token, one list of pieces per source line, each piece placed
  * in its line. markdown-it gives block tokens their lines but inline text no offsets, so each
@@ -31,8 +46,8 @@ function inlineLines(inline: Token, source: string, starts: readonly number[]): 
   const lineEnd = () => (line + 1 < starts.length ? starts[line + 1]! - 1 : source.length);
   const place = (text: string) => {
     if (text === '') return;
-    const at = source.indexOf(text, cursor);
-    const found = at !== -1 && at + text.length <= lineEnd();
+    const at = findNear(source, text, cursor, lineEnd());
+    const found = at !== -1;
     const start = found ? at : Math.min(cursor, lineEnd());
     cursor = found ? at + text.length : start;
     lines[lines.length - 1]!.push({ text, start, end: start + text.length, strong: strong > 0, found });
@@ -89,8 +104,9 @@ function codeLines(token: Token, source: string, starts: readonly number[]): Pie
     .split('\n')
     .map((text: string, i: number) => {
       const lineStart = starts[first + i] ?? source.length;
-      const at = text === '' ? -1 : source.indexOf(text, lineStart);
-      const found = at !== -1 && (first + i + 1 >= starts.length || at + text.length < starts[first + i + 1]!);
+      const lineEnd = first + i + 1 < starts.length ? starts[first + i + 1]! - 1 : source.length;
+      const at = text === '' ? -1 : findNear(source, text, lineStart, lineEnd);
+      const found = at !== -1;
       const start = found ? at : lineStart;
       return [{ text, start, end: start + text.length, strong: false, found }];
     });
