@@ -20,7 +20,9 @@ const read = async (file) => JSON.parse(await readFile(root + file, 'utf8'));
 /** [module path, generated source] pairs. */
 export async function generateValidators() {
   const ajv = new Ajv2020({ strict: true, strictRequired: false, allowUnionTypes: true, code: { source: true, esm: true, lines: true } });
-  const names = ['article', 'pipeline', 'structure', 'journals', 'html', 'lexicon'];
+  // json-schema-to-typescript's annotation for a type it cannot derive (the stage entry's if/then list).
+  ajv.addVocabulary(['tsType']);
+  const names = ['article', 'pipeline', 'structure', 'journals', 'html', 'lexicon', 'facts'];
   for (const name of names) ajv.addSchema(await read(`schemas/${name}.schema.json`), name);
   const project = standaloneCode(ajv, Object.fromEntries(names.map((n) => [n, n])));
 
@@ -30,7 +32,7 @@ export async function generateValidators() {
   ajvCsl.addSchema({ ...csl.items, definitions: csl.definitions, $id: 'csl-item' }, 'cslItem');
   const cslCode = standaloneCode(ajvCsl, { cslItem: 'cslItem' });
   return [
-    ['src/generated/validators-project.ts', banner('schemas/{article,pipeline,structure,journals,html,lexicon}.schema.json') + project],
+    ['src/generated/validators-project.ts', banner('schemas/{article,pipeline,structure,journals,html,lexicon,facts}.schema.json') + project],
     ['src/generated/validators-csl.ts', banner('schemas/csl-data.json') + cslCode],
   ];
 }

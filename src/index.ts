@@ -6,7 +6,7 @@ export { ingest, ingestDetailed, type IngestOptions, type IngestResult } from '.
 export { parseReferences } from './refs/list.js';
 export { parseReference, type CslItem, type CslName, type ParsedReference } from './refs/parse.js';
 export { findIdentifiers, cleanDoi, cleanUrl, type Identifiers } from './refs/identifiers.js';
-export { loadPipeline, defaultPipelinePath, type Pipeline } from './core/pipeline.js';
+export { loadPipeline, defaultPipelinePath, type Pipeline } from './pipeline.js';
 export { ConfigError } from './core/errors.js';
 export { DigestDocument, type IngestInput, type Block } from './core/document.js';
 export { SCHEMA_VERSION, recordId } from './core/record.js';

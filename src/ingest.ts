@@ -3,8 +3,10 @@ import { readFile } from 'node:fs/promises';
 import type { ArticleRecord } from './generated/article.js';
 import { hasErrors } from './core/diagnostic.js';
 import { DigestDocument, type IngestInput } from './core/document.js';
-import { loadPipeline, runStages, type Pipeline } from './core/pipeline.js';
+import { runStages, type Pipeline } from './core/pipeline.js';
 import { recordId, toRecord } from './core/record.js';
+import { createContext } from './core/stage.js';
+import { loadPipeline } from './pipeline.js';
 
 /** Options of {@link ingest}. */
 export interface IngestOptions {
@@ -59,25 +61,24 @@ function checkInput(input: IngestInput): void {
 
 /**
  * Creates the document of an input and loads its bytes. A path that cannot be read, or a file
- * over the read stage's `maxBytes`, becomes an error diagnostic and a failed document.
+ * over the read stage's `maxBytes` (checked before reading), becomes a fatal diagnostic of the
+ * read stage's rules (`input-unreadable`, `input-too-large`), so the document is failed.
  */
 export async function openDocument(input: IngestInput, pipeline: Pipeline): Promise<DigestDocument> {
   checkInput(input);
   const doc = new DigestDocument({ path: 'path' in input ? input.path : null, name: input.name ?? null });
-  const limit = (pipeline.stages.find((s) => s.definition.name === 'read')?.options as { maxBytes?: number } | undefined)?.maxBytes;
   if ('path' in input) {
+    // Every pipeline has a read stage: the loader refuses one whose stages lack the text it makes.
+    const read = pipeline.stages.find((s) => s.definition.name === 'read')!;
+    const { report } = createContext(read.definition, read.options, pipeline.data, pipeline.rules, doc);
+    const limit = (read.options as { maxBytes: number }).maxBytes;
     try {
       const info = statSync(input.path);
       if (!info.isFile()) throw new Error('not a regular file');
-      if (limit !== undefined && info.size > limit) {
-        doc.addDiagnostic({ severity: 'error', rule: 'input-too-large', source: 'read', message: `input is ${info.size} bytes, over the limit maxBytes=${limit}` });
-        doc.failed = true;
-      } else {
-        doc.bytes = new Uint8Array(await readInputFile(input.path, info.size));
-      }
+      if (info.size > limit) report('input-too-large', `input is ${info.size} bytes, over the limit maxBytes=${limit}`);
+      else doc.bytes = new Uint8Array(await readInputFile(input.path, info.size));
     } catch (error) {
-      doc.addDiagnostic({ severity: 'error', rule: 'input-unreadable', source: 'read', message: `cannot read ${input.path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` });
-      doc.failed = true;
+      report('input-unreadable', `cannot read ${input.path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
     }
   } else {
     doc.bytes = 'bytes' in input ? input.bytes : new TextEncoder().encode(input.text);

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { repo } from './helpers.js';
 // The generators are plain JavaScript shared with `npm run gen:types`.
 // @ts-expect-error no declaration file for the .mjs script
-import { generate, targets } from '../scripts/gen-types.mjs';
+import { defaultsModule, generate, generateStageDefaults, targets } from '../scripts/gen-types.mjs';
 // @ts-expect-error no declaration file for the .mjs script
 import { generateValidators } from '../scripts/gen-validators.mjs';
 // @ts-expect-error no declaration file for the .mjs script
@@ -12,6 +12,10 @@ import { generateScriptTables, tablesModule } from '../scripts/gen-script-tables
 describe('generated code matches the schemas (run `npm run gen:types` after a schema change)', () => {
   it.each(targets as [string, string][])('types: %s → %s', async (schema, out) => {
     expect(await generate(schema)).toBe(readFileSync(repo(out), 'utf8'));
+  });
+
+  it('stage option defaults (from the pipeline schema)', async () => {
+    expect(await generateStageDefaults()).toBe(readFileSync(repo(defaultsModule as string), 'utf8'));
   });
 
   it('standalone validators', async () => {

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DigestDocument } from '../src/core/document.js';
-import { loadPipeline, runStages, type Pipeline } from '../src/core/pipeline.js';
+import { loadPipeline, runStages, type Pipeline } from '../src/pipeline.js';
 import type { ArticleRecord, Item, Section } from '../src/generated/article.js';
 
 /** Absolute path of a file in the repository. */

@@ -101,6 +101,8 @@ export function manifestRow(s: InputSummary): Record<string, unknown> {
     topic: s.topic,
     period: s.period,
     timeline: s.months,
+    missingMonths: s.missingMonths,
+    outOfOrderMonths: s.outOfOrderMonths,
     entityTypes: s.entityTypes,
     problems: Object.fromEntries(Object.entries(problems).sort(([a], [b]) => (a < b ? -1 : 1))),
   };
@@ -121,7 +123,7 @@ export function manifest(pipelineName: string, rows: readonly Record<string, unk
 function failedSummary(input: PlannedInput, message: string): InputSummary {
   return {
     path: input.path, id: null, status: 'failed', sha256: sha256(new Uint8Array(0)), bytes: 0, encoding: 'unknown', format: 'text',
-    title: null, titleEn: null, topic: null, period: null, months: [],
+    title: null, titleEn: null, topic: null, period: null, months: [], missingMonths: [], outOfOrderMonths: [],
     counts: { months: 0, items: 0, references: 0, referencesWithDoi: 0, entities: 0, errors: 1, warnings: 0, infos: 0 },
     entityTypes: {},
     diagnostics: [{ severity: 'error', rule: 'stage-crashed', source: 'build', message, line: 1, column: 1 }],

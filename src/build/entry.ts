@@ -22,6 +22,10 @@ export interface InputSummary {
   period: ArticleRecord['period'];
   /** The months that have a section, "YYYY-MM", in article order. */
   months: string[];
+  /** The record's missingMonths: what the review index and the terminal summary show as missing. */
+  missingMonths: string[];
+  /** The record's outOfOrderMonths. */
+  outOfOrderMonths: string[];
   counts: {
     months: number;
     items: number;
@@ -128,6 +132,8 @@ export function summarize(path: string, record: ArticleRecord, ok: boolean): Inp
     topic: record.topic,
     period: record.period,
     months: monthSections.map((s) => s.month).filter((m): m is string => typeof m === 'string'),
+    missingMonths: record.missingMonths,
+    outOfOrderMonths: record.outOfOrderMonths,
     counts: {
       months: monthSections.length,
       items: record.sections.reduce((n, s) => n + s.items.length, 0),

@@ -1,5 +1,4 @@
 import type { InputSummary } from '../build/entry.js';
-import { monthProblems } from '../report/html/index.js';
 
 /** ANSI styling, or none. */
 interface Paint {
@@ -32,7 +31,8 @@ function list(months: readonly string[], max = 8): string {
 export function ingestSummary(summary: InputSummary, target: string | null, color: boolean): string {
   const p = paint(color);
   const head = `${p.bold(summary.path)} ${summary.status === 'ok' ? `→ ${target ?? 'standard output'}` : p.red('failed: no record written')}`;
-  const { missing, outOfOrder } = monthProblems(summary.months, summary.period);
+  // What the record says (segment computes it once), never a computation of our own.
+  const { missingMonths: missing, outOfOrderMonths: outOfOrder } = summary;
   const span = summary.months.length ? ` (${summary.months[0]} … ${summary.months[summary.months.length - 1]})` : '';
   const monthNotes = [missing.length ? p.yellow(`missing ${list(missing)}`) : '', outOfOrder.length ? p.yellow(`out of order ${list(outOfOrder)}`) : ''].filter(Boolean);
   const { counts } = summary;

@@ -1,10 +1,17 @@
-import { readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, realpathSync } from 'node:fs';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { parse as parseLenient, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import type { FactsData } from '../generated/facts.js';
 import type { HtmlData } from '../generated/html.js';
 import type { Lexicon } from '../generated/lexicon.js';
 import type { JournalTable } from '../generated/journals.js';
 import type { StructureData } from '../generated/structure.js';
-import { validatorFor } from './schemas.js';
 import { ConfigError } from './errors.js';
+import { LexiconMatcher } from './lexicon.js';
+import { LineIndex } from './location.js';
+import { packagePath } from './paths.js';
+import { auditPattern } from './regex-audit.js';
+import { validatorFor, type SchemaName } from './schemas.js';
 
 /** A journal from the journal table. */
 export type Journal = JournalTable['journals'][number];
@@ -12,6 +19,10 @@ export type Journal = JournalTable['journals'][number];
 /** Structure patterns, compiled. */
 export interface CompiledStructure {
   maxHeadingLength: number;
+  /** English month names, January first: the full name, then abbreviations. */
+  monthNames: string[][];
+  /** Any English month name or abbreviation, lower case → its number (1–12). */
+  monthNumbers: ReadonlyMap<string, number>;
   monthHeadings: RegExp[];
   rangeHeadings: RegExp[];
   yearHeadings: RegExp[];
@@ -22,7 +33,43 @@ export interface CompiledStructure {
   boilerplate: Record<'disclaimer' | 'qr-code' | 'other', RegExp[]>;
   itemDates: RegExp[];
   undatedItemStarts: RegExp[];
+  /** Word → years to add, for the itemDates group `relative`. */
+  relativeYears: StructureData['relativeYears'];
+  /** One citation marker (group `numbers`), for `test`. */
+  citationMarker: RegExp;
+  /** The same pattern with the g flag, for `matchAll`. */
+  citationMarkers: RegExp;
+  /** A word right after a 《…》 (`after`) or right before it (`before`) that makes it a journal. */
+  journalCues: { after: RegExp; before: RegExp };
+  messageExamples: StructureData['messageExamples'];
   english: StructureData['english'];
+}
+
+/** A month (1–12, or anything a pattern captured) from a number or an English name of the data's month names. */
+export function monthOf(number: string | undefined, name: string | undefined, s: CompiledStructure): number | null {
+  if (number) return Number(number);
+  if (name) return s.monthNumbers.get(name.toLowerCase().replace(/\.$/, '')) ?? null;
+  return null;
+}
+
+/** The facts vocabulary, compiled (patterns run on the matching view). */
+export interface CompiledFacts {
+  numbers: Readonly<Record<string, number>>;
+  week: RegExp;
+  span: RegExp;
+  /** A word of the span pattern's `unit` group → the unit it means. */
+  units: ReadonlyMap<string, 'year' | 'month' | 'week' | 'day'>;
+  institutionSuffix: RegExp;
+  actorCue: RegExp;
+  institutionPrefix: RegExp;
+  /** With the g flag. */
+  percent: RegExp;
+  /** With the g flag. */
+  count: RegExp;
+  change: RegExp;
+  population: RegExp;
+  comparator: RegExp;
+  counted: FactsData['counted'];
 }
 
 /** Looks journals up by any of their names, ignoring case, spacing, dots and `&`/`and`. */
@@ -38,7 +85,7 @@ export class JournalIndex {
         if (!this.byKey.has(key)) this.byKey.set(key, journal);
       }
       for (const name of [journal.name, journal.abbreviation]) {
-        if (name.length >= 4) this.bareNames.push({ journal, pattern: new RegExp(`(?<![\\p{L}])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'u') });
+        if (name.length >= 4) this.bareNames.push({ journal, pattern: new RegExp(`(?<![\\p{L}])${escapeRegExp(name)}(?![\\p{L}])`, 'u') });
       }
     }
   }
@@ -59,31 +106,81 @@ export class JournalIndex {
   }
 }
 
-/** The domain data every stage can read. */
+/**
+ * The domain data every stage can read: one loaded data set, compiled once. What is derived
+ * from it (the lexicon's matcher and its memo) belongs to this object, never to the process.
+ */
 export interface PipelineData {
   structure: CompiledStructure;
   journals: JournalIndex;
   html: HtmlData;
   lexicon: Lexicon;
+  facts: CompiledFacts;
+  /** The lexicon compiled for matching, built on first use and kept with this data set. */
+  readonly concepts: LexiconMatcher;
 }
 
-function readJson(file: string): unknown {
-  let text: string;
+/** The data files of a pipeline. */
+export type DataFiles = Record<'journals' | 'structure' | 'html' | 'lexicon' | 'facts', string>;
+
+/** Data files and pipeline files above this size are refused without being read. */
+export const MAX_CONFIG_BYTES = 16 * 1024 * 1024;
+
+/** Escapes text for use as a literal inside a regular expression. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Reads a configuration file (a pipeline or a data file) as UTF-8: only a regular file, at
+ * most `maxBytes`, opened without blocking (a FIFO or a device is refused before any read:
+ * `/dev/zero` used to be read until memory ran out).
+ */
+export function readConfigFile(file: string, maxBytes = MAX_CONFIG_BYTES): string {
+  let fd: number;
   try {
-    text = readFileSync(file, 'utf8');
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
-    throw new ConfigError(`${file}: cannot read: ${(error as Error).message}`);
+    throw new ConfigError(`${file}: cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
+  try {
+    const info = fstatSync(fd);
+    if (!info.isFile()) throw new ConfigError(`${file}: not a regular file`);
+    if (info.size > maxBytes) throw new ConfigError(`${file}: ${info.size} bytes, over the limit of ${maxBytes} for a configuration file`);
+    const buffer = Buffer.alloc(info.size);
+    let read = 0;
+    while (read < buffer.length) {
+      const n = readSync(fd, buffer, read, buffer.length - read, read);
+      if (n === 0) break;
+      read += n;
+    }
+    return buffer.toString('utf8', 0, read);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Parses JSON text; a syntax error names its line and column and what was expected, never
+ * the content (Node's own message quotes the text around the error: a secret, if someone
+ * names /etc/shadow as a lexicon).
+ */
+export function parseJsonText(file: string, text: string): unknown {
   try {
     return JSON.parse(text);
-  } catch (error) {
-    throw new ConfigError(`${file}: not valid JSON: ${(error as Error).message}`);
+  } catch {
+    const errors: ParseError[] = [];
+    parseLenient(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+    const first = errors[0];
+    if (!first) throw new ConfigError(`${file}: not valid JSON`);
+    const at = new LineIndex(text).point(first.offset);
+    throw new ConfigError(`${file}:${at.line}:${at.column}: not valid JSON (${printParseErrorCode(first.error)})`);
   }
 }
 
-/** Reads a JSON data file and validates it against one of the project's schemas. */
-export function loadValidated<T>(file: string, schema: 'structure' | 'journals' | 'html' | 'pipeline' | 'lexicon'): T {
-  const value = readJson(file);
+/** Reads a JSON file and validates it against one of the project's schemas. */
+export function loadValidated<T>(file: string, schema: SchemaName): T {
+  const value = parseJsonText(file, readConfigFile(file));
   const validate = validatorFor<T>(schema);
   if (!validate(value)) {
     const [first] = validate.errors();
@@ -92,43 +189,132 @@ export function loadValidated<T>(file: string, schema: 'structure' | 'journals' 
   return value;
 }
 
-function compileAll(file: string, pointer: string, sources: readonly string[]): RegExp[] {
-  return sources.map((source, i) => {
+/** True when `path` is `folder` or inside it. */
+function inside(path: string, folder: string): boolean {
+  const rel = relative(folder, path);
+  return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
+}
+
+/**
+ * Checks where a data file lives: after resolving links, under the pipeline file's folder or
+ * the package's own pipelines/ (its shipped data), unless the pipeline allows any place.
+ */
+export function checkDataPlace(file: string, pipelineFile: string, pointer: string, folder: string, allowOutside: boolean): void {
+  if (allowOutside) return;
+  let real: string;
+  try {
+    real = realpathSync(file);
+  } catch (error) {
+    throw new ConfigError(`${file}: cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  const allowed = [folder, packagePath('pipelines')].map((f) => {
     try {
-      return new RegExp(source, 'u');
-    } catch (error) {
-      throw new ConfigError(`${file}: ${pointer}/${i} is not a valid regular expression: ${(error as Error).message}`);
+      return realpathSync(f);
+    } catch {
+      return resolve(f);
     }
   });
+  if (!allowed.some((f) => inside(real, f))) {
+    throw new ConfigError(
+      `${pipelineFile}: ${pointer}: ${file} is outside the pipeline's folder (${folder}); data files must sit under it, or set "data": {"allowOutsideFolder": true}`,
+    );
+  }
+}
+
+/**
+ * Compiles one pattern of a data file and audits it for catastrophic backtracking, exactly as
+ * the shipped patterns are audited (src/core/regex-audit.ts): a user's lexicon pattern
+ * `(?:a|a)+b` is refused here, naming the pointer, instead of hanging a build.
+ */
+export function compilePattern(file: string, pointer: string, source: string, flags = 'u'): RegExp {
+  let regex: RegExp;
+  try {
+    regex = new RegExp(source, flags);
+  } catch (error) {
+    const reason = (error as Error).message.split(': ').pop();
+    throw new ConfigError(`${file}: ${pointer} is not a valid regular expression: ${reason}`);
+  }
+  const verdict = auditPattern(source, flags);
+  if (verdict.complexity !== 'linear') {
+    throw new ConfigError(
+      `${file}: ${pointer}: this pattern can take ${verdict.complexity} time on hostile text (${verdict.reason}); data patterns must match in linear time`,
+    );
+  }
+  return regex;
+}
+
+function compileAll(file: string, pointer: string, sources: readonly string[], expand: (s: string) => string = (s) => s, flags = 'u'): RegExp[] {
+  return sources.map((source, i) => compilePattern(file, `${pointer}/${i}`, expand(source), flags));
 }
 
 function keywords(list: readonly string[]): (RegExp | string)[] {
-  return list.map((k) => (/^[a-z]/i.test(k) ? new RegExp(`^${k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i') : k));
+  return list.map((k) => (/^[a-z]/i.test(k) ? new RegExp(`^${escapeRegExp(k)}\\b`, 'i') : k));
 }
 
-/** Loads and compiles the structure patterns. */
+function words(list: readonly string[]): string {
+  return [...list].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
+}
+
+/** Loads and compiles the structure patterns; `{monthName}` in a pattern becomes every month name, longest first. */
 export function loadStructure(file: string): CompiledStructure {
   const raw = loadValidated<StructureData>(file, 'structure');
+  const allNames = raw.monthNames.flat();
+  const expand = (source: string) => source.replaceAll('{monthName}', `(?:${words(allNames)})`);
+  const monthNumbers = new Map<string, number>();
+  raw.monthNames.forEach((names, i) => names.forEach((name) => monthNumbers.set(name.toLowerCase(), i + 1)));
   return {
     maxHeadingLength: raw.maxHeadingLength,
-    monthHeadings: compileAll(file, '/monthHeadings', raw.monthHeadings),
-    rangeHeadings: compileAll(file, '/rangeHeadings', raw.rangeHeadings),
-    yearHeadings: compileAll(file, '/yearHeadings', raw.yearHeadings),
-    outlineHeadings: compileAll(file, '/outlineHeadings', raw.outlineHeadings),
+    monthNames: raw.monthNames,
+    monthNumbers,
+    monthHeadings: compileAll(file, '/monthHeadings', raw.monthHeadings, expand),
+    rangeHeadings: compileAll(file, '/rangeHeadings', raw.rangeHeadings, expand),
+    yearHeadings: compileAll(file, '/yearHeadings', raw.yearHeadings, expand),
+    outlineHeadings: compileAll(file, '/outlineHeadings', raw.outlineHeadings, expand),
     sectionKeywords: {
       summary: keywords(raw.sectionKeywords.summary),
       outlook: keywords(raw.sectionKeywords.outlook),
       conclusion: keywords(raw.sectionKeywords.conclusion),
     },
-    referenceHeadings: compileAll(file, '/referenceHeadings', raw.referenceHeadings),
+    referenceHeadings: compileAll(file, '/referenceHeadings', raw.referenceHeadings, expand),
     boilerplate: {
-      disclaimer: compileAll(file, '/boilerplate/disclaimer', raw.boilerplate.disclaimer),
-      'qr-code': compileAll(file, '/boilerplate/qr-code', raw.boilerplate['qr-code']),
-      other: compileAll(file, '/boilerplate/other', raw.boilerplate.other),
+      disclaimer: compileAll(file, '/boilerplate/disclaimer', raw.boilerplate.disclaimer, expand),
+      'qr-code': compileAll(file, '/boilerplate/qr-code', raw.boilerplate['qr-code'], expand),
+      other: compileAll(file, '/boilerplate/other', raw.boilerplate.other, expand),
     },
-    itemDates: compileAll(file, '/itemDates', raw.itemDates),
-    undatedItemStarts: compileAll(file, '/undatedItemStarts', raw.undatedItemStarts),
+    itemDates: compileAll(file, '/itemDates', raw.itemDates, expand),
+    undatedItemStarts: compileAll(file, '/undatedItemStarts', raw.undatedItemStarts, expand),
+    relativeYears: raw.relativeYears,
+    citationMarker: compilePattern(file, '/citationMarker', raw.citationMarker),
+    citationMarkers: compilePattern(file, '/citationMarker', raw.citationMarker, 'gu'),
+    journalCues: {
+      after: new RegExp(`^(?:${words(raw.journalCues.after)})`, 'iu'),
+      before: new RegExp(`(?:${words(raw.journalCues.before)})\\s*$`, 'u'),
+    },
+    messageExamples: raw.messageExamples,
     english: raw.english,
+  };
+}
+
+/** Loads and compiles the facts vocabulary. */
+export function loadFacts(file: string): CompiledFacts {
+  const raw = loadValidated<FactsData>(file, 'facts');
+  const units = new Map<string, 'year' | 'month' | 'week' | 'day'>();
+  for (const unit of ['year', 'month', 'week', 'day'] as const) for (const word of raw.units[unit]) units.set(word, unit);
+  const one = (key: keyof FactsData & string, flags = 'u') => compilePattern(file, `/${key}`, raw[key] as string, flags);
+  return {
+    numbers: raw.numbers,
+    week: one('week'),
+    span: one('span'),
+    units,
+    institutionSuffix: one('institutionSuffix'),
+    actorCue: one('actorCue'),
+    institutionPrefix: one('institutionPrefix'),
+    percent: one('percent', 'gu'),
+    count: one('count', 'gu'),
+    change: one('change'),
+    population: one('population'),
+    comparator: one('comparator'),
+    counted: raw.counted,
   };
 }
 
@@ -137,20 +323,21 @@ export function loadJournals(file: string): JournalIndex {
   return new JournalIndex(loadValidated<JournalTable>(file, 'journals').journals);
 }
 
-/** Loads the HTML reading rules, checking that their patterns compile. */
+/** Loads the HTML reading rules, checking (and auditing) their patterns. */
 export function loadHtml(file: string): HtmlData {
   const raw = loadValidated<HtmlData>(file, 'html');
-  compileAll(file, '/chromeClassPattern', [raw.chromeClassPattern, raw.chromeClassExceptions]);
+  compilePattern(file, '/chromeClassPattern', raw.chromeClassPattern, 'i');
+  compilePattern(file, '/chromeClassExceptions', raw.chromeClassExceptions, 'i');
   return raw;
 }
 
 /**
- * Loads the lexicon and checks what the schema cannot: ids unique, every pattern a valid
- * regular expression, and no name or abbreviation claimed by two concepts.
+ * Loads the lexicon and checks what the schema cannot: ids unique, every pattern a valid and
+ * linear-time regular expression, and no name or abbreviation claimed by two concepts.
  */
 export function loadLexicon(file: string): Lexicon {
   const raw = loadValidated<Lexicon>(file, 'lexicon');
-  compileAll(file, '/patterns', raw.patterns.map((p) => p.pattern));
+  raw.patterns.forEach((p, i) => compilePattern(file, `/patterns/${i}/pattern`, p.pattern));
   const ids = new Set<string>();
   const owners = new Map<string, string>();
   raw.concepts.forEach((concept, i) => {
@@ -163,4 +350,21 @@ export function loadLexicon(file: string): Lexicon {
     }
   });
   return raw;
+}
+
+/** Loads a pipeline's data set; the lexicon matcher is built on first use and owned by the result. */
+export function loadData(files: DataFiles): PipelineData {
+  const lexicon = loadLexicon(files.lexicon);
+  let concepts: LexiconMatcher | null = null;
+  return {
+    journals: loadJournals(files.journals),
+    structure: loadStructure(files.structure),
+    html: loadHtml(files.html),
+    lexicon,
+    facts: loadFacts(files.facts),
+    get concepts() {
+      concepts ??= new LexiconMatcher(lexicon);
+      return concepts;
+    },
+  };
 }

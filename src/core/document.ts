@@ -1,4 +1,4 @@
-import type { ArticleRecord, Diagnostic, Reference, Section } from '../generated/article.js';
+import type { ArticleRecord, Diagnostic, Item, Reference, Section } from '../generated/article.js';
 import { LineIndex } from './location.js';
 
 /** Where an input comes from: a file path, raw bytes, or already-decoded text. */
@@ -45,6 +45,29 @@ export interface ReferenceEntry {
 }
 
 /**
+ * What a stage can leave on the document for later stages: each stage declares the facets it
+ * `needs` and `provides`, and the pipeline loader checks that every need is provided by an
+ * earlier stage. `bytes` is there from the start (the document is opened with them).
+ */
+export type Facet =
+  | 'bytes'
+  | 'text'
+  | 'blocks'
+  | 'sections'
+  | 'items'
+  | 'itemBlocks'
+  | 'referenceBlocks'
+  | 'references'
+  | 'citations'
+  | 'journals'
+  | 'entities'
+  | 'labels'
+  | 'facts'
+  | 'translations'
+  | 'language'
+  | 'validated';
+
+/**
  * One document per input, vfile-style: the bytes, the decoded text, what each stage adds,
  * and every diagnostic raised about it. Stages add to it; nothing else is shared.
  */
@@ -65,6 +88,12 @@ export class DigestDocument {
   titleEn: string | null = null;
   topic: ArticleRecord['topic'] = null;
   sections: Section[] = [];
+  /** The blocks each item was built from (segment provides it; link reads positions inside items through it). */
+  readonly itemBlocks = new Map<Item, Block[]>();
+  /** Months without a section within the period the article covers (its declared range, else its first to last month). */
+  missingMonths: string[] = [];
+  /** Months whose section comes after the section of a later month. */
+  outOfOrderMonths: string[] = [];
   /** Blocks under the reference-list heading, for the references stage. */
   referenceBlocks: Block[] = [];
   referenceEntries: ReferenceEntry[] = [];
@@ -75,13 +104,19 @@ export class DigestDocument {
   language = 'und';
   script: ArticleRecord['script'] = null;
   readonly diagnostics: Diagnostic[] = [];
-  /** Set when a stage could not do its job; later stages are skipped and no record is written. */
-  failed = false;
   private index: LineIndex | null = null;
 
   constructor(init: { path?: string | null; name?: string | null }) {
     this.path = init.path ?? null;
     this.name = init.path ?? init.name ?? '<stdin>';
+  }
+
+  /**
+   * True when a fatal diagnostic was reported (vfile's model): a stage could not do its job,
+   * later stages are skipped and no record is written. Derived, never set.
+   */
+  get failed(): boolean {
+    return this.diagnostics.some((d) => d.fatal === true);
   }
 
   /** Line index over the decoded text (rebuilt if the text changes). */

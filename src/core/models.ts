@@ -1,5 +1,28 @@
 import { existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import type { RuleTable } from './rules.js';
+
+/**
+ * The rules of the stages that run a model, shared (one definition each): both model stages
+ * declare this same table, and the rule registry lists each rule once with both stages.
+ */
+export const modelRules = {
+  'model-missing': {
+    severity: 'warning',
+    description: 'The stage has no model configured, or its folder lacks a file, or the model runtime is absent; the stage adds nothing.',
+    example: 'pipelines/digest-models.json without the models/ folder',
+  },
+  'model-warning': {
+    severity: 'info',
+    description: 'The model runtime warned while loading the model.',
+    example: 'a tokenizer without a configuration the runtime expects',
+  },
+  'model-failed': {
+    severity: 'warning',
+    description: 'A model call failed or timed out on a batch; that batch gets nothing from the model.',
+    example: 'a call taking longer than timeoutMs',
+  },
+} as const satisfies RuleTable;
 
 /** A model that cannot be used: not configured, folder missing, or the runtime absent. */
 export class ModelUnavailableError extends Error {

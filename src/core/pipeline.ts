@@ -1,18 +1,33 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import type { PipelineFile } from '../generated/pipeline.js';
-import { documentStages, type DocumentStageName } from '../stages/index.js';
-import { loadHtml, loadJournals, loadLexicon, loadStructure, loadValidated, type PipelineData } from './data.js';
-import type { DigestDocument } from './document.js';
+import type { PipelineFile, WriteOptions } from '../generated/pipeline.js';
+import { writeDefaults } from '../generated/stage-defaults.js';
+import { checkDataPlace, loadData, parseJsonText, readConfigFile, type DataFiles, type PipelineData } from './data.js';
+import type { DigestDocument, Facet } from './document.js';
 import { ConfigError } from './errors.js';
-import { packagePath } from './paths.js';
-import { createContext, type RuleSettings, type StageDefinition } from './stage.js';
+import { checkRuleSettings, coreRules, coreRuleSource, effectiveSeverity, indexRules, type RuleSettings, type RuleSource } from './rules.js';
+import { validatorFor } from './schemas.js';
+import { createContext, type StageDefinition } from './stage.js';
 
-/** A stage of a loaded pipeline with its options merged over the defaults. */
+/** Any stage definition, whatever its options and state. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyStage = StageDefinition<any, any>;
+
+/** The per-document stages a loader may resolve, by the name pipeline files use. */
+export type StageRegistry = Readonly<Record<string, AnyStage>>;
+
+/** What the loader is given: the stages it can resolve and the rule tables beyond theirs (the build's). */
+export interface LoaderContext {
+  stages: StageRegistry;
+  /** Rule tables of whatever else reports diagnostics for this pipeline (the build). */
+  rules?: readonly RuleSource[];
+}
+
+/** A stage of a loaded pipeline with its options merged over the defaults and its state for this pipeline. */
 export interface ConfiguredStage {
-  definition: StageDefinition<object>;
+  definition: AnyStage;
   options: object;
+  state: unknown;
 }
 
 /** A pipeline file, validated, with its data loaded and its stages resolved. */
@@ -28,81 +43,122 @@ export interface Pipeline {
   data: PipelineData;
   stages: ConfiguredStage[];
   /** Options of the write stage, or null when the pipeline does not write. */
-  write: Record<string, unknown> | null;
+  write: Required<WriteOptions> | null;
   /** Hash of the pipeline file and every data file it names: part of cache keys. */
   fingerprint: string;
 }
 
-/** Options of the write stage: `report` writes the HTML review pages under report/. */
-const writeDefaults = { report: true };
+/** Data files a pipeline names nothing for: beside it, under data/. */
+const defaultData: DataFiles = { journals: 'data/journals.json', structure: 'data/structure.json', html: 'data/html.json', lexicon: 'data/lexicon.json', facts: 'data/facts.json' };
 
-/** The pipeline shipped with the package. */
-export const defaultPipelinePath = packagePath('pipelines', 'digest.json');
+/** `write` is not a per-document stage, but it has a place in the order: last, after the text exists. */
+const writeNeeds: readonly Facet[] = ['text'];
 
-const defaultData = { journals: 'data/journals.json', structure: 'data/structure.json', html: 'data/html.json', lexicon: 'data/lexicon.json' } as const;
-
-function checkOptions(stage: StageDefinition<object>, given: Record<string, unknown>, file: string, index: number): object {
-  const defaults = stage.defaults as Record<string, unknown>;
-  for (const [key, value] of Object.entries(given)) {
-    if (!(key in defaults)) {
-      const known = Object.keys(defaults);
-      throw new ConfigError(
-        `${file}: /stages/${index}/options/${key}: unknown option of stage "${stage.name}"${known.length ? ` (known: ${known.join(', ')})` : ' (it takes none)'}`,
-      );
+/** Options renamed or removed, checked before the schema so the message can say what to write instead. */
+function checkRenamedOptions(value: unknown, stages: StageRegistry, file: string): void {
+  const entries = (value as { stages?: unknown } | null)?.stages;
+  if (!Array.isArray(entries)) return;
+  entries.forEach((entry: unknown, index) => {
+    const { use, options } = (entry ?? {}) as { use?: unknown; options?: unknown };
+    const renamed = typeof use === 'string' ? stages[use]?.renamedOptions : undefined;
+    if (!renamed || options === null || typeof options !== 'object') return;
+    for (const key of Object.keys(options)) {
+      const migration = renamed[key];
+      if (migration !== undefined) throw new ConfigError(`${file}: /stages/${index}/options/${key}: option "${key}" of stage "${use as string}" is no longer supported: ${migration}`);
     }
-    const kind = (v: unknown) => (Array.isArray(v) ? 'array' : v === null ? 'null' : typeof v);
-    const expected = kind(defaults[key]);
-    const actual = kind(value);
-    if (expected !== actual) throw new ConfigError(`${file}: /stages/${index}/options/${key}: must be ${expected}, got ${actual}`);
-  }
-  return { ...defaults, ...given };
+  });
 }
 
-/** Loads, validates and resolves a pipeline file; throws ConfigError with a JSON pointer when it is wrong. */
-export function loadPipeline(file: string = defaultPipelinePath): Pipeline {
+/** Validates the pipeline file against its schema; an unknown option names the stage's known ones. */
+function validatePipelineFile(value: unknown, stages: StageRegistry, file: string): PipelineFile {
+  const validate = validatorFor<PipelineFile>('pipeline');
+  if (validate(value)) return value;
+  const [first] = validate.errors();
+  const option = first && first.keyword === 'additionalProperties' ? /^\/stages\/(\d+)\/options$/.exec(first.pointer) : null;
+  if (option && first?.property !== undefined) {
+    const use = (value as PipelineFile).stages[Number(option[1])]!.use;
+    const known = Object.keys(use === 'write' ? writeDefaults : (stages[use]?.defaults ?? {}));
+    throw new ConfigError(
+      `${file}: ${first.pointer}/${first.property}: unknown option of stage "${use}"${known.length ? ` (known: ${known.join(', ')})` : ' (it takes none)'}`,
+    );
+  }
+  throw new ConfigError(`${file}: does not match schemas/pipeline.schema.json at ${first?.pointer || '/'}: ${first?.message}`);
+}
+
+/**
+ * Checks the order of the stages: each appears once, write comes last, and every facet a
+ * stage needs is provided by a stage before it (`link` before `segment` has no items to link).
+ */
+function checkOrder(entries: PipelineFile['stages'], stages: StageRegistry, file: string): void {
+  const provided = new Map<Facet, string>([['bytes', 'the input']]);
+  const providers = new Map<Facet, string[]>();
+  for (const definition of Object.values(stages)) for (const facet of definition.provides) providers.set(facet, [...(providers.get(facet) ?? []), definition.name]);
+  const seen = new Map<string, number>();
+  entries.forEach((entry, index) => {
+    const first = seen.get(entry.use);
+    if (first !== undefined) throw new ConfigError(`${file}: /stages/${index}: stage "${entry.use}" appears twice (first at /stages/${first})`);
+    seen.set(entry.use, index);
+    if (entry.use === 'write' && index !== entries.length - 1) {
+      throw new ConfigError(`${file}: /stages/${index}: write runs over the whole set after every per-document stage, so it must be the last stage`);
+    }
+    const definition = entry.use === 'write' ? null : stages[entry.use];
+    if (entry.use !== 'write' && !definition) throw new ConfigError(`${file}: /stages/${index}/use: no stage named "${entry.use}"`);
+    const missing = (definition?.needs ?? writeNeeds).filter((facet) => !provided.has(facet));
+    if (missing.length > 0) {
+      const from = [...new Set(missing.flatMap((facet) => providers.get(facet) ?? []))];
+      throw new ConfigError(
+        `${file}: /stages/${index}: stage "${entry.use}" needs ${missing.join(', ')} from an earlier stage${from.length ? ` (${from.join(' or ')}); put it after ${from.length > 1 ? 'them' : 'it'}` : ''}`,
+      );
+    }
+    for (const facet of definition?.provides ?? []) if (!provided.has(facet)) provided.set(facet, entry.use);
+  });
+}
+
+/**
+ * Loads, validates and resolves a pipeline file with the stages the caller knows; throws
+ * ConfigError naming the file and a JSON pointer when it is wrong: an unknown or renamed
+ * option, an option out of its range (the pipeline schema holds every range), stages out of
+ * order, a rule that does not exist or a fatal rule set below error, a data file outside the
+ * pipeline's folder or not a regular file, a data pattern that could backtrack.
+ */
+export function loadPipelineWith(file: string, context: LoaderContext): Pipeline {
   const path = resolve(file);
-  const raw = loadValidated<PipelineFile>(path, 'pipeline');
+  const text = readConfigFile(path);
+  const value = parseJsonText(path, text);
+  checkRenamedOptions(value, context.stages, path);
+  const raw = validatePipelineFile(value, context.stages, path);
+  checkOrder(raw.stages, context.stages, path);
+
   const base = dirname(path);
-  const dataFiles = {
-    journals: resolve(base, raw.data?.journals ?? defaultData.journals),
-    structure: resolve(base, raw.data?.structure ?? defaultData.structure),
-    html: resolve(base, raw.data?.html ?? defaultData.html),
-    lexicon: resolve(base, raw.data?.lexicon ?? defaultData.lexicon),
-  };
-  const data: PipelineData = {
-    journals: loadJournals(dataFiles.journals),
-    structure: loadStructure(dataFiles.structure),
-    html: loadHtml(dataFiles.html),
-    lexicon: loadLexicon(dataFiles.lexicon),
-  };
-  const hash = createHash('sha256').update(readFileSync(path));
-  for (const f of Object.values(dataFiles)) hash.update(readFileSync(f));
+  const allowOutside = raw.data?.allowOutsideFolder === true;
+  const dataFiles = {} as DataFiles;
+  for (const key of Object.keys(defaultData) as (keyof DataFiles)[]) {
+    dataFiles[key] = resolve(base, raw.data?.[key] ?? defaultData[key]);
+    checkDataPlace(dataFiles[key], path, `/data/${key}`, base, allowOutside);
+  }
+  const data = loadData(dataFiles);
+  const hash = createHash('sha256').update(text);
+  for (const f of Object.values(dataFiles)) hash.update(readConfigFile(f));
 
   const stages: ConfiguredStage[] = [];
-  let write: Record<string, unknown> | null = null;
-  raw.stages.forEach((entry, index) => {
+  let write: Required<WriteOptions> | null = null;
+  for (const entry of raw.stages) {
     if (entry.use === 'write') {
       write = { ...writeDefaults, ...(entry.options ?? {}) };
-      for (const [key, value] of Object.entries(entry.options ?? {})) {
-        if (!(key in writeDefaults)) throw new ConfigError(`${path}: /stages/${index}/options/${key}: unknown option of stage "write" (known: ${Object.keys(writeDefaults).join(', ')})`);
-        if (typeof value !== typeof writeDefaults[key as keyof typeof writeDefaults]) throw new ConfigError(`${path}: /stages/${index}/options/${key}: must be ${typeof writeDefaults[key as keyof typeof writeDefaults]}, got ${typeof value}`);
-      }
-      return;
+      continue;
     }
-    const definition = documentStages[entry.use as DocumentStageName] as StageDefinition<object>;
-    stages.push({ definition, options: checkOptions(definition, entry.options ?? {}, path, index) });
-  });
-  for (const rule of Object.keys(raw.rules ?? {})) {
-    const known = stages.some((s) => rule in s.definition.rules) || rule === 'stage-crashed';
-    if (!known) throw new ConfigError(`${path}: /rules/${rule}: no stage of this pipeline reports that rule`);
+    const definition = context.stages[entry.use]!;
+    stages.push({ definition, options: { ...definition.defaults, ...(entry.options ?? {}) }, state: definition.createState?.() });
   }
+  const rules = (raw.rules ?? {}) as RuleSettings;
+  checkRuleSettings(rules, indexRules([coreRuleSource, ...stages.map((s) => s.definition), ...(context.rules ?? [])]), path);
   return {
     file: path,
     name: raw.name,
     inputs: raw.inputs ?? [],
     extensions: raw.extensions ?? ['.txt', '.md', '.markdown', '.html', '.htm'],
     out: raw.out ?? 'out',
-    rules: (raw.rules ?? {}) as RuleSettings,
+    rules,
     data,
     stages,
     write,
@@ -111,24 +167,24 @@ export function loadPipeline(file: string = defaultPipelinePath): Pipeline {
 }
 
 /**
- * Runs the pipeline's per-document stages in order. A stage that throws becomes an error
- * diagnostic on this document (rule `stage-crashed`) and stops its remaining stages; the
+ * Runs the pipeline's per-document stages in order, until one reports a fatal diagnostic. A
+ * stage that throws becomes a fatal error on this document (rule `stage-crashed`); the
  * caller's batch goes on.
  */
 export async function runStages(doc: DigestDocument, pipeline: Pipeline): Promise<void> {
-  for (const { definition, options } of pipeline.stages) {
+  for (const { definition, options, state } of pipeline.stages) {
     if (doc.failed) return;
-    const context = createContext(definition, options, pipeline.data, pipeline.rules, doc, dirname(pipeline.file));
+    const context = createContext(definition, options, pipeline.data, pipeline.rules, doc, dirname(pipeline.file), state);
     try {
       await definition.run(doc, context);
     } catch (error) {
       doc.addDiagnostic({
-        severity: 'error',
+        severity: effectiveSeverity('stage-crashed', coreRules['stage-crashed'], pipeline.rules) ?? 'error',
         rule: 'stage-crashed',
         source: definition.name,
         message: `the ${definition.name} stage failed on this input: ${(error as Error)?.message ?? String(error)}`,
+        fatal: true,
       });
-      doc.failed = true;
     }
   }
 }

@@ -6,6 +6,10 @@ import * as project from '../generated/validators-project.js';
 export interface SchemaError {
   pointer: string;
   message: string;
+  /** The schema keyword that failed (`minimum`, `enum`, `additionalProperties`…). */
+  keyword: string;
+  /** For `additionalProperties`: the property that is not allowed. */
+  property?: string;
 }
 
 /** A compiled validator: compile once, validate many times. */
@@ -15,7 +19,8 @@ export interface Validator<T> {
   errors(): SchemaError[];
 }
 
-type SchemaName = 'article' | 'pipeline' | 'structure' | 'journals' | 'html' | 'lexicon';
+/** The project's own schemas (schemas/<name>.schema.json). */
+export type SchemaName = 'article' | 'pipeline' | 'structure' | 'journals' | 'html' | 'lexicon' | 'facts';
 
 /** Ajv's standalone validate function, as the generated modules export it. */
 interface StandaloneValidate {
@@ -28,7 +33,9 @@ function toErrors(errors: ErrorObject[] | null | undefined): SchemaError[] {
     const params = e.params as Record<string, unknown>;
     const extra =
       'additionalProperty' in params ? ` (${String(params.additionalProperty)})` : 'allowedValues' in params ? ` (${(params.allowedValues as unknown[]).join(', ')})` : '';
-    return { pointer: e.instancePath || '', message: `${e.message ?? 'is invalid'}${extra}` };
+    const error: SchemaError = { pointer: e.instancePath || '', message: `${e.message ?? 'is invalid'}${extra}`, keyword: e.keyword };
+    if ('additionalProperty' in params) error.property = String(params.additionalProperty);
+    return error;
   });
 }
 

@@ -9,12 +9,17 @@ let tables: { simplified: Map<string, string>; traditional: Map<string, string> 
  * conversion length-preserving, so offsets survive). Generated from opencc-js at build time
  * (scripts/gen-script-tables.mjs): parsing its dictionaries cost ~60 ms of every start.
  */
-export async function characterTables(): Promise<{ simplified: Map<string, string>; traditional: Map<string, string> }> {
+export function characterTablesSync(): { simplified: Map<string, string>; traditional: Map<string, string> } {
   if (!tables) {
     const read = ({ from, to }: { from: string; to: string }) => new Map([...from].map((ch, i) => [ch, to[i]!]));
     tables = { simplified: read(simplifiedToTraditional), traditional: read(traditionalToSimplified) };
   }
   return tables;
+}
+
+/** {@link characterTablesSync}, for callers written against the asynchronous form. */
+export async function characterTables(): Promise<{ simplified: Map<string, string>; traditional: Map<string, string> }> {
+  return characterTablesSync();
 }
 
 const foldOne: Record<string, string> = {
@@ -85,4 +90,46 @@ export function lowerSameLength(text: string): string {
     out += l.length === ch.length ? l : ch;
   }
   return out;
+}
+
+const UNKNOWN = 255;
+const NOT_LETTER = 0;
+const LETTER = 1;
+const LATIN = 2;
+const HAN = 3;
+/** BMP code unit → letter class, filled as characters are first seen (regex tests are slow per character). */
+const letterClass = new Uint8Array(0x10000).fill(UNKNOWN);
+
+function classify(ch: string): number {
+  const code = ch.codePointAt(0)!;
+  if ((code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0xf900 && code <= 0xfaff) || (code >= 0x20000 && code <= 0x2fa1f)) return HAN;
+  if (/\p{Script=Latin}/u.test(ch)) return /\p{L}/u.test(ch) ? LATIN : NOT_LETTER;
+  return /\p{L}/u.test(ch) ? LETTER : NOT_LETTER;
+}
+
+/**
+ * The Han characters of a text (joined) and its counts of letters and Latin letters. The
+ * class table is a cache of a pure function of the code unit, shared by every document.
+ */
+export function letterCounts(text: string): { han: string; letters: number; latin: number } {
+  const han: string[] = [];
+  let letters = 0;
+  let latin = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    let kind: number;
+    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
+      const pair = text.slice(i, i + 2);
+      kind = classify(pair);
+      if (kind === HAN) han.push(pair);
+      i++;
+    } else {
+      kind = letterClass[unit]!;
+      if (kind === UNKNOWN) kind = letterClass[unit] = classify(text[i]!);
+      if (kind === HAN) han.push(text[i]!);
+    }
+    if (kind !== NOT_LETTER) letters++;
+    if (kind === LATIN) latin++;
+  }
+  return { han: han.join(''), letters, latin };
 }

@@ -13,7 +13,7 @@ export interface ArticleRecord {
   /**
    * Version of this schema the record follows (semver).
    */
-  schemaVersion: '1.1.0';
+  schemaVersion: '1.2.0';
   /**
    * Stable identifier, safe as a file name.
    */
@@ -49,6 +49,14 @@ export interface ArticleRecord {
     start: Month;
     end: Month;
   };
+  /**
+   * Months without a section within the period the article covers: the range its title or a range heading declares ("2025年1-12月…"), else its first to last month section. The review index and the terminal summary show exactly these (since 1.2.0).
+   */
+  missingMonths: Month[];
+  /**
+   * Months whose section comes after the section of a later month, in article order (since 1.2.0).
+   */
+  outOfOrderMonths: Month[];
   sections: Section[];
   references: Reference[];
   entities: Entity[];
@@ -307,4 +315,8 @@ export interface Diagnostic {
    * UTF-16 offset into the decoded text (or byte offset for decoding errors, see rule).
    */
   offset?: number;
+  /**
+   * True when the rule stops processing the input (vfile's fatal message): the input gets no record. Absent otherwise (since 1.2.0).
+   */
+  fatal?: boolean;
 }

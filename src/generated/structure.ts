@@ -20,6 +20,26 @@ export interface StructureData {
   $schema?: string;
   description?: string;
   maxHeadingLength: number;
+  /**
+   * English month names, January first: each month's full name, then its abbreviations. Patterns say {monthName} for all of them (longest first); labels use the full name.
+   *
+   * @minItems 12
+   * @maxItems 12
+   */
+  monthNames: [
+    [string, ...string[]],
+    [string, ...string[]],
+    [string, ...string[]],
+    [string, ...string[]],
+    [string, ...string[]],
+    [string, ...string[]],
+    [string, ...string[]],
+    [string, ...string[]],
+    [string, ...string[]],
+    [string, ...string[]],
+    [string, ...string[]],
+    [string, ...string[]]
+  ];
   monthHeadings: Patterns;
   rangeHeadings: Patterns;
   yearHeadings: Patterns;
@@ -47,6 +67,30 @@ export interface StructureData {
      * Characters that may join the parts and carry no meaning (的, 在, spaces).
      */
     connectors: string[];
+  };
+  /**
+   * Words that date an item relative to its section's year (the itemDates group "relative" starts with one): word → years to add.
+   */
+  relativeYears: {
+    [k: string]: number;
+  };
+  /**
+   * A citation marker in the text ("[1]", "[1,2]", "【3-5】"); the group "numbers" holds what is inside. The one pattern for citation markers: segment tells items from prose with it, link expands it.
+   */
+  citationMarker: string;
+  /**
+   * Words that mark a 《…》 as a journal when the journal table does not know it: right after it ("上", "杂志") or right before it ("期刊", "在").
+   */
+  journalCues: {
+    after: Words;
+    before: Words;
+  };
+  /**
+   * What messages quote as examples of headings the patterns expect.
+   */
+  messageExamples: {
+    monthHeading: string;
+    referenceHeading: string;
   };
 }
 /**

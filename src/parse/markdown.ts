@@ -112,6 +112,14 @@ function codeLines(token: Token, source: string, starts: readonly number[]): Pie
     });
 }
 
+/**
+ * Appends a list to another without spreading it into call arguments: a paragraph of 130,000
+ * lines made 130,000 arguments, past V8's stack ("Maximum call stack size exceeded").
+ */
+function appendAll<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
+}
+
 let parser: MarkdownIt | null = null;
 
 /**
@@ -161,18 +169,18 @@ export async function markdownBlocks(text: string): Promise<Block[]> {
       case 'inline': {
         const lines = inlineLines(token, text, starts);
         if (heading !== null) {
-          blocks.push(...toBlocks(lines, 'heading', text, { level: heading }));
+          appendAll(blocks, toBlocks(lines, 'heading', text, { level: heading }));
           break;
         }
         const made = toBlocks(lines, lists.length > 0 ? 'list-item' : 'paragraph', text, {});
         if (pendingOrdinal !== undefined && made[0]) made[0].ordinal = pendingOrdinal;
         pendingOrdinal = undefined;
-        blocks.push(...made);
+        appendAll(blocks, made);
         break;
       }
       case 'code_block':
       case 'fence':
-        blocks.push(...toBlocks(codeLines(token, text, starts), 'paragraph', text, {}));
+        appendAll(blocks, toBlocks(codeLines(token, text, starts), 'paragraph', text, {}));
         break;
       default:
         break;

@@ -1,12 +1,42 @@
 import type { Section } from '../generated/article.js';
-import type { CompiledStructure } from '../core/data.js';
-import type { Lexicon } from '../generated/lexicon.js';
-import { characterTables, matchingView } from '../core/script.js';
+import { labelDefaults } from '../generated/stage-defaults.js';
+import { monthOf, type CompiledStructure } from '../core/data.js';
+import type { LexiconMatcher } from '../core/lexicon.js';
 import { defineStage } from '../core/stage.js';
-import { conceptsIn } from './entities.js';
 
-const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-const datePrefix = /^\s*(\d{4})\s*年\s*(?:(\d{1,2})\s*(?:月\s*)?(?:[-–—~至到]\s*(\d{1,2})\s*)?月)?/u;
+/** The English full name of a month (1–12), from the data's month names. */
+function monthName(month: number, s: CompiledStructure): string {
+  return s.monthNames[month - 1]![0]!;
+}
+
+/**
+ * The date a heading opens with, in English, and how long it is: a range ("2025年1-12月" →
+ * "January–December 2025"), a month ("2025年3月" → "March 2025") or a year ("2025年"), read
+ * with the structure patterns that classify headings (one statement of each shape), or null.
+ * `valid` is false when the numbers are no months.
+ */
+function datePrefix(view: string, s: CompiledStructure): { english: string; length: number; valid: boolean } | null {
+  const month = (n: string | undefined, name: string | undefined) => monthOf(n, name, s) ?? 0;
+  const ok = (...ms: number[]) => ms.every((m) => m >= 1 && m <= 12);
+  for (const r of s.rangeHeadings) {
+    const m = r.exec(view);
+    if (!m?.groups?.year) continue;
+    const from = month(m.groups.from, m.groups.fromName);
+    const to = month(m.groups.to, m.groups.toName);
+    return { english: ok(from, to) ? `${monthName(from, s)}–${monthName(to, s)} ${m.groups.year}` : '', length: m[0].length, valid: ok(from, to) };
+  }
+  for (const r of s.monthHeadings) {
+    const m = r.exec(view);
+    if (!m?.groups?.year) continue;
+    const n = month(m.groups.month, m.groups.monthName);
+    return { english: ok(n) ? `${monthName(n, s)} ${m.groups.year}` : '', length: m[0].length, valid: ok(n) };
+  }
+  for (const r of s.yearHeadings) {
+    const m = r.exec(view);
+    if (m?.groups?.year) return { english: m.groups.year, length: m[0].length, valid: true };
+  }
+  return null;
+}
 
 /** A heading taken apart into parts whose English is known exactly. */
 export interface HeadingParts {
@@ -25,20 +55,19 @@ export interface HeadingParts {
  * a disease from the lexicon and a phrase ("最新临床进展"), in any order, joined only by
  * connectors. What cannot be explained makes the result incomplete.
  */
-export async function headingParts(heading: string, english: CompiledStructure['english'], lexicon: Lexicon): Promise<HeadingParts> {
-  const { traditional } = await characterTables();
-  let rest = matchingView(heading, traditional);
+export function headingParts(heading: string, structure: CompiledStructure, concepts: LexiconMatcher): HeadingParts {
+  const english = structure.english;
+  let rest = concepts.view(heading).trim();
   const parts: HeadingParts = { date: null, therapy: null, disease: null, phrase: null, preposition: 'in', complete: false };
-  const date = datePrefix.exec(rest);
+  const date = datePrefix(rest, structure);
   if (date) {
-    const [, year, from, to] = date;
-    parts.date = from && to ? `${months[Number(from) - 1]}–${months[Number(to) - 1]} ${year}` : from ? `${months[Number(from) - 1]} ${year}` : year!;
-    if (from && (Number(from) < 1 || Number(from) > 12 || (to && (Number(to) < 1 || Number(to) > 12)))) return parts;
-    rest = rest.slice(date[0].length);
+    if (!date.valid) return parts;
+    parts.date = date.english;
+    rest = rest.slice(date.length);
   }
   const take = (list: CompiledStructure['english']['phrases']): { en: string; preposition: string } | null => {
     const found = list
-      .flatMap((t) => t.zh.map((zh) => ({ zh: matchingView(zh, traditional), en: t.en, preposition: t.preposition ?? 'in' })))
+      .flatMap((t) => t.zh.map((zh) => ({ zh: concepts.view(zh), en: t.en, preposition: t.preposition ?? 'in' })))
       .filter((t) => rest.includes(t.zh))
       .sort((a, b) => b.zh.length - a.zh.length)[0];
     if (!found) return null;
@@ -46,7 +75,7 @@ export async function headingParts(heading: string, english: CompiledStructure['
     return found;
   };
   parts.therapy = take(english.therapies)?.en ?? null;
-  const disease = (await conceptsIn(rest, lexicon)).find((c) => c.type === 'disease');
+  const disease = concepts.conceptsIn(rest).find((c) => c.type === 'disease');
   if (disease) {
     parts.disease = { id: disease.id, label: disease.label };
     rest = `${rest.slice(0, disease.start)} ${rest.slice(disease.end)}`;
@@ -81,10 +110,18 @@ const kindNames: Partial<Record<Section['kind'], string>> = { summary: 'Summary'
 export const label = defineStage({
   name: 'label',
   description: 'Give the record exact English: headings, title, topic, paper titles.',
-  rules: { 'heading-untranslated': 'info' },
-  defaults: {},
-  async run(doc, { data, report }) {
-    const english = data.structure.english;
+  needs: ['sections', 'citations'],
+  provides: ['labels'],
+  rules: {
+    'heading-untranslated': {
+      severity: 'info',
+      description: 'A heading has no exact English (it does not decompose into a date, therapy, disease and known phrase); it is given as its month or kind.',
+      example: '2025年3月干细胞治疗的新希望',
+    },
+  },
+  defaults: labelDefaults,
+  run(doc, { data, report }) {
+    const structure = data.structure;
     const diseases = new Map<string, { id: string; label: string; count: number }>();
     let therapy: string | null = null;
     for (const section of doc.sections) {
@@ -97,7 +134,7 @@ export const label = defineStage({
         section.headingEn = section.heading;
         continue;
       }
-      const parts = await headingParts(section.heading, english, data.lexicon);
+      const parts = headingParts(section.heading, structure, data.concepts);
       const composed = composeHeading(parts);
       if (parts.disease) {
         const d = diseases.get(parts.disease.id) ?? { ...parts.disease, count: 0 };
@@ -107,7 +144,7 @@ export const label = defineStage({
       therapy ??= parts.therapy;
       if (composed) section.headingEn = composed;
       else if (section.kind === 'month' && section.month) {
-        section.headingEn = `${months[Number(section.month.slice(5)) - 1]} ${section.month.slice(0, 4)}`;
+        section.headingEn = `${monthName(Number(section.month.slice(5)), structure)} ${section.month.slice(0, 4)}`;
       } else section.headingEn = kindNames[section.kind] ?? null;
       if (!composed && section.kind !== 'other') {
         report('heading-untranslated', `no exact English for "${section.heading}"; given as "${section.headingEn ?? '—'}"`, { offset: doc.lines.offset(section.position.start) });
@@ -115,7 +152,7 @@ export const label = defineStage({
     }
     const top = [...diseases.values()].sort((a, b) => b.count - a.count || (a.id < b.id ? -1 : 1))[0];
     doc.topic = top || therapy ? { disease: top ? { id: top.id, label: top.label } : null, therapy } : null;
-    doc.titleEn = doc.title === null ? null : hasHan.test(doc.title) ? composeHeading(await headingParts(doc.title, english, data.lexicon)) : doc.title;
+    doc.titleEn = doc.title === null ? null : hasHan.test(doc.title) ? composeHeading(headingParts(doc.title, structure, data.concepts)) : doc.title;
     const references = new Map(doc.references.map((r) => [r.id, r]));
     for (const section of doc.sections) {
       for (const item of section.items) {

@@ -1,5 +1,6 @@
+import { languageDefaults } from '../generated/stage-defaults.js';
 import { defineStage } from '../core/stage.js';
-import { characterTables, countIn } from '../core/script.js';
+import { characterTables, countIn, letterCounts } from '../core/script.js';
 
 const iso639_3to1: Record<string, string> = { eng: 'en', fra: 'fr', deu: 'de', spa: 'es', por: 'pt', ita: 'it', nld: 'nl', cmn: 'zh' };
 
@@ -14,45 +15,6 @@ export async function detectScript(han: string): Promise<'Hans' | 'Hant'> {
   return countIn(han, traditional) > countIn(han, simplified) ? 'Hant' : 'Hans';
 }
 
-const UNKNOWN = 255;
-const NOT_LETTER = 0;
-const LETTER = 1;
-const LATIN = 2;
-const HAN = 3;
-/** BMP code unit → letter class, filled as characters are first seen (regex tests are slow per character). */
-const letterClass = new Uint8Array(0x10000).fill(UNKNOWN);
-
-function classify(ch: string): number {
-  const code = ch.codePointAt(0)!;
-  if ((code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0xf900 && code <= 0xfaff) || (code >= 0x20000 && code <= 0x2fa1f)) return HAN;
-  if (/\p{Script=Latin}/u.test(ch)) return /\p{L}/u.test(ch) ? LATIN : NOT_LETTER;
-  return /\p{L}/u.test(ch) ? LETTER : NOT_LETTER;
-}
-
-/** The Han characters of a text (joined) and its counts of letters and Latin letters. */
-function letterCounts(text: string): { han: string; letters: number; latin: number } {
-  const han: string[] = [];
-  let letters = 0;
-  let latin = 0;
-  for (let i = 0; i < text.length; i++) {
-    const unit = text.charCodeAt(i);
-    let kind: number;
-    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
-      const pair = text.slice(i, i + 2);
-      kind = classify(pair);
-      if (kind === HAN) han.push(pair);
-      i++;
-    } else {
-      kind = letterClass[unit]!;
-      if (kind === UNKNOWN) kind = letterClass[unit] = classify(text[i]!);
-      if (kind === HAN) han.push(text[i]!);
-    }
-    if (kind !== NOT_LETTER) letters++;
-    if (kind === LATIN) latin++;
-  }
-  return { han: han.join(''), letters, latin };
-}
-
 /**
  * language: ISO 639-1 language and ISO 15924 script of the body. Chinese is decided by the
  * share of Han characters (franc is unreliable on this text), simplified vs traditional by
@@ -61,8 +23,16 @@ function letterCounts(text: string): { han: string; letters: number; latin: numb
 export const language = defineStage({
   name: 'language',
   description: 'Detect the body language (Han share, then franc on Latin text) and, for Chinese, the script (OpenCC).',
-  rules: { 'language-undetermined': 'info', 'script-mixed': 'info' },
-  defaults: { hanShare: 0.3, sampleCharacters: 20000, candidates: ['eng', 'fra', 'deu', 'spa', 'por', 'ita', 'nld'] },
+  needs: ['blocks'],
+  provides: ['language'],
+  rules: {
+    'language-undetermined': {
+      severity: 'info',
+      description: 'The body has no letters, or franc cannot tell its language.',
+      example: 'a body of numbers and symbols only',
+    },
+  },
+  defaults: languageDefaults,
   async run(doc, { options, report }) {
     const body = doc.blocks
       .map((b) => b.text)

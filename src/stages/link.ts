@@ -1,11 +1,9 @@
 import type { Item } from '../generated/article.js';
-import { JournalIndex, type Journal } from '../core/data.js';
-import type { Block } from '../core/document.js';
+import { linkDefaults } from '../generated/stage-defaults.js';
+import { JournalIndex, type CompiledStructure, type Journal } from '../core/data.js';
+import type { Block, DigestDocument } from '../core/document.js';
 import { defineStage } from '../core/stage.js';
 import { foldWidth } from '../core/text.js';
-import { itemBlocks } from './segment.js';
-
-const citationPattern = /[[［【] ?(\d{1,4}(?: ?[-–~,，、] ?\d{1,4}){0,30}) ?[\]］】]/gu;
 
 /** Expands the numbers of one citation marker: "1,2" → [1, 2]; "1-3" → [1, 2, 3]. */
 export function expandCitation(inner: string): number[] {
@@ -21,9 +19,9 @@ export function expandCitation(inner: string): number[] {
   return out;
 }
 
-/** The offset in the decoded text of a position inside an item's text. */
-function sourceOffset(item: Item, index: number, fallback: number): number {
-  const blocks: Block[] | undefined = itemBlocks.get(item);
+/** The offset in the decoded text of a position inside an item's text (through the blocks segment left on the document). */
+function sourceOffset(doc: DigestDocument, item: Item, index: number, fallback: number): number {
+  const blocks: Block[] | undefined = doc.itemBlocks.get(item);
   if (!blocks) return fallback;
   let cursor = 0;
   for (const block of blocks) {
@@ -39,15 +37,12 @@ interface JournalGuess {
   index: number;
 }
 
-const journalCue = /^(?:上|杂志|雜誌|期刊|刊物|在线|線上|发表|發表|journal)/iu;
-const journalCueBefore = /(?:期刊|杂志|雜誌|刊物|在|于|於)\s*$/u;
-
 /**
  * Finds the journal an item names: the first 《…》 or “…” that the journal table knows; else
  * a bracketed name the wording marks as a journal ("在《X》上", "期刊《X》"); else a known
  * English name written bare. Returns the paper title too: the first other 《…》 / “…”.
  */
-export function findJournal(lead: string, journals: JournalIndex): { journal: JournalGuess | null; title: string | null } {
+export function findJournal(lead: string, journals: JournalIndex, cues: CompiledStructure['journalCues']): { journal: JournalGuess | null; title: string | null } {
   const quoted: { text: string; index: number; end: number }[] = [];
   for (const m of lead.matchAll(/《([^《》]{1,200})》|“([^“”]{1,200})”|「([^「」]{1,200})」/gu)) {
     quoted.push({ text: (m[1] ?? m[2] ?? m[3]!).trim(), index: m.index, end: m.index + m[0].length });
@@ -63,7 +58,7 @@ export function findJournal(lead: string, journals: JournalIndex): { journal: Jo
   if (!found) {
     for (const q of quoted) {
       if (!lead.startsWith('《', q.index)) continue;
-      if (journalCue.test(lead.slice(q.end)) || journalCueBefore.test(lead.slice(Math.max(0, q.index - 4), q.index))) {
+      if (cues.after.test(lead.slice(q.end)) || cues.before.test(lead.slice(Math.max(0, q.index - 4), q.index))) {
         found = { text: q.text, journal: undefined, index: q.index };
         break;
       }
@@ -86,16 +81,46 @@ export function findJournal(lead: string, journals: JournalIndex): { journal: Jo
 export const link = defineStage({
   name: 'link',
   description: 'Link citation markers to references and name each item’s journal through the journal table.',
+  needs: ['items', 'itemBlocks', 'references'],
+  provides: ['citations', 'journals'],
   rules: {
-    'citation-unresolved': 'warning',
-    'reference-uncited': 'warning',
-    'item-uncited': 'info',
-    'journal-unknown': 'info',
-    'journal-is-publisher': 'warning',
-    'journal-mismatch': 'warning',
-    'item-no-journal': 'info',
+    'citation-unresolved': {
+      severity: 'warning',
+      description: 'A citation marker names a number the reference list does not have.',
+      example: '…的研究[12]。 with a reference list of 10 entries',
+    },
+    'reference-uncited': {
+      severity: 'warning',
+      description: 'A reference is never cited in the text.',
+      example: 'reference [7] with no [7] marker anywhere',
+    },
+    'item-uncited': {
+      severity: 'info',
+      description: 'An item cites no reference although the article has a reference list.',
+      example: 'an item without any [n] marker',
+    },
+    'journal-unknown': {
+      severity: 'info',
+      description: 'The journal an item names is not in the journal table (pipelines/data/journals.json).',
+      example: '发表在《某某医学杂志》上',
+    },
+    'journal-is-publisher': {
+      severity: 'warning',
+      description: 'What an item names as its journal is a publisher.',
+      example: '发表在《springer nature》上',
+    },
+    'journal-mismatch': {
+      severity: 'warning',
+      description: 'An item names one journal and the reference it cites is in another.',
+      example: 'an item in 《干细胞研究与治疗》 citing a reference in Front Immunol',
+    },
+    'item-no-journal': {
+      severity: 'info',
+      description: 'An item names no journal.',
+      example: '3月5日，某团队宣布…',
+    },
   },
-  defaults: {},
+  defaults: linkDefaults,
   run(doc, { data, report }) {
     const byId = new Map(doc.references.map((r) => [r.id, r]));
     const cited = new Set<string>();
@@ -103,9 +128,9 @@ export const link = defineStage({
       for (const item of section.items) {
         const itemStart = doc.lines.offset(item.position.start);
         const ids: string[] = [];
-        for (const m of foldWidth(item.text).matchAll(citationPattern)) {
-          const at = sourceOffset(item, m.index, itemStart);
-          for (const n of expandCitation(m[1]!)) {
+        for (const m of foldWidth(item.text).matchAll(data.structure.citationMarkers)) {
+          const at = sourceOffset(doc, item, m.index, itemStart);
+          for (const n of expandCitation(m.groups!.numbers!)) {
             const id = `ref-${n}`;
             if (!byId.has(id)) {
               report('citation-unresolved', `citation [${n}] has no entry in the reference list`, { offset: at, end: at + m[0].length });
@@ -119,7 +144,7 @@ export const link = defineStage({
         if (ids.length === 0 && doc.references.length > 0) report('item-uncited', `item of ${item.date} cites no reference`, { offset: itemStart });
 
         const lead = item.text.split('\n', 1)[0]!;
-        const { journal, title } = findJournal(lead, data.journals);
+        const { journal, title } = findJournal(lead, data.journals, data.structure.journalCues);
         item.journalText = journal?.text ?? null;
         item.paperTitle = title;
         if (!journal) {
@@ -127,10 +152,10 @@ export const link = defineStage({
           report('item-no-journal', `item of ${item.date} names no journal`, { offset: itemStart });
         } else if (journal.journal?.publisher) {
           item.journal = null;
-          report('journal-is-publisher', `"${journal.text}" is a publisher, not a journal`, { offset: sourceOffset(item, journal.index, itemStart) });
+          report('journal-is-publisher', `"${journal.text}" is a publisher, not a journal`, { offset: sourceOffset(doc, item, journal.index, itemStart) });
         } else if (!journal.journal) {
           item.journal = null;
-          report('journal-unknown', `journal "${journal.text}" is not in the journal table (pipelines/data/journals.json)`, { offset: sourceOffset(item, journal.index, itemStart) });
+          report('journal-unknown', `journal "${journal.text}" is not in the journal table (pipelines/data/journals.json)`, { offset: sourceOffset(doc, item, journal.index, itemStart) });
         } else {
           item.journal = journal.journal.name;
         }
@@ -141,7 +166,7 @@ export const link = defineStage({
             const refJournal = data.journals.find(container);
             const agrees = refJournal ? refJournal.name === item.journal : JournalIndex.key(container) === JournalIndex.key(item.journal);
             if (!agrees) {
-              report('journal-mismatch', `item names ${item.journal} but its reference [${id.slice(4)}] is in ${container}`, { offset: sourceOffset(item, journal!.index, itemStart) });
+              report('journal-mismatch', `item names ${item.journal} but its reference [${id.slice(4)}] is in ${container}`, { offset: sourceOffset(doc, item, journal!.index, itemStart) });
             }
           }
         }

@@ -1,5 +1,6 @@
 import { extname } from 'node:path';
 import { defineStage } from '../core/stage.js';
+import { parseDefaults } from '../generated/stage-defaults.js';
 import { extractHtml, looksLikeHtml } from '../parse/html.js';
 import { markdownBlocks } from '../parse/markdown.js';
 import { plainBlocks } from '../parse/plain.js';
@@ -28,21 +29,45 @@ export function detectFormat(text: string, name: string | null): 'text' | 'html'
 export const parse = defineStage({
   name: 'parse',
   description: 'Detect HTML, Markdown or plain text and produce ordered blocks with positions.',
+  needs: ['text'],
+  provides: ['blocks'],
   rules: {
-    'body-empty': 'error',
-    'too-many-blocks': 'error',
-    'html-too-deep': 'error',
-    'line-too-long': 'error',
+    'body-empty': {
+      severity: 'error',
+      description: 'No text blocks were found (for a web page: no article body among the chrome).',
+      example: 'a saved page whose body is navigation, header and footer only',
+    },
+    'too-many-blocks': {
+      severity: 'error',
+      fatal: true,
+      description: 'The body has more blocks than the parse stage’s maxBlocks.',
+      example: 'a text file of 300,000 non-blank lines with the default maxBlocks of 200,000',
+    },
+    'html-too-deep': {
+      severity: 'error',
+      fatal: true,
+      description: 'HTML nests elements deeper than maxHtmlDepth (checked before parsing).',
+      example: 'a page of 100,000 nested <div> elements',
+    },
+    'line-too-long': {
+      severity: 'error',
+      fatal: true,
+      description: 'A block’s text is longer than maxBlockLength characters.',
+      example: 'a 20 MB single-line text file',
+    },
   },
-  defaults: { format: 'auto', maxBlocks: 200000, maxLineLength: 1000000, maxHtmlDepth: 1000 },
+  defaults: parseDefaults,
+  renamedOptions: {
+    maxLineLength:
+      'it was renamed "maxBlockLength" (it always limited a block, which in a web page spans many source lines); write "maxBlockLength" with the same value',
+  },
   async run(doc, { options, data, report }) {
-    const format = options.format === 'auto' ? detectFormat(doc.text, doc.path ?? doc.name) : (options.format as typeof doc.format);
+    const format = options.format === 'auto' ? detectFormat(doc.text, doc.path ?? doc.name) : options.format;
     doc.format = format;
     if (format === 'html') {
       const extracted = await extractHtml(doc.text, data.html, options.maxHtmlDepth);
       if (extracted.tooDeep !== undefined) {
         report('html-too-deep', `HTML nests more than ${extracted.tooDeep - 1} elements deep, over the limit maxHtmlDepth=${options.maxHtmlDepth}`);
-        doc.failed = true;
         return;
       }
       doc.blocks = extracted.blocks;
@@ -55,18 +80,15 @@ export const parse = defineStage({
     }
     if (doc.blocks.length > options.maxBlocks) {
       report('too-many-blocks', `${doc.blocks.length} blocks, over the limit maxBlocks=${options.maxBlocks}`);
-      doc.failed = true;
       return;
     }
-    const long = doc.blocks.find((block) => block.text.length > options.maxLineLength);
+    const long = doc.blocks.find((block) => block.text.length > options.maxBlockLength);
     if (long) {
-      report('line-too-long', `a block of ${long.text.length} characters, over the limit maxLineLength=${options.maxLineLength}`, { offset: long.start });
-      doc.failed = true;
+      report('line-too-long', `a block of ${long.text.length} characters, over the limit maxBlockLength=${options.maxBlockLength}`, { offset: long.start });
       return;
     }
     if (doc.blocks.length === 0) {
       report('body-empty', format === 'html' ? 'no article text found in the page' : 'no text blocks found');
-      doc.failed = true;
     }
   },
 });

@@ -1,4 +1,5 @@
 import { defineStage } from '../core/stage.js';
+import { readDefaults } from '../generated/stage-defaults.js';
 
 /** A decoding decision: the WHATWG encoding label and why it was chosen. */
 export interface Decoded {
@@ -179,23 +180,54 @@ export function normalizeLineEnds(text: string): string {
 
 /**
  * read: bytes → text. Records the encoding, normalises line ends, and reports undecodable
- * bytes (with their byte offset) instead of failing.
+ * bytes (with their byte offset) instead of failing. Its size limit is also applied before a
+ * file is read at all (ingest's openDocument reports `input-too-large` and `input-unreadable`
+ * with this stage's rules).
  */
 export const read = defineStage({
   name: 'read',
   description: 'Decode the input bytes to text (BOM, declared charset, UTF-8, UTF-16, GB18030, Big5) and normalise line ends.',
+  needs: ['bytes'],
+  provides: ['text'],
   rules: {
-    'input-empty': 'error',
-    'input-too-large': 'error',
-    'decode-invalid': 'warning',
-    'decode-guessed': 'info',
-    'charset-mismatch': 'warning',
+    'input-unreadable': {
+      severity: 'error',
+      fatal: true,
+      description: 'The input file cannot be read (missing, a folder, no permission, not a regular file).',
+      example: 'digest ingest missing.txt',
+    },
+    'input-too-large': {
+      severity: 'error',
+      fatal: true,
+      description: 'The input is larger than the read stage’s maxBytes; it is refused before it is read.',
+      example: 'a 100 MB file with the default maxBytes of 64 MiB',
+    },
+    'input-empty': {
+      severity: 'error',
+      fatal: true,
+      description: 'After decoding, the input has no letters or digits at all; nothing after it could find anything.',
+      example: 'an empty file, or one of NUL bytes only',
+    },
+    'decode-invalid': {
+      severity: 'warning',
+      description: 'Some bytes are not valid in the encoding chosen; they became U+FFFD.',
+      example: 'a UTF-8 file with a few bytes of Latin-1 in it',
+    },
+    'decode-guessed': {
+      severity: 'info',
+      description: 'No BOM, declared charset or strict UTF-8 decided the encoding; it was detected statistically or fell back.',
+      example: 'a GBK text file without a charset declaration',
+    },
+    'charset-mismatch': {
+      severity: 'warning',
+      description: 'The page declares a charset its bytes are not valid in; the bytes were decoded otherwise.',
+      example: '<meta charset="gb2312"> on a page saved as UTF-8 with characters GB2312 lacks',
+    },
   },
-  defaults: { fallbackEncoding: 'gb18030', maxBytes: 64 * 1024 * 1024 },
+  defaults: readDefaults,
   async run(doc, { options, report }) {
     if (doc.bytes.length > options.maxBytes) {
       report('input-too-large', `input is ${doc.bytes.length} bytes, over the limit maxBytes=${options.maxBytes}`);
-      doc.failed = true;
       return;
     }
     const decoded = await decode(doc.bytes, options.fallbackEncoding);
@@ -204,7 +236,6 @@ export const read = defineStage({
     // Replacement characters and control codes alone are no text an editor could have meant.
     if (!/[\p{L}\p{N}]/u.test(doc.text)) {
       report('input-empty', doc.text.trim() === '' ? 'input has no text' : 'input has no readable text (no letters or digits after decoding)');
-      doc.failed = true;
       return;
     }
     if (decoded.ignoredDeclaration !== undefined) {

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Entity } from '../generated/article.js';
-import { configuredModel } from '../core/models.js';
+import { recognizeDefaults } from '../generated/stage-defaults.js';
+import { configuredModel, modelRules } from '../core/models.js';
 import { defineStage } from '../core/stage.js';
-import { conceptsIn } from './entities.js';
 
 /** One token the token-classification pipeline returned. */
 interface Token {
@@ -53,8 +53,10 @@ export function spansFromTokens(text: string, tokens: Token[], minScore: number)
 export const recognize = defineStage({
   name: 'recognize',
   description: 'Optional: tag entities with a local token-classification model (transformers.js).',
-  rules: { 'model-missing': 'warning', 'model-warning': 'info', 'model-failed': 'warning' },
-  defaults: { model: '', modelId: '', batchSize: 16, timeoutMs: 30000, minScore: 0.5, labels: {} as Record<string, string> },
+  needs: ['entities'],
+  provides: ['entities'],
+  rules: modelRules,
+  defaults: recognizeDefaults,
   async run(doc, { options, data, baseDir, report }) {
     const model = await configuredModel('token-classification', options, baseDir, report, 'recognize');
     if (!model) return;
@@ -81,7 +83,7 @@ export const recognize = defineStage({
           const end = block.start + span.end;
           if (taken.some(([s, e]) => s < end && start < e)) continue;
           const text = block.text.slice(span.start, span.end);
-          const known = (await conceptsIn(text, data.lexicon)).find((c) => c.start === 0 && c.end === text.length);
+          const known = data.concepts.conceptsIn(text).find((c) => c.start === 0 && c.end === text.length);
           const mapped = (options.labels[span.label] ?? span.label.toLowerCase()) as Entity['type'];
           const type = known?.type ?? (entityTypes.has(mapped) ? mapped : 'other');
           const id = known?.id ?? `${type}:model-${createHash('sha256').update(text).digest('hex').slice(0, 10)}`;

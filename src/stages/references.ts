@@ -1,5 +1,6 @@
 import type { Reference } from '../generated/article.js';
 import { defineStage } from '../core/stage.js';
+import { referencesDefaults } from '../generated/stage-defaults.js';
 import { parseReference, type CslItem } from '../refs/parse.js';
 import { splitReferences } from '../refs/split.js';
 
@@ -19,23 +20,57 @@ export function orderCsl(csl: CslItem): CslItem {
 export const references = defineStage({
   name: 'references',
   description: 'Split the reference list into entries and parse each into CSL-JSON.',
+  needs: ['referenceBlocks'],
+  provides: ['references'],
   rules: {
-    'reference-placeholder': 'warning',
-    'reference-unparseable': 'warning',
-    'reference-unnumbered': 'warning',
-    'reference-merged-line': 'info',
-    'reference-duplicate-number': 'warning',
-    'reference-number-gap': 'warning',
-    'reference-no-identifier': 'info',
-    'too-many-references': 'error',
+    'reference-placeholder': {
+      severity: 'warning',
+      description: 'A reference entry is a placeholder, not a citation.',
+      example: '[10]cde',
+    },
+    'reference-unparseable': {
+      severity: 'warning',
+      description: 'A reference entry could not be read as a citation; it is kept as raw text.',
+      example: '[3]见上文',
+    },
+    'reference-unnumbered': {
+      severity: 'warning',
+      description: 'A line of the reference list has no number ([n], n. or a list item).',
+      example: 'a bare line between [2] and [3]',
+    },
+    'reference-merged-line': {
+      severity: 'info',
+      description: 'Two references share one line; they were split.',
+      example: '…2025;16:111.[5]Ke M, …',
+    },
+    'reference-duplicate-number': {
+      severity: 'warning',
+      description: 'A reference number is used twice; the second gets the next free number.',
+      example: 'two entries numbered [4]',
+    },
+    'reference-number-gap': {
+      severity: 'warning',
+      description: 'Reference numbers jump.',
+      example: '[3] followed by [5]',
+    },
+    'reference-no-identifier': {
+      severity: 'info',
+      description: 'A reference has no DOI, PMID or URL.',
+      example: '[2]Gerke H, Baillie J. To cut or stretch? Am J Gastroenterol. 2004;99:1461-3.',
+    },
+    'too-many-references': {
+      severity: 'error',
+      fatal: true,
+      description: 'The reference list has more entries than maxReferences.',
+      example: 'a list of 30,000 references with the default maxReferences of 20,000',
+    },
   },
-  defaults: { maxReferences: 20000 },
+  defaults: referencesDefaults,
   run(doc, { options, report }) {
     if (doc.referenceBlocks.length === 0) return;
     const { entries, notes } = splitReferences(doc.referenceBlocks);
     if (entries.length > options.maxReferences) {
       report('too-many-references', `${entries.length} reference entries, over the limit maxReferences=${options.maxReferences}`, { offset: doc.referenceBlocks[0]!.start });
-      doc.failed = true;
       return;
     }
     for (const note of notes) {
@@ -44,8 +79,9 @@ export const references = defineStage({
     }
     doc.referenceEntries = entries;
     const used = new Set<number>();
-    const numbered = entries.map((e) => e.number).filter((n): n is number => n !== null);
-    let nextFree = Math.max(0, ...numbered) + 1;
+    // A loop, not Math.max(...numbers): a spread of 130,000 arguments overflows the stack.
+    let nextFree = 1;
+    for (const e of entries) if (e.number !== null && e.number >= nextFree) nextFree = e.number + 1;
     const out: Reference[] = [];
     for (const entry of entries) {
       let number = entry.number;

@@ -1,13 +1,9 @@
 import type { Item, Section } from '../generated/article.js';
-import type { CompiledStructure } from '../core/data.js';
+import { segmentDefaults } from '../generated/stage-defaults.js';
+import { monthOf, type CompiledStructure } from '../core/data.js';
 import type { Block, DigestDocument } from '../core/document.js';
 import { defineStage, type StageContext } from '../core/stage.js';
 import { foldWidth } from '../core/text.js';
-
-const monthNames: Record<string, number> = {
-  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
-  jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11, november: 11, dec: 12, december: 12,
-};
 
 /** What one block is, structurally. */
 export type BlockRole =
@@ -22,11 +18,21 @@ export type BlockRole =
   | { role: 'body' };
 
 const sentenceEnd = /[。！？!?；;]$|[。.!?]["”’)]?$/u;
-const citationMarker = /[[［【]\s*\d{1,3}(?:\s*[-–,，、]\s*\d{1,3})*\s*[\]］】]/u;
 
-function monthNumber(groups: Record<string, string | undefined>): number | null {
-  if (groups.month) return Number(groups.month);
-  if (groups.monthName) return monthNames[groups.monthName.toLowerCase().replace(/\.$/, '')] ?? null;
+function monthNumber(groups: Record<string, string | undefined>, s: CompiledStructure): number | null {
+  return monthOf(groups.month, groups.monthName, s);
+}
+
+/** The months a range heading declares ("2025年1-12月…", "January – December 2025"), if its numbers make sense. */
+export function declaredRange(text: string, s: CompiledStructure): { year: number; from: number; to: number } | null {
+  const folded = foldWidth(text);
+  for (const r of s.rangeHeadings) {
+    const groups = r.exec(folded)?.groups;
+    if (!groups?.year) continue;
+    const from = monthOf(groups.from, groups.fromName, s);
+    const to = monthOf(groups.to, groups.toName, s);
+    if (from && to && from >= 1 && to <= 12 && from <= to) return { year: Number(groups.year), from, to };
+  }
   return null;
 }
 
@@ -40,11 +46,11 @@ export function classifyBlock(block: Block, s: CompiledStructure): BlockRole {
     if (s.boilerplate[kind].some((r) => r.test(head))) return { role: 'boilerplate', kind };
   }
   const markup = block.kind === 'heading' || block.strong === true;
-  if (!short || citationMarker.test(text) || (sentenceEnd.test(text) && !markup)) return { role: 'body' };
+  if (!short || s.citationMarker.test(text) || (sentenceEnd.test(text) && !markup)) return { role: 'body' };
   for (const r of s.monthHeadings) {
     const m = r.exec(text);
     if (m?.groups) {
-      const month = monthNumber(m.groups);
+      const month = monthNumber(m.groups, s);
       const year = Number(m.groups.year);
       if (month && month >= 1 && month <= 12 && year >= 1900 && year <= 2999) return { role: 'month', year, month };
     }
@@ -69,7 +75,8 @@ export interface ItemDate {
   year: number | null;
   month: number;
   day: number | null;
-  relativeYear: -1 | 0 | null;
+  /** Years to add to the section's year ("去年" → -1), or null when the date says nothing relative. */
+  relativeYear: number | null;
   length: number;
 }
 
@@ -80,11 +87,12 @@ export function leadingDate(text: string, s: CompiledStructure): ItemDate | null
   for (const r of s.itemDates) {
     const m = r.exec(folded);
     if (!m?.groups) continue;
-    const month = monthNumber(m.groups);
+    const month = monthNumber(m.groups, s);
     if (!month || month < 1 || month > 12) continue;
     const day = m.groups.day ? Number(m.groups.day) : null;
     if (day !== null && (day < 1 || day > 31)) continue;
-    const relative = m.groups.relative ? (m.groups.relative.startsWith('去') ? -1 : 0) : null;
+    const said = m.groups.relative;
+    const relative = said ? (Object.entries(s.relativeYears).find(([word]) => said.startsWith(word))?.[1] ?? 0) : null;
     return { year: m.groups.year ? Number(m.groups.year) : null, month, day, relativeYear: relative, length: m[0].length };
   }
   return null;
@@ -117,7 +125,7 @@ function buildItems(draft: Draft, doc: DigestDocument, s: CompiledStructure, rep
     const undated = !date && section.kind === 'month' && s.undatedItemStarts.some((r) => r.test(foldWidth(block.text.slice(0, 60))));
     if (date && (draft.year !== null || date.year !== null)) {
       let year = date.year ?? draft.year!;
-      if (date.relativeYear === -1 && date.year === null) year -= 1;
+      if (date.relativeYear !== null && date.year === null) year += date.relativeYear;
       let day = date.day;
       if (day !== null && day > daysIn(year, date.month)) {
         report('item-date-invalid', `${year}-${pad(date.month)}-${pad(day)} is not a calendar date; kept at month precision`, { offset: block.start, end: block.start + date.length });
@@ -140,7 +148,7 @@ function buildItems(draft: Draft, doc: DigestDocument, s: CompiledStructure, rep
       }
       current = { item, blocks: [block] };
       items.push(current);
-    } else if (undated || (current === null && section.kind === 'month' && (citationMarker.test(block.text) || /《[^《》]{1,200}》/u.test(block.text)))) {
+    } else if (undated || (current === null && section.kind === 'month' && (s.citationMarker.test(block.text) || /《[^《》]{1,200}》/u.test(block.text)))) {
       const item: Item = {
         date: section.month!,
         datePrecision: 'month',
@@ -166,14 +174,11 @@ function buildItems(draft: Draft, doc: DigestDocument, s: CompiledStructure, rep
     item.text = blocks.map((b) => b.text).join('\n');
     const last = blocks[blocks.length - 1]!;
     item.position = doc.lines.range(blocks[0]!.start, last.end);
-    itemBlocks.set(item, blocks);
+    doc.itemBlocks.set(item, blocks);
   }
   section.items = items.map((i) => i.item);
   if (prose.length > 0) section.text = prose.map((b) => b.text).join('\n');
 }
-
-/** The blocks each item was built from (for later stages that need positions inside items). */
-export const itemBlocks = new WeakMap<Item, Block[]>();
 
 /**
  * segment: blocks → title, intro, month sections with dated items, summary / outlook /
@@ -182,25 +187,67 @@ export const itemBlocks = new WeakMap<Item, Block[]>();
 export const segment = defineStage({
   name: 'segment',
   description: 'Split the body into intro, month sections with dated items, closing sections, reference list and boilerplate.',
+  needs: ['blocks'],
+  provides: ['sections', 'items', 'itemBlocks', 'referenceBlocks'],
   rules: {
-    'no-month-sections': 'warning',
-    'month-out-of-order': 'warning',
-    'month-duplicate': 'warning',
-    'month-missing': 'info',
-    'item-month-mismatch': 'warning',
-    'item-undated': 'warning',
-    'item-date-invalid': 'warning',
-    'structure-other': 'info',
-    'boilerplate-removed': 'info',
-    'no-reference-list': 'warning',
+    'no-month-sections': {
+      severity: 'warning',
+      description: 'No block reads as a month heading.',
+      example: 'an article with no heading such as "2025年3月…" or "March 2025"',
+    },
+    'month-out-of-order': {
+      severity: 'warning',
+      description: 'A month section comes after the section of a later month.',
+      example: 'a 2025-02 section after the 2025-03 one',
+    },
+    'month-duplicate': {
+      severity: 'warning',
+      description: 'A month has a second section.',
+      example: 'two "2025年3月…" headings',
+    },
+    'month-missing': {
+      severity: 'info',
+      description: 'A month within the period the article covers (its declared range, else its first to last month) has no section; the record lists them in missingMonths.',
+      example: 'sections for 2025-01 and 2025-03 only',
+    },
+    'item-month-mismatch': {
+      severity: 'warning',
+      description: 'An item’s date is not in the month of the section it sits under.',
+      example: 'an item dated 2月20日 under the 2025年3月 heading',
+    },
+    'item-undated': {
+      severity: 'warning',
+      description: 'An item under a month heading has no date of its own; it is dated to the heading’s month.',
+      example: 'an item opening with 近日, under a month heading',
+    },
+    'item-date-invalid': {
+      severity: 'warning',
+      description: 'An item’s date is not a calendar date; it is kept at month precision.',
+      example: '2月30日',
+    },
+    'structure-other': {
+      severity: 'info',
+      description: 'A heading is a year, outline or free-form heading; it becomes a section of kind other.',
+      example: '一、研究背景',
+    },
+    'boilerplate-removed': {
+      severity: 'info',
+      description: 'A disclaimer, QR-code line or site chrome line was kept out of the body (it is in the record’s boilerplate).',
+      example: '免责说明：…',
+    },
+    'no-reference-list': {
+      severity: 'warning',
+      description: 'No reference-list heading was found.',
+      example: 'an article without 参考资料 / 参考文献 / References',
+    },
   },
-  defaults: {},
+  defaults: segmentDefaults,
   run(doc, { data, report }) {
     const s = data.structure;
     const drafts: Draft[] = [];
     let current: Draft | null = null;
     let inReferences = false;
-    let declaredRange: { year: number; from: number; to: number; block: Block } | null = null;
+    let declared: { year: number; from: number; to: number; block: Block } | null = null;
     let blocks = doc.blocks;
 
     // A leading markup heading that repeats the page title is the title, not a section.
@@ -239,10 +286,10 @@ export const segment = defineStage({
           current = open({ kind: 'month', heading: block.text, month: `${role.year}-${pad(role.month)}`, position: range(block), items: [] }, block, role.year);
           break;
         case 'range': {
-          const m = /(\d{4})\s*年\s*(\d{1,2})\s*月?\s*[-–—~至到]\s*(\d{1,2})\s*月/u.exec(foldWidth(block.text));
-          if (m) declaredRange = { year: Number(m[1]), from: Number(m[2]), to: Number(m[3]), block };
+          const months = declaredRange(block.text, s);
+          if (months) declared = { ...months, block };
           doc.title ??= block.text;
-          current = open({ kind: 'other', heading: block.text, position: range(block), items: [] }, block, m ? Number(m[1]) : null);
+          current = open({ kind: 'other', heading: block.text, position: range(block), items: [] }, block, months?.year ?? null);
           break;
         }
         case 'summary':
@@ -276,7 +323,7 @@ export const segment = defineStage({
 
     const months = drafts.filter((d) => d.section.kind === 'month');
     if (months.length === 0) {
-      report('no-month-sections', 'no month headings found (expected e.g. "2025年3月…最新临床进展" or "March 2025")');
+      report('no-month-sections', `no month headings found (expected e.g. "${s.messageExamples.monthHeading}" or "March 2025")`);
     }
     const seen = new Map<string, Block>();
     let previous = '';
@@ -284,7 +331,10 @@ export const segment = defineStage({
       const month = d.section.month!;
       const at = { offset: d.heading!.start, end: d.heading!.end };
       if (seen.has(month)) report('month-duplicate', `month ${month} has a second section`, at);
-      else if (month < previous) report('month-out-of-order', `month ${month} comes after ${previous}`, at);
+      else if (month < previous) {
+        report('month-out-of-order', `month ${month} comes after ${previous}`, at);
+        doc.outOfOrderMonths.push(month);
+      }
       seen.set(month, d.heading!);
       if (month > previous) previous = month;
     }
@@ -292,17 +342,18 @@ export const segment = defineStage({
       const sorted = [...seen.keys()].sort();
       doc.period = { start: sorted[0]!, end: sorted[sorted.length - 1]! };
       const expected: string[] = [];
-      const from = declaredRange ? `${declaredRange.year}-${pad(declaredRange.from)}` : sorted[0]!;
-      const to = declaredRange ? `${declaredRange.year}-${pad(declaredRange.to)}` : sorted[sorted.length - 1]!;
+      const from = declared ? `${declared.year}-${pad(declared.from)}` : sorted[0]!;
+      const to = declared ? `${declared.year}-${pad(declared.to)}` : sorted[sorted.length - 1]!;
       for (let y = Number(from.slice(0, 4)), m = Number(from.slice(5)); `${y}-${pad(m)}` <= to; m === 12 ? ((m = 1), y++) : m++) {
         expected.push(`${y}-${pad(m)}`);
       }
       const missing = expected.filter((m) => !seen.has(m));
+      doc.missingMonths = missing;
       if (missing.length > 0) {
-        const anchor = declaredRange?.block ?? months[0]!.heading!;
+        const anchor = declared?.block ?? months[0]!.heading!;
         report('month-missing', `no section for ${missing.join(', ')} (covering ${from} to ${to})`, { offset: anchor.start, end: anchor.end });
       }
     }
-    if (!inReferences) report('no-reference-list', 'no reference list heading (参考资料 / 参考文献 / References) found');
+    if (!inReferences) report('no-reference-list', `no reference list heading (${s.messageExamples.referenceHeading}) found`);
   },
 });

@@ -1,24 +1,33 @@
 import { createHash } from 'node:crypto';
-import { configuredModel } from '../core/models.js';
+import { translateDefaults } from '../generated/stage-defaults.js';
+import { configuredModel, modelRules } from '../core/models.js';
 import { defineStage } from '../core/stage.js';
-
-const memory = new Map<string, string>();
 
 const keyOf = (modelId: string, text: string) => createHash('sha256').update(modelId).update('\u0000').update(text).digest('hex');
 
 /**
  * translate (optional): machine translation of every item's and section's prose, paragraph
  * by paragraph, with a local transformers.js model (e.g. an opus-mt zh→en export), batched
- * through a bounded queue and cached by text hash for the life of the process (a build
- * translates a paragraph once). Without the model: one clear diagnostic, the record otherwise
+ * through a bounded queue and cached by text hash for the life of the loaded pipeline (a
+ * build translates a paragraph once; the memory is the stage's state, made per pipeline). Without the model: one clear diagnostic, the record otherwise
  * as it was. It writes nothing: a disk cache would write outside --out.
  */
 export const translate = defineStage({
   name: 'translate',
   description: 'Optional: machine-translate prose to English with a local model (transformers.js), cached by text hash.',
-  rules: { 'model-missing': 'warning', 'model-warning': 'info', 'model-failed': 'warning', 'translation-stats': 'info' },
-  defaults: { model: '', modelId: 'Xenova/opus-mt-zh-en', batchSize: 8, timeoutMs: 120000, maxParagraphs: 2000 },
-  async run(doc, { options, baseDir, report }) {
+  needs: ['sections'],
+  provides: ['translations'],
+  rules: {
+    ...modelRules,
+    'translation-stats': {
+      severity: 'info',
+      description: 'How many paragraphs the translate stage translated, took from its memory, or failed.',
+      example: 'any input ingested with a translation model configured',
+    },
+  },
+  defaults: translateDefaults,
+  createState: () => new Map<string, string>(),
+  async run(doc, { options, baseDir, report, state: memory }) {
     const model = await configuredModel('translation', options, baseDir, report, 'translate');
     if (!model) return;
 

@@ -2,6 +2,7 @@ import type { ArticleRecord } from '../generated/article.js';
 import { toRecord } from '../core/record.js';
 import { cslItemValidator, validatorFor } from '../core/schemas.js';
 import { defineStage } from '../core/stage.js';
+import { validateDefaults } from '../generated/stage-defaults.js';
 
 /**
  * validate: the assembled record against schemas/article.schema.json (2020-12) and every
@@ -11,21 +12,34 @@ import { defineStage } from '../core/stage.js';
 export const validate = defineStage({
   name: 'validate',
   description: 'Validate the record against the article schema and each reference against CSL-JSON.',
-  rules: { 'record-invalid': 'error', 'csl-invalid': 'error' },
-  defaults: {},
+  needs: ['text'],
+  provides: ['validated'],
+  rules: {
+    'record-invalid': {
+      severity: 'error',
+      fatal: true,
+      description: 'The assembled record does not match schemas/article.schema.json (a bug: it is never written).',
+      example: 'a stage that left a field of the wrong type',
+    },
+    'csl-invalid': {
+      severity: 'error',
+      fatal: true,
+      description: 'A reference’s CSL-JSON does not match the official csl-data.json (a bug: the record is never written).',
+      example: 'a reference parsed with an issued date that is not date-parts',
+    },
+  },
+  defaults: validateDefaults,
   run(doc, { report }) {
     const record = toRecord(doc, doc.id);
     const article = validatorFor<ArticleRecord>('article');
     if (!article(record)) {
       for (const e of article.errors()) report('record-invalid', `record does not match schemas/article.schema.json at ${e.pointer || '/'}: ${e.message}`);
-      doc.failed = true;
     }
     const csl = cslItemValidator();
     record.references.forEach((reference, i) => {
       if (!csl(reference.csl)) {
         const [e] = csl.errors();
         report('csl-invalid', `references[${i}].csl is not valid CSL-JSON at /references/${i}/csl${e?.pointer ?? ''}: ${e?.message}`, { offset: doc.lines.offset(reference.position.start) });
-        doc.failed = true;
       }
     });
   },

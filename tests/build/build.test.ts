@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { build } from '../../src/build/build.js';
 import { planIds, shardOf } from '../../src/build/ids.js';
 import { merge } from '../../src/build/merge.js';
-import { loadPipeline, type Pipeline } from '../../src/core/pipeline.js';
+import { loadPipeline, type Pipeline } from '../../src/pipeline.js';
 import { repo, tree } from '../helpers.js';
 
 const fixtures = readdirSync(repo('fixtures/articles')).sort();

@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/build/build.js';
-import { loadPipeline } from '../../src/core/pipeline.js';
+import { loadPipeline } from '../../src/pipeline.js';
 import type { ArticleRecord } from '../../src/generated/article.js';
 import { recordId } from '../../src/core/record.js';
 import { repo } from '../helpers.js';

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { loadLexicon } from '../../src/core/data.js';
 import { ConfigError } from '../../src/core/errors.js';
 import { ingestDetailed } from '../../src/ingest.js';
-import { standsAlone } from '../../src/stages/entities.js';
+import { standsAlone } from '../../src/core/lexicon.js';
 import { pipeline, repo, runUpTo } from '../helpers.js';
 
 const ids = (r: { entities: { id: string }[] }) => r.entities.map((e) => e.id);

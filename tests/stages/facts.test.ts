@@ -3,7 +3,7 @@ import { ingestDetailed } from '../../src/ingest.js';
 import { itemFacts, timepointIn } from '../../src/stages/facts.js';
 import { items, pipeline, repo } from '../helpers.js';
 
-const lexicon = () => pipeline().data.lexicon;
+const data = () => pipeline().data;
 const brief = (o: { measure: string; value: number; unit: string | null; timepoint: string | null; population: string | null; baseline: number | null; approximate: boolean }) =>
   [o.measure, o.value, o.unit, o.timepoint, o.population, o.baseline, o.approximate];
 
@@ -16,7 +16,7 @@ describe('facts: timepoints', () => {
     ['单次输注后52周随访', '52 weeks'],
     ['疗效显著', null],
   ])('%s', (clause, expected) => {
-    expect(timepointIn(clause)).toBe(expected);
+    expect(timepointIn(data().concepts.view(clause), data().facts)).toBe(expected);
   });
 });
 
@@ -54,7 +54,7 @@ describe('facts on the seeds (every variant agrees)', () => {
   });
 
   it('reads an institution named inside a country-bearing name', async () => {
-    const f = await itemFacts({ text: '6月16日,莫斯科谢切诺夫第一国立医科大学再生医学研究所牵头在《国际分子科学杂志》上发表研究。[7]' }, lexicon());
+    const f = itemFacts({ text: '6月16日,莫斯科谢切诺夫第一国立医科大学再生医学研究所牵头在《国际分子科学杂志》上发表研究。[7]' }, data());
     expect(f).toMatchObject({ institution: { text: '莫斯科谢切诺夫第一国立医科大学再生医学研究所', label: 'Sechenov First Moscow State Medical University' }, country: 'Russia', outcomes: [] });
   });
 });

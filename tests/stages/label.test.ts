@@ -3,7 +3,7 @@ import { ingestDetailed } from '../../src/ingest.js';
 import { composeHeading, headingParts } from '../../src/stages/label.js';
 import { pipeline, repo } from '../helpers.js';
 
-const english = (heading: string) => headingParts(heading, pipeline().data.structure.english, pipeline().data.lexicon).then(composeHeading);
+const english = async (heading: string) => composeHeading(headingParts(heading, pipeline().data.structure, pipeline().data.concepts));
 
 describe('label: exact English for headings', () => {
   it.each([

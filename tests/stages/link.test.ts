@@ -25,13 +25,13 @@ describe('link: journals (field-notes shapes)', () => {
     ['团队在《Cell》《Nature Biotechnology》上发表成果。', 'Cell', null],
     ['An article in Stem Cell Research & Therapy reported results.', 'Stem Cell Research & Therapy', null],
   ])('%s', (lead, journal, title) => {
-    const found = findJournal(lead, journals());
+    const found = findJournal(lead, journals(), pipeline().data.structure.journalCues);
     expect(found.journal?.journal?.name).toBe(journal);
     expect(found.title).toBe(title);
   });
 
   it('tells a publisher from a journal', () => {
-    expect(findJournal('发表在《springer nature》上', journals()).journal?.journal?.publisher).toBe(true);
+    expect(findJournal('发表在《springer nature》上', journals(), pipeline().data.structure.journalCues).journal?.journal?.publisher).toBe(true);
   });
 });
 

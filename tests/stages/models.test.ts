@@ -22,7 +22,7 @@ function withStage(use: 'recognize' | 'translate', options: Record<string, unkno
 function configured(use: 'recognize' | 'translate', options: Record<string, unknown>) {
   // Loaded lazily so the import graph of the other tests stays model-free.
   const stage = use === 'recognize' ? recognizeStage : translateStage;
-  return { definition: stage as never, options: { ...(stage as { defaults: object }).defaults, ...options } };
+  return { definition: stage as never, options: { ...(stage as { defaults: object }).defaults, ...options }, state: (stage as { createState?: () => unknown }).createState?.() };
 }
 
 const { recognize: recognizeStage } = await import('../../src/stages/recognize.js');
@@ -141,7 +141,7 @@ describe('start-up stays lazy', () => {
 
 describe('pipelines/digest-models.json', () => {
   it('is a valid pipeline whose model stages report their absence and change nothing else', async () => {
-    const { loadPipeline } = await import('../../src/core/pipeline.js');
+    const { loadPipeline } = await import('../../src/pipeline.js');
     const p = loadPipeline(repo('pipelines/digest-models.json'));
     expect(p.stages.map((s) => s.definition.name)).toEqual(['read', 'parse', 'segment', 'references', 'link', 'entities', 'recognize', 'label', 'facts', 'translate', 'language', 'validate']);
     const { record, ok } = await ingestDetailed({ path: repo('fixtures/articles/as-2025.txt') }, { pipeline: p });

@@ -2,41 +2,14 @@ import type { InputSummary } from '../../build/entry.js';
 import { esc, page } from './html.js';
 
 /** What the index shows of one input: a manifest row (the summary's fields, counts flattened). */
-export type IndexRow = Pick<InputSummary, 'path' | 'id' | 'status' | 'title' | 'titleEn' | 'topic' | 'period'> &
+export type IndexRow = Pick<InputSummary, 'path' | 'id' | 'status' | 'title' | 'titleEn' | 'topic' | 'period' | 'missingMonths' | 'outOfOrderMonths'> &
   InputSummary['counts'] & { timeline: string[]; problems: Record<string, number> };
-
-/** Months between two "YYYY-MM" (inclusive), at most 20 years of them. */
-function monthRange(start: string, end: string): string[] {
-  const out: string[] = [];
-  let [y, m] = start.split('-').map(Number) as [number, number];
-  const [ey, em] = end.split('-').map(Number) as [number, number];
-  while ((y < ey || (y === ey && m <= em)) && out.length < 240) {
-    out.push(`${y}-${String(m).padStart(2, '0')}`);
-    if (++m > 12) {
-      m = 1;
-      y++;
-    }
-  }
-  return out;
-}
-
-/** Months that have no section within the period, and months whose section comes after a later month's. */
-export function monthProblems(timeline: readonly string[], period: { start: string; end: string } | null): { missing: string[]; outOfOrder: string[] } {
-  const present = new Set(timeline);
-  const missing = period ? monthRange(period.start, period.end).filter((m) => !present.has(m)) : [];
-  const outOfOrder: string[] = [];
-  let latest = '';
-  for (const m of timeline) {
-    if (m < latest) outOfOrder.push(m);
-    else latest = m;
-  }
-  return { missing, outOfOrder };
-}
 
 function timeline(row: IndexRow): string {
   if (row.timeline.length === 0) return '<span class="year">no months</span>';
-  const { missing, outOfOrder } = monthProblems(row.timeline, row.period);
-  const years = [...new Set(row.timeline.map((m) => m.slice(0, 4)))].sort().slice(0, 20);
+  // The record's own missing and out-of-order months: the index shows what the record says.
+  const { missingMonths: missing, outOfOrderMonths: outOfOrder } = row;
+  const years = [...new Set([...row.timeline, ...missing].map((m) => m.slice(0, 4)))].sort().slice(0, 20);
   const present = new Set(row.timeline);
   const gaps = new Set(missing);
   const late = new Set(outOfOrder);
