@@ -12,7 +12,7 @@ interface Token {
   word: string;
 }
 
-const entityTypes = new Set<Entity['type']>(['disease', 'cell', 'molecule', 'measure', 'organization', 'journal', 'drug', 'country', 'other']);
+const entityTypes: ReadonlySet<Entity['type']> = new Set<Entity['type']>(['disease', 'cell', 'molecule', 'measure', 'organization', 'journal', 'drug', 'country', 'other']);
 
 /**
  * Rebuilds character spans from tokens: transformers.js gives words, not offsets, so each

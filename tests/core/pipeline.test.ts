@@ -1,0 +1,271 @@
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main, type Io } from '../../src/cli/main.js';
+import { ConfigError } from '../../src/core/errors.js';
+import { indexRules } from '../../src/core/rules.js';
+import { ingestDetailed } from '../../src/ingest.js';
+import { loadPipeline } from '../../src/pipeline.js';
+import { ruleTables } from '../../src/rules.js';
+import { documentStages } from '../../src/stages/index.js';
+import { repo } from '../helpers.js';
+
+type Raw = Record<string, unknown> & { stages: { use: string; options?: Record<string, unknown> }[]; rules?: Record<string, string> };
+
+/** A copy of the shipped pipelines/ folder (pipeline and data) in a fresh folder, edited by `edit`. */
+function project(edit: (raw: Raw, dir: string) => void = () => undefined): string {
+  const dir = mkdtempSync(join(tmpdir(), 'house-'));
+  cpSync(repo('pipelines'), join(dir, 'pipelines'), { recursive: true });
+  const file = join(dir, 'pipelines', 'digest.json');
+  const raw = JSON.parse(readFileSync(file, 'utf8')) as Raw;
+  edit(raw, dir);
+  writeFileSync(file, JSON.stringify(raw, null, 2));
+  return file;
+}
+
+const loadError = (file: string): string => {
+  try {
+    loadPipeline(file);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as Error).message;
+  }
+  throw new Error('loaded');
+};
+
+async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const io: Io = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), stdin: async () => new Uint8Array(0), stderrIsTTY: false };
+  return { code: await main(args, io), stdout, stderr };
+}
+
+describe('two pipelines with different lexicons in one process', () => {
+  it('each gives its own entities (the matcher and its memo belong to the loaded data, not the process)', async () => {
+    const text = '2025年3月干细胞治疗类风湿关节炎最新临床进展\n3月5日,某团队报告了类风湿关节炎患者的结果。\n';
+    const full = project();
+    const bare = project((raw, dir) => {
+      const lexicon = JSON.parse(readFileSync(join(dir, 'pipelines', 'data', 'lexicon.json'), 'utf8'));
+      lexicon.concepts = lexicon.concepts.filter((c: { id: string }) => c.id !== 'disease:rheumatoid-arthritis');
+      writeFileSync(join(dir, 'pipelines', 'data', 'lexicon.json'), JSON.stringify(lexicon));
+    });
+    const ids = async (file: string) => (await ingestDetailed({ text, name: 'x.txt' }, { pipeline: loadPipeline(file) })).record.entities.map((e) => e.id);
+    expect(await ids(full)).toContain('disease:rheumatoid-arthritis');
+    expect(await ids(bare)).not.toContain('disease:rheumatoid-arthritis');
+    expect(await ids(full)).toContain('disease:rheumatoid-arthritis');
+  });
+});
+
+describe('failure is governed by severity (vfile: fatal messages make an input fail)', () => {
+  const page = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'chrome-'));
+    writeFileSync(join(dir, 'chrome.html'), '<html><body><nav>首页 关于我们</nav><footer>版权所有</footer></body></html>');
+    return join(dir, 'chrome.html');
+  };
+
+  it('by default body-empty is an error: exit 1, no record, the error printed', async () => {
+    const r = await cli(['ingest', page(), '--pipeline', project(), '--stdout']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/error: no article text found in the page \[body-empty\]/);
+  });
+
+  it('set to "warning": exit 0, the record printed, the warning printed', async () => {
+    const r = await cli(['ingest', page(), '--pipeline', project((raw) => void (raw.rules = { 'body-empty': 'warning' })), '--stdout']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).diagnostics.find((d: { rule: string }) => d.rule === 'body-empty')).toMatchObject({ severity: 'warning' });
+    expect(r.stderr).toMatch(/warning: no article text found in the page \[body-empty\]/);
+  });
+
+  it('set to "off": exit 0, the record printed, nothing said about it (it used to fail with exit 1 and print nothing)', async () => {
+    const r = await cli(['ingest', page(), '--pipeline', project((raw) => void (raw.rules = { 'body-empty': 'off' })), '--stdout']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).diagnostics.map((d: { rule: string }) => d.rule)).not.toContain('body-empty');
+    expect(r.stderr).not.toContain('body-empty');
+  });
+
+  it.each(['off', 'warning', 'info'])('a fatal rule cannot be set to %s: the loader says so with the pointer', (setting) => {
+    const file = project((raw) => void (raw.rules = { 'input-unreadable': setting }));
+    expect(loadError(file)).toMatch(new RegExp(`/rules/input-unreadable: "input-unreadable" stops processing the input .* cannot be set to "${setting}"`));
+  });
+
+  it('an unknown rule is a pipeline error naming its pointer', () => {
+    expect(loadError(project((raw) => void (raw.rules = { 'no-such-rule': 'off' })))).toContain('/rules/no-such-rule: no stage of this pipeline reports that rule');
+  });
+
+  it('a fatal diagnostic stops the stages and marks itself; input-unreadable is a declared rule', async () => {
+    const { record, ok, doc } = await ingestDetailed({ path: join(tmpdir(), 'no-such-input.txt') }, { pipeline: loadPipeline(project()) });
+    expect(ok).toBe(false);
+    expect(doc.failed).toBe(true);
+    expect(record.diagnostics).toEqual([expect.objectContaining({ rule: 'input-unreadable', severity: 'error', fatal: true, source: 'read' })]);
+  });
+});
+
+describe('one registry of every rule', () => {
+  it('declares each rule once (shared definitions aside), with a description and an example', () => {
+    const index = indexRules(ruleTables);
+    expect(index.size).toBeGreaterThan(40);
+    for (const { id, definition } of index.values()) {
+      expect(definition.description.length, id).toBeGreaterThan(20);
+      expect(definition.example.length, id).toBeGreaterThan(2);
+      if (definition.fatal) expect(definition.severity, id).toBe('error');
+    }
+  });
+
+  it('every rule reported anywhere in src/ is declared (the build reports its own, listed by its table)', () => {
+    const index = indexRules(ruleTables);
+    const walk = (dir: string): string[] =>
+      readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? (n === 'generated' || n === 'build' ? [] : walk(join(dir, n))) : n.endsWith('.ts') ? [join(dir, n)] : []));
+    const used = new Set<string>();
+    for (const file of walk(repo('src'))) {
+      const text = readFileSync(file, 'utf8');
+      for (const m of text.matchAll(/report\('([a-z][a-z0-9-]*)'|rule: '([a-z][a-z0-9-]*)'/g)) used.add((m[1] ?? m[2])!);
+    }
+    expect([...used].filter((id) => !index.has(id))).toEqual([]);
+  });
+});
+
+describe('options are checked by the pipeline schema: ranges and enums, with the pointer', () => {
+  it.each([
+    ['read', 'maxBytes', -1, 'must be >= 1'],
+    ['read', 'maxBytes', 1.5, 'must be integer'],
+    ['read', 'fallbackEncoding', 'klingon', 'must be equal to one of the allowed values'],
+    ['parse', 'format', 'pdf', 'must be equal to one of the allowed values'],
+    ['parse', 'maxBlockLength', 0, 'must be >= 1'],
+    ['references', 'maxReferences', -5, 'must be >= 1'],
+    ['language', 'hanShare', 2, 'must be <= 1'],
+  ])('%s.%s = %j', (use, option, value, message) => {
+    const file = project((raw) => {
+      const stage = raw.stages.find((s) => s.use === use)!;
+      stage.options = { ...(stage.options ?? {}), [option]: value };
+    });
+    const index = JSON.parse(readFileSync(file, 'utf8')).stages.findIndex((s: { use: string }) => s.use === use);
+    expect(loadError(file)).toContain(`at /stages/${index}/options/${option}: ${message}`);
+  });
+
+  it('an unknown option names the stage and its known options', () => {
+    const file = project((raw) => void (raw.stages[1]!.options = { frobnicate: true }));
+    expect(loadError(file)).toContain('/stages/1/options/frobnicate: unknown option of stage "parse" (known: format, maxBlocks, maxBlockLength, maxHtmlDepth)');
+  });
+
+  it('a renamed option says what to write instead (parse.maxLineLength → maxBlockLength)', () => {
+    const file = project((raw) => void (raw.stages[1]!.options = { maxLineLength: 5000 }));
+    expect(loadError(file)).toContain('/stages/1/options/maxLineLength: option "maxLineLength" of stage "parse" is no longer supported: it was renamed "maxBlockLength"');
+  });
+
+  it('every fallbackEncoding the schema allows is one TextDecoder knows', () => {
+    const schema = JSON.parse(readFileSync(repo('schemas/pipeline.schema.json'), 'utf8'));
+    for (const label of schema.$defs.ReadOptions.properties.fallbackEncoding.enum as string[]) expect(new TextDecoder(label).encoding).toBe(label);
+  });
+
+  it('every option of every stage has a range or an enum, and a default', () => {
+    const schema = JSON.parse(readFileSync(repo('schemas/pipeline.schema.json'), 'utf8'));
+    const bounded = (p: Record<string, unknown>): boolean => {
+      if ('enum' in p || 'const' in p || p.type === 'boolean' || '$ref' in p) return true;
+      if (p.type === 'integer' || p.type === 'number') return 'minimum' in p && 'maximum' in p;
+      if (p.type === 'string') return 'maxLength' in p;
+      if (p.type === 'array') return 'maxItems' in p && bounded(p.items as Record<string, unknown>);
+      if (p.type === 'object') return 'maxProperties' in p && bounded(p.additionalProperties as Record<string, unknown>);
+      return false;
+    };
+    for (const name of Object.keys(documentStages)) {
+      const options = schema.$defs[`${name[0]!.toUpperCase()}${name.slice(1)}Options`];
+      expect(options, name).toBeDefined();
+      for (const [key, property] of Object.entries(options.properties as Record<string, Record<string, unknown>>)) {
+        expect(bounded(property), `${name}.${key}`).toBe(true);
+        expect('default' in property, `${name}.${key}`).toBe(true);
+      }
+    }
+  });
+});
+
+describe('stage order is checked', () => {
+  it.each([
+    [['write', 'read', 'read'], '/stages/0: write runs over the whole set after every per-document stage, so it must be the last stage'],
+    [['read', 'read'], '/stages/1: stage "read" appears twice (first at /stages/0)'],
+    [['read', 'parse', 'link', 'segment'], '/stages/2: stage "link" needs items, itemBlocks, references from an earlier stage'],
+    [['parse', 'read'], '/stages/0: stage "parse" needs text from an earlier stage (read); put it after it'],
+  ])('%j', (uses, message) => {
+    const file = project((raw) => void (raw.stages = uses.map((use) => ({ use }))));
+    expect(loadError(file)).toContain(message);
+  });
+
+  it('the shipped pipelines are in order', () => {
+    expect(() => loadPipeline(repo('pipelines/digest.json'))).not.toThrow();
+    expect(() => loadPipeline(repo('pipelines/digest-models.json'))).not.toThrow();
+  });
+});
+
+describe('data files: regular files under the pipeline folder, bounded, audited, never echoed', () => {
+  it.each([
+    ['/etc/passwd', 'is outside the pipeline\'s folder'],
+    ['/dev/zero', 'is outside the pipeline\'s folder'],
+  ])('%s as the lexicon is refused', (path, message) => {
+    const file = project((raw) => void ((raw.data as Record<string, string>).lexicon = path));
+    expect(loadError(file)).toContain(`/data/lexicon: ${path} ${message}`);
+  });
+
+  it('with allowOutsideFolder, /dev/zero is refused before any read (not a regular file), /etc/passwd without echoing it', () => {
+    const zero = project((raw) => void (raw.data = { ...(raw.data as object), lexicon: '/dev/zero', allowOutsideFolder: true }));
+    expect(loadError(zero)).toBe('/dev/zero: not a regular file');
+    const passwd = project((raw) => void (raw.data = { ...(raw.data as object), lexicon: '/etc/passwd', allowOutsideFolder: true }));
+    const message = loadError(passwd);
+    expect(message).toMatch(/^\/etc\/passwd:1:\d+: not valid JSON \(\w+\)$/);
+    expect(message).not.toContain('root');
+  });
+
+  it('a link from the pipeline folder to a file outside it is outside', () => {
+    const file = project((raw, dir) => {
+      symlinkSync('/etc/hostname', join(dir, 'pipelines', 'data', 'outside.json'));
+      (raw.data as Record<string, string>).lexicon = 'data/outside.json';
+    });
+    expect(loadError(file)).toContain('/data/lexicon:');
+  });
+
+  it('a FIFO is refused without blocking', () => {
+    const file = project((raw, dir) => {
+      execFileSync('mkfifo', [join(dir, 'pipelines', 'data', 'fifo.json')]);
+      (raw.data as Record<string, string>).journals = 'data/fifo.json';
+    });
+    expect(loadError(file)).toMatch(/fifo\.json: not a regular file$/);
+  });
+
+  it('a user lexicon pattern that backtracks catastrophically is refused at load with its pointer', () => {
+    const file = project((_raw, dir) => {
+      const path = join(dir, 'pipelines', 'data', 'lexicon.json');
+      const lexicon = JSON.parse(readFileSync(path, 'utf8'));
+      lexicon.patterns.push({ name: 'evil', type: 'other', pattern: '(?:a|a)+b', idPrefix: 'other:', labelCase: 'keep' });
+      writeFileSync(path, JSON.stringify(lexicon));
+    });
+    expect(loadError(file)).toMatch(/lexicon\.json: \/patterns\/5\/pattern: this pattern can take exponential time on hostile text/);
+  });
+
+  it('a polynomial structure pattern is refused the same way', () => {
+    const file = project((_raw, dir) => {
+      const path = join(dir, 'pipelines', 'data', 'structure.json');
+      const structure = JSON.parse(readFileSync(path, 'utf8'));
+      structure.referenceHeadings = ['^参考\\s*[:：]?\\s*$'];
+      writeFileSync(path, JSON.stringify(structure));
+    });
+    expect(loadError(file)).toMatch(/structure\.json: \/referenceHeadings\/0: this pattern can take polynomial time/);
+  });
+
+  it('a data file over the size bound is refused before it is read', () => {
+    const file = project((_raw, dir) => {
+      const path = join(dir, 'pipelines', 'data', 'html.json');
+      writeFileSync(path, ' '.repeat(16 * 1024 * 1024 + 1));
+    });
+    expect(loadError(file)).toMatch(/html\.json: 16777217 bytes, over the limit of 16777216/);
+  });
+
+  it('data in a subfolder of the pipeline folder is fine', () => {
+    const file = project((raw, dir) => {
+      mkdirSync(join(dir, 'pipelines', 'data', 'mine'));
+      cpSync(join(dir, 'pipelines', 'data', 'html.json'), join(dir, 'pipelines', 'data', 'mine', 'html.json'));
+      (raw.data as Record<string, string>).html = 'data/mine/html.json';
+    });
+    expect(() => loadPipeline(file)).not.toThrow();
+  });
+});
