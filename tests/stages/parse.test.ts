@@ -1,6 +1,11 @@
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { main, type Io } from '../../src/cli/main.js';
+import { ingestDetailed } from '../../src/ingest.js';
 import { detectFormat } from '../../src/stages/parse.js';
-import { fixture, runUpTo } from '../helpers.js';
+import { fixture, pipeline, repo, runUpTo } from '../helpers.js';
 
 describe('parse: format detection', () => {
   it('goes by extension, then by content', () => {
@@ -102,4 +107,42 @@ describe('parse: HTML', () => {
     expect(doc.diagnostics.find((d) => d.rule === 'body-empty')).toMatchObject({ severity: 'error' });
     expect(doc.failed).toBe(false);
   });
+});
+
+describe('parse: huge Markdown paragraphs and code blocks (issue 11, point 8)', () => {
+  const lines = (n: number) => Array.from({ length: n }, (_, i) => `line ${i}`).join('\n');
+  const paragraph = (n: number) => `# T\n\n${lines(n)}\n`;
+  const code = (n: number) => `# T\n\n\`\`\`\n${lines(n)}\n\`\`\`\n`;
+
+  it.each([
+    ['paragraph', paragraph],
+    ['code block', code],
+  ])('a %s of 140,000 lines is read (it overflowed the stack: "Maximum call stack size exceeded")', async (_, make) => {
+    const { record } = await ingestDetailed({ text: make(140_000), name: 'deep.md' }, { pipeline: pipeline() });
+    expect(record.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  }, 60_000);
+
+  it('one of 250,000 lines ends in the documented limit error, too-many-blocks', async () => {
+    const { record, ok } = await ingestDetailed({ text: paragraph(250_000), name: 'deep.md' }, { pipeline: pipeline() });
+    expect(ok).toBe(false);
+    expect(record.diagnostics).toEqual([expect.objectContaining({ rule: 'too-many-blocks', fatal: true, message: '250001 blocks, over the limit maxBlocks=200000' })]);
+  }, 60_000);
+
+  it('the same in a build: the 140,000-line input gets its record, the 250,000-line one the limit error', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'deep-'));
+    mkdirSync(join(dir, 'in'));
+    writeFileSync(join(dir, 'in', 'deep.md'), code(140_000));
+    writeFileSync(join(dir, 'in', 'deeper.md'), paragraph(250_000));
+    cpSync(repo('pipelines'), join(dir, 'pipelines'), { recursive: true });
+    const raw = JSON.parse(readFileSync(join(dir, 'pipelines', 'digest.json'), 'utf8'));
+    raw.inputs = [join(dir, 'in')];
+    writeFileSync(join(dir, 'pipelines', 'digest.json'), JSON.stringify(raw));
+    let stderr = '';
+    const io: Io = { stdout: () => undefined, stderr: (t) => void (stderr += t), stdin: async () => new Uint8Array(0), stderrIsTTY: false };
+    const code_ = await main(['build', '--pipeline', join(dir, 'pipelines', 'digest.json'), '--out', join(dir, 'out'), '--concurrency', '1', '--no-cache', '--quiet'], io);
+    expect(code_).toBe(1);
+    expect(stderr).toContain('250001 blocks, over the limit maxBlocks=200000 [too-many-blocks]');
+    expect(stderr).not.toContain('stage-crashed');
+    expect(existsSync(join(dir, 'out', 'articles', 'deep.json'))).toBe(true);
+  }, 120_000);
 });
