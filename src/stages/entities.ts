@@ -87,30 +87,47 @@ export function placeJournals(
   mentions: readonly PlacedMention[],
   spans: readonly JournalSpan[],
 ): { mentions: PlacedMention[]; removed: Map<string, Set<number>>; placed: JournalSpan[] } {
-  const list = [...mentions];
+  // One pass over both sorted lists (it used to splice the list once per journal: quadratic,
+  // 72 s for 20,000 items naming one journal). Mentions do not overlap, so sorted by start
+  // they are sorted by end too, and the first mention that can touch a span only moves on.
+  const dropped = new Uint8Array(mentions.length);
   const removed = new Map<string, Set<number>>();
   const placed: JournalSpan[] = [];
+  let first = 0;
   for (const span of spans) {
     const { start: at, end } = span;
-    // Mentions are in text order: only those from just before `at` to `end` can overlap.
-    const first = Math.max(0, lowerBound(list, at) - 1);
+    while (first < mentions.length && mentions[first]!.end <= at) first++;
     let last = first;
-    while (last < list.length && list[last]!.start < end) last++;
-    const near = list.slice(first, last);
-    if (near.some((x) => x.start < end && at < x.end && (x.start < at || x.end > end))) continue;
-    for (let k = last - 1; k >= first; k--) {
-      const x = list[k]!;
-      if (x.start >= at && x.end <= end) {
-        list.splice(k, 1);
-        const starts = removed.get(x.entity) ?? new Set<number>();
-        starts.add(x.start);
-        removed.set(x.entity, starts);
-      }
+    let straddled = false;
+    for (; last < mentions.length && mentions[last]!.start < end; last++) {
+      const x = mentions[last]!;
+      if (x.start < at || x.end > end) straddled = true;
     }
-    list.splice(lowerBound(list, at), 0, { entity: span.entity, text: span.text, start: at, end });
+    if (straddled) continue;
+    for (let k = first; k < last; k++) {
+      dropped[k] = 1;
+      const x = mentions[k]!;
+      const starts = removed.get(x.entity) ?? new Set<number>();
+      starts.add(x.start);
+      removed.set(x.entity, starts);
+    }
     placed.push(span);
   }
-  return { mentions: list, removed, placed };
+  // Merge what is kept with the journal mentions, both in text order.
+  const out: PlacedMention[] = [];
+  let j = 0;
+  for (let k = 0; k < mentions.length; k++) {
+    if (dropped[k]) continue;
+    const x = mentions[k]!;
+    for (; j < placed.length && placed[j]!.start < x.start; j++) out.push(journalMention(placed[j]!));
+    out.push(x);
+  }
+  for (; j < placed.length; j++) out.push(journalMention(placed[j]!));
+  return { mentions: out, removed, placed };
+}
+
+function journalMention(span: JournalSpan): PlacedMention {
+  return { entity: span.entity, text: span.text, start: span.start, end: span.end };
 }
 
 /**
