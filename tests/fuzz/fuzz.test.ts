@@ -8,7 +8,11 @@ import { pipeline } from '../helpers.js';
 
 // `npm run fuzz -- --runs N` sets FUZZ_RUNS; `npm test` runs a short campaign.
 const runs = Number(process.env.FUZZ_RUNS ?? 150);
-const seed = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined;
+// The time bound is a measurement: it is checked in a campaign (`npm run fuzz`), never in
+// `npm test`, which must give the same verdict on a busy machine (issue 12).
+const timed = process.env.FUZZ_RUNS !== undefined;
+// `npm test` always draws the same inputs (a fixed seed); a campaign draws new ones unless told.
+const seed = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : timed ? undefined : 20_251_202;
 const validRecord = validatorFor<ArticleRecord>('article');
 
 /** What must hold for every input: a schema-valid record, or a clear error with a position, in bounded time. */
@@ -18,8 +22,8 @@ async function check(case_: FuzzInput, stats: Map<string, number>): Promise<void
   const { record, ok } = await ingestDetailed(case_.input, { pipeline: pipeline() });
   const elapsed = performance.now() - started;
   stats.set(case_.kind, (stats.get(case_.kind) ?? 0) + 1);
-  // Linear-time bound: 1 s plus 2 µs a byte (20 MB → 41 s at most).
-  expect(elapsed, `${case_.kind}: ${elapsed.toFixed(0)} ms for ${size} bytes`).toBeLessThan(1000 + size / 500);
+  // Linear-time bound: 1 s plus 2 µs a byte (20 MB → 41 s at most), in a campaign only.
+  if (timed) expect(elapsed, `${case_.kind}: ${elapsed.toFixed(0)} ms for ${size} bytes`).toBeLessThan(1000 + size / 500);
   expect(validRecord(record), `${case_.kind}: ${JSON.stringify(validRecord.errors()[0])}`).toBe(true);
   JSON.parse(JSON.stringify(record));
   if (!ok) {
