@@ -8,6 +8,8 @@ import { defaultsModule, generate, generateStageDefaults, targets } from '../scr
 import { generateValidators } from '../scripts/gen-validators.mjs';
 // @ts-expect-error no declaration file for the .mjs script
 import { generateScriptTables, tablesModule } from '../scripts/gen-script-tables.mjs';
+// @ts-expect-error no declaration file for the .mjs script
+import { generateRulesDoc, rulesDoc } from '../scripts/gen-docs.mjs';
 
 describe('generated code matches the schemas (run `npm run gen:types` after a schema change)', () => {
   it.each(targets as [string, string][])('types: %s → %s', async (schema, out) => {
@@ -22,6 +24,10 @@ describe('generated code matches the schemas (run `npm run gen:types` after a sc
     for (const [path, source] of (await generateValidators()) as [string, string][]) {
       expect(source, path).toBe(readFileSync(repo(path), 'utf8'));
     }
+  });
+
+  it('docs/rules.md from the rule registry (run `npm run gen:docs`)', () => {
+    expect(generateRulesDoc()).toBe(readFileSync(repo(rulesDoc as string), 'utf8'));
   });
 
   it('OpenCC character tables', async () => {
