@@ -95,9 +95,10 @@ describe('review pages in a real browser (Debian chromium)', () => {
     expect(await ra.textContent()).toContain('2025-01 – 2025-12');
     expect(await ra.locator('.timeline span.on').count()).toBe(12);
     const as = rows.filter({ hasText: 'as-2025-wechat' });
-    // The AS digest has no section for April or August to November: marked as gaps.
-    expect(await as.locator('.timeline span.gap').count()).toBe(5);
-    expect(await as.locator('[role=img]').getAttribute('aria-label')).toContain('missing 2025-04, 2025-08');
+    // The AS digest has no section for January (its title declares 2025年1-12月), April or
+    // August to November: the record's missingMonths, marked as gaps.
+    expect(await as.locator('.timeline span.gap').count()).toBe(6);
+    expect(await as.locator('[role=img]').getAttribute('aria-label')).toContain('missing 2025-01, 2025-04, 2025-08');
     await page.screenshot({ path: join(SCREENSHOTS, 'index.png') });
     await ra.getByRole('link', { name: 'ra-2025' }).click();
     await page.waitForURL(/ra-2025\.html$/);
