@@ -9,9 +9,9 @@ import { packagePath } from '../core/paths.js';
 import { cslItemValidator, validatorFor } from '../core/schemas.js';
 import { ingestDetailed, pipelineFor } from '../ingest.js';
 import { reporters } from '../report/index.js';
-import { STAGING, toJson, writeAtomic } from '../stages/write.js';
-import type { Shard } from '../build/build.js';
-import type { OutputReport } from '../build/output.js';
+import { STAGING, toJson, writeAtomic } from '../io/atomic.js';
+import type { Shard } from '../dataset/build.js';
+import type { OutputReport } from '../dataset/output.js';
 import { textBlocks } from './text.js';
 import { parseReferences } from '../refs/list.js';
 
@@ -162,7 +162,7 @@ async function cmdIngest(args: string[], values: Record<string, unknown>, io: Io
     if (!result.ok) failed++;
     if (values.quiet) continue;
     if (interactive(io, how)) {
-      const { summarize } = await import('../build/entry.js');
+      const { summarize } = await import('../dataset/entry.js');
       const { ingestSummary } = await import('./summary.js');
       io.stderr(ingestSummary(summarize(name, result.record, result.ok), target, how.color));
     } else if (target) io.stderr(`${name}: wrote ${target}\n`);
@@ -203,7 +203,7 @@ async function cmdBuild(args: string[], values: Record<string, unknown>, io: Io)
   const shard = parseShard(values.shard);
   if (values['no-cache'] && values.cache !== undefined) throw new UsageError('--cache and --no-cache exclude each other');
   const outDir = resolve((values.out as string | undefined) ?? pipeline.out);
-  const { build } = await import('../build/build.js');
+  const { build } = await import('../dataset/build.js');
   const tty = !values.quiet && interactive(io, how);
   const { ProgressBar, buildTable } = tty ? await import('./summary.js') : { ProgressBar: null, buildTable: null };
   const bar = ProgressBar ? new ProgressBar(io.stderr) : null;
@@ -254,7 +254,7 @@ async function cmdBuild(args: string[], values: Record<string, unknown>, io: Io)
 async function cmdMerge(args: string[], values: Record<string, unknown>, io: Io): Promise<number> {
   if (args.length === 0) throw new UsageError('merge needs the output folders of the shards');
   if (values.out === undefined) throw new UsageError('merge needs --out DIR');
-  const { merge } = await import('../build/merge.js');
+  const { merge } = await import('../dataset/merge.js');
   const result = await merge({ shards: args, outDir: values.out as string, check: values.check === true });
   const where = toPosix(relative(process.cwd(), result.outDir)) || '.';
   if (values.check) {

@@ -1,4 +1,4 @@
-import type { InputSummary } from '../build/entry.js';
+import type { InputSummary } from '../dataset/entry.js';
 import { monthProblems } from '../report/html/index.js';
 
 /** ANSI styling, or none. */

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream, lstatSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, open, readdir, rename, rm, type FileHandle } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { STAGING, writeAtomicSync } from '../stages/write.js';
+import { STAGING, writeAtomicSync } from '../io/atomic.js';
 import { fileIdentity } from './cache.js';
 
 /** What a build changed (write mode) or found out of date (check mode). */

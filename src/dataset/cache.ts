@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Pipeline } from '../core/pipeline.js';
 import { packagePath } from '../core/paths.js';
-import { writeAtomic, writeAtomicSync } from '../stages/write.js';
+import { writeAtomic, writeAtomicSync } from '../io/atomic.js';
 import type { Entry, InputSummary } from './entry.js';
 
 /** Bumped when the layout of cache entries or of the state file changes. */
@@ -28,7 +28,7 @@ function hashTree(hash: ReturnType<typeof createHash>, dir: string): void {
 export function codeFingerprint(): string {
   if (codeVersion === null) {
     const hash = createHash('sha256').update(`format ${CACHE_FORMAT}\0`).update(readFileSync(packagePath('package.json')));
-    // This file is <root>/{dist/src,src}/build/cache.{js,ts}: hash the tree it belongs to.
+    // This file is <root>/{dist/src,src}/dataset/cache.{js,ts}: hash the tree it belongs to.
     hashTree(hash, dirname(dirname(fileURLToPath(import.meta.url))));
     codeVersion = hash.digest('hex');
   }

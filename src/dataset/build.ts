@@ -8,7 +8,7 @@ import type { Pipeline } from '../core/pipeline.js';
 import { sha256 } from '../core/record.js';
 import { readInputFile } from '../ingest.js';
 import { SCHEMA_VERSION } from '../core/record.js';
-import { toJson } from '../stages/write.js';
+import { toJson } from '../io/atomic.js';
 import { configFingerprint, entryKey, EntryStore, fileIdentity, loadState, saveState, type BuildState, type InputState } from './cache.js';
 import type { Entry, InputSummary, RecordRows } from './entry.js';
 import { planIds, shardOf, type PlannedInput } from './ids.js';

@@ -2,9 +2,9 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { build } from '../../src/build/build.js';
-import { planIds, shardOf } from '../../src/build/ids.js';
-import { merge } from '../../src/build/merge.js';
+import { build } from '../../src/dataset/build.js';
+import { planIds, shardOf } from '../../src/dataset/ids.js';
+import { merge } from '../../src/dataset/merge.js';
 import { loadPipeline, type Pipeline } from '../../src/core/pipeline.js';
 import { repo, tree } from '../helpers.js';
 

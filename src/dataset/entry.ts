@@ -2,7 +2,7 @@ import type { ArticleRecord, Diagnostic } from '../generated/article.js';
 import type { Pipeline } from '../core/pipeline.js';
 import { ingestDetailed } from '../ingest.js';
 import { renderArticlePage } from '../report/html/article.js';
-import { toJson } from '../stages/write.js';
+import { toJson } from '../io/atomic.js';
 import type { PlannedInput } from './ids.js';
 import { placeFile, type Placed, type Placement } from './output.js';
 

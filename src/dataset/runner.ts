@@ -31,7 +31,7 @@ export const WORKER_YOUNG_MB = Number(process.env.DIGEST_WORKER_YOUNG_MB) || 16;
 /** The compiled worker module; tests running from source still use the compiled one. */
 function workerFile(): string | null {
   const here = fileURLToPath(import.meta.url);
-  const compiled = here.endsWith('.js') ? here.replace(/runner\.js$/, 'worker.js') : packagePath('dist', 'src', 'build', 'worker.js');
+  const compiled = here.endsWith('.js') ? here.replace(/runner\.js$/, 'worker.js') : packagePath('dist', 'src', 'dataset', 'worker.js');
   return existsSync(compiled) ? compiled : null;
 }
 

@@ -2,8 +2,8 @@ import { mkdtempSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DatasetOutput } from '../../src/build/output.js';
-import { toJson, writeAtomic } from '../../src/stages/write.js';
+import { DatasetOutput } from '../../src/dataset/output.js';
+import { toJson, writeAtomic } from '../../src/io/atomic.js';
 
 describe('writing files', () => {
   it('writeAtomic makes missing folders and leaves no temporary file', async () => {
