@@ -13,6 +13,10 @@ export const targets = [
   ['schemas/journals.schema.json', 'src/generated/journals.ts'],
   ['schemas/html.schema.json', 'src/generated/html.ts'],
   ['schemas/lexicon.schema.json', 'src/generated/lexicon.ts'],
+  ['schemas/manifest.schema.json', 'src/generated/manifest.ts'],
+  ['schemas/items-row.schema.json', 'src/generated/items-row.ts'],
+  ['schemas/references-row.schema.json', 'src/generated/references-row.ts'],
+  ['schemas/entities-row.schema.json', 'src/generated/entities-row.ts'],
 ];
 
 export async function generate(schemaPath) {

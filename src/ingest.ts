@@ -1,10 +1,9 @@
-import { readFileSync, statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import type { ArticleRecord } from './generated/article.js';
 import { hasErrors } from './core/diagnostic.js';
 import { DigestDocument, type IngestInput } from './core/document.js';
 import { loadPipeline, runStages, type Pipeline } from './core/pipeline.js';
 import { recordId, toRecord } from './core/record.js';
+import { readInput } from './io/inputs.js';
 
 /** Options of {@link ingest}. */
 export interface IngestOptions {
@@ -20,18 +19,6 @@ export interface IngestResult {
   record: ArticleRecord;
   /** False when an error diagnostic means the record must not be written. */
   ok: boolean;
-}
-
-/** Inputs up to this size are read synchronously. */
-const SYNC_READ_BYTES = 1 << 20;
-
-/**
- * Reads an input file of known size. Articles are tens of KB: they are read at once (an
- * asynchronous read costs ~8× more through libuv's thread pool, BENCHMARKS.md); only a large
- * file is read without holding the thread.
- */
-export async function readInputFile(path: string, size: number | bigint): Promise<Buffer> {
-  return size <= SYNC_READ_BYTES ? readFileSync(path) : readFile(path);
 }
 
 const pipelineCache = new Map<string, Pipeline>();
@@ -66,17 +53,11 @@ export async function openDocument(input: IngestInput, pipeline: Pipeline): Prom
   const doc = new DigestDocument({ path: 'path' in input ? input.path : null, name: input.name ?? null });
   const limit = (pipeline.stages.find((s) => s.definition.name === 'read')?.options as { maxBytes?: number } | undefined)?.maxBytes;
   if ('path' in input) {
-    try {
-      const info = statSync(input.path);
-      if (!info.isFile()) throw new Error('not a regular file');
-      if (limit !== undefined && info.size > limit) {
-        doc.addDiagnostic({ severity: 'error', rule: 'input-too-large', source: 'read', message: `input is ${info.size} bytes, over the limit maxBytes=${limit}` });
-        doc.failed = true;
-      } else {
-        doc.bytes = new Uint8Array(await readInputFile(input.path, info.size));
-      }
-    } catch (error) {
-      doc.addDiagnostic({ severity: 'error', rule: 'input-unreadable', source: 'read', message: `cannot read ${input.path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` });
+    // Only a regular file, and only up to the limit: checked on the open file before any byte is read.
+    const read = readInput(input.path, limit ?? Number.MAX_SAFE_INTEGER);
+    if (read.ok) doc.bytes = new Uint8Array(read.bytes.buffer, read.bytes.byteOffset, read.bytes.byteLength);
+    else {
+      doc.addDiagnostic({ severity: 'error', rule: read.rule, source: 'read', message: read.message });
       doc.failed = true;
     }
   } else {

@@ -15,7 +15,8 @@ export interface Validator<T> {
   errors(): SchemaError[];
 }
 
-type SchemaName = 'article' | 'pipeline' | 'structure' | 'journals' | 'html' | 'lexicon';
+/** The project's schemas by the name their generated validator is exported under. */
+export type SchemaName = 'article' | 'pipeline' | 'structure' | 'journals' | 'html' | 'lexicon' | 'manifest' | 'itemsRow' | 'referencesRow' | 'entitiesRow';
 
 /** Ajv's standalone validate function, as the generated modules export it. */
 interface StandaloneValidate {

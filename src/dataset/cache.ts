@@ -1,117 +1,147 @@
-import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Pipeline } from '../core/pipeline.js';
-import { packagePath } from '../core/paths.js';
-import { writeAtomic, writeAtomicSync } from '../io/atomic.js';
+import { readdirSync, readFileSync, realpathSync, type Dirent } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { tempOwner, writeAtomicSync } from '../io/atomic.js';
+import { fsFailure, OutputError } from '../io/errors.js';
+import { kindOf } from '../io/files.js';
+import { realFs, type WriteFs } from '../io/fs.js';
+import { processAlive } from '../io/lock.js';
 import type { Entry, InputSummary } from './entry.js';
+import { CACHE_FORMAT } from './keys.js';
 
-/** Bumped when the layout of cache entries or of the state file changes. */
-const CACHE_FORMAT = 1;
+/** The cache-directory tag (https://bford.info/cachedir/): marks the folder as digest's, and tells backup tools to skip it. */
+const TAG = 'CACHEDIR.TAG';
+const TAG_TEXT = 'Signature: 8a477f597d28d172789f06886806bc55\n# This file is a cache directory tag created by digest-ingest (digest build).\n# For information about cache directory tags, see https://bford.info/cachedir/\n';
 
-let codeVersion: string | null = null;
+const KEY_FILE = /^[0-9a-f]{64}\.json$/;
+const FAN = /^[0-9a-f]{2}$/;
 
-function hashTree(hash: ReturnType<typeof createHash>, dir: string): void {
-  for (const name of readdirSync(dir).sort()) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) hashTree(hash, path);
-    else if (/\.(?:js|ts|json)$/.test(name) && !name.endsWith('.d.ts')) hash.update(name).update(readFileSync(path));
+function entriesOf(dir: string): Dirent[] {
+  try {
+    return readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  } catch {
+    return [];
   }
-}
-
-/**
- * The code's part of every cache key: the package version and a hash of the compiled code
- * that runs (dist/src, or src when run from source), so any change to a stage invalidates.
- */
-export function codeFingerprint(): string {
-  if (codeVersion === null) {
-    const hash = createHash('sha256').update(`format ${CACHE_FORMAT}\0`).update(readFileSync(packagePath('package.json')));
-    // This file is <root>/{dist/src,src}/dataset/cache.{js,ts}: hash the tree it belongs to.
-    hashTree(hash, dirname(dirname(fileURLToPath(import.meta.url))));
-    codeVersion = hash.digest('hex');
-  }
-  return codeVersion;
-}
-
-/** The models a pipeline's optional stages load, as names, sizes and times: part of the key. */
-function modelFingerprint(pipeline: Pipeline): string {
-  const hash = createHash('sha256');
-  for (const stage of pipeline.stages) {
-    const options = stage.options as { model?: unknown; modelId?: unknown };
-    if (typeof options.model !== 'string' || typeof options.modelId !== 'string') continue;
-    const dir = join(dirname(pipeline.file), options.model, options.modelId);
-    const walk = (path: string): void => {
-      let info;
-      try {
-        info = statSync(path);
-      } catch {
-        hash.update(`${path}\0absent\0`);
-        return;
-      }
-      if (info.isDirectory()) for (const name of readdirSync(path).sort()) walk(join(path, name));
-      else hash.update(`${path}\0${info.size}\0${info.mtimeMs}\0`);
-    };
-    walk(dir);
-  }
-  return hash.digest('hex');
-}
-
-/** The configuration part of a key: code, pipeline file, data files and models. */
-export function configFingerprint(pipeline: Pipeline): string {
-  return createHash('sha256').update(codeFingerprint()).update(pipeline.fingerprint).update(modelFingerprint(pipeline)).digest('hex');
-}
-
-/** The cache key of one input: configuration, path, id and content. */
-export function entryKey(config: string, path: string, id: string, renamedFrom: string | null, sha256: string): string {
-  return createHash('sha256').update(`${config}\0${path}\0${id}\0${renamedFrom ?? ''}\0${sha256}`).digest('hex');
 }
 
 /**
  * A content-addressed store of entries: `<dir>/entries/<key[0..2]>/<key>.json` holds an
  * input's summary and table rows. Records are not stored: they are in the dataset folder,
- * and one edited or deleted there is ingested again. Entries are written atomically, so a
- * killed build leaves whole entries or none; an entry that does not parse is a miss.
+ * and one edited or deleted there is ingested again. Entries are written atomically (a
+ * temporary file beside the entry, named by process), so a killed build leaves whole entries
+ * or none, and builds sharing a cache folder never clean up each other's files; an entry that
+ * does not parse is a miss. The folder carries a CACHEDIR.TAG: a folder without one that holds
+ * anything is not digest's, and is neither written nor pruned.
  */
 export class EntryStore {
-  constructor(readonly dir: string) {}
+  private constructor(
+    readonly dir: string,
+    private readonly fs: WriteFs,
+    private readonly writable: boolean,
+  ) {}
+
+  /**
+   * Opens the cache folder. `inOutput`: it is the default `<out>/.cache`, which may not be a
+   * symbolic link (digest never writes through a link inside its output folder); a folder given
+   * with --cache may itself be a link, as the user named it. A read-only store (--check) never
+   * refuses: a cache it cannot trust is simply not read.
+   */
+  static open(dir: string, options: { inOutput: boolean; write: boolean; fs?: WriteFs | undefined }): EntryStore | null {
+    const fs = options.fs ?? realFs;
+    let root = resolve(dir);
+    const kind = kindOf(root);
+    const refuse = (why: string) => {
+      if (!options.write) return null;
+      throw new OutputError(`${dir} ${why}`);
+    };
+    if (kind === 'link') {
+      if (options.inOutput) return refuse('is a symbolic link: digest never writes or deletes through a link inside its output folder (give --cache DIR to keep the cache elsewhere)');
+      root = realpathSync(root);
+    } else if (kind === 'file' || kind === 'other') return refuse('is not a folder: it cannot hold the cache');
+    if (kindOf(root) === 'folder' && kindOf(join(root, TAG)) !== 'file') {
+      const names = entriesOf(root).map((e) => e.name);
+      // A cache of an earlier digest (before the tag) is recognised by its layout.
+      const earlier = names.every((n) => n === 'entries' || n === 'state.json' || n === '.staging');
+      if (!earlier) return refuse(`holds files and is not a digest cache (no ${TAG}): digest will not write or prune there; give --cache an empty or new folder`);
+    }
+    if (options.write) {
+      try {
+        fs.mkdirSync(join(root, 'entries'), { recursive: true });
+        if (kindOf(join(root, TAG)) !== 'file') fs.writeFileSync(join(root, TAG), TAG_TEXT);
+      } catch (error) {
+        throw fsFailure(error, 'write the cache in', dir);
+      }
+    }
+    return new EntryStore(root, fs, options.write);
+  }
 
   private path(key: string): string {
     return join(this.dir, 'entries', key.slice(0, 2), `${key}.json`);
   }
 
-  /** Stores an entry's summary and rows under its key. */
-  async put(key: string, entry: Pick<Entry, 'summary' | 'rows'>): Promise<void> {
+  /** Stores an entry's summary and rows under its key (no-op for a read-only store). */
+  put(key: string, entry: Pick<Entry, 'summary' | 'rows'>): void {
+    if (!this.writable) return;
     // Synchronous: one small file an input, cheaper than three thread-pool round trips.
-    writeAtomicSync(this.path(key), JSON.stringify({ summary: entry.summary, rows: entry.rows }), join(this.dir, '.staging'));
+    writeAtomicSync(this.path(key), JSON.stringify({ summary: entry.summary, rows: entry.rows }), undefined, this.fs);
   }
 
   /** The summary and rows of an entry, or null when it is not stored (or unreadable). */
-  async meta(key: string): Promise<Pick<Entry, 'summary' | 'rows'> | null> {
+  meta(key: string): Pick<Entry, 'summary' | 'rows'> | null {
     try {
-      return JSON.parse(await readFile(this.path(key), 'utf8')) as Pick<Entry, 'summary' | 'rows'>;
+      return JSON.parse(readFileSync(this.path(key), 'utf8')) as Pick<Entry, 'summary' | 'rows'>;
     } catch {
       return null;
     }
   }
 
-  /** Deletes every entry whose key is not in `keep` (after a build: what it did not use). */
-  async prune(keep: ReadonlySet<string>): Promise<void> {
+  /**
+   * Deletes every entry whose key is not in `keep` (after a build: what it did not use), and
+   * temporary files of processes that are gone. Only files named as digest names them, in
+   * folders named as digest names them; links and anything else are left alone.
+   */
+  prune(keep: ReadonlySet<string>): void {
+    if (!this.writable) return;
     const root = join(this.dir, 'entries');
-    const fans = await readdirSafe(root);
-    for (const fan of fans) {
-      for (const name of await readdirSafe(join(root, fan))) {
-        const key = name.slice(0, name.indexOf('.'));
-        if (!keep.has(key)) await rm(join(root, fan, name), { force: true });
+    for (const fan of entriesOf(root)) {
+      if (!fan.isDirectory() || !FAN.test(fan.name)) continue;
+      for (const file of entriesOf(join(root, fan.name))) {
+        if (!file.isFile()) continue;
+        const owner = tempOwner(file.name);
+        const stale = KEY_FILE.test(file.name) ? !keep.has(file.name.slice(0, 64)) : owner !== null && owner !== process.pid && !processAlive(owner);
+        if (stale) this.fs.rmSync(join(root, fan.name, file.name), { recursive: true, force: true });
       }
     }
-    await rm(join(this.dir, '.staging'), { recursive: true, force: true });
+    // The staging folder of digest before 0.2 (its entries are now written beside their place).
+    if (kindOf(join(this.dir, '.staging')) === 'folder') this.fs.rmSync(join(this.dir, '.staging'), { recursive: true, force: true });
+  }
+
+  /** Loads the state of the last build, or an empty one. */
+  loadState(config: string): BuildState {
+    try {
+      const text = readFileSync(join(this.dir, 'state.json'), 'utf8');
+      const state = JSON.parse(text) as BuildState;
+      if (state.format === CACHE_FORMAT && state.config === config) return Object.assign(state, { [loadedText]: text });
+    } catch {
+      // No state, or an unreadable one: start from nothing.
+    }
+    return emptyState(config);
+  }
+
+  /** Saves the state atomically, unless it is what `previous` was read as. */
+  saveState(state: BuildState, previous?: BuildState): void {
+    if (!this.writable) return;
+    const sorted = <T>(record: Record<string, T>) => Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    const text = JSON.stringify({ ...state, inputs: sorted(state.inputs), outputs: sorted(state.outputs) });
+    if (previous && (previous as { [loadedText]?: string })[loadedText] === text) return;
+    writeAtomicSync(join(this.dir, 'state.json'), text, undefined, this.fs);
   }
 }
 
-async function readdirSafe(dir: string): Promise<string[]> {
-  return (await readdir(dir).catch(() => [] as string[])).sort();
+const loadedText = Symbol('state.json as read');
+
+/** A state that knows nothing: every input is hashed and looked up. */
+export function emptyState(config: string): BuildState {
+  return { format: CACHE_FORMAT, config, inputs: {}, outputs: {} };
 }
 
 /** What a build remembers about one input between runs. */
@@ -128,34 +158,6 @@ export interface BuildState {
   format: number;
   config: string;
   inputs: Record<string, InputState>;
-  /** Output file (relative) → identity when written, to skip re-reading unchanged outputs. */
+  /** Output file (relative) → `source|identity` when written, to skip re-reading unchanged outputs. */
   outputs: Record<string, string>;
-}
-
-/** Loads the state of the last build, or an empty one. */
-export async function loadState(dir: string, config: string): Promise<BuildState> {
-  try {
-    const text = await readFile(join(dir, 'state.json'), 'utf8');
-    const state = JSON.parse(text) as BuildState;
-    if (state.format === CACHE_FORMAT && state.config === config) return Object.assign(state, { [loadedText]: text });
-  } catch {
-    // No state, or an unreadable one: start from nothing.
-  }
-  return { format: CACHE_FORMAT, config, inputs: {}, outputs: {} };
-}
-
-const loadedText = Symbol('state.json as read');
-
-/** Saves the state atomically, unless it is what `previous` was read as. */
-export async function saveState(dir: string, state: BuildState, previous?: BuildState): Promise<void> {
-  const sorted = <T>(record: Record<string, T>) => Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  const text = JSON.stringify({ ...state, inputs: sorted(state.inputs), outputs: sorted(state.outputs) });
-  if (previous && (previous as { [loadedText]?: string })[loadedText] === text) return;
-  await mkdir(dir, { recursive: true });
-  await writeAtomic(join(dir, 'state.json'), text, join(dir, '.staging'));
-}
-
-/** A file's identity for change detection: size, modification and change times, inode. */
-export function fileIdentity(info: { size: bigint; mtimeNs: bigint; ctimeNs: bigint; ino: bigint }): string {
-  return `${info.size}:${info.mtimeNs}:${info.ctimeNs}:${info.ino}`;
 }

@@ -1,11 +1,15 @@
-import { createReadStream } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { constants, createReadStream, openSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { ConfigError } from '../core/errors.js';
-import { manifest, TABLES } from './build.js';
-import { DatasetOutput, type OutputReport } from './output.js';
-import { renderIndexPage, type IndexRow } from '../report/html/index.js';
+import { validatorFor } from '../core/schemas.js';
+import type { DatasetManifest, ManifestInput } from '../generated/manifest.js';
+import { readPlainFile } from '../io/files.js';
+import { renderIndexPage } from '../report/html/index.js';
+import { manifestText, type Totals } from './manifest.js';
+import { MANIFEST } from './ownership.js';
+import { TABLES } from './tables.js';
+import { DatasetWriter, type OutputReport } from './writer.js';
 
 /** Options of {@link merge}. */
 export interface MergeOptions {
@@ -23,46 +27,68 @@ export interface MergeResult extends OutputReport {
   records: number;
 }
 
-interface ShardManifest {
-  schemaVersion: string;
-  pipeline: string;
-  shard?: { index: number; count: number; plan: string };
-  inputs: Record<string, unknown>[];
-  totals: { items: number; references: number; entities: number };
-}
-
-async function readManifest(dir: string): Promise<ShardManifest> {
-  const file = join(dir, 'manifest.json');
-  let value: ShardManifest;
+/**
+ * A shard's manifest, validated against schemas/manifest.schema.json: a hand-edited or foreign
+ * manifest is a configuration error naming the file and the JSON pointer, never trusted.
+ */
+function readShardManifest(dir: string): DatasetManifest {
+  const file = join(dir, MANIFEST);
+  let value: unknown;
   try {
-    value = JSON.parse(await readFile(file, 'utf8')) as ShardManifest;
+    const read = readPlainFile(file, 1 << 30);
+    if (!read.bytes) throw new Error(read.kind === 'absent' ? 'ENOENT' : `not a regular file (${read.kind})`);
+    value = JSON.parse(read.bytes.toString('utf8'));
   } catch (error) {
     throw new ConfigError(`${file}: not a dataset manifest (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+  const valid = validatorFor<DatasetManifest>('manifest');
+  if (!valid(value)) {
+    const [e] = valid.errors();
+    throw new ConfigError(`${file}: not a dataset manifest of this digest (schemas/manifest.schema.json): ${e?.pointer || '/'}: ${e?.message}`);
   }
   if (!value.shard) throw new ConfigError(`${file}: not a shard (build it with --shard K/N)`);
   return value;
 }
 
-/** Lines of a JSON Lines file, one at a time. */
-async function* linesOf(path: string): AsyncGenerator<string> {
-  const rl = createInterface({ input: createReadStream(path), crlfDelay: Infinity });
-  for await (const line of rl) if (line) yield line;
+/** Lines of a JSON Lines file, one at a time, with their numbers (never read through a link). */
+async function* linesOf(path: string): AsyncGenerator<{ line: string; number: number }> {
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+  } catch (error) {
+    throw new ConfigError(`${path}: cannot read the shard's table (${(error as NodeJS.ErrnoException).code})`);
+  }
+  // The stream owns the descriptor from here on, and closes it.
+  const stream = createReadStream('', { fd });
+  const rl = createInterface({ input: stream, crlfDelay: Infinity });
+  let number = 0;
+  try {
+    for await (const line of rl) {
+      number++;
+      if (line) yield { line, number };
+    }
+  } finally {
+    rl.close();
+    stream.destroy();
+  }
 }
 
 /**
  * Joins the outputs of `digest build --shard K/N` for K = 1..N into the dataset one build
- * would have written, byte for byte: records copied, tables merged in id order (each shard's
- * are sorted and ids are planned over all inputs, so they never collide), manifest rebuilt.
+ * would have written, byte for byte: every shard manifest validated; the records and pages
+ * each one lists copied; tables merged in id order (each shard's are sorted and ids are planned
+ * over all inputs, so they never collide), each row checked against its schema; the manifest
+ * rebuilt. Written through the same transaction as a build: nothing changes until all is staged.
  */
 export async function merge(options: MergeOptions): Promise<MergeResult> {
   if (options.shards.length === 0) throw new ConfigError('merge needs the output folders of the shards');
   const dirs = options.shards.map((d) => resolve(d));
-  const manifests = await Promise.all(dirs.map(readManifest));
+  const manifests = dirs.map(readShardManifest);
   const first = manifests[0]!;
   const count = first.shard!.count;
   const seen = new Map<number, string>();
   manifests.forEach((m, i) => {
-    const where = join(dirs[i]!, 'manifest.json');
+    const where = join(dirs[i]!, MANIFEST);
     if (m.schemaVersion !== first.schemaVersion || m.pipeline !== first.pipeline) throw new ConfigError(`${where}: made by pipeline ${m.pipeline} (schema ${m.schemaVersion}), not ${first.pipeline} (schema ${first.schemaVersion})`);
     if (m.shard!.count !== count || m.shard!.plan !== first.shard!.plan) throw new ConfigError(`${where}: shard ${m.shard!.index}/${m.shard!.count} of a different build (other inputs or shard count)`);
     if (seen.has(m.shard!.index)) throw new ConfigError(`${where}: shard ${m.shard!.index}/${count} given twice (also ${seen.get(m.shard!.index)})`);
@@ -71,54 +97,65 @@ export async function merge(options: MergeOptions): Promise<MergeResult> {
   const absent = Array.from({ length: count }, (_, i) => i + 1).filter((k) => !seen.has(k));
   if (absent.length) throw new ConfigError(`shards ${absent.map((k) => `${k}/${count}`).join(', ')} are missing`);
 
-  const rows = manifests.flatMap((m) => m.inputs).sort((a, b) => ((a.path as string) < (b.path as string) ? -1 : 1));
-  const output = new DatasetOutput(options.outDir, options.check ? 'check' : 'write', {});
-  await output.open();
-  for (const dir of dirs) {
-    for (const name of (await readdir(join(dir, 'articles')).catch(() => [] as string[])).sort()) {
-      if (name.endsWith('.json')) await output.file(`articles/${name}`, '', () => readFile(join(dir, 'articles', name), 'utf8'));
+  const rows: ManifestInput[] = manifests.flatMap((m) => m.inputs).sort((a, b) => (a.path < b.path ? -1 : 1));
+  const writer = DatasetWriter.open(options.outDir, { mode: options.check ? 'check' : 'write', command: 'merge' });
+  try {
+    // Records and pages: exactly the files each shard's manifest lists, in name order.
+    const copies = dirs.flatMap((dir, i) => manifests[i]!.files.filter((rel) => rel.startsWith('articles/') || (rel.startsWith('report/') && rel !== 'report/index.html')).map((rel) => ({ dir, rel })));
+    copies.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
+    for (const { dir, rel } of copies) {
+      const read = readPlainFile(join(dir, rel), 1 << 30);
+      if (!read.bytes) throw new ConfigError(`${join(dir, rel)}: listed in the shard's manifest but ${read.kind === 'absent' ? 'missing' : `not a regular file (${read.kind})`}`);
+      await writer.file(rel, '', read.bytes);
     }
-  }
-  for (const dir of dirs) {
-    for (const name of (await readdir(join(dir, 'report')).catch(() => [] as string[])).sort()) {
-      if (name.endsWith('.html') && name !== 'index.html') await output.file(`report/${name}`, '', () => readFile(join(dir, 'report', name)));
-    }
-  }
-  for (const table of TABLES) {
-    const sink = await output.table(table, '');
-    if (!sink) continue;
-    const sources = dirs.map((d) => linesOf(join(d, table)));
-    const heads = await Promise.all(sources.map((s) => s.next()));
-    const articleOf = (line: string) => (JSON.parse(line) as { article: string }).article;
-    for (;;) {
-      let best = -1;
-      let bestId = '';
-      heads.forEach((h, i) => {
-        if (h.done) return;
-        const id = articleOf(h.value);
-        if (best === -1 || id < bestId) {
-          best = i;
-          bestId = id;
+    for (const table of TABLES) {
+      const sink = writer.table(table.name, '');
+      if (!sink) continue;
+      const valid = validatorFor<{ article: string }>(table.schema);
+      const sources = dirs.map((d) => ({ path: join(d, table.name), lines: linesOf(join(d, table.name)) }));
+      const articleOf = (path: string, { line, number }: { line: string; number: number }): string => {
+        let value: unknown;
+        try {
+          value = JSON.parse(line);
+        } catch {
+          throw new ConfigError(`${path}:${number}: not JSON`);
         }
-      });
-      if (best === -1) break;
-      // All of one article's rows are contiguous in its shard.
-      while (!heads[best]!.done && articleOf(heads[best]!.value as string) === bestId) {
-        await sink.write(`${heads[best]!.value as string}\n`);
-        heads[best] = await sources[best]!.next();
+        if (!valid(value)) throw new ConfigError(`${path}:${number}: not a row of ${table.name}: ${valid.errors()[0]?.pointer || '/'}: ${valid.errors()[0]?.message}`);
+        return value.article;
+      };
+      const heads = await Promise.all(sources.map(async (s) => {
+        const next = await s.lines.next();
+        return next.done ? null : { ...next.value, article: articleOf(s.path, next.value) };
+      }));
+      for (;;) {
+        let best = -1;
+        heads.forEach((h, i) => {
+          if (h && (best === -1 || h.article < heads[best]!.article)) best = i;
+        });
+        if (best === -1) break;
+        // All of one article's rows are contiguous in its shard.
+        const article = heads[best]!.article;
+        while (heads[best] && heads[best]!.article === article) {
+          sink.write(`${heads[best]!.line}\n`);
+          const next = await sources[best]!.lines.next();
+          heads[best] = next.done ? null : { ...next.value, article: articleOf(sources[best]!.path, next.value) };
+        }
       }
+      await sink.close('');
     }
-    await sink.close();
+    const totals: Totals = { items: 0, references: 0, entities: 0 };
+    for (const m of manifests) {
+      totals.items += m.totals.items;
+      totals.references += m.totals.references;
+      totals.entities += m.totals.entities;
+    }
+    const withReport = manifests.some((m) => m.files.includes('report/index.html'));
+    if (withReport) writer.expect('report/index.html');
+    await writer.file(MANIFEST, '', manifestText(first.pipeline, rows, totals, writer.files()));
+    if (withReport) await writer.file('report/index.html', '', renderIndexPage(rows, first.pipeline));
+    const report = writer.commit(true);
+    return { ...report, outDir: resolve(options.outDir), inputs: rows.length, records: rows.filter((r) => r.status === 'ok').length };
+  } finally {
+    writer.abort();
   }
-  const totals = { items: 0, references: 0, entities: 0 };
-  for (const m of manifests) {
-    totals.items += m.totals.items;
-    totals.references += m.totals.references;
-    totals.entities += m.totals.entities;
-  }
-  await output.file('manifest.json', '', manifest(first.pipeline, rows, totals));
-  const withReport = (await Promise.all(dirs.map((d) => readdir(join(d, 'report')).then(() => true, () => false)))).some(Boolean);
-  if (withReport) await output.file('report/index.html', '', renderIndexPage(rows as unknown as IndexRow[], first.pipeline));
-  const report = await output.close(['articles', 'report']);
-  return { ...report, outDir: resolve(options.outDir), inputs: rows.length, records: rows.filter((r) => r.status === 'ok').length };
 }

@@ -2,9 +2,10 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Pipeline } from '../core/pipeline.js';
 import { packagePath } from '../core/paths.js';
+import type { WriteFs } from '../io/fs.js';
 import { computeEntry, type Entry } from './entry.js';
 import type { PlannedInput } from './ids.js';
-import type { Placement } from './output.js';
+import type { Placement } from './place.js';
 import type { WorkerTask } from './worker.js';
 
 /** Ingests planned inputs, in this thread or on a pool of worker threads. */
@@ -37,14 +38,15 @@ function workerFile(): string | null {
 
 /**
  * A runner for `work` inputs: a piscina pool of `concurrency` worker threads when there are
- * several cores' worth of work, else this thread. Either way the entries are the same: a
+ * several cores' worth of work, else this thread (always this thread with a file-system seam). Either way the entries are the same: a
  * worker loads the same pipeline file and runs the same code.
  */
-export async function createRunner(pipeline: Pipeline, concurrency: number, work: number): Promise<Runner> {
+export async function createRunner(pipeline: Pipeline, concurrency: number, work: number, fs?: WriteFs): Promise<Runner> {
   const threads = Math.min(concurrency, Math.floor(work / MIN_INPUTS_PER_THREAD));
   const filename = workerFile();
-  if (threads < 2 || filename === null) {
-    return { threads: 0, run: (input, where) => computeEntry(input, pipeline, where), close: async () => undefined };
+  // A file-system seam (tests) lives in this thread only: its builds stay here.
+  if (threads < 2 || filename === null || fs !== undefined) {
+    return { threads: 0, run: (input, where) => computeEntry(input, pipeline, where, fs), close: async () => undefined };
   }
   const { Piscina } = await import('piscina');
   const pool = new Piscina<WorkerTask, Entry>({

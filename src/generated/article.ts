@@ -13,7 +13,7 @@ export interface ArticleRecord {
   /**
    * Version of this schema the record follows (semver).
    */
-  schemaVersion: '1.1.0';
+  schemaVersion: '1.2.0';
   /**
    * Stable identifier, safe as a file name.
    */

@@ -102,8 +102,11 @@ describe('incremental builds', () => {
     writeFileSync(join(out, 'articles', 'stale.json'), '{}');
     const repaired = await build({ pipeline: pipeline(), concurrency: 1 });
     expect(repaired.computed).toBe(2);
-    expect(repaired.changed).toEqual(['articles/001-as-2025-hant.json', 'articles/002-as-2025-wechat.json', 'articles/stale.json']);
+    expect(repaired.changed).toEqual(['articles/001-as-2025-hant.json', 'articles/002-as-2025-wechat.json']);
+    // A file the build did not write is not the build's to delete: left alone, and named.
+    expect(repaired.foreign).toEqual([relative(process.cwd(), join(out, 'articles', 'stale.json'))]);
     expect(readdirSync(join(out, 'report'))).toContain('001-as-2025-hant.html');
+    rmSync(join(out, 'articles', 'stale.json'));
     expectSameTree(tree(out), written);
 
     const p = pipeline();
