@@ -250,6 +250,7 @@ async function cmdBuild(args: string[], values: Record<string, unknown>, io: Io)
   for (const refused of result.refused) report(io, how, refused.path, [{ severity: 'warning', rule: refused.rule, source: 'build', message: refused.message, line: 1, column: 1 }]);
   for (const input of result.inputs) report(io, how, input.path, input.diagnostics);
   noteForeign(io, 'build', result, values.quiet === true);
+  if (result.cacheProblem !== null) io.stderr(`digest build: warning: the dataset is written, but the cache was not saved: ${forTerminal(result.cacheProblem)}\n`);
   const where = forTerminal(toPosix(relative(process.cwd(), outDir)) || '.');
   const of = shard ? ` (shard ${shard.index}/${shard.count})` : '';
   if (values.check) {

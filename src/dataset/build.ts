@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Pipeline } from '../core/pipeline.js';
+import { OutputError } from '../io/errors.js';
 import type { WriteFs } from '../io/fs.js';
 import type { WalkProblem } from '../io/inputs.js';
 import { renderIndexPage } from '../report/html/index.js';
@@ -50,6 +51,8 @@ export interface BuildResult extends OutputReport {
   threads: number;
   /** Links in the input folders that were not followed. */
   refused: WalkProblem[];
+  /** Why the cache state could not be saved after the dataset was written, or null. */
+  cacheProblem: string | null;
 }
 
 /**
@@ -109,10 +112,18 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     if (report) await writer.file('report/index.html', manifestKey, () => renderIndexPage(rows, pipeline.name));
     const changes = writer.commit(true);
     Object.assign(next.outputs, writer.outputs);
+    // The dataset is in place: the cache only saves work next time, so failing to save it
+    // (a disk that filled up just now) is said, not fatal — the next build hashes again.
+    let cacheProblem: string | null = null;
     if (!check && cache) {
-      cache.saveState(next, state);
-      // Shards may share a cache folder: only a full build knows which entries are unused.
-      if (!options.shard) cache.prune(new Set(Object.values(next.inputs).map((i) => i.key)));
+      try {
+        cache.saveState(next, state);
+        // Shards may share a cache folder: only a full build knows which entries are unused.
+        if (!options.shard) cache.prune(new Set(Object.values(next.inputs).map((i) => i.key)));
+      } catch (error) {
+        if (!(error instanceof OutputError)) throw error;
+        cacheProblem = error.message;
+      }
     }
     const inputs = rows.map((_, i) => outcome.summaries.get(plan.selected[i]!.path)!);
     return {
@@ -124,6 +135,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       computed: outcome.computed,
       threads: runner.threads,
       refused: plan.problems,
+      cacheProblem,
     };
   } finally {
     writer.abort();

@@ -109,7 +109,13 @@ export class DatasetWriter {
     } catch (error) {
       throw fsFailure(error, 'write in', folder);
     }
-    const lock = acquireLock(root, options.command, fs);
+    let lock: Lock;
+    try {
+      lock = acquireLock(root, options.command, fs);
+    } catch (error) {
+      removeIfEmpty(staging, fs);
+      throw error;
+    }
     try {
       recover(root, fs);
       const transaction = join(staging, `txn-${process.pid}`);
@@ -294,12 +300,7 @@ export class DatasetWriter {
     }
     if (this.lock) {
       this.lock.release();
-      try {
-        // Only when empty: the staging folder goes with the last writer.
-        readdirSync(join(this.root, STAGING)).length === 0 && this.fs.rmSync(join(this.root, STAGING), { recursive: true, force: true });
-      } catch {
-        // Already gone.
-      }
+      removeIfEmpty(join(this.root, STAGING), this.fs);
     }
   }
 
@@ -315,6 +316,15 @@ export class DatasetWriter {
       }
     }
     return foreign;
+  }
+}
+
+/** Removes the staging folder when nothing is left in it (it goes with the last writer). */
+function removeIfEmpty(folder: string, fs: WriteFs): void {
+  try {
+    if (readdirSync(folder).length === 0) fs.rmSync(folder, { recursive: true, force: true });
+  } catch {
+    // Already gone, or not ours to judge.
   }
 }
 

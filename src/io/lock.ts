@@ -76,9 +76,12 @@ export function acquireLock(root: string, command: string, fs: WriteFs = realFs)
       const fd = fs.openSync(path, 'wx', 0o644);
       try {
         fs.writeSync(fd, mine);
-      } finally {
+      } catch (error) {
         fs.closeSync(fd);
+        fs.unlinkSync(path); // an empty lock would hold the folder for nobody
+        throw error;
       }
+      fs.closeSync(fd);
       heldHere.add(path);
       return {
         path,

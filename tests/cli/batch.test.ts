@@ -151,13 +151,20 @@ describe('paths', () => {
     },
   );
 
-  it('an existing symlink in out/articles is replaced, never written through', () => {
+  it('a symbolic link where a record goes is never written through: the build stops (exit 2) naming it', () => {
     const dir = project(2);
     const outside = join(mkdtempSync(join(tmpdir(), 'outside-')), 'victim.json');
     writeFileSync(outside, 'untouched');
     mkdirSync(join(dir, 'out', 'articles'), { recursive: true });
     const first = readdirSync(join(dir, 'fixtures', 'articles')).sort()[0]!;
-    symlinkSync(outside, join(dir, 'out', 'articles', `${recordId(first, new Uint8Array())}.json`));
+    const link = join(dir, 'out', 'articles', `${recordId(first, new Uint8Array())}.json`);
+    symlinkSync(outside, link);
+    const r = build(dir, '--quiet');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(`${link} is a symbolic link`);
+    expect(r.stderr).not.toContain('internal error');
+    expect(readFileSync(outside, 'utf8')).toBe('untouched');
+    rmSync(link);
     expect(build(dir, '--quiet').status).toBe(0);
     expect(readFileSync(outside, 'utf8')).toBe('untouched');
   }, 60_000);
