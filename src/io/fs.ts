@@ -1,4 +1,5 @@
 import * as nodeFs from 'node:fs';
+import { dirname } from 'node:path';
 
 /**
  * Every call through which digest changes the disk, in one object. Writers take one (the real
@@ -20,7 +21,16 @@ export interface WriteFs {
 export const realFs: WriteFs = {
   writeFileSync: (path, data) => nodeFs.writeFileSync(path, data),
   renameSync: (from, to) => nodeFs.renameSync(from, to),
-  mkdirSync: (path, options) => void nodeFs.mkdirSync(path, options),
+  mkdirSync: (path, options) => {
+    try {
+      nodeFs.mkdirSync(path, options);
+    } catch (error) {
+      // Node's recursive mkdir reports ENOENT for a last step that fails otherwise (EROFS,
+      // EACCES): when the parent is there, asking again without recursion gives the real cause.
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || !nodeFs.existsSync(dirname(path))) throw error;
+      nodeFs.mkdirSync(path);
+    }
+  },
   unlinkSync: (path) => nodeFs.unlinkSync(path),
   rmSync: (path, options) => nodeFs.rmSync(path, options),
   openSync: (path, flags, mode) => nodeFs.openSync(path, flags, mode),
