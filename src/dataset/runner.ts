@@ -61,22 +61,29 @@ export async function createRunner(pipeline: Pipeline, concurrency: number, work
     resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB },
   });
   // A worker that dies outside a task (say, out of memory while loading the pipeline) is an
-  // 'error' on the pool; unhandled, it would end the process. After a few, the pool is given
-  // up and the rest of the build runs on this thread — including the tasks already handed to
-  // the pool, whose promises a dying pool does not always settle (seen under load: the build's
-  // promise then never settled, and the process exited 0 having printed nothing).
+  // 'error' on the pool; unhandled, it would end the process. The pool is given up — the rest of
+  // the build runs on this thread, including the tasks already handed to the pool, whose
+  // promises a dying pool does not always settle — after a few deaths, or as soon as it has no
+  // worker left: piscina starts no new worker once workers fail while starting, and its queued
+  // tasks would then wait forever (seen as a test that timed out under load).
   let deaths = 0;
   let broken = false;
   // One release per task in flight, called when the pool is given up. Per task, not one shared
   // promise: a shared never-settling promise would keep every finished task's entry alive.
   const waiting = new Set<() => void>();
+  const giveUp = () => {
+    if (broken) return;
+    broken = true;
+    for (const release of waiting) release();
+    // Not awaited, here or in close(): a given-up pool owes the build nothing.
+    void pool.destroy().catch(() => undefined);
+  };
+  const giveUpIfEmpty = () => {
+    if ((pool as { threads?: unknown[] }).threads?.length === 0) giveUp();
+  };
   pool.on('error', () => {
-    if (++deaths >= threads + 1 && !broken) {
-      broken = true;
-      for (const release of waiting) release();
-      // Not awaited, here or in close(): a given-up pool owes the build nothing.
-      void pool.destroy().catch(() => undefined);
-    }
+    if (++deaths >= threads + 1) giveUp();
+    else giveUpIfEmpty();
   });
   return {
     threads,
@@ -90,9 +97,11 @@ export async function createRunner(pipeline: Pipeline, concurrency: number, work
       try {
         const entry = await Promise.race([pool.run({ input, pipelineFile: pipeline.file, where }), givenUp]);
         if (entry !== 'given-up') return entry;
-      } catch (error) {
-        // An input too big for a worker's heap is ingested on this thread instead.
-        if (!broken && (error as NodeJS.ErrnoException).code !== 'ERR_WORKER_OUT_OF_MEMORY') throw error;
+      } catch {
+        // The worker died under the task (an input too big for its heap, or it exited) or the
+        // task threw: either way this thread ingests the input again. computeEntry throws only
+        // for a bug, and then it throws here too, where it becomes this input's diagnostic.
+        giveUpIfEmpty();
       } finally {
         waiting.delete(release);
       }
