@@ -248,6 +248,15 @@ export class DatasetWriter {
     }
     const puts = [...this.puts].sort();
     const conflicts: string[] = [];
+    // The dataset is the folder's own: none of its files may sit behind a link, even unchanged ones.
+    for (const rel of this.expected) {
+      if (this.puts.has(rel)) continue;
+      try {
+        assertPlainFolders(this.root, inside(this.root, rel), this.checked);
+      } catch (error) {
+        conflicts.push((error as Error).message);
+      }
+    }
     for (const rel of puts) {
       const target = inside(this.root, rel);
       try {

@@ -153,3 +153,8 @@ export async function readCapped(stream: Readable, maxBytes: number): Promise<{ 
   }
   return { bytes: new Uint8Array(Buffer.concat(chunks)), over: total > maxBytes };
 }
+
+/** The input files of a pipeline's `inputs` as {@link walkInputs} finds them (refused links left out). */
+export async function collectInputs(entries: readonly string[], extensions: readonly string[]): Promise<string[]> {
+  return walkInputs(entries, { extensions }).paths;
+}
