@@ -89,11 +89,8 @@ export class DatasetWriter {
     if (kind === 'link') root = realpathSync(root); // the folder the user named may be a link; nothing inside it may
     if (options.mode === 'check') {
       const lock = join(root, STAGING, 'lock');
-      const holder = readPlainFile(lock).bytes?.toString('utf8');
-      if (holder) {
-        const pid = Number((JSON.parse(holder) as { pid?: unknown }).pid);
-        if (processAlive(pid)) throw new OutputError(`${folder} is being written by another digest (pid ${pid}); check again when it has finished`);
-      }
+      const pid = holderPid(readPlainFile(lock).bytes?.toString('utf8') ?? '');
+      if (pid !== null && processAlive(pid)) throw new OutputError(`${folder} is being written by another digest (pid ${pid}); check again when it has finished`);
       return new DatasetWriter(root, 'check', null, null, fs);
     }
     try {
@@ -325,6 +322,16 @@ export class DatasetWriter {
       }
     }
     return foreign;
+  }
+}
+
+/** The process id a lock file names, or null when it names none. */
+function holderPid(text: string): number | null {
+  try {
+    const pid = (JSON.parse(text) as { pid?: unknown }).pid;
+    return Number.isInteger(pid) ? (pid as number) : null;
+  } catch {
+    return null;
   }
 }
 
