@@ -129,6 +129,21 @@ describe('11.2 files digest did not write are never deleted or replaced', () => 
     expect(left).toEqual(new Map([['report/ra-2025.html', '<p>my own page</p>'], ['items.jsonl', 'date,amount\n']]));
   });
 
+  it('a manifest of schema 1.1 (no files list) still tells what the build owns: its inputs\' records and pages', async () => {
+    const p = makeProject(two);
+    await build({ pipeline: p.pipeline(), concurrency: 1 });
+    const file = join(p.out, 'manifest.json');
+    const manifest = JSON.parse(readFileSync(file, 'utf8'));
+    delete manifest.files;
+    manifest.schemaVersion = '1.1.0';
+    writeFileSync(file, JSON.stringify(manifest));
+    rmSync(join(p.inputs, 'as-2025.txt'));
+    const result = await build({ pipeline: p.pipeline(), concurrency: 1 });
+    expect(result.changed).toEqual(expect.arrayContaining(['articles/as-2025.json', 'report/as-2025.html', 'manifest.json']));
+    expect(result.foreign).toEqual([]);
+    expect(existsSync(join(p.out, 'articles', 'as-2025.json'))).toBe(false);
+  });
+
   it('records digest ingest wrote are digest files: a build replaces them', async () => {
     const p = makeProject(two);
     expect(p.digest('ingest', join(p.inputs, 'ra-2025.txt'), '--out', p.out).status).toBe(0);
