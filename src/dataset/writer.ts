@@ -310,15 +310,16 @@ export class DatasetWriter {
     }
   }
 
-  /** Files under articles/ and report/ that are neither this dataset's nor the last one's. */
+  /** Files in the folder and under articles/ and report/ that are neither this dataset's nor the last one's (hidden ones aside). */
   private foreignFiles(): string[] {
     const foreign: string[] = [];
-    for (const folder of ['articles', 'report']) {
+    for (const folder of ['', 'articles', 'report']) {
       const dir = join(this.root, folder);
       if (kindOf(dir) !== 'folder') continue;
-      for (const name of readdirSync(dir).sort()) {
-        const rel = `${folder}/${name}`;
-        if (!this.expected.has(rel) && !this.owned.has(rel)) foreign.push(toPosix(relative(process.cwd(), join(dir, name))) || rel);
+      for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+        const rel = folder ? `${folder}/${entry.name}` : entry.name;
+        if (folder === '' && (entry.name.startsWith('.') || entry.isDirectory() || rel === MANIFEST)) continue;
+        if (!this.expected.has(rel) && !this.owned.has(rel)) foreign.push(toPosix(relative(process.cwd(), join(dir, entry.name))) || rel);
       }
     }
     return foreign;

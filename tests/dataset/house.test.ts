@@ -103,9 +103,10 @@ describe('11.2 files digest did not write are never deleted or replaced', () => 
     mkdirSync(join(p.out, 'articles'), { recursive: true });
     writeFileSync(join(p.out, 'report', 'budget.xlsx'), 'numbers');
     writeFileSync(join(p.out, 'articles', 'notes.json'), '{"mine": true}');
+    writeFileSync(join(p.out, 'README.md'), 'my notes');
     const first = p.digest('build');
     expect(first.status).toBe(0);
-    expect(first.stderr).toContain('left alone 2 files digest did not write: out/articles/notes.json, out/report/budget.xlsx');
+    expect(first.stderr).toContain('left alone 3 files digest did not write: out/README.md, out/articles/notes.json, out/report/budget.xlsx');
     rmSync(join(p.inputs, 'as-2025.txt')); // its record and page are the build's: deleted
     const second = await build({ pipeline: p.pipeline(), concurrency: 1 });
     expect(second.changed).toEqual(['articles/as-2025.json', 'items.jsonl', 'manifest.json', 'references.jsonl', 'entities.jsonl', 'report/as-2025.html', 'report/index.html'].sort());
