@@ -11,7 +11,7 @@ import type { InputSummary } from './entry.js';
 import { configFingerprint } from './keys.js';
 import { manifestRow, manifestText, type Totals } from './manifest.js';
 import { planBuild, tablesSource, type Shard } from './plan.js';
-import { runInputs } from './run.js';
+import { runInputs, type RunOutcome } from './run.js';
 import { createRunner } from './runner.js';
 import { TABLES } from './tables.js';
 import { DatasetWriter, type OutputReport, type TableSink } from './writer.js';
@@ -87,7 +87,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const planned = tablesSource(plan);
     const sinks: (TableSink | null)[] = TABLES.map((t) => writer.table(t.name, planned));
     const totals: Totals = { items: 0, references: 0, entities: 0 };
-    let outcome;
+    let outcome: RunOutcome;
     try {
       outcome = await runInputs({ pipeline, plan, runner, writer, cache, next, needRows: sinks.some((s) => s !== null), onProgress: options.onProgress }, ({ summary, rows }) => {
         if (summary.status !== 'ok') return;

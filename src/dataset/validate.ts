@@ -144,8 +144,9 @@ export function validatePaths(paths: readonly string[]): ValidationResult {
     const row = validatorFor<unknown>(table.schema);
     const text = readText(file);
     if (text === null) return;
-    text.split('\n').forEach((line, i) => {
-      if (line === '' && i === text.split('\n').length - 1) return;
+    const lines = text.split('\n');
+    lines.forEach((line, i) => {
+      if (line === '' && i === lines.length - 1) return; // the final newline
       const { ok, value } = ((): { ok: boolean; value: unknown } => {
         try {
           return { ok: true, value: JSON.parse(line) };
