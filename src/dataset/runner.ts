@@ -53,7 +53,7 @@ export async function createRunner(pipeline: Pipeline, concurrency: number, work
     filename,
     minThreads: threads,
     maxThreads: threads,
-    // A bounded queue: the caller's p-queue keeps at most two tasks per thread in flight.
+    // A bounded queue: the caller's window keeps at most four tasks per thread in flight.
     maxQueue: threads * 4,
     idleTimeout: 1000,
     // A small heap makes V8 collect early (RSS stays bounded); an input it cannot hold is
