@@ -14,6 +14,10 @@ export const targets = [
   ['schemas/html.schema.json', 'src/generated/html.ts'],
   ['schemas/lexicon.schema.json', 'src/generated/lexicon.ts'],
   ['schemas/facts.schema.json', 'src/generated/facts.ts'],
+  ['schemas/manifest.schema.json', 'src/generated/manifest.ts'],
+  ['schemas/items-row.schema.json', 'src/generated/items-row.ts'],
+  ['schemas/references-row.schema.json', 'src/generated/references-row.ts'],
+  ['schemas/entities-row.schema.json', 'src/generated/entities-row.ts'],
 ];
 
 export async function generate(schemaPath) {

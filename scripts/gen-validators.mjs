@@ -22,9 +22,10 @@ export async function generateValidators() {
   const ajv = new Ajv2020({ strict: true, strictRequired: false, allowUnionTypes: true, code: { source: true, esm: true, lines: true } });
   // json-schema-to-typescript's annotation for a type it cannot derive (the stage entry's if/then list).
   ajv.addVocabulary(['tsType']);
-  const names = ['article', 'pipeline', 'structure', 'journals', 'html', 'lexicon', 'facts'];
+  const names = ['article', 'pipeline', 'structure', 'journals', 'html', 'lexicon', 'facts', 'manifest', 'items-row', 'references-row', 'entities-row'];
   for (const name of names) ajv.addSchema(await read(`schemas/${name}.schema.json`), name);
-  const project = standaloneCode(ajv, Object.fromEntries(names.map((n) => [n, n])));
+  // Exported under camel-case names (items-row → itemsRow).
+  const project = standaloneCode(ajv, Object.fromEntries(names.map((n) => [n.replace(/-(\w)/g, (_, c) => c.toUpperCase()), n])));
 
   const csl = await read('schemas/csl-data.json');
   // The official schema uses union types and keywords strict mode rejects.
@@ -32,7 +33,7 @@ export async function generateValidators() {
   ajvCsl.addSchema({ ...csl.items, definitions: csl.definitions, $id: 'csl-item' }, 'cslItem');
   const cslCode = standaloneCode(ajvCsl, { cslItem: 'cslItem' });
   return [
-    ['src/generated/validators-project.ts', banner('schemas/{article,pipeline,structure,journals,html,lexicon,facts}.schema.json') + project],
+    ['src/generated/validators-project.ts', banner('schemas/{article,pipeline,structure,journals,html,lexicon,facts,manifest,items-row,references-row,entities-row}.schema.json') + project],
     ['src/generated/validators-csl.ts', banner('schemas/csl-data.json') + cslCode],
   ];
 }

@@ -1,11 +1,10 @@
-import { readFileSync, statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import type { ArticleRecord } from './generated/article.js';
 import { hasErrors } from './core/diagnostic.js';
 import { DigestDocument, type IngestInput } from './core/document.js';
 import { runStages, type Pipeline } from './core/pipeline.js';
 import { recordId, toRecord } from './core/record.js';
 import { createContext } from './core/stage.js';
+import { readInput } from './io/inputs.js';
 import { loadPipeline } from './pipeline.js';
 
 /** Options of {@link ingest}. */
@@ -22,18 +21,6 @@ export interface IngestResult {
   record: ArticleRecord;
   /** False when an error diagnostic means the record must not be written. */
   ok: boolean;
-}
-
-/** Inputs up to this size are read synchronously. */
-const SYNC_READ_BYTES = 1 << 20;
-
-/**
- * Reads an input file of known size. Articles are tens of KB: they are read at once (an
- * asynchronous read costs ~8× more through libuv's thread pool, BENCHMARKS.md); only a large
- * file is read without holding the thread.
- */
-export async function readInputFile(path: string, size: number | bigint): Promise<Buffer> {
-  return size <= SYNC_READ_BYTES ? readFileSync(path) : readFile(path);
 }
 
 const pipelineCache = new Map<string, Pipeline>();
@@ -71,15 +58,10 @@ export async function openDocument(input: IngestInput, pipeline: Pipeline): Prom
     // Every pipeline has a read stage: the loader refuses one whose stages lack the text it makes.
     const read = pipeline.stages.find((s) => s.definition.name === 'read')!;
     const { report } = createContext(read.definition, read.options, pipeline.data, pipeline.rules, doc);
-    const limit = (read.options as { maxBytes: number }).maxBytes;
-    try {
-      const info = statSync(input.path);
-      if (!info.isFile()) throw new Error('not a regular file');
-      if (info.size > limit) report('input-too-large', `input is ${info.size} bytes, over the limit maxBytes=${limit}`);
-      else doc.bytes = new Uint8Array(await readInputFile(input.path, info.size));
-    } catch (error) {
-      report('input-unreadable', `cannot read ${input.path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-    }
+    // Only a regular file, and only up to the limit: checked on the open file before any byte is read.
+    const got = readInput(input.path, (read.options as { maxBytes: number }).maxBytes);
+    if (got.ok) doc.bytes = new Uint8Array(got.bytes.buffer, got.bytes.byteOffset, got.bytes.byteLength);
+    else report(got.rule, got.message);
   } else {
     doc.bytes = 'bytes' in input ? input.bytes : new TextEncoder().encode(input.text);
   }

@@ -1,11 +1,12 @@
 import { coreRuleSource, type RuleSource } from './core/rules.js';
+import { datasetRuleSource } from './dataset/rules.js';
 import { documentStages } from './stages/index.js';
 
 /**
- * Rule tables of what reports diagnostics outside the per-document stages (the build's
- * table goes here): the pipeline loader accepts their ids in a pipeline file's `rules`.
+ * Rule tables of what reports diagnostics outside the per-document stages (the dataset's):
+ * the pipeline loader accepts their ids in a pipeline file's `rules`.
  */
-export const extraRuleTables: readonly RuleSource[] = [];
+export const extraRuleTables: readonly RuleSource[] = [datasetRuleSource];
 
 /**
  * Every rule table, the one registry of rules: the core's, each stage's, and the extra ones.

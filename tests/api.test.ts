@@ -6,8 +6,9 @@ import { repo } from './helpers.js';
 describe('public API', () => {
   it('exports exactly these names (a change here is a contract change: CHANGELOG it)', () => {
     expect(Object.keys(api).sort()).toEqual([
-      'ConfigError', 'DigestDocument', 'SCHEMA_VERSION', 'build', 'cleanDoi', 'cleanUrl', 'collectInputs', 'defaultPipelinePath', 'findIdentifiers',
+      'ConfigError', 'DigestDocument', 'OutputError', 'SCHEMA_VERSION', 'build', 'cleanDoi', 'cleanUrl', 'collectInputs', 'defaultPipelinePath', 'findIdentifiers',
       'ingest', 'ingestDetailed', 'loadPipeline', 'merge', 'parseReference', 'parseReferences', 'recordId', 'renderArticlePage', 'renderIndexPage', 'reporters',
+      'validatePaths', 'walkInputs',
     ]);
   });
 

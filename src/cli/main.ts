@@ -1,4 +1,4 @@
-import { readdir, readFile, rmdir, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -6,12 +6,15 @@ import type { ArticleRecord } from '../generated/article.js';
 import { atLeast, type FileDiagnostic, type Severity } from '../core/diagnostic.js';
 import { ConfigError } from '../core/errors.js';
 import { packagePath } from '../core/paths.js';
-import { cslItemValidator, validatorFor } from '../core/schemas.js';
 import { ingestDetailed, pipelineFor } from '../ingest.js';
 import { reporters } from '../report/index.js';
-import { STAGING, toJson, writeAtomic } from '../stages/write.js';
-import type { Shard } from '../build/build.js';
-import type { OutputReport } from '../build/output.js';
+import { forTerminal } from '../report/terminal.js';
+import { toJson } from '../io/atomic.js';
+import { errnoCode, fsFailure, OutputError } from '../io/errors.js';
+import { readCapped, readInput } from '../io/inputs.js';
+import type { Shard } from '../dataset/build.js';
+import { readLimit } from '../dataset/plan.js';
+import type { OutputReport } from '../dataset/writer.js';
 import { textBlocks } from './text.js';
 import { parseReferences } from '../refs/list.js';
 
@@ -19,20 +22,20 @@ import { parseReferences } from '../refs/list.js';
 export interface Io {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
-  stdin: () => Promise<Uint8Array>;
+  /** Standard input, read up to `limit` + 1 bytes and no further (more than `limit` is an input too large). */
+  stdin: (limit: number) => Promise<Uint8Array>;
   stderrIsTTY: boolean;
 }
 
 const defaultIo: Io = {
   stdout: (t) => process.stdout.write(t),
   stderr: (t) => process.stderr.write(t),
-  stdin: async () => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-    return new Uint8Array(Buffer.concat(chunks));
-  },
+  stdin: async (limit) => (await readCapped(process.stdin, limit)).bytes,
   stderrIsTTY: process.stderr.isTTY === true,
 };
+
+/** The most `digest refs` reads from a file or standard input (it has no pipeline to say). */
+const REFS_MAX_BYTES = 64 * 1024 * 1024;
 
 class UsageError extends Error {}
 
@@ -53,10 +56,11 @@ const commands = {
   },
   build: {
     summary: 'ingest every input the pipeline names and write the dataset under its out folder',
-    usage: 'digest build [--pipeline FILE] [--out DIR] [--check] [--concurrency N] [--shard K/N] [--cache DIR | --no-cache]',
+    usage: 'digest build [--pipeline FILE] [--out DIR] [--check] [--concurrency N] [--shard K/N] [--cache DIR | --no-cache] [--follow-links]',
     options: {
       ...common,
       out: { type: 'string' },
+      'follow-links': { type: 'boolean' },
       check: { type: 'boolean' },
       concurrency: { type: 'string' },
       shard: { type: 'string' },
@@ -146,34 +150,43 @@ async function cmdIngest(args: string[], values: Record<string, unknown>, io: Io
   const how = reporting(values, io);
   const pipeline = pipelineFor(values.pipeline as string | undefined);
   const outDir = resolve((values.out as string | undefined) ?? pipeline.out);
-  const records: ArticleRecord[] = [];
-  let failed = 0;
-  for (const arg of args) {
-    const result = arg === '-' ? await ingestDetailed({ bytes: await io.stdin(), name: '<stdin>' }, { pipeline }) : await ingestDetailed({ path: arg }, { pipeline });
-    const name = arg === '-' ? '<stdin>' : arg;
-    report(io, how, name, result.record.diagnostics);
-    let target: string | null = null;
-    if (result.ok && values.stdout) records.push(result.record);
-    else if (result.ok) {
-      const file = join(outDir, 'articles', `${result.record.id}.json`);
-      await writeAtomic(file, toJson(result.record), join(outDir, STAGING));
-      target = toPosix(relative(process.cwd(), file));
+  const { DatasetWriter } = await import('../dataset/writer.js');
+  // The same transaction as a build: records are staged, then put in place together (never
+  // through a link, never over a file digest did not write); nothing else in DIR is touched.
+  const writer = values.stdout ? null : DatasetWriter.open(outDir, { mode: 'write', command: 'ingest' });
+  try {
+    const records: ArticleRecord[] = [];
+    const done: { name: string; result: Awaited<ReturnType<typeof ingestDetailed>>; target: string | null }[] = [];
+    for (const arg of args) {
+      const name = arg === '-' ? '<stdin>' : arg;
+      const result = arg === '-' ? await ingestDetailed({ bytes: await io.stdin(readLimit(pipeline)), name }, { pipeline }) : await ingestDetailed({ path: arg }, { pipeline });
+      report(io, how, name, result.record.diagnostics);
+      let target: string | null = null;
+      if (result.ok && writer) {
+        const rel = `articles/${result.record.id}.json`;
+        await writer.file(rel, '', toJson(result.record));
+        target = toPosix(relative(process.cwd(), join(writer.root, rel)));
+      } else if (result.ok) records.push(result.record);
+      done.push({ name, result, target });
     }
-    if (!result.ok) failed++;
-    if (values.quiet) continue;
-    if (interactive(io, how)) {
-      const { summarize } = await import('../build/entry.js');
-      const { ingestSummary } = await import('./summary.js');
-      io.stderr(ingestSummary(summarize(name, result.record, result.ok), target, how.color));
-    } else if (target) io.stderr(`${name}: wrote ${target}\n`);
+    writer?.commit(false);
+    if (!values.quiet) {
+      for (const { name, result, target } of done) {
+        if (interactive(io, how)) {
+          const { summarize } = await import('../dataset/entry.js');
+          const { ingestSummary } = await import('./summary.js');
+          io.stderr(ingestSummary(summarize(name, result.record, result.ok), target, how.color));
+        } else if (target) io.stderr(`${forTerminal(name)}: wrote ${forTerminal(target)}\n`);
+      }
+    }
+    if (values.stdout) {
+      if (args.length === 1 && records.length === 1) io.stdout(toJson(records[0]));
+      else for (const r of records) io.stdout(`${JSON.stringify(r)}\n`);
+    }
+    return done.some((d) => !d.result.ok) ? 1 : 0;
+  } finally {
+    writer?.abort();
   }
-  // The staging folder is left only if another process is writing into it (rmdir needs it empty).
-  if (!values.stdout) await rmdir(join(outDir, STAGING)).catch(() => undefined);
-  if (values.stdout) {
-    if (args.length === 1 && records.length === 1) io.stdout(toJson(records[0]));
-    else for (const r of records) io.stdout(`${JSON.stringify(r)}\n`);
-  }
-  return failed > 0 ? 1 : 0;
 }
 
 function parseShard(value: unknown): Shard | undefined {
@@ -192,7 +205,14 @@ function parseConcurrency(value: unknown): number {
 }
 
 function describeProblems(report: OutputReport): string[] {
-  return [...report.changed.map((f) => `changed: ${f}`), ...report.missing.map((f) => `missing: ${f}`), ...report.extra.map((f) => `stale: ${f}`)];
+  return [...report.changed.map((f) => `changed: ${f}`), ...report.missing.map((f) => `missing: ${f}`), ...report.extra.map((f) => `stale: ${f}`)].map(forTerminal);
+}
+
+/** Names the files a write left alone because digest did not write them (never deleted, never replaced). */
+function noteForeign(io: Io, command: string, report: OutputReport, quiet: boolean): void {
+  if (quiet || report.foreign.length === 0) return;
+  const shown = report.foreign.slice(0, 10).map(forTerminal).join(', ');
+  io.stderr(`digest ${command}: left alone ${report.foreign.length} file${report.foreign.length === 1 ? '' : 's'} digest did not write: ${shown}${report.foreign.length > 10 ? ', …' : ''}\n`);
 }
 
 async function cmdBuild(args: string[], values: Record<string, unknown>, io: Io): Promise<number> {
@@ -203,7 +223,7 @@ async function cmdBuild(args: string[], values: Record<string, unknown>, io: Io)
   const shard = parseShard(values.shard);
   if (values['no-cache'] && values.cache !== undefined) throw new UsageError('--cache and --no-cache exclude each other');
   const outDir = resolve((values.out as string | undefined) ?? pipeline.out);
-  const { build } = await import('../build/build.js');
+  const { build } = await import('../dataset/build.js');
   const tty = !values.quiet && interactive(io, how);
   const { ProgressBar, buildTable } = tty ? await import('./summary.js') : { ProgressBar: null, buildTable: null };
   const bar = ProgressBar ? new ProgressBar(io.stderr) : null;
@@ -216,6 +236,7 @@ async function cmdBuild(args: string[], values: Record<string, unknown>, io: Io)
     concurrency,
     ...(shard ? { shard } : {}),
     cacheDir: values['no-cache'] ? null : (values.cache as string | undefined),
+    followLinks: values['follow-links'] === true,
     ...(bar
       ? {
           onProgress: (done: number, total: number, summary: { status: string }) => {
@@ -226,8 +247,11 @@ async function cmdBuild(args: string[], values: Record<string, unknown>, io: Io)
       : {}),
   });
   bar?.clear();
+  for (const refused of result.refused) report(io, how, refused.path, [{ severity: 'warning', rule: refused.rule, source: 'build', message: refused.message, line: 1, column: 1 }]);
   for (const input of result.inputs) report(io, how, input.path, input.diagnostics);
-  const where = toPosix(relative(process.cwd(), outDir)) || '.';
+  noteForeign(io, 'build', result, values.quiet === true);
+  if (result.cacheProblem !== null) io.stderr(`digest build: warning: the dataset is written, but the cache was not saved: ${forTerminal(result.cacheProblem)}\n`);
+  const where = forTerminal(toPosix(relative(process.cwd(), outDir)) || '.');
   const of = shard ? ` (shard ${shard.index}/${shard.count})` : '';
   if (values.check) {
     const problems = describeProblems(result);
@@ -240,7 +264,7 @@ async function cmdBuild(args: string[], values: Record<string, unknown>, io: Io)
   }
   if (buildTable) {
     const index = join(outDir, 'report', 'index.html');
-    const facts = { computed: result.computed, reused: result.reused, threads: result.threads, changed: result.changed.length, seconds: (Date.now() - started) / 1000, outDir: where };
+    const facts = { computed: result.computed, reused: result.reused, threads: result.threads, changed: result.changed.length, seconds: (Date.now() - started) / 1000, outDir: toPosix(relative(process.cwd(), outDir)) || '.' };
     io.stderr(buildTable(result.inputs, { ...facts, report: pipeline.write?.report === false ? null : toPosix(relative(process.cwd(), index)) }, how.color));
   } else if (!values.quiet) {
     io.stderr(
@@ -254,9 +278,10 @@ async function cmdBuild(args: string[], values: Record<string, unknown>, io: Io)
 async function cmdMerge(args: string[], values: Record<string, unknown>, io: Io): Promise<number> {
   if (args.length === 0) throw new UsageError('merge needs the output folders of the shards');
   if (values.out === undefined) throw new UsageError('merge needs --out DIR');
-  const { merge } = await import('../build/merge.js');
+  const { merge } = await import('../dataset/merge.js');
   const result = await merge({ shards: args, outDir: values.out as string, check: values.check === true });
-  const where = toPosix(relative(process.cwd(), result.outDir)) || '.';
+  const where = forTerminal(toPosix(relative(process.cwd(), result.outDir)) || '.');
+  noteForeign(io, 'merge', result, values.quiet === true);
   if (values.check) {
     const problems = describeProblems(result);
     if (problems.length) {
@@ -268,54 +293,22 @@ async function cmdMerge(args: string[], values: Record<string, unknown>, io: Io)
   return 0;
 }
 
-async function recordFiles(path: string): Promise<string[]> {
-  const info = await stat(path).catch(() => null);
-  if (!info) throw new UsageError(`${path} does not exist`);
-  if (!info.isDirectory()) return [path];
-  const articles = join(path, 'articles');
-  const root = (await stat(articles).catch(() => null))?.isDirectory() ? articles : path;
-  const out: string[] = [];
-  const walk = async (dir: string) => {
-    for (const name of (await readdir(dir)).sort()) {
-      const child = join(dir, name);
-      if ((await stat(child)).isDirectory()) await walk(child);
-      else if (name.endsWith('.json') && name !== 'manifest.json') out.push(child);
-    }
-  };
-  await walk(root);
-  return out;
-}
-
 async function cmdValidate(args: string[], values: Record<string, unknown>, io: Io): Promise<number> {
   if (args.length === 0) throw new UsageError('validate needs at least one file or folder');
-  const article = validatorFor<ArticleRecord>('article');
-  const csl = cslItemValidator();
-  let count = 0;
-  for (const arg of args) {
-    for (const file of await recordFiles(arg)) {
-      let value: unknown;
-      try {
-        value = JSON.parse(await readFile(file, 'utf8'));
-      } catch (error) {
-        io.stderr(`${toPosix(file)}: error: not valid JSON: ${(error as Error).message} [record-invalid]\n`);
-        return 1;
-      }
-      if (!article(value)) {
-        const [e] = article.errors();
-        io.stderr(`${toPosix(file)}: error: ${e?.pointer || '/'}: ${e?.message} [record-invalid]\n`);
-        return 1;
-      }
-      for (const [i, reference] of value.references.entries()) {
-        if (!csl(reference.csl)) {
-          const [e] = csl.errors();
-          io.stderr(`${toPosix(file)}: error: /references/${i}/csl${e?.pointer ?? ''}: ${e?.message} [csl-invalid]\n`);
-          return 1;
-        }
-      }
-      count++;
-    }
+  const { validatePaths } = await import('../dataset/validate.js');
+  const result = validatePaths(args);
+  for (const p of result.problems) {
+    io.stderr(`${forTerminal(toPosix(p.file))}${p.line !== undefined ? `:${p.line}` : ''}: ${p.severity}: ${p.pointer ? `${p.pointer}: ` : ''}${forTerminal(p.message)} [${p.rule}]\n`);
   }
-  if (!values.quiet) io.stderr(`digest validate: ${count} record${count === 1 ? '' : 's'} valid\n`);
+  if (result.unknown.length && !values.quiet) {
+    io.stderr(`digest validate: not files of the dataset (not checked): ${result.unknown.slice(0, 10).map((f) => forTerminal(toPosix(f))).join(', ')}${result.unknown.length > 10 ? ', …' : ''}\n`);
+  }
+  const errors = result.problems.filter((p) => p.severity === 'error').length;
+  if (errors > 0) return 1;
+  if (!values.quiet) {
+    const parts = [`${result.records} record${result.records === 1 ? '' : 's'}`, ...(result.manifests ? [`${result.manifests} manifest${result.manifests === 1 ? '' : 's'}`] : []), ...(result.rows ? [`${result.rows} table rows`] : [])];
+    io.stderr(`digest validate: ${parts.join(', ')} valid\n`);
+  }
   return 0;
 }
 
@@ -323,8 +316,9 @@ async function cmdText(args: string[], values: Record<string, unknown>, io: Io):
   if (args.length !== 1) throw new UsageError('text takes exactly one input');
   const how = reporting(values, io);
   const arg = args[0]!;
-  const input = arg === '-' ? { bytes: await io.stdin(), name: '<stdin>' } : { path: arg };
-  const { blocks, diagnostics, failed } = await textBlocks(input, pipelineFor(values.pipeline as string | undefined));
+  const pipeline = pipelineFor(values.pipeline as string | undefined);
+  const input = arg === '-' ? { bytes: await io.stdin(readLimit(pipeline)), name: '<stdin>' } : { path: arg };
+  const { blocks, diagnostics, failed } = await textBlocks(input, pipeline);
   report(io, how, arg === '-' ? '<stdin>' : arg, diagnostics);
   for (const block of blocks) io.stdout(values.json ? `${JSON.stringify(block)}\n` : `${block.text}\n`);
   return failed ? 1 : 0;
@@ -333,9 +327,14 @@ async function cmdText(args: string[], values: Record<string, unknown>, io: Io):
 async function cmdRefs(args: string[], _values: Record<string, unknown>, io: Io): Promise<number> {
   if (args.length > 1) throw new UsageError('refs takes at most one input');
   const arg = args[0] ?? '-';
-  const bytes = arg === '-' ? await io.stdin() : new Uint8Array(await readFile(arg).catch(() => {
-    throw new UsageError(`cannot read ${arg}`);
-  }));
+  let bytes: Uint8Array;
+  if (arg === '-') bytes = await io.stdin(REFS_MAX_BYTES);
+  else {
+    const read = readInput(arg, REFS_MAX_BYTES);
+    if (!read.ok) throw new UsageError(read.message);
+    bytes = read.bytes;
+  }
+  if (bytes.length > REFS_MAX_BYTES) throw new UsageError(`the reference list is over ${REFS_MAX_BYTES} bytes`);
   io.stdout(toJson(parseReferences(new TextDecoder().decode(bytes))));
   return 0;
 }
@@ -374,7 +373,14 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     return await handlers[name as CommandName](positionals, values as Record<string, unknown>, io);
   } catch (error) {
     if (error instanceof UsageError || error instanceof ConfigError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.stderr(`digest ${name}: ${(error as Error).message}\nUsage: ${command.usage}\n`);
+      io.stderr(`digest ${name}: ${forTerminal((error as Error).message)}\nUsage: ${command.usage}\n`);
+      return 2;
+    }
+    // A file-system failure (full disk, read-only folder, a link or foreign file in the way,
+    // another build holding the folder) is the user's to fix: one line each, exit 2, no stack.
+    if (error instanceof OutputError || errnoCode(error) !== null) {
+      const message = error instanceof OutputError ? error.message : fsFailure(error, 'use', (error as NodeJS.ErrnoException).path ?? 'a file').message;
+      for (const line of message.split('\n')) io.stderr(`digest ${name}: ${forTerminal(line)}\n`);
       return 2;
     }
     throw error;

@@ -1,4 +1,5 @@
-import type { InputSummary } from '../build/entry.js';
+import type { InputSummary } from '../dataset/entry.js';
+import { forTerminal } from '../report/terminal.js';
 
 /** ANSI styling, or none. */
 interface Paint {
@@ -30,7 +31,7 @@ function list(months: readonly string[], max = 8): string {
  */
 export function ingestSummary(summary: InputSummary, target: string | null, color: boolean): string {
   const p = paint(color);
-  const head = `${p.bold(summary.path)} ${summary.status === 'ok' ? `→ ${target ?? 'standard output'}` : p.red('failed: no record written')}`;
+  const head = `${p.bold(forTerminal(summary.path))} ${summary.status === 'ok' ? `→ ${forTerminal(target ?? 'standard output')}` : p.red('failed: no record written')}`;
   // What the record says (segment computes it once), never a computation of our own.
   const { missingMonths: missing, outOfOrderMonths: outOfOrder } = summary;
   const span = summary.months.length ? ` (${summary.months[0]} … ${summary.months[summary.months.length - 1]})` : '';
@@ -104,16 +105,16 @@ export function buildTable(
     ['references', `${sum((s) => s.counts.references)} (${sum((s) => s.counts.referencesWithDoi)} with DOI)`],
     ['entities', String(sum((s) => s.counts.entities))],
     ['diagnostics', `${sum((s) => s.counts.errors)} errors, ${sum((s) => s.counts.warnings)} warnings`],
-    ['written', `${plural(facts.changed, 'file')} changed under ${facts.outDir}`],
+    ['written', `${plural(facts.changed, 'file')} changed under ${forTerminal(facts.outDir)}`],
   ];
-  if (facts.report) totals.push(['review', facts.report]);
+  if (facts.report) totals.push(['review', forTerminal(facts.report)]);
   let out = `${p.bold('digest build')}\n${totals.map(([k, v]) => `  ${p.dim(k.padEnd(12))}${v}`).join('\n')}\n`;
   const doubtful = inputs
     .filter((s) => s.counts.errors || s.counts.warnings)
     .sort((a, b) => b.counts.errors - a.counts.errors || b.counts.warnings - a.counts.warnings || (a.path < b.path ? -1 : 1));
   if (doubtful.length) {
     const shown = doubtful.slice(0, 15);
-    const rows = shown.map((s) => [s.path, String(s.counts.months), String(s.counts.items), String(s.counts.references), String(s.counts.warnings), String(s.counts.errors)]);
+    const rows = shown.map((s) => [forTerminal(s.path), String(s.counts.months), String(s.counts.items), String(s.counts.references), String(s.counts.warnings), String(s.counts.errors)]);
     out += `\n${table(['input', 'months', 'items', 'refs', 'warnings', 'errors'], rows, new Set([1, 2, 3, 4, 5]))}\n`;
     if (doubtful.length > shown.length) out += `… and ${doubtful.length - shown.length} more inputs with warnings or errors\n`;
   }

@@ -19,8 +19,8 @@ export interface Validator<T> {
   errors(): SchemaError[];
 }
 
-/** The project's own schemas (schemas/<name>.schema.json). */
-export type SchemaName = 'article' | 'pipeline' | 'structure' | 'journals' | 'html' | 'lexicon' | 'facts';
+/** The project's schemas by the name their generated validator is exported under. */
+export type SchemaName = 'article' | 'pipeline' | 'structure' | 'journals' | 'html' | 'lexicon' | 'facts' | 'manifest' | 'itemsRow' | 'referencesRow' | 'entitiesRow';
 
 /** Ajv's standalone validate function, as the generated modules export it. */
 interface StandaloneValidate {

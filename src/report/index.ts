@@ -1,17 +1,21 @@
 import type { FileDiagnostic } from '../core/diagnostic.js';
+import { forTerminal } from './terminal.js';
 
 /** A reporter: diagnostics of a run in, text out. Pure, one per target. */
 export type Reporter = (diagnostics: readonly FileDiagnostic[], options?: { color?: boolean }) => string;
 
 const colors = { error: '\u001b[31m', warning: '\u001b[33m', info: '\u001b[36m', reset: '\u001b[0m', dim: '\u001b[2m' };
 
-/** `path:line:column: severity: message [rule]`, one a line: what editors and grep expect. */
+/**
+ * `path:line:column: severity: message [rule]`, one a line: what editors and grep expect. The
+ * path and the message are escaped for the terminal: one diagnostic is always one line.
+ */
 export const unix: Reporter = (diagnostics, options = {}) =>
   diagnostics
     .map((d) => {
       const severity = options.color ? `${colors[d.severity]}${d.severity}${colors.reset}` : d.severity;
       const rule = options.color ? `${colors.dim}[${d.rule}]${colors.reset}` : `[${d.rule}]`;
-      return `${d.file}:${d.line}:${d.column}: ${severity}: ${d.message} ${rule}\n`;
+      return `${forTerminal(d.file)}:${d.line}:${d.column}: ${severity}: ${forTerminal(d.message)} ${rule}\n`;
     })
     .join('');
 
@@ -31,7 +35,7 @@ export const github: Reporter = (diagnostics) =>
     .map((d) => {
       const level = d.severity === 'info' ? 'notice' : d.severity;
       const end = d.endLine !== undefined ? `,endLine=${d.endLine},endColumn=${d.endColumn}` : '';
-      return `::${level} file=${escapeProperty(d.file)},line=${d.line},col=${d.column}${end},title=${escapeProperty(d.rule)}::${escapeData(d.message)}\n`;
+      return `::${level} file=${escapeProperty(forTerminal(d.file))},line=${d.line},col=${d.column}${end},title=${escapeProperty(d.rule)}::${escapeData(forTerminal(d.message))}\n`;
     })
     .join('');
 

@@ -114,9 +114,10 @@ describe('worker threads', () => {
     const script = `import { register } from 'node:module'; register(${JSON.stringify(hook)}); process.argv = [process.execPath, ${JSON.stringify(bin)}, 'build', '--pipeline', 'pipelines/digest.json', '--concurrency', '2', '--out', 'lost']; await import(${JSON.stringify(bin)});`;
     return spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
   }
-  const losingPool = (deaths: number) => `import { EventEmitter } from 'node:events';
+  const losingPool = (deaths: number, workersLeft = 2) => `import { EventEmitter } from 'node:events';
 export class Piscina extends EventEmitter {
   constructor() { super(); setTimeout(() => { for (let i = 0; i < ${deaths}; i++) this.emit('error', new Error('worker died')); }, 20); }
+  get threads() { return new Array(${workersLeft}).fill({}); }
   run() { return new Promise(() => {}); }
   destroy() { return new Promise(() => {}); }
 }`;
@@ -131,6 +132,16 @@ export class Piscina extends EventEmitter {
     const lost = tree(join(dir, 'lost'));
     expect([...lost.keys()]).toEqual([...one.keys()]);
     for (const [rel, content] of one) expect(lost.get(rel) === content, rel).toBe(true);
+  }, 120_000);
+
+  it('a pool left with no worker (piscina starts none after workers fail while starting) is given up at once; same dataset', () => {
+    // Two deaths with two threads: fewer than the deaths that give a pool up, but no worker is left.
+    const dir = project(24);
+    expect(build(dir, '--quiet', '--concurrency', '1', '--out', 'one').status).toBe(0);
+    const r = buildWithPool(dir, losingPool(2, 0));
+    expect(r.stderr).toContain('24 inputs, 24 records, 0 failed; 24 ingested');
+    expect(r.status).toBe(0);
+    expect(tree(join(dir, 'lost'))).toEqual(tree(join(dir, 'one')));
   }, 120_000);
 
   it('work that stops with nothing left to wait for is an internal error (exit 2), never a silent success', () => {
@@ -151,13 +162,20 @@ describe('paths', () => {
     },
   );
 
-  it('an existing symlink in out/articles is replaced, never written through', () => {
+  it('a symbolic link where a record goes is never written through: the build stops (exit 2) naming it', () => {
     const dir = project(2);
     const outside = join(mkdtempSync(join(tmpdir(), 'outside-')), 'victim.json');
     writeFileSync(outside, 'untouched');
     mkdirSync(join(dir, 'out', 'articles'), { recursive: true });
     const first = readdirSync(join(dir, 'fixtures', 'articles')).sort()[0]!;
-    symlinkSync(outside, join(dir, 'out', 'articles', `${recordId(first, new Uint8Array())}.json`));
+    const link = join(dir, 'out', 'articles', `${recordId(first, new Uint8Array())}.json`);
+    symlinkSync(outside, link);
+    const r = build(dir, '--quiet');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(`${link} is a symbolic link`);
+    expect(r.stderr).not.toContain('internal error');
+    expect(readFileSync(outside, 'utf8')).toBe('untouched');
+    rmSync(link);
     expect(build(dir, '--quiet').status).toBe(0);
     expect(readFileSync(outside, 'utf8')).toBe('untouched');
   }, 60_000);

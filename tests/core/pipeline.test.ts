@@ -114,10 +114,10 @@ describe('one registry of every rule', () => {
     }
   });
 
-  it('every rule reported anywhere in src/ is declared (the build reports its own, listed by its table)', () => {
+  it('every rule reported anywhere in src/ is declared (the dataset side too, in its table)', () => {
     const index = indexRules(ruleTables);
     const walk = (dir: string): string[] =>
-      readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? (n === 'generated' || n === 'build' ? [] : walk(join(dir, n))) : n.endsWith('.ts') ? [join(dir, n)] : []));
+      readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? (n === 'generated' ? [] : walk(join(dir, n))) : n.endsWith('.ts') ? [join(dir, n)] : []));
     const used = new Set<string>();
     for (const file of walk(repo('src'))) {
       const text = readFileSync(file, 'utf8');

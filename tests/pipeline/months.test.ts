@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { manifestRow } from '../../src/build/build.js';
-import { summarize } from '../../src/build/entry.js';
+import { manifestRow } from '../../src/dataset/manifest.js';
+import { summarize } from '../../src/dataset/entry.js';
 import { ingestSummary } from '../../src/cli/summary.js';
 import { ingestDetailed } from '../../src/ingest.js';
 import { renderIndexPage, type IndexRow } from '../../src/report/html/index.js';

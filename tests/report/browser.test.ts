@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build } from '../../src/build/build.js';
+import { build } from '../../src/dataset/build.js';
 import { loadPipeline } from '../../src/pipeline.js';
 import type { ArticleRecord } from '../../src/generated/article.js';
 import { recordId } from '../../src/core/record.js';

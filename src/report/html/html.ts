@@ -41,6 +41,9 @@ export function reportAssets(): ReportAssets {
   return assets;
 }
 
+/** The mark in every page's head that says digest made it (a build may replace such a page where it finds one). */
+export const PAGE_MARK = '<meta name="generator" content="digest-ingest">';
+
 /** A whole page: doctype, language, viewport, policy, inlined style; `body` is already escaped HTML. */
 export function page(options: { lang: string; title: string; body: string; script?: boolean; bodyClass?: string }): string {
   const { css, js, csp } = reportAssets();
@@ -51,6 +54,7 @@ export function page(options: { lang: string; title: string; body: string; scrip
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="${esc(csp)}">
 <meta name="referrer" content="no-referrer">
+${PAGE_MARK}
 <title>${esc(options.title)}</title>
 <style>${css}</style>
 </head>

@@ -1,4 +1,4 @@
-import type { InputSummary } from '../../build/entry.js';
+import type { InputSummary } from '../../dataset/entry.js';
 import { esc, page } from './html.js';
 
 /** What the index shows of one input: a manifest row (the summary's fields, counts flattened). */

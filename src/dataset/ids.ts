@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
+import { readInput } from '../io/inputs.js';
 import { nameId, sha256 } from '../core/record.js';
 import { slugify } from '../core/text.js';
 
@@ -13,10 +13,11 @@ export interface PlannedInput {
   renamedFrom: string | null;
 }
 
-async function contentHash(path: string): Promise<string> {
-  // An unreadable input fails on its own later; its id only has to be deterministic.
-  const bytes = await readFile(path).catch(() => new Uint8Array(0));
-  return sha256(bytes);
+function contentHash(path: string, maxBytes: number): string {
+  // An unreadable input (or one over the limit, or not a regular file: a FIFO, /dev/zero) fails
+  // on its own later; its id only has to be deterministic, and nothing may be read past the limit.
+  const read = readInput(path, maxBytes);
+  return sha256(read.ok ? read.bytes : new Uint8Array(0));
 }
 
 /**
@@ -24,20 +25,20 @@ async function contentHash(path: string): Promise<string> {
  * incremental rebuild and a full build agree: the id comes from the file name; inputs are
  * taken in path order, and a later input whose id is taken gets its extension appended
  * ("ra-2025-html"), then its content hash, then a counter. Only inputs without a usable name
- * or with a taken id are read.
+ * or with a taken id are read — only regular files, and only up to `maxBytes` (the read stage's limit).
  */
-export async function planIds(paths: readonly string[]): Promise<PlannedInput[]> {
+export async function planIds(paths: readonly string[], maxBytes = Number.MAX_SAFE_INTEGER): Promise<PlannedInput[]> {
   const sorted = [...new Set(paths)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const taken = new Set<string>();
   const planned: PlannedInput[] = [];
   for (const path of sorted) {
-    const base = nameId(path) ?? `article-${(await contentHash(path)).slice(0, 12)}`;
+    const base = nameId(path) ?? `article-${contentHash(path, maxBytes).slice(0, 12)}`;
     let id = base;
     if (taken.has(id)) {
       const stem = base.slice(0, 80);
       id = `${stem}-${slugify(extname(path).slice(1), 12) || 'file'}`;
       if (taken.has(id)) {
-        const hashed = `${stem}-${(await contentHash(path)).slice(0, 12)}`;
+        const hashed = `${stem}-${contentHash(path, maxBytes).slice(0, 12)}`;
         id = hashed;
         for (let n = 2; taken.has(id); n++) id = `${hashed}-${n}`;
       }

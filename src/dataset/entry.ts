@@ -2,9 +2,12 @@ import type { ArticleRecord, Diagnostic } from '../generated/article.js';
 import type { Pipeline } from '../core/pipeline.js';
 import { ingestDetailed } from '../ingest.js';
 import { renderArticlePage } from '../report/html/article.js';
-import { toJson } from '../stages/write.js';
+import { toJson } from '../io/atomic.js';
+import { OutputError } from '../io/errors.js';
+import { realFs, type WriteFs } from '../io/fs.js';
 import type { PlannedInput } from './ids.js';
-import { placeFile, type Placed, type Placement } from './output.js';
+import { placeFile, type Placed, type Placement } from './place.js';
+import { recordRows, type RecordRows } from './tables.js';
 
 /** What the manifest, the report index and the terminal need to know about one input. */
 export interface InputSummary {
@@ -41,75 +44,17 @@ export interface InputSummary {
   diagnostics: Diagnostic[];
 }
 
-/** The dataset rows of one record, each table as JSON Lines text ('' when empty). */
-export interface RecordRows {
-  items: string;
-  references: string;
-  entities: string;
-}
-
 /** Everything a build keeps of one input: what the cache stores under the input's key. */
 export interface Entry {
   summary: InputSummary;
   rows: RecordRows;
   /** The record and review page as placed in the dataset folder (none when the input failed). */
   placed: Placed[];
-}
-
-function lines(rows: string[]): string {
-  return rows.length ? `${rows.join('\n')}\n` : '';
-}
-
-/** The items, references and entities rows of a record (the dataset's JSON Lines tables). */
-export function recordRows(record: ArticleRecord): RecordRows {
-  const byId = new Map(record.references.map((r) => [r.id, r]));
-  const items: string[] = [];
-  record.sections.forEach((section, sectionIndex) => {
-    section.items.forEach((item, itemIndex) => {
-      items.push(
-        JSON.stringify({
-          article: record.id,
-          section: sectionIndex,
-          item: itemIndex,
-          date: item.date,
-          datePrecision: item.datePrecision,
-          month: item.date.slice(0, 7),
-          journal: item.journal,
-          paperTitle: item.paperTitle ?? null,
-          citations: item.citations.map((id) => ({ id, doi: (byId.get(id)?.csl.DOI as string | undefined) ?? null })),
-        }),
-      );
-    });
-  });
-  const entities = record.entities.map((entity) =>
-    JSON.stringify({
-      article: record.id,
-      id: entity.id,
-      type: entity.type,
-      label: entity.label,
-      xrefs: entity.xrefs,
-      count: entity.mentions.length,
-      surfaces: [...new Set(entity.mentions.map((m) => m.text))].sort(),
-    }),
-  );
-  const references = record.references.map((reference) => {
-    const csl = reference.csl;
-    return JSON.stringify({
-      article: record.id,
-      id: reference.id,
-      number: reference.number,
-      doi: csl.DOI ?? null,
-      pmid: csl.PMID ?? null,
-      pmcid: csl.PMCID ?? null,
-      url: csl.URL ?? null,
-      title: csl.title ?? null,
-      container: csl['container-title'] ?? null,
-      year: csl.issued?.['date-parts']?.[0]?.[0] ?? null,
-      placeholder: reference.placeholder === true,
-      raw: reference.raw,
-    });
-  });
-  return { items: lines(items), references: lines(references), entities: lines(entities) };
+  /**
+   * Why the record or page could not be staged (a full disk, a read-only folder): a failure of
+   * the build, not of the input. A message, because errors lose their class between threads.
+   */
+  failure?: string;
 }
 
 /** The summary of a record (ok or not) as the manifest and reports show it. */
@@ -154,7 +99,7 @@ export function summarize(path: string, record: ArticleRecord, ok: boolean): Inp
  * compares them, in check mode) and returns what the cache keeps. A renamed input's record
  * carries its new id and an info diagnostic naming the id it could not have.
  */
-export async function computeEntry(input: PlannedInput, pipeline: Pipeline, where: Placement): Promise<Entry> {
+export async function computeEntry(input: PlannedInput, pipeline: Pipeline, where: Placement, fs: WriteFs = realFs): Promise<Entry> {
   const report = pipeline.write?.report !== false;
   const result = await ingestDetailed({ path: input.path }, { pipeline, id: input.id });
   let record = result.record;
@@ -168,13 +113,16 @@ export async function computeEntry(input: PlannedInput, pipeline: Pipeline, wher
     };
   }
   const placed: Placed[] = [];
-  if (result.ok) {
-    placed.push(placeFile(where, `articles/${input.id}.json`, toJson(record)));
-    if (report) placed.push(placeFile(where, `report/${input.id}.html`, renderArticlePage(record)));
+  const summary = summarize(input.path, record, result.ok);
+  const rows = result.ok ? recordRows(record) : {};
+  try {
+    if (result.ok) {
+      placed.push(placeFile(where, `articles/${input.id}.json`, toJson(record), fs));
+      if (report) placed.push(placeFile(where, `report/${input.id}.html`, renderArticlePage(record), fs));
+    }
+  } catch (error) {
+    if (error instanceof OutputError) return { summary, rows, placed, failure: error.message };
+    throw error;
   }
-  return {
-    summary: summarize(input.path, record, result.ok),
-    rows: result.ok ? recordRows(record) : { items: '', references: '', entities: '' },
-    placed,
-  };
+  return { summary, rows, placed };
 }

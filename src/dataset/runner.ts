@@ -2,9 +2,10 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Pipeline } from '../core/pipeline.js';
 import { packagePath } from '../core/paths.js';
+import type { WriteFs } from '../io/fs.js';
 import { computeEntry, type Entry } from './entry.js';
 import type { PlannedInput } from './ids.js';
-import type { Placement } from './output.js';
+import type { Placement } from './place.js';
 import type { WorkerTask } from './worker.js';
 
 /** Ingests planned inputs, in this thread or on a pool of worker threads. */
@@ -31,27 +32,28 @@ export const WORKER_YOUNG_MB = Number(process.env.DIGEST_WORKER_YOUNG_MB) || 16;
 /** The compiled worker module; tests running from source still use the compiled one. */
 function workerFile(): string | null {
   const here = fileURLToPath(import.meta.url);
-  const compiled = here.endsWith('.js') ? here.replace(/runner\.js$/, 'worker.js') : packagePath('dist', 'src', 'build', 'worker.js');
+  const compiled = here.endsWith('.js') ? here.replace(/runner\.js$/, 'worker.js') : packagePath('dist', 'src', 'dataset', 'worker.js');
   return existsSync(compiled) ? compiled : null;
 }
 
 /**
  * A runner for `work` inputs: a piscina pool of `concurrency` worker threads when there are
- * several cores' worth of work, else this thread. Either way the entries are the same: a
+ * several cores' worth of work, else this thread (always this thread with a file-system seam). Either way the entries are the same: a
  * worker loads the same pipeline file and runs the same code.
  */
-export async function createRunner(pipeline: Pipeline, concurrency: number, work: number): Promise<Runner> {
+export async function createRunner(pipeline: Pipeline, concurrency: number, work: number, fs?: WriteFs): Promise<Runner> {
   const threads = Math.min(concurrency, Math.floor(work / MIN_INPUTS_PER_THREAD));
   const filename = workerFile();
-  if (threads < 2 || filename === null) {
-    return { threads: 0, run: (input, where) => computeEntry(input, pipeline, where), close: async () => undefined };
+  // A file-system seam (tests) lives in this thread only: its builds stay here.
+  if (threads < 2 || filename === null || fs !== undefined) {
+    return { threads: 0, run: (input, where) => computeEntry(input, pipeline, where, fs), close: async () => undefined };
   }
   const { Piscina } = await import('piscina');
   const pool = new Piscina<WorkerTask, Entry>({
     filename,
     minThreads: threads,
     maxThreads: threads,
-    // A bounded queue: the caller's p-queue keeps at most two tasks per thread in flight.
+    // A bounded queue: the caller's window keeps at most four tasks per thread in flight.
     maxQueue: threads * 4,
     idleTimeout: 1000,
     // A small heap makes V8 collect early (RSS stays bounded); an input it cannot hold is
@@ -59,22 +61,29 @@ export async function createRunner(pipeline: Pipeline, concurrency: number, work
     resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB },
   });
   // A worker that dies outside a task (say, out of memory while loading the pipeline) is an
-  // 'error' on the pool; unhandled, it would end the process. After a few, the pool is given
-  // up and the rest of the build runs on this thread — including the tasks already handed to
-  // the pool, whose promises a dying pool does not always settle (seen under load: the build's
-  // promise then never settled, and the process exited 0 having printed nothing).
+  // 'error' on the pool; unhandled, it would end the process. The pool is given up — the rest of
+  // the build runs on this thread, including the tasks already handed to the pool, whose
+  // promises a dying pool does not always settle — after a few deaths, or as soon as it has no
+  // worker left: piscina starts no new worker once workers fail while starting, and its queued
+  // tasks would then wait forever (seen as a test that timed out under load).
   let deaths = 0;
   let broken = false;
   // One release per task in flight, called when the pool is given up. Per task, not one shared
   // promise: a shared never-settling promise would keep every finished task's entry alive.
   const waiting = new Set<() => void>();
+  const giveUp = () => {
+    if (broken) return;
+    broken = true;
+    for (const release of waiting) release();
+    // Not awaited, here or in close(): a given-up pool owes the build nothing.
+    void pool.destroy().catch(() => undefined);
+  };
+  const giveUpIfEmpty = () => {
+    if ((pool as { threads?: unknown[] }).threads?.length === 0) giveUp();
+  };
   pool.on('error', () => {
-    if (++deaths >= threads + 1 && !broken) {
-      broken = true;
-      for (const release of waiting) release();
-      // Not awaited, here or in close(): a given-up pool owes the build nothing.
-      void pool.destroy().catch(() => undefined);
-    }
+    if (++deaths >= threads + 1) giveUp();
+    else giveUpIfEmpty();
   });
   return {
     threads,
@@ -88,9 +97,11 @@ export async function createRunner(pipeline: Pipeline, concurrency: number, work
       try {
         const entry = await Promise.race([pool.run({ input, pipelineFile: pipeline.file, where }), givenUp]);
         if (entry !== 'given-up') return entry;
-      } catch (error) {
-        // An input too big for a worker's heap is ingested on this thread instead.
-        if (!broken && (error as NodeJS.ErrnoException).code !== 'ERR_WORKER_OUT_OF_MEMORY') throw error;
+      } catch {
+        // The worker died under the task (an input too big for its heap, or it exited) or the
+        // task threw: either way this thread ingests the input again. computeEntry throws only
+        // for a bug, and then it throws here too, where it becomes this input's diagnostic.
+        giveUpIfEmpty();
       } finally {
         waiting.delete(release);
       }

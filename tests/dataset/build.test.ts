@@ -2,9 +2,9 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { build } from '../../src/build/build.js';
-import { planIds, shardOf } from '../../src/build/ids.js';
-import { merge } from '../../src/build/merge.js';
+import { build } from '../../src/dataset/build.js';
+import { planIds, shardOf } from '../../src/dataset/ids.js';
+import { merge } from '../../src/dataset/merge.js';
 import { loadPipeline, type Pipeline } from '../../src/pipeline.js';
 import { repo, tree } from '../helpers.js';
 
@@ -102,8 +102,11 @@ describe('incremental builds', () => {
     writeFileSync(join(out, 'articles', 'stale.json'), '{}');
     const repaired = await build({ pipeline: pipeline(), concurrency: 1 });
     expect(repaired.computed).toBe(2);
-    expect(repaired.changed).toEqual(['articles/001-as-2025-hant.json', 'articles/002-as-2025-wechat.json', 'articles/stale.json']);
+    expect(repaired.changed).toEqual(['articles/001-as-2025-hant.json', 'articles/002-as-2025-wechat.json']);
+    // A file the build did not write is not the build's to delete: left alone, and named.
+    expect(repaired.foreign).toEqual([relative(process.cwd(), join(out, 'articles', 'stale.json'))]);
     expect(readdirSync(join(out, 'report'))).toContain('001-as-2025-hant.html');
+    rmSync(join(out, 'articles', 'stale.json'));
     expectSameTree(tree(out), written);
 
     const p = pipeline();

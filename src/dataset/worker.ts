@@ -1,7 +1,7 @@
 import { pipelineFor } from '../ingest.js';
 import { computeEntry, type Entry } from './entry.js';
 import type { PlannedInput } from './ids.js';
-import type { Placement } from './output.js';
+import type { Placement } from './place.js';
 
 /** What the build sends a worker thread: one input, the pipeline file, where its files go. */
 export interface WorkerTask {

@@ -1,0 +1,143 @@
+import { createHash } from 'node:crypto';
+import { availableParallelism } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Pipeline } from '../core/pipeline.js';
+import { OutputError } from '../io/errors.js';
+import type { WriteFs } from '../io/fs.js';
+import type { WalkProblem } from '../io/inputs.js';
+import { renderIndexPage } from '../report/html/index.js';
+import { emptyState, EntryStore, type BuildState } from './cache.js';
+import type { InputSummary } from './entry.js';
+import { configFingerprint } from './keys.js';
+import { manifestRow, manifestText, type Totals } from './manifest.js';
+import { planBuild, tablesSource, type Shard } from './plan.js';
+import { runInputs, type RunOutcome } from './run.js';
+import { createRunner } from './runner.js';
+import { TABLES } from './tables.js';
+import { DatasetWriter, type OutputReport, type TableSink } from './writer.js';
+
+export type { Shard } from './plan.js';
+
+/** Options of {@link build}. */
+export interface BuildOptions {
+  pipeline: Pipeline;
+  /** The dataset folder (default: the pipeline's `out`). */
+  outDir?: string;
+  /** Compare with the folder instead of writing; nothing is written, not even the cache. */
+  check?: boolean;
+  /** Worker threads for ingesting, and the bound on files in flight (default: the core count). */
+  concurrency?: number;
+  shard?: Shard;
+  /** The cache folder (default `<outDir>/.cache`); null disables the cache. */
+  cacheDir?: string | null | undefined;
+  /** Follow symbolic links in the input folders that lead outside them (default: refused, with a warning). */
+  followLinks?: boolean;
+  /** Called as each input is settled, in completion order. */
+  onProgress?: (done: number, total: number, summary: InputSummary) => void;
+  /** The file-system seam: every write goes through it (tests inject ENOSPC); the build then stays on this thread. */
+  fs?: WriteFs;
+}
+
+/** What a build did. */
+export interface BuildResult extends OutputReport {
+  outDir: string;
+  /** Every input of this build (of this shard), in path order. */
+  inputs: InputSummary[];
+  failed: number;
+  /** Inputs whose entry came from the cache, and inputs ingested. */
+  reused: number;
+  computed: number;
+  /** How many worker threads ingested (0: in the main thread). */
+  threads: number;
+  /** Links in the input folders that were not followed. */
+  refused: WalkProblem[];
+  /** Why the cache state could not be saved after the dataset was written, or null. */
+  cacheProblem: string | null;
+}
+
+/**
+ * Builds (or checks) a dataset in four steps. Plan: walk the inputs, plan every id, take this
+ * shard, key each input by content. Run: reuse cached entries whose key is unchanged, ingest the
+ * rest on a worker pool, in id order through a bounded window. Emit: stream each table's rows
+ * (the registry in tables.ts) as inputs settle. Finish: the manifest (which lists every file of
+ * the dataset) and the review index, then one commit swaps the staged files in and deletes the
+ * old dataset's files this one no longer has; then the cache state. Any failure before the
+ * commit leaves the previous dataset as it was. Memory holds one summary per input, never the records.
+ */
+export async function build(options: BuildOptions): Promise<BuildResult> {
+  const { pipeline } = options;
+  const outDir = resolve(options.outDir ?? pipeline.out);
+  const check = options.check === true;
+  const concurrency = options.concurrency ?? availableParallelism();
+  const writer = DatasetWriter.open(outDir, { mode: check ? 'check' : 'write', command: 'build', fs: options.fs });
+  try {
+    const config = configFingerprint(pipeline);
+    const cacheDir = options.cacheDir === undefined ? join(writer.root, '.cache') : options.cacheDir;
+    const cache = cacheDir === null ? null : EntryStore.open(cacheDir, { inOutput: options.cacheDir === undefined, write: !check, fs: options.fs });
+    const state: BuildState = cache?.loadState(config) ?? emptyState(config);
+    writer.remember(state.outputs);
+    const next: BuildState = { format: state.format, config, inputs: {}, outputs: {} };
+
+    // Plan.
+    const plan = await planBuild(pipeline, config, state, cache, { shard: options.shard, followLinks: options.followLinks });
+    const misses = [...plan.byPath.values()].filter((p) => p.hit === null).length;
+    const runner = await createRunner(pipeline, concurrency, misses, options.fs);
+
+    // Run and emit: the tables are streamed as the inputs settle, in id order.
+    const planned = tablesSource(plan);
+    const sinks: (TableSink | null)[] = TABLES.map((t) => writer.table(t.name, planned));
+    const totals: Totals = { items: 0, references: 0, entities: 0 };
+    let outcome: RunOutcome;
+    try {
+      outcome = await runInputs({ pipeline, plan, runner, writer, cache, next, needRows: sinks.some((s) => s !== null), onProgress: options.onProgress }, ({ summary, rows }) => {
+        if (summary.status !== 'ok') return;
+        totals.items += summary.counts.items;
+        totals.references += summary.counts.references;
+        totals.entities += summary.counts.entities;
+        if (rows) TABLES.forEach((t, i) => sinks[i]?.write(rows[t.name] ?? ''));
+      });
+    } finally {
+      await runner.close();
+    }
+    for (const sink of sinks) await sink?.close(outcome.source);
+
+    // Finish.
+    const rows = plan.selected.map((p) => manifestRow(outcome.summaries.get(p.path)!));
+    const report = pipeline.write?.report !== false;
+    if (report) writer.expect('report/index.html');
+    const text = manifestText(pipeline.name, rows, totals, writer.files(), options.shard ? { ...options.shard, plan: plan.planHash } : undefined);
+    // Both follow from the manifest's content (and the code, in the config key).
+    const manifestKey = createHash('sha256').update(config).update(text).digest('hex');
+    await writer.file('manifest.json', manifestKey, text);
+    if (report) await writer.file('report/index.html', manifestKey, () => renderIndexPage(rows, pipeline.name));
+    const changes = writer.commit(true);
+    Object.assign(next.outputs, writer.outputs);
+    // The dataset is in place: the cache only saves work next time, so failing to save it
+    // (a disk that filled up just now) is said, not fatal — the next build hashes again.
+    let cacheProblem: string | null = null;
+    if (!check && cache) {
+      try {
+        cache.saveState(next, state);
+        // Shards may share a cache folder: only a full build knows which entries are unused.
+        if (!options.shard) cache.prune(new Set(Object.values(next.inputs).map((i) => i.key)));
+      } catch (error) {
+        if (!(error instanceof OutputError)) throw error;
+        cacheProblem = error.message;
+      }
+    }
+    const inputs = rows.map((_, i) => outcome.summaries.get(plan.selected[i]!.path)!);
+    return {
+      ...changes,
+      outDir,
+      inputs,
+      failed: inputs.filter((s) => s.status !== 'ok').length,
+      reused: plan.selected.length - outcome.computed,
+      computed: outcome.computed,
+      threads: runner.threads,
+      refused: plan.problems,
+      cacheProblem,
+    };
+  } finally {
+    writer.abort();
+  }
+}

@@ -1,0 +1,66 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Pipeline } from '../core/pipeline.js';
+import { packagePath } from '../core/paths.js';
+
+/** Bumped when the layout of cache entries or of the state file changes. */
+export const CACHE_FORMAT = 2;
+
+let codeVersion: string | null = null;
+
+function hashTree(hash: ReturnType<typeof createHash>, dir: string): void {
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) hashTree(hash, path);
+    else if (/\.(?:js|ts|json)$/.test(name) && !name.endsWith('.d.ts')) hash.update(name).update(readFileSync(path));
+  }
+}
+
+/**
+ * The code's part of every cache key: the package version and a hash of the compiled code
+ * that runs (dist/src, or src when run from source), so any change to a stage invalidates.
+ */
+export function codeFingerprint(): string {
+  if (codeVersion === null) {
+    const hash = createHash('sha256').update(`format ${CACHE_FORMAT}\0`).update(readFileSync(packagePath('package.json')));
+    // This file is <root>/{dist/src,src}/dataset/keys.{js,ts}: hash the tree it belongs to.
+    hashTree(hash, dirname(dirname(fileURLToPath(import.meta.url))));
+    codeVersion = hash.digest('hex');
+  }
+  return codeVersion;
+}
+
+/** The models a pipeline's optional stages load, as names, sizes and times: part of the key. */
+function modelFingerprint(pipeline: Pipeline): string {
+  const hash = createHash('sha256');
+  for (const stage of pipeline.stages) {
+    const options = stage.options as { model?: unknown; modelId?: unknown };
+    if (typeof options.model !== 'string' || typeof options.modelId !== 'string') continue;
+    const dir = join(dirname(pipeline.file), options.model, options.modelId);
+    const walk = (path: string): void => {
+      let info;
+      try {
+        info = statSync(path);
+      } catch {
+        hash.update(`${path}\0absent\0`);
+        return;
+      }
+      if (info.isDirectory()) for (const name of readdirSync(path).sort()) walk(join(path, name));
+      else hash.update(`${path}\0${info.size}\0${info.mtimeMs}\0`);
+    };
+    walk(dir);
+  }
+  return hash.digest('hex');
+}
+
+/** The configuration part of a key: code, pipeline file, data files and models. */
+export function configFingerprint(pipeline: Pipeline): string {
+  return createHash('sha256').update(codeFingerprint()).update(pipeline.fingerprint).update(modelFingerprint(pipeline)).digest('hex');
+}
+
+/** The cache key of one input: configuration, path, id and content. */
+export function entryKey(config: string, path: string, id: string, renamedFrom: string | null, sha256: string): string {
+  return createHash('sha256').update(`${config}\0${path}\0${id}\0${renamedFrom ?? ''}\0${sha256}`).digest('hex');
+}

@@ -1,0 +1,62 @@
+import { basename } from 'node:path';
+import type { DatasetManifest } from '../generated/manifest.js';
+import { headOfPlainFile, readPlainFile } from '../io/files.js';
+import { validatorFor } from '../core/schemas.js';
+import { PAGE_MARK } from '../report/html/html.js';
+
+/** The manifest's name in a dataset folder. */
+export const MANIFEST = 'manifest.json';
+
+/**
+ * The files a dataset folder's manifest says digest wrote there: its `files` list, or — for a
+ * manifest of schema 1.1 and older, which had none — the files its inputs imply (each record
+ * and its page, the tables, the index page). Empty when there is no manifest digest wrote: then
+ * digest owns nothing in the folder, and deletes nothing.
+ */
+export function ownedFiles(manifestPath: string): Set<string> {
+  const value = readJson(manifestPath);
+  if (validatorFor<DatasetManifest>('manifest')(value)) return new Set(value.files);
+  const legacy = value as { schemaVersion?: unknown; inputs?: unknown } | null;
+  if (!legacy || typeof legacy.schemaVersion !== 'string' || !Array.isArray(legacy.inputs)) return new Set();
+  const owned = new Set(['items.jsonl', 'references.jsonl', 'entities.jsonl', 'report/index.html']);
+  for (const row of legacy.inputs as { id?: unknown; status?: unknown }[]) {
+    if (row?.status !== 'ok' || typeof row.id !== 'string' || !/^[a-z0-9][a-z0-9-]{0,99}$/.test(row.id)) continue;
+    owned.add(`articles/${row.id}.json`);
+    owned.add(`report/${row.id}.html`);
+  }
+  return owned;
+}
+
+function readJson(path: string): unknown {
+  try {
+    const read = readPlainFile(path, 256 * 1024 * 1024);
+    return read.bytes ? JSON.parse(read.bytes.toString('utf8')) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * True when the file at `path` is one digest writes at `rel`, judged by its content: a record
+ * whose `id` is its file name, a review page with digest's mark, a table of article rows, a
+ * manifest. Such a file — left by `digest ingest`, or by a build whose manifest is gone — may be
+ * replaced; any other file in the way is the user's, and the build stops rather than touch it.
+ */
+export function madeByDigest(rel: string, path: string): boolean {
+  if (rel === MANIFEST) {
+    const value = readJson(path) as { schemaVersion?: unknown; inputs?: unknown } | null;
+    return typeof value?.schemaVersion === 'string' && Array.isArray(value.inputs);
+  }
+  if (rel.startsWith('articles/')) {
+    const value = readJson(path) as { schemaVersion?: unknown; id?: unknown } | null;
+    return typeof value?.schemaVersion === 'string' && value.id === basename(rel, '.json');
+  }
+  const head = headOfPlainFile(path, 4096)?.toString('utf8');
+  if (head === undefined) return false;
+  if (rel.startsWith('report/')) return head.includes(PAGE_MARK);
+  if (rel.endsWith('.jsonl')) {
+    if (head === '') return true;
+    return /^\{"article":"[a-z0-9][a-z0-9-]*"/.test(head);
+  }
+  return false;
+}

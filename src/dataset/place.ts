@@ -1,0 +1,55 @@
+import { dirname, join } from 'node:path';
+import { withFolder } from '../io/atomic.js';
+import { fsFailure } from '../io/errors.js';
+import { identityOf, inside, readPlainFile } from '../io/files.js';
+import { realFs, type WriteFs } from '../io/fs.js';
+
+/**
+ * Where the files of one write go: the dataset folder, the staging folder of this build's
+ * transaction, and whether to write or only compare. Plain data, so it crosses to worker threads.
+ */
+export interface Placement {
+  root: string;
+  /** `<root>/.staging/<transaction>/files`: new files wait here until the build succeeds. */
+  staging: string;
+  mode: 'write' | 'check';
+}
+
+/** What placing one file did: same as in the folder, staged to replace it, or (check mode) missing or changed. */
+export interface Placed {
+  rel: string;
+  outcome: 'same' | 'staged' | 'missing' | 'changed';
+  /** The identity of the file in the folder when it is already as wanted, else null. */
+  identity: string | null;
+}
+
+/**
+ * Places one file of the dataset: compares it with what is in the folder (never reading
+ * through a link there) and, in write mode, stages it when it differs. Nothing in the dataset
+ * folder changes here: staged files are swapped in by the writer's commit, once the whole build
+ * has succeeded. Worker threads call this for the records and pages they make, so those bytes
+ * never cross to the main thread. Synchronous on purpose: these files are small, and on a
+ * worker thread each asynchronous call is a round trip through libuv's shared pool.
+ */
+export function placeFile(where: Placement, rel: string, content: string | Uint8Array, fs: WriteFs = realFs): Placed {
+  const target = inside(where.root, rel);
+  const bytes = typeof content === 'string' ? Buffer.from(content) : Buffer.from(content.buffer, content.byteOffset, content.byteLength);
+  let current: Buffer | null = null;
+  let absent = false;
+  try {
+    const read = readPlainFile(target, bytes.length);
+    current = read.bytes;
+    absent = read.kind === 'absent';
+  } catch {
+    // Unreadable (permissions): not the same; whether it may be replaced is the commit's question.
+  }
+  if (current !== null && current.equals(bytes)) return { rel, outcome: 'same', identity: identityOf(target) };
+  if (where.mode === 'check') return { rel, outcome: absent ? 'missing' : 'changed', identity: null };
+  const staged = join(where.staging, rel);
+  try {
+    withFolder(fs, dirname(staged), () => fs.writeFileSync(staged, bytes));
+  } catch (error) {
+    throw fsFailure(error, 'write', target);
+  }
+  return { rel, outcome: 'staged', identity: null };
+}

@@ -1,0 +1,94 @@
+import type { ArticleRecord } from '../generated/article.js';
+import type { EntitiesRow } from '../generated/entities-row.js';
+import type { ItemsRow } from '../generated/items-row.js';
+import type { ReferencesRow } from '../generated/references-row.js';
+import type { SchemaName } from '../core/schemas.js';
+
+/** One JSON Lines table of the dataset: its file, the schema of its rows, and how a record becomes rows. */
+export interface TableDefinition<Row> {
+  name: string;
+  /** The schema every row follows (schemas/<name>-row.schema.json). */
+  schema: SchemaName;
+  rowsOf(record: ArticleRecord): Row[];
+}
+
+/** items.jsonl: one row per dated item, with the DOI of each reference it cites. */
+export const itemsTable: TableDefinition<ItemsRow> = {
+  name: 'items.jsonl',
+  schema: 'itemsRow',
+  rowsOf(record) {
+    const byId = new Map(record.references.map((r) => [r.id, r]));
+    return record.sections.flatMap((section, sectionIndex) =>
+      section.items.map((item, itemIndex) => ({
+        article: record.id,
+        section: sectionIndex,
+        item: itemIndex,
+        date: item.date,
+        datePrecision: item.datePrecision,
+        month: item.date.slice(0, 7),
+        journal: item.journal,
+        paperTitle: item.paperTitle ?? null,
+        citations: item.citations.map((id) => ({ id, doi: byId.get(id)?.csl.DOI ?? null })),
+      })),
+    );
+  },
+};
+
+/** references.jsonl: one row per reference, its CSL-JSON item whole and the fields most queries want. */
+export const referencesTable: TableDefinition<ReferencesRow> = {
+  name: 'references.jsonl',
+  schema: 'referencesRow',
+  rowsOf(record) {
+    return record.references.map((reference) => {
+      const csl = reference.csl;
+      return {
+        article: record.id,
+        id: reference.id,
+        number: reference.number,
+        doi: csl.DOI ?? null,
+        pmid: csl.PMID ?? null,
+        pmcid: csl.PMCID ?? null,
+        url: csl.URL ?? null,
+        title: csl.title ?? null,
+        container: csl['container-title'] ?? null,
+        year: csl.issued?.['date-parts']?.[0]?.[0] ?? null,
+        placeholder: reference.placeholder === true,
+        raw: reference.raw,
+        csl,
+      };
+    });
+  },
+};
+
+/** entities.jsonl: one row per concept per record, with its mention count and spellings. */
+export const entitiesTable: TableDefinition<EntitiesRow> = {
+  name: 'entities.jsonl',
+  schema: 'entitiesRow',
+  rowsOf(record) {
+    return record.entities.map((entity) => ({
+      article: record.id,
+      id: entity.id,
+      type: entity.type,
+      label: entity.label,
+      xrefs: entity.xrefs,
+      count: entity.mentions.length,
+      surfaces: [...new Set(entity.mentions.map((m) => m.text))].sort(),
+    }));
+  },
+};
+
+/** Every table of a dataset, in the order they are written and merged. */
+export const TABLES = [itemsTable, referencesTable, entitiesTable] as const;
+
+/** The rows of one record, each table as JSON Lines text ('' when empty), by table name. */
+export type RecordRows = Record<string, string>;
+
+/** The JSON Lines text of every table for one record. */
+export function recordRows(record: ArticleRecord): RecordRows {
+  const rows: RecordRows = {};
+  for (const table of TABLES) {
+    const lines = (table.rowsOf as (r: ArticleRecord) => unknown[])(record).map((row) => JSON.stringify(row));
+    rows[table.name] = lines.length ? `${lines.join('\n')}\n` : '';
+  }
+  return rows;
+}

@@ -1,0 +1,403 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, realpathSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { STAGING, writeAtomicSync } from '../io/atomic.js';
+import { errnoCode, fsFailure, OutputError } from '../io/errors.js';
+import { assertPlainFolders, hashPlainFile, identityOf, inside, kindOf, makeFolders, readPlainFile, toPosix, type PathKind } from '../io/files.js';
+import { realFs, type WriteFs } from '../io/fs.js';
+import { acquireLock, processAlive, type Lock } from '../io/lock.js';
+import { madeByDigest, MANIFEST, ownedFiles } from './ownership.js';
+import { placeFile, type Placed, type Placement } from './place.js';
+
+/** What a write changed (write mode) or found out of date (check mode), and what it left alone. */
+export interface OutputReport {
+  changed: string[];
+  missing: string[];
+  extra: string[];
+  /** Files under articles/ and report/ that digest did not write: never touched, only named. */
+  foreign: string[];
+}
+
+/** A table written row by row: `write` appends, `close` stages the file (or compares it). */
+export interface TableSink {
+  write(text: string): void;
+  /** Finishes the table; `source` is what it was made from, as known at the end ('' when unknown). */
+  close(source: string): Promise<void>;
+}
+
+/** Options of {@link DatasetWriter.open}. */
+export interface WriterOptions {
+  mode: 'write' | 'check';
+  /** The command writing (named to a second writer the lock turns away). */
+  command: string;
+  /** The file-system seam (tests inject failures). */
+  fs?: WriteFs | undefined;
+}
+
+/** What a transaction will do once committed: files to put in place, files to delete. */
+interface Journal {
+  puts: string[];
+  deletes: string[];
+}
+
+const JOURNAL = 'journal.json';
+
+function describe(kind: PathKind): string {
+  return kind === 'file' ? 'a file digest did not write' : kind === 'link' ? 'a symbolic link' : kind === 'folder' ? 'a folder' : 'something that is not a regular file';
+}
+
+/**
+ * The one write path of `digest build`, `digest merge` and `digest ingest`: a transaction on a
+ * dataset folder. Opening takes the folder's lock and finishes (or rolls back) whatever a killed
+ * run left in `.staging/`; every new or changed file is staged there, never written in place;
+ * `commit` checks that nothing it would replace or delete is someone else's (a file digest did
+ * not write, a symbolic link, a folder — any of them stops the commit, and nothing changes),
+ * writes a journal (the commit point) and only then renames the staged files into place and
+ * deletes the files of the old dataset the new one no longer has. A run that fails or is
+ * killed before the journal leaves the previous dataset whole; one killed after it leaves old
+ * and new files, each whole, and the next run finishes the journal first. Check mode writes
+ * nothing at all and collects the differences instead.
+ */
+export class DatasetWriter {
+  readonly report: OutputReport = { changed: [], missing: [], extra: [], foreign: [] };
+  /** Output file → `source|identity`, for the next build's state. */
+  readonly outputs: Record<string, string> = {};
+  private readonly expected = new Set<string>();
+  private readonly puts = new Set<string>();
+  private readonly sources = new Map<string, string>();
+  private readonly owned: Set<string>;
+  private readonly checked = new Set<string>();
+  private previous: Readonly<Record<string, string>> = {};
+  private closed = false;
+
+  private constructor(
+    readonly root: string,
+    private readonly mode: 'write' | 'check',
+    private readonly transaction: string | null,
+    private readonly lock: Lock | null,
+    private readonly fs: WriteFs,
+  ) {
+    this.owned = ownedFiles(join(root, MANIFEST));
+  }
+
+  /** Opens a dataset folder for writing (taking its lock, recovering a killed run) or checking. */
+  static open(folder: string, options: WriterOptions): DatasetWriter {
+    const fs = options.fs ?? realFs;
+    let root = resolve(folder);
+    const kind = kindOf(root);
+    if (kind === 'file' || kind === 'other') throw new OutputError(`cannot use ${folder} as the output folder: it is a file, not a folder`);
+    if (kind === 'link') root = realpathSync(root); // the folder the user named may be a link; nothing inside it may
+    if (options.mode === 'check') {
+      const lock = join(root, STAGING, 'lock');
+      const pid = holderPid(readPlainFile(lock).bytes?.toString('utf8') ?? '');
+      if (pid !== null && processAlive(pid)) throw new OutputError(`${folder} is being written by another digest (pid ${pid}); check again when it has finished`);
+      return new DatasetWriter(root, 'check', null, null, fs);
+    }
+    try {
+      fs.mkdirSync(root, { recursive: true });
+    } catch (error) {
+      throw fsFailure(error, 'make the output folder', folder);
+    }
+    const staging = join(root, STAGING);
+    const stagingKind = kindOf(staging);
+    if (stagingKind !== 'absent' && stagingKind !== 'folder') throw new OutputError(`${staging} is ${describe(stagingKind)}: digest keeps its staging folder there and never writes through a link; move it away`);
+    try {
+      fs.mkdirSync(staging, { recursive: true });
+    } catch (error) {
+      throw fsFailure(error, 'write in', folder);
+    }
+    let lock: Lock;
+    try {
+      lock = acquireLock(root, options.command, fs);
+    } catch (error) {
+      removeIfEmpty(staging, fs);
+      throw error;
+    }
+    try {
+      recover(root, fs);
+      const transaction = join(staging, `txn-${process.pid}`);
+      fs.mkdirSync(join(transaction, 'files'), { recursive: true });
+      return new DatasetWriter(root, 'write', transaction, lock, fs);
+    } catch (error) {
+      lock.release();
+      throw fsFailure(error, 'write in', folder);
+    }
+  }
+
+  /** Where this writer places files (for worker threads). */
+  get placement(): Placement {
+    return { root: this.root, staging: this.transaction ? join(this.transaction, 'files') : '', mode: this.mode };
+  }
+
+  /** What the last build's state says about its output files (`source|identity`), to skip unchanged ones. */
+  remember(previous: Readonly<Record<string, string>>): void {
+    this.previous = previous;
+  }
+
+  /** Notes a file the dataset will have, before it is made (the review index, listed in the manifest it is made from). */
+  expect(rel: string): void {
+    this.expected.add(rel);
+  }
+
+  /** True when `rel` was made from `source` last time and is untouched since: nothing to do. */
+  unchanged(rel: string, source: string): boolean {
+    const before = this.previous[rel];
+    if (source === '' || before === undefined || !before.startsWith(`${source}|`)) return false;
+    const now = identityOf(inside(this.root, rel));
+    if (now === null || before !== `${source}|${now}`) return false;
+    this.expected.add(rel);
+    this.outputs[rel] = before;
+    return true;
+  }
+
+  /** Writes (or checks) one file whose content is known (or made on demand, only when needed). */
+  async file(rel: string, source: string, content: string | Uint8Array | (() => string | Uint8Array | Promise<string | Uint8Array>)): Promise<void> {
+    if (this.unchanged(rel, source)) return;
+    this.record(source, placeFile(this.placement, rel, typeof content === 'function' ? await content() : content, this.fs));
+  }
+
+  /** Takes note of a file placed elsewhere (by a worker thread) from `source`. */
+  record(source: string, placed: Placed): void {
+    this.expected.add(placed.rel);
+    if (placed.outcome === 'missing') this.report.missing.push(placed.rel);
+    else if (placed.outcome === 'changed') this.report.changed.push(placed.rel);
+    else if (placed.outcome === 'staged') {
+      this.puts.add(placed.rel);
+      this.sources.set(placed.rel, source);
+    } else if (placed.identity !== null) this.outputs[placed.rel] = `${source}|${placed.identity}`;
+  }
+
+  /** Opens a table to be written row by row; compared by hash with what is there. */
+  table(rel: string, planned: string): TableSink | null {
+    if (this.unchanged(rel, planned)) return null;
+    let source = planned;
+    this.expected.add(rel);
+    const target = inside(this.root, rel);
+    const hash = createHash('sha256');
+    const staged = this.transaction ? join(this.transaction, 'files', rel) : '';
+    let fd: number | null = null;
+    let pending = '';
+    const flush = () => {
+      if (fd === null || pending === '') return;
+      try {
+        this.fs.writeSync(fd, pending);
+      } catch (error) {
+        throw fsFailure(error, 'write', target);
+      }
+      pending = '';
+    };
+    if (this.mode === 'write') {
+      try {
+        fd = this.fs.openSync(staged, 'w', 0o644);
+      } catch (error) {
+        throw fsFailure(error, 'write', target);
+      }
+    }
+    return {
+      write: (text: string) => {
+        hash.update(text);
+        if (fd === null) return;
+        pending += text;
+        if (pending.length > 1 << 16) flush();
+      },
+      close: async (finalSource: string) => {
+        source = finalSource;
+        try {
+          flush();
+        } finally {
+          if (fd !== null) this.fs.closeSync(fd);
+        }
+        const digest = hash.digest('hex');
+        const current = hashPlainFile(target);
+        if (current === digest) {
+          if (staged) this.fs.rmSync(staged, { recursive: true, force: true });
+          const identity = identityOf(target);
+          if (identity !== null) this.outputs[rel] = `${source}|${identity}`;
+          return;
+        }
+        if (this.mode === 'check') (current === null && kindOf(target) === 'absent' ? this.report.missing : this.report.changed).push(rel);
+        else {
+          this.puts.add(rel);
+          this.sources.set(rel, source);
+        }
+      },
+    };
+  }
+
+  /** Every file this write expects in the folder besides the manifest, sorted. */
+  files(): string[] {
+    return [...this.expected].filter((rel) => rel !== MANIFEST).sort();
+  }
+
+  /**
+   * Finishes. Check mode: the files the old dataset has and this one would not are reported as
+   * extra. Write mode: checks that nothing in the way is someone else's, writes the journal,
+   * swaps the staged files in and (with `prune`) deletes the old dataset's files this one no
+   * longer has — only files the old manifest lists. `digest ingest` commits without pruning.
+   */
+  commit(prune: boolean): OutputReport {
+    const report = this.report;
+    const deletes = prune ? [...this.owned].filter((rel) => !this.expected.has(rel) && rel !== MANIFEST).sort() : [];
+    report.foreign = this.foreignFiles();
+    if (this.mode === 'check') {
+      for (const rel of deletes) if (kindOf(join(this.root, rel)) !== 'absent') report.extra.push(rel);
+      return finish(report);
+    }
+    const puts = [...this.puts].sort();
+    const conflicts: string[] = [];
+    // The dataset is the folder's own: none of its files may sit behind a link, even unchanged ones.
+    for (const rel of this.expected) {
+      if (this.puts.has(rel)) continue;
+      try {
+        assertPlainFolders(this.root, inside(this.root, rel), this.checked);
+      } catch (error) {
+        conflicts.push((error as Error).message);
+      }
+    }
+    for (const rel of puts) {
+      const target = inside(this.root, rel);
+      try {
+        assertPlainFolders(this.root, target, this.checked);
+      } catch (error) {
+        conflicts.push((error as Error).message);
+        continue;
+      }
+      const kind = kindOf(target);
+      if (kind === 'absent' || (kind === 'file' && (this.owned.has(rel) || madeByDigest(rel, target)))) continue;
+      conflicts.push(`${target} is ${describe(kind)}, where the dataset has ${rel}: move it away`);
+    }
+    for (const rel of deletes) {
+      try {
+        assertPlainFolders(this.root, inside(this.root, rel), this.checked);
+      } catch (error) {
+        conflicts.push((error as Error).message);
+      }
+    }
+    if (conflicts.length > 0) {
+      const shown = [...new Set(conflicts)];
+      throw new OutputError([`nothing was changed in ${this.root}:`, ...shown.slice(0, 10).map((c) => `  ${c}`), ...(shown.length > 10 ? [`  and ${shown.length - 10} more`] : [])].join('\n'));
+    }
+    const journal: Journal = { puts, deletes };
+    writeAtomicSync(join(this.transaction!, JOURNAL), JSON.stringify(journal), this.transaction!, this.fs); // the commit point
+    apply(this.root, this.transaction!, journal, this.fs, this.checked);
+    for (const rel of puts) {
+      const identity = identityOf(join(this.root, rel));
+      if (identity !== null) this.outputs[rel] = `${this.sources.get(rel)}|${identity}`;
+    }
+    report.changed.push(...puts, ...deletes.filter((rel) => !report.changed.includes(rel)));
+    this.close();
+    return finish(report);
+  }
+
+  /** Gives up: staged files removed, the folder as it was, the lock released. Safe to call twice. */
+  abort(): void {
+    this.close();
+  }
+
+  private close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    if (this.transaction) {
+      try {
+        this.fs.rmSync(this.transaction, { recursive: true, force: true });
+      } catch {
+        // Left for the next run's recovery.
+      }
+    }
+    if (this.lock) {
+      this.lock.release();
+      removeIfEmpty(join(this.root, STAGING), this.fs);
+    }
+  }
+
+  /** Files in the folder and under articles/ and report/ that are neither this dataset's nor the last one's (hidden ones aside). */
+  private foreignFiles(): string[] {
+    const foreign: string[] = [];
+    for (const folder of ['', 'articles', 'report']) {
+      const dir = join(this.root, folder);
+      if (kindOf(dir) !== 'folder') continue;
+      for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+        const rel = folder ? `${folder}/${entry.name}` : entry.name;
+        if (folder === '' && (entry.name.startsWith('.') || entry.isDirectory() || rel === MANIFEST)) continue;
+        if (!this.expected.has(rel) && !this.owned.has(rel)) foreign.push(toPosix(relative(process.cwd(), join(dir, entry.name))) || rel);
+      }
+    }
+    return foreign;
+  }
+}
+
+/** The process id a lock file names, or null when it names none. */
+function holderPid(text: string): number | null {
+  try {
+    const pid = (JSON.parse(text) as { pid?: unknown }).pid;
+    return Number.isInteger(pid) ? (pid as number) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Removes the staging folder when nothing is left in it (it goes with the last writer). */
+function removeIfEmpty(folder: string, fs: WriteFs): void {
+  try {
+    if (readdirSync(folder).length === 0) fs.rmSync(folder, { recursive: true, force: true });
+  } catch {
+    // Already gone, or not ours to judge.
+  }
+}
+
+function finish(report: OutputReport): OutputReport {
+  report.changed.sort();
+  report.missing.sort();
+  report.extra.sort();
+  return report;
+}
+
+/** Puts a journal's staged files in place and deletes its deleted ones; idempotent (a killed apply is applied again). */
+function apply(root: string, transaction: string, journal: Journal, fs: WriteFs, checked: Set<string>): void {
+  for (const rel of journal.puts) {
+    const staged = join(transaction, 'files', rel);
+    if (kindOf(staged) !== 'file') continue; // already put in place by the run that was killed
+    const target = inside(root, rel);
+    makeFolders(root, target, fs, checked);
+    try {
+      fs.renameSync(staged, target);
+    } catch (error) {
+      throw fsFailure(error, 'put in place', target);
+    }
+  }
+  for (const rel of journal.deletes) {
+    const target = inside(root, rel);
+    assertPlainFolders(root, target, checked);
+    const kind = kindOf(target);
+    if (kind !== 'file' && kind !== 'link') continue; // gone already, or no longer ours to delete
+    try {
+      fs.unlinkSync(target);
+    } catch (error) {
+      if (errnoCode(error) !== 'ENOENT') throw fsFailure(error, 'delete', target);
+    }
+  }
+}
+
+/**
+ * Finishes or rolls back what killed runs left in `<root>/.staging` (the caller holds the lock,
+ * so no live run is writing there): a transaction with a journal had reached its commit point
+ * and is applied; any other is dropped, leaving the folder as it was before that run.
+ */
+function recover(root: string, fs: WriteFs): void {
+  const staging = join(root, STAGING);
+  for (const name of readdirSync(staging).sort()) {
+    if (name === 'lock' || name.startsWith('lock.')) continue;
+    const path = join(staging, name);
+    if (kindOf(path) === 'folder' && kindOf(join(path, JOURNAL)) === 'file') {
+      const text = readPlainFile(join(path, JOURNAL)).bytes?.toString('utf8') ?? '';
+      let journal: Journal | null = null;
+      try {
+        journal = JSON.parse(text) as Journal;
+      } catch {
+        // A journal is written atomically: an unreadable one was never committed.
+      }
+      if (journal && Array.isArray(journal.puts) && Array.isArray(journal.deletes)) apply(root, path, journal, fs, new Set());
+    }
+    fs.rmSync(path, { recursive: true, force: true });
+  }
+}

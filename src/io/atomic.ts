@@ -1,0 +1,61 @@
+import { dirname, join } from 'node:path';
+import { threadId } from 'node:worker_threads';
+import { fsFailure } from './errors.js';
+import { realFs, type WriteFs } from './fs.js';
+
+/** Pretty JSON with a final newline: the one serialisation of every JSON file digest writes. */
+export function toJson(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}
+
+/** The hidden folder under an output folder where a build stages its files and keeps its lock. */
+export const STAGING = '.staging';
+
+let tempCounter = 0;
+
+/** A temporary-file name no other process or thread uses: `<pid>-<thread>-<n>.tmp`. */
+export function tempName(): string {
+  return `${process.pid}-${threadId}-${++tempCounter}.tmp`;
+}
+
+/** The process id a {@link tempName} was made by, or null when the name is not one. */
+export function tempOwner(name: string): number | null {
+  const match = /(?:^|\.)(\d+)-\d+-\d+\.tmp$/.exec(name);
+  return match ? Number(match[1]) : null;
+}
+
+/**
+ * Writes a file atomically: the content goes to a temporary file, then one rename puts it in
+ * place, so a reader (or a build killed half-way) sees the old file or the new, never a
+ * fragment. The temporary file is `stagingDir/<unique>.tmp` when given (same file system,
+ * hidden from readers), else beside the target. Folders are made on the first miss only
+ * (thousands of files go into a few folders). Synchronous on purpose: on a worker thread an
+ * asynchronous write is three round trips through libuv's shared pool with the worker idle
+ * (BENCHMARKS.md: 14 ms an article, against ~0.2 ms this way). File-system failures come out
+ * as OutputError naming the path (ENOSPC, EACCES, EROFS…).
+ */
+export function writeAtomicSync(path: string, content: string | Uint8Array, stagingDir?: string, fs: WriteFs = realFs): void {
+  const temp = stagingDir ? join(stagingDir, tempName()) : `${path}.${tempName()}`;
+  try {
+    withFolder(fs, dirname(temp), () => fs.writeFileSync(temp, content));
+    withFolder(fs, dirname(path), () => fs.renameSync(temp, path));
+  } catch (error) {
+    try {
+      fs.rmSync(temp, { recursive: true, force: true });
+    } catch {
+      // Nothing more to do: the temporary file is in a staging folder the next build clears.
+    }
+    throw fsFailure(error, 'write', path);
+  }
+}
+
+/** Runs a file operation, making its folder first only if the operation finds it missing. */
+export function withFolder(fs: WriteFs, folder: string, operation: () => void): void {
+  try {
+    operation();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    fs.mkdirSync(folder, { recursive: true });
+    operation();
+  }
+}

@@ -1,0 +1,105 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, openSync, closeSync, symlinkSync, writeFileSync, truncateSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { build } from '../../src/dataset/build.js';
+import { readInput, walkInputs } from '../../src/io/inputs.js';
+import { repo } from '../helpers.js';
+import { makeProject } from '../support/project.js';
+
+const exts = ['.txt', '.md', '.html'];
+
+describe('11.6 input walking: real paths remembered, links kept inside the inputs', () => {
+  it('a symbolic-link loop gives each article once, and the build ends', async () => {
+    const p = makeProject(['as-2025.txt', 'ra-2025.txt']);
+    mkdirSync(join(p.inputs, 'a'));
+    cpSync(repo('fixtures/articles/ra-2025-markdown.md'), join(p.inputs, 'a', 'md.md'));
+    symlinkSync('..', join(p.inputs, 'a', 'loop')); // in/a/loop → in
+    const result = await build({ pipeline: p.pipeline(), concurrency: 1 });
+    expect(result.inputs.map((s) => s.path.slice(p.inputs.length + 1))).toEqual(['a/md.md', 'as-2025.txt', 'ra-2025.txt']);
+  });
+
+  it('two loops (2^n paths to walk without memory) end at once, each file once', () => {
+    const root = mkdtempSync(join(tmpdir(), 'digest-walk-'));
+    mkdirSync(join(root, 'a', 'b'), { recursive: true });
+    writeFileSync(join(root, 'a', 'b', 'x.txt'), '干细胞');
+    symlinkSync(root, join(root, 'a', 'up'));
+    symlinkSync(join(root, 'a'), join(root, 'a', 'b', 'up'));
+    symlinkSync(join(root, 'a', 'b'), join(root, 'a', 'b', 'here'));
+    expect(walkInputs([root], { extensions: exts }).paths).toEqual([`${root}/a/b/x.txt`]);
+  });
+
+  it('a file reached by two names is taken once, under its smallest path, whatever the order of the inputs', () => {
+    const root = mkdtempSync(join(tmpdir(), 'digest-walk-'));
+    mkdirSync(join(root, 'z'));
+    mkdirSync(join(root, 'a'));
+    writeFileSync(join(root, 'z', 'x.txt'), '干细胞');
+    symlinkSync(join(root, 'z', 'x.txt'), join(root, 'a', 'x.txt'));
+    symlinkSync(join(root, 'z'), join(root, 'a', 'zz'));
+    const one = walkInputs([join(root, 'z'), join(root, 'a')], { extensions: exts });
+    const other = walkInputs([join(root, 'a'), join(root, 'z')], { extensions: exts });
+    expect(one.paths).toEqual([`${root}/a/x.txt`]);
+    expect(other).toEqual(one);
+  });
+
+  it('a link leading outside the input folders is refused with a warning, unless --follow-links', async () => {
+    const p = makeProject(['as-2025.txt']);
+    const outside = mkdtempSync(join(tmpdir(), 'digest-outside-'));
+    cpSync(repo('fixtures/articles/ra-2025.txt'), join(outside, 'secret.txt'));
+    symlinkSync(outside, join(p.inputs, 'elsewhere'));
+    symlinkSync('/etc', join(p.inputs, 'etc'));
+    const refused = p.digest('build', '--quiet');
+    expect(refused.status).toBe(0);
+    const warned = p.digest('build');
+    expect(warned.stderr).toContain(`in/elsewhere:1:1: warning: symbolic link to ${outside}, outside the input folders: not followed (--follow-links follows it) [input-link-outside]`);
+    expect(warned.stderr).toContain('in/etc:1:1: warning: symbolic link to /etc');
+    const result = await build({ pipeline: p.pipeline(), concurrency: 1, check: true });
+    expect(result.inputs.map((s) => s.path.slice(p.inputs.length + 1))).toEqual(['as-2025.txt']);
+    expect(result.refused.map((r) => r.rule)).toEqual(['input-link-outside', 'input-link-outside']);
+    const followed = walkInputs([p.inputs], { extensions: exts, followOutside: true });
+    expect(followed.paths).toContain(`${p.inputs}/elsewhere/secret.txt`);
+  });
+});
+
+describe('11.7 only regular files are read, and never past the limit', () => {
+  it('a FIFO and /dev/zero through a link, named with no ASCII letters: diagnostics, never a read; the build ends', () => {
+    const p = makeProject(['as-2025.txt'], { maxBytes: 1_000_000 });
+    execFileSync('mkfifo', [join(p.inputs, '管道.txt')]);
+    const inside = join(p.dir, 'in', '设备');
+    mkdirSync(inside);
+    symlinkSync('/dev/zero', join(inside, '零.txt'));
+    const r = p.digest('build', '--follow-links', '--diagnostics', 'json', '--quiet');
+    expect(r.signal).toBeNull(); // ended by itself: no read blocked on the FIFO or ran on in /dev/zero
+    expect(r.status).toBe(1);
+    const errors = r.stderr.trim().split('\n').map((l) => JSON.parse(l) as { file: string; rule: string; message: string });
+    expect(errors.map((e) => [e.file.slice(p.inputs.length + 1), e.rule])).toEqual([['管道.txt', 'input-unreadable'], ['设备/零.txt', 'input-unreadable']]);
+    for (const e of errors) expect(e.message).toMatch(/not a regular file \(a FIFO, socket or device; never read\)$/);
+  });
+
+  it('a file over maxBytes is refused from its size, before a byte is read — also by the id planner', () => {
+    const p = makeProject([], { maxBytes: 1000 });
+    const big = join(p.inputs, '大文件.txt');
+    closeSync(openSync(big, 'w'));
+    truncateSync(big, 3 * 1024 ** 3); // 3 GB, sparse: reading it whole would be slow, and over 2 GB Node refuses
+    expect(readInput(big, 1000)).toEqual({ ok: false, rule: 'input-too-large', message: `input is ${3 * 1024 ** 3} bytes, over the limit maxBytes=1000` });
+    const r = p.digest('build', '--diagnostics', 'json', '--quiet');
+    expect(r.status).toBe(1);
+    expect(JSON.parse(r.stderr.trim())).toMatchObject({ rule: 'input-too-large' });
+  });
+});
+
+describe('11.11 standard input is read with a cap', () => {
+  it('an endless stdin stops at maxBytes + 1 and is input-too-large (a gigabyte in never costs a gigabyte of memory)', () => {
+    const p = makeProject([], { maxBytes: 100_000 });
+    const zero = openSync('/dev/zero', 'r');
+    try {
+      const r = spawnSync(process.execPath, [repo('bin/digest.js'), 'ingest', '-', '--stdout', '--pipeline', p.pipelineFile, '--diagnostics', 'json'], { stdio: [zero, 'pipe', 'pipe'], encoding: 'utf8', timeout: 60_000 });
+      expect(r.signal).toBeNull();
+      expect(r.status).toBe(1);
+      expect(JSON.parse(r.stderr.trim().split('\n')[0]!)).toMatchObject({ file: '<stdin>', rule: 'input-too-large' });
+    } finally {
+      closeSync(zero);
+    }
+  });
+});

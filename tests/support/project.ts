@@ -1,0 +1,45 @@
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Pipeline } from '../../src/core/pipeline.js';
+import { loadPipeline } from '../../src/pipeline.js';
+import { repo } from '../helpers.js';
+
+/** A throw-away project: inputs, a pipeline file using the package's data, and an out/ of its own — never the repository's. */
+export interface Project {
+  dir: string;
+  inputs: string;
+  out: string;
+  pipelineFile: string;
+  pipeline(): Pipeline;
+  /** Runs the built CLI in the project folder with this project's pipeline. */
+  digest(...args: string[]): SpawnSyncReturns<string>;
+}
+
+/**
+ * Makes a project in a temporary folder with the given fixture articles as inputs (copied under
+ * `in/`); `options` change the pipeline file (say, `maxBytes` of the read stage).
+ */
+export function makeProject(fixtures: readonly string[], options: { maxBytes?: number; inputs?: string[] } = {}): Project {
+  const dir = mkdtempSync(join(tmpdir(), 'digest-house-'));
+  const inputs = join(dir, 'in');
+  mkdirSync(inputs);
+  for (const name of fixtures) cpSync(repo(`fixtures/articles/${name}`), join(inputs, name));
+  const raw = JSON.parse(readFileSync(repo('pipelines/digest.json'), 'utf8'));
+  raw.inputs = options.inputs ?? [inputs];
+  raw.out = join(dir, 'out');
+  raw.data = Object.fromEntries(Object.entries(raw.data as Record<string, string>).map(([k, v]) => [k, repo(`pipelines/${v}`)]));
+  if (options.maxBytes !== undefined) raw.stages.find((s: { use: string }) => s.use === 'read').options.maxBytes = options.maxBytes;
+  delete raw.$schema;
+  const pipelineFile = join(dir, 'pipeline.json');
+  writeFileSync(pipelineFile, JSON.stringify(raw));
+  return {
+    dir,
+    inputs,
+    out: join(dir, 'out'),
+    pipelineFile,
+    pipeline: () => loadPipeline(pipelineFile),
+    digest: (...args) => spawnSync(process.execPath, [repo('bin/digest.js'), ...args, ...(['build', 'ingest', 'text'].includes(args[0]!) ? ['--pipeline', pipelineFile] : [])], { cwd: dir, encoding: 'utf8', timeout: 120_000 }),
+  };
+}
