@@ -136,7 +136,7 @@ describe('terminal summaries (only on a terminal, never on a pipe or with --quie
     // The record's missingMonths: the title declares 2025年1-12月, so January is missing too.
     expect(text).toMatch(/as-2025\.json\n  months      6 found \(2025-02 … 2025-12\); missing 2025-01, 2025-04, 2025-08, 2025-09, 2025-10, 2025-11\n/);
     expect(text).toContain('  references  7 (7 with DOI, 0 without)');
-    expect(text).toMatch(/  entities    64: disease 14, measure 13, cell 12, molecule 11, journal 6, drug 4, /);
+    expect(text).toMatch(/  entities    65: disease 14, measure 14, cell 12, molecule 11, journal 6, drug 4, /);
     expect(text).toContain('  months      12 found (2025-01 … 2025-12); none missing or out of order');
     expect(text).toContain('  references  13 (11 with DOI, 2 without)');
     expect(text).toContain('  diagnostics 0 errors, 1 warning');

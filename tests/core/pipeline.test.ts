@@ -233,13 +233,15 @@ describe('data files: regular files under the pipeline folder, bounded, audited,
   });
 
   it('a user lexicon pattern that backtracks catastrophically is refused at load with its pointer', () => {
+    let index = -1;
     const file = project((_raw, dir) => {
       const path = join(dir, 'pipelines', 'data', 'lexicon.json');
       const lexicon = JSON.parse(readFileSync(path, 'utf8'));
+      index = lexicon.patterns.length;
       lexicon.patterns.push({ name: 'evil', type: 'other', pattern: '(?:a|a)+b', idPrefix: 'other:', labelCase: 'keep' });
       writeFileSync(path, JSON.stringify(lexicon));
     });
-    expect(loadError(file)).toMatch(/lexicon\.json: \/patterns\/5\/pattern: this pattern can take exponential time on hostile text/);
+    expect(loadError(file)).toContain(`lexicon.json: /patterns/${index}/pattern: this pattern can take exponential time on hostile text`);
   });
 
   it('a polynomial structure pattern is refused the same way', () => {

@@ -8,7 +8,15 @@ const root = repo('tests/fixtures');
 const cases = readdirSync(root, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
 const update = process.env.UPDATE_SNAPSHOT === '1';
 
+// A case with an expect.md and no expected.json is a specification awaiting its implementation
+// (issue 13's genre cases): listed as todo, never snapshotted from today's output.
+const specified = (name: string) => existsSync(`${root}/${name}/expect.md`) && !existsSync(`${root}/${name}/expected.json`);
+
 describe.each(cases)('fixture case %s', (name) => {
+  if (specified(name)) {
+    it.todo('awaits its expected.json (expect.md says what a correct reading gives)');
+    return;
+  }
   it('matches expected.json and diagnostics.txt', async () => {
     const input = readdirSync(`${root}/${name}`).find((f) => f.startsWith('input.'));
     expect(input, `tests/fixtures/${name} has no input.* file`).toBeDefined();

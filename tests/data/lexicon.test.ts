@@ -1,0 +1,56 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as OpenCC from 'opencc-js';
+import { describe, expect, it } from 'vitest';
+import { loadLexicon } from '../../src/core/data.js';
+import { repo } from '../helpers.js';
+
+const lexicon = loadLexicon(repo('pipelines/data/lexicon.json'));
+const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' });
+
+/** Pinyin left after converted characters by the mirrors ("醫(yī)療"): gone in the matching view. */
+const pinyinRuby = /(?<=\p{Script=Han})\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)/gu;
+
+/** The matching view of a name: pinyin ruby removed, traditional folded to simplified, case folded. */
+const view = (s: string): string => toSimplified(s.replace(pinyinRuby, '')).toLowerCase();
+
+/** "- surface → id" lines under "## Entities" in every fixture's expect.md. */
+function fixtureEntities(): { fixture: string; surface: string; id: string }[] {
+  const root = repo('tests/fixtures');
+  const out: { fixture: string; surface: string; id: string }[] = [];
+  for (const fixture of readdirSync(root).sort()) {
+    const file = join(root, fixture, 'expect.md');
+    if (!existsSync(file)) continue;
+    const section = /^## Entities\s*$([\s\S]*?)(?=^## |(?![\s\S]))/m.exec(readFileSync(file, 'utf8'))?.[1] ?? '';
+    for (const m of section.matchAll(/^- (.+?) → ([a-z]+:[a-z0-9-]+)(?:\s.*)?$/gm)) out.push({ fixture, surface: m[1]!, id: m[2]! });
+  }
+  return out;
+}
+
+describe('lexicon (pipelines/data/lexicon.json)', () => {
+  it('keeps the diabetes types apart from diabetes mellitus and from each other', () => {
+    const byId = new Map(lexicon.concepts.map((c) => [c.id, c]));
+    expect(byId.get('disease:type-1-diabetes')?.xrefs).toEqual(['MESH:D003922']);
+    expect(byId.get('disease:type-2-diabetes')?.xrefs).toEqual(['MESH:D003924']);
+    expect(byId.get('disease:diabetes')?.zh).toEqual(['糖尿病']);
+  });
+
+  it('gives every concept the genre fixtures must tag, under the id they expect', () => {
+    const named = fixtureEntities();
+    expect(named.length).toBeGreaterThan(100);
+    const owners = new Map<string, string>();
+    for (const concept of lexicon.concepts) {
+      for (const name of [...concept.zh, ...concept.en]) owners.set(view(name), concept.id);
+      for (const abbreviation of concept.abbreviations) owners.set(`abbr:${abbreviation}`, concept.id);
+    }
+    const patterns = lexicon.patterns.map((p) => ({ id: `pattern:${p.name}`, regex: new RegExp(`^(?:${p.pattern})$`, 'u') }));
+    const problems: string[] = [];
+    for (const { fixture, surface, id } of named) {
+      const found = id.startsWith('pattern:')
+        ? patterns.find((p) => p.regex.test(surface))?.id
+        : (owners.get(`abbr:${surface}`) ?? owners.get(view(surface)));
+      if (found !== id) problems.push(`${fixture}: "${surface}" → ${found ?? 'nothing'}, expected ${id}`);
+    }
+    expect(problems).toEqual([]);
+  });
+});
