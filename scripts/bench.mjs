@@ -73,7 +73,7 @@ const oneThread = ci ? null : (rmSync(join(work, 'out'), { recursive: true, forc
 
 // Per-article latency and the floor, in this process, on the same inputs.
 const { ingestDetailed, loadPipeline } = await import(join(root, 'dist/src/index.js'));
-const { decode } = await import(join(root, 'dist/src/stages/read.js'));
+const { decode } = await import(join(root, 'dist/src/parse/decode.js'));
 const { load } = await import('cheerio');
 const loaded = loadPipeline(pipelineFile);
 const files = readdirSync(corpus).sort().map((f) => join(corpus, f));
