@@ -141,6 +141,7 @@ export function loadJournals(file: string): JournalIndex {
 export function loadHtml(file: string): HtmlData {
   const raw = loadValidated<HtmlData>(file, 'html');
   compileAll(file, '/chromeClassPattern', [raw.chromeClassPattern, raw.chromeClassExceptions]);
+  compileAll(file, '/metaLinePatterns', raw.metaLinePatterns);
   return raw;
 }
 

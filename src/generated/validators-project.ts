@@ -4819,7 +4819,7 @@ return errors === 0;
 validate38.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const html = validate39;
-const schema67 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/html.schema.json","title":"HtmlData","description":"How saved web pages are read: dropped elements, chrome markers, known body containers.","type":"object","additionalProperties":false,"required":["dropElements","chromeElements","chromeClassPattern","chromeClassExceptions","wechatRoot","contentSelectors","blockElements"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"dropElements":{"type":"array","items":{"type":"string"}},"chromeElements":{"type":"array","items":{"type":"string"}},"chromeClassPattern":{"type":"string"},"chromeClassExceptions":{"type":"string"},"wechatRoot":{"type":"string"},"contentSelectors":{"type":"array","items":{"type":"string"}},"blockElements":{"type":"array","items":{"type":"string"}}}};
+const schema67 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/html.schema.json","title":"HtmlData","description":"How saved web pages are read: dropped elements, chrome markers, known body containers.","type":"object","additionalProperties":false,"required":["dropElements","chromeElements","chromeClassPattern","chromeClassExceptions","wechatRoot","contentSelectors","blockElements","metaLinePatterns"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"dropElements":{"type":"array","items":{"type":"string"}},"chromeElements":{"type":"array","items":{"type":"string"}},"chromeClassPattern":{"type":"string","description":"Class/id words that mark site chrome (case-insensitive regular expression, tried on the class and id together)."},"chromeClassExceptions":{"type":"string","description":"A class or id token that names content and keeps an element the chrome pattern would drop (case-insensitive regular expression, tried on each whitespace-separated token; anchor it)."},"wechatRoot":{"type":"string"},"contentSelectors":{"type":"array","items":{"type":"string"},"description":"CSS selectors of known body containers, tried in order; the first whose matches hold text wins, its first match joined with the later matches under the same parent (an article split into chunks). A forum's posts each sit in their own wrapper, so a post selector keeps the opening post."},"blockElements":{"type":"array","items":{"type":"string"}},"metaLinePatterns":{"type":"array","items":{"type":"string"},"description":"Lines that are no article text when they open or close the body (80 characters at most): bylines, datelines, source, editor and hit-count lines (regular expressions, Unicode mode)."}}};
 
 function validate39(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://digest-ingest.dev/schemas/html.schema.json" */;
@@ -4835,7 +4835,7 @@ evaluated0.items = undefined;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if((((((((data.dropElements === undefined) && (missing0 = "dropElements")) || ((data.chromeElements === undefined) && (missing0 = "chromeElements"))) || ((data.chromeClassPattern === undefined) && (missing0 = "chromeClassPattern"))) || ((data.chromeClassExceptions === undefined) && (missing0 = "chromeClassExceptions"))) || ((data.wechatRoot === undefined) && (missing0 = "wechatRoot"))) || ((data.contentSelectors === undefined) && (missing0 = "contentSelectors"))) || ((data.blockElements === undefined) && (missing0 = "blockElements"))){
+if(((((((((data.dropElements === undefined) && (missing0 = "dropElements")) || ((data.chromeElements === undefined) && (missing0 = "chromeElements"))) || ((data.chromeClassPattern === undefined) && (missing0 = "chromeClassPattern"))) || ((data.chromeClassExceptions === undefined) && (missing0 = "chromeClassExceptions"))) || ((data.wechatRoot === undefined) && (missing0 = "wechatRoot"))) || ((data.contentSelectors === undefined) && (missing0 = "contentSelectors"))) || ((data.blockElements === undefined) && (missing0 = "blockElements"))) || ((data.metaLinePatterns === undefined) && (missing0 = "metaLinePatterns"))){
 validate39.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
@@ -5027,6 +5027,37 @@ var valid0 = _errs24 === errors;
 }
 else {
 var valid0 = true;
+}
+if(valid0){
+if(data.metaLinePatterns !== undefined){
+let data13 = data.metaLinePatterns;
+const _errs28 = errors;
+if(errors === _errs28){
+if(Array.isArray(data13)){
+var valid5 = true;
+const len4 = data13.length;
+for(let i4=0; i4<len4; i4++){
+const _errs30 = errors;
+if(typeof data13[i4] !== "string"){
+validate39.errors = [{instancePath:instancePath+"/metaLinePatterns/" + i4,schemaPath:"#/properties/metaLinePatterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid5 = _errs30 === errors;
+if(!valid5){
+break;
+}
+}
+}
+else {
+validate39.errors = [{instancePath:instancePath+"/metaLinePatterns",schemaPath:"#/properties/metaLinePatterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs28 === errors;
+}
+else {
+var valid0 = true;
+}
 }
 }
 }

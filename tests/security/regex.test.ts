@@ -52,6 +52,7 @@ function dataPatterns(): Pattern[] {
   }
   const html = JSON.parse(readFileSync(repo('pipelines/data/html.json'), 'utf8'));
   out.push({ where: 'html.json /chromeClassPattern', source: html.chromeClassPattern, flags: 'i' }, { where: 'html.json /chromeClassExceptions', source: html.chromeClassExceptions, flags: 'i' });
+  (html.metaLinePatterns as string[]).forEach((p, i) => out.push({ where: `html.json /metaLinePatterns/${i}`, source: p, flags: 'u' }));
   const lexicon = JSON.parse(readFileSync(repo('pipelines/data/lexicon.json'), 'utf8'));
   lexicon.patterns.forEach((p: { name: string; pattern: string }) => out.push({ where: `lexicon.json pattern ${p.name}`, source: p.pattern, flags: 'u' }));
   return out;
