@@ -208,20 +208,36 @@ function locateReplacements(bytes: Uint8Array, encoding: string, skip: number, l
     const piece = bytes.subarray(pieceStart, end);
     const text = decoder.decode(piece);
     if (text.includes('\ufffd')) {
-      // Byte by byte: a U+FFFD comes out when the decoder meets the byte that breaks a sequence,
-      // which began at the first byte not yet turned into text.
-      const streaming = new TextDecoder(encoding, { fatal: false, ignoreBOM: true });
-      let pending = pieceStart;
-      let at = char;
-      for (let k = pieceStart; k < end && found.length < limit; k++) {
-        const out = streaming.decode(piece.subarray(k - pieceStart, k - pieceStart + 1), { stream: k + 1 < end });
-        for (let j = 0; j < out.length; j++) if (out[j] === '\ufffd' && found.length < limit) found.push({ byte: pending + skip, char: at + j });
-        if (out.length > 0) pending = k + 1;
-        at += out.length;
-      }
+      const located = locateInPiece(piece, encoding, pieceStart + skip, char, limit - found.length);
+      // ICU's streaming GB18030 decoder can throw even when not fatal (seen on 81 30 E4 under
+      // fuzzing): then each replacement is placed at its character, its byte at the piece's start.
+      if (located) found.push(...located);
+      else for (let j = text.indexOf('\ufffd'); j !== -1 && found.length < limit; j = text.indexOf('\ufffd', j + 1)) found.push({ byte: pieceStart + skip, char: char + j });
     }
     char += text.length;
     pieceStart = end;
+  }
+  return found;
+}
+
+/**
+ * Feeds one piece byte by byte: a U+FFFD comes out when the decoder meets the byte that breaks a
+ * sequence, which began at the first byte not yet turned into text. Null if the decoder throws.
+ */
+function locateInPiece(piece: Uint8Array, encoding: string, byteBase: number, charBase: number, limit: number): Replacement[] | null {
+  const found: Replacement[] = [];
+  const streaming = new TextDecoder(encoding, { fatal: false, ignoreBOM: true });
+  let pending = 0;
+  let at = charBase;
+  try {
+    for (let k = 0; k < piece.length && found.length < limit; k++) {
+      const out = streaming.decode(piece.subarray(k, k + 1), { stream: k + 1 < piece.length });
+      for (let j = 0; j < out.length; j++) if (out[j] === '\ufffd' && found.length < limit) found.push({ byte: byteBase + pending, char: at + j });
+      if (out.length > 0) pending = k + 1;
+      at += out.length;
+    }
+  } catch {
+    return null;
   }
   return found;
 }

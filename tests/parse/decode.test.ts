@@ -148,3 +148,13 @@ describe('decode: offsets', () => {
     expect(normalizedOffset('abc', 2)).toBe(2);
   });
 });
+
+describe('decode: found by fuzzing', () => {
+  it('survives ICU throwing from a non-fatal streaming GB18030 decoder (81 30 E4…): places each replacement at its character', async () => {
+    const bytes = Buffer.concat([Buffer.from([0x80, 0x81, 0x30, 0xe4, 0xb8, 0xc0, 0x80]), iconv.encode('强直性脊柱炎的治疗进展，研究纳入六十例患者，随访十二个月。', 'gbk')]);
+    const decoded = await decode(bytes);
+    expect(decoded.encoding).toBe('gb18030');
+    expect(decoded.replaced).toBeGreaterThan(0);
+    for (const r of decoded.replacements) expect(decoded.text[r.char]).toBe('\ufffd');
+  });
+});
