@@ -1,6 +1,7 @@
 import type { AnyNode, Element } from 'domhandler';
 import type { Block, BlockKind } from '../core/document.js';
 import type { HtmlData } from '../generated/html.js';
+import { rawText, selectAll } from './selector.js';
 
 /** What the HTML reader kept: the body as blocks, the page title, and which extractor chose the body. */
 export interface HtmlExtraction {
@@ -476,21 +477,20 @@ function weightedLength(text: string): number {
 const wideScript = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
 
 async function extractOnce(html: string, config: HtmlData, pruneByClass: boolean, depthLimit: number): Promise<HtmlExtraction> {
-  const { load } = await import('cheerio/slim');
+  const { parseDocument } = await import('htmlparser2');
   const c = compile(config);
-  const $ = load(html, { xml: { xmlMode: false, withStartIndices: true, withEndIndices: true, decodeEntities: true } });
+  const document = parseDocument(html, { xmlMode: false, withStartIndices: true, withEndIndices: true, decodeEntities: true });
   // The walks below recurse; a page nested deeper than any real one is refused up front.
-  const depth = maxDepth($.root()[0] as AnyNode, depthLimit);
+  const depth = maxDepth(document, depthLimit);
   if (depth > depthLimit) return { blocks: [], title: null, variant: 'generic', tooDeep: depth };
-  const select = (sel: string) => $(sel).toArray().filter(isElement);
+  // Selected on the tree as it is at the call: after pruning, pruned elements are gone.
+  const select = (sel: string) => selectAll(sel, document);
+  const textOfAll = (sel: string) => select(sel).map(rawText).join('').replace(htmlSpace, ' ').trim();
+  const titleText = (select('title')[0] && rawText(select('title')[0]!).replace(htmlSpace, ' ').trim()) || '';
 
-  const pageTitle =
-    $('meta[property="og:title"]').attr('content')?.trim() ||
-    $('#activity-name').text().replace(htmlSpace, ' ').trim() ||
-    $('title').first().text().replace(htmlSpace, ' ').trim() ||
-    null;
+  const pageTitle = select('meta[property="og:title"]')[0]?.attribs.content?.trim() || textOfAll('#activity-name') || titleText || null;
 
-  const body = select('body')[0] ?? (($.root()[0] as unknown) as Element);
+  const body = select('body')[0] ?? ((document as unknown) as Element);
   let roots: Element[] = [];
   const wechat = findBySelector(config.wechatRoot, select);
   let variant: HtmlExtraction['variant'] = 'wechat';
@@ -514,7 +514,7 @@ async function extractOnce(html: string, config: HtmlData, pruneByClass: boolean
     variant = 'generic';
   }
   const h1 = select('h1').map((el) => textOf(el, c).replace(htmlSpace, ' ').trim()).find((t) => t.length > 0);
-  const titles = [h1, pageTitle, $('title').first().text().replace(htmlSpace, ' ').trim()].filter((t): t is string => !!t);
+  const titles = [h1, pageTitle, titleText].filter((t): t is string => !!t);
   const blocks = trimEnds(dropRepeated(roots.flatMap((r) => emitBlocks(r, c, sizes))), titles, c);
   return { blocks, title: h1 ?? pageTitle, variant };
 }
