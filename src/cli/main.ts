@@ -6,7 +6,7 @@ import type { ArticleRecord } from '../generated/article.js';
 import { atLeast, type FileDiagnostic, type Severity } from '../core/diagnostic.js';
 import { ConfigError } from '../core/errors.js';
 import { packagePath } from '../core/paths.js';
-import { cslItemValidator, validatorFor } from '../core/schemas.js';
+import { articleValidator, cslItemValidator } from '../core/schemas.js';
 import { ingestDetailed, pipelineFor } from '../ingest.js';
 import { reporters } from '../report/index.js';
 import { STAGING, toJson, writeAtomic } from '../stages/write.js';
@@ -288,8 +288,8 @@ async function recordFiles(path: string): Promise<string[]> {
 
 async function cmdValidate(args: string[], values: Record<string, unknown>, io: Io): Promise<number> {
   if (args.length === 0) throw new UsageError('validate needs at least one file or folder');
-  const article = validatorFor<ArticleRecord>('article');
-  const csl = cslItemValidator();
+  const article = await articleValidator<ArticleRecord>();
+  const csl = await cslItemValidator();
   let count = 0;
   for (const arg of args) {
     for (const file of await recordFiles(arg)) {

@@ -1,6 +1,5 @@
 import type { ErrorObject } from 'ajv';
-import * as csl from '../generated/validators-csl.js';
-import * as project from '../generated/validators-project.js';
+import * as data from '../generated/validators-data.js';
 
 /** One schema violation: where (JSON pointer) and what. */
 export interface SchemaError {
@@ -15,7 +14,7 @@ export interface Validator<T> {
   errors(): SchemaError[];
 }
 
-type SchemaName = 'article' | 'pipeline' | 'structure' | 'journals' | 'html' | 'lexicon';
+type SchemaName = 'pipeline' | 'structure' | 'journals' | 'html' | 'lexicon';
 
 /** Ajv's standalone validate function, as the generated modules export it. */
 interface StandaloneValidate {
@@ -39,14 +38,24 @@ function wrap<T>(fn: StandaloneValidate): Validator<T> {
 }
 
 /**
- * The validator for one of the project's own schemas (JSON Schema 2020-12). The code was
+ * The validator for the pipeline file or a data file's schema (JSON Schema 2020-12). The code was
  * generated from schemas/ by `npm run gen:types` (Ajv standalone), so nothing compiles at run time.
  */
 export function validatorFor<T>(name: SchemaName): Validator<T> {
-  return wrap<T>((project as unknown as Record<SchemaName, StandaloneValidate>)[name]);
+  return wrap<T>((data as unknown as Record<SchemaName, StandaloneValidate>)[name]);
 }
 
-/** The validator for one CSL-JSON item, generated from the vendored official csl-data.json. */
-export function cslItemValidator(): Validator<Record<string, unknown>> {
-  return wrap((csl as unknown as { cslItem: StandaloneValidate }).cslItem);
+/**
+ * The validator for a record (schemas/article.schema.json). Its generated code is imported on
+ * first use: a command that validates no record (`digest text`) does not compile it.
+ */
+export async function articleValidator<T>(): Promise<Validator<T>> {
+  const { article } = (await import('../generated/validators-article.js')) as unknown as { article: StandaloneValidate };
+  return wrap<T>(article);
+}
+
+/** The validator for one CSL-JSON item, generated from the vendored official csl-data.json; imported on first use. */
+export async function cslItemValidator(): Promise<Validator<Record<string, unknown>>> {
+  const { cslItem } = (await import('../generated/validators-csl.js')) as unknown as { cslItem: StandaloneValidate };
+  return wrap(cslItem);
 }

@@ -1,6 +1,6 @@
 import type { ArticleRecord } from '../generated/article.js';
 import { toRecord } from '../core/record.js';
-import { cslItemValidator, validatorFor } from '../core/schemas.js';
+import { articleValidator, cslItemValidator } from '../core/schemas.js';
 import { defineStage } from '../core/stage.js';
 
 /**
@@ -13,14 +13,14 @@ export const validate = defineStage({
   description: 'Validate the record against the article schema and each reference against CSL-JSON.',
   rules: { 'record-invalid': 'error', 'csl-invalid': 'error' },
   defaults: {},
-  run(doc, { report }) {
+  async run(doc, { report }) {
     const record = toRecord(doc, doc.id);
-    const article = validatorFor<ArticleRecord>('article');
+    const article = await articleValidator<ArticleRecord>();
     if (!article(record)) {
       for (const e of article.errors()) report('record-invalid', `record does not match schemas/article.schema.json at ${e.pointer || '/'}: ${e.message}`);
       doc.failed = true;
     }
-    const csl = cslItemValidator();
+    const csl = await cslItemValidator();
     record.references.forEach((reference, i) => {
       if (!csl(reference.csl)) {
         const [e] = csl.errors();
