@@ -28,8 +28,7 @@ export interface CompiledStructure {
 /** Looks journals up by any of their names, ignoring case, spacing, dots and `&`/`and`. */
 export class JournalIndex {
   private readonly byKey = new Map<string, Journal>();
-  /** Latin names of at least 4 characters, as whole-word patterns (for names written bare in prose). */
-  readonly bareNames: { journal: Journal; pattern: RegExp }[] = [];
+  private bare: { journal: Journal; pattern: RegExp }[] | null = null;
 
   constructor(readonly journals: readonly Journal[]) {
     for (const journal of journals) {
@@ -37,10 +36,23 @@ export class JournalIndex {
         const key = JournalIndex.key(name);
         if (!this.byKey.has(key)) this.byKey.set(key, journal);
       }
-      for (const name of [journal.name, journal.abbreviation]) {
-        if (name.length >= 4) this.bareNames.push({ journal, pattern: new RegExp(`(?<![\\p{L}])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'u') });
+    }
+  }
+
+  /**
+   * Latin names of at least 4 characters, as whole-word patterns (for names written bare in
+   * prose). Built on first use: a command that links no journal (`digest text`) does not pay for them.
+   */
+  get bareNames(): readonly { journal: Journal; pattern: RegExp }[] {
+    if (this.bare === null) {
+      this.bare = [];
+      for (const journal of this.journals) {
+        for (const name of [journal.name, journal.abbreviation]) {
+          if (name.length >= 4) this.bare.push({ journal, pattern: new RegExp(`(?<![\\p{L}])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'u') });
+        }
       }
     }
+    return this.bare;
   }
 
   /** The comparison key of a journal name. */

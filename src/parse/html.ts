@@ -476,8 +476,36 @@ function weightedLength(text: string): number {
 }
 const wideScript = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
 
+type ParseDocument = typeof import('htmlparser2')['parseDocument'];
+let parser: Promise<ParseDocument> | null = null;
+
+/**
+ * htmlparser2's parseDocument, loaded without its package index: the index re-exports domutils,
+ * dom-serializer and a second copy of entities (30 modules, ~25 ms of every start) that the
+ * reader never uses. Its Parser module and domhandler make the same tree (what parseDocument
+ * does); where the package's layout is not the expected one, the index is loaded after all.
+ */
+function htmlParser(): Promise<ParseDocument> {
+  parser ??= (async () => {
+    try {
+      const index = import.meta.resolve('htmlparser2');
+      const { Parser } = (await import(new URL('./Parser.js', index).href)) as typeof import('htmlparser2');
+      const { DomHandler } = await import('domhandler');
+      const parse: ParseDocument = (data, options) => {
+        const handler = new DomHandler(undefined, options);
+        new Parser(handler, options).end(data);
+        return handler.root;
+      };
+      return parse;
+    } catch {
+      return (await import('htmlparser2')).parseDocument;
+    }
+  })();
+  return parser;
+}
+
 async function extractOnce(html: string, config: HtmlData, pruneByClass: boolean, depthLimit: number): Promise<HtmlExtraction> {
-  const { parseDocument } = await import('htmlparser2');
+  const parseDocument = await htmlParser();
   const c = compile(config);
   const document = parseDocument(html, { xmlMode: false, withStartIndices: true, withEndIndices: true, decodeEntities: true });
   // The walks below recurse; a page nested deeper than any real one is refused up front.
