@@ -36,6 +36,8 @@ export interface Decoded {
   switches: EncodingSwitch[];
   /** A charset the document declared but the bytes contradict. */
   ignoredDeclaration?: string;
+  /** Where that declaration stands in the decoded text (before line ends are normalised). */
+  ignoredDeclarationAt?: number;
 }
 
 /** How many replacement places a decoding lists (the count is always exact). */
@@ -112,11 +114,16 @@ function utf8Census(bytes: Uint8Array, from: number, to: number): { valid: numbe
 
 /** The charset an HTML or XML document declares in its first bytes, if any. */
 export function declaredCharset(bytes: Uint8Array): string | null {
+  return findDeclaration(bytes)?.label ?? null;
+}
+
+/** The declared charset and the byte offset of the tag that declares it. */
+function findDeclaration(bytes: Uint8Array): { label: string; byte: number } | null {
   const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 16384)).toString('latin1');
   const meta = /<meta\b[^>]{0,400}?\bcharset {0,8}= {0,8}["']? {0,8}([a-z0-9_:.-]{2,40})/i.exec(head);
-  if (meta) return meta[1]!;
+  if (meta) return { label: meta[1]!, byte: meta.index };
   const xml = /^\s*<\?xml\b[^>]{0,200}?\bencoding\s*=\s*["']([a-z0-9_.-]{2,40})["']/i.exec(head);
-  return xml ? xml[1]! : null;
+  return xml ? { label: xml[1]!, byte: xml.index + xml[0].indexOf('<') } : null;
 }
 
 function utf16Pattern(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
@@ -156,8 +163,8 @@ const signatures: [string, number[]][] = [
 
 /**
  * What a file is when it is not text: a known format by its signature, or "binary data" when
- * its first 8 KB hold NUL bytes or many control bytes. Null for text (UTF-16 included: its
- * zero bytes are expected, and a BOM or their pattern tells it apart first).
+ * its first 8 KB are not UTF-8 and hold NUL bytes or many control bytes. Null for text (UTF-16
+ * included: its zero bytes are expected, and a BOM or their pattern tells it apart first).
  */
 export function binaryKind(bytes: Uint8Array): string | null {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return null;
@@ -165,6 +172,10 @@ export function binaryKind(bytes: Uint8Array): string | null {
   for (const [name, magic] of signatures) if (magic.every((b, i) => bytes[i] === b)) return name;
   if (utf16Pattern(bytes)) return null;
   const n = Math.min(bytes.length, 8192);
+  // Valid UTF-8 is text, however odd (NULs and format characters written by a program): the
+  // read stage decides whether it holds anything readable. The sample may end inside a character.
+  const invalid = firstInvalidUtf8(bytes, 0, n);
+  if (invalid === -1 || (n < bytes.length && invalid >= n - 3)) return null;
   let nul = 0;
   let control = 0;
   for (let i = 0; i < n; i++) {
@@ -428,8 +439,15 @@ export async function decode(bytes: Uint8Array, fallback = 'gb18030'): Promise<D
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return result(bytes, 'utf-16le', 'bom', 2);
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return result(bytes, 'utf-16be', 'bom', 2);
 
-  const declaredLabel = declaredCharset(bytes);
+  const declaration = findDeclaration(bytes);
+  const declaredLabel = declaration?.label ?? null;
   const declared = declaredLabel ? canonicalEncoding(declaredLabel) : null;
+  const withIgnored = (decoded: Decoded, ignored: string | null | undefined): Decoded => {
+    if (!ignored || !declaration) return decoded;
+    // The declaration is ASCII, so its place in the text is the length of what precedes it.
+    const at = new TextDecoder(decoded.encoding, { fatal: false, ignoreBOM: true }).decode(bytes.subarray(0, declaration.byte)).length;
+    return { ...decoded, ignoredDeclaration: ignored, ignoredDeclarationAt: decoded.how === 'bom' ? 0 : at };
+  };
   const validUtf8 = firstInvalidUtf8(bytes) === -1;
   if (declared === 'utf-8' && validUtf8) return result(bytes, 'utf-8', 'declared');
   // Valid UTF-8 with multi-byte characters is UTF-8 whatever the page says: no legacy text of
@@ -453,10 +471,6 @@ export async function decode(bytes: Uint8Array, fallback = 'gb18030'): Promise<D
   const { chosen, how } = await chooseLegacy(bytes, declared, fallback);
   const decoded = result(bytes, chosen.encoding, how, 0, chosen);
   return declared && chosen.encoding !== declared ? withIgnored(decoded, declaredLabel!) : decoded;
-}
-
-function withIgnored(decoded: Decoded, ignored: string | undefined): Decoded {
-  return ignored === undefined ? decoded : { ...decoded, ignoredDeclaration: ignored };
 }
 
 /** Normalises CRLF and lone CR to LF. */

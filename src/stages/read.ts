@@ -43,7 +43,7 @@ export const read = defineStage({
     const at = (char: number) => ({ offset: normalizedOffset(decoded.text, char) });
     if (decoded.ignoredDeclaration !== undefined) {
       const why = decoded.encoding === 'utf-8' && decoded.replaced === 0 ? 'its bytes are valid UTF-8 with multi-byte characters' : `its bytes are not valid in it`;
-      report('charset-mismatch', `the page declares charset "${decoded.ignoredDeclaration}" but ${why}; decoded as ${decoded.encoding}`);
+      report('charset-mismatch', `the page declares charset "${decoded.ignoredDeclaration}" but ${why}; decoded as ${decoded.encoding}`, at(decoded.ignoredDeclarationAt ?? 0));
     }
     if (decoded.how === 'detected' || decoded.how === 'fallback') {
       report('decode-guessed', `no BOM or usable charset declaration; encoding guessed as ${decoded.encoding}`);

@@ -130,7 +130,8 @@ describe('decode: binary input', () => {
 
   it('calls bytes with NULs or many control bytes binary data, and text of any encoding text', () => {
     expect(binaryKind(Buffer.from(Array.from({ length: 256 }, (_, i) => (i * 37) % 256)))).toBe('binary data');
-    expect(binaryKind(Buffer.from(`${'text '.repeat(40)}\u0001\u0002\u0003`.repeat(1).replace(/ /g, '\u0002')))).toBe('binary data');
+    // Not UTF-8, and a control byte in every four: an executable's tables, say.
+    expect(binaryKind(Buffer.from(Array.from({ length: 400 }, (_, i) => [0x90, 0x02, 0x41, 0x42][i % 4]!)))).toBe('binary data');
     expect(binaryKind(Buffer.from(sample))).toBeNull();
     expect(binaryKind(iconv.encode(sample, 'gbk'))).toBeNull();
     expect(binaryKind(iconv.encode(sample, 'utf16le'))).toBeNull();
@@ -156,5 +157,12 @@ describe('decode: found by fuzzing', () => {
     expect(decoded.encoding).toBe('gb18030');
     expect(decoded.replaced).toBeGreaterThan(0);
     for (const r of decoded.replacements) expect(decoded.text[r.char]).toBe('\ufffd');
+  });
+});
+
+describe('decode: text that only looks odd is not binary', () => {
+  it('takes valid UTF-8 holding NULs and format characters for text (the read stage then finds no letters)', () => {
+    expect(binaryKind(Buffer.from('\u0000\u200b\u202e\ufeff\u0001'.repeat(100)))).toBeNull();
+    expect(binaryKind(Buffer.from(`${'干细胞\u0000'.repeat(3000)}`))).toBeNull();
   });
 });

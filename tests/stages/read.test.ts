@@ -89,6 +89,8 @@ describe('read: decoding that never lies', () => {
     expect(doc.title).toBe('干细胞治疗类风湿关节炎：Café clinique');
     expect(doc.diagnostics.find((d) => d.rule === 'charset-mismatch')).toMatchObject({
       severity: 'warning',
+      line: 1,
+      column: 13,
       message: 'the page declares charset "iso-8859-1" but its bytes are valid UTF-8 with multi-byte characters; decoded as utf-8',
     });
   });
