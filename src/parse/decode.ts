@@ -191,9 +191,18 @@ export function binaryKind(bytes: Uint8Array): string | null {
   return nul > 0 || control > n * 0.1 ? 'binary data' : null;
 }
 
+const decoders = new Map<string, InstanceType<typeof TextDecoder>>();
+/** A reusable decoder (a whole-input decode keeps no state between calls; making one costs an ICU converter). */
+function decoder(encoding: string, fatal: boolean): InstanceType<typeof TextDecoder> {
+  const key = `${encoding}\u0000${fatal}`;
+  let d = decoders.get(key);
+  if (!d) decoders.set(key, (d = new TextDecoder(encoding, { fatal, ignoreBOM: true })));
+  return d;
+}
+
 /** Decodes with replacement and counts the U+FFFD it had to write (decoded text included). */
 function decodeLossy(bytes: Uint8Array, encoding: string): { text: string; replaced: number } {
-  const text = new TextDecoder(encoding, { fatal: false, ignoreBOM: true }).decode(bytes);
+  const text = decoder(encoding, false).decode(bytes);
   let replaced = 0;
   for (let i = text.indexOf('\ufffd'); i !== -1; i = text.indexOf('\ufffd', i + 1)) replaced++;
   return { text, replaced };
@@ -262,7 +271,7 @@ function result(bytes: Uint8Array, encoding: string, how: Decoded['how'], skip =
 
 function fatalOk(bytes: Uint8Array, encoding: string): boolean {
   try {
-    new TextDecoder(encoding, { fatal: true }).decode(bytes);
+    decoder(encoding, true).decode(bytes);
     return true;
   } catch {
     return false;
@@ -445,7 +454,7 @@ export async function decode(bytes: Uint8Array, fallback = 'gb18030'): Promise<D
   const withIgnored = (decoded: Decoded, ignored: string | null | undefined): Decoded => {
     if (!ignored || !declaration) return decoded;
     // The declaration is ASCII, so its place in the text is the length of what precedes it.
-    const at = new TextDecoder(decoded.encoding, { fatal: false, ignoreBOM: true }).decode(bytes.subarray(0, declaration.byte)).length;
+    const at = decoder(decoded.encoding, false).decode(bytes.subarray(0, declaration.byte)).length;
     return { ...decoded, ignoredDeclaration: ignored, ignoredDeclarationAt: decoded.how === 'bom' ? 0 : at };
   };
   const validUtf8 = firstInvalidUtf8(bytes) === -1;

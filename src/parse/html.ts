@@ -1,7 +1,7 @@
 import type { AnyNode, Element } from 'domhandler';
 import type { Block, BlockKind } from '../core/document.js';
 import type { HtmlData } from '../generated/html.js';
-import { rawText, selectAll } from './selector.js';
+import { elementsOf, rawText, selectAll } from './selector.js';
 
 /** What the HTML reader kept: the body as blocks, the page title, and which extractor chose the body. */
 export interface HtmlExtraction {
@@ -511,8 +511,9 @@ async function extractOnce(html: string, config: HtmlData, pruneByClass: boolean
   // The walks below recurse; a page nested deeper than any real one is refused up front.
   const depth = maxDepth(document, depthLimit);
   if (depth > depthLimit) return { blocks: [], title: null, variant: 'generic', tooDeep: depth };
-  // Selected on the tree as it is at the call: after pruning, pruned elements are gone.
-  const select = (sel: string) => selectAll(sel, document);
+  // Selected on the tree as it was parsed; after pruning (h1), on the tree as it is then.
+  const elements = elementsOf(document);
+  const select = (sel: string) => selectAll(sel, elements);
   const textOfAll = (sel: string) => select(sel).map(rawText).join('').replace(htmlSpace, ' ').trim();
   const titleText = (select('title')[0] && rawText(select('title')[0]!).replace(htmlSpace, ' ').trim()) || '';
 
@@ -541,7 +542,7 @@ async function extractOnce(html: string, config: HtmlData, pruneByClass: boolean
     roots = bestCandidate(body, c, sizes, pruneByClass);
     variant = 'generic';
   }
-  const h1 = select('h1').map((el) => textOf(el, c).replace(htmlSpace, ' ').trim()).find((t) => t.length > 0);
+  const h1 = selectAll('h1', document).map((el) => textOf(el, c).replace(htmlSpace, ' ').trim()).find((t) => t.length > 0);
   const titles = [h1, pageTitle, titleText].filter((t): t is string => !!t);
   const blocks = trimEnds(dropRepeated(roots.flatMap((r) => emitBlocks(r, c, sizes))), titles, c);
   return { blocks, title: h1 ?? pageTitle, variant };

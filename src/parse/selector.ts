@@ -27,7 +27,7 @@ export function compileSelector(selector: string): Matcher {
     const [all, name, attr, op, dq, sq, bare] = p;
     if (name !== undefined) {
       if (all.startsWith('#')) tests.push((el) => el.attribs.id === name);
-      else tests.push((el) => (el.attribs.class ?? '').split(/[\t\n\f\r ]+/).includes(name));
+      else tests.push((el) => hasToken(el.attribs.class, name));
       continue;
     }
     const key = attr!.toLowerCase();
@@ -37,27 +37,46 @@ export function compileSelector(selector: string): Matcher {
     else if (op === '^=') tests.push((el) => value !== '' && (el.attribs[key] ?? '').startsWith(value));
     else if (op === '$=') tests.push((el) => value !== '' && (el.attribs[key] ?? '').endsWith(value));
     else if (op === '*=') tests.push((el) => value !== '' && (el.attribs[key] ?? '').includes(value));
-    else tests.push((el) => (el.attribs[key] ?? '').split(/[\t\n\f\r ]+/).includes(value));
+    else tests.push((el) => hasToken(el.attribs[key], value));
   }
   const matcher: Matcher = (el) => tests.every((t) => t(el));
   cache.set(selector, matcher);
   return matcher;
 }
 
+const space = (code: number) => code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0c || code === 0x0d;
+
+/** True when a white-space separated list holds the token (no array is made: this runs on every element). */
+function hasToken(list: string | undefined, token: string): boolean {
+  if (!list || !token) return false;
+  for (let at = list.indexOf(token); at !== -1; at = list.indexOf(token, at + 1)) {
+    const end = at + token.length;
+    if ((at === 0 || space(list.charCodeAt(at - 1))) && (end === list.length || space(list.charCodeAt(end)))) return true;
+  }
+  return false;
+}
+
 const isTag = (node: AnyNode): node is Element => node.type === 'tag' || node.type === 'script' || node.type === 'style';
 
-/** Every element under `root` that matches, in document order (the root itself excluded). */
-export function selectAll(selector: string, root: AnyNode): Element[] {
-  const matches = compileSelector(selector);
+/** Every element under `root`, in document order (the root itself excluded). */
+export function elementsOf(root: AnyNode): Element[] {
   const found: Element[] = [];
-  const stack: AnyNode[] = [...((root as Element).children ?? [])].reverse();
+  const stack: AnyNode[] = [];
+  const top = (root as Element).children ?? [];
+  for (let i = top.length - 1; i >= 0; i--) stack.push(top[i]!);
   while (stack.length > 0) {
     const node = stack.pop()!;
     if (!isTag(node)) continue;
-    if (matches(node)) found.push(node);
+    found.push(node);
     for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
   }
   return found;
+}
+
+/** Every element under `root` (or in a list from elementsOf) that matches, in document order. */
+export function selectAll(selector: string, root: AnyNode | Element[]): Element[] {
+  const matches = compileSelector(selector);
+  return (Array.isArray(root) ? root : elementsOf(root)).filter(matches);
 }
 
 /** All the text under a node, script and style included (what cheerio's .text() gives). */
