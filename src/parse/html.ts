@@ -324,7 +324,7 @@ function trimEnds(blocks: Block[], titles: string[], c: Compiled): Block[] {
   const display = (b: Block | undefined) => b !== undefined && b.kind !== 'heading' && b.text.length <= 40 && !/[。，,.!?！？；;]/.test(b.text);
   const headline = blocks.slice(0, 4).findIndex((b) => b.text.length <= 80 && isTitleLine(b.text, titles));
   if (headline > 0 && blocks.slice(0, headline).every(display)) blocks = blocks.slice(headline);
-  if (headline >= 0 && display(blocks[1]) && !meta(blocks[1]!)) blocks = [blocks[0]!, ...blocks.slice(2)];
+  if (headline >= 0 && isTitleLine(blocks[0]!.text, titles) && display(blocks[1]) && !meta(blocks[1]!)) blocks = [blocks[0]!, ...blocks.slice(2)];
   let start = 0;
   let end = blocks.length;
   while (start < end && meta(blocks[start]!)) start++;
