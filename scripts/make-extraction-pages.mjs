@@ -538,6 +538,38 @@ ${body.map((t, i) => (bold.has(i) ? `<section><p><strong>${esc(t)}</strong></p><
   });
 }
 
+// 15. A hand-made personal blog (UTF-8): the post and, on the same page and in the same column,
+//    the blog's next posts in full, each under a heading that links to its own page, with <hr>s.
+{
+  const body = [
+    '上个月陪外婆去医院复查，医生说她的膝关节退变又加重了。回家的路上，外婆问我：“电视上说打干细胞能长软骨，是真的吗？”我一时答不上来，于是花了几个晚上查资料，把看到的东西整理在这里。',
+    '先说结论：目前关节腔注射干细胞治疗膝骨关节炎，在我国仍属于临床研究，没有获批的常规疗法。已经发表的研究里，有的报告疼痛减轻，有的与对照组差别不大，而软骨是否真的再生，影像学证据还很有限。',
+    '其次是风险。正规研究会对细胞来源、制备过程和质量检测有严格要求，受试者还有伦理审查保护；而一些机构在研究之外收费注射，细胞的质量和安全都无从保证。',
+    '最后，我和外婆商量的方案很朴素：控制体重，每天做股四头肌锻炼，疼得厉害时按医嘱用药，半年后再复查。如果以后有正规的临床研究在招募，我们再去了解。',
+  ];
+  const other = (n, title, paras) => `<hr>\n<h2><a href="/diary/${n}.html">${esc(title)}</a></h2>\n<p class="date">2025年1月${n % 28 + 1}日</p>\n${blocksHtml(paras)}`;
+  page({
+    id: 'blog-next-posts', encoding: 'utf-8', declared: 'utf-8',
+    shape: 'hand-made personal blog: the post, then the next three posts in full in the same column, each under a heading linking to its own page, separated by <hr>',
+    body,
+    html: `<html><head><meta charset="utf-8"><title>外婆问我：打干细胞能长软骨吗？ - 阿青的家常笔记</title></head>
+<body>
+<table width="900" align="center"><tr><td colspan="2" class="top"><a href="/">阿青的家常笔记</a> | <a href="/diary/">日记</a> | <a href="/about.html">关于我</a></td></tr>
+<tr><td width="680" valign="top" id="main">
+<h2>外婆问我：打干细胞能长软骨吗？</h2>
+<p class="date">2025年2月16日</p>
+${blocksHtml(body)}
+${other(119, '冬天给外婆织的第三条围巾', ['今年的毛线选了浅灰色，外婆说颜色太素，我就在两头各织了一圈红边。织到一半才发现针数算错了，只好拆了重来，前后花了两个周末，总算赶在降温之前送到了她手里。', '外婆戴上以后对着镜子看了半天，说比去年那条暖和多了。其实我知道，她是舍不得说我织得歪。'])}
+${other(118, '一锅萝卜排骨汤的做法', ['排骨先冷水下锅焯一遍，撇去浮沫，再换热水加姜片小火炖一个小时。白萝卜切滚刀块，等排骨炖软以后再放，这样萝卜不会煮烂，汤也更清。', '出锅前撒一点盐和葱花就够了。外婆说她小时候过年才能喝上这样一锅汤，我听着，心里觉得这碗汤更香了。'])}
+${other(117, '读完《最好的告别》', ['这本书讲的是医学与衰老，作者用很多病人的故事提醒我们，医疗的目标不只是延长生命，也包括让人按照自己的意愿生活。', '读完以后，我开始认真地问外婆：她最在意的是什么？她想了一会儿说，想自己走去菜市场。'])}
+<p><a href="/diary/page2.html">更早的日记 &gt;&gt;</a></p>
+</td>
+<td width="220" valign="top" class="side"><b>日记归档</b>${links(['2025年2月', '2025年1月', '2024年12月'])}</td></tr>
+<tr><td colspan="2" class="bottom">本站文字均为原创，转载请注明出处</td></tr></table>
+</body></html>`,
+  });
+}
+
 // Write: each page's bytes in its encoding (stray bytes where marked), its text, the index.
 rmSync(dir, { recursive: true, force: true });
 mkdirSync(dir, { recursive: true });

@@ -360,6 +360,13 @@ function linkDense(el: Element, c: Compiled, sizes: WeakMap<AnyNode, Measure>): 
   return m.anchors > 1 && m.link > m.text * 0.5;
 }
 
+/** A heading (h1–h3) whose text is all one link: the title of another post or story. */
+function nextPostHeading(el: Element, c: Compiled, sizes: WeakMap<AnyNode, Measure>): boolean {
+  if (el.name !== 'h1' && el.name !== 'h2' && el.name !== 'h3') return false;
+  const m = measure(el, c, sizes);
+  return m.anchors === 1 && m.text > 0 && m.link >= m.text;
+}
+
 /**
  * Walks a subtree and emits blocks: block elements and <br> end a block, inline text (incl.
  * <sup>/<sub>, so CX<sub>3</sub>CR1 reads CX3CR1) joins it. Each block starts at its first
@@ -387,7 +394,11 @@ function emitBlocks(root: Element, c: Compiled, sizes: WeakMap<AnyNode, Measure>
     parts = [];
   };
 
+  // The body ends where the next post begins: a heading that is all a link to another page, once
+  // the article has text (a blog that shows its next posts in full, a list of more stories).
+  let ended = false;
   const walk = (node: AnyNode, strong: boolean, inPre: boolean): void => {
+    if (ended) return;
     if (node.type === 'text') {
       const data = (node as unknown as { data: string }).data;
       const start = node.startIndex ?? 0;
@@ -415,6 +426,10 @@ function emitBlocks(root: Element, c: Compiled, sizes: WeakMap<AnyNode, Measure>
     const bold = strong || name === 'strong' || name === 'b' || /font-weight\s*:\s*(bold|[6-9]00)/i.test(node.attribs.style ?? '');
     if (isBlock) {
       flush();
+      if (blocks.length > 0 && nextPostHeading(node, c, sizes)) {
+        ended = true;
+        return;
+      }
       const saved = { kind, level };
       if (/^h[1-6]$/.test(name)) {
         kind = 'heading';
