@@ -570,6 +570,105 @@ ${other(117, '读完《最好的告别》', ['这本书讲的是医学与衰老�
   });
 }
 
+// Pages 16–18 were written after the extractor's fixes and scored before any change to it:
+// a held-out check of shapes the fixes were not tuned on (`heldOut` in pages.json).
+
+// 16. A self-media article on a portal (UTF-8): the body in <article id="mp-editor">, closing
+//    with "back to the portal" and a statement paragraph, then the editor line and a feed.
+{
+  const body = [
+    '不少读者在后台留言，问脐带血和脐带间充质干细胞是不是一回事，要不要在孩子出生时花钱保存。今天我们就把这两个概念讲清楚。',
+    '脐带血里主要是造血干细胞，已被用于治疗白血病等血液系统疾病；而间充质干细胞多从脐带组织中分离，目前在大多数疾病上仍处于临床研究阶段。',
+    '是否自存脐带血，需要结合家庭情况理性考虑。对于绝大多数家庭来说，孩子将来用到自体脐带血的概率很低；如果家中已有需要造血干细胞移植的患者，则可以咨询医生是否定向保存。',
+    '选择储存机构时，要确认其具备卫生健康部门批准的资质，看清合同中的费用、保存年限和违约条款，不要被“包治百病”的宣传打动。',
+  ];
+  page({
+    id: 'portal-selfmedia', encoding: 'utf-8', declared: 'utf-8', heldOut: true,
+    shape: 'self-media article on a portal: <article id="mp-editor">, a "back to the portal" link and a statement paragraph at its end, editor line, recommended feed',
+    body,
+    html: `<!DOCTYPE html><html><head><meta charset="utf-8"><title>脐带血和干细胞是一回事吗？一文讲清楚_某狐网</title></head>
+<body>
+<div class="head-container"><a href="/">某狐首页</a> <a href="/news">新闻</a> <a href="/health">健康</a> <a class="login" href="#">登录</a></div>
+<div class="area clearfix"><div class="left main">
+<div class="text"><div class="text-title"><h1>脐带血和干细胞是一回事吗？一文讲清楚</h1><div class="article-info"><span class="time">2025-03-02 19:45</span><span>发布于：北京市</span></div></div>
+<article class="article" id="mp-editor">
+${blocksHtml(body)}
+<p><a href="/?spm=back">返回某狐，查看更多</a></p>
+</article>
+<div class="statement">平台声明：该文观点仅代表作者本人，某狐号系信息发布平台，仅提供信息存储空间服务。</div>
+<div class="bottom-relate-wrap"><p data-role="editor-name">责任编辑：<span>王芳</span></p></div>
+</div>
+<div id="god-bottom"><h3>为您推荐</h3>${links(['孕晚期这几项检查别漏了', '新生儿黄疸什么时候需要治疗', '宝宝发烧到多少度要去医院', '二胎妈妈的产后恢复经验'])}</div>
+</div></div>
+<div class="footer">Copyright &copy; 2025 某狐公司 版权所有</div>
+</body></html>`,
+  });
+}
+
+// 17. A Taiwanese hospital's health-education page in Big5: table layout, the text in a cell
+//    after a "publishing unit / date" row, "back" and "print" links, a related-topics table.
+{
+  const body = [
+    '骨髓移植是把健康的造血幹細胞輸入病人體內，使其重建造血與免疫功能的治療方式，常用於白血病、淋巴瘤及重度再生不良性貧血等疾病。',
+    '移植前，病人需接受化學治療或放射線治療，以清除病變的骨髓並抑制免疫反應，這段期間容易發生感染，必須住在保護性隔離病房。',
+    '移植後的第一個月是照護重點。病人應注意口腔與皮膚清潔，飲食須完全煮熟，探病的親友如有感冒症狀應避免進入病房。',
+    '出院後仍須定期回診，觀察血球數值及是否出現排斥反應。若有發燒、腹瀉或皮膚紅疹，應立即與醫療團隊聯絡。',
+  ];
+  page({
+    id: 'tw-hospital-education', encoding: 'big5', declared: 'big5', heldOut: true,
+    shape: 'Taiwanese hospital health-education page in Big5: table layout, publishing-unit/date row above the text cell, back/print links, related-topics table',
+    body,
+    html: `<html><head><meta http-equiv="Content-Type" content="text/html; charset=big5"><title>骨髓移植病人的照護 - 衛教園地 - 某某紀念醫院</title></head>
+<body>
+<table width="960" border="0" align="center"><tr><td><img src="/img/logo.gif" alt="某某紀念醫院"></td><td align="right"><a href="/">回首頁</a>｜<a href="/map.htm">網站導覽</a>｜<a href="/en/">English</a></td></tr></table>
+<table width="960" border="0" align="center"><tr>
+<td width="180" valign="top" class="menu"><a href="/edu/">衛教園地</a><br><a href="/dept/">門診科別</a><br><a href="/doctor/">醫師介紹</a><br><a href="/reg/">網路掛號</a></td>
+<td width="780" valign="top">
+<table width="100%"><tr><td class="title">骨髓移植病人的照護</td></tr>
+<tr><td class="info">發布單位：血液腫瘤科　發布日期：2025/01/20　瀏覽人次：3512</td></tr>
+<tr><td class="content">
+${blocksHtml(body)}
+</td></tr>
+<tr><td align="right"><a href="javascript:history.back()">回上一頁</a>　<a href="javascript:window.print()">列印</a></td></tr></table>
+<table width="100%" class="related"><tr><th>相關衛教主題</th></tr><tr><td>${links(['化學治療期間的飲食', '認識白血病', '如何預防感染'])}</td></tr></table>
+</td></tr></table>
+<table width="960" align="center"><tr><td class="foot">地址：某某市某某路一段1號　總機：(00)0000-0000　版權所有</td></tr></table>
+</body></html>`,
+  });
+}
+
+// 18. A repost site in GB18030 whose body sits in <div id="zoom"> inside a news-detail block,
+//    with the original link and a disclaimer after it, tags and prev/next.
+{
+  const body = [
+    '近日，某省人民医院完成省内首例异基因造血干细胞移植联合细胞免疫治疗难治性淋巴瘤，患者目前恢复良好，已转入普通病房。',
+    '患者今年四十六岁，确诊后先后接受多线化疗，病情反复。经多学科会诊，医疗团队决定为其实施造血干细胞移植，并在移植后序贯细胞免疫治疗，以降低复发风险。',
+    '移植科主任介绍，这一方案对供者配型、移植时机和感染防控都有较高要求，团队为此制定了详细的预案，治疗期间未出现严重并发症。',
+  ];
+  page({
+    id: 'repost-zoom', encoding: 'gb18030', declared: 'gb2312', heldOut: true,
+    shape: 'repost site in GB18030 (declared gb2312): body in <div id="zoom"> inside a news-detail block, original link and disclaimer after it, tags, prev/next',
+    body,
+    html: `<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"><title>省内首例异基因造血干细胞移植联合细胞免疫治疗完成-医讯转载-某某健康资讯网</title></head>
+<body>
+<div class="top"><a href="/">网站首页</a> | <a href="/yx/">医讯转载</a> | <a href="/jk/">健康百科</a> | <a href="/zt/">专题</a></div>
+<div class="weizhi">当前位置：<a href="/">首页</a> &gt;&gt; <a href="/yx/">医讯转载</a> &gt;&gt; 正文</div>
+<div class="news_detail">
+<div class="news_title">省内首例异基因造血干细胞移植联合细胞免疫治疗完成</div>
+<div class="news_info">来源：某省人民医院　时间：2025-03-28　浏览：<span id="hits">286</span>次</div>
+<div id="zoom">
+${blocksHtml(body)}
+</div>
+<div class="yuanwen">原文链接：<a href="#">http://www.example.org/news/2025/0328.html</a></div>
+<div class="mianze">免责声明：本站转载文章仅为传递更多信息，不代表本站观点，如有侵权请联系删除。</div>
+<div class="tags">相关标签：<a href="/tag/1">造血干细胞移植</a> <a href="/tag/2">淋巴瘤</a></div>
+<div class="sxp">上一篇：<a href="/yx/101.html">春季过敏高发，专家提醒做好防护</a><br>下一篇：<a href="/yx/103.html">儿童近视防控进校园</a></div>
+</div>
+<div class="bottom">某某健康资讯网 版权所有</div>
+</body></html>`,
+  });
+}
+
 // Write: each page's bytes in its encoding (stray bytes where marked), its text, the index.
 rmSync(dir, { recursive: true, force: true });
 mkdirSync(dir, { recursive: true });
@@ -586,7 +685,7 @@ for (const p of pages) {
   if ((p.damaged ?? 0) !== parts.length - 1) throw new Error(`${p.id}: ${parts.length - 1} stray bytes, declared ${p.damaged ?? 0}`);
   writeFileSync(`${dir}${p.id}.html`, bytes);
   writeFileSync(`${dir}${p.id}.txt`, `${blocksText(p.body)}\n`);
-  index.push({ id: p.id, encoding: p.encoding, declared: p.declared, damagedBytes: p.damaged ?? 0, shape: p.shape });
+  index.push({ id: p.id, encoding: p.encoding, declared: p.declared, damagedBytes: p.damaged ?? 0, heldOut: p.heldOut ?? false, shape: p.shape });
 }
 writeFileSync(`${dir}pages.json`, `${JSON.stringify(index, null, 2)}\n`);
 console.log(`${pages.length} pages written to ${dir}: ${readdirSync(dir).length} files`);
