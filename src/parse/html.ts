@@ -313,12 +313,14 @@ function isTitleLine(text: string, titles: string[]): boolean {
 
 /**
  * Drops the lines that open or close a body without being article text: the headline again,
- * bylines, datelines, source, editor and hit-count lines (html.json metaLinePatterns), each at
- * most 80 characters, and only at the two ends, so a dated line inside the article stays.
+ * bylines, datelines, source, editor, hit-count, original-link and disclaimer lines (html.json
+ * metaLinePatterns), link-only lines, each at most 80 characters, and only at the two ends, so a
+ * dated line inside the article stays.
  */
-function trimEnds(blocks: Block[], titles: string[], c: Compiled): Block[] {
-  // A line without a letter ("1/11", "|") is a counter or a separator.
-  const meta = (b: Block) => b.text.length <= 80 && (!/\p{L}/u.test(b.text) || isTitleLine(b.text, titles) || c.metaLines.some((p) => p.test(b.text)));
+function trimEnds(blocks: Block[], titles: string[], c: Compiled, linkOnly: Set<Block>): Block[] {
+  // A line without a letter ("1/11", "|") is a counter or a separator; a line that is all links
+  // ("back to the home page", a breadcrumb) is navigation.
+  const meta = (b: Block) => b.text.length <= 80 && (!/\p{L}/u.test(b.text) || linkOnly.has(b) || isTitleLine(b.text, titles) || c.metaLines.some((p) => p.test(b.text)));
   // A newspaper headline comes with a kicker line above it and a subhead below: short lines,
   // no sentence, not headings of the article. They go with the headline.
   const display = (b: Block | undefined) => b !== undefined && b.kind !== 'heading' && b.text.length <= 40 && !/[。，,.!?！？；;]/.test(b.text);
@@ -372,9 +374,9 @@ function nextPostHeading(el: Element, c: Compiled, sizes: WeakMap<AnyNode, Measu
  * <sup>/<sub>, so CX<sub>3</sub>CR1 reads CX3CR1) joins it. Each block starts at its first
  * text node's offset in the HTML source.
  */
-function emitBlocks(root: Element, c: Compiled, sizes: WeakMap<AnyNode, Measure>): Block[] {
+function emitBlocks(root: Element, c: Compiled, sizes: WeakMap<AnyNode, Measure>, linkOnly: Set<Block>): Block[] {
   const blocks: Block[] = [];
-  let parts: { text: string; start: number; end: number; strong: boolean }[] = [];
+  let parts: { text: string; start: number; end: number; strong: boolean; link: boolean }[] = [];
   let kind: BlockKind = 'paragraph';
   let level: number | undefined;
 
@@ -389,6 +391,7 @@ function emitBlocks(root: Element, c: Compiled, sizes: WeakMap<AnyNode, Measure>
       const block: Block = { kind, text, start: first.start, end: Math.max(first.start, last.end), exact: false };
       if (kind === 'heading' && level !== undefined) block.level = level;
       if (visible.length > 0 && visible.every((p) => p.strong)) block.strong = true;
+      if (visible.length > 0 && visible.every((p) => p.link)) linkOnly.add(block);
       blocks.push(block);
     }
     parts = [];
@@ -397,7 +400,7 @@ function emitBlocks(root: Element, c: Compiled, sizes: WeakMap<AnyNode, Measure>
   // The body ends where the next post begins: a heading that is all a link to another page, once
   // the article has text (a blog that shows its next posts in full, a list of more stories).
   let ended = false;
-  const walk = (node: AnyNode, strong: boolean, inPre: boolean): void => {
+  const walk = (node: AnyNode, strong: boolean, inPre: boolean, link = false): void => {
     if (ended) return;
     if (node.type === 'text') {
       const data = (node as unknown as { data: string }).data;
@@ -407,11 +410,11 @@ function emitBlocks(root: Element, c: Compiled, sizes: WeakMap<AnyNode, Measure>
         let cursor = start;
         lines.forEach((line, i) => {
           if (i > 0) flush();
-          parts.push({ text: line, start: cursor, end: cursor + line.length, strong });
+          parts.push({ text: line, start: cursor, end: cursor + line.length, strong, link });
           cursor += line.length + 1;
         });
       } else {
-        parts.push({ text: data, start, end: (node.endIndex ?? start + data.length - 1) + 1, strong });
+        parts.push({ text: data, start, end: (node.endIndex ?? start + data.length - 1) + 1, strong, link });
       }
       return;
     }
@@ -437,12 +440,12 @@ function emitBlocks(root: Element, c: Compiled, sizes: WeakMap<AnyNode, Measure>
       } else if (name === 'li') {
         kind = 'list-item';
       }
-      for (const child of node.children) walk(child, bold, inPre || name === 'pre');
+      for (const child of node.children) walk(child, bold, inPre || name === 'pre', link);
       flush();
       kind = saved.kind;
       level = saved.level;
     } else {
-      for (const child of node.children) walk(child, bold, inPre);
+      for (const child of node.children) walk(child, bold, inPre, link || name === 'a');
     }
   };
   walk(root, false, false);
@@ -559,6 +562,7 @@ async function extractOnce(html: string, config: HtmlData, pruneByClass: boolean
   }
   const h1 = selectAll('h1', document).map((el) => textOf(el, c).replace(htmlSpace, ' ').trim()).find((t) => t.length > 0);
   const titles = [h1, pageTitle, titleText].filter((t): t is string => !!t);
-  const blocks = trimEnds(dropRepeated(roots.flatMap((r) => emitBlocks(r, c, sizes))), titles, c);
+  const linkOnly = new Set<Block>();
+  const blocks = trimEnds(dropRepeated(roots.flatMap((r) => emitBlocks(r, c, sizes, linkOnly))), titles, c, linkOnly);
   return { blocks, title: h1 ?? pageTitle, variant };
 }
