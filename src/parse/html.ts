@@ -318,9 +318,11 @@ function isTitleLine(text: string, titles: string[]): boolean {
  * dated line inside the article stays.
  */
 function trimEnds(blocks: Block[], titles: string[], c: Compiled, linkOnly: Set<Block>): Block[] {
-  // A line without a letter ("1/11", "|") is a counter or a separator; a line that is all links
-  // ("back to the home page", a breadcrumb) is navigation.
-  const meta = (b: Block) => b.text.length <= 80 && (!/\p{L}/u.test(b.text) || linkOnly.has(b) || isTitleLine(b.text, titles) || c.metaLines.some((p) => p.test(b.text)));
+  // A line without a letter ("1/11", "|") is a counter or a separator; a paragraph that is all
+  // links ("back to the home page", a breadcrumb) is navigation, unless it shows an address (a
+  // reference) or is a list item (a list of sources).
+  const navigation = (b: Block) => b.kind === 'paragraph' && linkOnly.has(b) && !visibleAddress.test(b.text);
+  const meta = (b: Block) => b.text.length <= 80 && (!/\p{L}/u.test(b.text) || navigation(b) || isTitleLine(b.text, titles) || c.metaLines.some((p) => p.test(b.text)));
   // A newspaper headline comes with a kicker line above it and a subhead below: short lines,
   // no sentence, not headings of the article. They go with the headline.
   const display = (b: Block | undefined) => b !== undefined && b.kind !== 'heading' && b.text.length <= 40 && !/[。，,.!?！？；;]/.test(b.text);
