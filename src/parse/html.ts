@@ -492,9 +492,22 @@ function visibleLength(blocks: Block[]): number {
 
 /** Length of a text without white space, a Han, kana or Hangul character counting as three. */
 function weightedLength(text: string): number {
-  return text.replace(htmlSpace, '').length + 2 * (text.match(wideScript)?.length ?? 0);
+  let wide = 0;
+  for (let i = 0; i < text.length; i++) if (isWide(text.charCodeAt(i))) wide++;
+  return text.replace(htmlSpace, '').length + 2 * wide;
 }
-const wideScript = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
+
+/**
+ * A code unit of a Han, kana or Hangul character (a high surrogate stands for the CJK extensions
+ * beyond the BMP). Ranges, not a \p{Script=…} class: compiling one of those cost a few ms of every start.
+ */
+function isWide(code: number): boolean {
+  return (
+    (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0x3040 && code <= 0x30ff) ||
+    (code >= 0xac00 && code <= 0xd7af) || (code >= 0x1100 && code <= 0x11ff) || (code >= 0x3130 && code <= 0x318f) ||
+    (code >= 0xf900 && code <= 0xfaff) || (code >= 0x2e80 && code <= 0x2fdf) || (code >= 0xd840 && code <= 0xd87f)
+  );
+}
 
 type ParseDocument = typeof import('htmlparser2')['parseDocument'];
 let parser: Promise<ParseDocument> | null = null;
