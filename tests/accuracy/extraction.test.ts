@@ -1,7 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
 import { textBlocks } from '../../src/cli/text.js';
+import { decode } from '../../src/parse/decode.js';
 import { pipeline, repo } from '../helpers.js';
 import { sharedData } from './shared-data.js';
 
@@ -92,6 +95,15 @@ describe(`main-text extraction on ${zhPages.length} Chinese pages written for th
       return `${e} ${mean(of.map((s) => s.f)).toFixed(3)} (${of.length})`;
     });
     console.log(`extraction F1 (Chinese pages): mean ${m.toFixed(4)} over ${scores.length} pages; by encoding: ${byEncoding.join(', ')}; lowest: ${lowest(scores, 4)}`);
+    // Side by side: Mozilla Readability on a linkedom DOM of the same pages, given the text our
+    // reader decoded (Readability takes a DOM, not bytes), so only the extraction is compared.
+    const theirs: { id: string; f: number }[] = [];
+    for (const page of zhPages) {
+      const { text } = await decode(readFileSync(join(zhDir, `${page.id}.html`)));
+      const article = new Readability(parseHTML(text).document as unknown as Document).parse();
+      theirs.push({ id: page.id, f: f1(article?.textContent ?? '', readFileSync(join(zhDir, `${page.id}.txt`), 'utf8')).f });
+    }
+    console.log(`  Readability (linkedom) on the same pages: mean ${mean(theirs.map((s) => s.f)).toFixed(4)}; lowest: ${lowest(theirs, 4)}`);
     expect(m).toBeGreaterThanOrEqual(0.97);
     for (const s of scores) expect(s.f, s.id).toBeGreaterThanOrEqual(0.9);
   });
