@@ -4,7 +4,7 @@
 // `--ci` runs a short measurement that writes nothing and exits 1 on a gross regression of a
 // ratio (never of an absolute time, which depends on the runner).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { appendFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -73,7 +73,7 @@ const oneThread = ci ? null : (rmSync(join(work, 'out'), { recursive: true, forc
 
 // Per-article latency and the floor, in this process, on the same inputs.
 const { ingestDetailed, loadPipeline } = await import(join(root, 'dist/src/index.js'));
-const { decode } = await import(join(root, 'dist/src/stages/read.js'));
+const { decode } = await import(join(root, 'dist/src/parse/decode.js'));
 const { load } = await import('cheerio');
 const loaded = loadPipeline(pipelineFile);
 const files = readdirSync(corpus).sort().map((f) => join(corpus, f));
@@ -122,6 +122,51 @@ for (let i = 0; i < (ci ? 3 : 7); i++) {
   starts.push(Number(process.hrtime.bigint() - t0) / 1e6);
 }
 starts.sort((a, b) => a - b);
+
+// `digest text` on saved pages (issue 15). The set-up of the first page in a fresh process:
+// from the first line of user code to the first page printed, less what a page costs once
+// everything is loaded (Node's own boot is not counted: `node -e 0` measures it).
+const zhDir = join(root, 'fixtures/extraction/zh');
+const firstPage = join(zhDir, 'hospital-aspnet.html');
+const setupScript = `const t0 = performance.now();
+const { main } = await import(${JSON.stringify(join(root, 'dist/src/cli/main.js'))});
+const io = { stdout: () => {}, stderr: () => {}, stdin: async () => new Uint8Array(), stderrIsTTY: false };
+await main(['text', ${JSON.stringify(firstPage)}], io);
+const first = performance.now() - t0;
+let steady = Infinity;
+for (let i = 0; i < 5; i++) { const a = performance.now(); await main(['text', ${JSON.stringify(firstPage)}], io); steady = Math.min(steady, performance.now() - a); }
+process.stdout.write(JSON.stringify({ first, steady }));`;
+const setups = [];
+for (let i = 0; i < (ci ? 0 : 9); i++) {
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', setupScript], { encoding: 'utf8' });
+  const { first, steady } = JSON.parse(r.stdout);
+  setups.push(first - steady);
+}
+setups.sort((a, b) => a - b);
+// Per-page CPU of `digest text` (read + parse) on the saved pages, next to cheerio.load alone on
+// the same decoded text: the Chinese pages written for the project and, when the shared data
+// folder is there, Readability's 40 test pages.
+const { textBlocks } = await import(join(root, 'dist/src/cli/text.js'));
+const sharedPages = join(process.env.DIGEST_SHARED_DATA ?? join(root, '..', 'shared', 'data'), 'extraction', 'readability-pages.jsonl');
+const pageSets = [['Chinese pages (fixtures/extraction/zh)', readdirSync(zhDir).filter((f) => f.endsWith('.html')).map((f) => ({ name: f, bytes: readFileSync(join(zhDir, f)) }))]];
+if (existsSync(sharedPages)) {
+  pageSets.push(["Readability's 40 test pages (shared data)", readFileSync(sharedPages, 'utf8').trim().split('\n').map((l) => JSON.parse(l)).map((p) => ({ name: `${p.id}.html`, bytes: new TextEncoder().encode(p.html) }))]);
+}
+const cpuMs = (fn) => {
+  const c0 = process.cpuUsage();
+  return fn().then(() => { const c = process.cpuUsage(c0); return (c.user + c.system) / 1000; });
+};
+const perPage = [];
+for (const [label, pages] of ci ? [] : pageSets) {
+  const texts = [];
+  for (const p of pages) texts.push((await decode(p.bytes)).text);
+  const rounds = 5;
+  for (const p of pages) await textBlocks(p, loaded); // warm-up
+  const textMs = await cpuMs(async () => { for (let r = 0; r < rounds; r++) for (const p of pages) await textBlocks(p, loaded); });
+  const loadMs = await cpuMs(async () => { for (let r = 0; r < rounds; r++) for (const t of texts) load(t, { xml: { xmlMode: false, withStartIndices: true, withEndIndices: true, decodeEntities: true } }); });
+  const kb = pages.reduce((n, p) => n + p.bytes.length, 0) / pages.length / 1024;
+  perPage.push({ label, pages: pages.length, kb, textMs: textMs / rounds / pages.length, loadMs: loadMs / rounds / pages.length });
+}
 rmSync(work, { recursive: true, force: true });
 
 const result = {
@@ -143,6 +188,8 @@ const result = {
   linearityBytes: linearity.bytes,
   linearity: linearity.ms,
   startMs: starts[Math.floor(starts.length / 2)],
+  textSetupMs: setups.length ? setups[Math.floor(setups.length / 2)] : null,
+  textPerPage: perPage,
 };
 console.log(JSON.stringify(result, null, 2));
 
@@ -185,6 +232,8 @@ Machine: ${cpus().length} × ${cpu}, ${fmt(totalmem() / 2 ** 30)} GiB, Node ${pr
 | pipeline / floor (floor: read + decode + cheerio.load + text, ${fmt(result.floorPerArticleMs, 2)} ms an article) | ${fmt(result.ratio, 2)} | ≤ 2.5 | ${mark(result.ratio <= 2.5)} |
 | linearity: an article ${fmt(linearity.bytes, 1)}× longer costs | ${fmt(result.linearity, 1)}× | ≤ 11× for 10× | ${mark(result.linearity <= 11 * (linearity.bytes / 10))} |
 | CLI cold start, one article (\`digest ingest x --stdout\`, median of ${starts.length}) | ${fmt(result.startMs)} ms | ≤ 250 ms | ${mark(result.startMs <= 250)} |
+| \`digest text\` on one saved page, set-up of the first page in a fresh process (first page less a later one, Node's boot not counted; median of ${setups.length}) | ${fmt(result.textSetupMs)} ms (range ${fmt(setups[0])}–${fmt(setups[setups.length - 1])}) | ≤ 60 ms (issue 15) | ${mark(result.textSetupMs <= 60)} |
+${perPage.map((p) => `| \`digest text\` CPU per page, ${p.label}: ${p.pages} pages, ${fmt(p.kb, 1)} KB each | ${fmt(p.textMs, 2)} ms — \`cheerio.load\` alone on the same text ${fmt(p.loadMs, 2)} ms (${fmt(p.textMs / p.loadMs, 1)}×) | ≤ 8 ms (issue 15) | ${mark(p.textMs <= 8)} |`).join('\n')}
 
 CI runs \`npm run bench -- --ci\` (120 articles) and fails when a ratio passes a ceiling about twice
 what is measured here (ratios only: absolute times depend on the runner): pipeline/floor > ${ceilings.ratio}, unchanged rebuild > ${ceilings.incremental * 100} % of cold,

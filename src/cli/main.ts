@@ -153,7 +153,7 @@ async function cmdIngest(args: string[], values: Record<string, unknown>, io: Io
   const { DatasetWriter } = await import('../dataset/writer.js');
   // The same transaction as a build: records are staged, then put in place together (never
   // through a link, never over a file digest did not write); nothing else in DIR is touched.
-  const writer = values.stdout ? null : DatasetWriter.open(outDir, { mode: 'write', command: 'ingest' });
+  const writer = values.stdout ? null : await DatasetWriter.open(outDir, { mode: 'write', command: 'ingest' });
   try {
     const records: ArticleRecord[] = [];
     const done: { name: string; result: Awaited<ReturnType<typeof ingestDetailed>>; target: string | null }[] = [];
@@ -296,7 +296,7 @@ async function cmdMerge(args: string[], values: Record<string, unknown>, io: Io)
 async function cmdValidate(args: string[], values: Record<string, unknown>, io: Io): Promise<number> {
   if (args.length === 0) throw new UsageError('validate needs at least one file or folder');
   const { validatePaths } = await import('../dataset/validate.js');
-  const result = validatePaths(args);
+  const result = await validatePaths(args);
   for (const p of result.problems) {
     io.stderr(`${forTerminal(toPosix(p.file))}${p.line !== undefined ? `:${p.line}` : ''}: ${p.severity}: ${p.pointer ? `${p.pointer}: ` : ''}${forTerminal(p.message)} [${p.rule}]\n`);
   }

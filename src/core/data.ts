@@ -75,8 +75,7 @@ export interface CompiledFacts {
 /** Looks journals up by any of their names, ignoring case, spacing, dots and `&`/`and`. */
 export class JournalIndex {
   private readonly byKey = new Map<string, Journal>();
-  /** Latin names of at least 4 characters, as whole-word patterns (for names written bare in prose). */
-  readonly bareNames: { journal: Journal; pattern: RegExp }[] = [];
+  private bare: { journal: Journal; pattern: RegExp }[] | null = null;
 
   constructor(readonly journals: readonly Journal[]) {
     for (const journal of journals) {
@@ -84,10 +83,23 @@ export class JournalIndex {
         const key = JournalIndex.key(name);
         if (!this.byKey.has(key)) this.byKey.set(key, journal);
       }
-      for (const name of [journal.name, journal.abbreviation]) {
-        if (name.length >= 4) this.bareNames.push({ journal, pattern: new RegExp(`(?<![\\p{L}])${escapeRegExp(name)}(?![\\p{L}])`, 'u') });
+    }
+  }
+
+  /**
+   * Latin names of at least 4 characters, as whole-word patterns (for names written bare in
+   * prose). Built on first use: a command that links no journal (`digest text`) does not pay for them.
+   */
+  get bareNames(): readonly { journal: Journal; pattern: RegExp }[] {
+    if (this.bare === null) {
+      this.bare = [];
+      for (const journal of this.journals) {
+        for (const name of [journal.name, journal.abbreviation]) {
+          if (name.length >= 4) this.bare.push({ journal, pattern: new RegExp(`(?<![\\p{L}])${escapeRegExp(name)}(?![\\p{L}])`, 'u') });
+        }
       }
     }
+    return this.bare;
   }
 
   /** The comparison key of a journal name. */
@@ -328,6 +340,7 @@ export function loadHtml(file: string): HtmlData {
   const raw = loadValidated<HtmlData>(file, 'html');
   compilePattern(file, '/chromeClassPattern', raw.chromeClassPattern, 'i');
   compilePattern(file, '/chromeClassExceptions', raw.chromeClassExceptions, 'i');
+  compileAll(file, '/metaLinePatterns', raw.metaLinePatterns);
   return raw;
 }
 

@@ -1,6 +1,5 @@
 import type { ErrorObject } from 'ajv';
-import * as csl from '../generated/validators-csl.js';
-import * as project from '../generated/validators-project.js';
+import * as data from '../generated/validators-data.js';
 
 /** One schema violation: where (JSON pointer) and what. */
 export interface SchemaError {
@@ -19,8 +18,14 @@ export interface Validator<T> {
   errors(): SchemaError[];
 }
 
+/** The schemas of the pipeline file and its data files: small, loaded with this module. */
+export type DataSchemaName = 'pipeline' | 'structure' | 'journals' | 'html' | 'lexicon' | 'facts';
+
+/** The schemas of what a build writes (records, manifest, table rows): loaded on first need. */
+export type DatasetSchemaName = 'article' | 'manifest' | 'itemsRow' | 'referencesRow' | 'entitiesRow';
+
 /** The project's schemas by the name their generated validator is exported under. */
-export type SchemaName = 'article' | 'pipeline' | 'structure' | 'journals' | 'html' | 'lexicon' | 'facts' | 'manifest' | 'itemsRow' | 'referencesRow' | 'entitiesRow';
+export type SchemaName = DataSchemaName | DatasetSchemaName;
 
 /** Ajv's standalone validate function, as the generated modules export it. */
 interface StandaloneValidate {
@@ -45,15 +50,42 @@ function wrap<T>(fn: StandaloneValidate): Validator<T> {
   return v;
 }
 
+// The record, dataset and CSL validators are ~1.4 MB of generated code: a command that
+// validates no record (`digest text`) must not pay for compiling them at start-up.
+let recordValidators: { dataset: Record<DatasetSchemaName, StandaloneValidate>; csl: StandaloneValidate } | null = null;
+
 /**
- * The validator for one of the project's own schemas (JSON Schema 2020-12). The code was
- * generated from schemas/ by `npm run gen:types` (Ajv standalone), so nothing compiles at run time.
+ * Loads the validators of records, dataset files and CSL items (once per process). Code that
+ * validates what a build writes awaits this first, then uses {@link validatorFor} synchronously.
  */
-export function validatorFor<T>(name: SchemaName): Validator<T> {
-  return wrap<T>((project as unknown as Record<SchemaName, StandaloneValidate>)[name]);
+export async function loadRecordValidators(): Promise<void> {
+  if (recordValidators) return;
+  const [dataset, csl] = await Promise.all([import('../generated/validators-dataset.js'), import('../generated/validators-csl.js')]);
+  recordValidators = {
+    dataset: dataset as unknown as Record<DatasetSchemaName, StandaloneValidate>,
+    csl: (csl as unknown as { cslItem: StandaloneValidate }).cslItem,
+  };
 }
 
-/** The validator for one CSL-JSON item, generated from the vendored official csl-data.json. */
-export function cslItemValidator(): Validator<Record<string, unknown>> {
-  return wrap((csl as unknown as { cslItem: StandaloneValidate }).cslItem);
+/**
+ * The validator for one of the project's own schemas (JSON Schema 2020-12), generated from
+ * schemas/ by `npm run gen:types` (Ajv standalone), so nothing compiles at run time. The data
+ * schemas are always at hand; the dataset's need {@link loadRecordValidators} first.
+ */
+export function validatorFor<T>(name: SchemaName): Validator<T> {
+  const fn = name in data ? (data as unknown as Record<DataSchemaName, StandaloneValidate>)[name as DataSchemaName] : recordValidators?.dataset[name as DatasetSchemaName];
+  if (!fn) throw new Error(`validatorFor(${name}): await loadRecordValidators() first`);
+  return wrap<T>(fn);
+}
+
+/** The validator for a record (schemas/article.schema.json), loaded on first use. */
+export async function articleValidator<T>(): Promise<Validator<T>> {
+  await loadRecordValidators();
+  return validatorFor<T>('article');
+}
+
+/** The validator for one CSL-JSON item, generated from the vendored official csl-data.json; loaded on first use. */
+export async function cslItemValidator(): Promise<Validator<Record<string, unknown>>> {
+  await loadRecordValidators();
+  return wrap(recordValidators!.csl);
 }

@@ -69,7 +69,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const outDir = resolve(options.outDir ?? pipeline.out);
   const check = options.check === true;
   const concurrency = options.concurrency ?? availableParallelism();
-  const writer = DatasetWriter.open(outDir, { mode: check ? 'check' : 'write', command: 'build', fs: options.fs });
+  const writer = await DatasetWriter.open(outDir, { mode: check ? 'check' : 'write', command: 'build', fs: options.fs });
   try {
     const config = configFingerprint(pipeline);
     const cacheDir = options.cacheDir === undefined ? join(writer.root, '.cache') : options.cacheDir;

@@ -2,7 +2,7 @@ import { constants, createReadStream, openSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { ConfigError } from '../core/errors.js';
-import { validatorFor } from '../core/schemas.js';
+import { loadRecordValidators, validatorFor } from '../core/schemas.js';
 import type { DatasetManifest, ManifestInput } from '../generated/manifest.js';
 import { readPlainFile } from '../io/files.js';
 import { renderIndexPage } from '../report/html/index.js';
@@ -83,6 +83,7 @@ async function* linesOf(path: string): AsyncGenerator<{ line: string; number: nu
 export async function merge(options: MergeOptions): Promise<MergeResult> {
   if (options.shards.length === 0) throw new ConfigError('merge needs the output folders of the shards');
   const dirs = options.shards.map((d) => resolve(d));
+  await loadRecordValidators();
   const manifests = dirs.map(readShardManifest);
   const first = manifests[0]!;
   const count = first.shard!.count;
@@ -98,7 +99,7 @@ export async function merge(options: MergeOptions): Promise<MergeResult> {
   if (absent.length) throw new ConfigError(`shards ${absent.map((k) => `${k}/${count}`).join(', ')} are missing`);
 
   const rows: ManifestInput[] = manifests.flatMap((m) => m.inputs).sort((a, b) => (a.path < b.path ? -1 : 1));
-  const writer = DatasetWriter.open(options.outDir, { mode: options.check ? 'check' : 'write', command: 'merge' });
+  const writer = await DatasetWriter.open(options.outDir, { mode: options.check ? 'check' : 'write', command: 'merge' });
   try {
     // Records and pages: exactly the files each shard's manifest lists, in name order.
     const copies = dirs.flatMap((dir, i) => manifests[i]!.files.filter((rel) => rel.startsWith('articles/') || (rel.startsWith('report/') && rel !== 'report/index.html')).map((rel) => ({ dir, rel })));

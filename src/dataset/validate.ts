@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
-import { cslItemValidator, validatorFor, type Validator } from '../core/schemas.js';
+import { cslItemValidator, loadRecordValidators, validatorFor, type Validator } from '../core/schemas.js';
 import type { ArticleRecord } from '../generated/article.js';
 import type { DatasetManifest } from '../generated/manifest.js';
 import { errnoCode } from '../io/errors.js';
@@ -81,11 +81,12 @@ function kindOfFile(rel: string, inDataset: boolean): FileKind {
  * followed with loops ended; a file that cannot be read (a dangling link, a FIFO) is a problem,
  * never a crash. All problems are collected, at most one per file and row.
  */
-export function validatePaths(paths: readonly string[]): ValidationResult {
+export async function validatePaths(paths: readonly string[]): Promise<ValidationResult> {
   const result: ValidationResult = { records: 0, manifests: 0, rows: 0, unknown: [], problems: [] };
+  await loadRecordValidators();
   const article = validatorFor<ArticleRecord>('article');
   const manifest = validatorFor<DatasetManifest>('manifest');
-  const csl = cslItemValidator();
+  const csl = await cslItemValidator();
   const problem = (p: Omit<ValidationProblem, 'severity'>) => result.problems.push({ ...p, severity: 'error' });
 
   const readText = (file: string): string | null => {

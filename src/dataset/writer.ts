@@ -6,6 +6,7 @@ import { errnoCode, fsFailure, OutputError } from '../io/errors.js';
 import { assertPlainFolders, hashPlainFile, identityOf, inside, kindOf, makeFolders, readPlainFile, toPosix, type PathKind } from '../io/files.js';
 import { realFs, type WriteFs } from '../io/fs.js';
 import { acquireLock, processAlive, type Lock } from '../io/lock.js';
+import { loadRecordValidators } from '../core/schemas.js';
 import { madeByDigest, MANIFEST, ownedFiles } from './ownership.js';
 import { placeFile, type Placed, type Placement } from './place.js';
 
@@ -81,7 +82,9 @@ export class DatasetWriter {
   }
 
   /** Opens a dataset folder for writing (taking its lock, recovering a killed run) or checking. */
-  static open(folder: string, options: WriterOptions): DatasetWriter {
+  static async open(folder: string, options: WriterOptions): Promise<DatasetWriter> {
+    // Ownership is read from the manifest, which is trusted only when it validates.
+    await loadRecordValidators();
     const fs = options.fs ?? realFs;
     let root = resolve(folder);
     const kind = kindOf(root);

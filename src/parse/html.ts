@@ -1,6 +1,7 @@
 import type { AnyNode, Element } from 'domhandler';
 import type { Block, BlockKind } from '../core/document.js';
 import type { HtmlData } from '../generated/html.js';
+import { elementsOf, rawText, selectAll } from './selector.js';
 
 /** What the HTML reader kept: the body as blocks, the page title, and which extractor chose the body. */
 export interface HtmlExtraction {
@@ -54,6 +55,7 @@ interface Compiled {
   blocks: Set<string>;
   chromeClass: RegExp;
   chromeExceptions: RegExp;
+  metaLines: RegExp[];
 }
 
 const compiledCache = new WeakMap<HtmlData, Compiled>();
@@ -66,6 +68,7 @@ function compile(config: HtmlData): Compiled {
       blocks: new Set(config.blockElements),
       chromeClass: new RegExp(config.chromeClassPattern, 'i'),
       chromeExceptions: new RegExp(config.chromeClassExceptions, 'i'),
+      metaLines: config.metaLinePatterns.map((p) => new RegExp(p, 'u')),
     };
     compiledCache.set(config, c);
   }
@@ -81,6 +84,7 @@ function trimAll(text: string): string {
   return text.slice(start, end);
 }
 
+const visibleAddress = /^\s{0,20}(?:https?:\/\/|doi:|10\.\d{4,9}\/|www\.)/i;
 const isElement = (node: AnyNode): node is Element => node.type === 'tag' || node.type === 'script' || node.type === 'style';
 const htmlSpace = /[ \t\n\r\f\u00a0\u200b\ufeff]+/g;
 
@@ -106,6 +110,8 @@ function textOf(node: AnyNode, c: Compiled): string {
 interface Measure {
   text: number;
   link: number;
+  /** Number of <a> elements with an href. */
+  anchors: number;
 }
 
 function measure(node: AnyNode, c: Compiled, cache: WeakMap<AnyNode, Measure>, inLink = false): Measure {
@@ -113,23 +119,39 @@ function measure(node: AnyNode, c: Compiled, cache: WeakMap<AnyNode, Measure>, i
   if (hit) return hit;
   let result: Measure;
   if (node.type === 'text') {
-    const n = (node as unknown as { data: string }).data.replace(htmlSpace, '').length;
-    result = { text: n, link: inLink ? n : 0 };
+    const data = (node as unknown as { data: string }).data;
+    const n = data.replace(htmlSpace, '').length;
+    // A link that shows its address (a DOI or URL in a reference list) is content, not navigation.
+    result = { text: n, link: inLink && !visibleAddress.test(data) ? n : 0, anchors: 0 };
   } else if (!isElement(node) || c.drop.has(node.name) || isHidden(node)) {
-    result = { text: 0, link: 0 };
+    result = { text: 0, link: 0, anchors: 0 };
   } else {
-    result = { text: 0, link: 0 };
+    const anchor = node.name === 'a' && node.attribs.href !== undefined;
+    result = { text: 0, link: 0, anchors: anchor ? 1 : 0 };
     const link = inLink || node.name === 'a';
     for (const child of node.children) {
       const m = measure(child, c, cache, link);
       result.text += m.text;
       result.link += m.link;
+      result.anchors += m.anchors;
     }
   }
   cache.set(node, result);
   return result;
 }
 
+
+/**
+ * True when the class or id names site chrome ("share-bar", "article__share") and no token of
+ * it names content outright ("article-body share-enabled" stays).
+ */
+function isChromeByName(el: Element, c: Compiled): boolean {
+  // An id of four words or more is a heading's slug ("sharing-with-a-single-developer"), not a name.
+  const id = el.attribs.id ?? '';
+  const names = `${el.attribs.class ?? ''} ${id.split('-').length >= 4 ? '' : id}`.trim();
+  if (!names || !c.chromeClass.test(names)) return false;
+  return !names.split(/\s+/).some((token) => c.chromeExceptions.test(token));
+}
 
 /** Removes chrome: dropped tags, hidden elements, header/footer/aside, and class/id chrome, keeping `keep`'s ancestors. */
 function prune(node: Element, c: Compiled, keep: Set<Element>, byClass: boolean): void {
@@ -139,10 +161,7 @@ function prune(node: Element, c: Compiled, keep: Set<Element>, byClass: boolean)
     if (keep.has(child)) return true;
     if (c.drop.has(child.name) || isHidden(child)) return false;
     if (c.chrome.has(child.name)) return false;
-    const names = classAndId(child);
-    if (byClass && names && child.name !== 'body' && child.name !== 'article' && child.name !== 'main' && c.chromeClass.test(names) && !c.chromeExceptions.test(names)) {
-      return false;
-    }
+    if (byClass && child.name !== 'body' && child.name !== 'article' && child.name !== 'main' && isChromeByName(child, c)) return false;
     return true;
   });
   for (const child of node.children) if (isElement(child)) prune(child, c, keep, byClass);
@@ -158,8 +177,9 @@ const negative = /-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|
  * commas (Chinese and Latin), the score flows to parent and grandparent, link-heavy
  * candidates lose, and the best one wins (the idea of Readability's scorer, on our tree).
  */
-function bestCandidate(body: Element, c: Compiled): Element[] {
+function bestCandidate(body: Element, c: Compiled, sizes: WeakMap<AnyNode, Measure>, pruned: boolean): Element[] {
   const scores = new Map<Element, number>();
+  const paragraphs = new Map<Element, number>();
   const init = (el: Element): number => {
     let s = scores.get(el);
     if (s === undefined) {
@@ -174,6 +194,8 @@ function bestCandidate(body: Element, c: Compiled): Element[] {
     if (paragraphTags.has(el.name) || (el.name === 'div' && !hasBlockChild)) {
       const text = textOf(el, c).replace(htmlSpace, ' ').trim();
       if (text.length >= 25) {
+        // Prose (for joining sections): sentences, not a link list or an address line.
+        if (/[,，、。;；.!?！？]/.test(text) && measure(el, c, sizes).link < text.length * 0.3) paragraphs.set(el, text.length);
         const commas = (text.match(/[,，、。;；]/g) ?? []).length;
         const score = 1 + commas + Math.min(Math.floor(text.length / 100), 3);
         let ancestor = el.parent as Element | null;
@@ -187,7 +209,6 @@ function bestCandidate(body: Element, c: Compiled): Element[] {
     for (const child of el.children) if (isElement(child)) visit(child);
   };
   visit(body);
-  const sizes = new WeakMap<AnyNode, Measure>();
   const ranked = [...scores]
     .map(([el, score]) => {
       const m = measure(el, c, sizes);
@@ -221,6 +242,27 @@ function bestCandidate(body: Element, c: Compiled): Element[] {
     if (parentScore < bestScore * 0.75) break;
     current = parent;
   }
+  // An article split into sections at different depths under one content element: within three
+  // levels, take the highest ancestor that holds a quarter more prose and stays link-poor.
+  const proseMemo = new Map<Element, number>();
+  const prose = (el: Element): number => {
+    let n = paragraphs.get(el) ?? proseMemo.get(el);
+    if (n === undefined) {
+      n = 0;
+      for (const child of el.children) if (isElement(child)) n += prose(child);
+      proseMemo.set(el, n);
+    }
+    return n;
+  };
+  // Only on a page rid of its chrome: with comments still there, their prose would count.
+  let chosen = current;
+  let ancestor = current.parent as Element | null;
+  for (let level = 0; pruned && level < 3 && ancestor && isElement(ancestor) && ancestor !== body; level++, ancestor = ancestor.parent as Element | null) {
+    const m = measure(ancestor, c, sizes);
+    if (m.link > m.text * 0.25) break;
+    if (prose(ancestor) >= prose(chosen) * 1.25) chosen = ancestor;
+  }
+  current = chosen;
   // Readability's sibling rule: siblings that score well, or read like prose, belong too.
   const parent = current.parent;
   if (current === body || !parent || !isElement(parent)) return [current];
@@ -242,9 +284,91 @@ function bestCandidate(body: Element, c: Compiled): Element[] {
   return kept;
 }
 
+/**
+ * The first match of a content selector and the later matches under the same parent: the
+ * chunks of an article split by ad slots. Matches inside a match are not repeated.
+ */
+function selectorFamily(matches: Element[]): Element[] {
+  const first = matches.find((el) => el.children.length > 0);
+  if (!first) return [];
+  return matches.filter((el) => el === first || (el.parent === first.parent && el.children.length > 0));
+}
+
+/** Text compared as a title: white space and punctuation ignored. */
+const titleKey = (text: string) => text.replace(/[\s\p{P}\p{S}]+/gu, '').toLowerCase();
+
+/** True when a block repeats the page's title: the headline, or the <title> up to its site suffix. */
+function isTitleLine(text: string, titles: string[]): boolean {
+  const key = titleKey(text);
+  if (key.length < 8) return false;
+  return titles.some((t) => {
+    const title = titleKey(t);
+    if (title === key) return true;
+    // "<headline>_<channel>_<site>", "<headline> - <site>" or "<site>-<headline>".
+    const full = t.replace(htmlSpace, ' ').trim();
+    if (full.startsWith(text) && /^\s*[-_|–—｜:：]/.test(full.slice(text.length))) return true;
+    return full.endsWith(text) && /[-_|–—｜:：]\s*$/.test(full.slice(0, full.length - text.length));
+  });
+}
+
+/**
+ * Drops the lines that open or close a body without being article text: the headline again,
+ * bylines, datelines, source, editor, hit-count, original-link and disclaimer lines (html.json
+ * metaLinePatterns), link-only lines, each at most 80 characters, and only at the two ends, so a
+ * dated line inside the article stays.
+ */
+function trimEnds(blocks: Block[], titles: string[], c: Compiled, linkOnly: Set<Block>): Block[] {
+  // A line without a letter ("1/11", "|") is a counter or a separator; a paragraph that is all
+  // links ("back to the home page", a breadcrumb) is navigation, unless it shows an address (a
+  // reference) or is a list item (a list of sources).
+  const navigation = (b: Block) => b.kind === 'paragraph' && linkOnly.has(b) && !visibleAddress.test(b.text);
+  const meta = (b: Block) => b.text.length <= 80 && (!/\p{L}/u.test(b.text) || navigation(b) || isTitleLine(b.text, titles) || c.metaLines.some((p) => p.test(b.text)));
+  // A newspaper headline comes with a kicker line above it and a subhead below: short lines,
+  // no sentence, not headings of the article. They go with the headline.
+  const display = (b: Block | undefined) => b !== undefined && b.kind !== 'heading' && b.text.length <= 40 && !/[。，,.!?！？；;]/.test(b.text);
+  const headline = blocks.slice(0, 4).findIndex((b) => b.text.length <= 80 && isTitleLine(b.text, titles));
+  if (headline > 0 && blocks.slice(0, headline).every(display)) blocks = blocks.slice(headline);
+  if (headline >= 0 && isTitleLine(blocks[0]!.text, titles) && display(blocks[1]) && !meta(blocks[1]!)) blocks = [blocks[0]!, ...blocks.slice(2)];
+  let start = 0;
+  let end = blocks.length;
+  while (start < end && meta(blocks[start]!)) start++;
+  while (end > start && meta(blocks[end - 1]!)) end--;
+  return start === 0 && end === blocks.length ? blocks : blocks.slice(start, end);
+}
+
+/**
+ * Drops a short paragraph that occurs three times or more: a gallery's caption on every slide.
+ * Words shorter than a phrase ("link", "Share") may repeat in an article and stay.
+ */
+function dropRepeated(blocks: Block[]): Block[] {
+  const counts = new Map<string, number>();
+  for (const b of blocks) if (b.kind !== 'heading' && b.text.length <= 200 && weightedLength(b.text) >= 15) counts.set(b.text, (counts.get(b.text) ?? 0) + 1);
+  return blocks.some((b) => (counts.get(b.text) ?? 0) >= 3) ? blocks.filter((b) => (counts.get(b.text) ?? 0) < 3) : blocks;
+}
+
 function findBySelector(selector: string, select: (sel: string) => Element[]): Element | null {
   const found = select(selector).filter((el) => el.children.length > 0);
   return found[0] ?? null;
+}
+
+// Lists and tables of links inside an article (a changelog's bug list, an app table) are content.
+const containers = new Set(['div', 'section', 'aside', 'nav', 'center']);
+
+/**
+ * A container that is mostly link text (a "more stories" list, teasers, tags, prev/next, a
+ * share bar) is navigation inside the body, as Readability's conditional cleaning has it.
+ */
+function linkDense(el: Element, c: Compiled, sizes: WeakMap<AnyNode, Measure>): boolean {
+  if (!containers.has(el.name)) return false;
+  const m = measure(el, c, sizes);
+  return m.anchors > 1 && m.link > m.text * 0.5;
+}
+
+/** A heading (h1–h3) whose text is all one link: the title of another post or story. */
+function nextPostHeading(el: Element, c: Compiled, sizes: WeakMap<AnyNode, Measure>): boolean {
+  if (el.name !== 'h1' && el.name !== 'h2' && el.name !== 'h3') return false;
+  const m = measure(el, c, sizes);
+  return m.anchors === 1 && m.text > 0 && m.link >= m.text;
 }
 
 /**
@@ -252,9 +376,9 @@ function findBySelector(selector: string, select: (sel: string) => Element[]): E
  * <sup>/<sub>, so CX<sub>3</sub>CR1 reads CX3CR1) joins it. Each block starts at its first
  * text node's offset in the HTML source.
  */
-function emitBlocks(root: Element, c: Compiled): Block[] {
+function emitBlocks(root: Element, c: Compiled, sizes: WeakMap<AnyNode, Measure>, linkOnly: Set<Block>): Block[] {
   const blocks: Block[] = [];
-  let parts: { text: string; start: number; end: number; strong: boolean }[] = [];
+  let parts: { text: string; start: number; end: number; strong: boolean; link: boolean }[] = [];
   let kind: BlockKind = 'paragraph';
   let level: number | undefined;
 
@@ -269,12 +393,17 @@ function emitBlocks(root: Element, c: Compiled): Block[] {
       const block: Block = { kind, text, start: first.start, end: Math.max(first.start, last.end), exact: false };
       if (kind === 'heading' && level !== undefined) block.level = level;
       if (visible.length > 0 && visible.every((p) => p.strong)) block.strong = true;
+      if (visible.length > 0 && visible.every((p) => p.link)) linkOnly.add(block);
       blocks.push(block);
     }
     parts = [];
   };
 
-  const walk = (node: AnyNode, strong: boolean, inPre: boolean): void => {
+  // The body ends where the next post begins: a heading that is all a link to another page, once
+  // the article has text (a blog that shows its next posts in full, a list of more stories).
+  let ended = false;
+  const walk = (node: AnyNode, strong: boolean, inPre: boolean, link = false): void => {
+    if (ended) return;
     if (node.type === 'text') {
       const data = (node as unknown as { data: string }).data;
       const start = node.startIndex ?? 0;
@@ -283,16 +412,17 @@ function emitBlocks(root: Element, c: Compiled): Block[] {
         let cursor = start;
         lines.forEach((line, i) => {
           if (i > 0) flush();
-          parts.push({ text: line, start: cursor, end: cursor + line.length, strong });
+          parts.push({ text: line, start: cursor, end: cursor + line.length, strong, link });
           cursor += line.length + 1;
         });
       } else {
-        parts.push({ text: data, start, end: (node.endIndex ?? start + data.length - 1) + 1, strong });
+        parts.push({ text: data, start, end: (node.endIndex ?? start + data.length - 1) + 1, strong, link });
       }
       return;
     }
     if (!isElement(node)) return;
     const name = node.name;
+    if (node !== root && linkDense(node, c, sizes)) return;
     if (name === 'br') {
       flush();
       return;
@@ -301,6 +431,10 @@ function emitBlocks(root: Element, c: Compiled): Block[] {
     const bold = strong || name === 'strong' || name === 'b' || /font-weight\s*:\s*(bold|[6-9]00)/i.test(node.attribs.style ?? '');
     if (isBlock) {
       flush();
+      if (blocks.length > 0 && nextPostHeading(node, c, sizes)) {
+        ended = true;
+        return;
+      }
       const saved = { kind, level };
       if (/^h[1-6]$/.test(name)) {
         kind = 'heading';
@@ -308,12 +442,12 @@ function emitBlocks(root: Element, c: Compiled): Block[] {
       } else if (name === 'li') {
         kind = 'list-item';
       }
-      for (const child of node.children) walk(child, bold, inPre || name === 'pre');
+      for (const child of node.children) walk(child, bold, inPre || name === 'pre', link);
       flush();
       kind = saved.kind;
       level = saved.level;
     } else {
-      for (const child of node.children) walk(child, bold, inPre);
+      for (const child of node.children) walk(child, bold, inPre, link || name === 'a');
     }
   };
   walk(root, false, false);
@@ -348,44 +482,102 @@ export async function extractHtml(html: string, config: HtmlData, depthLimit = 1
   return first;
 }
 
+/**
+ * Visible text of blocks in Latin-letter equivalents: a Han, kana or Hangul character counts as
+ * three, about a word, so Readability's 500-character threshold means the same in Chinese.
+ */
 function visibleLength(blocks: Block[]): number {
-  return blocks.reduce((n, b) => n + b.text.replace(htmlSpace, '').length, 0);
+  return blocks.reduce((n, b) => n + weightedLength(b.text), 0);
+}
+
+/** Length of a text without white space, a Han, kana or Hangul character counting as three. */
+function weightedLength(text: string): number {
+  let wide = 0;
+  for (let i = 0; i < text.length; i++) if (isWide(text.charCodeAt(i))) wide++;
+  return text.replace(htmlSpace, '').length + 2 * wide;
+}
+
+/**
+ * A code unit of a Han, kana or Hangul character (a high surrogate stands for the CJK extensions
+ * beyond the BMP). Ranges, not a \p{Script=…} class: compiling one of those cost a few ms of every start.
+ */
+function isWide(code: number): boolean {
+  return (
+    (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0x3040 && code <= 0x30ff) ||
+    (code >= 0xac00 && code <= 0xd7af) || (code >= 0x1100 && code <= 0x11ff) || (code >= 0x3130 && code <= 0x318f) ||
+    (code >= 0xf900 && code <= 0xfaff) || (code >= 0x2e80 && code <= 0x2fdf) || (code >= 0xd840 && code <= 0xd87f)
+  );
+}
+
+type ParseDocument = typeof import('htmlparser2')['parseDocument'];
+let parser: Promise<ParseDocument> | null = null;
+
+/**
+ * htmlparser2's parseDocument, loaded without its package index: the index re-exports domutils,
+ * dom-serializer and a second copy of entities (30 modules, ~25 ms of every start) that the
+ * reader never uses. Its Parser module and domhandler make the same tree (what parseDocument
+ * does); where the package's layout is not the expected one, the index is loaded after all.
+ */
+function htmlParser(): Promise<ParseDocument> {
+  parser ??= (async () => {
+    try {
+      const index = import.meta.resolve('htmlparser2');
+      const { Parser } = (await import(new URL('./Parser.js', index).href)) as typeof import('htmlparser2');
+      const { DomHandler } = await import('domhandler');
+      const parse: ParseDocument = (data, options) => {
+        const handler = new DomHandler(undefined, options);
+        new Parser(handler, options).end(data);
+        return handler.root;
+      };
+      return parse;
+    } catch {
+      return (await import('htmlparser2')).parseDocument;
+    }
+  })();
+  return parser;
 }
 
 async function extractOnce(html: string, config: HtmlData, pruneByClass: boolean, depthLimit: number): Promise<HtmlExtraction> {
-  const { load } = await import('cheerio');
+  const parseDocument = await htmlParser();
   const c = compile(config);
-  const $ = load(html, { xml: { xmlMode: false, withStartIndices: true, withEndIndices: true, decodeEntities: true } });
+  const document = parseDocument(html, { xmlMode: false, withStartIndices: true, withEndIndices: true, decodeEntities: true });
   // The walks below recurse; a page nested deeper than any real one is refused up front.
-  const depth = maxDepth($.root()[0] as AnyNode, depthLimit);
+  const depth = maxDepth(document, depthLimit);
   if (depth > depthLimit) return { blocks: [], title: null, variant: 'generic', tooDeep: depth };
-  const select = (sel: string) => $(sel).toArray().filter(isElement);
+  // Selected on the tree as it was parsed; after pruning (h1), on the tree as it is then.
+  const elements = elementsOf(document);
+  const select = (sel: string) => selectAll(sel, elements);
+  const textOfAll = (sel: string) => select(sel).map(rawText).join('').replace(htmlSpace, ' ').trim();
+  const titleText = (select('title')[0] && rawText(select('title')[0]!).replace(htmlSpace, ' ').trim()) || '';
 
-  const pageTitle =
-    $('meta[property="og:title"]').attr('content')?.trim() ||
-    $('#activity-name').text().replace(htmlSpace, ' ').trim() ||
-    $('title').first().text().replace(htmlSpace, ' ').trim() ||
-    null;
+  const pageTitle = select('meta[property="og:title"]')[0]?.attribs.content?.trim() || textOfAll('#activity-name') || titleText || null;
 
-  const body = select('body')[0] ?? (($.root()[0] as unknown) as Element);
-  let root: Element | null = findBySelector(config.wechatRoot, select);
+  const body = select('body')[0] ?? ((document as unknown) as Element);
+  let roots: Element[] = [];
+  const wechat = findBySelector(config.wechatRoot, select);
   let variant: HtmlExtraction['variant'] = 'wechat';
-  if (!root) {
+  if (wechat) roots = [wechat];
+  else {
     variant = 'site';
     for (const selector of config.contentSelectors) {
-      const el = findBySelector(selector, select);
-      if (el && textOf(el, c).replace(htmlSpace, '').length >= 100) {
-        root = el;
+      const family = selectorFamily(select(selector));
+      if (family.reduce((n, el) => n + weightedLength(textOf(el, c)), 0) >= 100) {
+        roots = family;
         break;
       }
     }
   }
   const keep = new Set<Element>();
-  for (let el: Element | null = root; el && isElement(el); el = el.parent as Element | null) keep.add(el);
+  for (const root of roots) for (let el: Element | null = root; el && isElement(el) && !keep.has(el); el = el.parent as Element | null) keep.add(el);
   prune(body, c, keep, pruneByClass);
-  const roots = root ? [root] : bestCandidate(body, c);
-  if (!root) variant = 'generic';
-  const blocks = roots.flatMap((r) => emitBlocks(r, c));
-  const h1 = select('h1').map((el) => textOf(el, c).replace(htmlSpace, ' ').trim()).find((t) => t.length > 0);
+  const sizes = new WeakMap<AnyNode, Measure>();
+  if (roots.length === 0) {
+    roots = bestCandidate(body, c, sizes, pruneByClass);
+    variant = 'generic';
+  }
+  const h1 = selectAll('h1', document).map((el) => textOf(el, c).replace(htmlSpace, ' ').trim()).find((t) => t.length > 0);
+  const titles = [h1, pageTitle, titleText].filter((t): t is string => !!t);
+  const linkOnly = new Set<Block>();
+  const blocks = trimEnds(dropRepeated(roots.flatMap((r) => emitBlocks(r, c, sizes, linkOnly))), titles, c, linkOnly);
   return { blocks, title: h1 ?? pageTitle, variant };
 }

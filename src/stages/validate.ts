@@ -1,6 +1,6 @@
 import type { ArticleRecord } from '../generated/article.js';
 import { toRecord } from '../core/record.js';
-import { cslItemValidator, validatorFor } from '../core/schemas.js';
+import { articleValidator, cslItemValidator } from '../core/schemas.js';
 import { defineStage } from '../core/stage.js';
 import { validateDefaults } from '../generated/stage-defaults.js';
 
@@ -29,13 +29,13 @@ export const validate = defineStage({
     },
   },
   defaults: validateDefaults,
-  run(doc, { report }) {
+  async run(doc, { report }) {
     const record = toRecord(doc, doc.id);
-    const article = validatorFor<ArticleRecord>('article');
+    const article = await articleValidator<ArticleRecord>();
     if (!article(record)) {
       for (const e of article.errors()) report('record-invalid', `record does not match schemas/article.schema.json at ${e.pointer || '/'}: ${e.message}`);
     }
-    const csl = cslItemValidator();
+    const csl = await cslItemValidator();
     record.references.forEach((reference, i) => {
       if (!csl(reference.csl)) {
         const [e] = csl.errors();

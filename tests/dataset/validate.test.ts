@@ -25,8 +25,8 @@ function copyOfOut(name: string): string {
 }
 
 describe('12.4 every file under out/ has a schema and validates', () => {
-  it('a built dataset: the manifest, every record and every row of every table', () => {
-    const result = validatePaths([p.out]);
+  it('a built dataset: the manifest, every record and every row of every table', async () => {
+    const result = await validatePaths([p.out]);
     expect(result.problems).toEqual([]);
     expect(result).toMatchObject({ records: 3, manifests: 1, unknown: [] });
     const rows = ['items.jsonl', 'references.jsonl', 'entities.jsonl'].map((t) => readFileSync(join(p.out, t), 'utf8').trim().split('\n').length);

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ArticleRecord } from '../../src/generated/article.js';
-import { validatorFor } from '../../src/core/schemas.js';
+import { articleValidator } from '../../src/core/schemas.js';
 import { ingestDetailed } from '../../src/ingest.js';
 import { fuzzInputs, hugeInputs, type FuzzInput } from '../support/fuzz-inputs.js';
 import { pipeline } from '../helpers.js';
@@ -13,7 +13,7 @@ const runs = Number(process.env.FUZZ_RUNS ?? 150);
 const timed = process.env.FUZZ_RUNS !== undefined;
 // `npm test` always draws the same inputs (a fixed seed); a campaign draws new ones unless told.
 const seed = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : timed ? undefined : 20_251_202;
-const validRecord = validatorFor<ArticleRecord>('article');
+const validRecord = await articleValidator<ArticleRecord>();
 
 /** What must hold for every input: a schema-valid record, or a clear error with a position, in bounded time. */
 async function check(case_: FuzzInput, stats: Map<string, number>): Promise<void> {

@@ -56,6 +56,7 @@ function dataPatterns(): Pattern[] {
   walk(data.facts, 'facts.json');
   data.lexicon.patterns.forEach((p) => out.push({ where: `lexicon.json ${p.name}`, source: p.pattern, flags: 'u' }));
   out.push({ where: 'html.json /chromeClassPattern', source: data.html.chromeClassPattern, flags: 'i' }, { where: 'html.json /chromeClassExceptions', source: data.html.chromeClassExceptions, flags: 'i' });
+  data.html.metaLinePatterns.forEach((p, i) => out.push({ where: `html.json /metaLinePatterns/${i}`, source: p, flags: 'u' }));
   return out;
 }
 

@@ -1,0 +1,123 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { textBlocks } from '../../src/cli/text.js';
+import { pipeline, repo, runUpTo } from '../helpers.js';
+
+interface ZhPage {
+  id: string;
+  encoding: string;
+  shape: string;
+}
+
+const zhDir = repo('fixtures/extraction/zh');
+const zhPages: ZhPage[] = JSON.parse(readFileSync(join(zhDir, 'pages.json'), 'utf8'));
+
+const keptText = async (html: string) => (await runUpTo(html, 'parse', 'x.html')).blocks.map((b) => b.text);
+const para = (n: number, topic: string) => `<p>${topic}的第${n}段：研究人员在随访中观察到，患者的疾病活动度评分持续下降，不良事件轻微且可控，这一结果仍需更大样本验证。</p>`;
+
+describe('parse: the Chinese pages written for the project (fixtures/extraction/zh)', () => {
+  // One page a fault of the issue: a <form> around the body (hospital-aspnet, news-form-wrap),
+  // GBK with stray bytes (portal-gbk-damaged, mirror-gbk-undeclared), an article in several
+  // containers (science-sections, tw-news-chunks), and the rest of the worst pages' shapes.
+  it.each(zhPages.map((p) => [p.id, p.encoding]))('%s (%s): keeps exactly the article text, each block placed at its text', async (id) => {
+    const bytes = readFileSync(join(zhDir, `${id}.html`));
+    const { blocks } = await textBlocks({ bytes, name: `${id}.html` }, pipeline());
+    expect(blocks.map((b) => b.text).join('\n')).toBe(readFileSync(join(zhDir, `${id}.txt`), 'utf8').trimEnd());
+  });
+
+  it('places every block of a GBK page at its text in the decoded page', async () => {
+    const doc = await (async () => {
+      const { DigestDocument } = await import('../../src/core/document.js');
+      const { runStages } = await import('../../src/core/pipeline.js');
+      const d = new DigestDocument({ name: 'portal.html' });
+      d.bytes = readFileSync(join(zhDir, 'portal-gbk-damaged.html'));
+      const p = pipeline();
+      await runStages(d, { ...p, stages: p.stages.slice(0, 2) });
+      return d;
+    })();
+    expect(doc.blocks.length).toBe(6);
+    for (const b of doc.blocks) expect(doc.text.slice(b.start, b.start + 8)).toBe(b.text.slice(0, 8));
+  });
+});
+
+describe('parse: a page inside a <form>', () => {
+  it('keeps the article and drops only the form controls (inputs, buttons, selects and their options)', async () => {
+    const html = `<html><body><form id="aspnetForm" method="post"><input type="hidden" name="__VIEWSTATE" value="x">
+<div class="top"><select name="area"><option>全部地区</option></select><input type="text" value="请输入关键字"><button>搜索</button></div>
+<div class="nr">${para(1, '报道')}${para(2, '报道')}${para(3, '报道')}</div></form></body></html>`;
+    const text = await keptText(html);
+    expect(text).toHaveLength(3);
+    expect(text.join('\n')).not.toMatch(/全部地区|搜索|请输入/);
+  });
+});
+
+describe('parse: an article in several containers', () => {
+  it('joins the chunks of a known body container that share a parent, and leaves the ad slots out', async () => {
+    const html = `<html><body><article><div class="article__body">${para(1, '第一块')}</div><div class="ad-slot">广告</div>
+<div class="article__body">${para(2, '第二块')}</div><div class="ad-slot">广告</div><div class="article__body">${para(3, '第三块')}</div></article></body></html>`;
+    expect((await keptText(html)).map((t) => t.slice(0, 3))).toEqual(['第一块', '第二块', '第三块']);
+  });
+
+  it('keeps only the opening post of a forum thread: each post sits in its own wrapper', async () => {
+    const post = (n: number) => `<div id="post_${n}"><table><tr><td class="t_f" id="postmessage_${n}">${n === 1 ? '楼主的提问' : `第${n}楼的回复`}：${para(n, '帖子').replace(/<\/?p>/g, '')}</td></tr></table></div>`;
+    const text = await keptText(`<html><body><div id="postlist">${post(1)}${post(2)}${post(3)}${post(4)}</div></body></html>`);
+    expect(text).toHaveLength(1);
+    expect(text[0]).toMatch(/^楼主的提问/);
+  });
+
+  it('climbs from the longest section to the content element holding the others, on a pruned page', async () => {
+    const html = `<html><body><div class="wz"><p>导语：干细胞临床转化面临细胞质量、作用机制和疗效评价三方面的难题，下面逐一说明。</p>
+<div class="chapter"><h3>一、质量</h3>${para(1, '质量')}</div>
+<div class="w"><div class="i"><div class="chapter"><h3>二、机制</h3>${para(2, '机制')}${para(3, '机制')}${para(4, '机制')}${para(5, '机制')}</div></div></div>
+<div class="chapter"><h3>三、评价</h3>${para(6, '评价')}</div></div><div class="xg"><a href="/1">延伸阅读一</a><a href="/2">延伸阅读二</a></div></body></html>`;
+    const text = await keptText(html);
+    expect(text[0]).toMatch(/^导语/);
+    expect(text).toContain('二、机制');
+    expect(text[text.length - 1]).toMatch(/^评价的第6段/);
+  });
+});
+
+describe('parse: what is not article text inside the body', () => {
+  it('drops a link-dense block ("more stories", teasers) but keeps a list or a table of links', async () => {
+    const html = `<html><body><div class="wz">${para(1, '正文')}${para(2, '正文')}
+<ul><li><a href="/a">Bug 1 – 修复了列表</a></li><li><a href="/b">Bug 2 – 修复了表格</a></li></ul>
+<div class="more"><h2>更多新闻</h2><a href="/1">流感疫苗开打首日人潮</a><a href="/2">健保署扩大癌症新药给付</a><a href="/3">长照据点再增三百处</a></div></div></body></html>`;
+    const text = await keptText(html);
+    expect(text).toContain('Bug 1 – 修复了列表');
+    expect(text.join('\n')).not.toContain('更多新闻');
+  });
+
+  it('keeps a reference list whose links show their DOI or URL', async () => {
+    const html = `<html><body><div class="wz">${para(1, '正文')}${para(2, '正文')}<div class="refs"><a href="https://doi.org/10.1000/a1">https://doi.org/10.1000/a1</a><br><a href="https://doi.org/10.1000/b2">https://doi.org/10.1000/b2</a></div></div></body></html>`;
+    expect(await keptText(html)).toContain('https://doi.org/10.1000/b2');
+  });
+
+  it('drops the headline, byline, dateline and editor lines at the ends of the body, not a dated line inside it', async () => {
+    const html = `<html><head><title>某院启动干细胞临床研究_新闻中心_某某网</title></head><body><div class="wz">
+<p>某院启动干细胞临床研究</p><p>2025-03-19 08:30　来源：某某日报</p><p>本报记者　王晓</p>${para(1, '正文')}
+<p>发布时间：2025-03-20，医院召开了第二次研究协调会，讨论受试者入组的进度。</p>${para(2, '正文')}<p>（责任编辑：李明）</p></div></body></html>`;
+    const text = await keptText(html);
+    expect(text[0]).toMatch(/^正文的第1段/);
+    expect(text).toContain('发布时间：2025-03-20，医院召开了第二次研究协调会，讨论受试者入组的进度。');
+    expect(text[text.length - 1]).toMatch(/^正文的第2段/);
+  });
+
+  it('drops a caption repeated on every slide of a gallery, and keeps a short word that repeats', async () => {
+    const slides = Array.from({ length: 11 }, () => '<p>图为研究人员在细胞制备室内进行质量检测。</p>').join('');
+    const text = await keptText(`<html><body><div class="wz">${slides}${para(1, '正文')}${para(2, '正文')}<p>link</p><p>link</p><p>link</p></div></body></html>`);
+    expect(text.join('\n')).not.toContain('图为研究人员');
+    expect(text.filter((t) => t === 'link')).toHaveLength(3);
+  });
+
+  it('drops a share bar named with a content word ("article__share"), keeps a body named "article-body share-enabled"', async () => {
+    const html = `<html><body><article><div class="article__share"><span>分享到微信微博QQ空间复制链接</span></div><div class="article-body share-enabled">${para(1, '正文')}${para(2, '正文')}</div></article></body></html>`;
+    const text = await keptText(html);
+    expect(text).toHaveLength(2);
+  });
+
+  it('does not take a section id made from its heading ("sharing-with-a-single-developer") for chrome', async () => {
+    const html = `<html><body><div class="document">${para(1, '正文')}<div class="section" id="sharing-with-a-single-developer"><h2>与一位开发者共享</h2>${para(2, '共享')}${para(3, '共享')}</div></div></body></html>`;
+    expect(await keptText(html)).toContain('与一位开发者共享');
+  });
+});
