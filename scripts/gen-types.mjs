@@ -13,6 +13,7 @@ export const targets = [
   ['schemas/journals.schema.json', 'src/generated/journals.ts'],
   ['schemas/html.schema.json', 'src/generated/html.ts'],
   ['schemas/lexicon.schema.json', 'src/generated/lexicon.ts'],
+  ['schemas/references.schema.json', 'src/generated/references.ts'],
 ];
 
 export async function generate(schemaPath) {

@@ -8,6 +8,8 @@ import { generate, targets } from '../scripts/gen-types.mjs';
 import { generateValidators } from '../scripts/gen-validators.mjs';
 // @ts-expect-error no declaration file for the .mjs script
 import { generateScriptTables, tablesModule } from '../scripts/gen-script-tables.mjs';
+// @ts-expect-error no declaration file for the .mjs script
+import { generateReferenceData, referenceDataModule } from '../scripts/gen-reference-data.mjs';
 
 describe('generated code matches the schemas (run `npm run gen:types` after a schema change)', () => {
   it.each(targets as [string, string][])('types: %s → %s', async (schema, out) => {
@@ -22,5 +24,9 @@ describe('generated code matches the schemas (run `npm run gen:types` after a sc
 
   it('OpenCC character tables', async () => {
     expect(await generateScriptTables()).toBe(readFileSync(repo(tablesModule as string), 'utf8'));
+  });
+
+  it('reference words (pipelines/data/references.json)', async () => {
+    expect(await generateReferenceData()).toBe(readFileSync(repo(referenceDataModule as string), 'utf8'));
   });
 });

@@ -6,7 +6,7 @@ import type { DigestDocument } from './document.js';
 import { slugify } from './text.js';
 
 /** The version of schemas/article.schema.json that records carry. */
-export const SCHEMA_VERSION = '1.1.0' as const;
+export const SCHEMA_VERSION = '1.2.0' as const;
 
 /** Hex SHA-256 of bytes. */
 export function sha256(bytes: Uint8Array): string {

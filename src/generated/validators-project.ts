@@ -5,10 +5,10 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 "use strict";
 export const article = validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/article.schema.json","title":"ArticleRecord","description":"One structured record per ingested digest article.","type":"object","additionalProperties":false,"required":["schemaVersion","id","source","language","script","title","titleEn","topic","period","sections","references","entities","boilerplate","diagnostics"],"properties":{"schemaVersion":{"const":"1.1.0","description":"Version of this schema the record follows (semver)."},"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]{0,99}$","description":"Stable identifier, safe as a file name."},"source":{"$ref":"#/$defs/Source"},"language":{"type":"string","pattern":"^([a-z]{2}|und)$","description":"ISO 639-1 code of the body, or und."},"script":{"enum":["Hans","Hant","Latn",null],"description":"ISO 15924 script of the body; null when undetermined."},"title":{"type":["string","null"]},"titleEn":{"type":["string","null"],"description":"The title in English, when it can be given exactly (a dated heading of known parts)."},"topic":{"description":"What the digest is about: the disease its headings name most and the therapy.","oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["disease","therapy"],"properties":{"disease":{"oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["id","label"],"properties":{"id":{"type":"string"},"label":{"type":"string"}}}]},"therapy":{"type":["string","null"]}}}]},"period":{"description":"The months the digest covers, from its month sections.","oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["start","end"],"properties":{"start":{"$ref":"#/$defs/Month"},"end":{"$ref":"#/$defs/Month"}}}]},"sections":{"type":"array","items":{"$ref":"#/$defs/Section"}},"references":{"type":"array","items":{"$ref":"#/$defs/Reference"}},"entities":{"type":"array","items":{"$ref":"#/$defs/Entity"}},"boilerplate":{"description":"Site chrome and trailers (disclaimer, QR-code line) kept out of the sections, so nothing is dropped silently.","type":"array","items":{"type":"object","additionalProperties":false,"required":["kind","text","position"],"properties":{"kind":{"enum":["disclaimer","qr-code","other"]},"text":{"type":"string"},"position":{"$ref":"#/$defs/Range"}}}},"diagnostics":{"type":"array","items":{"$ref":"#/$defs/Diagnostic"}}},"$defs":{"Month":{"type":"string","pattern":"^[0-9]{4}-(0[1-9]|1[0-2])$"},"Point":{"type":"object","additionalProperties":false,"required":["line","column"],"properties":{"line":{"type":"integer","minimum":1},"column":{"type":"integer","minimum":1}}},"Range":{"type":"object","additionalProperties":false,"required":["start","end"],"properties":{"start":{"$ref":"#/$defs/Point"},"end":{"$ref":"#/$defs/Point"}}},"Source":{"type":"object","additionalProperties":false,"required":["path","sha256","format","encoding","bytes"],"properties":{"path":{"type":["string","null"],"description":"Input path as given (relative to the working directory), or null for stdin/bytes."},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"format":{"enum":["text","html","markdown"]},"variant":{"enum":["wechat","site","generic"],"description":"For HTML: which extractor kept the body."},"encoding":{"type":"string","description":"WHATWG encoding label the bytes were decoded with."},"bytes":{"type":"integer","minimum":0}}},"Section":{"type":"object","additionalProperties":false,"required":["kind","heading","position","items"],"properties":{"kind":{"enum":["intro","month","summary","outlook","conclusion","other"]},"heading":{"type":["string","null"]},"headingEn":{"type":["string","null"],"description":"The heading in English: exact for dated headings of known parts, else the month or section kind."},"month":{"$ref":"#/$defs/Month"},"text":{"type":"string","description":"Prose of the section that belongs to no dated item, paragraphs joined by newlines."},"textEn":{"type":["string","null"],"description":"Machine translation of the section's prose (optional translate stage)."},"position":{"$ref":"#/$defs/Range"},"items":{"type":"array","items":{"$ref":"#/$defs/Item"}}},"if":{"properties":{"kind":{"const":"month"}},"required":["kind"]},"then":{"required":["month"]},"else":{"properties":{"month":false}}},"Item":{"type":"object","additionalProperties":false,"required":["date","datePrecision","text","citations","journal","position","entities"],"properties":{"date":{"type":"string","pattern":"^[0-9]{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?$"},"datePrecision":{"enum":["day","month"]},"text":{"type":"string","description":"The item's text as in the source (after decoding), paragraphs joined by newlines."},"textEn":{"type":["string","null"],"description":"Machine translation of the item's text (optional translate stage), paragraph by paragraph."},"citations":{"type":"array","items":{"type":"string","pattern":"^ref-[0-9]+$"}},"journal":{"type":["string","null"],"description":"Canonical English name of the journal the item names."},"journalText":{"type":["string","null"],"description":"The journal as written in the item."},"paperTitle":{"type":["string","null"],"description":"The paper title as written in the item (often a Chinese translation)."},"paperTitleEn":{"type":["string","null"],"description":"The English title of the paper, from the first reference the item cites."},"position":{"$ref":"#/$defs/Range"},"entities":{"type":"array","items":{"$ref":"#/$defs/Mention"}},"facts":{"$ref":"#/$defs/Facts"}}},"Reference":{"type":"object","additionalProperties":false,"required":["id","number","raw","position","csl"],"properties":{"id":{"type":"string","pattern":"^ref-[0-9]+$"},"number":{"type":"integer","minimum":0},"raw":{"type":"string"},"placeholder":{"type":"boolean","description":"True when the entry carries no bibliographic content (e.g. \"cde\")."},"position":{"$ref":"#/$defs/Range"},"csl":{"$ref":"#/$defs/CslItem"}}},"CslItem":{"description":"A CSL-JSON item; also validated against the vendored official csl-data.json.","type":"object","required":["id","type"],"properties":{"id":{"type":"string"},"type":{"type":"string"},"title":{"type":"string"},"container-title":{"type":"string"},"author":{"type":"array","items":{"type":"object","properties":{"family":{"type":"string"},"given":{"type":"string"},"literal":{"type":"string"}}}},"issued":{"type":"object","properties":{"date-parts":{"type":"array","items":{"type":"array","items":{"type":"integer"}}}}},"volume":{"type":"string"},"issue":{"type":"string"},"page":{"type":"string"},"DOI":{"type":"string","pattern":"^10\\.[0-9]{4,9}/\\S+$"},"PMID":{"type":"string","pattern":"^[0-9]{1,9}$"},"PMCID":{"type":"string","pattern":"^PMC[0-9]+$"},"URL":{"type":"string"},"ISSN":{"type":"string"}},"additionalProperties":true},"Mention":{"type":"object","additionalProperties":false,"required":["text","start","end"],"properties":{"entity":{"type":"string"},"text":{"type":"string"},"start":{"type":"integer","minimum":0,"description":"UTF-16 offset into the decoded source text."},"end":{"type":"integer","minimum":0}}},"Entity":{"type":"object","additionalProperties":false,"required":["id","type","label","xrefs","mentions"],"properties":{"id":{"type":"string","pattern":"^[a-z]+:[a-z0-9-]+$"},"type":{"enum":["disease","cell","molecule","measure","organization","journal","drug","country","other"]},"label":{"type":"string"},"xrefs":{"type":"array","items":{"type":"string"}},"mentions":{"type":"array","items":{"$ref":"#/$defs/Mention"}}}},"Diagnostic":{"type":"object","additionalProperties":false,"required":["severity","rule","source","message","line","column"],"properties":{"severity":{"enum":["error","warning","info"]},"rule":{"type":"string","pattern":"^[a-z][a-z0-9-]*$"},"source":{"type":"string","description":"The stage that reported it."},"message":{"type":"string"},"line":{"type":"integer","minimum":1},"column":{"type":"integer","minimum":1},"endLine":{"type":"integer","minimum":1},"endColumn":{"type":"integer","minimum":1},"offset":{"type":"integer","minimum":0,"description":"UTF-16 offset into the decoded text (or byte offset for decoding errors, see rule)."}}},"Facts":{"type":"object","additionalProperties":false,"required":["institution","country","outcomes"],"description":"What the item states: who did the work, where, and the quantitative outcomes it reports.","properties":{"institution":{"oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["text","label"],"properties":{"text":{"type":"string","description":"As written."},"label":{"type":["string","null"],"description":"English name when the lexicon knows the organisation."}}}]},"country":{"type":["string","null"],"description":"English country name, when the item names one (我国 → China)."},"outcomes":{"type":"array","items":{"$ref":"#/$defs/Outcome"}}}},"Outcome":{"type":"object","additionalProperties":false,"required":["measure","measureId","value","unit","timepoint","comparator","population","baseline","approximate","text"],"properties":{"measure":{"type":"string","description":"English label of what was measured."},"measureId":{"type":["string","null"],"description":"The lexicon concept of the measure."},"value":{"type":"number"},"unit":{"type":["string","null"]},"timepoint":{"type":["string","null"],"description":"\"week 4\", \"1 year\", \"5 years\"."},"comparator":{"type":["string","null"],"description":"What the value is compared with, as written (e.g. 单药组)."},"population":{"type":["string","null"],"description":"\"31 patients\"."},"baseline":{"type":["number","null"],"description":"The value before (\"from ~4.69 to ~1.88\": 4.69)."},"approximate":{"type":"boolean"},"text":{"type":"string","description":"The clause the outcome was read from."}}}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/article.schema.json","title":"ArticleRecord","description":"One structured record per ingested digest article.","type":"object","additionalProperties":false,"required":["schemaVersion","id","source","language","script","title","titleEn","topic","period","sections","references","entities","boilerplate","diagnostics"],"properties":{"schemaVersion":{"const":"1.2.0","description":"Version of this schema the record follows (semver)."},"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]{0,99}$","description":"Stable identifier, safe as a file name."},"source":{"$ref":"#/$defs/Source"},"language":{"type":"string","pattern":"^([a-z]{2}|und)$","description":"ISO 639-1 code of the body, or und."},"script":{"enum":["Hans","Hant","Latn",null],"description":"ISO 15924 script of the body; null when undetermined."},"title":{"type":["string","null"]},"titleEn":{"type":["string","null"],"description":"The title in English, when it can be given exactly (a dated heading of known parts)."},"topic":{"description":"What the digest is about: the disease its headings name most and the therapy.","oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["disease","therapy"],"properties":{"disease":{"oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["id","label"],"properties":{"id":{"type":"string"},"label":{"type":"string"}}}]},"therapy":{"type":["string","null"]}}}]},"period":{"description":"The months the digest covers, from its month sections.","oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["start","end"],"properties":{"start":{"$ref":"#/$defs/Month"},"end":{"$ref":"#/$defs/Month"}}}]},"sections":{"type":"array","items":{"$ref":"#/$defs/Section"}},"references":{"type":"array","items":{"$ref":"#/$defs/Reference"}},"entities":{"type":"array","items":{"$ref":"#/$defs/Entity"}},"boilerplate":{"description":"Site chrome and trailers (disclaimer, QR-code line) kept out of the sections, so nothing is dropped silently.","type":"array","items":{"type":"object","additionalProperties":false,"required":["kind","text","position"],"properties":{"kind":{"enum":["disclaimer","qr-code","other"]},"text":{"type":"string"},"position":{"$ref":"#/$defs/Range"}}}},"diagnostics":{"type":"array","items":{"$ref":"#/$defs/Diagnostic"}}},"$defs":{"Month":{"type":"string","pattern":"^[0-9]{4}-(0[1-9]|1[0-2])$"},"Point":{"type":"object","additionalProperties":false,"required":["line","column"],"properties":{"line":{"type":"integer","minimum":1},"column":{"type":"integer","minimum":1}}},"Range":{"type":"object","additionalProperties":false,"required":["start","end"],"properties":{"start":{"$ref":"#/$defs/Point"},"end":{"$ref":"#/$defs/Point"}}},"Source":{"type":"object","additionalProperties":false,"required":["path","sha256","format","encoding","bytes"],"properties":{"path":{"type":["string","null"],"description":"Input path as given (relative to the working directory), or null for stdin/bytes."},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"format":{"enum":["text","html","markdown"]},"variant":{"enum":["wechat","site","generic"],"description":"For HTML: which extractor kept the body."},"encoding":{"type":"string","description":"WHATWG encoding label the bytes were decoded with."},"bytes":{"type":"integer","minimum":0}}},"Section":{"type":"object","additionalProperties":false,"required":["kind","heading","position","items"],"properties":{"kind":{"enum":["intro","month","summary","outlook","conclusion","other"]},"heading":{"type":["string","null"]},"headingEn":{"type":["string","null"],"description":"The heading in English: exact for dated headings of known parts, else the month or section kind."},"month":{"$ref":"#/$defs/Month"},"text":{"type":"string","description":"Prose of the section that belongs to no dated item, paragraphs joined by newlines."},"textEn":{"type":["string","null"],"description":"Machine translation of the section's prose (optional translate stage)."},"position":{"$ref":"#/$defs/Range"},"items":{"type":"array","items":{"$ref":"#/$defs/Item"}}},"if":{"properties":{"kind":{"const":"month"}},"required":["kind"]},"then":{"required":["month"]},"else":{"properties":{"month":false}}},"Item":{"type":"object","additionalProperties":false,"required":["date","datePrecision","text","citations","journal","position","entities"],"properties":{"date":{"type":"string","pattern":"^[0-9]{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?$"},"datePrecision":{"enum":["day","month"]},"text":{"type":"string","description":"The item's text as in the source (after decoding), paragraphs joined by newlines."},"textEn":{"type":["string","null"],"description":"Machine translation of the item's text (optional translate stage), paragraph by paragraph."},"citations":{"type":"array","items":{"type":"string","pattern":"^ref-[0-9]+$"}},"journal":{"type":["string","null"],"description":"Canonical English name of the journal the item names."},"journalText":{"type":["string","null"],"description":"The journal as written in the item."},"paperTitle":{"type":["string","null"],"description":"The paper title as written in the item (often a Chinese translation)."},"paperTitleEn":{"type":["string","null"],"description":"The English title of the paper, from the first reference the item cites."},"position":{"$ref":"#/$defs/Range"},"entities":{"type":"array","items":{"$ref":"#/$defs/Mention"}},"facts":{"$ref":"#/$defs/Facts"}}},"Reference":{"type":"object","additionalProperties":false,"required":["id","number","raw","position","csl"],"properties":{"id":{"type":"string","pattern":"^ref-[0-9]+$"},"number":{"type":"integer","minimum":0},"raw":{"type":"string"},"placeholder":{"type":"boolean","description":"True when the entry carries no bibliographic content (e.g. \"cde\")."},"position":{"$ref":"#/$defs/Range"},"csl":{"$ref":"#/$defs/CslItem"}}},"CslItem":{"description":"A CSL-JSON item; also validated against the vendored official csl-data.json.","type":"object","required":["id","type"],"properties":{"id":{"type":"string"},"type":{"type":"string"},"title":{"type":"string"},"container-title":{"type":"string"},"collection-title":{"type":"string"},"author":{"type":"array","items":{"$ref":"#/$defs/CslName"}},"editor":{"type":"array","items":{"$ref":"#/$defs/CslName"}},"translator":{"type":"array","items":{"$ref":"#/$defs/CslName"}},"issued":{"type":"object","properties":{"date-parts":{"type":"array","items":{"type":"array","items":{"type":"integer"}}}}},"accessed":{"description":"When the cited copy was consulted (GB/T 7714 \"[2013-03-26]\").","type":"object","properties":{"date-parts":{"type":"array","items":{"type":"array","items":{"type":"integer"}}}}},"volume":{"type":"string"},"issue":{"type":"string"},"page":{"type":"string"},"edition":{"type":"string"},"publisher":{"type":"string"},"publisher-place":{"type":"string"},"number":{"description":"A report, standard or patent number (\"GB/T 25100—2010\", \"RMRS-GTR-262\").","type":"string"},"genre":{"description":"What kind of thesis or report (\"PhD thesis\", \"Technical report\").","type":"string"},"DOI":{"type":"string","pattern":"^10\\.[0-9]{4,9}/\\S+$"},"PMID":{"type":"string","pattern":"^[0-9]{1,9}$"},"PMCID":{"type":"string","pattern":"^PMC[0-9]+$"},"URL":{"type":"string"},"ISSN":{"type":"string"},"ISBN":{"type":"string"}},"additionalProperties":true},"Mention":{"type":"object","additionalProperties":false,"required":["text","start","end"],"properties":{"entity":{"type":"string"},"text":{"type":"string"},"start":{"type":"integer","minimum":0,"description":"UTF-16 offset into the decoded source text."},"end":{"type":"integer","minimum":0}}},"Entity":{"type":"object","additionalProperties":false,"required":["id","type","label","xrefs","mentions"],"properties":{"id":{"type":"string","pattern":"^[a-z]+:[a-z0-9-]+$"},"type":{"enum":["disease","cell","molecule","measure","organization","journal","drug","country","other"]},"label":{"type":"string"},"xrefs":{"type":"array","items":{"type":"string"}},"mentions":{"type":"array","items":{"$ref":"#/$defs/Mention"}}}},"Diagnostic":{"type":"object","additionalProperties":false,"required":["severity","rule","source","message","line","column"],"properties":{"severity":{"enum":["error","warning","info"]},"rule":{"type":"string","pattern":"^[a-z][a-z0-9-]*$"},"source":{"type":"string","description":"The stage that reported it."},"message":{"type":"string"},"line":{"type":"integer","minimum":1},"column":{"type":"integer","minimum":1},"endLine":{"type":"integer","minimum":1},"endColumn":{"type":"integer","minimum":1},"offset":{"type":"integer","minimum":0,"description":"UTF-16 offset into the decoded text (or byte offset for decoding errors, see rule)."}}},"Facts":{"type":"object","additionalProperties":false,"required":["institution","country","outcomes"],"description":"What the item states: who did the work, where, and the quantitative outcomes it reports.","properties":{"institution":{"oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["text","label"],"properties":{"text":{"type":"string","description":"As written."},"label":{"type":["string","null"],"description":"English name when the lexicon knows the organisation."}}}]},"country":{"type":["string","null"],"description":"English country name, when the item names one (我国 → China)."},"outcomes":{"type":"array","items":{"$ref":"#/$defs/Outcome"}}}},"Outcome":{"type":"object","additionalProperties":false,"required":["measure","measureId","value","unit","timepoint","comparator","population","baseline","approximate","text"],"properties":{"measure":{"type":"string","description":"English label of what was measured."},"measureId":{"type":["string","null"],"description":"The lexicon concept of the measure."},"value":{"type":"number"},"unit":{"type":["string","null"]},"timepoint":{"type":["string","null"],"description":"\"week 4\", \"1 year\", \"5 years\"."},"comparator":{"type":["string","null"],"description":"What the value is compared with, as written (e.g. 单药组)."},"population":{"type":["string","null"],"description":"\"31 patients\"."},"baseline":{"type":["number","null"],"description":"The value before (\"from ~4.69 to ~1.88\": 4.69)."},"approximate":{"type":"boolean"},"text":{"type":"string","description":"The clause the outcome was read from."}}},"CslName":{"description":"A CSL-JSON name: family and given as written (particles in the family: \"von dem Hagen\"), a suffix (\"Jr\", \"III\"), or one literal (a Chinese name, an organisation).","type":"object","properties":{"family":{"type":"string"},"given":{"type":"string"},"suffix":{"type":"string"},"literal":{"type":"string"}}}}};
 const schema32 = {"type":"object","additionalProperties":false,"required":["path","sha256","format","encoding","bytes"],"properties":{"path":{"type":["string","null"],"description":"Input path as given (relative to the working directory), or null for stdin/bytes."},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"format":{"enum":["text","html","markdown"]},"variant":{"enum":["wechat","site","generic"],"description":"For HTML: which extractor kept the body."},"encoding":{"type":"string","description":"WHATWG encoding label the bytes were decoded with."},"bytes":{"type":"integer","minimum":0}}};
 const schema33 = {"type":"string","pattern":"^[0-9]{4}-(0[1-9]|1[0-2])$"};
-const schema48 = {"type":"object","additionalProperties":false,"required":["severity","rule","source","message","line","column"],"properties":{"severity":{"enum":["error","warning","info"]},"rule":{"type":"string","pattern":"^[a-z][a-z0-9-]*$"},"source":{"type":"string","description":"The stage that reported it."},"message":{"type":"string"},"line":{"type":"integer","minimum":1},"column":{"type":"integer","minimum":1},"endLine":{"type":"integer","minimum":1},"endColumn":{"type":"integer","minimum":1},"offset":{"type":"integer","minimum":0,"description":"UTF-16 offset into the decoded text (or byte offset for decoding errors, see rule)."}}};
+const schema51 = {"type":"object","additionalProperties":false,"required":["severity","rule","source","message","line","column"],"properties":{"severity":{"enum":["error","warning","info"]},"rule":{"type":"string","pattern":"^[a-z][a-z0-9-]*$"},"source":{"type":"string","description":"The stage that reported it."},"message":{"type":"string"},"line":{"type":"integer","minimum":1},"column":{"type":"integer","minimum":1},"endLine":{"type":"integer","minimum":1},"endColumn":{"type":"integer","minimum":1},"offset":{"type":"integer","minimum":0,"description":"UTF-16 offset into the decoded text (or byte offset for decoding errors, see rule)."}}};
 const func1 = Object.prototype.hasOwnProperty;
 const pattern4 = new RegExp("^[a-z0-9][a-z0-9-]{0,99}$", "u");
 const pattern5 = new RegExp("^[0-9a-f]{64}$", "u");
@@ -1210,10 +1210,699 @@ return errors === 0;
 validate21.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 const schema44 = {"type":"object","additionalProperties":false,"required":["id","number","raw","position","csl"],"properties":{"id":{"type":"string","pattern":"^ref-[0-9]+$"},"number":{"type":"integer","minimum":0},"raw":{"type":"string"},"placeholder":{"type":"boolean","description":"True when the entry carries no bibliographic content (e.g. \"cde\")."},"position":{"$ref":"#/$defs/Range"},"csl":{"$ref":"#/$defs/CslItem"}}};
-const schema45 = {"description":"A CSL-JSON item; also validated against the vendored official csl-data.json.","type":"object","required":["id","type"],"properties":{"id":{"type":"string"},"type":{"type":"string"},"title":{"type":"string"},"container-title":{"type":"string"},"author":{"type":"array","items":{"type":"object","properties":{"family":{"type":"string"},"given":{"type":"string"},"literal":{"type":"string"}}}},"issued":{"type":"object","properties":{"date-parts":{"type":"array","items":{"type":"array","items":{"type":"integer"}}}}},"volume":{"type":"string"},"issue":{"type":"string"},"page":{"type":"string"},"DOI":{"type":"string","pattern":"^10\\.[0-9]{4,9}/\\S+$"},"PMID":{"type":"string","pattern":"^[0-9]{1,9}$"},"PMCID":{"type":"string","pattern":"^PMC[0-9]+$"},"URL":{"type":"string"},"ISSN":{"type":"string"}},"additionalProperties":true};
+const schema45 = {"description":"A CSL-JSON item; also validated against the vendored official csl-data.json.","type":"object","required":["id","type"],"properties":{"id":{"type":"string"},"type":{"type":"string"},"title":{"type":"string"},"container-title":{"type":"string"},"collection-title":{"type":"string"},"author":{"type":"array","items":{"$ref":"#/$defs/CslName"}},"editor":{"type":"array","items":{"$ref":"#/$defs/CslName"}},"translator":{"type":"array","items":{"$ref":"#/$defs/CslName"}},"issued":{"type":"object","properties":{"date-parts":{"type":"array","items":{"type":"array","items":{"type":"integer"}}}}},"accessed":{"description":"When the cited copy was consulted (GB/T 7714 \"[2013-03-26]\").","type":"object","properties":{"date-parts":{"type":"array","items":{"type":"array","items":{"type":"integer"}}}}},"volume":{"type":"string"},"issue":{"type":"string"},"page":{"type":"string"},"edition":{"type":"string"},"publisher":{"type":"string"},"publisher-place":{"type":"string"},"number":{"description":"A report, standard or patent number (\"GB/T 25100—2010\", \"RMRS-GTR-262\").","type":"string"},"genre":{"description":"What kind of thesis or report (\"PhD thesis\", \"Technical report\").","type":"string"},"DOI":{"type":"string","pattern":"^10\\.[0-9]{4,9}/\\S+$"},"PMID":{"type":"string","pattern":"^[0-9]{1,9}$"},"PMCID":{"type":"string","pattern":"^PMC[0-9]+$"},"URL":{"type":"string"},"ISSN":{"type":"string"},"ISBN":{"type":"string"}},"additionalProperties":true};
+const schema46 = {"description":"A CSL-JSON name: family and given as written (particles in the family: \"von dem Hagen\"), a suffix (\"Jr\", \"III\"), or one literal (a Chinese name, an organisation).","type":"object","properties":{"family":{"type":"string"},"given":{"type":"string"},"suffix":{"type":"string"},"literal":{"type":"string"}}};
 const pattern13 = new RegExp("^10\\.[0-9]{4,9}/\\S+$", "u");
 const pattern14 = new RegExp("^[0-9]{1,9}$", "u");
 const pattern15 = new RegExp("^PMC[0-9]+$", "u");
+
+function validate32(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate32.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if(((data.id === undefined) && (missing0 = "id")) || ((data.type === undefined) && (missing0 = "type"))){
+validate32.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+if(data.id !== undefined){
+const _errs2 = errors;
+if(typeof data.id !== "string"){
+validate32.errors = [{instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.type !== undefined){
+const _errs4 = errors;
+if(typeof data.type !== "string"){
+validate32.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.title !== undefined){
+const _errs6 = errors;
+if(typeof data.title !== "string"){
+validate32.errors = [{instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs6 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data["container-title"] !== undefined){
+const _errs8 = errors;
+if(typeof data["container-title"] !== "string"){
+validate32.errors = [{instancePath:instancePath+"/container-title",schemaPath:"#/properties/container-title/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs8 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data["collection-title"] !== undefined){
+const _errs10 = errors;
+if(typeof data["collection-title"] !== "string"){
+validate32.errors = [{instancePath:instancePath+"/collection-title",schemaPath:"#/properties/collection-title/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs10 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.author !== undefined){
+let data5 = data.author;
+const _errs12 = errors;
+if(errors === _errs12){
+if(Array.isArray(data5)){
+var valid1 = true;
+const len0 = data5.length;
+for(let i0=0; i0<len0; i0++){
+let data6 = data5[i0];
+const _errs14 = errors;
+const _errs15 = errors;
+if(errors === _errs15){
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+if(data6.family !== undefined){
+const _errs17 = errors;
+if(typeof data6.family !== "string"){
+validate32.errors = [{instancePath:instancePath+"/author/" + i0+"/family",schemaPath:"#/$defs/CslName/properties/family/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid3 = _errs17 === errors;
+}
+else {
+var valid3 = true;
+}
+if(valid3){
+if(data6.given !== undefined){
+const _errs19 = errors;
+if(typeof data6.given !== "string"){
+validate32.errors = [{instancePath:instancePath+"/author/" + i0+"/given",schemaPath:"#/$defs/CslName/properties/given/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid3 = _errs19 === errors;
+}
+else {
+var valid3 = true;
+}
+if(valid3){
+if(data6.suffix !== undefined){
+const _errs21 = errors;
+if(typeof data6.suffix !== "string"){
+validate32.errors = [{instancePath:instancePath+"/author/" + i0+"/suffix",schemaPath:"#/$defs/CslName/properties/suffix/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid3 = _errs21 === errors;
+}
+else {
+var valid3 = true;
+}
+if(valid3){
+if(data6.literal !== undefined){
+const _errs23 = errors;
+if(typeof data6.literal !== "string"){
+validate32.errors = [{instancePath:instancePath+"/author/" + i0+"/literal",schemaPath:"#/$defs/CslName/properties/literal/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid3 = _errs23 === errors;
+}
+else {
+var valid3 = true;
+}
+}
+}
+}
+}
+else {
+validate32.errors = [{instancePath:instancePath+"/author/" + i0,schemaPath:"#/$defs/CslName/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid1 = _errs14 === errors;
+if(!valid1){
+break;
+}
+}
+}
+else {
+validate32.errors = [{instancePath:instancePath+"/author",schemaPath:"#/properties/author/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs12 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.editor !== undefined){
+let data11 = data.editor;
+const _errs25 = errors;
+if(errors === _errs25){
+if(Array.isArray(data11)){
+var valid4 = true;
+const len1 = data11.length;
+for(let i1=0; i1<len1; i1++){
+let data12 = data11[i1];
+const _errs27 = errors;
+const _errs28 = errors;
+if(errors === _errs28){
+if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
+if(data12.family !== undefined){
+const _errs30 = errors;
+if(typeof data12.family !== "string"){
+validate32.errors = [{instancePath:instancePath+"/editor/" + i1+"/family",schemaPath:"#/$defs/CslName/properties/family/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid6 = _errs30 === errors;
+}
+else {
+var valid6 = true;
+}
+if(valid6){
+if(data12.given !== undefined){
+const _errs32 = errors;
+if(typeof data12.given !== "string"){
+validate32.errors = [{instancePath:instancePath+"/editor/" + i1+"/given",schemaPath:"#/$defs/CslName/properties/given/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid6 = _errs32 === errors;
+}
+else {
+var valid6 = true;
+}
+if(valid6){
+if(data12.suffix !== undefined){
+const _errs34 = errors;
+if(typeof data12.suffix !== "string"){
+validate32.errors = [{instancePath:instancePath+"/editor/" + i1+"/suffix",schemaPath:"#/$defs/CslName/properties/suffix/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid6 = _errs34 === errors;
+}
+else {
+var valid6 = true;
+}
+if(valid6){
+if(data12.literal !== undefined){
+const _errs36 = errors;
+if(typeof data12.literal !== "string"){
+validate32.errors = [{instancePath:instancePath+"/editor/" + i1+"/literal",schemaPath:"#/$defs/CslName/properties/literal/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid6 = _errs36 === errors;
+}
+else {
+var valid6 = true;
+}
+}
+}
+}
+}
+else {
+validate32.errors = [{instancePath:instancePath+"/editor/" + i1,schemaPath:"#/$defs/CslName/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid4 = _errs27 === errors;
+if(!valid4){
+break;
+}
+}
+}
+else {
+validate32.errors = [{instancePath:instancePath+"/editor",schemaPath:"#/properties/editor/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs25 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.translator !== undefined){
+let data17 = data.translator;
+const _errs38 = errors;
+if(errors === _errs38){
+if(Array.isArray(data17)){
+var valid7 = true;
+const len2 = data17.length;
+for(let i2=0; i2<len2; i2++){
+let data18 = data17[i2];
+const _errs40 = errors;
+const _errs41 = errors;
+if(errors === _errs41){
+if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
+if(data18.family !== undefined){
+const _errs43 = errors;
+if(typeof data18.family !== "string"){
+validate32.errors = [{instancePath:instancePath+"/translator/" + i2+"/family",schemaPath:"#/$defs/CslName/properties/family/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid9 = _errs43 === errors;
+}
+else {
+var valid9 = true;
+}
+if(valid9){
+if(data18.given !== undefined){
+const _errs45 = errors;
+if(typeof data18.given !== "string"){
+validate32.errors = [{instancePath:instancePath+"/translator/" + i2+"/given",schemaPath:"#/$defs/CslName/properties/given/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid9 = _errs45 === errors;
+}
+else {
+var valid9 = true;
+}
+if(valid9){
+if(data18.suffix !== undefined){
+const _errs47 = errors;
+if(typeof data18.suffix !== "string"){
+validate32.errors = [{instancePath:instancePath+"/translator/" + i2+"/suffix",schemaPath:"#/$defs/CslName/properties/suffix/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid9 = _errs47 === errors;
+}
+else {
+var valid9 = true;
+}
+if(valid9){
+if(data18.literal !== undefined){
+const _errs49 = errors;
+if(typeof data18.literal !== "string"){
+validate32.errors = [{instancePath:instancePath+"/translator/" + i2+"/literal",schemaPath:"#/$defs/CslName/properties/literal/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid9 = _errs49 === errors;
+}
+else {
+var valid9 = true;
+}
+}
+}
+}
+}
+else {
+validate32.errors = [{instancePath:instancePath+"/translator/" + i2,schemaPath:"#/$defs/CslName/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid7 = _errs40 === errors;
+if(!valid7){
+break;
+}
+}
+}
+else {
+validate32.errors = [{instancePath:instancePath+"/translator",schemaPath:"#/properties/translator/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs38 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.issued !== undefined){
+let data23 = data.issued;
+const _errs51 = errors;
+if(errors === _errs51){
+if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
+if(data23["date-parts"] !== undefined){
+let data24 = data23["date-parts"];
+const _errs53 = errors;
+if(errors === _errs53){
+if(Array.isArray(data24)){
+var valid11 = true;
+const len3 = data24.length;
+for(let i3=0; i3<len3; i3++){
+let data25 = data24[i3];
+const _errs55 = errors;
+if(errors === _errs55){
+if(Array.isArray(data25)){
+var valid12 = true;
+const len4 = data25.length;
+for(let i4=0; i4<len4; i4++){
+let data26 = data25[i4];
+const _errs57 = errors;
+if(!(((typeof data26 == "number") && (!(data26 % 1) && !isNaN(data26))) && (isFinite(data26)))){
+validate32.errors = [{instancePath:instancePath+"/issued/date-parts/" + i3+"/" + i4,schemaPath:"#/properties/issued/properties/date-parts/items/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+var valid12 = _errs57 === errors;
+if(!valid12){
+break;
+}
+}
+}
+else {
+validate32.errors = [{instancePath:instancePath+"/issued/date-parts/" + i3,schemaPath:"#/properties/issued/properties/date-parts/items/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid11 = _errs55 === errors;
+if(!valid11){
+break;
+}
+}
+}
+else {
+validate32.errors = [{instancePath:instancePath+"/issued/date-parts",schemaPath:"#/properties/issued/properties/date-parts/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+}
+}
+else {
+validate32.errors = [{instancePath:instancePath+"/issued",schemaPath:"#/properties/issued/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid0 = _errs51 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.accessed !== undefined){
+let data27 = data.accessed;
+const _errs59 = errors;
+if(errors === _errs59){
+if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
+if(data27["date-parts"] !== undefined){
+let data28 = data27["date-parts"];
+const _errs61 = errors;
+if(errors === _errs61){
+if(Array.isArray(data28)){
+var valid14 = true;
+const len5 = data28.length;
+for(let i5=0; i5<len5; i5++){
+let data29 = data28[i5];
+const _errs63 = errors;
+if(errors === _errs63){
+if(Array.isArray(data29)){
+var valid15 = true;
+const len6 = data29.length;
+for(let i6=0; i6<len6; i6++){
+let data30 = data29[i6];
+const _errs65 = errors;
+if(!(((typeof data30 == "number") && (!(data30 % 1) && !isNaN(data30))) && (isFinite(data30)))){
+validate32.errors = [{instancePath:instancePath+"/accessed/date-parts/" + i5+"/" + i6,schemaPath:"#/properties/accessed/properties/date-parts/items/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+var valid15 = _errs65 === errors;
+if(!valid15){
+break;
+}
+}
+}
+else {
+validate32.errors = [{instancePath:instancePath+"/accessed/date-parts/" + i5,schemaPath:"#/properties/accessed/properties/date-parts/items/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid14 = _errs63 === errors;
+if(!valid14){
+break;
+}
+}
+}
+else {
+validate32.errors = [{instancePath:instancePath+"/accessed/date-parts",schemaPath:"#/properties/accessed/properties/date-parts/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+}
+}
+else {
+validate32.errors = [{instancePath:instancePath+"/accessed",schemaPath:"#/properties/accessed/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid0 = _errs59 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.volume !== undefined){
+const _errs67 = errors;
+if(typeof data.volume !== "string"){
+validate32.errors = [{instancePath:instancePath+"/volume",schemaPath:"#/properties/volume/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs67 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.issue !== undefined){
+const _errs69 = errors;
+if(typeof data.issue !== "string"){
+validate32.errors = [{instancePath:instancePath+"/issue",schemaPath:"#/properties/issue/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs69 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.page !== undefined){
+const _errs71 = errors;
+if(typeof data.page !== "string"){
+validate32.errors = [{instancePath:instancePath+"/page",schemaPath:"#/properties/page/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs71 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.edition !== undefined){
+const _errs73 = errors;
+if(typeof data.edition !== "string"){
+validate32.errors = [{instancePath:instancePath+"/edition",schemaPath:"#/properties/edition/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs73 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.publisher !== undefined){
+const _errs75 = errors;
+if(typeof data.publisher !== "string"){
+validate32.errors = [{instancePath:instancePath+"/publisher",schemaPath:"#/properties/publisher/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs75 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data["publisher-place"] !== undefined){
+const _errs77 = errors;
+if(typeof data["publisher-place"] !== "string"){
+validate32.errors = [{instancePath:instancePath+"/publisher-place",schemaPath:"#/properties/publisher-place/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs77 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.number !== undefined){
+const _errs79 = errors;
+if(typeof data.number !== "string"){
+validate32.errors = [{instancePath:instancePath+"/number",schemaPath:"#/properties/number/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs79 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.genre !== undefined){
+const _errs81 = errors;
+if(typeof data.genre !== "string"){
+validate32.errors = [{instancePath:instancePath+"/genre",schemaPath:"#/properties/genre/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs81 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.DOI !== undefined){
+let data39 = data.DOI;
+const _errs83 = errors;
+if(errors === _errs83){
+if(typeof data39 === "string"){
+if(!pattern13.test(data39)){
+validate32.errors = [{instancePath:instancePath+"/DOI",schemaPath:"#/properties/DOI/pattern",keyword:"pattern",params:{pattern: "^10\\.[0-9]{4,9}/\\S+$"},message:"must match pattern \""+"^10\\.[0-9]{4,9}/\\S+$"+"\""}];
+return false;
+}
+}
+else {
+validate32.errors = [{instancePath:instancePath+"/DOI",schemaPath:"#/properties/DOI/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs83 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.PMID !== undefined){
+let data40 = data.PMID;
+const _errs85 = errors;
+if(errors === _errs85){
+if(typeof data40 === "string"){
+if(!pattern14.test(data40)){
+validate32.errors = [{instancePath:instancePath+"/PMID",schemaPath:"#/properties/PMID/pattern",keyword:"pattern",params:{pattern: "^[0-9]{1,9}$"},message:"must match pattern \""+"^[0-9]{1,9}$"+"\""}];
+return false;
+}
+}
+else {
+validate32.errors = [{instancePath:instancePath+"/PMID",schemaPath:"#/properties/PMID/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs85 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.PMCID !== undefined){
+let data41 = data.PMCID;
+const _errs87 = errors;
+if(errors === _errs87){
+if(typeof data41 === "string"){
+if(!pattern15.test(data41)){
+validate32.errors = [{instancePath:instancePath+"/PMCID",schemaPath:"#/properties/PMCID/pattern",keyword:"pattern",params:{pattern: "^PMC[0-9]+$"},message:"must match pattern \""+"^PMC[0-9]+$"+"\""}];
+return false;
+}
+}
+else {
+validate32.errors = [{instancePath:instancePath+"/PMCID",schemaPath:"#/properties/PMCID/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs87 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.URL !== undefined){
+const _errs89 = errors;
+if(typeof data.URL !== "string"){
+validate32.errors = [{instancePath:instancePath+"/URL",schemaPath:"#/properties/URL/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs89 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.ISSN !== undefined){
+const _errs91 = errors;
+if(typeof data.ISSN !== "string"){
+validate32.errors = [{instancePath:instancePath+"/ISSN",schemaPath:"#/properties/ISSN/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs91 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.ISBN !== undefined){
+const _errs93 = errors;
+if(typeof data.ISBN !== "string"){
+validate32.errors = [{instancePath:instancePath+"/ISBN",schemaPath:"#/properties/ISBN/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs93 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate32.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate32.errors = vErrors;
+return errors === 0;
+}
+validate32.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
 
 function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -1321,339 +2010,10 @@ var valid0 = true;
 }
 if(valid0){
 if(data.csl !== undefined){
-let data5 = data.csl;
 const _errs11 = errors;
-const _errs12 = errors;
-if(errors === _errs12){
-if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
-let missing1;
-if(((data5.id === undefined) && (missing1 = "id")) || ((data5.type === undefined) && (missing1 = "type"))){
-validate30.errors = [{instancePath:instancePath+"/csl",schemaPath:"#/$defs/CslItem/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
-return false;
-}
-else {
-if(data5.id !== undefined){
-const _errs15 = errors;
-if(typeof data5.id !== "string"){
-validate30.errors = [{instancePath:instancePath+"/csl/id",schemaPath:"#/$defs/CslItem/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid2 = _errs15 === errors;
-}
-else {
-var valid2 = true;
-}
-if(valid2){
-if(data5.type !== undefined){
-const _errs17 = errors;
-if(typeof data5.type !== "string"){
-validate30.errors = [{instancePath:instancePath+"/csl/type",schemaPath:"#/$defs/CslItem/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid2 = _errs17 === errors;
-}
-else {
-var valid2 = true;
-}
-if(valid2){
-if(data5.title !== undefined){
-const _errs19 = errors;
-if(typeof data5.title !== "string"){
-validate30.errors = [{instancePath:instancePath+"/csl/title",schemaPath:"#/$defs/CslItem/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid2 = _errs19 === errors;
-}
-else {
-var valid2 = true;
-}
-if(valid2){
-if(data5["container-title"] !== undefined){
-const _errs21 = errors;
-if(typeof data5["container-title"] !== "string"){
-validate30.errors = [{instancePath:instancePath+"/csl/container-title",schemaPath:"#/$defs/CslItem/properties/container-title/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid2 = _errs21 === errors;
-}
-else {
-var valid2 = true;
-}
-if(valid2){
-if(data5.author !== undefined){
-let data10 = data5.author;
-const _errs23 = errors;
-if(errors === _errs23){
-if(Array.isArray(data10)){
-var valid3 = true;
-const len0 = data10.length;
-for(let i0=0; i0<len0; i0++){
-let data11 = data10[i0];
-const _errs25 = errors;
-if(errors === _errs25){
-if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
-if(data11.family !== undefined){
-const _errs27 = errors;
-if(typeof data11.family !== "string"){
-validate30.errors = [{instancePath:instancePath+"/csl/author/" + i0+"/family",schemaPath:"#/$defs/CslItem/properties/author/items/properties/family/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid4 = _errs27 === errors;
-}
-else {
-var valid4 = true;
-}
-if(valid4){
-if(data11.given !== undefined){
-const _errs29 = errors;
-if(typeof data11.given !== "string"){
-validate30.errors = [{instancePath:instancePath+"/csl/author/" + i0+"/given",schemaPath:"#/$defs/CslItem/properties/author/items/properties/given/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid4 = _errs29 === errors;
-}
-else {
-var valid4 = true;
-}
-if(valid4){
-if(data11.literal !== undefined){
-const _errs31 = errors;
-if(typeof data11.literal !== "string"){
-validate30.errors = [{instancePath:instancePath+"/csl/author/" + i0+"/literal",schemaPath:"#/$defs/CslItem/properties/author/items/properties/literal/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid4 = _errs31 === errors;
-}
-else {
-var valid4 = true;
-}
-}
-}
-}
-else {
-validate30.errors = [{instancePath:instancePath+"/csl/author/" + i0,schemaPath:"#/$defs/CslItem/properties/author/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-var valid3 = _errs25 === errors;
-if(!valid3){
-break;
-}
-}
-}
-else {
-validate30.errors = [{instancePath:instancePath+"/csl/author",schemaPath:"#/$defs/CslItem/properties/author/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid2 = _errs23 === errors;
-}
-else {
-var valid2 = true;
-}
-if(valid2){
-if(data5.issued !== undefined){
-let data15 = data5.issued;
-const _errs33 = errors;
-if(errors === _errs33){
-if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
-if(data15["date-parts"] !== undefined){
-let data16 = data15["date-parts"];
-const _errs35 = errors;
-if(errors === _errs35){
-if(Array.isArray(data16)){
-var valid6 = true;
-const len1 = data16.length;
-for(let i1=0; i1<len1; i1++){
-let data17 = data16[i1];
-const _errs37 = errors;
-if(errors === _errs37){
-if(Array.isArray(data17)){
-var valid7 = true;
-const len2 = data17.length;
-for(let i2=0; i2<len2; i2++){
-let data18 = data17[i2];
-const _errs39 = errors;
-if(!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))){
-validate30.errors = [{instancePath:instancePath+"/csl/issued/date-parts/" + i1+"/" + i2,schemaPath:"#/$defs/CslItem/properties/issued/properties/date-parts/items/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
-return false;
-}
-var valid7 = _errs39 === errors;
-if(!valid7){
-break;
-}
-}
-}
-else {
-validate30.errors = [{instancePath:instancePath+"/csl/issued/date-parts/" + i1,schemaPath:"#/$defs/CslItem/properties/issued/properties/date-parts/items/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid6 = _errs37 === errors;
-if(!valid6){
-break;
-}
-}
-}
-else {
-validate30.errors = [{instancePath:instancePath+"/csl/issued/date-parts",schemaPath:"#/$defs/CslItem/properties/issued/properties/date-parts/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-}
-}
-else {
-validate30.errors = [{instancePath:instancePath+"/csl/issued",schemaPath:"#/$defs/CslItem/properties/issued/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-var valid2 = _errs33 === errors;
-}
-else {
-var valid2 = true;
-}
-if(valid2){
-if(data5.volume !== undefined){
-const _errs41 = errors;
-if(typeof data5.volume !== "string"){
-validate30.errors = [{instancePath:instancePath+"/csl/volume",schemaPath:"#/$defs/CslItem/properties/volume/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid2 = _errs41 === errors;
-}
-else {
-var valid2 = true;
-}
-if(valid2){
-if(data5.issue !== undefined){
-const _errs43 = errors;
-if(typeof data5.issue !== "string"){
-validate30.errors = [{instancePath:instancePath+"/csl/issue",schemaPath:"#/$defs/CslItem/properties/issue/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid2 = _errs43 === errors;
-}
-else {
-var valid2 = true;
-}
-if(valid2){
-if(data5.page !== undefined){
-const _errs45 = errors;
-if(typeof data5.page !== "string"){
-validate30.errors = [{instancePath:instancePath+"/csl/page",schemaPath:"#/$defs/CslItem/properties/page/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid2 = _errs45 === errors;
-}
-else {
-var valid2 = true;
-}
-if(valid2){
-if(data5.DOI !== undefined){
-let data22 = data5.DOI;
-const _errs47 = errors;
-if(errors === _errs47){
-if(typeof data22 === "string"){
-if(!pattern13.test(data22)){
-validate30.errors = [{instancePath:instancePath+"/csl/DOI",schemaPath:"#/$defs/CslItem/properties/DOI/pattern",keyword:"pattern",params:{pattern: "^10\\.[0-9]{4,9}/\\S+$"},message:"must match pattern \""+"^10\\.[0-9]{4,9}/\\S+$"+"\""}];
-return false;
-}
-}
-else {
-validate30.errors = [{instancePath:instancePath+"/csl/DOI",schemaPath:"#/$defs/CslItem/properties/DOI/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid2 = _errs47 === errors;
-}
-else {
-var valid2 = true;
-}
-if(valid2){
-if(data5.PMID !== undefined){
-let data23 = data5.PMID;
-const _errs49 = errors;
-if(errors === _errs49){
-if(typeof data23 === "string"){
-if(!pattern14.test(data23)){
-validate30.errors = [{instancePath:instancePath+"/csl/PMID",schemaPath:"#/$defs/CslItem/properties/PMID/pattern",keyword:"pattern",params:{pattern: "^[0-9]{1,9}$"},message:"must match pattern \""+"^[0-9]{1,9}$"+"\""}];
-return false;
-}
-}
-else {
-validate30.errors = [{instancePath:instancePath+"/csl/PMID",schemaPath:"#/$defs/CslItem/properties/PMID/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid2 = _errs49 === errors;
-}
-else {
-var valid2 = true;
-}
-if(valid2){
-if(data5.PMCID !== undefined){
-let data24 = data5.PMCID;
-const _errs51 = errors;
-if(errors === _errs51){
-if(typeof data24 === "string"){
-if(!pattern15.test(data24)){
-validate30.errors = [{instancePath:instancePath+"/csl/PMCID",schemaPath:"#/$defs/CslItem/properties/PMCID/pattern",keyword:"pattern",params:{pattern: "^PMC[0-9]+$"},message:"must match pattern \""+"^PMC[0-9]+$"+"\""}];
-return false;
-}
-}
-else {
-validate30.errors = [{instancePath:instancePath+"/csl/PMCID",schemaPath:"#/$defs/CslItem/properties/PMCID/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid2 = _errs51 === errors;
-}
-else {
-var valid2 = true;
-}
-if(valid2){
-if(data5.URL !== undefined){
-const _errs53 = errors;
-if(typeof data5.URL !== "string"){
-validate30.errors = [{instancePath:instancePath+"/csl/URL",schemaPath:"#/$defs/CslItem/properties/URL/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid2 = _errs53 === errors;
-}
-else {
-var valid2 = true;
-}
-if(valid2){
-if(data5.ISSN !== undefined){
-const _errs55 = errors;
-if(typeof data5.ISSN !== "string"){
-validate30.errors = [{instancePath:instancePath+"/csl/ISSN",schemaPath:"#/$defs/CslItem/properties/ISSN/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid2 = _errs55 === errors;
-}
-else {
-var valid2 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-else {
-validate30.errors = [{instancePath:instancePath+"/csl",schemaPath:"#/$defs/CslItem/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
+if(!(validate32(data.csl, {instancePath:instancePath+"/csl",parentData:data,parentDataProperty:"csl",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
+errors = vErrors.length;
 }
 var valid0 = _errs11 === errors;
 }
@@ -1678,13 +2038,13 @@ return errors === 0;
 }
 validate30.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema46 = {"type":"object","additionalProperties":false,"required":["id","type","label","xrefs","mentions"],"properties":{"id":{"type":"string","pattern":"^[a-z]+:[a-z0-9-]+$"},"type":{"enum":["disease","cell","molecule","measure","organization","journal","drug","country","other"]},"label":{"type":"string"},"xrefs":{"type":"array","items":{"type":"string"}},"mentions":{"type":"array","items":{"$ref":"#/$defs/Mention"}}}};
+const schema49 = {"type":"object","additionalProperties":false,"required":["id","type","label","xrefs","mentions"],"properties":{"id":{"type":"string","pattern":"^[a-z]+:[a-z0-9-]+$"},"type":{"enum":["disease","cell","molecule","measure","organization","journal","drug","country","other"]},"label":{"type":"string"},"xrefs":{"type":"array","items":{"type":"string"}},"mentions":{"type":"array","items":{"$ref":"#/$defs/Mention"}}}};
 const pattern16 = new RegExp("^[a-z]+:[a-z0-9-]+$", "u");
 
-function validate33(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate33.evaluated;
+const evaluated0 = validate35.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1695,14 +2055,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((((((data.id === undefined) && (missing0 = "id")) || ((data.type === undefined) && (missing0 = "type"))) || ((data.label === undefined) && (missing0 = "label"))) || ((data.xrefs === undefined) && (missing0 = "xrefs"))) || ((data.mentions === undefined) && (missing0 = "mentions"))){
-validate33.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate35.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!(((((key0 === "id") || (key0 === "type")) || (key0 === "label")) || (key0 === "xrefs")) || (key0 === "mentions"))){
-validate33.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate35.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -1714,12 +2074,12 @@ const _errs2 = errors;
 if(errors === _errs2){
 if(typeof data0 === "string"){
 if(!pattern16.test(data0)){
-validate33.errors = [{instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z]+:[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z]+:[a-z0-9-]+$"+"\""}];
+validate35.errors = [{instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z]+:[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z]+:[a-z0-9-]+$"+"\""}];
 return false;
 }
 }
 else {
-validate33.errors = [{instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate35.errors = [{instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -1733,7 +2093,7 @@ if(data.type !== undefined){
 let data1 = data.type;
 const _errs4 = errors;
 if(!(((((((((data1 === "disease") || (data1 === "cell")) || (data1 === "molecule")) || (data1 === "measure")) || (data1 === "organization")) || (data1 === "journal")) || (data1 === "drug")) || (data1 === "country")) || (data1 === "other"))){
-validate33.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema46.properties.type.enum},message:"must be equal to one of the allowed values"}];
+validate35.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema49.properties.type.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid0 = _errs4 === errors;
@@ -1745,7 +2105,7 @@ if(valid0){
 if(data.label !== undefined){
 const _errs5 = errors;
 if(typeof data.label !== "string"){
-validate33.errors = [{instancePath:instancePath+"/label",schemaPath:"#/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate35.errors = [{instancePath:instancePath+"/label",schemaPath:"#/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs5 === errors;
@@ -1764,7 +2124,7 @@ const len0 = data3.length;
 for(let i0=0; i0<len0; i0++){
 const _errs9 = errors;
 if(typeof data3[i0] !== "string"){
-validate33.errors = [{instancePath:instancePath+"/xrefs/" + i0,schemaPath:"#/properties/xrefs/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate35.errors = [{instancePath:instancePath+"/xrefs/" + i0,schemaPath:"#/properties/xrefs/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid1 = _errs9 === errors;
@@ -1774,7 +2134,7 @@ break;
 }
 }
 else {
-validate33.errors = [{instancePath:instancePath+"/xrefs",schemaPath:"#/properties/xrefs/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate35.errors = [{instancePath:instancePath+"/xrefs",schemaPath:"#/properties/xrefs/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -1799,14 +2159,14 @@ if(errors === _errs14){
 if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
 let missing1;
 if((((data6.text === undefined) && (missing1 = "text")) || ((data6.start === undefined) && (missing1 = "start"))) || ((data6.end === undefined) && (missing1 = "end"))){
-validate33.errors = [{instancePath:instancePath+"/mentions/" + i1,schemaPath:"#/$defs/Mention/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
+validate35.errors = [{instancePath:instancePath+"/mentions/" + i1,schemaPath:"#/$defs/Mention/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
 return false;
 }
 else {
 const _errs16 = errors;
 for(const key1 in data6){
 if(!((((key1 === "entity") || (key1 === "text")) || (key1 === "start")) || (key1 === "end"))){
-validate33.errors = [{instancePath:instancePath+"/mentions/" + i1,schemaPath:"#/$defs/Mention/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
+validate35.errors = [{instancePath:instancePath+"/mentions/" + i1,schemaPath:"#/$defs/Mention/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -1815,7 +2175,7 @@ if(_errs16 === errors){
 if(data6.entity !== undefined){
 const _errs17 = errors;
 if(typeof data6.entity !== "string"){
-validate33.errors = [{instancePath:instancePath+"/mentions/" + i1+"/entity",schemaPath:"#/$defs/Mention/properties/entity/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate35.errors = [{instancePath:instancePath+"/mentions/" + i1+"/entity",schemaPath:"#/$defs/Mention/properties/entity/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid4 = _errs17 === errors;
@@ -1827,7 +2187,7 @@ if(valid4){
 if(data6.text !== undefined){
 const _errs19 = errors;
 if(typeof data6.text !== "string"){
-validate33.errors = [{instancePath:instancePath+"/mentions/" + i1+"/text",schemaPath:"#/$defs/Mention/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate35.errors = [{instancePath:instancePath+"/mentions/" + i1+"/text",schemaPath:"#/$defs/Mention/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid4 = _errs19 === errors;
@@ -1840,13 +2200,13 @@ if(data6.start !== undefined){
 let data9 = data6.start;
 const _errs21 = errors;
 if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-validate33.errors = [{instancePath:instancePath+"/mentions/" + i1+"/start",schemaPath:"#/$defs/Mention/properties/start/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate35.errors = [{instancePath:instancePath+"/mentions/" + i1+"/start",schemaPath:"#/$defs/Mention/properties/start/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs21){
 if((typeof data9 == "number") && (isFinite(data9))){
 if(data9 < 0 || isNaN(data9)){
-validate33.errors = [{instancePath:instancePath+"/mentions/" + i1+"/start",schemaPath:"#/$defs/Mention/properties/start/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate35.errors = [{instancePath:instancePath+"/mentions/" + i1+"/start",schemaPath:"#/$defs/Mention/properties/start/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
@@ -1861,13 +2221,13 @@ if(data6.end !== undefined){
 let data10 = data6.end;
 const _errs23 = errors;
 if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
-validate33.errors = [{instancePath:instancePath+"/mentions/" + i1+"/end",schemaPath:"#/$defs/Mention/properties/end/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate35.errors = [{instancePath:instancePath+"/mentions/" + i1+"/end",schemaPath:"#/$defs/Mention/properties/end/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs23){
 if((typeof data10 == "number") && (isFinite(data10))){
 if(data10 < 0 || isNaN(data10)){
-validate33.errors = [{instancePath:instancePath+"/mentions/" + i1+"/end",schemaPath:"#/$defs/Mention/properties/end/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate35.errors = [{instancePath:instancePath+"/mentions/" + i1+"/end",schemaPath:"#/$defs/Mention/properties/end/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
@@ -1884,7 +2244,7 @@ var valid4 = true;
 }
 }
 else {
-validate33.errors = [{instancePath:instancePath+"/mentions/" + i1,schemaPath:"#/$defs/Mention/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate35.errors = [{instancePath:instancePath+"/mentions/" + i1,schemaPath:"#/$defs/Mention/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -1895,7 +2255,7 @@ break;
 }
 }
 else {
-validate33.errors = [{instancePath:instancePath+"/mentions",schemaPath:"#/properties/mentions/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate35.errors = [{instancePath:instancePath+"/mentions",schemaPath:"#/properties/mentions/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -1912,14 +2272,14 @@ var valid0 = true;
 }
 }
 else {
-validate33.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate35.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate33.errors = vErrors;
+validate35.errors = vErrors;
 return errors === 0;
 }
-validate33.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate35.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
 function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -1952,8 +2312,8 @@ break;
 if(_errs1 === errors){
 if(data.schemaVersion !== undefined){
 const _errs2 = errors;
-if("1.1.0" !== data.schemaVersion){
-validate20.errors = [{instancePath:instancePath+"/schemaVersion",schemaPath:"#/properties/schemaVersion/const",keyword:"const",params:{allowedValue: "1.1.0"},message:"must be equal to constant"}];
+if("1.2.0" !== data.schemaVersion){
+validate20.errors = [{instancePath:instancePath+"/schemaVersion",schemaPath:"#/properties/schemaVersion/const",keyword:"const",params:{allowedValue: "1.2.0"},message:"must be equal to constant"}];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -2683,8 +3043,8 @@ var valid13 = true;
 const len2 = data25.length;
 for(let i2=0; i2<len2; i2++){
 const _errs67 = errors;
-if(!(validate33(data25[i2], {instancePath:instancePath+"/entities/" + i2,parentData:data25,parentDataProperty:i2,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
+if(!(validate35(data25[i2], {instancePath:instancePath+"/entities/" + i2,parentData:data25,parentDataProperty:i2,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
 errors = vErrors.length;
 }
 var valid13 = _errs67 === errors;
@@ -2815,7 +3175,7 @@ return false;
 else {
 const _errs82 = errors;
 for(const key6 in data33){
-if(!(func1.call(schema48.properties, key6))){
+if(!(func1.call(schema51.properties, key6))){
 validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i4,schemaPath:"#/$defs/Diagnostic/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"}];
 return false;
 break;
@@ -2826,7 +3186,7 @@ if(data33.severity !== undefined){
 let data34 = data33.severity;
 const _errs83 = errors;
 if(!(((data34 === "error") || (data34 === "warning")) || (data34 === "info"))){
-validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i4+"/severity",schemaPath:"#/$defs/Diagnostic/properties/severity/enum",keyword:"enum",params:{allowedValues: schema48.properties.severity.enum},message:"must be equal to one of the allowed values"}];
+validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i4+"/severity",schemaPath:"#/$defs/Diagnostic/properties/severity/enum",keyword:"enum",params:{allowedValues: schema51.properties.severity.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid18 = _errs83 === errors;
@@ -3042,17 +3402,17 @@ return errors === 0;
 }
 validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const pipeline = validate36;
-const schema49 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/pipeline.schema.json","title":"PipelineFile","description":"A pipeline file: which inputs to ingest, which stages to run with which options, and where the domain data lives. Relative paths resolve against the pipeline file's folder.","type":"object","additionalProperties":false,"required":["name","stages"],"properties":{"$schema":{"type":"string"},"name":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"description":{"type":"string"},"inputs":{"description":"Files or folders (searched recursively for the listed extensions) that `digest build` ingests.","type":"array","items":{"type":"string","minLength":1}},"extensions":{"type":"array","items":{"type":"string","pattern":"^\\.[a-z0-9]+$"},"default":[".txt",".md",".markdown",".html",".htm"]},"out":{"type":"string","minLength":1,"description":"Output folder, relative to the working directory."},"data":{"type":"object","additionalProperties":false,"properties":{"journals":{"type":"string"},"structure":{"type":"string"},"html":{"type":"string"},"lexicon":{"type":"string"}}},"rules":{"description":"Severity overrides per rule id; \"off\" silences a rule.","type":"object","propertyNames":{"pattern":"^[a-z][a-z0-9-]*$"},"additionalProperties":{"enum":["error","warning","info","off"]}},"stages":{"type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["use"],"properties":{"use":{"enum":["read","parse","segment","references","link","entities","recognize","label","facts","translate","language","validate","write"]},"options":{"type":"object"}}}}}};
+export const pipeline = validate38;
+const schema52 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/pipeline.schema.json","title":"PipelineFile","description":"A pipeline file: which inputs to ingest, which stages to run with which options, and where the domain data lives. Relative paths resolve against the pipeline file's folder.","type":"object","additionalProperties":false,"required":["name","stages"],"properties":{"$schema":{"type":"string"},"name":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"description":{"type":"string"},"inputs":{"description":"Files or folders (searched recursively for the listed extensions) that `digest build` ingests.","type":"array","items":{"type":"string","minLength":1}},"extensions":{"type":"array","items":{"type":"string","pattern":"^\\.[a-z0-9]+$"},"default":[".txt",".md",".markdown",".html",".htm"]},"out":{"type":"string","minLength":1,"description":"Output folder, relative to the working directory."},"data":{"type":"object","additionalProperties":false,"properties":{"journals":{"type":"string"},"structure":{"type":"string"},"html":{"type":"string"},"lexicon":{"type":"string"}}},"rules":{"description":"Severity overrides per rule id; \"off\" silences a rule.","type":"object","propertyNames":{"pattern":"^[a-z][a-z0-9-]*$"},"additionalProperties":{"enum":["error","warning","info","off"]}},"stages":{"type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["use"],"properties":{"use":{"enum":["read","parse","segment","references","link","entities","recognize","label","facts","translate","language","validate","write"]},"options":{"type":"object"}}}}}};
 const func6 = require("ajv/dist/runtime/ucs2length").default;
 const pattern18 = new RegExp("^[a-z0-9][a-z0-9-]*$", "u");
 const pattern19 = new RegExp("^\\.[a-z0-9]+$", "u");
 
-function validate36(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate38(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://digest-ingest.dev/schemas/pipeline.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate36.evaluated;
+const evaluated0 = validate38.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -3063,14 +3423,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if(((data.name === undefined) && (missing0 = "name")) || ((data.stages === undefined) && (missing0 = "stages"))){
-validate36.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate38.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!(func1.call(schema49.properties, key0))){
-validate36.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+if(!(func1.call(schema52.properties, key0))){
+validate38.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -3079,7 +3439,7 @@ if(_errs1 === errors){
 if(data.$schema !== undefined){
 const _errs2 = errors;
 if(typeof data.$schema !== "string"){
-validate36.errors = [{instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate38.errors = [{instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -3094,12 +3454,12 @@ const _errs4 = errors;
 if(errors === _errs4){
 if(typeof data1 === "string"){
 if(!pattern18.test(data1)){
-validate36.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""}];
+validate38.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""}];
 return false;
 }
 }
 else {
-validate36.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate38.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -3112,7 +3472,7 @@ if(valid0){
 if(data.description !== undefined){
 const _errs6 = errors;
 if(typeof data.description !== "string"){
-validate36.errors = [{instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate38.errors = [{instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs6 === errors;
@@ -3134,12 +3494,12 @@ const _errs10 = errors;
 if(errors === _errs10){
 if(typeof data4 === "string"){
 if(func6(data4) < 1){
-validate36.errors = [{instancePath:instancePath+"/inputs/" + i0,schemaPath:"#/properties/inputs/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate38.errors = [{instancePath:instancePath+"/inputs/" + i0,schemaPath:"#/properties/inputs/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 else {
-validate36.errors = [{instancePath:instancePath+"/inputs/" + i0,schemaPath:"#/properties/inputs/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate38.errors = [{instancePath:instancePath+"/inputs/" + i0,schemaPath:"#/properties/inputs/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -3150,7 +3510,7 @@ break;
 }
 }
 else {
-validate36.errors = [{instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate38.errors = [{instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -3173,12 +3533,12 @@ const _errs14 = errors;
 if(errors === _errs14){
 if(typeof data6 === "string"){
 if(!pattern19.test(data6)){
-validate36.errors = [{instancePath:instancePath+"/extensions/" + i1,schemaPath:"#/properties/extensions/items/pattern",keyword:"pattern",params:{pattern: "^\\.[a-z0-9]+$"},message:"must match pattern \""+"^\\.[a-z0-9]+$"+"\""}];
+validate38.errors = [{instancePath:instancePath+"/extensions/" + i1,schemaPath:"#/properties/extensions/items/pattern",keyword:"pattern",params:{pattern: "^\\.[a-z0-9]+$"},message:"must match pattern \""+"^\\.[a-z0-9]+$"+"\""}];
 return false;
 }
 }
 else {
-validate36.errors = [{instancePath:instancePath+"/extensions/" + i1,schemaPath:"#/properties/extensions/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate38.errors = [{instancePath:instancePath+"/extensions/" + i1,schemaPath:"#/properties/extensions/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -3189,7 +3549,7 @@ break;
 }
 }
 else {
-validate36.errors = [{instancePath:instancePath+"/extensions",schemaPath:"#/properties/extensions/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate38.errors = [{instancePath:instancePath+"/extensions",schemaPath:"#/properties/extensions/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -3205,12 +3565,12 @@ const _errs16 = errors;
 if(errors === _errs16){
 if(typeof data7 === "string"){
 if(func6(data7) < 1){
-validate36.errors = [{instancePath:instancePath+"/out",schemaPath:"#/properties/out/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate38.errors = [{instancePath:instancePath+"/out",schemaPath:"#/properties/out/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 else {
-validate36.errors = [{instancePath:instancePath+"/out",schemaPath:"#/properties/out/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate38.errors = [{instancePath:instancePath+"/out",schemaPath:"#/properties/out/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -3228,7 +3588,7 @@ if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
 const _errs20 = errors;
 for(const key1 in data8){
 if(!((((key1 === "journals") || (key1 === "structure")) || (key1 === "html")) || (key1 === "lexicon"))){
-validate36.errors = [{instancePath:instancePath+"/data",schemaPath:"#/properties/data/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
+validate38.errors = [{instancePath:instancePath+"/data",schemaPath:"#/properties/data/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -3237,7 +3597,7 @@ if(_errs20 === errors){
 if(data8.journals !== undefined){
 const _errs21 = errors;
 if(typeof data8.journals !== "string"){
-validate36.errors = [{instancePath:instancePath+"/data/journals",schemaPath:"#/properties/data/properties/journals/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate38.errors = [{instancePath:instancePath+"/data/journals",schemaPath:"#/properties/data/properties/journals/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid3 = _errs21 === errors;
@@ -3249,7 +3609,7 @@ if(valid3){
 if(data8.structure !== undefined){
 const _errs23 = errors;
 if(typeof data8.structure !== "string"){
-validate36.errors = [{instancePath:instancePath+"/data/structure",schemaPath:"#/properties/data/properties/structure/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate38.errors = [{instancePath:instancePath+"/data/structure",schemaPath:"#/properties/data/properties/structure/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid3 = _errs23 === errors;
@@ -3261,7 +3621,7 @@ if(valid3){
 if(data8.html !== undefined){
 const _errs25 = errors;
 if(typeof data8.html !== "string"){
-validate36.errors = [{instancePath:instancePath+"/data/html",schemaPath:"#/properties/data/properties/html/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate38.errors = [{instancePath:instancePath+"/data/html",schemaPath:"#/properties/data/properties/html/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid3 = _errs25 === errors;
@@ -3273,7 +3633,7 @@ if(valid3){
 if(data8.lexicon !== undefined){
 const _errs27 = errors;
 if(typeof data8.lexicon !== "string"){
-validate36.errors = [{instancePath:instancePath+"/data/lexicon",schemaPath:"#/properties/data/properties/lexicon/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate38.errors = [{instancePath:instancePath+"/data/lexicon",schemaPath:"#/properties/data/properties/lexicon/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid3 = _errs27 === errors;
@@ -3287,7 +3647,7 @@ var valid3 = true;
 }
 }
 else {
-validate36.errors = [{instancePath:instancePath+"/data",schemaPath:"#/properties/data/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate38.errors = [{instancePath:instancePath+"/data",schemaPath:"#/properties/data/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -3326,7 +3686,7 @@ else {
 vErrors.push(err1);
 }
 errors++;
-validate36.errors = vErrors;
+validate38.errors = vErrors;
 return false;
 break;
 }
@@ -3336,7 +3696,7 @@ for(const key3 in data13){
 let data14 = data13[key3];
 const _errs33 = errors;
 if(!((((data14 === "error") || (data14 === "warning")) || (data14 === "info")) || (data14 === "off"))){
-validate36.errors = [{instancePath:instancePath+"/rules/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/rules/additionalProperties/enum",keyword:"enum",params:{allowedValues: schema49.properties.rules.additionalProperties.enum},message:"must be equal to one of the allowed values"}];
+validate38.errors = [{instancePath:instancePath+"/rules/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/rules/additionalProperties/enum",keyword:"enum",params:{allowedValues: schema52.properties.rules.additionalProperties.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid5 = _errs33 === errors;
@@ -3347,7 +3707,7 @@ break;
 }
 }
 else {
-validate36.errors = [{instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate38.errors = [{instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -3363,7 +3723,7 @@ const _errs34 = errors;
 if(errors === _errs34){
 if(Array.isArray(data15)){
 if(data15.length < 1){
-validate36.errors = [{instancePath:instancePath+"/stages",schemaPath:"#/properties/stages/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
+validate38.errors = [{instancePath:instancePath+"/stages",schemaPath:"#/properties/stages/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
 return false;
 }
 else {
@@ -3376,14 +3736,14 @@ if(errors === _errs36){
 if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
 let missing1;
 if((data16.use === undefined) && (missing1 = "use")){
-validate36.errors = [{instancePath:instancePath+"/stages/" + i2,schemaPath:"#/properties/stages/items/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
+validate38.errors = [{instancePath:instancePath+"/stages/" + i2,schemaPath:"#/properties/stages/items/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
 return false;
 }
 else {
 const _errs38 = errors;
 for(const key4 in data16){
 if(!((key4 === "use") || (key4 === "options"))){
-validate36.errors = [{instancePath:instancePath+"/stages/" + i2,schemaPath:"#/properties/stages/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"}];
+validate38.errors = [{instancePath:instancePath+"/stages/" + i2,schemaPath:"#/properties/stages/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -3393,7 +3753,7 @@ if(data16.use !== undefined){
 let data17 = data16.use;
 const _errs39 = errors;
 if(!(((((((((((((data17 === "read") || (data17 === "parse")) || (data17 === "segment")) || (data17 === "references")) || (data17 === "link")) || (data17 === "entities")) || (data17 === "recognize")) || (data17 === "label")) || (data17 === "facts")) || (data17 === "translate")) || (data17 === "language")) || (data17 === "validate")) || (data17 === "write"))){
-validate36.errors = [{instancePath:instancePath+"/stages/" + i2+"/use",schemaPath:"#/properties/stages/items/properties/use/enum",keyword:"enum",params:{allowedValues: schema49.properties.stages.items.properties.use.enum},message:"must be equal to one of the allowed values"}];
+validate38.errors = [{instancePath:instancePath+"/stages/" + i2+"/use",schemaPath:"#/properties/stages/items/properties/use/enum",keyword:"enum",params:{allowedValues: schema52.properties.stages.items.properties.use.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid7 = _errs39 === errors;
@@ -3406,7 +3766,7 @@ if(data16.options !== undefined){
 let data18 = data16.options;
 const _errs40 = errors;
 if(!(data18 && typeof data18 == "object" && !Array.isArray(data18))){
-validate36.errors = [{instancePath:instancePath+"/stages/" + i2+"/options",schemaPath:"#/properties/stages/items/properties/options/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate38.errors = [{instancePath:instancePath+"/stages/" + i2+"/options",schemaPath:"#/properties/stages/items/properties/options/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 var valid7 = _errs40 === errors;
@@ -3419,7 +3779,7 @@ var valid7 = true;
 }
 }
 else {
-validate36.errors = [{instancePath:instancePath+"/stages/" + i2,schemaPath:"#/properties/stages/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate38.errors = [{instancePath:instancePath+"/stages/" + i2,schemaPath:"#/properties/stages/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -3431,7 +3791,7 @@ break;
 }
 }
 else {
-validate36.errors = [{instancePath:instancePath+"/stages",schemaPath:"#/properties/stages/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate38.errors = [{instancePath:instancePath+"/stages",schemaPath:"#/properties/stages/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -3452,1363 +3812,6 @@ var valid0 = true;
 }
 }
 else {
-validate36.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-validate36.errors = vErrors;
-return errors === 0;
-}
-validate36.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-export const structure = validate37;
-const schema50 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/structure.schema.json","title":"StructureData","description":"Patterns (JavaScript regular expressions, compiled with the u flag) that recognise digest structure.","type":"object","additionalProperties":false,"required":["maxHeadingLength","monthHeadings","rangeHeadings","yearHeadings","outlineHeadings","sectionKeywords","referenceHeadings","boilerplate","itemDates","undatedItemStarts","english"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"maxHeadingLength":{"type":"integer","minimum":8},"monthHeadings":{"$ref":"#/$defs/Patterns"},"rangeHeadings":{"$ref":"#/$defs/Patterns"},"yearHeadings":{"$ref":"#/$defs/Patterns"},"outlineHeadings":{"$ref":"#/$defs/Patterns"},"sectionKeywords":{"type":"object","additionalProperties":false,"required":["summary","outlook","conclusion"],"properties":{"summary":{"$ref":"#/$defs/Words"},"outlook":{"$ref":"#/$defs/Words"},"conclusion":{"$ref":"#/$defs/Words"}}},"referenceHeadings":{"$ref":"#/$defs/Patterns"},"boilerplate":{"type":"object","additionalProperties":false,"required":["disclaimer","qr-code","other"],"properties":{"disclaimer":{"$ref":"#/$defs/Patterns"},"qr-code":{"$ref":"#/$defs/Patterns"},"other":{"$ref":"#/$defs/Patterns"}}},"itemDates":{"$ref":"#/$defs/Patterns"},"undatedItemStarts":{"$ref":"#/$defs/Patterns"},"english":{"description":"Exact English for heading parts: a heading is given in English only when it decomposes fully into a date, a therapy, a disease (from the lexicon) and a phrase listed here.","type":"object","additionalProperties":false,"required":["phrases","therapies","connectors"],"properties":{"phrases":{"type":"array","items":{"$ref":"#/$defs/Translation"}},"therapies":{"type":"array","items":{"$ref":"#/$defs/Translation"}},"connectors":{"type":"array","items":{"type":"string"},"description":"Characters that may join the parts and carry no meaning (的, 在, spaces)."}}}},"$defs":{"Patterns":{"type":"array","items":{"type":"string","minLength":1,"maxLength":600}},"Words":{"type":"array","items":{"type":"string","minLength":1},"minItems":1},"Translation":{"type":"object","additionalProperties":false,"required":["zh","en"],"properties":{"zh":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}},"en":{"type":"string","minLength":1},"preposition":{"type":"string","description":"Joins the phrase to the therapy: \"in\" (default) or \"of\"."}}}}};
-const schema51 = {"type":"array","items":{"type":"string","minLength":1,"maxLength":600}};
-const schema55 = {"type":"array","items":{"type":"string","minLength":1},"minItems":1};
-const schema64 = {"type":"object","additionalProperties":false,"required":["zh","en"],"properties":{"zh":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}},"en":{"type":"string","minLength":1},"preposition":{"type":"string","description":"Joins the phrase to the therapy: \"in\" (default) or \"of\"."}}};
-
-function validate37(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="https://digest-ingest.dev/schemas/structure.schema.json" */;
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate37.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(errors === 0){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing0;
-if((((((((((((data.maxHeadingLength === undefined) && (missing0 = "maxHeadingLength")) || ((data.monthHeadings === undefined) && (missing0 = "monthHeadings"))) || ((data.rangeHeadings === undefined) && (missing0 = "rangeHeadings"))) || ((data.yearHeadings === undefined) && (missing0 = "yearHeadings"))) || ((data.outlineHeadings === undefined) && (missing0 = "outlineHeadings"))) || ((data.sectionKeywords === undefined) && (missing0 = "sectionKeywords"))) || ((data.referenceHeadings === undefined) && (missing0 = "referenceHeadings"))) || ((data.boilerplate === undefined) && (missing0 = "boilerplate"))) || ((data.itemDates === undefined) && (missing0 = "itemDates"))) || ((data.undatedItemStarts === undefined) && (missing0 = "undatedItemStarts"))) || ((data.english === undefined) && (missing0 = "english"))){
-validate37.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
-return false;
-}
-else {
-const _errs1 = errors;
-for(const key0 in data){
-if(!(func1.call(schema50.properties, key0))){
-validate37.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-if(_errs1 === errors){
-if(data.$schema !== undefined){
-const _errs2 = errors;
-if(typeof data.$schema !== "string"){
-validate37.errors = [{instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs2 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.description !== undefined){
-const _errs4 = errors;
-if(typeof data.description !== "string"){
-validate37.errors = [{instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs4 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.maxHeadingLength !== undefined){
-let data2 = data.maxHeadingLength;
-const _errs6 = errors;
-if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-validate37.errors = [{instancePath:instancePath+"/maxHeadingLength",schemaPath:"#/properties/maxHeadingLength/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
-return false;
-}
-if(errors === _errs6){
-if((typeof data2 == "number") && (isFinite(data2))){
-if(data2 < 8 || isNaN(data2)){
-validate37.errors = [{instancePath:instancePath+"/maxHeadingLength",schemaPath:"#/properties/maxHeadingLength/minimum",keyword:"minimum",params:{comparison: ">=", limit: 8},message:"must be >= 8"}];
-return false;
-}
-}
-}
-var valid0 = _errs6 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.monthHeadings !== undefined){
-let data3 = data.monthHeadings;
-const _errs8 = errors;
-const _errs9 = errors;
-if(errors === _errs9){
-if(Array.isArray(data3)){
-var valid2 = true;
-const len0 = data3.length;
-for(let i0=0; i0<len0; i0++){
-let data4 = data3[i0];
-const _errs11 = errors;
-if(errors === _errs11){
-if(typeof data4 === "string"){
-if(func6(data4) > 600){
-validate37.errors = [{instancePath:instancePath+"/monthHeadings/" + i0,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
-return false;
-}
-else {
-if(func6(data4) < 1){
-validate37.errors = [{instancePath:instancePath+"/monthHeadings/" + i0,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-}
-else {
-validate37.errors = [{instancePath:instancePath+"/monthHeadings/" + i0,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid2 = _errs11 === errors;
-if(!valid2){
-break;
-}
-}
-}
-else {
-validate37.errors = [{instancePath:instancePath+"/monthHeadings",schemaPath:"#/$defs/Patterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid0 = _errs8 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.rangeHeadings !== undefined){
-let data5 = data.rangeHeadings;
-const _errs13 = errors;
-const _errs14 = errors;
-if(errors === _errs14){
-if(Array.isArray(data5)){
-var valid4 = true;
-const len1 = data5.length;
-for(let i1=0; i1<len1; i1++){
-let data6 = data5[i1];
-const _errs16 = errors;
-if(errors === _errs16){
-if(typeof data6 === "string"){
-if(func6(data6) > 600){
-validate37.errors = [{instancePath:instancePath+"/rangeHeadings/" + i1,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
-return false;
-}
-else {
-if(func6(data6) < 1){
-validate37.errors = [{instancePath:instancePath+"/rangeHeadings/" + i1,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-}
-else {
-validate37.errors = [{instancePath:instancePath+"/rangeHeadings/" + i1,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid4 = _errs16 === errors;
-if(!valid4){
-break;
-}
-}
-}
-else {
-validate37.errors = [{instancePath:instancePath+"/rangeHeadings",schemaPath:"#/$defs/Patterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid0 = _errs13 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.yearHeadings !== undefined){
-let data7 = data.yearHeadings;
-const _errs18 = errors;
-const _errs19 = errors;
-if(errors === _errs19){
-if(Array.isArray(data7)){
-var valid6 = true;
-const len2 = data7.length;
-for(let i2=0; i2<len2; i2++){
-let data8 = data7[i2];
-const _errs21 = errors;
-if(errors === _errs21){
-if(typeof data8 === "string"){
-if(func6(data8) > 600){
-validate37.errors = [{instancePath:instancePath+"/yearHeadings/" + i2,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
-return false;
-}
-else {
-if(func6(data8) < 1){
-validate37.errors = [{instancePath:instancePath+"/yearHeadings/" + i2,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-}
-else {
-validate37.errors = [{instancePath:instancePath+"/yearHeadings/" + i2,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid6 = _errs21 === errors;
-if(!valid6){
-break;
-}
-}
-}
-else {
-validate37.errors = [{instancePath:instancePath+"/yearHeadings",schemaPath:"#/$defs/Patterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid0 = _errs18 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.outlineHeadings !== undefined){
-let data9 = data.outlineHeadings;
-const _errs23 = errors;
-const _errs24 = errors;
-if(errors === _errs24){
-if(Array.isArray(data9)){
-var valid8 = true;
-const len3 = data9.length;
-for(let i3=0; i3<len3; i3++){
-let data10 = data9[i3];
-const _errs26 = errors;
-if(errors === _errs26){
-if(typeof data10 === "string"){
-if(func6(data10) > 600){
-validate37.errors = [{instancePath:instancePath+"/outlineHeadings/" + i3,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
-return false;
-}
-else {
-if(func6(data10) < 1){
-validate37.errors = [{instancePath:instancePath+"/outlineHeadings/" + i3,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-}
-else {
-validate37.errors = [{instancePath:instancePath+"/outlineHeadings/" + i3,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid8 = _errs26 === errors;
-if(!valid8){
-break;
-}
-}
-}
-else {
-validate37.errors = [{instancePath:instancePath+"/outlineHeadings",schemaPath:"#/$defs/Patterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid0 = _errs23 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.sectionKeywords !== undefined){
-let data11 = data.sectionKeywords;
-const _errs28 = errors;
-if(errors === _errs28){
-if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
-let missing1;
-if((((data11.summary === undefined) && (missing1 = "summary")) || ((data11.outlook === undefined) && (missing1 = "outlook"))) || ((data11.conclusion === undefined) && (missing1 = "conclusion"))){
-validate37.errors = [{instancePath:instancePath+"/sectionKeywords",schemaPath:"#/properties/sectionKeywords/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
-return false;
-}
-else {
-const _errs30 = errors;
-for(const key1 in data11){
-if(!(((key1 === "summary") || (key1 === "outlook")) || (key1 === "conclusion"))){
-validate37.errors = [{instancePath:instancePath+"/sectionKeywords",schemaPath:"#/properties/sectionKeywords/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-if(_errs30 === errors){
-if(data11.summary !== undefined){
-let data12 = data11.summary;
-const _errs31 = errors;
-const _errs32 = errors;
-if(errors === _errs32){
-if(Array.isArray(data12)){
-if(data12.length < 1){
-validate37.errors = [{instancePath:instancePath+"/sectionKeywords/summary",schemaPath:"#/$defs/Words/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
-return false;
-}
-else {
-var valid11 = true;
-const len4 = data12.length;
-for(let i4=0; i4<len4; i4++){
-let data13 = data12[i4];
-const _errs34 = errors;
-if(errors === _errs34){
-if(typeof data13 === "string"){
-if(func6(data13) < 1){
-validate37.errors = [{instancePath:instancePath+"/sectionKeywords/summary/" + i4,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-else {
-validate37.errors = [{instancePath:instancePath+"/sectionKeywords/summary/" + i4,schemaPath:"#/$defs/Words/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid11 = _errs34 === errors;
-if(!valid11){
-break;
-}
-}
-}
-}
-else {
-validate37.errors = [{instancePath:instancePath+"/sectionKeywords/summary",schemaPath:"#/$defs/Words/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid9 = _errs31 === errors;
-}
-else {
-var valid9 = true;
-}
-if(valid9){
-if(data11.outlook !== undefined){
-let data14 = data11.outlook;
-const _errs36 = errors;
-const _errs37 = errors;
-if(errors === _errs37){
-if(Array.isArray(data14)){
-if(data14.length < 1){
-validate37.errors = [{instancePath:instancePath+"/sectionKeywords/outlook",schemaPath:"#/$defs/Words/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
-return false;
-}
-else {
-var valid13 = true;
-const len5 = data14.length;
-for(let i5=0; i5<len5; i5++){
-let data15 = data14[i5];
-const _errs39 = errors;
-if(errors === _errs39){
-if(typeof data15 === "string"){
-if(func6(data15) < 1){
-validate37.errors = [{instancePath:instancePath+"/sectionKeywords/outlook/" + i5,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-else {
-validate37.errors = [{instancePath:instancePath+"/sectionKeywords/outlook/" + i5,schemaPath:"#/$defs/Words/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid13 = _errs39 === errors;
-if(!valid13){
-break;
-}
-}
-}
-}
-else {
-validate37.errors = [{instancePath:instancePath+"/sectionKeywords/outlook",schemaPath:"#/$defs/Words/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid9 = _errs36 === errors;
-}
-else {
-var valid9 = true;
-}
-if(valid9){
-if(data11.conclusion !== undefined){
-let data16 = data11.conclusion;
-const _errs41 = errors;
-const _errs42 = errors;
-if(errors === _errs42){
-if(Array.isArray(data16)){
-if(data16.length < 1){
-validate37.errors = [{instancePath:instancePath+"/sectionKeywords/conclusion",schemaPath:"#/$defs/Words/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
-return false;
-}
-else {
-var valid15 = true;
-const len6 = data16.length;
-for(let i6=0; i6<len6; i6++){
-let data17 = data16[i6];
-const _errs44 = errors;
-if(errors === _errs44){
-if(typeof data17 === "string"){
-if(func6(data17) < 1){
-validate37.errors = [{instancePath:instancePath+"/sectionKeywords/conclusion/" + i6,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-else {
-validate37.errors = [{instancePath:instancePath+"/sectionKeywords/conclusion/" + i6,schemaPath:"#/$defs/Words/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid15 = _errs44 === errors;
-if(!valid15){
-break;
-}
-}
-}
-}
-else {
-validate37.errors = [{instancePath:instancePath+"/sectionKeywords/conclusion",schemaPath:"#/$defs/Words/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid9 = _errs41 === errors;
-}
-else {
-var valid9 = true;
-}
-}
-}
-}
-}
-}
-else {
-validate37.errors = [{instancePath:instancePath+"/sectionKeywords",schemaPath:"#/properties/sectionKeywords/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-var valid0 = _errs28 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.referenceHeadings !== undefined){
-let data18 = data.referenceHeadings;
-const _errs46 = errors;
-const _errs47 = errors;
-if(errors === _errs47){
-if(Array.isArray(data18)){
-var valid17 = true;
-const len7 = data18.length;
-for(let i7=0; i7<len7; i7++){
-let data19 = data18[i7];
-const _errs49 = errors;
-if(errors === _errs49){
-if(typeof data19 === "string"){
-if(func6(data19) > 600){
-validate37.errors = [{instancePath:instancePath+"/referenceHeadings/" + i7,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
-return false;
-}
-else {
-if(func6(data19) < 1){
-validate37.errors = [{instancePath:instancePath+"/referenceHeadings/" + i7,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-}
-else {
-validate37.errors = [{instancePath:instancePath+"/referenceHeadings/" + i7,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid17 = _errs49 === errors;
-if(!valid17){
-break;
-}
-}
-}
-else {
-validate37.errors = [{instancePath:instancePath+"/referenceHeadings",schemaPath:"#/$defs/Patterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid0 = _errs46 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.boilerplate !== undefined){
-let data20 = data.boilerplate;
-const _errs51 = errors;
-if(errors === _errs51){
-if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
-let missing2;
-if((((data20.disclaimer === undefined) && (missing2 = "disclaimer")) || ((data20["qr-code"] === undefined) && (missing2 = "qr-code"))) || ((data20.other === undefined) && (missing2 = "other"))){
-validate37.errors = [{instancePath:instancePath+"/boilerplate",schemaPath:"#/properties/boilerplate/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
-return false;
-}
-else {
-const _errs53 = errors;
-for(const key2 in data20){
-if(!(((key2 === "disclaimer") || (key2 === "qr-code")) || (key2 === "other"))){
-validate37.errors = [{instancePath:instancePath+"/boilerplate",schemaPath:"#/properties/boilerplate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-if(_errs53 === errors){
-if(data20.disclaimer !== undefined){
-let data21 = data20.disclaimer;
-const _errs54 = errors;
-const _errs55 = errors;
-if(errors === _errs55){
-if(Array.isArray(data21)){
-var valid20 = true;
-const len8 = data21.length;
-for(let i8=0; i8<len8; i8++){
-let data22 = data21[i8];
-const _errs57 = errors;
-if(errors === _errs57){
-if(typeof data22 === "string"){
-if(func6(data22) > 600){
-validate37.errors = [{instancePath:instancePath+"/boilerplate/disclaimer/" + i8,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
-return false;
-}
-else {
-if(func6(data22) < 1){
-validate37.errors = [{instancePath:instancePath+"/boilerplate/disclaimer/" + i8,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-}
-else {
-validate37.errors = [{instancePath:instancePath+"/boilerplate/disclaimer/" + i8,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid20 = _errs57 === errors;
-if(!valid20){
-break;
-}
-}
-}
-else {
-validate37.errors = [{instancePath:instancePath+"/boilerplate/disclaimer",schemaPath:"#/$defs/Patterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid18 = _errs54 === errors;
-}
-else {
-var valid18 = true;
-}
-if(valid18){
-if(data20["qr-code"] !== undefined){
-let data23 = data20["qr-code"];
-const _errs59 = errors;
-const _errs60 = errors;
-if(errors === _errs60){
-if(Array.isArray(data23)){
-var valid22 = true;
-const len9 = data23.length;
-for(let i9=0; i9<len9; i9++){
-let data24 = data23[i9];
-const _errs62 = errors;
-if(errors === _errs62){
-if(typeof data24 === "string"){
-if(func6(data24) > 600){
-validate37.errors = [{instancePath:instancePath+"/boilerplate/qr-code/" + i9,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
-return false;
-}
-else {
-if(func6(data24) < 1){
-validate37.errors = [{instancePath:instancePath+"/boilerplate/qr-code/" + i9,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-}
-else {
-validate37.errors = [{instancePath:instancePath+"/boilerplate/qr-code/" + i9,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid22 = _errs62 === errors;
-if(!valid22){
-break;
-}
-}
-}
-else {
-validate37.errors = [{instancePath:instancePath+"/boilerplate/qr-code",schemaPath:"#/$defs/Patterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid18 = _errs59 === errors;
-}
-else {
-var valid18 = true;
-}
-if(valid18){
-if(data20.other !== undefined){
-let data25 = data20.other;
-const _errs64 = errors;
-const _errs65 = errors;
-if(errors === _errs65){
-if(Array.isArray(data25)){
-var valid24 = true;
-const len10 = data25.length;
-for(let i10=0; i10<len10; i10++){
-let data26 = data25[i10];
-const _errs67 = errors;
-if(errors === _errs67){
-if(typeof data26 === "string"){
-if(func6(data26) > 600){
-validate37.errors = [{instancePath:instancePath+"/boilerplate/other/" + i10,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
-return false;
-}
-else {
-if(func6(data26) < 1){
-validate37.errors = [{instancePath:instancePath+"/boilerplate/other/" + i10,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-}
-else {
-validate37.errors = [{instancePath:instancePath+"/boilerplate/other/" + i10,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid24 = _errs67 === errors;
-if(!valid24){
-break;
-}
-}
-}
-else {
-validate37.errors = [{instancePath:instancePath+"/boilerplate/other",schemaPath:"#/$defs/Patterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid18 = _errs64 === errors;
-}
-else {
-var valid18 = true;
-}
-}
-}
-}
-}
-}
-else {
-validate37.errors = [{instancePath:instancePath+"/boilerplate",schemaPath:"#/properties/boilerplate/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-var valid0 = _errs51 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.itemDates !== undefined){
-let data27 = data.itemDates;
-const _errs69 = errors;
-const _errs70 = errors;
-if(errors === _errs70){
-if(Array.isArray(data27)){
-var valid26 = true;
-const len11 = data27.length;
-for(let i11=0; i11<len11; i11++){
-let data28 = data27[i11];
-const _errs72 = errors;
-if(errors === _errs72){
-if(typeof data28 === "string"){
-if(func6(data28) > 600){
-validate37.errors = [{instancePath:instancePath+"/itemDates/" + i11,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
-return false;
-}
-else {
-if(func6(data28) < 1){
-validate37.errors = [{instancePath:instancePath+"/itemDates/" + i11,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-}
-else {
-validate37.errors = [{instancePath:instancePath+"/itemDates/" + i11,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid26 = _errs72 === errors;
-if(!valid26){
-break;
-}
-}
-}
-else {
-validate37.errors = [{instancePath:instancePath+"/itemDates",schemaPath:"#/$defs/Patterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid0 = _errs69 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.undatedItemStarts !== undefined){
-let data29 = data.undatedItemStarts;
-const _errs74 = errors;
-const _errs75 = errors;
-if(errors === _errs75){
-if(Array.isArray(data29)){
-var valid28 = true;
-const len12 = data29.length;
-for(let i12=0; i12<len12; i12++){
-let data30 = data29[i12];
-const _errs77 = errors;
-if(errors === _errs77){
-if(typeof data30 === "string"){
-if(func6(data30) > 600){
-validate37.errors = [{instancePath:instancePath+"/undatedItemStarts/" + i12,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
-return false;
-}
-else {
-if(func6(data30) < 1){
-validate37.errors = [{instancePath:instancePath+"/undatedItemStarts/" + i12,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-}
-else {
-validate37.errors = [{instancePath:instancePath+"/undatedItemStarts/" + i12,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid28 = _errs77 === errors;
-if(!valid28){
-break;
-}
-}
-}
-else {
-validate37.errors = [{instancePath:instancePath+"/undatedItemStarts",schemaPath:"#/$defs/Patterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid0 = _errs74 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.english !== undefined){
-let data31 = data.english;
-const _errs79 = errors;
-if(errors === _errs79){
-if(data31 && typeof data31 == "object" && !Array.isArray(data31)){
-let missing3;
-if((((data31.phrases === undefined) && (missing3 = "phrases")) || ((data31.therapies === undefined) && (missing3 = "therapies"))) || ((data31.connectors === undefined) && (missing3 = "connectors"))){
-validate37.errors = [{instancePath:instancePath+"/english",schemaPath:"#/properties/english/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'"}];
-return false;
-}
-else {
-const _errs81 = errors;
-for(const key3 in data31){
-if(!(((key3 === "phrases") || (key3 === "therapies")) || (key3 === "connectors"))){
-validate37.errors = [{instancePath:instancePath+"/english",schemaPath:"#/properties/english/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-if(_errs81 === errors){
-if(data31.phrases !== undefined){
-let data32 = data31.phrases;
-const _errs82 = errors;
-if(errors === _errs82){
-if(Array.isArray(data32)){
-var valid30 = true;
-const len13 = data32.length;
-for(let i13=0; i13<len13; i13++){
-let data33 = data32[i13];
-const _errs84 = errors;
-const _errs85 = errors;
-if(errors === _errs85){
-if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
-let missing4;
-if(((data33.zh === undefined) && (missing4 = "zh")) || ((data33.en === undefined) && (missing4 = "en"))){
-validate37.errors = [{instancePath:instancePath+"/english/phrases/" + i13,schemaPath:"#/$defs/Translation/required",keyword:"required",params:{missingProperty: missing4},message:"must have required property '"+missing4+"'"}];
-return false;
-}
-else {
-const _errs87 = errors;
-for(const key4 in data33){
-if(!(((key4 === "zh") || (key4 === "en")) || (key4 === "preposition"))){
-validate37.errors = [{instancePath:instancePath+"/english/phrases/" + i13,schemaPath:"#/$defs/Translation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-if(_errs87 === errors){
-if(data33.zh !== undefined){
-let data34 = data33.zh;
-const _errs88 = errors;
-if(errors === _errs88){
-if(Array.isArray(data34)){
-if(data34.length < 1){
-validate37.errors = [{instancePath:instancePath+"/english/phrases/" + i13+"/zh",schemaPath:"#/$defs/Translation/properties/zh/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
-return false;
-}
-else {
-var valid33 = true;
-const len14 = data34.length;
-for(let i14=0; i14<len14; i14++){
-let data35 = data34[i14];
-const _errs90 = errors;
-if(errors === _errs90){
-if(typeof data35 === "string"){
-if(func6(data35) < 1){
-validate37.errors = [{instancePath:instancePath+"/english/phrases/" + i13+"/zh/" + i14,schemaPath:"#/$defs/Translation/properties/zh/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-else {
-validate37.errors = [{instancePath:instancePath+"/english/phrases/" + i13+"/zh/" + i14,schemaPath:"#/$defs/Translation/properties/zh/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid33 = _errs90 === errors;
-if(!valid33){
-break;
-}
-}
-}
-}
-else {
-validate37.errors = [{instancePath:instancePath+"/english/phrases/" + i13+"/zh",schemaPath:"#/$defs/Translation/properties/zh/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid32 = _errs88 === errors;
-}
-else {
-var valid32 = true;
-}
-if(valid32){
-if(data33.en !== undefined){
-let data36 = data33.en;
-const _errs92 = errors;
-if(errors === _errs92){
-if(typeof data36 === "string"){
-if(func6(data36) < 1){
-validate37.errors = [{instancePath:instancePath+"/english/phrases/" + i13+"/en",schemaPath:"#/$defs/Translation/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-else {
-validate37.errors = [{instancePath:instancePath+"/english/phrases/" + i13+"/en",schemaPath:"#/$defs/Translation/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid32 = _errs92 === errors;
-}
-else {
-var valid32 = true;
-}
-if(valid32){
-if(data33.preposition !== undefined){
-const _errs94 = errors;
-if(typeof data33.preposition !== "string"){
-validate37.errors = [{instancePath:instancePath+"/english/phrases/" + i13+"/preposition",schemaPath:"#/$defs/Translation/properties/preposition/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid32 = _errs94 === errors;
-}
-else {
-var valid32 = true;
-}
-}
-}
-}
-}
-}
-else {
-validate37.errors = [{instancePath:instancePath+"/english/phrases/" + i13,schemaPath:"#/$defs/Translation/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-var valid30 = _errs84 === errors;
-if(!valid30){
-break;
-}
-}
-}
-else {
-validate37.errors = [{instancePath:instancePath+"/english/phrases",schemaPath:"#/properties/english/properties/phrases/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid29 = _errs82 === errors;
-}
-else {
-var valid29 = true;
-}
-if(valid29){
-if(data31.therapies !== undefined){
-let data38 = data31.therapies;
-const _errs96 = errors;
-if(errors === _errs96){
-if(Array.isArray(data38)){
-var valid34 = true;
-const len15 = data38.length;
-for(let i15=0; i15<len15; i15++){
-let data39 = data38[i15];
-const _errs98 = errors;
-const _errs99 = errors;
-if(errors === _errs99){
-if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
-let missing5;
-if(((data39.zh === undefined) && (missing5 = "zh")) || ((data39.en === undefined) && (missing5 = "en"))){
-validate37.errors = [{instancePath:instancePath+"/english/therapies/" + i15,schemaPath:"#/$defs/Translation/required",keyword:"required",params:{missingProperty: missing5},message:"must have required property '"+missing5+"'"}];
-return false;
-}
-else {
-const _errs101 = errors;
-for(const key5 in data39){
-if(!(((key5 === "zh") || (key5 === "en")) || (key5 === "preposition"))){
-validate37.errors = [{instancePath:instancePath+"/english/therapies/" + i15,schemaPath:"#/$defs/Translation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-if(_errs101 === errors){
-if(data39.zh !== undefined){
-let data40 = data39.zh;
-const _errs102 = errors;
-if(errors === _errs102){
-if(Array.isArray(data40)){
-if(data40.length < 1){
-validate37.errors = [{instancePath:instancePath+"/english/therapies/" + i15+"/zh",schemaPath:"#/$defs/Translation/properties/zh/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
-return false;
-}
-else {
-var valid37 = true;
-const len16 = data40.length;
-for(let i16=0; i16<len16; i16++){
-let data41 = data40[i16];
-const _errs104 = errors;
-if(errors === _errs104){
-if(typeof data41 === "string"){
-if(func6(data41) < 1){
-validate37.errors = [{instancePath:instancePath+"/english/therapies/" + i15+"/zh/" + i16,schemaPath:"#/$defs/Translation/properties/zh/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-else {
-validate37.errors = [{instancePath:instancePath+"/english/therapies/" + i15+"/zh/" + i16,schemaPath:"#/$defs/Translation/properties/zh/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid37 = _errs104 === errors;
-if(!valid37){
-break;
-}
-}
-}
-}
-else {
-validate37.errors = [{instancePath:instancePath+"/english/therapies/" + i15+"/zh",schemaPath:"#/$defs/Translation/properties/zh/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid36 = _errs102 === errors;
-}
-else {
-var valid36 = true;
-}
-if(valid36){
-if(data39.en !== undefined){
-let data42 = data39.en;
-const _errs106 = errors;
-if(errors === _errs106){
-if(typeof data42 === "string"){
-if(func6(data42) < 1){
-validate37.errors = [{instancePath:instancePath+"/english/therapies/" + i15+"/en",schemaPath:"#/$defs/Translation/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-else {
-validate37.errors = [{instancePath:instancePath+"/english/therapies/" + i15+"/en",schemaPath:"#/$defs/Translation/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid36 = _errs106 === errors;
-}
-else {
-var valid36 = true;
-}
-if(valid36){
-if(data39.preposition !== undefined){
-const _errs108 = errors;
-if(typeof data39.preposition !== "string"){
-validate37.errors = [{instancePath:instancePath+"/english/therapies/" + i15+"/preposition",schemaPath:"#/$defs/Translation/properties/preposition/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid36 = _errs108 === errors;
-}
-else {
-var valid36 = true;
-}
-}
-}
-}
-}
-}
-else {
-validate37.errors = [{instancePath:instancePath+"/english/therapies/" + i15,schemaPath:"#/$defs/Translation/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-var valid34 = _errs98 === errors;
-if(!valid34){
-break;
-}
-}
-}
-else {
-validate37.errors = [{instancePath:instancePath+"/english/therapies",schemaPath:"#/properties/english/properties/therapies/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid29 = _errs96 === errors;
-}
-else {
-var valid29 = true;
-}
-if(valid29){
-if(data31.connectors !== undefined){
-let data44 = data31.connectors;
-const _errs110 = errors;
-if(errors === _errs110){
-if(Array.isArray(data44)){
-var valid38 = true;
-const len17 = data44.length;
-for(let i17=0; i17<len17; i17++){
-const _errs112 = errors;
-if(typeof data44[i17] !== "string"){
-validate37.errors = [{instancePath:instancePath+"/english/connectors/" + i17,schemaPath:"#/properties/english/properties/connectors/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid38 = _errs112 === errors;
-if(!valid38){
-break;
-}
-}
-}
-else {
-validate37.errors = [{instancePath:instancePath+"/english/connectors",schemaPath:"#/properties/english/properties/connectors/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid29 = _errs110 === errors;
-}
-else {
-var valid29 = true;
-}
-}
-}
-}
-}
-}
-else {
-validate37.errors = [{instancePath:instancePath+"/english",schemaPath:"#/properties/english/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-var valid0 = _errs79 === errors;
-}
-else {
-var valid0 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-else {
-validate37.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-validate37.errors = vErrors;
-return errors === 0;
-}
-validate37.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-export const journals = validate38;
-const schema66 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/journals.schema.json","title":"JournalTable","description":"Canonical journal names with the other names they appear under.","type":"object","additionalProperties":false,"required":["journals"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"journals":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","abbreviation","issn","aliases"],"properties":{"name":{"type":"string","minLength":1},"abbreviation":{"type":"string","minLength":1},"issn":{"type":"array","items":{"type":"string","pattern":"^[0-9]{4}-[0-9]{3}[0-9X]$"}},"aliases":{"type":"array","items":{"type":"string","minLength":1}},"publisher":{"type":"boolean","description":"The name is a publisher, not a journal."}}}}}};
-const pattern21 = new RegExp("^[0-9]{4}-[0-9]{3}[0-9X]$", "u");
-
-function validate38(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="https://digest-ingest.dev/schemas/journals.schema.json" */;
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate38.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(errors === 0){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing0;
-if((data.journals === undefined) && (missing0 = "journals")){
-validate38.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
-return false;
-}
-else {
-const _errs1 = errors;
-for(const key0 in data){
-if(!(((key0 === "$schema") || (key0 === "description")) || (key0 === "journals"))){
-validate38.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-if(_errs1 === errors){
-if(data.$schema !== undefined){
-const _errs2 = errors;
-if(typeof data.$schema !== "string"){
-validate38.errors = [{instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs2 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.description !== undefined){
-const _errs4 = errors;
-if(typeof data.description !== "string"){
-validate38.errors = [{instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs4 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.journals !== undefined){
-let data2 = data.journals;
-const _errs6 = errors;
-if(errors === _errs6){
-if(Array.isArray(data2)){
-var valid1 = true;
-const len0 = data2.length;
-for(let i0=0; i0<len0; i0++){
-let data3 = data2[i0];
-const _errs8 = errors;
-if(errors === _errs8){
-if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
-let missing1;
-if(((((data3.name === undefined) && (missing1 = "name")) || ((data3.abbreviation === undefined) && (missing1 = "abbreviation"))) || ((data3.issn === undefined) && (missing1 = "issn"))) || ((data3.aliases === undefined) && (missing1 = "aliases"))){
-validate38.errors = [{instancePath:instancePath+"/journals/" + i0,schemaPath:"#/properties/journals/items/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
-return false;
-}
-else {
-const _errs10 = errors;
-for(const key1 in data3){
-if(!(((((key1 === "name") || (key1 === "abbreviation")) || (key1 === "issn")) || (key1 === "aliases")) || (key1 === "publisher"))){
-validate38.errors = [{instancePath:instancePath+"/journals/" + i0,schemaPath:"#/properties/journals/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-if(_errs10 === errors){
-if(data3.name !== undefined){
-let data4 = data3.name;
-const _errs11 = errors;
-if(errors === _errs11){
-if(typeof data4 === "string"){
-if(func6(data4) < 1){
-validate38.errors = [{instancePath:instancePath+"/journals/" + i0+"/name",schemaPath:"#/properties/journals/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-else {
-validate38.errors = [{instancePath:instancePath+"/journals/" + i0+"/name",schemaPath:"#/properties/journals/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid2 = _errs11 === errors;
-}
-else {
-var valid2 = true;
-}
-if(valid2){
-if(data3.abbreviation !== undefined){
-let data5 = data3.abbreviation;
-const _errs13 = errors;
-if(errors === _errs13){
-if(typeof data5 === "string"){
-if(func6(data5) < 1){
-validate38.errors = [{instancePath:instancePath+"/journals/" + i0+"/abbreviation",schemaPath:"#/properties/journals/items/properties/abbreviation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-else {
-validate38.errors = [{instancePath:instancePath+"/journals/" + i0+"/abbreviation",schemaPath:"#/properties/journals/items/properties/abbreviation/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid2 = _errs13 === errors;
-}
-else {
-var valid2 = true;
-}
-if(valid2){
-if(data3.issn !== undefined){
-let data6 = data3.issn;
-const _errs15 = errors;
-if(errors === _errs15){
-if(Array.isArray(data6)){
-var valid3 = true;
-const len1 = data6.length;
-for(let i1=0; i1<len1; i1++){
-let data7 = data6[i1];
-const _errs17 = errors;
-if(errors === _errs17){
-if(typeof data7 === "string"){
-if(!pattern21.test(data7)){
-validate38.errors = [{instancePath:instancePath+"/journals/" + i0+"/issn/" + i1,schemaPath:"#/properties/journals/items/properties/issn/items/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{3}[0-9X]$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{3}[0-9X]$"+"\""}];
-return false;
-}
-}
-else {
-validate38.errors = [{instancePath:instancePath+"/journals/" + i0+"/issn/" + i1,schemaPath:"#/properties/journals/items/properties/issn/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid3 = _errs17 === errors;
-if(!valid3){
-break;
-}
-}
-}
-else {
-validate38.errors = [{instancePath:instancePath+"/journals/" + i0+"/issn",schemaPath:"#/properties/journals/items/properties/issn/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid2 = _errs15 === errors;
-}
-else {
-var valid2 = true;
-}
-if(valid2){
-if(data3.aliases !== undefined){
-let data8 = data3.aliases;
-const _errs19 = errors;
-if(errors === _errs19){
-if(Array.isArray(data8)){
-var valid4 = true;
-const len2 = data8.length;
-for(let i2=0; i2<len2; i2++){
-let data9 = data8[i2];
-const _errs21 = errors;
-if(errors === _errs21){
-if(typeof data9 === "string"){
-if(func6(data9) < 1){
-validate38.errors = [{instancePath:instancePath+"/journals/" + i0+"/aliases/" + i2,schemaPath:"#/properties/journals/items/properties/aliases/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-else {
-validate38.errors = [{instancePath:instancePath+"/journals/" + i0+"/aliases/" + i2,schemaPath:"#/properties/journals/items/properties/aliases/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid4 = _errs21 === errors;
-if(!valid4){
-break;
-}
-}
-}
-else {
-validate38.errors = [{instancePath:instancePath+"/journals/" + i0+"/aliases",schemaPath:"#/properties/journals/items/properties/aliases/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid2 = _errs19 === errors;
-}
-else {
-var valid2 = true;
-}
-if(valid2){
-if(data3.publisher !== undefined){
-const _errs23 = errors;
-if(typeof data3.publisher !== "boolean"){
-validate38.errors = [{instancePath:instancePath+"/journals/" + i0+"/publisher",schemaPath:"#/properties/journals/items/properties/publisher/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
-return false;
-}
-var valid2 = _errs23 === errors;
-}
-else {
-var valid2 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-else {
-validate38.errors = [{instancePath:instancePath+"/journals/" + i0,schemaPath:"#/properties/journals/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-var valid1 = _errs8 === errors;
-if(!valid1){
-break;
-}
-}
-}
-else {
-validate38.errors = [{instancePath:instancePath+"/journals",schemaPath:"#/properties/journals/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid0 = _errs6 === errors;
-}
-else {
-var valid0 = true;
-}
-}
-}
-}
-}
-}
-else {
 validate38.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
@@ -4818,11 +3821,14 @@ return errors === 0;
 }
 validate38.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const html = validate39;
-const schema67 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/html.schema.json","title":"HtmlData","description":"How saved web pages are read: dropped elements, chrome markers, known body containers.","type":"object","additionalProperties":false,"required":["dropElements","chromeElements","chromeClassPattern","chromeClassExceptions","wechatRoot","contentSelectors","blockElements"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"dropElements":{"type":"array","items":{"type":"string"}},"chromeElements":{"type":"array","items":{"type":"string"}},"chromeClassPattern":{"type":"string"},"chromeClassExceptions":{"type":"string"},"wechatRoot":{"type":"string"},"contentSelectors":{"type":"array","items":{"type":"string"}},"blockElements":{"type":"array","items":{"type":"string"}}}};
+export const structure = validate39;
+const schema53 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/structure.schema.json","title":"StructureData","description":"Patterns (JavaScript regular expressions, compiled with the u flag) that recognise digest structure.","type":"object","additionalProperties":false,"required":["maxHeadingLength","monthHeadings","rangeHeadings","yearHeadings","outlineHeadings","sectionKeywords","referenceHeadings","boilerplate","itemDates","undatedItemStarts","english"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"maxHeadingLength":{"type":"integer","minimum":8},"monthHeadings":{"$ref":"#/$defs/Patterns"},"rangeHeadings":{"$ref":"#/$defs/Patterns"},"yearHeadings":{"$ref":"#/$defs/Patterns"},"outlineHeadings":{"$ref":"#/$defs/Patterns"},"sectionKeywords":{"type":"object","additionalProperties":false,"required":["summary","outlook","conclusion"],"properties":{"summary":{"$ref":"#/$defs/Words"},"outlook":{"$ref":"#/$defs/Words"},"conclusion":{"$ref":"#/$defs/Words"}}},"referenceHeadings":{"$ref":"#/$defs/Patterns"},"boilerplate":{"type":"object","additionalProperties":false,"required":["disclaimer","qr-code","other"],"properties":{"disclaimer":{"$ref":"#/$defs/Patterns"},"qr-code":{"$ref":"#/$defs/Patterns"},"other":{"$ref":"#/$defs/Patterns"}}},"itemDates":{"$ref":"#/$defs/Patterns"},"undatedItemStarts":{"$ref":"#/$defs/Patterns"},"english":{"description":"Exact English for heading parts: a heading is given in English only when it decomposes fully into a date, a therapy, a disease (from the lexicon) and a phrase listed here.","type":"object","additionalProperties":false,"required":["phrases","therapies","connectors"],"properties":{"phrases":{"type":"array","items":{"$ref":"#/$defs/Translation"}},"therapies":{"type":"array","items":{"$ref":"#/$defs/Translation"}},"connectors":{"type":"array","items":{"type":"string"},"description":"Characters that may join the parts and carry no meaning (的, 在, spaces)."}}}},"$defs":{"Patterns":{"type":"array","items":{"type":"string","minLength":1,"maxLength":600}},"Words":{"type":"array","items":{"type":"string","minLength":1},"minItems":1},"Translation":{"type":"object","additionalProperties":false,"required":["zh","en"],"properties":{"zh":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}},"en":{"type":"string","minLength":1},"preposition":{"type":"string","description":"Joins the phrase to the therapy: \"in\" (default) or \"of\"."}}}}};
+const schema54 = {"type":"array","items":{"type":"string","minLength":1,"maxLength":600}};
+const schema58 = {"type":"array","items":{"type":"string","minLength":1},"minItems":1};
+const schema67 = {"type":"object","additionalProperties":false,"required":["zh","en"],"properties":{"zh":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}},"en":{"type":"string","minLength":1},"preposition":{"type":"string","description":"Joins the phrase to the therapy: \"in\" (default) or \"of\"."}}};
 
 function validate39(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="https://digest-ingest.dev/schemas/html.schema.json" */;
+/*# sourceURL="https://digest-ingest.dev/schemas/structure.schema.json" */;
 let vErrors = null;
 let errors = 0;
 const evaluated0 = validate39.evaluated;
@@ -4835,14 +3841,14 @@ evaluated0.items = undefined;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if((((((((data.dropElements === undefined) && (missing0 = "dropElements")) || ((data.chromeElements === undefined) && (missing0 = "chromeElements"))) || ((data.chromeClassPattern === undefined) && (missing0 = "chromeClassPattern"))) || ((data.chromeClassExceptions === undefined) && (missing0 = "chromeClassExceptions"))) || ((data.wechatRoot === undefined) && (missing0 = "wechatRoot"))) || ((data.contentSelectors === undefined) && (missing0 = "contentSelectors"))) || ((data.blockElements === undefined) && (missing0 = "blockElements"))){
+if((((((((((((data.maxHeadingLength === undefined) && (missing0 = "maxHeadingLength")) || ((data.monthHeadings === undefined) && (missing0 = "monthHeadings"))) || ((data.rangeHeadings === undefined) && (missing0 = "rangeHeadings"))) || ((data.yearHeadings === undefined) && (missing0 = "yearHeadings"))) || ((data.outlineHeadings === undefined) && (missing0 = "outlineHeadings"))) || ((data.sectionKeywords === undefined) && (missing0 = "sectionKeywords"))) || ((data.referenceHeadings === undefined) && (missing0 = "referenceHeadings"))) || ((data.boilerplate === undefined) && (missing0 = "boilerplate"))) || ((data.itemDates === undefined) && (missing0 = "itemDates"))) || ((data.undatedItemStarts === undefined) && (missing0 = "undatedItemStarts"))) || ((data.english === undefined) && (missing0 = "english"))){
 validate39.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!(func1.call(schema67.properties, key0))){
+if(!(func1.call(schema53.properties, key0))){
 validate39.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
@@ -4873,28 +3879,19 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.dropElements !== undefined){
-let data2 = data.dropElements;
+if(data.maxHeadingLength !== undefined){
+let data2 = data.maxHeadingLength;
 const _errs6 = errors;
+if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
+validate39.errors = [{instancePath:instancePath+"/maxHeadingLength",schemaPath:"#/properties/maxHeadingLength/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
 if(errors === _errs6){
-if(Array.isArray(data2)){
-var valid1 = true;
-const len0 = data2.length;
-for(let i0=0; i0<len0; i0++){
-const _errs8 = errors;
-if(typeof data2[i0] !== "string"){
-validate39.errors = [{instancePath:instancePath+"/dropElements/" + i0,schemaPath:"#/properties/dropElements/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+if((typeof data2 == "number") && (isFinite(data2))){
+if(data2 < 8 || isNaN(data2)){
+validate39.errors = [{instancePath:instancePath+"/maxHeadingLength",schemaPath:"#/properties/maxHeadingLength/minimum",keyword:"minimum",params:{comparison: ">=", limit: 8},message:"must be >= 8"}];
 return false;
 }
-var valid1 = _errs8 === errors;
-if(!valid1){
-break;
-}
-}
-}
-else {
-validate39.errors = [{instancePath:instancePath+"/dropElements",schemaPath:"#/properties/dropElements/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
 }
 }
 var valid0 = _errs6 === errors;
@@ -4903,65 +3900,137 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.chromeElements !== undefined){
-let data4 = data.chromeElements;
-const _errs10 = errors;
-if(errors === _errs10){
-if(Array.isArray(data4)){
+if(data.monthHeadings !== undefined){
+let data3 = data.monthHeadings;
+const _errs8 = errors;
+const _errs9 = errors;
+if(errors === _errs9){
+if(Array.isArray(data3)){
 var valid2 = true;
-const len1 = data4.length;
-for(let i1=0; i1<len1; i1++){
-const _errs12 = errors;
-if(typeof data4[i1] !== "string"){
-validate39.errors = [{instancePath:instancePath+"/chromeElements/" + i1,schemaPath:"#/properties/chromeElements/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+const len0 = data3.length;
+for(let i0=0; i0<len0; i0++){
+let data4 = data3[i0];
+const _errs11 = errors;
+if(errors === _errs11){
+if(typeof data4 === "string"){
+if(func6(data4) > 600){
+validate39.errors = [{instancePath:instancePath+"/monthHeadings/" + i0,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
-var valid2 = _errs12 === errors;
+else {
+if(func6(data4) < 1){
+validate39.errors = [{instancePath:instancePath+"/monthHeadings/" + i0,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+}
+else {
+validate39.errors = [{instancePath:instancePath+"/monthHeadings/" + i0,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid2 = _errs11 === errors;
 if(!valid2){
 break;
 }
 }
 }
 else {
-validate39.errors = [{instancePath:instancePath+"/chromeElements",schemaPath:"#/properties/chromeElements/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate39.errors = [{instancePath:instancePath+"/monthHeadings",schemaPath:"#/$defs/Patterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
-var valid0 = _errs10 === errors;
+var valid0 = _errs8 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
-if(data.chromeClassPattern !== undefined){
+if(data.rangeHeadings !== undefined){
+let data5 = data.rangeHeadings;
+const _errs13 = errors;
 const _errs14 = errors;
-if(typeof data.chromeClassPattern !== "string"){
-validate39.errors = [{instancePath:instancePath+"/chromeClassPattern",schemaPath:"#/properties/chromeClassPattern/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs14 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.chromeClassExceptions !== undefined){
+if(errors === _errs14){
+if(Array.isArray(data5)){
+var valid4 = true;
+const len1 = data5.length;
+for(let i1=0; i1<len1; i1++){
+let data6 = data5[i1];
 const _errs16 = errors;
-if(typeof data.chromeClassExceptions !== "string"){
-validate39.errors = [{instancePath:instancePath+"/chromeClassExceptions",schemaPath:"#/properties/chromeClassExceptions/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+if(errors === _errs16){
+if(typeof data6 === "string"){
+if(func6(data6) > 600){
+validate39.errors = [{instancePath:instancePath+"/rangeHeadings/" + i1,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
-var valid0 = _errs16 === errors;
+else {
+if(func6(data6) < 1){
+validate39.errors = [{instancePath:instancePath+"/rangeHeadings/" + i1,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+}
+else {
+validate39.errors = [{instancePath:instancePath+"/rangeHeadings/" + i1,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid4 = _errs16 === errors;
+if(!valid4){
+break;
+}
+}
+}
+else {
+validate39.errors = [{instancePath:instancePath+"/rangeHeadings",schemaPath:"#/$defs/Patterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs13 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
-if(data.wechatRoot !== undefined){
+if(data.yearHeadings !== undefined){
+let data7 = data.yearHeadings;
 const _errs18 = errors;
-if(typeof data.wechatRoot !== "string"){
-validate39.errors = [{instancePath:instancePath+"/wechatRoot",schemaPath:"#/properties/wechatRoot/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+const _errs19 = errors;
+if(errors === _errs19){
+if(Array.isArray(data7)){
+var valid6 = true;
+const len2 = data7.length;
+for(let i2=0; i2<len2; i2++){
+let data8 = data7[i2];
+const _errs21 = errors;
+if(errors === _errs21){
+if(typeof data8 === "string"){
+if(func6(data8) > 600){
+validate39.errors = [{instancePath:instancePath+"/yearHeadings/" + i2,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
+}
+else {
+if(func6(data8) < 1){
+validate39.errors = [{instancePath:instancePath+"/yearHeadings/" + i2,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+}
+else {
+validate39.errors = [{instancePath:instancePath+"/yearHeadings/" + i2,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid6 = _errs21 === errors;
+if(!valid6){
+break;
+}
+}
+}
+else {
+validate39.errors = [{instancePath:instancePath+"/yearHeadings",schemaPath:"#/$defs/Patterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
 }
 var valid0 = _errs18 === errors;
 }
@@ -4969,64 +4038,867 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.contentSelectors !== undefined){
-let data9 = data.contentSelectors;
-const _errs20 = errors;
-if(errors === _errs20){
+if(data.outlineHeadings !== undefined){
+let data9 = data.outlineHeadings;
+const _errs23 = errors;
+const _errs24 = errors;
+if(errors === _errs24){
 if(Array.isArray(data9)){
-var valid3 = true;
-const len2 = data9.length;
-for(let i2=0; i2<len2; i2++){
-const _errs22 = errors;
-if(typeof data9[i2] !== "string"){
-validate39.errors = [{instancePath:instancePath+"/contentSelectors/" + i2,schemaPath:"#/properties/contentSelectors/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+var valid8 = true;
+const len3 = data9.length;
+for(let i3=0; i3<len3; i3++){
+let data10 = data9[i3];
+const _errs26 = errors;
+if(errors === _errs26){
+if(typeof data10 === "string"){
+if(func6(data10) > 600){
+validate39.errors = [{instancePath:instancePath+"/outlineHeadings/" + i3,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
-var valid3 = _errs22 === errors;
-if(!valid3){
+else {
+if(func6(data10) < 1){
+validate39.errors = [{instancePath:instancePath+"/outlineHeadings/" + i3,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+}
+else {
+validate39.errors = [{instancePath:instancePath+"/outlineHeadings/" + i3,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid8 = _errs26 === errors;
+if(!valid8){
 break;
 }
 }
 }
 else {
-validate39.errors = [{instancePath:instancePath+"/contentSelectors",schemaPath:"#/properties/contentSelectors/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate39.errors = [{instancePath:instancePath+"/outlineHeadings",schemaPath:"#/$defs/Patterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
-var valid0 = _errs20 === errors;
+var valid0 = _errs23 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
-if(data.blockElements !== undefined){
-let data11 = data.blockElements;
-const _errs24 = errors;
-if(errors === _errs24){
-if(Array.isArray(data11)){
-var valid4 = true;
-const len3 = data11.length;
-for(let i3=0; i3<len3; i3++){
-const _errs26 = errors;
-if(typeof data11[i3] !== "string"){
-validate39.errors = [{instancePath:instancePath+"/blockElements/" + i3,schemaPath:"#/properties/blockElements/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+if(data.sectionKeywords !== undefined){
+let data11 = data.sectionKeywords;
+const _errs28 = errors;
+if(errors === _errs28){
+if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
+let missing1;
+if((((data11.summary === undefined) && (missing1 = "summary")) || ((data11.outlook === undefined) && (missing1 = "outlook"))) || ((data11.conclusion === undefined) && (missing1 = "conclusion"))){
+validate39.errors = [{instancePath:instancePath+"/sectionKeywords",schemaPath:"#/properties/sectionKeywords/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
 return false;
 }
-var valid4 = _errs26 === errors;
-if(!valid4){
+else {
+const _errs30 = errors;
+for(const key1 in data11){
+if(!(((key1 === "summary") || (key1 === "outlook")) || (key1 === "conclusion"))){
+validate39.errors = [{instancePath:instancePath+"/sectionKeywords",schemaPath:"#/properties/sectionKeywords/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs30 === errors){
+if(data11.summary !== undefined){
+let data12 = data11.summary;
+const _errs31 = errors;
+const _errs32 = errors;
+if(errors === _errs32){
+if(Array.isArray(data12)){
+if(data12.length < 1){
+validate39.errors = [{instancePath:instancePath+"/sectionKeywords/summary",schemaPath:"#/$defs/Words/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
+return false;
+}
+else {
+var valid11 = true;
+const len4 = data12.length;
+for(let i4=0; i4<len4; i4++){
+let data13 = data12[i4];
+const _errs34 = errors;
+if(errors === _errs34){
+if(typeof data13 === "string"){
+if(func6(data13) < 1){
+validate39.errors = [{instancePath:instancePath+"/sectionKeywords/summary/" + i4,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate39.errors = [{instancePath:instancePath+"/sectionKeywords/summary/" + i4,schemaPath:"#/$defs/Words/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid11 = _errs34 === errors;
+if(!valid11){
+break;
+}
+}
+}
+}
+else {
+validate39.errors = [{instancePath:instancePath+"/sectionKeywords/summary",schemaPath:"#/$defs/Words/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid9 = _errs31 === errors;
+}
+else {
+var valid9 = true;
+}
+if(valid9){
+if(data11.outlook !== undefined){
+let data14 = data11.outlook;
+const _errs36 = errors;
+const _errs37 = errors;
+if(errors === _errs37){
+if(Array.isArray(data14)){
+if(data14.length < 1){
+validate39.errors = [{instancePath:instancePath+"/sectionKeywords/outlook",schemaPath:"#/$defs/Words/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
+return false;
+}
+else {
+var valid13 = true;
+const len5 = data14.length;
+for(let i5=0; i5<len5; i5++){
+let data15 = data14[i5];
+const _errs39 = errors;
+if(errors === _errs39){
+if(typeof data15 === "string"){
+if(func6(data15) < 1){
+validate39.errors = [{instancePath:instancePath+"/sectionKeywords/outlook/" + i5,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate39.errors = [{instancePath:instancePath+"/sectionKeywords/outlook/" + i5,schemaPath:"#/$defs/Words/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid13 = _errs39 === errors;
+if(!valid13){
+break;
+}
+}
+}
+}
+else {
+validate39.errors = [{instancePath:instancePath+"/sectionKeywords/outlook",schemaPath:"#/$defs/Words/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid9 = _errs36 === errors;
+}
+else {
+var valid9 = true;
+}
+if(valid9){
+if(data11.conclusion !== undefined){
+let data16 = data11.conclusion;
+const _errs41 = errors;
+const _errs42 = errors;
+if(errors === _errs42){
+if(Array.isArray(data16)){
+if(data16.length < 1){
+validate39.errors = [{instancePath:instancePath+"/sectionKeywords/conclusion",schemaPath:"#/$defs/Words/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
+return false;
+}
+else {
+var valid15 = true;
+const len6 = data16.length;
+for(let i6=0; i6<len6; i6++){
+let data17 = data16[i6];
+const _errs44 = errors;
+if(errors === _errs44){
+if(typeof data17 === "string"){
+if(func6(data17) < 1){
+validate39.errors = [{instancePath:instancePath+"/sectionKeywords/conclusion/" + i6,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate39.errors = [{instancePath:instancePath+"/sectionKeywords/conclusion/" + i6,schemaPath:"#/$defs/Words/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid15 = _errs44 === errors;
+if(!valid15){
+break;
+}
+}
+}
+}
+else {
+validate39.errors = [{instancePath:instancePath+"/sectionKeywords/conclusion",schemaPath:"#/$defs/Words/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid9 = _errs41 === errors;
+}
+else {
+var valid9 = true;
+}
+}
+}
+}
+}
+}
+else {
+validate39.errors = [{instancePath:instancePath+"/sectionKeywords",schemaPath:"#/properties/sectionKeywords/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid0 = _errs28 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.referenceHeadings !== undefined){
+let data18 = data.referenceHeadings;
+const _errs46 = errors;
+const _errs47 = errors;
+if(errors === _errs47){
+if(Array.isArray(data18)){
+var valid17 = true;
+const len7 = data18.length;
+for(let i7=0; i7<len7; i7++){
+let data19 = data18[i7];
+const _errs49 = errors;
+if(errors === _errs49){
+if(typeof data19 === "string"){
+if(func6(data19) > 600){
+validate39.errors = [{instancePath:instancePath+"/referenceHeadings/" + i7,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
+return false;
+}
+else {
+if(func6(data19) < 1){
+validate39.errors = [{instancePath:instancePath+"/referenceHeadings/" + i7,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+}
+else {
+validate39.errors = [{instancePath:instancePath+"/referenceHeadings/" + i7,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid17 = _errs49 === errors;
+if(!valid17){
 break;
 }
 }
 }
 else {
-validate39.errors = [{instancePath:instancePath+"/blockElements",schemaPath:"#/properties/blockElements/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate39.errors = [{instancePath:instancePath+"/referenceHeadings",schemaPath:"#/$defs/Patterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
-var valid0 = _errs24 === errors;
+var valid0 = _errs46 === errors;
 }
 else {
 var valid0 = true;
+}
+if(valid0){
+if(data.boilerplate !== undefined){
+let data20 = data.boilerplate;
+const _errs51 = errors;
+if(errors === _errs51){
+if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
+let missing2;
+if((((data20.disclaimer === undefined) && (missing2 = "disclaimer")) || ((data20["qr-code"] === undefined) && (missing2 = "qr-code"))) || ((data20.other === undefined) && (missing2 = "other"))){
+validate39.errors = [{instancePath:instancePath+"/boilerplate",schemaPath:"#/properties/boilerplate/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
+return false;
+}
+else {
+const _errs53 = errors;
+for(const key2 in data20){
+if(!(((key2 === "disclaimer") || (key2 === "qr-code")) || (key2 === "other"))){
+validate39.errors = [{instancePath:instancePath+"/boilerplate",schemaPath:"#/properties/boilerplate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs53 === errors){
+if(data20.disclaimer !== undefined){
+let data21 = data20.disclaimer;
+const _errs54 = errors;
+const _errs55 = errors;
+if(errors === _errs55){
+if(Array.isArray(data21)){
+var valid20 = true;
+const len8 = data21.length;
+for(let i8=0; i8<len8; i8++){
+let data22 = data21[i8];
+const _errs57 = errors;
+if(errors === _errs57){
+if(typeof data22 === "string"){
+if(func6(data22) > 600){
+validate39.errors = [{instancePath:instancePath+"/boilerplate/disclaimer/" + i8,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
+return false;
+}
+else {
+if(func6(data22) < 1){
+validate39.errors = [{instancePath:instancePath+"/boilerplate/disclaimer/" + i8,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+}
+else {
+validate39.errors = [{instancePath:instancePath+"/boilerplate/disclaimer/" + i8,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid20 = _errs57 === errors;
+if(!valid20){
+break;
+}
+}
+}
+else {
+validate39.errors = [{instancePath:instancePath+"/boilerplate/disclaimer",schemaPath:"#/$defs/Patterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid18 = _errs54 === errors;
+}
+else {
+var valid18 = true;
+}
+if(valid18){
+if(data20["qr-code"] !== undefined){
+let data23 = data20["qr-code"];
+const _errs59 = errors;
+const _errs60 = errors;
+if(errors === _errs60){
+if(Array.isArray(data23)){
+var valid22 = true;
+const len9 = data23.length;
+for(let i9=0; i9<len9; i9++){
+let data24 = data23[i9];
+const _errs62 = errors;
+if(errors === _errs62){
+if(typeof data24 === "string"){
+if(func6(data24) > 600){
+validate39.errors = [{instancePath:instancePath+"/boilerplate/qr-code/" + i9,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
+return false;
+}
+else {
+if(func6(data24) < 1){
+validate39.errors = [{instancePath:instancePath+"/boilerplate/qr-code/" + i9,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+}
+else {
+validate39.errors = [{instancePath:instancePath+"/boilerplate/qr-code/" + i9,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid22 = _errs62 === errors;
+if(!valid22){
+break;
+}
+}
+}
+else {
+validate39.errors = [{instancePath:instancePath+"/boilerplate/qr-code",schemaPath:"#/$defs/Patterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid18 = _errs59 === errors;
+}
+else {
+var valid18 = true;
+}
+if(valid18){
+if(data20.other !== undefined){
+let data25 = data20.other;
+const _errs64 = errors;
+const _errs65 = errors;
+if(errors === _errs65){
+if(Array.isArray(data25)){
+var valid24 = true;
+const len10 = data25.length;
+for(let i10=0; i10<len10; i10++){
+let data26 = data25[i10];
+const _errs67 = errors;
+if(errors === _errs67){
+if(typeof data26 === "string"){
+if(func6(data26) > 600){
+validate39.errors = [{instancePath:instancePath+"/boilerplate/other/" + i10,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
+return false;
+}
+else {
+if(func6(data26) < 1){
+validate39.errors = [{instancePath:instancePath+"/boilerplate/other/" + i10,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+}
+else {
+validate39.errors = [{instancePath:instancePath+"/boilerplate/other/" + i10,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid24 = _errs67 === errors;
+if(!valid24){
+break;
+}
+}
+}
+else {
+validate39.errors = [{instancePath:instancePath+"/boilerplate/other",schemaPath:"#/$defs/Patterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid18 = _errs64 === errors;
+}
+else {
+var valid18 = true;
+}
+}
+}
+}
+}
+}
+else {
+validate39.errors = [{instancePath:instancePath+"/boilerplate",schemaPath:"#/properties/boilerplate/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid0 = _errs51 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.itemDates !== undefined){
+let data27 = data.itemDates;
+const _errs69 = errors;
+const _errs70 = errors;
+if(errors === _errs70){
+if(Array.isArray(data27)){
+var valid26 = true;
+const len11 = data27.length;
+for(let i11=0; i11<len11; i11++){
+let data28 = data27[i11];
+const _errs72 = errors;
+if(errors === _errs72){
+if(typeof data28 === "string"){
+if(func6(data28) > 600){
+validate39.errors = [{instancePath:instancePath+"/itemDates/" + i11,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
+return false;
+}
+else {
+if(func6(data28) < 1){
+validate39.errors = [{instancePath:instancePath+"/itemDates/" + i11,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+}
+else {
+validate39.errors = [{instancePath:instancePath+"/itemDates/" + i11,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid26 = _errs72 === errors;
+if(!valid26){
+break;
+}
+}
+}
+else {
+validate39.errors = [{instancePath:instancePath+"/itemDates",schemaPath:"#/$defs/Patterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs69 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.undatedItemStarts !== undefined){
+let data29 = data.undatedItemStarts;
+const _errs74 = errors;
+const _errs75 = errors;
+if(errors === _errs75){
+if(Array.isArray(data29)){
+var valid28 = true;
+const len12 = data29.length;
+for(let i12=0; i12<len12; i12++){
+let data30 = data29[i12];
+const _errs77 = errors;
+if(errors === _errs77){
+if(typeof data30 === "string"){
+if(func6(data30) > 600){
+validate39.errors = [{instancePath:instancePath+"/undatedItemStarts/" + i12,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
+return false;
+}
+else {
+if(func6(data30) < 1){
+validate39.errors = [{instancePath:instancePath+"/undatedItemStarts/" + i12,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+}
+else {
+validate39.errors = [{instancePath:instancePath+"/undatedItemStarts/" + i12,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid28 = _errs77 === errors;
+if(!valid28){
+break;
+}
+}
+}
+else {
+validate39.errors = [{instancePath:instancePath+"/undatedItemStarts",schemaPath:"#/$defs/Patterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs74 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.english !== undefined){
+let data31 = data.english;
+const _errs79 = errors;
+if(errors === _errs79){
+if(data31 && typeof data31 == "object" && !Array.isArray(data31)){
+let missing3;
+if((((data31.phrases === undefined) && (missing3 = "phrases")) || ((data31.therapies === undefined) && (missing3 = "therapies"))) || ((data31.connectors === undefined) && (missing3 = "connectors"))){
+validate39.errors = [{instancePath:instancePath+"/english",schemaPath:"#/properties/english/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'"}];
+return false;
+}
+else {
+const _errs81 = errors;
+for(const key3 in data31){
+if(!(((key3 === "phrases") || (key3 === "therapies")) || (key3 === "connectors"))){
+validate39.errors = [{instancePath:instancePath+"/english",schemaPath:"#/properties/english/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs81 === errors){
+if(data31.phrases !== undefined){
+let data32 = data31.phrases;
+const _errs82 = errors;
+if(errors === _errs82){
+if(Array.isArray(data32)){
+var valid30 = true;
+const len13 = data32.length;
+for(let i13=0; i13<len13; i13++){
+let data33 = data32[i13];
+const _errs84 = errors;
+const _errs85 = errors;
+if(errors === _errs85){
+if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
+let missing4;
+if(((data33.zh === undefined) && (missing4 = "zh")) || ((data33.en === undefined) && (missing4 = "en"))){
+validate39.errors = [{instancePath:instancePath+"/english/phrases/" + i13,schemaPath:"#/$defs/Translation/required",keyword:"required",params:{missingProperty: missing4},message:"must have required property '"+missing4+"'"}];
+return false;
+}
+else {
+const _errs87 = errors;
+for(const key4 in data33){
+if(!(((key4 === "zh") || (key4 === "en")) || (key4 === "preposition"))){
+validate39.errors = [{instancePath:instancePath+"/english/phrases/" + i13,schemaPath:"#/$defs/Translation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs87 === errors){
+if(data33.zh !== undefined){
+let data34 = data33.zh;
+const _errs88 = errors;
+if(errors === _errs88){
+if(Array.isArray(data34)){
+if(data34.length < 1){
+validate39.errors = [{instancePath:instancePath+"/english/phrases/" + i13+"/zh",schemaPath:"#/$defs/Translation/properties/zh/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
+return false;
+}
+else {
+var valid33 = true;
+const len14 = data34.length;
+for(let i14=0; i14<len14; i14++){
+let data35 = data34[i14];
+const _errs90 = errors;
+if(errors === _errs90){
+if(typeof data35 === "string"){
+if(func6(data35) < 1){
+validate39.errors = [{instancePath:instancePath+"/english/phrases/" + i13+"/zh/" + i14,schemaPath:"#/$defs/Translation/properties/zh/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate39.errors = [{instancePath:instancePath+"/english/phrases/" + i13+"/zh/" + i14,schemaPath:"#/$defs/Translation/properties/zh/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid33 = _errs90 === errors;
+if(!valid33){
+break;
+}
+}
+}
+}
+else {
+validate39.errors = [{instancePath:instancePath+"/english/phrases/" + i13+"/zh",schemaPath:"#/$defs/Translation/properties/zh/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid32 = _errs88 === errors;
+}
+else {
+var valid32 = true;
+}
+if(valid32){
+if(data33.en !== undefined){
+let data36 = data33.en;
+const _errs92 = errors;
+if(errors === _errs92){
+if(typeof data36 === "string"){
+if(func6(data36) < 1){
+validate39.errors = [{instancePath:instancePath+"/english/phrases/" + i13+"/en",schemaPath:"#/$defs/Translation/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate39.errors = [{instancePath:instancePath+"/english/phrases/" + i13+"/en",schemaPath:"#/$defs/Translation/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid32 = _errs92 === errors;
+}
+else {
+var valid32 = true;
+}
+if(valid32){
+if(data33.preposition !== undefined){
+const _errs94 = errors;
+if(typeof data33.preposition !== "string"){
+validate39.errors = [{instancePath:instancePath+"/english/phrases/" + i13+"/preposition",schemaPath:"#/$defs/Translation/properties/preposition/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid32 = _errs94 === errors;
+}
+else {
+var valid32 = true;
+}
+}
+}
+}
+}
+}
+else {
+validate39.errors = [{instancePath:instancePath+"/english/phrases/" + i13,schemaPath:"#/$defs/Translation/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid30 = _errs84 === errors;
+if(!valid30){
+break;
+}
+}
+}
+else {
+validate39.errors = [{instancePath:instancePath+"/english/phrases",schemaPath:"#/properties/english/properties/phrases/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid29 = _errs82 === errors;
+}
+else {
+var valid29 = true;
+}
+if(valid29){
+if(data31.therapies !== undefined){
+let data38 = data31.therapies;
+const _errs96 = errors;
+if(errors === _errs96){
+if(Array.isArray(data38)){
+var valid34 = true;
+const len15 = data38.length;
+for(let i15=0; i15<len15; i15++){
+let data39 = data38[i15];
+const _errs98 = errors;
+const _errs99 = errors;
+if(errors === _errs99){
+if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
+let missing5;
+if(((data39.zh === undefined) && (missing5 = "zh")) || ((data39.en === undefined) && (missing5 = "en"))){
+validate39.errors = [{instancePath:instancePath+"/english/therapies/" + i15,schemaPath:"#/$defs/Translation/required",keyword:"required",params:{missingProperty: missing5},message:"must have required property '"+missing5+"'"}];
+return false;
+}
+else {
+const _errs101 = errors;
+for(const key5 in data39){
+if(!(((key5 === "zh") || (key5 === "en")) || (key5 === "preposition"))){
+validate39.errors = [{instancePath:instancePath+"/english/therapies/" + i15,schemaPath:"#/$defs/Translation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs101 === errors){
+if(data39.zh !== undefined){
+let data40 = data39.zh;
+const _errs102 = errors;
+if(errors === _errs102){
+if(Array.isArray(data40)){
+if(data40.length < 1){
+validate39.errors = [{instancePath:instancePath+"/english/therapies/" + i15+"/zh",schemaPath:"#/$defs/Translation/properties/zh/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
+return false;
+}
+else {
+var valid37 = true;
+const len16 = data40.length;
+for(let i16=0; i16<len16; i16++){
+let data41 = data40[i16];
+const _errs104 = errors;
+if(errors === _errs104){
+if(typeof data41 === "string"){
+if(func6(data41) < 1){
+validate39.errors = [{instancePath:instancePath+"/english/therapies/" + i15+"/zh/" + i16,schemaPath:"#/$defs/Translation/properties/zh/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate39.errors = [{instancePath:instancePath+"/english/therapies/" + i15+"/zh/" + i16,schemaPath:"#/$defs/Translation/properties/zh/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid37 = _errs104 === errors;
+if(!valid37){
+break;
+}
+}
+}
+}
+else {
+validate39.errors = [{instancePath:instancePath+"/english/therapies/" + i15+"/zh",schemaPath:"#/$defs/Translation/properties/zh/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid36 = _errs102 === errors;
+}
+else {
+var valid36 = true;
+}
+if(valid36){
+if(data39.en !== undefined){
+let data42 = data39.en;
+const _errs106 = errors;
+if(errors === _errs106){
+if(typeof data42 === "string"){
+if(func6(data42) < 1){
+validate39.errors = [{instancePath:instancePath+"/english/therapies/" + i15+"/en",schemaPath:"#/$defs/Translation/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate39.errors = [{instancePath:instancePath+"/english/therapies/" + i15+"/en",schemaPath:"#/$defs/Translation/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid36 = _errs106 === errors;
+}
+else {
+var valid36 = true;
+}
+if(valid36){
+if(data39.preposition !== undefined){
+const _errs108 = errors;
+if(typeof data39.preposition !== "string"){
+validate39.errors = [{instancePath:instancePath+"/english/therapies/" + i15+"/preposition",schemaPath:"#/$defs/Translation/properties/preposition/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid36 = _errs108 === errors;
+}
+else {
+var valid36 = true;
+}
+}
+}
+}
+}
+}
+else {
+validate39.errors = [{instancePath:instancePath+"/english/therapies/" + i15,schemaPath:"#/$defs/Translation/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid34 = _errs98 === errors;
+if(!valid34){
+break;
+}
+}
+}
+else {
+validate39.errors = [{instancePath:instancePath+"/english/therapies",schemaPath:"#/properties/english/properties/therapies/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid29 = _errs96 === errors;
+}
+else {
+var valid29 = true;
+}
+if(valid29){
+if(data31.connectors !== undefined){
+let data44 = data31.connectors;
+const _errs110 = errors;
+if(errors === _errs110){
+if(Array.isArray(data44)){
+var valid38 = true;
+const len17 = data44.length;
+for(let i17=0; i17<len17; i17++){
+const _errs112 = errors;
+if(typeof data44[i17] !== "string"){
+validate39.errors = [{instancePath:instancePath+"/english/connectors/" + i17,schemaPath:"#/properties/english/properties/connectors/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid38 = _errs112 === errors;
+if(!valid38){
+break;
+}
+}
+}
+else {
+validate39.errors = [{instancePath:instancePath+"/english/connectors",schemaPath:"#/properties/english/properties/connectors/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid29 = _errs110 === errors;
+}
+else {
+var valid29 = true;
+}
+}
+}
+}
+}
+}
+else {
+validate39.errors = [{instancePath:instancePath+"/english",schemaPath:"#/properties/english/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid0 = _errs79 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
 }
 }
 }
@@ -5049,14 +4921,12 @@ return errors === 0;
 }
 validate39.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const lexicon = validate40;
-const schema68 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/lexicon.schema.json","title":"Lexicon","description":"Bilingual concept lexicon for the entities stage.","type":"object","additionalProperties":false,"required":["concepts","patterns"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"patterns":{"description":"Open classes matched by pattern (IL-6, miR-146a, CD90, NCT01234567).","type":"array","items":{"type":"object","additionalProperties":false,"required":["name","type","pattern","idPrefix","labelCase"],"properties":{"name":{"type":"string","pattern":"^[a-z][a-z0-9-]*$"},"type":{"$ref":"#/$defs/EntityType"},"pattern":{"type":"string","minLength":2,"maxLength":200},"idPrefix":{"type":"string","pattern":"^[a-z]+:$"},"labelCase":{"enum":["upper","keep"]}}}},"concepts":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","type","label","xrefs","zh","en","abbreviations"],"properties":{"id":{"type":"string","pattern":"^[a-z]+:[a-z0-9-]+$"},"type":{"$ref":"#/$defs/EntityType"},"label":{"type":"string","minLength":1},"xrefs":{"type":"array","items":{"type":"string","pattern":"^(MESH:D[0-9]{6,9}|CL:[0-9]{7}|HGNC\\.SYMBOL:[A-Z0-9-]+)$"}},"zh":{"type":"array","items":{"type":"string","minLength":1}},"en":{"type":"array","items":{"type":"string","minLength":2}},"abbreviations":{"type":"array","items":{"type":"string","minLength":2}}}}}},"$defs":{"EntityType":{"enum":["disease","cell","molecule","measure","organization","journal","drug","country","other"]}}};
-const schema69 = {"enum":["disease","cell","molecule","measure","organization","journal","drug","country","other"]};
-const pattern23 = new RegExp("^[a-z]+:$", "u");
-const pattern25 = new RegExp("^(MESH:D[0-9]{6,9}|CL:[0-9]{7}|HGNC\\.SYMBOL:[A-Z0-9-]+)$", "u");
+export const journals = validate40;
+const schema69 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/journals.schema.json","title":"JournalTable","description":"Canonical journal names with the other names they appear under.","type":"object","additionalProperties":false,"required":["journals"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"journals":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","abbreviation","issn","aliases"],"properties":{"name":{"type":"string","minLength":1},"abbreviation":{"type":"string","minLength":1},"issn":{"type":"array","items":{"type":"string","pattern":"^[0-9]{4}-[0-9]{3}[0-9X]$"}},"aliases":{"type":"array","items":{"type":"string","minLength":1}},"publisher":{"type":"boolean","description":"The name is a publisher, not a journal."}}}}}};
+const pattern21 = new RegExp("^[0-9]{4}-[0-9]{3}[0-9X]$", "u");
 
 function validate40(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="https://digest-ingest.dev/schemas/lexicon.schema.json" */;
+/*# sourceURL="https://digest-ingest.dev/schemas/journals.schema.json" */;
 let vErrors = null;
 let errors = 0;
 const evaluated0 = validate40.evaluated;
@@ -5069,14 +4939,14 @@ evaluated0.items = undefined;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if(((data.concepts === undefined) && (missing0 = "concepts")) || ((data.patterns === undefined) && (missing0 = "patterns"))){
+if((data.journals === undefined) && (missing0 = "journals")){
 validate40.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!((((key0 === "$schema") || (key0 === "description")) || (key0 === "patterns")) || (key0 === "concepts"))){
+if(!(((key0 === "$schema") || (key0 === "description")) || (key0 === "journals"))){
 validate40.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
@@ -5107,6 +4977,496 @@ else {
 var valid0 = true;
 }
 if(valid0){
+if(data.journals !== undefined){
+let data2 = data.journals;
+const _errs6 = errors;
+if(errors === _errs6){
+if(Array.isArray(data2)){
+var valid1 = true;
+const len0 = data2.length;
+for(let i0=0; i0<len0; i0++){
+let data3 = data2[i0];
+const _errs8 = errors;
+if(errors === _errs8){
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+let missing1;
+if(((((data3.name === undefined) && (missing1 = "name")) || ((data3.abbreviation === undefined) && (missing1 = "abbreviation"))) || ((data3.issn === undefined) && (missing1 = "issn"))) || ((data3.aliases === undefined) && (missing1 = "aliases"))){
+validate40.errors = [{instancePath:instancePath+"/journals/" + i0,schemaPath:"#/properties/journals/items/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
+return false;
+}
+else {
+const _errs10 = errors;
+for(const key1 in data3){
+if(!(((((key1 === "name") || (key1 === "abbreviation")) || (key1 === "issn")) || (key1 === "aliases")) || (key1 === "publisher"))){
+validate40.errors = [{instancePath:instancePath+"/journals/" + i0,schemaPath:"#/properties/journals/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs10 === errors){
+if(data3.name !== undefined){
+let data4 = data3.name;
+const _errs11 = errors;
+if(errors === _errs11){
+if(typeof data4 === "string"){
+if(func6(data4) < 1){
+validate40.errors = [{instancePath:instancePath+"/journals/" + i0+"/name",schemaPath:"#/properties/journals/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate40.errors = [{instancePath:instancePath+"/journals/" + i0+"/name",schemaPath:"#/properties/journals/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid2 = _errs11 === errors;
+}
+else {
+var valid2 = true;
+}
+if(valid2){
+if(data3.abbreviation !== undefined){
+let data5 = data3.abbreviation;
+const _errs13 = errors;
+if(errors === _errs13){
+if(typeof data5 === "string"){
+if(func6(data5) < 1){
+validate40.errors = [{instancePath:instancePath+"/journals/" + i0+"/abbreviation",schemaPath:"#/properties/journals/items/properties/abbreviation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate40.errors = [{instancePath:instancePath+"/journals/" + i0+"/abbreviation",schemaPath:"#/properties/journals/items/properties/abbreviation/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid2 = _errs13 === errors;
+}
+else {
+var valid2 = true;
+}
+if(valid2){
+if(data3.issn !== undefined){
+let data6 = data3.issn;
+const _errs15 = errors;
+if(errors === _errs15){
+if(Array.isArray(data6)){
+var valid3 = true;
+const len1 = data6.length;
+for(let i1=0; i1<len1; i1++){
+let data7 = data6[i1];
+const _errs17 = errors;
+if(errors === _errs17){
+if(typeof data7 === "string"){
+if(!pattern21.test(data7)){
+validate40.errors = [{instancePath:instancePath+"/journals/" + i0+"/issn/" + i1,schemaPath:"#/properties/journals/items/properties/issn/items/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{3}[0-9X]$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{3}[0-9X]$"+"\""}];
+return false;
+}
+}
+else {
+validate40.errors = [{instancePath:instancePath+"/journals/" + i0+"/issn/" + i1,schemaPath:"#/properties/journals/items/properties/issn/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid3 = _errs17 === errors;
+if(!valid3){
+break;
+}
+}
+}
+else {
+validate40.errors = [{instancePath:instancePath+"/journals/" + i0+"/issn",schemaPath:"#/properties/journals/items/properties/issn/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid2 = _errs15 === errors;
+}
+else {
+var valid2 = true;
+}
+if(valid2){
+if(data3.aliases !== undefined){
+let data8 = data3.aliases;
+const _errs19 = errors;
+if(errors === _errs19){
+if(Array.isArray(data8)){
+var valid4 = true;
+const len2 = data8.length;
+for(let i2=0; i2<len2; i2++){
+let data9 = data8[i2];
+const _errs21 = errors;
+if(errors === _errs21){
+if(typeof data9 === "string"){
+if(func6(data9) < 1){
+validate40.errors = [{instancePath:instancePath+"/journals/" + i0+"/aliases/" + i2,schemaPath:"#/properties/journals/items/properties/aliases/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate40.errors = [{instancePath:instancePath+"/journals/" + i0+"/aliases/" + i2,schemaPath:"#/properties/journals/items/properties/aliases/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid4 = _errs21 === errors;
+if(!valid4){
+break;
+}
+}
+}
+else {
+validate40.errors = [{instancePath:instancePath+"/journals/" + i0+"/aliases",schemaPath:"#/properties/journals/items/properties/aliases/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid2 = _errs19 === errors;
+}
+else {
+var valid2 = true;
+}
+if(valid2){
+if(data3.publisher !== undefined){
+const _errs23 = errors;
+if(typeof data3.publisher !== "boolean"){
+validate40.errors = [{instancePath:instancePath+"/journals/" + i0+"/publisher",schemaPath:"#/properties/journals/items/properties/publisher/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+return false;
+}
+var valid2 = _errs23 === errors;
+}
+else {
+var valid2 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate40.errors = [{instancePath:instancePath+"/journals/" + i0,schemaPath:"#/properties/journals/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid1 = _errs8 === errors;
+if(!valid1){
+break;
+}
+}
+}
+else {
+validate40.errors = [{instancePath:instancePath+"/journals",schemaPath:"#/properties/journals/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs6 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+else {
+validate40.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate40.errors = vErrors;
+return errors === 0;
+}
+validate40.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const html = validate41;
+const schema70 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/html.schema.json","title":"HtmlData","description":"How saved web pages are read: dropped elements, chrome markers, known body containers.","type":"object","additionalProperties":false,"required":["dropElements","chromeElements","chromeClassPattern","chromeClassExceptions","wechatRoot","contentSelectors","blockElements"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"dropElements":{"type":"array","items":{"type":"string"}},"chromeElements":{"type":"array","items":{"type":"string"}},"chromeClassPattern":{"type":"string"},"chromeClassExceptions":{"type":"string"},"wechatRoot":{"type":"string"},"contentSelectors":{"type":"array","items":{"type":"string"}},"blockElements":{"type":"array","items":{"type":"string"}}}};
+
+function validate41(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+/*# sourceURL="https://digest-ingest.dev/schemas/html.schema.json" */;
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate41.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((((((((data.dropElements === undefined) && (missing0 = "dropElements")) || ((data.chromeElements === undefined) && (missing0 = "chromeElements"))) || ((data.chromeClassPattern === undefined) && (missing0 = "chromeClassPattern"))) || ((data.chromeClassExceptions === undefined) && (missing0 = "chromeClassExceptions"))) || ((data.wechatRoot === undefined) && (missing0 = "wechatRoot"))) || ((data.contentSelectors === undefined) && (missing0 = "contentSelectors"))) || ((data.blockElements === undefined) && (missing0 = "blockElements"))){
+validate41.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!(func1.call(schema70.properties, key0))){
+validate41.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.$schema !== undefined){
+const _errs2 = errors;
+if(typeof data.$schema !== "string"){
+validate41.errors = [{instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.description !== undefined){
+const _errs4 = errors;
+if(typeof data.description !== "string"){
+validate41.errors = [{instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.dropElements !== undefined){
+let data2 = data.dropElements;
+const _errs6 = errors;
+if(errors === _errs6){
+if(Array.isArray(data2)){
+var valid1 = true;
+const len0 = data2.length;
+for(let i0=0; i0<len0; i0++){
+const _errs8 = errors;
+if(typeof data2[i0] !== "string"){
+validate41.errors = [{instancePath:instancePath+"/dropElements/" + i0,schemaPath:"#/properties/dropElements/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid1 = _errs8 === errors;
+if(!valid1){
+break;
+}
+}
+}
+else {
+validate41.errors = [{instancePath:instancePath+"/dropElements",schemaPath:"#/properties/dropElements/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs6 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.chromeElements !== undefined){
+let data4 = data.chromeElements;
+const _errs10 = errors;
+if(errors === _errs10){
+if(Array.isArray(data4)){
+var valid2 = true;
+const len1 = data4.length;
+for(let i1=0; i1<len1; i1++){
+const _errs12 = errors;
+if(typeof data4[i1] !== "string"){
+validate41.errors = [{instancePath:instancePath+"/chromeElements/" + i1,schemaPath:"#/properties/chromeElements/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid2 = _errs12 === errors;
+if(!valid2){
+break;
+}
+}
+}
+else {
+validate41.errors = [{instancePath:instancePath+"/chromeElements",schemaPath:"#/properties/chromeElements/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs10 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.chromeClassPattern !== undefined){
+const _errs14 = errors;
+if(typeof data.chromeClassPattern !== "string"){
+validate41.errors = [{instancePath:instancePath+"/chromeClassPattern",schemaPath:"#/properties/chromeClassPattern/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs14 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.chromeClassExceptions !== undefined){
+const _errs16 = errors;
+if(typeof data.chromeClassExceptions !== "string"){
+validate41.errors = [{instancePath:instancePath+"/chromeClassExceptions",schemaPath:"#/properties/chromeClassExceptions/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs16 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.wechatRoot !== undefined){
+const _errs18 = errors;
+if(typeof data.wechatRoot !== "string"){
+validate41.errors = [{instancePath:instancePath+"/wechatRoot",schemaPath:"#/properties/wechatRoot/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs18 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.contentSelectors !== undefined){
+let data9 = data.contentSelectors;
+const _errs20 = errors;
+if(errors === _errs20){
+if(Array.isArray(data9)){
+var valid3 = true;
+const len2 = data9.length;
+for(let i2=0; i2<len2; i2++){
+const _errs22 = errors;
+if(typeof data9[i2] !== "string"){
+validate41.errors = [{instancePath:instancePath+"/contentSelectors/" + i2,schemaPath:"#/properties/contentSelectors/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid3 = _errs22 === errors;
+if(!valid3){
+break;
+}
+}
+}
+else {
+validate41.errors = [{instancePath:instancePath+"/contentSelectors",schemaPath:"#/properties/contentSelectors/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs20 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.blockElements !== undefined){
+let data11 = data.blockElements;
+const _errs24 = errors;
+if(errors === _errs24){
+if(Array.isArray(data11)){
+var valid4 = true;
+const len3 = data11.length;
+for(let i3=0; i3<len3; i3++){
+const _errs26 = errors;
+if(typeof data11[i3] !== "string"){
+validate41.errors = [{instancePath:instancePath+"/blockElements/" + i3,schemaPath:"#/properties/blockElements/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid4 = _errs26 === errors;
+if(!valid4){
+break;
+}
+}
+}
+else {
+validate41.errors = [{instancePath:instancePath+"/blockElements",schemaPath:"#/properties/blockElements/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs24 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate41.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate41.errors = vErrors;
+return errors === 0;
+}
+validate41.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const lexicon = validate42;
+const schema71 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/lexicon.schema.json","title":"Lexicon","description":"Bilingual concept lexicon for the entities stage.","type":"object","additionalProperties":false,"required":["concepts","patterns"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"patterns":{"description":"Open classes matched by pattern (IL-6, miR-146a, CD90, NCT01234567).","type":"array","items":{"type":"object","additionalProperties":false,"required":["name","type","pattern","idPrefix","labelCase"],"properties":{"name":{"type":"string","pattern":"^[a-z][a-z0-9-]*$"},"type":{"$ref":"#/$defs/EntityType"},"pattern":{"type":"string","minLength":2,"maxLength":200},"idPrefix":{"type":"string","pattern":"^[a-z]+:$"},"labelCase":{"enum":["upper","keep"]}}}},"concepts":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","type","label","xrefs","zh","en","abbreviations"],"properties":{"id":{"type":"string","pattern":"^[a-z]+:[a-z0-9-]+$"},"type":{"$ref":"#/$defs/EntityType"},"label":{"type":"string","minLength":1},"xrefs":{"type":"array","items":{"type":"string","pattern":"^(MESH:D[0-9]{6,9}|CL:[0-9]{7}|HGNC\\.SYMBOL:[A-Z0-9-]+)$"}},"zh":{"type":"array","items":{"type":"string","minLength":1}},"en":{"type":"array","items":{"type":"string","minLength":2}},"abbreviations":{"type":"array","items":{"type":"string","minLength":2}}}}}},"$defs":{"EntityType":{"enum":["disease","cell","molecule","measure","organization","journal","drug","country","other"]}}};
+const schema72 = {"enum":["disease","cell","molecule","measure","organization","journal","drug","country","other"]};
+const pattern23 = new RegExp("^[a-z]+:$", "u");
+const pattern25 = new RegExp("^(MESH:D[0-9]{6,9}|CL:[0-9]{7}|HGNC\\.SYMBOL:[A-Z0-9-]+)$", "u");
+
+function validate42(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+/*# sourceURL="https://digest-ingest.dev/schemas/lexicon.schema.json" */;
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate42.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if(((data.concepts === undefined) && (missing0 = "concepts")) || ((data.patterns === undefined) && (missing0 = "patterns"))){
+validate42.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!((((key0 === "$schema") || (key0 === "description")) || (key0 === "patterns")) || (key0 === "concepts"))){
+validate42.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.$schema !== undefined){
+const _errs2 = errors;
+if(typeof data.$schema !== "string"){
+validate42.errors = [{instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.description !== undefined){
+const _errs4 = errors;
+if(typeof data.description !== "string"){
+validate42.errors = [{instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
 if(data.patterns !== undefined){
 let data2 = data.patterns;
 const _errs6 = errors;
@@ -5121,14 +5481,14 @@ if(errors === _errs8){
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 let missing1;
 if((((((data3.name === undefined) && (missing1 = "name")) || ((data3.type === undefined) && (missing1 = "type"))) || ((data3.pattern === undefined) && (missing1 = "pattern"))) || ((data3.idPrefix === undefined) && (missing1 = "idPrefix"))) || ((data3.labelCase === undefined) && (missing1 = "labelCase"))){
-validate40.errors = [{instancePath:instancePath+"/patterns/" + i0,schemaPath:"#/properties/patterns/items/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
+validate42.errors = [{instancePath:instancePath+"/patterns/" + i0,schemaPath:"#/properties/patterns/items/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
 return false;
 }
 else {
 const _errs10 = errors;
 for(const key1 in data3){
 if(!(((((key1 === "name") || (key1 === "type")) || (key1 === "pattern")) || (key1 === "idPrefix")) || (key1 === "labelCase"))){
-validate40.errors = [{instancePath:instancePath+"/patterns/" + i0,schemaPath:"#/properties/patterns/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
+validate42.errors = [{instancePath:instancePath+"/patterns/" + i0,schemaPath:"#/properties/patterns/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -5140,12 +5500,12 @@ const _errs11 = errors;
 if(errors === _errs11){
 if(typeof data4 === "string"){
 if(!pattern17.test(data4)){
-validate40.errors = [{instancePath:instancePath+"/patterns/" + i0+"/name",schemaPath:"#/properties/patterns/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9-]*$"+"\""}];
+validate42.errors = [{instancePath:instancePath+"/patterns/" + i0+"/name",schemaPath:"#/properties/patterns/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9-]*$"+"\""}];
 return false;
 }
 }
 else {
-validate40.errors = [{instancePath:instancePath+"/patterns/" + i0+"/name",schemaPath:"#/properties/patterns/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate42.errors = [{instancePath:instancePath+"/patterns/" + i0+"/name",schemaPath:"#/properties/patterns/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -5159,7 +5519,7 @@ if(data3.type !== undefined){
 let data5 = data3.type;
 const _errs13 = errors;
 if(!(((((((((data5 === "disease") || (data5 === "cell")) || (data5 === "molecule")) || (data5 === "measure")) || (data5 === "organization")) || (data5 === "journal")) || (data5 === "drug")) || (data5 === "country")) || (data5 === "other"))){
-validate40.errors = [{instancePath:instancePath+"/patterns/" + i0+"/type",schemaPath:"#/$defs/EntityType/enum",keyword:"enum",params:{allowedValues: schema69.enum},message:"must be equal to one of the allowed values"}];
+validate42.errors = [{instancePath:instancePath+"/patterns/" + i0+"/type",schemaPath:"#/$defs/EntityType/enum",keyword:"enum",params:{allowedValues: schema72.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid2 = _errs13 === errors;
@@ -5174,18 +5534,18 @@ const _errs15 = errors;
 if(errors === _errs15){
 if(typeof data6 === "string"){
 if(func6(data6) > 200){
-validate40.errors = [{instancePath:instancePath+"/patterns/" + i0+"/pattern",schemaPath:"#/properties/patterns/items/properties/pattern/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
+validate42.errors = [{instancePath:instancePath+"/patterns/" + i0+"/pattern",schemaPath:"#/properties/patterns/items/properties/pattern/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
 return false;
 }
 else {
 if(func6(data6) < 2){
-validate40.errors = [{instancePath:instancePath+"/patterns/" + i0+"/pattern",schemaPath:"#/properties/patterns/items/properties/pattern/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"}];
+validate42.errors = [{instancePath:instancePath+"/patterns/" + i0+"/pattern",schemaPath:"#/properties/patterns/items/properties/pattern/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"}];
 return false;
 }
 }
 }
 else {
-validate40.errors = [{instancePath:instancePath+"/patterns/" + i0+"/pattern",schemaPath:"#/properties/patterns/items/properties/pattern/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate42.errors = [{instancePath:instancePath+"/patterns/" + i0+"/pattern",schemaPath:"#/properties/patterns/items/properties/pattern/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -5201,12 +5561,12 @@ const _errs17 = errors;
 if(errors === _errs17){
 if(typeof data7 === "string"){
 if(!pattern23.test(data7)){
-validate40.errors = [{instancePath:instancePath+"/patterns/" + i0+"/idPrefix",schemaPath:"#/properties/patterns/items/properties/idPrefix/pattern",keyword:"pattern",params:{pattern: "^[a-z]+:$"},message:"must match pattern \""+"^[a-z]+:$"+"\""}];
+validate42.errors = [{instancePath:instancePath+"/patterns/" + i0+"/idPrefix",schemaPath:"#/properties/patterns/items/properties/idPrefix/pattern",keyword:"pattern",params:{pattern: "^[a-z]+:$"},message:"must match pattern \""+"^[a-z]+:$"+"\""}];
 return false;
 }
 }
 else {
-validate40.errors = [{instancePath:instancePath+"/patterns/" + i0+"/idPrefix",schemaPath:"#/properties/patterns/items/properties/idPrefix/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate42.errors = [{instancePath:instancePath+"/patterns/" + i0+"/idPrefix",schemaPath:"#/properties/patterns/items/properties/idPrefix/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -5220,7 +5580,7 @@ if(data3.labelCase !== undefined){
 let data8 = data3.labelCase;
 const _errs19 = errors;
 if(!((data8 === "upper") || (data8 === "keep"))){
-validate40.errors = [{instancePath:instancePath+"/patterns/" + i0+"/labelCase",schemaPath:"#/properties/patterns/items/properties/labelCase/enum",keyword:"enum",params:{allowedValues: schema68.properties.patterns.items.properties.labelCase.enum},message:"must be equal to one of the allowed values"}];
+validate42.errors = [{instancePath:instancePath+"/patterns/" + i0+"/labelCase",schemaPath:"#/properties/patterns/items/properties/labelCase/enum",keyword:"enum",params:{allowedValues: schema71.properties.patterns.items.properties.labelCase.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid2 = _errs19 === errors;
@@ -5236,7 +5596,7 @@ var valid2 = true;
 }
 }
 else {
-validate40.errors = [{instancePath:instancePath+"/patterns/" + i0,schemaPath:"#/properties/patterns/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate42.errors = [{instancePath:instancePath+"/patterns/" + i0,schemaPath:"#/properties/patterns/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -5247,7 +5607,7 @@ break;
 }
 }
 else {
-validate40.errors = [{instancePath:instancePath+"/patterns",schemaPath:"#/properties/patterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate42.errors = [{instancePath:instancePath+"/patterns",schemaPath:"#/properties/patterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -5271,14 +5631,14 @@ if(errors === _errs22){
 if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
 let missing2;
 if((((((((data10.id === undefined) && (missing2 = "id")) || ((data10.type === undefined) && (missing2 = "type"))) || ((data10.label === undefined) && (missing2 = "label"))) || ((data10.xrefs === undefined) && (missing2 = "xrefs"))) || ((data10.zh === undefined) && (missing2 = "zh"))) || ((data10.en === undefined) && (missing2 = "en"))) || ((data10.abbreviations === undefined) && (missing2 = "abbreviations"))){
-validate40.errors = [{instancePath:instancePath+"/concepts/" + i1,schemaPath:"#/properties/concepts/items/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
+validate42.errors = [{instancePath:instancePath+"/concepts/" + i1,schemaPath:"#/properties/concepts/items/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
 return false;
 }
 else {
 const _errs24 = errors;
 for(const key2 in data10){
 if(!(((((((key2 === "id") || (key2 === "type")) || (key2 === "label")) || (key2 === "xrefs")) || (key2 === "zh")) || (key2 === "en")) || (key2 === "abbreviations"))){
-validate40.errors = [{instancePath:instancePath+"/concepts/" + i1,schemaPath:"#/properties/concepts/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
+validate42.errors = [{instancePath:instancePath+"/concepts/" + i1,schemaPath:"#/properties/concepts/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -5290,12 +5650,12 @@ const _errs25 = errors;
 if(errors === _errs25){
 if(typeof data11 === "string"){
 if(!pattern16.test(data11)){
-validate40.errors = [{instancePath:instancePath+"/concepts/" + i1+"/id",schemaPath:"#/properties/concepts/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z]+:[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z]+:[a-z0-9-]+$"+"\""}];
+validate42.errors = [{instancePath:instancePath+"/concepts/" + i1+"/id",schemaPath:"#/properties/concepts/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z]+:[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z]+:[a-z0-9-]+$"+"\""}];
 return false;
 }
 }
 else {
-validate40.errors = [{instancePath:instancePath+"/concepts/" + i1+"/id",schemaPath:"#/properties/concepts/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate42.errors = [{instancePath:instancePath+"/concepts/" + i1+"/id",schemaPath:"#/properties/concepts/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -5309,7 +5669,7 @@ if(data10.type !== undefined){
 let data12 = data10.type;
 const _errs27 = errors;
 if(!(((((((((data12 === "disease") || (data12 === "cell")) || (data12 === "molecule")) || (data12 === "measure")) || (data12 === "organization")) || (data12 === "journal")) || (data12 === "drug")) || (data12 === "country")) || (data12 === "other"))){
-validate40.errors = [{instancePath:instancePath+"/concepts/" + i1+"/type",schemaPath:"#/$defs/EntityType/enum",keyword:"enum",params:{allowedValues: schema69.enum},message:"must be equal to one of the allowed values"}];
+validate42.errors = [{instancePath:instancePath+"/concepts/" + i1+"/type",schemaPath:"#/$defs/EntityType/enum",keyword:"enum",params:{allowedValues: schema72.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid5 = _errs27 === errors;
@@ -5324,12 +5684,12 @@ const _errs29 = errors;
 if(errors === _errs29){
 if(typeof data13 === "string"){
 if(func6(data13) < 1){
-validate40.errors = [{instancePath:instancePath+"/concepts/" + i1+"/label",schemaPath:"#/properties/concepts/items/properties/label/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate42.errors = [{instancePath:instancePath+"/concepts/" + i1+"/label",schemaPath:"#/properties/concepts/items/properties/label/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 else {
-validate40.errors = [{instancePath:instancePath+"/concepts/" + i1+"/label",schemaPath:"#/properties/concepts/items/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate42.errors = [{instancePath:instancePath+"/concepts/" + i1+"/label",schemaPath:"#/properties/concepts/items/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -5352,12 +5712,12 @@ const _errs33 = errors;
 if(errors === _errs33){
 if(typeof data15 === "string"){
 if(!pattern25.test(data15)){
-validate40.errors = [{instancePath:instancePath+"/concepts/" + i1+"/xrefs/" + i2,schemaPath:"#/properties/concepts/items/properties/xrefs/items/pattern",keyword:"pattern",params:{pattern: "^(MESH:D[0-9]{6,9}|CL:[0-9]{7}|HGNC\\.SYMBOL:[A-Z0-9-]+)$"},message:"must match pattern \""+"^(MESH:D[0-9]{6,9}|CL:[0-9]{7}|HGNC\\.SYMBOL:[A-Z0-9-]+)$"+"\""}];
+validate42.errors = [{instancePath:instancePath+"/concepts/" + i1+"/xrefs/" + i2,schemaPath:"#/properties/concepts/items/properties/xrefs/items/pattern",keyword:"pattern",params:{pattern: "^(MESH:D[0-9]{6,9}|CL:[0-9]{7}|HGNC\\.SYMBOL:[A-Z0-9-]+)$"},message:"must match pattern \""+"^(MESH:D[0-9]{6,9}|CL:[0-9]{7}|HGNC\\.SYMBOL:[A-Z0-9-]+)$"+"\""}];
 return false;
 }
 }
 else {
-validate40.errors = [{instancePath:instancePath+"/concepts/" + i1+"/xrefs/" + i2,schemaPath:"#/properties/concepts/items/properties/xrefs/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate42.errors = [{instancePath:instancePath+"/concepts/" + i1+"/xrefs/" + i2,schemaPath:"#/properties/concepts/items/properties/xrefs/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -5368,7 +5728,7 @@ break;
 }
 }
 else {
-validate40.errors = [{instancePath:instancePath+"/concepts/" + i1+"/xrefs",schemaPath:"#/properties/concepts/items/properties/xrefs/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate42.errors = [{instancePath:instancePath+"/concepts/" + i1+"/xrefs",schemaPath:"#/properties/concepts/items/properties/xrefs/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -5391,12 +5751,12 @@ const _errs37 = errors;
 if(errors === _errs37){
 if(typeof data17 === "string"){
 if(func6(data17) < 1){
-validate40.errors = [{instancePath:instancePath+"/concepts/" + i1+"/zh/" + i3,schemaPath:"#/properties/concepts/items/properties/zh/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate42.errors = [{instancePath:instancePath+"/concepts/" + i1+"/zh/" + i3,schemaPath:"#/properties/concepts/items/properties/zh/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 else {
-validate40.errors = [{instancePath:instancePath+"/concepts/" + i1+"/zh/" + i3,schemaPath:"#/properties/concepts/items/properties/zh/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate42.errors = [{instancePath:instancePath+"/concepts/" + i1+"/zh/" + i3,schemaPath:"#/properties/concepts/items/properties/zh/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -5407,7 +5767,7 @@ break;
 }
 }
 else {
-validate40.errors = [{instancePath:instancePath+"/concepts/" + i1+"/zh",schemaPath:"#/properties/concepts/items/properties/zh/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate42.errors = [{instancePath:instancePath+"/concepts/" + i1+"/zh",schemaPath:"#/properties/concepts/items/properties/zh/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -5430,12 +5790,12 @@ const _errs41 = errors;
 if(errors === _errs41){
 if(typeof data19 === "string"){
 if(func6(data19) < 2){
-validate40.errors = [{instancePath:instancePath+"/concepts/" + i1+"/en/" + i4,schemaPath:"#/properties/concepts/items/properties/en/items/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"}];
+validate42.errors = [{instancePath:instancePath+"/concepts/" + i1+"/en/" + i4,schemaPath:"#/properties/concepts/items/properties/en/items/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"}];
 return false;
 }
 }
 else {
-validate40.errors = [{instancePath:instancePath+"/concepts/" + i1+"/en/" + i4,schemaPath:"#/properties/concepts/items/properties/en/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate42.errors = [{instancePath:instancePath+"/concepts/" + i1+"/en/" + i4,schemaPath:"#/properties/concepts/items/properties/en/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -5446,7 +5806,7 @@ break;
 }
 }
 else {
-validate40.errors = [{instancePath:instancePath+"/concepts/" + i1+"/en",schemaPath:"#/properties/concepts/items/properties/en/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate42.errors = [{instancePath:instancePath+"/concepts/" + i1+"/en",schemaPath:"#/properties/concepts/items/properties/en/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -5469,12 +5829,12 @@ const _errs45 = errors;
 if(errors === _errs45){
 if(typeof data21 === "string"){
 if(func6(data21) < 2){
-validate40.errors = [{instancePath:instancePath+"/concepts/" + i1+"/abbreviations/" + i5,schemaPath:"#/properties/concepts/items/properties/abbreviations/items/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"}];
+validate42.errors = [{instancePath:instancePath+"/concepts/" + i1+"/abbreviations/" + i5,schemaPath:"#/properties/concepts/items/properties/abbreviations/items/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"}];
 return false;
 }
 }
 else {
-validate40.errors = [{instancePath:instancePath+"/concepts/" + i1+"/abbreviations/" + i5,schemaPath:"#/properties/concepts/items/properties/abbreviations/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate42.errors = [{instancePath:instancePath+"/concepts/" + i1+"/abbreviations/" + i5,schemaPath:"#/properties/concepts/items/properties/abbreviations/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -5485,7 +5845,7 @@ break;
 }
 }
 else {
-validate40.errors = [{instancePath:instancePath+"/concepts/" + i1+"/abbreviations",schemaPath:"#/properties/concepts/items/properties/abbreviations/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate42.errors = [{instancePath:instancePath+"/concepts/" + i1+"/abbreviations",schemaPath:"#/properties/concepts/items/properties/abbreviations/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -5504,7 +5864,7 @@ var valid5 = true;
 }
 }
 else {
-validate40.errors = [{instancePath:instancePath+"/concepts/" + i1,schemaPath:"#/properties/concepts/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate42.errors = [{instancePath:instancePath+"/concepts/" + i1,schemaPath:"#/properties/concepts/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -5515,7 +5875,7 @@ break;
 }
 }
 else {
-validate40.errors = [{instancePath:instancePath+"/concepts",schemaPath:"#/properties/concepts/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate42.errors = [{instancePath:instancePath+"/concepts",schemaPath:"#/properties/concepts/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -5531,11 +5891,11 @@ var valid0 = true;
 }
 }
 else {
-validate40.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate42.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate40.errors = vErrors;
+validate42.errors = vErrors;
 return errors === 0;
 }
-validate40.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate42.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};

@@ -1,6 +1,6 @@
 import { plainBlocks } from '../parse/plain.js';
-import { orderCsl } from '../stages/references.js';
-import { parseReference, type CslItem } from './parse.js';
+import { orderCsl, type CslItem } from './csl.js';
+import { parseReference } from './parse.js';
 import { splitReferences } from './split.js';
 
 /**

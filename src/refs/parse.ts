@@ -1,46 +1,20 @@
+import { cslDate, type CslItem, type CslName } from './csl.js';
+import { parseGbt, parseGbtFragment } from './gbt7714.js';
+import { parseGeneral } from './general.js';
 import { findIdentifiers, type Identifiers } from './identifiers.js';
+import { readSource, restoreHyphens, sentenceEnds, tidy, type Source } from './vancouver.js';
+import { hasCjk } from './text.js';
 
-/** A CSL-JSON name. */
-export interface CslName {
-  family?: string;
-  given?: string;
-  literal?: string;
-}
-
-/** A CSL-JSON item as the reference parser makes it (a subset of csl-data.json). */
-export interface CslItem {
-  id: string;
-  type: 'article-journal' | 'webpage' | 'document' | 'book' | 'chapter' | 'thesis' | 'report' | 'paper-conference';
-  title?: string;
-  author?: CslName[];
-  'container-title'?: string;
-  issued?: { 'date-parts': number[][] };
-  volume?: string;
-  issue?: string;
-  page?: string;
-  DOI?: string;
-  PMID?: string;
-  PMCID?: string;
-  ISSN?: string;
-  URL?: string;
-}
+export type { CslItem, CslName } from './csl.js';
+export { restoreHyphens } from './vancouver.js';
 
 /** How a reference string was read. */
 export interface ParsedReference {
   csl: CslItem;
   /** Which layout matched: decides how much to trust the fields. */
-  style: 'elsevier' | 'cell' | 'sentence' | 'url' | 'identifier' | 'placeholder' | 'unparsed';
-}
-
-const monthWords: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };
-
-/** Restores hyphens that arrived as em dashes inside words ("Single—cell", "PD—L1"). */
-export function restoreHyphens(text: string): string {
-  return text.replace(/(?<=[\p{L}\p{N}])[—–](?=[\p{L}\p{N}])/gu, '-');
-}
-
-function tidy(text: string): string {
-  return restoreHyphens(text.replace(/\s+/g, ' ').replace(/(\p{Ll})- (\p{Ll})/gu, '$1$2').trim()).replace(/^[,.;:\s]+|[,;:\s]+$/g, '');
+  style: 'gbt7714' | 'elsevier' | 'cell' | 'sentence' | 'url' | 'identifier' | 'placeholder' | 'unparsed';
+  /** Parts of the string the parser could not place in any field. */
+  unplaced?: string[];
 }
 
 // Wolters Kluwer lists carry degrees with affiliation letters: "Wang, Tao MDa", "Luo, Zhiqiang MDf,*".
@@ -84,95 +58,7 @@ export function parseAuthors(raw: string, givenFirst = false): CslName[] {
   return names;
 }
 
-function issued(year: number | null, month?: number | null, day?: number | null): CslItem['issued'] | undefined {
-  if (!year) return undefined;
-  const parts = [year];
-  if (month) {
-    parts.push(month);
-    if (day) parts.push(day);
-  }
-  return { 'date-parts': [parts] };
-}
-
-// "Journal. 2004 May 3;99(2):1461-3" — NLM abbreviations carry no dots.
-const vancouverSource =
-  /^(?<journal>[^.;:\d]+?)\.?\s+(?<year>(?:19|20)\d{2})(?:\s+(?<month>[A-Z][a-z]{2})[a-z]*\.?(?:[-\s]+(?<day>\d{1,2}))?(?:[-–\s]+[A-Z][a-z]{2}[a-z]*)?)?\s*(?:;\s*(?<volume>[\w]+(?:\s*Suppl\s*\d*)?)?\s*(?:\((?<issue>[^)]*)\))?\s*(?::\s*(?<page>[A-Za-z]?\d[\w–-]*))?|[.:]|$)/;
-// "Mol Biol Rep 52, 229 (2025)"
-const springerSource = /^(?<journal>[^,()]+?)\s+(?<volume>\d+)(?:\((?<issue>[^)]+)\))?,\s*(?<page>[\w–-]+)\s*\((?<year>(?:19|20)\d{2})\)/;
-// "Int. J. Mol. Sci. 2025, 26, 5766" / "Nano Research, 2025, …"
-const mdpiSource = /^(?<journal>(?:[A-Z][\p{L}]*\.?|&|and|of|in|the|for)(?:\s+(?:[A-Z][\p{L}]*\.?|&|and|of|in|the|for))*),?\s+(?<year>(?:19|20)\d{2})(?:,\s*(?<volume>\d+)(?:\((?<issue>[^)]+)\))?(?:,\s*(?<page>[\w–-]+))?)?/u;
-// "J Clin Epidemiol 2003, 56(3):669-677" (BioMed Central)
-const bmcSource = /^(?<journal>[^,;]+?)\.?\s+(?<year>(?:19|20)\d{2}),\s*(?<volume>\w+)(?:\s*\((?<issue>[^)]*)\))?\s*(?::\s*(?<page>[A-Za-z]?\d[\w–-]*)|\.?$)/;
-// "Neurosci. Lett. 459, 69-73" (APA-like and Royal Society)
-const commaSource = /^(?<journal>[^,;()]+?)\s+(?<volume>\d+)(?:\s*\((?<issue>[^)]*)\))?,\s*(?<page>[A-Za-z]?\d[\w–-]*)(?:\s*[-–]\s*\d+)?\.?(?:\s|$)/;
-// "American Journal of Physical Anthropology, 130, 405-418" (APA)
-const apaSource = /^(?<journal>[^,;()]+?),\s*(?<volume>\d+)(?:\s*\((?<issue>[^)]*)\))?,\s*(?<page>[A-Za-z]?\d[\w–-]*)/;
-// "Front. Immunol. 16:1613502" / "Immunity, Inflammation and Disease, 13: e70189" / "Medicine 104(31):p e43623, August 01, 2025"
-const colonSource = /^(?<journal>(?:[^:;]|:\s)+?),?\s+(?<volume>\d+)(?:\s*\((?<issue>[^)]+)\))?\s*:\s*(?:p\s+)?(?<page>[A-Za-z]?\d[\w–-]*)(?:,\s*(?:(?<monthName>[A-Z][a-z]+)\s+(?<day>\d{1,2}),\s*)?(?<year>(?:19|20)\d{2}))?/;
-
-const functionWords = new Set(['of', 'and', 'in', 'for', 'the', 'on', 'de', 'et', 'der', 'und', 'la', 'le', 'des', 'du', 'y', 'to', 'a']);
-
-// "A critical review. J Bone Joint Surg Br": a title fragment with real lower-case words, then the journal.
-function sentenceBeforeJournal(journal: string): boolean {
-  const cut = journal.search(/[.?!]\s+\p{Lu}/u);
-  if (cut === -1) return false;
-  return journal
-    .slice(0, cut)
-    .split(/\s+/)
-    .some((w) => /^\p{Ll}{3,}$/u.test(w) && !functionWords.has(w));
-}
-
-interface Source {
-  journal: string;
-  year: number | null;
-  month: number | null;
-  day: number | null;
-  volume?: string;
-  issue?: string;
-  page?: string;
-}
-
-function readSource(rest: string): Source | null {
-  for (const pattern of [springerSource, vancouverSource, bmcSource, colonSource, mdpiSource, commaSource, apaSource]) {
-    const m = pattern.exec(rest);
-    if (!m?.groups) continue;
-    const g = m.groups;
-    let journal = tidy(g.journal ?? '');
-    // "Int. J. Mol. Sci." keeps its last abbreviation dot; "Immun Inflamm Dis." loses the separator.
-    if (!/\.\s\S/.test(journal)) journal = journal.replace(/\.$/, '');
-    // A "journal" that reads like a sentence is the rest of the title: try a later boundary.
-    if (!journal || journal.length > 120 || /^\d/.test(journal) || /[.?!]\s+\p{Lu}\p{Ll}+\s+\p{Ll}/u.test(journal) || /[?!]\s/.test(journal) || journal.split(/\s+/).length > 14 || sentenceBeforeJournal(journal)) continue;
-    const out: Source = {
-      journal,
-      year: g.year ? Number(g.year) : null,
-      month: g.month ? (monthWords[g.month.toLowerCase()] ?? null) : g.monthName ? (monthWords[g.monthName.slice(0, 3).toLowerCase()] ?? null) : null,
-      day: g.day ? Number(g.day) : null,
-    };
-    if (g.volume) out.volume = g.volume.trim();
-    if (g.issue) out.issue = g.issue.trim();
-    if (g.page) out.page = g.page.replace(/–/g, '-');
-    // "Nano Research, 2025" is a whole source only when nothing follows it.
-    if (pattern === mdpiSource && !out.volume && rest.slice(m[0].length).replace(/[\s.,;]/g, '').length > 0) continue;
-    return out;
-  }
-  return null;
-}
-
-// Word-final dots that do not end a sentence.
-const notSentenceEnd = /(?:\b(?:vs|e\.g|i\.e|et al|etc|spp|sp|no|fig|figs|st|dr|mr|ms|approx|ca|cf|vol|jr|sr|inc|ltd|co)|(?:^|[\s(])[A-Za-z]|\s[IVX]{1,6})$/i;
-
-/** Offsets just after each likely sentence end (". ", "? ", "! ") in a string. */
-function sentenceEnds(text: string, from = 0): number[] {
-  const ends: number[] = [];
-  const re = /[.?!](?=\s+\S)|[.?!]$/g;
-  re.lastIndex = from;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const before = text.slice(Math.max(0, m.index - 12), m.index);
-    if (m[0] === '.' && notSentenceEnd.test(before)) continue;
-    ends.push(m.index + 1);
-  }
-  return ends;
-}
+const issued = cslDate;
 
 // "Toroser D, Sohal RS" / "Lin J-J, Chang H-T and Wu K": checked name by name, so no pattern
 // nests quantifiers over the whole list (the single-regex form backtracked exponentially).
@@ -362,7 +248,12 @@ function parseSentence(core: string, csl: CslItem): boolean {
 export function isPlaceholder(raw: string): boolean {
   const text = raw.trim();
   if (/https?:\/\/|\b10\.\d{4,9}\//i.test(text)) return false;
-  const letters = text.replace(/[^\p{L}\p{N}]/gu, '');
+  // A year with anything around it is part of a citation ("[1936].", "2010 (6): 23.").
+  if (/(?<!\d)(?:1[5-9]|20)\d{2}(?!\d)/.test(text) && /[\s,.:(\[]/.test(text)) return false;
+  // A CJK character carries a word's worth: "李时珍." is a name, "cde" is not a reference.
+  const letters = text.replace(/[^\p{L}\p{N}]/gu, '').replace(/[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]/gu, 'xxxx');
+  // "LI J N": a family name in capitals with initials is a name, however short.
+  if (/^\p{Lu}{2,}(?:\s\p{Lu}){1,3}\.?$/u.test(text)) return false;
   return letters.length < 8 || !/[\s,，.。]/u.test(text) || /^(?:todo|tbd|xxx+|placeholder|待补充|待定)$/i.test(text);
 }
 
@@ -381,8 +272,17 @@ export function parseReference(raw: string, id: string): ParsedReference {
     if (!ids.DOI) csl.type = 'webpage';
     return { csl: withIds(csl, ids), style: ids.URL ? 'url' : 'identifier' };
   }
+  const gbt = parseGbt(core, csl);
+  if (gbt) return { csl: withIds(csl, ids), style: 'gbt7714', unplaced: gbt.unplaced };
+  // One element on its own ("李时珍.", "EINSTEIN A.", "北京: 人民出版社, 2013.", "2001, 1 (1): 5-6.").
+  if ((hasCjk(core) || core.length <= 100) && parseGbtFragment(core, csl)) return { csl: withIds(csl, ids), style: 'gbt7714' };
   if (parseElsevier(core, csl)) return { csl: withIds(csl, ids), style: 'elsevier' };
   if (parseCell(core, csl)) return { csl: withIds(csl, ids), style: 'cell' };
-  if (parseSentence(core, csl)) return { csl: withIds(csl, ids), style: 'sentence' };
+  if (process.env.REFS_LEGACY) {
+    if (parseSentence(core, csl)) return { csl: withIds(csl, ids), style: 'sentence' };
+  } else {
+    const general = parseGeneral(core, csl);
+    if (general) return { csl: withIds(csl, ids), style: 'sentence', unplaced: general.unplaced };
+  }
   return { csl: withIds({ id, type: ids.DOI ? 'article-journal' : 'document' }, ids), style: 'unparsed' };
 }

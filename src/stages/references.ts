@@ -1,16 +1,8 @@
 import type { Reference } from '../generated/article.js';
 import { defineStage } from '../core/stage.js';
-import { parseReference, type CslItem } from '../refs/parse.js';
+import { orderCsl } from '../refs/csl.js';
+import { parseReference } from '../refs/parse.js';
 import { splitReferences } from '../refs/split.js';
-
-const cslKeyOrder = ['id', 'type', 'title', 'author', 'container-title', 'issued', 'volume', 'issue', 'page', 'DOI', 'PMID', 'PMCID', 'ISSN', 'URL'];
-
-/** Puts a CSL item's keys in one fixed order, so output is stable whichever parser branch built it. */
-export function orderCsl(csl: CslItem): CslItem {
-  const out: Record<string, unknown> = {};
-  for (const key of cslKeyOrder) if ((csl as unknown as Record<string, unknown>)[key] !== undefined) out[key] = (csl as unknown as Record<string, unknown>)[key];
-  return out as unknown as CslItem;
-}
 
 /**
  * references: the reference-list blocks → numbered entries → CSL-JSON items. Placeholders
@@ -57,7 +49,7 @@ export const references = defineStage({
       used.add(number);
       const id = `ref-${number}`;
       const parsed = parseReference(entry.raw, id);
-      const reference: Reference = { id, number, raw: entry.raw, position: doc.lines.range(entry.start, entry.end), csl: orderCsl(parsed.csl) as Reference['csl'] };
+      const reference: Reference = { id, number, raw: entry.raw, position: doc.lines.range(entry.start, entry.end), csl: orderCsl(parsed.csl) };
       if (parsed.style === 'placeholder') {
         reference.placeholder = true;
         report('reference-placeholder', `reference [${number}] is a placeholder ("${entry.raw.slice(0, 20)}"), not a citation`, { offset: entry.start, end: entry.end });

@@ -1,0 +1,227 @@
+import { cslDate, type CslItem } from './csl.js';
+import { phraseKey, referenceWords } from './data.js';
+import { isOrganisation, scanAuthors } from './names.js';
+import { readSourceText, type Source } from './source.js';
+import { splitTopLevel } from './text.js';
+import { readSource, sentenceEnds, tidy, type Source as JournalSource } from './vancouver.js';
+
+/**
+ * References in the Latin-script styles (Vancouver, APA, Harvard, Chicago, MLA, IEEE, ACS, ACM,
+ * LNCS, physics, astronomy): authors, then a date when the style puts it there, then the
+ * title, then the source. The title's end is chosen among its possible ends (sentence ends,
+ * closing quotes, commas in comma styles) as the first after which the rest reads plainly as
+ * a source (journal and numbers, "In" and a book, a place and a publisher, a genre).
+ */
+
+// A citation number the splitter left ("[3]", "91.", "(63)", "14 ").
+const citationNumber = /^\s?(?:\[\d{1,5}\]|\(\d{1,5}\)|\d{1,5}\.(?=\s)|\d{1,3}\s(?=\p{Lu}\p{Ll}*,))\s?/u;
+// "———." / "---" / "–––––.": the same authors as the entry before.
+const ditto = /^[-—–_]{2,}\.?,?\s?/u;
+// The date after the authors: "(1990).", "(2012, October).", "(1994b)", "(n.d.)", "(December 1998).", "1990.", ", 2008,".
+const dateAfterAuthors =
+  /^\s?[.,]?\s?\((?:(?<m1>[A-Za-z]+\.?)\s)?(?<year>(?:1[5-9]|20)\d{2})[a-z]?(?:,?\s[^()]{1,20})?\)[.,:]?\s?|^\s?\((?:n\.\s?d\.|forthcoming|in press|sous presse|im Druck)\)[.,]?\s?|^\s?[.,]?\s(?<bare>(?:1[5-9]|20)\d{2})[a-z]?(?:[.,:]\s?|\s(?=\p{Lu}|["“«‘]))/u;
+const quoteOpen = /^\s?(?:["“«‘„]|``|'')\s?/u;
+const quoteClose: Record<string, RegExp> = {
+  '"': /["”]/u,
+  '“': /[”"]/u,
+  '«': /»/u,
+  '‘': /’(?=[\s,.;:]|$)/u,
+  '„': /[“"”]/u,
+  '``': /''|"/u,
+  "''": /''/u,
+};
+
+/** One place the title may end. */
+interface Cut {
+  /** Offset in the body where the title ends. */
+  titleEnd: number;
+  /** Offset in the body where the source starts. */
+  sourceStart: number;
+}
+
+interface Reading {
+  cut: Cut;
+  source: Source | null;
+  journal: JournalSource | null;
+  score: number;
+}
+
+function journalReading(rest: string): JournalSource | null {
+  return readSource(rest.trim());
+}
+
+function readAt(body: string, cut: Cut): Reading {
+  const rest = body.slice(cut.sourceStart);
+  const journal = journalReading(rest);
+  if (journal && journal.journal && (journal.volume || journal.page || journal.year)) return { cut, source: null, journal, score: 5 };
+  const source = readSourceText(rest);
+  return { cut, source, journal: null, score: source.score };
+}
+
+/** The possible ends of a title in `body`, in order. */
+function cuts(body: string, commaStyle: boolean): Cut[] {
+  const out: Cut[] = [];
+  const seen = new Set<number>();
+  const push = (titleEnd: number, sourceStart: number) => {
+    if (titleEnd <= 1 || seen.has(sourceStart) || sourceStart >= body.length) return;
+    seen.add(sourceStart);
+    out.push({ titleEnd, sourceStart });
+  };
+  const ends = sentenceEnds(body);
+  const commas: number[] = [];
+  if (commaStyle) {
+    for (const span of splitTopLevel(body, (i) => (body[i] === ',' && body[i + 1] === ' ' ? 1 : 0))) if (span.end < body.length) commas.push(span.end);
+  }
+  // " In " / ", in " starts a container wherever it stands.
+  const inWord = /[,.]\s(?=(?:In|in)[:\s]\s?\p{Lu})|\s(?=In:\s)/gu;
+  const ins: number[] = [];
+  for (let m = inWord.exec(body); m; m = inWord.exec(body)) ins.push(m.index);
+  const all = [...ends.map((e) => ({ at: e, kind: 'end' as const })), ...commas.map((c) => ({ at: c, kind: 'comma' as const })), ...ins.map((i) => ({ at: i, kind: 'in' as const }))].sort((a, b) => a.at - b.at);
+  for (const c of all) {
+    if (c.kind === 'end') push(c.at - 1, c.at);
+    else if (c.kind === 'comma') push(c.at, c.at + 1);
+    else push(c.at, c.at + (body[c.at] === ',' || body[c.at] === '.' ? 1 : 0));
+  }
+  return out.slice(0, 40);
+}
+
+function cleanTitle(text: string): string {
+  return tidy(text)
+    .replace(/^["“«‘„]+|["”»’“]+$/gu, '')
+    .replace(/[.,;:]+$/, '')
+    .replace(/\s?["”»]$/u, '')
+    .trim();
+}
+
+/** Fills the item from a reading of its source. */
+function applySource(csl: CslItem, source: Source): void {
+  if (source.container) csl['container-title'] = source.container;
+  if (source.volume) csl.volume = source.volume;
+  if (source.issue) csl.issue = source.issue;
+  if (source.page) csl.page = source.page;
+  if (source.publisher) csl.publisher = source.publisher.replace(/^\(|\)$/g, '');
+  if (source.place) csl['publisher-place'] = source.place.replace(/^\(|\)$/g, '');
+  if (source.edition) csl.edition = source.edition;
+  if (source.genre) csl.genre = source.genre;
+  if (source.number) csl.number = source.number;
+  if (source.editors?.length && !csl.editor) csl.editor = source.editors;
+  if (source.translators?.length) csl.translator = source.translators;
+  const date = cslDate(source.year, source.month, source.day);
+  if (date && !csl.issued) csl.issued = date;
+}
+
+function applyJournal(csl: CslItem, source: JournalSource): void {
+  csl['container-title'] = source.journal;
+  const date = cslDate(source.year, source.month, source.day);
+  if (date && !csl.issued) csl.issued = date;
+  if (source.volume) csl.volume = source.volume;
+  if (source.issue) csl.issue = source.issue;
+  if (source.page) csl.page = source.page;
+}
+
+/** The CSL type the source's shape gives. */
+function typeOf(csl: CslItem, source: Source | null): string {
+  if (!source) return 'article-journal';
+  const words = referenceWords();
+  const container = csl['container-title'] ?? '';
+  const proceedings = container.split(/[\s.,()]+/).some((w) => words.proceedingsWords.has(phraseKey(w)));
+  if (source.genreKind === 'thesis') return 'thesis';
+  if (source.genreKind === 'report') return 'report';
+  if (source.inContainer) return proceedings ? 'paper-conference' : 'chapter';
+  if (container) {
+    if (proceedings) return 'paper-conference';
+    if (csl.publisher && !csl.volume && !csl.issue) return 'chapter';
+    return 'article-journal';
+  }
+  if (csl.publisher || csl['publisher-place']) return 'book';
+  return 'article-journal';
+}
+
+/**
+ * Parses a reference in a Latin-script style. Returns the text it could not place, or null when
+ * it found no title.
+ */
+export function parseGeneral(core: string, csl: CslItem): { unplaced: string[] } | null {
+  let text = core.replace(citationNumber, '');
+  if (process.env.REFS_DEBUG) console.error('authors', JSON.stringify(scanAuthors(text)));
+  let pos = 0;
+  const dittoMark = ditto.exec(text);
+  if (dittoMark) pos = dittoMark[0].length;
+  let commaStyle = false;
+  if (!dittoMark) {
+    const list = scanAuthors(text);
+    if (list && list.names.length > 0) {
+      if (list.role === 'editor') csl.editor = list.names;
+      else csl.author = list.names;
+      pos = list.end;
+      commaStyle = /^\s?,\s/.test(text.slice(pos));
+    } else {
+      // An organisation as author: "World Health Organization." / "U.S. Department of Transportation. (2007)."
+      const org = /^(?<name>[^.,:;()"“]{3,120}?)(?:\.\s|\s?\((?=(?:1[5-9]|20)\d{2}))/u.exec(text);
+      if (org?.groups && isOrganisation(org.groups.name!) && /^\p{Lu}/u.test(org.groups.name!)) {
+        csl.author = [{ literal: org.groups.name!.trim() }];
+        pos = org.groups.name!.length;
+      }
+    }
+  }
+  // The date right after the authors (Harvard, APA, Rockefeller).
+  const date = dateAfterAuthors.exec(text.slice(pos));
+  if (date?.groups && (date.groups.year || date.groups.bare)) {
+    const year = Number(date.groups.year ?? date.groups.bare);
+    const month = date.groups.m1 ? referenceWords().months.get(date.groups.m1.replace(/\.$/, '').toLowerCase()) : undefined;
+    csl.issued = cslDate(year, month)!;
+    pos += date[0].length;
+  } else if (date) pos += date[0].length;
+  text = text.slice(pos).replace(/^[\s.,:;]+/, '');
+  if (!text) return csl.author || csl.editor ? { unplaced: [] } : null;
+
+  // A quoted title: "Title," / “Title.” / « Title » / ``Title''.
+  const open = quoteOpen.exec(text);
+  if (open) {
+    const mark = open[0].trim();
+    const close = quoteClose[mark]!;
+    const inner = text.slice(open[0].length);
+    const end = close.exec(inner);
+    if (end && end.index > 3) {
+      csl.title = cleanTitle(inner.slice(0, end.index));
+      const rest = inner.slice(end.index + end[0].length).replace(/^[\s.,:;]+/, '');
+      if (rest) {
+        const reading = readAt(rest, { titleEnd: 0, sourceStart: 0 });
+        if (reading.journal) applyJournal(csl, reading.journal);
+        else if (reading.source) applySource(csl, reading.source);
+        csl.type = typeOf(csl, reading.source);
+        return { unplaced: reading.source?.unplaced ?? [] };
+      }
+      csl.type = 'article-journal';
+      return { unplaced: [] };
+    }
+  }
+
+  // An unquoted title: the first cut after which the rest reads as a source.
+  const candidates = cuts(text, commaStyle);
+  let best: Reading | null = null;
+  for (const cut of candidates) {
+    const reading = readAt(text, cut);
+    if (process.env.REFS_DEBUG) console.error('cut', JSON.stringify(text.slice(0, cut.titleEnd + 1)), reading.score, reading.journal ? 'journal' : reading.source?.segments.map((s) => `${s.kind}:${s.text}`).join(' | '));
+    if (!best || reading.score > best.score) best = reading;
+    if (reading.score >= 5) break;
+  }
+  if (best && best.score > 0) {
+    csl.title = cleanTitle(text.slice(0, best.cut.titleEnd + 1));
+    if (best.journal) applyJournal(csl, best.journal);
+    else if (best.source) applySource(csl, best.source);
+    csl.type = typeOf(csl, best.source);
+    return { unplaced: best.source?.unplaced ?? [] };
+  }
+  // No source: the first sentence is the title; a year anywhere is the date.
+  const [first] = sentenceEnds(text);
+  const title = cleanTitle(first ? text.slice(0, first) : text);
+  if (title.length < 3) return null;
+  csl.title = title;
+  if (!csl.issued) {
+    const year = /(?<!\d)((?:1[5-9]|20)\d{2})(?!\d)/.exec(text.slice(first ?? 0));
+    if (year) csl.issued = cslDate(Number(year[1]))!;
+  }
+  csl.type = 'article-journal';
+  return { unplaced: first ? [text.slice(first).trim()].filter(Boolean) : [] };
+}

@@ -1,0 +1,244 @@
+import type { CslName } from './csl.js';
+import { phraseKey, referenceWords } from './data.js';
+import { hasCjk } from './text.js';
+
+/**
+ * Personal and corporate names as references write them. Chinese, Japanese and Korean names
+ * are kept whole as one `literal`: GB/T 7714 writes them family-and-given run together with no
+ * separator, transliterated foreign surnames (哈里森, 库恩) and organisations (中国图书馆学会)
+ * look the same, so any split would be a guess. Latin names are family + given as written
+ * ("KENNEDY" + "W J"), with particles kept in the family ("von dem Hagen") and generational
+ * suffixes apart ("Jr").
+ */
+
+const upperWord = /^\p{Lu}[\p{Lu}'’-]*$/u;
+const initial = /^(?:\p{Lu}\.?-?){1,3}\.?$/u;
+
+/** True for a generational suffix ("Jr", "Jr.", "III"). */
+export function isSuffix(word: string): boolean {
+  return referenceWords().suffixes.has(phraseKey(word.replace(/,$/, '')));
+}
+
+/** True for a name particle ("van", "von", "de"). */
+export function isParticle(word: string): boolean {
+  return referenceWords().particles.has(phraseKey(word));
+}
+
+/** True when a name reads as an organisation's ("World Health Organization", "中国图书馆学会"). */
+export function isOrganisation(name: string): boolean {
+  const words = referenceWords();
+  if (hasCjk(name)) return name.length > 4 && words.cjkOrganisation.test(name);
+  const tokens = name.split(/[\s,]+/).filter(Boolean);
+  return tokens.some((t) => words.organisationWords.has(phraseKey(t)));
+}
+
+/**
+ * One name as GB/T 7714 writes it: CJK whole ("陈登原", "昂温 G"); Latin family in capitals
+ * then initials ("KENNEDY W J", "DES MARAIS D J") or a given name ("LI Jiangning"); an
+ * organisation whole.
+ */
+export function gbtName(raw: string): CslName | null {
+  const name = raw.replace(/\s+/g, ' ').trim().replace(/[.,;:]+$/, '');
+  if (!name) return null;
+  if (hasCjk(name)) return { literal: name };
+  const tokens = name.split(' ');
+  // Family: the leading upper-case words (at least one); given: what follows, when it is initials or names.
+  let k = 0;
+  while (k < tokens.length && upperWord.test(tokens[k]!) && (k === 0 || tokens[k]!.replace(/[.-]/g, '').length > 1)) k++;
+  const rest = tokens.slice(k);
+  if (k > 0 && rest.length > 0 && rest.length <= 3 && rest.every((t) => initial.test(t) || /^\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?$/u.test(t))) {
+    return { family: tokens.slice(0, k).join(' '), given: rest.join(' ') };
+  }
+  if (k === tokens.length && k <= 3 && !isOrganisation(name)) return tokens.length === 1 ? { family: name } : { family: tokens.slice(0, -1).join(' '), given: tokens[tokens.length - 1]! };
+  // Cyrillic and other scripts without case rules fall here too: "Кочетков А Я".
+  if (tokens.length >= 2 && tokens.length <= 4 && tokens.slice(1).every((t) => initial.test(t)) && !isOrganisation(name)) {
+    return { family: tokens[0]!, given: tokens.slice(1).join(' ') };
+  }
+  return { literal: name };
+}
+
+/**
+ * A GB/T 7714 list of names ("陈晋镳, 张惠民, 朱士兴, 等", "PEEBLES P Z, Jr", "Online Computer
+ * Library Center, Inc."): split at commas, "等"/"et al." ends it, "Jr" and "Inc." attach to the
+ * name before.
+ */
+export function gbtNames(raw: string): CslName[] {
+  const words = referenceWords();
+  const text = raw.replace(words.etAl, '\u0000').split('\u0000')[0]!;
+  const parts = text.split(/\s*[,，、;；]\s*/).filter((p) => p.trim() !== '');
+  const names: CslName[] = [];
+  for (const part of parts) {
+    const previous = names[names.length - 1];
+    if (previous && isSuffix(part)) {
+      previous.suffix = part.replace(/\.$/, '');
+      continue;
+    }
+    if (previous?.literal && /^(?:inc|ltd|llc|co|corp|gmbh|s\.?a)\.?$/i.test(part.trim())) {
+      previous.literal += `, ${part.trim()}`;
+      continue;
+    }
+    const name = gbtName(part);
+    if (name) names.push(name);
+  }
+  return names;
+}
+
+// ——— Author lists at the start of a reference (every style but GB/T) ———
+
+// A capitalised name word: "Smith", "García", "Hel-Or", "O'Connor", "McKinsey", "BESSA", "Jean-Philippe".
+const W = String.raw`\p{Lu}[\p{L}\p{M}'’]*(?:-\p{L}[\p{L}\p{M}'’]*)?`;
+// A lower-case particle before a family name.
+const P = String.raw`(?:van|von|de|der|den|del|della|delle|di|da|das|do|dos|du|la|le|ten|ter|zu|zur|vom|dem|des|y|St\.)`;
+// A family name: particles, then one to three words ("García Coll", "von dem Hagen", "Van Hise").
+const FAM = String.raw`(?:${P}\s){0,3}${W}(?:\s(?:${P}\s){0,2}${W}){0,2}`;
+// Initials with full stops or hyphens ("J.", "J. A.", "J.-P.", "C.-C.", "R.Q.", "Ph.").
+const INITIAL = String.raw`(?:\p{Lu}|Ph|Th|Ch|Chr|Wm|Fr|Jos|Geo)\.`;
+const DOTTED = String.raw`${INITIAL}(?:\s?-?\s?${INITIAL}){0,3}`;
+// Initials without full stops after a family name ("JA", "W J", "J.C.").
+const BARE = String.raw`(?:\p{Lu}{1,4}(?:-\p{Lu}{1,2})?|\p{Lu}(?:\s\p{Lu}){1,2}|(?:\p{Lu}\.){1,4}(?:-\p{Lu}\.)?)`;
+/** The shape of one name in a list. */
+type Shape = 'family-initials' | 'family-given' | 'vancouver' | 'initials-family' | 'given-family' | 'organisation';
+
+let compiledShapes: { shape: Shape; pattern: RegExp }[] | null = null;
+
+/** The name shapes, compiled once (the degree words come from the data). */
+function nameShapes(): { shape: Shape; pattern: RegExp }[] {
+  if (compiledShapes) return compiledShapes;
+  const degrees = referenceWords().data.degrees.join('|');
+  // A given name's further words are never degrees ("Wang, Tao MDa").
+  const MORE = String.raw`(?!(?:${degrees})[a-g]?(?![\p{L}]))${W}`;
+  // Given names: words, then initials ("Stanley J.", "Marcelo Secron", "Ian H.").
+  const GIVEN = String.raw`${W}(?:\s${MORE}){0,2}(?:\s\p{Lu}\.){0,2}`;
+  compiledShapes = [
+    // "Smith, J. A." / "García Coll, C. T." / "Schuraytz,B.C."
+    { shape: 'family-initials', pattern: new RegExp(String.raw`(?<family>${FAM}),\s?(?<given>${DOTTED}|\p{Lu}{1,3}\.?(?=[,;:\s]|$))`, 'uy') },
+    // "Smith JA" / "de Ridder MA" / "KENNEDY W J" / "Kempner J.C." / "LEVASSEUR M."
+    { shape: 'vancouver', pattern: new RegExp(String.raw`(?<family>${FAM})\s(?<given>${BARE})(?=[,;.:()\s]|$)`, 'uy') },
+    // "Lakoff, George" / "Stein, Stanley J." / "BESSA, Marcelo Secron"
+    { shape: 'family-given', pattern: new RegExp(String.raw`(?<family>${FAM}),\s(?<given>${GIVEN})`, 'uy') },
+    // "J. Smith" / "D. H. van Hessem" / "C.-C. King" / "R.Q. Wolever"
+    { shape: 'initials-family', pattern: new RegExp(String.raw`(?<given>${DOTTED})\s?(?<family>${FAM})`, 'uy') },
+    // "Dario Benedetto" / "Robin C. Williamson" / "Ludwig van Beethoven"
+    { shape: 'given-family', pattern: new RegExp(String.raw`(?<given>${W}(?:\s(?:${W}|\p{Lu}\.)){0,2})\s(?<family>(?:${P}\s){0,2}${W})`, 'uy') },
+  ];
+  return compiledShapes;
+}
+
+// What may follow a name inside a list.
+const separator = /(?:\s?[,;]\s?(?:(?:and|&|und|et|y)\s)?|\s(?:and|&|und|et|y)\s)/uy;
+const vancouverSeparator = /(?:\.\s|\s)(?=\p{Lu})/uy;
+const suffixAfter = /,?\s(?<suffix>Jr|Sr|II|III|IV|2nd|3rd)\.?(?=[\s,;.:(]|$)/uy;
+const etAlAfter = /,?\s?(?:et\.?\s?al|and others|u\.\s?a)\b\.?/uy;
+const roleAfter = /(?:\s?\((?<role>eds?|editors?|hrsg|hg|coords?|dirs?|orgs?)\.?\)|,?\s(?<role2>eds?|editors?)\b\.?)/iuy;
+// What may end the list: punctuation before the title or the year.
+const listEnd = /(?:\s?[.:]\s|\s?[.:]?$|\s?\(|\s?,\s|\s(?=["“«‘]|(?:1[5-9]|20)\d{2}\b)|\.(?=["“«‘\p{Lu}]))/uy;
+
+const at = (pattern: RegExp, text: string, index: number): RegExpExecArray | null => {
+  pattern.lastIndex = index;
+  return pattern.exec(text);
+};
+
+/** Shapes a list started in one shape may continue with. */
+const continues: Record<Shape, Shape[]> = {
+  'family-initials': ['family-initials', 'initials-family'],
+  'family-given': ['family-given', 'given-family', 'family-initials'],
+  vancouver: ['vancouver'],
+  'initials-family': ['initials-family', 'given-family'],
+  'given-family': ['given-family', 'initials-family'],
+  organisation: [],
+};
+
+/** An author (or editor) list read from the start of a reference. */
+export interface AuthorList {
+  names: CslName[];
+  role: 'author' | 'editor';
+  /** Offset where the list ends (after its last name, suffix, role or "et al."). */
+  end: number;
+  shape: Shape;
+}
+
+function toName(shape: Shape, groups: Record<string, string | undefined>): CslName {
+  const family = (groups.family ?? '').trim();
+  const given = (groups.given ?? '').trim();
+  return given ? { family, given } : { family };
+}
+
+/**
+ * Reads the list of names a reference opens with, in any of the shapes styles use: "Family,
+ * I." (APA, Harvard, Chicago with initials), "Family, Given" then "Given Family" (Chicago,
+ * MLA), "Family II" (Vancouver, GB/T in Latin), "I. Family" and "Given Family" (IEEE, ACM,
+ * LNCS, physics), one organisation. A name is taken only when what follows it is another
+ * name's separator or the list's end, so a title never runs into the list.
+ */
+export function scanAuthors(text: string): AuthorList | null {
+  for (const first of nameShapes()) {
+    const list = scanFrom(text, first.shape);
+    if (list) return list;
+  }
+  return null;
+}
+
+function scanFrom(text: string, firstShape: Shape, limit = Infinity): AuthorList | null {
+  const names: CslName[] = [];
+  const kinds: Shape[] = [];
+  let pos = 0;
+  let sawAnd = false;
+  let role: AuthorList['role'] = 'author';
+  let lastGood = -1;
+  let lastGoodCount = 0;
+  for (;;) {
+    const allowed = names.length === 0 ? [firstShape] : continues[firstShape];
+    let matched: { shape: Shape; m: RegExpExecArray } | null = null;
+    for (const { shape, pattern } of nameShapes()) {
+      if (!allowed.includes(shape)) continue;
+      const m = at(pattern, text, pos);
+      if (m?.groups) {
+        matched = { shape, m };
+        break;
+      }
+    }
+    if (!matched) break;
+    let end = pos + matched.m[0].length;
+    const name = toName(matched.shape, matched.m.groups!);
+    const suffix = at(suffixAfter, text, end);
+    if (suffix?.groups) {
+      name.suffix = suffix.groups.suffix!;
+      end += suffix[0].length;
+    }
+    const degree = at(referenceWords().degreeAfter, text, end);
+    if (degree) end += degree[0].length;
+    names.push(name);
+    kinds.push(matched.shape);
+    if (names.length === limit) return { names, role, end, shape: firstShape };
+    const etAl = at(etAlAfter, text, end);
+    if (etAl) {
+      end += etAl[0].length;
+      sawAnd = true;
+    }
+    const roleMatch = at(roleAfter, text, end);
+    if (roleMatch) {
+      role = 'editor';
+      end += roleMatch[0].length;
+    }
+    // The list may end here when what follows is the list's end.
+    const ending = at(listEnd, text, end);
+    const dotted = /\.$/.test(text.slice(0, end)) && /^\s\S/.test(text.slice(end, end + 2));
+    if (ending || dotted || end >= text.length) {
+      lastGood = end;
+      lastGoodCount = names.length;
+    }
+    if (etAl || roleMatch) break;
+    const sep = at(separator, text, end) ?? (firstShape === 'vancouver' ? at(vancouverSeparator, text, end) : null);
+    if (!sep) break;
+    if (/\b(?:and|und|et|y)\b|&/.test(sep[0])) sawAnd = true;
+    pos = end + sep[0].length;
+  }
+  if (lastGood < 0) return null;
+  // "Given Family" names after the first need an "and" in the list: "Randall Packard, White
+  // Plague, Black Labour: …" is one author and a title.
+  if (!sawAnd) {
+    const firstGiven = kinds.findIndex((k, i) => i > 0 && k === 'given-family');
+    if (firstGiven > 0 && firstGiven < lastGoodCount) return scanFrom(text, firstShape, firstGiven);
+  }
+  return { names: names.slice(0, lastGoodCount), role, end: lastGood, shape: firstShape };
+}
