@@ -200,30 +200,36 @@ export type Words23 = [string, ...string[]];
  */
 export type Words24 = [string, ...string[]];
 /**
- * Access notes and database tags that are no part of the citation ("Retrieved from", "[PubMed]").
+ * Abbreviations whose full stop never ends a part of the source ("Dept.", "Proc.", "Phys.").
  *
  * @minItems 1
  */
 export type Words25 = [string, ...string[]];
 /**
- * Words that make an author an organisation, kept whole as a literal name.
+ * Access notes and database tags that are no part of the citation ("Retrieved from", "[PubMed]").
  *
  * @minItems 1
  */
 export type Words26 = [string, ...string[]];
 /**
- * Chinese endings that make an author an organisation ("委员会").
+ * Words that make an author an organisation, kept whole as a literal name.
  *
  * @minItems 1
  */
 export type Words27 = [string, ...string[]];
+/**
+ * Chinese endings that make an author an organisation ("委员会").
+ *
+ * @minItems 1
+ */
+export type Words28 = [string, ...string[]];
 /**
  * @minItems 1
  *
  * This interface was referenced by `ReferenceData`'s JSON-Schema
  * via the `definition` "Words".
  */
-export type Words28 = [string, ...string[]];
+export type Words29 = [string, ...string[]];
 
 /**
  * What the words of a reference string mean: GB/T 7714 type codes, name particles, role and cue words, month names, publishers and places. Read by src/refs/data.ts.
@@ -273,7 +279,8 @@ export interface ReferenceData {
   editionWords: Words22;
   cjkEditionWords: Words23;
   cjkVolumeWords: Words24;
-  dropNotes: Words25;
-  organisationWords: Words26;
-  cjkOrganisationWords: Words27;
+  abbreviations: Words25;
+  dropNotes: Words26;
+  organisationWords: Words27;
+  cjkOrganisationWords: Words28;
 }

@@ -18,6 +18,8 @@ export interface ReferenceWords {
   journalWords: ReadonlySet<string>;
   publisherWords: ReadonlySet<string>;
   proceedingsWords: ReadonlySet<string>;
+  /** Abbreviations whose full stop ends no part of a source (as written, case kept). */
+  abbreviations: ReadonlySet<string>;
   /** Whole-phrase lookups (lower case, dots and spaces folded). */
   publishers: ReadonlySet<string>;
   places: ReadonlySet<string>;
@@ -93,6 +95,7 @@ function compile(data: ReferenceData): ReferenceWords {
     journalWords: lower(data.journalWords),
     publisherWords: lower(data.publisherWords),
     proceedingsWords: lower(data.proceedingsWords),
+    abbreviations: new Set(data.abbreviations),
     publishers: lower(data.publishers),
     places: lower(data.places),
     typeCode: pattern('typeCode', `\\[\\s?(${alternation(codes)})(?:\\s?\\/\\s?(${alternation(data.carrierCodes)}))?\\s?\\]`, 'u'),

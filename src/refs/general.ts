@@ -1,6 +1,6 @@
 import { cslDate, type CslItem } from './csl.js';
 import { phraseKey, referenceWords } from './data.js';
-import { isOrganisation, scanAuthors } from './names.js';
+import { isOrganisation, scanAuthors, scanOrganisation } from './names.js';
 import { readSourceText, type Source } from './source.js';
 import { splitTopLevel } from './text.js';
 import { readSource, sentenceEnds, tidy, type Source as JournalSource } from './vancouver.js';
@@ -14,7 +14,7 @@ import { readSource, sentenceEnds, tidy, type Source as JournalSource } from './
  */
 
 // A citation number the splitter left ("[3]", "91.", "(63)", "14 ").
-const citationNumber = /^\s?(?:\[\d{1,5}\]|\(\d{1,5}\)|\d{1,5}\.(?=\s)|\d{1,3}\s(?=\p{Lu}\p{Ll}*,))\s?/u;
+const citationNumber = /^\s?(?:\[[^\]\s]{1,30}\]|\(\d{1,5}\)|\d{1,5}\.(?=\s)|\d{1,3}\s(?=\p{Lu}[\p{L}'’-]*,)|[-–•]\s)\s?/u;
 // "———." / "---" / "–––––.": the same authors as the entry before.
 const ditto = /^[-—–_]{2,}\.?,?\s?/u;
 // The date after the authors: "(1990).", "(2012, October).", "(1994b)", "(n.d.)", "(December 1998).", "1990.", ", 2008,".
@@ -37,6 +37,8 @@ interface Cut {
   titleEnd: number;
   /** Offset in the body where the source starts. */
   sourceStart: number;
+  /** A sentence end (where the biomedical journal patterns may be tried). */
+  sentence: boolean;
 }
 
 interface Reading {
@@ -52,37 +54,43 @@ function journalReading(rest: string): JournalSource | null {
 
 function readAt(body: string, cut: Cut): Reading {
   const rest = body.slice(cut.sourceStart);
-  const journal = journalReading(rest);
-  if (journal && journal.journal && (journal.volume || journal.page || journal.year)) return { cut, source: null, journal, score: 5 };
+  const journal = cut.sentence ? journalReading(rest) : null;
+  if (journal && journal.journal && (journal.volume || journal.page)) return { cut, source: null, journal, score: 5 };
   const source = readSourceText(rest);
   return { cut, source, journal: null, score: source.score };
 }
 
-/** The possible ends of a title in `body`, in order. */
-function cuts(body: string, commaStyle: boolean): Cut[] {
+/** The possible ends of a title in `body`, in order: sentence ends, commas, brackets, "In". */
+function cuts(body: string): Cut[] {
   const out: Cut[] = [];
   const seen = new Set<number>();
-  const push = (titleEnd: number, sourceStart: number) => {
+  const push = (titleEnd: number, sourceStart: number, sentence: boolean) => {
     if (titleEnd <= 1 || seen.has(sourceStart) || sourceStart >= body.length) return;
     seen.add(sourceStart);
-    out.push({ titleEnd, sourceStart });
+    out.push({ titleEnd, sourceStart, sentence });
   };
-  const ends = sentenceEnds(body);
-  const commas: number[] = [];
-  if (commaStyle) {
-    for (const span of splitTopLevel(body, (i) => (body[i] === ',' && body[i + 1] === ' ' ? 1 : 0))) if (span.end < body.length) commas.push(span.end);
+  const found: { at: number; titleEnd: number; sourceStart: number; sentence?: boolean }[] = [];
+  for (const e of sentenceEnds(body)) found.push({ at: e, titleEnd: e - 1, sourceStart: e, sentence: true });
+  // Top-level commas, and brackets that open a source ("Title (New York: Norton, 1995)", "Title [DVD]").
+  for (const span of splitTopLevel(body, (i) => (body[i] === ',' && body[i + 1] === ' ' ? 1 : 0))) {
+    if (span.end < body.length) found.push({ at: span.end, titleEnd: span.end - 1, sourceStart: span.end + 1 });
   }
+  // A bracketed group that stands alone as a part (closed, then punctuation or the end).
+  const opens = /\s(?=[([])/gu;
+  for (let m = opens.exec(body); m; m = opens.exec(body)) {
+    const close = body[m.index + 1] === '(' ? ')' : ']';
+    const end = body.indexOf(close, m.index + 2);
+    if (end !== -1 && end - m.index <= 200 && /^(?:[.,;:]|\s?$|\s[([])/.test(body.slice(end + 1, end + 3))) found.push({ at: m.index, titleEnd: m.index - 1, sourceStart: m.index + 1 });
+  }
+  // A title may end in a capital letter ("hepatitis C. Vaccine 2008"): a sentence end after a word.
+  const letterEnd = /(?<=\p{Ll}{3,}\s\p{Lu})\.\s(?=\p{Lu})/gu;
+  for (let m = letterEnd.exec(body); m; m = letterEnd.exec(body)) found.push({ at: m.index + 1, titleEnd: m.index, sourceStart: m.index + 2, sentence: true });
   // " In " / ", in " starts a container wherever it stands.
-  const inWord = /[,.]\s(?=(?:In|in)[:\s]\s?\p{Lu})|\s(?=In:\s)/gu;
-  const ins: number[] = [];
-  for (let m = inWord.exec(body); m; m = inWord.exec(body)) ins.push(m.index);
-  const all = [...ends.map((e) => ({ at: e, kind: 'end' as const })), ...commas.map((c) => ({ at: c, kind: 'comma' as const })), ...ins.map((i) => ({ at: i, kind: 'in' as const }))].sort((a, b) => a.at - b.at);
-  for (const c of all) {
-    if (c.kind === 'end') push(c.at - 1, c.at);
-    else if (c.kind === 'comma') push(c.at, c.at + 1);
-    else push(c.at, c.at + (body[c.at] === ',' || body[c.at] === '.' ? 1 : 0));
-  }
-  return out.slice(0, 40);
+  const inWord = /[,.]\s(?=(?:In|in)[:\s]\s?[\p{Lu}\d])|\s(?=In:\s)/gu;
+  for (let m = inWord.exec(body); m; m = inWord.exec(body)) found.push({ at: m.index, titleEnd: m.index - 1, sourceStart: m.index + (body[m.index] === ',' || body[m.index] === '.' ? 1 : 0) });
+  found.sort((a, b) => a.at - b.at || a.sourceStart - b.sourceStart || (a.sentence ? -1 : 1));
+  for (const f of found) push(f.titleEnd, f.sourceStart, f.sentence === true);
+  return out.slice(0, 48);
 }
 
 function cleanTitle(text: string): string {
@@ -147,14 +155,15 @@ export function parseGeneral(core: string, csl: CslItem): { unplaced: string[] }
   let pos = 0;
   const dittoMark = ditto.exec(text);
   if (dittoMark) pos = dittoMark[0].length;
-  let commaStyle = false;
   if (!dittoMark) {
-    const list = scanAuthors(text);
+    const people = scanAuthors(text);
+    const organisation = scanOrganisation(text);
+    // An organisation's name that reads as names ("American Bar Association" as given "American Bar").
+    const list = organisation && (!people || people.end <= organisation.end) ? organisation : people;
     if (list && list.names.length > 0) {
       if (list.role === 'editor') csl.editor = list.names;
       else csl.author = list.names;
       pos = list.end;
-      commaStyle = /^\s?,\s/.test(text.slice(pos));
     } else {
       // An organisation as author: "World Health Organization." / "U.S. Department of Transportation. (2007)."
       const org = /^(?<name>[^.,:;()"“]{3,120}?)(?:\.\s|\s?\((?=(?:1[5-9]|20)\d{2}))/u.exec(text);
@@ -186,7 +195,7 @@ export function parseGeneral(core: string, csl: CslItem): { unplaced: string[] }
       csl.title = cleanTitle(inner.slice(0, end.index));
       const rest = inner.slice(end.index + end[0].length).replace(/^[\s.,:;]+/, '');
       if (rest) {
-        const reading = readAt(rest, { titleEnd: 0, sourceStart: 0 });
+        const reading = readAt(rest, { titleEnd: 0, sourceStart: 0, sentence: true });
         if (reading.journal) applyJournal(csl, reading.journal);
         else if (reading.source) applySource(csl, reading.source);
         csl.type = typeOf(csl, reading.source);
@@ -198,7 +207,7 @@ export function parseGeneral(core: string, csl: CslItem): { unplaced: string[] }
   }
 
   // An unquoted title: the first cut after which the rest reads as a source.
-  const candidates = cuts(text, commaStyle);
+  const candidates = cuts(text);
   let best: Reading | null = null;
   for (const cut of candidates) {
     const reading = readAt(text, cut);
@@ -207,7 +216,7 @@ export function parseGeneral(core: string, csl: CslItem): { unplaced: string[] }
     if (reading.score >= 5) break;
   }
   if (best && best.score > 0) {
-    csl.title = cleanTitle(text.slice(0, best.cut.titleEnd + 1));
+    csl.title = cleanTitle(text.slice(0, best.cut.titleEnd + 1).trim());
     if (best.journal) applyJournal(csl, best.journal);
     else if (best.source) applySource(csl, best.source);
     csl.type = typeOf(csl, best.source);

@@ -85,19 +85,30 @@ export function gbtNames(raw: string): CslName[] {
 
 // ——— Author lists at the start of a reference (every style but GB/T) ———
 
-// A capitalised name word: "Smith", "García", "Hel-Or", "O'Connor", "McKinsey", "BESSA", "Jean-Philippe".
-const W = String.raw`\p{Lu}[\p{L}\p{M}'’]*(?:-\p{L}[\p{L}\p{M}'’]*)?`;
-// A lower-case particle before a family name.
-const P = String.raw`(?:van|von|de|der|den|del|della|delle|di|da|das|do|dos|du|la|le|ten|ter|zu|zur|vom|dem|des|y|St\.)`;
+// A capitalised name word: "Smith", "García", "Hel-Or", "O'Connor", "McKinsey", "BESSA", "Jean-Philippe"
+// (a symbol inside stands for a glyph a PDF lost: "Ku↵ner").
+const W = String.raw`\p{Lu}[\p{L}\p{M}\p{So}'’]*(?:-\p{L}[\p{L}\p{M}\p{So}'’]*)?`;
+// A particle before a family name; capitalised ones ("Van", "La", "Di") count where a family is expected.
+const P = String.raw`(?:van|von|de|der|den|del|della|delle|di|da|das|do|dos|du|la|le|ten|ter|zu|zur|vom|dem|des|y|e|el|al|ben|bin|ibn|abu|St\.)`;
+const CP = String.raw`(?:[Vv]an|[Vv]on|[Dd]e|[Dd]er|[Dd]el|[Dd]ella|[Dd]i|[Dd]a|[Dd]u|[Dd]es|[Dd]os|[Ll]a|[Ll]e|[Tt]en|[Tt]er|St\.)`;
 // A family name: particles, then one to three words ("García Coll", "von dem Hagen", "Van Hise").
 const FAM = String.raw`(?:${P}\s){0,3}${W}(?:\s(?:${P}\s){0,2}${W}){0,2}`;
-// Initials with full stops or hyphens ("J.", "J. A.", "J.-P.", "C.-C.", "R.Q.", "Ph.").
-const INITIAL = String.raw`(?:\p{Lu}|Ph|Th|Ch|Chr|Wm|Fr|Jos|Geo)\.`;
+// A family name of one word after its particles ("Lakoff", "Di Michele", "van der Berg"), where a
+// second word would be a given name ("Cheng Wang, Shiliang Hu" is no family "Cheng Wang").
+const FAM1 = String.raw`(?:${CP}\s){0,2}${W}`;
+// A Vancouver family: later words are never initials ("Liu SM Zhong J" is two names).
+const FAMV = String.raw`(?:${P}\s){0,3}${W}(?:\s(?:${P}\s){0,2}(?!\p{Lu}{1,4}(?![\p{L}]))${W}){0,2}`;
+// Initials with full stops or hyphens ("J.", "J. A.", "J.-P.", "J-L.", "C.-C.", "R.Q.", "Ph.").
+const INITIAL = String.raw`(?:\p{Lu}(?:-\p{Lu})?|\p{Lu}\p{Ll}|Chr|Wm|Jos|Geo)\.`;
 const DOTTED = String.raw`${INITIAL}(?:\s?-?\s?${INITIAL}){0,3}`;
-// Initials without full stops after a family name ("JA", "W J", "J.C.").
-const BARE = String.raw`(?:\p{Lu}{1,4}(?:-\p{Lu}{1,2})?|\p{Lu}(?:\s\p{Lu}){1,2}|(?:\p{Lu}\.){1,4}(?:-\p{Lu}\.)?)`;
+// Initials before a family name, the last one maybe without its full stop ("V Harinarayan", "J. J Koenderink").
+const LEADING = String.raw`(?:${INITIAL}\s?-?\s?){0,3}(?:${INITIAL}|\p{Lu}{1,3}(?=\s(?:${P}\s)?\p{Lu}\p{Ll}))`;
+// Initials after a family name ("JA", "W J", "J.C.", "M. J.").
+const BARE = String.raw`(?:\p{Lu}\.(?:\s?-?\p{Lu}\.){0,3}|\p{Lu}{1,4}(?:-\p{Lu}{1,2})?|\p{Lu}(?:\s\p{Lu}){1,2})`;
+const SUFFIX = String.raw`(?:Jr|Sr|II|III|IV)`;
+
 /** The shape of one name in a list. */
-type Shape = 'family-initials' | 'family-given' | 'vancouver' | 'initials-family' | 'given-family' | 'organisation';
+type Shape = 'family-initials' | 'family-given' | 'vancouver' | 'initials-family' | 'given-family' | 'capitals-given';
 
 let compiledShapes: { shape: Shape; pattern: RegExp }[] | null = null;
 
@@ -106,32 +117,37 @@ function nameShapes(): { shape: Shape; pattern: RegExp }[] {
   if (compiledShapes) return compiledShapes;
   const degrees = referenceWords().data.degrees.join('|');
   // A given name's further words are never degrees ("Wang, Tao MDa").
-  const MORE = String.raw`(?!(?:${degrees})[a-g]?(?![\p{L}]))${W}`;
+  const MORE = String.raw`(?!(?:${degrees})[a-g]?(?![\p{L}]))\p{Lu}[\p{L}\p{M}'’]+(?:-\p{L}[\p{L}\p{M}'’]*)?`;
   // Given names: words, then initials ("Stanley J.", "Marcelo Secron", "Ian H.").
   const GIVEN = String.raw`${W}(?:\s${MORE}){0,2}(?:\s\p{Lu}\.){0,2}`;
   compiledShapes = [
-    // "Smith, J. A." / "García Coll, C. T." / "Schuraytz,B.C."
-    { shape: 'family-initials', pattern: new RegExp(String.raw`(?<family>${FAM}),\s?(?<given>${DOTTED}|\p{Lu}{1,3}\.?(?=[,;:\s]|$))`, 'uy') },
-    // "Smith JA" / "de Ridder MA" / "KENNEDY W J" / "Kempner J.C." / "LEVASSEUR M."
-    { shape: 'vancouver', pattern: new RegExp(String.raw`(?<family>${FAM})\s(?<given>${BARE})(?=[,;.:()\s]|$)`, 'uy') },
-    // "Lakoff, George" / "Stein, Stanley J." / "BESSA, Marcelo Secron"
-    { shape: 'family-given', pattern: new RegExp(String.raw`(?<family>${FAM}),\s(?<given>${GIVEN})`, 'uy') },
+    // "Smith, J. A." / "García Coll, C. T." / "Schuraytz,B.C." / "Baes Jr., C. F."
+    { shape: 'family-initials', pattern: new RegExp(String.raw`(?<family>${FAM})(?:\s(?<suffix>${SUFFIX})\.?)?,\s?(?<given>${DOTTED}|\p{Lu}{1,3}\.?(?=[,;:\s]|$))`, 'uy') },
+    // "Smith JA" / "de Ridder MA" / "KENNEDY W J" / "Kempner J.C." / "GORDON M. J."
+    { shape: 'vancouver', pattern: new RegExp(String.raw`(?<family>${FAMV})\s(?<given>${BARE})(?=[,;.:()\s]|$)`, 'uy') },
+    // "Lakoff, George" / "Stein, Stanley J." / "BESSA, Marcelo Secron" / "Stewart III, Charles"
+    { shape: 'family-given', pattern: new RegExp(String.raw`(?<family>${FAM1})(?:\s(?<suffix>${SUFFIX}))?,\s(?<given>${GIVEN})`, 'uy') },
     // "J. Smith" / "D. H. van Hessem" / "C.-C. King" / "R.Q. Wolever"
-    { shape: 'initials-family', pattern: new RegExp(String.raw`(?<given>${DOTTED})\s?(?<family>${FAM})`, 'uy') },
-    // "Dario Benedetto" / "Robin C. Williamson" / "Ludwig van Beethoven"
-    { shape: 'given-family', pattern: new RegExp(String.raw`(?<given>${W}(?:\s(?:${W}|\p{Lu}\.)){0,2})\s(?<family>(?:${P}\s){0,2}${W})`, 'uy') },
+    { shape: 'initials-family', pattern: new RegExp(String.raw`(?<given>${LEADING})\s?(?<family>${FAM})`, 'uy') },
+    // "GAÏTI Brigitte" / "CASSARD Jean-Christophe" / "FERRIERES Madeleine": a family in capitals first.
+    { shape: 'capitals-given', pattern: new RegExp(String.raw`(?<family>\p{Lu}{2,}[\p{Lu}'’-]*(?:\s\p{Lu}{2,}[\p{Lu}'’-]*)?)\s(?<given>\p{Lu}\p{Ll}[\p{L}'’]*(?:-\p{Lu}\p{Ll}+)?(?:\s\p{Lu}\.)?)(?=[,;.]|\s(?:et|and|&)\s)`, 'uy') },
+    // "Dario Benedetto" / "Robin C. Williamson" / "Ludwig van Beethoven" / "Cristina La Rocca"
+    // (A given name is never in capitals: "CIA World Factbook" is a title.)
+    { shape: 'given-family', pattern: new RegExp(String.raw`(?<given>(?!\p{Lu}{2,}(?![\p{Ll}]))${W}(?:\s(?:(?!${CP}\s|\p{Lu}{2,}(?![\p{Ll}]))${W}|\p{Lu}\.)){0,2})\s(?<family>(?:${CP}\s){0,2}${W})`, 'uy') },
   ];
   return compiledShapes;
 }
 
 // What may follow a name inside a list.
-const separator = /(?:\s?[,;]\s?(?:(?:and|&|und|et|y)\s)?|\s(?:and|&|und|et|y)\s)/uy;
+const separator = /(?:\s?[,;]{1,2}\s?(?:(?:and|And|AND|&|und|et|y)\s)?|\s(?:and|And|AND|&|und|et|y)\s)/uy;
 const vancouverSeparator = /(?:\.\s|\s)(?=\p{Lu})/uy;
 const suffixAfter = /,?\s(?<suffix>Jr|Sr|II|III|IV|2nd|3rd)\.?(?=[\s,;.:(]|$)/uy;
 const etAlAfter = /,?\s?(?:et\.?\s?al|and others|u\.\s?a)\b\.?/uy;
 const roleAfter = /(?:\s?\((?<role>eds?|editors?|hrsg|hg|coords?|dirs?|orgs?)\.?\)|,?\s(?<role2>eds?|editors?)\b\.?)/iuy;
+// Other roles in parentheses: the names stay authors ("Moore, M. (Writer/Director).").
+const otherRoleAfter = /\s?\((?:writer|director|producer|executive producer|host|narrator|performer|composer|compiler|illustrator|photographer|speaker|interviewer|presenter|artist|screenwriter)(?:\s?\/\s?(?:writer|director|producer))?s?\)/iuy;
 // What may end the list: punctuation before the title or the year.
-const listEnd = /(?:\s?[.:]\s|\s?[.:]?$|\s?\(|\s?,\s|\s(?=["“«‘]|(?:1[5-9]|20)\d{2}\b)|\.(?=["“«‘\p{Lu}]))/uy;
+const listEnd = /(?:\.,\s|\s?[.:]\s|\s?[.:]?$|\s?[([]|\s?,\s|\s(?=["“«‘]|(?:1[5-9]|20)\d{2}\b)|\.(?=["“«‘\p{Lu}]))/uy;
 
 const at = (pattern: RegExp, text: string, index: number): RegExpExecArray | null => {
   pattern.lastIndex = index;
@@ -140,12 +156,12 @@ const at = (pattern: RegExp, text: string, index: number): RegExpExecArray | nul
 
 /** Shapes a list started in one shape may continue with. */
 const continues: Record<Shape, Shape[]> = {
-  'family-initials': ['family-initials', 'initials-family'],
+  'family-initials': ['family-initials', 'initials-family', 'vancouver'],
   'family-given': ['family-given', 'given-family', 'family-initials'],
   vancouver: ['vancouver'],
   'initials-family': ['initials-family', 'given-family'],
   'given-family': ['given-family', 'initials-family'],
-  organisation: [],
+  'capitals-given': ['capitals-given', 'family-initials', 'vancouver'],
 };
 
 /** An author (or editor) list read from the start of a reference. */
@@ -160,7 +176,9 @@ export interface AuthorList {
 function toName(shape: Shape, groups: Record<string, string | undefined>): CslName {
   const family = (groups.family ?? '').trim();
   const given = (groups.given ?? '').trim();
-  return given ? { family, given } : { family };
+  const name: CslName = given ? { family, given } : { family };
+  if (groups.suffix) name.suffix = groups.suffix;
+  return name;
 }
 
 /**
@@ -171,18 +189,21 @@ function toName(shape: Shape, groups: Record<string, string | undefined>): CslNa
  * name's separator or the list's end, so a title never runs into the list.
  */
 export function scanAuthors(text: string): AuthorList | null {
+  // Every shape may start a list; the one that reads the most names wins (then the longest, then the first).
+  let best: AuthorList | null = null;
   for (const first of nameShapes()) {
     const list = scanFrom(text, first.shape);
-    if (list) return list;
+    if (list && (!best || list.names.length > best.names.length || (list.names.length === best.names.length && list.end > best.end))) best = list;
   }
-  return null;
+  return best;
 }
 
 function scanFrom(text: string, firstShape: Shape, limit = Infinity): AuthorList | null {
   const names: CslName[] = [];
   const kinds: Shape[] = [];
   let pos = 0;
-  let sawAnd = false;
+  // How many names stood before the first "and" (or "et al."): names after it need no more proof.
+  let andAt = Infinity;
   let role: AuthorList['role'] = 'author';
   let lastGood = -1;
   let lastGoodCount = 0;
@@ -213,32 +234,51 @@ function scanFrom(text: string, firstShape: Shape, limit = Infinity): AuthorList
     const etAl = at(etAlAfter, text, end);
     if (etAl) {
       end += etAl[0].length;
-      sawAnd = true;
+      andAt = Math.min(andAt, names.length);
     }
     const roleMatch = at(roleAfter, text, end);
     if (roleMatch) {
       role = 'editor';
       end += roleMatch[0].length;
+    } else {
+      const other = at(otherRoleAfter, text, end);
+      if (other) end += other[0].length;
     }
-    // The list may end here when what follows is the list's end.
+    // The list may end here when what follows is the list's end (a role or "et al." ends it too).
     const ending = at(listEnd, text, end);
-    const dotted = /\.$/.test(text.slice(0, end)) && /^\s\S/.test(text.slice(end, end + 2));
-    if (ending || dotted || end >= text.length) {
+    const dotted = /[.)]$/.test(text.slice(0, end)) && /^\s\S/.test(text.slice(end, end + 2));
+    if (ending || dotted || etAl || roleMatch || end >= text.length) {
       lastGood = end;
       lastGoodCount = names.length;
     }
     if (etAl || roleMatch) break;
-    const sep = at(separator, text, end) ?? (firstShape === 'vancouver' ? at(vancouverSeparator, text, end) : null);
+    // Vancouver lists may go on after a full stop or a space ("Goss DL. Moore JH.", "Liu SM Zhong J");
+    // so may "Family, JN." lists ("Ferguson, JN. Aldag, JM.").
+    const spaced = firstShape === 'vancouver' || (matched.shape === 'family-initials' && /^\p{Lu}{1,3}\.$/u.test(name.given ?? ''));
+    const sep = at(separator, text, end) ?? (spaced ? at(vancouverSeparator, text, end) : null);
     if (!sep) break;
-    if (/\b(?:and|und|et|y)\b|&/.test(sep[0])) sawAnd = true;
+    if (/\b(?:and|And|AND|und|et|y)\b|&/.test(sep[0])) andAt = Math.min(andAt, names.length);
     pos = end + sep[0].length;
   }
   if (lastGood < 0) return null;
-  // "Given Family" names after the first need an "and" in the list: "Randall Packard, White
-  // Plague, Black Labour: …" is one author and a title.
-  if (!sawAnd) {
+  // "Given Family" names after the first need an "and" before the list's last name: "Randall
+  // Packard, White Plague, Black Labour: …" is one author and a title.
+  if (andAt >= lastGoodCount) {
     const firstGiven = kinds.findIndex((k, i) => i > 0 && k === 'given-family');
     if (firstGiven > 0 && firstGiven < lastGoodCount) return scanFrom(text, firstShape, firstGiven);
   }
   return { names: names.slice(0, lastGoodCount), role, end: lastGood, shape: firstShape };
+}
+
+// An organisation's name up to the first sentence end, year or comma: "U.S. Department of
+// Transportation.", "American Educational Research Association. (1985).", "The Boston Consulting Group.".
+const organisationLead = /^(?<name>(?:(?:\p{Lu}\.){2,4}|[\p{Lu}\d][\p{L}\d&'’-]*|of|for|and|the|on|in|de|du|des|la|le|et|für|und|&)(?:\s(?:(?:\p{Lu}\.){2,4}|[\p{Lu}\d][\p{L}\d&'’-]*|of|for|and|the|on|in|de|du|des|la|le|et|für|und|&)){1,14})(?=\.\s|\.$|\s?\((?:1[5-9]|20)\d{2}|,\s(?:(?:1[5-9]|20)\d{2}|["“«‘]))/u;
+
+/** An organisation as the author ("World Health Organization."), as one literal name. */
+export function scanOrganisation(text: string): AuthorList | null {
+  const m = organisationLead.exec(text);
+  if (!m?.groups) return null;
+  const name = m.groups.name!.replace(/\.$/, '');
+  if (!isOrganisation(name) || name.split(/\s+/).length < 2) return null;
+  return { names: [{ literal: name }], role: 'author', end: name.length, shape: 'given-family' };
 }

@@ -260,7 +260,8 @@ export function isPlaceholder(raw: string): boolean {
 /** Parses one reference string into a CSL-JSON item (id given by the caller). */
 export function parseReference(raw: string, id: string): ParsedReference {
   // Line-break hyphens from PDF copies ("Oppenhei- mer", "vol- ume") would split names and words.
-  const text = raw.replace(/\s+/g, ' ').trim().replace(/(\p{Ll})- (\p{Ll})/gu, '$1$2');
+  // A hyphen before a capital stays ("Griffiths- Jones" → "Griffiths-Jones").
+  const text = raw.replace(/\s+/g, ' ').trim().replace(/(\p{Ll})- (\p{Ll})/gu, '$1$2').replace(/(\p{L})- (\p{Lu})/gu, '$1-$2');
   const ids = findIdentifiers(text);
   const csl: CslItem = { id, type: 'article-journal' };
   if (isPlaceholder(text)) return { csl: { id, type: 'document' }, style: 'placeholder' };

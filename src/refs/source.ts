@@ -251,7 +251,7 @@ const editorsAfter = /^(?<names>.{2,200}?)\s?(?:\((?:eds?|editors?|hrsg|hg|coord
 const editorsBefore = /^(?:edited by|ed\. by|eds?\.|hrsg\. von|herausgegeben von)\s(?<names>.{2,200})$/iu;
 const translatorsBefore = /^(?:translated by|trans\.(?:\sby)?|transl\.|tr\.|traduit par|übers\. von)\s(?<names>.{2,200})$/iu;
 const translatorsAfter = /^(?<names>.{2,120}?)\s?\((?:trans|transl|tr)\.?\)$/iu;
-const inPrefix = /^(?:in|en|im|dans)\s?:?\s(?=\S)/iu;
+const inPrefix = /^(?:[Ii]n|[Ee]n|[Ii]m|[Dd]ans)\s?:?\s(?=[\p{Lu}\d"“«‘])|^(?:[Ii]n|[Ee]n|[Ii]m|[Dd]ans)\s?:\s/u;
 
 /** Classifies one segment. */
 export function classifySegment(text: string): { kind: SegmentKind; fields: SourceFields } {
@@ -322,8 +322,11 @@ export function segmentSource(text: string): Segment[] {
     }
     if (ch === '.' && /\s/.test(text[i + 1] ?? '')) {
       const before = text.slice(Math.max(0, i - 4), i);
-      // An initial ("J. C. Watson") or a one-letter abbreviation ("J. Appl.") does not end a segment.
+      // An initial ("J. C. Watson") or a one-letter abbreviation ("J. Appl.") does not end a segment,
+      // nor does a known abbreviation ("Dept.", "Proc.", "Phys.").
       if (/(?:^|[\s.(-])\p{Lu}$/u.test(before)) return 0;
+      const word = /[\p{L}]+$/u.exec(text.slice(Math.max(0, i - 12), i))?.[0];
+      if (word && referenceWords().abbreviations.has(word) && !/^\s(?:\d|\p{Lu}[\p{L}]*\s?:)/u.test(text.slice(i + 1, i + 14))) return 0;
       return 1;
     }
     return 0;
@@ -400,7 +403,7 @@ export function readSourceText(text: string): Source {
     const inner = text.slice(first.start).replace(inPrefix, '');
     const shifted = text.length - inner.length;
     const rest = segmentSource(inner).map((s) => ({ ...s, start: s.start + shifted, end: s.end + shifted }));
-    segments.splice(0, 1, ...rest);
+    segments.splice(0, segments.length, ...rest);
   }
   // Editors before the container ("In X (Eds.), Container"): a names list, then "(Eds.)".
   if (segments[k]?.kind === 'editors') {
@@ -433,11 +436,12 @@ export function readSourceText(text: string): Source {
     const words = referenceWords();
     const journalish = run.some((s) => s.text.split(/[\s.]+/).some((w) => words.journalWords.has(phraseKey(w)) || words.proceedingsWords.has(phraseKey(w))));
     // Plain words in lower case ("An introduction to the series") read as the title's end, not a container.
-    const prose = run.slice(0, -1).some((s) => s.text.split(/\s+/).filter((w) => /^\p{Ll}{3,}$/u.test(w) && !functionWords.has(w)).length >= 2);
+    const proseWords = (t: string) => t.split(/\s+/).filter((w) => /^\p{Ll}{3,}$/u.test(w) && !functionWords.has(w)).length;
+    const prose = run.slice(0, -1).some((s) => proseWords(s.text) >= 2) || (!journalish && proseWords(container) >= 3) || /^[([]/.test(container);
     if (out.inContainer || (next && (isNumeric(next) || next.kind === 'editors')) || journalish || !next) {
       out.container = container;
-      score += next && isNumeric(next) ? 3 : journalish ? 2 : out.inContainer ? 0 : 1;
-      if (!out.inContainer) score -= 2 * (run.length - 1) + (prose ? 2 : 0);
+      score += next && isNumeric(next) ? 3 : journalish ? 2 : 0;
+      if (!out.inContainer) score -= 2 * (run.length - 1) + (prose ? 3 : 0);
     } else {
       // Plain text before a publisher: a series, or the title's end (the caller tries a later cut).
       out.unplaced.push(container);
@@ -494,9 +498,15 @@ export function readSourceText(text: string): Source {
       case 'text': {
         // After a genre: the institution ("PhD thesis, University of Toronto"); before a place: the publisher.
         const next = segments[k + 1];
-        const value = tidyValue(s.text).replace(/\.$/, '');
-        if (out.genreKind && !out.publisher) out.publisher = value;
-        else if (!out.publisher && next && next.kind === 'place') out.publisher = value;
+        let value = tidyValue(s.text).replace(/\.$/, '');
+        if (out.genreKind && !out.publisher && segments[k - 1]?.kind === 'genre') {
+          // "PhD thesis, Dept. of Computer Science, University of Toronto": the institution, whole.
+          let last = k;
+          while (segments[last + 1]?.kind === 'text') last++;
+          value = tidyValue(text.slice(s.start, segments[last]!.end)).replace(/\.$/, '');
+          k = last;
+          out.publisher = value;
+        } else if (!out.publisher && next && next.kind === 'place') out.publisher = value;
         else if (!out.publisher && out.place && segments[k - 1]?.kind === 'place') out.publisher = value;
         else {
           out.unplaced.push(value);
