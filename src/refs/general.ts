@@ -21,15 +21,30 @@ const ditto = /^[-—–_]{2,}\.?,?\s?/u;
 const dateAfterAuthors =
   /^\s?[.,]?\s?\((?:(?<m1>[A-Za-z]+\.?)\s)?(?<year>(?:1[5-9]|20)\d{2})[a-z]?(?:,?\s[^()]{1,20})?\)[.,:]?\s?|^\s?\((?:n\.\s?d\.|forthcoming|in press|sous presse|im Druck)\)[.,]?\s?|^\s?[.,]?\s(?<bare>(?:1[5-9]|20)\d{2})[a-z]?(?:[.,:]\s?|\s(?=\p{Lu}|["“«‘]))/u;
 const quoteOpen = /^\s?(?:["“«‘„]|``|'')\s?/u;
-const quoteClose: Record<string, RegExp> = {
-  '"': /["”]/u,
-  '“': /[”"]/u,
-  '«': /»/u,
-  '‘': /’(?=[\s,.;:]|$)/u,
-  '„': /[“"”]/u,
-  '``': /''|"/u,
-  "''": /''/u,
-};
+const quotePairs: Record<string, string[]> = { '"': ['"', '”'], '“': ['”', '"'], '«': ['»'], '‘': ['’'], '„': ['“', '”', '"'], '``': ["''", '"'], "''": ["''"] };
+
+/** Where the quotation opened by `mark` closes in `text` (nested quotes counted), or -1. */
+function closingQuote(text: string, mark: string): { at: number; length: number } {
+  const closes = quotePairs[mark] ?? ['"'];
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    // A nested opening of the same kind ("« La « société civile » … »", "‘… ‘Arab Spring’ …’").
+    if ((mark === '«' || mark === '‘' || mark === '“') && text.startsWith(mark, i)) {
+      depth++;
+      continue;
+    }
+    const close = closes.find((c) => text.startsWith(c, i));
+    if (!close) continue;
+    // "’" is also an apostrophe: it closes only before a space, punctuation or the end.
+    if (close === '’' && /\p{L}/u.test(text[i + 1] ?? '')) continue;
+    if (depth > 0) {
+      depth--;
+      continue;
+    }
+    return { at: i, length: close.length };
+  }
+  return { at: -1, length: 0 };
+}
 
 /** One place the title may end. */
 interface Cut {
@@ -188,12 +203,11 @@ export function parseGeneral(core: string, csl: CslItem): { unplaced: string[] }
   const open = quoteOpen.exec(text);
   if (open) {
     const mark = open[0].trim();
-    const close = quoteClose[mark]!;
     const inner = text.slice(open[0].length);
-    const end = close.exec(inner);
-    if (end && end.index > 3) {
-      csl.title = cleanTitle(inner.slice(0, end.index));
-      const rest = inner.slice(end.index + end[0].length).replace(/^[\s.,:;]+/, '');
+    const end = closingQuote(inner, mark);
+    if (end.at > 3) {
+      csl.title = cleanTitle(inner.slice(0, end.at));
+      const rest = inner.slice(end.at + end.length).replace(/^[\s.,:;]+/, '');
       if (rest) {
         const reading = readAt(rest, { titleEnd: 0, sourceStart: 0, sentence: true });
         if (reading.journal) applyJournal(csl, reading.journal);
@@ -201,6 +215,20 @@ export function parseGeneral(core: string, csl: CslItem): { unplaced: string[] }
         csl.type = typeOf(csl, reading.source);
         return { unplaced: reading.source?.unplaced ?? [] };
       }
+      csl.type = 'article-journal';
+      return { unplaced: [] };
+    }
+  }
+
+  // No title at all, as physics and astronomy cite ("Nucl. Phys. B 193 (1981) 150", "ApJ, 607, 200"):
+  // a short journal name right after the authors, then its numbers.
+  const whole = readSourceText(text);
+  const [lead, second] = whole.segments;
+  if ((csl.author || csl.editor) && lead?.kind === 'text' && second && (second.kind === 'numbers' || second.kind === 'date') && whole.container && whole.unplaced.length === 0) {
+    const words = whole.container.split(/\s+/);
+    const abbreviated = words.length <= 6 && words.every((w) => /^(?:\p{Lu}[\p{L}]*\.?|[A-Z]{2,}|of|and|&|[A-Z])$/u.test(w)) && (/\./.test(whole.container) || words.length <= 2);
+    if (abbreviated && (whole.volume || whole.page)) {
+      applySource(csl, whole);
       csl.type = 'article-journal';
       return { unplaced: [] };
     }

@@ -123,7 +123,11 @@ function readNumbers(text: string): SourceFields | null {
   if (/^(?:chap|ch|chapter)\.?\s?\d+$/i.test(value)) return { note: value };
   // "312 pp." — a book's length.
   if (/^\d+\s?(?:pp|p|pages|S)\.?$/i.test(value)) return { note: value };
-  value = value.replace(/^\(|\)$/g, '');
+  const wrapped = /^\(([^()]*)\)$/.exec(value);
+  if (wrapped) value = wrapped[1]!.trim();
+  // "(Suppl 1)" / "Suppl. 2": a supplement.
+  const supplement = /^(?:suppl|supplement|sup)\.?\s?(\w{0,4})$/i.exec(value);
+  if (supplement) return { issue: `Suppl${supplement[1] ? ` ${supplement[1]}` : ''}` };
   if (isYear(value.replace(/[a-z]$/, ''))) return { year: Number(value.slice(0, 4)) };
   m = physics.exec(value);
   if (m?.groups) {
@@ -138,8 +142,10 @@ function readNumbers(text: string): SourceFields | null {
     const g = m.groups;
     if (g.year) out.year = Number(g.year);
     const issue = g.issue?.trim();
-    // "(1984)" after a volume is its year, not an issue.
+    // "(1984)" after a volume is its year, not an issue; "(January 2001)" its date.
+    const dated = issue && !/^\d{1,3}$/.test(issue) ? readDate(issue) : null;
     if (issue && isYear(issue)) out.year = Number(issue);
+    else if (dated?.year !== undefined) Object.assign(out, dated);
     else if (issue) out.issue = issue;
     if (g.suppl !== undefined) out.issue = out.issue ?? `Suppl${g.suppl ? ` ${g.suppl}` : ''}`;
     if (g.page) {
@@ -251,6 +257,8 @@ const editorsAfter = /^(?<names>.{2,200}?)\s?(?:\((?:eds?|editors?|hrsg|hg|coord
 const editorsBefore = /^(?:edited by|ed\. by|eds?\.|hrsg\. von|herausgegeben von)\s(?<names>.{2,200})$/iu;
 const translatorsBefore = /^(?:translated by|trans\.(?:\sby)?|transl\.|tr\.|traduit par|übers\. von)\s(?<names>.{2,200})$/iu;
 const translatorsAfter = /^(?<names>.{2,120}?)\s?\((?:trans|transl|tr)\.?\)$/iu;
+// Names then their role, before a container: "X & Y (Eds.), ", "X and Y, editors, ", "X, ed. ".
+const leadingEditors = /^(?<names>[^()]{2,200}?)(?:\s?\((?:eds?|editors?|hrsg|hg|éds?|dir|a cura di)\.?\)[,.]?|,\s(?:eds?|editors?)\.?[,.]?)\s/iu;
 const inPrefix = /^(?:[Ii]n|[Ee]n|[Ii]m|[Dd]ans)\s?:?\s(?=[\p{Lu}\d"“«‘])|^(?:[Ii]n|[Ee]n|[Ii]m|[Dd]ans)\s?:\s/u;
 
 /** Classifies one segment. */
@@ -290,7 +298,7 @@ export function classifySegment(text: string): { kind: SegmentKind; fields: Sour
     const b = m.groups.b!.trim();
     // "Hamish Hamilton: London" — the publisher first.
     if (isPlaceName(b) && !isPlaceName(a)) return { kind: 'place-publisher', fields: { place: b, publisher: a } };
-    if (isPlaceName(a) || (/^\p{Lu}[\p{L}.'-]*(?:[\s-]\p{Lu}[\p{L}.'-]*){0,3}(?:,\s?\p{Lu}[\p{L}.]{1,12})?$/u.test(a) && b.split(/\s+/).length <= 8 && !/^\p{Ll}/u.test(b))) {
+    if (isPlaceName(a) || (/^\p{Lu}[\p{L}.'-]*(?:[\s-]\p{Lu}[\p{L}.'-]*){0,3}(?:,\s?\p{Lu}[\p{L}.]{1,12})?$/u.test(a) && b.split(/\s+/).length <= 8 && (isPublisherName(b) || /,\s?\p{Lu}{2}$/u.test(a)))) {
       return { kind: 'place-publisher', fields: { place: a, publisher: b } };
     }
   }
@@ -304,10 +312,17 @@ function numericTail(view: string): number {
   // Candidates: each space followed by a digit (or a labelled number); the tail from there must read as numbers.
   for (let i = view.indexOf(' '); i !== -1 && i < view.length - 1; i = view.indexOf(' ', i + 1)) {
     const rest = view.slice(i + 1);
-    if (!/^(?:\(?\d|[A-Z]?\d|(?:vol|no|pp|p|v|n°|nr)\.?\s?\d)/i.test(rest)) continue;
+    if (!/^(?:\(?\d|[A-Z]?\d|\((?:suppl|\p{L}{3,}\.?\s\d)|(?:vol|no|pp|p|v|n°|nr)\.?\s?\d)/iu.test(rest)) continue;
     if (readNumbers(rest) || readDate(rest)) return i;
   }
   return -1;
+}
+
+/** True for a volume, issue or page label ("Vol", "no", "pp", "S"). */
+function isLabel(word: string): boolean {
+  const data = referenceWords().data;
+  const key = word.toLowerCase();
+  return [...data.volumeLabels, ...data.issueLabels, ...data.pageLabels].some((l) => l.toLowerCase() === key) || /^(?:chap|ch|art|fasc|suppl)$/i.test(word);
 }
 
 /** Cuts the source text into classified segments. */
@@ -326,6 +341,8 @@ export function segmentSource(text: string): Segment[] {
       // nor does a known abbreviation ("Dept.", "Proc.", "Phys.").
       if (/(?:^|[\s.(-])\p{Lu}$/u.test(before)) return 0;
       const word = /[\p{L}]+$/u.exec(text.slice(Math.max(0, i - 12), i))?.[0];
+      // A label before its number ("Vol. 81", "pp. 12", "p. 44", "v. 32", "No. 9") ends nothing.
+      if (word && /^\s[\dIVXLCivxlc]/.test(text.slice(i + 1, i + 3)) && isLabel(word)) return 0;
       if (word && referenceWords().abbreviations.has(word) && !/^\s(?:\d|\p{Lu}[\p{L}]*\s?:)/u.test(text.slice(i + 1, i + 14))) return 0;
       return 1;
     }
@@ -348,7 +365,8 @@ export function segmentSource(text: string): Segment[] {
       if (at > 0) {
         const head = span.text.slice(0, at);
         const tail = span.text.slice(at + 1);
-        segments.push({ text: head, start: span.start, end: span.start + at, kind: 'text', fields: {}, parenthesised: false });
+        const headKind = classifySegment(head);
+        segments.push({ text: head, start: span.start, end: span.start + at, kind: headKind.kind, fields: headKind.fields, parenthesised: false });
         const tailKind = classifySegment(tail);
         segments.push({ text: tail, start: span.start + at + 1, end: span.end, kind: tailKind.kind, fields: tailKind.fields, parenthesised: false });
         continue;
@@ -405,15 +423,19 @@ export function readSourceText(text: string): Source {
     const rest = segmentSource(inner).map((s) => ({ ...s, start: s.start + shifted, end: s.end + shifted }));
     segments.splice(0, segments.length, ...rest);
   }
-  // Editors before the container ("In X (Eds.), Container"): a names list, then "(Eds.)".
-  if (segments[k]?.kind === 'editors') {
-    out.editors = segments[k]!.fields.editors!;
+  // Editors or translators before the container ("In X (Eds.), Container", "Daphne Ellis (trans.), Wagner").
+  while (segments[k]?.kind === 'editors' || segments[k]?.kind === 'translators') {
+    const f = segments[k]!.fields;
+    if (f.editors) fill(out, 'editors', f.editors);
+    if (f.translators) fill(out, 'translators', f.translators);
     k++;
-  } else if (out.inContainer) {
-    // "In Keane et al. [4]" / "In M. Bekoff & D. Jamieson (Eds.)" split over segments: names up to "(Eds.)".
+  }
+  if (out.inContainer && !out.editors) {
+    // "In M. Bekoff & D. Jamieson (Eds.), Container" / "In C. B. Jones and T. Denvir, editors, Proc. …" /
+    // "in Bill Puka, ed. Moral Development": names cut over several segments, then the role.
     const joined = text.slice(segments[k]?.start ?? 0);
-    const edited = /^(?<names>[^()]{2,200}?)\s?\((?:eds?|editors?|hrsg|éds?|a cura di)\.?\)[,.]?\s/iu.exec(joined);
-    if (edited?.groups) {
+    const edited = leadingEditors.exec(joined);
+    if (edited?.groups && /\p{Lu}/u.test(edited.groups.names!)) {
       out.editors = namesIn(edited.groups.names!);
       const cut = (segments[k]?.start ?? 0) + edited[0].length;
       while (k < segments.length && segments[k]!.end <= cut) k++;
