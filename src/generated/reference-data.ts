@@ -866,7 +866,12 @@ export const referenceData: ReferenceData = {
   "manuscript",
   "unpublished manuscript",
   "report no",
-  "tr"
+  "tr",
+  "policy brief",
+  "issue brief",
+  "research memorandum",
+  "occasional paper",
+  "research paper"
  ],
  "proceedingsWords": [
   "proceedings",
@@ -963,6 +968,28 @@ export const referenceData: ReferenceData = {
   "导刊",
   "情报",
   "工作"
+ ],
+ "seriesWords": [
+  "series",
+  "lecture notes",
+  "studies in",
+  "texts in",
+  "monographs",
+  "monograph",
+  "bulletin",
+  "reihe",
+  "collection",
+  "bibliothèque",
+  "cahiers",
+  "studienausgabe",
+  "textbooks",
+  "handbooks",
+  "advances in",
+  "progress in",
+  "contributions to",
+  "surveys in",
+  "mémoires",
+  "memoirs"
  ],
  "volumeLabels": [
   "vol",

@@ -158,78 +158,84 @@ export type Words16 = [string, ...string[]];
  */
 export type Words17 = [string, ...string[]];
 /**
- * Labels before a volume number ("Vol.", "Bd.").
+ * Words that make a part of a book's source its series ("Lecture Notes in Computer Science", "Studies in …").
  *
  * @minItems 1
  */
 export type Words18 = [string, ...string[]];
 /**
- * Labels before an issue number ("No.", "Heft").
+ * Labels before a volume number ("Vol.", "Bd.").
  *
  * @minItems 1
  */
 export type Words19 = [string, ...string[]];
 /**
- * Labels before pages ("pp.", "S.").
+ * Labels before an issue number ("No.", "Heft").
  *
  * @minItems 1
  */
 export type Words20 = [string, ...string[]];
 /**
- * Words that mark a supplement ("Suppl", "增刊").
+ * Labels before pages ("pp.", "S.").
  *
  * @minItems 1
  */
 export type Words21 = [string, ...string[]];
 /**
- * Words after an edition number ("2nd ed.").
+ * Words that mark a supplement ("Suppl", "增刊").
  *
  * @minItems 1
  */
 export type Words22 = [string, ...string[]];
 /**
- * Chinese edition words ("2 版", "修订本").
+ * Words after an edition number ("2nd ed.").
  *
  * @minItems 1
  */
 export type Words23 = [string, ...string[]];
 /**
- * Chinese volume words ("第 1 卷", "下册").
+ * Chinese edition words ("2 版", "修订本").
  *
  * @minItems 1
  */
 export type Words24 = [string, ...string[]];
 /**
- * Abbreviations whose full stop never ends a part of the source ("Dept.", "Proc.", "Phys.").
+ * Chinese volume words ("第 1 卷", "下册").
  *
  * @minItems 1
  */
 export type Words25 = [string, ...string[]];
 /**
- * Access notes and database tags that are no part of the citation ("Retrieved from", "[PubMed]").
+ * Abbreviations whose full stop never ends a part of the source ("Dept.", "Proc.", "Phys.").
  *
  * @minItems 1
  */
 export type Words26 = [string, ...string[]];
 /**
- * Words that make an author an organisation, kept whole as a literal name.
+ * Access notes and database tags that are no part of the citation ("Retrieved from", "[PubMed]").
  *
  * @minItems 1
  */
 export type Words27 = [string, ...string[]];
 /**
- * Chinese endings that make an author an organisation ("委员会").
+ * Words that make an author an organisation, kept whole as a literal name.
  *
  * @minItems 1
  */
 export type Words28 = [string, ...string[]];
+/**
+ * Chinese endings that make an author an organisation ("委员会").
+ *
+ * @minItems 1
+ */
+export type Words29 = [string, ...string[]];
 /**
  * @minItems 1
  *
  * This interface was referenced by `ReferenceData`'s JSON-Schema
  * via the `definition` "Words".
  */
-export type Words29 = [string, ...string[]];
+export type Words30 = [string, ...string[]];
 
 /**
  * What the words of a reference string mean: GB/T 7714 type codes, name particles, role and cue words, month names, publishers and places. Read by src/refs/data.ts.
@@ -272,15 +278,16 @@ export interface ReferenceData {
   reportWords: Words15;
   proceedingsWords: Words16;
   journalWords: Words17;
-  volumeLabels: Words18;
-  issueLabels: Words19;
-  pageLabels: Words20;
-  supplementWords: Words21;
-  editionWords: Words22;
-  cjkEditionWords: Words23;
-  cjkVolumeWords: Words24;
-  abbreviations: Words25;
-  dropNotes: Words26;
-  organisationWords: Words27;
-  cjkOrganisationWords: Words28;
+  seriesWords: Words18;
+  volumeLabels: Words19;
+  issueLabels: Words20;
+  pageLabels: Words21;
+  supplementWords: Words22;
+  editionWords: Words23;
+  cjkEditionWords: Words24;
+  cjkVolumeWords: Words25;
+  abbreviations: Words26;
+  dropNotes: Words27;
+  organisationWords: Words28;
+  cjkOrganisationWords: Words29;
 }

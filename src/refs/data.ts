@@ -60,6 +60,8 @@ export interface ReferenceWords {
   cjkTranslator: RegExp;
   /** Latin edition statements ("2nd ed.", "Third Edition", "Rev. ed."). */
   edition: RegExp;
+  /** A series phrase ("Lecture Notes in …", "… Series"). */
+  series: RegExp;
   /** Degrees after a name, with affiliation letters ("MDa", "PhD", ", MD,*"): sticky. */
   degreeAfter: RegExp;
 }
@@ -118,9 +120,10 @@ function compile(data: ReferenceData): ReferenceWords {
     cjkTranslator: pattern('cjkTranslator', `^(?:${alternation(data.cjkTranslatorWords)})$`, 'u'),
     edition: pattern(
       'edition',
-      `^(?:\\d{1,2}(?:st|nd|rd|th|e|\\.)?|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|rev|revised|new|enl|expanded)\\.?\\s(?:${alternation(data.editionWords)})(?![\\p{L}])\\.?$`,
+      `^(?:\\d{1,2}(?:st|nd|rd|th|e|ª|\\.)?|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|rev|revised|new|enl|expanded)\\.?(?:\\s(?:rev|revised|enl)\\.?)?\\s(?:${alternation(data.editionWords)})(?![\\p{L}])\\.?(?:\\s(?:ed|edn)\\.?)?$`,
       'iu',
     ),
+    series: pattern('series', `(?<![\\p{L}])(?:${alternation(data.seriesWords)})(?![\\p{L}])`, 'iu'),
     degreeAfter: pattern('degreeAfter', `(?:,?\\s(?:${alternation(data.degrees)})[a-g]?(?![\\p{L}]))+(?:,?\\*)?`, 'uy'),
   };
   sources = made;

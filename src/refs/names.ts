@@ -100,7 +100,7 @@ const FAM1 = String.raw`(?:${CP}\s){0,2}${W}`;
 const FAMV = String.raw`(?:${P}\s){0,3}${W}(?:\s(?:${P}\s){0,2}(?!\p{Lu}{1,4}(?![\p{L}]))${W}){0,2}`;
 // Initials with full stops or hyphens ("J.", "J. A.", "J.-P.", "J-L.", "C.-C.", "R.Q.", "Ph.").
 const INITIAL = String.raw`(?:\p{Lu}(?:-\p{Lu})?|\p{Lu}\p{Ll}|Chr|Wm|Jos|Geo)\.`;
-const DOTTED = String.raw`${INITIAL}(?:\s?-?\s?${INITIAL}){0,3}`;
+const DOTTED = String.raw`${INITIAL}(?:\s?-?\s?${INITIAL}){0,3}(?:\p{Lu}(?![\p{L}]))?`;
 // Initials before a family name, the last one maybe without its full stop ("V Harinarayan", "J. J Koenderink").
 const LEADING = String.raw`(?:${INITIAL}\s?-?\s?){0,3}(?:${INITIAL}|\p{Lu}{1,3}(?=\s(?:${P}\s)?\p{Lu}\p{Ll}))`;
 // Initials after a family name ("JA", "W J", "J.C.", "M. J.").
@@ -122,7 +122,7 @@ function nameShapes(): { shape: Shape; pattern: RegExp }[] {
   const GIVEN = String.raw`${W}(?:\s${MORE}){0,2}(?:\s\p{Lu}\.){0,2}`;
   compiledShapes = [
     // "Smith, J. A." / "García Coll, C. T." / "Schuraytz,B.C." / "Baes Jr., C. F."
-    { shape: 'family-initials', pattern: new RegExp(String.raw`(?<family>${FAM})(?:\s(?<suffix>${SUFFIX})\.?)?,\s?(?<given>${DOTTED}|\p{Lu}{1,3}\.?(?=[,;:\s]|$))`, 'uy') },
+    { shape: 'family-initials', pattern: new RegExp(String.raw`(?<family>${FAM})(?:\s(?<suffix>${SUFFIX})\.?)?,\s?(?<given>${DOTTED}(?:\s\p{Lu}(?=[,;]))?|\p{Lu}{1,3}\.?(?=[,;:\s]|$))`, 'uy') },
     // "Smith JA" / "de Ridder MA" / "KENNEDY W J" / "Kempner J.C." / "GORDON M. J."
     { shape: 'vancouver', pattern: new RegExp(String.raw`(?<family>${FAMV})\s(?<given>${BARE})(?=[,;.:()\s]|$)`, 'uy') },
     // "Lakoff, George" / "Stein, Stanley J." / "BESSA, Marcelo Secron" / "Stewart III, Charles"
@@ -138,6 +138,8 @@ function nameShapes(): { shape: Shape; pattern: RegExp }[] {
   return compiledShapes;
 }
 
+// "Bao Q *, Zhao Y*": a co-first-author mark.
+const coFirstMark = /\s?\*+/uy;
 // What may follow a name inside a list.
 const separator = /(?:\s?[,;]{1,2}\s?(?:(?:and|And|AND|&|und|et|y)\s)?|\s(?:and|And|AND|&|und|et|y)\s)/uy;
 const vancouverSeparator = /(?:\.\s|\s)(?=\p{Lu})/uy;
@@ -156,7 +158,7 @@ const at = (pattern: RegExp, text: string, index: number): RegExpExecArray | nul
 
 /** Shapes a list started in one shape may continue with. */
 const continues: Record<Shape, Shape[]> = {
-  'family-initials': ['family-initials', 'initials-family', 'vancouver'],
+  'family-initials': ['family-initials', 'initials-family', 'vancouver', 'given-family'],
   'family-given': ['family-given', 'given-family', 'family-initials'],
   vancouver: ['vancouver'],
   'initials-family': ['initials-family', 'given-family'],
@@ -226,7 +228,7 @@ function scanFrom(text: string, firstShape: Shape, limit = Infinity): AuthorList
       name.suffix = suffix.groups.suffix!;
       end += suffix[0].length;
     }
-    const degree = at(referenceWords().degreeAfter, text, end);
+    const degree = at(referenceWords().degreeAfter, text, end) ?? at(coFirstMark, text, end);
     if (degree) end += degree[0].length;
     names.push(name);
     kinds.push(matched.shape);
@@ -263,7 +265,8 @@ function scanFrom(text: string, firstShape: Shape, limit = Infinity): AuthorList
   if (lastGood < 0) return null;
   // "Given Family" names after the first need an "and" before the list's last name: "Randall
   // Packard, White Plague, Black Labour: …" is one author and a title.
-  if (andAt >= lastGoodCount) {
+  // (A year right after the list proves it too: "Coüasnon, Bertrand, Bernard Rétif, 1995, …".)
+  if (andAt >= lastGoodCount && !/^\s?[.,]?\s?\(?(?:1[5-9]|20)\d{2}(?!\d)/.test(text.slice(lastGood))) {
     const firstGiven = kinds.findIndex((k, i) => i > 0 && k === 'given-family');
     if (firstGiven > 0 && firstGiven < lastGoodCount) return scanFrom(text, firstShape, firstGiven);
   }

@@ -12,7 +12,7 @@ import { splitTopLevel, tidyValue, type Span } from './text.js';
  */
 
 /** What a segment holds. */
-export type SegmentKind = 'in' | 'numbers' | 'date' | 'place-publisher' | 'publisher' | 'place' | 'editors' | 'translators' | 'edition' | 'genre' | 'note' | 'text';
+export type SegmentKind = 'in' | 'numbers' | 'date' | 'place-publisher' | 'publisher' | 'place' | 'editors' | 'translators' | 'edition' | 'genre' | 'series' | 'note' | 'text';
 
 /** One classified segment. */
 export interface Segment extends Span {
@@ -40,6 +40,7 @@ export interface SourceFields {
   genre?: string;
   genreKind?: 'thesis' | 'report';
   number?: string;
+  series?: string;
   note?: string;
 }
 
@@ -283,9 +284,14 @@ export function classifySegment(text: string): { kind: SegmentKind; fields: Sour
   if (thesis && bare.length <= thesis[0].length + 40) return { kind: 'genre', fields: { genre: thesis[0], genreKind: 'thesis' } };
   words.report.lastIndex = 0;
   const report = words.report.exec(bare);
-  if (report && report.index === 0) {
-    const number = bare.slice(report[0].length).trim().replace(/^(?:no\.?|number|#)\s?/i, '');
-    return { kind: 'genre', fields: { genre: report[0], genreKind: 'report', ...(number && /\d/.test(number) && number.length <= 30 ? { number } : {}) } };
+  if (report) {
+    const number = bare.slice(report.index + report[0].length).trim().replace(/^(?:no\.?|number|#)\s?/i, '');
+    const numbered = number !== '' && /\d/.test(number) && number.length <= 30 && !/\s\p{Ll}{3,}/u.test(number);
+    // "Technical report" / "Tech. Rep. CIS-91-2" / "Center for … Technical Report CAIP-TR-125" (the institution first).
+    if (report.index === 0 || (numbered && report.index < 120)) {
+      const institution = report.index > 0 ? tidyValue(bare.slice(0, report.index)) : '';
+      return { kind: 'genre', fields: { genre: report[0], genreKind: 'report', ...(numbered ? { number } : {}), ...(institution ? { publisher: institution } : {}) } };
+    }
   }
   const numbers = readNumbers(bare);
   if (numbers && !numbers.note) return { kind: 'numbers', fields: numbers };
@@ -304,6 +310,8 @@ export function classifySegment(text: string): { kind: SegmentKind; fields: Sour
   }
   if (isPlaceName(bare)) return { kind: 'place', fields: { place: bare } };
   if (isPublisherName(bare)) return { kind: 'publisher', fields: { publisher: bare } };
+  // "Lecture Notes in Computer Science, Vol. 323" / "Prentice-Hall Series in Computational Mathematics".
+  if (words.series.test(bare) && !words.journalWords.has(phraseKey(bare.split(/\s+/)[0] ?? ''))) return { kind: 'series', fields: { series: bare } };
   return { kind: 'text', fields: {} };
 }
 
@@ -423,6 +431,13 @@ export function readSourceText(text: string): Source {
     const rest = segmentSource(inner).map((s) => ({ ...s, start: s.start + shifted, end: s.end + shifted }));
     segments.splice(0, segments.length, ...rest);
   }
+  // A date first ("Title, (1994, March). Magazine, 41(3)"): the container may follow it.
+  while (!out.inContainer && isNumeric(segments[k] ?? ({} as Segment)) && segments[k]!.fields.volume === undefined && segments[k]!.fields.page === undefined && segments[k + 1]?.kind === 'text') {
+    const f = segments[k]!.fields;
+    fill(out, 'year', f.year);
+    fill(out, 'month', f.month);
+    k++;
+  }
   // Editors or translators before the container ("In X (Eds.), Container", "Daphne Ellis (trans.), Wagner").
   while (segments[k]?.kind === 'editors' || segments[k]?.kind === 'translators') {
     const f = segments[k]!.fields;
@@ -462,7 +477,9 @@ export function readSourceText(text: string): Source {
     const prose = run.slice(0, -1).some((s) => proseWords(s.text) >= 2) || (!journalish && proseWords(container) >= 3) || /^[([]/.test(container);
     if (out.inContainer || (next && (isNumeric(next) || next.kind === 'editors')) || journalish || !next) {
       out.container = container;
-      score += next && isNumeric(next) ? 3 : journalish ? 2 : 0;
+      // Numbers with a volume or pages are strong evidence of a journal; a year alone is weak.
+      const numbered = next && isNumeric(next) && (next.fields.volume !== undefined || next.fields.page !== undefined || next.fields.issue !== undefined || segments.slice(k).some((x) => isNumeric(x) && (x.fields.volume !== undefined || x.fields.page !== undefined)));
+      score += numbered ? 3 : next && isNumeric(next) ? 1 : journalish ? 2 : 0;
       if (!out.inContainer) score -= 2 * (run.length - 1) + (prose ? 3 : 0);
     } else {
       // Plain text before a publisher: a series, or the title's end (the caller tries a later cut).
@@ -472,7 +489,7 @@ export function readSourceText(text: string): Source {
   }
   if (!out.container && k === 0 && segments[0]) {
     const kind = segments[0].kind;
-    if (isPublishing(segments[0]) || kind === 'genre' || kind === 'edition' || kind === 'editors' || kind === 'translators') score += 3;
+    if (isPublishing(segments[0]) || kind === 'genre' || kind === 'edition' || kind === 'editors' || kind === 'translators' || kind === 'series') score += 3;
     else if (isNumeric(segments[0])) score += 1;
   }
   for (; k < segments.length; k++) {
@@ -501,10 +518,20 @@ export function readSourceText(text: string): Source {
         fill(out, 'publisher', f.publisher);
         break;
       case 'editors':
-        fill(out, 'editors', f.editors);
+      case 'translators': {
+        // "Translated by Robert Hurley, Helen R. Lane, and Mark Seem": the names run on over segments.
+        let names = s.kind === 'editors' ? f.editors! : f.translators!;
+        while (segments[k + 1]?.kind === 'text' && /^(?:(?:and|&)\s)?\p{Lu}/u.test(segments[k + 1]!.text)) {
+          const more = scanAuthors(segments[k + 1]!.text.replace(/^(?:and|&)\s/, ''));
+          if (!more || more.end < segments[k + 1]!.text.replace(/^(?:and|&)\s/, '').replace(/[.,]$/, '').length - 1) break;
+          names = [...names, ...more.names];
+          k++;
+        }
+        fill(out, s.kind === 'editors' ? 'editors' : 'translators', names);
         break;
-      case 'translators':
-        fill(out, 'translators', f.translators);
+      }
+      case 'series':
+        fill(out, 'series', f.series);
         break;
       case 'edition':
         fill(out, 'edition', f.edition);
