@@ -134,108 +134,114 @@ export type Words12 = [string, ...string[]];
  */
 export type Words13 = [string, ...string[]];
 /**
- * Phrases that make a reference a thesis; the phrase becomes its genre.
+ * States, provinces and countries written after a city ("Cambridge, MA", "Menlo Park, California").
  *
  * @minItems 1
  */
 export type Words14 = [string, ...string[]];
 /**
- * Phrases that make a reference a report; the phrase becomes its genre.
+ * Phrases that make a reference a thesis; the phrase becomes its genre.
  *
  * @minItems 1
  */
 export type Words15 = [string, ...string[]];
 /**
- * Words that make a container a conference's proceedings.
+ * Phrases that make a reference a report; the phrase becomes its genre.
  *
  * @minItems 1
  */
 export type Words16 = [string, ...string[]];
 /**
- * Words (full or abbreviated) that make a phrase a journal's name.
+ * Words that make a container a conference's proceedings.
  *
  * @minItems 1
  */
 export type Words17 = [string, ...string[]];
 /**
- * Words that make a part of a book's source its series ("Lecture Notes in Computer Science", "Studies in …").
+ * Words (full or abbreviated) that make a phrase a journal's name.
  *
  * @minItems 1
  */
 export type Words18 = [string, ...string[]];
 /**
- * Labels before a volume number ("Vol.", "Bd.").
+ * Words that make a part of a book's source its series ("Lecture Notes in Computer Science", "Studies in …").
  *
  * @minItems 1
  */
 export type Words19 = [string, ...string[]];
 /**
- * Labels before an issue number ("No.", "Heft").
+ * Labels before a volume number ("Vol.", "Bd.").
  *
  * @minItems 1
  */
 export type Words20 = [string, ...string[]];
 /**
- * Labels before pages ("pp.", "S.").
+ * Labels before an issue number ("No.", "Heft").
  *
  * @minItems 1
  */
 export type Words21 = [string, ...string[]];
 /**
- * Words that mark a supplement ("Suppl", "增刊").
+ * Labels before pages ("pp.", "S.").
  *
  * @minItems 1
  */
 export type Words22 = [string, ...string[]];
 /**
- * Words after an edition number ("2nd ed.").
+ * Words that mark a supplement ("Suppl", "增刊").
  *
  * @minItems 1
  */
 export type Words23 = [string, ...string[]];
 /**
- * Chinese edition words ("2 版", "修订本").
+ * Words after an edition number ("2nd ed.").
  *
  * @minItems 1
  */
 export type Words24 = [string, ...string[]];
 /**
- * Chinese volume words ("第 1 卷", "下册").
+ * Chinese edition words ("2 版", "修订本").
  *
  * @minItems 1
  */
 export type Words25 = [string, ...string[]];
 /**
- * Abbreviations whose full stop never ends a part of the source ("Dept.", "Proc.", "Phys.").
+ * Chinese volume words ("第 1 卷", "下册").
  *
  * @minItems 1
  */
 export type Words26 = [string, ...string[]];
 /**
- * Access notes and database tags that are no part of the citation ("Retrieved from", "[PubMed]").
+ * Abbreviations whose full stop never ends a part of the source ("Dept.", "Proc.", "Phys.").
  *
  * @minItems 1
  */
 export type Words27 = [string, ...string[]];
 /**
- * Words that make an author an organisation, kept whole as a literal name.
+ * Access notes and database tags that are no part of the citation ("Retrieved from", "[PubMed]").
  *
  * @minItems 1
  */
 export type Words28 = [string, ...string[]];
 /**
- * Chinese endings that make an author an organisation ("委员会").
+ * Words that make an author an organisation, kept whole as a literal name.
  *
  * @minItems 1
  */
 export type Words29 = [string, ...string[]];
+/**
+ * Chinese endings that make an author an organisation ("委员会").
+ *
+ * @minItems 1
+ */
+export type Words30 = [string, ...string[]];
 /**
  * @minItems 1
  *
  * This interface was referenced by `ReferenceData`'s JSON-Schema
  * via the `definition` "Words".
  */
-export type Words30 = [string, ...string[]];
+export type Words31 = [string, ...string[]];
 
 /**
  * What the words of a reference string mean: GB/T 7714 type codes, name particles, role and cue words, month names, publishers and places. Read by src/refs/data.ts.
@@ -274,20 +280,21 @@ export interface ReferenceData {
   publisherWords: Words11;
   publishers: Words12;
   places: Words13;
-  thesisWords: Words14;
-  reportWords: Words15;
-  proceedingsWords: Words16;
-  journalWords: Words17;
-  seriesWords: Words18;
-  volumeLabels: Words19;
-  issueLabels: Words20;
-  pageLabels: Words21;
-  supplementWords: Words22;
-  editionWords: Words23;
-  cjkEditionWords: Words24;
-  cjkVolumeWords: Words25;
-  abbreviations: Words26;
-  dropNotes: Words27;
-  organisationWords: Words28;
-  cjkOrganisationWords: Words29;
+  regions: Words14;
+  thesisWords: Words15;
+  reportWords: Words16;
+  proceedingsWords: Words17;
+  journalWords: Words18;
+  seriesWords: Words19;
+  volumeLabels: Words20;
+  issueLabels: Words21;
+  pageLabels: Words22;
+  supplementWords: Words23;
+  editionWords: Words24;
+  cjkEditionWords: Words25;
+  cjkVolumeWords: Words26;
+  abbreviations: Words27;
+  dropNotes: Words28;
+  organisationWords: Words29;
+  cjkOrganisationWords: Words30;
 }

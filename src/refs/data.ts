@@ -23,6 +23,7 @@ export interface ReferenceWords {
   /** Whole-phrase lookups (lower case, dots and spaces folded). */
   publishers: ReadonlySet<string>;
   places: ReadonlySet<string>;
+  regions: ReadonlySet<string>;
   /** "[J]", "[M/OL]", "[EB/OL]": the code (group 1) and carrier (group 2). */
   typeCode: RegExp;
   /** A thesis phrase anywhere (global). */
@@ -100,6 +101,7 @@ function compile(data: ReferenceData): ReferenceWords {
     abbreviations: new Set(data.abbreviations),
     publishers: lower(data.publishers),
     places: lower(data.places),
+    regions: lower(data.regions),
     typeCode: pattern('typeCode', `\\[\\s?(${alternation(codes)})(?:\\s?\\/\\s?(${alternation(data.carrierCodes)}))?\\s?\\]`, 'u'),
     thesis: pattern('thesis', `(?<![\\p{L}])(?:${alternation(data.thesisWords)})(?![\\p{L}])`, 'giu'),
     report: pattern('report', `(?<![\\p{L}])(?:${alternation(data.reportWords)})(?![\\p{L}])`, 'giu'),

@@ -211,15 +211,22 @@ function readDate(text: string): SourceFields | null {
 
 // ——— Places and publishers ———
 
-/** True for a place of publication ("New York", "Cambridge, MA", "Paris", "北京"). */
+/** True for a region after a city ("MA", "Calif.", "New Jersey", "UK", "The Netherlands"). */
+export function isRegion(text: string): boolean {
+  return referenceWords().regions.has(phraseKey(text.trim().replace(/^\(|\)$/g, '')));
+}
+
+/** True for a place of publication ("New York", "Cambridge, MA", "Paris", "Menlo Park, California", "北京"). */
 export function isPlaceName(text: string): boolean {
   const value = text.trim().replace(/^\(|[).]$/g, '').trim();
   const words = referenceWords();
   if (words.places.has(phraseKey(value))) return true;
-  // "Cambridge, MA" / "Menlo Park, California" / "Amsterdam, The Netherlands" / "Boston & New York"
-  const parts = value.split(/\s?(?:,|&|\/|;|\band\b)\s?/).filter(Boolean);
-  if (parts.length > 1 && parts.every((p) => words.places.has(phraseKey(p)))) return true;
-  return parts.length === 2 && words.places.has(phraseKey(parts[0]!)) && /^(?:\p{Lu}{2}|\p{Lu}[\p{L}.]+(?:\s\p{Lu}[\p{L}.]+){0,2})$/u.test(parts[1]!.trim());
+  // "Boston & New York" / "London/Philadelphia" / "Amsterdam; Boston"
+  const parts = value.split(/\s?(?:,|&|\/|;|\band\b|\s-\s)\s?/).filter(Boolean);
+  if (parts.length > 1 && parts.every((p) => words.places.has(phraseKey(p)) || isRegion(p))) return words.places.has(phraseKey(parts[0]!));
+  // "Cambridge, MA" / "Menlo Park, California" / "White River Junction (VT)": a city, then its region.
+  const region = /^(?<city>\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){0,3})(?:,\s?|\s\()(?<region>[^,()]{2,30}?)\)?$/u.exec(value);
+  return region?.groups !== undefined && isRegion(region.groups.region!) && (words.places.has(phraseKey(region.groups.city!)) || !isRegion(region.groups.city!));
 }
 
 /** True for a publisher's name ("MIT Press", "Springer", "Éditions Flammarion", "人民出版社"). */
@@ -304,7 +311,8 @@ export function classifySegment(text: string): { kind: SegmentKind; fields: Sour
     const b = m.groups.b!.trim();
     // "Hamish Hamilton: London" — the publisher first.
     if (isPlaceName(b) && !isPlaceName(a)) return { kind: 'place-publisher', fields: { place: b, publisher: a } };
-    if (isPlaceName(a) || (/^\p{Lu}[\p{L}.'-]*(?:[\s-]\p{Lu}[\p{L}.'-]*){0,3}(?:,\s?\p{Lu}[\p{L}.]{1,12})?$/u.test(a) && b.split(/\s+/).length <= 8 && (isPublisherName(b) || /,\s?\p{Lu}{2}$/u.test(a)))) {
+    // (A region alone — "MA: MIT Press" after "Cambridge" — is merged with the city below.)
+    if (isPlaceName(a) || isRegion(a) || (/^\p{Lu}[\p{L}.'-]*(?:[\s-]\p{Lu}[\p{L}.'-]*){0,3}(?:,\s?\p{Lu}[\p{L}.]{1,12})?$/u.test(a) && b.split(/\s+/).length <= 8 && isPublisherName(b))) {
       return { kind: 'place-publisher', fields: { place: a, publisher: b } };
     }
   }
@@ -324,6 +332,23 @@ function numericTail(view: string): number {
     if (readNumbers(rest) || readDate(rest)) return i;
   }
   return -1;
+}
+
+/**
+ * A bracketed group that ends a part stands apart, as do the ones before it: "Peter Collier
+ * (trans.) (Stanford University Press, 1988)" → "Peter Collier", "(trans.)", "(Stanford …)".
+ */
+function splitTrailingGroups(text: string, span: Span): Span[] {
+  const groups: Span[] = [];
+  let rest = span;
+  for (let guard = 0; guard < 4; guard++) {
+    const tail = /\s(\([^()]{2,200}\))\.?$/u.exec(rest.text);
+    if (!tail || tail.index === 0) break;
+    const start = rest.start + tail.index + 1;
+    groups.unshift({ text: text.slice(start, rest.end), start, end: rest.end });
+    rest = { text: rest.text.slice(0, tail.index), start: rest.start, end: rest.start + tail.index };
+  }
+  return [rest, ...groups];
 }
 
 /** True for a volume, issue or page label ("Vol", "no", "pp", "S"). */
@@ -356,11 +381,12 @@ export function segmentSource(text: string): Segment[] {
     }
     return 0;
   };
-  const top = splitTopLevel(text, cut);
+  const top: Span[] = [];
+  for (const span of splitTopLevel(text, cut)) top.push(...splitTrailingGroups(text, span));
   const segments: Segment[] = [];
   for (const span of top) {
     // A parenthesised group alone ("(pp. 96-116)", "(New York: Norton, 1995)") is read inside.
-    const group = /^\((.*)\)\.?$/su.exec(span.text);
+    const group = /^\((.*)\)\.?$/su.exec(span.text.trim());
     if (group && span.text.indexOf(')') === span.text.length - (span.text.endsWith('.') ? 2 : 1)) {
       const inner = splitTopLevel(text, (i) => (text[i] === ',' || text[i] === ';' ? 1 : 0), span.start + 1, span.start + 1 + group[1]!.length);
       for (const s of inner) segments.push({ ...s, ...classifySegment(s.text), parenthesised: true });
@@ -382,26 +408,33 @@ export function segmentSource(text: string): Segment[] {
     }
     segments.push({ ...span, kind, fields, parenthesised: false });
   }
-  // "Cambridge" + "MA: MIT Press" → one place and publisher; "Cambridge" + "MA" → one place.
+  // "Peter Collier (trans.)" / "Michael Holquist (ed.)": a role in brackets after names.
+  for (let k = 1; k < segments.length; k++) {
+    const role = /^(?:(trans|transl|tr|übers)|(eds?|editors?|hrsg|hg|dir|coord))\.?$/i.exec(segments[k]!.text.replace(/^\(|\)\.?$/g, '').trim());
+    const previous = segments[k - 1]!;
+    if (!role || !segments[k]!.parenthesised || previous.kind !== 'text') continue;
+    const names = namesIn(previous.text);
+    segments[k - 1] = { ...previous, kind: role[1] ? 'translators' : 'editors', fields: role[1] ? { translators: names } : { editors: names }, end: segments[k]!.end };
+    segments.splice(k, 1);
+    k--;
+  }
+  // "Cambridge" + "MA: MIT Press" → one place and publisher; "Cambridge" + "MA" → one place;
+  // "Morgan Kaufmann Publishers" + "Inc." → one publisher; "Little" + "Brown & Co." → one publisher.
   for (let k = 1; k < segments.length; k++) {
     const previous = segments[k - 1]!;
     const current = segments[k]!;
-    if ((previous.kind === 'place' || previous.kind === 'text' || previous.kind === 'publisher') && current.kind === 'place-publisher' && /^\p{Lu}{2}$|^\p{Lu}[\p{Ll}]{1,5}\.$/u.test(current.fields.place ?? '')) {
-      if (previous.kind !== 'text' || isPlaceName(`${previous.text}, ${current.fields.place}`) || /^\p{Lu}[\p{L}.-]*(?:\s\p{Lu}[\p{L}.-]*){0,2}$/u.test(previous.text)) {
-        current.fields = { ...current.fields, place: `${previous.text.replace(/\.$/, '')}, ${current.fields.place}` };
-        current.start = previous.start;
-        current.text = text.slice(previous.start, current.end);
-        segments.splice(k - 1, 1);
-        k--;
-      }
-    } else if ((previous.kind === 'place' || (previous.kind === 'text' && /^\p{Lu}[\p{L}.-]*(?:\s\p{Lu}[\p{L}.-]*){0,2}$/u.test(previous.text))) && /^(?:\p{Lu}{2}|\p{Lu}[\p{Ll}]{1,5}\.?)$/u.test(current.text.trim().replace(/\.$/, '')) && isPlaceName(`${previous.text.replace(/\.$/, '')}, ${current.text.trim().replace(/\.$/, '')}`.replace(/, (\p{Lu}{2})$/u, ', $1'))) {
-      previous.kind = 'place';
-      previous.fields = { place: `${previous.text.replace(/\.$/, '')}, ${current.text.trim()}`.replace(/\.$/, '') };
-      previous.end = current.end;
-      previous.text = text.slice(previous.start, current.end);
+    const head = previous.text.replace(/\.$/, '');
+    const cityLike = previous.kind === 'place' || ((previous.kind === 'text' || previous.kind === 'publisher') && /^\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){0,3}$/u.test(head));
+    const merge = (kind: SegmentKind, fields: SourceFields) => {
+      segments[k - 1] = { ...previous, kind, fields, end: current.end, text: text.slice(previous.start, current.end) };
       segments.splice(k, 1);
       k--;
-    }
+    };
+    const joined = `${head}, ${current.text.trim().replace(/[.,]$/, '')}`;
+    if (cityLike && current.kind === 'place-publisher' && isRegion(current.fields.place ?? '')) merge('place-publisher', { ...current.fields, place: `${head}, ${current.fields.place}` });
+    else if (cityLike && previous.kind !== 'publisher' && isRegion(current.text.replace(/\.$/, ''))) merge('place', { place: joined });
+    else if ((previous.kind === 'publisher' || previous.kind === 'text') && /^(?:Inc|Ltd|Co|Corp|LLC|GmbH)\.?$/i.test(current.text.trim())) merge('publisher', { publisher: `${head}, ${current.text.trim()}` });
+    else if (referenceWords().publishers.has(phraseKey(joined.replace(/\s?&\s?co\.?$/i, '')))) merge('publisher', { publisher: joined });
   }
   return segments;
 }
