@@ -20,6 +20,12 @@ export interface ReferenceWords {
   proceedingsWords: ReadonlySet<string>;
   /** Abbreviations whose full stop ends no part of a source (as written, case kept). */
   abbreviations: ReadonlySet<string>;
+  /** Volume, issue and page labels, lower case. */
+  labels: ReadonlySet<string>;
+  /** Publisher words in CJK scripts, which end a name ("人民出版社"). */
+  cjkPublisherWords: readonly string[];
+  /** Journal words in CJK scripts ("学报", "杂志"). */
+  cjkJournalWords: readonly string[];
   /** Whole-phrase lookups (lower case, dots and spaces folded). */
   publishers: ReadonlySet<string>;
   places: ReadonlySet<string>;
@@ -75,7 +81,7 @@ const alternation = (words: readonly string[]) =>
     .map((w) => escape(w.replace(/\.$/, '')).replace(/\\\.\s*/g, '\\.?\\s?').replace(/ /g, '\\s'))
     .join('|');
 /** The comparison key of a phrase: lower case, no dots, single spaces. */
-export const phraseKey = (phrase: string) => phrase.normalize('NFKC').toLowerCase().replace(/\./g, '').replace(/\s+/g, ' ').trim();
+export const phraseKey = (phrase: string) => (/^[\x20-\x7e]*$/.test(phrase) ? phrase : phrase.normalize('NFKC')).toLowerCase().replace(/\./g, '').replace(/\s+/g, ' ').trim();
 
 let compiled: ReferenceWords | null = null;
 let sources: { name: string; source: string; flags: string }[] = [];
@@ -99,6 +105,9 @@ function compile(data: ReferenceData): ReferenceWords {
     publisherWords: lower(data.publisherWords),
     proceedingsWords: lower(data.proceedingsWords),
     abbreviations: new Set(data.abbreviations),
+    labels: new Set([...data.volumeLabels, ...data.issueLabels, ...data.pageLabels, 'chap', 'ch', 'art', 'fasc', 'suppl'].map((w) => w.toLowerCase())),
+    cjkPublisherWords: data.publisherWords.filter((w) => /[^\x00-\x7f]/.test(w) && !/^[a-zà-ÿ&]/i.test(w)),
+    cjkJournalWords: data.journalWords.filter((w) => /[^\x00-\x7f]/.test(w)),
     publishers: lower(data.publishers),
     places: lower(data.places),
     regions: lower(data.regions),

@@ -82,7 +82,7 @@ function isPlace(text: string): boolean {
 function isPublisherName(text: string): boolean {
   const words = referenceWords();
   if (words.publishers.has(phraseKey(text))) return true;
-  if (hasCjk(text)) return [...words.publisherWords].some((w) => hasCjk(w) && text.endsWith(w));
+  if (hasCjk(text)) return words.cjkPublisherWords.some((w) => text.endsWith(w));
   return text.split(/[\s,]+/).some((t) => words.publisherWords.has(phraseKey(t)));
 }
 
@@ -377,7 +377,7 @@ function readLoneElement(value: string, csl: CslItem): boolean {
   // A journal's name ("北京师范大学学报 (自然科学版)", "J Math & Phys", "中国科学: D 辑 地球科学").
   const head = value.replace(/\s?[(（][^()（）]*[)）]$/u, '').replace(/[:：].*$/u, '');
   if (hasCjk(head)) {
-    const journal = [...words.journalWords].some((w) => hasCjk(w) && (head.endsWith(w) || value.includes(`${w} `) || value.includes(`${w}:`) || value.includes(`${w}：`)));
+    const journal = words.cjkJournalWords.some((w) => head.endsWith(w) || value.includes(`${w} `) || value.includes(`${w}:`) || value.includes(`${w}：`));
     if (journal && !words.cjkOrganisation.test(value)) {
       csl['container-title'] = value;
       return true;

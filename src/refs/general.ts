@@ -223,9 +223,10 @@ export function parseGeneral(core: string, csl: CslItem): { unplaced: string[] }
 
   // No title at all, as physics and astronomy cite ("Nucl. Phys. B 193 (1981) 150", "ApJ, 607, 200"):
   // a short journal name right after the authors, then its numbers.
-  const whole = readSourceText(text);
-  const [lead, second] = whole.segments;
-  if ((csl.author || csl.editor) && lead?.kind === 'text' && second && (second.kind === 'numbers' || second.kind === 'date') && whole.container && whole.unplaced.length === 0) {
+  // (A cheap look first: a digit within a few short words of the start.)
+  const whole = (csl.author || csl.editor) && /^(?:[^\s\d]+\s){0,6}\(?\d/u.test(text.slice(0, 80)) ? readSourceText(text) : null;
+  const [lead, second] = whole?.segments ?? [];
+  if (whole && lead?.kind === 'text' && second && (second.kind === 'numbers' || second.kind === 'date') && whole.container && whole.unplaced.length === 0) {
     const words = whole.container.split(/\s+/);
     const abbreviated = words.length <= 6 && words.every((w) => /^(?:\p{Lu}[\p{L}]*\.?|[A-Z]{2,}|of|and|&|[A-Z])$/u.test(w)) && (/\./.test(whole.container) || words.length <= 2);
     if (abbreviated && (whole.volume || whole.page)) {

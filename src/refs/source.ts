@@ -240,7 +240,7 @@ export function isPublisherName(text: string): boolean {
   if (tokens.some((t) => words.publisherWords.has(phraseKey(t)))) return true;
   if (/&\s?(?:co|sons)\b/i.test(value)) return true;
   // "Cambridge University Press" is covered above; "University of Toronto" is an institution.
-  return [...words.publisherWords].some((w) => /[^\x00-\x7f]/.test(w) && !/^[a-zà-ÿ]/i.test(w) && value.endsWith(w));
+  return words.cjkPublisherWords.some((w) => value.endsWith(w));
 }
 
 /** Names as an editor or translator phrase gives them ("J. C. Watson, R. N. Goldman & M. S. Warner"). */
@@ -269,8 +269,21 @@ const translatorsAfter = /^(?<names>.{2,120}?)\s?\((?:trans|transl|tr)\.?\)$/iu;
 const leadingEditors = /^(?<names>[^()]{2,200}?)(?:\s?\((?:eds?|editors?|hrsg|hg|éds?|dir|a cura di)\.?\)[,.]?|,\s(?:eds?|editors?)\.?[,.]?)\s/iu;
 const inPrefix = /^(?:[Ii]n|[Ee]n|[Ii]m|[Dd]ans)\s?:?\s(?=[\p{Lu}\d"“«‘])|^(?:[Ii]n|[Ee]n|[Ii]m|[Dd]ans)\s?:\s/u;
 
-/** Classifies one segment. */
+// Title cuts read the same trailing segments again and again: classify each text once.
+const classified = new Map<string, { kind: SegmentKind; fields: SourceFields }>();
+
+/** Classifies one segment (cached; callers must not change the result). */
 export function classifySegment(text: string): { kind: SegmentKind; fields: SourceFields } {
+  let result = classified.get(text);
+  if (!result) {
+    if (classified.size >= 4096) classified.clear();
+    result = classifyUncached(text);
+    classified.set(text, result);
+  }
+  return { kind: result.kind, fields: { ...result.fields } };
+}
+
+function classifyUncached(text: string): { kind: SegmentKind; fields: SourceFields } {
   const words = referenceWords();
   const value = text.trim();
   const bare = value.replace(/\.$/, '').trim();
@@ -323,12 +336,26 @@ export function classifySegment(text: string): { kind: SegmentKind; fields: Sour
   return { kind: 'text', fields: {} };
 }
 
-/** Where a plain-text segment ends in numbers ("Bartonia 44: 58—67", "Proteins 2010", "Nucl. Phys. B 193 (1981) 150"). */
+const tails = new Map<string, number>();
+
+/** Where a plain-text segment ends in numbers ("Bartonia 44: 58—67", "Proteins 2010", "Nucl. Phys. B 193 (1981) 150"), or -1. */
 function numericTail(view: string): number {
-  // Candidates: each space followed by a digit (or a labelled number); the tail from there must read as numbers.
+  let at = tails.get(view);
+  if (at === undefined) {
+    if (tails.size >= 4096) tails.clear();
+    at = findNumericTail(view);
+    tails.set(view, at);
+  }
+  return at;
+}
+
+function findNumericTail(view: string): number {
+  // Candidates: each space followed by a digit (or a bracket or a label); the tail from there must
+  // read as numbers. Tails with a long lower-case word are never numbers: skip them cheaply.
   for (let i = view.indexOf(' '); i !== -1 && i < view.length - 1; i = view.indexOf(' ', i + 1)) {
     const rest = view.slice(i + 1);
     if (!/^(?:\(?\d|[A-Z]?\d|\((?:suppl|\p{L}{3,}\.?\s\d)|(?:vol|no|pp|p|v|n°|nr)\.?\s?\d)/iu.test(rest)) continue;
+    if (rest.length > 60) continue;
     if (readNumbers(rest) || readDate(rest)) return i;
   }
   return -1;
@@ -353,9 +380,7 @@ function splitTrailingGroups(text: string, span: Span): Span[] {
 
 /** True for a volume, issue or page label ("Vol", "no", "pp", "S"). */
 function isLabel(word: string): boolean {
-  const data = referenceWords().data;
-  const key = word.toLowerCase();
-  return [...data.volumeLabels, ...data.issueLabels, ...data.pageLabels].some((l) => l.toLowerCase() === key) || /^(?:chap|ch|art|fasc|suppl)$/i.test(word);
+  return referenceWords().labels.has(word.toLowerCase());
 }
 
 /** Cuts the source text into classified segments. */
