@@ -20,6 +20,8 @@ export interface ReferenceWords {
   proceedingsWords: ReadonlySet<string>;
   /** Abbreviations whose full stop ends no part of a source (as written, case kept). */
   abbreviations: ReadonlySet<string>;
+  /** Labels a page prints around references ("Google Scholar"), lower case. */
+  listLabels: ReadonlySet<string>;
   /** Volume, issue and page labels, lower case. */
   labels: ReadonlySet<string>;
   /** Publisher words in CJK scripts, which end a name ("人民出版社"). */
@@ -105,6 +107,7 @@ function compile(data: ReferenceData): ReferenceWords {
     publisherWords: lower(data.publisherWords),
     proceedingsWords: lower(data.proceedingsWords),
     abbreviations: new Set(data.abbreviations),
+    listLabels: lower(data.listLabels),
     labels: new Set([...data.volumeLabels, ...data.issueLabels, ...data.pageLabels, 'chap', 'ch', 'art', 'fasc', 'suppl'].map((w) => w.toLowerCase())),
     cjkPublisherWords: data.publisherWords.filter((w) => /[^\x00-\x7f]/.test(w) && !/^[a-zà-ÿ&]/i.test(w)),
     cjkJournalWords: data.journalWords.filter((w) => /[^\x00-\x7f]/.test(w)),

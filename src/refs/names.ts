@@ -177,7 +177,8 @@ export interface AuthorList {
 
 function toName(shape: Shape, groups: Record<string, string | undefined>): CslName {
   const family = (groups.family ?? '').trim();
-  const given = (groups.given ?? '').trim();
+  // "Baillie J." ends a sentence: Vancouver initials carry no full stops of their own.
+  const given = (groups.given ?? '').trim().replace(shape === 'vancouver' ? /(?<=^\p{Lu}{1,4})\.$/u : /^$/, '');
   const name: CslName = given ? { family, given } : { family };
   if (groups.suffix) name.suffix = groups.suffix;
   return name;

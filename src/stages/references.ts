@@ -1,6 +1,7 @@
 import type { Reference } from '../generated/article.js';
 import { defineStage } from '../core/stage.js';
 import { orderCsl } from '../refs/csl.js';
+import { entryNumbers } from '../refs/list.js';
 import { parseReference } from '../refs/parse.js';
 import { splitReferences } from '../refs/split.js';
 
@@ -16,15 +17,16 @@ export const references = defineStage({
     'reference-unparseable': 'warning',
     'reference-unnumbered': 'warning',
     'reference-merged-line': 'info',
+    'reference-line-unplaced': 'warning',
     'reference-duplicate-number': 'warning',
     'reference-number-gap': 'warning',
     'reference-no-identifier': 'info',
     'too-many-references': 'error',
   },
   defaults: { maxReferences: 20000 },
-  run(doc, { options, report }) {
+  run(doc, { options, report, data }) {
     if (doc.referenceBlocks.length === 0) return;
-    const { entries, notes } = splitReferences(doc.referenceBlocks);
+    const { entries, notes } = splitReferences(doc.referenceBlocks, { headings: data.structure.referenceHeadings });
     if (entries.length > options.maxReferences) {
       report('too-many-references', `${entries.length} reference entries, over the limit maxReferences=${options.maxReferences}`, { offset: doc.referenceBlocks[0]!.start });
       doc.failed = true;
@@ -32,19 +34,18 @@ export const references = defineStage({
     }
     for (const note of notes) {
       if (note.kind === 'merged-line') report('reference-merged-line', `reference [${note.number}] shares a line with the one before it; split`, { offset: note.offset });
+      else if (note.kind === 'unplaced') report('reference-line-unplaced', `a line in the reference list that is no reference and belongs to none ("${(note.text ?? '').slice(0, 40)}")`, { offset: note.offset });
       else report('reference-unnumbered', 'a reference line without a number ([n], n. or a list item)', { offset: note.offset });
     }
     doc.referenceEntries = entries;
+    // (Numbers are given in a loop: `Math.max(...list)` overflows the stack on 10^5 entries.)
+    const numbers = entryNumbers(entries);
     const used = new Set<number>();
-    const numbered = entries.map((e) => e.number).filter((n): n is number => n !== null);
-    let nextFree = Math.max(0, ...numbered) + 1;
     const out: Reference[] = [];
-    for (const entry of entries) {
-      let number = entry.number;
-      if (number === null || used.has(number)) {
-        const assigned = nextFree++;
-        if (number !== null) report('reference-duplicate-number', `reference number ${number} is used twice; this one becomes ref-${assigned}`, { offset: entry.start, end: entry.end });
-        number = assigned;
+    entries.forEach((entry, index) => {
+      const number = numbers[index]!;
+      if (entry.number !== null && entry.number !== number) {
+        report('reference-duplicate-number', `reference number ${entry.number} is used twice; this one becomes ref-${number}`, { offset: entry.start, end: entry.end });
       }
       used.add(number);
       const id = `ref-${number}`;
@@ -59,7 +60,7 @@ export const references = defineStage({
         report('reference-no-identifier', `reference [${number}] has no DOI, PMID or URL`, { offset: entry.start, end: entry.end });
       }
       out.push(reference);
-    }
+    });
     const sorted = [...used].sort((a, b) => a - b);
     for (let i = 1; i < sorted.length; i++) {
       if (sorted[i]! - sorted[i - 1]! > 1) {
