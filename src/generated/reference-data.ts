@@ -1234,6 +1234,11 @@ export const referenceData: ReferenceData = {
   "工作"
  ],
  "seriesWords": [
+  "LNCS",
+  "LNAI",
+  "LNBI",
+  "CCIS",
+  "IFIP AICT",
   "series",
   "lecture notes",
   "studies in",

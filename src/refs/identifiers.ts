@@ -84,8 +84,9 @@ export function dropPathSuffix(doi: string): string {
 
 /** Finds DOI, PMID, PMCID, ISSN and URL in a reference string. */
 export function findIdentifiers(input: string): Identifiers {
-  // Identifier patterns run on at most 4,000 characters (a reference is far shorter).
-  const text = input.slice(0, 4000);
+  // Identifier patterns run on at most 4,000 characters (a reference is far shorter). A DOI a
+  // line break cut after its slash ("doi:10.3389/ neuro.01.002.2008") is joined again.
+  const text = input.slice(0, 4000).replace(/\b(10\.\d{4,9}\/)\s(?=[\w(])/g, '$1');
   const out: Identifiers = {};
   for (const pattern of [doiUrl, doiLabel, publisherDoi, bareDoi]) {
     const m = pattern.exec(text);

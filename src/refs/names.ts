@@ -140,6 +140,11 @@ function nameShapes(): { shape: Shape; pattern: RegExp }[] {
 
 // "Bao Q *, Zhao Y*": a co-first-author mark.
 const coFirstMark = /\s?\*+/uy;
+/** The name patterns built from parts (for the ReDoS audit, which reads only literal patterns). */
+export function namePatterns(): { name: string; source: string; flags: string }[] {
+  return nameShapes().map((s) => ({ name: `name shape ${s.shape}`, source: s.pattern.source, flags: s.pattern.flags.replace(/[gy]/g, '') }));
+}
+
 // What may follow a name inside a list.
 const separator = /(?:\s?[,;]{1,2}\s?(?:(?:and|And|AND|&|und|et|y)\s)?|\s(?:and|And|AND|&|und|et|y)\s)/uy;
 const vancouverSeparator = /(?:\.\s|\s)(?=\p{Lu})/uy;
@@ -177,8 +182,7 @@ export interface AuthorList {
 
 function toName(shape: Shape, groups: Record<string, string | undefined>): CslName {
   const family = (groups.family ?? '').trim();
-  // "Baillie J." ends a sentence: Vancouver initials carry no full stops of their own.
-  const given = (groups.given ?? '').trim().replace(shape === 'vancouver' ? /(?<=^\p{Lu}{1,4})\.$/u : /^$/, '');
+  const given = (groups.given ?? '').trim();
   const name: CslName = given ? { family, given } : { family };
   if (groups.suffix) name.suffix = groups.suffix;
   return name;
@@ -224,6 +228,8 @@ function scanFrom(text: string, firstShape: Shape, limit = Infinity): AuthorList
     if (!matched) break;
     let end = pos + matched.m[0].length;
     const name = toName(matched.shape, matched.m.groups!);
+    // "Baillie J. To cut …": the full stop ends the sentence, Vancouver initials carry none of their own.
+    if (matched.shape === 'vancouver' && /^\p{Lu}{1,4}\.$/u.test(name.given ?? '') && /^\s\p{Lu}/u.test(text.slice(end, end + 2))) name.given = name.given!.slice(0, -1);
     const suffix = at(suffixAfter, text, end);
     if (suffix?.groups) {
       name.suffix = suffix.groups.suffix!;

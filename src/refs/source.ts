@@ -245,7 +245,7 @@ export function isPublisherName(text: string): boolean {
 
 /** Names as an editor or translator phrase gives them ("J. C. Watson, R. N. Goldman & M. S. Warner"). */
 function namesIn(text: string): CslName[] {
-  const value = text.trim().replace(/[.,]$/, '');
+  const value = text.trim().replace(/,$/, '');
   const list = scanAuthors(value);
   if (list && list.end >= value.length - 2) return list.names;
   return value
@@ -325,7 +325,7 @@ function classifyUncached(text: string): { kind: SegmentKind; fields: SourceFiel
     // "Hamish Hamilton: London" — the publisher first.
     if (isPlaceName(b) && !isPlaceName(a)) return { kind: 'place-publisher', fields: { place: b, publisher: a } };
     // (A region alone — "MA: MIT Press" after "Cambridge" — is merged with the city below.)
-    if (isPlaceName(a) || isRegion(a) || (/^\p{Lu}[\p{L}.'-]*(?:[\s-]\p{Lu}[\p{L}.'-]*){0,3}(?:,\s?\p{Lu}[\p{L}.]{1,12})?$/u.test(a) && b.split(/\s+/).length <= 8 && isPublisherName(b))) {
+    if (isPlaceName(a) || isRegion(a) || (/^\p{Lu}[\p{L}.'-]*(?:\s\p{Lu}[\p{L}.'-]*){0,3}(?:,\s?\p{Lu}[\p{L}.]{1,12})?$/u.test(a) && b.split(/\s+/).length <= 8 && isPublisherName(b))) {
       return { kind: 'place-publisher', fields: { place: a, publisher: b } };
     }
   }
@@ -525,7 +525,9 @@ export function readSourceText(text: string): Source {
   if (k > containerStart) {
     const run = segments.slice(containerStart, k);
     const next = segments[k];
-    const raw = text.slice(run[0]!.start, run[run.length - 1]!.end);
+    // "Phys. Biol. 12": the full stop cut off before the numbers belongs to the abbreviation.
+    const runEnd = run[run.length - 1]!.end;
+    const raw = text.slice(run[0]!.start, runEnd + (text[runEnd] === '.' && /(?:^|[\s.])\p{Lu}[\p{Ll}]{0,7}$/u.test(text.slice(run[0]!.start, runEnd)) ? 1 : 0));
     // A journal abbreviation keeps its final full stop ("J. Morphol."); a sentence end goes.
     const container = tidyValue(raw).replace(/\.$/, (dot) => (/(?:^|[\s.])\p{Lu}[\p{Ll}]{0,7}\.$/u.test(tidyValue(raw)) && /\.\s?\S/u.test(raw) ? dot : ''));
     const words = referenceWords();

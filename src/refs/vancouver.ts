@@ -88,7 +88,7 @@ export function readSource(rest: string): Source | null {
 }
 
 // Word-final dots that do not end a sentence.
-const notSentenceEnd = /(?:\b(?:vs|e\.g|i\.e|et al|etc|spp|sp|no|fig|figs|st|dr|mr|ms|approx|ca|cf|vol|jr|sr|inc|ltd|co)|(?:^|[\s(])[A-Za-z]|\s[IVX]{1,6})$/i;
+const notSentenceEnd = /(?:\b(?:vs|e\.g|i\.e|et al|etc|spp|sp|no|fig|figs|st|dr|mr|approx|ca|cf|vol|jr|sr|inc|ltd|co)|(?:^|[\s(])[A-Za-z]|\s[IVX]{1,6})$/i;
 
 /** Offsets just after each likely sentence end (". ", "? ", "! ") in a string. */
 export function sentenceEnds(text: string, from = 0): number[] {

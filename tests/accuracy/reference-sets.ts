@@ -273,13 +273,15 @@ export interface Figures {
   unwritten: Partial<Record<Field, number>>;
   /** Row indices that failed, per field. */
   failed: Partial<Record<Field, number[]>>;
+  /** Title misses whose gold title is a strict beginning of the parsed one (a gold title cut short). */
+  goldTitleCut: number;
 }
 
 const cslKey: Partial<Record<Field, string>> = { author: 'author', title: 'title', 'container-title': 'container-title', volume: 'volume', issue: 'issue', page: 'page', publisher: 'publisher', DOI: 'DOI' };
 
 /** Scores the parsed items (one per row, in order) against a set. */
 export function score(set: LabelledSet, items: Item[]): Figures {
-  const figures: Figures = { right: {}, total: {}, spurious: {}, unwritten: {}, failed: {} };
+  const figures: Figures = { right: {}, total: {}, spurious: {}, unwritten: {}, failed: {}, goldTitleCut: 0 };
   set.rows.forEach((row, i) => {
     const item = items[i] ?? {};
     for (const field of FIELDS) {
@@ -287,7 +289,11 @@ export function score(set: LabelledSet, items: Item[]): Figures {
       if (!check) continue;
       figures.total[field] = (figures.total[field] ?? 0) + 1;
       if (check(item)) figures.right[field] = (figures.right[field] ?? 0) + 1;
-      else (figures.failed[field] ??= []).push(i);
+      else {
+        (figures.failed[field] ??= []).push(i);
+        const gold = norm(row.gold.title);
+        if (field === 'title' && gold && norm(item.title).startsWith(gold)) figures.goldTitleCut++;
+      }
     }
     for (const field of row.unwritten) figures.unwritten[field] = (figures.unwritten[field] ?? 0) + 1;
     for (const field of row.absent) {
@@ -313,6 +319,7 @@ export function table(set: LabelledSet, figures: Figures): string {
     const extra = [unwritten ? `${unwritten} gold values not in the string, not scored` : '', spurious ? `filled where the gold has none: ${spurious}` : ''].filter(Boolean).join('; ');
     lines.push(`  ${field.padEnd(16)} ${percent(right, total).toFixed(1).padStart(5)} %  (${right}/${total})${extra ? `  ${extra}` : ''}`);
   }
+  if (figures.goldTitleCut) lines.push(`  · title: ${figures.goldTitleCut} of the ${figures.failed.title?.length ?? 0} misses have a gold title that is a strict beginning of the parsed one (the gold cut short)`);
   for (const note of set.notes) lines.push(`  · ${note}`);
   return lines.join('\n');
 }

@@ -4,6 +4,8 @@ import ts from 'typescript';
 import { check } from 'recheck';
 import { describe, expect, it } from 'vitest';
 import { repo } from '../helpers.js';
+import { referencePatterns } from '../../src/refs/data.js';
+import { namePatterns } from '../../src/refs/names.js';
 
 interface Pattern {
   where: string;
@@ -54,6 +56,8 @@ function dataPatterns(): Pattern[] {
   out.push({ where: 'html.json /chromeClassPattern', source: html.chromeClassPattern, flags: 'i' }, { where: 'html.json /chromeClassExceptions', source: html.chromeClassExceptions, flags: 'i' });
   const lexicon = JSON.parse(readFileSync(repo('pipelines/data/lexicon.json'), 'utf8'));
   lexicon.patterns.forEach((p: { name: string; pattern: string }) => out.push({ where: `lexicon.json pattern ${p.name}`, source: p.pattern, flags: 'u' }));
+  // Patterns the reference parser builds from references.json's word lists and from name parts.
+  for (const p of [...referencePatterns(), ...namePatterns()]) out.push({ where: `src/refs built pattern ${p.name}`, source: p.source, flags: p.flags });
   return out;
 }
 
