@@ -1278,6 +1278,7 @@ export const referenceData: ReferenceData = {
   "no",
   "nos",
   "nr",
+  "n",
   "n°",
   "number",
   "num",
@@ -1292,6 +1293,7 @@ export const referenceData: ReferenceData = {
  ],
  "pageLabels": [
   "pp",
+  "Pp",
   "p",
   "pages",
   "page",
@@ -1341,6 +1343,13 @@ export const referenceData: ReferenceData = {
   "部"
  ],
  "abbreviations": [
+  "Adv",
+  "Mod",
+  "Discr",
+  "Found",
+  "Ser",
+  "Meth",
+  "Sympos",
   "Dept",
   "Univ",
   "Inst",

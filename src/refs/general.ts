@@ -54,6 +54,8 @@ interface Cut {
   sourceStart: number;
   /** A sentence end (where the biomedical journal patterns may be tried). */
   sentence: boolean;
+  /** A comma (titles end at commas only in comma-separated styles). */
+  comma?: boolean;
 }
 
 interface Reading {
@@ -64,7 +66,9 @@ interface Reading {
 }
 
 function journalReading(rest: string): JournalSource | null {
-  return readSource(rest.trim());
+  const source = readSource(rest.trim());
+  // "In The Best Short Stories …" is a book's title, never a journal's.
+  return source && !/^(?:in|en|im)\s/i.test(source.journal) ? source : null;
 }
 
 function readAt(body: string, cut: Cut): Reading {
@@ -77,18 +81,19 @@ function readAt(body: string, cut: Cut): Reading {
 
 /** The possible ends of a title in `body`, in order: sentence ends, commas, brackets, "In". */
 function cuts(body: string): Cut[] {
+  // (See `parseGeneral` for how a cut is chosen.)
   const out: Cut[] = [];
   const seen = new Set<number>();
-  const push = (titleEnd: number, sourceStart: number, sentence: boolean) => {
+  const push = (titleEnd: number, sourceStart: number, sentence: boolean, comma: boolean) => {
     if (titleEnd <= 1 || seen.has(sourceStart) || sourceStart >= body.length) return;
     seen.add(sourceStart);
-    out.push({ titleEnd, sourceStart, sentence });
+    out.push({ titleEnd, sourceStart, sentence, comma });
   };
-  const found: { at: number; titleEnd: number; sourceStart: number; sentence?: boolean }[] = [];
+  const found: { at: number; titleEnd: number; sourceStart: number; sentence?: boolean; comma?: boolean }[] = [];
   for (const e of sentenceEnds(body)) found.push({ at: e, titleEnd: e - 1, sourceStart: e, sentence: true });
   // Top-level commas, and brackets that open a source ("Title (New York: Norton, 1995)", "Title [DVD]").
   for (const span of splitTopLevel(body, (i) => (body[i] === ',' && body[i + 1] === ' ' ? 1 : 0))) {
-    if (span.end < body.length) found.push({ at: span.end, titleEnd: span.end - 1, sourceStart: span.end + 1 });
+    if (span.end < body.length) found.push({ at: span.end, titleEnd: span.end - 1, sourceStart: span.end + 1, comma: true });
   }
   // A bracketed group that stands alone as a part (closed, then punctuation or the end).
   const opens = /\s(?=[([])/gu;
@@ -104,7 +109,7 @@ function cuts(body: string): Cut[] {
   const inWord = /[,.]\s(?=(?:In|in)[:\s]\s?[\p{Lu}\d])|\s(?=In:\s)/gu;
   for (let m = inWord.exec(body); m; m = inWord.exec(body)) found.push({ at: m.index, titleEnd: m.index - 1, sourceStart: m.index + (body[m.index] === ',' || body[m.index] === '.' ? 1 : 0) });
   found.sort((a, b) => a.at - b.at || a.sourceStart - b.sourceStart || (a.sentence ? -1 : 1));
-  for (const f of found) push(f.titleEnd, f.sourceStart, f.sentence === true);
+  for (const f of found) push(f.titleEnd, f.sourceStart, f.sentence === true, f.comma === true);
   return out.slice(0, 48);
 }
 
@@ -170,6 +175,8 @@ export function parseGeneral(core: string, csl: CslItem): { unplaced: string[] }
   if (process.env.REFS_DEBUG) console.error('authors', JSON.stringify(scanAuthors(text)));
   let pos = 0;
   const dittoMark = ditto.exec(text);
+  // Styles that separate authors from the title by a comma end the title at a comma too.
+  let commaStyle = false;
   if (dittoMark) pos = dittoMark[0].length;
   if (!dittoMark) {
     const people = scanAuthors(text);
@@ -180,6 +187,7 @@ export function parseGeneral(core: string, csl: CslItem): { unplaced: string[] }
       if (list.role === 'editor') csl.editor = list.names;
       else csl.author = list.names;
       pos = list.end;
+      commaStyle = /^\s?,\s/.test(text.slice(pos));
     } else {
       // An organisation as author: "World Health Organization." / "U.S. Department of Transportation. (2007)."
       const org = /^(?<name>[^.,:;()"“]{3,120}?)(?:\.\s|\s?\((?=(?:1[5-9]|20)\d{2}))/u.exec(text);
@@ -225,8 +233,10 @@ export function parseGeneral(core: string, csl: CslItem): { unplaced: string[] }
   // a short journal name right after the authors, then its numbers.
   // (A cheap look first: a digit within a few short words of the start.)
   const whole = (csl.author || csl.editor) && /^(?:[^\s\d]+\s){0,6}\(?\d/u.test(text.slice(0, 80)) ? readSourceText(text) : null;
-  const [lead, second] = whole?.segments ?? [];
-  if (whole && lead?.kind === 'text' && second && (second.kind === 'numbers' || second.kind === 'date') && whole.container && whole.unplaced.length === 0) {
+  const segments = whole?.segments ?? [];
+  const firstNumbers = segments.findIndex((s) => s.kind !== 'text');
+  const second = segments[firstNumbers];
+  if (whole && firstNumbers > 0 && firstNumbers <= 4 && second && (second.kind === 'numbers' || second.kind === 'date') && whole.container && whole.unplaced.length === 0) {
     const words = whole.container.split(/\s+/);
     const abbreviated = words.length <= 6 && words.every((w) => /^(?:\p{Lu}[\p{L}]*\.?|[A-Z]{2,}|of|and|&|[A-Z])$/u.test(w)) && (/\./.test(whole.container) || words.length <= 2);
     if (abbreviated && (whole.volume || whole.page)) {
@@ -241,6 +251,7 @@ export function parseGeneral(core: string, csl: CslItem): { unplaced: string[] }
   let best: Reading | null = null;
   for (const cut of candidates) {
     const reading = readAt(text, cut);
+    if (cut.comma && !commaStyle) reading.score -= 1;
     if (process.env.REFS_DEBUG) console.error('cut', JSON.stringify(text.slice(0, cut.titleEnd + 1)), reading.score, reading.journal ? 'journal' : reading.source?.segments.map((s) => `${s.kind}:${s.text}`).join(' | '));
     if (!best || reading.score > best.score) best = reading;
     if (reading.score >= 5) break;

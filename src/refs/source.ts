@@ -237,6 +237,8 @@ export function isPublisherName(text: string): boolean {
   if (words.publishers.has(phraseKey(value))) return true;
   const tokens = value.split(/[\s,]+/).filter(Boolean);
   if (tokens.length > 9) return false;
+  // "Journal of Electronic Publishing" is a journal.
+  if (/^(?:journal|j|proceedings|proc|annals|bulletin|review|transactions|trans|revue|zeitschrift|acta|archives)\b/i.test(value)) return false;
   if (tokens.some((t) => words.publisherWords.has(phraseKey(t)))) return true;
   if (/&\s?(?:co|sons)\b/i.test(value)) return true;
   // "Cambridge University Press" is covered above; "University of Toronto" is an institution.
@@ -418,6 +420,16 @@ export function segmentSource(text: string): Segment[] {
       continue;
     }
     const { kind, fields } = classifySegment(span.text);
+    // "pp. 168-175 Tokyo" / "1994 Morgan Kaufmann": numbers, then words with no separator.
+    const head = kind === 'text' ? /^(?:(?:pp?|pages?|vol|no)\.?\s?)?[A-Za-z]?\d[\d–—-]*\s(?=\p{Lu})/u.exec(span.text) : null;
+    if (head && readNumbers(head[0].trim())) {
+      const numbers = classifySegment(head[0].trim());
+      const rest = span.text.slice(head[0].length);
+      const restKind = classifySegment(rest);
+      segments.push({ text: head[0].trim(), start: span.start, end: span.start + head[0].trimEnd().length, kind: numbers.kind, fields: numbers.fields, parenthesised: false });
+      segments.push({ text: rest, start: span.start + head[0].length, end: span.end, kind: restKind.kind, fields: restKind.fields, parenthesised: false });
+      continue;
+    }
     if (kind === 'text') {
       // A segment that ends in numbers holds the container and its numbers.
       const at = numericTail(span.text);
@@ -528,8 +540,10 @@ export function readSourceText(text: string): Source {
     // "Phys. Biol. 12": the full stop cut off before the numbers belongs to the abbreviation.
     const runEnd = run[run.length - 1]!.end;
     const raw = text.slice(run[0]!.start, runEnd + (text[runEnd] === '.' && /(?:^|[\s.])\p{Lu}[\p{Ll}]{0,7}$/u.test(text.slice(run[0]!.start, runEnd)) ? 1 : 0));
-    // A journal abbreviation keeps its final full stop ("J. Morphol."); a sentence end goes.
-    const container = tidyValue(raw).replace(/\.$/, (dot) => (/(?:^|[\s.])\p{Lu}[\p{Ll}]{0,7}\.$/u.test(tidyValue(raw)) && /\.\s?\S/u.test(raw) ? dot : ''));
+    // A journal abbreviation keeps its final full stop ("J. Am. Chem. Soc."); a sentence end goes.
+    const lastWord = /([\p{L}]+)\.$/u.exec(tidyValue(raw))?.[1] ?? '';
+    const abbreviated = /\.\s?\S/u.test(raw) && (referenceWords().abbreviations.has(lastWord) || /^\p{Lu}[\p{Ll}]{0,4}$/u.test(lastWord));
+    const container = tidyValue(raw).replace(/\.$/, (dot) => (abbreviated ? dot : ''));
     const words = referenceWords();
     const journalish = run.some((s) => s.text.split(/[\s.]+/).some((w) => words.journalWords.has(phraseKey(w)) || words.proceedingsWords.has(phraseKey(w))));
     // Plain words in lower case ("An introduction to the series") read as the title's end, not a container.
