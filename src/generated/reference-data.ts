@@ -1314,6 +1314,8 @@ export const referenceData: ReferenceData = {
   "ed",
   "edn",
   "edition",
+  "version",
+  "printing",
   "éd",
   "éd.",
   "aufl",

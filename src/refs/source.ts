@@ -264,7 +264,11 @@ function namesIn(text: string): CslName[] {
 
 const placePublisher = /^(?<a>[^:]{2,60}?)\s?:\s?(?<b>[^:]{2,100})$/u;
 const editorsAfter = /^(?<names>.{2,200}?)\s?(?:\((?:eds?|editors?|hrsg|hg|coords?|dirs?|orgs?|éds?|a cura di)\.?\)|,?\s(?:eds?|editors?)\.?)$/iu;
-const editorsBefore = /^(?:edited by|ed\. by|eds?\.|hrsg\. von|herausgegeben von)\s(?<names>.{2,200})$/iu;
+const editorsBefore = /^(?:edited(?: and translated)? by|ed\. by|eds?\.|hrsg\. von|herausgegeben von)\s(?<names>.{2,200})$/iu;
+// Other contributors before their names ("Dir. Roland Emmerich", "Perf. Dennis Quaid"): a part of the source, no field.
+const contributorsBefore = /^(?:dir|dirs|perf|prod|narr|ill|comp)\.\s\p{Lu}/u;
+// A work's extent: "3 vols.", "chap. 5", "312 pp.".
+const extent = /^(?:\d{1,3}\s?vols?\.?|(?:chap|ch)\.?\s?\d{1,3}|\d{1,4}\s?(?:pp|p|S)\.?)$/iu;
 const translatorsBefore = /^(?:translated by|trans\.(?:\sby)?|transl\.|tr\.|traduit par|übers\. von)\s(?<names>.{2,200})$/iu;
 const translatorsAfter = /^(?<names>.{2,120}?)\s?\((?:trans|transl|tr)\.?\)$/iu;
 // Names then their role, before a container: "X & Y (Eds.), ", "X and Y, editors, ", "X, ed. ".
@@ -294,6 +298,7 @@ function classifyUncached(text: string): { kind: SegmentKind; fields: SourceFiel
   const note = words.dropNote.exec(bare);
   if ((note && note.index === 0) || /^(?:ISBN|ISSN|doi|URL|PDF|IF|PMCID|PMID)\b/i.test(bare) || /^\[[^\]]*\]$/.test(bare)) return { kind: 'note', fields: { note: bare } };
   if (inPrefix.test(value)) return { kind: 'in', fields: {} };
+  if (contributorsBefore.test(bare) || extent.test(bare)) return { kind: 'note', fields: { note: bare } };
   let m = editorsBefore.exec(bare) ?? editorsAfter.exec(bare);
   if (m?.groups && /\p{Lu}/u.test(m.groups.names!)) return { kind: 'editors', fields: { editors: namesIn(m.groups.names!) } };
   m = translatorsBefore.exec(bare) ?? translatorsAfter.exec(bare);
@@ -561,10 +566,12 @@ export function readSourceText(text: string): Source {
       score -= 2;
     }
   }
-  if (!out.container && k === 0 && segments[0]) {
+  if (!out.container && segments[0] && (k === 0 || ['editors', 'translators'].includes(segments[0].kind))) {
     const kind = segments[0].kind;
     if (isPublishing(segments[0]) || kind === 'genre' || kind === 'edition' || kind === 'editors' || kind === 'translators' || kind === 'series') score += 3;
-    else if (isNumeric(segments[0])) score += 1;
+    else if (kind === 'note' && (contributorsBefore.test(segments[0].text) || extent.test(segments[0].text.replace(/\.$/, '')))) score += 2;
+    // A date alone ends a title too ("…, 2015."), weakly.
+    else if (isNumeric(segments[0])) score += segments.every(isNumeric) && segments.every((x) => x.fields.volume === undefined && x.fields.page === undefined) ? 2 : 1;
   }
   for (; k < segments.length; k++) {
     const s = segments[k]!;
