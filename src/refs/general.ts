@@ -1,6 +1,6 @@
 import { cslDate, type CslItem } from './csl.js';
 import { phraseKey, referenceWords } from './data.js';
-import { isOrganisation, scanAuthors, scanOrganisation } from './names.js';
+import { isOrganisation, looseAuthorEnd, scanAuthors, scanOrganisation } from './names.js';
 import { readSourceText, type Source } from './source.js';
 import { splitTopLevel } from './text.js';
 import { readSource, sentenceEnds, tidy, type Source as JournalSource } from './vancouver.js';
@@ -115,6 +115,8 @@ function cuts(body: string): Cut[] {
 
 function cleanTitle(text: string): string {
   return tidy(text)
+    // A citation number left before the title ("14. Drug insight: …").
+    .replace(/^\d{1,3}\.\s+(?=\p{Lu})/u, '')
     .replace(/^["“«‘„]+|["”»’“]+$/gu, '')
     .replace(/[.,;:]+$/, '')
     .replace(/\s?["”»]$/u, '')
@@ -182,7 +184,10 @@ export function parseGeneral(core: string, csl: CslItem): { unplaced: string[] }
     const people = scanAuthors(text);
     const organisation = scanOrganisation(text);
     // An organisation's name that reads as names ("American Bar Association" as given "American Bar").
-    const list = organisation && (!people || people.end <= organisation.end) ? organisation : people;
+    let list = organisation && (!people || people.end <= organisation.end) ? organisation : people;
+    // A list the scanner left early on a name it could not read ("Sauer J, ffytche DH, …: Title").
+    const loose = list?.shape === 'given-family' && list.names[0]?.literal ? null : looseAuthorEnd(text, list?.end ?? 0);
+    if (loose && (!list || loose.names.length > list.names.length)) list = { names: loose.names, role: list?.role ?? 'author', end: loose.end, shape: list?.shape ?? 'vancouver' };
     if (list && list.names.length > 0) {
       if (list.role === 'editor') csl.editor = list.names;
       else csl.author = list.names;
@@ -214,7 +219,10 @@ export function parseGeneral(core: string, csl: CslItem): { unplaced: string[] }
     const mark = open[0].trim();
     const inner = text.slice(open[0].length);
     const end = closingQuote(inner, mark);
-    if (end.at > 3) {
+    // The quotation is the title only when it ends there ("Title," Journal / "Title." Journal), not
+    // when the title goes on after it ("\"Near-miss\" obstetric events…", "''I only…'': The need…").
+    const after = inner.slice(end.at + end.length, end.at + end.length + 3);
+    if (end.at > 3 && !/^(?:\s?:|\s(?!in\b|en\b|im\b)\p{Ll})/u.test(after)) {
       csl.title = cleanTitle(inner.slice(0, end.at));
       const rest = inner.slice(end.at + end.length).replace(/^[\s.,:;]+/, '');
       if (rest) {
@@ -238,7 +246,8 @@ export function parseGeneral(core: string, csl: CslItem): { unplaced: string[] }
   const second = segments[firstNumbers];
   if (whole && firstNumbers > 0 && firstNumbers <= 4 && second && (second.kind === 'numbers' || second.kind === 'date') && whole.container && whole.unplaced.length === 0) {
     const words = whole.container.split(/\s+/);
-    const abbreviated = words.length <= 6 && words.every((w) => /^(?:\p{Lu}[\p{L}]*\.?|[A-Z]{2,}|of|and|&|[A-Z])$/u.test(w)) && (/\./.test(whole.container) || words.length <= 2);
+    // Every word abbreviated: "Nucl. Phys. B", "ApJ", "Phys. Rev. Lett.", "JHEP", "Int. J. Mod. Phys."
+    const abbreviated = words.length <= 6 && words.every((w) => /^(?:\p{Lu}[\p{L}]*\.|\p{Lu}[\p{L}]{0,4}|[A-Z]{2,}[a-z]?|of|and|&)$/u.test(w));
     if (abbreviated && (whole.volume || whole.page)) {
       applySource(csl, whole);
       csl.type = 'article-journal';
@@ -251,7 +260,9 @@ export function parseGeneral(core: string, csl: CslItem): { unplaced: string[] }
   let best: Reading | null = null;
   for (const cut of candidates) {
     const reading = readAt(text, cut);
-    if (cut.comma && !commaStyle) reading.score -= 1;
+    // (A date alone after the comma ends a title in any style: "…, user's guide, 1997.")
+    const dateOnly = reading.source?.segments.every((x) => x.kind === 'date' || (x.kind === 'numbers' && x.fields.volume === undefined && x.fields.page === undefined));
+    if (cut.comma && !commaStyle && !dateOnly) reading.score -= 2;
     if (process.env.REFS_DEBUG) console.error('cut', JSON.stringify(text.slice(0, cut.titleEnd + 1)), reading.score, reading.journal ? 'journal' : reading.source?.segments.map((s) => `${s.kind}:${s.text}`).join(' | '));
     if (!best || reading.score > best.score) best = reading;
     if (reading.score >= 5) break;

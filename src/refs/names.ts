@@ -292,3 +292,73 @@ export function scanOrganisation(text: string): AuthorList | null {
   if (!isOrganisation(name) || name.split(/\s+/).length < 2) return null;
   return { names: [{ literal: name }], role: 'author', end: name.length, shape: 'given-family' };
 }
+
+// ——— Names as a whole string (lists found by their end, Elsevier's given-first lists) ———
+
+// Wolters Kluwer lists carry degrees with affiliation letters: "Wang, Tao MDa", "Luo, Zhiqiang MDf,*".
+const degree = /\s+(?:MD|PhD|MSc|MPH|RN|DDS|DVM)[a-g]?(?:[,\s]+(?:MD|PhD|MSc|MPH)[a-g]?)*[,*\s]*$/;
+const initials = /^(?:[A-Z][a-z]?\.?-?){1,4}$|^(?:[A-Z]\.){1,4}(?:-[A-Z]\.)?$/;
+
+/** Parses one name in any of the shapes references use (a list's piece, cut at commas). */
+export function parseName(raw: string, givenFirst = false): CslName | null {
+  let name = raw.replace(/^\s*(?:and|&)\s+/i, '').replace(/[,*\s]+$/, '').replace(degree, '').trim();
+  if (!name || /^et\.?\s*al\.?$/i.test(name)) return null;
+  if (name.includes(',')) {
+    const [family, given] = name.split(/\s*,\s*/, 2) as [string, string];
+    return given ? { family, given } : { family };
+  }
+  const parts = name.split(/\s+/);
+  if (parts.length === 1) return { family: parts[0]! };
+  const last = parts[parts.length - 1]!;
+  if (!givenFirst && initials.test(last.replace(/\.$/, '')) && last.length <= 4) {
+    return { family: parts.slice(0, -1).join(' '), given: last };
+  }
+  return { family: last, given: parts.slice(0, -1).join(' ') };
+}
+
+/** Splits an author list ("A B, C D", "A, B., C, D.", "A, B.; C, D.", "… and X Y") into names. */
+export function parseAuthors(raw: string, givenFirst = false): CslName[] {
+  const text = raw.replace(/\bet\.?\s*al\.?/gi, '').replace(/\s+and\s+/gi, ', ').replace(/\s*&\s*/g, ', ').trim();
+  const tokens = text.includes(';') ? text.split(/\s*;\s*/) : text.split(/\s*,\s*/);
+  const names: CslName[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!.trim();
+    if (!token) continue;
+    const next = tokens[i + 1]?.trim();
+    if (!text.includes(';') && next && !token.includes(' ') && initials.test(next.replace(/\s+/g, ''))) {
+      names.push({ family: token.replace(degree, ''), given: next });
+      i++;
+      continue;
+    }
+    const name = parseName(token, givenFirst);
+    if (name) names.push(name);
+  }
+  return names;
+}
+
+
+/**
+ * Where an author list ends when the name scanner stopped early on a name it could not read
+ * ("ffytche DH", "Luong le A", "Blu"her M"): at the first "(year)", ": " or "et al." after it,
+ * when what lies before holds no words of a title (lower-case words of four letters or more).
+ */
+export function looseAuthorEnd(text: string, from: number): { end: number; names: CslName[] } | null {
+  const region = text.slice(0, 600);
+  const ends = [/\s?\((?:1[5-9]|20)\d{2}[a-z]?\)/u.exec(region), /:\s/u.exec(region), /[,\s]\s?et\.?\s?al\b\.?/iu.exec(region)]
+    .filter((m): m is RegExpExecArray => m !== null && m.index > from)
+    .sort((a, b) => a.index - b.index);
+  const boundary = ends[0];
+  if (!boundary || boundary.index > text.length * 0.7) return null;
+  const before = region.slice(0, boundary.index);
+  const words = before.replace(/\b(?:van|von|der|den|del|della|and|et|al|le|la|de|du|da|dos|for|the)\b/g, '');
+  if (/(?:^|\s)\p{Ll}{4,}\b/u.test(words) || /[.?!]\s+\p{Lu}\p{Ll}+\s+\p{Ll}/u.test(before)) return null;
+  // What the scanner left must read as more names: short pieces, most with initials ("ffytche DH"),
+  // no date and no sentence end ("Perec, Georges. A Void. London: …" is a title and a place).
+  if (/\d{4}|\p{Ll}\.\s\p{Lu}/u.test(before.slice(from))) return null;
+  const pieces = before.slice(from).split(/\s?[,;]\s?|\s(?:and|&)\s/).map((p) => p.trim()).filter((p) => p && !/^(?:and|&|et al\.?)$/.test(p));
+  const named = pieces.filter((p) => /^(?:\S+\s){0,3}\S+$/u.test(p) && /(?:^|\s)(?:\p{Lu}{1,4}|(?:\p{Lu}\.){1,3})(?:\s|$)/u.test(p));
+  if (pieces.length === 0 || named.length < pieces.length * 0.6) return null;
+  const end = /et\.?\s?al/i.test(boundary[0]) ? boundary.index + boundary[0].length : boundary.index;
+  const names = parseAuthors(text.slice(0, end));
+  return names.length ? { end, names } : null;
+}

@@ -3,10 +3,12 @@ import { parseGbt, parseGbtFragment } from './gbt7714.js';
 import { parseGeneral } from './general.js';
 import { findIdentifiers, type Identifiers } from './identifiers.js';
 import { readSource, restoreHyphens, sentenceEnds, tidy, type Source } from './vancouver.js';
+import { parseAuthors } from './names.js';
 import { hasCjk } from './text.js';
 
 export type { CslItem, CslName } from './csl.js';
 export { restoreHyphens } from './vancouver.js';
+export { parseAuthors, parseName } from './names.js';
 
 /** How a reference string was read. */
 export interface ParsedReference {
@@ -15,47 +17,6 @@ export interface ParsedReference {
   style: 'gbt7714' | 'elsevier' | 'cell' | 'sentence' | 'url' | 'identifier' | 'placeholder' | 'unparsed';
   /** Parts of the string the parser could not place in any field. */
   unplaced?: string[];
-}
-
-// Wolters Kluwer lists carry degrees with affiliation letters: "Wang, Tao MDa", "Luo, Zhiqiang MDf,*".
-const degree = /\s+(?:MD|PhD|MSc|MPH|RN|DDS|DVM)[a-g]?(?:[,\s]+(?:MD|PhD|MSc|MPH)[a-g]?)*[,*\s]*$/;
-const initials = /^(?:[A-Z][a-z]?\.?-?){1,4}$|^(?:[A-Z]\.){1,4}(?:-[A-Z]\.)?$/;
-
-/** Parses one name in any of the shapes references use. */
-export function parseName(raw: string, givenFirst = false): CslName | null {
-  let name = raw.replace(/^\s*(?:and|&)\s+/i, '').replace(/[,*\s]+$/, '').replace(degree, '').trim();
-  if (!name || /^et\.?\s*al\.?$/i.test(name)) return null;
-  if (name.includes(',')) {
-    const [family, given] = name.split(/\s*,\s*/, 2) as [string, string];
-    return given ? { family, given } : { family };
-  }
-  const parts = name.split(/\s+/);
-  if (parts.length === 1) return { family: parts[0]! };
-  const last = parts[parts.length - 1]!;
-  if (!givenFirst && initials.test(last.replace(/\.$/, '')) && last.length <= 4) {
-    return { family: parts.slice(0, -1).join(' '), given: last };
-  }
-  return { family: last, given: parts.slice(0, -1).join(' ') };
-}
-
-/** Splits an author list ("A B, C D", "A, B., C, D.", "A, B.; C, D.", "… and X Y") into names. */
-export function parseAuthors(raw: string, givenFirst = false): CslName[] {
-  const text = raw.replace(/\bet\.?\s*al\.?/gi, '').replace(/\s+and\s+/gi, ', ').replace(/\s*&\s*/g, ', ').trim();
-  const tokens = text.includes(';') ? text.split(/\s*;\s*/) : text.split(/\s*,\s*/);
-  const names: CslName[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i]!.trim();
-    if (!token) continue;
-    const next = tokens[i + 1]?.trim();
-    if (!text.includes(';') && next && !token.includes(' ') && initials.test(next.replace(/\s+/g, ''))) {
-      names.push({ family: token.replace(degree, ''), given: next });
-      i++;
-      continue;
-    }
-    const name = parseName(token, givenFirst);
-    if (name) names.push(name);
-  }
-  return names;
 }
 
 const issued = cslDate;

@@ -378,6 +378,10 @@ function splitTrailingGroups(text: string, span: Span): Span[] {
   for (let guard = 0; guard < 4; guard++) {
     const tail = /\s(\([^()]{2,200}\))\.?$/u.exec(rest.text);
     if (!tail || tail.index === 0) break;
+    // "(USA)" in "Proceedings of the National Academy of Sciences (USA)" is part of the name; a group
+    // with numbers, a colon, a comma or a role word stands apart.
+    const inner = tail[1]!.slice(1, -1);
+    if (!/[\d:,;]|\b(?:trans|transl|tr|eds?|editors?|dir|hrsg|ed)\b/iu.test(inner) && ['text', 'place'].includes(classifySegment(inner).kind)) break;
     const start = rest.start + tail.index + 1;
     groups.unshift({ text: text.slice(start, rest.end), start, end: rest.end });
     rest = { text: rest.text.slice(0, tail.index), start: rest.start, end: rest.start + tail.index };
@@ -554,11 +558,17 @@ export function readSourceText(text: string): Source {
     // Plain words in lower case ("An introduction to the series") read as the title's end, not a container.
     const proseWords = (t: string) => t.split(/\s+/).filter((w) => /^\p{Ll}{3,}$/u.test(w) && !functionWords.has(w)).length;
     const prose = run.slice(0, -1).some((s) => proseWords(s.text) >= 2) || (!journalish && proseWords(container) >= 3) || /^[([]/.test(container);
-    if (out.inContainer || (next && (isNumeric(next) || next.kind === 'editors')) || journalish || !next) {
+    const yearOnly = next !== undefined && isNumeric(next) && segments.slice(k).every((x) => (x.kind === 'date' || x.kind === 'numbers') && x.fields.volume === undefined && x.fields.page === undefined);
+    if (!out.inContainer && run.length === 1 && yearOnly && !journalish && /^\p{Lu}[\p{Ll}'’&-]+(?:\s(?:\p{Lu}[\p{Ll}'’&-]+|&|and|of)){0,3}$/u.test(container)) {
+      // "Athena Scientific, 2005.": a name in words, then only a year, is the publisher of a book.
+      out.publisher = container;
+      score += 2;
+    } else if (out.inContainer || (next && (isNumeric(next) || next.kind === 'editors')) || journalish || !next) {
       out.container = container;
       // Numbers with a volume or pages are strong evidence of a journal; a year alone is weak.
       const numbered = next && isNumeric(next) && (next.fields.volume !== undefined || next.fields.page !== undefined || next.fields.issue !== undefined || segments.slice(k).some((x) => isNumeric(x) && (x.fields.volume !== undefined || x.fields.page !== undefined)));
-      score += numbered ? 3 : next && isNumeric(next) ? 1 : journalish ? 2 : 0;
+      // (An acronym and a year: "IJCV, 2008." — a journal, plausibly.)
+      score += numbered ? 3 : yearOnly && (journalish || /^[A-Z]{2,8}$/.test(container)) ? 2 : next && isNumeric(next) ? 1 : journalish ? 2 : 0;
       if (!out.inContainer) score -= 2 * (run.length - 1) + (prose ? 3 : 0);
     } else {
       // Plain text before a publisher: a series, or the title's end (the caller tries a later cut).

@@ -319,7 +319,7 @@ export function table(set: LabelledSet, figures: Figures): string {
     const extra = [unwritten ? `${unwritten} gold values not in the string, not scored` : '', spurious ? `filled where the gold has none: ${spurious}` : ''].filter(Boolean).join('; ');
     lines.push(`  ${field.padEnd(16)} ${percent(right, total).toFixed(1).padStart(5)} %  (${right}/${total})${extra ? `  ${extra}` : ''}`);
   }
-  if (figures.goldTitleCut) lines.push(`  · title: ${figures.goldTitleCut} of the ${figures.failed.title?.length ?? 0} misses have a gold title that is a strict beginning of the parsed one (the gold cut short)`);
+  if (figures.goldTitleCut) lines.push(`  · title: ${figures.goldTitleCut} of the ${figures.failed.title?.length ?? 0} misses run on past the gold title (it is a strict beginning of the parsed one)`);
   for (const note of set.notes) lines.push(`  · ${note}`);
   return lines.join('\n');
 }

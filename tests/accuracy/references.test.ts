@@ -18,8 +18,8 @@ const target = { 'gbt7714-examples.jsonl': 97, 'anystyle-core.jsonl': 90, 'pmc-v
 // Fields below target: the figure reached (rounded down), see README "Measured quality".
 const floors: Record<keyof typeof target, Floors> = {
   'gbt7714-examples.jsonl': { editor: 86 },
-  'anystyle-core.jsonl': { title: 77, 'container-title': 71, editor: 76, issued: 91, volume: 75, page: 85, publisher: 76, 'publisher-place': 79 },
-  'pmc-vancouver-dev.jsonl': { title: 89 },
+  'anystyle-core.jsonl': { title: 79, 'container-title': 72, editor: 78, issued: 92, volume: 73, page: 85, publisher: 76, 'publisher-place': 79 },
+  'pmc-vancouver-dev.jsonl': { title: 90 },
 };
 
 async function parseFile(path: string): Promise<Item[]> {
