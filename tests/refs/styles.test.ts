@@ -206,6 +206,7 @@ describe('reference styles a digest copies', () => {
   it('journal names with full stops, volume ranges and supplements', () => {
     expect(csl('Ruiz A, Chen B. Marrow fat in ageing. Proc. Natl. Acad. Sci. U.S.A. 2011;108:231-232.')).toMatchObject({ 'container-title': 'Proc. Natl. Acad. Sci. U.S.A.', volume: '108', page: '231-232' });
     expect(csl('Ruiz A, Chen B. Marrow fat in ageing. Bone. 2011;45 Suppl 1:S12-S14.')).toMatchObject({ 'container-title': 'Bone', volume: '45 Suppl 1', page: 'S12-S14' });
+    expect(csl('Ruiz A, Chen B. Marrow fat in ageing. Ann N Y Acad Sci. 2011;231-232:45-50.')).toMatchObject({ 'container-title': 'Ann N Y Acad Sci', volume: '231-232', page: '45-50' });
   });
 
   it('multi-word surnames and particles in "Family, I." lists', () => {
