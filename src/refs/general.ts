@@ -174,7 +174,6 @@ function typeOf(csl: CslItem, source: Source | null): string {
  */
 export function parseGeneral(core: string, csl: CslItem): { unplaced: string[] } | null {
   let text = core.replace(citationNumber, '');
-  if (process.env.REFS_DEBUG) console.error('authors', JSON.stringify(scanAuthors(text)));
   let pos = 0;
   const dittoMark = ditto.exec(text);
   // Styles that separate authors from the title by a comma end the title at a comma too.
@@ -263,7 +262,6 @@ export function parseGeneral(core: string, csl: CslItem): { unplaced: string[] }
     // (A date alone after the comma ends a title in any style: "…, user's guide, 1997.")
     const dateOnly = reading.source?.segments.every((x) => x.kind === 'date' || (x.kind === 'numbers' && x.fields.volume === undefined && x.fields.page === undefined));
     if (cut.comma && !commaStyle && !dateOnly) reading.score -= 2;
-    if (process.env.REFS_DEBUG) console.error('cut', JSON.stringify(text.slice(0, cut.titleEnd + 1)), reading.score, reading.journal ? 'journal' : reading.source?.segments.map((s) => `${s.kind}:${s.text}`).join(' | '));
     if (!best || reading.score > best.score) best = reading;
     if (reading.score >= 5) break;
   }

@@ -1,5 +1,3 @@
-import { cslDate } from './csl.js';
-
 /**
  * The biomedical sources the seed digests and PubMed Central copy: "Journal. 2004 May 3;99(2):1461-3"
  * (NLM), "Mol Biol Rep 52, 229 (2025)" (Springer), "Int. J. Mol. Sci. 2025, 26, 5766" (MDPI),
