@@ -86,8 +86,10 @@ export function gbtNames(raw: string): CslName[] {
 // ——— Author lists at the start of a reference (every style but GB/T) ———
 
 // A capitalised name word: "Smith", "García", "Hel-Or", "O'Connor", "McKinsey", "BESSA", "Jean-Philippe"
-// (a symbol inside stands for a glyph a PDF lost: "Ku↵ner").
-const W = String.raw`\p{Lu}[\p{L}\p{M}\p{So}'’]*(?:-\p{L}[\p{L}\p{M}\p{So}'’]*)?`;
+// (an arrow, a box or U+FFFD inside stands for a glyph a PDF lost: "Ku↵ner"; not all of \p{So},
+// whose emoji ranges make each pattern take tens of milliseconds to compile).
+const LOST = String.raw`\u2190-\u21FF\u25A0-\u25FF\uFFFD`;
+const W = String.raw`\p{Lu}[\p{L}\p{M}${LOST}'’]*(?:-\p{L}[\p{L}\p{M}${LOST}'’]*)?`;
 // A particle before a family name; capitalised ones ("Van", "La", "Di") count where a family is expected.
 const P = String.raw`(?:van|von|de|der|den|del|della|delle|di|da|das|do|dos|du|la|le|ten|ter|zu|zur|vom|dem|des|y|e|el|al|ben|bin|ibn|abu|St\.)`;
 const CP = String.raw`(?:[Vv]an|[Vv]on|[Dd]e|[Dd]er|[Dd]el|[Dd]ella|[Dd]i|[Dd]a|[Dd]u|[Dd]es|[Dd]os|[Ll]a|[Ll]e|[Tt]en|[Tt]er|St\.)`;
