@@ -18,6 +18,7 @@ export const targets = [
   ['schemas/items-row.schema.json', 'src/generated/items-row.ts'],
   ['schemas/references-row.schema.json', 'src/generated/references-row.ts'],
   ['schemas/entities-row.schema.json', 'src/generated/entities-row.ts'],
+  ['schemas/references.schema.json', 'src/generated/references.ts'],
 ];
 
 export async function generate(schemaPath) {

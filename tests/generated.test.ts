@@ -10,6 +10,8 @@ import { generateValidators } from '../scripts/gen-validators.mjs';
 import { generateScriptTables, tablesModule } from '../scripts/gen-script-tables.mjs';
 // @ts-expect-error no declaration file for the .mjs script
 import { generateRulesDoc, rulesDoc } from '../scripts/gen-docs.mjs';
+// @ts-expect-error no declaration file for the .mjs script
+import { generateReferenceData, referenceDataModule } from '../scripts/gen-reference-data.mjs';
 
 describe('generated code matches the schemas (run `npm run gen:types` after a schema change)', () => {
   it.each(targets as [string, string][])('types: %s → %s', async (schema, out) => {
@@ -32,5 +34,9 @@ describe('generated code matches the schemas (run `npm run gen:types` after a sc
 
   it('OpenCC character tables', async () => {
     expect(await generateScriptTables()).toBe(readFileSync(repo(tablesModule as string), 'utf8'));
+  });
+
+  it('reference words (pipelines/data/references.json)', async () => {
+    expect(await generateReferenceData()).toBe(readFileSync(repo(referenceDataModule as string), 'utf8'));
   });
 });

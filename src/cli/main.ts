@@ -16,7 +16,8 @@ import type { Shard } from '../dataset/build.js';
 import { readLimit } from '../dataset/plan.js';
 import type { OutputReport } from '../dataset/writer.js';
 import { textBlocks } from './text.js';
-import { parseReferences } from '../refs/list.js';
+import { readReferenceList } from '../refs/list.js';
+import { LineIndex } from '../core/location.js';
 
 /** Where the CLI writes; tests pass their own. */
 export interface Io {
@@ -324,8 +325,10 @@ async function cmdText(args: string[], values: Record<string, unknown>, io: Io):
   return failed ? 1 : 0;
 }
 
-async function cmdRefs(args: string[], _values: Record<string, unknown>, io: Io): Promise<number> {
+async function cmdRefs(args: string[], values: Record<string, unknown>, io: Io): Promise<number> {
   if (args.length > 1) throw new UsageError('refs takes at most one input');
+  const how = reporting(values, io);
+  const pipeline = pipelineFor(values.pipeline as string | undefined);
   const arg = args[0] ?? '-';
   let bytes: Uint8Array;
   if (arg === '-') bytes = await io.stdin(REFS_MAX_BYTES);
@@ -335,7 +338,25 @@ async function cmdRefs(args: string[], _values: Record<string, unknown>, io: Io)
     bytes = read.bytes;
   }
   if (bytes.length > REFS_MAX_BYTES) throw new UsageError(`the reference list is over ${REFS_MAX_BYTES} bytes`);
-  io.stdout(toJson(parseReferences(new TextDecoder().decode(bytes))));
+  const name = arg === '-' ? '<stdin>' : arg;
+  const text = new TextDecoder().decode(bytes).replace(/\r\n?/g, '\n');
+  // The pipeline's own limit and heading patterns apply here as in `ingest`.
+  const stage = pipeline.stages.find((s) => s.definition.name === 'references');
+  const maxReferences = (stage?.options as { maxReferences?: number } | undefined)?.maxReferences ?? 20000;
+  const list = readReferenceList(text, { headings: pipeline.data.structure.referenceHeadings, maxReferences });
+  const lines = new LineIndex(text);
+  const at = (offset: number) => lines.point(offset);
+  const diagnostics: ArticleRecord['diagnostics'] = [];
+  if (list.tooMany) {
+    diagnostics.push({ severity: 'error', rule: 'too-many-references', source: 'references', message: `${list.tooMany.count} reference entries, over the limit maxReferences=${list.tooMany.limit}`, ...at(0), offset: 0 });
+  }
+  for (const note of list.notes) {
+    if (note.kind === 'unplaced') diagnostics.push({ severity: 'warning', rule: 'reference-line-unplaced', source: 'references', message: `a line in the reference list that is no reference and belongs to none ("${(note.text ?? '').slice(0, 40)}")`, ...at(note.offset), offset: note.offset });
+    else if (note.kind === 'merged-line') diagnostics.push({ severity: 'info', rule: 'reference-merged-line', source: 'references', message: `reference [${note.number}] shares a line with the one before it; split`, ...at(note.offset), offset: note.offset });
+  }
+  report(io, how, name, diagnostics);
+  if (list.tooMany) return 1;
+  io.stdout(toJson(list.items));
   return 0;
 }
 

@@ -35,21 +35,47 @@ export interface CslItem {
   type: string;
   title?: string;
   'container-title'?: string;
-  author?: {
-    family?: string;
-    given?: string;
-    literal?: string;
-  }[];
+  'collection-title'?: string;
+  author?: CslName[];
+  editor?: CslName[];
+  translator?: CslName[];
   issued?: {
+    'date-parts'?: number[][];
+  };
+  /**
+   * When the cited copy was consulted (GB/T 7714 "[2013-03-26]").
+   */
+  accessed?: {
     'date-parts'?: number[][];
   };
   volume?: string;
   issue?: string;
   page?: string;
+  edition?: string;
+  publisher?: string;
+  'publisher-place'?: string;
+  /**
+   * A report, standard or patent number ("GB/T 25100—2010", "RMRS-GTR-262").
+   */
+  number?: string;
+  /**
+   * What kind of thesis or report ("PhD thesis", "Technical report").
+   */
+  genre?: string;
   DOI?: string;
   PMID?: string;
   PMCID?: string;
   URL?: string;
   ISSN?: string;
+  ISBN?: string;
   [k: string]: unknown;
+}
+/**
+ * A CSL-JSON name: family and given as written (particles in the family: "von dem Hagen"), a suffix ("Jr", "III"), or one literal (a Chinese name, an organisation).
+ */
+export interface CslName {
+  family?: string;
+  given?: string;
+  suffix?: string;
+  literal?: string;
 }

@@ -5,10 +5,10 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 "use strict";
 export const article = validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/article.schema.json","title":"ArticleRecord","description":"One structured record per ingested digest article.","type":"object","additionalProperties":false,"required":["schemaVersion","id","source","language","script","title","titleEn","topic","period","missingMonths","outOfOrderMonths","sections","references","entities","boilerplate","diagnostics"],"properties":{"schemaVersion":{"const":"1.2.0","description":"Version of this schema the record follows (semver)."},"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]{0,99}$","description":"Stable identifier, safe as a file name."},"source":{"$ref":"#/$defs/Source"},"language":{"type":"string","pattern":"^([a-z]{2}|und)$","description":"ISO 639-1 code of the body, or und."},"script":{"enum":["Hans","Hant","Latn",null],"description":"ISO 15924 script of the body; null when undetermined."},"title":{"type":["string","null"]},"titleEn":{"type":["string","null"],"description":"The title in English, when it can be given exactly (a dated heading of known parts)."},"topic":{"description":"What the digest is about: the disease its headings name most and the therapy.","oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["disease","therapy"],"properties":{"disease":{"oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["id","label"],"properties":{"id":{"type":"string"},"label":{"type":"string"}}}]},"therapy":{"type":["string","null"]}}}]},"period":{"description":"The months the digest covers, from its month sections.","oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["start","end"],"properties":{"start":{"$ref":"#/$defs/Month"},"end":{"$ref":"#/$defs/Month"}}}]},"missingMonths":{"description":"Months without a section within the period the article covers: the range its title or a range heading declares (\"2025年1-12月…\"), else its first to last month section. The review index and the terminal summary show exactly these (since 1.2.0).","type":"array","items":{"$ref":"#/$defs/Month"}},"outOfOrderMonths":{"description":"Months whose section comes after the section of a later month, in article order (since 1.2.0).","type":"array","items":{"$ref":"#/$defs/Month"}},"sections":{"type":"array","items":{"$ref":"#/$defs/Section"}},"references":{"type":"array","items":{"$ref":"#/$defs/Reference"}},"entities":{"type":"array","items":{"$ref":"#/$defs/Entity"}},"boilerplate":{"description":"Site chrome and trailers (disclaimer, QR-code line) kept out of the sections, so nothing is dropped silently.","type":"array","items":{"type":"object","additionalProperties":false,"required":["kind","text","position"],"properties":{"kind":{"enum":["disclaimer","qr-code","other"]},"text":{"type":"string"},"position":{"$ref":"#/$defs/Range"}}}},"diagnostics":{"type":"array","items":{"$ref":"#/$defs/Diagnostic"}}},"$defs":{"Month":{"type":"string","pattern":"^[0-9]{4}-(0[1-9]|1[0-2])$"},"Point":{"type":"object","additionalProperties":false,"required":["line","column"],"properties":{"line":{"type":"integer","minimum":1},"column":{"type":"integer","minimum":1}}},"Range":{"type":"object","additionalProperties":false,"required":["start","end"],"properties":{"start":{"$ref":"#/$defs/Point"},"end":{"$ref":"#/$defs/Point"}}},"Source":{"type":"object","additionalProperties":false,"required":["path","sha256","format","encoding","bytes"],"properties":{"path":{"type":["string","null"],"description":"Input path as given (relative to the working directory), or null for stdin/bytes."},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"format":{"enum":["text","html","markdown"]},"variant":{"enum":["wechat","site","generic"],"description":"For HTML: which extractor kept the body."},"encoding":{"type":"string","description":"WHATWG encoding label the bytes were decoded with."},"bytes":{"type":"integer","minimum":0}}},"Section":{"type":"object","additionalProperties":false,"required":["kind","heading","position","items"],"properties":{"kind":{"enum":["intro","month","summary","outlook","conclusion","other"]},"heading":{"type":["string","null"]},"headingEn":{"type":["string","null"],"description":"The heading in English: exact for dated headings of known parts, else the month or section kind."},"month":{"$ref":"#/$defs/Month"},"text":{"type":"string","description":"Prose of the section that belongs to no dated item, paragraphs joined by newlines."},"textEn":{"type":["string","null"],"description":"Machine translation of the section's prose (optional translate stage)."},"position":{"$ref":"#/$defs/Range"},"items":{"type":"array","items":{"$ref":"#/$defs/Item"}}},"if":{"properties":{"kind":{"const":"month"}},"required":["kind"]},"then":{"required":["month"]},"else":{"properties":{"month":false}}},"Item":{"type":"object","additionalProperties":false,"required":["date","datePrecision","text","citations","journal","position","entities"],"properties":{"date":{"type":"string","pattern":"^[0-9]{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?$"},"datePrecision":{"enum":["day","month"]},"text":{"type":"string","description":"The item's text as in the source (after decoding), paragraphs joined by newlines."},"textEn":{"type":["string","null"],"description":"Machine translation of the item's text (optional translate stage), paragraph by paragraph."},"citations":{"type":"array","items":{"type":"string","pattern":"^ref-[0-9]+$"}},"journal":{"type":["string","null"],"description":"Canonical English name of the journal the item names."},"journalText":{"type":["string","null"],"description":"The journal as written in the item."},"paperTitle":{"type":["string","null"],"description":"The paper title as written in the item (often a Chinese translation)."},"paperTitleEn":{"type":["string","null"],"description":"The English title of the paper, from the first reference the item cites."},"position":{"$ref":"#/$defs/Range"},"entities":{"type":"array","items":{"$ref":"#/$defs/Mention"}},"facts":{"$ref":"#/$defs/Facts"}}},"Reference":{"type":"object","additionalProperties":false,"required":["id","number","raw","position","csl"],"properties":{"id":{"type":"string","pattern":"^ref-[0-9]+$"},"number":{"type":"integer","minimum":0},"raw":{"type":"string"},"placeholder":{"type":"boolean","description":"True when the entry carries no bibliographic content (e.g. \"cde\")."},"position":{"$ref":"#/$defs/Range"},"csl":{"$ref":"#/$defs/CslItem"}}},"CslItem":{"description":"A CSL-JSON item; also validated against the vendored official csl-data.json.","type":"object","required":["id","type"],"properties":{"id":{"type":"string"},"type":{"type":"string"},"title":{"type":"string"},"container-title":{"type":"string"},"author":{"type":"array","items":{"type":"object","properties":{"family":{"type":"string"},"given":{"type":"string"},"literal":{"type":"string"}}}},"issued":{"type":"object","properties":{"date-parts":{"type":"array","items":{"type":"array","items":{"type":"integer"}}}}},"volume":{"type":"string"},"issue":{"type":"string"},"page":{"type":"string"},"DOI":{"type":"string","pattern":"^10\\.[0-9]{4,9}/\\S+$"},"PMID":{"type":"string","pattern":"^[0-9]{1,9}$"},"PMCID":{"type":"string","pattern":"^PMC[0-9]+$"},"URL":{"type":"string"},"ISSN":{"type":"string"}},"additionalProperties":true},"Mention":{"type":"object","additionalProperties":false,"required":["text","start","end"],"properties":{"entity":{"type":"string"},"text":{"type":"string"},"start":{"type":"integer","minimum":0,"description":"UTF-16 offset into the decoded source text."},"end":{"type":"integer","minimum":0}}},"Entity":{"type":"object","additionalProperties":false,"required":["id","type","label","xrefs","mentions"],"properties":{"id":{"type":"string","pattern":"^[a-z]+:[a-z0-9-]+$"},"type":{"enum":["disease","cell","molecule","measure","organization","journal","drug","country","other"]},"label":{"type":"string"},"xrefs":{"type":"array","items":{"type":"string"}},"mentions":{"type":"array","items":{"$ref":"#/$defs/Mention"}}}},"Diagnostic":{"type":"object","additionalProperties":false,"required":["severity","rule","source","message","line","column"],"properties":{"severity":{"enum":["error","warning","info"]},"rule":{"type":"string","pattern":"^[a-z][a-z0-9-]*$"},"source":{"type":"string","description":"The stage that reported it."},"message":{"type":"string"},"line":{"type":"integer","minimum":1},"column":{"type":"integer","minimum":1},"endLine":{"type":"integer","minimum":1},"endColumn":{"type":"integer","minimum":1},"offset":{"type":"integer","minimum":0,"description":"UTF-16 offset into the decoded text (or byte offset for decoding errors, see rule)."},"fatal":{"type":"boolean","description":"True when the rule stops processing the input (vfile's fatal message): the input gets no record. Absent otherwise (since 1.2.0)."}}},"Facts":{"type":"object","additionalProperties":false,"required":["institution","country","outcomes"],"description":"What the item states: who did the work, where, and the quantitative outcomes it reports.","properties":{"institution":{"oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["text","label"],"properties":{"text":{"type":"string","description":"As written."},"label":{"type":["string","null"],"description":"English name when the lexicon knows the organisation."}}}]},"country":{"type":["string","null"],"description":"English country name, when the item names one (我国 → China)."},"outcomes":{"type":"array","items":{"$ref":"#/$defs/Outcome"}}}},"Outcome":{"type":"object","additionalProperties":false,"required":["measure","measureId","value","unit","timepoint","comparator","population","baseline","approximate","text"],"properties":{"measure":{"type":"string","description":"English label of what was measured."},"measureId":{"type":["string","null"],"description":"The lexicon concept of the measure."},"value":{"type":"number"},"unit":{"type":["string","null"]},"timepoint":{"type":["string","null"],"description":"\"week 4\", \"1 year\", \"5 years\"."},"comparator":{"type":["string","null"],"description":"What the value is compared with, as written (e.g. 单药组)."},"population":{"type":["string","null"],"description":"\"31 patients\"."},"baseline":{"type":["number","null"],"description":"The value before (\"from ~4.69 to ~1.88\": 4.69)."},"approximate":{"type":"boolean"},"text":{"type":"string","description":"The clause the outcome was read from."}}}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/article.schema.json","title":"ArticleRecord","description":"One structured record per ingested digest article.","type":"object","additionalProperties":false,"required":["schemaVersion","id","source","language","script","title","titleEn","topic","period","missingMonths","outOfOrderMonths","sections","references","entities","boilerplate","diagnostics"],"properties":{"schemaVersion":{"const":"1.2.0","description":"Version of this schema the record follows (semver)."},"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]{0,99}$","description":"Stable identifier, safe as a file name."},"source":{"$ref":"#/$defs/Source"},"language":{"type":"string","pattern":"^([a-z]{2}|und)$","description":"ISO 639-1 code of the body, or und."},"script":{"enum":["Hans","Hant","Latn",null],"description":"ISO 15924 script of the body; null when undetermined."},"title":{"type":["string","null"]},"titleEn":{"type":["string","null"],"description":"The title in English, when it can be given exactly (a dated heading of known parts)."},"topic":{"description":"What the digest is about: the disease its headings name most and the therapy.","oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["disease","therapy"],"properties":{"disease":{"oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["id","label"],"properties":{"id":{"type":"string"},"label":{"type":"string"}}}]},"therapy":{"type":["string","null"]}}}]},"period":{"description":"The months the digest covers, from its month sections.","oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["start","end"],"properties":{"start":{"$ref":"#/$defs/Month"},"end":{"$ref":"#/$defs/Month"}}}]},"missingMonths":{"description":"Months without a section within the period the article covers: the range its title or a range heading declares (\"2025年1-12月…\"), else its first to last month section. The review index and the terminal summary show exactly these (since 1.2.0).","type":"array","items":{"$ref":"#/$defs/Month"}},"outOfOrderMonths":{"description":"Months whose section comes after the section of a later month, in article order (since 1.2.0).","type":"array","items":{"$ref":"#/$defs/Month"}},"sections":{"type":"array","items":{"$ref":"#/$defs/Section"}},"references":{"type":"array","items":{"$ref":"#/$defs/Reference"}},"entities":{"type":"array","items":{"$ref":"#/$defs/Entity"}},"boilerplate":{"description":"Site chrome and trailers (disclaimer, QR-code line) kept out of the sections, so nothing is dropped silently.","type":"array","items":{"type":"object","additionalProperties":false,"required":["kind","text","position"],"properties":{"kind":{"enum":["disclaimer","qr-code","other"]},"text":{"type":"string"},"position":{"$ref":"#/$defs/Range"}}}},"diagnostics":{"type":"array","items":{"$ref":"#/$defs/Diagnostic"}}},"$defs":{"Month":{"type":"string","pattern":"^[0-9]{4}-(0[1-9]|1[0-2])$"},"Point":{"type":"object","additionalProperties":false,"required":["line","column"],"properties":{"line":{"type":"integer","minimum":1},"column":{"type":"integer","minimum":1}}},"Range":{"type":"object","additionalProperties":false,"required":["start","end"],"properties":{"start":{"$ref":"#/$defs/Point"},"end":{"$ref":"#/$defs/Point"}}},"Source":{"type":"object","additionalProperties":false,"required":["path","sha256","format","encoding","bytes"],"properties":{"path":{"type":["string","null"],"description":"Input path as given (relative to the working directory), or null for stdin/bytes."},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"format":{"enum":["text","html","markdown"]},"variant":{"enum":["wechat","site","generic"],"description":"For HTML: which extractor kept the body."},"encoding":{"type":"string","description":"WHATWG encoding label the bytes were decoded with."},"bytes":{"type":"integer","minimum":0}}},"Section":{"type":"object","additionalProperties":false,"required":["kind","heading","position","items"],"properties":{"kind":{"enum":["intro","month","summary","outlook","conclusion","other"]},"heading":{"type":["string","null"]},"headingEn":{"type":["string","null"],"description":"The heading in English: exact for dated headings of known parts, else the month or section kind."},"month":{"$ref":"#/$defs/Month"},"text":{"type":"string","description":"Prose of the section that belongs to no dated item, paragraphs joined by newlines."},"textEn":{"type":["string","null"],"description":"Machine translation of the section's prose (optional translate stage)."},"position":{"$ref":"#/$defs/Range"},"items":{"type":"array","items":{"$ref":"#/$defs/Item"}}},"if":{"properties":{"kind":{"const":"month"}},"required":["kind"]},"then":{"required":["month"]},"else":{"properties":{"month":false}}},"Item":{"type":"object","additionalProperties":false,"required":["date","datePrecision","text","citations","journal","position","entities"],"properties":{"date":{"type":"string","pattern":"^[0-9]{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?$"},"datePrecision":{"enum":["day","month"]},"text":{"type":"string","description":"The item's text as in the source (after decoding), paragraphs joined by newlines."},"textEn":{"type":["string","null"],"description":"Machine translation of the item's text (optional translate stage), paragraph by paragraph."},"citations":{"type":"array","items":{"type":"string","pattern":"^ref-[0-9]+$"}},"journal":{"type":["string","null"],"description":"Canonical English name of the journal the item names."},"journalText":{"type":["string","null"],"description":"The journal as written in the item."},"paperTitle":{"type":["string","null"],"description":"The paper title as written in the item (often a Chinese translation)."},"paperTitleEn":{"type":["string","null"],"description":"The English title of the paper, from the first reference the item cites."},"position":{"$ref":"#/$defs/Range"},"entities":{"type":"array","items":{"$ref":"#/$defs/Mention"}},"facts":{"$ref":"#/$defs/Facts"}}},"Reference":{"type":"object","additionalProperties":false,"required":["id","number","raw","position","csl"],"properties":{"id":{"type":"string","pattern":"^ref-[0-9]+$"},"number":{"type":"integer","minimum":0},"raw":{"type":"string"},"placeholder":{"type":"boolean","description":"True when the entry carries no bibliographic content (e.g. \"cde\")."},"position":{"$ref":"#/$defs/Range"},"csl":{"$ref":"#/$defs/CslItem"}}},"CslItem":{"description":"A CSL-JSON item; also validated against the vendored official csl-data.json.","type":"object","required":["id","type"],"properties":{"id":{"type":"string"},"type":{"type":"string"},"title":{"type":"string"},"container-title":{"type":"string"},"collection-title":{"type":"string"},"author":{"type":"array","items":{"$ref":"#/$defs/CslName"}},"editor":{"type":"array","items":{"$ref":"#/$defs/CslName"}},"translator":{"type":"array","items":{"$ref":"#/$defs/CslName"}},"issued":{"type":"object","properties":{"date-parts":{"type":"array","items":{"type":"array","items":{"type":"integer"}}}}},"accessed":{"description":"When the cited copy was consulted (GB/T 7714 \"[2013-03-26]\").","type":"object","properties":{"date-parts":{"type":"array","items":{"type":"array","items":{"type":"integer"}}}}},"volume":{"type":"string"},"issue":{"type":"string"},"page":{"type":"string"},"edition":{"type":"string"},"publisher":{"type":"string"},"publisher-place":{"type":"string"},"number":{"description":"A report, standard or patent number (\"GB/T 25100—2010\", \"RMRS-GTR-262\").","type":"string"},"genre":{"description":"What kind of thesis or report (\"PhD thesis\", \"Technical report\").","type":"string"},"DOI":{"type":"string","pattern":"^10\\.[0-9]{4,9}/\\S+$"},"PMID":{"type":"string","pattern":"^[0-9]{1,9}$"},"PMCID":{"type":"string","pattern":"^PMC[0-9]+$"},"URL":{"type":"string"},"ISSN":{"type":"string"},"ISBN":{"type":"string"}},"additionalProperties":true},"Mention":{"type":"object","additionalProperties":false,"required":["text","start","end"],"properties":{"entity":{"type":"string"},"text":{"type":"string"},"start":{"type":"integer","minimum":0,"description":"UTF-16 offset into the decoded source text."},"end":{"type":"integer","minimum":0}}},"Entity":{"type":"object","additionalProperties":false,"required":["id","type","label","xrefs","mentions"],"properties":{"id":{"type":"string","pattern":"^[a-z]+:[a-z0-9-]+$"},"type":{"enum":["disease","cell","molecule","measure","organization","journal","drug","country","other"]},"label":{"type":"string"},"xrefs":{"type":"array","items":{"type":"string"}},"mentions":{"type":"array","items":{"$ref":"#/$defs/Mention"}}}},"Diagnostic":{"type":"object","additionalProperties":false,"required":["severity","rule","source","message","line","column"],"properties":{"severity":{"enum":["error","warning","info"]},"rule":{"type":"string","pattern":"^[a-z][a-z0-9-]*$"},"source":{"type":"string","description":"The stage that reported it."},"message":{"type":"string"},"line":{"type":"integer","minimum":1},"column":{"type":"integer","minimum":1},"endLine":{"type":"integer","minimum":1},"endColumn":{"type":"integer","minimum":1},"offset":{"type":"integer","minimum":0,"description":"UTF-16 offset into the decoded text (or byte offset for decoding errors, see rule)."},"fatal":{"type":"boolean","description":"True when the rule stops processing the input (vfile's fatal message): the input gets no record. Absent otherwise (since 1.2.0)."}}},"Facts":{"type":"object","additionalProperties":false,"required":["institution","country","outcomes"],"description":"What the item states: who did the work, where, and the quantitative outcomes it reports.","properties":{"institution":{"oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["text","label"],"properties":{"text":{"type":"string","description":"As written."},"label":{"type":["string","null"],"description":"English name when the lexicon knows the organisation."}}}]},"country":{"type":["string","null"],"description":"English country name, when the item names one (我国 → China)."},"outcomes":{"type":"array","items":{"$ref":"#/$defs/Outcome"}}}},"Outcome":{"type":"object","additionalProperties":false,"required":["measure","measureId","value","unit","timepoint","comparator","population","baseline","approximate","text"],"properties":{"measure":{"type":"string","description":"English label of what was measured."},"measureId":{"type":["string","null"],"description":"The lexicon concept of the measure."},"value":{"type":"number"},"unit":{"type":["string","null"]},"timepoint":{"type":["string","null"],"description":"\"week 4\", \"1 year\", \"5 years\"."},"comparator":{"type":["string","null"],"description":"What the value is compared with, as written (e.g. 单药组)."},"population":{"type":["string","null"],"description":"\"31 patients\"."},"baseline":{"type":["number","null"],"description":"The value before (\"from ~4.69 to ~1.88\": 4.69)."},"approximate":{"type":"boolean"},"text":{"type":"string","description":"The clause the outcome was read from."}}},"CslName":{"description":"A CSL-JSON name: family and given as written (particles in the family: \"von dem Hagen\"), a suffix (\"Jr\", \"III\"), or one literal (a Chinese name, an organisation).","type":"object","properties":{"family":{"type":"string"},"given":{"type":"string"},"suffix":{"type":"string"},"literal":{"type":"string"}}}}};
 const schema32 = {"type":"object","additionalProperties":false,"required":["path","sha256","format","encoding","bytes"],"properties":{"path":{"type":["string","null"],"description":"Input path as given (relative to the working directory), or null for stdin/bytes."},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"format":{"enum":["text","html","markdown"]},"variant":{"enum":["wechat","site","generic"],"description":"For HTML: which extractor kept the body."},"encoding":{"type":"string","description":"WHATWG encoding label the bytes were decoded with."},"bytes":{"type":"integer","minimum":0}}};
 const schema33 = {"type":"string","pattern":"^[0-9]{4}-(0[1-9]|1[0-2])$"};
-const schema50 = {"type":"object","additionalProperties":false,"required":["severity","rule","source","message","line","column"],"properties":{"severity":{"enum":["error","warning","info"]},"rule":{"type":"string","pattern":"^[a-z][a-z0-9-]*$"},"source":{"type":"string","description":"The stage that reported it."},"message":{"type":"string"},"line":{"type":"integer","minimum":1},"column":{"type":"integer","minimum":1},"endLine":{"type":"integer","minimum":1},"endColumn":{"type":"integer","minimum":1},"offset":{"type":"integer","minimum":0,"description":"UTF-16 offset into the decoded text (or byte offset for decoding errors, see rule)."},"fatal":{"type":"boolean","description":"True when the rule stops processing the input (vfile's fatal message): the input gets no record. Absent otherwise (since 1.2.0)."}}};
+const schema53 = {"type":"object","additionalProperties":false,"required":["severity","rule","source","message","line","column"],"properties":{"severity":{"enum":["error","warning","info"]},"rule":{"type":"string","pattern":"^[a-z][a-z0-9-]*$"},"source":{"type":"string","description":"The stage that reported it."},"message":{"type":"string"},"line":{"type":"integer","minimum":1},"column":{"type":"integer","minimum":1},"endLine":{"type":"integer","minimum":1},"endColumn":{"type":"integer","minimum":1},"offset":{"type":"integer","minimum":0,"description":"UTF-16 offset into the decoded text (or byte offset for decoding errors, see rule)."},"fatal":{"type":"boolean","description":"True when the rule stops processing the input (vfile's fatal message): the input gets no record. Absent otherwise (since 1.2.0)."}}};
 const func1 = Object.prototype.hasOwnProperty;
 const pattern4 = new RegExp("^[a-z0-9][a-z0-9-]{0,99}$", "u");
 const pattern5 = new RegExp("^[0-9a-f]{64}$", "u");
@@ -1210,10 +1210,699 @@ return errors === 0;
 validate21.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 const schema46 = {"type":"object","additionalProperties":false,"required":["id","number","raw","position","csl"],"properties":{"id":{"type":"string","pattern":"^ref-[0-9]+$"},"number":{"type":"integer","minimum":0},"raw":{"type":"string"},"placeholder":{"type":"boolean","description":"True when the entry carries no bibliographic content (e.g. \"cde\")."},"position":{"$ref":"#/$defs/Range"},"csl":{"$ref":"#/$defs/CslItem"}}};
-const schema47 = {"description":"A CSL-JSON item; also validated against the vendored official csl-data.json.","type":"object","required":["id","type"],"properties":{"id":{"type":"string"},"type":{"type":"string"},"title":{"type":"string"},"container-title":{"type":"string"},"author":{"type":"array","items":{"type":"object","properties":{"family":{"type":"string"},"given":{"type":"string"},"literal":{"type":"string"}}}},"issued":{"type":"object","properties":{"date-parts":{"type":"array","items":{"type":"array","items":{"type":"integer"}}}}},"volume":{"type":"string"},"issue":{"type":"string"},"page":{"type":"string"},"DOI":{"type":"string","pattern":"^10\\.[0-9]{4,9}/\\S+$"},"PMID":{"type":"string","pattern":"^[0-9]{1,9}$"},"PMCID":{"type":"string","pattern":"^PMC[0-9]+$"},"URL":{"type":"string"},"ISSN":{"type":"string"}},"additionalProperties":true};
+const schema47 = {"description":"A CSL-JSON item; also validated against the vendored official csl-data.json.","type":"object","required":["id","type"],"properties":{"id":{"type":"string"},"type":{"type":"string"},"title":{"type":"string"},"container-title":{"type":"string"},"collection-title":{"type":"string"},"author":{"type":"array","items":{"$ref":"#/$defs/CslName"}},"editor":{"type":"array","items":{"$ref":"#/$defs/CslName"}},"translator":{"type":"array","items":{"$ref":"#/$defs/CslName"}},"issued":{"type":"object","properties":{"date-parts":{"type":"array","items":{"type":"array","items":{"type":"integer"}}}}},"accessed":{"description":"When the cited copy was consulted (GB/T 7714 \"[2013-03-26]\").","type":"object","properties":{"date-parts":{"type":"array","items":{"type":"array","items":{"type":"integer"}}}}},"volume":{"type":"string"},"issue":{"type":"string"},"page":{"type":"string"},"edition":{"type":"string"},"publisher":{"type":"string"},"publisher-place":{"type":"string"},"number":{"description":"A report, standard or patent number (\"GB/T 25100—2010\", \"RMRS-GTR-262\").","type":"string"},"genre":{"description":"What kind of thesis or report (\"PhD thesis\", \"Technical report\").","type":"string"},"DOI":{"type":"string","pattern":"^10\\.[0-9]{4,9}/\\S+$"},"PMID":{"type":"string","pattern":"^[0-9]{1,9}$"},"PMCID":{"type":"string","pattern":"^PMC[0-9]+$"},"URL":{"type":"string"},"ISSN":{"type":"string"},"ISBN":{"type":"string"}},"additionalProperties":true};
+const schema48 = {"description":"A CSL-JSON name: family and given as written (particles in the family: \"von dem Hagen\"), a suffix (\"Jr\", \"III\"), or one literal (a Chinese name, an organisation).","type":"object","properties":{"family":{"type":"string"},"given":{"type":"string"},"suffix":{"type":"string"},"literal":{"type":"string"}}};
 const pattern15 = new RegExp("^10\\.[0-9]{4,9}/\\S+$", "u");
 const pattern16 = new RegExp("^[0-9]{1,9}$", "u");
 const pattern17 = new RegExp("^PMC[0-9]+$", "u");
+
+function validate32(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate32.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if(((data.id === undefined) && (missing0 = "id")) || ((data.type === undefined) && (missing0 = "type"))){
+validate32.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+if(data.id !== undefined){
+const _errs2 = errors;
+if(typeof data.id !== "string"){
+validate32.errors = [{instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.type !== undefined){
+const _errs4 = errors;
+if(typeof data.type !== "string"){
+validate32.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.title !== undefined){
+const _errs6 = errors;
+if(typeof data.title !== "string"){
+validate32.errors = [{instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs6 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data["container-title"] !== undefined){
+const _errs8 = errors;
+if(typeof data["container-title"] !== "string"){
+validate32.errors = [{instancePath:instancePath+"/container-title",schemaPath:"#/properties/container-title/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs8 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data["collection-title"] !== undefined){
+const _errs10 = errors;
+if(typeof data["collection-title"] !== "string"){
+validate32.errors = [{instancePath:instancePath+"/collection-title",schemaPath:"#/properties/collection-title/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs10 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.author !== undefined){
+let data5 = data.author;
+const _errs12 = errors;
+if(errors === _errs12){
+if(Array.isArray(data5)){
+var valid1 = true;
+const len0 = data5.length;
+for(let i0=0; i0<len0; i0++){
+let data6 = data5[i0];
+const _errs14 = errors;
+const _errs15 = errors;
+if(errors === _errs15){
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+if(data6.family !== undefined){
+const _errs17 = errors;
+if(typeof data6.family !== "string"){
+validate32.errors = [{instancePath:instancePath+"/author/" + i0+"/family",schemaPath:"#/$defs/CslName/properties/family/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid3 = _errs17 === errors;
+}
+else {
+var valid3 = true;
+}
+if(valid3){
+if(data6.given !== undefined){
+const _errs19 = errors;
+if(typeof data6.given !== "string"){
+validate32.errors = [{instancePath:instancePath+"/author/" + i0+"/given",schemaPath:"#/$defs/CslName/properties/given/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid3 = _errs19 === errors;
+}
+else {
+var valid3 = true;
+}
+if(valid3){
+if(data6.suffix !== undefined){
+const _errs21 = errors;
+if(typeof data6.suffix !== "string"){
+validate32.errors = [{instancePath:instancePath+"/author/" + i0+"/suffix",schemaPath:"#/$defs/CslName/properties/suffix/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid3 = _errs21 === errors;
+}
+else {
+var valid3 = true;
+}
+if(valid3){
+if(data6.literal !== undefined){
+const _errs23 = errors;
+if(typeof data6.literal !== "string"){
+validate32.errors = [{instancePath:instancePath+"/author/" + i0+"/literal",schemaPath:"#/$defs/CslName/properties/literal/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid3 = _errs23 === errors;
+}
+else {
+var valid3 = true;
+}
+}
+}
+}
+}
+else {
+validate32.errors = [{instancePath:instancePath+"/author/" + i0,schemaPath:"#/$defs/CslName/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid1 = _errs14 === errors;
+if(!valid1){
+break;
+}
+}
+}
+else {
+validate32.errors = [{instancePath:instancePath+"/author",schemaPath:"#/properties/author/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs12 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.editor !== undefined){
+let data11 = data.editor;
+const _errs25 = errors;
+if(errors === _errs25){
+if(Array.isArray(data11)){
+var valid4 = true;
+const len1 = data11.length;
+for(let i1=0; i1<len1; i1++){
+let data12 = data11[i1];
+const _errs27 = errors;
+const _errs28 = errors;
+if(errors === _errs28){
+if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
+if(data12.family !== undefined){
+const _errs30 = errors;
+if(typeof data12.family !== "string"){
+validate32.errors = [{instancePath:instancePath+"/editor/" + i1+"/family",schemaPath:"#/$defs/CslName/properties/family/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid6 = _errs30 === errors;
+}
+else {
+var valid6 = true;
+}
+if(valid6){
+if(data12.given !== undefined){
+const _errs32 = errors;
+if(typeof data12.given !== "string"){
+validate32.errors = [{instancePath:instancePath+"/editor/" + i1+"/given",schemaPath:"#/$defs/CslName/properties/given/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid6 = _errs32 === errors;
+}
+else {
+var valid6 = true;
+}
+if(valid6){
+if(data12.suffix !== undefined){
+const _errs34 = errors;
+if(typeof data12.suffix !== "string"){
+validate32.errors = [{instancePath:instancePath+"/editor/" + i1+"/suffix",schemaPath:"#/$defs/CslName/properties/suffix/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid6 = _errs34 === errors;
+}
+else {
+var valid6 = true;
+}
+if(valid6){
+if(data12.literal !== undefined){
+const _errs36 = errors;
+if(typeof data12.literal !== "string"){
+validate32.errors = [{instancePath:instancePath+"/editor/" + i1+"/literal",schemaPath:"#/$defs/CslName/properties/literal/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid6 = _errs36 === errors;
+}
+else {
+var valid6 = true;
+}
+}
+}
+}
+}
+else {
+validate32.errors = [{instancePath:instancePath+"/editor/" + i1,schemaPath:"#/$defs/CslName/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid4 = _errs27 === errors;
+if(!valid4){
+break;
+}
+}
+}
+else {
+validate32.errors = [{instancePath:instancePath+"/editor",schemaPath:"#/properties/editor/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs25 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.translator !== undefined){
+let data17 = data.translator;
+const _errs38 = errors;
+if(errors === _errs38){
+if(Array.isArray(data17)){
+var valid7 = true;
+const len2 = data17.length;
+for(let i2=0; i2<len2; i2++){
+let data18 = data17[i2];
+const _errs40 = errors;
+const _errs41 = errors;
+if(errors === _errs41){
+if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
+if(data18.family !== undefined){
+const _errs43 = errors;
+if(typeof data18.family !== "string"){
+validate32.errors = [{instancePath:instancePath+"/translator/" + i2+"/family",schemaPath:"#/$defs/CslName/properties/family/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid9 = _errs43 === errors;
+}
+else {
+var valid9 = true;
+}
+if(valid9){
+if(data18.given !== undefined){
+const _errs45 = errors;
+if(typeof data18.given !== "string"){
+validate32.errors = [{instancePath:instancePath+"/translator/" + i2+"/given",schemaPath:"#/$defs/CslName/properties/given/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid9 = _errs45 === errors;
+}
+else {
+var valid9 = true;
+}
+if(valid9){
+if(data18.suffix !== undefined){
+const _errs47 = errors;
+if(typeof data18.suffix !== "string"){
+validate32.errors = [{instancePath:instancePath+"/translator/" + i2+"/suffix",schemaPath:"#/$defs/CslName/properties/suffix/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid9 = _errs47 === errors;
+}
+else {
+var valid9 = true;
+}
+if(valid9){
+if(data18.literal !== undefined){
+const _errs49 = errors;
+if(typeof data18.literal !== "string"){
+validate32.errors = [{instancePath:instancePath+"/translator/" + i2+"/literal",schemaPath:"#/$defs/CslName/properties/literal/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid9 = _errs49 === errors;
+}
+else {
+var valid9 = true;
+}
+}
+}
+}
+}
+else {
+validate32.errors = [{instancePath:instancePath+"/translator/" + i2,schemaPath:"#/$defs/CslName/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid7 = _errs40 === errors;
+if(!valid7){
+break;
+}
+}
+}
+else {
+validate32.errors = [{instancePath:instancePath+"/translator",schemaPath:"#/properties/translator/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs38 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.issued !== undefined){
+let data23 = data.issued;
+const _errs51 = errors;
+if(errors === _errs51){
+if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
+if(data23["date-parts"] !== undefined){
+let data24 = data23["date-parts"];
+const _errs53 = errors;
+if(errors === _errs53){
+if(Array.isArray(data24)){
+var valid11 = true;
+const len3 = data24.length;
+for(let i3=0; i3<len3; i3++){
+let data25 = data24[i3];
+const _errs55 = errors;
+if(errors === _errs55){
+if(Array.isArray(data25)){
+var valid12 = true;
+const len4 = data25.length;
+for(let i4=0; i4<len4; i4++){
+let data26 = data25[i4];
+const _errs57 = errors;
+if(!(((typeof data26 == "number") && (!(data26 % 1) && !isNaN(data26))) && (isFinite(data26)))){
+validate32.errors = [{instancePath:instancePath+"/issued/date-parts/" + i3+"/" + i4,schemaPath:"#/properties/issued/properties/date-parts/items/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+var valid12 = _errs57 === errors;
+if(!valid12){
+break;
+}
+}
+}
+else {
+validate32.errors = [{instancePath:instancePath+"/issued/date-parts/" + i3,schemaPath:"#/properties/issued/properties/date-parts/items/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid11 = _errs55 === errors;
+if(!valid11){
+break;
+}
+}
+}
+else {
+validate32.errors = [{instancePath:instancePath+"/issued/date-parts",schemaPath:"#/properties/issued/properties/date-parts/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+}
+}
+else {
+validate32.errors = [{instancePath:instancePath+"/issued",schemaPath:"#/properties/issued/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid0 = _errs51 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.accessed !== undefined){
+let data27 = data.accessed;
+const _errs59 = errors;
+if(errors === _errs59){
+if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
+if(data27["date-parts"] !== undefined){
+let data28 = data27["date-parts"];
+const _errs61 = errors;
+if(errors === _errs61){
+if(Array.isArray(data28)){
+var valid14 = true;
+const len5 = data28.length;
+for(let i5=0; i5<len5; i5++){
+let data29 = data28[i5];
+const _errs63 = errors;
+if(errors === _errs63){
+if(Array.isArray(data29)){
+var valid15 = true;
+const len6 = data29.length;
+for(let i6=0; i6<len6; i6++){
+let data30 = data29[i6];
+const _errs65 = errors;
+if(!(((typeof data30 == "number") && (!(data30 % 1) && !isNaN(data30))) && (isFinite(data30)))){
+validate32.errors = [{instancePath:instancePath+"/accessed/date-parts/" + i5+"/" + i6,schemaPath:"#/properties/accessed/properties/date-parts/items/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+var valid15 = _errs65 === errors;
+if(!valid15){
+break;
+}
+}
+}
+else {
+validate32.errors = [{instancePath:instancePath+"/accessed/date-parts/" + i5,schemaPath:"#/properties/accessed/properties/date-parts/items/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid14 = _errs63 === errors;
+if(!valid14){
+break;
+}
+}
+}
+else {
+validate32.errors = [{instancePath:instancePath+"/accessed/date-parts",schemaPath:"#/properties/accessed/properties/date-parts/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+}
+}
+else {
+validate32.errors = [{instancePath:instancePath+"/accessed",schemaPath:"#/properties/accessed/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid0 = _errs59 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.volume !== undefined){
+const _errs67 = errors;
+if(typeof data.volume !== "string"){
+validate32.errors = [{instancePath:instancePath+"/volume",schemaPath:"#/properties/volume/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs67 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.issue !== undefined){
+const _errs69 = errors;
+if(typeof data.issue !== "string"){
+validate32.errors = [{instancePath:instancePath+"/issue",schemaPath:"#/properties/issue/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs69 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.page !== undefined){
+const _errs71 = errors;
+if(typeof data.page !== "string"){
+validate32.errors = [{instancePath:instancePath+"/page",schemaPath:"#/properties/page/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs71 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.edition !== undefined){
+const _errs73 = errors;
+if(typeof data.edition !== "string"){
+validate32.errors = [{instancePath:instancePath+"/edition",schemaPath:"#/properties/edition/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs73 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.publisher !== undefined){
+const _errs75 = errors;
+if(typeof data.publisher !== "string"){
+validate32.errors = [{instancePath:instancePath+"/publisher",schemaPath:"#/properties/publisher/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs75 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data["publisher-place"] !== undefined){
+const _errs77 = errors;
+if(typeof data["publisher-place"] !== "string"){
+validate32.errors = [{instancePath:instancePath+"/publisher-place",schemaPath:"#/properties/publisher-place/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs77 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.number !== undefined){
+const _errs79 = errors;
+if(typeof data.number !== "string"){
+validate32.errors = [{instancePath:instancePath+"/number",schemaPath:"#/properties/number/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs79 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.genre !== undefined){
+const _errs81 = errors;
+if(typeof data.genre !== "string"){
+validate32.errors = [{instancePath:instancePath+"/genre",schemaPath:"#/properties/genre/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs81 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.DOI !== undefined){
+let data39 = data.DOI;
+const _errs83 = errors;
+if(errors === _errs83){
+if(typeof data39 === "string"){
+if(!pattern15.test(data39)){
+validate32.errors = [{instancePath:instancePath+"/DOI",schemaPath:"#/properties/DOI/pattern",keyword:"pattern",params:{pattern: "^10\\.[0-9]{4,9}/\\S+$"},message:"must match pattern \""+"^10\\.[0-9]{4,9}/\\S+$"+"\""}];
+return false;
+}
+}
+else {
+validate32.errors = [{instancePath:instancePath+"/DOI",schemaPath:"#/properties/DOI/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs83 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.PMID !== undefined){
+let data40 = data.PMID;
+const _errs85 = errors;
+if(errors === _errs85){
+if(typeof data40 === "string"){
+if(!pattern16.test(data40)){
+validate32.errors = [{instancePath:instancePath+"/PMID",schemaPath:"#/properties/PMID/pattern",keyword:"pattern",params:{pattern: "^[0-9]{1,9}$"},message:"must match pattern \""+"^[0-9]{1,9}$"+"\""}];
+return false;
+}
+}
+else {
+validate32.errors = [{instancePath:instancePath+"/PMID",schemaPath:"#/properties/PMID/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs85 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.PMCID !== undefined){
+let data41 = data.PMCID;
+const _errs87 = errors;
+if(errors === _errs87){
+if(typeof data41 === "string"){
+if(!pattern17.test(data41)){
+validate32.errors = [{instancePath:instancePath+"/PMCID",schemaPath:"#/properties/PMCID/pattern",keyword:"pattern",params:{pattern: "^PMC[0-9]+$"},message:"must match pattern \""+"^PMC[0-9]+$"+"\""}];
+return false;
+}
+}
+else {
+validate32.errors = [{instancePath:instancePath+"/PMCID",schemaPath:"#/properties/PMCID/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs87 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.URL !== undefined){
+const _errs89 = errors;
+if(typeof data.URL !== "string"){
+validate32.errors = [{instancePath:instancePath+"/URL",schemaPath:"#/properties/URL/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs89 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.ISSN !== undefined){
+const _errs91 = errors;
+if(typeof data.ISSN !== "string"){
+validate32.errors = [{instancePath:instancePath+"/ISSN",schemaPath:"#/properties/ISSN/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs91 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.ISBN !== undefined){
+const _errs93 = errors;
+if(typeof data.ISBN !== "string"){
+validate32.errors = [{instancePath:instancePath+"/ISBN",schemaPath:"#/properties/ISBN/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs93 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate32.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate32.errors = vErrors;
+return errors === 0;
+}
+validate32.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
 
 function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -1321,339 +2010,10 @@ var valid0 = true;
 }
 if(valid0){
 if(data.csl !== undefined){
-let data5 = data.csl;
 const _errs11 = errors;
-const _errs12 = errors;
-if(errors === _errs12){
-if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
-let missing1;
-if(((data5.id === undefined) && (missing1 = "id")) || ((data5.type === undefined) && (missing1 = "type"))){
-validate30.errors = [{instancePath:instancePath+"/csl",schemaPath:"#/$defs/CslItem/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
-return false;
-}
-else {
-if(data5.id !== undefined){
-const _errs15 = errors;
-if(typeof data5.id !== "string"){
-validate30.errors = [{instancePath:instancePath+"/csl/id",schemaPath:"#/$defs/CslItem/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid2 = _errs15 === errors;
-}
-else {
-var valid2 = true;
-}
-if(valid2){
-if(data5.type !== undefined){
-const _errs17 = errors;
-if(typeof data5.type !== "string"){
-validate30.errors = [{instancePath:instancePath+"/csl/type",schemaPath:"#/$defs/CslItem/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid2 = _errs17 === errors;
-}
-else {
-var valid2 = true;
-}
-if(valid2){
-if(data5.title !== undefined){
-const _errs19 = errors;
-if(typeof data5.title !== "string"){
-validate30.errors = [{instancePath:instancePath+"/csl/title",schemaPath:"#/$defs/CslItem/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid2 = _errs19 === errors;
-}
-else {
-var valid2 = true;
-}
-if(valid2){
-if(data5["container-title"] !== undefined){
-const _errs21 = errors;
-if(typeof data5["container-title"] !== "string"){
-validate30.errors = [{instancePath:instancePath+"/csl/container-title",schemaPath:"#/$defs/CslItem/properties/container-title/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid2 = _errs21 === errors;
-}
-else {
-var valid2 = true;
-}
-if(valid2){
-if(data5.author !== undefined){
-let data10 = data5.author;
-const _errs23 = errors;
-if(errors === _errs23){
-if(Array.isArray(data10)){
-var valid3 = true;
-const len0 = data10.length;
-for(let i0=0; i0<len0; i0++){
-let data11 = data10[i0];
-const _errs25 = errors;
-if(errors === _errs25){
-if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
-if(data11.family !== undefined){
-const _errs27 = errors;
-if(typeof data11.family !== "string"){
-validate30.errors = [{instancePath:instancePath+"/csl/author/" + i0+"/family",schemaPath:"#/$defs/CslItem/properties/author/items/properties/family/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid4 = _errs27 === errors;
-}
-else {
-var valid4 = true;
-}
-if(valid4){
-if(data11.given !== undefined){
-const _errs29 = errors;
-if(typeof data11.given !== "string"){
-validate30.errors = [{instancePath:instancePath+"/csl/author/" + i0+"/given",schemaPath:"#/$defs/CslItem/properties/author/items/properties/given/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid4 = _errs29 === errors;
-}
-else {
-var valid4 = true;
-}
-if(valid4){
-if(data11.literal !== undefined){
-const _errs31 = errors;
-if(typeof data11.literal !== "string"){
-validate30.errors = [{instancePath:instancePath+"/csl/author/" + i0+"/literal",schemaPath:"#/$defs/CslItem/properties/author/items/properties/literal/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid4 = _errs31 === errors;
-}
-else {
-var valid4 = true;
-}
-}
-}
-}
-else {
-validate30.errors = [{instancePath:instancePath+"/csl/author/" + i0,schemaPath:"#/$defs/CslItem/properties/author/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-var valid3 = _errs25 === errors;
-if(!valid3){
-break;
-}
-}
-}
-else {
-validate30.errors = [{instancePath:instancePath+"/csl/author",schemaPath:"#/$defs/CslItem/properties/author/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid2 = _errs23 === errors;
-}
-else {
-var valid2 = true;
-}
-if(valid2){
-if(data5.issued !== undefined){
-let data15 = data5.issued;
-const _errs33 = errors;
-if(errors === _errs33){
-if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
-if(data15["date-parts"] !== undefined){
-let data16 = data15["date-parts"];
-const _errs35 = errors;
-if(errors === _errs35){
-if(Array.isArray(data16)){
-var valid6 = true;
-const len1 = data16.length;
-for(let i1=0; i1<len1; i1++){
-let data17 = data16[i1];
-const _errs37 = errors;
-if(errors === _errs37){
-if(Array.isArray(data17)){
-var valid7 = true;
-const len2 = data17.length;
-for(let i2=0; i2<len2; i2++){
-let data18 = data17[i2];
-const _errs39 = errors;
-if(!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))){
-validate30.errors = [{instancePath:instancePath+"/csl/issued/date-parts/" + i1+"/" + i2,schemaPath:"#/$defs/CslItem/properties/issued/properties/date-parts/items/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
-return false;
-}
-var valid7 = _errs39 === errors;
-if(!valid7){
-break;
-}
-}
-}
-else {
-validate30.errors = [{instancePath:instancePath+"/csl/issued/date-parts/" + i1,schemaPath:"#/$defs/CslItem/properties/issued/properties/date-parts/items/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid6 = _errs37 === errors;
-if(!valid6){
-break;
-}
-}
-}
-else {
-validate30.errors = [{instancePath:instancePath+"/csl/issued/date-parts",schemaPath:"#/$defs/CslItem/properties/issued/properties/date-parts/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-}
-}
-else {
-validate30.errors = [{instancePath:instancePath+"/csl/issued",schemaPath:"#/$defs/CslItem/properties/issued/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-var valid2 = _errs33 === errors;
-}
-else {
-var valid2 = true;
-}
-if(valid2){
-if(data5.volume !== undefined){
-const _errs41 = errors;
-if(typeof data5.volume !== "string"){
-validate30.errors = [{instancePath:instancePath+"/csl/volume",schemaPath:"#/$defs/CslItem/properties/volume/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid2 = _errs41 === errors;
-}
-else {
-var valid2 = true;
-}
-if(valid2){
-if(data5.issue !== undefined){
-const _errs43 = errors;
-if(typeof data5.issue !== "string"){
-validate30.errors = [{instancePath:instancePath+"/csl/issue",schemaPath:"#/$defs/CslItem/properties/issue/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid2 = _errs43 === errors;
-}
-else {
-var valid2 = true;
-}
-if(valid2){
-if(data5.page !== undefined){
-const _errs45 = errors;
-if(typeof data5.page !== "string"){
-validate30.errors = [{instancePath:instancePath+"/csl/page",schemaPath:"#/$defs/CslItem/properties/page/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid2 = _errs45 === errors;
-}
-else {
-var valid2 = true;
-}
-if(valid2){
-if(data5.DOI !== undefined){
-let data22 = data5.DOI;
-const _errs47 = errors;
-if(errors === _errs47){
-if(typeof data22 === "string"){
-if(!pattern15.test(data22)){
-validate30.errors = [{instancePath:instancePath+"/csl/DOI",schemaPath:"#/$defs/CslItem/properties/DOI/pattern",keyword:"pattern",params:{pattern: "^10\\.[0-9]{4,9}/\\S+$"},message:"must match pattern \""+"^10\\.[0-9]{4,9}/\\S+$"+"\""}];
-return false;
-}
-}
-else {
-validate30.errors = [{instancePath:instancePath+"/csl/DOI",schemaPath:"#/$defs/CslItem/properties/DOI/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid2 = _errs47 === errors;
-}
-else {
-var valid2 = true;
-}
-if(valid2){
-if(data5.PMID !== undefined){
-let data23 = data5.PMID;
-const _errs49 = errors;
-if(errors === _errs49){
-if(typeof data23 === "string"){
-if(!pattern16.test(data23)){
-validate30.errors = [{instancePath:instancePath+"/csl/PMID",schemaPath:"#/$defs/CslItem/properties/PMID/pattern",keyword:"pattern",params:{pattern: "^[0-9]{1,9}$"},message:"must match pattern \""+"^[0-9]{1,9}$"+"\""}];
-return false;
-}
-}
-else {
-validate30.errors = [{instancePath:instancePath+"/csl/PMID",schemaPath:"#/$defs/CslItem/properties/PMID/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid2 = _errs49 === errors;
-}
-else {
-var valid2 = true;
-}
-if(valid2){
-if(data5.PMCID !== undefined){
-let data24 = data5.PMCID;
-const _errs51 = errors;
-if(errors === _errs51){
-if(typeof data24 === "string"){
-if(!pattern17.test(data24)){
-validate30.errors = [{instancePath:instancePath+"/csl/PMCID",schemaPath:"#/$defs/CslItem/properties/PMCID/pattern",keyword:"pattern",params:{pattern: "^PMC[0-9]+$"},message:"must match pattern \""+"^PMC[0-9]+$"+"\""}];
-return false;
-}
-}
-else {
-validate30.errors = [{instancePath:instancePath+"/csl/PMCID",schemaPath:"#/$defs/CslItem/properties/PMCID/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid2 = _errs51 === errors;
-}
-else {
-var valid2 = true;
-}
-if(valid2){
-if(data5.URL !== undefined){
-const _errs53 = errors;
-if(typeof data5.URL !== "string"){
-validate30.errors = [{instancePath:instancePath+"/csl/URL",schemaPath:"#/$defs/CslItem/properties/URL/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid2 = _errs53 === errors;
-}
-else {
-var valid2 = true;
-}
-if(valid2){
-if(data5.ISSN !== undefined){
-const _errs55 = errors;
-if(typeof data5.ISSN !== "string"){
-validate30.errors = [{instancePath:instancePath+"/csl/ISSN",schemaPath:"#/$defs/CslItem/properties/ISSN/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid2 = _errs55 === errors;
-}
-else {
-var valid2 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-else {
-validate30.errors = [{instancePath:instancePath+"/csl",schemaPath:"#/$defs/CslItem/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
+if(!(validate32(data.csl, {instancePath:instancePath+"/csl",parentData:data,parentDataProperty:"csl",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
+errors = vErrors.length;
 }
 var valid0 = _errs11 === errors;
 }
@@ -1678,13 +2038,13 @@ return errors === 0;
 }
 validate30.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema48 = {"type":"object","additionalProperties":false,"required":["id","type","label","xrefs","mentions"],"properties":{"id":{"type":"string","pattern":"^[a-z]+:[a-z0-9-]+$"},"type":{"enum":["disease","cell","molecule","measure","organization","journal","drug","country","other"]},"label":{"type":"string"},"xrefs":{"type":"array","items":{"type":"string"}},"mentions":{"type":"array","items":{"$ref":"#/$defs/Mention"}}}};
+const schema51 = {"type":"object","additionalProperties":false,"required":["id","type","label","xrefs","mentions"],"properties":{"id":{"type":"string","pattern":"^[a-z]+:[a-z0-9-]+$"},"type":{"enum":["disease","cell","molecule","measure","organization","journal","drug","country","other"]},"label":{"type":"string"},"xrefs":{"type":"array","items":{"type":"string"}},"mentions":{"type":"array","items":{"$ref":"#/$defs/Mention"}}}};
 const pattern18 = new RegExp("^[a-z]+:[a-z0-9-]+$", "u");
 
-function validate33(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate33.evaluated;
+const evaluated0 = validate35.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1695,14 +2055,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((((((data.id === undefined) && (missing0 = "id")) || ((data.type === undefined) && (missing0 = "type"))) || ((data.label === undefined) && (missing0 = "label"))) || ((data.xrefs === undefined) && (missing0 = "xrefs"))) || ((data.mentions === undefined) && (missing0 = "mentions"))){
-validate33.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate35.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!(((((key0 === "id") || (key0 === "type")) || (key0 === "label")) || (key0 === "xrefs")) || (key0 === "mentions"))){
-validate33.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate35.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -1714,12 +2074,12 @@ const _errs2 = errors;
 if(errors === _errs2){
 if(typeof data0 === "string"){
 if(!pattern18.test(data0)){
-validate33.errors = [{instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z]+:[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z]+:[a-z0-9-]+$"+"\""}];
+validate35.errors = [{instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z]+:[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z]+:[a-z0-9-]+$"+"\""}];
 return false;
 }
 }
 else {
-validate33.errors = [{instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate35.errors = [{instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -1733,7 +2093,7 @@ if(data.type !== undefined){
 let data1 = data.type;
 const _errs4 = errors;
 if(!(((((((((data1 === "disease") || (data1 === "cell")) || (data1 === "molecule")) || (data1 === "measure")) || (data1 === "organization")) || (data1 === "journal")) || (data1 === "drug")) || (data1 === "country")) || (data1 === "other"))){
-validate33.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema48.properties.type.enum},message:"must be equal to one of the allowed values"}];
+validate35.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema51.properties.type.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid0 = _errs4 === errors;
@@ -1745,7 +2105,7 @@ if(valid0){
 if(data.label !== undefined){
 const _errs5 = errors;
 if(typeof data.label !== "string"){
-validate33.errors = [{instancePath:instancePath+"/label",schemaPath:"#/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate35.errors = [{instancePath:instancePath+"/label",schemaPath:"#/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs5 === errors;
@@ -1764,7 +2124,7 @@ const len0 = data3.length;
 for(let i0=0; i0<len0; i0++){
 const _errs9 = errors;
 if(typeof data3[i0] !== "string"){
-validate33.errors = [{instancePath:instancePath+"/xrefs/" + i0,schemaPath:"#/properties/xrefs/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate35.errors = [{instancePath:instancePath+"/xrefs/" + i0,schemaPath:"#/properties/xrefs/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid1 = _errs9 === errors;
@@ -1774,7 +2134,7 @@ break;
 }
 }
 else {
-validate33.errors = [{instancePath:instancePath+"/xrefs",schemaPath:"#/properties/xrefs/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate35.errors = [{instancePath:instancePath+"/xrefs",schemaPath:"#/properties/xrefs/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -1799,14 +2159,14 @@ if(errors === _errs14){
 if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
 let missing1;
 if((((data6.text === undefined) && (missing1 = "text")) || ((data6.start === undefined) && (missing1 = "start"))) || ((data6.end === undefined) && (missing1 = "end"))){
-validate33.errors = [{instancePath:instancePath+"/mentions/" + i1,schemaPath:"#/$defs/Mention/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
+validate35.errors = [{instancePath:instancePath+"/mentions/" + i1,schemaPath:"#/$defs/Mention/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
 return false;
 }
 else {
 const _errs16 = errors;
 for(const key1 in data6){
 if(!((((key1 === "entity") || (key1 === "text")) || (key1 === "start")) || (key1 === "end"))){
-validate33.errors = [{instancePath:instancePath+"/mentions/" + i1,schemaPath:"#/$defs/Mention/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
+validate35.errors = [{instancePath:instancePath+"/mentions/" + i1,schemaPath:"#/$defs/Mention/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -1815,7 +2175,7 @@ if(_errs16 === errors){
 if(data6.entity !== undefined){
 const _errs17 = errors;
 if(typeof data6.entity !== "string"){
-validate33.errors = [{instancePath:instancePath+"/mentions/" + i1+"/entity",schemaPath:"#/$defs/Mention/properties/entity/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate35.errors = [{instancePath:instancePath+"/mentions/" + i1+"/entity",schemaPath:"#/$defs/Mention/properties/entity/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid4 = _errs17 === errors;
@@ -1827,7 +2187,7 @@ if(valid4){
 if(data6.text !== undefined){
 const _errs19 = errors;
 if(typeof data6.text !== "string"){
-validate33.errors = [{instancePath:instancePath+"/mentions/" + i1+"/text",schemaPath:"#/$defs/Mention/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate35.errors = [{instancePath:instancePath+"/mentions/" + i1+"/text",schemaPath:"#/$defs/Mention/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid4 = _errs19 === errors;
@@ -1840,13 +2200,13 @@ if(data6.start !== undefined){
 let data9 = data6.start;
 const _errs21 = errors;
 if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-validate33.errors = [{instancePath:instancePath+"/mentions/" + i1+"/start",schemaPath:"#/$defs/Mention/properties/start/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate35.errors = [{instancePath:instancePath+"/mentions/" + i1+"/start",schemaPath:"#/$defs/Mention/properties/start/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs21){
 if((typeof data9 == "number") && (isFinite(data9))){
 if(data9 < 0 || isNaN(data9)){
-validate33.errors = [{instancePath:instancePath+"/mentions/" + i1+"/start",schemaPath:"#/$defs/Mention/properties/start/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate35.errors = [{instancePath:instancePath+"/mentions/" + i1+"/start",schemaPath:"#/$defs/Mention/properties/start/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
@@ -1861,13 +2221,13 @@ if(data6.end !== undefined){
 let data10 = data6.end;
 const _errs23 = errors;
 if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
-validate33.errors = [{instancePath:instancePath+"/mentions/" + i1+"/end",schemaPath:"#/$defs/Mention/properties/end/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate35.errors = [{instancePath:instancePath+"/mentions/" + i1+"/end",schemaPath:"#/$defs/Mention/properties/end/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs23){
 if((typeof data10 == "number") && (isFinite(data10))){
 if(data10 < 0 || isNaN(data10)){
-validate33.errors = [{instancePath:instancePath+"/mentions/" + i1+"/end",schemaPath:"#/$defs/Mention/properties/end/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate35.errors = [{instancePath:instancePath+"/mentions/" + i1+"/end",schemaPath:"#/$defs/Mention/properties/end/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
@@ -1884,7 +2244,7 @@ var valid4 = true;
 }
 }
 else {
-validate33.errors = [{instancePath:instancePath+"/mentions/" + i1,schemaPath:"#/$defs/Mention/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate35.errors = [{instancePath:instancePath+"/mentions/" + i1,schemaPath:"#/$defs/Mention/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -1895,7 +2255,7 @@ break;
 }
 }
 else {
-validate33.errors = [{instancePath:instancePath+"/mentions",schemaPath:"#/properties/mentions/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate35.errors = [{instancePath:instancePath+"/mentions",schemaPath:"#/properties/mentions/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -1912,14 +2272,14 @@ var valid0 = true;
 }
 }
 else {
-validate33.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate35.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate33.errors = vErrors;
+validate35.errors = vErrors;
 return errors === 0;
 }
-validate33.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate35.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
 function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -2763,8 +3123,8 @@ var valid17 = true;
 const len4 = data29.length;
 for(let i4=0; i4<len4; i4++){
 const _errs77 = errors;
-if(!(validate33(data29[i4], {instancePath:instancePath+"/entities/" + i4,parentData:data29,parentDataProperty:i4,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
+if(!(validate35(data29[i4], {instancePath:instancePath+"/entities/" + i4,parentData:data29,parentDataProperty:i4,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
 errors = vErrors.length;
 }
 var valid17 = _errs77 === errors;
@@ -2895,7 +3255,7 @@ return false;
 else {
 const _errs92 = errors;
 for(const key6 in data37){
-if(!(func1.call(schema50.properties, key6))){
+if(!(func1.call(schema53.properties, key6))){
 validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i6,schemaPath:"#/$defs/Diagnostic/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"}];
 return false;
 break;
@@ -2906,7 +3266,7 @@ if(data37.severity !== undefined){
 let data38 = data37.severity;
 const _errs93 = errors;
 if(!(((data38 === "error") || (data38 === "warning")) || (data38 === "info"))){
-validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i6+"/severity",schemaPath:"#/$defs/Diagnostic/properties/severity/enum",keyword:"enum",params:{allowedValues: schema50.properties.severity.enum},message:"must be equal to one of the allowed values"}];
+validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i6+"/severity",schemaPath:"#/$defs/Diagnostic/properties/severity/enum",keyword:"enum",params:{allowedValues: schema53.properties.severity.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid22 = _errs93 === errors;
@@ -3137,19 +3497,19 @@ return errors === 0;
 }
 validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const manifest = validate36;
-const schema51 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/manifest.schema.json","title":"DatasetManifest","description":"manifest.json of a dataset folder (a build, a shard, or shards merged): every input with what became of it, the totals, and every file the dataset consists of.","type":"object","additionalProperties":false,"required":["schemaVersion","pipeline","inputs","totals","files"],"properties":{"schemaVersion":{"const":"1.2.0","description":"The record schema version the dataset was written with (schemas/article.schema.json)."},"pipeline":{"type":"string","description":"The name of the pipeline file that made the dataset."},"shard":{"description":"Present on the output of `digest build --shard K/N`: which slice, and a hash of the whole plan (every input path and id), so that only shards of one plan merge.","type":"object","additionalProperties":false,"required":["index","count","plan"],"properties":{"index":{"type":"integer","minimum":1},"count":{"type":"integer","minimum":1},"plan":{"type":"string","pattern":"^[0-9a-f]{64}$"}}},"inputs":{"description":"Every input, in path order.","type":"array","items":{"$ref":"#/$defs/ManifestInput"}},"totals":{"type":"object","additionalProperties":false,"required":["inputs","records","failed","items","references","entities"],"properties":{"inputs":{"type":"integer","minimum":0},"records":{"type":"integer","minimum":0},"failed":{"type":"integer","minimum":0},"items":{"type":"integer","minimum":0},"references":{"type":"integer","minimum":0},"entities":{"type":"integer","minimum":0}}},"files":{"description":"Every file of the dataset besides manifest.json, relative to the folder, sorted: what the next build may replace or delete. A file in the folder that is not listed here was not written by digest and is never touched.","type":"array","uniqueItems":true,"items":{"$ref":"#/$defs/DatasetFile"}}},"$defs":{"DatasetFile":{"type":"string","pattern":"^(?:items\\.jsonl|references\\.jsonl|entities\\.jsonl|articles/[a-z0-9][a-z0-9-]{0,99}\\.json|report/(?:[a-z0-9][a-z0-9-]{0,99}|index)\\.html)$"},"ManifestInput":{"description":"What the dataset says about one input.","type":"object","additionalProperties":false,"required":["path","id","status","sha256","bytes","encoding","format","months","items","references","referencesWithDoi","entities","errors","warnings","infos","title","titleEn","topic","period","timeline","missingMonths","outOfOrderMonths","entityTypes","problems"],"properties":{"path":{"type":"string","description":"The input path as collected (POSIX separators)."},"id":{"description":"The record id; null when the input failed.","oneOf":[{"type":"null"},{"$ref":"article.schema.json#/properties/id"}]},"status":{"enum":["ok","failed"]},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"bytes":{"type":"integer","minimum":0},"encoding":{"type":"string"},"format":{"type":"string"},"months":{"type":"integer","minimum":0,"description":"Month sections."},"items":{"type":"integer","minimum":0},"references":{"type":"integer","minimum":0},"referencesWithDoi":{"type":"integer","minimum":0},"entities":{"type":"integer","minimum":0},"errors":{"type":"integer","minimum":0},"warnings":{"type":"integer","minimum":0},"infos":{"type":"integer","minimum":0},"title":{"type":["string","null"]},"titleEn":{"type":["string","null"]},"topic":{"$ref":"article.schema.json#/properties/topic"},"period":{"$ref":"article.schema.json#/properties/period"},"timeline":{"description":"The months that have a section, in article order.","type":"array","items":{"$ref":"article.schema.json#/$defs/Month"}},"missingMonths":{"description":"The record's missingMonths: months its period implies that have no section.","type":"array","items":{"$ref":"article.schema.json#/$defs/Month"}},"outOfOrderMonths":{"description":"The record's outOfOrderMonths: month sections that come after a later month.","type":"array","items":{"$ref":"article.schema.json#/$defs/Month"}},"entityTypes":{"description":"Distinct entities of each type.","type":"object","additionalProperties":{"type":"integer","minimum":0}},"problems":{"description":"Warning and error diagnostics by rule, with counts.","type":"object","additionalProperties":{"type":"integer","minimum":1}}}}}};
-const schema61 = {"type":"string","pattern":"^(?:items\\.jsonl|references\\.jsonl|entities\\.jsonl|articles/[a-z0-9][a-z0-9-]{0,99}\\.json|report/(?:[a-z0-9][a-z0-9-]{0,99}|index)\\.html)$"};
+export const manifest = validate38;
+const schema54 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/manifest.schema.json","title":"DatasetManifest","description":"manifest.json of a dataset folder (a build, a shard, or shards merged): every input with what became of it, the totals, and every file the dataset consists of.","type":"object","additionalProperties":false,"required":["schemaVersion","pipeline","inputs","totals","files"],"properties":{"schemaVersion":{"const":"1.2.0","description":"The record schema version the dataset was written with (schemas/article.schema.json)."},"pipeline":{"type":"string","description":"The name of the pipeline file that made the dataset."},"shard":{"description":"Present on the output of `digest build --shard K/N`: which slice, and a hash of the whole plan (every input path and id), so that only shards of one plan merge.","type":"object","additionalProperties":false,"required":["index","count","plan"],"properties":{"index":{"type":"integer","minimum":1},"count":{"type":"integer","minimum":1},"plan":{"type":"string","pattern":"^[0-9a-f]{64}$"}}},"inputs":{"description":"Every input, in path order.","type":"array","items":{"$ref":"#/$defs/ManifestInput"}},"totals":{"type":"object","additionalProperties":false,"required":["inputs","records","failed","items","references","entities"],"properties":{"inputs":{"type":"integer","minimum":0},"records":{"type":"integer","minimum":0},"failed":{"type":"integer","minimum":0},"items":{"type":"integer","minimum":0},"references":{"type":"integer","minimum":0},"entities":{"type":"integer","minimum":0}}},"files":{"description":"Every file of the dataset besides manifest.json, relative to the folder, sorted: what the next build may replace or delete. A file in the folder that is not listed here was not written by digest and is never touched.","type":"array","uniqueItems":true,"items":{"$ref":"#/$defs/DatasetFile"}}},"$defs":{"DatasetFile":{"type":"string","pattern":"^(?:items\\.jsonl|references\\.jsonl|entities\\.jsonl|articles/[a-z0-9][a-z0-9-]{0,99}\\.json|report/(?:[a-z0-9][a-z0-9-]{0,99}|index)\\.html)$"},"ManifestInput":{"description":"What the dataset says about one input.","type":"object","additionalProperties":false,"required":["path","id","status","sha256","bytes","encoding","format","months","items","references","referencesWithDoi","entities","errors","warnings","infos","title","titleEn","topic","period","timeline","missingMonths","outOfOrderMonths","entityTypes","problems"],"properties":{"path":{"type":"string","description":"The input path as collected (POSIX separators)."},"id":{"description":"The record id; null when the input failed.","oneOf":[{"type":"null"},{"$ref":"article.schema.json#/properties/id"}]},"status":{"enum":["ok","failed"]},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"bytes":{"type":"integer","minimum":0},"encoding":{"type":"string"},"format":{"type":"string"},"months":{"type":"integer","minimum":0,"description":"Month sections."},"items":{"type":"integer","minimum":0},"references":{"type":"integer","minimum":0},"referencesWithDoi":{"type":"integer","minimum":0},"entities":{"type":"integer","minimum":0},"errors":{"type":"integer","minimum":0},"warnings":{"type":"integer","minimum":0},"infos":{"type":"integer","minimum":0},"title":{"type":["string","null"]},"titleEn":{"type":["string","null"]},"topic":{"$ref":"article.schema.json#/properties/topic"},"period":{"$ref":"article.schema.json#/properties/period"},"timeline":{"description":"The months that have a section, in article order.","type":"array","items":{"$ref":"article.schema.json#/$defs/Month"}},"missingMonths":{"description":"The record's missingMonths: months its period implies that have no section.","type":"array","items":{"$ref":"article.schema.json#/$defs/Month"}},"outOfOrderMonths":{"description":"The record's outOfOrderMonths: month sections that come after a later month.","type":"array","items":{"$ref":"article.schema.json#/$defs/Month"}},"entityTypes":{"description":"Distinct entities of each type.","type":"object","additionalProperties":{"type":"integer","minimum":0}},"problems":{"description":"Warning and error diagnostics by rule, with counts.","type":"object","additionalProperties":{"type":"integer","minimum":1}}}}}};
+const schema64 = {"type":"string","pattern":"^(?:items\\.jsonl|references\\.jsonl|entities\\.jsonl|articles/[a-z0-9][a-z0-9-]{0,99}\\.json|report/(?:[a-z0-9][a-z0-9-]{0,99}|index)\\.html)$"};
 const pattern28 = new RegExp("^(?:items\\.jsonl|references\\.jsonl|entities\\.jsonl|articles/[a-z0-9][a-z0-9-]{0,99}\\.json|report/(?:[a-z0-9][a-z0-9-]{0,99}|index)\\.html)$", "u");
-const schema52 = {"description":"What the dataset says about one input.","type":"object","additionalProperties":false,"required":["path","id","status","sha256","bytes","encoding","format","months","items","references","referencesWithDoi","entities","errors","warnings","infos","title","titleEn","topic","period","timeline","missingMonths","outOfOrderMonths","entityTypes","problems"],"properties":{"path":{"type":"string","description":"The input path as collected (POSIX separators)."},"id":{"description":"The record id; null when the input failed.","oneOf":[{"type":"null"},{"$ref":"article.schema.json#/properties/id"}]},"status":{"enum":["ok","failed"]},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"bytes":{"type":"integer","minimum":0},"encoding":{"type":"string"},"format":{"type":"string"},"months":{"type":"integer","minimum":0,"description":"Month sections."},"items":{"type":"integer","minimum":0},"references":{"type":"integer","minimum":0},"referencesWithDoi":{"type":"integer","minimum":0},"entities":{"type":"integer","minimum":0},"errors":{"type":"integer","minimum":0},"warnings":{"type":"integer","minimum":0},"infos":{"type":"integer","minimum":0},"title":{"type":["string","null"]},"titleEn":{"type":["string","null"]},"topic":{"$ref":"article.schema.json#/properties/topic"},"period":{"$ref":"article.schema.json#/properties/period"},"timeline":{"description":"The months that have a section, in article order.","type":"array","items":{"$ref":"article.schema.json#/$defs/Month"}},"missingMonths":{"description":"The record's missingMonths: months its period implies that have no section.","type":"array","items":{"$ref":"article.schema.json#/$defs/Month"}},"outOfOrderMonths":{"description":"The record's outOfOrderMonths: month sections that come after a later month.","type":"array","items":{"$ref":"article.schema.json#/$defs/Month"}},"entityTypes":{"description":"Distinct entities of each type.","type":"object","additionalProperties":{"type":"integer","minimum":0}},"problems":{"description":"Warning and error diagnostics by rule, with counts.","type":"object","additionalProperties":{"type":"integer","minimum":1}}}};
-const schema53 = {"type":"string","pattern":"^[a-z0-9][a-z0-9-]{0,99}$","description":"Stable identifier, safe as a file name."};
-const schema54 = {"description":"What the digest is about: the disease its headings name most and the therapy.","oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["disease","therapy"],"properties":{"disease":{"oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["id","label"],"properties":{"id":{"type":"string"},"label":{"type":"string"}}}]},"therapy":{"type":["string","null"]}}}]};
-const schema55 = {"description":"The months the digest covers, from its month sections.","oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["start","end"],"properties":{"start":{"$ref":"#/$defs/Month"},"end":{"$ref":"#/$defs/Month"}}}]};
+const schema55 = {"description":"What the dataset says about one input.","type":"object","additionalProperties":false,"required":["path","id","status","sha256","bytes","encoding","format","months","items","references","referencesWithDoi","entities","errors","warnings","infos","title","titleEn","topic","period","timeline","missingMonths","outOfOrderMonths","entityTypes","problems"],"properties":{"path":{"type":"string","description":"The input path as collected (POSIX separators)."},"id":{"description":"The record id; null when the input failed.","oneOf":[{"type":"null"},{"$ref":"article.schema.json#/properties/id"}]},"status":{"enum":["ok","failed"]},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"bytes":{"type":"integer","minimum":0},"encoding":{"type":"string"},"format":{"type":"string"},"months":{"type":"integer","minimum":0,"description":"Month sections."},"items":{"type":"integer","minimum":0},"references":{"type":"integer","minimum":0},"referencesWithDoi":{"type":"integer","minimum":0},"entities":{"type":"integer","minimum":0},"errors":{"type":"integer","minimum":0},"warnings":{"type":"integer","minimum":0},"infos":{"type":"integer","minimum":0},"title":{"type":["string","null"]},"titleEn":{"type":["string","null"]},"topic":{"$ref":"article.schema.json#/properties/topic"},"period":{"$ref":"article.schema.json#/properties/period"},"timeline":{"description":"The months that have a section, in article order.","type":"array","items":{"$ref":"article.schema.json#/$defs/Month"}},"missingMonths":{"description":"The record's missingMonths: months its period implies that have no section.","type":"array","items":{"$ref":"article.schema.json#/$defs/Month"}},"outOfOrderMonths":{"description":"The record's outOfOrderMonths: month sections that come after a later month.","type":"array","items":{"$ref":"article.schema.json#/$defs/Month"}},"entityTypes":{"description":"Distinct entities of each type.","type":"object","additionalProperties":{"type":"integer","minimum":0}},"problems":{"description":"Warning and error diagnostics by rule, with counts.","type":"object","additionalProperties":{"type":"integer","minimum":1}}}};
+const schema56 = {"type":"string","pattern":"^[a-z0-9][a-z0-9-]{0,99}$","description":"Stable identifier, safe as a file name."};
+const schema57 = {"description":"What the digest is about: the disease its headings name most and the therapy.","oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["disease","therapy"],"properties":{"disease":{"oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["id","label"],"properties":{"id":{"type":"string"},"label":{"type":"string"}}}]},"therapy":{"type":["string","null"]}}}]};
+const schema58 = {"description":"The months the digest covers, from its month sections.","oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["start","end"],"properties":{"start":{"$ref":"#/$defs/Month"},"end":{"$ref":"#/$defs/Month"}}}]};
 
-function validate38(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate40(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate38.evaluated;
+const evaluated0 = validate40.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -3308,7 +3668,7 @@ else {
 vErrors.push(err8);
 }
 errors++;
-validate38.errors = vErrors;
+validate40.errors = vErrors;
 return false;
 }
 else {
@@ -3322,17 +3682,17 @@ vErrors = null;
 }
 }
 }
-validate38.errors = vErrors;
+validate40.errors = vErrors;
 evaluated0.props = props0;
 return errors === 0;
 }
-validate38.evaluated = {"dynamicProps":true,"dynamicItems":false};
+validate40.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
 
-function validate37(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate39(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate37.evaluated;
+const evaluated0 = validate39.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -3343,14 +3703,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if(((((((((((((((((((((((((data.path === undefined) && (missing0 = "path")) || ((data.id === undefined) && (missing0 = "id"))) || ((data.status === undefined) && (missing0 = "status"))) || ((data.sha256 === undefined) && (missing0 = "sha256"))) || ((data.bytes === undefined) && (missing0 = "bytes"))) || ((data.encoding === undefined) && (missing0 = "encoding"))) || ((data.format === undefined) && (missing0 = "format"))) || ((data.months === undefined) && (missing0 = "months"))) || ((data.items === undefined) && (missing0 = "items"))) || ((data.references === undefined) && (missing0 = "references"))) || ((data.referencesWithDoi === undefined) && (missing0 = "referencesWithDoi"))) || ((data.entities === undefined) && (missing0 = "entities"))) || ((data.errors === undefined) && (missing0 = "errors"))) || ((data.warnings === undefined) && (missing0 = "warnings"))) || ((data.infos === undefined) && (missing0 = "infos"))) || ((data.title === undefined) && (missing0 = "title"))) || ((data.titleEn === undefined) && (missing0 = "titleEn"))) || ((data.topic === undefined) && (missing0 = "topic"))) || ((data.period === undefined) && (missing0 = "period"))) || ((data.timeline === undefined) && (missing0 = "timeline"))) || ((data.missingMonths === undefined) && (missing0 = "missingMonths"))) || ((data.outOfOrderMonths === undefined) && (missing0 = "outOfOrderMonths"))) || ((data.entityTypes === undefined) && (missing0 = "entityTypes"))) || ((data.problems === undefined) && (missing0 = "problems"))){
-validate37.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate39.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!(func1.call(schema52.properties, key0))){
-validate37.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+if(!(func1.call(schema55.properties, key0))){
+validate39.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -3359,7 +3719,7 @@ if(_errs1 === errors){
 if(data.path !== undefined){
 const _errs2 = errors;
 if(typeof data.path !== "string"){
-validate37.errors = [{instancePath:instancePath+"/path",schemaPath:"#/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate39.errors = [{instancePath:instancePath+"/path",schemaPath:"#/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -3436,7 +3796,7 @@ else {
 vErrors.push(err3);
 }
 errors++;
-validate37.errors = vErrors;
+validate39.errors = vErrors;
 return false;
 }
 else {
@@ -3460,7 +3820,7 @@ if(data.status !== undefined){
 let data2 = data.status;
 const _errs11 = errors;
 if(!((data2 === "ok") || (data2 === "failed"))){
-validate37.errors = [{instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema52.properties.status.enum},message:"must be equal to one of the allowed values"}];
+validate39.errors = [{instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema55.properties.status.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid0 = _errs11 === errors;
@@ -3475,12 +3835,12 @@ const _errs12 = errors;
 if(errors === _errs12){
 if(typeof data3 === "string"){
 if(!pattern5.test(data3)){
-validate37.errors = [{instancePath:instancePath+"/sha256",schemaPath:"#/properties/sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""}];
+validate39.errors = [{instancePath:instancePath+"/sha256",schemaPath:"#/properties/sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""}];
 return false;
 }
 }
 else {
-validate37.errors = [{instancePath:instancePath+"/sha256",schemaPath:"#/properties/sha256/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate39.errors = [{instancePath:instancePath+"/sha256",schemaPath:"#/properties/sha256/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -3494,13 +3854,13 @@ if(data.bytes !== undefined){
 let data4 = data.bytes;
 const _errs14 = errors;
 if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-validate37.errors = [{instancePath:instancePath+"/bytes",schemaPath:"#/properties/bytes/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate39.errors = [{instancePath:instancePath+"/bytes",schemaPath:"#/properties/bytes/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs14){
 if((typeof data4 == "number") && (isFinite(data4))){
 if(data4 < 0 || isNaN(data4)){
-validate37.errors = [{instancePath:instancePath+"/bytes",schemaPath:"#/properties/bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate39.errors = [{instancePath:instancePath+"/bytes",schemaPath:"#/properties/bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
@@ -3514,7 +3874,7 @@ if(valid0){
 if(data.encoding !== undefined){
 const _errs16 = errors;
 if(typeof data.encoding !== "string"){
-validate37.errors = [{instancePath:instancePath+"/encoding",schemaPath:"#/properties/encoding/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate39.errors = [{instancePath:instancePath+"/encoding",schemaPath:"#/properties/encoding/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs16 === errors;
@@ -3526,7 +3886,7 @@ if(valid0){
 if(data.format !== undefined){
 const _errs18 = errors;
 if(typeof data.format !== "string"){
-validate37.errors = [{instancePath:instancePath+"/format",schemaPath:"#/properties/format/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate39.errors = [{instancePath:instancePath+"/format",schemaPath:"#/properties/format/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs18 === errors;
@@ -3539,13 +3899,13 @@ if(data.months !== undefined){
 let data7 = data.months;
 const _errs20 = errors;
 if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
-validate37.errors = [{instancePath:instancePath+"/months",schemaPath:"#/properties/months/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate39.errors = [{instancePath:instancePath+"/months",schemaPath:"#/properties/months/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs20){
 if((typeof data7 == "number") && (isFinite(data7))){
 if(data7 < 0 || isNaN(data7)){
-validate37.errors = [{instancePath:instancePath+"/months",schemaPath:"#/properties/months/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate39.errors = [{instancePath:instancePath+"/months",schemaPath:"#/properties/months/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
@@ -3560,13 +3920,13 @@ if(data.items !== undefined){
 let data8 = data.items;
 const _errs22 = errors;
 if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
-validate37.errors = [{instancePath:instancePath+"/items",schemaPath:"#/properties/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate39.errors = [{instancePath:instancePath+"/items",schemaPath:"#/properties/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs22){
 if((typeof data8 == "number") && (isFinite(data8))){
 if(data8 < 0 || isNaN(data8)){
-validate37.errors = [{instancePath:instancePath+"/items",schemaPath:"#/properties/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate39.errors = [{instancePath:instancePath+"/items",schemaPath:"#/properties/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
@@ -3581,13 +3941,13 @@ if(data.references !== undefined){
 let data9 = data.references;
 const _errs24 = errors;
 if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-validate37.errors = [{instancePath:instancePath+"/references",schemaPath:"#/properties/references/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate39.errors = [{instancePath:instancePath+"/references",schemaPath:"#/properties/references/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs24){
 if((typeof data9 == "number") && (isFinite(data9))){
 if(data9 < 0 || isNaN(data9)){
-validate37.errors = [{instancePath:instancePath+"/references",schemaPath:"#/properties/references/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate39.errors = [{instancePath:instancePath+"/references",schemaPath:"#/properties/references/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
@@ -3602,13 +3962,13 @@ if(data.referencesWithDoi !== undefined){
 let data10 = data.referencesWithDoi;
 const _errs26 = errors;
 if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
-validate37.errors = [{instancePath:instancePath+"/referencesWithDoi",schemaPath:"#/properties/referencesWithDoi/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate39.errors = [{instancePath:instancePath+"/referencesWithDoi",schemaPath:"#/properties/referencesWithDoi/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs26){
 if((typeof data10 == "number") && (isFinite(data10))){
 if(data10 < 0 || isNaN(data10)){
-validate37.errors = [{instancePath:instancePath+"/referencesWithDoi",schemaPath:"#/properties/referencesWithDoi/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate39.errors = [{instancePath:instancePath+"/referencesWithDoi",schemaPath:"#/properties/referencesWithDoi/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
@@ -3623,13 +3983,13 @@ if(data.entities !== undefined){
 let data11 = data.entities;
 const _errs28 = errors;
 if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
-validate37.errors = [{instancePath:instancePath+"/entities",schemaPath:"#/properties/entities/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate39.errors = [{instancePath:instancePath+"/entities",schemaPath:"#/properties/entities/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs28){
 if((typeof data11 == "number") && (isFinite(data11))){
 if(data11 < 0 || isNaN(data11)){
-validate37.errors = [{instancePath:instancePath+"/entities",schemaPath:"#/properties/entities/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate39.errors = [{instancePath:instancePath+"/entities",schemaPath:"#/properties/entities/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
@@ -3644,13 +4004,13 @@ if(data.errors !== undefined){
 let data12 = data.errors;
 const _errs30 = errors;
 if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
-validate37.errors = [{instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate39.errors = [{instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs30){
 if((typeof data12 == "number") && (isFinite(data12))){
 if(data12 < 0 || isNaN(data12)){
-validate37.errors = [{instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate39.errors = [{instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
@@ -3665,13 +4025,13 @@ if(data.warnings !== undefined){
 let data13 = data.warnings;
 const _errs32 = errors;
 if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
-validate37.errors = [{instancePath:instancePath+"/warnings",schemaPath:"#/properties/warnings/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate39.errors = [{instancePath:instancePath+"/warnings",schemaPath:"#/properties/warnings/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs32){
 if((typeof data13 == "number") && (isFinite(data13))){
 if(data13 < 0 || isNaN(data13)){
-validate37.errors = [{instancePath:instancePath+"/warnings",schemaPath:"#/properties/warnings/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate39.errors = [{instancePath:instancePath+"/warnings",schemaPath:"#/properties/warnings/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
@@ -3686,13 +4046,13 @@ if(data.infos !== undefined){
 let data14 = data.infos;
 const _errs34 = errors;
 if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
-validate37.errors = [{instancePath:instancePath+"/infos",schemaPath:"#/properties/infos/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate39.errors = [{instancePath:instancePath+"/infos",schemaPath:"#/properties/infos/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs34){
 if((typeof data14 == "number") && (isFinite(data14))){
 if(data14 < 0 || isNaN(data14)){
-validate37.errors = [{instancePath:instancePath+"/infos",schemaPath:"#/properties/infos/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate39.errors = [{instancePath:instancePath+"/infos",schemaPath:"#/properties/infos/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
@@ -3707,7 +4067,7 @@ if(data.title !== undefined){
 let data15 = data.title;
 const _errs36 = errors;
 if((typeof data15 !== "string") && (data15 !== null)){
-validate37.errors = [{instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: schema52.properties.title.type},message:"must be string,null"}];
+validate39.errors = [{instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: schema55.properties.title.type},message:"must be string,null"}];
 return false;
 }
 var valid0 = _errs36 === errors;
@@ -3720,7 +4080,7 @@ if(data.titleEn !== undefined){
 let data16 = data.titleEn;
 const _errs38 = errors;
 if((typeof data16 !== "string") && (data16 !== null)){
-validate37.errors = [{instancePath:instancePath+"/titleEn",schemaPath:"#/properties/titleEn/type",keyword:"type",params:{type: schema52.properties.titleEn.type},message:"must be string,null"}];
+validate39.errors = [{instancePath:instancePath+"/titleEn",schemaPath:"#/properties/titleEn/type",keyword:"type",params:{type: schema55.properties.titleEn.type},message:"must be string,null"}];
 return false;
 }
 var valid0 = _errs38 === errors;
@@ -3925,7 +4285,7 @@ if(data17.therapy !== undefined){
 let data21 = data17.therapy;
 const _errs59 = errors;
 if((typeof data21 !== "string") && (data21 !== null)){
-const err14 = {instancePath:instancePath+"/topic/therapy",schemaPath:"article.schema.json#/properties/topic/oneOf/1/properties/therapy/type",keyword:"type",params:{type: schema54.oneOf[1].properties.therapy.type},message:"must be string,null"};
+const err14 = {instancePath:instancePath+"/topic/therapy",schemaPath:"article.schema.json#/properties/topic/oneOf/1/properties/therapy/type",keyword:"type",params:{type: schema57.oneOf[1].properties.therapy.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -3974,7 +4334,7 @@ else {
 vErrors.push(err16);
 }
 errors++;
-validate37.errors = vErrors;
+validate39.errors = vErrors;
 return false;
 }
 else {
@@ -3996,8 +4356,8 @@ var valid0 = true;
 if(valid0){
 if(data.period !== undefined){
 const _errs61 = errors;
-if(!(validate38(data.period, {instancePath:instancePath+"/period",parentData:data,parentDataProperty:"period",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
+if(!(validate40(data.period, {instancePath:instancePath+"/period",parentData:data,parentDataProperty:"period",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs61 === errors;
@@ -4020,12 +4380,12 @@ const _errs65 = errors;
 if(errors === _errs65){
 if(typeof data24 === "string"){
 if(!pattern7.test(data24)){
-validate37.errors = [{instancePath:instancePath+"/timeline/" + i0,schemaPath:"article.schema.json#/$defs/Month/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-(0[1-9]|1[0-2])$"},message:"must match pattern \""+"^[0-9]{4}-(0[1-9]|1[0-2])$"+"\""}];
+validate39.errors = [{instancePath:instancePath+"/timeline/" + i0,schemaPath:"article.schema.json#/$defs/Month/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-(0[1-9]|1[0-2])$"},message:"must match pattern \""+"^[0-9]{4}-(0[1-9]|1[0-2])$"+"\""}];
 return false;
 }
 }
 else {
-validate37.errors = [{instancePath:instancePath+"/timeline/" + i0,schemaPath:"article.schema.json#/$defs/Month/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate39.errors = [{instancePath:instancePath+"/timeline/" + i0,schemaPath:"article.schema.json#/$defs/Month/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -4036,7 +4396,7 @@ break;
 }
 }
 else {
-validate37.errors = [{instancePath:instancePath+"/timeline",schemaPath:"#/properties/timeline/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate39.errors = [{instancePath:instancePath+"/timeline",schemaPath:"#/properties/timeline/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -4060,12 +4420,12 @@ const _errs70 = errors;
 if(errors === _errs70){
 if(typeof data26 === "string"){
 if(!pattern7.test(data26)){
-validate37.errors = [{instancePath:instancePath+"/missingMonths/" + i1,schemaPath:"article.schema.json#/$defs/Month/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-(0[1-9]|1[0-2])$"},message:"must match pattern \""+"^[0-9]{4}-(0[1-9]|1[0-2])$"+"\""}];
+validate39.errors = [{instancePath:instancePath+"/missingMonths/" + i1,schemaPath:"article.schema.json#/$defs/Month/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-(0[1-9]|1[0-2])$"},message:"must match pattern \""+"^[0-9]{4}-(0[1-9]|1[0-2])$"+"\""}];
 return false;
 }
 }
 else {
-validate37.errors = [{instancePath:instancePath+"/missingMonths/" + i1,schemaPath:"article.schema.json#/$defs/Month/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate39.errors = [{instancePath:instancePath+"/missingMonths/" + i1,schemaPath:"article.schema.json#/$defs/Month/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -4076,7 +4436,7 @@ break;
 }
 }
 else {
-validate37.errors = [{instancePath:instancePath+"/missingMonths",schemaPath:"#/properties/missingMonths/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate39.errors = [{instancePath:instancePath+"/missingMonths",schemaPath:"#/properties/missingMonths/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -4100,12 +4460,12 @@ const _errs75 = errors;
 if(errors === _errs75){
 if(typeof data28 === "string"){
 if(!pattern7.test(data28)){
-validate37.errors = [{instancePath:instancePath+"/outOfOrderMonths/" + i2,schemaPath:"article.schema.json#/$defs/Month/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-(0[1-9]|1[0-2])$"},message:"must match pattern \""+"^[0-9]{4}-(0[1-9]|1[0-2])$"+"\""}];
+validate39.errors = [{instancePath:instancePath+"/outOfOrderMonths/" + i2,schemaPath:"article.schema.json#/$defs/Month/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-(0[1-9]|1[0-2])$"},message:"must match pattern \""+"^[0-9]{4}-(0[1-9]|1[0-2])$"+"\""}];
 return false;
 }
 }
 else {
-validate37.errors = [{instancePath:instancePath+"/outOfOrderMonths/" + i2,schemaPath:"article.schema.json#/$defs/Month/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate39.errors = [{instancePath:instancePath+"/outOfOrderMonths/" + i2,schemaPath:"article.schema.json#/$defs/Month/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -4116,7 +4476,7 @@ break;
 }
 }
 else {
-validate37.errors = [{instancePath:instancePath+"/outOfOrderMonths",schemaPath:"#/properties/outOfOrderMonths/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate39.errors = [{instancePath:instancePath+"/outOfOrderMonths",schemaPath:"#/properties/outOfOrderMonths/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -4135,13 +4495,13 @@ for(const key3 in data29){
 let data30 = data29[key3];
 const _errs80 = errors;
 if(!(((typeof data30 == "number") && (!(data30 % 1) && !isNaN(data30))) && (isFinite(data30)))){
-validate37.errors = [{instancePath:instancePath+"/entityTypes/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/entityTypes/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate39.errors = [{instancePath:instancePath+"/entityTypes/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/entityTypes/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs80){
 if((typeof data30 == "number") && (isFinite(data30))){
 if(data30 < 0 || isNaN(data30)){
-validate37.errors = [{instancePath:instancePath+"/entityTypes/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/entityTypes/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate39.errors = [{instancePath:instancePath+"/entityTypes/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/entityTypes/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
@@ -4153,7 +4513,7 @@ break;
 }
 }
 else {
-validate37.errors = [{instancePath:instancePath+"/entityTypes",schemaPath:"#/properties/entityTypes/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate39.errors = [{instancePath:instancePath+"/entityTypes",schemaPath:"#/properties/entityTypes/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -4172,13 +4532,13 @@ for(const key4 in data31){
 let data32 = data31[key4];
 const _errs85 = errors;
 if(!(((typeof data32 == "number") && (!(data32 % 1) && !isNaN(data32))) && (isFinite(data32)))){
-validate37.errors = [{instancePath:instancePath+"/problems/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/problems/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate39.errors = [{instancePath:instancePath+"/problems/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/problems/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs85){
 if((typeof data32 == "number") && (isFinite(data32))){
 if(data32 < 1 || isNaN(data32)){
-validate37.errors = [{instancePath:instancePath+"/problems/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/problems/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+validate39.errors = [{instancePath:instancePath+"/problems/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/problems/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
 return false;
 }
 }
@@ -4190,7 +4550,7 @@ break;
 }
 }
 else {
-validate37.errors = [{instancePath:instancePath+"/problems",schemaPath:"#/properties/problems/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate39.errors = [{instancePath:instancePath+"/problems",schemaPath:"#/properties/problems/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -4226,22 +4586,22 @@ var valid0 = true;
 }
 }
 else {
-validate37.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate39.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate37.errors = vErrors;
+validate39.errors = vErrors;
 return errors === 0;
 }
-validate37.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate39.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 const func0 = require("ajv/dist/runtime/equal").default;
 
-function validate36(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate38(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://digest-ingest.dev/schemas/manifest.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate36.evaluated;
+const evaluated0 = validate38.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -4252,14 +4612,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((((((data.schemaVersion === undefined) && (missing0 = "schemaVersion")) || ((data.pipeline === undefined) && (missing0 = "pipeline"))) || ((data.inputs === undefined) && (missing0 = "inputs"))) || ((data.totals === undefined) && (missing0 = "totals"))) || ((data.files === undefined) && (missing0 = "files"))){
-validate36.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate38.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!((((((key0 === "schemaVersion") || (key0 === "pipeline")) || (key0 === "shard")) || (key0 === "inputs")) || (key0 === "totals")) || (key0 === "files"))){
-validate36.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate38.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -4268,7 +4628,7 @@ if(_errs1 === errors){
 if(data.schemaVersion !== undefined){
 const _errs2 = errors;
 if("1.2.0" !== data.schemaVersion){
-validate36.errors = [{instancePath:instancePath+"/schemaVersion",schemaPath:"#/properties/schemaVersion/const",keyword:"const",params:{allowedValue: "1.2.0"},message:"must be equal to constant"}];
+validate38.errors = [{instancePath:instancePath+"/schemaVersion",schemaPath:"#/properties/schemaVersion/const",keyword:"const",params:{allowedValue: "1.2.0"},message:"must be equal to constant"}];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -4280,7 +4640,7 @@ if(valid0){
 if(data.pipeline !== undefined){
 const _errs3 = errors;
 if(typeof data.pipeline !== "string"){
-validate36.errors = [{instancePath:instancePath+"/pipeline",schemaPath:"#/properties/pipeline/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate38.errors = [{instancePath:instancePath+"/pipeline",schemaPath:"#/properties/pipeline/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs3 === errors;
@@ -4296,14 +4656,14 @@ if(errors === _errs5){
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 let missing1;
 if((((data2.index === undefined) && (missing1 = "index")) || ((data2.count === undefined) && (missing1 = "count"))) || ((data2.plan === undefined) && (missing1 = "plan"))){
-validate36.errors = [{instancePath:instancePath+"/shard",schemaPath:"#/properties/shard/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
+validate38.errors = [{instancePath:instancePath+"/shard",schemaPath:"#/properties/shard/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
 return false;
 }
 else {
 const _errs7 = errors;
 for(const key1 in data2){
 if(!(((key1 === "index") || (key1 === "count")) || (key1 === "plan"))){
-validate36.errors = [{instancePath:instancePath+"/shard",schemaPath:"#/properties/shard/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
+validate38.errors = [{instancePath:instancePath+"/shard",schemaPath:"#/properties/shard/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -4313,13 +4673,13 @@ if(data2.index !== undefined){
 let data3 = data2.index;
 const _errs8 = errors;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-validate36.errors = [{instancePath:instancePath+"/shard/index",schemaPath:"#/properties/shard/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate38.errors = [{instancePath:instancePath+"/shard/index",schemaPath:"#/properties/shard/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs8){
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 < 1 || isNaN(data3)){
-validate36.errors = [{instancePath:instancePath+"/shard/index",schemaPath:"#/properties/shard/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+validate38.errors = [{instancePath:instancePath+"/shard/index",schemaPath:"#/properties/shard/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
 return false;
 }
 }
@@ -4334,13 +4694,13 @@ if(data2.count !== undefined){
 let data4 = data2.count;
 const _errs10 = errors;
 if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-validate36.errors = [{instancePath:instancePath+"/shard/count",schemaPath:"#/properties/shard/properties/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate38.errors = [{instancePath:instancePath+"/shard/count",schemaPath:"#/properties/shard/properties/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs10){
 if((typeof data4 == "number") && (isFinite(data4))){
 if(data4 < 1 || isNaN(data4)){
-validate36.errors = [{instancePath:instancePath+"/shard/count",schemaPath:"#/properties/shard/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+validate38.errors = [{instancePath:instancePath+"/shard/count",schemaPath:"#/properties/shard/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
 return false;
 }
 }
@@ -4357,12 +4717,12 @@ const _errs12 = errors;
 if(errors === _errs12){
 if(typeof data5 === "string"){
 if(!pattern5.test(data5)){
-validate36.errors = [{instancePath:instancePath+"/shard/plan",schemaPath:"#/properties/shard/properties/plan/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""}];
+validate38.errors = [{instancePath:instancePath+"/shard/plan",schemaPath:"#/properties/shard/properties/plan/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""}];
 return false;
 }
 }
 else {
-validate36.errors = [{instancePath:instancePath+"/shard/plan",schemaPath:"#/properties/shard/properties/plan/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate38.errors = [{instancePath:instancePath+"/shard/plan",schemaPath:"#/properties/shard/properties/plan/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -4377,7 +4737,7 @@ var valid1 = true;
 }
 }
 else {
-validate36.errors = [{instancePath:instancePath+"/shard",schemaPath:"#/properties/shard/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate38.errors = [{instancePath:instancePath+"/shard",schemaPath:"#/properties/shard/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -4396,8 +4756,8 @@ var valid2 = true;
 const len0 = data6.length;
 for(let i0=0; i0<len0; i0++){
 const _errs16 = errors;
-if(!(validate37(data6[i0], {instancePath:instancePath+"/inputs/" + i0,parentData:data6,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
+if(!(validate39(data6[i0], {instancePath:instancePath+"/inputs/" + i0,parentData:data6,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
 errors = vErrors.length;
 }
 var valid2 = _errs16 === errors;
@@ -4407,7 +4767,7 @@ break;
 }
 }
 else {
-validate36.errors = [{instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate38.errors = [{instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -4424,14 +4784,14 @@ if(errors === _errs17){
 if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
 let missing2;
 if(((((((data8.inputs === undefined) && (missing2 = "inputs")) || ((data8.records === undefined) && (missing2 = "records"))) || ((data8.failed === undefined) && (missing2 = "failed"))) || ((data8.items === undefined) && (missing2 = "items"))) || ((data8.references === undefined) && (missing2 = "references"))) || ((data8.entities === undefined) && (missing2 = "entities"))){
-validate36.errors = [{instancePath:instancePath+"/totals",schemaPath:"#/properties/totals/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
+validate38.errors = [{instancePath:instancePath+"/totals",schemaPath:"#/properties/totals/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
 return false;
 }
 else {
 const _errs19 = errors;
 for(const key2 in data8){
 if(!((((((key2 === "inputs") || (key2 === "records")) || (key2 === "failed")) || (key2 === "items")) || (key2 === "references")) || (key2 === "entities"))){
-validate36.errors = [{instancePath:instancePath+"/totals",schemaPath:"#/properties/totals/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
+validate38.errors = [{instancePath:instancePath+"/totals",schemaPath:"#/properties/totals/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -4441,13 +4801,13 @@ if(data8.inputs !== undefined){
 let data9 = data8.inputs;
 const _errs20 = errors;
 if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-validate36.errors = [{instancePath:instancePath+"/totals/inputs",schemaPath:"#/properties/totals/properties/inputs/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate38.errors = [{instancePath:instancePath+"/totals/inputs",schemaPath:"#/properties/totals/properties/inputs/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs20){
 if((typeof data9 == "number") && (isFinite(data9))){
 if(data9 < 0 || isNaN(data9)){
-validate36.errors = [{instancePath:instancePath+"/totals/inputs",schemaPath:"#/properties/totals/properties/inputs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate38.errors = [{instancePath:instancePath+"/totals/inputs",schemaPath:"#/properties/totals/properties/inputs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
@@ -4462,13 +4822,13 @@ if(data8.records !== undefined){
 let data10 = data8.records;
 const _errs22 = errors;
 if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
-validate36.errors = [{instancePath:instancePath+"/totals/records",schemaPath:"#/properties/totals/properties/records/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate38.errors = [{instancePath:instancePath+"/totals/records",schemaPath:"#/properties/totals/properties/records/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs22){
 if((typeof data10 == "number") && (isFinite(data10))){
 if(data10 < 0 || isNaN(data10)){
-validate36.errors = [{instancePath:instancePath+"/totals/records",schemaPath:"#/properties/totals/properties/records/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate38.errors = [{instancePath:instancePath+"/totals/records",schemaPath:"#/properties/totals/properties/records/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
@@ -4483,13 +4843,13 @@ if(data8.failed !== undefined){
 let data11 = data8.failed;
 const _errs24 = errors;
 if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
-validate36.errors = [{instancePath:instancePath+"/totals/failed",schemaPath:"#/properties/totals/properties/failed/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate38.errors = [{instancePath:instancePath+"/totals/failed",schemaPath:"#/properties/totals/properties/failed/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs24){
 if((typeof data11 == "number") && (isFinite(data11))){
 if(data11 < 0 || isNaN(data11)){
-validate36.errors = [{instancePath:instancePath+"/totals/failed",schemaPath:"#/properties/totals/properties/failed/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate38.errors = [{instancePath:instancePath+"/totals/failed",schemaPath:"#/properties/totals/properties/failed/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
@@ -4504,13 +4864,13 @@ if(data8.items !== undefined){
 let data12 = data8.items;
 const _errs26 = errors;
 if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
-validate36.errors = [{instancePath:instancePath+"/totals/items",schemaPath:"#/properties/totals/properties/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate38.errors = [{instancePath:instancePath+"/totals/items",schemaPath:"#/properties/totals/properties/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs26){
 if((typeof data12 == "number") && (isFinite(data12))){
 if(data12 < 0 || isNaN(data12)){
-validate36.errors = [{instancePath:instancePath+"/totals/items",schemaPath:"#/properties/totals/properties/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate38.errors = [{instancePath:instancePath+"/totals/items",schemaPath:"#/properties/totals/properties/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
@@ -4525,13 +4885,13 @@ if(data8.references !== undefined){
 let data13 = data8.references;
 const _errs28 = errors;
 if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
-validate36.errors = [{instancePath:instancePath+"/totals/references",schemaPath:"#/properties/totals/properties/references/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate38.errors = [{instancePath:instancePath+"/totals/references",schemaPath:"#/properties/totals/properties/references/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs28){
 if((typeof data13 == "number") && (isFinite(data13))){
 if(data13 < 0 || isNaN(data13)){
-validate36.errors = [{instancePath:instancePath+"/totals/references",schemaPath:"#/properties/totals/properties/references/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate38.errors = [{instancePath:instancePath+"/totals/references",schemaPath:"#/properties/totals/properties/references/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
@@ -4546,13 +4906,13 @@ if(data8.entities !== undefined){
 let data14 = data8.entities;
 const _errs30 = errors;
 if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
-validate36.errors = [{instancePath:instancePath+"/totals/entities",schemaPath:"#/properties/totals/properties/entities/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate38.errors = [{instancePath:instancePath+"/totals/entities",schemaPath:"#/properties/totals/properties/entities/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs30){
 if((typeof data14 == "number") && (isFinite(data14))){
 if(data14 < 0 || isNaN(data14)){
-validate36.errors = [{instancePath:instancePath+"/totals/entities",schemaPath:"#/properties/totals/properties/entities/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate38.errors = [{instancePath:instancePath+"/totals/entities",schemaPath:"#/properties/totals/properties/entities/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
@@ -4571,7 +4931,7 @@ var valid3 = true;
 }
 }
 else {
-validate36.errors = [{instancePath:instancePath+"/totals",schemaPath:"#/properties/totals/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate38.errors = [{instancePath:instancePath+"/totals",schemaPath:"#/properties/totals/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -4595,12 +4955,12 @@ const _errs35 = errors;
 if(errors === _errs35){
 if(typeof data16 === "string"){
 if(!pattern28.test(data16)){
-validate36.errors = [{instancePath:instancePath+"/files/" + i1,schemaPath:"#/$defs/DatasetFile/pattern",keyword:"pattern",params:{pattern: "^(?:items\\.jsonl|references\\.jsonl|entities\\.jsonl|articles/[a-z0-9][a-z0-9-]{0,99}\\.json|report/(?:[a-z0-9][a-z0-9-]{0,99}|index)\\.html)$"},message:"must match pattern \""+"^(?:items\\.jsonl|references\\.jsonl|entities\\.jsonl|articles/[a-z0-9][a-z0-9-]{0,99}\\.json|report/(?:[a-z0-9][a-z0-9-]{0,99}|index)\\.html)$"+"\""}];
+validate38.errors = [{instancePath:instancePath+"/files/" + i1,schemaPath:"#/$defs/DatasetFile/pattern",keyword:"pattern",params:{pattern: "^(?:items\\.jsonl|references\\.jsonl|entities\\.jsonl|articles/[a-z0-9][a-z0-9-]{0,99}\\.json|report/(?:[a-z0-9][a-z0-9-]{0,99}|index)\\.html)$"},message:"must match pattern \""+"^(?:items\\.jsonl|references\\.jsonl|entities\\.jsonl|articles/[a-z0-9][a-z0-9-]{0,99}\\.json|report/(?:[a-z0-9][a-z0-9-]{0,99}|index)\\.html)$"+"\""}];
 return false;
 }
 }
 else {
-validate36.errors = [{instancePath:instancePath+"/files/" + i1,schemaPath:"#/$defs/DatasetFile/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate38.errors = [{instancePath:instancePath+"/files/" + i1,schemaPath:"#/$defs/DatasetFile/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -4617,7 +4977,7 @@ outer0:
 for(;i2--;){
 for(j0 = i2; j0--;){
 if(func0(data15[i2], data15[j0])){
-validate36.errors = [{instancePath:instancePath+"/files",schemaPath:"#/properties/files/uniqueItems",keyword:"uniqueItems",params:{i: i2, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i2+" are identical)"}];
+validate38.errors = [{instancePath:instancePath+"/files",schemaPath:"#/properties/files/uniqueItems",keyword:"uniqueItems",params:{i: i2, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i2+" are identical)"}];
 return false;
 break outer0;
 }
@@ -4627,7 +4987,7 @@ break outer0;
 }
 }
 else {
-validate36.errors = [{instancePath:instancePath+"/files",schemaPath:"#/properties/files/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate38.errors = [{instancePath:instancePath+"/files",schemaPath:"#/properties/files/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -4645,886 +5005,23 @@ var valid0 = true;
 }
 }
 else {
-validate36.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate38.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate36.errors = vErrors;
+validate38.errors = vErrors;
 return errors === 0;
 }
-validate36.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate38.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const itemsRow = validate41;
-const schema62 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/items-row.schema.json","title":"ItemsRow","description":"One line of items.jsonl: one dated item of one record.","type":"object","additionalProperties":false,"required":["article","section","item","date","datePrecision","month","journal","paperTitle","citations"],"properties":{"article":{"$ref":"article.schema.json#/properties/id"},"section":{"type":"integer","minimum":0,"description":"Index of the section in the record's sections."},"item":{"type":"integer","minimum":0,"description":"Index of the item in its section's items."},"date":{"$ref":"article.schema.json#/$defs/Item/properties/date"},"datePrecision":{"$ref":"article.schema.json#/$defs/Item/properties/datePrecision"},"month":{"$ref":"article.schema.json#/$defs/Month"},"journal":{"type":["string","null"],"description":"Canonical English name of the journal the item names."},"paperTitle":{"type":["string","null"]},"citations":{"description":"The references the item cites, in its order, with their DOI.","type":"array","items":{"type":"object","additionalProperties":false,"required":["id","doi"],"properties":{"id":{"$ref":"article.schema.json#/$defs/Reference/properties/id"},"doi":{"type":["string","null"]}}}}}};
-const schema64 = {"type":"string","pattern":"^[0-9]{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?$"};
-const schema65 = {"enum":["day","month"]};
-const schema67 = {"type":"string","pattern":"^ref-[0-9]+$"};
-
-function validate41(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="https://digest-ingest.dev/schemas/items-row.schema.json" */;
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate41.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(errors === 0){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing0;
-if((((((((((data.article === undefined) && (missing0 = "article")) || ((data.section === undefined) && (missing0 = "section"))) || ((data.item === undefined) && (missing0 = "item"))) || ((data.date === undefined) && (missing0 = "date"))) || ((data.datePrecision === undefined) && (missing0 = "datePrecision"))) || ((data.month === undefined) && (missing0 = "month"))) || ((data.journal === undefined) && (missing0 = "journal"))) || ((data.paperTitle === undefined) && (missing0 = "paperTitle"))) || ((data.citations === undefined) && (missing0 = "citations"))){
-validate41.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
-return false;
-}
-else {
-const _errs1 = errors;
-for(const key0 in data){
-if(!(func1.call(schema62.properties, key0))){
-validate41.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-if(_errs1 === errors){
-if(data.article !== undefined){
-let data0 = data.article;
-const _errs2 = errors;
-const _errs3 = errors;
-if(errors === _errs3){
-if(typeof data0 === "string"){
-if(!pattern4.test(data0)){
-validate41.errors = [{instancePath:instancePath+"/article",schemaPath:"article.schema.json#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]{0,99}$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]{0,99}$"+"\""}];
-return false;
-}
-}
-else {
-validate41.errors = [{instancePath:instancePath+"/article",schemaPath:"article.schema.json#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid0 = _errs2 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.section !== undefined){
-let data1 = data.section;
-const _errs5 = errors;
-if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-validate41.errors = [{instancePath:instancePath+"/section",schemaPath:"#/properties/section/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
-return false;
-}
-if(errors === _errs5){
-if((typeof data1 == "number") && (isFinite(data1))){
-if(data1 < 0 || isNaN(data1)){
-validate41.errors = [{instancePath:instancePath+"/section",schemaPath:"#/properties/section/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
-return false;
-}
-}
-}
-var valid0 = _errs5 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.item !== undefined){
-let data2 = data.item;
-const _errs7 = errors;
-if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-validate41.errors = [{instancePath:instancePath+"/item",schemaPath:"#/properties/item/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
-return false;
-}
-if(errors === _errs7){
-if((typeof data2 == "number") && (isFinite(data2))){
-if(data2 < 0 || isNaN(data2)){
-validate41.errors = [{instancePath:instancePath+"/item",schemaPath:"#/properties/item/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
-return false;
-}
-}
-}
-var valid0 = _errs7 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.date !== undefined){
-let data3 = data.date;
-const _errs9 = errors;
-const _errs10 = errors;
-if(errors === _errs10){
-if(typeof data3 === "string"){
-if(!pattern12.test(data3)){
-validate41.errors = [{instancePath:instancePath+"/date",schemaPath:"article.schema.json#/$defs/Item/properties/date/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?$"},message:"must match pattern \""+"^[0-9]{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?$"+"\""}];
-return false;
-}
-}
-else {
-validate41.errors = [{instancePath:instancePath+"/date",schemaPath:"article.schema.json#/$defs/Item/properties/date/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid0 = _errs9 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.datePrecision !== undefined){
-let data4 = data.datePrecision;
-const _errs12 = errors;
-if(!((data4 === "day") || (data4 === "month"))){
-validate41.errors = [{instancePath:instancePath+"/datePrecision",schemaPath:"article.schema.json#/$defs/Item/properties/datePrecision/enum",keyword:"enum",params:{allowedValues: schema65.enum},message:"must be equal to one of the allowed values"}];
-return false;
-}
-var valid0 = _errs12 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.month !== undefined){
-let data5 = data.month;
-const _errs14 = errors;
-const _errs15 = errors;
-if(errors === _errs15){
-if(typeof data5 === "string"){
-if(!pattern7.test(data5)){
-validate41.errors = [{instancePath:instancePath+"/month",schemaPath:"article.schema.json#/$defs/Month/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-(0[1-9]|1[0-2])$"},message:"must match pattern \""+"^[0-9]{4}-(0[1-9]|1[0-2])$"+"\""}];
-return false;
-}
-}
-else {
-validate41.errors = [{instancePath:instancePath+"/month",schemaPath:"article.schema.json#/$defs/Month/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid0 = _errs14 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.journal !== undefined){
-let data6 = data.journal;
-const _errs17 = errors;
-if((typeof data6 !== "string") && (data6 !== null)){
-validate41.errors = [{instancePath:instancePath+"/journal",schemaPath:"#/properties/journal/type",keyword:"type",params:{type: schema62.properties.journal.type},message:"must be string,null"}];
-return false;
-}
-var valid0 = _errs17 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.paperTitle !== undefined){
-let data7 = data.paperTitle;
-const _errs19 = errors;
-if((typeof data7 !== "string") && (data7 !== null)){
-validate41.errors = [{instancePath:instancePath+"/paperTitle",schemaPath:"#/properties/paperTitle/type",keyword:"type",params:{type: schema62.properties.paperTitle.type},message:"must be string,null"}];
-return false;
-}
-var valid0 = _errs19 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.citations !== undefined){
-let data8 = data.citations;
-const _errs21 = errors;
-if(errors === _errs21){
-if(Array.isArray(data8)){
-var valid5 = true;
-const len0 = data8.length;
-for(let i0=0; i0<len0; i0++){
-let data9 = data8[i0];
-const _errs23 = errors;
-if(errors === _errs23){
-if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
-let missing1;
-if(((data9.id === undefined) && (missing1 = "id")) || ((data9.doi === undefined) && (missing1 = "doi"))){
-validate41.errors = [{instancePath:instancePath+"/citations/" + i0,schemaPath:"#/properties/citations/items/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
-return false;
-}
-else {
-const _errs25 = errors;
-for(const key1 in data9){
-if(!((key1 === "id") || (key1 === "doi"))){
-validate41.errors = [{instancePath:instancePath+"/citations/" + i0,schemaPath:"#/properties/citations/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-if(_errs25 === errors){
-if(data9.id !== undefined){
-let data10 = data9.id;
-const _errs26 = errors;
-const _errs27 = errors;
-if(errors === _errs27){
-if(typeof data10 === "string"){
-if(!pattern13.test(data10)){
-validate41.errors = [{instancePath:instancePath+"/citations/" + i0+"/id",schemaPath:"article.schema.json#/$defs/Reference/properties/id/pattern",keyword:"pattern",params:{pattern: "^ref-[0-9]+$"},message:"must match pattern \""+"^ref-[0-9]+$"+"\""}];
-return false;
-}
-}
-else {
-validate41.errors = [{instancePath:instancePath+"/citations/" + i0+"/id",schemaPath:"article.schema.json#/$defs/Reference/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid6 = _errs26 === errors;
-}
-else {
-var valid6 = true;
-}
-if(valid6){
-if(data9.doi !== undefined){
-let data11 = data9.doi;
-const _errs29 = errors;
-if((typeof data11 !== "string") && (data11 !== null)){
-validate41.errors = [{instancePath:instancePath+"/citations/" + i0+"/doi",schemaPath:"#/properties/citations/items/properties/doi/type",keyword:"type",params:{type: schema62.properties.citations.items.properties.doi.type},message:"must be string,null"}];
-return false;
-}
-var valid6 = _errs29 === errors;
-}
-else {
-var valid6 = true;
-}
-}
-}
-}
-}
-else {
-validate41.errors = [{instancePath:instancePath+"/citations/" + i0,schemaPath:"#/properties/citations/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-var valid5 = _errs23 === errors;
-if(!valid5){
-break;
-}
-}
-}
-else {
-validate41.errors = [{instancePath:instancePath+"/citations",schemaPath:"#/properties/citations/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid0 = _errs21 === errors;
-}
-else {
-var valid0 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-else {
-validate41.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-validate41.errors = vErrors;
-return errors === 0;
-}
-validate41.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-export const referencesRow = validate42;
-const schema68 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/references-row.schema.json","title":"ReferencesRow","description":"One line of references.jsonl: one reference of one record. `csl` is the CSL-JSON item as in the record, so a CSL processor can load the rows as they are; the other fields are conveniences taken from it.","type":"object","additionalProperties":false,"required":["article","id","number","doi","pmid","pmcid","url","title","container","year","placeholder","raw","csl"],"properties":{"article":{"$ref":"article.schema.json#/properties/id"},"id":{"$ref":"article.schema.json#/$defs/Reference/properties/id"},"number":{"type":"integer","minimum":0},"doi":{"type":["string","null"]},"pmid":{"type":["string","null"]},"pmcid":{"type":["string","null"]},"url":{"type":["string","null"]},"title":{"type":["string","null"]},"container":{"type":["string","null"],"description":"The CSL container-title."},"year":{"type":["integer","null"]},"placeholder":{"type":"boolean"},"raw":{"type":"string","description":"The reference as written in the article."},"csl":{"$ref":"article.schema.json#/$defs/CslItem"}}};
-
-function validate42(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="https://digest-ingest.dev/schemas/references-row.schema.json" */;
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate42.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(errors === 0){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing0;
-if((((((((((((((data.article === undefined) && (missing0 = "article")) || ((data.id === undefined) && (missing0 = "id"))) || ((data.number === undefined) && (missing0 = "number"))) || ((data.doi === undefined) && (missing0 = "doi"))) || ((data.pmid === undefined) && (missing0 = "pmid"))) || ((data.pmcid === undefined) && (missing0 = "pmcid"))) || ((data.url === undefined) && (missing0 = "url"))) || ((data.title === undefined) && (missing0 = "title"))) || ((data.container === undefined) && (missing0 = "container"))) || ((data.year === undefined) && (missing0 = "year"))) || ((data.placeholder === undefined) && (missing0 = "placeholder"))) || ((data.raw === undefined) && (missing0 = "raw"))) || ((data.csl === undefined) && (missing0 = "csl"))){
-validate42.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
-return false;
-}
-else {
-const _errs1 = errors;
-for(const key0 in data){
-if(!(func1.call(schema68.properties, key0))){
-validate42.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-if(_errs1 === errors){
-if(data.article !== undefined){
-let data0 = data.article;
-const _errs2 = errors;
-const _errs3 = errors;
-if(errors === _errs3){
-if(typeof data0 === "string"){
-if(!pattern4.test(data0)){
-validate42.errors = [{instancePath:instancePath+"/article",schemaPath:"article.schema.json#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]{0,99}$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]{0,99}$"+"\""}];
-return false;
-}
-}
-else {
-validate42.errors = [{instancePath:instancePath+"/article",schemaPath:"article.schema.json#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid0 = _errs2 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.id !== undefined){
-let data1 = data.id;
-const _errs5 = errors;
-const _errs6 = errors;
-if(errors === _errs6){
-if(typeof data1 === "string"){
-if(!pattern13.test(data1)){
-validate42.errors = [{instancePath:instancePath+"/id",schemaPath:"article.schema.json#/$defs/Reference/properties/id/pattern",keyword:"pattern",params:{pattern: "^ref-[0-9]+$"},message:"must match pattern \""+"^ref-[0-9]+$"+"\""}];
-return false;
-}
-}
-else {
-validate42.errors = [{instancePath:instancePath+"/id",schemaPath:"article.schema.json#/$defs/Reference/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid0 = _errs5 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.number !== undefined){
-let data2 = data.number;
-const _errs8 = errors;
-if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-validate42.errors = [{instancePath:instancePath+"/number",schemaPath:"#/properties/number/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
-return false;
-}
-if(errors === _errs8){
-if((typeof data2 == "number") && (isFinite(data2))){
-if(data2 < 0 || isNaN(data2)){
-validate42.errors = [{instancePath:instancePath+"/number",schemaPath:"#/properties/number/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
-return false;
-}
-}
-}
-var valid0 = _errs8 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.doi !== undefined){
-let data3 = data.doi;
-const _errs10 = errors;
-if((typeof data3 !== "string") && (data3 !== null)){
-validate42.errors = [{instancePath:instancePath+"/doi",schemaPath:"#/properties/doi/type",keyword:"type",params:{type: schema68.properties.doi.type},message:"must be string,null"}];
-return false;
-}
-var valid0 = _errs10 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.pmid !== undefined){
-let data4 = data.pmid;
-const _errs12 = errors;
-if((typeof data4 !== "string") && (data4 !== null)){
-validate42.errors = [{instancePath:instancePath+"/pmid",schemaPath:"#/properties/pmid/type",keyword:"type",params:{type: schema68.properties.pmid.type},message:"must be string,null"}];
-return false;
-}
-var valid0 = _errs12 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.pmcid !== undefined){
-let data5 = data.pmcid;
-const _errs14 = errors;
-if((typeof data5 !== "string") && (data5 !== null)){
-validate42.errors = [{instancePath:instancePath+"/pmcid",schemaPath:"#/properties/pmcid/type",keyword:"type",params:{type: schema68.properties.pmcid.type},message:"must be string,null"}];
-return false;
-}
-var valid0 = _errs14 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.url !== undefined){
-let data6 = data.url;
-const _errs16 = errors;
-if((typeof data6 !== "string") && (data6 !== null)){
-validate42.errors = [{instancePath:instancePath+"/url",schemaPath:"#/properties/url/type",keyword:"type",params:{type: schema68.properties.url.type},message:"must be string,null"}];
-return false;
-}
-var valid0 = _errs16 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.title !== undefined){
-let data7 = data.title;
-const _errs18 = errors;
-if((typeof data7 !== "string") && (data7 !== null)){
-validate42.errors = [{instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: schema68.properties.title.type},message:"must be string,null"}];
-return false;
-}
-var valid0 = _errs18 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.container !== undefined){
-let data8 = data.container;
-const _errs20 = errors;
-if((typeof data8 !== "string") && (data8 !== null)){
-validate42.errors = [{instancePath:instancePath+"/container",schemaPath:"#/properties/container/type",keyword:"type",params:{type: schema68.properties.container.type},message:"must be string,null"}];
-return false;
-}
-var valid0 = _errs20 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.year !== undefined){
-let data9 = data.year;
-const _errs22 = errors;
-if((!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))) && (data9 !== null)){
-validate42.errors = [{instancePath:instancePath+"/year",schemaPath:"#/properties/year/type",keyword:"type",params:{type: schema68.properties.year.type},message:"must be integer,null"}];
-return false;
-}
-var valid0 = _errs22 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.placeholder !== undefined){
-const _errs24 = errors;
-if(typeof data.placeholder !== "boolean"){
-validate42.errors = [{instancePath:instancePath+"/placeholder",schemaPath:"#/properties/placeholder/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
-return false;
-}
-var valid0 = _errs24 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.raw !== undefined){
-const _errs26 = errors;
-if(typeof data.raw !== "string"){
-validate42.errors = [{instancePath:instancePath+"/raw",schemaPath:"#/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs26 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.csl !== undefined){
-let data12 = data.csl;
-const _errs28 = errors;
-const _errs29 = errors;
-if(errors === _errs29){
-if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
-let missing1;
-if(((data12.id === undefined) && (missing1 = "id")) || ((data12.type === undefined) && (missing1 = "type"))){
-validate42.errors = [{instancePath:instancePath+"/csl",schemaPath:"article.schema.json#/$defs/CslItem/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
-return false;
-}
-else {
-if(data12.id !== undefined){
-const _errs32 = errors;
-if(typeof data12.id !== "string"){
-validate42.errors = [{instancePath:instancePath+"/csl/id",schemaPath:"article.schema.json#/$defs/CslItem/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid4 = _errs32 === errors;
-}
-else {
-var valid4 = true;
-}
-if(valid4){
-if(data12.type !== undefined){
-const _errs34 = errors;
-if(typeof data12.type !== "string"){
-validate42.errors = [{instancePath:instancePath+"/csl/type",schemaPath:"article.schema.json#/$defs/CslItem/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid4 = _errs34 === errors;
-}
-else {
-var valid4 = true;
-}
-if(valid4){
-if(data12.title !== undefined){
-const _errs36 = errors;
-if(typeof data12.title !== "string"){
-validate42.errors = [{instancePath:instancePath+"/csl/title",schemaPath:"article.schema.json#/$defs/CslItem/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid4 = _errs36 === errors;
-}
-else {
-var valid4 = true;
-}
-if(valid4){
-if(data12["container-title"] !== undefined){
-const _errs38 = errors;
-if(typeof data12["container-title"] !== "string"){
-validate42.errors = [{instancePath:instancePath+"/csl/container-title",schemaPath:"article.schema.json#/$defs/CslItem/properties/container-title/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid4 = _errs38 === errors;
-}
-else {
-var valid4 = true;
-}
-if(valid4){
-if(data12.author !== undefined){
-let data17 = data12.author;
-const _errs40 = errors;
-if(errors === _errs40){
-if(Array.isArray(data17)){
-var valid5 = true;
-const len0 = data17.length;
-for(let i0=0; i0<len0; i0++){
-let data18 = data17[i0];
-const _errs42 = errors;
-if(errors === _errs42){
-if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
-if(data18.family !== undefined){
-const _errs44 = errors;
-if(typeof data18.family !== "string"){
-validate42.errors = [{instancePath:instancePath+"/csl/author/" + i0+"/family",schemaPath:"article.schema.json#/$defs/CslItem/properties/author/items/properties/family/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid6 = _errs44 === errors;
-}
-else {
-var valid6 = true;
-}
-if(valid6){
-if(data18.given !== undefined){
-const _errs46 = errors;
-if(typeof data18.given !== "string"){
-validate42.errors = [{instancePath:instancePath+"/csl/author/" + i0+"/given",schemaPath:"article.schema.json#/$defs/CslItem/properties/author/items/properties/given/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid6 = _errs46 === errors;
-}
-else {
-var valid6 = true;
-}
-if(valid6){
-if(data18.literal !== undefined){
-const _errs48 = errors;
-if(typeof data18.literal !== "string"){
-validate42.errors = [{instancePath:instancePath+"/csl/author/" + i0+"/literal",schemaPath:"article.schema.json#/$defs/CslItem/properties/author/items/properties/literal/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid6 = _errs48 === errors;
-}
-else {
-var valid6 = true;
-}
-}
-}
-}
-else {
-validate42.errors = [{instancePath:instancePath+"/csl/author/" + i0,schemaPath:"article.schema.json#/$defs/CslItem/properties/author/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-var valid5 = _errs42 === errors;
-if(!valid5){
-break;
-}
-}
-}
-else {
-validate42.errors = [{instancePath:instancePath+"/csl/author",schemaPath:"article.schema.json#/$defs/CslItem/properties/author/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid4 = _errs40 === errors;
-}
-else {
-var valid4 = true;
-}
-if(valid4){
-if(data12.issued !== undefined){
-let data22 = data12.issued;
-const _errs50 = errors;
-if(errors === _errs50){
-if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
-if(data22["date-parts"] !== undefined){
-let data23 = data22["date-parts"];
-const _errs52 = errors;
-if(errors === _errs52){
-if(Array.isArray(data23)){
-var valid8 = true;
-const len1 = data23.length;
-for(let i1=0; i1<len1; i1++){
-let data24 = data23[i1];
-const _errs54 = errors;
-if(errors === _errs54){
-if(Array.isArray(data24)){
-var valid9 = true;
-const len2 = data24.length;
-for(let i2=0; i2<len2; i2++){
-let data25 = data24[i2];
-const _errs56 = errors;
-if(!(((typeof data25 == "number") && (!(data25 % 1) && !isNaN(data25))) && (isFinite(data25)))){
-validate42.errors = [{instancePath:instancePath+"/csl/issued/date-parts/" + i1+"/" + i2,schemaPath:"article.schema.json#/$defs/CslItem/properties/issued/properties/date-parts/items/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
-return false;
-}
-var valid9 = _errs56 === errors;
-if(!valid9){
-break;
-}
-}
-}
-else {
-validate42.errors = [{instancePath:instancePath+"/csl/issued/date-parts/" + i1,schemaPath:"article.schema.json#/$defs/CslItem/properties/issued/properties/date-parts/items/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid8 = _errs54 === errors;
-if(!valid8){
-break;
-}
-}
-}
-else {
-validate42.errors = [{instancePath:instancePath+"/csl/issued/date-parts",schemaPath:"article.schema.json#/$defs/CslItem/properties/issued/properties/date-parts/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-}
-}
-else {
-validate42.errors = [{instancePath:instancePath+"/csl/issued",schemaPath:"article.schema.json#/$defs/CslItem/properties/issued/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-var valid4 = _errs50 === errors;
-}
-else {
-var valid4 = true;
-}
-if(valid4){
-if(data12.volume !== undefined){
-const _errs58 = errors;
-if(typeof data12.volume !== "string"){
-validate42.errors = [{instancePath:instancePath+"/csl/volume",schemaPath:"article.schema.json#/$defs/CslItem/properties/volume/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid4 = _errs58 === errors;
-}
-else {
-var valid4 = true;
-}
-if(valid4){
-if(data12.issue !== undefined){
-const _errs60 = errors;
-if(typeof data12.issue !== "string"){
-validate42.errors = [{instancePath:instancePath+"/csl/issue",schemaPath:"article.schema.json#/$defs/CslItem/properties/issue/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid4 = _errs60 === errors;
-}
-else {
-var valid4 = true;
-}
-if(valid4){
-if(data12.page !== undefined){
-const _errs62 = errors;
-if(typeof data12.page !== "string"){
-validate42.errors = [{instancePath:instancePath+"/csl/page",schemaPath:"article.schema.json#/$defs/CslItem/properties/page/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid4 = _errs62 === errors;
-}
-else {
-var valid4 = true;
-}
-if(valid4){
-if(data12.DOI !== undefined){
-let data29 = data12.DOI;
-const _errs64 = errors;
-if(errors === _errs64){
-if(typeof data29 === "string"){
-if(!pattern15.test(data29)){
-validate42.errors = [{instancePath:instancePath+"/csl/DOI",schemaPath:"article.schema.json#/$defs/CslItem/properties/DOI/pattern",keyword:"pattern",params:{pattern: "^10\\.[0-9]{4,9}/\\S+$"},message:"must match pattern \""+"^10\\.[0-9]{4,9}/\\S+$"+"\""}];
-return false;
-}
-}
-else {
-validate42.errors = [{instancePath:instancePath+"/csl/DOI",schemaPath:"article.schema.json#/$defs/CslItem/properties/DOI/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid4 = _errs64 === errors;
-}
-else {
-var valid4 = true;
-}
-if(valid4){
-if(data12.PMID !== undefined){
-let data30 = data12.PMID;
-const _errs66 = errors;
-if(errors === _errs66){
-if(typeof data30 === "string"){
-if(!pattern16.test(data30)){
-validate42.errors = [{instancePath:instancePath+"/csl/PMID",schemaPath:"article.schema.json#/$defs/CslItem/properties/PMID/pattern",keyword:"pattern",params:{pattern: "^[0-9]{1,9}$"},message:"must match pattern \""+"^[0-9]{1,9}$"+"\""}];
-return false;
-}
-}
-else {
-validate42.errors = [{instancePath:instancePath+"/csl/PMID",schemaPath:"article.schema.json#/$defs/CslItem/properties/PMID/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid4 = _errs66 === errors;
-}
-else {
-var valid4 = true;
-}
-if(valid4){
-if(data12.PMCID !== undefined){
-let data31 = data12.PMCID;
-const _errs68 = errors;
-if(errors === _errs68){
-if(typeof data31 === "string"){
-if(!pattern17.test(data31)){
-validate42.errors = [{instancePath:instancePath+"/csl/PMCID",schemaPath:"article.schema.json#/$defs/CslItem/properties/PMCID/pattern",keyword:"pattern",params:{pattern: "^PMC[0-9]+$"},message:"must match pattern \""+"^PMC[0-9]+$"+"\""}];
-return false;
-}
-}
-else {
-validate42.errors = [{instancePath:instancePath+"/csl/PMCID",schemaPath:"article.schema.json#/$defs/CslItem/properties/PMCID/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid4 = _errs68 === errors;
-}
-else {
-var valid4 = true;
-}
-if(valid4){
-if(data12.URL !== undefined){
-const _errs70 = errors;
-if(typeof data12.URL !== "string"){
-validate42.errors = [{instancePath:instancePath+"/csl/URL",schemaPath:"article.schema.json#/$defs/CslItem/properties/URL/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid4 = _errs70 === errors;
-}
-else {
-var valid4 = true;
-}
-if(valid4){
-if(data12.ISSN !== undefined){
-const _errs72 = errors;
-if(typeof data12.ISSN !== "string"){
-validate42.errors = [{instancePath:instancePath+"/csl/ISSN",schemaPath:"article.schema.json#/$defs/CslItem/properties/ISSN/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid4 = _errs72 === errors;
-}
-else {
-var valid4 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-else {
-validate42.errors = [{instancePath:instancePath+"/csl",schemaPath:"article.schema.json#/$defs/CslItem/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-var valid0 = _errs28 === errors;
-}
-else {
-var valid0 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-else {
-validate42.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-validate42.errors = vErrors;
-return errors === 0;
-}
-validate42.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-export const entitiesRow = validate43;
-const schema72 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/entities-row.schema.json","title":"EntitiesRow","description":"One line of entities.jsonl: one concept of one record, with how often and how it is written there.","type":"object","additionalProperties":false,"required":["article","id","type","label","xrefs","count","surfaces"],"properties":{"article":{"$ref":"article.schema.json#/properties/id"},"id":{"$ref":"article.schema.json#/$defs/Entity/properties/id"},"type":{"$ref":"article.schema.json#/$defs/Entity/properties/type"},"label":{"type":"string"},"xrefs":{"type":"array","items":{"type":"string"}},"count":{"type":"integer","minimum":0,"description":"Mentions of the concept in the record."},"surfaces":{"type":"array","items":{"type":"string"},"description":"The distinct ways it is written, sorted."}}};
-const schema74 = {"type":"string","pattern":"^[a-z]+:[a-z0-9-]+$"};
-const schema75 = {"enum":["disease","cell","molecule","measure","organization","journal","drug","country","other"]};
+export const itemsRow = validate43;
+const schema65 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/items-row.schema.json","title":"ItemsRow","description":"One line of items.jsonl: one dated item of one record.","type":"object","additionalProperties":false,"required":["article","section","item","date","datePrecision","month","journal","paperTitle","citations"],"properties":{"article":{"$ref":"article.schema.json#/properties/id"},"section":{"type":"integer","minimum":0,"description":"Index of the section in the record's sections."},"item":{"type":"integer","minimum":0,"description":"Index of the item in its section's items."},"date":{"$ref":"article.schema.json#/$defs/Item/properties/date"},"datePrecision":{"$ref":"article.schema.json#/$defs/Item/properties/datePrecision"},"month":{"$ref":"article.schema.json#/$defs/Month"},"journal":{"type":["string","null"],"description":"Canonical English name of the journal the item names."},"paperTitle":{"type":["string","null"]},"citations":{"description":"The references the item cites, in its order, with their DOI.","type":"array","items":{"type":"object","additionalProperties":false,"required":["id","doi"],"properties":{"id":{"$ref":"article.schema.json#/$defs/Reference/properties/id"},"doi":{"type":["string","null"]}}}}}};
+const schema67 = {"type":"string","pattern":"^[0-9]{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?$"};
+const schema68 = {"enum":["day","month"]};
+const schema70 = {"type":"string","pattern":"^ref-[0-9]+$"};
 
 function validate43(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="https://digest-ingest.dev/schemas/entities-row.schema.json" */;
+/*# sourceURL="https://digest-ingest.dev/schemas/items-row.schema.json" */;
 let vErrors = null;
 let errors = 0;
 const evaluated0 = validate43.evaluated;
@@ -5537,14 +5034,14 @@ evaluated0.items = undefined;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if((((((((data.article === undefined) && (missing0 = "article")) || ((data.id === undefined) && (missing0 = "id"))) || ((data.type === undefined) && (missing0 = "type"))) || ((data.label === undefined) && (missing0 = "label"))) || ((data.xrefs === undefined) && (missing0 = "xrefs"))) || ((data.count === undefined) && (missing0 = "count"))) || ((data.surfaces === undefined) && (missing0 = "surfaces"))){
+if((((((((((data.article === undefined) && (missing0 = "article")) || ((data.section === undefined) && (missing0 = "section"))) || ((data.item === undefined) && (missing0 = "item"))) || ((data.date === undefined) && (missing0 = "date"))) || ((data.datePrecision === undefined) && (missing0 = "datePrecision"))) || ((data.month === undefined) && (missing0 = "month"))) || ((data.journal === undefined) && (missing0 = "journal"))) || ((data.paperTitle === undefined) && (missing0 = "paperTitle"))) || ((data.citations === undefined) && (missing0 = "citations"))){
 validate43.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!(((((((key0 === "article") || (key0 === "id")) || (key0 === "type")) || (key0 === "label")) || (key0 === "xrefs")) || (key0 === "count")) || (key0 === "surfaces"))){
+if(!(func1.call(schema65.properties, key0))){
 validate43.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
@@ -5573,6 +5070,1228 @@ else {
 var valid0 = true;
 }
 if(valid0){
+if(data.section !== undefined){
+let data1 = data.section;
+const _errs5 = errors;
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+validate43.errors = [{instancePath:instancePath+"/section",schemaPath:"#/properties/section/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs5){
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 < 0 || isNaN(data1)){
+validate43.errors = [{instancePath:instancePath+"/section",schemaPath:"#/properties/section/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+var valid0 = _errs5 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.item !== undefined){
+let data2 = data.item;
+const _errs7 = errors;
+if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
+validate43.errors = [{instancePath:instancePath+"/item",schemaPath:"#/properties/item/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs7){
+if((typeof data2 == "number") && (isFinite(data2))){
+if(data2 < 0 || isNaN(data2)){
+validate43.errors = [{instancePath:instancePath+"/item",schemaPath:"#/properties/item/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+var valid0 = _errs7 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.date !== undefined){
+let data3 = data.date;
+const _errs9 = errors;
+const _errs10 = errors;
+if(errors === _errs10){
+if(typeof data3 === "string"){
+if(!pattern12.test(data3)){
+validate43.errors = [{instancePath:instancePath+"/date",schemaPath:"article.schema.json#/$defs/Item/properties/date/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?$"},message:"must match pattern \""+"^[0-9]{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?$"+"\""}];
+return false;
+}
+}
+else {
+validate43.errors = [{instancePath:instancePath+"/date",schemaPath:"article.schema.json#/$defs/Item/properties/date/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs9 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.datePrecision !== undefined){
+let data4 = data.datePrecision;
+const _errs12 = errors;
+if(!((data4 === "day") || (data4 === "month"))){
+validate43.errors = [{instancePath:instancePath+"/datePrecision",schemaPath:"article.schema.json#/$defs/Item/properties/datePrecision/enum",keyword:"enum",params:{allowedValues: schema68.enum},message:"must be equal to one of the allowed values"}];
+return false;
+}
+var valid0 = _errs12 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.month !== undefined){
+let data5 = data.month;
+const _errs14 = errors;
+const _errs15 = errors;
+if(errors === _errs15){
+if(typeof data5 === "string"){
+if(!pattern7.test(data5)){
+validate43.errors = [{instancePath:instancePath+"/month",schemaPath:"article.schema.json#/$defs/Month/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-(0[1-9]|1[0-2])$"},message:"must match pattern \""+"^[0-9]{4}-(0[1-9]|1[0-2])$"+"\""}];
+return false;
+}
+}
+else {
+validate43.errors = [{instancePath:instancePath+"/month",schemaPath:"article.schema.json#/$defs/Month/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs14 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.journal !== undefined){
+let data6 = data.journal;
+const _errs17 = errors;
+if((typeof data6 !== "string") && (data6 !== null)){
+validate43.errors = [{instancePath:instancePath+"/journal",schemaPath:"#/properties/journal/type",keyword:"type",params:{type: schema65.properties.journal.type},message:"must be string,null"}];
+return false;
+}
+var valid0 = _errs17 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.paperTitle !== undefined){
+let data7 = data.paperTitle;
+const _errs19 = errors;
+if((typeof data7 !== "string") && (data7 !== null)){
+validate43.errors = [{instancePath:instancePath+"/paperTitle",schemaPath:"#/properties/paperTitle/type",keyword:"type",params:{type: schema65.properties.paperTitle.type},message:"must be string,null"}];
+return false;
+}
+var valid0 = _errs19 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.citations !== undefined){
+let data8 = data.citations;
+const _errs21 = errors;
+if(errors === _errs21){
+if(Array.isArray(data8)){
+var valid5 = true;
+const len0 = data8.length;
+for(let i0=0; i0<len0; i0++){
+let data9 = data8[i0];
+const _errs23 = errors;
+if(errors === _errs23){
+if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
+let missing1;
+if(((data9.id === undefined) && (missing1 = "id")) || ((data9.doi === undefined) && (missing1 = "doi"))){
+validate43.errors = [{instancePath:instancePath+"/citations/" + i0,schemaPath:"#/properties/citations/items/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
+return false;
+}
+else {
+const _errs25 = errors;
+for(const key1 in data9){
+if(!((key1 === "id") || (key1 === "doi"))){
+validate43.errors = [{instancePath:instancePath+"/citations/" + i0,schemaPath:"#/properties/citations/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs25 === errors){
+if(data9.id !== undefined){
+let data10 = data9.id;
+const _errs26 = errors;
+const _errs27 = errors;
+if(errors === _errs27){
+if(typeof data10 === "string"){
+if(!pattern13.test(data10)){
+validate43.errors = [{instancePath:instancePath+"/citations/" + i0+"/id",schemaPath:"article.schema.json#/$defs/Reference/properties/id/pattern",keyword:"pattern",params:{pattern: "^ref-[0-9]+$"},message:"must match pattern \""+"^ref-[0-9]+$"+"\""}];
+return false;
+}
+}
+else {
+validate43.errors = [{instancePath:instancePath+"/citations/" + i0+"/id",schemaPath:"article.schema.json#/$defs/Reference/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid6 = _errs26 === errors;
+}
+else {
+var valid6 = true;
+}
+if(valid6){
+if(data9.doi !== undefined){
+let data11 = data9.doi;
+const _errs29 = errors;
+if((typeof data11 !== "string") && (data11 !== null)){
+validate43.errors = [{instancePath:instancePath+"/citations/" + i0+"/doi",schemaPath:"#/properties/citations/items/properties/doi/type",keyword:"type",params:{type: schema65.properties.citations.items.properties.doi.type},message:"must be string,null"}];
+return false;
+}
+var valid6 = _errs29 === errors;
+}
+else {
+var valid6 = true;
+}
+}
+}
+}
+}
+else {
+validate43.errors = [{instancePath:instancePath+"/citations/" + i0,schemaPath:"#/properties/citations/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid5 = _errs23 === errors;
+if(!valid5){
+break;
+}
+}
+}
+else {
+validate43.errors = [{instancePath:instancePath+"/citations",schemaPath:"#/properties/citations/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs21 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate43.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate43.errors = vErrors;
+return errors === 0;
+}
+validate43.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const referencesRow = validate44;
+const schema71 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/references-row.schema.json","title":"ReferencesRow","description":"One line of references.jsonl: one reference of one record. `csl` is the CSL-JSON item as in the record, so a CSL processor can load the rows as they are; the other fields are conveniences taken from it.","type":"object","additionalProperties":false,"required":["article","id","number","doi","pmid","pmcid","url","title","container","year","placeholder","raw","csl"],"properties":{"article":{"$ref":"article.schema.json#/properties/id"},"id":{"$ref":"article.schema.json#/$defs/Reference/properties/id"},"number":{"type":"integer","minimum":0},"doi":{"type":["string","null"]},"pmid":{"type":["string","null"]},"pmcid":{"type":["string","null"]},"url":{"type":["string","null"]},"title":{"type":["string","null"]},"container":{"type":["string","null"],"description":"The CSL container-title."},"year":{"type":["integer","null"]},"placeholder":{"type":"boolean"},"raw":{"type":"string","description":"The reference as written in the article."},"csl":{"$ref":"article.schema.json#/$defs/CslItem"}}};
+
+function validate45(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate45.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if(((data.id === undefined) && (missing0 = "id")) || ((data.type === undefined) && (missing0 = "type"))){
+validate45.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+if(data.id !== undefined){
+const _errs2 = errors;
+if(typeof data.id !== "string"){
+validate45.errors = [{instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.type !== undefined){
+const _errs4 = errors;
+if(typeof data.type !== "string"){
+validate45.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.title !== undefined){
+const _errs6 = errors;
+if(typeof data.title !== "string"){
+validate45.errors = [{instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs6 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data["container-title"] !== undefined){
+const _errs8 = errors;
+if(typeof data["container-title"] !== "string"){
+validate45.errors = [{instancePath:instancePath+"/container-title",schemaPath:"#/properties/container-title/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs8 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data["collection-title"] !== undefined){
+const _errs10 = errors;
+if(typeof data["collection-title"] !== "string"){
+validate45.errors = [{instancePath:instancePath+"/collection-title",schemaPath:"#/properties/collection-title/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs10 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.author !== undefined){
+let data5 = data.author;
+const _errs12 = errors;
+if(errors === _errs12){
+if(Array.isArray(data5)){
+var valid1 = true;
+const len0 = data5.length;
+for(let i0=0; i0<len0; i0++){
+let data6 = data5[i0];
+const _errs14 = errors;
+const _errs15 = errors;
+if(errors === _errs15){
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+if(data6.family !== undefined){
+const _errs17 = errors;
+if(typeof data6.family !== "string"){
+validate45.errors = [{instancePath:instancePath+"/author/" + i0+"/family",schemaPath:"#/$defs/CslName/properties/family/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid3 = _errs17 === errors;
+}
+else {
+var valid3 = true;
+}
+if(valid3){
+if(data6.given !== undefined){
+const _errs19 = errors;
+if(typeof data6.given !== "string"){
+validate45.errors = [{instancePath:instancePath+"/author/" + i0+"/given",schemaPath:"#/$defs/CslName/properties/given/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid3 = _errs19 === errors;
+}
+else {
+var valid3 = true;
+}
+if(valid3){
+if(data6.suffix !== undefined){
+const _errs21 = errors;
+if(typeof data6.suffix !== "string"){
+validate45.errors = [{instancePath:instancePath+"/author/" + i0+"/suffix",schemaPath:"#/$defs/CslName/properties/suffix/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid3 = _errs21 === errors;
+}
+else {
+var valid3 = true;
+}
+if(valid3){
+if(data6.literal !== undefined){
+const _errs23 = errors;
+if(typeof data6.literal !== "string"){
+validate45.errors = [{instancePath:instancePath+"/author/" + i0+"/literal",schemaPath:"#/$defs/CslName/properties/literal/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid3 = _errs23 === errors;
+}
+else {
+var valid3 = true;
+}
+}
+}
+}
+}
+else {
+validate45.errors = [{instancePath:instancePath+"/author/" + i0,schemaPath:"#/$defs/CslName/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid1 = _errs14 === errors;
+if(!valid1){
+break;
+}
+}
+}
+else {
+validate45.errors = [{instancePath:instancePath+"/author",schemaPath:"#/properties/author/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs12 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.editor !== undefined){
+let data11 = data.editor;
+const _errs25 = errors;
+if(errors === _errs25){
+if(Array.isArray(data11)){
+var valid4 = true;
+const len1 = data11.length;
+for(let i1=0; i1<len1; i1++){
+let data12 = data11[i1];
+const _errs27 = errors;
+const _errs28 = errors;
+if(errors === _errs28){
+if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
+if(data12.family !== undefined){
+const _errs30 = errors;
+if(typeof data12.family !== "string"){
+validate45.errors = [{instancePath:instancePath+"/editor/" + i1+"/family",schemaPath:"#/$defs/CslName/properties/family/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid6 = _errs30 === errors;
+}
+else {
+var valid6 = true;
+}
+if(valid6){
+if(data12.given !== undefined){
+const _errs32 = errors;
+if(typeof data12.given !== "string"){
+validate45.errors = [{instancePath:instancePath+"/editor/" + i1+"/given",schemaPath:"#/$defs/CslName/properties/given/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid6 = _errs32 === errors;
+}
+else {
+var valid6 = true;
+}
+if(valid6){
+if(data12.suffix !== undefined){
+const _errs34 = errors;
+if(typeof data12.suffix !== "string"){
+validate45.errors = [{instancePath:instancePath+"/editor/" + i1+"/suffix",schemaPath:"#/$defs/CslName/properties/suffix/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid6 = _errs34 === errors;
+}
+else {
+var valid6 = true;
+}
+if(valid6){
+if(data12.literal !== undefined){
+const _errs36 = errors;
+if(typeof data12.literal !== "string"){
+validate45.errors = [{instancePath:instancePath+"/editor/" + i1+"/literal",schemaPath:"#/$defs/CslName/properties/literal/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid6 = _errs36 === errors;
+}
+else {
+var valid6 = true;
+}
+}
+}
+}
+}
+else {
+validate45.errors = [{instancePath:instancePath+"/editor/" + i1,schemaPath:"#/$defs/CslName/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid4 = _errs27 === errors;
+if(!valid4){
+break;
+}
+}
+}
+else {
+validate45.errors = [{instancePath:instancePath+"/editor",schemaPath:"#/properties/editor/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs25 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.translator !== undefined){
+let data17 = data.translator;
+const _errs38 = errors;
+if(errors === _errs38){
+if(Array.isArray(data17)){
+var valid7 = true;
+const len2 = data17.length;
+for(let i2=0; i2<len2; i2++){
+let data18 = data17[i2];
+const _errs40 = errors;
+const _errs41 = errors;
+if(errors === _errs41){
+if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
+if(data18.family !== undefined){
+const _errs43 = errors;
+if(typeof data18.family !== "string"){
+validate45.errors = [{instancePath:instancePath+"/translator/" + i2+"/family",schemaPath:"#/$defs/CslName/properties/family/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid9 = _errs43 === errors;
+}
+else {
+var valid9 = true;
+}
+if(valid9){
+if(data18.given !== undefined){
+const _errs45 = errors;
+if(typeof data18.given !== "string"){
+validate45.errors = [{instancePath:instancePath+"/translator/" + i2+"/given",schemaPath:"#/$defs/CslName/properties/given/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid9 = _errs45 === errors;
+}
+else {
+var valid9 = true;
+}
+if(valid9){
+if(data18.suffix !== undefined){
+const _errs47 = errors;
+if(typeof data18.suffix !== "string"){
+validate45.errors = [{instancePath:instancePath+"/translator/" + i2+"/suffix",schemaPath:"#/$defs/CslName/properties/suffix/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid9 = _errs47 === errors;
+}
+else {
+var valid9 = true;
+}
+if(valid9){
+if(data18.literal !== undefined){
+const _errs49 = errors;
+if(typeof data18.literal !== "string"){
+validate45.errors = [{instancePath:instancePath+"/translator/" + i2+"/literal",schemaPath:"#/$defs/CslName/properties/literal/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid9 = _errs49 === errors;
+}
+else {
+var valid9 = true;
+}
+}
+}
+}
+}
+else {
+validate45.errors = [{instancePath:instancePath+"/translator/" + i2,schemaPath:"#/$defs/CslName/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid7 = _errs40 === errors;
+if(!valid7){
+break;
+}
+}
+}
+else {
+validate45.errors = [{instancePath:instancePath+"/translator",schemaPath:"#/properties/translator/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs38 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.issued !== undefined){
+let data23 = data.issued;
+const _errs51 = errors;
+if(errors === _errs51){
+if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
+if(data23["date-parts"] !== undefined){
+let data24 = data23["date-parts"];
+const _errs53 = errors;
+if(errors === _errs53){
+if(Array.isArray(data24)){
+var valid11 = true;
+const len3 = data24.length;
+for(let i3=0; i3<len3; i3++){
+let data25 = data24[i3];
+const _errs55 = errors;
+if(errors === _errs55){
+if(Array.isArray(data25)){
+var valid12 = true;
+const len4 = data25.length;
+for(let i4=0; i4<len4; i4++){
+let data26 = data25[i4];
+const _errs57 = errors;
+if(!(((typeof data26 == "number") && (!(data26 % 1) && !isNaN(data26))) && (isFinite(data26)))){
+validate45.errors = [{instancePath:instancePath+"/issued/date-parts/" + i3+"/" + i4,schemaPath:"#/properties/issued/properties/date-parts/items/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+var valid12 = _errs57 === errors;
+if(!valid12){
+break;
+}
+}
+}
+else {
+validate45.errors = [{instancePath:instancePath+"/issued/date-parts/" + i3,schemaPath:"#/properties/issued/properties/date-parts/items/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid11 = _errs55 === errors;
+if(!valid11){
+break;
+}
+}
+}
+else {
+validate45.errors = [{instancePath:instancePath+"/issued/date-parts",schemaPath:"#/properties/issued/properties/date-parts/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+}
+}
+else {
+validate45.errors = [{instancePath:instancePath+"/issued",schemaPath:"#/properties/issued/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid0 = _errs51 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.accessed !== undefined){
+let data27 = data.accessed;
+const _errs59 = errors;
+if(errors === _errs59){
+if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
+if(data27["date-parts"] !== undefined){
+let data28 = data27["date-parts"];
+const _errs61 = errors;
+if(errors === _errs61){
+if(Array.isArray(data28)){
+var valid14 = true;
+const len5 = data28.length;
+for(let i5=0; i5<len5; i5++){
+let data29 = data28[i5];
+const _errs63 = errors;
+if(errors === _errs63){
+if(Array.isArray(data29)){
+var valid15 = true;
+const len6 = data29.length;
+for(let i6=0; i6<len6; i6++){
+let data30 = data29[i6];
+const _errs65 = errors;
+if(!(((typeof data30 == "number") && (!(data30 % 1) && !isNaN(data30))) && (isFinite(data30)))){
+validate45.errors = [{instancePath:instancePath+"/accessed/date-parts/" + i5+"/" + i6,schemaPath:"#/properties/accessed/properties/date-parts/items/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+var valid15 = _errs65 === errors;
+if(!valid15){
+break;
+}
+}
+}
+else {
+validate45.errors = [{instancePath:instancePath+"/accessed/date-parts/" + i5,schemaPath:"#/properties/accessed/properties/date-parts/items/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid14 = _errs63 === errors;
+if(!valid14){
+break;
+}
+}
+}
+else {
+validate45.errors = [{instancePath:instancePath+"/accessed/date-parts",schemaPath:"#/properties/accessed/properties/date-parts/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+}
+}
+else {
+validate45.errors = [{instancePath:instancePath+"/accessed",schemaPath:"#/properties/accessed/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid0 = _errs59 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.volume !== undefined){
+const _errs67 = errors;
+if(typeof data.volume !== "string"){
+validate45.errors = [{instancePath:instancePath+"/volume",schemaPath:"#/properties/volume/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs67 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.issue !== undefined){
+const _errs69 = errors;
+if(typeof data.issue !== "string"){
+validate45.errors = [{instancePath:instancePath+"/issue",schemaPath:"#/properties/issue/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs69 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.page !== undefined){
+const _errs71 = errors;
+if(typeof data.page !== "string"){
+validate45.errors = [{instancePath:instancePath+"/page",schemaPath:"#/properties/page/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs71 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.edition !== undefined){
+const _errs73 = errors;
+if(typeof data.edition !== "string"){
+validate45.errors = [{instancePath:instancePath+"/edition",schemaPath:"#/properties/edition/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs73 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.publisher !== undefined){
+const _errs75 = errors;
+if(typeof data.publisher !== "string"){
+validate45.errors = [{instancePath:instancePath+"/publisher",schemaPath:"#/properties/publisher/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs75 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data["publisher-place"] !== undefined){
+const _errs77 = errors;
+if(typeof data["publisher-place"] !== "string"){
+validate45.errors = [{instancePath:instancePath+"/publisher-place",schemaPath:"#/properties/publisher-place/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs77 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.number !== undefined){
+const _errs79 = errors;
+if(typeof data.number !== "string"){
+validate45.errors = [{instancePath:instancePath+"/number",schemaPath:"#/properties/number/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs79 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.genre !== undefined){
+const _errs81 = errors;
+if(typeof data.genre !== "string"){
+validate45.errors = [{instancePath:instancePath+"/genre",schemaPath:"#/properties/genre/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs81 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.DOI !== undefined){
+let data39 = data.DOI;
+const _errs83 = errors;
+if(errors === _errs83){
+if(typeof data39 === "string"){
+if(!pattern15.test(data39)){
+validate45.errors = [{instancePath:instancePath+"/DOI",schemaPath:"#/properties/DOI/pattern",keyword:"pattern",params:{pattern: "^10\\.[0-9]{4,9}/\\S+$"},message:"must match pattern \""+"^10\\.[0-9]{4,9}/\\S+$"+"\""}];
+return false;
+}
+}
+else {
+validate45.errors = [{instancePath:instancePath+"/DOI",schemaPath:"#/properties/DOI/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs83 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.PMID !== undefined){
+let data40 = data.PMID;
+const _errs85 = errors;
+if(errors === _errs85){
+if(typeof data40 === "string"){
+if(!pattern16.test(data40)){
+validate45.errors = [{instancePath:instancePath+"/PMID",schemaPath:"#/properties/PMID/pattern",keyword:"pattern",params:{pattern: "^[0-9]{1,9}$"},message:"must match pattern \""+"^[0-9]{1,9}$"+"\""}];
+return false;
+}
+}
+else {
+validate45.errors = [{instancePath:instancePath+"/PMID",schemaPath:"#/properties/PMID/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs85 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.PMCID !== undefined){
+let data41 = data.PMCID;
+const _errs87 = errors;
+if(errors === _errs87){
+if(typeof data41 === "string"){
+if(!pattern17.test(data41)){
+validate45.errors = [{instancePath:instancePath+"/PMCID",schemaPath:"#/properties/PMCID/pattern",keyword:"pattern",params:{pattern: "^PMC[0-9]+$"},message:"must match pattern \""+"^PMC[0-9]+$"+"\""}];
+return false;
+}
+}
+else {
+validate45.errors = [{instancePath:instancePath+"/PMCID",schemaPath:"#/properties/PMCID/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs87 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.URL !== undefined){
+const _errs89 = errors;
+if(typeof data.URL !== "string"){
+validate45.errors = [{instancePath:instancePath+"/URL",schemaPath:"#/properties/URL/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs89 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.ISSN !== undefined){
+const _errs91 = errors;
+if(typeof data.ISSN !== "string"){
+validate45.errors = [{instancePath:instancePath+"/ISSN",schemaPath:"#/properties/ISSN/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs91 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.ISBN !== undefined){
+const _errs93 = errors;
+if(typeof data.ISBN !== "string"){
+validate45.errors = [{instancePath:instancePath+"/ISBN",schemaPath:"#/properties/ISBN/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs93 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate45.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate45.errors = vErrors;
+return errors === 0;
+}
+validate45.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+
+function validate44(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+/*# sourceURL="https://digest-ingest.dev/schemas/references-row.schema.json" */;
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate44.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((((((((((((((data.article === undefined) && (missing0 = "article")) || ((data.id === undefined) && (missing0 = "id"))) || ((data.number === undefined) && (missing0 = "number"))) || ((data.doi === undefined) && (missing0 = "doi"))) || ((data.pmid === undefined) && (missing0 = "pmid"))) || ((data.pmcid === undefined) && (missing0 = "pmcid"))) || ((data.url === undefined) && (missing0 = "url"))) || ((data.title === undefined) && (missing0 = "title"))) || ((data.container === undefined) && (missing0 = "container"))) || ((data.year === undefined) && (missing0 = "year"))) || ((data.placeholder === undefined) && (missing0 = "placeholder"))) || ((data.raw === undefined) && (missing0 = "raw"))) || ((data.csl === undefined) && (missing0 = "csl"))){
+validate44.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!(func1.call(schema71.properties, key0))){
+validate44.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.article !== undefined){
+let data0 = data.article;
+const _errs2 = errors;
+const _errs3 = errors;
+if(errors === _errs3){
+if(typeof data0 === "string"){
+if(!pattern4.test(data0)){
+validate44.errors = [{instancePath:instancePath+"/article",schemaPath:"article.schema.json#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]{0,99}$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]{0,99}$"+"\""}];
+return false;
+}
+}
+else {
+validate44.errors = [{instancePath:instancePath+"/article",schemaPath:"article.schema.json#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.id !== undefined){
+let data1 = data.id;
+const _errs5 = errors;
+const _errs6 = errors;
+if(errors === _errs6){
+if(typeof data1 === "string"){
+if(!pattern13.test(data1)){
+validate44.errors = [{instancePath:instancePath+"/id",schemaPath:"article.schema.json#/$defs/Reference/properties/id/pattern",keyword:"pattern",params:{pattern: "^ref-[0-9]+$"},message:"must match pattern \""+"^ref-[0-9]+$"+"\""}];
+return false;
+}
+}
+else {
+validate44.errors = [{instancePath:instancePath+"/id",schemaPath:"article.schema.json#/$defs/Reference/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs5 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.number !== undefined){
+let data2 = data.number;
+const _errs8 = errors;
+if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
+validate44.errors = [{instancePath:instancePath+"/number",schemaPath:"#/properties/number/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs8){
+if((typeof data2 == "number") && (isFinite(data2))){
+if(data2 < 0 || isNaN(data2)){
+validate44.errors = [{instancePath:instancePath+"/number",schemaPath:"#/properties/number/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+var valid0 = _errs8 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.doi !== undefined){
+let data3 = data.doi;
+const _errs10 = errors;
+if((typeof data3 !== "string") && (data3 !== null)){
+validate44.errors = [{instancePath:instancePath+"/doi",schemaPath:"#/properties/doi/type",keyword:"type",params:{type: schema71.properties.doi.type},message:"must be string,null"}];
+return false;
+}
+var valid0 = _errs10 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.pmid !== undefined){
+let data4 = data.pmid;
+const _errs12 = errors;
+if((typeof data4 !== "string") && (data4 !== null)){
+validate44.errors = [{instancePath:instancePath+"/pmid",schemaPath:"#/properties/pmid/type",keyword:"type",params:{type: schema71.properties.pmid.type},message:"must be string,null"}];
+return false;
+}
+var valid0 = _errs12 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.pmcid !== undefined){
+let data5 = data.pmcid;
+const _errs14 = errors;
+if((typeof data5 !== "string") && (data5 !== null)){
+validate44.errors = [{instancePath:instancePath+"/pmcid",schemaPath:"#/properties/pmcid/type",keyword:"type",params:{type: schema71.properties.pmcid.type},message:"must be string,null"}];
+return false;
+}
+var valid0 = _errs14 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.url !== undefined){
+let data6 = data.url;
+const _errs16 = errors;
+if((typeof data6 !== "string") && (data6 !== null)){
+validate44.errors = [{instancePath:instancePath+"/url",schemaPath:"#/properties/url/type",keyword:"type",params:{type: schema71.properties.url.type},message:"must be string,null"}];
+return false;
+}
+var valid0 = _errs16 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.title !== undefined){
+let data7 = data.title;
+const _errs18 = errors;
+if((typeof data7 !== "string") && (data7 !== null)){
+validate44.errors = [{instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: schema71.properties.title.type},message:"must be string,null"}];
+return false;
+}
+var valid0 = _errs18 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.container !== undefined){
+let data8 = data.container;
+const _errs20 = errors;
+if((typeof data8 !== "string") && (data8 !== null)){
+validate44.errors = [{instancePath:instancePath+"/container",schemaPath:"#/properties/container/type",keyword:"type",params:{type: schema71.properties.container.type},message:"must be string,null"}];
+return false;
+}
+var valid0 = _errs20 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.year !== undefined){
+let data9 = data.year;
+const _errs22 = errors;
+if((!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))) && (data9 !== null)){
+validate44.errors = [{instancePath:instancePath+"/year",schemaPath:"#/properties/year/type",keyword:"type",params:{type: schema71.properties.year.type},message:"must be integer,null"}];
+return false;
+}
+var valid0 = _errs22 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.placeholder !== undefined){
+const _errs24 = errors;
+if(typeof data.placeholder !== "boolean"){
+validate44.errors = [{instancePath:instancePath+"/placeholder",schemaPath:"#/properties/placeholder/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+return false;
+}
+var valid0 = _errs24 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.raw !== undefined){
+const _errs26 = errors;
+if(typeof data.raw !== "string"){
+validate44.errors = [{instancePath:instancePath+"/raw",schemaPath:"#/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs26 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.csl !== undefined){
+const _errs28 = errors;
+if(!(validate45(data.csl, {instancePath:instancePath+"/csl",parentData:data,parentDataProperty:"csl",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs28 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate44.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate44.errors = vErrors;
+return errors === 0;
+}
+validate44.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const entitiesRow = validate47;
+const schema78 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/entities-row.schema.json","title":"EntitiesRow","description":"One line of entities.jsonl: one concept of one record, with how often and how it is written there.","type":"object","additionalProperties":false,"required":["article","id","type","label","xrefs","count","surfaces"],"properties":{"article":{"$ref":"article.schema.json#/properties/id"},"id":{"$ref":"article.schema.json#/$defs/Entity/properties/id"},"type":{"$ref":"article.schema.json#/$defs/Entity/properties/type"},"label":{"type":"string"},"xrefs":{"type":"array","items":{"type":"string"}},"count":{"type":"integer","minimum":0,"description":"Mentions of the concept in the record."},"surfaces":{"type":"array","items":{"type":"string"},"description":"The distinct ways it is written, sorted."}}};
+const schema80 = {"type":"string","pattern":"^[a-z]+:[a-z0-9-]+$"};
+const schema81 = {"enum":["disease","cell","molecule","measure","organization","journal","drug","country","other"]};
+
+function validate47(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+/*# sourceURL="https://digest-ingest.dev/schemas/entities-row.schema.json" */;
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate47.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((((((((data.article === undefined) && (missing0 = "article")) || ((data.id === undefined) && (missing0 = "id"))) || ((data.type === undefined) && (missing0 = "type"))) || ((data.label === undefined) && (missing0 = "label"))) || ((data.xrefs === undefined) && (missing0 = "xrefs"))) || ((data.count === undefined) && (missing0 = "count"))) || ((data.surfaces === undefined) && (missing0 = "surfaces"))){
+validate47.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!(((((((key0 === "article") || (key0 === "id")) || (key0 === "type")) || (key0 === "label")) || (key0 === "xrefs")) || (key0 === "count")) || (key0 === "surfaces"))){
+validate47.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.article !== undefined){
+let data0 = data.article;
+const _errs2 = errors;
+const _errs3 = errors;
+if(errors === _errs3){
+if(typeof data0 === "string"){
+if(!pattern4.test(data0)){
+validate47.errors = [{instancePath:instancePath+"/article",schemaPath:"article.schema.json#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]{0,99}$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]{0,99}$"+"\""}];
+return false;
+}
+}
+else {
+validate47.errors = [{instancePath:instancePath+"/article",schemaPath:"article.schema.json#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
 if(data.id !== undefined){
 let data1 = data.id;
 const _errs5 = errors;
@@ -5580,12 +6299,12 @@ const _errs6 = errors;
 if(errors === _errs6){
 if(typeof data1 === "string"){
 if(!pattern18.test(data1)){
-validate43.errors = [{instancePath:instancePath+"/id",schemaPath:"article.schema.json#/$defs/Entity/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z]+:[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z]+:[a-z0-9-]+$"+"\""}];
+validate47.errors = [{instancePath:instancePath+"/id",schemaPath:"article.schema.json#/$defs/Entity/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z]+:[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z]+:[a-z0-9-]+$"+"\""}];
 return false;
 }
 }
 else {
-validate43.errors = [{instancePath:instancePath+"/id",schemaPath:"article.schema.json#/$defs/Entity/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate47.errors = [{instancePath:instancePath+"/id",schemaPath:"article.schema.json#/$defs/Entity/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -5599,7 +6318,7 @@ if(data.type !== undefined){
 let data2 = data.type;
 const _errs8 = errors;
 if(!(((((((((data2 === "disease") || (data2 === "cell")) || (data2 === "molecule")) || (data2 === "measure")) || (data2 === "organization")) || (data2 === "journal")) || (data2 === "drug")) || (data2 === "country")) || (data2 === "other"))){
-validate43.errors = [{instancePath:instancePath+"/type",schemaPath:"article.schema.json#/$defs/Entity/properties/type/enum",keyword:"enum",params:{allowedValues: schema75.enum},message:"must be equal to one of the allowed values"}];
+validate47.errors = [{instancePath:instancePath+"/type",schemaPath:"article.schema.json#/$defs/Entity/properties/type/enum",keyword:"enum",params:{allowedValues: schema81.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid0 = _errs8 === errors;
@@ -5611,7 +6330,7 @@ if(valid0){
 if(data.label !== undefined){
 const _errs10 = errors;
 if(typeof data.label !== "string"){
-validate43.errors = [{instancePath:instancePath+"/label",schemaPath:"#/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate47.errors = [{instancePath:instancePath+"/label",schemaPath:"#/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs10 === errors;
@@ -5630,7 +6349,7 @@ const len0 = data4.length;
 for(let i0=0; i0<len0; i0++){
 const _errs14 = errors;
 if(typeof data4[i0] !== "string"){
-validate43.errors = [{instancePath:instancePath+"/xrefs/" + i0,schemaPath:"#/properties/xrefs/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate47.errors = [{instancePath:instancePath+"/xrefs/" + i0,schemaPath:"#/properties/xrefs/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid4 = _errs14 === errors;
@@ -5640,7 +6359,7 @@ break;
 }
 }
 else {
-validate43.errors = [{instancePath:instancePath+"/xrefs",schemaPath:"#/properties/xrefs/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate47.errors = [{instancePath:instancePath+"/xrefs",schemaPath:"#/properties/xrefs/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -5654,13 +6373,13 @@ if(data.count !== undefined){
 let data6 = data.count;
 const _errs16 = errors;
 if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
-validate43.errors = [{instancePath:instancePath+"/count",schemaPath:"#/properties/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate47.errors = [{instancePath:instancePath+"/count",schemaPath:"#/properties/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs16){
 if((typeof data6 == "number") && (isFinite(data6))){
 if(data6 < 0 || isNaN(data6)){
-validate43.errors = [{instancePath:instancePath+"/count",schemaPath:"#/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate47.errors = [{instancePath:instancePath+"/count",schemaPath:"#/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
@@ -5681,7 +6400,7 @@ const len1 = data7.length;
 for(let i1=0; i1<len1; i1++){
 const _errs20 = errors;
 if(typeof data7[i1] !== "string"){
-validate43.errors = [{instancePath:instancePath+"/surfaces/" + i1,schemaPath:"#/properties/surfaces/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate47.errors = [{instancePath:instancePath+"/surfaces/" + i1,schemaPath:"#/properties/surfaces/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid5 = _errs20 === errors;
@@ -5691,7 +6410,7 @@ break;
 }
 }
 else {
-validate43.errors = [{instancePath:instancePath+"/surfaces",schemaPath:"#/properties/surfaces/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate47.errors = [{instancePath:instancePath+"/surfaces",schemaPath:"#/properties/surfaces/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -5710,11 +6429,11 @@ var valid0 = true;
 }
 }
 else {
-validate43.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate47.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate43.errors = vErrors;
+validate47.errors = vErrors;
 return errors === 0;
 }
-validate43.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate47.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};

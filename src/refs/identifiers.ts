@@ -1,3 +1,5 @@
+import { referenceWords } from './data.js';
+
 /** Identifiers found in a reference string, each cleaned. */
 export interface Identifiers {
   DOI?: string;
@@ -61,20 +63,38 @@ export function cleanDoi(candidate: string): string | null {
 // Old SICI DOIs carry < > ; ( ) in plain text: the pattern allows them and cleanDoi trims.
 const doiUrl = /\bhttps?:\/\/(?:dx\.)?doi\.org\/(10\.\d{4,9}\/[^\s"]+)/i;
 const doiLabel = /\bdoi\s*[:：]?\s*(?:https?:\/\/(?:dx\.)?doi\.org\/)?(10\.\d{4,9}\/[^\s"]+)/i;
-const publisherDoi = /\/doi\/(?:abs\/|full\/|pdf\/|epdf\/|pdfdirect\/|book\/|fullHtml\/)?(10\.\d{4,9}\/[^\s?#"]+)/i;
+// "…/doi/abs/10.…", "…/doi/pdfplus/10.…", "…/doi/10.…/summary": a publisher's page for a DOI.
+const publisherDoi = /\/doi\/(?:[a-z]{2,12}\/)?(10\.\d{4,9}\/[^\s?#"]+)/i;
 const bareDoi = /(?<![\w/.])(10\.\d{4,9}\/[^\s"]+)/;
 const urlPattern = /\bhttps?:\/\/[^\s"<>，。；]+/i;
 
+/** A DOI without a trailing page name a publisher's link adds ("10.1002/9781118422557/summary"). */
+export function dropPathSuffix(doi: string): string {
+  const suffixes = referenceWords().data.doiPathSuffixes;
+  let out = doi;
+  for (let guard = 0; guard < 3; guard++) {
+    const slash = out.lastIndexOf('/');
+    const tail = out.slice(slash + 1).replace(/[.,;:]+$/, '').toLowerCase();
+    // (The DOI's own suffix is the part after its first "/": never drop that.)
+    if (slash <= out.indexOf('/') || !suffixes.includes(tail)) break;
+    out = out.slice(0, slash);
+  }
+  return out;
+}
+
 /** Finds DOI, PMID, PMCID, ISSN and URL in a reference string. */
 export function findIdentifiers(input: string): Identifiers {
-  // Identifier patterns run on at most 4,000 characters (a reference is far shorter).
-  const text = input.slice(0, 4000);
+  // Identifier patterns run on at most 4,000 characters (a reference is far shorter). A DOI a
+  // line break cut after its slash ("doi:10.3389/ neuro.01.002.2008") is joined again.
+  const text = input.slice(0, 4000).replace(/\b(10\.\d{4,9}\/)\s(?=[\w(])/g, '$1');
   const out: Identifiers = {};
   for (const pattern of [doiUrl, doiLabel, publisherDoi, bareDoi]) {
     const m = pattern.exec(text);
     if (!m) continue;
     let raw = m[1]!;
     if (pattern !== publisherDoi) raw = raw.replace(/[?#].*$/, (rest) => (/^\?(utm_|scroll=|needAccess=|via)/i.test(rest) ? '' : rest));
+    // A page name the link adds after the DOI ("/summary", "/full", "/abstract", "/pdf") is no part of it.
+    if (pattern === publisherDoi || pattern === doiUrl) raw = dropPathSuffix(raw);
     const doi = cleanDoi(raw);
     if (doi) {
       out.DOI = doi;
@@ -90,4 +110,22 @@ export function findIdentifiers(input: string): Identifiers {
   const url = urlPattern.exec(text);
   if (url) out.URL = cleanUrl(url[0]);
   return out;
+}
+
+// What may stand around identifiers on a line of their own ("DOI:", "PMID", "Available at", "|").
+const identifierLabels = /\b(?:doi|pmid|pmcid|isbn|issn|url|available\s(?:at|from)|retrieved\sfrom|link|full\stext|crossref|pubmed|google\sscholar)\b|[\s:：,;.|·•()[\]<>-]+/giu;
+
+/** True when a line holds a DOI, URL, PMID or PMCID and nothing else ("https://doi.org/…", "DOI: 10.…", "PMID: 123"). */
+export function isIdentifierOnly(line: string): boolean {
+  const text = line.trim();
+  if (!text || text.length > 600) return false;
+  const ids = findIdentifiers(text);
+  if (!ids.DOI && !ids.URL && !ids.PMID && !ids.PMCID) return false;
+  const rest = text
+    .replace(/\bhttps?:\/\/\S+/gi, ' ')
+    .replace(/\b10\.\d{4,9}\/\S+/g, ' ')
+    .replace(/\bPMC\d{3,10}\b/g, ' ')
+    .replace(/\b(?:PMID|PMCID)\s*[:：]?\s*\d{1,10}\b/gi, ' ')
+    .replace(identifierLabels, '');
+  return rest.trim() === '';
 }

@@ -1,237 +1,25 @@
+import { cslDate, type CslItem } from './csl.js';
+import { parseGbt, parseGbtFragment } from './gbt7714.js';
+import { parseGeneral } from './general.js';
 import { findIdentifiers, type Identifiers } from './identifiers.js';
+import { tidy } from './vancouver.js';
+import { parseAuthors } from './names.js';
+import { hasCjk } from './text.js';
 
-/** A CSL-JSON name. */
-export interface CslName {
-  family?: string;
-  given?: string;
-  literal?: string;
-}
-
-/** A CSL-JSON item as the reference parser makes it (a subset of csl-data.json). */
-export interface CslItem {
-  id: string;
-  type: 'article-journal' | 'webpage' | 'document' | 'book' | 'chapter' | 'thesis' | 'report' | 'paper-conference';
-  title?: string;
-  author?: CslName[];
-  'container-title'?: string;
-  issued?: { 'date-parts': number[][] };
-  volume?: string;
-  issue?: string;
-  page?: string;
-  DOI?: string;
-  PMID?: string;
-  PMCID?: string;
-  ISSN?: string;
-  URL?: string;
-}
+export type { CslItem, CslName } from './csl.js';
+export { restoreHyphens } from './vancouver.js';
+export { parseAuthors, parseName } from './names.js';
 
 /** How a reference string was read. */
 export interface ParsedReference {
   csl: CslItem;
   /** Which layout matched: decides how much to trust the fields. */
-  style: 'elsevier' | 'cell' | 'sentence' | 'url' | 'identifier' | 'placeholder' | 'unparsed';
+  style: 'gbt7714' | 'elsevier' | 'cell' | 'sentence' | 'url' | 'identifier' | 'placeholder' | 'unparsed';
+  /** Parts of the string the parser could not place in any field. */
+  unplaced?: string[];
 }
 
-const monthWords: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };
-
-/** Restores hyphens that arrived as em dashes inside words ("Single—cell", "PD—L1"). */
-export function restoreHyphens(text: string): string {
-  return text.replace(/(?<=[\p{L}\p{N}])[—–](?=[\p{L}\p{N}])/gu, '-');
-}
-
-function tidy(text: string): string {
-  return restoreHyphens(text.replace(/\s+/g, ' ').replace(/(\p{Ll})- (\p{Ll})/gu, '$1$2').trim()).replace(/^[,.;:\s]+|[,;:\s]+$/g, '');
-}
-
-// Wolters Kluwer lists carry degrees with affiliation letters: "Wang, Tao MDa", "Luo, Zhiqiang MDf,*".
-const degree = /\s+(?:MD|PhD|MSc|MPH|RN|DDS|DVM)[a-g]?(?:[,\s]+(?:MD|PhD|MSc|MPH)[a-g]?)*[,*\s]*$/;
-const initials = /^(?:[A-Z][a-z]?\.?-?){1,4}$|^(?:[A-Z]\.){1,4}(?:-[A-Z]\.)?$/;
-
-/** Parses one name in any of the shapes references use. */
-export function parseName(raw: string, givenFirst = false): CslName | null {
-  let name = raw.replace(/^\s*(?:and|&)\s+/i, '').replace(/[,*\s]+$/, '').replace(degree, '').trim();
-  if (!name || /^et\.?\s*al\.?$/i.test(name)) return null;
-  if (name.includes(',')) {
-    const [family, given] = name.split(/\s*,\s*/, 2) as [string, string];
-    return given ? { family, given } : { family };
-  }
-  const parts = name.split(/\s+/);
-  if (parts.length === 1) return { family: parts[0]! };
-  const last = parts[parts.length - 1]!;
-  if (!givenFirst && initials.test(last.replace(/\.$/, '')) && last.length <= 4) {
-    return { family: parts.slice(0, -1).join(' '), given: last };
-  }
-  return { family: last, given: parts.slice(0, -1).join(' ') };
-}
-
-/** Splits an author list ("A B, C D", "A, B., C, D.", "A, B.; C, D.", "… and X Y") into names. */
-export function parseAuthors(raw: string, givenFirst = false): CslName[] {
-  const text = raw.replace(/\bet\.?\s*al\.?/gi, '').replace(/\s+and\s+/gi, ', ').replace(/\s*&\s*/g, ', ').trim();
-  const tokens = text.includes(';') ? text.split(/\s*;\s*/) : text.split(/\s*,\s*/);
-  const names: CslName[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i]!.trim();
-    if (!token) continue;
-    const next = tokens[i + 1]?.trim();
-    if (!text.includes(';') && next && !token.includes(' ') && initials.test(next.replace(/\s+/g, ''))) {
-      names.push({ family: token.replace(degree, ''), given: next });
-      i++;
-      continue;
-    }
-    const name = parseName(token, givenFirst);
-    if (name) names.push(name);
-  }
-  return names;
-}
-
-function issued(year: number | null, month?: number | null, day?: number | null): CslItem['issued'] | undefined {
-  if (!year) return undefined;
-  const parts = [year];
-  if (month) {
-    parts.push(month);
-    if (day) parts.push(day);
-  }
-  return { 'date-parts': [parts] };
-}
-
-// "Journal. 2004 May 3;99(2):1461-3" — NLM abbreviations carry no dots.
-const vancouverSource =
-  /^(?<journal>[^.;:\d]+?)\.?\s+(?<year>(?:19|20)\d{2})(?:\s+(?<month>[A-Z][a-z]{2})[a-z]*\.?(?:[-\s]+(?<day>\d{1,2}))?(?:[-–\s]+[A-Z][a-z]{2}[a-z]*)?)?\s*(?:;\s*(?<volume>[\w]+(?:\s*Suppl\s*\d*)?)?\s*(?:\((?<issue>[^)]*)\))?\s*(?::\s*(?<page>[A-Za-z]?\d[\w–-]*))?|[.:]|$)/;
-// "Mol Biol Rep 52, 229 (2025)"
-const springerSource = /^(?<journal>[^,()]+?)\s+(?<volume>\d+)(?:\((?<issue>[^)]+)\))?,\s*(?<page>[\w–-]+)\s*\((?<year>(?:19|20)\d{2})\)/;
-// "Int. J. Mol. Sci. 2025, 26, 5766" / "Nano Research, 2025, …"
-const mdpiSource = /^(?<journal>(?:[A-Z][\p{L}]*\.?|&|and|of|in|the|for)(?:\s+(?:[A-Z][\p{L}]*\.?|&|and|of|in|the|for))*),?\s+(?<year>(?:19|20)\d{2})(?:,\s*(?<volume>\d+)(?:\((?<issue>[^)]+)\))?(?:,\s*(?<page>[\w–-]+))?)?/u;
-// "J Clin Epidemiol 2003, 56(3):669-677" (BioMed Central)
-const bmcSource = /^(?<journal>[^,;]+?)\.?\s+(?<year>(?:19|20)\d{2}),\s*(?<volume>\w+)(?:\s*\((?<issue>[^)]*)\))?\s*(?::\s*(?<page>[A-Za-z]?\d[\w–-]*)|\.?$)/;
-// "Neurosci. Lett. 459, 69-73" (APA-like and Royal Society)
-const commaSource = /^(?<journal>[^,;()]+?)\s+(?<volume>\d+)(?:\s*\((?<issue>[^)]*)\))?,\s*(?<page>[A-Za-z]?\d[\w–-]*)(?:\s*[-–]\s*\d+)?\.?(?:\s|$)/;
-// "American Journal of Physical Anthropology, 130, 405-418" (APA)
-const apaSource = /^(?<journal>[^,;()]+?),\s*(?<volume>\d+)(?:\s*\((?<issue>[^)]*)\))?,\s*(?<page>[A-Za-z]?\d[\w–-]*)/;
-// "Front. Immunol. 16:1613502" / "Immunity, Inflammation and Disease, 13: e70189" / "Medicine 104(31):p e43623, August 01, 2025"
-const colonSource = /^(?<journal>(?:[^:;]|:\s)+?),?\s+(?<volume>\d+)(?:\s*\((?<issue>[^)]+)\))?\s*:\s*(?:p\s+)?(?<page>[A-Za-z]?\d[\w–-]*)(?:,\s*(?:(?<monthName>[A-Z][a-z]+)\s+(?<day>\d{1,2}),\s*)?(?<year>(?:19|20)\d{2}))?/;
-
-const functionWords = new Set(['of', 'and', 'in', 'for', 'the', 'on', 'de', 'et', 'der', 'und', 'la', 'le', 'des', 'du', 'y', 'to', 'a']);
-
-// "A critical review. J Bone Joint Surg Br": a title fragment with real lower-case words, then the journal.
-function sentenceBeforeJournal(journal: string): boolean {
-  const cut = journal.search(/[.?!]\s+\p{Lu}/u);
-  if (cut === -1) return false;
-  return journal
-    .slice(0, cut)
-    .split(/\s+/)
-    .some((w) => /^\p{Ll}{3,}$/u.test(w) && !functionWords.has(w));
-}
-
-interface Source {
-  journal: string;
-  year: number | null;
-  month: number | null;
-  day: number | null;
-  volume?: string;
-  issue?: string;
-  page?: string;
-}
-
-function readSource(rest: string): Source | null {
-  for (const pattern of [springerSource, vancouverSource, bmcSource, colonSource, mdpiSource, commaSource, apaSource]) {
-    const m = pattern.exec(rest);
-    if (!m?.groups) continue;
-    const g = m.groups;
-    let journal = tidy(g.journal ?? '');
-    // "Int. J. Mol. Sci." keeps its last abbreviation dot; "Immun Inflamm Dis." loses the separator.
-    if (!/\.\s\S/.test(journal)) journal = journal.replace(/\.$/, '');
-    // A "journal" that reads like a sentence is the rest of the title: try a later boundary.
-    if (!journal || journal.length > 120 || /^\d/.test(journal) || /[.?!]\s+\p{Lu}\p{Ll}+\s+\p{Ll}/u.test(journal) || /[?!]\s/.test(journal) || journal.split(/\s+/).length > 14 || sentenceBeforeJournal(journal)) continue;
-    const out: Source = {
-      journal,
-      year: g.year ? Number(g.year) : null,
-      month: g.month ? (monthWords[g.month.toLowerCase()] ?? null) : g.monthName ? (monthWords[g.monthName.slice(0, 3).toLowerCase()] ?? null) : null,
-      day: g.day ? Number(g.day) : null,
-    };
-    if (g.volume) out.volume = g.volume.trim();
-    if (g.issue) out.issue = g.issue.trim();
-    if (g.page) out.page = g.page.replace(/–/g, '-');
-    // "Nano Research, 2025" is a whole source only when nothing follows it.
-    if (pattern === mdpiSource && !out.volume && rest.slice(m[0].length).replace(/[\s.,;]/g, '').length > 0) continue;
-    return out;
-  }
-  return null;
-}
-
-// Word-final dots that do not end a sentence.
-const notSentenceEnd = /(?:\b(?:vs|e\.g|i\.e|et al|etc|spp|sp|no|fig|figs|st|dr|mr|ms|approx|ca|cf|vol|jr|sr|inc|ltd|co)|(?:^|[\s(])[A-Za-z]|\s[IVX]{1,6})$/i;
-
-/** Offsets just after each likely sentence end (". ", "? ", "! ") in a string. */
-function sentenceEnds(text: string, from = 0): number[] {
-  const ends: number[] = [];
-  const re = /[.?!](?=\s+\S)|[.?!]$/g;
-  re.lastIndex = from;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const before = text.slice(Math.max(0, m.index - 12), m.index);
-    if (m[0] === '.' && notSentenceEnd.test(before)) continue;
-    ends.push(m.index + 1);
-  }
-  return ends;
-}
-
-// "Toroser D, Sohal RS" / "Lin J-J, Chang H-T and Wu K": checked name by name, so no pattern
-// nests quantifiers over the whole list (the single-regex form backtracked exponentially).
-const vancouverName = /^(?:[\p{L}'’-]+ )*?[\p{L}'’-]+ +[A-Z](?:-?[A-Z]){0,3}(?: (?:Jr|Sr|2nd|3rd|II|III))?$/u;
-function isVancouverAuthorList(text: string): boolean {
-  const names = text.replace(/,? et al\.?$/, '').split(/, +| +and +/);
-  return names.length > 0 && names.every((n) => n.length <= 80 && vancouverName.test(n));
-}
-// "M Casadio, PG Morasso, V Sanguineti, Title" / "E.J. Hoffmann, Y. Stech, Title": initials first, then the title.
-const initialsFirstAuthors = /^(?:(?:[A-Z]{1,3}|(?:[A-Z]\.-?){1,3})\s?[\p{Lu}][\p{L}'’-]+(?:\s[\p{Lu}][\p{L}'’-]+)?(?:\s(?:Jr|Sr)\.?)?(?:\s+et al\.?)?(?:,\s+(?:and\s+)?|\s+and\s+))+/u;
-// "Ly, T., Julian, R.R.: Title" (Springer with a colon).
-const springerColonAuthors = /^(?:[\p{Lu}][\p{L}'’-]+(?:\s[\p{Lu}][\p{L}'’-]+)?,\s(?:[A-Z]\.-?\s?){1,4}(?:,\s(?:and\s|&\s)?|\s(?:and|&)\s)?)+(?:et al\.?)?$/u;
-
-// "Kupeli Esra, Orhan Ilkay, Yesilada Erdem": capitalised words, commas and name particles only.
-const namesOnly = /^[\p{Lu}][\p{L}'’".-]*(?:,?\s+(?:[\p{Lu}][\p{L}'’".-]*|and|et al\.?|van|de|der|den|von|le|la|du|da|dos|of|for|the))*$/u;
-// After an initial, the author list goes on when what follows is another name.
-const moreNames = /^(?:[A-Z]\.[\s,-]|[A-Z]\.?[A-Z]\.|and\s|&\s|et al|[\p{Lu}][\p{L}'’-]+,\s*[A-Z]\.)/u;
-
-const rockefellerAuthors = /^((?:\p{Ll}+\s)*\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’-]+)*,\s(?:[A-Z]\.\s?-?)+(?:,?\s(?:and\s)?(?:[A-Z]\.\s?-?)+(?:[\p{Lu}\p{Ll}][\p{L}'’-]+\s)*\p{Lu}[\p{L}'’-]+(?:,?\s(?:Jr|Sr)\.?)?)+\.?)[.,]?\s+(?=\S)/u;
-const springerCommaAuthors = /^((?:\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’-]+)?,\s(?:[A-Z]\.\s?-?)+(?:,\s(?:and\s|&\s)?|\s(?:and|&)\s))+\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’-]+)?,\s(?:[A-Z]\.\s?-?)+(?:,?\s?(?:Jr|Sr)\.?)?),\s+(?=\p{Lu})(?!\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’-]+)?,\s[A-Z]\.)/u;
-const semicolonAuthors = /^((?:[^;.]+?(?:\s[A-Z]\.)+\s?;\s)+\p{Lu}[\p{L}'’-]+(?:\s[A-Z]\.)+)\s+(?=\p{Lu})/u;
-
-/** Where the author list ends, and where the rest (title …) begins. */
-function authorEnd(text: string): { end: number; restStart: number } | null {
-  // Rockefeller: "Chesla, S.E., P. Selvaraj, and C. Zhu. 1998. Title."
-  const dottedYear = /(?:(?<=\.)|,)\s+((?:1[89]|20)\d{2}[a-z]?)\.\s+(?=\S)/.exec(text);
-  if (dottedYear && dottedYear.index < text.length * 0.8) return { end: dottedYear.index, restStart: dottedYear.index + dottedYear[0].length };
-  // "Briggs, A. H., D. E. Wonderling, and C. Z. Mooney. Title" / "Liu, S., Hobgood, C., and Brice, J. H., Title"
-  const listed = rockefellerAuthors.exec(text) ?? springerCommaAuthors.exec(text) ?? semicolonAuthors.exec(text);
-  if (listed) return { end: listed[1]!.length, restStart: listed[0].length };
-  const first = initialsFirstAuthors.exec(text);
-  if (first && /,\s*$|\band\s*$/.test(first[0]) && !/^\p{Lu}[\p{L}'’-]+\s+[A-Z]{1,4}[,.]/u.test(text)) {
-    return { end: first[0].replace(/(?:,\s*(?:and\s*)?|\s+and\s*)$/, '').length, restStart: first[0].length };
-  }
-  const year = /\s*\(((?:1[89]|20)\d{2})[a-z]?\)[.,]?\s*/.exec(text);
-  if (year && year.index > 0 && year.index < text.length * 0.8 && !/[.?!]\s/.test(text.slice(0, year.index).replace(/\b[A-Z]\.\s?/g, 'X'))) {
-    return { end: year.index, restStart: year.index + year[0].length };
-  }
-  const bareYear = /(?<=[A-Z]\.?)\s+((?:19|20)\d{2}[a-z]?)\.?\s+(?=\p{Lu})/u.exec(text);
-  if (bareYear && bareYear.index < text.length * 0.5 && !/[.?!]\s/.test(text.slice(0, bareYear.index).replace(/\b[A-Z]\.\s?/g, 'X'))) {
-    return { end: bareYear.index, restStart: bareYear.index + bareYear[0].length };
-  }
-  // BioMed Central: "Shevach EM: Title" / "Toroser D, Sohal RS: Title".
-  const colon = /:\s+/.exec(text);
-  const beforeColon = colon ? text.slice(0, colon.index) : '';
-  if (colon && !/\.\s+\S/.test(beforeColon) && (isVancouverAuthorList(beforeColon) || springerColonAuthors.test(beforeColon) || namesOnly.test(beforeColon))) return { end: colon.index, restStart: colon.index + colon[0].length };
-  const etal = /\bet\.?\s*al\.?[,:]?\s+/i.exec(text);
-  if (etal && etal.index < text.length * 0.7) return { end: etal.index + etal[0].trimEnd().length, restStart: etal.index + etal[0].length };
-  const re = /([^\s;]+)\.\s+(?=\S)/g;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const token = m[1]!.replace(/^[(]/, '').replace(/,\*?$/, '');
-    const isInitials = /^(?:[A-Z][a-z]?\.?-?){1,4}$/.test(token) || /^(?:[A-Z]\.)+[A-Z]$/.test(token) || /^[A-Z]{1,4}$/.test(token) || /,\*$/.test(m[0]) || /^MD[a-z]?,?\*?$/.test(token);
-    const before = text.slice(0, m.index).replace(/\b(?:van|von|der|den|del|della|and|et al)\b/g, '');
-    if (isInitials && !moreNames.test(text.slice(m.index + m[0].length)) && !/(?:^|\s)\p{Ll}{4,}\b/u.test(before)) {
-      return { end: m.index + m[1]!.length + 1, restStart: m.index + m[0].length };
-    }
-  }
-  return null;
-}
+const issued = cslDate;
 
 function withIds(csl: CslItem, ids: Identifiers): CslItem {
   if (ids.DOI) csl.DOI = ids.DOI;
@@ -307,69 +95,24 @@ function parseCell(core: string, csl: CslItem): boolean {
   return true;
 }
 
-function applySource(csl: CslItem, source: Source, fallbackYear: RegExpExecArray | null): void {
-  csl['container-title'] = source.journal;
-  const year = source.year ?? (fallbackYear ? Number(fallbackYear[1]) : null);
-  const date = issued(year, source.month, source.day);
-  if (date) csl.issued = date;
-  if (source.volume) csl.volume = source.volume;
-  if (source.issue) csl.issue = source.issue;
-  if (source.page) csl.page = source.page;
-}
-
-/** Sentence-shaped styles (Vancouver/PubMed, Springer, MDPI, Frontiers, Wiley, Wolters Kluwer). */
-function parseSentence(core: string, csl: CslItem): boolean {
-  // IEEE / OSA: Authors, "Title," Journal 36, 21-31 (1997).
-  const quoted = /^(?<authors>[^"“]{2,}?),?\s*["“](?<title>[^"”]{10,}?)[,.]?["”],?\s*(?<rest>.*)$/u.exec(core);
-  if (quoted?.groups) {
-    const source = readSource(quoted.groups.rest!.replace(/^in\s+/i, ''));
-    if (source) {
-      const names = parseAuthors(quoted.groups.authors!, true);
-      if (names.length) csl.author = names;
-      csl.title = tidy(quoted.groups.title!);
-      applySource(csl, source, /\(((?:19|20)\d{2})\)/.exec(quoted.groups.rest!));
-      return true;
-    }
-  }
-  const authors = authorEnd(core);
-  const body = authors ? core.slice(authors.restStart) : core;
-  if (authors) {
-    const names = parseAuthors(core.slice(0, authors.end).replace(/\.$/, '').replace(/((?:[A-Z]\.)+[A-Z])$/, '$1.'));
-    if (names.length > 0) csl.author = names;
-  }
-  const yearInAuthors = authors ? /\(((?:19|20)\d{2})[a-z]?\)/.exec(core.slice(authors.end, authors.restStart)) : null;
-  // The title ends at the first sentence end after which the rest reads as a journal source.
-  for (const end of sentenceEnds(body)) {
-    const source = readSource(body.slice(end).trim());
-    if (!source) continue;
-    csl.title = tidy(body.slice(0, end)).replace(/\.$/, '').replace(/^\d{1,3}\.\s+(?=\p{Lu})/u, '').replace(/^(?:1[89]|20)\d{2}[a-z]?\.?\s+/, '');
-    applySource(csl, source, yearInAuthors ?? /\b((?:19|20)\d{2})\b/.exec(body.slice(end)));
-    return csl.title.length > 0;
-  }
-  // No recognisable source: keep the first sentence as the title.
-  const [first] = sentenceEnds(body);
-  const title = tidy(first ? body.slice(0, first) : body).replace(/\.$/, '');
-  if (title.length >= 10 && /\s/.test(title)) {
-    csl.title = title;
-    const year = /\b((?:19|20)\d{2})\b/.exec(body.slice(first ?? 0)) ?? yearInAuthors;
-    if (year) csl.issued = issued(Number(year[1]))!;
-    return true;
-  }
-  return false;
-}
-
 /** True when a reference entry carries no bibliographic content at all ("cde", "xxx", "TODO"). */
 export function isPlaceholder(raw: string): boolean {
   const text = raw.trim();
   if (/https?:\/\/|\b10\.\d{4,9}\//i.test(text)) return false;
-  const letters = text.replace(/[^\p{L}\p{N}]/gu, '');
+  // A year with anything around it is part of a citation ("[1936].", "2010 (6): 23.").
+  if (/(?<!\d)(?:1[5-9]|20)\d{2}(?!\d)/.test(text) && /[\s,.:(\[]/.test(text)) return false;
+  // A CJK character carries a word's worth: "李时珍." is a name, "cde" is not a reference.
+  const letters = text.replace(/[^\p{L}\p{N}]/gu, '').replace(/[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]/gu, 'xxxx');
+  // "LI J N": a family name in capitals with initials is a name, however short.
+  if (/^\p{Lu}{2,}(?:\s\p{Lu}){1,3}\.?$/u.test(text)) return false;
   return letters.length < 8 || !/[\s,，.。]/u.test(text) || /^(?:todo|tbd|xxx+|placeholder|待补充|待定)$/i.test(text);
 }
 
 /** Parses one reference string into a CSL-JSON item (id given by the caller). */
 export function parseReference(raw: string, id: string): ParsedReference {
   // Line-break hyphens from PDF copies ("Oppenhei- mer", "vol- ume") would split names and words.
-  const text = raw.replace(/\s+/g, ' ').trim().replace(/(\p{Ll})- (\p{Ll})/gu, '$1$2');
+  // A hyphen before a capital stays ("Griffiths- Jones" → "Griffiths-Jones").
+  const text = raw.replace(/\s+/g, ' ').trim().replace(/(\p{Ll})- (\p{Ll})/gu, '$1$2').replace(/(\p{L})- (\p{Lu})/gu, '$1-$2');
   const ids = findIdentifiers(text);
   const csl: CslItem = { id, type: 'article-journal' };
   if (isPlaceholder(text)) return { csl: { id, type: 'document' }, style: 'placeholder' };
@@ -381,8 +124,13 @@ export function parseReference(raw: string, id: string): ParsedReference {
     if (!ids.DOI) csl.type = 'webpage';
     return { csl: withIds(csl, ids), style: ids.URL ? 'url' : 'identifier' };
   }
+  const gbt = parseGbt(core, csl);
+  if (gbt) return { csl: withIds(csl, ids), style: 'gbt7714', unplaced: gbt.unplaced };
+  // One element on its own ("李时珍.", "EINSTEIN A.", "北京: 人民出版社, 2013.", "2001, 1 (1): 5-6.").
+  if ((hasCjk(core) || core.length <= 100) && parseGbtFragment(core, csl)) return { csl: withIds(csl, ids), style: 'gbt7714' };
   if (parseElsevier(core, csl)) return { csl: withIds(csl, ids), style: 'elsevier' };
   if (parseCell(core, csl)) return { csl: withIds(csl, ids), style: 'cell' };
-  if (parseSentence(core, csl)) return { csl: withIds(csl, ids), style: 'sentence' };
+  const general = parseGeneral(core, csl);
+  if (general) return { csl: withIds(csl, ids), style: 'sentence', unplaced: general.unplaced };
   return { csl: withIds({ id, type: ids.DOI ? 'article-journal' : 'document' }, ids), style: 'unparsed' };
 }

@@ -1,21 +1,43 @@
 import type { Block, ReferenceEntry } from '../core/document.js';
 import { foldWidth } from '../core/text.js';
+import { phraseKey, referenceWords } from './data.js';
+import { isIdentifierOnly } from './identifiers.js';
 
-/** Something the splitter noticed about the list's numbering. */
+/** Something the splitter noticed about the list. */
 export interface SplitNote {
-  kind: 'unnumbered' | 'merged-line';
+  /**
+   * `unnumbered`: a line without a number in a list read line by line; `merged-line`: two
+   * numbered entries shared a line; `unplaced`: a line that is no entry and belongs to none.
+   */
+  kind: 'unnumbered' | 'merged-line' | 'unplaced';
   offset: number;
   number: number | null;
+  /** For `unplaced`: the line's text. */
+  text?: string;
 }
 
-const lineStartMarker = /^\s*(?:\[\s*(\d{1,6})\s*\]|［\s*(\d{1,6})\s*］|【\s*(\d{1,6})\s*】|\(\s*(\d{1,3})\s*\)|（\s*(\d{1,3})\s*）|(\d{1,3})\s*[.．、](?!\d))\s*/u;
+/** How to split. */
+export interface SplitOptions {
+  /** Patterns of the list's heading ("参考文献"): a heading glued to the first entry is cut off. */
+  headings?: readonly RegExp[];
+}
+
+const lineStartMarker = /^\s*(?:\[\s*(\d{1,6})\s*\]|［\s*(\d{1,6})\s*］|【\s*(\d{1,6})\s*】|\(\s*(\d{1,3})\s*\)|（\s*(\d{1,3})\s*）|(\d{1,4})\s*[.．、](?!\d))\s*/u;
 const inlineMarker = /(?:\[(\d{1,6})\]|［(\d{1,6})］|【(\d{1,6})】)\s*(?=\S)/gu;
 // What may stand right before a second entry's number on the same line.
 const inlineLeft = /[.。;；)\]\p{L}\d]$/u;
+// The first marker of a list, right after its heading: "参考文献[1]", "References: 1.", "参考资料：【1】".
+const firstMarker = /(?:\[\s*1\s*\]|［\s*1\s*］|【\s*1\s*】|(?<![\d.])1\s*[.．、](?!\d))/u;
 
-interface Segment {
+interface Line {
+  /** Its index in the list. */
+  index: number;
   joinedStart: number;
   block: Block;
+  /** A label a page prints ("Google Scholar"): dropped. */
+  label: boolean;
+  /** Only a DOI, URL, PMID or PMCID: belongs to the entry before. */
+  identifier: boolean;
 }
 
 interface Marker {
@@ -25,55 +47,105 @@ interface Marker {
   inline: boolean;
 }
 
+/** True when a line holds only words a page prints around references ("Article", "CAS", "Google Scholar"). */
+function isLabelLine(text: string): boolean {
+  const words = referenceWords();
+  const value = phraseKey(text.replace(/[|·•,;:()[\]]+/g, ' '));
+  if (!value || value.length > 80) return false;
+  if (words.listLabels.has(value)) return true;
+  // "Article CAS PubMed Google Scholar": every word (or pair) a label.
+  const tokens = value.split(' ');
+  for (let i = 0; i < tokens.length; ) {
+    if (i + 2 < tokens.length && words.listLabels.has(`${tokens[i]} ${tokens[i + 1]} ${tokens[i + 2]}`)) i += 3;
+    else if (i + 1 < tokens.length && words.listLabels.has(`${tokens[i]} ${tokens[i + 1]}`)) i += 2;
+    else if (words.listLabels.has(tokens[i]!)) i += 1;
+    else return false;
+  }
+  return true;
+}
+
 /**
- * Splits the blocks of a reference list into entries: one per `[n]`, `n.`, `(n)`, `【n】` or
- * Markdown list item; an entry may run over several lines, and two entries on one line
- * ("…117591.[5]Ke M, …") are split when the second number follows the first.
+ * Where the list starts in a line that opens with its heading ("参考文献[1]Smith…",
+ * "References: 1. Smith…"), or -1 when the line is not a heading glued to entry [1].
  */
-export function splitReferences(blocks: readonly Block[]): { entries: ReferenceEntry[]; notes: SplitNote[] } {
-  const segments: Segment[] = [];
+export function listAfterHeading(text: string, headings: readonly RegExp[]): number {
+  const view = foldWidth(text);
+  const marker = firstMarker.exec(view.slice(0, 40));
+  if (!marker || marker.index === 0) return -1;
+  const heading = view.slice(0, marker.index).trim();
+  return heading && headings.some((r) => r.test(heading)) ? marker.index : -1;
+}
+
+/** The first block without the list's heading glued before its first entry. */
+function withoutHeading(block: Block, headings: readonly RegExp[]): Block {
+  const cut = listAfterHeading(block.text, headings);
+  if (cut <= 0) return block;
+  return { ...block, text: block.text.slice(cut), start: block.exact ? block.start + cut : block.start };
+}
+
+/**
+ * Splits the blocks of a reference list into entries. A numbered list (`[n]`, `n.`, `(n)`,
+ * `【n】`, Markdown list items) makes one entry per number, each running over the lines up to
+ * the next, and splits two entries that share a line when the second number follows the
+ * first. A list whose lines carry no numbering (or a number here and there) is read one
+ * reference per line. Either way, a line that is only a DOI, URL, PMID or PMCID belongs to the
+ * entry before it, and a line of labels a page prints around references ("Article", "Google
+ * Scholar", "Journal", "Publisher") is no entry. Linear in the list's length.
+ */
+export function splitReferences(input: readonly Block[], options: SplitOptions = {}): { entries: ReferenceEntry[]; notes: SplitNote[] } {
+  const blocks = input.length > 0 && options.headings ? [withoutHeading(input[0]!, options.headings), ...input.slice(1)] : input;
+  const lines: Line[] = [];
   let joined = '';
   for (const block of blocks) {
     if (joined) joined += '\n';
-    segments.push({ joinedStart: joined.length, block });
+    // (A numbered list item is an entry whatever it holds: "11. https://…".)
+    const numbered = block.ordinal !== undefined;
+    lines.push({ index: lines.length, joinedStart: joined.length, block, label: !numbered && isLabelLine(block.text), identifier: !numbered && isIdentifierOnly(block.text) });
     joined += block.text;
   }
-  // The segment holding a joined-text index: binary search (lists can have 10^5 entries).
-  const segmentAt = (index: number): Segment => {
+  // The line holding a joined-text index: binary search (lists can have 10^5 entries).
+  const lineAt = (index: number): Line => {
     let low = 0;
-    let high = segments.length - 1;
+    let high = lines.length - 1;
     while (low < high) {
       const mid = (low + high + 1) >> 1;
-      if (segments[mid]!.joinedStart <= index) low = mid;
+      if (lines[mid]!.joinedStart <= index) low = mid;
       else high = mid - 1;
     }
-    return segments[low]!;
+    return lines[low]!;
   };
   const sourceOffset = (index: number): number => {
-    const seg = segmentAt(index);
-    return seg.block.exact ? seg.block.start + Math.min(index - seg.joinedStart, seg.block.text.length) : seg.block.start;
+    const line = lineAt(index);
+    return line.block.exact ? line.block.start + Math.min(index - line.joinedStart, line.block.text.length) : line.block.start;
   };
 
   const markers: Marker[] = [];
-  const lineMarkerEnd = new Map<Segment, number>();
-  for (const seg of segments) {
-    if (seg.block.ordinal !== undefined) {
-      markers.push({ at: seg.joinedStart, end: seg.joinedStart, number: seg.block.ordinal, inline: false });
+  const lineMarkerEnd = new Map<Line, number>();
+  for (const line of lines) {
+    if (line.label || line.identifier) continue;
+    if (line.block.ordinal !== undefined) {
+      markers.push({ at: line.joinedStart, end: line.joinedStart, number: line.block.ordinal, inline: false });
       continue;
     }
-    const m = lineStartMarker.exec(foldWidth(seg.block.text));
+    const m = lineStartMarker.exec(foldWidth(line.block.text));
     if (m) {
       const number = Number(m.slice(1).find((g) => g !== undefined));
-      markers.push({ at: seg.joinedStart, end: seg.joinedStart + m[0].length, number, inline: false });
-      lineMarkerEnd.set(seg, seg.joinedStart + m[0].length);
+      markers.push({ at: line.joinedStart, end: line.joinedStart + m[0].length, number, inline: false });
+      lineMarkerEnd.set(line, line.joinedStart + m[0].length);
     }
   }
+
+  const entries: ReferenceEntry[] = [];
+  const notes: SplitNote[] = [];
+  const content = lines.filter((l) => !l.label && !l.identifier);
+  if (!isNumberedList(markers, content)) return byLine(lines, entries, notes);
+
   // Markers are found in the width-folded view (［１］ → [1]); it has the same length.
   const folded = foldWidth(joined);
   for (const m of folded.matchAll(inlineMarker)) {
     const at = m.index;
     const left = folded.slice(Math.max(0, at - 40), at).replace(/[ \t]+$/, '');
-    if (left === '' || left.endsWith('\n') || !inlineLeft.test(left) || at < (lineMarkerEnd.get(segmentAt(at)) ?? -1)) continue;
+    if (left === '' || left.endsWith('\n') || !inlineLeft.test(left) || at < (lineMarkerEnd.get(lineAt(at)) ?? -1)) continue;
     markers.push({ at, end: at + m[0].length, number: Number(m.slice(1).find((g) => g !== undefined)), inline: true });
   }
   markers.sort((a, b) => a.at - b.at);
@@ -88,27 +160,59 @@ export function splitReferences(blocks: readonly Block[]): { entries: ReferenceE
     accepted.push(marker);
   }
 
-  const entries: ReferenceEntry[] = [];
-  const notes: SplitNote[] = [];
   const firstAt = accepted[0]?.at ?? joined.length;
-  // Lines before the first number (or a list with no numbers at all): one entry per line.
-  for (const seg of segments) {
-    if (seg.joinedStart >= firstAt) break;
-    const text = joined.slice(seg.joinedStart, Math.min(seg.joinedStart + seg.block.text.length, firstAt)).trim();
-    if (!text) continue;
-    entries.push({ number: null, raw: text, start: seg.block.start, end: seg.block.end });
-    notes.push({ kind: 'unnumbered', offset: seg.block.start, number: null });
-  }
+  // Lines before the first number: one entry each (an identifier joins the one before).
+  const before = lines.filter((l) => l.joinedStart < firstAt);
+  byLine(before, entries, notes);
   accepted.forEach((marker, i) => {
     const next = accepted[i + 1]?.at ?? joined.length;
-    const raw = joined
-      .slice(marker.end, next)
-      .split('\n')
-      .map((line) => line.trim())
-      .filter(Boolean)
-      .join(' ');
-    entries.push({ number: marker.number, raw, start: sourceOffset(marker.at), end: sourceOffset(Math.max(marker.at, next - 1)) + 1 });
+    // The entry's text: its lines up to the next number, labels left out.
+    let raw = '';
+    let last = marker.at;
+    for (let k = lineAt(marker.at).index; k < lines.length && lines[k]!.joinedStart < next; k++) {
+      const line = lines[k]!;
+      if (line.label) continue;
+      const from = Math.max(marker.end, line.joinedStart);
+      const to = Math.min(next, line.joinedStart + line.block.text.length);
+      const piece = joined.slice(from, to).trim();
+      if (!piece) continue;
+      raw = raw ? `${raw} ${piece}` : piece;
+      last = to;
+    }
+    entries.push({ number: marker.number, raw, start: sourceOffset(marker.at), end: sourceOffset(Math.max(marker.at, last - 1)) + 1 });
     if (marker.inline) notes.push({ kind: 'merged-line', offset: sourceOffset(marker.at), number: marker.number });
   });
+  return { entries, notes };
+}
+
+/**
+ * A list is numbered when its numbers run on (most follow the one before) or when it opens with
+ * its only number; one number among unnumbered lines ("10. …") is part of a line-by-line list.
+ */
+function isNumberedList(markers: readonly Marker[], content: readonly Line[]): boolean {
+  if (markers.length === 0) return false;
+  if (markers.length === 1) return content[0]?.joinedStart === markers[0]!.at;
+  let following = 0;
+  for (let i = 1; i < markers.length; i++) if (markers[i]!.number === markers[i - 1]!.number! + 1) following++;
+  return following >= (markers.length - 1) / 2 || markers.length * 2 >= content.length;
+}
+
+/** One entry per line; a DOI or URL line joins the entry before; labels are dropped. */
+function byLine(lines: readonly Line[], entries: ReferenceEntry[], notes: SplitNote[]): { entries: ReferenceEntry[]; notes: SplitNote[] } {
+  let previous: ReferenceEntry | null = null;
+  for (const line of lines) {
+    const text = line.block.text.trim();
+    if (!text || line.label) continue;
+    if (line.identifier) {
+      if (previous) {
+        previous.raw = `${previous.raw} ${text}`;
+        previous.end = line.block.end;
+      } else notes.push({ kind: 'unplaced', offset: line.block.start, number: null, text });
+      continue;
+    }
+    previous = { number: null, raw: text, start: line.block.start, end: line.block.end };
+    entries.push(previous);
+    notes.push({ kind: 'unnumbered', offset: line.block.start, number: null });
+  }
   return { entries, notes };
 }

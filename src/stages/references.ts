@@ -1,17 +1,10 @@
 import type { Reference } from '../generated/article.js';
 import { defineStage } from '../core/stage.js';
 import { referencesDefaults } from '../generated/stage-defaults.js';
-import { parseReference, type CslItem } from '../refs/parse.js';
+import { orderCsl } from '../refs/csl.js';
+import { entryNumbers } from '../refs/list.js';
+import { parseReference } from '../refs/parse.js';
 import { splitReferences } from '../refs/split.js';
-
-const cslKeyOrder = ['id', 'type', 'title', 'author', 'container-title', 'issued', 'volume', 'issue', 'page', 'DOI', 'PMID', 'PMCID', 'ISSN', 'URL'];
-
-/** Puts a CSL item's keys in one fixed order, so output is stable whichever parser branch built it. */
-export function orderCsl(csl: CslItem): CslItem {
-  const out: Record<string, unknown> = {};
-  for (const key of cslKeyOrder) if ((csl as unknown as Record<string, unknown>)[key] !== undefined) out[key] = (csl as unknown as Record<string, unknown>)[key];
-  return out as unknown as CslItem;
-}
 
 /**
  * references: the reference-list blocks → numbered entries → CSL-JSON items. Placeholders
@@ -43,6 +36,11 @@ export const references = defineStage({
       description: 'Two references share one line; they were split.',
       example: '…2025;16:111.[5]Ke M, …',
     },
+    'reference-line-unplaced': {
+      severity: 'warning',
+      description: 'A line inside the reference list is no reference and belongs to none (a header word, a stray note); it is left out, and said where.',
+      example: 'a line "Journal" between two copied entries',
+    },
     'reference-duplicate-number': {
       severity: 'warning',
       description: 'A reference number is used twice; the second gets the next free number.',
@@ -66,34 +64,32 @@ export const references = defineStage({
     },
   },
   defaults: referencesDefaults,
-  run(doc, { options, report }) {
+  run(doc, { options, report, data }) {
     if (doc.referenceBlocks.length === 0) return;
-    const { entries, notes } = splitReferences(doc.referenceBlocks);
+    const { entries, notes } = splitReferences(doc.referenceBlocks, { headings: data.structure.referenceHeadings });
     if (entries.length > options.maxReferences) {
       report('too-many-references', `${entries.length} reference entries, over the limit maxReferences=${options.maxReferences}`, { offset: doc.referenceBlocks[0]!.start });
       return;
     }
     for (const note of notes) {
       if (note.kind === 'merged-line') report('reference-merged-line', `reference [${note.number}] shares a line with the one before it; split`, { offset: note.offset });
+      else if (note.kind === 'unplaced') report('reference-line-unplaced', `a line in the reference list that is no reference and belongs to none ("${(note.text ?? '').slice(0, 40)}")`, { offset: note.offset });
       else report('reference-unnumbered', 'a reference line without a number ([n], n. or a list item)', { offset: note.offset });
     }
     doc.referenceEntries = entries;
+    // (Numbers are given in a loop: `Math.max(...list)` overflows the stack on 10^5 entries.)
+    const numbers = entryNumbers(entries);
     const used = new Set<number>();
-    // A loop, not Math.max(...numbers): a spread of 130,000 arguments overflows the stack.
-    let nextFree = 1;
-    for (const e of entries) if (e.number !== null && e.number >= nextFree) nextFree = e.number + 1;
     const out: Reference[] = [];
-    for (const entry of entries) {
-      let number = entry.number;
-      if (number === null || used.has(number)) {
-        const assigned = nextFree++;
-        if (number !== null) report('reference-duplicate-number', `reference number ${number} is used twice; this one becomes ref-${assigned}`, { offset: entry.start, end: entry.end });
-        number = assigned;
+    entries.forEach((entry, index) => {
+      const number = numbers[index]!;
+      if (entry.number !== null && entry.number !== number) {
+        report('reference-duplicate-number', `reference number ${entry.number} is used twice; this one becomes ref-${number}`, { offset: entry.start, end: entry.end });
       }
       used.add(number);
       const id = `ref-${number}`;
       const parsed = parseReference(entry.raw, id);
-      const reference: Reference = { id, number, raw: entry.raw, position: doc.lines.range(entry.start, entry.end), csl: orderCsl(parsed.csl) as Reference['csl'] };
+      const reference: Reference = { id, number, raw: entry.raw, position: doc.lines.range(entry.start, entry.end), csl: orderCsl(parsed.csl) };
       if (parsed.style === 'placeholder') {
         reference.placeholder = true;
         report('reference-placeholder', `reference [${number}] is a placeholder ("${entry.raw.slice(0, 20)}"), not a citation`, { offset: entry.start, end: entry.end });
@@ -103,7 +99,7 @@ export const references = defineStage({
         report('reference-no-identifier', `reference [${number}] has no DOI, PMID or URL`, { offset: entry.start, end: entry.end });
       }
       out.push(reference);
-    }
+    });
     const sorted = [...used].sort((a, b) => a - b);
     for (let i = 1; i < sorted.length; i++) {
       if (sorted[i]! - sorted[i - 1]! > 1) {

@@ -4,6 +4,7 @@ import { monthOf, type CompiledStructure } from '../core/data.js';
 import type { Block, DigestDocument } from '../core/document.js';
 import { defineStage, type StageContext } from '../core/stage.js';
 import { foldWidth } from '../core/text.js';
+import { listAfterHeading } from '../refs/split.js';
 
 /** What one block is, structurally. */
 export type BlockRole =
@@ -13,7 +14,7 @@ export type BlockRole =
   | { role: 'year'; year: number }
   | { role: 'outline' }
   | { role: 'heading' }
-  | { role: 'references' }
+  | { role: 'references'; withList?: boolean }
   | { role: 'boilerplate'; kind: 'disclaimer' | 'qr-code' | 'other' }
   | { role: 'body' };
 
@@ -41,6 +42,8 @@ export function classifyBlock(block: Block, s: CompiledStructure): BlockRole {
   const text = foldWidth(block.text).trim();
   const short = text.length <= s.maxHeadingLength;
   if (short && s.referenceHeadings.some((r) => r.test(text))) return { role: 'references' };
+  // "参考文献[1]Smith…": the heading and the first entry on one line; the list starts in this block.
+  if (listAfterHeading(text, s.referenceHeadings) > 0) return { role: 'references', withList: true };
   const head = text.slice(0, 200);
   for (const kind of ['disclaimer', 'qr-code', 'other'] as const) {
     if (s.boilerplate[kind].some((r) => r.test(head))) return { role: 'boilerplate', kind };
@@ -281,6 +284,7 @@ export const segment = defineStage({
       switch (role.role) {
         case 'references':
           inReferences = true;
+          if (role.withList) doc.referenceBlocks.push(block);
           break;
         case 'month':
           current = open({ kind: 'month', heading: block.text, month: `${role.year}-${pad(role.month)}`, position: range(block), items: [] }, block, role.year);

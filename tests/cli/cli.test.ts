@@ -122,6 +122,23 @@ describe('digest refs', () => {
     expect(items[3]).toMatchObject({ id: 'ref-4', 'container-title': 'Bone', DOI: '10.1016/j.bone.2025.117591' });
     expect(items[4]).toMatchObject({ id: 'ref-5', DOI: '10.3389/fimmu.2025.1613502' });
   });
+
+  it('130,000 entries end in the documented limit error (references.maxReferences), one line, no stack trace', async () => {
+    const list = Array.from({ length: 130_000 }, (_, i) => `[${i + 1}]Smith J, Doe A. A title number ${i}. J Med. 2020;1:${i}-${i + 3}.`).join('\n');
+    const r = await run(['refs', '-'], list);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe('<stdin>:1:1: error: 130000 reference entries, over the limit maxReferences=20000 [too-many-references]\n');
+  }, 120_000);
+
+  it('reports a line it cannot place at its position and still prints the list', async () => {
+    const r = await run(['refs', '-'], 'Smith J. One title here. J Med. 2020;1:1.\nhttps://doi.org/10.1000/one\n\n~~~\n');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toHaveLength(2);
+    const orphan = await run(['refs', '-'], 'https://doi.org/10.1000/orphan\nSmith J. One title here. J Med. 2020;1:1.\n');
+    expect(orphan.stderr).toMatch(/^<stdin>:1:1: warning: a line in the reference list that is no reference and belongs to none \("https:\/\/doi.org\/10.1000\/orphan"\) \[reference-line-unplaced\]\n$/);
+    expect(JSON.parse(orphan.stdout)).toHaveLength(1);
+  });
 });
 
 describe('terminal summaries (only on a terminal, never on a pipe or with --quiet)', () => {

@@ -69,7 +69,7 @@ describe('the house: stages share only the document', () => {
  * allowed; so are files other engineers are moving this round (the decoding tables, the HTML
  * reader, the reference parser, the article page), listed until they move.
  */
-const notYetMoved = new Set(['src/stages/read.ts', 'src/parse/decode.ts', 'src/parse/html.ts', 'src/refs/identifiers.ts', 'src/refs/list.ts', 'src/refs/parse.ts', 'src/refs/split.ts', 'src/report/html/article.ts']);
+const notYetMoved = new Set(['src/stages/read.ts', 'src/parse/decode.ts', 'src/parse/html.ts', 'src/refs/data.ts', 'src/refs/gbt7714.ts', 'src/refs/identifiers.ts', 'src/refs/list.ts', 'src/refs/parse.ts', 'src/refs/split.ts', 'src/report/html/article.ts']);
 
 /** A string literal in code that the check must see. */
 const probe = '中文';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanDoi, cleanUrl, findIdentifiers } from '../../src/refs/identifiers.js';
+import { cleanDoi, cleanUrl, findIdentifiers, isIdentifierOnly } from '../../src/refs/identifiers.js';
 
 describe('identifiers', () => {
   it.each([
@@ -11,6 +11,17 @@ describe('identifiers', () => {
     ['http://dx.doi.org/10.1002/(SICI)1097-4636(199603)31:3<331::AID-JBM6>3.0.CO;2-F', '10.1002/(SICI)1097-4636(199603)31:3<331::AID-JBM6>3.0.CO;2-F'],
     ['https://doi.org/10.1002/%28SICI%291097-4636%28199603%2931%3A3%3C331%3A%3AAID-JBM6%3E3.0.CO%3B2-F', '10.1002/(SICI)1097-4636(199603)31:3<331::AID-JBM6>3.0.CO;2-F'],
     ['(doi:10.1038/nature08746)', '10.1038/nature08746'],
+    // A publisher's page name after the DOI is no part of it.
+    ['http://onlinelibrary.wiley.com/doi/10.1002/9781118400001/summary.', '10.1002/9781118400001'],
+    ['https://onlinelibrary.wiley.com/doi/full/10.1111/j.1365-2796.2004.01392.x/full', '10.1111/j.1365-2796.2004.01392.x'],
+    ['https://doi.org/10.1002/stem.2033/abstract', '10.1002/stem.2033'],
+    ['https://www.example-journals.org/doi/10.1080/15476286.2020.1771101/pdf', '10.1080/15476286.2020.1771101'],
+    ['http://pubs.acs.org/doi/ipdf/10.1021/cb300573r', '10.1021/cb300573r'],
+    ['https://pubs.acs.org/doi/pdfplus/10.1021/cb3005325', '10.1021/cb3005325'],
+    // A DOI of its own with slashes keeps them.
+    ['https://doi.org/10.1093/nar/gkab123', '10.1093/nar/gkab123'],
+    // A DOI a line break cut after its slash.
+    ['Front. Neurosci. 2:47-55. doi:10.3389/ neuro.01.002.2008', '10.3389/neuro.01.002.2008'],
   ])('DOI in %s', (text, doi) => {
     expect(findIdentifiers(text).DOI).toBe(doi);
   });
@@ -30,5 +41,10 @@ describe('identifiers', () => {
   it('rejects what is not a DOI', () => {
     expect(cleanDoi('10.1/x')).toBeNull();
     expect(cleanDoi('hello')).toBeNull();
+  });
+
+  it('tells a line of identifiers from a reference', () => {
+    for (const line of ['https://doi.org/10.1000/x.1', 'DOI: 10.1000/x.1', 'doi:10.1000/x.1.', 'PMID: 12345678', 'PMCID: PMC1234567', '[PubMed] [CrossRef] https://doi.org/10.1000/x.1']) expect(isIdentifierOnly(line), line).toBe(true);
+    for (const line of ['Smith J. Title. J 2020;1:1. https://doi.org/10.1000/x.1', 'Journal', '[11] https://doi.org/10.1000/x.1']) expect(isIdentifierOnly(line), line).toBe(false);
   });
 });

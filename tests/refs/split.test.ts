@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { plainBlocks } from '../../src/parse/plain.js';
-import { splitReferences } from '../../src/refs/split.js';
+import { entryNumbers } from '../../src/refs/list.js';
+import { parseReference } from '../../src/refs/parse.js';
+import { listAfterHeading, splitReferences } from '../../src/refs/split.js';
 
 const split = (text: string) => splitReferences(plainBlocks(text));
 
@@ -39,5 +41,64 @@ describe('splitting reference lists', () => {
     const { entries, notes } = split('Smith J. One. J 2020;1:1.\nDoe A. Two. K 2021;2:2.');
     expect(entries.map((e) => e.number)).toEqual([null, null]);
     expect(notes.map((n) => n.kind)).toEqual(['unnumbered', 'unnumbered']);
+  });
+});
+
+describe('lists as they are copied', () => {
+  const line = (i: number) => `Author${i} A, Writer${i} B. Study number ${i} of marrow cells. J Cell Res. 20${10 + (i % 10)};${i}:${i}-${i + 5}.`;
+
+  it('a plain list where one line starts with "10." is read one reference per line', () => {
+    const lines = Array.from({ length: 30 }, (_, i) => line(i));
+    lines[12] = `10. ${lines[12]}`;
+    const { entries } = split(lines.join('\n'));
+    expect(entries).toHaveLength(30);
+    expect(entries[13]!.raw).toBe(line(13));
+  });
+
+  it('a DOI on the line after its entry joins that entry; label lines are no entries', () => {
+    const text = Array.from({ length: 10 }, (_, i) => [line(i), 'Article  CAS  PubMed  Google Scholar', `https://doi.org/10.1000/cells.${i}`, 'Journal', 'Publisher'].join('\n')).join('\n');
+    const { entries, notes } = split(text);
+    expect(entries).toHaveLength(10);
+    expect(entries[3]!.raw).toBe(`${line(3)} https://doi.org/10.1000/cells.3`);
+    expect(notes.filter((n) => n.kind === 'unplaced')).toEqual([]);
+    const parsed = entries.map((e) => parseReference(e.raw, 'ref-1').csl);
+    expect(parsed.map((c) => c.DOI)).toEqual(Array.from({ length: 10 }, (_, i) => `10.1000/cells.${i}`));
+    expect(parsed.flatMap((c) => c.author ?? []).map((a) => a.family)).not.toContain('Journal');
+  });
+
+  it('the same in a numbered list: the DOI line and the labels belong to the numbered entry', () => {
+    const text = ['[1] ' + line(1), 'doi: 10.1000/cells.1', 'Google Scholar', '[2] ' + line(2), 'PMID: 12345678'].join('\n');
+    const { entries } = split(text);
+    expect(entries.map((e) => e.number)).toEqual([1, 2]);
+    expect(entries[0]!.raw).toBe(`${line(1)} doi: 10.1000/cells.1`);
+    expect(entries[1]!.raw).toBe(`${line(2)} PMID: 12345678`);
+  });
+
+  it('"参考文献[1]…": the heading glued to the first entry is cut off', () => {
+    const headings = [/^(?:参考资料|参考文献|References?)\s*[:：]?\s*$/u];
+    const text = '参考文献[1]王一. 干细胞[J]. 生命科学, 2020, 1(1): 1-2.\n[2]李二. 外泌体[J]. 生命科学, 2021, 2(1): 3-4.';
+    const { entries } = splitReferences(plainBlocks(text), { headings });
+    expect(entries.map((e) => e.number)).toEqual([1, 2]);
+    expect(entries[0]!.raw.startsWith('王一')).toBe(true);
+    expect(entries[0]!.start).toBe(text.indexOf('[1]'));
+    expect(listAfterHeading('References: 1. Smith J. A title. J 2020;1:1.', headings)).toBe('References: '.length);
+    expect(listAfterHeading('Results [1] show', headings)).toBe(-1);
+  });
+
+  it('a line it cannot place is reported with its position', () => {
+    const text = 'https://doi.org/10.1000/orphan\n' + line(1);
+    const { entries, notes } = split(text);
+    expect(entries).toHaveLength(1);
+    expect(notes).toContainEqual({ kind: 'unplaced', offset: 0, number: null, text: 'https://doi.org/10.1000/orphan' });
+  });
+
+  it('a list of 100,000 entries splits into 100,000 entries (linear: no quadratic scan, no stack overflow)', () => {
+    const text = Array.from({ length: 100_000 }, (_, i) => `[${i + 1}]Smith J. Title ${i}. J Med. 2020;1:${i}.`).join('\n');
+    const { entries } = split(text);
+    expect(entries).toHaveLength(100_000);
+    expect(entries[99_999]!.number).toBe(100_000);
+    const plain = Array.from({ length: 100_000 }, (_, i) => `Smith J. Title ${i}. J Med. 2020;1:${i}.`).join('\n');
+    expect(split(plain).entries).toHaveLength(100_000);
+    expect(entryNumbers(Array.from({ length: 200_000 }, () => ({ number: null }))).at(-1)).toBe(200_000);
   });
 });

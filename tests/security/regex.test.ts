@@ -4,6 +4,8 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { auditPattern } from '../../src/core/regex-audit.js';
 import { pipeline, repo } from '../helpers.js';
+import { referencePatterns } from '../../src/refs/data.js';
+import { namePatterns } from '../../src/refs/names.js';
 
 interface Pattern {
   where: string;
@@ -60,6 +62,15 @@ function dataPatterns(): Pattern[] {
   return out;
 }
 
+/**
+ * Patterns the reference parser builds in code from the packaged reference words
+ * (references.json, compiled into src/generated at build time, not a pipeline data file) and
+ * from name parts: code, reviewed like the literals.
+ */
+function builtPatterns(): Pattern[] {
+  return [...referencePatterns(), ...namePatterns()].map((p) => ({ where: `src/refs (built: ${p.name})`, source: p.source, flags: p.flags }));
+}
+
 interface Reviewed {
   file: string;
   source: string;
@@ -69,7 +80,7 @@ interface Reviewed {
 }
 
 describe('no regular expression can backtrack catastrophically (a static, deterministic audit: the same verdict every run)', () => {
-  const code = codePatterns();
+  const code = [...codePatterns(), ...builtPatterns()];
   const data = dataPatterns();
   const allow = JSON.parse(readFileSync(repo('tests/security/regex-allowlist.json'), 'utf8')) as { patterns: Reviewed[] };
   const key = (p: { source: string; flags: string }) => `${p.source}\u0000${p.flags}`;

@@ -40,3 +40,37 @@ describe('references stage', () => {
     expect(doc.diagnostics.find((d) => d.rule === 'too-many-references')?.message).toBe('30 reference entries, over the limit maxReferences=10');
   });
 });
+
+describe('references stage: lists as they are copied', () => {
+  const head = '2025年3月干细胞治疗最新临床进展\n3月5日,《X》上发表。[1]\n';
+
+  it('finds the list when the heading and entry [1] share a line ("参考文献[1]…")', async () => {
+    const doc = await runUpTo(`${head}参考文献[1]王一. 干细胞[J]. 生命科学, 2020, 1(1): 1-2.\n[2]李二. 外泌体[J]. 生命科学, 2021, 2(1): 3-4.\n`, 'references');
+    expect(doc.references.map((r) => [r.id, r.csl.title])).toEqual([
+      ['ref-1', '干细胞'],
+      ['ref-2', '外泌体'],
+    ]);
+    expect(doc.references[0]!.position.start).toEqual({ line: 3, column: 5 });
+  });
+
+  it('warns at the line of a line it cannot place', async () => {
+    const doc = await runUpTo(`${head}参考资料:\nhttps://doi.org/10.1000/orphan\nSmith J. One title here. J Med. 2020;1:1.\n`, 'references');
+    expect(doc.references).toHaveLength(1);
+    expect(doc.diagnostics.find((d) => d.rule === 'reference-line-unplaced')).toMatchObject({ severity: 'warning', line: 4, column: 1 });
+  });
+
+  it('numbers 100,000+ entries without overflowing the stack when the limit allows them', async () => {
+    const many = Array.from({ length: 130_000 }, (_, i) => `[${i + 1}]A B. T.`).join('\n');
+    const { pipeline } = await import('../helpers.js');
+    const p = pipeline();
+    const { DigestDocument } = await import('../../src/core/document.js');
+    const { runStages } = await import('../../src/core/pipeline.js');
+    const doc = new DigestDocument({ name: 'x.txt' });
+    doc.bytes = new TextEncoder().encode(`${head}参考资料:\n${many}\n`);
+    const stages = p.stages.filter((s) => ['read', 'parse', 'segment', 'references'].includes(s.definition.name)).map((s) => (s.definition.name === 'references' ? { ...s, options: { maxReferences: 200_000 } } : s));
+    await runStages(doc, { ...p, stages });
+    expect(doc.failed).toBe(false);
+    expect(doc.references).toHaveLength(130_000);
+    expect(doc.references.at(-1)!.id).toBe('ref-130000');
+  }, 120_000);
+});

@@ -1,0 +1,314 @@
+/* Generated from schemas/references.schema.json by scripts/gen-types.mjs: do not edit; run `npm run gen:types`. */
+
+/**
+ * Page names a publisher's link adds after a DOI ("…/10.1002/9781118422557/summary"): no part of the DOI.
+ *
+ * @minItems 1
+ */
+export type Words = [string, ...string[]];
+/**
+ * This interface was referenced by `ReferenceData`'s JSON-Schema
+ * via the `definition` "CslType".
+ */
+export type CslType =
+  | 'article'
+  | 'article-journal'
+  | 'article-magazine'
+  | 'article-newspaper'
+  | 'bill'
+  | 'book'
+  | 'broadcast'
+  | 'chapter'
+  | 'classic'
+  | 'collection'
+  | 'dataset'
+  | 'document'
+  | 'entry'
+  | 'entry-dictionary'
+  | 'entry-encyclopedia'
+  | 'figure'
+  | 'graphic'
+  | 'hearing'
+  | 'interview'
+  | 'legal_case'
+  | 'legislation'
+  | 'manuscript'
+  | 'map'
+  | 'motion_picture'
+  | 'musical_score'
+  | 'pamphlet'
+  | 'paper-conference'
+  | 'patent'
+  | 'performance'
+  | 'periodical'
+  | 'personal_communication'
+  | 'post'
+  | 'post-weblog'
+  | 'regulation'
+  | 'report'
+  | 'review'
+  | 'review-book'
+  | 'software'
+  | 'song'
+  | 'speech'
+  | 'standard'
+  | 'thesis'
+  | 'treaty'
+  | 'webpage';
+/**
+ * GB/T 7714 carrier codes after the type code ("[J/OL]": online).
+ *
+ * @minItems 1
+ */
+export type Words1 = [string, ...string[]];
+/**
+ * Lower-case words that belong to a family name ("van", "von dem").
+ *
+ * @minItems 1
+ */
+export type Words2 = [string, ...string[]];
+/**
+ * Generational suffixes after a name ("Jr", "III").
+ *
+ * @minItems 1
+ */
+export type Words3 = [string, ...string[]];
+/**
+ * Academic degrees written after names in some lists ("Wang, Tao MDa"); dropped.
+ *
+ * @minItems 1
+ */
+export type Words4 = [string, ...string[]];
+/**
+ * Words that end an author list and stand for the names left out.
+ *
+ * @minItems 1
+ */
+export type Words5 = [string, ...string[]];
+/**
+ * Role words after editors' names ("(Eds.)", ", ed.").
+ *
+ * @minItems 1
+ */
+export type Words6 = [string, ...string[]];
+/**
+ * Words before editors' names ("edited by", "Ed.").
+ *
+ * @minItems 1
+ */
+export type Words7 = [string, ...string[]];
+/**
+ * Words before translators' names ("Translated by", "trans.").
+ *
+ * @minItems 1
+ */
+export type Words8 = [string, ...string[]];
+/**
+ * Chinese role words after editors' names ("主编").
+ *
+ * @minItems 1
+ */
+export type Words9 = [string, ...string[]];
+/**
+ * Chinese role words after translators' names ("译").
+ *
+ * @minItems 1
+ */
+export type Words10 = [string, ...string[]];
+/**
+ * Season words that stand for a month in a date.
+ *
+ * @minItems 1
+ */
+export type Words11 = [string, ...string[]];
+/**
+ * Words that make a phrase a publisher's name ("Press", "出版社").
+ *
+ * @minItems 1
+ */
+export type Words12 = [string, ...string[]];
+/**
+ * Publishers often written without such a word ("Springer", "Wiley").
+ *
+ * @minItems 1
+ */
+export type Words13 = [string, ...string[]];
+/**
+ * Places of publication (cities), matched whole.
+ *
+ * @minItems 1
+ */
+export type Words14 = [string, ...string[]];
+/**
+ * States, provinces and countries written after a city ("Cambridge, MA", "Menlo Park, California").
+ *
+ * @minItems 1
+ */
+export type Words15 = [string, ...string[]];
+/**
+ * Phrases that make a reference a thesis; the phrase becomes its genre.
+ *
+ * @minItems 1
+ */
+export type Words16 = [string, ...string[]];
+/**
+ * Phrases that make a reference a report; the phrase becomes its genre.
+ *
+ * @minItems 1
+ */
+export type Words17 = [string, ...string[]];
+/**
+ * Words that make a container a conference's proceedings.
+ *
+ * @minItems 1
+ */
+export type Words18 = [string, ...string[]];
+/**
+ * Words (full or abbreviated) that make a phrase a journal's name.
+ *
+ * @minItems 1
+ */
+export type Words19 = [string, ...string[]];
+/**
+ * Words that make a part of a book's source its series ("Lecture Notes in Computer Science", "Studies in …").
+ *
+ * @minItems 1
+ */
+export type Words20 = [string, ...string[]];
+/**
+ * Labels before a volume number ("Vol.", "Bd.").
+ *
+ * @minItems 1
+ */
+export type Words21 = [string, ...string[]];
+/**
+ * Labels before an issue number ("No.", "Heft").
+ *
+ * @minItems 1
+ */
+export type Words22 = [string, ...string[]];
+/**
+ * Labels before pages ("pp.", "S.").
+ *
+ * @minItems 1
+ */
+export type Words23 = [string, ...string[]];
+/**
+ * Words that mark a supplement ("Suppl", "增刊").
+ *
+ * @minItems 1
+ */
+export type Words24 = [string, ...string[]];
+/**
+ * Words after an edition number ("2nd ed.").
+ *
+ * @minItems 1
+ */
+export type Words25 = [string, ...string[]];
+/**
+ * Chinese edition words ("2 版", "修订本").
+ *
+ * @minItems 1
+ */
+export type Words26 = [string, ...string[]];
+/**
+ * Chinese volume words ("第 1 卷", "下册").
+ *
+ * @minItems 1
+ */
+export type Words27 = [string, ...string[]];
+/**
+ * Abbreviations whose full stop never ends a part of the source ("Dept.", "Proc.", "Phys.").
+ *
+ * @minItems 1
+ */
+export type Words28 = [string, ...string[]];
+/**
+ * Access notes and database tags that are no part of the citation ("Retrieved from", "[PubMed]").
+ *
+ * @minItems 1
+ */
+export type Words29 = [string, ...string[]];
+/**
+ * Words a page prints around its references ("Article", "Google Scholar", "PubMed", "Journal", "Publisher"): a line of nothing else in a copied list is no entry.
+ *
+ * @minItems 1
+ */
+export type Words30 = [string, ...string[]];
+/**
+ * Words that make an author an organisation, kept whole as a literal name.
+ *
+ * @minItems 1
+ */
+export type Words31 = [string, ...string[]];
+/**
+ * Chinese endings that make an author an organisation ("委员会").
+ *
+ * @minItems 1
+ */
+export type Words32 = [string, ...string[]];
+/**
+ * @minItems 1
+ *
+ * This interface was referenced by `ReferenceData`'s JSON-Schema
+ * via the `definition` "Words".
+ */
+export type Words33 = [string, ...string[]];
+
+/**
+ * What the words of a reference string mean: GB/T 7714 type codes, name particles, role and cue words, month names, publishers and places. Read by src/refs/data.ts.
+ */
+export interface ReferenceData {
+  $schema?: string;
+  description?: string;
+  doiPathSuffixes: Words;
+  /**
+   * GB/T 7714-2015 document type codes ("[J]", "[M]") → CSL types: the whole work, a part of it (after "//"), and for a serial written as a whole.
+   */
+  typeCodes: {
+    [k: string]: {
+      name: string;
+      type: CslType;
+      part: CslType;
+      whole?: CslType;
+    };
+  };
+  carrierCodes: Words1;
+  nameParticles: Words2;
+  nameSuffixes: Words3;
+  degrees: Words4;
+  etAl: Words5;
+  editorWords: Words6;
+  editedBy: Words7;
+  translatedBy: Words8;
+  cjkEditorWords: Words9;
+  cjkTranslatorWords: Words10;
+  /**
+   * Month names and abbreviations in the languages references use → month number.
+   */
+  months: {
+    [k: string]: number;
+  };
+  seasons: Words11;
+  publisherWords: Words12;
+  publishers: Words13;
+  places: Words14;
+  regions: Words15;
+  thesisWords: Words16;
+  reportWords: Words17;
+  proceedingsWords: Words18;
+  journalWords: Words19;
+  seriesWords: Words20;
+  volumeLabels: Words21;
+  issueLabels: Words22;
+  pageLabels: Words23;
+  supplementWords: Words24;
+  editionWords: Words25;
+  cjkEditionWords: Words26;
+  cjkVolumeWords: Words27;
+  abbreviations: Words28;
+  dropNotes: Words29;
+  listLabels: Words30;
+  organisationWords: Words31;
+  cjkOrganisationWords: Words32;
+}

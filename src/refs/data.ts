@@ -1,0 +1,163 @@
+import { referenceData } from '../generated/reference-data.js';
+import type { CslType, ReferenceData } from '../generated/references.js';
+
+/**
+ * The reference parser's words (pipelines/data/references.json, compiled into
+ * src/generated/reference-data.ts), turned once into the sets and patterns the parser asks.
+ * Patterns made here are alternations of escaped literal words inside fixed context: they
+ * match in time linear in the text (the ReDoS audit checks them, see `referencePatterns`).
+ */
+export interface ReferenceWords {
+  data: ReferenceData;
+  /** GB/T 7714 type codes → CSL types. */
+  typeCodes: ReadonlyMap<string, { type: CslType; part: CslType; whole?: CslType }>;
+  particles: ReadonlySet<string>;
+  suffixes: ReadonlySet<string>;
+  months: ReadonlyMap<string, number>;
+  organisationWords: ReadonlySet<string>;
+  journalWords: ReadonlySet<string>;
+  publisherWords: ReadonlySet<string>;
+  proceedingsWords: ReadonlySet<string>;
+  /** Abbreviations whose full stop ends no part of a source (as written, case kept). */
+  abbreviations: ReadonlySet<string>;
+  /** Labels a page prints around references ("Google Scholar"), lower case. */
+  listLabels: ReadonlySet<string>;
+  /** Volume, issue and page labels, lower case. */
+  labels: ReadonlySet<string>;
+  /** Publisher words in CJK scripts, which end a name ("人民出版社"). */
+  cjkPublisherWords: readonly string[];
+  /** Journal words in CJK scripts ("学报", "杂志"). */
+  cjkJournalWords: readonly string[];
+  /** Whole-phrase lookups (lower case, dots and spaces folded). */
+  publishers: ReadonlySet<string>;
+  places: ReadonlySet<string>;
+  regions: ReadonlySet<string>;
+  /** "[J]", "[M/OL]", "[EB/OL]": the code (group 1) and carrier (group 2). */
+  typeCode: RegExp;
+  /** A thesis phrase anywhere (global). */
+  thesis: RegExp;
+  /** A report phrase anywhere (global). */
+  report: RegExp;
+  /** "et al." / "等" / "and others" (global). */
+  etAl: RegExp;
+  /** A month name, whole word. */
+  month: RegExp;
+  /** "vol." / "Bd." … immediately before a number. */
+  volumeLabel: RegExp;
+  /** "no." / "Heft" … immediately before a number. */
+  issueLabel: RegExp;
+  /** "pp." / "S." … immediately before a number. */
+  pageLabel: RegExp;
+  /** "Suppl" / "增刊". */
+  supplement: RegExp;
+  /** "(Eds.)", ", ed.", "editors" after names. */
+  editorRole: RegExp;
+  /** "edited by", "Ed." before names. */
+  editedBy: RegExp;
+  /** "Translated by", "trans." before names. */
+  translatedBy: RegExp;
+  /** Notes to drop ("Retrieved from", "[PubMed]"). */
+  dropNote: RegExp;
+  /** CJK organisation endings. */
+  cjkOrganisation: RegExp;
+  /** CJK edition statements ("2 版", "修订本"). */
+  cjkEdition: RegExp;
+  /** CJK volume statements ("第 1 卷", "下册"). */
+  cjkVolume: RegExp;
+  /** CJK role words after names ("主编", "译"). */
+  cjkEditor: RegExp;
+  cjkTranslator: RegExp;
+  /** Latin edition statements ("2nd ed.", "Third Edition", "Rev. ed."). */
+  edition: RegExp;
+  /** A series phrase ("Lecture Notes in …", "… Series"). */
+  series: RegExp;
+  /** Degrees after a name, with affiliation letters ("MDa", "PhD", ", MD,*"): sticky. */
+  degreeAfter: RegExp;
+}
+
+const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+// Longest first, so "tech. rep" wins over "tech"; a written full stop may be left out.
+const alternation = (words: readonly string[]) =>
+  [...words]
+    .sort((a, b) => b.length - a.length || (a < b ? -1 : 1))
+    .map((w) => escape(w.replace(/\.$/, '')).replace(/\\\.\s*/g, '\\.?\\s?').replace(/ /g, '\\s'))
+    .join('|');
+/** The comparison key of a phrase: lower case, no dots, single spaces. */
+export const phraseKey = (phrase: string) => (/^[\x20-\x7e]*$/.test(phrase) ? phrase : phrase.normalize('NFKC')).toLowerCase().replace(/\./g, '').replace(/\s+/g, ' ').trim();
+
+let compiled: ReferenceWords | null = null;
+let sources: { name: string; source: string; flags: string }[] = [];
+
+function compile(data: ReferenceData): ReferenceWords {
+  const made: { name: string; source: string; flags: string }[] = [];
+  const pattern = (name: string, source: string, flags: string) => {
+    made.push({ name, source, flags: flags.replace(/[gy]/g, '') });
+    return new RegExp(source, flags);
+  };
+  const lower = (words: readonly string[]) => new Set(words.map(phraseKey));
+  const codes = Object.keys(data.typeCodes);
+  const words: ReferenceWords = {
+    data,
+    typeCodes: new Map(Object.entries(data.typeCodes)),
+    particles: lower(data.nameParticles),
+    suffixes: lower(data.nameSuffixes),
+    months: new Map(Object.entries(data.months).map(([k, v]) => [k.normalize('NFKC').toLowerCase(), v])),
+    organisationWords: lower(data.organisationWords),
+    journalWords: lower(data.journalWords),
+    publisherWords: lower(data.publisherWords),
+    proceedingsWords: lower(data.proceedingsWords),
+    abbreviations: new Set(data.abbreviations),
+    listLabels: lower(data.listLabels),
+    labels: new Set([...data.volumeLabels, ...data.issueLabels, ...data.pageLabels, 'chap', 'ch', 'art', 'fasc', 'suppl'].map((w) => w.toLowerCase())),
+    cjkPublisherWords: data.publisherWords.filter((w) => /[^\x00-\x7f]/.test(w) && !/^[a-zà-ÿ&]/i.test(w)),
+    cjkJournalWords: data.journalWords.filter((w) => /[^\x00-\x7f]/.test(w)),
+    publishers: lower(data.publishers),
+    places: lower(data.places),
+    regions: lower(data.regions),
+    typeCode: pattern('typeCode', `\\[\\s?(${alternation(codes)})(?:\\s?\\/\\s?(${alternation(data.carrierCodes)}))?\\s?\\]`, 'u'),
+    thesis: pattern('thesis', `(?<![\\p{L}])(?:${alternation(data.thesisWords)})(?![\\p{L}])`, 'giu'),
+    report: pattern('report', `(?<![\\p{L}])(?:${alternation(data.reportWords)})(?![\\p{L}])`, 'giu'),
+    etAl: pattern('etAl', `(?<![A-Za-z])(?:${alternation(data.etAl)})(?![A-Za-z])\\.?`, 'giu'),
+    month: pattern('month', `(?<![\\p{L}])(?:${alternation(Object.keys(data.months))})(?![\\p{L}])\\.?`, 'iu'),
+    volumeLabel: pattern('volumeLabel', `(?<![\\p{L}])(?:${alternation(data.volumeLabels)})\\.?\\s?(?=[\\dIVXLC])`, 'iu'),
+    issueLabel: pattern('issueLabel', `(?<![\\p{L}])(?:${alternation(data.issueLabels)})\\.?\\s?(?=\\d)`, 'iu'),
+    pageLabel: pattern('pageLabel', `(?<![\\p{L}])(?:${alternation(data.pageLabels)})\\.?\\s?(?=[A-Za-z]?\\d)`, 'u'),
+    supplement: pattern('supplement', `(?<![\\p{L}])(?:${alternation(data.supplementWords)})(?![\\p{L}])\\.?`, 'iu'),
+    editorRole: pattern('editorRole', `^[\\s,]*(?:\\((?:${alternation(data.editorWords)})\\.?\\)|(?:${alternation(data.editorWords)})(?![\\p{L}])\\.?)`, 'iu'),
+    editedBy: pattern('editedBy', `^(?:${alternation(data.editedBy)})(?![\\p{L}])\\.?\\s`, 'iu'),
+    translatedBy: pattern('translatedBy', `^(?:${alternation(data.translatedBy)})(?![\\p{L}])\\.?\\s`, 'iu'),
+    dropNote: pattern('dropNote', `(?<![\\p{L}])(?:${alternation(data.dropNotes)})(?![\\p{L}])`, 'giu'),
+    cjkOrganisation: pattern('cjkOrganisation', `(?:${alternation(data.cjkOrganisationWords)})$`, 'u'),
+    cjkEdition: pattern('cjkEdition', `^(?:第?\\s?[\\d一二三四五六七八九十]{1,3}\\s?(?:${alternation(data.cjkEditionWords)})|\\S{0,8}(?:${alternation(data.cjkEditionWords)}))$`, 'u'),
+    cjkVolume: pattern('cjkVolume', `^(?:第\\s?[\\d一二三四五六七八九十百]{1,4}\\s?(?:${alternation(data.cjkVolumeWords)})|[上中下]\\s?(?:${alternation(data.cjkVolumeWords)})?|[\\d一二三四五六七八九十]{1,3}\\s?(?:${alternation(data.cjkVolumeWords)})|\\S{1,3}(?:卷|册|冊|集)[上中下]?|\\d{4}\\s?年卷|제\\s?\\d{1,4}\\s?권)$`, 'u'),
+    cjkEditor: pattern('cjkEditor', `^(?:${alternation(data.cjkEditorWords)})$`, 'u'),
+    cjkTranslator: pattern('cjkTranslator', `^(?:${alternation(data.cjkTranslatorWords)})$`, 'u'),
+    edition: pattern(
+      'edition',
+      `^(?:\\d{1,2}(?:st|nd|rd|th|e|ª|\\.)?|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|rev|revised|new|enl|expanded)\\.?(?:\\s(?:rev|revised|enl)\\.?)?(?:\\s\\p{Lu}\\p{Ll}+)?\\s(?:${alternation(data.editionWords)})(?![\\p{L}])\\.?(?:\\s(?:ed|edn)\\.?)?$`,
+      'iu',
+    ),
+    series: pattern('series', `(?<![\\p{L}])(?:${alternation(data.seriesWords)})(?![\\p{L}])`, 'iu'),
+    degreeAfter: pattern('degreeAfter', `(?:,?\\s(?:${alternation(data.degrees)})[a-g]?(?![\\p{L}]))+(?:,?\\*)?`, 'uy'),
+  };
+  sources = made;
+  return words;
+}
+
+/** The compiled reference words (compiled on first use). */
+export function referenceWords(): ReferenceWords {
+  compiled ??= compile(referenceData);
+  return compiled;
+}
+
+/** Every pattern compiled from the data, for the ReDoS audit. */
+export function referencePatterns(): { name: string; source: string; flags: string }[] {
+  referenceWords();
+  return sources;
+}
+
+/** The CSL type a GB/T 7714 type code gives, as a whole work or as a part of one ("//"). */
+export function typeForCode(code: string, part: boolean): CslType | undefined {
+  const entry = referenceWords().typeCodes.get(code.toUpperCase());
+  return entry ? (part ? entry.part : entry.type) : undefined;
+}

@@ -1,0 +1,286 @@
+import { cslDate, type CslItem } from './csl.js';
+import { phraseKey, referenceWords } from './data.js';
+import { isOrganisation, looseAuthorEnd, scanAuthors, scanOrganisation } from './names.js';
+import { readSourceText, type Source } from './source.js';
+import { splitTopLevel } from './text.js';
+import { readSource, sentenceEnds, tidy, type Source as JournalSource } from './vancouver.js';
+
+/**
+ * References in the Latin-script styles (Vancouver, APA, Harvard, Chicago, MLA, IEEE, ACS, ACM,
+ * LNCS, physics, astronomy): authors, then a date when the style puts it there, then the
+ * title, then the source. The title's end is chosen among its possible ends (sentence ends,
+ * closing quotes, commas in comma styles) as the first after which the rest reads plainly as
+ * a source (journal and numbers, "In" and a book, a place and a publisher, a genre).
+ */
+
+// A citation number the splitter left ("[3]", "91.", "(63)", "14 ").
+const citationNumber = /^\s?(?:\[[^\]\s]{1,30}\]|\(\d{1,5}\)|\d{1,5}\.(?=\s)|\d{1,3}\s(?=\p{Lu}[\p{L}'’-]*,)|[-–•]\s)\s?/u;
+// "———." / "---" / "–––––.": the same authors as the entry before.
+const ditto = /^[-—–_]{2,}\.?,?\s?/u;
+// The date after the authors: "(1990).", "(2012, October).", "(1994b)", "(n.d.)", "(December 1998).", "1990.", ", 2008,".
+const dateAfterAuthors =
+  /^\s?[.,]?\s?\((?:(?<m1>[A-Za-z]+\.?)\s)?(?<year>(?:1[5-9]|20)\d{2})[a-z]?(?:,?\s[^()]{1,20})?\)[.,:]?\s?|^\s?[.,]?\s?\((?:n\.\s?d\.|forthcoming|in press|in preparation|sous presse|im Druck)\)[.,]?\s?|^\s?[.,]?\s?(?<bare>(?:1[5-9]|20)\d{2})[a-z]?(?:\s?\[(?:1[5-9]|20)\d{2}\])?(?:[.,:]\s?|\s(?=\p{Lu}|["“«‘]))/u;
+const quoteOpen = /^\s?(?:["“«‘„]|``|'')\s?/u;
+const quotePairs: Record<string, string[]> = { '"': ['"', '”'], '“': ['”', '"'], '«': ['»'], '‘': ['’'], '„': ['“', '”', '"'], '``': ["''", '"'], "''": ["''"] };
+
+/** Where the quotation opened by `mark` closes in `text` (nested quotes counted), or -1. */
+function closingQuote(text: string, mark: string): { at: number; length: number } {
+  const closes = quotePairs[mark] ?? ['"'];
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    // A nested opening of the same kind ("« La « société civile » … »", "‘… ‘Arab Spring’ …’").
+    if ((mark === '«' || mark === '‘' || mark === '“') && text.startsWith(mark, i)) {
+      depth++;
+      continue;
+    }
+    const close = closes.find((c) => text.startsWith(c, i));
+    if (!close) continue;
+    // "’" is also an apostrophe: it closes only before a space, punctuation or the end.
+    if (close === '’' && /\p{L}/u.test(text[i + 1] ?? '')) continue;
+    if (depth > 0) {
+      depth--;
+      continue;
+    }
+    return { at: i, length: close.length };
+  }
+  return { at: -1, length: 0 };
+}
+
+/** One place the title may end. */
+interface Cut {
+  /** Offset in the body where the title ends. */
+  titleEnd: number;
+  /** Offset in the body where the source starts. */
+  sourceStart: number;
+  /** A sentence end (where the biomedical journal patterns may be tried). */
+  sentence: boolean;
+  /** A comma (titles end at commas only in comma-separated styles). */
+  comma?: boolean;
+}
+
+interface Reading {
+  cut: Cut;
+  source: Source | null;
+  journal: JournalSource | null;
+  score: number;
+}
+
+function journalReading(rest: string): JournalSource | null {
+  const source = readSource(rest.trim());
+  // "In The Best Short Stories …" is a book's title, never a journal's.
+  return source && !/^(?:in|en|im)\s/i.test(source.journal) ? source : null;
+}
+
+function readAt(body: string, cut: Cut): Reading {
+  const rest = body.slice(cut.sourceStart);
+  const journal = cut.sentence ? journalReading(rest) : null;
+  if (journal && journal.journal && (journal.volume || journal.page)) return { cut, source: null, journal, score: 5 };
+  const source = readSourceText(rest);
+  return { cut, source, journal: null, score: source.score };
+}
+
+/** The possible ends of a title in `body`, in order: sentence ends, commas, brackets, "In". */
+function cuts(body: string): Cut[] {
+  // (See `parseGeneral` for how a cut is chosen.)
+  const out: Cut[] = [];
+  const seen = new Set<number>();
+  const push = (titleEnd: number, sourceStart: number, sentence: boolean, comma: boolean) => {
+    if (titleEnd <= 1 || seen.has(sourceStart) || sourceStart >= body.length) return;
+    seen.add(sourceStart);
+    out.push({ titleEnd, sourceStart, sentence, comma });
+  };
+  const found: { at: number; titleEnd: number; sourceStart: number; sentence?: boolean; comma?: boolean }[] = [];
+  for (const e of sentenceEnds(body)) found.push({ at: e, titleEnd: e - 1, sourceStart: e, sentence: true });
+  // Top-level commas, and brackets that open a source ("Title (New York: Norton, 1995)", "Title [DVD]").
+  for (const span of splitTopLevel(body, (i) => (body[i] === ',' && body[i + 1] === ' ' ? 1 : 0))) {
+    if (span.end < body.length) found.push({ at: span.end, titleEnd: span.end - 1, sourceStart: span.end + 1, comma: true });
+  }
+  // A bracketed group that stands alone as a part (closed, then punctuation or the end).
+  const opens = /\s(?=[([])/gu;
+  for (let m = opens.exec(body); m; m = opens.exec(body)) {
+    const close = body[m.index + 1] === '(' ? ')' : ']';
+    const end = body.indexOf(close, m.index + 2);
+    if (end !== -1 && end - m.index <= 200 && /^(?:[.,;:]|\s?$|\s[([])/.test(body.slice(end + 1, end + 3))) found.push({ at: m.index, titleEnd: m.index - 1, sourceStart: m.index + 1 });
+  }
+  // A title may end in a capital letter ("hepatitis C. Vaccine 2008"): a sentence end after a word.
+  const letterEnd = /(?<=\p{Ll}{3,}\s\p{Lu})\.\s(?=\p{Lu})/gu;
+  for (let m = letterEnd.exec(body); m; m = letterEnd.exec(body)) found.push({ at: m.index + 1, titleEnd: m.index, sourceStart: m.index + 2, sentence: true });
+  // " In " / ", in " starts a container wherever it stands.
+  const inWord = /[,.]\s(?=(?:In|in)[:\s]\s?[\p{Lu}\d])|\s(?=In:\s)/gu;
+  for (let m = inWord.exec(body); m; m = inWord.exec(body)) found.push({ at: m.index, titleEnd: m.index - 1, sourceStart: m.index + (body[m.index] === ',' || body[m.index] === '.' ? 1 : 0) });
+  found.sort((a, b) => a.at - b.at || a.sourceStart - b.sourceStart || (a.sentence ? -1 : 1));
+  for (const f of found) push(f.titleEnd, f.sourceStart, f.sentence === true, f.comma === true);
+  return out.slice(0, 48);
+}
+
+function cleanTitle(text: string): string {
+  return tidy(text)
+    // A citation number left before the title ("14. Drug insight: …").
+    .replace(/^\d{1,3}\.\s+(?=\p{Lu})/u, '')
+    .replace(/^["“«‘„]+|["”»’“]+$/gu, '')
+    .replace(/[.,;:]+$/, '')
+    .replace(/\s?["”»]$/u, '')
+    .trim();
+}
+
+/** Fills the item from a reading of its source. */
+function applySource(csl: CslItem, source: Source): void {
+  if (source.container) csl['container-title'] = source.container;
+  if (source.volume) csl.volume = source.volume;
+  if (source.issue) csl.issue = source.issue;
+  if (source.page) csl.page = source.page;
+  if (source.publisher) csl.publisher = source.publisher.replace(/^\(|\)$/g, '');
+  if (source.place) csl['publisher-place'] = source.place.replace(/^\(|\)$/g, '');
+  if (source.edition) csl.edition = source.edition;
+  if (source.genre) csl.genre = source.genre;
+  if (source.series) csl['collection-title'] = source.series.replace(/\.$/, '');
+  if (source.number) csl.number = source.number;
+  if (source.editors?.length && !csl.editor) csl.editor = source.editors;
+  if (source.translators?.length) csl.translator = source.translators;
+  const date = cslDate(source.year, source.month, source.day);
+  if (date && !csl.issued) csl.issued = date;
+}
+
+function applyJournal(csl: CslItem, source: JournalSource): void {
+  csl['container-title'] = source.journal;
+  const date = cslDate(source.year, source.month, source.day);
+  if (date && !csl.issued) csl.issued = date;
+  if (source.volume) csl.volume = source.volume;
+  if (source.issue) csl.issue = source.issue;
+  if (source.page) csl.page = source.page;
+}
+
+/** The CSL type the source's shape gives. */
+function typeOf(csl: CslItem, source: Source | null): string {
+  if (!source) return 'article-journal';
+  const words = referenceWords();
+  const container = csl['container-title'] ?? '';
+  const proceedings = container.split(/[\s.,()]+/).some((w) => words.proceedingsWords.has(phraseKey(w)));
+  if (source.genreKind === 'thesis') return 'thesis';
+  if (source.genreKind === 'report') return 'report';
+  if (source.inContainer) return proceedings ? 'paper-conference' : 'chapter';
+  if (container) {
+    if (proceedings) return 'paper-conference';
+    if (csl.publisher && !csl.volume && !csl.issue) return 'chapter';
+    return 'article-journal';
+  }
+  if (csl.publisher || csl['publisher-place']) return 'book';
+  return 'article-journal';
+}
+
+/**
+ * Parses a reference in a Latin-script style. Returns the text it could not place, or null when
+ * it found no title.
+ */
+export function parseGeneral(core: string, csl: CslItem): { unplaced: string[] } | null {
+  let text = core.replace(citationNumber, '');
+  let pos = 0;
+  const dittoMark = ditto.exec(text);
+  // Styles that separate authors from the title by a comma end the title at a comma too.
+  let commaStyle = false;
+  if (dittoMark) pos = dittoMark[0].length;
+  if (!dittoMark) {
+    const people = scanAuthors(text);
+    const organisation = scanOrganisation(text);
+    // An organisation's name that reads as names ("American Bar Association" as given "American Bar").
+    let list = organisation && (!people || people.end <= organisation.end) ? organisation : people;
+    // A list the scanner left early on a name it could not read ("Sauer J, ffytche DH, …: Title").
+    const loose = list?.shape === 'given-family' && list.names[0]?.literal ? null : looseAuthorEnd(text, list?.end ?? 0);
+    if (loose && (!list || loose.names.length > list.names.length)) list = { names: loose.names, role: list?.role ?? 'author', end: loose.end, shape: list?.shape ?? 'vancouver' };
+    if (list && list.names.length > 0) {
+      if (list.role === 'editor') csl.editor = list.names;
+      else csl.author = list.names;
+      pos = list.end;
+      commaStyle = /^\s?,\s/.test(text.slice(pos));
+    } else {
+      // An organisation as author: "World Health Organization." / "U.S. Department of Transportation. (2007)."
+      const org = /^(?<name>[^.,:;()"“]{3,120}?)(?:\.\s|\s?\((?=(?:1[5-9]|20)\d{2}))/u.exec(text);
+      if (org?.groups && isOrganisation(org.groups.name!) && /^\p{Lu}/u.test(org.groups.name!)) {
+        csl.author = [{ literal: org.groups.name!.trim() }];
+        pos = org.groups.name!.length;
+      }
+    }
+  }
+  // The date right after the authors (Harvard, APA, Rockefeller).
+  const date = dateAfterAuthors.exec(text.slice(pos));
+  if (date?.groups && (date.groups.year || date.groups.bare)) {
+    const year = Number(date.groups.year ?? date.groups.bare);
+    const month = date.groups.m1 ? referenceWords().months.get(date.groups.m1.replace(/\.$/, '').toLowerCase()) : undefined;
+    csl.issued = cslDate(year, month)!;
+    pos += date[0].length;
+  } else if (date) pos += date[0].length;
+  text = text.slice(pos).replace(/^[\s.,:;]+/, '');
+  if (!text) return csl.author || csl.editor ? { unplaced: [] } : null;
+
+  // A quoted title: "Title," / “Title.” / « Title » / ``Title''.
+  const open = quoteOpen.exec(text);
+  if (open) {
+    const mark = open[0].trim();
+    const inner = text.slice(open[0].length);
+    const end = closingQuote(inner, mark);
+    // The quotation is the title only when it ends there ("Title," Journal / "Title." Journal), not
+    // when the title goes on after it ("\"Near-miss\" obstetric events…", "''I only…'': The need…").
+    const after = inner.slice(end.at + end.length, end.at + end.length + 3);
+    if (end.at > 3 && !/^(?:\s?:|\s(?!in\b|en\b|im\b)\p{Ll})/u.test(after)) {
+      csl.title = cleanTitle(inner.slice(0, end.at));
+      const rest = inner.slice(end.at + end.length).replace(/^[\s.,:;]+/, '');
+      if (rest) {
+        const reading = readAt(rest, { titleEnd: 0, sourceStart: 0, sentence: true });
+        if (reading.journal) applyJournal(csl, reading.journal);
+        else if (reading.source) applySource(csl, reading.source);
+        csl.type = typeOf(csl, reading.source);
+        return { unplaced: reading.source?.unplaced ?? [] };
+      }
+      csl.type = 'article-journal';
+      return { unplaced: [] };
+    }
+  }
+
+  // No title at all, as physics and astronomy cite ("Nucl. Phys. B 193 (1981) 150", "ApJ, 607, 200"):
+  // a short journal name right after the authors, then its numbers.
+  // (A cheap look first: a digit within a few short words of the start.)
+  const whole = (csl.author || csl.editor) && /^(?:[^\s\d]+\s){0,6}\(?\d/u.test(text.slice(0, 80)) ? readSourceText(text) : null;
+  const segments = whole?.segments ?? [];
+  const firstNumbers = segments.findIndex((s) => s.kind !== 'text');
+  const second = segments[firstNumbers];
+  if (whole && firstNumbers > 0 && firstNumbers <= 4 && second && (second.kind === 'numbers' || second.kind === 'date') && whole.container && whole.unplaced.length === 0) {
+    const words = whole.container.split(/\s+/);
+    // Every word abbreviated: "Nucl. Phys. B", "ApJ", "Phys. Rev. Lett.", "JHEP", "Int. J. Mod. Phys."
+    const abbreviated = words.length <= 6 && words.every((w) => /^(?:\p{Lu}[\p{L}]*\.|\p{Lu}[\p{L}]{0,4}|[A-Z]{2,}[a-z]?|of|and|&)$/u.test(w));
+    if (abbreviated && (whole.volume || whole.page)) {
+      applySource(csl, whole);
+      csl.type = 'article-journal';
+      return { unplaced: [] };
+    }
+  }
+
+  // An unquoted title: the first cut after which the rest reads as a source.
+  const candidates = cuts(text);
+  let best: Reading | null = null;
+  for (const cut of candidates) {
+    const reading = readAt(text, cut);
+    // (A date alone after the comma ends a title in any style: "…, user's guide, 1997.")
+    const dateOnly = reading.source?.segments.every((x) => x.kind === 'date' || (x.kind === 'numbers' && x.fields.volume === undefined && x.fields.page === undefined));
+    if (cut.comma && !commaStyle && !dateOnly) reading.score -= 2;
+    if (!best || reading.score > best.score) best = reading;
+    if (reading.score >= 5) break;
+  }
+  if (best && best.score > 0) {
+    csl.title = cleanTitle(text.slice(0, best.cut.titleEnd + 1).trim());
+    if (best.journal) applyJournal(csl, best.journal);
+    else if (best.source) applySource(csl, best.source);
+    csl.type = typeOf(csl, best.source);
+    return { unplaced: best.source?.unplaced ?? [] };
+  }
+  // No source: the first sentence is the title; a year anywhere is the date.
+  const [first] = sentenceEnds(text);
+  const title = cleanTitle(first ? text.slice(0, first) : text);
+  if (title.length < 3) return null;
+  csl.title = title;
+  if (!csl.issued) {
+    const year = /(?<!\d)((?:1[5-9]|20)\d{2})(?!\d)/.exec(text.slice(first ?? 0));
+    if (year) csl.issued = cslDate(Number(year[1]))!;
+  }
+  csl.type = 'article-journal';
+  return { unplaced: first ? [text.slice(first).trim()].filter(Boolean) : [] };
+}

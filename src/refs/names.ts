@@ -1,0 +1,366 @@
+import type { CslName } from './csl.js';
+import { phraseKey, referenceWords } from './data.js';
+import { hasCjk } from './text.js';
+
+/**
+ * Personal and corporate names as references write them. Chinese, Japanese and Korean names
+ * are kept whole as one `literal`: GB/T 7714 writes them family-and-given run together with no
+ * separator, transliterated foreign surnames (哈里森, 库恩) and organisations (中国图书馆学会)
+ * look the same, so any split would be a guess. Latin names are family + given as written
+ * ("KENNEDY" + "W J"), with particles kept in the family ("von dem Hagen") and generational
+ * suffixes apart ("Jr").
+ */
+
+const upperWord = /^\p{Lu}[\p{Lu}'’-]*$/u;
+const initial = /^(?:\p{Lu}\.?-?){1,3}\.?$/u;
+
+/** True for a generational suffix ("Jr", "Jr.", "III"). */
+export function isSuffix(word: string): boolean {
+  return referenceWords().suffixes.has(phraseKey(word.replace(/,$/, '')));
+}
+
+/** True for a name particle ("van", "von", "de"). */
+export function isParticle(word: string): boolean {
+  return referenceWords().particles.has(phraseKey(word));
+}
+
+/** True when a name reads as an organisation's ("World Health Organization", "中国图书馆学会"). */
+export function isOrganisation(name: string): boolean {
+  const words = referenceWords();
+  if (hasCjk(name)) return name.length > 4 && words.cjkOrganisation.test(name);
+  const tokens = name.split(/[\s,]+/).filter(Boolean);
+  return tokens.some((t) => words.organisationWords.has(phraseKey(t)));
+}
+
+/**
+ * One name as GB/T 7714 writes it: CJK whole ("陈登原", "昂温 G"); Latin family in capitals
+ * then initials ("KENNEDY W J", "DES MARAIS D J") or a given name ("LI Jiangning"); an
+ * organisation whole.
+ */
+export function gbtName(raw: string): CslName | null {
+  const name = raw.replace(/\s+/g, ' ').trim().replace(/[.,;:]+$/, '');
+  if (!name) return null;
+  if (hasCjk(name)) return { literal: name };
+  const tokens = name.split(' ');
+  // Family: the leading upper-case words (at least one); given: what follows, when it is initials or names.
+  let k = 0;
+  while (k < tokens.length && upperWord.test(tokens[k]!) && (k === 0 || tokens[k]!.replace(/[.-]/g, '').length > 1)) k++;
+  const rest = tokens.slice(k);
+  if (k > 0 && rest.length > 0 && rest.length <= 3 && rest.every((t) => initial.test(t) || /^\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?$/u.test(t))) {
+    return { family: tokens.slice(0, k).join(' '), given: rest.join(' ') };
+  }
+  if (k === tokens.length && k <= 3 && !isOrganisation(name)) return tokens.length === 1 ? { family: name } : { family: tokens.slice(0, -1).join(' '), given: tokens[tokens.length - 1]! };
+  // Cyrillic and other scripts without case rules fall here too: "Кочетков А Я".
+  if (tokens.length >= 2 && tokens.length <= 4 && tokens.slice(1).every((t) => initial.test(t)) && !isOrganisation(name)) {
+    return { family: tokens[0]!, given: tokens.slice(1).join(' ') };
+  }
+  return { literal: name };
+}
+
+/**
+ * A GB/T 7714 list of names ("陈晋镳, 张惠民, 朱士兴, 等", "PEEBLES P Z, Jr", "Online Computer
+ * Library Center, Inc."): split at commas, "等"/"et al." ends it, "Jr" and "Inc." attach to the
+ * name before.
+ */
+export function gbtNames(raw: string): CslName[] {
+  const words = referenceWords();
+  const text = raw.replace(words.etAl, '\u0000').split('\u0000')[0]!;
+  const parts = text.split(/\s*[,，、;；]\s*/).filter((p) => p.trim() !== '');
+  const names: CslName[] = [];
+  for (const part of parts) {
+    const previous = names[names.length - 1];
+    if (previous && isSuffix(part)) {
+      previous.suffix = part.replace(/\.$/, '');
+      continue;
+    }
+    if (previous?.literal && /^(?:inc|ltd|llc|co|corp|gmbh|s\.?a)\.?$/i.test(part.trim())) {
+      previous.literal += `, ${part.trim()}`;
+      continue;
+    }
+    const name = gbtName(part);
+    if (name) names.push(name);
+  }
+  return names;
+}
+
+// ——— Author lists at the start of a reference (every style but GB/T) ———
+
+// A capitalised name word: "Smith", "García", "Hel-Or", "O'Connor", "McKinsey", "BESSA", "Jean-Philippe"
+// (an arrow, a box or U+FFFD inside stands for a glyph a PDF lost: "Ku↵ner"; not all of \p{So},
+// whose emoji ranges make each pattern take tens of milliseconds to compile).
+const LOST = String.raw`\u2190-\u21FF\u25A0-\u25FF\uFFFD`;
+const W = String.raw`\p{Lu}[\p{L}\p{M}${LOST}'’]*(?:-\p{L}[\p{L}\p{M}${LOST}'’]*)?`;
+// A particle before a family name; capitalised ones ("Van", "La", "Di") count where a family is expected.
+const P = String.raw`(?:van|von|de|der|den|del|della|delle|di|da|das|do|dos|du|la|le|ten|ter|zu|zur|vom|dem|des|y|e|el|al|ben|bin|ibn|abu|St\.)`;
+const CP = String.raw`(?:[Vv]an|[Vv]on|[Dd]e|[Dd]er|[Dd]el|[Dd]ella|[Dd]i|[Dd]a|[Dd]u|[Dd]es|[Dd]os|[Ll]a|[Ll]e|[Tt]en|[Tt]er|St\.)`;
+// A family name: particles, then one to three words ("García Coll", "von dem Hagen", "Van Hise").
+const FAM = String.raw`(?:${P}\s){0,3}${W}(?:\s(?:${P}\s){0,2}${W}){0,2}`;
+// A family name of one word after its particles ("Lakoff", "Di Michele", "van der Berg"), where a
+// second word would be a given name ("Cheng Wang, Shiliang Hu" is no family "Cheng Wang").
+const FAM1 = String.raw`(?:${CP}\s){0,2}${W}`;
+// A Vancouver family: later words are never initials ("Liu SM Zhong J" is two names).
+const FAMV = String.raw`(?:${P}\s){0,3}${W}(?:\s(?:${P}\s){0,2}(?!\p{Lu}{1,4}(?![\p{L}]))${W}){0,2}`;
+// Initials with full stops or hyphens ("J.", "J. A.", "J.-P.", "J-L.", "C.-C.", "R.Q.", "Ph.").
+const INITIAL = String.raw`(?:\p{Lu}(?:-\p{Lu})?|\p{Lu}\p{Ll}|Chr|Wm|Jos|Geo)\.`;
+const DOTTED = String.raw`${INITIAL}(?:\s?-?\s?${INITIAL}){0,3}(?:\p{Lu}(?![\p{L}]))?`;
+// Initials before a family name, the last one maybe without its full stop ("V Harinarayan", "J. J Koenderink").
+const LEADING = String.raw`(?:${INITIAL}\s?-?\s?){0,3}(?:${INITIAL}|\p{Lu}{1,3}(?=\s(?:${P}\s)?\p{Lu}\p{Ll}))`;
+// Initials after a family name ("JA", "W J", "J.C.", "M. J.").
+const BARE = String.raw`(?:\p{Lu}\.(?:\s?-?\p{Lu}\.){0,3}|\p{Lu}{1,4}(?:-\p{Lu}{1,2})?|\p{Lu}(?:\s\p{Lu}){1,2})`;
+const SUFFIX = String.raw`(?:Jr|Sr|II|III|IV)`;
+
+/** The shape of one name in a list. */
+type Shape = 'family-initials' | 'family-given' | 'vancouver' | 'initials-family' | 'given-family' | 'capitals-given';
+
+let compiledShapes: { shape: Shape; pattern: RegExp }[] | null = null;
+
+/** The name shapes, compiled once (the degree words come from the data). */
+function nameShapes(): { shape: Shape; pattern: RegExp }[] {
+  if (compiledShapes) return compiledShapes;
+  const degrees = referenceWords().data.degrees.join('|');
+  // A given name's further words are never degrees ("Wang, Tao MDa").
+  const MORE = String.raw`(?!(?:${degrees})[a-g]?(?![\p{L}]))\p{Lu}[\p{L}\p{M}'’]+(?:-\p{L}[\p{L}\p{M}'’]*)?`;
+  // Given names: words, then initials ("Stanley J.", "Marcelo Secron", "Ian H.").
+  const GIVEN = String.raw`${W}(?:\s${MORE}){0,2}(?:\s\p{Lu}\.){0,2}`;
+  compiledShapes = [
+    // "Smith, J. A." / "García Coll, C. T." / "Schuraytz,B.C." / "Baes Jr., C. F."
+    { shape: 'family-initials', pattern: new RegExp(String.raw`(?<family>${FAM})(?:\s(?<suffix>${SUFFIX})\.?)?,\s?(?<given>${DOTTED}(?:\s\p{Lu}(?=[,;]))?|\p{Lu}{1,3}\.?(?=[,;:\s]|$))`, 'uy') },
+    // "Smith JA" / "de Ridder MA" / "KENNEDY W J" / "Kempner J.C." / "GORDON M. J."
+    { shape: 'vancouver', pattern: new RegExp(String.raw`(?<family>${FAMV})\s(?<given>${BARE})(?=[,;.:()\s]|$)`, 'uy') },
+    // "Lakoff, George" / "Stein, Stanley J." / "BESSA, Marcelo Secron" / "Stewart III, Charles"
+    { shape: 'family-given', pattern: new RegExp(String.raw`(?<family>${FAM1})(?:\s(?<suffix>${SUFFIX}))?,\s(?<given>${GIVEN})`, 'uy') },
+    // "J. Smith" / "D. H. van Hessem" / "C.-C. King" / "R.Q. Wolever"
+    { shape: 'initials-family', pattern: new RegExp(String.raw`(?<given>${LEADING})\s?(?<family>${FAM})`, 'uy') },
+    // "GAÏTI Brigitte" / "CASSARD Jean-Christophe" / "FERRIERES Madeleine": a family in capitals first.
+    { shape: 'capitals-given', pattern: new RegExp(String.raw`(?<family>\p{Lu}{2,}[\p{Lu}'’-]*(?:\s\p{Lu}{2,}[\p{Lu}'’-]*)?)\s(?<given>\p{Lu}\p{Ll}[\p{L}'’]*(?:-\p{Lu}\p{Ll}+)?(?:\s\p{Lu}\.)?)(?=[,;.]|\s(?:et|and|&)\s)`, 'uy') },
+    // "Dario Benedetto" / "Robin C. Williamson" / "Ludwig van Beethoven" / "Cristina La Rocca"
+    // (A given name is never in capitals: "CIA World Factbook" is a title.)
+    { shape: 'given-family', pattern: new RegExp(String.raw`(?<given>(?!\p{Lu}{2,}(?![\p{Ll}]))${W}(?:\s(?:(?!${CP}\s|\p{Lu}{2,}(?![\p{Ll}]))${W}|\p{Lu}\.)){0,2})\s(?<family>(?:${CP}\s){0,2}${W})`, 'uy') },
+  ];
+  return compiledShapes;
+}
+
+// "Bao Q *, Zhao Y*": a co-first-author mark.
+const coFirstMark = /\s?\*+/uy;
+/** The name patterns built from parts (for the ReDoS audit, which reads only literal patterns). */
+export function namePatterns(): { name: string; source: string; flags: string }[] {
+  return nameShapes().map((s) => ({ name: `name shape ${s.shape}`, source: s.pattern.source, flags: s.pattern.flags.replace(/[gy]/g, '') }));
+}
+
+// What may follow a name inside a list.
+const separator = /(?:\s?[,;]{1,2}\s?(?:(?:and|And|AND|&|und|et|y)\s)?|\s(?:and|And|AND|&|und|et|y)\s)/uy;
+const vancouverSeparator = /(?:\.\s|\s)(?=\p{Lu})/uy;
+const suffixAfter = /,?\s(?<suffix>Jr|Sr|II|III|IV|2nd|3rd)\.?(?=[\s,;.:(]|$)/uy;
+const etAlAfter = /,?\s?(?:et\.?\s?al|and others|u\.\s?a)\b\.?/uy;
+const roleAfter = /(?:\s?\((?<role>eds?|editors?|hrsg|hg|coords?|dirs?|orgs?)\.?\)|,?\s(?<role2>eds?|editors?)\b\.?)/iuy;
+// Other roles in parentheses: the names stay authors ("Moore, M. (Writer/Director).").
+const otherRoleAfter = /\s?\((?:writer|director|producer|executive producer|host|narrator|performer|composer|compiler|illustrator|photographer|speaker|interviewer|presenter|artist|screenwriter)(?:\s?\/\s?(?:writer|director|producer))?s?\)/iuy;
+// What may end the list: punctuation before the title or the year.
+const listEnd = /(?:\.,\s|\s?[.:]\s|\s?[.:]?$|\s?[([]|\s?,\s|\s(?=["“«‘]|(?:1[5-9]|20)\d{2}\b)|\.(?=["“«‘\p{Lu}]))/uy;
+
+const at = (pattern: RegExp, text: string, index: number): RegExpExecArray | null => {
+  pattern.lastIndex = index;
+  return pattern.exec(text);
+};
+
+/** Shapes a list started in one shape may continue with. */
+const continues: Record<Shape, Shape[]> = {
+  'family-initials': ['family-initials', 'initials-family', 'vancouver', 'given-family'],
+  'family-given': ['family-given', 'given-family', 'family-initials'],
+  vancouver: ['vancouver'],
+  'initials-family': ['initials-family', 'given-family'],
+  'given-family': ['given-family', 'initials-family'],
+  'capitals-given': ['capitals-given', 'family-initials', 'vancouver'],
+};
+
+/** An author (or editor) list read from the start of a reference. */
+export interface AuthorList {
+  names: CslName[];
+  role: 'author' | 'editor';
+  /** Offset where the list ends (after its last name, suffix, role or "et al."). */
+  end: number;
+  shape: Shape;
+}
+
+function toName(shape: Shape, groups: Record<string, string | undefined>): CslName {
+  const family = (groups.family ?? '').trim();
+  const given = (groups.given ?? '').trim();
+  const name: CslName = given ? { family, given } : { family };
+  if (groups.suffix) name.suffix = groups.suffix;
+  return name;
+}
+
+/**
+ * Reads the list of names a reference opens with, in any of the shapes styles use: "Family,
+ * I." (APA, Harvard, Chicago with initials), "Family, Given" then "Given Family" (Chicago,
+ * MLA), "Family II" (Vancouver, GB/T in Latin), "I. Family" and "Given Family" (IEEE, ACM,
+ * LNCS, physics), one organisation. A name is taken only when what follows it is another
+ * name's separator or the list's end, so a title never runs into the list.
+ */
+export function scanAuthors(text: string): AuthorList | null {
+  // Every shape may start a list; the one that reads the most names wins (then the longest, then the first).
+  let best: AuthorList | null = null;
+  for (const first of nameShapes()) {
+    const list = scanFrom(text, first.shape);
+    if (list && (!best || list.names.length > best.names.length || (list.names.length === best.names.length && list.end > best.end))) best = list;
+  }
+  return best;
+}
+
+function scanFrom(text: string, firstShape: Shape, limit = Infinity): AuthorList | null {
+  const names: CslName[] = [];
+  const kinds: Shape[] = [];
+  let pos = 0;
+  // How many names stood before the first "and" (or "et al."): names after it need no more proof.
+  let andAt = Infinity;
+  let role: AuthorList['role'] = 'author';
+  let lastGood = -1;
+  let lastGoodCount = 0;
+  for (;;) {
+    const allowed = names.length === 0 ? [firstShape] : continues[firstShape];
+    let matched: { shape: Shape; m: RegExpExecArray } | null = null;
+    for (const { shape, pattern } of nameShapes()) {
+      if (!allowed.includes(shape)) continue;
+      const m = at(pattern, text, pos);
+      if (m?.groups) {
+        matched = { shape, m };
+        break;
+      }
+    }
+    if (!matched) break;
+    let end = pos + matched.m[0].length;
+    const name = toName(matched.shape, matched.m.groups!);
+    // "Baillie J. To cut …": the full stop ends the sentence, Vancouver initials carry none of their own.
+    if (matched.shape === 'vancouver' && /^\p{Lu}{1,4}\.$/u.test(name.given ?? '') && /^\s\p{Lu}/u.test(text.slice(end, end + 2))) name.given = name.given!.slice(0, -1);
+    const suffix = at(suffixAfter, text, end);
+    if (suffix?.groups) {
+      name.suffix = suffix.groups.suffix!;
+      end += suffix[0].length;
+    }
+    const degree = at(referenceWords().degreeAfter, text, end) ?? at(coFirstMark, text, end);
+    if (degree) end += degree[0].length;
+    names.push(name);
+    kinds.push(matched.shape);
+    if (names.length === limit) return { names, role, end, shape: firstShape };
+    const etAl = at(etAlAfter, text, end);
+    if (etAl) {
+      end += etAl[0].length;
+      andAt = Math.min(andAt, names.length);
+    }
+    const roleMatch = at(roleAfter, text, end);
+    if (roleMatch) {
+      role = 'editor';
+      end += roleMatch[0].length;
+    } else {
+      const other = at(otherRoleAfter, text, end);
+      if (other) end += other[0].length;
+    }
+    // The list may end here when what follows is the list's end (a role or "et al." ends it too).
+    const ending = at(listEnd, text, end);
+    const dotted = /[.)]$/.test(text.slice(0, end)) && /^\s\S/.test(text.slice(end, end + 2));
+    if (ending || dotted || etAl || roleMatch || end >= text.length) {
+      lastGood = end;
+      lastGoodCount = names.length;
+    }
+    if (etAl || roleMatch) break;
+    // Vancouver lists may go on after a full stop or a space ("Goss DL. Moore JH.", "Liu SM Zhong J");
+    // so may "Family, JN." lists ("Ferguson, JN. Aldag, JM.").
+    const spaced = firstShape === 'vancouver' || (matched.shape === 'family-initials' && /^\p{Lu}{1,3}\.$/u.test(name.given ?? ''));
+    const sep = at(separator, text, end) ?? (spaced ? at(vancouverSeparator, text, end) : null);
+    if (!sep) break;
+    if (/\b(?:and|And|AND|und|et|y)\b|&/.test(sep[0])) andAt = Math.min(andAt, names.length);
+    pos = end + sep[0].length;
+  }
+  if (lastGood < 0) return null;
+  // "Given Family" names after the first need an "and" before the list's last name: "Randall
+  // Packard, White Plague, Black Labour: …" is one author and a title.
+  // (A year right after the list proves it too: "Coüasnon, Bertrand, Bernard Rétif, 1995, …".)
+  if (andAt >= lastGoodCount && !/^\s?[.,]?\s?\(?(?:1[5-9]|20)\d{2}(?!\d)/.test(text.slice(lastGood))) {
+    const firstGiven = kinds.findIndex((k, i) => i > 0 && k === 'given-family');
+    if (firstGiven > 0 && firstGiven < lastGoodCount) return scanFrom(text, firstShape, firstGiven);
+  }
+  return { names: names.slice(0, lastGoodCount), role, end: lastGood, shape: firstShape };
+}
+
+// An organisation's name up to the first sentence end, year or comma: "U.S. Department of
+// Transportation.", "American Educational Research Association. (1985).", "The Boston Consulting Group.".
+const organisationLead = /^(?<name>(?:(?:\p{Lu}\.){2,4}|[\p{Lu}\d][\p{L}\d&'’-]*|of|for|and|the|on|in|de|du|des|la|le|et|für|und|&)(?:\s(?:(?:\p{Lu}\.){2,4}|[\p{Lu}\d][\p{L}\d&'’-]*|of|for|and|the|on|in|de|du|des|la|le|et|für|und|&)){1,14})(?=\.\s|\.$|\s?\((?:1[5-9]|20)\d{2}|,\s(?:(?:1[5-9]|20)\d{2}|["“«‘]))/u;
+
+/** An organisation as the author ("World Health Organization."), as one literal name. */
+export function scanOrganisation(text: string): AuthorList | null {
+  const m = organisationLead.exec(text);
+  if (!m?.groups) return null;
+  const name = m.groups.name!.replace(/\.$/, '');
+  if (!isOrganisation(name) || name.split(/\s+/).length < 2) return null;
+  return { names: [{ literal: name }], role: 'author', end: name.length, shape: 'given-family' };
+}
+
+// ——— Names as a whole string (lists found by their end, Elsevier's given-first lists) ———
+
+// Wolters Kluwer lists carry degrees with affiliation letters: "Wang, Tao MDa", "Luo, Zhiqiang MDf,*".
+const degree = /\s+(?:MD|PhD|MSc|MPH|RN|DDS|DVM)[a-g]?(?:[,\s]+(?:MD|PhD|MSc|MPH)[a-g]?)*[,*\s]*$/;
+const initials = /^(?:[A-Z][a-z]?\.?-?){1,4}$|^(?:[A-Z]\.){1,4}(?:-[A-Z]\.)?$/;
+
+/** Parses one name in any of the shapes references use (a list's piece, cut at commas). */
+export function parseName(raw: string, givenFirst = false): CslName | null {
+  let name = raw.replace(/^\s*(?:and|&)\s+/i, '').replace(/[,*\s]+$/, '').replace(degree, '').trim();
+  if (!name || /^et\.?\s*al\.?$/i.test(name)) return null;
+  if (name.includes(',')) {
+    const [family, given] = name.split(/\s*,\s*/, 2) as [string, string];
+    return given ? { family, given } : { family };
+  }
+  const parts = name.split(/\s+/);
+  if (parts.length === 1) return { family: parts[0]! };
+  const last = parts[parts.length - 1]!;
+  if (!givenFirst && initials.test(last.replace(/\.$/, '')) && last.length <= 4) {
+    return { family: parts.slice(0, -1).join(' '), given: last };
+  }
+  return { family: last, given: parts.slice(0, -1).join(' ') };
+}
+
+/** Splits an author list ("A B, C D", "A, B., C, D.", "A, B.; C, D.", "… and X Y") into names. */
+export function parseAuthors(raw: string, givenFirst = false): CslName[] {
+  const text = raw.replace(/\bet\.?\s*al\.?/gi, '').replace(/\s+and\s+/gi, ', ').replace(/\s*&\s*/g, ', ').trim();
+  const tokens = text.includes(';') ? text.split(/\s*;\s*/) : text.split(/\s*,\s*/);
+  const names: CslName[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!.trim();
+    if (!token) continue;
+    const next = tokens[i + 1]?.trim();
+    if (!text.includes(';') && next && !token.includes(' ') && initials.test(next.replace(/\s+/g, ''))) {
+      names.push({ family: token.replace(degree, ''), given: next });
+      i++;
+      continue;
+    }
+    const name = parseName(token, givenFirst);
+    if (name) names.push(name);
+  }
+  return names;
+}
+
+
+/**
+ * Where an author list ends when the name scanner stopped early on a name it could not read
+ * ("ffytche DH", "Luong le A", "Blu"her M"): at the first "(year)", ": " or "et al." after it,
+ * when what lies before holds no words of a title (lower-case words of four letters or more).
+ */
+export function looseAuthorEnd(text: string, from: number): { end: number; names: CslName[] } | null {
+  const region = text.slice(0, 600);
+  const ends = [/\s?\((?:1[5-9]|20)\d{2}[a-z]?\)/u.exec(region), /:\s/u.exec(region), /[,\s]\s?et\.?\s?al\b\.?/iu.exec(region)]
+    .filter((m): m is RegExpExecArray => m !== null && m.index > from)
+    .sort((a, b) => a.index - b.index);
+  const boundary = ends[0];
+  if (!boundary || boundary.index > text.length * 0.7) return null;
+  const before = region.slice(0, boundary.index);
+  const words = before.replace(/\b(?:van|von|der|den|del|della|and|et|al|le|la|de|du|da|dos|for|the)\b/g, '');
+  if (/(?:^|\s)\p{Ll}{4,}\b/u.test(words) || /[.?!]\s+\p{Lu}\p{Ll}+\s+\p{Ll}/u.test(before)) return null;
+  // What the scanner left must read as more names: short pieces, most with initials ("ffytche DH"),
+  // no date and no sentence end ("Perec, Georges. A Void. London: …" is a title and a place).
+  if (/\d{4}|\p{Ll}\.\s\p{Lu}/u.test(before.slice(from))) return null;
+  const pieces = before.slice(from).split(/\s?[,;]\s?|\s(?:and|&)\s/).map((p) => p.trim()).filter((p) => p && !/^(?:and|&|et al\.?)$/.test(p));
+  const named = pieces.filter((p) => /^(?:\S+\s){0,3}\S+$/u.test(p) && /(?:^|\s)(?:\p{Lu}{1,4}|(?:\p{Lu}\.){1,3})(?:\s|$)/u.test(p));
+  if (pieces.length === 0 || named.length < pieces.length * 0.6) return null;
+  const end = /et\.?\s?al/i.test(boundary[0]) ? boundary.index + boundary[0].length : boundary.index;
+  const names = parseAuthors(text.slice(0, end));
+  return names.length ? { end, names } : null;
+}

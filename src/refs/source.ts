@@ -1,0 +1,662 @@
+import type { CslName } from './csl.js';
+import { phraseKey, referenceWords } from './data.js';
+import { scanAuthors } from './names.js';
+import { splitTopLevel, tidyValue, type Span } from './text.js';
+
+/**
+ * The part of a reference after its title: where it was published. The text is cut into
+ * segments at top-level commas, semicolons and sentence ends (parenthesised groups apart), each
+ * segment is classified by what it holds (numbers, a publisher, a place, an editor list, a
+ * genre, an access note…), and the segments are read in order: a leading run of plain text is
+ * the container (journal, book, proceedings), what follows fills the fields.
+ */
+
+/** What a segment holds. */
+export type SegmentKind = 'in' | 'numbers' | 'date' | 'place-publisher' | 'publisher' | 'place' | 'editors' | 'translators' | 'edition' | 'genre' | 'series' | 'note' | 'text';
+
+/** One classified segment. */
+export interface Segment extends Span {
+  kind: SegmentKind;
+  /** Fields the segment fills. */
+  fields: SourceFields;
+  /** Inside parentheses in the string. */
+  parenthesised: boolean;
+}
+
+/** Fields read from the source. */
+export interface SourceFields {
+  container?: string;
+  volume?: string;
+  issue?: string;
+  page?: string;
+  year?: number;
+  month?: number;
+  day?: number;
+  publisher?: string;
+  place?: string;
+  editors?: CslName[];
+  translators?: CslName[];
+  edition?: string;
+  genre?: string;
+  genreKind?: 'thesis' | 'report';
+  number?: string;
+  series?: string;
+  note?: string;
+}
+
+/** The source as read, with how well it read. */
+export interface Source extends SourceFields {
+  /** The container was introduced by "In" (a chapter or a paper in proceedings). */
+  inContainer: boolean;
+  /** How plainly the text reads as a source (used to choose where the title ends). */
+  score: number;
+  /** Text the reader could not place. */
+  unplaced: string[];
+  segments: Segment[];
+}
+
+const functionWords = new Set(['of', 'and', 'in', 'for', 'the', 'on', 'de', 'et', 'der', 'und', 'la', 'le', 'des', 'du', 'y', 'to', 'a', 'an', 'at', 'di', 'da', 'del', 'della', 'für', 'zur']);
+const yearPattern = /^(?:1[5-9]|20)\d{2}$/;
+const isYear = (text: string) => yearPattern.test(text);
+
+// ——— Numbers ———
+
+// Page forms: "1223-1226", "181–97", "e1234", "S12-S14", "A67–A82", "1.1-1.36", "pp. 35-50".
+const PAGE = String.raw`[A-Za-z]?\d+(?:\.\d+)?(?:\s?[-–—_]{1,2}\s?[A-Za-z]?\d+(?:\.\d+)?)?[A-Za-z]?`;
+const pageOnly = new RegExp(String.raw`^(?:${PAGE})$`, 'u');
+const rangeOnly = /^[A-Za-z]?\d+(?:\.\d+)?\s?[-–—_]{1,2}\s?[A-Za-z]?\d+(?:\.\d+)?$/u;
+// "6(1)", "10(12) 1952-1962", "8 (3)", "33(5):8-9", "5(5) 587-616", "44: 58—67", "22:311", "2013;122(2): 179-187"
+const volumeIssuePages = new RegExp(
+  String.raw`^(?:(?<year>(?:1[5-9]|20)\d{2})\s?;\s?)?(?<volume>[A-Za-z]?\d+[A-Za-z]?(?:[-–/]\d+)?)(?:\s?(?:suppl|supplement|sup)\.?\s?(?<suppl>\d*))?\s?(?:\((?<issue>[^()]{1,24})\))?\s?(?:[:,]\s?|\s)?(?:p{1,2}\.?\s?)?(?<page>${PAGE})?$`,
+  'iu',
+);
+// Physics: "193 (1981) 150" / "275 (2007) 209" / "B 193 (1981) 150".
+const physics = new RegExp(String.raw`^(?<volume>[A-Z]?\s?\d+)\s?\((?<year>(?:1[5-9]|20)\d{2})\)\s?(?<page>${PAGE})?$`, 'u');
+
+/** Reads a segment of numbers: volume, issue, pages, year, in any of the usual shapes. */
+function readNumbers(text: string): SourceFields | null {
+  const words = referenceWords();
+  let value = text.trim().replace(/\.$/, '').trim();
+  if (!value || !/\d/.test(value)) {
+    // "vol. ii" — a labelled Roman volume.
+    const roman = /^(?:vol|volume|v)\.?\s?([ivxlcdm]{1,6})$/i.exec(value);
+    return roman ? { volume: roman[1]! } : null;
+  }
+  const out: SourceFields = {};
+  // Labelled parts anywhere: "vol. 14, no. 2, pp. 589–599" arrive as separate segments, but
+  // "Vol. 2, Nos. 1-4" or "n°95" or "nr 29" or "S. 192-195" stand alone.
+  let m = words.volumeLabel.exec(value);
+  if (m && m.index === 0) {
+    const rest = value.slice(m[0].length);
+    const vol = /^([IVXLC]+|\d+[A-Za-z]?(?:[-–/]\d+)?)(?:\s?\((?<issue>[^()]{1,20})\))?(?:\s?[,:]?\s?(?<rest>.*))?$/u.exec(rest);
+    if (vol) {
+      out.volume = vol[1]!;
+      if (vol.groups?.issue) out.issue = vol.groups.issue;
+      const tail = vol.groups?.rest?.trim();
+      if (tail) {
+        const more = readNumbers(tail);
+        if (!more) return null;
+        return { ...more, ...out };
+      }
+      return out;
+    }
+  }
+  m = words.issueLabel.exec(value);
+  if (m && m.index === 0) {
+    const issue = /^(\d+[A-Za-z]?(?:\s?[-–/]\s?\d+)?)(?:\s?[,:]?\s?(?<rest>.*))?$/u.exec(value.slice(m[0].length));
+    if (issue) {
+      out.issue = issue[1]!;
+      const tail = issue.groups?.rest?.trim();
+      if (tail) {
+        const more = readNumbers(tail);
+        if (!more) return null;
+        return { ...more, ...out };
+      }
+      return out;
+    }
+  }
+  m = words.pageLabel.exec(value);
+  if (m && m.index === 0 && !/^S\.\s?\d+\s?\(/.test(value)) {
+    const page = value.slice(m[0].length).trim().replace(/\s?[fF]{1,2}\.?$/, '');
+    if (pageOnly.test(page)) return { page: pageValue(page) };
+  }
+  // "chap. 5" — a chapter number is no page.
+  if (/^(?:chap|ch|chapter)\.?\s?\d+$/i.test(value)) return { note: value };
+  // "312 pp." — a book's length.
+  if (/^\d+\s?(?:pp|p|pages|S)\.?$/i.test(value)) return { note: value };
+  const wrapped = /^\(([^()]*)\)$/.exec(value);
+  if (wrapped) value = wrapped[1]!.trim();
+  // "(Suppl 1)" / "Suppl. 2": a supplement.
+  const supplement = /^(?:suppl|supplement|sup)\.?\s?(\w{0,4})$/i.exec(value);
+  if (supplement) return { issue: `Suppl${supplement[1] ? ` ${supplement[1]}` : ''}` };
+  if (isYear(value.replace(/[a-z]$/, ''))) return { year: Number(value.slice(0, 4)) };
+  m = physics.exec(value);
+  if (m?.groups) {
+    out.volume = m.groups.volume!.replace(/\s/g, ' ');
+    out.year = Number(m.groups.year);
+    if (m.groups.page) out.page = pageValue(m.groups.page);
+    return out;
+  }
+  if (rangeOnly.test(value)) return { page: pageValue(value) };
+  m = volumeIssuePages.exec(value);
+  if (m?.groups) {
+    const g = m.groups;
+    if (g.year) out.year = Number(g.year);
+    const issue = g.issue?.trim();
+    // "(1984)" after a volume is its year, not an issue; "(January 2001)" its date.
+    const dated = issue && !/^\d{1,3}$/.test(issue) ? readDate(issue) : null;
+    if (issue && isYear(issue)) out.year = Number(issue);
+    else if (dated?.year !== undefined) Object.assign(out, dated);
+    else if (issue) out.issue = issue;
+    if (g.suppl !== undefined) out.issue = out.issue ?? `Suppl${g.suppl ? ` ${g.suppl}` : ''}`;
+    if (g.page) {
+      out.volume = g.volume!;
+      out.page = pageValue(g.page);
+    } else if (isYear(g.volume!) && !out.issue) out.year = Number(g.volume);
+    else out.volume = g.volume!;
+    if (g.suppl !== undefined && g.suppl === '' && !g.page) out.volume = `${g.volume} Suppl`;
+    return out;
+  }
+  return null;
+}
+
+/** Pages as written, with dashes as hyphens and no spaces around them. */
+export const pageValue = (text: string) => text.trim().replace(/\s?[-–—_]{1,2}\s?/g, '-');
+
+// ——— Dates ———
+
+/** Reads "May 1989", "4 October", "April 2", "Dec. 1995", "15 Feb. 1993", "mai-juin 2009", "March - December 1994". */
+function readDate(text: string): SourceFields | null {
+  const words = referenceWords();
+  const value = text.trim().replace(/^\(|\)\.?$/g, '').replace(/[.,:]$/, '').trim();
+  if (!value || value.length > 40) return null;
+  const tokens = value.split(/[\s/–—-]+/).filter(Boolean);
+  let year: number | undefined;
+  let month: number | undefined;
+  let day: number | undefined;
+  let known = 0;
+  for (const token of tokens) {
+    const t = token.replace(/[.,]$/, '').toLowerCase();
+    if (isYear(t) || /^(?:1[5-9]|20)\d{2}[a-z]$/.test(t)) {
+      year ??= Number(t.slice(0, 4));
+      known++;
+    } else if (words.months.has(t)) {
+      month ??= words.months.get(t)!;
+      known++;
+    } else if (referenceWords().data.seasons.includes(t)) known++;
+    else if (/^\d{1,2}(?:st|nd|rd|th)?$/.test(t) && Number(t.replace(/\D/g, '')) <= 31) {
+      day ??= Number(t.replace(/\D/g, ''));
+      known++;
+    } else if (/^\d{1,2}\.\d{1,2}\.(?:1[5-9]|20)\d{2}$/.test(t)) {
+      const [d, mo, y] = t.split('.').map(Number) as [number, number, number];
+      day ??= d;
+      month ??= mo;
+      year ??= y;
+      known++;
+    } else if (/^(?:1[5-9]|20)\d{2}-\d{1,2}(?:-\d{1,2})?$/.test(t)) {
+      const [y, mo, d] = t.split('-').map(Number);
+      year ??= y;
+      month ??= mo;
+      day ??= d;
+      known++;
+    } else return null;
+  }
+  if (known === 0 || (month === undefined && year === undefined)) return null;
+  const out: SourceFields = {};
+  if (year !== undefined) out.year = year;
+  if (month !== undefined) out.month = month;
+  if (day !== undefined && month !== undefined) out.day = day;
+  return out;
+}
+
+// ——— Places and publishers ———
+
+/** True for a region after a city ("MA", "Calif.", "New Jersey", "UK", "The Netherlands"). */
+export function isRegion(text: string): boolean {
+  return referenceWords().regions.has(phraseKey(text.trim().replace(/^\(|\)$/g, '')));
+}
+
+/** True for a place of publication ("New York", "Cambridge, MA", "Paris", "Menlo Park, California", "北京"). */
+export function isPlaceName(text: string): boolean {
+  const value = text.trim().replace(/^\(|[).]$/g, '').trim();
+  const words = referenceWords();
+  if (words.places.has(phraseKey(value))) return true;
+  // "Boston & New York" / "London/Philadelphia" / "Amsterdam; Boston"
+  const parts = value.split(/\s?(?:,|&|\/|;|\band\b|\s-\s)\s?/).filter(Boolean);
+  if (parts.length > 1 && parts.every((p) => words.places.has(phraseKey(p)) || isRegion(p))) return words.places.has(phraseKey(parts[0]!));
+  // "Cambridge, MA" / "Menlo Park, California" / "White River Junction (VT)": a city, then its region.
+  const region = /^(?<city>\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){0,3})(?:,\s?|\s\()(?<region>[^,()]{2,30}?)\)?$/u.exec(value);
+  return region?.groups !== undefined && isRegion(region.groups.region!) && (words.places.has(phraseKey(region.groups.city!)) || !isRegion(region.groups.city!));
+}
+
+/** True for a publisher's name ("MIT Press", "Springer", "Éditions Flammarion", "人民出版社"). */
+export function isPublisherName(text: string): boolean {
+  const value = text.trim().replace(/^\(|[).]$/g, '').trim();
+  const words = referenceWords();
+  if (!value || value.length > 100) return false;
+  if (words.publishers.has(phraseKey(value))) return true;
+  const tokens = value.split(/[\s,]+/).filter(Boolean);
+  if (tokens.length > 9) return false;
+  // "Journal of Electronic Publishing" is a journal.
+  if (/^(?:journal|j|proceedings|proc|annals|bulletin|review|transactions|trans|revue|zeitschrift|acta|archives)\b/i.test(value)) return false;
+  if (tokens.some((t) => words.publisherWords.has(phraseKey(t)))) return true;
+  if (/&\s?(?:co|sons)\b/i.test(value)) return true;
+  // "Cambridge University Press" is covered above; "University of Toronto" is an institution.
+  return words.cjkPublisherWords.some((w) => value.endsWith(w));
+}
+
+/** Names as an editor or translator phrase gives them ("J. C. Watson, R. N. Goldman & M. S. Warner"). */
+function namesIn(text: string): CslName[] {
+  const value = text.trim().replace(/,$/, '');
+  const list = scanAuthors(value);
+  if (list && list.end >= value.length - 2) return list.names;
+  return value
+    .split(/\s?(?:,|;|&|\band\b)\s?/)
+    .map((n) => n.trim())
+    .filter(Boolean)
+    .map((n) => {
+      const words = n.split(/\s+/);
+      return words.length > 1 ? { family: words[words.length - 1]!, given: words.slice(0, -1).join(' ') } : { family: n };
+    });
+}
+
+// ——— Segments ———
+
+const placePublisher = /^(?<a>[^:]{2,60}?)\s?:\s?(?<b>[^:]{2,100})$/u;
+const editorsAfter = /^(?<names>.{2,200}?)\s?(?:\((?:eds?|editors?|hrsg|hg|coords?|dirs?|orgs?|éds?|a cura di)\.?\)|,?\s(?:eds?|editors?)\.?)$/iu;
+const editorsBefore = /^(?:edited(?: and translated)? by|ed\. by|eds?\.|hrsg\. von|herausgegeben von)\s(?<names>.{2,200})$/iu;
+// Other contributors before their names ("Dir. Roland Emmerich", "Perf. Dennis Quaid"): a part of the source, no field.
+const contributorsBefore = /^(?:dir|dirs|perf|prod|narr|ill|comp)\.\s\p{Lu}/u;
+// A work's extent: "3 vols.", "chap. 5", "312 pp.".
+const extent = /^(?:\d{1,3}\s?vols?\.?|(?:chap|ch)\.?\s?\d{1,3}|\d{1,4}\s?(?:pp|p|S)\.?)$/iu;
+const translatorsBefore = /^(?:translated by|trans\.(?:\sby)?|transl\.|tr\.|traduit par|übers\. von)\s(?<names>.{2,200})$/iu;
+const translatorsAfter = /^(?<names>.{2,120}?)\s?\((?:trans|transl|tr)\.?\)$/iu;
+// Names then their role, before a container: "X & Y (Eds.), ", "X and Y, editors, ", "X, ed. ".
+const leadingEditors = /^(?<names>[^()]{2,200}?)(?:\s?\((?:eds?|editors?|hrsg|hg|éds?|dir|a cura di)\.?\)[,.]?|,\s(?:eds?|editors?)\.?[,.]?)\s/iu;
+const inPrefix = /^(?:[Ii]n|[Ee]n|[Ii]m|[Dd]ans)\s?:?\s(?=[\p{Lu}\d"“«‘])|^(?:[Ii]n|[Ee]n|[Ii]m|[Dd]ans)\s?:\s/u;
+
+// Title cuts read the same trailing segments again and again: classify each text once.
+const classified = new Map<string, { kind: SegmentKind; fields: SourceFields }>();
+
+/** Classifies one segment (cached; callers must not change the result). */
+export function classifySegment(text: string): { kind: SegmentKind; fields: SourceFields } {
+  let result = classified.get(text);
+  if (!result) {
+    if (classified.size >= 4096) classified.clear();
+    result = classifyUncached(text);
+    classified.set(text, result);
+  }
+  return { kind: result.kind, fields: { ...result.fields } };
+}
+
+function classifyUncached(text: string): { kind: SegmentKind; fields: SourceFields } {
+  const words = referenceWords();
+  const value = text.trim();
+  const bare = value.replace(/\.$/, '').trim();
+  if (!bare) return { kind: 'note', fields: {} };
+  words.dropNote.lastIndex = 0;
+  const note = words.dropNote.exec(bare);
+  if ((note && note.index === 0) || /^(?:ISBN|ISSN|doi|URL|PDF|IF|PMCID|PMID)\b/i.test(bare) || /^\[[^\]]*\]$/.test(bare)) return { kind: 'note', fields: { note: bare } };
+  if (inPrefix.test(value)) return { kind: 'in', fields: {} };
+  if (contributorsBefore.test(bare) || extent.test(bare)) return { kind: 'note', fields: { note: bare } };
+  let m = editorsBefore.exec(bare) ?? editorsAfter.exec(bare);
+  if (m?.groups && /\p{Lu}/u.test(m.groups.names!)) return { kind: 'editors', fields: { editors: namesIn(m.groups.names!) } };
+  m = translatorsBefore.exec(bare) ?? translatorsAfter.exec(bare);
+  if (m?.groups) return { kind: 'translators', fields: { translators: namesIn(m.groups.names!) } };
+  if (words.edition.test(bare) || /^(?:\d{1,2}|revised|rev|new|enlarged|expanded)\.?\s(?:ed|edn|edition)\.?$/i.test(bare) || /^(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|revised|new)\s+edition$/i.test(bare)) {
+    return { kind: 'edition', fields: { edition: bare.replace(/\.$/, '') } };
+  }
+  words.thesis.lastIndex = 0;
+  const thesis = words.thesis.exec(bare);
+  if (thesis && bare.length <= thesis[0].length + 40) return { kind: 'genre', fields: { genre: thesis[0], genreKind: 'thesis' } };
+  words.report.lastIndex = 0;
+  const report = words.report.exec(bare);
+  if (report) {
+    const number = bare.slice(report.index + report[0].length).trim().replace(/^(?:no\.?|number|#)\s?/i, '');
+    const numbered = number !== '' && /\d/.test(number) && number.length <= 30 && !/\s\p{Ll}{3,}/u.test(number);
+    // "Technical report" / "Tech. Rep. CIS-91-2" / "Center for … Technical Report CAIP-TR-125" (the institution first).
+    if (report.index === 0 || (numbered && report.index < 120)) {
+      const institution = report.index > 0 ? tidyValue(bare.slice(0, report.index)) : '';
+      return { kind: 'genre', fields: { genre: report[0], genreKind: 'report', ...(numbered ? { number } : {}), ...(institution ? { publisher: institution } : {}) } };
+    }
+  }
+  const numbers = readNumbers(bare);
+  if (numbers && !numbers.note) return { kind: 'numbers', fields: numbers };
+  if (numbers?.note) return { kind: 'note', fields: numbers };
+  const date = readDate(bare);
+  if (date) return { kind: 'date', fields: date };
+  m = placePublisher.exec(bare);
+  if (m?.groups) {
+    const a = m.groups.a!.trim();
+    const b = m.groups.b!.trim();
+    // "Hamish Hamilton: London" — the publisher first.
+    if (isPlaceName(b) && !isPlaceName(a)) return { kind: 'place-publisher', fields: { place: b, publisher: a } };
+    // (A region alone — "MA: MIT Press" after "Cambridge" — is merged with the city below.)
+    if (isPlaceName(a) || isRegion(a) || (/^\p{Lu}[\p{L}.'-]*(?:\s\p{Lu}[\p{L}.'-]*){0,3}(?:,\s?\p{Lu}[\p{L}.]{1,12})?$/u.test(a) && b.split(/\s+/).length <= 8 && isPublisherName(b))) {
+      return { kind: 'place-publisher', fields: { place: a, publisher: b } };
+    }
+  }
+  if (isPlaceName(bare)) return { kind: 'place', fields: { place: bare } };
+  if (isPublisherName(bare)) return { kind: 'publisher', fields: { publisher: bare } };
+  // "Lecture Notes in Computer Science, Vol. 323" / "Prentice-Hall Series in Computational Mathematics".
+  if (words.series.test(bare) && !words.journalWords.has(phraseKey(bare.split(/\s+/)[0] ?? ''))) return { kind: 'series', fields: { series: bare } };
+  return { kind: 'text', fields: {} };
+}
+
+const tails = new Map<string, number>();
+
+/** Where a plain-text segment ends in numbers ("Bartonia 44: 58—67", "Proteins 2010", "Nucl. Phys. B 193 (1981) 150"), or -1. */
+function numericTail(view: string): number {
+  let at = tails.get(view);
+  if (at === undefined) {
+    if (tails.size >= 4096) tails.clear();
+    at = findNumericTail(view);
+    tails.set(view, at);
+  }
+  return at;
+}
+
+function findNumericTail(view: string): number {
+  // Candidates: each space followed by a digit (or a bracket or a label); the tail from there must
+  // read as numbers. Tails with a long lower-case word are never numbers: skip them cheaply.
+  for (let i = view.indexOf(' '); i !== -1 && i < view.length - 1; i = view.indexOf(' ', i + 1)) {
+    const rest = view.slice(i + 1);
+    if (!/^(?:\(?\d|[A-Z]?\d|\((?:suppl|\p{L}{3,}\.?\s\d)|(?:vol|no|pp|p|v|n°|nr)\.?\s?\d)/iu.test(rest)) continue;
+    if (rest.length > 60) continue;
+    if (readNumbers(rest) || readDate(rest)) return i;
+  }
+  return -1;
+}
+
+/**
+ * A bracketed group that ends a part stands apart, as do the ones before it: "Peter Collier
+ * (trans.) (Stanford University Press, 1988)" → "Peter Collier", "(trans.)", "(Stanford …)".
+ */
+function splitTrailingGroups(text: string, span: Span): Span[] {
+  const groups: Span[] = [];
+  let rest = span;
+  for (let guard = 0; guard < 4; guard++) {
+    const tail = /\s(\([^()]{2,200}\))\.?$/u.exec(rest.text);
+    if (!tail || tail.index === 0) break;
+    // "(USA)" in "Proceedings of the National Academy of Sciences (USA)" is part of the name; a group
+    // with numbers, a colon, a comma or a role word stands apart.
+    const inner = tail[1]!.slice(1, -1);
+    if (!/[\d:,;]|\b(?:trans|transl|tr|eds?|editors?|dir|hrsg|ed)\b/iu.test(inner) && ['text', 'place'].includes(classifySegment(inner).kind)) break;
+    const start = rest.start + tail.index + 1;
+    groups.unshift({ text: text.slice(start, rest.end), start, end: rest.end });
+    rest = { text: rest.text.slice(0, tail.index), start: rest.start, end: rest.start + tail.index };
+  }
+  return [rest, ...groups];
+}
+
+/** True for a volume, issue or page label ("Vol", "no", "pp", "S"). */
+function isLabel(word: string): boolean {
+  return referenceWords().labels.has(word.toLowerCase());
+}
+
+/** Cuts the source text into classified segments. */
+export function segmentSource(text: string): Segment[] {
+  // Separators: ", " "; " and ". " (a full stop after a word of two or more letters, a digit or a bracket).
+  const cut = (i: number): number => {
+    const ch = text[i]!;
+    if (ch === ',' || ch === ';') {
+      // "5,895" and "1,000" are numbers.
+      if (/\d/.test(text[i - 1] ?? '') && /\d/.test(text[i + 1] ?? '') && ch === ',') return 0;
+      return 1;
+    }
+    if (ch === '.' && /\s/.test(text[i + 1] ?? '')) {
+      const before = text.slice(Math.max(0, i - 4), i);
+      // An initial ("J. C. Watson") or a one-letter abbreviation ("J. Appl.") does not end a segment,
+      // nor does a known abbreviation ("Dept.", "Proc.", "Phys.").
+      if (/(?:^|[\s.(-])\p{Lu}$/u.test(before)) return 0;
+      const word = /[\p{L}]+$/u.exec(text.slice(Math.max(0, i - 12), i))?.[0];
+      // A label before its number ("Vol. 81", "pp. 12", "p. 44", "v. 32", "No. 9") ends nothing.
+      if (word && /^\s[\dIVXLCivxlc]/.test(text.slice(i + 1, i + 3)) && isLabel(word)) return 0;
+      if (word && referenceWords().abbreviations.has(word) && !/^\s(?:\d|\p{Lu}[\p{L}]*\s?:)/u.test(text.slice(i + 1, i + 14))) return 0;
+      return 1;
+    }
+    return 0;
+  };
+  const top: Span[] = [];
+  for (const span of splitTopLevel(text, cut)) top.push(...splitTrailingGroups(text, span));
+  const segments: Segment[] = [];
+  for (const span of top) {
+    // A parenthesised group alone ("(pp. 96-116)", "(New York: Norton, 1995)") is read inside.
+    const group = /^\((.*)\)\.?$/su.exec(span.text.trim());
+    if (group && span.text.indexOf(')') === span.text.length - (span.text.endsWith('.') ? 2 : 1)) {
+      const inner = splitTopLevel(text, (i) => (text[i] === ',' || text[i] === ';' ? 1 : 0), span.start + 1, span.start + 1 + group[1]!.length);
+      for (const s of inner) segments.push({ ...s, ...classifySegment(s.text), parenthesised: true });
+      continue;
+    }
+    const { kind, fields } = classifySegment(span.text);
+    // "pp. 168-175 Tokyo" / "1994 Morgan Kaufmann": numbers, then words with no separator.
+    const head = kind === 'text' ? /^(?:(?:pp?|pages?|vol|no)\.?\s?)?[A-Za-z]?\d[\d–—-]*\s(?=\p{Lu})/u.exec(span.text) : null;
+    if (head && readNumbers(head[0].trim())) {
+      const numbers = classifySegment(head[0].trim());
+      const rest = span.text.slice(head[0].length);
+      const restKind = classifySegment(rest);
+      segments.push({ text: head[0].trim(), start: span.start, end: span.start + head[0].trimEnd().length, kind: numbers.kind, fields: numbers.fields, parenthesised: false });
+      segments.push({ text: rest, start: span.start + head[0].length, end: span.end, kind: restKind.kind, fields: restKind.fields, parenthesised: false });
+      continue;
+    }
+    if (kind === 'text') {
+      // A segment that ends in numbers holds the container and its numbers.
+      const at = numericTail(span.text);
+      if (at > 0) {
+        const head = span.text.slice(0, at);
+        const tail = span.text.slice(at + 1);
+        const headKind = classifySegment(head);
+        segments.push({ text: head, start: span.start, end: span.start + at, kind: headKind.kind, fields: headKind.fields, parenthesised: false });
+        const tailKind = classifySegment(tail);
+        segments.push({ text: tail, start: span.start + at + 1, end: span.end, kind: tailKind.kind, fields: tailKind.fields, parenthesised: false });
+        continue;
+      }
+    }
+    segments.push({ ...span, kind, fields, parenthesised: false });
+  }
+  // "Peter Collier (trans.)" / "Michael Holquist (ed.)": a role in brackets after names.
+  for (let k = 1; k < segments.length; k++) {
+    const role = /^(?:(trans|transl|tr|übers)|(eds?|editors?|hrsg|hg|dir|coord))\.?$/i.exec(segments[k]!.text.replace(/^\(|\)\.?$/g, '').trim());
+    const previous = segments[k - 1]!;
+    if (!role || !segments[k]!.parenthesised || previous.kind !== 'text') continue;
+    const names = namesIn(previous.text);
+    segments[k - 1] = { ...previous, kind: role[1] ? 'translators' : 'editors', fields: role[1] ? { translators: names } : { editors: names }, end: segments[k]!.end };
+    segments.splice(k, 1);
+    k--;
+  }
+  // "Cambridge" + "MA: MIT Press" → one place and publisher; "Cambridge" + "MA" → one place;
+  // "Morgan Kaufmann Publishers" + "Inc." → one publisher; "Little" + "Brown & Co." → one publisher.
+  for (let k = 1; k < segments.length; k++) {
+    const previous = segments[k - 1]!;
+    const current = segments[k]!;
+    const head = previous.text.replace(/\.$/, '');
+    const cityLike = previous.kind === 'place' || ((previous.kind === 'text' || previous.kind === 'publisher') && /^\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){0,3}$/u.test(head));
+    const merge = (kind: SegmentKind, fields: SourceFields) => {
+      segments[k - 1] = { ...previous, kind, fields, end: current.end, text: text.slice(previous.start, current.end) };
+      segments.splice(k, 1);
+      k--;
+    };
+    const joined = `${head}, ${current.text.trim().replace(/[.,]$/, '')}`;
+    if (cityLike && current.kind === 'place-publisher' && isRegion(current.fields.place ?? '')) merge('place-publisher', { ...current.fields, place: `${head}, ${current.fields.place}` });
+    else if (cityLike && previous.kind !== 'publisher' && isRegion(current.text.replace(/\.$/, ''))) merge('place', { place: joined });
+    else if ((previous.kind === 'publisher' || previous.kind === 'text') && /^(?:Inc|Ltd|Co|Corp|LLC|GmbH)\.?$/i.test(current.text.trim())) merge('publisher', { publisher: `${head}, ${current.text.trim()}` });
+    else if (referenceWords().publishers.has(phraseKey(joined.replace(/\s?&\s?co\.?$/i, '')))) merge('publisher', { publisher: joined });
+  }
+  return segments;
+}
+
+/** Sets a field the source has not filled yet. */
+function fill<K extends keyof SourceFields>(out: SourceFields, key: K, value: SourceFields[K] | undefined): void {
+  if (value !== undefined && out[key] === undefined) out[key] = value;
+}
+
+const isNumeric = (s: Segment) => s.kind === 'numbers' || s.kind === 'date';
+const isPublishing = (s: Segment) => s.kind === 'place-publisher' || s.kind === 'publisher' || s.kind === 'place';
+
+/** Reads a source: the text after a reference's title. */
+export function readSourceText(text: string): Source {
+  const segments = segmentSource(text);
+  const out: Source = { inContainer: false, score: 0, unplaced: [], segments };
+  if (segments.length === 0) return out;
+  let k = 0;
+  let score = 0;
+  const first = segments[0]!;
+  if (first.kind === 'in') {
+    out.inContainer = true;
+    score += 3;
+    // "In J. C. Watson & M. S. Warner (Eds.), Container" / "In Container"
+    const inner = text.slice(first.start).replace(inPrefix, '');
+    const shifted = text.length - inner.length;
+    const rest = segmentSource(inner).map((s) => ({ ...s, start: s.start + shifted, end: s.end + shifted }));
+    segments.splice(0, segments.length, ...rest);
+  }
+  // A date first ("Title, (1994, March). Magazine, 41(3)"): the container may follow it.
+  while (!out.inContainer && isNumeric(segments[k] ?? ({} as Segment)) && segments[k]!.fields.volume === undefined && segments[k]!.fields.page === undefined && segments[k + 1]?.kind === 'text') {
+    const f = segments[k]!.fields;
+    fill(out, 'year', f.year);
+    fill(out, 'month', f.month);
+    k++;
+  }
+  // Editors or translators before the container ("In X (Eds.), Container", "Daphne Ellis (trans.), Wagner").
+  while (segments[k]?.kind === 'editors' || segments[k]?.kind === 'translators') {
+    const f = segments[k]!.fields;
+    if (f.editors) fill(out, 'editors', f.editors);
+    if (f.translators) fill(out, 'translators', f.translators);
+    k++;
+  }
+  if (out.inContainer && !out.editors) {
+    // "In M. Bekoff & D. Jamieson (Eds.), Container" / "In C. B. Jones and T. Denvir, editors, Proc. …" /
+    // "in Bill Puka, ed. Moral Development": names cut over several segments, then the role.
+    const joined = text.slice(segments[k]?.start ?? 0);
+    const edited = leadingEditors.exec(joined);
+    if (edited?.groups && /\p{Lu}/u.test(edited.groups.names!)) {
+      out.editors = namesIn(edited.groups.names!);
+      const cut = (segments[k]?.start ?? 0) + edited[0].length;
+      while (k < segments.length && segments[k]!.end <= cut) k++;
+      if (k < segments.length && segments[k]!.start < cut) {
+        const s = segments[k]!;
+        const rest = text.slice(cut, s.end);
+        segments[k] = { ...s, text: rest, start: cut, ...classifySegment(rest) };
+      }
+    }
+  }
+  // The container: a run of plain text.
+  const containerStart = k;
+  while (k < segments.length && segments[k]!.kind === 'text') k++;
+  if (k > containerStart) {
+    const run = segments.slice(containerStart, k);
+    const next = segments[k];
+    // "Phys. Biol. 12": the full stop cut off before the numbers belongs to the abbreviation.
+    const runEnd = run[run.length - 1]!.end;
+    const raw = text.slice(run[0]!.start, runEnd + (text[runEnd] === '.' && /(?:^|[\s.])\p{Lu}[\p{Ll}]{0,7}$/u.test(text.slice(run[0]!.start, runEnd)) ? 1 : 0));
+    // A journal abbreviation keeps its final full stop ("J. Am. Chem. Soc."); a sentence end goes.
+    const lastWord = /([\p{L}]+)\.$/u.exec(tidyValue(raw))?.[1] ?? '';
+    const abbreviated = /\.\s?\S/u.test(raw) && (referenceWords().abbreviations.has(lastWord) || /^\p{Lu}[\p{Ll}]{0,4}$/u.test(lastWord));
+    const container = tidyValue(raw).replace(/\.$/, (dot) => (abbreviated ? dot : ''));
+    const words = referenceWords();
+    const journalish = run.some((s) => s.text.split(/[\s.]+/).some((w) => words.journalWords.has(phraseKey(w)) || words.proceedingsWords.has(phraseKey(w))));
+    // Plain words in lower case ("An introduction to the series") read as the title's end, not a container.
+    const proseWords = (t: string) => t.split(/\s+/).filter((w) => /^\p{Ll}{3,}$/u.test(w) && !functionWords.has(w)).length;
+    const prose = run.slice(0, -1).some((s) => proseWords(s.text) >= 2) || (!journalish && proseWords(container) >= 3) || /^[([]/.test(container);
+    const yearOnly = next !== undefined && isNumeric(next) && segments.slice(k).every((x) => (x.kind === 'date' || x.kind === 'numbers') && x.fields.volume === undefined && x.fields.page === undefined);
+    if (!out.inContainer && run.length === 1 && yearOnly && !journalish && /^\p{Lu}[\p{Ll}'’&-]+(?:\s(?:\p{Lu}[\p{Ll}'’&-]+|&|and|of)){0,3}$/u.test(container)) {
+      // "Athena Scientific, 2005.": a name in words, then only a year, is the publisher of a book.
+      out.publisher = container;
+      score += 2;
+    } else if (out.inContainer || (next && (isNumeric(next) || next.kind === 'editors')) || journalish || !next) {
+      out.container = container;
+      // Numbers with a volume or pages are strong evidence of a journal; a year alone is weak.
+      const numbered = next && isNumeric(next) && (next.fields.volume !== undefined || next.fields.page !== undefined || next.fields.issue !== undefined || segments.slice(k).some((x) => isNumeric(x) && (x.fields.volume !== undefined || x.fields.page !== undefined)));
+      // (An acronym and a year: "IJCV, 2008." — a journal, plausibly.)
+      score += numbered ? 3 : yearOnly && (journalish || /^[A-Z]{2,8}$/.test(container)) ? 2 : next && isNumeric(next) ? 1 : journalish ? 2 : 0;
+      if (!out.inContainer) score -= 2 * (run.length - 1) + (prose ? 3 : 0);
+    } else {
+      // Plain text before a publisher: a series, or the title's end (the caller tries a later cut).
+      out.unplaced.push(container);
+      score -= 2;
+    }
+  }
+  if (!out.container && segments[0] && (k === 0 || ['editors', 'translators'].includes(segments[0].kind))) {
+    const kind = segments[0].kind;
+    if (isPublishing(segments[0]) || kind === 'genre' || kind === 'edition' || kind === 'editors' || kind === 'translators' || kind === 'series') score += 3;
+    else if (kind === 'note' && (contributorsBefore.test(segments[0].text) || extent.test(segments[0].text.replace(/\.$/, '')))) score += 2;
+    // A date alone ends a title too ("…, 2015."), weakly.
+    else if (isNumeric(segments[0])) score += segments.every(isNumeric) && segments.every((x) => x.fields.volume === undefined && x.fields.page === undefined) ? 2 : 1;
+  }
+  for (; k < segments.length; k++) {
+    const s = segments[k]!;
+    const f = s.fields;
+    switch (s.kind) {
+      case 'numbers':
+      case 'date':
+        if (f.volume !== undefined && out.volume === undefined) out.volume = f.volume;
+        else if (f.volume !== undefined && out.page === undefined && f.page === undefined && out.volume !== undefined && /^\d+$/.test(f.volume)) out.page = f.volume;
+        else if (f.volume !== undefined && out.issue === undefined && f.page === undefined) out.issue = f.volume;
+        if (f.issue !== undefined) fill(out, 'issue', f.issue);
+        if (f.page !== undefined) fill(out, 'page', f.page);
+        if (f.year !== undefined) fill(out, 'year', f.year);
+        if (f.month !== undefined && (out.month === undefined || out.year === undefined)) fill(out, 'month', f.month);
+        if (f.day !== undefined) fill(out, 'day', f.day);
+        break;
+      case 'place-publisher':
+        fill(out, 'place', f.place);
+        fill(out, 'publisher', f.publisher);
+        break;
+      case 'place':
+        fill(out, 'place', f.place);
+        break;
+      case 'publisher':
+        fill(out, 'publisher', f.publisher);
+        break;
+      case 'editors':
+      case 'translators': {
+        // "Translated by Robert Hurley, Helen R. Lane, and Mark Seem": the names run on over segments.
+        let names = s.kind === 'editors' ? f.editors! : f.translators!;
+        while (segments[k + 1]?.kind === 'text' && /^(?:(?:and|&)\s)?\p{Lu}/u.test(segments[k + 1]!.text)) {
+          const more = scanAuthors(segments[k + 1]!.text.replace(/^(?:and|&)\s/, ''));
+          if (!more || more.end < segments[k + 1]!.text.replace(/^(?:and|&)\s/, '').replace(/[.,]$/, '').length - 1) break;
+          names = [...names, ...more.names];
+          k++;
+        }
+        fill(out, s.kind === 'editors' ? 'editors' : 'translators', names);
+        break;
+      }
+      case 'series':
+        fill(out, 'series', f.series);
+        break;
+      case 'edition':
+        fill(out, 'edition', f.edition);
+        break;
+      case 'genre':
+        fill(out, 'genre', f.genre);
+        fill(out, 'genreKind', f.genreKind);
+        fill(out, 'number', f.number);
+        break;
+      case 'in':
+      case 'note':
+        break;
+      case 'text': {
+        // After a genre: the institution ("PhD thesis, University of Toronto"); before a place: the publisher.
+        const next = segments[k + 1];
+        let value = tidyValue(s.text).replace(/\.$/, '');
+        if (out.genreKind && !out.publisher && segments[k - 1]?.kind === 'genre') {
+          // "PhD thesis, Dept. of Computer Science, University of Toronto": the institution, whole.
+          let last = k;
+          while (segments[last + 1]?.kind === 'text') last++;
+          value = tidyValue(text.slice(s.start, segments[last]!.end)).replace(/\.$/, '');
+          k = last;
+          out.publisher = value;
+        } else if (!out.publisher && next && next.kind === 'place') out.publisher = value;
+        else if (!out.publisher && out.place && segments[k - 1]?.kind === 'place') out.publisher = value;
+        else {
+          out.unplaced.push(value);
+          score -= 1;
+        }
+        break;
+      }
+    }
+  }
+  // A number alone after a container is its volume ("ApJ, 607, 200" gave volume 607, page 200).
+  out.score = score;
+  return out;
+}

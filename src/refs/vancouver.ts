@@ -1,0 +1,103 @@
+/**
+ * The biomedical sources the seed digests and PubMed Central copy: "Journal. 2004 May 3;99(2):1461-3"
+ * (NLM), "Mol Biol Rep 52, 229 (2025)" (Springer), "Int. J. Mol. Sci. 2025, 26, 5766" (MDPI),
+ * "J Clin Epidemiol 2003, 56(3):669-677" (BioMed Central), "Front. Immunol. 16:1613502"
+ * (Frontiers). Each pattern is exact about its numbers, so a match is strong evidence of where
+ * the title ended.
+ */
+
+const monthWords: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };
+
+/** Restores hyphens that arrived as em dashes inside words ("Single—cell", "PD—L1"). */
+export function restoreHyphens(text: string): string {
+  return text.replace(/(?<=[\p{L}\p{N}])[—–](?=[\p{L}\p{N}])/gu, '-');
+}
+
+export function tidy(text: string): string {
+  return restoreHyphens(text.replace(/\s+/g, ' ').replace(/(\p{Ll})- (\p{Ll})/gu, '$1$2').trim()).replace(/^[,.;:\s]+|[,;:\s]+$/g, '');
+}
+
+
+
+// "Journal. 2004 May 3;99(2):1461-3" — NLM abbreviations carry no dots.
+const vancouverSource =
+  /^(?<journal>[^.;:\d]+?)\.?\s+(?<year>(?:19|20)\d{2})(?:\s+(?<month>[A-Z][a-z]{2})[a-z]*\.?(?:[-\s]+(?<day>\d{1,2}))?(?:[-–\s]+[A-Z][a-z]{2}[a-z]*)?)?\s*(?:;\s*(?<volume>[\w]+(?:[-–]\w+)?(?:\s*Suppl\s*\d*)?)?\s*(?:\((?<issue>[^)]*)\))?\s*(?::\s*(?<page>[A-Za-z]?\d[\w–-]*))?|[.:]|$)/;
+// "Mol Biol Rep 52, 229 (2025)"
+const springerSource = /^(?<journal>[^,()]+?)\s+(?<volume>\d+)(?:\((?<issue>[^)]+)\))?,\s*(?<page>[\w–-]+)\s*\((?<year>(?:19|20)\d{2})\)/;
+// "Int. J. Mol. Sci. 2025, 26, 5766" / "Nano Research, 2025, …"
+const mdpiSource = /^(?<journal>(?:[A-Z][\p{L}]*\.?|&|and|of|in|the|for)(?:\s+(?:[A-Z][\p{L}]*\.?|&|and|of|in|the|for))*),?\s+(?<year>(?:19|20)\d{2})(?:,\s*(?<volume>\d+)(?:\((?<issue>[^)]+)\))?(?:,\s*(?<page>[\w–-]+))?)?/u;
+// "J Clin Epidemiol 2003, 56(3):669-677" (BioMed Central)
+const bmcSource = /^(?<journal>[^,;]+?)\.?\s+(?<year>(?:19|20)\d{2}),\s*(?<volume>\w+)(?:\s*\((?<issue>[^)]*)\))?\s*(?::\s*(?<page>[A-Za-z]?\d[\w–-]*)|\.?$)/;
+// "Neurosci. Lett. 459, 69-73" (APA-like and Royal Society)
+const commaSource = /^(?<journal>[^,;()]+?)\s+(?<volume>\d+)(?:\s*\((?<issue>[^)]*)\))?,\s*(?<page>[A-Za-z]?\d[\w–-]*)(?:\s*[-–]\s*\d+)?\.?(?:\s|$)/;
+// "American Journal of Physical Anthropology, 130, 405-418" (APA)
+const apaSource = /^(?<journal>[^,;()]+?),\s*(?<volume>\d+)(?:\s*\((?<issue>[^)]*)\))?,\s*(?<page>[A-Za-z]?\d[\w–-]*)/;
+// "Front. Immunol. 16:1613502" / "Immunity, Inflammation and Disease, 13: e70189" / "Medicine 104(31):p e43623, August 01, 2025"
+const colonSource = /^(?<journal>(?:[^:;]|:\s)+?),?\s+(?<volume>\d+)(?:\s*\((?<issue>[^)]+)\))?\s*:\s*(?:p\s+)?(?<page>[A-Za-z]?\d[\w–-]*)(?:,\s*(?:(?<monthName>[A-Z][a-z]+)\s+(?<day>\d{1,2}),\s*)?(?<year>(?:19|20)\d{2}))?/;
+
+const functionWords = new Set(['of', 'and', 'in', 'for', 'the', 'on', 'de', 'et', 'der', 'und', 'la', 'le', 'des', 'du', 'y', 'to', 'a']);
+
+// "A critical review. J Bone Joint Surg Br": a title fragment with real lower-case words, then the journal.
+function sentenceBeforeJournal(journal: string): boolean {
+  const cut = journal.search(/[.?!]\s+\p{Lu}/u);
+  if (cut === -1) return false;
+  return journal
+    .slice(0, cut)
+    .split(/\s+/)
+    .some((w) => /^\p{Ll}{3,}$/u.test(w) && !functionWords.has(w));
+}
+
+/** A journal source read by one of the patterns. */
+export interface Source {
+  journal: string;
+  year: number | null;
+  month: number | null;
+  day: number | null;
+  volume?: string;
+  issue?: string;
+  page?: string;
+}
+
+/** Reads a biomedical journal source at the start of `rest`, or null. */
+export function readSource(rest: string): Source | null {
+  for (const pattern of [springerSource, vancouverSource, bmcSource, colonSource, mdpiSource, commaSource, apaSource]) {
+    const m = pattern.exec(rest);
+    if (!m?.groups) continue;
+    const g = m.groups;
+    let journal = tidy(g.journal ?? '');
+    // "Int. J. Mol. Sci." keeps its last abbreviation dot; "Immun Inflamm Dis." loses the separator.
+    if (!/\.\s\S/.test(journal)) journal = journal.replace(/\.$/, '');
+    // A "journal" that reads like a sentence is the rest of the title: try a later boundary.
+    if (!journal || journal.length > 120 || /^\d/.test(journal) || /[.?!]\s+\p{Lu}\p{Ll}+\s+\p{Ll}/u.test(journal) || /[?!]\s/.test(journal) || journal.split(/\s+/).length > 14 || sentenceBeforeJournal(journal)) continue;
+    const out: Source = {
+      journal,
+      year: g.year ? Number(g.year) : null,
+      month: g.month ? (monthWords[g.month.toLowerCase()] ?? null) : g.monthName ? (monthWords[g.monthName.slice(0, 3).toLowerCase()] ?? null) : null,
+      day: g.day ? Number(g.day) : null,
+    };
+    if (g.volume) out.volume = g.volume.trim();
+    if (g.issue) out.issue = g.issue.trim();
+    if (g.page) out.page = g.page.replace(/–/g, '-');
+    // "Nano Research, 2025" is a whole source only when nothing follows it.
+    if (pattern === mdpiSource && !out.volume && rest.slice(m[0].length).replace(/[\s.,;]/g, '').length > 0) continue;
+    return out;
+  }
+  return null;
+}
+
+// Word-final dots that do not end a sentence.
+const notSentenceEnd = /(?:\b(?:vs|e\.g|i\.e|et al|etc|spp|sp|no|fig|figs|st|dr|mr|approx|ca|cf|vol|jr|sr|inc|ltd|co)|(?:^|[\s(])[A-Za-z]|\s[IVX]{1,6})$/i;
+
+/** Offsets just after each likely sentence end (". ", "? ", "! ") in a string. */
+export function sentenceEnds(text: string, from = 0): number[] {
+  const ends: number[] = [];
+  const re = /[.?!](?=\s+\S)|[.?!]$/g;
+  re.lastIndex = from;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const before = text.slice(Math.max(0, m.index - 12), m.index);
+    if (m[0] === '.' && notSentenceEnd.test(before)) continue;
+    ends.push(m.index + 1);
+  }
+  return ends;
+}
+

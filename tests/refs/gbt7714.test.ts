@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { parseReference } from '../../src/refs/parse.js';
+
+// Strings written for these tests in GB/T 7714-2015's shapes (no third-party data).
+const csl = (raw: string) => parseReference(raw, 'ref-1').csl;
+const year = (c: ReturnType<typeof csl>) => c.issued?.['date-parts']?.[0]?.[0];
+
+describe('GB/T 7714-2015: the type code sets the CSL type and never stays in a title', () => {
+  it.each([
+    ['王建国, 李红. 间充质干细胞治疗类风湿关节炎的研究进展[J]. 中华风湿病学杂志, 2021, 25(4): 265-270.', 'article-journal', '间充质干细胞治疗类风湿关节炎的研究进展'],
+    ['赵明. 干细胞生物学[M]. 北京: 科学出版社, 2018.', 'book', '干细胞生物学'],
+    ['中国细胞生物学学会. 第十届全国干细胞大会论文集[C]. 上海: 上海科学技术出版社, 2019.', 'book', '第十届全国干细胞大会论文集'],
+    ['陈静. 脐带间充质干细胞的免疫调节机制研究[D]. 广州: 中山大学, 2020.', 'thesis', '脐带间充质干细胞的免疫调节机制研究'],
+    ['国家卫生健康委员会. 干细胞临床研究年度报告: NHC-2022-07[R]. 北京: 国家卫生健康委员会, 2022.', 'report', '干细胞临床研究年度报告'],
+    ['全国生物技术标准化委员会. 人间充质干细胞通用要求: GB/T 40365—2021[S]. 北京: 中国标准出版社, 2021.', 'standard', '人间充质干细胞通用要求'],
+    ['刘洋. 一种干细胞冻存液及其制备方法: 202110345678.9[P]. 2021-08-17.', 'patent', '一种干细胞冻存液及其制备方法'],
+    ['孙丽. 干细胞疗法进入临床新阶段[N]. 健康报, 2023-05-12 (3).', 'article-newspaper', '干细胞疗法进入临床新阶段'],
+    ['中国干细胞网. 2023年干细胞临床备案项目汇总[EB/OL]. (2023-12-30)[2024-01-05]. https://www.example.cn/stem/2023.html.', 'webpage', '2023年干细胞临床备案项目汇总'],
+    ['周强. 干细胞实验记录[Z]. 杭州: 浙江大学医学院, 2015.', 'document', '干细胞实验记录'],
+    ['卫生部科技教育司. 干细胞研究伦理指导原则[A]. 北京: 卫生部, 2003.', 'manuscript', '干细胞研究伦理指导原则'],
+    ['王芳, 李强. 间充质干细胞外泌体的研究进展[J/OL]. 生命科学, 2022, 34(2): 101-110[2023-03-01]. https://www.example.cn/a/101.', 'article-journal', '间充质干细胞外泌体的研究进展'],
+  ])('%s', (raw, type, title) => {
+    const item = csl(raw);
+    expect(item.type).toBe(type);
+    expect(item.title).toBe(title);
+    expect(item.title).not.toMatch(/\[[A-Z]/);
+  });
+
+  it('a part of a work ("//"): the container is the work, its editors and pages are read', () => {
+    expect(csl('李明. 干细胞移植的免疫排斥[M]// 张华, 王伟. 再生医学进展: 第 2 卷. 北京: 人民卫生出版社, 2020: 45-60.')).toMatchObject({
+      type: 'chapter',
+      author: [{ literal: '李明' }],
+      title: '干细胞移植的免疫排斥',
+      editor: [{ literal: '张华' }, { literal: '王伟' }],
+      'container-title': '再生医学进展',
+      volume: '2',
+      'publisher-place': '北京',
+      publisher: '人民卫生出版社',
+      page: '45-60',
+    });
+    expect(csl('GARCIA M, CHEN L. Stem cell niches in bone marrow[C]// Proceedings of the 12th International Stem Cell Symposium. Boston: Academic Press, 2019: 12-18.')).toMatchObject({
+      type: 'paper-conference',
+      title: 'Stem cell niches in bone marrow',
+      'container-title': 'Proceedings of the 12th International Stem Cell Symposium',
+      'publisher-place': 'Boston',
+      publisher: 'Academic Press',
+      page: '12-18',
+    });
+  });
+
+  it('"year, volume(issue): pages" is read, never glued to the journal', () => {
+    const item = csl('李炳穆. 韩国图书馆法[J]. 图书情报工作, 2008, 52(6): 6-21.');
+    expect(item).toMatchObject({ author: [{ literal: '李炳穆' }], title: '韩国图书馆法', 'container-title': '图书情报工作', volume: '52', issue: '6', page: '6-21' });
+    expect(year(item)).toBe(2008);
+    expect(csl('HARRIS P, MOORE K. Marrow stromal cells in aged mice[J]. Lethaia, 1975, 8: 339.')).toMatchObject({ 'container-title': 'Lethaia', volume: '8', page: '339' });
+    // Copied from CNKI with no spaces at all.
+    expect(csl('李炳穆.韩国图书馆法[J].图书情报工作,2008,52(6):6-21.')).toMatchObject({ title: '韩国图书馆法', 'container-title': '图书情报工作', volume: '52', issue: '6', page: '6-21' });
+    // Issue only, and a supplement as the issue.
+    expect(csl('杨华. 干细胞与衰老[J]. 生命的化学, 2013(1): 56-75.')).toMatchObject({ 'container-title': '生命的化学', issue: '1', page: '56-75' });
+    expect(csl('杨华. 干细胞与衰老[J]. 生命的化学, 2012, 22(增刊 2): 81-86.')).toMatchObject({ volume: '22', issue: '增刊 2' });
+  });
+
+  it('等 and et al. end the author list', () => {
+    expect(csl('王一, 李二, 张三, 等. 干细胞治疗膝骨关节炎的临床观察[J]. 中国修复重建外科杂志, 2020, 34(3): 300-305.').author).toEqual([{ literal: '王一' }, { literal: '李二' }, { literal: '张三' }]);
+    expect(csl('SMITH J A, BROWN K, LEE C, et al. Expansion of mesenchymal stromal cells[J]. Cytotherapy, 2019, 21(2): 100-110.').author).toHaveLength(3);
+  });
+
+  it('upper-case Latin surnames keep their initials as given names; particles, hyphens and Jr stay', () => {
+    expect(csl('KENNEDY W J, GARRISON R E. Stromal cells of the chalk[J]. Sedimentology, 1975, 22: 311.').author).toEqual([
+      { family: 'KENNEDY', given: 'W J' },
+      { family: 'GARRISON', given: 'R E' },
+    ]);
+    expect(csl('DES MARAIS D J, WILLIAMS-ELLIS A, LI Jiangning. Stem cells on Mars[J]. Nature, 1992, 359: 605-609.').author).toEqual([
+      { family: 'DES MARAIS', given: 'D J' },
+      { family: 'WILLIAMS-ELLIS', given: 'A' },
+      { family: 'LI', given: 'Jiangning' },
+    ]);
+    expect(csl('PEEBLES P Z, Jr. Random signals in cell biology[M]. 4th ed. New York: McGraw-Hill, 2001.')).toMatchObject({
+      author: [{ family: 'PEEBLES', given: 'P Z', suffix: 'Jr' }],
+      edition: '4th ed',
+      'publisher-place': 'New York',
+      publisher: 'McGraw-Hill',
+    });
+  });
+
+  it('Chinese names are one literal each, as written (organisations too)', () => {
+    expect(csl('欧阳明, 司马光华. 干细胞伦理[M]. 北京: 人民出版社, 2010.').author).toEqual([{ literal: '欧阳明' }, { literal: '司马光华' }]);
+    expect(csl('中国医学科学院干细胞研究中心. 干细胞年鉴: 2020[M]. 北京: 中国协和医科大学出版社, 2021.').author).toEqual([{ literal: '中国医学科学院干细胞研究中心' }]);
+  });
+
+  it('a DOI taken from a link loses the page name after it; access dates and URLs are kept', () => {
+    const item = csl('MILLER R, HOFFMAN S. Cord blood banking[M/OL]. Hoboken: Wiley, 2013: 21-22[2014-06-24]. https://onlinelibrary.wiley.com/doi/10.1002/9781118400001/summary.');
+    expect(item).toMatchObject({ type: 'book', DOI: '10.1002/9781118400001', page: '21-22', accessed: { 'date-parts': [[2014, 6, 24]] } });
+    expect(item.URL).toBe('https://onlinelibrary.wiley.com/doi/10.1002/9781118400001/summary');
+  });
+
+  it('volumes, editions, translators, numbers and dates as the standard writes them', () => {
+    expect(csl('陈东. 细胞治疗学: 第 1 卷[M]. 2 版. 北京: 科学出版社, 2016: 29.')).toMatchObject({ title: '细胞治疗学', volume: '1', edition: '2 版', page: '29' });
+    expect(csl('斯坦利. 干细胞简史[M]. 王兰, 译. 上海: 上海译文出版社, 2019.')).toMatchObject({ translator: [{ literal: '王兰' }] });
+    expect(csl('全国生物技术标准化委员会. 人间充质干细胞通用要求: GB/T 40365—2021[S]. 北京: 中国标准出版社, 2021.').number).toBe('GB/T 40365—2021');
+    expect(csl('刘洋. 一种干细胞冻存液及其制备方法: 202110345678.9[P]. 2021-08-17.')).toMatchObject({ number: '202110345678.9', issued: { 'date-parts': [[2021, 8, 17]] } });
+    expect(csl('孙丽. 干细胞疗法进入临床新阶段[N]. 健康报, 2023-05-12 (3).')).toMatchObject({ 'container-title': '健康报', page: '3', issued: { 'date-parts': [[2023, 5, 12]] } });
+    expect(csl('中国干细胞网. 项目汇总[EB/OL]. (2023-12-30)[2024-01-05]. https://www.example.cn/stem/2023.html.')).toMatchObject({
+      issued: { 'date-parts': [[2023, 12, 30]] },
+      accessed: { 'date-parts': [[2024, 1, 5]] },
+      URL: 'https://www.example.cn/stem/2023.html',
+    });
+  });
+
+  it('a proceedings volume and a serial as a whole are edited, not written', () => {
+    expect(csl('中国细胞生物学学会. 全国干细胞大会论文集[C]. 上海: 上海科学技术出版社, 2019.').editor).toEqual([{ literal: '中国细胞生物学学会' }]);
+    expect(csl('中华医学会. 中华细胞治疗杂志[J]. 2001, 1(1)-. 北京: 中华医学会, 2001-.')).toMatchObject({ type: 'periodical', editor: [{ literal: '中华医学会' }], volume: '2001, 1(1)-' });
+  });
+
+  it('one element on its own, as the standard lists them', () => {
+    expect(csl('钱学森, 刘再复.').author).toEqual([{ literal: '钱学森' }, { literal: '刘再复' }]);
+    expect(csl('EINSTEIN A.').author).toEqual([{ family: 'EINSTEIN', given: 'A' }]);
+    expect(csl('北京: 人民出版社, 2013.')).toMatchObject({ 'publisher-place': '北京', publisher: '人民出版社', issued: { 'date-parts': [[2013]] } });
+    expect(csl('2001, 1 (1): 5-6.')).toMatchObject({ volume: '1', issue: '1', page: '5-6' });
+    expect(csl('北京大学学报 (医学版).')['container-title']).toBe('北京大学学报 (医学版)');
+  });
+});

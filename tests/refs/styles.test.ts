@@ -1,0 +1,233 @@
+import { describe, expect, it } from 'vitest';
+import { parseReference } from '../../src/refs/parse.js';
+
+// Strings written for these tests in each style's shape (no third-party data).
+const csl = (raw: string) => parseReference(raw, 'ref-1').csl;
+const year = (raw: string) => csl(raw).issued?.['date-parts']?.[0]?.[0];
+
+describe('reference styles a digest copies', () => {
+  it('Vancouver / NLM', () => {
+    expect(csl('Lin Q, Zhao M, Osei-Bonsu K. Mesenchymal stromal cells in lupus nephritis: a cohort study. Stem Cells Transl Med. 2019 Mar;8(3):245-53.')).toMatchObject({
+      type: 'article-journal',
+      author: [{ family: 'Lin', given: 'Q' }, { family: 'Zhao', given: 'M' }, { family: 'Osei-Bonsu', given: 'K' }],
+      title: 'Mesenchymal stromal cells in lupus nephritis: a cohort study',
+      'container-title': 'Stem Cells Transl Med',
+      issued: { 'date-parts': [[2019, 3]] },
+      volume: '8',
+      issue: '3',
+      page: '245-53',
+    });
+  });
+
+  it('APA', () => {
+    expect(csl('Okafor, C. N., & Lindqvist, P. (2020). Stem cell tourism and patient risk. Journal of Regenerative Ethics, 12(4), 301-315.')).toMatchObject({
+      author: [{ family: 'Okafor', given: 'C. N.' }, { family: 'Lindqvist', given: 'P.' }],
+      issued: { 'date-parts': [[2020]] },
+      title: 'Stem cell tourism and patient risk',
+      'container-title': 'Journal of Regenerative Ethics',
+      volume: '12',
+      issue: '4',
+      page: '301-315',
+    });
+  });
+
+  it('Harvard: the year after the authors', () => {
+    expect(csl('Mensah, K., 2008. Cord blood banks in West Africa. Transfusion Review, 22, 45-52.')).toMatchObject({
+      author: [{ family: 'Mensah', given: 'K.' }],
+      issued: { 'date-parts': [[2008]] },
+      title: 'Cord blood banks in West Africa',
+      'container-title': 'Transfusion Review',
+      volume: '22',
+      page: '45-52',
+    });
+  });
+
+  it('Chicago author-date and bibliography books', () => {
+    expect(csl('Abernathy, Ruth. Cells That Heal: A Short History of Regenerative Medicine. Chicago: University of Chicago Press, 2016.')).toMatchObject({
+      type: 'book',
+      author: [{ family: 'Abernathy', given: 'Ruth' }],
+      title: 'Cells That Heal: A Short History of Regenerative Medicine',
+      'publisher-place': 'Chicago',
+      publisher: 'University of Chicago Press',
+      issued: { 'date-parts': [[2016]] },
+    });
+    expect(csl('Ferreira, Lucas, and Mei Tanaka. The Marrow Donors. New York: Norton, 2011.').author).toEqual([
+      { family: 'Ferreira', given: 'Lucas' },
+      { family: 'Tanaka', given: 'Mei' },
+    ]);
+  });
+
+  it('IEEE: quoted title with vol., no., pp.', () => {
+    expect(csl('[4] R. Dubois, K. Park, and S. Ali, "Imaging stem cell migration with ultrasound," IEEE Trans. Med. Imag., vol. 35, no. 7, pp. 1602-1611, Jul. 2016.')).toMatchObject({
+      author: [{ family: 'Dubois', given: 'R.' }, { family: 'Park', given: 'K.' }, { family: 'Ali', given: 'S.' }],
+      title: 'Imaging stem cell migration with ultrasound',
+      'container-title': 'IEEE Trans. Med. Imag.',
+      volume: '35',
+      issue: '7',
+      page: '1602-1611',
+      issued: { 'date-parts': [[2016, 7]] },
+    });
+  });
+
+  it('MLA: quoted title, container, date and pages', () => {
+    expect(csl('Navarro, Elena. "The Promise of Cord Blood." Medical Humanities Quarterly, vol. 9, no. 2, 2015, pp. 44-59.')).toMatchObject({
+      author: [{ family: 'Navarro', given: 'Elena' }],
+      title: 'The Promise of Cord Blood',
+      'container-title': 'Medical Humanities Quarterly',
+      volume: '9',
+      issue: '2',
+      page: '44-59',
+      issued: { 'date-parts': [[2015]] },
+    });
+  });
+
+  it('ACS: journal, year, volume, pages', () => {
+    expect(csl('Haddad, R.; Iyer, S. Hydrogels for stem cell delivery. J. Am. Chem. Soc. 2012, 134, 2208-2216.')).toMatchObject({
+      author: [{ family: 'Haddad', given: 'R.' }, { family: 'Iyer', given: 'S.' }],
+      title: 'Hydrogels for stem cell delivery',
+      'container-title': 'J. Am. Chem. Soc.',
+      issued: { 'date-parts': [[2012]] },
+      volume: '134',
+      page: '2208-2216',
+    });
+  });
+
+  it('ACM / LNCS: given names first, the year at the end', () => {
+    expect(csl('Priya Raman, Tomasz Wolski, and Ana Duarte. 2018. Scheduling cell culture robots. In Proceedings of the 9th Workshop on Lab Automation. ACM, New York, NY, USA, 77-84.')).toMatchObject({
+      type: 'paper-conference',
+      author: [{ family: 'Raman', given: 'Priya' }, { family: 'Wolski', given: 'Tomasz' }, { family: 'Duarte', given: 'Ana' }],
+      issued: { 'date-parts': [[2018]] },
+      title: 'Scheduling cell culture robots',
+      'container-title': 'Proceedings of the 9th Workshop on Lab Automation',
+    });
+    expect(csl('Hoffmann, E.J., Stech, Y.: Counting colonies by machine. In: Keller, A. (ed.) Image Analysis in Biology. LNCS, vol. 4120, pp. 210-221. Springer, Heidelberg (2006)')).toMatchObject({
+      type: 'chapter',
+      author: [{ family: 'Hoffmann', given: 'E.J.' }, { family: 'Stech', given: 'Y.' }],
+      title: 'Counting colonies by machine',
+      editor: [{ family: 'Keller', given: 'A.' }],
+      'container-title': 'Image Analysis in Biology',
+      page: '210-221',
+      publisher: 'Springer',
+      'publisher-place': 'Heidelberg',
+      issued: { 'date-parts': [[2006]] },
+    });
+  });
+
+  it('given-name-first author lists, with initials or full names', () => {
+    expect(csl('J. Okoro, M.A. Lindgren and S. Baptiste, Scaling laws for stem cell niches, Phys. Biol. 12 (2015) 046004.')).toMatchObject({
+      author: [{ family: 'Okoro', given: 'J.' }, { family: 'Lindgren', given: 'M.A.' }, { family: 'Baptiste', given: 'S.' }],
+      title: 'Scaling laws for stem cell niches',
+      'container-title': 'Phys. Biol.',
+      volume: '12',
+      page: '046004',
+      issued: { 'date-parts': [[2015]] },
+    });
+    expect(csl('Giulia Moretti, Henrik Sandberg, and Amara Nwosu. Clonal drift in aged marrow. Blood Advances, 4(2):310–322, 2020.')).toMatchObject({
+      author: [{ family: 'Moretti', given: 'Giulia' }, { family: 'Sandberg', given: 'Henrik' }, { family: 'Nwosu', given: 'Amara' }],
+      title: 'Clonal drift in aged marrow',
+      'container-title': 'Blood Advances',
+      volume: '4',
+      issue: '2',
+      page: '310-322',
+    });
+  });
+
+  it('astronomy ("2013, ApJ, 770, 57") and physics ("Nucl. Phys. B 193 (1981) 150") without titles', () => {
+    expect(csl('Vasquez R., Holm T. J., 2013, ApJ, 770, 57')).toMatchObject({
+      author: [{ family: 'Vasquez', given: 'R.' }, { family: 'Holm', given: 'T. J.' }],
+      issued: { 'date-parts': [[2013]] },
+      'container-title': 'ApJ',
+      volume: '770',
+      page: '57',
+    });
+    expect(csl('P. Lindqvist and K. Osei, Nucl. Phys. B 193 (1981) 150.')).toMatchObject({
+      author: [{ family: 'Lindqvist', given: 'P.' }, { family: 'Osei', given: 'K.' }],
+      'container-title': 'Nucl. Phys. B',
+      volume: '193',
+      issued: { 'date-parts': [[1981]] },
+      page: '150',
+    });
+  });
+
+  it('books and reports: publisher and place', () => {
+    expect(csl('Whitfield, Anne. Cord Blood: A Guide for Parents. London: Penguin, 2007.')).toMatchObject({ type: 'book', publisher: 'Penguin', 'publisher-place': 'London' });
+    expect(csl('Sato, K. (2019). Stem cell registries in Asia (Technical Report TR-19-04). Kyoto: Institute for Cell Policy.')).toMatchObject({
+      type: 'report',
+      title: 'Stem cell registries in Asia',
+      number: 'TR-19-04',
+      'publisher-place': 'Kyoto',
+      publisher: 'Institute for Cell Policy',
+    });
+  });
+
+  it('chapters ("In: … (eds)") and proceedings ("In Proceedings of …"): the container is the book', () => {
+    expect(csl('Baraka, N. (2014). Ethics of embryo donation. In: Vance, T., & Ortiz, L. (eds) Handbook of Stem Cell Ethics. Springer, Berlin, pp 85-102.')).toMatchObject({
+      type: 'chapter',
+      title: 'Ethics of embryo donation',
+      editor: [{ family: 'Vance', given: 'T.' }, { family: 'Ortiz', given: 'L.' }],
+      'container-title': 'Handbook of Stem Cell Ethics',
+      publisher: 'Springer',
+      page: '85-102',
+    });
+    expect(csl('Lund, M. and Chao, W. Tracking cell lineages. In Proceedings of the 3rd Conference on Computational Biology, pages 459-473, 2011.')).toMatchObject({
+      type: 'paper-conference',
+      title: 'Tracking cell lineages',
+      'container-title': 'Proceedings of the 3rd Conference on Computational Biology',
+      page: '459-473',
+      issued: { 'date-parts': [[2011]] },
+    });
+  });
+
+  it('theses', () => {
+    expect(csl('Okonkwo, D. (2017). Niche signals in haematopoiesis (Doctoral dissertation). University of Leeds.')).toMatchObject({
+      type: 'thesis',
+      title: 'Niche signals in haematopoiesis',
+      genre: 'Doctoral dissertation',
+      publisher: 'University of Leeds',
+    });
+    expect(csl('T. Grau. Modelling stem cell division. PhD thesis, Dept. of Mathematics, University of Vienna, 2012.')).toMatchObject({
+      type: 'thesis',
+      genre: 'PhD thesis',
+      publisher: 'Dept. of Mathematics, University of Vienna',
+      issued: { 'date-parts': [[2012]] },
+    });
+  });
+
+  it('a title that runs into a journal with no known abbreviation', () => {
+    expect(csl('Brandt K, Osei F. Label-free counting of organoids by MALDI-MS. J Organoid Res 128(8):2518-2519')).toMatchObject({
+      title: 'Label-free counting of organoids by MALDI-MS',
+      'container-title': 'J Organoid Res',
+      volume: '128',
+      issue: '8',
+      page: '2518-2519',
+    });
+  });
+
+  it('journal names with full stops, volume ranges and supplements', () => {
+    expect(csl('Ruiz A, Chen B. Marrow fat in ageing. Proc. Natl. Acad. Sci. U.S.A. 2011;108:231-232.')).toMatchObject({ 'container-title': 'Proc. Natl. Acad. Sci. U.S.A.', volume: '108', page: '231-232' });
+    expect(csl('Ruiz A, Chen B. Marrow fat in ageing. Bone. 2011;45 Suppl 1:S12-S14.')).toMatchObject({ 'container-title': 'Bone', volume: '45 Suppl 1', page: 'S12-S14' });
+    expect(csl('Ruiz A, Chen B. Marrow fat in ageing. Ann N Y Acad Sci. 2011;231-232:45-50.')).toMatchObject({ 'container-title': 'Ann N Y Acad Sci', volume: '231-232', page: '45-50' });
+  });
+
+  it('multi-word surnames and particles in "Family, I." lists', () => {
+    expect(csl('García Coll, C. T., von dem Hagen, E., & De la Cruz, M. (2009). Twin registries for cell research. Behavior Genetics, 39(2), 150-158.').author).toEqual([
+      { family: 'García Coll', given: 'C. T.' },
+      { family: 'von dem Hagen', given: 'E.' },
+      { family: 'De la Cruz', given: 'M.' },
+    ]);
+  });
+
+  it('Jr and III suffixes', () => {
+    expect(csl('Wallace, R. J., Jr., & Okafor, B., III. (2013). Cell therapy trials in veterans. Military Medicine, 178(5), 512-519.').author).toEqual([
+      { family: 'Wallace', given: 'R. J.', suffix: 'Jr' },
+      { family: 'Okafor', given: 'B.', suffix: 'III' },
+    ]);
+    expect(csl('Smith SC Jr, Feldmann T. Coronary cell therapy. Circulation 2006;113:166-186.').author?.[0]).toEqual({ family: 'Smith', given: 'SC', suffix: 'Jr' });
+  });
+
+  it('the year where each style puts it', () => {
+    expect(year('Mensah, K., 2008. Cord blood banks. Transfusion Review, 22, 45-52.')).toBe(2008);
+    expect(year('Priya Raman and Ana Duarte. Scheduling cell culture robots. ACM, 2018.')).toBe(2018);
+    expect(year('Okafor, C. N. (2020). Stem cell tourism. Journal of Regenerative Ethics, 12, 301-315.')).toBe(2020);
+  });
+});
