@@ -5,16 +5,16 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 "use strict";
 export const article = validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/article.schema.json","title":"ArticleRecord","description":"One structured record per ingested digest article.","type":"object","additionalProperties":false,"required":["schemaVersion","id","source","language","script","title","titleEn","topic","period","missingMonths","outOfOrderMonths","sections","references","entities","boilerplate","diagnostics"],"properties":{"schemaVersion":{"const":"1.2.0","description":"Version of this schema the record follows (semver)."},"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]{0,99}$","description":"Stable identifier, safe as a file name."},"source":{"$ref":"#/$defs/Source"},"language":{"type":"string","pattern":"^([a-z]{2}|und)$","description":"ISO 639-1 code of the body, or und."},"script":{"enum":["Hans","Hant","Latn",null],"description":"ISO 15924 script of the body; null when undetermined."},"title":{"type":["string","null"]},"titleEn":{"type":["string","null"],"description":"The title in English, when it can be given exactly (a dated heading of known parts)."},"topic":{"description":"What the digest is about: the disease its headings name most and the therapy.","oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["disease","therapy"],"properties":{"disease":{"oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["id","label"],"properties":{"id":{"type":"string"},"label":{"type":"string"}}}]},"therapy":{"type":["string","null"]}}}]},"period":{"description":"The months the digest covers, from its month sections.","oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["start","end"],"properties":{"start":{"$ref":"#/$defs/Month"},"end":{"$ref":"#/$defs/Month"}}}]},"missingMonths":{"description":"Months without a section within the period the article covers: the range its title or a range heading declares (\"2025年1-12月…\"), else its first to last month section. The review index and the terminal summary show exactly these (since 1.2.0).","type":"array","items":{"$ref":"#/$defs/Month"}},"outOfOrderMonths":{"description":"Months whose section comes after the section of a later month, in article order (since 1.2.0).","type":"array","items":{"$ref":"#/$defs/Month"}},"sections":{"type":"array","items":{"$ref":"#/$defs/Section"}},"references":{"type":"array","items":{"$ref":"#/$defs/Reference"}},"entities":{"type":"array","items":{"$ref":"#/$defs/Entity"}},"boilerplate":{"description":"Site chrome and trailers (disclaimer, QR-code line) kept out of the sections, so nothing is dropped silently.","type":"array","items":{"type":"object","additionalProperties":false,"required":["kind","text","position"],"properties":{"kind":{"enum":["disclaimer","qr-code","other"]},"text":{"type":"string"},"position":{"$ref":"#/$defs/Range"}}}},"diagnostics":{"type":"array","items":{"$ref":"#/$defs/Diagnostic"}}},"$defs":{"Month":{"type":"string","pattern":"^[0-9]{4}-(0[1-9]|1[0-2])$"},"Point":{"type":"object","additionalProperties":false,"required":["line","column"],"properties":{"line":{"type":"integer","minimum":1},"column":{"type":"integer","minimum":1}}},"Range":{"type":"object","additionalProperties":false,"required":["start","end"],"properties":{"start":{"$ref":"#/$defs/Point"},"end":{"$ref":"#/$defs/Point"}}},"Source":{"type":"object","additionalProperties":false,"required":["path","sha256","format","encoding","bytes"],"properties":{"path":{"type":["string","null"],"description":"Input path as given (relative to the working directory), or null for stdin/bytes."},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"format":{"enum":["text","html","markdown"]},"variant":{"enum":["wechat","site","generic"],"description":"For HTML: which extractor kept the body."},"encoding":{"type":"string","description":"WHATWG encoding label the bytes were decoded with."},"bytes":{"type":"integer","minimum":0}}},"Section":{"type":"object","additionalProperties":false,"required":["kind","heading","position","items"],"properties":{"kind":{"enum":["intro","month","summary","outlook","conclusion","other"]},"heading":{"type":["string","null"]},"headingEn":{"type":["string","null"],"description":"The heading in English: exact for dated headings of known parts, else the month or section kind."},"month":{"$ref":"#/$defs/Month"},"text":{"type":"string","description":"Prose of the section that belongs to no dated item, paragraphs joined by newlines."},"textEn":{"type":["string","null"],"description":"Machine translation of the section's prose (optional translate stage)."},"position":{"$ref":"#/$defs/Range"},"items":{"type":"array","items":{"$ref":"#/$defs/Item"}}},"if":{"properties":{"kind":{"const":"month"}},"required":["kind"]},"then":{"required":["month"]},"else":{"properties":{"month":false}}},"Item":{"type":"object","additionalProperties":false,"required":["date","datePrecision","text","citations","journal","position","entities"],"properties":{"date":{"type":"string","pattern":"^[0-9]{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?$"},"datePrecision":{"enum":["day","month"]},"text":{"type":"string","description":"The item's text as in the source (after decoding), paragraphs joined by newlines."},"textEn":{"type":["string","null"],"description":"Machine translation of the item's text (optional translate stage), paragraph by paragraph."},"citations":{"type":"array","items":{"type":"string","pattern":"^ref-[0-9]+$"}},"journal":{"type":["string","null"],"description":"Canonical English name of the journal the item names."},"journalText":{"type":["string","null"],"description":"The journal as written in the item."},"paperTitle":{"type":["string","null"],"description":"The paper title as written in the item (often a Chinese translation)."},"paperTitleEn":{"type":["string","null"],"description":"The English title of the paper, from the first reference the item cites."},"position":{"$ref":"#/$defs/Range"},"entities":{"type":"array","items":{"$ref":"#/$defs/Mention"}},"facts":{"$ref":"#/$defs/Facts"}}},"Reference":{"type":"object","additionalProperties":false,"required":["id","number","raw","position","csl"],"properties":{"id":{"type":"string","pattern":"^ref-[0-9]+$"},"number":{"type":"integer","minimum":0},"raw":{"type":"string"},"placeholder":{"type":"boolean","description":"True when the entry carries no bibliographic content (e.g. \"cde\")."},"position":{"$ref":"#/$defs/Range"},"csl":{"$ref":"#/$defs/CslItem"}}},"CslItem":{"description":"A CSL-JSON item; also validated against the vendored official csl-data.json.","type":"object","required":["id","type"],"properties":{"id":{"type":"string"},"type":{"type":"string"},"title":{"type":"string"},"container-title":{"type":"string"},"author":{"type":"array","items":{"type":"object","properties":{"family":{"type":"string"},"given":{"type":"string"},"literal":{"type":"string"}}}},"issued":{"type":"object","properties":{"date-parts":{"type":"array","items":{"type":"array","items":{"type":"integer"}}}}},"volume":{"type":"string"},"issue":{"type":"string"},"page":{"type":"string"},"DOI":{"type":"string","pattern":"^10\\.[0-9]{4,9}/\\S+$"},"PMID":{"type":"string","pattern":"^[0-9]{1,9}$"},"PMCID":{"type":"string","pattern":"^PMC[0-9]+$"},"URL":{"type":"string"},"ISSN":{"type":"string"}},"additionalProperties":true},"Mention":{"type":"object","additionalProperties":false,"required":["text","start","end"],"properties":{"entity":{"type":"string"},"text":{"type":"string"},"start":{"type":"integer","minimum":0,"description":"UTF-16 offset into the decoded source text."},"end":{"type":"integer","minimum":0}}},"Entity":{"type":"object","additionalProperties":false,"required":["id","type","label","xrefs","mentions"],"properties":{"id":{"type":"string","pattern":"^[a-z]+:[a-z0-9-]+$"},"type":{"enum":["disease","cell","molecule","measure","organization","journal","drug","country","other"]},"label":{"type":"string"},"xrefs":{"type":"array","items":{"type":"string"}},"mentions":{"type":"array","items":{"$ref":"#/$defs/Mention"}}}},"Diagnostic":{"type":"object","additionalProperties":false,"required":["severity","rule","source","message","line","column"],"properties":{"severity":{"enum":["error","warning","info"]},"rule":{"type":"string","pattern":"^[a-z][a-z0-9-]*$"},"source":{"type":"string","description":"The stage that reported it."},"message":{"type":"string"},"line":{"type":"integer","minimum":1},"column":{"type":"integer","minimum":1},"endLine":{"type":"integer","minimum":1},"endColumn":{"type":"integer","minimum":1},"offset":{"type":"integer","minimum":0,"description":"UTF-16 offset into the decoded text (or byte offset for decoding errors, see rule)."},"fatal":{"type":"boolean","description":"True when the rule stops processing the input (vfile's fatal message): the input gets no record. Absent otherwise (since 1.2.0)."}}},"Facts":{"type":"object","additionalProperties":false,"required":["institution","country","outcomes"],"description":"What the item states: who did the work, where, and the quantitative outcomes it reports.","properties":{"institution":{"oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["text","label"],"properties":{"text":{"type":"string","description":"As written."},"label":{"type":["string","null"],"description":"English name when the lexicon knows the organisation."}}}]},"country":{"type":["string","null"],"description":"English country name, when the item names one (我国 → China)."},"outcomes":{"type":"array","items":{"$ref":"#/$defs/Outcome"}}}},"Outcome":{"type":"object","additionalProperties":false,"required":["measure","measureId","value","unit","timepoint","comparator","population","baseline","approximate","text"],"properties":{"measure":{"type":"string","description":"English label of what was measured."},"measureId":{"type":["string","null"],"description":"The lexicon concept of the measure."},"value":{"type":"number"},"unit":{"type":["string","null"]},"timepoint":{"type":["string","null"],"description":"\"week 4\", \"1 year\", \"5 years\"."},"comparator":{"type":["string","null"],"description":"What the value is compared with, as written (e.g. 单药组)."},"population":{"type":["string","null"],"description":"\"31 patients\"."},"baseline":{"type":["number","null"],"description":"The value before (\"from ~4.69 to ~1.88\": 4.69)."},"approximate":{"type":"boolean"},"text":{"type":"string","description":"The clause the outcome was read from."}}}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/article.schema.json","title":"ArticleRecord","description":"One structured record per ingested digest article.","type":"object","additionalProperties":false,"required":["schemaVersion","id","source","language","script","title","titleEn","topic","period","missingMonths","outOfOrderMonths","sections","references","entities","boilerplate","diagnostics"],"properties":{"schemaVersion":{"const":"1.2.0","description":"Version of this schema the record follows (semver)."},"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]{0,99}$","description":"Stable identifier, safe as a file name."},"source":{"$ref":"#/$defs/Source"},"language":{"type":"string","pattern":"^([a-z]{2}|und)$","description":"ISO 639-1 code of the body, or und."},"script":{"enum":["Hans","Hant","Latn",null],"description":"ISO 15924 script of the body; null when undetermined."},"title":{"type":["string","null"]},"titleEn":{"type":["string","null"],"description":"The title in English, when it can be given exactly (a dated heading of known parts)."},"topic":{"description":"What the digest is about: the disease its headings name most and the therapy.","oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["disease","therapy"],"properties":{"disease":{"oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["id","label"],"properties":{"id":{"type":"string"},"label":{"type":"string"}}}]},"therapy":{"type":["string","null"]}}}]},"period":{"description":"The months the digest covers, from its month sections.","oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["start","end"],"properties":{"start":{"$ref":"#/$defs/Month"},"end":{"$ref":"#/$defs/Month"}}}]},"missingMonths":{"description":"Months without a section within the period the article covers: the range its title or a range heading declares (\"2025年1-12月…\"), else its first to last month section. The review index and the terminal summary show exactly these (since 1.2.0).","type":"array","items":{"$ref":"#/$defs/Month"}},"outOfOrderMonths":{"description":"Months whose section comes after the section of a later month, in article order (since 1.2.0).","type":"array","items":{"$ref":"#/$defs/Month"}},"sections":{"type":"array","items":{"$ref":"#/$defs/Section"}},"references":{"type":"array","items":{"$ref":"#/$defs/Reference"}},"journals":{"description":"Every journal, journal family and publisher the page names, anywhere (title, intro, items, running text), in text order: one entry per time it is written, the English name and the Chinese name of \"《柳叶刀》(The Lancet)\" being two (since 1.2.0). An item's journal is the first journal named in its lead.","type":"array","items":{"$ref":"#/$defs/JournalMention"}},"citations":{"description":"Citation markers outside items (intro, prose, headings, news pages) with the references they resolve to; markers inside items are the items' citations (since 1.2.0).","type":"array","items":{"$ref":"#/$defs/CitationMarker"}},"entities":{"type":"array","items":{"$ref":"#/$defs/Entity"}},"boilerplate":{"description":"Site chrome and trailers (disclaimer, QR-code line) kept out of the sections, so nothing is dropped silently.","type":"array","items":{"type":"object","additionalProperties":false,"required":["kind","text","position"],"properties":{"kind":{"enum":["disclaimer","qr-code","other"]},"text":{"type":"string"},"position":{"$ref":"#/$defs/Range"}}}},"diagnostics":{"type":"array","items":{"$ref":"#/$defs/Diagnostic"}}},"$defs":{"Month":{"type":"string","pattern":"^[0-9]{4}-(0[1-9]|1[0-2])$"},"Point":{"type":"object","additionalProperties":false,"required":["line","column"],"properties":{"line":{"type":"integer","minimum":1},"column":{"type":"integer","minimum":1}}},"Range":{"type":"object","additionalProperties":false,"required":["start","end"],"properties":{"start":{"$ref":"#/$defs/Point"},"end":{"$ref":"#/$defs/Point"}}},"Source":{"type":"object","additionalProperties":false,"required":["path","sha256","format","encoding","bytes"],"properties":{"path":{"type":["string","null"],"description":"Input path as given (relative to the working directory), or null for stdin/bytes."},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"format":{"enum":["text","html","markdown"]},"variant":{"enum":["wechat","site","generic"],"description":"For HTML: which extractor kept the body."},"encoding":{"type":"string","description":"WHATWG encoding label the bytes were decoded with."},"bytes":{"type":"integer","minimum":0}}},"Section":{"type":"object","additionalProperties":false,"required":["kind","heading","position","items"],"properties":{"kind":{"enum":["intro","month","summary","outlook","conclusion","other"]},"heading":{"type":["string","null"]},"headingEn":{"type":["string","null"],"description":"The heading in English: exact for dated headings of known parts, else the month or section kind."},"month":{"$ref":"#/$defs/Month"},"text":{"type":"string","description":"Prose of the section that belongs to no dated item, paragraphs joined by newlines."},"textEn":{"type":["string","null"],"description":"Machine translation of the section's prose (optional translate stage)."},"position":{"$ref":"#/$defs/Range"},"items":{"type":"array","items":{"$ref":"#/$defs/Item"}}},"if":{"properties":{"kind":{"const":"month"}},"required":["kind"]},"then":{"required":["month"]},"else":{"properties":{"month":false}}},"Item":{"type":"object","additionalProperties":false,"required":["date","datePrecision","text","citations","journal","position","entities"],"properties":{"date":{"type":"string","pattern":"^[0-9]{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?$"},"datePrecision":{"enum":["day","month"]},"text":{"type":"string","description":"The item's text as in the source (after decoding), paragraphs joined by newlines."},"textEn":{"type":["string","null"],"description":"Machine translation of the item's text (optional translate stage), paragraph by paragraph."},"citations":{"type":"array","items":{"type":"string","pattern":"^ref-[0-9]+$"}},"journal":{"type":["string","null"],"description":"Canonical English name of the journal the item names."},"journalText":{"type":["string","null"],"description":"The journal as written in the item."},"paperTitle":{"type":["string","null"],"description":"The paper title as written in the item (often a Chinese translation)."},"journalFamily":{"type":["string","null"],"description":"The journal family the item names when it names no journal of its own (《柳叶刀》子刊 → The Lancet); journal is then null (since 1.2.0)."},"paperTitleEn":{"type":["string","null"],"description":"The English title of the paper, from the first reference the item cites."},"position":{"$ref":"#/$defs/Range"},"entities":{"type":"array","items":{"$ref":"#/$defs/Mention"}},"facts":{"$ref":"#/$defs/Facts"}}},"Reference":{"type":"object","additionalProperties":false,"required":["id","number","raw","position","csl"],"properties":{"id":{"type":"string","pattern":"^ref-[0-9]+$"},"number":{"type":"integer","minimum":0},"raw":{"type":"string"},"placeholder":{"type":"boolean","description":"True when the entry carries no bibliographic content (e.g. \"cde\")."},"position":{"$ref":"#/$defs/Range"},"csl":{"$ref":"#/$defs/CslItem"}}},"CslItem":{"description":"A CSL-JSON item; also validated against the vendored official csl-data.json.","type":"object","required":["id","type"],"properties":{"id":{"type":"string"},"type":{"type":"string"},"title":{"type":"string"},"container-title":{"type":"string"},"author":{"type":"array","items":{"type":"object","properties":{"family":{"type":"string"},"given":{"type":"string"},"literal":{"type":"string"}}}},"issued":{"type":"object","properties":{"date-parts":{"type":"array","items":{"type":"array","items":{"type":"integer"}}}}},"volume":{"type":"string"},"issue":{"type":"string"},"page":{"type":"string"},"DOI":{"type":"string","pattern":"^10\\.[0-9]{4,9}/\\S+$"},"PMID":{"type":"string","pattern":"^[0-9]{1,9}$"},"PMCID":{"type":"string","pattern":"^PMC[0-9]+$"},"URL":{"type":"string"},"ISSN":{"type":"string"}},"additionalProperties":true},"JournalMention":{"type":"object","additionalProperties":false,"required":["text","name","kind","position"],"properties":{"text":{"type":"string","description":"The name as written (inside 《…》, “…” or 「…」 without them; bare English as written)."},"name":{"type":["string","null"],"description":"The English name from the journal table: the journal's, its family's or the publisher's; null for a journal the wording marks but the table does not know."},"kind":{"enum":["journal","family","publisher"],"description":"journal; family (《柳叶刀》子刊: a journal of that family, not the journal); publisher (《springer nature》)."},"position":{"$ref":"#/$defs/Range"}}},"CitationMarker":{"type":"object","additionalProperties":false,"required":["text","references","position"],"properties":{"text":{"type":"string","description":"The marker as written: [1,2], [3-5], 〔1,2〕, 【2】."},"references":{"type":"array","description":"The references its numbers name, in order; numbers with no reference are left out (and reported).","items":{"type":"string","pattern":"^ref-[0-9]+$"}},"position":{"$ref":"#/$defs/Range"}}},"Mention":{"type":"object","additionalProperties":false,"required":["text","start","end"],"properties":{"entity":{"type":"string"},"text":{"type":"string"},"start":{"type":"integer","minimum":0,"description":"UTF-16 offset into the decoded source text."},"end":{"type":"integer","minimum":0}}},"Entity":{"type":"object","additionalProperties":false,"required":["id","type","label","xrefs","mentions"],"properties":{"id":{"type":"string","pattern":"^[a-z]+:[a-z0-9-]+$"},"type":{"enum":["disease","cell","molecule","measure","organization","journal","drug","country","other"]},"label":{"type":"string"},"xrefs":{"type":"array","items":{"type":"string"}},"mentions":{"type":"array","items":{"$ref":"#/$defs/Mention"}}}},"Diagnostic":{"type":"object","additionalProperties":false,"required":["severity","rule","source","message","line","column"],"properties":{"severity":{"enum":["error","warning","info"]},"rule":{"type":"string","pattern":"^[a-z][a-z0-9-]*$"},"source":{"type":"string","description":"The stage that reported it."},"message":{"type":"string"},"line":{"type":"integer","minimum":1},"column":{"type":"integer","minimum":1},"endLine":{"type":"integer","minimum":1},"endColumn":{"type":"integer","minimum":1},"offset":{"type":"integer","minimum":0,"description":"UTF-16 offset into the decoded text (or byte offset for decoding errors, see rule)."},"fatal":{"type":"boolean","description":"True when the rule stops processing the input (vfile's fatal message): the input gets no record. Absent otherwise (since 1.2.0)."}}},"Facts":{"type":"object","additionalProperties":false,"required":["institution","country","outcomes"],"description":"What the item states: who did the work, where, and the quantitative outcomes it reports.","properties":{"institution":{"oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["text","label"],"properties":{"text":{"type":"string","description":"As written."},"label":{"type":["string","null"],"description":"English name when the lexicon knows the organisation."}}}]},"country":{"type":["string","null"],"description":"English country name, when the item names one (我国 → China)."},"outcomes":{"type":"array","items":{"$ref":"#/$defs/Outcome"}}}},"Outcome":{"type":"object","additionalProperties":false,"required":["measure","measureId","value","unit","timepoint","comparator","population","baseline","approximate","text"],"properties":{"measure":{"type":"string","description":"English label of what was measured."},"measureId":{"type":["string","null"],"description":"The lexicon concept of the measure."},"value":{"type":"number"},"unit":{"type":["string","null"]},"timepoint":{"type":["string","null"],"description":"\"week 4\", \"1 year\", \"5 years\"."},"comparator":{"type":["string","null"],"description":"What the value is compared with, as written (e.g. 单药组)."},"population":{"type":["string","null"],"description":"\"31 patients\"."},"baseline":{"type":["number","null"],"description":"The value before (\"from ~4.69 to ~1.88\": 4.69)."},"approximate":{"type":"boolean"},"text":{"type":"string","description":"The clause the outcome was read from."}}}}};
 const schema32 = {"type":"object","additionalProperties":false,"required":["path","sha256","format","encoding","bytes"],"properties":{"path":{"type":["string","null"],"description":"Input path as given (relative to the working directory), or null for stdin/bytes."},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"format":{"enum":["text","html","markdown"]},"variant":{"enum":["wechat","site","generic"],"description":"For HTML: which extractor kept the body."},"encoding":{"type":"string","description":"WHATWG encoding label the bytes were decoded with."},"bytes":{"type":"integer","minimum":0}}};
 const schema33 = {"type":"string","pattern":"^[0-9]{4}-(0[1-9]|1[0-2])$"};
-const schema50 = {"type":"object","additionalProperties":false,"required":["severity","rule","source","message","line","column"],"properties":{"severity":{"enum":["error","warning","info"]},"rule":{"type":"string","pattern":"^[a-z][a-z0-9-]*$"},"source":{"type":"string","description":"The stage that reported it."},"message":{"type":"string"},"line":{"type":"integer","minimum":1},"column":{"type":"integer","minimum":1},"endLine":{"type":"integer","minimum":1},"endColumn":{"type":"integer","minimum":1},"offset":{"type":"integer","minimum":0,"description":"UTF-16 offset into the decoded text (or byte offset for decoding errors, see rule)."},"fatal":{"type":"boolean","description":"True when the rule stops processing the input (vfile's fatal message): the input gets no record. Absent otherwise (since 1.2.0)."}}};
+const schema52 = {"type":"object","additionalProperties":false,"required":["severity","rule","source","message","line","column"],"properties":{"severity":{"enum":["error","warning","info"]},"rule":{"type":"string","pattern":"^[a-z][a-z0-9-]*$"},"source":{"type":"string","description":"The stage that reported it."},"message":{"type":"string"},"line":{"type":"integer","minimum":1},"column":{"type":"integer","minimum":1},"endLine":{"type":"integer","minimum":1},"endColumn":{"type":"integer","minimum":1},"offset":{"type":"integer","minimum":0,"description":"UTF-16 offset into the decoded text (or byte offset for decoding errors, see rule)."},"fatal":{"type":"boolean","description":"True when the rule stops processing the input (vfile's fatal message): the input gets no record. Absent otherwise (since 1.2.0)."}}};
 const func1 = Object.prototype.hasOwnProperty;
 const pattern4 = new RegExp("^[a-z0-9][a-z0-9-]{0,99}$", "u");
 const pattern5 = new RegExp("^[0-9a-f]{64}$", "u");
 const pattern6 = new RegExp("^([a-z]{2}|und)$", "u");
 const pattern7 = new RegExp("^[0-9]{4}-(0[1-9]|1[0-2])$", "u");
-const pattern19 = new RegExp("^[a-z][a-z0-9-]*$", "u");
+const pattern20 = new RegExp("^[a-z][a-z0-9-]*$", "u");
 const schema37 = {"type":"object","additionalProperties":false,"required":["kind","heading","position","items"],"properties":{"kind":{"enum":["intro","month","summary","outlook","conclusion","other"]},"heading":{"type":["string","null"]},"headingEn":{"type":["string","null"],"description":"The heading in English: exact for dated headings of known parts, else the month or section kind."},"month":{"$ref":"#/$defs/Month"},"text":{"type":"string","description":"Prose of the section that belongs to no dated item, paragraphs joined by newlines."},"textEn":{"type":["string","null"],"description":"Machine translation of the section's prose (optional translate stage)."},"position":{"$ref":"#/$defs/Range"},"items":{"type":"array","items":{"$ref":"#/$defs/Item"}}},"if":{"properties":{"kind":{"const":"month"}},"required":["kind"]},"then":{"required":["month"]},"else":{"properties":{"month":false}}};
 const schema39 = {"type":"object","additionalProperties":false,"required":["start","end"],"properties":{"start":{"$ref":"#/$defs/Point"},"end":{"$ref":"#/$defs/Point"}}};
 const schema40 = {"type":"object","additionalProperties":false,"required":["line","column"],"properties":{"line":{"type":"integer","minimum":1},"column":{"type":"integer","minimum":1}}};
@@ -213,7 +213,7 @@ return errors === 0;
 }
 validate22.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema42 = {"type":"object","additionalProperties":false,"required":["date","datePrecision","text","citations","journal","position","entities"],"properties":{"date":{"type":"string","pattern":"^[0-9]{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?$"},"datePrecision":{"enum":["day","month"]},"text":{"type":"string","description":"The item's text as in the source (after decoding), paragraphs joined by newlines."},"textEn":{"type":["string","null"],"description":"Machine translation of the item's text (optional translate stage), paragraph by paragraph."},"citations":{"type":"array","items":{"type":"string","pattern":"^ref-[0-9]+$"}},"journal":{"type":["string","null"],"description":"Canonical English name of the journal the item names."},"journalText":{"type":["string","null"],"description":"The journal as written in the item."},"paperTitle":{"type":["string","null"],"description":"The paper title as written in the item (often a Chinese translation)."},"paperTitleEn":{"type":["string","null"],"description":"The English title of the paper, from the first reference the item cites."},"position":{"$ref":"#/$defs/Range"},"entities":{"type":"array","items":{"$ref":"#/$defs/Mention"}},"facts":{"$ref":"#/$defs/Facts"}}};
+const schema42 = {"type":"object","additionalProperties":false,"required":["date","datePrecision","text","citations","journal","position","entities"],"properties":{"date":{"type":"string","pattern":"^[0-9]{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?$"},"datePrecision":{"enum":["day","month"]},"text":{"type":"string","description":"The item's text as in the source (after decoding), paragraphs joined by newlines."},"textEn":{"type":["string","null"],"description":"Machine translation of the item's text (optional translate stage), paragraph by paragraph."},"citations":{"type":"array","items":{"type":"string","pattern":"^ref-[0-9]+$"}},"journal":{"type":["string","null"],"description":"Canonical English name of the journal the item names."},"journalText":{"type":["string","null"],"description":"The journal as written in the item."},"paperTitle":{"type":["string","null"],"description":"The paper title as written in the item (often a Chinese translation)."},"journalFamily":{"type":["string","null"],"description":"The journal family the item names when it names no journal of its own (《柳叶刀》子刊 → The Lancet); journal is then null (since 1.2.0)."},"paperTitleEn":{"type":["string","null"],"description":"The English title of the paper, from the first reference the item cites."},"position":{"$ref":"#/$defs/Range"},"entities":{"type":"array","items":{"$ref":"#/$defs/Mention"}},"facts":{"$ref":"#/$defs/Facts"}}};
 const schema43 = {"type":"object","additionalProperties":false,"required":["text","start","end"],"properties":{"entity":{"type":"string"},"text":{"type":"string"},"start":{"type":"integer","minimum":0,"description":"UTF-16 offset into the decoded source text."},"end":{"type":"integer","minimum":0}}};
 const pattern12 = new RegExp("^[0-9]{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?$", "u");
 const pattern13 = new RegExp("^ref-[0-9]+$", "u");
@@ -770,11 +770,11 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.paperTitleEn !== undefined){
-let data9 = data.paperTitleEn;
+if(data.journalFamily !== undefined){
+let data9 = data.journalFamily;
 const _errs19 = errors;
 if((typeof data9 !== "string") && (data9 !== null)){
-validate24.errors = [{instancePath:instancePath+"/paperTitleEn",schemaPath:"#/properties/paperTitleEn/type",keyword:"type",params:{type: schema42.properties.paperTitleEn.type},message:"must be string,null"}];
+validate24.errors = [{instancePath:instancePath+"/journalFamily",schemaPath:"#/properties/journalFamily/type",keyword:"type",params:{type: schema42.properties.journalFamily.type},message:"must be string,null"}];
 return false;
 }
 var valid0 = _errs19 === errors;
@@ -783,11 +783,12 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.position !== undefined){
+if(data.paperTitleEn !== undefined){
+let data10 = data.paperTitleEn;
 const _errs21 = errors;
-if(!(validate22(data.position, {instancePath:instancePath+"/position",parentData:data,parentDataProperty:"position",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-errors = vErrors.length;
+if((typeof data10 !== "string") && (data10 !== null)){
+validate24.errors = [{instancePath:instancePath+"/paperTitleEn",schemaPath:"#/properties/paperTitleEn/type",keyword:"type",params:{type: schema42.properties.paperTitleEn.type},message:"must be string,null"}];
+return false;
 }
 var valid0 = _errs21 === errors;
 }
@@ -795,50 +796,50 @@ else {
 var valid0 = true;
 }
 if(valid0){
+if(data.position !== undefined){
+const _errs23 = errors;
+if(!(validate22(data.position, {instancePath:instancePath+"/position",parentData:data,parentDataProperty:"position",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs23 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
 if(data.entities !== undefined){
-let data11 = data.entities;
-const _errs22 = errors;
-if(errors === _errs22){
-if(Array.isArray(data11)){
-var valid2 = true;
-const len1 = data11.length;
-for(let i1=0; i1<len1; i1++){
-let data12 = data11[i1];
+let data12 = data.entities;
 const _errs24 = errors;
-const _errs25 = errors;
-if(errors === _errs25){
-if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
+if(errors === _errs24){
+if(Array.isArray(data12)){
+var valid2 = true;
+const len1 = data12.length;
+for(let i1=0; i1<len1; i1++){
+let data13 = data12[i1];
+const _errs26 = errors;
+const _errs27 = errors;
+if(errors === _errs27){
+if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
 let missing1;
-if((((data12.text === undefined) && (missing1 = "text")) || ((data12.start === undefined) && (missing1 = "start"))) || ((data12.end === undefined) && (missing1 = "end"))){
+if((((data13.text === undefined) && (missing1 = "text")) || ((data13.start === undefined) && (missing1 = "start"))) || ((data13.end === undefined) && (missing1 = "end"))){
 validate24.errors = [{instancePath:instancePath+"/entities/" + i1,schemaPath:"#/$defs/Mention/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
 return false;
 }
 else {
-const _errs27 = errors;
-for(const key1 in data12){
+const _errs29 = errors;
+for(const key1 in data13){
 if(!((((key1 === "entity") || (key1 === "text")) || (key1 === "start")) || (key1 === "end"))){
 validate24.errors = [{instancePath:instancePath+"/entities/" + i1,schemaPath:"#/$defs/Mention/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs27 === errors){
-if(data12.entity !== undefined){
-const _errs28 = errors;
-if(typeof data12.entity !== "string"){
-validate24.errors = [{instancePath:instancePath+"/entities/" + i1+"/entity",schemaPath:"#/$defs/Mention/properties/entity/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid4 = _errs28 === errors;
-}
-else {
-var valid4 = true;
-}
-if(valid4){
-if(data12.text !== undefined){
+if(_errs29 === errors){
+if(data13.entity !== undefined){
 const _errs30 = errors;
-if(typeof data12.text !== "string"){
-validate24.errors = [{instancePath:instancePath+"/entities/" + i1+"/text",schemaPath:"#/$defs/Mention/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+if(typeof data13.entity !== "string"){
+validate24.errors = [{instancePath:instancePath+"/entities/" + i1+"/entity",schemaPath:"#/$defs/Mention/properties/entity/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid4 = _errs30 === errors;
@@ -847,20 +848,11 @@ else {
 var valid4 = true;
 }
 if(valid4){
-if(data12.start !== undefined){
-let data15 = data12.start;
+if(data13.text !== undefined){
 const _errs32 = errors;
-if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
-validate24.errors = [{instancePath:instancePath+"/entities/" + i1+"/start",schemaPath:"#/$defs/Mention/properties/start/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+if(typeof data13.text !== "string"){
+validate24.errors = [{instancePath:instancePath+"/entities/" + i1+"/text",schemaPath:"#/$defs/Mention/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
-}
-if(errors === _errs32){
-if((typeof data15 == "number") && (isFinite(data15))){
-if(data15 < 0 || isNaN(data15)){
-validate24.errors = [{instancePath:instancePath+"/entities/" + i1+"/start",schemaPath:"#/$defs/Mention/properties/start/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
-return false;
-}
-}
 }
 var valid4 = _errs32 === errors;
 }
@@ -868,22 +860,43 @@ else {
 var valid4 = true;
 }
 if(valid4){
-if(data12.end !== undefined){
-let data16 = data12.end;
+if(data13.start !== undefined){
+let data16 = data13.start;
 const _errs34 = errors;
 if(!(((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16))) && (isFinite(data16)))){
-validate24.errors = [{instancePath:instancePath+"/entities/" + i1+"/end",schemaPath:"#/$defs/Mention/properties/end/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate24.errors = [{instancePath:instancePath+"/entities/" + i1+"/start",schemaPath:"#/$defs/Mention/properties/start/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs34){
 if((typeof data16 == "number") && (isFinite(data16))){
 if(data16 < 0 || isNaN(data16)){
-validate24.errors = [{instancePath:instancePath+"/entities/" + i1+"/end",schemaPath:"#/$defs/Mention/properties/end/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate24.errors = [{instancePath:instancePath+"/entities/" + i1+"/start",schemaPath:"#/$defs/Mention/properties/start/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
 }
 var valid4 = _errs34 === errors;
+}
+else {
+var valid4 = true;
+}
+if(valid4){
+if(data13.end !== undefined){
+let data17 = data13.end;
+const _errs36 = errors;
+if(!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))){
+validate24.errors = [{instancePath:instancePath+"/entities/" + i1+"/end",schemaPath:"#/$defs/Mention/properties/end/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs36){
+if((typeof data17 == "number") && (isFinite(data17))){
+if(data17 < 0 || isNaN(data17)){
+validate24.errors = [{instancePath:instancePath+"/entities/" + i1+"/end",schemaPath:"#/$defs/Mention/properties/end/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+var valid4 = _errs36 === errors;
 }
 else {
 var valid4 = true;
@@ -899,7 +912,7 @@ validate24.errors = [{instancePath:instancePath+"/entities/" + i1,schemaPath:"#/
 return false;
 }
 }
-var valid2 = _errs24 === errors;
+var valid2 = _errs26 === errors;
 if(!valid2){
 break;
 }
@@ -910,22 +923,23 @@ validate24.errors = [{instancePath:instancePath+"/entities",schemaPath:"#/proper
 return false;
 }
 }
-var valid0 = _errs22 === errors;
+var valid0 = _errs24 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.facts !== undefined){
-const _errs36 = errors;
+const _errs38 = errors;
 if(!(validate26(data.facts, {instancePath:instancePath+"/facts",parentData:data,parentDataProperty:"facts",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
 errors = vErrors.length;
 }
-var valid0 = _errs36 === errors;
+var valid0 = _errs38 === errors;
 }
 else {
 var valid0 = true;
+}
 }
 }
 }
@@ -1678,8 +1692,7 @@ return errors === 0;
 }
 validate30.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema48 = {"type":"object","additionalProperties":false,"required":["id","type","label","xrefs","mentions"],"properties":{"id":{"type":"string","pattern":"^[a-z]+:[a-z0-9-]+$"},"type":{"enum":["disease","cell","molecule","measure","organization","journal","drug","country","other"]},"label":{"type":"string"},"xrefs":{"type":"array","items":{"type":"string"}},"mentions":{"type":"array","items":{"$ref":"#/$defs/Mention"}}}};
-const pattern18 = new RegExp("^[a-z]+:[a-z0-9-]+$", "u");
+const schema48 = {"type":"object","additionalProperties":false,"required":["text","name","kind","position"],"properties":{"text":{"type":"string","description":"The name as written (inside 《…》, “…” or 「…」 without them; bare English as written)."},"name":{"type":["string","null"],"description":"The English name from the journal table: the journal's, its family's or the publisher's; null for a journal the wording marks but the table does not know."},"kind":{"enum":["journal","family","publisher"],"description":"journal; family (《柳叶刀》子刊: a journal of that family, not the journal); publisher (《springer nature》)."},"position":{"$ref":"#/$defs/Range"}}};
 
 function validate33(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -1694,15 +1707,216 @@ evaluated0.items = undefined;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if((((((data.id === undefined) && (missing0 = "id")) || ((data.type === undefined) && (missing0 = "type"))) || ((data.label === undefined) && (missing0 = "label"))) || ((data.xrefs === undefined) && (missing0 = "xrefs"))) || ((data.mentions === undefined) && (missing0 = "mentions"))){
+if(((((data.text === undefined) && (missing0 = "text")) || ((data.name === undefined) && (missing0 = "name"))) || ((data.kind === undefined) && (missing0 = "kind"))) || ((data.position === undefined) && (missing0 = "position"))){
 validate33.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!(((((key0 === "id") || (key0 === "type")) || (key0 === "label")) || (key0 === "xrefs")) || (key0 === "mentions"))){
+if(!((((key0 === "text") || (key0 === "name")) || (key0 === "kind")) || (key0 === "position"))){
 validate33.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.text !== undefined){
+const _errs2 = errors;
+if(typeof data.text !== "string"){
+validate33.errors = [{instancePath:instancePath+"/text",schemaPath:"#/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.name !== undefined){
+let data1 = data.name;
+const _errs4 = errors;
+if((typeof data1 !== "string") && (data1 !== null)){
+validate33.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: schema48.properties.name.type},message:"must be string,null"}];
+return false;
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.kind !== undefined){
+let data2 = data.kind;
+const _errs6 = errors;
+if(!(((data2 === "journal") || (data2 === "family")) || (data2 === "publisher"))){
+validate33.errors = [{instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema48.properties.kind.enum},message:"must be equal to one of the allowed values"}];
+return false;
+}
+var valid0 = _errs6 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.position !== undefined){
+const _errs7 = errors;
+if(!(validate22(data.position, {instancePath:instancePath+"/position",parentData:data,parentDataProperty:"position",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs7 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+}
+else {
+validate33.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate33.errors = vErrors;
+return errors === 0;
+}
+validate33.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+const schema49 = {"type":"object","additionalProperties":false,"required":["text","references","position"],"properties":{"text":{"type":"string","description":"The marker as written: [1,2], [3-5], 〔1,2〕, 【2】."},"references":{"type":"array","description":"The references its numbers name, in order; numbers with no reference are left out (and reported).","items":{"type":"string","pattern":"^ref-[0-9]+$"}},"position":{"$ref":"#/$defs/Range"}}};
+
+function validate36(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate36.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((((data.text === undefined) && (missing0 = "text")) || ((data.references === undefined) && (missing0 = "references"))) || ((data.position === undefined) && (missing0 = "position"))){
+validate36.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!(((key0 === "text") || (key0 === "references")) || (key0 === "position"))){
+validate36.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.text !== undefined){
+const _errs2 = errors;
+if(typeof data.text !== "string"){
+validate36.errors = [{instancePath:instancePath+"/text",schemaPath:"#/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.references !== undefined){
+let data1 = data.references;
+const _errs4 = errors;
+if(errors === _errs4){
+if(Array.isArray(data1)){
+var valid1 = true;
+const len0 = data1.length;
+for(let i0=0; i0<len0; i0++){
+let data2 = data1[i0];
+const _errs6 = errors;
+if(errors === _errs6){
+if(typeof data2 === "string"){
+if(!pattern13.test(data2)){
+validate36.errors = [{instancePath:instancePath+"/references/" + i0,schemaPath:"#/properties/references/items/pattern",keyword:"pattern",params:{pattern: "^ref-[0-9]+$"},message:"must match pattern \""+"^ref-[0-9]+$"+"\""}];
+return false;
+}
+}
+else {
+validate36.errors = [{instancePath:instancePath+"/references/" + i0,schemaPath:"#/properties/references/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid1 = _errs6 === errors;
+if(!valid1){
+break;
+}
+}
+}
+else {
+validate36.errors = [{instancePath:instancePath+"/references",schemaPath:"#/properties/references/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.position !== undefined){
+const _errs8 = errors;
+if(!(validate22(data.position, {instancePath:instancePath+"/position",parentData:data,parentDataProperty:"position",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs8 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+else {
+validate36.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate36.errors = vErrors;
+return errors === 0;
+}
+validate36.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+const schema50 = {"type":"object","additionalProperties":false,"required":["id","type","label","xrefs","mentions"],"properties":{"id":{"type":"string","pattern":"^[a-z]+:[a-z0-9-]+$"},"type":{"enum":["disease","cell","molecule","measure","organization","journal","drug","country","other"]},"label":{"type":"string"},"xrefs":{"type":"array","items":{"type":"string"}},"mentions":{"type":"array","items":{"$ref":"#/$defs/Mention"}}}};
+const pattern19 = new RegExp("^[a-z]+:[a-z0-9-]+$", "u");
+
+function validate39(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate39.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((((((data.id === undefined) && (missing0 = "id")) || ((data.type === undefined) && (missing0 = "type"))) || ((data.label === undefined) && (missing0 = "label"))) || ((data.xrefs === undefined) && (missing0 = "xrefs"))) || ((data.mentions === undefined) && (missing0 = "mentions"))){
+validate39.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!(((((key0 === "id") || (key0 === "type")) || (key0 === "label")) || (key0 === "xrefs")) || (key0 === "mentions"))){
+validate39.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -1713,13 +1927,13 @@ let data0 = data.id;
 const _errs2 = errors;
 if(errors === _errs2){
 if(typeof data0 === "string"){
-if(!pattern18.test(data0)){
-validate33.errors = [{instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z]+:[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z]+:[a-z0-9-]+$"+"\""}];
+if(!pattern19.test(data0)){
+validate39.errors = [{instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z]+:[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z]+:[a-z0-9-]+$"+"\""}];
 return false;
 }
 }
 else {
-validate33.errors = [{instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate39.errors = [{instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -1733,7 +1947,7 @@ if(data.type !== undefined){
 let data1 = data.type;
 const _errs4 = errors;
 if(!(((((((((data1 === "disease") || (data1 === "cell")) || (data1 === "molecule")) || (data1 === "measure")) || (data1 === "organization")) || (data1 === "journal")) || (data1 === "drug")) || (data1 === "country")) || (data1 === "other"))){
-validate33.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema48.properties.type.enum},message:"must be equal to one of the allowed values"}];
+validate39.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema50.properties.type.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid0 = _errs4 === errors;
@@ -1745,7 +1959,7 @@ if(valid0){
 if(data.label !== undefined){
 const _errs5 = errors;
 if(typeof data.label !== "string"){
-validate33.errors = [{instancePath:instancePath+"/label",schemaPath:"#/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate39.errors = [{instancePath:instancePath+"/label",schemaPath:"#/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs5 === errors;
@@ -1764,7 +1978,7 @@ const len0 = data3.length;
 for(let i0=0; i0<len0; i0++){
 const _errs9 = errors;
 if(typeof data3[i0] !== "string"){
-validate33.errors = [{instancePath:instancePath+"/xrefs/" + i0,schemaPath:"#/properties/xrefs/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate39.errors = [{instancePath:instancePath+"/xrefs/" + i0,schemaPath:"#/properties/xrefs/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid1 = _errs9 === errors;
@@ -1774,7 +1988,7 @@ break;
 }
 }
 else {
-validate33.errors = [{instancePath:instancePath+"/xrefs",schemaPath:"#/properties/xrefs/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate39.errors = [{instancePath:instancePath+"/xrefs",schemaPath:"#/properties/xrefs/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -1799,14 +2013,14 @@ if(errors === _errs14){
 if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
 let missing1;
 if((((data6.text === undefined) && (missing1 = "text")) || ((data6.start === undefined) && (missing1 = "start"))) || ((data6.end === undefined) && (missing1 = "end"))){
-validate33.errors = [{instancePath:instancePath+"/mentions/" + i1,schemaPath:"#/$defs/Mention/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
+validate39.errors = [{instancePath:instancePath+"/mentions/" + i1,schemaPath:"#/$defs/Mention/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
 return false;
 }
 else {
 const _errs16 = errors;
 for(const key1 in data6){
 if(!((((key1 === "entity") || (key1 === "text")) || (key1 === "start")) || (key1 === "end"))){
-validate33.errors = [{instancePath:instancePath+"/mentions/" + i1,schemaPath:"#/$defs/Mention/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
+validate39.errors = [{instancePath:instancePath+"/mentions/" + i1,schemaPath:"#/$defs/Mention/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -1815,7 +2029,7 @@ if(_errs16 === errors){
 if(data6.entity !== undefined){
 const _errs17 = errors;
 if(typeof data6.entity !== "string"){
-validate33.errors = [{instancePath:instancePath+"/mentions/" + i1+"/entity",schemaPath:"#/$defs/Mention/properties/entity/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate39.errors = [{instancePath:instancePath+"/mentions/" + i1+"/entity",schemaPath:"#/$defs/Mention/properties/entity/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid4 = _errs17 === errors;
@@ -1827,7 +2041,7 @@ if(valid4){
 if(data6.text !== undefined){
 const _errs19 = errors;
 if(typeof data6.text !== "string"){
-validate33.errors = [{instancePath:instancePath+"/mentions/" + i1+"/text",schemaPath:"#/$defs/Mention/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate39.errors = [{instancePath:instancePath+"/mentions/" + i1+"/text",schemaPath:"#/$defs/Mention/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid4 = _errs19 === errors;
@@ -1840,13 +2054,13 @@ if(data6.start !== undefined){
 let data9 = data6.start;
 const _errs21 = errors;
 if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-validate33.errors = [{instancePath:instancePath+"/mentions/" + i1+"/start",schemaPath:"#/$defs/Mention/properties/start/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate39.errors = [{instancePath:instancePath+"/mentions/" + i1+"/start",schemaPath:"#/$defs/Mention/properties/start/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs21){
 if((typeof data9 == "number") && (isFinite(data9))){
 if(data9 < 0 || isNaN(data9)){
-validate33.errors = [{instancePath:instancePath+"/mentions/" + i1+"/start",schemaPath:"#/$defs/Mention/properties/start/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate39.errors = [{instancePath:instancePath+"/mentions/" + i1+"/start",schemaPath:"#/$defs/Mention/properties/start/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
@@ -1861,13 +2075,13 @@ if(data6.end !== undefined){
 let data10 = data6.end;
 const _errs23 = errors;
 if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
-validate33.errors = [{instancePath:instancePath+"/mentions/" + i1+"/end",schemaPath:"#/$defs/Mention/properties/end/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate39.errors = [{instancePath:instancePath+"/mentions/" + i1+"/end",schemaPath:"#/$defs/Mention/properties/end/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs23){
 if((typeof data10 == "number") && (isFinite(data10))){
 if(data10 < 0 || isNaN(data10)){
-validate33.errors = [{instancePath:instancePath+"/mentions/" + i1+"/end",schemaPath:"#/$defs/Mention/properties/end/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate39.errors = [{instancePath:instancePath+"/mentions/" + i1+"/end",schemaPath:"#/$defs/Mention/properties/end/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
@@ -1884,7 +2098,7 @@ var valid4 = true;
 }
 }
 else {
-validate33.errors = [{instancePath:instancePath+"/mentions/" + i1,schemaPath:"#/$defs/Mention/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate39.errors = [{instancePath:instancePath+"/mentions/" + i1,schemaPath:"#/$defs/Mention/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -1895,7 +2109,7 @@ break;
 }
 }
 else {
-validate33.errors = [{instancePath:instancePath+"/mentions",schemaPath:"#/properties/mentions/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate39.errors = [{instancePath:instancePath+"/mentions",schemaPath:"#/properties/mentions/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -1912,14 +2126,14 @@ var valid0 = true;
 }
 }
 else {
-validate33.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate39.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate33.errors = vErrors;
+validate39.errors = vErrors;
 return errors === 0;
 }
-validate33.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate39.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
 function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -2754,8 +2968,8 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.entities !== undefined){
-let data29 = data.entities;
+if(data.journals !== undefined){
+let data29 = data.journals;
 const _errs75 = errors;
 if(errors === _errs75){
 if(Array.isArray(data29)){
@@ -2763,7 +2977,7 @@ var valid17 = true;
 const len4 = data29.length;
 for(let i4=0; i4<len4; i4++){
 const _errs77 = errors;
-if(!(validate33(data29[i4], {instancePath:instancePath+"/entities/" + i4,parentData:data29,parentDataProperty:i4,rootData,dynamicAnchors}))){
+if(!(validate33(data29[i4], {instancePath:instancePath+"/journals/" + i4,parentData:data29,parentDataProperty:i4,rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
 errors = vErrors.length;
 }
@@ -2774,7 +2988,7 @@ break;
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/entities",schemaPath:"#/properties/entities/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate20.errors = [{instancePath:instancePath+"/journals",schemaPath:"#/properties/journals/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -2784,78 +2998,18 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.boilerplate !== undefined){
-let data31 = data.boilerplate;
+if(data.citations !== undefined){
+let data31 = data.citations;
 const _errs78 = errors;
 if(errors === _errs78){
 if(Array.isArray(data31)){
 var valid18 = true;
 const len5 = data31.length;
 for(let i5=0; i5<len5; i5++){
-let data32 = data31[i5];
 const _errs80 = errors;
-if(errors === _errs80){
-if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
-let missing5;
-if((((data32.kind === undefined) && (missing5 = "kind")) || ((data32.text === undefined) && (missing5 = "text"))) || ((data32.position === undefined) && (missing5 = "position"))){
-validate20.errors = [{instancePath:instancePath+"/boilerplate/" + i5,schemaPath:"#/properties/boilerplate/items/required",keyword:"required",params:{missingProperty: missing5},message:"must have required property '"+missing5+"'"}];
-return false;
-}
-else {
-const _errs82 = errors;
-for(const key5 in data32){
-if(!(((key5 === "kind") || (key5 === "text")) || (key5 === "position"))){
-validate20.errors = [{instancePath:instancePath+"/boilerplate/" + i5,schemaPath:"#/properties/boilerplate/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-if(_errs82 === errors){
-if(data32.kind !== undefined){
-let data33 = data32.kind;
-const _errs83 = errors;
-if(!(((data33 === "disclaimer") || (data33 === "qr-code")) || (data33 === "other"))){
-validate20.errors = [{instancePath:instancePath+"/boilerplate/" + i5+"/kind",schemaPath:"#/properties/boilerplate/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema31.properties.boilerplate.items.properties.kind.enum},message:"must be equal to one of the allowed values"}];
-return false;
-}
-var valid19 = _errs83 === errors;
-}
-else {
-var valid19 = true;
-}
-if(valid19){
-if(data32.text !== undefined){
-const _errs84 = errors;
-if(typeof data32.text !== "string"){
-validate20.errors = [{instancePath:instancePath+"/boilerplate/" + i5+"/text",schemaPath:"#/properties/boilerplate/items/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid19 = _errs84 === errors;
-}
-else {
-var valid19 = true;
-}
-if(valid19){
-if(data32.position !== undefined){
-const _errs86 = errors;
-if(!(validate22(data32.position, {instancePath:instancePath+"/boilerplate/" + i5+"/position",parentData:data32,parentDataProperty:"position",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+if(!(validate36(data31[i5], {instancePath:instancePath+"/citations/" + i5,parentData:data31,parentDataProperty:i5,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
 errors = vErrors.length;
-}
-var valid19 = _errs86 === errors;
-}
-else {
-var valid19 = true;
-}
-}
-}
-}
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/boilerplate/" + i5,schemaPath:"#/properties/boilerplate/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
 }
 var valid18 = _errs80 === errors;
 if(!valid18){
@@ -2864,7 +3018,7 @@ break;
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/boilerplate",schemaPath:"#/properties/boilerplate/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate20.errors = [{instancePath:instancePath+"/citations",schemaPath:"#/properties/citations/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -2874,227 +3028,347 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.diagnostics !== undefined){
-let data36 = data.diagnostics;
-const _errs87 = errors;
-if(errors === _errs87){
-if(Array.isArray(data36)){
-var valid20 = true;
-const len6 = data36.length;
+if(data.entities !== undefined){
+let data33 = data.entities;
+const _errs81 = errors;
+if(errors === _errs81){
+if(Array.isArray(data33)){
+var valid19 = true;
+const len6 = data33.length;
 for(let i6=0; i6<len6; i6++){
-let data37 = data36[i6];
-const _errs89 = errors;
-const _errs90 = errors;
-if(errors === _errs90){
-if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
-let missing6;
-if(((((((data37.severity === undefined) && (missing6 = "severity")) || ((data37.rule === undefined) && (missing6 = "rule"))) || ((data37.source === undefined) && (missing6 = "source"))) || ((data37.message === undefined) && (missing6 = "message"))) || ((data37.line === undefined) && (missing6 = "line"))) || ((data37.column === undefined) && (missing6 = "column"))){
-validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i6,schemaPath:"#/$defs/Diagnostic/required",keyword:"required",params:{missingProperty: missing6},message:"must have required property '"+missing6+"'"}];
+const _errs83 = errors;
+if(!(validate39(data33[i6], {instancePath:instancePath+"/entities/" + i6,parentData:data33,parentDataProperty:i6,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
+errors = vErrors.length;
+}
+var valid19 = _errs83 === errors;
+if(!valid19){
+break;
+}
+}
+}
+else {
+validate20.errors = [{instancePath:instancePath+"/entities",schemaPath:"#/properties/entities/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs81 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.boilerplate !== undefined){
+let data35 = data.boilerplate;
+const _errs84 = errors;
+if(errors === _errs84){
+if(Array.isArray(data35)){
+var valid20 = true;
+const len7 = data35.length;
+for(let i7=0; i7<len7; i7++){
+let data36 = data35[i7];
+const _errs86 = errors;
+if(errors === _errs86){
+if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
+let missing5;
+if((((data36.kind === undefined) && (missing5 = "kind")) || ((data36.text === undefined) && (missing5 = "text"))) || ((data36.position === undefined) && (missing5 = "position"))){
+validate20.errors = [{instancePath:instancePath+"/boilerplate/" + i7,schemaPath:"#/properties/boilerplate/items/required",keyword:"required",params:{missingProperty: missing5},message:"must have required property '"+missing5+"'"}];
 return false;
 }
 else {
-const _errs92 = errors;
-for(const key6 in data37){
-if(!(func1.call(schema50.properties, key6))){
-validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i6,schemaPath:"#/$defs/Diagnostic/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"}];
+const _errs88 = errors;
+for(const key5 in data36){
+if(!(((key5 === "kind") || (key5 === "text")) || (key5 === "position"))){
+validate20.errors = [{instancePath:instancePath+"/boilerplate/" + i7,schemaPath:"#/properties/boilerplate/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs92 === errors){
-if(data37.severity !== undefined){
-let data38 = data37.severity;
+if(_errs88 === errors){
+if(data36.kind !== undefined){
+let data37 = data36.kind;
+const _errs89 = errors;
+if(!(((data37 === "disclaimer") || (data37 === "qr-code")) || (data37 === "other"))){
+validate20.errors = [{instancePath:instancePath+"/boilerplate/" + i7+"/kind",schemaPath:"#/properties/boilerplate/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema31.properties.boilerplate.items.properties.kind.enum},message:"must be equal to one of the allowed values"}];
+return false;
+}
+var valid21 = _errs89 === errors;
+}
+else {
+var valid21 = true;
+}
+if(valid21){
+if(data36.text !== undefined){
+const _errs90 = errors;
+if(typeof data36.text !== "string"){
+validate20.errors = [{instancePath:instancePath+"/boilerplate/" + i7+"/text",schemaPath:"#/properties/boilerplate/items/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid21 = _errs90 === errors;
+}
+else {
+var valid21 = true;
+}
+if(valid21){
+if(data36.position !== undefined){
+const _errs92 = errors;
+if(!(validate22(data36.position, {instancePath:instancePath+"/boilerplate/" + i7+"/position",parentData:data36,parentDataProperty:"position",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+errors = vErrors.length;
+}
+var valid21 = _errs92 === errors;
+}
+else {
+var valid21 = true;
+}
+}
+}
+}
+}
+}
+else {
+validate20.errors = [{instancePath:instancePath+"/boilerplate/" + i7,schemaPath:"#/properties/boilerplate/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid20 = _errs86 === errors;
+if(!valid20){
+break;
+}
+}
+}
+else {
+validate20.errors = [{instancePath:instancePath+"/boilerplate",schemaPath:"#/properties/boilerplate/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs84 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.diagnostics !== undefined){
+let data40 = data.diagnostics;
 const _errs93 = errors;
-if(!(((data38 === "error") || (data38 === "warning")) || (data38 === "info"))){
-validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i6+"/severity",schemaPath:"#/$defs/Diagnostic/properties/severity/enum",keyword:"enum",params:{allowedValues: schema50.properties.severity.enum},message:"must be equal to one of the allowed values"}];
-return false;
-}
-var valid22 = _errs93 === errors;
-}
-else {
+if(errors === _errs93){
+if(Array.isArray(data40)){
 var valid22 = true;
-}
-if(valid22){
-if(data37.rule !== undefined){
-let data39 = data37.rule;
-const _errs94 = errors;
-if(errors === _errs94){
-if(typeof data39 === "string"){
-if(!pattern19.test(data39)){
-validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i6+"/rule",schemaPath:"#/$defs/Diagnostic/properties/rule/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9-]*$"+"\""}];
-return false;
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i6+"/rule",schemaPath:"#/$defs/Diagnostic/properties/rule/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid22 = _errs94 === errors;
-}
-else {
-var valid22 = true;
-}
-if(valid22){
-if(data37.source !== undefined){
+const len8 = data40.length;
+for(let i8=0; i8<len8; i8++){
+let data41 = data40[i8];
+const _errs95 = errors;
 const _errs96 = errors;
-if(typeof data37.source !== "string"){
-validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i6+"/source",schemaPath:"#/$defs/Diagnostic/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+if(errors === _errs96){
+if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
+let missing6;
+if(((((((data41.severity === undefined) && (missing6 = "severity")) || ((data41.rule === undefined) && (missing6 = "rule"))) || ((data41.source === undefined) && (missing6 = "source"))) || ((data41.message === undefined) && (missing6 = "message"))) || ((data41.line === undefined) && (missing6 = "line"))) || ((data41.column === undefined) && (missing6 = "column"))){
+validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i8,schemaPath:"#/$defs/Diagnostic/required",keyword:"required",params:{missingProperty: missing6},message:"must have required property '"+missing6+"'"}];
 return false;
 }
-var valid22 = _errs96 === errors;
-}
 else {
-var valid22 = true;
-}
-if(valid22){
-if(data37.message !== undefined){
 const _errs98 = errors;
-if(typeof data37.message !== "string"){
-validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i6+"/message",schemaPath:"#/$defs/Diagnostic/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+for(const key6 in data41){
+if(!(func1.call(schema52.properties, key6))){
+validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i8,schemaPath:"#/$defs/Diagnostic/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs98 === errors){
+if(data41.severity !== undefined){
+let data42 = data41.severity;
+const _errs99 = errors;
+if(!(((data42 === "error") || (data42 === "warning")) || (data42 === "info"))){
+validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i8+"/severity",schemaPath:"#/$defs/Diagnostic/properties/severity/enum",keyword:"enum",params:{allowedValues: schema52.properties.severity.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
-var valid22 = _errs98 === errors;
+var valid24 = _errs99 === errors;
 }
 else {
-var valid22 = true;
+var valid24 = true;
 }
-if(valid22){
-if(data37.line !== undefined){
-let data42 = data37.line;
+if(valid24){
+if(data41.rule !== undefined){
+let data43 = data41.rule;
 const _errs100 = errors;
-if(!(((typeof data42 == "number") && (!(data42 % 1) && !isNaN(data42))) && (isFinite(data42)))){
-validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i6+"/line",schemaPath:"#/$defs/Diagnostic/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
-return false;
-}
 if(errors === _errs100){
-if((typeof data42 == "number") && (isFinite(data42))){
-if(data42 < 1 || isNaN(data42)){
-validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i6+"/line",schemaPath:"#/$defs/Diagnostic/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+if(typeof data43 === "string"){
+if(!pattern20.test(data43)){
+validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i8+"/rule",schemaPath:"#/$defs/Diagnostic/properties/rule/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9-]*$"+"\""}];
 return false;
 }
 }
+else {
+validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i8+"/rule",schemaPath:"#/$defs/Diagnostic/properties/rule/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
 }
-var valid22 = _errs100 === errors;
+}
+var valid24 = _errs100 === errors;
 }
 else {
-var valid22 = true;
+var valid24 = true;
 }
-if(valid22){
-if(data37.column !== undefined){
-let data43 = data37.column;
+if(valid24){
+if(data41.source !== undefined){
 const _errs102 = errors;
-if(!(((typeof data43 == "number") && (!(data43 % 1) && !isNaN(data43))) && (isFinite(data43)))){
-validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i6+"/column",schemaPath:"#/$defs/Diagnostic/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+if(typeof data41.source !== "string"){
+validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i8+"/source",schemaPath:"#/$defs/Diagnostic/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-if(errors === _errs102){
-if((typeof data43 == "number") && (isFinite(data43))){
-if(data43 < 1 || isNaN(data43)){
-validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i6+"/column",schemaPath:"#/$defs/Diagnostic/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
-return false;
-}
-}
-}
-var valid22 = _errs102 === errors;
+var valid24 = _errs102 === errors;
 }
 else {
-var valid22 = true;
+var valid24 = true;
 }
-if(valid22){
-if(data37.endLine !== undefined){
-let data44 = data37.endLine;
+if(valid24){
+if(data41.message !== undefined){
 const _errs104 = errors;
-if(!(((typeof data44 == "number") && (!(data44 % 1) && !isNaN(data44))) && (isFinite(data44)))){
-validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i6+"/endLine",schemaPath:"#/$defs/Diagnostic/properties/endLine/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+if(typeof data41.message !== "string"){
+validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i8+"/message",schemaPath:"#/$defs/Diagnostic/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-if(errors === _errs104){
-if((typeof data44 == "number") && (isFinite(data44))){
-if(data44 < 1 || isNaN(data44)){
-validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i6+"/endLine",schemaPath:"#/$defs/Diagnostic/properties/endLine/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
-return false;
-}
-}
-}
-var valid22 = _errs104 === errors;
+var valid24 = _errs104 === errors;
 }
 else {
-var valid22 = true;
+var valid24 = true;
 }
-if(valid22){
-if(data37.endColumn !== undefined){
-let data45 = data37.endColumn;
+if(valid24){
+if(data41.line !== undefined){
+let data46 = data41.line;
 const _errs106 = errors;
-if(!(((typeof data45 == "number") && (!(data45 % 1) && !isNaN(data45))) && (isFinite(data45)))){
-validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i6+"/endColumn",schemaPath:"#/$defs/Diagnostic/properties/endColumn/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+if(!(((typeof data46 == "number") && (!(data46 % 1) && !isNaN(data46))) && (isFinite(data46)))){
+validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i8+"/line",schemaPath:"#/$defs/Diagnostic/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs106){
-if((typeof data45 == "number") && (isFinite(data45))){
-if(data45 < 1 || isNaN(data45)){
-validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i6+"/endColumn",schemaPath:"#/$defs/Diagnostic/properties/endColumn/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+if((typeof data46 == "number") && (isFinite(data46))){
+if(data46 < 1 || isNaN(data46)){
+validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i8+"/line",schemaPath:"#/$defs/Diagnostic/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
 return false;
 }
 }
 }
-var valid22 = _errs106 === errors;
+var valid24 = _errs106 === errors;
 }
 else {
-var valid22 = true;
+var valid24 = true;
 }
-if(valid22){
-if(data37.offset !== undefined){
-let data46 = data37.offset;
+if(valid24){
+if(data41.column !== undefined){
+let data47 = data41.column;
 const _errs108 = errors;
-if(!(((typeof data46 == "number") && (!(data46 % 1) && !isNaN(data46))) && (isFinite(data46)))){
-validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i6+"/offset",schemaPath:"#/$defs/Diagnostic/properties/offset/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+if(!(((typeof data47 == "number") && (!(data47 % 1) && !isNaN(data47))) && (isFinite(data47)))){
+validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i8+"/column",schemaPath:"#/$defs/Diagnostic/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs108){
-if((typeof data46 == "number") && (isFinite(data46))){
-if(data46 < 0 || isNaN(data46)){
-validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i6+"/offset",schemaPath:"#/$defs/Diagnostic/properties/offset/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+if((typeof data47 == "number") && (isFinite(data47))){
+if(data47 < 1 || isNaN(data47)){
+validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i8+"/column",schemaPath:"#/$defs/Diagnostic/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
 return false;
 }
 }
 }
-var valid22 = _errs108 === errors;
+var valid24 = _errs108 === errors;
 }
 else {
-var valid22 = true;
+var valid24 = true;
 }
-if(valid22){
-if(data37.fatal !== undefined){
+if(valid24){
+if(data41.endLine !== undefined){
+let data48 = data41.endLine;
 const _errs110 = errors;
-if(typeof data37.fatal !== "boolean"){
-validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i6+"/fatal",schemaPath:"#/$defs/Diagnostic/properties/fatal/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+if(!(((typeof data48 == "number") && (!(data48 % 1) && !isNaN(data48))) && (isFinite(data48)))){
+validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i8+"/endLine",schemaPath:"#/$defs/Diagnostic/properties/endLine/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-var valid22 = _errs110 === errors;
-}
-else {
-var valid22 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i6,schemaPath:"#/$defs/Diagnostic/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+if(errors === _errs110){
+if((typeof data48 == "number") && (isFinite(data48))){
+if(data48 < 1 || isNaN(data48)){
+validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i8+"/endLine",schemaPath:"#/$defs/Diagnostic/properties/endLine/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
 return false;
 }
 }
-var valid20 = _errs89 === errors;
-if(!valid20){
+}
+var valid24 = _errs110 === errors;
+}
+else {
+var valid24 = true;
+}
+if(valid24){
+if(data41.endColumn !== undefined){
+let data49 = data41.endColumn;
+const _errs112 = errors;
+if(!(((typeof data49 == "number") && (!(data49 % 1) && !isNaN(data49))) && (isFinite(data49)))){
+validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i8+"/endColumn",schemaPath:"#/$defs/Diagnostic/properties/endColumn/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs112){
+if((typeof data49 == "number") && (isFinite(data49))){
+if(data49 < 1 || isNaN(data49)){
+validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i8+"/endColumn",schemaPath:"#/$defs/Diagnostic/properties/endColumn/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+return false;
+}
+}
+}
+var valid24 = _errs112 === errors;
+}
+else {
+var valid24 = true;
+}
+if(valid24){
+if(data41.offset !== undefined){
+let data50 = data41.offset;
+const _errs114 = errors;
+if(!(((typeof data50 == "number") && (!(data50 % 1) && !isNaN(data50))) && (isFinite(data50)))){
+validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i8+"/offset",schemaPath:"#/$defs/Diagnostic/properties/offset/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs114){
+if((typeof data50 == "number") && (isFinite(data50))){
+if(data50 < 0 || isNaN(data50)){
+validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i8+"/offset",schemaPath:"#/$defs/Diagnostic/properties/offset/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+var valid24 = _errs114 === errors;
+}
+else {
+var valid24 = true;
+}
+if(valid24){
+if(data41.fatal !== undefined){
+const _errs116 = errors;
+if(typeof data41.fatal !== "boolean"){
+validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i8+"/fatal",schemaPath:"#/$defs/Diagnostic/properties/fatal/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+return false;
+}
+var valid24 = _errs116 === errors;
+}
+else {
+var valid24 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i8,schemaPath:"#/$defs/Diagnostic/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid22 = _errs95 === errors;
+if(!valid22){
 break;
 }
 }
@@ -3104,10 +3378,12 @@ validate20.errors = [{instancePath:instancePath+"/diagnostics",schemaPath:"#/pro
 return false;
 }
 }
-var valid0 = _errs87 === errors;
+var valid0 = _errs93 === errors;
 }
 else {
 var valid0 = true;
+}
+}
 }
 }
 }
@@ -3137,34 +3413,34 @@ return errors === 0;
 }
 validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const pipeline = validate36;
-const schema51 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/pipeline.schema.json","title":"PipelineFile","description":"A pipeline file: which inputs to ingest, which stages to run with which options, and where the domain data lives. Relative paths resolve against the pipeline file's folder.","type":"object","additionalProperties":false,"required":["name","stages"],"properties":{"$schema":{"type":"string"},"name":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"description":{"type":"string"},"inputs":{"description":"Files or folders (searched recursively for the listed extensions) that `digest build` ingests.","type":"array","items":{"type":"string","minLength":1}},"extensions":{"type":"array","items":{"type":"string","pattern":"^\\.[a-z0-9]+$"},"default":[".txt",".md",".markdown",".html",".htm"]},"out":{"type":"string","minLength":1,"description":"Output folder, relative to the working directory."},"data":{"type":"object","additionalProperties":false,"properties":{"journals":{"type":"string","minLength":1,"maxLength":4096},"structure":{"type":"string","minLength":1,"maxLength":4096},"html":{"type":"string","minLength":1,"maxLength":4096},"lexicon":{"type":"string","minLength":1,"maxLength":4096},"allowOutsideFolder":{"description":"Allow data files outside the pipeline file's folder (and the package's own pipelines/data/). Off by default: a pipeline file names only data beside it.","type":"boolean","default":false},"facts":{"type":"string","minLength":1,"maxLength":4096}}},"rules":{"description":"Severity overrides per rule id; \"off\" silences a rule.","type":"object","propertyNames":{"pattern":"^[a-z][a-z0-9-]*$"},"additionalProperties":{"enum":["error","warning","info","off"]}},"stages":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/StageEntry"}}},"$defs":{"StageEntry":{"title":"StageEntry","description":"One stage of the pipeline, by name, with its options; the options are checked against that stage's <Stage>Options.","tsType":"{ use: StageName; options?: { [k: string]: unknown } }","type":"object","additionalProperties":false,"required":["use"],"properties":{"use":{"$ref":"#/$defs/StageName"},"options":{"type":"object","description":"The stage's options: see the stage's $defs entry (<Stage>Options) for ranges and defaults."}},"allOf":[{"if":{"properties":{"use":{"const":"read"}}},"then":{"properties":{"options":{"$ref":"#/$defs/ReadOptions"}}}},{"if":{"properties":{"use":{"const":"parse"}}},"then":{"properties":{"options":{"$ref":"#/$defs/ParseOptions"}}}},{"if":{"properties":{"use":{"const":"segment"}}},"then":{"properties":{"options":{"$ref":"#/$defs/SegmentOptions"}}}},{"if":{"properties":{"use":{"const":"references"}}},"then":{"properties":{"options":{"$ref":"#/$defs/ReferencesOptions"}}}},{"if":{"properties":{"use":{"const":"link"}}},"then":{"properties":{"options":{"$ref":"#/$defs/LinkOptions"}}}},{"if":{"properties":{"use":{"const":"entities"}}},"then":{"properties":{"options":{"$ref":"#/$defs/EntitiesOptions"}}}},{"if":{"properties":{"use":{"const":"recognize"}}},"then":{"properties":{"options":{"$ref":"#/$defs/RecognizeOptions"}}}},{"if":{"properties":{"use":{"const":"label"}}},"then":{"properties":{"options":{"$ref":"#/$defs/LabelOptions"}}}},{"if":{"properties":{"use":{"const":"facts"}}},"then":{"properties":{"options":{"$ref":"#/$defs/FactsOptions"}}}},{"if":{"properties":{"use":{"const":"translate"}}},"then":{"properties":{"options":{"$ref":"#/$defs/TranslateOptions"}}}},{"if":{"properties":{"use":{"const":"language"}}},"then":{"properties":{"options":{"$ref":"#/$defs/LanguageOptions"}}}},{"if":{"properties":{"use":{"const":"validate"}}},"then":{"properties":{"options":{"$ref":"#/$defs/ValidateOptions"}}}},{"if":{"properties":{"use":{"const":"write"}}},"then":{"properties":{"options":{"$ref":"#/$defs/WriteOptions"}}}}]},"StageName":{"title":"StageName","description":"The stages a pipeline can list, in the order they may appear (write runs over the whole set, last).","enum":["read","parse","segment","references","link","entities","recognize","label","facts","translate","language","validate","write"]},"ReadOptions":{"title":"ReadOptions","description":"Options of the read stage (bytes → text).","type":"object","additionalProperties":false,"properties":{"fallbackEncoding":{"description":"The encoding used when no BOM, declaration, strict UTF-8 or detection decides: one TextDecoder knows (WHATWG names).","enum":["utf-8","ibm866","iso-8859-2","iso-8859-3","iso-8859-4","iso-8859-5","iso-8859-6","iso-8859-7","iso-8859-8","iso-8859-8-i","iso-8859-10","iso-8859-13","iso-8859-14","iso-8859-15","koi8-r","koi8-u","macintosh","windows-874","windows-1250","windows-1251","windows-1252","windows-1253","windows-1254","windows-1255","windows-1256","windows-1257","windows-1258","x-mac-cyrillic","gbk","gb18030","big5","euc-jp","iso-2022-jp","shift_jis","euc-kr","utf-16be","utf-16le"],"default":"gb18030"},"maxBytes":{"description":"Inputs larger than this are refused before they are read (input-too-large). At most 256 MiB: a decoded text must fit V8's string limit with room to work.","type":"integer","minimum":1,"maximum":268435456,"default":67108864}}},"ParseOptions":{"title":"ParseOptions","description":"Options of the parse stage (text → blocks).","type":"object","additionalProperties":false,"properties":{"format":{"description":"How to read the text: by extension and content (auto), or forced.","enum":["auto","text","html","markdown"],"default":"auto"},"maxBlocks":{"description":"More blocks than this is an error (too-many-blocks).","type":"integer","minimum":1,"maximum":10000000,"default":200000},"maxBlockLength":{"description":"A block (a line of text, a Markdown line, an HTML element's text) longer than this many characters is an error (line-too-long).","type":"integer","minimum":1,"maximum":100000000,"default":1000000},"maxHtmlDepth":{"description":"HTML nested deeper than this is an error (html-too-deep), checked before parsing.","type":"integer","minimum":1,"maximum":100000,"default":1000}}},"SegmentOptions":{"title":"SegmentOptions","description":"The segment stage takes no options (its patterns are data: structure.json).","type":"object","additionalProperties":false,"properties":{}},"ReferencesOptions":{"title":"ReferencesOptions","description":"Options of the references stage.","type":"object","additionalProperties":false,"properties":{"maxReferences":{"description":"More reference entries than this is an error (too-many-references).","type":"integer","minimum":1,"maximum":1000000,"default":20000}}},"LinkOptions":{"title":"LinkOptions","description":"The link stage takes no options.","type":"object","additionalProperties":false,"properties":{}},"EntitiesOptions":{"title":"EntitiesOptions","description":"Options of the entities stage.","type":"object","additionalProperties":false,"properties":{"abbreviationDefinitions":{"description":"Tag abbreviations the article defines (\"间充质干细胞(MSCs)\") that the lexicon does not know.","type":"boolean","default":true}}},"RecognizeOptions":{"title":"RecognizeOptions","description":"Options of the optional recognize stage (token classification with a local model).","type":"object","additionalProperties":false,"properties":{"model":{"description":"Folder of local models, relative to the pipeline file (models are never downloaded); empty: not configured.","type":"string","maxLength":4096,"default":""},"modelId":{"description":"The model's \"<org>/<name>\" under the model folder; empty: not configured.","type":"string","maxLength":201,"pattern":"^(?:[A-Za-z0-9][A-Za-z0-9._-]{0,99}/[A-Za-z0-9][A-Za-z0-9._-]{0,99})?$","default":""},"batchSize":{"description":"Blocks per model call.","type":"integer","minimum":1,"maximum":1024,"default":16},"timeoutMs":{"description":"A model call taking longer than this fails (model-failed).","type":"integer","minimum":1,"maximum":3600000,"default":30000},"minScore":{"description":"Tokens scored below this are ignored.","type":"number","minimum":0,"maximum":1,"default":0.5},"labels":{"description":"Model label → entity type, for labels that are not already entity types.","type":"object","maxProperties":200,"propertyNames":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$"},"additionalProperties":{"$ref":"#/$defs/EntityType"},"default":{}}}},"LabelOptions":{"title":"LabelOptions","description":"The label stage takes no options (its phrases are data: structure.json).","type":"object","additionalProperties":false,"properties":{}},"FactsOptions":{"title":"FactsOptions","description":"The facts stage takes no options (its vocabulary is data: facts.json).","type":"object","additionalProperties":false,"properties":{}},"TranslateOptions":{"title":"TranslateOptions","description":"Options of the optional translate stage (machine translation with a local model).","type":"object","additionalProperties":false,"properties":{"model":{"description":"Folder of local models, relative to the pipeline file (models are never downloaded); empty: not configured.","type":"string","maxLength":4096,"default":""},"modelId":{"description":"The model's \"<org>/<name>\" under the model folder; empty: not configured.","type":"string","maxLength":201,"pattern":"^(?:[A-Za-z0-9][A-Za-z0-9._-]{0,99}/[A-Za-z0-9][A-Za-z0-9._-]{0,99})?$","default":"Xenova/opus-mt-zh-en"},"batchSize":{"description":"Paragraphs per model call.","type":"integer","minimum":1,"maximum":1024,"default":8},"timeoutMs":{"description":"A model call taking longer than this fails (model-failed).","type":"integer","minimum":1,"maximum":3600000,"default":120000},"maxParagraphs":{"description":"At most this many distinct paragraphs of an input are translated.","type":"integer","minimum":1,"maximum":1000000,"default":2000}}},"LanguageOptions":{"title":"LanguageOptions","description":"Options of the language stage.","type":"object","additionalProperties":false,"properties":{"hanShare":{"description":"The share of Han characters among letters from which the body is Chinese.","type":"number","minimum":0,"maximum":1,"default":0.3},"sampleCharacters":{"description":"How many characters of the body are looked at.","type":"integer","minimum":1,"maximum":10000000,"default":20000},"candidates":{"description":"The languages (ISO 639-3) franc may answer for non-Chinese text.","type":"array","minItems":1,"maxItems":7,"uniqueItems":true,"items":{"enum":["eng","fra","deu","spa","por","ita","nld"]},"default":["eng","fra","deu","spa","por","ita","nld"]}}},"ValidateOptions":{"title":"ValidateOptions","description":"The validate stage takes no options.","type":"object","additionalProperties":false,"properties":{}},"WriteOptions":{"title":"WriteOptions","description":"Options of write, which runs over the whole set after every per-document stage.","type":"object","additionalProperties":false,"properties":{"report":{"description":"Write the HTML review pages under report/.","type":"boolean","default":true}}},"EntityType":{"enum":["disease","cell","molecule","measure","organization","journal","drug","country","other"]}}};
+export const pipeline = validate42;
+const schema53 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/pipeline.schema.json","title":"PipelineFile","description":"A pipeline file: which inputs to ingest, which stages to run with which options, and where the domain data lives. Relative paths resolve against the pipeline file's folder.","type":"object","additionalProperties":false,"required":["name","stages"],"properties":{"$schema":{"type":"string"},"name":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"description":{"type":"string"},"inputs":{"description":"Files or folders (searched recursively for the listed extensions) that `digest build` ingests.","type":"array","items":{"type":"string","minLength":1}},"extensions":{"type":"array","items":{"type":"string","pattern":"^\\.[a-z0-9]+$"},"default":[".txt",".md",".markdown",".html",".htm"]},"out":{"type":"string","minLength":1,"description":"Output folder, relative to the working directory."},"data":{"type":"object","additionalProperties":false,"properties":{"journals":{"type":"string","minLength":1,"maxLength":4096},"structure":{"type":"string","minLength":1,"maxLength":4096},"html":{"type":"string","minLength":1,"maxLength":4096},"lexicon":{"type":"string","minLength":1,"maxLength":4096},"allowOutsideFolder":{"description":"Allow data files outside the pipeline file's folder (and the package's own pipelines/data/). Off by default: a pipeline file names only data beside it.","type":"boolean","default":false},"facts":{"type":"string","minLength":1,"maxLength":4096}}},"rules":{"description":"Severity overrides per rule id; \"off\" silences a rule.","type":"object","propertyNames":{"pattern":"^[a-z][a-z0-9-]*$"},"additionalProperties":{"enum":["error","warning","info","off"]}},"stages":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/StageEntry"}}},"$defs":{"StageEntry":{"title":"StageEntry","description":"One stage of the pipeline, by name, with its options; the options are checked against that stage's <Stage>Options.","tsType":"{ use: StageName; options?: { [k: string]: unknown } }","type":"object","additionalProperties":false,"required":["use"],"properties":{"use":{"$ref":"#/$defs/StageName"},"options":{"type":"object","description":"The stage's options: see the stage's $defs entry (<Stage>Options) for ranges and defaults."}},"allOf":[{"if":{"properties":{"use":{"const":"read"}}},"then":{"properties":{"options":{"$ref":"#/$defs/ReadOptions"}}}},{"if":{"properties":{"use":{"const":"parse"}}},"then":{"properties":{"options":{"$ref":"#/$defs/ParseOptions"}}}},{"if":{"properties":{"use":{"const":"segment"}}},"then":{"properties":{"options":{"$ref":"#/$defs/SegmentOptions"}}}},{"if":{"properties":{"use":{"const":"references"}}},"then":{"properties":{"options":{"$ref":"#/$defs/ReferencesOptions"}}}},{"if":{"properties":{"use":{"const":"link"}}},"then":{"properties":{"options":{"$ref":"#/$defs/LinkOptions"}}}},{"if":{"properties":{"use":{"const":"entities"}}},"then":{"properties":{"options":{"$ref":"#/$defs/EntitiesOptions"}}}},{"if":{"properties":{"use":{"const":"recognize"}}},"then":{"properties":{"options":{"$ref":"#/$defs/RecognizeOptions"}}}},{"if":{"properties":{"use":{"const":"label"}}},"then":{"properties":{"options":{"$ref":"#/$defs/LabelOptions"}}}},{"if":{"properties":{"use":{"const":"facts"}}},"then":{"properties":{"options":{"$ref":"#/$defs/FactsOptions"}}}},{"if":{"properties":{"use":{"const":"translate"}}},"then":{"properties":{"options":{"$ref":"#/$defs/TranslateOptions"}}}},{"if":{"properties":{"use":{"const":"language"}}},"then":{"properties":{"options":{"$ref":"#/$defs/LanguageOptions"}}}},{"if":{"properties":{"use":{"const":"validate"}}},"then":{"properties":{"options":{"$ref":"#/$defs/ValidateOptions"}}}},{"if":{"properties":{"use":{"const":"write"}}},"then":{"properties":{"options":{"$ref":"#/$defs/WriteOptions"}}}}]},"StageName":{"title":"StageName","description":"The stages a pipeline can list, in the order they may appear (write runs over the whole set, last).","enum":["read","parse","segment","references","link","entities","recognize","label","facts","translate","language","validate","write"]},"ReadOptions":{"title":"ReadOptions","description":"Options of the read stage (bytes → text).","type":"object","additionalProperties":false,"properties":{"fallbackEncoding":{"description":"The encoding used when no BOM, declaration, strict UTF-8 or detection decides: one TextDecoder knows (WHATWG names).","enum":["utf-8","ibm866","iso-8859-2","iso-8859-3","iso-8859-4","iso-8859-5","iso-8859-6","iso-8859-7","iso-8859-8","iso-8859-8-i","iso-8859-10","iso-8859-13","iso-8859-14","iso-8859-15","koi8-r","koi8-u","macintosh","windows-874","windows-1250","windows-1251","windows-1252","windows-1253","windows-1254","windows-1255","windows-1256","windows-1257","windows-1258","x-mac-cyrillic","gbk","gb18030","big5","euc-jp","iso-2022-jp","shift_jis","euc-kr","utf-16be","utf-16le"],"default":"gb18030"},"maxBytes":{"description":"Inputs larger than this are refused before they are read (input-too-large). At most 256 MiB: a decoded text must fit V8's string limit with room to work.","type":"integer","minimum":1,"maximum":268435456,"default":67108864}}},"ParseOptions":{"title":"ParseOptions","description":"Options of the parse stage (text → blocks).","type":"object","additionalProperties":false,"properties":{"format":{"description":"How to read the text: by extension and content (auto), or forced.","enum":["auto","text","html","markdown"],"default":"auto"},"maxBlocks":{"description":"More blocks than this is an error (too-many-blocks).","type":"integer","minimum":1,"maximum":10000000,"default":200000},"maxBlockLength":{"description":"A block (a line of text, a Markdown line, an HTML element's text) longer than this many characters is an error (line-too-long).","type":"integer","minimum":1,"maximum":100000000,"default":1000000},"maxHtmlDepth":{"description":"HTML nested deeper than this is an error (html-too-deep), checked before parsing.","type":"integer","minimum":1,"maximum":100000,"default":1000}}},"SegmentOptions":{"title":"SegmentOptions","description":"The segment stage takes no options (its patterns are data: structure.json).","type":"object","additionalProperties":false,"properties":{}},"ReferencesOptions":{"title":"ReferencesOptions","description":"Options of the references stage.","type":"object","additionalProperties":false,"properties":{"maxReferences":{"description":"More reference entries than this is an error (too-many-references).","type":"integer","minimum":1,"maximum":1000000,"default":20000}}},"LinkOptions":{"title":"LinkOptions","description":"The link stage takes no options.","type":"object","additionalProperties":false,"properties":{}},"EntitiesOptions":{"title":"EntitiesOptions","description":"Options of the entities stage.","type":"object","additionalProperties":false,"properties":{"abbreviationDefinitions":{"description":"Tag abbreviations the article defines (\"间充质干细胞(MSCs)\") that the lexicon does not know.","type":"boolean","default":true}}},"RecognizeOptions":{"title":"RecognizeOptions","description":"Options of the optional recognize stage (token classification with a local model).","type":"object","additionalProperties":false,"properties":{"model":{"description":"Folder of local models, relative to the pipeline file (models are never downloaded); empty: not configured.","type":"string","maxLength":4096,"default":""},"modelId":{"description":"The model's \"<org>/<name>\" under the model folder; empty: not configured.","type":"string","maxLength":201,"pattern":"^(?:[A-Za-z0-9][A-Za-z0-9._-]{0,99}/[A-Za-z0-9][A-Za-z0-9._-]{0,99})?$","default":""},"batchSize":{"description":"Blocks per model call.","type":"integer","minimum":1,"maximum":1024,"default":16},"timeoutMs":{"description":"A model call taking longer than this fails (model-failed).","type":"integer","minimum":1,"maximum":3600000,"default":30000},"minScore":{"description":"Tokens scored below this are ignored.","type":"number","minimum":0,"maximum":1,"default":0.5},"labels":{"description":"Model label → entity type, for labels that are not already entity types.","type":"object","maxProperties":200,"propertyNames":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$"},"additionalProperties":{"$ref":"#/$defs/EntityType"},"default":{}}}},"LabelOptions":{"title":"LabelOptions","description":"The label stage takes no options (its phrases are data: structure.json).","type":"object","additionalProperties":false,"properties":{}},"FactsOptions":{"title":"FactsOptions","description":"The facts stage takes no options (its vocabulary is data: facts.json).","type":"object","additionalProperties":false,"properties":{}},"TranslateOptions":{"title":"TranslateOptions","description":"Options of the optional translate stage (machine translation with a local model).","type":"object","additionalProperties":false,"properties":{"model":{"description":"Folder of local models, relative to the pipeline file (models are never downloaded); empty: not configured.","type":"string","maxLength":4096,"default":""},"modelId":{"description":"The model's \"<org>/<name>\" under the model folder; empty: not configured.","type":"string","maxLength":201,"pattern":"^(?:[A-Za-z0-9][A-Za-z0-9._-]{0,99}/[A-Za-z0-9][A-Za-z0-9._-]{0,99})?$","default":"Xenova/opus-mt-zh-en"},"batchSize":{"description":"Paragraphs per model call.","type":"integer","minimum":1,"maximum":1024,"default":8},"timeoutMs":{"description":"A model call taking longer than this fails (model-failed).","type":"integer","minimum":1,"maximum":3600000,"default":120000},"maxParagraphs":{"description":"At most this many distinct paragraphs of an input are translated.","type":"integer","minimum":1,"maximum":1000000,"default":2000}}},"LanguageOptions":{"title":"LanguageOptions","description":"Options of the language stage.","type":"object","additionalProperties":false,"properties":{"hanShare":{"description":"The share of Han characters among letters from which the body is Chinese.","type":"number","minimum":0,"maximum":1,"default":0.3},"sampleCharacters":{"description":"How many characters of the body are looked at.","type":"integer","minimum":1,"maximum":10000000,"default":20000},"candidates":{"description":"The languages (ISO 639-3) franc may answer for non-Chinese text.","type":"array","minItems":1,"maxItems":7,"uniqueItems":true,"items":{"enum":["eng","fra","deu","spa","por","ita","nld"]},"default":["eng","fra","deu","spa","por","ita","nld"]}}},"ValidateOptions":{"title":"ValidateOptions","description":"The validate stage takes no options.","type":"object","additionalProperties":false,"properties":{}},"WriteOptions":{"title":"WriteOptions","description":"Options of write, which runs over the whole set after every per-document stage.","type":"object","additionalProperties":false,"properties":{"report":{"description":"Write the HTML review pages under report/.","type":"boolean","default":true}}},"EntityType":{"enum":["disease","cell","molecule","measure","organization","journal","drug","country","other"]}}};
 const func6 = require("ajv/dist/runtime/ucs2length").default;
-const pattern20 = new RegExp("^[a-z0-9][a-z0-9-]*$", "u");
-const pattern21 = new RegExp("^\\.[a-z0-9]+$", "u");
-const schema52 = {"title":"StageEntry","description":"One stage of the pipeline, by name, with its options; the options are checked against that stage's <Stage>Options.","tsType":"{ use: StageName; options?: { [k: string]: unknown } }","type":"object","additionalProperties":false,"required":["use"],"properties":{"use":{"$ref":"#/$defs/StageName"},"options":{"type":"object","description":"The stage's options: see the stage's $defs entry (<Stage>Options) for ranges and defaults."}},"allOf":[{"if":{"properties":{"use":{"const":"read"}}},"then":{"properties":{"options":{"$ref":"#/$defs/ReadOptions"}}}},{"if":{"properties":{"use":{"const":"parse"}}},"then":{"properties":{"options":{"$ref":"#/$defs/ParseOptions"}}}},{"if":{"properties":{"use":{"const":"segment"}}},"then":{"properties":{"options":{"$ref":"#/$defs/SegmentOptions"}}}},{"if":{"properties":{"use":{"const":"references"}}},"then":{"properties":{"options":{"$ref":"#/$defs/ReferencesOptions"}}}},{"if":{"properties":{"use":{"const":"link"}}},"then":{"properties":{"options":{"$ref":"#/$defs/LinkOptions"}}}},{"if":{"properties":{"use":{"const":"entities"}}},"then":{"properties":{"options":{"$ref":"#/$defs/EntitiesOptions"}}}},{"if":{"properties":{"use":{"const":"recognize"}}},"then":{"properties":{"options":{"$ref":"#/$defs/RecognizeOptions"}}}},{"if":{"properties":{"use":{"const":"label"}}},"then":{"properties":{"options":{"$ref":"#/$defs/LabelOptions"}}}},{"if":{"properties":{"use":{"const":"facts"}}},"then":{"properties":{"options":{"$ref":"#/$defs/FactsOptions"}}}},{"if":{"properties":{"use":{"const":"translate"}}},"then":{"properties":{"options":{"$ref":"#/$defs/TranslateOptions"}}}},{"if":{"properties":{"use":{"const":"language"}}},"then":{"properties":{"options":{"$ref":"#/$defs/LanguageOptions"}}}},{"if":{"properties":{"use":{"const":"validate"}}},"then":{"properties":{"options":{"$ref":"#/$defs/ValidateOptions"}}}},{"if":{"properties":{"use":{"const":"write"}}},"then":{"properties":{"options":{"$ref":"#/$defs/WriteOptions"}}}}]};
-const schema53 = {"title":"ReadOptions","description":"Options of the read stage (bytes → text).","type":"object","additionalProperties":false,"properties":{"fallbackEncoding":{"description":"The encoding used when no BOM, declaration, strict UTF-8 or detection decides: one TextDecoder knows (WHATWG names).","enum":["utf-8","ibm866","iso-8859-2","iso-8859-3","iso-8859-4","iso-8859-5","iso-8859-6","iso-8859-7","iso-8859-8","iso-8859-8-i","iso-8859-10","iso-8859-13","iso-8859-14","iso-8859-15","koi8-r","koi8-u","macintosh","windows-874","windows-1250","windows-1251","windows-1252","windows-1253","windows-1254","windows-1255","windows-1256","windows-1257","windows-1258","x-mac-cyrillic","gbk","gb18030","big5","euc-jp","iso-2022-jp","shift_jis","euc-kr","utf-16be","utf-16le"],"default":"gb18030"},"maxBytes":{"description":"Inputs larger than this are refused before they are read (input-too-large). At most 256 MiB: a decoded text must fit V8's string limit with room to work.","type":"integer","minimum":1,"maximum":268435456,"default":67108864}}};
-const schema54 = {"title":"ParseOptions","description":"Options of the parse stage (text → blocks).","type":"object","additionalProperties":false,"properties":{"format":{"description":"How to read the text: by extension and content (auto), or forced.","enum":["auto","text","html","markdown"],"default":"auto"},"maxBlocks":{"description":"More blocks than this is an error (too-many-blocks).","type":"integer","minimum":1,"maximum":10000000,"default":200000},"maxBlockLength":{"description":"A block (a line of text, a Markdown line, an HTML element's text) longer than this many characters is an error (line-too-long).","type":"integer","minimum":1,"maximum":100000000,"default":1000000},"maxHtmlDepth":{"description":"HTML nested deeper than this is an error (html-too-deep), checked before parsing.","type":"integer","minimum":1,"maximum":100000,"default":1000}}};
-const schema55 = {"title":"SegmentOptions","description":"The segment stage takes no options (its patterns are data: structure.json).","type":"object","additionalProperties":false,"properties":{}};
-const schema56 = {"title":"ReferencesOptions","description":"Options of the references stage.","type":"object","additionalProperties":false,"properties":{"maxReferences":{"description":"More reference entries than this is an error (too-many-references).","type":"integer","minimum":1,"maximum":1000000,"default":20000}}};
-const schema57 = {"title":"LinkOptions","description":"The link stage takes no options.","type":"object","additionalProperties":false,"properties":{}};
-const schema58 = {"title":"EntitiesOptions","description":"Options of the entities stage.","type":"object","additionalProperties":false,"properties":{"abbreviationDefinitions":{"description":"Tag abbreviations the article defines (\"间充质干细胞(MSCs)\") that the lexicon does not know.","type":"boolean","default":true}}};
-const schema61 = {"title":"LabelOptions","description":"The label stage takes no options (its phrases are data: structure.json).","type":"object","additionalProperties":false,"properties":{}};
-const schema62 = {"title":"FactsOptions","description":"The facts stage takes no options (its vocabulary is data: facts.json).","type":"object","additionalProperties":false,"properties":{}};
-const schema63 = {"title":"TranslateOptions","description":"Options of the optional translate stage (machine translation with a local model).","type":"object","additionalProperties":false,"properties":{"model":{"description":"Folder of local models, relative to the pipeline file (models are never downloaded); empty: not configured.","type":"string","maxLength":4096,"default":""},"modelId":{"description":"The model's \"<org>/<name>\" under the model folder; empty: not configured.","type":"string","maxLength":201,"pattern":"^(?:[A-Za-z0-9][A-Za-z0-9._-]{0,99}/[A-Za-z0-9][A-Za-z0-9._-]{0,99})?$","default":"Xenova/opus-mt-zh-en"},"batchSize":{"description":"Paragraphs per model call.","type":"integer","minimum":1,"maximum":1024,"default":8},"timeoutMs":{"description":"A model call taking longer than this fails (model-failed).","type":"integer","minimum":1,"maximum":3600000,"default":120000},"maxParagraphs":{"description":"At most this many distinct paragraphs of an input are translated.","type":"integer","minimum":1,"maximum":1000000,"default":2000}}};
-const schema64 = {"title":"LanguageOptions","description":"Options of the language stage.","type":"object","additionalProperties":false,"properties":{"hanShare":{"description":"The share of Han characters among letters from which the body is Chinese.","type":"number","minimum":0,"maximum":1,"default":0.3},"sampleCharacters":{"description":"How many characters of the body are looked at.","type":"integer","minimum":1,"maximum":10000000,"default":20000},"candidates":{"description":"The languages (ISO 639-3) franc may answer for non-Chinese text.","type":"array","minItems":1,"maxItems":7,"uniqueItems":true,"items":{"enum":["eng","fra","deu","spa","por","ita","nld"]},"default":["eng","fra","deu","spa","por","ita","nld"]}}};
-const schema65 = {"title":"ValidateOptions","description":"The validate stage takes no options.","type":"object","additionalProperties":false,"properties":{}};
-const schema66 = {"title":"WriteOptions","description":"Options of write, which runs over the whole set after every per-document stage.","type":"object","additionalProperties":false,"properties":{"report":{"description":"Write the HTML review pages under report/.","type":"boolean","default":true}}};
-const schema67 = {"title":"StageName","description":"The stages a pipeline can list, in the order they may appear (write runs over the whole set, last).","enum":["read","parse","segment","references","link","entities","recognize","label","facts","translate","language","validate","write"]};
-const schema59 = {"title":"RecognizeOptions","description":"Options of the optional recognize stage (token classification with a local model).","type":"object","additionalProperties":false,"properties":{"model":{"description":"Folder of local models, relative to the pipeline file (models are never downloaded); empty: not configured.","type":"string","maxLength":4096,"default":""},"modelId":{"description":"The model's \"<org>/<name>\" under the model folder; empty: not configured.","type":"string","maxLength":201,"pattern":"^(?:[A-Za-z0-9][A-Za-z0-9._-]{0,99}/[A-Za-z0-9][A-Za-z0-9._-]{0,99})?$","default":""},"batchSize":{"description":"Blocks per model call.","type":"integer","minimum":1,"maximum":1024,"default":16},"timeoutMs":{"description":"A model call taking longer than this fails (model-failed).","type":"integer","minimum":1,"maximum":3600000,"default":30000},"minScore":{"description":"Tokens scored below this are ignored.","type":"number","minimum":0,"maximum":1,"default":0.5},"labels":{"description":"Model label → entity type, for labels that are not already entity types.","type":"object","maxProperties":200,"propertyNames":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$"},"additionalProperties":{"$ref":"#/$defs/EntityType"},"default":{}}}};
-const schema60 = {"enum":["disease","cell","molecule","measure","organization","journal","drug","country","other"]};
-const pattern23 = new RegExp("^(?:[A-Za-z0-9][A-Za-z0-9._-]{0,99}/[A-Za-z0-9][A-Za-z0-9._-]{0,99})?$", "u");
-const pattern24 = new RegExp("^[A-Za-z][A-Za-z0-9_-]{0,63}$", "u");
+const pattern21 = new RegExp("^[a-z0-9][a-z0-9-]*$", "u");
+const pattern22 = new RegExp("^\\.[a-z0-9]+$", "u");
+const schema54 = {"title":"StageEntry","description":"One stage of the pipeline, by name, with its options; the options are checked against that stage's <Stage>Options.","tsType":"{ use: StageName; options?: { [k: string]: unknown } }","type":"object","additionalProperties":false,"required":["use"],"properties":{"use":{"$ref":"#/$defs/StageName"},"options":{"type":"object","description":"The stage's options: see the stage's $defs entry (<Stage>Options) for ranges and defaults."}},"allOf":[{"if":{"properties":{"use":{"const":"read"}}},"then":{"properties":{"options":{"$ref":"#/$defs/ReadOptions"}}}},{"if":{"properties":{"use":{"const":"parse"}}},"then":{"properties":{"options":{"$ref":"#/$defs/ParseOptions"}}}},{"if":{"properties":{"use":{"const":"segment"}}},"then":{"properties":{"options":{"$ref":"#/$defs/SegmentOptions"}}}},{"if":{"properties":{"use":{"const":"references"}}},"then":{"properties":{"options":{"$ref":"#/$defs/ReferencesOptions"}}}},{"if":{"properties":{"use":{"const":"link"}}},"then":{"properties":{"options":{"$ref":"#/$defs/LinkOptions"}}}},{"if":{"properties":{"use":{"const":"entities"}}},"then":{"properties":{"options":{"$ref":"#/$defs/EntitiesOptions"}}}},{"if":{"properties":{"use":{"const":"recognize"}}},"then":{"properties":{"options":{"$ref":"#/$defs/RecognizeOptions"}}}},{"if":{"properties":{"use":{"const":"label"}}},"then":{"properties":{"options":{"$ref":"#/$defs/LabelOptions"}}}},{"if":{"properties":{"use":{"const":"facts"}}},"then":{"properties":{"options":{"$ref":"#/$defs/FactsOptions"}}}},{"if":{"properties":{"use":{"const":"translate"}}},"then":{"properties":{"options":{"$ref":"#/$defs/TranslateOptions"}}}},{"if":{"properties":{"use":{"const":"language"}}},"then":{"properties":{"options":{"$ref":"#/$defs/LanguageOptions"}}}},{"if":{"properties":{"use":{"const":"validate"}}},"then":{"properties":{"options":{"$ref":"#/$defs/ValidateOptions"}}}},{"if":{"properties":{"use":{"const":"write"}}},"then":{"properties":{"options":{"$ref":"#/$defs/WriteOptions"}}}}]};
+const schema55 = {"title":"ReadOptions","description":"Options of the read stage (bytes → text).","type":"object","additionalProperties":false,"properties":{"fallbackEncoding":{"description":"The encoding used when no BOM, declaration, strict UTF-8 or detection decides: one TextDecoder knows (WHATWG names).","enum":["utf-8","ibm866","iso-8859-2","iso-8859-3","iso-8859-4","iso-8859-5","iso-8859-6","iso-8859-7","iso-8859-8","iso-8859-8-i","iso-8859-10","iso-8859-13","iso-8859-14","iso-8859-15","koi8-r","koi8-u","macintosh","windows-874","windows-1250","windows-1251","windows-1252","windows-1253","windows-1254","windows-1255","windows-1256","windows-1257","windows-1258","x-mac-cyrillic","gbk","gb18030","big5","euc-jp","iso-2022-jp","shift_jis","euc-kr","utf-16be","utf-16le"],"default":"gb18030"},"maxBytes":{"description":"Inputs larger than this are refused before they are read (input-too-large). At most 256 MiB: a decoded text must fit V8's string limit with room to work.","type":"integer","minimum":1,"maximum":268435456,"default":67108864}}};
+const schema56 = {"title":"ParseOptions","description":"Options of the parse stage (text → blocks).","type":"object","additionalProperties":false,"properties":{"format":{"description":"How to read the text: by extension and content (auto), or forced.","enum":["auto","text","html","markdown"],"default":"auto"},"maxBlocks":{"description":"More blocks than this is an error (too-many-blocks).","type":"integer","minimum":1,"maximum":10000000,"default":200000},"maxBlockLength":{"description":"A block (a line of text, a Markdown line, an HTML element's text) longer than this many characters is an error (line-too-long).","type":"integer","minimum":1,"maximum":100000000,"default":1000000},"maxHtmlDepth":{"description":"HTML nested deeper than this is an error (html-too-deep), checked before parsing.","type":"integer","minimum":1,"maximum":100000,"default":1000}}};
+const schema57 = {"title":"SegmentOptions","description":"The segment stage takes no options (its patterns are data: structure.json).","type":"object","additionalProperties":false,"properties":{}};
+const schema58 = {"title":"ReferencesOptions","description":"Options of the references stage.","type":"object","additionalProperties":false,"properties":{"maxReferences":{"description":"More reference entries than this is an error (too-many-references).","type":"integer","minimum":1,"maximum":1000000,"default":20000}}};
+const schema59 = {"title":"LinkOptions","description":"The link stage takes no options.","type":"object","additionalProperties":false,"properties":{}};
+const schema60 = {"title":"EntitiesOptions","description":"Options of the entities stage.","type":"object","additionalProperties":false,"properties":{"abbreviationDefinitions":{"description":"Tag abbreviations the article defines (\"间充质干细胞(MSCs)\") that the lexicon does not know.","type":"boolean","default":true}}};
+const schema63 = {"title":"LabelOptions","description":"The label stage takes no options (its phrases are data: structure.json).","type":"object","additionalProperties":false,"properties":{}};
+const schema64 = {"title":"FactsOptions","description":"The facts stage takes no options (its vocabulary is data: facts.json).","type":"object","additionalProperties":false,"properties":{}};
+const schema65 = {"title":"TranslateOptions","description":"Options of the optional translate stage (machine translation with a local model).","type":"object","additionalProperties":false,"properties":{"model":{"description":"Folder of local models, relative to the pipeline file (models are never downloaded); empty: not configured.","type":"string","maxLength":4096,"default":""},"modelId":{"description":"The model's \"<org>/<name>\" under the model folder; empty: not configured.","type":"string","maxLength":201,"pattern":"^(?:[A-Za-z0-9][A-Za-z0-9._-]{0,99}/[A-Za-z0-9][A-Za-z0-9._-]{0,99})?$","default":"Xenova/opus-mt-zh-en"},"batchSize":{"description":"Paragraphs per model call.","type":"integer","minimum":1,"maximum":1024,"default":8},"timeoutMs":{"description":"A model call taking longer than this fails (model-failed).","type":"integer","minimum":1,"maximum":3600000,"default":120000},"maxParagraphs":{"description":"At most this many distinct paragraphs of an input are translated.","type":"integer","minimum":1,"maximum":1000000,"default":2000}}};
+const schema66 = {"title":"LanguageOptions","description":"Options of the language stage.","type":"object","additionalProperties":false,"properties":{"hanShare":{"description":"The share of Han characters among letters from which the body is Chinese.","type":"number","minimum":0,"maximum":1,"default":0.3},"sampleCharacters":{"description":"How many characters of the body are looked at.","type":"integer","minimum":1,"maximum":10000000,"default":20000},"candidates":{"description":"The languages (ISO 639-3) franc may answer for non-Chinese text.","type":"array","minItems":1,"maxItems":7,"uniqueItems":true,"items":{"enum":["eng","fra","deu","spa","por","ita","nld"]},"default":["eng","fra","deu","spa","por","ita","nld"]}}};
+const schema67 = {"title":"ValidateOptions","description":"The validate stage takes no options.","type":"object","additionalProperties":false,"properties":{}};
+const schema68 = {"title":"WriteOptions","description":"Options of write, which runs over the whole set after every per-document stage.","type":"object","additionalProperties":false,"properties":{"report":{"description":"Write the HTML review pages under report/.","type":"boolean","default":true}}};
+const schema69 = {"title":"StageName","description":"The stages a pipeline can list, in the order they may appear (write runs over the whole set, last).","enum":["read","parse","segment","references","link","entities","recognize","label","facts","translate","language","validate","write"]};
+const schema61 = {"title":"RecognizeOptions","description":"Options of the optional recognize stage (token classification with a local model).","type":"object","additionalProperties":false,"properties":{"model":{"description":"Folder of local models, relative to the pipeline file (models are never downloaded); empty: not configured.","type":"string","maxLength":4096,"default":""},"modelId":{"description":"The model's \"<org>/<name>\" under the model folder; empty: not configured.","type":"string","maxLength":201,"pattern":"^(?:[A-Za-z0-9][A-Za-z0-9._-]{0,99}/[A-Za-z0-9][A-Za-z0-9._-]{0,99})?$","default":""},"batchSize":{"description":"Blocks per model call.","type":"integer","minimum":1,"maximum":1024,"default":16},"timeoutMs":{"description":"A model call taking longer than this fails (model-failed).","type":"integer","minimum":1,"maximum":3600000,"default":30000},"minScore":{"description":"Tokens scored below this are ignored.","type":"number","minimum":0,"maximum":1,"default":0.5},"labels":{"description":"Model label → entity type, for labels that are not already entity types.","type":"object","maxProperties":200,"propertyNames":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$"},"additionalProperties":{"$ref":"#/$defs/EntityType"},"default":{}}}};
+const schema62 = {"enum":["disease","cell","molecule","measure","organization","journal","drug","country","other"]};
+const pattern24 = new RegExp("^(?:[A-Za-z0-9][A-Za-z0-9._-]{0,99}/[A-Za-z0-9][A-Za-z0-9._-]{0,99})?$", "u");
+const pattern25 = new RegExp("^[A-Za-z][A-Za-z0-9_-]{0,63}$", "u");
 
-function validate38(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate44(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate38.evaluated;
+const evaluated0 = validate44.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -3176,7 +3452,7 @@ if(data && typeof data == "object" && !Array.isArray(data)){
 const _errs1 = errors;
 for(const key0 in data){
 if(!((((((key0 === "model") || (key0 === "modelId")) || (key0 === "batchSize")) || (key0 === "timeoutMs")) || (key0 === "minScore")) || (key0 === "labels"))){
-validate38.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate44.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -3188,12 +3464,12 @@ const _errs2 = errors;
 if(errors === _errs2){
 if(typeof data0 === "string"){
 if(func6(data0) > 4096){
-validate38.errors = [{instancePath:instancePath+"/model",schemaPath:"#/properties/model/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters"}];
+validate44.errors = [{instancePath:instancePath+"/model",schemaPath:"#/properties/model/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters"}];
 return false;
 }
 }
 else {
-validate38.errors = [{instancePath:instancePath+"/model",schemaPath:"#/properties/model/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate44.errors = [{instancePath:instancePath+"/model",schemaPath:"#/properties/model/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -3209,18 +3485,18 @@ const _errs4 = errors;
 if(errors === _errs4){
 if(typeof data1 === "string"){
 if(func6(data1) > 201){
-validate38.errors = [{instancePath:instancePath+"/modelId",schemaPath:"#/properties/modelId/maxLength",keyword:"maxLength",params:{limit: 201},message:"must NOT have more than 201 characters"}];
+validate44.errors = [{instancePath:instancePath+"/modelId",schemaPath:"#/properties/modelId/maxLength",keyword:"maxLength",params:{limit: 201},message:"must NOT have more than 201 characters"}];
 return false;
 }
 else {
-if(!pattern23.test(data1)){
-validate38.errors = [{instancePath:instancePath+"/modelId",schemaPath:"#/properties/modelId/pattern",keyword:"pattern",params:{pattern: "^(?:[A-Za-z0-9][A-Za-z0-9._-]{0,99}/[A-Za-z0-9][A-Za-z0-9._-]{0,99})?$"},message:"must match pattern \""+"^(?:[A-Za-z0-9][A-Za-z0-9._-]{0,99}/[A-Za-z0-9][A-Za-z0-9._-]{0,99})?$"+"\""}];
+if(!pattern24.test(data1)){
+validate44.errors = [{instancePath:instancePath+"/modelId",schemaPath:"#/properties/modelId/pattern",keyword:"pattern",params:{pattern: "^(?:[A-Za-z0-9][A-Za-z0-9._-]{0,99}/[A-Za-z0-9][A-Za-z0-9._-]{0,99})?$"},message:"must match pattern \""+"^(?:[A-Za-z0-9][A-Za-z0-9._-]{0,99}/[A-Za-z0-9][A-Za-z0-9._-]{0,99})?$"+"\""}];
 return false;
 }
 }
 }
 else {
-validate38.errors = [{instancePath:instancePath+"/modelId",schemaPath:"#/properties/modelId/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate44.errors = [{instancePath:instancePath+"/modelId",schemaPath:"#/properties/modelId/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -3234,18 +3510,18 @@ if(data.batchSize !== undefined){
 let data2 = data.batchSize;
 const _errs6 = errors;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-validate38.errors = [{instancePath:instancePath+"/batchSize",schemaPath:"#/properties/batchSize/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate44.errors = [{instancePath:instancePath+"/batchSize",schemaPath:"#/properties/batchSize/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs6){
 if((typeof data2 == "number") && (isFinite(data2))){
 if(data2 > 1024 || isNaN(data2)){
-validate38.errors = [{instancePath:instancePath+"/batchSize",schemaPath:"#/properties/batchSize/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1024},message:"must be <= 1024"}];
+validate44.errors = [{instancePath:instancePath+"/batchSize",schemaPath:"#/properties/batchSize/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1024},message:"must be <= 1024"}];
 return false;
 }
 else {
 if(data2 < 1 || isNaN(data2)){
-validate38.errors = [{instancePath:instancePath+"/batchSize",schemaPath:"#/properties/batchSize/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+validate44.errors = [{instancePath:instancePath+"/batchSize",schemaPath:"#/properties/batchSize/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
 return false;
 }
 }
@@ -3261,18 +3537,18 @@ if(data.timeoutMs !== undefined){
 let data3 = data.timeoutMs;
 const _errs8 = errors;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-validate38.errors = [{instancePath:instancePath+"/timeoutMs",schemaPath:"#/properties/timeoutMs/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate44.errors = [{instancePath:instancePath+"/timeoutMs",schemaPath:"#/properties/timeoutMs/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs8){
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 > 3600000 || isNaN(data3)){
-validate38.errors = [{instancePath:instancePath+"/timeoutMs",schemaPath:"#/properties/timeoutMs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600000},message:"must be <= 3600000"}];
+validate44.errors = [{instancePath:instancePath+"/timeoutMs",schemaPath:"#/properties/timeoutMs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600000},message:"must be <= 3600000"}];
 return false;
 }
 else {
 if(data3 < 1 || isNaN(data3)){
-validate38.errors = [{instancePath:instancePath+"/timeoutMs",schemaPath:"#/properties/timeoutMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+validate44.errors = [{instancePath:instancePath+"/timeoutMs",schemaPath:"#/properties/timeoutMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
 return false;
 }
 }
@@ -3290,18 +3566,18 @@ const _errs10 = errors;
 if(errors === _errs10){
 if((typeof data4 == "number") && (isFinite(data4))){
 if(data4 > 1 || isNaN(data4)){
-validate38.errors = [{instancePath:instancePath+"/minScore",schemaPath:"#/properties/minScore/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"}];
+validate44.errors = [{instancePath:instancePath+"/minScore",schemaPath:"#/properties/minScore/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"}];
 return false;
 }
 else {
 if(data4 < 0 || isNaN(data4)){
-validate38.errors = [{instancePath:instancePath+"/minScore",schemaPath:"#/properties/minScore/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate44.errors = [{instancePath:instancePath+"/minScore",schemaPath:"#/properties/minScore/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
 }
 else {
-validate38.errors = [{instancePath:instancePath+"/minScore",schemaPath:"#/properties/minScore/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+validate44.errors = [{instancePath:instancePath+"/minScore",schemaPath:"#/properties/minScore/type",keyword:"type",params:{type: "number"},message:"must be number"}];
 return false;
 }
 }
@@ -3317,14 +3593,14 @@ const _errs12 = errors;
 if(errors === _errs12){
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 if(Object.keys(data5).length > 200){
-validate38.errors = [{instancePath:instancePath+"/labels",schemaPath:"#/properties/labels/maxProperties",keyword:"maxProperties",params:{limit: 200},message:"must NOT have more than 200 properties"}];
+validate44.errors = [{instancePath:instancePath+"/labels",schemaPath:"#/properties/labels/maxProperties",keyword:"maxProperties",params:{limit: 200},message:"must NOT have more than 200 properties"}];
 return false;
 }
 else {
 for(const key1 in data5){
 const _errs14 = errors;
 if(typeof key1 === "string"){
-if(!pattern24.test(key1)){
+if(!pattern25.test(key1)){
 const err0 = {instancePath:instancePath+"/labels",schemaPath:"#/properties/labels/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\"",propertyName:key1};
 if(vErrors === null){
 vErrors = [err0];
@@ -3345,7 +3621,7 @@ else {
 vErrors.push(err1);
 }
 errors++;
-validate38.errors = vErrors;
+validate44.errors = vErrors;
 return false;
 break;
 }
@@ -3355,7 +3631,7 @@ for(const key2 in data5){
 let data6 = data5[key2];
 const _errs16 = errors;
 if(!(((((((((data6 === "disease") || (data6 === "cell")) || (data6 === "molecule")) || (data6 === "measure")) || (data6 === "organization")) || (data6 === "journal")) || (data6 === "drug")) || (data6 === "country")) || (data6 === "other"))){
-validate38.errors = [{instancePath:instancePath+"/labels/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/EntityType/enum",keyword:"enum",params:{allowedValues: schema60.enum},message:"must be equal to one of the allowed values"}];
+validate44.errors = [{instancePath:instancePath+"/labels/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/EntityType/enum",keyword:"enum",params:{allowedValues: schema62.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid2 = _errs16 === errors;
@@ -3367,7 +3643,7 @@ break;
 }
 }
 else {
-validate38.errors = [{instancePath:instancePath+"/labels",schemaPath:"#/properties/labels/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate44.errors = [{instancePath:instancePath+"/labels",schemaPath:"#/properties/labels/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -3384,21 +3660,21 @@ var valid0 = true;
 }
 }
 else {
-validate38.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate44.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate38.errors = vErrors;
+validate44.errors = vErrors;
 return errors === 0;
 }
-validate38.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate44.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 const func0 = require("ajv/dist/runtime/equal").default;
 
-function validate37(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate43(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate37.evaluated;
+const evaluated0 = validate43.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -3444,7 +3720,7 @@ if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 const _errs9 = errors;
 for(const key0 in data1){
 if(!((key0 === "fallbackEncoding") || (key0 === "maxBytes"))){
-validate37.errors = [{instancePath:instancePath+"/options",schemaPath:"#/$defs/ReadOptions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate43.errors = [{instancePath:instancePath+"/options",schemaPath:"#/$defs/ReadOptions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -3454,7 +3730,7 @@ if(data1.fallbackEncoding !== undefined){
 let data2 = data1.fallbackEncoding;
 const _errs10 = errors;
 if(!(((((((((((((((((((((((((((((((((((((data2 === "utf-8") || (data2 === "ibm866")) || (data2 === "iso-8859-2")) || (data2 === "iso-8859-3")) || (data2 === "iso-8859-4")) || (data2 === "iso-8859-5")) || (data2 === "iso-8859-6")) || (data2 === "iso-8859-7")) || (data2 === "iso-8859-8")) || (data2 === "iso-8859-8-i")) || (data2 === "iso-8859-10")) || (data2 === "iso-8859-13")) || (data2 === "iso-8859-14")) || (data2 === "iso-8859-15")) || (data2 === "koi8-r")) || (data2 === "koi8-u")) || (data2 === "macintosh")) || (data2 === "windows-874")) || (data2 === "windows-1250")) || (data2 === "windows-1251")) || (data2 === "windows-1252")) || (data2 === "windows-1253")) || (data2 === "windows-1254")) || (data2 === "windows-1255")) || (data2 === "windows-1256")) || (data2 === "windows-1257")) || (data2 === "windows-1258")) || (data2 === "x-mac-cyrillic")) || (data2 === "gbk")) || (data2 === "gb18030")) || (data2 === "big5")) || (data2 === "euc-jp")) || (data2 === "iso-2022-jp")) || (data2 === "shift_jis")) || (data2 === "euc-kr")) || (data2 === "utf-16be")) || (data2 === "utf-16le"))){
-validate37.errors = [{instancePath:instancePath+"/options/fallbackEncoding",schemaPath:"#/$defs/ReadOptions/properties/fallbackEncoding/enum",keyword:"enum",params:{allowedValues: schema53.properties.fallbackEncoding.enum},message:"must be equal to one of the allowed values"}];
+validate43.errors = [{instancePath:instancePath+"/options/fallbackEncoding",schemaPath:"#/$defs/ReadOptions/properties/fallbackEncoding/enum",keyword:"enum",params:{allowedValues: schema55.properties.fallbackEncoding.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid5 = _errs10 === errors;
@@ -3467,18 +3743,18 @@ if(data1.maxBytes !== undefined){
 let data3 = data1.maxBytes;
 const _errs11 = errors;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-validate37.errors = [{instancePath:instancePath+"/options/maxBytes",schemaPath:"#/$defs/ReadOptions/properties/maxBytes/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate43.errors = [{instancePath:instancePath+"/options/maxBytes",schemaPath:"#/$defs/ReadOptions/properties/maxBytes/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs11){
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 > 268435456 || isNaN(data3)){
-validate37.errors = [{instancePath:instancePath+"/options/maxBytes",schemaPath:"#/$defs/ReadOptions/properties/maxBytes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 268435456},message:"must be <= 268435456"}];
+validate43.errors = [{instancePath:instancePath+"/options/maxBytes",schemaPath:"#/$defs/ReadOptions/properties/maxBytes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 268435456},message:"must be <= 268435456"}];
 return false;
 }
 else {
 if(data3 < 1 || isNaN(data3)){
-validate37.errors = [{instancePath:instancePath+"/options/maxBytes",schemaPath:"#/$defs/ReadOptions/properties/maxBytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+validate43.errors = [{instancePath:instancePath+"/options/maxBytes",schemaPath:"#/$defs/ReadOptions/properties/maxBytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
 return false;
 }
 }
@@ -3493,7 +3769,7 @@ var valid5 = true;
 }
 }
 else {
-validate37.errors = [{instancePath:instancePath+"/options",schemaPath:"#/$defs/ReadOptions/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate43.errors = [{instancePath:instancePath+"/options",schemaPath:"#/$defs/ReadOptions/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -3516,7 +3792,7 @@ else {
 vErrors.push(err1);
 }
 errors++;
-validate37.errors = vErrors;
+validate43.errors = vErrors;
 return false;
 }
 var valid0 = _errs1 === errors;
@@ -3560,7 +3836,7 @@ if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 const _errs21 = errors;
 for(const key1 in data5){
 if(!((((key1 === "format") || (key1 === "maxBlocks")) || (key1 === "maxBlockLength")) || (key1 === "maxHtmlDepth"))){
-validate37.errors = [{instancePath:instancePath+"/options",schemaPath:"#/$defs/ParseOptions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
+validate43.errors = [{instancePath:instancePath+"/options",schemaPath:"#/$defs/ParseOptions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -3570,7 +3846,7 @@ if(data5.format !== undefined){
 let data6 = data5.format;
 const _errs22 = errors;
 if(!((((data6 === "auto") || (data6 === "text")) || (data6 === "html")) || (data6 === "markdown"))){
-validate37.errors = [{instancePath:instancePath+"/options/format",schemaPath:"#/$defs/ParseOptions/properties/format/enum",keyword:"enum",params:{allowedValues: schema54.properties.format.enum},message:"must be equal to one of the allowed values"}];
+validate43.errors = [{instancePath:instancePath+"/options/format",schemaPath:"#/$defs/ParseOptions/properties/format/enum",keyword:"enum",params:{allowedValues: schema56.properties.format.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid10 = _errs22 === errors;
@@ -3583,18 +3859,18 @@ if(data5.maxBlocks !== undefined){
 let data7 = data5.maxBlocks;
 const _errs23 = errors;
 if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
-validate37.errors = [{instancePath:instancePath+"/options/maxBlocks",schemaPath:"#/$defs/ParseOptions/properties/maxBlocks/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate43.errors = [{instancePath:instancePath+"/options/maxBlocks",schemaPath:"#/$defs/ParseOptions/properties/maxBlocks/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs23){
 if((typeof data7 == "number") && (isFinite(data7))){
 if(data7 > 10000000 || isNaN(data7)){
-validate37.errors = [{instancePath:instancePath+"/options/maxBlocks",schemaPath:"#/$defs/ParseOptions/properties/maxBlocks/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10000000},message:"must be <= 10000000"}];
+validate43.errors = [{instancePath:instancePath+"/options/maxBlocks",schemaPath:"#/$defs/ParseOptions/properties/maxBlocks/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10000000},message:"must be <= 10000000"}];
 return false;
 }
 else {
 if(data7 < 1 || isNaN(data7)){
-validate37.errors = [{instancePath:instancePath+"/options/maxBlocks",schemaPath:"#/$defs/ParseOptions/properties/maxBlocks/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+validate43.errors = [{instancePath:instancePath+"/options/maxBlocks",schemaPath:"#/$defs/ParseOptions/properties/maxBlocks/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
 return false;
 }
 }
@@ -3610,18 +3886,18 @@ if(data5.maxBlockLength !== undefined){
 let data8 = data5.maxBlockLength;
 const _errs25 = errors;
 if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
-validate37.errors = [{instancePath:instancePath+"/options/maxBlockLength",schemaPath:"#/$defs/ParseOptions/properties/maxBlockLength/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate43.errors = [{instancePath:instancePath+"/options/maxBlockLength",schemaPath:"#/$defs/ParseOptions/properties/maxBlockLength/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs25){
 if((typeof data8 == "number") && (isFinite(data8))){
 if(data8 > 100000000 || isNaN(data8)){
-validate37.errors = [{instancePath:instancePath+"/options/maxBlockLength",schemaPath:"#/$defs/ParseOptions/properties/maxBlockLength/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000000},message:"must be <= 100000000"}];
+validate43.errors = [{instancePath:instancePath+"/options/maxBlockLength",schemaPath:"#/$defs/ParseOptions/properties/maxBlockLength/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000000},message:"must be <= 100000000"}];
 return false;
 }
 else {
 if(data8 < 1 || isNaN(data8)){
-validate37.errors = [{instancePath:instancePath+"/options/maxBlockLength",schemaPath:"#/$defs/ParseOptions/properties/maxBlockLength/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+validate43.errors = [{instancePath:instancePath+"/options/maxBlockLength",schemaPath:"#/$defs/ParseOptions/properties/maxBlockLength/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
 return false;
 }
 }
@@ -3637,18 +3913,18 @@ if(data5.maxHtmlDepth !== undefined){
 let data9 = data5.maxHtmlDepth;
 const _errs27 = errors;
 if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-validate37.errors = [{instancePath:instancePath+"/options/maxHtmlDepth",schemaPath:"#/$defs/ParseOptions/properties/maxHtmlDepth/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate43.errors = [{instancePath:instancePath+"/options/maxHtmlDepth",schemaPath:"#/$defs/ParseOptions/properties/maxHtmlDepth/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs27){
 if((typeof data9 == "number") && (isFinite(data9))){
 if(data9 > 100000 || isNaN(data9)){
-validate37.errors = [{instancePath:instancePath+"/options/maxHtmlDepth",schemaPath:"#/$defs/ParseOptions/properties/maxHtmlDepth/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000"}];
+validate43.errors = [{instancePath:instancePath+"/options/maxHtmlDepth",schemaPath:"#/$defs/ParseOptions/properties/maxHtmlDepth/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000"}];
 return false;
 }
 else {
 if(data9 < 1 || isNaN(data9)){
-validate37.errors = [{instancePath:instancePath+"/options/maxHtmlDepth",schemaPath:"#/$defs/ParseOptions/properties/maxHtmlDepth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+validate43.errors = [{instancePath:instancePath+"/options/maxHtmlDepth",schemaPath:"#/$defs/ParseOptions/properties/maxHtmlDepth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
 return false;
 }
 }
@@ -3665,7 +3941,7 @@ var valid10 = true;
 }
 }
 else {
-validate37.errors = [{instancePath:instancePath+"/options",schemaPath:"#/$defs/ParseOptions/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate43.errors = [{instancePath:instancePath+"/options",schemaPath:"#/$defs/ParseOptions/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -3688,7 +3964,7 @@ else {
 vErrors.push(err3);
 }
 errors++;
-validate37.errors = vErrors;
+validate43.errors = vErrors;
 return false;
 }
 var valid0 = _errs13 === errors;
@@ -3739,13 +4015,13 @@ const _errs35 = errors;
 if(errors === _errs35){
 if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
 for(const key2 in data11){
-validate37.errors = [{instancePath:instancePath+"/options",schemaPath:"#/$defs/SegmentOptions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
+validate43.errors = [{instancePath:instancePath+"/options",schemaPath:"#/$defs/SegmentOptions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
 else {
-validate37.errors = [{instancePath:instancePath+"/options",schemaPath:"#/$defs/SegmentOptions/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate43.errors = [{instancePath:instancePath+"/options",schemaPath:"#/$defs/SegmentOptions/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -3768,7 +4044,7 @@ else {
 vErrors.push(err5);
 }
 errors++;
-validate37.errors = vErrors;
+validate43.errors = vErrors;
 return false;
 }
 var valid0 = _errs29 === errors;
@@ -3821,7 +4097,7 @@ if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
 const _errs46 = errors;
 for(const key3 in data13){
 if(!(key3 === "maxReferences")){
-validate37.errors = [{instancePath:instancePath+"/options",schemaPath:"#/$defs/ReferencesOptions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"}];
+validate43.errors = [{instancePath:instancePath+"/options",schemaPath:"#/$defs/ReferencesOptions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -3831,18 +4107,18 @@ if(data13.maxReferences !== undefined){
 let data14 = data13.maxReferences;
 const _errs47 = errors;
 if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
-validate37.errors = [{instancePath:instancePath+"/options/maxReferences",schemaPath:"#/$defs/ReferencesOptions/properties/maxReferences/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate43.errors = [{instancePath:instancePath+"/options/maxReferences",schemaPath:"#/$defs/ReferencesOptions/properties/maxReferences/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs47){
 if((typeof data14 == "number") && (isFinite(data14))){
 if(data14 > 1000000 || isNaN(data14)){
-validate37.errors = [{instancePath:instancePath+"/options/maxReferences",schemaPath:"#/$defs/ReferencesOptions/properties/maxReferences/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000"}];
+validate43.errors = [{instancePath:instancePath+"/options/maxReferences",schemaPath:"#/$defs/ReferencesOptions/properties/maxReferences/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000"}];
 return false;
 }
 else {
 if(data14 < 1 || isNaN(data14)){
-validate37.errors = [{instancePath:instancePath+"/options/maxReferences",schemaPath:"#/$defs/ReferencesOptions/properties/maxReferences/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+validate43.errors = [{instancePath:instancePath+"/options/maxReferences",schemaPath:"#/$defs/ReferencesOptions/properties/maxReferences/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
 return false;
 }
 }
@@ -3852,7 +4128,7 @@ return false;
 }
 }
 else {
-validate37.errors = [{instancePath:instancePath+"/options",schemaPath:"#/$defs/ReferencesOptions/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate43.errors = [{instancePath:instancePath+"/options",schemaPath:"#/$defs/ReferencesOptions/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -3875,7 +4151,7 @@ else {
 vErrors.push(err7);
 }
 errors++;
-validate37.errors = vErrors;
+validate43.errors = vErrors;
 return false;
 }
 var valid0 = _errs38 === errors;
@@ -3926,13 +4202,13 @@ const _errs55 = errors;
 if(errors === _errs55){
 if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
 for(const key4 in data16){
-validate37.errors = [{instancePath:instancePath+"/options",schemaPath:"#/$defs/LinkOptions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"}];
+validate43.errors = [{instancePath:instancePath+"/options",schemaPath:"#/$defs/LinkOptions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
 else {
-validate37.errors = [{instancePath:instancePath+"/options",schemaPath:"#/$defs/LinkOptions/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate43.errors = [{instancePath:instancePath+"/options",schemaPath:"#/$defs/LinkOptions/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -3955,7 +4231,7 @@ else {
 vErrors.push(err9);
 }
 errors++;
-validate37.errors = vErrors;
+validate43.errors = vErrors;
 return false;
 }
 var valid0 = _errs49 === errors;
@@ -4008,7 +4284,7 @@ if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
 const _errs66 = errors;
 for(const key5 in data18){
 if(!(key5 === "abbreviationDefinitions")){
-validate37.errors = [{instancePath:instancePath+"/options",schemaPath:"#/$defs/EntitiesOptions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"}];
+validate43.errors = [{instancePath:instancePath+"/options",schemaPath:"#/$defs/EntitiesOptions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -4016,14 +4292,14 @@ break;
 if(_errs66 === errors){
 if(data18.abbreviationDefinitions !== undefined){
 if(typeof data18.abbreviationDefinitions !== "boolean"){
-validate37.errors = [{instancePath:instancePath+"/options/abbreviationDefinitions",schemaPath:"#/$defs/EntitiesOptions/properties/abbreviationDefinitions/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+validate43.errors = [{instancePath:instancePath+"/options/abbreviationDefinitions",schemaPath:"#/$defs/EntitiesOptions/properties/abbreviationDefinitions/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
 return false;
 }
 }
 }
 }
 else {
-validate37.errors = [{instancePath:instancePath+"/options",schemaPath:"#/$defs/EntitiesOptions/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate43.errors = [{instancePath:instancePath+"/options",schemaPath:"#/$defs/EntitiesOptions/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -4046,7 +4322,7 @@ else {
 vErrors.push(err11);
 }
 errors++;
-validate37.errors = vErrors;
+validate43.errors = vErrors;
 return false;
 }
 var valid0 = _errs58 === errors;
@@ -4092,8 +4368,8 @@ if(_valid6){
 const _errs73 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.options !== undefined){
-if(!(validate38(data.options, {instancePath:instancePath+"/options",parentData:data,parentDataProperty:"options",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
+if(!(validate44(data.options, {instancePath:instancePath+"/options",parentData:data,parentDataProperty:"options",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
 errors = vErrors.length;
 }
 }
@@ -4115,7 +4391,7 @@ else {
 vErrors.push(err13);
 }
 errors++;
-validate37.errors = vErrors;
+validate43.errors = vErrors;
 return false;
 }
 var valid0 = _errs69 === errors;
@@ -4166,13 +4442,13 @@ const _errs81 = errors;
 if(errors === _errs81){
 if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
 for(const key6 in data23){
-validate37.errors = [{instancePath:instancePath+"/options",schemaPath:"#/$defs/LabelOptions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"}];
+validate43.errors = [{instancePath:instancePath+"/options",schemaPath:"#/$defs/LabelOptions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
 else {
-validate37.errors = [{instancePath:instancePath+"/options",schemaPath:"#/$defs/LabelOptions/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate43.errors = [{instancePath:instancePath+"/options",schemaPath:"#/$defs/LabelOptions/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -4195,7 +4471,7 @@ else {
 vErrors.push(err15);
 }
 errors++;
-validate37.errors = vErrors;
+validate43.errors = vErrors;
 return false;
 }
 var valid0 = _errs75 === errors;
@@ -4246,13 +4522,13 @@ const _errs90 = errors;
 if(errors === _errs90){
 if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
 for(const key7 in data25){
-validate37.errors = [{instancePath:instancePath+"/options",schemaPath:"#/$defs/FactsOptions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"}];
+validate43.errors = [{instancePath:instancePath+"/options",schemaPath:"#/$defs/FactsOptions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
 else {
-validate37.errors = [{instancePath:instancePath+"/options",schemaPath:"#/$defs/FactsOptions/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate43.errors = [{instancePath:instancePath+"/options",schemaPath:"#/$defs/FactsOptions/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -4275,7 +4551,7 @@ else {
 vErrors.push(err17);
 }
 errors++;
-validate37.errors = vErrors;
+validate43.errors = vErrors;
 return false;
 }
 var valid0 = _errs84 === errors;
@@ -4328,7 +4604,7 @@ if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
 const _errs101 = errors;
 for(const key8 in data27){
 if(!(((((key8 === "model") || (key8 === "modelId")) || (key8 === "batchSize")) || (key8 === "timeoutMs")) || (key8 === "maxParagraphs"))){
-validate37.errors = [{instancePath:instancePath+"/options",schemaPath:"#/$defs/TranslateOptions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"}];
+validate43.errors = [{instancePath:instancePath+"/options",schemaPath:"#/$defs/TranslateOptions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -4340,12 +4616,12 @@ const _errs102 = errors;
 if(errors === _errs102){
 if(typeof data28 === "string"){
 if(func6(data28) > 4096){
-validate37.errors = [{instancePath:instancePath+"/options/model",schemaPath:"#/$defs/TranslateOptions/properties/model/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters"}];
+validate43.errors = [{instancePath:instancePath+"/options/model",schemaPath:"#/$defs/TranslateOptions/properties/model/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters"}];
 return false;
 }
 }
 else {
-validate37.errors = [{instancePath:instancePath+"/options/model",schemaPath:"#/$defs/TranslateOptions/properties/model/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate43.errors = [{instancePath:instancePath+"/options/model",schemaPath:"#/$defs/TranslateOptions/properties/model/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -4361,18 +4637,18 @@ const _errs104 = errors;
 if(errors === _errs104){
 if(typeof data29 === "string"){
 if(func6(data29) > 201){
-validate37.errors = [{instancePath:instancePath+"/options/modelId",schemaPath:"#/$defs/TranslateOptions/properties/modelId/maxLength",keyword:"maxLength",params:{limit: 201},message:"must NOT have more than 201 characters"}];
+validate43.errors = [{instancePath:instancePath+"/options/modelId",schemaPath:"#/$defs/TranslateOptions/properties/modelId/maxLength",keyword:"maxLength",params:{limit: 201},message:"must NOT have more than 201 characters"}];
 return false;
 }
 else {
-if(!pattern23.test(data29)){
-validate37.errors = [{instancePath:instancePath+"/options/modelId",schemaPath:"#/$defs/TranslateOptions/properties/modelId/pattern",keyword:"pattern",params:{pattern: "^(?:[A-Za-z0-9][A-Za-z0-9._-]{0,99}/[A-Za-z0-9][A-Za-z0-9._-]{0,99})?$"},message:"must match pattern \""+"^(?:[A-Za-z0-9][A-Za-z0-9._-]{0,99}/[A-Za-z0-9][A-Za-z0-9._-]{0,99})?$"+"\""}];
+if(!pattern24.test(data29)){
+validate43.errors = [{instancePath:instancePath+"/options/modelId",schemaPath:"#/$defs/TranslateOptions/properties/modelId/pattern",keyword:"pattern",params:{pattern: "^(?:[A-Za-z0-9][A-Za-z0-9._-]{0,99}/[A-Za-z0-9][A-Za-z0-9._-]{0,99})?$"},message:"must match pattern \""+"^(?:[A-Za-z0-9][A-Za-z0-9._-]{0,99}/[A-Za-z0-9][A-Za-z0-9._-]{0,99})?$"+"\""}];
 return false;
 }
 }
 }
 else {
-validate37.errors = [{instancePath:instancePath+"/options/modelId",schemaPath:"#/$defs/TranslateOptions/properties/modelId/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate43.errors = [{instancePath:instancePath+"/options/modelId",schemaPath:"#/$defs/TranslateOptions/properties/modelId/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -4386,18 +4662,18 @@ if(data27.batchSize !== undefined){
 let data30 = data27.batchSize;
 const _errs106 = errors;
 if(!(((typeof data30 == "number") && (!(data30 % 1) && !isNaN(data30))) && (isFinite(data30)))){
-validate37.errors = [{instancePath:instancePath+"/options/batchSize",schemaPath:"#/$defs/TranslateOptions/properties/batchSize/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate43.errors = [{instancePath:instancePath+"/options/batchSize",schemaPath:"#/$defs/TranslateOptions/properties/batchSize/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs106){
 if((typeof data30 == "number") && (isFinite(data30))){
 if(data30 > 1024 || isNaN(data30)){
-validate37.errors = [{instancePath:instancePath+"/options/batchSize",schemaPath:"#/$defs/TranslateOptions/properties/batchSize/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1024},message:"must be <= 1024"}];
+validate43.errors = [{instancePath:instancePath+"/options/batchSize",schemaPath:"#/$defs/TranslateOptions/properties/batchSize/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1024},message:"must be <= 1024"}];
 return false;
 }
 else {
 if(data30 < 1 || isNaN(data30)){
-validate37.errors = [{instancePath:instancePath+"/options/batchSize",schemaPath:"#/$defs/TranslateOptions/properties/batchSize/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+validate43.errors = [{instancePath:instancePath+"/options/batchSize",schemaPath:"#/$defs/TranslateOptions/properties/batchSize/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
 return false;
 }
 }
@@ -4413,18 +4689,18 @@ if(data27.timeoutMs !== undefined){
 let data31 = data27.timeoutMs;
 const _errs108 = errors;
 if(!(((typeof data31 == "number") && (!(data31 % 1) && !isNaN(data31))) && (isFinite(data31)))){
-validate37.errors = [{instancePath:instancePath+"/options/timeoutMs",schemaPath:"#/$defs/TranslateOptions/properties/timeoutMs/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate43.errors = [{instancePath:instancePath+"/options/timeoutMs",schemaPath:"#/$defs/TranslateOptions/properties/timeoutMs/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs108){
 if((typeof data31 == "number") && (isFinite(data31))){
 if(data31 > 3600000 || isNaN(data31)){
-validate37.errors = [{instancePath:instancePath+"/options/timeoutMs",schemaPath:"#/$defs/TranslateOptions/properties/timeoutMs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600000},message:"must be <= 3600000"}];
+validate43.errors = [{instancePath:instancePath+"/options/timeoutMs",schemaPath:"#/$defs/TranslateOptions/properties/timeoutMs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600000},message:"must be <= 3600000"}];
 return false;
 }
 else {
 if(data31 < 1 || isNaN(data31)){
-validate37.errors = [{instancePath:instancePath+"/options/timeoutMs",schemaPath:"#/$defs/TranslateOptions/properties/timeoutMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+validate43.errors = [{instancePath:instancePath+"/options/timeoutMs",schemaPath:"#/$defs/TranslateOptions/properties/timeoutMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
 return false;
 }
 }
@@ -4440,18 +4716,18 @@ if(data27.maxParagraphs !== undefined){
 let data32 = data27.maxParagraphs;
 const _errs110 = errors;
 if(!(((typeof data32 == "number") && (!(data32 % 1) && !isNaN(data32))) && (isFinite(data32)))){
-validate37.errors = [{instancePath:instancePath+"/options/maxParagraphs",schemaPath:"#/$defs/TranslateOptions/properties/maxParagraphs/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate43.errors = [{instancePath:instancePath+"/options/maxParagraphs",schemaPath:"#/$defs/TranslateOptions/properties/maxParagraphs/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs110){
 if((typeof data32 == "number") && (isFinite(data32))){
 if(data32 > 1000000 || isNaN(data32)){
-validate37.errors = [{instancePath:instancePath+"/options/maxParagraphs",schemaPath:"#/$defs/TranslateOptions/properties/maxParagraphs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000"}];
+validate43.errors = [{instancePath:instancePath+"/options/maxParagraphs",schemaPath:"#/$defs/TranslateOptions/properties/maxParagraphs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000"}];
 return false;
 }
 else {
 if(data32 < 1 || isNaN(data32)){
-validate37.errors = [{instancePath:instancePath+"/options/maxParagraphs",schemaPath:"#/$defs/TranslateOptions/properties/maxParagraphs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+validate43.errors = [{instancePath:instancePath+"/options/maxParagraphs",schemaPath:"#/$defs/TranslateOptions/properties/maxParagraphs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
 return false;
 }
 }
@@ -4469,7 +4745,7 @@ var valid44 = true;
 }
 }
 else {
-validate37.errors = [{instancePath:instancePath+"/options",schemaPath:"#/$defs/TranslateOptions/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate43.errors = [{instancePath:instancePath+"/options",schemaPath:"#/$defs/TranslateOptions/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -4492,7 +4768,7 @@ else {
 vErrors.push(err19);
 }
 errors++;
-validate37.errors = vErrors;
+validate43.errors = vErrors;
 return false;
 }
 var valid0 = _errs93 === errors;
@@ -4545,7 +4821,7 @@ if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
 const _errs120 = errors;
 for(const key9 in data34){
 if(!(((key9 === "hanShare") || (key9 === "sampleCharacters")) || (key9 === "candidates"))){
-validate37.errors = [{instancePath:instancePath+"/options",schemaPath:"#/$defs/LanguageOptions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"}];
+validate43.errors = [{instancePath:instancePath+"/options",schemaPath:"#/$defs/LanguageOptions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -4557,18 +4833,18 @@ const _errs121 = errors;
 if(errors === _errs121){
 if((typeof data35 == "number") && (isFinite(data35))){
 if(data35 > 1 || isNaN(data35)){
-validate37.errors = [{instancePath:instancePath+"/options/hanShare",schemaPath:"#/$defs/LanguageOptions/properties/hanShare/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"}];
+validate43.errors = [{instancePath:instancePath+"/options/hanShare",schemaPath:"#/$defs/LanguageOptions/properties/hanShare/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"}];
 return false;
 }
 else {
 if(data35 < 0 || isNaN(data35)){
-validate37.errors = [{instancePath:instancePath+"/options/hanShare",schemaPath:"#/$defs/LanguageOptions/properties/hanShare/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate43.errors = [{instancePath:instancePath+"/options/hanShare",schemaPath:"#/$defs/LanguageOptions/properties/hanShare/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
 }
 else {
-validate37.errors = [{instancePath:instancePath+"/options/hanShare",schemaPath:"#/$defs/LanguageOptions/properties/hanShare/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+validate43.errors = [{instancePath:instancePath+"/options/hanShare",schemaPath:"#/$defs/LanguageOptions/properties/hanShare/type",keyword:"type",params:{type: "number"},message:"must be number"}];
 return false;
 }
 }
@@ -4582,18 +4858,18 @@ if(data34.sampleCharacters !== undefined){
 let data36 = data34.sampleCharacters;
 const _errs123 = errors;
 if(!(((typeof data36 == "number") && (!(data36 % 1) && !isNaN(data36))) && (isFinite(data36)))){
-validate37.errors = [{instancePath:instancePath+"/options/sampleCharacters",schemaPath:"#/$defs/LanguageOptions/properties/sampleCharacters/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate43.errors = [{instancePath:instancePath+"/options/sampleCharacters",schemaPath:"#/$defs/LanguageOptions/properties/sampleCharacters/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs123){
 if((typeof data36 == "number") && (isFinite(data36))){
 if(data36 > 10000000 || isNaN(data36)){
-validate37.errors = [{instancePath:instancePath+"/options/sampleCharacters",schemaPath:"#/$defs/LanguageOptions/properties/sampleCharacters/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10000000},message:"must be <= 10000000"}];
+validate43.errors = [{instancePath:instancePath+"/options/sampleCharacters",schemaPath:"#/$defs/LanguageOptions/properties/sampleCharacters/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10000000},message:"must be <= 10000000"}];
 return false;
 }
 else {
 if(data36 < 1 || isNaN(data36)){
-validate37.errors = [{instancePath:instancePath+"/options/sampleCharacters",schemaPath:"#/$defs/LanguageOptions/properties/sampleCharacters/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+validate43.errors = [{instancePath:instancePath+"/options/sampleCharacters",schemaPath:"#/$defs/LanguageOptions/properties/sampleCharacters/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
 return false;
 }
 }
@@ -4611,12 +4887,12 @@ const _errs125 = errors;
 if(errors === _errs125){
 if(Array.isArray(data37)){
 if(data37.length > 7){
-validate37.errors = [{instancePath:instancePath+"/options/candidates",schemaPath:"#/$defs/LanguageOptions/properties/candidates/maxItems",keyword:"maxItems",params:{limit: 7},message:"must NOT have more than 7 items"}];
+validate43.errors = [{instancePath:instancePath+"/options/candidates",schemaPath:"#/$defs/LanguageOptions/properties/candidates/maxItems",keyword:"maxItems",params:{limit: 7},message:"must NOT have more than 7 items"}];
 return false;
 }
 else {
 if(data37.length < 1){
-validate37.errors = [{instancePath:instancePath+"/options/candidates",schemaPath:"#/$defs/LanguageOptions/properties/candidates/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
+validate43.errors = [{instancePath:instancePath+"/options/candidates",schemaPath:"#/$defs/LanguageOptions/properties/candidates/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
 return false;
 }
 else {
@@ -4626,7 +4902,7 @@ for(let i0=0; i0<len0; i0++){
 let data38 = data37[i0];
 const _errs127 = errors;
 if(!(((((((data38 === "eng") || (data38 === "fra")) || (data38 === "deu")) || (data38 === "spa")) || (data38 === "por")) || (data38 === "ita")) || (data38 === "nld"))){
-validate37.errors = [{instancePath:instancePath+"/options/candidates/" + i0,schemaPath:"#/$defs/LanguageOptions/properties/candidates/items/enum",keyword:"enum",params:{allowedValues: schema64.properties.candidates.items.enum},message:"must be equal to one of the allowed values"}];
+validate43.errors = [{instancePath:instancePath+"/options/candidates/" + i0,schemaPath:"#/$defs/LanguageOptions/properties/candidates/items/enum",keyword:"enum",params:{allowedValues: schema66.properties.candidates.items.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid50 = _errs127 === errors;
@@ -4642,7 +4918,7 @@ outer0:
 for(;i1--;){
 for(j0 = i1; j0--;){
 if(func0(data37[i1], data37[j0])){
-validate37.errors = [{instancePath:instancePath+"/options/candidates",schemaPath:"#/$defs/LanguageOptions/properties/candidates/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)"}];
+validate43.errors = [{instancePath:instancePath+"/options/candidates",schemaPath:"#/$defs/LanguageOptions/properties/candidates/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)"}];
 return false;
 break outer0;
 }
@@ -4654,7 +4930,7 @@ break outer0;
 }
 }
 else {
-validate37.errors = [{instancePath:instancePath+"/options/candidates",schemaPath:"#/$defs/LanguageOptions/properties/candidates/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate43.errors = [{instancePath:instancePath+"/options/candidates",schemaPath:"#/$defs/LanguageOptions/properties/candidates/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -4668,7 +4944,7 @@ var valid49 = true;
 }
 }
 else {
-validate37.errors = [{instancePath:instancePath+"/options",schemaPath:"#/$defs/LanguageOptions/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate43.errors = [{instancePath:instancePath+"/options",schemaPath:"#/$defs/LanguageOptions/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -4691,7 +4967,7 @@ else {
 vErrors.push(err21);
 }
 errors++;
-validate37.errors = vErrors;
+validate43.errors = vErrors;
 return false;
 }
 var valid0 = _errs112 === errors;
@@ -4742,13 +5018,13 @@ const _errs134 = errors;
 if(errors === _errs134){
 if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
 for(const key10 in data40){
-validate37.errors = [{instancePath:instancePath+"/options",schemaPath:"#/$defs/ValidateOptions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"}];
+validate43.errors = [{instancePath:instancePath+"/options",schemaPath:"#/$defs/ValidateOptions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
 else {
-validate37.errors = [{instancePath:instancePath+"/options",schemaPath:"#/$defs/ValidateOptions/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate43.errors = [{instancePath:instancePath+"/options",schemaPath:"#/$defs/ValidateOptions/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -4771,7 +5047,7 @@ else {
 vErrors.push(err23);
 }
 errors++;
-validate37.errors = vErrors;
+validate43.errors = vErrors;
 return false;
 }
 var valid0 = _errs128 === errors;
@@ -4824,7 +5100,7 @@ if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
 const _errs145 = errors;
 for(const key11 in data42){
 if(!(key11 === "report")){
-validate37.errors = [{instancePath:instancePath+"/options",schemaPath:"#/$defs/WriteOptions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"}];
+validate43.errors = [{instancePath:instancePath+"/options",schemaPath:"#/$defs/WriteOptions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -4832,14 +5108,14 @@ break;
 if(_errs145 === errors){
 if(data42.report !== undefined){
 if(typeof data42.report !== "boolean"){
-validate37.errors = [{instancePath:instancePath+"/options/report",schemaPath:"#/$defs/WriteOptions/properties/report/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+validate43.errors = [{instancePath:instancePath+"/options/report",schemaPath:"#/$defs/WriteOptions/properties/report/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
 return false;
 }
 }
 }
 }
 else {
-validate37.errors = [{instancePath:instancePath+"/options",schemaPath:"#/$defs/WriteOptions/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate43.errors = [{instancePath:instancePath+"/options",schemaPath:"#/$defs/WriteOptions/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -4862,7 +5138,7 @@ else {
 vErrors.push(err25);
 }
 errors++;
-validate37.errors = vErrors;
+validate43.errors = vErrors;
 return false;
 }
 var valid0 = _errs137 === errors;
@@ -4893,14 +5169,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((data.use === undefined) && (missing0 = "use")){
-validate37.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate43.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs148 = errors;
 for(const key12 in data){
 if(!((key12 === "use") || (key12 === "options"))){
-validate37.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"}];
+validate43.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -4910,7 +5186,7 @@ if(data.use !== undefined){
 let data44 = data.use;
 const _errs149 = errors;
 if(!(((((((((((((data44 === "read") || (data44 === "parse")) || (data44 === "segment")) || (data44 === "references")) || (data44 === "link")) || (data44 === "entities")) || (data44 === "recognize")) || (data44 === "label")) || (data44 === "facts")) || (data44 === "translate")) || (data44 === "language")) || (data44 === "validate")) || (data44 === "write"))){
-validate37.errors = [{instancePath:instancePath+"/use",schemaPath:"#/$defs/StageName/enum",keyword:"enum",params:{allowedValues: schema67.enum},message:"must be equal to one of the allowed values"}];
+validate43.errors = [{instancePath:instancePath+"/use",schemaPath:"#/$defs/StageName/enum",keyword:"enum",params:{allowedValues: schema69.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid61 = _errs149 === errors;
@@ -4923,7 +5199,7 @@ if(data.options !== undefined){
 let data45 = data.options;
 const _errs151 = errors;
 if(!(data45 && typeof data45 == "object" && !Array.isArray(data45))){
-validate37.errors = [{instancePath:instancePath+"/options",schemaPath:"#/properties/options/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate43.errors = [{instancePath:instancePath+"/options",schemaPath:"#/properties/options/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 var valid61 = _errs151 === errors;
@@ -4936,21 +5212,21 @@ var valid61 = true;
 }
 }
 else {
-validate37.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate43.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate37.errors = vErrors;
+validate43.errors = vErrors;
 return errors === 0;
 }
-validate37.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate43.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate36(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate42(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://digest-ingest.dev/schemas/pipeline.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate36.evaluated;
+const evaluated0 = validate42.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -4961,14 +5237,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if(((data.name === undefined) && (missing0 = "name")) || ((data.stages === undefined) && (missing0 = "stages"))){
-validate36.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate42.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!(func1.call(schema51.properties, key0))){
-validate36.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+if(!(func1.call(schema53.properties, key0))){
+validate42.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -4977,7 +5253,7 @@ if(_errs1 === errors){
 if(data.$schema !== undefined){
 const _errs2 = errors;
 if(typeof data.$schema !== "string"){
-validate36.errors = [{instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate42.errors = [{instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -4991,13 +5267,13 @@ let data1 = data.name;
 const _errs4 = errors;
 if(errors === _errs4){
 if(typeof data1 === "string"){
-if(!pattern20.test(data1)){
-validate36.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""}];
+if(!pattern21.test(data1)){
+validate42.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""}];
 return false;
 }
 }
 else {
-validate36.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate42.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -5010,7 +5286,7 @@ if(valid0){
 if(data.description !== undefined){
 const _errs6 = errors;
 if(typeof data.description !== "string"){
-validate36.errors = [{instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate42.errors = [{instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs6 === errors;
@@ -5032,12 +5308,12 @@ const _errs10 = errors;
 if(errors === _errs10){
 if(typeof data4 === "string"){
 if(func6(data4) < 1){
-validate36.errors = [{instancePath:instancePath+"/inputs/" + i0,schemaPath:"#/properties/inputs/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate42.errors = [{instancePath:instancePath+"/inputs/" + i0,schemaPath:"#/properties/inputs/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 else {
-validate36.errors = [{instancePath:instancePath+"/inputs/" + i0,schemaPath:"#/properties/inputs/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate42.errors = [{instancePath:instancePath+"/inputs/" + i0,schemaPath:"#/properties/inputs/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -5048,7 +5324,7 @@ break;
 }
 }
 else {
-validate36.errors = [{instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate42.errors = [{instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -5070,13 +5346,13 @@ let data6 = data5[i1];
 const _errs14 = errors;
 if(errors === _errs14){
 if(typeof data6 === "string"){
-if(!pattern21.test(data6)){
-validate36.errors = [{instancePath:instancePath+"/extensions/" + i1,schemaPath:"#/properties/extensions/items/pattern",keyword:"pattern",params:{pattern: "^\\.[a-z0-9]+$"},message:"must match pattern \""+"^\\.[a-z0-9]+$"+"\""}];
+if(!pattern22.test(data6)){
+validate42.errors = [{instancePath:instancePath+"/extensions/" + i1,schemaPath:"#/properties/extensions/items/pattern",keyword:"pattern",params:{pattern: "^\\.[a-z0-9]+$"},message:"must match pattern \""+"^\\.[a-z0-9]+$"+"\""}];
 return false;
 }
 }
 else {
-validate36.errors = [{instancePath:instancePath+"/extensions/" + i1,schemaPath:"#/properties/extensions/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate42.errors = [{instancePath:instancePath+"/extensions/" + i1,schemaPath:"#/properties/extensions/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -5087,7 +5363,7 @@ break;
 }
 }
 else {
-validate36.errors = [{instancePath:instancePath+"/extensions",schemaPath:"#/properties/extensions/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate42.errors = [{instancePath:instancePath+"/extensions",schemaPath:"#/properties/extensions/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -5103,12 +5379,12 @@ const _errs16 = errors;
 if(errors === _errs16){
 if(typeof data7 === "string"){
 if(func6(data7) < 1){
-validate36.errors = [{instancePath:instancePath+"/out",schemaPath:"#/properties/out/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate42.errors = [{instancePath:instancePath+"/out",schemaPath:"#/properties/out/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 else {
-validate36.errors = [{instancePath:instancePath+"/out",schemaPath:"#/properties/out/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate42.errors = [{instancePath:instancePath+"/out",schemaPath:"#/properties/out/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -5126,7 +5402,7 @@ if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
 const _errs20 = errors;
 for(const key1 in data8){
 if(!((((((key1 === "journals") || (key1 === "structure")) || (key1 === "html")) || (key1 === "lexicon")) || (key1 === "allowOutsideFolder")) || (key1 === "facts"))){
-validate36.errors = [{instancePath:instancePath+"/data",schemaPath:"#/properties/data/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
+validate42.errors = [{instancePath:instancePath+"/data",schemaPath:"#/properties/data/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -5138,18 +5414,18 @@ const _errs21 = errors;
 if(errors === _errs21){
 if(typeof data9 === "string"){
 if(func6(data9) > 4096){
-validate36.errors = [{instancePath:instancePath+"/data/journals",schemaPath:"#/properties/data/properties/journals/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters"}];
+validate42.errors = [{instancePath:instancePath+"/data/journals",schemaPath:"#/properties/data/properties/journals/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters"}];
 return false;
 }
 else {
 if(func6(data9) < 1){
-validate36.errors = [{instancePath:instancePath+"/data/journals",schemaPath:"#/properties/data/properties/journals/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate42.errors = [{instancePath:instancePath+"/data/journals",schemaPath:"#/properties/data/properties/journals/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 }
 else {
-validate36.errors = [{instancePath:instancePath+"/data/journals",schemaPath:"#/properties/data/properties/journals/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate42.errors = [{instancePath:instancePath+"/data/journals",schemaPath:"#/properties/data/properties/journals/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -5165,18 +5441,18 @@ const _errs23 = errors;
 if(errors === _errs23){
 if(typeof data10 === "string"){
 if(func6(data10) > 4096){
-validate36.errors = [{instancePath:instancePath+"/data/structure",schemaPath:"#/properties/data/properties/structure/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters"}];
+validate42.errors = [{instancePath:instancePath+"/data/structure",schemaPath:"#/properties/data/properties/structure/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters"}];
 return false;
 }
 else {
 if(func6(data10) < 1){
-validate36.errors = [{instancePath:instancePath+"/data/structure",schemaPath:"#/properties/data/properties/structure/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate42.errors = [{instancePath:instancePath+"/data/structure",schemaPath:"#/properties/data/properties/structure/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 }
 else {
-validate36.errors = [{instancePath:instancePath+"/data/structure",schemaPath:"#/properties/data/properties/structure/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate42.errors = [{instancePath:instancePath+"/data/structure",schemaPath:"#/properties/data/properties/structure/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -5192,18 +5468,18 @@ const _errs25 = errors;
 if(errors === _errs25){
 if(typeof data11 === "string"){
 if(func6(data11) > 4096){
-validate36.errors = [{instancePath:instancePath+"/data/html",schemaPath:"#/properties/data/properties/html/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters"}];
+validate42.errors = [{instancePath:instancePath+"/data/html",schemaPath:"#/properties/data/properties/html/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters"}];
 return false;
 }
 else {
 if(func6(data11) < 1){
-validate36.errors = [{instancePath:instancePath+"/data/html",schemaPath:"#/properties/data/properties/html/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate42.errors = [{instancePath:instancePath+"/data/html",schemaPath:"#/properties/data/properties/html/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 }
 else {
-validate36.errors = [{instancePath:instancePath+"/data/html",schemaPath:"#/properties/data/properties/html/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate42.errors = [{instancePath:instancePath+"/data/html",schemaPath:"#/properties/data/properties/html/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -5219,18 +5495,18 @@ const _errs27 = errors;
 if(errors === _errs27){
 if(typeof data12 === "string"){
 if(func6(data12) > 4096){
-validate36.errors = [{instancePath:instancePath+"/data/lexicon",schemaPath:"#/properties/data/properties/lexicon/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters"}];
+validate42.errors = [{instancePath:instancePath+"/data/lexicon",schemaPath:"#/properties/data/properties/lexicon/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters"}];
 return false;
 }
 else {
 if(func6(data12) < 1){
-validate36.errors = [{instancePath:instancePath+"/data/lexicon",schemaPath:"#/properties/data/properties/lexicon/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate42.errors = [{instancePath:instancePath+"/data/lexicon",schemaPath:"#/properties/data/properties/lexicon/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 }
 else {
-validate36.errors = [{instancePath:instancePath+"/data/lexicon",schemaPath:"#/properties/data/properties/lexicon/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate42.errors = [{instancePath:instancePath+"/data/lexicon",schemaPath:"#/properties/data/properties/lexicon/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -5243,7 +5519,7 @@ if(valid3){
 if(data8.allowOutsideFolder !== undefined){
 const _errs29 = errors;
 if(typeof data8.allowOutsideFolder !== "boolean"){
-validate36.errors = [{instancePath:instancePath+"/data/allowOutsideFolder",schemaPath:"#/properties/data/properties/allowOutsideFolder/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+validate42.errors = [{instancePath:instancePath+"/data/allowOutsideFolder",schemaPath:"#/properties/data/properties/allowOutsideFolder/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
 return false;
 }
 var valid3 = _errs29 === errors;
@@ -5258,18 +5534,18 @@ const _errs31 = errors;
 if(errors === _errs31){
 if(typeof data14 === "string"){
 if(func6(data14) > 4096){
-validate36.errors = [{instancePath:instancePath+"/data/facts",schemaPath:"#/properties/data/properties/facts/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters"}];
+validate42.errors = [{instancePath:instancePath+"/data/facts",schemaPath:"#/properties/data/properties/facts/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters"}];
 return false;
 }
 else {
 if(func6(data14) < 1){
-validate36.errors = [{instancePath:instancePath+"/data/facts",schemaPath:"#/properties/data/properties/facts/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate42.errors = [{instancePath:instancePath+"/data/facts",schemaPath:"#/properties/data/properties/facts/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 }
 else {
-validate36.errors = [{instancePath:instancePath+"/data/facts",schemaPath:"#/properties/data/properties/facts/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate42.errors = [{instancePath:instancePath+"/data/facts",schemaPath:"#/properties/data/properties/facts/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -5286,7 +5562,7 @@ var valid3 = true;
 }
 }
 else {
-validate36.errors = [{instancePath:instancePath+"/data",schemaPath:"#/properties/data/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate42.errors = [{instancePath:instancePath+"/data",schemaPath:"#/properties/data/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -5304,7 +5580,7 @@ if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
 for(const key2 in data15){
 const _errs35 = errors;
 if(typeof key2 === "string"){
-if(!pattern19.test(key2)){
+if(!pattern20.test(key2)){
 const err0 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9-]*$"+"\"",propertyName:key2};
 if(vErrors === null){
 vErrors = [err0];
@@ -5325,7 +5601,7 @@ else {
 vErrors.push(err1);
 }
 errors++;
-validate36.errors = vErrors;
+validate42.errors = vErrors;
 return false;
 break;
 }
@@ -5335,7 +5611,7 @@ for(const key3 in data15){
 let data16 = data15[key3];
 const _errs37 = errors;
 if(!((((data16 === "error") || (data16 === "warning")) || (data16 === "info")) || (data16 === "off"))){
-validate36.errors = [{instancePath:instancePath+"/rules/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/rules/additionalProperties/enum",keyword:"enum",params:{allowedValues: schema51.properties.rules.additionalProperties.enum},message:"must be equal to one of the allowed values"}];
+validate42.errors = [{instancePath:instancePath+"/rules/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/rules/additionalProperties/enum",keyword:"enum",params:{allowedValues: schema53.properties.rules.additionalProperties.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid5 = _errs37 === errors;
@@ -5346,7 +5622,7 @@ break;
 }
 }
 else {
-validate36.errors = [{instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate42.errors = [{instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -5362,7 +5638,7 @@ const _errs38 = errors;
 if(errors === _errs38){
 if(Array.isArray(data17)){
 if(data17.length < 1){
-validate36.errors = [{instancePath:instancePath+"/stages",schemaPath:"#/properties/stages/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
+validate42.errors = [{instancePath:instancePath+"/stages",schemaPath:"#/properties/stages/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
 return false;
 }
 else {
@@ -5370,8 +5646,8 @@ var valid6 = true;
 const len2 = data17.length;
 for(let i2=0; i2<len2; i2++){
 const _errs40 = errors;
-if(!(validate37(data17[i2], {instancePath:instancePath+"/stages/" + i2,parentData:data17,parentDataProperty:i2,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
+if(!(validate43(data17[i2], {instancePath:instancePath+"/stages/" + i2,parentData:data17,parentDataProperty:i2,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate43.errors : vErrors.concat(validate43.errors);
 errors = vErrors.length;
 }
 var valid6 = _errs40 === errors;
@@ -5382,7 +5658,7 @@ break;
 }
 }
 else {
-validate36.errors = [{instancePath:instancePath+"/stages",schemaPath:"#/properties/stages/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate42.errors = [{instancePath:instancePath+"/stages",schemaPath:"#/properties/stages/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -5403,27 +5679,27 @@ var valid0 = true;
 }
 }
 else {
-validate36.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate42.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate36.errors = vErrors;
+validate42.errors = vErrors;
 return errors === 0;
 }
-validate36.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate42.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const structure = validate41;
-const schema68 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/structure.schema.json","title":"StructureData","description":"Patterns (JavaScript regular expressions, compiled with the u flag) that recognise digest structure.","type":"object","additionalProperties":false,"required":["maxHeadingLength","monthHeadings","rangeHeadings","yearHeadings","outlineHeadings","sectionKeywords","referenceHeadings","boilerplate","itemDates","undatedItemStarts","english","monthNames","relativeYears","citationMarker","journalCues","messageExamples"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"maxHeadingLength":{"type":"integer","minimum":8},"monthNames":{"description":"English month names, January first: each month's full name, then its abbreviations. Patterns say {monthName} for all of them (longest first); labels use the full name.","type":"array","minItems":12,"maxItems":12,"items":{"type":"array","minItems":1,"maxItems":8,"items":{"type":"string","pattern":"^[A-Za-z]{2,20}$"}}},"monthHeadings":{"$ref":"#/$defs/Patterns"},"rangeHeadings":{"$ref":"#/$defs/Patterns"},"yearHeadings":{"$ref":"#/$defs/Patterns"},"outlineHeadings":{"$ref":"#/$defs/Patterns"},"sectionKeywords":{"type":"object","additionalProperties":false,"required":["summary","outlook","conclusion"],"properties":{"summary":{"$ref":"#/$defs/Words"},"outlook":{"$ref":"#/$defs/Words"},"conclusion":{"$ref":"#/$defs/Words"}}},"referenceHeadings":{"$ref":"#/$defs/Patterns"},"boilerplate":{"type":"object","additionalProperties":false,"required":["disclaimer","qr-code","other"],"properties":{"disclaimer":{"$ref":"#/$defs/Patterns"},"qr-code":{"$ref":"#/$defs/Patterns"},"other":{"$ref":"#/$defs/Patterns"}}},"itemDates":{"$ref":"#/$defs/Patterns"},"undatedItemStarts":{"$ref":"#/$defs/Patterns"},"english":{"description":"Exact English for heading parts: a heading is given in English only when it decomposes fully into a date, a therapy, a disease (from the lexicon) and a phrase listed here.","type":"object","additionalProperties":false,"required":["phrases","therapies","connectors"],"properties":{"phrases":{"type":"array","items":{"$ref":"#/$defs/Translation"}},"therapies":{"type":"array","items":{"$ref":"#/$defs/Translation"}},"connectors":{"type":"array","items":{"type":"string"},"description":"Characters that may join the parts and carry no meaning (的, 在, spaces)."}}},"relativeYears":{"description":"Words that date an item relative to its section's year (the itemDates group \"relative\" starts with one): word → years to add.","type":"object","additionalProperties":{"type":"integer","minimum":-10,"maximum":10}},"citationMarker":{"description":"A citation marker in the text (\"[1]\", \"[1,2]\", \"【3-5】\"); the group \"numbers\" holds what is inside. The one pattern for citation markers: segment tells items from prose with it, link expands it.","type":"string","minLength":1,"maxLength":600},"journalCues":{"description":"Words that mark a 《…》 as a journal when the journal table does not know it: right after it (\"上\", \"杂志\") or right before it (\"期刊\", \"在\").","type":"object","additionalProperties":false,"required":["after","before"],"properties":{"after":{"$ref":"#/$defs/Words"},"before":{"$ref":"#/$defs/Words"}}},"messageExamples":{"description":"What messages quote as examples of headings the patterns expect.","type":"object","additionalProperties":false,"required":["monthHeading","referenceHeading"],"properties":{"monthHeading":{"type":"string","minLength":1,"maxLength":200},"referenceHeading":{"type":"string","minLength":1,"maxLength":200}}}},"$defs":{"Patterns":{"type":"array","items":{"type":"string","minLength":1,"maxLength":600}},"Words":{"type":"array","items":{"type":"string","minLength":1},"minItems":1},"Translation":{"type":"object","additionalProperties":false,"required":["zh","en"],"properties":{"zh":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}},"en":{"type":"string","minLength":1},"preposition":{"type":"string","description":"Joins the phrase to the therapy: \"in\" (default) or \"of\"."}}}}};
-const schema69 = {"type":"array","items":{"type":"string","minLength":1,"maxLength":600}};
-const schema73 = {"type":"array","items":{"type":"string","minLength":1},"minItems":1};
-const schema82 = {"type":"object","additionalProperties":false,"required":["zh","en"],"properties":{"zh":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}},"en":{"type":"string","minLength":1},"preposition":{"type":"string","description":"Joins the phrase to the therapy: \"in\" (default) or \"of\"."}}};
-const pattern26 = new RegExp("^[A-Za-z]{2,20}$", "u");
+export const structure = validate47;
+const schema70 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/structure.schema.json","title":"StructureData","description":"Patterns (JavaScript regular expressions, compiled with the u flag) that recognise digest structure.","type":"object","additionalProperties":false,"required":["maxHeadingLength","monthHeadings","rangeHeadings","yearHeadings","outlineHeadings","sectionKeywords","referenceHeadings","boilerplate","itemDates","undatedItemStarts","english","monthNames","relativeYears","citationMarker","messageExamples"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"maxHeadingLength":{"type":"integer","minimum":8},"monthNames":{"description":"English month names, January first: each month's full name, then its abbreviations. Patterns say {monthName} for all of them (longest first); labels use the full name.","type":"array","minItems":12,"maxItems":12,"items":{"type":"array","minItems":1,"maxItems":8,"items":{"type":"string","pattern":"^[A-Za-z]{2,20}$"}}},"monthHeadings":{"$ref":"#/$defs/Patterns"},"rangeHeadings":{"$ref":"#/$defs/Patterns"},"yearHeadings":{"$ref":"#/$defs/Patterns"},"outlineHeadings":{"$ref":"#/$defs/Patterns"},"sectionKeywords":{"type":"object","additionalProperties":false,"required":["summary","outlook","conclusion"],"properties":{"summary":{"$ref":"#/$defs/Words"},"outlook":{"$ref":"#/$defs/Words"},"conclusion":{"$ref":"#/$defs/Words"}}},"referenceHeadings":{"$ref":"#/$defs/Patterns"},"boilerplate":{"type":"object","additionalProperties":false,"required":["disclaimer","qr-code","other"],"properties":{"disclaimer":{"$ref":"#/$defs/Patterns"},"qr-code":{"$ref":"#/$defs/Patterns"},"other":{"$ref":"#/$defs/Patterns"}}},"itemDates":{"$ref":"#/$defs/Patterns"},"undatedItemStarts":{"$ref":"#/$defs/Patterns"},"english":{"description":"Exact English for heading parts: a heading is given in English only when it decomposes fully into a date, a therapy, a disease (from the lexicon) and a phrase listed here.","type":"object","additionalProperties":false,"required":["phrases","therapies","connectors"],"properties":{"phrases":{"type":"array","items":{"$ref":"#/$defs/Translation"}},"therapies":{"type":"array","items":{"$ref":"#/$defs/Translation"}},"connectors":{"type":"array","items":{"type":"string"},"description":"Characters that may join the parts and carry no meaning (的, 在, spaces)."}}},"relativeYears":{"description":"Words that date an item relative to its section's year (the itemDates group \"relative\" starts with one): word → years to add.","type":"object","additionalProperties":{"type":"integer","minimum":-10,"maximum":10}},"citationMarker":{"description":"A citation marker in the text (\"[1]\", \"[1,2]\", \"【3-5】\"); the group \"numbers\" holds what is inside. The one pattern for citation markers: segment tells items from prose with it, link expands it.","type":"string","minLength":1,"maxLength":600},"messageExamples":{"description":"What messages quote as examples of headings the patterns expect.","type":"object","additionalProperties":false,"required":["monthHeading","referenceHeading"],"properties":{"monthHeading":{"type":"string","minLength":1,"maxLength":200},"referenceHeading":{"type":"string","minLength":1,"maxLength":200}}}},"$defs":{"Patterns":{"type":"array","items":{"type":"string","minLength":1,"maxLength":600}},"Words":{"type":"array","items":{"type":"string","minLength":1},"minItems":1},"Translation":{"type":"object","additionalProperties":false,"required":["zh","en"],"properties":{"zh":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}},"en":{"type":"string","minLength":1},"preposition":{"type":"string","description":"Joins the phrase to the therapy: \"in\" (default) or \"of\"."}}}}};
+const schema71 = {"type":"array","items":{"type":"string","minLength":1,"maxLength":600}};
+const schema75 = {"type":"array","items":{"type":"string","minLength":1},"minItems":1};
+const schema84 = {"type":"object","additionalProperties":false,"required":["zh","en"],"properties":{"zh":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}},"en":{"type":"string","minLength":1},"preposition":{"type":"string","description":"Joins the phrase to the therapy: \"in\" (default) or \"of\"."}}};
+const pattern27 = new RegExp("^[A-Za-z]{2,20}$", "u");
 
-function validate41(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate47(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://digest-ingest.dev/schemas/structure.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate41.evaluated;
+const evaluated0 = validate47.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -5433,15 +5709,15 @@ evaluated0.items = undefined;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if(((((((((((((((((data.maxHeadingLength === undefined) && (missing0 = "maxHeadingLength")) || ((data.monthHeadings === undefined) && (missing0 = "monthHeadings"))) || ((data.rangeHeadings === undefined) && (missing0 = "rangeHeadings"))) || ((data.yearHeadings === undefined) && (missing0 = "yearHeadings"))) || ((data.outlineHeadings === undefined) && (missing0 = "outlineHeadings"))) || ((data.sectionKeywords === undefined) && (missing0 = "sectionKeywords"))) || ((data.referenceHeadings === undefined) && (missing0 = "referenceHeadings"))) || ((data.boilerplate === undefined) && (missing0 = "boilerplate"))) || ((data.itemDates === undefined) && (missing0 = "itemDates"))) || ((data.undatedItemStarts === undefined) && (missing0 = "undatedItemStarts"))) || ((data.english === undefined) && (missing0 = "english"))) || ((data.monthNames === undefined) && (missing0 = "monthNames"))) || ((data.relativeYears === undefined) && (missing0 = "relativeYears"))) || ((data.citationMarker === undefined) && (missing0 = "citationMarker"))) || ((data.journalCues === undefined) && (missing0 = "journalCues"))) || ((data.messageExamples === undefined) && (missing0 = "messageExamples"))){
-validate41.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+if((((((((((((((((data.maxHeadingLength === undefined) && (missing0 = "maxHeadingLength")) || ((data.monthHeadings === undefined) && (missing0 = "monthHeadings"))) || ((data.rangeHeadings === undefined) && (missing0 = "rangeHeadings"))) || ((data.yearHeadings === undefined) && (missing0 = "yearHeadings"))) || ((data.outlineHeadings === undefined) && (missing0 = "outlineHeadings"))) || ((data.sectionKeywords === undefined) && (missing0 = "sectionKeywords"))) || ((data.referenceHeadings === undefined) && (missing0 = "referenceHeadings"))) || ((data.boilerplate === undefined) && (missing0 = "boilerplate"))) || ((data.itemDates === undefined) && (missing0 = "itemDates"))) || ((data.undatedItemStarts === undefined) && (missing0 = "undatedItemStarts"))) || ((data.english === undefined) && (missing0 = "english"))) || ((data.monthNames === undefined) && (missing0 = "monthNames"))) || ((data.relativeYears === undefined) && (missing0 = "relativeYears"))) || ((data.citationMarker === undefined) && (missing0 = "citationMarker"))) || ((data.messageExamples === undefined) && (missing0 = "messageExamples"))){
+validate47.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!(func1.call(schema68.properties, key0))){
-validate41.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+if(!(func1.call(schema70.properties, key0))){
+validate47.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -5450,7 +5726,7 @@ if(_errs1 === errors){
 if(data.$schema !== undefined){
 const _errs2 = errors;
 if(typeof data.$schema !== "string"){
-validate41.errors = [{instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate47.errors = [{instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -5462,7 +5738,7 @@ if(valid0){
 if(data.description !== undefined){
 const _errs4 = errors;
 if(typeof data.description !== "string"){
-validate41.errors = [{instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate47.errors = [{instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs4 === errors;
@@ -5475,13 +5751,13 @@ if(data.maxHeadingLength !== undefined){
 let data2 = data.maxHeadingLength;
 const _errs6 = errors;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-validate41.errors = [{instancePath:instancePath+"/maxHeadingLength",schemaPath:"#/properties/maxHeadingLength/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate47.errors = [{instancePath:instancePath+"/maxHeadingLength",schemaPath:"#/properties/maxHeadingLength/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs6){
 if((typeof data2 == "number") && (isFinite(data2))){
 if(data2 < 8 || isNaN(data2)){
-validate41.errors = [{instancePath:instancePath+"/maxHeadingLength",schemaPath:"#/properties/maxHeadingLength/minimum",keyword:"minimum",params:{comparison: ">=", limit: 8},message:"must be >= 8"}];
+validate47.errors = [{instancePath:instancePath+"/maxHeadingLength",schemaPath:"#/properties/maxHeadingLength/minimum",keyword:"minimum",params:{comparison: ">=", limit: 8},message:"must be >= 8"}];
 return false;
 }
 }
@@ -5498,12 +5774,12 @@ const _errs8 = errors;
 if(errors === _errs8){
 if(Array.isArray(data3)){
 if(data3.length > 12){
-validate41.errors = [{instancePath:instancePath+"/monthNames",schemaPath:"#/properties/monthNames/maxItems",keyword:"maxItems",params:{limit: 12},message:"must NOT have more than 12 items"}];
+validate47.errors = [{instancePath:instancePath+"/monthNames",schemaPath:"#/properties/monthNames/maxItems",keyword:"maxItems",params:{limit: 12},message:"must NOT have more than 12 items"}];
 return false;
 }
 else {
 if(data3.length < 12){
-validate41.errors = [{instancePath:instancePath+"/monthNames",schemaPath:"#/properties/monthNames/minItems",keyword:"minItems",params:{limit: 12},message:"must NOT have fewer than 12 items"}];
+validate47.errors = [{instancePath:instancePath+"/monthNames",schemaPath:"#/properties/monthNames/minItems",keyword:"minItems",params:{limit: 12},message:"must NOT have fewer than 12 items"}];
 return false;
 }
 else {
@@ -5515,12 +5791,12 @@ const _errs10 = errors;
 if(errors === _errs10){
 if(Array.isArray(data4)){
 if(data4.length > 8){
-validate41.errors = [{instancePath:instancePath+"/monthNames/" + i0,schemaPath:"#/properties/monthNames/items/maxItems",keyword:"maxItems",params:{limit: 8},message:"must NOT have more than 8 items"}];
+validate47.errors = [{instancePath:instancePath+"/monthNames/" + i0,schemaPath:"#/properties/monthNames/items/maxItems",keyword:"maxItems",params:{limit: 8},message:"must NOT have more than 8 items"}];
 return false;
 }
 else {
 if(data4.length < 1){
-validate41.errors = [{instancePath:instancePath+"/monthNames/" + i0,schemaPath:"#/properties/monthNames/items/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
+validate47.errors = [{instancePath:instancePath+"/monthNames/" + i0,schemaPath:"#/properties/monthNames/items/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
 return false;
 }
 else {
@@ -5531,13 +5807,13 @@ let data5 = data4[i1];
 const _errs12 = errors;
 if(errors === _errs12){
 if(typeof data5 === "string"){
-if(!pattern26.test(data5)){
-validate41.errors = [{instancePath:instancePath+"/monthNames/" + i0+"/" + i1,schemaPath:"#/properties/monthNames/items/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z]{2,20}$"},message:"must match pattern \""+"^[A-Za-z]{2,20}$"+"\""}];
+if(!pattern27.test(data5)){
+validate47.errors = [{instancePath:instancePath+"/monthNames/" + i0+"/" + i1,schemaPath:"#/properties/monthNames/items/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z]{2,20}$"},message:"must match pattern \""+"^[A-Za-z]{2,20}$"+"\""}];
 return false;
 }
 }
 else {
-validate41.errors = [{instancePath:instancePath+"/monthNames/" + i0+"/" + i1,schemaPath:"#/properties/monthNames/items/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate47.errors = [{instancePath:instancePath+"/monthNames/" + i0+"/" + i1,schemaPath:"#/properties/monthNames/items/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -5550,7 +5826,7 @@ break;
 }
 }
 else {
-validate41.errors = [{instancePath:instancePath+"/monthNames/" + i0,schemaPath:"#/properties/monthNames/items/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate47.errors = [{instancePath:instancePath+"/monthNames/" + i0,schemaPath:"#/properties/monthNames/items/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -5563,7 +5839,7 @@ break;
 }
 }
 else {
-validate41.errors = [{instancePath:instancePath+"/monthNames",schemaPath:"#/properties/monthNames/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate47.errors = [{instancePath:instancePath+"/monthNames",schemaPath:"#/properties/monthNames/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -5587,18 +5863,18 @@ const _errs17 = errors;
 if(errors === _errs17){
 if(typeof data7 === "string"){
 if(func6(data7) > 600){
-validate41.errors = [{instancePath:instancePath+"/monthHeadings/" + i2,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
+validate47.errors = [{instancePath:instancePath+"/monthHeadings/" + i2,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
 if(func6(data7) < 1){
-validate41.errors = [{instancePath:instancePath+"/monthHeadings/" + i2,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate47.errors = [{instancePath:instancePath+"/monthHeadings/" + i2,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 }
 else {
-validate41.errors = [{instancePath:instancePath+"/monthHeadings/" + i2,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate47.errors = [{instancePath:instancePath+"/monthHeadings/" + i2,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -5609,7 +5885,7 @@ break;
 }
 }
 else {
-validate41.errors = [{instancePath:instancePath+"/monthHeadings",schemaPath:"#/$defs/Patterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate47.errors = [{instancePath:instancePath+"/monthHeadings",schemaPath:"#/$defs/Patterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -5633,18 +5909,18 @@ const _errs22 = errors;
 if(errors === _errs22){
 if(typeof data9 === "string"){
 if(func6(data9) > 600){
-validate41.errors = [{instancePath:instancePath+"/rangeHeadings/" + i3,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
+validate47.errors = [{instancePath:instancePath+"/rangeHeadings/" + i3,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
 if(func6(data9) < 1){
-validate41.errors = [{instancePath:instancePath+"/rangeHeadings/" + i3,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate47.errors = [{instancePath:instancePath+"/rangeHeadings/" + i3,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 }
 else {
-validate41.errors = [{instancePath:instancePath+"/rangeHeadings/" + i3,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate47.errors = [{instancePath:instancePath+"/rangeHeadings/" + i3,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -5655,7 +5931,7 @@ break;
 }
 }
 else {
-validate41.errors = [{instancePath:instancePath+"/rangeHeadings",schemaPath:"#/$defs/Patterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate47.errors = [{instancePath:instancePath+"/rangeHeadings",schemaPath:"#/$defs/Patterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -5679,18 +5955,18 @@ const _errs27 = errors;
 if(errors === _errs27){
 if(typeof data11 === "string"){
 if(func6(data11) > 600){
-validate41.errors = [{instancePath:instancePath+"/yearHeadings/" + i4,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
+validate47.errors = [{instancePath:instancePath+"/yearHeadings/" + i4,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
 if(func6(data11) < 1){
-validate41.errors = [{instancePath:instancePath+"/yearHeadings/" + i4,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate47.errors = [{instancePath:instancePath+"/yearHeadings/" + i4,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 }
 else {
-validate41.errors = [{instancePath:instancePath+"/yearHeadings/" + i4,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate47.errors = [{instancePath:instancePath+"/yearHeadings/" + i4,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -5701,7 +5977,7 @@ break;
 }
 }
 else {
-validate41.errors = [{instancePath:instancePath+"/yearHeadings",schemaPath:"#/$defs/Patterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate47.errors = [{instancePath:instancePath+"/yearHeadings",schemaPath:"#/$defs/Patterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -5725,18 +6001,18 @@ const _errs32 = errors;
 if(errors === _errs32){
 if(typeof data13 === "string"){
 if(func6(data13) > 600){
-validate41.errors = [{instancePath:instancePath+"/outlineHeadings/" + i5,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
+validate47.errors = [{instancePath:instancePath+"/outlineHeadings/" + i5,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
 if(func6(data13) < 1){
-validate41.errors = [{instancePath:instancePath+"/outlineHeadings/" + i5,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate47.errors = [{instancePath:instancePath+"/outlineHeadings/" + i5,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 }
 else {
-validate41.errors = [{instancePath:instancePath+"/outlineHeadings/" + i5,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate47.errors = [{instancePath:instancePath+"/outlineHeadings/" + i5,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -5747,7 +6023,7 @@ break;
 }
 }
 else {
-validate41.errors = [{instancePath:instancePath+"/outlineHeadings",schemaPath:"#/$defs/Patterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate47.errors = [{instancePath:instancePath+"/outlineHeadings",schemaPath:"#/$defs/Patterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -5764,14 +6040,14 @@ if(errors === _errs34){
 if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
 let missing1;
 if((((data14.summary === undefined) && (missing1 = "summary")) || ((data14.outlook === undefined) && (missing1 = "outlook"))) || ((data14.conclusion === undefined) && (missing1 = "conclusion"))){
-validate41.errors = [{instancePath:instancePath+"/sectionKeywords",schemaPath:"#/properties/sectionKeywords/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
+validate47.errors = [{instancePath:instancePath+"/sectionKeywords",schemaPath:"#/properties/sectionKeywords/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
 return false;
 }
 else {
 const _errs36 = errors;
 for(const key1 in data14){
 if(!(((key1 === "summary") || (key1 === "outlook")) || (key1 === "conclusion"))){
-validate41.errors = [{instancePath:instancePath+"/sectionKeywords",schemaPath:"#/properties/sectionKeywords/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
+validate47.errors = [{instancePath:instancePath+"/sectionKeywords",schemaPath:"#/properties/sectionKeywords/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -5784,7 +6060,7 @@ const _errs38 = errors;
 if(errors === _errs38){
 if(Array.isArray(data15)){
 if(data15.length < 1){
-validate41.errors = [{instancePath:instancePath+"/sectionKeywords/summary",schemaPath:"#/$defs/Words/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
+validate47.errors = [{instancePath:instancePath+"/sectionKeywords/summary",schemaPath:"#/$defs/Words/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
 return false;
 }
 else {
@@ -5796,12 +6072,12 @@ const _errs40 = errors;
 if(errors === _errs40){
 if(typeof data16 === "string"){
 if(func6(data16) < 1){
-validate41.errors = [{instancePath:instancePath+"/sectionKeywords/summary/" + i6,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate47.errors = [{instancePath:instancePath+"/sectionKeywords/summary/" + i6,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 else {
-validate41.errors = [{instancePath:instancePath+"/sectionKeywords/summary/" + i6,schemaPath:"#/$defs/Words/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate47.errors = [{instancePath:instancePath+"/sectionKeywords/summary/" + i6,schemaPath:"#/$defs/Words/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -5813,7 +6089,7 @@ break;
 }
 }
 else {
-validate41.errors = [{instancePath:instancePath+"/sectionKeywords/summary",schemaPath:"#/$defs/Words/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate47.errors = [{instancePath:instancePath+"/sectionKeywords/summary",schemaPath:"#/$defs/Words/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -5830,7 +6106,7 @@ const _errs43 = errors;
 if(errors === _errs43){
 if(Array.isArray(data17)){
 if(data17.length < 1){
-validate41.errors = [{instancePath:instancePath+"/sectionKeywords/outlook",schemaPath:"#/$defs/Words/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
+validate47.errors = [{instancePath:instancePath+"/sectionKeywords/outlook",schemaPath:"#/$defs/Words/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
 return false;
 }
 else {
@@ -5842,12 +6118,12 @@ const _errs45 = errors;
 if(errors === _errs45){
 if(typeof data18 === "string"){
 if(func6(data18) < 1){
-validate41.errors = [{instancePath:instancePath+"/sectionKeywords/outlook/" + i7,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate47.errors = [{instancePath:instancePath+"/sectionKeywords/outlook/" + i7,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 else {
-validate41.errors = [{instancePath:instancePath+"/sectionKeywords/outlook/" + i7,schemaPath:"#/$defs/Words/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate47.errors = [{instancePath:instancePath+"/sectionKeywords/outlook/" + i7,schemaPath:"#/$defs/Words/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -5859,7 +6135,7 @@ break;
 }
 }
 else {
-validate41.errors = [{instancePath:instancePath+"/sectionKeywords/outlook",schemaPath:"#/$defs/Words/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate47.errors = [{instancePath:instancePath+"/sectionKeywords/outlook",schemaPath:"#/$defs/Words/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -5876,7 +6152,7 @@ const _errs48 = errors;
 if(errors === _errs48){
 if(Array.isArray(data19)){
 if(data19.length < 1){
-validate41.errors = [{instancePath:instancePath+"/sectionKeywords/conclusion",schemaPath:"#/$defs/Words/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
+validate47.errors = [{instancePath:instancePath+"/sectionKeywords/conclusion",schemaPath:"#/$defs/Words/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
 return false;
 }
 else {
@@ -5888,12 +6164,12 @@ const _errs50 = errors;
 if(errors === _errs50){
 if(typeof data20 === "string"){
 if(func6(data20) < 1){
-validate41.errors = [{instancePath:instancePath+"/sectionKeywords/conclusion/" + i8,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate47.errors = [{instancePath:instancePath+"/sectionKeywords/conclusion/" + i8,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 else {
-validate41.errors = [{instancePath:instancePath+"/sectionKeywords/conclusion/" + i8,schemaPath:"#/$defs/Words/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate47.errors = [{instancePath:instancePath+"/sectionKeywords/conclusion/" + i8,schemaPath:"#/$defs/Words/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -5905,7 +6181,7 @@ break;
 }
 }
 else {
-validate41.errors = [{instancePath:instancePath+"/sectionKeywords/conclusion",schemaPath:"#/$defs/Words/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate47.errors = [{instancePath:instancePath+"/sectionKeywords/conclusion",schemaPath:"#/$defs/Words/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -5920,7 +6196,7 @@ var valid11 = true;
 }
 }
 else {
-validate41.errors = [{instancePath:instancePath+"/sectionKeywords",schemaPath:"#/properties/sectionKeywords/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate47.errors = [{instancePath:instancePath+"/sectionKeywords",schemaPath:"#/properties/sectionKeywords/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -5944,18 +6220,18 @@ const _errs55 = errors;
 if(errors === _errs55){
 if(typeof data22 === "string"){
 if(func6(data22) > 600){
-validate41.errors = [{instancePath:instancePath+"/referenceHeadings/" + i9,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
+validate47.errors = [{instancePath:instancePath+"/referenceHeadings/" + i9,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
 if(func6(data22) < 1){
-validate41.errors = [{instancePath:instancePath+"/referenceHeadings/" + i9,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate47.errors = [{instancePath:instancePath+"/referenceHeadings/" + i9,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 }
 else {
-validate41.errors = [{instancePath:instancePath+"/referenceHeadings/" + i9,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate47.errors = [{instancePath:instancePath+"/referenceHeadings/" + i9,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -5966,7 +6242,7 @@ break;
 }
 }
 else {
-validate41.errors = [{instancePath:instancePath+"/referenceHeadings",schemaPath:"#/$defs/Patterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate47.errors = [{instancePath:instancePath+"/referenceHeadings",schemaPath:"#/$defs/Patterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -5983,14 +6259,14 @@ if(errors === _errs57){
 if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
 let missing2;
 if((((data23.disclaimer === undefined) && (missing2 = "disclaimer")) || ((data23["qr-code"] === undefined) && (missing2 = "qr-code"))) || ((data23.other === undefined) && (missing2 = "other"))){
-validate41.errors = [{instancePath:instancePath+"/boilerplate",schemaPath:"#/properties/boilerplate/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
+validate47.errors = [{instancePath:instancePath+"/boilerplate",schemaPath:"#/properties/boilerplate/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
 return false;
 }
 else {
 const _errs59 = errors;
 for(const key2 in data23){
 if(!(((key2 === "disclaimer") || (key2 === "qr-code")) || (key2 === "other"))){
-validate41.errors = [{instancePath:instancePath+"/boilerplate",schemaPath:"#/properties/boilerplate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
+validate47.errors = [{instancePath:instancePath+"/boilerplate",schemaPath:"#/properties/boilerplate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -6010,18 +6286,18 @@ const _errs63 = errors;
 if(errors === _errs63){
 if(typeof data25 === "string"){
 if(func6(data25) > 600){
-validate41.errors = [{instancePath:instancePath+"/boilerplate/disclaimer/" + i10,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
+validate47.errors = [{instancePath:instancePath+"/boilerplate/disclaimer/" + i10,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
 if(func6(data25) < 1){
-validate41.errors = [{instancePath:instancePath+"/boilerplate/disclaimer/" + i10,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate47.errors = [{instancePath:instancePath+"/boilerplate/disclaimer/" + i10,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 }
 else {
-validate41.errors = [{instancePath:instancePath+"/boilerplate/disclaimer/" + i10,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate47.errors = [{instancePath:instancePath+"/boilerplate/disclaimer/" + i10,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -6032,7 +6308,7 @@ break;
 }
 }
 else {
-validate41.errors = [{instancePath:instancePath+"/boilerplate/disclaimer",schemaPath:"#/$defs/Patterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate47.errors = [{instancePath:instancePath+"/boilerplate/disclaimer",schemaPath:"#/$defs/Patterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -6056,18 +6332,18 @@ const _errs68 = errors;
 if(errors === _errs68){
 if(typeof data27 === "string"){
 if(func6(data27) > 600){
-validate41.errors = [{instancePath:instancePath+"/boilerplate/qr-code/" + i11,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
+validate47.errors = [{instancePath:instancePath+"/boilerplate/qr-code/" + i11,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
 if(func6(data27) < 1){
-validate41.errors = [{instancePath:instancePath+"/boilerplate/qr-code/" + i11,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate47.errors = [{instancePath:instancePath+"/boilerplate/qr-code/" + i11,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 }
 else {
-validate41.errors = [{instancePath:instancePath+"/boilerplate/qr-code/" + i11,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate47.errors = [{instancePath:instancePath+"/boilerplate/qr-code/" + i11,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -6078,7 +6354,7 @@ break;
 }
 }
 else {
-validate41.errors = [{instancePath:instancePath+"/boilerplate/qr-code",schemaPath:"#/$defs/Patterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate47.errors = [{instancePath:instancePath+"/boilerplate/qr-code",schemaPath:"#/$defs/Patterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -6102,18 +6378,18 @@ const _errs73 = errors;
 if(errors === _errs73){
 if(typeof data29 === "string"){
 if(func6(data29) > 600){
-validate41.errors = [{instancePath:instancePath+"/boilerplate/other/" + i12,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
+validate47.errors = [{instancePath:instancePath+"/boilerplate/other/" + i12,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
 if(func6(data29) < 1){
-validate41.errors = [{instancePath:instancePath+"/boilerplate/other/" + i12,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate47.errors = [{instancePath:instancePath+"/boilerplate/other/" + i12,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 }
 else {
-validate41.errors = [{instancePath:instancePath+"/boilerplate/other/" + i12,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate47.errors = [{instancePath:instancePath+"/boilerplate/other/" + i12,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -6124,7 +6400,7 @@ break;
 }
 }
 else {
-validate41.errors = [{instancePath:instancePath+"/boilerplate/other",schemaPath:"#/$defs/Patterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate47.errors = [{instancePath:instancePath+"/boilerplate/other",schemaPath:"#/$defs/Patterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -6139,7 +6415,7 @@ var valid20 = true;
 }
 }
 else {
-validate41.errors = [{instancePath:instancePath+"/boilerplate",schemaPath:"#/properties/boilerplate/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate47.errors = [{instancePath:instancePath+"/boilerplate",schemaPath:"#/properties/boilerplate/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -6163,18 +6439,18 @@ const _errs78 = errors;
 if(errors === _errs78){
 if(typeof data31 === "string"){
 if(func6(data31) > 600){
-validate41.errors = [{instancePath:instancePath+"/itemDates/" + i13,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
+validate47.errors = [{instancePath:instancePath+"/itemDates/" + i13,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
 if(func6(data31) < 1){
-validate41.errors = [{instancePath:instancePath+"/itemDates/" + i13,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate47.errors = [{instancePath:instancePath+"/itemDates/" + i13,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 }
 else {
-validate41.errors = [{instancePath:instancePath+"/itemDates/" + i13,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate47.errors = [{instancePath:instancePath+"/itemDates/" + i13,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -6185,7 +6461,7 @@ break;
 }
 }
 else {
-validate41.errors = [{instancePath:instancePath+"/itemDates",schemaPath:"#/$defs/Patterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate47.errors = [{instancePath:instancePath+"/itemDates",schemaPath:"#/$defs/Patterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -6209,18 +6485,18 @@ const _errs83 = errors;
 if(errors === _errs83){
 if(typeof data33 === "string"){
 if(func6(data33) > 600){
-validate41.errors = [{instancePath:instancePath+"/undatedItemStarts/" + i14,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
+validate47.errors = [{instancePath:instancePath+"/undatedItemStarts/" + i14,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
 if(func6(data33) < 1){
-validate41.errors = [{instancePath:instancePath+"/undatedItemStarts/" + i14,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate47.errors = [{instancePath:instancePath+"/undatedItemStarts/" + i14,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 }
 else {
-validate41.errors = [{instancePath:instancePath+"/undatedItemStarts/" + i14,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate47.errors = [{instancePath:instancePath+"/undatedItemStarts/" + i14,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -6231,7 +6507,7 @@ break;
 }
 }
 else {
-validate41.errors = [{instancePath:instancePath+"/undatedItemStarts",schemaPath:"#/$defs/Patterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate47.errors = [{instancePath:instancePath+"/undatedItemStarts",schemaPath:"#/$defs/Patterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -6248,14 +6524,14 @@ if(errors === _errs85){
 if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
 let missing3;
 if((((data34.phrases === undefined) && (missing3 = "phrases")) || ((data34.therapies === undefined) && (missing3 = "therapies"))) || ((data34.connectors === undefined) && (missing3 = "connectors"))){
-validate41.errors = [{instancePath:instancePath+"/english",schemaPath:"#/properties/english/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'"}];
+validate47.errors = [{instancePath:instancePath+"/english",schemaPath:"#/properties/english/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'"}];
 return false;
 }
 else {
 const _errs87 = errors;
 for(const key3 in data34){
 if(!(((key3 === "phrases") || (key3 === "therapies")) || (key3 === "connectors"))){
-validate41.errors = [{instancePath:instancePath+"/english",schemaPath:"#/properties/english/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"}];
+validate47.errors = [{instancePath:instancePath+"/english",schemaPath:"#/properties/english/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -6276,14 +6552,14 @@ if(errors === _errs91){
 if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
 let missing4;
 if(((data36.zh === undefined) && (missing4 = "zh")) || ((data36.en === undefined) && (missing4 = "en"))){
-validate41.errors = [{instancePath:instancePath+"/english/phrases/" + i15,schemaPath:"#/$defs/Translation/required",keyword:"required",params:{missingProperty: missing4},message:"must have required property '"+missing4+"'"}];
+validate47.errors = [{instancePath:instancePath+"/english/phrases/" + i15,schemaPath:"#/$defs/Translation/required",keyword:"required",params:{missingProperty: missing4},message:"must have required property '"+missing4+"'"}];
 return false;
 }
 else {
 const _errs93 = errors;
 for(const key4 in data36){
 if(!(((key4 === "zh") || (key4 === "en")) || (key4 === "preposition"))){
-validate41.errors = [{instancePath:instancePath+"/english/phrases/" + i15,schemaPath:"#/$defs/Translation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"}];
+validate47.errors = [{instancePath:instancePath+"/english/phrases/" + i15,schemaPath:"#/$defs/Translation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -6295,7 +6571,7 @@ const _errs94 = errors;
 if(errors === _errs94){
 if(Array.isArray(data37)){
 if(data37.length < 1){
-validate41.errors = [{instancePath:instancePath+"/english/phrases/" + i15+"/zh",schemaPath:"#/$defs/Translation/properties/zh/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
+validate47.errors = [{instancePath:instancePath+"/english/phrases/" + i15+"/zh",schemaPath:"#/$defs/Translation/properties/zh/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
 return false;
 }
 else {
@@ -6307,12 +6583,12 @@ const _errs96 = errors;
 if(errors === _errs96){
 if(typeof data38 === "string"){
 if(func6(data38) < 1){
-validate41.errors = [{instancePath:instancePath+"/english/phrases/" + i15+"/zh/" + i16,schemaPath:"#/$defs/Translation/properties/zh/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate47.errors = [{instancePath:instancePath+"/english/phrases/" + i15+"/zh/" + i16,schemaPath:"#/$defs/Translation/properties/zh/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 else {
-validate41.errors = [{instancePath:instancePath+"/english/phrases/" + i15+"/zh/" + i16,schemaPath:"#/$defs/Translation/properties/zh/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate47.errors = [{instancePath:instancePath+"/english/phrases/" + i15+"/zh/" + i16,schemaPath:"#/$defs/Translation/properties/zh/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -6324,7 +6600,7 @@ break;
 }
 }
 else {
-validate41.errors = [{instancePath:instancePath+"/english/phrases/" + i15+"/zh",schemaPath:"#/$defs/Translation/properties/zh/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate47.errors = [{instancePath:instancePath+"/english/phrases/" + i15+"/zh",schemaPath:"#/$defs/Translation/properties/zh/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -6340,12 +6616,12 @@ const _errs98 = errors;
 if(errors === _errs98){
 if(typeof data39 === "string"){
 if(func6(data39) < 1){
-validate41.errors = [{instancePath:instancePath+"/english/phrases/" + i15+"/en",schemaPath:"#/$defs/Translation/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate47.errors = [{instancePath:instancePath+"/english/phrases/" + i15+"/en",schemaPath:"#/$defs/Translation/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 else {
-validate41.errors = [{instancePath:instancePath+"/english/phrases/" + i15+"/en",schemaPath:"#/$defs/Translation/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate47.errors = [{instancePath:instancePath+"/english/phrases/" + i15+"/en",schemaPath:"#/$defs/Translation/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -6358,7 +6634,7 @@ if(valid34){
 if(data36.preposition !== undefined){
 const _errs100 = errors;
 if(typeof data36.preposition !== "string"){
-validate41.errors = [{instancePath:instancePath+"/english/phrases/" + i15+"/preposition",schemaPath:"#/$defs/Translation/properties/preposition/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate47.errors = [{instancePath:instancePath+"/english/phrases/" + i15+"/preposition",schemaPath:"#/$defs/Translation/properties/preposition/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid34 = _errs100 === errors;
@@ -6372,7 +6648,7 @@ var valid34 = true;
 }
 }
 else {
-validate41.errors = [{instancePath:instancePath+"/english/phrases/" + i15,schemaPath:"#/$defs/Translation/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate47.errors = [{instancePath:instancePath+"/english/phrases/" + i15,schemaPath:"#/$defs/Translation/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -6383,7 +6659,7 @@ break;
 }
 }
 else {
-validate41.errors = [{instancePath:instancePath+"/english/phrases",schemaPath:"#/properties/english/properties/phrases/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate47.errors = [{instancePath:instancePath+"/english/phrases",schemaPath:"#/properties/english/properties/phrases/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -6408,14 +6684,14 @@ if(errors === _errs105){
 if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
 let missing5;
 if(((data42.zh === undefined) && (missing5 = "zh")) || ((data42.en === undefined) && (missing5 = "en"))){
-validate41.errors = [{instancePath:instancePath+"/english/therapies/" + i17,schemaPath:"#/$defs/Translation/required",keyword:"required",params:{missingProperty: missing5},message:"must have required property '"+missing5+"'"}];
+validate47.errors = [{instancePath:instancePath+"/english/therapies/" + i17,schemaPath:"#/$defs/Translation/required",keyword:"required",params:{missingProperty: missing5},message:"must have required property '"+missing5+"'"}];
 return false;
 }
 else {
 const _errs107 = errors;
 for(const key5 in data42){
 if(!(((key5 === "zh") || (key5 === "en")) || (key5 === "preposition"))){
-validate41.errors = [{instancePath:instancePath+"/english/therapies/" + i17,schemaPath:"#/$defs/Translation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"}];
+validate47.errors = [{instancePath:instancePath+"/english/therapies/" + i17,schemaPath:"#/$defs/Translation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -6427,7 +6703,7 @@ const _errs108 = errors;
 if(errors === _errs108){
 if(Array.isArray(data43)){
 if(data43.length < 1){
-validate41.errors = [{instancePath:instancePath+"/english/therapies/" + i17+"/zh",schemaPath:"#/$defs/Translation/properties/zh/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
+validate47.errors = [{instancePath:instancePath+"/english/therapies/" + i17+"/zh",schemaPath:"#/$defs/Translation/properties/zh/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
 return false;
 }
 else {
@@ -6439,12 +6715,12 @@ const _errs110 = errors;
 if(errors === _errs110){
 if(typeof data44 === "string"){
 if(func6(data44) < 1){
-validate41.errors = [{instancePath:instancePath+"/english/therapies/" + i17+"/zh/" + i18,schemaPath:"#/$defs/Translation/properties/zh/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate47.errors = [{instancePath:instancePath+"/english/therapies/" + i17+"/zh/" + i18,schemaPath:"#/$defs/Translation/properties/zh/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 else {
-validate41.errors = [{instancePath:instancePath+"/english/therapies/" + i17+"/zh/" + i18,schemaPath:"#/$defs/Translation/properties/zh/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate47.errors = [{instancePath:instancePath+"/english/therapies/" + i17+"/zh/" + i18,schemaPath:"#/$defs/Translation/properties/zh/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -6456,7 +6732,7 @@ break;
 }
 }
 else {
-validate41.errors = [{instancePath:instancePath+"/english/therapies/" + i17+"/zh",schemaPath:"#/$defs/Translation/properties/zh/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate47.errors = [{instancePath:instancePath+"/english/therapies/" + i17+"/zh",schemaPath:"#/$defs/Translation/properties/zh/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -6472,12 +6748,12 @@ const _errs112 = errors;
 if(errors === _errs112){
 if(typeof data45 === "string"){
 if(func6(data45) < 1){
-validate41.errors = [{instancePath:instancePath+"/english/therapies/" + i17+"/en",schemaPath:"#/$defs/Translation/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate47.errors = [{instancePath:instancePath+"/english/therapies/" + i17+"/en",schemaPath:"#/$defs/Translation/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 else {
-validate41.errors = [{instancePath:instancePath+"/english/therapies/" + i17+"/en",schemaPath:"#/$defs/Translation/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate47.errors = [{instancePath:instancePath+"/english/therapies/" + i17+"/en",schemaPath:"#/$defs/Translation/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -6490,7 +6766,7 @@ if(valid38){
 if(data42.preposition !== undefined){
 const _errs114 = errors;
 if(typeof data42.preposition !== "string"){
-validate41.errors = [{instancePath:instancePath+"/english/therapies/" + i17+"/preposition",schemaPath:"#/$defs/Translation/properties/preposition/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate47.errors = [{instancePath:instancePath+"/english/therapies/" + i17+"/preposition",schemaPath:"#/$defs/Translation/properties/preposition/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid38 = _errs114 === errors;
@@ -6504,7 +6780,7 @@ var valid38 = true;
 }
 }
 else {
-validate41.errors = [{instancePath:instancePath+"/english/therapies/" + i17,schemaPath:"#/$defs/Translation/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate47.errors = [{instancePath:instancePath+"/english/therapies/" + i17,schemaPath:"#/$defs/Translation/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -6515,7 +6791,7 @@ break;
 }
 }
 else {
-validate41.errors = [{instancePath:instancePath+"/english/therapies",schemaPath:"#/properties/english/properties/therapies/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate47.errors = [{instancePath:instancePath+"/english/therapies",schemaPath:"#/properties/english/properties/therapies/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -6535,7 +6811,7 @@ const len19 = data47.length;
 for(let i19=0; i19<len19; i19++){
 const _errs118 = errors;
 if(typeof data47[i19] !== "string"){
-validate41.errors = [{instancePath:instancePath+"/english/connectors/" + i19,schemaPath:"#/properties/english/properties/connectors/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate47.errors = [{instancePath:instancePath+"/english/connectors/" + i19,schemaPath:"#/properties/english/properties/connectors/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid40 = _errs118 === errors;
@@ -6545,7 +6821,7 @@ break;
 }
 }
 else {
-validate41.errors = [{instancePath:instancePath+"/english/connectors",schemaPath:"#/properties/english/properties/connectors/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate47.errors = [{instancePath:instancePath+"/english/connectors",schemaPath:"#/properties/english/properties/connectors/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -6560,7 +6836,7 @@ var valid31 = true;
 }
 }
 else {
-validate41.errors = [{instancePath:instancePath+"/english",schemaPath:"#/properties/english/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate47.errors = [{instancePath:instancePath+"/english",schemaPath:"#/properties/english/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -6579,18 +6855,18 @@ for(const key6 in data49){
 let data50 = data49[key6];
 const _errs123 = errors;
 if(!(((typeof data50 == "number") && (!(data50 % 1) && !isNaN(data50))) && (isFinite(data50)))){
-validate41.errors = [{instancePath:instancePath+"/relativeYears/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/relativeYears/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate47.errors = [{instancePath:instancePath+"/relativeYears/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/relativeYears/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs123){
 if((typeof data50 == "number") && (isFinite(data50))){
 if(data50 > 10 || isNaN(data50)){
-validate41.errors = [{instancePath:instancePath+"/relativeYears/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/relativeYears/additionalProperties/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10},message:"must be <= 10"}];
+validate47.errors = [{instancePath:instancePath+"/relativeYears/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/relativeYears/additionalProperties/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10},message:"must be <= 10"}];
 return false;
 }
 else {
 if(data50 < -10 || isNaN(data50)){
-validate41.errors = [{instancePath:instancePath+"/relativeYears/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/relativeYears/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: -10},message:"must be >= -10"}];
+validate47.errors = [{instancePath:instancePath+"/relativeYears/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/relativeYears/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: -10},message:"must be >= -10"}];
 return false;
 }
 }
@@ -6603,7 +6879,7 @@ break;
 }
 }
 else {
-validate41.errors = [{instancePath:instancePath+"/relativeYears",schemaPath:"#/properties/relativeYears/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate47.errors = [{instancePath:instancePath+"/relativeYears",schemaPath:"#/properties/relativeYears/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -6619,18 +6895,18 @@ const _errs125 = errors;
 if(errors === _errs125){
 if(typeof data51 === "string"){
 if(func6(data51) > 600){
-validate41.errors = [{instancePath:instancePath+"/citationMarker",schemaPath:"#/properties/citationMarker/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
+validate47.errors = [{instancePath:instancePath+"/citationMarker",schemaPath:"#/properties/citationMarker/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
 if(func6(data51) < 1){
-validate41.errors = [{instancePath:instancePath+"/citationMarker",schemaPath:"#/properties/citationMarker/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate47.errors = [{instancePath:instancePath+"/citationMarker",schemaPath:"#/properties/citationMarker/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 }
 else {
-validate41.errors = [{instancePath:instancePath+"/citationMarker",schemaPath:"#/properties/citationMarker/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate47.errors = [{instancePath:instancePath+"/citationMarker",schemaPath:"#/properties/citationMarker/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -6640,63 +6916,44 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.journalCues !== undefined){
-let data52 = data.journalCues;
+if(data.messageExamples !== undefined){
+let data52 = data.messageExamples;
 const _errs127 = errors;
 if(errors === _errs127){
 if(data52 && typeof data52 == "object" && !Array.isArray(data52)){
 let missing6;
-if(((data52.after === undefined) && (missing6 = "after")) || ((data52.before === undefined) && (missing6 = "before"))){
-validate41.errors = [{instancePath:instancePath+"/journalCues",schemaPath:"#/properties/journalCues/required",keyword:"required",params:{missingProperty: missing6},message:"must have required property '"+missing6+"'"}];
+if(((data52.monthHeading === undefined) && (missing6 = "monthHeading")) || ((data52.referenceHeading === undefined) && (missing6 = "referenceHeading"))){
+validate47.errors = [{instancePath:instancePath+"/messageExamples",schemaPath:"#/properties/messageExamples/required",keyword:"required",params:{missingProperty: missing6},message:"must have required property '"+missing6+"'"}];
 return false;
 }
 else {
 const _errs129 = errors;
 for(const key7 in data52){
-if(!((key7 === "after") || (key7 === "before"))){
-validate41.errors = [{instancePath:instancePath+"/journalCues",schemaPath:"#/properties/journalCues/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"}];
+if(!((key7 === "monthHeading") || (key7 === "referenceHeading"))){
+validate47.errors = [{instancePath:instancePath+"/messageExamples",schemaPath:"#/properties/messageExamples/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
 if(_errs129 === errors){
-if(data52.after !== undefined){
-let data53 = data52.after;
+if(data52.monthHeading !== undefined){
+let data53 = data52.monthHeading;
 const _errs130 = errors;
-const _errs131 = errors;
-if(errors === _errs131){
-if(Array.isArray(data53)){
-if(data53.length < 1){
-validate41.errors = [{instancePath:instancePath+"/journalCues/after",schemaPath:"#/$defs/Words/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
+if(errors === _errs130){
+if(typeof data53 === "string"){
+if(func6(data53) > 200){
+validate47.errors = [{instancePath:instancePath+"/messageExamples/monthHeading",schemaPath:"#/properties/messageExamples/properties/monthHeading/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
 return false;
 }
 else {
-var valid44 = true;
-const len20 = data53.length;
-for(let i20=0; i20<len20; i20++){
-let data54 = data53[i20];
-const _errs133 = errors;
-if(errors === _errs133){
-if(typeof data54 === "string"){
-if(func6(data54) < 1){
-validate41.errors = [{instancePath:instancePath+"/journalCues/after/" + i20,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+if(func6(data53) < 1){
+validate47.errors = [{instancePath:instancePath+"/messageExamples/monthHeading",schemaPath:"#/properties/messageExamples/properties/monthHeading/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
-}
-}
-else {
-validate41.errors = [{instancePath:instancePath+"/journalCues/after/" + i20,schemaPath:"#/$defs/Words/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid44 = _errs133 === errors;
-if(!valid44){
-break;
-}
 }
 }
 }
 else {
-validate41.errors = [{instancePath:instancePath+"/journalCues/after",schemaPath:"#/$defs/Words/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate47.errors = [{instancePath:instancePath+"/messageExamples/monthHeading",schemaPath:"#/properties/messageExamples/properties/monthHeading/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -6706,47 +6963,28 @@ else {
 var valid42 = true;
 }
 if(valid42){
-if(data52.before !== undefined){
-let data55 = data52.before;
-const _errs135 = errors;
-const _errs136 = errors;
-if(errors === _errs136){
-if(Array.isArray(data55)){
-if(data55.length < 1){
-validate41.errors = [{instancePath:instancePath+"/journalCues/before",schemaPath:"#/$defs/Words/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
+if(data52.referenceHeading !== undefined){
+let data54 = data52.referenceHeading;
+const _errs132 = errors;
+if(errors === _errs132){
+if(typeof data54 === "string"){
+if(func6(data54) > 200){
+validate47.errors = [{instancePath:instancePath+"/messageExamples/referenceHeading",schemaPath:"#/properties/messageExamples/properties/referenceHeading/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
 return false;
 }
 else {
-var valid46 = true;
-const len21 = data55.length;
-for(let i21=0; i21<len21; i21++){
-let data56 = data55[i21];
-const _errs138 = errors;
-if(errors === _errs138){
-if(typeof data56 === "string"){
-if(func6(data56) < 1){
-validate41.errors = [{instancePath:instancePath+"/journalCues/before/" + i21,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+if(func6(data54) < 1){
+validate47.errors = [{instancePath:instancePath+"/messageExamples/referenceHeading",schemaPath:"#/properties/messageExamples/properties/referenceHeading/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
-}
-}
-else {
-validate41.errors = [{instancePath:instancePath+"/journalCues/before/" + i21,schemaPath:"#/$defs/Words/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid46 = _errs138 === errors;
-if(!valid46){
-break;
-}
 }
 }
 }
 else {
-validate41.errors = [{instancePath:instancePath+"/journalCues/before",schemaPath:"#/$defs/Words/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate47.errors = [{instancePath:instancePath+"/messageExamples/referenceHeading",schemaPath:"#/properties/messageExamples/properties/referenceHeading/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
-var valid42 = _errs135 === errors;
+var valid42 = _errs132 === errors;
 }
 else {
 var valid42 = true;
@@ -6756,7 +6994,7 @@ var valid42 = true;
 }
 }
 else {
-validate41.errors = [{instancePath:instancePath+"/journalCues",schemaPath:"#/properties/journalCues/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate47.errors = [{instancePath:instancePath+"/messageExamples",schemaPath:"#/properties/messageExamples/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -6765,95 +7003,6 @@ var valid0 = _errs127 === errors;
 else {
 var valid0 = true;
 }
-if(valid0){
-if(data.messageExamples !== undefined){
-let data57 = data.messageExamples;
-const _errs140 = errors;
-if(errors === _errs140){
-if(data57 && typeof data57 == "object" && !Array.isArray(data57)){
-let missing7;
-if(((data57.monthHeading === undefined) && (missing7 = "monthHeading")) || ((data57.referenceHeading === undefined) && (missing7 = "referenceHeading"))){
-validate41.errors = [{instancePath:instancePath+"/messageExamples",schemaPath:"#/properties/messageExamples/required",keyword:"required",params:{missingProperty: missing7},message:"must have required property '"+missing7+"'"}];
-return false;
-}
-else {
-const _errs142 = errors;
-for(const key8 in data57){
-if(!((key8 === "monthHeading") || (key8 === "referenceHeading"))){
-validate41.errors = [{instancePath:instancePath+"/messageExamples",schemaPath:"#/properties/messageExamples/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-if(_errs142 === errors){
-if(data57.monthHeading !== undefined){
-let data58 = data57.monthHeading;
-const _errs143 = errors;
-if(errors === _errs143){
-if(typeof data58 === "string"){
-if(func6(data58) > 200){
-validate41.errors = [{instancePath:instancePath+"/messageExamples/monthHeading",schemaPath:"#/properties/messageExamples/properties/monthHeading/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
-return false;
-}
-else {
-if(func6(data58) < 1){
-validate41.errors = [{instancePath:instancePath+"/messageExamples/monthHeading",schemaPath:"#/properties/messageExamples/properties/monthHeading/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-}
-else {
-validate41.errors = [{instancePath:instancePath+"/messageExamples/monthHeading",schemaPath:"#/properties/messageExamples/properties/monthHeading/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid47 = _errs143 === errors;
-}
-else {
-var valid47 = true;
-}
-if(valid47){
-if(data57.referenceHeading !== undefined){
-let data59 = data57.referenceHeading;
-const _errs145 = errors;
-if(errors === _errs145){
-if(typeof data59 === "string"){
-if(func6(data59) > 200){
-validate41.errors = [{instancePath:instancePath+"/messageExamples/referenceHeading",schemaPath:"#/properties/messageExamples/properties/referenceHeading/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
-return false;
-}
-else {
-if(func6(data59) < 1){
-validate41.errors = [{instancePath:instancePath+"/messageExamples/referenceHeading",schemaPath:"#/properties/messageExamples/properties/referenceHeading/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-}
-else {
-validate41.errors = [{instancePath:instancePath+"/messageExamples/referenceHeading",schemaPath:"#/properties/messageExamples/properties/referenceHeading/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid47 = _errs145 === errors;
-}
-else {
-var valid47 = true;
-}
-}
-}
-}
-}
-else {
-validate41.errors = [{instancePath:instancePath+"/messageExamples",schemaPath:"#/properties/messageExamples/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-var valid0 = _errs140 === errors;
-}
-else {
-var valid0 = true;
-}
-}
 }
 }
 }
@@ -6874,24 +7023,25 @@ var valid0 = true;
 }
 }
 else {
-validate41.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate47.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate41.errors = vErrors;
+validate47.errors = vErrors;
 return errors === 0;
 }
-validate41.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate47.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const journals = validate42;
-const schema86 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/journals.schema.json","title":"JournalTable","description":"Canonical journal names with the other names they appear under. name is the English title, abbreviation the NLM (MEDLINE) abbreviation, issn only ISSNs checked against a published source, aliases every other name (Chinese names in both scripts, ISO abbreviations, short names).","type":"object","additionalProperties":false,"required":["journals"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"journals":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","abbreviation","issn","aliases"],"properties":{"name":{"type":"string","minLength":1},"abbreviation":{"type":"string","minLength":1},"issn":{"type":"array","items":{"type":"string","pattern":"^[0-9]{4}-[0-9]{3}[0-9X]$"}},"aliases":{"type":"array","items":{"type":"string","minLength":1}},"publisher":{"type":"boolean","description":"The name is a publisher, not a journal."},"abbreviationSource":{"enum":["nlm","iso4","journal"],"description":"Where abbreviation comes from when it is not NLM's MEDLINE abbreviation: iso4 (derived by the ISO 4 / LTWA rules) or journal (the journal's own). Absent means nlm."},"nlmTitle":{"type":"string","minLength":1,"description":"The title as the NLM catalogue records it, when it differs from name beyond case, punctuation, a leading 'The' or a place qualifier (pinyin titles of Chinese journals)."},"family":{"type":"string","minLength":1,"description":"The brand family the journal belongs to (The Lancet, Nature Portfolio, Cell Press, JAMA Network, BMJ, Frontiers, MDPI, BMC, …), so a page naming a family ('《柳叶刀》子刊') can be read."}}}}}};
-const pattern27 = new RegExp("^[0-9]{4}-[0-9]{3}[0-9X]$", "u");
+export const journals = validate48;
+const schema86 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/journals.schema.json","title":"JournalTable","description":"Canonical journal names with the other names they appear under. name is the English title, abbreviation the NLM (MEDLINE) abbreviation, issn only ISSNs checked against a published source, aliases every other name (Chinese names in both scripts, ISO abbreviations, short names).","type":"object","additionalProperties":false,"required":["journals","cues"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"cues":{"description":"Words around a name that tell what it is. Matched in the script-folded view: traditional and half-converted text (雜志, 雜誌, 國際期刊) match the simplified words; English words match in any case.","type":"object","additionalProperties":false,"required":["before","after","family","documents"],"properties":{"before":{"$ref":"#/$defs/Words","description":"Right before a name (期刊《X》, 期刊杂志“X”, published in X): it is a journal. Marks a 《…》 the table does not know as a journal, and lets a one-word English title (Blood, Stroke, Cells) match bare."},"after":{"$ref":"#/$defs/Words","description":"Right after a name (《X》杂志, 《X》上, X journal): it is a journal, as for before."},"family":{"$ref":"#/$defs/Words","description":"Right after a journal's name (《柳叶刀》子刊): the text names the journal's family, not the journal."},"documents":{"$ref":"#/$defs/Words","description":"A 《…》 that ends in one of these (指南, 指导原则, 规划纲要…) is a document: not a journal, not a paper title."}}},"journals":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","abbreviation","issn","aliases"],"properties":{"name":{"type":"string","minLength":1},"abbreviation":{"type":"string","minLength":1},"issn":{"type":"array","items":{"type":"string","pattern":"^[0-9]{4}-[0-9]{3}[0-9X]$"}},"aliases":{"type":"array","items":{"type":"string","minLength":1}},"publisher":{"type":"boolean","description":"The name is a publisher, not a journal."},"abbreviationSource":{"enum":["nlm","iso4","journal"],"description":"Where abbreviation comes from when it is not NLM's MEDLINE abbreviation: iso4 (derived by the ISO 4 / LTWA rules) or journal (the journal's own). Absent means nlm."},"nlmTitle":{"type":"string","minLength":1,"description":"The title as the NLM catalogue records it, when it differs from name beyond case, punctuation, a leading 'The' or a place qualifier (pinyin titles of Chinese journals)."},"family":{"type":"string","minLength":1,"description":"The brand family the journal belongs to (The Lancet, Nature Portfolio, Cell Press, JAMA Network, BMJ, Frontiers, MDPI, BMC, …), so a page naming a family ('《柳叶刀》子刊') can be read."}}}}},"$defs":{"Words":{"type":"array","items":{"type":"string","minLength":1,"maxLength":40},"maxItems":200}}};
+const schema87 = {"type":"array","items":{"type":"string","minLength":1,"maxLength":40},"maxItems":200};
+const pattern28 = new RegExp("^[0-9]{4}-[0-9]{3}[0-9X]$", "u");
 
-function validate42(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate48(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://digest-ingest.dev/schemas/journals.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate42.evaluated;
+const evaluated0 = validate48.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -6901,15 +7051,15 @@ evaluated0.items = undefined;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if((data.journals === undefined) && (missing0 = "journals")){
-validate42.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+if(((data.journals === undefined) && (missing0 = "journals")) || ((data.cues === undefined) && (missing0 = "cues"))){
+validate48.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!(((key0 === "$schema") || (key0 === "description")) || (key0 === "journals"))){
-validate42.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+if(!((((key0 === "$schema") || (key0 === "description")) || (key0 === "cues")) || (key0 === "journals"))){
+validate48.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -6918,7 +7068,7 @@ if(_errs1 === errors){
 if(data.$schema !== undefined){
 const _errs2 = errors;
 if(typeof data.$schema !== "string"){
-validate42.errors = [{instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate48.errors = [{instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -6930,7 +7080,7 @@ if(valid0){
 if(data.description !== undefined){
 const _errs4 = errors;
 if(typeof data.description !== "string"){
-validate42.errors = [{instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate48.errors = [{instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs4 === errors;
@@ -6939,246 +7089,490 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.journals !== undefined){
-let data2 = data.journals;
+if(data.cues !== undefined){
+let data2 = data.cues;
 const _errs6 = errors;
 if(errors === _errs6){
-if(Array.isArray(data2)){
-var valid1 = true;
-const len0 = data2.length;
-for(let i0=0; i0<len0; i0++){
-let data3 = data2[i0];
-const _errs8 = errors;
-if(errors === _errs8){
-if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 let missing1;
-if(((((data3.name === undefined) && (missing1 = "name")) || ((data3.abbreviation === undefined) && (missing1 = "abbreviation"))) || ((data3.issn === undefined) && (missing1 = "issn"))) || ((data3.aliases === undefined) && (missing1 = "aliases"))){
-validate42.errors = [{instancePath:instancePath+"/journals/" + i0,schemaPath:"#/properties/journals/items/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
+if(((((data2.before === undefined) && (missing1 = "before")) || ((data2.after === undefined) && (missing1 = "after"))) || ((data2.family === undefined) && (missing1 = "family"))) || ((data2.documents === undefined) && (missing1 = "documents"))){
+validate48.errors = [{instancePath:instancePath+"/cues",schemaPath:"#/properties/cues/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
 return false;
 }
 else {
-const _errs10 = errors;
-for(const key1 in data3){
-if(!((((((((key1 === "name") || (key1 === "abbreviation")) || (key1 === "issn")) || (key1 === "aliases")) || (key1 === "publisher")) || (key1 === "abbreviationSource")) || (key1 === "nlmTitle")) || (key1 === "family"))){
-validate42.errors = [{instancePath:instancePath+"/journals/" + i0,schemaPath:"#/properties/journals/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
+const _errs8 = errors;
+for(const key1 in data2){
+if(!((((key1 === "before") || (key1 === "after")) || (key1 === "family")) || (key1 === "documents"))){
+validate48.errors = [{instancePath:instancePath+"/cues",schemaPath:"#/properties/cues/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs10 === errors){
-if(data3.name !== undefined){
-let data4 = data3.name;
-const _errs11 = errors;
-if(errors === _errs11){
-if(typeof data4 === "string"){
-if(func6(data4) < 1){
-validate42.errors = [{instancePath:instancePath+"/journals/" + i0+"/name",schemaPath:"#/properties/journals/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+if(_errs8 === errors){
+if(data2.before !== undefined){
+let data3 = data2.before;
+const _errs9 = errors;
+const _errs10 = errors;
+if(errors === _errs10){
+if(Array.isArray(data3)){
+if(data3.length > 200){
+validate48.errors = [{instancePath:instancePath+"/cues/before",schemaPath:"#/$defs/Words/maxItems",keyword:"maxItems",params:{limit: 200},message:"must NOT have more than 200 items"}];
 return false;
 }
-}
 else {
-validate42.errors = [{instancePath:instancePath+"/journals/" + i0+"/name",schemaPath:"#/properties/journals/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid2 = _errs11 === errors;
-}
-else {
-var valid2 = true;
-}
-if(valid2){
-if(data3.abbreviation !== undefined){
-let data5 = data3.abbreviation;
-const _errs13 = errors;
-if(errors === _errs13){
-if(typeof data5 === "string"){
-if(func6(data5) < 1){
-validate42.errors = [{instancePath:instancePath+"/journals/" + i0+"/abbreviation",schemaPath:"#/properties/journals/items/properties/abbreviation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-else {
-validate42.errors = [{instancePath:instancePath+"/journals/" + i0+"/abbreviation",schemaPath:"#/properties/journals/items/properties/abbreviation/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid2 = _errs13 === errors;
-}
-else {
-var valid2 = true;
-}
-if(valid2){
-if(data3.issn !== undefined){
-let data6 = data3.issn;
-const _errs15 = errors;
-if(errors === _errs15){
-if(Array.isArray(data6)){
 var valid3 = true;
-const len1 = data6.length;
-for(let i1=0; i1<len1; i1++){
-let data7 = data6[i1];
-const _errs17 = errors;
-if(errors === _errs17){
-if(typeof data7 === "string"){
-if(!pattern27.test(data7)){
-validate42.errors = [{instancePath:instancePath+"/journals/" + i0+"/issn/" + i1,schemaPath:"#/properties/journals/items/properties/issn/items/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{3}[0-9X]$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{3}[0-9X]$"+"\""}];
+const len0 = data3.length;
+for(let i0=0; i0<len0; i0++){
+let data4 = data3[i0];
+const _errs12 = errors;
+if(errors === _errs12){
+if(typeof data4 === "string"){
+if(func6(data4) > 40){
+validate48.errors = [{instancePath:instancePath+"/cues/before/" + i0,schemaPath:"#/$defs/Words/items/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"}];
 return false;
+}
+else {
+if(func6(data4) < 1){
+validate48.errors = [{instancePath:instancePath+"/cues/before/" + i0,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
 }
 }
 else {
-validate42.errors = [{instancePath:instancePath+"/journals/" + i0+"/issn/" + i1,schemaPath:"#/properties/journals/items/properties/issn/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate48.errors = [{instancePath:instancePath+"/cues/before/" + i0,schemaPath:"#/$defs/Words/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
-var valid3 = _errs17 === errors;
+var valid3 = _errs12 === errors;
 if(!valid3){
 break;
 }
 }
 }
+}
 else {
-validate42.errors = [{instancePath:instancePath+"/journals/" + i0+"/issn",schemaPath:"#/properties/journals/items/properties/issn/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate48.errors = [{instancePath:instancePath+"/cues/before",schemaPath:"#/$defs/Words/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
-var valid2 = _errs15 === errors;
+var valid1 = _errs9 === errors;
 }
 else {
-var valid2 = true;
+var valid1 = true;
 }
-if(valid2){
-if(data3.aliases !== undefined){
-let data8 = data3.aliases;
+if(valid1){
+if(data2.after !== undefined){
+let data5 = data2.after;
+const _errs14 = errors;
+const _errs15 = errors;
+if(errors === _errs15){
+if(Array.isArray(data5)){
+if(data5.length > 200){
+validate48.errors = [{instancePath:instancePath+"/cues/after",schemaPath:"#/$defs/Words/maxItems",keyword:"maxItems",params:{limit: 200},message:"must NOT have more than 200 items"}];
+return false;
+}
+else {
+var valid5 = true;
+const len1 = data5.length;
+for(let i1=0; i1<len1; i1++){
+let data6 = data5[i1];
+const _errs17 = errors;
+if(errors === _errs17){
+if(typeof data6 === "string"){
+if(func6(data6) > 40){
+validate48.errors = [{instancePath:instancePath+"/cues/after/" + i1,schemaPath:"#/$defs/Words/items/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"}];
+return false;
+}
+else {
+if(func6(data6) < 1){
+validate48.errors = [{instancePath:instancePath+"/cues/after/" + i1,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+}
+else {
+validate48.errors = [{instancePath:instancePath+"/cues/after/" + i1,schemaPath:"#/$defs/Words/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid5 = _errs17 === errors;
+if(!valid5){
+break;
+}
+}
+}
+}
+else {
+validate48.errors = [{instancePath:instancePath+"/cues/after",schemaPath:"#/$defs/Words/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid1 = _errs14 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data2.family !== undefined){
+let data7 = data2.family;
 const _errs19 = errors;
-if(errors === _errs19){
-if(Array.isArray(data8)){
-var valid4 = true;
-const len2 = data8.length;
+const _errs20 = errors;
+if(errors === _errs20){
+if(Array.isArray(data7)){
+if(data7.length > 200){
+validate48.errors = [{instancePath:instancePath+"/cues/family",schemaPath:"#/$defs/Words/maxItems",keyword:"maxItems",params:{limit: 200},message:"must NOT have more than 200 items"}];
+return false;
+}
+else {
+var valid7 = true;
+const len2 = data7.length;
 for(let i2=0; i2<len2; i2++){
-let data9 = data8[i2];
-const _errs21 = errors;
-if(errors === _errs21){
-if(typeof data9 === "string"){
-if(func6(data9) < 1){
-validate42.errors = [{instancePath:instancePath+"/journals/" + i0+"/aliases/" + i2,schemaPath:"#/properties/journals/items/properties/aliases/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+let data8 = data7[i2];
+const _errs22 = errors;
+if(errors === _errs22){
+if(typeof data8 === "string"){
+if(func6(data8) > 40){
+validate48.errors = [{instancePath:instancePath+"/cues/family/" + i2,schemaPath:"#/$defs/Words/items/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"}];
 return false;
+}
+else {
+if(func6(data8) < 1){
+validate48.errors = [{instancePath:instancePath+"/cues/family/" + i2,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
 }
 }
 else {
-validate42.errors = [{instancePath:instancePath+"/journals/" + i0+"/aliases/" + i2,schemaPath:"#/properties/journals/items/properties/aliases/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate48.errors = [{instancePath:instancePath+"/cues/family/" + i2,schemaPath:"#/$defs/Words/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
-var valid4 = _errs21 === errors;
-if(!valid4){
+var valid7 = _errs22 === errors;
+if(!valid7){
 break;
 }
 }
 }
+}
 else {
-validate42.errors = [{instancePath:instancePath+"/journals/" + i0+"/aliases",schemaPath:"#/properties/journals/items/properties/aliases/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate48.errors = [{instancePath:instancePath+"/cues/family",schemaPath:"#/$defs/Words/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
-var valid2 = _errs19 === errors;
+var valid1 = _errs19 === errors;
 }
 else {
-var valid2 = true;
+var valid1 = true;
 }
-if(valid2){
-if(data3.publisher !== undefined){
-const _errs23 = errors;
-if(typeof data3.publisher !== "boolean"){
-validate42.errors = [{instancePath:instancePath+"/journals/" + i0+"/publisher",schemaPath:"#/properties/journals/items/properties/publisher/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
-return false;
-}
-var valid2 = _errs23 === errors;
-}
-else {
-var valid2 = true;
-}
-if(valid2){
-if(data3.abbreviationSource !== undefined){
-let data11 = data3.abbreviationSource;
+if(valid1){
+if(data2.documents !== undefined){
+let data9 = data2.documents;
+const _errs24 = errors;
 const _errs25 = errors;
-if(!(((data11 === "nlm") || (data11 === "iso4")) || (data11 === "journal"))){
-validate42.errors = [{instancePath:instancePath+"/journals/" + i0+"/abbreviationSource",schemaPath:"#/properties/journals/items/properties/abbreviationSource/enum",keyword:"enum",params:{allowedValues: schema86.properties.journals.items.properties.abbreviationSource.enum},message:"must be equal to one of the allowed values"}];
+if(errors === _errs25){
+if(Array.isArray(data9)){
+if(data9.length > 200){
+validate48.errors = [{instancePath:instancePath+"/cues/documents",schemaPath:"#/$defs/Words/maxItems",keyword:"maxItems",params:{limit: 200},message:"must NOT have more than 200 items"}];
 return false;
 }
-var valid2 = _errs25 === errors;
-}
 else {
-var valid2 = true;
-}
-if(valid2){
-if(data3.nlmTitle !== undefined){
-let data12 = data3.nlmTitle;
-const _errs26 = errors;
-if(errors === _errs26){
-if(typeof data12 === "string"){
-if(func6(data12) < 1){
-validate42.errors = [{instancePath:instancePath+"/journals/" + i0+"/nlmTitle",schemaPath:"#/properties/journals/items/properties/nlmTitle/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+var valid9 = true;
+const len3 = data9.length;
+for(let i3=0; i3<len3; i3++){
+let data10 = data9[i3];
+const _errs27 = errors;
+if(errors === _errs27){
+if(typeof data10 === "string"){
+if(func6(data10) > 40){
+validate48.errors = [{instancePath:instancePath+"/cues/documents/" + i3,schemaPath:"#/$defs/Words/items/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"}];
 return false;
 }
-}
 else {
-validate42.errors = [{instancePath:instancePath+"/journals/" + i0+"/nlmTitle",schemaPath:"#/properties/journals/items/properties/nlmTitle/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+if(func6(data10) < 1){
+validate48.errors = [{instancePath:instancePath+"/cues/documents/" + i3,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
-}
-}
-var valid2 = _errs26 === errors;
-}
-else {
-var valid2 = true;
-}
-if(valid2){
-if(data3.family !== undefined){
-let data13 = data3.family;
-const _errs28 = errors;
-if(errors === _errs28){
-if(typeof data13 === "string"){
-if(func6(data13) < 1){
-validate42.errors = [{instancePath:instancePath+"/journals/" + i0+"/family",schemaPath:"#/properties/journals/items/properties/family/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-else {
-validate42.errors = [{instancePath:instancePath+"/journals/" + i0+"/family",schemaPath:"#/properties/journals/items/properties/family/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid2 = _errs28 === errors;
-}
-else {
-var valid2 = true;
-}
-}
-}
-}
-}
-}
-}
-}
 }
 }
 }
 else {
-validate42.errors = [{instancePath:instancePath+"/journals/" + i0,schemaPath:"#/properties/journals/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate48.errors = [{instancePath:instancePath+"/cues/documents/" + i3,schemaPath:"#/$defs/Words/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
-var valid1 = _errs8 === errors;
-if(!valid1){
+var valid9 = _errs27 === errors;
+if(!valid9){
 break;
 }
 }
 }
+}
 else {
-validate42.errors = [{instancePath:instancePath+"/journals",schemaPath:"#/properties/journals/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate48.errors = [{instancePath:instancePath+"/cues/documents",schemaPath:"#/$defs/Words/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid1 = _errs24 === errors;
+}
+else {
+var valid1 = true;
+}
+}
+}
+}
+}
+}
+}
+else {
+validate48.errors = [{instancePath:instancePath+"/cues",schemaPath:"#/properties/cues/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
 var valid0 = _errs6 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.journals !== undefined){
+let data11 = data.journals;
+const _errs29 = errors;
+if(errors === _errs29){
+if(Array.isArray(data11)){
+var valid10 = true;
+const len4 = data11.length;
+for(let i4=0; i4<len4; i4++){
+let data12 = data11[i4];
+const _errs31 = errors;
+if(errors === _errs31){
+if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
+let missing2;
+if(((((data12.name === undefined) && (missing2 = "name")) || ((data12.abbreviation === undefined) && (missing2 = "abbreviation"))) || ((data12.issn === undefined) && (missing2 = "issn"))) || ((data12.aliases === undefined) && (missing2 = "aliases"))){
+validate48.errors = [{instancePath:instancePath+"/journals/" + i4,schemaPath:"#/properties/journals/items/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
+return false;
+}
+else {
+const _errs33 = errors;
+for(const key2 in data12){
+if(!((((((((key2 === "name") || (key2 === "abbreviation")) || (key2 === "issn")) || (key2 === "aliases")) || (key2 === "publisher")) || (key2 === "abbreviationSource")) || (key2 === "nlmTitle")) || (key2 === "family"))){
+validate48.errors = [{instancePath:instancePath+"/journals/" + i4,schemaPath:"#/properties/journals/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs33 === errors){
+if(data12.name !== undefined){
+let data13 = data12.name;
+const _errs34 = errors;
+if(errors === _errs34){
+if(typeof data13 === "string"){
+if(func6(data13) < 1){
+validate48.errors = [{instancePath:instancePath+"/journals/" + i4+"/name",schemaPath:"#/properties/journals/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate48.errors = [{instancePath:instancePath+"/journals/" + i4+"/name",schemaPath:"#/properties/journals/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid11 = _errs34 === errors;
+}
+else {
+var valid11 = true;
+}
+if(valid11){
+if(data12.abbreviation !== undefined){
+let data14 = data12.abbreviation;
+const _errs36 = errors;
+if(errors === _errs36){
+if(typeof data14 === "string"){
+if(func6(data14) < 1){
+validate48.errors = [{instancePath:instancePath+"/journals/" + i4+"/abbreviation",schemaPath:"#/properties/journals/items/properties/abbreviation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate48.errors = [{instancePath:instancePath+"/journals/" + i4+"/abbreviation",schemaPath:"#/properties/journals/items/properties/abbreviation/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid11 = _errs36 === errors;
+}
+else {
+var valid11 = true;
+}
+if(valid11){
+if(data12.issn !== undefined){
+let data15 = data12.issn;
+const _errs38 = errors;
+if(errors === _errs38){
+if(Array.isArray(data15)){
+var valid12 = true;
+const len5 = data15.length;
+for(let i5=0; i5<len5; i5++){
+let data16 = data15[i5];
+const _errs40 = errors;
+if(errors === _errs40){
+if(typeof data16 === "string"){
+if(!pattern28.test(data16)){
+validate48.errors = [{instancePath:instancePath+"/journals/" + i4+"/issn/" + i5,schemaPath:"#/properties/journals/items/properties/issn/items/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{3}[0-9X]$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{3}[0-9X]$"+"\""}];
+return false;
+}
+}
+else {
+validate48.errors = [{instancePath:instancePath+"/journals/" + i4+"/issn/" + i5,schemaPath:"#/properties/journals/items/properties/issn/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid12 = _errs40 === errors;
+if(!valid12){
+break;
+}
+}
+}
+else {
+validate48.errors = [{instancePath:instancePath+"/journals/" + i4+"/issn",schemaPath:"#/properties/journals/items/properties/issn/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid11 = _errs38 === errors;
+}
+else {
+var valid11 = true;
+}
+if(valid11){
+if(data12.aliases !== undefined){
+let data17 = data12.aliases;
+const _errs42 = errors;
+if(errors === _errs42){
+if(Array.isArray(data17)){
+var valid13 = true;
+const len6 = data17.length;
+for(let i6=0; i6<len6; i6++){
+let data18 = data17[i6];
+const _errs44 = errors;
+if(errors === _errs44){
+if(typeof data18 === "string"){
+if(func6(data18) < 1){
+validate48.errors = [{instancePath:instancePath+"/journals/" + i4+"/aliases/" + i6,schemaPath:"#/properties/journals/items/properties/aliases/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate48.errors = [{instancePath:instancePath+"/journals/" + i4+"/aliases/" + i6,schemaPath:"#/properties/journals/items/properties/aliases/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid13 = _errs44 === errors;
+if(!valid13){
+break;
+}
+}
+}
+else {
+validate48.errors = [{instancePath:instancePath+"/journals/" + i4+"/aliases",schemaPath:"#/properties/journals/items/properties/aliases/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid11 = _errs42 === errors;
+}
+else {
+var valid11 = true;
+}
+if(valid11){
+if(data12.publisher !== undefined){
+const _errs46 = errors;
+if(typeof data12.publisher !== "boolean"){
+validate48.errors = [{instancePath:instancePath+"/journals/" + i4+"/publisher",schemaPath:"#/properties/journals/items/properties/publisher/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+return false;
+}
+var valid11 = _errs46 === errors;
+}
+else {
+var valid11 = true;
+}
+if(valid11){
+if(data12.abbreviationSource !== undefined){
+let data20 = data12.abbreviationSource;
+const _errs48 = errors;
+if(!(((data20 === "nlm") || (data20 === "iso4")) || (data20 === "journal"))){
+validate48.errors = [{instancePath:instancePath+"/journals/" + i4+"/abbreviationSource",schemaPath:"#/properties/journals/items/properties/abbreviationSource/enum",keyword:"enum",params:{allowedValues: schema86.properties.journals.items.properties.abbreviationSource.enum},message:"must be equal to one of the allowed values"}];
+return false;
+}
+var valid11 = _errs48 === errors;
+}
+else {
+var valid11 = true;
+}
+if(valid11){
+if(data12.nlmTitle !== undefined){
+let data21 = data12.nlmTitle;
+const _errs49 = errors;
+if(errors === _errs49){
+if(typeof data21 === "string"){
+if(func6(data21) < 1){
+validate48.errors = [{instancePath:instancePath+"/journals/" + i4+"/nlmTitle",schemaPath:"#/properties/journals/items/properties/nlmTitle/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate48.errors = [{instancePath:instancePath+"/journals/" + i4+"/nlmTitle",schemaPath:"#/properties/journals/items/properties/nlmTitle/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid11 = _errs49 === errors;
+}
+else {
+var valid11 = true;
+}
+if(valid11){
+if(data12.family !== undefined){
+let data22 = data12.family;
+const _errs51 = errors;
+if(errors === _errs51){
+if(typeof data22 === "string"){
+if(func6(data22) < 1){
+validate48.errors = [{instancePath:instancePath+"/journals/" + i4+"/family",schemaPath:"#/properties/journals/items/properties/family/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate48.errors = [{instancePath:instancePath+"/journals/" + i4+"/family",schemaPath:"#/properties/journals/items/properties/family/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid11 = _errs51 === errors;
+}
+else {
+var valid11 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate48.errors = [{instancePath:instancePath+"/journals/" + i4,schemaPath:"#/properties/journals/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid10 = _errs31 === errors;
+if(!valid10){
+break;
+}
+}
+}
+else {
+validate48.errors = [{instancePath:instancePath+"/journals",schemaPath:"#/properties/journals/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs29 === errors;
 }
 else {
 var valid0 = true;
@@ -7188,24 +7582,25 @@ var valid0 = true;
 }
 }
 }
+}
 else {
-validate42.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate48.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate42.errors = vErrors;
+validate48.errors = vErrors;
 return errors === 0;
 }
-validate42.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate48.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const html = validate43;
-const schema87 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/html.schema.json","title":"HtmlData","description":"How saved web pages are read: dropped elements, chrome markers, known body containers.","type":"object","additionalProperties":false,"required":["dropElements","chromeElements","chromeClassPattern","chromeClassExceptions","wechatRoot","contentSelectors","blockElements"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"dropElements":{"type":"array","items":{"type":"string"}},"chromeElements":{"type":"array","items":{"type":"string"}},"chromeClassPattern":{"type":"string"},"chromeClassExceptions":{"type":"string"},"wechatRoot":{"type":"string"},"contentSelectors":{"type":"array","items":{"type":"string"}},"blockElements":{"type":"array","items":{"type":"string"}}}};
+export const html = validate49;
+const schema91 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/html.schema.json","title":"HtmlData","description":"How saved web pages are read: dropped elements, chrome markers, known body containers.","type":"object","additionalProperties":false,"required":["dropElements","chromeElements","chromeClassPattern","chromeClassExceptions","wechatRoot","contentSelectors","blockElements"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"dropElements":{"type":"array","items":{"type":"string"}},"chromeElements":{"type":"array","items":{"type":"string"}},"chromeClassPattern":{"type":"string"},"chromeClassExceptions":{"type":"string"},"wechatRoot":{"type":"string"},"contentSelectors":{"type":"array","items":{"type":"string"}},"blockElements":{"type":"array","items":{"type":"string"}}}};
 
-function validate43(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate49(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://digest-ingest.dev/schemas/html.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate43.evaluated;
+const evaluated0 = validate49.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -7216,14 +7611,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((((((((data.dropElements === undefined) && (missing0 = "dropElements")) || ((data.chromeElements === undefined) && (missing0 = "chromeElements"))) || ((data.chromeClassPattern === undefined) && (missing0 = "chromeClassPattern"))) || ((data.chromeClassExceptions === undefined) && (missing0 = "chromeClassExceptions"))) || ((data.wechatRoot === undefined) && (missing0 = "wechatRoot"))) || ((data.contentSelectors === undefined) && (missing0 = "contentSelectors"))) || ((data.blockElements === undefined) && (missing0 = "blockElements"))){
-validate43.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate49.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!(func1.call(schema87.properties, key0))){
-validate43.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+if(!(func1.call(schema91.properties, key0))){
+validate49.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -7232,7 +7627,7 @@ if(_errs1 === errors){
 if(data.$schema !== undefined){
 const _errs2 = errors;
 if(typeof data.$schema !== "string"){
-validate43.errors = [{instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate49.errors = [{instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -7244,7 +7639,7 @@ if(valid0){
 if(data.description !== undefined){
 const _errs4 = errors;
 if(typeof data.description !== "string"){
-validate43.errors = [{instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate49.errors = [{instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs4 === errors;
@@ -7263,7 +7658,7 @@ const len0 = data2.length;
 for(let i0=0; i0<len0; i0++){
 const _errs8 = errors;
 if(typeof data2[i0] !== "string"){
-validate43.errors = [{instancePath:instancePath+"/dropElements/" + i0,schemaPath:"#/properties/dropElements/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate49.errors = [{instancePath:instancePath+"/dropElements/" + i0,schemaPath:"#/properties/dropElements/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid1 = _errs8 === errors;
@@ -7273,7 +7668,7 @@ break;
 }
 }
 else {
-validate43.errors = [{instancePath:instancePath+"/dropElements",schemaPath:"#/properties/dropElements/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate49.errors = [{instancePath:instancePath+"/dropElements",schemaPath:"#/properties/dropElements/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -7293,7 +7688,7 @@ const len1 = data4.length;
 for(let i1=0; i1<len1; i1++){
 const _errs12 = errors;
 if(typeof data4[i1] !== "string"){
-validate43.errors = [{instancePath:instancePath+"/chromeElements/" + i1,schemaPath:"#/properties/chromeElements/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate49.errors = [{instancePath:instancePath+"/chromeElements/" + i1,schemaPath:"#/properties/chromeElements/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid2 = _errs12 === errors;
@@ -7303,7 +7698,7 @@ break;
 }
 }
 else {
-validate43.errors = [{instancePath:instancePath+"/chromeElements",schemaPath:"#/properties/chromeElements/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate49.errors = [{instancePath:instancePath+"/chromeElements",schemaPath:"#/properties/chromeElements/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -7316,7 +7711,7 @@ if(valid0){
 if(data.chromeClassPattern !== undefined){
 const _errs14 = errors;
 if(typeof data.chromeClassPattern !== "string"){
-validate43.errors = [{instancePath:instancePath+"/chromeClassPattern",schemaPath:"#/properties/chromeClassPattern/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate49.errors = [{instancePath:instancePath+"/chromeClassPattern",schemaPath:"#/properties/chromeClassPattern/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs14 === errors;
@@ -7328,7 +7723,7 @@ if(valid0){
 if(data.chromeClassExceptions !== undefined){
 const _errs16 = errors;
 if(typeof data.chromeClassExceptions !== "string"){
-validate43.errors = [{instancePath:instancePath+"/chromeClassExceptions",schemaPath:"#/properties/chromeClassExceptions/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate49.errors = [{instancePath:instancePath+"/chromeClassExceptions",schemaPath:"#/properties/chromeClassExceptions/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs16 === errors;
@@ -7340,7 +7735,7 @@ if(valid0){
 if(data.wechatRoot !== undefined){
 const _errs18 = errors;
 if(typeof data.wechatRoot !== "string"){
-validate43.errors = [{instancePath:instancePath+"/wechatRoot",schemaPath:"#/properties/wechatRoot/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate49.errors = [{instancePath:instancePath+"/wechatRoot",schemaPath:"#/properties/wechatRoot/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs18 === errors;
@@ -7359,7 +7754,7 @@ const len2 = data9.length;
 for(let i2=0; i2<len2; i2++){
 const _errs22 = errors;
 if(typeof data9[i2] !== "string"){
-validate43.errors = [{instancePath:instancePath+"/contentSelectors/" + i2,schemaPath:"#/properties/contentSelectors/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate49.errors = [{instancePath:instancePath+"/contentSelectors/" + i2,schemaPath:"#/properties/contentSelectors/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid3 = _errs22 === errors;
@@ -7369,7 +7764,7 @@ break;
 }
 }
 else {
-validate43.errors = [{instancePath:instancePath+"/contentSelectors",schemaPath:"#/properties/contentSelectors/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate49.errors = [{instancePath:instancePath+"/contentSelectors",schemaPath:"#/properties/contentSelectors/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -7389,7 +7784,7 @@ const len3 = data11.length;
 for(let i3=0; i3<len3; i3++){
 const _errs26 = errors;
 if(typeof data11[i3] !== "string"){
-validate43.errors = [{instancePath:instancePath+"/blockElements/" + i3,schemaPath:"#/properties/blockElements/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate49.errors = [{instancePath:instancePath+"/blockElements/" + i3,schemaPath:"#/properties/blockElements/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid4 = _errs26 === errors;
@@ -7399,7 +7794,7 @@ break;
 }
 }
 else {
-validate43.errors = [{instancePath:instancePath+"/blockElements",schemaPath:"#/properties/blockElements/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate49.errors = [{instancePath:instancePath+"/blockElements",schemaPath:"#/properties/blockElements/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -7420,26 +7815,26 @@ var valid0 = true;
 }
 }
 else {
-validate43.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate49.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate43.errors = vErrors;
+validate49.errors = vErrors;
 return errors === 0;
 }
-validate43.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate49.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const lexicon = validate44;
-const schema88 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/lexicon.schema.json","title":"Lexicon","description":"Bilingual concept lexicon for the entities stage.","type":"object","additionalProperties":false,"required":["concepts","patterns"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"patterns":{"description":"Open classes matched by pattern (IL-6, miR-146a, CD90, NCT01234567).","type":"array","items":{"type":"object","additionalProperties":false,"required":["name","type","pattern","idPrefix","labelCase"],"properties":{"name":{"type":"string","pattern":"^[a-z][a-z0-9-]*$"},"type":{"$ref":"#/$defs/EntityType"},"pattern":{"type":"string","minLength":2,"maxLength":200},"idPrefix":{"type":"string","pattern":"^[a-z]+:$"},"labelCase":{"enum":["upper","keep"]}}}},"concepts":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","type","label","xrefs","zh","en","abbreviations"],"properties":{"id":{"type":"string","pattern":"^[a-z]+:[a-z0-9-]+$"},"type":{"$ref":"#/$defs/EntityType"},"label":{"type":"string","minLength":1},"xrefs":{"type":"array","items":{"type":"string","pattern":"^(MESH:D[0-9]{6,9}|CL:[0-9]{7}|HGNC\\.SYMBOL:[A-Z0-9-]+)$"}},"zh":{"type":"array","items":{"type":"string","minLength":1}},"en":{"type":"array","items":{"type":"string","minLength":2}},"abbreviations":{"type":"array","items":{"type":"string","minLength":2}}}}}},"$defs":{"EntityType":{"enum":["disease","cell","molecule","measure","organization","journal","drug","country","other"]}}};
-const schema89 = {"enum":["disease","cell","molecule","measure","organization","journal","drug","country","other"]};
-const pattern29 = new RegExp("^[a-z]+:$", "u");
-const pattern31 = new RegExp("^(MESH:D[0-9]{6,9}|CL:[0-9]{7}|HGNC\\.SYMBOL:[A-Z0-9-]+)$", "u");
+export const lexicon = validate50;
+const schema92 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/lexicon.schema.json","title":"Lexicon","description":"Bilingual concept lexicon for the entities stage.","type":"object","additionalProperties":false,"required":["concepts","patterns"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"pinyinRuby":{"description":"Text the matching view leaves out: the pinyin a mirror's converter left after the characters it converted (醫(yī)療, 系統(tǒng)). Matched on the view (simplified, half-width) with the u flag; every mention still spans the source as written.","type":"string","minLength":2,"maxLength":300},"definitionStops":{"description":"Where an abbreviation's definition written before it (X(ABBR)) cannot start: after a word in always (激素治疗失败的急性移植物抗宿主病(aGVHD) is defined by 急性移植物抗宿主病), or after a word in clauseOpeners that opens its clause (据世界卫生组织(WHO) by 世界卫生组织). Punctuation always stops a definition.","type":"object","additionalProperties":false,"required":["always","clauseOpeners"],"properties":{"always":{"type":"array","items":{"type":"string","minLength":1,"maxLength":10},"maxItems":100},"clauseOpeners":{"type":"array","items":{"type":"string","minLength":1,"maxLength":10},"maxItems":100}}},"patterns":{"description":"Open classes matched by pattern (IL-6, miR-146a, CD90, NCT01234567).","type":"array","items":{"type":"object","additionalProperties":false,"required":["name","type","pattern","idPrefix","labelCase"],"properties":{"name":{"type":"string","pattern":"^[a-z][a-z0-9-]*$"},"type":{"$ref":"#/$defs/EntityType"},"pattern":{"type":"string","minLength":2,"maxLength":200},"idPrefix":{"type":"string","pattern":"^[a-z]+:$"},"labelCase":{"enum":["upper","keep"]}}}},"concepts":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","type","label","xrefs","zh","en","abbreviations"],"properties":{"id":{"type":"string","pattern":"^[a-z]+:[a-z0-9-]+$"},"type":{"$ref":"#/$defs/EntityType"},"label":{"type":"string","minLength":1},"xrefs":{"type":"array","items":{"type":"string","pattern":"^(MESH:D[0-9]{6,9}|CL:[0-9]{7}|HGNC\\.SYMBOL:[A-Z0-9-]+)$"}},"zh":{"type":"array","items":{"type":"string","minLength":1}},"en":{"type":"array","items":{"type":"string","minLength":2}},"abbreviations":{"type":"array","items":{"type":"string","minLength":2}}}}}},"$defs":{"EntityType":{"enum":["disease","cell","molecule","measure","organization","journal","drug","country","other"]}}};
+const schema93 = {"enum":["disease","cell","molecule","measure","organization","journal","drug","country","other"]};
+const pattern30 = new RegExp("^[a-z]+:$", "u");
+const pattern32 = new RegExp("^(MESH:D[0-9]{6,9}|CL:[0-9]{7}|HGNC\\.SYMBOL:[A-Z0-9-]+)$", "u");
 
-function validate44(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate50(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://digest-ingest.dev/schemas/lexicon.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate44.evaluated;
+const evaluated0 = validate50.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -7450,14 +7845,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if(((data.concepts === undefined) && (missing0 = "concepts")) || ((data.patterns === undefined) && (missing0 = "patterns"))){
-validate44.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate50.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!((((key0 === "$schema") || (key0 === "description")) || (key0 === "patterns")) || (key0 === "concepts"))){
-validate44.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+if(!((((((key0 === "$schema") || (key0 === "description")) || (key0 === "pinyinRuby")) || (key0 === "definitionStops")) || (key0 === "patterns")) || (key0 === "concepts"))){
+validate50.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -7466,7 +7861,7 @@ if(_errs1 === errors){
 if(data.$schema !== undefined){
 const _errs2 = errors;
 if(typeof data.$schema !== "string"){
-validate44.errors = [{instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate50.errors = [{instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -7478,7 +7873,7 @@ if(valid0){
 if(data.description !== undefined){
 const _errs4 = errors;
 if(typeof data.description !== "string"){
-validate44.errors = [{instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate50.errors = [{instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs4 === errors;
@@ -7487,147 +7882,24 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.patterns !== undefined){
-let data2 = data.patterns;
+if(data.pinyinRuby !== undefined){
+let data2 = data.pinyinRuby;
 const _errs6 = errors;
 if(errors === _errs6){
-if(Array.isArray(data2)){
-var valid1 = true;
-const len0 = data2.length;
-for(let i0=0; i0<len0; i0++){
-let data3 = data2[i0];
-const _errs8 = errors;
-if(errors === _errs8){
-if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
-let missing1;
-if((((((data3.name === undefined) && (missing1 = "name")) || ((data3.type === undefined) && (missing1 = "type"))) || ((data3.pattern === undefined) && (missing1 = "pattern"))) || ((data3.idPrefix === undefined) && (missing1 = "idPrefix"))) || ((data3.labelCase === undefined) && (missing1 = "labelCase"))){
-validate44.errors = [{instancePath:instancePath+"/patterns/" + i0,schemaPath:"#/properties/patterns/items/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
+if(typeof data2 === "string"){
+if(func6(data2) > 300){
+validate50.errors = [{instancePath:instancePath+"/pinyinRuby",schemaPath:"#/properties/pinyinRuby/maxLength",keyword:"maxLength",params:{limit: 300},message:"must NOT have more than 300 characters"}];
 return false;
 }
 else {
-const _errs10 = errors;
-for(const key1 in data3){
-if(!(((((key1 === "name") || (key1 === "type")) || (key1 === "pattern")) || (key1 === "idPrefix")) || (key1 === "labelCase"))){
-validate44.errors = [{instancePath:instancePath+"/patterns/" + i0,schemaPath:"#/properties/patterns/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-if(_errs10 === errors){
-if(data3.name !== undefined){
-let data4 = data3.name;
-const _errs11 = errors;
-if(errors === _errs11){
-if(typeof data4 === "string"){
-if(!pattern19.test(data4)){
-validate44.errors = [{instancePath:instancePath+"/patterns/" + i0+"/name",schemaPath:"#/properties/patterns/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9-]*$"+"\""}];
-return false;
-}
-}
-else {
-validate44.errors = [{instancePath:instancePath+"/patterns/" + i0+"/name",schemaPath:"#/properties/patterns/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid2 = _errs11 === errors;
-}
-else {
-var valid2 = true;
-}
-if(valid2){
-if(data3.type !== undefined){
-let data5 = data3.type;
-const _errs13 = errors;
-if(!(((((((((data5 === "disease") || (data5 === "cell")) || (data5 === "molecule")) || (data5 === "measure")) || (data5 === "organization")) || (data5 === "journal")) || (data5 === "drug")) || (data5 === "country")) || (data5 === "other"))){
-validate44.errors = [{instancePath:instancePath+"/patterns/" + i0+"/type",schemaPath:"#/$defs/EntityType/enum",keyword:"enum",params:{allowedValues: schema89.enum},message:"must be equal to one of the allowed values"}];
-return false;
-}
-var valid2 = _errs13 === errors;
-}
-else {
-var valid2 = true;
-}
-if(valid2){
-if(data3.pattern !== undefined){
-let data6 = data3.pattern;
-const _errs15 = errors;
-if(errors === _errs15){
-if(typeof data6 === "string"){
-if(func6(data6) > 200){
-validate44.errors = [{instancePath:instancePath+"/patterns/" + i0+"/pattern",schemaPath:"#/properties/patterns/items/properties/pattern/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
-return false;
-}
-else {
-if(func6(data6) < 2){
-validate44.errors = [{instancePath:instancePath+"/patterns/" + i0+"/pattern",schemaPath:"#/properties/patterns/items/properties/pattern/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"}];
+if(func6(data2) < 2){
+validate50.errors = [{instancePath:instancePath+"/pinyinRuby",schemaPath:"#/properties/pinyinRuby/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"}];
 return false;
 }
 }
 }
 else {
-validate44.errors = [{instancePath:instancePath+"/patterns/" + i0+"/pattern",schemaPath:"#/properties/patterns/items/properties/pattern/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid2 = _errs15 === errors;
-}
-else {
-var valid2 = true;
-}
-if(valid2){
-if(data3.idPrefix !== undefined){
-let data7 = data3.idPrefix;
-const _errs17 = errors;
-if(errors === _errs17){
-if(typeof data7 === "string"){
-if(!pattern29.test(data7)){
-validate44.errors = [{instancePath:instancePath+"/patterns/" + i0+"/idPrefix",schemaPath:"#/properties/patterns/items/properties/idPrefix/pattern",keyword:"pattern",params:{pattern: "^[a-z]+:$"},message:"must match pattern \""+"^[a-z]+:$"+"\""}];
-return false;
-}
-}
-else {
-validate44.errors = [{instancePath:instancePath+"/patterns/" + i0+"/idPrefix",schemaPath:"#/properties/patterns/items/properties/idPrefix/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid2 = _errs17 === errors;
-}
-else {
-var valid2 = true;
-}
-if(valid2){
-if(data3.labelCase !== undefined){
-let data8 = data3.labelCase;
-const _errs19 = errors;
-if(!((data8 === "upper") || (data8 === "keep"))){
-validate44.errors = [{instancePath:instancePath+"/patterns/" + i0+"/labelCase",schemaPath:"#/properties/patterns/items/properties/labelCase/enum",keyword:"enum",params:{allowedValues: schema88.properties.patterns.items.properties.labelCase.enum},message:"must be equal to one of the allowed values"}];
-return false;
-}
-var valid2 = _errs19 === errors;
-}
-else {
-var valid2 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-else {
-validate44.errors = [{instancePath:instancePath+"/patterns/" + i0,schemaPath:"#/properties/patterns/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-var valid1 = _errs8 === errors;
-if(!valid1){
-break;
-}
-}
-}
-else {
-validate44.errors = [{instancePath:instancePath+"/patterns",schemaPath:"#/properties/patterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate50.errors = [{instancePath:instancePath+"/pinyinRuby",schemaPath:"#/properties/pinyinRuby/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -7637,239 +7909,259 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.concepts !== undefined){
-let data9 = data.concepts;
-const _errs20 = errors;
-if(errors === _errs20){
-if(Array.isArray(data9)){
-var valid4 = true;
-const len1 = data9.length;
+if(data.definitionStops !== undefined){
+let data3 = data.definitionStops;
+const _errs8 = errors;
+if(errors === _errs8){
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+let missing1;
+if(((data3.always === undefined) && (missing1 = "always")) || ((data3.clauseOpeners === undefined) && (missing1 = "clauseOpeners"))){
+validate50.errors = [{instancePath:instancePath+"/definitionStops",schemaPath:"#/properties/definitionStops/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
+return false;
+}
+else {
+const _errs10 = errors;
+for(const key1 in data3){
+if(!((key1 === "always") || (key1 === "clauseOpeners"))){
+validate50.errors = [{instancePath:instancePath+"/definitionStops",schemaPath:"#/properties/definitionStops/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs10 === errors){
+if(data3.always !== undefined){
+let data4 = data3.always;
+const _errs11 = errors;
+if(errors === _errs11){
+if(Array.isArray(data4)){
+if(data4.length > 100){
+validate50.errors = [{instancePath:instancePath+"/definitionStops/always",schemaPath:"#/properties/definitionStops/properties/always/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"}];
+return false;
+}
+else {
+var valid2 = true;
+const len0 = data4.length;
+for(let i0=0; i0<len0; i0++){
+let data5 = data4[i0];
+const _errs13 = errors;
+if(errors === _errs13){
+if(typeof data5 === "string"){
+if(func6(data5) > 10){
+validate50.errors = [{instancePath:instancePath+"/definitionStops/always/" + i0,schemaPath:"#/properties/definitionStops/properties/always/items/maxLength",keyword:"maxLength",params:{limit: 10},message:"must NOT have more than 10 characters"}];
+return false;
+}
+else {
+if(func6(data5) < 1){
+validate50.errors = [{instancePath:instancePath+"/definitionStops/always/" + i0,schemaPath:"#/properties/definitionStops/properties/always/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+}
+else {
+validate50.errors = [{instancePath:instancePath+"/definitionStops/always/" + i0,schemaPath:"#/properties/definitionStops/properties/always/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid2 = _errs13 === errors;
+if(!valid2){
+break;
+}
+}
+}
+}
+else {
+validate50.errors = [{instancePath:instancePath+"/definitionStops/always",schemaPath:"#/properties/definitionStops/properties/always/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid1 = _errs11 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data3.clauseOpeners !== undefined){
+let data6 = data3.clauseOpeners;
+const _errs15 = errors;
+if(errors === _errs15){
+if(Array.isArray(data6)){
+if(data6.length > 100){
+validate50.errors = [{instancePath:instancePath+"/definitionStops/clauseOpeners",schemaPath:"#/properties/definitionStops/properties/clauseOpeners/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"}];
+return false;
+}
+else {
+var valid3 = true;
+const len1 = data6.length;
 for(let i1=0; i1<len1; i1++){
-let data10 = data9[i1];
-const _errs22 = errors;
-if(errors === _errs22){
-if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
-let missing2;
-if((((((((data10.id === undefined) && (missing2 = "id")) || ((data10.type === undefined) && (missing2 = "type"))) || ((data10.label === undefined) && (missing2 = "label"))) || ((data10.xrefs === undefined) && (missing2 = "xrefs"))) || ((data10.zh === undefined) && (missing2 = "zh"))) || ((data10.en === undefined) && (missing2 = "en"))) || ((data10.abbreviations === undefined) && (missing2 = "abbreviations"))){
-validate44.errors = [{instancePath:instancePath+"/concepts/" + i1,schemaPath:"#/properties/concepts/items/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
+let data7 = data6[i1];
+const _errs17 = errors;
+if(errors === _errs17){
+if(typeof data7 === "string"){
+if(func6(data7) > 10){
+validate50.errors = [{instancePath:instancePath+"/definitionStops/clauseOpeners/" + i1,schemaPath:"#/properties/definitionStops/properties/clauseOpeners/items/maxLength",keyword:"maxLength",params:{limit: 10},message:"must NOT have more than 10 characters"}];
 return false;
 }
 else {
-const _errs24 = errors;
-for(const key2 in data10){
-if(!(((((((key2 === "id") || (key2 === "type")) || (key2 === "label")) || (key2 === "xrefs")) || (key2 === "zh")) || (key2 === "en")) || (key2 === "abbreviations"))){
-validate44.errors = [{instancePath:instancePath+"/concepts/" + i1,schemaPath:"#/properties/concepts/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
+if(func6(data7) < 1){
+validate50.errors = [{instancePath:instancePath+"/definitionStops/clauseOpeners/" + i1,schemaPath:"#/properties/definitionStops/properties/clauseOpeners/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
+}
+}
+}
+else {
+validate50.errors = [{instancePath:instancePath+"/definitionStops/clauseOpeners/" + i1,schemaPath:"#/properties/definitionStops/properties/clauseOpeners/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid3 = _errs17 === errors;
+if(!valid3){
 break;
 }
 }
-if(_errs24 === errors){
-if(data10.id !== undefined){
-let data11 = data10.id;
-const _errs25 = errors;
-if(errors === _errs25){
-if(typeof data11 === "string"){
-if(!pattern18.test(data11)){
-validate44.errors = [{instancePath:instancePath+"/concepts/" + i1+"/id",schemaPath:"#/properties/concepts/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z]+:[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z]+:[a-z0-9-]+$"+"\""}];
-return false;
 }
 }
 else {
-validate44.errors = [{instancePath:instancePath+"/concepts/" + i1+"/id",schemaPath:"#/properties/concepts/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate50.errors = [{instancePath:instancePath+"/definitionStops/clauseOpeners",schemaPath:"#/properties/definitionStops/properties/clauseOpeners/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
-var valid5 = _errs25 === errors;
+var valid1 = _errs15 === errors;
 }
 else {
-var valid5 = true;
+var valid1 = true;
 }
-if(valid5){
-if(data10.type !== undefined){
-let data12 = data10.type;
-const _errs27 = errors;
-if(!(((((((((data12 === "disease") || (data12 === "cell")) || (data12 === "molecule")) || (data12 === "measure")) || (data12 === "organization")) || (data12 === "journal")) || (data12 === "drug")) || (data12 === "country")) || (data12 === "other"))){
-validate44.errors = [{instancePath:instancePath+"/concepts/" + i1+"/type",schemaPath:"#/$defs/EntityType/enum",keyword:"enum",params:{allowedValues: schema89.enum},message:"must be equal to one of the allowed values"}];
-return false;
 }
-var valid5 = _errs27 === errors;
+}
+}
 }
 else {
-var valid5 = true;
-}
-if(valid5){
-if(data10.label !== undefined){
-let data13 = data10.label;
-const _errs29 = errors;
-if(errors === _errs29){
-if(typeof data13 === "string"){
-if(func6(data13) < 1){
-validate44.errors = [{instancePath:instancePath+"/concepts/" + i1+"/label",schemaPath:"#/properties/concepts/items/properties/label/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate50.errors = [{instancePath:instancePath+"/definitionStops",schemaPath:"#/properties/definitionStops/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-else {
-validate44.errors = [{instancePath:instancePath+"/concepts/" + i1+"/label",schemaPath:"#/properties/concepts/items/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid5 = _errs29 === errors;
+var valid0 = _errs8 === errors;
 }
 else {
-var valid5 = true;
+var valid0 = true;
 }
-if(valid5){
-if(data10.xrefs !== undefined){
-let data14 = data10.xrefs;
-const _errs31 = errors;
-if(errors === _errs31){
-if(Array.isArray(data14)){
-var valid7 = true;
-const len2 = data14.length;
+if(valid0){
+if(data.patterns !== undefined){
+let data8 = data.patterns;
+const _errs19 = errors;
+if(errors === _errs19){
+if(Array.isArray(data8)){
+var valid4 = true;
+const len2 = data8.length;
 for(let i2=0; i2<len2; i2++){
-let data15 = data14[i2];
-const _errs33 = errors;
-if(errors === _errs33){
-if(typeof data15 === "string"){
-if(!pattern31.test(data15)){
-validate44.errors = [{instancePath:instancePath+"/concepts/" + i1+"/xrefs/" + i2,schemaPath:"#/properties/concepts/items/properties/xrefs/items/pattern",keyword:"pattern",params:{pattern: "^(MESH:D[0-9]{6,9}|CL:[0-9]{7}|HGNC\\.SYMBOL:[A-Z0-9-]+)$"},message:"must match pattern \""+"^(MESH:D[0-9]{6,9}|CL:[0-9]{7}|HGNC\\.SYMBOL:[A-Z0-9-]+)$"+"\""}];
+let data9 = data8[i2];
+const _errs21 = errors;
+if(errors === _errs21){
+if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
+let missing2;
+if((((((data9.name === undefined) && (missing2 = "name")) || ((data9.type === undefined) && (missing2 = "type"))) || ((data9.pattern === undefined) && (missing2 = "pattern"))) || ((data9.idPrefix === undefined) && (missing2 = "idPrefix"))) || ((data9.labelCase === undefined) && (missing2 = "labelCase"))){
+validate50.errors = [{instancePath:instancePath+"/patterns/" + i2,schemaPath:"#/properties/patterns/items/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
 return false;
-}
 }
 else {
-validate44.errors = [{instancePath:instancePath+"/concepts/" + i1+"/xrefs/" + i2,schemaPath:"#/properties/concepts/items/properties/xrefs/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+const _errs23 = errors;
+for(const key2 in data9){
+if(!(((((key2 === "name") || (key2 === "type")) || (key2 === "pattern")) || (key2 === "idPrefix")) || (key2 === "labelCase"))){
+validate50.errors = [{instancePath:instancePath+"/patterns/" + i2,schemaPath:"#/properties/patterns/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
 return false;
-}
-}
-var valid7 = _errs33 === errors;
-if(!valid7){
 break;
 }
 }
-}
-else {
-validate44.errors = [{instancePath:instancePath+"/concepts/" + i1+"/xrefs",schemaPath:"#/properties/concepts/items/properties/xrefs/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+if(_errs23 === errors){
+if(data9.name !== undefined){
+let data10 = data9.name;
+const _errs24 = errors;
+if(errors === _errs24){
+if(typeof data10 === "string"){
+if(!pattern20.test(data10)){
+validate50.errors = [{instancePath:instancePath+"/patterns/" + i2+"/name",schemaPath:"#/properties/patterns/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9-]*$"+"\""}];
 return false;
 }
 }
-var valid5 = _errs31 === errors;
+else {
+validate50.errors = [{instancePath:instancePath+"/patterns/" + i2+"/name",schemaPath:"#/properties/patterns/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid5 = _errs24 === errors;
 }
 else {
 var valid5 = true;
 }
 if(valid5){
-if(data10.zh !== undefined){
-let data16 = data10.zh;
-const _errs35 = errors;
-if(errors === _errs35){
-if(Array.isArray(data16)){
-var valid8 = true;
-const len3 = data16.length;
-for(let i3=0; i3<len3; i3++){
-let data17 = data16[i3];
-const _errs37 = errors;
-if(errors === _errs37){
-if(typeof data17 === "string"){
-if(func6(data17) < 1){
-validate44.errors = [{instancePath:instancePath+"/concepts/" + i1+"/zh/" + i3,schemaPath:"#/properties/concepts/items/properties/zh/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+if(data9.type !== undefined){
+let data11 = data9.type;
+const _errs26 = errors;
+if(!(((((((((data11 === "disease") || (data11 === "cell")) || (data11 === "molecule")) || (data11 === "measure")) || (data11 === "organization")) || (data11 === "journal")) || (data11 === "drug")) || (data11 === "country")) || (data11 === "other"))){
+validate50.errors = [{instancePath:instancePath+"/patterns/" + i2+"/type",schemaPath:"#/$defs/EntityType/enum",keyword:"enum",params:{allowedValues: schema93.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
-}
-else {
-validate44.errors = [{instancePath:instancePath+"/concepts/" + i1+"/zh/" + i3,schemaPath:"#/properties/concepts/items/properties/zh/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid8 = _errs37 === errors;
-if(!valid8){
-break;
-}
-}
-}
-else {
-validate44.errors = [{instancePath:instancePath+"/concepts/" + i1+"/zh",schemaPath:"#/properties/concepts/items/properties/zh/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid5 = _errs35 === errors;
+var valid5 = _errs26 === errors;
 }
 else {
 var valid5 = true;
 }
 if(valid5){
-if(data10.en !== undefined){
-let data18 = data10.en;
-const _errs39 = errors;
-if(errors === _errs39){
-if(Array.isArray(data18)){
-var valid9 = true;
-const len4 = data18.length;
-for(let i4=0; i4<len4; i4++){
-let data19 = data18[i4];
-const _errs41 = errors;
-if(errors === _errs41){
-if(typeof data19 === "string"){
-if(func6(data19) < 2){
-validate44.errors = [{instancePath:instancePath+"/concepts/" + i1+"/en/" + i4,schemaPath:"#/properties/concepts/items/properties/en/items/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"}];
+if(data9.pattern !== undefined){
+let data12 = data9.pattern;
+const _errs28 = errors;
+if(errors === _errs28){
+if(typeof data12 === "string"){
+if(func6(data12) > 200){
+validate50.errors = [{instancePath:instancePath+"/patterns/" + i2+"/pattern",schemaPath:"#/properties/patterns/items/properties/pattern/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
 return false;
-}
 }
 else {
-validate44.errors = [{instancePath:instancePath+"/concepts/" + i1+"/en/" + i4,schemaPath:"#/properties/concepts/items/properties/en/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+if(func6(data12) < 2){
+validate50.errors = [{instancePath:instancePath+"/patterns/" + i2+"/pattern",schemaPath:"#/properties/patterns/items/properties/pattern/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"}];
 return false;
-}
-}
-var valid9 = _errs41 === errors;
-if(!valid9){
-break;
 }
 }
 }
 else {
-validate44.errors = [{instancePath:instancePath+"/concepts/" + i1+"/en",schemaPath:"#/properties/concepts/items/properties/en/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate50.errors = [{instancePath:instancePath+"/patterns/" + i2+"/pattern",schemaPath:"#/properties/patterns/items/properties/pattern/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
-var valid5 = _errs39 === errors;
+var valid5 = _errs28 === errors;
 }
 else {
 var valid5 = true;
 }
 if(valid5){
-if(data10.abbreviations !== undefined){
-let data20 = data10.abbreviations;
-const _errs43 = errors;
-if(errors === _errs43){
-if(Array.isArray(data20)){
-var valid10 = true;
-const len5 = data20.length;
-for(let i5=0; i5<len5; i5++){
-let data21 = data20[i5];
-const _errs45 = errors;
-if(errors === _errs45){
-if(typeof data21 === "string"){
-if(func6(data21) < 2){
-validate44.errors = [{instancePath:instancePath+"/concepts/" + i1+"/abbreviations/" + i5,schemaPath:"#/properties/concepts/items/properties/abbreviations/items/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"}];
+if(data9.idPrefix !== undefined){
+let data13 = data9.idPrefix;
+const _errs30 = errors;
+if(errors === _errs30){
+if(typeof data13 === "string"){
+if(!pattern30.test(data13)){
+validate50.errors = [{instancePath:instancePath+"/patterns/" + i2+"/idPrefix",schemaPath:"#/properties/patterns/items/properties/idPrefix/pattern",keyword:"pattern",params:{pattern: "^[a-z]+:$"},message:"must match pattern \""+"^[a-z]+:$"+"\""}];
 return false;
 }
 }
 else {
-validate44.errors = [{instancePath:instancePath+"/concepts/" + i1+"/abbreviations/" + i5,schemaPath:"#/properties/concepts/items/properties/abbreviations/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate50.errors = [{instancePath:instancePath+"/patterns/" + i2+"/idPrefix",schemaPath:"#/properties/patterns/items/properties/idPrefix/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
-var valid10 = _errs45 === errors;
-if(!valid10){
-break;
-}
-}
+var valid5 = _errs30 === errors;
 }
 else {
-validate44.errors = [{instancePath:instancePath+"/concepts/" + i1+"/abbreviations",schemaPath:"#/properties/concepts/items/properties/abbreviations/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+var valid5 = true;
+}
+if(valid5){
+if(data9.labelCase !== undefined){
+let data14 = data9.labelCase;
+const _errs32 = errors;
+if(!((data14 === "upper") || (data14 === "keep"))){
+validate50.errors = [{instancePath:instancePath+"/patterns/" + i2+"/labelCase",schemaPath:"#/properties/patterns/items/properties/labelCase/enum",keyword:"enum",params:{allowedValues: schema92.properties.patterns.items.properties.labelCase.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
-}
-var valid5 = _errs43 === errors;
+var valid5 = _errs32 === errors;
 }
 else {
 var valid5 = true;
@@ -7881,25 +8173,291 @@ var valid5 = true;
 }
 }
 }
-}
-}
 else {
-validate44.errors = [{instancePath:instancePath+"/concepts/" + i1,schemaPath:"#/properties/concepts/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate50.errors = [{instancePath:instancePath+"/patterns/" + i2,schemaPath:"#/properties/patterns/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-var valid4 = _errs22 === errors;
+var valid4 = _errs21 === errors;
 if(!valid4){
 break;
 }
 }
 }
 else {
-validate44.errors = [{instancePath:instancePath+"/concepts",schemaPath:"#/properties/concepts/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate50.errors = [{instancePath:instancePath+"/patterns",schemaPath:"#/properties/patterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
-var valid0 = _errs20 === errors;
+var valid0 = _errs19 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.concepts !== undefined){
+let data15 = data.concepts;
+const _errs33 = errors;
+if(errors === _errs33){
+if(Array.isArray(data15)){
+var valid7 = true;
+const len3 = data15.length;
+for(let i3=0; i3<len3; i3++){
+let data16 = data15[i3];
+const _errs35 = errors;
+if(errors === _errs35){
+if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
+let missing3;
+if((((((((data16.id === undefined) && (missing3 = "id")) || ((data16.type === undefined) && (missing3 = "type"))) || ((data16.label === undefined) && (missing3 = "label"))) || ((data16.xrefs === undefined) && (missing3 = "xrefs"))) || ((data16.zh === undefined) && (missing3 = "zh"))) || ((data16.en === undefined) && (missing3 = "en"))) || ((data16.abbreviations === undefined) && (missing3 = "abbreviations"))){
+validate50.errors = [{instancePath:instancePath+"/concepts/" + i3,schemaPath:"#/properties/concepts/items/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'"}];
+return false;
+}
+else {
+const _errs37 = errors;
+for(const key3 in data16){
+if(!(((((((key3 === "id") || (key3 === "type")) || (key3 === "label")) || (key3 === "xrefs")) || (key3 === "zh")) || (key3 === "en")) || (key3 === "abbreviations"))){
+validate50.errors = [{instancePath:instancePath+"/concepts/" + i3,schemaPath:"#/properties/concepts/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs37 === errors){
+if(data16.id !== undefined){
+let data17 = data16.id;
+const _errs38 = errors;
+if(errors === _errs38){
+if(typeof data17 === "string"){
+if(!pattern19.test(data17)){
+validate50.errors = [{instancePath:instancePath+"/concepts/" + i3+"/id",schemaPath:"#/properties/concepts/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z]+:[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z]+:[a-z0-9-]+$"+"\""}];
+return false;
+}
+}
+else {
+validate50.errors = [{instancePath:instancePath+"/concepts/" + i3+"/id",schemaPath:"#/properties/concepts/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid8 = _errs38 === errors;
+}
+else {
+var valid8 = true;
+}
+if(valid8){
+if(data16.type !== undefined){
+let data18 = data16.type;
+const _errs40 = errors;
+if(!(((((((((data18 === "disease") || (data18 === "cell")) || (data18 === "molecule")) || (data18 === "measure")) || (data18 === "organization")) || (data18 === "journal")) || (data18 === "drug")) || (data18 === "country")) || (data18 === "other"))){
+validate50.errors = [{instancePath:instancePath+"/concepts/" + i3+"/type",schemaPath:"#/$defs/EntityType/enum",keyword:"enum",params:{allowedValues: schema93.enum},message:"must be equal to one of the allowed values"}];
+return false;
+}
+var valid8 = _errs40 === errors;
+}
+else {
+var valid8 = true;
+}
+if(valid8){
+if(data16.label !== undefined){
+let data19 = data16.label;
+const _errs42 = errors;
+if(errors === _errs42){
+if(typeof data19 === "string"){
+if(func6(data19) < 1){
+validate50.errors = [{instancePath:instancePath+"/concepts/" + i3+"/label",schemaPath:"#/properties/concepts/items/properties/label/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate50.errors = [{instancePath:instancePath+"/concepts/" + i3+"/label",schemaPath:"#/properties/concepts/items/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid8 = _errs42 === errors;
+}
+else {
+var valid8 = true;
+}
+if(valid8){
+if(data16.xrefs !== undefined){
+let data20 = data16.xrefs;
+const _errs44 = errors;
+if(errors === _errs44){
+if(Array.isArray(data20)){
+var valid10 = true;
+const len4 = data20.length;
+for(let i4=0; i4<len4; i4++){
+let data21 = data20[i4];
+const _errs46 = errors;
+if(errors === _errs46){
+if(typeof data21 === "string"){
+if(!pattern32.test(data21)){
+validate50.errors = [{instancePath:instancePath+"/concepts/" + i3+"/xrefs/" + i4,schemaPath:"#/properties/concepts/items/properties/xrefs/items/pattern",keyword:"pattern",params:{pattern: "^(MESH:D[0-9]{6,9}|CL:[0-9]{7}|HGNC\\.SYMBOL:[A-Z0-9-]+)$"},message:"must match pattern \""+"^(MESH:D[0-9]{6,9}|CL:[0-9]{7}|HGNC\\.SYMBOL:[A-Z0-9-]+)$"+"\""}];
+return false;
+}
+}
+else {
+validate50.errors = [{instancePath:instancePath+"/concepts/" + i3+"/xrefs/" + i4,schemaPath:"#/properties/concepts/items/properties/xrefs/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid10 = _errs46 === errors;
+if(!valid10){
+break;
+}
+}
+}
+else {
+validate50.errors = [{instancePath:instancePath+"/concepts/" + i3+"/xrefs",schemaPath:"#/properties/concepts/items/properties/xrefs/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid8 = _errs44 === errors;
+}
+else {
+var valid8 = true;
+}
+if(valid8){
+if(data16.zh !== undefined){
+let data22 = data16.zh;
+const _errs48 = errors;
+if(errors === _errs48){
+if(Array.isArray(data22)){
+var valid11 = true;
+const len5 = data22.length;
+for(let i5=0; i5<len5; i5++){
+let data23 = data22[i5];
+const _errs50 = errors;
+if(errors === _errs50){
+if(typeof data23 === "string"){
+if(func6(data23) < 1){
+validate50.errors = [{instancePath:instancePath+"/concepts/" + i3+"/zh/" + i5,schemaPath:"#/properties/concepts/items/properties/zh/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate50.errors = [{instancePath:instancePath+"/concepts/" + i3+"/zh/" + i5,schemaPath:"#/properties/concepts/items/properties/zh/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid11 = _errs50 === errors;
+if(!valid11){
+break;
+}
+}
+}
+else {
+validate50.errors = [{instancePath:instancePath+"/concepts/" + i3+"/zh",schemaPath:"#/properties/concepts/items/properties/zh/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid8 = _errs48 === errors;
+}
+else {
+var valid8 = true;
+}
+if(valid8){
+if(data16.en !== undefined){
+let data24 = data16.en;
+const _errs52 = errors;
+if(errors === _errs52){
+if(Array.isArray(data24)){
+var valid12 = true;
+const len6 = data24.length;
+for(let i6=0; i6<len6; i6++){
+let data25 = data24[i6];
+const _errs54 = errors;
+if(errors === _errs54){
+if(typeof data25 === "string"){
+if(func6(data25) < 2){
+validate50.errors = [{instancePath:instancePath+"/concepts/" + i3+"/en/" + i6,schemaPath:"#/properties/concepts/items/properties/en/items/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"}];
+return false;
+}
+}
+else {
+validate50.errors = [{instancePath:instancePath+"/concepts/" + i3+"/en/" + i6,schemaPath:"#/properties/concepts/items/properties/en/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid12 = _errs54 === errors;
+if(!valid12){
+break;
+}
+}
+}
+else {
+validate50.errors = [{instancePath:instancePath+"/concepts/" + i3+"/en",schemaPath:"#/properties/concepts/items/properties/en/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid8 = _errs52 === errors;
+}
+else {
+var valid8 = true;
+}
+if(valid8){
+if(data16.abbreviations !== undefined){
+let data26 = data16.abbreviations;
+const _errs56 = errors;
+if(errors === _errs56){
+if(Array.isArray(data26)){
+var valid13 = true;
+const len7 = data26.length;
+for(let i7=0; i7<len7; i7++){
+let data27 = data26[i7];
+const _errs58 = errors;
+if(errors === _errs58){
+if(typeof data27 === "string"){
+if(func6(data27) < 2){
+validate50.errors = [{instancePath:instancePath+"/concepts/" + i3+"/abbreviations/" + i7,schemaPath:"#/properties/concepts/items/properties/abbreviations/items/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"}];
+return false;
+}
+}
+else {
+validate50.errors = [{instancePath:instancePath+"/concepts/" + i3+"/abbreviations/" + i7,schemaPath:"#/properties/concepts/items/properties/abbreviations/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid13 = _errs58 === errors;
+if(!valid13){
+break;
+}
+}
+}
+else {
+validate50.errors = [{instancePath:instancePath+"/concepts/" + i3+"/abbreviations",schemaPath:"#/properties/concepts/items/properties/abbreviations/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid8 = _errs56 === errors;
+}
+else {
+var valid8 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate50.errors = [{instancePath:instancePath+"/concepts/" + i3,schemaPath:"#/properties/concepts/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid7 = _errs35 === errors;
+if(!valid7){
+break;
+}
+}
+}
+else {
+validate50.errors = [{instancePath:instancePath+"/concepts",schemaPath:"#/properties/concepts/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs33 === errors;
 }
 else {
 var valid0 = true;
@@ -7910,26 +8468,28 @@ var valid0 = true;
 }
 }
 }
+}
+}
 else {
-validate44.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate50.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate44.errors = vErrors;
+validate50.errors = vErrors;
 return errors === 0;
 }
-validate44.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate50.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const facts = validate45;
-const schema91 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/facts.schema.json","title":"FactsData","description":"The vocabulary of the facts stage: patterns (JavaScript regular expressions, compiled with the u flag, run on the matching view) and word lists for timepoints, institutions, outcomes, populations and comparators.","type":"object","additionalProperties":false,"required":["numbers","week","span","units","institutionSuffix","actorCue","institutionPrefix","percent","count","change","population","comparator","counted"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"numbers":{"description":"Number words → their value (the span pattern's group n may be one).","type":"object","additionalProperties":{"type":"integer","minimum":0,"maximum":1000}},"week":{"description":"A week number (\"第4周\"); group n.","$ref":"#/$defs/Pattern"},"span":{"description":"A span of time (\"治疗1年时\", \"五年后\"); groups n (digits or a number word) and unit (a word of units).","$ref":"#/$defs/Pattern"},"units":{"description":"Unit name → the words of the span pattern's unit group that mean it.","type":"object","additionalProperties":false,"required":["year","month","week","day"],"properties":{"year":{"$ref":"#/$defs/Words"},"month":{"$ref":"#/$defs/Words"},"week":{"$ref":"#/$defs/Words"},"day":{"$ref":"#/$defs/Words"}}},"institutionSuffix":{"description":"Words that end an institution's name (大学, 医院).","$ref":"#/$defs/Pattern"},"actorCue":{"description":"Words after the actor of an item (牵头, 团队, 在): what comes before them is the institution and country.","$ref":"#/$defs/Pattern"},"institutionPrefix":{"description":"Words before an institution that are not part of its name (由, 我国).","$ref":"#/$defs/Pattern"},"percent":{"description":"A percentage; groups approx (a word meaning about) and value.","$ref":"#/$defs/Pattern"},"count":{"description":"A count of something (\"12项随机对照试验\"); group value; the counted concept starts within the match.","$ref":"#/$defs/Pattern"},"change":{"description":"A change from one value to another; groups approxFrom, from, approxTo, to.","$ref":"#/$defs/Pattern"},"population":{"description":"The patients of a sentence (\"31例…患者\"); group n.","$ref":"#/$defs/Pattern"},"comparator":{"description":"The group an outcome is compared with; group group.","$ref":"#/$defs/Pattern"},"counted":{"description":"Lexicon concepts the count pattern counts: concept id → the measure and unit an outcome gets.","type":"object","propertyNames":{"pattern":"^[a-z]+:[a-z0-9-]+$"},"additionalProperties":{"type":"object","additionalProperties":false,"required":["measure","unit"],"properties":{"measure":{"type":"string","minLength":1,"maxLength":100},"unit":{"type":"string","minLength":1,"maxLength":40}}}}},"$defs":{"Pattern":{"type":"string","minLength":1,"maxLength":600},"Words":{"type":"array","minItems":1,"items":{"type":"string","minLength":1,"maxLength":40}}}};
-const schema92 = {"type":"string","minLength":1,"maxLength":600};
-const schema94 = {"type":"array","minItems":1,"items":{"type":"string","minLength":1,"maxLength":40}};
+export const facts = validate51;
+const schema95 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/facts.schema.json","title":"FactsData","description":"The vocabulary of the facts stage: patterns (JavaScript regular expressions, compiled with the u flag, run on the matching view) and word lists for timepoints, institutions, outcomes, populations and comparators.","type":"object","additionalProperties":false,"required":["numbers","week","span","units","institutionSuffix","actorCue","institutionPrefix","percent","count","change","population","comparator","counted"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"numbers":{"description":"Number words → their value (the span pattern's group n may be one).","type":"object","additionalProperties":{"type":"integer","minimum":0,"maximum":1000}},"week":{"description":"A week number (\"第4周\"); group n.","$ref":"#/$defs/Pattern"},"span":{"description":"A span of time (\"治疗1年时\", \"五年后\"); groups n (digits or a number word) and unit (a word of units).","$ref":"#/$defs/Pattern"},"units":{"description":"Unit name → the words of the span pattern's unit group that mean it.","type":"object","additionalProperties":false,"required":["year","month","week","day"],"properties":{"year":{"$ref":"#/$defs/Words"},"month":{"$ref":"#/$defs/Words"},"week":{"$ref":"#/$defs/Words"},"day":{"$ref":"#/$defs/Words"}}},"institutionSuffix":{"description":"Words that end an institution's name (大学, 医院).","$ref":"#/$defs/Pattern"},"actorCue":{"description":"Words after the actor of an item (牵头, 团队, 在): what comes before them is the institution and country.","$ref":"#/$defs/Pattern"},"institutionPrefix":{"description":"Words before an institution that are not part of its name (由, 我国).","$ref":"#/$defs/Pattern"},"percent":{"description":"A percentage; groups approx (a word meaning about) and value.","$ref":"#/$defs/Pattern"},"count":{"description":"A count of something (\"12项随机对照试验\"); group value; the counted concept starts within the match.","$ref":"#/$defs/Pattern"},"change":{"description":"A change from one value to another; groups approxFrom, from, approxTo, to.","$ref":"#/$defs/Pattern"},"population":{"description":"The patients of a sentence (\"31例…患者\"); group n.","$ref":"#/$defs/Pattern"},"comparator":{"description":"The group an outcome is compared with; group group.","$ref":"#/$defs/Pattern"},"counted":{"description":"Lexicon concepts the count pattern counts: concept id → the measure and unit an outcome gets.","type":"object","propertyNames":{"pattern":"^[a-z]+:[a-z0-9-]+$"},"additionalProperties":{"type":"object","additionalProperties":false,"required":["measure","unit"],"properties":{"measure":{"type":"string","minLength":1,"maxLength":100},"unit":{"type":"string","minLength":1,"maxLength":40}}}}},"$defs":{"Pattern":{"type":"string","minLength":1,"maxLength":600},"Words":{"type":"array","minItems":1,"items":{"type":"string","minLength":1,"maxLength":40}}}};
+const schema96 = {"type":"string","minLength":1,"maxLength":600};
+const schema98 = {"type":"array","minItems":1,"items":{"type":"string","minLength":1,"maxLength":40}};
 
-function validate45(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate51(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://digest-ingest.dev/schemas/facts.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate45.evaluated;
+const evaluated0 = validate51.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -7940,14 +8500,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((((((((((((((data.numbers === undefined) && (missing0 = "numbers")) || ((data.week === undefined) && (missing0 = "week"))) || ((data.span === undefined) && (missing0 = "span"))) || ((data.units === undefined) && (missing0 = "units"))) || ((data.institutionSuffix === undefined) && (missing0 = "institutionSuffix"))) || ((data.actorCue === undefined) && (missing0 = "actorCue"))) || ((data.institutionPrefix === undefined) && (missing0 = "institutionPrefix"))) || ((data.percent === undefined) && (missing0 = "percent"))) || ((data.count === undefined) && (missing0 = "count"))) || ((data.change === undefined) && (missing0 = "change"))) || ((data.population === undefined) && (missing0 = "population"))) || ((data.comparator === undefined) && (missing0 = "comparator"))) || ((data.counted === undefined) && (missing0 = "counted"))){
-validate45.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate51.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!(func1.call(schema91.properties, key0))){
-validate45.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+if(!(func1.call(schema95.properties, key0))){
+validate51.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -7956,7 +8516,7 @@ if(_errs1 === errors){
 if(data.$schema !== undefined){
 const _errs2 = errors;
 if(typeof data.$schema !== "string"){
-validate45.errors = [{instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate51.errors = [{instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -7968,7 +8528,7 @@ if(valid0){
 if(data.description !== undefined){
 const _errs4 = errors;
 if(typeof data.description !== "string"){
-validate45.errors = [{instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate51.errors = [{instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs4 === errors;
@@ -7986,18 +8546,18 @@ for(const key1 in data2){
 let data3 = data2[key1];
 const _errs9 = errors;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-validate45.errors = [{instancePath:instancePath+"/numbers/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/numbers/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate51.errors = [{instancePath:instancePath+"/numbers/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/numbers/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs9){
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 > 1000 || isNaN(data3)){
-validate45.errors = [{instancePath:instancePath+"/numbers/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/numbers/additionalProperties/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000"}];
+validate51.errors = [{instancePath:instancePath+"/numbers/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/numbers/additionalProperties/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000"}];
 return false;
 }
 else {
 if(data3 < 0 || isNaN(data3)){
-validate45.errors = [{instancePath:instancePath+"/numbers/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/numbers/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate51.errors = [{instancePath:instancePath+"/numbers/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/numbers/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
@@ -8010,7 +8570,7 @@ break;
 }
 }
 else {
-validate45.errors = [{instancePath:instancePath+"/numbers",schemaPath:"#/properties/numbers/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate51.errors = [{instancePath:instancePath+"/numbers",schemaPath:"#/properties/numbers/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -8027,18 +8587,18 @@ const _errs12 = errors;
 if(errors === _errs12){
 if(typeof data4 === "string"){
 if(func6(data4) > 600){
-validate45.errors = [{instancePath:instancePath+"/week",schemaPath:"#/$defs/Pattern/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
+validate51.errors = [{instancePath:instancePath+"/week",schemaPath:"#/$defs/Pattern/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
 if(func6(data4) < 1){
-validate45.errors = [{instancePath:instancePath+"/week",schemaPath:"#/$defs/Pattern/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate51.errors = [{instancePath:instancePath+"/week",schemaPath:"#/$defs/Pattern/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 }
 else {
-validate45.errors = [{instancePath:instancePath+"/week",schemaPath:"#/$defs/Pattern/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate51.errors = [{instancePath:instancePath+"/week",schemaPath:"#/$defs/Pattern/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -8055,18 +8615,18 @@ const _errs15 = errors;
 if(errors === _errs15){
 if(typeof data5 === "string"){
 if(func6(data5) > 600){
-validate45.errors = [{instancePath:instancePath+"/span",schemaPath:"#/$defs/Pattern/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
+validate51.errors = [{instancePath:instancePath+"/span",schemaPath:"#/$defs/Pattern/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
 if(func6(data5) < 1){
-validate45.errors = [{instancePath:instancePath+"/span",schemaPath:"#/$defs/Pattern/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate51.errors = [{instancePath:instancePath+"/span",schemaPath:"#/$defs/Pattern/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 }
 else {
-validate45.errors = [{instancePath:instancePath+"/span",schemaPath:"#/$defs/Pattern/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate51.errors = [{instancePath:instancePath+"/span",schemaPath:"#/$defs/Pattern/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -8083,14 +8643,14 @@ if(errors === _errs17){
 if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
 let missing1;
 if(((((data6.year === undefined) && (missing1 = "year")) || ((data6.month === undefined) && (missing1 = "month"))) || ((data6.week === undefined) && (missing1 = "week"))) || ((data6.day === undefined) && (missing1 = "day"))){
-validate45.errors = [{instancePath:instancePath+"/units",schemaPath:"#/properties/units/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
+validate51.errors = [{instancePath:instancePath+"/units",schemaPath:"#/properties/units/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
 return false;
 }
 else {
 const _errs19 = errors;
 for(const key2 in data6){
 if(!((((key2 === "year") || (key2 === "month")) || (key2 === "week")) || (key2 === "day"))){
-validate45.errors = [{instancePath:instancePath+"/units",schemaPath:"#/properties/units/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
+validate51.errors = [{instancePath:instancePath+"/units",schemaPath:"#/properties/units/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -8103,7 +8663,7 @@ const _errs21 = errors;
 if(errors === _errs21){
 if(Array.isArray(data7)){
 if(data7.length < 1){
-validate45.errors = [{instancePath:instancePath+"/units/year",schemaPath:"#/$defs/Words/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
+validate51.errors = [{instancePath:instancePath+"/units/year",schemaPath:"#/$defs/Words/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
 return false;
 }
 else {
@@ -8115,18 +8675,18 @@ const _errs23 = errors;
 if(errors === _errs23){
 if(typeof data8 === "string"){
 if(func6(data8) > 40){
-validate45.errors = [{instancePath:instancePath+"/units/year/" + i0,schemaPath:"#/$defs/Words/items/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"}];
+validate51.errors = [{instancePath:instancePath+"/units/year/" + i0,schemaPath:"#/$defs/Words/items/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"}];
 return false;
 }
 else {
 if(func6(data8) < 1){
-validate45.errors = [{instancePath:instancePath+"/units/year/" + i0,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate51.errors = [{instancePath:instancePath+"/units/year/" + i0,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 }
 else {
-validate45.errors = [{instancePath:instancePath+"/units/year/" + i0,schemaPath:"#/$defs/Words/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate51.errors = [{instancePath:instancePath+"/units/year/" + i0,schemaPath:"#/$defs/Words/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -8138,7 +8698,7 @@ break;
 }
 }
 else {
-validate45.errors = [{instancePath:instancePath+"/units/year",schemaPath:"#/$defs/Words/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate51.errors = [{instancePath:instancePath+"/units/year",schemaPath:"#/$defs/Words/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -8155,7 +8715,7 @@ const _errs26 = errors;
 if(errors === _errs26){
 if(Array.isArray(data9)){
 if(data9.length < 1){
-validate45.errors = [{instancePath:instancePath+"/units/month",schemaPath:"#/$defs/Words/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
+validate51.errors = [{instancePath:instancePath+"/units/month",schemaPath:"#/$defs/Words/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
 return false;
 }
 else {
@@ -8167,18 +8727,18 @@ const _errs28 = errors;
 if(errors === _errs28){
 if(typeof data10 === "string"){
 if(func6(data10) > 40){
-validate45.errors = [{instancePath:instancePath+"/units/month/" + i1,schemaPath:"#/$defs/Words/items/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"}];
+validate51.errors = [{instancePath:instancePath+"/units/month/" + i1,schemaPath:"#/$defs/Words/items/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"}];
 return false;
 }
 else {
 if(func6(data10) < 1){
-validate45.errors = [{instancePath:instancePath+"/units/month/" + i1,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate51.errors = [{instancePath:instancePath+"/units/month/" + i1,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 }
 else {
-validate45.errors = [{instancePath:instancePath+"/units/month/" + i1,schemaPath:"#/$defs/Words/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate51.errors = [{instancePath:instancePath+"/units/month/" + i1,schemaPath:"#/$defs/Words/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -8190,7 +8750,7 @@ break;
 }
 }
 else {
-validate45.errors = [{instancePath:instancePath+"/units/month",schemaPath:"#/$defs/Words/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate51.errors = [{instancePath:instancePath+"/units/month",schemaPath:"#/$defs/Words/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -8207,7 +8767,7 @@ const _errs31 = errors;
 if(errors === _errs31){
 if(Array.isArray(data11)){
 if(data11.length < 1){
-validate45.errors = [{instancePath:instancePath+"/units/week",schemaPath:"#/$defs/Words/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
+validate51.errors = [{instancePath:instancePath+"/units/week",schemaPath:"#/$defs/Words/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
 return false;
 }
 else {
@@ -8219,18 +8779,18 @@ const _errs33 = errors;
 if(errors === _errs33){
 if(typeof data12 === "string"){
 if(func6(data12) > 40){
-validate45.errors = [{instancePath:instancePath+"/units/week/" + i2,schemaPath:"#/$defs/Words/items/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"}];
+validate51.errors = [{instancePath:instancePath+"/units/week/" + i2,schemaPath:"#/$defs/Words/items/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"}];
 return false;
 }
 else {
 if(func6(data12) < 1){
-validate45.errors = [{instancePath:instancePath+"/units/week/" + i2,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate51.errors = [{instancePath:instancePath+"/units/week/" + i2,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 }
 else {
-validate45.errors = [{instancePath:instancePath+"/units/week/" + i2,schemaPath:"#/$defs/Words/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate51.errors = [{instancePath:instancePath+"/units/week/" + i2,schemaPath:"#/$defs/Words/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -8242,7 +8802,7 @@ break;
 }
 }
 else {
-validate45.errors = [{instancePath:instancePath+"/units/week",schemaPath:"#/$defs/Words/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate51.errors = [{instancePath:instancePath+"/units/week",schemaPath:"#/$defs/Words/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -8259,7 +8819,7 @@ const _errs36 = errors;
 if(errors === _errs36){
 if(Array.isArray(data13)){
 if(data13.length < 1){
-validate45.errors = [{instancePath:instancePath+"/units/day",schemaPath:"#/$defs/Words/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
+validate51.errors = [{instancePath:instancePath+"/units/day",schemaPath:"#/$defs/Words/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
 return false;
 }
 else {
@@ -8271,18 +8831,18 @@ const _errs38 = errors;
 if(errors === _errs38){
 if(typeof data14 === "string"){
 if(func6(data14) > 40){
-validate45.errors = [{instancePath:instancePath+"/units/day/" + i3,schemaPath:"#/$defs/Words/items/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"}];
+validate51.errors = [{instancePath:instancePath+"/units/day/" + i3,schemaPath:"#/$defs/Words/items/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"}];
 return false;
 }
 else {
 if(func6(data14) < 1){
-validate45.errors = [{instancePath:instancePath+"/units/day/" + i3,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate51.errors = [{instancePath:instancePath+"/units/day/" + i3,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 }
 else {
-validate45.errors = [{instancePath:instancePath+"/units/day/" + i3,schemaPath:"#/$defs/Words/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate51.errors = [{instancePath:instancePath+"/units/day/" + i3,schemaPath:"#/$defs/Words/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -8294,7 +8854,7 @@ break;
 }
 }
 else {
-validate45.errors = [{instancePath:instancePath+"/units/day",schemaPath:"#/$defs/Words/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate51.errors = [{instancePath:instancePath+"/units/day",schemaPath:"#/$defs/Words/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -8310,7 +8870,7 @@ var valid4 = true;
 }
 }
 else {
-validate45.errors = [{instancePath:instancePath+"/units",schemaPath:"#/properties/units/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate51.errors = [{instancePath:instancePath+"/units",schemaPath:"#/properties/units/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -8327,18 +8887,18 @@ const _errs41 = errors;
 if(errors === _errs41){
 if(typeof data15 === "string"){
 if(func6(data15) > 600){
-validate45.errors = [{instancePath:instancePath+"/institutionSuffix",schemaPath:"#/$defs/Pattern/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
+validate51.errors = [{instancePath:instancePath+"/institutionSuffix",schemaPath:"#/$defs/Pattern/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
 if(func6(data15) < 1){
-validate45.errors = [{instancePath:instancePath+"/institutionSuffix",schemaPath:"#/$defs/Pattern/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate51.errors = [{instancePath:instancePath+"/institutionSuffix",schemaPath:"#/$defs/Pattern/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 }
 else {
-validate45.errors = [{instancePath:instancePath+"/institutionSuffix",schemaPath:"#/$defs/Pattern/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate51.errors = [{instancePath:instancePath+"/institutionSuffix",schemaPath:"#/$defs/Pattern/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -8355,18 +8915,18 @@ const _errs44 = errors;
 if(errors === _errs44){
 if(typeof data16 === "string"){
 if(func6(data16) > 600){
-validate45.errors = [{instancePath:instancePath+"/actorCue",schemaPath:"#/$defs/Pattern/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
+validate51.errors = [{instancePath:instancePath+"/actorCue",schemaPath:"#/$defs/Pattern/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
 if(func6(data16) < 1){
-validate45.errors = [{instancePath:instancePath+"/actorCue",schemaPath:"#/$defs/Pattern/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate51.errors = [{instancePath:instancePath+"/actorCue",schemaPath:"#/$defs/Pattern/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 }
 else {
-validate45.errors = [{instancePath:instancePath+"/actorCue",schemaPath:"#/$defs/Pattern/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate51.errors = [{instancePath:instancePath+"/actorCue",schemaPath:"#/$defs/Pattern/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -8383,18 +8943,18 @@ const _errs47 = errors;
 if(errors === _errs47){
 if(typeof data17 === "string"){
 if(func6(data17) > 600){
-validate45.errors = [{instancePath:instancePath+"/institutionPrefix",schemaPath:"#/$defs/Pattern/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
+validate51.errors = [{instancePath:instancePath+"/institutionPrefix",schemaPath:"#/$defs/Pattern/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
 if(func6(data17) < 1){
-validate45.errors = [{instancePath:instancePath+"/institutionPrefix",schemaPath:"#/$defs/Pattern/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate51.errors = [{instancePath:instancePath+"/institutionPrefix",schemaPath:"#/$defs/Pattern/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 }
 else {
-validate45.errors = [{instancePath:instancePath+"/institutionPrefix",schemaPath:"#/$defs/Pattern/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate51.errors = [{instancePath:instancePath+"/institutionPrefix",schemaPath:"#/$defs/Pattern/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -8411,18 +8971,18 @@ const _errs50 = errors;
 if(errors === _errs50){
 if(typeof data18 === "string"){
 if(func6(data18) > 600){
-validate45.errors = [{instancePath:instancePath+"/percent",schemaPath:"#/$defs/Pattern/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
+validate51.errors = [{instancePath:instancePath+"/percent",schemaPath:"#/$defs/Pattern/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
 if(func6(data18) < 1){
-validate45.errors = [{instancePath:instancePath+"/percent",schemaPath:"#/$defs/Pattern/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate51.errors = [{instancePath:instancePath+"/percent",schemaPath:"#/$defs/Pattern/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 }
 else {
-validate45.errors = [{instancePath:instancePath+"/percent",schemaPath:"#/$defs/Pattern/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate51.errors = [{instancePath:instancePath+"/percent",schemaPath:"#/$defs/Pattern/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -8439,18 +8999,18 @@ const _errs53 = errors;
 if(errors === _errs53){
 if(typeof data19 === "string"){
 if(func6(data19) > 600){
-validate45.errors = [{instancePath:instancePath+"/count",schemaPath:"#/$defs/Pattern/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
+validate51.errors = [{instancePath:instancePath+"/count",schemaPath:"#/$defs/Pattern/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
 if(func6(data19) < 1){
-validate45.errors = [{instancePath:instancePath+"/count",schemaPath:"#/$defs/Pattern/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate51.errors = [{instancePath:instancePath+"/count",schemaPath:"#/$defs/Pattern/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 }
 else {
-validate45.errors = [{instancePath:instancePath+"/count",schemaPath:"#/$defs/Pattern/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate51.errors = [{instancePath:instancePath+"/count",schemaPath:"#/$defs/Pattern/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -8467,18 +9027,18 @@ const _errs56 = errors;
 if(errors === _errs56){
 if(typeof data20 === "string"){
 if(func6(data20) > 600){
-validate45.errors = [{instancePath:instancePath+"/change",schemaPath:"#/$defs/Pattern/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
+validate51.errors = [{instancePath:instancePath+"/change",schemaPath:"#/$defs/Pattern/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
 if(func6(data20) < 1){
-validate45.errors = [{instancePath:instancePath+"/change",schemaPath:"#/$defs/Pattern/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate51.errors = [{instancePath:instancePath+"/change",schemaPath:"#/$defs/Pattern/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 }
 else {
-validate45.errors = [{instancePath:instancePath+"/change",schemaPath:"#/$defs/Pattern/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate51.errors = [{instancePath:instancePath+"/change",schemaPath:"#/$defs/Pattern/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -8495,18 +9055,18 @@ const _errs59 = errors;
 if(errors === _errs59){
 if(typeof data21 === "string"){
 if(func6(data21) > 600){
-validate45.errors = [{instancePath:instancePath+"/population",schemaPath:"#/$defs/Pattern/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
+validate51.errors = [{instancePath:instancePath+"/population",schemaPath:"#/$defs/Pattern/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
 if(func6(data21) < 1){
-validate45.errors = [{instancePath:instancePath+"/population",schemaPath:"#/$defs/Pattern/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate51.errors = [{instancePath:instancePath+"/population",schemaPath:"#/$defs/Pattern/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 }
 else {
-validate45.errors = [{instancePath:instancePath+"/population",schemaPath:"#/$defs/Pattern/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate51.errors = [{instancePath:instancePath+"/population",schemaPath:"#/$defs/Pattern/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -8523,18 +9083,18 @@ const _errs62 = errors;
 if(errors === _errs62){
 if(typeof data22 === "string"){
 if(func6(data22) > 600){
-validate45.errors = [{instancePath:instancePath+"/comparator",schemaPath:"#/$defs/Pattern/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
+validate51.errors = [{instancePath:instancePath+"/comparator",schemaPath:"#/$defs/Pattern/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
 if(func6(data22) < 1){
-validate45.errors = [{instancePath:instancePath+"/comparator",schemaPath:"#/$defs/Pattern/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate51.errors = [{instancePath:instancePath+"/comparator",schemaPath:"#/$defs/Pattern/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 }
 else {
-validate45.errors = [{instancePath:instancePath+"/comparator",schemaPath:"#/$defs/Pattern/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate51.errors = [{instancePath:instancePath+"/comparator",schemaPath:"#/$defs/Pattern/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -8552,7 +9112,7 @@ if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
 for(const key3 in data23){
 const _errs66 = errors;
 if(typeof key3 === "string"){
-if(!pattern18.test(key3)){
+if(!pattern19.test(key3)){
 const err0 = {instancePath:instancePath+"/counted",schemaPath:"#/properties/counted/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]+:[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z]+:[a-z0-9-]+$"+"\"",propertyName:key3};
 if(vErrors === null){
 vErrors = [err0];
@@ -8573,7 +9133,7 @@ else {
 vErrors.push(err1);
 }
 errors++;
-validate45.errors = vErrors;
+validate51.errors = vErrors;
 return false;
 break;
 }
@@ -8586,14 +9146,14 @@ if(errors === _errs68){
 if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
 let missing2;
 if(((data24.measure === undefined) && (missing2 = "measure")) || ((data24.unit === undefined) && (missing2 = "unit"))){
-validate45.errors = [{instancePath:instancePath+"/counted/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/counted/additionalProperties/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
+validate51.errors = [{instancePath:instancePath+"/counted/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/counted/additionalProperties/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
 return false;
 }
 else {
 const _errs70 = errors;
 for(const key5 in data24){
 if(!((key5 === "measure") || (key5 === "unit"))){
-validate45.errors = [{instancePath:instancePath+"/counted/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/counted/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"}];
+validate51.errors = [{instancePath:instancePath+"/counted/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/counted/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -8605,18 +9165,18 @@ const _errs71 = errors;
 if(errors === _errs71){
 if(typeof data25 === "string"){
 if(func6(data25) > 100){
-validate45.errors = [{instancePath:instancePath+"/counted/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/measure",schemaPath:"#/properties/counted/additionalProperties/properties/measure/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"}];
+validate51.errors = [{instancePath:instancePath+"/counted/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/measure",schemaPath:"#/properties/counted/additionalProperties/properties/measure/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"}];
 return false;
 }
 else {
 if(func6(data25) < 1){
-validate45.errors = [{instancePath:instancePath+"/counted/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/measure",schemaPath:"#/properties/counted/additionalProperties/properties/measure/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate51.errors = [{instancePath:instancePath+"/counted/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/measure",schemaPath:"#/properties/counted/additionalProperties/properties/measure/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 }
 else {
-validate45.errors = [{instancePath:instancePath+"/counted/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/measure",schemaPath:"#/properties/counted/additionalProperties/properties/measure/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate51.errors = [{instancePath:instancePath+"/counted/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/measure",schemaPath:"#/properties/counted/additionalProperties/properties/measure/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -8632,18 +9192,18 @@ const _errs73 = errors;
 if(errors === _errs73){
 if(typeof data26 === "string"){
 if(func6(data26) > 40){
-validate45.errors = [{instancePath:instancePath+"/counted/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/unit",schemaPath:"#/properties/counted/additionalProperties/properties/unit/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"}];
+validate51.errors = [{instancePath:instancePath+"/counted/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/unit",schemaPath:"#/properties/counted/additionalProperties/properties/unit/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"}];
 return false;
 }
 else {
 if(func6(data26) < 1){
-validate45.errors = [{instancePath:instancePath+"/counted/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/unit",schemaPath:"#/properties/counted/additionalProperties/properties/unit/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate51.errors = [{instancePath:instancePath+"/counted/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/unit",schemaPath:"#/properties/counted/additionalProperties/properties/unit/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 }
 else {
-validate45.errors = [{instancePath:instancePath+"/counted/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/unit",schemaPath:"#/properties/counted/additionalProperties/properties/unit/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate51.errors = [{instancePath:instancePath+"/counted/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/unit",schemaPath:"#/properties/counted/additionalProperties/properties/unit/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -8657,7 +9217,7 @@ var valid23 = true;
 }
 }
 else {
-validate45.errors = [{instancePath:instancePath+"/counted/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/counted/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate51.errors = [{instancePath:instancePath+"/counted/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/counted/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -8669,7 +9229,7 @@ break;
 }
 }
 else {
-validate45.errors = [{instancePath:instancePath+"/counted",schemaPath:"#/properties/counted/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate51.errors = [{instancePath:instancePath+"/counted",schemaPath:"#/properties/counted/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -8696,28 +9256,28 @@ var valid0 = true;
 }
 }
 else {
-validate45.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate51.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate45.errors = vErrors;
+validate51.errors = vErrors;
 return errors === 0;
 }
-validate45.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate51.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const manifest = validate46;
-const schema106 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/manifest.schema.json","title":"DatasetManifest","description":"manifest.json of a dataset folder (a build, a shard, or shards merged): every input with what became of it, the totals, and every file the dataset consists of.","type":"object","additionalProperties":false,"required":["schemaVersion","pipeline","inputs","totals","files"],"properties":{"schemaVersion":{"const":"1.2.0","description":"The record schema version the dataset was written with (schemas/article.schema.json)."},"pipeline":{"type":"string","description":"The name of the pipeline file that made the dataset."},"shard":{"description":"Present on the output of `digest build --shard K/N`: which slice, and a hash of the whole plan (every input path and id), so that only shards of one plan merge.","type":"object","additionalProperties":false,"required":["index","count","plan"],"properties":{"index":{"type":"integer","minimum":1},"count":{"type":"integer","minimum":1},"plan":{"type":"string","pattern":"^[0-9a-f]{64}$"}}},"inputs":{"description":"Every input, in path order.","type":"array","items":{"$ref":"#/$defs/ManifestInput"}},"totals":{"type":"object","additionalProperties":false,"required":["inputs","records","failed","items","references","entities"],"properties":{"inputs":{"type":"integer","minimum":0},"records":{"type":"integer","minimum":0},"failed":{"type":"integer","minimum":0},"items":{"type":"integer","minimum":0},"references":{"type":"integer","minimum":0},"entities":{"type":"integer","minimum":0}}},"files":{"description":"Every file of the dataset besides manifest.json, relative to the folder, sorted: what the next build may replace or delete. A file in the folder that is not listed here was not written by digest and is never touched.","type":"array","uniqueItems":true,"items":{"$ref":"#/$defs/DatasetFile"}}},"$defs":{"DatasetFile":{"type":"string","pattern":"^(?:items\\.jsonl|references\\.jsonl|entities\\.jsonl|articles/[a-z0-9][a-z0-9-]{0,99}\\.json|report/(?:[a-z0-9][a-z0-9-]{0,99}|index)\\.html)$"},"ManifestInput":{"description":"What the dataset says about one input.","type":"object","additionalProperties":false,"required":["path","id","status","sha256","bytes","encoding","format","months","items","references","referencesWithDoi","entities","errors","warnings","infos","title","titleEn","topic","period","timeline","missingMonths","outOfOrderMonths","entityTypes","problems"],"properties":{"path":{"type":"string","description":"The input path as collected (POSIX separators)."},"id":{"description":"The record id; null when the input failed.","oneOf":[{"type":"null"},{"$ref":"article.schema.json#/properties/id"}]},"status":{"enum":["ok","failed"]},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"bytes":{"type":"integer","minimum":0},"encoding":{"type":"string"},"format":{"type":"string"},"months":{"type":"integer","minimum":0,"description":"Month sections."},"items":{"type":"integer","minimum":0},"references":{"type":"integer","minimum":0},"referencesWithDoi":{"type":"integer","minimum":0},"entities":{"type":"integer","minimum":0},"errors":{"type":"integer","minimum":0},"warnings":{"type":"integer","minimum":0},"infos":{"type":"integer","minimum":0},"title":{"type":["string","null"]},"titleEn":{"type":["string","null"]},"topic":{"$ref":"article.schema.json#/properties/topic"},"period":{"$ref":"article.schema.json#/properties/period"},"timeline":{"description":"The months that have a section, in article order.","type":"array","items":{"$ref":"article.schema.json#/$defs/Month"}},"missingMonths":{"description":"The record's missingMonths: months its period implies that have no section.","type":"array","items":{"$ref":"article.schema.json#/$defs/Month"}},"outOfOrderMonths":{"description":"The record's outOfOrderMonths: month sections that come after a later month.","type":"array","items":{"$ref":"article.schema.json#/$defs/Month"}},"entityTypes":{"description":"Distinct entities of each type.","type":"object","additionalProperties":{"type":"integer","minimum":0}},"problems":{"description":"Warning and error diagnostics by rule, with counts.","type":"object","additionalProperties":{"type":"integer","minimum":1}}}}}};
-const schema116 = {"type":"string","pattern":"^(?:items\\.jsonl|references\\.jsonl|entities\\.jsonl|articles/[a-z0-9][a-z0-9-]{0,99}\\.json|report/(?:[a-z0-9][a-z0-9-]{0,99}|index)\\.html)$"};
-const pattern41 = new RegExp("^(?:items\\.jsonl|references\\.jsonl|entities\\.jsonl|articles/[a-z0-9][a-z0-9-]{0,99}\\.json|report/(?:[a-z0-9][a-z0-9-]{0,99}|index)\\.html)$", "u");
-const schema107 = {"description":"What the dataset says about one input.","type":"object","additionalProperties":false,"required":["path","id","status","sha256","bytes","encoding","format","months","items","references","referencesWithDoi","entities","errors","warnings","infos","title","titleEn","topic","period","timeline","missingMonths","outOfOrderMonths","entityTypes","problems"],"properties":{"path":{"type":"string","description":"The input path as collected (POSIX separators)."},"id":{"description":"The record id; null when the input failed.","oneOf":[{"type":"null"},{"$ref":"article.schema.json#/properties/id"}]},"status":{"enum":["ok","failed"]},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"bytes":{"type":"integer","minimum":0},"encoding":{"type":"string"},"format":{"type":"string"},"months":{"type":"integer","minimum":0,"description":"Month sections."},"items":{"type":"integer","minimum":0},"references":{"type":"integer","minimum":0},"referencesWithDoi":{"type":"integer","minimum":0},"entities":{"type":"integer","minimum":0},"errors":{"type":"integer","minimum":0},"warnings":{"type":"integer","minimum":0},"infos":{"type":"integer","minimum":0},"title":{"type":["string","null"]},"titleEn":{"type":["string","null"]},"topic":{"$ref":"article.schema.json#/properties/topic"},"period":{"$ref":"article.schema.json#/properties/period"},"timeline":{"description":"The months that have a section, in article order.","type":"array","items":{"$ref":"article.schema.json#/$defs/Month"}},"missingMonths":{"description":"The record's missingMonths: months its period implies that have no section.","type":"array","items":{"$ref":"article.schema.json#/$defs/Month"}},"outOfOrderMonths":{"description":"The record's outOfOrderMonths: month sections that come after a later month.","type":"array","items":{"$ref":"article.schema.json#/$defs/Month"}},"entityTypes":{"description":"Distinct entities of each type.","type":"object","additionalProperties":{"type":"integer","minimum":0}},"problems":{"description":"Warning and error diagnostics by rule, with counts.","type":"object","additionalProperties":{"type":"integer","minimum":1}}}};
-const schema108 = {"type":"string","pattern":"^[a-z0-9][a-z0-9-]{0,99}$","description":"Stable identifier, safe as a file name."};
-const schema109 = {"description":"What the digest is about: the disease its headings name most and the therapy.","oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["disease","therapy"],"properties":{"disease":{"oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["id","label"],"properties":{"id":{"type":"string"},"label":{"type":"string"}}}]},"therapy":{"type":["string","null"]}}}]};
-const schema110 = {"description":"The months the digest covers, from its month sections.","oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["start","end"],"properties":{"start":{"$ref":"#/$defs/Month"},"end":{"$ref":"#/$defs/Month"}}}]};
+export const manifest = validate52;
+const schema110 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/manifest.schema.json","title":"DatasetManifest","description":"manifest.json of a dataset folder (a build, a shard, or shards merged): every input with what became of it, the totals, and every file the dataset consists of.","type":"object","additionalProperties":false,"required":["schemaVersion","pipeline","inputs","totals","files"],"properties":{"schemaVersion":{"const":"1.2.0","description":"The record schema version the dataset was written with (schemas/article.schema.json)."},"pipeline":{"type":"string","description":"The name of the pipeline file that made the dataset."},"shard":{"description":"Present on the output of `digest build --shard K/N`: which slice, and a hash of the whole plan (every input path and id), so that only shards of one plan merge.","type":"object","additionalProperties":false,"required":["index","count","plan"],"properties":{"index":{"type":"integer","minimum":1},"count":{"type":"integer","minimum":1},"plan":{"type":"string","pattern":"^[0-9a-f]{64}$"}}},"inputs":{"description":"Every input, in path order.","type":"array","items":{"$ref":"#/$defs/ManifestInput"}},"totals":{"type":"object","additionalProperties":false,"required":["inputs","records","failed","items","references","entities"],"properties":{"inputs":{"type":"integer","minimum":0},"records":{"type":"integer","minimum":0},"failed":{"type":"integer","minimum":0},"items":{"type":"integer","minimum":0},"references":{"type":"integer","minimum":0},"entities":{"type":"integer","minimum":0}}},"files":{"description":"Every file of the dataset besides manifest.json, relative to the folder, sorted: what the next build may replace or delete. A file in the folder that is not listed here was not written by digest and is never touched.","type":"array","uniqueItems":true,"items":{"$ref":"#/$defs/DatasetFile"}}},"$defs":{"DatasetFile":{"type":"string","pattern":"^(?:items\\.jsonl|references\\.jsonl|entities\\.jsonl|articles/[a-z0-9][a-z0-9-]{0,99}\\.json|report/(?:[a-z0-9][a-z0-9-]{0,99}|index)\\.html)$"},"ManifestInput":{"description":"What the dataset says about one input.","type":"object","additionalProperties":false,"required":["path","id","status","sha256","bytes","encoding","format","months","items","references","referencesWithDoi","entities","errors","warnings","infos","title","titleEn","topic","period","timeline","missingMonths","outOfOrderMonths","entityTypes","problems"],"properties":{"path":{"type":"string","description":"The input path as collected (POSIX separators)."},"id":{"description":"The record id; null when the input failed.","oneOf":[{"type":"null"},{"$ref":"article.schema.json#/properties/id"}]},"status":{"enum":["ok","failed"]},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"bytes":{"type":"integer","minimum":0},"encoding":{"type":"string"},"format":{"type":"string"},"months":{"type":"integer","minimum":0,"description":"Month sections."},"items":{"type":"integer","minimum":0},"references":{"type":"integer","minimum":0},"referencesWithDoi":{"type":"integer","minimum":0},"entities":{"type":"integer","minimum":0},"errors":{"type":"integer","minimum":0},"warnings":{"type":"integer","minimum":0},"infos":{"type":"integer","minimum":0},"title":{"type":["string","null"]},"titleEn":{"type":["string","null"]},"topic":{"$ref":"article.schema.json#/properties/topic"},"period":{"$ref":"article.schema.json#/properties/period"},"timeline":{"description":"The months that have a section, in article order.","type":"array","items":{"$ref":"article.schema.json#/$defs/Month"}},"missingMonths":{"description":"The record's missingMonths: months its period implies that have no section.","type":"array","items":{"$ref":"article.schema.json#/$defs/Month"}},"outOfOrderMonths":{"description":"The record's outOfOrderMonths: month sections that come after a later month.","type":"array","items":{"$ref":"article.schema.json#/$defs/Month"}},"entityTypes":{"description":"Distinct entities of each type.","type":"object","additionalProperties":{"type":"integer","minimum":0}},"problems":{"description":"Warning and error diagnostics by rule, with counts.","type":"object","additionalProperties":{"type":"integer","minimum":1}}}}}};
+const schema120 = {"type":"string","pattern":"^(?:items\\.jsonl|references\\.jsonl|entities\\.jsonl|articles/[a-z0-9][a-z0-9-]{0,99}\\.json|report/(?:[a-z0-9][a-z0-9-]{0,99}|index)\\.html)$"};
+const pattern42 = new RegExp("^(?:items\\.jsonl|references\\.jsonl|entities\\.jsonl|articles/[a-z0-9][a-z0-9-]{0,99}\\.json|report/(?:[a-z0-9][a-z0-9-]{0,99}|index)\\.html)$", "u");
+const schema111 = {"description":"What the dataset says about one input.","type":"object","additionalProperties":false,"required":["path","id","status","sha256","bytes","encoding","format","months","items","references","referencesWithDoi","entities","errors","warnings","infos","title","titleEn","topic","period","timeline","missingMonths","outOfOrderMonths","entityTypes","problems"],"properties":{"path":{"type":"string","description":"The input path as collected (POSIX separators)."},"id":{"description":"The record id; null when the input failed.","oneOf":[{"type":"null"},{"$ref":"article.schema.json#/properties/id"}]},"status":{"enum":["ok","failed"]},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"bytes":{"type":"integer","minimum":0},"encoding":{"type":"string"},"format":{"type":"string"},"months":{"type":"integer","minimum":0,"description":"Month sections."},"items":{"type":"integer","minimum":0},"references":{"type":"integer","minimum":0},"referencesWithDoi":{"type":"integer","minimum":0},"entities":{"type":"integer","minimum":0},"errors":{"type":"integer","minimum":0},"warnings":{"type":"integer","minimum":0},"infos":{"type":"integer","minimum":0},"title":{"type":["string","null"]},"titleEn":{"type":["string","null"]},"topic":{"$ref":"article.schema.json#/properties/topic"},"period":{"$ref":"article.schema.json#/properties/period"},"timeline":{"description":"The months that have a section, in article order.","type":"array","items":{"$ref":"article.schema.json#/$defs/Month"}},"missingMonths":{"description":"The record's missingMonths: months its period implies that have no section.","type":"array","items":{"$ref":"article.schema.json#/$defs/Month"}},"outOfOrderMonths":{"description":"The record's outOfOrderMonths: month sections that come after a later month.","type":"array","items":{"$ref":"article.schema.json#/$defs/Month"}},"entityTypes":{"description":"Distinct entities of each type.","type":"object","additionalProperties":{"type":"integer","minimum":0}},"problems":{"description":"Warning and error diagnostics by rule, with counts.","type":"object","additionalProperties":{"type":"integer","minimum":1}}}};
+const schema112 = {"type":"string","pattern":"^[a-z0-9][a-z0-9-]{0,99}$","description":"Stable identifier, safe as a file name."};
+const schema113 = {"description":"What the digest is about: the disease its headings name most and the therapy.","oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["disease","therapy"],"properties":{"disease":{"oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["id","label"],"properties":{"id":{"type":"string"},"label":{"type":"string"}}}]},"therapy":{"type":["string","null"]}}}]};
+const schema114 = {"description":"The months the digest covers, from its month sections.","oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["start","end"],"properties":{"start":{"$ref":"#/$defs/Month"},"end":{"$ref":"#/$defs/Month"}}}]};
 
-function validate48(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate54(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate48.evaluated;
+const evaluated0 = validate54.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -8876,7 +9436,7 @@ else {
 vErrors.push(err8);
 }
 errors++;
-validate48.errors = vErrors;
+validate54.errors = vErrors;
 return false;
 }
 else {
@@ -8890,17 +9450,17 @@ vErrors = null;
 }
 }
 }
-validate48.errors = vErrors;
+validate54.errors = vErrors;
 evaluated0.props = props0;
 return errors === 0;
 }
-validate48.evaluated = {"dynamicProps":true,"dynamicItems":false};
+validate54.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
 
-function validate47(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate53(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate47.evaluated;
+const evaluated0 = validate53.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -8911,14 +9471,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if(((((((((((((((((((((((((data.path === undefined) && (missing0 = "path")) || ((data.id === undefined) && (missing0 = "id"))) || ((data.status === undefined) && (missing0 = "status"))) || ((data.sha256 === undefined) && (missing0 = "sha256"))) || ((data.bytes === undefined) && (missing0 = "bytes"))) || ((data.encoding === undefined) && (missing0 = "encoding"))) || ((data.format === undefined) && (missing0 = "format"))) || ((data.months === undefined) && (missing0 = "months"))) || ((data.items === undefined) && (missing0 = "items"))) || ((data.references === undefined) && (missing0 = "references"))) || ((data.referencesWithDoi === undefined) && (missing0 = "referencesWithDoi"))) || ((data.entities === undefined) && (missing0 = "entities"))) || ((data.errors === undefined) && (missing0 = "errors"))) || ((data.warnings === undefined) && (missing0 = "warnings"))) || ((data.infos === undefined) && (missing0 = "infos"))) || ((data.title === undefined) && (missing0 = "title"))) || ((data.titleEn === undefined) && (missing0 = "titleEn"))) || ((data.topic === undefined) && (missing0 = "topic"))) || ((data.period === undefined) && (missing0 = "period"))) || ((data.timeline === undefined) && (missing0 = "timeline"))) || ((data.missingMonths === undefined) && (missing0 = "missingMonths"))) || ((data.outOfOrderMonths === undefined) && (missing0 = "outOfOrderMonths"))) || ((data.entityTypes === undefined) && (missing0 = "entityTypes"))) || ((data.problems === undefined) && (missing0 = "problems"))){
-validate47.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate53.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!(func1.call(schema107.properties, key0))){
-validate47.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+if(!(func1.call(schema111.properties, key0))){
+validate53.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -8927,7 +9487,7 @@ if(_errs1 === errors){
 if(data.path !== undefined){
 const _errs2 = errors;
 if(typeof data.path !== "string"){
-validate47.errors = [{instancePath:instancePath+"/path",schemaPath:"#/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate53.errors = [{instancePath:instancePath+"/path",schemaPath:"#/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -9004,7 +9564,7 @@ else {
 vErrors.push(err3);
 }
 errors++;
-validate47.errors = vErrors;
+validate53.errors = vErrors;
 return false;
 }
 else {
@@ -9028,7 +9588,7 @@ if(data.status !== undefined){
 let data2 = data.status;
 const _errs11 = errors;
 if(!((data2 === "ok") || (data2 === "failed"))){
-validate47.errors = [{instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema107.properties.status.enum},message:"must be equal to one of the allowed values"}];
+validate53.errors = [{instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema111.properties.status.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid0 = _errs11 === errors;
@@ -9043,12 +9603,12 @@ const _errs12 = errors;
 if(errors === _errs12){
 if(typeof data3 === "string"){
 if(!pattern5.test(data3)){
-validate47.errors = [{instancePath:instancePath+"/sha256",schemaPath:"#/properties/sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""}];
+validate53.errors = [{instancePath:instancePath+"/sha256",schemaPath:"#/properties/sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""}];
 return false;
 }
 }
 else {
-validate47.errors = [{instancePath:instancePath+"/sha256",schemaPath:"#/properties/sha256/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate53.errors = [{instancePath:instancePath+"/sha256",schemaPath:"#/properties/sha256/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -9062,13 +9622,13 @@ if(data.bytes !== undefined){
 let data4 = data.bytes;
 const _errs14 = errors;
 if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-validate47.errors = [{instancePath:instancePath+"/bytes",schemaPath:"#/properties/bytes/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate53.errors = [{instancePath:instancePath+"/bytes",schemaPath:"#/properties/bytes/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs14){
 if((typeof data4 == "number") && (isFinite(data4))){
 if(data4 < 0 || isNaN(data4)){
-validate47.errors = [{instancePath:instancePath+"/bytes",schemaPath:"#/properties/bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate53.errors = [{instancePath:instancePath+"/bytes",schemaPath:"#/properties/bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
@@ -9082,7 +9642,7 @@ if(valid0){
 if(data.encoding !== undefined){
 const _errs16 = errors;
 if(typeof data.encoding !== "string"){
-validate47.errors = [{instancePath:instancePath+"/encoding",schemaPath:"#/properties/encoding/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate53.errors = [{instancePath:instancePath+"/encoding",schemaPath:"#/properties/encoding/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs16 === errors;
@@ -9094,7 +9654,7 @@ if(valid0){
 if(data.format !== undefined){
 const _errs18 = errors;
 if(typeof data.format !== "string"){
-validate47.errors = [{instancePath:instancePath+"/format",schemaPath:"#/properties/format/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate53.errors = [{instancePath:instancePath+"/format",schemaPath:"#/properties/format/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs18 === errors;
@@ -9107,13 +9667,13 @@ if(data.months !== undefined){
 let data7 = data.months;
 const _errs20 = errors;
 if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
-validate47.errors = [{instancePath:instancePath+"/months",schemaPath:"#/properties/months/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate53.errors = [{instancePath:instancePath+"/months",schemaPath:"#/properties/months/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs20){
 if((typeof data7 == "number") && (isFinite(data7))){
 if(data7 < 0 || isNaN(data7)){
-validate47.errors = [{instancePath:instancePath+"/months",schemaPath:"#/properties/months/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate53.errors = [{instancePath:instancePath+"/months",schemaPath:"#/properties/months/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
@@ -9128,13 +9688,13 @@ if(data.items !== undefined){
 let data8 = data.items;
 const _errs22 = errors;
 if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
-validate47.errors = [{instancePath:instancePath+"/items",schemaPath:"#/properties/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate53.errors = [{instancePath:instancePath+"/items",schemaPath:"#/properties/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs22){
 if((typeof data8 == "number") && (isFinite(data8))){
 if(data8 < 0 || isNaN(data8)){
-validate47.errors = [{instancePath:instancePath+"/items",schemaPath:"#/properties/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate53.errors = [{instancePath:instancePath+"/items",schemaPath:"#/properties/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
@@ -9149,13 +9709,13 @@ if(data.references !== undefined){
 let data9 = data.references;
 const _errs24 = errors;
 if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-validate47.errors = [{instancePath:instancePath+"/references",schemaPath:"#/properties/references/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate53.errors = [{instancePath:instancePath+"/references",schemaPath:"#/properties/references/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs24){
 if((typeof data9 == "number") && (isFinite(data9))){
 if(data9 < 0 || isNaN(data9)){
-validate47.errors = [{instancePath:instancePath+"/references",schemaPath:"#/properties/references/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate53.errors = [{instancePath:instancePath+"/references",schemaPath:"#/properties/references/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
@@ -9170,13 +9730,13 @@ if(data.referencesWithDoi !== undefined){
 let data10 = data.referencesWithDoi;
 const _errs26 = errors;
 if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
-validate47.errors = [{instancePath:instancePath+"/referencesWithDoi",schemaPath:"#/properties/referencesWithDoi/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate53.errors = [{instancePath:instancePath+"/referencesWithDoi",schemaPath:"#/properties/referencesWithDoi/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs26){
 if((typeof data10 == "number") && (isFinite(data10))){
 if(data10 < 0 || isNaN(data10)){
-validate47.errors = [{instancePath:instancePath+"/referencesWithDoi",schemaPath:"#/properties/referencesWithDoi/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate53.errors = [{instancePath:instancePath+"/referencesWithDoi",schemaPath:"#/properties/referencesWithDoi/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
@@ -9191,13 +9751,13 @@ if(data.entities !== undefined){
 let data11 = data.entities;
 const _errs28 = errors;
 if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
-validate47.errors = [{instancePath:instancePath+"/entities",schemaPath:"#/properties/entities/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate53.errors = [{instancePath:instancePath+"/entities",schemaPath:"#/properties/entities/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs28){
 if((typeof data11 == "number") && (isFinite(data11))){
 if(data11 < 0 || isNaN(data11)){
-validate47.errors = [{instancePath:instancePath+"/entities",schemaPath:"#/properties/entities/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate53.errors = [{instancePath:instancePath+"/entities",schemaPath:"#/properties/entities/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
@@ -9212,13 +9772,13 @@ if(data.errors !== undefined){
 let data12 = data.errors;
 const _errs30 = errors;
 if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
-validate47.errors = [{instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate53.errors = [{instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs30){
 if((typeof data12 == "number") && (isFinite(data12))){
 if(data12 < 0 || isNaN(data12)){
-validate47.errors = [{instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate53.errors = [{instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
@@ -9233,13 +9793,13 @@ if(data.warnings !== undefined){
 let data13 = data.warnings;
 const _errs32 = errors;
 if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
-validate47.errors = [{instancePath:instancePath+"/warnings",schemaPath:"#/properties/warnings/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate53.errors = [{instancePath:instancePath+"/warnings",schemaPath:"#/properties/warnings/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs32){
 if((typeof data13 == "number") && (isFinite(data13))){
 if(data13 < 0 || isNaN(data13)){
-validate47.errors = [{instancePath:instancePath+"/warnings",schemaPath:"#/properties/warnings/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate53.errors = [{instancePath:instancePath+"/warnings",schemaPath:"#/properties/warnings/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
@@ -9254,13 +9814,13 @@ if(data.infos !== undefined){
 let data14 = data.infos;
 const _errs34 = errors;
 if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
-validate47.errors = [{instancePath:instancePath+"/infos",schemaPath:"#/properties/infos/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate53.errors = [{instancePath:instancePath+"/infos",schemaPath:"#/properties/infos/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs34){
 if((typeof data14 == "number") && (isFinite(data14))){
 if(data14 < 0 || isNaN(data14)){
-validate47.errors = [{instancePath:instancePath+"/infos",schemaPath:"#/properties/infos/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate53.errors = [{instancePath:instancePath+"/infos",schemaPath:"#/properties/infos/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
@@ -9275,7 +9835,7 @@ if(data.title !== undefined){
 let data15 = data.title;
 const _errs36 = errors;
 if((typeof data15 !== "string") && (data15 !== null)){
-validate47.errors = [{instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: schema107.properties.title.type},message:"must be string,null"}];
+validate53.errors = [{instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: schema111.properties.title.type},message:"must be string,null"}];
 return false;
 }
 var valid0 = _errs36 === errors;
@@ -9288,7 +9848,7 @@ if(data.titleEn !== undefined){
 let data16 = data.titleEn;
 const _errs38 = errors;
 if((typeof data16 !== "string") && (data16 !== null)){
-validate47.errors = [{instancePath:instancePath+"/titleEn",schemaPath:"#/properties/titleEn/type",keyword:"type",params:{type: schema107.properties.titleEn.type},message:"must be string,null"}];
+validate53.errors = [{instancePath:instancePath+"/titleEn",schemaPath:"#/properties/titleEn/type",keyword:"type",params:{type: schema111.properties.titleEn.type},message:"must be string,null"}];
 return false;
 }
 var valid0 = _errs38 === errors;
@@ -9493,7 +10053,7 @@ if(data17.therapy !== undefined){
 let data21 = data17.therapy;
 const _errs59 = errors;
 if((typeof data21 !== "string") && (data21 !== null)){
-const err14 = {instancePath:instancePath+"/topic/therapy",schemaPath:"article.schema.json#/properties/topic/oneOf/1/properties/therapy/type",keyword:"type",params:{type: schema109.oneOf[1].properties.therapy.type},message:"must be string,null"};
+const err14 = {instancePath:instancePath+"/topic/therapy",schemaPath:"article.schema.json#/properties/topic/oneOf/1/properties/therapy/type",keyword:"type",params:{type: schema113.oneOf[1].properties.therapy.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -9542,7 +10102,7 @@ else {
 vErrors.push(err16);
 }
 errors++;
-validate47.errors = vErrors;
+validate53.errors = vErrors;
 return false;
 }
 else {
@@ -9564,8 +10124,8 @@ var valid0 = true;
 if(valid0){
 if(data.period !== undefined){
 const _errs61 = errors;
-if(!(validate48(data.period, {instancePath:instancePath+"/period",parentData:data,parentDataProperty:"period",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
+if(!(validate54(data.period, {instancePath:instancePath+"/period",parentData:data,parentDataProperty:"period",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs61 === errors;
@@ -9588,12 +10148,12 @@ const _errs65 = errors;
 if(errors === _errs65){
 if(typeof data24 === "string"){
 if(!pattern7.test(data24)){
-validate47.errors = [{instancePath:instancePath+"/timeline/" + i0,schemaPath:"article.schema.json#/$defs/Month/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-(0[1-9]|1[0-2])$"},message:"must match pattern \""+"^[0-9]{4}-(0[1-9]|1[0-2])$"+"\""}];
+validate53.errors = [{instancePath:instancePath+"/timeline/" + i0,schemaPath:"article.schema.json#/$defs/Month/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-(0[1-9]|1[0-2])$"},message:"must match pattern \""+"^[0-9]{4}-(0[1-9]|1[0-2])$"+"\""}];
 return false;
 }
 }
 else {
-validate47.errors = [{instancePath:instancePath+"/timeline/" + i0,schemaPath:"article.schema.json#/$defs/Month/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate53.errors = [{instancePath:instancePath+"/timeline/" + i0,schemaPath:"article.schema.json#/$defs/Month/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -9604,7 +10164,7 @@ break;
 }
 }
 else {
-validate47.errors = [{instancePath:instancePath+"/timeline",schemaPath:"#/properties/timeline/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate53.errors = [{instancePath:instancePath+"/timeline",schemaPath:"#/properties/timeline/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -9628,12 +10188,12 @@ const _errs70 = errors;
 if(errors === _errs70){
 if(typeof data26 === "string"){
 if(!pattern7.test(data26)){
-validate47.errors = [{instancePath:instancePath+"/missingMonths/" + i1,schemaPath:"article.schema.json#/$defs/Month/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-(0[1-9]|1[0-2])$"},message:"must match pattern \""+"^[0-9]{4}-(0[1-9]|1[0-2])$"+"\""}];
+validate53.errors = [{instancePath:instancePath+"/missingMonths/" + i1,schemaPath:"article.schema.json#/$defs/Month/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-(0[1-9]|1[0-2])$"},message:"must match pattern \""+"^[0-9]{4}-(0[1-9]|1[0-2])$"+"\""}];
 return false;
 }
 }
 else {
-validate47.errors = [{instancePath:instancePath+"/missingMonths/" + i1,schemaPath:"article.schema.json#/$defs/Month/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate53.errors = [{instancePath:instancePath+"/missingMonths/" + i1,schemaPath:"article.schema.json#/$defs/Month/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -9644,7 +10204,7 @@ break;
 }
 }
 else {
-validate47.errors = [{instancePath:instancePath+"/missingMonths",schemaPath:"#/properties/missingMonths/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate53.errors = [{instancePath:instancePath+"/missingMonths",schemaPath:"#/properties/missingMonths/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -9668,12 +10228,12 @@ const _errs75 = errors;
 if(errors === _errs75){
 if(typeof data28 === "string"){
 if(!pattern7.test(data28)){
-validate47.errors = [{instancePath:instancePath+"/outOfOrderMonths/" + i2,schemaPath:"article.schema.json#/$defs/Month/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-(0[1-9]|1[0-2])$"},message:"must match pattern \""+"^[0-9]{4}-(0[1-9]|1[0-2])$"+"\""}];
+validate53.errors = [{instancePath:instancePath+"/outOfOrderMonths/" + i2,schemaPath:"article.schema.json#/$defs/Month/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-(0[1-9]|1[0-2])$"},message:"must match pattern \""+"^[0-9]{4}-(0[1-9]|1[0-2])$"+"\""}];
 return false;
 }
 }
 else {
-validate47.errors = [{instancePath:instancePath+"/outOfOrderMonths/" + i2,schemaPath:"article.schema.json#/$defs/Month/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate53.errors = [{instancePath:instancePath+"/outOfOrderMonths/" + i2,schemaPath:"article.schema.json#/$defs/Month/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -9684,7 +10244,7 @@ break;
 }
 }
 else {
-validate47.errors = [{instancePath:instancePath+"/outOfOrderMonths",schemaPath:"#/properties/outOfOrderMonths/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate53.errors = [{instancePath:instancePath+"/outOfOrderMonths",schemaPath:"#/properties/outOfOrderMonths/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -9703,13 +10263,13 @@ for(const key3 in data29){
 let data30 = data29[key3];
 const _errs80 = errors;
 if(!(((typeof data30 == "number") && (!(data30 % 1) && !isNaN(data30))) && (isFinite(data30)))){
-validate47.errors = [{instancePath:instancePath+"/entityTypes/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/entityTypes/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate53.errors = [{instancePath:instancePath+"/entityTypes/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/entityTypes/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs80){
 if((typeof data30 == "number") && (isFinite(data30))){
 if(data30 < 0 || isNaN(data30)){
-validate47.errors = [{instancePath:instancePath+"/entityTypes/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/entityTypes/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate53.errors = [{instancePath:instancePath+"/entityTypes/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/entityTypes/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
@@ -9721,7 +10281,7 @@ break;
 }
 }
 else {
-validate47.errors = [{instancePath:instancePath+"/entityTypes",schemaPath:"#/properties/entityTypes/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate53.errors = [{instancePath:instancePath+"/entityTypes",schemaPath:"#/properties/entityTypes/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -9740,13 +10300,13 @@ for(const key4 in data31){
 let data32 = data31[key4];
 const _errs85 = errors;
 if(!(((typeof data32 == "number") && (!(data32 % 1) && !isNaN(data32))) && (isFinite(data32)))){
-validate47.errors = [{instancePath:instancePath+"/problems/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/problems/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate53.errors = [{instancePath:instancePath+"/problems/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/problems/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs85){
 if((typeof data32 == "number") && (isFinite(data32))){
 if(data32 < 1 || isNaN(data32)){
-validate47.errors = [{instancePath:instancePath+"/problems/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/problems/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+validate53.errors = [{instancePath:instancePath+"/problems/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/problems/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
 return false;
 }
 }
@@ -9758,7 +10318,7 @@ break;
 }
 }
 else {
-validate47.errors = [{instancePath:instancePath+"/problems",schemaPath:"#/properties/problems/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate53.errors = [{instancePath:instancePath+"/problems",schemaPath:"#/properties/problems/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -9794,21 +10354,21 @@ var valid0 = true;
 }
 }
 else {
-validate47.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate53.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate47.errors = vErrors;
+validate53.errors = vErrors;
 return errors === 0;
 }
-validate47.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate53.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate46(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate52(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://digest-ingest.dev/schemas/manifest.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate46.evaluated;
+const evaluated0 = validate52.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -9819,14 +10379,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((((((data.schemaVersion === undefined) && (missing0 = "schemaVersion")) || ((data.pipeline === undefined) && (missing0 = "pipeline"))) || ((data.inputs === undefined) && (missing0 = "inputs"))) || ((data.totals === undefined) && (missing0 = "totals"))) || ((data.files === undefined) && (missing0 = "files"))){
-validate46.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate52.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!((((((key0 === "schemaVersion") || (key0 === "pipeline")) || (key0 === "shard")) || (key0 === "inputs")) || (key0 === "totals")) || (key0 === "files"))){
-validate46.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate52.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -9835,7 +10395,7 @@ if(_errs1 === errors){
 if(data.schemaVersion !== undefined){
 const _errs2 = errors;
 if("1.2.0" !== data.schemaVersion){
-validate46.errors = [{instancePath:instancePath+"/schemaVersion",schemaPath:"#/properties/schemaVersion/const",keyword:"const",params:{allowedValue: "1.2.0"},message:"must be equal to constant"}];
+validate52.errors = [{instancePath:instancePath+"/schemaVersion",schemaPath:"#/properties/schemaVersion/const",keyword:"const",params:{allowedValue: "1.2.0"},message:"must be equal to constant"}];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -9847,7 +10407,7 @@ if(valid0){
 if(data.pipeline !== undefined){
 const _errs3 = errors;
 if(typeof data.pipeline !== "string"){
-validate46.errors = [{instancePath:instancePath+"/pipeline",schemaPath:"#/properties/pipeline/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate52.errors = [{instancePath:instancePath+"/pipeline",schemaPath:"#/properties/pipeline/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs3 === errors;
@@ -9863,14 +10423,14 @@ if(errors === _errs5){
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 let missing1;
 if((((data2.index === undefined) && (missing1 = "index")) || ((data2.count === undefined) && (missing1 = "count"))) || ((data2.plan === undefined) && (missing1 = "plan"))){
-validate46.errors = [{instancePath:instancePath+"/shard",schemaPath:"#/properties/shard/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
+validate52.errors = [{instancePath:instancePath+"/shard",schemaPath:"#/properties/shard/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
 return false;
 }
 else {
 const _errs7 = errors;
 for(const key1 in data2){
 if(!(((key1 === "index") || (key1 === "count")) || (key1 === "plan"))){
-validate46.errors = [{instancePath:instancePath+"/shard",schemaPath:"#/properties/shard/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
+validate52.errors = [{instancePath:instancePath+"/shard",schemaPath:"#/properties/shard/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -9880,13 +10440,13 @@ if(data2.index !== undefined){
 let data3 = data2.index;
 const _errs8 = errors;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-validate46.errors = [{instancePath:instancePath+"/shard/index",schemaPath:"#/properties/shard/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate52.errors = [{instancePath:instancePath+"/shard/index",schemaPath:"#/properties/shard/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs8){
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 < 1 || isNaN(data3)){
-validate46.errors = [{instancePath:instancePath+"/shard/index",schemaPath:"#/properties/shard/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+validate52.errors = [{instancePath:instancePath+"/shard/index",schemaPath:"#/properties/shard/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
 return false;
 }
 }
@@ -9901,13 +10461,13 @@ if(data2.count !== undefined){
 let data4 = data2.count;
 const _errs10 = errors;
 if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-validate46.errors = [{instancePath:instancePath+"/shard/count",schemaPath:"#/properties/shard/properties/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate52.errors = [{instancePath:instancePath+"/shard/count",schemaPath:"#/properties/shard/properties/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs10){
 if((typeof data4 == "number") && (isFinite(data4))){
 if(data4 < 1 || isNaN(data4)){
-validate46.errors = [{instancePath:instancePath+"/shard/count",schemaPath:"#/properties/shard/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+validate52.errors = [{instancePath:instancePath+"/shard/count",schemaPath:"#/properties/shard/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
 return false;
 }
 }
@@ -9924,12 +10484,12 @@ const _errs12 = errors;
 if(errors === _errs12){
 if(typeof data5 === "string"){
 if(!pattern5.test(data5)){
-validate46.errors = [{instancePath:instancePath+"/shard/plan",schemaPath:"#/properties/shard/properties/plan/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""}];
+validate52.errors = [{instancePath:instancePath+"/shard/plan",schemaPath:"#/properties/shard/properties/plan/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""}];
 return false;
 }
 }
 else {
-validate46.errors = [{instancePath:instancePath+"/shard/plan",schemaPath:"#/properties/shard/properties/plan/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate52.errors = [{instancePath:instancePath+"/shard/plan",schemaPath:"#/properties/shard/properties/plan/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -9944,7 +10504,7 @@ var valid1 = true;
 }
 }
 else {
-validate46.errors = [{instancePath:instancePath+"/shard",schemaPath:"#/properties/shard/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate52.errors = [{instancePath:instancePath+"/shard",schemaPath:"#/properties/shard/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -9963,8 +10523,8 @@ var valid2 = true;
 const len0 = data6.length;
 for(let i0=0; i0<len0; i0++){
 const _errs16 = errors;
-if(!(validate47(data6[i0], {instancePath:instancePath+"/inputs/" + i0,parentData:data6,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
+if(!(validate53(data6[i0], {instancePath:instancePath+"/inputs/" + i0,parentData:data6,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
 errors = vErrors.length;
 }
 var valid2 = _errs16 === errors;
@@ -9974,7 +10534,7 @@ break;
 }
 }
 else {
-validate46.errors = [{instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate52.errors = [{instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -9991,14 +10551,14 @@ if(errors === _errs17){
 if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
 let missing2;
 if(((((((data8.inputs === undefined) && (missing2 = "inputs")) || ((data8.records === undefined) && (missing2 = "records"))) || ((data8.failed === undefined) && (missing2 = "failed"))) || ((data8.items === undefined) && (missing2 = "items"))) || ((data8.references === undefined) && (missing2 = "references"))) || ((data8.entities === undefined) && (missing2 = "entities"))){
-validate46.errors = [{instancePath:instancePath+"/totals",schemaPath:"#/properties/totals/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
+validate52.errors = [{instancePath:instancePath+"/totals",schemaPath:"#/properties/totals/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
 return false;
 }
 else {
 const _errs19 = errors;
 for(const key2 in data8){
 if(!((((((key2 === "inputs") || (key2 === "records")) || (key2 === "failed")) || (key2 === "items")) || (key2 === "references")) || (key2 === "entities"))){
-validate46.errors = [{instancePath:instancePath+"/totals",schemaPath:"#/properties/totals/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
+validate52.errors = [{instancePath:instancePath+"/totals",schemaPath:"#/properties/totals/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -10008,13 +10568,13 @@ if(data8.inputs !== undefined){
 let data9 = data8.inputs;
 const _errs20 = errors;
 if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-validate46.errors = [{instancePath:instancePath+"/totals/inputs",schemaPath:"#/properties/totals/properties/inputs/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate52.errors = [{instancePath:instancePath+"/totals/inputs",schemaPath:"#/properties/totals/properties/inputs/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs20){
 if((typeof data9 == "number") && (isFinite(data9))){
 if(data9 < 0 || isNaN(data9)){
-validate46.errors = [{instancePath:instancePath+"/totals/inputs",schemaPath:"#/properties/totals/properties/inputs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate52.errors = [{instancePath:instancePath+"/totals/inputs",schemaPath:"#/properties/totals/properties/inputs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
@@ -10029,13 +10589,13 @@ if(data8.records !== undefined){
 let data10 = data8.records;
 const _errs22 = errors;
 if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
-validate46.errors = [{instancePath:instancePath+"/totals/records",schemaPath:"#/properties/totals/properties/records/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate52.errors = [{instancePath:instancePath+"/totals/records",schemaPath:"#/properties/totals/properties/records/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs22){
 if((typeof data10 == "number") && (isFinite(data10))){
 if(data10 < 0 || isNaN(data10)){
-validate46.errors = [{instancePath:instancePath+"/totals/records",schemaPath:"#/properties/totals/properties/records/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate52.errors = [{instancePath:instancePath+"/totals/records",schemaPath:"#/properties/totals/properties/records/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
@@ -10050,13 +10610,13 @@ if(data8.failed !== undefined){
 let data11 = data8.failed;
 const _errs24 = errors;
 if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
-validate46.errors = [{instancePath:instancePath+"/totals/failed",schemaPath:"#/properties/totals/properties/failed/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate52.errors = [{instancePath:instancePath+"/totals/failed",schemaPath:"#/properties/totals/properties/failed/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs24){
 if((typeof data11 == "number") && (isFinite(data11))){
 if(data11 < 0 || isNaN(data11)){
-validate46.errors = [{instancePath:instancePath+"/totals/failed",schemaPath:"#/properties/totals/properties/failed/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate52.errors = [{instancePath:instancePath+"/totals/failed",schemaPath:"#/properties/totals/properties/failed/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
@@ -10071,13 +10631,13 @@ if(data8.items !== undefined){
 let data12 = data8.items;
 const _errs26 = errors;
 if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
-validate46.errors = [{instancePath:instancePath+"/totals/items",schemaPath:"#/properties/totals/properties/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate52.errors = [{instancePath:instancePath+"/totals/items",schemaPath:"#/properties/totals/properties/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs26){
 if((typeof data12 == "number") && (isFinite(data12))){
 if(data12 < 0 || isNaN(data12)){
-validate46.errors = [{instancePath:instancePath+"/totals/items",schemaPath:"#/properties/totals/properties/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate52.errors = [{instancePath:instancePath+"/totals/items",schemaPath:"#/properties/totals/properties/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
@@ -10092,13 +10652,13 @@ if(data8.references !== undefined){
 let data13 = data8.references;
 const _errs28 = errors;
 if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
-validate46.errors = [{instancePath:instancePath+"/totals/references",schemaPath:"#/properties/totals/properties/references/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate52.errors = [{instancePath:instancePath+"/totals/references",schemaPath:"#/properties/totals/properties/references/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs28){
 if((typeof data13 == "number") && (isFinite(data13))){
 if(data13 < 0 || isNaN(data13)){
-validate46.errors = [{instancePath:instancePath+"/totals/references",schemaPath:"#/properties/totals/properties/references/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate52.errors = [{instancePath:instancePath+"/totals/references",schemaPath:"#/properties/totals/properties/references/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
@@ -10113,13 +10673,13 @@ if(data8.entities !== undefined){
 let data14 = data8.entities;
 const _errs30 = errors;
 if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
-validate46.errors = [{instancePath:instancePath+"/totals/entities",schemaPath:"#/properties/totals/properties/entities/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate52.errors = [{instancePath:instancePath+"/totals/entities",schemaPath:"#/properties/totals/properties/entities/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs30){
 if((typeof data14 == "number") && (isFinite(data14))){
 if(data14 < 0 || isNaN(data14)){
-validate46.errors = [{instancePath:instancePath+"/totals/entities",schemaPath:"#/properties/totals/properties/entities/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate52.errors = [{instancePath:instancePath+"/totals/entities",schemaPath:"#/properties/totals/properties/entities/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
@@ -10138,7 +10698,7 @@ var valid3 = true;
 }
 }
 else {
-validate46.errors = [{instancePath:instancePath+"/totals",schemaPath:"#/properties/totals/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate52.errors = [{instancePath:instancePath+"/totals",schemaPath:"#/properties/totals/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -10161,13 +10721,13 @@ const _errs34 = errors;
 const _errs35 = errors;
 if(errors === _errs35){
 if(typeof data16 === "string"){
-if(!pattern41.test(data16)){
-validate46.errors = [{instancePath:instancePath+"/files/" + i1,schemaPath:"#/$defs/DatasetFile/pattern",keyword:"pattern",params:{pattern: "^(?:items\\.jsonl|references\\.jsonl|entities\\.jsonl|articles/[a-z0-9][a-z0-9-]{0,99}\\.json|report/(?:[a-z0-9][a-z0-9-]{0,99}|index)\\.html)$"},message:"must match pattern \""+"^(?:items\\.jsonl|references\\.jsonl|entities\\.jsonl|articles/[a-z0-9][a-z0-9-]{0,99}\\.json|report/(?:[a-z0-9][a-z0-9-]{0,99}|index)\\.html)$"+"\""}];
+if(!pattern42.test(data16)){
+validate52.errors = [{instancePath:instancePath+"/files/" + i1,schemaPath:"#/$defs/DatasetFile/pattern",keyword:"pattern",params:{pattern: "^(?:items\\.jsonl|references\\.jsonl|entities\\.jsonl|articles/[a-z0-9][a-z0-9-]{0,99}\\.json|report/(?:[a-z0-9][a-z0-9-]{0,99}|index)\\.html)$"},message:"must match pattern \""+"^(?:items\\.jsonl|references\\.jsonl|entities\\.jsonl|articles/[a-z0-9][a-z0-9-]{0,99}\\.json|report/(?:[a-z0-9][a-z0-9-]{0,99}|index)\\.html)$"+"\""}];
 return false;
 }
 }
 else {
-validate46.errors = [{instancePath:instancePath+"/files/" + i1,schemaPath:"#/$defs/DatasetFile/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate52.errors = [{instancePath:instancePath+"/files/" + i1,schemaPath:"#/$defs/DatasetFile/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -10184,7 +10744,7 @@ outer0:
 for(;i2--;){
 for(j0 = i2; j0--;){
 if(func0(data15[i2], data15[j0])){
-validate46.errors = [{instancePath:instancePath+"/files",schemaPath:"#/properties/files/uniqueItems",keyword:"uniqueItems",params:{i: i2, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i2+" are identical)"}];
+validate52.errors = [{instancePath:instancePath+"/files",schemaPath:"#/properties/files/uniqueItems",keyword:"uniqueItems",params:{i: i2, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i2+" are identical)"}];
 return false;
 break outer0;
 }
@@ -10194,7 +10754,7 @@ break outer0;
 }
 }
 else {
-validate46.errors = [{instancePath:instancePath+"/files",schemaPath:"#/properties/files/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate52.errors = [{instancePath:instancePath+"/files",schemaPath:"#/properties/files/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -10212,26 +10772,26 @@ var valid0 = true;
 }
 }
 else {
-validate46.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate52.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate46.errors = vErrors;
+validate52.errors = vErrors;
 return errors === 0;
 }
-validate46.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate52.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const itemsRow = validate51;
-const schema117 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/items-row.schema.json","title":"ItemsRow","description":"One line of items.jsonl: one dated item of one record.","type":"object","additionalProperties":false,"required":["article","section","item","date","datePrecision","month","journal","paperTitle","citations"],"properties":{"article":{"$ref":"article.schema.json#/properties/id"},"section":{"type":"integer","minimum":0,"description":"Index of the section in the record's sections."},"item":{"type":"integer","minimum":0,"description":"Index of the item in its section's items."},"date":{"$ref":"article.schema.json#/$defs/Item/properties/date"},"datePrecision":{"$ref":"article.schema.json#/$defs/Item/properties/datePrecision"},"month":{"$ref":"article.schema.json#/$defs/Month"},"journal":{"type":["string","null"],"description":"Canonical English name of the journal the item names."},"paperTitle":{"type":["string","null"]},"citations":{"description":"The references the item cites, in its order, with their DOI.","type":"array","items":{"type":"object","additionalProperties":false,"required":["id","doi"],"properties":{"id":{"$ref":"article.schema.json#/$defs/Reference/properties/id"},"doi":{"type":["string","null"]}}}}}};
-const schema119 = {"type":"string","pattern":"^[0-9]{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?$"};
-const schema120 = {"enum":["day","month"]};
-const schema122 = {"type":"string","pattern":"^ref-[0-9]+$"};
+export const itemsRow = validate57;
+const schema121 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/items-row.schema.json","title":"ItemsRow","description":"One line of items.jsonl: one dated item of one record.","type":"object","additionalProperties":false,"required":["article","section","item","date","datePrecision","month","journal","paperTitle","citations"],"properties":{"article":{"$ref":"article.schema.json#/properties/id"},"section":{"type":"integer","minimum":0,"description":"Index of the section in the record's sections."},"item":{"type":"integer","minimum":0,"description":"Index of the item in its section's items."},"date":{"$ref":"article.schema.json#/$defs/Item/properties/date"},"datePrecision":{"$ref":"article.schema.json#/$defs/Item/properties/datePrecision"},"month":{"$ref":"article.schema.json#/$defs/Month"},"journal":{"type":["string","null"],"description":"Canonical English name of the journal the item names."},"paperTitle":{"type":["string","null"]},"citations":{"description":"The references the item cites, in its order, with their DOI.","type":"array","items":{"type":"object","additionalProperties":false,"required":["id","doi"],"properties":{"id":{"$ref":"article.schema.json#/$defs/Reference/properties/id"},"doi":{"type":["string","null"]}}}}}};
+const schema123 = {"type":"string","pattern":"^[0-9]{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?$"};
+const schema124 = {"enum":["day","month"]};
+const schema126 = {"type":"string","pattern":"^ref-[0-9]+$"};
 
-function validate51(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate57(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://digest-ingest.dev/schemas/items-row.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate51.evaluated;
+const evaluated0 = validate57.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -10242,14 +10802,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((((((((((data.article === undefined) && (missing0 = "article")) || ((data.section === undefined) && (missing0 = "section"))) || ((data.item === undefined) && (missing0 = "item"))) || ((data.date === undefined) && (missing0 = "date"))) || ((data.datePrecision === undefined) && (missing0 = "datePrecision"))) || ((data.month === undefined) && (missing0 = "month"))) || ((data.journal === undefined) && (missing0 = "journal"))) || ((data.paperTitle === undefined) && (missing0 = "paperTitle"))) || ((data.citations === undefined) && (missing0 = "citations"))){
-validate51.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate57.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!(func1.call(schema117.properties, key0))){
-validate51.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+if(!(func1.call(schema121.properties, key0))){
+validate57.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -10262,12 +10822,12 @@ const _errs3 = errors;
 if(errors === _errs3){
 if(typeof data0 === "string"){
 if(!pattern4.test(data0)){
-validate51.errors = [{instancePath:instancePath+"/article",schemaPath:"article.schema.json#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]{0,99}$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]{0,99}$"+"\""}];
+validate57.errors = [{instancePath:instancePath+"/article",schemaPath:"article.schema.json#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]{0,99}$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]{0,99}$"+"\""}];
 return false;
 }
 }
 else {
-validate51.errors = [{instancePath:instancePath+"/article",schemaPath:"article.schema.json#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate57.errors = [{instancePath:instancePath+"/article",schemaPath:"article.schema.json#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -10281,13 +10841,13 @@ if(data.section !== undefined){
 let data1 = data.section;
 const _errs5 = errors;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-validate51.errors = [{instancePath:instancePath+"/section",schemaPath:"#/properties/section/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate57.errors = [{instancePath:instancePath+"/section",schemaPath:"#/properties/section/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs5){
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 < 0 || isNaN(data1)){
-validate51.errors = [{instancePath:instancePath+"/section",schemaPath:"#/properties/section/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate57.errors = [{instancePath:instancePath+"/section",schemaPath:"#/properties/section/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
@@ -10302,13 +10862,13 @@ if(data.item !== undefined){
 let data2 = data.item;
 const _errs7 = errors;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-validate51.errors = [{instancePath:instancePath+"/item",schemaPath:"#/properties/item/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate57.errors = [{instancePath:instancePath+"/item",schemaPath:"#/properties/item/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs7){
 if((typeof data2 == "number") && (isFinite(data2))){
 if(data2 < 0 || isNaN(data2)){
-validate51.errors = [{instancePath:instancePath+"/item",schemaPath:"#/properties/item/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate57.errors = [{instancePath:instancePath+"/item",schemaPath:"#/properties/item/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
@@ -10326,12 +10886,12 @@ const _errs10 = errors;
 if(errors === _errs10){
 if(typeof data3 === "string"){
 if(!pattern12.test(data3)){
-validate51.errors = [{instancePath:instancePath+"/date",schemaPath:"article.schema.json#/$defs/Item/properties/date/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?$"},message:"must match pattern \""+"^[0-9]{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?$"+"\""}];
+validate57.errors = [{instancePath:instancePath+"/date",schemaPath:"article.schema.json#/$defs/Item/properties/date/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?$"},message:"must match pattern \""+"^[0-9]{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?$"+"\""}];
 return false;
 }
 }
 else {
-validate51.errors = [{instancePath:instancePath+"/date",schemaPath:"article.schema.json#/$defs/Item/properties/date/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate57.errors = [{instancePath:instancePath+"/date",schemaPath:"article.schema.json#/$defs/Item/properties/date/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -10345,7 +10905,7 @@ if(data.datePrecision !== undefined){
 let data4 = data.datePrecision;
 const _errs12 = errors;
 if(!((data4 === "day") || (data4 === "month"))){
-validate51.errors = [{instancePath:instancePath+"/datePrecision",schemaPath:"article.schema.json#/$defs/Item/properties/datePrecision/enum",keyword:"enum",params:{allowedValues: schema120.enum},message:"must be equal to one of the allowed values"}];
+validate57.errors = [{instancePath:instancePath+"/datePrecision",schemaPath:"article.schema.json#/$defs/Item/properties/datePrecision/enum",keyword:"enum",params:{allowedValues: schema124.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid0 = _errs12 === errors;
@@ -10361,12 +10921,12 @@ const _errs15 = errors;
 if(errors === _errs15){
 if(typeof data5 === "string"){
 if(!pattern7.test(data5)){
-validate51.errors = [{instancePath:instancePath+"/month",schemaPath:"article.schema.json#/$defs/Month/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-(0[1-9]|1[0-2])$"},message:"must match pattern \""+"^[0-9]{4}-(0[1-9]|1[0-2])$"+"\""}];
+validate57.errors = [{instancePath:instancePath+"/month",schemaPath:"article.schema.json#/$defs/Month/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-(0[1-9]|1[0-2])$"},message:"must match pattern \""+"^[0-9]{4}-(0[1-9]|1[0-2])$"+"\""}];
 return false;
 }
 }
 else {
-validate51.errors = [{instancePath:instancePath+"/month",schemaPath:"article.schema.json#/$defs/Month/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate57.errors = [{instancePath:instancePath+"/month",schemaPath:"article.schema.json#/$defs/Month/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -10380,7 +10940,7 @@ if(data.journal !== undefined){
 let data6 = data.journal;
 const _errs17 = errors;
 if((typeof data6 !== "string") && (data6 !== null)){
-validate51.errors = [{instancePath:instancePath+"/journal",schemaPath:"#/properties/journal/type",keyword:"type",params:{type: schema117.properties.journal.type},message:"must be string,null"}];
+validate57.errors = [{instancePath:instancePath+"/journal",schemaPath:"#/properties/journal/type",keyword:"type",params:{type: schema121.properties.journal.type},message:"must be string,null"}];
 return false;
 }
 var valid0 = _errs17 === errors;
@@ -10393,7 +10953,7 @@ if(data.paperTitle !== undefined){
 let data7 = data.paperTitle;
 const _errs19 = errors;
 if((typeof data7 !== "string") && (data7 !== null)){
-validate51.errors = [{instancePath:instancePath+"/paperTitle",schemaPath:"#/properties/paperTitle/type",keyword:"type",params:{type: schema117.properties.paperTitle.type},message:"must be string,null"}];
+validate57.errors = [{instancePath:instancePath+"/paperTitle",schemaPath:"#/properties/paperTitle/type",keyword:"type",params:{type: schema121.properties.paperTitle.type},message:"must be string,null"}];
 return false;
 }
 var valid0 = _errs19 === errors;
@@ -10416,14 +10976,14 @@ if(errors === _errs23){
 if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
 let missing1;
 if(((data9.id === undefined) && (missing1 = "id")) || ((data9.doi === undefined) && (missing1 = "doi"))){
-validate51.errors = [{instancePath:instancePath+"/citations/" + i0,schemaPath:"#/properties/citations/items/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
+validate57.errors = [{instancePath:instancePath+"/citations/" + i0,schemaPath:"#/properties/citations/items/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
 return false;
 }
 else {
 const _errs25 = errors;
 for(const key1 in data9){
 if(!((key1 === "id") || (key1 === "doi"))){
-validate51.errors = [{instancePath:instancePath+"/citations/" + i0,schemaPath:"#/properties/citations/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
+validate57.errors = [{instancePath:instancePath+"/citations/" + i0,schemaPath:"#/properties/citations/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -10436,12 +10996,12 @@ const _errs27 = errors;
 if(errors === _errs27){
 if(typeof data10 === "string"){
 if(!pattern13.test(data10)){
-validate51.errors = [{instancePath:instancePath+"/citations/" + i0+"/id",schemaPath:"article.schema.json#/$defs/Reference/properties/id/pattern",keyword:"pattern",params:{pattern: "^ref-[0-9]+$"},message:"must match pattern \""+"^ref-[0-9]+$"+"\""}];
+validate57.errors = [{instancePath:instancePath+"/citations/" + i0+"/id",schemaPath:"article.schema.json#/$defs/Reference/properties/id/pattern",keyword:"pattern",params:{pattern: "^ref-[0-9]+$"},message:"must match pattern \""+"^ref-[0-9]+$"+"\""}];
 return false;
 }
 }
 else {
-validate51.errors = [{instancePath:instancePath+"/citations/" + i0+"/id",schemaPath:"article.schema.json#/$defs/Reference/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate57.errors = [{instancePath:instancePath+"/citations/" + i0+"/id",schemaPath:"article.schema.json#/$defs/Reference/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -10455,7 +11015,7 @@ if(data9.doi !== undefined){
 let data11 = data9.doi;
 const _errs29 = errors;
 if((typeof data11 !== "string") && (data11 !== null)){
-validate51.errors = [{instancePath:instancePath+"/citations/" + i0+"/doi",schemaPath:"#/properties/citations/items/properties/doi/type",keyword:"type",params:{type: schema117.properties.citations.items.properties.doi.type},message:"must be string,null"}];
+validate57.errors = [{instancePath:instancePath+"/citations/" + i0+"/doi",schemaPath:"#/properties/citations/items/properties/doi/type",keyword:"type",params:{type: schema121.properties.citations.items.properties.doi.type},message:"must be string,null"}];
 return false;
 }
 var valid6 = _errs29 === errors;
@@ -10468,7 +11028,7 @@ var valid6 = true;
 }
 }
 else {
-validate51.errors = [{instancePath:instancePath+"/citations/" + i0,schemaPath:"#/properties/citations/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate57.errors = [{instancePath:instancePath+"/citations/" + i0,schemaPath:"#/properties/citations/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -10479,7 +11039,7 @@ break;
 }
 }
 else {
-validate51.errors = [{instancePath:instancePath+"/citations",schemaPath:"#/properties/citations/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate57.errors = [{instancePath:instancePath+"/citations",schemaPath:"#/properties/citations/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -10500,23 +11060,23 @@ var valid0 = true;
 }
 }
 else {
-validate51.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate57.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate51.errors = vErrors;
+validate57.errors = vErrors;
 return errors === 0;
 }
-validate51.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate57.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const referencesRow = validate52;
-const schema123 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/references-row.schema.json","title":"ReferencesRow","description":"One line of references.jsonl: one reference of one record. `csl` is the CSL-JSON item as in the record, so a CSL processor can load the rows as they are; the other fields are conveniences taken from it.","type":"object","additionalProperties":false,"required":["article","id","number","doi","pmid","pmcid","url","title","container","year","placeholder","raw","csl"],"properties":{"article":{"$ref":"article.schema.json#/properties/id"},"id":{"$ref":"article.schema.json#/$defs/Reference/properties/id"},"number":{"type":"integer","minimum":0},"doi":{"type":["string","null"]},"pmid":{"type":["string","null"]},"pmcid":{"type":["string","null"]},"url":{"type":["string","null"]},"title":{"type":["string","null"]},"container":{"type":["string","null"],"description":"The CSL container-title."},"year":{"type":["integer","null"]},"placeholder":{"type":"boolean"},"raw":{"type":"string","description":"The reference as written in the article."},"csl":{"$ref":"article.schema.json#/$defs/CslItem"}}};
+export const referencesRow = validate58;
+const schema127 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/references-row.schema.json","title":"ReferencesRow","description":"One line of references.jsonl: one reference of one record. `csl` is the CSL-JSON item as in the record, so a CSL processor can load the rows as they are; the other fields are conveniences taken from it.","type":"object","additionalProperties":false,"required":["article","id","number","doi","pmid","pmcid","url","title","container","year","placeholder","raw","csl"],"properties":{"article":{"$ref":"article.schema.json#/properties/id"},"id":{"$ref":"article.schema.json#/$defs/Reference/properties/id"},"number":{"type":"integer","minimum":0},"doi":{"type":["string","null"]},"pmid":{"type":["string","null"]},"pmcid":{"type":["string","null"]},"url":{"type":["string","null"]},"title":{"type":["string","null"]},"container":{"type":["string","null"],"description":"The CSL container-title."},"year":{"type":["integer","null"]},"placeholder":{"type":"boolean"},"raw":{"type":"string","description":"The reference as written in the article."},"csl":{"$ref":"article.schema.json#/$defs/CslItem"}}};
 
-function validate52(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate58(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://digest-ingest.dev/schemas/references-row.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate52.evaluated;
+const evaluated0 = validate58.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -10527,14 +11087,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((((((((((((((data.article === undefined) && (missing0 = "article")) || ((data.id === undefined) && (missing0 = "id"))) || ((data.number === undefined) && (missing0 = "number"))) || ((data.doi === undefined) && (missing0 = "doi"))) || ((data.pmid === undefined) && (missing0 = "pmid"))) || ((data.pmcid === undefined) && (missing0 = "pmcid"))) || ((data.url === undefined) && (missing0 = "url"))) || ((data.title === undefined) && (missing0 = "title"))) || ((data.container === undefined) && (missing0 = "container"))) || ((data.year === undefined) && (missing0 = "year"))) || ((data.placeholder === undefined) && (missing0 = "placeholder"))) || ((data.raw === undefined) && (missing0 = "raw"))) || ((data.csl === undefined) && (missing0 = "csl"))){
-validate52.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate58.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!(func1.call(schema123.properties, key0))){
-validate52.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+if(!(func1.call(schema127.properties, key0))){
+validate58.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -10547,12 +11107,12 @@ const _errs3 = errors;
 if(errors === _errs3){
 if(typeof data0 === "string"){
 if(!pattern4.test(data0)){
-validate52.errors = [{instancePath:instancePath+"/article",schemaPath:"article.schema.json#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]{0,99}$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]{0,99}$"+"\""}];
+validate58.errors = [{instancePath:instancePath+"/article",schemaPath:"article.schema.json#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]{0,99}$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]{0,99}$"+"\""}];
 return false;
 }
 }
 else {
-validate52.errors = [{instancePath:instancePath+"/article",schemaPath:"article.schema.json#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate58.errors = [{instancePath:instancePath+"/article",schemaPath:"article.schema.json#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -10569,12 +11129,12 @@ const _errs6 = errors;
 if(errors === _errs6){
 if(typeof data1 === "string"){
 if(!pattern13.test(data1)){
-validate52.errors = [{instancePath:instancePath+"/id",schemaPath:"article.schema.json#/$defs/Reference/properties/id/pattern",keyword:"pattern",params:{pattern: "^ref-[0-9]+$"},message:"must match pattern \""+"^ref-[0-9]+$"+"\""}];
+validate58.errors = [{instancePath:instancePath+"/id",schemaPath:"article.schema.json#/$defs/Reference/properties/id/pattern",keyword:"pattern",params:{pattern: "^ref-[0-9]+$"},message:"must match pattern \""+"^ref-[0-9]+$"+"\""}];
 return false;
 }
 }
 else {
-validate52.errors = [{instancePath:instancePath+"/id",schemaPath:"article.schema.json#/$defs/Reference/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate58.errors = [{instancePath:instancePath+"/id",schemaPath:"article.schema.json#/$defs/Reference/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -10588,13 +11148,13 @@ if(data.number !== undefined){
 let data2 = data.number;
 const _errs8 = errors;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-validate52.errors = [{instancePath:instancePath+"/number",schemaPath:"#/properties/number/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate58.errors = [{instancePath:instancePath+"/number",schemaPath:"#/properties/number/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs8){
 if((typeof data2 == "number") && (isFinite(data2))){
 if(data2 < 0 || isNaN(data2)){
-validate52.errors = [{instancePath:instancePath+"/number",schemaPath:"#/properties/number/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate58.errors = [{instancePath:instancePath+"/number",schemaPath:"#/properties/number/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
@@ -10609,7 +11169,7 @@ if(data.doi !== undefined){
 let data3 = data.doi;
 const _errs10 = errors;
 if((typeof data3 !== "string") && (data3 !== null)){
-validate52.errors = [{instancePath:instancePath+"/doi",schemaPath:"#/properties/doi/type",keyword:"type",params:{type: schema123.properties.doi.type},message:"must be string,null"}];
+validate58.errors = [{instancePath:instancePath+"/doi",schemaPath:"#/properties/doi/type",keyword:"type",params:{type: schema127.properties.doi.type},message:"must be string,null"}];
 return false;
 }
 var valid0 = _errs10 === errors;
@@ -10622,7 +11182,7 @@ if(data.pmid !== undefined){
 let data4 = data.pmid;
 const _errs12 = errors;
 if((typeof data4 !== "string") && (data4 !== null)){
-validate52.errors = [{instancePath:instancePath+"/pmid",schemaPath:"#/properties/pmid/type",keyword:"type",params:{type: schema123.properties.pmid.type},message:"must be string,null"}];
+validate58.errors = [{instancePath:instancePath+"/pmid",schemaPath:"#/properties/pmid/type",keyword:"type",params:{type: schema127.properties.pmid.type},message:"must be string,null"}];
 return false;
 }
 var valid0 = _errs12 === errors;
@@ -10635,7 +11195,7 @@ if(data.pmcid !== undefined){
 let data5 = data.pmcid;
 const _errs14 = errors;
 if((typeof data5 !== "string") && (data5 !== null)){
-validate52.errors = [{instancePath:instancePath+"/pmcid",schemaPath:"#/properties/pmcid/type",keyword:"type",params:{type: schema123.properties.pmcid.type},message:"must be string,null"}];
+validate58.errors = [{instancePath:instancePath+"/pmcid",schemaPath:"#/properties/pmcid/type",keyword:"type",params:{type: schema127.properties.pmcid.type},message:"must be string,null"}];
 return false;
 }
 var valid0 = _errs14 === errors;
@@ -10648,7 +11208,7 @@ if(data.url !== undefined){
 let data6 = data.url;
 const _errs16 = errors;
 if((typeof data6 !== "string") && (data6 !== null)){
-validate52.errors = [{instancePath:instancePath+"/url",schemaPath:"#/properties/url/type",keyword:"type",params:{type: schema123.properties.url.type},message:"must be string,null"}];
+validate58.errors = [{instancePath:instancePath+"/url",schemaPath:"#/properties/url/type",keyword:"type",params:{type: schema127.properties.url.type},message:"must be string,null"}];
 return false;
 }
 var valid0 = _errs16 === errors;
@@ -10661,7 +11221,7 @@ if(data.title !== undefined){
 let data7 = data.title;
 const _errs18 = errors;
 if((typeof data7 !== "string") && (data7 !== null)){
-validate52.errors = [{instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: schema123.properties.title.type},message:"must be string,null"}];
+validate58.errors = [{instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: schema127.properties.title.type},message:"must be string,null"}];
 return false;
 }
 var valid0 = _errs18 === errors;
@@ -10674,7 +11234,7 @@ if(data.container !== undefined){
 let data8 = data.container;
 const _errs20 = errors;
 if((typeof data8 !== "string") && (data8 !== null)){
-validate52.errors = [{instancePath:instancePath+"/container",schemaPath:"#/properties/container/type",keyword:"type",params:{type: schema123.properties.container.type},message:"must be string,null"}];
+validate58.errors = [{instancePath:instancePath+"/container",schemaPath:"#/properties/container/type",keyword:"type",params:{type: schema127.properties.container.type},message:"must be string,null"}];
 return false;
 }
 var valid0 = _errs20 === errors;
@@ -10687,7 +11247,7 @@ if(data.year !== undefined){
 let data9 = data.year;
 const _errs22 = errors;
 if((!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))) && (data9 !== null)){
-validate52.errors = [{instancePath:instancePath+"/year",schemaPath:"#/properties/year/type",keyword:"type",params:{type: schema123.properties.year.type},message:"must be integer,null"}];
+validate58.errors = [{instancePath:instancePath+"/year",schemaPath:"#/properties/year/type",keyword:"type",params:{type: schema127.properties.year.type},message:"must be integer,null"}];
 return false;
 }
 var valid0 = _errs22 === errors;
@@ -10699,7 +11259,7 @@ if(valid0){
 if(data.placeholder !== undefined){
 const _errs24 = errors;
 if(typeof data.placeholder !== "boolean"){
-validate52.errors = [{instancePath:instancePath+"/placeholder",schemaPath:"#/properties/placeholder/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+validate58.errors = [{instancePath:instancePath+"/placeholder",schemaPath:"#/properties/placeholder/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
 return false;
 }
 var valid0 = _errs24 === errors;
@@ -10711,7 +11271,7 @@ if(valid0){
 if(data.raw !== undefined){
 const _errs26 = errors;
 if(typeof data.raw !== "string"){
-validate52.errors = [{instancePath:instancePath+"/raw",schemaPath:"#/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate58.errors = [{instancePath:instancePath+"/raw",schemaPath:"#/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs26 === errors;
@@ -10728,14 +11288,14 @@ if(errors === _errs29){
 if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
 let missing1;
 if(((data12.id === undefined) && (missing1 = "id")) || ((data12.type === undefined) && (missing1 = "type"))){
-validate52.errors = [{instancePath:instancePath+"/csl",schemaPath:"article.schema.json#/$defs/CslItem/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
+validate58.errors = [{instancePath:instancePath+"/csl",schemaPath:"article.schema.json#/$defs/CslItem/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
 return false;
 }
 else {
 if(data12.id !== undefined){
 const _errs32 = errors;
 if(typeof data12.id !== "string"){
-validate52.errors = [{instancePath:instancePath+"/csl/id",schemaPath:"article.schema.json#/$defs/CslItem/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate58.errors = [{instancePath:instancePath+"/csl/id",schemaPath:"article.schema.json#/$defs/CslItem/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid4 = _errs32 === errors;
@@ -10747,7 +11307,7 @@ if(valid4){
 if(data12.type !== undefined){
 const _errs34 = errors;
 if(typeof data12.type !== "string"){
-validate52.errors = [{instancePath:instancePath+"/csl/type",schemaPath:"article.schema.json#/$defs/CslItem/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate58.errors = [{instancePath:instancePath+"/csl/type",schemaPath:"article.schema.json#/$defs/CslItem/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid4 = _errs34 === errors;
@@ -10759,7 +11319,7 @@ if(valid4){
 if(data12.title !== undefined){
 const _errs36 = errors;
 if(typeof data12.title !== "string"){
-validate52.errors = [{instancePath:instancePath+"/csl/title",schemaPath:"article.schema.json#/$defs/CslItem/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate58.errors = [{instancePath:instancePath+"/csl/title",schemaPath:"article.schema.json#/$defs/CslItem/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid4 = _errs36 === errors;
@@ -10771,7 +11331,7 @@ if(valid4){
 if(data12["container-title"] !== undefined){
 const _errs38 = errors;
 if(typeof data12["container-title"] !== "string"){
-validate52.errors = [{instancePath:instancePath+"/csl/container-title",schemaPath:"article.schema.json#/$defs/CslItem/properties/container-title/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate58.errors = [{instancePath:instancePath+"/csl/container-title",schemaPath:"article.schema.json#/$defs/CslItem/properties/container-title/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid4 = _errs38 === errors;
@@ -10795,7 +11355,7 @@ if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
 if(data18.family !== undefined){
 const _errs44 = errors;
 if(typeof data18.family !== "string"){
-validate52.errors = [{instancePath:instancePath+"/csl/author/" + i0+"/family",schemaPath:"article.schema.json#/$defs/CslItem/properties/author/items/properties/family/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate58.errors = [{instancePath:instancePath+"/csl/author/" + i0+"/family",schemaPath:"article.schema.json#/$defs/CslItem/properties/author/items/properties/family/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid6 = _errs44 === errors;
@@ -10807,7 +11367,7 @@ if(valid6){
 if(data18.given !== undefined){
 const _errs46 = errors;
 if(typeof data18.given !== "string"){
-validate52.errors = [{instancePath:instancePath+"/csl/author/" + i0+"/given",schemaPath:"article.schema.json#/$defs/CslItem/properties/author/items/properties/given/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate58.errors = [{instancePath:instancePath+"/csl/author/" + i0+"/given",schemaPath:"article.schema.json#/$defs/CslItem/properties/author/items/properties/given/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid6 = _errs46 === errors;
@@ -10819,7 +11379,7 @@ if(valid6){
 if(data18.literal !== undefined){
 const _errs48 = errors;
 if(typeof data18.literal !== "string"){
-validate52.errors = [{instancePath:instancePath+"/csl/author/" + i0+"/literal",schemaPath:"article.schema.json#/$defs/CslItem/properties/author/items/properties/literal/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate58.errors = [{instancePath:instancePath+"/csl/author/" + i0+"/literal",schemaPath:"article.schema.json#/$defs/CslItem/properties/author/items/properties/literal/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid6 = _errs48 === errors;
@@ -10831,7 +11391,7 @@ var valid6 = true;
 }
 }
 else {
-validate52.errors = [{instancePath:instancePath+"/csl/author/" + i0,schemaPath:"article.schema.json#/$defs/CslItem/properties/author/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate58.errors = [{instancePath:instancePath+"/csl/author/" + i0,schemaPath:"article.schema.json#/$defs/CslItem/properties/author/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -10842,7 +11402,7 @@ break;
 }
 }
 else {
-validate52.errors = [{instancePath:instancePath+"/csl/author",schemaPath:"article.schema.json#/$defs/CslItem/properties/author/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate58.errors = [{instancePath:instancePath+"/csl/author",schemaPath:"article.schema.json#/$defs/CslItem/properties/author/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -10875,7 +11435,7 @@ for(let i2=0; i2<len2; i2++){
 let data25 = data24[i2];
 const _errs56 = errors;
 if(!(((typeof data25 == "number") && (!(data25 % 1) && !isNaN(data25))) && (isFinite(data25)))){
-validate52.errors = [{instancePath:instancePath+"/csl/issued/date-parts/" + i1+"/" + i2,schemaPath:"article.schema.json#/$defs/CslItem/properties/issued/properties/date-parts/items/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate58.errors = [{instancePath:instancePath+"/csl/issued/date-parts/" + i1+"/" + i2,schemaPath:"article.schema.json#/$defs/CslItem/properties/issued/properties/date-parts/items/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 var valid9 = _errs56 === errors;
@@ -10885,7 +11445,7 @@ break;
 }
 }
 else {
-validate52.errors = [{instancePath:instancePath+"/csl/issued/date-parts/" + i1,schemaPath:"article.schema.json#/$defs/CslItem/properties/issued/properties/date-parts/items/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate58.errors = [{instancePath:instancePath+"/csl/issued/date-parts/" + i1,schemaPath:"article.schema.json#/$defs/CslItem/properties/issued/properties/date-parts/items/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -10896,14 +11456,14 @@ break;
 }
 }
 else {
-validate52.errors = [{instancePath:instancePath+"/csl/issued/date-parts",schemaPath:"article.schema.json#/$defs/CslItem/properties/issued/properties/date-parts/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate58.errors = [{instancePath:instancePath+"/csl/issued/date-parts",schemaPath:"article.schema.json#/$defs/CslItem/properties/issued/properties/date-parts/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
 }
 }
 else {
-validate52.errors = [{instancePath:instancePath+"/csl/issued",schemaPath:"article.schema.json#/$defs/CslItem/properties/issued/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate58.errors = [{instancePath:instancePath+"/csl/issued",schemaPath:"article.schema.json#/$defs/CslItem/properties/issued/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -10916,7 +11476,7 @@ if(valid4){
 if(data12.volume !== undefined){
 const _errs58 = errors;
 if(typeof data12.volume !== "string"){
-validate52.errors = [{instancePath:instancePath+"/csl/volume",schemaPath:"article.schema.json#/$defs/CslItem/properties/volume/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate58.errors = [{instancePath:instancePath+"/csl/volume",schemaPath:"article.schema.json#/$defs/CslItem/properties/volume/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid4 = _errs58 === errors;
@@ -10928,7 +11488,7 @@ if(valid4){
 if(data12.issue !== undefined){
 const _errs60 = errors;
 if(typeof data12.issue !== "string"){
-validate52.errors = [{instancePath:instancePath+"/csl/issue",schemaPath:"article.schema.json#/$defs/CslItem/properties/issue/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate58.errors = [{instancePath:instancePath+"/csl/issue",schemaPath:"article.schema.json#/$defs/CslItem/properties/issue/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid4 = _errs60 === errors;
@@ -10940,7 +11500,7 @@ if(valid4){
 if(data12.page !== undefined){
 const _errs62 = errors;
 if(typeof data12.page !== "string"){
-validate52.errors = [{instancePath:instancePath+"/csl/page",schemaPath:"article.schema.json#/$defs/CslItem/properties/page/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate58.errors = [{instancePath:instancePath+"/csl/page",schemaPath:"article.schema.json#/$defs/CslItem/properties/page/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid4 = _errs62 === errors;
@@ -10955,12 +11515,12 @@ const _errs64 = errors;
 if(errors === _errs64){
 if(typeof data29 === "string"){
 if(!pattern15.test(data29)){
-validate52.errors = [{instancePath:instancePath+"/csl/DOI",schemaPath:"article.schema.json#/$defs/CslItem/properties/DOI/pattern",keyword:"pattern",params:{pattern: "^10\\.[0-9]{4,9}/\\S+$"},message:"must match pattern \""+"^10\\.[0-9]{4,9}/\\S+$"+"\""}];
+validate58.errors = [{instancePath:instancePath+"/csl/DOI",schemaPath:"article.schema.json#/$defs/CslItem/properties/DOI/pattern",keyword:"pattern",params:{pattern: "^10\\.[0-9]{4,9}/\\S+$"},message:"must match pattern \""+"^10\\.[0-9]{4,9}/\\S+$"+"\""}];
 return false;
 }
 }
 else {
-validate52.errors = [{instancePath:instancePath+"/csl/DOI",schemaPath:"article.schema.json#/$defs/CslItem/properties/DOI/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate58.errors = [{instancePath:instancePath+"/csl/DOI",schemaPath:"article.schema.json#/$defs/CslItem/properties/DOI/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -10976,12 +11536,12 @@ const _errs66 = errors;
 if(errors === _errs66){
 if(typeof data30 === "string"){
 if(!pattern16.test(data30)){
-validate52.errors = [{instancePath:instancePath+"/csl/PMID",schemaPath:"article.schema.json#/$defs/CslItem/properties/PMID/pattern",keyword:"pattern",params:{pattern: "^[0-9]{1,9}$"},message:"must match pattern \""+"^[0-9]{1,9}$"+"\""}];
+validate58.errors = [{instancePath:instancePath+"/csl/PMID",schemaPath:"article.schema.json#/$defs/CslItem/properties/PMID/pattern",keyword:"pattern",params:{pattern: "^[0-9]{1,9}$"},message:"must match pattern \""+"^[0-9]{1,9}$"+"\""}];
 return false;
 }
 }
 else {
-validate52.errors = [{instancePath:instancePath+"/csl/PMID",schemaPath:"article.schema.json#/$defs/CslItem/properties/PMID/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate58.errors = [{instancePath:instancePath+"/csl/PMID",schemaPath:"article.schema.json#/$defs/CslItem/properties/PMID/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -10997,12 +11557,12 @@ const _errs68 = errors;
 if(errors === _errs68){
 if(typeof data31 === "string"){
 if(!pattern17.test(data31)){
-validate52.errors = [{instancePath:instancePath+"/csl/PMCID",schemaPath:"article.schema.json#/$defs/CslItem/properties/PMCID/pattern",keyword:"pattern",params:{pattern: "^PMC[0-9]+$"},message:"must match pattern \""+"^PMC[0-9]+$"+"\""}];
+validate58.errors = [{instancePath:instancePath+"/csl/PMCID",schemaPath:"article.schema.json#/$defs/CslItem/properties/PMCID/pattern",keyword:"pattern",params:{pattern: "^PMC[0-9]+$"},message:"must match pattern \""+"^PMC[0-9]+$"+"\""}];
 return false;
 }
 }
 else {
-validate52.errors = [{instancePath:instancePath+"/csl/PMCID",schemaPath:"article.schema.json#/$defs/CslItem/properties/PMCID/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate58.errors = [{instancePath:instancePath+"/csl/PMCID",schemaPath:"article.schema.json#/$defs/CslItem/properties/PMCID/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -11015,7 +11575,7 @@ if(valid4){
 if(data12.URL !== undefined){
 const _errs70 = errors;
 if(typeof data12.URL !== "string"){
-validate52.errors = [{instancePath:instancePath+"/csl/URL",schemaPath:"article.schema.json#/$defs/CslItem/properties/URL/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate58.errors = [{instancePath:instancePath+"/csl/URL",schemaPath:"article.schema.json#/$defs/CslItem/properties/URL/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid4 = _errs70 === errors;
@@ -11027,7 +11587,7 @@ if(valid4){
 if(data12.ISSN !== undefined){
 const _errs72 = errors;
 if(typeof data12.ISSN !== "string"){
-validate52.errors = [{instancePath:instancePath+"/csl/ISSN",schemaPath:"article.schema.json#/$defs/CslItem/properties/ISSN/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate58.errors = [{instancePath:instancePath+"/csl/ISSN",schemaPath:"article.schema.json#/$defs/CslItem/properties/ISSN/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid4 = _errs72 === errors;
@@ -11051,7 +11611,7 @@ var valid4 = true;
 }
 }
 else {
-validate52.errors = [{instancePath:instancePath+"/csl",schemaPath:"article.schema.json#/$defs/CslItem/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate58.errors = [{instancePath:instancePath+"/csl",schemaPath:"article.schema.json#/$defs/CslItem/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -11076,25 +11636,25 @@ var valid0 = true;
 }
 }
 else {
-validate52.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate58.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate52.errors = vErrors;
+validate58.errors = vErrors;
 return errors === 0;
 }
-validate52.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate58.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const entitiesRow = validate53;
-const schema127 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/entities-row.schema.json","title":"EntitiesRow","description":"One line of entities.jsonl: one concept of one record, with how often and how it is written there.","type":"object","additionalProperties":false,"required":["article","id","type","label","xrefs","count","surfaces"],"properties":{"article":{"$ref":"article.schema.json#/properties/id"},"id":{"$ref":"article.schema.json#/$defs/Entity/properties/id"},"type":{"$ref":"article.schema.json#/$defs/Entity/properties/type"},"label":{"type":"string"},"xrefs":{"type":"array","items":{"type":"string"}},"count":{"type":"integer","minimum":0,"description":"Mentions of the concept in the record."},"surfaces":{"type":"array","items":{"type":"string"},"description":"The distinct ways it is written, sorted."}}};
-const schema129 = {"type":"string","pattern":"^[a-z]+:[a-z0-9-]+$"};
-const schema130 = {"enum":["disease","cell","molecule","measure","organization","journal","drug","country","other"]};
+export const entitiesRow = validate59;
+const schema131 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/entities-row.schema.json","title":"EntitiesRow","description":"One line of entities.jsonl: one concept of one record, with how often and how it is written there.","type":"object","additionalProperties":false,"required":["article","id","type","label","xrefs","count","surfaces"],"properties":{"article":{"$ref":"article.schema.json#/properties/id"},"id":{"$ref":"article.schema.json#/$defs/Entity/properties/id"},"type":{"$ref":"article.schema.json#/$defs/Entity/properties/type"},"label":{"type":"string"},"xrefs":{"type":"array","items":{"type":"string"}},"count":{"type":"integer","minimum":0,"description":"Mentions of the concept in the record."},"surfaces":{"type":"array","items":{"type":"string"},"description":"The distinct ways it is written, sorted."}}};
+const schema133 = {"type":"string","pattern":"^[a-z]+:[a-z0-9-]+$"};
+const schema134 = {"enum":["disease","cell","molecule","measure","organization","journal","drug","country","other"]};
 
-function validate53(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate59(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://digest-ingest.dev/schemas/entities-row.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate53.evaluated;
+const evaluated0 = validate59.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -11105,14 +11665,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((((((((data.article === undefined) && (missing0 = "article")) || ((data.id === undefined) && (missing0 = "id"))) || ((data.type === undefined) && (missing0 = "type"))) || ((data.label === undefined) && (missing0 = "label"))) || ((data.xrefs === undefined) && (missing0 = "xrefs"))) || ((data.count === undefined) && (missing0 = "count"))) || ((data.surfaces === undefined) && (missing0 = "surfaces"))){
-validate53.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate59.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!(((((((key0 === "article") || (key0 === "id")) || (key0 === "type")) || (key0 === "label")) || (key0 === "xrefs")) || (key0 === "count")) || (key0 === "surfaces"))){
-validate53.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate59.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -11125,12 +11685,12 @@ const _errs3 = errors;
 if(errors === _errs3){
 if(typeof data0 === "string"){
 if(!pattern4.test(data0)){
-validate53.errors = [{instancePath:instancePath+"/article",schemaPath:"article.schema.json#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]{0,99}$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]{0,99}$"+"\""}];
+validate59.errors = [{instancePath:instancePath+"/article",schemaPath:"article.schema.json#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]{0,99}$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]{0,99}$"+"\""}];
 return false;
 }
 }
 else {
-validate53.errors = [{instancePath:instancePath+"/article",schemaPath:"article.schema.json#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate59.errors = [{instancePath:instancePath+"/article",schemaPath:"article.schema.json#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -11146,13 +11706,13 @@ const _errs5 = errors;
 const _errs6 = errors;
 if(errors === _errs6){
 if(typeof data1 === "string"){
-if(!pattern18.test(data1)){
-validate53.errors = [{instancePath:instancePath+"/id",schemaPath:"article.schema.json#/$defs/Entity/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z]+:[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z]+:[a-z0-9-]+$"+"\""}];
+if(!pattern19.test(data1)){
+validate59.errors = [{instancePath:instancePath+"/id",schemaPath:"article.schema.json#/$defs/Entity/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z]+:[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z]+:[a-z0-9-]+$"+"\""}];
 return false;
 }
 }
 else {
-validate53.errors = [{instancePath:instancePath+"/id",schemaPath:"article.schema.json#/$defs/Entity/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate59.errors = [{instancePath:instancePath+"/id",schemaPath:"article.schema.json#/$defs/Entity/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -11166,7 +11726,7 @@ if(data.type !== undefined){
 let data2 = data.type;
 const _errs8 = errors;
 if(!(((((((((data2 === "disease") || (data2 === "cell")) || (data2 === "molecule")) || (data2 === "measure")) || (data2 === "organization")) || (data2 === "journal")) || (data2 === "drug")) || (data2 === "country")) || (data2 === "other"))){
-validate53.errors = [{instancePath:instancePath+"/type",schemaPath:"article.schema.json#/$defs/Entity/properties/type/enum",keyword:"enum",params:{allowedValues: schema130.enum},message:"must be equal to one of the allowed values"}];
+validate59.errors = [{instancePath:instancePath+"/type",schemaPath:"article.schema.json#/$defs/Entity/properties/type/enum",keyword:"enum",params:{allowedValues: schema134.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid0 = _errs8 === errors;
@@ -11178,7 +11738,7 @@ if(valid0){
 if(data.label !== undefined){
 const _errs10 = errors;
 if(typeof data.label !== "string"){
-validate53.errors = [{instancePath:instancePath+"/label",schemaPath:"#/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate59.errors = [{instancePath:instancePath+"/label",schemaPath:"#/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs10 === errors;
@@ -11197,7 +11757,7 @@ const len0 = data4.length;
 for(let i0=0; i0<len0; i0++){
 const _errs14 = errors;
 if(typeof data4[i0] !== "string"){
-validate53.errors = [{instancePath:instancePath+"/xrefs/" + i0,schemaPath:"#/properties/xrefs/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate59.errors = [{instancePath:instancePath+"/xrefs/" + i0,schemaPath:"#/properties/xrefs/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid4 = _errs14 === errors;
@@ -11207,7 +11767,7 @@ break;
 }
 }
 else {
-validate53.errors = [{instancePath:instancePath+"/xrefs",schemaPath:"#/properties/xrefs/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate59.errors = [{instancePath:instancePath+"/xrefs",schemaPath:"#/properties/xrefs/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -11221,13 +11781,13 @@ if(data.count !== undefined){
 let data6 = data.count;
 const _errs16 = errors;
 if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
-validate53.errors = [{instancePath:instancePath+"/count",schemaPath:"#/properties/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate59.errors = [{instancePath:instancePath+"/count",schemaPath:"#/properties/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs16){
 if((typeof data6 == "number") && (isFinite(data6))){
 if(data6 < 0 || isNaN(data6)){
-validate53.errors = [{instancePath:instancePath+"/count",schemaPath:"#/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate59.errors = [{instancePath:instancePath+"/count",schemaPath:"#/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
@@ -11248,7 +11808,7 @@ const len1 = data7.length;
 for(let i1=0; i1<len1; i1++){
 const _errs20 = errors;
 if(typeof data7[i1] !== "string"){
-validate53.errors = [{instancePath:instancePath+"/surfaces/" + i1,schemaPath:"#/properties/surfaces/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate59.errors = [{instancePath:instancePath+"/surfaces/" + i1,schemaPath:"#/properties/surfaces/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid5 = _errs20 === errors;
@@ -11258,7 +11818,7 @@ break;
 }
 }
 else {
-validate53.errors = [{instancePath:instancePath+"/surfaces",schemaPath:"#/properties/surfaces/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate59.errors = [{instancePath:instancePath+"/surfaces",schemaPath:"#/properties/surfaces/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -11277,11 +11837,11 @@ var valid0 = true;
 }
 }
 else {
-validate53.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate59.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate53.errors = vErrors;
+validate59.errors = vErrors;
 return errors === 0;
 }
-validate53.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate59.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
