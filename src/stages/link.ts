@@ -332,7 +332,7 @@ export const link = defineStage({
 /**
  * Every journal, family and publisher the body names (reference list and boilerplate aside), in
  * text order, placed in the decoded text (markup blocks: found in the source after the block's
- * start, else given the block's place).
+ * start, as written or HTML-escaped, else given the block's place).
  */
 function pageJournals(doc: DigestDocument, journals: JournalIndex, isOrganization: OrganizationTest): NamedJournal[] {
   const skip = new Set<Block>(doc.referenceBlocks);
@@ -343,14 +343,20 @@ function pageJournals(doc: DigestDocument, journals: JournalIndex, isOrganizatio
     let cursor = block.start;
     for (const name of readJournals(block.text, journals, isOrganization).names) {
       let start = block.start + name.start;
+      let end = start + name.text.length;
       let exact = block.exact;
       if (!exact) {
+        // Markup: the name as written, else as HTML escapes it ("Medicine &amp; Child Neurology": placed, not exact).
+        const escaped = name.text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
         const at = doc.text.indexOf(name.text, cursor);
-        exact = at !== -1 && at <= block.end + 2048;
-        start = exact ? at : block.start;
+        const atEscaped = at === -1 && escaped !== name.text ? doc.text.indexOf(escaped, cursor) : -1;
+        const found = at !== -1 ? at : atEscaped;
+        const placed = found !== -1 && found <= block.end + 2048;
+        exact = placed && at !== -1;
+        start = placed ? found : block.start;
+        end = placed ? found + (at !== -1 ? name.text.length : escaped.length) : block.end;
+        if (placed) cursor = end;
       }
-      const end = exact ? start + name.text.length : block.end;
-      if (exact) cursor = end;
       out.push({ text: name.text, name: englishName(name), kind: name.kind, start, end, exact });
     }
   }
