@@ -36,6 +36,7 @@ function findInText(text: string, m: LexiconMatcher, extra: Extra): ConceptMatch
 // "间充质干细胞(MSCs)", "类风湿关节炎(Rheumatoid Arthritis, RA)", "细胞松弛素B (CB)"
 const definition = /[（(] {0,3}(?:([A-Za-z][A-Za-z '’-]{2,80}?) {0,3}[,，] {0,3})?[“"]?([A-Za-z][A-Za-z0-9-]{1,12})[”"]? {0,3}[）)]/gu;
 const longFormChar = /[\p{Script=Han}A-Za-z0-9-]/u;
+const closesBracket = /[》」”] {0,2}$/u;
 /** A definition written before its abbreviation longer than this is no name: the label is the abbreviation alone. */
 const MAX_LONG_FORM = 20;
 
@@ -87,7 +88,13 @@ type Defined = MatchedConcept & { at: number; written: string | null };
  * an abbreviation: what the lexicon already matches whole (filing and registry numbers, CD19),
  * and a journal's English name in parentheses (《自然》(Nature): `inJournal` says where journals are).
  */
-function definedAbbreviations(blocks: Block[], m: LexiconMatcher, stops: DefinitionStops, inJournal: (offset: number) => boolean): Map<string, Defined> {
+function definedAbbreviations(
+  blocks: Block[],
+  m: LexiconMatcher,
+  stops: DefinitionStops,
+  inJournal: (offset: number) => boolean,
+  isJournal: (name: string) => boolean,
+): Map<string, Defined> {
   const extra = new Map<string, Defined>();
   for (const block of blocks) {
     if (!/[(（]/u.test(block.text)) continue;
@@ -104,6 +111,8 @@ function definedAbbreviations(blocks: Block[], m: LexiconMatcher, stops: Definit
       const at = block.exact ? block.start + paren : block.start;
       const inside = block.exact ? block.start + shrunk.source(d.index + d[0].indexOf(abbreviation)) : -1;
       if (inside !== -1 && inJournal(inside)) continue;
+      // Markup blocks have no exact places: a known journal's name in parentheses right after a bracket is that journal.
+      if (!block.exact && isJournal(abbreviation) && closesBracket.test(view.slice(Math.max(0, d.index - 3), d.index))) continue;
       let end = d.index;
       while (end > 0 && view[end - 1] === ' ') end--;
       const sourceEnd = shrunk.source(end);
@@ -236,7 +245,7 @@ export const entities = defineStage({
       return k >= 0 && spans[k]!.start <= offset && offset < spans[k]!.end;
     };
     const stops = data.lexicon.definitionStops ?? { always: [], clauseOpeners: [] };
-    const extra = options.abbreviationDefinitions ? definedAbbreviations(blocks, m, stops, inJournal) : new Map<string, Defined>();
+    const extra = options.abbreviationDefinitions ? definedAbbreviations(blocks, m, stops, inJournal, (name) => data.journals.find(name) !== undefined) : new Map<string, Defined>();
     for (const [abbreviation, concept] of extra) {
       const as = concept.written ? ` as "${concept.written}"` : '';
       // A concept of the page's own is labelled with its definition already; a lexicon concept gets its English label.

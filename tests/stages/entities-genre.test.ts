@@ -65,6 +65,14 @@ describe('entities: the traps of shape 9', () => {
     expect(metabolic.entities.find((e) => e.id === 'other:cxsl2500562')!.label).toBe('CXSL2500562');
   });
 
+  it('takes no journal’s English name as an abbreviation in a web page either (no exact places in markup)', async () => {
+    const html = '<html><body><h1>干细胞治疗帕金森病</h1><p>《自然》(Nature)近年也连续报道了多巴胺能神经元移植的早期临床数据。</p></body></html>';
+    const doc = await runUpTo(html, 'entities', 'page.html');
+    expect(doc.diagnostics.filter((d) => d.rule === 'abbreviation-defined')).toEqual([]);
+    expect(doc.entities.find((e) => e.id === 'other:nature')).toBeUndefined();
+    expect(doc.journalMentions.map((j) => [j.text, j.name])).toEqual([['自然', 'Nature'], ['Nature', 'Nature']]);
+  });
+
   it('keeps type 1 and type 2 diabetes apart (no "diabetes mellitus" for 1型糖尿病 or 2型糖尿病)', async () => {
     const metabolic = await recordOf(byName('genre-entities-metabolic'));
     // Diabetes mellitus only where the page writes bare 糖尿病 (its title).
