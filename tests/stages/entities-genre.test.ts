@@ -85,6 +85,11 @@ describe('entities: the traps of shape 9', () => {
     const neuro = messages(await recordOf(byName('genre-entities-neuro')), 'abbreviation-defined');
     expect(neuro).toEqual(expect.arrayContaining([expect.stringContaining('defines AD as "阿尔茨海默病"'), expect.stringContaining('defines MS as "多发性硬化"')]));
     expect(neuro.join('\n')).not.toContain('据');
+    for (const name of ['genre-entities-neuro', 'genre-overview', 'genre-false-structure-hant']) {
+      const who = (await recordOf(byName(name))).entities.find((e) => e.id === 'organization:who')!;
+      expect(who.label, name).toBe('World Health Organization');
+      expect(who.mentions.map((m) => m.text), name).toEqual(expect.arrayContaining([name.endsWith('-hant') ? '世界衛生組織' : '世界卫生组织']));
+    }
     const hant = await recordOf(byName('genre-news-item-hant'));
     expect(hant.entities.find((e) => e.id === 'other:eeg')!.label).toBe('異常腦電圖 (EEG)');
     expect(messages(hant, 'abbreviation-defined')).toEqual(['the article defines EEG as "異常腦電圖"; tagged as other:eeg']);

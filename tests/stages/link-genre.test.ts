@@ -127,6 +127,10 @@ describe('link: the forms of shape 3, one by one', () => {
     ['《中国神经再生研究(英文版)》发表', [['中国神经再生研究(英文版)', 'Neural Regeneration Research', 'journal']]],
     ['在国际期刊《springer nature》上', [['springer nature', 'Springer Nature', 'publisher']]],
     ['《Monash Health》杂志上', []],
+    // A 《…》 the table does not know is a journal when a cue word in either script marks it.
+    ['在《未知醫學刊》雜誌上發表', [['未知醫學刊', null, 'journal']]],
+    ['國際期刊《某某醫學》報道', [['某某醫學', null, 'journal']]],
+    ['《某某医学》报道', []],
     ['发布新版《人类干细胞临床研究国际指南》', []],
     ['《“健康中国2030”规划纲要》将干细胞列为重点', []],
     ['所谓的“干细胞”治疗', []],
