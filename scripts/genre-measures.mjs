@@ -55,9 +55,9 @@ for (const name of readdirSync(join(root, 'tests/fixtures')).filter((n) => n.sta
     else misses.push(`${name}: items not found ${missing.join(', ')}`);
   }
 
-  // Journals named anywhere: found when some item carries the English name (the record has no
-  // page-level journal list yet; when it does, count it here too).
-  const journalNames = new Set(record.sections.flatMap((s) => s.items.map((i) => i.journal)).filter(Boolean));
+  // Journals named anywhere: found when some item carries the English name, or the record's
+  // page-level list of journals named (since schema 1.2.0) has it.
+  const journalNames = new Set([...record.sections.flatMap((s) => s.items.map((i) => i.journal)), ...(record.journals ?? []).map((j) => j.name)].filter(Boolean));
   for (const [surface, english] of arrows(section(expect, 'Journals named'))) {
     if (english.startsWith('publisher ')) continue;
     totals.journals++;

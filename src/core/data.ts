@@ -7,14 +7,14 @@ import type { Lexicon } from '../generated/lexicon.js';
 import type { JournalTable } from '../generated/journals.js';
 import type { StructureData } from '../generated/structure.js';
 import { ConfigError } from './errors.js';
+import { JournalIndex } from './journals.js';
 import { LexiconMatcher } from './lexicon.js';
 import { LineIndex } from './location.js';
 import { packagePath } from './paths.js';
 import { auditPattern } from './regex-audit.js';
 import { validatorFor, type SchemaName } from './schemas.js';
 
-/** A journal from the journal table. */
-export type Journal = JournalTable['journals'][number];
+export { JournalIndex, type Journal } from './journals.js';
 
 /** Structure patterns, compiled. */
 export interface CompiledStructure {
@@ -39,8 +39,6 @@ export interface CompiledStructure {
   citationMarker: RegExp;
   /** The same pattern with the g flag, for `matchAll`. */
   citationMarkers: RegExp;
-  /** A word right after a 《…》 (`after`) or right before it (`before`) that makes it a journal. */
-  journalCues: { after: RegExp; before: RegExp };
   messageExamples: StructureData['messageExamples'];
   english: StructureData['english'];
 }
@@ -70,52 +68,6 @@ export interface CompiledFacts {
   population: RegExp;
   comparator: RegExp;
   counted: FactsData['counted'];
-}
-
-/** Looks journals up by any of their names, ignoring case, spacing, dots and `&`/`and`. */
-export class JournalIndex {
-  private readonly byKey = new Map<string, Journal>();
-  private bare: { journal: Journal; pattern: RegExp }[] | null = null;
-
-  constructor(readonly journals: readonly Journal[]) {
-    for (const journal of journals) {
-      for (const name of [journal.name, journal.abbreviation, ...journal.aliases]) {
-        const key = JournalIndex.key(name);
-        if (!this.byKey.has(key)) this.byKey.set(key, journal);
-      }
-    }
-  }
-
-  /**
-   * Latin names of at least 4 characters, as whole-word patterns (for names written bare in
-   * prose). Built on first use: a command that links no journal (`digest text`) does not pay for them.
-   */
-  get bareNames(): readonly { journal: Journal; pattern: RegExp }[] {
-    if (this.bare === null) {
-      this.bare = [];
-      for (const journal of this.journals) {
-        for (const name of [journal.name, journal.abbreviation]) {
-          if (name.length >= 4) this.bare.push({ journal, pattern: new RegExp(`(?<![\\p{L}])${escapeRegExp(name)}(?![\\p{L}])`, 'u') });
-        }
-      }
-    }
-    return this.bare;
-  }
-
-  /** The comparison key of a journal name. */
-  static key(name: string): string {
-    return name
-      .normalize('NFKC')
-      .toLowerCase()
-      .replace(/^the\s+/, '')
-      .replace(/&/g, ' and ')
-      .replace(/[\s.,:;'"’()（）:：、\-–—]+/g, '');
-  }
-
-  /** The journal with this name, if known. */
-  find(name: string): Journal | undefined {
-    return this.byKey.get(JournalIndex.key(name));
-  }
 }
 
 /**
@@ -298,10 +250,6 @@ export function loadStructure(file: string): CompiledStructure {
     relativeYears: raw.relativeYears,
     citationMarker: compilePattern(file, '/citationMarker', raw.citationMarker),
     citationMarkers: compilePattern(file, '/citationMarker', raw.citationMarker, 'gu'),
-    journalCues: {
-      after: new RegExp(`^(?:${words(raw.journalCues.after)})`, 'iu'),
-      before: new RegExp(`(?:${words(raw.journalCues.before)})\\s*$`, 'u'),
-    },
     messageExamples: raw.messageExamples,
     english: raw.english,
   };
@@ -330,9 +278,10 @@ export function loadFacts(file: string): CompiledFacts {
   };
 }
 
-/** Loads the journal table. */
+/** Loads the journal table and its cue words (compiled into one index: src/core/journals.ts). */
 export function loadJournals(file: string): JournalIndex {
-  return new JournalIndex(loadValidated<JournalTable>(file, 'journals').journals);
+  const raw = loadValidated<JournalTable>(file, 'journals');
+  return new JournalIndex(raw.journals, raw.cues);
 }
 
 /** Loads the HTML reading rules, checking (and auditing) their patterns. */
@@ -351,6 +300,7 @@ export function loadHtml(file: string): HtmlData {
 export function loadLexicon(file: string): Lexicon {
   const raw = loadValidated<Lexicon>(file, 'lexicon');
   raw.patterns.forEach((p, i) => compilePattern(file, `/patterns/${i}/pattern`, p.pattern));
+  if (raw.pinyinRuby !== undefined) compilePattern(file, '/pinyinRuby', raw.pinyinRuby, 'gu');
   const ids = new Set<string>();
   const owners = new Map<string, string>();
   raw.concepts.forEach((concept, i) => {

@@ -45,6 +45,30 @@ export interface ReferenceEntry {
 }
 
 /**
+ * A journal, journal family or publisher the text names (the link stage finds them in every
+ * block): [start, end) in the decoded text.
+ */
+export interface NamedJournal {
+  /** As written. */
+  text: string;
+  /** The English name from the journal table (the family's for a family), or null when the table does not know it. */
+  name: string | null;
+  kind: 'journal' | 'family' | 'publisher';
+  start: number;
+  end: number;
+  /** False when markup kept the name from being placed exactly: [start, end) is then its block's. */
+  exact: boolean;
+}
+
+/** A citation marker outside items, as the segment stage locates it: [start, end) in the decoded text. */
+export interface CitationMarkerLocation {
+  /** The marker as written ("[1,2]", "〔1,2〕", "【2】"). */
+  text: string;
+  start: number;
+  end: number;
+}
+
+/**
  * What a stage can leave on the document for later stages: each stage declares the facets it
  * `needs` and `provides`, and the pipeline loader checks that every need is provided by an
  * earlier stage. `bytes` is there from the start (the document is opened with them).
@@ -56,6 +80,7 @@ export type Facet =
   | 'sections'
   | 'items'
   | 'itemBlocks'
+  | 'citationMarkers'
   | 'referenceBlocks'
   | 'references'
   | 'citations'
@@ -99,6 +124,12 @@ export class DigestDocument {
   referenceEntries: ReferenceEntry[] = [];
   references: Reference[] = [];
   boilerplate: ArticleRecord['boilerplate'] = [];
+  /** Citation markers outside items, located by segment (facet `citationMarkers`); link resolves them. */
+  citationMarkers: CitationMarkerLocation[] = [];
+  /** The markers outside items with the references they name (link: the record's `citations`). */
+  citations: NonNullable<ArticleRecord['citations']> = [];
+  /** Every journal, family and publisher the body names, in text order (link: the record's `journals`). */
+  journalMentions: NamedJournal[] = [];
   entities: ArticleRecord['entities'] = [];
   period: ArticleRecord['period'] = null;
   language = 'und';

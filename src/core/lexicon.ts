@@ -1,6 +1,6 @@
 import type { Entity } from '../generated/article.js';
 import type { Lexicon } from '../generated/lexicon.js';
-import { characterTablesSync, lowerSameLength, matchingView } from './script.js';
+import { characterTablesSync, lowerSameLength, matchingView, withoutMatches, type ShrunkView } from './script.js';
 import { slugify } from './text.js';
 import { LongestMatcher } from './trie.js';
 
@@ -88,6 +88,8 @@ export class LexiconMatcher {
   private readonly abbreviationConcepts: Concept[][];
   private readonly patterns: { rule: Lexicon['patterns'][number]; regex: RegExp }[];
   private readonly byId: Map<string, Concept>;
+  /** The lexicon's pinyinRuby pattern (g flag), or null: what the matching text leaves out. */
+  private readonly ruby: RegExp | null;
   private readonly memo = new Map<string, ConceptMatch[]>();
 
   constructor(readonly lexicon: Lexicon) {
@@ -110,11 +112,20 @@ export class LexiconMatcher {
     this.patterns = lexicon.patterns.map((rule) => ({ rule, regex: new RegExp(rule.pattern, 'gu') }));
     this.byId = new Map(lexicon.concepts.map((c) => [c.id, c]));
     this.abbreviations = new Set(lexicon.concepts.flatMap((c) => c.abbreviations));
+    this.ruby = lexicon.pinyinRuby === undefined ? null : new RegExp(lexicon.pinyinRuby, 'gu');
   }
 
   /** The matching view of a text (same length: offsets in it are offsets in the text). */
   view(text: string): string {
     return matchingView(text, this.traditional);
+  }
+
+  /**
+   * What matching reads: the view with the pinyin ruby of the mirrors taken out (醫(yī)療 reads
+   * 医疗), with the map back to offsets in the text. The same text when there is none.
+   */
+  matchingText(text: string): ShrunkView {
+    return withoutMatches(this.view(text), this.ruby);
   }
 
   /** The lexicon's own matches in one paragraph (names, abbreviations, patterns), remembered. */
@@ -140,7 +151,8 @@ export class LexiconMatcher {
   }
 
   private scan(text: string): ConceptMatch[] {
-    const view = this.view(text);
+    const shrunk = this.matchingText(text);
+    const view = shrunk.text;
     const lower = lowerSameLength(view);
     const found: ConceptMatch[] = [];
     for (const hit of this.names.search(lower)) {
@@ -160,6 +172,9 @@ export class LexiconMatcher {
         found.push({ start: hit.index, end, concept: known ? toMatched(known) : { id, type: rule.type as Entity['type'], label, xrefs: [] } });
       }
     }
-    return leftmostLongest(found);
+    const kept = leftmostLongest(found);
+    if (shrunk.removed === 0) return kept;
+    // Back to offsets in the text: a mention spans the pinyin inside it (and after its last character).
+    return kept.map((c) => ({ start: shrunk.source(c.start), end: shrunk.source(c.end), concept: c.concept }));
   }
 }

@@ -53,6 +53,8 @@ export function toRecord(doc: DigestDocument, id: string): ArticleRecord {
     outOfOrderMonths: doc.outOfOrderMonths,
     sections: doc.sections,
     references: doc.references,
+    journals: doc.journalMentions.map((j) => ({ text: j.text, name: j.name, kind: j.kind, position: doc.lines.range(j.start, j.end) })),
+    citations: doc.citations,
     entities: doc.entities,
     boilerplate: doc.boilerplate,
     diagnostics: finishDiagnostics(doc.diagnostics),

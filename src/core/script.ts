@@ -133,3 +133,48 @@ export function letterCounts(text: string): { han: string; letters: number; lati
   }
   return { han: han.join(''), letters, latin };
 }
+
+/**
+ * A matching view with some spans taken out (the pinyin a mirror's converter left after the
+ * characters it converted: 醫(yī)療), and the way back to offsets in the text it was made from.
+ */
+export interface ShrunkView {
+  /** The view without the spans. */
+  readonly text: string;
+  /** How many spans were taken out. */
+  readonly removed: number;
+  /** Where the first span taken out starts in the original, or -1. */
+  readonly firstRemoved: number;
+  /**
+   * The offset in the original of an offset in `text`. An end offset maps to the start of the
+   * next kept character, so a match ending in 試驗 spans 試驗(yàn) in the source: a name's own
+   * pinyin stays with it.
+   */
+  source(offset: number): number;
+}
+
+const identityView = (text: string): ShrunkView => ({ text, removed: 0, firstRemoved: -1, source: (offset) => offset });
+
+/**
+ * Takes every match of `pattern` (compiled with the g flag) out of a view, keeping a map back to
+ * the view's offsets. Linear in the view; the view itself when the pattern is null or finds nothing.
+ */
+export function withoutMatches(view: string, pattern: RegExp | null): ShrunkView {
+  if (pattern === null || !view.includes('(')) return identityView(view);
+  pattern.lastIndex = 0;
+  const spans: [number, number][] = [];
+  for (const m of view.matchAll(pattern)) if (m[0].length > 0) spans.push([m.index, m.index + m[0].length]);
+  if (spans.length === 0) return identityView(view);
+  const kept = view.length - spans.reduce((n, [a, b]) => n + b - a, 0);
+  const map = new Int32Array(kept + 1);
+  let text = '';
+  let from = 0;
+  let k = 0;
+  for (const [a, b] of [...spans, [view.length, view.length] as [number, number]]) {
+    text += view.slice(from, a);
+    for (let i = from; i < a; i++) map[k++] = i;
+    from = b;
+  }
+  map[kept] = view.length;
+  return { text, removed: spans.length, firstRemoved: spans[0]![0], source: (offset) => map[offset]! };
+}

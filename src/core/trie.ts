@@ -61,4 +61,19 @@ export class LongestMatcher {
     }
     return out;
   }
+
+  /**
+   * Every pattern that starts at `start`, shortest first (at most one per length): for callers
+   * that must choose the longest match that also passes a test of their own (a word boundary).
+   */
+  matchesAt(text: string, start: number): TrieMatch[] {
+    const out: TrieMatch[] = [];
+    let node: TrieNode | undefined = this.root;
+    for (let j = start; j < text.length; j++) {
+      node = node.next.get(text.charCodeAt(j));
+      if (!node) break;
+      if (node.pattern !== -1) out.push({ start, end: j + 1, patternIndex: node.pattern });
+    }
+    return out;
+  }
 }

@@ -33,7 +33,7 @@ export interface ArticleRecord {
    */
   titleEn: string | null;
   /**
-   * What the digest is about: the disease its headings name most and the therapy.
+   * What the page is about: the disease its title names (of several, the one the page names twice as often as each other; else the one two headings or more name; else the one the body names most, twice as often as the next) and the therapy.
    */
   topic: null | {
     disease: null | {
@@ -59,6 +59,14 @@ export interface ArticleRecord {
   outOfOrderMonths: Month[];
   sections: Section[];
   references: Reference[];
+  /**
+   * Every journal, journal family and publisher the page names, anywhere (title, intro, items, running text), in text order: one entry per time it is written, the English name and the Chinese name of "《柳叶刀》(The Lancet)" being two (since 1.2.0). An item's journal is the first journal named in its lead.
+   */
+  journals?: JournalMention[];
+  /**
+   * Citation markers outside items (intro, prose, headings, news pages) with the references they resolve to; markers inside items are the items' citations (since 1.2.0).
+   */
+  citations?: CitationMarker[];
   entities: Entity[];
   /**
    * Site chrome and trailers (disclaimer, QR-code line) kept out of the sections, so nothing is dropped silently.
@@ -158,6 +166,10 @@ export interface Item {
    * The paper title as written in the item (often a Chinese translation).
    */
   paperTitle?: string | null;
+  /**
+   * The journal family the item names when it names no journal of its own (《柳叶刀》子刊 → The Lancet); journal is then null (since 1.2.0).
+   */
+  journalFamily?: string | null;
   /**
    * The English title of the paper, from the first reference the item cites.
    */
@@ -311,6 +323,40 @@ export interface CslName {
   given?: string;
   suffix?: string;
   literal?: string;
+}
+/**
+ * This interface was referenced by `ArticleRecord`'s JSON-Schema
+ * via the `definition` "JournalMention".
+ */
+export interface JournalMention {
+  /**
+   * The name as written (inside 《…》, “…” or 「…」 without them; bare English as written).
+   */
+  text: string;
+  /**
+   * The English name from the journal table: the journal's, its family's or the publisher's; null for a journal the wording marks but the table does not know.
+   */
+  name: string | null;
+  /**
+   * journal; family (《柳叶刀》子刊: a journal of that family, not the journal); publisher (《springer nature》).
+   */
+  kind: 'journal' | 'family' | 'publisher';
+  position: Range;
+}
+/**
+ * This interface was referenced by `ArticleRecord`'s JSON-Schema
+ * via the `definition` "CitationMarker".
+ */
+export interface CitationMarker {
+  /**
+   * The marker as written: [1,2], [3-5], 〔1,2〕, 【2】.
+   */
+  text: string;
+  /**
+   * The references its numbers name, in order; numbers with no reference are left out (and reported).
+   */
+  references: string[];
+  position: Range;
 }
 /**
  * This interface was referenced by `ArticleRecord`'s JSON-Schema

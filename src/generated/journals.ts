@@ -1,11 +1,52 @@
 /* Generated from schemas/journals.schema.json by scripts/gen-types.mjs: do not edit; run `npm run gen:types`. */
 
 /**
+ * Right before a name (期刊《X》, 期刊杂志“X”, published in X): it is a journal. Marks a 《…》 the table does not know as a journal, and lets a one-word English title (Blood, Stroke, Cells) match bare.
+ *
+ * @maxItems 200
+ */
+export type Words = string[];
+/**
+ * Right after a name (《X》杂志, 《X》上, X journal): it is a journal, as for before.
+ *
+ * @maxItems 200
+ */
+export type Words1 = string[];
+/**
+ * Right after a journal's name (《柳叶刀》子刊): the text names the journal's family, not the journal.
+ *
+ * @maxItems 200
+ */
+export type Words2 = string[];
+/**
+ * A 《…》 that ends in one of these (指南, 指导原则, 规划纲要…) is a document: not a journal, not a paper title.
+ *
+ * @maxItems 200
+ */
+export type Words3 = string[];
+/**
+ * @maxItems 200
+ *
+ * This interface was referenced by `JournalTable`'s JSON-Schema
+ * via the `definition` "Words".
+ */
+export type Words4 = string[];
+
+/**
  * Canonical journal names with the other names they appear under. name is the English title, abbreviation the NLM (MEDLINE) abbreviation, issn only ISSNs checked against a published source, aliases every other name (Chinese names in both scripts, ISO abbreviations, short names).
  */
 export interface JournalTable {
   $schema?: string;
   description?: string;
+  /**
+   * Words around a name that tell what it is. Matched in the script-folded view: traditional and half-converted text (雜志, 雜誌, 國際期刊) match the simplified words; English words match in any case.
+   */
+  cues: {
+    before: Words;
+    after: Words1;
+    family: Words2;
+    documents: Words3;
+  };
   journals: {
     name: string;
     abbreviation: string;

@@ -14,6 +14,23 @@ export interface Lexicon {
   $schema?: string;
   description?: string;
   /**
+   * Text the matching view leaves out: the pinyin a mirror's converter left after the characters it converted (醫(yī)療, 系統(tǒng)). Matched on the view (simplified, half-width) with the u flag; every mention still spans the source as written.
+   */
+  pinyinRuby?: string;
+  /**
+   * Where an abbreviation's definition written before it (X(ABBR)) cannot start: after a word in always (激素治疗失败的急性移植物抗宿主病(aGVHD) is defined by 急性移植物抗宿主病), or after a word in clauseOpeners that opens its clause (据世界卫生组织(WHO) by 世界卫生组织). Punctuation always stops a definition.
+   */
+  definitionStops?: {
+    /**
+     * @maxItems 100
+     */
+    always: string[];
+    /**
+     * @maxItems 100
+     */
+    clauseOpeners: string[];
+  };
+  /**
    * Open classes matched by pattern (IL-6, miR-146a, CD90, NCT01234567).
    */
   patterns: {

@@ -79,13 +79,6 @@ export interface StructureData {
    */
   citationMarker: string;
   /**
-   * Words that mark a 《…》 as a journal when the journal table does not know it: right after it ("上", "杂志") or right before it ("期刊", "在").
-   */
-  journalCues: {
-    after: Words;
-    before: Words;
-  };
-  /**
    * What messages quote as examples of headings the patterns expect.
    */
   messageExamples: {

@@ -2282,7 +2282,7 @@ return errors === 0;
 validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const structure = validate25;
-const schema48 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/structure.schema.json","title":"StructureData","description":"Patterns (JavaScript regular expressions, compiled with the u flag) that recognise digest structure.","type":"object","additionalProperties":false,"required":["maxHeadingLength","monthHeadings","rangeHeadings","yearHeadings","outlineHeadings","sectionKeywords","referenceHeadings","boilerplate","itemDates","undatedItemStarts","english","monthNames","relativeYears","citationMarker","journalCues","messageExamples"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"maxHeadingLength":{"type":"integer","minimum":8},"monthNames":{"description":"English month names, January first: each month's full name, then its abbreviations. Patterns say {monthName} for all of them (longest first); labels use the full name.","type":"array","minItems":12,"maxItems":12,"items":{"type":"array","minItems":1,"maxItems":8,"items":{"type":"string","pattern":"^[A-Za-z]{2,20}$"}}},"monthHeadings":{"$ref":"#/$defs/Patterns"},"rangeHeadings":{"$ref":"#/$defs/Patterns"},"yearHeadings":{"$ref":"#/$defs/Patterns"},"outlineHeadings":{"$ref":"#/$defs/Patterns"},"sectionKeywords":{"type":"object","additionalProperties":false,"required":["summary","outlook","conclusion"],"properties":{"summary":{"$ref":"#/$defs/Words"},"outlook":{"$ref":"#/$defs/Words"},"conclusion":{"$ref":"#/$defs/Words"}}},"referenceHeadings":{"$ref":"#/$defs/Patterns"},"boilerplate":{"type":"object","additionalProperties":false,"required":["disclaimer","qr-code","other"],"properties":{"disclaimer":{"$ref":"#/$defs/Patterns"},"qr-code":{"$ref":"#/$defs/Patterns"},"other":{"$ref":"#/$defs/Patterns"}}},"itemDates":{"$ref":"#/$defs/Patterns"},"undatedItemStarts":{"$ref":"#/$defs/Patterns"},"english":{"description":"Exact English for heading parts: a heading is given in English only when it decomposes fully into a date, a therapy, a disease (from the lexicon) and a phrase listed here.","type":"object","additionalProperties":false,"required":["phrases","therapies","connectors"],"properties":{"phrases":{"type":"array","items":{"$ref":"#/$defs/Translation"}},"therapies":{"type":"array","items":{"$ref":"#/$defs/Translation"}},"connectors":{"type":"array","items":{"type":"string"},"description":"Characters that may join the parts and carry no meaning (的, 在, spaces)."}}},"relativeYears":{"description":"Words that date an item relative to its section's year (the itemDates group \"relative\" starts with one): word → years to add.","type":"object","additionalProperties":{"type":"integer","minimum":-10,"maximum":10}},"citationMarker":{"description":"A citation marker in the text (\"[1]\", \"[1,2]\", \"【3-5】\"); the group \"numbers\" holds what is inside. The one pattern for citation markers: segment tells items from prose with it, link expands it.","type":"string","minLength":1,"maxLength":600},"journalCues":{"description":"Words that mark a 《…》 as a journal when the journal table does not know it: right after it (\"上\", \"杂志\") or right before it (\"期刊\", \"在\").","type":"object","additionalProperties":false,"required":["after","before"],"properties":{"after":{"$ref":"#/$defs/Words"},"before":{"$ref":"#/$defs/Words"}}},"messageExamples":{"description":"What messages quote as examples of headings the patterns expect.","type":"object","additionalProperties":false,"required":["monthHeading","referenceHeading"],"properties":{"monthHeading":{"type":"string","minLength":1,"maxLength":200},"referenceHeading":{"type":"string","minLength":1,"maxLength":200}}}},"$defs":{"Patterns":{"type":"array","items":{"type":"string","minLength":1,"maxLength":600}},"Words":{"type":"array","items":{"type":"string","minLength":1},"minItems":1},"Translation":{"type":"object","additionalProperties":false,"required":["zh","en"],"properties":{"zh":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}},"en":{"type":"string","minLength":1},"preposition":{"type":"string","description":"Joins the phrase to the therapy: \"in\" (default) or \"of\"."}}}}};
+const schema48 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/structure.schema.json","title":"StructureData","description":"Patterns (JavaScript regular expressions, compiled with the u flag) that recognise digest structure.","type":"object","additionalProperties":false,"required":["maxHeadingLength","monthHeadings","rangeHeadings","yearHeadings","outlineHeadings","sectionKeywords","referenceHeadings","boilerplate","itemDates","undatedItemStarts","english","monthNames","relativeYears","citationMarker","messageExamples"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"maxHeadingLength":{"type":"integer","minimum":8},"monthNames":{"description":"English month names, January first: each month's full name, then its abbreviations. Patterns say {monthName} for all of them (longest first); labels use the full name.","type":"array","minItems":12,"maxItems":12,"items":{"type":"array","minItems":1,"maxItems":8,"items":{"type":"string","pattern":"^[A-Za-z]{2,20}$"}}},"monthHeadings":{"$ref":"#/$defs/Patterns"},"rangeHeadings":{"$ref":"#/$defs/Patterns"},"yearHeadings":{"$ref":"#/$defs/Patterns"},"outlineHeadings":{"$ref":"#/$defs/Patterns"},"sectionKeywords":{"type":"object","additionalProperties":false,"required":["summary","outlook","conclusion"],"properties":{"summary":{"$ref":"#/$defs/Words"},"outlook":{"$ref":"#/$defs/Words"},"conclusion":{"$ref":"#/$defs/Words"}}},"referenceHeadings":{"$ref":"#/$defs/Patterns"},"boilerplate":{"type":"object","additionalProperties":false,"required":["disclaimer","qr-code","other"],"properties":{"disclaimer":{"$ref":"#/$defs/Patterns"},"qr-code":{"$ref":"#/$defs/Patterns"},"other":{"$ref":"#/$defs/Patterns"}}},"itemDates":{"$ref":"#/$defs/Patterns"},"undatedItemStarts":{"$ref":"#/$defs/Patterns"},"english":{"description":"Exact English for heading parts: a heading is given in English only when it decomposes fully into a date, a therapy, a disease (from the lexicon) and a phrase listed here.","type":"object","additionalProperties":false,"required":["phrases","therapies","connectors"],"properties":{"phrases":{"type":"array","items":{"$ref":"#/$defs/Translation"}},"therapies":{"type":"array","items":{"$ref":"#/$defs/Translation"}},"connectors":{"type":"array","items":{"type":"string"},"description":"Characters that may join the parts and carry no meaning (的, 在, spaces)."}}},"relativeYears":{"description":"Words that date an item relative to its section's year (the itemDates group \"relative\" starts with one): word → years to add.","type":"object","additionalProperties":{"type":"integer","minimum":-10,"maximum":10}},"citationMarker":{"description":"A citation marker in the text (\"[1]\", \"[1,2]\", \"【3-5】\"); the group \"numbers\" holds what is inside. The one pattern for citation markers: segment tells items from prose with it, link expands it.","type":"string","minLength":1,"maxLength":600},"messageExamples":{"description":"What messages quote as examples of headings the patterns expect.","type":"object","additionalProperties":false,"required":["monthHeading","referenceHeading"],"properties":{"monthHeading":{"type":"string","minLength":1,"maxLength":200},"referenceHeading":{"type":"string","minLength":1,"maxLength":200}}}},"$defs":{"Patterns":{"type":"array","items":{"type":"string","minLength":1,"maxLength":600}},"Words":{"type":"array","items":{"type":"string","minLength":1},"minItems":1},"Translation":{"type":"object","additionalProperties":false,"required":["zh","en"],"properties":{"zh":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}},"en":{"type":"string","minLength":1},"preposition":{"type":"string","description":"Joins the phrase to the therapy: \"in\" (default) or \"of\"."}}}}};
 const schema49 = {"type":"array","items":{"type":"string","minLength":1,"maxLength":600}};
 const schema53 = {"type":"array","items":{"type":"string","minLength":1},"minItems":1};
 const schema62 = {"type":"object","additionalProperties":false,"required":["zh","en"],"properties":{"zh":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}},"en":{"type":"string","minLength":1},"preposition":{"type":"string","description":"Joins the phrase to the therapy: \"in\" (default) or \"of\"."}}};
@@ -2302,7 +2302,7 @@ evaluated0.items = undefined;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if(((((((((((((((((data.maxHeadingLength === undefined) && (missing0 = "maxHeadingLength")) || ((data.monthHeadings === undefined) && (missing0 = "monthHeadings"))) || ((data.rangeHeadings === undefined) && (missing0 = "rangeHeadings"))) || ((data.yearHeadings === undefined) && (missing0 = "yearHeadings"))) || ((data.outlineHeadings === undefined) && (missing0 = "outlineHeadings"))) || ((data.sectionKeywords === undefined) && (missing0 = "sectionKeywords"))) || ((data.referenceHeadings === undefined) && (missing0 = "referenceHeadings"))) || ((data.boilerplate === undefined) && (missing0 = "boilerplate"))) || ((data.itemDates === undefined) && (missing0 = "itemDates"))) || ((data.undatedItemStarts === undefined) && (missing0 = "undatedItemStarts"))) || ((data.english === undefined) && (missing0 = "english"))) || ((data.monthNames === undefined) && (missing0 = "monthNames"))) || ((data.relativeYears === undefined) && (missing0 = "relativeYears"))) || ((data.citationMarker === undefined) && (missing0 = "citationMarker"))) || ((data.journalCues === undefined) && (missing0 = "journalCues"))) || ((data.messageExamples === undefined) && (missing0 = "messageExamples"))){
+if((((((((((((((((data.maxHeadingLength === undefined) && (missing0 = "maxHeadingLength")) || ((data.monthHeadings === undefined) && (missing0 = "monthHeadings"))) || ((data.rangeHeadings === undefined) && (missing0 = "rangeHeadings"))) || ((data.yearHeadings === undefined) && (missing0 = "yearHeadings"))) || ((data.outlineHeadings === undefined) && (missing0 = "outlineHeadings"))) || ((data.sectionKeywords === undefined) && (missing0 = "sectionKeywords"))) || ((data.referenceHeadings === undefined) && (missing0 = "referenceHeadings"))) || ((data.boilerplate === undefined) && (missing0 = "boilerplate"))) || ((data.itemDates === undefined) && (missing0 = "itemDates"))) || ((data.undatedItemStarts === undefined) && (missing0 = "undatedItemStarts"))) || ((data.english === undefined) && (missing0 = "english"))) || ((data.monthNames === undefined) && (missing0 = "monthNames"))) || ((data.relativeYears === undefined) && (missing0 = "relativeYears"))) || ((data.citationMarker === undefined) && (missing0 = "citationMarker"))) || ((data.messageExamples === undefined) && (missing0 = "messageExamples"))){
 validate25.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
@@ -3509,163 +3509,37 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.journalCues !== undefined){
-let data52 = data.journalCues;
+if(data.messageExamples !== undefined){
+let data52 = data.messageExamples;
 const _errs127 = errors;
 if(errors === _errs127){
 if(data52 && typeof data52 == "object" && !Array.isArray(data52)){
 let missing6;
-if(((data52.after === undefined) && (missing6 = "after")) || ((data52.before === undefined) && (missing6 = "before"))){
-validate25.errors = [{instancePath:instancePath+"/journalCues",schemaPath:"#/properties/journalCues/required",keyword:"required",params:{missingProperty: missing6},message:"must have required property '"+missing6+"'"}];
+if(((data52.monthHeading === undefined) && (missing6 = "monthHeading")) || ((data52.referenceHeading === undefined) && (missing6 = "referenceHeading"))){
+validate25.errors = [{instancePath:instancePath+"/messageExamples",schemaPath:"#/properties/messageExamples/required",keyword:"required",params:{missingProperty: missing6},message:"must have required property '"+missing6+"'"}];
 return false;
 }
 else {
 const _errs129 = errors;
 for(const key7 in data52){
-if(!((key7 === "after") || (key7 === "before"))){
-validate25.errors = [{instancePath:instancePath+"/journalCues",schemaPath:"#/properties/journalCues/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"}];
+if(!((key7 === "monthHeading") || (key7 === "referenceHeading"))){
+validate25.errors = [{instancePath:instancePath+"/messageExamples",schemaPath:"#/properties/messageExamples/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
 if(_errs129 === errors){
-if(data52.after !== undefined){
-let data53 = data52.after;
+if(data52.monthHeading !== undefined){
+let data53 = data52.monthHeading;
 const _errs130 = errors;
-const _errs131 = errors;
-if(errors === _errs131){
-if(Array.isArray(data53)){
-if(data53.length < 1){
-validate25.errors = [{instancePath:instancePath+"/journalCues/after",schemaPath:"#/$defs/Words/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
-return false;
-}
-else {
-var valid44 = true;
-const len20 = data53.length;
-for(let i20=0; i20<len20; i20++){
-let data54 = data53[i20];
-const _errs133 = errors;
-if(errors === _errs133){
-if(typeof data54 === "string"){
-if(func2(data54) < 1){
-validate25.errors = [{instancePath:instancePath+"/journalCues/after/" + i20,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-else {
-validate25.errors = [{instancePath:instancePath+"/journalCues/after/" + i20,schemaPath:"#/$defs/Words/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid44 = _errs133 === errors;
-if(!valid44){
-break;
-}
-}
-}
-}
-else {
-validate25.errors = [{instancePath:instancePath+"/journalCues/after",schemaPath:"#/$defs/Words/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid42 = _errs130 === errors;
-}
-else {
-var valid42 = true;
-}
-if(valid42){
-if(data52.before !== undefined){
-let data55 = data52.before;
-const _errs135 = errors;
-const _errs136 = errors;
-if(errors === _errs136){
-if(Array.isArray(data55)){
-if(data55.length < 1){
-validate25.errors = [{instancePath:instancePath+"/journalCues/before",schemaPath:"#/$defs/Words/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
-return false;
-}
-else {
-var valid46 = true;
-const len21 = data55.length;
-for(let i21=0; i21<len21; i21++){
-let data56 = data55[i21];
-const _errs138 = errors;
-if(errors === _errs138){
-if(typeof data56 === "string"){
-if(func2(data56) < 1){
-validate25.errors = [{instancePath:instancePath+"/journalCues/before/" + i21,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-else {
-validate25.errors = [{instancePath:instancePath+"/journalCues/before/" + i21,schemaPath:"#/$defs/Words/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid46 = _errs138 === errors;
-if(!valid46){
-break;
-}
-}
-}
-}
-else {
-validate25.errors = [{instancePath:instancePath+"/journalCues/before",schemaPath:"#/$defs/Words/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid42 = _errs135 === errors;
-}
-else {
-var valid42 = true;
-}
-}
-}
-}
-}
-else {
-validate25.errors = [{instancePath:instancePath+"/journalCues",schemaPath:"#/properties/journalCues/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-var valid0 = _errs127 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.messageExamples !== undefined){
-let data57 = data.messageExamples;
-const _errs140 = errors;
-if(errors === _errs140){
-if(data57 && typeof data57 == "object" && !Array.isArray(data57)){
-let missing7;
-if(((data57.monthHeading === undefined) && (missing7 = "monthHeading")) || ((data57.referenceHeading === undefined) && (missing7 = "referenceHeading"))){
-validate25.errors = [{instancePath:instancePath+"/messageExamples",schemaPath:"#/properties/messageExamples/required",keyword:"required",params:{missingProperty: missing7},message:"must have required property '"+missing7+"'"}];
-return false;
-}
-else {
-const _errs142 = errors;
-for(const key8 in data57){
-if(!((key8 === "monthHeading") || (key8 === "referenceHeading"))){
-validate25.errors = [{instancePath:instancePath+"/messageExamples",schemaPath:"#/properties/messageExamples/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-if(_errs142 === errors){
-if(data57.monthHeading !== undefined){
-let data58 = data57.monthHeading;
-const _errs143 = errors;
-if(errors === _errs143){
-if(typeof data58 === "string"){
-if(func2(data58) > 200){
+if(errors === _errs130){
+if(typeof data53 === "string"){
+if(func2(data53) > 200){
 validate25.errors = [{instancePath:instancePath+"/messageExamples/monthHeading",schemaPath:"#/properties/messageExamples/properties/monthHeading/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
 return false;
 }
 else {
-if(func2(data58) < 1){
+if(func2(data53) < 1){
 validate25.errors = [{instancePath:instancePath+"/messageExamples/monthHeading",schemaPath:"#/properties/messageExamples/properties/monthHeading/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -3676,23 +3550,23 @@ validate25.errors = [{instancePath:instancePath+"/messageExamples/monthHeading",
 return false;
 }
 }
-var valid47 = _errs143 === errors;
+var valid42 = _errs130 === errors;
 }
 else {
-var valid47 = true;
+var valid42 = true;
 }
-if(valid47){
-if(data57.referenceHeading !== undefined){
-let data59 = data57.referenceHeading;
-const _errs145 = errors;
-if(errors === _errs145){
-if(typeof data59 === "string"){
-if(func2(data59) > 200){
+if(valid42){
+if(data52.referenceHeading !== undefined){
+let data54 = data52.referenceHeading;
+const _errs132 = errors;
+if(errors === _errs132){
+if(typeof data54 === "string"){
+if(func2(data54) > 200){
 validate25.errors = [{instancePath:instancePath+"/messageExamples/referenceHeading",schemaPath:"#/properties/messageExamples/properties/referenceHeading/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
 return false;
 }
 else {
-if(func2(data59) < 1){
+if(func2(data54) < 1){
 validate25.errors = [{instancePath:instancePath+"/messageExamples/referenceHeading",schemaPath:"#/properties/messageExamples/properties/referenceHeading/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -3703,10 +3577,10 @@ validate25.errors = [{instancePath:instancePath+"/messageExamples/referenceHeadi
 return false;
 }
 }
-var valid47 = _errs145 === errors;
+var valid42 = _errs132 === errors;
 }
 else {
-var valid47 = true;
+var valid42 = true;
 }
 }
 }
@@ -3717,11 +3591,10 @@ validate25.errors = [{instancePath:instancePath+"/messageExamples",schemaPath:"#
 return false;
 }
 }
-var valid0 = _errs140 === errors;
+var valid0 = _errs127 === errors;
 }
 else {
 var valid0 = true;
-}
 }
 }
 }
@@ -3753,7 +3626,8 @@ return errors === 0;
 validate25.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const journals = validate26;
-const schema66 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/journals.schema.json","title":"JournalTable","description":"Canonical journal names with the other names they appear under. name is the English title, abbreviation the NLM (MEDLINE) abbreviation, issn only ISSNs checked against a published source, aliases every other name (Chinese names in both scripts, ISO abbreviations, short names).","type":"object","additionalProperties":false,"required":["journals"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"journals":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","abbreviation","issn","aliases"],"properties":{"name":{"type":"string","minLength":1},"abbreviation":{"type":"string","minLength":1},"issn":{"type":"array","items":{"type":"string","pattern":"^[0-9]{4}-[0-9]{3}[0-9X]$"}},"aliases":{"type":"array","items":{"type":"string","minLength":1}},"publisher":{"type":"boolean","description":"The name is a publisher, not a journal."},"abbreviationSource":{"enum":["nlm","iso4","journal"],"description":"Where abbreviation comes from when it is not NLM's MEDLINE abbreviation: iso4 (derived by the ISO 4 / LTWA rules) or journal (the journal's own). Absent means nlm."},"nlmTitle":{"type":"string","minLength":1,"description":"The title as the NLM catalogue records it, when it differs from name beyond case, punctuation, a leading 'The' or a place qualifier (pinyin titles of Chinese journals)."},"family":{"type":"string","minLength":1,"description":"The brand family the journal belongs to (The Lancet, Nature Portfolio, Cell Press, JAMA Network, BMJ, Frontiers, MDPI, BMC, …), so a page naming a family ('《柳叶刀》子刊') can be read."}}}}}};
+const schema64 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/journals.schema.json","title":"JournalTable","description":"Canonical journal names with the other names they appear under. name is the English title, abbreviation the NLM (MEDLINE) abbreviation, issn only ISSNs checked against a published source, aliases every other name (Chinese names in both scripts, ISO abbreviations, short names).","type":"object","additionalProperties":false,"required":["journals","cues"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"cues":{"description":"Words around a name that tell what it is. Matched in the script-folded view: traditional and half-converted text (雜志, 雜誌, 國際期刊) match the simplified words; English words match in any case.","type":"object","additionalProperties":false,"required":["before","after","family","documents"],"properties":{"before":{"$ref":"#/$defs/Words","description":"Right before a name (期刊《X》, 期刊杂志“X”, published in X): it is a journal. Marks a 《…》 the table does not know as a journal, and lets a one-word English title (Blood, Stroke, Cells) match bare."},"after":{"$ref":"#/$defs/Words","description":"Right after a name (《X》杂志, 《X》上, X journal): it is a journal, as for before."},"family":{"$ref":"#/$defs/Words","description":"Right after a journal's name (《柳叶刀》子刊): the text names the journal's family, not the journal."},"documents":{"$ref":"#/$defs/Words","description":"A 《…》 that ends in one of these (指南, 指导原则, 规划纲要…) is a document: not a journal, not a paper title."}}},"journals":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","abbreviation","issn","aliases"],"properties":{"name":{"type":"string","minLength":1},"abbreviation":{"type":"string","minLength":1},"issn":{"type":"array","items":{"type":"string","pattern":"^[0-9]{4}-[0-9]{3}[0-9X]$"}},"aliases":{"type":"array","items":{"type":"string","minLength":1}},"publisher":{"type":"boolean","description":"The name is a publisher, not a journal."},"abbreviationSource":{"enum":["nlm","iso4","journal"],"description":"Where abbreviation comes from when it is not NLM's MEDLINE abbreviation: iso4 (derived by the ISO 4 / LTWA rules) or journal (the journal's own). Absent means nlm."},"nlmTitle":{"type":"string","minLength":1,"description":"The title as the NLM catalogue records it, when it differs from name beyond case, punctuation, a leading 'The' or a place qualifier (pinyin titles of Chinese journals)."},"family":{"type":"string","minLength":1,"description":"The brand family the journal belongs to (The Lancet, Nature Portfolio, Cell Press, JAMA Network, BMJ, Frontiers, MDPI, BMC, …), so a page naming a family ('《柳叶刀》子刊') can be read."}}}}},"$defs":{"Words":{"type":"array","items":{"type":"string","minLength":1,"maxLength":40},"maxItems":200}}};
+const schema65 = {"type":"array","items":{"type":"string","minLength":1,"maxLength":40},"maxItems":200};
 const pattern11 = new RegExp("^[0-9]{4}-[0-9]{3}[0-9X]$", "u");
 
 function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -3770,14 +3644,14 @@ evaluated0.items = undefined;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if((data.journals === undefined) && (missing0 = "journals")){
+if(((data.journals === undefined) && (missing0 = "journals")) || ((data.cues === undefined) && (missing0 = "cues"))){
 validate26.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!(((key0 === "$schema") || (key0 === "description")) || (key0 === "journals"))){
+if(!((((key0 === "$schema") || (key0 === "description")) || (key0 === "cues")) || (key0 === "journals"))){
 validate26.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
@@ -3808,236 +3682,480 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.journals !== undefined){
-let data2 = data.journals;
+if(data.cues !== undefined){
+let data2 = data.cues;
 const _errs6 = errors;
 if(errors === _errs6){
-if(Array.isArray(data2)){
-var valid1 = true;
-const len0 = data2.length;
-for(let i0=0; i0<len0; i0++){
-let data3 = data2[i0];
-const _errs8 = errors;
-if(errors === _errs8){
-if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 let missing1;
-if(((((data3.name === undefined) && (missing1 = "name")) || ((data3.abbreviation === undefined) && (missing1 = "abbreviation"))) || ((data3.issn === undefined) && (missing1 = "issn"))) || ((data3.aliases === undefined) && (missing1 = "aliases"))){
-validate26.errors = [{instancePath:instancePath+"/journals/" + i0,schemaPath:"#/properties/journals/items/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
+if(((((data2.before === undefined) && (missing1 = "before")) || ((data2.after === undefined) && (missing1 = "after"))) || ((data2.family === undefined) && (missing1 = "family"))) || ((data2.documents === undefined) && (missing1 = "documents"))){
+validate26.errors = [{instancePath:instancePath+"/cues",schemaPath:"#/properties/cues/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
 return false;
 }
 else {
-const _errs10 = errors;
-for(const key1 in data3){
-if(!((((((((key1 === "name") || (key1 === "abbreviation")) || (key1 === "issn")) || (key1 === "aliases")) || (key1 === "publisher")) || (key1 === "abbreviationSource")) || (key1 === "nlmTitle")) || (key1 === "family"))){
-validate26.errors = [{instancePath:instancePath+"/journals/" + i0,schemaPath:"#/properties/journals/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
+const _errs8 = errors;
+for(const key1 in data2){
+if(!((((key1 === "before") || (key1 === "after")) || (key1 === "family")) || (key1 === "documents"))){
+validate26.errors = [{instancePath:instancePath+"/cues",schemaPath:"#/properties/cues/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs10 === errors){
-if(data3.name !== undefined){
-let data4 = data3.name;
-const _errs11 = errors;
-if(errors === _errs11){
-if(typeof data4 === "string"){
-if(func2(data4) < 1){
-validate26.errors = [{instancePath:instancePath+"/journals/" + i0+"/name",schemaPath:"#/properties/journals/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+if(_errs8 === errors){
+if(data2.before !== undefined){
+let data3 = data2.before;
+const _errs9 = errors;
+const _errs10 = errors;
+if(errors === _errs10){
+if(Array.isArray(data3)){
+if(data3.length > 200){
+validate26.errors = [{instancePath:instancePath+"/cues/before",schemaPath:"#/$defs/Words/maxItems",keyword:"maxItems",params:{limit: 200},message:"must NOT have more than 200 items"}];
 return false;
 }
-}
 else {
-validate26.errors = [{instancePath:instancePath+"/journals/" + i0+"/name",schemaPath:"#/properties/journals/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid2 = _errs11 === errors;
-}
-else {
-var valid2 = true;
-}
-if(valid2){
-if(data3.abbreviation !== undefined){
-let data5 = data3.abbreviation;
-const _errs13 = errors;
-if(errors === _errs13){
-if(typeof data5 === "string"){
-if(func2(data5) < 1){
-validate26.errors = [{instancePath:instancePath+"/journals/" + i0+"/abbreviation",schemaPath:"#/properties/journals/items/properties/abbreviation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-else {
-validate26.errors = [{instancePath:instancePath+"/journals/" + i0+"/abbreviation",schemaPath:"#/properties/journals/items/properties/abbreviation/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid2 = _errs13 === errors;
-}
-else {
-var valid2 = true;
-}
-if(valid2){
-if(data3.issn !== undefined){
-let data6 = data3.issn;
-const _errs15 = errors;
-if(errors === _errs15){
-if(Array.isArray(data6)){
 var valid3 = true;
-const len1 = data6.length;
-for(let i1=0; i1<len1; i1++){
-let data7 = data6[i1];
-const _errs17 = errors;
-if(errors === _errs17){
-if(typeof data7 === "string"){
-if(!pattern11.test(data7)){
-validate26.errors = [{instancePath:instancePath+"/journals/" + i0+"/issn/" + i1,schemaPath:"#/properties/journals/items/properties/issn/items/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{3}[0-9X]$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{3}[0-9X]$"+"\""}];
+const len0 = data3.length;
+for(let i0=0; i0<len0; i0++){
+let data4 = data3[i0];
+const _errs12 = errors;
+if(errors === _errs12){
+if(typeof data4 === "string"){
+if(func2(data4) > 40){
+validate26.errors = [{instancePath:instancePath+"/cues/before/" + i0,schemaPath:"#/$defs/Words/items/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"}];
 return false;
+}
+else {
+if(func2(data4) < 1){
+validate26.errors = [{instancePath:instancePath+"/cues/before/" + i0,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
 }
 }
 else {
-validate26.errors = [{instancePath:instancePath+"/journals/" + i0+"/issn/" + i1,schemaPath:"#/properties/journals/items/properties/issn/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate26.errors = [{instancePath:instancePath+"/cues/before/" + i0,schemaPath:"#/$defs/Words/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
-var valid3 = _errs17 === errors;
+var valid3 = _errs12 === errors;
 if(!valid3){
 break;
 }
 }
 }
+}
 else {
-validate26.errors = [{instancePath:instancePath+"/journals/" + i0+"/issn",schemaPath:"#/properties/journals/items/properties/issn/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate26.errors = [{instancePath:instancePath+"/cues/before",schemaPath:"#/$defs/Words/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
-var valid2 = _errs15 === errors;
+var valid1 = _errs9 === errors;
 }
 else {
-var valid2 = true;
+var valid1 = true;
 }
-if(valid2){
-if(data3.aliases !== undefined){
-let data8 = data3.aliases;
+if(valid1){
+if(data2.after !== undefined){
+let data5 = data2.after;
+const _errs14 = errors;
+const _errs15 = errors;
+if(errors === _errs15){
+if(Array.isArray(data5)){
+if(data5.length > 200){
+validate26.errors = [{instancePath:instancePath+"/cues/after",schemaPath:"#/$defs/Words/maxItems",keyword:"maxItems",params:{limit: 200},message:"must NOT have more than 200 items"}];
+return false;
+}
+else {
+var valid5 = true;
+const len1 = data5.length;
+for(let i1=0; i1<len1; i1++){
+let data6 = data5[i1];
+const _errs17 = errors;
+if(errors === _errs17){
+if(typeof data6 === "string"){
+if(func2(data6) > 40){
+validate26.errors = [{instancePath:instancePath+"/cues/after/" + i1,schemaPath:"#/$defs/Words/items/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"}];
+return false;
+}
+else {
+if(func2(data6) < 1){
+validate26.errors = [{instancePath:instancePath+"/cues/after/" + i1,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+}
+else {
+validate26.errors = [{instancePath:instancePath+"/cues/after/" + i1,schemaPath:"#/$defs/Words/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid5 = _errs17 === errors;
+if(!valid5){
+break;
+}
+}
+}
+}
+else {
+validate26.errors = [{instancePath:instancePath+"/cues/after",schemaPath:"#/$defs/Words/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid1 = _errs14 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data2.family !== undefined){
+let data7 = data2.family;
 const _errs19 = errors;
-if(errors === _errs19){
-if(Array.isArray(data8)){
-var valid4 = true;
-const len2 = data8.length;
+const _errs20 = errors;
+if(errors === _errs20){
+if(Array.isArray(data7)){
+if(data7.length > 200){
+validate26.errors = [{instancePath:instancePath+"/cues/family",schemaPath:"#/$defs/Words/maxItems",keyword:"maxItems",params:{limit: 200},message:"must NOT have more than 200 items"}];
+return false;
+}
+else {
+var valid7 = true;
+const len2 = data7.length;
 for(let i2=0; i2<len2; i2++){
-let data9 = data8[i2];
-const _errs21 = errors;
-if(errors === _errs21){
-if(typeof data9 === "string"){
-if(func2(data9) < 1){
-validate26.errors = [{instancePath:instancePath+"/journals/" + i0+"/aliases/" + i2,schemaPath:"#/properties/journals/items/properties/aliases/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+let data8 = data7[i2];
+const _errs22 = errors;
+if(errors === _errs22){
+if(typeof data8 === "string"){
+if(func2(data8) > 40){
+validate26.errors = [{instancePath:instancePath+"/cues/family/" + i2,schemaPath:"#/$defs/Words/items/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"}];
+return false;
+}
+else {
+if(func2(data8) < 1){
+validate26.errors = [{instancePath:instancePath+"/cues/family/" + i2,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+}
+else {
+validate26.errors = [{instancePath:instancePath+"/cues/family/" + i2,schemaPath:"#/$defs/Words/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid7 = _errs22 === errors;
+if(!valid7){
+break;
+}
+}
+}
+}
+else {
+validate26.errors = [{instancePath:instancePath+"/cues/family",schemaPath:"#/$defs/Words/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid1 = _errs19 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data2.documents !== undefined){
+let data9 = data2.documents;
+const _errs24 = errors;
+const _errs25 = errors;
+if(errors === _errs25){
+if(Array.isArray(data9)){
+if(data9.length > 200){
+validate26.errors = [{instancePath:instancePath+"/cues/documents",schemaPath:"#/$defs/Words/maxItems",keyword:"maxItems",params:{limit: 200},message:"must NOT have more than 200 items"}];
+return false;
+}
+else {
+var valid9 = true;
+const len3 = data9.length;
+for(let i3=0; i3<len3; i3++){
+let data10 = data9[i3];
+const _errs27 = errors;
+if(errors === _errs27){
+if(typeof data10 === "string"){
+if(func2(data10) > 40){
+validate26.errors = [{instancePath:instancePath+"/cues/documents/" + i3,schemaPath:"#/$defs/Words/items/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"}];
+return false;
+}
+else {
+if(func2(data10) < 1){
+validate26.errors = [{instancePath:instancePath+"/cues/documents/" + i3,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+}
+else {
+validate26.errors = [{instancePath:instancePath+"/cues/documents/" + i3,schemaPath:"#/$defs/Words/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid9 = _errs27 === errors;
+if(!valid9){
+break;
+}
+}
+}
+}
+else {
+validate26.errors = [{instancePath:instancePath+"/cues/documents",schemaPath:"#/$defs/Words/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid1 = _errs24 === errors;
+}
+else {
+var valid1 = true;
+}
+}
+}
+}
+}
+}
+}
+else {
+validate26.errors = [{instancePath:instancePath+"/cues",schemaPath:"#/properties/cues/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid0 = _errs6 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.journals !== undefined){
+let data11 = data.journals;
+const _errs29 = errors;
+if(errors === _errs29){
+if(Array.isArray(data11)){
+var valid10 = true;
+const len4 = data11.length;
+for(let i4=0; i4<len4; i4++){
+let data12 = data11[i4];
+const _errs31 = errors;
+if(errors === _errs31){
+if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
+let missing2;
+if(((((data12.name === undefined) && (missing2 = "name")) || ((data12.abbreviation === undefined) && (missing2 = "abbreviation"))) || ((data12.issn === undefined) && (missing2 = "issn"))) || ((data12.aliases === undefined) && (missing2 = "aliases"))){
+validate26.errors = [{instancePath:instancePath+"/journals/" + i4,schemaPath:"#/properties/journals/items/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
+return false;
+}
+else {
+const _errs33 = errors;
+for(const key2 in data12){
+if(!((((((((key2 === "name") || (key2 === "abbreviation")) || (key2 === "issn")) || (key2 === "aliases")) || (key2 === "publisher")) || (key2 === "abbreviationSource")) || (key2 === "nlmTitle")) || (key2 === "family"))){
+validate26.errors = [{instancePath:instancePath+"/journals/" + i4,schemaPath:"#/properties/journals/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs33 === errors){
+if(data12.name !== undefined){
+let data13 = data12.name;
+const _errs34 = errors;
+if(errors === _errs34){
+if(typeof data13 === "string"){
+if(func2(data13) < 1){
+validate26.errors = [{instancePath:instancePath+"/journals/" + i4+"/name",schemaPath:"#/properties/journals/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 else {
-validate26.errors = [{instancePath:instancePath+"/journals/" + i0+"/aliases/" + i2,schemaPath:"#/properties/journals/items/properties/aliases/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate26.errors = [{instancePath:instancePath+"/journals/" + i4+"/name",schemaPath:"#/properties/journals/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
-var valid4 = _errs21 === errors;
-if(!valid4){
+var valid11 = _errs34 === errors;
+}
+else {
+var valid11 = true;
+}
+if(valid11){
+if(data12.abbreviation !== undefined){
+let data14 = data12.abbreviation;
+const _errs36 = errors;
+if(errors === _errs36){
+if(typeof data14 === "string"){
+if(func2(data14) < 1){
+validate26.errors = [{instancePath:instancePath+"/journals/" + i4+"/abbreviation",schemaPath:"#/properties/journals/items/properties/abbreviation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate26.errors = [{instancePath:instancePath+"/journals/" + i4+"/abbreviation",schemaPath:"#/properties/journals/items/properties/abbreviation/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid11 = _errs36 === errors;
+}
+else {
+var valid11 = true;
+}
+if(valid11){
+if(data12.issn !== undefined){
+let data15 = data12.issn;
+const _errs38 = errors;
+if(errors === _errs38){
+if(Array.isArray(data15)){
+var valid12 = true;
+const len5 = data15.length;
+for(let i5=0; i5<len5; i5++){
+let data16 = data15[i5];
+const _errs40 = errors;
+if(errors === _errs40){
+if(typeof data16 === "string"){
+if(!pattern11.test(data16)){
+validate26.errors = [{instancePath:instancePath+"/journals/" + i4+"/issn/" + i5,schemaPath:"#/properties/journals/items/properties/issn/items/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{3}[0-9X]$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{3}[0-9X]$"+"\""}];
+return false;
+}
+}
+else {
+validate26.errors = [{instancePath:instancePath+"/journals/" + i4+"/issn/" + i5,schemaPath:"#/properties/journals/items/properties/issn/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid12 = _errs40 === errors;
+if(!valid12){
 break;
 }
 }
 }
 else {
-validate26.errors = [{instancePath:instancePath+"/journals/" + i0+"/aliases",schemaPath:"#/properties/journals/items/properties/aliases/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate26.errors = [{instancePath:instancePath+"/journals/" + i4+"/issn",schemaPath:"#/properties/journals/items/properties/issn/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
-var valid2 = _errs19 === errors;
+var valid11 = _errs38 === errors;
 }
 else {
-var valid2 = true;
+var valid11 = true;
 }
-if(valid2){
-if(data3.publisher !== undefined){
-const _errs23 = errors;
-if(typeof data3.publisher !== "boolean"){
-validate26.errors = [{instancePath:instancePath+"/journals/" + i0+"/publisher",schemaPath:"#/properties/journals/items/properties/publisher/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
-return false;
-}
-var valid2 = _errs23 === errors;
-}
-else {
-var valid2 = true;
-}
-if(valid2){
-if(data3.abbreviationSource !== undefined){
-let data11 = data3.abbreviationSource;
-const _errs25 = errors;
-if(!(((data11 === "nlm") || (data11 === "iso4")) || (data11 === "journal"))){
-validate26.errors = [{instancePath:instancePath+"/journals/" + i0+"/abbreviationSource",schemaPath:"#/properties/journals/items/properties/abbreviationSource/enum",keyword:"enum",params:{allowedValues: schema66.properties.journals.items.properties.abbreviationSource.enum},message:"must be equal to one of the allowed values"}];
-return false;
-}
-var valid2 = _errs25 === errors;
-}
-else {
-var valid2 = true;
-}
-if(valid2){
-if(data3.nlmTitle !== undefined){
-let data12 = data3.nlmTitle;
-const _errs26 = errors;
-if(errors === _errs26){
-if(typeof data12 === "string"){
-if(func2(data12) < 1){
-validate26.errors = [{instancePath:instancePath+"/journals/" + i0+"/nlmTitle",schemaPath:"#/properties/journals/items/properties/nlmTitle/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+if(valid11){
+if(data12.aliases !== undefined){
+let data17 = data12.aliases;
+const _errs42 = errors;
+if(errors === _errs42){
+if(Array.isArray(data17)){
+var valid13 = true;
+const len6 = data17.length;
+for(let i6=0; i6<len6; i6++){
+let data18 = data17[i6];
+const _errs44 = errors;
+if(errors === _errs44){
+if(typeof data18 === "string"){
+if(func2(data18) < 1){
+validate26.errors = [{instancePath:instancePath+"/journals/" + i4+"/aliases/" + i6,schemaPath:"#/properties/journals/items/properties/aliases/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 else {
-validate26.errors = [{instancePath:instancePath+"/journals/" + i0+"/nlmTitle",schemaPath:"#/properties/journals/items/properties/nlmTitle/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate26.errors = [{instancePath:instancePath+"/journals/" + i4+"/aliases/" + i6,schemaPath:"#/properties/journals/items/properties/aliases/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
-var valid2 = _errs26 === errors;
-}
-else {
-var valid2 = true;
-}
-if(valid2){
-if(data3.family !== undefined){
-let data13 = data3.family;
-const _errs28 = errors;
-if(errors === _errs28){
-if(typeof data13 === "string"){
-if(func2(data13) < 1){
-validate26.errors = [{instancePath:instancePath+"/journals/" + i0+"/family",schemaPath:"#/properties/journals/items/properties/family/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-else {
-validate26.errors = [{instancePath:instancePath+"/journals/" + i0+"/family",schemaPath:"#/properties/journals/items/properties/family/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid2 = _errs28 === errors;
-}
-else {
-var valid2 = true;
-}
-}
-}
-}
-}
-}
-}
-}
+var valid13 = _errs44 === errors;
+if(!valid13){
+break;
 }
 }
 }
 else {
-validate26.errors = [{instancePath:instancePath+"/journals/" + i0,schemaPath:"#/properties/journals/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate26.errors = [{instancePath:instancePath+"/journals/" + i4+"/aliases",schemaPath:"#/properties/journals/items/properties/aliases/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
-var valid1 = _errs8 === errors;
-if(!valid1){
+var valid11 = _errs42 === errors;
+}
+else {
+var valid11 = true;
+}
+if(valid11){
+if(data12.publisher !== undefined){
+const _errs46 = errors;
+if(typeof data12.publisher !== "boolean"){
+validate26.errors = [{instancePath:instancePath+"/journals/" + i4+"/publisher",schemaPath:"#/properties/journals/items/properties/publisher/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+return false;
+}
+var valid11 = _errs46 === errors;
+}
+else {
+var valid11 = true;
+}
+if(valid11){
+if(data12.abbreviationSource !== undefined){
+let data20 = data12.abbreviationSource;
+const _errs48 = errors;
+if(!(((data20 === "nlm") || (data20 === "iso4")) || (data20 === "journal"))){
+validate26.errors = [{instancePath:instancePath+"/journals/" + i4+"/abbreviationSource",schemaPath:"#/properties/journals/items/properties/abbreviationSource/enum",keyword:"enum",params:{allowedValues: schema64.properties.journals.items.properties.abbreviationSource.enum},message:"must be equal to one of the allowed values"}];
+return false;
+}
+var valid11 = _errs48 === errors;
+}
+else {
+var valid11 = true;
+}
+if(valid11){
+if(data12.nlmTitle !== undefined){
+let data21 = data12.nlmTitle;
+const _errs49 = errors;
+if(errors === _errs49){
+if(typeof data21 === "string"){
+if(func2(data21) < 1){
+validate26.errors = [{instancePath:instancePath+"/journals/" + i4+"/nlmTitle",schemaPath:"#/properties/journals/items/properties/nlmTitle/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate26.errors = [{instancePath:instancePath+"/journals/" + i4+"/nlmTitle",schemaPath:"#/properties/journals/items/properties/nlmTitle/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid11 = _errs49 === errors;
+}
+else {
+var valid11 = true;
+}
+if(valid11){
+if(data12.family !== undefined){
+let data22 = data12.family;
+const _errs51 = errors;
+if(errors === _errs51){
+if(typeof data22 === "string"){
+if(func2(data22) < 1){
+validate26.errors = [{instancePath:instancePath+"/journals/" + i4+"/family",schemaPath:"#/properties/journals/items/properties/family/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate26.errors = [{instancePath:instancePath+"/journals/" + i4+"/family",schemaPath:"#/properties/journals/items/properties/family/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid11 = _errs51 === errors;
+}
+else {
+var valid11 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate26.errors = [{instancePath:instancePath+"/journals/" + i4,schemaPath:"#/properties/journals/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid10 = _errs31 === errors;
+if(!valid10){
 break;
 }
 }
@@ -4047,10 +4165,11 @@ validate26.errors = [{instancePath:instancePath+"/journals",schemaPath:"#/proper
 return false;
 }
 }
-var valid0 = _errs6 === errors;
+var valid0 = _errs29 === errors;
 }
 else {
 var valid0 = true;
+}
 }
 }
 }
@@ -4068,8 +4187,8 @@ return errors === 0;
 validate26.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const html = validate27;
-const schema67 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/html.schema.json","title":"HtmlData","description":"How saved web pages are read: dropped elements, chrome markers, known body containers.","type":"object","additionalProperties":false,"$defs":{"selector":{"type":"string","minLength":1,"pattern":"^([a-zA-Z][a-zA-Z0-9-]{0,40})?((?:[#.][\\w-]{1,100}|\\[[\\w-]{1,60}(?:[~^$*]?=(?:\"[^\"]{0,200}\"|'[^']{0,200}'|[\\w-]{0,200}))?\\]){0,20})$","description":"One compound CSS selector: a tag, #id, .class and [attribute] tests ([a], [a=v], [a^=v], [a$=v], [a*=v], [a~=v]); no combinators."}},"required":["dropElements","chromeElements","chromeClassPattern","chromeClassExceptions","wechatRoot","contentSelectors","blockElements","metaLinePatterns"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"dropElements":{"type":"array","items":{"type":"string"}},"chromeElements":{"type":"array","items":{"type":"string"}},"chromeClassPattern":{"type":"string","description":"Class/id words that mark site chrome (case-insensitive regular expression, tried on the class and id together)."},"chromeClassExceptions":{"type":"string","description":"A class or id token that names content and keeps an element the chrome pattern would drop (case-insensitive regular expression, tried on each whitespace-separated token; anchor it)."},"wechatRoot":{"$ref":"#/$defs/selector"},"contentSelectors":{"type":"array","items":{"$ref":"#/$defs/selector"},"description":"CSS selectors of known body containers, tried in order; the first whose matches hold text wins, its first match joined with the later matches under the same parent (an article split into chunks). A forum's posts each sit in their own wrapper, so a post selector keeps the opening post."},"blockElements":{"type":"array","items":{"type":"string"}},"metaLinePatterns":{"type":"array","items":{"type":"string"},"description":"Lines that are no article text when they open or close the body (80 characters at most): bylines, datelines, source, editor and hit-count lines (regular expressions, Unicode mode)."}}};
-const schema68 = {"type":"string","minLength":1,"pattern":"^([a-zA-Z][a-zA-Z0-9-]{0,40})?((?:[#.][\\w-]{1,100}|\\[[\\w-]{1,60}(?:[~^$*]?=(?:\"[^\"]{0,200}\"|'[^']{0,200}'|[\\w-]{0,200}))?\\]){0,20})$","description":"One compound CSS selector: a tag, #id, .class and [attribute] tests ([a], [a=v], [a^=v], [a$=v], [a*=v], [a~=v]); no combinators."};
+const schema69 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/html.schema.json","title":"HtmlData","description":"How saved web pages are read: dropped elements, chrome markers, known body containers.","type":"object","additionalProperties":false,"$defs":{"selector":{"type":"string","minLength":1,"pattern":"^([a-zA-Z][a-zA-Z0-9-]{0,40})?((?:[#.][\\w-]{1,100}|\\[[\\w-]{1,60}(?:[~^$*]?=(?:\"[^\"]{0,200}\"|'[^']{0,200}'|[\\w-]{0,200}))?\\]){0,20})$","description":"One compound CSS selector: a tag, #id, .class and [attribute] tests ([a], [a=v], [a^=v], [a$=v], [a*=v], [a~=v]); no combinators."}},"required":["dropElements","chromeElements","chromeClassPattern","chromeClassExceptions","wechatRoot","contentSelectors","blockElements","metaLinePatterns"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"dropElements":{"type":"array","items":{"type":"string"}},"chromeElements":{"type":"array","items":{"type":"string"}},"chromeClassPattern":{"type":"string","description":"Class/id words that mark site chrome (case-insensitive regular expression, tried on the class and id together)."},"chromeClassExceptions":{"type":"string","description":"A class or id token that names content and keeps an element the chrome pattern would drop (case-insensitive regular expression, tried on each whitespace-separated token; anchor it)."},"wechatRoot":{"$ref":"#/$defs/selector"},"contentSelectors":{"type":"array","items":{"$ref":"#/$defs/selector"},"description":"CSS selectors of known body containers, tried in order; the first whose matches hold text wins, its first match joined with the later matches under the same parent (an article split into chunks). A forum's posts each sit in their own wrapper, so a post selector keeps the opening post."},"blockElements":{"type":"array","items":{"type":"string"}},"metaLinePatterns":{"type":"array","items":{"type":"string"},"description":"Lines that are no article text when they open or close the body (80 characters at most): bylines, datelines, source, editor and hit-count lines (regular expressions, Unicode mode)."}}};
+const schema70 = {"type":"string","minLength":1,"pattern":"^([a-zA-Z][a-zA-Z0-9-]{0,40})?((?:[#.][\\w-]{1,100}|\\[[\\w-]{1,60}(?:[~^$*]?=(?:\"[^\"]{0,200}\"|'[^']{0,200}'|[\\w-]{0,200}))?\\]){0,20})$","description":"One compound CSS selector: a tag, #id, .class and [attribute] tests ([a], [a=v], [a^=v], [a$=v], [a*=v], [a~=v]); no combinators."};
 const pattern12 = new RegExp("^([a-zA-Z][a-zA-Z0-9-]{0,40})?((?:[#.][\\w-]{1,100}|\\[[\\w-]{1,60}(?:[~^$*]?=(?:\"[^\"]{0,200}\"|'[^']{0,200}'|[\\w-]{0,200}))?\\]){0,20})$", "u");
 
 function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -4093,7 +4212,7 @@ return false;
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!(func1.call(schema67.properties, key0))){
+if(!(func1.call(schema69.properties, key0))){
 validate27.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
@@ -4364,8 +4483,8 @@ return errors === 0;
 validate27.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const lexicon = validate28;
-const schema70 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/lexicon.schema.json","title":"Lexicon","description":"Bilingual concept lexicon for the entities stage.","type":"object","additionalProperties":false,"required":["concepts","patterns"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"patterns":{"description":"Open classes matched by pattern (IL-6, miR-146a, CD90, NCT01234567).","type":"array","items":{"type":"object","additionalProperties":false,"required":["name","type","pattern","idPrefix","labelCase"],"properties":{"name":{"type":"string","pattern":"^[a-z][a-z0-9-]*$"},"type":{"$ref":"#/$defs/EntityType"},"pattern":{"type":"string","minLength":2,"maxLength":200},"idPrefix":{"type":"string","pattern":"^[a-z]+:$"},"labelCase":{"enum":["upper","keep"]}}}},"concepts":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","type","label","xrefs","zh","en","abbreviations"],"properties":{"id":{"type":"string","pattern":"^[a-z]+:[a-z0-9-]+$"},"type":{"$ref":"#/$defs/EntityType"},"label":{"type":"string","minLength":1},"xrefs":{"type":"array","items":{"type":"string","pattern":"^(MESH:D[0-9]{6,9}|CL:[0-9]{7}|HGNC\\.SYMBOL:[A-Z0-9-]+)$"}},"zh":{"type":"array","items":{"type":"string","minLength":1}},"en":{"type":"array","items":{"type":"string","minLength":2}},"abbreviations":{"type":"array","items":{"type":"string","minLength":2}}}}}},"$defs":{"EntityType":{"enum":["disease","cell","molecule","measure","organization","journal","drug","country","other"]}}};
-const schema71 = {"enum":["disease","cell","molecule","measure","organization","journal","drug","country","other"]};
+const schema72 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/lexicon.schema.json","title":"Lexicon","description":"Bilingual concept lexicon for the entities stage.","type":"object","additionalProperties":false,"required":["concepts","patterns"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"pinyinRuby":{"description":"Text the matching view leaves out: the pinyin a mirror's converter left after the characters it converted (醫(yī)療, 系統(tǒng)). Matched on the view (simplified, half-width) with the u flag; every mention still spans the source as written.","type":"string","minLength":2,"maxLength":300},"definitionStops":{"description":"Where an abbreviation's definition written before it (X(ABBR)) cannot start: after a word in always (激素治疗失败的急性移植物抗宿主病(aGVHD) is defined by 急性移植物抗宿主病), or after a word in clauseOpeners that opens its clause (据世界卫生组织(WHO) by 世界卫生组织). Punctuation always stops a definition.","type":"object","additionalProperties":false,"required":["always","clauseOpeners"],"properties":{"always":{"type":"array","items":{"type":"string","minLength":1,"maxLength":10},"maxItems":100},"clauseOpeners":{"type":"array","items":{"type":"string","minLength":1,"maxLength":10},"maxItems":100}}},"patterns":{"description":"Open classes matched by pattern (IL-6, miR-146a, CD90, NCT01234567).","type":"array","items":{"type":"object","additionalProperties":false,"required":["name","type","pattern","idPrefix","labelCase"],"properties":{"name":{"type":"string","pattern":"^[a-z][a-z0-9-]*$"},"type":{"$ref":"#/$defs/EntityType"},"pattern":{"type":"string","minLength":2,"maxLength":200},"idPrefix":{"type":"string","pattern":"^[a-z]+:$"},"labelCase":{"enum":["upper","keep"]}}}},"concepts":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","type","label","xrefs","zh","en","abbreviations"],"properties":{"id":{"type":"string","pattern":"^[a-z]+:[a-z0-9-]+$"},"type":{"$ref":"#/$defs/EntityType"},"label":{"type":"string","minLength":1},"xrefs":{"type":"array","items":{"type":"string","pattern":"^(MESH:D[0-9]{6,9}|CL:[0-9]{7}|HGNC\\.SYMBOL:[A-Z0-9-]+)$"}},"zh":{"type":"array","items":{"type":"string","minLength":1}},"en":{"type":"array","items":{"type":"string","minLength":2}},"abbreviations":{"type":"array","items":{"type":"string","minLength":2}}}}}},"$defs":{"EntityType":{"enum":["disease","cell","molecule","measure","organization","journal","drug","country","other"]}}};
+const schema73 = {"enum":["disease","cell","molecule","measure","organization","journal","drug","country","other"]};
 const pattern15 = new RegExp("^[a-z]+:$", "u");
 const pattern16 = new RegExp("^[a-z]+:[a-z0-9-]+$", "u");
 const pattern17 = new RegExp("^(MESH:D[0-9]{6,9}|CL:[0-9]{7}|HGNC\\.SYMBOL:[A-Z0-9-]+)$", "u");
@@ -4391,7 +4510,7 @@ return false;
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!((((key0 === "$schema") || (key0 === "description")) || (key0 === "patterns")) || (key0 === "concepts"))){
+if(!((((((key0 === "$schema") || (key0 === "description")) || (key0 === "pinyinRuby")) || (key0 === "definitionStops")) || (key0 === "patterns")) || (key0 === "concepts"))){
 validate28.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
@@ -4422,147 +4541,24 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.patterns !== undefined){
-let data2 = data.patterns;
+if(data.pinyinRuby !== undefined){
+let data2 = data.pinyinRuby;
 const _errs6 = errors;
 if(errors === _errs6){
-if(Array.isArray(data2)){
-var valid1 = true;
-const len0 = data2.length;
-for(let i0=0; i0<len0; i0++){
-let data3 = data2[i0];
-const _errs8 = errors;
-if(errors === _errs8){
-if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
-let missing1;
-if((((((data3.name === undefined) && (missing1 = "name")) || ((data3.type === undefined) && (missing1 = "type"))) || ((data3.pattern === undefined) && (missing1 = "pattern"))) || ((data3.idPrefix === undefined) && (missing1 = "idPrefix"))) || ((data3.labelCase === undefined) && (missing1 = "labelCase"))){
-validate28.errors = [{instancePath:instancePath+"/patterns/" + i0,schemaPath:"#/properties/patterns/items/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
+if(typeof data2 === "string"){
+if(func2(data2) > 300){
+validate28.errors = [{instancePath:instancePath+"/pinyinRuby",schemaPath:"#/properties/pinyinRuby/maxLength",keyword:"maxLength",params:{limit: 300},message:"must NOT have more than 300 characters"}];
 return false;
 }
 else {
-const _errs10 = errors;
-for(const key1 in data3){
-if(!(((((key1 === "name") || (key1 === "type")) || (key1 === "pattern")) || (key1 === "idPrefix")) || (key1 === "labelCase"))){
-validate28.errors = [{instancePath:instancePath+"/patterns/" + i0,schemaPath:"#/properties/patterns/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-if(_errs10 === errors){
-if(data3.name !== undefined){
-let data4 = data3.name;
-const _errs11 = errors;
-if(errors === _errs11){
-if(typeof data4 === "string"){
-if(!pattern6.test(data4)){
-validate28.errors = [{instancePath:instancePath+"/patterns/" + i0+"/name",schemaPath:"#/properties/patterns/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9-]*$"+"\""}];
-return false;
-}
-}
-else {
-validate28.errors = [{instancePath:instancePath+"/patterns/" + i0+"/name",schemaPath:"#/properties/patterns/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid2 = _errs11 === errors;
-}
-else {
-var valid2 = true;
-}
-if(valid2){
-if(data3.type !== undefined){
-let data5 = data3.type;
-const _errs13 = errors;
-if(!(((((((((data5 === "disease") || (data5 === "cell")) || (data5 === "molecule")) || (data5 === "measure")) || (data5 === "organization")) || (data5 === "journal")) || (data5 === "drug")) || (data5 === "country")) || (data5 === "other"))){
-validate28.errors = [{instancePath:instancePath+"/patterns/" + i0+"/type",schemaPath:"#/$defs/EntityType/enum",keyword:"enum",params:{allowedValues: schema71.enum},message:"must be equal to one of the allowed values"}];
-return false;
-}
-var valid2 = _errs13 === errors;
-}
-else {
-var valid2 = true;
-}
-if(valid2){
-if(data3.pattern !== undefined){
-let data6 = data3.pattern;
-const _errs15 = errors;
-if(errors === _errs15){
-if(typeof data6 === "string"){
-if(func2(data6) > 200){
-validate28.errors = [{instancePath:instancePath+"/patterns/" + i0+"/pattern",schemaPath:"#/properties/patterns/items/properties/pattern/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
-return false;
-}
-else {
-if(func2(data6) < 2){
-validate28.errors = [{instancePath:instancePath+"/patterns/" + i0+"/pattern",schemaPath:"#/properties/patterns/items/properties/pattern/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"}];
+if(func2(data2) < 2){
+validate28.errors = [{instancePath:instancePath+"/pinyinRuby",schemaPath:"#/properties/pinyinRuby/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"}];
 return false;
 }
 }
 }
 else {
-validate28.errors = [{instancePath:instancePath+"/patterns/" + i0+"/pattern",schemaPath:"#/properties/patterns/items/properties/pattern/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid2 = _errs15 === errors;
-}
-else {
-var valid2 = true;
-}
-if(valid2){
-if(data3.idPrefix !== undefined){
-let data7 = data3.idPrefix;
-const _errs17 = errors;
-if(errors === _errs17){
-if(typeof data7 === "string"){
-if(!pattern15.test(data7)){
-validate28.errors = [{instancePath:instancePath+"/patterns/" + i0+"/idPrefix",schemaPath:"#/properties/patterns/items/properties/idPrefix/pattern",keyword:"pattern",params:{pattern: "^[a-z]+:$"},message:"must match pattern \""+"^[a-z]+:$"+"\""}];
-return false;
-}
-}
-else {
-validate28.errors = [{instancePath:instancePath+"/patterns/" + i0+"/idPrefix",schemaPath:"#/properties/patterns/items/properties/idPrefix/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid2 = _errs17 === errors;
-}
-else {
-var valid2 = true;
-}
-if(valid2){
-if(data3.labelCase !== undefined){
-let data8 = data3.labelCase;
-const _errs19 = errors;
-if(!((data8 === "upper") || (data8 === "keep"))){
-validate28.errors = [{instancePath:instancePath+"/patterns/" + i0+"/labelCase",schemaPath:"#/properties/patterns/items/properties/labelCase/enum",keyword:"enum",params:{allowedValues: schema70.properties.patterns.items.properties.labelCase.enum},message:"must be equal to one of the allowed values"}];
-return false;
-}
-var valid2 = _errs19 === errors;
-}
-else {
-var valid2 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-else {
-validate28.errors = [{instancePath:instancePath+"/patterns/" + i0,schemaPath:"#/properties/patterns/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-var valid1 = _errs8 === errors;
-if(!valid1){
-break;
-}
-}
-}
-else {
-validate28.errors = [{instancePath:instancePath+"/patterns",schemaPath:"#/properties/patterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate28.errors = [{instancePath:instancePath+"/pinyinRuby",schemaPath:"#/properties/pinyinRuby/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -4572,259 +4568,545 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.concepts !== undefined){
-let data9 = data.concepts;
-const _errs20 = errors;
-if(errors === _errs20){
-if(Array.isArray(data9)){
-var valid4 = true;
-const len1 = data9.length;
-for(let i1=0; i1<len1; i1++){
-let data10 = data9[i1];
-const _errs22 = errors;
-if(errors === _errs22){
-if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
-let missing2;
-if((((((((data10.id === undefined) && (missing2 = "id")) || ((data10.type === undefined) && (missing2 = "type"))) || ((data10.label === undefined) && (missing2 = "label"))) || ((data10.xrefs === undefined) && (missing2 = "xrefs"))) || ((data10.zh === undefined) && (missing2 = "zh"))) || ((data10.en === undefined) && (missing2 = "en"))) || ((data10.abbreviations === undefined) && (missing2 = "abbreviations"))){
-validate28.errors = [{instancePath:instancePath+"/concepts/" + i1,schemaPath:"#/properties/concepts/items/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
+if(data.definitionStops !== undefined){
+let data3 = data.definitionStops;
+const _errs8 = errors;
+if(errors === _errs8){
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+let missing1;
+if(((data3.always === undefined) && (missing1 = "always")) || ((data3.clauseOpeners === undefined) && (missing1 = "clauseOpeners"))){
+validate28.errors = [{instancePath:instancePath+"/definitionStops",schemaPath:"#/properties/definitionStops/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
 return false;
 }
 else {
-const _errs24 = errors;
-for(const key2 in data10){
-if(!(((((((key2 === "id") || (key2 === "type")) || (key2 === "label")) || (key2 === "xrefs")) || (key2 === "zh")) || (key2 === "en")) || (key2 === "abbreviations"))){
-validate28.errors = [{instancePath:instancePath+"/concepts/" + i1,schemaPath:"#/properties/concepts/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
+const _errs10 = errors;
+for(const key1 in data3){
+if(!((key1 === "always") || (key1 === "clauseOpeners"))){
+validate28.errors = [{instancePath:instancePath+"/definitionStops",schemaPath:"#/properties/definitionStops/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs24 === errors){
-if(data10.id !== undefined){
-let data11 = data10.id;
-const _errs25 = errors;
-if(errors === _errs25){
-if(typeof data11 === "string"){
-if(!pattern16.test(data11)){
-validate28.errors = [{instancePath:instancePath+"/concepts/" + i1+"/id",schemaPath:"#/properties/concepts/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z]+:[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z]+:[a-z0-9-]+$"+"\""}];
+if(_errs10 === errors){
+if(data3.always !== undefined){
+let data4 = data3.always;
+const _errs11 = errors;
+if(errors === _errs11){
+if(Array.isArray(data4)){
+if(data4.length > 100){
+validate28.errors = [{instancePath:instancePath+"/definitionStops/always",schemaPath:"#/properties/definitionStops/properties/always/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"}];
+return false;
+}
+else {
+var valid2 = true;
+const len0 = data4.length;
+for(let i0=0; i0<len0; i0++){
+let data5 = data4[i0];
+const _errs13 = errors;
+if(errors === _errs13){
+if(typeof data5 === "string"){
+if(func2(data5) > 10){
+validate28.errors = [{instancePath:instancePath+"/definitionStops/always/" + i0,schemaPath:"#/properties/definitionStops/properties/always/items/maxLength",keyword:"maxLength",params:{limit: 10},message:"must NOT have more than 10 characters"}];
+return false;
+}
+else {
+if(func2(data5) < 1){
+validate28.errors = [{instancePath:instancePath+"/definitionStops/always/" + i0,schemaPath:"#/properties/definitionStops/properties/always/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
+}
 else {
-validate28.errors = [{instancePath:instancePath+"/concepts/" + i1+"/id",schemaPath:"#/properties/concepts/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate28.errors = [{instancePath:instancePath+"/definitionStops/always/" + i0,schemaPath:"#/properties/definitionStops/properties/always/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
-var valid5 = _errs25 === errors;
+var valid2 = _errs13 === errors;
+if(!valid2){
+break;
+}
+}
+}
 }
 else {
-var valid5 = true;
-}
-if(valid5){
-if(data10.type !== undefined){
-let data12 = data10.type;
-const _errs27 = errors;
-if(!(((((((((data12 === "disease") || (data12 === "cell")) || (data12 === "molecule")) || (data12 === "measure")) || (data12 === "organization")) || (data12 === "journal")) || (data12 === "drug")) || (data12 === "country")) || (data12 === "other"))){
-validate28.errors = [{instancePath:instancePath+"/concepts/" + i1+"/type",schemaPath:"#/$defs/EntityType/enum",keyword:"enum",params:{allowedValues: schema71.enum},message:"must be equal to one of the allowed values"}];
-return false;
-}
-var valid5 = _errs27 === errors;
-}
-else {
-var valid5 = true;
-}
-if(valid5){
-if(data10.label !== undefined){
-let data13 = data10.label;
-const _errs29 = errors;
-if(errors === _errs29){
-if(typeof data13 === "string"){
-if(func2(data13) < 1){
-validate28.errors = [{instancePath:instancePath+"/concepts/" + i1+"/label",schemaPath:"#/properties/concepts/items/properties/label/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate28.errors = [{instancePath:instancePath+"/definitionStops/always",schemaPath:"#/properties/definitionStops/properties/always/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
+var valid1 = _errs11 === errors;
+}
 else {
-validate28.errors = [{instancePath:instancePath+"/concepts/" + i1+"/label",schemaPath:"#/properties/concepts/items/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+var valid1 = true;
+}
+if(valid1){
+if(data3.clauseOpeners !== undefined){
+let data6 = data3.clauseOpeners;
+const _errs15 = errors;
+if(errors === _errs15){
+if(Array.isArray(data6)){
+if(data6.length > 100){
+validate28.errors = [{instancePath:instancePath+"/definitionStops/clauseOpeners",schemaPath:"#/properties/definitionStops/properties/clauseOpeners/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"}];
+return false;
+}
+else {
+var valid3 = true;
+const len1 = data6.length;
+for(let i1=0; i1<len1; i1++){
+let data7 = data6[i1];
+const _errs17 = errors;
+if(errors === _errs17){
+if(typeof data7 === "string"){
+if(func2(data7) > 10){
+validate28.errors = [{instancePath:instancePath+"/definitionStops/clauseOpeners/" + i1,schemaPath:"#/properties/definitionStops/properties/clauseOpeners/items/maxLength",keyword:"maxLength",params:{limit: 10},message:"must NOT have more than 10 characters"}];
+return false;
+}
+else {
+if(func2(data7) < 1){
+validate28.errors = [{instancePath:instancePath+"/definitionStops/clauseOpeners/" + i1,schemaPath:"#/properties/definitionStops/properties/clauseOpeners/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
-var valid5 = _errs29 === errors;
 }
 else {
-var valid5 = true;
+validate28.errors = [{instancePath:instancePath+"/definitionStops/clauseOpeners/" + i1,schemaPath:"#/properties/definitionStops/properties/clauseOpeners/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
 }
-if(valid5){
-if(data10.xrefs !== undefined){
-let data14 = data10.xrefs;
-const _errs31 = errors;
-if(errors === _errs31){
-if(Array.isArray(data14)){
-var valid7 = true;
-const len2 = data14.length;
+}
+var valid3 = _errs17 === errors;
+if(!valid3){
+break;
+}
+}
+}
+}
+else {
+validate28.errors = [{instancePath:instancePath+"/definitionStops/clauseOpeners",schemaPath:"#/properties/definitionStops/properties/clauseOpeners/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid1 = _errs15 === errors;
+}
+else {
+var valid1 = true;
+}
+}
+}
+}
+}
+else {
+validate28.errors = [{instancePath:instancePath+"/definitionStops",schemaPath:"#/properties/definitionStops/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid0 = _errs8 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.patterns !== undefined){
+let data8 = data.patterns;
+const _errs19 = errors;
+if(errors === _errs19){
+if(Array.isArray(data8)){
+var valid4 = true;
+const len2 = data8.length;
 for(let i2=0; i2<len2; i2++){
-let data15 = data14[i2];
+let data9 = data8[i2];
+const _errs21 = errors;
+if(errors === _errs21){
+if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
+let missing2;
+if((((((data9.name === undefined) && (missing2 = "name")) || ((data9.type === undefined) && (missing2 = "type"))) || ((data9.pattern === undefined) && (missing2 = "pattern"))) || ((data9.idPrefix === undefined) && (missing2 = "idPrefix"))) || ((data9.labelCase === undefined) && (missing2 = "labelCase"))){
+validate28.errors = [{instancePath:instancePath+"/patterns/" + i2,schemaPath:"#/properties/patterns/items/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
+return false;
+}
+else {
+const _errs23 = errors;
+for(const key2 in data9){
+if(!(((((key2 === "name") || (key2 === "type")) || (key2 === "pattern")) || (key2 === "idPrefix")) || (key2 === "labelCase"))){
+validate28.errors = [{instancePath:instancePath+"/patterns/" + i2,schemaPath:"#/properties/patterns/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs23 === errors){
+if(data9.name !== undefined){
+let data10 = data9.name;
+const _errs24 = errors;
+if(errors === _errs24){
+if(typeof data10 === "string"){
+if(!pattern6.test(data10)){
+validate28.errors = [{instancePath:instancePath+"/patterns/" + i2+"/name",schemaPath:"#/properties/patterns/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9-]*$"+"\""}];
+return false;
+}
+}
+else {
+validate28.errors = [{instancePath:instancePath+"/patterns/" + i2+"/name",schemaPath:"#/properties/patterns/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid5 = _errs24 === errors;
+}
+else {
+var valid5 = true;
+}
+if(valid5){
+if(data9.type !== undefined){
+let data11 = data9.type;
+const _errs26 = errors;
+if(!(((((((((data11 === "disease") || (data11 === "cell")) || (data11 === "molecule")) || (data11 === "measure")) || (data11 === "organization")) || (data11 === "journal")) || (data11 === "drug")) || (data11 === "country")) || (data11 === "other"))){
+validate28.errors = [{instancePath:instancePath+"/patterns/" + i2+"/type",schemaPath:"#/$defs/EntityType/enum",keyword:"enum",params:{allowedValues: schema73.enum},message:"must be equal to one of the allowed values"}];
+return false;
+}
+var valid5 = _errs26 === errors;
+}
+else {
+var valid5 = true;
+}
+if(valid5){
+if(data9.pattern !== undefined){
+let data12 = data9.pattern;
+const _errs28 = errors;
+if(errors === _errs28){
+if(typeof data12 === "string"){
+if(func2(data12) > 200){
+validate28.errors = [{instancePath:instancePath+"/patterns/" + i2+"/pattern",schemaPath:"#/properties/patterns/items/properties/pattern/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
+return false;
+}
+else {
+if(func2(data12) < 2){
+validate28.errors = [{instancePath:instancePath+"/patterns/" + i2+"/pattern",schemaPath:"#/properties/patterns/items/properties/pattern/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"}];
+return false;
+}
+}
+}
+else {
+validate28.errors = [{instancePath:instancePath+"/patterns/" + i2+"/pattern",schemaPath:"#/properties/patterns/items/properties/pattern/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid5 = _errs28 === errors;
+}
+else {
+var valid5 = true;
+}
+if(valid5){
+if(data9.idPrefix !== undefined){
+let data13 = data9.idPrefix;
+const _errs30 = errors;
+if(errors === _errs30){
+if(typeof data13 === "string"){
+if(!pattern15.test(data13)){
+validate28.errors = [{instancePath:instancePath+"/patterns/" + i2+"/idPrefix",schemaPath:"#/properties/patterns/items/properties/idPrefix/pattern",keyword:"pattern",params:{pattern: "^[a-z]+:$"},message:"must match pattern \""+"^[a-z]+:$"+"\""}];
+return false;
+}
+}
+else {
+validate28.errors = [{instancePath:instancePath+"/patterns/" + i2+"/idPrefix",schemaPath:"#/properties/patterns/items/properties/idPrefix/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid5 = _errs30 === errors;
+}
+else {
+var valid5 = true;
+}
+if(valid5){
+if(data9.labelCase !== undefined){
+let data14 = data9.labelCase;
+const _errs32 = errors;
+if(!((data14 === "upper") || (data14 === "keep"))){
+validate28.errors = [{instancePath:instancePath+"/patterns/" + i2+"/labelCase",schemaPath:"#/properties/patterns/items/properties/labelCase/enum",keyword:"enum",params:{allowedValues: schema72.properties.patterns.items.properties.labelCase.enum},message:"must be equal to one of the allowed values"}];
+return false;
+}
+var valid5 = _errs32 === errors;
+}
+else {
+var valid5 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate28.errors = [{instancePath:instancePath+"/patterns/" + i2,schemaPath:"#/properties/patterns/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid4 = _errs21 === errors;
+if(!valid4){
+break;
+}
+}
+}
+else {
+validate28.errors = [{instancePath:instancePath+"/patterns",schemaPath:"#/properties/patterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs19 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.concepts !== undefined){
+let data15 = data.concepts;
 const _errs33 = errors;
 if(errors === _errs33){
-if(typeof data15 === "string"){
-if(!pattern17.test(data15)){
-validate28.errors = [{instancePath:instancePath+"/concepts/" + i1+"/xrefs/" + i2,schemaPath:"#/properties/concepts/items/properties/xrefs/items/pattern",keyword:"pattern",params:{pattern: "^(MESH:D[0-9]{6,9}|CL:[0-9]{7}|HGNC\\.SYMBOL:[A-Z0-9-]+)$"},message:"must match pattern \""+"^(MESH:D[0-9]{6,9}|CL:[0-9]{7}|HGNC\\.SYMBOL:[A-Z0-9-]+)$"+"\""}];
-return false;
-}
-}
-else {
-validate28.errors = [{instancePath:instancePath+"/concepts/" + i1+"/xrefs/" + i2,schemaPath:"#/properties/concepts/items/properties/xrefs/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid7 = _errs33 === errors;
-if(!valid7){
-break;
-}
-}
-}
-else {
-validate28.errors = [{instancePath:instancePath+"/concepts/" + i1+"/xrefs",schemaPath:"#/properties/concepts/items/properties/xrefs/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid5 = _errs31 === errors;
-}
-else {
-var valid5 = true;
-}
-if(valid5){
-if(data10.zh !== undefined){
-let data16 = data10.zh;
+if(Array.isArray(data15)){
+var valid7 = true;
+const len3 = data15.length;
+for(let i3=0; i3<len3; i3++){
+let data16 = data15[i3];
 const _errs35 = errors;
 if(errors === _errs35){
-if(Array.isArray(data16)){
-var valid8 = true;
-const len3 = data16.length;
-for(let i3=0; i3<len3; i3++){
-let data17 = data16[i3];
+if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
+let missing3;
+if((((((((data16.id === undefined) && (missing3 = "id")) || ((data16.type === undefined) && (missing3 = "type"))) || ((data16.label === undefined) && (missing3 = "label"))) || ((data16.xrefs === undefined) && (missing3 = "xrefs"))) || ((data16.zh === undefined) && (missing3 = "zh"))) || ((data16.en === undefined) && (missing3 = "en"))) || ((data16.abbreviations === undefined) && (missing3 = "abbreviations"))){
+validate28.errors = [{instancePath:instancePath+"/concepts/" + i3,schemaPath:"#/properties/concepts/items/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'"}];
+return false;
+}
+else {
 const _errs37 = errors;
-if(errors === _errs37){
+for(const key3 in data16){
+if(!(((((((key3 === "id") || (key3 === "type")) || (key3 === "label")) || (key3 === "xrefs")) || (key3 === "zh")) || (key3 === "en")) || (key3 === "abbreviations"))){
+validate28.errors = [{instancePath:instancePath+"/concepts/" + i3,schemaPath:"#/properties/concepts/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs37 === errors){
+if(data16.id !== undefined){
+let data17 = data16.id;
+const _errs38 = errors;
+if(errors === _errs38){
 if(typeof data17 === "string"){
-if(func2(data17) < 1){
-validate28.errors = [{instancePath:instancePath+"/concepts/" + i1+"/zh/" + i3,schemaPath:"#/properties/concepts/items/properties/zh/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+if(!pattern16.test(data17)){
+validate28.errors = [{instancePath:instancePath+"/concepts/" + i3+"/id",schemaPath:"#/properties/concepts/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z]+:[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z]+:[a-z0-9-]+$"+"\""}];
 return false;
 }
 }
 else {
-validate28.errors = [{instancePath:instancePath+"/concepts/" + i1+"/zh/" + i3,schemaPath:"#/properties/concepts/items/properties/zh/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate28.errors = [{instancePath:instancePath+"/concepts/" + i3+"/id",schemaPath:"#/properties/concepts/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
-var valid8 = _errs37 === errors;
-if(!valid8){
-break;
-}
-}
+var valid8 = _errs38 === errors;
 }
 else {
-validate28.errors = [{instancePath:instancePath+"/concepts/" + i1+"/zh",schemaPath:"#/properties/concepts/items/properties/zh/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+var valid8 = true;
+}
+if(valid8){
+if(data16.type !== undefined){
+let data18 = data16.type;
+const _errs40 = errors;
+if(!(((((((((data18 === "disease") || (data18 === "cell")) || (data18 === "molecule")) || (data18 === "measure")) || (data18 === "organization")) || (data18 === "journal")) || (data18 === "drug")) || (data18 === "country")) || (data18 === "other"))){
+validate28.errors = [{instancePath:instancePath+"/concepts/" + i3+"/type",schemaPath:"#/$defs/EntityType/enum",keyword:"enum",params:{allowedValues: schema73.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
-}
-var valid5 = _errs35 === errors;
+var valid8 = _errs40 === errors;
 }
 else {
-var valid5 = true;
+var valid8 = true;
 }
-if(valid5){
-if(data10.en !== undefined){
-let data18 = data10.en;
-const _errs39 = errors;
-if(errors === _errs39){
-if(Array.isArray(data18)){
-var valid9 = true;
-const len4 = data18.length;
-for(let i4=0; i4<len4; i4++){
-let data19 = data18[i4];
-const _errs41 = errors;
-if(errors === _errs41){
+if(valid8){
+if(data16.label !== undefined){
+let data19 = data16.label;
+const _errs42 = errors;
+if(errors === _errs42){
 if(typeof data19 === "string"){
-if(func2(data19) < 2){
-validate28.errors = [{instancePath:instancePath+"/concepts/" + i1+"/en/" + i4,schemaPath:"#/properties/concepts/items/properties/en/items/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"}];
+if(func2(data19) < 1){
+validate28.errors = [{instancePath:instancePath+"/concepts/" + i3+"/label",schemaPath:"#/properties/concepts/items/properties/label/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 else {
-validate28.errors = [{instancePath:instancePath+"/concepts/" + i1+"/en/" + i4,schemaPath:"#/properties/concepts/items/properties/en/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate28.errors = [{instancePath:instancePath+"/concepts/" + i3+"/label",schemaPath:"#/properties/concepts/items/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
-var valid9 = _errs41 === errors;
-if(!valid9){
-break;
-}
-}
+var valid8 = _errs42 === errors;
 }
 else {
-validate28.errors = [{instancePath:instancePath+"/concepts/" + i1+"/en",schemaPath:"#/properties/concepts/items/properties/en/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
+var valid8 = true;
 }
-}
-var valid5 = _errs39 === errors;
-}
-else {
-var valid5 = true;
-}
-if(valid5){
-if(data10.abbreviations !== undefined){
-let data20 = data10.abbreviations;
-const _errs43 = errors;
-if(errors === _errs43){
+if(valid8){
+if(data16.xrefs !== undefined){
+let data20 = data16.xrefs;
+const _errs44 = errors;
+if(errors === _errs44){
 if(Array.isArray(data20)){
 var valid10 = true;
-const len5 = data20.length;
-for(let i5=0; i5<len5; i5++){
-let data21 = data20[i5];
-const _errs45 = errors;
-if(errors === _errs45){
+const len4 = data20.length;
+for(let i4=0; i4<len4; i4++){
+let data21 = data20[i4];
+const _errs46 = errors;
+if(errors === _errs46){
 if(typeof data21 === "string"){
-if(func2(data21) < 2){
-validate28.errors = [{instancePath:instancePath+"/concepts/" + i1+"/abbreviations/" + i5,schemaPath:"#/properties/concepts/items/properties/abbreviations/items/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"}];
+if(!pattern17.test(data21)){
+validate28.errors = [{instancePath:instancePath+"/concepts/" + i3+"/xrefs/" + i4,schemaPath:"#/properties/concepts/items/properties/xrefs/items/pattern",keyword:"pattern",params:{pattern: "^(MESH:D[0-9]{6,9}|CL:[0-9]{7}|HGNC\\.SYMBOL:[A-Z0-9-]+)$"},message:"must match pattern \""+"^(MESH:D[0-9]{6,9}|CL:[0-9]{7}|HGNC\\.SYMBOL:[A-Z0-9-]+)$"+"\""}];
 return false;
 }
 }
 else {
-validate28.errors = [{instancePath:instancePath+"/concepts/" + i1+"/abbreviations/" + i5,schemaPath:"#/properties/concepts/items/properties/abbreviations/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate28.errors = [{instancePath:instancePath+"/concepts/" + i3+"/xrefs/" + i4,schemaPath:"#/properties/concepts/items/properties/xrefs/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
-var valid10 = _errs45 === errors;
+var valid10 = _errs46 === errors;
 if(!valid10){
 break;
 }
 }
 }
 else {
-validate28.errors = [{instancePath:instancePath+"/concepts/" + i1+"/abbreviations",schemaPath:"#/properties/concepts/items/properties/abbreviations/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate28.errors = [{instancePath:instancePath+"/concepts/" + i3+"/xrefs",schemaPath:"#/properties/concepts/items/properties/xrefs/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
-var valid5 = _errs43 === errors;
+var valid8 = _errs44 === errors;
 }
 else {
-var valid5 = true;
+var valid8 = true;
 }
-}
-}
-}
-}
-}
-}
-}
-}
-}
-else {
-validate28.errors = [{instancePath:instancePath+"/concepts/" + i1,schemaPath:"#/properties/concepts/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+if(valid8){
+if(data16.zh !== undefined){
+let data22 = data16.zh;
+const _errs48 = errors;
+if(errors === _errs48){
+if(Array.isArray(data22)){
+var valid11 = true;
+const len5 = data22.length;
+for(let i5=0; i5<len5; i5++){
+let data23 = data22[i5];
+const _errs50 = errors;
+if(errors === _errs50){
+if(typeof data23 === "string"){
+if(func2(data23) < 1){
+validate28.errors = [{instancePath:instancePath+"/concepts/" + i3+"/zh/" + i5,schemaPath:"#/properties/concepts/items/properties/zh/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
-var valid4 = _errs22 === errors;
-if(!valid4){
+else {
+validate28.errors = [{instancePath:instancePath+"/concepts/" + i3+"/zh/" + i5,schemaPath:"#/properties/concepts/items/properties/zh/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid11 = _errs50 === errors;
+if(!valid11){
+break;
+}
+}
+}
+else {
+validate28.errors = [{instancePath:instancePath+"/concepts/" + i3+"/zh",schemaPath:"#/properties/concepts/items/properties/zh/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid8 = _errs48 === errors;
+}
+else {
+var valid8 = true;
+}
+if(valid8){
+if(data16.en !== undefined){
+let data24 = data16.en;
+const _errs52 = errors;
+if(errors === _errs52){
+if(Array.isArray(data24)){
+var valid12 = true;
+const len6 = data24.length;
+for(let i6=0; i6<len6; i6++){
+let data25 = data24[i6];
+const _errs54 = errors;
+if(errors === _errs54){
+if(typeof data25 === "string"){
+if(func2(data25) < 2){
+validate28.errors = [{instancePath:instancePath+"/concepts/" + i3+"/en/" + i6,schemaPath:"#/properties/concepts/items/properties/en/items/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"}];
+return false;
+}
+}
+else {
+validate28.errors = [{instancePath:instancePath+"/concepts/" + i3+"/en/" + i6,schemaPath:"#/properties/concepts/items/properties/en/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid12 = _errs54 === errors;
+if(!valid12){
+break;
+}
+}
+}
+else {
+validate28.errors = [{instancePath:instancePath+"/concepts/" + i3+"/en",schemaPath:"#/properties/concepts/items/properties/en/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid8 = _errs52 === errors;
+}
+else {
+var valid8 = true;
+}
+if(valid8){
+if(data16.abbreviations !== undefined){
+let data26 = data16.abbreviations;
+const _errs56 = errors;
+if(errors === _errs56){
+if(Array.isArray(data26)){
+var valid13 = true;
+const len7 = data26.length;
+for(let i7=0; i7<len7; i7++){
+let data27 = data26[i7];
+const _errs58 = errors;
+if(errors === _errs58){
+if(typeof data27 === "string"){
+if(func2(data27) < 2){
+validate28.errors = [{instancePath:instancePath+"/concepts/" + i3+"/abbreviations/" + i7,schemaPath:"#/properties/concepts/items/properties/abbreviations/items/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"}];
+return false;
+}
+}
+else {
+validate28.errors = [{instancePath:instancePath+"/concepts/" + i3+"/abbreviations/" + i7,schemaPath:"#/properties/concepts/items/properties/abbreviations/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid13 = _errs58 === errors;
+if(!valid13){
+break;
+}
+}
+}
+else {
+validate28.errors = [{instancePath:instancePath+"/concepts/" + i3+"/abbreviations",schemaPath:"#/properties/concepts/items/properties/abbreviations/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid8 = _errs56 === errors;
+}
+else {
+var valid8 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate28.errors = [{instancePath:instancePath+"/concepts/" + i3,schemaPath:"#/properties/concepts/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid7 = _errs35 === errors;
+if(!valid7){
 break;
 }
 }
@@ -4834,10 +5116,12 @@ validate28.errors = [{instancePath:instancePath+"/concepts",schemaPath:"#/proper
 return false;
 }
 }
-var valid0 = _errs20 === errors;
+var valid0 = _errs33 === errors;
 }
 else {
 var valid0 = true;
+}
+}
 }
 }
 }
@@ -4856,9 +5140,9 @@ return errors === 0;
 validate28.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const facts = validate29;
-const schema73 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/facts.schema.json","title":"FactsData","description":"The vocabulary of the facts stage: patterns (JavaScript regular expressions, compiled with the u flag, run on the matching view) and word lists for timepoints, institutions, outcomes, populations and comparators.","type":"object","additionalProperties":false,"required":["numbers","week","span","units","institutionSuffix","actorCue","institutionPrefix","percent","count","change","population","comparator","counted"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"numbers":{"description":"Number words → their value (the span pattern's group n may be one).","type":"object","additionalProperties":{"type":"integer","minimum":0,"maximum":1000}},"week":{"description":"A week number (\"第4周\"); group n.","$ref":"#/$defs/Pattern"},"span":{"description":"A span of time (\"治疗1年时\", \"五年后\"); groups n (digits or a number word) and unit (a word of units).","$ref":"#/$defs/Pattern"},"units":{"description":"Unit name → the words of the span pattern's unit group that mean it.","type":"object","additionalProperties":false,"required":["year","month","week","day"],"properties":{"year":{"$ref":"#/$defs/Words"},"month":{"$ref":"#/$defs/Words"},"week":{"$ref":"#/$defs/Words"},"day":{"$ref":"#/$defs/Words"}}},"institutionSuffix":{"description":"Words that end an institution's name (大学, 医院).","$ref":"#/$defs/Pattern"},"actorCue":{"description":"Words after the actor of an item (牵头, 团队, 在): what comes before them is the institution and country.","$ref":"#/$defs/Pattern"},"institutionPrefix":{"description":"Words before an institution that are not part of its name (由, 我国).","$ref":"#/$defs/Pattern"},"percent":{"description":"A percentage; groups approx (a word meaning about) and value.","$ref":"#/$defs/Pattern"},"count":{"description":"A count of something (\"12项随机对照试验\"); group value; the counted concept starts within the match.","$ref":"#/$defs/Pattern"},"change":{"description":"A change from one value to another; groups approxFrom, from, approxTo, to.","$ref":"#/$defs/Pattern"},"population":{"description":"The patients of a sentence (\"31例…患者\"); group n.","$ref":"#/$defs/Pattern"},"comparator":{"description":"The group an outcome is compared with; group group.","$ref":"#/$defs/Pattern"},"counted":{"description":"Lexicon concepts the count pattern counts: concept id → the measure and unit an outcome gets.","type":"object","propertyNames":{"pattern":"^[a-z]+:[a-z0-9-]+$"},"additionalProperties":{"type":"object","additionalProperties":false,"required":["measure","unit"],"properties":{"measure":{"type":"string","minLength":1,"maxLength":100},"unit":{"type":"string","minLength":1,"maxLength":40}}}}},"$defs":{"Pattern":{"type":"string","minLength":1,"maxLength":600},"Words":{"type":"array","minItems":1,"items":{"type":"string","minLength":1,"maxLength":40}}}};
-const schema74 = {"type":"string","minLength":1,"maxLength":600};
-const schema76 = {"type":"array","minItems":1,"items":{"type":"string","minLength":1,"maxLength":40}};
+const schema75 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/facts.schema.json","title":"FactsData","description":"The vocabulary of the facts stage: patterns (JavaScript regular expressions, compiled with the u flag, run on the matching view) and word lists for timepoints, institutions, outcomes, populations and comparators.","type":"object","additionalProperties":false,"required":["numbers","week","span","units","institutionSuffix","actorCue","institutionPrefix","percent","count","change","population","comparator","counted"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"numbers":{"description":"Number words → their value (the span pattern's group n may be one).","type":"object","additionalProperties":{"type":"integer","minimum":0,"maximum":1000}},"week":{"description":"A week number (\"第4周\"); group n.","$ref":"#/$defs/Pattern"},"span":{"description":"A span of time (\"治疗1年时\", \"五年后\"); groups n (digits or a number word) and unit (a word of units).","$ref":"#/$defs/Pattern"},"units":{"description":"Unit name → the words of the span pattern's unit group that mean it.","type":"object","additionalProperties":false,"required":["year","month","week","day"],"properties":{"year":{"$ref":"#/$defs/Words"},"month":{"$ref":"#/$defs/Words"},"week":{"$ref":"#/$defs/Words"},"day":{"$ref":"#/$defs/Words"}}},"institutionSuffix":{"description":"Words that end an institution's name (大学, 医院).","$ref":"#/$defs/Pattern"},"actorCue":{"description":"Words after the actor of an item (牵头, 团队, 在): what comes before them is the institution and country.","$ref":"#/$defs/Pattern"},"institutionPrefix":{"description":"Words before an institution that are not part of its name (由, 我国).","$ref":"#/$defs/Pattern"},"percent":{"description":"A percentage; groups approx (a word meaning about) and value.","$ref":"#/$defs/Pattern"},"count":{"description":"A count of something (\"12项随机对照试验\"); group value; the counted concept starts within the match.","$ref":"#/$defs/Pattern"},"change":{"description":"A change from one value to another; groups approxFrom, from, approxTo, to.","$ref":"#/$defs/Pattern"},"population":{"description":"The patients of a sentence (\"31例…患者\"); group n.","$ref":"#/$defs/Pattern"},"comparator":{"description":"The group an outcome is compared with; group group.","$ref":"#/$defs/Pattern"},"counted":{"description":"Lexicon concepts the count pattern counts: concept id → the measure and unit an outcome gets.","type":"object","propertyNames":{"pattern":"^[a-z]+:[a-z0-9-]+$"},"additionalProperties":{"type":"object","additionalProperties":false,"required":["measure","unit"],"properties":{"measure":{"type":"string","minLength":1,"maxLength":100},"unit":{"type":"string","minLength":1,"maxLength":40}}}}},"$defs":{"Pattern":{"type":"string","minLength":1,"maxLength":600},"Words":{"type":"array","minItems":1,"items":{"type":"string","minLength":1,"maxLength":40}}}};
+const schema76 = {"type":"string","minLength":1,"maxLength":600};
+const schema78 = {"type":"array","minItems":1,"items":{"type":"string","minLength":1,"maxLength":40}};
 
 function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://digest-ingest.dev/schemas/facts.schema.json" */;
@@ -4881,7 +5165,7 @@ return false;
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!(func1.call(schema73.properties, key0))){
+if(!(func1.call(schema75.properties, key0))){
 validate29.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;

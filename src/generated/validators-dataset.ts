@@ -5,16 +5,16 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 "use strict";
 export const article = validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/article.schema.json","title":"ArticleRecord","description":"One structured record per ingested digest article.","type":"object","additionalProperties":false,"required":["schemaVersion","id","source","language","script","title","titleEn","topic","period","missingMonths","outOfOrderMonths","sections","references","entities","boilerplate","diagnostics"],"properties":{"schemaVersion":{"const":"1.2.0","description":"Version of this schema the record follows (semver)."},"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]{0,99}$","description":"Stable identifier, safe as a file name."},"source":{"$ref":"#/$defs/Source"},"language":{"type":"string","pattern":"^([a-z]{2}|und)$","description":"ISO 639-1 code of the body, or und."},"script":{"enum":["Hans","Hant","Latn",null],"description":"ISO 15924 script of the body; null when undetermined."},"title":{"type":["string","null"]},"titleEn":{"type":["string","null"],"description":"The title in English, when it can be given exactly (a dated heading of known parts)."},"topic":{"description":"What the digest is about: the disease its headings name most and the therapy.","oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["disease","therapy"],"properties":{"disease":{"oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["id","label"],"properties":{"id":{"type":"string"},"label":{"type":"string"}}}]},"therapy":{"type":["string","null"]}}}]},"period":{"description":"The months the digest covers, from its month sections.","oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["start","end"],"properties":{"start":{"$ref":"#/$defs/Month"},"end":{"$ref":"#/$defs/Month"}}}]},"missingMonths":{"description":"Months without a section within the period the article covers: the range its title or a range heading declares (\"2025年1-12月…\"), else its first to last month section. The review index and the terminal summary show exactly these (since 1.2.0).","type":"array","items":{"$ref":"#/$defs/Month"}},"outOfOrderMonths":{"description":"Months whose section comes after the section of a later month, in article order (since 1.2.0).","type":"array","items":{"$ref":"#/$defs/Month"}},"sections":{"type":"array","items":{"$ref":"#/$defs/Section"}},"references":{"type":"array","items":{"$ref":"#/$defs/Reference"}},"entities":{"type":"array","items":{"$ref":"#/$defs/Entity"}},"boilerplate":{"description":"Site chrome and trailers (disclaimer, QR-code line) kept out of the sections, so nothing is dropped silently.","type":"array","items":{"type":"object","additionalProperties":false,"required":["kind","text","position"],"properties":{"kind":{"enum":["disclaimer","qr-code","other"]},"text":{"type":"string"},"position":{"$ref":"#/$defs/Range"}}}},"diagnostics":{"type":"array","items":{"$ref":"#/$defs/Diagnostic"}}},"$defs":{"Month":{"type":"string","pattern":"^[0-9]{4}-(0[1-9]|1[0-2])$"},"Point":{"type":"object","additionalProperties":false,"required":["line","column"],"properties":{"line":{"type":"integer","minimum":1},"column":{"type":"integer","minimum":1}}},"Range":{"type":"object","additionalProperties":false,"required":["start","end"],"properties":{"start":{"$ref":"#/$defs/Point"},"end":{"$ref":"#/$defs/Point"}}},"Source":{"type":"object","additionalProperties":false,"required":["path","sha256","format","encoding","bytes"],"properties":{"path":{"type":["string","null"],"description":"Input path as given (relative to the working directory), or null for stdin/bytes."},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"format":{"enum":["text","html","markdown"]},"variant":{"enum":["wechat","site","generic"],"description":"For HTML: which extractor kept the body."},"encoding":{"type":"string","description":"WHATWG encoding label the bytes were decoded with."},"bytes":{"type":"integer","minimum":0}}},"Section":{"type":"object","additionalProperties":false,"required":["kind","heading","position","items"],"properties":{"kind":{"enum":["intro","month","summary","outlook","conclusion","other"]},"heading":{"type":["string","null"]},"headingEn":{"type":["string","null"],"description":"The heading in English: exact for dated headings of known parts, else the month or section kind."},"month":{"$ref":"#/$defs/Month"},"text":{"type":"string","description":"Prose of the section that belongs to no dated item, paragraphs joined by newlines."},"textEn":{"type":["string","null"],"description":"Machine translation of the section's prose (optional translate stage)."},"position":{"$ref":"#/$defs/Range"},"items":{"type":"array","items":{"$ref":"#/$defs/Item"}}},"if":{"properties":{"kind":{"const":"month"}},"required":["kind"]},"then":{"required":["month"]},"else":{"properties":{"month":false}}},"Item":{"type":"object","additionalProperties":false,"required":["date","datePrecision","text","citations","journal","position","entities"],"properties":{"date":{"type":"string","pattern":"^[0-9]{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?$"},"datePrecision":{"enum":["day","month"]},"text":{"type":"string","description":"The item's text as in the source (after decoding), paragraphs joined by newlines."},"textEn":{"type":["string","null"],"description":"Machine translation of the item's text (optional translate stage), paragraph by paragraph."},"citations":{"type":"array","items":{"type":"string","pattern":"^ref-[0-9]+$"}},"journal":{"type":["string","null"],"description":"Canonical English name of the journal the item names."},"journalText":{"type":["string","null"],"description":"The journal as written in the item."},"paperTitle":{"type":["string","null"],"description":"The paper title as written in the item (often a Chinese translation)."},"paperTitleEn":{"type":["string","null"],"description":"The English title of the paper, from the first reference the item cites."},"position":{"$ref":"#/$defs/Range"},"entities":{"type":"array","items":{"$ref":"#/$defs/Mention"}},"facts":{"$ref":"#/$defs/Facts"}}},"Reference":{"type":"object","additionalProperties":false,"required":["id","number","raw","position","csl"],"properties":{"id":{"type":"string","pattern":"^ref-[0-9]+$"},"number":{"type":"integer","minimum":0},"raw":{"type":"string"},"placeholder":{"type":"boolean","description":"True when the entry carries no bibliographic content (e.g. \"cde\")."},"position":{"$ref":"#/$defs/Range"},"csl":{"$ref":"#/$defs/CslItem"}}},"CslItem":{"description":"A CSL-JSON item; also validated against the vendored official csl-data.json.","type":"object","required":["id","type"],"properties":{"id":{"type":"string"},"type":{"type":"string"},"title":{"type":"string"},"container-title":{"type":"string"},"collection-title":{"type":"string"},"author":{"type":"array","items":{"$ref":"#/$defs/CslName"}},"editor":{"type":"array","items":{"$ref":"#/$defs/CslName"}},"translator":{"type":"array","items":{"$ref":"#/$defs/CslName"}},"issued":{"type":"object","properties":{"date-parts":{"type":"array","items":{"type":"array","items":{"type":"integer"}}}}},"accessed":{"description":"When the cited copy was consulted (GB/T 7714 \"[2013-03-26]\").","type":"object","properties":{"date-parts":{"type":"array","items":{"type":"array","items":{"type":"integer"}}}}},"volume":{"type":"string"},"issue":{"type":"string"},"page":{"type":"string"},"edition":{"type":"string"},"publisher":{"type":"string"},"publisher-place":{"type":"string"},"number":{"description":"A report, standard or patent number (\"GB/T 25100—2010\", \"RMRS-GTR-262\").","type":"string"},"genre":{"description":"What kind of thesis or report (\"PhD thesis\", \"Technical report\").","type":"string"},"DOI":{"type":"string","pattern":"^10\\.[0-9]{4,9}/\\S+$"},"PMID":{"type":"string","pattern":"^[0-9]{1,9}$"},"PMCID":{"type":"string","pattern":"^PMC[0-9]+$"},"URL":{"type":"string"},"ISSN":{"type":"string"},"ISBN":{"type":"string"}},"additionalProperties":true},"Mention":{"type":"object","additionalProperties":false,"required":["text","start","end"],"properties":{"entity":{"type":"string"},"text":{"type":"string"},"start":{"type":"integer","minimum":0,"description":"UTF-16 offset into the decoded source text."},"end":{"type":"integer","minimum":0}}},"Entity":{"type":"object","additionalProperties":false,"required":["id","type","label","xrefs","mentions"],"properties":{"id":{"type":"string","pattern":"^[a-z]+:[a-z0-9-]+$"},"type":{"enum":["disease","cell","molecule","measure","organization","journal","drug","country","other"]},"label":{"type":"string"},"xrefs":{"type":"array","items":{"type":"string"}},"mentions":{"type":"array","items":{"$ref":"#/$defs/Mention"}}}},"Diagnostic":{"type":"object","additionalProperties":false,"required":["severity","rule","source","message","line","column"],"properties":{"severity":{"enum":["error","warning","info"]},"rule":{"type":"string","pattern":"^[a-z][a-z0-9-]*$"},"source":{"type":"string","description":"The stage that reported it."},"message":{"type":"string"},"line":{"type":"integer","minimum":1},"column":{"type":"integer","minimum":1},"endLine":{"type":"integer","minimum":1},"endColumn":{"type":"integer","minimum":1},"offset":{"type":"integer","minimum":0,"description":"UTF-16 offset into the decoded text (or byte offset for decoding errors, see rule)."},"fatal":{"type":"boolean","description":"True when the rule stops processing the input (vfile's fatal message): the input gets no record. Absent otherwise (since 1.2.0)."}}},"Facts":{"type":"object","additionalProperties":false,"required":["institution","country","outcomes"],"description":"What the item states: who did the work, where, and the quantitative outcomes it reports.","properties":{"institution":{"oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["text","label"],"properties":{"text":{"type":"string","description":"As written."},"label":{"type":["string","null"],"description":"English name when the lexicon knows the organisation."}}}]},"country":{"type":["string","null"],"description":"English country name, when the item names one (我国 → China)."},"outcomes":{"type":"array","items":{"$ref":"#/$defs/Outcome"}}}},"Outcome":{"type":"object","additionalProperties":false,"required":["measure","measureId","value","unit","timepoint","comparator","population","baseline","approximate","text"],"properties":{"measure":{"type":"string","description":"English label of what was measured."},"measureId":{"type":["string","null"],"description":"The lexicon concept of the measure."},"value":{"type":"number"},"unit":{"type":["string","null"]},"timepoint":{"type":["string","null"],"description":"\"week 4\", \"1 year\", \"5 years\"."},"comparator":{"type":["string","null"],"description":"What the value is compared with, as written (e.g. 单药组)."},"population":{"type":["string","null"],"description":"\"31 patients\"."},"baseline":{"type":["number","null"],"description":"The value before (\"from ~4.69 to ~1.88\": 4.69)."},"approximate":{"type":"boolean"},"text":{"type":"string","description":"The clause the outcome was read from."}}},"CslName":{"description":"A CSL-JSON name: family and given as written (particles in the family: \"von dem Hagen\"), a suffix (\"Jr\", \"III\"), or one literal (a Chinese name, an organisation).","type":"object","properties":{"family":{"type":"string"},"given":{"type":"string"},"suffix":{"type":"string"},"literal":{"type":"string"}}}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/article.schema.json","title":"ArticleRecord","description":"One structured record per ingested digest article.","type":"object","additionalProperties":false,"required":["schemaVersion","id","source","language","script","title","titleEn","topic","period","missingMonths","outOfOrderMonths","sections","references","entities","boilerplate","diagnostics"],"properties":{"schemaVersion":{"const":"1.2.0","description":"Version of this schema the record follows (semver)."},"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]{0,99}$","description":"Stable identifier, safe as a file name."},"source":{"$ref":"#/$defs/Source"},"language":{"type":"string","pattern":"^([a-z]{2}|und)$","description":"ISO 639-1 code of the body, or und."},"script":{"enum":["Hans","Hant","Latn",null],"description":"ISO 15924 script of the body; null when undetermined."},"title":{"type":["string","null"]},"titleEn":{"type":["string","null"],"description":"The title in English, when it can be given exactly (a dated heading of known parts)."},"topic":{"description":"What the page is about: the disease its title names (of several, the one the page names twice as often as each other; else the one two headings or more name; else the one the body names most, twice as often as the next) and the therapy.","oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["disease","therapy"],"properties":{"disease":{"oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["id","label"],"properties":{"id":{"type":"string"},"label":{"type":"string"}}}]},"therapy":{"type":["string","null"]}}}]},"period":{"description":"The months the digest covers, from its month sections.","oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["start","end"],"properties":{"start":{"$ref":"#/$defs/Month"},"end":{"$ref":"#/$defs/Month"}}}]},"missingMonths":{"description":"Months without a section within the period the article covers: the range its title or a range heading declares (\"2025年1-12月…\"), else its first to last month section. The review index and the terminal summary show exactly these (since 1.2.0).","type":"array","items":{"$ref":"#/$defs/Month"}},"outOfOrderMonths":{"description":"Months whose section comes after the section of a later month, in article order (since 1.2.0).","type":"array","items":{"$ref":"#/$defs/Month"}},"sections":{"type":"array","items":{"$ref":"#/$defs/Section"}},"references":{"type":"array","items":{"$ref":"#/$defs/Reference"}},"journals":{"description":"Every journal, journal family and publisher the page names, anywhere (title, intro, items, running text), in text order: one entry per time it is written, the English name and the Chinese name of \"《柳叶刀》(The Lancet)\" being two (since 1.2.0). An item's journal is the first journal named in its lead.","type":"array","items":{"$ref":"#/$defs/JournalMention"}},"citations":{"description":"Citation markers outside items (intro, prose, headings, news pages) with the references they resolve to; markers inside items are the items' citations (since 1.2.0).","type":"array","items":{"$ref":"#/$defs/CitationMarker"}},"entities":{"type":"array","items":{"$ref":"#/$defs/Entity"}},"boilerplate":{"description":"Site chrome and trailers (disclaimer, QR-code line) kept out of the sections, so nothing is dropped silently.","type":"array","items":{"type":"object","additionalProperties":false,"required":["kind","text","position"],"properties":{"kind":{"enum":["disclaimer","qr-code","other"]},"text":{"type":"string"},"position":{"$ref":"#/$defs/Range"}}}},"diagnostics":{"type":"array","items":{"$ref":"#/$defs/Diagnostic"}}},"$defs":{"Month":{"type":"string","pattern":"^[0-9]{4}-(0[1-9]|1[0-2])$"},"Point":{"type":"object","additionalProperties":false,"required":["line","column"],"properties":{"line":{"type":"integer","minimum":1},"column":{"type":"integer","minimum":1}}},"Range":{"type":"object","additionalProperties":false,"required":["start","end"],"properties":{"start":{"$ref":"#/$defs/Point"},"end":{"$ref":"#/$defs/Point"}}},"Source":{"type":"object","additionalProperties":false,"required":["path","sha256","format","encoding","bytes"],"properties":{"path":{"type":["string","null"],"description":"Input path as given (relative to the working directory), or null for stdin/bytes."},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"format":{"enum":["text","html","markdown"]},"variant":{"enum":["wechat","site","generic"],"description":"For HTML: which extractor kept the body."},"encoding":{"type":"string","description":"WHATWG encoding label the bytes were decoded with."},"bytes":{"type":"integer","minimum":0}}},"Section":{"type":"object","additionalProperties":false,"required":["kind","heading","position","items"],"properties":{"kind":{"enum":["intro","month","summary","outlook","conclusion","other"]},"heading":{"type":["string","null"]},"headingEn":{"type":["string","null"],"description":"The heading in English: exact for dated headings of known parts, else the month or section kind."},"month":{"$ref":"#/$defs/Month"},"text":{"type":"string","description":"Prose of the section that belongs to no dated item, paragraphs joined by newlines."},"textEn":{"type":["string","null"],"description":"Machine translation of the section's prose (optional translate stage)."},"position":{"$ref":"#/$defs/Range"},"items":{"type":"array","items":{"$ref":"#/$defs/Item"}}},"if":{"properties":{"kind":{"const":"month"}},"required":["kind"]},"then":{"required":["month"]},"else":{"properties":{"month":false}}},"Item":{"type":"object","additionalProperties":false,"required":["date","datePrecision","text","citations","journal","position","entities"],"properties":{"date":{"type":"string","pattern":"^[0-9]{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?$"},"datePrecision":{"enum":["day","month"]},"text":{"type":"string","description":"The item's text as in the source (after decoding), paragraphs joined by newlines."},"textEn":{"type":["string","null"],"description":"Machine translation of the item's text (optional translate stage), paragraph by paragraph."},"citations":{"type":"array","items":{"type":"string","pattern":"^ref-[0-9]+$"}},"journal":{"type":["string","null"],"description":"Canonical English name of the journal the item names."},"journalText":{"type":["string","null"],"description":"The journal as written in the item."},"paperTitle":{"type":["string","null"],"description":"The paper title as written in the item (often a Chinese translation)."},"journalFamily":{"type":["string","null"],"description":"The journal family the item names when it names no journal of its own (《柳叶刀》子刊 → The Lancet); journal is then null (since 1.2.0)."},"paperTitleEn":{"type":["string","null"],"description":"The English title of the paper, from the first reference the item cites."},"position":{"$ref":"#/$defs/Range"},"entities":{"type":"array","items":{"$ref":"#/$defs/Mention"}},"facts":{"$ref":"#/$defs/Facts"}}},"Reference":{"type":"object","additionalProperties":false,"required":["id","number","raw","position","csl"],"properties":{"id":{"type":"string","pattern":"^ref-[0-9]+$"},"number":{"type":"integer","minimum":0},"raw":{"type":"string"},"placeholder":{"type":"boolean","description":"True when the entry carries no bibliographic content (e.g. \"cde\")."},"position":{"$ref":"#/$defs/Range"},"csl":{"$ref":"#/$defs/CslItem"}}},"CslItem":{"description":"A CSL-JSON item; also validated against the vendored official csl-data.json.","type":"object","required":["id","type"],"properties":{"id":{"type":"string"},"type":{"type":"string"},"title":{"type":"string"},"container-title":{"type":"string"},"collection-title":{"type":"string"},"author":{"type":"array","items":{"$ref":"#/$defs/CslName"}},"editor":{"type":"array","items":{"$ref":"#/$defs/CslName"}},"translator":{"type":"array","items":{"$ref":"#/$defs/CslName"}},"issued":{"type":"object","properties":{"date-parts":{"type":"array","items":{"type":"array","items":{"type":"integer"}}}}},"accessed":{"description":"When the cited copy was consulted (GB/T 7714 \"[2013-03-26]\").","type":"object","properties":{"date-parts":{"type":"array","items":{"type":"array","items":{"type":"integer"}}}}},"volume":{"type":"string"},"issue":{"type":"string"},"page":{"type":"string"},"edition":{"type":"string"},"publisher":{"type":"string"},"publisher-place":{"type":"string"},"number":{"description":"A report, standard or patent number (\"GB/T 25100—2010\", \"RMRS-GTR-262\").","type":"string"},"genre":{"description":"What kind of thesis or report (\"PhD thesis\", \"Technical report\").","type":"string"},"DOI":{"type":"string","pattern":"^10\\.[0-9]{4,9}/\\S+$"},"PMID":{"type":"string","pattern":"^[0-9]{1,9}$"},"PMCID":{"type":"string","pattern":"^PMC[0-9]+$"},"URL":{"type":"string"},"ISSN":{"type":"string"},"ISBN":{"type":"string"}},"additionalProperties":true},"JournalMention":{"type":"object","additionalProperties":false,"required":["text","name","kind","position"],"properties":{"text":{"type":"string","description":"The name as written (inside 《…》, “…” or 「…」 without them; bare English as written)."},"name":{"type":["string","null"],"description":"The English name from the journal table: the journal's, its family's or the publisher's; null for a journal the wording marks but the table does not know."},"kind":{"enum":["journal","family","publisher"],"description":"journal; family (《柳叶刀》子刊: a journal of that family, not the journal); publisher (《springer nature》)."},"position":{"$ref":"#/$defs/Range"}}},"CitationMarker":{"type":"object","additionalProperties":false,"required":["text","references","position"],"properties":{"text":{"type":"string","description":"The marker as written: [1,2], [3-5], 〔1,2〕, 【2】."},"references":{"type":"array","description":"The references its numbers name, in order; numbers with no reference are left out (and reported).","items":{"type":"string","pattern":"^ref-[0-9]+$"}},"position":{"$ref":"#/$defs/Range"}}},"Mention":{"type":"object","additionalProperties":false,"required":["text","start","end"],"properties":{"entity":{"type":"string"},"text":{"type":"string"},"start":{"type":"integer","minimum":0,"description":"UTF-16 offset into the decoded source text."},"end":{"type":"integer","minimum":0}}},"Entity":{"type":"object","additionalProperties":false,"required":["id","type","label","xrefs","mentions"],"properties":{"id":{"type":"string","pattern":"^[a-z]+:[a-z0-9-]+$"},"type":{"enum":["disease","cell","molecule","measure","organization","journal","drug","country","other"]},"label":{"type":"string"},"xrefs":{"type":"array","items":{"type":"string"}},"mentions":{"type":"array","items":{"$ref":"#/$defs/Mention"}}}},"Diagnostic":{"type":"object","additionalProperties":false,"required":["severity","rule","source","message","line","column"],"properties":{"severity":{"enum":["error","warning","info"]},"rule":{"type":"string","pattern":"^[a-z][a-z0-9-]*$"},"source":{"type":"string","description":"The stage that reported it."},"message":{"type":"string"},"line":{"type":"integer","minimum":1},"column":{"type":"integer","minimum":1},"endLine":{"type":"integer","minimum":1},"endColumn":{"type":"integer","minimum":1},"offset":{"type":"integer","minimum":0,"description":"UTF-16 offset into the decoded text (or byte offset for decoding errors, see rule)."},"fatal":{"type":"boolean","description":"True when the rule stops processing the input (vfile's fatal message): the input gets no record. Absent otherwise (since 1.2.0)."}}},"Facts":{"type":"object","additionalProperties":false,"required":["institution","country","outcomes"],"description":"What the item states: who did the work, where, and the quantitative outcomes it reports.","properties":{"institution":{"oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["text","label"],"properties":{"text":{"type":"string","description":"As written."},"label":{"type":["string","null"],"description":"English name when the lexicon knows the organisation."}}}]},"country":{"type":["string","null"],"description":"English country name, when the item names one (我国 → China)."},"outcomes":{"type":"array","items":{"$ref":"#/$defs/Outcome"}}}},"Outcome":{"type":"object","additionalProperties":false,"required":["measure","measureId","value","unit","timepoint","comparator","population","baseline","approximate","text"],"properties":{"measure":{"type":"string","description":"English label of what was measured."},"measureId":{"type":["string","null"],"description":"The lexicon concept of the measure."},"value":{"type":"number"},"unit":{"type":["string","null"]},"timepoint":{"type":["string","null"],"description":"\"week 4\", \"1 year\", \"5 years\"."},"comparator":{"type":["string","null"],"description":"What the value is compared with, as written (e.g. 单药组)."},"population":{"type":["string","null"],"description":"\"31 patients\"."},"baseline":{"type":["number","null"],"description":"The value before (\"from ~4.69 to ~1.88\": 4.69)."},"approximate":{"type":"boolean"},"text":{"type":"string","description":"The clause the outcome was read from."}}},"CslName":{"description":"A CSL-JSON name: family and given as written (particles in the family: \"von dem Hagen\"), a suffix (\"Jr\", \"III\"), or one literal (a Chinese name, an organisation).","type":"object","properties":{"family":{"type":"string"},"given":{"type":"string"},"suffix":{"type":"string"},"literal":{"type":"string"}}}}};
 const schema32 = {"type":"object","additionalProperties":false,"required":["path","sha256","format","encoding","bytes"],"properties":{"path":{"type":["string","null"],"description":"Input path as given (relative to the working directory), or null for stdin/bytes."},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"format":{"enum":["text","html","markdown"]},"variant":{"enum":["wechat","site","generic"],"description":"For HTML: which extractor kept the body."},"encoding":{"type":"string","description":"WHATWG encoding label the bytes were decoded with."},"bytes":{"type":"integer","minimum":0}}};
 const schema33 = {"type":"string","pattern":"^[0-9]{4}-(0[1-9]|1[0-2])$"};
-const schema53 = {"type":"object","additionalProperties":false,"required":["severity","rule","source","message","line","column"],"properties":{"severity":{"enum":["error","warning","info"]},"rule":{"type":"string","pattern":"^[a-z][a-z0-9-]*$"},"source":{"type":"string","description":"The stage that reported it."},"message":{"type":"string"},"line":{"type":"integer","minimum":1},"column":{"type":"integer","minimum":1},"endLine":{"type":"integer","minimum":1},"endColumn":{"type":"integer","minimum":1},"offset":{"type":"integer","minimum":0,"description":"UTF-16 offset into the decoded text (or byte offset for decoding errors, see rule)."},"fatal":{"type":"boolean","description":"True when the rule stops processing the input (vfile's fatal message): the input gets no record. Absent otherwise (since 1.2.0)."}}};
+const schema55 = {"type":"object","additionalProperties":false,"required":["severity","rule","source","message","line","column"],"properties":{"severity":{"enum":["error","warning","info"]},"rule":{"type":"string","pattern":"^[a-z][a-z0-9-]*$"},"source":{"type":"string","description":"The stage that reported it."},"message":{"type":"string"},"line":{"type":"integer","minimum":1},"column":{"type":"integer","minimum":1},"endLine":{"type":"integer","minimum":1},"endColumn":{"type":"integer","minimum":1},"offset":{"type":"integer","minimum":0,"description":"UTF-16 offset into the decoded text (or byte offset for decoding errors, see rule)."},"fatal":{"type":"boolean","description":"True when the rule stops processing the input (vfile's fatal message): the input gets no record. Absent otherwise (since 1.2.0)."}}};
 const func1 = Object.prototype.hasOwnProperty;
 const pattern4 = new RegExp("^[a-z0-9][a-z0-9-]{0,99}$", "u");
 const pattern5 = new RegExp("^[0-9a-f]{64}$", "u");
 const pattern6 = new RegExp("^([a-z]{2}|und)$", "u");
 const pattern7 = new RegExp("^[0-9]{4}-(0[1-9]|1[0-2])$", "u");
-const pattern19 = new RegExp("^[a-z][a-z0-9-]*$", "u");
+const pattern20 = new RegExp("^[a-z][a-z0-9-]*$", "u");
 const schema37 = {"type":"object","additionalProperties":false,"required":["kind","heading","position","items"],"properties":{"kind":{"enum":["intro","month","summary","outlook","conclusion","other"]},"heading":{"type":["string","null"]},"headingEn":{"type":["string","null"],"description":"The heading in English: exact for dated headings of known parts, else the month or section kind."},"month":{"$ref":"#/$defs/Month"},"text":{"type":"string","description":"Prose of the section that belongs to no dated item, paragraphs joined by newlines."},"textEn":{"type":["string","null"],"description":"Machine translation of the section's prose (optional translate stage)."},"position":{"$ref":"#/$defs/Range"},"items":{"type":"array","items":{"$ref":"#/$defs/Item"}}},"if":{"properties":{"kind":{"const":"month"}},"required":["kind"]},"then":{"required":["month"]},"else":{"properties":{"month":false}}};
 const schema39 = {"type":"object","additionalProperties":false,"required":["start","end"],"properties":{"start":{"$ref":"#/$defs/Point"},"end":{"$ref":"#/$defs/Point"}}};
 const schema40 = {"type":"object","additionalProperties":false,"required":["line","column"],"properties":{"line":{"type":"integer","minimum":1},"column":{"type":"integer","minimum":1}}};
@@ -213,7 +213,7 @@ return errors === 0;
 }
 validate22.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema42 = {"type":"object","additionalProperties":false,"required":["date","datePrecision","text","citations","journal","position","entities"],"properties":{"date":{"type":"string","pattern":"^[0-9]{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?$"},"datePrecision":{"enum":["day","month"]},"text":{"type":"string","description":"The item's text as in the source (after decoding), paragraphs joined by newlines."},"textEn":{"type":["string","null"],"description":"Machine translation of the item's text (optional translate stage), paragraph by paragraph."},"citations":{"type":"array","items":{"type":"string","pattern":"^ref-[0-9]+$"}},"journal":{"type":["string","null"],"description":"Canonical English name of the journal the item names."},"journalText":{"type":["string","null"],"description":"The journal as written in the item."},"paperTitle":{"type":["string","null"],"description":"The paper title as written in the item (often a Chinese translation)."},"paperTitleEn":{"type":["string","null"],"description":"The English title of the paper, from the first reference the item cites."},"position":{"$ref":"#/$defs/Range"},"entities":{"type":"array","items":{"$ref":"#/$defs/Mention"}},"facts":{"$ref":"#/$defs/Facts"}}};
+const schema42 = {"type":"object","additionalProperties":false,"required":["date","datePrecision","text","citations","journal","position","entities"],"properties":{"date":{"type":"string","pattern":"^[0-9]{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?$"},"datePrecision":{"enum":["day","month"]},"text":{"type":"string","description":"The item's text as in the source (after decoding), paragraphs joined by newlines."},"textEn":{"type":["string","null"],"description":"Machine translation of the item's text (optional translate stage), paragraph by paragraph."},"citations":{"type":"array","items":{"type":"string","pattern":"^ref-[0-9]+$"}},"journal":{"type":["string","null"],"description":"Canonical English name of the journal the item names."},"journalText":{"type":["string","null"],"description":"The journal as written in the item."},"paperTitle":{"type":["string","null"],"description":"The paper title as written in the item (often a Chinese translation)."},"journalFamily":{"type":["string","null"],"description":"The journal family the item names when it names no journal of its own (《柳叶刀》子刊 → The Lancet); journal is then null (since 1.2.0)."},"paperTitleEn":{"type":["string","null"],"description":"The English title of the paper, from the first reference the item cites."},"position":{"$ref":"#/$defs/Range"},"entities":{"type":"array","items":{"$ref":"#/$defs/Mention"}},"facts":{"$ref":"#/$defs/Facts"}}};
 const schema43 = {"type":"object","additionalProperties":false,"required":["text","start","end"],"properties":{"entity":{"type":"string"},"text":{"type":"string"},"start":{"type":"integer","minimum":0,"description":"UTF-16 offset into the decoded source text."},"end":{"type":"integer","minimum":0}}};
 const pattern12 = new RegExp("^[0-9]{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?$", "u");
 const pattern13 = new RegExp("^ref-[0-9]+$", "u");
@@ -770,11 +770,11 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.paperTitleEn !== undefined){
-let data9 = data.paperTitleEn;
+if(data.journalFamily !== undefined){
+let data9 = data.journalFamily;
 const _errs19 = errors;
 if((typeof data9 !== "string") && (data9 !== null)){
-validate24.errors = [{instancePath:instancePath+"/paperTitleEn",schemaPath:"#/properties/paperTitleEn/type",keyword:"type",params:{type: schema42.properties.paperTitleEn.type},message:"must be string,null"}];
+validate24.errors = [{instancePath:instancePath+"/journalFamily",schemaPath:"#/properties/journalFamily/type",keyword:"type",params:{type: schema42.properties.journalFamily.type},message:"must be string,null"}];
 return false;
 }
 var valid0 = _errs19 === errors;
@@ -783,11 +783,12 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.position !== undefined){
+if(data.paperTitleEn !== undefined){
+let data10 = data.paperTitleEn;
 const _errs21 = errors;
-if(!(validate22(data.position, {instancePath:instancePath+"/position",parentData:data,parentDataProperty:"position",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-errors = vErrors.length;
+if((typeof data10 !== "string") && (data10 !== null)){
+validate24.errors = [{instancePath:instancePath+"/paperTitleEn",schemaPath:"#/properties/paperTitleEn/type",keyword:"type",params:{type: schema42.properties.paperTitleEn.type},message:"must be string,null"}];
+return false;
 }
 var valid0 = _errs21 === errors;
 }
@@ -795,50 +796,50 @@ else {
 var valid0 = true;
 }
 if(valid0){
+if(data.position !== undefined){
+const _errs23 = errors;
+if(!(validate22(data.position, {instancePath:instancePath+"/position",parentData:data,parentDataProperty:"position",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs23 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
 if(data.entities !== undefined){
-let data11 = data.entities;
-const _errs22 = errors;
-if(errors === _errs22){
-if(Array.isArray(data11)){
-var valid2 = true;
-const len1 = data11.length;
-for(let i1=0; i1<len1; i1++){
-let data12 = data11[i1];
+let data12 = data.entities;
 const _errs24 = errors;
-const _errs25 = errors;
-if(errors === _errs25){
-if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
+if(errors === _errs24){
+if(Array.isArray(data12)){
+var valid2 = true;
+const len1 = data12.length;
+for(let i1=0; i1<len1; i1++){
+let data13 = data12[i1];
+const _errs26 = errors;
+const _errs27 = errors;
+if(errors === _errs27){
+if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
 let missing1;
-if((((data12.text === undefined) && (missing1 = "text")) || ((data12.start === undefined) && (missing1 = "start"))) || ((data12.end === undefined) && (missing1 = "end"))){
+if((((data13.text === undefined) && (missing1 = "text")) || ((data13.start === undefined) && (missing1 = "start"))) || ((data13.end === undefined) && (missing1 = "end"))){
 validate24.errors = [{instancePath:instancePath+"/entities/" + i1,schemaPath:"#/$defs/Mention/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
 return false;
 }
 else {
-const _errs27 = errors;
-for(const key1 in data12){
+const _errs29 = errors;
+for(const key1 in data13){
 if(!((((key1 === "entity") || (key1 === "text")) || (key1 === "start")) || (key1 === "end"))){
 validate24.errors = [{instancePath:instancePath+"/entities/" + i1,schemaPath:"#/$defs/Mention/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs27 === errors){
-if(data12.entity !== undefined){
-const _errs28 = errors;
-if(typeof data12.entity !== "string"){
-validate24.errors = [{instancePath:instancePath+"/entities/" + i1+"/entity",schemaPath:"#/$defs/Mention/properties/entity/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid4 = _errs28 === errors;
-}
-else {
-var valid4 = true;
-}
-if(valid4){
-if(data12.text !== undefined){
+if(_errs29 === errors){
+if(data13.entity !== undefined){
 const _errs30 = errors;
-if(typeof data12.text !== "string"){
-validate24.errors = [{instancePath:instancePath+"/entities/" + i1+"/text",schemaPath:"#/$defs/Mention/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+if(typeof data13.entity !== "string"){
+validate24.errors = [{instancePath:instancePath+"/entities/" + i1+"/entity",schemaPath:"#/$defs/Mention/properties/entity/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid4 = _errs30 === errors;
@@ -847,20 +848,11 @@ else {
 var valid4 = true;
 }
 if(valid4){
-if(data12.start !== undefined){
-let data15 = data12.start;
+if(data13.text !== undefined){
 const _errs32 = errors;
-if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
-validate24.errors = [{instancePath:instancePath+"/entities/" + i1+"/start",schemaPath:"#/$defs/Mention/properties/start/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+if(typeof data13.text !== "string"){
+validate24.errors = [{instancePath:instancePath+"/entities/" + i1+"/text",schemaPath:"#/$defs/Mention/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
-}
-if(errors === _errs32){
-if((typeof data15 == "number") && (isFinite(data15))){
-if(data15 < 0 || isNaN(data15)){
-validate24.errors = [{instancePath:instancePath+"/entities/" + i1+"/start",schemaPath:"#/$defs/Mention/properties/start/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
-return false;
-}
-}
 }
 var valid4 = _errs32 === errors;
 }
@@ -868,22 +860,43 @@ else {
 var valid4 = true;
 }
 if(valid4){
-if(data12.end !== undefined){
-let data16 = data12.end;
+if(data13.start !== undefined){
+let data16 = data13.start;
 const _errs34 = errors;
 if(!(((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16))) && (isFinite(data16)))){
-validate24.errors = [{instancePath:instancePath+"/entities/" + i1+"/end",schemaPath:"#/$defs/Mention/properties/end/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate24.errors = [{instancePath:instancePath+"/entities/" + i1+"/start",schemaPath:"#/$defs/Mention/properties/start/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs34){
 if((typeof data16 == "number") && (isFinite(data16))){
 if(data16 < 0 || isNaN(data16)){
-validate24.errors = [{instancePath:instancePath+"/entities/" + i1+"/end",schemaPath:"#/$defs/Mention/properties/end/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate24.errors = [{instancePath:instancePath+"/entities/" + i1+"/start",schemaPath:"#/$defs/Mention/properties/start/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
 }
 var valid4 = _errs34 === errors;
+}
+else {
+var valid4 = true;
+}
+if(valid4){
+if(data13.end !== undefined){
+let data17 = data13.end;
+const _errs36 = errors;
+if(!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))){
+validate24.errors = [{instancePath:instancePath+"/entities/" + i1+"/end",schemaPath:"#/$defs/Mention/properties/end/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs36){
+if((typeof data17 == "number") && (isFinite(data17))){
+if(data17 < 0 || isNaN(data17)){
+validate24.errors = [{instancePath:instancePath+"/entities/" + i1+"/end",schemaPath:"#/$defs/Mention/properties/end/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+var valid4 = _errs36 === errors;
 }
 else {
 var valid4 = true;
@@ -899,7 +912,7 @@ validate24.errors = [{instancePath:instancePath+"/entities/" + i1,schemaPath:"#/
 return false;
 }
 }
-var valid2 = _errs24 === errors;
+var valid2 = _errs26 === errors;
 if(!valid2){
 break;
 }
@@ -910,22 +923,23 @@ validate24.errors = [{instancePath:instancePath+"/entities",schemaPath:"#/proper
 return false;
 }
 }
-var valid0 = _errs22 === errors;
+var valid0 = _errs24 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.facts !== undefined){
-const _errs36 = errors;
+const _errs38 = errors;
 if(!(validate26(data.facts, {instancePath:instancePath+"/facts",parentData:data,parentDataProperty:"facts",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
 errors = vErrors.length;
 }
-var valid0 = _errs36 === errors;
+var valid0 = _errs38 === errors;
 }
 else {
 var valid0 = true;
+}
 }
 }
 }
@@ -2038,8 +2052,7 @@ return errors === 0;
 }
 validate30.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema51 = {"type":"object","additionalProperties":false,"required":["id","type","label","xrefs","mentions"],"properties":{"id":{"type":"string","pattern":"^[a-z]+:[a-z0-9-]+$"},"type":{"enum":["disease","cell","molecule","measure","organization","journal","drug","country","other"]},"label":{"type":"string"},"xrefs":{"type":"array","items":{"type":"string"}},"mentions":{"type":"array","items":{"$ref":"#/$defs/Mention"}}}};
-const pattern18 = new RegExp("^[a-z]+:[a-z0-9-]+$", "u");
+const schema51 = {"type":"object","additionalProperties":false,"required":["text","name","kind","position"],"properties":{"text":{"type":"string","description":"The name as written (inside 《…》, “…” or 「…」 without them; bare English as written)."},"name":{"type":["string","null"],"description":"The English name from the journal table: the journal's, its family's or the publisher's; null for a journal the wording marks but the table does not know."},"kind":{"enum":["journal","family","publisher"],"description":"journal; family (《柳叶刀》子刊: a journal of that family, not the journal); publisher (《springer nature》)."},"position":{"$ref":"#/$defs/Range"}}};
 
 function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -2054,15 +2067,216 @@ evaluated0.items = undefined;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if((((((data.id === undefined) && (missing0 = "id")) || ((data.type === undefined) && (missing0 = "type"))) || ((data.label === undefined) && (missing0 = "label"))) || ((data.xrefs === undefined) && (missing0 = "xrefs"))) || ((data.mentions === undefined) && (missing0 = "mentions"))){
+if(((((data.text === undefined) && (missing0 = "text")) || ((data.name === undefined) && (missing0 = "name"))) || ((data.kind === undefined) && (missing0 = "kind"))) || ((data.position === undefined) && (missing0 = "position"))){
 validate35.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!(((((key0 === "id") || (key0 === "type")) || (key0 === "label")) || (key0 === "xrefs")) || (key0 === "mentions"))){
+if(!((((key0 === "text") || (key0 === "name")) || (key0 === "kind")) || (key0 === "position"))){
 validate35.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.text !== undefined){
+const _errs2 = errors;
+if(typeof data.text !== "string"){
+validate35.errors = [{instancePath:instancePath+"/text",schemaPath:"#/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.name !== undefined){
+let data1 = data.name;
+const _errs4 = errors;
+if((typeof data1 !== "string") && (data1 !== null)){
+validate35.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: schema51.properties.name.type},message:"must be string,null"}];
+return false;
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.kind !== undefined){
+let data2 = data.kind;
+const _errs6 = errors;
+if(!(((data2 === "journal") || (data2 === "family")) || (data2 === "publisher"))){
+validate35.errors = [{instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema51.properties.kind.enum},message:"must be equal to one of the allowed values"}];
+return false;
+}
+var valid0 = _errs6 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.position !== undefined){
+const _errs7 = errors;
+if(!(validate22(data.position, {instancePath:instancePath+"/position",parentData:data,parentDataProperty:"position",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs7 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+}
+else {
+validate35.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate35.errors = vErrors;
+return errors === 0;
+}
+validate35.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+const schema52 = {"type":"object","additionalProperties":false,"required":["text","references","position"],"properties":{"text":{"type":"string","description":"The marker as written: [1,2], [3-5], 〔1,2〕, 【2】."},"references":{"type":"array","description":"The references its numbers name, in order; numbers with no reference are left out (and reported).","items":{"type":"string","pattern":"^ref-[0-9]+$"}},"position":{"$ref":"#/$defs/Range"}}};
+
+function validate38(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate38.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((((data.text === undefined) && (missing0 = "text")) || ((data.references === undefined) && (missing0 = "references"))) || ((data.position === undefined) && (missing0 = "position"))){
+validate38.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!(((key0 === "text") || (key0 === "references")) || (key0 === "position"))){
+validate38.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.text !== undefined){
+const _errs2 = errors;
+if(typeof data.text !== "string"){
+validate38.errors = [{instancePath:instancePath+"/text",schemaPath:"#/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.references !== undefined){
+let data1 = data.references;
+const _errs4 = errors;
+if(errors === _errs4){
+if(Array.isArray(data1)){
+var valid1 = true;
+const len0 = data1.length;
+for(let i0=0; i0<len0; i0++){
+let data2 = data1[i0];
+const _errs6 = errors;
+if(errors === _errs6){
+if(typeof data2 === "string"){
+if(!pattern13.test(data2)){
+validate38.errors = [{instancePath:instancePath+"/references/" + i0,schemaPath:"#/properties/references/items/pattern",keyword:"pattern",params:{pattern: "^ref-[0-9]+$"},message:"must match pattern \""+"^ref-[0-9]+$"+"\""}];
+return false;
+}
+}
+else {
+validate38.errors = [{instancePath:instancePath+"/references/" + i0,schemaPath:"#/properties/references/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid1 = _errs6 === errors;
+if(!valid1){
+break;
+}
+}
+}
+else {
+validate38.errors = [{instancePath:instancePath+"/references",schemaPath:"#/properties/references/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.position !== undefined){
+const _errs8 = errors;
+if(!(validate22(data.position, {instancePath:instancePath+"/position",parentData:data,parentDataProperty:"position",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs8 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+else {
+validate38.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate38.errors = vErrors;
+return errors === 0;
+}
+validate38.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+const schema53 = {"type":"object","additionalProperties":false,"required":["id","type","label","xrefs","mentions"],"properties":{"id":{"type":"string","pattern":"^[a-z]+:[a-z0-9-]+$"},"type":{"enum":["disease","cell","molecule","measure","organization","journal","drug","country","other"]},"label":{"type":"string"},"xrefs":{"type":"array","items":{"type":"string"}},"mentions":{"type":"array","items":{"$ref":"#/$defs/Mention"}}}};
+const pattern19 = new RegExp("^[a-z]+:[a-z0-9-]+$", "u");
+
+function validate41(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate41.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((((((data.id === undefined) && (missing0 = "id")) || ((data.type === undefined) && (missing0 = "type"))) || ((data.label === undefined) && (missing0 = "label"))) || ((data.xrefs === undefined) && (missing0 = "xrefs"))) || ((data.mentions === undefined) && (missing0 = "mentions"))){
+validate41.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!(((((key0 === "id") || (key0 === "type")) || (key0 === "label")) || (key0 === "xrefs")) || (key0 === "mentions"))){
+validate41.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -2073,13 +2287,13 @@ let data0 = data.id;
 const _errs2 = errors;
 if(errors === _errs2){
 if(typeof data0 === "string"){
-if(!pattern18.test(data0)){
-validate35.errors = [{instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z]+:[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z]+:[a-z0-9-]+$"+"\""}];
+if(!pattern19.test(data0)){
+validate41.errors = [{instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z]+:[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z]+:[a-z0-9-]+$"+"\""}];
 return false;
 }
 }
 else {
-validate35.errors = [{instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate41.errors = [{instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -2093,7 +2307,7 @@ if(data.type !== undefined){
 let data1 = data.type;
 const _errs4 = errors;
 if(!(((((((((data1 === "disease") || (data1 === "cell")) || (data1 === "molecule")) || (data1 === "measure")) || (data1 === "organization")) || (data1 === "journal")) || (data1 === "drug")) || (data1 === "country")) || (data1 === "other"))){
-validate35.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema51.properties.type.enum},message:"must be equal to one of the allowed values"}];
+validate41.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema53.properties.type.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid0 = _errs4 === errors;
@@ -2105,7 +2319,7 @@ if(valid0){
 if(data.label !== undefined){
 const _errs5 = errors;
 if(typeof data.label !== "string"){
-validate35.errors = [{instancePath:instancePath+"/label",schemaPath:"#/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate41.errors = [{instancePath:instancePath+"/label",schemaPath:"#/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs5 === errors;
@@ -2124,7 +2338,7 @@ const len0 = data3.length;
 for(let i0=0; i0<len0; i0++){
 const _errs9 = errors;
 if(typeof data3[i0] !== "string"){
-validate35.errors = [{instancePath:instancePath+"/xrefs/" + i0,schemaPath:"#/properties/xrefs/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate41.errors = [{instancePath:instancePath+"/xrefs/" + i0,schemaPath:"#/properties/xrefs/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid1 = _errs9 === errors;
@@ -2134,7 +2348,7 @@ break;
 }
 }
 else {
-validate35.errors = [{instancePath:instancePath+"/xrefs",schemaPath:"#/properties/xrefs/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate41.errors = [{instancePath:instancePath+"/xrefs",schemaPath:"#/properties/xrefs/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -2159,14 +2373,14 @@ if(errors === _errs14){
 if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
 let missing1;
 if((((data6.text === undefined) && (missing1 = "text")) || ((data6.start === undefined) && (missing1 = "start"))) || ((data6.end === undefined) && (missing1 = "end"))){
-validate35.errors = [{instancePath:instancePath+"/mentions/" + i1,schemaPath:"#/$defs/Mention/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
+validate41.errors = [{instancePath:instancePath+"/mentions/" + i1,schemaPath:"#/$defs/Mention/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
 return false;
 }
 else {
 const _errs16 = errors;
 for(const key1 in data6){
 if(!((((key1 === "entity") || (key1 === "text")) || (key1 === "start")) || (key1 === "end"))){
-validate35.errors = [{instancePath:instancePath+"/mentions/" + i1,schemaPath:"#/$defs/Mention/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
+validate41.errors = [{instancePath:instancePath+"/mentions/" + i1,schemaPath:"#/$defs/Mention/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -2175,7 +2389,7 @@ if(_errs16 === errors){
 if(data6.entity !== undefined){
 const _errs17 = errors;
 if(typeof data6.entity !== "string"){
-validate35.errors = [{instancePath:instancePath+"/mentions/" + i1+"/entity",schemaPath:"#/$defs/Mention/properties/entity/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate41.errors = [{instancePath:instancePath+"/mentions/" + i1+"/entity",schemaPath:"#/$defs/Mention/properties/entity/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid4 = _errs17 === errors;
@@ -2187,7 +2401,7 @@ if(valid4){
 if(data6.text !== undefined){
 const _errs19 = errors;
 if(typeof data6.text !== "string"){
-validate35.errors = [{instancePath:instancePath+"/mentions/" + i1+"/text",schemaPath:"#/$defs/Mention/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate41.errors = [{instancePath:instancePath+"/mentions/" + i1+"/text",schemaPath:"#/$defs/Mention/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid4 = _errs19 === errors;
@@ -2200,13 +2414,13 @@ if(data6.start !== undefined){
 let data9 = data6.start;
 const _errs21 = errors;
 if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-validate35.errors = [{instancePath:instancePath+"/mentions/" + i1+"/start",schemaPath:"#/$defs/Mention/properties/start/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate41.errors = [{instancePath:instancePath+"/mentions/" + i1+"/start",schemaPath:"#/$defs/Mention/properties/start/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs21){
 if((typeof data9 == "number") && (isFinite(data9))){
 if(data9 < 0 || isNaN(data9)){
-validate35.errors = [{instancePath:instancePath+"/mentions/" + i1+"/start",schemaPath:"#/$defs/Mention/properties/start/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate41.errors = [{instancePath:instancePath+"/mentions/" + i1+"/start",schemaPath:"#/$defs/Mention/properties/start/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
@@ -2221,13 +2435,13 @@ if(data6.end !== undefined){
 let data10 = data6.end;
 const _errs23 = errors;
 if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
-validate35.errors = [{instancePath:instancePath+"/mentions/" + i1+"/end",schemaPath:"#/$defs/Mention/properties/end/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate41.errors = [{instancePath:instancePath+"/mentions/" + i1+"/end",schemaPath:"#/$defs/Mention/properties/end/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs23){
 if((typeof data10 == "number") && (isFinite(data10))){
 if(data10 < 0 || isNaN(data10)){
-validate35.errors = [{instancePath:instancePath+"/mentions/" + i1+"/end",schemaPath:"#/$defs/Mention/properties/end/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate41.errors = [{instancePath:instancePath+"/mentions/" + i1+"/end",schemaPath:"#/$defs/Mention/properties/end/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
@@ -2244,7 +2458,7 @@ var valid4 = true;
 }
 }
 else {
-validate35.errors = [{instancePath:instancePath+"/mentions/" + i1,schemaPath:"#/$defs/Mention/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate41.errors = [{instancePath:instancePath+"/mentions/" + i1,schemaPath:"#/$defs/Mention/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -2255,7 +2469,7 @@ break;
 }
 }
 else {
-validate35.errors = [{instancePath:instancePath+"/mentions",schemaPath:"#/properties/mentions/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate41.errors = [{instancePath:instancePath+"/mentions",schemaPath:"#/properties/mentions/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -2272,14 +2486,14 @@ var valid0 = true;
 }
 }
 else {
-validate35.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate41.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate35.errors = vErrors;
+validate41.errors = vErrors;
 return errors === 0;
 }
-validate35.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate41.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
 function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -3114,8 +3328,8 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.entities !== undefined){
-let data29 = data.entities;
+if(data.journals !== undefined){
+let data29 = data.journals;
 const _errs75 = errors;
 if(errors === _errs75){
 if(Array.isArray(data29)){
@@ -3123,7 +3337,7 @@ var valid17 = true;
 const len4 = data29.length;
 for(let i4=0; i4<len4; i4++){
 const _errs77 = errors;
-if(!(validate35(data29[i4], {instancePath:instancePath+"/entities/" + i4,parentData:data29,parentDataProperty:i4,rootData,dynamicAnchors}))){
+if(!(validate35(data29[i4], {instancePath:instancePath+"/journals/" + i4,parentData:data29,parentDataProperty:i4,rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
 errors = vErrors.length;
 }
@@ -3134,7 +3348,7 @@ break;
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/entities",schemaPath:"#/properties/entities/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate20.errors = [{instancePath:instancePath+"/journals",schemaPath:"#/properties/journals/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -3144,78 +3358,18 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.boilerplate !== undefined){
-let data31 = data.boilerplate;
+if(data.citations !== undefined){
+let data31 = data.citations;
 const _errs78 = errors;
 if(errors === _errs78){
 if(Array.isArray(data31)){
 var valid18 = true;
 const len5 = data31.length;
 for(let i5=0; i5<len5; i5++){
-let data32 = data31[i5];
 const _errs80 = errors;
-if(errors === _errs80){
-if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
-let missing5;
-if((((data32.kind === undefined) && (missing5 = "kind")) || ((data32.text === undefined) && (missing5 = "text"))) || ((data32.position === undefined) && (missing5 = "position"))){
-validate20.errors = [{instancePath:instancePath+"/boilerplate/" + i5,schemaPath:"#/properties/boilerplate/items/required",keyword:"required",params:{missingProperty: missing5},message:"must have required property '"+missing5+"'"}];
-return false;
-}
-else {
-const _errs82 = errors;
-for(const key5 in data32){
-if(!(((key5 === "kind") || (key5 === "text")) || (key5 === "position"))){
-validate20.errors = [{instancePath:instancePath+"/boilerplate/" + i5,schemaPath:"#/properties/boilerplate/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-if(_errs82 === errors){
-if(data32.kind !== undefined){
-let data33 = data32.kind;
-const _errs83 = errors;
-if(!(((data33 === "disclaimer") || (data33 === "qr-code")) || (data33 === "other"))){
-validate20.errors = [{instancePath:instancePath+"/boilerplate/" + i5+"/kind",schemaPath:"#/properties/boilerplate/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema31.properties.boilerplate.items.properties.kind.enum},message:"must be equal to one of the allowed values"}];
-return false;
-}
-var valid19 = _errs83 === errors;
-}
-else {
-var valid19 = true;
-}
-if(valid19){
-if(data32.text !== undefined){
-const _errs84 = errors;
-if(typeof data32.text !== "string"){
-validate20.errors = [{instancePath:instancePath+"/boilerplate/" + i5+"/text",schemaPath:"#/properties/boilerplate/items/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid19 = _errs84 === errors;
-}
-else {
-var valid19 = true;
-}
-if(valid19){
-if(data32.position !== undefined){
-const _errs86 = errors;
-if(!(validate22(data32.position, {instancePath:instancePath+"/boilerplate/" + i5+"/position",parentData:data32,parentDataProperty:"position",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+if(!(validate38(data31[i5], {instancePath:instancePath+"/citations/" + i5,parentData:data31,parentDataProperty:i5,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
 errors = vErrors.length;
-}
-var valid19 = _errs86 === errors;
-}
-else {
-var valid19 = true;
-}
-}
-}
-}
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/boilerplate/" + i5,schemaPath:"#/properties/boilerplate/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
 }
 var valid18 = _errs80 === errors;
 if(!valid18){
@@ -3224,7 +3378,7 @@ break;
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/boilerplate",schemaPath:"#/properties/boilerplate/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate20.errors = [{instancePath:instancePath+"/citations",schemaPath:"#/properties/citations/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -3234,227 +3388,347 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.diagnostics !== undefined){
-let data36 = data.diagnostics;
-const _errs87 = errors;
-if(errors === _errs87){
-if(Array.isArray(data36)){
-var valid20 = true;
-const len6 = data36.length;
+if(data.entities !== undefined){
+let data33 = data.entities;
+const _errs81 = errors;
+if(errors === _errs81){
+if(Array.isArray(data33)){
+var valid19 = true;
+const len6 = data33.length;
 for(let i6=0; i6<len6; i6++){
-let data37 = data36[i6];
-const _errs89 = errors;
-const _errs90 = errors;
-if(errors === _errs90){
-if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
-let missing6;
-if(((((((data37.severity === undefined) && (missing6 = "severity")) || ((data37.rule === undefined) && (missing6 = "rule"))) || ((data37.source === undefined) && (missing6 = "source"))) || ((data37.message === undefined) && (missing6 = "message"))) || ((data37.line === undefined) && (missing6 = "line"))) || ((data37.column === undefined) && (missing6 = "column"))){
-validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i6,schemaPath:"#/$defs/Diagnostic/required",keyword:"required",params:{missingProperty: missing6},message:"must have required property '"+missing6+"'"}];
+const _errs83 = errors;
+if(!(validate41(data33[i6], {instancePath:instancePath+"/entities/" + i6,parentData:data33,parentDataProperty:i6,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+errors = vErrors.length;
+}
+var valid19 = _errs83 === errors;
+if(!valid19){
+break;
+}
+}
+}
+else {
+validate20.errors = [{instancePath:instancePath+"/entities",schemaPath:"#/properties/entities/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs81 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.boilerplate !== undefined){
+let data35 = data.boilerplate;
+const _errs84 = errors;
+if(errors === _errs84){
+if(Array.isArray(data35)){
+var valid20 = true;
+const len7 = data35.length;
+for(let i7=0; i7<len7; i7++){
+let data36 = data35[i7];
+const _errs86 = errors;
+if(errors === _errs86){
+if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
+let missing5;
+if((((data36.kind === undefined) && (missing5 = "kind")) || ((data36.text === undefined) && (missing5 = "text"))) || ((data36.position === undefined) && (missing5 = "position"))){
+validate20.errors = [{instancePath:instancePath+"/boilerplate/" + i7,schemaPath:"#/properties/boilerplate/items/required",keyword:"required",params:{missingProperty: missing5},message:"must have required property '"+missing5+"'"}];
 return false;
 }
 else {
-const _errs92 = errors;
-for(const key6 in data37){
-if(!(func1.call(schema53.properties, key6))){
-validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i6,schemaPath:"#/$defs/Diagnostic/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"}];
+const _errs88 = errors;
+for(const key5 in data36){
+if(!(((key5 === "kind") || (key5 === "text")) || (key5 === "position"))){
+validate20.errors = [{instancePath:instancePath+"/boilerplate/" + i7,schemaPath:"#/properties/boilerplate/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs92 === errors){
-if(data37.severity !== undefined){
-let data38 = data37.severity;
+if(_errs88 === errors){
+if(data36.kind !== undefined){
+let data37 = data36.kind;
+const _errs89 = errors;
+if(!(((data37 === "disclaimer") || (data37 === "qr-code")) || (data37 === "other"))){
+validate20.errors = [{instancePath:instancePath+"/boilerplate/" + i7+"/kind",schemaPath:"#/properties/boilerplate/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema31.properties.boilerplate.items.properties.kind.enum},message:"must be equal to one of the allowed values"}];
+return false;
+}
+var valid21 = _errs89 === errors;
+}
+else {
+var valid21 = true;
+}
+if(valid21){
+if(data36.text !== undefined){
+const _errs90 = errors;
+if(typeof data36.text !== "string"){
+validate20.errors = [{instancePath:instancePath+"/boilerplate/" + i7+"/text",schemaPath:"#/properties/boilerplate/items/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid21 = _errs90 === errors;
+}
+else {
+var valid21 = true;
+}
+if(valid21){
+if(data36.position !== undefined){
+const _errs92 = errors;
+if(!(validate22(data36.position, {instancePath:instancePath+"/boilerplate/" + i7+"/position",parentData:data36,parentDataProperty:"position",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+errors = vErrors.length;
+}
+var valid21 = _errs92 === errors;
+}
+else {
+var valid21 = true;
+}
+}
+}
+}
+}
+}
+else {
+validate20.errors = [{instancePath:instancePath+"/boilerplate/" + i7,schemaPath:"#/properties/boilerplate/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid20 = _errs86 === errors;
+if(!valid20){
+break;
+}
+}
+}
+else {
+validate20.errors = [{instancePath:instancePath+"/boilerplate",schemaPath:"#/properties/boilerplate/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs84 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.diagnostics !== undefined){
+let data40 = data.diagnostics;
 const _errs93 = errors;
-if(!(((data38 === "error") || (data38 === "warning")) || (data38 === "info"))){
-validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i6+"/severity",schemaPath:"#/$defs/Diagnostic/properties/severity/enum",keyword:"enum",params:{allowedValues: schema53.properties.severity.enum},message:"must be equal to one of the allowed values"}];
-return false;
-}
-var valid22 = _errs93 === errors;
-}
-else {
+if(errors === _errs93){
+if(Array.isArray(data40)){
 var valid22 = true;
-}
-if(valid22){
-if(data37.rule !== undefined){
-let data39 = data37.rule;
-const _errs94 = errors;
-if(errors === _errs94){
-if(typeof data39 === "string"){
-if(!pattern19.test(data39)){
-validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i6+"/rule",schemaPath:"#/$defs/Diagnostic/properties/rule/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9-]*$"+"\""}];
-return false;
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i6+"/rule",schemaPath:"#/$defs/Diagnostic/properties/rule/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid22 = _errs94 === errors;
-}
-else {
-var valid22 = true;
-}
-if(valid22){
-if(data37.source !== undefined){
+const len8 = data40.length;
+for(let i8=0; i8<len8; i8++){
+let data41 = data40[i8];
+const _errs95 = errors;
 const _errs96 = errors;
-if(typeof data37.source !== "string"){
-validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i6+"/source",schemaPath:"#/$defs/Diagnostic/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+if(errors === _errs96){
+if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
+let missing6;
+if(((((((data41.severity === undefined) && (missing6 = "severity")) || ((data41.rule === undefined) && (missing6 = "rule"))) || ((data41.source === undefined) && (missing6 = "source"))) || ((data41.message === undefined) && (missing6 = "message"))) || ((data41.line === undefined) && (missing6 = "line"))) || ((data41.column === undefined) && (missing6 = "column"))){
+validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i8,schemaPath:"#/$defs/Diagnostic/required",keyword:"required",params:{missingProperty: missing6},message:"must have required property '"+missing6+"'"}];
 return false;
 }
-var valid22 = _errs96 === errors;
-}
 else {
-var valid22 = true;
-}
-if(valid22){
-if(data37.message !== undefined){
 const _errs98 = errors;
-if(typeof data37.message !== "string"){
-validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i6+"/message",schemaPath:"#/$defs/Diagnostic/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+for(const key6 in data41){
+if(!(func1.call(schema55.properties, key6))){
+validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i8,schemaPath:"#/$defs/Diagnostic/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs98 === errors){
+if(data41.severity !== undefined){
+let data42 = data41.severity;
+const _errs99 = errors;
+if(!(((data42 === "error") || (data42 === "warning")) || (data42 === "info"))){
+validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i8+"/severity",schemaPath:"#/$defs/Diagnostic/properties/severity/enum",keyword:"enum",params:{allowedValues: schema55.properties.severity.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
-var valid22 = _errs98 === errors;
+var valid24 = _errs99 === errors;
 }
 else {
-var valid22 = true;
+var valid24 = true;
 }
-if(valid22){
-if(data37.line !== undefined){
-let data42 = data37.line;
+if(valid24){
+if(data41.rule !== undefined){
+let data43 = data41.rule;
 const _errs100 = errors;
-if(!(((typeof data42 == "number") && (!(data42 % 1) && !isNaN(data42))) && (isFinite(data42)))){
-validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i6+"/line",schemaPath:"#/$defs/Diagnostic/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
-return false;
-}
 if(errors === _errs100){
-if((typeof data42 == "number") && (isFinite(data42))){
-if(data42 < 1 || isNaN(data42)){
-validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i6+"/line",schemaPath:"#/$defs/Diagnostic/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+if(typeof data43 === "string"){
+if(!pattern20.test(data43)){
+validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i8+"/rule",schemaPath:"#/$defs/Diagnostic/properties/rule/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9-]*$"+"\""}];
 return false;
 }
 }
+else {
+validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i8+"/rule",schemaPath:"#/$defs/Diagnostic/properties/rule/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
 }
-var valid22 = _errs100 === errors;
+}
+var valid24 = _errs100 === errors;
 }
 else {
-var valid22 = true;
+var valid24 = true;
 }
-if(valid22){
-if(data37.column !== undefined){
-let data43 = data37.column;
+if(valid24){
+if(data41.source !== undefined){
 const _errs102 = errors;
-if(!(((typeof data43 == "number") && (!(data43 % 1) && !isNaN(data43))) && (isFinite(data43)))){
-validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i6+"/column",schemaPath:"#/$defs/Diagnostic/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+if(typeof data41.source !== "string"){
+validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i8+"/source",schemaPath:"#/$defs/Diagnostic/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-if(errors === _errs102){
-if((typeof data43 == "number") && (isFinite(data43))){
-if(data43 < 1 || isNaN(data43)){
-validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i6+"/column",schemaPath:"#/$defs/Diagnostic/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
-return false;
-}
-}
-}
-var valid22 = _errs102 === errors;
+var valid24 = _errs102 === errors;
 }
 else {
-var valid22 = true;
+var valid24 = true;
 }
-if(valid22){
-if(data37.endLine !== undefined){
-let data44 = data37.endLine;
+if(valid24){
+if(data41.message !== undefined){
 const _errs104 = errors;
-if(!(((typeof data44 == "number") && (!(data44 % 1) && !isNaN(data44))) && (isFinite(data44)))){
-validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i6+"/endLine",schemaPath:"#/$defs/Diagnostic/properties/endLine/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+if(typeof data41.message !== "string"){
+validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i8+"/message",schemaPath:"#/$defs/Diagnostic/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-if(errors === _errs104){
-if((typeof data44 == "number") && (isFinite(data44))){
-if(data44 < 1 || isNaN(data44)){
-validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i6+"/endLine",schemaPath:"#/$defs/Diagnostic/properties/endLine/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
-return false;
-}
-}
-}
-var valid22 = _errs104 === errors;
+var valid24 = _errs104 === errors;
 }
 else {
-var valid22 = true;
+var valid24 = true;
 }
-if(valid22){
-if(data37.endColumn !== undefined){
-let data45 = data37.endColumn;
+if(valid24){
+if(data41.line !== undefined){
+let data46 = data41.line;
 const _errs106 = errors;
-if(!(((typeof data45 == "number") && (!(data45 % 1) && !isNaN(data45))) && (isFinite(data45)))){
-validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i6+"/endColumn",schemaPath:"#/$defs/Diagnostic/properties/endColumn/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+if(!(((typeof data46 == "number") && (!(data46 % 1) && !isNaN(data46))) && (isFinite(data46)))){
+validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i8+"/line",schemaPath:"#/$defs/Diagnostic/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs106){
-if((typeof data45 == "number") && (isFinite(data45))){
-if(data45 < 1 || isNaN(data45)){
-validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i6+"/endColumn",schemaPath:"#/$defs/Diagnostic/properties/endColumn/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+if((typeof data46 == "number") && (isFinite(data46))){
+if(data46 < 1 || isNaN(data46)){
+validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i8+"/line",schemaPath:"#/$defs/Diagnostic/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
 return false;
 }
 }
 }
-var valid22 = _errs106 === errors;
+var valid24 = _errs106 === errors;
 }
 else {
-var valid22 = true;
+var valid24 = true;
 }
-if(valid22){
-if(data37.offset !== undefined){
-let data46 = data37.offset;
+if(valid24){
+if(data41.column !== undefined){
+let data47 = data41.column;
 const _errs108 = errors;
-if(!(((typeof data46 == "number") && (!(data46 % 1) && !isNaN(data46))) && (isFinite(data46)))){
-validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i6+"/offset",schemaPath:"#/$defs/Diagnostic/properties/offset/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+if(!(((typeof data47 == "number") && (!(data47 % 1) && !isNaN(data47))) && (isFinite(data47)))){
+validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i8+"/column",schemaPath:"#/$defs/Diagnostic/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs108){
-if((typeof data46 == "number") && (isFinite(data46))){
-if(data46 < 0 || isNaN(data46)){
-validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i6+"/offset",schemaPath:"#/$defs/Diagnostic/properties/offset/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+if((typeof data47 == "number") && (isFinite(data47))){
+if(data47 < 1 || isNaN(data47)){
+validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i8+"/column",schemaPath:"#/$defs/Diagnostic/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
 return false;
 }
 }
 }
-var valid22 = _errs108 === errors;
+var valid24 = _errs108 === errors;
 }
 else {
-var valid22 = true;
+var valid24 = true;
 }
-if(valid22){
-if(data37.fatal !== undefined){
+if(valid24){
+if(data41.endLine !== undefined){
+let data48 = data41.endLine;
 const _errs110 = errors;
-if(typeof data37.fatal !== "boolean"){
-validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i6+"/fatal",schemaPath:"#/$defs/Diagnostic/properties/fatal/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+if(!(((typeof data48 == "number") && (!(data48 % 1) && !isNaN(data48))) && (isFinite(data48)))){
+validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i8+"/endLine",schemaPath:"#/$defs/Diagnostic/properties/endLine/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-var valid22 = _errs110 === errors;
-}
-else {
-var valid22 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i6,schemaPath:"#/$defs/Diagnostic/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+if(errors === _errs110){
+if((typeof data48 == "number") && (isFinite(data48))){
+if(data48 < 1 || isNaN(data48)){
+validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i8+"/endLine",schemaPath:"#/$defs/Diagnostic/properties/endLine/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
 return false;
 }
 }
-var valid20 = _errs89 === errors;
-if(!valid20){
+}
+var valid24 = _errs110 === errors;
+}
+else {
+var valid24 = true;
+}
+if(valid24){
+if(data41.endColumn !== undefined){
+let data49 = data41.endColumn;
+const _errs112 = errors;
+if(!(((typeof data49 == "number") && (!(data49 % 1) && !isNaN(data49))) && (isFinite(data49)))){
+validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i8+"/endColumn",schemaPath:"#/$defs/Diagnostic/properties/endColumn/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs112){
+if((typeof data49 == "number") && (isFinite(data49))){
+if(data49 < 1 || isNaN(data49)){
+validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i8+"/endColumn",schemaPath:"#/$defs/Diagnostic/properties/endColumn/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+return false;
+}
+}
+}
+var valid24 = _errs112 === errors;
+}
+else {
+var valid24 = true;
+}
+if(valid24){
+if(data41.offset !== undefined){
+let data50 = data41.offset;
+const _errs114 = errors;
+if(!(((typeof data50 == "number") && (!(data50 % 1) && !isNaN(data50))) && (isFinite(data50)))){
+validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i8+"/offset",schemaPath:"#/$defs/Diagnostic/properties/offset/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs114){
+if((typeof data50 == "number") && (isFinite(data50))){
+if(data50 < 0 || isNaN(data50)){
+validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i8+"/offset",schemaPath:"#/$defs/Diagnostic/properties/offset/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+var valid24 = _errs114 === errors;
+}
+else {
+var valid24 = true;
+}
+if(valid24){
+if(data41.fatal !== undefined){
+const _errs116 = errors;
+if(typeof data41.fatal !== "boolean"){
+validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i8+"/fatal",schemaPath:"#/$defs/Diagnostic/properties/fatal/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+return false;
+}
+var valid24 = _errs116 === errors;
+}
+else {
+var valid24 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i8,schemaPath:"#/$defs/Diagnostic/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid22 = _errs95 === errors;
+if(!valid22){
 break;
 }
 }
@@ -3464,10 +3738,12 @@ validate20.errors = [{instancePath:instancePath+"/diagnostics",schemaPath:"#/pro
 return false;
 }
 }
-var valid0 = _errs87 === errors;
+var valid0 = _errs93 === errors;
 }
 else {
 var valid0 = true;
+}
+}
 }
 }
 }
@@ -3497,19 +3773,19 @@ return errors === 0;
 }
 validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const manifest = validate38;
-const schema54 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/manifest.schema.json","title":"DatasetManifest","description":"manifest.json of a dataset folder (a build, a shard, or shards merged): every input with what became of it, the totals, and every file the dataset consists of.","type":"object","additionalProperties":false,"required":["schemaVersion","pipeline","inputs","totals","files"],"properties":{"schemaVersion":{"const":"1.2.0","description":"The record schema version the dataset was written with (schemas/article.schema.json)."},"pipeline":{"type":"string","description":"The name of the pipeline file that made the dataset."},"shard":{"description":"Present on the output of `digest build --shard K/N`: which slice, and a hash of the whole plan (every input path and id), so that only shards of one plan merge.","type":"object","additionalProperties":false,"required":["index","count","plan"],"properties":{"index":{"type":"integer","minimum":1},"count":{"type":"integer","minimum":1},"plan":{"type":"string","pattern":"^[0-9a-f]{64}$"}}},"inputs":{"description":"Every input, in path order.","type":"array","items":{"$ref":"#/$defs/ManifestInput"}},"totals":{"type":"object","additionalProperties":false,"required":["inputs","records","failed","items","references","entities"],"properties":{"inputs":{"type":"integer","minimum":0},"records":{"type":"integer","minimum":0},"failed":{"type":"integer","minimum":0},"items":{"type":"integer","minimum":0},"references":{"type":"integer","minimum":0},"entities":{"type":"integer","minimum":0}}},"files":{"description":"Every file of the dataset besides manifest.json, relative to the folder, sorted: what the next build may replace or delete. A file in the folder that is not listed here was not written by digest and is never touched.","type":"array","uniqueItems":true,"items":{"$ref":"#/$defs/DatasetFile"}}},"$defs":{"DatasetFile":{"type":"string","pattern":"^(?:items\\.jsonl|references\\.jsonl|entities\\.jsonl|articles/[a-z0-9][a-z0-9-]{0,99}\\.json|report/(?:[a-z0-9][a-z0-9-]{0,99}|index)\\.html)$"},"ManifestInput":{"description":"What the dataset says about one input.","type":"object","additionalProperties":false,"required":["path","id","status","sha256","bytes","encoding","format","months","items","references","referencesWithDoi","entities","errors","warnings","infos","title","titleEn","topic","period","timeline","missingMonths","outOfOrderMonths","entityTypes","problems"],"properties":{"path":{"type":"string","description":"The input path as collected (POSIX separators)."},"id":{"description":"The record id; null when the input failed.","oneOf":[{"type":"null"},{"$ref":"article.schema.json#/properties/id"}]},"status":{"enum":["ok","failed"]},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"bytes":{"type":"integer","minimum":0},"encoding":{"type":"string"},"format":{"type":"string"},"months":{"type":"integer","minimum":0,"description":"Month sections."},"items":{"type":"integer","minimum":0},"references":{"type":"integer","minimum":0},"referencesWithDoi":{"type":"integer","minimum":0},"entities":{"type":"integer","minimum":0},"errors":{"type":"integer","minimum":0},"warnings":{"type":"integer","minimum":0},"infos":{"type":"integer","minimum":0},"title":{"type":["string","null"]},"titleEn":{"type":["string","null"]},"topic":{"$ref":"article.schema.json#/properties/topic"},"period":{"$ref":"article.schema.json#/properties/period"},"timeline":{"description":"The months that have a section, in article order.","type":"array","items":{"$ref":"article.schema.json#/$defs/Month"}},"missingMonths":{"description":"The record's missingMonths: months its period implies that have no section.","type":"array","items":{"$ref":"article.schema.json#/$defs/Month"}},"outOfOrderMonths":{"description":"The record's outOfOrderMonths: month sections that come after a later month.","type":"array","items":{"$ref":"article.schema.json#/$defs/Month"}},"entityTypes":{"description":"Distinct entities of each type.","type":"object","additionalProperties":{"type":"integer","minimum":0}},"problems":{"description":"Warning and error diagnostics by rule, with counts.","type":"object","additionalProperties":{"type":"integer","minimum":1}}}}}};
-const schema64 = {"type":"string","pattern":"^(?:items\\.jsonl|references\\.jsonl|entities\\.jsonl|articles/[a-z0-9][a-z0-9-]{0,99}\\.json|report/(?:[a-z0-9][a-z0-9-]{0,99}|index)\\.html)$"};
-const pattern28 = new RegExp("^(?:items\\.jsonl|references\\.jsonl|entities\\.jsonl|articles/[a-z0-9][a-z0-9-]{0,99}\\.json|report/(?:[a-z0-9][a-z0-9-]{0,99}|index)\\.html)$", "u");
-const schema55 = {"description":"What the dataset says about one input.","type":"object","additionalProperties":false,"required":["path","id","status","sha256","bytes","encoding","format","months","items","references","referencesWithDoi","entities","errors","warnings","infos","title","titleEn","topic","period","timeline","missingMonths","outOfOrderMonths","entityTypes","problems"],"properties":{"path":{"type":"string","description":"The input path as collected (POSIX separators)."},"id":{"description":"The record id; null when the input failed.","oneOf":[{"type":"null"},{"$ref":"article.schema.json#/properties/id"}]},"status":{"enum":["ok","failed"]},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"bytes":{"type":"integer","minimum":0},"encoding":{"type":"string"},"format":{"type":"string"},"months":{"type":"integer","minimum":0,"description":"Month sections."},"items":{"type":"integer","minimum":0},"references":{"type":"integer","minimum":0},"referencesWithDoi":{"type":"integer","minimum":0},"entities":{"type":"integer","minimum":0},"errors":{"type":"integer","minimum":0},"warnings":{"type":"integer","minimum":0},"infos":{"type":"integer","minimum":0},"title":{"type":["string","null"]},"titleEn":{"type":["string","null"]},"topic":{"$ref":"article.schema.json#/properties/topic"},"period":{"$ref":"article.schema.json#/properties/period"},"timeline":{"description":"The months that have a section, in article order.","type":"array","items":{"$ref":"article.schema.json#/$defs/Month"}},"missingMonths":{"description":"The record's missingMonths: months its period implies that have no section.","type":"array","items":{"$ref":"article.schema.json#/$defs/Month"}},"outOfOrderMonths":{"description":"The record's outOfOrderMonths: month sections that come after a later month.","type":"array","items":{"$ref":"article.schema.json#/$defs/Month"}},"entityTypes":{"description":"Distinct entities of each type.","type":"object","additionalProperties":{"type":"integer","minimum":0}},"problems":{"description":"Warning and error diagnostics by rule, with counts.","type":"object","additionalProperties":{"type":"integer","minimum":1}}}};
-const schema56 = {"type":"string","pattern":"^[a-z0-9][a-z0-9-]{0,99}$","description":"Stable identifier, safe as a file name."};
-const schema57 = {"description":"What the digest is about: the disease its headings name most and the therapy.","oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["disease","therapy"],"properties":{"disease":{"oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["id","label"],"properties":{"id":{"type":"string"},"label":{"type":"string"}}}]},"therapy":{"type":["string","null"]}}}]};
-const schema58 = {"description":"The months the digest covers, from its month sections.","oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["start","end"],"properties":{"start":{"$ref":"#/$defs/Month"},"end":{"$ref":"#/$defs/Month"}}}]};
+export const manifest = validate44;
+const schema56 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/manifest.schema.json","title":"DatasetManifest","description":"manifest.json of a dataset folder (a build, a shard, or shards merged): every input with what became of it, the totals, and every file the dataset consists of.","type":"object","additionalProperties":false,"required":["schemaVersion","pipeline","inputs","totals","files"],"properties":{"schemaVersion":{"const":"1.2.0","description":"The record schema version the dataset was written with (schemas/article.schema.json)."},"pipeline":{"type":"string","description":"The name of the pipeline file that made the dataset."},"shard":{"description":"Present on the output of `digest build --shard K/N`: which slice, and a hash of the whole plan (every input path and id), so that only shards of one plan merge.","type":"object","additionalProperties":false,"required":["index","count","plan"],"properties":{"index":{"type":"integer","minimum":1},"count":{"type":"integer","minimum":1},"plan":{"type":"string","pattern":"^[0-9a-f]{64}$"}}},"inputs":{"description":"Every input, in path order.","type":"array","items":{"$ref":"#/$defs/ManifestInput"}},"totals":{"type":"object","additionalProperties":false,"required":["inputs","records","failed","items","references","entities"],"properties":{"inputs":{"type":"integer","minimum":0},"records":{"type":"integer","minimum":0},"failed":{"type":"integer","minimum":0},"items":{"type":"integer","minimum":0},"references":{"type":"integer","minimum":0},"entities":{"type":"integer","minimum":0}}},"files":{"description":"Every file of the dataset besides manifest.json, relative to the folder, sorted: what the next build may replace or delete. A file in the folder that is not listed here was not written by digest and is never touched.","type":"array","uniqueItems":true,"items":{"$ref":"#/$defs/DatasetFile"}}},"$defs":{"DatasetFile":{"type":"string","pattern":"^(?:items\\.jsonl|references\\.jsonl|entities\\.jsonl|articles/[a-z0-9][a-z0-9-]{0,99}\\.json|report/(?:[a-z0-9][a-z0-9-]{0,99}|index)\\.html)$"},"ManifestInput":{"description":"What the dataset says about one input.","type":"object","additionalProperties":false,"required":["path","id","status","sha256","bytes","encoding","format","months","items","references","referencesWithDoi","entities","errors","warnings","infos","title","titleEn","topic","period","timeline","missingMonths","outOfOrderMonths","entityTypes","problems"],"properties":{"path":{"type":"string","description":"The input path as collected (POSIX separators)."},"id":{"description":"The record id; null when the input failed.","oneOf":[{"type":"null"},{"$ref":"article.schema.json#/properties/id"}]},"status":{"enum":["ok","failed"]},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"bytes":{"type":"integer","minimum":0},"encoding":{"type":"string"},"format":{"type":"string"},"months":{"type":"integer","minimum":0,"description":"Month sections."},"items":{"type":"integer","minimum":0},"references":{"type":"integer","minimum":0},"referencesWithDoi":{"type":"integer","minimum":0},"entities":{"type":"integer","minimum":0},"errors":{"type":"integer","minimum":0},"warnings":{"type":"integer","minimum":0},"infos":{"type":"integer","minimum":0},"title":{"type":["string","null"]},"titleEn":{"type":["string","null"]},"topic":{"$ref":"article.schema.json#/properties/topic"},"period":{"$ref":"article.schema.json#/properties/period"},"timeline":{"description":"The months that have a section, in article order.","type":"array","items":{"$ref":"article.schema.json#/$defs/Month"}},"missingMonths":{"description":"The record's missingMonths: months its period implies that have no section.","type":"array","items":{"$ref":"article.schema.json#/$defs/Month"}},"outOfOrderMonths":{"description":"The record's outOfOrderMonths: month sections that come after a later month.","type":"array","items":{"$ref":"article.schema.json#/$defs/Month"}},"entityTypes":{"description":"Distinct entities of each type.","type":"object","additionalProperties":{"type":"integer","minimum":0}},"problems":{"description":"Warning and error diagnostics by rule, with counts.","type":"object","additionalProperties":{"type":"integer","minimum":1}}}}}};
+const schema66 = {"type":"string","pattern":"^(?:items\\.jsonl|references\\.jsonl|entities\\.jsonl|articles/[a-z0-9][a-z0-9-]{0,99}\\.json|report/(?:[a-z0-9][a-z0-9-]{0,99}|index)\\.html)$"};
+const pattern29 = new RegExp("^(?:items\\.jsonl|references\\.jsonl|entities\\.jsonl|articles/[a-z0-9][a-z0-9-]{0,99}\\.json|report/(?:[a-z0-9][a-z0-9-]{0,99}|index)\\.html)$", "u");
+const schema57 = {"description":"What the dataset says about one input.","type":"object","additionalProperties":false,"required":["path","id","status","sha256","bytes","encoding","format","months","items","references","referencesWithDoi","entities","errors","warnings","infos","title","titleEn","topic","period","timeline","missingMonths","outOfOrderMonths","entityTypes","problems"],"properties":{"path":{"type":"string","description":"The input path as collected (POSIX separators)."},"id":{"description":"The record id; null when the input failed.","oneOf":[{"type":"null"},{"$ref":"article.schema.json#/properties/id"}]},"status":{"enum":["ok","failed"]},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"bytes":{"type":"integer","minimum":0},"encoding":{"type":"string"},"format":{"type":"string"},"months":{"type":"integer","minimum":0,"description":"Month sections."},"items":{"type":"integer","minimum":0},"references":{"type":"integer","minimum":0},"referencesWithDoi":{"type":"integer","minimum":0},"entities":{"type":"integer","minimum":0},"errors":{"type":"integer","minimum":0},"warnings":{"type":"integer","minimum":0},"infos":{"type":"integer","minimum":0},"title":{"type":["string","null"]},"titleEn":{"type":["string","null"]},"topic":{"$ref":"article.schema.json#/properties/topic"},"period":{"$ref":"article.schema.json#/properties/period"},"timeline":{"description":"The months that have a section, in article order.","type":"array","items":{"$ref":"article.schema.json#/$defs/Month"}},"missingMonths":{"description":"The record's missingMonths: months its period implies that have no section.","type":"array","items":{"$ref":"article.schema.json#/$defs/Month"}},"outOfOrderMonths":{"description":"The record's outOfOrderMonths: month sections that come after a later month.","type":"array","items":{"$ref":"article.schema.json#/$defs/Month"}},"entityTypes":{"description":"Distinct entities of each type.","type":"object","additionalProperties":{"type":"integer","minimum":0}},"problems":{"description":"Warning and error diagnostics by rule, with counts.","type":"object","additionalProperties":{"type":"integer","minimum":1}}}};
+const schema58 = {"type":"string","pattern":"^[a-z0-9][a-z0-9-]{0,99}$","description":"Stable identifier, safe as a file name."};
+const schema59 = {"description":"What the page is about: the disease its title names (of several, the one the page names twice as often as each other; else the one two headings or more name; else the one the body names most, twice as often as the next) and the therapy.","oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["disease","therapy"],"properties":{"disease":{"oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["id","label"],"properties":{"id":{"type":"string"},"label":{"type":"string"}}}]},"therapy":{"type":["string","null"]}}}]};
+const schema60 = {"description":"The months the digest covers, from its month sections.","oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["start","end"],"properties":{"start":{"$ref":"#/$defs/Month"},"end":{"$ref":"#/$defs/Month"}}}]};
 
-function validate40(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate46(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate40.evaluated;
+const evaluated0 = validate46.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -3668,7 +3944,7 @@ else {
 vErrors.push(err8);
 }
 errors++;
-validate40.errors = vErrors;
+validate46.errors = vErrors;
 return false;
 }
 else {
@@ -3682,17 +3958,17 @@ vErrors = null;
 }
 }
 }
-validate40.errors = vErrors;
+validate46.errors = vErrors;
 evaluated0.props = props0;
 return errors === 0;
 }
-validate40.evaluated = {"dynamicProps":true,"dynamicItems":false};
+validate46.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
 
-function validate39(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate45(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate39.evaluated;
+const evaluated0 = validate45.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -3703,14 +3979,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if(((((((((((((((((((((((((data.path === undefined) && (missing0 = "path")) || ((data.id === undefined) && (missing0 = "id"))) || ((data.status === undefined) && (missing0 = "status"))) || ((data.sha256 === undefined) && (missing0 = "sha256"))) || ((data.bytes === undefined) && (missing0 = "bytes"))) || ((data.encoding === undefined) && (missing0 = "encoding"))) || ((data.format === undefined) && (missing0 = "format"))) || ((data.months === undefined) && (missing0 = "months"))) || ((data.items === undefined) && (missing0 = "items"))) || ((data.references === undefined) && (missing0 = "references"))) || ((data.referencesWithDoi === undefined) && (missing0 = "referencesWithDoi"))) || ((data.entities === undefined) && (missing0 = "entities"))) || ((data.errors === undefined) && (missing0 = "errors"))) || ((data.warnings === undefined) && (missing0 = "warnings"))) || ((data.infos === undefined) && (missing0 = "infos"))) || ((data.title === undefined) && (missing0 = "title"))) || ((data.titleEn === undefined) && (missing0 = "titleEn"))) || ((data.topic === undefined) && (missing0 = "topic"))) || ((data.period === undefined) && (missing0 = "period"))) || ((data.timeline === undefined) && (missing0 = "timeline"))) || ((data.missingMonths === undefined) && (missing0 = "missingMonths"))) || ((data.outOfOrderMonths === undefined) && (missing0 = "outOfOrderMonths"))) || ((data.entityTypes === undefined) && (missing0 = "entityTypes"))) || ((data.problems === undefined) && (missing0 = "problems"))){
-validate39.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate45.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!(func1.call(schema55.properties, key0))){
-validate39.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+if(!(func1.call(schema57.properties, key0))){
+validate45.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -3719,7 +3995,7 @@ if(_errs1 === errors){
 if(data.path !== undefined){
 const _errs2 = errors;
 if(typeof data.path !== "string"){
-validate39.errors = [{instancePath:instancePath+"/path",schemaPath:"#/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate45.errors = [{instancePath:instancePath+"/path",schemaPath:"#/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -3796,7 +4072,7 @@ else {
 vErrors.push(err3);
 }
 errors++;
-validate39.errors = vErrors;
+validate45.errors = vErrors;
 return false;
 }
 else {
@@ -3820,7 +4096,7 @@ if(data.status !== undefined){
 let data2 = data.status;
 const _errs11 = errors;
 if(!((data2 === "ok") || (data2 === "failed"))){
-validate39.errors = [{instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema55.properties.status.enum},message:"must be equal to one of the allowed values"}];
+validate45.errors = [{instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema57.properties.status.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid0 = _errs11 === errors;
@@ -3835,12 +4111,12 @@ const _errs12 = errors;
 if(errors === _errs12){
 if(typeof data3 === "string"){
 if(!pattern5.test(data3)){
-validate39.errors = [{instancePath:instancePath+"/sha256",schemaPath:"#/properties/sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""}];
+validate45.errors = [{instancePath:instancePath+"/sha256",schemaPath:"#/properties/sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""}];
 return false;
 }
 }
 else {
-validate39.errors = [{instancePath:instancePath+"/sha256",schemaPath:"#/properties/sha256/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate45.errors = [{instancePath:instancePath+"/sha256",schemaPath:"#/properties/sha256/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -3854,13 +4130,13 @@ if(data.bytes !== undefined){
 let data4 = data.bytes;
 const _errs14 = errors;
 if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-validate39.errors = [{instancePath:instancePath+"/bytes",schemaPath:"#/properties/bytes/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate45.errors = [{instancePath:instancePath+"/bytes",schemaPath:"#/properties/bytes/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs14){
 if((typeof data4 == "number") && (isFinite(data4))){
 if(data4 < 0 || isNaN(data4)){
-validate39.errors = [{instancePath:instancePath+"/bytes",schemaPath:"#/properties/bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate45.errors = [{instancePath:instancePath+"/bytes",schemaPath:"#/properties/bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
@@ -3874,7 +4150,7 @@ if(valid0){
 if(data.encoding !== undefined){
 const _errs16 = errors;
 if(typeof data.encoding !== "string"){
-validate39.errors = [{instancePath:instancePath+"/encoding",schemaPath:"#/properties/encoding/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate45.errors = [{instancePath:instancePath+"/encoding",schemaPath:"#/properties/encoding/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs16 === errors;
@@ -3886,7 +4162,7 @@ if(valid0){
 if(data.format !== undefined){
 const _errs18 = errors;
 if(typeof data.format !== "string"){
-validate39.errors = [{instancePath:instancePath+"/format",schemaPath:"#/properties/format/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate45.errors = [{instancePath:instancePath+"/format",schemaPath:"#/properties/format/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs18 === errors;
@@ -3899,13 +4175,13 @@ if(data.months !== undefined){
 let data7 = data.months;
 const _errs20 = errors;
 if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
-validate39.errors = [{instancePath:instancePath+"/months",schemaPath:"#/properties/months/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate45.errors = [{instancePath:instancePath+"/months",schemaPath:"#/properties/months/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs20){
 if((typeof data7 == "number") && (isFinite(data7))){
 if(data7 < 0 || isNaN(data7)){
-validate39.errors = [{instancePath:instancePath+"/months",schemaPath:"#/properties/months/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate45.errors = [{instancePath:instancePath+"/months",schemaPath:"#/properties/months/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
@@ -3920,13 +4196,13 @@ if(data.items !== undefined){
 let data8 = data.items;
 const _errs22 = errors;
 if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
-validate39.errors = [{instancePath:instancePath+"/items",schemaPath:"#/properties/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate45.errors = [{instancePath:instancePath+"/items",schemaPath:"#/properties/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs22){
 if((typeof data8 == "number") && (isFinite(data8))){
 if(data8 < 0 || isNaN(data8)){
-validate39.errors = [{instancePath:instancePath+"/items",schemaPath:"#/properties/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate45.errors = [{instancePath:instancePath+"/items",schemaPath:"#/properties/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
@@ -3941,13 +4217,13 @@ if(data.references !== undefined){
 let data9 = data.references;
 const _errs24 = errors;
 if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-validate39.errors = [{instancePath:instancePath+"/references",schemaPath:"#/properties/references/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate45.errors = [{instancePath:instancePath+"/references",schemaPath:"#/properties/references/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs24){
 if((typeof data9 == "number") && (isFinite(data9))){
 if(data9 < 0 || isNaN(data9)){
-validate39.errors = [{instancePath:instancePath+"/references",schemaPath:"#/properties/references/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate45.errors = [{instancePath:instancePath+"/references",schemaPath:"#/properties/references/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
@@ -3962,13 +4238,13 @@ if(data.referencesWithDoi !== undefined){
 let data10 = data.referencesWithDoi;
 const _errs26 = errors;
 if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
-validate39.errors = [{instancePath:instancePath+"/referencesWithDoi",schemaPath:"#/properties/referencesWithDoi/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate45.errors = [{instancePath:instancePath+"/referencesWithDoi",schemaPath:"#/properties/referencesWithDoi/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs26){
 if((typeof data10 == "number") && (isFinite(data10))){
 if(data10 < 0 || isNaN(data10)){
-validate39.errors = [{instancePath:instancePath+"/referencesWithDoi",schemaPath:"#/properties/referencesWithDoi/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate45.errors = [{instancePath:instancePath+"/referencesWithDoi",schemaPath:"#/properties/referencesWithDoi/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
@@ -3983,13 +4259,13 @@ if(data.entities !== undefined){
 let data11 = data.entities;
 const _errs28 = errors;
 if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
-validate39.errors = [{instancePath:instancePath+"/entities",schemaPath:"#/properties/entities/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate45.errors = [{instancePath:instancePath+"/entities",schemaPath:"#/properties/entities/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs28){
 if((typeof data11 == "number") && (isFinite(data11))){
 if(data11 < 0 || isNaN(data11)){
-validate39.errors = [{instancePath:instancePath+"/entities",schemaPath:"#/properties/entities/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate45.errors = [{instancePath:instancePath+"/entities",schemaPath:"#/properties/entities/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
@@ -4004,13 +4280,13 @@ if(data.errors !== undefined){
 let data12 = data.errors;
 const _errs30 = errors;
 if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
-validate39.errors = [{instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate45.errors = [{instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs30){
 if((typeof data12 == "number") && (isFinite(data12))){
 if(data12 < 0 || isNaN(data12)){
-validate39.errors = [{instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate45.errors = [{instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
@@ -4025,13 +4301,13 @@ if(data.warnings !== undefined){
 let data13 = data.warnings;
 const _errs32 = errors;
 if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
-validate39.errors = [{instancePath:instancePath+"/warnings",schemaPath:"#/properties/warnings/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate45.errors = [{instancePath:instancePath+"/warnings",schemaPath:"#/properties/warnings/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs32){
 if((typeof data13 == "number") && (isFinite(data13))){
 if(data13 < 0 || isNaN(data13)){
-validate39.errors = [{instancePath:instancePath+"/warnings",schemaPath:"#/properties/warnings/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate45.errors = [{instancePath:instancePath+"/warnings",schemaPath:"#/properties/warnings/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
@@ -4046,13 +4322,13 @@ if(data.infos !== undefined){
 let data14 = data.infos;
 const _errs34 = errors;
 if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
-validate39.errors = [{instancePath:instancePath+"/infos",schemaPath:"#/properties/infos/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate45.errors = [{instancePath:instancePath+"/infos",schemaPath:"#/properties/infos/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs34){
 if((typeof data14 == "number") && (isFinite(data14))){
 if(data14 < 0 || isNaN(data14)){
-validate39.errors = [{instancePath:instancePath+"/infos",schemaPath:"#/properties/infos/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate45.errors = [{instancePath:instancePath+"/infos",schemaPath:"#/properties/infos/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
@@ -4067,7 +4343,7 @@ if(data.title !== undefined){
 let data15 = data.title;
 const _errs36 = errors;
 if((typeof data15 !== "string") && (data15 !== null)){
-validate39.errors = [{instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: schema55.properties.title.type},message:"must be string,null"}];
+validate45.errors = [{instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: schema57.properties.title.type},message:"must be string,null"}];
 return false;
 }
 var valid0 = _errs36 === errors;
@@ -4080,7 +4356,7 @@ if(data.titleEn !== undefined){
 let data16 = data.titleEn;
 const _errs38 = errors;
 if((typeof data16 !== "string") && (data16 !== null)){
-validate39.errors = [{instancePath:instancePath+"/titleEn",schemaPath:"#/properties/titleEn/type",keyword:"type",params:{type: schema55.properties.titleEn.type},message:"must be string,null"}];
+validate45.errors = [{instancePath:instancePath+"/titleEn",schemaPath:"#/properties/titleEn/type",keyword:"type",params:{type: schema57.properties.titleEn.type},message:"must be string,null"}];
 return false;
 }
 var valid0 = _errs38 === errors;
@@ -4285,7 +4561,7 @@ if(data17.therapy !== undefined){
 let data21 = data17.therapy;
 const _errs59 = errors;
 if((typeof data21 !== "string") && (data21 !== null)){
-const err14 = {instancePath:instancePath+"/topic/therapy",schemaPath:"article.schema.json#/properties/topic/oneOf/1/properties/therapy/type",keyword:"type",params:{type: schema57.oneOf[1].properties.therapy.type},message:"must be string,null"};
+const err14 = {instancePath:instancePath+"/topic/therapy",schemaPath:"article.schema.json#/properties/topic/oneOf/1/properties/therapy/type",keyword:"type",params:{type: schema59.oneOf[1].properties.therapy.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -4334,7 +4610,7 @@ else {
 vErrors.push(err16);
 }
 errors++;
-validate39.errors = vErrors;
+validate45.errors = vErrors;
 return false;
 }
 else {
@@ -4356,8 +4632,8 @@ var valid0 = true;
 if(valid0){
 if(data.period !== undefined){
 const _errs61 = errors;
-if(!(validate40(data.period, {instancePath:instancePath+"/period",parentData:data,parentDataProperty:"period",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
+if(!(validate46(data.period, {instancePath:instancePath+"/period",parentData:data,parentDataProperty:"period",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate46.errors : vErrors.concat(validate46.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs61 === errors;
@@ -4380,12 +4656,12 @@ const _errs65 = errors;
 if(errors === _errs65){
 if(typeof data24 === "string"){
 if(!pattern7.test(data24)){
-validate39.errors = [{instancePath:instancePath+"/timeline/" + i0,schemaPath:"article.schema.json#/$defs/Month/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-(0[1-9]|1[0-2])$"},message:"must match pattern \""+"^[0-9]{4}-(0[1-9]|1[0-2])$"+"\""}];
+validate45.errors = [{instancePath:instancePath+"/timeline/" + i0,schemaPath:"article.schema.json#/$defs/Month/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-(0[1-9]|1[0-2])$"},message:"must match pattern \""+"^[0-9]{4}-(0[1-9]|1[0-2])$"+"\""}];
 return false;
 }
 }
 else {
-validate39.errors = [{instancePath:instancePath+"/timeline/" + i0,schemaPath:"article.schema.json#/$defs/Month/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate45.errors = [{instancePath:instancePath+"/timeline/" + i0,schemaPath:"article.schema.json#/$defs/Month/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -4396,7 +4672,7 @@ break;
 }
 }
 else {
-validate39.errors = [{instancePath:instancePath+"/timeline",schemaPath:"#/properties/timeline/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate45.errors = [{instancePath:instancePath+"/timeline",schemaPath:"#/properties/timeline/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -4420,12 +4696,12 @@ const _errs70 = errors;
 if(errors === _errs70){
 if(typeof data26 === "string"){
 if(!pattern7.test(data26)){
-validate39.errors = [{instancePath:instancePath+"/missingMonths/" + i1,schemaPath:"article.schema.json#/$defs/Month/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-(0[1-9]|1[0-2])$"},message:"must match pattern \""+"^[0-9]{4}-(0[1-9]|1[0-2])$"+"\""}];
+validate45.errors = [{instancePath:instancePath+"/missingMonths/" + i1,schemaPath:"article.schema.json#/$defs/Month/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-(0[1-9]|1[0-2])$"},message:"must match pattern \""+"^[0-9]{4}-(0[1-9]|1[0-2])$"+"\""}];
 return false;
 }
 }
 else {
-validate39.errors = [{instancePath:instancePath+"/missingMonths/" + i1,schemaPath:"article.schema.json#/$defs/Month/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate45.errors = [{instancePath:instancePath+"/missingMonths/" + i1,schemaPath:"article.schema.json#/$defs/Month/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -4436,7 +4712,7 @@ break;
 }
 }
 else {
-validate39.errors = [{instancePath:instancePath+"/missingMonths",schemaPath:"#/properties/missingMonths/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate45.errors = [{instancePath:instancePath+"/missingMonths",schemaPath:"#/properties/missingMonths/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -4460,12 +4736,12 @@ const _errs75 = errors;
 if(errors === _errs75){
 if(typeof data28 === "string"){
 if(!pattern7.test(data28)){
-validate39.errors = [{instancePath:instancePath+"/outOfOrderMonths/" + i2,schemaPath:"article.schema.json#/$defs/Month/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-(0[1-9]|1[0-2])$"},message:"must match pattern \""+"^[0-9]{4}-(0[1-9]|1[0-2])$"+"\""}];
+validate45.errors = [{instancePath:instancePath+"/outOfOrderMonths/" + i2,schemaPath:"article.schema.json#/$defs/Month/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-(0[1-9]|1[0-2])$"},message:"must match pattern \""+"^[0-9]{4}-(0[1-9]|1[0-2])$"+"\""}];
 return false;
 }
 }
 else {
-validate39.errors = [{instancePath:instancePath+"/outOfOrderMonths/" + i2,schemaPath:"article.schema.json#/$defs/Month/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate45.errors = [{instancePath:instancePath+"/outOfOrderMonths/" + i2,schemaPath:"article.schema.json#/$defs/Month/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -4476,7 +4752,7 @@ break;
 }
 }
 else {
-validate39.errors = [{instancePath:instancePath+"/outOfOrderMonths",schemaPath:"#/properties/outOfOrderMonths/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate45.errors = [{instancePath:instancePath+"/outOfOrderMonths",schemaPath:"#/properties/outOfOrderMonths/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -4495,13 +4771,13 @@ for(const key3 in data29){
 let data30 = data29[key3];
 const _errs80 = errors;
 if(!(((typeof data30 == "number") && (!(data30 % 1) && !isNaN(data30))) && (isFinite(data30)))){
-validate39.errors = [{instancePath:instancePath+"/entityTypes/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/entityTypes/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate45.errors = [{instancePath:instancePath+"/entityTypes/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/entityTypes/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs80){
 if((typeof data30 == "number") && (isFinite(data30))){
 if(data30 < 0 || isNaN(data30)){
-validate39.errors = [{instancePath:instancePath+"/entityTypes/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/entityTypes/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate45.errors = [{instancePath:instancePath+"/entityTypes/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/entityTypes/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
@@ -4513,7 +4789,7 @@ break;
 }
 }
 else {
-validate39.errors = [{instancePath:instancePath+"/entityTypes",schemaPath:"#/properties/entityTypes/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate45.errors = [{instancePath:instancePath+"/entityTypes",schemaPath:"#/properties/entityTypes/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -4532,13 +4808,13 @@ for(const key4 in data31){
 let data32 = data31[key4];
 const _errs85 = errors;
 if(!(((typeof data32 == "number") && (!(data32 % 1) && !isNaN(data32))) && (isFinite(data32)))){
-validate39.errors = [{instancePath:instancePath+"/problems/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/problems/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate45.errors = [{instancePath:instancePath+"/problems/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/problems/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs85){
 if((typeof data32 == "number") && (isFinite(data32))){
 if(data32 < 1 || isNaN(data32)){
-validate39.errors = [{instancePath:instancePath+"/problems/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/problems/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+validate45.errors = [{instancePath:instancePath+"/problems/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/problems/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
 return false;
 }
 }
@@ -4550,7 +4826,7 @@ break;
 }
 }
 else {
-validate39.errors = [{instancePath:instancePath+"/problems",schemaPath:"#/properties/problems/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate45.errors = [{instancePath:instancePath+"/problems",schemaPath:"#/properties/problems/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -4559,1403 +4835,6 @@ var valid0 = _errs82 === errors;
 else {
 var valid0 = true;
 }
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-else {
-validate39.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-validate39.errors = vErrors;
-return errors === 0;
-}
-validate39.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-const func0 = require("ajv/dist/runtime/equal").default;
-
-function validate38(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="https://digest-ingest.dev/schemas/manifest.schema.json" */;
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate38.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(errors === 0){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing0;
-if((((((data.schemaVersion === undefined) && (missing0 = "schemaVersion")) || ((data.pipeline === undefined) && (missing0 = "pipeline"))) || ((data.inputs === undefined) && (missing0 = "inputs"))) || ((data.totals === undefined) && (missing0 = "totals"))) || ((data.files === undefined) && (missing0 = "files"))){
-validate38.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
-return false;
-}
-else {
-const _errs1 = errors;
-for(const key0 in data){
-if(!((((((key0 === "schemaVersion") || (key0 === "pipeline")) || (key0 === "shard")) || (key0 === "inputs")) || (key0 === "totals")) || (key0 === "files"))){
-validate38.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-if(_errs1 === errors){
-if(data.schemaVersion !== undefined){
-const _errs2 = errors;
-if("1.2.0" !== data.schemaVersion){
-validate38.errors = [{instancePath:instancePath+"/schemaVersion",schemaPath:"#/properties/schemaVersion/const",keyword:"const",params:{allowedValue: "1.2.0"},message:"must be equal to constant"}];
-return false;
-}
-var valid0 = _errs2 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.pipeline !== undefined){
-const _errs3 = errors;
-if(typeof data.pipeline !== "string"){
-validate38.errors = [{instancePath:instancePath+"/pipeline",schemaPath:"#/properties/pipeline/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs3 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.shard !== undefined){
-let data2 = data.shard;
-const _errs5 = errors;
-if(errors === _errs5){
-if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
-let missing1;
-if((((data2.index === undefined) && (missing1 = "index")) || ((data2.count === undefined) && (missing1 = "count"))) || ((data2.plan === undefined) && (missing1 = "plan"))){
-validate38.errors = [{instancePath:instancePath+"/shard",schemaPath:"#/properties/shard/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
-return false;
-}
-else {
-const _errs7 = errors;
-for(const key1 in data2){
-if(!(((key1 === "index") || (key1 === "count")) || (key1 === "plan"))){
-validate38.errors = [{instancePath:instancePath+"/shard",schemaPath:"#/properties/shard/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-if(_errs7 === errors){
-if(data2.index !== undefined){
-let data3 = data2.index;
-const _errs8 = errors;
-if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-validate38.errors = [{instancePath:instancePath+"/shard/index",schemaPath:"#/properties/shard/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
-return false;
-}
-if(errors === _errs8){
-if((typeof data3 == "number") && (isFinite(data3))){
-if(data3 < 1 || isNaN(data3)){
-validate38.errors = [{instancePath:instancePath+"/shard/index",schemaPath:"#/properties/shard/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
-return false;
-}
-}
-}
-var valid1 = _errs8 === errors;
-}
-else {
-var valid1 = true;
-}
-if(valid1){
-if(data2.count !== undefined){
-let data4 = data2.count;
-const _errs10 = errors;
-if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-validate38.errors = [{instancePath:instancePath+"/shard/count",schemaPath:"#/properties/shard/properties/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
-return false;
-}
-if(errors === _errs10){
-if((typeof data4 == "number") && (isFinite(data4))){
-if(data4 < 1 || isNaN(data4)){
-validate38.errors = [{instancePath:instancePath+"/shard/count",schemaPath:"#/properties/shard/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
-return false;
-}
-}
-}
-var valid1 = _errs10 === errors;
-}
-else {
-var valid1 = true;
-}
-if(valid1){
-if(data2.plan !== undefined){
-let data5 = data2.plan;
-const _errs12 = errors;
-if(errors === _errs12){
-if(typeof data5 === "string"){
-if(!pattern5.test(data5)){
-validate38.errors = [{instancePath:instancePath+"/shard/plan",schemaPath:"#/properties/shard/properties/plan/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""}];
-return false;
-}
-}
-else {
-validate38.errors = [{instancePath:instancePath+"/shard/plan",schemaPath:"#/properties/shard/properties/plan/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid1 = _errs12 === errors;
-}
-else {
-var valid1 = true;
-}
-}
-}
-}
-}
-}
-else {
-validate38.errors = [{instancePath:instancePath+"/shard",schemaPath:"#/properties/shard/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-var valid0 = _errs5 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.inputs !== undefined){
-let data6 = data.inputs;
-const _errs14 = errors;
-if(errors === _errs14){
-if(Array.isArray(data6)){
-var valid2 = true;
-const len0 = data6.length;
-for(let i0=0; i0<len0; i0++){
-const _errs16 = errors;
-if(!(validate39(data6[i0], {instancePath:instancePath+"/inputs/" + i0,parentData:data6,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
-errors = vErrors.length;
-}
-var valid2 = _errs16 === errors;
-if(!valid2){
-break;
-}
-}
-}
-else {
-validate38.errors = [{instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid0 = _errs14 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.totals !== undefined){
-let data8 = data.totals;
-const _errs17 = errors;
-if(errors === _errs17){
-if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
-let missing2;
-if(((((((data8.inputs === undefined) && (missing2 = "inputs")) || ((data8.records === undefined) && (missing2 = "records"))) || ((data8.failed === undefined) && (missing2 = "failed"))) || ((data8.items === undefined) && (missing2 = "items"))) || ((data8.references === undefined) && (missing2 = "references"))) || ((data8.entities === undefined) && (missing2 = "entities"))){
-validate38.errors = [{instancePath:instancePath+"/totals",schemaPath:"#/properties/totals/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
-return false;
-}
-else {
-const _errs19 = errors;
-for(const key2 in data8){
-if(!((((((key2 === "inputs") || (key2 === "records")) || (key2 === "failed")) || (key2 === "items")) || (key2 === "references")) || (key2 === "entities"))){
-validate38.errors = [{instancePath:instancePath+"/totals",schemaPath:"#/properties/totals/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-if(_errs19 === errors){
-if(data8.inputs !== undefined){
-let data9 = data8.inputs;
-const _errs20 = errors;
-if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-validate38.errors = [{instancePath:instancePath+"/totals/inputs",schemaPath:"#/properties/totals/properties/inputs/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
-return false;
-}
-if(errors === _errs20){
-if((typeof data9 == "number") && (isFinite(data9))){
-if(data9 < 0 || isNaN(data9)){
-validate38.errors = [{instancePath:instancePath+"/totals/inputs",schemaPath:"#/properties/totals/properties/inputs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
-return false;
-}
-}
-}
-var valid3 = _errs20 === errors;
-}
-else {
-var valid3 = true;
-}
-if(valid3){
-if(data8.records !== undefined){
-let data10 = data8.records;
-const _errs22 = errors;
-if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
-validate38.errors = [{instancePath:instancePath+"/totals/records",schemaPath:"#/properties/totals/properties/records/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
-return false;
-}
-if(errors === _errs22){
-if((typeof data10 == "number") && (isFinite(data10))){
-if(data10 < 0 || isNaN(data10)){
-validate38.errors = [{instancePath:instancePath+"/totals/records",schemaPath:"#/properties/totals/properties/records/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
-return false;
-}
-}
-}
-var valid3 = _errs22 === errors;
-}
-else {
-var valid3 = true;
-}
-if(valid3){
-if(data8.failed !== undefined){
-let data11 = data8.failed;
-const _errs24 = errors;
-if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
-validate38.errors = [{instancePath:instancePath+"/totals/failed",schemaPath:"#/properties/totals/properties/failed/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
-return false;
-}
-if(errors === _errs24){
-if((typeof data11 == "number") && (isFinite(data11))){
-if(data11 < 0 || isNaN(data11)){
-validate38.errors = [{instancePath:instancePath+"/totals/failed",schemaPath:"#/properties/totals/properties/failed/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
-return false;
-}
-}
-}
-var valid3 = _errs24 === errors;
-}
-else {
-var valid3 = true;
-}
-if(valid3){
-if(data8.items !== undefined){
-let data12 = data8.items;
-const _errs26 = errors;
-if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
-validate38.errors = [{instancePath:instancePath+"/totals/items",schemaPath:"#/properties/totals/properties/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
-return false;
-}
-if(errors === _errs26){
-if((typeof data12 == "number") && (isFinite(data12))){
-if(data12 < 0 || isNaN(data12)){
-validate38.errors = [{instancePath:instancePath+"/totals/items",schemaPath:"#/properties/totals/properties/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
-return false;
-}
-}
-}
-var valid3 = _errs26 === errors;
-}
-else {
-var valid3 = true;
-}
-if(valid3){
-if(data8.references !== undefined){
-let data13 = data8.references;
-const _errs28 = errors;
-if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
-validate38.errors = [{instancePath:instancePath+"/totals/references",schemaPath:"#/properties/totals/properties/references/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
-return false;
-}
-if(errors === _errs28){
-if((typeof data13 == "number") && (isFinite(data13))){
-if(data13 < 0 || isNaN(data13)){
-validate38.errors = [{instancePath:instancePath+"/totals/references",schemaPath:"#/properties/totals/properties/references/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
-return false;
-}
-}
-}
-var valid3 = _errs28 === errors;
-}
-else {
-var valid3 = true;
-}
-if(valid3){
-if(data8.entities !== undefined){
-let data14 = data8.entities;
-const _errs30 = errors;
-if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
-validate38.errors = [{instancePath:instancePath+"/totals/entities",schemaPath:"#/properties/totals/properties/entities/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
-return false;
-}
-if(errors === _errs30){
-if((typeof data14 == "number") && (isFinite(data14))){
-if(data14 < 0 || isNaN(data14)){
-validate38.errors = [{instancePath:instancePath+"/totals/entities",schemaPath:"#/properties/totals/properties/entities/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
-return false;
-}
-}
-}
-var valid3 = _errs30 === errors;
-}
-else {
-var valid3 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-}
-else {
-validate38.errors = [{instancePath:instancePath+"/totals",schemaPath:"#/properties/totals/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-var valid0 = _errs17 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.files !== undefined){
-let data15 = data.files;
-const _errs32 = errors;
-if(errors === _errs32){
-if(Array.isArray(data15)){
-var valid4 = true;
-const len1 = data15.length;
-for(let i1=0; i1<len1; i1++){
-let data16 = data15[i1];
-const _errs34 = errors;
-const _errs35 = errors;
-if(errors === _errs35){
-if(typeof data16 === "string"){
-if(!pattern28.test(data16)){
-validate38.errors = [{instancePath:instancePath+"/files/" + i1,schemaPath:"#/$defs/DatasetFile/pattern",keyword:"pattern",params:{pattern: "^(?:items\\.jsonl|references\\.jsonl|entities\\.jsonl|articles/[a-z0-9][a-z0-9-]{0,99}\\.json|report/(?:[a-z0-9][a-z0-9-]{0,99}|index)\\.html)$"},message:"must match pattern \""+"^(?:items\\.jsonl|references\\.jsonl|entities\\.jsonl|articles/[a-z0-9][a-z0-9-]{0,99}\\.json|report/(?:[a-z0-9][a-z0-9-]{0,99}|index)\\.html)$"+"\""}];
-return false;
-}
-}
-else {
-validate38.errors = [{instancePath:instancePath+"/files/" + i1,schemaPath:"#/$defs/DatasetFile/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid4 = _errs34 === errors;
-if(!valid4){
-break;
-}
-}
-if(valid4){
-let i2 = data15.length;
-let j0;
-if(i2 > 1){
-outer0:
-for(;i2--;){
-for(j0 = i2; j0--;){
-if(func0(data15[i2], data15[j0])){
-validate38.errors = [{instancePath:instancePath+"/files",schemaPath:"#/properties/files/uniqueItems",keyword:"uniqueItems",params:{i: i2, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i2+" are identical)"}];
-return false;
-break outer0;
-}
-}
-}
-}
-}
-}
-else {
-validate38.errors = [{instancePath:instancePath+"/files",schemaPath:"#/properties/files/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid0 = _errs32 === errors;
-}
-else {
-var valid0 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-}
-else {
-validate38.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-validate38.errors = vErrors;
-return errors === 0;
-}
-validate38.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-export const itemsRow = validate43;
-const schema65 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/items-row.schema.json","title":"ItemsRow","description":"One line of items.jsonl: one dated item of one record.","type":"object","additionalProperties":false,"required":["article","section","item","date","datePrecision","month","journal","paperTitle","citations"],"properties":{"article":{"$ref":"article.schema.json#/properties/id"},"section":{"type":"integer","minimum":0,"description":"Index of the section in the record's sections."},"item":{"type":"integer","minimum":0,"description":"Index of the item in its section's items."},"date":{"$ref":"article.schema.json#/$defs/Item/properties/date"},"datePrecision":{"$ref":"article.schema.json#/$defs/Item/properties/datePrecision"},"month":{"$ref":"article.schema.json#/$defs/Month"},"journal":{"type":["string","null"],"description":"Canonical English name of the journal the item names."},"paperTitle":{"type":["string","null"]},"citations":{"description":"The references the item cites, in its order, with their DOI.","type":"array","items":{"type":"object","additionalProperties":false,"required":["id","doi"],"properties":{"id":{"$ref":"article.schema.json#/$defs/Reference/properties/id"},"doi":{"type":["string","null"]}}}}}};
-const schema67 = {"type":"string","pattern":"^[0-9]{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?$"};
-const schema68 = {"enum":["day","month"]};
-const schema70 = {"type":"string","pattern":"^ref-[0-9]+$"};
-
-function validate43(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="https://digest-ingest.dev/schemas/items-row.schema.json" */;
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate43.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(errors === 0){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing0;
-if((((((((((data.article === undefined) && (missing0 = "article")) || ((data.section === undefined) && (missing0 = "section"))) || ((data.item === undefined) && (missing0 = "item"))) || ((data.date === undefined) && (missing0 = "date"))) || ((data.datePrecision === undefined) && (missing0 = "datePrecision"))) || ((data.month === undefined) && (missing0 = "month"))) || ((data.journal === undefined) && (missing0 = "journal"))) || ((data.paperTitle === undefined) && (missing0 = "paperTitle"))) || ((data.citations === undefined) && (missing0 = "citations"))){
-validate43.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
-return false;
-}
-else {
-const _errs1 = errors;
-for(const key0 in data){
-if(!(func1.call(schema65.properties, key0))){
-validate43.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-if(_errs1 === errors){
-if(data.article !== undefined){
-let data0 = data.article;
-const _errs2 = errors;
-const _errs3 = errors;
-if(errors === _errs3){
-if(typeof data0 === "string"){
-if(!pattern4.test(data0)){
-validate43.errors = [{instancePath:instancePath+"/article",schemaPath:"article.schema.json#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]{0,99}$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]{0,99}$"+"\""}];
-return false;
-}
-}
-else {
-validate43.errors = [{instancePath:instancePath+"/article",schemaPath:"article.schema.json#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid0 = _errs2 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.section !== undefined){
-let data1 = data.section;
-const _errs5 = errors;
-if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-validate43.errors = [{instancePath:instancePath+"/section",schemaPath:"#/properties/section/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
-return false;
-}
-if(errors === _errs5){
-if((typeof data1 == "number") && (isFinite(data1))){
-if(data1 < 0 || isNaN(data1)){
-validate43.errors = [{instancePath:instancePath+"/section",schemaPath:"#/properties/section/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
-return false;
-}
-}
-}
-var valid0 = _errs5 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.item !== undefined){
-let data2 = data.item;
-const _errs7 = errors;
-if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-validate43.errors = [{instancePath:instancePath+"/item",schemaPath:"#/properties/item/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
-return false;
-}
-if(errors === _errs7){
-if((typeof data2 == "number") && (isFinite(data2))){
-if(data2 < 0 || isNaN(data2)){
-validate43.errors = [{instancePath:instancePath+"/item",schemaPath:"#/properties/item/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
-return false;
-}
-}
-}
-var valid0 = _errs7 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.date !== undefined){
-let data3 = data.date;
-const _errs9 = errors;
-const _errs10 = errors;
-if(errors === _errs10){
-if(typeof data3 === "string"){
-if(!pattern12.test(data3)){
-validate43.errors = [{instancePath:instancePath+"/date",schemaPath:"article.schema.json#/$defs/Item/properties/date/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?$"},message:"must match pattern \""+"^[0-9]{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?$"+"\""}];
-return false;
-}
-}
-else {
-validate43.errors = [{instancePath:instancePath+"/date",schemaPath:"article.schema.json#/$defs/Item/properties/date/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid0 = _errs9 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.datePrecision !== undefined){
-let data4 = data.datePrecision;
-const _errs12 = errors;
-if(!((data4 === "day") || (data4 === "month"))){
-validate43.errors = [{instancePath:instancePath+"/datePrecision",schemaPath:"article.schema.json#/$defs/Item/properties/datePrecision/enum",keyword:"enum",params:{allowedValues: schema68.enum},message:"must be equal to one of the allowed values"}];
-return false;
-}
-var valid0 = _errs12 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.month !== undefined){
-let data5 = data.month;
-const _errs14 = errors;
-const _errs15 = errors;
-if(errors === _errs15){
-if(typeof data5 === "string"){
-if(!pattern7.test(data5)){
-validate43.errors = [{instancePath:instancePath+"/month",schemaPath:"article.schema.json#/$defs/Month/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-(0[1-9]|1[0-2])$"},message:"must match pattern \""+"^[0-9]{4}-(0[1-9]|1[0-2])$"+"\""}];
-return false;
-}
-}
-else {
-validate43.errors = [{instancePath:instancePath+"/month",schemaPath:"article.schema.json#/$defs/Month/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid0 = _errs14 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.journal !== undefined){
-let data6 = data.journal;
-const _errs17 = errors;
-if((typeof data6 !== "string") && (data6 !== null)){
-validate43.errors = [{instancePath:instancePath+"/journal",schemaPath:"#/properties/journal/type",keyword:"type",params:{type: schema65.properties.journal.type},message:"must be string,null"}];
-return false;
-}
-var valid0 = _errs17 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.paperTitle !== undefined){
-let data7 = data.paperTitle;
-const _errs19 = errors;
-if((typeof data7 !== "string") && (data7 !== null)){
-validate43.errors = [{instancePath:instancePath+"/paperTitle",schemaPath:"#/properties/paperTitle/type",keyword:"type",params:{type: schema65.properties.paperTitle.type},message:"must be string,null"}];
-return false;
-}
-var valid0 = _errs19 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.citations !== undefined){
-let data8 = data.citations;
-const _errs21 = errors;
-if(errors === _errs21){
-if(Array.isArray(data8)){
-var valid5 = true;
-const len0 = data8.length;
-for(let i0=0; i0<len0; i0++){
-let data9 = data8[i0];
-const _errs23 = errors;
-if(errors === _errs23){
-if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
-let missing1;
-if(((data9.id === undefined) && (missing1 = "id")) || ((data9.doi === undefined) && (missing1 = "doi"))){
-validate43.errors = [{instancePath:instancePath+"/citations/" + i0,schemaPath:"#/properties/citations/items/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
-return false;
-}
-else {
-const _errs25 = errors;
-for(const key1 in data9){
-if(!((key1 === "id") || (key1 === "doi"))){
-validate43.errors = [{instancePath:instancePath+"/citations/" + i0,schemaPath:"#/properties/citations/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-if(_errs25 === errors){
-if(data9.id !== undefined){
-let data10 = data9.id;
-const _errs26 = errors;
-const _errs27 = errors;
-if(errors === _errs27){
-if(typeof data10 === "string"){
-if(!pattern13.test(data10)){
-validate43.errors = [{instancePath:instancePath+"/citations/" + i0+"/id",schemaPath:"article.schema.json#/$defs/Reference/properties/id/pattern",keyword:"pattern",params:{pattern: "^ref-[0-9]+$"},message:"must match pattern \""+"^ref-[0-9]+$"+"\""}];
-return false;
-}
-}
-else {
-validate43.errors = [{instancePath:instancePath+"/citations/" + i0+"/id",schemaPath:"article.schema.json#/$defs/Reference/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid6 = _errs26 === errors;
-}
-else {
-var valid6 = true;
-}
-if(valid6){
-if(data9.doi !== undefined){
-let data11 = data9.doi;
-const _errs29 = errors;
-if((typeof data11 !== "string") && (data11 !== null)){
-validate43.errors = [{instancePath:instancePath+"/citations/" + i0+"/doi",schemaPath:"#/properties/citations/items/properties/doi/type",keyword:"type",params:{type: schema65.properties.citations.items.properties.doi.type},message:"must be string,null"}];
-return false;
-}
-var valid6 = _errs29 === errors;
-}
-else {
-var valid6 = true;
-}
-}
-}
-}
-}
-else {
-validate43.errors = [{instancePath:instancePath+"/citations/" + i0,schemaPath:"#/properties/citations/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-var valid5 = _errs23 === errors;
-if(!valid5){
-break;
-}
-}
-}
-else {
-validate43.errors = [{instancePath:instancePath+"/citations",schemaPath:"#/properties/citations/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid0 = _errs21 === errors;
-}
-else {
-var valid0 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-else {
-validate43.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-validate43.errors = vErrors;
-return errors === 0;
-}
-validate43.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-export const referencesRow = validate44;
-const schema71 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/references-row.schema.json","title":"ReferencesRow","description":"One line of references.jsonl: one reference of one record. `csl` is the CSL-JSON item as in the record, so a CSL processor can load the rows as they are; the other fields are conveniences taken from it.","type":"object","additionalProperties":false,"required":["article","id","number","doi","pmid","pmcid","url","title","container","year","placeholder","raw","csl"],"properties":{"article":{"$ref":"article.schema.json#/properties/id"},"id":{"$ref":"article.schema.json#/$defs/Reference/properties/id"},"number":{"type":"integer","minimum":0},"doi":{"type":["string","null"]},"pmid":{"type":["string","null"]},"pmcid":{"type":["string","null"]},"url":{"type":["string","null"]},"title":{"type":["string","null"]},"container":{"type":["string","null"],"description":"The CSL container-title."},"year":{"type":["integer","null"]},"placeholder":{"type":"boolean"},"raw":{"type":"string","description":"The reference as written in the article."},"csl":{"$ref":"article.schema.json#/$defs/CslItem"}}};
-
-function validate45(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate45.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(errors === 0){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing0;
-if(((data.id === undefined) && (missing0 = "id")) || ((data.type === undefined) && (missing0 = "type"))){
-validate45.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
-return false;
-}
-else {
-if(data.id !== undefined){
-const _errs2 = errors;
-if(typeof data.id !== "string"){
-validate45.errors = [{instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs2 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.type !== undefined){
-const _errs4 = errors;
-if(typeof data.type !== "string"){
-validate45.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs4 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.title !== undefined){
-const _errs6 = errors;
-if(typeof data.title !== "string"){
-validate45.errors = [{instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs6 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data["container-title"] !== undefined){
-const _errs8 = errors;
-if(typeof data["container-title"] !== "string"){
-validate45.errors = [{instancePath:instancePath+"/container-title",schemaPath:"#/properties/container-title/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs8 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data["collection-title"] !== undefined){
-const _errs10 = errors;
-if(typeof data["collection-title"] !== "string"){
-validate45.errors = [{instancePath:instancePath+"/collection-title",schemaPath:"#/properties/collection-title/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs10 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.author !== undefined){
-let data5 = data.author;
-const _errs12 = errors;
-if(errors === _errs12){
-if(Array.isArray(data5)){
-var valid1 = true;
-const len0 = data5.length;
-for(let i0=0; i0<len0; i0++){
-let data6 = data5[i0];
-const _errs14 = errors;
-const _errs15 = errors;
-if(errors === _errs15){
-if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
-if(data6.family !== undefined){
-const _errs17 = errors;
-if(typeof data6.family !== "string"){
-validate45.errors = [{instancePath:instancePath+"/author/" + i0+"/family",schemaPath:"#/$defs/CslName/properties/family/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid3 = _errs17 === errors;
-}
-else {
-var valid3 = true;
-}
-if(valid3){
-if(data6.given !== undefined){
-const _errs19 = errors;
-if(typeof data6.given !== "string"){
-validate45.errors = [{instancePath:instancePath+"/author/" + i0+"/given",schemaPath:"#/$defs/CslName/properties/given/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid3 = _errs19 === errors;
-}
-else {
-var valid3 = true;
-}
-if(valid3){
-if(data6.suffix !== undefined){
-const _errs21 = errors;
-if(typeof data6.suffix !== "string"){
-validate45.errors = [{instancePath:instancePath+"/author/" + i0+"/suffix",schemaPath:"#/$defs/CslName/properties/suffix/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid3 = _errs21 === errors;
-}
-else {
-var valid3 = true;
-}
-if(valid3){
-if(data6.literal !== undefined){
-const _errs23 = errors;
-if(typeof data6.literal !== "string"){
-validate45.errors = [{instancePath:instancePath+"/author/" + i0+"/literal",schemaPath:"#/$defs/CslName/properties/literal/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid3 = _errs23 === errors;
-}
-else {
-var valid3 = true;
-}
-}
-}
-}
-}
-else {
-validate45.errors = [{instancePath:instancePath+"/author/" + i0,schemaPath:"#/$defs/CslName/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-var valid1 = _errs14 === errors;
-if(!valid1){
-break;
-}
-}
-}
-else {
-validate45.errors = [{instancePath:instancePath+"/author",schemaPath:"#/properties/author/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid0 = _errs12 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.editor !== undefined){
-let data11 = data.editor;
-const _errs25 = errors;
-if(errors === _errs25){
-if(Array.isArray(data11)){
-var valid4 = true;
-const len1 = data11.length;
-for(let i1=0; i1<len1; i1++){
-let data12 = data11[i1];
-const _errs27 = errors;
-const _errs28 = errors;
-if(errors === _errs28){
-if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
-if(data12.family !== undefined){
-const _errs30 = errors;
-if(typeof data12.family !== "string"){
-validate45.errors = [{instancePath:instancePath+"/editor/" + i1+"/family",schemaPath:"#/$defs/CslName/properties/family/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid6 = _errs30 === errors;
-}
-else {
-var valid6 = true;
-}
-if(valid6){
-if(data12.given !== undefined){
-const _errs32 = errors;
-if(typeof data12.given !== "string"){
-validate45.errors = [{instancePath:instancePath+"/editor/" + i1+"/given",schemaPath:"#/$defs/CslName/properties/given/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid6 = _errs32 === errors;
-}
-else {
-var valid6 = true;
-}
-if(valid6){
-if(data12.suffix !== undefined){
-const _errs34 = errors;
-if(typeof data12.suffix !== "string"){
-validate45.errors = [{instancePath:instancePath+"/editor/" + i1+"/suffix",schemaPath:"#/$defs/CslName/properties/suffix/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid6 = _errs34 === errors;
-}
-else {
-var valid6 = true;
-}
-if(valid6){
-if(data12.literal !== undefined){
-const _errs36 = errors;
-if(typeof data12.literal !== "string"){
-validate45.errors = [{instancePath:instancePath+"/editor/" + i1+"/literal",schemaPath:"#/$defs/CslName/properties/literal/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid6 = _errs36 === errors;
-}
-else {
-var valid6 = true;
-}
-}
-}
-}
-}
-else {
-validate45.errors = [{instancePath:instancePath+"/editor/" + i1,schemaPath:"#/$defs/CslName/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-var valid4 = _errs27 === errors;
-if(!valid4){
-break;
-}
-}
-}
-else {
-validate45.errors = [{instancePath:instancePath+"/editor",schemaPath:"#/properties/editor/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid0 = _errs25 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.translator !== undefined){
-let data17 = data.translator;
-const _errs38 = errors;
-if(errors === _errs38){
-if(Array.isArray(data17)){
-var valid7 = true;
-const len2 = data17.length;
-for(let i2=0; i2<len2; i2++){
-let data18 = data17[i2];
-const _errs40 = errors;
-const _errs41 = errors;
-if(errors === _errs41){
-if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
-if(data18.family !== undefined){
-const _errs43 = errors;
-if(typeof data18.family !== "string"){
-validate45.errors = [{instancePath:instancePath+"/translator/" + i2+"/family",schemaPath:"#/$defs/CslName/properties/family/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid9 = _errs43 === errors;
-}
-else {
-var valid9 = true;
-}
-if(valid9){
-if(data18.given !== undefined){
-const _errs45 = errors;
-if(typeof data18.given !== "string"){
-validate45.errors = [{instancePath:instancePath+"/translator/" + i2+"/given",schemaPath:"#/$defs/CslName/properties/given/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid9 = _errs45 === errors;
-}
-else {
-var valid9 = true;
-}
-if(valid9){
-if(data18.suffix !== undefined){
-const _errs47 = errors;
-if(typeof data18.suffix !== "string"){
-validate45.errors = [{instancePath:instancePath+"/translator/" + i2+"/suffix",schemaPath:"#/$defs/CslName/properties/suffix/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid9 = _errs47 === errors;
-}
-else {
-var valid9 = true;
-}
-if(valid9){
-if(data18.literal !== undefined){
-const _errs49 = errors;
-if(typeof data18.literal !== "string"){
-validate45.errors = [{instancePath:instancePath+"/translator/" + i2+"/literal",schemaPath:"#/$defs/CslName/properties/literal/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid9 = _errs49 === errors;
-}
-else {
-var valid9 = true;
-}
-}
-}
-}
-}
-else {
-validate45.errors = [{instancePath:instancePath+"/translator/" + i2,schemaPath:"#/$defs/CslName/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-var valid7 = _errs40 === errors;
-if(!valid7){
-break;
-}
-}
-}
-else {
-validate45.errors = [{instancePath:instancePath+"/translator",schemaPath:"#/properties/translator/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid0 = _errs38 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.issued !== undefined){
-let data23 = data.issued;
-const _errs51 = errors;
-if(errors === _errs51){
-if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
-if(data23["date-parts"] !== undefined){
-let data24 = data23["date-parts"];
-const _errs53 = errors;
-if(errors === _errs53){
-if(Array.isArray(data24)){
-var valid11 = true;
-const len3 = data24.length;
-for(let i3=0; i3<len3; i3++){
-let data25 = data24[i3];
-const _errs55 = errors;
-if(errors === _errs55){
-if(Array.isArray(data25)){
-var valid12 = true;
-const len4 = data25.length;
-for(let i4=0; i4<len4; i4++){
-let data26 = data25[i4];
-const _errs57 = errors;
-if(!(((typeof data26 == "number") && (!(data26 % 1) && !isNaN(data26))) && (isFinite(data26)))){
-validate45.errors = [{instancePath:instancePath+"/issued/date-parts/" + i3+"/" + i4,schemaPath:"#/properties/issued/properties/date-parts/items/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
-return false;
-}
-var valid12 = _errs57 === errors;
-if(!valid12){
-break;
-}
-}
-}
-else {
-validate45.errors = [{instancePath:instancePath+"/issued/date-parts/" + i3,schemaPath:"#/properties/issued/properties/date-parts/items/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid11 = _errs55 === errors;
-if(!valid11){
-break;
-}
-}
-}
-else {
-validate45.errors = [{instancePath:instancePath+"/issued/date-parts",schemaPath:"#/properties/issued/properties/date-parts/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-}
-}
-else {
-validate45.errors = [{instancePath:instancePath+"/issued",schemaPath:"#/properties/issued/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-var valid0 = _errs51 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.accessed !== undefined){
-let data27 = data.accessed;
-const _errs59 = errors;
-if(errors === _errs59){
-if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
-if(data27["date-parts"] !== undefined){
-let data28 = data27["date-parts"];
-const _errs61 = errors;
-if(errors === _errs61){
-if(Array.isArray(data28)){
-var valid14 = true;
-const len5 = data28.length;
-for(let i5=0; i5<len5; i5++){
-let data29 = data28[i5];
-const _errs63 = errors;
-if(errors === _errs63){
-if(Array.isArray(data29)){
-var valid15 = true;
-const len6 = data29.length;
-for(let i6=0; i6<len6; i6++){
-let data30 = data29[i6];
-const _errs65 = errors;
-if(!(((typeof data30 == "number") && (!(data30 % 1) && !isNaN(data30))) && (isFinite(data30)))){
-validate45.errors = [{instancePath:instancePath+"/accessed/date-parts/" + i5+"/" + i6,schemaPath:"#/properties/accessed/properties/date-parts/items/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
-return false;
-}
-var valid15 = _errs65 === errors;
-if(!valid15){
-break;
-}
-}
-}
-else {
-validate45.errors = [{instancePath:instancePath+"/accessed/date-parts/" + i5,schemaPath:"#/properties/accessed/properties/date-parts/items/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid14 = _errs63 === errors;
-if(!valid14){
-break;
-}
-}
-}
-else {
-validate45.errors = [{instancePath:instancePath+"/accessed/date-parts",schemaPath:"#/properties/accessed/properties/date-parts/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-}
-}
-else {
-validate45.errors = [{instancePath:instancePath+"/accessed",schemaPath:"#/properties/accessed/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-var valid0 = _errs59 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.volume !== undefined){
-const _errs67 = errors;
-if(typeof data.volume !== "string"){
-validate45.errors = [{instancePath:instancePath+"/volume",schemaPath:"#/properties/volume/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs67 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.issue !== undefined){
-const _errs69 = errors;
-if(typeof data.issue !== "string"){
-validate45.errors = [{instancePath:instancePath+"/issue",schemaPath:"#/properties/issue/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs69 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.page !== undefined){
-const _errs71 = errors;
-if(typeof data.page !== "string"){
-validate45.errors = [{instancePath:instancePath+"/page",schemaPath:"#/properties/page/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs71 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.edition !== undefined){
-const _errs73 = errors;
-if(typeof data.edition !== "string"){
-validate45.errors = [{instancePath:instancePath+"/edition",schemaPath:"#/properties/edition/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs73 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.publisher !== undefined){
-const _errs75 = errors;
-if(typeof data.publisher !== "string"){
-validate45.errors = [{instancePath:instancePath+"/publisher",schemaPath:"#/properties/publisher/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs75 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data["publisher-place"] !== undefined){
-const _errs77 = errors;
-if(typeof data["publisher-place"] !== "string"){
-validate45.errors = [{instancePath:instancePath+"/publisher-place",schemaPath:"#/properties/publisher-place/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs77 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.number !== undefined){
-const _errs79 = errors;
-if(typeof data.number !== "string"){
-validate45.errors = [{instancePath:instancePath+"/number",schemaPath:"#/properties/number/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs79 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.genre !== undefined){
-const _errs81 = errors;
-if(typeof data.genre !== "string"){
-validate45.errors = [{instancePath:instancePath+"/genre",schemaPath:"#/properties/genre/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs81 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.DOI !== undefined){
-let data39 = data.DOI;
-const _errs83 = errors;
-if(errors === _errs83){
-if(typeof data39 === "string"){
-if(!pattern15.test(data39)){
-validate45.errors = [{instancePath:instancePath+"/DOI",schemaPath:"#/properties/DOI/pattern",keyword:"pattern",params:{pattern: "^10\\.[0-9]{4,9}/\\S+$"},message:"must match pattern \""+"^10\\.[0-9]{4,9}/\\S+$"+"\""}];
-return false;
-}
-}
-else {
-validate45.errors = [{instancePath:instancePath+"/DOI",schemaPath:"#/properties/DOI/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid0 = _errs83 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.PMID !== undefined){
-let data40 = data.PMID;
-const _errs85 = errors;
-if(errors === _errs85){
-if(typeof data40 === "string"){
-if(!pattern16.test(data40)){
-validate45.errors = [{instancePath:instancePath+"/PMID",schemaPath:"#/properties/PMID/pattern",keyword:"pattern",params:{pattern: "^[0-9]{1,9}$"},message:"must match pattern \""+"^[0-9]{1,9}$"+"\""}];
-return false;
-}
-}
-else {
-validate45.errors = [{instancePath:instancePath+"/PMID",schemaPath:"#/properties/PMID/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid0 = _errs85 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.PMCID !== undefined){
-let data41 = data.PMCID;
-const _errs87 = errors;
-if(errors === _errs87){
-if(typeof data41 === "string"){
-if(!pattern17.test(data41)){
-validate45.errors = [{instancePath:instancePath+"/PMCID",schemaPath:"#/properties/PMCID/pattern",keyword:"pattern",params:{pattern: "^PMC[0-9]+$"},message:"must match pattern \""+"^PMC[0-9]+$"+"\""}];
-return false;
-}
-}
-else {
-validate45.errors = [{instancePath:instancePath+"/PMCID",schemaPath:"#/properties/PMCID/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid0 = _errs87 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.URL !== undefined){
-const _errs89 = errors;
-if(typeof data.URL !== "string"){
-validate45.errors = [{instancePath:instancePath+"/URL",schemaPath:"#/properties/URL/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs89 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.ISSN !== undefined){
-const _errs91 = errors;
-if(typeof data.ISSN !== "string"){
-validate45.errors = [{instancePath:instancePath+"/ISSN",schemaPath:"#/properties/ISSN/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs91 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.ISBN !== undefined){
-const _errs93 = errors;
-if(typeof data.ISBN !== "string"){
-validate45.errors = [{instancePath:instancePath+"/ISBN",schemaPath:"#/properties/ISBN/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs93 === errors;
-}
-else {
-var valid0 = true;
 }
 }
 }
@@ -5992,9 +4871,10 @@ return errors === 0;
 }
 validate45.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
+const func0 = require("ajv/dist/runtime/equal").default;
 
 function validate44(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="https://digest-ingest.dev/schemas/references-row.schema.json" */;
+/*# sourceURL="https://digest-ingest.dev/schemas/manifest.schema.json" */;
 let vErrors = null;
 let errors = 0;
 const evaluated0 = validate44.evaluated;
@@ -6007,15 +4887,438 @@ evaluated0.items = undefined;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if((((((((((((((data.article === undefined) && (missing0 = "article")) || ((data.id === undefined) && (missing0 = "id"))) || ((data.number === undefined) && (missing0 = "number"))) || ((data.doi === undefined) && (missing0 = "doi"))) || ((data.pmid === undefined) && (missing0 = "pmid"))) || ((data.pmcid === undefined) && (missing0 = "pmcid"))) || ((data.url === undefined) && (missing0 = "url"))) || ((data.title === undefined) && (missing0 = "title"))) || ((data.container === undefined) && (missing0 = "container"))) || ((data.year === undefined) && (missing0 = "year"))) || ((data.placeholder === undefined) && (missing0 = "placeholder"))) || ((data.raw === undefined) && (missing0 = "raw"))) || ((data.csl === undefined) && (missing0 = "csl"))){
+if((((((data.schemaVersion === undefined) && (missing0 = "schemaVersion")) || ((data.pipeline === undefined) && (missing0 = "pipeline"))) || ((data.inputs === undefined) && (missing0 = "inputs"))) || ((data.totals === undefined) && (missing0 = "totals"))) || ((data.files === undefined) && (missing0 = "files"))){
 validate44.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!(func1.call(schema71.properties, key0))){
+if(!((((((key0 === "schemaVersion") || (key0 === "pipeline")) || (key0 === "shard")) || (key0 === "inputs")) || (key0 === "totals")) || (key0 === "files"))){
 validate44.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.schemaVersion !== undefined){
+const _errs2 = errors;
+if("1.2.0" !== data.schemaVersion){
+validate44.errors = [{instancePath:instancePath+"/schemaVersion",schemaPath:"#/properties/schemaVersion/const",keyword:"const",params:{allowedValue: "1.2.0"},message:"must be equal to constant"}];
+return false;
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.pipeline !== undefined){
+const _errs3 = errors;
+if(typeof data.pipeline !== "string"){
+validate44.errors = [{instancePath:instancePath+"/pipeline",schemaPath:"#/properties/pipeline/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs3 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.shard !== undefined){
+let data2 = data.shard;
+const _errs5 = errors;
+if(errors === _errs5){
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+let missing1;
+if((((data2.index === undefined) && (missing1 = "index")) || ((data2.count === undefined) && (missing1 = "count"))) || ((data2.plan === undefined) && (missing1 = "plan"))){
+validate44.errors = [{instancePath:instancePath+"/shard",schemaPath:"#/properties/shard/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
+return false;
+}
+else {
+const _errs7 = errors;
+for(const key1 in data2){
+if(!(((key1 === "index") || (key1 === "count")) || (key1 === "plan"))){
+validate44.errors = [{instancePath:instancePath+"/shard",schemaPath:"#/properties/shard/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs7 === errors){
+if(data2.index !== undefined){
+let data3 = data2.index;
+const _errs8 = errors;
+if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+validate44.errors = [{instancePath:instancePath+"/shard/index",schemaPath:"#/properties/shard/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs8){
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 < 1 || isNaN(data3)){
+validate44.errors = [{instancePath:instancePath+"/shard/index",schemaPath:"#/properties/shard/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+return false;
+}
+}
+}
+var valid1 = _errs8 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data2.count !== undefined){
+let data4 = data2.count;
+const _errs10 = errors;
+if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+validate44.errors = [{instancePath:instancePath+"/shard/count",schemaPath:"#/properties/shard/properties/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs10){
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 < 1 || isNaN(data4)){
+validate44.errors = [{instancePath:instancePath+"/shard/count",schemaPath:"#/properties/shard/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+return false;
+}
+}
+}
+var valid1 = _errs10 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data2.plan !== undefined){
+let data5 = data2.plan;
+const _errs12 = errors;
+if(errors === _errs12){
+if(typeof data5 === "string"){
+if(!pattern5.test(data5)){
+validate44.errors = [{instancePath:instancePath+"/shard/plan",schemaPath:"#/properties/shard/properties/plan/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""}];
+return false;
+}
+}
+else {
+validate44.errors = [{instancePath:instancePath+"/shard/plan",schemaPath:"#/properties/shard/properties/plan/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid1 = _errs12 === errors;
+}
+else {
+var valid1 = true;
+}
+}
+}
+}
+}
+}
+else {
+validate44.errors = [{instancePath:instancePath+"/shard",schemaPath:"#/properties/shard/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid0 = _errs5 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.inputs !== undefined){
+let data6 = data.inputs;
+const _errs14 = errors;
+if(errors === _errs14){
+if(Array.isArray(data6)){
+var valid2 = true;
+const len0 = data6.length;
+for(let i0=0; i0<len0; i0++){
+const _errs16 = errors;
+if(!(validate45(data6[i0], {instancePath:instancePath+"/inputs/" + i0,parentData:data6,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
+errors = vErrors.length;
+}
+var valid2 = _errs16 === errors;
+if(!valid2){
+break;
+}
+}
+}
+else {
+validate44.errors = [{instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs14 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.totals !== undefined){
+let data8 = data.totals;
+const _errs17 = errors;
+if(errors === _errs17){
+if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
+let missing2;
+if(((((((data8.inputs === undefined) && (missing2 = "inputs")) || ((data8.records === undefined) && (missing2 = "records"))) || ((data8.failed === undefined) && (missing2 = "failed"))) || ((data8.items === undefined) && (missing2 = "items"))) || ((data8.references === undefined) && (missing2 = "references"))) || ((data8.entities === undefined) && (missing2 = "entities"))){
+validate44.errors = [{instancePath:instancePath+"/totals",schemaPath:"#/properties/totals/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
+return false;
+}
+else {
+const _errs19 = errors;
+for(const key2 in data8){
+if(!((((((key2 === "inputs") || (key2 === "records")) || (key2 === "failed")) || (key2 === "items")) || (key2 === "references")) || (key2 === "entities"))){
+validate44.errors = [{instancePath:instancePath+"/totals",schemaPath:"#/properties/totals/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs19 === errors){
+if(data8.inputs !== undefined){
+let data9 = data8.inputs;
+const _errs20 = errors;
+if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+validate44.errors = [{instancePath:instancePath+"/totals/inputs",schemaPath:"#/properties/totals/properties/inputs/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs20){
+if((typeof data9 == "number") && (isFinite(data9))){
+if(data9 < 0 || isNaN(data9)){
+validate44.errors = [{instancePath:instancePath+"/totals/inputs",schemaPath:"#/properties/totals/properties/inputs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+var valid3 = _errs20 === errors;
+}
+else {
+var valid3 = true;
+}
+if(valid3){
+if(data8.records !== undefined){
+let data10 = data8.records;
+const _errs22 = errors;
+if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
+validate44.errors = [{instancePath:instancePath+"/totals/records",schemaPath:"#/properties/totals/properties/records/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs22){
+if((typeof data10 == "number") && (isFinite(data10))){
+if(data10 < 0 || isNaN(data10)){
+validate44.errors = [{instancePath:instancePath+"/totals/records",schemaPath:"#/properties/totals/properties/records/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+var valid3 = _errs22 === errors;
+}
+else {
+var valid3 = true;
+}
+if(valid3){
+if(data8.failed !== undefined){
+let data11 = data8.failed;
+const _errs24 = errors;
+if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
+validate44.errors = [{instancePath:instancePath+"/totals/failed",schemaPath:"#/properties/totals/properties/failed/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs24){
+if((typeof data11 == "number") && (isFinite(data11))){
+if(data11 < 0 || isNaN(data11)){
+validate44.errors = [{instancePath:instancePath+"/totals/failed",schemaPath:"#/properties/totals/properties/failed/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+var valid3 = _errs24 === errors;
+}
+else {
+var valid3 = true;
+}
+if(valid3){
+if(data8.items !== undefined){
+let data12 = data8.items;
+const _errs26 = errors;
+if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
+validate44.errors = [{instancePath:instancePath+"/totals/items",schemaPath:"#/properties/totals/properties/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs26){
+if((typeof data12 == "number") && (isFinite(data12))){
+if(data12 < 0 || isNaN(data12)){
+validate44.errors = [{instancePath:instancePath+"/totals/items",schemaPath:"#/properties/totals/properties/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+var valid3 = _errs26 === errors;
+}
+else {
+var valid3 = true;
+}
+if(valid3){
+if(data8.references !== undefined){
+let data13 = data8.references;
+const _errs28 = errors;
+if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
+validate44.errors = [{instancePath:instancePath+"/totals/references",schemaPath:"#/properties/totals/properties/references/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs28){
+if((typeof data13 == "number") && (isFinite(data13))){
+if(data13 < 0 || isNaN(data13)){
+validate44.errors = [{instancePath:instancePath+"/totals/references",schemaPath:"#/properties/totals/properties/references/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+var valid3 = _errs28 === errors;
+}
+else {
+var valid3 = true;
+}
+if(valid3){
+if(data8.entities !== undefined){
+let data14 = data8.entities;
+const _errs30 = errors;
+if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
+validate44.errors = [{instancePath:instancePath+"/totals/entities",schemaPath:"#/properties/totals/properties/entities/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs30){
+if((typeof data14 == "number") && (isFinite(data14))){
+if(data14 < 0 || isNaN(data14)){
+validate44.errors = [{instancePath:instancePath+"/totals/entities",schemaPath:"#/properties/totals/properties/entities/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+var valid3 = _errs30 === errors;
+}
+else {
+var valid3 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate44.errors = [{instancePath:instancePath+"/totals",schemaPath:"#/properties/totals/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid0 = _errs17 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.files !== undefined){
+let data15 = data.files;
+const _errs32 = errors;
+if(errors === _errs32){
+if(Array.isArray(data15)){
+var valid4 = true;
+const len1 = data15.length;
+for(let i1=0; i1<len1; i1++){
+let data16 = data15[i1];
+const _errs34 = errors;
+const _errs35 = errors;
+if(errors === _errs35){
+if(typeof data16 === "string"){
+if(!pattern29.test(data16)){
+validate44.errors = [{instancePath:instancePath+"/files/" + i1,schemaPath:"#/$defs/DatasetFile/pattern",keyword:"pattern",params:{pattern: "^(?:items\\.jsonl|references\\.jsonl|entities\\.jsonl|articles/[a-z0-9][a-z0-9-]{0,99}\\.json|report/(?:[a-z0-9][a-z0-9-]{0,99}|index)\\.html)$"},message:"must match pattern \""+"^(?:items\\.jsonl|references\\.jsonl|entities\\.jsonl|articles/[a-z0-9][a-z0-9-]{0,99}\\.json|report/(?:[a-z0-9][a-z0-9-]{0,99}|index)\\.html)$"+"\""}];
+return false;
+}
+}
+else {
+validate44.errors = [{instancePath:instancePath+"/files/" + i1,schemaPath:"#/$defs/DatasetFile/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid4 = _errs34 === errors;
+if(!valid4){
+break;
+}
+}
+if(valid4){
+let i2 = data15.length;
+let j0;
+if(i2 > 1){
+outer0:
+for(;i2--;){
+for(j0 = i2; j0--;){
+if(func0(data15[i2], data15[j0])){
+validate44.errors = [{instancePath:instancePath+"/files",schemaPath:"#/properties/files/uniqueItems",keyword:"uniqueItems",params:{i: i2, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i2+" are identical)"}];
+return false;
+break outer0;
+}
+}
+}
+}
+}
+}
+else {
+validate44.errors = [{instancePath:instancePath+"/files",schemaPath:"#/properties/files/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs32 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate44.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate44.errors = vErrors;
+return errors === 0;
+}
+validate44.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const itemsRow = validate49;
+const schema67 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/items-row.schema.json","title":"ItemsRow","description":"One line of items.jsonl: one dated item of one record.","type":"object","additionalProperties":false,"required":["article","section","item","date","datePrecision","month","journal","paperTitle","citations"],"properties":{"article":{"$ref":"article.schema.json#/properties/id"},"section":{"type":"integer","minimum":0,"description":"Index of the section in the record's sections."},"item":{"type":"integer","minimum":0,"description":"Index of the item in its section's items."},"date":{"$ref":"article.schema.json#/$defs/Item/properties/date"},"datePrecision":{"$ref":"article.schema.json#/$defs/Item/properties/datePrecision"},"month":{"$ref":"article.schema.json#/$defs/Month"},"journal":{"type":["string","null"],"description":"Canonical English name of the journal the item names."},"paperTitle":{"type":["string","null"]},"citations":{"description":"The references the item cites, in its order, with their DOI.","type":"array","items":{"type":"object","additionalProperties":false,"required":["id","doi"],"properties":{"id":{"$ref":"article.schema.json#/$defs/Reference/properties/id"},"doi":{"type":["string","null"]}}}}}};
+const schema69 = {"type":"string","pattern":"^[0-9]{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?$"};
+const schema70 = {"enum":["day","month"]};
+const schema72 = {"type":"string","pattern":"^ref-[0-9]+$"};
+
+function validate49(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+/*# sourceURL="https://digest-ingest.dev/schemas/items-row.schema.json" */;
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate49.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((((((((((data.article === undefined) && (missing0 = "article")) || ((data.section === undefined) && (missing0 = "section"))) || ((data.item === undefined) && (missing0 = "item"))) || ((data.date === undefined) && (missing0 = "date"))) || ((data.datePrecision === undefined) && (missing0 = "datePrecision"))) || ((data.month === undefined) && (missing0 = "month"))) || ((data.journal === undefined) && (missing0 = "journal"))) || ((data.paperTitle === undefined) && (missing0 = "paperTitle"))) || ((data.citations === undefined) && (missing0 = "citations"))){
+validate49.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!(func1.call(schema67.properties, key0))){
+validate49.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -6028,12 +5331,985 @@ const _errs3 = errors;
 if(errors === _errs3){
 if(typeof data0 === "string"){
 if(!pattern4.test(data0)){
-validate44.errors = [{instancePath:instancePath+"/article",schemaPath:"article.schema.json#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]{0,99}$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]{0,99}$"+"\""}];
+validate49.errors = [{instancePath:instancePath+"/article",schemaPath:"article.schema.json#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]{0,99}$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]{0,99}$"+"\""}];
 return false;
 }
 }
 else {
-validate44.errors = [{instancePath:instancePath+"/article",schemaPath:"article.schema.json#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate49.errors = [{instancePath:instancePath+"/article",schemaPath:"article.schema.json#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.section !== undefined){
+let data1 = data.section;
+const _errs5 = errors;
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+validate49.errors = [{instancePath:instancePath+"/section",schemaPath:"#/properties/section/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs5){
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 < 0 || isNaN(data1)){
+validate49.errors = [{instancePath:instancePath+"/section",schemaPath:"#/properties/section/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+var valid0 = _errs5 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.item !== undefined){
+let data2 = data.item;
+const _errs7 = errors;
+if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
+validate49.errors = [{instancePath:instancePath+"/item",schemaPath:"#/properties/item/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs7){
+if((typeof data2 == "number") && (isFinite(data2))){
+if(data2 < 0 || isNaN(data2)){
+validate49.errors = [{instancePath:instancePath+"/item",schemaPath:"#/properties/item/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+var valid0 = _errs7 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.date !== undefined){
+let data3 = data.date;
+const _errs9 = errors;
+const _errs10 = errors;
+if(errors === _errs10){
+if(typeof data3 === "string"){
+if(!pattern12.test(data3)){
+validate49.errors = [{instancePath:instancePath+"/date",schemaPath:"article.schema.json#/$defs/Item/properties/date/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?$"},message:"must match pattern \""+"^[0-9]{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?$"+"\""}];
+return false;
+}
+}
+else {
+validate49.errors = [{instancePath:instancePath+"/date",schemaPath:"article.schema.json#/$defs/Item/properties/date/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs9 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.datePrecision !== undefined){
+let data4 = data.datePrecision;
+const _errs12 = errors;
+if(!((data4 === "day") || (data4 === "month"))){
+validate49.errors = [{instancePath:instancePath+"/datePrecision",schemaPath:"article.schema.json#/$defs/Item/properties/datePrecision/enum",keyword:"enum",params:{allowedValues: schema70.enum},message:"must be equal to one of the allowed values"}];
+return false;
+}
+var valid0 = _errs12 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.month !== undefined){
+let data5 = data.month;
+const _errs14 = errors;
+const _errs15 = errors;
+if(errors === _errs15){
+if(typeof data5 === "string"){
+if(!pattern7.test(data5)){
+validate49.errors = [{instancePath:instancePath+"/month",schemaPath:"article.schema.json#/$defs/Month/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-(0[1-9]|1[0-2])$"},message:"must match pattern \""+"^[0-9]{4}-(0[1-9]|1[0-2])$"+"\""}];
+return false;
+}
+}
+else {
+validate49.errors = [{instancePath:instancePath+"/month",schemaPath:"article.schema.json#/$defs/Month/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs14 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.journal !== undefined){
+let data6 = data.journal;
+const _errs17 = errors;
+if((typeof data6 !== "string") && (data6 !== null)){
+validate49.errors = [{instancePath:instancePath+"/journal",schemaPath:"#/properties/journal/type",keyword:"type",params:{type: schema67.properties.journal.type},message:"must be string,null"}];
+return false;
+}
+var valid0 = _errs17 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.paperTitle !== undefined){
+let data7 = data.paperTitle;
+const _errs19 = errors;
+if((typeof data7 !== "string") && (data7 !== null)){
+validate49.errors = [{instancePath:instancePath+"/paperTitle",schemaPath:"#/properties/paperTitle/type",keyword:"type",params:{type: schema67.properties.paperTitle.type},message:"must be string,null"}];
+return false;
+}
+var valid0 = _errs19 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.citations !== undefined){
+let data8 = data.citations;
+const _errs21 = errors;
+if(errors === _errs21){
+if(Array.isArray(data8)){
+var valid5 = true;
+const len0 = data8.length;
+for(let i0=0; i0<len0; i0++){
+let data9 = data8[i0];
+const _errs23 = errors;
+if(errors === _errs23){
+if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
+let missing1;
+if(((data9.id === undefined) && (missing1 = "id")) || ((data9.doi === undefined) && (missing1 = "doi"))){
+validate49.errors = [{instancePath:instancePath+"/citations/" + i0,schemaPath:"#/properties/citations/items/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
+return false;
+}
+else {
+const _errs25 = errors;
+for(const key1 in data9){
+if(!((key1 === "id") || (key1 === "doi"))){
+validate49.errors = [{instancePath:instancePath+"/citations/" + i0,schemaPath:"#/properties/citations/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs25 === errors){
+if(data9.id !== undefined){
+let data10 = data9.id;
+const _errs26 = errors;
+const _errs27 = errors;
+if(errors === _errs27){
+if(typeof data10 === "string"){
+if(!pattern13.test(data10)){
+validate49.errors = [{instancePath:instancePath+"/citations/" + i0+"/id",schemaPath:"article.schema.json#/$defs/Reference/properties/id/pattern",keyword:"pattern",params:{pattern: "^ref-[0-9]+$"},message:"must match pattern \""+"^ref-[0-9]+$"+"\""}];
+return false;
+}
+}
+else {
+validate49.errors = [{instancePath:instancePath+"/citations/" + i0+"/id",schemaPath:"article.schema.json#/$defs/Reference/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid6 = _errs26 === errors;
+}
+else {
+var valid6 = true;
+}
+if(valid6){
+if(data9.doi !== undefined){
+let data11 = data9.doi;
+const _errs29 = errors;
+if((typeof data11 !== "string") && (data11 !== null)){
+validate49.errors = [{instancePath:instancePath+"/citations/" + i0+"/doi",schemaPath:"#/properties/citations/items/properties/doi/type",keyword:"type",params:{type: schema67.properties.citations.items.properties.doi.type},message:"must be string,null"}];
+return false;
+}
+var valid6 = _errs29 === errors;
+}
+else {
+var valid6 = true;
+}
+}
+}
+}
+}
+else {
+validate49.errors = [{instancePath:instancePath+"/citations/" + i0,schemaPath:"#/properties/citations/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid5 = _errs23 === errors;
+if(!valid5){
+break;
+}
+}
+}
+else {
+validate49.errors = [{instancePath:instancePath+"/citations",schemaPath:"#/properties/citations/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs21 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate49.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate49.errors = vErrors;
+return errors === 0;
+}
+validate49.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const referencesRow = validate50;
+const schema73 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/references-row.schema.json","title":"ReferencesRow","description":"One line of references.jsonl: one reference of one record. `csl` is the CSL-JSON item as in the record, so a CSL processor can load the rows as they are; the other fields are conveniences taken from it.","type":"object","additionalProperties":false,"required":["article","id","number","doi","pmid","pmcid","url","title","container","year","placeholder","raw","csl"],"properties":{"article":{"$ref":"article.schema.json#/properties/id"},"id":{"$ref":"article.schema.json#/$defs/Reference/properties/id"},"number":{"type":"integer","minimum":0},"doi":{"type":["string","null"]},"pmid":{"type":["string","null"]},"pmcid":{"type":["string","null"]},"url":{"type":["string","null"]},"title":{"type":["string","null"]},"container":{"type":["string","null"],"description":"The CSL container-title."},"year":{"type":["integer","null"]},"placeholder":{"type":"boolean"},"raw":{"type":"string","description":"The reference as written in the article."},"csl":{"$ref":"article.schema.json#/$defs/CslItem"}}};
+
+function validate51(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate51.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if(((data.id === undefined) && (missing0 = "id")) || ((data.type === undefined) && (missing0 = "type"))){
+validate51.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+if(data.id !== undefined){
+const _errs2 = errors;
+if(typeof data.id !== "string"){
+validate51.errors = [{instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.type !== undefined){
+const _errs4 = errors;
+if(typeof data.type !== "string"){
+validate51.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.title !== undefined){
+const _errs6 = errors;
+if(typeof data.title !== "string"){
+validate51.errors = [{instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs6 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data["container-title"] !== undefined){
+const _errs8 = errors;
+if(typeof data["container-title"] !== "string"){
+validate51.errors = [{instancePath:instancePath+"/container-title",schemaPath:"#/properties/container-title/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs8 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data["collection-title"] !== undefined){
+const _errs10 = errors;
+if(typeof data["collection-title"] !== "string"){
+validate51.errors = [{instancePath:instancePath+"/collection-title",schemaPath:"#/properties/collection-title/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs10 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.author !== undefined){
+let data5 = data.author;
+const _errs12 = errors;
+if(errors === _errs12){
+if(Array.isArray(data5)){
+var valid1 = true;
+const len0 = data5.length;
+for(let i0=0; i0<len0; i0++){
+let data6 = data5[i0];
+const _errs14 = errors;
+const _errs15 = errors;
+if(errors === _errs15){
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+if(data6.family !== undefined){
+const _errs17 = errors;
+if(typeof data6.family !== "string"){
+validate51.errors = [{instancePath:instancePath+"/author/" + i0+"/family",schemaPath:"#/$defs/CslName/properties/family/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid3 = _errs17 === errors;
+}
+else {
+var valid3 = true;
+}
+if(valid3){
+if(data6.given !== undefined){
+const _errs19 = errors;
+if(typeof data6.given !== "string"){
+validate51.errors = [{instancePath:instancePath+"/author/" + i0+"/given",schemaPath:"#/$defs/CslName/properties/given/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid3 = _errs19 === errors;
+}
+else {
+var valid3 = true;
+}
+if(valid3){
+if(data6.suffix !== undefined){
+const _errs21 = errors;
+if(typeof data6.suffix !== "string"){
+validate51.errors = [{instancePath:instancePath+"/author/" + i0+"/suffix",schemaPath:"#/$defs/CslName/properties/suffix/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid3 = _errs21 === errors;
+}
+else {
+var valid3 = true;
+}
+if(valid3){
+if(data6.literal !== undefined){
+const _errs23 = errors;
+if(typeof data6.literal !== "string"){
+validate51.errors = [{instancePath:instancePath+"/author/" + i0+"/literal",schemaPath:"#/$defs/CslName/properties/literal/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid3 = _errs23 === errors;
+}
+else {
+var valid3 = true;
+}
+}
+}
+}
+}
+else {
+validate51.errors = [{instancePath:instancePath+"/author/" + i0,schemaPath:"#/$defs/CslName/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid1 = _errs14 === errors;
+if(!valid1){
+break;
+}
+}
+}
+else {
+validate51.errors = [{instancePath:instancePath+"/author",schemaPath:"#/properties/author/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs12 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.editor !== undefined){
+let data11 = data.editor;
+const _errs25 = errors;
+if(errors === _errs25){
+if(Array.isArray(data11)){
+var valid4 = true;
+const len1 = data11.length;
+for(let i1=0; i1<len1; i1++){
+let data12 = data11[i1];
+const _errs27 = errors;
+const _errs28 = errors;
+if(errors === _errs28){
+if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
+if(data12.family !== undefined){
+const _errs30 = errors;
+if(typeof data12.family !== "string"){
+validate51.errors = [{instancePath:instancePath+"/editor/" + i1+"/family",schemaPath:"#/$defs/CslName/properties/family/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid6 = _errs30 === errors;
+}
+else {
+var valid6 = true;
+}
+if(valid6){
+if(data12.given !== undefined){
+const _errs32 = errors;
+if(typeof data12.given !== "string"){
+validate51.errors = [{instancePath:instancePath+"/editor/" + i1+"/given",schemaPath:"#/$defs/CslName/properties/given/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid6 = _errs32 === errors;
+}
+else {
+var valid6 = true;
+}
+if(valid6){
+if(data12.suffix !== undefined){
+const _errs34 = errors;
+if(typeof data12.suffix !== "string"){
+validate51.errors = [{instancePath:instancePath+"/editor/" + i1+"/suffix",schemaPath:"#/$defs/CslName/properties/suffix/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid6 = _errs34 === errors;
+}
+else {
+var valid6 = true;
+}
+if(valid6){
+if(data12.literal !== undefined){
+const _errs36 = errors;
+if(typeof data12.literal !== "string"){
+validate51.errors = [{instancePath:instancePath+"/editor/" + i1+"/literal",schemaPath:"#/$defs/CslName/properties/literal/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid6 = _errs36 === errors;
+}
+else {
+var valid6 = true;
+}
+}
+}
+}
+}
+else {
+validate51.errors = [{instancePath:instancePath+"/editor/" + i1,schemaPath:"#/$defs/CslName/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid4 = _errs27 === errors;
+if(!valid4){
+break;
+}
+}
+}
+else {
+validate51.errors = [{instancePath:instancePath+"/editor",schemaPath:"#/properties/editor/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs25 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.translator !== undefined){
+let data17 = data.translator;
+const _errs38 = errors;
+if(errors === _errs38){
+if(Array.isArray(data17)){
+var valid7 = true;
+const len2 = data17.length;
+for(let i2=0; i2<len2; i2++){
+let data18 = data17[i2];
+const _errs40 = errors;
+const _errs41 = errors;
+if(errors === _errs41){
+if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
+if(data18.family !== undefined){
+const _errs43 = errors;
+if(typeof data18.family !== "string"){
+validate51.errors = [{instancePath:instancePath+"/translator/" + i2+"/family",schemaPath:"#/$defs/CslName/properties/family/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid9 = _errs43 === errors;
+}
+else {
+var valid9 = true;
+}
+if(valid9){
+if(data18.given !== undefined){
+const _errs45 = errors;
+if(typeof data18.given !== "string"){
+validate51.errors = [{instancePath:instancePath+"/translator/" + i2+"/given",schemaPath:"#/$defs/CslName/properties/given/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid9 = _errs45 === errors;
+}
+else {
+var valid9 = true;
+}
+if(valid9){
+if(data18.suffix !== undefined){
+const _errs47 = errors;
+if(typeof data18.suffix !== "string"){
+validate51.errors = [{instancePath:instancePath+"/translator/" + i2+"/suffix",schemaPath:"#/$defs/CslName/properties/suffix/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid9 = _errs47 === errors;
+}
+else {
+var valid9 = true;
+}
+if(valid9){
+if(data18.literal !== undefined){
+const _errs49 = errors;
+if(typeof data18.literal !== "string"){
+validate51.errors = [{instancePath:instancePath+"/translator/" + i2+"/literal",schemaPath:"#/$defs/CslName/properties/literal/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid9 = _errs49 === errors;
+}
+else {
+var valid9 = true;
+}
+}
+}
+}
+}
+else {
+validate51.errors = [{instancePath:instancePath+"/translator/" + i2,schemaPath:"#/$defs/CslName/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid7 = _errs40 === errors;
+if(!valid7){
+break;
+}
+}
+}
+else {
+validate51.errors = [{instancePath:instancePath+"/translator",schemaPath:"#/properties/translator/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs38 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.issued !== undefined){
+let data23 = data.issued;
+const _errs51 = errors;
+if(errors === _errs51){
+if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
+if(data23["date-parts"] !== undefined){
+let data24 = data23["date-parts"];
+const _errs53 = errors;
+if(errors === _errs53){
+if(Array.isArray(data24)){
+var valid11 = true;
+const len3 = data24.length;
+for(let i3=0; i3<len3; i3++){
+let data25 = data24[i3];
+const _errs55 = errors;
+if(errors === _errs55){
+if(Array.isArray(data25)){
+var valid12 = true;
+const len4 = data25.length;
+for(let i4=0; i4<len4; i4++){
+let data26 = data25[i4];
+const _errs57 = errors;
+if(!(((typeof data26 == "number") && (!(data26 % 1) && !isNaN(data26))) && (isFinite(data26)))){
+validate51.errors = [{instancePath:instancePath+"/issued/date-parts/" + i3+"/" + i4,schemaPath:"#/properties/issued/properties/date-parts/items/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+var valid12 = _errs57 === errors;
+if(!valid12){
+break;
+}
+}
+}
+else {
+validate51.errors = [{instancePath:instancePath+"/issued/date-parts/" + i3,schemaPath:"#/properties/issued/properties/date-parts/items/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid11 = _errs55 === errors;
+if(!valid11){
+break;
+}
+}
+}
+else {
+validate51.errors = [{instancePath:instancePath+"/issued/date-parts",schemaPath:"#/properties/issued/properties/date-parts/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+}
+}
+else {
+validate51.errors = [{instancePath:instancePath+"/issued",schemaPath:"#/properties/issued/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid0 = _errs51 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.accessed !== undefined){
+let data27 = data.accessed;
+const _errs59 = errors;
+if(errors === _errs59){
+if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
+if(data27["date-parts"] !== undefined){
+let data28 = data27["date-parts"];
+const _errs61 = errors;
+if(errors === _errs61){
+if(Array.isArray(data28)){
+var valid14 = true;
+const len5 = data28.length;
+for(let i5=0; i5<len5; i5++){
+let data29 = data28[i5];
+const _errs63 = errors;
+if(errors === _errs63){
+if(Array.isArray(data29)){
+var valid15 = true;
+const len6 = data29.length;
+for(let i6=0; i6<len6; i6++){
+let data30 = data29[i6];
+const _errs65 = errors;
+if(!(((typeof data30 == "number") && (!(data30 % 1) && !isNaN(data30))) && (isFinite(data30)))){
+validate51.errors = [{instancePath:instancePath+"/accessed/date-parts/" + i5+"/" + i6,schemaPath:"#/properties/accessed/properties/date-parts/items/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+var valid15 = _errs65 === errors;
+if(!valid15){
+break;
+}
+}
+}
+else {
+validate51.errors = [{instancePath:instancePath+"/accessed/date-parts/" + i5,schemaPath:"#/properties/accessed/properties/date-parts/items/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid14 = _errs63 === errors;
+if(!valid14){
+break;
+}
+}
+}
+else {
+validate51.errors = [{instancePath:instancePath+"/accessed/date-parts",schemaPath:"#/properties/accessed/properties/date-parts/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+}
+}
+else {
+validate51.errors = [{instancePath:instancePath+"/accessed",schemaPath:"#/properties/accessed/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid0 = _errs59 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.volume !== undefined){
+const _errs67 = errors;
+if(typeof data.volume !== "string"){
+validate51.errors = [{instancePath:instancePath+"/volume",schemaPath:"#/properties/volume/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs67 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.issue !== undefined){
+const _errs69 = errors;
+if(typeof data.issue !== "string"){
+validate51.errors = [{instancePath:instancePath+"/issue",schemaPath:"#/properties/issue/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs69 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.page !== undefined){
+const _errs71 = errors;
+if(typeof data.page !== "string"){
+validate51.errors = [{instancePath:instancePath+"/page",schemaPath:"#/properties/page/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs71 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.edition !== undefined){
+const _errs73 = errors;
+if(typeof data.edition !== "string"){
+validate51.errors = [{instancePath:instancePath+"/edition",schemaPath:"#/properties/edition/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs73 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.publisher !== undefined){
+const _errs75 = errors;
+if(typeof data.publisher !== "string"){
+validate51.errors = [{instancePath:instancePath+"/publisher",schemaPath:"#/properties/publisher/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs75 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data["publisher-place"] !== undefined){
+const _errs77 = errors;
+if(typeof data["publisher-place"] !== "string"){
+validate51.errors = [{instancePath:instancePath+"/publisher-place",schemaPath:"#/properties/publisher-place/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs77 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.number !== undefined){
+const _errs79 = errors;
+if(typeof data.number !== "string"){
+validate51.errors = [{instancePath:instancePath+"/number",schemaPath:"#/properties/number/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs79 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.genre !== undefined){
+const _errs81 = errors;
+if(typeof data.genre !== "string"){
+validate51.errors = [{instancePath:instancePath+"/genre",schemaPath:"#/properties/genre/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs81 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.DOI !== undefined){
+let data39 = data.DOI;
+const _errs83 = errors;
+if(errors === _errs83){
+if(typeof data39 === "string"){
+if(!pattern15.test(data39)){
+validate51.errors = [{instancePath:instancePath+"/DOI",schemaPath:"#/properties/DOI/pattern",keyword:"pattern",params:{pattern: "^10\\.[0-9]{4,9}/\\S+$"},message:"must match pattern \""+"^10\\.[0-9]{4,9}/\\S+$"+"\""}];
+return false;
+}
+}
+else {
+validate51.errors = [{instancePath:instancePath+"/DOI",schemaPath:"#/properties/DOI/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs83 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.PMID !== undefined){
+let data40 = data.PMID;
+const _errs85 = errors;
+if(errors === _errs85){
+if(typeof data40 === "string"){
+if(!pattern16.test(data40)){
+validate51.errors = [{instancePath:instancePath+"/PMID",schemaPath:"#/properties/PMID/pattern",keyword:"pattern",params:{pattern: "^[0-9]{1,9}$"},message:"must match pattern \""+"^[0-9]{1,9}$"+"\""}];
+return false;
+}
+}
+else {
+validate51.errors = [{instancePath:instancePath+"/PMID",schemaPath:"#/properties/PMID/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs85 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.PMCID !== undefined){
+let data41 = data.PMCID;
+const _errs87 = errors;
+if(errors === _errs87){
+if(typeof data41 === "string"){
+if(!pattern17.test(data41)){
+validate51.errors = [{instancePath:instancePath+"/PMCID",schemaPath:"#/properties/PMCID/pattern",keyword:"pattern",params:{pattern: "^PMC[0-9]+$"},message:"must match pattern \""+"^PMC[0-9]+$"+"\""}];
+return false;
+}
+}
+else {
+validate51.errors = [{instancePath:instancePath+"/PMCID",schemaPath:"#/properties/PMCID/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs87 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.URL !== undefined){
+const _errs89 = errors;
+if(typeof data.URL !== "string"){
+validate51.errors = [{instancePath:instancePath+"/URL",schemaPath:"#/properties/URL/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs89 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.ISSN !== undefined){
+const _errs91 = errors;
+if(typeof data.ISSN !== "string"){
+validate51.errors = [{instancePath:instancePath+"/ISSN",schemaPath:"#/properties/ISSN/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs91 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.ISBN !== undefined){
+const _errs93 = errors;
+if(typeof data.ISBN !== "string"){
+validate51.errors = [{instancePath:instancePath+"/ISBN",schemaPath:"#/properties/ISBN/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs93 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate51.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate51.errors = vErrors;
+return errors === 0;
+}
+validate51.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+
+function validate50(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+/*# sourceURL="https://digest-ingest.dev/schemas/references-row.schema.json" */;
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate50.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((((((((((((((data.article === undefined) && (missing0 = "article")) || ((data.id === undefined) && (missing0 = "id"))) || ((data.number === undefined) && (missing0 = "number"))) || ((data.doi === undefined) && (missing0 = "doi"))) || ((data.pmid === undefined) && (missing0 = "pmid"))) || ((data.pmcid === undefined) && (missing0 = "pmcid"))) || ((data.url === undefined) && (missing0 = "url"))) || ((data.title === undefined) && (missing0 = "title"))) || ((data.container === undefined) && (missing0 = "container"))) || ((data.year === undefined) && (missing0 = "year"))) || ((data.placeholder === undefined) && (missing0 = "placeholder"))) || ((data.raw === undefined) && (missing0 = "raw"))) || ((data.csl === undefined) && (missing0 = "csl"))){
+validate50.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!(func1.call(schema73.properties, key0))){
+validate50.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.article !== undefined){
+let data0 = data.article;
+const _errs2 = errors;
+const _errs3 = errors;
+if(errors === _errs3){
+if(typeof data0 === "string"){
+if(!pattern4.test(data0)){
+validate50.errors = [{instancePath:instancePath+"/article",schemaPath:"article.schema.json#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]{0,99}$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]{0,99}$"+"\""}];
+return false;
+}
+}
+else {
+validate50.errors = [{instancePath:instancePath+"/article",schemaPath:"article.schema.json#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -6050,12 +6326,12 @@ const _errs6 = errors;
 if(errors === _errs6){
 if(typeof data1 === "string"){
 if(!pattern13.test(data1)){
-validate44.errors = [{instancePath:instancePath+"/id",schemaPath:"article.schema.json#/$defs/Reference/properties/id/pattern",keyword:"pattern",params:{pattern: "^ref-[0-9]+$"},message:"must match pattern \""+"^ref-[0-9]+$"+"\""}];
+validate50.errors = [{instancePath:instancePath+"/id",schemaPath:"article.schema.json#/$defs/Reference/properties/id/pattern",keyword:"pattern",params:{pattern: "^ref-[0-9]+$"},message:"must match pattern \""+"^ref-[0-9]+$"+"\""}];
 return false;
 }
 }
 else {
-validate44.errors = [{instancePath:instancePath+"/id",schemaPath:"article.schema.json#/$defs/Reference/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate50.errors = [{instancePath:instancePath+"/id",schemaPath:"article.schema.json#/$defs/Reference/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -6069,13 +6345,13 @@ if(data.number !== undefined){
 let data2 = data.number;
 const _errs8 = errors;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-validate44.errors = [{instancePath:instancePath+"/number",schemaPath:"#/properties/number/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate50.errors = [{instancePath:instancePath+"/number",schemaPath:"#/properties/number/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs8){
 if((typeof data2 == "number") && (isFinite(data2))){
 if(data2 < 0 || isNaN(data2)){
-validate44.errors = [{instancePath:instancePath+"/number",schemaPath:"#/properties/number/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate50.errors = [{instancePath:instancePath+"/number",schemaPath:"#/properties/number/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
@@ -6090,7 +6366,7 @@ if(data.doi !== undefined){
 let data3 = data.doi;
 const _errs10 = errors;
 if((typeof data3 !== "string") && (data3 !== null)){
-validate44.errors = [{instancePath:instancePath+"/doi",schemaPath:"#/properties/doi/type",keyword:"type",params:{type: schema71.properties.doi.type},message:"must be string,null"}];
+validate50.errors = [{instancePath:instancePath+"/doi",schemaPath:"#/properties/doi/type",keyword:"type",params:{type: schema73.properties.doi.type},message:"must be string,null"}];
 return false;
 }
 var valid0 = _errs10 === errors;
@@ -6103,7 +6379,7 @@ if(data.pmid !== undefined){
 let data4 = data.pmid;
 const _errs12 = errors;
 if((typeof data4 !== "string") && (data4 !== null)){
-validate44.errors = [{instancePath:instancePath+"/pmid",schemaPath:"#/properties/pmid/type",keyword:"type",params:{type: schema71.properties.pmid.type},message:"must be string,null"}];
+validate50.errors = [{instancePath:instancePath+"/pmid",schemaPath:"#/properties/pmid/type",keyword:"type",params:{type: schema73.properties.pmid.type},message:"must be string,null"}];
 return false;
 }
 var valid0 = _errs12 === errors;
@@ -6116,7 +6392,7 @@ if(data.pmcid !== undefined){
 let data5 = data.pmcid;
 const _errs14 = errors;
 if((typeof data5 !== "string") && (data5 !== null)){
-validate44.errors = [{instancePath:instancePath+"/pmcid",schemaPath:"#/properties/pmcid/type",keyword:"type",params:{type: schema71.properties.pmcid.type},message:"must be string,null"}];
+validate50.errors = [{instancePath:instancePath+"/pmcid",schemaPath:"#/properties/pmcid/type",keyword:"type",params:{type: schema73.properties.pmcid.type},message:"must be string,null"}];
 return false;
 }
 var valid0 = _errs14 === errors;
@@ -6129,7 +6405,7 @@ if(data.url !== undefined){
 let data6 = data.url;
 const _errs16 = errors;
 if((typeof data6 !== "string") && (data6 !== null)){
-validate44.errors = [{instancePath:instancePath+"/url",schemaPath:"#/properties/url/type",keyword:"type",params:{type: schema71.properties.url.type},message:"must be string,null"}];
+validate50.errors = [{instancePath:instancePath+"/url",schemaPath:"#/properties/url/type",keyword:"type",params:{type: schema73.properties.url.type},message:"must be string,null"}];
 return false;
 }
 var valid0 = _errs16 === errors;
@@ -6142,7 +6418,7 @@ if(data.title !== undefined){
 let data7 = data.title;
 const _errs18 = errors;
 if((typeof data7 !== "string") && (data7 !== null)){
-validate44.errors = [{instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: schema71.properties.title.type},message:"must be string,null"}];
+validate50.errors = [{instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: schema73.properties.title.type},message:"must be string,null"}];
 return false;
 }
 var valid0 = _errs18 === errors;
@@ -6155,7 +6431,7 @@ if(data.container !== undefined){
 let data8 = data.container;
 const _errs20 = errors;
 if((typeof data8 !== "string") && (data8 !== null)){
-validate44.errors = [{instancePath:instancePath+"/container",schemaPath:"#/properties/container/type",keyword:"type",params:{type: schema71.properties.container.type},message:"must be string,null"}];
+validate50.errors = [{instancePath:instancePath+"/container",schemaPath:"#/properties/container/type",keyword:"type",params:{type: schema73.properties.container.type},message:"must be string,null"}];
 return false;
 }
 var valid0 = _errs20 === errors;
@@ -6168,7 +6444,7 @@ if(data.year !== undefined){
 let data9 = data.year;
 const _errs22 = errors;
 if((!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))) && (data9 !== null)){
-validate44.errors = [{instancePath:instancePath+"/year",schemaPath:"#/properties/year/type",keyword:"type",params:{type: schema71.properties.year.type},message:"must be integer,null"}];
+validate50.errors = [{instancePath:instancePath+"/year",schemaPath:"#/properties/year/type",keyword:"type",params:{type: schema73.properties.year.type},message:"must be integer,null"}];
 return false;
 }
 var valid0 = _errs22 === errors;
@@ -6180,7 +6456,7 @@ if(valid0){
 if(data.placeholder !== undefined){
 const _errs24 = errors;
 if(typeof data.placeholder !== "boolean"){
-validate44.errors = [{instancePath:instancePath+"/placeholder",schemaPath:"#/properties/placeholder/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+validate50.errors = [{instancePath:instancePath+"/placeholder",schemaPath:"#/properties/placeholder/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
 return false;
 }
 var valid0 = _errs24 === errors;
@@ -6192,7 +6468,7 @@ if(valid0){
 if(data.raw !== undefined){
 const _errs26 = errors;
 if(typeof data.raw !== "string"){
-validate44.errors = [{instancePath:instancePath+"/raw",schemaPath:"#/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate50.errors = [{instancePath:instancePath+"/raw",schemaPath:"#/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs26 === errors;
@@ -6203,8 +6479,8 @@ var valid0 = true;
 if(valid0){
 if(data.csl !== undefined){
 const _errs28 = errors;
-if(!(validate45(data.csl, {instancePath:instancePath+"/csl",parentData:data,parentDataProperty:"csl",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
+if(!(validate51(data.csl, {instancePath:instancePath+"/csl",parentData:data,parentDataProperty:"csl",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate51.errors : vErrors.concat(validate51.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs28 === errors;
@@ -6228,25 +6504,25 @@ var valid0 = true;
 }
 }
 else {
-validate44.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate50.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate44.errors = vErrors;
+validate50.errors = vErrors;
 return errors === 0;
 }
-validate44.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate50.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const entitiesRow = validate47;
-const schema78 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/entities-row.schema.json","title":"EntitiesRow","description":"One line of entities.jsonl: one concept of one record, with how often and how it is written there.","type":"object","additionalProperties":false,"required":["article","id","type","label","xrefs","count","surfaces"],"properties":{"article":{"$ref":"article.schema.json#/properties/id"},"id":{"$ref":"article.schema.json#/$defs/Entity/properties/id"},"type":{"$ref":"article.schema.json#/$defs/Entity/properties/type"},"label":{"type":"string"},"xrefs":{"type":"array","items":{"type":"string"}},"count":{"type":"integer","minimum":0,"description":"Mentions of the concept in the record."},"surfaces":{"type":"array","items":{"type":"string"},"description":"The distinct ways it is written, sorted."}}};
-const schema80 = {"type":"string","pattern":"^[a-z]+:[a-z0-9-]+$"};
-const schema81 = {"enum":["disease","cell","molecule","measure","organization","journal","drug","country","other"]};
+export const entitiesRow = validate53;
+const schema80 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/entities-row.schema.json","title":"EntitiesRow","description":"One line of entities.jsonl: one concept of one record, with how often and how it is written there.","type":"object","additionalProperties":false,"required":["article","id","type","label","xrefs","count","surfaces"],"properties":{"article":{"$ref":"article.schema.json#/properties/id"},"id":{"$ref":"article.schema.json#/$defs/Entity/properties/id"},"type":{"$ref":"article.schema.json#/$defs/Entity/properties/type"},"label":{"type":"string"},"xrefs":{"type":"array","items":{"type":"string"}},"count":{"type":"integer","minimum":0,"description":"Mentions of the concept in the record."},"surfaces":{"type":"array","items":{"type":"string"},"description":"The distinct ways it is written, sorted."}}};
+const schema82 = {"type":"string","pattern":"^[a-z]+:[a-z0-9-]+$"};
+const schema83 = {"enum":["disease","cell","molecule","measure","organization","journal","drug","country","other"]};
 
-function validate47(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate53(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://digest-ingest.dev/schemas/entities-row.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate47.evaluated;
+const evaluated0 = validate53.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -6257,14 +6533,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((((((((data.article === undefined) && (missing0 = "article")) || ((data.id === undefined) && (missing0 = "id"))) || ((data.type === undefined) && (missing0 = "type"))) || ((data.label === undefined) && (missing0 = "label"))) || ((data.xrefs === undefined) && (missing0 = "xrefs"))) || ((data.count === undefined) && (missing0 = "count"))) || ((data.surfaces === undefined) && (missing0 = "surfaces"))){
-validate47.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate53.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!(((((((key0 === "article") || (key0 === "id")) || (key0 === "type")) || (key0 === "label")) || (key0 === "xrefs")) || (key0 === "count")) || (key0 === "surfaces"))){
-validate47.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate53.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -6277,12 +6553,12 @@ const _errs3 = errors;
 if(errors === _errs3){
 if(typeof data0 === "string"){
 if(!pattern4.test(data0)){
-validate47.errors = [{instancePath:instancePath+"/article",schemaPath:"article.schema.json#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]{0,99}$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]{0,99}$"+"\""}];
+validate53.errors = [{instancePath:instancePath+"/article",schemaPath:"article.schema.json#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]{0,99}$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]{0,99}$"+"\""}];
 return false;
 }
 }
 else {
-validate47.errors = [{instancePath:instancePath+"/article",schemaPath:"article.schema.json#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate53.errors = [{instancePath:instancePath+"/article",schemaPath:"article.schema.json#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -6298,13 +6574,13 @@ const _errs5 = errors;
 const _errs6 = errors;
 if(errors === _errs6){
 if(typeof data1 === "string"){
-if(!pattern18.test(data1)){
-validate47.errors = [{instancePath:instancePath+"/id",schemaPath:"article.schema.json#/$defs/Entity/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z]+:[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z]+:[a-z0-9-]+$"+"\""}];
+if(!pattern19.test(data1)){
+validate53.errors = [{instancePath:instancePath+"/id",schemaPath:"article.schema.json#/$defs/Entity/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z]+:[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z]+:[a-z0-9-]+$"+"\""}];
 return false;
 }
 }
 else {
-validate47.errors = [{instancePath:instancePath+"/id",schemaPath:"article.schema.json#/$defs/Entity/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate53.errors = [{instancePath:instancePath+"/id",schemaPath:"article.schema.json#/$defs/Entity/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -6318,7 +6594,7 @@ if(data.type !== undefined){
 let data2 = data.type;
 const _errs8 = errors;
 if(!(((((((((data2 === "disease") || (data2 === "cell")) || (data2 === "molecule")) || (data2 === "measure")) || (data2 === "organization")) || (data2 === "journal")) || (data2 === "drug")) || (data2 === "country")) || (data2 === "other"))){
-validate47.errors = [{instancePath:instancePath+"/type",schemaPath:"article.schema.json#/$defs/Entity/properties/type/enum",keyword:"enum",params:{allowedValues: schema81.enum},message:"must be equal to one of the allowed values"}];
+validate53.errors = [{instancePath:instancePath+"/type",schemaPath:"article.schema.json#/$defs/Entity/properties/type/enum",keyword:"enum",params:{allowedValues: schema83.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid0 = _errs8 === errors;
@@ -6330,7 +6606,7 @@ if(valid0){
 if(data.label !== undefined){
 const _errs10 = errors;
 if(typeof data.label !== "string"){
-validate47.errors = [{instancePath:instancePath+"/label",schemaPath:"#/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate53.errors = [{instancePath:instancePath+"/label",schemaPath:"#/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs10 === errors;
@@ -6349,7 +6625,7 @@ const len0 = data4.length;
 for(let i0=0; i0<len0; i0++){
 const _errs14 = errors;
 if(typeof data4[i0] !== "string"){
-validate47.errors = [{instancePath:instancePath+"/xrefs/" + i0,schemaPath:"#/properties/xrefs/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate53.errors = [{instancePath:instancePath+"/xrefs/" + i0,schemaPath:"#/properties/xrefs/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid4 = _errs14 === errors;
@@ -6359,7 +6635,7 @@ break;
 }
 }
 else {
-validate47.errors = [{instancePath:instancePath+"/xrefs",schemaPath:"#/properties/xrefs/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate53.errors = [{instancePath:instancePath+"/xrefs",schemaPath:"#/properties/xrefs/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -6373,13 +6649,13 @@ if(data.count !== undefined){
 let data6 = data.count;
 const _errs16 = errors;
 if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
-validate47.errors = [{instancePath:instancePath+"/count",schemaPath:"#/properties/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate53.errors = [{instancePath:instancePath+"/count",schemaPath:"#/properties/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs16){
 if((typeof data6 == "number") && (isFinite(data6))){
 if(data6 < 0 || isNaN(data6)){
-validate47.errors = [{instancePath:instancePath+"/count",schemaPath:"#/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate53.errors = [{instancePath:instancePath+"/count",schemaPath:"#/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
@@ -6400,7 +6676,7 @@ const len1 = data7.length;
 for(let i1=0; i1<len1; i1++){
 const _errs20 = errors;
 if(typeof data7[i1] !== "string"){
-validate47.errors = [{instancePath:instancePath+"/surfaces/" + i1,schemaPath:"#/properties/surfaces/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate53.errors = [{instancePath:instancePath+"/surfaces/" + i1,schemaPath:"#/properties/surfaces/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid5 = _errs20 === errors;
@@ -6410,7 +6686,7 @@ break;
 }
 }
 else {
-validate47.errors = [{instancePath:instancePath+"/surfaces",schemaPath:"#/properties/surfaces/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate53.errors = [{instancePath:instancePath+"/surfaces",schemaPath:"#/properties/surfaces/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -6429,11 +6705,11 @@ var valid0 = true;
 }
 }
 else {
-validate47.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate53.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate47.errors = vErrors;
+validate53.errors = vErrors;
 return errors === 0;
 }
-validate47.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate53.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};

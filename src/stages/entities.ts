@@ -1,8 +1,8 @@
 import type { Entity, Mention } from '../generated/article.js';
 import { entitiesDefaults } from '../generated/stage-defaults.js';
-import type { Block } from '../core/document.js';
+import type { Block, DigestDocument } from '../core/document.js';
 import { leftmostLongest, standsAlone, type ConceptMatch, type LexiconMatcher, type MatchedConcept } from '../core/lexicon.js';
-import { defineStage } from '../core/stage.js';
+import { defineStage, type StageContext } from '../core/stage.js';
 import { slugify } from '../core/text.js';
 
 type Extra = ReadonlyMap<string, MatchedConcept>;
@@ -35,29 +35,97 @@ function findInText(text: string, m: LexiconMatcher, extra: Extra): ConceptMatch
 
 // "间充质干细胞(MSCs)", "类风湿关节炎(Rheumatoid Arthritis, RA)", "细胞松弛素B (CB)"
 const definition = /[（(] {0,3}(?:([A-Za-z][A-Za-z '’-]{2,80}?) {0,3}[,，] {0,3})?[“"]?([A-Za-z][A-Za-z0-9-]{1,12})[”"]? {0,3}[）)]/gu;
+const longFormChar = /[\p{Script=Han}A-Za-z0-9-]/u;
+const closesBracket = /[》」”] {0,2}$/u;
+/** A definition written before its abbreviation longer than this is no name: the label is the abbreviation alone. */
+const MAX_LONG_FORM = 20;
 
-/** Abbreviations the text defines that the lexicon does not know: abbreviation → concept. */
-function definedAbbreviations(blocks: Block[], m: LexiconMatcher): Map<string, MatchedConcept & { at: number }> {
-  const extra = new Map<string, MatchedConcept & { at: number }>();
+/** The words where a definition written before "(ABBR)" cannot start (the lexicon's definitionStops), in the matching view. */
+interface DefinitionStops {
+  always: readonly string[];
+  clauseOpeners: readonly string[];
+}
+
+/**
+ * Where the name an abbreviation abbreviates starts, in a matching view, when the lexicon does
+ * not know it: the run of Han, Latin and digits that ends at `end`, after the last word of
+ * `always` in it (激素治疗失败的急性移植物抗宿主病 → 急性移植物抗宿主病: never across 的), and past a
+ * clause opener at its start (据世界卫生组织 → 世界卫生组织). Null when nothing of two or more
+ * characters, or nothing short enough to be a name, is left.
+ */
+export function longFormStart(view: string, end: number, stops: DefinitionStops, wordEndsAt: (offset: number) => boolean = () => false): number | null {
+  let start = end;
+  while (start > 0 && end - start < 80 && longFormChar.test(view[start - 1]!)) start--;
+  const run = view.slice(start, end);
+  let cut = 0;
+  for (const word of stops.always) {
+    const at = run.lastIndexOf(word);
+    if (at !== -1 && at + word.length > cut) cut = at + word.length;
+  }
+  // A clause opener after another known word opens the definition too (合并癫痫和异常脑电图 → 异常脑电图).
+  for (let at = run.length - 3; at > cut; at--) {
+    if (!wordEndsAt(start + at)) continue;
+    const opener = stops.clauseOpeners.find((w) => run.startsWith(w, at) && run.length - at - w.length >= 2);
+    if (opener) {
+      cut = at;
+      break;
+    }
+  }
+  const opensClause = cut > 0 || start === 0 || !longFormChar.test(view[start - 1] ?? '');
+  if (opensClause) {
+    const opener = stops.clauseOpeners.find((w) => run.startsWith(w, cut) && run.length - cut - w.length >= 2);
+    if (opener) cut += opener.length;
+  }
+  const length = run.length - cut;
+  return length >= 2 && length <= MAX_LONG_FORM ? start + cut : null;
+}
+
+/** An abbreviation the text defines, with the concept it is tagged as and the definition as written. */
+type Defined = MatchedConcept & { at: number; written: string | null };
+
+/**
+ * Abbreviations the text defines that the lexicon does not know: abbreviation → concept. Not
+ * an abbreviation: what the lexicon already matches whole (filing and registry numbers, CD19),
+ * and a journal's English name in parentheses (《自然》(Nature): `inJournal` says where journals are).
+ */
+function definedAbbreviations(
+  blocks: Block[],
+  m: LexiconMatcher,
+  stops: DefinitionStops,
+  inJournal: (offset: number) => boolean,
+  isJournal: (name: string) => boolean,
+): Map<string, Defined> {
+  const extra = new Map<string, Defined>();
   for (const block of blocks) {
     if (!/[(（]/u.test(block.text)) continue;
-    const view = m.view(block.text);
+    const shrunk = m.matchingText(block.text);
+    const view = shrunk.text;
     const mentions = m.matches(block.text);
+    const ends = new Set(mentions.map((x) => x.end));
     for (const d of view.matchAll(definition)) {
       const abbreviation = d[2]!;
       if (m.abbreviations.has(abbreviation) || extra.has(abbreviation)) continue;
-      const before = view.slice(Math.max(0, d.index - 200), d.index).trimEnd();
-      const beforeStart = Math.max(0, d.index - 200);
-      const owner = mentions.find((x) => x.end === beforeStart + before.length);
-      const at = block.exact ? block.start + d.index : block.start;
+      const whole = m.matches(abbreviation);
+      if (whole.length === 1 && whole[0]!.start === 0 && whole[0]!.end === abbreviation.length) continue;
+      const paren = shrunk.source(d.index);
+      const at = block.exact ? block.start + paren : block.start;
+      const inside = block.exact ? block.start + shrunk.source(d.index + d[0].indexOf(abbreviation)) : -1;
+      if (inside !== -1 && inJournal(inside)) continue;
+      // Markup blocks have no exact places: a known journal's name in parentheses right after a bracket is that journal.
+      if (!block.exact && isJournal(abbreviation) && closesBracket.test(view.slice(Math.max(0, d.index - 3), d.index))) continue;
+      let end = d.index;
+      while (end > 0 && view[end - 1] === ' ') end--;
+      const sourceEnd = shrunk.source(end);
+      const owner = mentions.find((x) => x.end === sourceEnd);
       if (owner) {
-        extra.set(abbreviation, { ...owner.concept, at });
-      } else {
-        const longForm = d[1]?.trim();
-        const han = /[\p{Script=Han}A-Za-z0-9-]{2,15}$/u.exec(before)?.[0];
-        const label = longForm ?? (han ? `${han} (${abbreviation})` : abbreviation);
-        extra.set(abbreviation, { id: `other:${slugify(abbreviation, 60) || 'abbreviation'}`, type: 'other', label, xrefs: [], at });
+        extra.set(abbreviation, { ...owner.concept, at, written: block.text.slice(owner.start, owner.end) });
+        continue;
       }
+      const longForm = d[1]?.trim();
+      const from = longForm ? null : longFormStart(view, end, stops, (i) => ends.has(shrunk.source(i)));
+      const written = longForm ?? (from === null ? null : block.text.slice(shrunk.source(from), sourceEnd));
+      const label = longForm ?? (written ? `${written} (${abbreviation})` : abbreviation);
+      extra.set(abbreviation, { id: `other:${slugify(abbreviation, 60) || 'abbreviation'}`, type: 'other', label, xrefs: [], at, written });
     }
   }
   return extra;
@@ -147,6 +215,11 @@ export const entities = defineStage({
       description: 'The article defines an abbreviation the lexicon does not know; it is tagged wherever it appears.',
       example: '间充质干细胞(MSCs)',
     },
+    'pinyin-ruby': {
+      severity: 'info',
+      description: 'Pinyin left in parentheses after converted characters (a mirror\'s ruby) was left out for matching; counted once per page, at the first.',
+      example: '醫(yī)療, 系統(tǒng), 間充質(zhì)干細(xì)胞',
+    },
     'mention-unlocated': {
       severity: 'info',
       description: 'Mentions split by markup could not be placed in the source and were left out.',
@@ -158,10 +231,28 @@ export const entities = defineStage({
     const m = data.concepts;
     const referenceBlocks = new Set(doc.referenceBlocks);
     const blocks = doc.blocks.filter((b) => !referenceBlocks.has(b));
-    const extra = options.abbreviationDefinitions ? definedAbbreviations(blocks, m) : new Map<string, MatchedConcept & { at: number }>();
-    for (const [abbreviation, concept] of extra) {
-      report('abbreviation-defined', `the article defines ${abbreviation} (${concept.label}); tagged as ${concept.id}`, { offset: concept.at });
+    // Journals the link stage found, where the text names them: tagged as journals, and the
+    // words inside them ("Stem Cells" in 《Stem Cells》) are no mentions of their own.
+    const spans: JournalSpan[] = [];
+    let reach = -1;
+    for (const j of doc.journalMentions) {
+      if (j.kind !== 'journal' || j.name === null || !j.exact || j.start < reach) continue;
+      spans.push({ entity: `journal:${slugify(j.name, 80)}`, journal: j.name, text: j.text, start: j.start, end: j.end });
+      reach = j.end;
     }
+    const inJournal = (offset: number) => {
+      const k = lowerBound(spans, offset + 1) - 1;
+      return k >= 0 && spans[k]!.start <= offset && offset < spans[k]!.end;
+    };
+    const stops = data.lexicon.definitionStops ?? { always: [], clauseOpeners: [] };
+    const extra = options.abbreviationDefinitions ? definedAbbreviations(blocks, m, stops, inJournal, (name) => data.journals.find(name) !== undefined) : new Map<string, Defined>();
+    for (const [abbreviation, concept] of extra) {
+      const as = concept.written ? ` as "${concept.written}"` : '';
+      // A concept of the page's own is labelled with its definition already; a lexicon concept gets its English label.
+      const label = concept.written && concept.id.startsWith('other:') ? '' : ` (${concept.label})`;
+      report('abbreviation-defined', `the article defines ${abbreviation}${as}${label}; tagged as ${concept.id}`, { offset: concept.at });
+    }
+    reportPinyinRuby(doc, blocks, m, report);
     const byId = new Map<string, Entity>();
     let unlocated = 0;
     const found: PlacedMention[] = [];
@@ -190,18 +281,6 @@ export const entities = defineStage({
       }
     }
     found.sort((a, b) => a.start - b.start);
-    // Journals the link stage named: tagged where the item writes them, as journal concepts.
-    const spans: JournalSpan[] = [];
-    for (const section of doc.sections) {
-      for (const item of section.items) {
-        if (!item.journal || !item.journalText) continue;
-        const from = doc.lines.offset(item.position.start);
-        const at = doc.text.indexOf(item.journalText, from);
-        const to = doc.lines.offset(item.position.end);
-        if (at === -1 || at + item.journalText.length > to) continue;
-        spans.push({ entity: `journal:${slugify(item.journal, 80)}`, journal: item.journal, text: item.journalText, start: at, end: at + item.journalText.length });
-      }
-    }
     const { mentions, removed, placed } = placeJournals(found, spans);
     for (const [owner, starts] of removed) {
       const entity = byId.get(owner)!;
@@ -231,3 +310,21 @@ export const entities = defineStage({
     }
   },
 });
+
+/**
+ * Reports the pinyin ruby the matching view left out of the body (reference list and
+ * boilerplate aside): once per page, at the first, with the count.
+ */
+function reportPinyinRuby(doc: DigestDocument, blocks: readonly Block[], m: LexiconMatcher, report: StageContext<object>['report']): void {
+  const chrome = new Set(doc.boilerplate.map((b) => doc.lines.offset(b.position.start)));
+  let count = 0;
+  let first = -1;
+  for (const block of blocks) {
+    if (chrome.has(block.start)) continue;
+    const shrunk = m.matchingText(block.text);
+    if (shrunk.removed === 0) continue;
+    count += shrunk.removed;
+    if (first === -1) first = block.exact ? block.start + shrunk.firstRemoved : block.start;
+  }
+  if (count > 0) report('pinyin-ruby', `${count} pinyin annotation(s) such as "(yī)" after converted characters were left out for matching; mentions still span the text as written`, { offset: first });
+}

@@ -1,6 +1,7 @@
 import type { Section } from '../generated/article.js';
 import { labelDefaults } from '../generated/stage-defaults.js';
 import { monthOf, type CompiledStructure } from '../core/data.js';
+import type { DigestDocument } from '../core/document.js';
 import type { LexiconMatcher } from '../core/lexicon.js';
 import { defineStage } from '../core/stage.js';
 
@@ -100,6 +101,45 @@ export function composeHeading(parts: HeadingParts): string | null {
 
 const hasHan = /\p{Script=Han}/u;
 
+type Disease = { id: string; label: string };
+
+/** The disease most named, when it is named at least twice and at least twice as often as the next (else null). */
+function dominant(counts: ReadonlyMap<string, { disease: Disease; count: number }>, atLeast: number): Disease | null {
+  const [first, second] = [...counts.values()].sort((a, b) => b.count - a.count || (a.disease.id < b.disease.id ? -1 : 1));
+  if (!first || first.count < atLeast) return null;
+  return !second || first.count >= 2 * second.count ? first.disease : null;
+}
+
+/**
+ * The disease a page is about: the one its title names (leftmost-longest over the lexicon, so
+ * 2型糖尿病 is type 2 diabetes, not diabetes); when the title names several, the one of them the
+ * page names at least twice as often as each other (a page about autism and its epilepsy), else
+ * none (a page about several diseases); when the title names none, the one most headings name
+ * (two at least); else the one the body names most, twice at least and twice as often as the next.
+ */
+export function topicDisease(doc: DigestDocument, fromHeadings: readonly (Disease & { count: number })[], concepts: LexiconMatcher): Disease | null {
+  const referenceBlocks = new Set(doc.referenceBlocks);
+  const body = doc.blocks.filter((b) => !referenceBlocks.has(b)).map((b) => b.text);
+  if (doc.title !== null && !body.includes(doc.title)) body.push(doc.title);
+  const counts = new Map<string, { disease: Disease; count: number }>();
+  for (const text of body) {
+    for (const c of concepts.conceptsIn(text)) {
+      if (c.type !== 'disease') continue;
+      const entry = counts.get(c.id) ?? { disease: { id: c.id, label: c.label }, count: 0 };
+      entry.count++;
+      counts.set(c.id, entry);
+    }
+  }
+  const inTitle = new Map<string, Disease>();
+  for (const c of doc.title === null ? [] : concepts.conceptsIn(doc.title)) if (c.type === 'disease') inTitle.set(c.id, { id: c.id, label: c.label });
+  if (inTitle.size === 1) return [...inTitle.values()][0]!;
+  if (inTitle.size > 1) return dominant(new Map([...inTitle.keys()].map((id) => [id, counts.get(id) ?? { disease: inTitle.get(id)!, count: 0 }])), 1);
+  const headed = new Map(fromHeadings.map((d) => [d.id, { disease: { id: d.id, label: d.label }, count: d.count }]));
+  const [top, next] = [...headed.values()].sort((a, b) => b.count - a.count || (a.disease.id < b.disease.id ? -1 : 1));
+  if (top && top.count >= 2 && (!next || top.count > next.count)) return top.disease;
+  return dominant(counts, 2);
+}
+
 const kindNames: Partial<Record<Section['kind'], string>> = { summary: 'Summary', outlook: 'Outlook', conclusion: 'Conclusion' };
 
 /**
@@ -150,8 +190,9 @@ export const label = defineStage({
         report('heading-untranslated', `no exact English for "${section.heading}"; given as "${section.headingEn ?? '—'}"`, { offset: doc.lines.offset(section.position.start) });
       }
     }
-    const top = [...diseases.values()].sort((a, b) => b.count - a.count || (a.id < b.id ? -1 : 1))[0];
-    doc.topic = top || therapy ? { disease: top ? { id: top.id, label: top.label } : null, therapy } : null;
+    if (doc.title !== null) therapy ??= headingParts(doc.title, structure, data.concepts).therapy;
+    const disease = topicDisease(doc, [...diseases.values()], data.concepts);
+    doc.topic = disease || therapy ? { disease, therapy } : null;
     doc.titleEn = doc.title === null ? null : hasHan.test(doc.title) ? composeHeading(headingParts(doc.title, structure, data.concepts)) : doc.title;
     const references = new Map(doc.references.map((r) => [r.id, r]));
     for (const section of doc.sections) {

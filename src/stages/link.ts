@@ -1,8 +1,9 @@
 import type { Item } from '../generated/article.js';
 import { linkDefaults } from '../generated/stage-defaults.js';
-import { JournalIndex, type CompiledStructure, type Journal } from '../core/data.js';
-import type { Block, DigestDocument } from '../core/document.js';
-import { defineStage } from '../core/stage.js';
+import type { Journal, PipelineData } from '../core/data.js';
+import type { Block, DigestDocument, NamedJournal } from '../core/document.js';
+import { JournalIndex } from '../core/journals.js';
+import { defineStage, type StageContext } from '../core/stage.js';
 import { foldWidth } from '../core/text.js';
 
 /** Expands the numbers of one citation marker: "1,2" → [1, 2]; "1-3" → [1, 2, 3]. */
@@ -31,56 +32,200 @@ function sourceOffset(doc: DigestDocument, item: Item, index: number, fallback: 
   return blocks[blocks.length - 1]!.start;
 }
 
-interface JournalGuess {
+/** What a 《…》, “…” or 「…」 holds. */
+export type BracketRole = 'journal' | 'family' | 'publisher' | 'unknown-journal' | 'document' | 'organization' | 'other';
+
+/** A bracketed span of a text: [start, end) with the brackets, its content, and what the content is. */
+export interface Bracket {
+  start: number;
+  end: number;
   text: string;
+  role: BracketRole;
+  /** A journal cue word stands right before or after it (期刊《X》, 《X》杂志). */
+  cued: boolean;
+}
+
+/** A journal, family or publisher a text names: [start, end) in the text. */
+export interface JournalName {
+  start: number;
+  end: number;
+  text: string;
+  /** The table's entry, or undefined for a 《…》 the cue words mark as a journal that the table does not know. */
   journal: Journal | undefined;
-  index: number;
+  kind: NamedJournal['kind'];
+  /** Where the name's written form opens: its bracket, or the name itself (where item diagnostics point). */
+  opens: number;
+}
+
+/** What a text says about journals: the names, in text order, and every bracketed span with its role. */
+export interface JournalReading {
+  names: JournalName[];
+  brackets: Bracket[];
+}
+
+/** Tells whether a bracketed name is an organization (a hospital, a university: 《Monash Health》). */
+export type OrganizationTest = (name: string) => boolean;
+
+const bracketed = /《([^《》]{1,200})》|“([^“”]{1,200})”|「([^「」]{1,200})」/gu;
+/** An English name in parentheses right after a bracket (the view has half-width parentheses). */
+const parenthesized = /^ {0,2}\(([A-Za-z][^()]{0,120})\)/u;
+const hasHan = /\p{Script=Han}/u;
+const hasLatin = /[A-Za-z]/u;
+const hanRun = /[\p{Script=Han}·・‧]+/gu;
+const latinRun = /[A-Za-z][A-Za-z0-9 .,:&'’+-]*[A-Za-z0-9)]|[A-Za-z]/gu;
+
+function hanCount(text: string): number {
+  let n = 0;
+  for (const ch of text) if (hasHan.test(ch)) n++;
+  return n;
 }
 
 /**
- * Finds the journal an item names: the first 《…》 or “…” that the journal table knows; else
- * a bracketed name the wording marks as a journal ("在《X》上", "期刊《X》"); else a known
- * English name written bare. Returns the paper title too: the first other 《…》 / “…”.
+ * Reads the journals a text names, wherever it names them: in 《…》, “…” or 「…」 (the table's
+ * names through the script-folded view; a name with a trailing cue word, 「Circulation期刊」; an
+ * English and a Chinese name in one bracket, 「Nature Biotechnology 自然生物科技」); the English
+ * name in parentheses right after a bracket (《柳叶刀》(The Lancet), 《自然》（Nature）), which also
+ * names a bracket the table does not know; and names written bare (Latin names, longest first;
+ * a one-word title such as Blood or Nature only next to a cue word). A 《…》 that is a document
+ * (指南…), an organization (《Monash Health》) or unknown without a cue is no journal; one the
+ * cue words mark is a journal the table does not know; one followed by a family word
+ * (《柳叶刀》子刊) names the family.
  */
-export function findJournal(lead: string, journals: JournalIndex, cues: CompiledStructure['journalCues']): { journal: JournalGuess | null; title: string | null } {
-  const quoted: { text: string; index: number; end: number }[] = [];
-  for (const m of lead.matchAll(/《([^《》]{1,200})》|“([^“”]{1,200})”|「([^「」]{1,200})」/gu)) {
-    quoted.push({ text: (m[1] ?? m[2] ?? m[3]!).trim(), index: m.index, end: m.index + m[0].length });
-  }
-  let found: JournalGuess | null = null;
-  for (const q of quoted) {
-    const journal = journals.find(q.text);
-    if (journal) {
-      found = { text: q.text, journal, index: q.index };
-      break;
-    }
-  }
-  if (!found) {
-    for (const q of quoted) {
-      if (!lead.startsWith('《', q.index)) continue;
-      if (cues.after.test(lead.slice(q.end)) || cues.before.test(lead.slice(Math.max(0, q.index - 4), q.index))) {
-        found = { text: q.text, journal: undefined, index: q.index };
-        break;
+export function readJournals(text: string, journals: JournalIndex, isOrganization: OrganizationTest): JournalReading {
+  const view = JournalIndex.view(text);
+  const names: JournalName[] = [];
+  const brackets: Bracket[] = [];
+  const covered: [number, number][] = [];
+  for (const m of view.matchAll(bracketed)) {
+    const open = view[m.index]!;
+    const inner = m[1] ?? m[2] ?? m[3]!;
+    const lead = inner.length - inner.trimStart().length;
+    const contentStart = m.index + 1 + lead;
+    const content = text.slice(contentStart, m.index + 1 + inner.trimEnd().length);
+    const start = m.index;
+    let end = m.index + m[0].length;
+    const cued = journals.cueBefore(view, start) || journals.cueAfter(view, end);
+    const found: JournalName[] = [];
+    const whole = journals.find(content);
+    if (whole) found.push({ start: contentStart, end: contentStart + content.length, text: content, journal: whole, kind: whole.publisher ? 'publisher' : 'journal', opens: start });
+    else {
+      // 「Circulation期刊」; 「Nature Biotechnology 自然生物科技」: each part names the journal.
+      const bare = journals.withoutTrailingCue(content) ?? content;
+      const direct = bare !== content ? journals.find(bare) : undefined;
+      if (direct) found.push({ start: contentStart, end: contentStart + bare.length, text: bare, journal: direct, kind: direct.publisher ? 'publisher' : 'journal', opens: start });
+      else if (hasHan.test(bare) && hasLatin.test(bare)) {
+        const parts = [...bare.matchAll(latinRun), ...bare.matchAll(hanRun)].map((p) => ({ at: p.index, text: p[0].trim() })).filter((p) => p.text.length > 0);
+        const entries = parts.map((p) => journals.find(p.text));
+        if (parts.length >= 2 && entries.every((e) => e !== undefined && e === entries[0])) {
+          parts.sort((a, b) => a.at - b.at).forEach((p) => found.push({ start: contentStart + p.at, end: contentStart + p.at + p.text.length, text: p.text, journal: entries[0]!, kind: 'journal', opens: start }));
+        }
       }
     }
-  }
-  if (!found) {
-    for (const { journal, pattern } of journals.bareNames) {
-      const m = pattern.exec(lead);
-      if (m && (!found || m.index < found.index)) found = { text: m[0], journal, index: m.index };
+    // A short Chinese name in quotation marks (“细胞”) is a word in quotes unless a cue says otherwise.
+    const quoted = open !== '《';
+    if (quoted && found.length > 0 && !cued && !hasLatin.test(content) && hanCount(content) < 4) found.length = 0;
+    let role: BracketRole;
+    if (found.length > 0) role = found[0]!.kind === 'publisher' ? 'publisher' : 'journal';
+    else if (journals.isDocument(content)) role = 'document';
+    else if (isOrganization(content)) role = 'organization';
+    else if (!quoted && cued) role = 'unknown-journal';
+    else role = 'other';
+    // 《柳叶刀》(The Lancet), 《自然》（Nature）: the English name right after the bracket.
+    const english = role === 'document' || role === 'organization' ? null : parenthesized.exec(view.slice(end, end + 130));
+    if (english && !hasHan.test(english[1]!)) {
+      const name = english[1]!.trim();
+      const entry = journals.find(name);
+      if (entry) {
+        const at = end + english[0].indexOf(english[1]!);
+        if (role === 'unknown-journal' || role === 'other') {
+          found.push({ start: contentStart, end: contentStart + content.length, text: content, journal: entry, kind: entry.publisher ? 'publisher' : 'journal', opens: start });
+          role = entry.publisher ? 'publisher' : 'journal';
+        }
+        found.push({ start: at, end: at + name.length, text: name, journal: entry, kind: entry.publisher ? 'publisher' : 'journal', opens: at });
+        covered.push([end, end + english[0].length]);
+        end += english[0].length;
+      }
     }
+    if (role === 'journal' && journals.cueAfter(view, end, 'family')) {
+      role = 'family';
+      for (const f of found) f.kind = 'family';
+    }
+    if (role === 'unknown-journal') found.push({ start: contentStart, end: contentStart + content.length, text: content, journal: undefined, kind: 'journal', opens: start });
+    brackets.push({ start, end: m.index + m[0].length, text: content, role, cued });
+    covered.push([start, m.index + m[0].length]);
+    names.push(...found);
   }
-  const title = quoted.find((q) => q.text !== found?.text && !journals.find(q.text) && q.text.length >= 4)?.text ?? null;
-  return { journal: found, title };
+  // Names written bare, outside every bracket.
+  covered.sort((a, b) => a[0] - b[0]);
+  let c = 0;
+  for (const bare of journals.bareNames(view)) {
+    while (c < covered.length && covered[c]![1] <= bare.start) c++;
+    if (c < covered.length && covered[c]![0] < bare.end) continue;
+    if (bare.needsCue && !journals.cueBefore(view, bare.start) && !journals.cueAfter(view, bare.end)) continue;
+    const family = journals.cueAfter(view, bare.end, 'family');
+    names.push({ start: bare.start, end: bare.end, text: text.slice(bare.start, bare.end), journal: bare.journal, kind: bare.journal.publisher ? 'publisher' : family ? 'family' : 'journal', opens: bare.start });
+  }
+  names.sort((a, b) => a.start - b.start);
+  return { names, brackets };
+}
+
+/** What an item's lead says about its journal: the first of each kind of name, and its paper title. */
+export interface LeadReading {
+  /** The first journal the table knows. */
+  known: JournalName | undefined;
+  family: JournalName | undefined;
+  publisher: JournalName | undefined;
+  /** The first 《…》 the cue words mark as a journal that the table does not know. */
+  unknown: JournalName | undefined;
+  /** An organization where a journal belongs (《Monash Health》杂志). */
+  organization: Bracket | undefined;
+  /** The first other 《…》 / “…” / 「…」 of four characters or more. */
+  paperTitle: string | null;
+}
+
+/** Reads an item's lead (its first paragraph): {@link readJournals}, then the first name of each kind and the paper title. */
+export function readLead(lead: string, journals: JournalIndex, isOrganization: OrganizationTest): LeadReading {
+  const { names, brackets } = readJournals(lead, journals, isOrganization);
+  return {
+    known: names.find((n) => n.kind === 'journal' && n.journal),
+    family: names.find((n) => n.kind === 'family'),
+    publisher: names.find((n) => n.kind === 'publisher'),
+    unknown: names.find((n) => n.kind === 'journal' && !n.journal),
+    organization: brackets.find((b) => b.role === 'organization' && b.cued),
+    paperTitle: brackets.find((b) => b.role === 'other' && b.text.length >= 4)?.text ?? null,
+  };
+}
+
+/** The English name a mention gives: the journal's, or for a family its family's. */
+function englishName(name: JournalName): string | null {
+  if (!name.journal) return null;
+  return name.kind === 'family' ? (name.journal.family ?? name.journal.name) : name.journal.name;
+}
+
+type Report = StageContext<object>['report'];
+
+/**
+ * An organization, by the data: a name the lexicon matches whole as an organization (Monash
+ * Health, 上海长海医院), or one that ends in an institution word of the facts vocabulary (医院, 大学…).
+ */
+export function organizationTest(data: PipelineData): OrganizationTest {
+  const suffix = new RegExp(data.facts.institutionSuffix.source, 'gu');
+  return (name) => {
+    const found = data.concepts.matches(name);
+    if (found.length === 1 && found[0]!.start === 0 && found[0]!.end === name.length && found[0]!.concept.type === 'organization') return true;
+    const view = data.concepts.view(name);
+    return [...view.matchAll(suffix)].some((m) => m.index + m[0].length === view.length);
+  };
 }
 
 /**
- * link: citation markers → reference ids, the item's journal → its canonical English name,
- * and the checks between them (unknown markers, uncited references, journal disagreement).
+ * link: citation markers → reference ids (in items, and outside them where segment located
+ * them), the journals the page names anywhere → their English names, an item's journal (the
+ * first journal its lead names), and the checks between them.
  */
 export const link = defineStage({
   name: 'link',
-  description: 'Link citation markers to references and name each item’s journal through the journal table.',
+  description: 'Link citation markers to references, read the journals the page names and give each item its journal through the journal table.',
   needs: ['items', 'itemBlocks', 'references'],
   provides: ['citations', 'journals'],
   rules: {
@@ -109,6 +254,16 @@ export const link = defineStage({
       description: 'What an item names as its journal is a publisher.',
       example: '发表在《springer nature》上',
     },
+    'journal-from-reference': {
+      severity: 'info',
+      description: 'An item names a publisher or an organization where its journal belongs; the journal is taken from the reference it cites.',
+      example: '5月,《Monash Health》杂志上发表了一篇综述。[5] with reference [5] in Dev Med Child Neurol',
+    },
+    'journal-family-only': {
+      severity: 'info',
+      description: 'An item names a journal family, not a journal; the record gives the family (journalFamily) and no journal.',
+      example: '2024年9月,该团队在《柳叶刀》子刊发表评论',
+    },
     'journal-mismatch': {
       severity: 'warning',
       description: 'An item names one journal and the reference it cites is in another.',
@@ -124,54 +279,47 @@ export const link = defineStage({
   run(doc, { data, report }) {
     const byId = new Map(doc.references.map((r) => [r.id, r]));
     const cited = new Set<string>();
+    const isOrganization = organizationTest(data);
+    const resolve = (numbers: number[], at: number, end: number, into: string[]) => {
+      for (const n of numbers) {
+        const id = `ref-${n}`;
+        if (!byId.has(id)) {
+          report('citation-unresolved', `citation [${n}] has no entry in the reference list`, { offset: at, end });
+          continue;
+        }
+        if (!into.includes(id)) into.push(id);
+        cited.add(id);
+      }
+    };
+
+    doc.journalMentions = pageJournals(doc, data.journals, isOrganization);
+
+    const itemRanges: [number, number][] = [];
     for (const section of doc.sections) {
       for (const item of section.items) {
         const itemStart = doc.lines.offset(item.position.start);
+        itemRanges.push([itemStart, doc.lines.offset(item.position.end)]);
         const ids: string[] = [];
         for (const m of foldWidth(item.text).matchAll(data.structure.citationMarkers)) {
           const at = sourceOffset(doc, item, m.index, itemStart);
-          for (const n of expandCitation(m.groups!.numbers!)) {
-            const id = `ref-${n}`;
-            if (!byId.has(id)) {
-              report('citation-unresolved', `citation [${n}] has no entry in the reference list`, { offset: at, end: at + m[0].length });
-              continue;
-            }
-            if (!ids.includes(id)) ids.push(id);
-            cited.add(id);
-          }
+          resolve(expandCitation(m.groups!.numbers!), at, at + m[0].length, ids);
         }
         item.citations = ids;
         if (ids.length === 0 && doc.references.length > 0) report('item-uncited', `item of ${item.date} cites no reference`, { offset: itemStart });
-
-        const lead = item.text.split('\n', 1)[0]!;
-        const { journal, title } = findJournal(lead, data.journals, data.structure.journalCues);
-        item.journalText = journal?.text ?? null;
-        item.paperTitle = title;
-        if (!journal) {
-          item.journal = null;
-          report('item-no-journal', `item of ${item.date} names no journal`, { offset: itemStart });
-        } else if (journal.journal?.publisher) {
-          item.journal = null;
-          report('journal-is-publisher', `"${journal.text}" is a publisher, not a journal`, { offset: sourceOffset(doc, item, journal.index, itemStart) });
-        } else if (!journal.journal) {
-          item.journal = null;
-          report('journal-unknown', `journal "${journal.text}" is not in the journal table (pipelines/data/journals.json)`, { offset: sourceOffset(doc, item, journal.index, itemStart) });
-        } else {
-          item.journal = journal.journal.name;
-        }
-        if (item.journal) {
-          for (const id of ids) {
-            const container = byId.get(id)!.csl['container-title'];
-            if (typeof container !== 'string') continue;
-            const refJournal = data.journals.find(container);
-            const agrees = refJournal ? refJournal.name === item.journal : JournalIndex.key(container) === JournalIndex.key(item.journal);
-            if (!agrees) {
-              report('journal-mismatch', `item names ${item.journal} but its reference [${id.slice(4)}] is in ${container}`, { offset: sourceOffset(doc, item, journal!.index, itemStart) });
-            }
-          }
-        }
+        nameJournal(doc, item, itemStart, data.journals, isOrganization, byId, report);
       }
     }
+
+    // Markers outside items, where segment located them (the citationMarkers facet).
+    itemRanges.sort((a, b) => a[0] - b[0]);
+    doc.citations = [];
+    for (const marker of doc.citationMarkers) {
+      if (itemRanges.some(([from, to]) => marker.start >= from && marker.start < to)) continue;
+      const ids: string[] = [];
+      resolve(expandCitation(marker.text.trim().slice(1, -1)), marker.start, marker.end, ids);
+      doc.citations.push({ text: marker.text, references: ids, position: doc.lines.range(marker.start, marker.end) });
+    }
+
     for (const reference of doc.references) {
       if (!cited.has(reference.id)) {
         const at = doc.lines.offset(reference.position.start);
@@ -180,3 +328,94 @@ export const link = defineStage({
     }
   },
 });
+
+/**
+ * Every journal, family and publisher the body names (reference list and boilerplate aside), in
+ * text order, placed in the decoded text (markup blocks: found in the source after the block's
+ * start, as written or HTML-escaped, else given the block's place).
+ */
+function pageJournals(doc: DigestDocument, journals: JournalIndex, isOrganization: OrganizationTest): NamedJournal[] {
+  const skip = new Set<Block>(doc.referenceBlocks);
+  const chrome = new Set(doc.boilerplate.map((b) => doc.lines.offset(b.position.start)));
+  const out: NamedJournal[] = [];
+  for (const block of doc.blocks) {
+    if (skip.has(block) || chrome.has(block.start)) continue;
+    let cursor = block.start;
+    for (const name of readJournals(block.text, journals, isOrganization).names) {
+      let start = block.start + name.start;
+      let end = start + name.text.length;
+      let exact = block.exact;
+      if (!exact) {
+        // Markup: the name as written, else as HTML escapes it ("Medicine &amp; Child Neurology": placed, not exact).
+        const escaped = name.text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+        const at = doc.text.indexOf(name.text, cursor);
+        const atEscaped = at === -1 && escaped !== name.text ? doc.text.indexOf(escaped, cursor) : -1;
+        const found = at !== -1 ? at : atEscaped;
+        const placed = found !== -1 && found <= block.end + 2048;
+        exact = placed && at !== -1;
+        start = placed ? found : block.start;
+        end = placed ? found + (at !== -1 ? name.text.length : escaped.length) : block.end;
+        if (placed) cursor = end;
+      }
+      out.push({ text: name.text, name: englishName(name), kind: name.kind, start, end, exact });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** The journal an item names: the first journal its lead names, else what it names instead (a family, a publisher, an organization), with the diagnostics that go with each. */
+function nameJournal(
+  doc: DigestDocument,
+  item: Item,
+  itemStart: number,
+  journals: JournalIndex,
+  isOrganization: OrganizationTest,
+  byId: ReadonlyMap<string, DigestDocument['references'][number]>,
+  report: Report,
+): void {
+  const { known, family, publisher, unknown, organization, paperTitle } = readLead(item.text.split('\n', 1)[0]!, journals, isOrganization);
+  const chosen = known ?? family ?? publisher ?? unknown;
+  const at = (index: number) => sourceOffset(doc, item, index, itemStart);
+  item.journal = null;
+  item.journalText = chosen?.text ?? organization?.text ?? null;
+  item.paperTitle = paperTitle;
+  // The journal of the first cited reference the table knows, for a page that names a publisher or an organization instead.
+  const fromReference = (): { journal: Journal; id: string } | null => {
+    for (const id of item.citations) {
+      const container = byId.get(id)?.csl['container-title'];
+      const journal = typeof container === 'string' ? journals.find(container) : undefined;
+      if (journal && !journal.publisher) return { journal, id };
+    }
+    return null;
+  };
+  if (known) {
+    item.journal = known.journal!.name;
+    for (const id of item.citations) {
+      const container = byId.get(id)!.csl['container-title'];
+      if (typeof container !== 'string') continue;
+      const refJournal = journals.find(container);
+      // A container the table does not know agrees when it is the item's journal, or holds the name the item writes
+      // (a GB/T 7714 reference read whole as its container: "…[J]. 中华医学杂志, 2025").
+      const agrees = refJournal
+        ? refJournal.name === item.journal
+        : JournalIndex.key(container) === JournalIndex.key(item.journal) || JournalIndex.key(container).includes(JournalIndex.key(known.text));
+      if (!agrees) report('journal-mismatch', `item names ${item.journal} but its reference [${id.slice(4)}] is in ${container}`, { offset: at(known.opens) });
+    }
+  } else if (family) {
+    item.journalFamily = englishName(family);
+    report('journal-family-only', `item of ${item.date} names the ${item.journalFamily} family ("${family.text}"), not a journal`, { offset: at(family.opens) });
+  } else if (publisher || organization) {
+    const written = publisher?.text ?? organization!.text;
+    const place = at(publisher?.opens ?? organization!.start);
+    if (publisher) report('journal-is-publisher', `"${written}" is a publisher, not a journal`, { offset: place });
+    const taken = fromReference();
+    if (taken) {
+      item.journal = taken.journal.name;
+      report('journal-from-reference', `item names "${written}" (${publisher ? 'a publisher' : 'an organization'}); its journal ${taken.journal.name} is taken from reference [${taken.id.slice(4)}]`, { offset: place });
+    } else if (!publisher) report('item-no-journal', `item of ${item.date} names no journal ("${written}" is an organization)`, { offset: itemStart });
+  } else if (unknown) {
+    report('journal-unknown', `journal "${unknown.text}" is not in the journal table (pipelines/data/journals.json)`, { offset: at(unknown.opens) });
+  } else {
+    report('item-no-journal', `item of ${item.date} names no journal`, { offset: itemStart });
+  }
+}

@@ -100,16 +100,32 @@ describe('journal table (pipelines/data/journals.json)', () => {
   });
 
   it('writes every Chinese alias of a journal in both scripts where the scripts differ', () => {
+    // Compared as written (JournalIndex.key folds scripts, so it cannot tell a missing form).
+    const plain = (s: string) => s.normalize('NFKC').replace(/[\s·・‧()（）]+/g, '');
     const missing: string[] = [];
     for (const journal of journals) {
-      const keys = new Set(journal.aliases.map((a) => JournalIndex.key(a)));
+      const written = new Set(journal.aliases.map(plain));
       for (const alias of journal.aliases) {
         if (!/[\u4e00-\u9fff]/u.test(alias)) continue;
         const simplified = toSimplified(alias);
-        if (!keys.has(JournalIndex.key(simplified))) missing.push(`${journal.name}: ${alias} has no simplified form`);
+        if (!written.has(plain(simplified))) missing.push(`${journal.name}: ${alias} has no simplified form`);
       }
     }
     expect(missing).toEqual([]);
+  });
+
+  it('matches names through the script-folded view: half-converted forms find the entries written in either script', () => {
+    // The table holds no half-converted form; folding finds them (issue 13, shape 4).
+    expect(journals.some((j) => j.aliases.includes('干細胞研究與治療'))).toBe(false);
+    expect(table.find('干細胞研究與治療')?.name).toBe('Stem Cell Research & Therapy');
+    expect(table.find('世界干細胞雜誌')?.name).toBe('World Journal of Stem Cells');
+    expect(table.find('干細胞轉化醫學')?.name).toBe('Stem Cells Translational Medicine');
+    expect(table.find('新英格蘭醫學雜志')?.name).toBe('The New England Journal of Medicine');
+    expect(table.find('細胞')?.name).toBe('Cell');
+    expect(table.find('科學')?.name).toBe('Science');
+    // Middle dots and full-width punctuation are ignored like spaces.
+    expect(table.find('柳叶刀・神经病学')?.name).toBe('The Lancet Neurology');
+    expect(table.find('Parkinsonism＆Related Disorders')?.name).toBe('Parkinsonism & Related Disorders');
   });
 
   it('agrees with the NLM title and abbreviation lists of the shared reference data (when present)', (context) => {

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { expandCitation, findJournal } from '../../src/stages/link.js';
+import { expandCitation, organizationTest, readLead } from '../../src/stages/link.js';
 import { items, pipeline, runUpTo } from '../helpers.js';
 
 const journals = () => pipeline().data.journals;
+const lead = (text: string) => readLead(text, journals(), organizationTest(pipeline().data));
 
 describe('link: citation markers', () => {
   it.each([
@@ -24,14 +25,16 @@ describe('link: journals (field-notes shapes)', () => {
     ['研究人员在“世界干细胞杂志”上发表了《新的研究》。', 'World Journal of Stem Cells', '新的研究'],
     ['团队在《Cell》《Nature Biotechnology》上发表成果。', 'Cell', null],
     ['An article in Stem Cell Research & Therapy reported results.', 'Stem Cell Research & Therapy', null],
-  ])('%s', (lead, journal, title) => {
-    const found = findJournal(lead, journals(), pipeline().data.structure.journalCues);
-    expect(found.journal?.journal?.name).toBe(journal);
-    expect(found.title).toBe(title);
+  ])('%s', (text, journal, title) => {
+    const found = lead(text);
+    expect(found.known?.journal?.name).toBe(journal);
+    expect(found.paperTitle).toBe(title);
   });
 
   it('tells a publisher from a journal', () => {
-    expect(findJournal('发表在《springer nature》上', journals(), pipeline().data.structure.journalCues).journal?.journal?.publisher).toBe(true);
+    const found = lead('发表在《springer nature》上');
+    expect(found.known).toBeUndefined();
+    expect(found.publisher?.journal?.name).toBe('Springer Nature');
   });
 });
 

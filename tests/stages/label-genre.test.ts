@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { ingestDetailed } from '../../src/ingest.js';
+import { pipeline, runUpTo } from '../helpers.js';
+import { genreCases, pageField } from '../support/expect-md.js';
+
+// Issue 13, shape 9 (every page gets its topic): the record's topic on every genre fixture, as its
+// expect.md says ("disease `disease:…`", or "disease null" for a page about several diseases).
+
+const cases = genreCases();
+
+describe('label: the topic of every genre page (expect.md "topic")', () => {
+  it.each(cases.map((c) => [c.name, c] as const))('%s', async (_, c) => {
+    const field = pageField(c.expect, 'topic');
+    const expected = /`(disease:[a-z0-9-]+)`/.exec(field)?.[1] ?? null;
+    expect(expected !== null || field.includes('disease null'), `${c.name}: topic field "${field}"`).toBe(true);
+    const { record } = await ingestDetailed({ path: c.input }, { pipeline: pipeline(), id: c.name });
+    expect(record.topic?.disease?.id ?? null).toBe(expected);
+  });
+});
+
+describe('label: how the topic is chosen', () => {
+  /** The topic of a Markdown page (its "# " line is the title). */
+  const topicOf = async (text: string) => (await runUpTo(text, 'label', 'page.md')).topic?.disease?.id ?? null;
+
+  it('takes the disease the title names, the longest name first (2型糖尿病 is not diabetes)', async () => {
+    expect(await topicOf('# 301医院研究:干细胞可减少2型糖尿病患者的胰岛素用量\n\n糖尿病患者很多,糖尿病并发症也多。')).toBe('disease:type-2-diabetes');
+  });
+
+  it('of several diseases in the title, the one the page names twice as often as each other; else none', async () => {
+    expect(await topicOf('# 自闭症儿童接受干细胞治疗:癫痫发作消失\n\n自闭症谱系障碍(ASD)儿童,ASD核心症状,自闭症。')).toBe('disease:autism-spectrum-disorder');
+    expect(await topicOf('# 干细胞治疗的适应症:自闭症、脑瘫到红斑狼疮\n\n自闭症与脑瘫。')).toBeNull();
+  });
+
+  it('without a disease in the title: the one two headings or more name, else the body’s if it dominates', async () => {
+    const headings = ['# 干细胞临床进展汇总', '## 2025年1月干细胞治疗膝骨关节炎最新临床进展', '1月3日,研究发表。', '## 2025年2月干细胞治疗膝骨关节炎最新临床进展', '2月3日,研究发表。'];
+    expect(await topicOf(headings.join('\n\n'))).toBe('disease:knee-osteoarthritis');
+    // One stray month heading (a cross-link) is no topic.
+    expect(await topicOf(['# 年度观察:监管与产品', '## 2025年5月干细胞治疗膝骨关节炎最新临床进展', '世界卫生组织发布新指南。'].join('\n\n'))).toBeNull();
+    expect(await topicOf('# 成果登上国际期刊\n\n心肌梗塞后,心肌梗塞患者,心肌梗塞的修复与心力衰竭。')).toBe('disease:myocardial-infarction');
+    expect(await topicOf('# 成果登上国际期刊\n\n心肌梗塞与心力衰竭。')).toBeNull();
+  });
+});

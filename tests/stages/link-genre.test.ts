@@ -1,0 +1,235 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { DigestDocument } from '../../src/core/document.js';
+import { LineIndex } from '../../src/core/location.js';
+import { ingestDetailed } from '../../src/ingest.js';
+import type { ArticleRecord } from '../../src/generated/article.js';
+import { organizationTest, readJournals, readLead } from '../../src/stages/link.js';
+import { items, pipeline, runUpTo } from '../helpers.js';
+import { genreCases, itemRows, journalsNamed, plainCell, runStagesOn, section, type GenreCase } from '../support/expect-md.js';
+
+// Issue 13, shapes 3, 4, 5 and 10 on the genre fixtures: what each expect.md says about journals
+// (per item and named anywhere) and about citation markers outside items.
+
+const cases = genreCases();
+const records = new Map<string, Promise<ArticleRecord>>();
+/** The record of a genre fixture through the default pipeline (once per file). */
+const recordOf = (c: GenreCase) => {
+  if (!records.has(c.name)) records.set(c.name, ingestDetailed({ path: c.input }, { pipeline: pipeline(), id: c.name }).then((r) => r.record));
+  return records.get(c.name)!;
+};
+const data = () => pipeline().data;
+const lead = (text: string) => readLead(text, data().journals, organizationTest(data()));
+const rules = (r: { diagnostics: { rule: string }[] }) => r.diagnostics.map((d) => d.rule);
+
+describe('link: the journals a genre page names, anywhere (record.journals)', () => {
+  it.each(cases.filter((c) => journalsNamed(c).length > 0).map((c) => [c.name, c] as const))('%s', async (_, c) => {
+    const record = await recordOf(c);
+    const problems: string[] = [];
+    for (const { surface, name, publisher } of journalsNamed(c)) {
+      const hit = record.journals!.find((j) => j.text === surface && j.name === name && (j.kind === 'publisher') === publisher);
+      if (!hit) problems.push(`${surface} → ${name}: got ${JSON.stringify(record.journals!.filter((j) => j.text === surface))}`);
+    }
+    expect(problems).toEqual([]);
+    // No genre page names a journal the table does not know; documents and organizations are no journals.
+    expect(record.journals!.filter((j) => j.name === null)).toEqual([]);
+    // Each mention is placed where the source writes it (plain text and Markdown: exact offsets).
+    if (!c.input.endsWith('.html')) {
+      const source = readFileSync(c.input, 'utf8').replace(/^\uFEFF/, '');
+      const lines = new LineIndex(source);
+      for (const j of record.journals!) expect(source.slice(lines.offset(j.position.start), lines.offset(j.position.end))).toBe(j.text);
+    }
+  });
+
+  it('reads no journal out of documents, organizations or words in quotation marks', async () => {
+    const structure = cases.find((c) => c.name === 'genre-false-structure')!;
+    expect((await recordOf(structure)).journals!.map((j) => j.text)).toEqual(['新英格兰医学杂志']);
+    const hant = cases.find((c) => c.name === 'genre-false-structure-hant')!;
+    expect((await recordOf(hant)).journals!.map((j) => j.text)).toEqual(['新英格蘭醫學雜志']);
+    const outside = cases.find((c) => c.name === 'genre-citations-outside')!;
+    // 所谓的“干细胞治疗”: a phrase in quotation marks, not the journal Stem Cells (干细胞).
+    expect((await recordOf(outside)).journals!.map((j) => j.text)).toEqual(['CNS Neuroscience & Therapeutics']);
+  });
+});
+
+describe('link: each item’s journal and paper title (expect.md items tables)', () => {
+  const withItems = cases.filter((c) => itemRows(c).some((r) => /^\d{4}-\d{2}/.test(r.date!)));
+  it.each(withItems.map((c) => [c.name, c] as const))('%s: the items this branch finds', async (_, c) => {
+    const record = await recordOf(c);
+    const found = items(record);
+    const problems: string[] = [];
+    for (const row of itemRows(c)) {
+      const date = row.date!.split(' ')[0]!;
+      const k = found.findIndex((i) => i.date === date);
+      if (k === -1) continue; // an item the structure half (segment) finds
+      const [item] = found.splice(k, 1);
+      const journal = plainCell(row.journal);
+      if (item!.journal !== journal) problems.push(`${date}: journal ${item!.journal}, expected ${journal}`);
+      if ('paper title' in row && !/\(/.test(row['paper title']!)) {
+        const title = plainCell(row['paper title']);
+        if (item!.paperTitle !== title) problems.push(`${date}: paper title ${item!.paperTitle}, expected ${title}`);
+      }
+    }
+    expect(problems).toEqual([]);
+    for (const rule of ['journal-unknown', 'journal-mismatch']) {
+      if (section(c.expect, 'Diagnostics').includes(`\`${rule}\``)) expect(rules(record), rule).not.toContain(rule);
+    }
+  });
+
+  it('reads every form of genre-journal-forms (its items under a month heading, so that today’s segment finds them)', async () => {
+    const c = cases.find((x) => x.name === 'genre-journal-forms')!;
+    const lines = readFileSync(c.input, 'utf8').split('\n');
+    lines.splice(2, 0, '2025年1月干细胞治疗最新临床进展');
+    const doc = await runUpTo(lines.join('\n'), 'link');
+    const got = items(doc).map((i) => [i.date, i.journal, i.paperTitle]);
+    const expected = itemRows(c).map((r) => [r.date, plainCell(r.journal), plainCell(r['paper title'])]);
+    expect(got).toEqual(expected);
+    const diagnostics = doc.diagnostics.map((d) => `${d.rule}@${d.line}`);
+    // Item 5: 《Monash Health》杂志 is a hospital; the journal comes from reference [5].
+    expect(diagnostics).toContain(`journal-from-reference@${lines.findIndex((l) => l.includes('Monash Health')) + 1}`);
+    for (const rule of ['item-no-journal', 'journal-unknown', 'journal-mismatch', 'journal-is-publisher']) expect(diagnostics.filter((d) => d.startsWith(`${rule}@`))).toEqual([]);
+    // 《干细胞转化医学》(Stem Cell Translational Medicine): one journal named twice, the item's journal once.
+    expect(items(doc)[8]!.journalText).toBe('干细胞转化医学');
+  });
+
+  it('names a family, not a journal, for 《刺胳針》(The Lancet)子刊 (genre-journal-forms-hant)', async () => {
+    const c = cases.find((x) => x.name === 'genre-journal-forms-hant')!;
+    const lines = readFileSync(c.input, 'utf8').split('\n');
+    lines.splice(lines.findIndex((l) => l.startsWith('2024年9月')), 0, '一、評論');
+    const doc = await runUpTo(lines.join('\n'), 'link');
+    const [item] = items(doc);
+    expect(item).toMatchObject({ date: '2024-09', journal: null, journalFamily: 'The Lancet', journalText: '刺胳針' });
+    expect(rules(doc)).toContain('journal-family-only');
+    expect(rules(doc)).not.toContain('item-no-journal');
+  });
+
+  it('takes the journal from the reference when the item names a publisher (genre-month-digest)', async () => {
+    const c = cases.find((x) => x.name === 'genre-month-digest')!;
+    const record = await recordOf(c);
+    expect(items(record)[0]).toMatchObject({ journal: 'Stem Cell Reviews and Reports', journalText: 'springer nature' });
+    expect(rules(record)).toEqual(expect.arrayContaining(['journal-is-publisher', 'journal-from-reference']));
+    expect(record.journals!.find((j) => j.text === 'springer nature')).toMatchObject({ kind: 'publisher', name: 'Springer Nature' });
+  });
+});
+
+describe('link: the forms of shape 3, one by one', () => {
+  const names = (text: string) => readJournals(text, data().journals, organizationTest(data())).names.map((n) => [n.text, n.journal?.name ?? null, n.kind]);
+  it.each([
+    ['《柳叶刀》(The Lancet)上', [['柳叶刀', 'The Lancet', 'journal'], ['The Lancet', 'The Lancet', 'journal']]],
+    ['《自然》（Nature）发表', [['自然', 'Nature', 'journal'], ['Nature', 'Nature', 'journal']]],
+    ['《Cell》《Nature Biotechnology》《New England Journal of Medicine》等', [['Cell', 'Cell', 'journal'], ['Nature Biotechnology', 'Nature Biotechnology', 'journal'], ['New England Journal of Medicine', 'The New England Journal of Medicine', 'journal']]],
+    ['国际期刊杂志“Cell Stem Cell”发表了一篇“化学重编程”的研究', [['Cell Stem Cell', 'Cell Stem Cell', 'journal']]],
+    ['在Stem Cell Research & Therapy上发表', [['Stem Cell Research & Therapy', 'Stem Cell Research & Therapy', 'journal']]],
+    ['登上国际期刊「Nature Biotechnology 自然生物科技」。', [['Nature Biotechnology', 'Nature Biotechnology', 'journal'], ['自然生物科技', 'Nature Biotechnology', 'journal']]],
+    ['在《循環學》「Circulation期刊」發表', [['循環學', 'Circulation', 'journal'], ['Circulation', 'Circulation', 'journal']]],
+    ['在《刺胳針》(The Lancet)子刊發表', [['刺胳針', 'The Lancet', 'family'], ['The Lancet', 'The Lancet', 'family']]],
+    ['《柳叶刀·神经病学》刊登', [['柳叶刀·神经病学', 'The Lancet Neurology', 'journal']]],
+    ['《中国神经再生研究(英文版)》发表', [['中国神经再生研究(英文版)', 'Neural Regeneration Research', 'journal']]],
+    ['在国际期刊《springer nature》上', [['springer nature', 'Springer Nature', 'publisher']]],
+    ['《Monash Health》杂志上', []],
+    // A 《…》 the table does not know is a journal when a cue word in either script marks it.
+    ['在《未知醫學刊》雜誌上發表', [['未知醫學刊', null, 'journal']]],
+    ['國際期刊《某某醫學》報道', [['某某醫學', null, 'journal']]],
+    ['《某某医学》报道', []],
+    ['发布新版《人类干细胞临床研究国际指南》', []],
+    ['《“健康中国2030”规划纲要》将干细胞列为重点', []],
+    ['所谓的“干细胞”治疗', []],
+    // One-word English titles only next to a cue word or in brackets; case as written.
+    ['Blood and Stroke are common words', []],
+    ['发表在Blood杂志上', [['Blood', 'Blood', 'journal']]],
+    ['stem cells in Stem Cells Translational Medicine and stem cell therapy', [['Stem Cells Translational Medicine', 'Stem Cells Translational Medicine', 'journal']]],
+    ['published in Cell Stem Cell, not in Cell', [['Cell Stem Cell', 'Cell Stem Cell', 'journal']]],
+    ['published in Nature', [['Nature', 'Nature', 'journal']]],
+  ])('%s', (text, expected) => {
+    expect(names(text)).toEqual(expected);
+  });
+
+  it('finds half-converted and traditional names through the folded view, quoting them as written (shape 4)', () => {
+    for (const [text, name] of [
+      ['《干細胞研究與治療》上', 'Stem Cell Research & Therapy'],
+      ['《世界干細胞雜誌》上', 'World Journal of Stem Cells'],
+      ['《細胞》刊登', 'Cell'],
+      ['《科學》雜志', 'Science'],
+      ['《干細胞轉化醫學》上', 'Stem Cells Translational Medicine'],
+    ] as const) {
+      const found = lead(text);
+      expect(found.known?.journal?.name, text).toBe(name);
+      expect(found.known?.text, text).toBe(text.slice(1, text.indexOf('》')));
+    }
+  });
+
+  it('gives an item the first journal its lead names, the other 《…》 as its paper title', () => {
+    const found = lead('3月,頂級期刊《細胞》刊登的一項研究;同月,《科學》雜志也發表了相關研究。');
+    expect(found.known?.journal?.name).toBe('Cell');
+    expect(lead('5月,《Monash Health》杂志上发表了一篇名为《自体脐带血输注治疗脑瘫》的综述。')).toMatchObject({ known: undefined, paperTitle: '自体脐带血输注治疗脑瘫', organization: { text: 'Monash Health' } });
+    expect(lead('2024年1月18日,药品审评中心发布《间充质干细胞防治移植物抗宿主病临床试验技术指导原则》。')).toMatchObject({ known: undefined, unknown: undefined, paperTitle: null });
+    // A protocol or a case report is a paper, not a document.
+    expect(lead('在《BMJ Open》上发表了一篇名为《重复输注干细胞治疗肝硬化:一项随机对照试验的方案》的研究').paperTitle).toBe('重复输注干细胞治疗肝硬化:一项随机对照试验的方案');
+    expect(lead('期刊雜志“Cureus”發表了一篇“間充質基質細胞治療自閉症:病例報告”的文章').paperTitle).toBe('間充質基質細胞治療自閉症:病例報告');
+  });
+});
+
+describe('link: citation markers outside items (shape 10; segment locates them, link resolves them)', () => {
+  /** Locates the markers outside items as the structure half will (the citationMarkers facet), for the test. */
+  function locateMarkers(doc: DigestDocument): void {
+    const inItems = new Set(items(doc).flatMap((i) => doc.itemBlocks.get(i) ?? []));
+    const references = new Set(doc.referenceBlocks);
+    const boilerplate = new Set(doc.boilerplate.map((b) => doc.lines.offset(b.position.start)));
+    for (const block of doc.blocks) {
+      if (inItems.has(block) || references.has(block) || boilerplate.has(block.start)) continue;
+      let cursor = block.start;
+      for (const m of block.text.matchAll(/[[［【〔]\s*\d[\d\s,，、~–-]*[\]］】〕]/gu)) {
+        const start = doc.text.indexOf(m[0], cursor);
+        doc.citationMarkers.push({ text: m[0], start, end: start + m[0].length });
+        cursor = start + m[0].length;
+      }
+    }
+  }
+
+  async function linked(c: GenreCase): Promise<DigestDocument> {
+    const doc = new DigestDocument({ path: c.input });
+    doc.bytes = readFileSync(c.input);
+    await runStagesOn(doc, ['read', 'parse', 'segment', 'references']);
+    locateMarkers(doc);
+    return runStagesOn(doc, ['link']);
+  }
+
+  it('keeps and resolves [1], [1,2], [3-5], 〔1,2〕, 【2】; reports [7] at its place (genre-citations-outside and -hant)', async () => {
+    for (const name of ['genre-citations-outside', 'genre-citations-outside-hant']) {
+      const c = cases.find((x) => x.name === name)!;
+      const doc = await linked(c);
+      const byText = Object.fromEntries(doc.citations.map((m) => [m.text, m.references]));
+      expect(byText, name).toMatchObject({ '[1]': ['ref-1'], '[1,2]': ['ref-1', 'ref-2'], '[3-5]': ['ref-3', 'ref-4', 'ref-5'], '〔1,2〕': ['ref-1', 'ref-2'], '[7]': [], '【2】': ['ref-2'] });
+      const source = readFileSync(c.input, 'utf8');
+      const at = new LineIndex(source).point(source.indexOf('[7]'));
+      const unresolved = doc.diagnostics.filter((d) => d.rule === 'citation-unresolved');
+      expect(unresolved.map((d) => `${d.line}:${d.column}`), name).toEqual([`${at.line}:${at.column}`]);
+      expect(doc.diagnostics.filter((d) => d.rule === 'reference-uncited'), name).toEqual([]);
+      expect(doc.citations.find((m) => m.text === '[7]')!.position.start).toEqual(at);
+    }
+  });
+
+  it.each([
+    ['genre-news-item', ['[5]']],
+    ['genre-news-item-hant', []],
+    ['genre-overview', []],
+    ['genre-entities-hant', []],
+  ])('%s: every reference cited, unresolved %j', async (name, unresolved) => {
+    const doc = await linked(cases.find((x) => x.name === name)!);
+    expect(doc.citations.length).toBeGreaterThan(0);
+    expect(doc.diagnostics.filter((d) => d.rule === 'reference-uncited').map((d) => d.message)).toEqual([]);
+    expect(doc.diagnostics.filter((d) => d.rule === 'citation-unresolved').map((d) => d.message)).toEqual(unresolved.map((m) => `citation ${m} has no entry in the reference list`));
+  });
+
+  it('leaves markers inside items to the items, and records none without the facet', async () => {
+    const text = ['2025年3月干细胞治疗最新临床进展', '3月5日,《干细胞研究与治疗》上发表了研究。[1]', '参考资料:', '[1]Wang, L. Title. Stem Cell Res Ther 16, 111 (2025).'].join('\n');
+    const doc = await runUpTo(text, 'link');
+    expect(doc.citations).toEqual([]);
+    const again = await runUpTo(text, 'references');
+    const at = again.text.indexOf('[1]');
+    again.citationMarkers.push({ text: '[1]', start: at, end: at + 3 });
+    await runStagesOn(again, ['link']);
+    expect(again.citations).toEqual([]);
+    expect(items(again)[0]!.citations).toEqual(['ref-1']);
+  });
+});
