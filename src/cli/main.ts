@@ -110,7 +110,7 @@ function wholeInput(rule: string): boolean {
 function report(ctx: Context, file: string, diagnostics: readonly Diagnostic[]): void {
   const list: ReportedDiagnostic[] = atLeast(diagnostics, ctx.how.minimum).map((d) => {
     if (!wholeInput(d.rule)) return { file, ...d };
-    const { line: _line, column: _column, endLine: _endLine, endColumn: _endColumn, ...rest } = d;
+    const { line: _line, column: _column, endLine: _endLine, endColumn: _endColumn, offset: _offset, ...rest } = d;
     return { file, ...rest };
   });
   if (list.length) ctx.io.stderr(reporters[ctx.how.format](list, { color: ctx.how.color }));

@@ -50,7 +50,7 @@ export const commands: Readonly<Record<string, Command>> = {
     about:
       'Ingests each input (a file, or - for standard input) and writes its record to DIR/articles/<id>.json; the records are put in place together once every input is read, replacing only records digest wrote. An input with an error gets no record; the others are still written.',
     flags: {
-      pipeline: { ...pipeline, default: 'digest.json here, else pipelines/digest.json, else the package’s own' },
+      pipeline,
       out: { type: 'string', short: 'o', value: 'DIR', description: 'the output folder', default: 'the pipeline’s "out"' },
       stdout: { type: 'boolean', description: 'print the records as JSON Lines (one record a line) and write nothing' },
       id: { type: 'string', value: 'ID', description: 'the record id ([a-z0-9-]; one input only)', default: 'from the file name; stdin-<hash> for -' },
@@ -64,7 +64,7 @@ export const commands: Readonly<Record<string, Command>> = {
     about:
       'Ingests every input the pipeline file names and writes the dataset: articles/*.json, items.jsonl, references.jsonl, entities.jsonl, manifest.json and report/*.html, swapped in only when the whole build succeeds. An input keeps the id the previous manifest gave it.',
     flags: {
-      pipeline: { ...pipeline, default: 'digest.json here, else pipelines/digest.json (see digest init)' },
+      pipeline: { ...pipeline, default: 'digest.json here, else pipelines/digest.json; digest init writes one' },
       out: { type: 'string', short: 'o', value: 'DIR', description: 'the dataset folder', default: 'the pipeline’s "out"' },
       check: { type: 'boolean', description: 'write nothing (not even the cache); exit 1 if the folder is not what a build would write' },
       concurrency: { type: 'string', short: 'j', value: 'N', description: 'worker threads and files in flight (1–256)', default: 'one per core' },
