@@ -313,7 +313,8 @@ async function cmdValidate(args: string[], ctx: Context): Promise<number> {
   }
   const errors = result.problems.filter((p) => p.severity === 'error').length;
   const parts = [`${result.records} record${result.records === 1 ? '' : 's'}`, ...(result.manifests ? [`${result.manifests} manifest${result.manifests === 1 ? '' : 's'}`] : []), ...(result.rows ? [`${result.rows} table rows`] : [])];
-  say(ctx, errors > 0 ? `digest validate: ${errors} error${errors === 1 ? '' : 's'}\n` : `digest validate: ${parts.join(', ')} valid\n`, 'result');
+  // With errors, the lines above are the result (and exit 1 says it).
+  if (errors === 0) say(ctx, `digest validate: ${parts.join(', ')} valid\n`, 'result');
   return errors > 0 ? 1 : 0;
 }
 

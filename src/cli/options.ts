@@ -107,7 +107,7 @@ export const commands: Readonly<Record<string, Command>> = {
   refs: {
     usage: 'digest refs [options] [FILE|-]',
     summary: 'a reference list → a JSON array of CSL-JSON items',
-    about: 'Parses a reference list (a numbered block such as a copied 参考资料 list, one reference a line, or JSON Lines of {"raw": …}) from FILE or standard input into a JSON array of CSL-JSON items on standard output.',
+    about: 'Parses a reference list (a numbered block such as the references copied from the end of an article, one reference a line, or JSON Lines of {"raw": …}) from FILE or standard input into a JSON array of CSL-JSON items on standard output.',
     flags: { ...reporting },
     examples: ['digest refs references.txt', 'pbpaste | digest refs > refs.json'],
   },
