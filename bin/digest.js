@@ -1,6 +1,14 @@
 #!/usr/bin/env node
-// Thin launcher: the compiled CLI lives in dist/ (built by `npm ci` through the prepare script).
-import { main } from '../dist/src/cli/main.js';
+// Thin launcher: the compiled CLI lives in dist/ (built once by `npm ci` through the prepare
+// script; the package ships it built). Nothing is compiled here, ever.
+let main;
+try {
+  ({ main } = await import('../dist/src/cli/main.js'));
+} catch (error) {
+  if (error?.code !== 'ERR_MODULE_NOT_FOUND' || !String(error.message).includes('dist/src/cli/main.js')) throw error;
+  process.stderr.write('digest: dist/ is not built (was npm ci run with --ignore-scripts?): run npm run build once\n');
+  process.exit(2);
+}
 
 // A reader that stops early (`digest text x | head`) is not an error.
 process.stdout.on('error', (error) => {

@@ -25,13 +25,15 @@ export function generateRulesDoc() {
     'input (no record is written) and can only be `"error"`: the loader refuses anything else,',
     'naming `/rules/<id>`. An input with any error diagnostic gets no record and makes the command',
     'exit 1; warnings and infos never do. Reporters show warnings and errors (`--verbose` adds',
-    'infos, `--quiet` keeps errors).',
+    'infos, `--quiet` keeps errors). A rule about the input as a whole (it could not be read, a',
+    'link was refused) has no place in the text: it is printed without a line and column',
+    '(`nope.txt: error: no such file [input-unreadable]`).',
     '',
     `${rules.length} rules, ${rules.filter((r) => r.definition.fatal).length} of them fatal.`,
     '',
     '| rule | reported by | default | fatal | what triggers it | example |',
     '| --- | --- | --- | --- | --- | --- |',
-    ...rules.map(({ id, source, definition: d }) => `| \`${id}\` | ${cell(source)} | ${d.severity} | ${d.fatal ? 'yes' : 'no'} | ${cell(d.description)} | ${cell(d.example)} |`),
+    ...rules.map(({ id, source, definition: d }) => `| \`${id}\` | ${cell(source)} | ${d.severity} | ${d.fatal ? 'yes' : 'no'} | ${d.wholeInput ? '(whole input) ' : ''}${cell(d.description)} | ${cell(d.example)} |`),
     '',
   ];
   return lines.join('\n');

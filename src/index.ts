@@ -10,11 +10,11 @@ export { loadPipeline, defaultPipelinePath, type Pipeline } from './pipeline.js'
 export { ConfigError } from './core/errors.js';
 export { DigestDocument, type IngestInput, type Block } from './core/document.js';
 export { SCHEMA_VERSION, recordId } from './core/record.js';
-export { reporters } from './report/index.js';
+export { reporters, type Reporter, type ReportedDiagnostic } from './report/index.js';
 export { build, type BuildOptions, type BuildResult, type Shard } from './dataset/build.js';
 export { collectInputs, walkInputs, type WalkOptions, type Walked } from './io/inputs.js';
 export { OutputError } from './io/errors.js';
-export { validatePaths, type ValidationResult, type ValidationProblem } from './dataset/validate.js';
+export { validate, validatePaths, type ValidationResult, type ValidationProblem } from './dataset/validate.js';
 export { merge, type MergeOptions, type MergeResult } from './dataset/merge.js';
 export type { InputSummary } from './dataset/entry.js';
 export { renderArticlePage } from './report/html/article.js';

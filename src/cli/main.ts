@@ -1,31 +1,37 @@
-import { readFile } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { ArticleRecord } from '../generated/article.js';
-import { atLeast, type FileDiagnostic, type Severity } from '../core/diagnostic.js';
+import { atLeast, type Diagnostic, type Severity } from '../core/diagnostic.js';
 import { ConfigError } from '../core/errors.js';
 import { packagePath } from '../core/paths.js';
+import { sha256 } from '../core/record.js';
+import { indexRules, type DeclaredRule } from '../core/rules.js';
 import { ingestDetailed, pipelineFor } from '../ingest.js';
-import { reporters } from '../report/index.js';
+import { reporters, type ReportedDiagnostic } from '../report/index.js';
 import { forTerminal } from '../report/terminal.js';
+import { ruleTables } from '../rules.js';
 import { toJson } from '../io/atomic.js';
 import { errnoCode, fsFailure, OutputError } from '../io/errors.js';
 import { readCapped, readInput } from '../io/inputs.js';
 import type { Shard } from '../dataset/build.js';
 import { readLimit } from '../dataset/plan.js';
 import type { OutputReport } from '../dataset/writer.js';
+import { useColor } from './color.js';
+import { closest, commandHelp, commands, overviewHelp, parseCommand, UsageError, type Parsed } from './options.js';
 import { textBlocks } from './text.js';
 import { readReferenceList } from '../refs/list.js';
 import { LineIndex } from '../core/location.js';
 
-/** Where the CLI writes; tests pass their own. */
+/** Where the CLI reads and writes; tests pass their own. */
 export interface Io {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   /** Standard input, read up to `limit` + 1 bytes and no further (more than `limit` is an input too large). */
   stdin: (limit: number) => Promise<Uint8Array>;
   stderrIsTTY: boolean;
+  /** The environment (FORCE_COLOR, NO_COLOR, TERM); default process.env. */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 const defaultIo: Io = {
@@ -33,123 +39,111 @@ const defaultIo: Io = {
   stderr: (t) => process.stderr.write(t),
   stdin: async (limit) => (await readCapped(process.stdin, limit)).bytes,
   stderrIsTTY: process.stderr.isTTY === true,
+  env: process.env,
 };
 
 /** The most `digest refs` reads from a file or standard input (it has no pipeline to say). */
 const REFS_MAX_BYTES = 64 * 1024 * 1024;
 
-class UsageError extends Error {}
+/** A record id as the schema allows it. */
+const ID = /^[a-z0-9][a-z0-9-]{0,99}$/;
 
-const common = {
-  help: { type: 'boolean', short: 'h' },
-  pipeline: { type: 'string' },
-  diagnostics: { type: 'string' },
-  verbose: { type: 'boolean' },
-  quiet: { type: 'boolean', short: 'q' },
-} as const;
+type Values = Parsed['values'];
 
-/** Every command's flags, declared in one table (unified-args style). */
-const commands = {
-  ingest: {
-    summary: 'ingest files (or - for stdin); write one record per input to DIR/articles/<id>.json',
-    usage: 'digest ingest <input>... [--pipeline FILE] [--out DIR] [--stdout]',
-    options: { ...common, out: { type: 'string' }, stdout: { type: 'boolean' } },
-  },
-  build: {
-    summary: 'ingest every input the pipeline names and write the dataset under its out folder',
-    usage: 'digest build [--pipeline FILE] [--out DIR] [--check] [--concurrency N] [--shard K/N] [--cache DIR | --no-cache] [--follow-links]',
-    options: {
-      ...common,
-      out: { type: 'string' },
-      'follow-links': { type: 'boolean' },
-      check: { type: 'boolean' },
-      concurrency: { type: 'string' },
-      shard: { type: 'string' },
-      cache: { type: 'string' },
-      'no-cache': { type: 'boolean' },
-    },
-  },
-  merge: {
-    summary: 'join the output folders of `build --shard K/N` (K = 1..N) into one dataset',
-    usage: 'digest merge <shard-dir>... --out DIR [--check]',
-    options: { ...common, out: { type: 'string' }, check: { type: 'boolean' } },
-  },
-  validate: {
-    summary: 'validate record files or folders against schemas/',
-    usage: 'digest validate <path>...',
-    options: { ...common },
-  },
-  text: {
-    summary: 'print the body the parse stage kept, one block a line (--json: JSON Lines)',
-    usage: 'digest text <input> [--json] [--pipeline FILE]',
-    options: { ...common, json: { type: 'boolean' } },
-  },
-  refs: {
-    summary: 'parse a reference list (or JSON Lines of {"raw": …}) into a JSON array of CSL-JSON items',
-    usage: 'digest refs [FILE|-]',
-    options: { ...common },
-  },
-} as const;
-
-type CommandName = keyof typeof commands;
-
-async function version(): Promise<string> {
-  const pkg = JSON.parse(await readFile(packagePath('package.json'), 'utf8')) as { version: string };
-  return pkg.version;
+/** How diagnostics and messages reach stderr for one command. */
+interface Reporting {
+  format: keyof typeof reporters;
+  minimum: Severity;
+  color: boolean;
+  quiet: boolean;
 }
 
-function help(): string {
-  const lines = ['Usage: digest <command> [options]', '', 'Commands:'];
-  for (const [name, c] of Object.entries(commands)) lines.push(`  ${name.padEnd(9)} ${c.summary}`);
-  lines.push(
-    '',
-    'Options for every command:',
-    '  --pipeline FILE      pipeline file (default: pipelines/digest.json)',
-    '  --diagnostics FMT    unix (default), json or github',
-    '  --verbose            also print info diagnostics',
-    '  --quiet, -q          print errors only',
-    '  --help, -h           this help; --version prints the version',
-    '',
-    'Exit codes: 0 every input produced a valid record; 1 some input failed; 2 usage error.',
-    '',
-  );
-  return lines.join('\n');
+/** One run of a command: its name, flags, where it writes and how it reports. */
+interface Context {
+  name: string;
+  values: Values;
+  io: Io;
+  how: Reporting;
 }
 
 function toPosix(path: string): string {
   return path.split(sep).join('/');
 }
 
-interface Reporting {
-  format: keyof typeof reporters;
-  minimum: Severity;
-  color: boolean;
+/** A path as the user sees it: relative to the working folder when inside it. */
+function shown(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return toPosix(rel === '' ? '.' : rel.startsWith('..') ? path : rel);
 }
 
-function reporting(values: Record<string, unknown>, io: Io): Reporting {
+function reporting(values: Values, io: Io): Reporting {
   const format = (values.diagnostics as string | undefined) ?? 'unix';
   if (!(format in reporters)) throw new UsageError(`--diagnostics must be unix, json or github (got ${format})`);
-  return {
-    format: format as keyof typeof reporters,
-    minimum: values.quiet ? 'error' : values.verbose ? 'info' : 'warning',
-    color: io.stderrIsTTY && !process.env.NO_COLOR && format === 'unix',
-  };
+  if (values.quiet && values.verbose) throw new UsageError('--quiet and --verbose exclude each other');
+  if (values.color && values['no-color']) throw new UsageError('--color and --no-color exclude each other');
+  const color = format === 'unix' && useColor({ color: values.color === true, noColor: values['no-color'] === true }, io.env ?? {}, io.stderrIsTTY);
+  return { format: format as keyof typeof reporters, minimum: values.quiet ? 'error' : values.verbose ? 'info' : 'warning', color, quiet: values.quiet === true };
 }
 
 /** A person at a terminal reading human-format diagnostics: summaries and progress are for them only. */
-function interactive(io: Io, how: Reporting): boolean {
-  return io.stderrIsTTY && how.format === 'unix';
+function interactive(ctx: Context): boolean {
+  return ctx.io.stderrIsTTY && ctx.how.format === 'unix' && !ctx.how.quiet;
 }
 
-function report(io: Io, how: Reporting, file: string, diagnostics: ArticleRecord['diagnostics']): void {
-  const list: FileDiagnostic[] = atLeast(diagnostics, how.minimum).map((d) => ({ file, ...d }));
-  if (list.length) io.stderr(reporters[how.format](list, { color: how.color }));
+/**
+ * A line for people (a result, a note): printed in the unix and github formats, never in json
+ * (whose stderr is JSON Lines and nothing else). `result` lines survive --quiet: quiet drops
+ * warnings, not what the command did.
+ */
+function say(ctx: Context, text: string, kind: 'result' | 'note'): void {
+  if (ctx.how.format === 'json') return;
+  if (kind === 'note' && ctx.how.quiet) return;
+  ctx.io.stderr(text);
 }
 
-async function cmdIngest(args: string[], values: Record<string, unknown>, io: Io): Promise<number> {
-  if (args.length === 0) throw new UsageError('ingest needs at least one input (a path, or - for stdin)');
-  const how = reporting(values, io);
-  const pipeline = pipelineFor(values.pipeline as string | undefined);
+let declared: Map<string, DeclaredRule> | null = null;
+/** Whether a rule is about the input as a whole (the registry says so): reported without a position. */
+function wholeInput(rule: string): boolean {
+  declared ??= indexRules(ruleTables);
+  return declared.get(rule)?.definition.wholeInput === true;
+}
+
+function report(ctx: Context, file: string, diagnostics: readonly Diagnostic[]): void {
+  const list: ReportedDiagnostic[] = atLeast(diagnostics, ctx.how.minimum).map((d) => {
+    if (!wholeInput(d.rule)) return { file, ...d };
+    const { line: _line, column: _column, endLine: _endLine, endColumn: _endColumn, offset: _offset, ...rest } = d;
+    return { file, ...rest };
+  });
+  if (list.length) ctx.io.stderr(reporters[ctx.how.format](list, { color: ctx.how.color }));
+}
+
+/**
+ * The pipeline file a command uses: --pipeline (which must exist), else digest.json in the
+ * working folder (what `digest init` writes), else pipelines/digest.json (this repository's
+ * layout); else the package's own for commands that need no inputs, and a pointer to
+ * `digest init` for `build`, whose inputs the pipeline names.
+ */
+function choosePipeline(ctx: Context): string | undefined {
+  const given = ctx.values.pipeline as string | undefined;
+  if (given !== undefined) {
+    if (!existsSync(given)) throw new ConfigError(`${given}: no such pipeline file`);
+    return given;
+  }
+  for (const candidate of ['digest.json', join('pipelines', 'digest.json')]) if (existsSync(candidate)) return candidate;
+  if (ctx.name === 'build') {
+    throw new ConfigError('no pipeline file here (digest.json, or pipelines/digest.json): write one for your articles with `digest init <folder>`, or name one with --pipeline FILE');
+  }
+  return undefined;
+}
+
+async function cmdIngest(args: string[], ctx: Context): Promise<number> {
+  const { values, io } = ctx;
+  if (args.length === 0) throw new UsageError('ingest needs at least one input (a path, or - for standard input)');
+  const id = values.id as string | undefined;
+  if (id !== undefined && !ID.test(id)) throw new UsageError(`--id must be lower-case letters, digits and hyphens, starting with a letter or digit, at most 100 (got ${id})`);
+  if (id !== undefined && args.length > 1) throw new UsageError('--id names one record: give one input with it');
+  if (args.filter((a) => a === '-').length > 1) throw new UsageError('standard input (-) can be read only once');
+  const pipeline = pipelineFor(choosePipeline(ctx));
   const outDir = resolve((values.out as string | undefined) ?? pipeline.out);
   const { DatasetWriter } = await import('../dataset/writer.js');
   // The same transaction as a build: records are staged, then put in place together (never
@@ -159,31 +153,32 @@ async function cmdIngest(args: string[], values: Record<string, unknown>, io: Io
     const records: ArticleRecord[] = [];
     const done: { name: string; result: Awaited<ReturnType<typeof ingestDetailed>>; target: string | null }[] = [];
     for (const arg of args) {
+      let result;
+      if (arg === '-') {
+        const bytes = await io.stdin(readLimit(pipeline));
+        // Named by content unless --id: a second article piped in never overwrites the first.
+        result = await ingestDetailed({ bytes, name: '<stdin>' }, { pipeline, id: id ?? `stdin-${sha256(bytes).slice(0, 12)}` });
+      } else result = await ingestDetailed({ path: arg }, { pipeline, ...(id !== undefined ? { id } : {}) });
       const name = arg === '-' ? '<stdin>' : arg;
-      const result = arg === '-' ? await ingestDetailed({ bytes: await io.stdin(readLimit(pipeline)), name }, { pipeline }) : await ingestDetailed({ path: arg }, { pipeline });
-      report(io, how, name, result.record.diagnostics);
+      report(ctx, name, result.record.diagnostics);
       let target: string | null = null;
       if (result.ok && writer) {
         const rel = `articles/${result.record.id}.json`;
         await writer.file(rel, '', toJson(result.record));
-        target = toPosix(relative(process.cwd(), join(writer.root, rel)));
+        target = shown(join(writer.root, rel));
       } else if (result.ok) records.push(result.record);
       done.push({ name, result, target });
     }
     writer?.commit(false);
-    if (!values.quiet) {
-      for (const { name, result, target } of done) {
-        if (interactive(io, how)) {
-          const { summarize } = await import('../dataset/entry.js');
-          const { ingestSummary } = await import('./summary.js');
-          io.stderr(ingestSummary(summarize(name, result.record, result.ok), target, how.color));
-        } else if (target) io.stderr(`${forTerminal(name)}: wrote ${forTerminal(target)}\n`);
-      }
+    for (const { name, result, target } of done) {
+      if (interactive(ctx)) {
+        const { summarize } = await import('../dataset/entry.js');
+        const { ingestSummary } = await import('./summary.js');
+        io.stderr(ingestSummary(summarize(name, result.record, result.ok), target, ctx.how.color));
+      } else if (target) say(ctx, `${forTerminal(name)}: wrote ${forTerminal(target)}\n`, 'result');
     }
-    if (values.stdout) {
-      if (args.length === 1 && records.length === 1) io.stdout(toJson(records[0]));
-      else for (const r of records) io.stdout(`${JSON.stringify(r)}\n`);
-    }
+    // JSON Lines whatever the number of inputs: one format for whoever reads it (`jq .` pretty-prints).
+    if (values.stdout) for (const r of records) io.stdout(`${JSON.stringify(r)}\n`);
     return done.some((d) => !d.result.ok) ? 1 : 0;
   } finally {
     writer?.abort();
@@ -201,7 +196,7 @@ function parseShard(value: unknown): Shard | undefined {
 
 function parseConcurrency(value: unknown): number {
   const concurrency = value === undefined ? availableParallelism() : Number(value);
-  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 256) throw new UsageError('--concurrency must be a whole number from 1 to 256');
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 256) throw new UsageError(`--concurrency must be a whole number from 1 to 256 (got ${String(value)})`);
   return concurrency;
 }
 
@@ -210,22 +205,22 @@ function describeProblems(report: OutputReport): string[] {
 }
 
 /** Names the files a write left alone because digest did not write them (never deleted, never replaced). */
-function noteForeign(io: Io, command: string, report: OutputReport, quiet: boolean): void {
-  if (quiet || report.foreign.length === 0) return;
-  const shown = report.foreign.slice(0, 10).map(forTerminal).join(', ');
-  io.stderr(`digest ${command}: left alone ${report.foreign.length} file${report.foreign.length === 1 ? '' : 's'} digest did not write: ${shown}${report.foreign.length > 10 ? ', …' : ''}\n`);
+function noteForeign(ctx: Context, report: OutputReport): void {
+  if (report.foreign.length === 0) return;
+  const list = report.foreign.slice(0, 10).map(forTerminal).join(', ');
+  say(ctx, `digest ${ctx.name}: left alone ${report.foreign.length} file${report.foreign.length === 1 ? '' : 's'} digest did not write: ${list}${report.foreign.length > 10 ? ', …' : ''}\n`, 'note');
 }
 
-async function cmdBuild(args: string[], values: Record<string, unknown>, io: Io): Promise<number> {
-  if (args.length > 0) throw new UsageError(`build takes no positional arguments (got ${args.join(' ')}); inputs come from the pipeline file`);
-  const how = reporting(values, io);
-  const pipeline = pipelineFor(values.pipeline as string | undefined);
+async function cmdBuild(args: string[], ctx: Context): Promise<number> {
+  const { values, io, how } = ctx;
+  if (args.length > 0) throw new UsageError(`build takes no inputs on the command line (got ${args.join(' ')}); they come from the pipeline file`);
   const concurrency = parseConcurrency(values.concurrency);
   const shard = parseShard(values.shard);
   if (values['no-cache'] && values.cache !== undefined) throw new UsageError('--cache and --no-cache exclude each other');
+  const pipeline = pipelineFor(choosePipeline(ctx));
   const outDir = resolve((values.out as string | undefined) ?? pipeline.out);
   const { build } = await import('../dataset/build.js');
-  const tty = !values.quiet && interactive(io, how);
+  const tty = interactive(ctx);
   const { ProgressBar, buildTable } = tty ? await import('./summary.js') : { ProgressBar: null, buildTable: null };
   const bar = ProgressBar ? new ProgressBar(io.stderr) : null;
   let failedSoFar = 0;
@@ -236,6 +231,7 @@ async function cmdBuild(args: string[], values: Record<string, unknown>, io: Io)
     check: values.check === true,
     concurrency,
     ...(shard ? { shard } : {}),
+    ...(values['ids-from'] !== undefined ? { idsFrom: values['ids-from'] as string } : {}),
     cacheDir: values['no-cache'] ? null : (values.cache as string | undefined),
     followLinks: values['follow-links'] === true,
     ...(bar
@@ -248,161 +244,219 @@ async function cmdBuild(args: string[], values: Record<string, unknown>, io: Io)
       : {}),
   });
   bar?.clear();
-  for (const refused of result.refused) report(io, how, refused.path, [{ severity: 'warning', rule: refused.rule, source: 'build', message: refused.message, line: 1, column: 1 }]);
-  for (const input of result.inputs) report(io, how, input.path, input.diagnostics);
-  noteForeign(io, 'build', result, values.quiet === true);
-  if (result.cacheProblem !== null) io.stderr(`digest build: warning: the dataset is written, but the cache was not saved: ${forTerminal(result.cacheProblem)}\n`);
-  const where = forTerminal(toPosix(relative(process.cwd(), outDir)) || '.');
+  for (const refused of result.refused) report(ctx, refused.path, [{ severity: 'warning', rule: refused.rule, source: 'build', message: refused.message, line: 1, column: 1 }]);
+  for (const input of result.inputs) report(ctx, input.path, input.diagnostics);
+  noteForeign(ctx, result);
+  if (result.cacheProblem !== null) say(ctx, `digest build: warning: the dataset is written, but the cache was not saved: ${forTerminal(result.cacheProblem)}\n`, 'note');
+  const where = forTerminal(shown(outDir));
   const of = shard ? ` (shard ${shard.index}/${shard.count})` : '';
   if (values.check) {
     const problems = describeProblems(result);
     if (problems.length) {
-      io.stderr(`digest build --check: ${where} is not what a build would write:\n${problems.map((p) => `  ${p}\n`).join('')}`);
+      // The outcome of a check is its result: said in every format but json, where the exit code says it.
+      say(ctx, `digest build --check: ${where} is not what a build would write:\n${problems.map((p) => `  ${p}\n`).join('')}`, 'result');
       return 1;
     }
-    if (!values.quiet) io.stderr(`digest build --check: ${where} is up to date (${result.inputs.length} inputs${of})\n`);
+    say(ctx, `digest build --check: ${where} is up to date (${result.inputs.length} inputs${of})\n`, 'result');
     return result.failed > 0 ? 1 : 0;
   }
   if (buildTable) {
     const index = join(outDir, 'report', 'index.html');
-    const facts = { computed: result.computed, reused: result.reused, threads: result.threads, changed: result.changed.length, seconds: (Date.now() - started) / 1000, outDir: toPosix(relative(process.cwd(), outDir)) || '.' };
-    io.stderr(buildTable(result.inputs, { ...facts, report: pipeline.write?.report === false ? null : toPosix(relative(process.cwd(), index)) }, how.color));
-  } else if (!values.quiet) {
-    io.stderr(
+    const facts = { computed: result.computed, reused: result.reused, threads: result.threads, changed: result.changed.length, seconds: (Date.now() - started) / 1000, outDir: shown(outDir) };
+    io.stderr(buildTable(result.inputs, { ...facts, report: pipeline.write?.report === false ? null : shown(index) }, how.color));
+  } else {
+    say(
+      ctx,
       `digest build: ${result.inputs.length} inputs${of}, ${result.inputs.length - result.failed} records, ${result.failed} failed; ` +
         `${result.computed} ingested, ${result.reused} from cache; ${result.changed.length} files changed under ${where}\n`,
+      'result',
     );
   }
   return result.failed > 0 ? 1 : 0;
 }
 
-async function cmdMerge(args: string[], values: Record<string, unknown>, io: Io): Promise<number> {
+async function cmdMerge(args: string[], ctx: Context): Promise<number> {
+  const { values } = ctx;
   if (args.length === 0) throw new UsageError('merge needs the output folders of the shards');
   if (values.out === undefined) throw new UsageError('merge needs --out DIR');
   const { merge } = await import('../dataset/merge.js');
   const result = await merge({ shards: args, outDir: values.out as string, check: values.check === true });
-  const where = forTerminal(toPosix(relative(process.cwd(), result.outDir)) || '.');
-  noteForeign(io, 'merge', result, values.quiet === true);
+  const where = forTerminal(shown(result.outDir));
+  noteForeign(ctx, result);
   if (values.check) {
     const problems = describeProblems(result);
     if (problems.length) {
-      io.stderr(`digest merge --check: ${where} is not what the merge would write:\n${problems.map((p) => `  ${p}\n`).join('')}`);
+      say(ctx, `digest merge --check: ${where} is not what the merge would write:\n${problems.map((p) => `  ${p}\n`).join('')}`, 'result');
       return 1;
     }
   }
-  if (!values.quiet) io.stderr(`digest merge: ${args.length} shards, ${result.inputs} inputs, ${result.records} records; ${values.check ? 'up to date' : `${result.changed.length} files changed`} under ${where}\n`);
+  say(ctx, `digest merge: ${args.length} shards, ${result.inputs} inputs, ${result.records} records; ${values.check ? 'up to date' : `${result.changed.length} files changed`} under ${where}\n`, 'result');
   return 0;
 }
 
-async function cmdValidate(args: string[], values: Record<string, unknown>, io: Io): Promise<number> {
+async function cmdValidate(args: string[], ctx: Context): Promise<number> {
   if (args.length === 0) throw new UsageError('validate needs at least one file or folder');
   const { validatePaths } = await import('../dataset/validate.js');
   const result = await validatePaths(args);
-  for (const p of result.problems) {
-    io.stderr(`${forTerminal(toPosix(p.file))}${p.line !== undefined ? `:${p.line}` : ''}: ${p.severity}: ${p.pointer ? `${p.pointer}: ` : ''}${forTerminal(p.message)} [${p.rule}]\n`);
-  }
-  if (result.unknown.length && !values.quiet) {
-    io.stderr(`digest validate: not files of the dataset (not checked): ${result.unknown.slice(0, 10).map((f) => forTerminal(toPosix(f))).join(', ')}${result.unknown.length > 10 ? ', …' : ''}\n`);
+  const problems: ReportedDiagnostic[] = result.problems.map((p) => ({
+    file: toPosix(p.file),
+    ...(p.line !== undefined ? { line: p.line } : {}),
+    severity: p.severity,
+    rule: p.rule,
+    source: 'validate',
+    message: p.pointer ? `${p.pointer}: ${p.message}` : p.message,
+  }));
+  const rank: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+  const shownProblems = problems.filter((p) => rank[p.severity] <= rank[ctx.how.minimum]);
+  if (shownProblems.length) ctx.io.stderr(reporters[ctx.how.format](shownProblems, { color: ctx.how.color }));
+  if (result.unknown.length) {
+    say(ctx, `digest validate: not files of the dataset (not checked): ${result.unknown.slice(0, 10).map((f) => forTerminal(toPosix(f))).join(', ')}${result.unknown.length > 10 ? ', …' : ''}\n`, 'note');
   }
   const errors = result.problems.filter((p) => p.severity === 'error').length;
-  if (errors > 0) return 1;
-  if (!values.quiet) {
-    const parts = [`${result.records} record${result.records === 1 ? '' : 's'}`, ...(result.manifests ? [`${result.manifests} manifest${result.manifests === 1 ? '' : 's'}`] : []), ...(result.rows ? [`${result.rows} table rows`] : [])];
-    io.stderr(`digest validate: ${parts.join(', ')} valid\n`);
-  }
-  return 0;
+  const parts = [`${result.records} record${result.records === 1 ? '' : 's'}`, ...(result.manifests ? [`${result.manifests} manifest${result.manifests === 1 ? '' : 's'}`] : []), ...(result.rows ? [`${result.rows} table rows`] : [])];
+  // With errors, the lines above are the result (and exit 1 says it).
+  if (errors === 0) say(ctx, `digest validate: ${parts.join(', ')} valid\n`, 'result');
+  return errors > 0 ? 1 : 0;
 }
 
-async function cmdText(args: string[], values: Record<string, unknown>, io: Io): Promise<number> {
+async function cmdText(args: string[], ctx: Context): Promise<number> {
   if (args.length !== 1) throw new UsageError('text takes exactly one input');
-  const how = reporting(values, io);
   const arg = args[0]!;
-  const pipeline = pipelineFor(values.pipeline as string | undefined);
-  const input = arg === '-' ? { bytes: await io.stdin(readLimit(pipeline)), name: '<stdin>' } : { path: arg };
+  const pipeline = pipelineFor(choosePipeline(ctx));
+  const input = arg === '-' ? { bytes: await ctx.io.stdin(readLimit(pipeline)), name: '<stdin>' } : { path: arg };
   const { blocks, diagnostics, failed } = await textBlocks(input, pipeline);
-  report(io, how, arg === '-' ? '<stdin>' : arg, diagnostics);
-  for (const block of blocks) io.stdout(values.json ? `${JSON.stringify(block)}\n` : `${block.text}\n`);
+  report(ctx, arg === '-' ? '<stdin>' : arg, diagnostics);
+  for (const block of blocks) ctx.io.stdout(ctx.values.json ? `${JSON.stringify(block)}\n` : `${block.text}\n`);
   return failed ? 1 : 0;
 }
 
-async function cmdRefs(args: string[], values: Record<string, unknown>, io: Io): Promise<number> {
+async function cmdRefs(args: string[], ctx: Context): Promise<number> {
   if (args.length > 1) throw new UsageError('refs takes at most one input');
-  const how = reporting(values, io);
-  const pipeline = pipelineFor(values.pipeline as string | undefined);
   const arg = args[0] ?? '-';
+  const name = arg === '-' ? '<stdin>' : arg;
   let bytes: Uint8Array;
-  if (arg === '-') bytes = await io.stdin(REFS_MAX_BYTES);
+  if (arg === '-') bytes = await ctx.io.stdin(REFS_MAX_BYTES);
   else {
     const read = readInput(arg, REFS_MAX_BYTES);
-    if (!read.ok) throw new UsageError(read.message);
+    // The same rules, and so the same lines and exit code, as ingest and text give an unreadable input.
+    if (!read.ok) {
+      report(ctx, name, [{ severity: 'error', rule: read.rule, source: 'read', message: read.message, line: 1, column: 1 }]);
+      return 1;
+    }
     bytes = read.bytes;
   }
-  if (bytes.length > REFS_MAX_BYTES) throw new UsageError(`the reference list is over ${REFS_MAX_BYTES} bytes`);
-  const name = arg === '-' ? '<stdin>' : arg;
+  if (bytes.length > REFS_MAX_BYTES) {
+    report(ctx, name, [{ severity: 'error', rule: 'input-too-large', source: 'read', message: `input is over the limit of ${REFS_MAX_BYTES} bytes`, line: 1, column: 1 }]);
+    return 1;
+  }
+  const pipeline = pipelineFor(choosePipeline(ctx));
   const text = new TextDecoder().decode(bytes).replace(/\r\n?/g, '\n');
   // The pipeline's own limit and heading patterns apply here as in `ingest`.
   const stage = pipeline.stages.find((s) => s.definition.name === 'references');
   const maxReferences = (stage?.options as { maxReferences?: number } | undefined)?.maxReferences ?? 20000;
   const list = readReferenceList(text, { headings: pipeline.data.structure.referenceHeadings, maxReferences });
   const lines = new LineIndex(text);
-  const at = (offset: number) => lines.point(offset);
-  const diagnostics: ArticleRecord['diagnostics'] = [];
+  const at = (offset: number) => ({ ...lines.point(offset), offset });
+  const diagnostics: Diagnostic[] = [];
   if (list.tooMany) {
-    diagnostics.push({ severity: 'error', rule: 'too-many-references', source: 'references', message: `${list.tooMany.count} reference entries, over the limit maxReferences=${list.tooMany.limit}`, ...at(0), offset: 0 });
+    diagnostics.push({ severity: 'error', rule: 'too-many-references', source: 'references', message: `${list.tooMany.count} reference entries, over the limit maxReferences=${list.tooMany.limit}`, ...at(0) });
   }
   for (const note of list.notes) {
-    if (note.kind === 'unplaced') diagnostics.push({ severity: 'warning', rule: 'reference-line-unplaced', source: 'references', message: `a line in the reference list that is no reference and belongs to none ("${(note.text ?? '').slice(0, 40)}")`, ...at(note.offset), offset: note.offset });
-    else if (note.kind === 'merged-line') diagnostics.push({ severity: 'info', rule: 'reference-merged-line', source: 'references', message: `reference [${note.number}] shares a line with the one before it; split`, ...at(note.offset), offset: note.offset });
+    if (note.kind === 'unplaced') diagnostics.push({ severity: 'warning', rule: 'reference-line-unplaced', source: 'references', message: `a line in the reference list that is no reference and belongs to none ("${(note.text ?? '').slice(0, 40)}")`, ...at(note.offset) });
+    else if (note.kind === 'merged-line') diagnostics.push({ severity: 'info', rule: 'reference-merged-line', source: 'references', message: `reference [${note.number}] shares a line with the one before it; split`, ...at(note.offset) });
   }
-  report(io, how, name, diagnostics);
+  report(ctx, name, diagnostics);
   if (list.tooMany) return 1;
-  io.stdout(toJson(list.items));
+  ctx.io.stdout(toJson(list.items));
   return 0;
 }
 
-const handlers: Record<CommandName, (args: string[], values: Record<string, unknown>, io: Io) => Promise<number>> = {
+async function cmdInit(args: string[], ctx: Context): Promise<number> {
+  if (args.length > 1) throw new UsageError('init takes one folder (the one that holds the articles)');
+  const { initPipeline } = await import('./init.js');
+  const done = initPipeline({
+    folder: args[0] ?? 'articles',
+    file: (ctx.values.pipeline as string | undefined) ?? 'digest.json',
+    out: (ctx.values.out as string | undefined) ?? 'out',
+    force: ctx.values.force === true,
+  });
+  say(ctx, `digest init: wrote ${forTerminal(done.file)} (inputs: ${forTerminal(done.folder)}, out: ${forTerminal(done.out)}); now run: digest build${done.file === 'digest.json' ? '' : ` --pipeline ${forTerminal(done.file)}`}\n`, 'result');
+  if (!done.folderExists) say(ctx, `digest init: ${forTerminal(done.folder)} does not exist yet: put your articles (.txt, .md, .html) there\n`, 'note');
+  return 0;
+}
+
+const handlers: Record<string, (args: string[], ctx: Context) => Promise<number>> = {
   ingest: cmdIngest,
   build: cmdBuild,
   merge: cmdMerge,
   validate: cmdValidate,
   text: cmdText,
   refs: cmdRefs,
+  init: cmdInit,
 };
+
+function version(): string {
+  return (JSON.parse(readFileSync(packagePath('package.json'), 'utf8')) as { version: string }).version;
+}
+
+/** The format asked for, read before parsing so that even a usage error comes out as JSON when json was asked for. */
+function askedFormat(args: readonly string[]): string {
+  const at = args.findIndex((a) => a === '--diagnostics' || a.startsWith('--diagnostics='));
+  if (at < 0) return 'unix';
+  return args[at]!.includes('=') ? args[at]!.slice('--diagnostics='.length) : (args[at + 1] ?? 'unix');
+}
+
+/** An error of the command itself (not of an input): one line, or one JSON object in json mode. */
+function fail(io: Io, name: string, format: string, message: string, usage: boolean): number {
+  if (format === 'json') io.stderr(`${JSON.stringify({ severity: 'error', command: name, message })}\n`);
+  else io.stderr(message.split('\n').map((line) => `digest${name ? ` ${name}` : ''}: ${forTerminal(line)}\n`).join('') + (usage && name ? `Usage: ${commands[name]!.usage} (digest ${name} --help for more)\n` : ''));
+  return 2;
+}
 
 /** Runs the CLI with the given arguments; resolves to the exit code. */
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
   const [name, ...rest] = argv;
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    io.stdout(help());
-    return name === undefined ? 2 : 0;
+  if (name === undefined) {
+    io.stderr(overviewHelp());
+    return 2;
   }
-  if (name === '--version' || name === '-v') {
-    io.stdout(`${await version()}\n`);
+  if (name === '--help' || name === '-h') {
+    io.stdout(overviewHelp());
+    return 0;
+  }
+  if (name === 'help') {
+    const topic = rest[0];
+    if (topic === undefined) io.stdout(overviewHelp());
+    else if (topic in commands) io.stdout(commandHelp(topic));
+    else return fail(io, '', 'unix', `no command "${topic}"${closest(topic, Object.keys(commands)) ? ` (did you mean ${closest(topic, Object.keys(commands))}?)` : ''}; digest help lists them`, false);
+    return 0;
+  }
+  if (name === '--version' || name === '-V') {
+    io.stdout(`${version()}\n`);
     return 0;
   }
   if (!(name in commands)) {
-    io.stderr(`digest: unknown command "${name}"\n\n${help()}`);
-    return 2;
+    const suggestion = closest(name.replace(/^-+/, ''), Object.keys(commands));
+    const what = name.startsWith('-') ? `unknown option ${name}` : `unknown command "${name}"`;
+    return fail(io, '', askedFormat(rest), `${what}${suggestion ? ` (did you mean ${suggestion}?)` : ''}; digest help lists the commands`, false);
   }
-  const command = commands[name as CommandName];
+  const format = askedFormat(rest);
   try {
-    const { values, positionals } = parseArgs({ args: rest, options: command.options, allowPositionals: true, strict: true });
+    const { values, positionals } = parseCommand(name, rest);
     if (values.help) {
-      io.stdout(`Usage: ${command.usage}\n\n${command.summary}\n`);
+      io.stdout(commandHelp(name));
       return 0;
     }
-    return await handlers[name as CommandName](positionals, values as Record<string, unknown>, io);
+    const ctx: Context = { name, values, io, how: reporting(values, io) };
+    return await handlers[name]!(positionals, ctx);
   } catch (error) {
-    if (error instanceof UsageError || error instanceof ConfigError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.stderr(`digest ${name}: ${forTerminal((error as Error).message)}\nUsage: ${command.usage}\n`);
-      return 2;
-    }
+    if (error instanceof UsageError) return fail(io, name, format, error.message, true);
+    if (error instanceof ConfigError) return fail(io, name, format, error.message, false);
     // A file-system failure (full disk, read-only folder, a link or foreign file in the way,
     // another build holding the folder) is the user's to fix: one line each, exit 2, no stack.
     if (error instanceof OutputError || errnoCode(error) !== null) {
       const message = error instanceof OutputError ? error.message : fsFailure(error, 'use', (error as NodeJS.ErrnoException).path ?? 'a file').message;
-      for (const line of message.split('\n')) io.stderr(`digest ${name}: ${forTerminal(line)}\n`);
-      return 2;
+      return fail(io, name, format, message, false);
     }
     throw error;
   }

@@ -1,3 +1,4 @@
+import stringWidth from 'string-width';
 import type { InputSummary } from '../dataset/entry.js';
 import { forTerminal } from '../report/terminal.js';
 
@@ -83,9 +84,19 @@ export class ProgressBar {
   }
 }
 
+/**
+ * A cell padded to `width` terminal columns, measured by display width (string-width: East
+ * Asian wide characters take two columns, combining marks none), never by `.length`: a Chinese
+ * file name would otherwise push every column after it out of line.
+ */
+export function pad(text: string, width: number, align: 'left' | 'right'): string {
+  const room = ' '.repeat(Math.max(0, width - stringWidth(text)));
+  return align === 'left' ? text + room : room + text;
+}
+
 function table(header: string[], rows: string[][], numeric: Set<number>): string {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (numeric.has(i) ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
+  const widths = header.map((h, i) => Math.max(stringWidth(h), ...rows.map((r) => stringWidth(r[i]!))));
+  const line = (cells: string[]) => cells.map((c, i) => pad(c, widths[i]!, numeric.has(i) ? 'right' : 'left')).join('  ').trimEnd();
   return [line(header), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 

@@ -105,7 +105,7 @@ export function readConfigFile(file: string, maxBytes = MAX_CONFIG_BYTES): strin
   try {
     fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
-    throw new ConfigError(`${file}: cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new ConfigError(`${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`}`);
   }
   try {
     const info = fstatSync(fd);
@@ -169,7 +169,7 @@ export function checkDataPlace(file: string, pipelineFile: string, pointer: stri
   try {
     real = realpathSync(file);
   } catch (error) {
-    throw new ConfigError(`${file}: cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new ConfigError(`${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`}`);
   }
   const allowed = [folder, packagePath('pipelines')].map((f) => {
     try {

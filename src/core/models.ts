@@ -9,8 +9,13 @@ import type { RuleTable } from './rules.js';
 export const modelRules = {
   'model-missing': {
     severity: 'warning',
-    description: 'The stage has no model configured, or its folder lacks a file, or the model runtime is absent; the stage adds nothing.',
+    description: 'The stage has no model configured, or its folder lacks a file, or the model runtime failed to load; the stage adds nothing.',
     example: 'pipelines/digest-models.json without the models/ folder',
+  },
+  'model-runtime-missing': {
+    severity: 'warning',
+    description: 'A model stage is configured but the model runtime (@xenova/transformers) is not installed; the stage adds nothing, and the message says how to add it.',
+    example: 'pipelines/digest-models.json in a project that never ran npm install @xenova/transformers@2.17',
   },
   'model-warning': {
     severity: 'info',
@@ -27,6 +32,29 @@ export const modelRules = {
 /** A model that cannot be used: not configured, folder missing, or the runtime absent. */
 export class ModelUnavailableError extends Error {
   override readonly name = 'ModelUnavailableError';
+
+  constructor(
+    message: string,
+    /** The rule it is reported under: the runtime's absence has its own, with the command that adds it. */
+    readonly rule: 'model-missing' | 'model-runtime-missing' = 'model-missing',
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * What to run to add the model runtime. It is not a dependency of digest-ingest (205 MB of
+ * onnxruntime that the default pipeline never loads): a project that wants the model stages adds
+ * it. transformers.js 2.17 asks for sharp 0.32, whose install script downloads libvips from the
+ * network; the override takes sharp 0.33, which ships its binaries as npm packages.
+ */
+export const MODEL_RUNTIME_INSTALL =
+  'npm install @xenova/transformers@2.17 --save, with "overrides": {"sharp": "^0.33.5"} in package.json (sharp 0.32, which transformers 2.17 asks for, downloads its binaries at install)';
+
+/** True when an import failed because the package itself is not installed (not because it is broken). */
+function notInstalled(error: unknown, name: string): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') && String((error as Error).message).includes(name);
 }
 
 /** The tasks the optional model stages use. */
@@ -70,7 +98,10 @@ export function loadModel(task: ModelTask, folder: string, modelId: string): Pro
       try {
         transformers = await import('@xenova/transformers');
       } catch (error) {
-        throw new ModelUnavailableError(`the model runtime @xenova/transformers could not be loaded (${(error as Error).message}); install it with npm install @xenova/transformers`);
+        if (notInstalled(error, '@xenova/transformers')) {
+          throw new ModelUnavailableError(`the model runtime is not installed, so the ${task} model is not run; to add it: ${MODEL_RUNTIME_INSTALL}`, 'model-runtime-missing');
+        }
+        throw new ModelUnavailableError(`the model runtime @xenova/transformers could not be loaded (${(error as Error).message}); reinstall it: ${MODEL_RUNTIME_INSTALL}`);
       }
       // env is global to transformers.js: loads are serialised so each sees its own folder.
       const previous = loading;
@@ -125,7 +156,7 @@ export async function configuredModel(
     return model;
   } catch (error) {
     if (error instanceof ModelUnavailableError) {
-      report('model-missing', error.message);
+      report(error.rule, error.message);
       return null;
     }
     throw error;

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { basename } from 'node:path';
 import type { ArticleRecord } from '../generated/article.js';
 import { finishDiagnostics } from './diagnostic.js';
@@ -22,10 +23,32 @@ export function recordId(name: string | null, bytes: Uint8Array): string {
   return nameId(name) ?? `article-${sha256(bytes).slice(0, 12)}`;
 }
 
-/** The id a file name gives, or null when the name has no usable letters or digits. */
+/** Han characters (simplified or traditional): a file name with any is spelled in pinyin for its id. */
+const HAN = /\p{Script=Han}/u;
+
+type PinyinFunction = (text: string, options: Record<string, unknown>) => string[];
+let pinyinOf: PinyinFunction | null = null;
+
+/**
+ * A name's Han characters in toneless pinyin, one syllable a word, the rest as it is
+ * ("类风湿关节炎-2025" → "lei feng shi guan jie yan -2025"). pinyin-pro reads words, so a
+ * character with two readings gets the one its word needs (重庆 chong qing, 重要 zhong yao), and
+ * ü is written v (绿 lv) so that it survives slugging. Loaded on the first Han name only (its
+ * dictionary costs ~100 ms), synchronously through its CommonJS build.
+ */
+function spellPinyin(text: string): string {
+  pinyinOf ??= (createRequire(import.meta.url)('pinyin-pro') as { pinyin: PinyinFunction }).pinyin;
+  return pinyinOf(text, { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true }).join(' ');
+}
+
+/**
+ * The id a file name gives, or null when the name has no usable letters or digits. A Chinese
+ * name is read in pinyin ("类风湿关节炎-2025.txt" → "lei-feng-shi-guan-jie-yan-2025"), so the
+ * id is readable and two names differ wherever their words do.
+ */
 export function nameId(name: string | null): string | null {
   const stem = name ? basename(name).replace(/\.(?:txt|md|markdown|html?|xhtml|text)$/i, '') : '';
-  const slug = slugify(stem, 80);
+  const slug = slugify(HAN.test(stem) ? spellPinyin(stem) : stem, 80);
   return /^[a-z0-9]/.test(slug) ? slug : null;
 }
 

@@ -11,6 +11,12 @@ export interface RuleDefinition {
   description: string;
   /** An input (or situation) that triggers it. */
   example: string;
+  /**
+   * About the input as a whole (it could not be read, a link was refused): no place in its
+   * text applies, so reporters print it without a line and column (`nope.txt: error: no such
+   * file [input-unreadable]`), never with a meaningless 1:1.
+   */
+  wholeInput?: boolean;
 }
 
 /** Rule id → its declaration. */

@@ -84,6 +84,12 @@ export async function articleValidator<T>(): Promise<Validator<T>> {
   return validatorFor<T>('article');
 }
 
+/** The CSL-JSON item validator once {@link loadRecordValidators} has loaded it (for synchronous code after that). */
+export function loadedCslItemValidator(): Validator<Record<string, unknown>> {
+  if (!recordValidators) throw new Error('loadedCslItemValidator(): await loadRecordValidators() first');
+  return wrap(recordValidators.csl);
+}
+
 /** The validator for one CSL-JSON item, generated from the vendored official csl-data.json; loaded on first use. */
 export async function cslItemValidator(): Promise<Validator<Record<string, unknown>>> {
   await loadRecordValidators();

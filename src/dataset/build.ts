@@ -8,6 +8,7 @@ import type { WalkProblem } from '../io/inputs.js';
 import { renderIndexPage } from '../report/html/index.js';
 import { emptyState, EntryStore, type BuildState } from './cache.js';
 import type { InputSummary } from './entry.js';
+import { rememberedIds } from './ids.js';
 import { configFingerprint } from './keys.js';
 import { manifestRow, manifestText, type Totals } from './manifest.js';
 import { planBuild, tablesSource, type Shard } from './plan.js';
@@ -30,6 +31,13 @@ export interface BuildOptions {
   shard?: Shard;
   /** The cache folder (default `<outDir>/.cache`); null disables the cache. */
   cacheDir?: string | null | undefined;
+  /**
+   * The dataset (a folder with manifest.json, or the manifest itself) whose ids the inputs keep:
+   * an input it lists keeps its id, new inputs avoid the ids taken. Default: the output folder;
+   * for a shard, the pipeline's `out` — the dataset the shards will be merged into — so every
+   * shard plans the same ids. null: remember nothing (ids from the file names alone).
+   */
+  idsFrom?: string | null;
   /** Follow symbolic links in the input folders that lead outside them (default: refused, with a warning). */
   followLinks?: boolean;
   /** Called as each input is settled, in completion order. */
@@ -79,7 +87,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const next: BuildState = { format: state.format, config, inputs: {}, outputs: {} };
 
     // Plan.
-    const plan = await planBuild(pipeline, config, state, cache, { shard: options.shard, followLinks: options.followLinks });
+    const idsFrom = options.idsFrom === undefined ? (options.shard ? resolve(pipeline.out) : outDir) : options.idsFrom;
+    const remembered = idsFrom === null ? new Map<string, string>() : rememberedIds(idsFrom.endsWith('.json') ? idsFrom : join(idsFrom, 'manifest.json'));
+    const plan = await planBuild(pipeline, config, state, cache, { shard: options.shard, followLinks: options.followLinks, remembered });
     const misses = [...plan.byPath.values()].filter((p) => p.hit === null).length;
     const runner = await createRunner(pipeline, concurrency, misses, options.fs);
 

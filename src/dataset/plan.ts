@@ -56,10 +56,10 @@ function racy(info: { mtimeMs: bigint }, started: number): boolean {
  * the last build when the file's identity is unchanged) — nothing is read past the read limit,
  * and only regular files are read. An input whose key the last build or the cache knows is a hit.
  */
-export async function planBuild(pipeline: Pipeline, config: string, state: BuildState, cache: EntryStore | null, options: { shard?: Shard | undefined; followLinks?: boolean | undefined }): Promise<BuildPlan> {
+export async function planBuild(pipeline: Pipeline, config: string, state: BuildState, cache: EntryStore | null, options: { shard?: Shard | undefined; followLinks?: boolean | undefined; remembered?: ReadonlyMap<string, string> | undefined }): Promise<BuildPlan> {
   const maxBytes = readLimit(pipeline);
   const walked = walkInputs(pipeline.inputs, { extensions: pipeline.extensions, followOutside: options.followLinks === true });
-  const planned = await planIds(walked.paths, maxBytes);
+  const planned = await planIds(walked.paths, maxBytes, options.remembered);
   const shard = options.shard;
   const selected = shard ? planned.filter((p) => shardOf(p.path, shard.count) === shard.index - 1) : planned;
   // Identities are taken against the plan's start, so a file edited during the build is rehashed next time.

@@ -7,11 +7,13 @@ import type { RuleSource, RuleTable } from '../core/rules.js';
 export const datasetRules = {
   'id-renamed': {
     severity: 'info',
+    wholeInput: true,
     description: 'The id an input’s file name gives is taken by another input of the build, so this record carries another id.',
     example: 'fixtures/ra-2025.txt and fixtures/ra-2025.html: the second becomes ra-2025-html',
   },
   'input-link-outside': {
     severity: 'warning',
+    wholeInput: true,
     description: 'A symbolic link in an input folder leads outside every input folder and is not followed (`--follow-links` follows it).',
     example: 'in/etc → /etc',
   },
@@ -32,11 +34,13 @@ export const datasetRules = {
   },
   'dataset-file-missing': {
     severity: 'error',
+    wholeInput: true,
     description: 'A file that `manifest.json` lists is not in the dataset folder.',
     example: 'out/articles/ra-2025.json deleted by hand',
   },
   'file-unreadable': {
     severity: 'error',
+    wholeInput: true,
     description: 'A file to validate cannot be read.',
     example: 'a dangling symbolic link, or a link loop, among the paths given to digest validate',
   },

@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
-import { cslItemValidator, loadRecordValidators, validatorFor, type Validator } from '../core/schemas.js';
+import { loadedCslItemValidator, loadRecordValidators, validatorFor, type Validator } from '../core/schemas.js';
 import type { ArticleRecord } from '../generated/article.js';
 import type { DatasetManifest } from '../generated/manifest.js';
 import { errnoCode } from '../io/errors.js';
@@ -73,6 +73,48 @@ function kindOfFile(rel: string, inDataset: boolean): FileKind {
 }
 
 /**
+ * What is wrong with one record value (none: it is valid): its first schema error, else its
+ * first reference that is not CSL-JSON, else its first broken link (citation, reference id,
+ * mention), as `digest validate` reports a record file. Needs the record validators loaded
+ * ({@link loadRecordValidators}), as {@link validate} and {@link validatePaths} do first.
+ */
+export function recordProblems(value: unknown, file = '<record>'): ValidationProblem[] {
+  const article = validatorFor<ArticleRecord>('article');
+  const csl = loadedCslItemValidator();
+  if (!article(value)) {
+    const [e] = article.errors();
+    return [{ file, pointer: e?.pointer ?? '', rule: 'record-invalid', message: e?.message ?? 'is invalid', severity: 'error' }];
+  }
+  for (const [i, reference] of value.references.entries()) {
+    if (!csl(reference.csl)) {
+      const [e] = csl.errors();
+      return [{ file, pointer: `/references/${i}/csl${e?.pointer ?? ''}`, rule: 'csl-invalid', message: e?.message ?? 'is invalid', severity: 'error' }];
+    }
+  }
+  const [broken] = recordLinkProblems(value);
+  return broken ? [{ file, ...broken, rule: 'record-link-broken', severity: 'error' }] : [];
+}
+
+/**
+ * Validates as `digest validate` does: record files, folders of them and dataset folders (every
+ * file, table rows by line) when given paths; a record value (an {@link ArticleRecord} made in
+ * memory, or parsed from anywhere) when given an object. Never throws for what it finds: every
+ * problem is in `problems`, with the file (`<record>` for a value), the line of a row and the
+ * JSON pointer.
+ *
+ * @example
+ *   (await validate('out')).problems.length;            // 0: the dataset is valid
+ *   await validate(await ingest({ path: 'a.txt' }));     // a record in memory
+ */
+export async function validate(target: string | readonly string[] | object): Promise<ValidationResult> {
+  if (typeof target === 'string') return validatePaths([target]);
+  if (Array.isArray(target) && target.every((t) => typeof t === 'string')) return validatePaths(target as string[]);
+  await loadRecordValidators();
+  const problems = recordProblems(target);
+  return { records: problems.length === 0 ? 1 : 0, manifests: 0, rows: 0, unknown: [], problems };
+}
+
+/**
  * Validates record files, dataset folders and single dataset files. A folder with a
  * manifest.json is a dataset: every file under it is checked against its schema — the manifest,
  * each record (with the official CSL-JSON schema for references, and its internal links), each
@@ -84,9 +126,7 @@ function kindOfFile(rel: string, inDataset: boolean): FileKind {
 export async function validatePaths(paths: readonly string[]): Promise<ValidationResult> {
   const result: ValidationResult = { records: 0, manifests: 0, rows: 0, unknown: [], problems: [] };
   await loadRecordValidators();
-  const article = validatorFor<ArticleRecord>('article');
   const manifest = validatorFor<DatasetManifest>('manifest');
-  const csl = await cslItemValidator();
   const problem = (p: Omit<ValidationProblem, 'severity'>) => result.problems.push({ ...p, severity: 'error' });
 
   const readText = (file: string): string | null => {
@@ -117,16 +157,9 @@ export async function validatePaths(paths: readonly string[]): Promise<Validatio
     if (text === null) return;
     const { ok, value } = parse(file, text, 'record-invalid');
     if (!ok) return;
-    if (!article(value)) return schemaProblem(file, article as Validator<unknown>, 'record-invalid');
-    for (const [i, reference] of value.references.entries()) {
-      if (!csl(reference.csl)) {
-        const [e] = csl.errors();
-        return problem({ file, pointer: `/references/${i}/csl${e?.pointer ?? ''}`, rule: 'csl-invalid', message: e?.message ?? 'is invalid' });
-      }
-    }
-    const [broken] = recordLinkProblems(value);
-    if (broken) return problem({ file, ...broken, rule: 'record-link-broken' });
-    result.records++;
+    const found = recordProblems(value, file);
+    result.problems.push(...found);
+    if (found.length === 0) result.records++;
   };
   const checkManifest = (file: string): DatasetManifest | null => {
     const text = readText(file);

@@ -26,6 +26,15 @@ const meanings: Record<string, string> = {
   EBUSY: 'the file is busy',
 };
 
+/**
+ * What a failed read or write means in words ("no such file or folder"), from its errno code;
+ * the error's own message when the code is not one we explain. Never the bare code alone.
+ */
+export function errnoMeaning(error: unknown): string {
+  const code = errnoCode(error);
+  return (code !== null ? meanings[code] : undefined) ?? (error instanceof Error ? error.message : String(error));
+}
+
 /** The errno code of an error thrown by node:fs, if it is one. */
 export function errnoCode(error: unknown): string | null {
   const code = (error as NodeJS.ErrnoException | null)?.code;

@@ -1,8 +1,7 @@
 import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { extname, join, sep } from 'node:path';
-import type { Readable } from 'node:stream';
 import { ConfigError } from '../core/errors.js';
-import { errnoCode } from './errors.js';
+import { errnoCode, errnoMeaning } from './errors.js';
 import { readPlainFile, toPosix } from './files.js';
 
 /** Something the input walk did not take, with why (reported as a warning on that path). */
@@ -116,8 +115,11 @@ export function walkInputs(entries: readonly string[], options: WalkOptions): Wa
   return { paths: [...new Set([...files.values(), ...dangling])].sort(), problems: problems.sort((a, b) => (a.path < b.path ? -1 : 1)) };
 }
 
-/** What reading one input gave: its bytes, or the diagnostic that replaces them. */
-export type InputRead = { ok: true; bytes: Buffer } | { ok: false; rule: 'input-too-large' | 'input-unreadable'; message: string };
+/**
+ * What reading one input gave: its bytes, or the diagnostic that replaces them. (Typed as
+ * Uint8Array, not Buffer, so the public declarations need no Node types.)
+ */
+export type InputRead = { ok: true; bytes: Uint8Array } | { ok: false; rule: 'input-too-large' | 'input-unreadable'; message: string };
 
 /**
  * Reads one input file: only a regular file (a FIFO, a socket or a device, directly or through
@@ -129,23 +131,24 @@ export function readInput(path: string, maxBytes: number): InputRead {
   try {
     read = readPlainFile(path, maxBytes, true);
   } catch (error) {
-    return { ok: false, rule: 'input-unreadable', message: `cannot read ${path}: ${errnoCode(error) ?? (error as Error).message}` };
+    // The rule says it could not be read and the line names the path: the message says why, in words.
+    return { ok: false, rule: 'input-unreadable', message: errnoCode(error) === 'ENOENT' ? 'no such file' : errnoMeaning(error) };
   }
   if (read.kind === 'file' && read.bytes) return { ok: true, bytes: read.bytes };
   if (read.kind === 'file') return { ok: false, rule: 'input-too-large', message: `input is ${read.size} bytes, over the limit maxBytes=${maxBytes}` };
-  if (read.kind === 'absent') return { ok: false, rule: 'input-unreadable', message: `cannot read ${path}: ENOENT` };
-  return { ok: false, rule: 'input-unreadable', message: `cannot read ${path}: not a regular file (${read.kind === 'folder' ? 'a folder' : 'a FIFO, socket or device'}; never read)` };
+  if (read.kind === 'absent') return { ok: false, rule: 'input-unreadable', message: 'no such file' };
+  return { ok: false, rule: 'input-unreadable', message: `not a regular file (${read.kind === 'folder' ? 'a folder' : 'a FIFO, socket or device'}; never read)` };
 }
 
 /**
  * Reads a stream (standard input) up to `maxBytes` + 1 bytes and stops: a gigabyte piped in
  * costs at most the limit in memory, and `over` says the limit was passed.
  */
-export async function readCapped(stream: Readable, maxBytes: number): Promise<{ bytes: Uint8Array; over: boolean }> {
+export async function readCapped(stream: AsyncIterable<Uint8Array | string>, maxBytes: number): Promise<{ bytes: Uint8Array; over: boolean }> {
   const chunks: Buffer[] = [];
   let total = 0;
   for await (const chunk of stream) {
-    const buffer = chunk as Buffer;
+    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     const room = maxBytes + 1 - total;
     chunks.push(buffer.length > room ? buffer.subarray(0, room) : buffer);
     total += Math.min(buffer.length, room);

@@ -16,12 +16,14 @@ export const read = defineStage({
     'input-unreadable': {
       severity: 'error',
       fatal: true,
+      wholeInput: true,
       description: 'The input file cannot be read (missing, a folder, no permission, not a regular file).',
       example: 'digest ingest missing.txt',
     },
     'input-too-large': {
       severity: 'error',
       fatal: true,
+      wholeInput: true,
       description: 'The input is larger than the read stage’s maxBytes; it is refused before it is read.',
       example: 'a 100 MB file with the default maxBytes of 64 MiB',
     },

@@ -3,46 +3,27 @@ import { cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync, existsSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main, type Io } from '../../src/cli/main.js';
 import { repo } from '../helpers.js';
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function run(args: string[], stdin = '', stderrIsTTY = false): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const io: Io = {
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
-    stdin: async () => new TextEncoder().encode(stdin),
-    stderrIsTTY,
-  };
-  const code = await main(args, io);
-  return { code, stdout, stderr };
-}
+import { bare, run } from './run.js';
 
 const ra = repo('fixtures/articles/ra-2025.txt');
 const as = repo('fixtures/articles/as-2025.txt');
 const tmp = () => mkdtempSync(join(tmpdir(), 'digest-cli-'));
 
 describe('digest ingest', () => {
-  it('--stdout prints one JSON document for one input and writes nothing', async () => {
+  it('--stdout prints JSON Lines, one record a line, for one input as for several, and writes nothing', async () => {
     const out = tmp();
-    const r = await run(['ingest', ra, '--stdout', '--out', out]);
-    expect(r.code).toBe(0);
-    const record = JSON.parse(r.stdout);
-    expect(record.id).toBe('ra-2025');
-    expect(r.stdout.endsWith('}\n')).toBe(true);
+    const one = await run(['ingest', ra, '--stdout', '--out', out]);
+    expect(one.code).toBe(0);
+    expect(one.stdout.split('\n')).toHaveLength(2); // one line and its newline: not pretty-printed
+    expect(JSON.parse(one.stdout).id).toBe('ra-2025');
     expect(readdirSync(out)).toEqual([]);
-  });
-
-  it('--stdout prints JSON Lines for several inputs', async () => {
-    const r = await run(['ingest', ra, as, '--stdout']);
-    expect(r.stdout.trim().split('\n').map((l) => JSON.parse(l).id)).toEqual(['ra-2025', 'as-2025']);
+    const two = await run(['ingest', ra, as, '--stdout']);
+    expect(two.stdout.trim().split('\n').map((l) => JSON.parse(l).id)).toEqual(['ra-2025', 'as-2025']);
+    // The record itself is the one a file gets, byte for byte once pretty-printed.
+    const written = await run(['ingest', ra, '--out', out]);
+    expect(written.code).toBe(0);
+    expect(`${JSON.stringify(JSON.parse(one.stdout), null, 2)}\n`).toBe(readFileSync(join(out, 'articles', 'ra-2025.json'), 'utf8'));
   });
 
   it('writes DIR/articles/<id>.json and reports diagnostics as path:line:col: severity: message [rule]', async () => {
@@ -57,10 +38,30 @@ describe('digest ingest', () => {
     }
   });
 
-  it('reads stdin with -', async () => {
+  it('reads stdin with -, naming the record by its content (a second article piped in never overwrites the first) or by --id', async () => {
     const r = await run(['ingest', '-', '--stdout'], readFileSync(as, 'utf8'));
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout).source.path).toBeNull();
+    const record = JSON.parse(r.stdout);
+    expect(record.source.path).toBeNull();
+    expect(record.id).toBe(`stdin-${record.source.sha256.slice(0, 12)}`);
+    const out = tmp();
+    const first = await run(['ingest', '-', '--out', out], readFileSync(as, 'utf8'));
+    const second = await run(['ingest', '-', '--out', out], readFileSync(ra, 'utf8'));
+    expect([first.code, second.code]).toEqual([0, 0]);
+    const files = readdirSync(join(out, 'articles')).sort();
+    expect(files).toHaveLength(2);
+    for (const f of files) expect(f).toMatch(/^stdin-[0-9a-f]{12}\.json$/);
+    // The same content gets the same id: piping it again replaces its own record, nothing else.
+    expect((await run(['ingest', '-', '--out', out], readFileSync(as, 'utf8'))).stderr).toBe(first.stderr);
+    expect(readdirSync(join(out, 'articles'))).toHaveLength(2);
+    const named = await run(['ingest', '-', '--out', out, '--id', 'as-2025-pasted'], readFileSync(as, 'utf8'));
+    expect(named.stderr).toContain('<stdin>: wrote ');
+    expect(JSON.parse(readFileSync(join(out, 'articles', 'as-2025-pasted.json'), 'utf8')).id).toBe('as-2025-pasted');
+    expect(JSON.parse((await run(['ingest', ra, '--id', 'mine', '--stdout'])).stdout).id).toBe('mine');
+    const bad = await run(['ingest', '-', '--id', 'Not An Id'], 'x');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--id must be lower-case letters, digits and hyphens');
+    expect((await run(['ingest', ra, as, '--id', 'both'])).stderr).toContain('--id names one record: give one input with it');
   });
 
   it('exits 1 when an input fails, still processing the others, and prints JSON diagnostics on request', async () => {
@@ -142,7 +143,6 @@ describe('digest refs', () => {
 });
 
 describe('terminal summaries (only on a terminal, never on a pipe or with --quiet)', () => {
-  const bare = (text: string) => text.replace(/\u001b\[[0-9;]*[A-Za-z]/g, '');
 
   it('ingest prints months (missing ones named), items, references with and without DOI, entities by type, diagnostics, the output path', async () => {
     const out = tmp();
@@ -161,13 +161,16 @@ describe('terminal summaries (only on a terminal, never on a pipe or with --quie
     expect(text.indexOf('[reference-placeholder]')).toBeLessThan(text.indexOf(`${ra} → `));
   });
 
-  it('nothing of it on a pipe, with --quiet or with a machine format', async () => {
+  it('nothing of it on a pipe, with --quiet or with a machine format; --quiet still says what was written', async () => {
     const out = tmp();
     const piped = await run(['ingest', as, '--out', out]);
     expect(piped.stderr).toMatch(/^\S+as-2025\.txt: wrote \S+\/articles\/as-2025\.json\n$/);
     expect(piped.stderr).not.toContain('months');
-    expect((await run(['ingest', as, '--out', out, '--quiet'], '', true)).stderr).toBe('');
-    expect((await run(['ingest', as, '--out', out, '--diagnostics', 'json'], '', true)).stderr).not.toContain('months');
+    // ra-2025 has a warning and nothing worse: quiet drops the warning, never the result.
+    const quiet = await run(['ingest', ra, '--out', out, '--quiet'], '', true);
+    expect(quiet.code).toBe(0);
+    expect(quiet.stderr).toMatch(/^\S+ra-2025\.txt: wrote \S+\/articles\/ra-2025\.json\n$/);
+    expect((await run(['ingest', as, '--out', out, '--diagnostics', 'json'], '', true)).stderr).toBe('');
   });
 
   it('build draws a progress bar and ends with a table; --quiet and pipes get neither', async () => {
@@ -189,7 +192,7 @@ describe('terminal summaries (only on a terminal, never on a pipe or with --quie
     expect(text).toMatch(/input\s+months\s+items\s+refs\s+warnings\s+errors\n[─ ]+\n.*ra-2025\.txt\s+12\s+13\s+13\s+1\s+0\n/);
     expect(text).toMatch(/  review      \S+\/out\/report\/index\.html\n/);
     const quiet = await run(['build', '--pipeline', join(dir, 'p.json'), '--out', join(dir, 'out'), '--quiet'], '', true);
-    expect(quiet.stderr).toBe('');
+    expect(quiet.stderr).toMatch(/^digest build: 2 inputs, 2 records, 0 failed; 0 ingested, 2 from cache; 0 files changed under \S+\n$/);
     const piped = await run(['build', '--pipeline', join(dir, 'p.json'), '--out', join(dir, 'out')]);
     expect(piped.stderr).not.toContain('█');
     expect(piped.stderr).toContain('digest build: 2 inputs, 2 records, 0 failed; 0 ingested, 2 from cache; 0 files changed');

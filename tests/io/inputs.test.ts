@@ -52,8 +52,8 @@ describe('11.6 input walking: real paths remembered, links kept inside the input
     const refused = p.digest('build', '--quiet');
     expect(refused.status).toBe(0);
     const warned = p.digest('build');
-    expect(warned.stderr).toContain(`in/elsewhere:1:1: warning: symbolic link to ${outside}, outside the input folders: not followed (--follow-links follows it) [input-link-outside]`);
-    expect(warned.stderr).toContain('in/etc:1:1: warning: symbolic link to /etc');
+    expect(warned.stderr).toContain(`in/elsewhere: warning: symbolic link to ${outside}, outside the input folders: not followed (--follow-links follows it) [input-link-outside]`);
+    expect(warned.stderr).toContain('in/etc: warning: symbolic link to /etc');
     const result = await build({ pipeline: p.pipeline(), concurrency: 1, check: true });
     expect(result.inputs.map((s) => s.path.slice(p.inputs.length + 1))).toEqual(['as-2025.txt']);
     expect(result.refused.map((r) => r.rule)).toEqual(['input-link-outside', 'input-link-outside']);

@@ -139,6 +139,34 @@ describe('start-up stays lazy', () => {
   });
 });
 
+describe('the model runtime is the user’s to add', () => {
+  it('is no dependency of the package (a devDependency here, for these tests)', () => {
+    const pkg = JSON.parse(readFileSync(repo('package.json'), 'utf8'));
+    for (const field of ['dependencies', 'optionalDependencies', 'peerDependencies']) expect(Object.keys(pkg[field] ?? {})).not.toContain('@xenova/transformers');
+    expect(Object.keys(pkg.devDependencies)).toContain('@xenova/transformers');
+  });
+
+  it('absent, a configured model stage says exactly how to add it (model-runtime-missing) and the record is otherwise made', () => {
+    // As in a project that never installed it: resolving the package fails the way Node fails.
+    const absent = `data:text/javascript,export async function resolve(s, c, n) { if (s === '@xenova/transformers') { const e = new Error("Cannot find package '@xenova/transformers' imported from x"); e.code = 'ERR_MODULE_NOT_FOUND'; throw e; } return n(s, c); }`;
+    const dir = mkdtempSync(join(tmpdir(), 'runtime-'));
+    const model = tinyTranslator(['stem']);
+    const p = JSON.parse(readFileSync(repo('pipelines/digest.json'), 'utf8'));
+    p.stages.splice(p.stages.length - 2, 0, { use: 'translate', options: { model: model.root, modelId: model.id } });
+    p.data = Object.fromEntries(Object.entries(p.data as Record<string, string>).map(([k, v]) => [k, repo(`pipelines/${v}`)]));
+    delete p.$schema;
+    writeFileSync(join(dir, 'p.json'), JSON.stringify(p));
+    const code = `import { register } from 'node:module'; register(${JSON.stringify(absent)}); const { main } = await import(${JSON.stringify(repo('dist/src/cli/main.js'))}); process.exitCode = await main(['ingest', ${JSON.stringify(repo('fixtures/articles/as-2025.txt'))}, '--pipeline', 'p.json', '--stdout']);`;
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', code], { cwd: dir, encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toContain(
+      'warning: the model runtime is not installed, so the translation model is not run; to add it: npm install @xenova/transformers@2.17 --save, with "overrides": {"sharp": "^0.33.5"} in package.json',
+    );
+    expect(r.stderr).toContain('[model-runtime-missing]');
+    expect(JSON.parse(r.stdout).id).toBe('as-2025');
+  });
+});
+
 describe('pipelines/digest-models.json', () => {
   it('is a valid pipeline whose model stages report their absence and change nothing else', async () => {
     const { loadPipeline } = await import('../../src/pipeline.js');

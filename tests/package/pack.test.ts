@@ -1,0 +1,146 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { repo } from '../helpers.js';
+
+/**
+ * The package as a consumer gets it: `npm pack`, then `npm install <tarball>` in a scratch
+ * project with no network (`--offline`) and an empty npm cache of its own. Its dependencies come
+ * from a copy of this repository's node_modules (the production ones only), so nothing is
+ * fetched and the result never depends on what some cache happens to hold.
+ */
+const root = mkdtempSync(join(tmpdir(), 'digest-pack-'));
+const scratch = join(root, 'scratch');
+const npm = (args: string[], cwd: string, env: Record<string, string> = {}, command = 'npm') =>
+  spawnSync(command, args, { cwd, encoding: 'utf8', env: { ...process.env, npm_config_cache: join(root, 'cache'), npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false', ...env } });
+/** An npm cache no one can write or read: a path under a regular file (ENOTDIR, even for root). */
+const noCache = join(root, 'not-a-folder', 'cache');
+
+let tarball = '';
+let packed: { size: number; unpackedSize: number; files: { path: string; size: number }[] };
+
+beforeAll(() => {
+  writeFileSync(join(root, 'not-a-folder'), '');
+  // dist/ is what `npm test` built (its pretest); --ignore-scripts keeps the pack from compiling again.
+  const pack = npm(['pack', '--ignore-scripts', '--json', '--pack-destination', root], repo('.'));
+  expect(pack.status, pack.stderr).toBe(0);
+  packed = JSON.parse(pack.stdout)[0];
+  tarball = join(root, (packed as unknown as { filename: string }).filename);
+
+  mkdirSync(join(scratch, 'node_modules', '.bin'), { recursive: true });
+  writeFileSync(join(scratch, 'package.json'), `${JSON.stringify({ name: 'scratch', version: '1.0.0', private: true })}\n`);
+  // The production dependencies, copied (not linked: npm would take a link for a package of the project's own).
+  const listed = execFileSync('npm', ['ls', '--omit=dev', '--all', '--parseable'], { cwd: repo('.'), encoding: 'utf8', env: { ...process.env, npm_config_cache: noCache } });
+  const modules = repo('node_modules');
+  for (const path of listed.trim().split('\n').slice(1)) {
+    const rel = relative(modules, path);
+    if (rel.includes('node_modules')) continue; // nested ones come with their parent
+    mkdirSync(dirname(join(scratch, 'node_modules', rel)), { recursive: true });
+    cpSync(path, join(scratch, 'node_modules', rel), { recursive: true });
+  }
+  // And their bin links, without which npm takes such a package for broken and fetches it again.
+  for (const name of readdirSync(join(modules, '.bin'))) {
+    const target = readlinkSync(join(modules, '.bin', name));
+    const owner = /^\.\.\/((?:@[^/]+\/)?[^/]+)\//.exec(target)?.[1];
+    if (owner && existsSync(join(scratch, 'node_modules', owner))) symlinkSync(target, join(scratch, 'node_modules', '.bin', name));
+  }
+  const install = npm(['install', '--offline', '--no-audit', '--no-fund', tarball], scratch);
+  expect(install.status, install.stderr).toBe(0);
+}, 120_000);
+
+describe('npm pack', () => {
+  it('ships compact validators, no source maps, the licence, and what a consumer needs', () => {
+    const paths = packed.files.map((f) => f.path);
+    expect(paths).toContain('LICENSE');
+    expect(readFileSync(repo('LICENSE'), 'utf8')).toMatch(/^MIT License\n/);
+    expect(paths.filter((p) => p.endsWith('.map'))).toEqual([]);
+    expect(paths.filter((p) => /^(src|tests|scripts|fixtures|out)\//.test(p))).toEqual([]);
+    for (const name of ['validators-data', 'validators-dataset', 'validators-csl']) {
+      const file = packed.files.find((f) => f.path === `dist/src/generated/${name}.js`)!;
+      expect(file.size, name).toBeLessThan(400_000); // 1.15 MB and 1.1 MB as tsc re-indents them
+    }
+    // 500 kB before (4.2 MB unpacked, 287 files); about 421 kB with the round's data (401 journals,
+    // 330 concepts, reference words) and the per-stage option schemas in the data validators.
+    expect(packed.size).toBeLessThan(480_000);
+    const pkg = JSON.parse(readFileSync(join(scratch, 'node_modules', 'digest-ingest', 'package.json'), 'utf8'));
+    expect(pkg).toMatchObject({ license: 'MIT', bin: { digest: 'bin/digest.js' }, engines: { node: '>=20.19' } });
+    expect(pkg.keywords.length).toBeGreaterThan(3);
+    // The model runtime is the user's to add: npm installs nothing of it for the package.
+    for (const field of ['dependencies', 'optionalDependencies', 'peerDependencies']) expect(Object.keys(pkg[field] ?? {})).not.toContain('@xenova/transformers');
+    expect(existsSync(join(scratch, 'node_modules', '@xenova'))).toBe(false);
+    expect(existsSync(join(scratch, 'node_modules', 'onnxruntime-node'))).toBe(false);
+  });
+});
+
+describe('a scratch project that installed the tarball', () => {
+  const node = (file: string) => spawnSync(process.execPath, [file], { cwd: scratch, encoding: 'utf8' });
+
+  it('uses it by import: ingest, validate, parseReferences, a schema by its subpath', () => {
+    writeFileSync(
+      join(scratch, 'use.mjs'),
+      `import { ingest, validate, parseReferences, SCHEMA_VERSION } from 'digest-ingest';
+import { createRequire } from 'node:module';
+const record = await ingest({ text: '2025年3月\\n3月5日，《干细胞研究与治疗》发表了一项研究[1]。\\n参考资料\\n[1] Wang L. A study. Stem Cell Res Ther. 2025;16:111. doi:10.1186/s13287-025-04144-5\\n', name: 'a.txt' });
+const schema = createRequire(import.meta.url)('digest-ingest/schemas/article.schema.json');
+console.log(JSON.stringify({ id: record.id, version: record.schemaVersion === SCHEMA_VERSION, problems: (await validate(record)).problems.length, refs: parseReferences('[1] Wang L. A study. Stem Cell Res Ther. 2025;16:111.').length, schema: schema.properties.schemaVersion.const === SCHEMA_VERSION }));
+`,
+    );
+    const r = node('use.mjs');
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout)).toEqual({ id: 'a', version: true, problems: 0, refs: 1, schema: true });
+  });
+
+  it('uses it by require (Node ≥ 20.19 loads the ES module), with no warning', () => {
+    writeFileSync(
+      join(scratch, 'use.cjs'),
+      `const digest = require('digest-ingest');
+const schema = require('digest-ingest/schemas/manifest.schema.json');
+digest.ingest({ text: '2025年3月\\n3月5日，一项研究。\\n', name: 'b.txt' }).then(async (record) => console.log(JSON.stringify({ id: record.id, valid: (await digest.validate(record)).problems.length === 0, title: schema.title, error: new digest.ConfigError('x') instanceof Error })));
+`,
+    );
+    const r = node('use.cjs');
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout)).toEqual({ id: 'b', valid: true, title: 'DatasetManifest', error: true });
+  });
+
+  it('type-checks from TypeScript without @types/node (types: [], skipLibCheck off), as ESM and CommonJS', () => {
+    writeFileSync(
+      join(scratch, 'tsconfig.json'),
+      JSON.stringify({ compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', lib: ['es2023'], types: [], strict: true, exactOptionalPropertyTypes: true, noEmit: true, skipLibCheck: false }, files: ['consumer.mts', 'consumer.cts'] }),
+    );
+    const body = `
+export async function firstMonths(text: string): Promise<string[]> {
+  const record: ArticleRecord = await ingest({ text, name: 'x.txt' });
+  const result: ValidationResult = await validate(record);
+  const items: CslItem[] = parseReferences('');
+  return result.problems.length + items.length === 0 ? record.sections.flatMap((s: Section) => (s.month ? [s.month] : [])) : [];
+}
+export const reporter: typeof reporters.unix = reporters.unix;
+`;
+    writeFileSync(join(scratch, 'consumer.mts'), `import { ingest, validate, parseReferences, reporters, type ArticleRecord, type CslItem, type Section, type ValidationResult } from 'digest-ingest';${body}`);
+    writeFileSync(join(scratch, 'consumer.cts'), `import { ingest, validate, parseReferences, reporters, type ArticleRecord, type CslItem, type Section, type ValidationResult } from 'digest-ingest';${body}`);
+    expect(existsSync(join(scratch, 'node_modules', '@types', 'node'))).toBe(false);
+    const tsc = spawnSync(process.execPath, [repo('node_modules/typescript/bin/tsc'), '-p', scratch], { cwd: scratch, encoding: 'utf8' });
+    expect(tsc.stdout + tsc.stderr).toBe('');
+    expect(tsc.status).toBe(0);
+  });
+
+  it('npx digest runs the installed bin at once: no npm cache, no network', () => {
+    const env = { npm_config_cache: noCache, npm_config_offline: 'true', npm_config_registry: 'http://127.0.0.1:9/' };
+    const npx = (args: string[]) => npm(args, scratch, env, 'npx');
+    const version = npx(['digest', '--version']);
+    expect(version.stderr).toBe('');
+    expect(version.stdout).toBe(`${JSON.parse(readFileSync(repo('package.json'), 'utf8')).version}\n`);
+    const build = npx(['digest', 'build']);
+    expect(build.status).toBe(2);
+    expect(build.stderr).toContain('no pipeline file here (digest.json, or pipelines/digest.json): write one for your articles with `digest init <folder>`');
+    mkdirSync(join(scratch, 'articles'));
+    cpSync(repo('fixtures/articles/as-2025.txt'), join(scratch, 'articles', 'as-2025.txt'));
+    expect(npx(['digest', 'init', 'articles']).status).toBe(0);
+    const built = npx(['digest', 'build', '--quiet']);
+    expect(built.status, built.stderr).toBe(0);
+    expect(statSync(join(scratch, 'out', 'articles', 'as-2025.json')).isFile()).toBe(true);
+  }, 60_000);
+});
