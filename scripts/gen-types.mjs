@@ -18,6 +18,8 @@ export const targets = [
   ['schemas/items-row.schema.json', 'src/generated/items-row.ts'],
   ['schemas/references-row.schema.json', 'src/generated/references-row.ts'],
   ['schemas/entities-row.schema.json', 'src/generated/entities-row.ts'],
+  ['schemas/changes.schema.json', 'src/generated/changes.ts'],
+  ['schemas/search-index.schema.json', 'src/generated/search-index.ts'],
 ];
 
 export async function generate(schemaPath) {

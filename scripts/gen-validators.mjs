@@ -22,7 +22,7 @@ export async function generateValidators() {
   const ajv = new Ajv2020({ strict: true, strictRequired: false, allowUnionTypes: true, code: { source: true, esm: true, lines: true } });
   // json-schema-to-typescript's annotation for a type it cannot derive (the stage entry's if/then list).
   ajv.addVocabulary(['tsType']);
-  const names = ['article', 'pipeline', 'structure', 'journals', 'html', 'lexicon', 'facts', 'manifest', 'items-row', 'references-row', 'entities-row'];
+  const names = ['article', 'pipeline', 'structure', 'journals', 'html', 'lexicon', 'facts', 'manifest', 'items-row', 'references-row', 'entities-row', 'changes', 'search-index'];
   for (const name of names) ajv.addSchema(await read(`schemas/${name}.schema.json`), name);
   // Exported under camel-case names (items-row → itemsRow).
   const project = standaloneCode(ajv, Object.fromEntries(names.map((n) => [n.replace(/-(\w)/g, (_, c) => c.toUpperCase()), n])));
@@ -33,7 +33,7 @@ export async function generateValidators() {
   ajvCsl.addSchema({ ...csl.items, definitions: csl.definitions, $id: 'csl-item' }, 'cslItem');
   const cslCode = standaloneCode(ajvCsl, { cslItem: 'cslItem' });
   return [
-    ['src/generated/validators-project.ts', banner('schemas/{article,pipeline,structure,journals,html,lexicon,facts,manifest,items-row,references-row,entities-row}.schema.json') + project],
+    ['src/generated/validators-project.ts', banner('schemas/{article,pipeline,structure,journals,html,lexicon,facts,manifest,items-row,references-row,entities-row,changes,search-index}.schema.json') + project],
     ['src/generated/validators-csl.ts', banner('schemas/csl-data.json') + cslCode],
   ];
 }

@@ -20,7 +20,7 @@ export interface Validator<T> {
 }
 
 /** The project's schemas by the name their generated validator is exported under. */
-export type SchemaName = 'article' | 'pipeline' | 'structure' | 'journals' | 'html' | 'lexicon' | 'facts' | 'manifest' | 'itemsRow' | 'referencesRow' | 'entitiesRow';
+export type SchemaName = 'article' | 'pipeline' | 'structure' | 'journals' | 'html' | 'lexicon' | 'facts' | 'manifest' | 'itemsRow' | 'referencesRow' | 'entitiesRow' | 'changes' | 'searchIndex';
 
 /** Ajv's standalone validate function, as the generated modules export it. */
 interface StandaloneValidate {

@@ -6,7 +6,7 @@ import { build } from '../../src/dataset/build.js';
 import { planIds, shardOf } from '../../src/dataset/ids.js';
 import { merge } from '../../src/dataset/merge.js';
 import { loadPipeline, type Pipeline } from '../../src/pipeline.js';
-import { repo, tree } from '../helpers.js';
+import { copyDataset, repo, tree } from '../helpers.js';
 
 const fixtures = readdirSync(repo('fixtures/articles')).sort();
 
@@ -79,14 +79,18 @@ describe('incremental builds', () => {
     const again = await build({ pipeline: pipeline(), concurrency: 1 });
     expect(again).toMatchObject({ computed: 0, reused: 23, changed: [] });
     expectSameTree(tree(out), written);
+    // The dataset the next build replaces: its change view compares with it.
+    copyDataset(out, join(dir, 'clean'));
 
     const edited = join(inputs, '002-as-2025-wechat.html');
     writeFileSync(edited, readFileSync(edited, 'utf8').replaceAll('2025年', '2024年'));
     const third = await build({ pipeline: pipeline(), concurrency: 1 });
     expect(third.computed).toBe(1);
-    expect(third.changed).toEqual(['articles/002-as-2025-wechat.json', 'items.jsonl', 'manifest.json', 'report/002-as-2025-wechat.html', 'report/index.html']);
+    expect(third.changed).toEqual([
+      'articles/002-as-2025-wechat.json', 'changes.json', 'items.jsonl', 'manifest.json', 'report/002-as-2025-wechat.html', 'report/002-as-2025-wechat.source.html', 'report/index.html',
+    ]);
 
-    // Byte-identical to a clean build of the same inputs.
+    // Byte-identical to a clean build of the same inputs over the same previous dataset (no cache).
     const clean = await build({ pipeline: pipeline(), outDir: join(dir, 'clean'), cacheDir: null, concurrency: 1 });
     expect(clean.computed).toBe(23);
     expectSameTree(tree(out), tree(join(dir, 'clean')));
@@ -149,7 +153,7 @@ describe('incremental builds', () => {
       else process.env.TMPDIR = saved;
     }
     expect(readdirSync(temp)).toEqual([]);
-    expect(readdirSync(join(dir, 'out')).sort()).toEqual(['articles', 'entities.jsonl', 'items.jsonl', 'manifest.json', 'references.jsonl', 'report']);
+    expect(readdirSync(join(dir, 'out')).sort()).toEqual(['articles', 'changes.json', 'entities.jsonl', 'items.jsonl', 'manifest.json', 'references.jsonl', 'report']);
   }, 120_000);
 });
 

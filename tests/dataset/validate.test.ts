@@ -18,7 +18,7 @@ beforeAll(async () => {
 function copyOfOut(name: string): string {
   const dir = join(p.dir, name);
   for (const rel of ['articles', 'report']) mkdirSync(join(dir, rel), { recursive: true });
-  for (const rel of ['manifest.json', 'items.jsonl', 'references.jsonl', 'entities.jsonl', ...readdirSync(join(p.out, 'articles')).map((n) => `articles/${n}`), ...readdirSync(join(p.out, 'report')).map((n) => `report/${n}`)]) {
+  for (const rel of ['manifest.json', 'changes.json', 'items.jsonl', 'references.jsonl', 'entities.jsonl', ...readdirSync(join(p.out, 'articles')).map((n) => `articles/${n}`), ...readdirSync(join(p.out, 'report')).map((n) => `report/${n}`)]) {
     writeFileSync(join(dir, rel), readFileSync(join(p.out, rel)));
   }
   return dir;
