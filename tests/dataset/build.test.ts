@@ -176,6 +176,28 @@ describe('sharding', () => {
     expect(await merge({ shards, outDir: join(dir, 'merged'), check: true })).toMatchObject({ changed: [], missing: [], extra: [] });
   }, 180_000);
 
+  it('merged into a folder that holds a dataset, shards give what one build into that folder gives: the change view is against the folder', async () => {
+    const { dir, inputs, pipeline } = project(6);
+    const base = await build({ pipeline: pipeline(), outDir: join(dir, 'base'), concurrency: 1 });
+    copyDataset(base.outDir, join(dir, 'whole'));
+    copyDataset(base.outDir, join(dir, 'merged'));
+    const edited = join(inputs, '001-as-2025-hant.txt');
+    writeFileSync(edited, readFileSync(edited, 'utf8').replace('2月11日', '2月12日'));
+    rmSync(join(inputs, '000-as-2025-gbk.txt'));
+    await build({ pipeline: pipeline(), outDir: join(dir, 'whole'), concurrency: 1 });
+    const shards: string[] = [];
+    for (let k = 1; k <= 2; k++) shards.push((await build({ pipeline: pipeline(), outDir: join(dir, `s${k}`), shard: { index: k, count: 2 }, cacheDir: null, concurrency: 1 })).outDir);
+    await merge({ shards, outDir: join(dir, 'merged') });
+    expectSameTree(tree(join(dir, 'merged')), tree(join(dir, 'whole')));
+    const changes = JSON.parse(readFileSync(join(dir, 'merged', 'changes.json'), 'utf8'));
+    expect(changes.revision).toBe(2);
+    expect(changes.removed.map((r: { id: string }) => r.id)).toEqual(['000-as-2025-gbk']);
+    expect(changes.articles.find((a: { id: string }) => a.id === '001-as-2025-hant').status).toBe('changed');
+    // Into a folder with nothing before, the same shards give a first build.
+    await merge({ shards, outDir: join(dir, 'fresh') });
+    expect(JSON.parse(readFileSync(join(dir, 'fresh', 'changes.json'), 'utf8')).articles.every((a: { status: string }) => a.status === 'first')).toBe(true);
+  }, 180_000);
+
   it('merge refuses a missing, repeated or foreign shard with a clear message', async () => {
     const { dir, pipeline } = project(6);
     const a = (await build({ pipeline: pipeline(), outDir: join(dir, 's1'), shard: { index: 1, count: 2 }, concurrency: 1 })).outDir;

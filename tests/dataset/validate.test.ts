@@ -61,6 +61,18 @@ describe('12.4 every file under out/ has a schema and validates', () => {
     expect(r.stderr).toContain('not files of the dataset (not checked): missing-file/report/budget.xlsx');
   });
 
+  it('the change view and the index\'s embedded search data are checked against their schemas', () => {
+    expect(validatePaths([p.out]).problems).toEqual([]);
+    const dir = copyOfOut('broken-review');
+    const changes = JSON.parse(readFileSync(join(dir, 'changes.json'), 'utf8'));
+    changes.articles[0].status = 'edited';
+    writeFileSync(join(dir, 'changes.json'), JSON.stringify(changes));
+    const index = readFileSync(join(dir, 'report', 'index.html'), 'utf8');
+    writeFileSync(join(dir, 'report', 'index.html'), index.replace(/"article":0,/, '"article":-1,'));
+    const problems = validatePaths([dir]).problems.map((x) => `${x.file.slice(dir.length + 1)} ${x.pointer} ${x.rule}`);
+    expect(problems).toEqual(['changes.json /articles/0/status changes-invalid', 'report/index.html /items/0/article search-index-invalid']);
+  });
+
   it('a dangling link and a link loop in the folder are one-line errors, never an internal error', () => {
     const dir = copyOfOut('links');
     symlinkSync(join(dir, 'nowhere.json'), join(dir, 'articles', 'dangling.json'));

@@ -147,7 +147,7 @@ export function renderIndexPage(rows: readonly IndexRow[], pipelineName: string,
   ).join('');
   const sortOptions = COLUMNS.flatMap((c, i) => [`<option value="${i}:asc">${esc(c.label)} ↑</option>`, `<option value="${i}:desc">${esc(c.label)} ↓</option>`]).join('');
   const search = options.search
-    ? `<section class="search panel" role="search" aria-labelledby="search-h">
+    ? `<section class="search panel" role="search">
 <h2 id="search-h"><label for="q">Search all articles</label></h2>
 <input id="q" type="search" autocomplete="off" spellcheck="false" disabled aria-describedby="q-help" aria-controls="q-results" placeholder="a disease, drug, journal, DOI, paper title, institution…">
 <p id="q-help" class="muted">Finds entities (in Chinese or English), journals, DOIs, paper titles, institutions, countries, dates and articles. ↓ moves into the results, Esc clears.</p>
