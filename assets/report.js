@@ -264,7 +264,7 @@
         });
       });
       raw.references.forEach(function (r) {
-        entries.push({ group: 'DOIs', text: fold(r.doi + ' ' + (r.title || '')), label: r.doi, detail: r.title || '', links: [{ href: href(r.article, '#ref-' + r.number), text: raw.articles[r.article].id + ' [' + r.number + ']' }] });
+        entries.push({ group: 'DOIs', text: fold(r.doi + ' ' + (r.title || '')), label: r.doi, detail: 'in ' + raw.articles[r.article].id + ' [' + r.number + ']' + (r.title ? ' · ' + r.title : ''), links: [{ href: href(r.article, '#ref-' + r.number), text: raw.articles[r.article].id + ' [' + r.number + ']' }] });
       });
       index = entries;
       return index;
@@ -291,15 +291,21 @@
         var list = el('ul', {});
         found.slice(0, LIMIT).forEach(function (entry) {
           var li = el('li', {});
-          li.appendChild(el('strong', {}, entry.label));
+          var label = el('strong', {});
+          // One place: the label leads there; several (an entity's articles, a journal's items): each is a link.
+          if (entry.links.length === 1) label.appendChild(el('a', { href: entry.links[0].href }, entry.label));
+          else label.textContent = entry.label;
+          li.appendChild(label);
           if (entry.detail) li.appendChild(el('span', { class: 'q-detail' }, ' ' + entry.detail));
-          var links = el('span', { class: 'q-links' });
-          entry.links.slice(0, 12).forEach(function (link) {
-            links.appendChild(el('a', { href: link.href }, link.text));
-            links.appendChild(document.createTextNode(' '));
-          });
-          if (entry.links.length > 12) links.appendChild(el('span', { class: 'muted' }, 'and ' + (entry.links.length - 12) + ' more'));
-          li.appendChild(links);
+          if (entry.links.length > 1) {
+            var links = el('span', { class: 'q-links' });
+            entry.links.slice(0, 12).forEach(function (link) {
+              links.appendChild(el('a', { href: link.href }, link.text));
+              links.appendChild(document.createTextNode(' '));
+            });
+            if (entry.links.length > 12) links.appendChild(el('span', { class: 'muted' }, 'and ' + (entry.links.length - 12) + ' more'));
+            li.appendChild(links);
+          }
           list.appendChild(li);
         });
         section.appendChild(list);

@@ -404,7 +404,7 @@ export function renderArticlePage(record: ArticleRecord, options: ArticlePageOpt
   const topic = record.topic ? [record.topic.therapy, record.topic.disease?.label].filter(Boolean).join(' · ') : '';
   const unplaced = diagnostics.map((d, k) => (ctx.placement.has(k) ? '' : diagnosticNote(d, k, ctx))).join('');
   const status = change === null ? '' : change.status === 'first' ? '' : ` · <a href="#changes"><span class="badge ${change.status}">${change.status}</span> in revision ${change.revision}</a>`;
-  const changeLine = change?.status === 'first' ? '<li>Changes: none to show — the first build into this folder, with no previous build to compare with</li>' : '';
+  const changeLine = change?.status === 'first' ? '<li>Changes: none — the first build into this folder, nothing to compare with</li>' : '';
   const monthAnchors = new Set<string>();
   const body = `<header>
 <p><a href="index.html">All articles</a> · <code>${esc(record.id)}</code> · ${esc(record.source.path ?? 'standard input')} (${esc(record.source.format)}, ${esc(record.source.encoding)}) · <a href="${esc(encodeURIComponent(record.id))}.source.html">source</a>${status}</p>
