@@ -89,6 +89,8 @@ export class PreviousBuild {
     readonly revision: number,
     private readonly byId: ReadonlyMap<string, ArticleChange>,
     private readonly removed: readonly RemovedArticle[],
+    /** The entries by input path (the first by id, when two share one). */
+    private readonly byPath: ReadonlyMap<string, ArticleChange> = new Map([...byId.values()].reverse().filter((a) => a.current.path !== null).map((a) => [a.current.path!, a])),
   ) {}
 
   /** The previous build of the dataset folder `root`. */
@@ -124,12 +126,8 @@ export class PreviousBuild {
   priorFor(id: string, path: string | null, ids: ReadonlySet<string>): ChangePrior {
     let entry = this.byId.get(id) ?? null;
     if (entry === null && path !== null) {
-      for (const old of this.byId.values()) {
-        if (old.current.path === path && !ids.has(old.id)) {
-          entry = old;
-          break;
-        }
-      }
+      const old = this.byPath.get(path);
+      if (old && !ids.has(old.id)) entry = old;
     }
     return { revision: this.revision, entry };
   }

@@ -40,7 +40,7 @@ function timeline(row: IndexRow): string {
     });
     return `<div class="strip"><span class="year">${year}</span><span class="timeline">${cells.join('')}</span></div>`;
   });
-  return `<div class="months" aria-label="${esc(label)}">${strips.join('')}</div>`;
+  return `<div class="months" role="group" aria-label="${esc(label)}">${strips.join('')}</div>`;
 }
 
 function problems(row: IndexRow): string {
