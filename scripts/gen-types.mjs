@@ -19,6 +19,8 @@ export const targets = [
   ['schemas/references-row.schema.json', 'src/generated/references-row.ts'],
   ['schemas/entities-row.schema.json', 'src/generated/entities-row.ts'],
   ['schemas/references.schema.json', 'src/generated/references.ts'],
+  ['schemas/changes.schema.json', 'src/generated/changes.ts'],
+  ['schemas/search-index.schema.json', 'src/generated/search-index.ts'],
 ];
 
 export async function generate(schemaPath) {

@@ -33,7 +33,7 @@ export async function generateValidators() {
   // The pipeline and its data files: loaded at every start, so kept apart from the big ones.
   const dataNames = ['pipeline', 'structure', 'journals', 'html', 'lexicon', 'facts'];
   // What a build writes: the record schema and those that refer to it (manifest, table rows).
-  const datasetNames = ['article', 'manifest', 'items-row', 'references-row', 'entities-row'];
+  const datasetNames = ['article', 'manifest', 'items-row', 'references-row', 'entities-row', 'changes', 'search-index'];
 
   const csl = await read('schemas/csl-data.json');
   // The official schema uses union types and keywords strict mode rejects.

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DigestDocument } from '../src/core/document.js';
@@ -51,6 +51,16 @@ export function summarize(record: ArticleRecord) {
     })),
     references: record.references.map((r) => ({ id: r.id, DOI: r.csl.DOI ?? null, PMID: r.csl.PMID ?? null, title: r.csl.title ?? null, placeholder: r.placeholder === true })),
   };
+}
+
+/**
+ * A copy of a dataset folder without its cache: the "previous build" a clean build (no cache)
+ * starts from, so that it can be compared byte for byte with an incremental one — the change
+ * view makes a build's output depend on the dataset it replaces, never on the cache.
+ */
+export function copyDataset(from: string, to: string): string {
+  cpSync(from, to, { recursive: true, filter: (src) => !/[\\/]\.(?:cache|staging)(?:[\\/]|$)/.test(src.slice(from.length)) });
+  return to;
 }
 
 /** Every file under a folder except the cache and staging folders, relative path → content (latin1 keeps bytes). */

@@ -22,7 +22,7 @@ export interface Validator<T> {
 export type DataSchemaName = 'pipeline' | 'structure' | 'journals' | 'html' | 'lexicon' | 'facts';
 
 /** The schemas of what a build writes (records, manifest, table rows): loaded on first need. */
-export type DatasetSchemaName = 'article' | 'manifest' | 'itemsRow' | 'referencesRow' | 'entitiesRow';
+export type DatasetSchemaName = 'article' | 'manifest' | 'itemsRow' | 'referencesRow' | 'entitiesRow' | 'changes' | 'searchIndex';
 
 /** The project's schemas by the name their generated validator is exported under. */
 export type SchemaName = DataSchemaName | DatasetSchemaName;

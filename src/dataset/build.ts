@@ -5,8 +5,13 @@ import type { Pipeline } from '../core/pipeline.js';
 import { OutputError } from '../io/errors.js';
 import type { WriteFs } from '../io/fs.js';
 import type { WalkProblem } from '../io/inputs.js';
+import type { ArticleRecord } from '../generated/article.js';
+import type { ArticleChange } from '../generated/changes.js';
+import { readPlainFile } from '../io/files.js';
 import { renderIndexPage } from '../report/html/index.js';
+import { searchEntry, SearchIndexBuilder } from '../report/html/search.js';
 import { emptyState, EntryStore, type BuildState } from './cache.js';
+import { CHANGES, PreviousBuild } from './changes.js';
 import type { InputSummary } from './entry.js';
 import { rememberedIds } from './ids.js';
 import { configFingerprint } from './keys.js';
@@ -63,12 +68,22 @@ export interface BuildResult extends OutputReport {
   cacheProblem: string | null;
 }
 
+/** The search entry of a record in the dataset folder (one a build reused), or null when it cannot be read. */
+function searchOfRecord(root: string, id: string) {
+  try {
+    const read = readPlainFile(join(root, 'articles', `${id}.json`), 1 << 30);
+    return read.bytes ? searchEntry(JSON.parse(read.bytes.toString('utf8')) as ArticleRecord) : null;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Builds (or checks) a dataset in four steps. Plan: walk the inputs, plan every id, take this
  * shard, key each input by content. Run: reuse cached entries whose key is unchanged, ingest the
  * rest on a worker pool, in id order through a bounded window. Emit: stream each table's rows
  * (the registry in tables.ts) as inputs settle. Finish: the manifest (which lists every file of
- * the dataset) and the review index, then one commit swaps the staged files in and deletes the
+ * the dataset), the change view (changes.json) and the review index, then one commit swaps the staged files in and deletes the
  * old dataset's files this one no longer has; then the cache state. Any failure before the
  * commit leaves the previous dataset as it was. Memory holds one summary per input, never the records.
  */
@@ -84,6 +99,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const cache = cacheDir === null ? null : EntryStore.open(cacheDir, { inOutput: options.cacheDir === undefined, write: !check, fs: options.fs });
     const state: BuildState = cache?.loadState(config) ?? emptyState(config);
     writer.remember(state.outputs);
+    // The change view compares with what the dataset in the folder recorded (nothing, on a first build).
+    const previous = PreviousBuild.read(writer.root);
     const next: BuildState = { format: state.format, config, inputs: {}, outputs: {} };
 
     // Plan.
@@ -97,14 +114,19 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const planned = tablesSource(plan);
     const sinks: (TableSink | null)[] = TABLES.map((t) => writer.table(t.name, planned));
     const totals: Totals = { items: 0, references: 0, entities: 0 };
+    const articleChanges: ArticleChange[] = [];
+    const search = new SearchIndexBuilder();
     let outcome: RunOutcome;
     try {
-      outcome = await runInputs({ pipeline, plan, runner, writer, cache, next, needRows: sinks.some((s) => s !== null), onProgress: options.onProgress }, ({ summary, rows }) => {
+      outcome = await runInputs({ pipeline, plan, runner, writer, cache, next, previous, needRows: sinks.some((s) => s !== null), onProgress: options.onProgress }, (settled) => {
+        const { summary, rows } = settled;
         if (summary.status !== 'ok') return;
         totals.items += summary.counts.items;
         totals.references += summary.counts.references;
         totals.entities += summary.counts.entities;
         if (rows) TABLES.forEach((t, i) => sinks[i]?.write(rows[t.name] ?? ''));
+        if (settled.change) articleChanges.push(settled.change);
+        if (settled.search) search.add(settled.search);
       });
     } finally {
       await runner.close();
@@ -114,12 +136,28 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     // Finish.
     const rows = plan.selected.map((p) => manifestRow(outcome.summaries.get(p.path)!));
     const report = pipeline.write?.report !== false;
+    const changeView = previous.next(articleChanges);
+    writer.expect(CHANGES);
     if (report) writer.expect('report/index.html');
     const text = manifestText(pipeline.name, rows, totals, writer.files(), options.shard ? { ...options.shard, plan: plan.planHash } : undefined);
-    // Both follow from the manifest's content (and the code, in the config key).
+    // Both follow from the manifest's content (and the code, in the config key); the index from the changes too.
     const manifestKey = createHash('sha256').update(config).update(text).digest('hex');
     await writer.file('manifest.json', manifestKey, text);
-    if (report) await writer.file('report/index.html', manifestKey, () => renderIndexPage(rows, pipeline.name));
+    await writer.file(CHANGES, createHash('sha256').update(changeView.text).digest('hex'), changeView.text);
+    const indexKey = createHash('sha256').update(manifestKey).update(changeView.text).digest('hex');
+    if (report) {
+      await writer.file('report/index.html', indexKey, () => {
+        // Reused articles whose rows were not read: their search entries from the cache, else from their records in place.
+        for (const input of plan.ordered) {
+          const summary = outcome.summaries.get(input.path)!;
+          if (summary.status !== 'ok' || search.has(input.id)) continue;
+          const key = plan.byPath.get(input.path)!.key;
+          const entry = (key && cache?.meta(key)?.search) || searchOfRecord(writer.root, input.id);
+          if (entry) search.add(entry);
+        }
+        return renderIndexPage(rows, pipeline.name, { changes: changeView.value, search: search.build() });
+      });
+    }
     const changes = writer.commit(true);
     Object.assign(next.outputs, writer.outputs);
     // The dataset is in place: the cache only saves work next time, so failing to save it

@@ -78,17 +78,17 @@ export class EntryStore {
     return join(this.dir, 'entries', key.slice(0, 2), `${key}.json`);
   }
 
-  /** Stores an entry's summary and rows under its key (no-op for a read-only store). */
-  put(key: string, entry: Pick<Entry, 'summary' | 'rows'>): void {
+  /** Stores an entry's summary, rows and search entry under its key (no-op for a read-only store). */
+  put(key: string, entry: Pick<Entry, 'summary' | 'rows' | 'search'>): void {
     if (!this.writable) return;
     // Synchronous: one small file an input, cheaper than three thread-pool round trips.
-    writeAtomicSync(this.path(key), JSON.stringify({ summary: entry.summary, rows: entry.rows }), undefined, this.fs);
+    writeAtomicSync(this.path(key), JSON.stringify({ summary: entry.summary, rows: entry.rows, search: entry.search }), undefined, this.fs);
   }
 
-  /** The summary and rows of an entry, or null when it is not stored (or unreadable). */
-  meta(key: string): Pick<Entry, 'summary' | 'rows'> | null {
+  /** The summary, rows and search entry of an entry, or null when it is not stored (or unreadable). */
+  meta(key: string): (Pick<Entry, 'summary' | 'rows'> & Partial<Pick<Entry, 'search'>>) | null {
     try {
-      return JSON.parse(readFileSync(this.path(key), 'utf8')) as Pick<Entry, 'summary' | 'rows'>;
+      return JSON.parse(readFileSync(this.path(key), 'utf8')) as Pick<Entry, 'summary' | 'rows'> & Partial<Pick<Entry, 'search'>>;
     } catch {
       return null;
     }

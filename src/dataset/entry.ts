@@ -1,11 +1,15 @@
 import type { ArticleRecord, Diagnostic } from '../generated/article.js';
+import type { ArticleChange } from '../generated/changes.js';
 import type { Pipeline } from '../core/pipeline.js';
 import { ingestDetailed } from '../ingest.js';
 import { renderArticlePage } from '../report/html/article.js';
+import { searchEntry, type SearchEntry } from '../report/html/search.js';
+import { renderSourcePage } from '../report/html/source.js';
 import { toJson } from '../io/atomic.js';
 import { OutputError } from '../io/errors.js';
 import { realFs, type WriteFs } from '../io/fs.js';
 import type { PlannedInput } from './ids.js';
+import { articleDigest, decideChange, digestHash, type ChangePrior } from './changes.js';
 import { placeFile, type Placed, type Placement } from './place.js';
 import { recordRows, type RecordRows } from './tables.js';
 
@@ -42,14 +46,20 @@ export interface InputSummary {
   /** Entities by type: how many distinct entities of each. */
   entityTypes: Record<string, number>;
   diagnostics: Diagnostic[];
+  /** The hash of the record's change digest (changes.ts), null when the input failed: a reused input keeps its change when it matches (absent: made again). */
+  digest?: string | null;
 }
 
 /** Everything a build keeps of one input: what the cache stores under the input's key. */
 export interface Entry {
   summary: InputSummary;
   rows: RecordRows;
-  /** The record and review page as placed in the dataset folder (none when the input failed). */
+  /** The record and review pages as placed in the dataset folder (none when the input failed). */
   placed: Placed[];
+  /** What the article adds to the review index's search (null when the input failed). */
+  search: SearchEntry | null;
+  /** The article's last change, as its page shows it (null when the input failed); not cached: the next build reads it from changes.json. */
+  change?: ArticleChange | null;
   /**
    * Why the record or page could not be staged (a full disk, a read-only folder): a failure of
    * the build, not of the input. A message, because errors lose their class between threads.
@@ -91,15 +101,20 @@ export function summarize(path: string, record: ArticleRecord, ok: boolean): Inp
     },
     entityTypes: Object.fromEntries(Object.entries(entityTypes).sort(([a], [b]) => (a < b ? -1 : 1))),
     diagnostics: record.diagnostics,
+    digest: ok ? digestHash(articleDigest(record)) : null,
   };
 }
 
+/** No previous build: every article is the first of its folder. */
+const FIRST: ChangePrior = { revision: 0, entry: null };
+
 /**
- * Ingests one planned input: places its record and review page in the dataset folder (or
+ * Ingests one planned input: places its record, its review page (with its change against
+ * `prior`, what the previous build recorded of it) and its source page in the dataset folder (or
  * compares them, in check mode) and returns what the cache keeps. A renamed input's record
  * carries its new id and an info diagnostic naming the id it could not have.
  */
-export async function computeEntry(input: PlannedInput, pipeline: Pipeline, where: Placement, fs: WriteFs = realFs): Promise<Entry> {
+export async function computeEntry(input: PlannedInput, pipeline: Pipeline, where: Placement, fs: WriteFs = realFs, prior: ChangePrior = FIRST): Promise<Entry> {
   const report = pipeline.write?.report !== false;
   const result = await ingestDetailed({ path: input.path }, { pipeline, id: input.id });
   let record = result.record;
@@ -115,14 +130,20 @@ export async function computeEntry(input: PlannedInput, pipeline: Pipeline, wher
   const placed: Placed[] = [];
   const summary = summarize(input.path, record, result.ok);
   const rows = result.ok ? recordRows(record) : {};
+  if (!result.ok) return { summary, rows, placed, search: null, change: null };
+  const json = toJson(record);
+  // The pages are made from the record as written, exactly as `digest merge` makes them from the file.
+  const written = JSON.parse(json) as ArticleRecord;
+  const change = decideChange(prior, articleDigest(written));
   try {
-    if (result.ok) {
-      placed.push(placeFile(where, `articles/${input.id}.json`, toJson(record), fs));
-      if (report) placed.push(placeFile(where, `report/${input.id}.html`, renderArticlePage(record), fs));
+    placed.push(placeFile(where, `articles/${input.id}.json`, json, fs));
+    if (report) {
+      placed.push(placeFile(where, `report/${input.id}.html`, renderArticlePage(written, { change }), fs));
+      placed.push(placeFile(where, `report/${input.id}.source.html`, renderSourcePage(written, { text: result.doc.text, blocks: result.doc.blocks }), fs));
     }
   } catch (error) {
-    if (error instanceof OutputError) return { summary, rows, placed, failure: error.message };
+    if (error instanceof OutputError) return { summary, rows, placed, search: null, change, failure: error.message };
     throw error;
   }
-  return { summary, rows, placed };
+  return { summary, rows, placed, search: searchEntry(written), change };
 }

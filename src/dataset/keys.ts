@@ -6,7 +6,7 @@ import type { Pipeline } from '../core/pipeline.js';
 import { packagePath } from '../core/paths.js';
 
 /** Bumped when the layout of cache entries or of the state file changes. */
-export const CACHE_FORMAT = 2;
+export const CACHE_FORMAT = 3;
 
 let codeVersion: string | null = null;
 
@@ -14,21 +14,32 @@ function hashTree(hash: ReturnType<typeof createHash>, dir: string): void {
   for (const name of readdirSync(dir).sort()) {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) hashTree(hash, path);
-    else if (/\.(?:js|ts|json)$/.test(name) && !name.endsWith('.d.ts')) hash.update(name).update(readFileSync(path));
+    else if (/\.(?:js|ts|json|css)$/.test(name) && !name.endsWith('.d.ts')) hash.update(name).update(readFileSync(path));
   }
 }
 
 /**
- * The code's part of every cache key: the package version and a hash of the compiled code
- * that runs (dist/src, or src when run from source), so any change to a stage invalidates.
+ * The folders whose files make the output: the compiled code that runs (dist/src, or src when
+ * run from source) and the review pages' stylesheet and script (assets/), which every page inlines.
+ */
+export function codeTrees(): string[] {
+  // This file is <root>/{dist/src,src}/dataset/keys.{js,ts}: the tree it belongs to.
+  return [dirname(dirname(fileURLToPath(import.meta.url))), packagePath('assets')];
+}
+
+/** A hash of the code files (.js, .ts, .json, .css) under some folders, names and contents, in name order. */
+export function treesFingerprint(trees: readonly string[]): string {
+  const hash = createHash('sha256');
+  for (const tree of trees) hashTree(hash.update('\0tree\0'), tree);
+  return hash.digest('hex');
+}
+
+/**
+ * The code's part of every cache key: the package version and a hash of the code trees, so any
+ * change to a stage — or to the pages' stylesheet or script — invalidates.
  */
 export function codeFingerprint(): string {
-  if (codeVersion === null) {
-    const hash = createHash('sha256').update(`format ${CACHE_FORMAT}\0`).update(readFileSync(packagePath('package.json')));
-    // This file is <root>/{dist/src,src}/dataset/keys.{js,ts}: hash the tree it belongs to.
-    hashTree(hash, dirname(dirname(fileURLToPath(import.meta.url))));
-    codeVersion = hash.digest('hex');
-  }
+  codeVersion ??= createHash('sha256').update(`format ${CACHE_FORMAT}\0`).update(readFileSync(packagePath('package.json'))).update(treesFingerprint(codeTrees())).digest('hex');
   return codeVersion;
 }
 

@@ -3,9 +3,14 @@ import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { ConfigError } from '../core/errors.js';
 import { loadRecordValidators, validatorFor } from '../core/schemas.js';
+import type { ArticleRecord } from '../generated/article.js';
+import type { ArticleChange } from '../generated/changes.js';
 import type { DatasetManifest, ManifestInput } from '../generated/manifest.js';
 import { readPlainFile } from '../io/files.js';
+import { renderArticlePage } from '../report/html/article.js';
 import { renderIndexPage } from '../report/html/index.js';
+import { searchEntry, SearchIndexBuilder } from '../report/html/search.js';
+import { articleDigest, CHANGES, decideChange, PreviousBuild } from './changes.js';
 import { manifestText, type Totals } from './manifest.js';
 import { MANIFEST } from './ownership.js';
 import { TABLES } from './tables.js';
@@ -75,8 +80,10 @@ async function* linesOf(path: string): AsyncGenerator<{ line: string; number: nu
 
 /**
  * Joins the outputs of `digest build --shard K/N` for K = 1..N into the dataset one build
- * would have written, byte for byte: every shard manifest validated; the records and pages
- * each one lists copied; tables merged in id order (each shard's are sorted and ids are planned
+ * would have written, byte for byte: every shard manifest validated; the records and source
+ * pages each one lists copied; the article pages, the change view and the index made from the
+ * records against the dataset already in `outDir` — "the previous build" of a merge is what its
+ * folder holds, as for a build into that folder; tables merged in id order (each shard's are sorted and ids are planned
  * over all inputs, so they never collide), each row checked against its schema; the manifest
  * rebuilt. Written through the same transaction as a build: nothing changes until all is staged.
  */
@@ -101,13 +108,36 @@ export async function merge(options: MergeOptions): Promise<MergeResult> {
   const rows: ManifestInput[] = manifests.flatMap((m) => m.inputs).sort((a, b) => (a.path < b.path ? -1 : 1));
   const writer = await DatasetWriter.open(options.outDir, { mode: options.check ? 'check' : 'write', command: 'merge' });
   try {
-    // Records and pages: exactly the files each shard's manifest lists, in name order.
-    const copies = dirs.flatMap((dir, i) => manifests[i]!.files.filter((rel) => rel.startsWith('articles/') || (rel.startsWith('report/') && rel !== 'report/index.html')).map((rel) => ({ dir, rel })));
+    // Records and source pages: exactly the files each shard's manifest lists, in name order.
+    // Article pages show each article's change against the dataset this merge replaces (as one
+    // build into this folder would), so they are made again here from the records.
+    const previous = PreviousBuild.read(writer.root);
+    const ids = new Set(rows.filter((r) => r.status === 'ok' && r.id !== null).map((r) => r.id!));
+    const articlePage = /^report\/[a-z0-9][a-z0-9-]{0,99}\.html$/;
+    const copies = dirs.flatMap((dir, i) =>
+      manifests[i]!.files.filter((rel) => rel.startsWith('articles/') || (rel.startsWith('report/') && rel !== 'report/index.html')).map((rel) => ({ dir, rel, pages: manifests[i]!.files.includes('report/index.html') })),
+    );
     copies.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
-    for (const { dir, rel } of copies) {
+    const changes: ArticleChange[] = [];
+    const search = new SearchIndexBuilder();
+    const validRecord = validatorFor<ArticleRecord>('article');
+    for (const { dir, rel, pages } of copies) {
+      if (articlePage.test(rel)) continue;
       const read = readPlainFile(join(dir, rel), 1 << 30);
       if (!read.bytes) throw new ConfigError(`${join(dir, rel)}: listed in the shard's manifest but ${read.kind === 'absent' ? 'missing' : `not a regular file (${read.kind})`}`);
       await writer.file(rel, '', read.bytes);
+      if (!rel.startsWith('articles/')) continue;
+      let record: unknown;
+      try {
+        record = JSON.parse(read.bytes.toString('utf8'));
+      } catch {
+        throw new ConfigError(`${join(dir, rel)}: not JSON`);
+      }
+      if (!validRecord(record)) throw new ConfigError(`${join(dir, rel)}: not a record of this digest (schemas/article.schema.json): ${validRecord.errors()[0]?.pointer || '/'}: ${validRecord.errors()[0]?.message}`);
+      const change = decideChange(previous.priorFor(record.id, record.source.path, ids), articleDigest(record));
+      changes.push(change);
+      search.add(searchEntry(record));
+      if (pages) await writer.file(`report/${record.id}.html`, '', renderArticlePage(record, { change }));
     }
     for (const table of TABLES) {
       const sink = writer.table(table.name, '');
@@ -151,9 +181,12 @@ export async function merge(options: MergeOptions): Promise<MergeResult> {
       totals.entities += m.totals.entities;
     }
     const withReport = manifests.some((m) => m.files.includes('report/index.html'));
+    const changeView = previous.next(changes);
+    writer.expect(CHANGES);
     if (withReport) writer.expect('report/index.html');
     await writer.file(MANIFEST, '', manifestText(first.pipeline, rows, totals, writer.files()));
-    if (withReport) await writer.file('report/index.html', '', renderIndexPage(rows, first.pipeline));
+    await writer.file(CHANGES, '', changeView.text);
+    if (withReport) await writer.file('report/index.html', '', renderIndexPage(rows, first.pipeline, { changes: changeView.value, search: search.build() }));
     const report = writer.commit(true);
     return { ...report, outDir: resolve(options.outDir), inputs: rows.length, records: rows.filter((r) => r.status === 'ok').length };
   } finally {

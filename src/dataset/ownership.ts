@@ -10,7 +10,7 @@ export const MANIFEST = 'manifest.json';
 /**
  * The files a dataset folder's manifest says digest wrote there: its `files` list, or — for a
  * manifest of schema 1.1 and older, which had none — the files its inputs imply (each record
- * and its page, the tables, the index page). Empty when there is no manifest digest wrote: then
+ * and its pages, the tables, the index page). Empty when there is no manifest digest wrote: then
  * digest owns nothing in the folder, and deletes nothing.
  */
 export function ownedFiles(manifestPath: string): Set<string> {
@@ -23,6 +23,7 @@ export function ownedFiles(manifestPath: string): Set<string> {
     if (row?.status !== 'ok' || typeof row.id !== 'string' || !/^[a-z0-9][a-z0-9-]{0,99}$/.test(row.id)) continue;
     owned.add(`articles/${row.id}.json`);
     owned.add(`report/${row.id}.html`);
+    owned.add(`report/${row.id}.source.html`);
   }
   return owned;
 }
@@ -39,13 +40,17 @@ function readJson(path: string): unknown {
 /**
  * True when the file at `path` is one digest writes at `rel`, judged by its content: a record
  * whose `id` is its file name, a review page with digest's mark, a table of article rows, a
- * manifest. Such a file — left by `digest ingest`, or by a build whose manifest is gone — may be
+ * manifest, a change view. Such a file — left by `digest ingest`, or by a build whose manifest is gone — may be
  * replaced; any other file in the way is the user's, and the build stops rather than touch it.
  */
 export function madeByDigest(rel: string, path: string): boolean {
   if (rel === MANIFEST) {
     const value = readJson(path) as { schemaVersion?: unknown; inputs?: unknown } | null;
     return typeof value?.schemaVersion === 'string' && Array.isArray(value.inputs);
+  }
+  if (rel === 'changes.json') {
+    const value = readJson(path) as { schemaVersion?: unknown; revision?: unknown; articles?: unknown } | null;
+    return typeof value?.schemaVersion === 'string' && typeof value.revision === 'number' && Array.isArray(value.articles);
   }
   if (rel.startsWith('articles/')) {
     const value = readJson(path) as { schemaVersion?: unknown; id?: unknown } | null;

@@ -32,6 +32,16 @@ export const datasetRules = {
     description: 'A line of a dataset table is not JSON or does not follow its row schema.',
     example: 'line 3 of items.jsonl with "date": "March"',
   },
+  'changes-invalid': {
+    severity: 'error',
+    description: '`changes.json`, the change view the review pages show and the next build compares with, does not follow `schemas/changes.schema.json` (or is not JSON).',
+    example: 'articles[0].status is "edited"',
+  },
+  'search-index-invalid': {
+    severity: 'error',
+    description: 'The search index embedded in `report/index.html` does not follow `schemas/search-index.schema.json` (or is not JSON).',
+    example: 'items[4].article is -1',
+  },
   'dataset-file-missing': {
     severity: 'error',
     wholeInput: true,

@@ -1,8 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { Pipeline } from '../core/pipeline.js';
 import { sha256 } from '../core/record.js';
+import type { ArticleChange } from '../generated/changes.js';
 import { OutputError } from '../io/errors.js';
+import type { SearchEntry } from '../report/html/search.js';
 import type { BuildState, EntryStore } from './cache.js';
+import { carriedChange, pageSource, type PreviousBuild } from './changes.js';
 import type { Entry, InputSummary } from './entry.js';
 import type { PlannedInput } from './ids.js';
 import { entryKey } from './keys.js';
@@ -11,10 +14,14 @@ import type { Runner } from './runner.js';
 import type { RecordRows } from './tables.js';
 import type { DatasetWriter } from './writer.js';
 
-/** One input settled: its summary, and its rows when the tables need them. */
+/** One input settled: its summary, its rows when the tables need them, its change and search entry when known. */
 export interface Settled {
   summary: InputSummary;
   rows: RecordRows | null;
+  /** The article's last change (null when the input failed). */
+  change: ArticleChange | null;
+  /** What it adds to the search; null when it failed, or when it was reused and its rows were not read (the index finds it then). */
+  search: SearchEntry | null;
 }
 
 /** What running the inputs gives back besides the rows streamed. */
@@ -38,6 +45,8 @@ export interface RunContext {
   next: BuildState;
   /** The tables need every input's rows (false when they are unchanged). */
   needRows: boolean;
+  /** What the build replaces recorded of each article: each page shows its change against it. */
+  previous: PreviousBuild;
   onProgress?: ((done: number, total: number, summary: InputSummary) => void) | undefined;
 }
 
@@ -48,12 +57,14 @@ function crashed(input: PlannedInput, message: string): InputSummary {
     counts: { months: 0, items: 0, references: 0, referencesWithDoi: 0, entities: 0, errors: 1, warnings: 0, infos: 0 },
     entityTypes: {},
     diagnostics: [{ severity: 'error', rule: 'stage-crashed', source: 'build', message, line: 1, column: 1 }],
+    digest: null,
   };
 }
 
 /**
- * Settles every input in id order — a cache hit whose record and page are still in place is
- * reused, anything else is ingested on the runner — and hands each one's rows to `emit` in that
+ * Settles every input in id order — a cache hit whose record and pages are still in place (and
+ * whose page shows the change the previous build recorded) is reused, anything else is ingested
+ * on the runner with what the previous build recorded of it — and hands each one's rows to `emit` in that
  * order. A window bounds what is in flight, so memory holds one summary per input, never the
  * records. A file that cannot be staged (a full disk) stops the run with an OutputError: it is
  * the build that failed, not the input, and nothing is committed or remembered.
@@ -63,45 +74,63 @@ export async function runInputs(ctx: RunContext, emit: (settled: Settled) => voi
   const report = ctx.pipeline.write?.report !== false;
   const summaries = new Map<string, InputSummary>();
   const keys = new Map<string, string | null>();
+  // Every id of this build: an article whose id is new is compared with the entry its input had under an id no input has now.
+  const ids = new Set(plan.ordered.map((i) => i.id));
   let computed = 0;
 
   const ingest = async (p: InputPlan): Promise<Settled> => {
     let entry: Entry;
     try {
-      entry = await runner.run(p.input, writer.placement);
+      entry = await runner.run(p.input, writer.placement, ctx.previous.priorFor(p.input.id, p.input.path, ids));
     } catch (error) {
       keys.set(p.input.path, null);
-      return { summary: crashed(p.input, `ingesting crashed: ${(error as Error).message}`), rows: null };
+      return { summary: crashed(p.input, `ingesting crashed: ${(error as Error).message}`), rows: null, change: null, search: null };
     }
     if (entry.failure !== undefined) throw new OutputError(entry.failure);
     computed++;
     const { summary } = entry;
+    const change = entry.change ?? null;
     if (p.identity === null) {
       keys.set(p.input.path, null); // unreadable or over the limit: reported each build, never cached
-      return { summary, rows: null };
+      return { summary, rows: null, change, search: entry.search };
     }
     const key = entryKey(plan.config, p.input.path, p.input.id, p.input.renamedFrom, summary.sha256);
-    for (const placed of entry.placed) writer.record(key, placed);
-    cache?.put(key, { summary, rows: entry.rows });
+    // The article page shows its change too: it is remembered as made from both.
+    const page = `report/${p.input.id}.html`;
+    for (const placed of entry.placed) writer.record(placed.rel === page ? pageSource(key, change) : key, placed);
+    cache?.put(key, { summary, rows: entry.rows, search: entry.search });
     // Changed while building: remembered without an identity, so it is hashed again next time.
     next.inputs[p.input.path] = { stat: key === p.key ? p.identity : '', sha256: summary.sha256, key, summary };
     keys.set(p.input.path, key);
-    return { summary, rows: entry.rows };
+    return { summary, rows: entry.rows, change, search: entry.search };
   };
   const settle = async (input: PlannedInput): Promise<Settled> => {
     const p = plan.byPath.get(input.path)!;
     const hit = p.hit;
     if (hit === null || p.key === null) return ingest(p);
-    // A cached input whose record or page is gone or edited is ingested again.
-    if (hit.status === 'ok' && !(writer.unchanged(`articles/${input.id}.json`, p.key) && (!report || writer.unchanged(`report/${input.id}.html`, p.key)))) return ingest(p);
+    let change: ArticleChange | null = null;
+    if (hit.status === 'ok') {
+      // A reused article keeps the change the previous build recorded for its digest; if that
+      // build recorded another digest (or none), its page must be made again.
+      change = carriedChange(ctx.previous.priorFor(input.id, input.path, ids), hit.digest);
+      if (change === null) return ingest(p);
+      // A cached input whose record or pages are gone or edited is ingested again.
+      const inPlace =
+        writer.unchanged(`articles/${input.id}.json`, p.key) &&
+        (!report || (writer.unchanged(`report/${input.id}.html`, pageSource(p.key, change)) && writer.unchanged(`report/${input.id}.source.html`, p.key)));
+      if (!inPlace) return ingest(p);
+    }
     let rows: RecordRows | null = null;
+    let search: SearchEntry | null = null;
     if (ctx.needRows && hit.status === 'ok') {
-      rows = cache?.meta(p.key)?.rows ?? null;
+      const meta = cache?.meta(p.key) ?? null;
+      rows = meta?.rows ?? null;
+      search = meta?.search ?? null;
       if (rows === null) return ingest(p);
     }
     next.inputs[input.path] = { stat: p.identity!, sha256: hit.sha256, key: p.key, summary: hit };
     keys.set(input.path, p.key);
-    return { summary: hit, rows };
+    return { summary: hit, rows, change, search };
   };
 
   const ordered = plan.ordered;

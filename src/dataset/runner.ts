@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { Pipeline } from '../core/pipeline.js';
 import { packagePath } from '../core/paths.js';
 import type { WriteFs } from '../io/fs.js';
+import type { ChangePrior } from './changes.js';
 import { computeEntry, type Entry } from './entry.js';
 import type { PlannedInput } from './ids.js';
 import type { Placement } from './place.js';
@@ -12,7 +13,7 @@ import type { WorkerTask } from './worker.js';
 export interface Runner {
   /** Worker threads in use (0: this thread). */
   threads: number;
-  run(input: PlannedInput, where: Placement): Promise<Entry>;
+  run(input: PlannedInput, where: Placement, prior: ChangePrior): Promise<Entry>;
   close(): Promise<void>;
 }
 
@@ -46,7 +47,7 @@ export async function createRunner(pipeline: Pipeline, concurrency: number, work
   const filename = workerFile();
   // A file-system seam (tests) lives in this thread only: its builds stay here.
   if (threads < 2 || filename === null || fs !== undefined) {
-    return { threads: 0, run: (input, where) => computeEntry(input, pipeline, where, fs), close: async () => undefined };
+    return { threads: 0, run: (input, where, prior) => computeEntry(input, pipeline, where, fs, prior), close: async () => undefined };
   }
   const { Piscina } = await import('piscina');
   const pool = new Piscina<WorkerTask, Entry>({
@@ -87,15 +88,15 @@ export async function createRunner(pipeline: Pipeline, concurrency: number, work
   });
   return {
     threads,
-    run: async (input, where) => {
-      if (broken) return computeEntry(input, pipeline, where);
+    run: async (input, where, prior) => {
+      if (broken) return computeEntry(input, pipeline, where, undefined, prior);
       let release!: () => void;
       const givenUp = new Promise<'given-up'>((resolve) => {
         release = () => resolve('given-up');
       });
       waiting.add(release);
       try {
-        const entry = await Promise.race([pool.run({ input, pipelineFile: pipeline.file, where }), givenUp]);
+        const entry = await Promise.race([pool.run({ input, pipelineFile: pipeline.file, where, prior }), givenUp]);
         if (entry !== 'given-up') return entry;
       } catch {
         // The worker died under the task (an input too big for its heap, or it exited) or the
@@ -105,7 +106,7 @@ export async function createRunner(pipeline: Pipeline, concurrency: number, work
       } finally {
         waiting.delete(release);
       }
-      return computeEntry(input, pipeline, where);
+      return computeEntry(input, pipeline, where, undefined, prior);
     },
     close: async () => {
       if (!broken) await pool.destroy();

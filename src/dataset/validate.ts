@@ -2,10 +2,12 @@ import { statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { loadedCslItemValidator, loadRecordValidators, validatorFor, type Validator } from '../core/schemas.js';
 import type { ArticleRecord } from '../generated/article.js';
+import type { DatasetChanges } from '../generated/changes.js';
 import type { DatasetManifest } from '../generated/manifest.js';
 import { errnoCode } from '../io/errors.js';
 import { readPlainFile, toPosix } from '../io/files.js';
 import { walkInputs } from '../io/inputs.js';
+import { CHANGES } from './changes.js';
 import { MANIFEST } from './ownership.js';
 import { TABLES } from './tables.js';
 
@@ -17,7 +19,7 @@ export interface ValidationProblem {
   /** JSON pointer inside the value ('' for the whole value). */
   pointer: string;
   message: string;
-  rule: 'record-invalid' | 'csl-invalid' | 'record-link-broken' | 'manifest-invalid' | 'row-invalid' | 'dataset-file-missing' | 'file-unreadable';
+  rule: 'record-invalid' | 'csl-invalid' | 'record-link-broken' | 'manifest-invalid' | 'row-invalid' | 'changes-invalid' | 'search-index-invalid' | 'dataset-file-missing' | 'file-unreadable';
   severity: 'error' | 'warning';
 }
 
@@ -59,10 +61,12 @@ export function recordLinkProblems(record: ArticleRecord): { pointer: string; me
 }
 
 /** What a file is to the validator, by its place in a dataset folder or its name. */
-type FileKind = 'manifest' | 'record' | 'table' | 'page' | 'unknown';
+type FileKind = 'manifest' | 'record' | 'table' | 'changes' | 'index' | 'page' | 'unknown';
 
 function kindOfFile(rel: string, inDataset: boolean): FileKind {
   if (rel === MANIFEST || (!inDataset && basename(rel) === MANIFEST)) return 'manifest';
+  if (rel === CHANGES || (!inDataset && basename(rel) === CHANGES)) return 'changes';
+  if (inDataset && rel === 'report/index.html') return 'index';
   if (TABLES.some((t) => t.name === rel || (!inDataset && basename(rel) === t.name))) return 'table';
   if (inDataset) {
     if (/^articles\/[^/]+\.json$/.test(rel)) return 'record';
@@ -194,10 +198,29 @@ export async function validatePaths(paths: readonly string[]): Promise<Validatio
       result.rows++;
     });
   };
+  const checkJson = (file: string, schema: 'changes' | 'searchIndex', rule: ValidationProblem['rule'], text: string | null = readText(file)) => {
+    if (text === null) return;
+    const { ok, value } = parse(file, text, rule);
+    if (!ok) return;
+    const valid = validatorFor<unknown>(schema);
+    if (!valid(value)) schemaProblem(file, valid, rule);
+  };
+  // The review index embeds its search index as a JSON data block: checked against its schema too.
+  const checkIndex = (file: string) => {
+    const text = readText(file);
+    if (text === null) return;
+    const open = '<script type="application/json" id="search-data">';
+    const start = text.indexOf(open);
+    if (start < 0) return;
+    const end = text.indexOf('</script>', start);
+    checkJson(file, 'searchIndex', 'search-index-invalid', end < 0 ? '' : text.slice(start + open.length, end));
+  };
   const check = (file: string, kind: FileKind) => {
     if (kind === 'manifest') checkManifest(file);
     else if (kind === 'record') checkRecord(file);
     else if (kind === 'table') checkTable(file);
+    else if (kind === 'changes') checkJson(file, 'changes', 'changes-invalid');
+    else if (kind === 'index') checkIndex(file);
   };
 
   for (const path of paths) {

@@ -1,4 +1,5 @@
 import { pipelineFor } from '../ingest.js';
+import type { ChangePrior } from './changes.js';
 import { computeEntry, type Entry } from './entry.js';
 import type { PlannedInput } from './ids.js';
 import type { Placement } from './place.js';
@@ -8,13 +9,15 @@ export interface WorkerTask {
   input: PlannedInput;
   pipelineFile: string;
   where: Placement;
+  /** What the previous build recorded of the article: its page shows the change. */
+  prior: ChangePrior;
 }
 
 /**
  * The worker thread's task (piscina calls the default export): one input in; its record and
- * page written (or compared) here, so their bytes never cross threads; its entry out.
+ * pages written (or compared) here, so their bytes never cross threads; its entry out.
  */
 export default async function ingestTask(task: WorkerTask): Promise<Entry> {
   // pipelineFor loads each pipeline file once per thread.
-  return computeEntry(task.input, pipelineFor(task.pipelineFile), task.where);
+  return computeEntry(task.input, pipelineFor(task.pipelineFile), task.where, undefined, task.prior);
 }

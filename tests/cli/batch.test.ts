@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { recordId } from '../../src/core/record.js';
-import { repo, tree } from '../helpers.js';
+import { copyDataset, repo, tree } from '../helpers.js';
 
 const bin = repo('bin/digest.js');
 const fixtures = readdirSync(repo('fixtures/articles')).sort();
@@ -194,9 +194,11 @@ describe('crash safety: kill -9 in the middle of a build', () => {
     for (const name of names.slice(0, 30)) writeFileSync(join(inputs, name), `${readFileSync(join(inputs, name), 'utf8')}\n`);
     for (const name of names.slice(140)) rmSync(join(inputs, name));
     for (let i = 0; i < 20; i++) cpSync(repo('fixtures/articles/as-2025.txt'), join(inputs, `new-${i}.txt`));
+    // A clean build (no cache) over the same previous dataset: the change view compares with it.
     const clean = mkdtempSync(join(tmpdir(), 'digest-clean-'));
     cpSync(join(dir, 'pipelines'), join(clean, 'pipelines'), { recursive: true });
     cpSync(inputs, join(clean, 'fixtures', 'articles'), { recursive: true });
+    copyDataset(join(dir, 'out'), join(clean, 'out'));
     const t0 = Date.now();
     expect(build(clean, '--quiet').status).toBe(0);
     const duration = Date.now() - t0;

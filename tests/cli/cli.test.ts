@@ -214,7 +214,7 @@ describe('digest build and validate (a real child process on the built CLI)', ()
     const dir = project();
     const build = spawnSync('node', [bin, 'build', '--pipeline', 'pipelines/digest.json'], { cwd: dir, encoding: 'utf8' });
     expect(build.status).toBe(0);
-    expect(readdirSync(join(dir, 'out')).sort()).toEqual(['.cache', 'articles', 'entities.jsonl', 'items.jsonl', 'manifest.json', 'references.jsonl', 'report']);
+    expect(readdirSync(join(dir, 'out')).sort()).toEqual(['.cache', 'articles', 'changes.json', 'entities.jsonl', 'items.jsonl', 'manifest.json', 'references.jsonl', 'report']);
     expect(build.stderr).toContain('2 ingested, 0 from cache');
     const again = spawnSync('node', [bin, 'build', '--pipeline', 'pipelines/digest.json'], { cwd: dir, encoding: 'utf8' });
     expect(again.stderr).toContain('0 ingested, 2 from cache; 0 files changed');

@@ -6,7 +6,7 @@ import { build } from '../../src/dataset/build.js';
 import { planIds, shardOf } from '../../src/dataset/ids.js';
 import { merge } from '../../src/dataset/merge.js';
 import { loadPipeline, type Pipeline } from '../../src/pipeline.js';
-import { repo, tree } from '../helpers.js';
+import { copyDataset, repo, tree } from '../helpers.js';
 
 const fixtures = readdirSync(repo('fixtures/articles')).sort();
 
@@ -79,14 +79,18 @@ describe('incremental builds', () => {
     const again = await build({ pipeline: pipeline(), concurrency: 1 });
     expect(again).toMatchObject({ computed: 0, reused: 23, changed: [] });
     expectSameTree(tree(out), written);
+    // The dataset the next build replaces: its change view compares with it.
+    copyDataset(out, join(dir, 'clean'));
 
     const edited = join(inputs, '002-as-2025-wechat.html');
     writeFileSync(edited, readFileSync(edited, 'utf8').replaceAll('2025年', '2024年'));
     const third = await build({ pipeline: pipeline(), concurrency: 1 });
     expect(third.computed).toBe(1);
-    expect(third.changed).toEqual(['articles/002-as-2025-wechat.json', 'items.jsonl', 'manifest.json', 'report/002-as-2025-wechat.html', 'report/index.html']);
+    expect(third.changed).toEqual([
+      'articles/002-as-2025-wechat.json', 'changes.json', 'items.jsonl', 'manifest.json', 'report/002-as-2025-wechat.html', 'report/002-as-2025-wechat.source.html', 'report/index.html',
+    ]);
 
-    // Byte-identical to a clean build of the same inputs.
+    // Byte-identical to a clean build of the same inputs over the same previous dataset (no cache).
     const clean = await build({ pipeline: pipeline(), outDir: join(dir, 'clean'), cacheDir: null, concurrency: 1 });
     expect(clean.computed).toBe(23);
     expectSameTree(tree(out), tree(join(dir, 'clean')));
@@ -149,7 +153,7 @@ describe('incremental builds', () => {
       else process.env.TMPDIR = saved;
     }
     expect(readdirSync(temp)).toEqual([]);
-    expect(readdirSync(join(dir, 'out')).sort()).toEqual(['articles', 'entities.jsonl', 'items.jsonl', 'manifest.json', 'references.jsonl', 'report']);
+    expect(readdirSync(join(dir, 'out')).sort()).toEqual(['articles', 'changes.json', 'entities.jsonl', 'items.jsonl', 'manifest.json', 'references.jsonl', 'report']);
   }, 120_000);
 });
 
@@ -170,6 +174,28 @@ describe('sharding', () => {
     // Renamed ids survive the split: the three colliding inputs may be in different shards.
     expect(readdirSync(join(dir, 'merged', 'articles'))).toEqual(expect.arrayContaining(['ra-2025.json', 'ra-2025-txt.json', 'ra-2025-md.json']));
     expect(await merge({ shards, outDir: join(dir, 'merged'), check: true })).toMatchObject({ changed: [], missing: [], extra: [] });
+  }, 180_000);
+
+  it('merged into a folder that holds a dataset, shards give what one build into that folder gives: the change view is against the folder', async () => {
+    const { dir, inputs, pipeline } = project(6);
+    const base = await build({ pipeline: pipeline(), outDir: join(dir, 'base'), concurrency: 1 });
+    copyDataset(base.outDir, join(dir, 'whole'));
+    copyDataset(base.outDir, join(dir, 'merged'));
+    const edited = join(inputs, '001-as-2025-hant.txt');
+    writeFileSync(edited, readFileSync(edited, 'utf8').replace('2月11日', '2月12日'));
+    rmSync(join(inputs, '000-as-2025-gbk.txt'));
+    await build({ pipeline: pipeline(), outDir: join(dir, 'whole'), concurrency: 1 });
+    const shards: string[] = [];
+    for (let k = 1; k <= 2; k++) shards.push((await build({ pipeline: pipeline(), outDir: join(dir, `s${k}`), shard: { index: k, count: 2 }, cacheDir: null, concurrency: 1 })).outDir);
+    await merge({ shards, outDir: join(dir, 'merged') });
+    expectSameTree(tree(join(dir, 'merged')), tree(join(dir, 'whole')));
+    const changes = JSON.parse(readFileSync(join(dir, 'merged', 'changes.json'), 'utf8'));
+    expect(changes.revision).toBe(2);
+    expect(changes.removed.map((r: { id: string }) => r.id)).toEqual(['000-as-2025-gbk']);
+    expect(changes.articles.find((a: { id: string }) => a.id === '001-as-2025-hant').status).toBe('changed');
+    // Into a folder with nothing before, the same shards give a first build.
+    await merge({ shards, outDir: join(dir, 'fresh') });
+    expect(JSON.parse(readFileSync(join(dir, 'fresh', 'changes.json'), 'utf8')).articles.every((a: { status: string }) => a.status === 'first')).toBe(true);
   }, 180_000);
 
   it('merge refuses a missing, repeated or foreign shard with a clear message', async () => {

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { build } from '../../src/dataset/build.js';
 import { OutputError } from '../../src/io/errors.js';
 import { realFs, type WriteFs } from '../../src/io/fs.js';
-import { tree } from '../helpers.js';
+import { copyDataset, tree } from '../helpers.js';
 import { makeProject } from '../support/project.js';
 
 const two = ['as-2025.txt', 'ra-2025.txt'];
@@ -109,10 +109,14 @@ describe('11.2 files digest did not write are never deleted or replaced', () => 
     expect(first.stderr).toContain('left alone 3 files digest did not write: out/README.md, out/articles/notes.json, out/report/budget.xlsx');
     rmSync(join(p.inputs, 'as-2025.txt')); // its record and page are the build's: deleted
     const second = await build({ pipeline: p.pipeline(), concurrency: 1 });
-    expect(second.changed).toEqual(['articles/as-2025.json', 'items.jsonl', 'manifest.json', 'references.jsonl', 'entities.jsonl', 'report/as-2025.html', 'report/index.html'].sort());
+    expect(second.changed).toEqual(
+      ['articles/as-2025.json', 'changes.json', 'items.jsonl', 'manifest.json', 'references.jsonl', 'entities.jsonl', 'report/as-2025.html', 'report/as-2025.source.html', 'report/index.html'].sort(),
+    );
     expect(readFileSync(join(p.out, 'report', 'budget.xlsx'), 'utf8')).toBe('numbers');
     expect(readFileSync(join(p.out, 'articles', 'notes.json'), 'utf8')).toBe('{"mine": true}');
-    expect(JSON.parse(readFileSync(join(p.out, 'manifest.json'), 'utf8')).files).toEqual(['articles/ra-2025.json', 'entities.jsonl', 'items.jsonl', 'references.jsonl', 'report/index.html', 'report/ra-2025.html']);
+    expect(JSON.parse(readFileSync(join(p.out, 'manifest.json'), 'utf8')).files).toEqual([
+      'articles/ra-2025.json', 'changes.json', 'entities.jsonl', 'items.jsonl', 'references.jsonl', 'report/index.html', 'report/ra-2025.html', 'report/ra-2025.source.html',
+    ]);
   });
 
   it('a file of its own where the dataset wants to write is an error naming it, and nothing changes', async () => {
@@ -160,6 +164,7 @@ describe('11.3 a failed rebuild leaves the previous good dataset whole', () => {
     const p = makeProject(['as-2025.txt', 'ra-2025.txt', 'as-2025-hant.txt', 'ra-2025-markdown.md']);
     await build({ pipeline: p.pipeline(), concurrency: 1 });
     const good = snapshot(p.out);
+    copyDataset(p.out, join(p.dir, 'clean'));
     writeFileSync(join(p.inputs, 'as-2025.txt'), readFileSync(join(p.inputs, 'as-2025.txt'), 'utf8').replaceAll('2025年', '2024年'));
     rmSync(join(p.inputs, 'ra-2025.txt'));
     // Fail at the 1st, 2nd, … write until a rebuild gets through: every failure leaves the old dataset.
@@ -195,6 +200,7 @@ describe('11.4 a failed write never marks the cache as done', () => {
   it('a record that could not be put in place is made again, with its rows, by the next build; --check is honest meanwhile', async () => {
     const p = makeProject(['as-2025.txt', 'ra-2025.txt', 'as-2025-hant.txt']);
     await build({ pipeline: p.pipeline(), concurrency: 1 });
+    copyDataset(p.out, join(p.dir, 'clean'));
     const edited = join(p.inputs, 'as-2025.txt');
     writeFileSync(edited, readFileSync(edited, 'utf8').replaceAll('2025年', '2024年'));
     // Something in the way of the record: that write fails.
@@ -249,6 +255,7 @@ describe('the kill -9 tests and the journal', () => {
   it('a run killed after its commit point is finished by the next run', async () => {
     const p = makeProject(two);
     await build({ pipeline: p.pipeline(), concurrency: 1 });
+    copyDataset(p.out, join(p.dir, 'clean'));
     rmSync(join(p.inputs, 'as-2025.txt'));
     // Stop right after the journal is written: the renames that follow fail as if killed.
     let journaled = false;

@@ -18,7 +18,7 @@ beforeAll(async () => {
 function copyOfOut(name: string): string {
   const dir = join(p.dir, name);
   for (const rel of ['articles', 'report']) mkdirSync(join(dir, rel), { recursive: true });
-  for (const rel of ['manifest.json', 'items.jsonl', 'references.jsonl', 'entities.jsonl', ...readdirSync(join(p.out, 'articles')).map((n) => `articles/${n}`), ...readdirSync(join(p.out, 'report')).map((n) => `report/${n}`)]) {
+  for (const rel of ['manifest.json', 'changes.json', 'items.jsonl', 'references.jsonl', 'entities.jsonl', ...readdirSync(join(p.out, 'articles')).map((n) => `articles/${n}`), ...readdirSync(join(p.out, 'report')).map((n) => `report/${n}`)]) {
     writeFileSync(join(dir, rel), readFileSync(join(p.out, rel)));
   }
   return dir;
@@ -59,6 +59,18 @@ describe('12.4 every file under out/ has a schema and validates', () => {
     expect(r.status).toBe(1);
     expect(r.stderr).toContain(`missing-file/articles/${first}: error: listed in manifest.json but missing [dataset-file-missing]`);
     expect(r.stderr).toContain('not files of the dataset (not checked): missing-file/report/budget.xlsx');
+  });
+
+  it('the change view and the index\'s embedded search data are checked against their schemas', async () => {
+    expect((await validatePaths([p.out])).problems).toEqual([]);
+    const dir = copyOfOut('broken-review');
+    const changes = JSON.parse(readFileSync(join(dir, 'changes.json'), 'utf8'));
+    changes.articles[0].status = 'edited';
+    writeFileSync(join(dir, 'changes.json'), JSON.stringify(changes));
+    const index = readFileSync(join(dir, 'report', 'index.html'), 'utf8');
+    writeFileSync(join(dir, 'report', 'index.html'), index.replace(/"article":0,/, '"article":-1,'));
+    const problems = (await validatePaths([dir])).problems.map((x) => `${x.file.slice(dir.length + 1)} ${x.pointer} ${x.rule}`);
+    expect(problems).toEqual(['changes.json /articles/0/status changes-invalid', 'report/index.html /items/0/article search-index-invalid']);
   });
 
   it('a dangling link and a link loop in the folder are one-line errors, never an internal error', () => {

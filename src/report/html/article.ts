@@ -1,11 +1,14 @@
-import type { ArticleRecord, Diagnostic, Entity, Item, Reference, Section } from '../../generated/article.js';
+import type { ArticleRecord, Diagnostic, Entity, Facts, Item, Reference, Section } from '../../generated/article.js';
+import type { ArticleChange } from '../../generated/changes.js';
 import { compareDiagnostics } from '../../core/diagnostic.js';
+import { diffOf, fieldChange, itemLine, type ArticleDiff, type ItemChange } from './changes.js';
 import { esc, langOf, page, safeUrl } from './html.js';
 
 /** Entity types in legend order. */
 export const ENTITY_TYPES = ['disease', 'cell', 'molecule', 'drug', 'measure', 'organization', 'journal', 'country', 'other'] as const;
 
-const kindLabels: Record<Section['kind'], string> = { intro: 'Introduction', month: 'Month', summary: 'Summary', outlook: 'Outlook', conclusion: 'Conclusion', other: 'Other' };
+/** Section kinds in words; a kind not listed (a newer schema's) is shown as it is named. */
+const kindLabels: Readonly<Record<string, string>> = { intro: 'Introduction', month: 'Month', year: 'Year', summary: 'Summary', outlook: 'Outlook', conclusion: 'Conclusion', other: 'Other' };
 
 interface Span {
   start: number;
@@ -43,29 +46,79 @@ function placeDiagnostics(record: ArticleRecord, diagnostics: Diagnostic[]): Pla
   return placement;
 }
 
-function diagnosticNote(d: Diagnostic, k: number): string {
-  return `<p class="diag ${d.severity}" id="d${k}-at"><span class="sev ${d.severity}">${d.severity}</span> <a href="#d${k}">${d.line}:${d.column}</a> ${esc(d.message)} <code>${esc(d.rule)}</code></p>`;
+/** The source page of a record, at a line. */
+function sourceHref(ctx: Context, line: number): string {
+  return `${esc(encodeURIComponent(ctx.id))}.source.html#L${line}`;
 }
 
-function notesFor(target: string, diagnostics: Diagnostic[], placement: Placement): string {
-  return diagnostics.map((d, k) => (placement.get(k) === target ? diagnosticNote(d, k) : '')).join('');
+/** A link to where something starts in the source ("source 96–106"). */
+function sourceLink(ctx: Context, range: { start: Point; end: Point }): string {
+  const last = range.end.column === 1 && range.end.line > range.start.line ? range.end.line - 1 : range.end.line;
+  const lines = last > range.start.line ? `${range.start.line}–${last}` : `${range.start.line}`;
+  return `<a class="src-link" href="${sourceHref(ctx, range.start.line)}" aria-label="source, line${last > range.start.line ? 's' : ''} ${lines}">source ${lines}</a>`;
+}
+
+function diagnosticNote(d: Diagnostic, k: number, ctx: Context): string {
+  return `<p class="diag ${d.severity}" id="d${k}-at"><span class="sev ${d.severity}">${d.severity}</span> <a href="${sourceHref(ctx, d.line)}" aria-label="${d.line}:${d.column} in the source">${d.line}:${d.column}</a> ${esc(d.message)} <code>${esc(d.rule)}</code> <a href="#d${k}">listed</a></p>`;
+}
+
+function notesFor(target: string, ctx: Context): string {
+  return ctx.diagnostics.map((d, k) => (ctx.placement.get(k) === target ? diagnosticNote(d, k, ctx) : '')).join('');
 }
 
 function citationLinks(marker: string, known: Set<number>): string {
   return esc(marker).replace(/\d{1,5}/g, (n) => (known.has(Number(n)) ? `<a class="cite" href="#ref-${n}" aria-label="reference ${n}">${n}</a>` : n));
 }
 
+/** A clause of an item's text that outcomes were read from: its range, its element id, the outcomes it holds. */
+interface Clause {
+  start: number;
+  end: number;
+  id: string;
+  outcomes: number[];
+}
+
 /**
- * An item's text with entity mentions and citation markers marked up. Mentions carry source
- * offsets (of the raw file, markup included), so they are found again in the item's text in
- * order; one that is not found is left unmarked rather than misplaced.
+ * Finds the clause each outcome was read from in the item's text (its first occurrence). A
+ * clause is widened to hold any mark it cuts through; one that overlaps an earlier clause
+ * shares that clause. Returns the clauses in text order and, for each outcome, its clause's id
+ * (null when its clause is not in the text).
  */
-function richText(item: Item, entities: Map<string, Entity>, known: Set<number>): string {
+function clausesOf(item: Item, itemId: string, spans: readonly Span[]): { clauses: Clause[]; of: (string | null)[] } {
+  const clauses: Clause[] = [];
+  const of: (string | null)[] = [];
+  (item.facts?.outcomes ?? []).forEach((outcome, n) => {
+    let start = outcome.text ? item.text.indexOf(outcome.text) : -1;
+    if (start < 0) return void of.push(null);
+    let end = start + outcome.text.length;
+    for (const s of spans) {
+      if (s.start < start && s.end > start) start = s.start;
+      if (s.start < end && s.end > end) end = s.end;
+    }
+    const overlapping = clauses.find((c) => c.start < end && start < c.end);
+    if (overlapping) {
+      overlapping.outcomes.push(n);
+      return void of.push(overlapping.id);
+    }
+    const clause = { start, end, id: `${itemId}-c${n}`, outcomes: [n] };
+    clauses.push(clause);
+    of.push(clause.id);
+  });
+  clauses.sort((a, b) => a.start - b.start);
+  return { clauses, of };
+}
+
+/**
+ * An item's text with entity mentions, citation markers and the clauses outcomes were read
+ * from marked up. Mentions carry source offsets (of the raw file, markup included), so they are
+ * found again in the item's text in order; one that is not found is left unmarked rather than misplaced.
+ */
+function richText(item: Item, itemId: string, ctx: Context): { html: string; clauseOf: (string | null)[] } {
   const text = item.text;
   const spans: Span[] = [];
   let cursor = 0;
   for (const mention of [...item.entities].sort((a, b) => a.start - b.start)) {
-    const entity = mention.entity ? entities.get(mention.entity) : undefined;
+    const entity = mention.entity ? ctx.entities.get(mention.entity) : undefined;
     if (!entity) continue;
     const at = text.indexOf(mention.text, cursor);
     if (at < 0 || mention.text.length === 0) continue;
@@ -80,16 +133,73 @@ function richText(item: Item, entities: Map<string, Entity>, known: Set<number>)
     const start = m.index;
     const end = start + m[0].length;
     if (spans.some((s) => s.start < end && start < s.end)) continue;
-    spans.push({ start, end, html: citationLinks(m[0], known) });
+    spans.push({ start, end, html: citationLinks(m[0], ctx.known) });
   }
   spans.sort((a, b) => a.start - b.start);
+  const { clauses, of } = clausesOf(item, itemId, spans);
+  // Clause boundaries never cut a span (clausesOf widened them), so text runs are cut at them.
+  const cuts = new Set([0, text.length]);
+  for (const c of clauses) cuts.add(c.start).add(c.end);
+  for (const s of spans) cuts.add(s.start).add(s.end);
+  const points = [...cuts].sort((a, b) => a - b);
   let html = '';
-  let at = 0;
-  for (const span of spans) {
-    html += esc(text.slice(at, span.start)) + span.html;
-    at = span.end;
+  let span = 0;
+  for (let i = 0; i + 1 < points.length; i++) {
+    const [a, b] = [points[i]!, points[i + 1]!];
+    const opening = clauses.find((c) => c.start === a);
+    if (opening) html += `<span class="clause" id="${opening.id}" tabindex="-1">`;
+    while (span < spans.length && spans[span]!.end <= a) span++;
+    const inside = spans[span] && spans[span]!.start <= a && spans[span]!.end >= b ? spans[span]! : null;
+    if (inside) {
+      if (inside.start === a) html += inside.html;
+    } else html += esc(text.slice(a, b));
+    const closing = clauses.find((c) => c.end === b);
+    if (closing) html += `${closing.outcomes.map((n) => `<a class="cn" href="#${itemId}-o${n}" aria-label="outcome ${n + 1}">${n + 1}</a>`).join('')}</span>`;
   }
-  return html + esc(text.slice(at));
+  return { html, clauseOf: of };
+}
+
+/** "100%", "≈1.88 (from 4.69)": an outcome's value as written. */
+function outcomeValue(o: Facts['outcomes'][number]): string {
+  const unit = o.unit === null ? '' : o.unit === '%' ? '%' : ` ${o.unit}`;
+  return `${o.approximate ? '≈' : ''}${o.value}${unit}${o.baseline !== null ? ` (from ${o.baseline}${unit})` : ''}`;
+}
+
+/** The facts of an item beside its text: institution, country, and each outcome with its measure, value, time, comparator and population, linked to the clause it was read from. */
+function renderFacts(item: Item, itemId: string, clauseOf: (string | null)[], ctx: Context): string {
+  const facts = item.facts;
+  if (!facts) return '';
+  const institution = facts.institution
+    ? `<span lang="${ctx.lang}">${esc(facts.institution.text)}</span>${facts.institution.label ? `<br><span class="en" lang="en">${esc(facts.institution.label)}</span>` : ' <span class="muted">(not in the lexicon)</span>'}`
+    : '<span class="muted">none found</span>';
+  const rows = facts.outcomes.map((o, n) => {
+    const clause = clauseOf[n];
+    const parts = [
+      o.timepoint ? `<span class="k">at</span> ${esc(o.timepoint)}` : '',
+      o.comparator ? `<span class="k">vs</span> <span lang="${ctx.lang}">${esc(o.comparator)}</span>` : '',
+      o.population ? `<span class="k">in</span> ${esc(o.population)}` : '',
+    ].filter(Boolean);
+    const from = clause ? `<a class="clause-link" href="#${clause}" data-clause="${clause}">the clause</a>` : '<span class="muted">clause not found in the text</span>';
+    return `<li id="${itemId}-o${n}" data-clause="${clause ?? ''}"><span class="measure">${esc(o.measure)}</span> <span class="value">${esc(outcomeValue(o))}</span>${parts.length ? ` ${parts.join(' ')}` : ''}<br><span class="from">from ${from}: <q lang="${ctx.lang}">${esc(o.text)}</q></span></li>`;
+  });
+  return `<aside class="facts" aria-label="Facts extracted from this item">
+<dl><dt>Institution</dt><dd>${institution}</dd><dt>Country</dt><dd>${facts.country ? esc(facts.country) : '<span class="muted">none found</span>'}</dd></dl>
+${rows.length ? `<p class="outcomes-h">Outcomes (${rows.length})</p><ol class="outcomes">${rows.join('')}</ol>` : '<p class="muted">No outcomes found.</p>'}
+</aside>`;
+}
+
+/** What the last change did to an item: a badge, and for a changed item what changed. */
+function changeNote(itemId: string, ctx: Context): { badge: string; note: string; cls: string } {
+  const diff = ctx.diff;
+  if (!diff) return { badge: '', note: '', cls: '' };
+  if (diff.added.some((i) => i.at === itemId)) return { badge: ' <span class="badge new">new</span>', note: '', cls: ' is-new' };
+  const change: ItemChange | undefined = diff.changed.find((c) => c.after.at === itemId);
+  if (!change) return { badge: '', note: '', cls: '' };
+  return {
+    badge: ' <span class="badge changed">changed</span>',
+    note: `<p class="change-note">Changed in revision ${ctx.change!.revision}: ${change.fields.map((f) => fieldChange(change, f)).join('; ')}.</p>`,
+    cls: ' is-changed',
+  };
 }
 
 function renderItem(item: Item, id: string, ctx: Context): string {
@@ -98,20 +208,31 @@ function renderItem(item: Item, id: string, ctx: Context): string {
     ? `<p class="paper">《<span lang="${ctx.lang}">${esc(item.paperTitle)}</span>》${item.paperTitleEn ? `<span class="en" lang="en">${esc(item.paperTitleEn)}</span>` : ''}</p>`
     : '';
   const journal = item.journal ? ` · <span>${esc(item.journal)}</span>` : '';
-  return `<article class="item" id="${id}" data-entities="${esc(mentioned.join(' '))}" aria-labelledby="${id}-h">
-<h3 id="${id}-h"><span class="date">${esc(item.date)}</span>${journal}</h3>
-${paper}<p class="text" lang="${ctx.lang}">${richText(item, ctx.entities, ctx.known)}</p>
-${notesFor(id, ctx.diagnostics, ctx.placement)}</article>`;
+  const { html, clauseOf } = richText(item, id, ctx);
+  const change = changeNote(id, ctx);
+  return `<article class="item${change.cls}" id="${id}" data-entities="${esc(mentioned.join(' '))}" aria-labelledby="${id}-h">
+<h3 id="${id}-h"><span class="date">${esc(item.date)}</span>${journal}${change.badge} ${sourceLink(ctx, item.position)}</h3>
+${change.note}<div class="item-body"><div class="item-main">
+${paper}<p class="text" lang="${ctx.lang}">${html}</p>
+${notesFor(id, ctx)}</div>
+${renderFacts(item, id, clauseOf, ctx)}</div>
+</article>`;
 }
 
-function renderSection(section: Section, i: number, ctx: Context): string {
+function renderSection(section: Section, i: number, ctx: Context, monthAnchors: Set<string>): string {
   const id = `s${i}`;
-  const heading = section.heading ?? section.headingEn ?? kindLabels[section.kind];
+  const heading = section.heading ?? section.headingEn ?? kindLabels[section.kind] ?? section.kind;
   const en = section.heading && section.headingEn ? `<span class="en" lang="en">${esc(section.headingEn)}</span>` : '';
   const prose = section.text ? `<p class="prose" lang="${ctx.lang}">${esc(section.text)}</p>` : '';
+  // The index's month squares lead to the first section of their month.
+  let anchor = '';
+  if (section.month && !monthAnchors.has(section.month)) {
+    monthAnchors.add(section.month);
+    anchor = `<span class="anchor" id="m-${esc(section.month)}"></span>`;
+  }
   return `<section class="section ${esc(section.kind)}" id="${id}" aria-labelledby="${id}-h">
-<h2 id="${id}-h"><span lang="${section.heading ? ctx.lang : 'en'}">${esc(heading)}</span>${en}</h2>
-${notesFor(id, ctx.diagnostics, ctx.placement)}${prose}
+${anchor}<h2 id="${id}-h"><span lang="${section.heading ? ctx.lang : 'en'}">${esc(heading)}</span>${en}</h2>
+${notesFor(id, ctx)}${prose}
 ${section.items.map((item, j) => renderItem(item, `${id}-${j}`, ctx)).join('\n')}
 </section>`;
 }
@@ -129,9 +250,20 @@ function referenceLinks(reference: Reference): string {
 
 function renderReferences(record: ArticleRecord, ctx: Context): string {
   if (record.references.length === 0) return '';
+  // Which items cite each reference, in article order.
+  const citedBy = new Map<string, { id: string; date: string }[]>();
+  record.sections.forEach((s, i) =>
+    s.items.forEach((item, j) => {
+      for (const ref of new Set(item.citations)) citedBy.set(ref, [...(citedBy.get(ref) ?? []), { id: `s${i}-${j}`, date: item.date }]);
+    }),
+  );
   const items = record.references.map((r) => {
     const placeholder = r.placeholder ? ' <span class="placeholder">placeholder, not a citation</span>' : '';
-    return `<li id="${esc(r.id)}" value="${r.number}"><span lang="${/[\u3400-\u9fff]/.test(r.raw) ? ctx.lang : 'en'}">${esc(r.raw)}</span>${placeholder}<br>${referenceLinks(r)}${notesFor(r.id, ctx.diagnostics, ctx.placement)}</li>`;
+    const citing = citedBy.get(r.id) ?? [];
+    const back = citing.length
+      ? `Cited by ${citing.map((c) => `<a class="backlink" href="#${c.id}" aria-label="the item of ${esc(c.date)} (${c.id})">${esc(c.date)}</a>`).join(', ')}`
+      : '<span class="muted">Cited by no item</span>';
+    return `<li id="${esc(r.id)}" value="${r.number}"><span lang="${/[\u3400-\u9fff]/.test(r.raw) ? ctx.lang : 'en'}">${esc(r.raw)}</span>${placeholder}<br>${referenceLinks(r)}<span class="cited-by">${back} · ${sourceLink(ctx, r.position)}</span>${notesFor(r.id, ctx)}</li>`;
   });
   return `<section id="references" aria-labelledby="references-h">
 <h2 id="references-h">References</h2>
@@ -145,23 +277,25 @@ function renderEntityPanel(record: ArticleRecord): string {
   if (record.entities.length === 0) return '';
   const byType = new Map<string, Entity[]>();
   for (const entity of record.entities) byType.set(entity.type, [...(byType.get(entity.type) ?? []), entity]);
-  const types = ENTITY_TYPES.filter((t) => byType.has(t));
-  const legend = types.map((t) => `<li><mark class="ent ${t}">${t}</mark> ${byType.get(t)!.length}</li>`).join('');
+  const types = [...ENTITY_TYPES.filter((t) => byType.has(t)), ...[...byType.keys()].filter((t) => !(ENTITY_TYPES as readonly string[]).includes(t)).sort()];
+  const legend = types.map((t) => `<li><mark class="ent ${esc(t)}">${esc(t)}</mark> ${byType.get(t)!.length}</li>`).join('');
   const groups = types
     .map((t) => {
       const options = [...byType.get(t)!]
         .sort((a, b) => b.mentions.length - a.mentions.length || (a.label < b.label ? -1 : 1))
         .map((e) => `<option value="${esc(e.id)}" data-label="${esc(e.label)}">${esc(e.label)} (${e.mentions.length})</option>`)
         .join('');
-      return `<optgroup label="${t}">${options}</optgroup>`;
+      return `<optgroup label="${esc(t)}">${options}</optgroup>`;
     })
     .join('');
-  return `<section class="panel" aria-labelledby="entities-h">
+  const mentions = record.entities.reduce((n, e) => n + e.mentions.length, 0);
+  return `<section class="panel" id="entities" aria-labelledby="entities-h">
 <h2 id="entities-h">Entities</h2>
-<p>Mentions are highlighted by type; hover or focus a mention for its entity.</p>
+<p>${mentions} mention${mentions === 1 ? '' : 's'} of ${record.entities.length} entit${record.entities.length === 1 ? 'y' : 'ies'}, highlighted by type; hover or focus a mention for its entity.</p>
 <ul class="legend" aria-label="Legend">${legend}</ul>
-<label for="entity-filter">Show the items that mention</label>
-<select id="entity-filter" disabled><option value="">every entity (all items)</option>${groups}</select>
+<p class="controls"><label><input type="checkbox" id="toggle-marks" checked disabled> Highlight entity mentions</label> <span class="muted">(remembered)</span></p>
+<p class="controls"><label for="entity-filter">Show the items that mention</label>
+<select id="entity-filter" disabled><option value="">every entity (all items)</option>${groups}</select></p>
 <p id="filter-status" role="status" aria-live="polite"></p>
 </section>`;
 }
@@ -173,41 +307,91 @@ function renderDiagnostics(ctx: Context, record: ArticleRecord): string {
     const label = target.startsWith('ref-') ? `reference ${target.slice(4)}` : target.includes('-') ? 'its item' : 'its section';
     return ` <a href="#d${k}-at">shown at ${label}</a>`;
   };
-  const rows = ctx.diagnostics.map(
-    (d, k) => `<li id="d${k}"><span class="sev ${d.severity}">${d.severity}</span> <code>${esc(record.source.path ?? record.id)}:${d.line}:${d.column}</code> ${esc(d.message)} <code>[${esc(d.rule)}]</code>${where(k)}</li>`,
-  );
+  // The first diagnostic of each rule is where the index's rule links lead.
+  const firstOfRule = new Set<string>();
+  const rows = ctx.diagnostics.map((d, k) => {
+    const ruleAnchor = firstOfRule.has(d.rule) ? '' : (firstOfRule.add(d.rule), `<span class="anchor" id="rule-${esc(d.rule)}"></span>`);
+    return `<li id="d${k}">${ruleAnchor}<span class="sev ${d.severity}">${d.severity}</span> <a href="${sourceHref(ctx, d.line)}"><code>${esc(record.source.path ?? record.id)}:${d.line}:${d.column}</code></a> ${esc(d.message)} <code>[${esc(d.rule)}]</code>${where(k)}</li>`;
+  });
   return `<section id="diagnostics" aria-labelledby="diagnostics-h">
 <h2 id="diagnostics-h">Diagnostics (${ctx.diagnostics.length})</h2>
-${rows.length ? `<ol>\n${rows.join('\n')}\n</ol>` : '<p>None: the pipeline found nothing to doubt.</p>'}
+${rows.length ? `<p>Each position opens the source at that line.</p>\n<ol>\n${rows.join('\n')}\n</ol>` : '<p>None: the pipeline found nothing to doubt.</p>'}
+</section>`;
+}
+
+/** The change panel: what the last change of the article did, item by item. */
+function renderChanges(ctx: Context): string {
+  const change = ctx.change;
+  // The first build has nothing to compare with: the header says so in a line.
+  if (!change || change.status === 'first') return '';
+  let body: string;
+  if (change.status === 'new') body = `<p><span class="badge new">new</span> Added in revision ${change.revision}: the previous build had no such article.</p>`;
+  else {
+    const diff = ctx.diff!;
+    const list: string[] = [];
+    if (diff.id) list.push(`<li>Id <code>${esc(diff.id.before)}</code> → <code>${esc(diff.id.after)}</code></li>`);
+    if (diff.path) list.push(`<li>Input <code>${esc(diff.path.before ?? 'standard input')}</code> → <code>${esc(diff.path.after ?? 'standard input')}</code></li>`);
+    if (diff.title) list.push(`<li>Title <span lang="${ctx.lang}">${esc(diff.title.before ?? '(none)')}</span> → <span lang="${ctx.lang}">${esc(diff.title.after ?? '(none)')}</span></li>`);
+    for (const item of diff.added) list.push(`<li><span class="badge new">new</span> <a href="#${esc(item.at)}">${itemLine(item)}</a></li>`);
+    for (const c of diff.changed) list.push(`<li><span class="badge changed">changed</span> <a href="#${esc(c.after.at)}">${itemLine(c.after)}</a>: ${c.fields.map((f) => fieldChange(c, f)).join('; ')}</li>`);
+    for (const item of diff.removed)
+      list.push(`<li><span class="badge removed">removed</span> ${itemLine(item)}${item.dois.length ? ` · ${item.dois.map((d) => `<code>${esc(d)}</code>`).join(', ')}` : ''}: <q lang="${ctx.lang}">${esc(item.excerpt)}…</q></li>`);
+    for (const r of diff.references) {
+      const what = r.kind === 'added' ? `new${r.after ? `, DOI <code>${esc(r.after)}</code>` : ''}` : r.kind === 'removed' ? `removed${r.before ? ` (DOI <code>${esc(r.before)}</code>)` : ''}` : `DOI ${r.before ? `<code>${esc(r.before)}</code>` : '(none)'} → ${r.after ? `<code>${esc(r.after)}</code>` : '(none)'}`;
+      list.push(`<li>Reference <a href="#ref-${r.number}">[${r.number}]</a> ${what}</li>`);
+    }
+    body = `<p><span class="badge changed">changed</span> Changed in revision ${change.revision}, compared with the version before:</p>
+<ul class="change-list">${list.join('') || '<li>Only the places of items moved.</li>'}</ul>`;
+  }
+  return `<section class="panel changes" id="changes" aria-labelledby="changes-h">
+<h2 id="changes-h">Changes</h2>
+${body}
+<p class="muted">A build that changes nothing keeps what this shows; the index names the latest revision.</p>
 </section>`;
 }
 
 interface Context {
+  id: string;
   lang: string;
   entities: Map<string, Entity>;
   known: Set<number>;
   diagnostics: Diagnostic[];
   placement: Placement;
+  change: ArticleChange | null;
+  diff: ArticleDiff | null;
 }
 
 function count(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
+/** Options of {@link renderArticlePage}. */
+export interface ArticlePageOptions {
+  /** The article's last change (the build's change view); without it the page has no change panel. */
+  change?: ArticleChange | null;
+}
+
 /**
- * The review page of one record: months and items in order, entity mentions highlighted with
- * a legend and a filter, citations linked to references, identifiers linked, the English title
- * beside the Chinese one, every diagnostic at its place and in a list. Static and
- * self-contained; every piece of text is escaped.
+ * The review page of one record: months and items in order, each item's facts beside it with
+ * the clause each outcome was read from marked in the text, entity mentions highlighted (a
+ * remembered toggle turns them off) with a legend and a filter kept in the URL, citations linked
+ * to references and references back to the items citing them, identifiers linked, the English
+ * title beside the Chinese one, every diagnostic at its place and in a list — each position
+ * opening the source page at its line — and, given the build's change view, what the article's
+ * last change did. Static and self-contained; every piece of text is escaped.
  */
-export function renderArticlePage(record: ArticleRecord): string {
+export function renderArticlePage(record: ArticleRecord, options: ArticlePageOptions = {}): string {
   const diagnostics = [...record.diagnostics].sort(compareDiagnostics);
+  const change = options.change ?? null;
   const ctx: Context = {
+    id: record.id,
     lang: langOf(record.language, record.script),
     entities: new Map(record.entities.map((e) => [e.id, e])),
     known: new Set(record.references.map((r) => r.number)),
     diagnostics,
     placement: placeDiagnostics(record, diagnostics),
+    change,
+    diff: diffOf(change),
   };
   const months = record.sections.filter((s) => s.kind === 'month');
   const items = record.sections.reduce((n, s) => n + s.items.length, 0);
@@ -218,26 +402,30 @@ export function renderArticlePage(record: ArticleRecord): string {
     .map((s, i) => (s.kind === 'month' || s.items.length ? `<li><a href="#s${i}">${esc(s.month ?? s.headingEn ?? s.kind)}</a></li>` : ''))
     .join('');
   const topic = record.topic ? [record.topic.therapy, record.topic.disease?.label].filter(Boolean).join(' · ') : '';
-  const unplaced = diagnostics.map((d, k) => (ctx.placement.has(k) ? '' : diagnosticNote(d, k))).join('');
+  const unplaced = diagnostics.map((d, k) => (ctx.placement.has(k) ? '' : diagnosticNote(d, k, ctx))).join('');
+  const status = change === null ? '' : change.status === 'first' ? '' : ` · <a href="#changes"><span class="badge ${change.status}">${change.status}</span> in revision ${change.revision}</a>`;
+  const changeLine = change?.status === 'first' ? '<li>Changes: none — the first build into this folder, nothing to compare with</li>' : '';
+  const monthAnchors = new Set<string>();
   const body = `<header>
-<p><a href="index.html">All articles</a> · <code>${esc(record.id)}</code> · ${esc(record.source.path ?? 'standard input')} (${esc(record.source.format)}, ${esc(record.source.encoding)})</p>
+<p><a href="index.html">All articles</a> · <code>${esc(record.id)}</code> · ${esc(record.source.path ?? 'standard input')} (${esc(record.source.format)}, ${esc(record.source.encoding)}) · <a href="${esc(encodeURIComponent(record.id))}.source.html">source</a>${status}</p>
 <h1><span lang="${ctx.lang}">${esc(record.title ?? record.id)}</span>${record.titleEn ? `<span class="en" lang="en">${esc(record.titleEn)}</span>` : ''}</h1>
 <ul class="meta">
 ${topic ? `<li>Topic: ${esc(topic)}</li>` : ''}${record.period ? `<li>Period: ${esc(record.period.start)} – ${esc(record.period.end)}</li>` : ''}
 <li>${count(months.length, 'month')} · ${count(items, 'item')} · ${count(record.references.length, 'reference')} (${withDoi} with DOI) · ${count(record.entities.length, 'entity').replace('entitys', 'entities')}</li>
 <li>${count(severity.error, 'error')}, ${count(severity.warning, 'warning')}, ${severity.info} info</li>
-</ul>
+${changeLine}</ul>
 </header>
 <nav class="toc" aria-label="Sections">
-<ol>${toc}${record.references.length ? '<li><a href="#references">References</a></li>' : ''}<li><a href="#diagnostics">Diagnostics</a></li></ol>
+<ol>${toc}${record.references.length ? '<li><a href="#references">References</a></li>' : ''}<li><a href="#diagnostics">Diagnostics</a></li>${change && change.status !== 'first' ? '<li><a href="#changes">Changes</a></li>' : ''}</ol>
 </nav>
 <main id="main">
 ${unplaced ? `<section class="panel" aria-label="Diagnostics about the whole article">${unplaced}</section>` : ''}
+${renderChanges(ctx)}
 ${renderEntityPanel(record)}
-${record.sections.map((s, i) => renderSection(s, i, ctx)).join('\n')}
+${record.sections.map((s, i) => renderSection(s, i, ctx, monthAnchors)).join('\n')}
 ${renderReferences(record, ctx)}
 ${renderDiagnostics(ctx, record)}
 </main>
 <footer>Written by digest-ingest (record schema ${esc(record.schemaVersion)}) from ${esc(record.source.path ?? 'standard input')}, SHA-256 <code>${esc(record.source.sha256.slice(0, 12))}</code>. A static page: it loads nothing from the network.</footer>`;
-  return page({ lang: 'en', title: `${record.title ?? record.id} — digest review`, body, script: record.entities.length > 0 });
+  return page({ lang: 'en', title: `${record.title ?? record.id} — digest review`, body, script: true, bodyClass: 'article-page' });
 }

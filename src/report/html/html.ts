@@ -20,6 +20,15 @@ export function safeUrl(url: unknown): string | null {
   }
 }
 
+/**
+ * JSON to embed in a `<script type="application/json">` data block (never run: the page's
+ * policy allows only its own script). `<`, `>`, `&` and the two line separators are escaped as
+ * JSON escapes, so no text can close the block or open a comment.
+ */
+export function jsonForScript(value: unknown): string {
+  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** The stylesheet and script every page inlines, and the policy that allows exactly them. */
 export interface ReportAssets {
   css: string;

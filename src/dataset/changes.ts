@@ -1,0 +1,153 @@
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import { SCHEMA_VERSION } from '../core/record.js';
+import { validatorFor } from '../core/schemas.js';
+import type { ArticleRecord } from '../generated/article.js';
+import type { ArticleChange, ArticleDigest, DatasetChanges, RemovedArticle } from '../generated/changes.js';
+import { toJson } from '../io/atomic.js';
+import { readPlainFile } from '../io/files.js';
+import { MANIFEST, ownedFiles } from './ownership.js';
+
+/** The change view's file in a dataset folder (schemas/changes.schema.json). */
+export const CHANGES = 'changes.json';
+
+/** How much of an item's text a digest keeps to name the item once it is gone (code points). */
+const EXCERPT = 60;
+
+function hash(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/**
+ * What the change view compares of a record: its id, path and title, each item's place, date,
+ * journal, paper title, cited DOIs and a hash of its text, each reference's number and DOI. Small
+ * (a few KB), so the dataset keeps it for every article and the next build compares with it.
+ */
+export function articleDigest(record: ArticleRecord): ArticleDigest {
+  const doiOf = new Map(record.references.map((r) => [r.id, typeof r.csl.DOI === 'string' ? r.csl.DOI : null]));
+  return {
+    id: record.id,
+    path: record.source.path,
+    title: record.title,
+    items: record.sections.flatMap((section, i) =>
+      section.items.map((item, j) => ({
+        at: `s${i}-${j}`,
+        date: item.date,
+        journal: item.journal,
+        paperTitle: item.paperTitle ?? null,
+        dois: item.citations.map((id) => doiOf.get(id) ?? null).filter((doi): doi is string => doi !== null),
+        text: hash(item.text).slice(0, 16),
+        excerpt: [...item.text.replace(/\s+/g, ' ').trim()].slice(0, EXCERPT).join(''),
+      })),
+    ),
+    references: record.references.map((r) => ({ number: r.number, doi: doiOf.get(r.id) ?? null })),
+  };
+}
+
+/** The hash a summary carries of its record's digest: equal hashes, equal digests. */
+export function digestHash(digest: ArticleDigest): string {
+  return hash(JSON.stringify(digest));
+}
+
+/** What an input's change is decided from: the previous build's revision (0: none) and its entry for this article. */
+export interface ChangePrior {
+  revision: number;
+  entry: ArticleChange | null;
+}
+
+/**
+ * An article's change: the first build into a folder makes every article `first`; an article
+ * whose digest equals the previous build's keeps the change it had (so a build that changes
+ * nothing writes the same pages); any other is `new` or `changed` at the next revision.
+ */
+export function decideChange(prior: ChangePrior, current: ArticleDigest): ArticleChange {
+  if (prior.revision === 0) return { id: current.id, status: 'first', revision: 1, previousId: null, current, previous: null };
+  const old = prior.entry;
+  if (old === null) return { id: current.id, status: 'new', revision: prior.revision + 1, previousId: null, current, previous: null };
+  if (digestHash(old.current) === digestHash(current)) return { ...old, id: current.id, current };
+  return { id: current.id, status: 'changed', revision: prior.revision + 1, previousId: old.id === current.id ? null : old.id, current, previous: old.current };
+}
+
+/** The change a reused (cached) article keeps, when its digest is the one the previous build recorded; else null (it must be made again). */
+export function carriedChange(prior: ChangePrior, digest: string | null | undefined): ArticleChange | null {
+  const old = prior.entry;
+  return old !== null && typeof digest === 'string' && digestHash(old.current) === digest ? old : null;
+}
+
+/** What an article page was made from besides its input: its change (the page's source key). */
+export function pageSource(key: string, change: ArticleChange | null): string {
+  return change === null ? key : hash(`${key}\0${JSON.stringify(change)}`);
+}
+
+/**
+ * The change view of the dataset a build replaces: its changes.json, read only when the old
+ * manifest lists it and it follows its schema (anything else is "no previous build").
+ */
+export class PreviousBuild {
+  private constructor(
+    /** The revision of the dataset in the folder (0: none, or none this digest can read). */
+    readonly revision: number,
+    private readonly byId: ReadonlyMap<string, ArticleChange>,
+    private readonly removed: readonly RemovedArticle[],
+    /** The entries by input path (the first by id, when two share one). */
+    private readonly byPath: ReadonlyMap<string, ArticleChange> = new Map([...byId.values()].reverse().filter((a) => a.current.path !== null).map((a) => [a.current.path!, a])),
+  ) {}
+
+  /** The previous build of the dataset folder `root`. */
+  static read(root: string): PreviousBuild {
+    const none = new PreviousBuild(0, new Map(), []);
+    if (!ownedFiles(join(root, MANIFEST)).has(CHANGES)) return none;
+    let value: unknown;
+    try {
+      const read = readPlainFile(join(root, CHANGES), 1 << 30);
+      if (!read.bytes) return none;
+      value = JSON.parse(read.bytes.toString('utf8'));
+    } catch {
+      return none;
+    }
+    return PreviousBuild.of(value) ?? none;
+  }
+
+  /** A previous build from a parsed changes.json, or null when it does not follow its schema. */
+  static of(value: unknown): PreviousBuild | null {
+    if (!validatorFor<DatasetChanges>('changes')(value)) return null;
+    return new PreviousBuild(value.revision, new Map(value.articles.map((a) => [a.id, a])), value.removed);
+  }
+
+  /** The number of articles the previous build had. */
+  get size(): number {
+    return this.byId.size;
+  }
+
+  /**
+   * What article `id` (from `path`) is compared with: its own entry, or — when its id is new —
+   * the entry of the same input under an id no input of this build has (its id changed).
+   */
+  priorFor(id: string, path: string | null, ids: ReadonlySet<string>): ChangePrior {
+    let entry = this.byId.get(id) ?? null;
+    if (entry === null && path !== null) {
+      const old = this.byPath.get(path);
+      if (old && !ids.has(old.id)) entry = old;
+    }
+    return { revision: this.revision, entry };
+  }
+
+  /**
+   * The new changes.json from every article's change (any order): the revision goes up when
+   * any article changed or was removed; articles whose record is gone (and whose id did not
+   * just pass to another input) are listed as removed. A build that changes nothing carries the
+   * old removed list, so its file is the one it found.
+   */
+  next(changes: readonly ArticleChange[]): { value: DatasetChanges; text: string } {
+    const articles = [...changes].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const ids = new Set(articles.map((a) => a.id));
+    const bumped = this.revision + 1;
+    const renamedFrom = new Set(articles.filter((a) => a.revision === bumped && a.previousId !== null).map((a) => a.previousId));
+    const gone = [...this.byId.values()].filter((old) => !ids.has(old.id) && !renamedFrom.has(old.id));
+    const changed = this.revision === 0 || gone.length > 0 || articles.some((a) => a.revision === bumped);
+    const revision = this.revision === 0 ? 1 : changed ? bumped : this.revision;
+    const removed = !changed ? [...this.removed] : gone.map((old) => ({ id: old.id, revision, last: old.current })).sort((a, b) => (a.id < b.id ? -1 : 1));
+    const value: DatasetChanges = { schemaVersion: SCHEMA_VERSION, revision, articles, removed };
+    return { value, text: toJson(value) };
+  }
+}

@@ -1,0 +1,330 @@
+import { compareDiagnostics } from '../../core/diagnostic.js';
+import type { ArticleRecord, Diagnostic, Range } from '../../generated/article.js';
+import { esc, langOf, page } from './html.js';
+
+/** Up to this many characters of decoded text, the source page shows every line. */
+export const FULL_SOURCE_CHARS = 256 * 1024;
+/** A line longer than this is shown around what was kept from it and where diagnostics point. */
+export const LONG_LINE_CHARS = 2000;
+/** The source page shows at most this many characters of source; past it, lines are only counted. */
+export const MAX_SHOWN_CHARS = 2 * 1024 * 1024;
+/** In a large source, runs of lines not kept that are longer than this are cut to their ends. */
+const ELIDE_RUN = 8;
+
+/** The text the diagnostics of a record point into, and the spans (offsets) the parser kept as body blocks. */
+export interface SourceText {
+  text: string;
+  blocks: readonly { start: number; end: number }[];
+}
+
+type Owner =
+  | { kind: 'item'; section: number; item: number }
+  | { kind: 'heading'; section: number }
+  | { kind: 'prose'; section: number }
+  | { kind: 'reference'; index: number }
+  | { kind: 'boilerplate'; index: number }
+  | { kind: 'kept' }
+  | { kind: 'none' };
+
+const categoryOf: Record<Owner['kind'], string> = { item: 'item', heading: 'section', prose: 'section', reference: 'reference', boilerplate: 'dropped', kept: 'kept', none: 'none' };
+
+function keyOf(owner: Owner): string {
+  switch (owner.kind) {
+    case 'item':
+      return `item:${owner.section}-${owner.item}`;
+    case 'heading':
+    case 'prose':
+      return `${owner.kind}:${owner.section}`;
+    case 'reference':
+    case 'boilerplate':
+      return `${owner.kind}:${owner.index}`;
+    default:
+      return owner.kind;
+  }
+}
+
+/** The last line a range covers (its end is exclusive: a range that ends at column 1 ends on the line before). */
+function lastLine(range: Range): number {
+  return range.end.column === 1 && range.end.line > range.start.line ? range.end.line - 1 : range.end.line;
+}
+
+/** Where each line starts in the text. */
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/** Offsets [from, to) within each line (by line index) that the parser kept, merged. */
+function keptSpans(starts: readonly number[], length: number, blocks: SourceText['blocks']): Map<number, [number, number][]> {
+  const spans = new Map<number, [number, number][]>();
+  const lineOf = (offset: number): number => {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (starts[mid]! <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return low;
+  };
+  for (const block of blocks) {
+    const start = Math.max(0, Math.min(block.start, length));
+    const end = Math.max(start, Math.min(block.end, length));
+    for (let line = lineOf(start); line < starts.length && starts[line]! < Math.max(end, start + 1); line++) {
+      const lineEnd = line + 1 < starts.length ? starts[line + 1]! - 1 : length;
+      const from = Math.max(start, starts[line]!) - starts[line]!;
+      const to = Math.min(end, lineEnd) - starts[line]!;
+      if (to > from) spans.set(line, [...(spans.get(line) ?? []), [from, to]]);
+    }
+  }
+  for (const [line, list] of spans) {
+    list.sort((a, b) => a[0] - b[0]);
+    const merged: [number, number][] = [];
+    for (const span of list) {
+      const last = merged[merged.length - 1];
+      if (last && span[0] <= last[1]) last[1] = Math.max(last[1], span[1]);
+      else merged.push([...span]);
+    }
+    spans.set(line, merged);
+  }
+  return spans;
+}
+
+/** The `<…>` tags of a line of markup, as [from, to) offsets: one linear scan. */
+function tagSpans(line: string): [number, number][] {
+  const tags: [number, number][] = [];
+  for (let at = line.indexOf('<'); at !== -1; ) {
+    const close = line.indexOf('>', at);
+    if (close === -1) {
+      tags.push([at, line.length]);
+      break;
+    }
+    tags.push([at, close + 1]);
+    at = line.indexOf('<', close + 1);
+  }
+  return tags;
+}
+
+/** A piece of a line with its classes: kept by the parser, markup. */
+function renderPiece(line: string, from: number, to: number, kept: readonly [number, number][], tags: readonly [number, number][]): string {
+  const cuts = new Set([from, to]);
+  for (const [a, b] of [...kept, ...tags]) {
+    if (a > from && a < to) cuts.add(a);
+    if (b > from && b < to) cuts.add(b);
+  }
+  const points = [...cuts].sort((a, b) => a - b);
+  let html = '';
+  for (let i = 0; i + 1 < points.length; i++) {
+    const a = points[i]!;
+    const b = points[i + 1]!;
+    const classes = [kept.some(([x, y]) => a >= x && b <= y) ? 'k' : '', tags.some(([x, y]) => a >= x && b <= y) ? 'tag' : ''].filter(Boolean).join(' ');
+    const text = esc(line.slice(a, b));
+    html += classes ? `<span class="${classes}">${text}</span>` : text;
+  }
+  return html;
+}
+
+/** A line's content: whole, or — when long — windows around what was kept and where diagnostics point, the rest counted. */
+function renderLine(line: string, kept: readonly [number, number][], columns: readonly number[], markup: boolean): string {
+  const tags = markup ? tagSpans(line) : [];
+  if (line.length <= LONG_LINE_CHARS) return renderPiece(line, 0, line.length, kept, tags);
+  const windows: [number, number][] = [];
+  const around = (at: number, before: number, after: number) => windows.push([Math.max(0, at - before), Math.min(line.length, at + after)]);
+  for (const [a, b] of kept) around(a, 200, Math.min(b - a, 1600) + 200);
+  for (const column of columns) around(column - 1, 300, 300);
+  if (windows.length === 0) around(0, 0, 300);
+  windows.sort((a, b) => a[0] - b[0]);
+  const merged: [number, number][] = [];
+  for (const w of windows) {
+    const last = merged[merged.length - 1];
+    if (last && w[0] <= last[1]) last[1] = Math.max(last[1], w[1]);
+    else merged.push([...w]);
+  }
+  let html = '';
+  let at = 0;
+  for (const [a, b] of merged) {
+    if (a > at) html += `<span class="cut">… ${(a - at).toLocaleString('en-US')} characters …</span>`;
+    html += renderPiece(line, a, b, kept, tags);
+    at = b;
+  }
+  if (at < line.length) html += `<span class="cut">… ${(line.length - at).toLocaleString('en-US')} characters …</span>`;
+  return html;
+}
+
+/** Which part of the record each line went into: boilerplate, a reference, an item, a section's heading or prose; else kept elsewhere, or not kept. */
+function ownersOf(record: ArticleRecord, lineCount: number, kept: Map<number, [number, number][]>): Owner[] {
+  const owners: Owner[] = Array.from({ length: lineCount + 1 }, () => ({ kind: 'none' }) as Owner);
+  const claim = (range: Range, owner: Owner, only?: (line: number) => boolean) => {
+    for (let line = range.start.line; line <= Math.min(lastLine(range), lineCount); line++) {
+      if (owners[line]!.kind === 'none' && (!only || only(line))) owners[line] = owner;
+    }
+  };
+  record.boilerplate.forEach((b, index) => claim(b.position, { kind: 'boilerplate', index }));
+  record.references.forEach((r, index) => claim(r.position, { kind: 'reference', index }));
+  record.sections.forEach((s, section) => s.items.forEach((item, i) => claim(item.position, { kind: 'item', section, item: i })));
+  record.sections.forEach((s, section) => {
+    if (s.heading !== null) claim({ start: s.position.start, end: { line: s.position.start.line, column: s.position.start.column + 1 } }, { kind: 'heading', section }, (line) => kept.has(line - 1));
+    claim(s.position, { kind: 'prose', section }, (line) => kept.has(line - 1));
+  });
+  for (let line = 1; line <= lineCount; line++) if (owners[line]!.kind === 'none' && kept.has(line - 1)) owners[line] = { kind: 'kept' };
+  return owners;
+}
+
+interface Segment {
+  owner: Owner;
+  first: number;
+  last: number;
+}
+
+function link(id: string, anchor: string, label: string): string {
+  return `<a href="${esc(encodeURIComponent(id))}.html#${esc(anchor)}">${label}</a>`;
+}
+
+/** What the right-hand column says of a segment: what the lines became in the record. */
+function describe(segment: Segment, record: ArticleRecord, lang: string, shown: Set<string>, markup: boolean, blank: boolean): string {
+  const owner = segment.owner;
+  const once = (key: string, html: string) => (shown.has(key) ? '<p class="cont">(continued)</p>' : (shown.add(key), html));
+  const lines = segment.last - segment.first + 1;
+  switch (owner.kind) {
+    case 'item': {
+      const item = record.sections[owner.section]!.items[owner.item]!;
+      const at = `s${owner.section}-${owner.item}`;
+      const facts = item.facts;
+      const factLine = facts
+        ? [facts.institution ? esc(facts.institution.label ?? facts.institution.text) : '', facts.country ? esc(facts.country) : '', facts.outcomes.length ? `${facts.outcomes.length} outcome${facts.outcomes.length === 1 ? '' : 's'}` : ''].filter(Boolean).join(' · ')
+        : '';
+      return `<p class="what"><span class="kind">Item</span> ${link(record.id, at, esc(item.date))}${item.journal ? ` · ${esc(item.journal)}` : ''}</p>${once(at, `<p class="got" lang="${lang}">${esc(item.text)}</p>${factLine ? `<p class="facts-line">Facts: ${factLine}</p>` : ''}`)}`;
+    }
+    case 'heading': {
+      const section = record.sections[owner.section]!;
+      return `<p class="what"><span class="kind">Heading</span> of ${link(record.id, `s${owner.section}`, esc(section.month ?? section.kind))}</p><p class="got" lang="${lang}">${esc(section.heading)}</p>${section.headingEn ? `<p class="got en" lang="en">${esc(section.headingEn)}</p>` : ''}`;
+    }
+    case 'prose': {
+      const section = record.sections[owner.section]!;
+      return `<p class="what"><span class="kind">Prose</span> of ${link(record.id, `s${owner.section}`, esc(section.month ?? section.kind))}</p>${once(`prose-${owner.section}`, section.text ? `<p class="got" lang="${lang}">${esc(section.text)}</p>` : '')}`;
+    }
+    case 'reference': {
+      const ref = record.references[owner.index]!;
+      const csl = ref.csl as Record<string, unknown>;
+      const parsed = [csl.title, csl['container-title'], (csl.issued as { 'date-parts'?: number[][] } | undefined)?.['date-parts']?.[0]?.[0], csl.DOI ? `DOI ${csl.DOI}` : '']
+        .filter((x) => x !== undefined && x !== null && x !== '')
+        .map((x) => esc(x))
+        .join(' · ');
+      return `<p class="what"><span class="kind">Reference</span> ${link(record.id, ref.id, `[${ref.number}]`)}${ref.placeholder ? ' <span class="placeholder">placeholder</span>' : ''}</p><p class="got">${parsed || 'nothing parsed'}</p>`;
+    }
+    case 'boilerplate': {
+      const b = record.boilerplate[owner.index]!;
+      return `<p class="what"><span class="kind drop">Dropped as boilerplate</span> (${esc(b.kind)})</p><p class="got" lang="${lang}">${esc(b.text)}</p>`;
+    }
+    case 'kept':
+      return `<p class="what"><span class="kind">Kept</span> outside the sections: the title, or the heading of a list</p>`;
+    default:
+      return `<p class="what"><span class="kind none">Not kept</span>: ${blank ? `${lines === 1 ? 'a blank line' : 'blank lines'}` : markup ? 'markup and page chrome' : 'not part of the body'} (${lines} line${lines === 1 ? '' : 's'})</p>`;
+  }
+}
+
+/**
+ * The source page of a record (`report/<id>.source.html`): the decoded text its diagnostics
+ * point into (for HTML, the page's markup as decoded), line by line with numbers and anchors
+ * (`#L131`), beside what each run of lines became — an item, a heading, a reference, boilerplate
+ * dropped, or nothing — with the text the parser kept from it emphasised and every diagnostic
+ * under its line. Up to {@link FULL_SOURCE_CHARS} every line is shown; past that, long runs of
+ * lines not kept are cut to their ends, and past {@link MAX_SHOWN_CHARS} lines are only counted.
+ * Long lines (minified pages) are shown around what was kept and where diagnostics point.
+ */
+export function renderSourcePage(record: ArticleRecord, source: SourceText): string {
+  const lang = langOf(record.language, record.script);
+  const markup = record.source.format !== 'text';
+  const starts = lineStarts(source.text);
+  const lineCount = starts.length;
+  const lineText = (n: number) => source.text.slice(starts[n - 1]!, n < lineCount ? starts[n]! - 1 : source.text.length);
+  const kept = keptSpans(starts, source.text.length, source.blocks);
+  const owners = ownersOf(record, lineCount, kept);
+  const diagnostics = [...record.diagnostics].sort(compareDiagnostics);
+  const atLine = new Map<number, { d: Diagnostic; k: number }[]>();
+  diagnostics.forEach((d, k) => atLine.set(Math.min(d.line, lineCount), [...(atLine.get(Math.min(d.line, lineCount)) ?? []), { d, k }]));
+
+  const segments: Segment[] = [];
+  for (let line = 1; line <= lineCount; line++) {
+    const owner = owners[line]!;
+    const last = segments[segments.length - 1];
+    if (last && keyOf(last.owner) === keyOf(owner)) last.last = line;
+    else segments.push({ owner, first: line, last: line });
+  }
+  const counts: Record<string, number> = {};
+  for (let line = 1; line <= lineCount; line++) counts[categoryOf[owners[line]!.kind]] = (counts[categoryOf[owners[line]!.kind]] ?? 0) + 1;
+
+  const large = source.text.length > FULL_SOURCE_CHARS;
+  let budget = MAX_SHOWN_CHARS;
+  let stoppedAt: number | null = null;
+  const shown = new Set<string>();
+  const renderLines = (first: number, last: number): string => {
+    let html = '';
+    for (let n = first; n <= last; n++) {
+      const text = lineText(n);
+      if (budget <= 0) {
+        stoppedAt ??= n;
+        break;
+      }
+      budget -= Math.min(text.length, LONG_LINE_CHARS * 2);
+      const notes = atLine.get(n) ?? [];
+      html += `<div class="ln" id="L${n}"><a class="n" href="#L${n}">${n}</a><code>${renderLine(text, kept.get(n - 1) ?? [], notes.map((x) => x.d.column), markup)}</code></div>`;
+      for (const { d, k } of notes) {
+        html += `<p class="diag ${d.severity}"><span class="sev ${d.severity}">${d.severity}</span> ${d.line}:${d.column} ${esc(d.message)} <code>${esc(d.rule)}</code> ${link(record.id, `d${k}`, 'in the article')}</p>`;
+      }
+    }
+    return html;
+  };
+  const body = segments
+    .map((segment) => {
+      if (stoppedAt !== null) return '';
+      const { first, last } = segment;
+      const blank = Array.from({ length: last - first + 1 }, (_, i) => lineText(first + i)).every((t) => t.trim() === '');
+      let lines: string;
+      if (large && segment.owner.kind === 'none' && last - first + 1 > ELIDE_RUN) {
+        // Lines with a diagnostic are always shown; the rest of a long run is counted.
+        const keep = new Set([first, first + 1, last - 1, last, ...[...atLine.keys()].filter((n) => n >= first && n <= last)]);
+        lines = '';
+        let skipped = 0;
+        for (let n = first; n <= last; n++) {
+          if (keep.has(n)) {
+            if (skipped) lines += `<p class="cut">… ${skipped} line${skipped === 1 ? '' : 's'} not kept, not shown (the source is over ${FULL_SOURCE_CHARS / 1024} KB) …</p>`;
+            skipped = 0;
+            lines += renderLines(n, n);
+          } else skipped++;
+        }
+      } else lines = renderLines(first, last);
+      // A blank gap between paragraphs is shown as a line, with nothing to say beside it.
+      const quiet = blank && segment.owner.kind === 'none' && last - first < 2;
+      return `<div class="seg c-${categoryOf[segment.owner.kind]}${quiet ? ' blank' : ''}"><div class="src">${lines}</div><div class="got-col">${quiet ? '' : describe(segment, record, lang, shown, markup, blank)}</div></div>`;
+    })
+    .join('\n');
+  const cut = stoppedAt !== null ? `<p class="cut">The page stops at line ${stoppedAt} of ${lineCount}: it shows at most ${MAX_SHOWN_CHARS / 1024 / 1024} MB of source. The rest is in ${esc(record.source.path ?? 'the input')}.</p>` : '';
+  const legend = [
+    ['item', 'in an item'],
+    ['section', 'a section heading or prose'],
+    ['reference', 'in a reference'],
+    ['dropped', 'dropped as boilerplate'],
+    ['kept', 'kept elsewhere'],
+    ['none', 'not kept'],
+  ]
+    .filter(([c]) => counts[c!])
+    .map(([c, label]) => `<li class="c-${c}">${counts[c!]} line${counts[c!] === 1 ? '' : 's'} ${label}</li>`)
+    .join('');
+  const what = markup
+    ? `The ${esc(record.source.format)} source as decoded (${esc(record.source.encoding)}), markup and all: diagnostics point into these lines. The text the parser kept is emphasised; markup is grey.`
+    : `The text as decoded (${esc(record.source.encoding)}): diagnostics point into these lines.`;
+  const html = `<header>
+<p><a href="index.html">All articles</a> · ${link(record.id, 'main', esc(record.id))} · ${esc(record.source.path ?? 'standard input')} (${esc(record.source.format)}, ${esc(record.source.encoding)}, ${record.source.bytes.toLocaleString('en-US')} bytes)</p>
+<h1>Source of <span lang="${lang}">${esc(record.title ?? record.id)}</span></h1>
+<p>${what} Beside each run of lines: what it became in the record.${large ? ` The source is over ${FULL_SOURCE_CHARS / 1024} KB: long runs of lines not kept are cut to their ends.` : ''}</p>
+<ul class="legend seg-legend" aria-label="Lines by what they became">${legend}</ul>
+</header>
+<main id="main" class="source">
+${body}
+${cut}
+</main>
+<footer>Written by digest-ingest from ${esc(record.source.path ?? 'standard input')}, SHA-256 <code>${esc(record.source.sha256.slice(0, 12))}</code>. A static page: it loads nothing from the network.</footer>`;
+  return page({ lang: 'en', title: `Source of ${record.title ?? record.id} — digest review`, body: html, bodyClass: 'source-page' });
+}

@@ -1,0 +1,108 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { articleDigest, carriedChange, decideChange, digestHash, PreviousBuild } from '../../src/dataset/changes.js';
+import { codeTrees, treesFingerprint } from '../../src/dataset/keys.js';
+import { packagePath } from '../../src/core/paths.js';
+import { loadRecordValidators } from '../../src/core/schemas.js';
+import type { ArticleDigest, DatasetChanges } from '../../src/generated/changes.js';
+import { ingest } from '../../src/ingest.js';
+import { pipeline, repo } from '../helpers.js';
+
+const digest = (id: string, items: Partial<ArticleDigest['items'][number]>[] = [{}], path = `in/${id}.txt`): ArticleDigest => ({
+  id,
+  path,
+  title: 't',
+  items: items.map((i, n) => ({ at: `s1-${n}`, date: '2025-03-01', journal: null, paperTitle: null, dois: [], text: '0123456789abcdef', excerpt: 'x', ...i })),
+  references: [],
+});
+
+/** A previous build from the changes of a build (what its changes.json holds). */
+const previousOf = (value: DatasetChanges) => PreviousBuild.of(JSON.parse(JSON.stringify(value)))!;
+const none = () => PreviousBuild.of({ schemaVersion: '1.2.0', revision: 1, articles: [], removed: [] })!;
+
+// PreviousBuild validates what it reads with the dataset's schemas, loaded on first need.
+beforeAll(loadRecordValidators);
+
+describe('the change view: what each build compares with, and what it keeps', () => {
+  it('a first build makes every article first (revision 1); the same digests again keep the file as it was', () => {
+    const ids = new Set(['a', 'b']);
+    const first = PreviousBuild.read(mkdtempSync(join(tmpdir(), 'digest-empty-')));
+    expect(first.revision).toBe(0);
+    const one = first.next(['a', 'b'].map((id) => decideChange(first.priorFor(id, `in/${id}.txt`, ids), digest(id))));
+    expect(one.value.revision).toBe(1);
+    expect(one.value.articles.map((a) => [a.id, a.status, a.revision])).toEqual([['a', 'first', 1], ['b', 'first', 1]]);
+    const previous = previousOf(one.value);
+    const again = previous.next(['b', 'a'].map((id) => decideChange(previous.priorFor(id, `in/${id}.txt`, ids), digest(id))));
+    expect(again.text).toBe(one.text);
+  });
+
+  it('a changed digest is changed at the next revision, against the old one; the rest keep theirs; a build that changes nothing keeps it all', () => {
+    const ids = new Set(['a', 'b']);
+    const one = none().next(['a', 'b'].map((id) => decideChange({ revision: 0, entry: null }, digest(id))));
+    const p1 = previousOf(one.value);
+    const edited = digest('a', [{ date: '2025-03-02' }]);
+    const two = p1.next([decideChange(p1.priorFor('a', 'in/a.txt', ids), edited), decideChange(p1.priorFor('b', 'in/b.txt', ids), digest('b'))]);
+    expect(two.value.revision).toBe(2);
+    expect(two.value.articles.map((a) => [a.id, a.status, a.revision])).toEqual([['a', 'changed', 2], ['b', 'first', 1]]);
+    expect(two.value.articles[0]!.previous).toEqual(digest('a'));
+    const p2 = previousOf(two.value);
+    // Nothing changes: the same file (revision 2 still says what revision 2 did).
+    const three = p2.next([decideChange(p2.priorFor('a', 'in/a.txt', ids), edited), decideChange(p2.priorFor('b', 'in/b.txt', ids), digest('b'))]);
+    expect(three.text).toBe(two.text);
+    // A cache hit keeps its change when its digest is the recorded one, and only then.
+    expect(carriedChange(p2.priorFor('a', 'in/a.txt', ids), digestHash(edited))).toEqual(two.value.articles[0]);
+    expect(carriedChange(p2.priorFor('a', 'in/a.txt', ids), digestHash(digest('a')))).toBeNull();
+  });
+
+  it('an article added is new; one removed is listed until the next change; an id that changed is compared with the old id', () => {
+    const one = none().next(['a', 'b'].map((id) => decideChange({ revision: 0, entry: null }, digest(id))));
+    const p1 = previousOf(one.value);
+    // b's input now gets the id b2 (same path); c is new; a is gone.
+    const ids = new Set(['b2', 'c']);
+    const two = p1.next([decideChange(p1.priorFor('b2', 'in/b.txt', ids), digest('b2', [{}], 'in/b.txt')), decideChange(p1.priorFor('c', 'in/c.txt', ids), digest('c'))]);
+    expect(two.value.revision).toBe(2);
+    expect(two.value.articles.map((a) => [a.id, a.status, a.previousId])).toEqual([['b2', 'changed', 'b'], ['c', 'new', null]]);
+    expect(two.value.removed.map((r) => [r.id, r.revision])).toEqual([['a', 2]]);
+    const p2 = previousOf(two.value);
+    const same = p2.next([decideChange(p2.priorFor('b2', 'in/b.txt', ids), digest('b2', [{}], 'in/b.txt')), decideChange(p2.priorFor('c', 'in/c.txt', ids), digest('c'))]);
+    expect(same.value.removed.map((r) => r.id)).toEqual(['a']);
+    const three = p2.next([decideChange(p2.priorFor('b2', 'in/b.txt', ids), digest('b2', [{ date: '2025-04-01' }], 'in/b.txt')), decideChange(p2.priorFor('c', 'in/c.txt', ids), digest('c'))]);
+    expect(three.value.revision).toBe(3);
+    expect(three.value.removed).toEqual([]);
+  });
+
+  it('a changes.json that does not follow its schema, or that the manifest does not list, is no previous build', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'digest-changes-'));
+    writeFileSync(join(dir, 'changes.json'), JSON.stringify({ schemaVersion: '1.2.0', revision: 3, articles: [], removed: [] }));
+    expect(PreviousBuild.read(dir).revision).toBe(0);
+    writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ schemaVersion: '1.2.0', pipeline: 'p', inputs: [], totals: { inputs: 0, records: 0, failed: 0, items: 0, references: 0, entities: 0 }, files: ['changes.json'] }));
+    expect(PreviousBuild.read(dir).revision).toBe(3);
+    writeFileSync(join(dir, 'changes.json'), JSON.stringify({ schemaVersion: '1.2.0', revision: 0, articles: [], removed: [] }));
+    expect(PreviousBuild.read(dir).revision).toBe(0);
+  });
+
+  it('the digest of a record: its items, dates, journals, cited DOIs, a hash of each text, its references', async () => {
+    const record = await ingest({ path: repo('fixtures/articles/ra-2025.txt') }, { pipeline: pipeline() });
+    const d = articleDigest(record);
+    const items = record.sections.flatMap((s) => s.items);
+    expect(d.items.map((i) => i.date)).toEqual(items.map((i) => i.date));
+    const at = d.items.find((i) => i.date === '2025-11-17')!;
+    expect(at.dois).toEqual(['10.1186/s13287-025-04772-x']);
+    expect(d.references.map((r) => r.number)).toEqual(record.references.map((r) => r.number));
+    expect(d.items.every((i) => /^[0-9a-f]{16}$/.test(i.text) && [...i.excerpt].length <= 60)).toBe(true);
+  });
+});
+
+describe('the cache key covers what makes the pages', () => {
+  it('the review pages\' stylesheet and script are part of the code fingerprint (a page inlines them)', () => {
+    expect(codeTrees()).toContain(packagePath('assets'));
+    const dir = mkdtempSync(join(tmpdir(), 'digest-tree-'));
+    mkdirSync(join(dir, 'sub'));
+    writeFileSync(join(dir, 'sub', 'report.css'), 'a { color: red }');
+    const before = treesFingerprint([dir]);
+    writeFileSync(join(dir, 'sub', 'report.css'), 'a { color: blue }');
+    expect(treesFingerprint([dir])).not.toBe(before);
+  });
+});
