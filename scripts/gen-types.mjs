@@ -12,6 +12,7 @@ export const targets = [
   ['schemas/structure.schema.json', 'src/generated/structure.ts'],
   ['schemas/journals.schema.json', 'src/generated/journals.ts'],
   ['schemas/html.schema.json', 'src/generated/html.ts'],
+  ['schemas/decoding.schema.json', 'src/generated/decoding.ts'],
   ['schemas/lexicon.schema.json', 'src/generated/lexicon.ts'],
   ['schemas/facts.schema.json', 'src/generated/facts.ts'],
   ['schemas/manifest.schema.json', 'src/generated/manifest.ts'],

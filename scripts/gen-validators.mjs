@@ -31,7 +31,7 @@ export async function generateValidators() {
     return standaloneCode(ajv, Object.fromEntries(names.map((n) => [n.replace(/-(\w)/g, (_, c) => c.toUpperCase()), n])));
   };
   // The pipeline and its data files: loaded at every start, so kept apart from the big ones.
-  const dataNames = ['pipeline', 'structure', 'journals', 'html', 'lexicon', 'facts'];
+  const dataNames = ['pipeline', 'structure', 'journals', 'html', 'lexicon', 'facts', 'decoding'];
   // What a build writes: the record schema and those that refer to it (manifest, table rows).
   const datasetNames = ['article', 'manifest', 'items-row', 'references-row', 'entities-row', 'changes', 'search-index'];
 

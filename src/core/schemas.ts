@@ -19,7 +19,7 @@ export interface Validator<T> {
 }
 
 /** The schemas of the pipeline file and its data files: small, loaded with this module. */
-export type DataSchemaName = 'pipeline' | 'structure' | 'journals' | 'html' | 'lexicon' | 'facts';
+export type DataSchemaName = 'pipeline' | 'structure' | 'journals' | 'html' | 'lexicon' | 'facts' | 'decoding';
 
 /** The schemas of what a build writes (records, manifest, table rows): loaded on first need. */
 export type DatasetSchemaName = 'article' | 'manifest' | 'itemsRow' | 'referencesRow' | 'entitiesRow' | 'changes' | 'searchIndex';

@@ -1,3 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { packagePath } from '../core/paths.js';
+import { validatorFor } from '../core/schemas.js';
+import type { DecodingData } from '../generated/decoding.js';
+
 /**
  * Bytes → text, and an honest account of how: which encoding, why, where bytes had to be
  * replaced, and where a file changes encoding half-way. The read stage reports what this finds.
@@ -284,10 +289,20 @@ function hasNonAscii(bytes: Uint8Array): boolean {
   return false;
 }
 
-// Characters frequent in Chinese prose; a decoding that yields many of them is Chinese, one
-// that yields rare characters only is another encoding read as GBK or Big5.
-const frequentHan = new Set('的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处理世车细胞治疗类风湿关节炎间充质');
-const frequentHant = new Set('的一是在不了有和人這中大為上個國我以要他時來用們生到作地於出就分對成會可主發年動同工也能下過子說產種面而方後多定行學法所民得經十三之進著等部度家電力裡如水化高自二理起小物現實加量都兩體制機當使點從業本去把性好應開它合還因由其些然前外天政四日那社義事平形相全表間樣與關各重新線內數正心反你明看原又麼利比或但質氣第向道命此變條只沒結解問意建月公無系軍很情者最立代想已通並提直題黨程展五果料象員革位入常文總次品式活設及管特件長求老頭基資邊流路級少圖山統接知較將組見計別她手角期根論運農指幾九區強放決西被幹做必戰先回則任取據處理世車細胞治療類風濕關節炎間充質');
+// Characters frequent in Chinese prose (pipelines/data/decoding.json); a decoding that yields many
+// of them is Chinese, one that yields rare characters only is another encoding read as GBK or
+// Big5. Read on first need: most inputs are valid UTF-8 and never ask.
+let frequent: { han: Set<string>; hant: Set<string> } | null = null;
+
+function frequentCharacters(): { han: Set<string>; hant: Set<string> } {
+  if (frequent === null) {
+    const value: unknown = JSON.parse(readFileSync(packagePath('pipelines', 'data', 'decoding.json'), 'utf8'));
+    const valid = validatorFor<DecodingData>('decoding');
+    if (!valid(value)) throw new Error(`pipelines/data/decoding.json does not match its schema: ${valid.errors()[0]?.message ?? ''}`);
+    frequent = { han: new Set(value.frequentHan), hant: new Set(value.frequentHant) };
+  }
+  return frequent;
+}
 
 /** Frequent Chinese characters in a decoding, and all characters outside ASCII. */
 function chineseScore(text: string, frequent: Set<string>): { frequent: number; nonAscii: number } {
@@ -315,7 +330,7 @@ interface Candidate {
 function candidate(bytes: Uint8Array, encoding: string): Candidate {
   const { text, replaced } = decodeLossy(bytes, encoding);
   const chinese = encoding === 'gb18030' || encoding === 'big5';
-  const score = chinese ? chineseScore(text, encoding === 'big5' ? frequentHant : frequentHan) : { frequent: 0, nonAscii: countNonAscii(text) };
+  const score = chinese ? chineseScore(text, encoding === 'big5' ? frequentCharacters().hant : frequentCharacters().han) : { frequent: 0, nonAscii: countNonAscii(text) };
   return { encoding, text, replaced, nonAscii: score.nonAscii, frequent: score.frequent };
 }
 
