@@ -19,9 +19,9 @@ describe('segment: headings (field-notes shapes)', () => {
     ['未来展望', { role: 'outlook' }],
     ['结语', { role: 'conclusion' }],
     ['2015年干细胞治疗肝硬化关键临床进展', { role: 'year', year: 2015 }],
-    ['一、干细胞治疗的基本原理', { role: 'outline' }],
-    ['二、 临床研究进展', { role: 'outline' }],
-    ['1.1 研究背景', { role: 'outline' }],
+    ['一、干细胞治疗的基本原理', { role: 'outline', level: 1 }],
+    ['二、 临床研究进展', { role: 'outline', level: 1 }],
+    ['1.1 研究背景', { role: 'outline', level: 2 }],
     ['参考资料:', { role: 'references' }],
     ['References', { role: 'references' }],
     ['免责说明:本文仅用于传播科普知识', { role: 'boilerplate', kind: 'disclaimer' }],
@@ -88,13 +88,16 @@ describe('segment: documents', () => {
     expect(doc.period).toEqual({ start: '2025-02', end: '2025-03' });
   });
 
-  it('keeps other structures as sections of kind other, with an info diagnostic', async () => {
+  it('keeps outline headings as sections of kind other (with an info diagnostic) and year headings as year sections', async () => {
     const doc = await runUpTo(article('一、干细胞治疗的基本原理\n间充质干细胞具有免疫调节作用。\n2015年干细胞治疗肝硬化关键临床进展\n2015年3月20日,某医院发表研究。[1]'), 'segment');
-    const other = doc.sections.filter((s) => s.kind === 'other');
-    expect(other.map((s) => s.heading)).toEqual(['一、干细胞治疗的基本原理', '2015年干细胞治疗肝硬化关键临床进展']);
-    expect(other[0]?.text).toBe('间充质干细胞具有免疫调节作用。');
-    expect(other[1]?.items.map((i) => i.date)).toEqual(['2015-03-20']);
-    expect(doc.diagnostics.filter((d) => d.rule === 'structure-other')).toHaveLength(2);
+    expect(doc.sections.map((s) => [s.kind, s.heading, s.outlineLevel ?? s.year ?? null])).toEqual([
+      ['intro', null, null],
+      ['other', '一、干细胞治疗的基本原理', 1],
+      ['year', '2015年干细胞治疗肝硬化关键临床进展', 2015],
+    ]);
+    expect(doc.sections[1]?.text).toBe('间充质干细胞具有免疫调节作用。');
+    expect(doc.sections[2]?.items.map((i) => i.date)).toEqual(['2015-03-20']);
+    expect(doc.diagnostics.filter((d) => d.rule === 'structure-other')).toHaveLength(1);
   });
 
   it('makes an undated item from a month paragraph that cites, with a warning', async () => {
@@ -109,8 +112,12 @@ describe('segment: documents', () => {
     expect(doc.referenceBlocks.map((b) => b.text)).toEqual(['[1]A. Title. J 2025;1:1.']);
   });
 
-  it('warns when there are no month headings at all', async () => {
-    const doc = await runUpTo('只有一段文字。', 'segment');
-    expect(doc.diagnostics.map((d) => d.rule)).toEqual(expect.arrayContaining(['no-month-sections', 'no-reference-list']));
+  it('warns about missing month headings and reference list only where the page kind expects them', async () => {
+    const digest = await runUpTo('2025年1-6月干细胞治疗类风湿关节炎临床进展汇总\n只有一段文字。', 'segment');
+    expect(digest.kind).toBe('month-digest');
+    expect(digest.diagnostics.map((d) => `${d.rule}:${d.severity}`)).toEqual(expect.arrayContaining(['no-month-sections:warning', 'no-reference-list:warning']));
+    const page = await runUpTo('只有一段文字。', 'segment');
+    expect(page.kind).toBe('overview');
+    expect(page.diagnostics.map((d) => `${d.rule}:${d.severity}`)).toEqual(['reference-list-absent:info']);
   });
 });
