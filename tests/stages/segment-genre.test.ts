@@ -232,9 +232,11 @@ describe('7. dates', () => {
   it('reads month headings in Chinese numerals and spaced digits as month sections (issue 16)', async () => {
     const doc = await read('genre-dates');
     expect(doc.sections.filter((s) => s.kind === 'month').map((s) => s.month)).toEqual(['2025-04', '2025-06', '2025-07', '2025-12']);
-    const four = await runUpTo('2025年四月干细胞治疗类风湿关节炎最新临床进展\n4月5日,《Cell》上发表研究。[1]\n参考资料:\n[1]A. B. Cell. 2025;1:1.\n', 'segment');
+    // Issue 16: such a heading was an "other" section whose item was lost and its reference reported never cited.
+    const four = await runUpTo('2025年四月干细胞治疗类风湿关节炎最新临床进展\n4月5日,《Cell》上发表研究。[1]\n参考资料:\n[1]A. B. Cell. 2025;1:1.\n', 'link');
     expect(four.sections.map((s) => [s.kind, s.month ?? null, s.items.length])).toEqual([['month', '2025-04', 1]]);
     expect(rules(four)).not.toContain('structure-other');
+    expect(rules(four)).not.toContain('reference-uncited');
   });
 
   it('gives a day relative to the page date the month before when the day is later than the page date’s', async () => {
