@@ -169,7 +169,7 @@ export const segment = defineStage({
       if (first) {
         first = false;
         const markupTitle = block.kind === 'heading' && (block.level === 1 || (doc.title !== null && block.text === doc.title));
-        const plainTitle = doc.title === null && titleLike(block, s) && leadingDate(block.text, s) === null && !['outline', 'references'].includes(role.role);
+        const plainTitle = doc.title === null && !labelEnd && titleLike(block, s) && leadingDate(block.text, s) === null && !['outline', 'references'].includes(role.role);
         if (role.role !== 'month' && (markupTitle || plainTitle)) {
           doc.title = block.text;
           const months = declaredRange(block.text, s);
@@ -179,7 +179,8 @@ export const segment = defineStage({
       }
       // A paragraph that repeats the title or a quoted title above it is a photo caption.
       const said = block.text.trim();
-      if (role.role !== 'month' && ((doc.title !== null && said === doc.title.trim()) || quoted.has(said))) {
+      const plain = role.role === 'body' || role.role === 'heading';
+      if ((plain || role.role === 'range' || role.role === 'year') && ((doc.title !== null && said === doc.title.trim()) || (plain && quoted.has(said)))) {
         drop('caption', block);
         continue;
       }

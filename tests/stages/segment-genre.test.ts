@@ -313,3 +313,12 @@ describe('10. citation markers outside items', () => {
     for (const m of doc.markers) expect(doc.text.slice(m.start, m.end)).toBe(m.text);
   });
 });
+
+describe('the title', () => {
+  it('is the first heading-like line of a plain text, never a lead paragraph, a caption, an outline heading or a dated line', async () => {
+    expect((await runUpTo('导语:干细胞疗法进展迅速\n2025年3月干细胞治疗最新临床进展\n3月5日,某团队发表研究。', 'segment')).title).toBeNull();
+    expect((await runUpTo('一、研究背景\n正文。', 'segment')).title).toBeNull();
+    expect((await runUpTo('3月5日,某团队发表研究\n正文。', 'segment')).title).toBeNull();
+    expect((await runUpTo('表1 受理情况\n干细胞治疗的适应症有哪些?\n正文。', 'segment')).title).toBe('干细胞治疗的适应症有哪些?');
+  });
+});
