@@ -4,7 +4,7 @@ import type { Section } from '../../src/generated/article.js';
 import type { DigestDocument } from '../../src/core/document.js';
 import { segment } from '../../src/stages/segment.js';
 import { repo, runUpTo } from '../helpers.js';
-import { firstToken, genreCases, genreExpectation } from '../support/genre.js';
+import { firstToken, genreExpectation, genreNames } from '../support/genre.js';
 
 // Issue 13, the structure half: every genre fixture read up to the segment stage, checked against
 // what its expect.md says about structure (page kind, title, period, page date, sections, items,
@@ -39,7 +39,7 @@ function named(spec: string, section: Section, headingsComparable: boolean): boo
   return section.heading?.startsWith(prefix) === true;
 }
 
-describe.each(genreCases())('genre fixture %s: what expect.md says about structure', (name) => {
+describe.each(genreNames())('genre fixture %s: what expect.md says about structure', (name) => {
   const expected = genreExpectation(name);
 
   it('page: kind, title, period, page date', async () => {
@@ -294,23 +294,33 @@ describe('8. false structure', () => {
 });
 
 describe('10. citation markers outside items', () => {
-  it('keeps every marker of the prose on its section and on the document, at its exact place', async () => {
+  it('locates every marker of the prose, outside the item, at its exact place, for link (the citationMarkers facet)', async () => {
     for (const name of ['genre-citations-outside', 'genre-citations-outside-hant']) {
       const doc = await read(name);
-      expect(doc.markers.map((m) => `${m.text}@${at(doc, m.start)}`)).toEqual(['[1]@3:52', '[1,2]@3:72', '[3-5]@4:46', '〔1,2〕@6:45', '[7]@7:35', '【2】@8:31']);
-      for (const m of doc.markers) expect(doc.text.slice(m.start, m.end)).toBe(m.text);
-      expect(doc.sections[0]!.markers).toEqual(doc.markers);
+      expect(doc.citationMarkers.map((m) => `${m.text}@${at(doc, m.start)}`)).toEqual(['[1]@3:52', '[1,2]@3:72', '[3-5]@4:46', '〔1,2〕@6:45', '[7]@7:35', '【2】@8:31']);
+      for (const m of doc.citationMarkers) expect(doc.text.slice(m.start, m.end)).toBe(m.text);
       expect(items(doc)[0]!.text).not.toContain('〔1,2〕');
     }
   });
 
   it('finds markers in a web page’s sections at their place in the markup', async () => {
     const doc = await read('genre-news-item');
-    expect(doc.sections.filter((s) => s.markers).map((s) => [s.heading, s.markers!.map((m) => m.text)])).toEqual([
-      ['01 背景', ['[2,3]', '[4]']],
-      ['03 结果', ['[1]', '[1]', '[5]']],
+    expect(doc.citationMarkers.map((m) => `${m.text}@${at(doc, m.start)}`)).toEqual(['[2,3]@23:45', '[4]@24:58', '[1]@28:71', '[1]@28:102', '[5]@28:105']);
+    for (const m of doc.citationMarkers) expect(doc.text.slice(m.start, m.end)).toBe(m.text);
+  });
+
+  it('are resolved by link into the record: [7] has no reference, and every reference cited only outside the item is cited', async () => {
+    const doc = await runUpTo(readFileSync(repo('tests/fixtures/genre-citations-outside/input.txt'), 'utf8'), 'link', 'input.txt');
+    expect(doc.citations.map((c) => [c.text, c.references])).toEqual([
+      ['[1]', ['ref-1']],
+      ['[1,2]', ['ref-1', 'ref-2']],
+      ['[3-5]', ['ref-3', 'ref-4', 'ref-5']],
+      ['〔1,2〕', ['ref-1', 'ref-2']],
+      ['[7]', []],
+      ['【2】', ['ref-2']],
     ]);
-    for (const m of doc.markers) expect(doc.text.slice(m.start, m.end)).toBe(m.text);
+    expect(doc.diagnostics.filter((d) => d.rule === 'citation-unresolved').map((d) => `${d.line}:${d.column}`)).toEqual(['7:35']);
+    expect(rules(doc)).not.toContain('reference-uncited');
   });
 });
 

@@ -1,10 +1,12 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
 import { repo } from '../helpers.js';
+import { genreCases, section, table } from './expect-md.js';
 
 /**
- * What a genre fixture's expect.md says (tests/fixtures/genre-*, docs/design/genre.md): the page
- * table, the items table (from the simplified sibling when a variant says "the same … as
- * `genre-x`"), and the rule ids its Diagnostics section says must and must not appear.
+ * What a genre fixture's expect.md says about structure (read with tests/support/expect-md.ts):
+ * the page table, the items table (from the simplified sibling when a variant says "the same …
+ * as `genre-x`"), and the rule ids its Diagnostics section says must and must not appear.
  */
 export interface GenreExpectation {
   name: string;
@@ -22,35 +24,8 @@ export interface GenreExpectation {
   mustNot: string[];
 }
 
-/** The genre fixture cases, sorted. */
-export const genreCases = (): string[] =>
-  readdirSync(repo('tests/fixtures'))
-    .filter((n) => n.startsWith('genre-'))
-    .sort();
-
-/** One `## Heading` section of an expect.md, up to the next. */
-function part(text: string, heading: string): string {
-  return new RegExp(`^## ${heading}\\s*$([\\s\\S]*?)(?=^## |(?![\\s\\S]))`, 'm').exec(text)?.[1] ?? '';
-}
-
-/** The rows of the first Markdown table whose header has the given columns. */
-function table(text: string, ...columns: string[]): Record<string, string>[] {
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const header = lines[i]!.split('|').map((c) => c.trim());
-    if (!columns.every((c) => header.includes(c))) continue;
-    const rows: Record<string, string>[] = [];
-    for (let j = i + 2; j < lines.length && lines[j]!.startsWith('|'); j++) {
-      const cells = lines[j]!.split('|').map((c) => c.trim());
-      // A cell may hold a "|" of its own ("最新指南|2025年…"): the extra cells belong to the last column.
-      const extra = cells.length - header.length;
-      if (extra > 0) cells.splice(header.length - 2, extra + 1, cells.slice(header.length - 2, header.length - 1 + extra).join('|'));
-      rows.push(Object.fromEntries(header.map((h, k) => [h, cells[k] ?? ''])));
-    }
-    return rows;
-  }
-  return [];
-}
+/** The genre fixture cases' names, sorted. */
+export const genreNames = (): string[] => genreCases().map((c) => c.name);
 
 /** The rule ids quoted on the list items of a Diagnostics section that start with `label`. */
 function rulesAfter(diagnostics: string, label: 'must' | 'must not'): string[] {
@@ -58,21 +33,20 @@ function rulesAfter(diagnostics: string, label: 'must' | 'must not'): string[] {
   return items.flatMap((item) => [...item.matchAll(/`([a-z][a-z0-9-]+)`/g)].map((m) => m[1]!));
 }
 
-/** Reads a genre fixture's expect.md. */
+/** Reads what a genre fixture's expect.md says about structure. */
 export function genreExpectation(name: string): GenreExpectation {
-  const dir = `tests/fixtures/${name}`;
-  const text = readFileSync(repo(`${dir}/expect.md`), 'utf8');
-  const input = readdirSync(repo(dir)).find((f) => f.startsWith('input.'))!;
-  const page = Object.fromEntries(table(part(text, 'Page'), 'field', 'value').map((r) => [r.field!, r.value!]));
-  let items = table(part(text, 'Sections and items'), 'date', 'precision');
+  const found = genreCases().find((c) => c.name === name);
+  if (!found) throw new Error(`no genre fixture ${name}`);
+  const page = Object.fromEntries(table(section(found.expect, 'Page'), 'field', 'value').map((r) => [r.field!, r.value!]));
+  let items = table(section(found.expect, 'Sections and items'), 'date', 'precision');
   let borrowed = false;
-  const sibling = /`(genre-[a-z-]+)`/.exec(part(text, 'Sections and items'))?.[1];
+  const sibling = /`(genre-[a-z-]+)`/.exec(section(found.expect, 'Sections and items'))?.[1];
   if (items.length === 0 && sibling) {
-    items = table(part(readFileSync(repo(`tests/fixtures/${sibling}/expect.md`), 'utf8'), 'Sections and items'), 'date', 'precision');
+    items = table(section(readFileSync(repo(`tests/fixtures/${sibling}/expect.md`), 'utf8'), 'Sections and items'), 'date', 'precision');
     borrowed = true;
   }
-  const diagnostics = part(text, 'Diagnostics');
-  return { name, input: `${dir}/${input}`, page, items, borrowed, must: rulesAfter(diagnostics, 'must'), mustNot: rulesAfter(diagnostics, 'must not') };
+  const diagnostics = section(found.expect, 'Diagnostics');
+  return { name, input: relative(repo(''), found.input), page, items, borrowed, must: rulesAfter(diagnostics, 'must'), mustNot: rulesAfter(diagnostics, 'must not') };
 }
 
 /** The first token of a cell ("2025-09 (the page date's month…)" → "2025-09"). */
