@@ -23,16 +23,54 @@ export interface CompiledStructure {
   monthNames: string[][];
   /** Any English month name or abbreviation, lower case → its number (1–12). */
   monthNumbers: ReadonlyMap<string, number>;
+  /** Numeral character (一, 十, 〇…) → its value, for dates written in Chinese numerals. */
+  numerals: ReadonlyMap<string, number>;
   monthHeadings: RegExp[];
   rangeHeadings: RegExp[];
   yearHeadings: RegExp[];
+  /** A year heading names one of these words (unless it is the year alone). */
+  yearHeadingWords: RegExp;
+  /** A line containing one of these characters is a sentence, never a month or year heading. */
+  headingPunctuation: RegExp;
+  /** First-level outline headings ("一、…", "01 …"). */
   outlineHeadings: RegExp[];
+  /** Second-level outline headings ("1.1 …", "①…"). */
+  outlineSubheadings: RegExp[];
   /** Section keywords: Latin ones as anchored word patterns, Chinese ones as substrings. */
   sectionKeywords: Record<'summary' | 'outlook' | 'conclusion', (RegExp | string)[]>;
   referenceHeadings: RegExp[];
   boilerplate: Record<'disclaimer' | 'qr-code' | 'other', RegExp[]>;
+  /** The publication-date line (groups year, month, day). */
+  pageDates: RegExp[];
+  /** Labels of real lead text ("导读:"), stripped. */
+  leadLabels: RegExp[];
+  /** Bylines opening a paragraph, kept out of the body. */
+  bylinePrefixes: RegExp[];
+  /** Table and figure captions. */
+  captions: RegExp[];
   itemDates: RegExp[];
   undatedItemStarts: RegExp[];
+  /** A day relative to the page date ("于14日", group day). */
+  relativeDay: RegExp;
+  /** Verbs that make a relative day an event date. */
+  eventVerbs: RegExp;
+  /** A paragraph opening with a year alone (group year). */
+  yearOpeners: RegExp[];
+  /** A paragraph that sums up ("总体来看,…"): on pages that are not digests it ends the item above. */
+  closingWords: RegExp[];
+  /** Where a sentence ends inside a paragraph (with the g flag). */
+  sentenceBreak: RegExp;
+  /** What makes an item report a publication. */
+  publicationCues: RegExp;
+  /** Page-kind signals read in the title and the first item. */
+  pageKinds: {
+    titleYearRange: RegExp;
+    titleYear: RegExp;
+    approvalVerbs: RegExp;
+    regulators: RegExp;
+    trialRoundupTitles: RegExp[];
+    overviewTitles: RegExp[];
+  };
   /** Word → years to add, for the itemDates group `relative`. */
   relativeYears: StructureData['relativeYears'];
   /** One citation marker (group `numbers`), for `test`. */
@@ -219,21 +257,31 @@ function words(list: readonly string[]): string {
   return [...list].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
 }
 
-/** Loads and compiles the structure patterns; `{monthName}` in a pattern becomes every month name, longest first. */
+/**
+ * Loads and compiles the structure patterns; `{monthName}` in a pattern becomes every month
+ * name, longest first, and `{numeral}` one numeral character of the data's numerals.
+ */
 export function loadStructure(file: string): CompiledStructure {
   const raw = loadValidated<StructureData>(file, 'structure');
   const allNames = raw.monthNames.flat();
-  const expand = (source: string) => source.replaceAll('{monthName}', `(?:${words(allNames)})`);
+  const numeralClass = `[${Object.keys(raw.numerals).map(escapeRegExp).join('')}]`;
+  const expand = (source: string) => source.replaceAll('{monthName}', `(?:${words(allNames)})`).replaceAll('{numeral}', numeralClass);
+  const one = (pointer: string, source: string, flags = 'u') => compilePattern(file, pointer, expand(source), flags);
+  const kinds = raw.pageKinds;
   const monthNumbers = new Map<string, number>();
   raw.monthNames.forEach((names, i) => names.forEach((name) => monthNumbers.set(name.toLowerCase(), i + 1)));
   return {
     maxHeadingLength: raw.maxHeadingLength,
     monthNames: raw.monthNames,
     monthNumbers,
+    numerals: new Map(Object.entries(raw.numerals)),
     monthHeadings: compileAll(file, '/monthHeadings', raw.monthHeadings, expand),
     rangeHeadings: compileAll(file, '/rangeHeadings', raw.rangeHeadings, expand),
     yearHeadings: compileAll(file, '/yearHeadings', raw.yearHeadings, expand),
+    yearHeadingWords: new RegExp(words(raw.yearHeadingWords), 'iu'),
+    headingPunctuation: one('/headingPunctuation', raw.headingPunctuation),
     outlineHeadings: compileAll(file, '/outlineHeadings', raw.outlineHeadings, expand),
+    outlineSubheadings: compileAll(file, '/outlineSubheadings', raw.outlineSubheadings, expand),
     sectionKeywords: {
       summary: keywords(raw.sectionKeywords.summary),
       outlook: keywords(raw.sectionKeywords.outlook),
@@ -245,8 +293,26 @@ export function loadStructure(file: string): CompiledStructure {
       'qr-code': compileAll(file, '/boilerplate/qr-code', raw.boilerplate['qr-code'], expand),
       other: compileAll(file, '/boilerplate/other', raw.boilerplate.other, expand),
     },
+    pageDates: compileAll(file, '/pageDates', raw.pageDates, expand),
+    leadLabels: compileAll(file, '/leadLabels', raw.leadLabels, expand),
+    bylinePrefixes: compileAll(file, '/bylinePrefixes', raw.bylinePrefixes, expand),
+    captions: compileAll(file, '/captions', raw.captions, expand),
     itemDates: compileAll(file, '/itemDates', raw.itemDates, expand),
     undatedItemStarts: compileAll(file, '/undatedItemStarts', raw.undatedItemStarts, expand),
+    relativeDay: one('/relativeDay', raw.relativeDay),
+    eventVerbs: new RegExp(words(raw.eventVerbs), 'iu'),
+    yearOpeners: compileAll(file, '/yearOpeners', raw.yearOpeners, expand),
+    closingWords: compileAll(file, '/closingWords', raw.closingWords, expand),
+    sentenceBreak: one('/sentenceBreak', raw.sentenceBreak, 'gu'),
+    publicationCues: one('/publicationCues', raw.publicationCues),
+    pageKinds: {
+      titleYearRange: one('/pageKinds/titleYearRange', kinds.titleYearRange),
+      titleYear: one('/pageKinds/titleYear', kinds.titleYear),
+      approvalVerbs: new RegExp(words(kinds.approvalVerbs), 'iu'),
+      regulators: new RegExp(words(kinds.regulators), 'u'),
+      trialRoundupTitles: compileAll(file, '/pageKinds/trialRoundupTitles', kinds.trialRoundupTitles, expand),
+      overviewTitles: compileAll(file, '/pageKinds/overviewTitles', kinds.overviewTitles, expand),
+    },
     relativeYears: raw.relativeYears,
     citationMarker: compilePattern(file, '/citationMarker', raw.citationMarker),
     citationMarkers: compilePattern(file, '/citationMarker', raw.citationMarker, 'gu'),

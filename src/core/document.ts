@@ -80,6 +80,8 @@ export type Facet =
   | 'sections'
   | 'items'
   | 'itemBlocks'
+  | 'pageKind'
+  | 'pageDate'
   | 'citationMarkers'
   | 'referenceBlocks'
   | 'references'
@@ -115,6 +117,10 @@ export class DigestDocument {
   sections: Section[] = [];
   /** The blocks each item was built from (segment provides it; link reads positions inside items through it). */
   readonly itemBlocks = new Map<Item, Block[]>();
+  /** What kind of page this is (segment provides it as the facet `pageKind`; link and the review page choose their diagnostics and views by it). */
+  kind: ArticleRecord['kind'] = 'overview';
+  /** The page's publication date, YYYY-MM-DD (segment provides it as the facet `pageDate`), or null. */
+  pageDate: string | null = null;
   /** Months without a section within the period the article covers (its declared range, else its first to last month). */
   missingMonths: string[] = [];
   /** Months whose section comes after the section of a later month. */
@@ -124,7 +130,7 @@ export class DigestDocument {
   referenceEntries: ReferenceEntry[] = [];
   references: Reference[] = [];
   boilerplate: ArticleRecord['boilerplate'] = [];
-  /** Citation markers outside items, located by segment (facet `citationMarkers`); link resolves them. */
+  /** Citation markers in prose outside items, in text order, located by segment (facet `citationMarkers`); link resolves them into the record's `citations`. */
   citationMarkers: CitationMarkerLocation[] = [];
   /** The markers outside items with the references they name (link: the record's `citations`). */
   citations: NonNullable<ArticleRecord['citations']> = [];

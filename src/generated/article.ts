@@ -5,6 +5,37 @@
  * via the `definition` "Month".
  */
 export type Month = string;
+/**
+ * This interface was referenced by `ArticleRecord`'s JSON-Schema
+ * via the `definition` "Section".
+ */
+export type Section = {
+  kind: 'intro' | 'month' | 'year' | 'summary' | 'outlook' | 'conclusion' | 'other';
+  heading: string | null;
+  /**
+   * The heading in English: exact for dated headings of known parts, else the month or section kind.
+   */
+  headingEn?: string | null;
+  month?: Month;
+  /**
+   * The year a year heading names ("2015年干细胞治疗肝硬化关键临床进展"); only for kind year (since 1.2.0).
+   */
+  year?: number;
+  /**
+   * For a numbered outline heading: 1 for "一、…", "01 …", "【摘要】"; 2 for "1.1 …", "①…", "临床案例1:" (since 1.2.0).
+   */
+  outlineLevel?: number;
+  /**
+   * Prose of the section that belongs to no dated item, paragraphs joined by newlines.
+   */
+  text?: string;
+  /**
+   * Machine translation of the section's prose (optional translate stage).
+   */
+  textEn?: string | null;
+  position: Range;
+  items: Item[];
+};
 
 /**
  * One structured record per ingested digest article.
@@ -43,12 +74,20 @@ export interface ArticleRecord {
     therapy: string | null;
   };
   /**
-   * The months the digest covers, from its month sections.
+   * What kind of page this is, read from its structure (since 1.2.0): a month digest (dated items under month headings), a year roundup (under year headings), a trial roundup (several dated studies without month or year headings), a news item (one study or event), a drug approval, or an overview (outline and explanation). The diagnostics that fit depend on it.
+   */
+  kind: 'month-digest' | 'year-roundup' | 'trial-roundup' | 'news-item' | 'drug-approval' | 'overview';
+  /**
+   * The months the page covers: from its month sections that hold items (month digest), its year sections (year roundup: first January to last December) or its dated items (trial roundup); null for news items, drug approvals and overviews. Never from a body sentence.
    */
   period: null | {
     start: Month;
     end: Month;
   };
+  /**
+   * The date the page was published, from its publication line ("发布时间:2025-04-08 16:20") or a byline date; relative dates ("去年的5月3日", "今年3月", "于14日") are resolved against it. Null when the page gives none (since 1.2.0).
+   */
+  pageDate: null | string;
   /**
    * Months without a section within the period the article covers: the range its title or a range heading declares ("2025年1-12月…"), else its first to last month section. The review index and the terminal summary show exactly these (since 1.2.0).
    */
@@ -69,10 +108,10 @@ export interface ArticleRecord {
   citations?: CitationMarker[];
   entities: Entity[];
   /**
-   * Site chrome and trailers (disclaimer, QR-code line) kept out of the sections, so nothing is dropped silently.
+   * Site chrome and trailers kept out of the sections, so nothing is dropped silently: disclaimers, QR-code lines, captions (table captions, photo captions that repeat the title or a paper title; since 1.2.0), the publication-date line (read as pageDate; since 1.2.0) and other chrome (addresses, phone lines, breadcrumbs, bylines, tag lines, copyright notices, cross-links).
    */
   boilerplate: {
-    kind: 'disclaimer' | 'qr-code' | 'other';
+    kind: 'disclaimer' | 'qr-code' | 'caption' | 'page-date' | 'other';
     text: string;
     position: Range;
   }[];
@@ -98,29 +137,6 @@ export interface Source {
    */
   encoding: string;
   bytes: number;
-}
-/**
- * This interface was referenced by `ArticleRecord`'s JSON-Schema
- * via the `definition` "Section".
- */
-export interface Section {
-  kind: 'intro' | 'month' | 'summary' | 'outlook' | 'conclusion' | 'other';
-  heading: string | null;
-  /**
-   * The heading in English: exact for dated headings of known parts, else the month or section kind.
-   */
-  headingEn?: string | null;
-  month?: Month;
-  /**
-   * Prose of the section that belongs to no dated item, paragraphs joined by newlines.
-   */
-  text?: string;
-  /**
-   * Machine translation of the section's prose (optional translate stage).
-   */
-  textEn?: string | null;
-  position: Range;
-  items: Item[];
 }
 /**
  * This interface was referenced by `ArticleRecord`'s JSON-Schema

@@ -87,7 +87,7 @@ export interface ManifestInput {
     therapy: string | null;
   };
   /**
-   * The months the digest covers, from its month sections.
+   * The months the page covers: from its month sections that hold items (month digest), its year sections (year roundup: first January to last December) or its dated items (trial roundup); null for news items, drug approvals and overviews. Never from a body sentence.
    */
   period: null | {
     start: string;

@@ -6,12 +6,66 @@
  */
 export type Patterns = string[];
 /**
+ * A year heading names one of these (a digest's topic words), unless it is the year alone: a line that opens with a year and names none is a title or a sentence.
+ *
+ * @minItems 1
+ */
+export type Words = [string, ...string[]];
+/**
+ * Second-level outline headings ("1.1 …", "①…", "临床案例1:"); outlineHeadings are the first level ("一、…", "01 …").
+ */
+export type Patterns1 = string[];
+/**
  * @minItems 1
  *
  * This interface was referenced by `StructureData`'s JSON-Schema
  * via the `definition` "Words".
  */
-export type Words = [string, ...string[]];
+export type Words1 = [string, ...string[]];
+/**
+ * The page's publication-date line (groups year, month, day): read as the record's pageDate, then kept out of the body as boilerplate of kind page-date. In a web page also looked for in the text before the article body.
+ */
+export type Patterns2 = string[];
+/**
+ * A label that opens real lead text ("导读:"): stripped, the text after it kept as content.
+ */
+export type Patterns3 = string[];
+/**
+ * A byline at the start of a paragraph ("〔記者…/台南報導〕"): kept out of the body as boilerplate, the rest of the paragraph kept.
+ */
+export type Patterns4 = string[];
+/**
+ * A short line that is a table or figure caption ("表1 …"): boilerplate of kind caption, never the title or a heading.
+ */
+export type Patterns5 = string[];
+/**
+ * Verbs that make a relative day an event date (发表, 刊登, 宣布…).
+ *
+ * @minItems 1
+ */
+export type Words2 = [string, ...string[]];
+/**
+ * A paragraph that opens with a year alone ("2025年,…"; group year): not an item, but later dates without a year take it.
+ */
+export type Patterns6 = string[];
+/**
+ * A paragraph opening with one of these sums up ("总体来看,…"): on a page that is not a digest it ends the item above, and it and what follows (until the next item) are the section's prose.
+ */
+export type Patterns7 = string[];
+/**
+ * Approval words: with a regulator in the title or the first dated item (and no month or year headings), the page is a drug approval.
+ *
+ * @minItems 1
+ */
+export type Words3 = [string, ...string[]];
+/**
+ * A title that counts studies ("5项临床试验", "四项研究"): a trial roundup.
+ */
+export type Patterns8 = string[];
+/**
+ * A title that promises an explanation ("4种治疗方法", "原理", "有哪些"): an overview, whatever dated items it carries.
+ */
+export type Patterns9 = string[];
 
 /**
  * Patterns (JavaScript regular expressions, compiled with the u flag) that recognise digest structure.
@@ -40,14 +94,26 @@ export interface StructureData {
     [string, ...string[]],
     [string, ...string[]]
   ];
+  /**
+   * Numeral characters → their value (十 is ten), for years, months and days written in Chinese numerals (二〇二五年十二月, 三十一日). {numeral} in a pattern stands for one of these characters.
+   */
+  numerals: {
+    [k: string]: number;
+  };
   monthHeadings: Patterns;
   rangeHeadings: Patterns;
   yearHeadings: Patterns;
+  yearHeadingWords: Words;
+  /**
+   * A character class: a line containing one is a sentence, never a month or year heading ("2025年4月,世界卫生组织发布…").
+   */
+  headingPunctuation: string;
   outlineHeadings: Patterns;
+  outlineSubheadings: Patterns1;
   sectionKeywords: {
-    summary: Words;
-    outlook: Words;
-    conclusion: Words;
+    summary: Words1;
+    outlook: Words1;
+    conclusion: Words1;
   };
   referenceHeadings: Patterns;
   boilerplate: {
@@ -55,8 +121,27 @@ export interface StructureData {
     'qr-code': Patterns;
     other: Patterns;
   };
+  pageDates: Patterns2;
+  leadLabels: Patterns3;
+  bylinePrefixes: Patterns4;
+  captions: Patterns5;
   itemDates: Patterns;
   undatedItemStarts: Patterns;
+  /**
+   * A day given relative to the page date ("于14日"; group day): with an event verb in the same sentence, the paragraph is an item dated that day of the page date's month (or of the month before, when the day is later than the page date's).
+   */
+  relativeDay: string;
+  eventVerbs: Words2;
+  yearOpeners: Patterns6;
+  closingWords: Patterns7;
+  /**
+   * Where a sentence ends inside a paragraph (a full stop, or the end of a citation marker, and the spaces after): a date right after one opens a new item in the middle of the line.
+   */
+  sentenceBreak: string;
+  /**
+   * An item whose text matches this (a 《…》 or quoted title, a publication verb, a journal word) or cites a reference reports a publication; the page kind counts them.
+   */
+  publicationCues: string;
   /**
    * Exact English for heading parts: a heading is given in English only when it decomposes fully into a date, a therapy, a disease (from the lexicon) and a phrase listed here.
    */
@@ -69,7 +154,7 @@ export interface StructureData {
     connectors: string[];
   };
   /**
-   * Words that date an item relative to its section's year (the itemDates group "relative" starts with one): word → years to add.
+   * Words that date an item relative to the page date, or without one to its section's year (the itemDates group "relative" starts with one): word → years to add.
    */
   relativeYears: {
     [k: string]: number;
@@ -78,6 +163,23 @@ export interface StructureData {
    * A citation marker in the text ("[1]", "[1,2]", "【3-5】"); the group "numbers" holds what is inside. The one pattern for citation markers: segment tells items from prose with it, link expands it.
    */
   citationMarker: string;
+  /**
+   * Signals of the page kinds that the structure alone does not give: read in the title (and, for approvals, the first dated item).
+   */
+  pageKinds: {
+    /**
+     * A span of years in the title (groups from, to): with a year heading, the page is a year roundup.
+     */
+    titleYearRange: string;
+    /**
+     * A year in the title (group year): the year of dates that give none when nothing nearer does.
+     */
+    titleYear: string;
+    approvalVerbs: Words3;
+    regulators: Words1;
+    trialRoundupTitles: Patterns8;
+    overviewTitles: Patterns9;
+  };
   /**
    * What messages quote as examples of headings the patterns expect.
    */

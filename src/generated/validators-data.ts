@@ -2282,10 +2282,10 @@ return errors === 0;
 validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const structure = validate25;
-const schema48 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/structure.schema.json","title":"StructureData","description":"Patterns (JavaScript regular expressions, compiled with the u flag) that recognise digest structure.","type":"object","additionalProperties":false,"required":["maxHeadingLength","monthHeadings","rangeHeadings","yearHeadings","outlineHeadings","sectionKeywords","referenceHeadings","boilerplate","itemDates","undatedItemStarts","english","monthNames","relativeYears","citationMarker","messageExamples"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"maxHeadingLength":{"type":"integer","minimum":8},"monthNames":{"description":"English month names, January first: each month's full name, then its abbreviations. Patterns say {monthName} for all of them (longest first); labels use the full name.","type":"array","minItems":12,"maxItems":12,"items":{"type":"array","minItems":1,"maxItems":8,"items":{"type":"string","pattern":"^[A-Za-z]{2,20}$"}}},"monthHeadings":{"$ref":"#/$defs/Patterns"},"rangeHeadings":{"$ref":"#/$defs/Patterns"},"yearHeadings":{"$ref":"#/$defs/Patterns"},"outlineHeadings":{"$ref":"#/$defs/Patterns"},"sectionKeywords":{"type":"object","additionalProperties":false,"required":["summary","outlook","conclusion"],"properties":{"summary":{"$ref":"#/$defs/Words"},"outlook":{"$ref":"#/$defs/Words"},"conclusion":{"$ref":"#/$defs/Words"}}},"referenceHeadings":{"$ref":"#/$defs/Patterns"},"boilerplate":{"type":"object","additionalProperties":false,"required":["disclaimer","qr-code","other"],"properties":{"disclaimer":{"$ref":"#/$defs/Patterns"},"qr-code":{"$ref":"#/$defs/Patterns"},"other":{"$ref":"#/$defs/Patterns"}}},"itemDates":{"$ref":"#/$defs/Patterns"},"undatedItemStarts":{"$ref":"#/$defs/Patterns"},"english":{"description":"Exact English for heading parts: a heading is given in English only when it decomposes fully into a date, a therapy, a disease (from the lexicon) and a phrase listed here.","type":"object","additionalProperties":false,"required":["phrases","therapies","connectors"],"properties":{"phrases":{"type":"array","items":{"$ref":"#/$defs/Translation"}},"therapies":{"type":"array","items":{"$ref":"#/$defs/Translation"}},"connectors":{"type":"array","items":{"type":"string"},"description":"Characters that may join the parts and carry no meaning (的, 在, spaces)."}}},"relativeYears":{"description":"Words that date an item relative to its section's year (the itemDates group \"relative\" starts with one): word → years to add.","type":"object","additionalProperties":{"type":"integer","minimum":-10,"maximum":10}},"citationMarker":{"description":"A citation marker in the text (\"[1]\", \"[1,2]\", \"【3-5】\"); the group \"numbers\" holds what is inside. The one pattern for citation markers: segment tells items from prose with it, link expands it.","type":"string","minLength":1,"maxLength":600},"messageExamples":{"description":"What messages quote as examples of headings the patterns expect.","type":"object","additionalProperties":false,"required":["monthHeading","referenceHeading"],"properties":{"monthHeading":{"type":"string","minLength":1,"maxLength":200},"referenceHeading":{"type":"string","minLength":1,"maxLength":200}}}},"$defs":{"Patterns":{"type":"array","items":{"type":"string","minLength":1,"maxLength":600}},"Words":{"type":"array","items":{"type":"string","minLength":1},"minItems":1},"Translation":{"type":"object","additionalProperties":false,"required":["zh","en"],"properties":{"zh":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}},"en":{"type":"string","minLength":1},"preposition":{"type":"string","description":"Joins the phrase to the therapy: \"in\" (default) or \"of\"."}}}}};
+const schema48 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/structure.schema.json","title":"StructureData","description":"Patterns (JavaScript regular expressions, compiled with the u flag) that recognise digest structure.","type":"object","additionalProperties":false,"required":["maxHeadingLength","monthNames","numerals","monthHeadings","rangeHeadings","yearHeadings","yearHeadingWords","headingPunctuation","outlineHeadings","outlineSubheadings","sectionKeywords","referenceHeadings","boilerplate","pageDates","leadLabels","bylinePrefixes","captions","itemDates","undatedItemStarts","relativeDay","eventVerbs","yearOpeners","closingWords","sentenceBreak","publicationCues","english","relativeYears","citationMarker","pageKinds","messageExamples"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"maxHeadingLength":{"type":"integer","minimum":8},"monthNames":{"description":"English month names, January first: each month's full name, then its abbreviations. Patterns say {monthName} for all of them (longest first); labels use the full name.","type":"array","minItems":12,"maxItems":12,"items":{"type":"array","minItems":1,"maxItems":8,"items":{"type":"string","pattern":"^[A-Za-z]{2,20}$"}}},"numerals":{"description":"Numeral characters → their value (十 is ten), for years, months and days written in Chinese numerals (二〇二五年十二月, 三十一日). {numeral} in a pattern stands for one of these characters.","type":"object","minProperties":1,"propertyNames":{"minLength":1,"maxLength":1},"additionalProperties":{"type":"integer","minimum":0,"maximum":10}},"monthHeadings":{"$ref":"#/$defs/Patterns"},"rangeHeadings":{"$ref":"#/$defs/Patterns"},"yearHeadings":{"$ref":"#/$defs/Patterns"},"yearHeadingWords":{"description":"A year heading names one of these (a digest's topic words), unless it is the year alone: a line that opens with a year and names none is a title or a sentence.","$ref":"#/$defs/Words"},"headingPunctuation":{"type":"string","minLength":1,"maxLength":600,"description":"A character class: a line containing one is a sentence, never a month or year heading (\"2025年4月,世界卫生组织发布…\")."},"outlineHeadings":{"$ref":"#/$defs/Patterns"},"outlineSubheadings":{"description":"Second-level outline headings (\"1.1 …\", \"①…\", \"临床案例1:\"); outlineHeadings are the first level (\"一、…\", \"01 …\").","$ref":"#/$defs/Patterns"},"sectionKeywords":{"type":"object","additionalProperties":false,"required":["summary","outlook","conclusion"],"properties":{"summary":{"$ref":"#/$defs/Words"},"outlook":{"$ref":"#/$defs/Words"},"conclusion":{"$ref":"#/$defs/Words"}}},"referenceHeadings":{"$ref":"#/$defs/Patterns"},"boilerplate":{"type":"object","additionalProperties":false,"required":["disclaimer","qr-code","other"],"properties":{"disclaimer":{"$ref":"#/$defs/Patterns"},"qr-code":{"$ref":"#/$defs/Patterns"},"other":{"$ref":"#/$defs/Patterns"}}},"pageDates":{"description":"The page's publication-date line (groups year, month, day): read as the record's pageDate, then kept out of the body as boilerplate of kind page-date. In a web page also looked for in the text before the article body.","$ref":"#/$defs/Patterns"},"leadLabels":{"description":"A label that opens real lead text (\"导读:\"): stripped, the text after it kept as content.","$ref":"#/$defs/Patterns"},"bylinePrefixes":{"description":"A byline at the start of a paragraph (\"〔記者…/台南報導〕\"): kept out of the body as boilerplate, the rest of the paragraph kept.","$ref":"#/$defs/Patterns"},"captions":{"description":"A short line that is a table or figure caption (\"表1 …\"): boilerplate of kind caption, never the title or a heading.","$ref":"#/$defs/Patterns"},"itemDates":{"$ref":"#/$defs/Patterns"},"undatedItemStarts":{"$ref":"#/$defs/Patterns"},"relativeDay":{"type":"string","minLength":1,"maxLength":600,"description":"A day given relative to the page date (\"于14日\"; group day): with an event verb in the same sentence, the paragraph is an item dated that day of the page date's month (or of the month before, when the day is later than the page date's)."},"eventVerbs":{"description":"Verbs that make a relative day an event date (发表, 刊登, 宣布…).","$ref":"#/$defs/Words"},"yearOpeners":{"description":"A paragraph that opens with a year alone (\"2025年,…\"; group year): not an item, but later dates without a year take it.","$ref":"#/$defs/Patterns"},"closingWords":{"description":"A paragraph opening with one of these sums up (\"总体来看,…\"): on a page that is not a digest it ends the item above, and it and what follows (until the next item) are the section's prose.","$ref":"#/$defs/Patterns"},"sentenceBreak":{"type":"string","minLength":1,"maxLength":600,"description":"Where a sentence ends inside a paragraph (a full stop, or the end of a citation marker, and the spaces after): a date right after one opens a new item in the middle of the line."},"publicationCues":{"type":"string","minLength":1,"maxLength":600,"description":"An item whose text matches this (a 《…》 or quoted title, a publication verb, a journal word) or cites a reference reports a publication; the page kind counts them."},"english":{"description":"Exact English for heading parts: a heading is given in English only when it decomposes fully into a date, a therapy, a disease (from the lexicon) and a phrase listed here.","type":"object","additionalProperties":false,"required":["phrases","therapies","connectors"],"properties":{"phrases":{"type":"array","items":{"$ref":"#/$defs/Translation"}},"therapies":{"type":"array","items":{"$ref":"#/$defs/Translation"}},"connectors":{"type":"array","items":{"type":"string"},"description":"Characters that may join the parts and carry no meaning (的, 在, spaces)."}}},"relativeYears":{"description":"Words that date an item relative to the page date, or without one to its section's year (the itemDates group \"relative\" starts with one): word → years to add.","type":"object","additionalProperties":{"type":"integer","minimum":-10,"maximum":10}},"citationMarker":{"description":"A citation marker in the text (\"[1]\", \"[1,2]\", \"【3-5】\"); the group \"numbers\" holds what is inside. The one pattern for citation markers: segment tells items from prose with it, link expands it.","type":"string","minLength":1,"maxLength":600},"pageKinds":{"description":"Signals of the page kinds that the structure alone does not give: read in the title (and, for approvals, the first dated item).","type":"object","additionalProperties":false,"required":["titleYearRange","titleYear","approvalVerbs","regulators","trialRoundupTitles","overviewTitles"],"properties":{"titleYearRange":{"type":"string","minLength":1,"maxLength":600,"description":"A span of years in the title (groups from, to): with a year heading, the page is a year roundup."},"titleYear":{"type":"string","minLength":1,"maxLength":600,"description":"A year in the title (group year): the year of dates that give none when nothing nearer does."},"approvalVerbs":{"description":"Approval words: with a regulator in the title or the first dated item (and no month or year headings), the page is a drug approval.","$ref":"#/$defs/Words"},"regulators":{"$ref":"#/$defs/Words"},"trialRoundupTitles":{"description":"A title that counts studies (\"5项临床试验\", \"四项研究\"): a trial roundup.","$ref":"#/$defs/Patterns"},"overviewTitles":{"description":"A title that promises an explanation (\"4种治疗方法\", \"原理\", \"有哪些\"): an overview, whatever dated items it carries.","$ref":"#/$defs/Patterns"}}},"messageExamples":{"description":"What messages quote as examples of headings the patterns expect.","type":"object","additionalProperties":false,"required":["monthHeading","referenceHeading"],"properties":{"monthHeading":{"type":"string","minLength":1,"maxLength":200},"referenceHeading":{"type":"string","minLength":1,"maxLength":200}}}},"$defs":{"Patterns":{"type":"array","items":{"type":"string","minLength":1,"maxLength":600}},"Words":{"type":"array","items":{"type":"string","minLength":1},"minItems":1},"Translation":{"type":"object","additionalProperties":false,"required":["zh","en"],"properties":{"zh":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}},"en":{"type":"string","minLength":1},"preposition":{"type":"string","description":"Joins the phrase to the therapy: \"in\" (default) or \"of\"."}}}}};
 const schema49 = {"type":"array","items":{"type":"string","minLength":1,"maxLength":600}};
-const schema53 = {"type":"array","items":{"type":"string","minLength":1},"minItems":1};
-const schema62 = {"type":"object","additionalProperties":false,"required":["zh","en"],"properties":{"zh":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}},"en":{"type":"string","minLength":1},"preposition":{"type":"string","description":"Joins the phrase to the therapy: \"in\" (default) or \"of\"."}}};
+const schema52 = {"type":"array","items":{"type":"string","minLength":1},"minItems":1};
+const schema71 = {"type":"object","additionalProperties":false,"required":["zh","en"],"properties":{"zh":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}},"en":{"type":"string","minLength":1},"preposition":{"type":"string","description":"Joins the phrase to the therapy: \"in\" (default) or \"of\"."}}};
 const pattern10 = new RegExp("^[A-Za-z]{2,20}$", "u");
 
 function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -2302,7 +2302,7 @@ evaluated0.items = undefined;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if((((((((((((((((data.maxHeadingLength === undefined) && (missing0 = "maxHeadingLength")) || ((data.monthHeadings === undefined) && (missing0 = "monthHeadings"))) || ((data.rangeHeadings === undefined) && (missing0 = "rangeHeadings"))) || ((data.yearHeadings === undefined) && (missing0 = "yearHeadings"))) || ((data.outlineHeadings === undefined) && (missing0 = "outlineHeadings"))) || ((data.sectionKeywords === undefined) && (missing0 = "sectionKeywords"))) || ((data.referenceHeadings === undefined) && (missing0 = "referenceHeadings"))) || ((data.boilerplate === undefined) && (missing0 = "boilerplate"))) || ((data.itemDates === undefined) && (missing0 = "itemDates"))) || ((data.undatedItemStarts === undefined) && (missing0 = "undatedItemStarts"))) || ((data.english === undefined) && (missing0 = "english"))) || ((data.monthNames === undefined) && (missing0 = "monthNames"))) || ((data.relativeYears === undefined) && (missing0 = "relativeYears"))) || ((data.citationMarker === undefined) && (missing0 = "citationMarker"))) || ((data.messageExamples === undefined) && (missing0 = "messageExamples"))){
+if(((((((((((((((((((((((((((((((data.maxHeadingLength === undefined) && (missing0 = "maxHeadingLength")) || ((data.monthNames === undefined) && (missing0 = "monthNames"))) || ((data.numerals === undefined) && (missing0 = "numerals"))) || ((data.monthHeadings === undefined) && (missing0 = "monthHeadings"))) || ((data.rangeHeadings === undefined) && (missing0 = "rangeHeadings"))) || ((data.yearHeadings === undefined) && (missing0 = "yearHeadings"))) || ((data.yearHeadingWords === undefined) && (missing0 = "yearHeadingWords"))) || ((data.headingPunctuation === undefined) && (missing0 = "headingPunctuation"))) || ((data.outlineHeadings === undefined) && (missing0 = "outlineHeadings"))) || ((data.outlineSubheadings === undefined) && (missing0 = "outlineSubheadings"))) || ((data.sectionKeywords === undefined) && (missing0 = "sectionKeywords"))) || ((data.referenceHeadings === undefined) && (missing0 = "referenceHeadings"))) || ((data.boilerplate === undefined) && (missing0 = "boilerplate"))) || ((data.pageDates === undefined) && (missing0 = "pageDates"))) || ((data.leadLabels === undefined) && (missing0 = "leadLabels"))) || ((data.bylinePrefixes === undefined) && (missing0 = "bylinePrefixes"))) || ((data.captions === undefined) && (missing0 = "captions"))) || ((data.itemDates === undefined) && (missing0 = "itemDates"))) || ((data.undatedItemStarts === undefined) && (missing0 = "undatedItemStarts"))) || ((data.relativeDay === undefined) && (missing0 = "relativeDay"))) || ((data.eventVerbs === undefined) && (missing0 = "eventVerbs"))) || ((data.yearOpeners === undefined) && (missing0 = "yearOpeners"))) || ((data.closingWords === undefined) && (missing0 = "closingWords"))) || ((data.sentenceBreak === undefined) && (missing0 = "sentenceBreak"))) || ((data.publicationCues === undefined) && (missing0 = "publicationCues"))) || ((data.english === undefined) && (missing0 = "english"))) || ((data.relativeYears === undefined) && (missing0 = "relativeYears"))) || ((data.citationMarker === undefined) && (missing0 = "citationMarker"))) || ((data.pageKinds === undefined) && (missing0 = "pageKinds"))) || ((data.messageExamples === undefined) && (missing0 = "messageExamples"))){
 validate25.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
@@ -2442,25 +2442,117 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.monthHeadings !== undefined){
-let data6 = data.monthHeadings;
+if(data.numerals !== undefined){
+let data6 = data.numerals;
 const _errs14 = errors;
-const _errs15 = errors;
-if(errors === _errs15){
-if(Array.isArray(data6)){
-var valid4 = true;
-const len2 = data6.length;
+if(errors === _errs14){
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+if(Object.keys(data6).length < 1){
+validate25.errors = [{instancePath:instancePath+"/numerals",schemaPath:"#/properties/numerals/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"}];
+return false;
+}
+else {
+for(const key1 in data6){
+const _errs16 = errors;
+if(typeof key1 === "string"){
+if(func2(key1) > 1){
+const err0 = {instancePath:instancePath+"/numerals",schemaPath:"#/properties/numerals/propertyNames/maxLength",keyword:"maxLength",params:{limit: 1},message:"must NOT have more than 1 characters",propertyName:key1};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+else {
+if(func2(key1) < 1){
+const err1 = {instancePath:instancePath+"/numerals",schemaPath:"#/properties/numerals/propertyNames/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",propertyName:key1};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+var valid3 = _errs16 === errors;
+if(!valid3){
+const err2 = {instancePath:instancePath+"/numerals",schemaPath:"#/properties/numerals/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+validate25.errors = vErrors;
+return false;
+break;
+}
+}
+if(valid3){
+for(const key2 in data6){
+let data7 = data6[key2];
+const _errs18 = errors;
+if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
+validate25.errors = [{instancePath:instancePath+"/numerals/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/numerals/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs18){
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 > 10 || isNaN(data7)){
+validate25.errors = [{instancePath:instancePath+"/numerals/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/numerals/additionalProperties/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10},message:"must be <= 10"}];
+return false;
+}
+else {
+if(data7 < 0 || isNaN(data7)){
+validate25.errors = [{instancePath:instancePath+"/numerals/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/numerals/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+}
+var valid4 = _errs18 === errors;
+if(!valid4){
+break;
+}
+}
+}
+}
+}
+else {
+validate25.errors = [{instancePath:instancePath+"/numerals",schemaPath:"#/properties/numerals/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid0 = _errs14 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.monthHeadings !== undefined){
+let data8 = data.monthHeadings;
+const _errs20 = errors;
+const _errs21 = errors;
+if(errors === _errs21){
+if(Array.isArray(data8)){
+var valid6 = true;
+const len2 = data8.length;
 for(let i2=0; i2<len2; i2++){
-let data7 = data6[i2];
-const _errs17 = errors;
-if(errors === _errs17){
-if(typeof data7 === "string"){
-if(func2(data7) > 600){
+let data9 = data8[i2];
+const _errs23 = errors;
+if(errors === _errs23){
+if(typeof data9 === "string"){
+if(func2(data9) > 600){
 validate25.errors = [{instancePath:instancePath+"/monthHeadings/" + i2,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data7) < 1){
+if(func2(data9) < 1){
 validate25.errors = [{instancePath:instancePath+"/monthHeadings/" + i2,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -2471,8 +2563,8 @@ validate25.errors = [{instancePath:instancePath+"/monthHeadings/" + i2,schemaPat
 return false;
 }
 }
-var valid4 = _errs17 === errors;
-if(!valid4){
+var valid6 = _errs23 === errors;
+if(!valid6){
 break;
 }
 }
@@ -2482,31 +2574,31 @@ validate25.errors = [{instancePath:instancePath+"/monthHeadings",schemaPath:"#/$
 return false;
 }
 }
-var valid0 = _errs14 === errors;
+var valid0 = _errs20 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.rangeHeadings !== undefined){
-let data8 = data.rangeHeadings;
-const _errs19 = errors;
-const _errs20 = errors;
-if(errors === _errs20){
-if(Array.isArray(data8)){
-var valid6 = true;
-const len3 = data8.length;
+let data10 = data.rangeHeadings;
+const _errs25 = errors;
+const _errs26 = errors;
+if(errors === _errs26){
+if(Array.isArray(data10)){
+var valid8 = true;
+const len3 = data10.length;
 for(let i3=0; i3<len3; i3++){
-let data9 = data8[i3];
-const _errs22 = errors;
-if(errors === _errs22){
-if(typeof data9 === "string"){
-if(func2(data9) > 600){
+let data11 = data10[i3];
+const _errs28 = errors;
+if(errors === _errs28){
+if(typeof data11 === "string"){
+if(func2(data11) > 600){
 validate25.errors = [{instancePath:instancePath+"/rangeHeadings/" + i3,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data9) < 1){
+if(func2(data11) < 1){
 validate25.errors = [{instancePath:instancePath+"/rangeHeadings/" + i3,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -2517,8 +2609,8 @@ validate25.errors = [{instancePath:instancePath+"/rangeHeadings/" + i3,schemaPat
 return false;
 }
 }
-var valid6 = _errs22 === errors;
-if(!valid6){
+var valid8 = _errs28 === errors;
+if(!valid8){
 break;
 }
 }
@@ -2528,31 +2620,31 @@ validate25.errors = [{instancePath:instancePath+"/rangeHeadings",schemaPath:"#/$
 return false;
 }
 }
-var valid0 = _errs19 === errors;
+var valid0 = _errs25 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.yearHeadings !== undefined){
-let data10 = data.yearHeadings;
-const _errs24 = errors;
-const _errs25 = errors;
-if(errors === _errs25){
-if(Array.isArray(data10)){
-var valid8 = true;
-const len4 = data10.length;
+let data12 = data.yearHeadings;
+const _errs30 = errors;
+const _errs31 = errors;
+if(errors === _errs31){
+if(Array.isArray(data12)){
+var valid10 = true;
+const len4 = data12.length;
 for(let i4=0; i4<len4; i4++){
-let data11 = data10[i4];
-const _errs27 = errors;
-if(errors === _errs27){
-if(typeof data11 === "string"){
-if(func2(data11) > 600){
+let data13 = data12[i4];
+const _errs33 = errors;
+if(errors === _errs33){
+if(typeof data13 === "string"){
+if(func2(data13) > 600){
 validate25.errors = [{instancePath:instancePath+"/yearHeadings/" + i4,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data11) < 1){
+if(func2(data13) < 1){
 validate25.errors = [{instancePath:instancePath+"/yearHeadings/" + i4,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -2563,8 +2655,8 @@ validate25.errors = [{instancePath:instancePath+"/yearHeadings/" + i4,schemaPath
 return false;
 }
 }
-var valid8 = _errs27 === errors;
-if(!valid8){
+var valid10 = _errs33 === errors;
+if(!valid10){
 break;
 }
 }
@@ -2574,43 +2666,116 @@ validate25.errors = [{instancePath:instancePath+"/yearHeadings",schemaPath:"#/$d
 return false;
 }
 }
-var valid0 = _errs24 === errors;
+var valid0 = _errs30 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.yearHeadingWords !== undefined){
+let data14 = data.yearHeadingWords;
+const _errs35 = errors;
+const _errs36 = errors;
+if(errors === _errs36){
+if(Array.isArray(data14)){
+if(data14.length < 1){
+validate25.errors = [{instancePath:instancePath+"/yearHeadingWords",schemaPath:"#/$defs/Words/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
+return false;
+}
+else {
+var valid12 = true;
+const len5 = data14.length;
+for(let i5=0; i5<len5; i5++){
+let data15 = data14[i5];
+const _errs38 = errors;
+if(errors === _errs38){
+if(typeof data15 === "string"){
+if(func2(data15) < 1){
+validate25.errors = [{instancePath:instancePath+"/yearHeadingWords/" + i5,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate25.errors = [{instancePath:instancePath+"/yearHeadingWords/" + i5,schemaPath:"#/$defs/Words/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid12 = _errs38 === errors;
+if(!valid12){
+break;
+}
+}
+}
+}
+else {
+validate25.errors = [{instancePath:instancePath+"/yearHeadingWords",schemaPath:"#/$defs/Words/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs35 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.headingPunctuation !== undefined){
+let data16 = data.headingPunctuation;
+const _errs40 = errors;
+if(errors === _errs40){
+if(typeof data16 === "string"){
+if(func2(data16) > 600){
+validate25.errors = [{instancePath:instancePath+"/headingPunctuation",schemaPath:"#/properties/headingPunctuation/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
+return false;
+}
+else {
+if(func2(data16) < 1){
+validate25.errors = [{instancePath:instancePath+"/headingPunctuation",schemaPath:"#/properties/headingPunctuation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+}
+else {
+validate25.errors = [{instancePath:instancePath+"/headingPunctuation",schemaPath:"#/properties/headingPunctuation/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs40 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.outlineHeadings !== undefined){
-let data12 = data.outlineHeadings;
-const _errs29 = errors;
-const _errs30 = errors;
-if(errors === _errs30){
-if(Array.isArray(data12)){
-var valid10 = true;
-const len5 = data12.length;
-for(let i5=0; i5<len5; i5++){
-let data13 = data12[i5];
-const _errs32 = errors;
-if(errors === _errs32){
-if(typeof data13 === "string"){
-if(func2(data13) > 600){
-validate25.errors = [{instancePath:instancePath+"/outlineHeadings/" + i5,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
+let data17 = data.outlineHeadings;
+const _errs42 = errors;
+const _errs43 = errors;
+if(errors === _errs43){
+if(Array.isArray(data17)){
+var valid14 = true;
+const len6 = data17.length;
+for(let i6=0; i6<len6; i6++){
+let data18 = data17[i6];
+const _errs45 = errors;
+if(errors === _errs45){
+if(typeof data18 === "string"){
+if(func2(data18) > 600){
+validate25.errors = [{instancePath:instancePath+"/outlineHeadings/" + i6,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data13) < 1){
-validate25.errors = [{instancePath:instancePath+"/outlineHeadings/" + i5,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+if(func2(data18) < 1){
+validate25.errors = [{instancePath:instancePath+"/outlineHeadings/" + i6,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 }
 else {
-validate25.errors = [{instancePath:instancePath+"/outlineHeadings/" + i5,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate25.errors = [{instancePath:instancePath+"/outlineHeadings/" + i6,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
-var valid10 = _errs32 === errors;
-if(!valid10){
+var valid14 = _errs45 === errors;
+if(!valid14){
 break;
 }
 }
@@ -2620,62 +2785,108 @@ validate25.errors = [{instancePath:instancePath+"/outlineHeadings",schemaPath:"#
 return false;
 }
 }
-var valid0 = _errs29 === errors;
+var valid0 = _errs42 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.outlineSubheadings !== undefined){
+let data19 = data.outlineSubheadings;
+const _errs47 = errors;
+const _errs48 = errors;
+if(errors === _errs48){
+if(Array.isArray(data19)){
+var valid16 = true;
+const len7 = data19.length;
+for(let i7=0; i7<len7; i7++){
+let data20 = data19[i7];
+const _errs50 = errors;
+if(errors === _errs50){
+if(typeof data20 === "string"){
+if(func2(data20) > 600){
+validate25.errors = [{instancePath:instancePath+"/outlineSubheadings/" + i7,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
+return false;
+}
+else {
+if(func2(data20) < 1){
+validate25.errors = [{instancePath:instancePath+"/outlineSubheadings/" + i7,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+}
+else {
+validate25.errors = [{instancePath:instancePath+"/outlineSubheadings/" + i7,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid16 = _errs50 === errors;
+if(!valid16){
+break;
+}
+}
+}
+else {
+validate25.errors = [{instancePath:instancePath+"/outlineSubheadings",schemaPath:"#/$defs/Patterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs47 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.sectionKeywords !== undefined){
-let data14 = data.sectionKeywords;
-const _errs34 = errors;
-if(errors === _errs34){
-if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
+let data21 = data.sectionKeywords;
+const _errs52 = errors;
+if(errors === _errs52){
+if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
 let missing1;
-if((((data14.summary === undefined) && (missing1 = "summary")) || ((data14.outlook === undefined) && (missing1 = "outlook"))) || ((data14.conclusion === undefined) && (missing1 = "conclusion"))){
+if((((data21.summary === undefined) && (missing1 = "summary")) || ((data21.outlook === undefined) && (missing1 = "outlook"))) || ((data21.conclusion === undefined) && (missing1 = "conclusion"))){
 validate25.errors = [{instancePath:instancePath+"/sectionKeywords",schemaPath:"#/properties/sectionKeywords/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
 return false;
 }
 else {
-const _errs36 = errors;
-for(const key1 in data14){
-if(!(((key1 === "summary") || (key1 === "outlook")) || (key1 === "conclusion"))){
-validate25.errors = [{instancePath:instancePath+"/sectionKeywords",schemaPath:"#/properties/sectionKeywords/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
+const _errs54 = errors;
+for(const key3 in data21){
+if(!(((key3 === "summary") || (key3 === "outlook")) || (key3 === "conclusion"))){
+validate25.errors = [{instancePath:instancePath+"/sectionKeywords",schemaPath:"#/properties/sectionKeywords/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs36 === errors){
-if(data14.summary !== undefined){
-let data15 = data14.summary;
-const _errs37 = errors;
-const _errs38 = errors;
-if(errors === _errs38){
-if(Array.isArray(data15)){
-if(data15.length < 1){
+if(_errs54 === errors){
+if(data21.summary !== undefined){
+let data22 = data21.summary;
+const _errs55 = errors;
+const _errs56 = errors;
+if(errors === _errs56){
+if(Array.isArray(data22)){
+if(data22.length < 1){
 validate25.errors = [{instancePath:instancePath+"/sectionKeywords/summary",schemaPath:"#/$defs/Words/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
 return false;
 }
 else {
-var valid13 = true;
-const len6 = data15.length;
-for(let i6=0; i6<len6; i6++){
-let data16 = data15[i6];
-const _errs40 = errors;
-if(errors === _errs40){
-if(typeof data16 === "string"){
-if(func2(data16) < 1){
-validate25.errors = [{instancePath:instancePath+"/sectionKeywords/summary/" + i6,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+var valid19 = true;
+const len8 = data22.length;
+for(let i8=0; i8<len8; i8++){
+let data23 = data22[i8];
+const _errs58 = errors;
+if(errors === _errs58){
+if(typeof data23 === "string"){
+if(func2(data23) < 1){
+validate25.errors = [{instancePath:instancePath+"/sectionKeywords/summary/" + i8,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 else {
-validate25.errors = [{instancePath:instancePath+"/sectionKeywords/summary/" + i6,schemaPath:"#/$defs/Words/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate25.errors = [{instancePath:instancePath+"/sectionKeywords/summary/" + i8,schemaPath:"#/$defs/Words/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
-var valid13 = _errs40 === errors;
-if(!valid13){
+var valid19 = _errs58 === errors;
+if(!valid19){
 break;
 }
 }
@@ -2686,42 +2897,42 @@ validate25.errors = [{instancePath:instancePath+"/sectionKeywords/summary",schem
 return false;
 }
 }
-var valid11 = _errs37 === errors;
+var valid17 = _errs55 === errors;
 }
 else {
-var valid11 = true;
+var valid17 = true;
 }
-if(valid11){
-if(data14.outlook !== undefined){
-let data17 = data14.outlook;
-const _errs42 = errors;
-const _errs43 = errors;
-if(errors === _errs43){
-if(Array.isArray(data17)){
-if(data17.length < 1){
+if(valid17){
+if(data21.outlook !== undefined){
+let data24 = data21.outlook;
+const _errs60 = errors;
+const _errs61 = errors;
+if(errors === _errs61){
+if(Array.isArray(data24)){
+if(data24.length < 1){
 validate25.errors = [{instancePath:instancePath+"/sectionKeywords/outlook",schemaPath:"#/$defs/Words/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
 return false;
 }
 else {
-var valid15 = true;
-const len7 = data17.length;
-for(let i7=0; i7<len7; i7++){
-let data18 = data17[i7];
-const _errs45 = errors;
-if(errors === _errs45){
-if(typeof data18 === "string"){
-if(func2(data18) < 1){
-validate25.errors = [{instancePath:instancePath+"/sectionKeywords/outlook/" + i7,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+var valid21 = true;
+const len9 = data24.length;
+for(let i9=0; i9<len9; i9++){
+let data25 = data24[i9];
+const _errs63 = errors;
+if(errors === _errs63){
+if(typeof data25 === "string"){
+if(func2(data25) < 1){
+validate25.errors = [{instancePath:instancePath+"/sectionKeywords/outlook/" + i9,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 else {
-validate25.errors = [{instancePath:instancePath+"/sectionKeywords/outlook/" + i7,schemaPath:"#/$defs/Words/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate25.errors = [{instancePath:instancePath+"/sectionKeywords/outlook/" + i9,schemaPath:"#/$defs/Words/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
-var valid15 = _errs45 === errors;
-if(!valid15){
+var valid21 = _errs63 === errors;
+if(!valid21){
 break;
 }
 }
@@ -2732,42 +2943,42 @@ validate25.errors = [{instancePath:instancePath+"/sectionKeywords/outlook",schem
 return false;
 }
 }
-var valid11 = _errs42 === errors;
+var valid17 = _errs60 === errors;
 }
 else {
-var valid11 = true;
+var valid17 = true;
 }
-if(valid11){
-if(data14.conclusion !== undefined){
-let data19 = data14.conclusion;
-const _errs47 = errors;
-const _errs48 = errors;
-if(errors === _errs48){
-if(Array.isArray(data19)){
-if(data19.length < 1){
+if(valid17){
+if(data21.conclusion !== undefined){
+let data26 = data21.conclusion;
+const _errs65 = errors;
+const _errs66 = errors;
+if(errors === _errs66){
+if(Array.isArray(data26)){
+if(data26.length < 1){
 validate25.errors = [{instancePath:instancePath+"/sectionKeywords/conclusion",schemaPath:"#/$defs/Words/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
 return false;
 }
 else {
-var valid17 = true;
-const len8 = data19.length;
-for(let i8=0; i8<len8; i8++){
-let data20 = data19[i8];
-const _errs50 = errors;
-if(errors === _errs50){
-if(typeof data20 === "string"){
-if(func2(data20) < 1){
-validate25.errors = [{instancePath:instancePath+"/sectionKeywords/conclusion/" + i8,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+var valid23 = true;
+const len10 = data26.length;
+for(let i10=0; i10<len10; i10++){
+let data27 = data26[i10];
+const _errs68 = errors;
+if(errors === _errs68){
+if(typeof data27 === "string"){
+if(func2(data27) < 1){
+validate25.errors = [{instancePath:instancePath+"/sectionKeywords/conclusion/" + i10,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 else {
-validate25.errors = [{instancePath:instancePath+"/sectionKeywords/conclusion/" + i8,schemaPath:"#/$defs/Words/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate25.errors = [{instancePath:instancePath+"/sectionKeywords/conclusion/" + i10,schemaPath:"#/$defs/Words/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
-var valid17 = _errs50 === errors;
-if(!valid17){
+var valid23 = _errs68 === errors;
+if(!valid23){
 break;
 }
 }
@@ -2778,10 +2989,10 @@ validate25.errors = [{instancePath:instancePath+"/sectionKeywords/conclusion",sc
 return false;
 }
 }
-var valid11 = _errs47 === errors;
+var valid17 = _errs65 === errors;
 }
 else {
-var valid11 = true;
+var valid17 = true;
 }
 }
 }
@@ -2793,43 +3004,43 @@ validate25.errors = [{instancePath:instancePath+"/sectionKeywords",schemaPath:"#
 return false;
 }
 }
-var valid0 = _errs34 === errors;
+var valid0 = _errs52 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.referenceHeadings !== undefined){
-let data21 = data.referenceHeadings;
-const _errs52 = errors;
-const _errs53 = errors;
-if(errors === _errs53){
-if(Array.isArray(data21)){
-var valid19 = true;
-const len9 = data21.length;
-for(let i9=0; i9<len9; i9++){
-let data22 = data21[i9];
-const _errs55 = errors;
-if(errors === _errs55){
-if(typeof data22 === "string"){
-if(func2(data22) > 600){
-validate25.errors = [{instancePath:instancePath+"/referenceHeadings/" + i9,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
+let data28 = data.referenceHeadings;
+const _errs70 = errors;
+const _errs71 = errors;
+if(errors === _errs71){
+if(Array.isArray(data28)){
+var valid25 = true;
+const len11 = data28.length;
+for(let i11=0; i11<len11; i11++){
+let data29 = data28[i11];
+const _errs73 = errors;
+if(errors === _errs73){
+if(typeof data29 === "string"){
+if(func2(data29) > 600){
+validate25.errors = [{instancePath:instancePath+"/referenceHeadings/" + i11,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data22) < 1){
-validate25.errors = [{instancePath:instancePath+"/referenceHeadings/" + i9,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+if(func2(data29) < 1){
+validate25.errors = [{instancePath:instancePath+"/referenceHeadings/" + i11,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 }
 else {
-validate25.errors = [{instancePath:instancePath+"/referenceHeadings/" + i9,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate25.errors = [{instancePath:instancePath+"/referenceHeadings/" + i11,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
-var valid19 = _errs55 === errors;
-if(!valid19){
+var valid25 = _errs73 === errors;
+if(!valid25){
 break;
 }
 }
@@ -2839,63 +3050,63 @@ validate25.errors = [{instancePath:instancePath+"/referenceHeadings",schemaPath:
 return false;
 }
 }
-var valid0 = _errs52 === errors;
+var valid0 = _errs70 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.boilerplate !== undefined){
-let data23 = data.boilerplate;
-const _errs57 = errors;
-if(errors === _errs57){
-if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
+let data30 = data.boilerplate;
+const _errs75 = errors;
+if(errors === _errs75){
+if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
 let missing2;
-if((((data23.disclaimer === undefined) && (missing2 = "disclaimer")) || ((data23["qr-code"] === undefined) && (missing2 = "qr-code"))) || ((data23.other === undefined) && (missing2 = "other"))){
+if((((data30.disclaimer === undefined) && (missing2 = "disclaimer")) || ((data30["qr-code"] === undefined) && (missing2 = "qr-code"))) || ((data30.other === undefined) && (missing2 = "other"))){
 validate25.errors = [{instancePath:instancePath+"/boilerplate",schemaPath:"#/properties/boilerplate/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
 return false;
 }
 else {
-const _errs59 = errors;
-for(const key2 in data23){
-if(!(((key2 === "disclaimer") || (key2 === "qr-code")) || (key2 === "other"))){
-validate25.errors = [{instancePath:instancePath+"/boilerplate",schemaPath:"#/properties/boilerplate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
+const _errs77 = errors;
+for(const key4 in data30){
+if(!(((key4 === "disclaimer") || (key4 === "qr-code")) || (key4 === "other"))){
+validate25.errors = [{instancePath:instancePath+"/boilerplate",schemaPath:"#/properties/boilerplate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs59 === errors){
-if(data23.disclaimer !== undefined){
-let data24 = data23.disclaimer;
-const _errs60 = errors;
-const _errs61 = errors;
-if(errors === _errs61){
-if(Array.isArray(data24)){
-var valid22 = true;
-const len10 = data24.length;
-for(let i10=0; i10<len10; i10++){
-let data25 = data24[i10];
-const _errs63 = errors;
-if(errors === _errs63){
-if(typeof data25 === "string"){
-if(func2(data25) > 600){
-validate25.errors = [{instancePath:instancePath+"/boilerplate/disclaimer/" + i10,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
+if(_errs77 === errors){
+if(data30.disclaimer !== undefined){
+let data31 = data30.disclaimer;
+const _errs78 = errors;
+const _errs79 = errors;
+if(errors === _errs79){
+if(Array.isArray(data31)){
+var valid28 = true;
+const len12 = data31.length;
+for(let i12=0; i12<len12; i12++){
+let data32 = data31[i12];
+const _errs81 = errors;
+if(errors === _errs81){
+if(typeof data32 === "string"){
+if(func2(data32) > 600){
+validate25.errors = [{instancePath:instancePath+"/boilerplate/disclaimer/" + i12,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data25) < 1){
-validate25.errors = [{instancePath:instancePath+"/boilerplate/disclaimer/" + i10,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+if(func2(data32) < 1){
+validate25.errors = [{instancePath:instancePath+"/boilerplate/disclaimer/" + i12,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 }
 else {
-validate25.errors = [{instancePath:instancePath+"/boilerplate/disclaimer/" + i10,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate25.errors = [{instancePath:instancePath+"/boilerplate/disclaimer/" + i12,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
-var valid22 = _errs63 === errors;
-if(!valid22){
+var valid28 = _errs81 === errors;
+if(!valid28){
 break;
 }
 }
@@ -2905,43 +3116,43 @@ validate25.errors = [{instancePath:instancePath+"/boilerplate/disclaimer",schema
 return false;
 }
 }
-var valid20 = _errs60 === errors;
+var valid26 = _errs78 === errors;
 }
 else {
-var valid20 = true;
+var valid26 = true;
 }
-if(valid20){
-if(data23["qr-code"] !== undefined){
-let data26 = data23["qr-code"];
-const _errs65 = errors;
-const _errs66 = errors;
-if(errors === _errs66){
-if(Array.isArray(data26)){
-var valid24 = true;
-const len11 = data26.length;
-for(let i11=0; i11<len11; i11++){
-let data27 = data26[i11];
-const _errs68 = errors;
-if(errors === _errs68){
-if(typeof data27 === "string"){
-if(func2(data27) > 600){
-validate25.errors = [{instancePath:instancePath+"/boilerplate/qr-code/" + i11,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
+if(valid26){
+if(data30["qr-code"] !== undefined){
+let data33 = data30["qr-code"];
+const _errs83 = errors;
+const _errs84 = errors;
+if(errors === _errs84){
+if(Array.isArray(data33)){
+var valid30 = true;
+const len13 = data33.length;
+for(let i13=0; i13<len13; i13++){
+let data34 = data33[i13];
+const _errs86 = errors;
+if(errors === _errs86){
+if(typeof data34 === "string"){
+if(func2(data34) > 600){
+validate25.errors = [{instancePath:instancePath+"/boilerplate/qr-code/" + i13,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data27) < 1){
-validate25.errors = [{instancePath:instancePath+"/boilerplate/qr-code/" + i11,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+if(func2(data34) < 1){
+validate25.errors = [{instancePath:instancePath+"/boilerplate/qr-code/" + i13,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 }
 else {
-validate25.errors = [{instancePath:instancePath+"/boilerplate/qr-code/" + i11,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate25.errors = [{instancePath:instancePath+"/boilerplate/qr-code/" + i13,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
-var valid24 = _errs68 === errors;
-if(!valid24){
+var valid30 = _errs86 === errors;
+if(!valid30){
 break;
 }
 }
@@ -2951,43 +3162,43 @@ validate25.errors = [{instancePath:instancePath+"/boilerplate/qr-code",schemaPat
 return false;
 }
 }
-var valid20 = _errs65 === errors;
+var valid26 = _errs83 === errors;
 }
 else {
-var valid20 = true;
-}
-if(valid20){
-if(data23.other !== undefined){
-let data28 = data23.other;
-const _errs70 = errors;
-const _errs71 = errors;
-if(errors === _errs71){
-if(Array.isArray(data28)){
 var valid26 = true;
-const len12 = data28.length;
-for(let i12=0; i12<len12; i12++){
-let data29 = data28[i12];
-const _errs73 = errors;
-if(errors === _errs73){
-if(typeof data29 === "string"){
-if(func2(data29) > 600){
-validate25.errors = [{instancePath:instancePath+"/boilerplate/other/" + i12,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
+}
+if(valid26){
+if(data30.other !== undefined){
+let data35 = data30.other;
+const _errs88 = errors;
+const _errs89 = errors;
+if(errors === _errs89){
+if(Array.isArray(data35)){
+var valid32 = true;
+const len14 = data35.length;
+for(let i14=0; i14<len14; i14++){
+let data36 = data35[i14];
+const _errs91 = errors;
+if(errors === _errs91){
+if(typeof data36 === "string"){
+if(func2(data36) > 600){
+validate25.errors = [{instancePath:instancePath+"/boilerplate/other/" + i14,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data29) < 1){
-validate25.errors = [{instancePath:instancePath+"/boilerplate/other/" + i12,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+if(func2(data36) < 1){
+validate25.errors = [{instancePath:instancePath+"/boilerplate/other/" + i14,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 }
 else {
-validate25.errors = [{instancePath:instancePath+"/boilerplate/other/" + i12,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate25.errors = [{instancePath:instancePath+"/boilerplate/other/" + i14,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
-var valid26 = _errs73 === errors;
-if(!valid26){
+var valid32 = _errs91 === errors;
+if(!valid32){
 break;
 }
 }
@@ -2997,10 +3208,10 @@ validate25.errors = [{instancePath:instancePath+"/boilerplate/other",schemaPath:
 return false;
 }
 }
-var valid20 = _errs70 === errors;
+var valid26 = _errs88 === errors;
 }
 else {
-var valid20 = true;
+var valid26 = true;
 }
 }
 }
@@ -3012,43 +3223,227 @@ validate25.errors = [{instancePath:instancePath+"/boilerplate",schemaPath:"#/pro
 return false;
 }
 }
-var valid0 = _errs57 === errors;
+var valid0 = _errs75 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.pageDates !== undefined){
+let data37 = data.pageDates;
+const _errs93 = errors;
+const _errs94 = errors;
+if(errors === _errs94){
+if(Array.isArray(data37)){
+var valid34 = true;
+const len15 = data37.length;
+for(let i15=0; i15<len15; i15++){
+let data38 = data37[i15];
+const _errs96 = errors;
+if(errors === _errs96){
+if(typeof data38 === "string"){
+if(func2(data38) > 600){
+validate25.errors = [{instancePath:instancePath+"/pageDates/" + i15,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
+return false;
+}
+else {
+if(func2(data38) < 1){
+validate25.errors = [{instancePath:instancePath+"/pageDates/" + i15,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+}
+else {
+validate25.errors = [{instancePath:instancePath+"/pageDates/" + i15,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid34 = _errs96 === errors;
+if(!valid34){
+break;
+}
+}
+}
+else {
+validate25.errors = [{instancePath:instancePath+"/pageDates",schemaPath:"#/$defs/Patterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs93 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.leadLabels !== undefined){
+let data39 = data.leadLabels;
+const _errs98 = errors;
+const _errs99 = errors;
+if(errors === _errs99){
+if(Array.isArray(data39)){
+var valid36 = true;
+const len16 = data39.length;
+for(let i16=0; i16<len16; i16++){
+let data40 = data39[i16];
+const _errs101 = errors;
+if(errors === _errs101){
+if(typeof data40 === "string"){
+if(func2(data40) > 600){
+validate25.errors = [{instancePath:instancePath+"/leadLabels/" + i16,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
+return false;
+}
+else {
+if(func2(data40) < 1){
+validate25.errors = [{instancePath:instancePath+"/leadLabels/" + i16,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+}
+else {
+validate25.errors = [{instancePath:instancePath+"/leadLabels/" + i16,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid36 = _errs101 === errors;
+if(!valid36){
+break;
+}
+}
+}
+else {
+validate25.errors = [{instancePath:instancePath+"/leadLabels",schemaPath:"#/$defs/Patterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs98 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.bylinePrefixes !== undefined){
+let data41 = data.bylinePrefixes;
+const _errs103 = errors;
+const _errs104 = errors;
+if(errors === _errs104){
+if(Array.isArray(data41)){
+var valid38 = true;
+const len17 = data41.length;
+for(let i17=0; i17<len17; i17++){
+let data42 = data41[i17];
+const _errs106 = errors;
+if(errors === _errs106){
+if(typeof data42 === "string"){
+if(func2(data42) > 600){
+validate25.errors = [{instancePath:instancePath+"/bylinePrefixes/" + i17,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
+return false;
+}
+else {
+if(func2(data42) < 1){
+validate25.errors = [{instancePath:instancePath+"/bylinePrefixes/" + i17,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+}
+else {
+validate25.errors = [{instancePath:instancePath+"/bylinePrefixes/" + i17,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid38 = _errs106 === errors;
+if(!valid38){
+break;
+}
+}
+}
+else {
+validate25.errors = [{instancePath:instancePath+"/bylinePrefixes",schemaPath:"#/$defs/Patterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs103 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.captions !== undefined){
+let data43 = data.captions;
+const _errs108 = errors;
+const _errs109 = errors;
+if(errors === _errs109){
+if(Array.isArray(data43)){
+var valid40 = true;
+const len18 = data43.length;
+for(let i18=0; i18<len18; i18++){
+let data44 = data43[i18];
+const _errs111 = errors;
+if(errors === _errs111){
+if(typeof data44 === "string"){
+if(func2(data44) > 600){
+validate25.errors = [{instancePath:instancePath+"/captions/" + i18,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
+return false;
+}
+else {
+if(func2(data44) < 1){
+validate25.errors = [{instancePath:instancePath+"/captions/" + i18,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+}
+else {
+validate25.errors = [{instancePath:instancePath+"/captions/" + i18,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid40 = _errs111 === errors;
+if(!valid40){
+break;
+}
+}
+}
+else {
+validate25.errors = [{instancePath:instancePath+"/captions",schemaPath:"#/$defs/Patterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs108 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.itemDates !== undefined){
-let data30 = data.itemDates;
-const _errs75 = errors;
-const _errs76 = errors;
-if(errors === _errs76){
-if(Array.isArray(data30)){
-var valid28 = true;
-const len13 = data30.length;
-for(let i13=0; i13<len13; i13++){
-let data31 = data30[i13];
-const _errs78 = errors;
-if(errors === _errs78){
-if(typeof data31 === "string"){
-if(func2(data31) > 600){
-validate25.errors = [{instancePath:instancePath+"/itemDates/" + i13,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
+let data45 = data.itemDates;
+const _errs113 = errors;
+const _errs114 = errors;
+if(errors === _errs114){
+if(Array.isArray(data45)){
+var valid42 = true;
+const len19 = data45.length;
+for(let i19=0; i19<len19; i19++){
+let data46 = data45[i19];
+const _errs116 = errors;
+if(errors === _errs116){
+if(typeof data46 === "string"){
+if(func2(data46) > 600){
+validate25.errors = [{instancePath:instancePath+"/itemDates/" + i19,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data31) < 1){
-validate25.errors = [{instancePath:instancePath+"/itemDates/" + i13,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+if(func2(data46) < 1){
+validate25.errors = [{instancePath:instancePath+"/itemDates/" + i19,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 }
 else {
-validate25.errors = [{instancePath:instancePath+"/itemDates/" + i13,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate25.errors = [{instancePath:instancePath+"/itemDates/" + i19,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
-var valid28 = _errs78 === errors;
-if(!valid28){
+var valid42 = _errs116 === errors;
+if(!valid42){
 break;
 }
 }
@@ -3058,43 +3453,43 @@ validate25.errors = [{instancePath:instancePath+"/itemDates",schemaPath:"#/$defs
 return false;
 }
 }
-var valid0 = _errs75 === errors;
+var valid0 = _errs113 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.undatedItemStarts !== undefined){
-let data32 = data.undatedItemStarts;
-const _errs80 = errors;
-const _errs81 = errors;
-if(errors === _errs81){
-if(Array.isArray(data32)){
-var valid30 = true;
-const len14 = data32.length;
-for(let i14=0; i14<len14; i14++){
-let data33 = data32[i14];
-const _errs83 = errors;
-if(errors === _errs83){
-if(typeof data33 === "string"){
-if(func2(data33) > 600){
-validate25.errors = [{instancePath:instancePath+"/undatedItemStarts/" + i14,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
+let data47 = data.undatedItemStarts;
+const _errs118 = errors;
+const _errs119 = errors;
+if(errors === _errs119){
+if(Array.isArray(data47)){
+var valid44 = true;
+const len20 = data47.length;
+for(let i20=0; i20<len20; i20++){
+let data48 = data47[i20];
+const _errs121 = errors;
+if(errors === _errs121){
+if(typeof data48 === "string"){
+if(func2(data48) > 600){
+validate25.errors = [{instancePath:instancePath+"/undatedItemStarts/" + i20,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data33) < 1){
-validate25.errors = [{instancePath:instancePath+"/undatedItemStarts/" + i14,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+if(func2(data48) < 1){
+validate25.errors = [{instancePath:instancePath+"/undatedItemStarts/" + i20,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 }
 else {
-validate25.errors = [{instancePath:instancePath+"/undatedItemStarts/" + i14,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate25.errors = [{instancePath:instancePath+"/undatedItemStarts/" + i20,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
-var valid30 = _errs83 === errors;
-if(!valid30){
+var valid44 = _errs121 === errors;
+if(!valid44){
 break;
 }
 }
@@ -3104,136 +3499,355 @@ validate25.errors = [{instancePath:instancePath+"/undatedItemStarts",schemaPath:
 return false;
 }
 }
-var valid0 = _errs80 === errors;
+var valid0 = _errs118 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.relativeDay !== undefined){
+let data49 = data.relativeDay;
+const _errs123 = errors;
+if(errors === _errs123){
+if(typeof data49 === "string"){
+if(func2(data49) > 600){
+validate25.errors = [{instancePath:instancePath+"/relativeDay",schemaPath:"#/properties/relativeDay/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
+return false;
+}
+else {
+if(func2(data49) < 1){
+validate25.errors = [{instancePath:instancePath+"/relativeDay",schemaPath:"#/properties/relativeDay/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+}
+else {
+validate25.errors = [{instancePath:instancePath+"/relativeDay",schemaPath:"#/properties/relativeDay/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs123 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.eventVerbs !== undefined){
+let data50 = data.eventVerbs;
+const _errs125 = errors;
+const _errs126 = errors;
+if(errors === _errs126){
+if(Array.isArray(data50)){
+if(data50.length < 1){
+validate25.errors = [{instancePath:instancePath+"/eventVerbs",schemaPath:"#/$defs/Words/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
+return false;
+}
+else {
+var valid46 = true;
+const len21 = data50.length;
+for(let i21=0; i21<len21; i21++){
+let data51 = data50[i21];
+const _errs128 = errors;
+if(errors === _errs128){
+if(typeof data51 === "string"){
+if(func2(data51) < 1){
+validate25.errors = [{instancePath:instancePath+"/eventVerbs/" + i21,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate25.errors = [{instancePath:instancePath+"/eventVerbs/" + i21,schemaPath:"#/$defs/Words/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid46 = _errs128 === errors;
+if(!valid46){
+break;
+}
+}
+}
+}
+else {
+validate25.errors = [{instancePath:instancePath+"/eventVerbs",schemaPath:"#/$defs/Words/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs125 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.yearOpeners !== undefined){
+let data52 = data.yearOpeners;
+const _errs130 = errors;
+const _errs131 = errors;
+if(errors === _errs131){
+if(Array.isArray(data52)){
+var valid48 = true;
+const len22 = data52.length;
+for(let i22=0; i22<len22; i22++){
+let data53 = data52[i22];
+const _errs133 = errors;
+if(errors === _errs133){
+if(typeof data53 === "string"){
+if(func2(data53) > 600){
+validate25.errors = [{instancePath:instancePath+"/yearOpeners/" + i22,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
+return false;
+}
+else {
+if(func2(data53) < 1){
+validate25.errors = [{instancePath:instancePath+"/yearOpeners/" + i22,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+}
+else {
+validate25.errors = [{instancePath:instancePath+"/yearOpeners/" + i22,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid48 = _errs133 === errors;
+if(!valid48){
+break;
+}
+}
+}
+else {
+validate25.errors = [{instancePath:instancePath+"/yearOpeners",schemaPath:"#/$defs/Patterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs130 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.closingWords !== undefined){
+let data54 = data.closingWords;
+const _errs135 = errors;
+const _errs136 = errors;
+if(errors === _errs136){
+if(Array.isArray(data54)){
+var valid50 = true;
+const len23 = data54.length;
+for(let i23=0; i23<len23; i23++){
+let data55 = data54[i23];
+const _errs138 = errors;
+if(errors === _errs138){
+if(typeof data55 === "string"){
+if(func2(data55) > 600){
+validate25.errors = [{instancePath:instancePath+"/closingWords/" + i23,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
+return false;
+}
+else {
+if(func2(data55) < 1){
+validate25.errors = [{instancePath:instancePath+"/closingWords/" + i23,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+}
+else {
+validate25.errors = [{instancePath:instancePath+"/closingWords/" + i23,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid50 = _errs138 === errors;
+if(!valid50){
+break;
+}
+}
+}
+else {
+validate25.errors = [{instancePath:instancePath+"/closingWords",schemaPath:"#/$defs/Patterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs135 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.sentenceBreak !== undefined){
+let data56 = data.sentenceBreak;
+const _errs140 = errors;
+if(errors === _errs140){
+if(typeof data56 === "string"){
+if(func2(data56) > 600){
+validate25.errors = [{instancePath:instancePath+"/sentenceBreak",schemaPath:"#/properties/sentenceBreak/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
+return false;
+}
+else {
+if(func2(data56) < 1){
+validate25.errors = [{instancePath:instancePath+"/sentenceBreak",schemaPath:"#/properties/sentenceBreak/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+}
+else {
+validate25.errors = [{instancePath:instancePath+"/sentenceBreak",schemaPath:"#/properties/sentenceBreak/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs140 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.publicationCues !== undefined){
+let data57 = data.publicationCues;
+const _errs142 = errors;
+if(errors === _errs142){
+if(typeof data57 === "string"){
+if(func2(data57) > 600){
+validate25.errors = [{instancePath:instancePath+"/publicationCues",schemaPath:"#/properties/publicationCues/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
+return false;
+}
+else {
+if(func2(data57) < 1){
+validate25.errors = [{instancePath:instancePath+"/publicationCues",schemaPath:"#/properties/publicationCues/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+}
+else {
+validate25.errors = [{instancePath:instancePath+"/publicationCues",schemaPath:"#/properties/publicationCues/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs142 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.english !== undefined){
-let data34 = data.english;
-const _errs85 = errors;
-if(errors === _errs85){
-if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
+let data58 = data.english;
+const _errs144 = errors;
+if(errors === _errs144){
+if(data58 && typeof data58 == "object" && !Array.isArray(data58)){
 let missing3;
-if((((data34.phrases === undefined) && (missing3 = "phrases")) || ((data34.therapies === undefined) && (missing3 = "therapies"))) || ((data34.connectors === undefined) && (missing3 = "connectors"))){
+if((((data58.phrases === undefined) && (missing3 = "phrases")) || ((data58.therapies === undefined) && (missing3 = "therapies"))) || ((data58.connectors === undefined) && (missing3 = "connectors"))){
 validate25.errors = [{instancePath:instancePath+"/english",schemaPath:"#/properties/english/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'"}];
 return false;
 }
 else {
-const _errs87 = errors;
-for(const key3 in data34){
-if(!(((key3 === "phrases") || (key3 === "therapies")) || (key3 === "connectors"))){
-validate25.errors = [{instancePath:instancePath+"/english",schemaPath:"#/properties/english/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"}];
+const _errs146 = errors;
+for(const key5 in data58){
+if(!(((key5 === "phrases") || (key5 === "therapies")) || (key5 === "connectors"))){
+validate25.errors = [{instancePath:instancePath+"/english",schemaPath:"#/properties/english/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs87 === errors){
-if(data34.phrases !== undefined){
-let data35 = data34.phrases;
-const _errs88 = errors;
-if(errors === _errs88){
-if(Array.isArray(data35)){
-var valid32 = true;
-const len15 = data35.length;
-for(let i15=0; i15<len15; i15++){
-let data36 = data35[i15];
-const _errs90 = errors;
-const _errs91 = errors;
-if(errors === _errs91){
-if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
+if(_errs146 === errors){
+if(data58.phrases !== undefined){
+let data59 = data58.phrases;
+const _errs147 = errors;
+if(errors === _errs147){
+if(Array.isArray(data59)){
+var valid52 = true;
+const len24 = data59.length;
+for(let i24=0; i24<len24; i24++){
+let data60 = data59[i24];
+const _errs149 = errors;
+const _errs150 = errors;
+if(errors === _errs150){
+if(data60 && typeof data60 == "object" && !Array.isArray(data60)){
 let missing4;
-if(((data36.zh === undefined) && (missing4 = "zh")) || ((data36.en === undefined) && (missing4 = "en"))){
-validate25.errors = [{instancePath:instancePath+"/english/phrases/" + i15,schemaPath:"#/$defs/Translation/required",keyword:"required",params:{missingProperty: missing4},message:"must have required property '"+missing4+"'"}];
+if(((data60.zh === undefined) && (missing4 = "zh")) || ((data60.en === undefined) && (missing4 = "en"))){
+validate25.errors = [{instancePath:instancePath+"/english/phrases/" + i24,schemaPath:"#/$defs/Translation/required",keyword:"required",params:{missingProperty: missing4},message:"must have required property '"+missing4+"'"}];
 return false;
 }
 else {
-const _errs93 = errors;
-for(const key4 in data36){
-if(!(((key4 === "zh") || (key4 === "en")) || (key4 === "preposition"))){
-validate25.errors = [{instancePath:instancePath+"/english/phrases/" + i15,schemaPath:"#/$defs/Translation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"}];
+const _errs152 = errors;
+for(const key6 in data60){
+if(!(((key6 === "zh") || (key6 === "en")) || (key6 === "preposition"))){
+validate25.errors = [{instancePath:instancePath+"/english/phrases/" + i24,schemaPath:"#/$defs/Translation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs93 === errors){
-if(data36.zh !== undefined){
-let data37 = data36.zh;
-const _errs94 = errors;
-if(errors === _errs94){
-if(Array.isArray(data37)){
-if(data37.length < 1){
-validate25.errors = [{instancePath:instancePath+"/english/phrases/" + i15+"/zh",schemaPath:"#/$defs/Translation/properties/zh/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
+if(_errs152 === errors){
+if(data60.zh !== undefined){
+let data61 = data60.zh;
+const _errs153 = errors;
+if(errors === _errs153){
+if(Array.isArray(data61)){
+if(data61.length < 1){
+validate25.errors = [{instancePath:instancePath+"/english/phrases/" + i24+"/zh",schemaPath:"#/$defs/Translation/properties/zh/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
 return false;
 }
 else {
-var valid35 = true;
-const len16 = data37.length;
-for(let i16=0; i16<len16; i16++){
-let data38 = data37[i16];
-const _errs96 = errors;
-if(errors === _errs96){
-if(typeof data38 === "string"){
-if(func2(data38) < 1){
-validate25.errors = [{instancePath:instancePath+"/english/phrases/" + i15+"/zh/" + i16,schemaPath:"#/$defs/Translation/properties/zh/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+var valid55 = true;
+const len25 = data61.length;
+for(let i25=0; i25<len25; i25++){
+let data62 = data61[i25];
+const _errs155 = errors;
+if(errors === _errs155){
+if(typeof data62 === "string"){
+if(func2(data62) < 1){
+validate25.errors = [{instancePath:instancePath+"/english/phrases/" + i24+"/zh/" + i25,schemaPath:"#/$defs/Translation/properties/zh/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 else {
-validate25.errors = [{instancePath:instancePath+"/english/phrases/" + i15+"/zh/" + i16,schemaPath:"#/$defs/Translation/properties/zh/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate25.errors = [{instancePath:instancePath+"/english/phrases/" + i24+"/zh/" + i25,schemaPath:"#/$defs/Translation/properties/zh/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
-var valid35 = _errs96 === errors;
-if(!valid35){
+var valid55 = _errs155 === errors;
+if(!valid55){
 break;
 }
 }
 }
 }
 else {
-validate25.errors = [{instancePath:instancePath+"/english/phrases/" + i15+"/zh",schemaPath:"#/$defs/Translation/properties/zh/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate25.errors = [{instancePath:instancePath+"/english/phrases/" + i24+"/zh",schemaPath:"#/$defs/Translation/properties/zh/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
-var valid34 = _errs94 === errors;
+var valid54 = _errs153 === errors;
 }
 else {
-var valid34 = true;
+var valid54 = true;
 }
-if(valid34){
-if(data36.en !== undefined){
-let data39 = data36.en;
-const _errs98 = errors;
-if(errors === _errs98){
-if(typeof data39 === "string"){
-if(func2(data39) < 1){
-validate25.errors = [{instancePath:instancePath+"/english/phrases/" + i15+"/en",schemaPath:"#/$defs/Translation/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+if(valid54){
+if(data60.en !== undefined){
+let data63 = data60.en;
+const _errs157 = errors;
+if(errors === _errs157){
+if(typeof data63 === "string"){
+if(func2(data63) < 1){
+validate25.errors = [{instancePath:instancePath+"/english/phrases/" + i24+"/en",schemaPath:"#/$defs/Translation/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 else {
-validate25.errors = [{instancePath:instancePath+"/english/phrases/" + i15+"/en",schemaPath:"#/$defs/Translation/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate25.errors = [{instancePath:instancePath+"/english/phrases/" + i24+"/en",schemaPath:"#/$defs/Translation/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
-var valid34 = _errs98 === errors;
+var valid54 = _errs157 === errors;
 }
 else {
-var valid34 = true;
+var valid54 = true;
 }
-if(valid34){
-if(data36.preposition !== undefined){
-const _errs100 = errors;
-if(typeof data36.preposition !== "string"){
-validate25.errors = [{instancePath:instancePath+"/english/phrases/" + i15+"/preposition",schemaPath:"#/$defs/Translation/properties/preposition/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+if(valid54){
+if(data60.preposition !== undefined){
+const _errs159 = errors;
+if(typeof data60.preposition !== "string"){
+validate25.errors = [{instancePath:instancePath+"/english/phrases/" + i24+"/preposition",schemaPath:"#/$defs/Translation/properties/preposition/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid34 = _errs100 === errors;
+var valid54 = _errs159 === errors;
 }
 else {
-var valid34 = true;
+var valid54 = true;
 }
 }
 }
@@ -3241,12 +3855,12 @@ var valid34 = true;
 }
 }
 else {
-validate25.errors = [{instancePath:instancePath+"/english/phrases/" + i15,schemaPath:"#/$defs/Translation/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate25.errors = [{instancePath:instancePath+"/english/phrases/" + i24,schemaPath:"#/$defs/Translation/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-var valid32 = _errs90 === errors;
-if(!valid32){
+var valid52 = _errs149 === errors;
+if(!valid52){
 break;
 }
 }
@@ -3256,116 +3870,116 @@ validate25.errors = [{instancePath:instancePath+"/english/phrases",schemaPath:"#
 return false;
 }
 }
-var valid31 = _errs88 === errors;
+var valid51 = _errs147 === errors;
 }
 else {
-var valid31 = true;
+var valid51 = true;
 }
-if(valid31){
-if(data34.therapies !== undefined){
-let data41 = data34.therapies;
-const _errs102 = errors;
-if(errors === _errs102){
-if(Array.isArray(data41)){
-var valid36 = true;
-const len17 = data41.length;
-for(let i17=0; i17<len17; i17++){
-let data42 = data41[i17];
-const _errs104 = errors;
-const _errs105 = errors;
-if(errors === _errs105){
-if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
+if(valid51){
+if(data58.therapies !== undefined){
+let data65 = data58.therapies;
+const _errs161 = errors;
+if(errors === _errs161){
+if(Array.isArray(data65)){
+var valid56 = true;
+const len26 = data65.length;
+for(let i26=0; i26<len26; i26++){
+let data66 = data65[i26];
+const _errs163 = errors;
+const _errs164 = errors;
+if(errors === _errs164){
+if(data66 && typeof data66 == "object" && !Array.isArray(data66)){
 let missing5;
-if(((data42.zh === undefined) && (missing5 = "zh")) || ((data42.en === undefined) && (missing5 = "en"))){
-validate25.errors = [{instancePath:instancePath+"/english/therapies/" + i17,schemaPath:"#/$defs/Translation/required",keyword:"required",params:{missingProperty: missing5},message:"must have required property '"+missing5+"'"}];
+if(((data66.zh === undefined) && (missing5 = "zh")) || ((data66.en === undefined) && (missing5 = "en"))){
+validate25.errors = [{instancePath:instancePath+"/english/therapies/" + i26,schemaPath:"#/$defs/Translation/required",keyword:"required",params:{missingProperty: missing5},message:"must have required property '"+missing5+"'"}];
 return false;
 }
 else {
-const _errs107 = errors;
-for(const key5 in data42){
-if(!(((key5 === "zh") || (key5 === "en")) || (key5 === "preposition"))){
-validate25.errors = [{instancePath:instancePath+"/english/therapies/" + i17,schemaPath:"#/$defs/Translation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"}];
+const _errs166 = errors;
+for(const key7 in data66){
+if(!(((key7 === "zh") || (key7 === "en")) || (key7 === "preposition"))){
+validate25.errors = [{instancePath:instancePath+"/english/therapies/" + i26,schemaPath:"#/$defs/Translation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs107 === errors){
-if(data42.zh !== undefined){
-let data43 = data42.zh;
-const _errs108 = errors;
-if(errors === _errs108){
-if(Array.isArray(data43)){
-if(data43.length < 1){
-validate25.errors = [{instancePath:instancePath+"/english/therapies/" + i17+"/zh",schemaPath:"#/$defs/Translation/properties/zh/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
+if(_errs166 === errors){
+if(data66.zh !== undefined){
+let data67 = data66.zh;
+const _errs167 = errors;
+if(errors === _errs167){
+if(Array.isArray(data67)){
+if(data67.length < 1){
+validate25.errors = [{instancePath:instancePath+"/english/therapies/" + i26+"/zh",schemaPath:"#/$defs/Translation/properties/zh/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
 return false;
 }
 else {
-var valid39 = true;
-const len18 = data43.length;
-for(let i18=0; i18<len18; i18++){
-let data44 = data43[i18];
-const _errs110 = errors;
-if(errors === _errs110){
-if(typeof data44 === "string"){
-if(func2(data44) < 1){
-validate25.errors = [{instancePath:instancePath+"/english/therapies/" + i17+"/zh/" + i18,schemaPath:"#/$defs/Translation/properties/zh/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+var valid59 = true;
+const len27 = data67.length;
+for(let i27=0; i27<len27; i27++){
+let data68 = data67[i27];
+const _errs169 = errors;
+if(errors === _errs169){
+if(typeof data68 === "string"){
+if(func2(data68) < 1){
+validate25.errors = [{instancePath:instancePath+"/english/therapies/" + i26+"/zh/" + i27,schemaPath:"#/$defs/Translation/properties/zh/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 else {
-validate25.errors = [{instancePath:instancePath+"/english/therapies/" + i17+"/zh/" + i18,schemaPath:"#/$defs/Translation/properties/zh/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate25.errors = [{instancePath:instancePath+"/english/therapies/" + i26+"/zh/" + i27,schemaPath:"#/$defs/Translation/properties/zh/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
-var valid39 = _errs110 === errors;
-if(!valid39){
+var valid59 = _errs169 === errors;
+if(!valid59){
 break;
 }
 }
 }
 }
 else {
-validate25.errors = [{instancePath:instancePath+"/english/therapies/" + i17+"/zh",schemaPath:"#/$defs/Translation/properties/zh/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate25.errors = [{instancePath:instancePath+"/english/therapies/" + i26+"/zh",schemaPath:"#/$defs/Translation/properties/zh/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
-var valid38 = _errs108 === errors;
+var valid58 = _errs167 === errors;
 }
 else {
-var valid38 = true;
+var valid58 = true;
 }
-if(valid38){
-if(data42.en !== undefined){
-let data45 = data42.en;
-const _errs112 = errors;
-if(errors === _errs112){
-if(typeof data45 === "string"){
-if(func2(data45) < 1){
-validate25.errors = [{instancePath:instancePath+"/english/therapies/" + i17+"/en",schemaPath:"#/$defs/Translation/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+if(valid58){
+if(data66.en !== undefined){
+let data69 = data66.en;
+const _errs171 = errors;
+if(errors === _errs171){
+if(typeof data69 === "string"){
+if(func2(data69) < 1){
+validate25.errors = [{instancePath:instancePath+"/english/therapies/" + i26+"/en",schemaPath:"#/$defs/Translation/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 else {
-validate25.errors = [{instancePath:instancePath+"/english/therapies/" + i17+"/en",schemaPath:"#/$defs/Translation/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate25.errors = [{instancePath:instancePath+"/english/therapies/" + i26+"/en",schemaPath:"#/$defs/Translation/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
-var valid38 = _errs112 === errors;
+var valid58 = _errs171 === errors;
 }
 else {
-var valid38 = true;
+var valid58 = true;
 }
-if(valid38){
-if(data42.preposition !== undefined){
-const _errs114 = errors;
-if(typeof data42.preposition !== "string"){
-validate25.errors = [{instancePath:instancePath+"/english/therapies/" + i17+"/preposition",schemaPath:"#/$defs/Translation/properties/preposition/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+if(valid58){
+if(data66.preposition !== undefined){
+const _errs173 = errors;
+if(typeof data66.preposition !== "string"){
+validate25.errors = [{instancePath:instancePath+"/english/therapies/" + i26+"/preposition",schemaPath:"#/$defs/Translation/properties/preposition/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid38 = _errs114 === errors;
+var valid58 = _errs173 === errors;
 }
 else {
-var valid38 = true;
+var valid58 = true;
 }
 }
 }
@@ -3373,12 +3987,12 @@ var valid38 = true;
 }
 }
 else {
-validate25.errors = [{instancePath:instancePath+"/english/therapies/" + i17,schemaPath:"#/$defs/Translation/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate25.errors = [{instancePath:instancePath+"/english/therapies/" + i26,schemaPath:"#/$defs/Translation/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-var valid36 = _errs104 === errors;
-if(!valid36){
+var valid56 = _errs163 === errors;
+if(!valid56){
 break;
 }
 }
@@ -3388,27 +4002,27 @@ validate25.errors = [{instancePath:instancePath+"/english/therapies",schemaPath:
 return false;
 }
 }
-var valid31 = _errs102 === errors;
+var valid51 = _errs161 === errors;
 }
 else {
-var valid31 = true;
+var valid51 = true;
 }
-if(valid31){
-if(data34.connectors !== undefined){
-let data47 = data34.connectors;
-const _errs116 = errors;
-if(errors === _errs116){
-if(Array.isArray(data47)){
-var valid40 = true;
-const len19 = data47.length;
-for(let i19=0; i19<len19; i19++){
-const _errs118 = errors;
-if(typeof data47[i19] !== "string"){
-validate25.errors = [{instancePath:instancePath+"/english/connectors/" + i19,schemaPath:"#/properties/english/properties/connectors/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+if(valid51){
+if(data58.connectors !== undefined){
+let data71 = data58.connectors;
+const _errs175 = errors;
+if(errors === _errs175){
+if(Array.isArray(data71)){
+var valid60 = true;
+const len28 = data71.length;
+for(let i28=0; i28<len28; i28++){
+const _errs177 = errors;
+if(typeof data71[i28] !== "string"){
+validate25.errors = [{instancePath:instancePath+"/english/connectors/" + i28,schemaPath:"#/properties/english/properties/connectors/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid40 = _errs118 === errors;
-if(!valid40){
+var valid60 = _errs177 === errors;
+if(!valid60){
 break;
 }
 }
@@ -3418,10 +4032,10 @@ validate25.errors = [{instancePath:instancePath+"/english/connectors",schemaPath
 return false;
 }
 }
-var valid31 = _errs116 === errors;
+var valid51 = _errs175 === errors;
 }
 else {
-var valid31 = true;
+var valid51 = true;
 }
 }
 }
@@ -3433,40 +4047,40 @@ validate25.errors = [{instancePath:instancePath+"/english",schemaPath:"#/propert
 return false;
 }
 }
-var valid0 = _errs85 === errors;
+var valid0 = _errs144 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.relativeYears !== undefined){
-let data49 = data.relativeYears;
-const _errs120 = errors;
-if(errors === _errs120){
-if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
-for(const key6 in data49){
-let data50 = data49[key6];
-const _errs123 = errors;
-if(!(((typeof data50 == "number") && (!(data50 % 1) && !isNaN(data50))) && (isFinite(data50)))){
-validate25.errors = [{instancePath:instancePath+"/relativeYears/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/relativeYears/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+let data73 = data.relativeYears;
+const _errs179 = errors;
+if(errors === _errs179){
+if(data73 && typeof data73 == "object" && !Array.isArray(data73)){
+for(const key8 in data73){
+let data74 = data73[key8];
+const _errs182 = errors;
+if(!(((typeof data74 == "number") && (!(data74 % 1) && !isNaN(data74))) && (isFinite(data74)))){
+validate25.errors = [{instancePath:instancePath+"/relativeYears/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/relativeYears/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs123){
-if((typeof data50 == "number") && (isFinite(data50))){
-if(data50 > 10 || isNaN(data50)){
-validate25.errors = [{instancePath:instancePath+"/relativeYears/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/relativeYears/additionalProperties/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10},message:"must be <= 10"}];
+if(errors === _errs182){
+if((typeof data74 == "number") && (isFinite(data74))){
+if(data74 > 10 || isNaN(data74)){
+validate25.errors = [{instancePath:instancePath+"/relativeYears/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/relativeYears/additionalProperties/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10},message:"must be <= 10"}];
 return false;
 }
 else {
-if(data50 < -10 || isNaN(data50)){
-validate25.errors = [{instancePath:instancePath+"/relativeYears/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/relativeYears/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: -10},message:"must be >= -10"}];
+if(data74 < -10 || isNaN(data74)){
+validate25.errors = [{instancePath:instancePath+"/relativeYears/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/relativeYears/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: -10},message:"must be >= -10"}];
 return false;
 }
 }
 }
 }
-var valid41 = _errs123 === errors;
-if(!valid41){
+var valid61 = _errs182 === errors;
+if(!valid61){
 break;
 }
 }
@@ -3476,23 +4090,23 @@ validate25.errors = [{instancePath:instancePath+"/relativeYears",schemaPath:"#/p
 return false;
 }
 }
-var valid0 = _errs120 === errors;
+var valid0 = _errs179 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.citationMarker !== undefined){
-let data51 = data.citationMarker;
-const _errs125 = errors;
-if(errors === _errs125){
-if(typeof data51 === "string"){
-if(func2(data51) > 600){
+let data75 = data.citationMarker;
+const _errs184 = errors;
+if(errors === _errs184){
+if(typeof data75 === "string"){
+if(func2(data75) > 600){
 validate25.errors = [{instancePath:instancePath+"/citationMarker",schemaPath:"#/properties/citationMarker/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data51) < 1){
+if(func2(data75) < 1){
 validate25.errors = [{instancePath:instancePath+"/citationMarker",schemaPath:"#/properties/citationMarker/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -3503,43 +4117,319 @@ validate25.errors = [{instancePath:instancePath+"/citationMarker",schemaPath:"#/
 return false;
 }
 }
-var valid0 = _errs125 === errors;
+var valid0 = _errs184 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.pageKinds !== undefined){
+let data76 = data.pageKinds;
+const _errs186 = errors;
+if(errors === _errs186){
+if(data76 && typeof data76 == "object" && !Array.isArray(data76)){
+let missing6;
+if(((((((data76.titleYearRange === undefined) && (missing6 = "titleYearRange")) || ((data76.titleYear === undefined) && (missing6 = "titleYear"))) || ((data76.approvalVerbs === undefined) && (missing6 = "approvalVerbs"))) || ((data76.regulators === undefined) && (missing6 = "regulators"))) || ((data76.trialRoundupTitles === undefined) && (missing6 = "trialRoundupTitles"))) || ((data76.overviewTitles === undefined) && (missing6 = "overviewTitles"))){
+validate25.errors = [{instancePath:instancePath+"/pageKinds",schemaPath:"#/properties/pageKinds/required",keyword:"required",params:{missingProperty: missing6},message:"must have required property '"+missing6+"'"}];
+return false;
+}
+else {
+const _errs188 = errors;
+for(const key9 in data76){
+if(!((((((key9 === "titleYearRange") || (key9 === "titleYear")) || (key9 === "approvalVerbs")) || (key9 === "regulators")) || (key9 === "trialRoundupTitles")) || (key9 === "overviewTitles"))){
+validate25.errors = [{instancePath:instancePath+"/pageKinds",schemaPath:"#/properties/pageKinds/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs188 === errors){
+if(data76.titleYearRange !== undefined){
+let data77 = data76.titleYearRange;
+const _errs189 = errors;
+if(errors === _errs189){
+if(typeof data77 === "string"){
+if(func2(data77) > 600){
+validate25.errors = [{instancePath:instancePath+"/pageKinds/titleYearRange",schemaPath:"#/properties/pageKinds/properties/titleYearRange/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
+return false;
+}
+else {
+if(func2(data77) < 1){
+validate25.errors = [{instancePath:instancePath+"/pageKinds/titleYearRange",schemaPath:"#/properties/pageKinds/properties/titleYearRange/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+}
+else {
+validate25.errors = [{instancePath:instancePath+"/pageKinds/titleYearRange",schemaPath:"#/properties/pageKinds/properties/titleYearRange/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid62 = _errs189 === errors;
+}
+else {
+var valid62 = true;
+}
+if(valid62){
+if(data76.titleYear !== undefined){
+let data78 = data76.titleYear;
+const _errs191 = errors;
+if(errors === _errs191){
+if(typeof data78 === "string"){
+if(func2(data78) > 600){
+validate25.errors = [{instancePath:instancePath+"/pageKinds/titleYear",schemaPath:"#/properties/pageKinds/properties/titleYear/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
+return false;
+}
+else {
+if(func2(data78) < 1){
+validate25.errors = [{instancePath:instancePath+"/pageKinds/titleYear",schemaPath:"#/properties/pageKinds/properties/titleYear/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+}
+else {
+validate25.errors = [{instancePath:instancePath+"/pageKinds/titleYear",schemaPath:"#/properties/pageKinds/properties/titleYear/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid62 = _errs191 === errors;
+}
+else {
+var valid62 = true;
+}
+if(valid62){
+if(data76.approvalVerbs !== undefined){
+let data79 = data76.approvalVerbs;
+const _errs193 = errors;
+const _errs194 = errors;
+if(errors === _errs194){
+if(Array.isArray(data79)){
+if(data79.length < 1){
+validate25.errors = [{instancePath:instancePath+"/pageKinds/approvalVerbs",schemaPath:"#/$defs/Words/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
+return false;
+}
+else {
+var valid64 = true;
+const len29 = data79.length;
+for(let i29=0; i29<len29; i29++){
+let data80 = data79[i29];
+const _errs196 = errors;
+if(errors === _errs196){
+if(typeof data80 === "string"){
+if(func2(data80) < 1){
+validate25.errors = [{instancePath:instancePath+"/pageKinds/approvalVerbs/" + i29,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate25.errors = [{instancePath:instancePath+"/pageKinds/approvalVerbs/" + i29,schemaPath:"#/$defs/Words/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid64 = _errs196 === errors;
+if(!valid64){
+break;
+}
+}
+}
+}
+else {
+validate25.errors = [{instancePath:instancePath+"/pageKinds/approvalVerbs",schemaPath:"#/$defs/Words/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid62 = _errs193 === errors;
+}
+else {
+var valid62 = true;
+}
+if(valid62){
+if(data76.regulators !== undefined){
+let data81 = data76.regulators;
+const _errs198 = errors;
+const _errs199 = errors;
+if(errors === _errs199){
+if(Array.isArray(data81)){
+if(data81.length < 1){
+validate25.errors = [{instancePath:instancePath+"/pageKinds/regulators",schemaPath:"#/$defs/Words/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
+return false;
+}
+else {
+var valid66 = true;
+const len30 = data81.length;
+for(let i30=0; i30<len30; i30++){
+let data82 = data81[i30];
+const _errs201 = errors;
+if(errors === _errs201){
+if(typeof data82 === "string"){
+if(func2(data82) < 1){
+validate25.errors = [{instancePath:instancePath+"/pageKinds/regulators/" + i30,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate25.errors = [{instancePath:instancePath+"/pageKinds/regulators/" + i30,schemaPath:"#/$defs/Words/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid66 = _errs201 === errors;
+if(!valid66){
+break;
+}
+}
+}
+}
+else {
+validate25.errors = [{instancePath:instancePath+"/pageKinds/regulators",schemaPath:"#/$defs/Words/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid62 = _errs198 === errors;
+}
+else {
+var valid62 = true;
+}
+if(valid62){
+if(data76.trialRoundupTitles !== undefined){
+let data83 = data76.trialRoundupTitles;
+const _errs203 = errors;
+const _errs204 = errors;
+if(errors === _errs204){
+if(Array.isArray(data83)){
+var valid68 = true;
+const len31 = data83.length;
+for(let i31=0; i31<len31; i31++){
+let data84 = data83[i31];
+const _errs206 = errors;
+if(errors === _errs206){
+if(typeof data84 === "string"){
+if(func2(data84) > 600){
+validate25.errors = [{instancePath:instancePath+"/pageKinds/trialRoundupTitles/" + i31,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
+return false;
+}
+else {
+if(func2(data84) < 1){
+validate25.errors = [{instancePath:instancePath+"/pageKinds/trialRoundupTitles/" + i31,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+}
+else {
+validate25.errors = [{instancePath:instancePath+"/pageKinds/trialRoundupTitles/" + i31,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid68 = _errs206 === errors;
+if(!valid68){
+break;
+}
+}
+}
+else {
+validate25.errors = [{instancePath:instancePath+"/pageKinds/trialRoundupTitles",schemaPath:"#/$defs/Patterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid62 = _errs203 === errors;
+}
+else {
+var valid62 = true;
+}
+if(valid62){
+if(data76.overviewTitles !== undefined){
+let data85 = data76.overviewTitles;
+const _errs208 = errors;
+const _errs209 = errors;
+if(errors === _errs209){
+if(Array.isArray(data85)){
+var valid70 = true;
+const len32 = data85.length;
+for(let i32=0; i32<len32; i32++){
+let data86 = data85[i32];
+const _errs211 = errors;
+if(errors === _errs211){
+if(typeof data86 === "string"){
+if(func2(data86) > 600){
+validate25.errors = [{instancePath:instancePath+"/pageKinds/overviewTitles/" + i32,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
+return false;
+}
+else {
+if(func2(data86) < 1){
+validate25.errors = [{instancePath:instancePath+"/pageKinds/overviewTitles/" + i32,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+}
+else {
+validate25.errors = [{instancePath:instancePath+"/pageKinds/overviewTitles/" + i32,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid70 = _errs211 === errors;
+if(!valid70){
+break;
+}
+}
+}
+else {
+validate25.errors = [{instancePath:instancePath+"/pageKinds/overviewTitles",schemaPath:"#/$defs/Patterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid62 = _errs208 === errors;
+}
+else {
+var valid62 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate25.errors = [{instancePath:instancePath+"/pageKinds",schemaPath:"#/properties/pageKinds/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid0 = _errs186 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.messageExamples !== undefined){
-let data52 = data.messageExamples;
-const _errs127 = errors;
-if(errors === _errs127){
-if(data52 && typeof data52 == "object" && !Array.isArray(data52)){
-let missing6;
-if(((data52.monthHeading === undefined) && (missing6 = "monthHeading")) || ((data52.referenceHeading === undefined) && (missing6 = "referenceHeading"))){
-validate25.errors = [{instancePath:instancePath+"/messageExamples",schemaPath:"#/properties/messageExamples/required",keyword:"required",params:{missingProperty: missing6},message:"must have required property '"+missing6+"'"}];
+let data87 = data.messageExamples;
+const _errs213 = errors;
+if(errors === _errs213){
+if(data87 && typeof data87 == "object" && !Array.isArray(data87)){
+let missing7;
+if(((data87.monthHeading === undefined) && (missing7 = "monthHeading")) || ((data87.referenceHeading === undefined) && (missing7 = "referenceHeading"))){
+validate25.errors = [{instancePath:instancePath+"/messageExamples",schemaPath:"#/properties/messageExamples/required",keyword:"required",params:{missingProperty: missing7},message:"must have required property '"+missing7+"'"}];
 return false;
 }
 else {
-const _errs129 = errors;
-for(const key7 in data52){
-if(!((key7 === "monthHeading") || (key7 === "referenceHeading"))){
-validate25.errors = [{instancePath:instancePath+"/messageExamples",schemaPath:"#/properties/messageExamples/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"}];
+const _errs215 = errors;
+for(const key10 in data87){
+if(!((key10 === "monthHeading") || (key10 === "referenceHeading"))){
+validate25.errors = [{instancePath:instancePath+"/messageExamples",schemaPath:"#/properties/messageExamples/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs129 === errors){
-if(data52.monthHeading !== undefined){
-let data53 = data52.monthHeading;
-const _errs130 = errors;
-if(errors === _errs130){
-if(typeof data53 === "string"){
-if(func2(data53) > 200){
+if(_errs215 === errors){
+if(data87.monthHeading !== undefined){
+let data88 = data87.monthHeading;
+const _errs216 = errors;
+if(errors === _errs216){
+if(typeof data88 === "string"){
+if(func2(data88) > 200){
 validate25.errors = [{instancePath:instancePath+"/messageExamples/monthHeading",schemaPath:"#/properties/messageExamples/properties/monthHeading/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
 return false;
 }
 else {
-if(func2(data53) < 1){
+if(func2(data88) < 1){
 validate25.errors = [{instancePath:instancePath+"/messageExamples/monthHeading",schemaPath:"#/properties/messageExamples/properties/monthHeading/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -3550,23 +4440,23 @@ validate25.errors = [{instancePath:instancePath+"/messageExamples/monthHeading",
 return false;
 }
 }
-var valid42 = _errs130 === errors;
+var valid71 = _errs216 === errors;
 }
 else {
-var valid42 = true;
+var valid71 = true;
 }
-if(valid42){
-if(data52.referenceHeading !== undefined){
-let data54 = data52.referenceHeading;
-const _errs132 = errors;
-if(errors === _errs132){
-if(typeof data54 === "string"){
-if(func2(data54) > 200){
+if(valid71){
+if(data87.referenceHeading !== undefined){
+let data89 = data87.referenceHeading;
+const _errs218 = errors;
+if(errors === _errs218){
+if(typeof data89 === "string"){
+if(func2(data89) > 200){
 validate25.errors = [{instancePath:instancePath+"/messageExamples/referenceHeading",schemaPath:"#/properties/messageExamples/properties/referenceHeading/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
 return false;
 }
 else {
-if(func2(data54) < 1){
+if(func2(data89) < 1){
 validate25.errors = [{instancePath:instancePath+"/messageExamples/referenceHeading",schemaPath:"#/properties/messageExamples/properties/referenceHeading/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -3577,10 +4467,10 @@ validate25.errors = [{instancePath:instancePath+"/messageExamples/referenceHeadi
 return false;
 }
 }
-var valid42 = _errs132 === errors;
+var valid71 = _errs218 === errors;
 }
 else {
-var valid42 = true;
+var valid71 = true;
 }
 }
 }
@@ -3591,10 +4481,25 @@ validate25.errors = [{instancePath:instancePath+"/messageExamples",schemaPath:"#
 return false;
 }
 }
-var valid0 = _errs127 === errors;
+var valid0 = _errs213 === errors;
 }
 else {
 var valid0 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
 }
 }
 }
@@ -3626,8 +4531,8 @@ return errors === 0;
 validate25.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const journals = validate26;
-const schema64 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/journals.schema.json","title":"JournalTable","description":"Canonical journal names with the other names they appear under. name is the English title, abbreviation the NLM (MEDLINE) abbreviation, issn only ISSNs checked against a published source, aliases every other name (Chinese names in both scripts, ISO abbreviations, short names).","type":"object","additionalProperties":false,"required":["journals","cues"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"cues":{"description":"Words around a name that tell what it is. Matched in the script-folded view: traditional and half-converted text (雜志, 雜誌, 國際期刊) match the simplified words; English words match in any case.","type":"object","additionalProperties":false,"required":["before","after","family","documents"],"properties":{"before":{"$ref":"#/$defs/Words","description":"Right before a name (期刊《X》, 期刊杂志“X”, published in X): it is a journal. Marks a 《…》 the table does not know as a journal, and lets a one-word English title (Blood, Stroke, Cells) match bare."},"after":{"$ref":"#/$defs/Words","description":"Right after a name (《X》杂志, 《X》上, X journal): it is a journal, as for before."},"family":{"$ref":"#/$defs/Words","description":"Right after a journal's name (《柳叶刀》子刊): the text names the journal's family, not the journal."},"documents":{"$ref":"#/$defs/Words","description":"A 《…》 that ends in one of these (指南, 指导原则, 规划纲要…) is a document: not a journal, not a paper title."}}},"journals":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","abbreviation","issn","aliases"],"properties":{"name":{"type":"string","minLength":1},"abbreviation":{"type":"string","minLength":1},"issn":{"type":"array","items":{"type":"string","pattern":"^[0-9]{4}-[0-9]{3}[0-9X]$"}},"aliases":{"type":"array","items":{"type":"string","minLength":1}},"publisher":{"type":"boolean","description":"The name is a publisher, not a journal."},"abbreviationSource":{"enum":["nlm","iso4","journal"],"description":"Where abbreviation comes from when it is not NLM's MEDLINE abbreviation: iso4 (derived by the ISO 4 / LTWA rules) or journal (the journal's own). Absent means nlm."},"nlmTitle":{"type":"string","minLength":1,"description":"The title as the NLM catalogue records it, when it differs from name beyond case, punctuation, a leading 'The' or a place qualifier (pinyin titles of Chinese journals)."},"family":{"type":"string","minLength":1,"description":"The brand family the journal belongs to (The Lancet, Nature Portfolio, Cell Press, JAMA Network, BMJ, Frontiers, MDPI, BMC, …), so a page naming a family ('《柳叶刀》子刊') can be read."}}}}},"$defs":{"Words":{"type":"array","items":{"type":"string","minLength":1,"maxLength":40},"maxItems":200}}};
-const schema65 = {"type":"array","items":{"type":"string","minLength":1,"maxLength":40},"maxItems":200};
+const schema77 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/journals.schema.json","title":"JournalTable","description":"Canonical journal names with the other names they appear under. name is the English title, abbreviation the NLM (MEDLINE) abbreviation, issn only ISSNs checked against a published source, aliases every other name (Chinese names in both scripts, ISO abbreviations, short names).","type":"object","additionalProperties":false,"required":["journals","cues"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"cues":{"description":"Words around a name that tell what it is. Matched in the script-folded view: traditional and half-converted text (雜志, 雜誌, 國際期刊) match the simplified words; English words match in any case.","type":"object","additionalProperties":false,"required":["before","after","family","documents"],"properties":{"before":{"$ref":"#/$defs/Words","description":"Right before a name (期刊《X》, 期刊杂志“X”, published in X): it is a journal. Marks a 《…》 the table does not know as a journal, and lets a one-word English title (Blood, Stroke, Cells) match bare."},"after":{"$ref":"#/$defs/Words","description":"Right after a name (《X》杂志, 《X》上, X journal): it is a journal, as for before."},"family":{"$ref":"#/$defs/Words","description":"Right after a journal's name (《柳叶刀》子刊): the text names the journal's family, not the journal."},"documents":{"$ref":"#/$defs/Words","description":"A 《…》 that ends in one of these (指南, 指导原则, 规划纲要…) is a document: not a journal, not a paper title."}}},"journals":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","abbreviation","issn","aliases"],"properties":{"name":{"type":"string","minLength":1},"abbreviation":{"type":"string","minLength":1},"issn":{"type":"array","items":{"type":"string","pattern":"^[0-9]{4}-[0-9]{3}[0-9X]$"}},"aliases":{"type":"array","items":{"type":"string","minLength":1}},"publisher":{"type":"boolean","description":"The name is a publisher, not a journal."},"abbreviationSource":{"enum":["nlm","iso4","journal"],"description":"Where abbreviation comes from when it is not NLM's MEDLINE abbreviation: iso4 (derived by the ISO 4 / LTWA rules) or journal (the journal's own). Absent means nlm."},"nlmTitle":{"type":"string","minLength":1,"description":"The title as the NLM catalogue records it, when it differs from name beyond case, punctuation, a leading 'The' or a place qualifier (pinyin titles of Chinese journals)."},"family":{"type":"string","minLength":1,"description":"The brand family the journal belongs to (The Lancet, Nature Portfolio, Cell Press, JAMA Network, BMJ, Frontiers, MDPI, BMC, …), so a page naming a family ('《柳叶刀》子刊') can be read."}}}}},"$defs":{"Words":{"type":"array","items":{"type":"string","minLength":1,"maxLength":40},"maxItems":200}}};
+const schema78 = {"type":"array","items":{"type":"string","minLength":1,"maxLength":40},"maxItems":200};
 const pattern11 = new RegExp("^[0-9]{4}-[0-9]{3}[0-9X]$", "u");
 
 function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -4089,7 +4994,7 @@ if(data12.abbreviationSource !== undefined){
 let data20 = data12.abbreviationSource;
 const _errs48 = errors;
 if(!(((data20 === "nlm") || (data20 === "iso4")) || (data20 === "journal"))){
-validate26.errors = [{instancePath:instancePath+"/journals/" + i4+"/abbreviationSource",schemaPath:"#/properties/journals/items/properties/abbreviationSource/enum",keyword:"enum",params:{allowedValues: schema64.properties.journals.items.properties.abbreviationSource.enum},message:"must be equal to one of the allowed values"}];
+validate26.errors = [{instancePath:instancePath+"/journals/" + i4+"/abbreviationSource",schemaPath:"#/properties/journals/items/properties/abbreviationSource/enum",keyword:"enum",params:{allowedValues: schema77.properties.journals.items.properties.abbreviationSource.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid11 = _errs48 === errors;
@@ -4187,8 +5092,8 @@ return errors === 0;
 validate26.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const html = validate27;
-const schema69 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/html.schema.json","title":"HtmlData","description":"How saved web pages are read: dropped elements, chrome markers, known body containers.","type":"object","additionalProperties":false,"$defs":{"selector":{"type":"string","minLength":1,"pattern":"^([a-zA-Z][a-zA-Z0-9-]{0,40})?((?:[#.][\\w-]{1,100}|\\[[\\w-]{1,60}(?:[~^$*]?=(?:\"[^\"]{0,200}\"|'[^']{0,200}'|[\\w-]{0,200}))?\\]){0,20})$","description":"One compound CSS selector: a tag, #id, .class and [attribute] tests ([a], [a=v], [a^=v], [a$=v], [a*=v], [a~=v]); no combinators."}},"required":["dropElements","chromeElements","chromeClassPattern","chromeClassExceptions","wechatRoot","contentSelectors","blockElements","metaLinePatterns"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"dropElements":{"type":"array","items":{"type":"string"}},"chromeElements":{"type":"array","items":{"type":"string"}},"chromeClassPattern":{"type":"string","description":"Class/id words that mark site chrome (case-insensitive regular expression, tried on the class and id together)."},"chromeClassExceptions":{"type":"string","description":"A class or id token that names content and keeps an element the chrome pattern would drop (case-insensitive regular expression, tried on each whitespace-separated token; anchor it)."},"wechatRoot":{"$ref":"#/$defs/selector"},"contentSelectors":{"type":"array","items":{"$ref":"#/$defs/selector"},"description":"CSS selectors of known body containers, tried in order; the first whose matches hold text wins, its first match joined with the later matches under the same parent (an article split into chunks). A forum's posts each sit in their own wrapper, so a post selector keeps the opening post."},"blockElements":{"type":"array","items":{"type":"string"}},"metaLinePatterns":{"type":"array","items":{"type":"string"},"description":"Lines that are no article text when they open or close the body (80 characters at most): bylines, datelines, source, editor and hit-count lines (regular expressions, Unicode mode)."}}};
-const schema70 = {"type":"string","minLength":1,"pattern":"^([a-zA-Z][a-zA-Z0-9-]{0,40})?((?:[#.][\\w-]{1,100}|\\[[\\w-]{1,60}(?:[~^$*]?=(?:\"[^\"]{0,200}\"|'[^']{0,200}'|[\\w-]{0,200}))?\\]){0,20})$","description":"One compound CSS selector: a tag, #id, .class and [attribute] tests ([a], [a=v], [a^=v], [a$=v], [a*=v], [a~=v]); no combinators."};
+const schema82 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/html.schema.json","title":"HtmlData","description":"How saved web pages are read: dropped elements, chrome markers, known body containers.","type":"object","additionalProperties":false,"$defs":{"selector":{"type":"string","minLength":1,"pattern":"^([a-zA-Z][a-zA-Z0-9-]{0,40})?((?:[#.][\\w-]{1,100}|\\[[\\w-]{1,60}(?:[~^$*]?=(?:\"[^\"]{0,200}\"|'[^']{0,200}'|[\\w-]{0,200}))?\\]){0,20})$","description":"One compound CSS selector: a tag, #id, .class and [attribute] tests ([a], [a=v], [a^=v], [a$=v], [a*=v], [a~=v]); no combinators."}},"required":["dropElements","chromeElements","chromeClassPattern","chromeClassExceptions","wechatRoot","contentSelectors","blockElements","metaLinePatterns"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"dropElements":{"type":"array","items":{"type":"string"}},"chromeElements":{"type":"array","items":{"type":"string"}},"chromeClassPattern":{"type":"string","description":"Class/id words that mark site chrome (case-insensitive regular expression, tried on the class and id together)."},"chromeClassExceptions":{"type":"string","description":"A class or id token that names content and keeps an element the chrome pattern would drop (case-insensitive regular expression, tried on each whitespace-separated token; anchor it)."},"wechatRoot":{"$ref":"#/$defs/selector"},"contentSelectors":{"type":"array","items":{"$ref":"#/$defs/selector"},"description":"CSS selectors of known body containers, tried in order; the first whose matches hold text wins, its first match joined with the later matches under the same parent (an article split into chunks). A forum's posts each sit in their own wrapper, so a post selector keeps the opening post."},"blockElements":{"type":"array","items":{"type":"string"}},"metaLinePatterns":{"type":"array","items":{"type":"string"},"description":"Lines that are no article text when they open or close the body (80 characters at most): bylines, datelines, source, editor and hit-count lines (regular expressions, Unicode mode)."}}};
+const schema83 = {"type":"string","minLength":1,"pattern":"^([a-zA-Z][a-zA-Z0-9-]{0,40})?((?:[#.][\\w-]{1,100}|\\[[\\w-]{1,60}(?:[~^$*]?=(?:\"[^\"]{0,200}\"|'[^']{0,200}'|[\\w-]{0,200}))?\\]){0,20})$","description":"One compound CSS selector: a tag, #id, .class and [attribute] tests ([a], [a=v], [a^=v], [a$=v], [a*=v], [a~=v]); no combinators."};
 const pattern12 = new RegExp("^([a-zA-Z][a-zA-Z0-9-]{0,40})?((?:[#.][\\w-]{1,100}|\\[[\\w-]{1,60}(?:[~^$*]?=(?:\"[^\"]{0,200}\"|'[^']{0,200}'|[\\w-]{0,200}))?\\]){0,20})$", "u");
 
 function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -4212,7 +5117,7 @@ return false;
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!(func1.call(schema69.properties, key0))){
+if(!(func1.call(schema82.properties, key0))){
 validate27.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
@@ -4483,8 +5388,8 @@ return errors === 0;
 validate27.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const lexicon = validate28;
-const schema72 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/lexicon.schema.json","title":"Lexicon","description":"Bilingual concept lexicon for the entities stage.","type":"object","additionalProperties":false,"required":["concepts","patterns"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"pinyinRuby":{"description":"Text the matching view leaves out: the pinyin a mirror's converter left after the characters it converted (醫(yī)療, 系統(tǒng)). Matched on the view (simplified, half-width) with the u flag; every mention still spans the source as written.","type":"string","minLength":2,"maxLength":300},"definitionStops":{"description":"Where an abbreviation's definition written before it (X(ABBR)) cannot start: after a word in always (激素治疗失败的急性移植物抗宿主病(aGVHD) is defined by 急性移植物抗宿主病), or after a word in clauseOpeners that opens its clause (据世界卫生组织(WHO) by 世界卫生组织). Punctuation always stops a definition.","type":"object","additionalProperties":false,"required":["always","clauseOpeners"],"properties":{"always":{"type":"array","items":{"type":"string","minLength":1,"maxLength":10},"maxItems":100},"clauseOpeners":{"type":"array","items":{"type":"string","minLength":1,"maxLength":10},"maxItems":100}}},"patterns":{"description":"Open classes matched by pattern (IL-6, miR-146a, CD90, NCT01234567).","type":"array","items":{"type":"object","additionalProperties":false,"required":["name","type","pattern","idPrefix","labelCase"],"properties":{"name":{"type":"string","pattern":"^[a-z][a-z0-9-]*$"},"type":{"$ref":"#/$defs/EntityType"},"pattern":{"type":"string","minLength":2,"maxLength":200},"idPrefix":{"type":"string","pattern":"^[a-z]+:$"},"labelCase":{"enum":["upper","keep"]}}}},"concepts":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","type","label","xrefs","zh","en","abbreviations"],"properties":{"id":{"type":"string","pattern":"^[a-z]+:[a-z0-9-]+$"},"type":{"$ref":"#/$defs/EntityType"},"label":{"type":"string","minLength":1},"xrefs":{"type":"array","items":{"type":"string","pattern":"^(MESH:D[0-9]{6,9}|CL:[0-9]{7}|HGNC\\.SYMBOL:[A-Z0-9-]+)$"}},"zh":{"type":"array","items":{"type":"string","minLength":1}},"en":{"type":"array","items":{"type":"string","minLength":2}},"abbreviations":{"type":"array","items":{"type":"string","minLength":2}}}}}},"$defs":{"EntityType":{"enum":["disease","cell","molecule","measure","organization","journal","drug","country","other"]}}};
-const schema73 = {"enum":["disease","cell","molecule","measure","organization","journal","drug","country","other"]};
+const schema85 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/lexicon.schema.json","title":"Lexicon","description":"Bilingual concept lexicon for the entities stage.","type":"object","additionalProperties":false,"required":["concepts","patterns"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"pinyinRuby":{"description":"Text the matching view leaves out: the pinyin a mirror's converter left after the characters it converted (醫(yī)療, 系統(tǒng)). Matched on the view (simplified, half-width) with the u flag; every mention still spans the source as written.","type":"string","minLength":2,"maxLength":300},"definitionStops":{"description":"Where an abbreviation's definition written before it (X(ABBR)) cannot start: after a word in always (激素治疗失败的急性移植物抗宿主病(aGVHD) is defined by 急性移植物抗宿主病), or after a word in clauseOpeners that opens its clause (据世界卫生组织(WHO) by 世界卫生组织). Punctuation always stops a definition.","type":"object","additionalProperties":false,"required":["always","clauseOpeners"],"properties":{"always":{"type":"array","items":{"type":"string","minLength":1,"maxLength":10},"maxItems":100},"clauseOpeners":{"type":"array","items":{"type":"string","minLength":1,"maxLength":10},"maxItems":100}}},"patterns":{"description":"Open classes matched by pattern (IL-6, miR-146a, CD90, NCT01234567).","type":"array","items":{"type":"object","additionalProperties":false,"required":["name","type","pattern","idPrefix","labelCase"],"properties":{"name":{"type":"string","pattern":"^[a-z][a-z0-9-]*$"},"type":{"$ref":"#/$defs/EntityType"},"pattern":{"type":"string","minLength":2,"maxLength":200},"idPrefix":{"type":"string","pattern":"^[a-z]+:$"},"labelCase":{"enum":["upper","keep"]}}}},"concepts":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","type","label","xrefs","zh","en","abbreviations"],"properties":{"id":{"type":"string","pattern":"^[a-z]+:[a-z0-9-]+$"},"type":{"$ref":"#/$defs/EntityType"},"label":{"type":"string","minLength":1},"xrefs":{"type":"array","items":{"type":"string","pattern":"^(MESH:D[0-9]{6,9}|CL:[0-9]{7}|HGNC\\.SYMBOL:[A-Z0-9-]+)$"}},"zh":{"type":"array","items":{"type":"string","minLength":1}},"en":{"type":"array","items":{"type":"string","minLength":2}},"abbreviations":{"type":"array","items":{"type":"string","minLength":2}}}}}},"$defs":{"EntityType":{"enum":["disease","cell","molecule","measure","organization","journal","drug","country","other"]}}};
+const schema86 = {"enum":["disease","cell","molecule","measure","organization","journal","drug","country","other"]};
 const pattern15 = new RegExp("^[a-z]+:$", "u");
 const pattern16 = new RegExp("^[a-z]+:[a-z0-9-]+$", "u");
 const pattern17 = new RegExp("^(MESH:D[0-9]{6,9}|CL:[0-9]{7}|HGNC\\.SYMBOL:[A-Z0-9-]+)$", "u");
@@ -4756,7 +5661,7 @@ if(data9.type !== undefined){
 let data11 = data9.type;
 const _errs26 = errors;
 if(!(((((((((data11 === "disease") || (data11 === "cell")) || (data11 === "molecule")) || (data11 === "measure")) || (data11 === "organization")) || (data11 === "journal")) || (data11 === "drug")) || (data11 === "country")) || (data11 === "other"))){
-validate28.errors = [{instancePath:instancePath+"/patterns/" + i2+"/type",schemaPath:"#/$defs/EntityType/enum",keyword:"enum",params:{allowedValues: schema73.enum},message:"must be equal to one of the allowed values"}];
+validate28.errors = [{instancePath:instancePath+"/patterns/" + i2+"/type",schemaPath:"#/$defs/EntityType/enum",keyword:"enum",params:{allowedValues: schema86.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid5 = _errs26 === errors;
@@ -4817,7 +5722,7 @@ if(data9.labelCase !== undefined){
 let data14 = data9.labelCase;
 const _errs32 = errors;
 if(!((data14 === "upper") || (data14 === "keep"))){
-validate28.errors = [{instancePath:instancePath+"/patterns/" + i2+"/labelCase",schemaPath:"#/properties/patterns/items/properties/labelCase/enum",keyword:"enum",params:{allowedValues: schema72.properties.patterns.items.properties.labelCase.enum},message:"must be equal to one of the allowed values"}];
+validate28.errors = [{instancePath:instancePath+"/patterns/" + i2+"/labelCase",schemaPath:"#/properties/patterns/items/properties/labelCase/enum",keyword:"enum",params:{allowedValues: schema85.properties.patterns.items.properties.labelCase.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid5 = _errs32 === errors;
@@ -4906,7 +5811,7 @@ if(data16.type !== undefined){
 let data18 = data16.type;
 const _errs40 = errors;
 if(!(((((((((data18 === "disease") || (data18 === "cell")) || (data18 === "molecule")) || (data18 === "measure")) || (data18 === "organization")) || (data18 === "journal")) || (data18 === "drug")) || (data18 === "country")) || (data18 === "other"))){
-validate28.errors = [{instancePath:instancePath+"/concepts/" + i3+"/type",schemaPath:"#/$defs/EntityType/enum",keyword:"enum",params:{allowedValues: schema73.enum},message:"must be equal to one of the allowed values"}];
+validate28.errors = [{instancePath:instancePath+"/concepts/" + i3+"/type",schemaPath:"#/$defs/EntityType/enum",keyword:"enum",params:{allowedValues: schema86.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid8 = _errs40 === errors;
@@ -5140,9 +6045,9 @@ return errors === 0;
 validate28.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const facts = validate29;
-const schema75 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/facts.schema.json","title":"FactsData","description":"The vocabulary of the facts stage: patterns (JavaScript regular expressions, compiled with the u flag, run on the matching view) and word lists for timepoints, institutions, outcomes, populations and comparators.","type":"object","additionalProperties":false,"required":["numbers","week","span","units","institutionSuffix","actorCue","institutionPrefix","percent","count","change","population","comparator","counted"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"numbers":{"description":"Number words → their value (the span pattern's group n may be one).","type":"object","additionalProperties":{"type":"integer","minimum":0,"maximum":1000}},"week":{"description":"A week number (\"第4周\"); group n.","$ref":"#/$defs/Pattern"},"span":{"description":"A span of time (\"治疗1年时\", \"五年后\"); groups n (digits or a number word) and unit (a word of units).","$ref":"#/$defs/Pattern"},"units":{"description":"Unit name → the words of the span pattern's unit group that mean it.","type":"object","additionalProperties":false,"required":["year","month","week","day"],"properties":{"year":{"$ref":"#/$defs/Words"},"month":{"$ref":"#/$defs/Words"},"week":{"$ref":"#/$defs/Words"},"day":{"$ref":"#/$defs/Words"}}},"institutionSuffix":{"description":"Words that end an institution's name (大学, 医院).","$ref":"#/$defs/Pattern"},"actorCue":{"description":"Words after the actor of an item (牵头, 团队, 在): what comes before them is the institution and country.","$ref":"#/$defs/Pattern"},"institutionPrefix":{"description":"Words before an institution that are not part of its name (由, 我国).","$ref":"#/$defs/Pattern"},"percent":{"description":"A percentage; groups approx (a word meaning about) and value.","$ref":"#/$defs/Pattern"},"count":{"description":"A count of something (\"12项随机对照试验\"); group value; the counted concept starts within the match.","$ref":"#/$defs/Pattern"},"change":{"description":"A change from one value to another; groups approxFrom, from, approxTo, to.","$ref":"#/$defs/Pattern"},"population":{"description":"The patients of a sentence (\"31例…患者\"); group n.","$ref":"#/$defs/Pattern"},"comparator":{"description":"The group an outcome is compared with; group group.","$ref":"#/$defs/Pattern"},"counted":{"description":"Lexicon concepts the count pattern counts: concept id → the measure and unit an outcome gets.","type":"object","propertyNames":{"pattern":"^[a-z]+:[a-z0-9-]+$"},"additionalProperties":{"type":"object","additionalProperties":false,"required":["measure","unit"],"properties":{"measure":{"type":"string","minLength":1,"maxLength":100},"unit":{"type":"string","minLength":1,"maxLength":40}}}}},"$defs":{"Pattern":{"type":"string","minLength":1,"maxLength":600},"Words":{"type":"array","minItems":1,"items":{"type":"string","minLength":1,"maxLength":40}}}};
-const schema76 = {"type":"string","minLength":1,"maxLength":600};
-const schema78 = {"type":"array","minItems":1,"items":{"type":"string","minLength":1,"maxLength":40}};
+const schema88 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/facts.schema.json","title":"FactsData","description":"The vocabulary of the facts stage: patterns (JavaScript regular expressions, compiled with the u flag, run on the matching view) and word lists for timepoints, institutions, outcomes, populations and comparators.","type":"object","additionalProperties":false,"required":["numbers","week","span","units","institutionSuffix","actorCue","institutionPrefix","percent","count","change","population","comparator","counted"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"numbers":{"description":"Number words → their value (the span pattern's group n may be one).","type":"object","additionalProperties":{"type":"integer","minimum":0,"maximum":1000}},"week":{"description":"A week number (\"第4周\"); group n.","$ref":"#/$defs/Pattern"},"span":{"description":"A span of time (\"治疗1年时\", \"五年后\"); groups n (digits or a number word) and unit (a word of units).","$ref":"#/$defs/Pattern"},"units":{"description":"Unit name → the words of the span pattern's unit group that mean it.","type":"object","additionalProperties":false,"required":["year","month","week","day"],"properties":{"year":{"$ref":"#/$defs/Words"},"month":{"$ref":"#/$defs/Words"},"week":{"$ref":"#/$defs/Words"},"day":{"$ref":"#/$defs/Words"}}},"institutionSuffix":{"description":"Words that end an institution's name (大学, 医院).","$ref":"#/$defs/Pattern"},"actorCue":{"description":"Words after the actor of an item (牵头, 团队, 在): what comes before them is the institution and country.","$ref":"#/$defs/Pattern"},"institutionPrefix":{"description":"Words before an institution that are not part of its name (由, 我国).","$ref":"#/$defs/Pattern"},"percent":{"description":"A percentage; groups approx (a word meaning about) and value.","$ref":"#/$defs/Pattern"},"count":{"description":"A count of something (\"12项随机对照试验\"); group value; the counted concept starts within the match.","$ref":"#/$defs/Pattern"},"change":{"description":"A change from one value to another; groups approxFrom, from, approxTo, to.","$ref":"#/$defs/Pattern"},"population":{"description":"The patients of a sentence (\"31例…患者\"); group n.","$ref":"#/$defs/Pattern"},"comparator":{"description":"The group an outcome is compared with; group group.","$ref":"#/$defs/Pattern"},"counted":{"description":"Lexicon concepts the count pattern counts: concept id → the measure and unit an outcome gets.","type":"object","propertyNames":{"pattern":"^[a-z]+:[a-z0-9-]+$"},"additionalProperties":{"type":"object","additionalProperties":false,"required":["measure","unit"],"properties":{"measure":{"type":"string","minLength":1,"maxLength":100},"unit":{"type":"string","minLength":1,"maxLength":40}}}}},"$defs":{"Pattern":{"type":"string","minLength":1,"maxLength":600},"Words":{"type":"array","minItems":1,"items":{"type":"string","minLength":1,"maxLength":40}}}};
+const schema89 = {"type":"string","minLength":1,"maxLength":600};
+const schema91 = {"type":"array","minItems":1,"items":{"type":"string","minLength":1,"maxLength":40}};
 
 function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://digest-ingest.dev/schemas/facts.schema.json" */;
@@ -5165,7 +6070,7 @@ return false;
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!(func1.call(schema75.properties, key0))){
+if(!(func1.call(schema88.properties, key0))){
 validate29.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
@@ -5925,7 +6830,7 @@ return errors === 0;
 validate29.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const decoding = validate30;
-const schema90 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/decoding.schema.json","title":"DecodingData","description":"Knowledge the decoder uses to choose among legacy encodings (src/parse/decode.ts). Packaged with digest-ingest and read on first need; not a pipeline data file.","type":"object","additionalProperties":false,"required":["frequentHan","frequentHant"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"frequentHan":{"type":"string","minLength":100,"description":"Characters frequent in simplified Chinese prose, written one after another."},"frequentHant":{"type":"string","minLength":100,"description":"The same characters as traditional Chinese writes them."}}};
+const schema103 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/decoding.schema.json","title":"DecodingData","description":"Knowledge the decoder uses to choose among legacy encodings (src/parse/decode.ts). Packaged with digest-ingest and read on first need; not a pipeline data file.","type":"object","additionalProperties":false,"required":["frequentHan","frequentHant"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"frequentHan":{"type":"string","minLength":100,"description":"Characters frequent in simplified Chinese prose, written one after another."},"frequentHant":{"type":"string","minLength":100,"description":"The same characters as traditional Chinese writes them."}}};
 
 function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://digest-ingest.dev/schemas/decoding.schema.json" */;

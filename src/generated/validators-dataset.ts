@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 "use strict";
 export const article = validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/article.schema.json","title":"ArticleRecord","description":"One structured record per ingested digest article.","type":"object","additionalProperties":false,"required":["schemaVersion","id","source","language","script","title","titleEn","topic","period","missingMonths","outOfOrderMonths","sections","references","entities","boilerplate","diagnostics"],"properties":{"schemaVersion":{"const":"1.2.0","description":"Version of this schema the record follows (semver)."},"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]{0,99}$","description":"Stable identifier, safe as a file name."},"source":{"$ref":"#/$defs/Source"},"language":{"type":"string","pattern":"^([a-z]{2}|und)$","description":"ISO 639-1 code of the body, or und."},"script":{"enum":["Hans","Hant","Latn",null],"description":"ISO 15924 script of the body; null when undetermined."},"title":{"type":["string","null"]},"titleEn":{"type":["string","null"],"description":"The title in English, when it can be given exactly (a dated heading of known parts)."},"topic":{"description":"What the page is about: the disease its title names (of several, the one the page names twice as often as each other; else the one two headings or more name; else the one the body names most, twice as often as the next) and the therapy.","oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["disease","therapy"],"properties":{"disease":{"oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["id","label"],"properties":{"id":{"type":"string"},"label":{"type":"string"}}}]},"therapy":{"type":["string","null"]}}}]},"period":{"description":"The months the digest covers, from its month sections.","oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["start","end"],"properties":{"start":{"$ref":"#/$defs/Month"},"end":{"$ref":"#/$defs/Month"}}}]},"missingMonths":{"description":"Months without a section within the period the article covers: the range its title or a range heading declares (\"2025年1-12月…\"), else its first to last month section. The review index and the terminal summary show exactly these (since 1.2.0).","type":"array","items":{"$ref":"#/$defs/Month"}},"outOfOrderMonths":{"description":"Months whose section comes after the section of a later month, in article order (since 1.2.0).","type":"array","items":{"$ref":"#/$defs/Month"}},"sections":{"type":"array","items":{"$ref":"#/$defs/Section"}},"references":{"type":"array","items":{"$ref":"#/$defs/Reference"}},"journals":{"description":"Every journal, journal family and publisher the page names, anywhere (title, intro, items, running text), in text order: one entry per time it is written, the English name and the Chinese name of \"《柳叶刀》(The Lancet)\" being two (since 1.2.0). An item's journal is the first journal named in its lead.","type":"array","items":{"$ref":"#/$defs/JournalMention"}},"citations":{"description":"Citation markers outside items (intro, prose, headings, news pages) with the references they resolve to; markers inside items are the items' citations (since 1.2.0).","type":"array","items":{"$ref":"#/$defs/CitationMarker"}},"entities":{"type":"array","items":{"$ref":"#/$defs/Entity"}},"boilerplate":{"description":"Site chrome and trailers (disclaimer, QR-code line) kept out of the sections, so nothing is dropped silently.","type":"array","items":{"type":"object","additionalProperties":false,"required":["kind","text","position"],"properties":{"kind":{"enum":["disclaimer","qr-code","other"]},"text":{"type":"string"},"position":{"$ref":"#/$defs/Range"}}}},"diagnostics":{"type":"array","items":{"$ref":"#/$defs/Diagnostic"}}},"$defs":{"Month":{"type":"string","pattern":"^[0-9]{4}-(0[1-9]|1[0-2])$"},"Point":{"type":"object","additionalProperties":false,"required":["line","column"],"properties":{"line":{"type":"integer","minimum":1},"column":{"type":"integer","minimum":1}}},"Range":{"type":"object","additionalProperties":false,"required":["start","end"],"properties":{"start":{"$ref":"#/$defs/Point"},"end":{"$ref":"#/$defs/Point"}}},"Source":{"type":"object","additionalProperties":false,"required":["path","sha256","format","encoding","bytes"],"properties":{"path":{"type":["string","null"],"description":"Input path as given (relative to the working directory), or null for stdin/bytes."},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"format":{"enum":["text","html","markdown"]},"variant":{"enum":["wechat","site","generic"],"description":"For HTML: which extractor kept the body."},"encoding":{"type":"string","description":"WHATWG encoding label the bytes were decoded with."},"bytes":{"type":"integer","minimum":0}}},"Section":{"type":"object","additionalProperties":false,"required":["kind","heading","position","items"],"properties":{"kind":{"enum":["intro","month","summary","outlook","conclusion","other"]},"heading":{"type":["string","null"]},"headingEn":{"type":["string","null"],"description":"The heading in English: exact for dated headings of known parts, else the month or section kind."},"month":{"$ref":"#/$defs/Month"},"text":{"type":"string","description":"Prose of the section that belongs to no dated item, paragraphs joined by newlines."},"textEn":{"type":["string","null"],"description":"Machine translation of the section's prose (optional translate stage)."},"position":{"$ref":"#/$defs/Range"},"items":{"type":"array","items":{"$ref":"#/$defs/Item"}}},"if":{"properties":{"kind":{"const":"month"}},"required":["kind"]},"then":{"required":["month"]},"else":{"properties":{"month":false}}},"Item":{"type":"object","additionalProperties":false,"required":["date","datePrecision","text","citations","journal","position","entities"],"properties":{"date":{"type":"string","pattern":"^[0-9]{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?$"},"datePrecision":{"enum":["day","month"]},"text":{"type":"string","description":"The item's text as in the source (after decoding), paragraphs joined by newlines."},"textEn":{"type":["string","null"],"description":"Machine translation of the item's text (optional translate stage), paragraph by paragraph."},"citations":{"type":"array","items":{"type":"string","pattern":"^ref-[0-9]+$"}},"journal":{"type":["string","null"],"description":"Canonical English name of the journal the item names."},"journalText":{"type":["string","null"],"description":"The journal as written in the item."},"paperTitle":{"type":["string","null"],"description":"The paper title as written in the item (often a Chinese translation)."},"journalFamily":{"type":["string","null"],"description":"The journal family the item names when it names no journal of its own (《柳叶刀》子刊 → The Lancet); journal is then null (since 1.2.0)."},"paperTitleEn":{"type":["string","null"],"description":"The English title of the paper, from the first reference the item cites."},"position":{"$ref":"#/$defs/Range"},"entities":{"type":"array","items":{"$ref":"#/$defs/Mention"}},"facts":{"$ref":"#/$defs/Facts"}}},"Reference":{"type":"object","additionalProperties":false,"required":["id","number","raw","position","csl"],"properties":{"id":{"type":"string","pattern":"^ref-[0-9]+$"},"number":{"type":"integer","minimum":0},"raw":{"type":"string"},"placeholder":{"type":"boolean","description":"True when the entry carries no bibliographic content (e.g. \"cde\")."},"position":{"$ref":"#/$defs/Range"},"csl":{"$ref":"#/$defs/CslItem"}}},"CslItem":{"description":"A CSL-JSON item; also validated against the vendored official csl-data.json.","type":"object","required":["id","type"],"properties":{"id":{"type":"string"},"type":{"type":"string"},"title":{"type":"string"},"container-title":{"type":"string"},"collection-title":{"type":"string"},"author":{"type":"array","items":{"$ref":"#/$defs/CslName"}},"editor":{"type":"array","items":{"$ref":"#/$defs/CslName"}},"translator":{"type":"array","items":{"$ref":"#/$defs/CslName"}},"issued":{"type":"object","properties":{"date-parts":{"type":"array","items":{"type":"array","items":{"type":"integer"}}}}},"accessed":{"description":"When the cited copy was consulted (GB/T 7714 \"[2013-03-26]\").","type":"object","properties":{"date-parts":{"type":"array","items":{"type":"array","items":{"type":"integer"}}}}},"volume":{"type":"string"},"issue":{"type":"string"},"page":{"type":"string"},"edition":{"type":"string"},"publisher":{"type":"string"},"publisher-place":{"type":"string"},"number":{"description":"A report, standard or patent number (\"GB/T 25100—2010\", \"RMRS-GTR-262\").","type":"string"},"genre":{"description":"What kind of thesis or report (\"PhD thesis\", \"Technical report\").","type":"string"},"DOI":{"type":"string","pattern":"^10\\.[0-9]{4,9}/\\S+$"},"PMID":{"type":"string","pattern":"^[0-9]{1,9}$"},"PMCID":{"type":"string","pattern":"^PMC[0-9]+$"},"URL":{"type":"string"},"ISSN":{"type":"string"},"ISBN":{"type":"string"}},"additionalProperties":true},"JournalMention":{"type":"object","additionalProperties":false,"required":["text","name","kind","position"],"properties":{"text":{"type":"string","description":"The name as written (inside 《…》, “…” or 「…」 without them; bare English as written)."},"name":{"type":["string","null"],"description":"The English name from the journal table: the journal's, its family's or the publisher's; null for a journal the wording marks but the table does not know."},"kind":{"enum":["journal","family","publisher"],"description":"journal; family (《柳叶刀》子刊: a journal of that family, not the journal); publisher (《springer nature》)."},"position":{"$ref":"#/$defs/Range"}}},"CitationMarker":{"type":"object","additionalProperties":false,"required":["text","references","position"],"properties":{"text":{"type":"string","description":"The marker as written: [1,2], [3-5], 〔1,2〕, 【2】."},"references":{"type":"array","description":"The references its numbers name, in order; numbers with no reference are left out (and reported).","items":{"type":"string","pattern":"^ref-[0-9]+$"}},"position":{"$ref":"#/$defs/Range"}}},"Mention":{"type":"object","additionalProperties":false,"required":["text","start","end"],"properties":{"entity":{"type":"string"},"text":{"type":"string"},"start":{"type":"integer","minimum":0,"description":"UTF-16 offset into the decoded source text."},"end":{"type":"integer","minimum":0}}},"Entity":{"type":"object","additionalProperties":false,"required":["id","type","label","xrefs","mentions"],"properties":{"id":{"type":"string","pattern":"^[a-z]+:[a-z0-9-]+$"},"type":{"enum":["disease","cell","molecule","measure","organization","journal","drug","country","other"]},"label":{"type":"string"},"xrefs":{"type":"array","items":{"type":"string"}},"mentions":{"type":"array","items":{"$ref":"#/$defs/Mention"}}}},"Diagnostic":{"type":"object","additionalProperties":false,"required":["severity","rule","source","message","line","column"],"properties":{"severity":{"enum":["error","warning","info"]},"rule":{"type":"string","pattern":"^[a-z][a-z0-9-]*$"},"source":{"type":"string","description":"The stage that reported it."},"message":{"type":"string"},"line":{"type":"integer","minimum":1},"column":{"type":"integer","minimum":1},"endLine":{"type":"integer","minimum":1},"endColumn":{"type":"integer","minimum":1},"offset":{"type":"integer","minimum":0,"description":"UTF-16 offset into the decoded text (or byte offset for decoding errors, see rule)."},"fatal":{"type":"boolean","description":"True when the rule stops processing the input (vfile's fatal message): the input gets no record. Absent otherwise (since 1.2.0)."}}},"Facts":{"type":"object","additionalProperties":false,"required":["institution","country","outcomes"],"description":"What the item states: who did the work, where, and the quantitative outcomes it reports.","properties":{"institution":{"oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["text","label"],"properties":{"text":{"type":"string","description":"As written."},"label":{"type":["string","null"],"description":"English name when the lexicon knows the organisation."}}}]},"country":{"type":["string","null"],"description":"English country name, when the item names one (我国 → China)."},"outcomes":{"type":"array","items":{"$ref":"#/$defs/Outcome"}}}},"Outcome":{"type":"object","additionalProperties":false,"required":["measure","measureId","value","unit","timepoint","comparator","population","baseline","approximate","text"],"properties":{"measure":{"type":"string","description":"English label of what was measured."},"measureId":{"type":["string","null"],"description":"The lexicon concept of the measure."},"value":{"type":"number"},"unit":{"type":["string","null"]},"timepoint":{"type":["string","null"],"description":"\"week 4\", \"1 year\", \"5 years\"."},"comparator":{"type":["string","null"],"description":"What the value is compared with, as written (e.g. 单药组)."},"population":{"type":["string","null"],"description":"\"31 patients\"."},"baseline":{"type":["number","null"],"description":"The value before (\"from ~4.69 to ~1.88\": 4.69)."},"approximate":{"type":"boolean"},"text":{"type":"string","description":"The clause the outcome was read from."}}},"CslName":{"description":"A CSL-JSON name: family and given as written (particles in the family: \"von dem Hagen\"), a suffix (\"Jr\", \"III\"), or one literal (a Chinese name, an organisation).","type":"object","properties":{"family":{"type":"string"},"given":{"type":"string"},"suffix":{"type":"string"},"literal":{"type":"string"}}}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/article.schema.json","title":"ArticleRecord","description":"One structured record per ingested digest article.","type":"object","additionalProperties":false,"required":["schemaVersion","id","source","language","script","title","titleEn","topic","kind","period","pageDate","missingMonths","outOfOrderMonths","sections","references","entities","boilerplate","diagnostics"],"properties":{"schemaVersion":{"const":"1.2.0","description":"Version of this schema the record follows (semver)."},"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]{0,99}$","description":"Stable identifier, safe as a file name."},"source":{"$ref":"#/$defs/Source"},"language":{"type":"string","pattern":"^([a-z]{2}|und)$","description":"ISO 639-1 code of the body, or und."},"script":{"enum":["Hans","Hant","Latn",null],"description":"ISO 15924 script of the body; null when undetermined."},"title":{"type":["string","null"]},"titleEn":{"type":["string","null"],"description":"The title in English, when it can be given exactly (a dated heading of known parts)."},"topic":{"description":"What the page is about: the disease its title names (of several, the one the page names twice as often as each other; else the one two headings or more name; else the one the body names most, twice as often as the next) and the therapy.","oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["disease","therapy"],"properties":{"disease":{"oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["id","label"],"properties":{"id":{"type":"string"},"label":{"type":"string"}}}]},"therapy":{"type":["string","null"]}}}]},"kind":{"description":"What kind of page this is, read from its structure (since 1.2.0): a month digest (dated items under month headings), a year roundup (under year headings), a trial roundup (several dated studies without month or year headings), a news item (one study or event), a drug approval, or an overview (outline and explanation). The diagnostics that fit depend on it.","enum":["month-digest","year-roundup","trial-roundup","news-item","drug-approval","overview"]},"period":{"description":"The months the page covers: from its month sections that hold items (month digest), its year sections (year roundup: first January to last December) or its dated items (trial roundup); null for news items, drug approvals and overviews. Never from a body sentence.","oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["start","end"],"properties":{"start":{"$ref":"#/$defs/Month"},"end":{"$ref":"#/$defs/Month"}}}]},"pageDate":{"description":"The date the page was published, from its publication line (\"发布时间:2025-04-08 16:20\") or a byline date; relative dates (\"去年的5月3日\", \"今年3月\", \"于14日\") are resolved against it. Null when the page gives none (since 1.2.0).","oneOf":[{"type":"null"},{"type":"string","pattern":"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"}]},"missingMonths":{"description":"Months without a section within the period the article covers: the range its title or a range heading declares (\"2025年1-12月…\"), else its first to last month section. The review index and the terminal summary show exactly these (since 1.2.0).","type":"array","items":{"$ref":"#/$defs/Month"}},"outOfOrderMonths":{"description":"Months whose section comes after the section of a later month, in article order (since 1.2.0).","type":"array","items":{"$ref":"#/$defs/Month"}},"sections":{"type":"array","items":{"$ref":"#/$defs/Section"}},"references":{"type":"array","items":{"$ref":"#/$defs/Reference"}},"journals":{"description":"Every journal, journal family and publisher the page names, anywhere (title, intro, items, running text), in text order: one entry per time it is written, the English name and the Chinese name of \"《柳叶刀》(The Lancet)\" being two (since 1.2.0). An item's journal is the first journal named in its lead.","type":"array","items":{"$ref":"#/$defs/JournalMention"}},"citations":{"description":"Citation markers outside items (intro, prose, headings, news pages) with the references they resolve to; markers inside items are the items' citations (since 1.2.0).","type":"array","items":{"$ref":"#/$defs/CitationMarker"}},"entities":{"type":"array","items":{"$ref":"#/$defs/Entity"}},"boilerplate":{"description":"Site chrome and trailers kept out of the sections, so nothing is dropped silently: disclaimers, QR-code lines, captions (table captions, photo captions that repeat the title or a paper title; since 1.2.0), the publication-date line (read as pageDate; since 1.2.0) and other chrome (addresses, phone lines, breadcrumbs, bylines, tag lines, copyright notices, cross-links).","type":"array","items":{"type":"object","additionalProperties":false,"required":["kind","text","position"],"properties":{"kind":{"enum":["disclaimer","qr-code","caption","page-date","other"]},"text":{"type":"string"},"position":{"$ref":"#/$defs/Range"}}}},"diagnostics":{"type":"array","items":{"$ref":"#/$defs/Diagnostic"}}},"$defs":{"Month":{"type":"string","pattern":"^[0-9]{4}-(0[1-9]|1[0-2])$"},"Point":{"type":"object","additionalProperties":false,"required":["line","column"],"properties":{"line":{"type":"integer","minimum":1},"column":{"type":"integer","minimum":1}}},"Range":{"type":"object","additionalProperties":false,"required":["start","end"],"properties":{"start":{"$ref":"#/$defs/Point"},"end":{"$ref":"#/$defs/Point"}}},"Source":{"type":"object","additionalProperties":false,"required":["path","sha256","format","encoding","bytes"],"properties":{"path":{"type":["string","null"],"description":"Input path as given (relative to the working directory), or null for stdin/bytes."},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"format":{"enum":["text","html","markdown"]},"variant":{"enum":["wechat","site","generic"],"description":"For HTML: which extractor kept the body."},"encoding":{"type":"string","description":"WHATWG encoding label the bytes were decoded with."},"bytes":{"type":"integer","minimum":0}}},"Section":{"type":"object","additionalProperties":false,"required":["kind","heading","position","items"],"properties":{"kind":{"enum":["intro","month","year","summary","outlook","conclusion","other"]},"heading":{"type":["string","null"]},"headingEn":{"type":["string","null"],"description":"The heading in English: exact for dated headings of known parts, else the month or section kind."},"month":{"$ref":"#/$defs/Month"},"year":{"type":"integer","minimum":1000,"maximum":2999,"description":"The year a year heading names (\"2015年干细胞治疗肝硬化关键临床进展\"); only for kind year (since 1.2.0)."},"outlineLevel":{"type":"integer","minimum":1,"maximum":6,"description":"For a numbered outline heading: 1 for \"一、…\", \"01 …\", \"【摘要】\"; 2 for \"1.1 …\", \"①…\", \"临床案例1:\" (since 1.2.0)."},"text":{"type":"string","description":"Prose of the section that belongs to no dated item, paragraphs joined by newlines."},"textEn":{"type":["string","null"],"description":"Machine translation of the section's prose (optional translate stage)."},"position":{"$ref":"#/$defs/Range"},"items":{"type":"array","items":{"$ref":"#/$defs/Item"}}},"allOf":[{"if":{"properties":{"kind":{"const":"month"}},"required":["kind"]},"then":{"required":["month"]},"else":{"properties":{"month":false}}},{"if":{"properties":{"kind":{"const":"year"}},"required":["kind"]},"then":{"required":["year"]},"else":{"properties":{"year":false}}}]},"Item":{"type":"object","additionalProperties":false,"required":["date","datePrecision","text","citations","journal","position","entities"],"properties":{"date":{"type":"string","pattern":"^[0-9]{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?$"},"datePrecision":{"enum":["day","month"]},"text":{"type":"string","description":"The item's text as in the source (after decoding), paragraphs joined by newlines."},"textEn":{"type":["string","null"],"description":"Machine translation of the item's text (optional translate stage), paragraph by paragraph."},"citations":{"type":"array","items":{"type":"string","pattern":"^ref-[0-9]+$"}},"journal":{"type":["string","null"],"description":"Canonical English name of the journal the item names."},"journalText":{"type":["string","null"],"description":"The journal as written in the item."},"paperTitle":{"type":["string","null"],"description":"The paper title as written in the item (often a Chinese translation)."},"journalFamily":{"type":["string","null"],"description":"The journal family the item names when it names no journal of its own (《柳叶刀》子刊 → The Lancet); journal is then null (since 1.2.0)."},"paperTitleEn":{"type":["string","null"],"description":"The English title of the paper, from the first reference the item cites."},"position":{"$ref":"#/$defs/Range"},"entities":{"type":"array","items":{"$ref":"#/$defs/Mention"}},"facts":{"$ref":"#/$defs/Facts"}}},"Reference":{"type":"object","additionalProperties":false,"required":["id","number","raw","position","csl"],"properties":{"id":{"type":"string","pattern":"^ref-[0-9]+$"},"number":{"type":"integer","minimum":0},"raw":{"type":"string"},"placeholder":{"type":"boolean","description":"True when the entry carries no bibliographic content (e.g. \"cde\")."},"position":{"$ref":"#/$defs/Range"},"csl":{"$ref":"#/$defs/CslItem"}}},"CslItem":{"description":"A CSL-JSON item; also validated against the vendored official csl-data.json.","type":"object","required":["id","type"],"properties":{"id":{"type":"string"},"type":{"type":"string"},"title":{"type":"string"},"container-title":{"type":"string"},"collection-title":{"type":"string"},"author":{"type":"array","items":{"$ref":"#/$defs/CslName"}},"editor":{"type":"array","items":{"$ref":"#/$defs/CslName"}},"translator":{"type":"array","items":{"$ref":"#/$defs/CslName"}},"issued":{"type":"object","properties":{"date-parts":{"type":"array","items":{"type":"array","items":{"type":"integer"}}}}},"accessed":{"description":"When the cited copy was consulted (GB/T 7714 \"[2013-03-26]\").","type":"object","properties":{"date-parts":{"type":"array","items":{"type":"array","items":{"type":"integer"}}}}},"volume":{"type":"string"},"issue":{"type":"string"},"page":{"type":"string"},"edition":{"type":"string"},"publisher":{"type":"string"},"publisher-place":{"type":"string"},"number":{"description":"A report, standard or patent number (\"GB/T 25100—2010\", \"RMRS-GTR-262\").","type":"string"},"genre":{"description":"What kind of thesis or report (\"PhD thesis\", \"Technical report\").","type":"string"},"DOI":{"type":"string","pattern":"^10\\.[0-9]{4,9}/\\S+$"},"PMID":{"type":"string","pattern":"^[0-9]{1,9}$"},"PMCID":{"type":"string","pattern":"^PMC[0-9]+$"},"URL":{"type":"string"},"ISSN":{"type":"string"},"ISBN":{"type":"string"}},"additionalProperties":true},"JournalMention":{"type":"object","additionalProperties":false,"required":["text","name","kind","position"],"properties":{"text":{"type":"string","description":"The name as written (inside 《…》, “…” or 「…」 without them; bare English as written)."},"name":{"type":["string","null"],"description":"The English name from the journal table: the journal's, its family's or the publisher's; null for a journal the wording marks but the table does not know."},"kind":{"enum":["journal","family","publisher"],"description":"journal; family (《柳叶刀》子刊: a journal of that family, not the journal); publisher (《springer nature》)."},"position":{"$ref":"#/$defs/Range"}}},"CitationMarker":{"type":"object","additionalProperties":false,"required":["text","references","position"],"properties":{"text":{"type":"string","description":"The marker as written: [1,2], [3-5], 〔1,2〕, 【2】."},"references":{"type":"array","description":"The references its numbers name, in order; numbers with no reference are left out (and reported).","items":{"type":"string","pattern":"^ref-[0-9]+$"}},"position":{"$ref":"#/$defs/Range"}}},"Mention":{"type":"object","additionalProperties":false,"required":["text","start","end"],"properties":{"entity":{"type":"string"},"text":{"type":"string"},"start":{"type":"integer","minimum":0,"description":"UTF-16 offset into the decoded source text."},"end":{"type":"integer","minimum":0}}},"Entity":{"type":"object","additionalProperties":false,"required":["id","type","label","xrefs","mentions"],"properties":{"id":{"type":"string","pattern":"^[a-z]+:[a-z0-9-]+$"},"type":{"enum":["disease","cell","molecule","measure","organization","journal","drug","country","other"]},"label":{"type":"string"},"xrefs":{"type":"array","items":{"type":"string"}},"mentions":{"type":"array","items":{"$ref":"#/$defs/Mention"}}}},"Diagnostic":{"type":"object","additionalProperties":false,"required":["severity","rule","source","message","line","column"],"properties":{"severity":{"enum":["error","warning","info"]},"rule":{"type":"string","pattern":"^[a-z][a-z0-9-]*$"},"source":{"type":"string","description":"The stage that reported it."},"message":{"type":"string"},"line":{"type":"integer","minimum":1},"column":{"type":"integer","minimum":1},"endLine":{"type":"integer","minimum":1},"endColumn":{"type":"integer","minimum":1},"offset":{"type":"integer","minimum":0,"description":"UTF-16 offset into the decoded text (or byte offset for decoding errors, see rule)."},"fatal":{"type":"boolean","description":"True when the rule stops processing the input (vfile's fatal message): the input gets no record. Absent otherwise (since 1.2.0)."}}},"Facts":{"type":"object","additionalProperties":false,"required":["institution","country","outcomes"],"description":"What the item states: who did the work, where, and the quantitative outcomes it reports.","properties":{"institution":{"oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["text","label"],"properties":{"text":{"type":"string","description":"As written."},"label":{"type":["string","null"],"description":"English name when the lexicon knows the organisation."}}}]},"country":{"type":["string","null"],"description":"English country name, when the item names one (我国 → China)."},"outcomes":{"type":"array","items":{"$ref":"#/$defs/Outcome"}}}},"Outcome":{"type":"object","additionalProperties":false,"required":["measure","measureId","value","unit","timepoint","comparator","population","baseline","approximate","text"],"properties":{"measure":{"type":"string","description":"English label of what was measured."},"measureId":{"type":["string","null"],"description":"The lexicon concept of the measure."},"value":{"type":"number"},"unit":{"type":["string","null"]},"timepoint":{"type":["string","null"],"description":"\"week 4\", \"1 year\", \"5 years\"."},"comparator":{"type":["string","null"],"description":"What the value is compared with, as written (e.g. 单药组)."},"population":{"type":["string","null"],"description":"\"31 patients\"."},"baseline":{"type":["number","null"],"description":"The value before (\"from ~4.69 to ~1.88\": 4.69)."},"approximate":{"type":"boolean"},"text":{"type":"string","description":"The clause the outcome was read from."}}},"CslName":{"description":"A CSL-JSON name: family and given as written (particles in the family: \"von dem Hagen\"), a suffix (\"Jr\", \"III\"), or one literal (a Chinese name, an organisation).","type":"object","properties":{"family":{"type":"string"},"given":{"type":"string"},"suffix":{"type":"string"},"literal":{"type":"string"}}}}};
 const schema32 = {"type":"object","additionalProperties":false,"required":["path","sha256","format","encoding","bytes"],"properties":{"path":{"type":["string","null"],"description":"Input path as given (relative to the working directory), or null for stdin/bytes."},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"format":{"enum":["text","html","markdown"]},"variant":{"enum":["wechat","site","generic"],"description":"For HTML: which extractor kept the body."},"encoding":{"type":"string","description":"WHATWG encoding label the bytes were decoded with."},"bytes":{"type":"integer","minimum":0}}};
 const schema33 = {"type":"string","pattern":"^[0-9]{4}-(0[1-9]|1[0-2])$"};
 const schema55 = {"type":"object","additionalProperties":false,"required":["severity","rule","source","message","line","column"],"properties":{"severity":{"enum":["error","warning","info"]},"rule":{"type":"string","pattern":"^[a-z][a-z0-9-]*$"},"source":{"type":"string","description":"The stage that reported it."},"message":{"type":"string"},"line":{"type":"integer","minimum":1},"column":{"type":"integer","minimum":1},"endLine":{"type":"integer","minimum":1},"endColumn":{"type":"integer","minimum":1},"offset":{"type":"integer","minimum":0,"description":"UTF-16 offset into the decoded text (or byte offset for decoding errors, see rule)."},"fatal":{"type":"boolean","description":"True when the rule stops processing the input (vfile's fatal message): the input gets no record. Absent otherwise (since 1.2.0)."}}};
@@ -14,8 +14,9 @@ const pattern4 = new RegExp("^[a-z0-9][a-z0-9-]{0,99}$", "u");
 const pattern5 = new RegExp("^[0-9a-f]{64}$", "u");
 const pattern6 = new RegExp("^([a-z]{2}|und)$", "u");
 const pattern7 = new RegExp("^[0-9]{4}-(0[1-9]|1[0-2])$", "u");
-const pattern20 = new RegExp("^[a-z][a-z0-9-]*$", "u");
-const schema37 = {"type":"object","additionalProperties":false,"required":["kind","heading","position","items"],"properties":{"kind":{"enum":["intro","month","summary","outlook","conclusion","other"]},"heading":{"type":["string","null"]},"headingEn":{"type":["string","null"],"description":"The heading in English: exact for dated headings of known parts, else the month or section kind."},"month":{"$ref":"#/$defs/Month"},"text":{"type":"string","description":"Prose of the section that belongs to no dated item, paragraphs joined by newlines."},"textEn":{"type":["string","null"],"description":"Machine translation of the section's prose (optional translate stage)."},"position":{"$ref":"#/$defs/Range"},"items":{"type":"array","items":{"$ref":"#/$defs/Item"}}},"if":{"properties":{"kind":{"const":"month"}},"required":["kind"]},"then":{"required":["month"]},"else":{"properties":{"month":false}}};
+const pattern9 = new RegExp("^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "u");
+const pattern21 = new RegExp("^[a-z][a-z0-9-]*$", "u");
+const schema37 = {"type":"object","additionalProperties":false,"required":["kind","heading","position","items"],"properties":{"kind":{"enum":["intro","month","year","summary","outlook","conclusion","other"]},"heading":{"type":["string","null"]},"headingEn":{"type":["string","null"],"description":"The heading in English: exact for dated headings of known parts, else the month or section kind."},"month":{"$ref":"#/$defs/Month"},"year":{"type":"integer","minimum":1000,"maximum":2999,"description":"The year a year heading names (\"2015年干细胞治疗肝硬化关键临床进展\"); only for kind year (since 1.2.0)."},"outlineLevel":{"type":"integer","minimum":1,"maximum":6,"description":"For a numbered outline heading: 1 for \"一、…\", \"01 …\", \"【摘要】\"; 2 for \"1.1 …\", \"①…\", \"临床案例1:\" (since 1.2.0)."},"text":{"type":"string","description":"Prose of the section that belongs to no dated item, paragraphs joined by newlines."},"textEn":{"type":["string","null"],"description":"Machine translation of the section's prose (optional translate stage)."},"position":{"$ref":"#/$defs/Range"},"items":{"type":"array","items":{"$ref":"#/$defs/Item"}}},"allOf":[{"if":{"properties":{"kind":{"const":"month"}},"required":["kind"]},"then":{"required":["month"]},"else":{"properties":{"month":false}}},{"if":{"properties":{"kind":{"const":"year"}},"required":["kind"]},"then":{"required":["year"]},"else":{"properties":{"year":false}}}]};
 const schema39 = {"type":"object","additionalProperties":false,"required":["start","end"],"properties":{"start":{"$ref":"#/$defs/Point"},"end":{"$ref":"#/$defs/Point"}}};
 const schema40 = {"type":"object","additionalProperties":false,"required":["line","column"],"properties":{"line":{"type":"integer","minimum":1},"column":{"type":"integer","minimum":1}}};
 
@@ -215,8 +216,8 @@ validate22.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 const schema42 = {"type":"object","additionalProperties":false,"required":["date","datePrecision","text","citations","journal","position","entities"],"properties":{"date":{"type":"string","pattern":"^[0-9]{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?$"},"datePrecision":{"enum":["day","month"]},"text":{"type":"string","description":"The item's text as in the source (after decoding), paragraphs joined by newlines."},"textEn":{"type":["string","null"],"description":"Machine translation of the item's text (optional translate stage), paragraph by paragraph."},"citations":{"type":"array","items":{"type":"string","pattern":"^ref-[0-9]+$"}},"journal":{"type":["string","null"],"description":"Canonical English name of the journal the item names."},"journalText":{"type":["string","null"],"description":"The journal as written in the item."},"paperTitle":{"type":["string","null"],"description":"The paper title as written in the item (often a Chinese translation)."},"journalFamily":{"type":["string","null"],"description":"The journal family the item names when it names no journal of its own (《柳叶刀》子刊 → The Lancet); journal is then null (since 1.2.0)."},"paperTitleEn":{"type":["string","null"],"description":"The English title of the paper, from the first reference the item cites."},"position":{"$ref":"#/$defs/Range"},"entities":{"type":"array","items":{"$ref":"#/$defs/Mention"}},"facts":{"$ref":"#/$defs/Facts"}}};
 const schema43 = {"type":"object","additionalProperties":false,"required":["text","start","end"],"properties":{"entity":{"type":"string"},"text":{"type":"string"},"start":{"type":"integer","minimum":0,"description":"UTF-16 offset into the decoded source text."},"end":{"type":"integer","minimum":0}}};
-const pattern12 = new RegExp("^[0-9]{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?$", "u");
-const pattern13 = new RegExp("^ref-[0-9]+$", "u");
+const pattern13 = new RegExp("^[0-9]{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?$", "u");
+const pattern14 = new RegExp("^ref-[0-9]+$", "u");
 const schema44 = {"type":"object","additionalProperties":false,"required":["institution","country","outcomes"],"description":"What the item states: who did the work, where, and the quantitative outcomes it reports.","properties":{"institution":{"oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["text","label"],"properties":{"text":{"type":"string","description":"As written."},"label":{"type":["string","null"],"description":"English name when the lexicon knows the organisation."}}}]},"country":{"type":["string","null"],"description":"English country name, when the item names one (我国 → China)."},"outcomes":{"type":"array","items":{"$ref":"#/$defs/Outcome"}}}};
 const schema45 = {"type":"object","additionalProperties":false,"required":["measure","measureId","value","unit","timepoint","comparator","population","baseline","approximate","text"],"properties":{"measure":{"type":"string","description":"English label of what was measured."},"measureId":{"type":["string","null"],"description":"The lexicon concept of the measure."},"value":{"type":"number"},"unit":{"type":["string","null"]},"timepoint":{"type":["string","null"],"description":"\"week 4\", \"1 year\", \"5 years\"."},"comparator":{"type":["string","null"],"description":"What the value is compared with, as written (e.g. 单药组)."},"population":{"type":["string","null"],"description":"\"31 patients\"."},"baseline":{"type":["number","null"],"description":"The value before (\"from ~4.69 to ~1.88\": 4.69)."},"approximate":{"type":"boolean"},"text":{"type":"string","description":"The clause the outcome was read from."}}};
 
@@ -638,7 +639,7 @@ let data0 = data.date;
 const _errs2 = errors;
 if(errors === _errs2){
 if(typeof data0 === "string"){
-if(!pattern12.test(data0)){
+if(!pattern13.test(data0)){
 validate24.errors = [{instancePath:instancePath+"/date",schemaPath:"#/properties/date/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?$"},message:"must match pattern \""+"^[0-9]{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?$"+"\""}];
 return false;
 }
@@ -704,7 +705,7 @@ let data5 = data4[i0];
 const _errs11 = errors;
 if(errors === _errs11){
 if(typeof data5 === "string"){
-if(!pattern13.test(data5)){
+if(!pattern14.test(data5)){
 validate24.errors = [{instancePath:instancePath+"/citations/" + i0,schemaPath:"#/properties/citations/items/pattern",keyword:"pattern",params:{pattern: "^ref-[0-9]+$"},message:"must match pattern \""+"^ref-[0-9]+$"+"\""}];
 return false;
 }
@@ -977,8 +978,9 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 const _errs1 = errors;
-let valid0 = true;
 const _errs2 = errors;
+let valid1 = true;
+const _errs3 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((data.kind === undefined) && (missing0 = "kind")){
@@ -1006,11 +1008,11 @@ errors++;
 }
 }
 }
-var _valid0 = _errs2 === errors;
-errors = _errs1;
+var _valid0 = _errs3 === errors;
+errors = _errs2;
 if(vErrors !== null){
-if(_errs1){
-vErrors.length = _errs1;
+if(_errs2){
+vErrors.length = _errs2;
 }
 else {
 vErrors = null;
@@ -1018,37 +1020,37 @@ vErrors = null;
 }
 let ifClause0;
 if(_valid0){
-const _errs4 = errors;
+const _errs5 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing1;
 if((data.month === undefined) && (missing1 = "month")){
-validate21.errors = [{instancePath,schemaPath:"#/then/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
-return false;
-}
-}
-var _valid0 = _errs4 === errors;
-valid0 = _valid0;
-ifClause0 = "then";
-}
-else {
-const _errs5 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.month !== undefined){
-validate21.errors = [{instancePath:instancePath+"/month",schemaPath:"#/else/properties/month/false schema",keyword:"false schema",params:{},message:"boolean schema is false"}];
+validate21.errors = [{instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
 return false;
 }
 }
 var _valid0 = _errs5 === errors;
-valid0 = _valid0;
-if(valid0){
+valid1 = _valid0;
+ifClause0 = "then";
+}
+else {
+const _errs6 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.month !== undefined){
+validate21.errors = [{instancePath:instancePath+"/month",schemaPath:"#/allOf/0/else/properties/month/false schema",keyword:"false schema",params:{},message:"boolean schema is false"}];
+return false;
+}
+}
+var _valid0 = _errs6 === errors;
+valid1 = _valid0;
+if(valid1){
 var props0 = {};
 props0.month = true;
 props0.kind = true;
 }
 ifClause0 = "else";
 }
-if(!valid0){
-const err2 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema"};
+if(!valid1){
+const err2 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1059,69 +1061,168 @@ errors++;
 validate21.errors = vErrors;
 return false;
 }
-if(errors === 0){
+var valid0 = _errs1 === errors;
+if(valid0){
+const _errs7 = errors;
+const _errs8 = errors;
+let valid4 = true;
+const _errs9 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing2;
-if(((((data.kind === undefined) && (missing2 = "kind")) || ((data.heading === undefined) && (missing2 = "heading"))) || ((data.position === undefined) && (missing2 = "position"))) || ((data.items === undefined) && (missing2 = "items"))){
-validate21.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
+if((data.kind === undefined) && (missing2 = "kind")){
+const err3 = {};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+else {
+if(data.kind !== undefined){
+if("year" !== data.kind){
+const err4 = {};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+}
+var _valid1 = _errs9 === errors;
+errors = _errs8;
+if(vErrors !== null){
+if(_errs8){
+vErrors.length = _errs8;
+}
+else {
+vErrors = null;
+}
+}
+let ifClause1;
+if(_valid1){
+const _errs11 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing3;
+if((data.year === undefined) && (missing3 = "year")){
+validate21.errors = [{instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'"}];
+return false;
+}
+}
+var _valid1 = _errs11 === errors;
+valid4 = _valid1;
+ifClause1 = "then";
+}
+else {
+const _errs12 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.year !== undefined){
+validate21.errors = [{instancePath:instancePath+"/year",schemaPath:"#/allOf/1/else/properties/year/false schema",keyword:"false schema",params:{},message:"boolean schema is false"}];
+return false;
+}
+}
+var _valid1 = _errs12 === errors;
+valid4 = _valid1;
+if(valid4){
+var props1 = {};
+props1.year = true;
+props1.kind = true;
+}
+ifClause1 = "else";
+}
+if(!valid4){
+const err5 = {instancePath,schemaPath:"#/allOf/1/if",keyword:"if",params:{failingKeyword: ifClause1},message:"must match \""+ifClause1+"\" schema"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+validate21.errors = vErrors;
+return false;
+}
+var valid0 = _errs7 === errors;
+if(valid0){
+if(props0 !== true && props1 !== undefined){
+if(props1 === true){
+props0 = true;
+}
+else {
+props0 = props0 || {};
+Object.assign(props0, props1);
+}
+}
+}
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing4;
+if(((((data.kind === undefined) && (missing4 = "kind")) || ((data.heading === undefined) && (missing4 = "heading"))) || ((data.position === undefined) && (missing4 = "position"))) || ((data.items === undefined) && (missing4 = "items"))){
+validate21.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing4},message:"must have required property '"+missing4+"'"}];
 return false;
 }
 else {
-const _errs6 = errors;
+const _errs13 = errors;
 for(const key0 in data){
-if(!((((((((key0 === "kind") || (key0 === "heading")) || (key0 === "headingEn")) || (key0 === "month")) || (key0 === "text")) || (key0 === "textEn")) || (key0 === "position")) || (key0 === "items"))){
+if(!(func1.call(schema37.properties, key0))){
 validate21.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs6 === errors){
+if(_errs13 === errors){
 if(data.kind !== undefined){
-let data2 = data.kind;
-const _errs7 = errors;
-if(!((((((data2 === "intro") || (data2 === "month")) || (data2 === "summary")) || (data2 === "outlook")) || (data2 === "conclusion")) || (data2 === "other"))){
+let data4 = data.kind;
+const _errs14 = errors;
+if(!(((((((data4 === "intro") || (data4 === "month")) || (data4 === "year")) || (data4 === "summary")) || (data4 === "outlook")) || (data4 === "conclusion")) || (data4 === "other"))){
 validate21.errors = [{instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema37.properties.kind.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
-var valid3 = _errs7 === errors;
+var valid7 = _errs14 === errors;
 }
 else {
-var valid3 = true;
+var valid7 = true;
 }
-if(valid3){
+if(valid7){
 if(data.heading !== undefined){
-let data3 = data.heading;
-const _errs8 = errors;
-if((typeof data3 !== "string") && (data3 !== null)){
+let data5 = data.heading;
+const _errs15 = errors;
+if((typeof data5 !== "string") && (data5 !== null)){
 validate21.errors = [{instancePath:instancePath+"/heading",schemaPath:"#/properties/heading/type",keyword:"type",params:{type: schema37.properties.heading.type},message:"must be string,null"}];
 return false;
 }
-var valid3 = _errs8 === errors;
+var valid7 = _errs15 === errors;
 }
 else {
-var valid3 = true;
+var valid7 = true;
 }
-if(valid3){
+if(valid7){
 if(data.headingEn !== undefined){
-let data4 = data.headingEn;
-const _errs10 = errors;
-if((typeof data4 !== "string") && (data4 !== null)){
+let data6 = data.headingEn;
+const _errs17 = errors;
+if((typeof data6 !== "string") && (data6 !== null)){
 validate21.errors = [{instancePath:instancePath+"/headingEn",schemaPath:"#/properties/headingEn/type",keyword:"type",params:{type: schema37.properties.headingEn.type},message:"must be string,null"}];
 return false;
 }
-var valid3 = _errs10 === errors;
+var valid7 = _errs17 === errors;
 }
 else {
-var valid3 = true;
+var valid7 = true;
 }
-if(valid3){
+if(valid7){
 if(data.month !== undefined){
-let data5 = data.month;
-const _errs12 = errors;
-const _errs13 = errors;
-if(errors === _errs13){
-if(typeof data5 === "string"){
-if(!pattern7.test(data5)){
+let data7 = data.month;
+const _errs19 = errors;
+const _errs20 = errors;
+if(errors === _errs20){
+if(typeof data7 === "string"){
+if(!pattern7.test(data7)){
 validate21.errors = [{instancePath:instancePath+"/month",schemaPath:"#/$defs/Month/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-(0[1-9]|1[0-2])$"},message:"must match pattern \""+"^[0-9]{4}-(0[1-9]|1[0-2])$"+"\""}];
 return false;
 }
@@ -1131,64 +1232,118 @@ validate21.errors = [{instancePath:instancePath+"/month",schemaPath:"#/$defs/Mon
 return false;
 }
 }
-var valid3 = _errs12 === errors;
+var valid7 = _errs19 === errors;
 }
 else {
-var valid3 = true;
+var valid7 = true;
 }
-if(valid3){
+if(valid7){
+if(data.year !== undefined){
+let data8 = data.year;
+const _errs22 = errors;
+if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
+validate21.errors = [{instancePath:instancePath+"/year",schemaPath:"#/properties/year/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs22){
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 > 2999 || isNaN(data8)){
+validate21.errors = [{instancePath:instancePath+"/year",schemaPath:"#/properties/year/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2999},message:"must be <= 2999"}];
+return false;
+}
+else {
+if(data8 < 1000 || isNaN(data8)){
+validate21.errors = [{instancePath:instancePath+"/year",schemaPath:"#/properties/year/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1000},message:"must be >= 1000"}];
+return false;
+}
+}
+}
+}
+var valid7 = _errs22 === errors;
+}
+else {
+var valid7 = true;
+}
+if(valid7){
+if(data.outlineLevel !== undefined){
+let data9 = data.outlineLevel;
+const _errs24 = errors;
+if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+validate21.errors = [{instancePath:instancePath+"/outlineLevel",schemaPath:"#/properties/outlineLevel/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs24){
+if((typeof data9 == "number") && (isFinite(data9))){
+if(data9 > 6 || isNaN(data9)){
+validate21.errors = [{instancePath:instancePath+"/outlineLevel",schemaPath:"#/properties/outlineLevel/maximum",keyword:"maximum",params:{comparison: "<=", limit: 6},message:"must be <= 6"}];
+return false;
+}
+else {
+if(data9 < 1 || isNaN(data9)){
+validate21.errors = [{instancePath:instancePath+"/outlineLevel",schemaPath:"#/properties/outlineLevel/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+return false;
+}
+}
+}
+}
+var valid7 = _errs24 === errors;
+}
+else {
+var valid7 = true;
+}
+if(valid7){
 if(data.text !== undefined){
-const _errs15 = errors;
+const _errs26 = errors;
 if(typeof data.text !== "string"){
 validate21.errors = [{instancePath:instancePath+"/text",schemaPath:"#/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid3 = _errs15 === errors;
+var valid7 = _errs26 === errors;
 }
 else {
-var valid3 = true;
+var valid7 = true;
 }
-if(valid3){
+if(valid7){
 if(data.textEn !== undefined){
-let data7 = data.textEn;
-const _errs17 = errors;
-if((typeof data7 !== "string") && (data7 !== null)){
+let data11 = data.textEn;
+const _errs28 = errors;
+if((typeof data11 !== "string") && (data11 !== null)){
 validate21.errors = [{instancePath:instancePath+"/textEn",schemaPath:"#/properties/textEn/type",keyword:"type",params:{type: schema37.properties.textEn.type},message:"must be string,null"}];
 return false;
 }
-var valid3 = _errs17 === errors;
+var valid7 = _errs28 === errors;
 }
 else {
-var valid3 = true;
+var valid7 = true;
 }
-if(valid3){
+if(valid7){
 if(data.position !== undefined){
-const _errs19 = errors;
+const _errs30 = errors;
 if(!(validate22(data.position, {instancePath:instancePath+"/position",parentData:data,parentDataProperty:"position",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
 errors = vErrors.length;
 }
-var valid3 = _errs19 === errors;
+var valid7 = _errs30 === errors;
 }
 else {
-var valid3 = true;
+var valid7 = true;
 }
-if(valid3){
+if(valid7){
 if(data.items !== undefined){
-let data9 = data.items;
-const _errs20 = errors;
-if(errors === _errs20){
-if(Array.isArray(data9)){
-var valid5 = true;
-const len0 = data9.length;
+let data13 = data.items;
+const _errs31 = errors;
+if(errors === _errs31){
+if(Array.isArray(data13)){
+var valid9 = true;
+const len0 = data13.length;
 for(let i0=0; i0<len0; i0++){
-const _errs22 = errors;
-if(!(validate24(data9[i0], {instancePath:instancePath+"/items/" + i0,parentData:data9,parentDataProperty:i0,rootData,dynamicAnchors}))){
+const _errs33 = errors;
+if(!(validate24(data13[i0], {instancePath:instancePath+"/items/" + i0,parentData:data13,parentDataProperty:i0,rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
 errors = vErrors.length;
 }
-var valid5 = _errs22 === errors;
-if(!valid5){
+var valid9 = _errs33 === errors;
+if(!valid9){
 break;
 }
 }
@@ -1198,10 +1353,12 @@ validate21.errors = [{instancePath:instancePath+"/items",schemaPath:"#/propertie
 return false;
 }
 }
-var valid3 = _errs20 === errors;
+var valid7 = _errs31 === errors;
 }
 else {
-var valid3 = true;
+var valid7 = true;
+}
+}
 }
 }
 }
@@ -1226,9 +1383,9 @@ validate21.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 const schema46 = {"type":"object","additionalProperties":false,"required":["id","number","raw","position","csl"],"properties":{"id":{"type":"string","pattern":"^ref-[0-9]+$"},"number":{"type":"integer","minimum":0},"raw":{"type":"string"},"placeholder":{"type":"boolean","description":"True when the entry carries no bibliographic content (e.g. \"cde\")."},"position":{"$ref":"#/$defs/Range"},"csl":{"$ref":"#/$defs/CslItem"}}};
 const schema47 = {"description":"A CSL-JSON item; also validated against the vendored official csl-data.json.","type":"object","required":["id","type"],"properties":{"id":{"type":"string"},"type":{"type":"string"},"title":{"type":"string"},"container-title":{"type":"string"},"collection-title":{"type":"string"},"author":{"type":"array","items":{"$ref":"#/$defs/CslName"}},"editor":{"type":"array","items":{"$ref":"#/$defs/CslName"}},"translator":{"type":"array","items":{"$ref":"#/$defs/CslName"}},"issued":{"type":"object","properties":{"date-parts":{"type":"array","items":{"type":"array","items":{"type":"integer"}}}}},"accessed":{"description":"When the cited copy was consulted (GB/T 7714 \"[2013-03-26]\").","type":"object","properties":{"date-parts":{"type":"array","items":{"type":"array","items":{"type":"integer"}}}}},"volume":{"type":"string"},"issue":{"type":"string"},"page":{"type":"string"},"edition":{"type":"string"},"publisher":{"type":"string"},"publisher-place":{"type":"string"},"number":{"description":"A report, standard or patent number (\"GB/T 25100—2010\", \"RMRS-GTR-262\").","type":"string"},"genre":{"description":"What kind of thesis or report (\"PhD thesis\", \"Technical report\").","type":"string"},"DOI":{"type":"string","pattern":"^10\\.[0-9]{4,9}/\\S+$"},"PMID":{"type":"string","pattern":"^[0-9]{1,9}$"},"PMCID":{"type":"string","pattern":"^PMC[0-9]+$"},"URL":{"type":"string"},"ISSN":{"type":"string"},"ISBN":{"type":"string"}},"additionalProperties":true};
 const schema48 = {"description":"A CSL-JSON name: family and given as written (particles in the family: \"von dem Hagen\"), a suffix (\"Jr\", \"III\"), or one literal (a Chinese name, an organisation).","type":"object","properties":{"family":{"type":"string"},"given":{"type":"string"},"suffix":{"type":"string"},"literal":{"type":"string"}}};
-const pattern15 = new RegExp("^10\\.[0-9]{4,9}/\\S+$", "u");
-const pattern16 = new RegExp("^[0-9]{1,9}$", "u");
-const pattern17 = new RegExp("^PMC[0-9]+$", "u");
+const pattern16 = new RegExp("^10\\.[0-9]{4,9}/\\S+$", "u");
+const pattern17 = new RegExp("^[0-9]{1,9}$", "u");
+const pattern18 = new RegExp("^PMC[0-9]+$", "u");
 
 function validate32(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -1789,7 +1946,7 @@ let data39 = data.DOI;
 const _errs83 = errors;
 if(errors === _errs83){
 if(typeof data39 === "string"){
-if(!pattern15.test(data39)){
+if(!pattern16.test(data39)){
 validate32.errors = [{instancePath:instancePath+"/DOI",schemaPath:"#/properties/DOI/pattern",keyword:"pattern",params:{pattern: "^10\\.[0-9]{4,9}/\\S+$"},message:"must match pattern \""+"^10\\.[0-9]{4,9}/\\S+$"+"\""}];
 return false;
 }
@@ -1810,7 +1967,7 @@ let data40 = data.PMID;
 const _errs85 = errors;
 if(errors === _errs85){
 if(typeof data40 === "string"){
-if(!pattern16.test(data40)){
+if(!pattern17.test(data40)){
 validate32.errors = [{instancePath:instancePath+"/PMID",schemaPath:"#/properties/PMID/pattern",keyword:"pattern",params:{pattern: "^[0-9]{1,9}$"},message:"must match pattern \""+"^[0-9]{1,9}$"+"\""}];
 return false;
 }
@@ -1831,7 +1988,7 @@ let data41 = data.PMCID;
 const _errs87 = errors;
 if(errors === _errs87){
 if(typeof data41 === "string"){
-if(!pattern17.test(data41)){
+if(!pattern18.test(data41)){
 validate32.errors = [{instancePath:instancePath+"/PMCID",schemaPath:"#/properties/PMCID/pattern",keyword:"pattern",params:{pattern: "^PMC[0-9]+$"},message:"must match pattern \""+"^PMC[0-9]+$"+"\""}];
 return false;
 }
@@ -1950,7 +2107,7 @@ let data0 = data.id;
 const _errs2 = errors;
 if(errors === _errs2){
 if(typeof data0 === "string"){
-if(!pattern13.test(data0)){
+if(!pattern14.test(data0)){
 validate30.errors = [{instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^ref-[0-9]+$"},message:"must match pattern \""+"^ref-[0-9]+$"+"\""}];
 return false;
 }
@@ -2199,7 +2356,7 @@ let data2 = data1[i0];
 const _errs6 = errors;
 if(errors === _errs6){
 if(typeof data2 === "string"){
-if(!pattern13.test(data2)){
+if(!pattern14.test(data2)){
 validate38.errors = [{instancePath:instancePath+"/references/" + i0,schemaPath:"#/properties/references/items/pattern",keyword:"pattern",params:{pattern: "^ref-[0-9]+$"},message:"must match pattern \""+"^ref-[0-9]+$"+"\""}];
 return false;
 }
@@ -2253,7 +2410,7 @@ return errors === 0;
 validate38.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 const schema53 = {"type":"object","additionalProperties":false,"required":["id","type","label","xrefs","mentions"],"properties":{"id":{"type":"string","pattern":"^[a-z]+:[a-z0-9-]+$"},"type":{"enum":["disease","cell","molecule","measure","organization","journal","drug","country","other"]},"label":{"type":"string"},"xrefs":{"type":"array","items":{"type":"string"}},"mentions":{"type":"array","items":{"$ref":"#/$defs/Mention"}}}};
-const pattern19 = new RegExp("^[a-z]+:[a-z0-9-]+$", "u");
+const pattern20 = new RegExp("^[a-z]+:[a-z0-9-]+$", "u");
 
 function validate41(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -2287,7 +2444,7 @@ let data0 = data.id;
 const _errs2 = errors;
 if(errors === _errs2){
 if(typeof data0 === "string"){
-if(!pattern19.test(data0)){
+if(!pattern20.test(data0)){
 validate41.errors = [{instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z]+:[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z]+:[a-z0-9-]+$"+"\""}];
 return false;
 }
@@ -2510,7 +2667,7 @@ evaluated0.items = undefined;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if(((((((((((((((((data.schemaVersion === undefined) && (missing0 = "schemaVersion")) || ((data.id === undefined) && (missing0 = "id"))) || ((data.source === undefined) && (missing0 = "source"))) || ((data.language === undefined) && (missing0 = "language"))) || ((data.script === undefined) && (missing0 = "script"))) || ((data.title === undefined) && (missing0 = "title"))) || ((data.titleEn === undefined) && (missing0 = "titleEn"))) || ((data.topic === undefined) && (missing0 = "topic"))) || ((data.period === undefined) && (missing0 = "period"))) || ((data.missingMonths === undefined) && (missing0 = "missingMonths"))) || ((data.outOfOrderMonths === undefined) && (missing0 = "outOfOrderMonths"))) || ((data.sections === undefined) && (missing0 = "sections"))) || ((data.references === undefined) && (missing0 = "references"))) || ((data.entities === undefined) && (missing0 = "entities"))) || ((data.boilerplate === undefined) && (missing0 = "boilerplate"))) || ((data.diagnostics === undefined) && (missing0 = "diagnostics"))){
+if(((((((((((((((((((data.schemaVersion === undefined) && (missing0 = "schemaVersion")) || ((data.id === undefined) && (missing0 = "id"))) || ((data.source === undefined) && (missing0 = "source"))) || ((data.language === undefined) && (missing0 = "language"))) || ((data.script === undefined) && (missing0 = "script"))) || ((data.title === undefined) && (missing0 = "title"))) || ((data.titleEn === undefined) && (missing0 = "titleEn"))) || ((data.topic === undefined) && (missing0 = "topic"))) || ((data.kind === undefined) && (missing0 = "kind"))) || ((data.period === undefined) && (missing0 = "period"))) || ((data.pageDate === undefined) && (missing0 = "pageDate"))) || ((data.missingMonths === undefined) && (missing0 = "missingMonths"))) || ((data.outOfOrderMonths === undefined) && (missing0 = "outOfOrderMonths"))) || ((data.sections === undefined) && (missing0 = "sections"))) || ((data.references === undefined) && (missing0 = "references"))) || ((data.entities === undefined) && (missing0 = "entities"))) || ((data.boilerplate === undefined) && (missing0 = "boilerplate"))) || ((data.diagnostics === undefined) && (missing0 = "diagnostics"))){
 validate20.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
@@ -3014,14 +3171,27 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.period !== undefined){
-let data18 = data.period;
+if(data.kind !== undefined){
+let data18 = data.kind;
 const _errs46 = errors;
+if(!((((((data18 === "month-digest") || (data18 === "year-roundup")) || (data18 === "trial-roundup")) || (data18 === "news-item")) || (data18 === "drug-approval")) || (data18 === "overview"))){
+validate20.errors = [{instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema31.properties.kind.enum},message:"must be equal to one of the allowed values"}];
+return false;
+}
+var valid0 = _errs46 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.period !== undefined){
+let data19 = data.period;
 const _errs47 = errors;
+const _errs48 = errors;
 let valid7 = false;
 let passing2 = null;
-const _errs48 = errors;
-if(data18 !== null){
+const _errs49 = errors;
+if(data19 !== null){
 const err13 = {instancePath:instancePath+"/period",schemaPath:"#/properties/period/oneOf/0/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
 vErrors = [err13];
@@ -3031,16 +3201,16 @@ vErrors.push(err13);
 }
 errors++;
 }
-var _valid2 = _errs48 === errors;
+var _valid2 = _errs49 === errors;
 if(_valid2){
 valid7 = true;
 passing2 = 0;
 }
-const _errs50 = errors;
-if(errors === _errs50){
-if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
+const _errs51 = errors;
+if(errors === _errs51){
+if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
 let missing4;
-if(((data18.start === undefined) && (missing4 = "start")) || ((data18.end === undefined) && (missing4 = "end"))){
+if(((data19.start === undefined) && (missing4 = "start")) || ((data19.end === undefined) && (missing4 = "end"))){
 const err14 = {instancePath:instancePath+"/period",schemaPath:"#/properties/period/oneOf/1/required",keyword:"required",params:{missingProperty: missing4},message:"must have required property '"+missing4+"'"};
 if(vErrors === null){
 vErrors = [err14];
@@ -3051,8 +3221,8 @@ vErrors.push(err14);
 errors++;
 }
 else {
-const _errs52 = errors;
-for(const key4 in data18){
+const _errs53 = errors;
+for(const key4 in data19){
 if(!((key4 === "start") || (key4 === "end"))){
 const err15 = {instancePath:instancePath+"/period",schemaPath:"#/properties/period/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
 if(vErrors === null){
@@ -3065,14 +3235,14 @@ errors++;
 break;
 }
 }
-if(_errs52 === errors){
-if(data18.start !== undefined){
-let data19 = data18.start;
-const _errs53 = errors;
+if(_errs53 === errors){
+if(data19.start !== undefined){
+let data20 = data19.start;
 const _errs54 = errors;
-if(errors === _errs54){
-if(typeof data19 === "string"){
-if(!pattern7.test(data19)){
+const _errs55 = errors;
+if(errors === _errs55){
+if(typeof data20 === "string"){
+if(!pattern7.test(data20)){
 const err16 = {instancePath:instancePath+"/period/start",schemaPath:"#/$defs/Month/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-(0[1-9]|1[0-2])$"},message:"must match pattern \""+"^[0-9]{4}-(0[1-9]|1[0-2])$"+"\""};
 if(vErrors === null){
 vErrors = [err16];
@@ -3094,19 +3264,19 @@ vErrors.push(err17);
 errors++;
 }
 }
-var valid8 = _errs53 === errors;
+var valid8 = _errs54 === errors;
 }
 else {
 var valid8 = true;
 }
 if(valid8){
-if(data18.end !== undefined){
-let data20 = data18.end;
-const _errs56 = errors;
+if(data19.end !== undefined){
+let data21 = data19.end;
 const _errs57 = errors;
-if(errors === _errs57){
-if(typeof data20 === "string"){
-if(!pattern7.test(data20)){
+const _errs58 = errors;
+if(errors === _errs58){
+if(typeof data21 === "string"){
+if(!pattern7.test(data21)){
 const err18 = {instancePath:instancePath+"/period/end",schemaPath:"#/$defs/Month/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-(0[1-9]|1[0-2])$"},message:"must match pattern \""+"^[0-9]{4}-(0[1-9]|1[0-2])$"+"\""};
 if(vErrors === null){
 vErrors = [err18];
@@ -3128,7 +3298,7 @@ vErrors.push(err19);
 errors++;
 }
 }
-var valid8 = _errs56 === errors;
+var valid8 = _errs57 === errors;
 }
 else {
 var valid8 = true;
@@ -3148,7 +3318,7 @@ vErrors.push(err20);
 errors++;
 }
 }
-var _valid2 = _errs50 === errors;
+var _valid2 = _errs51 === errors;
 if(_valid2 && valid7){
 valid7 = false;
 passing2 = [passing2, 1];
@@ -3172,36 +3342,123 @@ validate20.errors = vErrors;
 return false;
 }
 else {
-errors = _errs47;
+errors = _errs48;
 if(vErrors !== null){
-if(_errs47){
-vErrors.length = _errs47;
+if(_errs48){
+vErrors.length = _errs48;
 }
 else {
 vErrors = null;
 }
 }
 }
-var valid0 = _errs46 === errors;
+var valid0 = _errs47 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.pageDate !== undefined){
+let data22 = data.pageDate;
+const _errs60 = errors;
+const _errs61 = errors;
+let valid11 = false;
+let passing3 = null;
+const _errs62 = errors;
+if(data22 !== null){
+const err22 = {instancePath:instancePath+"/pageDate",schemaPath:"#/properties/pageDate/oneOf/0/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+var _valid3 = _errs62 === errors;
+if(_valid3){
+valid11 = true;
+passing3 = 0;
+}
+const _errs64 = errors;
+if(errors === _errs64){
+if(typeof data22 === "string"){
+if(!pattern9.test(data22)){
+const err23 = {instancePath:instancePath+"/pageDate",schemaPath:"#/properties/pageDate/oneOf/1/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"},message:"must match pattern \""+"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"+"\""};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+else {
+const err24 = {instancePath:instancePath+"/pageDate",schemaPath:"#/properties/pageDate/oneOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+var _valid3 = _errs64 === errors;
+if(_valid3 && valid11){
+valid11 = false;
+passing3 = [passing3, 1];
+}
+else {
+if(_valid3){
+valid11 = true;
+passing3 = 1;
+}
+}
+if(!valid11){
+const err25 = {instancePath:instancePath+"/pageDate",schemaPath:"#/properties/pageDate/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+validate20.errors = vErrors;
+return false;
+}
+else {
+errors = _errs61;
+if(vErrors !== null){
+if(_errs61){
+vErrors.length = _errs61;
+}
+else {
+vErrors = null;
+}
+}
+}
+var valid0 = _errs60 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.missingMonths !== undefined){
-let data21 = data.missingMonths;
-const _errs59 = errors;
-if(errors === _errs59){
-if(Array.isArray(data21)){
-var valid11 = true;
-const len0 = data21.length;
+let data23 = data.missingMonths;
+const _errs66 = errors;
+if(errors === _errs66){
+if(Array.isArray(data23)){
+var valid12 = true;
+const len0 = data23.length;
 for(let i0=0; i0<len0; i0++){
-let data22 = data21[i0];
-const _errs61 = errors;
-const _errs62 = errors;
-if(errors === _errs62){
-if(typeof data22 === "string"){
-if(!pattern7.test(data22)){
+let data24 = data23[i0];
+const _errs68 = errors;
+const _errs69 = errors;
+if(errors === _errs69){
+if(typeof data24 === "string"){
+if(!pattern7.test(data24)){
 validate20.errors = [{instancePath:instancePath+"/missingMonths/" + i0,schemaPath:"#/$defs/Month/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-(0[1-9]|1[0-2])$"},message:"must match pattern \""+"^[0-9]{4}-(0[1-9]|1[0-2])$"+"\""}];
 return false;
 }
@@ -3211,8 +3468,8 @@ validate20.errors = [{instancePath:instancePath+"/missingMonths/" + i0,schemaPat
 return false;
 }
 }
-var valid11 = _errs61 === errors;
-if(!valid11){
+var valid12 = _errs68 === errors;
+if(!valid12){
 break;
 }
 }
@@ -3222,26 +3479,26 @@ validate20.errors = [{instancePath:instancePath+"/missingMonths",schemaPath:"#/p
 return false;
 }
 }
-var valid0 = _errs59 === errors;
+var valid0 = _errs66 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.outOfOrderMonths !== undefined){
-let data23 = data.outOfOrderMonths;
-const _errs64 = errors;
-if(errors === _errs64){
-if(Array.isArray(data23)){
-var valid13 = true;
-const len1 = data23.length;
+let data25 = data.outOfOrderMonths;
+const _errs71 = errors;
+if(errors === _errs71){
+if(Array.isArray(data25)){
+var valid14 = true;
+const len1 = data25.length;
 for(let i1=0; i1<len1; i1++){
-let data24 = data23[i1];
-const _errs66 = errors;
-const _errs67 = errors;
-if(errors === _errs67){
-if(typeof data24 === "string"){
-if(!pattern7.test(data24)){
+let data26 = data25[i1];
+const _errs73 = errors;
+const _errs74 = errors;
+if(errors === _errs74){
+if(typeof data26 === "string"){
+if(!pattern7.test(data26)){
 validate20.errors = [{instancePath:instancePath+"/outOfOrderMonths/" + i1,schemaPath:"#/$defs/Month/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-(0[1-9]|1[0-2])$"},message:"must match pattern \""+"^[0-9]{4}-(0[1-9]|1[0-2])$"+"\""}];
 return false;
 }
@@ -3251,8 +3508,8 @@ validate20.errors = [{instancePath:instancePath+"/outOfOrderMonths/" + i1,schema
 return false;
 }
 }
-var valid13 = _errs66 === errors;
-if(!valid13){
+var valid14 = _errs73 === errors;
+if(!valid14){
 break;
 }
 }
@@ -3262,27 +3519,27 @@ validate20.errors = [{instancePath:instancePath+"/outOfOrderMonths",schemaPath:"
 return false;
 }
 }
-var valid0 = _errs64 === errors;
+var valid0 = _errs71 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.sections !== undefined){
-let data25 = data.sections;
-const _errs69 = errors;
-if(errors === _errs69){
-if(Array.isArray(data25)){
-var valid15 = true;
-const len2 = data25.length;
+let data27 = data.sections;
+const _errs76 = errors;
+if(errors === _errs76){
+if(Array.isArray(data27)){
+var valid16 = true;
+const len2 = data27.length;
 for(let i2=0; i2<len2; i2++){
-const _errs71 = errors;
-if(!(validate21(data25[i2], {instancePath:instancePath+"/sections/" + i2,parentData:data25,parentDataProperty:i2,rootData,dynamicAnchors}))){
+const _errs78 = errors;
+if(!(validate21(data27[i2], {instancePath:instancePath+"/sections/" + i2,parentData:data27,parentDataProperty:i2,rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
 errors = vErrors.length;
 }
-var valid15 = _errs71 === errors;
-if(!valid15){
+var valid16 = _errs78 === errors;
+if(!valid16){
 break;
 }
 }
@@ -3292,27 +3549,27 @@ validate20.errors = [{instancePath:instancePath+"/sections",schemaPath:"#/proper
 return false;
 }
 }
-var valid0 = _errs69 === errors;
+var valid0 = _errs76 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.references !== undefined){
-let data27 = data.references;
-const _errs72 = errors;
-if(errors === _errs72){
-if(Array.isArray(data27)){
-var valid16 = true;
-const len3 = data27.length;
+let data29 = data.references;
+const _errs79 = errors;
+if(errors === _errs79){
+if(Array.isArray(data29)){
+var valid17 = true;
+const len3 = data29.length;
 for(let i3=0; i3<len3; i3++){
-const _errs74 = errors;
-if(!(validate30(data27[i3], {instancePath:instancePath+"/references/" + i3,parentData:data27,parentDataProperty:i3,rootData,dynamicAnchors}))){
+const _errs81 = errors;
+if(!(validate30(data29[i3], {instancePath:instancePath+"/references/" + i3,parentData:data29,parentDataProperty:i3,rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
 errors = vErrors.length;
 }
-var valid16 = _errs74 === errors;
-if(!valid16){
+var valid17 = _errs81 === errors;
+if(!valid17){
 break;
 }
 }
@@ -3322,27 +3579,27 @@ validate20.errors = [{instancePath:instancePath+"/references",schemaPath:"#/prop
 return false;
 }
 }
-var valid0 = _errs72 === errors;
+var valid0 = _errs79 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.journals !== undefined){
-let data29 = data.journals;
-const _errs75 = errors;
-if(errors === _errs75){
-if(Array.isArray(data29)){
-var valid17 = true;
-const len4 = data29.length;
+let data31 = data.journals;
+const _errs82 = errors;
+if(errors === _errs82){
+if(Array.isArray(data31)){
+var valid18 = true;
+const len4 = data31.length;
 for(let i4=0; i4<len4; i4++){
-const _errs77 = errors;
-if(!(validate35(data29[i4], {instancePath:instancePath+"/journals/" + i4,parentData:data29,parentDataProperty:i4,rootData,dynamicAnchors}))){
+const _errs84 = errors;
+if(!(validate35(data31[i4], {instancePath:instancePath+"/journals/" + i4,parentData:data31,parentDataProperty:i4,rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
 errors = vErrors.length;
 }
-var valid17 = _errs77 === errors;
-if(!valid17){
+var valid18 = _errs84 === errors;
+if(!valid18){
 break;
 }
 }
@@ -3352,27 +3609,27 @@ validate20.errors = [{instancePath:instancePath+"/journals",schemaPath:"#/proper
 return false;
 }
 }
-var valid0 = _errs75 === errors;
+var valid0 = _errs82 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.citations !== undefined){
-let data31 = data.citations;
-const _errs78 = errors;
-if(errors === _errs78){
-if(Array.isArray(data31)){
-var valid18 = true;
-const len5 = data31.length;
+let data33 = data.citations;
+const _errs85 = errors;
+if(errors === _errs85){
+if(Array.isArray(data33)){
+var valid19 = true;
+const len5 = data33.length;
 for(let i5=0; i5<len5; i5++){
-const _errs80 = errors;
-if(!(validate38(data31[i5], {instancePath:instancePath+"/citations/" + i5,parentData:data31,parentDataProperty:i5,rootData,dynamicAnchors}))){
+const _errs87 = errors;
+if(!(validate38(data33[i5], {instancePath:instancePath+"/citations/" + i5,parentData:data33,parentDataProperty:i5,rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
 errors = vErrors.length;
 }
-var valid18 = _errs80 === errors;
-if(!valid18){
+var valid19 = _errs87 === errors;
+if(!valid19){
 break;
 }
 }
@@ -3382,27 +3639,27 @@ validate20.errors = [{instancePath:instancePath+"/citations",schemaPath:"#/prope
 return false;
 }
 }
-var valid0 = _errs78 === errors;
+var valid0 = _errs85 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.entities !== undefined){
-let data33 = data.entities;
-const _errs81 = errors;
-if(errors === _errs81){
-if(Array.isArray(data33)){
-var valid19 = true;
-const len6 = data33.length;
+let data35 = data.entities;
+const _errs88 = errors;
+if(errors === _errs88){
+if(Array.isArray(data35)){
+var valid20 = true;
+const len6 = data35.length;
 for(let i6=0; i6<len6; i6++){
-const _errs83 = errors;
-if(!(validate41(data33[i6], {instancePath:instancePath+"/entities/" + i6,parentData:data33,parentDataProperty:i6,rootData,dynamicAnchors}))){
+const _errs90 = errors;
+if(!(validate41(data35[i6], {instancePath:instancePath+"/entities/" + i6,parentData:data35,parentDataProperty:i6,rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
 errors = vErrors.length;
 }
-var valid19 = _errs83 === errors;
-if(!valid19){
+var valid20 = _errs90 === errors;
+if(!valid20){
 break;
 }
 }
@@ -3412,74 +3669,74 @@ validate20.errors = [{instancePath:instancePath+"/entities",schemaPath:"#/proper
 return false;
 }
 }
-var valid0 = _errs81 === errors;
+var valid0 = _errs88 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.boilerplate !== undefined){
-let data35 = data.boilerplate;
-const _errs84 = errors;
-if(errors === _errs84){
-if(Array.isArray(data35)){
-var valid20 = true;
-const len7 = data35.length;
+let data37 = data.boilerplate;
+const _errs91 = errors;
+if(errors === _errs91){
+if(Array.isArray(data37)){
+var valid21 = true;
+const len7 = data37.length;
 for(let i7=0; i7<len7; i7++){
-let data36 = data35[i7];
-const _errs86 = errors;
-if(errors === _errs86){
-if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
+let data38 = data37[i7];
+const _errs93 = errors;
+if(errors === _errs93){
+if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
 let missing5;
-if((((data36.kind === undefined) && (missing5 = "kind")) || ((data36.text === undefined) && (missing5 = "text"))) || ((data36.position === undefined) && (missing5 = "position"))){
+if((((data38.kind === undefined) && (missing5 = "kind")) || ((data38.text === undefined) && (missing5 = "text"))) || ((data38.position === undefined) && (missing5 = "position"))){
 validate20.errors = [{instancePath:instancePath+"/boilerplate/" + i7,schemaPath:"#/properties/boilerplate/items/required",keyword:"required",params:{missingProperty: missing5},message:"must have required property '"+missing5+"'"}];
 return false;
 }
 else {
-const _errs88 = errors;
-for(const key5 in data36){
+const _errs95 = errors;
+for(const key5 in data38){
 if(!(((key5 === "kind") || (key5 === "text")) || (key5 === "position"))){
 validate20.errors = [{instancePath:instancePath+"/boilerplate/" + i7,schemaPath:"#/properties/boilerplate/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs88 === errors){
-if(data36.kind !== undefined){
-let data37 = data36.kind;
-const _errs89 = errors;
-if(!(((data37 === "disclaimer") || (data37 === "qr-code")) || (data37 === "other"))){
+if(_errs95 === errors){
+if(data38.kind !== undefined){
+let data39 = data38.kind;
+const _errs96 = errors;
+if(!(((((data39 === "disclaimer") || (data39 === "qr-code")) || (data39 === "caption")) || (data39 === "page-date")) || (data39 === "other"))){
 validate20.errors = [{instancePath:instancePath+"/boilerplate/" + i7+"/kind",schemaPath:"#/properties/boilerplate/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema31.properties.boilerplate.items.properties.kind.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
-var valid21 = _errs89 === errors;
+var valid22 = _errs96 === errors;
 }
 else {
-var valid21 = true;
+var valid22 = true;
 }
-if(valid21){
-if(data36.text !== undefined){
-const _errs90 = errors;
-if(typeof data36.text !== "string"){
+if(valid22){
+if(data38.text !== undefined){
+const _errs97 = errors;
+if(typeof data38.text !== "string"){
 validate20.errors = [{instancePath:instancePath+"/boilerplate/" + i7+"/text",schemaPath:"#/properties/boilerplate/items/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid21 = _errs90 === errors;
+var valid22 = _errs97 === errors;
 }
 else {
-var valid21 = true;
+var valid22 = true;
 }
-if(valid21){
-if(data36.position !== undefined){
-const _errs92 = errors;
-if(!(validate22(data36.position, {instancePath:instancePath+"/boilerplate/" + i7+"/position",parentData:data36,parentDataProperty:"position",rootData,dynamicAnchors}))){
+if(valid22){
+if(data38.position !== undefined){
+const _errs99 = errors;
+if(!(validate22(data38.position, {instancePath:instancePath+"/boilerplate/" + i7+"/position",parentData:data38,parentDataProperty:"position",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
 errors = vErrors.length;
 }
-var valid21 = _errs92 === errors;
+var valid22 = _errs99 === errors;
 }
 else {
-var valid21 = true;
+var valid22 = true;
 }
 }
 }
@@ -3491,8 +3748,8 @@ validate20.errors = [{instancePath:instancePath+"/boilerplate/" + i7,schemaPath:
 return false;
 }
 }
-var valid20 = _errs86 === errors;
-if(!valid20){
+var valid21 = _errs93 === errors;
+if(!valid21){
 break;
 }
 }
@@ -3502,59 +3759,59 @@ validate20.errors = [{instancePath:instancePath+"/boilerplate",schemaPath:"#/pro
 return false;
 }
 }
-var valid0 = _errs84 === errors;
+var valid0 = _errs91 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.diagnostics !== undefined){
-let data40 = data.diagnostics;
-const _errs93 = errors;
-if(errors === _errs93){
-if(Array.isArray(data40)){
-var valid22 = true;
-const len8 = data40.length;
+let data42 = data.diagnostics;
+const _errs100 = errors;
+if(errors === _errs100){
+if(Array.isArray(data42)){
+var valid23 = true;
+const len8 = data42.length;
 for(let i8=0; i8<len8; i8++){
-let data41 = data40[i8];
-const _errs95 = errors;
-const _errs96 = errors;
-if(errors === _errs96){
-if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
+let data43 = data42[i8];
+const _errs102 = errors;
+const _errs103 = errors;
+if(errors === _errs103){
+if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
 let missing6;
-if(((((((data41.severity === undefined) && (missing6 = "severity")) || ((data41.rule === undefined) && (missing6 = "rule"))) || ((data41.source === undefined) && (missing6 = "source"))) || ((data41.message === undefined) && (missing6 = "message"))) || ((data41.line === undefined) && (missing6 = "line"))) || ((data41.column === undefined) && (missing6 = "column"))){
+if(((((((data43.severity === undefined) && (missing6 = "severity")) || ((data43.rule === undefined) && (missing6 = "rule"))) || ((data43.source === undefined) && (missing6 = "source"))) || ((data43.message === undefined) && (missing6 = "message"))) || ((data43.line === undefined) && (missing6 = "line"))) || ((data43.column === undefined) && (missing6 = "column"))){
 validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i8,schemaPath:"#/$defs/Diagnostic/required",keyword:"required",params:{missingProperty: missing6},message:"must have required property '"+missing6+"'"}];
 return false;
 }
 else {
-const _errs98 = errors;
-for(const key6 in data41){
+const _errs105 = errors;
+for(const key6 in data43){
 if(!(func1.call(schema55.properties, key6))){
 validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i8,schemaPath:"#/$defs/Diagnostic/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs98 === errors){
-if(data41.severity !== undefined){
-let data42 = data41.severity;
-const _errs99 = errors;
-if(!(((data42 === "error") || (data42 === "warning")) || (data42 === "info"))){
+if(_errs105 === errors){
+if(data43.severity !== undefined){
+let data44 = data43.severity;
+const _errs106 = errors;
+if(!(((data44 === "error") || (data44 === "warning")) || (data44 === "info"))){
 validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i8+"/severity",schemaPath:"#/$defs/Diagnostic/properties/severity/enum",keyword:"enum",params:{allowedValues: schema55.properties.severity.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
-var valid24 = _errs99 === errors;
+var valid25 = _errs106 === errors;
 }
 else {
-var valid24 = true;
+var valid25 = true;
 }
-if(valid24){
-if(data41.rule !== undefined){
-let data43 = data41.rule;
-const _errs100 = errors;
-if(errors === _errs100){
-if(typeof data43 === "string"){
-if(!pattern20.test(data43)){
+if(valid25){
+if(data43.rule !== undefined){
+let data45 = data43.rule;
+const _errs107 = errors;
+if(errors === _errs107){
+if(typeof data45 === "string"){
+if(!pattern21.test(data45)){
 validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i8+"/rule",schemaPath:"#/$defs/Diagnostic/properties/rule/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9-]*$"+"\""}];
 return false;
 }
@@ -3564,151 +3821,151 @@ validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i8+"/rule",sch
 return false;
 }
 }
-var valid24 = _errs100 === errors;
+var valid25 = _errs107 === errors;
 }
 else {
-var valid24 = true;
+var valid25 = true;
 }
-if(valid24){
-if(data41.source !== undefined){
-const _errs102 = errors;
-if(typeof data41.source !== "string"){
+if(valid25){
+if(data43.source !== undefined){
+const _errs109 = errors;
+if(typeof data43.source !== "string"){
 validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i8+"/source",schemaPath:"#/$defs/Diagnostic/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid24 = _errs102 === errors;
+var valid25 = _errs109 === errors;
 }
 else {
-var valid24 = true;
+var valid25 = true;
 }
-if(valid24){
-if(data41.message !== undefined){
-const _errs104 = errors;
-if(typeof data41.message !== "string"){
+if(valid25){
+if(data43.message !== undefined){
+const _errs111 = errors;
+if(typeof data43.message !== "string"){
 validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i8+"/message",schemaPath:"#/$defs/Diagnostic/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid24 = _errs104 === errors;
+var valid25 = _errs111 === errors;
 }
 else {
-var valid24 = true;
+var valid25 = true;
 }
-if(valid24){
-if(data41.line !== undefined){
-let data46 = data41.line;
-const _errs106 = errors;
-if(!(((typeof data46 == "number") && (!(data46 % 1) && !isNaN(data46))) && (isFinite(data46)))){
+if(valid25){
+if(data43.line !== undefined){
+let data48 = data43.line;
+const _errs113 = errors;
+if(!(((typeof data48 == "number") && (!(data48 % 1) && !isNaN(data48))) && (isFinite(data48)))){
 validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i8+"/line",schemaPath:"#/$defs/Diagnostic/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs106){
-if((typeof data46 == "number") && (isFinite(data46))){
-if(data46 < 1 || isNaN(data46)){
+if(errors === _errs113){
+if((typeof data48 == "number") && (isFinite(data48))){
+if(data48 < 1 || isNaN(data48)){
 validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i8+"/line",schemaPath:"#/$defs/Diagnostic/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
 return false;
 }
 }
 }
-var valid24 = _errs106 === errors;
+var valid25 = _errs113 === errors;
 }
 else {
-var valid24 = true;
+var valid25 = true;
 }
-if(valid24){
-if(data41.column !== undefined){
-let data47 = data41.column;
-const _errs108 = errors;
-if(!(((typeof data47 == "number") && (!(data47 % 1) && !isNaN(data47))) && (isFinite(data47)))){
+if(valid25){
+if(data43.column !== undefined){
+let data49 = data43.column;
+const _errs115 = errors;
+if(!(((typeof data49 == "number") && (!(data49 % 1) && !isNaN(data49))) && (isFinite(data49)))){
 validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i8+"/column",schemaPath:"#/$defs/Diagnostic/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs108){
-if((typeof data47 == "number") && (isFinite(data47))){
-if(data47 < 1 || isNaN(data47)){
+if(errors === _errs115){
+if((typeof data49 == "number") && (isFinite(data49))){
+if(data49 < 1 || isNaN(data49)){
 validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i8+"/column",schemaPath:"#/$defs/Diagnostic/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
 return false;
 }
 }
 }
-var valid24 = _errs108 === errors;
+var valid25 = _errs115 === errors;
 }
 else {
-var valid24 = true;
+var valid25 = true;
 }
-if(valid24){
-if(data41.endLine !== undefined){
-let data48 = data41.endLine;
-const _errs110 = errors;
-if(!(((typeof data48 == "number") && (!(data48 % 1) && !isNaN(data48))) && (isFinite(data48)))){
+if(valid25){
+if(data43.endLine !== undefined){
+let data50 = data43.endLine;
+const _errs117 = errors;
+if(!(((typeof data50 == "number") && (!(data50 % 1) && !isNaN(data50))) && (isFinite(data50)))){
 validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i8+"/endLine",schemaPath:"#/$defs/Diagnostic/properties/endLine/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs110){
-if((typeof data48 == "number") && (isFinite(data48))){
-if(data48 < 1 || isNaN(data48)){
+if(errors === _errs117){
+if((typeof data50 == "number") && (isFinite(data50))){
+if(data50 < 1 || isNaN(data50)){
 validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i8+"/endLine",schemaPath:"#/$defs/Diagnostic/properties/endLine/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
 return false;
 }
 }
 }
-var valid24 = _errs110 === errors;
+var valid25 = _errs117 === errors;
 }
 else {
-var valid24 = true;
+var valid25 = true;
 }
-if(valid24){
-if(data41.endColumn !== undefined){
-let data49 = data41.endColumn;
-const _errs112 = errors;
-if(!(((typeof data49 == "number") && (!(data49 % 1) && !isNaN(data49))) && (isFinite(data49)))){
+if(valid25){
+if(data43.endColumn !== undefined){
+let data51 = data43.endColumn;
+const _errs119 = errors;
+if(!(((typeof data51 == "number") && (!(data51 % 1) && !isNaN(data51))) && (isFinite(data51)))){
 validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i8+"/endColumn",schemaPath:"#/$defs/Diagnostic/properties/endColumn/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs112){
-if((typeof data49 == "number") && (isFinite(data49))){
-if(data49 < 1 || isNaN(data49)){
+if(errors === _errs119){
+if((typeof data51 == "number") && (isFinite(data51))){
+if(data51 < 1 || isNaN(data51)){
 validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i8+"/endColumn",schemaPath:"#/$defs/Diagnostic/properties/endColumn/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
 return false;
 }
 }
 }
-var valid24 = _errs112 === errors;
+var valid25 = _errs119 === errors;
 }
 else {
-var valid24 = true;
+var valid25 = true;
 }
-if(valid24){
-if(data41.offset !== undefined){
-let data50 = data41.offset;
-const _errs114 = errors;
-if(!(((typeof data50 == "number") && (!(data50 % 1) && !isNaN(data50))) && (isFinite(data50)))){
+if(valid25){
+if(data43.offset !== undefined){
+let data52 = data43.offset;
+const _errs121 = errors;
+if(!(((typeof data52 == "number") && (!(data52 % 1) && !isNaN(data52))) && (isFinite(data52)))){
 validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i8+"/offset",schemaPath:"#/$defs/Diagnostic/properties/offset/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs114){
-if((typeof data50 == "number") && (isFinite(data50))){
-if(data50 < 0 || isNaN(data50)){
+if(errors === _errs121){
+if((typeof data52 == "number") && (isFinite(data52))){
+if(data52 < 0 || isNaN(data52)){
 validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i8+"/offset",schemaPath:"#/$defs/Diagnostic/properties/offset/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
 }
-var valid24 = _errs114 === errors;
+var valid25 = _errs121 === errors;
 }
 else {
-var valid24 = true;
+var valid25 = true;
 }
-if(valid24){
-if(data41.fatal !== undefined){
-const _errs116 = errors;
-if(typeof data41.fatal !== "boolean"){
+if(valid25){
+if(data43.fatal !== undefined){
+const _errs123 = errors;
+if(typeof data43.fatal !== "boolean"){
 validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i8+"/fatal",schemaPath:"#/$defs/Diagnostic/properties/fatal/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
 return false;
 }
-var valid24 = _errs116 === errors;
+var valid25 = _errs123 === errors;
 }
 else {
-var valid24 = true;
+var valid25 = true;
 }
 }
 }
@@ -3727,8 +3984,8 @@ validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i8,schemaPath:
 return false;
 }
 }
-var valid22 = _errs95 === errors;
-if(!valid22){
+var valid23 = _errs102 === errors;
+if(!valid23){
 break;
 }
 }
@@ -3738,10 +3995,12 @@ validate20.errors = [{instancePath:instancePath+"/diagnostics",schemaPath:"#/pro
 return false;
 }
 }
-var valid0 = _errs93 === errors;
+var valid0 = _errs100 === errors;
 }
 else {
 var valid0 = true;
+}
+}
 }
 }
 }
@@ -3776,11 +4035,11 @@ validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 export const manifest = validate44;
 const schema56 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/manifest.schema.json","title":"DatasetManifest","description":"manifest.json of a dataset folder (a build, a shard, or shards merged): every input with what became of it, the totals, and every file the dataset consists of.","type":"object","additionalProperties":false,"required":["schemaVersion","pipeline","inputs","totals","files"],"properties":{"schemaVersion":{"const":"1.2.0","description":"The record schema version the dataset was written with (schemas/article.schema.json)."},"pipeline":{"type":"string","description":"The name of the pipeline file that made the dataset."},"shard":{"description":"Present on the output of `digest build --shard K/N`: which slice, and a hash of the whole plan (every input path and id), so that only shards of one plan merge.","type":"object","additionalProperties":false,"required":["index","count","plan"],"properties":{"index":{"type":"integer","minimum":1},"count":{"type":"integer","minimum":1},"plan":{"type":"string","pattern":"^[0-9a-f]{64}$"}}},"inputs":{"description":"Every input, in path order.","type":"array","items":{"$ref":"#/$defs/ManifestInput"}},"totals":{"type":"object","additionalProperties":false,"required":["inputs","records","failed","items","references","entities"],"properties":{"inputs":{"type":"integer","minimum":0},"records":{"type":"integer","minimum":0},"failed":{"type":"integer","minimum":0},"items":{"type":"integer","minimum":0},"references":{"type":"integer","minimum":0},"entities":{"type":"integer","minimum":0}}},"files":{"description":"Every file of the dataset besides manifest.json, relative to the folder, sorted: what the next build may replace or delete. A file in the folder that is not listed here was not written by digest and is never touched.","type":"array","uniqueItems":true,"items":{"$ref":"#/$defs/DatasetFile"}}},"$defs":{"DatasetFile":{"type":"string","pattern":"^(?:items\\.jsonl|references\\.jsonl|entities\\.jsonl|changes\\.json|articles/[a-z0-9][a-z0-9-]{0,99}\\.json|report/(?:[a-z0-9][a-z0-9-]{0,99}(?:\\.source)?|index)\\.html)$"},"ManifestInput":{"description":"What the dataset says about one input.","type":"object","additionalProperties":false,"required":["path","id","status","sha256","bytes","encoding","format","months","items","references","referencesWithDoi","entities","errors","warnings","infos","title","titleEn","topic","period","timeline","missingMonths","outOfOrderMonths","entityTypes","problems"],"properties":{"path":{"type":"string","description":"The input path as collected (POSIX separators)."},"id":{"description":"The record id; null when the input failed.","oneOf":[{"type":"null"},{"$ref":"article.schema.json#/properties/id"}]},"status":{"enum":["ok","failed"]},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"bytes":{"type":"integer","minimum":0},"encoding":{"type":"string"},"format":{"type":"string"},"months":{"type":"integer","minimum":0,"description":"Month sections."},"items":{"type":"integer","minimum":0},"references":{"type":"integer","minimum":0},"referencesWithDoi":{"type":"integer","minimum":0},"entities":{"type":"integer","minimum":0},"errors":{"type":"integer","minimum":0},"warnings":{"type":"integer","minimum":0},"infos":{"type":"integer","minimum":0},"title":{"type":["string","null"]},"titleEn":{"type":["string","null"]},"topic":{"$ref":"article.schema.json#/properties/topic"},"period":{"$ref":"article.schema.json#/properties/period"},"timeline":{"description":"The months that have a section, in article order.","type":"array","items":{"$ref":"article.schema.json#/$defs/Month"}},"missingMonths":{"description":"The record's missingMonths: months its period implies that have no section.","type":"array","items":{"$ref":"article.schema.json#/$defs/Month"}},"outOfOrderMonths":{"description":"The record's outOfOrderMonths: month sections that come after a later month.","type":"array","items":{"$ref":"article.schema.json#/$defs/Month"}},"entityTypes":{"description":"Distinct entities of each type.","type":"object","additionalProperties":{"type":"integer","minimum":0}},"problems":{"description":"Warning and error diagnostics by rule, with counts.","type":"object","additionalProperties":{"type":"integer","minimum":1}}}}}};
 const schema66 = {"type":"string","pattern":"^(?:items\\.jsonl|references\\.jsonl|entities\\.jsonl|changes\\.json|articles/[a-z0-9][a-z0-9-]{0,99}\\.json|report/(?:[a-z0-9][a-z0-9-]{0,99}(?:\\.source)?|index)\\.html)$"};
-const pattern29 = new RegExp("^(?:items\\.jsonl|references\\.jsonl|entities\\.jsonl|changes\\.json|articles/[a-z0-9][a-z0-9-]{0,99}\\.json|report/(?:[a-z0-9][a-z0-9-]{0,99}(?:\\.source)?|index)\\.html)$", "u");
+const pattern30 = new RegExp("^(?:items\\.jsonl|references\\.jsonl|entities\\.jsonl|changes\\.json|articles/[a-z0-9][a-z0-9-]{0,99}\\.json|report/(?:[a-z0-9][a-z0-9-]{0,99}(?:\\.source)?|index)\\.html)$", "u");
 const schema57 = {"description":"What the dataset says about one input.","type":"object","additionalProperties":false,"required":["path","id","status","sha256","bytes","encoding","format","months","items","references","referencesWithDoi","entities","errors","warnings","infos","title","titleEn","topic","period","timeline","missingMonths","outOfOrderMonths","entityTypes","problems"],"properties":{"path":{"type":"string","description":"The input path as collected (POSIX separators)."},"id":{"description":"The record id; null when the input failed.","oneOf":[{"type":"null"},{"$ref":"article.schema.json#/properties/id"}]},"status":{"enum":["ok","failed"]},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"bytes":{"type":"integer","minimum":0},"encoding":{"type":"string"},"format":{"type":"string"},"months":{"type":"integer","minimum":0,"description":"Month sections."},"items":{"type":"integer","minimum":0},"references":{"type":"integer","minimum":0},"referencesWithDoi":{"type":"integer","minimum":0},"entities":{"type":"integer","minimum":0},"errors":{"type":"integer","minimum":0},"warnings":{"type":"integer","minimum":0},"infos":{"type":"integer","minimum":0},"title":{"type":["string","null"]},"titleEn":{"type":["string","null"]},"topic":{"$ref":"article.schema.json#/properties/topic"},"period":{"$ref":"article.schema.json#/properties/period"},"timeline":{"description":"The months that have a section, in article order.","type":"array","items":{"$ref":"article.schema.json#/$defs/Month"}},"missingMonths":{"description":"The record's missingMonths: months its period implies that have no section.","type":"array","items":{"$ref":"article.schema.json#/$defs/Month"}},"outOfOrderMonths":{"description":"The record's outOfOrderMonths: month sections that come after a later month.","type":"array","items":{"$ref":"article.schema.json#/$defs/Month"}},"entityTypes":{"description":"Distinct entities of each type.","type":"object","additionalProperties":{"type":"integer","minimum":0}},"problems":{"description":"Warning and error diagnostics by rule, with counts.","type":"object","additionalProperties":{"type":"integer","minimum":1}}}};
 const schema58 = {"type":"string","pattern":"^[a-z0-9][a-z0-9-]{0,99}$","description":"Stable identifier, safe as a file name."};
 const schema59 = {"description":"What the page is about: the disease its title names (of several, the one the page names twice as often as each other; else the one two headings or more name; else the one the body names most, twice as often as the next) and the therapy.","oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["disease","therapy"],"properties":{"disease":{"oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["id","label"],"properties":{"id":{"type":"string"},"label":{"type":"string"}}}]},"therapy":{"type":["string","null"]}}}]};
-const schema60 = {"description":"The months the digest covers, from its month sections.","oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["start","end"],"properties":{"start":{"$ref":"#/$defs/Month"},"end":{"$ref":"#/$defs/Month"}}}]};
+const schema60 = {"description":"The months the page covers: from its month sections that hold items (month digest), its year sections (year roundup: first January to last December) or its dated items (trial roundup); null for news items, drug approvals and overviews. Never from a body sentence.","oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["start","end"],"properties":{"start":{"$ref":"#/$defs/Month"},"end":{"$ref":"#/$defs/Month"}}}]};
 
 function validate46(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -5230,7 +5489,7 @@ const _errs34 = errors;
 const _errs35 = errors;
 if(errors === _errs35){
 if(typeof data16 === "string"){
-if(!pattern29.test(data16)){
+if(!pattern30.test(data16)){
 validate44.errors = [{instancePath:instancePath+"/files/" + i1,schemaPath:"#/$defs/DatasetFile/pattern",keyword:"pattern",params:{pattern: "^(?:items\\.jsonl|references\\.jsonl|entities\\.jsonl|changes\\.json|articles/[a-z0-9][a-z0-9-]{0,99}\\.json|report/(?:[a-z0-9][a-z0-9-]{0,99}(?:\\.source)?|index)\\.html)$"},message:"must match pattern \""+"^(?:items\\.jsonl|references\\.jsonl|entities\\.jsonl|changes\\.json|articles/[a-z0-9][a-z0-9-]{0,99}\\.json|report/(?:[a-z0-9][a-z0-9-]{0,99}(?:\\.source)?|index)\\.html)$"+"\""}];
 return false;
 }
@@ -5394,7 +5653,7 @@ const _errs9 = errors;
 const _errs10 = errors;
 if(errors === _errs10){
 if(typeof data3 === "string"){
-if(!pattern12.test(data3)){
+if(!pattern13.test(data3)){
 validate49.errors = [{instancePath:instancePath+"/date",schemaPath:"article.schema.json#/$defs/Item/properties/date/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?$"},message:"must match pattern \""+"^[0-9]{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?$"+"\""}];
 return false;
 }
@@ -5504,7 +5763,7 @@ const _errs26 = errors;
 const _errs27 = errors;
 if(errors === _errs27){
 if(typeof data10 === "string"){
-if(!pattern13.test(data10)){
+if(!pattern14.test(data10)){
 validate49.errors = [{instancePath:instancePath+"/citations/" + i0+"/id",schemaPath:"article.schema.json#/$defs/Reference/properties/id/pattern",keyword:"pattern",params:{pattern: "^ref-[0-9]+$"},message:"must match pattern \""+"^ref-[0-9]+$"+"\""}];
 return false;
 }
@@ -6140,7 +6399,7 @@ let data39 = data.DOI;
 const _errs83 = errors;
 if(errors === _errs83){
 if(typeof data39 === "string"){
-if(!pattern15.test(data39)){
+if(!pattern16.test(data39)){
 validate51.errors = [{instancePath:instancePath+"/DOI",schemaPath:"#/properties/DOI/pattern",keyword:"pattern",params:{pattern: "^10\\.[0-9]{4,9}/\\S+$"},message:"must match pattern \""+"^10\\.[0-9]{4,9}/\\S+$"+"\""}];
 return false;
 }
@@ -6161,7 +6420,7 @@ let data40 = data.PMID;
 const _errs85 = errors;
 if(errors === _errs85){
 if(typeof data40 === "string"){
-if(!pattern16.test(data40)){
+if(!pattern17.test(data40)){
 validate51.errors = [{instancePath:instancePath+"/PMID",schemaPath:"#/properties/PMID/pattern",keyword:"pattern",params:{pattern: "^[0-9]{1,9}$"},message:"must match pattern \""+"^[0-9]{1,9}$"+"\""}];
 return false;
 }
@@ -6182,7 +6441,7 @@ let data41 = data.PMCID;
 const _errs87 = errors;
 if(errors === _errs87){
 if(typeof data41 === "string"){
-if(!pattern17.test(data41)){
+if(!pattern18.test(data41)){
 validate51.errors = [{instancePath:instancePath+"/PMCID",schemaPath:"#/properties/PMCID/pattern",keyword:"pattern",params:{pattern: "^PMC[0-9]+$"},message:"must match pattern \""+"^PMC[0-9]+$"+"\""}];
 return false;
 }
@@ -6325,7 +6584,7 @@ const _errs5 = errors;
 const _errs6 = errors;
 if(errors === _errs6){
 if(typeof data1 === "string"){
-if(!pattern13.test(data1)){
+if(!pattern14.test(data1)){
 validate50.errors = [{instancePath:instancePath+"/id",schemaPath:"article.schema.json#/$defs/Reference/properties/id/pattern",keyword:"pattern",params:{pattern: "^ref-[0-9]+$"},message:"must match pattern \""+"^ref-[0-9]+$"+"\""}];
 return false;
 }
@@ -6574,7 +6833,7 @@ const _errs5 = errors;
 const _errs6 = errors;
 if(errors === _errs6){
 if(typeof data1 === "string"){
-if(!pattern19.test(data1)){
+if(!pattern20.test(data1)){
 validate53.errors = [{instancePath:instancePath+"/id",schemaPath:"article.schema.json#/$defs/Entity/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z]+:[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z]+:[a-z0-9-]+$"+"\""}];
 return false;
 }
@@ -6721,9 +6980,9 @@ const schema86 = {"type":"string","pattern":"^[a-z0-9][a-z0-9-]{0,99}$"};
 const schema88 = {"description":"What the change view compares of a record: its id, input path, title, each item's place, date, journal, paper title, cited DOIs and a hash of its text, each reference's number and DOI.","type":"object","additionalProperties":false,"required":["id","path","title","items","references"],"properties":{"id":{"$ref":"#/$defs/Id"},"path":{"type":["string","null"]},"title":{"type":["string","null"]},"items":{"type":"array","items":{"$ref":"#/$defs/DigestItem"}},"references":{"type":"array","items":{"$ref":"#/$defs/DigestReference"}}}};
 const schema90 = {"type":"object","additionalProperties":false,"required":["at","date","journal","paperTitle","dois","text","excerpt"],"properties":{"at":{"type":"string","pattern":"^s[0-9]+-[0-9]+$","description":"The item's place on the article page: section and item index (`s3-2`)."},"date":{"type":"string","pattern":"^[0-9]{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?$"},"journal":{"type":["string","null"]},"paperTitle":{"type":["string","null"]},"dois":{"type":"array","items":{"type":"string"},"description":"The DOIs of the references the item cites, in citation order."},"text":{"type":"string","pattern":"^[0-9a-f]{16}$","description":"The first 16 hex digits of the SHA-256 of the item's text."},"excerpt":{"type":"string","maxLength":60,"description":"The start of the item's text, to name an item that is gone."}}};
 const schema91 = {"type":"object","additionalProperties":false,"required":["number","doi"],"properties":{"number":{"type":"integer","minimum":0},"doi":{"type":["string","null"]}}};
-const pattern44 = new RegExp("^s[0-9]+-[0-9]+$", "u");
-const pattern46 = new RegExp("^[0-9a-f]{16}$", "u");
-const func9 = require("ajv/dist/runtime/ucs2length").default;
+const pattern45 = new RegExp("^s[0-9]+-[0-9]+$", "u");
+const pattern47 = new RegExp("^[0-9a-f]{16}$", "u");
+const func10 = require("ajv/dist/runtime/ucs2length").default;
 
 function validate56(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -6833,7 +7092,7 @@ let data5 = data4.at;
 const _errs15 = errors;
 if(errors === _errs15){
 if(typeof data5 === "string"){
-if(!pattern44.test(data5)){
+if(!pattern45.test(data5)){
 validate56.errors = [{instancePath:instancePath+"/items/" + i0+"/at",schemaPath:"#/$defs/DigestItem/properties/at/pattern",keyword:"pattern",params:{pattern: "^s[0-9]+-[0-9]+$"},message:"must match pattern \""+"^s[0-9]+-[0-9]+$"+"\""}];
 return false;
 }
@@ -6854,7 +7113,7 @@ let data6 = data4.date;
 const _errs17 = errors;
 if(errors === _errs17){
 if(typeof data6 === "string"){
-if(!pattern12.test(data6)){
+if(!pattern13.test(data6)){
 validate56.errors = [{instancePath:instancePath+"/items/" + i0+"/date",schemaPath:"#/$defs/DigestItem/properties/date/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?$"},message:"must match pattern \""+"^[0-9]{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?$"+"\""}];
 return false;
 }
@@ -6931,7 +7190,7 @@ let data11 = data4.text;
 const _errs27 = errors;
 if(errors === _errs27){
 if(typeof data11 === "string"){
-if(!pattern46.test(data11)){
+if(!pattern47.test(data11)){
 validate56.errors = [{instancePath:instancePath+"/items/" + i0+"/text",schemaPath:"#/$defs/DigestItem/properties/text/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{16}$"},message:"must match pattern \""+"^[0-9a-f]{16}$"+"\""}];
 return false;
 }
@@ -6952,7 +7211,7 @@ let data12 = data4.excerpt;
 const _errs29 = errors;
 if(errors === _errs29){
 if(typeof data12 === "string"){
-if(func9(data12) > 60){
+if(func10(data12) > 60){
 validate56.errors = [{instancePath:instancePath+"/items/" + i0+"/excerpt",schemaPath:"#/$defs/DigestItem/properties/excerpt/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"}];
 return false;
 }
@@ -7927,7 +8186,7 @@ let data11 = data9.at;
 const _errs27 = errors;
 if(errors === _errs27){
 if(typeof data11 === "string"){
-if(!pattern44.test(data11)){
+if(!pattern45.test(data11)){
 validate63.errors = [{instancePath:instancePath+"/items/" + i2+"/at",schemaPath:"#/properties/items/items/properties/at/pattern",keyword:"pattern",params:{pattern: "^s[0-9]+-[0-9]+$"},message:"must match pattern \""+"^s[0-9]+-[0-9]+$"+"\""}];
 return false;
 }

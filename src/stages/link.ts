@@ -336,10 +336,11 @@ export const link = defineStage({
  */
 function pageJournals(doc: DigestDocument, journals: JournalIndex, isOrganization: OrganizationTest): NamedJournal[] {
   const skip = new Set<Block>(doc.referenceBlocks);
-  const chrome = new Set(doc.boilerplate.map((b) => doc.lines.offset(b.position.start)));
+  // A block is chrome when boilerplate covers all of it (a byline segment cut off the front of a paragraph leaves the rest of it body).
+  const chrome = new Set(doc.boilerplate.map((b) => `${doc.lines.offset(b.position.start)}-${doc.lines.offset(b.position.end)}`));
   const out: NamedJournal[] = [];
   for (const block of doc.blocks) {
-    if (skip.has(block) || chrome.has(block.start)) continue;
+    if (skip.has(block) || chrome.has(`${block.start}-${block.end}`)) continue;
     let cursor = block.start;
     for (const name of readJournals(block.text, journals, isOrganization).names) {
       let start = block.start + name.start;

@@ -170,28 +170,11 @@ describe('link: the forms of shape 3, one by one', () => {
 });
 
 describe('link: citation markers outside items (shape 10; segment locates them, link resolves them)', () => {
-  /** Locates the markers outside items as the structure half will (the citationMarkers facet), for the test. */
-  function locateMarkers(doc: DigestDocument): void {
-    const inItems = new Set(items(doc).flatMap((i) => doc.itemBlocks.get(i) ?? []));
-    const references = new Set(doc.referenceBlocks);
-    const boilerplate = new Set(doc.boilerplate.map((b) => doc.lines.offset(b.position.start)));
-    for (const block of doc.blocks) {
-      if (inItems.has(block) || references.has(block) || boilerplate.has(block.start)) continue;
-      let cursor = block.start;
-      for (const m of block.text.matchAll(/[[［【〔]\s*\d[\d\s,，、~–-]*[\]］】〕]/gu)) {
-        const start = doc.text.indexOf(m[0], cursor);
-        doc.citationMarkers.push({ text: m[0], start, end: start + m[0].length });
-        cursor = start + m[0].length;
-      }
-    }
-  }
-
   async function linked(c: GenreCase): Promise<DigestDocument> {
     const doc = new DigestDocument({ path: c.input });
     doc.bytes = readFileSync(c.input);
-    await runStagesOn(doc, ['read', 'parse', 'segment', 'references']);
-    locateMarkers(doc);
-    return runStagesOn(doc, ['link']);
+    // Segment locates the markers outside items (the citationMarkers facet); link resolves them.
+    return runStagesOn(doc, ['read', 'parse', 'segment', 'references', 'link']);
   }
 
   it('keeps and resolves [1], [1,2], [3-5], 〔1,2〕, 【2】; reports [7] at its place (genre-citations-outside and -hant)', async () => {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { classifyBlock, leadingDate } from '../../src/stages/segment.js';
-import type { Block } from '../../src/core/document.js';
+import { DigestDocument, type Block } from '../../src/core/document.js';
+import { pageDateOf, SourceLocator } from '../../src/structure/blocks.js';
+import { numberValue } from '../../src/structure/numerals.js';
 import { months, pipeline, runUpTo } from '../helpers.js';
 
 const structure = () => pipeline().data.structure;
@@ -19,9 +21,9 @@ describe('segment: headings (field-notes shapes)', () => {
     ['未来展望', { role: 'outlook' }],
     ['结语', { role: 'conclusion' }],
     ['2015年干细胞治疗肝硬化关键临床进展', { role: 'year', year: 2015 }],
-    ['一、干细胞治疗的基本原理', { role: 'outline' }],
-    ['二、 临床研究进展', { role: 'outline' }],
-    ['1.1 研究背景', { role: 'outline' }],
+    ['一、干细胞治疗的基本原理', { role: 'outline', level: 1 }],
+    ['二、 临床研究进展', { role: 'outline', level: 1 }],
+    ['1.1 研究背景', { role: 'outline', level: 2 }],
     ['参考资料:', { role: 'references' }],
     ['References', { role: 'references' }],
     ['免责说明:本文仅用于传播科普知识', { role: 'boilerplate', kind: 'disclaimer' }],
@@ -88,13 +90,16 @@ describe('segment: documents', () => {
     expect(doc.period).toEqual({ start: '2025-02', end: '2025-03' });
   });
 
-  it('keeps other structures as sections of kind other, with an info diagnostic', async () => {
+  it('keeps outline headings as sections of kind other (with an info diagnostic) and year headings as year sections', async () => {
     const doc = await runUpTo(article('一、干细胞治疗的基本原理\n间充质干细胞具有免疫调节作用。\n2015年干细胞治疗肝硬化关键临床进展\n2015年3月20日,某医院发表研究。[1]'), 'segment');
-    const other = doc.sections.filter((s) => s.kind === 'other');
-    expect(other.map((s) => s.heading)).toEqual(['一、干细胞治疗的基本原理', '2015年干细胞治疗肝硬化关键临床进展']);
-    expect(other[0]?.text).toBe('间充质干细胞具有免疫调节作用。');
-    expect(other[1]?.items.map((i) => i.date)).toEqual(['2015-03-20']);
-    expect(doc.diagnostics.filter((d) => d.rule === 'structure-other')).toHaveLength(2);
+    expect(doc.sections.map((s) => [s.kind, s.heading, s.outlineLevel ?? s.year ?? null])).toEqual([
+      ['intro', null, null],
+      ['other', '一、干细胞治疗的基本原理', 1],
+      ['year', '2015年干细胞治疗肝硬化关键临床进展', 2015],
+    ]);
+    expect(doc.sections[1]?.text).toBe('间充质干细胞具有免疫调节作用。');
+    expect(doc.sections[2]?.items.map((i) => i.date)).toEqual(['2015-03-20']);
+    expect(doc.diagnostics.filter((d) => d.rule === 'structure-other')).toHaveLength(1);
   });
 
   it('makes an undated item from a month paragraph that cites, with a warning', async () => {
@@ -109,8 +114,99 @@ describe('segment: documents', () => {
     expect(doc.referenceBlocks.map((b) => b.text)).toEqual(['[1]A. Title. J 2025;1:1.']);
   });
 
-  it('warns when there are no month headings at all', async () => {
-    const doc = await runUpTo('只有一段文字。', 'segment');
-    expect(doc.diagnostics.map((d) => d.rule)).toEqual(expect.arrayContaining(['no-month-sections', 'no-reference-list']));
+  it('warns about missing month headings and reference list only where the page kind expects them', async () => {
+    const digest = await runUpTo('2025年1-6月干细胞治疗类风湿关节炎临床进展汇总\n只有一段文字。', 'segment');
+    expect(digest.kind).toBe('month-digest');
+    expect(digest.diagnostics.map((d) => `${d.rule}:${d.severity}`)).toEqual(expect.arrayContaining(['no-month-sections:warning', 'no-reference-list:warning']));
+    const page = await runUpTo('只有一段文字。', 'segment');
+    expect(page.kind).toBe('overview');
+    expect(page.diagnostics.map((d) => `${d.rule}:${d.severity}`)).toEqual(['reference-list-absent:info']);
+  });
+});
+
+describe('segment: numerals, dates and lines of the genre (issue 13)', () => {
+  it.each([
+    ['12', 12],
+    ['十', 10],
+    ['十二', 12],
+    ['二十三', 23],
+    ['三十一', 31],
+    ['二〇二五', 2025],
+    ['二零二五', 2025],
+    ['十十', null],
+    ['abc', null],
+  ])('numberValue(%s) = %s', (text, value) => {
+    expect(numberValue(text, structure().numerals)).toBe(value);
+  });
+
+  it.each([
+    ['四月,国家药监局', { year: null, month: 4, day: null }],
+    ['十二月初,', { year: null, month: 12, day: null }],
+    ['二〇二五年五月十二日,日本', { year: 2025, month: 5, day: 12 }],
+    ['2025 年 6 月 3 日,国内', { year: 2025, month: 6, day: 3 }],
+    ['7月26號,', { year: null, month: 7, day: 26 }],
+    ['今年3月,该团队', { year: null, month: 3, relativeYear: 0 }],
+    ['前年的5月,', { year: null, month: 5, relativeYear: -2 }],
+  ])('reads the date of %s', (text, expected) => {
+    expect(leadingDate(text, structure())).toMatchObject(expected);
+  });
+
+  it.each(['今年3月启动的一项研究', '时隔5个月,2025年6月5日,', '仅2025年1-5月,', '2025年初秋,多家医院', '三个月后,'])('opens no item: %s', (text) => {
+    expect(leadingDate(text, structure())).toBeNull();
+  });
+
+  it.each([
+    ['发布时间:2025-04-08 16:20:31 来源:某所 浏览:1326', '2025-04-08'],
+    ['發布時間:2025-10-15 11:02:36', '2025-10-15'],
+    ['日期：2025年3月5日', '2025-03-05'],
+    ['2025/03/18 06:00', '2025-03-18'],
+    ['发布时间:2025-02-30', null],
+    ['2025/03/18 是个好日子', null],
+  ])('page date of "%s" is %s', (text, date) => {
+    expect(pageDateOf(text, structure())).toBe(date);
+  });
+
+  it.each([
+    ['01 背景', { role: 'outline', level: 1 }],
+    ['01:2025年1-5月干细胞新药受理分析', { role: 'outline', level: 1 }],
+    ['【摘要】', { role: 'outline', level: 1 }],
+    ['②临床试验二:脐带间充质干细胞对比玻璃酸钠', { role: 'outline', level: 2 }],
+    ['临床案例1:一位68岁患者的两年随访', { role: 'outline', level: 2 }],
+    ['四、干细胞治疗膝骨关节炎还有哪些问题？', { role: 'outline', level: 1 }],
+    ['四、结语', { role: 'conclusion', level: 1 }],
+    ['2025年四月干细胞治疗类风湿关节炎最新临床进展', { role: 'month', year: 2025, month: 4 }],
+    ['二〇二五年十二月干细胞治疗骨关节炎最新临床进展', { role: 'month', year: 2025, month: 12 }],
+    ['2025 年 6 月干细胞治疗骨关节炎最新临床进展', { role: 'month', year: 2025, month: 6 }],
+    ['2015年', { role: 'year', year: 2015 }],
+    ['表1 2020-2025年获批上市的间充质干细胞产品', { role: 'boilerplate', kind: 'caption' }],
+    ['发布时间:2025-04-08 16:20:31', { role: 'boilerplate', kind: 'page-date', date: '2025-04-08' }],
+    ['联系电话 400-000-0000/Telegram:+86-100-0000-0000', { role: 'boilerplate', kind: 'other' }],
+    ['您当前的位置:首页 > 干细胞治疗 > 正文', { role: 'boilerplate', kind: 'other' }],
+    ['标签:脑瘫 干细胞 临床进展', { role: 'boilerplate', kind: 'other' }],
+    ['版權說明:本文來自本站科普內容團隊', { role: 'boilerplate', kind: 'other' }],
+  ])('%s', (text, expected) => {
+    expect(classifyBlock(block(text), structure())).toEqual(expected);
+  });
+
+  it.each([
+    '2025年4月,世界卫生组织发布新版《人类干细胞临床研究国际指南》',
+    '2025年干细胞治疗1型糖尿病最新临床进展,治愈已触手可及(截至10月)',
+    '2025年系统性红斑狼疮的5种方法', // a year line naming no digest topic word is not a year heading
+    '10 月 5 日某团队发表研究',
+    '导读:肝硬化是多种慢性肝病共同的终末阶段',
+  ])('is not a month, year or outline heading: %s', (text) => {
+    expect(['month', 'year', 'outline']).not.toContain(classifyBlock(block(text), structure()).role);
+  });
+
+  it('places the pieces of a markup block in the source, and gives up (the block start) once a piece is hidden by an entity', () => {
+    const doc = new DigestDocument({ name: 'x.html' });
+    doc.setText('<p>甲乙。丙&amp;丁。戊己。</p>');
+    const markup: Block = { kind: 'paragraph', text: '甲乙。丙&丁。戊己。', start: 3, end: 24, exact: false };
+    const locator = new SourceLocator(doc, markup);
+    expect(locator.at(0, '甲乙')).toBe(3);
+    expect(locator.at(3, '丙&丁')).toBe(3);
+    expect(locator.at(7, '戊己')).toBe(3);
+    const exact = new SourceLocator(doc, { ...markup, exact: true });
+    expect(exact.at(7, '戊己')).toBe(10);
   });
 });

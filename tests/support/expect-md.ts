@@ -50,6 +50,9 @@ export function table(text: string, ...columns: string[]): Record<string, string
     const rows: Record<string, string>[] = [];
     for (let j = i + 2; j < lines.length && lines[j]!.startsWith('|'); j++) {
       const cells = lines[j]!.split('|').map((c) => c.trim());
+      // A cell may hold a "|" of its own ("最新指南|2025年…"): the extra cells belong to the last column.
+      const extra = cells.length - header.length;
+      if (extra > 0) cells.splice(header.length - 2, extra + 1, cells.slice(header.length - 2, header.length - 1 + extra).join('|'));
       rows.push(Object.fromEntries(header.map((h, k) => [h, cells[k] ?? ''])));
     }
     return rows;

@@ -1,0 +1,202 @@
+import { monthOf, type CompiledStructure } from '../core/data.js';
+import type { Block, DigestDocument } from '../core/document.js';
+import { foldWidth } from '../core/text.js';
+import { listAfterHeading } from '../refs/split.js';
+import { calendarDate, monthNumber, yearNumber } from './dates.js';
+
+/** Kinds of boilerplate a block can be (the record's boilerplate kinds). */
+export type BoilerplateKind = 'disclaimer' | 'qr-code' | 'caption' | 'page-date' | 'other';
+
+/** What one block is, structurally. */
+export type BlockRole =
+  | { role: 'month'; year: number; month: number }
+  | { role: 'range' }
+  | { role: 'summary' | 'outlook' | 'conclusion'; level?: 1 | 2 }
+  | { role: 'year'; year: number }
+  | { role: 'outline'; level: 1 | 2 }
+  | { role: 'heading' }
+  | { role: 'references'; withList?: boolean }
+  | { role: 'boilerplate'; kind: BoilerplateKind; date?: string }
+  | { role: 'body' };
+
+// A line ending like a sentence is body text, unless markup made it a heading. A question
+// ("…有哪些问题？") may be a heading: outline headings and titles end in one.
+const sentenceEnd = /[。！!；;]$|[。.!]["”’)]?$/u;
+
+/** The months a range heading declares ("2025年1-12月…", "January – December 2025"), if its numbers make sense. */
+export function declaredRange(text: string, s: CompiledStructure): { year: number; from: number; to: number } | null {
+  const folded = foldWidth(text);
+  for (const r of s.rangeHeadings) {
+    const groups = r.exec(folded)?.groups;
+    if (!groups?.year) continue;
+    const from = monthOf(groups.from, groups.fromName, s);
+    const to = monthOf(groups.to, groups.toName, s);
+    if (from && to && from >= 1 && to <= 12 && from <= to) return { year: Number(groups.year), from, to };
+  }
+  return null;
+}
+
+/** The page date a publication-date line gives ("发布时间:2025-04-08 16:20:31 …", "2025/03/18 06:00"), or null. */
+export function pageDateOf(text: string, s: CompiledStructure): string | null {
+  const folded = foldWidth(text.trim().slice(0, 200));
+  for (const r of s.pageDates) {
+    const g = r.exec(folded)?.groups;
+    if (!g?.year || !g.month || !g.day) continue;
+    const date = calendarDate(Number(g.year), Number(g.month), Number(g.day));
+    if (date) return date;
+  }
+  return null;
+}
+
+/**
+ * What kind of chrome a block is, if any: the publication-date line (with its date), a
+ * disclaimer, a QR-code line, other site chrome, or a table or figure caption (short lines only).
+ */
+export function chromeOf(block: Block, s: CompiledStructure): { kind: BoilerplateKind; date?: string } | null {
+  const text = foldWidth(block.text).trim();
+  const date = pageDateOf(text, s);
+  if (date) return { kind: 'page-date', date };
+  const head = text.slice(0, 200);
+  for (const kind of ['disclaimer', 'qr-code', 'other'] as const) {
+    if (s.boilerplate[kind].some((r) => r.test(head))) return { kind };
+  }
+  if (text.length <= s.maxHeadingLength && !sentenceEnd.test(text) && s.captions.some((r) => r.test(text))) return { kind: 'caption' };
+  return null;
+}
+
+/** True when a line names a month or year as a heading would, not as a sentence would. */
+function headingLike(text: string, s: CompiledStructure): boolean {
+  return !s.headingPunctuation.test(text);
+}
+
+/**
+ * Classifies a block: a kind of heading, the reference-list heading, boilerplate, or body text.
+ * With `plainText`, a line with no markup can be a free-form heading (short, Han, unpunctuated).
+ */
+export function classifyBlock(block: Block, s: CompiledStructure, plainText = false): BlockRole {
+  const text = foldWidth(block.text).trim();
+  const short = text.length <= s.maxHeadingLength;
+  if (short && s.referenceHeadings.some((r) => r.test(text))) return { role: 'references' };
+  // "参考文献[1]Smith…": the heading and the first entry on one line; the list starts in this block.
+  if (listAfterHeading(text, s.referenceHeadings) > 0) return { role: 'references', withList: true };
+  const chrome = chromeOf(block, s);
+  if (chrome) return { role: 'boilerplate', ...chrome };
+  const markup = block.kind === 'heading' || block.strong === true;
+  if (!short || s.citationMarker.test(text) || (sentenceEnd.test(text) && !markup)) return { role: 'body' };
+  if (headingLike(text, s)) {
+    for (const r of s.monthHeadings) {
+      const m = r.exec(text);
+      if (m?.groups) {
+        const month = monthNumber(m.groups, s);
+        const year = yearNumber(m.groups.year, s);
+        if (month && month >= 1 && month <= 12 && year !== null && year >= 1900) return { role: 'month', year, month };
+      }
+    }
+  }
+  if (s.rangeHeadings.some((r) => r.test(text))) return { role: 'range' };
+  const level = outlineLevel(text, s);
+  for (const kind of ['summary', 'outlook', 'conclusion'] as const) {
+    if (s.sectionKeywords[kind].some((k) => (typeof k === 'string' ? text.includes(k) : k.test(text)))) {
+      // A numbered closing heading ("四、结语", "04 结论") is a closing section with its outline level.
+      return level ? { role: kind, level } : { role: kind };
+    }
+  }
+  if (headingLike(text, s)) {
+    for (const r of s.yearHeadings) {
+      const m = r.exec(text);
+      const year = yearNumber(m?.groups?.year, s);
+      // A year heading names the digest's topic ("2015年干细胞治疗肝硬化关键临床进展") or is the year alone.
+      if (m && year !== null && (s.yearHeadingWords.test(text) || text.slice(m[0].length).replace(/[\s:：]/gu, '') === '')) return { role: 'year', year };
+    }
+  }
+  if (level) return { role: 'outline', level };
+  if (markup && text.length <= 60) return { role: 'heading' };
+  // In plain text a heading has no markup: a short Chinese line with no punctuation at all is one.
+  if (plainText && text.length <= 40 && /\p{Script=Han}/u.test(text) && !/[\p{P}\p{S}]/u.test(text)) return { role: 'heading' };
+  return { role: 'body' };
+}
+
+/** The outline level a heading's numbering gives ("一、…", "01 …" → 1; "1.1 …", "①…" → 2), or null. */
+function outlineLevel(text: string, s: CompiledStructure): 1 | 2 | null {
+  if (s.outlineHeadings.some((r) => r.test(text))) return 1;
+  if (s.outlineSubheadings.some((r) => r.test(text))) return 2;
+  return null;
+}
+
+/** True when a block could be a page's title: short, no sentence, no citation, no reference heading. */
+export function titleLike(block: Block, s: CompiledStructure): boolean {
+  const text = foldWidth(block.text).trim();
+  return (
+    text.length > 0 &&
+    text.length <= s.maxHeadingLength &&
+    !/[。；;]$/u.test(text) &&
+    !s.citationMarker.test(text) &&
+    !s.referenceHeadings.some((r) => r.test(text))
+  );
+}
+
+/**
+ * Finds pieces of a block's text in the decoded source, in text order. Exact blocks need no
+ * search; in markup each piece is looked for after the previous one within the block's own
+ * source (an entity or a tag inside a piece hides it: then it and every later piece of the block
+ * get the block's start), so a block costs time linear in its size however many pieces it has.
+ */
+export class SourceLocator {
+  private cursor = 0;
+  private lost = false;
+  private readonly source: string | null;
+
+  constructor(
+    doc: DigestDocument,
+    private readonly block: Block,
+  ) {
+    this.source = block.exact ? null : doc.text.slice(block.start, block.end);
+  }
+
+  /** Where `piece`, found at `index` of the block's text, starts in the decoded text. */
+  at(index: number, piece: string): number {
+    if (this.source === null) return this.block.start + index;
+    if (this.lost || piece === '') return this.block.start;
+    const found = this.source.indexOf(piece, this.cursor);
+    if (found === -1) {
+      this.lost = true;
+      return this.block.start;
+    }
+    this.cursor = found + piece.length;
+    return this.block.start + found;
+  }
+}
+
+/**
+ * The part of a block from `from` to `to` (its text indices), trimmed, as a block of its own.
+ * In plain text and exact Markdown the offsets are exact; in markup the piece is placed by the
+ * block's locator (its end is estimated from its length unless it ends the block) and is not exact.
+ */
+export function subBlock(doc: DigestDocument, block: Block, from: number, to = block.text.length, locator = new SourceLocator(doc, block)): Block {
+  const whole = to === block.text.length;
+  while (to > from && /\s/u.test(block.text[to - 1]!)) to--;
+  while (from < to && /\s/u.test(block.text[from]!)) from++;
+  const text = block.text.slice(from, to);
+  if (block.exact) return { ...block, text, start: block.start + from, end: block.start + to };
+  const start = locator.at(from, text.slice(0, 16));
+  const end = whole ? block.end : Math.min(block.end, start + text.length);
+  return { ...block, text, start, end: Math.max(start, end), exact: false };
+}
+
+/**
+ * The publication date written in a web page's markup before its article body (the
+ * "发布时间:…" line a site prints above the text, which the HTML reader leaves out of the body):
+ * the date and where the line is, or null. Only text between tags is read.
+ */
+export function pageDateInMarkup(doc: DigestDocument, s: CompiledStructure): { date: string; start: number; end: number } | null {
+  const limit = doc.blocks[0]?.start ?? 0;
+  const head = doc.text.slice(0, limit);
+  for (const m of head.matchAll(/>([^<>]{1,400})</g)) {
+    const run = m[1]!;
+    const date = pageDateOf(run, s);
+    if (!date) continue;
+    const start = m.index + 1 + (run.length - run.trimStart().length);
+    return { date, start, end: m.index + 1 + run.trimEnd().length };
+  }
+  return null;
+}

@@ -1,0 +1,110 @@
+import { monthOf, type CompiledStructure } from '../core/data.js';
+import { foldWidth } from '../core/text.js';
+import { numberValue } from './numerals.js';
+
+/** A date that opens an item. */
+export interface ItemDate {
+  year: number | null;
+  month: number;
+  day: number | null;
+  /** Years to add to the base year ("去年" → -1), or null when the date says nothing relative. */
+  relativeYear: number | null;
+  /** How many characters of the text the date takes. */
+  length: number;
+}
+
+/** A year, month or day group of a structure pattern: digits, numerals or an English month name. */
+function groupNumber(value: string | undefined, s: CompiledStructure): number | null {
+  return value === undefined ? null : numberValue(value.replace(/\s+/g, ''), s.numerals);
+}
+
+/** The month a pattern captured: a number, numerals or an English name. */
+export function monthNumber(groups: Record<string, string | undefined>, s: CompiledStructure): number | null {
+  return groups.monthName ? monthOf(undefined, groups.monthName, s) : groupNumber(groups.month, s);
+}
+
+/** The year a pattern captured (digits or numerals), if it is a plausible year. */
+export function yearNumber(value: string | undefined, s: CompiledStructure): number | null {
+  const year = groupNumber(value, s);
+  return year !== null && year >= 1000 && year <= 2999 ? year : null;
+}
+
+/**
+ * Parses the date an item opens with ("3月5日,", "5月初,", "10月,", "四月,", "二〇二五年五月十二日,",
+ * "去年的11月8日,", "On 5 March,"), if any.
+ */
+export function leadingDate(text: string, s: CompiledStructure): ItemDate | null {
+  // A date opens an item within its first few dozen characters; patterns never see more.
+  const folded = foldWidth(text.slice(0, 60));
+  for (const r of s.itemDates) {
+    const m = r.exec(folded);
+    if (!m?.groups) continue;
+    const month = monthNumber(m.groups, s);
+    if (!month || month < 1 || month > 12) continue;
+    const day = groupNumber(m.groups.day, s);
+    if (day !== null && (day < 1 || day > 31)) continue;
+    const year = m.groups.year === undefined ? null : yearNumber(m.groups.year, s);
+    if (m.groups.year !== undefined && year === null) continue;
+    const said = m.groups.relative;
+    const relative = said ? (Object.entries(s.relativeYears).find(([word]) => said.startsWith(word))?.[1] ?? 0) : null;
+    return { year, month, day, relativeYear: relative, length: m[0].length };
+  }
+  return null;
+}
+
+/** The year a paragraph opens with when it opens with a year alone ("2025年,…"), else null. */
+export function openingYear(text: string, s: CompiledStructure): number | null {
+  const folded = foldWidth(text.slice(0, 20));
+  for (const r of s.yearOpeners) {
+    const year = yearNumber(r.exec(folded)?.groups?.year, s);
+    if (year !== null) return year;
+  }
+  return null;
+}
+
+/** The first sentence of a text (up to and including its first full stop), at most 200 characters. */
+export function firstSentence(text: string): string {
+  const end = text.slice(0, 200).search(/[。！？!?；;]/u);
+  return end === -1 ? text.slice(0, 200) : text.slice(0, end + 1);
+}
+
+/**
+ * A day given relative to the page date in the first sentence of a text ("…团队于14日在《X》上
+ * 在线发表…"): only with an event verb in that sentence. Returns the day and where it is written.
+ */
+export function relativeDay(text: string, s: CompiledStructure): { day: number; index: number; length: number } | null {
+  const sentence = foldWidth(firstSentence(text));
+  if (!s.eventVerbs.test(sentence)) return null;
+  const m = s.relativeDay.exec(sentence);
+  const day = groupNumber(m?.groups?.day, s);
+  if (!m || day === null || day < 1 || day > 31) return null;
+  return { day, index: m.index, length: m[0].length };
+}
+
+/** The number of days in a month. */
+export function daysIn(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** Zero-padded two digits. */
+export const pad = (n: number): string => String(n).padStart(2, '0');
+
+/** A page date "YYYY-MM-DD" from its parts, or null when they make no calendar date. */
+export function calendarDate(year: number, month: number, day: number): string | null {
+  if (month < 1 || month > 12 || day < 1 || day > daysIn(year, month)) return null;
+  return `${year}-${pad(month)}-${pad(day)}`;
+}
+
+/**
+ * The date a day relative to the page date stands for: that day of the page date's month when
+ * it is not later than the page date's day, else of the month before ("于14日" on a page of
+ * 2025-10-15 → 2025-10-14; on a page of 2025-10-05 → 2025-09-14). Null when that is no date.
+ */
+export function dayBefore(pageDate: string, day: number): string | null {
+  let [year, month] = [Number(pageDate.slice(0, 4)), Number(pageDate.slice(5, 7))];
+  if (day > Number(pageDate.slice(8, 10))) {
+    month -= 1;
+    if (month === 0) [year, month] = [year - 1, 12];
+  }
+  return calendarDate(year, month, day);
+}

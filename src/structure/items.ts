@@ -1,0 +1,237 @@
+import type { Item, Section } from '../generated/article.js';
+import type { CompiledStructure } from '../core/data.js';
+import type { At, Block, DigestDocument } from '../core/document.js';
+import { foldWidth } from '../core/text.js';
+import { SourceLocator, subBlock, type BoilerplateKind } from './blocks.js';
+import { dayBefore, daysIn, leadingDate, openingYear, pad, relativeDay, type ItemDate } from './dates.js';
+
+/** A section being built: its record object, its heading block, the year it dates items with, its body. */
+export interface Draft {
+  section: Section;
+  heading: Block | null;
+  /** The year a month, year or range heading gives (an outline heading inherits the one before). */
+  year: number | null;
+  body: Block[];
+}
+
+/** The rules readSection reports (declared by the segment stage). */
+type ItemRule = 'item-month-mismatch' | 'item-undated' | 'item-date-invalid' | 'date-relative' | 'date-without-year';
+
+/** What building items needs from the page: the document, the data, where to report, and the dates around. */
+export interface ItemContext {
+  doc: DigestDocument;
+  s: CompiledStructure;
+  report(rule: ItemRule, message: string, at: At): void;
+  /** Keeps a block out of the body as boilerplate. */
+  drop(kind: BoilerplateKind, block: Block): void;
+  /** The year the title names, when it names one year. */
+  titleYear: number | null;
+  /** The last year a dated paragraph gave explicitly (or "2025年,…" opened with): later dates without a year take it. */
+  runningYear: number | null;
+  /** Items reported as item-month-mismatch (item-outside-period is not reported for them again). */
+  mismatched: Set<Item>;
+}
+
+/** An item under construction and the blocks it is made of. */
+interface Built {
+  item: Item;
+  blocks: Block[];
+}
+
+function newItem(date: string, precision: 'day' | 'month', block: Block, doc: DigestDocument): Item {
+  return {
+    date,
+    datePrecision: precision,
+    text: '',
+    citations: [],
+    journal: null,
+    journalText: null,
+    paperTitle: null,
+    paperTitleEn: null,
+    position: doc.lines.range(block.start, block.end),
+    entities: [],
+  };
+}
+
+/** The year of a date, and what it was read against when the text did not say it. */
+function yearOf(date: ItemDate, draft: Draft, ctx: ItemContext): { year: number; against: string | null } | null {
+  const page = ctx.doc.pageDate;
+  if (date.year !== null) return { year: date.year, against: null };
+  if (date.relativeYear !== null) {
+    if (page) return { year: Number(page.slice(0, 4)) + date.relativeYear, against: `against the page date ${page}` };
+    const base = draft.year ?? ctx.runningYear ?? ctx.titleYear;
+    return base === null ? null : { year: base + date.relativeYear, against: `against the year ${base} of its heading or text` };
+  }
+  const known = draft.year ?? ctx.runningYear;
+  if (known !== null) return { year: known, against: null };
+  if (page) return { year: Number(page.slice(0, 4)), against: `the year of the page date ${page}` };
+  return ctx.titleYear === null ? null : { year: ctx.titleYear, against: null };
+}
+
+/** The quoted titles (《…》, “…”, at least 4 characters) of a text: a paragraph repeating one is a photo caption. */
+export function quotedTitles(text: string): string[] {
+  return [...text.matchAll(/《([^《》]{4,200})》|“([^“”]{4,200})”/gu)].map((m) => (m[1] ?? m[2]!).trim());
+}
+
+/**
+ * Where a paragraph splits because a date opens a new item in the middle of a line, after a
+ * sentence end ("…相近。７月３０日，英国研究者…"): the text indices where each new item starts.
+ */
+function splitPoints(block: Block, draft: Draft, ctx: ItemContext): number[] {
+  const folded = foldWidth(block.text);
+  const points: number[] = [];
+  for (const m of folded.matchAll(ctx.s.sentenceBreak)) {
+    const at = m.index + m[0].length;
+    if (at >= folded.length) break;
+    const date = leadingDate(folded.slice(at, at + 60), ctx.s);
+    if (date && yearOf(date, draft, ctx) !== null) points.push(at);
+  }
+  return points;
+}
+
+/**
+ * Opens an item at a block that starts with a date, or that reports an event on a day relative
+ * to the page date ("…团队于14日在《X》上发表…"), or that opens undated ("近日,…") where the
+ * page date or the month heading dates it. Returns null when the block opens no item.
+ */
+function openItem(block: Block, draft: Draft, current: Built | null, ctx: ItemContext): Built | null {
+  const { doc, s, report } = ctx;
+  const { section } = draft;
+  const text = block.text;
+  const date = leadingDate(text, s);
+  if (date) {
+    const year = yearOf(date, draft, ctx);
+    const written = text.slice(0, date.length).trim();
+    if (year === null) {
+      report('date-without-year', `"${written}" gives no year, and neither its heading, the page date nor the title does: not read as an item`, { offset: block.start, end: block.start + date.length });
+      return null;
+    }
+    if (date.year !== null) ctx.runningYear = date.year;
+    let day = date.day;
+    if (day !== null && day > daysIn(year.year, date.month)) {
+      report('item-date-invalid', `${year.year}-${pad(date.month)}-${pad(day)} is not a calendar date; kept at month precision`, { offset: block.start, end: block.start + date.length });
+      day = null;
+    }
+    const value = day !== null ? `${year.year}-${pad(date.month)}-${pad(day)}` : `${year.year}-${pad(date.month)}`;
+    const item = newItem(value, day !== null ? 'day' : 'month', block, doc);
+    if (year.against) report('date-relative', `"${written}" read as ${value} (${year.against})`, { offset: block.start, end: block.start + date.length });
+    if (section.kind === 'month' && section.month && value.slice(0, 7) !== section.month) {
+      report('item-month-mismatch', `item dated ${item.date} sits under the ${section.month} heading`, { offset: block.start, end: block.start + date.length });
+      ctx.mismatched.add(item);
+    }
+    return { item, blocks: [block] };
+  }
+  const head = foldWidth(text.slice(0, 60));
+  const undated = s.undatedItemStarts.map((r) => r.exec(head)).find((m) => m !== null) ?? null;
+  const page = doc.pageDate;
+  if (page) {
+    const relative = relativeDay(text, s);
+    const value = relative ? dayBefore(page, relative.day) : null;
+    if (relative && value) {
+      const at = { offset: new SourceLocator(doc, block).at(relative.index, text.slice(relative.index, relative.index + relative.length)) };
+      report('date-relative', `"${text.slice(relative.index, relative.index + relative.length)}" read as ${value} (the day before or on the page date ${page})`, { ...at, end: at.offset + relative.length });
+      return { item: newItem(value, 'day', block, doc), blocks: [block] };
+    }
+    if (undated && section.kind !== 'month') {
+      const value = page.slice(0, 7);
+      let length = undated[0].length;
+      while (length > 0 && /[\s,，:：]/u.test(text[length - 1]!)) length--;
+      const word = text.slice(0, length);
+      report('date-relative', `"${word}" read as ${value} (the month of the page date ${page})`, { offset: block.start, end: block.start + word.length });
+      return { item: newItem(value, 'month', block, doc), blocks: [block] };
+    }
+  }
+  if (section.kind === 'month' && (undated || (current === null && (s.citationMarker.test(text) || /《[^《》]{1,200}》/u.test(text))))) {
+    report('item-undated', `an item without a date of its own; dated ${section.month} from its heading`, { offset: block.start });
+    return { item: newItem(section.month!, 'month', block, doc), blocks: [block] };
+  }
+  return null;
+}
+
+/** Citation markers in a prose block, located for the link stage (the document's citationMarkers). */
+function locateMarkers(block: Block, ctx: ItemContext): void {
+  const locator = new SourceLocator(ctx.doc, block);
+  for (const m of foldWidth(block.text).matchAll(ctx.s.citationMarkers)) {
+    const text = block.text.slice(m.index, m.index + m[0].length);
+    const start = locator.at(m.index, text);
+    ctx.doc.citationMarkers.push({ text, start, end: start + text.length });
+  }
+}
+
+/** One piece of a section's body, in order: an item's opening paragraph, or a paragraph that opens none. */
+type Piece = { opens: Built } | { block: Block; lead: boolean };
+
+/** A section read into pieces: what assembleItems needs once the page kind is known. */
+export interface ReadSection {
+  draft: Draft;
+  pieces: Piece[];
+}
+
+/**
+ * Reads a section's body: every paragraph (or sentence after a full stop) that opens with a date
+ * opens an item, wherever the section stands. The items are on the section at once (with their opening
+ * paragraph as their text, so the page kind can be read); assembleItems decides where the
+ * other paragraphs go.
+ */
+export function readSection(draft: Draft, ctx: ItemContext): ReadSection {
+  const pieces: Piece[] = [];
+  let current: Built | null = null;
+  for (const block of draft.body) {
+    const opening = openingYear(block.text, ctx.s);
+    if (opening !== null) ctx.runningYear = opening;
+    const points = splitPoints(block, draft, ctx);
+    const bounds = [0, ...points, block.text.length];
+    const locator = new SourceLocator(ctx.doc, block);
+    for (let i = 0; i + 1 < bounds.length; i++) {
+      const piece = points.length === 0 ? block : subBlock(ctx.doc, block, bounds[i]!, bounds[i + 1]!, locator);
+      const opened = openItem(piece, draft, current, ctx);
+      if (opened) {
+        current = opened;
+        pieces.push({ opens: opened });
+      } else {
+        // The sentence before an item that opens mid-line leads into it: never the item above's.
+        const lead = i === 0 && points.length > 0;
+        if (lead) current = null;
+        pieces.push({ block: piece, lead });
+      }
+    }
+  }
+  draft.section.items = pieces.flatMap((p) => ('opens' in p ? [p.opens.item] : []));
+  for (const p of pieces) if ('opens' in p) ctx.doc.itemBlocks.set(p.opens.item, p.opens.blocks);
+  return { draft, pieces };
+}
+
+/**
+ * How far an item reaches beyond its opening paragraph: to the next item (a digest's items run
+ * on, "该研究显示…" belongs to the study above), to a paragraph that sums up ("总体来看,…", a
+ * roundup's closing words), or nowhere (a news item's later paragraphs are the page's commentary).
+ */
+export type ItemReach = 'next-item' | 'closing-words' | 'own-paragraph';
+
+/**
+ * Assembles a section read by readSection: each item's text and blocks (and position), the
+ * section's prose (what belongs to no item), and where the citation markers in that prose are
+ * (the document's citationMarkers, which link resolves into the record's citations).
+ */
+export function assembleItems({ draft, pieces }: ReadSection, reach: ItemReach, ctx: ItemContext): void {
+  const { section } = draft;
+  const prose: Block[] = [];
+  let current: Built | null = null;
+  for (const piece of pieces) {
+    if ('opens' in piece) {
+      current = piece.opens;
+      continue;
+    }
+    const closes = reach === 'own-paragraph' || (reach === 'closing-words' && ctx.s.closingWords.some((r) => r.test(foldWidth(piece.block.text.slice(0, 20)))));
+    if (piece.lead || closes) current = null;
+    if (current) current.blocks.push(piece.block);
+    else prose.push(piece.block);
+  }
+  for (const item of section.items) {
+    const blocks = ctx.doc.itemBlocks.get(item)!;
+    item.text = blocks.map((b) => b.text).join('\n');
+    item.position = ctx.doc.lines.range(blocks[0]!.start, blocks[blocks.length - 1]!.end);
+  }
+  if (prose.length > 0) section.text = prose.map((b) => b.text).join('\n');
+  for (const block of prose) locateMarkers(block, ctx);
+}

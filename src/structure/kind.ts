@@ -1,0 +1,75 @@
+import type { ArticleRecord, Item, Section } from '../generated/article.js';
+import type { CompiledStructure } from '../core/data.js';
+import type { Block } from '../core/document.js';
+import { foldWidth } from '../core/text.js';
+
+/** The kinds of page the record can say it is. */
+export type PageKind = ArticleRecord['kind'];
+
+/** What the page kind is read from. */
+export interface KindEvidence {
+  title: string | null;
+  sections: Section[];
+  /** The blocks of each item (its first block is its lead). */
+  itemBlocks: ReadonlyMap<Item, Block[]>;
+  /** The title declares a range of months ("2025年1-6月…"). */
+  titleDeclaresMonths: boolean;
+  pageDate: string | null;
+  /** A byline was read (and kept out of the body). */
+  byline: boolean;
+}
+
+/** True when an item's opening paragraph reports a publication: it cites, or names a title or journal, or a publication verb. */
+export function reportsPublication(item: Item, blocks: readonly Block[] | undefined, s: CompiledStructure): boolean {
+  const lead = foldWidth(blocks?.[0]?.text ?? item.text.split('\n', 1)[0]!);
+  return s.citationMarker.test(lead) || s.publicationCues.test(lead);
+}
+
+/**
+ * The page kind, by the first rule that fits (docs/design/genre.md, "Page kinds"):
+ * 1. month digest — a month section holds an item, or the title declares a range of months;
+ * 2. year roundup — two year sections, or one and a span of years in the title;
+ * 3. overview — the title promises an explanation ("4种治疗方法", "有哪些"), whatever it dates;
+ * 4. drug approval — the title or the first dated item names an approval by a regulator;
+ * 5. trial roundup — the title counts studies ("5项临床试验"), or two items report publications;
+ * 6. news item — at most one publication, on a page with a page date or a byline, or one item;
+ * 7. trial roundup — two or more dated items; a page without items is a news item when it has a
+ *    page date or a byline and no outline, else an overview.
+ */
+export function pageKind(evidence: KindEvidence, s: CompiledStructure): PageKind {
+  const k = s.pageKinds;
+  const title = evidence.title === null ? '' : foldWidth(evidence.title);
+  const months = evidence.sections.filter((x) => x.kind === 'month' && x.items.length > 0);
+  const years = evidence.sections.filter((x) => x.kind === 'year');
+  if (months.length > 0 || evidence.titleDeclaresMonths) return 'month-digest';
+  if (years.length >= 2 || (years.length === 1 && k.titleYearRange.test(title))) return 'year-roundup';
+  if (k.overviewTitles.some((r) => r.test(title))) return 'overview';
+  const items = evidence.sections.flatMap((x) => x.items);
+  const firstLead = items[0] ? (evidence.itemBlocks.get(items[0])?.[0]?.text ?? items[0].text) : '';
+  const approval = (text: string) => k.approvalVerbs.test(text) && k.regulators.test(text);
+  if (years.length === 0 && (approval(title) || approval(foldWidth(firstLead)))) return 'drug-approval';
+  if (k.trialRoundupTitles.some((r) => r.test(title))) return 'trial-roundup';
+  const publications = items.filter((item) => reportsPublication(item, evidence.itemBlocks.get(item), s)).length;
+  if (publications >= 2) return 'trial-roundup';
+  if (items.length > 0 && (items.length === 1 || evidence.pageDate !== null || evidence.byline)) return 'news-item';
+  if (items.length >= 2) return 'trial-roundup';
+  const outline = evidence.sections.some((x) => x.outlineLevel !== undefined);
+  return (evidence.pageDate !== null || evidence.byline) && !outline ? 'news-item' : 'overview';
+}
+
+/**
+ * The months a page covers, by kind: a month digest's month sections that hold items, a year
+ * roundup's year sections (first January to last December), a trial roundup's dated items;
+ * nothing for the other kinds. Never from a body sentence, a range heading or a cross-link.
+ */
+export function periodOf(kind: PageKind, sections: Section[]): ArticleRecord['period'] {
+  let months: string[] = [];
+  if (kind === 'month-digest') months = sections.filter((x) => x.kind === 'month' && x.items.length > 0).map((x) => x.month!);
+  else if (kind === 'year-roundup') {
+    const years = sections.filter((x) => x.kind === 'year').map((x) => x.year!);
+    if (years.length > 0) months = [`${Math.min(...years)}-01`, `${Math.max(...years)}-12`];
+  } else if (kind === 'trial-roundup') months = sections.flatMap((x) => x.items.map((i) => i.date.slice(0, 7)));
+  if (months.length === 0) return null;
+  const sorted = [...months].sort();
+  return { start: sorted[0]!, end: sorted[sorted.length - 1]! };
+}
