@@ -94,8 +94,48 @@ const hostileHtml = fc
     return { kind: 'hostile HTML', input: { text, name: 'hostile.html' } };
   });
 
+const legacy = fixtures.filter((f) => /gbk|big5/.test(f.name));
+const utf8 = fixtures.filter((f) => !/gbk|big5|utf16/.test(f.name));
+
+/**
+ * A file in two encodings (issue 11): lines of a GBK or Big5 fixture and lines of a UTF-8 one,
+ * interleaved in runs at random cut points, as when paragraphs are pasted between pages.
+ */
+const mixedEncodings = fc
+  .tuple(fc.constantFrom(...legacy), fc.constantFrom(...utf8), fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 6 }))
+  .map(([a, b, cuts]): FuzzInput => {
+    const lines = (bytes: Uint8Array) => {
+      const out: Uint8Array[] = [];
+      let start = 0;
+      for (let i = 0; i < bytes.length; i++) if (bytes[i] === 0x0a) (out.push(bytes.slice(start, i + 1)), (start = i + 1));
+      if (start < bytes.length) out.push(bytes.slice(start));
+      return out;
+    };
+    const [la, lb] = [lines(a.bytes), lines(b.bytes)];
+    const points = [...cuts].sort((x, y) => x - y);
+    const parts: Uint8Array[] = [];
+    let from = 0;
+    points.forEach((p, k) => {
+      const source = k % 2 === 0 ? la : lb;
+      const to = Math.max(from, Math.floor(source.length * p));
+      parts.push(...source.slice(from, to));
+      from = to;
+    });
+    parts.push(...(points.length % 2 === 0 ? la : lb).slice(from));
+    return { kind: 'mixed encodings', input: bytesOf(a.name, Uint8Array.from(parts.flatMap((l) => [...l]))) };
+  });
+
+/** Binary files named as text (issue 11): a known signature followed by random bytes. */
+const binary = fc
+  .tuple(
+    fc.constantFrom([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], [0x1f, 0x8b, 0x08], [0x25, 0x50, 0x44, 0x46, 0x2d], [0x50, 0x4b, 0x03, 0x04], [0xff, 0xd8, 0xff, 0xe0]),
+    fc.uint8Array({ maxLength: 2048 }),
+    fc.constantFrom('.txt', '.html', '.md'),
+  )
+  .map(([signature, rest, ext]): FuzzInput => ({ kind: 'binary named as text', input: bytesOf(`file${ext}`, Uint8Array.from([...signature, ...rest])) }));
+
 /** Every class of generated input. */
-export const fuzzInputs = fc.oneof(randomBytes, mutated, controls, invalidSequences, hostileHtml);
+export const fuzzInputs = fc.oneof(randomBytes, mutated, controls, invalidSequences, hostileHtml, mixedEncodings, binary);
 
 /** Inputs too large to draw at random, tried once each. */
 export function hugeInputs(): FuzzInput[] {
@@ -105,5 +145,11 @@ export function hugeInputs(): FuzzInput[] {
     { kind: 'many references', input: { text: `2025年3月干细胞治疗最新临床进展\n3月5日,《X》发表。[1]\n参考资料:\n${Array.from({ length: 100000 }, (_, i) => reference(i)).join('\n')}`, name: 'refs.txt' } },
     { kind: 'long line', input: { text: '干细胞'.repeat(Math.ceil((20 * 1024 * 1024) / 9)), name: 'line.txt' } },
     { kind: 'entity flood', input: { text: `<html><body><p>${'&amp;'.repeat(2_000_000)}</p></body></html>`, name: 'entities.html' } },
+    // Issue 11: a Markdown paragraph and a code block of 140,000 lines each (the parser's stack
+    // overflowed at 130,000), 20,000 dated items naming one journal (quadratic re-tagging), and
+    // more references than the limit.
+    { kind: 'deep Markdown', input: { text: `# 2025年3月干细胞治疗最新临床进展\n\n${'干细胞研究\n'.repeat(140_000)}\n\`\`\`\n${'x\n'.repeat(140_000)}\`\`\`\n`, name: 'deep.md' } },
+    { kind: 'one journal, many items', input: { text: `2025年3月干细胞治疗最新临床进展\n${'3月5日,《干细胞研究与治疗》发表了一项研究。\n'.repeat(20_000)}`, name: 'journal.txt' } },
+    { kind: 'references over the limit', input: { text: `2025年3月干细胞治疗最新临床进展\n3月5日,《X》发表。[1]\n参考资料:\n${Array.from({ length: 25_000 }, (_, i) => reference(i)).join('\n')}`, name: 'limit.txt' } },
   ];
 }
