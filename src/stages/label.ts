@@ -3,6 +3,7 @@ import { labelDefaults } from '../generated/stage-defaults.js';
 import { monthOf, type CompiledStructure } from '../core/data.js';
 import type { DigestDocument } from '../core/document.js';
 import type { LexiconMatcher } from '../core/lexicon.js';
+import { monthNumber, yearNumber } from '../core/numerals.js';
 import { defineStage } from '../core/stage.js';
 
 /** The English full name of a month (1–12), from the data's month names. */
@@ -12,9 +13,10 @@ function monthName(month: number, s: CompiledStructure): string {
 
 /**
  * The date a heading opens with, in English, and how long it is: a range ("2025年1-12月" →
- * "January–December 2025"), a month ("2025年3月" → "March 2025") or a year ("2025年"), read
- * with the structure patterns that classify headings (one statement of each shape), or null.
- * `valid` is false when the numbers are no months.
+ * "January–December 2025"), a month ("2025年3月" → "March 2025"; in numerals, "二〇二五年十二月"
+ * → "December 2025") or a year ("2025年", "二〇二五年"), read with the structure patterns that
+ * classify headings (one statement of each shape), or null. `valid` is false when the numbers
+ * are no months or no year.
  */
 function datePrefix(view: string, s: CompiledStructure): { english: string; length: number; valid: boolean } | null {
   const month = (n: string | undefined, name: string | undefined) => monthOf(n, name, s) ?? 0;
@@ -26,15 +28,20 @@ function datePrefix(view: string, s: CompiledStructure): { english: string; leng
     const to = month(m.groups.to, m.groups.toName);
     return { english: ok(from, to) ? `${monthName(from, s)}–${monthName(to, s)} ${m.groups.year}` : '', length: m[0].length, valid: ok(from, to) };
   }
+  // Month and year headings may write their numbers in numerals ("二〇二五年十二月…").
   for (const r of s.monthHeadings) {
     const m = r.exec(view);
     if (!m?.groups?.year) continue;
-    const n = month(m.groups.month, m.groups.monthName);
-    return { english: ok(n) ? `${monthName(n, s)} ${m.groups.year}` : '', length: m[0].length, valid: ok(n) };
+    const n = monthNumber(m.groups, s) ?? 0;
+    const year = yearNumber(m.groups.year, s);
+    const valid = ok(n) && year !== null;
+    return { english: valid ? `${monthName(n, s)} ${year}` : '', length: m[0].length, valid };
   }
   for (const r of s.yearHeadings) {
     const m = r.exec(view);
-    if (m?.groups?.year) return { english: m.groups.year, length: m[0].length, valid: true };
+    if (!m?.groups?.year) continue;
+    const year = yearNumber(m.groups.year, s);
+    return { english: year === null ? '' : String(year), length: m[0].length, valid: year !== null };
   }
   return null;
 }

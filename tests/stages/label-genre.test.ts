@@ -40,3 +40,28 @@ describe('label: how the topic is chosen', () => {
     expect(await topicOf('# 成果登上国际期刊\n\n心肌梗塞与心力衰竭。')).toBeNull();
   });
 });
+
+describe('label: headings whose dates are written in Chinese numerals (issue 13, shape 7)', () => {
+  const english = async (heading: string) => {
+    const doc = await runUpTo(`# 骨关节炎临床进展\n\n## ${heading}\n\n十二月五日,研究发表。`, 'label', 'page.md');
+    return doc.sections.find((s) => s.heading === heading)!.headingEn;
+  };
+
+  it.each([
+    ['二〇二五年十二月干细胞治疗骨关节炎最新临床进展', 'December 2025: latest clinical progress in stem cell therapy for osteoarthritis'],
+    ['二零二五年四月干细胞治疗骨关节炎最新临床进展', 'April 2025: latest clinical progress in stem cell therapy for osteoarthritis'],
+    ['2025 年 12 月干细胞治疗骨关节炎最新临床进展', 'December 2025: latest clinical progress in stem cell therapy for osteoarthritis'],
+    ['二〇二五年干细胞治疗骨关节炎最新临床进展', '2025: latest clinical progress in stem cell therapy for osteoarthritis'],
+  ])('%s → %s', async (heading, expected) => {
+    expect(await english(heading)).toBe(expected);
+  });
+
+  it('composes the numeral heading of genre-dates, with no heading-untranslated for it', async () => {
+    const c = cases.find((x) => x.name === 'genre-dates')!;
+    const { record } = await ingestDetailed({ path: c.input }, { pipeline: pipeline(), id: c.name });
+    const december = record.sections.find((s) => s.month === '2025-12')!;
+    expect(december.heading).toBe('二〇二五年十二月干细胞治疗骨关节炎最新临床进展');
+    expect(december.headingEn).toBe('December 2025: latest clinical progress in stem cell therapy for osteoarthritis');
+    expect(record.diagnostics.filter((d) => d.rule === 'heading-untranslated').map((d) => d.message)).toEqual([]);
+  });
+});
