@@ -5,6 +5,7 @@ import type { DigestDocument } from '../core/document.js';
 import type { LexiconMatcher } from '../core/lexicon.js';
 import { monthNumber, yearNumber } from '../core/numerals.js';
 import { defineStage } from '../core/stage.js';
+import { LongestMatcher } from '../core/trie.js';
 
 /** The English full name of a month (1–12), from the data's month names. */
 function monthName(month: number, s: CompiledStructure): string {
@@ -125,9 +126,7 @@ function dominant(counts: ReadonlyMap<string, { disease: Disease; count: number 
  * (two at least); else the one the body names most, twice at least and twice as often as the next.
  */
 export function topicDisease(doc: DigestDocument, fromHeadings: readonly (Disease & { count: number })[], concepts: LexiconMatcher): Disease | null {
-  const referenceBlocks = new Set(doc.referenceBlocks);
-  const body = doc.blocks.filter((b) => !referenceBlocks.has(b)).map((b) => b.text);
-  if (doc.title !== null && !body.includes(doc.title)) body.push(doc.title);
+  const body = bodyTexts(doc);
   const counts = new Map<string, { disease: Disease; count: number }>();
   for (const text of body) {
     for (const c of concepts.conceptsIn(text)) {
@@ -145,6 +144,33 @@ export function topicDisease(doc: DigestDocument, fromHeadings: readonly (Diseas
   const [top, next] = [...headed.values()].sort((a, b) => b.count - a.count || (a.disease.id < b.disease.id ? -1 : 1));
   if (top && top.count >= 2 && (!next || top.count > next.count)) return top.disease;
   return dominant(counts, 2);
+}
+
+/** The texts of the page's blocks, the reference list aside, and its title. */
+function bodyTexts(doc: DigestDocument): string[] {
+  const referenceBlocks = new Set(doc.referenceBlocks);
+  const body = doc.blocks.filter((b) => !referenceBlocks.has(b)).map((b) => b.text);
+  if (doc.title !== null && !body.includes(doc.title)) body.push(doc.title);
+  return body;
+}
+
+/**
+ * The therapy the page's text names most, for a page whose title and headings name none:
+ * leftmost-longest over the data's therapy names (间充质干细胞治疗 is mesenchymal stem cell
+ * therapy, not stem cell therapy), the first named on a tie; null when the text names none.
+ */
+export function bodyTherapy(doc: DigestDocument, structure: CompiledStructure, concepts: LexiconMatcher): string | null {
+  const names = structure.english.therapies.flatMap((t) => t.zh.map((zh) => ({ zh: concepts.view(zh), en: t.en })));
+  const matcher = new LongestMatcher(names.map((n) => n.zh));
+  const counts = new Map<string, number>();
+  for (const text of bodyTexts(doc)) {
+    for (const m of matcher.search(concepts.view(text))) {
+      const en = names[m.patternIndex]!.en;
+      counts.set(en, (counts.get(en) ?? 0) + 1);
+    }
+  }
+  // Map order is the order first named; the sort is stable.
+  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
 }
 
 const kindNames: Partial<Record<Section['kind'], string>> = { summary: 'Summary', outlook: 'Outlook', conclusion: 'Conclusion' };
@@ -198,6 +224,7 @@ export const label = defineStage({
       }
     }
     if (doc.title !== null) therapy ??= headingParts(doc.title, structure, data.concepts).therapy;
+    therapy ??= bodyTherapy(doc, structure, data.concepts);
     const disease = topicDisease(doc, [...diseases.values()], data.concepts);
     doc.topic = disease || therapy ? { disease, therapy } : null;
     doc.titleEn = doc.title === null ? null : hasHan.test(doc.title) ? composeHeading(headingParts(doc.title, structure, data.concepts)) : doc.title;

@@ -421,7 +421,7 @@ function nameJournal(
     }
   } else if (family) {
     item.journalFamily = englishName(family);
-    report('journal-family-only', `item of ${item.date} names the ${item.journalFamily} family ("${family.text}"), not a journal`, { offset: at(family.opens) });
+    report('journal-family-only', `item of ${item.date} names a journal of the family ${item.journalFamily} ("${family.text}"), not the journal`, { offset: at(family.opens) });
   } else if (publisher || organization) {
     const written = publisher?.text ?? organization!.text;
     const place = at(publisher?.opens ?? organization!.start);

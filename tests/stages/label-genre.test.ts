@@ -41,6 +41,18 @@ describe('label: how the topic is chosen', () => {
   });
 });
 
+describe('label: the topic’s therapy', () => {
+  const therapyOf = async (text: string) => (await runUpTo(text, 'label', 'page.md')).topic?.therapy ?? null;
+
+  it('is the one the title or a heading names, else the one the body names most (the longest name, the first on a tie)', async () => {
+    expect(await therapyOf('# 间充质干细胞治疗系统性红斑狼疮\n\n干细胞治疗,干细胞治疗。')).toBe('mesenchymal stem cell therapy');
+    // No therapy in the title: the body's (genre-news-item).
+    expect(await therapyOf('# 301医院研究:干细胞可减少胰岛素用量\n\n干细胞治疗糖尿病一直备受期待。间充质干细胞治疗还在试验中,干细胞治疗仍需证据。')).toBe('stem cell therapy');
+    expect(await therapyOf('# 成果登上国际期刊\n\n细胞治疗正在走向临床,间充质干细胞治疗也是。')).toBe('cell therapy');
+    expect(await therapyOf('# 成果登上国际期刊\n\n研究发表。')).toBeNull();
+  });
+});
+
 describe('label: headings whose dates are written in Chinese numerals (issue 13, shape 7)', () => {
   const english = async (heading: string) => {
     const doc = await runUpTo(`# 骨关节炎临床进展\n\n## ${heading}\n\n十二月五日,研究发表。`, 'label', 'page.md');
