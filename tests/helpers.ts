@@ -33,23 +33,52 @@ export const months = (r: { sections: Section[] }): Section[] => r.sections.filt
 /** Every item of a record, in order. */
 export const items = (r: { sections: Section[] }): Item[] => r.sections.flatMap((s) => s.items);
 
-/** A compact, reviewable projection of a record for snapshot comparison. */
+/** At most `n` characters of a text, with an ellipsis when cut (keeps snapshot lines short). */
+const clip = (text: string, n = 60): string => (text.length > n ? `${text.slice(0, n)}…` : text);
+
+/**
+ * A compact, reviewable projection of a record for snapshot comparison: what a reader checks
+ * against a fixture's expect.md — the page (kind, title, topic, period, page date), sections and
+ * items (date, precision, citations, journal as named and as written, paper title), the journals
+ * and citation markers the page names outside items, the references, the entities (concept →
+ * the surfaces tagged) and the chrome kept out of the body.
+ */
 export function summarize(record: ArticleRecord) {
+  const entities = Object.fromEntries(record.entities.map((e) => [e.id, [...new Set(e.mentions.map((m) => m.text))].join(' | ')]));
   return {
     id: record.id,
     format: record.source.format,
     encoding: record.source.encoding,
     language: record.language,
     script: record.script,
+    kind: record.kind,
     title: record.title,
+    titleEn: record.titleEn,
+    topic: record.topic ? { disease: record.topic.disease?.id ?? null, therapy: record.topic.therapy } : null,
     period: record.period,
+    pageDate: record.pageDate,
     sections: record.sections.map((s) => ({
       kind: s.kind,
       heading: s.heading,
+      ...(s.headingEn ? { headingEn: s.headingEn } : {}),
       ...(s.month ? { month: s.month } : {}),
-      items: s.items.map((i) => ({ date: i.date, precision: i.datePrecision, citations: i.citations, journal: i.journal })),
+      ...(s.year ? { year: s.year } : {}),
+      ...(s.outlineLevel ? { outlineLevel: s.outlineLevel } : {}),
+      items: s.items.map((i) => ({
+        date: i.date,
+        precision: i.datePrecision,
+        citations: i.citations,
+        journal: i.journal,
+        ...(i.journalText ? { journalText: i.journalText } : {}),
+        ...(i.journalFamily ? { journalFamily: i.journalFamily } : {}),
+        ...(i.paperTitle ? { paperTitle: i.paperTitle } : {}),
+      })),
     })),
+    journals: (record.journals ?? []).map((j) => `${j.text} → ${j.name ?? '(unknown)'}${j.kind === 'journal' ? '' : ` (${j.kind})`}`),
+    citations: (record.citations ?? []).map((c) => `${c.text} → ${c.references.join(', ') || '(unresolved)'}`),
     references: record.references.map((r) => ({ id: r.id, DOI: r.csl.DOI ?? null, PMID: r.csl.PMID ?? null, title: r.csl.title ?? null, placeholder: r.placeholder === true })),
+    entities,
+    boilerplate: record.boilerplate.map((b) => `${b.kind}: ${clip(b.text)}`),
   };
 }
 

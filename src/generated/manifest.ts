@@ -77,7 +77,7 @@ export interface ManifestInput {
   title: string | null;
   titleEn: string | null;
   /**
-   * What the page is about: the disease its title names (of several, the one the page names twice as often as each other; else the one two headings or more name; else the one the body names most, twice as often as the next) and the therapy.
+   * What the page is about: the disease its title names (of several, the one the page names twice as often as each other; else the one two headings or more name; else the one the body names most, twice as often as the next) and the therapy (the one the headings or the title name, else the one the body names most).
    */
   topic: null | {
     disease: null | {

@@ -3,7 +3,9 @@ import { labelDefaults } from '../generated/stage-defaults.js';
 import { monthOf, type CompiledStructure } from '../core/data.js';
 import type { DigestDocument } from '../core/document.js';
 import type { LexiconMatcher } from '../core/lexicon.js';
+import { monthNumber, yearNumber } from '../core/numerals.js';
 import { defineStage } from '../core/stage.js';
+import { LongestMatcher } from '../core/trie.js';
 
 /** The English full name of a month (1–12), from the data's month names. */
 function monthName(month: number, s: CompiledStructure): string {
@@ -12,9 +14,10 @@ function monthName(month: number, s: CompiledStructure): string {
 
 /**
  * The date a heading opens with, in English, and how long it is: a range ("2025年1-12月" →
- * "January–December 2025"), a month ("2025年3月" → "March 2025") or a year ("2025年"), read
- * with the structure patterns that classify headings (one statement of each shape), or null.
- * `valid` is false when the numbers are no months.
+ * "January–December 2025"), a month ("2025年3月" → "March 2025"; in numerals, "二〇二五年十二月"
+ * → "December 2025") or a year ("2025年", "二〇二五年"), read with the structure patterns that
+ * classify headings (one statement of each shape), or null. `valid` is false when the numbers
+ * are no months or no year.
  */
 function datePrefix(view: string, s: CompiledStructure): { english: string; length: number; valid: boolean } | null {
   const month = (n: string | undefined, name: string | undefined) => monthOf(n, name, s) ?? 0;
@@ -26,15 +29,20 @@ function datePrefix(view: string, s: CompiledStructure): { english: string; leng
     const to = month(m.groups.to, m.groups.toName);
     return { english: ok(from, to) ? `${monthName(from, s)}–${monthName(to, s)} ${m.groups.year}` : '', length: m[0].length, valid: ok(from, to) };
   }
+  // Month and year headings may write their numbers in numerals ("二〇二五年十二月…").
   for (const r of s.monthHeadings) {
     const m = r.exec(view);
     if (!m?.groups?.year) continue;
-    const n = month(m.groups.month, m.groups.monthName);
-    return { english: ok(n) ? `${monthName(n, s)} ${m.groups.year}` : '', length: m[0].length, valid: ok(n) };
+    const n = monthNumber(m.groups, s) ?? 0;
+    const year = yearNumber(m.groups.year, s);
+    const valid = ok(n) && year !== null;
+    return { english: valid ? `${monthName(n, s)} ${year}` : '', length: m[0].length, valid };
   }
   for (const r of s.yearHeadings) {
     const m = r.exec(view);
-    if (m?.groups?.year) return { english: m.groups.year, length: m[0].length, valid: true };
+    if (!m?.groups?.year) continue;
+    const year = yearNumber(m.groups.year, s);
+    return { english: year === null ? '' : String(year), length: m[0].length, valid: year !== null };
   }
   return null;
 }
@@ -118,9 +126,7 @@ function dominant(counts: ReadonlyMap<string, { disease: Disease; count: number 
  * (two at least); else the one the body names most, twice at least and twice as often as the next.
  */
 export function topicDisease(doc: DigestDocument, fromHeadings: readonly (Disease & { count: number })[], concepts: LexiconMatcher): Disease | null {
-  const referenceBlocks = new Set(doc.referenceBlocks);
-  const body = doc.blocks.filter((b) => !referenceBlocks.has(b)).map((b) => b.text);
-  if (doc.title !== null && !body.includes(doc.title)) body.push(doc.title);
+  const body = bodyTexts(doc);
   const counts = new Map<string, { disease: Disease; count: number }>();
   for (const text of body) {
     for (const c of concepts.conceptsIn(text)) {
@@ -138,6 +144,33 @@ export function topicDisease(doc: DigestDocument, fromHeadings: readonly (Diseas
   const [top, next] = [...headed.values()].sort((a, b) => b.count - a.count || (a.disease.id < b.disease.id ? -1 : 1));
   if (top && top.count >= 2 && (!next || top.count > next.count)) return top.disease;
   return dominant(counts, 2);
+}
+
+/** The texts of the page's blocks, the reference list aside, and its title. */
+function bodyTexts(doc: DigestDocument): string[] {
+  const referenceBlocks = new Set(doc.referenceBlocks);
+  const body = doc.blocks.filter((b) => !referenceBlocks.has(b)).map((b) => b.text);
+  if (doc.title !== null && !body.includes(doc.title)) body.push(doc.title);
+  return body;
+}
+
+/**
+ * The therapy the page's text names most, for a page whose title and headings name none:
+ * leftmost-longest over the data's therapy names (间充质干细胞治疗 is mesenchymal stem cell
+ * therapy, not stem cell therapy), the first named on a tie; null when the text names none.
+ */
+export function bodyTherapy(doc: DigestDocument, structure: CompiledStructure, concepts: LexiconMatcher): string | null {
+  const names = structure.english.therapies.flatMap((t) => t.zh.map((zh) => ({ zh: concepts.view(zh), en: t.en })));
+  const matcher = new LongestMatcher(names.map((n) => n.zh));
+  const counts = new Map<string, number>();
+  for (const text of bodyTexts(doc)) {
+    for (const m of matcher.search(concepts.view(text))) {
+      const en = names[m.patternIndex]!.en;
+      counts.set(en, (counts.get(en) ?? 0) + 1);
+    }
+  }
+  // Map order is the order first named; the sort is stable.
+  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
 }
 
 const kindNames: Partial<Record<Section['kind'], string>> = { summary: 'Summary', outlook: 'Outlook', conclusion: 'Conclusion' };
@@ -191,6 +224,7 @@ export const label = defineStage({
       }
     }
     if (doc.title !== null) therapy ??= headingParts(doc.title, structure, data.concepts).therapy;
+    therapy ??= bodyTherapy(doc, structure, data.concepts);
     const disease = topicDisease(doc, [...diseases.values()], data.concepts);
     doc.topic = disease || therapy ? { disease, therapy } : null;
     doc.titleEn = doc.title === null ? null : hasHan.test(doc.title) ? composeHeading(headingParts(doc.title, structure, data.concepts)) : doc.title;

@@ -1,4 +1,4 @@
-import type { Item } from '../generated/article.js';
+import type { ArticleRecord, Item } from '../generated/article.js';
 import { linkDefaults } from '../generated/stage-defaults.js';
 import type { Journal, PipelineData } from '../core/data.js';
 import type { Block, DigestDocument, NamedJournal } from '../core/document.js';
@@ -205,6 +205,20 @@ function englishName(name: JournalName): string | null {
 type Report = StageContext<object>['report'];
 
 /**
+ * Which item checks fit which kind of page (docs/design/genre.md, "Page kinds"): a news item, a
+ * drug approval or an overview cites in running text, so an item without a marker is no fault
+ * there; a drug approval's item is a regulator's decision, so it names no journal by nature.
+ */
+const itemChecks: Readonly<Record<ArticleRecord['kind'], { uncited: boolean; noJournal: boolean }>> = {
+  'month-digest': { uncited: true, noJournal: true },
+  'year-roundup': { uncited: true, noJournal: true },
+  'trial-roundup': { uncited: true, noJournal: true },
+  'news-item': { uncited: false, noJournal: true },
+  'drug-approval': { uncited: false, noJournal: false },
+  overview: { uncited: false, noJournal: true },
+};
+
+/**
  * An organization, by the data: a name the lexicon matches whole as an organization (Monash
  * Health, 上海长海医院), or one that ends in an institution word of the facts vocabulary (医院, 大学…).
  */
@@ -226,7 +240,7 @@ export function organizationTest(data: PipelineData): OrganizationTest {
 export const link = defineStage({
   name: 'link',
   description: 'Link citation markers to references, read the journals the page names and give each item its journal through the journal table.',
-  needs: ['items', 'itemBlocks', 'references'],
+  needs: ['items', 'itemBlocks', 'pageKind', 'citationMarkers', 'references'],
   provides: ['citations', 'journals'],
   rules: {
     'citation-unresolved': {
@@ -241,7 +255,7 @@ export const link = defineStage({
     },
     'item-uncited': {
       severity: 'info',
-      description: 'An item cites no reference although the article has a reference list.',
+      description: 'An item of a month digest, year roundup or trial roundup cites no reference although the article has a reference list (news items, drug approvals and overviews cite in running text).',
       example: 'an item without any [n] marker',
     },
     'journal-unknown': {
@@ -271,7 +285,7 @@ export const link = defineStage({
     },
     'item-no-journal': {
       severity: 'info',
-      description: 'An item names no journal.',
+      description: 'An item names no journal (not reported on a drug approval, whose items are a regulator’s decisions).',
       example: '3月5日，某团队宣布…',
     },
   },
@@ -280,6 +294,7 @@ export const link = defineStage({
     const byId = new Map(doc.references.map((r) => [r.id, r]));
     const cited = new Set<string>();
     const isOrganization = organizationTest(data);
+    const checks = itemChecks[doc.kind];
     const resolve = (numbers: number[], at: number, end: number, into: string[]) => {
       for (const n of numbers) {
         const id = `ref-${n}`;
@@ -305,8 +320,8 @@ export const link = defineStage({
           resolve(expandCitation(m.groups!.numbers!), at, at + m[0].length, ids);
         }
         item.citations = ids;
-        if (ids.length === 0 && doc.references.length > 0) report('item-uncited', `item of ${item.date} cites no reference`, { offset: itemStart });
-        nameJournal(doc, item, itemStart, data.journals, isOrganization, byId, report);
+        if (ids.length === 0 && doc.references.length > 0 && checks.uncited) report('item-uncited', `item of ${item.date} cites no reference`, { offset: itemStart });
+        nameJournal(doc, item, itemStart, data.journals, isOrganization, byId, report, checks.noJournal);
       }
     }
 
@@ -373,6 +388,8 @@ function nameJournal(
   isOrganization: OrganizationTest,
   byId: ReadonlyMap<string, DigestDocument['references'][number]>,
   report: Report,
+  /** False on a page kind whose items name no journal by nature (a drug approval). */
+  checkNoJournal: boolean,
 ): void {
   const { known, family, publisher, unknown, organization, paperTitle } = readLead(item.text.split('\n', 1)[0]!, journals, isOrganization);
   const chosen = known ?? family ?? publisher ?? unknown;
@@ -404,7 +421,7 @@ function nameJournal(
     }
   } else if (family) {
     item.journalFamily = englishName(family);
-    report('journal-family-only', `item of ${item.date} names the ${item.journalFamily} family ("${family.text}"), not a journal`, { offset: at(family.opens) });
+    report('journal-family-only', `item of ${item.date} names a journal of the family ${item.journalFamily} ("${family.text}"), not the journal`, { offset: at(family.opens) });
   } else if (publisher || organization) {
     const written = publisher?.text ?? organization!.text;
     const place = at(publisher?.opens ?? organization!.start);
@@ -413,10 +430,10 @@ function nameJournal(
     if (taken) {
       item.journal = taken.journal.name;
       report('journal-from-reference', `item names "${written}" (${publisher ? 'a publisher' : 'an organization'}); its journal ${taken.journal.name} is taken from reference [${taken.id.slice(4)}]`, { offset: place });
-    } else if (!publisher) report('item-no-journal', `item of ${item.date} names no journal ("${written}" is an organization)`, { offset: itemStart });
+    } else if (!publisher && checkNoJournal) report('item-no-journal', `item of ${item.date} names no journal ("${written}" is an organization)`, { offset: itemStart });
   } else if (unknown) {
     report('journal-unknown', `journal "${unknown.text}" is not in the journal table (pipelines/data/journals.json)`, { offset: at(unknown.opens) });
-  } else {
+  } else if (checkNoJournal) {
     report('item-no-journal', `item of ${item.date} names no journal`, { offset: itemStart });
   }
 }

@@ -1,10 +1,11 @@
 import type { Section } from '../generated/article.js';
 import { segmentDefaults } from '../generated/stage-defaults.js';
 import type { Block } from '../core/document.js';
+import { yearNumber } from '../core/numerals.js';
 import { defineStage } from '../core/stage.js';
 import { foldWidth } from '../core/text.js';
 import { classifyBlock, declaredRange, pageDateInMarkup, subBlock, titleLike, type BoilerplateKind } from '../structure/blocks.js';
-import { leadingDate, pad, yearNumber } from '../structure/dates.js';
+import { leadingDate, pad } from '../structure/dates.js';
 import { assembleItems, quotedTitles, readSection, type Draft, type ItemContext, type ItemReach } from '../structure/items.js';
 import { pageKind, periodOf, type PageKind } from '../structure/kind.js';
 

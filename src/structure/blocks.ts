@@ -1,8 +1,9 @@
 import { monthOf, type CompiledStructure } from '../core/data.js';
 import type { Block, DigestDocument } from '../core/document.js';
+import { monthNumber, yearNumber } from '../core/numerals.js';
 import { foldWidth } from '../core/text.js';
 import { listAfterHeading } from '../refs/split.js';
-import { calendarDate, monthNumber, yearNumber } from './dates.js';
+import { calendarDate } from './dates.js';
 
 /** Kinds of boilerplate a block can be (the record's boilerplate kinds). */
 export type BoilerplateKind = 'disclaimer' | 'qr-code' | 'caption' | 'page-date' | 'other';

@@ -1,6 +1,6 @@
-import { monthOf, type CompiledStructure } from '../core/data.js';
+import type { CompiledStructure } from '../core/data.js';
+import { dateNumber, monthNumber, yearNumber } from '../core/numerals.js';
 import { foldWidth } from '../core/text.js';
-import { numberValue } from './numerals.js';
 
 /** A date that opens an item. */
 export interface ItemDate {
@@ -11,22 +11,6 @@ export interface ItemDate {
   relativeYear: number | null;
   /** How many characters of the text the date takes. */
   length: number;
-}
-
-/** A year, month or day group of a structure pattern: digits, numerals or an English month name. */
-function groupNumber(value: string | undefined, s: CompiledStructure): number | null {
-  return value === undefined ? null : numberValue(value.replace(/\s+/g, ''), s.numerals);
-}
-
-/** The month a pattern captured: a number, numerals or an English name. */
-export function monthNumber(groups: Record<string, string | undefined>, s: CompiledStructure): number | null {
-  return groups.monthName ? monthOf(undefined, groups.monthName, s) : groupNumber(groups.month, s);
-}
-
-/** The year a pattern captured (digits or numerals), if it is a plausible year. */
-export function yearNumber(value: string | undefined, s: CompiledStructure): number | null {
-  const year = groupNumber(value, s);
-  return year !== null && year >= 1000 && year <= 2999 ? year : null;
 }
 
 /**
@@ -41,7 +25,7 @@ export function leadingDate(text: string, s: CompiledStructure): ItemDate | null
     if (!m?.groups) continue;
     const month = monthNumber(m.groups, s);
     if (!month || month < 1 || month > 12) continue;
-    const day = groupNumber(m.groups.day, s);
+    const day = dateNumber(m.groups.day, s);
     if (day !== null && (day < 1 || day > 31)) continue;
     const year = m.groups.year === undefined ? null : yearNumber(m.groups.year, s);
     if (m.groups.year !== undefined && year === null) continue;
@@ -76,7 +60,7 @@ export function relativeDay(text: string, s: CompiledStructure): { day: number; 
   const sentence = foldWidth(firstSentence(text));
   if (!s.eventVerbs.test(sentence)) return null;
   const m = s.relativeDay.exec(sentence);
-  const day = groupNumber(m?.groups?.day, s);
+  const day = dateNumber(m?.groups?.day, s);
   if (!m || day === null || day < 1 || day > 31) return null;
   return { day, index: m.index, length: m[0].length };
 }

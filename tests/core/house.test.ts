@@ -25,6 +25,11 @@ describe('the house: stages share only the document', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('src/structure/ is segment’s helper folder: no other stage and nothing in src/core/ imports it (shared pure helpers live in src/core/)', () => {
+    const importers = [...stageFiles, ...files(repo('src/core'))].filter((f) => /from '\.\.\/structure\//.test(source(f))).map(rel);
+    expect(importers).toEqual(['src/stages/segment.ts']);
+  });
+
   it('nothing in src/core/ imports a stage (the loader is given the registry)', () => {
     const offenders = files(repo('src/core')).filter((f) => /from '\.\.\/stages\//.test(source(f))).map(rel);
     expect(offenders).toEqual([]);

@@ -8,15 +8,7 @@ const root = repo('tests/fixtures');
 const cases = readdirSync(root, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
 const update = process.env.UPDATE_SNAPSHOT === '1';
 
-// A case with an expect.md and no expected.json is a specification awaiting its implementation
-// (issue 13's genre cases): listed as todo, never snapshotted from today's output.
-const specified = (name: string) => existsSync(`${root}/${name}/expect.md`) && !existsSync(`${root}/${name}/expected.json`);
-
 describe.each(cases)('fixture case %s', (name) => {
-  if (specified(name)) {
-    it.todo('awaits its expected.json (expect.md says what a correct reading gives)');
-    return;
-  }
   it('matches expected.json and diagnostics.txt', async () => {
     const input = readdirSync(`${root}/${name}`).find((f) => f.startsWith('input.'));
     expect(input, `tests/fixtures/${name} has no input.* file`).toBeDefined();
@@ -25,10 +17,12 @@ describe.each(cases)('fixture case %s', (name) => {
     const diagnostics = reporters.unix(record.diagnostics.map((d) => ({ file: input!, ...d })));
     const expectedFile = `${root}/${name}/expected.json`;
     const diagnosticsFile = `${root}/${name}/diagnostics.txt`;
-    if (update || !existsSync(expectedFile)) {
+    // A snapshot is written only on request (and its diff read before committing): a case without one fails.
+    if (update) {
       writeFileSync(expectedFile, summary);
       writeFileSync(diagnosticsFile, diagnostics);
     }
+    expect(existsSync(expectedFile), `tests/fixtures/${name} has no expected.json (UPDATE_SNAPSHOT=1 writes it)`).toBe(true);
     expect(summary).toBe(readFileSync(expectedFile, 'utf8'));
     expect(diagnostics).toBe(readFileSync(diagnosticsFile, 'utf8'));
   });

@@ -40,3 +40,40 @@ describe('label: how the topic is chosen', () => {
     expect(await topicOf('# 成果登上国际期刊\n\n心肌梗塞与心力衰竭。')).toBeNull();
   });
 });
+
+describe('label: the topic’s therapy', () => {
+  const therapyOf = async (text: string) => (await runUpTo(text, 'label', 'page.md')).topic?.therapy ?? null;
+
+  it('is the one the title or a heading names, else the one the body names most (the longest name, the first on a tie)', async () => {
+    expect(await therapyOf('# 间充质干细胞治疗系统性红斑狼疮\n\n干细胞治疗,干细胞治疗。')).toBe('mesenchymal stem cell therapy');
+    // No therapy in the title: the body's (genre-news-item).
+    expect(await therapyOf('# 301医院研究:干细胞可减少胰岛素用量\n\n干细胞治疗糖尿病一直备受期待。间充质干细胞治疗还在试验中,干细胞治疗仍需证据。')).toBe('stem cell therapy');
+    expect(await therapyOf('# 成果登上国际期刊\n\n细胞治疗正在走向临床,间充质干细胞治疗也是。')).toBe('cell therapy');
+    expect(await therapyOf('# 成果登上国际期刊\n\n研究发表。')).toBeNull();
+  });
+});
+
+describe('label: headings whose dates are written in Chinese numerals (issue 13, shape 7)', () => {
+  const english = async (heading: string) => {
+    const doc = await runUpTo(`# 骨关节炎临床进展\n\n## ${heading}\n\n十二月五日,研究发表。`, 'label', 'page.md');
+    return doc.sections.find((s) => s.heading === heading)!.headingEn;
+  };
+
+  it.each([
+    ['二〇二五年十二月干细胞治疗骨关节炎最新临床进展', 'December 2025: latest clinical progress in stem cell therapy for osteoarthritis'],
+    ['二零二五年四月干细胞治疗骨关节炎最新临床进展', 'April 2025: latest clinical progress in stem cell therapy for osteoarthritis'],
+    ['2025 年 12 月干细胞治疗骨关节炎最新临床进展', 'December 2025: latest clinical progress in stem cell therapy for osteoarthritis'],
+    ['二〇二五年干细胞治疗骨关节炎最新临床进展', '2025: latest clinical progress in stem cell therapy for osteoarthritis'],
+  ])('%s → %s', async (heading, expected) => {
+    expect(await english(heading)).toBe(expected);
+  });
+
+  it('composes the numeral heading of genre-dates, with no heading-untranslated for it', async () => {
+    const c = cases.find((x) => x.name === 'genre-dates')!;
+    const { record } = await ingestDetailed({ path: c.input }, { pipeline: pipeline(), id: c.name });
+    const december = record.sections.find((s) => s.month === '2025-12')!;
+    expect(december.heading).toBe('二〇二五年十二月干细胞治疗骨关节炎最新临床进展');
+    expect(december.headingEn).toBe('December 2025: latest clinical progress in stem cell therapy for osteoarthritis');
+    expect(record.diagnostics.filter((d) => d.rule === 'heading-untranslated').map((d) => d.message)).toEqual([]);
+  });
+});

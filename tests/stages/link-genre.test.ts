@@ -216,3 +216,49 @@ describe('link: citation markers outside items (shape 10; segment locates them, 
     expect(items(again)[0]!.citations).toEqual(['ref-1']);
   });
 });
+
+describe('link: the item checks that fit the page kind (docs/design/genre.md, "Page kinds")', () => {
+  // Each page has a reference list, one item that cites it in a journal, and one item that cites
+  // nothing and names no journal: which of item-uncited and item-no-journal it gets depends on its kind.
+  const reference = ['## 参考资料', '[1] Wang L. Umbilical cord cells for knee osteoarthritis. Stem Cell Res Ther. 2025;16:111.'];
+  const cited = '《干细胞研究与治疗》上发表了一项膝骨关节炎研究。[1]';
+  const pages: [ArticleRecord['kind'], string[]][] = [
+    ['month-digest', ['# 2025年1-2月干细胞治疗膝骨关节炎最新临床进展', '## 2025年1月干细胞治疗膝骨关节炎最新临床进展', `1月5日,${cited}`, '## 2025年2月干细胞治疗膝骨关节炎最新临床进展', '2月5日,某医院宣布启动一项新的临床试验。']],
+    ['year-roundup', ['# 2015-2025年干细胞治疗膝骨关节炎关键临床进展', '## 2015年干细胞治疗膝骨关节炎关键临床进展', `2015年1月5日,${cited}`, '## 2025年干细胞治疗膝骨关节炎关键临床进展', '2025年2月5日,某医院宣布启动一项新的临床试验。']],
+    ['trial-roundup', ['# 2项研究告诉你干细胞能否治疗膝骨关节炎', `2025年1月5日,${cited}`, '2025年2月5日,某医院宣布启动一项新的临床试验。']],
+    ['news-item', ['# 某医院启动干细胞治疗膝骨关节炎临床试验', '发布时间:2025-02-10 09:00:00', '2025年2月5日,某医院宣布启动一项新的临床试验。', `此前的研究显示,干细胞可改善膝关节功能。${cited.slice(-3)}`]],
+    ['drug-approval', ['# 某干细胞药品获批上市', '2025年1月2日,国家药品监督管理局批准某干细胞注射液上市,用于治疗膝骨关节炎。', `2024年6月1日,该药的关键研究在${cited}`]],
+    ['overview', ['# 干细胞治疗膝骨关节炎的原理是什么', `2025年1月5日,${cited}`, '2025年2月5日,某医院宣布启动一项新的临床试验。']],
+  ];
+  const expected: Record<ArticleRecord['kind'], string[]> = {
+    'month-digest': ['item-uncited', 'item-no-journal'],
+    'year-roundup': ['item-uncited', 'item-no-journal'],
+    'trial-roundup': ['item-uncited', 'item-no-journal'],
+    'news-item': ['item-no-journal'],
+    'drug-approval': [],
+    overview: ['item-no-journal'],
+  };
+  it.each(pages)('%s', async (kind, lines) => {
+    const doc = await runUpTo([...lines, ...reference].join('\n\n'), 'link', 'page.md');
+    expect(doc.kind).toBe(kind);
+    expect(doc.references).toHaveLength(1);
+    expect(items(doc).some((i) => i.citations.length === 0 && i.journal === null)).toBe(true);
+    expect(rules(doc).filter((r) => r === 'item-uncited' || r === 'item-no-journal')).toEqual(expected[kind]);
+    // The checks between markers and references are the same on every kind.
+    expect(rules(doc)).not.toContain('reference-uncited');
+  });
+
+  it('on the genre fixtures: no item-uncited on news items, drug approvals and overviews; no item-no-journal on drug approvals', async () => {
+    const seen = new Map<string, Set<string>>();
+    for (const c of cases) {
+      const record = await recordOf(c);
+      const kinds = seen.get(record.kind) ?? new Set<string>();
+      rules(record).forEach((r) => kinds.add(r));
+      seen.set(record.kind, kinds);
+    }
+    for (const kind of ['news-item', 'drug-approval', 'overview']) expect(seen.get(kind)?.has('item-uncited'), kind).toBe(false);
+    expect(seen.get('drug-approval')?.has('item-no-journal')).toBe(false);
+    // The fixtures do exercise the checks where they fit.
+    expect(seen.get('news-item')?.has('item-no-journal')).toBe(true);
+  });
+});

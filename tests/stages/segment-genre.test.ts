@@ -189,6 +189,22 @@ describe('6. boilerplate, both ways', () => {
     }
   });
 
+  it('reads a publication line that names its source first (来源:… 发布日期:…, as news CMSs write it)', async () => {
+    for (const [line, date] of [
+      ['来源: 发布日期:2018-06-14 浏览次数:15687次', '2018-06-14'],
+      ['来源：新华网 发布时间：2025-10-14 09:12', '2025-10-14'],
+      ['來源:中央社 發布時間:2025/10/14', '2025-10-14'],
+      ['来源:某某网发布时间:2025-10-14', '2025-10-14'],
+    ] as const) {
+      const doc = await runUpTo(`韩国团队干细胞治疗帕金森病临床试验结果发表\n${line}\n研究团队于14日在国际学术期刊《细胞》发表了临床试验结果。`, 'segment');
+      expect(doc.pageDate, line).toBe(date);
+      expect(doc.boilerplate.map((b) => b.kind), line).toEqual(['page-date']);
+    }
+    // A source line without a date stays chrome of kind other, and gives no page date.
+    const undated = await runUpTo('某某新闻\n来源:新华网\n研究发表。', 'segment');
+    expect([undated.pageDate, undated.boilerplate.map((b) => b.kind)]).toEqual([null, ['other']]);
+  });
+
   it('drops repeated photo captions (the title, a paper title) and keeps the title from the <h1>', async () => {
     for (const name of ['genre-chrome-site', 'genre-chrome-site-hant']) {
       const doc = await read(name);

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { classifyBlock, leadingDate } from '../../src/stages/segment.js';
 import { DigestDocument, type Block } from '../../src/core/document.js';
 import { pageDateOf, SourceLocator } from '../../src/structure/blocks.js';
-import { numberValue } from '../../src/structure/numerals.js';
 import { months, pipeline, runUpTo } from '../helpers.js';
 
 const structure = () => pipeline().data.structure;
@@ -125,20 +124,6 @@ describe('segment: documents', () => {
 });
 
 describe('segment: numerals, dates and lines of the genre (issue 13)', () => {
-  it.each([
-    ['12', 12],
-    ['十', 10],
-    ['十二', 12],
-    ['二十三', 23],
-    ['三十一', 31],
-    ['二〇二五', 2025],
-    ['二零二五', 2025],
-    ['十十', null],
-    ['abc', null],
-  ])('numberValue(%s) = %s', (text, value) => {
-    expect(numberValue(text, structure().numerals)).toBe(value);
-  });
-
   it.each([
     ['四月,国家药监局', { year: null, month: 4, day: null }],
     ['十二月初,', { year: null, month: 12, day: null }],
