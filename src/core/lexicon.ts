@@ -1,6 +1,5 @@
 import type { Entity } from '../generated/article.js';
 import type { Lexicon } from '../generated/lexicon.js';
-import type { Block } from './document.js';
 import { characterTablesSync, lowerSameLength, matchingView, withoutMatches, type ShrunkView } from './script.js';
 import { slugify } from './text.js';
 import { LongestMatcher } from './trie.js';
@@ -66,6 +65,11 @@ export function leftmostLongest(found: readonly ConceptMatch[]): ConceptMatch[] 
 
 function toMatched(c: Concept): MatchedConcept {
   return { id: c.id, type: c.type as Entity['type'], label: c.label, xrefs: c.xrefs };
+}
+
+/** What the matcher reads of a document's block (its text): the block itself is the key of its scan. */
+export interface ScannedBlock {
+  readonly text: string;
 }
 
 /**
@@ -154,7 +158,7 @@ export class LexiconMatcher {
    * The scan of a block, made on first need and kept in `scans` (the document's `doc.scans`):
    * every stage that reads a block's mentions shares it.
    */
-  scanOf(block: Block, scans: Map<Block, BlockScan>): BlockScan {
+  scanOf<B extends ScannedBlock>(block: B, scans: Map<B, BlockScan>): BlockScan {
     let scan = scans.get(block);
     if (!scan) {
       const shrunk = this.matchingText(block.text);
@@ -169,7 +173,7 @@ export class LexiconMatcher {
    * The concepts of a text made of blocks joined by line feeds (an item's text), exactly as
    * {@link conceptsIn} gives them for that text, from the blocks' scans.
    */
-  conceptsInBlocks(blocks: readonly Block[], scans: Map<Block, BlockScan>): ConceptSpan[] {
+  conceptsInBlocks<B extends ScannedBlock>(blocks: readonly B[], scans: Map<B, BlockScan>): ConceptSpan[] {
     const out: ConceptSpan[] = [];
     let offset = 0;
     for (const block of blocks) {
