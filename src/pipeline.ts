@@ -1,12 +1,11 @@
 import { loadPipelineWith, type Pipeline } from './core/pipeline.js';
-import { packagePath } from './core/paths.js';
+import { defaultPipelinePath } from './core/paths.js';
 import { extraRuleTables } from './rules.js';
 import { documentStages } from './stages/index.js';
 
 export { runStages, type ConfiguredStage, type Pipeline } from './core/pipeline.js';
 
-/** The pipeline shipped with the package. */
-export const defaultPipelinePath = packagePath('pipelines', 'digest.json');
+export { defaultPipelinePath } from './core/paths.js';
 
 /**
  * Loads, validates and resolves a pipeline file with the package's stages (the core's loader

@@ -12,6 +12,10 @@ import { generateScriptTables, tablesModule } from '../scripts/gen-script-tables
 import { generateRulesDoc, rulesDoc } from '../scripts/gen-docs.mjs';
 // @ts-expect-error no declaration file for the .mjs script
 import { generateReferenceData, referenceDataModule } from '../scripts/gen-reference-data.mjs';
+// @ts-expect-error no declaration file for the .mjs script
+import { generateVerifiedData, verifiedDataModule } from '../scripts/gen-verified-data.mjs';
+// @ts-expect-error no declaration file for the .mjs script
+import { generateStageDeclarations, stageDeclarationsModule } from '../scripts/gen-stage-declarations.mjs';
 
 describe('generated code matches the schemas (run `npm run gen:types` after a schema change)', () => {
   it.each(targets as [string, string][])('types: %s → %s', async (schema, out) => {
@@ -38,5 +42,13 @@ describe('generated code matches the schemas (run `npm run gen:types` after a sc
 
   it('reference words (pipelines/data/references.json)', async () => {
     expect(await generateReferenceData()).toBe(readFileSync(repo(referenceDataModule as string), 'utf8'));
+  });
+
+  it('hashes of the shipped data files (pipelines/data)', async () => {
+    expect(await generateVerifiedData()).toBe(readFileSync(repo(verifiedDataModule as string), 'utf8'));
+  });
+
+  it('stage declarations (src/stages: what digest text checks a pipeline against without loading them)', () => {
+    expect(generateStageDeclarations()).toBe(readFileSync(repo(stageDeclarationsModule as string), 'utf8'));
   });
 });

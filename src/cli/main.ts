@@ -5,22 +5,18 @@ import type { ArticleRecord } from '../generated/article.js';
 import { atLeast, type Diagnostic, type Severity } from '../core/diagnostic.js';
 import { ConfigError } from '../core/errors.js';
 import { packagePath } from '../core/paths.js';
-import { sha256 } from '../core/record.js';
-import { indexRules, type DeclaredRule } from '../core/rules.js';
-import { ingestDetailed, pipelineFor } from '../ingest.js';
+import { coreRuleSource, indexRules, type DeclaredRule, type RuleSource } from '../core/rules.js';
+import type { Pipeline } from '../core/pipeline.js';
 import { reporters, type ReportedDiagnostic } from '../report/index.js';
 import { forTerminal } from '../report/terminal.js';
-import { ruleTables } from '../rules.js';
+import { datasetRuleSource } from '../dataset/rules.js';
 import { toJson } from '../io/atomic.js';
 import { errnoCode, fsFailure, OutputError } from '../io/errors.js';
 import { readCapped, readInput } from '../io/inputs.js';
 import type { Shard } from '../dataset/build.js';
-import { readLimit } from '../dataset/plan.js';
 import type { OutputReport } from '../dataset/writer.js';
 import { useColor } from './color.js';
 import { closest, commandHelp, commands, overviewHelp, parseCommand, UsageError, type Parsed } from './options.js';
-import { textBlocks } from './text.js';
-import { readReferenceList } from '../refs/list.js';
 import { LineIndex } from '../core/location.js';
 
 /** Where the CLI reads and writes; tests pass their own. */
@@ -64,6 +60,8 @@ interface Context {
   values: Values;
   io: Io;
   how: Reporting;
+  /** The rules its diagnostics can carry, by id ({@link declareRules}). */
+  declared?: Map<string, DeclaredRule>;
 }
 
 function toPosix(path: string): string {
@@ -101,16 +99,36 @@ function say(ctx: Context, text: string, kind: 'result' | 'note'): void {
   ctx.io.stderr(text);
 }
 
-let declared: Map<string, DeclaredRule> | null = null;
-/** Whether a rule is about the input as a whole (the registry says so): reported without a position. */
-function wholeInput(rule: string): boolean {
-  declared ??= indexRules(ruleTables);
-  return declared.get(rule)?.definition.wholeInput === true;
+/**
+ * Declares the rules a command's diagnostics can carry: the core's, the build's and those of
+ * the stages it runs (its pipeline's). Not the whole registry (src/rules.ts): that imports
+ * every stage, and `digest text` runs two (issue 17: start-up).
+ */
+function declareRules(ctx: Context, stages: readonly RuleSource[]): void {
+  ctx.declared = indexRules([coreRuleSource, ...stages, datasetRuleSource]);
+}
+
+/** The rules of a loaded pipeline's stages. */
+function stagesOf(pipeline: Pipeline): RuleSource[] {
+  return pipeline.stages.map((s) => s.definition);
+}
+
+/** Loads the pipeline a command uses (the loader, stages and data on first need) and declares its rules. */
+async function loadFor(ctx: Context): Promise<Pipeline> {
+  const { pipelineFor } = await import('../ingest.js');
+  const pipeline = pipelineFor(choosePipeline(ctx));
+  declareRules(ctx, stagesOf(pipeline));
+  return pipeline;
+}
+
+/** Whether a rule is about the input as a whole (its declaration says so): reported without a position. */
+function wholeInput(ctx: Context, rule: string): boolean {
+  return ctx.declared?.get(rule)?.definition.wholeInput === true;
 }
 
 function report(ctx: Context, file: string, diagnostics: readonly Diagnostic[]): void {
   const list: ReportedDiagnostic[] = atLeast(diagnostics, ctx.how.minimum).map((d) => {
-    if (!wholeInput(d.rule)) return { file, ...d };
+    if (!wholeInput(ctx, d.rule)) return { file, ...d };
     const { line: _line, column: _column, endLine: _endLine, endColumn: _endColumn, offset: _offset, ...rest } = d;
     return { file, ...rest };
   });
@@ -143,8 +161,10 @@ async function cmdIngest(args: string[], ctx: Context): Promise<number> {
   if (id !== undefined && !ID.test(id)) throw new UsageError(`--id must be lower-case letters, digits and hyphens, starting with a letter or digit, at most 100 (got ${id})`);
   if (id !== undefined && args.length > 1) throw new UsageError('--id names one record: give one input with it');
   if (args.filter((a) => a === '-').length > 1) throw new UsageError('standard input (-) can be read only once');
-  const pipeline = pipelineFor(choosePipeline(ctx));
+  const pipeline = await loadFor(ctx);
   const outDir = resolve((values.out as string | undefined) ?? pipeline.out);
+  const { ingestDetailed, readLimit } = await import('../ingest.js');
+  const { sha256 } = await import('../core/record.js');
   const { DatasetWriter } = await import('../dataset/writer.js');
   // The same transaction as a build: records are staged, then put in place together (never
   // through a link, never over a file digest did not write); nothing else in DIR is touched.
@@ -217,7 +237,7 @@ async function cmdBuild(args: string[], ctx: Context): Promise<number> {
   const concurrency = parseConcurrency(values.concurrency);
   const shard = parseShard(values.shard);
   if (values['no-cache'] && values.cache !== undefined) throw new UsageError('--cache and --no-cache exclude each other');
-  const pipeline = pipelineFor(choosePipeline(ctx));
+  const pipeline = await loadFor(ctx);
   const outDir = resolve((values.out as string | undefined) ?? pipeline.out);
   const { build } = await import('../dataset/build.js');
   const tty = interactive(ctx);
@@ -322,7 +342,9 @@ async function cmdValidate(args: string[], ctx: Context): Promise<number> {
 async function cmdText(args: string[], ctx: Context): Promise<number> {
   if (args.length !== 1) throw new UsageError('text takes exactly one input');
   const arg = args[0]!;
-  const pipeline = pipelineFor(choosePipeline(ctx));
+  const [{ loadTextPipeline, textBlocks }, { readLimit }] = await Promise.all([import('./text.js'), import('../open.js')]);
+  const pipeline = loadTextPipeline(choosePipeline(ctx));
+  declareRules(ctx, stagesOf(pipeline));
   const input = arg === '-' ? { bytes: await ctx.io.stdin(readLimit(pipeline)), name: '<stdin>' } : { path: arg };
   const { blocks, diagnostics, failed } = await textBlocks(input, pipeline);
   report(ctx, arg === '-' ? '<stdin>' : arg, diagnostics);
@@ -335,6 +357,8 @@ async function cmdRefs(args: string[], ctx: Context): Promise<number> {
   const arg = args[0] ?? '-';
   const name = arg === '-' ? '<stdin>' : arg;
   let bytes: Uint8Array;
+  // An unreadable input is reported with the read stage's rules, before any pipeline is loaded.
+  declareRules(ctx, [(await import('../stages/read.js')).read]);
   if (arg === '-') bytes = await ctx.io.stdin(REFS_MAX_BYTES);
   else {
     const read = readInput(arg, REFS_MAX_BYTES);
@@ -349,7 +373,8 @@ async function cmdRefs(args: string[], ctx: Context): Promise<number> {
     report(ctx, name, [{ severity: 'error', rule: 'input-too-large', source: 'read', message: `input is over the limit of ${REFS_MAX_BYTES} bytes`, line: 1, column: 1 }]);
     return 1;
   }
-  const pipeline = pipelineFor(choosePipeline(ctx));
+  const pipeline = await loadFor(ctx);
+  const { readReferenceList } = await import('../refs/list.js');
   const text = new TextDecoder().decode(bytes).replace(/\r\n?/g, '\n');
   // The pipeline's own limit and heading patterns apply here as in `ingest`.
   const stage = pipeline.stages.find((s) => s.definition.name === 'references');

@@ -1,11 +1,14 @@
+import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { closeSync, constants, fstatSync, openSync, readSync, realpathSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { parse as parseLenient, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import type { ParseError } from 'jsonc-parser';
 import type { FactsData } from '../generated/facts.js';
 import type { HtmlData } from '../generated/html.js';
 import type { Lexicon } from '../generated/lexicon.js';
 import type { JournalTable } from '../generated/journals.js';
 import type { StructureData } from '../generated/structure.js';
+import { shippedDataHashes } from '../generated/verified-data.js';
 import { ConfigError } from './errors.js';
 import { JournalIndex } from './journals.js';
 import { LexiconMatcher } from './lexicon.js';
@@ -109,16 +112,18 @@ export interface CompiledFacts {
 }
 
 /**
- * The domain data every stage can read: one loaded data set, compiled once. What is derived
- * from it (the lexicon's matcher and its memo) belongs to this object, never to the process.
+ * The domain data every stage can read: one loaded data set, each file compiled once, when a
+ * stage first reads it (loadData). What is derived from it (the journal index, the lexicon's
+ * matcher) belongs to this object, never to the process.
  */
 export interface PipelineData {
-  structure: CompiledStructure;
-  journals: JournalIndex;
-  html: HtmlData;
-  lexicon: Lexicon;
-  facts: CompiledFacts;
-  /** The lexicon compiled for matching, built on first use and kept with this data set. */
+  readonly structure: CompiledStructure;
+  /** The journal table compiled for lookups. */
+  readonly journals: JournalIndex;
+  readonly html: HtmlData;
+  readonly lexicon: Lexicon;
+  readonly facts: CompiledFacts;
+  /** The lexicon compiled for matching. */
   readonly concepts: LexiconMatcher;
 }
 
@@ -171,6 +176,8 @@ export function parseJsonText(file: string, text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {
+    // jsonc-parser only says where a syntax error is: loaded then, not at every start (~15 ms).
+    const { parse: parseLenient, printParseErrorCode } = createRequire(import.meta.url)('jsonc-parser') as typeof import('jsonc-parser');
     const errors: ParseError[] = [];
     parseLenient(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
     const first = errors[0];
@@ -180,14 +187,61 @@ export function parseJsonText(file: string, text: string): unknown {
   }
 }
 
-/** Reads a JSON file and validates it against one of the project's schemas. */
-export function loadValidated<T>(file: string, schema: SchemaName): T {
-  const value = parseJsonText(file, readConfigFile(file));
+/**
+ * The sha256 of each data file's bytes known to pass its schema and the pattern audit: the
+ * package's own data files (hashed by `npm run gen:types`; a test verifies them in full), the
+ * files this process verified since, and those the build's main thread verified before
+ * starting its workers ({@link trustVerifiedData}). Both checks are pure functions of the bytes
+ * (and of this code), so a file seen to pass once passes again: loading it again only parses
+ * and compiles. Validating and auditing the shipped data was ~150 ms of every start and of
+ * every worker's (issue 17).
+ */
+const verifiedData = new Set<string>(shippedDataHashes);
+
+/** The hashes of the data files known to pass their checks in this process (for the build's workers). */
+export function verifiedDataHashes(): string[] {
+  return [...verifiedData];
+}
+
+/** Trusts data files another thread of this process verified (the build's main thread, for its workers). */
+export function trustVerifiedData(hashes: Iterable<string>): void {
+  for (const hash of hashes) verifiedData.add(hash);
+}
+
+function hashOf(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** A data file read and parsed: its value, whether it still has to be checked, and how to say it passed. */
+interface ReadData<T> {
+  value: T;
+  /** False when the bytes are known to pass the schema and the audit. */
+  verify: boolean;
+  /** Records that the file passed (its patterns too): later loads of the same bytes skip the checks. */
+  passed(): void;
+}
+
+/** Reads a data file and validates it against its schema unless its bytes are known to pass. */
+function readData<T>(file: string, schema: SchemaName, text = readConfigFile(file)): ReadData<T> {
+  const hash = hashOf(text);
+  const value = parseJsonText(file, text) as T;
+  const verify = !verifiedData.has(hash);
+  if (verify) checkSchema(file, schema, value);
+  return { value, verify, passed: () => void verifiedData.add(hash) };
+}
+
+function checkSchema<T>(file: string, schema: SchemaName, value: unknown): asserts value is T {
   const validate = validatorFor<T>(schema);
   if (!validate(value)) {
     const [first] = validate.errors();
     throw new ConfigError(`${file}: does not match schemas/${schema}.schema.json at ${first?.pointer || '/'}: ${first?.message}`);
   }
+}
+
+/** Reads a JSON file and validates it against one of the project's schemas. */
+export function loadValidated<T>(file: string, schema: SchemaName): T {
+  const value = parseJsonText(file, readConfigFile(file));
+  checkSchema<T>(file, schema, value);
   return value;
 }
 
@@ -228,7 +282,7 @@ export function checkDataPlace(file: string, pipelineFile: string, pointer: stri
  * the shipped patterns are audited (src/core/regex-audit.ts): a user's lexicon pattern
  * `(?:a|a)+b` is refused here, naming the pointer, instead of hanging a build.
  */
-export function compilePattern(file: string, pointer: string, source: string, flags = 'u'): RegExp {
+export function compilePattern(file: string, pointer: string, source: string, flags = 'u', audit = true): RegExp {
   let regex: RegExp;
   try {
     regex = new RegExp(source, flags);
@@ -236,6 +290,7 @@ export function compilePattern(file: string, pointer: string, source: string, fl
     const reason = (error as Error).message.split(': ').pop();
     throw new ConfigError(`${file}: ${pointer} is not a valid regular expression: ${reason}`);
   }
+  if (!audit) return regex;
   const verdict = auditPattern(source, flags);
   if (verdict.complexity !== 'linear') {
     throw new ConfigError(
@@ -245,8 +300,8 @@ export function compilePattern(file: string, pointer: string, source: string, fl
   return regex;
 }
 
-function compileAll(file: string, pointer: string, sources: readonly string[], expand: (s: string) => string = (s) => s, flags = 'u'): RegExp[] {
-  return sources.map((source, i) => compilePattern(file, `${pointer}/${i}`, expand(source), flags));
+function compileAllOf(file: string, pointer: string, sources: readonly string[], expand: (s: string) => string = (s) => s, flags = 'u', audit = true): RegExp[] {
+  return sources.map((source, i) => compilePattern(file, `${pointer}/${i}`, expand(source), flags, audit));
 }
 
 function keywords(list: readonly string[]): (RegExp | string)[] {
@@ -261,48 +316,50 @@ function words(list: readonly string[]): string {
  * Loads and compiles the structure patterns; `{monthName}` in a pattern becomes every month
  * name, longest first, and `{numeral}` one numeral character of the data's numerals.
  */
-export function loadStructure(file: string): CompiledStructure {
-  const raw = loadValidated<StructureData>(file, 'structure');
+export function loadStructure(file: string, text?: string): CompiledStructure {
+  const read = readData<StructureData>(file, 'structure', text);
+  const { value: raw, verify } = read;
   const allNames = raw.monthNames.flat();
   const numeralClass = `[${Object.keys(raw.numerals).map(escapeRegExp).join('')}]`;
   const expand = (source: string) => source.replaceAll('{monthName}', `(?:${words(allNames)})`).replaceAll('{numeral}', numeralClass);
-  const one = (pointer: string, source: string, flags = 'u') => compilePattern(file, pointer, expand(source), flags);
+  const one = (pointer: string, source: string, flags = 'u') => compilePattern(file, pointer, expand(source), flags, verify);
+  const compileAll = (pointer: string, sources: readonly string[]) => compileAllOf(file, pointer, sources, expand, 'u', verify);
   const kinds = raw.pageKinds;
   const monthNumbers = new Map<string, number>();
   raw.monthNames.forEach((names, i) => names.forEach((name) => monthNumbers.set(name.toLowerCase(), i + 1)));
-  return {
+  const compiled: CompiledStructure = {
     maxHeadingLength: raw.maxHeadingLength,
     monthNames: raw.monthNames,
     monthNumbers,
     numerals: new Map(Object.entries(raw.numerals)),
-    monthHeadings: compileAll(file, '/monthHeadings', raw.monthHeadings, expand),
-    rangeHeadings: compileAll(file, '/rangeHeadings', raw.rangeHeadings, expand),
-    yearHeadings: compileAll(file, '/yearHeadings', raw.yearHeadings, expand),
+    monthHeadings: compileAll('/monthHeadings', raw.monthHeadings),
+    rangeHeadings: compileAll('/rangeHeadings', raw.rangeHeadings),
+    yearHeadings: compileAll('/yearHeadings', raw.yearHeadings),
     yearHeadingWords: new RegExp(words(raw.yearHeadingWords), 'iu'),
     headingPunctuation: one('/headingPunctuation', raw.headingPunctuation),
-    outlineHeadings: compileAll(file, '/outlineHeadings', raw.outlineHeadings, expand),
-    outlineSubheadings: compileAll(file, '/outlineSubheadings', raw.outlineSubheadings, expand),
+    outlineHeadings: compileAll('/outlineHeadings', raw.outlineHeadings),
+    outlineSubheadings: compileAll('/outlineSubheadings', raw.outlineSubheadings),
     sectionKeywords: {
       summary: keywords(raw.sectionKeywords.summary),
       outlook: keywords(raw.sectionKeywords.outlook),
       conclusion: keywords(raw.sectionKeywords.conclusion),
     },
-    referenceHeadings: compileAll(file, '/referenceHeadings', raw.referenceHeadings, expand),
+    referenceHeadings: compileAll('/referenceHeadings', raw.referenceHeadings),
     boilerplate: {
-      disclaimer: compileAll(file, '/boilerplate/disclaimer', raw.boilerplate.disclaimer, expand),
-      'qr-code': compileAll(file, '/boilerplate/qr-code', raw.boilerplate['qr-code'], expand),
-      other: compileAll(file, '/boilerplate/other', raw.boilerplate.other, expand),
+      disclaimer: compileAll('/boilerplate/disclaimer', raw.boilerplate.disclaimer),
+      'qr-code': compileAll('/boilerplate/qr-code', raw.boilerplate['qr-code']),
+      other: compileAll('/boilerplate/other', raw.boilerplate.other),
     },
-    pageDates: compileAll(file, '/pageDates', raw.pageDates, expand),
-    leadLabels: compileAll(file, '/leadLabels', raw.leadLabels, expand),
-    bylinePrefixes: compileAll(file, '/bylinePrefixes', raw.bylinePrefixes, expand),
-    captions: compileAll(file, '/captions', raw.captions, expand),
-    itemDates: compileAll(file, '/itemDates', raw.itemDates, expand),
-    undatedItemStarts: compileAll(file, '/undatedItemStarts', raw.undatedItemStarts, expand),
+    pageDates: compileAll('/pageDates', raw.pageDates),
+    leadLabels: compileAll('/leadLabels', raw.leadLabels),
+    bylinePrefixes: compileAll('/bylinePrefixes', raw.bylinePrefixes),
+    captions: compileAll('/captions', raw.captions),
+    itemDates: compileAll('/itemDates', raw.itemDates),
+    undatedItemStarts: compileAll('/undatedItemStarts', raw.undatedItemStarts),
     relativeDay: one('/relativeDay', raw.relativeDay),
     eventVerbs: new RegExp(words(raw.eventVerbs), 'iu'),
-    yearOpeners: compileAll(file, '/yearOpeners', raw.yearOpeners, expand),
-    closingWords: compileAll(file, '/closingWords', raw.closingWords, expand),
+    yearOpeners: compileAll('/yearOpeners', raw.yearOpeners),
+    closingWords: compileAll('/closingWords', raw.closingWords),
     sentenceBreak: one('/sentenceBreak', raw.sentenceBreak, 'gu'),
     publicationCues: one('/publicationCues', raw.publicationCues),
     pageKinds: {
@@ -310,24 +367,27 @@ export function loadStructure(file: string): CompiledStructure {
       titleYear: one('/pageKinds/titleYear', kinds.titleYear),
       approvalVerbs: new RegExp(words(kinds.approvalVerbs), 'iu'),
       regulators: new RegExp(words(kinds.regulators), 'u'),
-      trialRoundupTitles: compileAll(file, '/pageKinds/trialRoundupTitles', kinds.trialRoundupTitles, expand),
-      overviewTitles: compileAll(file, '/pageKinds/overviewTitles', kinds.overviewTitles, expand),
+      trialRoundupTitles: compileAll('/pageKinds/trialRoundupTitles', kinds.trialRoundupTitles),
+      overviewTitles: compileAll('/pageKinds/overviewTitles', kinds.overviewTitles),
     },
     relativeYears: raw.relativeYears,
-    citationMarker: compilePattern(file, '/citationMarker', raw.citationMarker),
-    citationMarkers: compilePattern(file, '/citationMarker', raw.citationMarker, 'gu'),
+    citationMarker: compilePattern(file, '/citationMarker', raw.citationMarker, 'u', verify),
+    citationMarkers: compilePattern(file, '/citationMarker', raw.citationMarker, 'gu', verify),
     messageExamples: raw.messageExamples,
     english: raw.english,
   };
+  read.passed();
+  return compiled;
 }
 
 /** Loads and compiles the facts vocabulary. */
-export function loadFacts(file: string): CompiledFacts {
-  const raw = loadValidated<FactsData>(file, 'facts');
+export function loadFacts(file: string, text?: string): CompiledFacts {
+  const read = readData<FactsData>(file, 'facts', text);
+  const raw = read.value;
   const units = new Map<string, 'year' | 'month' | 'week' | 'day'>();
   for (const unit of ['year', 'month', 'week', 'day'] as const) for (const word of raw.units[unit]) units.set(word, unit);
-  const one = (key: keyof FactsData & string, flags = 'u') => compilePattern(file, `/${key}`, raw[key] as string, flags);
-  return {
+  const one = (key: keyof FactsData & string, flags = 'u') => compilePattern(file, `/${key}`, raw[key] as string, flags, read.verify);
+  const compiled: CompiledFacts = {
     numbers: raw.numbers,
     week: one('week'),
     span: one('span'),
@@ -342,20 +402,27 @@ export function loadFacts(file: string): CompiledFacts {
     comparator: one('comparator'),
     counted: raw.counted,
   };
+  read.passed();
+  return compiled;
 }
 
 /** Loads the journal table and its cue words (compiled into one index: src/core/journals.ts). */
-export function loadJournals(file: string): JournalIndex {
-  const raw = loadValidated<JournalTable>(file, 'journals');
-  return new JournalIndex(raw.journals, raw.cues);
+export function loadJournals(file: string, text?: string): JournalIndex {
+  const read = readData<JournalTable>(file, 'journals', text);
+  read.passed();
+  return new JournalIndex(read.value.journals, read.value.cues);
 }
 
 /** Loads the HTML reading rules, checking (and auditing) their patterns. */
-export function loadHtml(file: string): HtmlData {
-  const raw = loadValidated<HtmlData>(file, 'html');
-  compilePattern(file, '/chromeClassPattern', raw.chromeClassPattern, 'i');
-  compilePattern(file, '/chromeClassExceptions', raw.chromeClassExceptions, 'i');
-  compileAll(file, '/metaLinePatterns', raw.metaLinePatterns);
+export function loadHtml(file: string, text?: string): HtmlData {
+  const read = readData<HtmlData>(file, 'html', text);
+  const raw = read.value;
+  if (read.verify) {
+    compilePattern(file, '/chromeClassPattern', raw.chromeClassPattern, 'i');
+    compilePattern(file, '/chromeClassExceptions', raw.chromeClassExceptions, 'i');
+    compileAllOf(file, '/metaLinePatterns', raw.metaLinePatterns);
+    read.passed();
+  }
   return raw;
 }
 
@@ -363,8 +430,10 @@ export function loadHtml(file: string): HtmlData {
  * Loads the lexicon and checks what the schema cannot: ids unique, every pattern a valid and
  * linear-time regular expression, and no name or abbreviation claimed by two concepts.
  */
-export function loadLexicon(file: string): Lexicon {
-  const raw = loadValidated<Lexicon>(file, 'lexicon');
+export function loadLexicon(file: string, text?: string): Lexicon {
+  const read = readData<Lexicon>(file, 'lexicon', text);
+  const raw = read.value;
+  if (!read.verify) return raw;
   raw.patterns.forEach((p, i) => compilePattern(file, `/patterns/${i}/pattern`, p.pattern));
   if (raw.pinyinRuby !== undefined) compilePattern(file, '/pinyinRuby', raw.pinyinRuby, 'gu');
   const ids = new Set<string>();
@@ -378,22 +447,66 @@ export function loadLexicon(file: string): Lexicon {
       owners.set(name, concept.id);
     }
   });
+  read.passed();
   return raw;
 }
 
-/** Loads a pipeline's data set; the lexicon matcher is built on first use and owned by the result. */
+/**
+ * Loads a pipeline's data set. Every file is read here; a file whose bytes are not known to
+ * pass is checked and compiled here too (a bad one is a ConfigError now, not in the middle of
+ * a build). A file known to pass — the shipped data, or a file this process or the build's main
+ * thread checked — is parsed and compiled on first use only: `digest text` reads HTML rules and
+ * nothing else, and an `ingest` never builds what its stages do not read (issue 17). The
+ * journal index and the lexicon matcher are built on first use too, and owned by the result.
+ */
 export function loadData(files: DataFiles): PipelineData {
-  const lexicon = loadLexicon(files.lexicon);
+  const structure = onFirstUse(files.structure, loadStructure);
+  const journals = onFirstUse(files.journals, loadJournals);
+  const html = onFirstUse(files.html, loadHtml);
+  const lexicon = onFirstUse(files.lexicon, loadLexicon);
+  const facts = onFirstUse(files.facts, loadFacts);
   let concepts: LexiconMatcher | null = null;
   return {
-    journals: loadJournals(files.journals),
-    structure: loadStructure(files.structure),
-    html: loadHtml(files.html),
-    lexicon,
-    facts: loadFacts(files.facts),
+    get structure() {
+      return structure();
+    },
+    get journals() {
+      return journals();
+    },
+    get html() {
+      return html();
+    },
+    get lexicon() {
+      return lexicon();
+    },
+    get facts() {
+      return facts();
+    },
     get concepts() {
-      concepts ??= new LexiconMatcher(lexicon);
+      concepts ??= new LexiconMatcher(lexicon());
       return concepts;
     },
+  };
+}
+
+/**
+ * One data file's loaded value: loaded now when its bytes still have to be checked, else on the
+ * first call (its bytes are read now either way, so a later change to the file cannot reach a
+ * build that already checked it).
+ */
+function onFirstUse<T>(file: string, load: (file: string, text: string) => T): () => T {
+  const text = readConfigFile(file);
+  if (!verifiedData.has(hashOf(text))) {
+    const value = load(file, text);
+    return () => value;
+  }
+  let value: T | undefined;
+  let loaded = false;
+  return () => {
+    if (!loaded) {
+      value = load(file, text);
+      loaded = true;
+    }
+    return value as T;
   };
 }

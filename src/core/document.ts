@@ -1,4 +1,5 @@
 import type { ArticleRecord, Diagnostic, Item, Reference, Section } from '../generated/article.js';
+import type { BlockScan } from './lexicon.js';
 import { LineIndex } from './location.js';
 
 /** Where an input comes from: a file path, raw bytes, or already-decoded text. */
@@ -137,6 +138,12 @@ export class DigestDocument {
   /** Every journal, family and publisher the body names, in text order (link: the record's `journals`). */
   journalMentions: NamedJournal[] = [];
   entities: ArticleRecord['entities'] = [];
+  /**
+   * The lexicon's scan of each block, made once on first need (LexiconMatcher.scanOf) and read
+   * by every stage that needs a block's mentions — entities, label, facts — so the text is
+   * scanned once, and forgotten with the document.
+   */
+  readonly scans = new Map<Block, BlockScan>();
   period: ArticleRecord['period'] = null;
   language = 'und';
   script: ArticleRecord['script'] = null;

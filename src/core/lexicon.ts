@@ -67,15 +67,32 @@ function toMatched(c: Concept): MatchedConcept {
   return { id: c.id, type: c.type as Entity['type'], label: c.label, xrefs: c.xrefs };
 }
 
-/** Paragraphs whose matches are remembered per matcher: a build sees each paragraph in several stages. */
-const MEMO_LIMIT = 20_000;
+/** What the matcher reads of a document's block (its text): the block itself is the key of its scan. */
+export interface ScannedBlock {
+  readonly text: string;
+}
+
+/**
+ * What one scan of a block's text found. The document keeps one per block (`doc.scans`), so
+ * the entities, label and facts stages read the same scan instead of each scanning the text
+ * again (issue 17: a process-wide memo keyed by paragraph text did that before, and held up to
+ * 20,000 paragraphs a worker).
+ */
+export interface BlockScan {
+  /** The matching text of the block: its view without the pinyin ruby, with the map back. */
+  shrunk: ShrunkView;
+  /** The lexicon's matches in the whole text ({@link LexiconMatcher.matches}). */
+  matches: ConceptMatch[];
+  /** The matches line by line, offsets in the block's text ({@link LexiconMatcher.conceptsIn}): `matches` itself for a text of one line. */
+  lines: ConceptMatch[];
+}
 
 /**
  * The lexicon of one loaded data set, compiled once: names (case-insensitive) and
  * abbreviations (exact) in two leftmost-longest tries over the matching view, plus the
  * open-class patterns. Owned by the pipeline's data, so two pipelines with two lexicons in
- * one process never see each other's matches; its memo of paragraph matches lives and dies
- * with it (and is bounded).
+ * one process never see each other's matches. It keeps nothing per text: what a document's
+ * blocks hold is scanned once per document ({@link scanOf}).
  */
 export class LexiconMatcher {
   /** Traditional → simplified characters: the matching view every match runs on. */
@@ -90,7 +107,6 @@ export class LexiconMatcher {
   private readonly byId: Map<string, Concept>;
   /** The lexicon's pinyinRuby pattern (g flag), or null: what the matching text leaves out. */
   private readonly ruby: RegExp | null;
-  private readonly memo = new Map<string, ConceptMatch[]>();
 
   constructor(readonly lexicon: Lexicon) {
     this.traditional = characterTablesSync().traditional;
@@ -128,30 +144,57 @@ export class LexiconMatcher {
     return withoutMatches(this.view(text), this.ruby);
   }
 
-  /** The lexicon's own matches in one paragraph (names, abbreviations, patterns), remembered. */
-  matches(paragraph: string): ConceptMatch[] {
-    let hit = this.memo.get(paragraph);
-    if (!hit) {
-      hit = this.scan(paragraph);
-      if (this.memo.size >= MEMO_LIMIT) this.memo.clear();
-      this.memo.set(paragraph, hit);
-    }
-    return hit;
+  /** The lexicon's own matches in one text (names, abbreviations, patterns), leftmost-longest. */
+  matches(text: string): ConceptMatch[] {
+    return this.scan(this.matchingText(text));
   }
 
-  /** The concepts named in a text, leftmost-longest, paragraph by paragraph (so matches made for the same paragraphs elsewhere are reused). */
+  /** The concepts named in a text, leftmost-longest, paragraph by paragraph (a name never runs across a line feed). */
   conceptsIn(text: string): ConceptSpan[] {
+    return spans(this.lineMatches(text));
+  }
+
+  /**
+   * The scan of a block, made on first need and kept in `scans` (the document's `doc.scans`):
+   * every stage that reads a block's mentions shares it.
+   */
+  scanOf<B extends ScannedBlock>(block: B, scans: Map<B, BlockScan>): BlockScan {
+    let scan = scans.get(block);
+    if (!scan) {
+      const shrunk = this.matchingText(block.text);
+      const matches = this.scan(shrunk);
+      scan = { shrunk, matches, lines: block.text.includes('\n') ? this.lineMatches(block.text) : matches };
+      scans.set(block, scan);
+    }
+    return scan;
+  }
+
+  /**
+   * The concepts of a text made of blocks joined by line feeds (an item's text), exactly as
+   * {@link conceptsIn} gives them for that text, from the blocks' scans.
+   */
+  conceptsInBlocks<B extends ScannedBlock>(blocks: readonly B[], scans: Map<B, BlockScan>): ConceptSpan[] {
     const out: ConceptSpan[] = [];
     let offset = 0;
+    for (const block of blocks) {
+      for (const c of this.scanOf(block, scans).lines) out.push(span(c, offset));
+      offset += block.text.length + 1;
+    }
+    return out;
+  }
+
+  /** The matches of each line of a text, offsets in the text. */
+  private lineMatches(text: string): ConceptMatch[] {
+    const out: ConceptMatch[] = [];
+    let offset = 0;
     for (const paragraph of text.split('\n')) {
-      for (const c of this.matches(paragraph)) out.push({ start: offset + c.start, end: offset + c.end, id: c.concept.id, type: c.concept.type, label: c.concept.label });
+      for (const c of this.matches(paragraph)) out.push(offset === 0 ? c : { start: offset + c.start, end: offset + c.end, concept: c.concept });
       offset += paragraph.length + 1;
     }
     return out;
   }
 
-  private scan(text: string): ConceptMatch[] {
-    const shrunk = this.matchingText(text);
+  private scan(shrunk: ShrunkView): ConceptMatch[] {
     const view = shrunk.text;
     const lower = lowerSameLength(view);
     const found: ConceptMatch[] = [];
@@ -177,4 +220,12 @@ export class LexiconMatcher {
     // Back to offsets in the text: a mention spans the pinyin inside it (and after its last character).
     return kept.map((c) => ({ start: shrunk.source(c.start), end: shrunk.source(c.end), concept: c.concept }));
   }
+}
+
+function span(c: ConceptMatch, offset: number): ConceptSpan {
+  return { start: offset + c.start, end: offset + c.end, id: c.concept.id, type: c.concept.type, label: c.concept.label };
+}
+
+function spans(matches: readonly ConceptMatch[]): ConceptSpan[] {
+  return matches.map((c) => span(c, 0));
 }

@@ -17,3 +17,6 @@ export const packageRoot: string = (() => {
 export function packagePath(...parts: string[]): string {
   return join(packageRoot, ...parts);
 }
+
+/** The pipeline shipped with the package. */
+export const defaultPipelinePath: string = packagePath('pipelines', 'digest.json');

@@ -1,6 +1,19 @@
-import { visitRegExpAST, type AST } from '@eslint-community/regexpp';
-import { JS, NFA, TooManyNodesError } from 'refa';
-import { analyse } from 'scslre';
+import { createRequire } from 'node:module';
+import type { AST } from '@eslint-community/regexpp';
+
+/**
+ * The analysers, loaded on the first audit: refa, scslre and regexpp are ~20 ms of module
+ * loading, and a process whose data files are all known to pass (src/core/data.ts) audits
+ * nothing. Loaded with `require` because an audit is synchronous (the pipeline loader is).
+ */
+let analysers: { regexpp: typeof import('@eslint-community/regexpp'); refa: typeof import('refa'); scslre: typeof import('scslre') } | null = null;
+function load(): NonNullable<typeof analysers> {
+  if (!analysers) {
+    const require = createRequire(import.meta.url);
+    analysers = { regexpp: require('@eslint-community/regexpp'), refa: require('refa'), scslre: require('scslre') };
+  }
+  return analysers;
+}
 
 /** How the worst-case matching time of a pattern grows with its input. */
 export type RegexComplexity = 'linear' | 'polynomial' | 'exponential';
@@ -17,15 +30,18 @@ const MAX_NODES = 20_000;
 /** A quantifier repeating at least this often counts as unbounded for the ambiguity check. */
 const MANY = 16;
 
-type Parser = InstanceType<typeof JS.Parser>;
+type Parser = InstanceType<typeof import('refa').JS.Parser>;
+type NFA = import('refa').NFA;
 
 function automaton(parser: Parser, element: AST.Alternative | AST.Element): NFA {
+  const { NFA } = load().refa;
   const { expression, maxCharacter } = parser.parseElement(element, { assertions: 'ignore', backreferences: 'disable', simplify: false });
   return NFA.fromRegex(expression, { maxCharacter }, {}, new NFA.LimitedNodeFactory(MAX_NODES));
 }
 
 /** True when some word is matched by both automata. */
 function overlap(left: NFA, right: NFA): boolean {
+  const { NFA } = load().refa;
   return !NFA.fromIntersection(left, right, new NFA.LimitedNodeFactory(MAX_NODES)).isEmpty;
 }
 
@@ -38,6 +54,7 @@ function overlap(left: NFA, right: NFA): boolean {
  * share a word outright (`(?:x(?:\d|\w))+`).
  */
 function ambiguousRepetition(parser: Parser): string | null {
+  const { visitRegExpAST } = load().regexpp;
   let found: string | null = null;
   const repeated: AST.Quantifier[] = [];
   visitRegExpAST(parser.ast.pattern, {
@@ -92,6 +109,9 @@ function ambiguousAlternatives(parser: Parser, node: AST.Group | AST.CapturingGr
  * always true in the automaton check. A pattern too large to analyse is called exponential.
  */
 export function auditPattern(source: string, flags: string): RegexVerdict {
+  const { refa, scslre } = load();
+  const { JS, TooManyNodesError } = refa;
+  const { analyse } = scslre;
   const literal = { source, flags: flags.replace(/[gyd]/g, '') };
   try {
     const reports = analyse(literal).reports;
@@ -109,7 +129,7 @@ export function auditPattern(source: string, flags: string): RegexVerdict {
   }
 }
 
-function describe(report: ReturnType<typeof analyse>['reports'][number]): string {
+function describe(report: ReturnType<typeof import('scslre').analyse>['reports'][number]): string {
   const where = report.type === 'Trade' ? `${report.startQuant.raw} and ${report.endQuant.raw}` : report.quant.raw;
   return `${report.type.toLowerCase()} ${where} on repeated "${report.character.pick}"`;
 }

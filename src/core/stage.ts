@@ -1,6 +1,6 @@
 import type { At, DigestDocument, Facet } from './document.js';
 import type { PipelineData } from './data.js';
-import { effectiveSeverity, type RuleSettings, type RuleTable } from './rules.js';
+import { effectiveSeverity, type RuleDefinition, type RuleSettings, type RuleTable } from './rules.js';
 
 export type { RuleSettings } from './rules.js';
 
@@ -41,6 +41,14 @@ export interface StageDefinition<Options extends object = object, State = undefi
   /** Makes the state the stage keeps for one loaded pipeline. */
   createState?(): State;
   run(doc: DigestDocument, context: StageContext<Options, State>): void | Promise<void>;
+}
+
+/**
+ * What a stage declares about itself that the pipeline loader checks a pipeline file against,
+ * without its code (src/generated/stage-declarations.ts): its rules' severities, not their words.
+ */
+export interface StageDeclaration extends Pick<StageDefinition, 'name' | 'needs' | 'provides' | 'defaults' | 'renamedOptions'> {
+  readonly rules: Readonly<Record<string, Pick<RuleDefinition, 'severity' | 'fatal' | 'wholeInput'>>>;
 }
 
 /** Declares a stage (identity helper that keeps the options and state types). */

@@ -4,6 +4,7 @@ import type { Pipeline } from '../core/pipeline.js';
 import { sha256 } from '../core/record.js';
 import { fileIdentity } from '../io/files.js';
 import { readInput, walkInputs, type WalkProblem } from '../io/inputs.js';
+import { readLimit } from '../open.js';
 import type { BuildState, EntryStore } from './cache.js';
 import type { InputSummary } from './entry.js';
 import { planIds, shardOf, type PlannedInput } from './ids.js';
@@ -37,12 +38,6 @@ export interface BuildPlan {
   planHash: string;
   /** Links the walk refused. */
   problems: WalkProblem[];
-}
-
-/** The read stage's size limit, applied by everything that reads an input. */
-export function readLimit(pipeline: Pipeline): number {
-  const limit = (pipeline.stages.find((s) => s.definition.name === 'read')?.options as { maxBytes?: number } | undefined)?.maxBytes;
-  return typeof limit === 'number' ? Math.min(limit, Number.MAX_SAFE_INTEGER) : Number.MAX_SAFE_INTEGER;
 }
 
 /** A file changed within the last two seconds may change again within its time stamp's resolution. */

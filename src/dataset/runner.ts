@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { verifiedDataHashes } from '../core/data.js';
 import type { Pipeline } from '../core/pipeline.js';
 import { packagePath } from '../core/paths.js';
 import type { WriteFs } from '../io/fs.js';
@@ -7,7 +8,7 @@ import type { ChangePrior } from './changes.js';
 import { computeEntry, type Entry } from './entry.js';
 import type { PlannedInput } from './ids.js';
 import type { Placement } from './place.js';
-import type { WorkerTask } from './worker.js';
+import type { WorkerStart, WorkerTask } from './worker.js';
 
 /** Ingests planned inputs, in this thread or on a pool of worker threads. */
 export interface Runner {
@@ -60,6 +61,8 @@ export async function createRunner(pipeline: Pipeline, concurrency: number, work
     // A small heap makes V8 collect early (RSS stays bounded); an input it cannot hold is
     // ingested again on the main thread, whose heap is the default.
     resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB },
+    // The pipeline's data files were checked when this thread loaded it: workers only parse them.
+    workerData: { verifiedData: verifiedDataHashes() } satisfies WorkerStart,
   });
   // A worker that dies outside a task (say, out of memory while loading the pipeline) is an
   // 'error' on the pool; unhandled, it would end the process. The pool is given up — the rest of

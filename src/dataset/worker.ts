@@ -1,3 +1,5 @@
+import { workerData } from 'node:worker_threads';
+import { trustVerifiedData } from '../core/data.js';
 import { pipelineFor } from '../ingest.js';
 import type { ChangePrior } from './changes.js';
 import { computeEntry, type Entry } from './entry.js';
@@ -12,6 +14,14 @@ export interface WorkerTask {
   /** What the previous build recorded of the article: its page shows the change. */
   prior: ChangePrior;
 }
+
+/** What the pool gives every worker when it starts (runner.ts). */
+export interface WorkerStart {
+  /** The data files the main thread has checked (their hashes): the worker loads them without checking them again. */
+  verifiedData: string[];
+}
+
+trustVerifiedData((workerData as WorkerStart | undefined)?.verifiedData ?? []);
 
 /**
  * The worker thread's task (piscina calls the default export): one input in; its record and

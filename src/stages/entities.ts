@@ -1,7 +1,7 @@
 import type { Entity, Mention } from '../generated/article.js';
 import { entitiesDefaults } from '../generated/stage-defaults.js';
 import type { Block, DigestDocument } from '../core/document.js';
-import { leftmostLongest, standsAlone, type ConceptMatch, type LexiconMatcher, type MatchedConcept } from '../core/lexicon.js';
+import { leftmostLongest, standsAlone, type BlockScan, type ConceptMatch, type LexiconMatcher, type MatchedConcept } from '../core/lexicon.js';
 import { defineStage, type StageContext } from '../core/stage.js';
 import { slugify } from '../core/text.js';
 
@@ -19,9 +19,9 @@ function lowerBound(list: readonly { start: number }[], offset: number): number 
   return low;
 }
 
-/** Every mention in one block's text, leftmost-longest across the lexicon's matches and the article's own abbreviations. */
-function findInText(text: string, m: LexiconMatcher, extra: Extra): ConceptMatch[] {
-  const base = m.matches(text);
+/** Every mention in one block's text, leftmost-longest across the lexicon's matches (the block's scan) and the article's own abbreviations. */
+function findInText(text: string, scan: BlockScan, m: LexiconMatcher, extra: Extra): ConceptMatch[] {
+  const base = scan.matches;
   if (extra.size === 0) return base;
   const view = m.view(text);
   const more: ConceptMatch[] = [];
@@ -91,6 +91,7 @@ type Defined = MatchedConcept & { at: number; written: string | null };
 function definedAbbreviations(
   blocks: Block[],
   m: LexiconMatcher,
+  scans: Map<Block, BlockScan>,
   stops: DefinitionStops,
   inJournal: (offset: number) => boolean,
   isJournal: (name: string) => boolean,
@@ -98,9 +99,8 @@ function definedAbbreviations(
   const extra = new Map<string, Defined>();
   for (const block of blocks) {
     if (!/[(（]/u.test(block.text)) continue;
-    const shrunk = m.matchingText(block.text);
+    const { shrunk, matches: mentions } = m.scanOf(block, scans);
     const view = shrunk.text;
-    const mentions = m.matches(block.text);
     const ends = new Set(mentions.map((x) => x.end));
     for (const d of view.matchAll(definition)) {
       const abbreviation = d[2]!;
@@ -245,7 +245,7 @@ export const entities = defineStage({
       return k >= 0 && spans[k]!.start <= offset && offset < spans[k]!.end;
     };
     const stops = data.lexicon.definitionStops ?? { always: [], clauseOpeners: [] };
-    const extra = options.abbreviationDefinitions ? definedAbbreviations(blocks, m, stops, inJournal, (name) => data.journals.find(name) !== undefined) : new Map<string, Defined>();
+    const extra = options.abbreviationDefinitions ? definedAbbreviations(blocks, m, doc.scans, stops, inJournal, (name) => data.journals.find(name) !== undefined) : new Map<string, Defined>();
     for (const [abbreviation, concept] of extra) {
       const as = concept.written ? ` as "${concept.written}"` : '';
       // A concept of the page's own is labelled with its definition already; a lexicon concept gets its English label.
@@ -258,7 +258,7 @@ export const entities = defineStage({
     const found: PlacedMention[] = [];
     for (const block of blocks) {
       let cursor = block.start;
-      for (const c of findInText(block.text, m, extra)) {
+      for (const c of findInText(block.text, m.scanOf(block, doc.scans), m, extra)) {
         const text = block.text.slice(c.start, c.end);
         let start: number;
         if (block.exact) start = block.start + c.start;
@@ -321,7 +321,7 @@ function reportPinyinRuby(doc: DigestDocument, blocks: readonly Block[], m: Lexi
   let first = -1;
   for (const block of blocks) {
     if (chrome.has(block.start)) continue;
-    const shrunk = m.matchingText(block.text);
+    const { shrunk } = m.scanOf(block, doc.scans);
     if (shrunk.removed === 0) continue;
     count += shrunk.removed;
     if (first === -1) first = block.exact ? block.start + shrunk.firstRemoved : block.start;

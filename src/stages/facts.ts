@@ -109,11 +109,12 @@ function outcomesOf(original: string, text: string, concepts: ConceptSpan[], f: 
   return out;
 }
 
-/** Facts of one item (exported for tests and reuse). */
-export function itemFacts(item: Pick<Item, 'text'>, data: Pick<PipelineData, 'concepts' | 'facts' | 'lexicon'>): Facts {
+/**
+ * Facts of one item (exported for tests and reuse). `concepts` are the lexicon's concepts in
+ * the item's text (conceptsIn), when the caller has them from the document's scans.
+ */
+export function itemFacts(item: Pick<Item, 'text'>, data: Pick<PipelineData, 'concepts' | 'facts' | 'lexicon'>, concepts: ConceptSpan[] = data.concepts.conceptsIn(item.text)): Facts {
   const view = data.concepts.view(item.text);
-  // conceptsIn folds its input itself; given the original text it reuses the entity stage's results.
-  const concepts = data.concepts.conceptsIn(item.text);
   const lead = view.split('\n', 1)[0]!;
   const countries = data.lexicon.concepts.filter((c) => c.type === 'country');
   const who = whoAndWhere(lead, concepts.filter((c) => c.end <= lead.length), countries, data.facts);
@@ -130,13 +131,17 @@ export function itemFacts(item: Pick<Item, 'text'>, data: Pick<PipelineData, 'co
 export const facts = defineStage({
   name: 'facts',
   description: 'Extract per-item facts: institution, country, quantitative outcomes.',
-  needs: ['items'],
+  needs: ['items', 'itemBlocks'],
   provides: ['facts'],
   rules: {},
   defaults: factsDefaults,
   run(doc, { data }) {
     for (const section of doc.sections) {
-      for (const item of section.items) item.facts = itemFacts(item, data);
+      for (const item of section.items) {
+        // The item's text is its blocks joined by line feeds: their scans give its concepts.
+        const blocks = doc.itemBlocks.get(item);
+        item.facts = itemFacts(item, data, blocks ? data.concepts.conceptsInBlocks(blocks, doc.scans) : undefined);
+      }
     }
   },
 });

@@ -126,10 +126,16 @@ function dominant(counts: ReadonlyMap<string, { disease: Disease; count: number 
  * (two at least); else the one the body names most, twice at least and twice as often as the next.
  */
 export function topicDisease(doc: DigestDocument, fromHeadings: readonly (Disease & { count: number })[], concepts: LexiconMatcher): Disease | null {
-  const body = bodyTexts(doc);
+  const referenceBlocks = new Set(doc.referenceBlocks);
+  const body = doc.blocks.filter((b) => !referenceBlocks.has(b));
+  // The blocks' concepts come from the document's scans; the title is scanned when no block is it.
+  const titleBlock = doc.title === null ? undefined : body.find((b) => b.text === doc.title);
+  const named: { id: string; type: string; label: string }[][] = body.map((b) => concepts.scanOf(b, doc.scans).lines.map((c) => c.concept));
+  const titleConcepts = titleBlock ? concepts.scanOf(titleBlock, doc.scans).lines.map((c) => c.concept) : doc.title === null ? [] : concepts.conceptsIn(doc.title);
+  if (doc.title !== null && !titleBlock) named.push(titleConcepts);
   const counts = new Map<string, { disease: Disease; count: number }>();
-  for (const text of body) {
-    for (const c of concepts.conceptsIn(text)) {
+  for (const found of named) {
+    for (const c of found) {
       if (c.type !== 'disease') continue;
       const entry = counts.get(c.id) ?? { disease: { id: c.id, label: c.label }, count: 0 };
       entry.count++;
@@ -137,7 +143,7 @@ export function topicDisease(doc: DigestDocument, fromHeadings: readonly (Diseas
     }
   }
   const inTitle = new Map<string, Disease>();
-  for (const c of doc.title === null ? [] : concepts.conceptsIn(doc.title)) if (c.type === 'disease') inTitle.set(c.id, { id: c.id, label: c.label });
+  for (const c of titleConcepts) if (c.type === 'disease') inTitle.set(c.id, { id: c.id, label: c.label });
   if (inTitle.size === 1) return [...inTitle.values()][0]!;
   if (inTitle.size > 1) return dominant(new Map([...inTitle.keys()].map((id) => [id, counts.get(id) ?? { disease: inTitle.get(id)!, count: 0 }])), 1);
   const headed = new Map(fromHeadings.map((d) => [d.id, { disease: { id: d.id, label: d.label }, count: d.count }]));

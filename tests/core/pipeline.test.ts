@@ -43,7 +43,7 @@ async function cli(args: string[]): Promise<{ code: number; stdout: string; stde
 }
 
 describe('two pipelines with different lexicons in one process', () => {
-  it('each gives its own entities (the matcher and its memo belong to the loaded data, not the process)', async () => {
+  it('each gives its own entities (the matcher belongs to the loaded data, not the process)', async () => {
     const text = '2025年3月干细胞治疗类风湿关节炎最新临床进展\n3月5日,某团队报告了类风湿关节炎患者的结果。\n';
     const full = project();
     const bare = project((raw, dir) => {
