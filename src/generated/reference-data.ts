@@ -1667,5 +1667,55 @@ export const referenceData: ReferenceData = {
   "社",
   "院",
   "会"
+ ],
+ "cjkNumerals": [
+  "一",
+  "二",
+  "三",
+  "四",
+  "五",
+  "六",
+  "七",
+  "八",
+  "九",
+  "十",
+  "百"
+ ],
+ "cjkOrdinalPrefixes": [
+  "第",
+  "제"
+ ],
+ "cjkVolumeUnits": [
+  "卷",
+  "册",
+  "冊",
+  "集",
+  "권"
+ ],
+ "cjkVolumeNumberUnits": [
+  "卷",
+  "권"
+ ],
+ "cjkVolumeParts": [
+  "上",
+  "中",
+  "下"
+ ],
+ "cjkYearVolumeWords": [
+  "年卷"
+ ],
+ "cjkPrintingWords": [
+  "印刷"
+ ],
+ "cjkDocumentNumberWords": [
+  "号",
+  "號"
+ ],
+ "placeholderWords": [
+  "todo",
+  "tbd",
+  "placeholder",
+  "待补充",
+  "待定"
  ]
 };

@@ -248,12 +248,66 @@ export type Words31 = [string, ...string[]];
  */
 export type Words32 = [string, ...string[]];
 /**
+ * Chinese numerals written in edition and volume statements ("第二版", "第十卷").
+ *
+ * @minItems 1
+ */
+export type Words33 = [string, ...string[]];
+/**
+ * Words before an ordinal number ("第 1 卷", Korean "제 1 권").
+ *
+ * @minItems 1
+ */
+export type Words34 = [string, ...string[]];
+/**
+ * Volume words that may follow any short name ("巳集", "下册") or a number ("第 2 卷" → volume "2").
+ *
+ * @minItems 1
+ */
+export type Words35 = [string, ...string[]];
+/**
+ * Volume words after an ordinal that the standard renders as the number alone ("第 1 卷" → "1"; "第 1 册" stays as written).
+ *
+ * @minItems 1
+ */
+export type Words36 = [string, ...string[]];
+/**
+ * Parts of a work in volumes ("上", "下": "下册", "巳集上").
+ *
+ * @minItems 1
+ */
+export type Words37 = [string, ...string[]];
+/**
+ * Words after a year that make it a volume ("2010 年卷").
+ *
+ * @minItems 1
+ */
+export type Words38 = [string, ...string[]];
+/**
+ * Words after a year that say it is a printing ("1995 印刷").
+ *
+ * @minItems 1
+ */
+export type Words39 = [string, ...string[]];
+/**
+ * Words that end a Chinese official document number ("京政办发［2005］37 号").
+ *
+ * @minItems 1
+ */
+export type Words40 = [string, ...string[]];
+/**
+ * Words a list holds where a reference is still to be written ("TODO", "待补充"); a run of x is one too.
+ *
+ * @minItems 1
+ */
+export type Words41 = [string, ...string[]];
+/**
  * @minItems 1
  *
  * This interface was referenced by `ReferenceData`'s JSON-Schema
  * via the `definition` "Words".
  */
-export type Words33 = [string, ...string[]];
+export type Words42 = [string, ...string[]];
 
 /**
  * What the words of a reference string mean: GB/T 7714 type codes, name particles, role and cue words, month names, publishers and places. Read by src/refs/data.ts.
@@ -311,4 +365,13 @@ export interface ReferenceData {
   listLabels: Words30;
   organisationWords: Words31;
   cjkOrganisationWords: Words32;
+  cjkNumerals: Words33;
+  cjkOrdinalPrefixes: Words34;
+  cjkVolumeUnits: Words35;
+  cjkVolumeNumberUnits: Words36;
+  cjkVolumeParts: Words37;
+  cjkYearVolumeWords: Words38;
+  cjkPrintingWords: Words39;
+  cjkDocumentNumberWords: Words40;
+  placeholderWords: Words41;
 }

@@ -67,6 +67,18 @@ export interface ReferenceWords {
   /** CJK role words after names ("主编", "译"). */
   cjkEditor: RegExp;
   cjkTranslator: RegExp;
+  /** Names, then a CJK role word ("谢远涛, 译", "王夫之, 主编"): groups `names` and `word` (d flag). */
+  cjkRoleAfterNames: RegExp;
+  /** A numbered CJK volume ("第 2 卷", "제 3 권"): the number in group 1. */
+  cjkVolumeNumber: RegExp;
+  /** A numbered CJK volume with its own title ("第 2 卷 科学思想史"): the volume, then the title. */
+  cjkNamedVolume: RegExp;
+  /** GB/T 7714 dates of an electronic resource or a year as the standard writes it (d flag). */
+  onlineDates: RegExp;
+  /** A standard's, patent's, report's or official document's number. */
+  documentNumber: RegExp;
+  /** A reference still to be written ("TODO", "xxx"). */
+  placeholder: RegExp;
   /** Latin edition statements ("2nd ed.", "Third Edition", "Rev. ed."). */
   edition: RegExp;
   /** A series phrase ("Lecture Notes in …", "… Series"). */
@@ -96,6 +108,12 @@ function compile(data: ReferenceData): ReferenceWords {
   };
   const lower = (words: readonly string[]) => new Set(words.map(phraseKey));
   const codes = Object.keys(data.typeCodes);
+  // Pieces of the CJK edition and volume statements ("第二版", "第 1 卷", "下册", "巳集上", "2010 年卷").
+  const numerals = data.cjkNumerals.map(escape).join('');
+  const ordinal = alternation(data.cjkOrdinalPrefixes);
+  const volumeWords = alternation(data.cjkVolumeWords);
+  const units = alternation(data.cjkVolumeUnits);
+  const parts = alternation(data.cjkVolumeParts);
   const words: ReferenceWords = {
     data,
     typeCodes: new Map(Object.entries(data.typeCodes)),
@@ -128,8 +146,22 @@ function compile(data: ReferenceData): ReferenceWords {
     translatedBy: pattern('translatedBy', `^(?:${alternation(data.translatedBy)})(?![\\p{L}])\\.?\\s`, 'iu'),
     dropNote: pattern('dropNote', `(?<![\\p{L}])(?:${alternation(data.dropNotes)})(?![\\p{L}])`, 'giu'),
     cjkOrganisation: pattern('cjkOrganisation', `(?:${alternation(data.cjkOrganisationWords)})$`, 'u'),
-    cjkEdition: pattern('cjkEdition', `^(?:第?\\s?[\\d一二三四五六七八九十]{1,3}\\s?(?:${alternation(data.cjkEditionWords)})|\\S{0,8}(?:${alternation(data.cjkEditionWords)}))$`, 'u'),
-    cjkVolume: pattern('cjkVolume', `^(?:第\\s?[\\d一二三四五六七八九十百]{1,4}\\s?(?:${alternation(data.cjkVolumeWords)})|[上中下]\\s?(?:${alternation(data.cjkVolumeWords)})?|[\\d一二三四五六七八九十]{1,3}\\s?(?:${alternation(data.cjkVolumeWords)})|\\S{1,3}(?:卷|册|冊|集)[上中下]?|\\d{4}\\s?年卷|제\\s?\\d{1,4}\\s?권)$`, 'u'),
+    cjkEdition: pattern('cjkEdition', `^(?:(?:${ordinal})?\\s?[\\d${numerals}]{1,3}\\s?(?:${alternation(data.cjkEditionWords)})|\\S{0,8}(?:${alternation(data.cjkEditionWords)}))$`, 'u'),
+    cjkVolume: pattern(
+      'cjkVolume',
+      `^(?:(?:${ordinal})\\s?[\\d${numerals}]{1,4}\\s?(?:${volumeWords})|(?:${parts})\\s?(?:${volumeWords})?|[\\d${numerals}]{1,3}\\s?(?:${volumeWords})|\\S{1,3}(?:${units})(?:${parts})?|\\d{4}\\s?(?:${alternation(data.cjkYearVolumeWords)}))$`,
+      'u',
+    ),
+    cjkVolumeNumber: pattern('cjkVolumeNumber', `^(?:${ordinal})\\s?(\\d{1,4})\\s?(?:${alternation(data.cjkVolumeNumberUnits)})$`, 'u'),
+    cjkNamedVolume: pattern('cjkNamedVolume', `^((?:${ordinal})\\s?\\d{1,4}\\s?(?:${units}))\\s(\\S.*)$`, 'u'),
+    cjkRoleAfterNames: pattern('cjkRoleAfterNames', `^(?<names>.+?)(?:\\s?,\\s?|\\s)(?<word>${alternation([...data.cjkEditorWords, ...data.cjkTranslatorWords])})\\.?$`, 'du'),
+    onlineDates: pattern(
+      'onlineDates',
+      `^(?<issued>[c[]?(?:1[5-9]|20)\\d{2}(?:-\\d{1,2}){0,2}\\]?(?:\\s?\\([^()]{1,20}\\)|\\s?(?:${alternation(data.cjkPrintingWords)}))?)?\\s?(?:\\((?<updated>[^()]{4,20})\\))?\\s?(?:\\[(?<accessed>[^\\]]{4,20})\\])?\\.?$`,
+      'du',
+    ),
+    documentNumber: pattern('documentNumber', `^(?:[\\p{Lu}\\d][\\p{Lu}\\d/ .:—–-]{2,40}|\\S{1,10}\\s?[[［(]\\d{4}[\\]］)]\\s?\\d{1,5}\\s?(?:${alternation(data.cjkDocumentNumberWords)}))$`, 'u'),
+    placeholder: pattern('placeholder', `^(?:${alternation(data.placeholderWords)}|x{3,})$`, 'iu'),
     cjkEditor: pattern('cjkEditor', `^(?:${alternation(data.cjkEditorWords)})$`, 'u'),
     cjkTranslator: pattern('cjkTranslator', `^(?:${alternation(data.cjkTranslatorWords)})$`, 'u'),
     edition: pattern(

@@ -4,6 +4,7 @@ import { parseGeneral } from './general.js';
 import { findIdentifiers, type Identifiers } from './identifiers.js';
 import { tidy } from './vancouver.js';
 import { parseAuthors } from './names.js';
+import { referenceWords } from './data.js';
 import { hasCjk } from './text.js';
 
 export type { CslItem, CslName } from './csl.js';
@@ -105,7 +106,7 @@ export function isPlaceholder(raw: string): boolean {
   const letters = text.replace(/[^\p{L}\p{N}]/gu, '').replace(/[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]/gu, 'xxxx');
   // "LI J N": a family name in capitals with initials is a name, however short.
   if (/^\p{Lu}{2,}(?:\s\p{Lu}){1,3}\.?$/u.test(text)) return false;
-  return letters.length < 8 || !/[\s,，.。]/u.test(text) || /^(?:todo|tbd|xxx+|placeholder|待补充|待定)$/i.test(text);
+  return letters.length < 8 || !/[\s,，.。]/u.test(text) || referenceWords().placeholder.test(text);
 }
 
 /** Parses one reference string into a CSL-JSON item (id given by the caller). */
