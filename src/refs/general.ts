@@ -1,7 +1,7 @@
 import { cslDate, type CslItem } from './csl.js';
 import { phraseKey, referenceWords } from './data.js';
 import { isOrganisation, looseAuthorEnd, scanAuthors, scanOrganisation } from './names.js';
-import { readSourceText, type Source } from './source.js';
+import { classifySegment, isLabelledNumbers, readSourceText, segmentSource, type Segment, type Source } from './source.js';
 import { splitTopLevel } from './text.js';
 import { readSource, sentenceEnds, tidy, type Source as JournalSource } from './vancouver.js';
 
@@ -67,8 +67,8 @@ interface Reading {
 
 function journalReading(rest: string): JournalSource | null {
   const source = readSource(rest.trim());
-  // "In The Best Short Stories …" is a book's title, never a journal's.
-  return source && !/^(?:in|en|im)\s/i.test(source.journal) ? source : null;
+  // "In The Best Short Stories …" is a book's title, never a journal's; "Köln: Oldenbourg" a place and a publisher.
+  return source && !/^(?:in|en|im)\s/i.test(source.journal) && classifySegment(source.journal).kind !== 'place-publisher' ? source : null;
 }
 
 function readAt(body: string, cut: Cut): Reading {
@@ -83,11 +83,17 @@ function readAt(body: string, cut: Cut): Reading {
 function cuts(body: string): Cut[] {
   // (See `parseGeneral` for how a cut is chosen.)
   const out: Cut[] = [];
-  const seen = new Set<number>();
+  const seen = new Map<number, Cut>();
   const push = (titleEnd: number, sourceStart: number, sentence: boolean, comma: boolean) => {
-    if (titleEnd <= 1 || seen.has(sourceStart) || sourceStart >= body.length) return;
-    seen.add(sourceStart);
-    out.push({ titleEnd, sourceStart, sentence, comma });
+    if (titleEnd <= 1 || sourceStart >= body.length) return;
+    const known = seen.get(sourceStart);
+    // (". In: …" is both a sentence end and an "In": a sentence end.)
+    if (known) known.sentence ||= sentence;
+    else {
+      const cut = { titleEnd, sourceStart, sentence, comma };
+      seen.set(sourceStart, cut);
+      out.push(cut);
+    }
   };
   const found: { at: number; titleEnd: number; sourceStart: number; sentence?: boolean; comma?: boolean }[] = [];
   for (const e of sentenceEnds(body)) found.push({ at: e, titleEnd: e - 1, sourceStart: e, sentence: true });
@@ -150,6 +156,28 @@ function applyJournal(csl: CslItem, source: JournalSource): void {
   if (source.page) csl.page = source.page;
 }
 
+// Parts that belong to a source and never to a title: a title that would hold one ran on.
+const sourceKinds = new Set(['editors', 'translators', 'edition', 'place-publisher', 'publisher']);
+
+/** True for a part of a source that a title would not hold. */
+function isSourcePart(part: Segment): boolean {
+  if (sourceKinds.has(part.kind) || isLabelledNumbers(part)) return true;
+  // "In Proceedings …" ("in Alzheimer's disease" may be the title's); a genre alone or numbered
+  // ("PhD thesis", "Technical Report TR93-3"; not "Report from the European Association …").
+  if (part.kind === 'in') return /^In\b/.test(part.text);
+  return part.kind === 'genre' && (part.fields.number !== undefined || part.text.replace(/[.,]$/, '').length <= (part.fields.genre?.length ?? 0) + 4);
+}
+
+/** How many parts of the whole body (its first part aside) that read as a source lie inside a title ending at `titleEnd`. */
+function sourcePartsIn(parts: Segment[], titleEnd: number): number {
+  let n = 0;
+  for (let k = 1; k < parts.length && parts[k]!.end <= titleEnd + 1; k++) {
+    const part = parts[k]!;
+    if (isSourcePart(part)) n++;
+  }
+  return n;
+}
+
 /** The CSL type the source's shape gives. */
 function typeOf(csl: CslItem, source: Source | null): string {
   if (!source) return 'article-journal';
@@ -166,6 +194,31 @@ function typeOf(csl: CslItem, source: Source | null): string {
   }
   if (csl.publisher || csl['publisher-place']) return 'book';
   return 'article-journal';
+}
+
+/** A title end's reading, scored: how plainly the rest reads as a source and the title as a title. */
+function scoreCut(text: string, parts: Segment[], cut: Cut, commaStyle: boolean): Reading {
+  const reading = readAt(text, cut);
+  reading.score -= 2 * sourcePartsIn(parts, cut.titleEnd);
+  // (A date alone after the comma ends a title in any style: "…, user's guide, 1997.")
+  const dateOnly = reading.source?.segments.every((x) => x.kind === 'date' || (x.kind === 'numbers' && x.fields.volume === undefined && x.fields.page === undefined));
+  // (A journal with its numbers outweighs the style's guess: "…Interface, IEEE Transactions on Graphics, 5 (3), 211-243".)
+  if (cut.comma && !commaStyle && !dateOnly) reading.score -= reading.score >= 3 ? 1 : 2;
+  // In styles that end the authors with a full stop, the title ends at one too, other things equal.
+  if (cut.sentence && !commaStyle) reading.score += 1;
+  return reading;
+}
+
+/** The title's end: the first of the best-scored cuts (a plain reading ends the search). */
+function bestCut(text: string, commaStyle: boolean): Reading | null {
+  const parts = segmentSource(text);
+  let best: Reading | null = null;
+  for (const cut of cuts(text)) {
+    const reading = scoreCut(text, parts, cut, commaStyle);
+    if (!best || reading.score > best.score) best = reading;
+    if (reading.score >= 5) break;
+  }
+  return best;
 }
 
 /**
@@ -208,6 +261,8 @@ export function parseGeneral(core: string, csl: CslItem): { unplaced: string[] }
     const month = date.groups.m1 ? referenceWords().months.get(date.groups.m1.replace(/\.$/, '').toLowerCase()) : undefined;
     csl.issued = cslDate(year, month)!;
     pos += date[0].length;
+    // "Habermas, Juergen (1995), Title, …": a comma after the date separates the parts too.
+    if (/,\s?$/.test(date[0])) commaStyle = true;
   } else if (date) pos += date[0].length;
   text = text.slice(pos).replace(/^[\s.,:;]+/, '');
   if (!text) return csl.author || csl.editor ? { unplaced: [] } : null;
@@ -255,16 +310,7 @@ export function parseGeneral(core: string, csl: CslItem): { unplaced: string[] }
   }
 
   // An unquoted title: the first cut after which the rest reads as a source.
-  const candidates = cuts(text);
-  let best: Reading | null = null;
-  for (const cut of candidates) {
-    const reading = readAt(text, cut);
-    // (A date alone after the comma ends a title in any style: "…, user's guide, 1997.")
-    const dateOnly = reading.source?.segments.every((x) => x.kind === 'date' || (x.kind === 'numbers' && x.fields.volume === undefined && x.fields.page === undefined));
-    if (cut.comma && !commaStyle && !dateOnly) reading.score -= 2;
-    if (!best || reading.score > best.score) best = reading;
-    if (reading.score >= 5) break;
-  }
+  const best = bestCut(text, commaStyle);
   if (best && best.score > 0) {
     csl.title = cleanTitle(text.slice(0, best.cut.titleEnd + 1).trim());
     if (best.journal) applyJournal(csl, best.journal);

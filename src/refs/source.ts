@@ -272,7 +272,7 @@ const extent = /^(?:\d{1,3}\s?vols?\.?|(?:chap|ch)\.?\s?\d{1,3}|\d{1,4}\s?(?:pp|
 const translatorsBefore = /^(?:translated by|trans\.(?:\sby)?|transl\.|tr\.|traduit par|übers\. von)\s(?<names>.{2,200})$/iu;
 const translatorsAfter = /^(?<names>.{2,120}?)\s?\((?:trans|transl|tr)\.?\)$/iu;
 // Names then their role, before a container: "X & Y (Eds.), ", "X and Y, editors, ", "X, ed. ".
-const leadingEditors = /^(?<names>[^()]{2,200}?)(?:\s?\((?:eds?|editors?|hrsg|hg|éds?|dir|a cura di)\.?\)[,.]?|,\s(?:eds?|editors?)\.?[,.]?)\s/iu;
+const leadingEditors = /^(?<names>[^()]{2,200}?)(?:\s?\((?:eds?|editors?|hrsg|hgg?|éds?|dir|a cura di)\.?\)[,.:]?|,\s(?:eds?|editors?)\.?[,.]?)\s/iu;
 const inPrefix = /^(?:[Ii]n|[Ee]n|[Ii]m|[Dd]ans)\s?:?\s(?=[\p{Lu}\d"“«‘])|^(?:[Ii]n|[Ee]n|[Ii]m|[Dd]ans)\s?:\s/u;
 
 // Title cuts read the same trailing segments again and again: classify each text once.
@@ -412,7 +412,11 @@ export function segmentSource(text: string): Segment[] {
       const word = /[\p{L}]+$/u.exec(text.slice(Math.max(0, i - 12), i))?.[0];
       // A label before its number ("Vol. 81", "pp. 12", "p. 44", "v. 32", "No. 9") ends nothing.
       if (word && /^\s[\dIVXLCivxlc]/.test(text.slice(i + 1, i + 3)) && isLabel(word)) return 0;
+      // "2nd ed." / "Rev. ed." ends an edition statement whatever follows.
+      if (word && /^(?:ed|edn)$/i.test(word) && /(?:\d(?:st|nd|rd|th|e)?|\b(?:rev|revised|new|enl|first|second|third|fourth|fifth))\.?\s$/iu.test(text.slice(Math.max(0, i - word.length - 12), i - word.length))) return 1;
       if (word && referenceWords().abbreviations.has(word) && !/^\s(?:\d|\p{Lu}[\p{L}]*\s?:)/u.test(text.slice(i + 1, i + 14))) return 0;
+      // A role before names, first in its part ("ed. W. M. Green", "tr. W. Rehg"): the names follow.
+      if (word && referenceWords().roleAbbreviations.has(word.toLowerCase()) && /(?:^\s?|[,;.(]\s?)$/u.test(text.slice(0, i - word.length)) && !/(?:\d|\b(?:rev|revised|new|enl))\.?\s$/iu.test(text.slice(0, i - word.length)) && /^\s\p{Lu}/u.test(text.slice(i + 1, i + 3))) return 0;
       return 1;
     }
     return 0;
@@ -490,6 +494,11 @@ function fill<K extends keyof SourceFields>(out: SourceFields, key: K, value: So
   if (value !== undefined && out[key] === undefined) out[key] = value;
 }
 
+/** Numbers that start with their label ("Vol. 15", "pp. 992-996", "page 346", "no. 3"). */
+export function isLabelledNumbers(segment: Segment): boolean {
+  return segment.kind === 'numbers' && isLabel(/^\p{L}+/u.exec(segment.text)?.[0] ?? '');
+}
+
 const isNumeric = (s: Segment) => s.kind === 'numbers' || s.kind === 'date';
 const isPublishing = (s: Segment) => s.kind === 'place-publisher' || s.kind === 'publisher' || s.kind === 'place';
 
@@ -545,7 +554,8 @@ export function readSourceText(text: string): Source {
   while (k < segments.length && segments[k]!.kind === 'text') k++;
   if (k > containerStart) {
     const run = segments.slice(containerStart, k);
-    const next = segments[k];
+    // (Notes after it — "Retrieved from", "Web", "[PubMed]" — say nothing of what the run is.)
+    const next = segments.slice(k).find((x) => x.kind !== 'note');
     // "Phys. Biol. 12": the full stop cut off before the numbers belongs to the abbreviation.
     const runEnd = run[run.length - 1]!.end;
     const raw = text.slice(run[0]!.start, runEnd + (text[runEnd] === '.' && /(?:^|[\s.])\p{Lu}[\p{Ll}]{0,7}$/u.test(text.slice(run[0]!.start, runEnd)) ? 1 : 0));
@@ -580,6 +590,8 @@ export function readSourceText(text: string): Source {
     const kind = segments[0].kind;
     if (isPublishing(segments[0]) || kind === 'genre' || kind === 'edition' || kind === 'editors' || kind === 'translators' || kind === 'series') score += 3;
     else if (kind === 'note' && (contributorsBefore.test(segments[0].text) || extent.test(segments[0].text.replace(/\.$/, '')))) score += 2;
+    // Labelled numbers never belong to a title ("…, pp. 992-996", "… Vol. 15").
+    else if (isLabelledNumbers(segments[0])) score += 3;
     // A date alone ends a title too ("…, 2015."), weakly.
     else if (isNumeric(segments[0])) score += segments.every(isNumeric) && segments.every((x) => x.fields.volume === undefined && x.fields.page === undefined) ? 2 : 1;
   }

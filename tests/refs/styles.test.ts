@@ -231,3 +231,60 @@ describe('reference styles a digest copies', () => {
     expect(year('Okafor, C. N. (2020). Stem cell tourism. Journal of Regenerative Ethics, 12, 301-315.')).toBe(2020);
   });
 });
+
+describe('where the title ends (issue 14, second pass)', () => {
+  it('a title never holds a part that belongs to a source (an editor, a translator, an edition, labelled numbers)', () => {
+    expect(csl('Osei, Kwame. Marrow: A Novel. Edited by Lena Brandt. Annotated student text. London: Harbour Press, 2004.')).toMatchObject({
+      title: 'Marrow: A Novel',
+      editor: [{ family: 'Brandt', given: 'Lena' }],
+      'publisher-place': 'London',
+      publisher: 'Harbour Press',
+    });
+    expect(csl('Duarte, Paulo. Cell Culture Basics. 2nd ed. Downers Grove, Ill: Lakeside Academic, 2000.')).toMatchObject({
+      title: 'Cell Culture Basics',
+      edition: '2nd ed',
+      'publisher-place': 'Downers Grove, Ill',
+      publisher: 'Lakeside Academic',
+    });
+  });
+
+  it('a role word before names ends no part ("tr. W. Rehg", "ed. J. Martin"); a comma after the date makes a comma style', () => {
+    expect(csl('Lindqvist, Per (1995), Between Bench and Bedside, tr. W. Rehg (Cambridge, Mass.: Harbour Press).')).toMatchObject({
+      title: 'Between Bench and Bedside',
+      translator: [{ family: 'Rehg', given: 'W.' }],
+      'publisher-place': 'Cambridge, Mass.',
+      publisher: 'Harbour Press',
+    });
+  });
+
+  it('a journal with its numbers after a comma, in a style that ends the authors with a full stop', () => {
+    expect(csl('Okafor, C. N. Cell Sheets: The Use of Scaffolds in Cardiac Repair, Tissue Engineering Reports, 5 (3), 211-243, 1987.')).toMatchObject({
+      title: 'Cell Sheets: The Use of Scaffolds in Cardiac Repair',
+      'container-title': 'Tissue Engineering Reports',
+      volume: '5',
+      issue: '3',
+      page: '211-243',
+    });
+    expect(csl('Ana Ruiz and Tom Beck. Stem cells: the regulatory landscape. Regenerative Policy: Research, Applications and Practice, 2(1) 52-58, Spring 1992.')).toMatchObject({
+      title: 'Stem cells: the regulatory landscape',
+      'container-title': 'Regenerative Policy: Research, Applications and Practice',
+      volume: '2',
+      page: '52-58',
+    });
+  });
+
+  it('a newspaper named alone before an access note', () => {
+    expect(csl('Mensah, K. (2012, March 3). Clinic offers unproven cell therapy. The Daily Courier. Retrieved from http://example.org/news/cells')).toMatchObject({
+      title: 'Clinic offers unproven cell therapy',
+      'container-title': 'The Daily Courier',
+    });
+  });
+
+  it('editors marked "(Hrsg.):" before the container', () => {
+    expect(csl('Karl Weber: Stammzellen. In: R. Bauer (Hrsg.): Lexikon der Medizin. Köln: Oldenbourg, 1992, 158-159')).toMatchObject({
+      title: 'Stammzellen',
+      editor: [{ family: 'Bauer', given: 'R.' }],
+      'container-title': 'Lexikon der Medizin',
+    });
+  });
+});
