@@ -1,7 +1,7 @@
 import { cslDate, type CslItem } from './csl.js';
 import { phraseKey, referenceWords } from './data.js';
 import { isOrganisation, looseAuthorEnd, scanAuthors, scanOrganisation } from './names.js';
-import { classifySegment, isLabelledNumbers, readSourceText, segmentSource, type Segment, type Source } from './source.js';
+import { classifySegment, isExtentOrContributors, isLabelledNumbers, readSourceText, segmentSource, type Segment, type Source } from './source.js';
 import { splitTopLevel } from './text.js';
 import { readSource, sentenceEnds, tidy, type Source as JournalSource } from './vancouver.js';
 
@@ -161,17 +161,18 @@ const sourceKinds = new Set(['editors', 'translators', 'edition', 'place-publish
 
 /** True for a part of a source that a title would not hold. */
 function isSourcePart(part: Segment): boolean {
-  if (sourceKinds.has(part.kind) || isLabelledNumbers(part)) return true;
+  if (sourceKinds.has(part.kind) || isLabelledNumbers(part) || isExtentOrContributors(part)) return true;
   // "In Proceedings …" ("in Alzheimer's disease" may be the title's); a genre alone or numbered
   // ("PhD thesis", "Technical Report TR93-3"; not "Report from the European Association …").
   if (part.kind === 'in') return /^In\b/.test(part.text);
   return part.kind === 'genre' && (part.fields.number !== undefined || part.text.replace(/[.,]$/, '').length <= (part.fields.genre?.length ?? 0) + 4);
 }
 
-/** How many parts of the whole body (its first part aside) that read as a source lie inside a title ending at `titleEnd`. */
+/** How many parts of the whole body (its first part aside) that read as a source start inside a title ending at `titleEnd`. */
 function sourcePartsIn(parts: Segment[], titleEnd: number): number {
   let n = 0;
-  for (let k = 1; k < parts.length && parts[k]!.end <= titleEnd + 1; k++) {
+  // (A part the title would end inside counts too: "… Translated by T. Whitney and H" ran on.)
+  for (let k = 1; k < parts.length && parts[k]!.start < titleEnd; k++) {
     const part = parts[k]!;
     if (isSourcePart(part)) n++;
   }
@@ -203,7 +204,9 @@ function scoreCut(text: string, parts: Segment[], cut: Cut, commaStyle: boolean)
   // (A date alone after the comma ends a title in any style: "…, user's guide, 1997.")
   const dateOnly = reading.source?.segments.every((x) => x.kind === 'date' || (x.kind === 'numbers' && x.fields.volume === undefined && x.fields.page === undefined));
   // (A journal with its numbers outweighs the style's guess: "…Interface, IEEE Transactions on Graphics, 5 (3), 211-243".)
-  if (cut.comma && !commaStyle && !dateOnly) reading.score -= reading.score >= 3 ? 1 : 2;
+  // (Nor does a part that never belongs to a title: "Sense and Sensibility, 2 vols.", "…, trans. D. W. Robertson".)
+  const first = reading.source?.segments[0];
+  if (cut.comma && !commaStyle && !dateOnly) reading.score -= reading.score >= 3 || (first && isSourcePart(first)) ? 1 : 2;
   // In styles that end the authors with a full stop, the title ends at one too, other things equal.
   if (cut.sentence && !commaStyle) reading.score += 1;
   return reading;

@@ -1,6 +1,6 @@
 import type { CslName } from './csl.js';
 import { phraseKey, referenceWords } from './data.js';
-import { scanAuthors } from './names.js';
+import { isSuffix, scanAuthors } from './names.js';
 import { splitTopLevel, tidyValue, type Span } from './text.js';
 
 /**
@@ -299,13 +299,14 @@ function classifyUncached(text: string): { kind: SegmentKind; fields: SourceFiel
   if ((note && note.index === 0) || /^(?:ISBN|ISSN|doi|URL|PDF|IF|PMCID|PMID)\b/i.test(bare) || /^\[[^\]]*\]$/.test(bare)) return { kind: 'note', fields: { note: bare } };
   if (inPrefix.test(value)) return { kind: 'in', fields: {} };
   if (contributorsBefore.test(bare) || extent.test(bare)) return { kind: 'note', fields: { note: bare } };
+  // ("1st American ed." is an edition, not an editor named "1st American".)
+  if (words.edition.test(bare) || /^(?:\d{1,2}|revised|rev|new|enlarged|expanded)\.?\s(?:ed|edn|edition)\.?$/i.test(bare) || /^(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|revised|new)\s+edition$/i.test(bare)) {
+    return { kind: 'edition', fields: { edition: bare.replace(/\.$/, '') } };
+  }
   let m = editorsBefore.exec(bare) ?? editorsAfter.exec(bare);
   if (m?.groups && /\p{Lu}/u.test(m.groups.names!)) return { kind: 'editors', fields: { editors: namesIn(m.groups.names!) } };
   m = translatorsBefore.exec(bare) ?? translatorsAfter.exec(bare);
   if (m?.groups) return { kind: 'translators', fields: { translators: namesIn(m.groups.names!) } };
-  if (words.edition.test(bare) || /^(?:\d{1,2}|revised|rev|new|enlarged|expanded)\.?\s(?:ed|edn|edition)\.?$/i.test(bare) || /^(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|revised|new)\s+edition$/i.test(bare)) {
-    return { kind: 'edition', fields: { edition: bare.replace(/\.$/, '') } };
-  }
   words.thesis.lastIndex = 0;
   const thesis = words.thesis.exec(bare);
   if (thesis && bare.length <= thesis[0].length + 40) return { kind: 'genre', fields: { genre: thesis[0], genreKind: 'thesis' } };
@@ -394,6 +395,14 @@ function isLabel(word: string): boolean {
   return referenceWords().labels.has(word.toLowerCase());
 }
 
+/** The part of `text` that ends at `end`, from the separator before it (", ", "; ", ". "; 40 characters at most). */
+function partBefore(text: string, end: number): string {
+  const window = text.slice(Math.max(0, end - 40), end);
+  let from = window.length - 2;
+  while (from > 0 && !(/[,;.]/.test(window[from - 1]!) && /\s/.test(window[from]!))) from--;
+  return window.slice(Math.max(0, from)).trim();
+}
+
 /** Cuts the source text into classified segments. */
 export function segmentSource(text: string): Segment[] {
   // Separators: ", " "; " and ". " (a full stop after a word of two or more letters, a digit or a bracket).
@@ -412,8 +421,11 @@ export function segmentSource(text: string): Segment[] {
       const word = /[\p{L}]+$/u.exec(text.slice(Math.max(0, i - 12), i))?.[0];
       // A label before its number ("Vol. 81", "pp. 12", "p. 44", "v. 32", "No. 9") ends nothing.
       if (word && /^\s[\dIVXLCivxlc]/.test(text.slice(i + 1, i + 3)) && isLabel(word)) return 0;
+      // Abbreviations in a row ("Appl. Numer. Math.", "Am. J. Hum. Genet."): one name.
+      const after = /^\s(\p{Lu}\p{Ll}{0,6})\.(?:\s|,|$)/u.exec(text.slice(i + 1, i + 11));
+      if (word && /^\p{Lu}\p{Ll}{0,4}$/u.test(word) && after && !isLabel(after[1]!) && !referenceWords().roleAbbreviations.has(after[1]!.toLowerCase())) return 0;
       // "2nd ed." / "Rev. ed." ends an edition statement whatever follows.
-      if (word && /^(?:ed|edn)$/i.test(word) && /(?:\d(?:st|nd|rd|th|e)?|\b(?:rev|revised|new|enl|first|second|third|fourth|fifth))\.?\s$/iu.test(text.slice(Math.max(0, i - word.length - 12), i - word.length))) return 1;
+      if (word && /^(?:ed|edn)$/i.test(word) && referenceWords().edition.test(partBefore(text, i + 1))) return 1;
       if (word && referenceWords().abbreviations.has(word) && !/^\s(?:\d|\p{Lu}[\p{L}]*\s?:)/u.test(text.slice(i + 1, i + 14))) return 0;
       // A role before names, first in its part ("ed. W. M. Green", "tr. W. Rehg"): the names follow.
       if (word && referenceWords().roleAbbreviations.has(word.toLowerCase()) && /(?:^\s?|[,;.(]\s?)$/u.test(text.slice(0, i - word.length)) && !/(?:\d|\b(?:rev|revised|new|enl))\.?\s$/iu.test(text.slice(0, i - word.length)) && /^\s\p{Lu}/u.test(text.slice(i + 1, i + 3))) return 0;
@@ -468,13 +480,25 @@ export function segmentSource(text: string): Segment[] {
     segments.splice(k, 1);
     k--;
   }
+  // "trans. D. W. Robertson" + "Jr.": the suffix is the last name's.
+  for (let k = 1; k < segments.length; k++) {
+    const previous = segments[k - 1]!;
+    const names = previous.fields.translators ?? previous.fields.editors;
+    const last = names?.[names.length - 1];
+    if (!last || !isSuffix(segments[k]!.text.replace(/\.$/, ''))) continue;
+    last.suffix = segments[k]!.text.replace(/\.$/, '');
+    segments[k - 1] = { ...previous, end: segments[k]!.end };
+    segments.splice(k, 1);
+    k--;
+  }
   // "Cambridge" + "MA: MIT Press" → one place and publisher; "Cambridge" + "MA" → one place;
   // "Morgan Kaufmann Publishers" + "Inc." → one publisher; "Little" + "Brown & Co." → one publisher.
   for (let k = 1; k < segments.length; k++) {
     const previous = segments[k - 1]!;
     const current = segments[k]!;
     const head = previous.text.replace(/\.$/, '');
-    const cityLike = previous.kind === 'place' || ((previous.kind === 'text' || previous.kind === 'publisher') && /^\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){0,3}$/u.test(head));
+    // (A city and its region stand apart by a comma, never a full stop: "Easter Island, Earth Island. New York: …".)
+    const cityLike = (previous.kind === 'place' || ((previous.kind === 'text' || previous.kind === 'publisher') && /^\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){0,3}$/u.test(head))) && text.slice(previous.end, current.start).includes(',');
     const merge = (kind: SegmentKind, fields: SourceFields) => {
       segments[k - 1] = { ...previous, kind, fields, end: current.end, text: text.slice(previous.start, current.end) };
       segments.splice(k, 1);
@@ -492,6 +516,11 @@ export function segmentSource(text: string): Segment[] {
 /** Sets a field the source has not filled yet. */
 function fill<K extends keyof SourceFields>(out: SourceFields, key: K, value: SourceFields[K] | undefined): void {
   if (value !== undefined && out[key] === undefined) out[key] = value;
+}
+
+/** A work's extent ("2 vols.", "312 pp.") or its contributors ("Dir. Roland Emmerich"). */
+export function isExtentOrContributors(segment: Segment): boolean {
+  return segment.kind === 'note' && (contributorsBefore.test(segment.text) || extent.test(segment.text.replace(/\.$/, '')));
 }
 
 /** Numbers that start with their label ("Vol. 15", "pp. 992-996", "page 346", "no. 3"). */
@@ -589,7 +618,7 @@ export function readSourceText(text: string): Source {
   if (!out.container && segments[0] && (k === 0 || ['editors', 'translators'].includes(segments[0].kind))) {
     const kind = segments[0].kind;
     if (isPublishing(segments[0]) || kind === 'genre' || kind === 'edition' || kind === 'editors' || kind === 'translators' || kind === 'series') score += 3;
-    else if (kind === 'note' && (contributorsBefore.test(segments[0].text) || extent.test(segments[0].text.replace(/\.$/, '')))) score += 2;
+    else if (isExtentOrContributors(segments[0])) score += 3;
     // Labelled numbers never belong to a title ("…, pp. 992-996", "… Vol. 15").
     else if (isLabelledNumbers(segments[0])) score += 3;
     // A date alone ends a title too ("…, 2015."), weakly.

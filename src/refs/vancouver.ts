@@ -85,8 +85,8 @@ export function readSource(rest: string): Source | null {
   return null;
 }
 
-// Word-final dots that do not end a sentence.
-const notSentenceEnd = /(?:\b(?:vs|e\.g|i\.e|et al|etc|spp|sp|no|fig|figs|st|dr|mr|approx|ca|cf|vol|jr|sr|inc|ltd|co)|(?:^|[\s(])[A-Za-z]|\s[IVX]{1,6})$/i;
+// Word-final dots that do not end a sentence (a title never ends at a role or an edition: "trans.", "ed.", "rev.").
+const notSentenceEnd = /(?:\b(?:vs|e\.g|i\.e|et al|etc|spp|sp|no|fig|figs|st|dr|mr|approx|ca|cf|vol|vols|jr|sr|inc|ltd|co|ed|eds|trans|transl|tr|rev|repr|ser|dir|perf)|(?:^|[\s(])[A-Za-z]|\s[IVX]{1,6})$/i;
 
 /** Offsets just after each likely sentence end (". ", "? ", "! ") in a string. */
 export function sentenceEnds(text: string, from = 0): number[] {

@@ -288,3 +288,19 @@ describe('where the title ends (issue 14, second pass)', () => {
     });
   });
 });
+
+describe('where the title ends: editions, volumes, roles and abbreviated journals', () => {
+  it('"2 vols.", "trans." and "1st American ed." never end a title; the source reads on from them', () => {
+    expect(csl('———. Marrow and Memory, 2 vols. New York: Frank S. Holby, 1906.')).toMatchObject({ title: 'Marrow and Memory', 'publisher-place': 'New York', publisher: 'Frank S. Holby' });
+    expect(csl('______. On Cell Doctrine, trans. D. W. Robertson, Jr. Indianapolis, 1958.').title).toBe('On Cell Doctrine');
+    expect(csl('Tillion, Rosa. Marrow: The Realities. 1st American ed. New York: Knopf, 1958.')).toMatchObject({ title: 'Marrow: The Realities', edition: '1st American ed', 'publisher-place': 'New York', publisher: 'Knopf' });
+  });
+
+  it('a journal abbreviated word by word is one name ("Appl. Numer. Math.")', () => {
+    expect(csl('J. C. Bauer. Linear methods for cell counts: A survey. Appl. Numer. Math., 1 273, 1985.')).toMatchObject({ title: 'Linear methods for cell counts: A survey', 'container-title': 'Appl. Numer. Math.' });
+  });
+
+  it('a city and a region stand apart by a comma, not by a full stop', () => {
+    expect(csl('Bahn, Paul G., and John Flenley. Marrow Island, Blood Island. New York: Thames and Hudson, 1992.')).toMatchObject({ title: 'Marrow Island, Blood Island', 'publisher-place': 'New York' });
+  });
+});
