@@ -302,12 +302,24 @@ export type Words40 = [string, ...string[]];
  */
 export type Words41 = [string, ...string[]];
 /**
+ * A work's medium or form, written after its title, often in brackets ("[Motion picture]", "DVD", "television program"): its genre, never part of a title. A word in lower case alone ("film", "video") counts only in brackets.
+ *
+ * @minItems 1
+ */
+export type Words42 = [string, ...string[]];
+/**
+ * Edition statements without a number, written as a part of their own ("Reprint", "Revised and expanded").
+ *
+ * @minItems 1
+ */
+export type Words43 = [string, ...string[]];
+/**
  * @minItems 1
  *
  * This interface was referenced by `ReferenceData`'s JSON-Schema
  * via the `definition` "Words".
  */
-export type Words42 = [string, ...string[]];
+export type Words44 = [string, ...string[]];
 
 /**
  * What the words of a reference string mean: GB/T 7714 type codes, name particles, role and cue words, month names, publishers and places. Read by src/refs/data.ts.
@@ -374,4 +386,6 @@ export interface ReferenceData {
   cjkPrintingWords: Words39;
   cjkDocumentNumberWords: Words40;
   placeholderWords: Words41;
+  mediumWords: Words42;
+  editionPhrases: Words43;
 }

@@ -24,6 +24,10 @@ export interface ReferenceWords {
   listLabels: ReadonlySet<string>;
   /** Volume, issue and page labels, lower case. */
   labels: ReadonlySet<string>;
+  /** A work's medium or form ("motion picture", "DVD"), lower case. */
+  media: ReadonlySet<string>;
+  /** Edition statements without a number ("reprint", "revised and expanded"), lower case. */
+  editionPhrases: ReadonlySet<string>;
   /** One-word roles before names ("ed.", "trans.", "tr."), lower case: their full stop ends no part. */
   roleAbbreviations: ReadonlySet<string>;
   /** Publisher words in CJK scripts, which end a name ("人民出版社"). */
@@ -129,6 +133,8 @@ function compile(data: ReferenceData): ReferenceWords {
     abbreviations: new Set(data.abbreviations),
     listLabels: lower(data.listLabels),
     labels: new Set([...data.volumeLabels, ...data.issueLabels, ...data.pageLabels, 'chap', 'ch', 'art', 'fasc', 'suppl'].map((w) => w.toLowerCase())),
+    media: lower(data.mediumWords),
+    editionPhrases: lower(data.editionPhrases),
     roleAbbreviations: lower([...data.editedBy, ...data.translatedBy].filter((w) => !/\s/.test(w))),
     cjkPublisherWords: data.publisherWords.filter((w) => /[^\x00-\x7f]/.test(w) && !/^[a-zà-ÿ&]/i.test(w)),
     cjkJournalWords: data.journalWords.filter((w) => /[^\x00-\x7f]/.test(w)),

@@ -225,7 +225,8 @@ export function isPlaceName(text: string): boolean {
   const parts = value.split(/\s?(?:,|&|\/|;|\band\b|\s-\s)\s?/).filter(Boolean);
   if (parts.length > 1 && parts.every((p) => words.places.has(phraseKey(p)) || isRegion(p))) return words.places.has(phraseKey(parts[0]!));
   // "Cambridge, MA" / "Menlo Park, California" / "White River Junction (VT)": a city, then its region.
-  const region = /^(?<city>\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){0,3})(?:,\s?|\s\()(?<region>[^,()]{2,30}?)\)?$/u.exec(value);
+  // ("New York NY": a state's postal code may follow with no comma.)
+  const region = /^(?<city>\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){0,3}?)(?:,\s?|\s\(|\s(?=\p{Lu}{2}$))(?<region>[^,()]{2,30}?)\)?$/u.exec(value);
   return region?.groups !== undefined && isRegion(region.groups.region!) && (words.places.has(phraseKey(region.groups.city!)) || !isRegion(region.groups.city!));
 }
 
@@ -294,13 +295,17 @@ function classifyUncached(text: string): { kind: SegmentKind; fields: SourceFiel
   const value = text.trim();
   const bare = value.replace(/\.$/, '').trim();
   if (!bare) return { kind: 'note', fields: {} };
+  // "[Motion picture]", "(DVD)", "television program": the medium, as the genre.
+  // (A plain word alone — "Speech", "Audio" in "Audio, Speech, and Language Processing" — only in brackets.)
+  const medium = bare.replace(/^[[(]\s?|\s?[\])]$/g, '');
+  if (words.media.has(phraseKey(medium)) && (medium !== bare || /\s|^\p{Lu}{2}/u.test(medium))) return { kind: 'genre', fields: { genre: medium } };
   words.dropNote.lastIndex = 0;
   const note = words.dropNote.exec(bare);
   if ((note && note.index === 0) || /^(?:ISBN|ISSN|doi|URL|PDF|IF|PMCID|PMID)\b/i.test(bare) || /^\[[^\]]*\]$/.test(bare)) return { kind: 'note', fields: { note: bare } };
   if (inPrefix.test(value)) return { kind: 'in', fields: {} };
   if (contributorsBefore.test(bare) || extent.test(bare)) return { kind: 'note', fields: { note: bare } };
   // ("1st American ed." is an edition, not an editor named "1st American".)
-  if (words.edition.test(bare) || /^(?:\d{1,2}|revised|rev|new|enlarged|expanded)\.?\s(?:ed|edn|edition)\.?$/i.test(bare) || /^(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|revised|new)\s+edition$/i.test(bare)) {
+  if (words.edition.test(bare) || /^\d{1,2}\.?\s(?:ed|edn|edition)\.?$/i.test(bare) || words.editionPhrases.has(phraseKey(bare))) {
     return { kind: 'edition', fields: { edition: bare.replace(/\.$/, '') } };
   }
   let m = editorsBefore.exec(bare) ?? editorsAfter.exec(bare);
@@ -371,13 +376,14 @@ function findNumericTail(view: string): number {
 
 /**
  * A bracketed group that ends a part stands apart, as do the ones before it: "Peter Collier
- * (trans.) (Stanford University Press, 1988)" → "Peter Collier", "(trans.)", "(Stanford …)".
+ * (trans.) (Stanford University Press, 1988)" → "Peter Collier", "(trans.)", "(Stanford …)";
+ * "Cells in motion [Motion picture]" → "Cells in motion", "[Motion picture]".
  */
 function splitTrailingGroups(text: string, span: Span): Span[] {
   const groups: Span[] = [];
   let rest = span;
   for (let guard = 0; guard < 4; guard++) {
-    const tail = /\s(\([^()]{2,200}\))\.?$/u.exec(rest.text);
+    const tail = /\s(\([^()]{2,200}\)|\[[^[\]]{2,200}\])\.?$/u.exec(rest.text);
     if (!tail || tail.index === 0) break;
     // "(USA)" in "Proceedings of the National Academy of Sciences (USA)" is part of the name; a group
     // with numbers, a colon, a comma or a role word stands apart.
@@ -598,8 +604,11 @@ export function readSourceText(text: string): Source {
     const proseWords = (t: string) => t.split(/\s+/).filter((w) => /^\p{Ll}{3,}$/u.test(w) && !functionWords.has(w)).length;
     const prose = run.slice(0, -1).some((s) => proseWords(s.text) >= 2) || (!journalish && proseWords(container) >= 3) || /^[([]/.test(container);
     const yearOnly = next !== undefined && isNumeric(next) && segments.slice(k).every((x) => (x.kind === 'date' || x.kind === 'numbers') && x.fields.volume === undefined && x.fields.page === undefined);
-    if (!out.inContainer && run.length === 1 && yearOnly && !journalish && /^\p{Lu}[\p{Ll}'’&-]+(?:\s(?:\p{Lu}[\p{Ll}'’&-]+|&|and|of)){0,3}$/u.test(container)) {
-      // "Athena Scientific, 2005.": a name in words, then only a year, is the publisher of a book.
+    const placeNext = next?.kind === 'place' && segments.slice(k + 1).every((x) => x.kind === 'date' || x.kind === 'numbers' || x.kind === 'note' || x.kind === 'place');
+    // (An acronym and a year — "IJCV, 2008." — is a journal, below.)
+    if (!out.inContainer && run.length === 1 && (yearOnly || placeNext) && !journalish && !(yearOnly && /^[A-Z]{2,8}$/.test(container)) && /^\p{Lu}[\p{L}'’&.-]*(?:\s(?:\p{Lu}[\p{L}'’&.-]*|&|and|of|de|du|des|für|of the)){0,4}$/u.test(container)) {
+      // "Athena Scientific, 2005." / "Charles Griffin, London.": a name in words, then only a year or a
+      // place, is the publisher of a book.
       out.publisher = container;
       score += 2;
     } else if (out.inContainer || (next && (isNumeric(next) || next.kind === 'editors')) || journalish || !next) {

@@ -304,3 +304,18 @@ describe('where the title ends: editions, volumes, roles and abbreviated journal
     expect(csl('Bahn, Paul G., and John Flenley. Marrow Island, Blood Island. New York: Thames and Hudson, 1992.')).toMatchObject({ title: 'Marrow Island, Blood Island', 'publisher-place': 'New York' });
   });
 });
+
+describe('media, editions without numbers, and publishers no list knows', () => {
+  it('a medium in brackets after the title is its genre ("[Motion picture]", "[DVD]")', () => {
+    expect(csl('Okafor, J. (Director). (2009). Cells in motion [Motion picture]. United States: Lantern Studio.')).toMatchObject({ title: 'Cells in motion', genre: 'Motion picture' });
+  });
+
+  it('an edition statement with no number ends a title ("Reprint", "Revised and expanded")', () => {
+    expect(csl('Kern, Hanna. Marrow: Formen und Deutungen. Revised and expanded. München: Prestel, 1983.')).toMatchObject({ title: 'Marrow: Formen und Deutungen', edition: 'Revised and expanded', publisher: 'Prestel' });
+  });
+
+  it('a name then a place is a publisher and its place ("Charles Griffin, London", "McGraw Hill, New York NY")', () => {
+    expect(csl('Seber, G. A. F. 1982. The estimation of stem cell abundance. Charles Griffin, London, United Kingdom.')).toMatchObject({ title: 'The estimation of stem cell abundance', publisher: 'Charles Griffin' });
+    expect(csl('Berlekamp, E. Algebraic cell theory. McGraw Hill, New York NY, 1968.')).toMatchObject({ title: 'Algebraic cell theory', publisher: 'McGraw Hill', 'publisher-place': 'New York NY' });
+  });
+});
