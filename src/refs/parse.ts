@@ -38,8 +38,10 @@ function stripIdentifiers(text: string): string {
     .replace(/\bhttps?:\/\/\S+/g, '')
     .replace(/\b(?:PMID|PMCID)\s*[:：]?\s*\S+/g, '')
     .replace(/\bISSN\s*[:：]?\s*\S+/g, '')
+    // Brackets a link stood in ("… 268 (http://dx.doi.org/…).") are empty now.
+    .replace(/\s?\(\s?\)|\s?\[\s?\]/g, '')
     .replace(/\bAvailable (?:from|at)\s*:?\s*$/i, '')
-    .replace(/[\s,;.|]+$/g, '')
+    .replace(/[\s,;.|([]+$/g, '')
     .trim();
 }
 

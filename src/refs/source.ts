@@ -65,11 +65,16 @@ const isYear = (text: string) => yearPattern.test(text);
 const PAGE = String.raw`[A-Za-z]?\d+(?:\.\d+)?(?:\s?[-–—_]{1,2}\s?[A-Za-z]?\d+(?:\.\d+)?)?[A-Za-z]?`;
 const pageOnly = new RegExp(String.raw`^(?:${PAGE})$`, 'u');
 const rangeOnly = /^[A-Za-z]?\d+(?:\.\d+)?\s?[-–—_]{1,2}\s?[A-Za-z]?\d+(?:\.\d+)?$/u;
-// "6(1)", "10(12) 1952-1962", "8 (3)", "33(5):8-9", "5(5) 587-616", "44: 58—67", "22:311", "2013;122(2): 179-187"
+// "6(1)", "10(12) 1952-1962", "8 (3)", "33(5):8-9", "5(5) 587-616", "44: 58—67", "22:311", "2013;122(2): 179-187",
+// "40.1 (January–February 2004): 17" (MLA's volume.issue), "XLIII (January-February, 1965)"
 const volumeIssuePages = new RegExp(
-  String.raw`^(?:(?<year>(?:1[5-9]|20)\d{2})\s?;\s?)?(?<volume>[A-Za-z]?\d+[A-Za-z]?(?:[-–/]\d+)?)(?:\s?(?:suppl|supplement|sup)\.?\s?(?<suppl>\d*))?\s?(?:\((?<issue>[^()]{1,24})\))?\s?(?:[:,]\s?|\s)?(?:p{1,2}\.?\s?)?(?<page>${PAGE})?$`,
+  String.raw`^(?:(?<year>(?:1[5-9]|20)\d{2})\s?;\s?)?(?<volume>[A-Za-z]?\d+[A-Za-z]?(?:[-–/]\d+|\.\d{1,3})?|[IVXLC]{1,7}(?=\s?[(:]))(?:\s?(?:suppl|supplement|sup)\.?\s?(?<suppl>\d*))?\s?(?:\((?<issue>[^()]{1,24})\))?\s?(?:[:,]\s?|\s)?(?:p{1,2}\.?\s?)?(?<page>${PAGE})?$`,
   'iu',
 );
+// "50: 3 (2015)", "XIV:4 (1994)": volume, issue, then the date in brackets.
+const volumeIssueDate = new RegExp(String.raw`^(?<volume>\d{1,4}[A-Za-z]?|[IVXLC]{1,7})\s?[:,.]\s?(?<issue>\d{1,4}(?:[-–/]\d{1,4})?)\s?\((?<date>[^()]{4,30})\)(?:\s?[:,]\s?(?<page>${PAGE}))?$`, 'u');
+// "(November 1948): 305–312" after an issue: the date, then the pages.
+const datePages = new RegExp(String.raw`^\((?<date>[^()]{4,40})\)\s?[:,]?\s?(?<page>${PAGE})?$`, 'u');
 // Physics: "193 (1981) 150" / "275 (2007) 209" / "B 193 (1981) 150".
 const physics = new RegExp(String.raw`^(?<volume>[A-Z]?\s?\d+)\s?\((?<year>(?:1[5-9]|20)\d{2})\)\s?(?<page>${PAGE})?$`, 'u');
 
@@ -94,7 +99,7 @@ function readNumbers(text: string): SourceFields | null {
       if (vol.groups?.issue) out.issue = vol.groups.issue;
       const tail = vol.groups?.rest?.trim();
       if (tail) {
-        const more = readNumbers(tail);
+        const more = readNumbers(tail) ?? readDate(tail);
         if (!more) return null;
         return { ...more, ...out };
       }
@@ -108,7 +113,7 @@ function readNumbers(text: string): SourceFields | null {
       out.issue = issue[1]!;
       const tail = issue.groups?.rest?.trim();
       if (tail) {
-        const more = readNumbers(tail);
+        const more = readNumbers(tail) ?? readDate(tail);
         if (!more) return null;
         return { ...more, ...out };
       }
@@ -138,6 +143,14 @@ function readNumbers(text: string): SourceFields | null {
     return out;
   }
   if (rangeOnly.test(value)) return { page: pageValue(value) };
+  m = volumeIssueDate.exec(value) ?? datePages.exec(value);
+  const date = m?.groups ? readDate(m.groups.date!) : null;
+  if (m?.groups && date?.year !== undefined) {
+    if (m.groups.volume) out.volume = m.groups.volume;
+    if (m.groups.issue) out.issue = m.groups.issue;
+    if (m.groups.page) out.page = pageValue(m.groups.page);
+    return { ...date, ...out };
+  }
   m = volumeIssuePages.exec(value);
   if (m?.groups) {
     const g = m.groups;
@@ -149,6 +162,12 @@ function readNumbers(text: string): SourceFields | null {
     else if (dated?.year !== undefined) Object.assign(out, dated);
     else if (issue) out.issue = issue;
     if (g.suppl !== undefined) out.issue = out.issue ?? `Suppl${g.suppl ? ` ${g.suppl}` : ''}`;
+    // MLA's "40.1": volume 40, issue 1.
+    const dotted = /^(\d+)\.(\d+)$/.exec(g.volume!);
+    if (dotted && out.issue === undefined) {
+      g.volume = dotted[1]!;
+      out.issue = dotted[2]!;
+    }
     if (g.page) {
       out.volume = g.volume!;
       out.page = pageValue(g.page);
@@ -367,7 +386,7 @@ function findNumericTail(view: string): number {
   // read as numbers. Tails with a long lower-case word are never numbers: skip them cheaply.
   for (let i = view.indexOf(' '); i !== -1 && i < view.length - 1; i = view.indexOf(' ', i + 1)) {
     const rest = view.slice(i + 1);
-    if (!/^(?:\(?\d|[A-Z]?\d|\((?:suppl|\p{L}{3,}\.?\s\d)|(?:vol|no|pp|p|v|n°|nr)\.?\s?\d)/iu.test(rest)) continue;
+    if (!/^(?:\(?\d|[A-Z]?\d|[IVXLC]{1,7}[:(]|\((?:suppl|\p{L}{3,}\.?\s\d)|(?:vol|no|pp|p|v|n°|nr)\.?\s?\d)/iu.test(rest)) continue;
     if (rest.length > 60) continue;
     if (readNumbers(rest) || readDate(rest)) return i;
   }
@@ -638,16 +657,21 @@ export function readSourceText(text: string): Source {
     const f = s.fields;
     switch (s.kind) {
       case 'numbers':
-      case 'date':
+      case 'date': {
+        // A single number read as a page is the issue when pages follow ("XIV:4 (1994), 409-418");
+        // a second number is the issue when pages follow ("36, 3 (1988), 454-469"), else the page ("ApJ, 607, 200").
+        const pagesFollow = segments.slice(k + 1).some((x) => isNumeric(x) && x.fields.page !== undefined);
         if (f.volume !== undefined && out.volume === undefined) out.volume = f.volume;
-        else if (f.volume !== undefined && out.page === undefined && f.page === undefined && out.volume !== undefined && /^\d+$/.test(f.volume)) out.page = f.volume;
+        else if (f.volume !== undefined && out.page === undefined && f.page === undefined && out.volume !== undefined && /^\d+$/.test(f.volume) && !pagesFollow) out.page = f.volume;
         else if (f.volume !== undefined && out.issue === undefined && f.page === undefined) out.issue = f.volume;
         if (f.issue !== undefined) fill(out, 'issue', f.issue);
-        if (f.page !== undefined) fill(out, 'page', f.page);
+        if (f.page !== undefined && pagesFollow && /^\d{1,3}$/.test(f.page) && f.volume !== undefined && out.issue === undefined) out.issue = f.page;
+        else if (f.page !== undefined) fill(out, 'page', f.page);
         if (f.year !== undefined) fill(out, 'year', f.year);
         if (f.month !== undefined && (out.month === undefined || out.year === undefined)) fill(out, 'month', f.month);
         if (f.day !== undefined) fill(out, 'day', f.day);
         break;
+      }
       case 'place-publisher':
         fill(out, 'place', f.place);
         fill(out, 'publisher', f.publisher);

@@ -26,8 +26,8 @@ const vancouverSource =
 const springerSource = /^(?<journal>[^,()]+?)\s+(?<volume>\d+)(?:\((?<issue>[^)]+)\))?,\s*(?<page>[\w–-]+)\s*\((?<year>(?:19|20)\d{2})\)/;
 // "Int. J. Mol. Sci. 2025, 26, 5766" / "Nano Research, 2025, …"
 const mdpiSource = /^(?<journal>(?:[A-Z][\p{L}]*\.?|&|and|of|in|the|for)(?:\s+(?:[A-Z][\p{L}]*\.?|&|and|of|in|the|for))*),?\s+(?<year>(?:19|20)\d{2})(?:,\s*(?<volume>\d+)(?:\((?<issue>[^)]+)\))?(?:,\s*(?<page>[\w–-]+))?)?/u;
-// "J Clin Epidemiol 2003, 56(3):669-677" (BioMed Central)
-const bmcSource = /^(?<journal>[^,;]+?)\.?\s+(?<year>(?:19|20)\d{2}),\s*(?<volume>\w+)(?:\s*\((?<issue>[^)]*)\))?\s*(?::\s*(?<page>[A-Za-z]?\d[\w–-]*)|\.?$)/;
+// "J Clin Epidemiol 2003, 56(3):669-677", "Brain, Behavior, and Immunity 1996, 10(2):139-163" (BioMed Central)
+const bmcSource = /^(?<journal>[^;]+?)\.?\s+(?<year>(?:19|20)\d{2}),\s*(?<volume>\w+)(?:\s*\((?<issue>[^)]*)\))?\s*(?::\s*(?<page>[A-Za-z]?\d[\w–-]*)|\.?$)/;
 // "Neurosci. Lett. 459, 69-73" (APA-like and Royal Society)
 const commaSource = /^(?<journal>[^,;()]+?)\s+(?<volume>\d+)(?:\s*\((?<issue>[^)]*)\))?,\s*(?<page>[A-Za-z]?\d[\w–-]*)(?:\s*[-–]\s*\d+)?\.?(?:\s|$)/;
 // "American Journal of Physical Anthropology, 130, 405-418" (APA)
@@ -68,7 +68,8 @@ export function readSource(rest: string): Source | null {
     // "Int. J. Mol. Sci." keeps its last abbreviation dot; "Immun Inflamm Dis." loses the separator.
     if (!/\.\s\S/.test(journal)) journal = journal.replace(/\.$/, '');
     // A "journal" that reads like a sentence is the rest of the title: try a later boundary.
-    if (!journal || journal.length > 120 || /^\d/.test(journal) || /[.?!]\s+\p{Lu}\p{Ll}+\s+\p{Ll}/u.test(journal) || /[?!]\s/.test(journal) || journal.split(/\s+/).length > 14 || sentenceBeforeJournal(journal)) continue;
+    // (Nor is one that holds or ends in numbers: "American Literature 20, no.", "Operations Research 36".)
+    if (!journal || journal.length > 120 || /^\d/.test(journal) || /\d,\s|\s\d{1,4}$/.test(journal) || /[.?!]\s+\p{Lu}\p{Ll}+\s+\p{Ll}/u.test(journal) || /[?!]\s/.test(journal) || journal.split(/\s+/).length > 14 || sentenceBeforeJournal(journal)) continue;
     const out: Source = {
       journal,
       year: g.year ? Number(g.year) : null,
@@ -79,6 +80,10 @@ export function readSource(rest: string): Source | null {
     if (g.issue) out.issue = g.issue.trim();
     if (g.page) out.page = g.page.replace(/–/g, '-');
     // "Nano Research, 2025" is a whole source only when nothing follows it.
+    // "Operations Research 36, 3 (1988), 454-469": a number before a bracketed date is an issue, not a page
+    // (Springer's "52, 229 (2025)" ends there; ACM's "36, 3 (1988), 454-469" goes on to the pages).
+    const after = rest.slice(m[0].length);
+    if (/^\s?\([^()]*(?:1[5-9]|20)\d{2}[^()]*\)/.test(after) || (pattern === springerSource && /^,?\s?(?:pp?\.?\s?)?\d/.test(after))) continue;
     if (pattern === mdpiSource && !out.volume && rest.slice(m[0].length).replace(/[\s.,;]/g, '').length > 0) continue;
     return out;
   }

@@ -319,3 +319,24 @@ describe('media, editions without numbers, and publishers no list knows', () => 
     expect(csl('Berlekamp, E. Algebraic cell theory. McGraw Hill, New York NY, 1968.')).toMatchObject({ title: 'Algebraic cell theory', publisher: 'McGraw Hill', 'publisher-place': 'New York NY' });
   });
 });
+
+describe('volume, issue and date in the shapes journals print them', () => {
+  it('"36, 3 (1988), 454-469": volume, issue with its date, pages', () => {
+    expect(csl('M. Rei and B. Sim. An approximation for marrow queues. Operations Research 36, 3 (1988), 454-469.')).toMatchObject({ 'container-title': 'Operations Research', volume: '36', issue: '3', page: '454-469' });
+  });
+
+  it('"20, no. 3 (November 1948): 305–312" and "40.1 (January–February 2004): 17" (Chicago, MLA)', () => {
+    expect(csl('Worth, Samuel. ‘Marrow and the Beautiful Cell’. American Literature 20, no. 3 (November 1948): 305–312.')).toMatchObject({ 'container-title': 'American Literature', volume: '20', issue: '3', page: '305-312', issued: { 'date-parts': [[1948, 11]] } });
+    expect(csl('Chang, Chris. “Sound and Stem Cells.” Film Comment 40.1 (January–February 2004): 17.')).toMatchObject({ 'container-title': 'Film Comment', volume: '40', issue: '1', page: '17' });
+  });
+
+  it('"XIV:4 (1994)" and "50: 3 (2015)": volume and issue, then the year', () => {
+    expect(csl('Stortz, Martha, ‘Beyond Justice: Cells in the City’, Word & World XIV:4 (1994), 409-418.')).toMatchObject({ 'container-title': 'Word & World', volume: 'XIV', issue: '4', page: '409-418' });
+    expect(csl('Malik Mufti, ‘Regenerative Potential: Some Early Observations’, Government and Opposition, 50: 3 (2015), 394-419.')).toMatchObject({ 'container-title': 'Government and Opposition', volume: '50', issue: '3', page: '394-419' });
+  });
+
+  it('a labelled volume with a month ("Vol. 21 March, 2017"); brackets a link stood in go', () => {
+    expect(csl('He Hua: On Marrow Names. Journal of Cell Studies, Vol. 21 March, 2017, 214-254')).toMatchObject({ 'container-title': 'Journal of Cell Studies', volume: '21', page: '214-254' });
+    expect(csl('I. Karn, A.A. Iska, Analysis of superlens cells, J. Opt. Soc. Am. A27 (2010) 268 (http://dx.doi.org/10.1364/JOSAA.27.000268).')).toMatchObject({ 'container-title': 'J. Opt. Soc. Am.', volume: 'A27', page: '268' });
+  });
+});
