@@ -68,7 +68,7 @@ interface Reading {
 function journalReading(rest: string): JournalSource | null {
   const source = readSource(rest.trim());
   // "In The Best Short Stories …" is a book's title, never a journal's; "Köln: Oldenbourg" a place and a publisher.
-  return source && !/^(?:in|en|im)\s/i.test(source.journal) && classifySegment(source.journal).kind !== 'place-publisher' ? source : null;
+  return source && !/^(?:in|en|im)\s/i.test(source.journal) && !(source.journal.includes(':') && classifySegment(source.journal).kind === 'place-publisher') ? source : null;
 }
 
 function readAt(body: string, cut: Cut): Reading {
@@ -198,26 +198,29 @@ function typeOf(csl: CslItem, source: Source | null): string {
 }
 
 /** A title end's reading, scored: how plainly the rest reads as a source and the title as a title. */
-function scoreCut(text: string, parts: Segment[], cut: Cut, commaStyle: boolean): Reading {
+function scoreCut(text: string, parts: () => Segment[], cut: Cut, commaStyle: boolean, toBeat: number): Reading {
   const reading = readAt(text, cut);
-  reading.score -= 2 * sourcePartsIn(parts, cut.titleEnd);
   // (A date alone after the comma ends a title in any style: "…, user's guide, 1997.")
   const dateOnly = reading.source?.segments.every((x) => x.kind === 'date' || (x.kind === 'numbers' && x.fields.volume === undefined && x.fields.page === undefined));
-  // (A journal with its numbers outweighs the style's guess: "…Interface, IEEE Transactions on Graphics, 5 (3), 211-243".)
-  // (Nor does a part that never belongs to a title: "Sense and Sensibility, 2 vols.", "…, trans. D. W. Robertson".)
+  // (A journal with its numbers outweighs the style's guess: "…Interface, IEEE Transactions on Graphics, 5 (3), 211-243";
+  // so does a part that never belongs to a title: "Sense and Sensibility, 2 vols.", "…, trans. D. W. Robertson".)
   const first = reading.source?.segments[0];
   if (cut.comma && !commaStyle && !dateOnly) reading.score -= reading.score >= 3 || (first && isSourcePart(first)) ? 1 : 2;
   // In styles that end the authors with a full stop, the title ends at one too, other things equal.
   if (cut.sentence && !commaStyle) reading.score += 1;
+  // A title that holds a part of a source ran on (counted only when the reading could win: it costs a segmentation).
+  // (A title of one part — no separator in it — holds none.)
+  if ((reading.score > toBeat || reading.score >= 5) && /[,;.([]\s?\S/u.test(text.slice(0, cut.titleEnd))) reading.score -= 2 * sourcePartsIn(parts(), cut.titleEnd);
   return reading;
 }
 
 /** The title's end: the first of the best-scored cuts (a plain reading ends the search). */
 function bestCut(text: string, commaStyle: boolean): Reading | null {
-  const parts = segmentSource(text);
+  let segments: Segment[] | null = null;
+  const parts = () => (segments ??= segmentSource(text));
   let best: Reading | null = null;
   for (const cut of cuts(text)) {
-    const reading = scoreCut(text, parts, cut, commaStyle);
+    const reading = scoreCut(text, parts, cut, commaStyle, best?.score ?? -Infinity);
     if (!best || reading.score > best.score) best = reading;
     if (reading.score >= 5) break;
   }

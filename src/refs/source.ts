@@ -316,15 +316,17 @@ function classifyUncached(text: string): { kind: SegmentKind; fields: SourceFiel
   if (!bare) return { kind: 'note', fields: {} };
   // "[Motion picture]", "(DVD)", "television program": the medium, as the genre.
   // (A plain word alone — "Speech", "Audio" in "Audio, Speech, and Language Processing" — only in brackets.)
-  const medium = bare.replace(/^[[(]\s?|\s?[\])]$/g, '');
-  if (words.media.has(phraseKey(medium)) && (medium !== bare || /\s|^\p{Lu}{2}/u.test(medium))) return { kind: 'genre', fields: { genre: medium } };
+  // (Media and edition phrases are short: longer parts are not looked up.)
+  const short = bare.length <= 32;
+  const medium = short ? bare.replace(/^[[(]\s?|\s?[\])]$/g, '') : '';
+  if (short && words.media.has(phraseKey(medium)) && (medium !== bare || /\s|^\p{Lu}{2}/u.test(medium))) return { kind: 'genre', fields: { genre: medium } };
   words.dropNote.lastIndex = 0;
   const note = words.dropNote.exec(bare);
   if ((note && note.index === 0) || /^(?:ISBN|ISSN|doi|URL|PDF|IF|PMCID|PMID)\b/i.test(bare) || /^\[[^\]]*\]$/.test(bare)) return { kind: 'note', fields: { note: bare } };
   if (inPrefix.test(value)) return { kind: 'in', fields: {} };
   if (contributorsBefore.test(bare) || extent.test(bare)) return { kind: 'note', fields: { note: bare } };
   // ("1st American ed." is an edition, not an editor named "1st American".)
-  if (words.edition.test(bare) || /^\d{1,2}\.?\s(?:ed|edn|edition)\.?$/i.test(bare) || words.editionPhrases.has(phraseKey(bare))) {
+  if (words.edition.test(bare) || /^\d{1,2}\.?\s(?:ed|edn|edition)\.?$/i.test(bare) || (short && words.editionPhrases.has(phraseKey(bare)))) {
     return { kind: 'edition', fields: { edition: bare.replace(/\.$/, '') } };
   }
   let m = editorsBefore.exec(bare) ?? editorsAfter.exec(bare);
