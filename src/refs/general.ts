@@ -19,7 +19,7 @@ const citationNumber = /^\s?(?:\[[^\]\s]{1,30}\]|\(\d{1,5}\)|\d{1,5}\.(?=\s)|\d{
 const ditto = /^[-—–_]{2,}\.?,?\s?/u;
 // The date after the authors: "(1990).", "(2012, October).", "(1994b)", "(n.d.)", "(December 1998).", "1990.", ", 2008,".
 const dateAfterAuthors =
-  /^\s?[.,]?\s?\((?:(?<m1>[A-Za-z]+\.?)\s)?(?<year>(?:1[5-9]|20)\d{2})[a-z]?(?:,?\s[^()]{1,20})?\)[.,:]?\s?|^\s?[.,]?\s?\((?:n\.\s?d\.|forthcoming|in press|in preparation|sous presse|im Druck)\)[.,]?\s?|^\s?[.,]?\s?(?<bare>(?:1[5-9]|20)\d{2})[a-z]?(?:\s?\[(?:1[5-9]|20)\d{2}\])?(?:[.,:]\s?|\s(?=\p{Lu}|["“«‘]))/u;
+  /^\s?[.,:]?\s?\((?:(?<m1>[A-Za-z]+\.?)\s)?(?<year>(?:1[5-9]|20)\d{2})[a-z]?(?:,?\s[^()]{1,20})?\)[.,:]?\s?|^\s?[.,]?\s?\((?:n\.\s?d\.|forthcoming|in press|in preparation|sous presse|im Druck)\)[.,]?\s?|^\s?[.,:]?\s?(?<bare>(?:1[5-9]|20)\d{2})[a-z]?(?:\s?\[(?:1[5-9]|20)\d{2}\])?(?:[.,:]\s?|\s(?=\p{Lu}|["“«‘]))/u;
 const quoteOpen = /^\s?(?:["“«‘„]|``|'')\s?/u;
 const quotePairs: Record<string, string[]> = { '"': ['"', '”'], '“': ['”', '"'], '«': ['»'], '‘': ['’'], '„': ['“', '”', '"'], '``': ["''", '"'], "''": ["''"] };
 

@@ -340,3 +340,34 @@ describe('volume, issue and date in the shapes journals print them', () => {
     expect(csl('I. Karn, A.A. Iska, Analysis of superlens cells, J. Opt. Soc. Am. A27 (2010) 268 (http://dx.doi.org/10.1364/JOSAA.27.000268).')).toMatchObject({ 'container-title': 'J. Opt. Soc. Am.', volume: 'A27', page: '268' });
   });
 });
+
+describe('author lists in irregular shapes', () => {
+  const first = (raw: string) => csl(raw).author?.[0];
+  it('a two-letter family after initials ("W. Li.") and initials in brackets ("Kefi (N.)", "HERBIN (Fr.-R.)")', () => {
+    expect(csl('W. Li. Convergent methods for marrow counts. Technical Report TR93-3, Old Dominion University, 1993.')).toMatchObject({ author: [{ family: 'Li', given: 'W.' }], title: 'Convergent methods for marrow counts' });
+    expect(csl('ALY (M.I.), HERBIN (Fr.-R.), « Présentation des cellules souches », BSFE 106, 1986, p. 31-44.').author).toEqual([
+      { family: 'ALY', given: 'M.I.' },
+      { family: 'HERBIN', given: 'Fr.-R.' },
+    ]);
+  });
+
+  it('given names with a bare initial or a trailing particle; a Romance compound family; middle initials without full stops', () => {
+    expect(csl('Volcker, Paul A and Toyoo Gyohten. 1992. Changing fortunes in cell banking. Crown.')).toMatchObject({ author: [{ family: 'Volcker', given: 'Paul A' }, { family: 'Gyohten', given: 'Toyoo' }], title: 'Changing fortunes in cell banking' });
+    expect(first('Andrade, Mário de. Macunaíma. Translated by E. A. Goodland. New York: Random House, 1984.')).toEqual({ family: 'Andrade', given: 'Mário de' });
+    expect(first('Buarque de Holanda, Sergio. O Homem Cordial. São Paulo: Companhia das Letras, 2012.')).toEqual({ family: 'Buarque de Holanda', given: 'Sergio' });
+    expect(csl('[91] Adam DI Kramer, Jamie E Guillory, and Jeffrey T Hancock. Emotional contagion in cell cultures. Proceedings of the National Academy of Sciences, 111(24):8788–8790, 2014.').author).toHaveLength(3);
+  });
+
+  it('roles, other names and "et al." after a name: ", director", "(Jed)", ", (eds.)", "& et al."', () => {
+    expect(csl('Soderbergh, Steven, director. Marrow. DVD. New York: Criterion Collection, 2008.')).toMatchObject({ author: [{ family: 'Soderbergh', given: 'Steven' }], title: 'Marrow' });
+    expect(csl('Esty, Joshua (Jed). Unseasonable Cells. New York: Oxford University Press, 2012.')).toMatchObject({ author: [{ family: 'Esty', given: 'Joshua' }], title: 'Unseasonable Cells' });
+    expect(csl('Feigenbaum, Edward A. and Julian Feldman, (eds.). Computers and Cells. New York: McGraw-Hill Book Company, 1963.')).toMatchObject({ editor: [{ family: 'Feigenbaum', given: 'Edward A.' }, { family: 'Feldman', given: 'Julian' }], title: 'Computers and Cells' });
+    expect(csl('Nishida, T., & et al. (1991). Automated marrow analysis. In Proceedings of AAAI.')).toMatchObject({ author: [{ family: 'Nishida', given: 'T.' }], title: 'Automated marrow analysis' });
+  });
+
+  it('lists that change shape after a semicolon; given-first lists of three or more ended by a full stop; a colon before the year', () => {
+    expect(csl('Balsamo, V.; Nguyen, Duy; Ibagon, John. Marrow Rheology Modifiers. Provisional patent PT10607USP1 filed January 2016.').author).toHaveLength(3);
+    expect(csl('Devaney, Johanna, Jason Hockman, Jon Wild, Peter Schubert. Tuning in Two-Part Singing. In Conference Program of the Society of Music Perception, 43. Toronto, ON, 2013.')).toMatchObject({ title: 'Tuning in Two-Part Singing' });
+    expect(csl('Irmtraud Schnell: 2011. Die Schule für Stammzellen. In: Gemeinsam leben. 19.Jg. H.3, 146-151')).toMatchObject({ title: 'Die Schule für Stammzellen', issued: { 'date-parts': [[2011]] } });
+  });
+});
