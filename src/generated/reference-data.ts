@@ -1511,7 +1511,24 @@ export const referenceData: ReferenceData = {
   "Epub ahead of print",
   "[Epub ahead of print]",
   "Cited",
-  "cited"
+  "cited",
+  "see also",
+  "ahead of print"
+ ],
+ "statusNotes": [
+  "to appear",
+  "to appear in",
+  "in press",
+  "forthcoming",
+  "submitted",
+  "submitted for publication",
+  "submitted to",
+  "accepted for publication",
+  "in preparation",
+  "special issue",
+  "reprinted in",
+  "also in",
+  "published as"
  ],
  "listLabels": [
   "article",

@@ -62,8 +62,10 @@ export interface ReferenceWords {
   editedBy: RegExp;
   /** "Translated by", "trans." before names. */
   translatedBy: RegExp;
-  /** Notes to drop ("Retrieved from", "[PubMed]"). */
+  /** Notes to drop ("Retrieved from", "[PubMed]", "to appear"). */
   dropNote: RegExp;
+  /** A note on the publication status at the start of a part ("to appear", "Submitted"). */
+  statusNote: RegExp;
   /** CJK organisation endings. */
   cjkOrganisation: RegExp;
   /** CJK edition statements ("2 版", "修订本"). */
@@ -153,7 +155,8 @@ function compile(data: ReferenceData): ReferenceWords {
     editorRole: pattern('editorRole', `^[\\s,]*(?:\\((?:${alternation(data.editorWords)})\\.?\\)|(?:${alternation(data.editorWords)})(?![\\p{L}])\\.?)`, 'iu'),
     editedBy: pattern('editedBy', `^(?:${alternation(data.editedBy)})(?![\\p{L}])\\.?\\s`, 'iu'),
     translatedBy: pattern('translatedBy', `^(?:${alternation(data.translatedBy)})(?![\\p{L}])\\.?\\s`, 'iu'),
-    dropNote: pattern('dropNote', `(?<![\\p{L}])(?:${alternation(data.dropNotes)})(?![\\p{L}])`, 'giu'),
+    dropNote: pattern('dropNote', `(?<![\\p{L}])(?:${alternation([...data.dropNotes, ...data.statusNotes])})(?![\\p{L}])`, 'giu'),
+    statusNote: pattern('statusNote', `^(?:${alternation(data.statusNotes)})(?![\\p{L}])`, 'iu'),
     cjkOrganisation: pattern('cjkOrganisation', `(?:${alternation(data.cjkOrganisationWords)})$`, 'u'),
     cjkEdition: pattern('cjkEdition', `^(?:(?:${ordinal})?\\s?[\\d${numerals}]{1,3}\\s?(?:${alternation(data.cjkEditionWords)})|\\S{0,8}(?:${alternation(data.cjkEditionWords)}))$`, 'u'),
     cjkVolume: pattern(

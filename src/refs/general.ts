@@ -71,11 +71,11 @@ function journalReading(rest: string): JournalSource | null {
   return source && !/^(?:in|en|im)\s/i.test(source.journal) && !(source.journal.includes(':') && classifySegment(source.journal).kind === 'place-publisher') ? source : null;
 }
 
-function readAt(body: string, cut: Cut): Reading {
+function readAt(body: string, cut: Cut, quoted = false): Reading {
   const rest = body.slice(cut.sourceStart);
   const journal = cut.sentence ? journalReading(rest) : null;
   if (journal && journal.journal && (journal.volume || journal.page)) return { cut, source: null, journal, score: 5 };
-  const source = readSourceText(rest);
+  const source = readSourceText(rest, quoted);
   return { cut, source, journal: null, score: source.score };
 }
 
@@ -286,7 +286,7 @@ export function parseGeneral(core: string, csl: CslItem): { unplaced: string[] }
       csl.title = cleanTitle(inner.slice(0, end.at));
       const rest = inner.slice(end.at + end.length).replace(/^[\s.,:;]+/, '');
       if (rest) {
-        const reading = readAt(rest, { titleEnd: 0, sourceStart: 0, sentence: true });
+        const reading = readAt(rest, { titleEnd: 0, sourceStart: 0, sentence: true }, true);
         if (reading.journal) applyJournal(csl, reading.journal);
         else if (reading.source) applySource(csl, reading.source);
         csl.type = typeOf(csl, reading.source);

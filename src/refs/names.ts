@@ -134,7 +134,7 @@ function nameShapes(): { shape: Shape; pattern: RegExp }[] {
     { shape: 'family-given', pattern: new RegExp(String.raw`(?<family>${FAM1})(?:\s(?<suffix>${SUFFIX}))?,\s(?<given>${GIVEN})`, 'uy') },
     // "J. Smith" / "D. H. van Hessem" / "C.-C. King" / "R.Q. Wolever"
     // (The family ends the name: "W. Li. Linearly …" is "W." "Li", not "W. Li." "Linearly".)
-    { shape: 'initials-family', pattern: new RegExp(String.raw`(?<given>${LEADING})\s?(?<family>${FAM})(?=\s?[,;.:()[*]|\s(?:and|And|AND|&|und|et|y|Jr|Sr|II|III|IV)\b|\s\(?(?:1[5-9]|20)\d{2}|\s?["“«‘]|$)`, 'uy') },
+    { shape: 'initials-family', pattern: new RegExp(String.raw`(?<given>${LEADING})\s?(?<family>${FAM})(?=\s?[,;.:()[*]|\s(?:(?:and|And|AND|und|et|y|Jr|Sr|II|III|IV)\b|&)|\s\(?(?:1[5-9]|20)\d{2}|\s?["“«‘]|$)`, 'uy') },
     // "Kefi (N.)" / "HERBIN (Fr.-R.)": a family, then its initials in brackets (French lists).
     { shape: 'family-bracketed', pattern: new RegExp(String.raw`(?<family>${FAM})\s\((?<given>${DOTTED})\)`, 'uy') },
     // "GAÏTI Brigitte" / "CASSARD Jean-Christophe" / "FERRIERES Madeleine": a family in capitals first.

@@ -265,6 +265,30 @@ export function isPublisherName(text: string): boolean {
   return words.cjkPublisherWords.some((w) => value.endsWith(w));
 }
 
+/** Where a "Container, Names" run reads as a container (maybe none) then names only, or null. */
+function containerThenNames(text: string): { container: string; names: CslName[] } | null {
+  const value = text.trim().replace(/,$/, '');
+  if (!/\p{Lu}/u.test(value)) return null;
+  const whole = (part: string) => {
+    const list = scanAuthors(part);
+    return list && list.end >= part.length - 1 ? list : null;
+  };
+  // Split points: ", ", and the end of a sentence ("In What Is an Animal? Tim Ingold, ed.").
+  const splits = [0, ...[...value.matchAll(/,\s|[.?!]\s(?=\p{Lu})/gu)].map((m) => m.index)];
+  for (const at of splits) {
+    const names = at === 0 ? value : value.slice(at + 2);
+    const list = whole(names);
+    if (!list) continue;
+    // (What stands before reads as names too — "Inka Mülder-Bach, Gerhard Neumann (Hgg.)" — : all are names.)
+    if (at > 0 && whole(value.slice(0, at))) return { container: '', names: namesIn(value) };
+    return { container: at === 0 ? '' : tidyValue(value.slice(0, at + (value[at] === ',' ? 0 : 1))), names: list.names };
+  }
+  // Names the scanner reads only in part ("Rumelhart, D. E., McClelland, J. L., & The PDP research group"): names still,
+  // when they make most of the run.
+  const lead = scanAuthors(value);
+  return lead && lead.end >= value.length * 0.4 ? { container: '', names: namesIn(value) } : null;
+}
+
 /** Names as an editor or translator phrase gives them ("J. C. Watson, R. N. Goldman & M. S. Warner"). */
 function namesIn(text: string): CslName[] {
   const value = text.trim().replace(/,$/, '');
@@ -293,7 +317,8 @@ const translatorsBefore = /^(?:translated by|trans\.(?:\sby)?|transl\.|tr\.|trad
 const translatorsAfter = /^(?<names>.{2,120}?)\s?\((?:trans|transl|tr)\.?\)$/iu;
 // Names then their role, before a container: "X & Y (Eds.), ", "X and Y, editors, ", "X, ed. ".
 const leadingEditors = /^(?<names>[^()]{2,200}?)(?:\s?\((?:eds?|editors?|hrsg|hgg?|éds?|dir|a cura di)\.?\)[,.:]?|,\s(?:eds?|editors?)\.?[,.]?)\s/iu;
-const inPrefix = /^(?:[Ii]n|[Ee]n|[Ii]m|[Dd]ans)\s?:?\s(?=[\p{Lu}\d"“«‘])|^(?:[Ii]n|[Ee]n|[Ii]m|[Dd]ans)\s?:\s/u;
+// ("in the Proceedings of …": "in" goes, "the" stays with the container.)
+const inPrefix = /^(?:[Ii]n|[Ee]n|[Ii]m|[Dd]ans)\s?:?\s(?=[\p{Lu}\d"“«‘]|the\s\p{Lu})|^(?:[Ii]n|[Ee]n|[Ii]m|[Dd]ans)\s?:\s/u;
 
 // Title cuts read the same trailing segments again and again: classify each text once.
 const classified = new Map<string, { kind: SegmentKind; fields: SourceFields }>();
@@ -453,9 +478,12 @@ export function segmentSource(text: string): Segment[] {
       if (word && /^\p{Lu}\p{Ll}{0,4}$/u.test(word) && after && !isLabel(after[1]!) && !referenceWords().roleAbbreviations.has(after[1]!.toLowerCase())) return 0;
       // "2nd ed." / "Rev. ed." ends an edition statement whatever follows.
       if (word && /^(?:ed|edn)$/i.test(word) && referenceWords().edition.test(partBefore(text, i + 1))) return 1;
+      const nextWord = /^\s(\p{Lu}\p{L}*)/u.exec(text.slice(i + 1, i + 16))?.[1];
+      // ("ed. Pp. 84–99": a role before a label ends its part.)
+      if (word && nextWord && isLabel(nextWord) && referenceWords().roleAbbreviations.has(word.toLowerCase())) return 1;
       if (word && referenceWords().abbreviations.has(word) && !/^\s(?:\d|\p{Lu}[\p{L}]*\s?:)/u.test(text.slice(i + 1, i + 14))) return 0;
       // A role before names, first in its part ("ed. W. M. Green", "tr. W. Rehg"): the names follow.
-      if (word && referenceWords().roleAbbreviations.has(word.toLowerCase()) && /(?:^\s?|[,;.(]\s?)$/u.test(text.slice(0, i - word.length)) && !/(?:\d|\b(?:rev|revised|new|enl))\.?\s$/iu.test(text.slice(0, i - word.length)) && /^\s\p{Lu}/u.test(text.slice(i + 1, i + 3))) return 0;
+      if (word && nextWord && !isLabel(nextWord) && referenceWords().roleAbbreviations.has(word.toLowerCase()) && /(?:^\s?|[,;.(]\s?)$/u.test(text.slice(0, i - word.length)) && !/(?:\d|\b(?:rev|revised|new|enl))\.?\s$/iu.test(text.slice(0, i - word.length))) return 0;
       return 1;
     }
     return 0;
@@ -558,8 +586,12 @@ export function isLabelledNumbers(segment: Segment): boolean {
 const isNumeric = (s: Segment) => s.kind === 'numbers' || s.kind === 'date';
 const isPublishing = (s: Segment) => s.kind === 'place-publisher' || s.kind === 'publisher' || s.kind === 'place';
 
-/** Reads a source: the text after a reference's title. */
-export function readSourceText(text: string): Source {
+/**
+ * Reads a source: the text after a reference's title. After a quoted title (`quoted`) the text
+ * that follows names the work it is part of — a periodical or a book (“Metaphor.” Oxford
+ * English Dictionary. Oxford University Press) — never its publisher.
+ */
+export function readSourceText(text: string, quoted = false): Source {
   const segments = segmentSource(text);
   const out: Source = { inContainer: false, score: 0, unplaced: [], segments };
   if (segments.length === 0) return out;
@@ -594,8 +626,12 @@ export function readSourceText(text: string): Source {
     // "in Bill Puka, ed. Moral Development": names cut over several segments, then the role.
     const joined = text.slice(segments[k]?.start ?? 0);
     const edited = leadingEditors.exec(joined);
-    if (edited?.groups && /\p{Lu}/u.test(edited.groups.names!)) {
-      out.editors = namesIn(edited.groups.names!);
+    // The names must read as names; "In Handbook of Combinatorics, R. Graham, and L. Lovasz, Eds." names
+    // the container first; "In Myth, Rulership, …, ed. Julia Barrow" is a container, then a role before names.
+    const split = edited?.groups ? containerThenNames(edited.groups.names!) : null;
+    if (edited?.groups && split) {
+      if (split.container) out.container = split.container;
+      out.editors = split.names;
       const cut = (segments[k]?.start ?? 0) + edited[0].length;
       while (k < segments.length && segments[k]!.end <= cut) k++;
       if (k < segments.length && segments[k]!.start < cut) {
@@ -624,15 +660,15 @@ export function readSourceText(text: string): Source {
     // Plain words in lower case ("An introduction to the series") read as the title's end, not a container.
     const proseWords = (t: string) => t.split(/\s+/).filter((w) => /^\p{Ll}{3,}$/u.test(w) && !functionWords.has(w)).length;
     const prose = run.slice(0, -1).some((s) => proseWords(s.text) >= 2) || (!journalish && proseWords(container) >= 3) || /^[([]/.test(container);
-    const yearOnly = next !== undefined && isNumeric(next) && segments.slice(k).every((x) => (x.kind === 'date' || x.kind === 'numbers') && x.fields.volume === undefined && x.fields.page === undefined);
+    const yearOnly = next !== undefined && isNumeric(next) && segments.slice(k).every((x) => x.kind === 'note' || ((x.kind === 'date' || x.kind === 'numbers') && x.fields.volume === undefined && x.fields.page === undefined));
     const placeNext = next?.kind === 'place' && segments.slice(k + 1).every((x) => x.kind === 'date' || x.kind === 'numbers' || x.kind === 'note' || x.kind === 'place');
     // (An acronym and a year — "IJCV, 2008." — is a journal, below.)
-    if (!out.inContainer && run.length === 1 && (yearOnly || placeNext) && !journalish && !(yearOnly && /^[A-Z]{2,8}$/.test(container)) && /^\p{Lu}[\p{L}'’&.-]*(?:\s(?:\p{Lu}[\p{L}'’&.-]*|&|and|of|de|du|des|für|of the)){0,4}$/u.test(container)) {
+    if (!out.inContainer && !quoted && run.length === 1 && (yearOnly || placeNext) && !journalish && !(yearOnly && /^[A-Z]{2,8}$/.test(container)) && /^\p{Lu}[\p{L}'’&.-]*(?:\s(?:\p{Lu}[\p{L}'’&.-]*|&|and|of|de|du|des|für|of the)){0,4}$/u.test(container)) {
       // "Athena Scientific, 2005." / "Charles Griffin, London.": a name in words, then only a year or a
       // place, is the publisher of a book.
       out.publisher = container;
       score += 2;
-    } else if (out.inContainer || (next && (isNumeric(next) || next.kind === 'editors')) || journalish || !next) {
+    } else if (out.inContainer || quoted || (next && (isNumeric(next) || next.kind === 'editors')) || journalish || !next) {
       out.container = container;
       // Numbers with a volume or pages are strong evidence of a journal; a year alone is weak.
       const numbered = next && isNumeric(next) && (next.fields.volume !== undefined || next.fields.page !== undefined || next.fields.issue !== undefined || segments.slice(k).some((x) => isNumeric(x) && (x.fields.volume !== undefined || x.fields.page !== undefined)));
@@ -649,6 +685,8 @@ export function readSourceText(text: string): Source {
     const kind = segments[0].kind;
     if (isPublishing(segments[0]) || kind === 'genre' || kind === 'edition' || kind === 'editors' || kind === 'translators' || kind === 'series') score += 3;
     else if (isExtentOrContributors(segments[0])) score += 3;
+    // A status note ends a title too ("…, to appear in …", "…. Submitted, 1998.").
+    else if (segments[0].kind === 'note' && referenceWords().statusNote.test(segments[0].text.trim())) score += 2;
     // Labelled numbers never belong to a title ("…, pp. 992-996", "… Vol. 15").
     else if (isLabelledNumbers(segments[0])) score += 3;
     // A date alone ends a title too ("…, 2015."), weakly.

@@ -371,3 +371,30 @@ describe('author lists in irregular shapes', () => {
     expect(csl('Irmtraud Schnell: 2011. Die Schule für Stammzellen. In: Gemeinsam leben. 19.Jg. H.3, 146-151')).toMatchObject({ title: 'Die Schule für Stammzellen', issued: { 'date-parts': [[2011]] } });
   });
 });
+
+describe('containers: books with their editors, periodicals after quoted titles, status notes', () => {
+  it('"In Container, Names, Eds." and "In Container? Name, ed. Pp." name the container first', () => {
+    expect(csl('Odlyzko, A. Asymptotic cell counts. In Handbook of Marrow, R. Graham, M. Grotschel, and L. Lovasz, Eds., vol. 2. Elsevier, 1995, pp. 1063-1229.')).toMatchObject({
+      'container-title': 'Handbook of Marrow',
+      editor: [{ family: 'Graham', given: 'R.' }, { family: 'Grotschel', given: 'M.' }, { family: 'Lovasz', given: 'L.' }],
+      volume: '2',
+      page: '1063-1229',
+    });
+    expect(csl('Ingold, Tim. 1988 The Cell in the Study of Humanity. In What Is a Cell? Tim Ingold, ed. Pp. 84–99. London: Routledge.')).toMatchObject({ 'container-title': 'What Is a Cell?', editor: [{ family: 'Ingold', given: 'Tim' }], page: '84-99' });
+    expect(csl('Yorke, Barbara. “Stem Cell Legends.” In Myth, Marrow, Church and Charters: Essays in Honour of N. Brooks, ed. Julia Barrow and Andrew Wareham. Aldershot, 2008. Pp. 15–29.')).toMatchObject({
+      'container-title': 'Myth, Marrow, Church and Charters: Essays in Honour of N. Brooks',
+      editor: [{ family: 'Barrow', given: 'Julia' }, { family: 'Wareham', given: 'Andrew' }],
+    });
+  });
+
+  it('after a quoted title the next part is the periodical or book, never a publisher', () => {
+    expect(csl('“Marrow.” Oxford English Dictionary. Oxford University Press, 1992. Web. Accessed 29 Nov. 2011.')).toMatchObject({ title: 'Marrow', 'container-title': 'Oxford English Dictionary', publisher: 'Oxford University Press' });
+    expect(csl('McCrum, Robert, ‘So, what’s this Cell Revolution?’, Observer, 3 December 2006.')).toMatchObject({ 'container-title': 'Observer', issued: { 'date-parts': [[2006, 12, 3]] } });
+  });
+
+  it('"in the Proceedings of …" keeps "the"; a status note ends a title and says nothing of the container', () => {
+    expect(csl('T. W. Sand and V. R. Less, "An Exchange Protocol for Cells", in the Proceedings of 13th International Cell Workshop, Seattle, WA., July 1994.')['container-title']).toBe('the Proceedings of 13th International Cell Workshop');
+    expect(csl('F. Rabiti, E. Brtino, A Model of Authorization for Cell Databases, to appear in ACM Transactions on Database Systems.').title).toBe('A Model of Authorization for Cell Databases');
+    expect(csl('O. Shech and S. Kraus. Stable coalitions of stem cells. Computational Cell Journal, 1995. Submitted.')).toMatchObject({ title: 'Stable coalitions of stem cells', 'container-title': 'Computational Cell Journal' });
+  });
+});
