@@ -148,7 +148,8 @@ function compile(data: ReferenceData): ReferenceWords {
     report: pattern('report', `(?<![\\p{L}])(?:${alternation(data.reportWords)})(?![\\p{L}])`, 'giu'),
     etAl: pattern('etAl', `(?<![A-Za-z])(?:${alternation(data.etAl)})(?![A-Za-z])\\.?`, 'giu'),
     month: pattern('month', `(?<![\\p{L}])(?:${alternation(Object.keys(data.months))})(?![\\p{L}])\\.?`, 'iu'),
-    volumeLabel: pattern('volumeLabel', `(?<![\\p{L}])(?:${alternation(data.volumeLabels)})\\.?\\s?(?=[\\dIVXLC])`, 'iu'),
+    // (Before a Roman number the label ends with a full stop or a space: "VII" is no "V" and "II".)
+    volumeLabel: pattern('volumeLabel', `(?<![\\p{L}])(?:${alternation(data.volumeLabels)})(?:\\.?\\s?(?=\\d)|(?:\\.\\s?|\\s)(?=[IVXLC]))`, 'iu'),
     issueLabel: pattern('issueLabel', `(?<![\\p{L}])(?:${alternation(data.issueLabels)})\\.?\\s?(?=\\d)`, 'iu'),
     pageLabel: pattern('pageLabel', `(?<![\\p{L}])(?:${alternation(data.pageLabels)})\\.?\\s?(?=[A-Za-z]?\\d)`, 'u'),
     supplement: pattern('supplement', `(?<![\\p{L}])(?:${alternation(data.supplementWords)})(?![\\p{L}])\\.?`, 'iu'),

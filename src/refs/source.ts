@@ -61,6 +61,8 @@ const isYear = (text: string) => yearPattern.test(text);
 
 // ——— Numbers ———
 
+// A Roman number up to 399 ("XIV", "LXV", "XLIII"; not "ICCV").
+const ROMAN = String.raw`(?=[IVXLC])C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})(?![\p{L}])`;
 // Page forms: "1223-1226", "181–97", "e1234", "S12-S14", "A67–A82", "1.1-1.36", "pp. 35-50".
 const PAGE = String.raw`[A-Za-z]?\d+(?:\.\d+)?(?:\s?[-–—_]{1,2}\s?[A-Za-z]?\d+(?:\.\d+)?)?[A-Za-z]?`;
 const pageOnly = new RegExp(String.raw`^(?:${PAGE})$`, 'u');
@@ -68,11 +70,14 @@ const rangeOnly = /^[A-Za-z]?\d+(?:\.\d+)?\s?[-–—_]{1,2}\s?[A-Za-z]?\d+(?:\.
 // "6(1)", "10(12) 1952-1962", "8 (3)", "33(5):8-9", "5(5) 587-616", "44: 58—67", "22:311", "2013;122(2): 179-187",
 // "40.1 (January–February 2004): 17" (MLA's volume.issue), "XLIII (January-February, 1965)"
 const volumeIssuePages = new RegExp(
-  String.raw`^(?:(?<year>(?:1[5-9]|20)\d{2})\s?;\s?)?(?<volume>[A-Za-z]?\d+[A-Za-z]?(?:[-–/]\d+|\.\d{1,3})?|[IVXLC]{1,7}(?=\s?[(:]))(?:\s?(?:suppl|supplement|sup)\.?\s?(?<suppl>\d*))?\s?(?:\((?<issue>[^()]{1,24})\))?\s?(?:[:,]\s?|\s)?(?:p{1,2}\.?\s?)?(?<page>${PAGE})?$`,
+  String.raw`^(?:(?<year>(?:1[5-9]|20)\d{2})\s?;\s?)?(?<volume>[A-Za-z]?\d+[A-Za-z]?(?:[-–/]\d+|\.\d{1,3})?|${ROMAN}(?=\s?[(:]))(?:\s?(?:suppl|supplement|sup)\.?\s?(?<suppl>\d*))?\s?(?:\((?<issue>[^()]{1,24})\))?\s?(?:[:,]\s?|\s)?(?:p{1,2}\.?\s?)?(?<page>${PAGE})?$`,
   'iu',
 );
 // "50: 3 (2015)", "XIV:4 (1994)": volume, issue, then the date in brackets.
-const volumeIssueDate = new RegExp(String.raw`^(?<volume>\d{1,4}[A-Za-z]?|[IVXLC]{1,7})\s?[:,.]\s?(?<issue>\d{1,4}(?:[-–/]\d{1,4})?)\s?\((?<date>[^()]{4,30})\)(?:\s?[:,]\s?(?<page>${PAGE}))?$`, 'u');
+const volumeIssueDate = new RegExp(String.raw`^(?<volume>\d{1,4}[A-Za-z]?|${ROMAN})\s?[:,.]\s?(?<issue>\d{1,4}(?:[-–/]\d{1,4})?)\s?\((?<date>[^()]{4,30})\)(?:\s?[:,]\s?(?<page>${PAGE}))?$`, 'u');
+const romanAlone = new RegExp(String.raw`^(${ROMAN})$`, 'u');
+// "Vol. 4 of Gesammelte Dichtungen", "Vols. 4 and 5 of Obras completas", "volume 17 of Clay Math. Proc.".
+const volumeOf = /^(?:vols?|volumes?|bd|band|t)\.?\s?(?<volume>\d{1,4}[A-Za-z]?(?:\s?(?:and|&|-|–)\s?\d{1,4})?|[IVXLC]{1,7})\s(?:of|de|di|von)\s(?<series>\p{Lu}.{2,120})$/iu;
 // "(November 1948): 305–312" after an issue: the date, then the pages.
 const datePages = new RegExp(String.raw`^\((?<date>[^()]{4,40})\)\s?[:,]?\s?(?<page>${PAGE})?$`, 'u');
 // Physics: "193 (1981) 150" / "275 (2007) 209" / "B 193 (1981) 150".
@@ -83,11 +88,17 @@ function readNumbers(text: string): SourceFields | null {
   const words = referenceWords();
   let value = text.trim().replace(/\.$/, '').trim();
   if (!value || !/\d/.test(value)) {
-    // "vol. ii" — a labelled Roman volume.
-    const roman = /^(?:vol|volume|v)\.?\s?([ivxlcdm]{1,6})$/i.exec(value);
+    // "vol. ii" — a labelled Roman volume; "XLIII", "LXV" alone after a journal.
+    const roman = /^(?:vol|volume|v)(?:\.\s?|\s)([ivxlcdm]{1,6})$/i.exec(value) ?? romanAlone.exec(value);
     return roman ? { volume: roman[1]! } : null;
   }
   const out: SourceFields = {};
+  // "Vol. 4 of Gesammelte Dichtungen", "volume 989 of Lecture Notes in Computer Science": a volume of a series.
+  const of = volumeOf.exec(value);
+  if (of?.groups) return { volume: of.groups.volume!, series: of.groups.series! };
+  // "16. Jg. H.2", "10. Jg.", "5.Jg/Heft 3": German volume (Jahrgang) then issue (Heft).
+  const jahrgang = /^(\d{1,4})\.?\s?(?:Jg|Jahrg|Jahrgang)\.?(?:\s?[,/]?\s?(?:H|Heft|Nr)\.?\s?(\d{1,3}))?$/u.exec(value);
+  if (jahrgang) return jahrgang[2] ? { volume: jahrgang[1]!, issue: jahrgang[2] } : { volume: jahrgang[1]! };
   // Labelled parts anywhere: "vol. 14, no. 2, pp. 589–599" arrive as separate segments, but
   // "Vol. 2, Nos. 1-4" or "n°95" or "nr 29" or "S. 192-195" stand alone.
   let m = words.volumeLabel.exec(value);
@@ -304,6 +315,9 @@ function namesIn(text: string): CslName[] {
     });
 }
 
+// A name that may be a publisher's: a few capitalised words or an acronym ("IEEE", "MIT Press", "Walter de Gruyter").
+const publisherLike = /^\p{Lu}[\p{L}'’&.-]*(?:\s(?:\p{Lu}[\p{L}'’&.-]*|&|and|of|de|für)){0,3}$/u;
+
 // ——— Segments ———
 
 const placePublisher = /^(?<a>[^:]{2,60}?)\s?:\s?(?<b>[^:]{2,100})$/u;
@@ -435,6 +449,8 @@ function splitTrailingGroups(text: string, span: Span): Span[] {
     // with numbers, a colon, a comma or a role word stands apart.
     const inner = tail[1]!.slice(1, -1);
     if (!/[\d:,;]|\b(?:trans|transl|tr|eds?|editors?|dir|hrsg|ed)\b/iu.test(inner) && ['text', 'place'].includes(classifySegment(inner).kind)) break;
+    // "27 (11)", "Vol. 19 (1-2)": a bracketed number after a number is its issue.
+    if (/\d\s?$/.test(rest.text.slice(0, tail.index + 1)) && /^\(\s?\d[\d\s–-]*\)$/.test(tail[1]!) && !/^\((?:1[5-9]|20)\d{2}\)$/.test(tail[1]!)) break;
     const start = rest.start + tail.index + 1;
     groups.unshift({ text: text.slice(start, rest.end), start, end: rest.end });
     rest = { text: rest.text.slice(0, tail.index), start: rest.start, end: rest.start + tail.index };
@@ -501,7 +517,7 @@ export function segmentSource(text: string): Segment[] {
     }
     const { kind, fields } = classifySegment(span.text);
     // "pp. 168-175 Tokyo" / "1994 Morgan Kaufmann": numbers, then words with no separator.
-    const head = kind === 'text' ? /^(?:(?:pp?|pages?|vol|no)\.?\s?)?[A-Za-z]?\d[\d–—-]*\s(?=\p{Lu})/u.exec(span.text) : null;
+    const head = kind === 'text' ? /^(?:(?:[Pp]p?|[Pp]ages?|[Vv]ol|[Nn]o)\.?\s?)?[A-Za-z]?\d[\d–—-]*\s(?=\p{Lu})/u.exec(span.text) : null;
     if (head && readNumbers(head[0].trim())) {
       const numbers = classifySegment(head[0].trim());
       const rest = span.text.slice(head[0].length);
@@ -646,6 +662,14 @@ export function readSourceText(text: string, quoted = false): Source {
   while (k < segments.length && segments[k]!.kind === 'text') k++;
   if (k > containerStart) {
     const run = segments.slice(containerStart, k);
+    // "In International Conference on Computer Vision (ICCV). IEEE.": a name in a sentence of its own
+    // after the container, with only numbers, a place or notes after it, is its publisher.
+    const last = run[run.length - 1]!;
+    // (Only in a book or proceedings named after "In", and after a real sentence end, not an abbreviation's.)
+    if (out.inContainer && run.length >= 2 && /\./.test(text.slice(run[run.length - 2]!.end, last.start)) && /(?:\p{Ll}{3}|\))$/u.test(run[run.length - 2]!.text) && publisherLike.test(tidyValue(last.text).replace(/\.$/, '')) && !last.text.split(/[\s.]+/).some((w) => referenceWords().proceedingsWords.has(phraseKey(w))) && segments.slice(k).every((x) => isNumeric(x) || x.kind === 'note' || x.kind === 'place')) {
+      out.publisher = tidyValue(last.text).replace(/\.$/, '');
+      run.pop();
+    }
     // (Notes after it — "Retrieved from", "Web", "[PubMed]" — say nothing of what the run is.)
     const next = segments.slice(k).find((x) => x.kind !== 'note');
     // "Phys. Biol. 12": the full stop cut off before the numbers belongs to the abbreviation.
@@ -710,6 +734,7 @@ export function readSourceText(text: string, quoted = false): Source {
         if (f.year !== undefined) fill(out, 'year', f.year);
         if (f.month !== undefined && (out.month === undefined || out.year === undefined)) fill(out, 'month', f.month);
         if (f.day !== undefined) fill(out, 'day', f.day);
+        if (f.series !== undefined) fill(out, 'series', f.series);
         break;
       }
       case 'place-publisher':

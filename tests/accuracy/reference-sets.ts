@@ -80,8 +80,9 @@ export function norm(value: unknown): string {
     .replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
-// Label words that stand in volume and page spans ("Vol. 39, No. 9", "pp. 35-50", "n°95", "S. 12").
-const labelWords = /\b(?:vols?|volume|v|nos?|nr|n°|number|issue|iss|band|heft|bd|pp|p|pages?|s|suppl|supplement)\b\.?|n°/giu;
+// Label words that stand in volume and page spans ("Vol. 39, No. 9", "pp. 35-50", "n°95", "S. 12",
+// "v.13 n.4", "16. Jg. H.2"): the parser's own volume, issue and page labels.
+const labelWords = /\b(?:vols?|volume|v|nos?|n|nr|n°|number|issue|iss|band|heft|h|jg|bd|pp|p|pages?|s|suppl|supplement)\b\.?|n°/giu;
 const unlabel = (value: unknown) => norm(String(value ?? '').replace(labelWords, ' '));
 
 const year = (value: unknown): string | null => /(?<!\d)(1[5-9]\d{2}|20\d{2})(?!\d)/.exec(String(value ?? ''))?.[1] ?? null;
@@ -236,8 +237,15 @@ function anystyleSet(path: string): LabelledSet {
     add('author', f.author?.[0] && spanFirstFamily(f.author[0]), (item, want) => norm(firstFamily(item, 'author')) === norm(want));
     add('editor', f.editor?.[0] && !f.author ? spanFirstFamily(f.editor[0]) : undefined, (item, want) => norm(firstFamily(item, 'editor')) === norm(want));
     add('issued', f.date?.map(year).find((y) => y) ?? undefined, (item, want) => itemYear(item) === want);
-    // The volume span often holds the issue too ("6(1)", "Vol. 39, No. 9").
-    add('volume', f.volume?.[0], (item, want) => unlabel(want) === unlabel(item.volume) || unlabel(want) === unlabel(`${str(item, 'volume')} ${str(item, 'issue')}`));
+    // The volume span often holds the issue too ("6(1)", "Vol. 39, No. 9"), and sometimes the whole
+    // numbers group of a journal ("2012;30(15):", "81(4):044005"): volume, volume and issue, or the
+    // item's own year, volume, issue and pages in the order the span has them.
+    add('volume', f.volume?.[0], (item, want) => {
+      const volume = unlabel(item.volume);
+      if (!volume && !unlabel(item.issue)) return false;
+      const group = [`${volume}${unlabel(item.issue)}`, `${itemYear(item)}${volume}${unlabel(item.issue)}`];
+      return [volume, ...group, ...group.map((g) => `${g}${unlabel(item.page)}`)].includes(unlabel(want));
+    });
     add('page', f.pages?.[0], (item, want) => unlabel(item.page) === unlabel(want));
     add('publisher', f.publisher?.[0], (item, want) => norm(item.publisher) === norm(want));
     add('publisher-place', f.location?.[0], (item, want) => norm(item['publisher-place']) === norm(want));
@@ -252,7 +260,7 @@ function anystyleSet(path: string): LabelledSet {
     notes: [
       'author: first family, read from the gold span (spanFirstFamily)',
       'container-title: the journal or container span, a leading "In" dropped',
-      'volume: the span may hold the issue too ("6(1)"): volume, or volume + issue',
+      'volume: the span may hold the issue too ("6(1)"), or the year and pages ("2012;30(15):1750-1754"): the item\'s own volume with its issue, year and pages in that order',
       'no issue or type labels in the gold',
     ],
   };

@@ -398,3 +398,32 @@ describe('containers: books with their editors, periodicals after quoted titles,
     expect(csl('O. Shech and S. Kraus. Stable coalitions of stem cells. Computational Cell Journal, 1995. Submitted.')).toMatchObject({ title: 'Stable coalitions of stem cells', 'container-title': 'Computational Cell Journal' });
   });
 });
+
+describe('volumes in the other shapes books and journals print them', () => {
+  it('"Vol. 4 of Gesammelte Werke": a volume of a series', () => {
+    expect(csl('Hesse, Hermann. Der Stammzellenwolf. Vol. 4 of Gesammelte Dichtungen. Berlin: Suhrkamp, 1958.')).toMatchObject({ title: 'Der Stammzellenwolf', volume: '4', 'collection-title': 'Gesammelte Dichtungen', publisher: 'Suhrkamp' });
+  });
+
+  it('Roman volumes alone after a journal ("Psychological Review, LXV, 1958"); "VII" is no label "V"', () => {
+    expect(csl('Newell, A., and H.A. Simon. "Elements of a Theory of Cell Problem Solving." Psychological Review, LXV, 1958, pp. 151-166.')).toMatchObject({ 'container-title': 'Psychological Review', volume: 'LXV', page: '151-166' });
+    expect(csl('ABDEL N., « Note sur un lot de cellules », Annales du Musée National, VII, 1998, p. 56-86.').volume).toBe('VII');
+  });
+
+  it('a bracketed number right after a volume is its issue ("27 (11)", "Vol. 19 (1-2)")', () => {
+    expect(csl('Valiant, L. G. (1984). A theory of the learnable cell. Communications of the ACM, 27 (11).')).toMatchObject({ volume: '27', issue: '11' });
+    expect(csl('Wardle, H.N. "Marrow Pipes". Pennsylvania Archaeologist, Vol. 19 (1-2), pp. 27-9, (1949).')).toMatchObject({ volume: '19', issue: '1-2', page: '27-9' });
+  });
+
+  it('German Jahrgang and Heft ("16. Jg. H.2")', () => {
+    expect(csl('Schnell, Irmtraud (2008): Lernen in heterogenen Gruppen. In: Gemeinsam leben – Zeitschrift für Erziehung. 16. Jg. H.2. , S. 88-97')).toMatchObject({ volume: '16', issue: '2', page: '88-97' });
+  });
+});
+
+describe('a publisher after a book or proceedings named after "In"', () => {
+  it('"In International Conference on Cell Vision (ICCV). IEEE.": the last sentence is the publisher', () => {
+    expect(csl('[113] Tsung-Yu Lin and Subhransu Maji. Bilinear models for marrow recognition. In International Conference on Cell Vision (ICCV). IEEE.')).toMatchObject({
+      'container-title': 'International Conference on Cell Vision (ICCV)',
+      publisher: 'IEEE',
+    });
+  });
+});
