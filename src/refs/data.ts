@@ -16,6 +16,8 @@ export interface ReferenceWords {
   months: ReadonlyMap<string, number>;
   organisationWords: ReadonlySet<string>;
   journalWords: ReadonlySet<string>;
+  /** Words that make a name a periodical's whatever its field ("journal", "review"). */
+  periodicalWords: ReadonlySet<string>;
   publisherWords: ReadonlySet<string>;
   proceedingsWords: ReadonlySet<string>;
   /** Abbreviations whose full stop ends no part of a source (as written, case kept). */
@@ -130,6 +132,7 @@ function compile(data: ReferenceData): ReferenceWords {
     months: new Map(Object.entries(data.months).map(([k, v]) => [k.normalize('NFKC').toLowerCase(), v])),
     organisationWords: lower(data.organisationWords),
     journalWords: lower(data.journalWords),
+    periodicalWords: lower(data.periodicalWords),
     publisherWords: lower(data.publisherWords),
     proceedingsWords: lower(data.proceedingsWords),
     abbreviations: new Set(data.abbreviations),

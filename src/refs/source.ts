@@ -243,7 +243,19 @@ function readDate(text: string): SourceFields | null {
 
 /** True for a region after a city ("MA", "Calif.", "New Jersey", "UK", "The Netherlands"). */
 export function isRegion(text: string): boolean {
-  return referenceWords().regions.has(phraseKey(text.trim().replace(/^\(|\)$/g, '')));
+  // ("D. C." is "D.C.".)
+  return referenceWords().regions.has(phraseKey(text.trim().replace(/^\(|\)$/g, '').replace(/(\p{Lu})\.\s(?=\p{Lu}\.?$)/gu, '$1.')));
+}
+
+/** True for an institution's name ("Computer Science Dept.", "University of Massachusetts"), not a journal's. */
+function isInstitution(text: string): boolean {
+  const words = referenceWords();
+  const tokens = text.split(/[\s.,]+/).filter(Boolean);
+  // A name, not a phrase: capitalised, no subtitle, no words in lower case but the small ones; the
+  // institution word heads it or ends it ("University of Massachusetts", "Computer Science Dept.").
+  if (!/^\p{Lu}/u.test(text) || text.includes(':') || tokens.some((t) => /^\p{Ll}{3,}$/u.test(t) && !functionWords.has(t))) return false;
+  const isWord = (t: string | undefined) => t !== undefined && words.organisationWords.has(phraseKey(t));
+  return (isWord(tokens[0]) || isWord(tokens[1]) || isWord(tokens[tokens.length - 1])) && !tokens.some((t) => words.periodicalWords.has(phraseKey(t)) || words.proceedingsWords.has(phraseKey(t)));
 }
 
 /** True for a place of publication ("New York", "Cambridge, MA", "Paris", "Menlo Park, California", "北京"). */
@@ -315,6 +327,12 @@ function namesIn(text: string): CslName[] {
     });
 }
 
+/** True when `text` ends with `tail`, punctuation aside. */
+const endsAlike = (text: string, tail: string) => text.replace(/[^\p{L}\p{N}]+/gu, '').endsWith(tail.replace(/[^\p{L}\p{N}]+/gu, ''));
+
+// Capitalised words of a firm's name ("Straus and Giroux", "Green", "and co."); its corporate ending.
+const partnerName = /^(?:(?:and|&)\s)?\p{Lu}[\p{L}'’.-]*(?:\s(?:\p{Lu}[\p{L}'’.-]*|and|&)){0,3}\.?$|^(?:and|&)\s(?:co|company|sons)\.?$/iu;
+const corporateEnding = /^(?:Inc|Ltd|Co|Corp|LLC|GmbH|Company|S\.?A)\.?$/i;
 // A name that may be a publisher's: a few capitalised words or an acronym ("IEEE", "MIT Press", "Walter de Gruyter").
 const publisherLike = /^\p{Lu}[\p{L}'’&.-]*(?:\s(?:\p{Lu}[\p{L}'’&.-]*|&|and|of|de|für)){0,3}$/u;
 
@@ -378,11 +396,16 @@ function classifyUncached(text: string): { kind: SegmentKind; fields: SourceFiel
   words.report.lastIndex = 0;
   const report = words.report.exec(bare);
   if (report) {
-    const number = bare.slice(report.index + report[0].length).trim().replace(/^(?:no\.?|number|#)\s?/i, '');
+    let number = bare.slice(report.index + report[0].length).trim().replace(/^(?:no\.?|number|#)\s?/i, '');
+    // "TR95-90 Computer Science Dept.": the number is one token; an institution may follow it.
+    const token = /^(\S+)\s(\p{Lu}.{2,})$/u.exec(number);
+    // (An abbreviation at the end keeps its full stop: "Dept.".)
+    const after = token && /\d/.test(token[1]!) && isInstitution(token[2]!) ? tidyValue(token[2]!) + (value.endsWith('.') && referenceWords().abbreviations.has(token[2]!.split(/[^\p{L}]+/u).filter(Boolean).pop() ?? '') ? '.' : '') : '';
+    if (after) number = token![1]!;
     const numbered = number !== '' && /\d/.test(number) && number.length <= 30 && !/\s\p{Ll}{3,}/u.test(number);
     // "Technical report" / "Tech. Rep. CIS-91-2" / "Center for … Technical Report CAIP-TR-125" (the institution first).
     if (report.index === 0 || (numbered && report.index < 120)) {
-      const institution = report.index > 0 ? tidyValue(bare.slice(0, report.index)) : '';
+      const institution = report.index > 0 ? tidyValue(bare.slice(0, report.index)) : after;
       return { kind: 'genre', fields: { genre: report[0], genreKind: 'report', ...(numbered ? { number } : {}), ...(institution ? { publisher: institution } : {}) } };
     }
   }
@@ -575,11 +598,34 @@ export function segmentSource(text: string): Segment[] {
       segments.splice(k, 1);
       k--;
     };
-    const joined = `${head}, ${current.text.trim().replace(/[.,]$/, '')}`;
+    // ("D. C." keeps its last full stop.)
+    const joined = `${head}, ${current.text.trim().replace(/(?<!(?:^|\s)\p{Lu})[.,]$/u, '')}`;
     if (cityLike && current.kind === 'place-publisher' && isRegion(current.fields.place ?? '')) merge('place-publisher', { ...current.fields, place: `${head}, ${current.fields.place}` });
     else if (cityLike && previous.kind !== 'publisher' && isRegion(current.text.replace(/\.$/, ''))) merge('place', { place: joined });
     else if ((previous.kind === 'publisher' || previous.kind === 'text') && /^(?:Inc|Ltd|Co|Corp|LLC|GmbH)\.?$/i.test(current.text.trim())) merge('publisher', { publisher: `${head}, ${current.text.trim()}` });
     else if (referenceWords().publishers.has(phraseKey(joined.replace(/\s?&\s?co\.?$/i, '')))) merge('publisher', { publisher: joined });
+    else if ((previous.kind === 'publisher' || previous.kind === 'place-publisher') && (current.kind === 'text' || (current.kind === 'publisher' && corporateEnding.test(current.text.trim())))) {
+      // "Farrar, Straus and Giroux", "Longmans, Green, and co.", "John Wiley and Sons, Inc.", "Boston: Little, Brown":
+      // names in a row up to one after "and", or a corporate ending, go on with the publisher.
+      const publisher = previous.fields.publisher ?? head;
+      let last = k;
+      while (last < segments.length && segments[last]!.kind === 'text' && partnerName.test(segments[last]!.text.trim()) && !/^(?:and|&)\s/.test(segments[last]!.text.trim())) last++;
+      const closing = segments[last]?.kind === 'text' && /^(?:and|&)\s/.test(segments[last]!.text.trim()) && partnerName.test(segments[last]!.text.trim().replace(/^(?:and|&)\s/, ''));
+      const known = referenceWords().publishers.has(phraseKey(`${publisher}, ${current.text.trim().replace(/[.,]$/, '')}`));
+      if (closing || known || corporateEnding.test(current.text.trim()) || (partnerName.test(current.text.trim()) && /\s(?:and|&)\s/.test(current.text))) {
+        const end = closing ? last : k;
+        const more = text.slice(current.start, segments[end]!.end).replace(/(?<!\b(?:Inc|Ltd|Co|Corp))[.,]$/, '');
+        segments[k - 1] = { ...previous, fields: { ...previous.fields, publisher: `${publisher}, ${more}` }, end: segments[end]!.end, text: text.slice(previous.start, segments[end]!.end) };
+        segments.splice(k, end - k + 1);
+        k--;
+      }
+    } else if ((previous.kind === 'publisher' || (previous.kind === 'text' && isInstitution(head))) && (current.kind === 'publisher' || (current.kind === 'text' && isInstitution(current.text)))) {
+      // "Computer Science Dept., University of Massachusetts", "AT&T Bell Laboratories, Statistics Department": one institution.
+      merge('publisher', { publisher: `${head}, ${current.text.trim().replace(/[.,]$/, '')}` });
+    } else if (previous.kind === 'genre' && previous.fields.publisher && endsAlike(head, previous.fields.publisher) && isInstitution(current.text)) {
+      // (So after a report's number: "TR95-90 Computer Science Dept., University of Massachusetts".)
+      merge('genre', { ...previous.fields, publisher: `${previous.fields.publisher}, ${current.text.trim().replace(/[.,]$/, '')}` });
+    }
   }
   return segments;
 }
@@ -659,7 +705,8 @@ export function readSourceText(text: string, quoted = false): Source {
   }
   // The container: a run of plain text.
   const containerStart = k;
-  while (k < segments.length && segments[k]!.kind === 'text') k++;
+  // (An institution after the container's name is its publisher: "Journal of the College of Science, Imperial University of Tokyo".)
+  while (k < segments.length && segments[k]!.kind === 'text' && !(k > containerStart && isInstitution(segments[k]!.text))) k++;
   if (k > containerStart) {
     const run = segments.slice(containerStart, k);
     // "In International Conference on Computer Vision (ICCV). IEEE.": a name in a sentence of its own
@@ -770,6 +817,9 @@ export function readSourceText(text: string, quoted = false): Source {
         fill(out, 'genre', f.genre);
         fill(out, 'genreKind', f.genreKind);
         fill(out, 'number', f.number);
+        // (The institution after the number is the publisher — "TR95-90 Computer Science Dept." —; a name before
+        // the genre may be a series: "Stanford Research Institute Long Range Planning Report No. 125".)
+        if (f.publisher && endsAlike(s.text, f.publisher)) fill(out, 'publisher', f.publisher);
         break;
       case 'in':
       case 'note':
@@ -785,7 +835,7 @@ export function readSourceText(text: string, quoted = false): Source {
           value = tidyValue(text.slice(s.start, segments[last]!.end)).replace(/\.$/, '');
           k = last;
           out.publisher = value;
-        } else if (!out.publisher && next && next.kind === 'place') out.publisher = value;
+        } else if (!out.publisher && ((next && next.kind === 'place') || isInstitution(value))) out.publisher = value;
         else if (!out.publisher && out.place && segments[k - 1]?.kind === 'place') out.publisher = value;
         else {
           out.unplaced.push(value);

@@ -427,3 +427,20 @@ describe('a publisher after a book or proceedings named after "In"', () => {
     });
   });
 });
+
+describe('publishers and places written in more than one part', () => {
+  it('firms named in several parts ("Farrar, Straus and Giroux", "Little, Brown", "John Wiley and Sons, Inc.")', () => {
+    expect(csl('---. From the Cell to the Blonde. New York: Farrar, Straus and Giroux, 1994.').publisher).toBe('Farrar, Straus and Giroux');
+    expect(csl('———. Explosion in a Marrow. Translated by John Sturrock. Boston: Little, Brown, 1963.').publisher).toBe('Little, Brown');
+    expect(csl('Ackoff, Russell L. Scientific Method for Cells. New York: John Wiley and Sons, Inc., 1962.').publisher).toBe('John Wiley and Sons, Inc.');
+  });
+
+  it('an institution in several parts, after a report or a container ("Computer Science Dept., University of Massachusetts")', () => {
+    expect(csl('C. Pedregal and K. Rama. Delegation of cells. TR95-90 Computer Science Dept., University of Massachusetts, Amherst, October 1995.').publisher).toBe('Computer Science Dept., University of Massachusetts');
+    expect(csl('F. Omori (1894) "On the aftershocks of marrow," Journal of the College of Science, Imperial University of Tokyo, vol. 7, pages 111–200.')).toMatchObject({ 'container-title': 'Journal of the College of Science', publisher: 'Imperial University of Tokyo', volume: '7' });
+  });
+
+  it('"Washington, D. C." is one place', () => {
+    expect(csl('Arun Garg. Parallel cell streams. In Proceedings of the Winter 1990 USENIX Conference, pages 163-176, Washington, D. C., January 1990.')['publisher-place']).toBe('Washington, D. C.');
+  });
+});
