@@ -42,6 +42,8 @@ export interface SourceFields {
   number?: string;
   series?: string;
   note?: string;
+  /** A place and publisher read from their shape alone (the place unknown): kept only at the source's end. */
+  guessed?: boolean;
 }
 
 /** The source as read, with how well it read. */
@@ -336,6 +338,21 @@ const corporateEnding = /^(?:Inc|Ltd|Co|Corp|LLC|GmbH|Company|S\.?A)\.?$/i;
 // A name that may be a publisher's: a few capitalised words or an acronym ("IEEE", "MIT Press", "Walter de Gruyter").
 const publisherLike = /^\p{Lu}[\p{L}'’&.-]*(?:\s(?:\p{Lu}[\p{L}'’&.-]*|&|and|of|de|für)){0,3}$/u;
 
+// A place's name by its shape: up to four capitalised words, small words between ("Linda a Velha", "Kempen-Niederrhein").
+const placeShaped = /^\p{Lu}[\p{L}'’.-]*(?:\s(?:\p{Lu}[\p{L}'’.-]*|a|am|an|de|del|di|do|en|la|le|sur|upon|on)){0,3}$/u;
+// The small words a firm's name may hold between capitalised ones; an article may not start it ("The Story of Night" is a subtitle).
+const nameConnectors = new Set(['&', 'and', 'und', 'et', 'e', 'y', 'of', 'de', 'des', 'du', 'la', 'le', 'für', 'van', 'von', 'der', 'di']);
+const leadingArticle = /^(?:The|A|An|Le|La|Les|Der|Die|Das|El|Il|Lo)\s/u;
+
+/** True for text shaped as a firm's name: up to six capitalised words (or all capitals), no digits, no periodical or meeting word. */
+function isPublisherShaped(text: string): boolean {
+  const words = text.split(/\s+/).filter(Boolean);
+  if (words.length === 0 || words.length > 6 || leadingArticle.test(text) || /\d/.test(text)) return false;
+  const data = referenceWords();
+  const isName = (w: string) => /^\p{Lu}[\p{L}'’.&-]*,?$/u.test(w);
+  return isName(words[0]!) && isName(words[words.length - 1]!) && words.every((w) => isName(w) || nameConnectors.has(w)) && !words.some((w) => data.journalWords.has(phraseKey(w)) || data.proceedingsWords.has(phraseKey(w)));
+}
+
 // ——— Segments ———
 
 const placePublisher = /^(?<a>[^:]{2,60}?)\s?:\s?(?<b>[^:]{2,100})$/u;
@@ -424,6 +441,8 @@ function classifyUncached(text: string): { kind: SegmentKind; fields: SourceFiel
     if (isPlaceName(a) || isRegion(a) || (/^\p{Lu}[\p{L}.'-]*(?:\s\p{Lu}[\p{L}.'-]*){0,3}(?:,\s?\p{Lu}[\p{L}.]{1,12})?$/u.test(a) && b.split(/\s+/).length <= 8 && isPublisherName(b))) {
       return { kind: 'place-publisher', fields: { place: a, publisher: b } };
     }
+    // "Parisiis: Michaelis-Antonii David", "Linda a Velha: Vale & Vale": a place the data does not know, then a name.
+    if (placeShaped.test(a) && !leadingArticle.test(a) && /:\s/.test(bare) && isPublisherShaped(b)) return { kind: 'place-publisher', fields: { place: a, publisher: b, guessed: true } };
   }
   if (isPlaceName(bare)) return { kind: 'place', fields: { place: bare } };
   if (isPublisherName(bare)) return { kind: 'publisher', fields: { publisher: bare } };
@@ -626,6 +645,15 @@ export function segmentSource(text: string): Segment[] {
       // (So after a report's number: "TR95-90 Computer Science Dept., University of Massachusetts".)
       merge('genre', { ...previous.fields, publisher: `${previous.fields.publisher}, ${current.text.trim().replace(/[.,]$/, '')}` });
     }
+  }
+  // A place and publisher guessed from their shape stand at the end of a source, with only a date, pages and notes
+  // after them; elsewhere ("Cancer: Principles and Practice. Lancet 1990") or before a volume ("Clinical Psychology:
+  // Science and Practice, 10, 481-490", a journal) the words are plain text.
+  let tail = true;
+  for (let k = segments.length - 1; k >= 0; k--) {
+    const s = segments[k]!;
+    if (s.fields.guessed && !tail) segments[k] = { ...s, kind: 'text', fields: {} };
+    if (!(s.kind === 'date' || s.kind === 'note' || (s.kind === 'numbers' && s.fields.volume === undefined && s.fields.issue === undefined))) tail = false;
   }
   return segments;
 }

@@ -444,3 +444,16 @@ describe('publishers and places written in more than one part', () => {
     expect(csl('Arun Garg. Parallel cell streams. In Proceedings of the Winter 1990 USENIX Conference, pages 163-176, Washington, D. C., January 1990.')['publisher-place']).toBe('Washington, D. C.');
   });
 });
+
+describe('a place the data does not know, then a publisher ("Lugdunum: Officina Gryphii")', () => {
+  it('at the end of a book, after the title or a chapter\'s pages, it is the place and the publisher', () => {
+    expect(csl('Varro, M. (1702). De cellulis medullae. Lugdunum: Officina Gryphii.')).toMatchObject({ title: 'De cellulis medullae', 'publisher-place': 'Lugdunum', publisher: 'Officina Gryphii' });
+    expect(csl('Osei, K. (2011). Marrow as a gift. In A. Boateng & E. Lamptey (Eds.), Giving cells (pp. 41-57). Cape Coast a Sul: Adomako & Sons.')).toMatchObject({ 'container-title': 'Giving cells', 'publisher-place': 'Cape Coast a Sul', publisher: 'Adomako & Sons' });
+    expect(csl('Brandt, Ilse. Zellen im Wandel. Unter-Wiesbach: Heinrich Druckerei, 1931.')).toMatchObject({ 'publisher-place': 'Unter-Wiesbach', publisher: 'Heinrich Druckerei' });
+  });
+
+  it('a journal with a subtitle and its volume stays a journal ("Cell Therapy: Methods and Practice, 10, 48-59")', () => {
+    expect(csl('Amankwah, J., & Ruiz, P. (2003). After the graft: Helping patients. Cell Therapy: Methods and Practice, 10, 481-490.')).toMatchObject({ 'container-title': 'Cell Therapy: Methods and Practice', volume: '10', page: '481-490' });
+    expect(csl('Ruiz P (2010) Marrow grafts in children. Stem Cell Res: Methods 8: 1-9.')['container-title']).toBe('Stem Cell Res: Methods');
+  });
+});
