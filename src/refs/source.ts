@@ -658,6 +658,18 @@ export function segmentSource(text: string): Segment[] {
   return segments;
 }
 
+/**
+ * How many parts of a container's run continue a serial list in its name ("Systems, Man, and Cybernetics",
+ * "Learning, Memory, and Cognition"): short capitalised parts up to one that starts with "and" or "&".
+ */
+function serialListParts(run: Segment[]): number {
+  const last = run[run.length - 1]!.text.trim();
+  if (run.length < 2 || !/^(?:and|&)\s\p{Lu}/u.test(last)) return 0;
+  let n = 1;
+  for (let k = run.length - 2; k > 0 && /^\p{Lu}[\p{L}'’-]*(?:\s\p{Lu}[\p{L}'’-]*)?$/u.test(run[k]!.text.trim()); k--) n++;
+  return n;
+}
+
 /** Sets a field the source has not filled yet. */
 function fill<K extends keyof SourceFields>(out: SourceFields, key: K, value: SourceFields[K] | undefined): void {
   if (value !== undefined && out[key] === undefined) out[key] = value;
@@ -773,7 +785,9 @@ export function readSourceText(text: string, quoted = false): Source {
       const numbered = next && isNumeric(next) && (next.fields.volume !== undefined || next.fields.page !== undefined || next.fields.issue !== undefined || segments.slice(k).some((x) => isNumeric(x) && (x.fields.volume !== undefined || x.fields.page !== undefined)));
       // (An acronym and a year: "IJCV, 2008." — a journal, plausibly.)
       score += numbered ? 3 : yearOnly && (journalish || /^[A-Z]{2,8}$/.test(container)) ? 2 : next && isNumeric(next) ? 1 : journalish ? 2 : 0;
-      if (!out.inContainer) score -= 2 * (run.length - 1) + (prose ? 3 : 0);
+      if (!out.inContainer) score -= 2 * (run.length - 1 - serialListParts(run)) + (prose ? 3 : 0);
+      // A name never starts with a small word in lower case: "and Cybernetics", "of the ACM" are the end of one cut short.
+      if (/^(?:and|or|of|on|for|to|&)\s/.test(container)) score -= 3;
     } else {
       // Plain text before a publisher: a series, or the title's end (the caller tries a later cut).
       out.unplaced.push(container);

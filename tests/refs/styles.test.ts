@@ -457,3 +457,19 @@ describe('a place the data does not know, then a publisher ("Lugdunum: Officina 
     expect(csl('Ruiz P (2010) Marrow grafts in children. Stem Cell Res: Methods 8: 1-9.')['container-title']).toBe('Stem Cell Res: Methods');
   });
 });
+
+describe('a journal whose name holds a serial list or a small word after an abbreviation', () => {
+  it('"Transactions on Cells, Tissues, and Organs" is one name, never "and Organs"', () => {
+    expect(csl('K. Mensah and L. Ortiz. (1994) Marrow niches in flux, IEEE Transactions on Cells, Tissues, and Organs, 12(3), 101-119')).toMatchObject({
+      title: 'Marrow niches in flux',
+      'container-title': 'IEEE Transactions on Cells, Tissues, and Organs',
+      volume: '12',
+      page: '101-119',
+    });
+    expect(csl('Osei, A. (2001). Grafts that last. Journal of Cell Therapy. Learning, Memory, and Repair, 27, 350-362.')['container-title']).toBe('Journal of Cell Therapy. Learning, Memory, and Repair');
+  });
+
+  it('a container never starts with "of" ("Comm. of the ACM")', () => {
+    expect(csl('Ruiz, P. and Amankwah, J. (1999) Tracking cells on the web, Comm. of the ACM, 42(7), pages 12-19.')).toMatchObject({ title: 'Tracking cells on the web', 'container-title': 'Comm. of the ACM', volume: '42' });
+  });
+});
