@@ -785,7 +785,11 @@ export function readSourceText(text: string, quoted = false): Source {
       const numbered = next && isNumeric(next) && (next.fields.volume !== undefined || next.fields.page !== undefined || next.fields.issue !== undefined || segments.slice(k).some((x) => isNumeric(x) && (x.fields.volume !== undefined || x.fields.page !== undefined)));
       // (An acronym and a year: "IJCV, 2008." — a journal, plausibly.)
       score += numbered ? 3 : yearOnly && (journalish || /^[A-Z]{2,8}$/.test(container)) ? 2 : next && isNumeric(next) ? 1 : journalish ? 2 : 0;
-      if (!out.inContainer) score -= 2 * (run.length - 1 - serialListParts(run)) + (prose ? 3 : 0);
+      // A name that opens with a meeting's word ("Proc. 6th Int'l. Conf. on …", "Proceedings of the …") names
+      // proceedings, as plainly as "In" does; its abbreviations cut it into parts that cost nothing.
+      const proceedingsFirst = !out.inContainer && /^\p{Lu}\S*\s(?:of|on|de|du|des|der|\p{Lu}|\d)/u.test(container) && words.proceedingsWords.has(phraseKey(container.split(/\s/)[0]!));
+      if (proceedingsFirst) score += 1;
+      else if (!out.inContainer) score -= 2 * (run.length - 1 - serialListParts(run)) + (prose ? 3 : 0);
       // A name never starts with a small word in lower case: "and Cybernetics", "of the ACM" are the end of one cut short.
       if (/^(?:and|or|of|on|for|to|&)\s/.test(container)) score -= 3;
     } else {

@@ -473,3 +473,18 @@ describe('a journal whose name holds a serial list or a small word after an abbr
     expect(csl('Ruiz, P. and Amankwah, J. (1999) Tracking cells on the web, Comm. of the ACM, 42(7), pages 12-19.')).toMatchObject({ title: 'Tracking cells on the web', 'container-title': 'Comm. of the ACM', volume: '42' });
   });
 });
+
+describe('proceedings named without "In"', () => {
+  it('"Title, Proc. 5th Int\'l. Conf. on …, Place, pp." and "Title. Proceedings of the …. Place: Publisher" end the title there', () => {
+    expect(csl("L. Ortiz, K. Mensah, Sorting Stem Cells by Shape, Proc. 5th Int'l. Conf. on Cell Imaging Systems (CIS-V), Leeds, UK, pp. 40-52, May 1997.")).toMatchObject({
+      title: 'Sorting Stem Cells by Shape',
+      'container-title': "Proc. 5th Int'l. Conf. on Cell Imaging Systems (CIS-V)",
+      page: '40-52',
+      type: 'paper-conference',
+    });
+    expect(csl('Ruiz, P., and Jana Osei, (1988). Counting marrow cells: A first study. Proceedings of the Second Workshop on Cell Counting. Leeds, UK: Adomako Press, pp. 11-19.')).toMatchObject({
+      title: 'Counting marrow cells: A first study',
+      'container-title': 'Proceedings of the Second Workshop on Cell Counting',
+    });
+  });
+});
