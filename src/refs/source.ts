@@ -659,6 +659,33 @@ export function segmentSource(text: string): Segment[] {
 }
 
 /**
+ * A place at the end of a meeting's or book's name, with no separator before it: "… Programming Bled, Slovenia"
+ * (a city, then its country or region), "… Workshop on Agent Worlds Germany" (a country alone, spelled out, after a
+ * meeting's name: `meeting`). The name before
+ * must end in a word in lower case, a number or a bracket ("… Intelligence (IJCAI-91) Sydney, Australia").
+ */
+function trailingPlace(container: string, meeting: boolean): { container: string; place: string } | null {
+  const comma = container.lastIndexOf(', ');
+  const nameEnd = /[\p{Ll}\d)]$/u;
+  if (comma !== -1 && isRegion(container.slice(comma + 2))) {
+    const city = /\s(\p{Lu}[\p{L}'’/-]+)$/u.exec(container.slice(0, comma));
+    const name = city ? container.slice(0, city.index) : '';
+    if (city && !isRegion(city[1]!) && nameEnd.test(name) && name.length >= 8) return { container: name, place: container.slice(city.index + 1) };
+    return null;
+  }
+  // (A country alone, only after a meeting's name — a book may be about a country; four letters or more, not an
+  // abbreviation — "IN", "OR" and "Ind" may end a name.)
+  if (!meeting) return null;
+  const words = container.split(' ');
+  for (let n = 1; n <= 3 && n < words.length; n++) {
+    const tail = words.slice(-n).join(' ');
+    const name = words.slice(0, -n).join(' ');
+    if (tail.length >= 4 && /^\p{Lu}\p{Ll}/u.test(tail) && isRegion(tail) && nameEnd.test(name) && !/\s(?:of|in|for|the|and)$/.test(name) && name.length >= 8) return { container: name, place: tail };
+  }
+  return null;
+}
+
+/**
  * How many parts of a container's run continue a serial list in its name ("Systems, Man, and Cybernetics",
  * "Learning, Memory, and Cognition"): short capitalised parts up to one that starts with "and" or "&".
  */
@@ -790,6 +817,13 @@ export function readSourceText(text: string, quoted = false): Source {
       const proceedingsFirst = !out.inContainer && /^\p{Lu}\S*\s(?:of|on|de|du|des|der|\p{Lu}|\d)/u.test(container) && words.proceedingsWords.has(phraseKey(container.split(/\s/)[0]!));
       if (proceedingsFirst) score += 1;
       else if (!out.inContainer) score -= 2 * (run.length - 1 - serialListParts(run)) + (prose ? 3 : 0);
+      // "In Proceedings of … Bled, Slovenia.": the meeting's place, written after its name with no separator.
+      // (Not when a place follows: "In The Best-Sellers of France (New York: Norton, 1995)" names a book about France.)
+      const placed = (out.inContainer || proceedingsFirst) && !segments.slice(k).some(isPublishing) ? trailingPlace(container, journalish) : null;
+      if (placed) {
+        out.container = placed.container;
+        fill(out, 'place', placed.place);
+      }
       // A name never starts with a small word in lower case: "and Cybernetics", "of the ACM" are the end of one cut short.
       if (/^(?:and|or|of|on|for|to|&)\s/.test(container)) score -= 3;
     } else {

@@ -488,3 +488,18 @@ describe('proceedings named without "In"', () => {
     });
   });
 });
+
+describe('the place of a meeting written after its name with no separator', () => {
+  it('"In Proceedings of … Ljubljana, Slovenia." and "… Workshop on Cell Models Portugal."', () => {
+    expect(csl('Amankwah, J. (1996). Marrow in motion. In Proceedings of the Second International Workshop on Cell Models Ljubljana, Slovenia.')).toMatchObject({
+      'container-title': 'Proceedings of the Second International Workshop on Cell Models',
+      'publisher-place': 'Ljubljana, Slovenia',
+    });
+    expect(csl('Ruiz, P. (1992). Graft plans. In Proceedings of the First Workshop on Cell Models Portugal.')).toMatchObject({ 'container-title': 'Proceedings of the First Workshop on Cell Models', 'publisher-place': 'Portugal' });
+  });
+
+  it('a book about a country keeps it ("In The Cell Doctors of Revolutionary France (New York: Norton, 1995)")', () => {
+    expect(csl('Mensah, K. "Marrow Markets," in The Cell Doctors of Revolutionary France (New York: Norton, 1995), 18-27')).toMatchObject({ 'container-title': 'The Cell Doctors of Revolutionary France', 'publisher-place': 'New York' });
+    expect(csl('Osei, A. "Healing Hands." In Women and medicine in late medieval England. Leeds: Adomako Press, 2005.')['container-title']).toBe('Women and medicine in late medieval England');
+  });
+});
