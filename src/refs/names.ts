@@ -195,6 +195,9 @@ export interface AuthorList {
   shape: Shape;
 }
 
+/** True for a word that names a periodical ("Lett", "Phys", "Journal"), as a family name never does before numbers. */
+const isJournalWord = (word: string) => referenceWords().journalWords.has(phraseKey(word));
+
 function toName(shape: Shape, groups: Record<string, string | undefined>): CslName {
   const family = (groups.family ?? '').trim();
   const given = (groups.given ?? '').trim();
@@ -230,6 +233,8 @@ function scanFrom(text: string, firstShape: Shape, limit = Infinity): AuthorList
   let lastGood = -1;
   let lastGoodCount = 0;
   let semicolon = false;
+  // Where the list may end after each count of names.
+  const goodEnds: number[] = [];
   for (;;) {
     // (After a semicolon a list in one shape may go on in another: "Balsamo, V.; Nguyen, Duy; …".)
     const allowed: Shape[] = names.length === 0 ? [firstShape] : semicolon ? [...continues[firstShape], 'family-given', 'family-initials'] : continues[firstShape];
@@ -276,6 +281,7 @@ function scanFrom(text: string, firstShape: Shape, limit = Infinity): AuthorList
     if (ending || dotted || etAl || roleMatch || end >= text.length) {
       lastGood = end;
       lastGoodCount = names.length;
+      goodEnds[names.length] = end;
     }
     if (etAl || roleMatch) break;
     // Vancouver lists may go on after a full stop or a space ("Goss DL. Moore JH.", "Liu SM Zhong J");
@@ -288,6 +294,12 @@ function scanFrom(text: string, firstShape: Shape, limit = Infinity): AuthorList
     pos = end + sep[0].length;
   }
   if (lastGood < 0) return null;
+  // "S. E. Han, G. Chen, Nano Lett. 2010, 10, 1012", "…, J Appl Phys 1987, 62, 243": a journal's abbreviation, then its numbers, ends a list with no title (ACS).
+  while (lastGoodCount > 1 && ['given-family', 'initials-family'].includes(kinds[lastGoodCount - 1]!) && isJournalWord(names[lastGoodCount - 1]!.family?.split(' ').pop() ?? '') && /^\.?,?\s\d/.test(text.slice(lastGood, lastGood + 4))) {
+    lastGoodCount--;
+    lastGood = goodEnds[lastGoodCount] ?? -1;
+    if (lastGood < 0) return null;
+  }
   // "Given Family" names after the first need an "and" before the list's last name: "Randall
   // Packard, White Plague, Black Labour: …" is one author and a title.
   // (A year right after the list proves it too: "Coüasnon, Bertrand, Bernard Rétif, 1995, …".)

@@ -503,3 +503,18 @@ describe('the place of a meeting written after its name with no separator', () =
     expect(csl('Osei, A. "Healing Hands." In Women and medicine in late medieval England. Leeds: Adomako Press, 2005.')['container-title']).toBe('Women and medicine in late medieval England');
   });
 });
+
+describe('ACS with no title: a journal abbreviation after given-first names', () => {
+  it('"K. Mensah, L. Ortiz, Stem Cell Lett. 2011, 4, 1203." and "…, J Cell Phys 1989, 41, 207." end the names at the journal', () => {
+    expect(csl('[4] K. Mensah, L. Ortiz, Stem Cell Lett. 2011, 4, 1203.')).toMatchObject({
+      author: [{ family: 'Mensah', given: 'K.' }, { family: 'Ortiz', given: 'L.' }],
+      'container-title': 'Stem Cell Lett',
+      volume: '4',
+      page: '1203',
+      issued: { 'date-parts': [[2011]] },
+    });
+    const item = csl('[7] P. Ruiz, A. B. Osei, J Cell Phys 1989, 41, 207.');
+    expect(item.author).toHaveLength(2);
+    expect(item).toMatchObject({ 'container-title': 'J Cell Phys', volume: '41', page: '207' });
+  });
+});
