@@ -853,7 +853,8 @@ export function readSourceText(text: string, quoted = false): Source {
         // a second number is the issue when pages follow ("36, 3 (1988), 454-469"), else the page ("ApJ, 607, 200").
         const pagesFollow = segments.slice(k + 1).some((x) => isNumeric(x) && x.fields.page !== undefined);
         if (f.volume !== undefined && out.volume === undefined) out.volume = f.volume;
-        else if (f.volume !== undefined && out.page === undefined && f.page === undefined && out.volume !== undefined && /^\d+$/.test(f.volume) && !pagesFollow) out.page = f.volume;
+        // (A number in brackets alone is the issue: "Physical Review B 2002, 65, (11).")
+        else if (f.volume !== undefined && out.page === undefined && f.page === undefined && out.volume !== undefined && /^\d+$/.test(f.volume) && !pagesFollow && !s.parenthesised) out.page = f.volume;
         else if (f.volume !== undefined && out.issue === undefined && f.page === undefined) out.issue = f.volume;
         if (f.issue !== undefined) fill(out, 'issue', f.issue);
         if (f.page !== undefined && pagesFollow && /^\d{1,3}$/.test(f.page) && f.volume !== undefined && out.issue === undefined) out.issue = f.page;

@@ -24,8 +24,8 @@ const vancouverSource =
   /^(?<journal>[^.;:\d]+?)\.?\s+(?<year>(?:19|20)\d{2})(?:\s+(?<month>[A-Z][a-z]{2})[a-z]*\.?(?:[-\s]+(?<day>\d{1,2}))?(?:[-–\s]+[A-Z][a-z]{2}[a-z]*)?)?\s*(?:;\s*(?<volume>[\w]+(?:[-–]\w+)?(?:\s*Suppl\s*\d*)?)?\s*(?:\((?<issue>[^)]*)\))?\s*(?::\s*(?<page>[A-Za-z]?\d[\w–-]*))?|[.:]|$)/;
 // "Mol Biol Rep 52, 229 (2025)"
 const springerSource = /^(?<journal>[^,()]+?)\s+(?<volume>\d+)(?:\((?<issue>[^)]+)\))?,\s*(?<page>[\w–-]+)\s*\((?<year>(?:19|20)\d{2})\)/;
-// "Int. J. Mol. Sci. 2025, 26, 5766" / "Nano Research, 2025, …"
-const mdpiSource = /^(?<journal>(?:[A-Z][\p{L}]*\.?|&|and|of|in|the|for)(?:\s+(?:[A-Z][\p{L}]*\.?|&|and|of|in|the|for))*),?\s+(?<year>(?:19|20)\d{2})(?:,\s*(?<volume>\d+)(?:\((?<issue>[^)]+)\))?(?:,\s*(?<page>[\w–-]+))?)?/u;
+// "Int. J. Mol. Sci. 2025, 26, 5766" / "Nano Research, 2025, …" / "Physical Review B 2001, 63, (16)." (ACS, the issue bracketed)
+const mdpiSource = /^(?<journal>(?:[A-Z][\p{L}]*\.?|&|and|of|in|the|for)(?:\s+(?:[A-Z][\p{L}]*\.?|&|and|of|in|the|for))*),?\s+(?<year>(?:19|20)\d{2})(?:,\s*(?<volume>\d+)(?:,?\s?\((?<issue>[^)]+)\))?(?:,\s*(?<page>[\w–-]+))?)?/u;
 // "J Clin Epidemiol 2003, 56(3):669-677", "Brain, Behavior, and Immunity 1996, 10(2):139-163" (BioMed Central)
 const bmcSource = /^(?<journal>[^;]+?)\.?\s+(?<year>(?:19|20)\d{2}),\s*(?<volume>\w+)(?:\s*\((?<issue>[^)]*)\))?\s*(?::\s*(?<page>[A-Za-z]?\d[\w–-]*)|\.?$)/;
 // "Neurosci. Lett. 459, 69-73" (APA-like and Royal Society)

@@ -518,3 +518,11 @@ describe('ACS with no title: a journal abbreviation after given-first names', ()
     expect(item).toMatchObject({ 'container-title': 'J Cell Phys', volume: '41', page: '207' });
   });
 });
+
+describe('ACS numbers with the issue in brackets after the volume', () => {
+  it('"Cell Reports B 2003, 41, (7)." and "…, 288, (5465), 494-497." read the issue, not a page', () => {
+    expect(csl('12. Osei, K.; Ruiz, P., Marrow niches under strain. Cell Reports B 2003, 41, (7).')).toMatchObject({ 'container-title': 'Cell Reports B', volume: '41', issue: '7' });
+    const item = csl('13. Mensah, A.; Lu, J. P., Grafts in mice. Stem Cell Science 2000, 288, (5465), 494-497.');
+    expect(item).toMatchObject({ volume: '288', issue: '5465', page: '494-497' });
+  });
+});
