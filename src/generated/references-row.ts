@@ -59,6 +59,10 @@ export interface CslItem {
    */
   number?: string;
   /**
+   * How many volumes the work has ("2 vols.").
+   */
+  'number-of-volumes'?: string;
+  /**
    * What kind of thesis or report ("PhD thesis", "Technical report").
    */
   genre?: string;

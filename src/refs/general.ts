@@ -141,6 +141,7 @@ function applySource(csl: CslItem, source: Source): void {
   if (source.genre) csl.genre = source.genre;
   if (source.series) csl['collection-title'] = source.series.replace(/\.$/, '');
   if (source.number) csl.number = source.number;
+  if (source.volumes) csl['number-of-volumes'] = source.volumes;
   if (source.editors?.length && !csl.editor) csl.editor = source.editors;
   if (source.translators?.length) csl.translator = source.translators;
   const date = cslDate(source.year, source.month, source.day);

@@ -42,6 +42,8 @@ export interface SourceFields {
   number?: string;
   series?: string;
   note?: string;
+  /** How many volumes the work has ("2 vols."). */
+  volumes?: string;
   /** A place and publisher read from their shape alone (the place unknown): kept only at the source's end. */
   guessed?: boolean;
 }
@@ -398,7 +400,11 @@ function classifyUncached(text: string): { kind: SegmentKind; fields: SourceFiel
   const note = words.dropNote.exec(bare);
   if ((note && note.index === 0) || /^(?:ISBN|ISSN|doi|URL|PDF|IF|PMCID|PMID)\b/i.test(bare) || /^\[[^\]]*\]$/.test(bare)) return { kind: 'note', fields: { note: bare } };
   if (inPrefix.test(value)) return { kind: 'in', fields: {} };
-  if (contributorsBefore.test(bare) || extent.test(bare)) return { kind: 'note', fields: { note: bare } };
+  if (contributorsBefore.test(bare) || extent.test(bare)) {
+    // "2 vols.": how many volumes the work has.
+    const volumes = /^(\d{1,3})\s?vols?\.?$/i.exec(bare)?.[1];
+    return { kind: 'note', fields: volumes ? { note: bare, volumes } : { note: bare } };
+  }
   // ("1st American ed." is an edition, not an editor named "1st American".)
   if (words.edition.test(bare) || /^\d{1,2}\.?\s(?:ed|edn|edition)\.?$/i.test(bare) || (short && words.editionPhrases.has(phraseKey(bare)))) {
     return { kind: 'edition', fields: { edition: bare.replace(/\.$/, '') } };
@@ -530,7 +536,8 @@ export function segmentSource(text: string): Segment[] {
       if (/(?:^|[\s.(-])\p{Lu}$/u.test(before)) return 0;
       const word = /[\p{L}]+$/u.exec(text.slice(Math.max(0, i - 12), i))?.[0];
       // A label before its number ("Vol. 81", "pp. 12", "p. 44", "v. 32", "No. 9") ends nothing.
-      if (word && /^\s[\dIVXLCivxlc]/.test(text.slice(i + 1, i + 3)) && isLabel(word)) return 0;
+      // (A Roman number whole: "vols. London" is no label.)
+      if (word && /^\s(?:\d|[IVXLCivxlc]{1,7}(?!\p{L}))/u.test(text.slice(i + 1, i + 10)) && isLabel(word)) return 0;
       // Abbreviations in a row ("Appl. Numer. Math.", "Am. J. Hum. Genet."): one name.
       const after = /^\s(\p{Lu}\p{Ll}{0,6})\.(?:\s|,|$)/u.exec(text.slice(i + 1, i + 11));
       if (word && /^\p{Lu}\p{Ll}{0,4}$/u.test(word) && after && !isLabel(after[1]!) && !referenceWords().roleAbbreviations.has(after[1]!.toLowerCase())) return 0;
@@ -902,8 +909,10 @@ export function readSourceText(text: string, quoted = false): Source {
         // the genre may be a series: "Stanford Research Institute Long Range Planning Report No. 125".)
         if (f.publisher && endsAlike(s.text, f.publisher)) fill(out, 'publisher', f.publisher);
         break;
-      case 'in':
       case 'note':
+        fill(out, 'volumes', f.volumes);
+        break;
+      case 'in':
         break;
       case 'text': {
         // After a genre: the institution ("PhD thesis, University of Toronto"); before a place: the publisher.

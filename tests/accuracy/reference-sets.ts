@@ -241,6 +241,8 @@ function anystyleSet(path: string): LabelledSet {
     // numbers group of a journal ("2012;30(15):", "81(4):044005"): volume, volume and issue, or the
     // item's own year, volume, issue and pages in the order the span has them.
     add('volume', f.volume?.[0], (item, want) => {
+      // ("2 vols." is the work's number of volumes, CSL's `number-of-volumes`.)
+      if (/\bvols\.?\s*$/i.test(want) && item['number-of-volumes'] !== undefined) return unlabel(item['number-of-volumes']) === unlabel(want);
       const volume = unlabel(item.volume);
       if (!volume && !unlabel(item.issue)) return false;
       const group = [`${volume}${unlabel(item.issue)}`, `${itemYear(item)}${volume}${unlabel(item.issue)}`];
@@ -260,7 +262,7 @@ function anystyleSet(path: string): LabelledSet {
     notes: [
       'author: first family, read from the gold span (spanFirstFamily)',
       'container-title: the journal or container span, a leading "In" dropped',
-      'volume: the span may hold the issue too ("6(1)"), or the year and pages ("2012;30(15):1750-1754"): the item\'s own volume with its issue, year and pages in that order',
+      'volume: the span may hold the issue too ("6(1)"), or the year and pages ("2012;30(15):1750-1754"): the item\'s own volume with its issue, year and pages in that order; a span "2 vols." is the number of volumes (`number-of-volumes`)',
       'no issue or type labels in the gold',
     ],
   };

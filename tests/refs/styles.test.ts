@@ -526,3 +526,11 @@ describe('ACS numbers with the issue in brackets after the volume', () => {
     expect(item).toMatchObject({ volume: '288', issue: '5465', page: '494-497' });
   });
 });
+
+describe('a work in several volumes', () => {
+  it('"2 vols." is its number of volumes (CSL number-of-volumes), never its volume', () => {
+    const item = csl('———. Marrow and Memory, 3 vols. London: Adomako Press, 1911.');
+    expect(item).toMatchObject({ title: 'Marrow and Memory', 'number-of-volumes': '3', publisher: 'Adomako Press' });
+    expect(item.volume).toBeUndefined();
+  });
+});
