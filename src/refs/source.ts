@@ -777,6 +777,9 @@ export function readSourceText(text: string, quoted = false): Source {
       }
     }
   }
+  // After a quoted title a series' name with a volume is the periodical's ("Cahiers Tristan L'Hermite, 22, 2000").
+  const afterSeries = segments[k + 1];
+  if (quoted && segments[k]?.kind === 'series' && afterSeries && isNumeric(afterSeries) && afterSeries.fields.volume !== undefined) segments[k] = { ...segments[k]!, kind: 'text', fields: {} };
   // The container: a run of plain text.
   const containerStart = k;
   // (An institution after the container's name is its publisher: "Journal of the College of Science, Imperial University of Tokyo".)

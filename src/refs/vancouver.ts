@@ -29,11 +29,11 @@ const mdpiSource = /^(?<journal>(?:[A-Z][\p{L}]*\.?|&|and|of|in|the|for)(?:\s+(?
 // "J Clin Epidemiol 2003, 56(3):669-677", "Brain, Behavior, and Immunity 1996, 10(2):139-163" (BioMed Central)
 const bmcSource = /^(?<journal>[^;]+?)\.?\s+(?<year>(?:19|20)\d{2}),\s*(?<volume>\w+)(?:\s*\((?<issue>[^)]*)\))?\s*(?::\s*(?<page>[A-Za-z]?\d[\w–-]*)|\.?$)/;
 // "Neurosci. Lett. 459, 69-73" (APA-like and Royal Society)
-const commaSource = /^(?<journal>[^,;()]+?)\s+(?<volume>\d+)(?:\s*\((?<issue>[^)]*)\))?,\s*(?<page>[A-Za-z]?\d[\w–-]*)(?:\s*[-–]\s*\d+)?\.?(?:\s|$)/;
+const commaSource = /^(?<journal>[^,;()]+?)\s+(?<volume>\d+)(?:\s*\((?<issue>[^)]*)\))?,\s*(?<page>[A-Za-z]?\d\w*(?:\s?[-–—]\s?[A-Za-z]?\d\w*)?)(?:\s*[-–]\s*\d+)?\.?(?:\s|$)/;
 // "American Journal of Physical Anthropology, 130, 405-418" (APA)
-const apaSource = /^(?<journal>[^,;()]+?),\s*(?<volume>\d+)(?:\s*\((?<issue>[^)]*)\))?,\s*(?<page>[A-Za-z]?\d[\w–-]*)/;
+const apaSource = /^(?<journal>[^,;()]+?),\s*(?<volume>\d+)(?:\s*\((?<issue>[^)]*)\))?,\s*(?<page>[A-Za-z]?\d\w*(?:\s?[-–—]\s?[A-Za-z]?\d\w*)?)/;
 // "Front. Immunol. 16:1613502" / "Immunity, Inflammation and Disease, 13: e70189" / "Medicine 104(31):p e43623, August 01, 2025"
-const colonSource = /^(?<journal>(?:[^:;]|:\s)+?),?\s+(?<volume>\d+)(?:\s*\((?<issue>[^)]+)\))?\s*:\s*(?:p\s+)?(?<page>[A-Za-z]?\d[\w–-]*)(?:,\s*(?:(?<monthName>[A-Z][a-z]+)\s+(?<day>\d{1,2}),\s*)?(?<year>(?:19|20)\d{2}))?/;
+const colonSource = /^(?<journal>(?:[^:;]|:\s)+?),?\s+(?<volume>\d+)(?:\s*\((?<issue>[^)]+)\))?\s*:\s*(?:p\s+)?(?<page>[A-Za-z]?\d\w*(?:\s?[-–—]\s?[A-Za-z]?\d\w*)?)(?:,\s*(?:(?<monthName>[A-Z][a-z]+)\s+(?<day>\d{1,2}),\s*)?(?<year>(?:19|20)\d{2}))?/;
 
 const functionWords = new Set(['of', 'and', 'in', 'for', 'the', 'on', 'de', 'et', 'der', 'und', 'la', 'le', 'des', 'du', 'y', 'to', 'a']);
 
@@ -78,7 +78,10 @@ export function readSource(rest: string): Source | null {
     };
     if (g.volume) out.volume = g.volume.trim();
     if (g.issue) out.issue = g.issue.trim();
-    if (g.page) out.page = g.page.replace(/–/g, '-');
+    // ("43 - 102", "1447– 1451": a range with spaces is one range.)
+    if (g.page) out.page = g.page.replace(/\s?[–—-]\s?/g, '-');
+    // "Distributed Computing, 6(3), 1993, pp. 141-154": a year is no page when labelled pages follow.
+    if (g.page && /^(?:1[5-9]|20)\d{2}$/.test(g.page) && /^,?\s?(?:pp?\.|pages?\b|S\.)\s?\d/i.test(rest.slice(m[0].length))) continue;
     // "Nano Research, 2025" is a whole source only when nothing follows it.
     // "Operations Research 36, 3 (1988), 454-469": a number before a bracketed date is an issue, not a page
     // (Springer's "52, 229 (2025)" ends there; ACM's "36, 3 (1988), 454-469" goes on to the pages).

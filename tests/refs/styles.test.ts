@@ -534,3 +534,18 @@ describe('a work in several volumes', () => {
     expect(item.volume).toBeUndefined();
   });
 });
+
+describe('journal numbers with spaced ranges, a year before labelled pages, a series word in a periodical\'s name', () => {
+  it('"Marrow, 38, 43 - 102" and "Cell Science, 331 (6023), 1447– 1451" are one range', () => {
+    expect(csl('Osei, K., & Ruiz, P. (1991). U-shaped growth of grafts. Marrow, 38, 43 - 102.').page).toBe('43-102');
+    expect(csl('Mensah, G. M., & Lu, G. L. (2011). A brief intervention for donors. Cell Science, 331 (6023), 1447– 1451.').page).toBe('1447-1451');
+  });
+
+  it('"Cell Computing, 6(3), 1993, pp. 141-154": the year is no page', () => {
+    expect(csl('J. Osei, "Composite Grafts", Cell Computing, 6(3), 1993, pp. 141-154.')).toMatchObject({ 'container-title': 'Cell Computing', volume: '6', issue: '3', page: '141-154', issued: { 'date-parts': [[1993]] } });
+  });
+
+  it('after a quoted title, "Cahiers …, 22, 2000" is the periodical, not a series', () => {
+    expect(csl('OSEI, Ama, « Formes du greffon », Cahiers de la Moelle, 22, 2000, p. 47-61.')).toMatchObject({ 'container-title': 'Cahiers de la Moelle', volume: '22', page: '47-61' });
+  });
+});
