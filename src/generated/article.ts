@@ -321,6 +321,10 @@ export interface CslItem {
    */
   'number-of-volumes'?: string;
   /**
+   * How many pages the work has ("312 pp.").
+   */
+  'number-of-pages'?: string;
+  /**
    * What kind of thesis or report ("PhD thesis", "Technical report").
    */
   genre?: string;

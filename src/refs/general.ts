@@ -142,6 +142,7 @@ function applySource(csl: CslItem, source: Source): void {
   if (source.series) csl['collection-title'] = source.series.replace(/\.$/, '');
   if (source.number) csl.number = source.number;
   if (source.volumes) csl['number-of-volumes'] = source.volumes;
+  if (source.pages) csl['number-of-pages'] = source.pages;
   if (source.editors?.length && !csl.editor) csl.editor = source.editors;
   if (source.translators?.length) csl.translator = source.translators;
   const date = cslDate(source.year, source.month, source.day);

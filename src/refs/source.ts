@@ -44,6 +44,8 @@ export interface SourceFields {
   note?: string;
   /** How many volumes the work has ("2 vols."). */
   volumes?: string;
+  /** How many pages the work has ("312 pp."). */
+  pages?: string;
   /** A place and publisher read from their shape alone (the place unknown): kept only at the source's end. */
   guessed?: boolean;
 }
@@ -401,9 +403,10 @@ function classifyUncached(text: string): { kind: SegmentKind; fields: SourceFiel
   if ((note && note.index === 0) || /^(?:ISBN|ISSN|doi|URL|PDF|IF|PMCID|PMID)\b/i.test(bare) || /^\[[^\]]*\]$/.test(bare)) return { kind: 'note', fields: { note: bare } };
   if (inPrefix.test(value)) return { kind: 'in', fields: {} };
   if (contributorsBefore.test(bare) || extent.test(bare)) {
-    // "2 vols.": how many volumes the work has.
-    const volumes = /^(\d{1,3})\s?vols?\.?$/i.exec(bare)?.[1];
-    return { kind: 'note', fields: volumes ? { note: bare, volumes } : { note: bare } };
+    // "2 vols.", "312 pp.": how many volumes or pages the work has.
+    const count = /^(\d{1,4})\s?(vols?|pp|p|S|pages)\.?$/i.exec(bare);
+    if (!count) return { kind: 'note', fields: { note: bare } };
+    return { kind: 'note', fields: /^vol/i.test(count[2]!) ? { note: bare, volumes: count[1]! } : { note: bare, pages: count[1]! } };
   }
   // ("1st American ed." is an edition, not an editor named "1st American".)
   if (words.edition.test(bare) || /^\d{1,2}\.?\s(?:ed|edn|edition)\.?$/i.test(bare) || (short && words.editionPhrases.has(phraseKey(bare)))) {
@@ -914,6 +917,7 @@ export function readSourceText(text: string, quoted = false): Source {
         break;
       case 'note':
         fill(out, 'volumes', f.volumes);
+        fill(out, 'pages', f.pages);
         break;
       case 'in':
         break;

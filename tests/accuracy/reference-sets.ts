@@ -248,7 +248,8 @@ function anystyleSet(path: string): LabelledSet {
       const group = [`${volume}${unlabel(item.issue)}`, `${itemYear(item)}${volume}${unlabel(item.issue)}`];
       return [volume, ...group, ...group.map((g) => `${g}${unlabel(item.page)}`)].includes(unlabel(want));
     });
-    add('page', f.pages?.[0], (item, want) => unlabel(item.page) === unlabel(want));
+    // ("312 pp." is the work's number of pages, CSL's `number-of-pages`.)
+    add('page', f.pages?.[0], (item, want) => (/^\s*\d+\s?(?:pp|p|s)\.?[\s,.]*$/i.test(want) && item['number-of-pages'] !== undefined ? unlabel(item['number-of-pages']) : unlabel(item.page)) === unlabel(want));
     add('publisher', f.publisher?.[0], (item, want) => norm(item.publisher) === norm(want));
     add('publisher-place', f.location?.[0], (item, want) => norm(item['publisher-place']) === norm(want));
     add('DOI', f.doi?.[0]?.replace(/^.*?(?=10\.)/, ''), (item, want) => norm(item.DOI) === norm(want));
@@ -263,6 +264,7 @@ function anystyleSet(path: string): LabelledSet {
       'author: first family, read from the gold span (spanFirstFamily)',
       'container-title: the journal or container span, a leading "In" dropped',
       'volume: the span may hold the issue too ("6(1)"), or the year and pages ("2012;30(15):1750-1754"): the item\'s own volume with its issue, year and pages in that order; a span "2 vols." is the number of volumes (`number-of-volumes`)',
+      'page: a span "312 pp." is the number of pages (`number-of-pages`)',
       'no issue or type labels in the gold',
     ],
   };

@@ -533,6 +533,13 @@ describe('a work in several volumes', () => {
     expect(item).toMatchObject({ title: 'Marrow and Memory', 'number-of-volumes': '3', publisher: 'Adomako Press' });
     expect(item.volume).toBeUndefined();
   });
+
+  it('"312 pp." / "518 p." is its number of pages (CSL number-of-pages), never its pages', () => {
+    const item = csl('Ama Osei, Cells and Clocks: The Rhythms of Marrow, Adomako Press 1988, 272 pp.');
+    expect(item).toMatchObject({ title: 'Cells and Clocks: The Rhythms of Marrow', 'number-of-pages': '272' });
+    expect(item.page).toBeUndefined();
+    expect(csl('OSEI, Kofi. Leçons sur la moelle. Paris : Adomako, 2013. 518 p.')['number-of-pages']).toBe('518');
+  });
 });
 
 describe('journal numbers with spaced ranges, a year before labelled pages, a series word in a periodical\'s name', () => {
