@@ -235,6 +235,9 @@ function bestCut(text: string, commaStyle: boolean): Reading | null {
  */
 export function parseGeneral(core: string, csl: CslItem): { unplaced: string[] } | null {
   let text = core.replace(citationNumber, '');
+  // A chapter copied without its own authors and title: "In Wrobel, S. (Ed.), Proceedings of …": the editors lead.
+  const inLead = /^In:?\s(?=\p{Lu})/u.exec(text);
+  if (inLead && scanAuthors(text.slice(inLead[0].length))?.role === 'editor') text = text.slice(inLead[0].length);
   let pos = 0;
   const dittoMark = ditto.exec(text);
   // Styles that separate authors from the title by a comma end the title at a comma too.

@@ -159,7 +159,7 @@ const separator = /(?:\s?[,;]{1,2}\s?(?:(?:and|And|AND|&|und|et|y)\s)?|\s(?:and|
 const vancouverSeparator = /(?:\.\s|\s)(?=\p{Lu})/uy;
 const suffixAfter = /,?\s(?<suffix>Jr|Sr|II|III|IV|2nd|3rd)\.?(?=[\s,;.:(]|$)/uy;
 const etAlAfter = /,?\s?(?:et\.?\s?al|and others|u\.\s?a)\b\.?/uy;
-const roleAfter = /(?:,?\s?\((?<role>eds?|editors?|hrsg|hg|coords?|dirs?|orgs?)\.?\)|,?\s(?<role2>eds?|editors?)\b\.?)/iuy;
+const roleAfter = /(?:,?\s?\((?<role>eds?|editors?|hrsg|hg|coords?|dirs?|orgs?)\.?\)|,?\s(?<role2>eds?|editors?|hrsg)\b\.?)/iuy;
 // Other roles in parentheses: the names stay authors ("Moore, M. (Writer/Director).").
 // (Also after a comma: "Soderbergh, Steven, director.")
 const otherRoleAfter = /\s?\((?:writer|director|producer|executive producer|host|narrator|performer|composer|compiler|illustrator|photographer|speaker|interviewer|presenter|artist|screenwriter)(?:\s?\/\s?(?:writer|director|producer))?s?\)|,\s(?:writer|director|producer|narrator|performer|composer|compiler|illustrator|photographer|screenwriter)(?=\.\s)/iuy;
@@ -259,6 +259,9 @@ function scanFrom(text: string, firstShape: Shape, limit = Infinity): AuthorList
     }
     const degree = at(referenceWords().degreeAfter, text, end) ?? at(coFirstMark, text, end);
     if (degree) end += degree[0].length;
+    // (Another name in brackets may stand before "et al." too: "Gorky, Maxim (Alexei Peshkov), et al., eds.")
+    const alias = at(otherNameAfter, text, end);
+    if (alias && at(etAlAfter, text, end + alias[0].length)) end += alias[0].length;
     names.push(name);
     kinds.push(matched.shape);
     if (names.length === limit) return { names, role, end, shape: firstShape };
@@ -305,7 +308,8 @@ function scanFrom(text: string, firstShape: Shape, limit = Infinity): AuthorList
   // (A year right after the list proves it too: "Coüasnon, Bertrand, Bernard Rétif, 1995, …".)
   // (So does a full stop after three names or more: "Devaney, Johanna, Jason Hockman, Jon Wild, Peter Schubert. Title …".)
   const stopped = lastGoodCount >= 3 && /^\.\s\p{Lu}/u.test(text.slice(lastGood, lastGood + 3)) && /\p{Ll}$/u.test(text.slice(0, lastGood));
-  if (andAt >= lastGoodCount && !stopped && !/^\s?[.,]?\s?\(?(?:1[5-9]|20)\d{2}(?!\d)/.test(text.slice(lastGood))) {
+  // (So does a role after a list of given-first names: "L Douglas Kiel, Euel W Elliott (ed.), Title".)
+  if (andAt >= lastGoodCount && !stopped && !(role === 'editor' && firstShape === 'given-family') && !/^\s?[.,]?\s?\(?(?:1[5-9]|20)\d{2}(?!\d)/.test(text.slice(lastGood))) {
     const firstGiven = kinds.findIndex((k, i) => i > 0 && k === 'given-family');
     if (firstGiven > 0 && firstGiven < lastGoodCount) return scanFrom(text, firstShape, firstGiven);
   }

@@ -556,3 +556,28 @@ describe('journal numbers with spaced ranges, a year before labelled pages, a se
     expect(csl('OSEI, Ama, « Formes du greffon », Cahiers de la Moelle, 22, 2000, p. 47-61.')).toMatchObject({ 'container-title': 'Cahiers de la Moelle', volume: '22', page: '47-61' });
   });
 });
+
+describe('editors in more shapes', () => {
+  it('a chapter copied from its "In": "In Osei, K. (Ed.), Proceedings of …" gives the editors', () => {
+    expect(csl('In Osei, K., & Ruiz, P. B. (Eds.), Working Models of Marrow, pp. 39-41. Adomako Press, London, England.').editor).toEqual([
+      { family: 'Osei', given: 'K.' },
+      { family: 'Ruiz', given: 'P. B.' },
+    ]);
+  });
+
+  it('given-first names before "(ed.)" are all editors ("K Ama Osei, Pablo R Ruiz (ed.), Title")', () => {
+    const item = csl('K Ama Osei, Pablo R Ruiz (ed.), Marrow Theory in the Clinic: Foundations, Adomako Press, 1997.');
+    expect(item.editor?.map((n) => n.family)).toEqual(['Osei', 'Ruiz']);
+    expect(item.title).toBe('Marrow Theory in the Clinic: Foundations');
+  });
+
+  it('another name in brackets before "et al., eds." ("Osei, Kofi (Kofi Mensah Osei), et al., eds.")', () => {
+    const item = csl('Osei, Kofi (Kofi Mensah Osei), et al., eds. Kanal imeni Medulla. Accra, 1934.');
+    expect(item.editor?.[0]).toMatchObject({ family: 'Osei', given: 'Kofi' });
+    expect(item.title).toBe('Kanal imeni Medulla');
+  });
+
+  it('"Family, Given, Title, Given Family (ed.)" keeps the first name the author', () => {
+    expect(csl('Osei, Kofi, Mein Leben, Ama Ruiz (ed.), 2 vols. (Accra: Adomako Verlag, 1986).').author).toEqual([{ family: 'Osei', given: 'Kofi' }]);
+  });
+});
