@@ -388,6 +388,41 @@ export function classifySegment(text: string): { kind: SegmentKind; fields: Sour
 }
 
 function classifyUncached(text: string): { kind: SegmentKind; fields: SourceFields } {
+  const bare = text.trim().replace(/\.$/, '');
+  // "1974: Springer-Verlag Berlin": the year, then the publisher (the year-first book style).
+  const yearFirst = /^((?:1[5-9]|20)\d{2}):\s(\p{Lu}.*)$/u.exec(bare);
+  if (yearFirst) {
+    const rest = classifyUncached(yearFirst[2]!);
+    if (rest.kind === 'publisher' || rest.kind === 'place-publisher') return { kind: rest.kind, fields: { ...rest.fields, year: Number(yearFirst[1]) } };
+  }
+  const result = classifyPart(text);
+  // "Springer Berlin": a publisher, then its place with no separator.
+  const split = result.kind === 'text' ? publisherThenPlace(bare) : null;
+  if (split) return { kind: 'place-publisher', fields: split };
+  const publisher = result.fields.publisher;
+  if ((result.kind === 'publisher' || result.kind === 'place-publisher') && publisher) {
+    // "Köln: Oldenbourg 1992", "Princeton University Press 1988": the year after a publisher is the date.
+    const dated = /^(.*\S)\s((?:1[5-9]|20)\d{2})$/u.exec(publisher);
+    if (dated && result.fields.year === undefined) return { kind: result.kind, fields: { ...result.fields, publisher: dated[1]!, year: Number(dated[2]) } };
+    // "Springer Berlin", "Westview Press Boulder, CO": a publisher, then its place with no separator.
+    const placed = result.kind === 'publisher' ? publisherThenPlace(publisher) : null;
+    if (placed) return { kind: 'place-publisher', fields: { ...result.fields, ...placed } };
+  }
+  return result;
+}
+
+/** "Springer-Verlag Berlin" → the publisher and the place, when the last words name a place and the first a publisher. */
+function publisherThenPlace(text: string): { publisher: string; place: string } | null {
+  const words = text.split(' ');
+  for (let n = 1; n <= 3 && n < words.length; n++) {
+    const place = words.slice(-n).join(' ');
+    const publisher = words.slice(0, -n).join(' ');
+    if ((referenceWords().places.has(phraseKey(place)) || isPlaceName(place)) && isPublisherName(publisher)) return { publisher, place };
+  }
+  return null;
+}
+
+function classifyPart(text: string): { kind: SegmentKind; fields: SourceFields } {
   const words = referenceWords();
   const value = text.trim();
   const bare = value.replace(/\.$/, '').trim();
@@ -631,6 +666,8 @@ export function segmentSource(text: string): Segment[] {
     const joined = `${head}, ${current.text.trim().replace(/(?<!(?:^|\s)\p{Lu})[.,]$/u, '')}`;
     if (cityLike && current.kind === 'place-publisher' && isRegion(current.fields.place ?? '')) merge('place-publisher', { ...current.fields, place: `${head}, ${current.fields.place}` });
     else if (cityLike && previous.kind !== 'publisher' && isRegion(current.text.replace(/\.$/, ''))) merge('place', { place: joined });
+    // ("Westview Press Boulder, CO": the region goes with the place that ends the publisher's part.)
+    else if (previous.kind === 'place-publisher' && previous.fields.place && endsAlike(head, previous.fields.place) && isRegion(current.text.trim().replace(/\.$/, ''))) merge('place-publisher', { ...previous.fields, place: `${previous.fields.place}, ${current.text.trim().replace(/(?<!(?:^|\s)\p{Lu})[.,]$/u, '')}` });
     else if ((previous.kind === 'publisher' || previous.kind === 'text') && /^(?:Inc|Ltd|Co|Corp|LLC|GmbH)\.?$/i.test(current.text.trim())) merge('publisher', { publisher: `${head}, ${current.text.trim()}` });
     else if (referenceWords().publishers.has(phraseKey(joined.replace(/\s?&\s?co\.?$/i, '')))) merge('publisher', { publisher: joined });
     else if ((previous.kind === 'publisher' || previous.kind === 'place-publisher') && (current.kind === 'text' || (current.kind === 'publisher' && corporateEnding.test(current.text.trim())))) {
@@ -881,12 +918,14 @@ export function readSourceText(text: string, quoted = false): Source {
       case 'place-publisher':
         fill(out, 'place', f.place);
         fill(out, 'publisher', f.publisher);
+        fill(out, 'year', f.year);
         break;
       case 'place':
         fill(out, 'place', f.place);
         break;
       case 'publisher':
         fill(out, 'publisher', f.publisher);
+        fill(out, 'year', f.year);
         break;
       case 'editors':
       case 'translators': {

@@ -581,3 +581,25 @@ describe('editors in more shapes', () => {
     expect(csl('Osei, Kofi, Mein Leben, Ama Ruiz (ed.), 2 vols. (Accra: Adomako Verlag, 1986).').author).toEqual([{ family: 'Osei', given: 'Kofi' }]);
   });
 });
+
+describe('a publisher with its place or year and no separator', () => {
+  it('"Springer Berlin", "Adomako Press Boulder, CO": the publisher, then its place', () => {
+    // (An article starts a title, never a given name: "…and P. Ruiz, The Marrow Book.")
+    expect(csl('[8] K. Osei and P. Ruiz, The Marrow Book. Springer Berlin, 1997.')).toMatchObject({ title: 'The Marrow Book', publisher: 'Springer', 'publisher-place': 'Berlin' });
+    expect(csl('Osei, K.D. and P.R. Ruiz. 1994. Graft dynamics: the role of donors. Adomako Press Boulder, CO.')).toMatchObject({ publisher: 'Adomako Press', 'publisher-place': 'Boulder, CO' });
+  });
+
+  it('"Köln: Oldenbourg 1992", "Adomako University Press 1988": the year after a publisher is the date', () => {
+    expect(csl('Ama Osei: Zellen. In: R. Ruiz (Hrsg.): Lexikon der Zellen. Köln: Oldenbourg 1992, 10-19')).toMatchObject({ publisher: 'Oldenbourg', 'publisher-place': 'Köln' });
+    expect(csl('Ama Osei and Kofi Mensah, Cells and Clocks: Rhythms of Marrow, Adomako University Press 1988, 272 pp.')).toMatchObject({ publisher: 'Adomako University Press', issued: { 'date-parts': [[1988]] } });
+  });
+
+  it('"1974: Springer-Verlag Berlin": the year, then the publisher and place', () => {
+    expect(csl('118. Osei, K.L. and P. Ruiz, Marrow cytology and organization. 1974: Springer-Verlag Berlin.')).toMatchObject({
+      title: 'Marrow cytology and organization',
+      publisher: 'Springer-Verlag',
+      'publisher-place': 'Berlin',
+      issued: { 'date-parts': [[1974]] },
+    });
+  });
+});
