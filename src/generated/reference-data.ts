@@ -1569,6 +1569,7 @@ export const referenceData: ReferenceData = {
   "Available from",
   "Available at",
   "Available online",
+  "Available",
   "Accessed",
   "Accessed on",
   "Last accessed",

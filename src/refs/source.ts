@@ -851,7 +851,9 @@ export function readSourceText(text: string, quoted = false): Source {
     const yearOnly = next !== undefined && isNumeric(next) && segments.slice(k).every((x) => x.kind === 'note' || ((x.kind === 'date' || x.kind === 'numbers') && x.fields.volume === undefined && x.fields.page === undefined));
     const placeNext = next?.kind === 'place' && segments.slice(k + 1).every((x) => x.kind === 'date' || x.kind === 'numbers' || x.kind === 'note' || x.kind === 'place');
     // (An acronym and a year — "IJCV, 2008." — is a journal, below.)
-    if (!out.inContainer && !quoted && run.length === 1 && (yearOnly || placeNext) && !journalish && !(yearOnly && /^[A-Z]{2,8}$/.test(container)) && /^\p{Lu}[\p{L}'’&.-]*(?:\s(?:\p{Lu}[\p{L}'’&.-]*|&|and|of|de|du|des|für|of the)){0,4}$/u.test(container)) {
+    // (So is a short name alone after the title: "Title. Praeger.", "Title. Basil Blackwell.", but not an acronym: "Title. BMJ.")
+    const lastSentence = !next && segments.length === 1 && /^\p{Lu}\p{Ll}[\p{L}'’-]*(?:\s\p{Lu}\p{Ll}[\p{L}'’-]*)?$/u.test(container);
+    if (!out.inContainer && !quoted && run.length === 1 && (yearOnly || placeNext || lastSentence) && !journalish && !(yearOnly && /^[A-Z]{2,8}$/.test(container)) && /^\p{Lu}[\p{L}'’&.-]*(?:\s(?:\p{Lu}[\p{L}'’&.-]*|&|and|of|de|du|des|für|of the)){0,4}$/u.test(container)) {
       // "Athena Scientific, 2005." / "Charles Griffin, London.": a name in words, then only a year or a
       // place, is the publisher of a book.
       out.publisher = container;

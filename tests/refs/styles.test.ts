@@ -603,3 +603,12 @@ describe('a publisher with its place or year and no separator', () => {
     });
   });
 });
+
+describe('a publisher alone after the title', () => {
+  it('"Title. Adomako." and "Title. Basil Osei." name the publisher; "Title. BMJ." stays a periodical', () => {
+    expect(csl('Osei, Kofi. 2005. The fourth graft: the marrow’s unlikely rise to power. Adomako.')).toMatchObject({ publisher: 'Adomako', type: 'book' });
+    expect(csl('Ruiz, A. (1991). Marrow Theory: An Introduction to Cell Structure. Basil Osei.').publisher).toBe('Basil Osei');
+    expect(csl('Mensah K (2013) Letter from the editor: grafts have come of age. Cell Standards Quarterly. Available: http://example.org/cells.')['container-title']).toBe('Cell Standards Quarterly');
+    expect(csl('Osei K. Marrow grafts in adults. BMJ.')['container-title']).toBe('BMJ');
+  });
+});
