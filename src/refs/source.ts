@@ -656,7 +656,9 @@ export function segmentSource(text: string): Segment[] {
     const current = segments[k]!;
     const head = previous.text.replace(/\.$/, '');
     // (A city and its region stand apart by a comma, never a full stop: "Easter Island, Earth Island. New York: …".)
-    const cityLike = (previous.kind === 'place' || ((previous.kind === 'text' || previous.kind === 'publisher') && /^\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){0,3}$/u.test(head))) && text.slice(previous.end, current.start).includes(',');
+    // ("Marcel Dekker, New York": a city of its own after a name that is no place is the publisher's place, not a region.)
+    const cityAfterName = current.kind === 'place' && previous.kind !== 'place' && referenceWords().places.has(phraseKey(current.text.trim().replace(/[.,]$/, ''))) && !isPlaceName(head);
+    const cityLike = !cityAfterName && (previous.kind === 'place' || ((previous.kind === 'text' || previous.kind === 'publisher') && /^\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){0,3}$/u.test(head))) && text.slice(previous.end, current.start).includes(',');
     const merge = (kind: SegmentKind, fields: SourceFields) => {
       segments[k - 1] = { ...previous, kind, fields, end: current.end, text: text.slice(previous.start, current.end) };
       segments.splice(k, 1);
@@ -666,6 +668,15 @@ export function segmentSource(text: string): Segment[] {
     const joined = `${head}, ${current.text.trim().replace(/(?<!(?:^|\s)\p{Lu})[.,]$/u, '')}`;
     if (cityLike && current.kind === 'place-publisher' && isRegion(current.fields.place ?? '')) merge('place-publisher', { ...current.fields, place: `${head}, ${current.fields.place}` });
     else if (cityLike && previous.kind !== 'publisher' && isRegion(current.text.replace(/\.$/, ''))) merge('place', { place: joined });
+    // ("Washington, D. C. MIT Press": the region, then the publisher with no separator.)
+    const regionFirst = previous.kind === 'place' && (current.kind === 'text' || current.kind === 'publisher') ? /^((?:\p{Lu}\.\s?){1,3}|\p{Lu}{2})\s(\p{Lu}.{1,80})$/u.exec(current.text.trim().replace(/\.$/, '')) : null;
+    if (regionFirst && isRegion(regionFirst[1]!.trim()) && (isPublisherName(regionFirst[2]!) || publisherLike.test(regionFirst[2]!))) {
+      const region = regionFirst[1]!.trim();
+      const at = current.start + current.text.indexOf(regionFirst[2]!);
+      segments[k - 1] = { ...previous, kind: 'place', fields: { place: `${head}, ${region}` }, end: at - 1, text: text.slice(previous.start, at - 1) };
+      segments[k] = { ...current, kind: 'publisher', fields: { publisher: regionFirst[2]! }, start: at, text: text.slice(at, current.end) };
+      continue;
+    }
     // ("Westview Press Boulder, CO": the region goes with the place that ends the publisher's part.)
     else if (previous.kind === 'place-publisher' && previous.fields.place && endsAlike(head, previous.fields.place) && isRegion(current.text.trim().replace(/\.$/, ''))) merge('place-publisher', { ...previous.fields, place: `${previous.fields.place}, ${current.text.trim().replace(/(?<!(?:^|\s)\p{Lu})[.,]$/u, '')}` });
     else if ((previous.kind === 'publisher' || previous.kind === 'text') && /^(?:Inc|Ltd|Co|Corp|LLC|GmbH)\.?$/i.test(current.text.trim())) merge('publisher', { publisher: `${head}, ${current.text.trim()}` });
@@ -975,6 +986,9 @@ export function readSourceText(text: string, quoted = false): Source {
           out.publisher = value;
         } else if (!out.publisher && ((next && next.kind === 'place') || isInstitution(value))) out.publisher = value;
         else if (!out.publisher && out.place && segments[k - 1]?.kind === 'place') out.publisher = value;
+        // "John Wiley & Sons, Brisbane.": a short name after the publisher, with only a date or notes after it (a volume or
+        // pages make it a journal: "… Study Group. Lancet 357:425"), is the place.
+        else if (!out.place && segments[k - 1]?.kind === 'publisher' && /^\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’-]+)?$/u.test(value) && segments.slice(k + 1).every((x) => x.kind === 'note' || (isNumeric(x) && x.fields.volume === undefined && x.fields.page === undefined))) out.place = value;
         else {
           out.unplaced.push(value);
           score -= 1;

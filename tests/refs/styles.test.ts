@@ -612,3 +612,19 @@ describe('a publisher alone after the title', () => {
     expect(csl('Osei K. Marrow grafts in adults. BMJ.')['container-title']).toBe('BMJ');
   });
 });
+
+describe('the place after or around the publisher', () => {
+  it('"Osei Dekker, New York": New York is the place, the name before it the publisher', () => {
+    expect(csl('[9] Ruiz, Pablo, “Overview of Marrow Sensing Methods,” [The Encyclopedia of Cells]. Osei Dekker, New York (2000).')).toMatchObject({ publisher: 'Osei Dekker', 'publisher-place': 'New York' });
+  });
+
+  it('"John Wiley & Sons, Kumasi.": a short name after the publisher, nothing but a date after it, is the place', () => {
+    expect(csl('Osei, K (ed.) 2003, The Marrow atlas, 3rd edn, John Wiley & Sons, Kumasi.')).toMatchObject({ publisher: 'John Wiley & Sons', 'publisher-place': 'Kumasi' });
+    // (With a volume after it, the name is a journal: "… Study Group. Marrow 357:425-431".)
+    expect(csl('Osei K, Ruiz P (2001) Grafts and mortality. West Accra cell study group. Marrow 357:425-431')['container-title']).toBe('Marrow');
+  });
+
+  it('"Washington, D. C. Adomako Press": the region, then the publisher', () => {
+    expect(csl('Osei, K. (1993). Graft plans. In Proceedings of the Eleventh Conference on Cells, pp. 492-499 Washington, D. C. Adomako Press.')).toMatchObject({ 'publisher-place': 'Washington, D. C.', publisher: 'Adomako Press' });
+  });
+});
