@@ -269,8 +269,8 @@ export function isPlaceName(text: string): boolean {
   const value = text.trim().replace(/^\(|[).]$/g, '').trim();
   const words = referenceWords();
   if (words.places.has(phraseKey(value))) return true;
-  // "Boston & New York" / "London/Philadelphia" / "Amsterdam; Boston"
-  const parts = value.split(/\s?(?:,|&|\/|;|\band\b|\s-\s)\s?/).filter(Boolean);
+  // "Boston & New York" / "London/Philadelphia" / "Amsterdam; Boston" / "Hamburg und Leipzig"
+  const parts = value.split(/\s?(?:,|&|\/|;|\b(?:and|und|et)\b|\s-\s)\s?/).filter(Boolean);
   if (parts.length > 1 && parts.every((p) => words.places.has(phraseKey(p)) || isRegion(p))) return words.places.has(phraseKey(parts[0]!));
   // "Cambridge, MA" / "Menlo Park, California" / "White River Junction (VT)": a city, then its region.
   // ("New York NY": a state's postal code may follow with no comma.)
@@ -668,6 +668,11 @@ export function segmentSource(text: string): Segment[] {
     const joined = `${head}, ${current.text.trim().replace(/(?<!(?:^|\s)\p{Lu})[.,]$/u, '')}`;
     if (cityLike && current.kind === 'place-publisher' && isRegion(current.fields.place ?? '')) merge('place-publisher', { ...current.fields, place: `${head}, ${current.fields.place}` });
     else if (cityLike && previous.kind !== 'publisher' && isRegion(current.text.replace(/\.$/, ''))) merge('place', { place: joined });
+    // ("Amsterdam; Boston: Morgan Kaufmann", "New York ; Oxford": places in a row, one place.)
+    if (previous.kind === 'place' && (current.kind === 'place' || current.kind === 'place-publisher') && current.fields.place && text.slice(previous.end, current.start).includes(';')) {
+      merge(current.kind, { ...current.fields, place: `${head}; ${current.fields.place}` });
+      continue;
+    }
     // ("Washington, D. C. MIT Press": the region, then the publisher with no separator.)
     const regionFirst = previous.kind === 'place' && (current.kind === 'text' || current.kind === 'publisher') ? /^((?:\p{Lu}\.\s?){1,3}|\p{Lu}{2})\s(\p{Lu}.{1,80})$/u.exec(current.text.trim().replace(/\.$/, '')) : null;
     if (regionFirst && isRegion(regionFirst[1]!.trim()) && (isPublisherName(regionFirst[2]!) || publisherLike.test(regionFirst[2]!))) {

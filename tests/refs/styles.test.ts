@@ -628,3 +628,11 @@ describe('the place after or around the publisher', () => {
     expect(csl('Osei, K. (1993). Graft plans. In Proceedings of the Eleventh Conference on Cells, pp. 492-499 Washington, D. C. Adomako Press.')).toMatchObject({ 'publisher-place': 'Washington, D. C.', publisher: 'Adomako Press' });
   });
 });
+
+describe('several places, one place', () => {
+  it('"Amsterdam; Boston: Publisher", "New York ; Oxford, Publisher", "Hamburg und Leipzig, 1893"', () => {
+    expect(csl('Osei, Kofi (2010). How to Build a Marrow Library (2nd ed.). Amsterdam; Boston: Adomako Press. pp. 35-52.')).toMatchObject({ 'publisher-place': 'Amsterdam; Boston', publisher: 'Adomako Press' });
+    expect(csl('OSEI, Kofi, The 4th graft : how cells reshape medicine, New York ; Oxford, Oxford University Press, 2014, 248p.')['publisher-place']).toBe('New York; Oxford');
+    expect(csl('K. Osei. Medulla. Eine Biographische Charakteristik. Hamburg und Leipzig, 1893.')['publisher-place']).toBe('Hamburg und Leipzig');
+  });
+});
