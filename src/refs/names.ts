@@ -250,8 +250,8 @@ function scanFrom(text: string, firstShape: Shape, limit = Infinity): AuthorList
     if (!matched) break;
     let end = pos + matched.m[0].length;
     const name = toName(matched.shape, matched.m.groups!);
-    // "…, The Marrow Book.": an article starts a title, never a given name.
-    if (matched.shape === 'given-family' && /^(?:The|An?)\s/.test(name.given ?? '')) break;
+    // "…, The Marrow Book.": an article starts a title, never a given name; "Editions Tchou" is a publisher.
+    if (matched.shape === 'given-family' && (/^(?:The|An?)\s/.test(name.given ?? '') || `${name.given} ${name.family}`.split(/\s+/).some((w) => referenceWords().publisherWords.has(phraseKey(w))))) break;
     // "Baillie J. To cut …": the full stop ends the sentence, Vancouver initials carry none of their own.
     if (matched.shape === 'vancouver' && /^\p{Lu}{1,4}\.$/u.test(name.given ?? '') && /^\s\p{Lu}/u.test(text.slice(end, end + 2))) name.given = name.given!.slice(0, -1);
     const suffix = at(suffixAfter, text, end);

@@ -453,7 +453,11 @@ function classifyPart(text: string): { kind: SegmentKind; fields: SourceFields }
   if (m?.groups) return { kind: 'translators', fields: { translators: namesIn(m.groups.names!) } };
   words.thesis.lastIndex = 0;
   const thesis = words.thesis.exec(bare);
-  if (thesis && bare.length <= thesis[0].length + 40) return { kind: 'genre', fields: { genre: thesis[0], genreKind: 'thesis' } };
+  if (thesis && bare.length <= thesis[0].length + 40) {
+    // "PhD thesis Duke University": the institution after the genre, no separator.
+    const after = bare.slice(thesis.index + thesis[0].length).trim();
+    return { kind: 'genre', fields: { genre: thesis[0], genreKind: 'thesis', ...(thesis.index === 0 && after && isInstitution(after) ? { publisher: after } : {}) } };
+  }
   words.report.lastIndex = 0;
   const report = words.report.exec(bare);
   if (report) {
@@ -658,7 +662,8 @@ export function segmentSource(text: string): Segment[] {
     // (A city and its region stand apart by a comma, never a full stop: "Easter Island, Earth Island. New York: …".)
     // ("Marcel Dekker, New York": a city of its own after a name that is no place is the publisher's place, not a region.)
     const cityAfterName = current.kind === 'place' && previous.kind !== 'place' && referenceWords().places.has(phraseKey(current.text.trim().replace(/[.,]$/, ''))) && !isPlaceName(head);
-    const cityLike = !cityAfterName && (previous.kind === 'place' || ((previous.kind === 'text' || previous.kind === 'publisher') && /^\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){0,3}$/u.test(head))) && text.slice(previous.end, current.start).includes(',');
+    // (An institution is no city: "Universiteit Twente, Netherlands".)
+    const cityLike = !cityAfterName && !isInstitution(head) && (previous.kind === 'place' || ((previous.kind === 'text' || previous.kind === 'publisher') && /^\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){0,3}$/u.test(head))) && text.slice(previous.end, current.start).includes(',');
     const merge = (kind: SegmentKind, fields: SourceFields) => {
       segments[k - 1] = { ...previous, kind, fields, end: current.end, text: text.slice(previous.start, current.end) };
       segments.splice(k, 1);
@@ -869,7 +874,8 @@ export function readSourceText(text: string, quoted = false): Source {
     // (An acronym and a year — "IJCV, 2008." — is a journal, below.)
     // (So is a short name alone after the title: "Title. Praeger.", "Title. Basil Blackwell.", but not an acronym: "Title. BMJ.")
     const lastSentence = !next && segments.length === 1 && /^\p{Lu}\p{Ll}[\p{L}'’-]*(?:\s\p{Lu}\p{Ll}[\p{L}'’-]*)?$/u.test(container);
-    if (!out.inContainer && !quoted && run.length === 1 && (yearOnly || placeNext || lastSentence) && !journalish && !(yearOnly && /^[A-Z]{2,8}$/.test(container)) && /^\p{Lu}[\p{L}'’&.-]*(?:\s(?:\p{Lu}[\p{L}'’&.-]*|&|and|of|de|du|des|für|of the)){0,4}$/u.test(container)) {
+    // (In brackets an acronym and a year are a publisher's: "Title (CUP, 1977)".)
+    if (!out.inContainer && !quoted && run.length === 1 && (yearOnly || placeNext || lastSentence) && !journalish && !(yearOnly && /^[A-Z]{2,8}$/.test(container) && !run[0]!.parenthesised) && /^\p{Lu}[\p{L}'’&.-]*(?:\s(?:\p{Lu}[\p{L}'’&.-]*|&|and|of|de|du|des|für|of the)){0,4}$/u.test(container)) {
       // "Athena Scientific, 2005." / "Charles Griffin, London.": a name in words, then only a year or a
       // place, is the publisher of a book.
       out.publisher = container;
@@ -985,12 +991,15 @@ export function readSourceText(text: string, quoted = false): Source {
         if (out.genreKind && !out.publisher && segments[k - 1]?.kind === 'genre') {
           // "PhD thesis, Dept. of Computer Science, University of Toronto": the institution, whole.
           let last = k;
-          while (segments[last + 1]?.kind === 'text') last++;
+          // (Up to a country or region: "Ph.D. Thesis, Universiteit Twente, Netherlands.")
+          while (segments[last + 1]?.kind === 'text' && !isRegion(segments[last + 1]!.text.trim().replace(/\.$/, ''))) last++;
           value = tidyValue(text.slice(s.start, segments[last]!.end)).replace(/\.$/, '');
           k = last;
           out.publisher = value;
         } else if (!out.publisher && ((next && next.kind === 'place') || isInstitution(value))) out.publisher = value;
         else if (!out.publisher && out.place && segments[k - 1]?.kind === 'place') out.publisher = value;
+        // A country or region spelled out after the publisher is the place ("…, Universiteit Twente, Netherlands.").
+        else if (!out.place && out.publisher && value.length >= 4 && isRegion(value)) out.place = value;
         // "John Wiley & Sons, Brisbane.": a short name after the publisher, with only a date or notes after it (a volume or
         // pages make it a journal: "… Study Group. Lancet 357:425"), is the place.
         else if (!out.place && segments[k - 1]?.kind === 'publisher' && /^\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’-]+)?$/u.test(value) && segments.slice(k + 1).every((x) => x.kind === 'note' || (isNumeric(x) && x.fields.volume === undefined && x.fields.page === undefined))) out.place = value;

@@ -636,3 +636,17 @@ describe('several places, one place', () => {
     expect(csl('K. Osei. Medulla. Eine Biographische Charakteristik. Hamburg und Leipzig, 1893.')['publisher-place']).toBe('Hamburg und Leipzig');
   });
 });
+
+describe('publishers that names and institutions hide', () => {
+  it('"Editions Osei" is a publisher, never a given-first name ("Kofi Mensah, La Moelle, Editions Osei, 1969")', () => {
+    expect(csl('Kofi Mensah, La Moelle Cybernétique, Editions Osei, 1969')).toMatchObject({ author: [{ family: 'Mensah', given: 'Kofi' }], title: 'La Moelle Cybernétique', publisher: 'Editions Osei' });
+  });
+
+  it('an acronym and a year in brackets are the publisher ("Title (CUP, 1977)")', () => {
+    expect(csl('Ama Osei, Outline of A Theory of Grafts (CUP, 1977).')).toMatchObject({ publisher: 'CUP', issued: { 'date-parts': [[1977]] } });
+  });
+
+  it('a thesis at a university, then its country ("Ph.D. Thesis, Universiteit Leiden, Netherlands.")', () => {
+    expect(csl('Osei, K. (1994). Marrow support in the design of grafts. Ph.D. Thesis, Universiteit Leiden, Netherlands.')).toMatchObject({ type: 'thesis', publisher: 'Universiteit Leiden', 'publisher-place': 'Netherlands' });
+  });
+});
