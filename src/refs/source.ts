@@ -691,7 +691,10 @@ export function segmentSource(text: string): Segment[] {
     else if (previous.kind === 'place-publisher' && previous.fields.place && endsAlike(head, previous.fields.place) && isRegion(current.text.trim().replace(/\.$/, ''))) merge('place-publisher', { ...previous.fields, place: `${previous.fields.place}, ${current.text.trim().replace(/(?<!(?:^|\s)\p{Lu})[.,]$/u, '')}` });
     else if ((previous.kind === 'publisher' || previous.kind === 'text') && /^(?:Inc|Ltd|Co|Corp|LLC|GmbH)\.?$/i.test(current.text.trim())) merge('publisher', { publisher: `${head}, ${current.text.trim()}` });
     else if (referenceWords().publishers.has(phraseKey(joined.replace(/\s?&\s?co\.?$/i, '')))) merge('publisher', { publisher: joined });
-    else if ((previous.kind === 'publisher' || previous.kind === 'place-publisher') && (current.kind === 'text' || (current.kind === 'publisher' && corporateEnding.test(current.text.trim())))) {
+    else if ((previous.kind === 'publisher' || previous.kind === 'place-publisher') && previous.fields.publisher && isInstitution(previous.fields.publisher) && current.kind === 'text' && isInstitution(current.text.trim().replace(/[.,]$/, ''))) {
+      // "Murray Hill, NJ: AT&T Bell Laboratories, Statistics Department.": one institution after its place.
+      merge(previous.kind, { ...previous.fields, publisher: `${previous.fields.publisher}, ${current.text.trim().replace(/[.,]$/, '')}` });
+    } else if ((previous.kind === 'publisher' || previous.kind === 'place-publisher') && (current.kind === 'text' || (current.kind === 'publisher' && corporateEnding.test(current.text.trim())))) {
       // "Farrar, Straus and Giroux", "Longmans, Green, and co.", "John Wiley and Sons, Inc.", "Boston: Little, Brown":
       // names in a row up to one after "and", or a corporate ending, go on with the publisher.
       const publisher = previous.fields.publisher ?? head;

@@ -650,3 +650,13 @@ describe('publishers that names and institutions hide', () => {
     expect(csl('Osei, K. (1994). Marrow support in the design of grafts. Ph.D. Thesis, Universiteit Leiden, Netherlands.')).toMatchObject({ type: 'thesis', publisher: 'Universiteit Leiden', 'publisher-place': 'Netherlands' });
   });
 });
+
+describe('an institution in several parts after its place', () => {
+  it('"Murray Hill, NJ: Adomako Laboratories, Statistics Department." is one publisher', () => {
+    expect(csl('Osei, K. S., and P. Ruiz, (1994). Methods for Marrow Regression. Technical Report 11, Murray Hill, NJ: Adomako Laboratories, Statistics Department.')).toMatchObject({
+      publisher: 'Adomako Laboratories, Statistics Department',
+      'publisher-place': 'Murray Hill, NJ',
+    });
+    expect(csl('Osei, K. (1994). Grafts in motion. In Proceedings of the Fourth Conference on Cells. Orlando, Florida: Institute for Cell Training, University of Central Florida.').publisher).toBe('Institute for Cell Training, University of Central Florida');
+  });
+});
