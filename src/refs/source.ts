@@ -700,9 +700,11 @@ export function segmentSource(text: string): Segment[] {
       const publisher = previous.fields.publisher ?? head;
       let last = k;
       while (last < segments.length && segments[last]!.kind === 'text' && partnerName.test(segments[last]!.text.trim()) && !/^(?:and|&)\s/.test(segments[last]!.text.trim())) last++;
-      const closing = segments[last]?.kind === 'text' && /^(?:and|&)\s/.test(segments[last]!.text.trim()) && partnerName.test(segments[last]!.text.trim().replace(/^(?:and|&)\s/, ''));
+      const closing = (segments[last]?.kind === 'text' || segments[last]?.kind === 'publisher') && /^(?:and|&)\s/.test(segments[last]!.text.trim()) && partnerName.test(segments[last]!.text.trim().replace(/^(?:and|&)\s/, ''));
       const known = referenceWords().publishers.has(phraseKey(`${publisher}, ${current.text.trim().replace(/[.,]$/, '')}`));
-      if (closing || known || corporateEnding.test(current.text.trim()) || (partnerName.test(current.text.trim()) && /\s(?:and|&)\s/.test(current.text))) {
+      // ("Garden City, N.Y.: Doubleday, Doran, 1928": after a place and its publisher, one more name then the date is the firm's.)
+      const lastName = previous.kind === 'place-publisher' && /^\p{Lu}\p{Ll}+$/u.test(current.text.trim().replace(/,$/, '')) && segments[k + 1] !== undefined && isNumeric(segments[k + 1]!) && segments[k + 1]!.fields.volume === undefined;
+      if (closing || known || lastName || corporateEnding.test(current.text.trim()) || (partnerName.test(current.text.trim()) && /\s(?:and|&)\s/.test(current.text))) {
         const end = closing ? last : k;
         const more = text.slice(current.start, segments[end]!.end).replace(/(?<!\b(?:Inc|Ltd|Co|Corp))[.,]$/, '');
         segments[k - 1] = { ...previous, fields: { ...previous.fields, publisher: `${publisher}, ${more}` }, end: segments[end]!.end, text: text.slice(previous.start, segments[end]!.end) };

@@ -433,6 +433,9 @@ describe('publishers and places written in more than one part', () => {
     expect(csl('---. From the Cell to the Blonde. New York: Farrar, Straus and Giroux, 1994.').publisher).toBe('Farrar, Straus and Giroux');
     expect(csl('———. Explosion in a Marrow. Translated by John Sturrock. Boston: Little, Brown, 1963.').publisher).toBe('Little, Brown');
     expect(csl('Ackoff, Russell L. Scientific Method for Cells. New York: John Wiley and Sons, Inc., 1962.').publisher).toBe('John Wiley and Sons, Inc.');
+    // ("and co." reads as a publisher of its own; one more name before the date after "Place: Publisher" is the firm's.)
+    expect(csl('Osei, Kofi. Essays in Radical Marrow. New York: Longmans, Green, and co., 1912.').publisher).toBe('Longmans, Green, and co');
+    expect(csl('———. Point Counter Graft. Garden City, N.Y.: Doubleday, Doran, 1928.').publisher).toBe('Doubleday, Doran');
   });
 
   it('an institution in several parts, after a report or a container ("Computer Science Dept., University of Massachusetts")', () => {
