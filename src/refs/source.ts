@@ -673,6 +673,11 @@ export function segmentSource(text: string): Segment[] {
     const joined = `${head}, ${current.text.trim().replace(/(?<!(?:^|\s)\p{Lu})[.,]$/u, '')}`;
     if (cityLike && current.kind === 'place-publisher' && isRegion(current.fields.place ?? '')) merge('place-publisher', { ...current.fields, place: `${head}, ${current.fields.place}` });
     else if (cityLike && previous.kind !== 'publisher' && isRegion(current.text.replace(/\.$/, ''))) merge('place', { place: joined });
+    // ("Houghton, Mifflin & Co.: Boston & New York": a firm in two names, then its place after a colon.)
+    if (previous.kind === 'text' && /^\p{Lu}\p{Ll}+$/u.test(head) && current.kind === 'place-publisher' && current.fields.publisher && current.fields.place && current.text.trim().startsWith(current.fields.publisher) && partnerName.test(current.fields.publisher)) {
+      merge('place-publisher', { ...current.fields, publisher: `${head}, ${current.fields.publisher}` });
+      continue;
+    }
     // ("Amsterdam; Boston: Morgan Kaufmann", "New York ; Oxford": places in a row, one place.)
     if (previous.kind === 'place' && (current.kind === 'place' || current.kind === 'place-publisher') && current.fields.place && text.slice(previous.end, current.start).includes(';')) {
       merge(current.kind, { ...current.fields, place: `${head}; ${current.fields.place}` });

@@ -436,6 +436,8 @@ describe('publishers and places written in more than one part', () => {
     // ("and co." reads as a publisher of its own; one more name before the date after "Place: Publisher" is the firm's.)
     expect(csl('Osei, Kofi. Essays in Radical Marrow. New York: Longmans, Green, and co., 1912.').publisher).toBe('Longmans, Green, and co');
     expect(csl('———. Point Counter Graft. Garden City, N.Y.: Doubleday, Doran, 1928.').publisher).toBe('Doubleday, Doran');
+    // (The firm first, then its place after a colon.)
+    expect(csl('Osei, Kofi. Kwaidan: Stories of Strange Cells. Houghton, Mifflin & Co.: Boston & New York, 1904.')).toMatchObject({ title: 'Kwaidan: Stories of Strange Cells', publisher: 'Houghton, Mifflin & Co.', 'publisher-place': 'Boston & New York' });
   });
 
   it('an institution in several parts, after a report or a container ("Computer Science Dept., University of Massachusetts")', () => {
