@@ -578,8 +578,8 @@ export function segmentSource(text: string): Segment[] {
       if (/(?:^|[\s.(-])\p{Lu}$/u.test(before)) return 0;
       const word = /[\p{L}]+$/u.exec(text.slice(Math.max(0, i - 12), i))?.[0];
       // A label before its number ("Vol. 81", "pp. 12", "p. 44", "v. 32", "No. 9") ends nothing.
-      // (A Roman number whole: "vols. London" is no label.)
-      if (word && /^\s(?:\d|[IVXLCivxlc]{1,7}(?!\p{L}))/u.test(text.slice(i + 1, i + 10)) && isLabel(word)) return 0;
+      // (A Roman number whole: "vols. London" is no label. After a number and before a year the label is an extent's, which ends: "231 p. 1980".)
+      if (word && /^\s(?:\d|[IVXLCivxlc]{1,7}(?!\p{L}))/u.test(text.slice(i + 1, i + 10)) && isLabel(word) && !(/\d\s?$/.test(text.slice(0, i - word.length)) && /^\s(?:1[5-9]|20)\d{2}(?![\d–-])/.test(text.slice(i + 1, i + 8)))) return 0;
       // Abbreviations in a row ("Appl. Numer. Math.", "Am. J. Hum. Genet."): one name.
       const after = /^\s(\p{Lu}\p{Ll}{0,6})\.(?:\s|,|$)/u.exec(text.slice(i + 1, i + 11));
       if (word && /^\p{Lu}\p{Ll}{0,4}$/u.test(word) && after && !isLabel(after[1]!) && !referenceWords().roleAbbreviations.has(after[1]!.toLowerCase())) return 0;
@@ -1007,7 +1007,8 @@ export function readSourceText(text: string, quoted = false): Source {
           k = last;
           out.publisher = value;
         } else if (!out.publisher && ((next && next.kind === 'place') || isInstitution(value))) out.publisher = value;
-        else if (!out.publisher && out.place && segments[k - 1]?.kind === 'place') out.publisher = value;
+        // (A name, not a journal before its volume — "Ontario, Canada. Geology, v. 24" — nor a phrase: "and the Forging of …".)
+        else if (!out.publisher && out.place && segments[k - 1]?.kind === 'place' && !/^(?:and|&|The|An?)\s/.test(value) && value.split(/\s+/).every((w) => !/^\p{Ll}{3,}$/u.test(w) || functionWords.has(w)) && !segments.slice(k + 1).some((x) => isNumeric(x) && x.fields.volume !== undefined)) out.publisher = value;
         // A country or region spelled out after the publisher is the place ("…, Universiteit Twente, Netherlands.").
         else if (!out.place && out.publisher && value.length >= 4 && isRegion(value)) out.place = value;
         // "John Wiley & Sons, Brisbane.": a short name after the publisher, with only a date or notes after it (a volume or

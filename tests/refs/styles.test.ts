@@ -665,3 +665,18 @@ describe('an institution in several parts after its place', () => {
     expect(csl('Osei, K. (1994). Grafts in motion. In Proceedings of the Fourth Conference on Cells. Orlando, Florida: Institute for Cell Training, University of Central Florida.').publisher).toBe('Institute for Cell Training, University of Central Florida');
   });
 });
+
+describe('a title that ends in a place', () => {
+  it('"…, Ontario, Canada. Marrow, v. 24, pp. 851-854." — the place is the title\'s, the journal a journal', () => {
+    expect(csl('Osei, V. L., Ruiz, B.O., New constraints on the Slate Islands graft, Ontario, Canada. Marrow, v. 24, pp. 851-854. 1996.')).toMatchObject({
+      title: 'New constraints on the Slate Islands graft, Ontario, Canada',
+      'container-title': 'Marrow',
+      volume: '24',
+      page: '851-854',
+    });
+  });
+
+  it('"Leningrad, Nedra, 231 p. 1980." — the place, the publisher, the number of pages, the year', () => {
+    expect(csl('Osei, V. L. and Ruiz, Ye.M., The Geology of Grafts (in Russian). Leningrad, Nedra, 231 p. 1980.')).toMatchObject({ 'publisher-place': 'Leningrad', publisher: 'Nedra', 'number-of-pages': '231', issued: { 'date-parts': [[1980]] } });
+  });
+});
