@@ -1,7 +1,7 @@
 import { cslDate, type CslItem } from './csl.js';
 import { phraseKey, referenceWords } from './data.js';
 import { isOrganisation, looseAuthorEnd, scanAuthors, scanOrganisation } from './names.js';
-import { classifySegment, isExtentOrContributors, isLabelledNumbers, readSourceText, segmentSource, type Segment, type Source } from './source.js';
+import { classifySegment, isDateOnly, isExtentOrContributors, isLabelledNumbers, readSourceText, segmentSource, type Segment, type Source } from './source.js';
 import { splitTopLevel } from './text.js';
 import { readSource, sentenceEnds, tidy, type Source as JournalSource } from './vancouver.js';
 
@@ -203,10 +203,11 @@ function typeOf(csl: CslItem, source: Source | null): string {
 function scoreCut(text: string, parts: () => Segment[], cut: Cut, commaStyle: boolean, toBeat: number): Reading {
   const reading = readAt(text, cut);
   // (A date alone after the comma ends a title in any style: "…, user's guide, 1997.")
-  const dateOnly = reading.source?.segments.every((x) => x.kind === 'date' || (x.kind === 'numbers' && x.fields.volume === undefined && x.fields.page === undefined));
+  // (So does a date first, whatever follows it: "…, 1976, New York: Wiley", "…, (1994, March). Magazine, 41(3)".)
+  const dateOnly = isDateOnly(reading.source?.segments[0]);
   // (A journal with its numbers outweighs the style's guess: "…Interface, IEEE Transactions on Graphics, 5 (3), 211-243";
   // so does a part that never belongs to a title: "Sense and Sensibility, 2 vols.", "…, trans. D. W. Robertson".)
-  const first = reading.source?.segments[0];
+  const first = reading.source?.segments.find((x) => !isDateOnly(x));
   if (cut.comma && !commaStyle && !dateOnly) reading.score -= reading.score >= 3 || (first && isSourcePart(first)) ? 1 : 2;
   // In styles that end the authors with a full stop, the title ends at one too, other things equal.
   if (cut.sentence && !commaStyle) reading.score += 1;

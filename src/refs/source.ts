@@ -791,6 +791,8 @@ export function isLabelledNumbers(segment: Segment): boolean {
 }
 
 const isNumeric = (s: Segment) => s.kind === 'numbers' || s.kind === 'date';
+/** A date and nothing else: a year or a month, no volume, issue or pages. */
+export const isDateOnly = (s: Segment | undefined) => s !== undefined && isNumeric(s) && s.fields.volume === undefined && s.fields.page === undefined && s.fields.issue === undefined;
 const isPublishing = (s: Segment) => s.kind === 'place-publisher' || s.kind === 'publisher' || s.kind === 'place';
 
 /**
@@ -814,13 +816,17 @@ export function readSourceText(text: string, quoted = false): Source {
     const rest = segmentSource(inner).map((s) => ({ ...s, start: s.start + shifted, end: s.end + shifted }));
     segments.splice(0, segments.length, ...rest);
   }
-  // A date first ("Title, (1994, March). Magazine, 41(3)"): the container may follow it.
-  while (!out.inContainer && isNumeric(segments[k] ?? ({} as Segment)) && segments[k]!.fields.volume === undefined && segments[k]!.fields.page === undefined && segments[k + 1]?.kind === 'text') {
-    const f = segments[k]!.fields;
-    fill(out, 'year', f.year);
-    fill(out, 'month', f.month);
-    k++;
+  // A date first ("Title, (1994, March). Magazine, 41(3)", "Title, 1976, New York: Wiley"): the source follows it.
+  let afterDate = k;
+  while (!out.inContainer && isDateOnly(segments[afterDate])) afterDate++;
+  if (afterDate > k && segments[afterDate] !== undefined && !isNumeric(segments[afterDate]!) && segments[afterDate]!.kind !== 'note') {
+    for (; k < afterDate; k++) {
+      const f = segments[k]!.fields;
+      fill(out, 'year', f.year);
+      fill(out, 'month', f.month);
+    }
   }
+  const dated = k;
   // Editors or translators before the container ("In X (Eds.), Container", "Daphne Ellis (trans.), Wagner").
   while (segments[k]?.kind === 'editors' || segments[k]?.kind === 'translators') {
     const f = segments[k]!.fields;
@@ -916,16 +922,18 @@ export function readSourceText(text: string, quoted = false): Source {
       score -= 2;
     }
   }
-  if (!out.container && segments[0] && (k === 0 || ['editors', 'translators'].includes(segments[0].kind))) {
-    const kind = segments[0].kind;
-    if (isPublishing(segments[0]) || kind === 'genre' || kind === 'edition' || kind === 'editors' || kind === 'translators' || kind === 'series') score += 3;
-    else if (isExtentOrContributors(segments[0])) score += 3;
+  // (What follows a leading date is what the source opens with.)
+  const opening = segments[dated];
+  if (!out.container && opening && (k === dated || ['editors', 'translators'].includes(opening.kind))) {
+    const kind = opening.kind;
+    if (isPublishing(opening) || kind === 'genre' || kind === 'edition' || kind === 'editors' || kind === 'translators' || kind === 'series') score += 3;
+    else if (isExtentOrContributors(opening)) score += 3;
     // A status note ends a title too ("…, to appear in …", "…. Submitted, 1998.").
-    else if (segments[0].kind === 'note' && referenceWords().statusNote.test(segments[0].text.trim())) score += 2;
+    else if (opening.kind === 'note' && referenceWords().statusNote.test(opening.text.trim())) score += 2;
     // Labelled numbers never belong to a title ("…, pp. 992-996", "… Vol. 15").
-    else if (isLabelledNumbers(segments[0])) score += 3;
+    else if (isLabelledNumbers(opening)) score += 3;
     // A date alone ends a title too ("…, 2015."), weakly.
-    else if (isNumeric(segments[0])) score += segments.every(isNumeric) && segments.every((x) => x.fields.volume === undefined && x.fields.page === undefined) ? 2 : 1;
+    else if (isNumeric(opening)) score += segments.every(isNumeric) && segments.every((x) => x.fields.volume === undefined && x.fields.page === undefined) ? 2 : 1;
   }
   for (; k < segments.length; k++) {
     const s = segments[k]!;

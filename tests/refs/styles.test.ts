@@ -680,3 +680,19 @@ describe('a title that ends in a place', () => {
     expect(csl('Osei, V. L. and Ruiz, Ye.M., The Geology of Grafts (in Russian). Leningrad, Nedra, 231 p. 1980.')).toMatchObject({ 'publisher-place': 'Leningrad', publisher: 'Nedra', 'number-of-pages': '231', issued: { 'date-parts': [[1980]] } });
   });
 });
+
+describe('a date between the title and the source', () => {
+  it('"Title, 1976, New York: Wiley" and "Title. (1994, March). Magazine, 41(3)" end the title before the date', () => {
+    expect(csl('Osei Jr., C. F., Ruiz, R. E. The Hydrolysis of Marrow, 1976, New York: Wiley Interscience.')).toMatchObject({
+      title: 'The Hydrolysis of Marrow',
+      issued: { 'date-parts': [[1976]] },
+      publisher: 'Wiley Interscience',
+      'publisher-place': 'New York',
+    });
+    expect(csl('Donor honors father with cell research awards. (1994, March). Accra University Magazine, 41(3), p. 44')).toMatchObject({
+      title: 'Donor honors father with cell research awards',
+      'container-title': 'Accra University Magazine',
+      issued: { 'date-parts': [[1994, 3]] },
+    });
+  });
+});
