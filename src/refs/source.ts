@@ -363,7 +363,7 @@ const placePublisher = /^(?<a>[^:]{2,60}?)\s?:\s?(?<b>[^:]{2,100})$/u;
 const editorsAfter = /^(?<names>.{2,200}?)\s?(?:\((?:eds?|editors?|hrsg|hg|coords?|dirs?|orgs?|éds?|a cura di)\.?\)|,?\s(?:eds?|editors?)\.?)$/iu;
 const editorsBefore = /^(?:edited(?: and translated)? by|ed\. by|eds?\.|hrsg\. von|herausgegeben von)\s(?<names>.{2,200})$/iu;
 // Other contributors before their names ("Dir. Roland Emmerich", "Perf. Dennis Quaid"): a part of the source, no field.
-const contributorsBefore = /^(?:dir|dirs|perf|prod|narr|ill|comp)\.\s\p{Lu}/u;
+const contributorsBefore = /^(?:[Dd]irs?|[Pp]erf|prod|[Nn]arr|ill|comp)\.\s\p{Lu}/u;
 // A work's extent: "3 vols.", "chap. 5", "312 pp.".
 const extent = /^(?:\d{1,3}\s?vols?\.?|(?:chap|ch)\.?\s?\d{1,3}|\d{1,4}\s?(?:pp|p|S)\.?)$/iu;
 const translatorsBefore = /^(?:translated by|trans\.(?:\sby)?|transl\.|tr\.|traduit par|übers\. von)\s(?<names>.{2,200})$/iu;
@@ -589,6 +589,8 @@ export function segmentSource(text: string): Segment[] {
       // ("ed. Pp. 84–99": a role before a label ends its part.)
       if (word && nextWord && isLabel(nextWord) && referenceWords().roleAbbreviations.has(word.toLowerCase())) return 1;
       if (word && referenceWords().abbreviations.has(word) && !/^\s(?:\d|\p{Lu}[\p{L}]*\s?:)/u.test(text.slice(i + 1, i + 14))) return 0;
+      // Contributors first in their part ("Dir. Bill Kurtis", "Perf. Charlie Sheen"): the names follow.
+      if (word && contributorsBefore.test(text.slice(i - word.length, i + 3)) && /(?:^\s?|[,;.(]\s?)$/u.test(text.slice(0, i - word.length))) return 0;
       // A role before names, first in its part ("ed. W. M. Green", "tr. W. Rehg"): the names follow.
       if (word && nextWord && !isLabel(nextWord) && referenceWords().roleAbbreviations.has(word.toLowerCase()) && /(?:^\s?|[,;.(]\s?)$/u.test(text.slice(0, i - word.length)) && !/(?:\d|\b(?:rev|revised|new|enl))\.?\s$/iu.test(text.slice(0, i - word.length))) return 0;
       return 1;

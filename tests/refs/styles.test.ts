@@ -696,3 +696,11 @@ describe('a date between the title and the source', () => {
     });
   });
 });
+
+describe('a film\'s contributors after its title (MLA)', () => {
+  it('"Title. Dir. Ama Osei. Perf. Kofi Mensah, Pablo Ruiz. Studio, 2004." ends the title before "Dir."', () => {
+    expect(csl('Back to the Marrow. Dir. Ama Osei. Perf. Kofi Mensah, Pablo Ruiz. Adomako Educational Foundation, 1989.')).toMatchObject({ title: 'Back to the Marrow', issued: { 'date-parts': [[1989]] } });
+    // ("Comp." inside a journal's abbreviations is no compiler.)
+    expect(csl('[5] K. Osei and P. Ruiz, “Imaging of cells,” Am. J. Physiol. - Regul. Integr. Comp. Physiol., vol. 296, no. 6, pp. 1–9, 2009.')['container-title']).toBe('Am. J. Physiol. - Regul. Integr. Comp. Physiol.');
+  });
+});
