@@ -20,6 +20,10 @@ const ditto = /^[-—–_]{2,}\.?,?\s?/u;
 // The date after the authors: "(1990).", "(2012, October).", "(1994b)", "(n.d.)", "(December 1998).", "1990.", ", 2008,".
 const dateAfterAuthors =
   /^\s?[.,:]?\s?\((?:(?<m1>[A-Za-z]+\.?)\s)?(?<year>(?:1[5-9]|20)\d{2})[a-z]?(?:,?\s[^()]{1,20})?\)[.,:]?\s?|^\s?[.,]?\s?\((?:n\.\s?d\.|forthcoming|in press|in preparation|sous presse|im Druck)\)[.,]?\s?|^\s?[.,:]?\s?(?<bare>(?:1[5-9]|20)\d{2})[a-z]?(?:\s?\[(?:1[5-9]|20)\d{2}\])?(?:[.,:]\s?|\s(?=\p{Lu}|["“«‘]))/u;
+// A name (capitalised, no quotation, at most 120 characters) then the date: the author of an author-date reference.
+const authorBeforeDate = /^(?<name>\p{Lu}[^,:;()"“”]{1,118}?(?:\s\([\p{Lu}\s]{2,12}\))?)(?:\.\s?\(|\s\(|,\s)(?=(?:1[5-9]|20)\d{2}[a-z]?[).,])/u;
+// One capitalised word as its own sentence before the title: an author known by one name.
+const soleName = /^(?<name>\p{Lu}\p{Ll}{2,})\.\s(?=\p{Lu}|(?:1[5-9]|20)\d{2}\s)/u;
 const quoteOpen = /^\s?(?:["“«‘„]|``|'')\s?/u;
 const quotePairs: Record<string, string[]> = { '"': ['"', '”'], '“': ['”', '"'], '«': ['»'], '‘': ['’'], '„': ['“', '”', '"'], '``': ["''", '"'], "''": ["''"] };
 
@@ -260,9 +264,17 @@ export function parseGeneral(core: string, csl: CslItem): { unplaced: string[] }
     } else {
       // An organisation as author: "World Health Organization." / "U.S. Department of Transportation. (2007)."
       const org = /^(?<name>[^.,:;()"“]{3,120}?)(?:\.\s|\s?\((?=(?:1[5-9]|20)\d{2}))/u.exec(text);
+      // Any name right before the date, as author-date styles write them ("Alliance for Excellent Education. (2007).",
+      // "INSEE, 2009, Title"), or one word alone as its own sentence ("Homer. The Iliad", "Ovid. Metamorphoseon").
+      // (A name, not a title moved first: its words are capitalised but the small ones — "Good chemistry. (1996)" is a title.)
+      const named = authorBeforeDate.exec(text);
+      const dated = (named?.groups && named.groups.name!.split(/\s+/).every((w) => !/^\p{Ll}/u.test(w) || /^(?:of|and|for|the|on|in|de|du|des|la|le|et|y|und|für|&)$/.test(w)) ? named : null) ?? soleName.exec(text);
       if (org?.groups && isOrganisation(org.groups.name!) && /^\p{Lu}/u.test(org.groups.name!)) {
         csl.author = [{ literal: org.groups.name!.trim() }];
         pos = org.groups.name!.length;
+      } else if (dated?.groups) {
+        csl.author = [{ literal: dated.groups.name!.trim() }];
+        pos = dated.groups.name!.length;
       }
     }
   }

@@ -704,3 +704,24 @@ describe('a film\'s contributors after its title (MLA)', () => {
     expect(csl('[5] K. Osei and P. Ruiz, “Imaging of cells,” Am. J. Physiol. - Regul. Integr. Comp. Physiol., vol. 296, no. 6, pp. 1–9, 2009.')['container-title']).toBe('Am. J. Physiol. - Regul. Integr. Comp. Physiol.');
   });
 });
+
+describe('authors the name scanner cannot read', () => {
+  it('any capitalised name right before the date ("Alliance for Marrow Education. (2007).", "ACCRA, 2009, Title")', () => {
+    expect(csl('Alliance for Marrow Education. (2007). The high cost of failed grafts: What the nation pays. Washington, DC: Author.')).toMatchObject({
+      author: [{ literal: 'Alliance for Marrow Education' }],
+      issued: { 'date-parts': [[2007]] },
+      title: 'The high cost of failed grafts: What the nation pays',
+    });
+    expect(csl('ACCRA, 2009, Le commerce des cellules, Paris, ACCRA.')).toMatchObject({ author: [{ literal: 'ACCRA' }], title: 'Le commerce des cellules' });
+  });
+
+  it('a title moved before the date (APA, no author) stays the title ("Good grafts. (1996, September). Magazine, 44(1)")', () => {
+    const item = csl('Good grafts. (1996, September). Accra University Magazine, 44(1), p. 8');
+    expect(item.author).toBeUndefined();
+    expect(item).toMatchObject({ title: 'Good grafts', 'container-title': 'Accra University Magazine', volume: '44' });
+  });
+
+  it('one name alone as its own sentence ("Galen. On the Marrow. Edited by …")', () => {
+    expect(csl('Galen. On the Marrow. Edited by Kofi Mensah. Stuttgart: Adomako, 1994.')).toMatchObject({ author: [{ literal: 'Galen' }], title: 'On the Marrow' });
+  });
+});
