@@ -155,7 +155,8 @@ export function namePatterns(): { name: string; source: string; flags: string }[
 }
 
 // What may follow a name inside a list.
-const separator = /(?:\s?[,;]{1,2}\s?(?:(?:and|And|AND|&|und|et|y)\s)?|\s(?:and|And|AND|&|und|et|y)\s)/uy;
+// (APA 7 puts an ellipsis before the last of many authors: "Asgaard, G., ... Botros, N.".)
+const separator = /(?:,?\s?(?:\.\s?\.\s?\.|…)\s|\s?[,;]{1,2}\s?(?:(?:and|And|AND|&|und|et|y)\s)?|\s(?:and|And|AND|&|und|et|y)\s)/uy;
 const vancouverSeparator = /(?:\.\s|\s)(?=\p{Lu})/uy;
 const suffixAfter = /,?\s(?<suffix>Jr|Sr|II|III|IV|2nd|3rd)\.?(?=[\s,;.:(]|$)/uy;
 const etAlAfter = /,?\s?(?:et\.?\s?al|and others|u\.\s?a)\b\.?/uy;

@@ -725,3 +725,11 @@ describe('authors the name scanner cannot read', () => {
     expect(csl('Galen. On the Marrow. Edited by Kofi Mensah. Stuttgart: Adomako, 1994.')).toMatchObject({ author: [{ literal: 'Galen' }], title: 'On the Marrow' });
   });
 });
+
+describe('APA 7 lists with an ellipsis before the last author', () => {
+  it('"Osei, K., Ruiz, P., ... Mensah, A. (2004). Title" reads every name and the title', () => {
+    const item = csl('Osei, K. D., Ruiz, P., Lu, J. F., ... Mensah, A. (2004). Effects of grafts on marrow. Cell Journal, 4, 1-9.');
+    expect(item.author?.map((n) => n.family)).toEqual(['Osei', 'Ruiz', 'Lu', 'Mensah']);
+    expect(item.title).toBe('Effects of grafts on marrow');
+  });
+});
