@@ -288,13 +288,15 @@ export interface Figures {
   failed: Partial<Record<Field, number[]>>;
   /** Title misses whose gold title is a strict beginning of the parsed one (a gold title cut short). */
   goldTitleCut: number;
+  /** Of those, the gold titles that end in a space or an opening bracket: cut where italics or other markup began. */
+  goldTitleCutAtMarkup: number;
 }
 
 const cslKey: Partial<Record<Field, string>> = { author: 'author', title: 'title', 'container-title': 'container-title', volume: 'volume', issue: 'issue', page: 'page', publisher: 'publisher', DOI: 'DOI' };
 
 /** Scores the parsed items (one per row, in order) against a set. */
 export function score(set: LabelledSet, items: Item[]): Figures {
-  const figures: Figures = { right: {}, total: {}, spurious: {}, unwritten: {}, failed: {}, goldTitleCut: 0 };
+  const figures: Figures = { right: {}, total: {}, spurious: {}, unwritten: {}, failed: {}, goldTitleCut: 0, goldTitleCutAtMarkup: 0 };
   set.rows.forEach((row, i) => {
     const item = items[i] ?? {};
     for (const field of FIELDS) {
@@ -305,7 +307,10 @@ export function score(set: LabelledSet, items: Item[]): Figures {
       else {
         (figures.failed[field] ??= []).push(i);
         const gold = norm(row.gold.title);
-        if (field === 'title' && gold && norm(item.title).startsWith(gold)) figures.goldTitleCut++;
+        if (field === 'title' && gold && norm(item.title).startsWith(gold)) {
+          figures.goldTitleCut++;
+          if (/[\s(]$/u.test(row.gold.title ?? '')) figures.goldTitleCutAtMarkup++;
+        }
       }
     }
     for (const field of row.unwritten) figures.unwritten[field] = (figures.unwritten[field] ?? 0) + 1;
@@ -332,7 +337,10 @@ export function table(set: LabelledSet, figures: Figures): string {
     const extra = [unwritten ? `${unwritten} gold values not in the string, not scored` : '', spurious ? `filled where the gold has none: ${spurious}` : ''].filter(Boolean).join('; ');
     lines.push(`  ${field.padEnd(16)} ${percent(right, total).toFixed(1).padStart(5)} %  (${right}/${total})${extra ? `  ${extra}` : ''}`);
   }
-  if (figures.goldTitleCut) lines.push(`  · title: ${figures.goldTitleCut} of the ${figures.failed.title?.length ?? 0} misses run on past the gold title (it is a strict beginning of the parsed one)`);
+  if (figures.goldTitleCut) {
+    const markup = figures.goldTitleCutAtMarkup ? `; ${figures.goldTitleCutAtMarkup} of these gold titles end in a space or an opening bracket, cut where italics or other markup began` : '';
+    lines.push(`  · title: ${figures.goldTitleCut} of the ${figures.failed.title?.length ?? 0} misses run on past the gold title (it is a strict beginning of the parsed one)${markup}`);
+  }
   for (const note of set.notes) lines.push(`  · ${note}`);
   return lines.join('\n');
 }
