@@ -168,6 +168,8 @@ function readNumbers(text: string): SourceFields | null {
     if (m.groups.page) out.page = pageValue(m.groups.page);
     return { ...date, ...out };
   }
+  const periodical = mlaPeriodical(value);
+  if (periodical) return periodical;
   m = volumeIssuePages.exec(value);
   if (m?.groups) {
     const g = m.groups;
@@ -196,6 +198,23 @@ function readNumbers(text: string): SourceFields | null {
   return null;
 }
 
+/**
+ * MLA's periodical numbers: a volume maybe, a date with its month, pages maybe ("113 21 July 1986: 71-72",
+ * "15 Feb. 1993: 48-51", "May(26)"). The date must name a month, so "113 2000" is not one.
+ */
+function mlaPeriodical(value: string): SourceFields | null {
+  const [before = '', pages, ...more] = value.split(/\s?:\s?/);
+  if (more.length > 0 || (pages !== undefined && !pageOnly.test(pages)) || !/\p{L}{3}/u.test(before)) return null;
+  const volumed = /^(\d{1,4})\s(\S.*)$/u.exec(before);
+  const plain = readDate(before);
+  const date = plain?.month !== undefined ? plain : volumed ? readDate(volumed[2]!) : null;
+  if (date?.month === undefined) return null;
+  const out: SourceFields = { ...date };
+  if (date !== plain && volumed) out.volume = volumed[1]!;
+  if (pages !== undefined) out.page = pageValue(pages);
+  return out;
+}
+
 /** Pages as written, with dashes as hyphens and no spaces around them. */
 export const pageValue = (text: string) => text.trim().replace(/\s?[-–—_]{1,2}\s?/g, '-');
 
@@ -204,7 +223,8 @@ export const pageValue = (text: string) => text.trim().replace(/\s?[-–—_]{1,
 /** Reads "May 1989", "4 October", "April 2", "Dec. 1995", "15 Feb. 1993", "mai-juin 2009", "March - December 1994". */
 function readDate(text: string): SourceFields | null {
   const words = referenceWords();
-  const value = text.trim().replace(/^\(|\)\.?$/g, '').replace(/[.,:]$/, '').trim();
+  // ("May(26)": the day in brackets.)
+  const value = text.trim().replace(/(?<=\p{L})\s?\((\d{1,2})\)\.?$/u, ' $1').replace(/^\(|\)\.?$/g, '').replace(/[.,:]$/, '').trim();
   if (!value || value.length > 40) return null;
   const tokens = value.split(/[\s/–—-]+/).filter(Boolean);
   let year: number | undefined;
@@ -517,7 +537,7 @@ function findNumericTail(view: string): number {
   // read as numbers. Tails with a long lower-case word are never numbers: skip them cheaply.
   for (let i = view.indexOf(' '); i !== -1 && i < view.length - 1; i = view.indexOf(' ', i + 1)) {
     const rest = view.slice(i + 1);
-    if (!/^(?:\(?\d|[A-Z]?\d|[IVXLC]{1,7}[:(]|\((?:suppl|\p{L}{3,}\.?\s\d)|(?:vol|no|pp|p|v|n°|nr)\.?\s?\d)/iu.test(rest)) continue;
+    if (!/^(?:\(?\d|[A-Z]?\d|[IVXLC]{1,7}[:(]|\((?:suppl|\p{L}{3,}\.?\s\d)|(?:vol|no|pp|p|v|n°|nr)\.?\s?\d|\p{L}{3,9}\s?\(\d{1,2}\)$)/iu.test(rest)) continue;
     if (rest.length > 60) continue;
     if (readNumbers(rest) || readDate(rest)) return i;
   }
@@ -583,6 +603,8 @@ export function segmentSource(text: string): Segment[] {
       // Abbreviations in a row ("Appl. Numer. Math.", "Am. J. Hum. Genet."): one name.
       const after = /^\s(\p{Lu}\p{Ll}{0,6})\.(?:\s|,|$)/u.exec(text.slice(i + 1, i + 11));
       if (word && /^\p{Lu}\p{Ll}{0,4}$/u.test(word) && after && !isLabel(after[1]!) && !referenceWords().roleAbbreviations.has(after[1]!.toLowerCase())) return 0;
+      // A month's abbreviation before the year ("15 Feb. 1993") ends nothing.
+      if (word && referenceWords().months.has(word.toLowerCase()) && /^\s(?:1[5-9]|20)\d{2}\b/.test(text.slice(i + 1, i + 7))) return 0;
       // "2nd ed." / "Rev. ed." ends an edition statement whatever follows.
       if (word && /^(?:ed|edn)$/i.test(word) && referenceWords().edition.test(partBefore(text, i + 1))) return 1;
       const nextWord = /^\s(\p{Lu}\p{L}*)/u.exec(text.slice(i + 1, i + 16))?.[1];

@@ -6,6 +6,8 @@
  * the title ended.
  */
 
+import { referenceWords } from './data.js';
+
 const monthWords: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };
 
 /** Restores hyphens that arrived as em dashes inside words ("Single—cell", "PD—L1"). */
@@ -69,6 +71,9 @@ export function readSource(rest: string): Source | null {
     if (!/\.\s\S/.test(journal)) journal = journal.replace(/\.$/, '');
     // A "journal" that reads like a sentence is the rest of the title: try a later boundary.
     // (Nor is one that holds or ends in numbers: "American Literature 20, no.", "Operations Research 36".)
+    // (Nor one that ends in a date: "Time 113 21 July", MLA's periodical numbers.)
+    const lastWord = /\s(\p{L}{3,9})\.?$/u.exec(journal)?.[1]?.toLowerCase();
+    if (lastWord && referenceWords().months.has(lastWord) && /\d\s\p{L}+\.?$/u.test(journal)) continue;
     if (!journal || journal.length > 120 || /^\d/.test(journal) || /\d,\s|\s\d{1,4}$/.test(journal) || /[.?!]\s+\p{Lu}\p{Ll}+\s+\p{Ll}/u.test(journal) || /[?!]\s/.test(journal) || journal.split(/\s+/).length > 14 || sentenceBeforeJournal(journal)) continue;
     const out: Source = {
       journal,

@@ -733,3 +733,16 @@ describe('APA 7 lists with an ellipsis before the last author', () => {
     expect(item.title).toBe('Effects of grafts on marrow');
   });
 });
+
+describe('MLA periodicals: volume, date and pages after the name', () => {
+  it('"Marrow 113 21 July 1986: 71-72", "Cell Yorker 15 Feb. 1993: 48-51", "Cell Insider May(26)"', () => {
+    expect(csl('Osei, Kofi. "Heard Any Good Grafts Lately?" Marrow 113 21 July 1986: 71-72.')).toMatchObject({
+      'container-title': 'Marrow',
+      volume: '113',
+      page: '71-72',
+      issued: { 'date-parts': [[1986, 7, 21]] },
+    });
+    expect(csl('Ruiz, Pablo. "Culture Grafting." Cell Yorker 15 Feb. 1993: 48-51.')).toMatchObject({ 'container-title': 'Cell Yorker', page: '48-51', issued: { 'date-parts': [[1993, 2, 15]] } });
+    expect(csl('Mensah, Ama. 2011. “Meet the Marrow Facility.” Cell Insider May(26). URL: http://example.org/cells')['container-title']).toBe('Cell Insider');
+  });
+});
