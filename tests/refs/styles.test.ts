@@ -479,6 +479,15 @@ describe('a journal whose name holds a serial list or a small word after an abbr
   });
 });
 
+describe('proceedings with their year after the abbreviation', () => {
+  it('"In Proc. 1994 Winter Cell Conference, pages 115-131" keeps the year in the name', () => {
+    expect(csl('K. Osei and P. Ruiz. Treadmarks: shared marrow on standard grafts. In Proc. 1994 Winter Cell Conference, pages 115-131, 1994.')).toMatchObject({
+      'container-title': 'Proc. 1994 Winter Cell Conference',
+      page: '115-131',
+    });
+  });
+});
+
 describe('proceedings named without "In"', () => {
   it('"Title, Proc. 5th Int\'l. Conf. on …, Place, pp." and "Title. Proceedings of the …. Place: Publisher" end the title there', () => {
     expect(csl("L. Ortiz, K. Mensah, Sorting Stem Cells by Shape, Proc. 5th Int'l. Conf. on Cell Imaging Systems (CIS-V), Leeds, UK, pp. 40-52, May 1997.")).toMatchObject({
