@@ -884,6 +884,7 @@ export function readSourceText(text: string, quoted = false): Source {
   const afterSeries = segments[k + 1];
   if (quoted && segments[k]?.kind === 'series' && afterSeries && isNumeric(afterSeries) && afterSeries.fields.volume !== undefined) segments[k] = { ...segments[k]!, kind: 'text', fields: {} };
   // The container: a run of plain text.
+  let containerEnd = -1;
   const containerStart = k;
   // (An institution after the container's name is its publisher: "Journal of the College of Science, Imperial University of Tokyo".)
   while (k < segments.length && segments[k]!.kind === 'text' && !(k > containerStart && isInstitution(segments[k]!.text))) k++;
@@ -924,6 +925,7 @@ export function readSourceText(text: string, quoted = false): Source {
       score += 2;
     } else if (out.inContainer || quoted || (next && (isNumeric(next) || next.kind === 'editors')) || journalish || !next) {
       out.container = container;
+      containerEnd = runEnd;
       // Numbers with a volume or pages are strong evidence of a journal; a year alone is weak.
       const numbered = next && isNumeric(next) && (next.fields.volume !== undefined || next.fields.page !== undefined || next.fields.issue !== undefined || segments.slice(k).some((x) => isNumeric(x) && (x.fields.volume !== undefined || x.fields.page !== undefined)));
       // (An acronym and a year: "IJCV, 2008." — a journal, plausibly.)
@@ -1056,7 +1058,21 @@ export function readSourceText(text: string, quoted = false): Source {
       }
     }
   }
-  // A number alone after a container is its volume ("ApJ, 607, 200" gave volume 607, page 200).
+  // In a book or proceedings named after "In", a bare number right after the name belongs to the name
+  // ("Advances in Neural Information Processing Systems 6", "Proceedings of CHI 90", "Verdi 2001, 2 vols. (…, 2003)").
+  const bare = out.inContainer && containerEnd >= 0 ? segments.find((x) => x.start === containerEnd + 1 && x.kind === 'numbers' && /^\d{1,4}[.,]?$/.test(x.text.trim())) : undefined;
+  // (Not after a label: "Japanese/Korean Linguistics Volume 30", "Handbuch Band 3".)
+  if (bare && out.container && !isLabel((out.container.split(' ').pop() ?? '').replace(/\.$/, ''))) {
+    const n = bare.text.trim().replace(/[.,]$/, '');
+    const laterYear = segments.find((x) => x !== bare && x.start > bare.start && x.fields.year !== undefined)?.fields.year;
+    if (bare.fields.volume === n && out.volume === n) {
+      out.container = `${out.container} ${n}`;
+      delete out.volume;
+    } else if (bare.fields.year !== undefined && laterYear !== undefined) {
+      out.container = `${out.container} ${n}`;
+      out.year = laterYear;
+    }
+  }
   out.score = score;
   return out;
 }

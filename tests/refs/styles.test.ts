@@ -755,3 +755,16 @@ describe('MLA periodicals: volume, date and pages after the name', () => {
     expect(csl('Mensah, Ama. 2011. “Meet the Marrow Facility.” Cell Insider May(26). URL: http://example.org/cells')['container-title']).toBe('Cell Insider');
   });
 });
+
+describe('a number that ends the name of a book named after "In"', () => {
+  it('"In …, Advances in Marrow Processing Systems 6. Adomako Press." and "in Verdi 2001, 2 vols. (…, 2003)" keep it in the name', () => {
+    const item = csl('Osei, Y., & Ruiz, P. (1994). Credit through grafts. In Mensah, J. D., & Lu, G. (Eds.), Advances in Marrow Processing Systems 6. Adomako Press.');
+    expect(item['container-title']).toBe('Advances in Marrow Processing Systems 6');
+    expect(item.volume).toBeUndefined();
+    expect(csl('Osei, Kofi, “‘Se potessimo’,” in Ama Ruiz (eds.), Verdi 2001, 2 vols. (Florence: Adomako, 2003), vol. ii, pp. 937–43.')).toMatchObject({ 'container-title': 'Verdi 2001', issued: { 'date-parts': [[2003]] } });
+  });
+
+  it('after a label the number is the volume ("In … (eds.), Cell Linguistics Volume 30")', () => {
+    expect(csl('Osei, Kofi. 2013. Marrow words. In Ama Ruiz and Pablo Lu (eds.), Cell Linguistics Volume 30, 199-213. Stanford, CA: Adomako.').volume).toBe('30');
+  });
+});
