@@ -1376,6 +1376,7 @@ export const referenceData: ReferenceData = {
   "pages",
   "page",
   "s",
+  "S",
   "pg",
   "pgs"
  ],

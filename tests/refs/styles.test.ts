@@ -768,3 +768,14 @@ describe('a number that ends the name of a book named after "In"', () => {
     expect(csl('Osei, Kofi. 2013. Marrow words. In Ama Ruiz and Pablo Lu (eds.), Cell Linguistics Volume 30, 199-213. Stanford, CA: Adomako.').volume).toBe('30');
   });
 });
+
+describe('German page labels', () => {
+  it('"S. 27-63" after a place and publisher are the pages ("Würzburg: Adomako & Neumann 2007, S. 27-63.")', () => {
+    expect(csl('Osei, Kofi: Zellen um 1800. In: Ama Ruiz, Pablo Lu (Hgg.): Räume der Zellen. Würzburg: Adomako & Neumann 2007, S. 27-63.')).toMatchObject({
+      'container-title': 'Räume der Zellen',
+      publisher: 'Adomako & Neumann',
+      'publisher-place': 'Würzburg',
+      page: '27-63',
+    });
+  });
+});
