@@ -318,14 +318,15 @@ export function parseGeneral(core: string, csl: CslItem): { unplaced: string[] }
   // No title at all, as physics and astronomy cite ("Nucl. Phys. B 193 (1981) 150", "ApJ, 607, 200"):
   // a short journal name right after the authors, then its numbers.
   // (A cheap look first: a digit within a few short words of the start.)
-  const whole = (csl.author || csl.editor) && /^(?:[^\s\d]+\s){0,6}\(?\d/u.test(text.slice(0, 80)) ? readSourceText(text) : null;
+  const whole = (csl.author || csl.editor) && /^(?:[^\s\d]+\s){0,6}\(?[A-Z]?\d/u.test(text.slice(0, 80)) ? readSourceText(text) : null;
   const segments = whole?.segments ?? [];
   const firstNumbers = segments.findIndex((s) => s.kind !== 'text');
   const second = segments[firstNumbers];
   if (whole && firstNumbers > 0 && firstNumbers <= 4 && second && (second.kind === 'numbers' || second.kind === 'date') && whole.container && whole.unplaced.length === 0) {
     const words = whole.container.split(/\s+/);
     // Every word abbreviated: "Nucl. Phys. B", "ApJ", "Phys. Rev. Lett.", "JHEP", "Int. J. Mod. Phys."
-    const abbreviated = words.length <= 6 && words.every((w) => /^(?:\p{Lu}[\p{L}]*\.|\p{Lu}[\p{L}]{0,4}|[A-Z]{2,}[a-z]?|of|and|&)$/u.test(w));
+    // (Or capitalised words with one abbreviation among them at least: "Opt. Express", "Clim. Dynam.".)
+    const abbreviated = words.length <= 6 && (words.every((w) => /^(?:\p{Lu}[\p{L}]*\.|\p{Lu}[\p{L}]{0,4}|[A-Z]{2,}[a-z]?|of|and|&)$/u.test(w)) || (words.length <= 4 && words.some((w) => /^\p{Lu}\p{Ll}{0,5}\.$/u.test(w)) && words.every((w) => /^\p{Lu}[\p{L}]*\.?$/u.test(w))));
     if (abbreviated && (whole.volume || whole.page)) {
       applySource(csl, whole);
       csl.type = 'article-journal';

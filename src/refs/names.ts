@@ -301,7 +301,7 @@ function scanFrom(text: string, firstShape: Shape, limit = Infinity): AuthorList
   }
   if (lastGood < 0) return null;
   // "S. E. Han, G. Chen, Nano Lett. 2010, 10, 1012", "…, J Appl Phys 1987, 62, 243": a journal's abbreviation, then its numbers, ends a list with no title (ACS).
-  while (lastGoodCount > 1 && ['given-family', 'initials-family'].includes(kinds[lastGoodCount - 1]!) && isJournalWord(names[lastGoodCount - 1]!.family?.split(' ').pop() ?? '') && /^\.?,?\s\d/.test(text.slice(lastGood, lastGood + 4))) {
+  while (lastGoodCount > 1 && ['given-family', 'initials-family'].includes(kinds[lastGoodCount - 1]!) && isJournalWord(names[lastGoodCount - 1]!.family?.split(' ').pop() ?? '') && /^\.?,?\s[A-Z]?\d/.test(text.slice(lastGood, lastGood + 5))) {
     lastGoodCount--;
     lastGood = goodEnds[lastGoodCount] ?? -1;
     if (lastGood < 0) return null;

@@ -974,7 +974,7 @@ export function readSourceText(text: string, quoted = false): Source {
         const pagesFollow = segments.slice(k + 1).some((x) => isNumeric(x) && x.fields.page !== undefined);
         if (f.volume !== undefined && out.volume === undefined) out.volume = f.volume;
         // (A number in brackets alone is the issue: "Physical Review B 2002, 65, (11).")
-        else if (f.volume !== undefined && out.page === undefined && f.page === undefined && out.volume !== undefined && /^\d+$/.test(f.volume) && !pagesFollow && !s.parenthesised) out.page = f.volume;
+        else if (f.volume !== undefined && out.page === undefined && f.page === undefined && out.volume !== undefined && /^[A-Za-z]?\d+$/.test(f.volume) && !pagesFollow && !s.parenthesised) out.page = f.volume;
         else if (f.volume !== undefined && out.issue === undefined && f.page === undefined) out.issue = f.volume;
         if (f.issue !== undefined) fill(out, 'issue', f.issue);
         if (f.page !== undefined && pagesFollow && /^\d{1,3}$/.test(f.page) && f.volume !== undefined && out.issue === undefined) out.issue = f.page;

@@ -779,3 +779,13 @@ describe('German page labels', () => {
     });
   });
 });
+
+describe('physics and ACS with no title, more journal shapes', () => {
+  it('"Phys. Lett. B428 (1998) 105-114", "Int. J. Mod. Phys. A16, 707-718 (2001)", "Opt. Express 2010, 18, A237"', () => {
+    expect(csl('[3] K. Osei, P. Ruiz, A. M. Lu, Cell Lett. B428 (1998) 105-114. [hep-th/9802109].')).toMatchObject({ 'container-title': 'Cell Lett', volume: 'B428', page: '105-114' });
+    expect(csl('[21] J. Osei, Int. J. Mod. Cells A16, 707-718 (2001).')).toMatchObject({ 'container-title': 'Int. J. Mod. Cells', volume: 'A16', page: '707-718' });
+    const item = csl('I. Osei, H. A. Ruiz, A. Lu, Opt. Marrow 2010, 18, A237.');
+    expect(item).toMatchObject({ 'container-title': 'Opt. Marrow', volume: '18', page: 'A237' });
+    expect(item.title).toBeUndefined();
+  });
+});
