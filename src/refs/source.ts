@@ -455,7 +455,7 @@ function classifyPart(text: string): { kind: SegmentKind; fields: SourceFields }
   if (short && words.media.has(phraseKey(medium)) && (medium !== bare || /\s|^\p{Lu}{2}/u.test(medium))) return { kind: 'genre', fields: { genre: medium } };
   words.dropNote.lastIndex = 0;
   const note = words.dropNote.exec(bare);
-  if ((note && note.index === 0) || /^(?:ISBN|ISSN|doi|URL|PDF|IF|PMCID|PMID)\b/i.test(bare) || /^\[[^\]]*\]$/.test(bare)) return { kind: 'note', fields: { note: bare } };
+  if ((note && note.index === 0) || /^(?:ISBN|ISSN|doi|URL|PDF|IF|PMCID|PMID)\b/i.test(bare) || /^\[(?:[^[\]]|\[[^[\]]*\])*\]$/.test(bare)) return { kind: 'note', fields: { note: bare } };
   if (inPrefix.test(value)) return { kind: 'in', fields: {} };
   if (contributorsBefore.test(bare) || extent.test(bare)) {
     // "2 vols.", "312 pp.": how many volumes or pages the work has.
@@ -553,7 +553,8 @@ function splitTrailingGroups(text: string, span: Span): Span[] {
   const groups: Span[] = [];
   let rest = span;
   for (let guard = 0; guard < 4; guard++) {
-    const tail = /\s(\([^()]{2,200}\)|\[[^[\]]{2,200}\])\.?$/u.exec(rest.text);
+    // (A square-bracketed group may hold one more: "[arXiv:0905.2970 [hep-th]]".)
+    const tail = /\s(\([^()]{2,200}\)|\[(?:[^[\]]|\[[^[\]]{1,40}\]){2,200}\])\.?$/u.exec(rest.text);
     if (!tail || tail.index === 0) break;
     // "(USA)" in "Proceedings of the National Academy of Sciences (USA)" is part of the name; a group
     // with numbers, a colon, a comma or a role word stands apart.

@@ -787,5 +787,7 @@ describe('physics and ACS with no title, more journal shapes', () => {
     const item = csl('I. Osei, H. A. Ruiz, A. Lu, Opt. Marrow 2010, 18, A237.');
     expect(item).toMatchObject({ 'container-title': 'Opt. Marrow', volume: '18', page: 'A237' });
     expect(item.title).toBeUndefined();
+    // (An arXiv note in nested brackets after the numbers is a note.)
+    expect(csl('[7] S. Osei, D. Ruiz and S. P. Lu, JCAP 1005, 067 (2010) [arXiv:0905.1234 [hep-th]].')).toMatchObject({ 'container-title': 'JCAP', volume: '1005', page: '067' });
   });
 });
