@@ -630,7 +630,8 @@ export function segmentSource(text: string): Segment[] {
     const group = /^\((.*)\)\.?$/su.exec(span.text.trim());
     if (group && span.text.indexOf(')') === span.text.length - (span.text.endsWith('.') ? 2 : 1)) {
       const inner = splitTopLevel(text, (i) => (text[i] === ',' || text[i] === ';' ? 1 : 0), span.start + 1, span.start + 1 + group[1]!.length);
-      for (const s of inner) segments.push({ ...s, ...classifySegment(s.text), parenthesised: true });
+      // ("(in Russian)": a language note in brackets, not a container.)
+      for (const s of inner) segments.push({ ...s, ...(/^in\s\p{Lu}\p{Ll}{2,11}$/u.test(s.text.trim()) ? { kind: 'note' as const, fields: { note: s.text.trim() } } : classifySegment(s.text)), parenthesised: true });
       continue;
     }
     const { kind, fields } = classifySegment(span.text);

@@ -791,3 +791,14 @@ describe('physics and ACS with no title, more journal shapes', () => {
     expect(csl('[7] S. Osei, D. Ruiz and S. P. Lu, JCAP 1005, 067 (2010) [arXiv:0905.1234 [hep-th]].')).toMatchObject({ 'container-title': 'JCAP', volume: '1005', page: '067' });
   });
 });
+
+describe('a language note in brackets', () => {
+  it('"Title (in Russian). Journal, pp." keeps the note in the title; ", in Novels, …" is still a container', () => {
+    expect(csl('Osei, A. I., Ruiz, M.S., The problem of marrow craters (in Russian). Kosmicheskie Kletki, pp. 61-68. 1977.')).toMatchObject({
+      title: 'The problem of marrow craters (in Russian)',
+      'container-title': 'Kosmicheskie Kletki',
+      page: '61-68',
+    });
+    expect(csl('Kofi Osei, The Europeans, in Novels, 1871–1880 (New York: Library of Cells, 1983), 886.')).toMatchObject({ title: 'The Europeans', 'container-title': 'Novels' });
+  });
+});
