@@ -300,7 +300,8 @@ export function parseGeneral(core: string, csl: CslItem): { unplaced: string[] }
     // The quotation is the title only when it ends there ("Title," Journal / "Title." Journal), not
     // when the title goes on after it ("\"Near-miss\" obstetric events…", "''I only…'': The need…").
     const after = inner.slice(end.at + end.length, end.at + end.length + 3);
-    if (end.at > 3 && !/^(?:\s?:|\s(?!in\b|en\b|im\b)\p{Ll})/u.test(after)) {
+    // (A comma or full stop inside the closing quote ends the title whatever follows: "“Title,” preprint (1987)".)
+    if (end.at > 3 && (/[,.]$/.test(inner.slice(0, end.at)) || !/^(?:\s?:|\s(?!in\b|en\b|im\b)\p{Ll})/u.test(after))) {
       csl.title = cleanTitle(inner.slice(0, end.at));
       const rest = inner.slice(end.at + end.length).replace(/^[\s.,:;]+/, '');
       if (rest) {

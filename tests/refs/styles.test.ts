@@ -802,3 +802,12 @@ describe('a language note in brackets', () => {
     expect(csl('Kofi Osei, The Europeans, in Novels, 1871–1880 (New York: Library of Cells, 1983), 886.')).toMatchObject({ title: 'The Europeans', 'container-title': 'Novels' });
   });
 });
+
+describe('a quoted title closed after its comma', () => {
+  it('"“Title,” preprint (1987)" and "``Title,\'\' physica status solidi" end the title at the quote', () => {
+    expect(csl('J. Osei and K. Ruiz. "On the distribution of running times of marrow grafts," preprint (1987).').title).toBe('On the distribution of running times of marrow grafts');
+    expect(csl("[9] F. Osei and M. Ruiz, ``Tunable effects in marrow crystals,'' physica cellulae a-Applications, vol. 204, no. 11, pp. 3790–3794, 2007.").title).toBe('Tunable effects in marrow crystals');
+    // (Without the comma inside, a word in lower case after the quote goes on with the title.)
+    expect(csl('Osei K. "Near-miss" obstetric grafts and maternal deaths. Marrow J 2001;3:1-9.').title).toMatch(/^"?Near-miss" obstetric grafts and maternal deaths$/);
+  });
+});
