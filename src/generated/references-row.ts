@@ -59,6 +59,14 @@ export interface CslItem {
    */
   number?: string;
   /**
+   * How many volumes the work has ("2 vols.").
+   */
+  'number-of-volumes'?: string;
+  /**
+   * How many pages the work has ("312 pp.").
+   */
+  'number-of-pages'?: string;
+  /**
    * What kind of thesis or report ("PhD thesis", "Technical report").
    */
   genre?: string;

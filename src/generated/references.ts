@@ -170,90 +170,168 @@ export type Words18 = [string, ...string[]];
  */
 export type Words19 = [string, ...string[]];
 /**
- * Words that make a part of a book's source its series ("Lecture Notes in Computer Science", "Studies in …").
+ * Words that make a name a periodical's whatever its field ("Journal", "Review", "Bulletin"), unlike the field words above ("Science", "Physics"): an institution's name never holds one.
  *
  * @minItems 1
  */
 export type Words20 = [string, ...string[]];
 /**
- * Labels before a volume number ("Vol.", "Bd.").
+ * Words that make a part of a book's source its series ("Lecture Notes in Computer Science", "Studies in …").
  *
  * @minItems 1
  */
 export type Words21 = [string, ...string[]];
 /**
- * Labels before an issue number ("No.", "Heft").
+ * Labels before a volume number ("Vol.", "Bd.").
  *
  * @minItems 1
  */
 export type Words22 = [string, ...string[]];
 /**
- * Labels before pages ("pp.", "S.").
+ * Labels before an issue number ("No.", "Heft").
  *
  * @minItems 1
  */
 export type Words23 = [string, ...string[]];
 /**
- * Words that mark a supplement ("Suppl", "增刊").
+ * Labels before pages ("pp.", "S.").
  *
  * @minItems 1
  */
 export type Words24 = [string, ...string[]];
 /**
- * Words after an edition number ("2nd ed.").
+ * Words that mark a supplement ("Suppl", "增刊").
  *
  * @minItems 1
  */
 export type Words25 = [string, ...string[]];
 /**
- * Chinese edition words ("2 版", "修订本").
+ * Words after an edition number ("2nd ed.").
  *
  * @minItems 1
  */
 export type Words26 = [string, ...string[]];
 /**
- * Chinese volume words ("第 1 卷", "下册").
+ * Chinese edition words ("2 版", "修订本").
  *
  * @minItems 1
  */
 export type Words27 = [string, ...string[]];
 /**
- * Abbreviations whose full stop never ends a part of the source ("Dept.", "Proc.", "Phys.").
+ * Chinese volume words ("第 1 卷", "下册").
  *
  * @minItems 1
  */
 export type Words28 = [string, ...string[]];
 /**
- * Access notes and database tags that are no part of the citation ("Retrieved from", "[PubMed]").
+ * Abbreviations whose full stop never ends a part of the source ("Dept.", "Proc.", "Phys.").
  *
  * @minItems 1
  */
 export type Words29 = [string, ...string[]];
 /**
- * Words a page prints around its references ("Article", "Google Scholar", "PubMed", "Journal", "Publisher"): a line of nothing else in a copied list is no entry.
+ * Access notes and database tags that are no part of the citation ("Retrieved from", "[PubMed]").
  *
  * @minItems 1
  */
 export type Words30 = [string, ...string[]];
 /**
- * Words that make an author an organisation, kept whole as a literal name.
+ * Notes on a work's publication status ("to appear", "submitted", "Special Issue on …"): dropped like the notes above, and a title ends before them.
  *
  * @minItems 1
  */
 export type Words31 = [string, ...string[]];
 /**
- * Chinese endings that make an author an organisation ("委员会").
+ * Words a page prints around its references ("Article", "Google Scholar", "PubMed", "Journal", "Publisher"): a line of nothing else in a copied list is no entry.
  *
  * @minItems 1
  */
 export type Words32 = [string, ...string[]];
+/**
+ * Words that make an author an organisation, kept whole as a literal name.
+ *
+ * @minItems 1
+ */
+export type Words33 = [string, ...string[]];
+/**
+ * Chinese endings that make an author an organisation ("委员会").
+ *
+ * @minItems 1
+ */
+export type Words34 = [string, ...string[]];
+/**
+ * Chinese numerals written in edition and volume statements ("第二版", "第十卷").
+ *
+ * @minItems 1
+ */
+export type Words35 = [string, ...string[]];
+/**
+ * Words before an ordinal number ("第 1 卷", Korean "제 1 권").
+ *
+ * @minItems 1
+ */
+export type Words36 = [string, ...string[]];
+/**
+ * Volume words that may follow any short name ("巳集", "下册") or a number ("第 2 卷" → volume "2").
+ *
+ * @minItems 1
+ */
+export type Words37 = [string, ...string[]];
+/**
+ * Volume words after an ordinal that the standard renders as the number alone ("第 1 卷" → "1"; "第 1 册" stays as written).
+ *
+ * @minItems 1
+ */
+export type Words38 = [string, ...string[]];
+/**
+ * Parts of a work in volumes ("上", "下": "下册", "巳集上").
+ *
+ * @minItems 1
+ */
+export type Words39 = [string, ...string[]];
+/**
+ * Words after a year that make it a volume ("2010 年卷").
+ *
+ * @minItems 1
+ */
+export type Words40 = [string, ...string[]];
+/**
+ * Words after a year that say it is a printing ("1995 印刷").
+ *
+ * @minItems 1
+ */
+export type Words41 = [string, ...string[]];
+/**
+ * Words that end a Chinese official document number ("京政办发［2005］37 号").
+ *
+ * @minItems 1
+ */
+export type Words42 = [string, ...string[]];
+/**
+ * Words a list holds where a reference is still to be written ("TODO", "待补充"); a run of x is one too.
+ *
+ * @minItems 1
+ */
+export type Words43 = [string, ...string[]];
+/**
+ * A work's medium or form, written after its title, often in brackets ("[Motion picture]", "DVD", "television program"): its genre, never part of a title. A word in lower case alone ("film", "video") counts only in brackets.
+ *
+ * @minItems 1
+ */
+export type Words44 = [string, ...string[]];
+/**
+ * Edition statements without a number, written as a part of their own ("Reprint", "Revised and expanded").
+ *
+ * @minItems 1
+ */
+export type Words45 = [string, ...string[]];
 /**
  * @minItems 1
  *
  * This interface was referenced by `ReferenceData`'s JSON-Schema
  * via the `definition` "Words".
  */
-export type Words33 = [string, ...string[]];
+export type Words46 = [string, ...string[]];
 
 /**
  * What the words of a reference string mean: GB/T 7714 type codes, name particles, role and cue words, month names, publishers and places. Read by src/refs/data.ts.
@@ -298,17 +376,30 @@ export interface ReferenceData {
   reportWords: Words17;
   proceedingsWords: Words18;
   journalWords: Words19;
-  seriesWords: Words20;
-  volumeLabels: Words21;
-  issueLabels: Words22;
-  pageLabels: Words23;
-  supplementWords: Words24;
-  editionWords: Words25;
-  cjkEditionWords: Words26;
-  cjkVolumeWords: Words27;
-  abbreviations: Words28;
-  dropNotes: Words29;
-  listLabels: Words30;
-  organisationWords: Words31;
-  cjkOrganisationWords: Words32;
+  periodicalWords: Words20;
+  seriesWords: Words21;
+  volumeLabels: Words22;
+  issueLabels: Words23;
+  pageLabels: Words24;
+  supplementWords: Words25;
+  editionWords: Words26;
+  cjkEditionWords: Words27;
+  cjkVolumeWords: Words28;
+  abbreviations: Words29;
+  dropNotes: Words30;
+  statusNotes: Words31;
+  listLabels: Words32;
+  organisationWords: Words33;
+  cjkOrganisationWords: Words34;
+  cjkNumerals: Words35;
+  cjkOrdinalPrefixes: Words36;
+  cjkVolumeUnits: Words37;
+  cjkVolumeNumberUnits: Words38;
+  cjkVolumeParts: Words39;
+  cjkYearVolumeWords: Words40;
+  cjkPrintingWords: Words41;
+  cjkDocumentNumberWords: Words42;
+  placeholderWords: Words43;
+  mediumWords: Words44;
+  editionPhrases: Words45;
 }

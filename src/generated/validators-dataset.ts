@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 "use strict";
 export const article = validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/article.schema.json","title":"ArticleRecord","description":"One structured record per ingested digest article.","type":"object","additionalProperties":false,"required":["schemaVersion","id","source","language","script","title","titleEn","topic","kind","period","pageDate","missingMonths","outOfOrderMonths","sections","references","entities","boilerplate","diagnostics"],"properties":{"schemaVersion":{"const":"1.2.0","description":"Version of this schema the record follows (semver)."},"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]{0,99}$","description":"Stable identifier, safe as a file name."},"source":{"$ref":"#/$defs/Source"},"language":{"type":"string","pattern":"^([a-z]{2}|und)$","description":"ISO 639-1 code of the body, or und."},"script":{"enum":["Hans","Hant","Latn",null],"description":"ISO 15924 script of the body; null when undetermined."},"title":{"type":["string","null"]},"titleEn":{"type":["string","null"],"description":"The title in English, when it can be given exactly (a dated heading of known parts)."},"topic":{"description":"What the page is about: the disease its title names (of several, the one the page names twice as often as each other; else the one two headings or more name; else the one the body names most, twice as often as the next) and the therapy (the one the headings or the title name, else the one the body names most).","oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["disease","therapy"],"properties":{"disease":{"oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["id","label"],"properties":{"id":{"type":"string"},"label":{"type":"string"}}}]},"therapy":{"type":["string","null"]}}}]},"kind":{"description":"What kind of page this is, read from its structure (since 1.2.0): a month digest (dated items under month headings), a year roundup (under year headings), a trial roundup (several dated studies without month or year headings), a news item (one study or event), a drug approval, or an overview (outline and explanation). The diagnostics that fit depend on it.","enum":["month-digest","year-roundup","trial-roundup","news-item","drug-approval","overview"]},"period":{"description":"The months the page covers: from its month sections that hold items (month digest), its year sections (year roundup: first January to last December) or its dated items (trial roundup); null for news items, drug approvals and overviews. Never from a body sentence.","oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["start","end"],"properties":{"start":{"$ref":"#/$defs/Month"},"end":{"$ref":"#/$defs/Month"}}}]},"pageDate":{"description":"The date the page was published, from its publication line (\"发布时间:2025-04-08 16:20\") or a byline date; relative dates (\"去年的5月3日\", \"今年3月\", \"于14日\") are resolved against it. Null when the page gives none (since 1.2.0).","oneOf":[{"type":"null"},{"type":"string","pattern":"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"}]},"missingMonths":{"description":"Months without a section within the period the article covers: the range its title or a range heading declares (\"2025年1-12月…\"), else its first to last month section. The review index and the terminal summary show exactly these (since 1.2.0).","type":"array","items":{"$ref":"#/$defs/Month"}},"outOfOrderMonths":{"description":"Months whose section comes after the section of a later month, in article order (since 1.2.0).","type":"array","items":{"$ref":"#/$defs/Month"}},"sections":{"type":"array","items":{"$ref":"#/$defs/Section"}},"references":{"type":"array","items":{"$ref":"#/$defs/Reference"}},"journals":{"description":"Every journal, journal family and publisher the page names, anywhere (title, intro, items, running text), in text order: one entry per time it is written, the English name and the Chinese name of \"《柳叶刀》(The Lancet)\" being two (since 1.2.0). An item's journal is the first journal named in its lead.","type":"array","items":{"$ref":"#/$defs/JournalMention"}},"citations":{"description":"Citation markers outside items (intro, prose, headings, news pages) with the references they resolve to; markers inside items are the items' citations (since 1.2.0).","type":"array","items":{"$ref":"#/$defs/CitationMarker"}},"entities":{"type":"array","items":{"$ref":"#/$defs/Entity"}},"boilerplate":{"description":"Site chrome and trailers kept out of the sections, so nothing is dropped silently: disclaimers, QR-code lines, captions (table captions, photo captions that repeat the title or a paper title; since 1.2.0), the publication-date line (read as pageDate; since 1.2.0) and other chrome (addresses, phone lines, breadcrumbs, bylines, tag lines, copyright notices, cross-links).","type":"array","items":{"type":"object","additionalProperties":false,"required":["kind","text","position"],"properties":{"kind":{"enum":["disclaimer","qr-code","caption","page-date","other"]},"text":{"type":"string"},"position":{"$ref":"#/$defs/Range"}}}},"diagnostics":{"type":"array","items":{"$ref":"#/$defs/Diagnostic"}}},"$defs":{"Month":{"type":"string","pattern":"^[0-9]{4}-(0[1-9]|1[0-2])$"},"Point":{"type":"object","additionalProperties":false,"required":["line","column"],"properties":{"line":{"type":"integer","minimum":1},"column":{"type":"integer","minimum":1}}},"Range":{"type":"object","additionalProperties":false,"required":["start","end"],"properties":{"start":{"$ref":"#/$defs/Point"},"end":{"$ref":"#/$defs/Point"}}},"Source":{"type":"object","additionalProperties":false,"required":["path","sha256","format","encoding","bytes"],"properties":{"path":{"type":["string","null"],"description":"Input path as given (relative to the working directory), or null for stdin/bytes."},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"format":{"enum":["text","html","markdown"]},"variant":{"enum":["wechat","site","generic"],"description":"For HTML: which extractor kept the body."},"encoding":{"type":"string","description":"WHATWG encoding label the bytes were decoded with."},"bytes":{"type":"integer","minimum":0}}},"Section":{"type":"object","additionalProperties":false,"required":["kind","heading","position","items"],"properties":{"kind":{"enum":["intro","month","year","summary","outlook","conclusion","other"]},"heading":{"type":["string","null"]},"headingEn":{"type":["string","null"],"description":"The heading in English: exact for dated headings of known parts, else the month or section kind."},"month":{"$ref":"#/$defs/Month"},"year":{"type":"integer","minimum":1000,"maximum":2999,"description":"The year a year heading names (\"2015年干细胞治疗肝硬化关键临床进展\"); only for kind year (since 1.2.0)."},"outlineLevel":{"type":"integer","minimum":1,"maximum":6,"description":"For a numbered outline heading: 1 for \"一、…\", \"01 …\", \"【摘要】\"; 2 for \"1.1 …\", \"①…\", \"临床案例1:\" (since 1.2.0)."},"text":{"type":"string","description":"Prose of the section that belongs to no dated item, paragraphs joined by newlines."},"textEn":{"type":["string","null"],"description":"Machine translation of the section's prose (optional translate stage)."},"position":{"$ref":"#/$defs/Range"},"items":{"type":"array","items":{"$ref":"#/$defs/Item"}}},"allOf":[{"if":{"properties":{"kind":{"const":"month"}},"required":["kind"]},"then":{"required":["month"]},"else":{"properties":{"month":false}}},{"if":{"properties":{"kind":{"const":"year"}},"required":["kind"]},"then":{"required":["year"]},"else":{"properties":{"year":false}}}]},"Item":{"type":"object","additionalProperties":false,"required":["date","datePrecision","text","citations","journal","position","entities"],"properties":{"date":{"type":"string","pattern":"^[0-9]{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?$"},"datePrecision":{"enum":["day","month"]},"text":{"type":"string","description":"The item's text as in the source (after decoding), paragraphs joined by newlines."},"textEn":{"type":["string","null"],"description":"Machine translation of the item's text (optional translate stage), paragraph by paragraph."},"citations":{"type":"array","items":{"type":"string","pattern":"^ref-[0-9]+$"}},"journal":{"type":["string","null"],"description":"Canonical English name of the journal the item names."},"journalText":{"type":["string","null"],"description":"The journal as written in the item."},"paperTitle":{"type":["string","null"],"description":"The paper title as written in the item (often a Chinese translation)."},"journalFamily":{"type":["string","null"],"description":"The journal family the item names when it names no journal of its own (《柳叶刀》子刊 → The Lancet); journal is then null (since 1.2.0)."},"paperTitleEn":{"type":["string","null"],"description":"The English title of the paper, from the first reference the item cites."},"position":{"$ref":"#/$defs/Range"},"entities":{"type":"array","items":{"$ref":"#/$defs/Mention"}},"facts":{"$ref":"#/$defs/Facts"}}},"Reference":{"type":"object","additionalProperties":false,"required":["id","number","raw","position","csl"],"properties":{"id":{"type":"string","pattern":"^ref-[0-9]+$"},"number":{"type":"integer","minimum":0},"raw":{"type":"string"},"placeholder":{"type":"boolean","description":"True when the entry carries no bibliographic content (e.g. \"cde\")."},"position":{"$ref":"#/$defs/Range"},"csl":{"$ref":"#/$defs/CslItem"}}},"CslItem":{"description":"A CSL-JSON item; also validated against the vendored official csl-data.json.","type":"object","required":["id","type"],"properties":{"id":{"type":"string"},"type":{"type":"string"},"title":{"type":"string"},"container-title":{"type":"string"},"collection-title":{"type":"string"},"author":{"type":"array","items":{"$ref":"#/$defs/CslName"}},"editor":{"type":"array","items":{"$ref":"#/$defs/CslName"}},"translator":{"type":"array","items":{"$ref":"#/$defs/CslName"}},"issued":{"type":"object","properties":{"date-parts":{"type":"array","items":{"type":"array","items":{"type":"integer"}}}}},"accessed":{"description":"When the cited copy was consulted (GB/T 7714 \"[2013-03-26]\").","type":"object","properties":{"date-parts":{"type":"array","items":{"type":"array","items":{"type":"integer"}}}}},"volume":{"type":"string"},"issue":{"type":"string"},"page":{"type":"string"},"edition":{"type":"string"},"publisher":{"type":"string"},"publisher-place":{"type":"string"},"number":{"description":"A report, standard or patent number (\"GB/T 25100—2010\", \"RMRS-GTR-262\").","type":"string"},"genre":{"description":"What kind of thesis or report (\"PhD thesis\", \"Technical report\").","type":"string"},"DOI":{"type":"string","pattern":"^10\\.[0-9]{4,9}/\\S+$"},"PMID":{"type":"string","pattern":"^[0-9]{1,9}$"},"PMCID":{"type":"string","pattern":"^PMC[0-9]+$"},"URL":{"type":"string"},"ISSN":{"type":"string"},"ISBN":{"type":"string"}},"additionalProperties":true},"JournalMention":{"type":"object","additionalProperties":false,"required":["text","name","kind","position"],"properties":{"text":{"type":"string","description":"The name as written (inside 《…》, “…” or 「…」 without them; bare English as written)."},"name":{"type":["string","null"],"description":"The English name from the journal table: the journal's, its family's or the publisher's; null for a journal the wording marks but the table does not know."},"kind":{"enum":["journal","family","publisher"],"description":"journal; family (《柳叶刀》子刊: a journal of that family, not the journal); publisher (《springer nature》)."},"position":{"$ref":"#/$defs/Range"}}},"CitationMarker":{"type":"object","additionalProperties":false,"required":["text","references","position"],"properties":{"text":{"type":"string","description":"The marker as written: [1,2], [3-5], 〔1,2〕, 【2】."},"references":{"type":"array","description":"The references its numbers name, in order; numbers with no reference are left out (and reported).","items":{"type":"string","pattern":"^ref-[0-9]+$"}},"position":{"$ref":"#/$defs/Range"}}},"Mention":{"type":"object","additionalProperties":false,"required":["text","start","end"],"properties":{"entity":{"type":"string"},"text":{"type":"string"},"start":{"type":"integer","minimum":0,"description":"UTF-16 offset into the decoded source text."},"end":{"type":"integer","minimum":0}}},"Entity":{"type":"object","additionalProperties":false,"required":["id","type","label","xrefs","mentions"],"properties":{"id":{"type":"string","pattern":"^[a-z]+:[a-z0-9-]+$"},"type":{"enum":["disease","cell","molecule","measure","organization","journal","drug","country","other"]},"label":{"type":"string"},"xrefs":{"type":"array","items":{"type":"string"}},"mentions":{"type":"array","items":{"$ref":"#/$defs/Mention"}}}},"Diagnostic":{"type":"object","additionalProperties":false,"required":["severity","rule","source","message","line","column"],"properties":{"severity":{"enum":["error","warning","info"]},"rule":{"type":"string","pattern":"^[a-z][a-z0-9-]*$"},"source":{"type":"string","description":"The stage that reported it."},"message":{"type":"string"},"line":{"type":"integer","minimum":1},"column":{"type":"integer","minimum":1},"endLine":{"type":"integer","minimum":1},"endColumn":{"type":"integer","minimum":1},"offset":{"type":"integer","minimum":0,"description":"UTF-16 offset into the decoded text (or byte offset for decoding errors, see rule)."},"fatal":{"type":"boolean","description":"True when the rule stops processing the input (vfile's fatal message): the input gets no record. Absent otherwise (since 1.2.0)."}}},"Facts":{"type":"object","additionalProperties":false,"required":["institution","country","outcomes"],"description":"What the item states: who did the work, where, and the quantitative outcomes it reports.","properties":{"institution":{"oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["text","label"],"properties":{"text":{"type":"string","description":"As written."},"label":{"type":["string","null"],"description":"English name when the lexicon knows the organisation."}}}]},"country":{"type":["string","null"],"description":"English country name, when the item names one (我国 → China)."},"outcomes":{"type":"array","items":{"$ref":"#/$defs/Outcome"}}}},"Outcome":{"type":"object","additionalProperties":false,"required":["measure","measureId","value","unit","timepoint","comparator","population","baseline","approximate","text"],"properties":{"measure":{"type":"string","description":"English label of what was measured."},"measureId":{"type":["string","null"],"description":"The lexicon concept of the measure."},"value":{"type":"number"},"unit":{"type":["string","null"]},"timepoint":{"type":["string","null"],"description":"\"week 4\", \"1 year\", \"5 years\"."},"comparator":{"type":["string","null"],"description":"What the value is compared with, as written (e.g. 单药组)."},"population":{"type":["string","null"],"description":"\"31 patients\"."},"baseline":{"type":["number","null"],"description":"The value before (\"from ~4.69 to ~1.88\": 4.69)."},"approximate":{"type":"boolean"},"text":{"type":"string","description":"The clause the outcome was read from."}}},"CslName":{"description":"A CSL-JSON name: family and given as written (particles in the family: \"von dem Hagen\"), a suffix (\"Jr\", \"III\"), or one literal (a Chinese name, an organisation).","type":"object","properties":{"family":{"type":"string"},"given":{"type":"string"},"suffix":{"type":"string"},"literal":{"type":"string"}}}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/article.schema.json","title":"ArticleRecord","description":"One structured record per ingested digest article.","type":"object","additionalProperties":false,"required":["schemaVersion","id","source","language","script","title","titleEn","topic","kind","period","pageDate","missingMonths","outOfOrderMonths","sections","references","entities","boilerplate","diagnostics"],"properties":{"schemaVersion":{"const":"1.2.0","description":"Version of this schema the record follows (semver)."},"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]{0,99}$","description":"Stable identifier, safe as a file name."},"source":{"$ref":"#/$defs/Source"},"language":{"type":"string","pattern":"^([a-z]{2}|und)$","description":"ISO 639-1 code of the body, or und."},"script":{"enum":["Hans","Hant","Latn",null],"description":"ISO 15924 script of the body; null when undetermined."},"title":{"type":["string","null"]},"titleEn":{"type":["string","null"],"description":"The title in English, when it can be given exactly (a dated heading of known parts)."},"topic":{"description":"What the page is about: the disease its title names (of several, the one the page names twice as often as each other; else the one two headings or more name; else the one the body names most, twice as often as the next) and the therapy (the one the headings or the title name, else the one the body names most).","oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["disease","therapy"],"properties":{"disease":{"oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["id","label"],"properties":{"id":{"type":"string"},"label":{"type":"string"}}}]},"therapy":{"type":["string","null"]}}}]},"kind":{"description":"What kind of page this is, read from its structure (since 1.2.0): a month digest (dated items under month headings), a year roundup (under year headings), a trial roundup (several dated studies without month or year headings), a news item (one study or event), a drug approval, or an overview (outline and explanation). The diagnostics that fit depend on it.","enum":["month-digest","year-roundup","trial-roundup","news-item","drug-approval","overview"]},"period":{"description":"The months the page covers: from its month sections that hold items (month digest), its year sections (year roundup: first January to last December) or its dated items (trial roundup); null for news items, drug approvals and overviews. Never from a body sentence.","oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["start","end"],"properties":{"start":{"$ref":"#/$defs/Month"},"end":{"$ref":"#/$defs/Month"}}}]},"pageDate":{"description":"The date the page was published, from its publication line (\"发布时间:2025-04-08 16:20\") or a byline date; relative dates (\"去年的5月3日\", \"今年3月\", \"于14日\") are resolved against it. Null when the page gives none (since 1.2.0).","oneOf":[{"type":"null"},{"type":"string","pattern":"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"}]},"missingMonths":{"description":"Months without a section within the period the article covers: the range its title or a range heading declares (\"2025年1-12月…\"), else its first to last month section. The review index and the terminal summary show exactly these (since 1.2.0).","type":"array","items":{"$ref":"#/$defs/Month"}},"outOfOrderMonths":{"description":"Months whose section comes after the section of a later month, in article order (since 1.2.0).","type":"array","items":{"$ref":"#/$defs/Month"}},"sections":{"type":"array","items":{"$ref":"#/$defs/Section"}},"references":{"type":"array","items":{"$ref":"#/$defs/Reference"}},"journals":{"description":"Every journal, journal family and publisher the page names, anywhere (title, intro, items, running text), in text order: one entry per time it is written, the English name and the Chinese name of \"《柳叶刀》(The Lancet)\" being two (since 1.2.0). An item's journal is the first journal named in its lead.","type":"array","items":{"$ref":"#/$defs/JournalMention"}},"citations":{"description":"Citation markers outside items (intro, prose, headings, news pages) with the references they resolve to; markers inside items are the items' citations (since 1.2.0).","type":"array","items":{"$ref":"#/$defs/CitationMarker"}},"entities":{"type":"array","items":{"$ref":"#/$defs/Entity"}},"boilerplate":{"description":"Site chrome and trailers kept out of the sections, so nothing is dropped silently: disclaimers, QR-code lines, captions (table captions, photo captions that repeat the title or a paper title; since 1.2.0), the publication-date line (read as pageDate; since 1.2.0) and other chrome (addresses, phone lines, breadcrumbs, bylines, tag lines, copyright notices, cross-links).","type":"array","items":{"type":"object","additionalProperties":false,"required":["kind","text","position"],"properties":{"kind":{"enum":["disclaimer","qr-code","caption","page-date","other"]},"text":{"type":"string"},"position":{"$ref":"#/$defs/Range"}}}},"diagnostics":{"type":"array","items":{"$ref":"#/$defs/Diagnostic"}}},"$defs":{"Month":{"type":"string","pattern":"^[0-9]{4}-(0[1-9]|1[0-2])$"},"Point":{"type":"object","additionalProperties":false,"required":["line","column"],"properties":{"line":{"type":"integer","minimum":1},"column":{"type":"integer","minimum":1}}},"Range":{"type":"object","additionalProperties":false,"required":["start","end"],"properties":{"start":{"$ref":"#/$defs/Point"},"end":{"$ref":"#/$defs/Point"}}},"Source":{"type":"object","additionalProperties":false,"required":["path","sha256","format","encoding","bytes"],"properties":{"path":{"type":["string","null"],"description":"Input path as given (relative to the working directory), or null for stdin/bytes."},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"format":{"enum":["text","html","markdown"]},"variant":{"enum":["wechat","site","generic"],"description":"For HTML: which extractor kept the body."},"encoding":{"type":"string","description":"WHATWG encoding label the bytes were decoded with."},"bytes":{"type":"integer","minimum":0}}},"Section":{"type":"object","additionalProperties":false,"required":["kind","heading","position","items"],"properties":{"kind":{"enum":["intro","month","year","summary","outlook","conclusion","other"]},"heading":{"type":["string","null"]},"headingEn":{"type":["string","null"],"description":"The heading in English: exact for dated headings of known parts, else the month or section kind."},"month":{"$ref":"#/$defs/Month"},"year":{"type":"integer","minimum":1000,"maximum":2999,"description":"The year a year heading names (\"2015年干细胞治疗肝硬化关键临床进展\"); only for kind year (since 1.2.0)."},"outlineLevel":{"type":"integer","minimum":1,"maximum":6,"description":"For a numbered outline heading: 1 for \"一、…\", \"01 …\", \"【摘要】\"; 2 for \"1.1 …\", \"①…\", \"临床案例1:\" (since 1.2.0)."},"text":{"type":"string","description":"Prose of the section that belongs to no dated item, paragraphs joined by newlines."},"textEn":{"type":["string","null"],"description":"Machine translation of the section's prose (optional translate stage)."},"position":{"$ref":"#/$defs/Range"},"items":{"type":"array","items":{"$ref":"#/$defs/Item"}}},"allOf":[{"if":{"properties":{"kind":{"const":"month"}},"required":["kind"]},"then":{"required":["month"]},"else":{"properties":{"month":false}}},{"if":{"properties":{"kind":{"const":"year"}},"required":["kind"]},"then":{"required":["year"]},"else":{"properties":{"year":false}}}]},"Item":{"type":"object","additionalProperties":false,"required":["date","datePrecision","text","citations","journal","position","entities"],"properties":{"date":{"type":"string","pattern":"^[0-9]{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?$"},"datePrecision":{"enum":["day","month"]},"text":{"type":"string","description":"The item's text as in the source (after decoding), paragraphs joined by newlines."},"textEn":{"type":["string","null"],"description":"Machine translation of the item's text (optional translate stage), paragraph by paragraph."},"citations":{"type":"array","items":{"type":"string","pattern":"^ref-[0-9]+$"}},"journal":{"type":["string","null"],"description":"Canonical English name of the journal the item names."},"journalText":{"type":["string","null"],"description":"The journal as written in the item."},"paperTitle":{"type":["string","null"],"description":"The paper title as written in the item (often a Chinese translation)."},"journalFamily":{"type":["string","null"],"description":"The journal family the item names when it names no journal of its own (《柳叶刀》子刊 → The Lancet); journal is then null (since 1.2.0)."},"paperTitleEn":{"type":["string","null"],"description":"The English title of the paper, from the first reference the item cites."},"position":{"$ref":"#/$defs/Range"},"entities":{"type":"array","items":{"$ref":"#/$defs/Mention"}},"facts":{"$ref":"#/$defs/Facts"}}},"Reference":{"type":"object","additionalProperties":false,"required":["id","number","raw","position","csl"],"properties":{"id":{"type":"string","pattern":"^ref-[0-9]+$"},"number":{"type":"integer","minimum":0},"raw":{"type":"string"},"placeholder":{"type":"boolean","description":"True when the entry carries no bibliographic content (e.g. \"cde\")."},"position":{"$ref":"#/$defs/Range"},"csl":{"$ref":"#/$defs/CslItem"}}},"CslItem":{"description":"A CSL-JSON item; also validated against the vendored official csl-data.json.","type":"object","required":["id","type"],"properties":{"id":{"type":"string"},"type":{"type":"string"},"title":{"type":"string"},"container-title":{"type":"string"},"collection-title":{"type":"string"},"author":{"type":"array","items":{"$ref":"#/$defs/CslName"}},"editor":{"type":"array","items":{"$ref":"#/$defs/CslName"}},"translator":{"type":"array","items":{"$ref":"#/$defs/CslName"}},"issued":{"type":"object","properties":{"date-parts":{"type":"array","items":{"type":"array","items":{"type":"integer"}}}}},"accessed":{"description":"When the cited copy was consulted (GB/T 7714 \"[2013-03-26]\").","type":"object","properties":{"date-parts":{"type":"array","items":{"type":"array","items":{"type":"integer"}}}}},"volume":{"type":"string"},"issue":{"type":"string"},"page":{"type":"string"},"edition":{"type":"string"},"publisher":{"type":"string"},"publisher-place":{"type":"string"},"number":{"description":"A report, standard or patent number (\"GB/T 25100—2010\", \"RMRS-GTR-262\").","type":"string"},"number-of-volumes":{"description":"How many volumes the work has (\"2 vols.\").","type":"string"},"number-of-pages":{"description":"How many pages the work has (\"312 pp.\").","type":"string"},"genre":{"description":"What kind of thesis or report (\"PhD thesis\", \"Technical report\").","type":"string"},"DOI":{"type":"string","pattern":"^10\\.[0-9]{4,9}/\\S+$"},"PMID":{"type":"string","pattern":"^[0-9]{1,9}$"},"PMCID":{"type":"string","pattern":"^PMC[0-9]+$"},"URL":{"type":"string"},"ISSN":{"type":"string"},"ISBN":{"type":"string"}},"additionalProperties":true},"JournalMention":{"type":"object","additionalProperties":false,"required":["text","name","kind","position"],"properties":{"text":{"type":"string","description":"The name as written (inside 《…》, “…” or 「…」 without them; bare English as written)."},"name":{"type":["string","null"],"description":"The English name from the journal table: the journal's, its family's or the publisher's; null for a journal the wording marks but the table does not know."},"kind":{"enum":["journal","family","publisher"],"description":"journal; family (《柳叶刀》子刊: a journal of that family, not the journal); publisher (《springer nature》)."},"position":{"$ref":"#/$defs/Range"}}},"CitationMarker":{"type":"object","additionalProperties":false,"required":["text","references","position"],"properties":{"text":{"type":"string","description":"The marker as written: [1,2], [3-5], 〔1,2〕, 【2】."},"references":{"type":"array","description":"The references its numbers name, in order; numbers with no reference are left out (and reported).","items":{"type":"string","pattern":"^ref-[0-9]+$"}},"position":{"$ref":"#/$defs/Range"}}},"Mention":{"type":"object","additionalProperties":false,"required":["text","start","end"],"properties":{"entity":{"type":"string"},"text":{"type":"string"},"start":{"type":"integer","minimum":0,"description":"UTF-16 offset into the decoded source text."},"end":{"type":"integer","minimum":0}}},"Entity":{"type":"object","additionalProperties":false,"required":["id","type","label","xrefs","mentions"],"properties":{"id":{"type":"string","pattern":"^[a-z]+:[a-z0-9-]+$"},"type":{"enum":["disease","cell","molecule","measure","organization","journal","drug","country","other"]},"label":{"type":"string"},"xrefs":{"type":"array","items":{"type":"string"}},"mentions":{"type":"array","items":{"$ref":"#/$defs/Mention"}}}},"Diagnostic":{"type":"object","additionalProperties":false,"required":["severity","rule","source","message","line","column"],"properties":{"severity":{"enum":["error","warning","info"]},"rule":{"type":"string","pattern":"^[a-z][a-z0-9-]*$"},"source":{"type":"string","description":"The stage that reported it."},"message":{"type":"string"},"line":{"type":"integer","minimum":1},"column":{"type":"integer","minimum":1},"endLine":{"type":"integer","minimum":1},"endColumn":{"type":"integer","minimum":1},"offset":{"type":"integer","minimum":0,"description":"UTF-16 offset into the decoded text (or byte offset for decoding errors, see rule)."},"fatal":{"type":"boolean","description":"True when the rule stops processing the input (vfile's fatal message): the input gets no record. Absent otherwise (since 1.2.0)."}}},"Facts":{"type":"object","additionalProperties":false,"required":["institution","country","outcomes"],"description":"What the item states: who did the work, where, and the quantitative outcomes it reports.","properties":{"institution":{"oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["text","label"],"properties":{"text":{"type":"string","description":"As written."},"label":{"type":["string","null"],"description":"English name when the lexicon knows the organisation."}}}]},"country":{"type":["string","null"],"description":"English country name, when the item names one (我国 → China)."},"outcomes":{"type":"array","items":{"$ref":"#/$defs/Outcome"}}}},"Outcome":{"type":"object","additionalProperties":false,"required":["measure","measureId","value","unit","timepoint","comparator","population","baseline","approximate","text"],"properties":{"measure":{"type":"string","description":"English label of what was measured."},"measureId":{"type":["string","null"],"description":"The lexicon concept of the measure."},"value":{"type":"number"},"unit":{"type":["string","null"]},"timepoint":{"type":["string","null"],"description":"\"week 4\", \"1 year\", \"5 years\"."},"comparator":{"type":["string","null"],"description":"What the value is compared with, as written (e.g. 单药组)."},"population":{"type":["string","null"],"description":"\"31 patients\"."},"baseline":{"type":["number","null"],"description":"The value before (\"from ~4.69 to ~1.88\": 4.69)."},"approximate":{"type":"boolean"},"text":{"type":"string","description":"The clause the outcome was read from."}}},"CslName":{"description":"A CSL-JSON name: family and given as written (particles in the family: \"von dem Hagen\"), a suffix (\"Jr\", \"III\"), or one literal (a Chinese name, an organisation).","type":"object","properties":{"family":{"type":"string"},"given":{"type":"string"},"suffix":{"type":"string"},"literal":{"type":"string"}}}}};
 const schema32 = {"type":"object","additionalProperties":false,"required":["path","sha256","format","encoding","bytes"],"properties":{"path":{"type":["string","null"],"description":"Input path as given (relative to the working directory), or null for stdin/bytes."},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"format":{"enum":["text","html","markdown"]},"variant":{"enum":["wechat","site","generic"],"description":"For HTML: which extractor kept the body."},"encoding":{"type":"string","description":"WHATWG encoding label the bytes were decoded with."},"bytes":{"type":"integer","minimum":0}}};
 const schema33 = {"type":"string","pattern":"^[0-9]{4}-(0[1-9]|1[0-2])$"};
 const schema55 = {"type":"object","additionalProperties":false,"required":["severity","rule","source","message","line","column"],"properties":{"severity":{"enum":["error","warning","info"]},"rule":{"type":"string","pattern":"^[a-z][a-z0-9-]*$"},"source":{"type":"string","description":"The stage that reported it."},"message":{"type":"string"},"line":{"type":"integer","minimum":1},"column":{"type":"integer","minimum":1},"endLine":{"type":"integer","minimum":1},"endColumn":{"type":"integer","minimum":1},"offset":{"type":"integer","minimum":0,"description":"UTF-16 offset into the decoded text (or byte offset for decoding errors, see rule)."},"fatal":{"type":"boolean","description":"True when the rule stops processing the input (vfile's fatal message): the input gets no record. Absent otherwise (since 1.2.0)."}}};
@@ -1381,7 +1381,7 @@ return errors === 0;
 validate21.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 const schema46 = {"type":"object","additionalProperties":false,"required":["id","number","raw","position","csl"],"properties":{"id":{"type":"string","pattern":"^ref-[0-9]+$"},"number":{"type":"integer","minimum":0},"raw":{"type":"string"},"placeholder":{"type":"boolean","description":"True when the entry carries no bibliographic content (e.g. \"cde\")."},"position":{"$ref":"#/$defs/Range"},"csl":{"$ref":"#/$defs/CslItem"}}};
-const schema47 = {"description":"A CSL-JSON item; also validated against the vendored official csl-data.json.","type":"object","required":["id","type"],"properties":{"id":{"type":"string"},"type":{"type":"string"},"title":{"type":"string"},"container-title":{"type":"string"},"collection-title":{"type":"string"},"author":{"type":"array","items":{"$ref":"#/$defs/CslName"}},"editor":{"type":"array","items":{"$ref":"#/$defs/CslName"}},"translator":{"type":"array","items":{"$ref":"#/$defs/CslName"}},"issued":{"type":"object","properties":{"date-parts":{"type":"array","items":{"type":"array","items":{"type":"integer"}}}}},"accessed":{"description":"When the cited copy was consulted (GB/T 7714 \"[2013-03-26]\").","type":"object","properties":{"date-parts":{"type":"array","items":{"type":"array","items":{"type":"integer"}}}}},"volume":{"type":"string"},"issue":{"type":"string"},"page":{"type":"string"},"edition":{"type":"string"},"publisher":{"type":"string"},"publisher-place":{"type":"string"},"number":{"description":"A report, standard or patent number (\"GB/T 25100—2010\", \"RMRS-GTR-262\").","type":"string"},"genre":{"description":"What kind of thesis or report (\"PhD thesis\", \"Technical report\").","type":"string"},"DOI":{"type":"string","pattern":"^10\\.[0-9]{4,9}/\\S+$"},"PMID":{"type":"string","pattern":"^[0-9]{1,9}$"},"PMCID":{"type":"string","pattern":"^PMC[0-9]+$"},"URL":{"type":"string"},"ISSN":{"type":"string"},"ISBN":{"type":"string"}},"additionalProperties":true};
+const schema47 = {"description":"A CSL-JSON item; also validated against the vendored official csl-data.json.","type":"object","required":["id","type"],"properties":{"id":{"type":"string"},"type":{"type":"string"},"title":{"type":"string"},"container-title":{"type":"string"},"collection-title":{"type":"string"},"author":{"type":"array","items":{"$ref":"#/$defs/CslName"}},"editor":{"type":"array","items":{"$ref":"#/$defs/CslName"}},"translator":{"type":"array","items":{"$ref":"#/$defs/CslName"}},"issued":{"type":"object","properties":{"date-parts":{"type":"array","items":{"type":"array","items":{"type":"integer"}}}}},"accessed":{"description":"When the cited copy was consulted (GB/T 7714 \"[2013-03-26]\").","type":"object","properties":{"date-parts":{"type":"array","items":{"type":"array","items":{"type":"integer"}}}}},"volume":{"type":"string"},"issue":{"type":"string"},"page":{"type":"string"},"edition":{"type":"string"},"publisher":{"type":"string"},"publisher-place":{"type":"string"},"number":{"description":"A report, standard or patent number (\"GB/T 25100—2010\", \"RMRS-GTR-262\").","type":"string"},"number-of-volumes":{"description":"How many volumes the work has (\"2 vols.\").","type":"string"},"number-of-pages":{"description":"How many pages the work has (\"312 pp.\").","type":"string"},"genre":{"description":"What kind of thesis or report (\"PhD thesis\", \"Technical report\").","type":"string"},"DOI":{"type":"string","pattern":"^10\\.[0-9]{4,9}/\\S+$"},"PMID":{"type":"string","pattern":"^[0-9]{1,9}$"},"PMCID":{"type":"string","pattern":"^PMC[0-9]+$"},"URL":{"type":"string"},"ISSN":{"type":"string"},"ISBN":{"type":"string"}},"additionalProperties":true};
 const schema48 = {"description":"A CSL-JSON name: family and given as written (particles in the family: \"von dem Hagen\"), a suffix (\"Jr\", \"III\"), or one literal (a Chinese name, an organisation).","type":"object","properties":{"family":{"type":"string"},"given":{"type":"string"},"suffix":{"type":"string"},"literal":{"type":"string"}}};
 const pattern16 = new RegExp("^10\\.[0-9]{4,9}/\\S+$", "u");
 const pattern17 = new RegExp("^[0-9]{1,9}$", "u");
@@ -1929,10 +1929,10 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.genre !== undefined){
+if(data["number-of-volumes"] !== undefined){
 const _errs81 = errors;
-if(typeof data.genre !== "string"){
-validate32.errors = [{instancePath:instancePath+"/genre",schemaPath:"#/properties/genre/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+if(typeof data["number-of-volumes"] !== "string"){
+validate32.errors = [{instancePath:instancePath+"/number-of-volumes",schemaPath:"#/properties/number-of-volumes/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs81 === errors;
@@ -1941,12 +1941,36 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.DOI !== undefined){
-let data39 = data.DOI;
+if(data["number-of-pages"] !== undefined){
 const _errs83 = errors;
-if(errors === _errs83){
-if(typeof data39 === "string"){
-if(!pattern16.test(data39)){
+if(typeof data["number-of-pages"] !== "string"){
+validate32.errors = [{instancePath:instancePath+"/number-of-pages",schemaPath:"#/properties/number-of-pages/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs83 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.genre !== undefined){
+const _errs85 = errors;
+if(typeof data.genre !== "string"){
+validate32.errors = [{instancePath:instancePath+"/genre",schemaPath:"#/properties/genre/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs85 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.DOI !== undefined){
+let data41 = data.DOI;
+const _errs87 = errors;
+if(errors === _errs87){
+if(typeof data41 === "string"){
+if(!pattern16.test(data41)){
 validate32.errors = [{instancePath:instancePath+"/DOI",schemaPath:"#/properties/DOI/pattern",keyword:"pattern",params:{pattern: "^10\\.[0-9]{4,9}/\\S+$"},message:"must match pattern \""+"^10\\.[0-9]{4,9}/\\S+$"+"\""}];
 return false;
 }
@@ -1956,18 +1980,18 @@ validate32.errors = [{instancePath:instancePath+"/DOI",schemaPath:"#/properties/
 return false;
 }
 }
-var valid0 = _errs83 === errors;
+var valid0 = _errs87 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.PMID !== undefined){
-let data40 = data.PMID;
-const _errs85 = errors;
-if(errors === _errs85){
-if(typeof data40 === "string"){
-if(!pattern17.test(data40)){
+let data42 = data.PMID;
+const _errs89 = errors;
+if(errors === _errs89){
+if(typeof data42 === "string"){
+if(!pattern17.test(data42)){
 validate32.errors = [{instancePath:instancePath+"/PMID",schemaPath:"#/properties/PMID/pattern",keyword:"pattern",params:{pattern: "^[0-9]{1,9}$"},message:"must match pattern \""+"^[0-9]{1,9}$"+"\""}];
 return false;
 }
@@ -1977,18 +2001,18 @@ validate32.errors = [{instancePath:instancePath+"/PMID",schemaPath:"#/properties
 return false;
 }
 }
-var valid0 = _errs85 === errors;
+var valid0 = _errs89 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.PMCID !== undefined){
-let data41 = data.PMCID;
-const _errs87 = errors;
-if(errors === _errs87){
-if(typeof data41 === "string"){
-if(!pattern18.test(data41)){
+let data43 = data.PMCID;
+const _errs91 = errors;
+if(errors === _errs91){
+if(typeof data43 === "string"){
+if(!pattern18.test(data43)){
 validate32.errors = [{instancePath:instancePath+"/PMCID",schemaPath:"#/properties/PMCID/pattern",keyword:"pattern",params:{pattern: "^PMC[0-9]+$"},message:"must match pattern \""+"^PMC[0-9]+$"+"\""}];
 return false;
 }
@@ -1998,46 +2022,48 @@ validate32.errors = [{instancePath:instancePath+"/PMCID",schemaPath:"#/propertie
 return false;
 }
 }
-var valid0 = _errs87 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.URL !== undefined){
-const _errs89 = errors;
-if(typeof data.URL !== "string"){
-validate32.errors = [{instancePath:instancePath+"/URL",schemaPath:"#/properties/URL/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs89 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.ISSN !== undefined){
-const _errs91 = errors;
-if(typeof data.ISSN !== "string"){
-validate32.errors = [{instancePath:instancePath+"/ISSN",schemaPath:"#/properties/ISSN/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
 var valid0 = _errs91 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
-if(data.ISBN !== undefined){
+if(data.URL !== undefined){
 const _errs93 = errors;
-if(typeof data.ISBN !== "string"){
-validate32.errors = [{instancePath:instancePath+"/ISBN",schemaPath:"#/properties/ISBN/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+if(typeof data.URL !== "string"){
+validate32.errors = [{instancePath:instancePath+"/URL",schemaPath:"#/properties/URL/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs93 === errors;
 }
 else {
 var valid0 = true;
+}
+if(valid0){
+if(data.ISSN !== undefined){
+const _errs95 = errors;
+if(typeof data.ISSN !== "string"){
+validate32.errors = [{instancePath:instancePath+"/ISSN",schemaPath:"#/properties/ISSN/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs95 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.ISBN !== undefined){
+const _errs97 = errors;
+if(typeof data.ISBN !== "string"){
+validate32.errors = [{instancePath:instancePath+"/ISBN",schemaPath:"#/properties/ISBN/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs97 === errors;
+}
+else {
+var valid0 = true;
+}
+}
 }
 }
 }
@@ -6382,10 +6408,10 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.genre !== undefined){
+if(data["number-of-volumes"] !== undefined){
 const _errs81 = errors;
-if(typeof data.genre !== "string"){
-validate51.errors = [{instancePath:instancePath+"/genre",schemaPath:"#/properties/genre/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+if(typeof data["number-of-volumes"] !== "string"){
+validate51.errors = [{instancePath:instancePath+"/number-of-volumes",schemaPath:"#/properties/number-of-volumes/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs81 === errors;
@@ -6394,12 +6420,36 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.DOI !== undefined){
-let data39 = data.DOI;
+if(data["number-of-pages"] !== undefined){
 const _errs83 = errors;
-if(errors === _errs83){
-if(typeof data39 === "string"){
-if(!pattern16.test(data39)){
+if(typeof data["number-of-pages"] !== "string"){
+validate51.errors = [{instancePath:instancePath+"/number-of-pages",schemaPath:"#/properties/number-of-pages/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs83 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.genre !== undefined){
+const _errs85 = errors;
+if(typeof data.genre !== "string"){
+validate51.errors = [{instancePath:instancePath+"/genre",schemaPath:"#/properties/genre/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs85 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.DOI !== undefined){
+let data41 = data.DOI;
+const _errs87 = errors;
+if(errors === _errs87){
+if(typeof data41 === "string"){
+if(!pattern16.test(data41)){
 validate51.errors = [{instancePath:instancePath+"/DOI",schemaPath:"#/properties/DOI/pattern",keyword:"pattern",params:{pattern: "^10\\.[0-9]{4,9}/\\S+$"},message:"must match pattern \""+"^10\\.[0-9]{4,9}/\\S+$"+"\""}];
 return false;
 }
@@ -6409,18 +6459,18 @@ validate51.errors = [{instancePath:instancePath+"/DOI",schemaPath:"#/properties/
 return false;
 }
 }
-var valid0 = _errs83 === errors;
+var valid0 = _errs87 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.PMID !== undefined){
-let data40 = data.PMID;
-const _errs85 = errors;
-if(errors === _errs85){
-if(typeof data40 === "string"){
-if(!pattern17.test(data40)){
+let data42 = data.PMID;
+const _errs89 = errors;
+if(errors === _errs89){
+if(typeof data42 === "string"){
+if(!pattern17.test(data42)){
 validate51.errors = [{instancePath:instancePath+"/PMID",schemaPath:"#/properties/PMID/pattern",keyword:"pattern",params:{pattern: "^[0-9]{1,9}$"},message:"must match pattern \""+"^[0-9]{1,9}$"+"\""}];
 return false;
 }
@@ -6430,18 +6480,18 @@ validate51.errors = [{instancePath:instancePath+"/PMID",schemaPath:"#/properties
 return false;
 }
 }
-var valid0 = _errs85 === errors;
+var valid0 = _errs89 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.PMCID !== undefined){
-let data41 = data.PMCID;
-const _errs87 = errors;
-if(errors === _errs87){
-if(typeof data41 === "string"){
-if(!pattern18.test(data41)){
+let data43 = data.PMCID;
+const _errs91 = errors;
+if(errors === _errs91){
+if(typeof data43 === "string"){
+if(!pattern18.test(data43)){
 validate51.errors = [{instancePath:instancePath+"/PMCID",schemaPath:"#/properties/PMCID/pattern",keyword:"pattern",params:{pattern: "^PMC[0-9]+$"},message:"must match pattern \""+"^PMC[0-9]+$"+"\""}];
 return false;
 }
@@ -6451,46 +6501,48 @@ validate51.errors = [{instancePath:instancePath+"/PMCID",schemaPath:"#/propertie
 return false;
 }
 }
-var valid0 = _errs87 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.URL !== undefined){
-const _errs89 = errors;
-if(typeof data.URL !== "string"){
-validate51.errors = [{instancePath:instancePath+"/URL",schemaPath:"#/properties/URL/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs89 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.ISSN !== undefined){
-const _errs91 = errors;
-if(typeof data.ISSN !== "string"){
-validate51.errors = [{instancePath:instancePath+"/ISSN",schemaPath:"#/properties/ISSN/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
 var valid0 = _errs91 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
-if(data.ISBN !== undefined){
+if(data.URL !== undefined){
 const _errs93 = errors;
-if(typeof data.ISBN !== "string"){
-validate51.errors = [{instancePath:instancePath+"/ISBN",schemaPath:"#/properties/ISBN/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+if(typeof data.URL !== "string"){
+validate51.errors = [{instancePath:instancePath+"/URL",schemaPath:"#/properties/URL/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs93 === errors;
 }
 else {
 var valid0 = true;
+}
+if(valid0){
+if(data.ISSN !== undefined){
+const _errs95 = errors;
+if(typeof data.ISSN !== "string"){
+validate51.errors = [{instancePath:instancePath+"/ISSN",schemaPath:"#/properties/ISSN/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs95 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.ISBN !== undefined){
+const _errs97 = errors;
+if(typeof data.ISBN !== "string"){
+validate51.errors = [{instancePath:instancePath+"/ISBN",schemaPath:"#/properties/ISBN/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs97 === errors;
+}
+else {
+var valid0 = true;
+}
+}
 }
 }
 }

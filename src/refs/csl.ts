@@ -10,7 +10,7 @@ export type CslDate = NonNullable<CslItem['issued']>;
 // One fixed key order, so output is stable whichever parser branch built the item.
 const cslKeyOrder = [
   'id', 'type', 'title', 'author', 'editor', 'translator', 'container-title', 'collection-title', 'issued', 'volume', 'issue', 'page',
-  'edition', 'genre', 'number', 'publisher', 'publisher-place', 'accessed', 'DOI', 'PMID', 'PMCID', 'ISSN', 'ISBN', 'URL',
+  'edition', 'genre', 'number', 'number-of-volumes', 'number-of-pages', 'publisher', 'publisher-place', 'accessed', 'DOI', 'PMID', 'PMCID', 'ISSN', 'ISBN', 'URL',
 ] as const;
 
 /** Puts a CSL item's keys in one fixed order (known keys first, any others after, sorted). */

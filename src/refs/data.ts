@@ -16,6 +16,8 @@ export interface ReferenceWords {
   months: ReadonlyMap<string, number>;
   organisationWords: ReadonlySet<string>;
   journalWords: ReadonlySet<string>;
+  /** Words that make a name a periodical's whatever its field ("journal", "review"). */
+  periodicalWords: ReadonlySet<string>;
   publisherWords: ReadonlySet<string>;
   proceedingsWords: ReadonlySet<string>;
   /** Abbreviations whose full stop ends no part of a source (as written, case kept). */
@@ -24,6 +26,12 @@ export interface ReferenceWords {
   listLabels: ReadonlySet<string>;
   /** Volume, issue and page labels, lower case. */
   labels: ReadonlySet<string>;
+  /** A work's medium or form ("motion picture", "DVD"), lower case. */
+  media: ReadonlySet<string>;
+  /** Edition statements without a number ("reprint", "revised and expanded"), lower case. */
+  editionPhrases: ReadonlySet<string>;
+  /** One-word roles before names ("ed.", "trans.", "tr."), lower case: their full stop ends no part. */
+  roleAbbreviations: ReadonlySet<string>;
   /** Publisher words in CJK scripts, which end a name ("人民出版社"). */
   cjkPublisherWords: readonly string[];
   /** Journal words in CJK scripts ("学报", "杂志"). */
@@ -56,8 +64,10 @@ export interface ReferenceWords {
   editedBy: RegExp;
   /** "Translated by", "trans." before names. */
   translatedBy: RegExp;
-  /** Notes to drop ("Retrieved from", "[PubMed]"). */
+  /** Notes to drop ("Retrieved from", "[PubMed]", "to appear"). */
   dropNote: RegExp;
+  /** A note on the publication status at the start of a part ("to appear", "Submitted"). */
+  statusNote: RegExp;
   /** CJK organisation endings. */
   cjkOrganisation: RegExp;
   /** CJK edition statements ("2 版", "修订本"). */
@@ -67,6 +77,18 @@ export interface ReferenceWords {
   /** CJK role words after names ("主编", "译"). */
   cjkEditor: RegExp;
   cjkTranslator: RegExp;
+  /** Names, then a CJK role word ("谢远涛, 译", "王夫之, 主编"): groups `names` and `word` (d flag). */
+  cjkRoleAfterNames: RegExp;
+  /** A numbered CJK volume ("第 2 卷", "제 3 권"): the number in group 1. */
+  cjkVolumeNumber: RegExp;
+  /** A numbered CJK volume with its own title ("第 2 卷 科学思想史"): the volume, then the title. */
+  cjkNamedVolume: RegExp;
+  /** GB/T 7714 dates of an electronic resource or a year as the standard writes it (d flag). */
+  onlineDates: RegExp;
+  /** A standard's, patent's, report's or official document's number. */
+  documentNumber: RegExp;
+  /** A reference still to be written ("TODO", "xxx"). */
+  placeholder: RegExp;
   /** Latin edition statements ("2nd ed.", "Third Edition", "Rev. ed."). */
   edition: RegExp;
   /** A series phrase ("Lecture Notes in …", "… Series"). */
@@ -96,6 +118,12 @@ function compile(data: ReferenceData): ReferenceWords {
   };
   const lower = (words: readonly string[]) => new Set(words.map(phraseKey));
   const codes = Object.keys(data.typeCodes);
+  // Pieces of the CJK edition and volume statements ("第二版", "第 1 卷", "下册", "巳集上", "2010 年卷").
+  const numerals = data.cjkNumerals.map(escape).join('');
+  const ordinal = alternation(data.cjkOrdinalPrefixes);
+  const volumeWords = alternation(data.cjkVolumeWords);
+  const units = alternation(data.cjkVolumeUnits);
+  const parts = alternation(data.cjkVolumeParts);
   const words: ReferenceWords = {
     data,
     typeCodes: new Map(Object.entries(data.typeCodes)),
@@ -104,11 +132,15 @@ function compile(data: ReferenceData): ReferenceWords {
     months: new Map(Object.entries(data.months).map(([k, v]) => [k.normalize('NFKC').toLowerCase(), v])),
     organisationWords: lower(data.organisationWords),
     journalWords: lower(data.journalWords),
+    periodicalWords: lower(data.periodicalWords),
     publisherWords: lower(data.publisherWords),
     proceedingsWords: lower(data.proceedingsWords),
     abbreviations: new Set(data.abbreviations),
     listLabels: lower(data.listLabels),
     labels: new Set([...data.volumeLabels, ...data.issueLabels, ...data.pageLabels, 'chap', 'ch', 'art', 'fasc', 'suppl'].map((w) => w.toLowerCase())),
+    media: lower(data.mediumWords),
+    editionPhrases: lower(data.editionPhrases),
+    roleAbbreviations: lower([...data.editedBy, ...data.translatedBy].filter((w) => !/\s/.test(w))),
     cjkPublisherWords: data.publisherWords.filter((w) => /[^\x00-\x7f]/.test(w) && !/^[a-zà-ÿ&]/i.test(w)),
     cjkJournalWords: data.journalWords.filter((w) => /[^\x00-\x7f]/.test(w)),
     publishers: lower(data.publishers),
@@ -119,17 +151,33 @@ function compile(data: ReferenceData): ReferenceWords {
     report: pattern('report', `(?<![\\p{L}])(?:${alternation(data.reportWords)})(?![\\p{L}])`, 'giu'),
     etAl: pattern('etAl', `(?<![A-Za-z])(?:${alternation(data.etAl)})(?![A-Za-z])\\.?`, 'giu'),
     month: pattern('month', `(?<![\\p{L}])(?:${alternation(Object.keys(data.months))})(?![\\p{L}])\\.?`, 'iu'),
-    volumeLabel: pattern('volumeLabel', `(?<![\\p{L}])(?:${alternation(data.volumeLabels)})\\.?\\s?(?=[\\dIVXLC])`, 'iu'),
+    // (Before a Roman number the label ends with a full stop or a space: "VII" is no "V" and "II".)
+    volumeLabel: pattern('volumeLabel', `(?<![\\p{L}])(?:${alternation(data.volumeLabels)})(?:\\.?\\s?(?=\\d)|(?:\\.\\s?|\\s)(?=[IVXLC]))`, 'iu'),
     issueLabel: pattern('issueLabel', `(?<![\\p{L}])(?:${alternation(data.issueLabels)})\\.?\\s?(?=\\d)`, 'iu'),
     pageLabel: pattern('pageLabel', `(?<![\\p{L}])(?:${alternation(data.pageLabels)})\\.?\\s?(?=[A-Za-z]?\\d)`, 'u'),
     supplement: pattern('supplement', `(?<![\\p{L}])(?:${alternation(data.supplementWords)})(?![\\p{L}])\\.?`, 'iu'),
     editorRole: pattern('editorRole', `^[\\s,]*(?:\\((?:${alternation(data.editorWords)})\\.?\\)|(?:${alternation(data.editorWords)})(?![\\p{L}])\\.?)`, 'iu'),
     editedBy: pattern('editedBy', `^(?:${alternation(data.editedBy)})(?![\\p{L}])\\.?\\s`, 'iu'),
     translatedBy: pattern('translatedBy', `^(?:${alternation(data.translatedBy)})(?![\\p{L}])\\.?\\s`, 'iu'),
-    dropNote: pattern('dropNote', `(?<![\\p{L}])(?:${alternation(data.dropNotes)})(?![\\p{L}])`, 'giu'),
+    dropNote: pattern('dropNote', `(?<![\\p{L}])(?:${alternation([...data.dropNotes, ...data.statusNotes])})(?![\\p{L}])`, 'giu'),
+    statusNote: pattern('statusNote', `^(?:${alternation(data.statusNotes)})(?![\\p{L}])`, 'iu'),
     cjkOrganisation: pattern('cjkOrganisation', `(?:${alternation(data.cjkOrganisationWords)})$`, 'u'),
-    cjkEdition: pattern('cjkEdition', `^(?:第?\\s?[\\d一二三四五六七八九十]{1,3}\\s?(?:${alternation(data.cjkEditionWords)})|\\S{0,8}(?:${alternation(data.cjkEditionWords)}))$`, 'u'),
-    cjkVolume: pattern('cjkVolume', `^(?:第\\s?[\\d一二三四五六七八九十百]{1,4}\\s?(?:${alternation(data.cjkVolumeWords)})|[上中下]\\s?(?:${alternation(data.cjkVolumeWords)})?|[\\d一二三四五六七八九十]{1,3}\\s?(?:${alternation(data.cjkVolumeWords)})|\\S{1,3}(?:卷|册|冊|集)[上中下]?|\\d{4}\\s?年卷|제\\s?\\d{1,4}\\s?권)$`, 'u'),
+    cjkEdition: pattern('cjkEdition', `^(?:(?:${ordinal})?\\s?[\\d${numerals}]{1,3}\\s?(?:${alternation(data.cjkEditionWords)})|\\S{0,8}(?:${alternation(data.cjkEditionWords)}))$`, 'u'),
+    cjkVolume: pattern(
+      'cjkVolume',
+      `^(?:(?:${ordinal})\\s?[\\d${numerals}]{1,4}\\s?(?:${volumeWords})|(?:${parts})\\s?(?:${volumeWords})?|[\\d${numerals}]{1,3}\\s?(?:${volumeWords})|\\S{1,3}(?:${units})(?:${parts})?|\\d{4}\\s?(?:${alternation(data.cjkYearVolumeWords)}))$`,
+      'u',
+    ),
+    cjkVolumeNumber: pattern('cjkVolumeNumber', `^(?:${ordinal})\\s?(\\d{1,4})\\s?(?:${alternation(data.cjkVolumeNumberUnits)})$`, 'u'),
+    cjkNamedVolume: pattern('cjkNamedVolume', `^((?:${ordinal})\\s?\\d{1,4}\\s?(?:${units}))\\s(\\S.*)$`, 'u'),
+    cjkRoleAfterNames: pattern('cjkRoleAfterNames', `^(?<names>.+?)(?:\\s?,\\s?|\\s)(?<word>${alternation([...data.cjkEditorWords, ...data.cjkTranslatorWords])})\\.?$`, 'du'),
+    onlineDates: pattern(
+      'onlineDates',
+      `^(?<issued>[c[]?(?:1[5-9]|20)\\d{2}(?:-\\d{1,2}){0,2}\\]?(?:\\s?\\([^()]{1,20}\\)|\\s?(?:${alternation(data.cjkPrintingWords)}))?)?\\s?(?:\\((?<updated>[^()]{4,20})\\))?\\s?(?:\\[(?<accessed>[^\\]]{4,20})\\])?\\.?$`,
+      'du',
+    ),
+    documentNumber: pattern('documentNumber', `^(?:[\\p{Lu}\\d][\\p{Lu}\\d/ .:—–-]{2,40}|\\S{1,10}\\s?[[［(]\\d{4}[\\]］)]\\s?\\d{1,5}\\s?(?:${alternation(data.cjkDocumentNumberWords)}))$`, 'u'),
+    placeholder: pattern('placeholder', `^(?:${alternation(data.placeholderWords)}|x{3,})$`, 'iu'),
     cjkEditor: pattern('cjkEditor', `^(?:${alternation(data.cjkEditorWords)})$`, 'u'),
     cjkTranslator: pattern('cjkTranslator', `^(?:${alternation(data.cjkTranslatorWords)})$`, 'u'),
     edition: pattern(

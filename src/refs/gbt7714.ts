@@ -59,10 +59,8 @@ const newspaperNumbers = /^(?<date>(?:1[5-9]|20)\d{2}-\d{1,2}-\d{1,2})\s?(?:\((?
 // Publication: "北京: 中华书局, 2000: 29[2013-10-25]"; place and publisher may hold commas.
 const publication =
   /^(?:(?<place>[^:]{1,60}?)\s?:\s?)?(?<publisher>.{1,120}?)\s?,\s?(?<year>(?:c|\[)?(?:1[5-9]|20)\d{2}(?:-\d{1,2}(?:-\d{1,2})?)?\]?(?:\s?\([^()]{1,20}\))?-?(?:(?:1[5-9]|20)\d{2})?)(?:\s?:\s?(?<page>[^[\]]{1,40}?))?\s?(?:\[(?<accessed>[^\]]{4,20})\])?\.?$/du;
-// Dates of electronic resources: "(2012-01-16)[2013-03-26]", "[2013-03-24]", "2002-03-06[2002-05-28]", "2005 (2005-07-12)[2011-07-12]".
-// Also a year alone as the standard writes it: "c1988", "[1936]", "1995 印刷", "1947(民国三十六年)".
-const onlineDates =
-  /^(?<issued>[c[]?(?:1[5-9]|20)\d{2}(?:-\d{1,2}){0,2}\]?(?:\s?\([^()]{1,20}\)|\s?印刷)?)?\s?(?:\((?<updated>[^()]{4,20})\))?\s?(?:\[(?<accessed>[^\]]{4,20})\])?\.?$/du;
+// Dates of electronic resources ("(2012-01-16)[2013-03-26]", "[2013-03-24]") and a year as the
+// standard writes it ("c1988", "[1936]", a printing, an era in brackets): `onlineDates` in data.ts.
 
 /** What one element after the title is. */
 type Element =
@@ -96,8 +94,7 @@ function groupsOf(pattern: RegExp, view: string, text: string): Record<string, s
   return out;
 }
 
-// "谢远涛, 译" / "胡泳, 范海燕, 等译" / "王夫之, 主编": names with a role word after them.
-const roleAfterNames = /^(?<names>.+?)(?:\s?,\s?|\s)(?<word>等?译|译注|等?编|主编|编著)\.?$/du;
+// Names with a role word after them ("谢远涛, 译", "王夫之, 主编"): `cjkRoleAfterNames` in data.ts.
 // "北京: 人民出版社" / "Cambridge, Eng.: Cambridge University Press" with no year.
 const placeAndPublisher = /^(?<place>[^:]{1,60}?)\s?:\s?(?<publisher>[^:]{1,120}?)\.?$/du;
 
@@ -106,8 +103,8 @@ function classify(view: string, text: string): Element {
   const words = referenceWords();
   const value = tidyValue(text);
   if (/^(?:https?:\/\/|www\.|doi\s?:)/i.test(view)) return { kind: 'link' };
-  let g = groupsOf(roleAfterNames, view, text);
-  if (g) return { kind: /译/.test(g.word!) ? 'translator' : 'editor', names: gbtNames(g.names!) };
+  let g = groupsOf(words.cjkRoleAfterNames, view, text);
+  if (g) return { kind: words.data.cjkTranslatorWords.includes(g.word!) ? 'translator' : 'editor', names: gbtNames(g.names!) };
   if (words.cjkEdition.test(value) || words.edition.test(value)) return { kind: 'edition', value: value.replace(/\.$/, (dot) => (/\b(?:ed|edn|rev)$/i.test(value.slice(0, -1)) ? dot : '')) };
   g = groupsOf(newspaperNumbers, view, text);
   if (g) return { kind: 'newspaper', date: g.date!, ...defined({ page: g.page, accessed: g.accessed }) };
@@ -115,7 +112,7 @@ function classify(view: string, text: string): Element {
   if (g && (g.volume !== undefined || g.issue !== undefined || g.page !== undefined)) {
     return { kind: 'numbers', year: g.year!, ...defined({ volume: g.volume, issue: g.issue, page: g.page, accessed: g.accessed }) };
   }
-  g = groupsOf(onlineDates, view, text);
+  g = groupsOf(words.onlineDates, view, text);
   if (g && (g.issued || g.updated || g.accessed)) return { kind: 'dates', ...defined({ issued: g.issued, updated: g.updated, accessed: g.accessed }) };
   g = groupsOf(publication, view, text);
   if (g) {
@@ -143,10 +140,10 @@ function defined<T extends Record<string, string | undefined>>(values: T): { [K 
   return out as { [K in keyof T]?: string };
 }
 
-/** "第 1 卷" → "1" (the standard's own rendering of a volume number); other volume words as written. */
+/** A numbered volume ("第 1 卷") → "1" (the standard's own rendering of a volume number); other volume words as written. */
 function volumeValue(text: string): string {
-  const m = /^(?:第\s?(\d{1,4})\s?卷|제\s?(\d{1,4})\s?권)$/u.exec(text.trim());
-  return m ? (m[1] ?? m[2])! : text.trim();
+  const m = referenceWords().cjkVolumeNumber.exec(text.trim());
+  return m ? m[1]! : text.trim();
 }
 
 /** Pages as written, "—" and "–" read as hyphens. */
@@ -200,9 +197,8 @@ function applyElements(csl: CslItem, list: Element[]): string[] {
   return unplaced;
 }
 
-// A number in the other title information of a standard, patent or report: "GB/T 25100—2010",
-// "ISO 15836:2009", "201220158825.2", "US6915001", "RMRS-GTR-262", "京政办发［2005］37 号".
-const documentNumber = /^(?:[\p{Lu}\d][\p{Lu}\d/ .:—–-]{2,40}|\S{1,10}\s?[[［(]\d{4}[\]］)]\s?\d{1,5}\s?号)$/u;
+// A number in the other title information of a standard, patent or report ("GB/T 25100—2010",
+// "ISO 15836:2009", "US6915001", an official document's number): `documentNumber` in data.ts.
 
 /** Title, other title information, volume and number from the part before the type code. */
 function readTitle(csl: CslItem, text: string, code: string): void {
@@ -211,7 +207,7 @@ function readTitle(csl: CslItem, text: string, code: string): void {
   const colon = title.lastIndexOf(': ') !== -1 ? title.lastIndexOf(': ') : title.lastIndexOf('：');
   if (colon > 0) {
     const tail = title.slice(colon + (title[colon] === '：' ? 1 : 2)).trim();
-    if (/^(?:S|P|R|A|Z|DB|DS|CP)$/.test(code) && documentNumber.test(tail) && /\d/.test(tail)) {
+    if (/^(?:S|P|R|A|Z|DB|DS|CP)$/.test(code) && referenceWords().documentNumber.test(tail) && /\d/.test(tail)) {
       csl.number = tail;
       title = title.slice(0, colon);
     } else if (referenceWords().cjkVolume.test(tail)) {
@@ -223,7 +219,7 @@ function readTitle(csl: CslItem, text: string, code: string): void {
   // "康熙字典: 巳集上: 水部": the volume runs to the end.
   const parts = title.split(/\s?[:：]\s?/u);
   for (let k = 1; k < parts.length; k++) {
-    const named = /^(第\s?\d{1,4}\s?[卷册冊])\s(\S.*)$/u.exec(parts[k]!);
+    const named = referenceWords().cjkNamedVolume.exec(parts[k]!);
     if (named && k === parts.length - 1) {
       csl.volume = volumeValue(named[1]!);
       title = named[2]!;

@@ -1,7 +1,7 @@
 import { cslDate, type CslItem } from './csl.js';
 import { phraseKey, referenceWords } from './data.js';
 import { isOrganisation, looseAuthorEnd, scanAuthors, scanOrganisation } from './names.js';
-import { readSourceText, type Source } from './source.js';
+import { classifySegment, isDateOnly, isExtentOrContributors, isLabelledNumbers, readSourceText, segmentSource, type Segment, type Source } from './source.js';
 import { splitTopLevel } from './text.js';
 import { readSource, sentenceEnds, tidy, type Source as JournalSource } from './vancouver.js';
 
@@ -19,7 +19,11 @@ const citationNumber = /^\s?(?:\[[^\]\s]{1,30}\]|\(\d{1,5}\)|\d{1,5}\.(?=\s)|\d{
 const ditto = /^[-—–_]{2,}\.?,?\s?/u;
 // The date after the authors: "(1990).", "(2012, October).", "(1994b)", "(n.d.)", "(December 1998).", "1990.", ", 2008,".
 const dateAfterAuthors =
-  /^\s?[.,]?\s?\((?:(?<m1>[A-Za-z]+\.?)\s)?(?<year>(?:1[5-9]|20)\d{2})[a-z]?(?:,?\s[^()]{1,20})?\)[.,:]?\s?|^\s?[.,]?\s?\((?:n\.\s?d\.|forthcoming|in press|in preparation|sous presse|im Druck)\)[.,]?\s?|^\s?[.,]?\s?(?<bare>(?:1[5-9]|20)\d{2})[a-z]?(?:\s?\[(?:1[5-9]|20)\d{2}\])?(?:[.,:]\s?|\s(?=\p{Lu}|["“«‘]))/u;
+  /^\s?[.,:]?\s?\((?:(?<m1>[A-Za-z]+\.?)\s)?(?<year>(?:1[5-9]|20)\d{2})[a-z]?(?:,?\s[^()]{1,20})?\)[.,:]?\s?|^\s?[.,]?\s?\((?:n\.\s?d\.|forthcoming|in press|in preparation|sous presse|im Druck)\)[.,]?\s?|^\s?[.,:]?\s?(?<bare>(?:1[5-9]|20)\d{2})[a-z]?(?:\s?\[(?:1[5-9]|20)\d{2}\])?(?:[.,:]\s?|\s(?=\p{Lu}|["“«‘]))/u;
+// A name (capitalised, no quotation, at most 120 characters) then the date: the author of an author-date reference.
+const authorBeforeDate = /^(?<name>\p{Lu}[^,:;()"“”]{1,118}?(?:\s\([\p{Lu}\s]{2,12}\))?)(?:\.\s?\(|\s\(|,\s)(?=(?:1[5-9]|20)\d{2}[a-z]?[).,])/u;
+// One capitalised word as its own sentence before the title: an author known by one name.
+const soleName = /^(?<name>\p{Lu}\p{Ll}{2,})\.\s(?=\p{Lu}|(?:1[5-9]|20)\d{2}\s)/u;
 const quoteOpen = /^\s?(?:["“«‘„]|``|'')\s?/u;
 const quotePairs: Record<string, string[]> = { '"': ['"', '”'], '“': ['”', '"'], '«': ['»'], '‘': ['’'], '„': ['“', '”', '"'], '``': ["''", '"'], "''": ["''"] };
 
@@ -67,15 +71,15 @@ interface Reading {
 
 function journalReading(rest: string): JournalSource | null {
   const source = readSource(rest.trim());
-  // "In The Best Short Stories …" is a book's title, never a journal's.
-  return source && !/^(?:in|en|im)\s/i.test(source.journal) ? source : null;
+  // "In The Best Short Stories …" is a book's title, never a journal's; "Köln: Oldenbourg" a place and a publisher.
+  return source && !/^(?:in|en|im)\s/i.test(source.journal) && !(source.journal.includes(':') && classifySegment(source.journal).kind === 'place-publisher') ? source : null;
 }
 
-function readAt(body: string, cut: Cut): Reading {
+function readAt(body: string, cut: Cut, quoted = false): Reading {
   const rest = body.slice(cut.sourceStart);
   const journal = cut.sentence ? journalReading(rest) : null;
   if (journal && journal.journal && (journal.volume || journal.page)) return { cut, source: null, journal, score: 5 };
-  const source = readSourceText(rest);
+  const source = readSourceText(rest, quoted);
   return { cut, source, journal: null, score: source.score };
 }
 
@@ -83,11 +87,17 @@ function readAt(body: string, cut: Cut): Reading {
 function cuts(body: string): Cut[] {
   // (See `parseGeneral` for how a cut is chosen.)
   const out: Cut[] = [];
-  const seen = new Set<number>();
+  const seen = new Map<number, Cut>();
   const push = (titleEnd: number, sourceStart: number, sentence: boolean, comma: boolean) => {
-    if (titleEnd <= 1 || seen.has(sourceStart) || sourceStart >= body.length) return;
-    seen.add(sourceStart);
-    out.push({ titleEnd, sourceStart, sentence, comma });
+    if (titleEnd <= 1 || sourceStart >= body.length) return;
+    const known = seen.get(sourceStart);
+    // (". In: …" is both a sentence end and an "In": a sentence end.)
+    if (known) known.sentence ||= sentence;
+    else {
+      const cut = { titleEnd, sourceStart, sentence, comma };
+      seen.set(sourceStart, cut);
+      out.push(cut);
+    }
   };
   const found: { at: number; titleEnd: number; sourceStart: number; sentence?: boolean; comma?: boolean }[] = [];
   for (const e of sentenceEnds(body)) found.push({ at: e, titleEnd: e - 1, sourceStart: e, sentence: true });
@@ -135,6 +145,8 @@ function applySource(csl: CslItem, source: Source): void {
   if (source.genre) csl.genre = source.genre;
   if (source.series) csl['collection-title'] = source.series.replace(/\.$/, '');
   if (source.number) csl.number = source.number;
+  if (source.volumes) csl['number-of-volumes'] = source.volumes;
+  if (source.pages) csl['number-of-pages'] = source.pages;
   if (source.editors?.length && !csl.editor) csl.editor = source.editors;
   if (source.translators?.length) csl.translator = source.translators;
   const date = cslDate(source.year, source.month, source.day);
@@ -148,6 +160,29 @@ function applyJournal(csl: CslItem, source: JournalSource): void {
   if (source.volume) csl.volume = source.volume;
   if (source.issue) csl.issue = source.issue;
   if (source.page) csl.page = source.page;
+}
+
+// Parts that belong to a source and never to a title: a title that would hold one ran on.
+const sourceKinds = new Set(['editors', 'translators', 'edition', 'place-publisher', 'publisher']);
+
+/** True for a part of a source that a title would not hold. */
+function isSourcePart(part: Segment): boolean {
+  if (sourceKinds.has(part.kind) || isLabelledNumbers(part) || isExtentOrContributors(part)) return true;
+  // "In Proceedings …" ("in Alzheimer's disease" may be the title's); a genre alone or numbered
+  // ("PhD thesis", "Technical Report TR93-3"; not "Report from the European Association …").
+  if (part.kind === 'in') return /^In\b/.test(part.text);
+  return part.kind === 'genre' && (part.fields.number !== undefined || part.text.replace(/[.,]$/, '').length <= (part.fields.genre?.length ?? 0) + 4);
+}
+
+/** How many parts of the whole body (its first part aside) that read as a source start inside a title ending at `titleEnd`. */
+function sourcePartsIn(parts: Segment[], titleEnd: number): number {
+  let n = 0;
+  // (A part the title would end inside counts too: "… Translated by T. Whitney and H" ran on.)
+  for (let k = 1; k < parts.length && parts[k]!.start < titleEnd; k++) {
+    const part = parts[k]!;
+    if (isSourcePart(part)) n++;
+  }
+  return n;
 }
 
 /** The CSL type the source's shape gives. */
@@ -168,12 +203,46 @@ function typeOf(csl: CslItem, source: Source | null): string {
   return 'article-journal';
 }
 
+/** A title end's reading, scored: how plainly the rest reads as a source and the title as a title. */
+function scoreCut(text: string, parts: () => Segment[], cut: Cut, commaStyle: boolean, toBeat: number): Reading {
+  const reading = readAt(text, cut);
+  // (A date alone after the comma ends a title in any style: "…, user's guide, 1997.")
+  // (So does a date first, whatever follows it: "…, 1976, New York: Wiley", "…, (1994, March). Magazine, 41(3)".)
+  const dateOnly = isDateOnly(reading.source?.segments[0]);
+  // (A journal with its numbers outweighs the style's guess: "…Interface, IEEE Transactions on Graphics, 5 (3), 211-243";
+  // so does a part that never belongs to a title: "Sense and Sensibility, 2 vols.", "…, trans. D. W. Robertson".)
+  const first = reading.source?.segments.find((x) => !isDateOnly(x));
+  if (cut.comma && !commaStyle && !dateOnly) reading.score -= reading.score >= 3 || (first && isSourcePart(first)) ? 1 : 2;
+  // In styles that end the authors with a full stop, the title ends at one too, other things equal.
+  if (cut.sentence && !commaStyle) reading.score += 1;
+  // A title that holds a part of a source ran on (counted only when the reading could win: it costs a segmentation).
+  // (A title of one part — no separator in it — holds none.)
+  if ((reading.score > toBeat || reading.score >= 5) && /[,;.([]\s?\S/u.test(text.slice(0, cut.titleEnd))) reading.score -= 2 * sourcePartsIn(parts(), cut.titleEnd);
+  return reading;
+}
+
+/** The title's end: the first of the best-scored cuts (a plain reading ends the search). */
+function bestCut(text: string, commaStyle: boolean): Reading | null {
+  let segments: Segment[] | null = null;
+  const parts = () => (segments ??= segmentSource(text));
+  let best: Reading | null = null;
+  for (const cut of cuts(text)) {
+    const reading = scoreCut(text, parts, cut, commaStyle, best?.score ?? -Infinity);
+    if (!best || reading.score > best.score) best = reading;
+    if (reading.score >= 5) break;
+  }
+  return best;
+}
+
 /**
  * Parses a reference in a Latin-script style. Returns the text it could not place, or null when
  * it found no title.
  */
 export function parseGeneral(core: string, csl: CslItem): { unplaced: string[] } | null {
   let text = core.replace(citationNumber, '');
+  // A chapter copied without its own authors and title: "In Wrobel, S. (Ed.), Proceedings of …": the editors lead.
+  const inLead = /^In:?\s(?=\p{Lu})/u.exec(text);
+  if (inLead && scanAuthors(text.slice(inLead[0].length))?.role === 'editor') text = text.slice(inLead[0].length);
   let pos = 0;
   const dittoMark = ditto.exec(text);
   // Styles that separate authors from the title by a comma end the title at a comma too.
@@ -195,9 +264,17 @@ export function parseGeneral(core: string, csl: CslItem): { unplaced: string[] }
     } else {
       // An organisation as author: "World Health Organization." / "U.S. Department of Transportation. (2007)."
       const org = /^(?<name>[^.,:;()"“]{3,120}?)(?:\.\s|\s?\((?=(?:1[5-9]|20)\d{2}))/u.exec(text);
+      // Any name right before the date, as author-date styles write them ("Alliance for Excellent Education. (2007).",
+      // "INSEE, 2009, Title"), or one word alone as its own sentence ("Homer. The Iliad", "Ovid. Metamorphoseon").
+      // (A name, not a title moved first: its words are capitalised but the small ones — "Good chemistry. (1996)" is a title.)
+      const named = authorBeforeDate.exec(text);
+      const dated = (named?.groups && named.groups.name!.split(/\s+/).every((w) => !/^\p{Ll}/u.test(w) || /^(?:of|and|for|the|on|in|de|du|des|la|le|et|y|und|für|&)$/.test(w)) ? named : null) ?? soleName.exec(text);
       if (org?.groups && isOrganisation(org.groups.name!) && /^\p{Lu}/u.test(org.groups.name!)) {
         csl.author = [{ literal: org.groups.name!.trim() }];
         pos = org.groups.name!.length;
+      } else if (dated?.groups) {
+        csl.author = [{ literal: dated.groups.name!.trim() }];
+        pos = dated.groups.name!.length;
       }
     }
   }
@@ -208,6 +285,8 @@ export function parseGeneral(core: string, csl: CslItem): { unplaced: string[] }
     const month = date.groups.m1 ? referenceWords().months.get(date.groups.m1.replace(/\.$/, '').toLowerCase()) : undefined;
     csl.issued = cslDate(year, month)!;
     pos += date[0].length;
+    // "Habermas, Juergen (1995), Title, …": a comma after the date separates the parts too.
+    if (/,\s?$/.test(date[0])) commaStyle = true;
   } else if (date) pos += date[0].length;
   text = text.slice(pos).replace(/^[\s.,:;]+/, '');
   if (!text) return csl.author || csl.editor ? { unplaced: [] } : null;
@@ -221,11 +300,12 @@ export function parseGeneral(core: string, csl: CslItem): { unplaced: string[] }
     // The quotation is the title only when it ends there ("Title," Journal / "Title." Journal), not
     // when the title goes on after it ("\"Near-miss\" obstetric events…", "''I only…'': The need…").
     const after = inner.slice(end.at + end.length, end.at + end.length + 3);
-    if (end.at > 3 && !/^(?:\s?:|\s(?!in\b|en\b|im\b)\p{Ll})/u.test(after)) {
+    // (A comma or full stop inside the closing quote ends the title whatever follows: "“Title,” preprint (1987)".)
+    if (end.at > 3 && (/[,.]$/.test(inner.slice(0, end.at)) || !/^(?:\s?:|\s(?!in\b|en\b|im\b)\p{Ll})/u.test(after))) {
       csl.title = cleanTitle(inner.slice(0, end.at));
       const rest = inner.slice(end.at + end.length).replace(/^[\s.,:;]+/, '');
       if (rest) {
-        const reading = readAt(rest, { titleEnd: 0, sourceStart: 0, sentence: true });
+        const reading = readAt(rest, { titleEnd: 0, sourceStart: 0, sentence: true }, true);
         if (reading.journal) applyJournal(csl, reading.journal);
         else if (reading.source) applySource(csl, reading.source);
         csl.type = typeOf(csl, reading.source);
@@ -239,14 +319,15 @@ export function parseGeneral(core: string, csl: CslItem): { unplaced: string[] }
   // No title at all, as physics and astronomy cite ("Nucl. Phys. B 193 (1981) 150", "ApJ, 607, 200"):
   // a short journal name right after the authors, then its numbers.
   // (A cheap look first: a digit within a few short words of the start.)
-  const whole = (csl.author || csl.editor) && /^(?:[^\s\d]+\s){0,6}\(?\d/u.test(text.slice(0, 80)) ? readSourceText(text) : null;
+  const whole = (csl.author || csl.editor) && /^(?:[^\s\d]+\s){0,6}\(?[A-Z]?\d/u.test(text.slice(0, 80)) ? readSourceText(text) : null;
   const segments = whole?.segments ?? [];
   const firstNumbers = segments.findIndex((s) => s.kind !== 'text');
   const second = segments[firstNumbers];
   if (whole && firstNumbers > 0 && firstNumbers <= 4 && second && (second.kind === 'numbers' || second.kind === 'date') && whole.container && whole.unplaced.length === 0) {
     const words = whole.container.split(/\s+/);
     // Every word abbreviated: "Nucl. Phys. B", "ApJ", "Phys. Rev. Lett.", "JHEP", "Int. J. Mod. Phys."
-    const abbreviated = words.length <= 6 && words.every((w) => /^(?:\p{Lu}[\p{L}]*\.|\p{Lu}[\p{L}]{0,4}|[A-Z]{2,}[a-z]?|of|and|&)$/u.test(w));
+    // (Or capitalised words with one abbreviation among them at least: "Opt. Express", "Clim. Dynam.".)
+    const abbreviated = words.length <= 6 && (words.every((w) => /^(?:\p{Lu}[\p{L}]*\.|\p{Lu}[\p{L}]{0,4}|[A-Z]{2,}[a-z]?|of|and|&)$/u.test(w)) || (words.length <= 4 && words.some((w) => /^\p{Lu}\p{Ll}{0,5}\.$/u.test(w)) && words.every((w) => /^\p{Lu}[\p{L}]*\.?$/u.test(w))));
     if (abbreviated && (whole.volume || whole.page)) {
       applySource(csl, whole);
       csl.type = 'article-journal';
@@ -255,16 +336,7 @@ export function parseGeneral(core: string, csl: CslItem): { unplaced: string[] }
   }
 
   // An unquoted title: the first cut after which the rest reads as a source.
-  const candidates = cuts(text);
-  let best: Reading | null = null;
-  for (const cut of candidates) {
-    const reading = readAt(text, cut);
-    // (A date alone after the comma ends a title in any style: "…, user's guide, 1997.")
-    const dateOnly = reading.source?.segments.every((x) => x.kind === 'date' || (x.kind === 'numbers' && x.fields.volume === undefined && x.fields.page === undefined));
-    if (cut.comma && !commaStyle && !dateOnly) reading.score -= 2;
-    if (!best || reading.score > best.score) best = reading;
-    if (reading.score >= 5) break;
-  }
+  const best = bestCut(text, commaStyle);
   if (best && best.score > 0) {
     csl.title = cleanTitle(text.slice(0, best.cut.titleEnd + 1).trim());
     if (best.journal) applyJournal(csl, best.journal);

@@ -97,7 +97,9 @@ const CP = String.raw`(?:[Vv]an|[Vv]on|[Dd]e|[Dd]er|[Dd]el|[Dd]ella|[Dd]i|[Dd]a|
 const FAM = String.raw`(?:${P}\s){0,3}${W}(?:\s(?:${P}\s){0,2}${W}){0,2}`;
 // A family name of one word after its particles ("Lakoff", "Di Michele", "van der Berg"), where a
 // second word would be a given name ("Cheng Wang, Shiliang Hu" is no family "Cheng Wang").
-const FAM1 = String.raw`(?:${CP}\s){0,2}${W}`;
+// ("Buarque de Holanda", "Ortega y Gasset": two words with a Romance particle between are one family;
+// "Mathilde von Bulow" is a given name and a family.)
+const FAM1 = String.raw`(?:${CP}\s){0,2}${W}(?:\s(?:de|da|das|do|dos|del|della|y|e)\s${W})?`;
 // A Vancouver family: later words are never initials ("Liu SM Zhong J" is two names).
 const FAMV = String.raw`(?:${P}\s){0,3}${W}(?:\s(?:${P}\s){0,2}(?!\p{Lu}{1,4}(?![\p{L}]))${W}){0,2}`;
 // Initials with full stops or hyphens ("J.", "J. A.", "J.-P.", "J-L.", "C.-C.", "R.Q.", "Ph.").
@@ -110,7 +112,7 @@ const BARE = String.raw`(?:\p{Lu}\.(?:\s?-?\p{Lu}\.){0,3}|\p{Lu}{1,4}(?:-\p{Lu}{
 const SUFFIX = String.raw`(?:Jr|Sr|II|III|IV)`;
 
 /** The shape of one name in a list. */
-type Shape = 'family-initials' | 'family-given' | 'vancouver' | 'initials-family' | 'given-family' | 'capitals-given';
+type Shape = 'family-initials' | 'family-given' | 'vancouver' | 'initials-family' | 'family-bracketed' | 'given-family' | 'capitals-given';
 
 let compiledShapes: { shape: Shape; pattern: RegExp }[] | null = null;
 
@@ -120,22 +122,27 @@ function nameShapes(): { shape: Shape; pattern: RegExp }[] {
   const degrees = referenceWords().data.degrees.join('|');
   // A given name's further words are never degrees ("Wang, Tao MDa").
   const MORE = String.raw`(?!(?:${degrees})[a-g]?(?![\p{L}]))\p{Lu}[\p{L}\p{M}'’]+(?:-\p{L}[\p{L}\p{M}'’]*)?`;
-  // Given names: words, then initials ("Stanley J.", "Marcelo Secron", "Ian H.").
-  const GIVEN = String.raw`${W}(?:\s${MORE}){0,2}(?:\s\p{Lu}\.){0,2}`;
+  // Given names: words, then initials ("Stanley J.", "Marcelo Secron", "Ian H.", "Paul A"), then a
+  // particle the family sheds after the comma ("Andrade, Mário de.", "Van Reenen, Pieter Th van.").
+  const GIVEN = String.raw`${W}(?:\s${MORE}){0,2}(?:\s\p{Lu}\.?(?![\p{L}])){0,2}(?:\s${P}(?=[.,;]))?`;
   compiledShapes = [
     // "Smith, J. A." / "García Coll, C. T." / "Schuraytz,B.C." / "Baes Jr., C. F."
-    { shape: 'family-initials', pattern: new RegExp(String.raw`(?<family>${FAM})(?:\s(?<suffix>${SUFFIX})\.?)?,\s?(?<given>${DOTTED}(?:\s\p{Lu}(?=[,;]))?|\p{Lu}{1,3}\.?(?=[,;:\s]|$))`, 'uy') },
+    { shape: 'family-initials', pattern: new RegExp(String.raw`(?<family>${FAM})(?:\s(?<suffix>${SUFFIX})\.?)?,\s?(?<given>${DOTTED}(?:\s\p{Lu}(?=[,;]))?|\p{Lu}(?:\s\p{Lu}){1,2}\.?(?=\s?[,;:]|$)|\p{Lu}{1,3}\.?(?=[,;:\s]|$))`, 'uy') },
     // "Smith JA" / "de Ridder MA" / "KENNEDY W J" / "Kempner J.C." / "GORDON M. J."
     { shape: 'vancouver', pattern: new RegExp(String.raw`(?<family>${FAMV})\s(?<given>${BARE})(?=[,;.:()\s]|$)`, 'uy') },
     // "Lakoff, George" / "Stein, Stanley J." / "BESSA, Marcelo Secron" / "Stewart III, Charles"
     { shape: 'family-given', pattern: new RegExp(String.raw`(?<family>${FAM1})(?:\s(?<suffix>${SUFFIX}))?,\s(?<given>${GIVEN})`, 'uy') },
     // "J. Smith" / "D. H. van Hessem" / "C.-C. King" / "R.Q. Wolever"
-    { shape: 'initials-family', pattern: new RegExp(String.raw`(?<given>${LEADING})\s?(?<family>${FAM})`, 'uy') },
+    // (The family ends the name: "W. Li. Linearly …" is "W." "Li", not "W. Li." "Linearly".)
+    { shape: 'initials-family', pattern: new RegExp(String.raw`(?<given>${LEADING})\s?(?<family>${FAM})(?=\s?[,;.:()[*]|\s(?:(?:and|And|AND|und|et|y|Jr|Sr|II|III|IV)\b|&)|\s\(?(?:1[5-9]|20)\d{2}|\s?["“«‘]|$)`, 'uy') },
+    // "Kefi (N.)" / "HERBIN (Fr.-R.)": a family, then its initials in brackets (French lists).
+    { shape: 'family-bracketed', pattern: new RegExp(String.raw`(?<family>${FAM})\s\((?<given>${DOTTED})\)`, 'uy') },
     // "GAÏTI Brigitte" / "CASSARD Jean-Christophe" / "FERRIERES Madeleine": a family in capitals first.
     { shape: 'capitals-given', pattern: new RegExp(String.raw`(?<family>\p{Lu}{2,}[\p{Lu}'’-]*(?:\s\p{Lu}{2,}[\p{Lu}'’-]*)?)\s(?<given>\p{Lu}\p{Ll}[\p{L}'’]*(?:-\p{Lu}\p{Ll}+)?(?:\s\p{Lu}\.)?)(?=[,;.]|\s(?:et|and|&)\s)`, 'uy') },
     // "Dario Benedetto" / "Robin C. Williamson" / "Ludwig van Beethoven" / "Cristina La Rocca"
     // (A given name is never in capitals: "CIA World Factbook" is a title.)
-    { shape: 'given-family', pattern: new RegExp(String.raw`(?<given>(?!\p{Lu}{2,}(?![\p{Ll}]))${W}(?:\s(?:(?!${CP}\s|\p{Lu}{2,}(?![\p{Ll}]))${W}|\p{Lu}\.)){0,2})\s(?<family>(?:${CP}\s){0,2}${W})`, 'uy') },
+    // ("Adam DI Kramer", "Jamie E Guillory": middle initials without full stops.)
+    { shape: 'given-family', pattern: new RegExp(String.raw`(?<given>(?!\p{Lu}{2,}(?![\p{Ll}]))${W}(?:\s(?:(?!${CP}\s|\p{Lu}{2,}(?![\p{Ll}]))${W}|\p{Lu}\.|\p{Lu}{1,2}(?=\s\p{Lu}\p{Ll}))){0,2})\s(?<family>(?:${CP}\s){0,2}${W})`, 'uy') },
   ];
   return compiledShapes;
 }
@@ -148,13 +155,19 @@ export function namePatterns(): { name: string; source: string; flags: string }[
 }
 
 // What may follow a name inside a list.
-const separator = /(?:\s?[,;]{1,2}\s?(?:(?:and|And|AND|&|und|et|y)\s)?|\s(?:and|And|AND|&|und|et|y)\s)/uy;
+// (APA 7 puts an ellipsis before the last of many authors: "Asgaard, G., ... Botros, N.".)
+const separator = /(?:,?\s?(?:\.\s?\.\s?\.|…)\s|\s?[,;]{1,2}\s?(?:(?:and|And|AND|&|und|et|y)\s)?|\s(?:and|And|AND|&|und|et|y)\s)/uy;
 const vancouverSeparator = /(?:\.\s|\s)(?=\p{Lu})/uy;
 const suffixAfter = /,?\s(?<suffix>Jr|Sr|II|III|IV|2nd|3rd)\.?(?=[\s,;.:(]|$)/uy;
 const etAlAfter = /,?\s?(?:et\.?\s?al|and others|u\.\s?a)\b\.?/uy;
-const roleAfter = /(?:\s?\((?<role>eds?|editors?|hrsg|hg|coords?|dirs?|orgs?)\.?\)|,?\s(?<role2>eds?|editors?)\b\.?)/iuy;
+const roleAfter = /(?:,?\s?\((?<role>eds?|editors?|hrsg|hg|coords?|dirs?|orgs?)\.?\)|,?\s(?<role2>eds?|editors?|hrsg)\b\.?)/iuy;
 // Other roles in parentheses: the names stay authors ("Moore, M. (Writer/Director).").
-const otherRoleAfter = /\s?\((?:writer|director|producer|executive producer|host|narrator|performer|composer|compiler|illustrator|photographer|speaker|interviewer|presenter|artist|screenwriter)(?:\s?\/\s?(?:writer|director|producer))?s?\)/iuy;
+// (Also after a comma: "Soderbergh, Steven, director.")
+const otherRoleAfter = /\s?\((?:writer|director|producer|executive producer|host|narrator|performer|composer|compiler|illustrator|photographer|speaker|interviewer|presenter|artist|screenwriter)(?:\s?\/\s?(?:writer|director|producer))?s?\)|,\s(?:writer|director|producer|narrator|performer|composer|compiler|illustrator|photographer|screenwriter)(?=\.\s)/iuy;
+// Another name for the same person in brackets: "Esty, Joshua (Jed).", "Céline, Louis-Ferdinand (Louis-Ferdinand Destouches).".
+const otherNameAfter = /\s\((?!(?:1[5-9]|20)\d{2})\p{Lu}[^()\d]{1,40}\)(?=\.\s|,\s)/uy;
+// "Nishida, T., & et al.": the separator, then "et al.".
+const etAlAfterSeparator = /\s?[,;]?\s?(?:&|and)\s(?:et\.?\s?al|others)\b\.?/uy;
 // What may end the list: punctuation before the title or the year.
 const listEnd = /(?:\.,\s|\s?[.:]\s|\s?[.:]?$|\s?[([]|\s?,\s|\s(?=["“«‘]|(?:1[5-9]|20)\d{2}\b)|\.(?=["“«‘\p{Lu}]))/uy;
 
@@ -171,6 +184,7 @@ const continues: Record<Shape, Shape[]> = {
   'initials-family': ['initials-family', 'given-family'],
   'given-family': ['given-family', 'initials-family'],
   'capitals-given': ['capitals-given', 'family-initials', 'vancouver'],
+  'family-bracketed': ['family-bracketed'],
 };
 
 /** An author (or editor) list read from the start of a reference. */
@@ -181,6 +195,9 @@ export interface AuthorList {
   end: number;
   shape: Shape;
 }
+
+/** True for a word that names a periodical ("Lett", "Phys", "Journal"), as a family name never does before numbers. */
+const isJournalWord = (word: string) => referenceWords().journalWords.has(phraseKey(word));
 
 function toName(shape: Shape, groups: Record<string, string | undefined>): CslName {
   const family = (groups.family ?? '').trim();
@@ -216,8 +233,12 @@ function scanFrom(text: string, firstShape: Shape, limit = Infinity): AuthorList
   let role: AuthorList['role'] = 'author';
   let lastGood = -1;
   let lastGoodCount = 0;
+  let semicolon = false;
+  // Where the list may end after each count of names.
+  const goodEnds: number[] = [];
   for (;;) {
-    const allowed = names.length === 0 ? [firstShape] : continues[firstShape];
+    // (After a semicolon a list in one shape may go on in another: "Balsamo, V.; Nguyen, Duy; …".)
+    const allowed: Shape[] = names.length === 0 ? [firstShape] : semicolon ? [...continues[firstShape], 'family-given', 'family-initials'] : continues[firstShape];
     let matched: { shape: Shape; m: RegExpExecArray } | null = null;
     for (const { shape, pattern } of nameShapes()) {
       if (!allowed.includes(shape)) continue;
@@ -230,6 +251,8 @@ function scanFrom(text: string, firstShape: Shape, limit = Infinity): AuthorList
     if (!matched) break;
     let end = pos + matched.m[0].length;
     const name = toName(matched.shape, matched.m.groups!);
+    // "…, The Marrow Book.": an article starts a title, never a given name; "Editions Tchou" is a publisher.
+    if (matched.shape === 'given-family' && (/^(?:The|An?)\s/.test(name.given ?? '') || `${name.given} ${name.family}`.split(/\s+/).some((w) => referenceWords().publisherWords.has(phraseKey(w))))) break;
     // "Baillie J. To cut …": the full stop ends the sentence, Vancouver initials carry none of their own.
     if (matched.shape === 'vancouver' && /^\p{Lu}{1,4}\.$/u.test(name.given ?? '') && /^\s\p{Lu}/u.test(text.slice(end, end + 2))) name.given = name.given!.slice(0, -1);
     const suffix = at(suffixAfter, text, end);
@@ -239,10 +262,13 @@ function scanFrom(text: string, firstShape: Shape, limit = Infinity): AuthorList
     }
     const degree = at(referenceWords().degreeAfter, text, end) ?? at(coFirstMark, text, end);
     if (degree) end += degree[0].length;
+    // (Another name in brackets may stand before "et al." too: "Gorky, Maxim (Alexei Peshkov), et al., eds.")
+    const alias = at(otherNameAfter, text, end);
+    if (alias && at(etAlAfter, text, end + alias[0].length)) end += alias[0].length;
     names.push(name);
     kinds.push(matched.shape);
     if (names.length === limit) return { names, role, end, shape: firstShape };
-    const etAl = at(etAlAfter, text, end);
+    const etAl = at(etAlAfter, text, end) ?? at(etAlAfterSeparator, text, end);
     if (etAl) {
       end += etAl[0].length;
       andAt = Math.min(andAt, names.length);
@@ -252,7 +278,7 @@ function scanFrom(text: string, firstShape: Shape, limit = Infinity): AuthorList
       role = 'editor';
       end += roleMatch[0].length;
     } else {
-      const other = at(otherRoleAfter, text, end);
+      const other = at(otherRoleAfter, text, end) ?? at(otherNameAfter, text, end);
       if (other) end += other[0].length;
     }
     // The list may end here when what follows is the list's end (a role or "et al." ends it too).
@@ -261,6 +287,7 @@ function scanFrom(text: string, firstShape: Shape, limit = Infinity): AuthorList
     if (ending || dotted || etAl || roleMatch || end >= text.length) {
       lastGood = end;
       lastGoodCount = names.length;
+      goodEnds[names.length] = end;
     }
     if (etAl || roleMatch) break;
     // Vancouver lists may go on after a full stop or a space ("Goss DL. Moore JH.", "Liu SM Zhong J");
@@ -269,13 +296,23 @@ function scanFrom(text: string, firstShape: Shape, limit = Infinity): AuthorList
     const sep = at(separator, text, end) ?? (spaced ? at(vancouverSeparator, text, end) : null);
     if (!sep) break;
     if (/\b(?:and|And|AND|und|et|y)\b|&/.test(sep[0])) andAt = Math.min(andAt, names.length);
+    semicolon = sep[0].includes(';');
     pos = end + sep[0].length;
   }
   if (lastGood < 0) return null;
+  // "S. E. Han, G. Chen, Nano Lett. 2010, 10, 1012", "…, J Appl Phys 1987, 62, 243": a journal's abbreviation, then its numbers, ends a list with no title (ACS).
+  while (lastGoodCount > 1 && ['given-family', 'initials-family'].includes(kinds[lastGoodCount - 1]!) && isJournalWord(names[lastGoodCount - 1]!.family?.split(' ').pop() ?? '') && /^\.?,?\s[A-Z]?\d/.test(text.slice(lastGood, lastGood + 5))) {
+    lastGoodCount--;
+    lastGood = goodEnds[lastGoodCount] ?? -1;
+    if (lastGood < 0) return null;
+  }
   // "Given Family" names after the first need an "and" before the list's last name: "Randall
   // Packard, White Plague, Black Labour: …" is one author and a title.
   // (A year right after the list proves it too: "Coüasnon, Bertrand, Bernard Rétif, 1995, …".)
-  if (andAt >= lastGoodCount && !/^\s?[.,]?\s?\(?(?:1[5-9]|20)\d{2}(?!\d)/.test(text.slice(lastGood))) {
+  // (So does a full stop after three names or more: "Devaney, Johanna, Jason Hockman, Jon Wild, Peter Schubert. Title …".)
+  const stopped = lastGoodCount >= 3 && /^\.\s\p{Lu}/u.test(text.slice(lastGood, lastGood + 3)) && /\p{Ll}$/u.test(text.slice(0, lastGood));
+  // (So does a role after a list of given-first names: "L Douglas Kiel, Euel W Elliott (ed.), Title".)
+  if (andAt >= lastGoodCount && !stopped && !(role === 'editor' && firstShape === 'given-family') && !/^\s?[.,]?\s?\(?(?:1[5-9]|20)\d{2}(?!\d)/.test(text.slice(lastGood))) {
     const firstGiven = kinds.findIndex((k, i) => i > 0 && k === 'given-family');
     if (firstGiven > 0 && firstGiven < lastGoodCount) return scanFrom(text, firstShape, firstGiven);
   }

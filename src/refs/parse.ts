@@ -4,6 +4,7 @@ import { parseGeneral } from './general.js';
 import { findIdentifiers, type Identifiers } from './identifiers.js';
 import { tidy } from './vancouver.js';
 import { parseAuthors } from './names.js';
+import { referenceWords } from './data.js';
 import { hasCjk } from './text.js';
 
 export type { CslItem, CslName } from './csl.js';
@@ -37,8 +38,10 @@ function stripIdentifiers(text: string): string {
     .replace(/\bhttps?:\/\/\S+/g, '')
     .replace(/\b(?:PMID|PMCID)\s*[:：]?\s*\S+/g, '')
     .replace(/\bISSN\s*[:：]?\s*\S+/g, '')
+    // Brackets a link stood in ("… 268 (http://dx.doi.org/…).") are empty now.
+    .replace(/\s?\(\s?\)|\s?\[\s?\]/g, '')
     .replace(/\bAvailable (?:from|at)\s*:?\s*$/i, '')
-    .replace(/[\s,;.|]+$/g, '')
+    .replace(/[\s,;.|([]+$/g, '')
     .trim();
 }
 
@@ -105,7 +108,7 @@ export function isPlaceholder(raw: string): boolean {
   const letters = text.replace(/[^\p{L}\p{N}]/gu, '').replace(/[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]/gu, 'xxxx');
   // "LI J N": a family name in capitals with initials is a name, however short.
   if (/^\p{Lu}{2,}(?:\s\p{Lu}){1,3}\.?$/u.test(text)) return false;
-  return letters.length < 8 || !/[\s,，.。]/u.test(text) || /^(?:todo|tbd|xxx+|placeholder|待补充|待定)$/i.test(text);
+  return letters.length < 8 || !/[\s,，.。]/u.test(text) || referenceWords().placeholder.test(text);
 }
 
 /** Parses one reference string into a CSL-JSON item (id given by the caller). */

@@ -1,6 +1,6 @@
 import type { CslName } from './csl.js';
 import { phraseKey, referenceWords } from './data.js';
-import { scanAuthors } from './names.js';
+import { isSuffix, scanAuthors } from './names.js';
 import { splitTopLevel, tidyValue, type Span } from './text.js';
 
 /**
@@ -42,6 +42,12 @@ export interface SourceFields {
   number?: string;
   series?: string;
   note?: string;
+  /** How many volumes the work has ("2 vols."). */
+  volumes?: string;
+  /** How many pages the work has ("312 pp."). */
+  pages?: string;
+  /** A place and publisher read from their shape alone (the place unknown): kept only at the source's end. */
+  guessed?: boolean;
 }
 
 /** The source as read, with how well it read. */
@@ -61,15 +67,25 @@ const isYear = (text: string) => yearPattern.test(text);
 
 // ——— Numbers ———
 
+// A Roman number up to 399 ("XIV", "LXV", "XLIII"; not "ICCV").
+const ROMAN = String.raw`(?=[IVXLC])C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})(?![\p{L}])`;
 // Page forms: "1223-1226", "181–97", "e1234", "S12-S14", "A67–A82", "1.1-1.36", "pp. 35-50".
 const PAGE = String.raw`[A-Za-z]?\d+(?:\.\d+)?(?:\s?[-–—_]{1,2}\s?[A-Za-z]?\d+(?:\.\d+)?)?[A-Za-z]?`;
 const pageOnly = new RegExp(String.raw`^(?:${PAGE})$`, 'u');
 const rangeOnly = /^[A-Za-z]?\d+(?:\.\d+)?\s?[-–—_]{1,2}\s?[A-Za-z]?\d+(?:\.\d+)?$/u;
-// "6(1)", "10(12) 1952-1962", "8 (3)", "33(5):8-9", "5(5) 587-616", "44: 58—67", "22:311", "2013;122(2): 179-187"
+// "6(1)", "10(12) 1952-1962", "8 (3)", "33(5):8-9", "5(5) 587-616", "44: 58—67", "22:311", "2013;122(2): 179-187",
+// "40.1 (January–February 2004): 17" (MLA's volume.issue), "XLIII (January-February, 1965)"
 const volumeIssuePages = new RegExp(
-  String.raw`^(?:(?<year>(?:1[5-9]|20)\d{2})\s?;\s?)?(?<volume>[A-Za-z]?\d+[A-Za-z]?(?:[-–/]\d+)?)(?:\s?(?:suppl|supplement|sup)\.?\s?(?<suppl>\d*))?\s?(?:\((?<issue>[^()]{1,24})\))?\s?(?:[:,]\s?|\s)?(?:p{1,2}\.?\s?)?(?<page>${PAGE})?$`,
+  String.raw`^(?:(?<year>(?:1[5-9]|20)\d{2})\s?;\s?)?(?<volume>[A-Za-z]?\d+[A-Za-z]?(?:[-–/]\d+|\.\d{1,3})?|${ROMAN}(?=\s?[(:]))(?:\s?(?:suppl|supplement|sup)\.?\s?(?<suppl>\d*))?\s?(?:\((?<issue>[^()]{1,24})\))?\s?(?:[:,]\s?|\s)?(?:p{1,2}\.?\s?)?(?<page>${PAGE})?$`,
   'iu',
 );
+// "50: 3 (2015)", "XIV:4 (1994)": volume, issue, then the date in brackets.
+const volumeIssueDate = new RegExp(String.raw`^(?<volume>\d{1,4}[A-Za-z]?|${ROMAN})\s?[:,.]\s?(?<issue>\d{1,4}(?:[-–/]\d{1,4})?)\s?\((?<date>[^()]{4,30})\)(?:\s?[:,]\s?(?<page>${PAGE}))?$`, 'u');
+const romanAlone = new RegExp(String.raw`^(${ROMAN})$`, 'u');
+// "Vol. 4 of Gesammelte Dichtungen", "Vols. 4 and 5 of Obras completas", "volume 17 of Clay Math. Proc.".
+const volumeOf = /^(?:vols?|volumes?|bd|band|t)\.?\s?(?<volume>\d{1,4}[A-Za-z]?(?:\s?(?:and|&|-|–)\s?\d{1,4})?|[IVXLC]{1,7})\s(?:of|de|di|von)\s(?<series>\p{Lu}.{2,120})$/iu;
+// "(November 1948): 305–312" after an issue: the date, then the pages.
+const datePages = new RegExp(String.raw`^\((?<date>[^()]{4,40})\)\s?[:,]?\s?(?<page>${PAGE})?$`, 'u');
 // Physics: "193 (1981) 150" / "275 (2007) 209" / "B 193 (1981) 150".
 const physics = new RegExp(String.raw`^(?<volume>[A-Z]?\s?\d+)\s?\((?<year>(?:1[5-9]|20)\d{2})\)\s?(?<page>${PAGE})?$`, 'u');
 
@@ -78,11 +94,17 @@ function readNumbers(text: string): SourceFields | null {
   const words = referenceWords();
   let value = text.trim().replace(/\.$/, '').trim();
   if (!value || !/\d/.test(value)) {
-    // "vol. ii" — a labelled Roman volume.
-    const roman = /^(?:vol|volume|v)\.?\s?([ivxlcdm]{1,6})$/i.exec(value);
+    // "vol. ii" — a labelled Roman volume; "XLIII", "LXV" alone after a journal.
+    const roman = /^(?:vol|volume|v)(?:\.\s?|\s)([ivxlcdm]{1,6})$/i.exec(value) ?? romanAlone.exec(value);
     return roman ? { volume: roman[1]! } : null;
   }
   const out: SourceFields = {};
+  // "Vol. 4 of Gesammelte Dichtungen", "volume 989 of Lecture Notes in Computer Science": a volume of a series.
+  const of = volumeOf.exec(value);
+  if (of?.groups) return { volume: of.groups.volume!, series: of.groups.series! };
+  // "16. Jg. H.2", "10. Jg.", "5.Jg/Heft 3": German volume (Jahrgang) then issue (Heft).
+  const jahrgang = /^(\d{1,4})\.?\s?(?:Jg|Jahrg|Jahrgang)\.?(?:\s?[,/]?\s?(?:H|Heft|Nr)\.?\s?(\d{1,3}))?$/u.exec(value);
+  if (jahrgang) return jahrgang[2] ? { volume: jahrgang[1]!, issue: jahrgang[2] } : { volume: jahrgang[1]! };
   // Labelled parts anywhere: "vol. 14, no. 2, pp. 589–599" arrive as separate segments, but
   // "Vol. 2, Nos. 1-4" or "n°95" or "nr 29" or "S. 192-195" stand alone.
   let m = words.volumeLabel.exec(value);
@@ -94,7 +116,7 @@ function readNumbers(text: string): SourceFields | null {
       if (vol.groups?.issue) out.issue = vol.groups.issue;
       const tail = vol.groups?.rest?.trim();
       if (tail) {
-        const more = readNumbers(tail);
+        const more = readNumbers(tail) ?? readDate(tail);
         if (!more) return null;
         return { ...more, ...out };
       }
@@ -108,7 +130,7 @@ function readNumbers(text: string): SourceFields | null {
       out.issue = issue[1]!;
       const tail = issue.groups?.rest?.trim();
       if (tail) {
-        const more = readNumbers(tail);
+        const more = readNumbers(tail) ?? readDate(tail);
         if (!more) return null;
         return { ...more, ...out };
       }
@@ -138,6 +160,16 @@ function readNumbers(text: string): SourceFields | null {
     return out;
   }
   if (rangeOnly.test(value)) return { page: pageValue(value) };
+  m = volumeIssueDate.exec(value) ?? datePages.exec(value);
+  const date = m?.groups ? readDate(m.groups.date!) : null;
+  if (m?.groups && date?.year !== undefined) {
+    if (m.groups.volume) out.volume = m.groups.volume;
+    if (m.groups.issue) out.issue = m.groups.issue;
+    if (m.groups.page) out.page = pageValue(m.groups.page);
+    return { ...date, ...out };
+  }
+  const periodical = mlaPeriodical(value);
+  if (periodical) return periodical;
   m = volumeIssuePages.exec(value);
   if (m?.groups) {
     const g = m.groups;
@@ -149,6 +181,12 @@ function readNumbers(text: string): SourceFields | null {
     else if (dated?.year !== undefined) Object.assign(out, dated);
     else if (issue) out.issue = issue;
     if (g.suppl !== undefined) out.issue = out.issue ?? `Suppl${g.suppl ? ` ${g.suppl}` : ''}`;
+    // MLA's "40.1": volume 40, issue 1.
+    const dotted = /^(\d+)\.(\d+)$/.exec(g.volume!);
+    if (dotted && out.issue === undefined) {
+      g.volume = dotted[1]!;
+      out.issue = dotted[2]!;
+    }
     if (g.page) {
       out.volume = g.volume!;
       out.page = pageValue(g.page);
@@ -160,6 +198,23 @@ function readNumbers(text: string): SourceFields | null {
   return null;
 }
 
+/**
+ * MLA's periodical numbers: a volume maybe, a date with its month, pages maybe ("113 21 July 1986: 71-72",
+ * "15 Feb. 1993: 48-51", "May(26)"). The date must name a month, so "113 2000" is not one.
+ */
+function mlaPeriodical(value: string): SourceFields | null {
+  const [before = '', pages, ...more] = value.split(/\s?:\s?/);
+  if (more.length > 0 || (pages !== undefined && !pageOnly.test(pages)) || !/\p{L}{3}/u.test(before)) return null;
+  const volumed = /^(\d{1,4})\s(\S.*)$/u.exec(before);
+  const plain = readDate(before);
+  const date = plain?.month !== undefined ? plain : volumed ? readDate(volumed[2]!) : null;
+  if (date?.month === undefined) return null;
+  const out: SourceFields = { ...date };
+  if (date !== plain && volumed) out.volume = volumed[1]!;
+  if (pages !== undefined) out.page = pageValue(pages);
+  return out;
+}
+
 /** Pages as written, with dashes as hyphens and no spaces around them. */
 export const pageValue = (text: string) => text.trim().replace(/\s?[-–—_]{1,2}\s?/g, '-');
 
@@ -168,7 +223,8 @@ export const pageValue = (text: string) => text.trim().replace(/\s?[-–—_]{1,
 /** Reads "May 1989", "4 October", "April 2", "Dec. 1995", "15 Feb. 1993", "mai-juin 2009", "March - December 1994". */
 function readDate(text: string): SourceFields | null {
   const words = referenceWords();
-  const value = text.trim().replace(/^\(|\)\.?$/g, '').replace(/[.,:]$/, '').trim();
+  // ("May(26)": the day in brackets.)
+  const value = text.trim().replace(/(?<=\p{L})\s?\((\d{1,2})\)\.?$/u, ' $1').replace(/^\(|\)\.?$/g, '').replace(/[.,:]$/, '').trim();
   if (!value || value.length > 40) return null;
   const tokens = value.split(/[\s/–—-]+/).filter(Boolean);
   let year: number | undefined;
@@ -213,7 +269,19 @@ function readDate(text: string): SourceFields | null {
 
 /** True for a region after a city ("MA", "Calif.", "New Jersey", "UK", "The Netherlands"). */
 export function isRegion(text: string): boolean {
-  return referenceWords().regions.has(phraseKey(text.trim().replace(/^\(|\)$/g, '')));
+  // ("D. C." is "D.C.".)
+  return referenceWords().regions.has(phraseKey(text.trim().replace(/^\(|\)$/g, '').replace(/(\p{Lu})\.\s(?=\p{Lu}\.?$)/gu, '$1.')));
+}
+
+/** True for an institution's name ("Computer Science Dept.", "University of Massachusetts"), not a journal's. */
+function isInstitution(text: string): boolean {
+  const words = referenceWords();
+  const tokens = text.split(/[\s.,]+/).filter(Boolean);
+  // A name, not a phrase: capitalised, no subtitle, no words in lower case but the small ones; the
+  // institution word heads it or ends it ("University of Massachusetts", "Computer Science Dept.").
+  if (!/^\p{Lu}/u.test(text) || text.includes(':') || tokens.some((t) => /^\p{Ll}{3,}$/u.test(t) && !functionWords.has(t))) return false;
+  const isWord = (t: string | undefined) => t !== undefined && words.organisationWords.has(phraseKey(t));
+  return (isWord(tokens[0]) || isWord(tokens[1]) || isWord(tokens[tokens.length - 1])) && !tokens.some((t) => words.periodicalWords.has(phraseKey(t)) || words.proceedingsWords.has(phraseKey(t)));
 }
 
 /** True for a place of publication ("New York", "Cambridge, MA", "Paris", "Menlo Park, California", "北京"). */
@@ -221,11 +289,12 @@ export function isPlaceName(text: string): boolean {
   const value = text.trim().replace(/^\(|[).]$/g, '').trim();
   const words = referenceWords();
   if (words.places.has(phraseKey(value))) return true;
-  // "Boston & New York" / "London/Philadelphia" / "Amsterdam; Boston"
-  const parts = value.split(/\s?(?:,|&|\/|;|\band\b|\s-\s)\s?/).filter(Boolean);
+  // "Boston & New York" / "London/Philadelphia" / "Amsterdam; Boston" / "Hamburg und Leipzig"
+  const parts = value.split(/\s?(?:,|&|\/|;|\b(?:and|und|et)\b|\s-\s)\s?/).filter(Boolean);
   if (parts.length > 1 && parts.every((p) => words.places.has(phraseKey(p)) || isRegion(p))) return words.places.has(phraseKey(parts[0]!));
   // "Cambridge, MA" / "Menlo Park, California" / "White River Junction (VT)": a city, then its region.
-  const region = /^(?<city>\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){0,3})(?:,\s?|\s\()(?<region>[^,()]{2,30}?)\)?$/u.exec(value);
+  // ("New York NY": a state's postal code may follow with no comma.)
+  const region = /^(?<city>\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){0,3}?)(?:,\s?|\s\(|\s(?=\p{Lu}{2}$))(?<region>[^,()]{2,30}?)\)?$/u.exec(value);
   return region?.groups !== undefined && isRegion(region.groups.region!) && (words.places.has(phraseKey(region.groups.city!)) || !isRegion(region.groups.city!));
 }
 
@@ -245,6 +314,30 @@ export function isPublisherName(text: string): boolean {
   return words.cjkPublisherWords.some((w) => value.endsWith(w));
 }
 
+/** Where a "Container, Names" run reads as a container (maybe none) then names only, or null. */
+function containerThenNames(text: string): { container: string; names: CslName[] } | null {
+  const value = text.trim().replace(/,$/, '');
+  if (!/\p{Lu}/u.test(value)) return null;
+  const whole = (part: string) => {
+    const list = scanAuthors(part);
+    return list && list.end >= part.length - 1 ? list : null;
+  };
+  // Split points: ", ", and the end of a sentence ("In What Is an Animal? Tim Ingold, ed.").
+  const splits = [0, ...[...value.matchAll(/,\s|[.?!]\s(?=\p{Lu})/gu)].map((m) => m.index)];
+  for (const at of splits) {
+    const names = at === 0 ? value : value.slice(at + 2);
+    const list = whole(names);
+    if (!list) continue;
+    // (What stands before reads as names too — "Inka Mülder-Bach, Gerhard Neumann (Hgg.)" — : all are names.)
+    if (at > 0 && whole(value.slice(0, at))) return { container: '', names: namesIn(value) };
+    return { container: at === 0 ? '' : tidyValue(value.slice(0, at + (value[at] === ',' ? 0 : 1))), names: list.names };
+  }
+  // Names the scanner reads only in part ("Rumelhart, D. E., McClelland, J. L., & The PDP research group"): names still,
+  // when they make most of the run.
+  const lead = scanAuthors(value);
+  return lead && lead.end >= value.length * 0.4 ? { container: '', names: namesIn(value) } : null;
+}
+
 /** Names as an editor or translator phrase gives them ("J. C. Watson, R. N. Goldman & M. S. Warner"). */
 function namesIn(text: string): CslName[] {
   const value = text.trim().replace(/,$/, '');
@@ -260,20 +353,45 @@ function namesIn(text: string): CslName[] {
     });
 }
 
+/** True when `text` ends with `tail`, punctuation aside. */
+const endsAlike = (text: string, tail: string) => text.replace(/[^\p{L}\p{N}]+/gu, '').endsWith(tail.replace(/[^\p{L}\p{N}]+/gu, ''));
+
+// Capitalised words of a firm's name ("Straus and Giroux", "Green", "and co."); its corporate ending.
+const partnerName = /^(?:(?:and|&)\s)?\p{Lu}[\p{L}'’.-]*(?:\s(?:\p{Lu}[\p{L}'’.-]*|and|&)){0,3}\.?$|^(?:and|&)\s(?:co|company|sons)\.?$/iu;
+const corporateEnding = /^(?:Inc|Ltd|Co|Corp|LLC|GmbH|Company|S\.?A)\.?$/i;
+// A name that may be a publisher's: a few capitalised words or an acronym ("IEEE", "MIT Press", "Walter de Gruyter").
+const publisherLike = /^\p{Lu}[\p{L}'’&.-]*(?:\s(?:\p{Lu}[\p{L}'’&.-]*|&|and|of|de|für)){0,3}$/u;
+
+// A place's name by its shape: up to four capitalised words, small words between ("Linda a Velha", "Kempen-Niederrhein").
+const placeShaped = /^\p{Lu}[\p{L}'’.-]*(?:\s(?:\p{Lu}[\p{L}'’.-]*|a|am|an|de|del|di|do|en|la|le|sur|upon|on)){0,3}$/u;
+// The small words a firm's name may hold between capitalised ones; an article may not start it ("The Story of Night" is a subtitle).
+const nameConnectors = new Set(['&', 'and', 'und', 'et', 'e', 'y', 'of', 'de', 'des', 'du', 'la', 'le', 'für', 'van', 'von', 'der', 'di']);
+const leadingArticle = /^(?:The|A|An|Le|La|Les|Der|Die|Das|El|Il|Lo)\s/u;
+
+/** True for text shaped as a firm's name: up to six capitalised words (or all capitals), no digits, no periodical or meeting word. */
+function isPublisherShaped(text: string): boolean {
+  const words = text.split(/\s+/).filter(Boolean);
+  if (words.length === 0 || words.length > 6 || leadingArticle.test(text) || /\d/.test(text)) return false;
+  const data = referenceWords();
+  const isName = (w: string) => /^\p{Lu}[\p{L}'’.&-]*,?$/u.test(w);
+  return isName(words[0]!) && isName(words[words.length - 1]!) && words.every((w) => isName(w) || nameConnectors.has(w)) && !words.some((w) => data.journalWords.has(phraseKey(w)) || data.proceedingsWords.has(phraseKey(w)));
+}
+
 // ——— Segments ———
 
 const placePublisher = /^(?<a>[^:]{2,60}?)\s?:\s?(?<b>[^:]{2,100})$/u;
 const editorsAfter = /^(?<names>.{2,200}?)\s?(?:\((?:eds?|editors?|hrsg|hg|coords?|dirs?|orgs?|éds?|a cura di)\.?\)|,?\s(?:eds?|editors?)\.?)$/iu;
 const editorsBefore = /^(?:edited(?: and translated)? by|ed\. by|eds?\.|hrsg\. von|herausgegeben von)\s(?<names>.{2,200})$/iu;
 // Other contributors before their names ("Dir. Roland Emmerich", "Perf. Dennis Quaid"): a part of the source, no field.
-const contributorsBefore = /^(?:dir|dirs|perf|prod|narr|ill|comp)\.\s\p{Lu}/u;
+const contributorsBefore = /^(?:[Dd]irs?|[Pp]erf|prod|[Nn]arr|ill|comp)\.\s\p{Lu}/u;
 // A work's extent: "3 vols.", "chap. 5", "312 pp.".
 const extent = /^(?:\d{1,3}\s?vols?\.?|(?:chap|ch)\.?\s?\d{1,3}|\d{1,4}\s?(?:pp|p|S)\.?)$/iu;
 const translatorsBefore = /^(?:translated by|trans\.(?:\sby)?|transl\.|tr\.|traduit par|übers\. von)\s(?<names>.{2,200})$/iu;
 const translatorsAfter = /^(?<names>.{2,120}?)\s?\((?:trans|transl|tr)\.?\)$/iu;
 // Names then their role, before a container: "X & Y (Eds.), ", "X and Y, editors, ", "X, ed. ".
-const leadingEditors = /^(?<names>[^()]{2,200}?)(?:\s?\((?:eds?|editors?|hrsg|hg|éds?|dir|a cura di)\.?\)[,.]?|,\s(?:eds?|editors?)\.?[,.]?)\s/iu;
-const inPrefix = /^(?:[Ii]n|[Ee]n|[Ii]m|[Dd]ans)\s?:?\s(?=[\p{Lu}\d"“«‘])|^(?:[Ii]n|[Ee]n|[Ii]m|[Dd]ans)\s?:\s/u;
+const leadingEditors = /^(?<names>[^()]{2,200}?)(?:\s?\((?:eds?|editors?|hrsg|hgg?|éds?|dir|a cura di)\.?\)[,.:]?|,\s(?:eds?|editors?)\.?[,.]?)\s/iu;
+// ("in the Proceedings of …": "in" goes, "the" stays with the container.)
+const inPrefix = /^(?:[Ii]n|[Ee]n|[Ii]m|[Dd]ans)\s?:?\s(?=[\p{Lu}\d"“«‘]|the\s\p{Lu})|^(?:[Ii]n|[Ee]n|[Ii]m|[Dd]ans)\s?:\s/u;
 
 // Title cuts read the same trailing segments again and again: classify each text once.
 const classified = new Map<string, { kind: SegmentKind; fields: SourceFields }>();
@@ -290,33 +408,89 @@ export function classifySegment(text: string): { kind: SegmentKind; fields: Sour
 }
 
 function classifyUncached(text: string): { kind: SegmentKind; fields: SourceFields } {
+  const bare = text.trim().replace(/\.$/, '');
+  // "1974: Springer-Verlag Berlin": the year, then the publisher (the year-first book style).
+  const yearFirst = /^((?:1[5-9]|20)\d{2}):\s(\p{Lu}.*)$/u.exec(bare);
+  if (yearFirst) {
+    const rest = classifyUncached(yearFirst[2]!);
+    if (rest.kind === 'publisher' || rest.kind === 'place-publisher') return { kind: rest.kind, fields: { ...rest.fields, year: Number(yearFirst[1]) } };
+  }
+  const result = classifyPart(text);
+  // "Springer Berlin": a publisher, then its place with no separator.
+  const split = result.kind === 'text' ? publisherThenPlace(bare) : null;
+  if (split) return { kind: 'place-publisher', fields: split };
+  const publisher = result.fields.publisher;
+  if ((result.kind === 'publisher' || result.kind === 'place-publisher') && publisher) {
+    // "Köln: Oldenbourg 1992", "Princeton University Press 1988": the year after a publisher is the date.
+    const dated = /^(.*\S)\s((?:1[5-9]|20)\d{2})$/u.exec(publisher);
+    if (dated && result.fields.year === undefined) return { kind: result.kind, fields: { ...result.fields, publisher: dated[1]!, year: Number(dated[2]) } };
+    // "Springer Berlin", "Westview Press Boulder, CO": a publisher, then its place with no separator.
+    const placed = result.kind === 'publisher' ? publisherThenPlace(publisher) : null;
+    if (placed) return { kind: 'place-publisher', fields: { ...result.fields, ...placed } };
+  }
+  return result;
+}
+
+/** "Springer-Verlag Berlin" → the publisher and the place, when the last words name a place and the first a publisher. */
+function publisherThenPlace(text: string): { publisher: string; place: string } | null {
+  const words = text.split(' ');
+  for (let n = 1; n <= 3 && n < words.length; n++) {
+    const place = words.slice(-n).join(' ');
+    const publisher = words.slice(0, -n).join(' ');
+    if ((referenceWords().places.has(phraseKey(place)) || isPlaceName(place)) && isPublisherName(publisher)) return { publisher, place };
+  }
+  return null;
+}
+
+function classifyPart(text: string): { kind: SegmentKind; fields: SourceFields } {
   const words = referenceWords();
   const value = text.trim();
   const bare = value.replace(/\.$/, '').trim();
   if (!bare) return { kind: 'note', fields: {} };
+  // "[Motion picture]", "(DVD)", "television program": the medium, as the genre.
+  // (A plain word alone — "Speech", "Audio" in "Audio, Speech, and Language Processing" — only in brackets.)
+  // (Media and edition phrases are short: longer parts are not looked up.)
+  const short = bare.length <= 32;
+  const medium = short ? bare.replace(/^[[(]\s?|\s?[\])]$/g, '') : '';
+  if (short && words.media.has(phraseKey(medium)) && (medium !== bare || /\s|^\p{Lu}{2}/u.test(medium))) return { kind: 'genre', fields: { genre: medium } };
   words.dropNote.lastIndex = 0;
   const note = words.dropNote.exec(bare);
-  if ((note && note.index === 0) || /^(?:ISBN|ISSN|doi|URL|PDF|IF|PMCID|PMID)\b/i.test(bare) || /^\[[^\]]*\]$/.test(bare)) return { kind: 'note', fields: { note: bare } };
+  if ((note && note.index === 0) || /^(?:ISBN|ISSN|doi|URL|PDF|IF|PMCID|PMID)\b/i.test(bare) || /^\[(?:[^[\]]|\[[^[\]]*\])*\]$/.test(bare)) return { kind: 'note', fields: { note: bare } };
   if (inPrefix.test(value)) return { kind: 'in', fields: {} };
-  if (contributorsBefore.test(bare) || extent.test(bare)) return { kind: 'note', fields: { note: bare } };
+  if (contributorsBefore.test(bare) || extent.test(bare)) {
+    // "2 vols.", "312 pp.": how many volumes or pages the work has.
+    const count = /^(\d{1,4})\s?(vols?|pp|p|S|pages)\.?$/i.exec(bare);
+    if (!count) return { kind: 'note', fields: { note: bare } };
+    return { kind: 'note', fields: /^vol/i.test(count[2]!) ? { note: bare, volumes: count[1]! } : { note: bare, pages: count[1]! } };
+  }
+  // ("1st American ed." is an edition, not an editor named "1st American".)
+  if (words.edition.test(bare) || /^\d{1,2}\.?\s(?:ed|edn|edition)\.?$/i.test(bare) || (short && words.editionPhrases.has(phraseKey(bare)))) {
+    return { kind: 'edition', fields: { edition: bare.replace(/\.$/, '') } };
+  }
   let m = editorsBefore.exec(bare) ?? editorsAfter.exec(bare);
   if (m?.groups && /\p{Lu}/u.test(m.groups.names!)) return { kind: 'editors', fields: { editors: namesIn(m.groups.names!) } };
   m = translatorsBefore.exec(bare) ?? translatorsAfter.exec(bare);
   if (m?.groups) return { kind: 'translators', fields: { translators: namesIn(m.groups.names!) } };
-  if (words.edition.test(bare) || /^(?:\d{1,2}|revised|rev|new|enlarged|expanded)\.?\s(?:ed|edn|edition)\.?$/i.test(bare) || /^(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|revised|new)\s+edition$/i.test(bare)) {
-    return { kind: 'edition', fields: { edition: bare.replace(/\.$/, '') } };
-  }
   words.thesis.lastIndex = 0;
   const thesis = words.thesis.exec(bare);
-  if (thesis && bare.length <= thesis[0].length + 40) return { kind: 'genre', fields: { genre: thesis[0], genreKind: 'thesis' } };
+  if (thesis && bare.length <= thesis[0].length + 40) {
+    // "PhD thesis Duke University": the institution after the genre, no separator.
+    const after = bare.slice(thesis.index + thesis[0].length).trim();
+    return { kind: 'genre', fields: { genre: thesis[0], genreKind: 'thesis', ...(thesis.index === 0 && after && isInstitution(after) ? { publisher: after } : {}) } };
+  }
   words.report.lastIndex = 0;
   const report = words.report.exec(bare);
   if (report) {
-    const number = bare.slice(report.index + report[0].length).trim().replace(/^(?:no\.?|number|#)\s?/i, '');
+    let number = bare.slice(report.index + report[0].length).trim().replace(/^(?:no\.?|number|#)\s?/i, '');
+    // "TR95-90 Computer Science Dept.": the number is one token; an institution may follow it.
+    const token = /^(\S+)\s(\p{Lu}.{2,})$/u.exec(number);
+    // (An abbreviation at the end keeps its full stop: "Dept.".)
+    const after = token && /\d/.test(token[1]!) && isInstitution(token[2]!) ? tidyValue(token[2]!) + (value.endsWith('.') && referenceWords().abbreviations.has(token[2]!.split(/[^\p{L}]+/u).filter(Boolean).pop() ?? '') ? '.' : '') : '';
+    if (after) number = token![1]!;
     const numbered = number !== '' && /\d/.test(number) && number.length <= 30 && !/\s\p{Ll}{3,}/u.test(number);
     // "Technical report" / "Tech. Rep. CIS-91-2" / "Center for … Technical Report CAIP-TR-125" (the institution first).
     if (report.index === 0 || (numbered && report.index < 120)) {
-      const institution = report.index > 0 ? tidyValue(bare.slice(0, report.index)) : '';
+      const institution = report.index > 0 ? tidyValue(bare.slice(0, report.index)) : after;
       return { kind: 'genre', fields: { genre: report[0], genreKind: 'report', ...(numbered ? { number } : {}), ...(institution ? { publisher: institution } : {}) } };
     }
   }
@@ -335,6 +509,8 @@ function classifyUncached(text: string): { kind: SegmentKind; fields: SourceFiel
     if (isPlaceName(a) || isRegion(a) || (/^\p{Lu}[\p{L}.'-]*(?:\s\p{Lu}[\p{L}.'-]*){0,3}(?:,\s?\p{Lu}[\p{L}.]{1,12})?$/u.test(a) && b.split(/\s+/).length <= 8 && isPublisherName(b))) {
       return { kind: 'place-publisher', fields: { place: a, publisher: b } };
     }
+    // "Parisiis: Michaelis-Antonii David", "Linda a Velha: Vale & Vale": a place the data does not know, then a name.
+    if (placeShaped.test(a) && !leadingArticle.test(a) && /:\s/.test(bare) && isPublisherShaped(b)) return { kind: 'place-publisher', fields: { place: a, publisher: b, guessed: true } };
   }
   if (isPlaceName(bare)) return { kind: 'place', fields: { place: bare } };
   if (isPublisherName(bare)) return { kind: 'publisher', fields: { publisher: bare } };
@@ -361,7 +537,7 @@ function findNumericTail(view: string): number {
   // read as numbers. Tails with a long lower-case word are never numbers: skip them cheaply.
   for (let i = view.indexOf(' '); i !== -1 && i < view.length - 1; i = view.indexOf(' ', i + 1)) {
     const rest = view.slice(i + 1);
-    if (!/^(?:\(?\d|[A-Z]?\d|\((?:suppl|\p{L}{3,}\.?\s\d)|(?:vol|no|pp|p|v|n°|nr)\.?\s?\d)/iu.test(rest)) continue;
+    if (!/^(?:\(?\d|[A-Z]?\d|[IVXLC]{1,7}[:(]|\((?:suppl|\p{L}{3,}\.?\s\d)|(?:vol|no|pp|p|v|n°|nr)\.?\s?\d|\p{L}{3,9}\s?\(\d{1,2}\)$)/iu.test(rest)) continue;
     if (rest.length > 60) continue;
     if (readNumbers(rest) || readDate(rest)) return i;
   }
@@ -370,18 +546,22 @@ function findNumericTail(view: string): number {
 
 /**
  * A bracketed group that ends a part stands apart, as do the ones before it: "Peter Collier
- * (trans.) (Stanford University Press, 1988)" → "Peter Collier", "(trans.)", "(Stanford …)".
+ * (trans.) (Stanford University Press, 1988)" → "Peter Collier", "(trans.)", "(Stanford …)";
+ * "Cells in motion [Motion picture]" → "Cells in motion", "[Motion picture]".
  */
 function splitTrailingGroups(text: string, span: Span): Span[] {
   const groups: Span[] = [];
   let rest = span;
   for (let guard = 0; guard < 4; guard++) {
-    const tail = /\s(\([^()]{2,200}\))\.?$/u.exec(rest.text);
+    // (A square-bracketed group may hold one more: "[arXiv:0905.2970 [hep-th]]".)
+    const tail = /\s(\([^()]{2,200}\)|\[(?:[^[\]]|\[[^[\]]{1,40}\]){2,200}\])\.?$/u.exec(rest.text);
     if (!tail || tail.index === 0) break;
     // "(USA)" in "Proceedings of the National Academy of Sciences (USA)" is part of the name; a group
     // with numbers, a colon, a comma or a role word stands apart.
     const inner = tail[1]!.slice(1, -1);
     if (!/[\d:,;]|\b(?:trans|transl|tr|eds?|editors?|dir|hrsg|ed)\b/iu.test(inner) && ['text', 'place'].includes(classifySegment(inner).kind)) break;
+    // "27 (11)", "Vol. 19 (1-2)": a bracketed number after a number is its issue.
+    if (/\d\s?$/.test(rest.text.slice(0, tail.index + 1)) && /^\(\s?\d[\d\s–-]*\)$/.test(tail[1]!) && !/^\((?:1[5-9]|20)\d{2}\)$/.test(tail[1]!)) break;
     const start = rest.start + tail.index + 1;
     groups.unshift({ text: text.slice(start, rest.end), start, end: rest.end });
     rest = { text: rest.text.slice(0, tail.index), start: rest.start, end: rest.start + tail.index };
@@ -392,6 +572,14 @@ function splitTrailingGroups(text: string, span: Span): Span[] {
 /** True for a volume, issue or page label ("Vol", "no", "pp", "S"). */
 function isLabel(word: string): boolean {
   return referenceWords().labels.has(word.toLowerCase());
+}
+
+/** The part of `text` that ends at `end`, from the separator before it (", ", "; ", ". "; 40 characters at most). */
+function partBefore(text: string, end: number): string {
+  const window = text.slice(Math.max(0, end - 40), end);
+  let from = window.length - 2;
+  while (from > 0 && !(/[,;.]/.test(window[from - 1]!) && /\s/.test(window[from]!))) from--;
+  return window.slice(Math.max(0, from)).trim();
 }
 
 /** Cuts the source text into classified segments. */
@@ -411,8 +599,25 @@ export function segmentSource(text: string): Segment[] {
       if (/(?:^|[\s.(-])\p{Lu}$/u.test(before)) return 0;
       const word = /[\p{L}]+$/u.exec(text.slice(Math.max(0, i - 12), i))?.[0];
       // A label before its number ("Vol. 81", "pp. 12", "p. 44", "v. 32", "No. 9") ends nothing.
-      if (word && /^\s[\dIVXLCivxlc]/.test(text.slice(i + 1, i + 3)) && isLabel(word)) return 0;
+      // (A Roman number whole: "vols. London" is no label. After a number and before a year the label is an extent's, which ends: "231 p. 1980".)
+      if (word && /^\s(?:\d|[IVXLCivxlc]{1,7}(?!\p{L}))/u.test(text.slice(i + 1, i + 10)) && isLabel(word) && !(/\d\s?$/.test(text.slice(0, i - word.length)) && /^\s(?:1[5-9]|20)\d{2}(?![\d–-])/.test(text.slice(i + 1, i + 8)))) return 0;
+      // Abbreviations in a row ("Appl. Numer. Math.", "Am. J. Hum. Genet."): one name.
+      const after = /^\s(\p{Lu}\p{Ll}{0,6})\.(?:\s|,|$)/u.exec(text.slice(i + 1, i + 11));
+      if (word && /^\p{Lu}\p{Ll}{0,4}$/u.test(word) && after && !isLabel(after[1]!) && !referenceWords().roleAbbreviations.has(after[1]!.toLowerCase())) return 0;
+      // A meeting's abbreviation before its year or number ("Proc. 1994 Winter USENIX Conference", "Proc. 6th …") ends nothing.
+      if (word && /^\p{Lu}/u.test(word) && referenceWords().proceedingsWords.has(phraseKey(word)) && /^\s\d/.test(text.slice(i + 1, i + 3))) return 0;
+      // A month's abbreviation before the year ("15 Feb. 1993") ends nothing.
+      if (word && referenceWords().months.has(word.toLowerCase()) && /^\s(?:1[5-9]|20)\d{2}\b/.test(text.slice(i + 1, i + 7))) return 0;
+      // "2nd ed." / "Rev. ed." ends an edition statement whatever follows.
+      if (word && /^(?:ed|edn)$/i.test(word) && referenceWords().edition.test(partBefore(text, i + 1))) return 1;
+      const nextWord = /^\s(\p{Lu}\p{L}*)/u.exec(text.slice(i + 1, i + 16))?.[1];
+      // ("ed. Pp. 84–99": a role before a label ends its part.)
+      if (word && nextWord && isLabel(nextWord) && referenceWords().roleAbbreviations.has(word.toLowerCase())) return 1;
       if (word && referenceWords().abbreviations.has(word) && !/^\s(?:\d|\p{Lu}[\p{L}]*\s?:)/u.test(text.slice(i + 1, i + 14))) return 0;
+      // Contributors first in their part ("Dir. Bill Kurtis", "Perf. Charlie Sheen"): the names follow.
+      if (word && contributorsBefore.test(text.slice(i - word.length, i + 3)) && /(?:^\s?|[,;.(]\s?)$/u.test(text.slice(0, i - word.length))) return 0;
+      // A role before names, first in its part ("ed. W. M. Green", "tr. W. Rehg"): the names follow.
+      if (word && nextWord && !isLabel(nextWord) && referenceWords().roleAbbreviations.has(word.toLowerCase()) && /(?:^\s?|[,;.(]\s?)$/u.test(text.slice(0, i - word.length)) && !/(?:\d|\b(?:rev|revised|new|enl))\.?\s$/iu.test(text.slice(0, i - word.length))) return 0;
       return 1;
     }
     return 0;
@@ -425,12 +630,13 @@ export function segmentSource(text: string): Segment[] {
     const group = /^\((.*)\)\.?$/su.exec(span.text.trim());
     if (group && span.text.indexOf(')') === span.text.length - (span.text.endsWith('.') ? 2 : 1)) {
       const inner = splitTopLevel(text, (i) => (text[i] === ',' || text[i] === ';' ? 1 : 0), span.start + 1, span.start + 1 + group[1]!.length);
-      for (const s of inner) segments.push({ ...s, ...classifySegment(s.text), parenthesised: true });
+      // ("(in Russian)": a language note in brackets, not a container.)
+      for (const s of inner) segments.push({ ...s, ...(/^in\s\p{Lu}\p{Ll}{2,11}$/u.test(s.text.trim()) ? { kind: 'note' as const, fields: { note: s.text.trim() } } : classifySegment(s.text)), parenthesised: true });
       continue;
     }
     const { kind, fields } = classifySegment(span.text);
     // "pp. 168-175 Tokyo" / "1994 Morgan Kaufmann": numbers, then words with no separator.
-    const head = kind === 'text' ? /^(?:(?:pp?|pages?|vol|no)\.?\s?)?[A-Za-z]?\d[\d–—-]*\s(?=\p{Lu})/u.exec(span.text) : null;
+    const head = kind === 'text' ? /^(?:(?:[Pp]p?|[Pp]ages?|[Vv]ol|[Nn]o)\.?\s?)?[A-Za-z]?\d[\d–—-]*\s(?=\p{Lu})/u.exec(span.text) : null;
     if (head && readNumbers(head[0].trim())) {
       const numbers = classifySegment(head[0].trim());
       const rest = span.text.slice(head[0].length);
@@ -464,25 +670,137 @@ export function segmentSource(text: string): Segment[] {
     segments.splice(k, 1);
     k--;
   }
+  // "trans. D. W. Robertson" + "Jr.": the suffix is the last name's.
+  for (let k = 1; k < segments.length; k++) {
+    const previous = segments[k - 1]!;
+    const names = previous.fields.translators ?? previous.fields.editors;
+    const last = names?.[names.length - 1];
+    if (!last || !isSuffix(segments[k]!.text.replace(/\.$/, ''))) continue;
+    last.suffix = segments[k]!.text.replace(/\.$/, '');
+    segments[k - 1] = { ...previous, end: segments[k]!.end };
+    segments.splice(k, 1);
+    k--;
+  }
   // "Cambridge" + "MA: MIT Press" → one place and publisher; "Cambridge" + "MA" → one place;
   // "Morgan Kaufmann Publishers" + "Inc." → one publisher; "Little" + "Brown & Co." → one publisher.
   for (let k = 1; k < segments.length; k++) {
     const previous = segments[k - 1]!;
     const current = segments[k]!;
     const head = previous.text.replace(/\.$/, '');
-    const cityLike = previous.kind === 'place' || ((previous.kind === 'text' || previous.kind === 'publisher') && /^\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){0,3}$/u.test(head));
+    // (A city and its region stand apart by a comma, never a full stop: "Easter Island, Earth Island. New York: …".)
+    // ("Marcel Dekker, New York": a city of its own after a name that is no place is the publisher's place, not a region.)
+    const cityAfterName = current.kind === 'place' && previous.kind !== 'place' && referenceWords().places.has(phraseKey(current.text.trim().replace(/[.,]$/, ''))) && !isPlaceName(head);
+    // (An institution is no city: "Universiteit Twente, Netherlands".)
+    const cityLike = !cityAfterName && !isInstitution(head) && (previous.kind === 'place' || ((previous.kind === 'text' || previous.kind === 'publisher') && /^\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){0,3}$/u.test(head))) && text.slice(previous.end, current.start).includes(',');
     const merge = (kind: SegmentKind, fields: SourceFields) => {
       segments[k - 1] = { ...previous, kind, fields, end: current.end, text: text.slice(previous.start, current.end) };
       segments.splice(k, 1);
       k--;
     };
-    const joined = `${head}, ${current.text.trim().replace(/[.,]$/, '')}`;
+    // ("D. C." keeps its last full stop.)
+    const joined = `${head}, ${current.text.trim().replace(/(?<!(?:^|\s)\p{Lu})[.,]$/u, '')}`;
     if (cityLike && current.kind === 'place-publisher' && isRegion(current.fields.place ?? '')) merge('place-publisher', { ...current.fields, place: `${head}, ${current.fields.place}` });
     else if (cityLike && previous.kind !== 'publisher' && isRegion(current.text.replace(/\.$/, ''))) merge('place', { place: joined });
+    // ("Houghton, Mifflin & Co.: Boston & New York": a firm in two names, then its place after a colon.)
+    if (previous.kind === 'text' && /^\p{Lu}\p{Ll}+$/u.test(head) && current.kind === 'place-publisher' && current.fields.publisher && current.fields.place && current.text.trim().startsWith(current.fields.publisher) && partnerName.test(current.fields.publisher)) {
+      merge('place-publisher', { ...current.fields, publisher: `${head}, ${current.fields.publisher}` });
+      continue;
+    }
+    // ("Amsterdam; Boston: Morgan Kaufmann", "New York ; Oxford": places in a row, one place.)
+    if (previous.kind === 'place' && (current.kind === 'place' || current.kind === 'place-publisher') && current.fields.place && text.slice(previous.end, current.start).includes(';')) {
+      merge(current.kind, { ...current.fields, place: `${head}; ${current.fields.place}` });
+      continue;
+    }
+    // ("Washington, D. C. MIT Press": the region, then the publisher with no separator.)
+    const regionFirst = previous.kind === 'place' && (current.kind === 'text' || current.kind === 'publisher') ? /^((?:\p{Lu}\.\s?){1,3}|\p{Lu}{2})\s(\p{Lu}.{1,80})$/u.exec(current.text.trim().replace(/\.$/, '')) : null;
+    if (regionFirst && isRegion(regionFirst[1]!.trim()) && (isPublisherName(regionFirst[2]!) || publisherLike.test(regionFirst[2]!))) {
+      const region = regionFirst[1]!.trim();
+      const at = current.start + current.text.indexOf(regionFirst[2]!);
+      segments[k - 1] = { ...previous, kind: 'place', fields: { place: `${head}, ${region}` }, end: at - 1, text: text.slice(previous.start, at - 1) };
+      segments[k] = { ...current, kind: 'publisher', fields: { publisher: regionFirst[2]! }, start: at, text: text.slice(at, current.end) };
+      continue;
+    }
+    // ("Westview Press Boulder, CO": the region goes with the place that ends the publisher's part.)
+    else if (previous.kind === 'place-publisher' && previous.fields.place && endsAlike(head, previous.fields.place) && isRegion(current.text.trim().replace(/\.$/, ''))) merge('place-publisher', { ...previous.fields, place: `${previous.fields.place}, ${current.text.trim().replace(/(?<!(?:^|\s)\p{Lu})[.,]$/u, '')}` });
     else if ((previous.kind === 'publisher' || previous.kind === 'text') && /^(?:Inc|Ltd|Co|Corp|LLC|GmbH)\.?$/i.test(current.text.trim())) merge('publisher', { publisher: `${head}, ${current.text.trim()}` });
     else if (referenceWords().publishers.has(phraseKey(joined.replace(/\s?&\s?co\.?$/i, '')))) merge('publisher', { publisher: joined });
+    else if ((previous.kind === 'publisher' || previous.kind === 'place-publisher') && previous.fields.publisher && isInstitution(previous.fields.publisher) && current.kind === 'text' && isInstitution(current.text.trim().replace(/[.,]$/, ''))) {
+      // "Murray Hill, NJ: AT&T Bell Laboratories, Statistics Department.": one institution after its place.
+      merge(previous.kind, { ...previous.fields, publisher: `${previous.fields.publisher}, ${current.text.trim().replace(/[.,]$/, '')}` });
+    } else if ((previous.kind === 'publisher' || previous.kind === 'place-publisher') && (current.kind === 'text' || (current.kind === 'publisher' && corporateEnding.test(current.text.trim())))) {
+      // "Farrar, Straus and Giroux", "Longmans, Green, and co.", "John Wiley and Sons, Inc.", "Boston: Little, Brown":
+      // names in a row up to one after "and", or a corporate ending, go on with the publisher.
+      const publisher = previous.fields.publisher ?? head;
+      let last = k;
+      while (last < segments.length && segments[last]!.kind === 'text' && partnerName.test(segments[last]!.text.trim()) && !/^(?:and|&)\s/.test(segments[last]!.text.trim())) last++;
+      const closing = (segments[last]?.kind === 'text' || segments[last]?.kind === 'publisher') && /^(?:and|&)\s/.test(segments[last]!.text.trim()) && partnerName.test(segments[last]!.text.trim().replace(/^(?:and|&)\s/, ''));
+      const known = referenceWords().publishers.has(phraseKey(`${publisher}, ${current.text.trim().replace(/[.,]$/, '')}`));
+      // ("Garden City, N.Y.: Doubleday, Doran, 1928": after a place and its publisher, one more name then the date is the firm's.)
+      const lastName = previous.kind === 'place-publisher' && /^\p{Lu}\p{Ll}+$/u.test(current.text.trim().replace(/,$/, '')) && segments[k + 1] !== undefined && isNumeric(segments[k + 1]!) && segments[k + 1]!.fields.volume === undefined;
+      if (closing || known || lastName || corporateEnding.test(current.text.trim()) || (partnerName.test(current.text.trim()) && /\s(?:and|&)\s/.test(current.text))) {
+        const end = closing ? last : k;
+        const more = text.slice(current.start, segments[end]!.end).replace(/(?<!\b(?:Inc|Ltd|Co|Corp))[.,]$/, '');
+        segments[k - 1] = { ...previous, fields: { ...previous.fields, publisher: `${publisher}, ${more}` }, end: segments[end]!.end, text: text.slice(previous.start, segments[end]!.end) };
+        segments.splice(k, end - k + 1);
+        k--;
+      }
+    } else if ((previous.kind === 'publisher' || (previous.kind === 'text' && isInstitution(head))) && (current.kind === 'publisher' || (current.kind === 'text' && isInstitution(current.text)))) {
+      // "Computer Science Dept., University of Massachusetts", "AT&T Bell Laboratories, Statistics Department": one institution.
+      merge('publisher', { publisher: `${head}, ${current.text.trim().replace(/[.,]$/, '')}` });
+    } else if (previous.kind === 'genre' && previous.fields.publisher && endsAlike(head, previous.fields.publisher) && isInstitution(current.text)) {
+      // (So after a report's number: "TR95-90 Computer Science Dept., University of Massachusetts".)
+      merge('genre', { ...previous.fields, publisher: `${previous.fields.publisher}, ${current.text.trim().replace(/[.,]$/, '')}` });
+    }
+  }
+  // A place and publisher guessed from their shape stand at the end of a source, with only a date, pages and notes
+  // after them; elsewhere ("Cancer: Principles and Practice. Lancet 1990") or before a volume ("Clinical Psychology:
+  // Science and Practice, 10, 481-490", a journal) the words are plain text.
+  let tail = true;
+  for (let k = segments.length - 1; k >= 0; k--) {
+    const s = segments[k]!;
+    if (s.fields.guessed && !tail) segments[k] = { ...s, kind: 'text', fields: {} };
+    if (!(s.kind === 'date' || s.kind === 'note' || (s.kind === 'numbers' && s.fields.volume === undefined && s.fields.issue === undefined))) tail = false;
   }
   return segments;
+}
+
+/**
+ * A place at the end of a meeting's or book's name, with no separator before it: "… Programming Bled, Slovenia"
+ * (a city, then its country or region), "… Workshop on Agent Worlds Germany" (a country alone, spelled out, after a
+ * meeting's name: `meeting`). The name before
+ * must end in a word in lower case, a number or a bracket ("… Intelligence (IJCAI-91) Sydney, Australia").
+ */
+function trailingPlace(container: string, meeting: boolean): { container: string; place: string } | null {
+  const comma = container.lastIndexOf(', ');
+  const nameEnd = /[\p{Ll}\d)]$/u;
+  if (comma !== -1 && isRegion(container.slice(comma + 2))) {
+    const city = /\s(\p{Lu}[\p{L}'’/-]+)$/u.exec(container.slice(0, comma));
+    const name = city ? container.slice(0, city.index) : '';
+    if (city && !isRegion(city[1]!) && nameEnd.test(name) && name.length >= 8) return { container: name, place: container.slice(city.index + 1) };
+    return null;
+  }
+  // (A country alone, only after a meeting's name — a book may be about a country; four letters or more, not an
+  // abbreviation — "IN", "OR" and "Ind" may end a name.)
+  if (!meeting) return null;
+  const words = container.split(' ');
+  for (let n = 1; n <= 3 && n < words.length; n++) {
+    const tail = words.slice(-n).join(' ');
+    const name = words.slice(0, -n).join(' ');
+    if (tail.length >= 4 && /^\p{Lu}\p{Ll}/u.test(tail) && isRegion(tail) && nameEnd.test(name) && !/\s(?:of|in|for|the|and)$/.test(name) && name.length >= 8) return { container: name, place: tail };
+  }
+  return null;
+}
+
+/**
+ * How many parts of a container's run continue a serial list in its name ("Systems, Man, and Cybernetics",
+ * "Learning, Memory, and Cognition"): short capitalised parts up to one that starts with "and" or "&".
+ */
+function serialListParts(run: Segment[]): number {
+  const last = run[run.length - 1]!.text.trim();
+  if (run.length < 2 || !/^(?:and|&)\s\p{Lu}/u.test(last)) return 0;
+  let n = 1;
+  for (let k = run.length - 2; k > 0 && /^\p{Lu}[\p{L}'’-]*(?:\s\p{Lu}[\p{L}'’-]*)?$/u.test(run[k]!.text.trim()); k--) n++;
+  return n;
 }
 
 /** Sets a field the source has not filled yet. */
@@ -490,11 +808,27 @@ function fill<K extends keyof SourceFields>(out: SourceFields, key: K, value: So
   if (value !== undefined && out[key] === undefined) out[key] = value;
 }
 
+/** A work's extent ("2 vols.", "312 pp.") or its contributors ("Dir. Roland Emmerich"). */
+export function isExtentOrContributors(segment: Segment): boolean {
+  return segment.kind === 'note' && (contributorsBefore.test(segment.text) || extent.test(segment.text.replace(/\.$/, '')));
+}
+
+/** Numbers that start with their label ("Vol. 15", "pp. 992-996", "page 346", "no. 3"). */
+export function isLabelledNumbers(segment: Segment): boolean {
+  return segment.kind === 'numbers' && isLabel(/^\p{L}+/u.exec(segment.text)?.[0] ?? '');
+}
+
 const isNumeric = (s: Segment) => s.kind === 'numbers' || s.kind === 'date';
+/** A date and nothing else: a year or a month, no volume, issue or pages. */
+export const isDateOnly = (s: Segment | undefined) => s !== undefined && isNumeric(s) && s.fields.volume === undefined && s.fields.page === undefined && s.fields.issue === undefined;
 const isPublishing = (s: Segment) => s.kind === 'place-publisher' || s.kind === 'publisher' || s.kind === 'place';
 
-/** Reads a source: the text after a reference's title. */
-export function readSourceText(text: string): Source {
+/**
+ * Reads a source: the text after a reference's title. After a quoted title (`quoted`) the text
+ * that follows names the work it is part of — a periodical or a book (“Metaphor.” Oxford
+ * English Dictionary. Oxford University Press) — never its publisher.
+ */
+export function readSourceText(text: string, quoted = false): Source {
   const segments = segmentSource(text);
   const out: Source = { inContainer: false, score: 0, unplaced: [], segments };
   if (segments.length === 0) return out;
@@ -510,13 +844,17 @@ export function readSourceText(text: string): Source {
     const rest = segmentSource(inner).map((s) => ({ ...s, start: s.start + shifted, end: s.end + shifted }));
     segments.splice(0, segments.length, ...rest);
   }
-  // A date first ("Title, (1994, March). Magazine, 41(3)"): the container may follow it.
-  while (!out.inContainer && isNumeric(segments[k] ?? ({} as Segment)) && segments[k]!.fields.volume === undefined && segments[k]!.fields.page === undefined && segments[k + 1]?.kind === 'text') {
-    const f = segments[k]!.fields;
-    fill(out, 'year', f.year);
-    fill(out, 'month', f.month);
-    k++;
+  // A date first ("Title, (1994, March). Magazine, 41(3)", "Title, 1976, New York: Wiley"): the source follows it.
+  let afterDate = k;
+  while (!out.inContainer && isDateOnly(segments[afterDate])) afterDate++;
+  if (afterDate > k && segments[afterDate] !== undefined && !isNumeric(segments[afterDate]!) && segments[afterDate]!.kind !== 'note') {
+    for (; k < afterDate; k++) {
+      const f = segments[k]!.fields;
+      fill(out, 'year', f.year);
+      fill(out, 'month', f.month);
+    }
   }
+  const dated = k;
   // Editors or translators before the container ("In X (Eds.), Container", "Daphne Ellis (trans.), Wagner").
   while (segments[k]?.kind === 'editors' || segments[k]?.kind === 'translators') {
     const f = segments[k]!.fields;
@@ -529,8 +867,12 @@ export function readSourceText(text: string): Source {
     // "in Bill Puka, ed. Moral Development": names cut over several segments, then the role.
     const joined = text.slice(segments[k]?.start ?? 0);
     const edited = leadingEditors.exec(joined);
-    if (edited?.groups && /\p{Lu}/u.test(edited.groups.names!)) {
-      out.editors = namesIn(edited.groups.names!);
+    // The names must read as names; "In Handbook of Combinatorics, R. Graham, and L. Lovasz, Eds." names
+    // the container first; "In Myth, Rulership, …, ed. Julia Barrow" is a container, then a role before names.
+    const split = edited?.groups ? containerThenNames(edited.groups.names!) : null;
+    if (edited?.groups && split) {
+      if (split.container) out.container = split.container;
+      out.editors = split.names;
       const cut = (segments[k]?.start ?? 0) + edited[0].length;
       while (k < segments.length && segments[k]!.end <= cut) k++;
       if (k < segments.length && segments[k]!.start < cut) {
@@ -540,12 +882,26 @@ export function readSourceText(text: string): Source {
       }
     }
   }
+  // After a quoted title a series' name with a volume is the periodical's ("Cahiers Tristan L'Hermite, 22, 2000").
+  const afterSeries = segments[k + 1];
+  if (quoted && segments[k]?.kind === 'series' && afterSeries && isNumeric(afterSeries) && afterSeries.fields.volume !== undefined) segments[k] = { ...segments[k]!, kind: 'text', fields: {} };
   // The container: a run of plain text.
+  let containerEnd = -1;
   const containerStart = k;
-  while (k < segments.length && segments[k]!.kind === 'text') k++;
+  // (An institution after the container's name is its publisher: "Journal of the College of Science, Imperial University of Tokyo".)
+  while (k < segments.length && segments[k]!.kind === 'text' && !(k > containerStart && isInstitution(segments[k]!.text))) k++;
   if (k > containerStart) {
     const run = segments.slice(containerStart, k);
-    const next = segments[k];
+    // "In International Conference on Computer Vision (ICCV). IEEE.": a name in a sentence of its own
+    // after the container, with only numbers, a place or notes after it, is its publisher.
+    const last = run[run.length - 1]!;
+    // (Only in a book or proceedings named after "In", and after a real sentence end, not an abbreviation's.)
+    if (out.inContainer && run.length >= 2 && /\./.test(text.slice(run[run.length - 2]!.end, last.start)) && /(?:\p{Ll}{3}|\))$/u.test(run[run.length - 2]!.text) && publisherLike.test(tidyValue(last.text).replace(/\.$/, '')) && !last.text.split(/[\s.]+/).some((w) => referenceWords().proceedingsWords.has(phraseKey(w))) && segments.slice(k).every((x) => isNumeric(x) || x.kind === 'note' || x.kind === 'place')) {
+      out.publisher = tidyValue(last.text).replace(/\.$/, '');
+      run.pop();
+    }
+    // (Notes after it — "Retrieved from", "Web", "[PubMed]" — say nothing of what the run is.)
+    const next = segments.slice(k).find((x) => x.kind !== 'note');
     // "Phys. Biol. 12": the full stop cut off before the numbers belongs to the abbreviation.
     const runEnd = run[run.length - 1]!.end;
     const raw = text.slice(run[0]!.start, runEnd + (text[runEnd] === '.' && /(?:^|[\s.])\p{Lu}[\p{Ll}]{0,7}$/u.test(text.slice(run[0]!.start, runEnd)) ? 1 : 0));
@@ -558,55 +914,90 @@ export function readSourceText(text: string): Source {
     // Plain words in lower case ("An introduction to the series") read as the title's end, not a container.
     const proseWords = (t: string) => t.split(/\s+/).filter((w) => /^\p{Ll}{3,}$/u.test(w) && !functionWords.has(w)).length;
     const prose = run.slice(0, -1).some((s) => proseWords(s.text) >= 2) || (!journalish && proseWords(container) >= 3) || /^[([]/.test(container);
-    const yearOnly = next !== undefined && isNumeric(next) && segments.slice(k).every((x) => (x.kind === 'date' || x.kind === 'numbers') && x.fields.volume === undefined && x.fields.page === undefined);
-    if (!out.inContainer && run.length === 1 && yearOnly && !journalish && /^\p{Lu}[\p{Ll}'’&-]+(?:\s(?:\p{Lu}[\p{Ll}'’&-]+|&|and|of)){0,3}$/u.test(container)) {
-      // "Athena Scientific, 2005.": a name in words, then only a year, is the publisher of a book.
+    const yearOnly = next !== undefined && isNumeric(next) && segments.slice(k).every((x) => x.kind === 'note' || ((x.kind === 'date' || x.kind === 'numbers') && x.fields.volume === undefined && x.fields.page === undefined));
+    const placeNext = next?.kind === 'place' && segments.slice(k + 1).every((x) => x.kind === 'date' || x.kind === 'numbers' || x.kind === 'note' || x.kind === 'place');
+    // (An acronym and a year — "IJCV, 2008." — is a journal, below.)
+    // (So is a short name alone after the title: "Title. Praeger.", "Title. Basil Blackwell.", but not an acronym: "Title. BMJ.")
+    const lastSentence = !next && segments.length === 1 && /^\p{Lu}\p{Ll}[\p{L}'’-]*(?:\s\p{Lu}\p{Ll}[\p{L}'’-]*)?$/u.test(container);
+    // (In brackets an acronym and a year are a publisher's: "Title (CUP, 1977)".)
+    if (!out.inContainer && !quoted && run.length === 1 && (yearOnly || placeNext || lastSentence) && !journalish && !(yearOnly && /^[A-Z]{2,8}$/.test(container) && !run[0]!.parenthesised) && /^\p{Lu}[\p{L}'’&.-]*(?:\s(?:\p{Lu}[\p{L}'’&.-]*|&|and|of|de|du|des|für|of the)){0,4}$/u.test(container)) {
+      // "Athena Scientific, 2005." / "Charles Griffin, London.": a name in words, then only a year or a
+      // place, is the publisher of a book.
       out.publisher = container;
       score += 2;
-    } else if (out.inContainer || (next && (isNumeric(next) || next.kind === 'editors')) || journalish || !next) {
+    } else if (out.inContainer || quoted || (next && (isNumeric(next) || next.kind === 'editors')) || journalish || !next) {
       out.container = container;
+      containerEnd = runEnd;
       // Numbers with a volume or pages are strong evidence of a journal; a year alone is weak.
       const numbered = next && isNumeric(next) && (next.fields.volume !== undefined || next.fields.page !== undefined || next.fields.issue !== undefined || segments.slice(k).some((x) => isNumeric(x) && (x.fields.volume !== undefined || x.fields.page !== undefined)));
       // (An acronym and a year: "IJCV, 2008." — a journal, plausibly.)
       score += numbered ? 3 : yearOnly && (journalish || /^[A-Z]{2,8}$/.test(container)) ? 2 : next && isNumeric(next) ? 1 : journalish ? 2 : 0;
-      if (!out.inContainer) score -= 2 * (run.length - 1) + (prose ? 3 : 0);
+      // A name that opens with a meeting's word ("Proc. 6th Int'l. Conf. on …", "Proceedings of the …") names
+      // proceedings, as plainly as "In" does; its abbreviations cut it into parts that cost nothing.
+      const proceedingsFirst = !out.inContainer && /^\p{Lu}\S*\s(?:of|on|de|du|des|der|\p{Lu}|\d)/u.test(container) && words.proceedingsWords.has(phraseKey(container.split(/\s/)[0]!));
+      if (proceedingsFirst) score += 1;
+      else if (!out.inContainer) score -= 2 * (run.length - 1 - serialListParts(run)) + (prose ? 3 : 0);
+      // "In Proceedings of … Bled, Slovenia.": the meeting's place, written after its name with no separator.
+      // (Not when a place follows: "In The Best-Sellers of France (New York: Norton, 1995)" names a book about France.)
+      const placed = (out.inContainer || proceedingsFirst) && !segments.slice(k).some(isPublishing) ? trailingPlace(container, journalish) : null;
+      if (placed) {
+        out.container = placed.container;
+        fill(out, 'place', placed.place);
+      }
+      // A name never starts with a small word in lower case: "and Cybernetics", "of the ACM" are the end of one cut short.
+      if (/^(?:and|or|of|on|for|to|&)\s/.test(container)) score -= 3;
     } else {
       // Plain text before a publisher: a series, or the title's end (the caller tries a later cut).
       out.unplaced.push(container);
       score -= 2;
     }
   }
-  if (!out.container && segments[0] && (k === 0 || ['editors', 'translators'].includes(segments[0].kind))) {
-    const kind = segments[0].kind;
-    if (isPublishing(segments[0]) || kind === 'genre' || kind === 'edition' || kind === 'editors' || kind === 'translators' || kind === 'series') score += 3;
-    else if (kind === 'note' && (contributorsBefore.test(segments[0].text) || extent.test(segments[0].text.replace(/\.$/, '')))) score += 2;
+  // (What follows a leading date is what the source opens with.)
+  const opening = segments[dated];
+  if (!out.container && opening && (k === dated || ['editors', 'translators'].includes(opening.kind))) {
+    const kind = opening.kind;
+    if (isPublishing(opening) || kind === 'genre' || kind === 'edition' || kind === 'editors' || kind === 'translators' || kind === 'series') score += 3;
+    else if (isExtentOrContributors(opening)) score += 3;
+    // A status note ends a title too ("…, to appear in …", "…. Submitted, 1998.").
+    else if (opening.kind === 'note' && referenceWords().statusNote.test(opening.text.trim())) score += 2;
+    // Labelled numbers never belong to a title ("…, pp. 992-996", "… Vol. 15").
+    else if (isLabelledNumbers(opening)) score += 3;
     // A date alone ends a title too ("…, 2015."), weakly.
-    else if (isNumeric(segments[0])) score += segments.every(isNumeric) && segments.every((x) => x.fields.volume === undefined && x.fields.page === undefined) ? 2 : 1;
+    else if (isNumeric(opening)) score += segments.every(isNumeric) && segments.every((x) => x.fields.volume === undefined && x.fields.page === undefined) ? 2 : 1;
   }
   for (; k < segments.length; k++) {
     const s = segments[k]!;
     const f = s.fields;
     switch (s.kind) {
       case 'numbers':
-      case 'date':
+      case 'date': {
+        // A single number read as a page is the issue when pages follow ("XIV:4 (1994), 409-418");
+        // a second number is the issue when pages follow ("36, 3 (1988), 454-469"), else the page ("ApJ, 607, 200").
+        const pagesFollow = segments.slice(k + 1).some((x) => isNumeric(x) && x.fields.page !== undefined);
         if (f.volume !== undefined && out.volume === undefined) out.volume = f.volume;
-        else if (f.volume !== undefined && out.page === undefined && f.page === undefined && out.volume !== undefined && /^\d+$/.test(f.volume)) out.page = f.volume;
+        // (A number in brackets alone is the issue: "Physical Review B 2002, 65, (11).")
+        else if (f.volume !== undefined && out.page === undefined && f.page === undefined && out.volume !== undefined && /^[A-Za-z]?\d+$/.test(f.volume) && !pagesFollow && !s.parenthesised) out.page = f.volume;
         else if (f.volume !== undefined && out.issue === undefined && f.page === undefined) out.issue = f.volume;
         if (f.issue !== undefined) fill(out, 'issue', f.issue);
-        if (f.page !== undefined) fill(out, 'page', f.page);
+        if (f.page !== undefined && pagesFollow && /^\d{1,3}$/.test(f.page) && f.volume !== undefined && out.issue === undefined) out.issue = f.page;
+        else if (f.page !== undefined) fill(out, 'page', f.page);
         if (f.year !== undefined) fill(out, 'year', f.year);
         if (f.month !== undefined && (out.month === undefined || out.year === undefined)) fill(out, 'month', f.month);
         if (f.day !== undefined) fill(out, 'day', f.day);
+        if (f.series !== undefined) fill(out, 'series', f.series);
         break;
+      }
       case 'place-publisher':
         fill(out, 'place', f.place);
         fill(out, 'publisher', f.publisher);
+        fill(out, 'year', f.year);
         break;
       case 'place':
         fill(out, 'place', f.place);
         break;
       case 'publisher':
         fill(out, 'publisher', f.publisher);
+        fill(out, 'year', f.year);
         break;
       case 'editors':
       case 'translators': {
@@ -631,9 +1022,15 @@ export function readSourceText(text: string): Source {
         fill(out, 'genre', f.genre);
         fill(out, 'genreKind', f.genreKind);
         fill(out, 'number', f.number);
+        // (The institution after the number is the publisher — "TR95-90 Computer Science Dept." —; a name before
+        // the genre may be a series: "Stanford Research Institute Long Range Planning Report No. 125".)
+        if (f.publisher && endsAlike(s.text, f.publisher)) fill(out, 'publisher', f.publisher);
+        break;
+      case 'note':
+        fill(out, 'volumes', f.volumes);
+        fill(out, 'pages', f.pages);
         break;
       case 'in':
-      case 'note':
         break;
       case 'text': {
         // After a genre: the institution ("PhD thesis, University of Toronto"); before a place: the publisher.
@@ -642,12 +1039,19 @@ export function readSourceText(text: string): Source {
         if (out.genreKind && !out.publisher && segments[k - 1]?.kind === 'genre') {
           // "PhD thesis, Dept. of Computer Science, University of Toronto": the institution, whole.
           let last = k;
-          while (segments[last + 1]?.kind === 'text') last++;
+          // (Up to a country or region: "Ph.D. Thesis, Universiteit Twente, Netherlands.")
+          while (segments[last + 1]?.kind === 'text' && !isRegion(segments[last + 1]!.text.trim().replace(/\.$/, ''))) last++;
           value = tidyValue(text.slice(s.start, segments[last]!.end)).replace(/\.$/, '');
           k = last;
           out.publisher = value;
-        } else if (!out.publisher && next && next.kind === 'place') out.publisher = value;
-        else if (!out.publisher && out.place && segments[k - 1]?.kind === 'place') out.publisher = value;
+        } else if (!out.publisher && ((next && next.kind === 'place') || isInstitution(value))) out.publisher = value;
+        // (A name, not a journal before its volume — "Ontario, Canada. Geology, v. 24" — nor a phrase: "and the Forging of …".)
+        else if (!out.publisher && out.place && segments[k - 1]?.kind === 'place' && !/^(?:and|&|The|An?)\s/.test(value) && value.split(/\s+/).every((w) => !/^\p{Ll}{3,}$/u.test(w) || functionWords.has(w)) && !segments.slice(k + 1).some((x) => isNumeric(x) && x.fields.volume !== undefined)) out.publisher = value;
+        // A country or region spelled out after the publisher is the place ("…, Universiteit Twente, Netherlands.").
+        else if (!out.place && out.publisher && value.length >= 4 && isRegion(value)) out.place = value;
+        // "John Wiley & Sons, Brisbane.": a short name after the publisher, with only a date or notes after it (a volume or
+        // pages make it a journal: "… Study Group. Lancet 357:425"), is the place.
+        else if (!out.place && segments[k - 1]?.kind === 'publisher' && /^\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’-]+)?$/u.test(value) && segments.slice(k + 1).every((x) => x.kind === 'note' || (isNumeric(x) && x.fields.volume === undefined && x.fields.page === undefined))) out.place = value;
         else {
           out.unplaced.push(value);
           score -= 1;
@@ -656,7 +1060,21 @@ export function readSourceText(text: string): Source {
       }
     }
   }
-  // A number alone after a container is its volume ("ApJ, 607, 200" gave volume 607, page 200).
+  // In a book or proceedings named after "In", a bare number right after the name belongs to the name
+  // ("Advances in Neural Information Processing Systems 6", "Proceedings of CHI 90", "Verdi 2001, 2 vols. (…, 2003)").
+  const bare = out.inContainer && containerEnd >= 0 ? segments.find((x) => x.start === containerEnd + 1 && x.kind === 'numbers' && /^\d{1,4}[.,]?$/.test(x.text.trim())) : undefined;
+  // (Not after a label: "Japanese/Korean Linguistics Volume 30", "Handbuch Band 3".)
+  if (bare && out.container && !isLabel((out.container.split(' ').pop() ?? '').replace(/\.$/, ''))) {
+    const n = bare.text.trim().replace(/[.,]$/, '');
+    const laterYear = segments.find((x) => x !== bare && x.start > bare.start && x.fields.year !== undefined)?.fields.year;
+    if (bare.fields.volume === n && out.volume === n) {
+      out.container = `${out.container} ${n}`;
+      delete out.volume;
+    } else if (bare.fields.year !== undefined && laterYear !== undefined) {
+      out.container = `${out.container} ${n}`;
+      out.year = laterYear;
+    }
+  }
   out.score = score;
   return out;
 }

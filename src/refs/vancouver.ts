@@ -6,6 +6,8 @@
  * the title ended.
  */
 
+import { referenceWords } from './data.js';
+
 const monthWords: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };
 
 /** Restores hyphens that arrived as em dashes inside words ("Single—cell", "PD—L1"). */
@@ -24,16 +26,16 @@ const vancouverSource =
   /^(?<journal>[^.;:\d]+?)\.?\s+(?<year>(?:19|20)\d{2})(?:\s+(?<month>[A-Z][a-z]{2})[a-z]*\.?(?:[-\s]+(?<day>\d{1,2}))?(?:[-–\s]+[A-Z][a-z]{2}[a-z]*)?)?\s*(?:;\s*(?<volume>[\w]+(?:[-–]\w+)?(?:\s*Suppl\s*\d*)?)?\s*(?:\((?<issue>[^)]*)\))?\s*(?::\s*(?<page>[A-Za-z]?\d[\w–-]*))?|[.:]|$)/;
 // "Mol Biol Rep 52, 229 (2025)"
 const springerSource = /^(?<journal>[^,()]+?)\s+(?<volume>\d+)(?:\((?<issue>[^)]+)\))?,\s*(?<page>[\w–-]+)\s*\((?<year>(?:19|20)\d{2})\)/;
-// "Int. J. Mol. Sci. 2025, 26, 5766" / "Nano Research, 2025, …"
-const mdpiSource = /^(?<journal>(?:[A-Z][\p{L}]*\.?|&|and|of|in|the|for)(?:\s+(?:[A-Z][\p{L}]*\.?|&|and|of|in|the|for))*),?\s+(?<year>(?:19|20)\d{2})(?:,\s*(?<volume>\d+)(?:\((?<issue>[^)]+)\))?(?:,\s*(?<page>[\w–-]+))?)?/u;
-// "J Clin Epidemiol 2003, 56(3):669-677" (BioMed Central)
-const bmcSource = /^(?<journal>[^,;]+?)\.?\s+(?<year>(?:19|20)\d{2}),\s*(?<volume>\w+)(?:\s*\((?<issue>[^)]*)\))?\s*(?::\s*(?<page>[A-Za-z]?\d[\w–-]*)|\.?$)/;
+// "Int. J. Mol. Sci. 2025, 26, 5766" / "Nano Research, 2025, …" / "Physical Review B 2001, 63, (16)." (ACS, the issue bracketed)
+const mdpiSource = /^(?<journal>(?:[A-Z][\p{L}]*\.?|&|and|of|in|the|for)(?:\s+(?:[A-Z][\p{L}]*\.?|&|and|of|in|the|for))*),?\s+(?<year>(?:19|20)\d{2})(?:,\s*(?<volume>\d+)(?:,?\s?\((?<issue>[^)]+)\))?(?:,\s*(?<page>[\w–-]+))?)?/u;
+// "J Clin Epidemiol 2003, 56(3):669-677", "Brain, Behavior, and Immunity 1996, 10(2):139-163" (BioMed Central)
+const bmcSource = /^(?<journal>[^;]+?)\.?\s+(?<year>(?:19|20)\d{2}),\s*(?<volume>\w+)(?:\s*\((?<issue>[^)]*)\))?\s*(?::\s*(?<page>[A-Za-z]?\d[\w–-]*)|\.?$)/;
 // "Neurosci. Lett. 459, 69-73" (APA-like and Royal Society)
-const commaSource = /^(?<journal>[^,;()]+?)\s+(?<volume>\d+)(?:\s*\((?<issue>[^)]*)\))?,\s*(?<page>[A-Za-z]?\d[\w–-]*)(?:\s*[-–]\s*\d+)?\.?(?:\s|$)/;
+const commaSource = /^(?<journal>[^,;()]+?)\s+(?<volume>\d+)(?:\s*\((?<issue>[^)]*)\))?,\s*(?<page>[A-Za-z]?\d\w*(?:\s?[-–—]\s?[A-Za-z]?\d\w*)?)(?:\s*[-–]\s*\d+)?\.?(?:\s|$)/;
 // "American Journal of Physical Anthropology, 130, 405-418" (APA)
-const apaSource = /^(?<journal>[^,;()]+?),\s*(?<volume>\d+)(?:\s*\((?<issue>[^)]*)\))?,\s*(?<page>[A-Za-z]?\d[\w–-]*)/;
+const apaSource = /^(?<journal>[^,;()]+?),\s*(?<volume>\d+)(?:\s*\((?<issue>[^)]*)\))?,\s*(?<page>[A-Za-z]?\d\w*(?:\s?[-–—]\s?[A-Za-z]?\d\w*)?)/;
 // "Front. Immunol. 16:1613502" / "Immunity, Inflammation and Disease, 13: e70189" / "Medicine 104(31):p e43623, August 01, 2025"
-const colonSource = /^(?<journal>(?:[^:;]|:\s)+?),?\s+(?<volume>\d+)(?:\s*\((?<issue>[^)]+)\))?\s*:\s*(?:p\s+)?(?<page>[A-Za-z]?\d[\w–-]*)(?:,\s*(?:(?<monthName>[A-Z][a-z]+)\s+(?<day>\d{1,2}),\s*)?(?<year>(?:19|20)\d{2}))?/;
+const colonSource = /^(?<journal>(?:[^:;]|:\s)+?),?\s+(?<volume>\d+)(?:\s*\((?<issue>[^)]+)\))?\s*:\s*(?:p\s+)?(?<page>[A-Za-z]?\d\w*(?:\s?[-–—]\s?[A-Za-z]?\d\w*)?)(?:,\s*(?:(?<monthName>[A-Z][a-z]+)\s+(?<day>\d{1,2}),\s*)?(?<year>(?:19|20)\d{2}))?/;
 
 const functionWords = new Set(['of', 'and', 'in', 'for', 'the', 'on', 'de', 'et', 'der', 'und', 'la', 'le', 'des', 'du', 'y', 'to', 'a']);
 
@@ -68,7 +70,11 @@ export function readSource(rest: string): Source | null {
     // "Int. J. Mol. Sci." keeps its last abbreviation dot; "Immun Inflamm Dis." loses the separator.
     if (!/\.\s\S/.test(journal)) journal = journal.replace(/\.$/, '');
     // A "journal" that reads like a sentence is the rest of the title: try a later boundary.
-    if (!journal || journal.length > 120 || /^\d/.test(journal) || /[.?!]\s+\p{Lu}\p{Ll}+\s+\p{Ll}/u.test(journal) || /[?!]\s/.test(journal) || journal.split(/\s+/).length > 14 || sentenceBeforeJournal(journal)) continue;
+    // (Nor is one that holds or ends in numbers: "American Literature 20, no.", "Operations Research 36".)
+    // (Nor one that ends in a date: "Time 113 21 July", MLA's periodical numbers.)
+    const lastWord = /\s(\p{L}{3,9})\.?$/u.exec(journal)?.[1]?.toLowerCase();
+    if (lastWord && referenceWords().months.has(lastWord) && /\d\s\p{L}+\.?$/u.test(journal)) continue;
+    if (!journal || journal.length > 120 || /^\d/.test(journal) || /\d,\s|\s\d{1,4}$/.test(journal) || /[.?!]\s+\p{Lu}\p{Ll}+\s+\p{Ll}/u.test(journal) || /[?!]\s/.test(journal) || journal.split(/\s+/).length > 14 || sentenceBeforeJournal(journal)) continue;
     const out: Source = {
       journal,
       year: g.year ? Number(g.year) : null,
@@ -77,16 +83,23 @@ export function readSource(rest: string): Source | null {
     };
     if (g.volume) out.volume = g.volume.trim();
     if (g.issue) out.issue = g.issue.trim();
-    if (g.page) out.page = g.page.replace(/–/g, '-');
+    // ("43 - 102", "1447– 1451": a range with spaces is one range.)
+    if (g.page) out.page = g.page.replace(/\s?[–—-]\s?/g, '-');
+    // "Distributed Computing, 6(3), 1993, pp. 141-154": a year is no page when labelled pages follow.
+    if (g.page && /^(?:1[5-9]|20)\d{2}$/.test(g.page) && /^,?\s?(?:pp?\.|pages?\b|S\.)\s?\d/i.test(rest.slice(m[0].length))) continue;
     // "Nano Research, 2025" is a whole source only when nothing follows it.
+    // "Operations Research 36, 3 (1988), 454-469": a number before a bracketed date is an issue, not a page
+    // (Springer's "52, 229 (2025)" ends there; ACM's "36, 3 (1988), 454-469" goes on to the pages).
+    const after = rest.slice(m[0].length);
+    if (/^\s?\([^()]*(?:1[5-9]|20)\d{2}[^()]*\)/.test(after) || (pattern === springerSource && /^,?\s?(?:pp?\.?\s?)?\d/.test(after))) continue;
     if (pattern === mdpiSource && !out.volume && rest.slice(m[0].length).replace(/[\s.,;]/g, '').length > 0) continue;
     return out;
   }
   return null;
 }
 
-// Word-final dots that do not end a sentence.
-const notSentenceEnd = /(?:\b(?:vs|e\.g|i\.e|et al|etc|spp|sp|no|fig|figs|st|dr|mr|approx|ca|cf|vol|jr|sr|inc|ltd|co)|(?:^|[\s(])[A-Za-z]|\s[IVX]{1,6})$/i;
+// Word-final dots that do not end a sentence (a title never ends at a role or an edition: "trans.", "ed.", "rev.").
+const notSentenceEnd = /(?:\b(?:vs|e\.g|i\.e|et al|etc|spp|sp|no|fig|figs|st|dr|mr|approx|ca|cf|vol|vols|jr|sr|inc|ltd|co|ed|eds|trans|transl|tr|rev|repr|ser|dir|perf)|(?:^|[\s(])[A-Za-z]|\s[IVX]{1,6})$/i;
 
 /** Offsets just after each likely sentence end (". ", "? ", "! ") in a string. */
 export function sentenceEnds(text: string, from = 0): number[] {

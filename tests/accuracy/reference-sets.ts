@@ -80,8 +80,9 @@ export function norm(value: unknown): string {
     .replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
-// Label words that stand in volume and page spans ("Vol. 39, No. 9", "pp. 35-50", "n°95", "S. 12").
-const labelWords = /\b(?:vols?|volume|v|nos?|nr|n°|number|issue|iss|band|heft|bd|pp|p|pages?|s|suppl|supplement)\b\.?|n°/giu;
+// Label words that stand in volume and page spans ("Vol. 39, No. 9", "pp. 35-50", "n°95", "S. 12",
+// "v.13 n.4", "16. Jg. H.2"): the parser's own volume, issue and page labels.
+const labelWords = /\b(?:vols?|volume|v|nos?|n|nr|n°|number|issue|iss|band|heft|h|jg|bd|pp|p|pages?|s|suppl|supplement)\b\.?|n°/giu;
 const unlabel = (value: unknown) => norm(String(value ?? '').replace(labelWords, ' '));
 
 const year = (value: unknown): string | null => /(?<!\d)(1[5-9]\d{2}|20\d{2})(?!\d)/.exec(String(value ?? ''))?.[1] ?? null;
@@ -236,9 +237,19 @@ function anystyleSet(path: string): LabelledSet {
     add('author', f.author?.[0] && spanFirstFamily(f.author[0]), (item, want) => norm(firstFamily(item, 'author')) === norm(want));
     add('editor', f.editor?.[0] && !f.author ? spanFirstFamily(f.editor[0]) : undefined, (item, want) => norm(firstFamily(item, 'editor')) === norm(want));
     add('issued', f.date?.map(year).find((y) => y) ?? undefined, (item, want) => itemYear(item) === want);
-    // The volume span often holds the issue too ("6(1)", "Vol. 39, No. 9").
-    add('volume', f.volume?.[0], (item, want) => unlabel(want) === unlabel(item.volume) || unlabel(want) === unlabel(`${str(item, 'volume')} ${str(item, 'issue')}`));
-    add('page', f.pages?.[0], (item, want) => unlabel(item.page) === unlabel(want));
+    // The volume span often holds the issue too ("6(1)", "Vol. 39, No. 9"), and sometimes the whole
+    // numbers group of a journal ("2012;30(15):", "81(4):044005"): volume, volume and issue, or the
+    // item's own year, volume, issue and pages in the order the span has them.
+    add('volume', f.volume?.[0], (item, want) => {
+      // ("2 vols." is the work's number of volumes, CSL's `number-of-volumes`.)
+      if (/\bvols\.?\s*$/i.test(want) && item['number-of-volumes'] !== undefined) return unlabel(item['number-of-volumes']) === unlabel(want);
+      const volume = unlabel(item.volume);
+      if (!volume && !unlabel(item.issue)) return false;
+      const group = [`${volume}${unlabel(item.issue)}`, `${itemYear(item)}${volume}${unlabel(item.issue)}`];
+      return [volume, ...group, ...group.map((g) => `${g}${unlabel(item.page)}`)].includes(unlabel(want));
+    });
+    // ("312 pp." is the work's number of pages, CSL's `number-of-pages`.)
+    add('page', f.pages?.[0], (item, want) => (/^\s*\d+\s?(?:pp|p|s)\.?[\s,.]*$/i.test(want) && item['number-of-pages'] !== undefined ? unlabel(item['number-of-pages']) : unlabel(item.page)) === unlabel(want));
     add('publisher', f.publisher?.[0], (item, want) => norm(item.publisher) === norm(want));
     add('publisher-place', f.location?.[0], (item, want) => norm(item['publisher-place']) === norm(want));
     add('DOI', f.doi?.[0]?.replace(/^.*?(?=10\.)/, ''), (item, want) => norm(item.DOI) === norm(want));
@@ -252,7 +263,8 @@ function anystyleSet(path: string): LabelledSet {
     notes: [
       'author: first family, read from the gold span (spanFirstFamily)',
       'container-title: the journal or container span, a leading "In" dropped',
-      'volume: the span may hold the issue too ("6(1)"): volume, or volume + issue',
+      'volume: the span may hold the issue too ("6(1)"), or the year and pages ("2012;30(15):1750-1754"): the item\'s own volume with its issue, year and pages in that order; a span "2 vols." is the number of volumes (`number-of-volumes`)',
+      'page: a span "312 pp." is the number of pages (`number-of-pages`)',
       'no issue or type labels in the gold',
     ],
   };
@@ -276,13 +288,15 @@ export interface Figures {
   failed: Partial<Record<Field, number[]>>;
   /** Title misses whose gold title is a strict beginning of the parsed one (a gold title cut short). */
   goldTitleCut: number;
+  /** Of those, the gold titles that end in a space or an opening bracket: cut where italics or other markup began. */
+  goldTitleCutAtMarkup: number;
 }
 
 const cslKey: Partial<Record<Field, string>> = { author: 'author', title: 'title', 'container-title': 'container-title', volume: 'volume', issue: 'issue', page: 'page', publisher: 'publisher', DOI: 'DOI' };
 
 /** Scores the parsed items (one per row, in order) against a set. */
 export function score(set: LabelledSet, items: Item[]): Figures {
-  const figures: Figures = { right: {}, total: {}, spurious: {}, unwritten: {}, failed: {}, goldTitleCut: 0 };
+  const figures: Figures = { right: {}, total: {}, spurious: {}, unwritten: {}, failed: {}, goldTitleCut: 0, goldTitleCutAtMarkup: 0 };
   set.rows.forEach((row, i) => {
     const item = items[i] ?? {};
     for (const field of FIELDS) {
@@ -293,7 +307,10 @@ export function score(set: LabelledSet, items: Item[]): Figures {
       else {
         (figures.failed[field] ??= []).push(i);
         const gold = norm(row.gold.title);
-        if (field === 'title' && gold && norm(item.title).startsWith(gold)) figures.goldTitleCut++;
+        if (field === 'title' && gold && norm(item.title).startsWith(gold)) {
+          figures.goldTitleCut++;
+          if (/[\s(]$/u.test(row.gold.title ?? '')) figures.goldTitleCutAtMarkup++;
+        }
       }
     }
     for (const field of row.unwritten) figures.unwritten[field] = (figures.unwritten[field] ?? 0) + 1;
@@ -320,7 +337,10 @@ export function table(set: LabelledSet, figures: Figures): string {
     const extra = [unwritten ? `${unwritten} gold values not in the string, not scored` : '', spurious ? `filled where the gold has none: ${spurious}` : ''].filter(Boolean).join('; ');
     lines.push(`  ${field.padEnd(16)} ${percent(right, total).toFixed(1).padStart(5)} %  (${right}/${total})${extra ? `  ${extra}` : ''}`);
   }
-  if (figures.goldTitleCut) lines.push(`  · title: ${figures.goldTitleCut} of the ${figures.failed.title?.length ?? 0} misses run on past the gold title (it is a strict beginning of the parsed one)`);
+  if (figures.goldTitleCut) {
+    const markup = figures.goldTitleCutAtMarkup ? `; ${figures.goldTitleCutAtMarkup} of these gold titles end in a space or an opening bracket, cut where italics or other markup began` : '';
+    lines.push(`  · title: ${figures.goldTitleCut} of the ${figures.failed.title?.length ?? 0} misses run on past the gold title (it is a strict beginning of the parsed one)${markup}`);
+  }
   for (const note of set.notes) lines.push(`  · ${note}`);
   return lines.join('\n');
 }

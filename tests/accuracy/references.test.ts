@@ -15,11 +15,11 @@ type Floors = Partial<Record<Field, number>>;
 
 const target = { 'gbt7714-examples.jsonl': 97, 'anystyle-core.jsonl': 90, 'pmc-vancouver-dev.jsonl': 97 } as const;
 
-// Fields below target: the figure reached (rounded down), see README "Measured quality".
+// Fields below target: the figure reached (rounded down), see README "Measured quality"; every other field is held at its target.
 const floors: Record<keyof typeof target, Floors> = {
   'gbt7714-examples.jsonl': { editor: 86 },
-  'anystyle-core.jsonl': { title: 79, 'container-title': 72, editor: 78, issued: 92, volume: 73, page: 85, publisher: 76, 'publisher-place': 79 },
-  'pmc-vancouver-dev.jsonl': { title: 90 },
+  'anystyle-core.jsonl': { title: 88, 'container-title': 83.5 },
+  'pmc-vancouver-dev.jsonl': { title: 90.5 },
 };
 
 async function parseFile(path: string): Promise<Item[]> {

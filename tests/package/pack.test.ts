@@ -64,8 +64,9 @@ describe('npm pack', () => {
     // 500 kB before (4.2 MB unpacked, 287 files); about 421 kB with the round's data (401 journals,
     // 330 concepts, reference words) and the per-stage option schemas in the data validators; 461 kB
     // on main before the genre structure, 488 kB with it (src/structure/, structure.json's new rules
-    // and their schema in the data validators: +27 kB).
-    expect(packed.size).toBeLessThan(500_000);
+    // and their schema in the data validators: +27 kB); 499 kB on main after issue 17 (measured), 518 kB
+    // with the reference parser's second pass (src/refs/ and its words: +18 kB).
+    expect(packed.size).toBeLessThan(530_000);
     const pkg = JSON.parse(readFileSync(join(scratch, 'node_modules', 'digest-ingest', 'package.json'), 'utf8'));
     expect(pkg).toMatchObject({ license: 'MIT', bin: { digest: 'bin/digest.js' }, engines: { node: '>=20.19' } });
     expect(pkg.keywords.length).toBeGreaterThan(3);
