@@ -356,16 +356,18 @@ describe('an article: facts, entities, references, diagnostics', () => {
     expect(colored).not.toBe('rgba(0, 0, 0, 0)');
     await page.getByLabel('Highlight entity mentions').focus();
     await page.keyboard.press('Space');
-    expect(await background()).toBe('rgba(0, 0, 0, 0)');
-    expect(await page.locator('.item mark.ent').first().evaluate((m) => getComputedStyle(m).textDecorationLine)).toBe('none');
+    // The switch's handler and the style it sets land after the key press returns on a busy
+    // machine: wait for the state (polled), never for a time.
+    await expect.poll(background).toBe('rgba(0, 0, 0, 0)');
+    await expect.poll(() => page.locator('.item mark.ent').first().evaluate((m) => getComputedStyle(m).textDecorationLine)).toBe('none');
     // Another article in the same browser: still off; on again, and back here it is on.
     await page.goto(page.url().replace('ra-2025.html', 'ra-2025-site.html'));
-    expect(await page.getByLabel('Highlight entity mentions').isChecked()).toBe(false);
-    expect(await background()).toBe('rgba(0, 0, 0, 0)');
+    await expect.poll(() => page.getByLabel('Highlight entity mentions').isChecked()).toBe(false);
+    await expect.poll(background).toBe('rgba(0, 0, 0, 0)');
     await page.getByLabel('Highlight entity mentions').check();
     await page.goBack();
     await page.reload();
-    expect(await background()).toBe(colored);
+    await expect.poll(background).toBe(colored);
     await page.close();
   });
 
