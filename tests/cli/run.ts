@@ -27,11 +27,11 @@ export async function run(args: string[], stdin = '', stderrIsTTY = false, env: 
  * digest.json, out and relative inputs against it), so coverage sees the CLI; bin/digest.js
  * itself is run as a child process in tests/package.
  */
-export async function runIn(dir: string, args: string[], stdin = ''): Promise<Run> {
+export async function runIn(dir: string, args: string[], stdin = '', stderrIsTTY = false): Promise<Run> {
   const before = process.cwd();
   process.chdir(dir);
   try {
-    return await run(args, stdin);
+    return await run(args, stdin, stderrIsTTY);
   } finally {
     process.chdir(before);
   }
