@@ -8,22 +8,24 @@ import { assertPlainFolders, hashPlainFile, headOfPlainFile, inside, kindOf, rea
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'digest-files-'));
 
+/** A folder holding one of each kind: a file f (with `text`), a folder d, a link l to f, a FIFO p. */
+function everyKind(text: string): string {
+  const dir = tmp();
+  writeFileSync(join(dir, 'f'), text);
+  mkdirSync(join(dir, 'd'));
+  symlinkSync('f', join(dir, 'l'));
+  expect(spawnSync('mkfifo', [join(dir, 'p')]).status).toBe(0);
+  return dir;
+}
+
 describe('what stands at a path', () => {
   it('kindOf: a file, a folder, a link (never followed), a FIFO, nothing, a path through a file', () => {
-    const dir = tmp();
-    writeFileSync(join(dir, 'f'), 'x');
-    mkdirSync(join(dir, 'd'));
-    symlinkSync('f', join(dir, 'l'));
-    expect(spawnSync('mkfifo', [join(dir, 'p')]).status).toBe(0);
+    const dir = everyKind('x');
     expect(['f', 'd', 'l', 'p', 'none', 'f/below'].map((n) => kindOf(join(dir, n)))).toEqual(['file', 'folder', 'link', 'other', 'absent', 'absent']);
   });
 
   it('readPlainFile: the bytes of a file within the limit, its size only over it; a folder, a link, nothing, a FIFO', () => {
-    const dir = tmp();
-    writeFileSync(join(dir, 'f'), 'hello');
-    mkdirSync(join(dir, 'd'));
-    symlinkSync('f', join(dir, 'l'));
-    expect(spawnSync('mkfifo', [join(dir, 'p')]).status).toBe(0);
+    const dir = everyKind('hello');
     expect(readPlainFile(join(dir, 'f')).bytes?.toString()).toBe('hello');
     expect(readPlainFile(join(dir, 'f'), 4)).toEqual({ kind: 'file', bytes: null, size: 5 });
     expect(readPlainFile(join(dir, 'd')).kind).toBe('folder');
