@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { articleDigest } from '../../../src/dataset/changes.js';
-import type { ArticleRecord } from '../../../src/generated/article.js';
+import type { ArticleRecord, Facts } from '../../../src/generated/article.js';
 import type { ArticleChange, ArticleDigest } from '../../../src/generated/changes.js';
 import { ingest } from '../../../src/ingest.js';
 import { renderArticlePage } from '../../../src/report/html/article.js';
@@ -69,5 +69,40 @@ describe('the article page of a record read from standard input, without diagnos
     const html = renderArticlePage(bare);
     expect(html).toContain('None: the pipeline found nothing to doubt');
     expect(html).toMatch(/from standard input, SHA-256/);
+  });
+});
+
+describe('an item’s facts beside it', () => {
+  it('institution (with its English label, or said not in the lexicon), country, outcomes linked to their clause (shared when they overlap, or not found)', () => {
+    const copy: ArticleRecord = structuredClone(record);
+    const item = copy.sections.flatMap((s) => s.items)[0]!;
+    item.text = '治疗12周后，ACR20应答率为60%，较基线的20%显著改善，安慰剂组为30%。';
+    item.entities = [];
+    const outcome = { measureId: null, unit: '%', population: null, approximate: false };
+    item.facts = {
+      institution: { text: '某某医院', label: null },
+      country: null,
+      outcomes: [
+        { ...outcome, measure: 'ACR20', value: 60, timepoint: '12 weeks', comparator: '安慰剂', baseline: 20, text: 'ACR20应答率为60%' },
+        { ...outcome, measure: 'ACR20 (placebo)', value: 30, timepoint: null, comparator: null, baseline: null, approximate: true, text: '应答率为60%，较基线' },
+        { ...outcome, measure: 'DAS28', value: 2, timepoint: null, comparator: null, baseline: null, text: 'DAS28下降2分' },
+      ],
+    } satisfies Facts;
+    const html = renderArticlePage(copy);
+    const id = copy.sections.findIndex((s) => s.items.includes(item));
+    const itemId = `s${id}-0`;
+    expect(html).toContain('<span lang="zh-Hans">某某医院</span> <span class="muted">(not in the lexicon)</span>');
+    expect(html).toContain('<dt>Country</dt><dd><span class="muted">none found</span></dd>');
+    expect(html).toContain(`<li id="${itemId}-o0" data-clause="${itemId}-c0"><span class="measure">ACR20</span> <span class="value">60% (from 20%)</span> <span class="k">at</span> 12 weeks <span class="k">vs</span> <span lang="zh-Hans">安慰剂</span>`);
+    // The second outcome's text overlaps the first's clause: it shares it.
+    expect(html).toContain(`<li id="${itemId}-o1" data-clause="${itemId}-c0"><span class="measure">ACR20 (placebo)</span> <span class="value">≈30%</span><br>`);
+    expect(html).toContain(`<li id="${itemId}-o2" data-clause=""><span class="measure">DAS28</span> <span class="value">2%</span><br><span class="from">from <span class="muted">clause not found in the text</span>`);
+    expect(html).toContain('<p class="outcomes-h">Outcomes (3)</p>');
+    const labelled = structuredClone(copy);
+    labelled.sections[id]!.items[0]!.facts!.institution = { text: '某某医院', label: 'Some Hospital' };
+    labelled.sections[id]!.items[0]!.facts!.outcomes = [];
+    const other = renderArticlePage(labelled);
+    expect(other).toContain('<span lang="zh-Hans">某某医院</span><br><span class="en" lang="en">Some Hospital</span>');
+    expect(other).toContain('<p class="muted">No outcomes found.</p>');
   });
 });
