@@ -45,6 +45,14 @@ describe('decode: choosing the encoding', () => {
     }
   });
 
+  it('an XML declaration names the charset too; a legacy label the bytes fit is kept', async () => {
+    const xml = iconv.encode('<?xml version="1.0" encoding="GBK"?><article>干细胞</article>', 'gbk');
+    expect(declaredCharset(xml)).toBe('GBK');
+    expect(await decode(xml)).toMatchObject({ encoding: 'gb18030', how: 'declared', text: '<?xml version="1.0" encoding="GBK"?><article>干细胞</article>' });
+    const latin = iconv.encode('<meta charset="windows-1252"><p>Café</p>', 'win1252');
+    expect(await decode(latin)).toMatchObject({ encoding: 'windows-1252', how: 'declared', text: '<meta charset="windows-1252"><p>Café</p>' });
+  });
+
   it('detects UTF-16 without a BOM from its zero bytes', async () => {
     expect((await decode(iconv.encode(`March 2025\n${sample}`, 'utf16le'))).encoding).toBe('utf-16le');
   });
