@@ -298,6 +298,9 @@ describe('digest build, merge and validate (in this process, from the project fo
     const r = await digest(dir, 'validate', 'out');
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('out/articles/ra-2025.json: error: /sections/3/items/0/date: must match pattern');
+    writeFileSync(join(dir, 'out', 'entities.jsonl'), `${readFileSync(join(dir, 'out', 'entities.jsonl'), 'utf8')}{"article": 1}\n`);
+    const rows = readFileSync(join(dir, 'out', 'entities.jsonl'), 'utf8').trimEnd().split('\n').length;
+    expect((await digest(dir, 'validate', 'out')).stderr).toMatch(new RegExp(`out/entities\\.jsonl:${rows}: error: must have required property 'id' \\[row-invalid\\]`));
     const github = await digest(dir, 'validate', 'out', '--diagnostics', 'github');
     expect(github.stderr).toContain('::error file=out/articles/ra-2025.json,title=');
     expect(await digest(dir, 'validate')).toMatchObject({ code: 2, stderr: expect.stringContaining('digest validate: validate needs at least one file or folder\n') });

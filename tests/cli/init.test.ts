@@ -94,4 +94,9 @@ describe('outside this repository', () => {
     expect(two.stderr).toContain('digest init: init takes one folder (the one that holds the articles)\n');
     expect(existsSync(join(dir, 'digest.json'))).toBe(false);
   });
+
+  it('a pipeline file that cannot be written (a folder of the kernel\'s) is one line naming it and why, exit 2, no stack', async () => {
+    const r = await digest(elsewhere(), 'init', 'articles', '-p', '/proc/digest.json');
+    expect(r).toMatchObject({ status: 2, stderr: 'digest init: cannot use /proc/digest.json: no such file or folder (ENOENT)\n' });
+  });
 });
