@@ -25,33 +25,33 @@ describe('pageKind: the first rule that fits', () => {
   });
 
   it('3. an overview: the title promises an explanation, whatever the page dates', () => {
-    expect(kind([section('body', cited)], { title: '干细胞治疗膝骨关节炎的4种方法' })).toBe('overview');
+    expect(kind([section('other', cited)], { title: '干细胞治疗膝骨关节炎的4种方法' })).toBe('overview');
     expect(kind([section('year', plain)], { title: '间充质干细胞有哪些适应症' })).toBe('overview');
   });
 
   it('4. a drug approval: the title or the first item names an approval by a regulator (not in a year roundup)', () => {
-    expect(kind([section('body', plain)], { title: '国家药监局批准首款干细胞药物上市' })).toBe('drug-approval');
-    expect(kind([section('body', [item('1月2日,FDA批准了一款干细胞疗法。')])])).toBe('drug-approval');
+    expect(kind([section('other', plain)], { title: '国家药监局批准首款干细胞药物上市' })).toBe('drug-approval');
+    expect(kind([section('other', [item('1月2日,FDA批准了一款干细胞疗法。')])])).toBe('drug-approval');
     expect(kind([section('year', [item('1月2日,FDA批准了一款干细胞疗法。')])])).not.toBe('drug-approval');
   });
 
   it('5. a trial roundup: the title counts studies, or two items report publications', () => {
     // With a page date, two plain items would be a news item (rule 6): the title decides first.
-    expect(kind([section('body', plain)], { title: '盘点:5项临床试验的最新结果', pageDate: '2025-03-10' })).toBe('trial-roundup');
-    expect(kind([section('body', plain)], { title: '盘点:干细胞临床试验的最新结果', pageDate: '2025-03-10' })).toBe('news-item');
-    expect(kind([section('body', cited)], { pageDate: '2025-03-10' })).toBe('trial-roundup');
+    expect(kind([section('other', plain)], { title: '盘点:5项临床试验的最新结果', pageDate: '2025-03-10' })).toBe('trial-roundup');
+    expect(kind([section('other', plain)], { title: '盘点:干细胞临床试验的最新结果', pageDate: '2025-03-10' })).toBe('news-item');
+    expect(kind([section('other', cited)], { pageDate: '2025-03-10' })).toBe('trial-roundup');
   });
 
   it('6–7. a news item with a page date, a byline or a single item; two plain items without them are a trial roundup', () => {
-    expect(kind([section('body', plain)], { pageDate: '2025-03-10' })).toBe('news-item');
-    expect(kind([section('body', plain)], { byline: true })).toBe('news-item');
-    expect(kind([section('body', [plain[0]!])])).toBe('news-item');
-    expect(kind([section('body', plain)])).toBe('trial-roundup');
+    expect(kind([section('other', plain)], { pageDate: '2025-03-10' })).toBe('news-item');
+    expect(kind([section('other', plain)], { byline: true })).toBe('news-item');
+    expect(kind([section('other', [plain[0]!])])).toBe('news-item');
+    expect(kind([section('other', plain)])).toBe('trial-roundup');
   });
 
   it('7. no items: a news item with a page date and no outline, else an overview', () => {
-    expect(kind([section('body')], { pageDate: '2025-03-10' })).toBe('news-item');
-    expect(kind([section('body', [], { outlineLevel: 1 } as Partial<Section>)], { pageDate: '2025-03-10' })).toBe('overview');
-    expect(kind([section('body')])).toBe('overview');
+    expect(kind([section('other')], { pageDate: '2025-03-10' })).toBe('news-item');
+    expect(kind([section('other', [], { outlineLevel: 1 } as Partial<Section>)], { pageDate: '2025-03-10' })).toBe('overview');
+    expect(kind([section('other')])).toBe('overview');
   });
 });
