@@ -173,6 +173,27 @@ describe('validatePaths in this process: every kind of file, broken every way', 
     expect(await problemsOf(dir, 'articles/ra-2025.json')).toEqual([expect.stringMatching(/^articles\/ra-2025\.json csl-invalid \/references\/0\/csl\/type: /)]);
   });
 
+  it('a renumbered reference, a listed file missing, a dangling link, an index without search data, a link loop given as the path', async () => {
+    const dir = copyOfOut('more');
+    const file = join(dir, 'articles', 'ra-2025.json');
+    const record = JSON.parse(readFileSync(file, 'utf8'));
+    record.references[1].number = 7;
+    writeFileSync(file, JSON.stringify(record));
+    const [other] = readdirSync(join(dir, 'articles')).filter((n) => n !== 'ra-2025.json').sort();
+    rmSync(join(dir, 'articles', other!));
+    symlinkSync(join(dir, 'nowhere.json'), join(dir, 'articles', 'dangling.json'));
+    const index = readFileSync(join(dir, 'report', 'index.html'), 'utf8');
+    writeFileSync(join(dir, 'report', 'index.html'), index.replace(/<script type="application\/json" id="search-data">[\s\S]*?<\/script>/, ''));
+    expect((await problemsOf(dir, '.')).sort()).toEqual([
+      'articles/dangling.json file-unreadable : cannot read: no such file (a dangling link?)',
+      `articles/${other} dataset-file-missing : listed in manifest.json but missing`,
+      'articles/ra-2025.json record-link-broken /references/1/id: ref-2 does not match its number 7 (ref-7)',
+    ].sort());
+    symlinkSync(join(dir, 'loop-b'), join(dir, 'loop-a'));
+    symlinkSync(join(dir, 'loop-a'), join(dir, 'loop-b'));
+    expect(await problemsOf(dir, 'loop-a')).toEqual(['loop-a file-unreadable : cannot read: a loop of symbolic links']);
+  });
+
   it('a FIFO in a dataset is a file it cannot read, said without waiting on it', async () => {
     const dir = copyOfOut('fifo');
     expect(spawnSync('mkfifo', [join(dir, 'articles', 'pipe.json')]).status).toBe(0);

@@ -39,3 +39,14 @@ describe('DatasetWriter.open: what may be the output folder', () => {
     await expect(DatasetWriter.open(out, { mode: 'write', command: 'build' })).rejects.toThrow(`${join(out, '.staging')} is ${what}: digest keeps its staging folder there and never writes through a link; move it away`);
   });
 });
+
+describe('DatasetWriter.open in check mode', () => {
+  it('a folder another digest is writing (its lock names a live process) is not checked half-written', async () => {
+    const out = tmp();
+    mkdirSync(join(out, '.staging'));
+    writeFileSync(join(out, '.staging', 'lock'), JSON.stringify({ pid: process.pid, host: 'here', command: 'build' }));
+    await expect(DatasetWriter.open(out, { mode: 'check', command: 'build' })).rejects.toThrow(`${out} is being written by another digest (pid ${process.pid}); check again when it has finished`);
+    writeFileSync(join(out, '.staging', 'lock'), 'not a lock');
+    await expect(DatasetWriter.open(out, { mode: 'check', command: 'build' })).resolves.toBeInstanceOf(DatasetWriter);
+  });
+});
