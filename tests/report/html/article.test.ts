@@ -106,3 +106,27 @@ describe('an item’s facts beside it', () => {
     expect(other).toContain('<p class="muted">No outcomes found.</p>');
   });
 });
+
+describe('the article page of an edited record: what cannot be shown is left out, never guessed', () => {
+  it('mentions of unknown entities or of text not in the item are not marked; an unknown citation number is not linked; links beside a reference; no title, the id', () => {
+    const copy: ArticleRecord = structuredClone(record);
+    const item = copy.sections.flatMap((s) => s.items)[0]!;
+    item.text = '研究[1]与[99]：干细胞治疗有效。';
+    item.entities = [
+      { entity: 'nothing:such', text: '干细胞', start: 0, end: 3 },
+      { entity: copy.entities[0]!.id, text: '不在文中', start: 0, end: 4 },
+    ] as typeof item.entities;
+    delete item.facts;
+    copy.references[0]!.csl = { ...copy.references[0]!.csl, DOI: '10.1000/x', URL: 'https://example.org/elsewhere', PMID: '12345', PMCID: 'PMC67890' } as typeof copy.references[0]['csl'];
+    copy.title = null;
+    copy.titleEn = null;
+    const html = renderArticlePage(copy);
+    expect(html).toContain('<a class="cite" href="#ref-1" aria-label="reference 1">1</a>');
+    expect(html).toContain('[99]');
+    expect(html).not.toContain('href="#ref-99"');
+    expect(html).not.toContain('data-entity="nothing:such"');
+    expect(html).toContain('<a href="https://doi.org/10.1000/x">DOI 10.1000/x</a> <a href="https://pubmed.ncbi.nlm.nih.gov/12345/">PMID 12345</a> <a href="https://www.ncbi.nlm.nih.gov/pmc/articles/PMC67890/">PMC67890</a> <a href="https://example.org/elsewhere">link</a>');
+    expect(html).toContain(`<h1><span lang="zh-Hans">ra-2025</span></h1>`);
+    expect(html).toContain('<title>ra-2025 — digest review</title>');
+  });
+});
