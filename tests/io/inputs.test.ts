@@ -134,3 +134,33 @@ describe('reading one input', () => {
     expect(await collectInputs([dir], exts)).toEqual(['a.md', 'b.txt', 'sub/c.html'].map((n) => join(dir, n)));
   });
 });
+
+describe('walkInputs: the edges', () => {
+  it('a file named directly is an input; a dangling link with an input extension is kept (it fails on its own), one without is not', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'digest-walk-'));
+    writeFileSync(join(dir, 'a.txt'), '干细胞');
+    mkdirSync(join(dir, 'in'));
+    symlinkSync(join(dir, 'gone.txt'), join(dir, 'in', 'dangling.txt'));
+    symlinkSync(join(dir, 'gone.pdf'), join(dir, 'in', 'dangling.pdf'));
+    expect(walkInputs([join(dir, 'a.txt'), join(dir, 'in')], { extensions: exts })).toEqual({ paths: [join(dir, 'a.txt'), join(dir, 'in', 'dangling.txt')], problems: [] });
+  });
+
+  it('links outside the inputs are refused, several of them in path order; an input that does not exist is a configuration error', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'digest-walk-'));
+    const elsewhere = mkdtempSync(join(tmpdir(), 'digest-elsewhere-'));
+    writeFileSync(join(elsewhere, 'x.txt'), '干细胞');
+    writeFileSync(join(elsewhere, 'y.txt'), '间充质干细胞');
+    mkdirSync(join(dir, 'in'));
+    symlinkSync(elsewhere, join(dir, 'in', 'b-link'));
+    symlinkSync(join(elsewhere, 'x.txt'), join(dir, 'in', 'a-link.txt'));
+    const walked = walkInputs([join(dir, 'in')], { extensions: exts });
+    expect(walked.paths).toEqual([]);
+    expect(walked.problems.map((p) => [p.path.slice(dir.length + 1), p.rule])).toEqual([
+      ['in/a-link.txt', 'input-link-outside'],
+      ['in/b-link', 'input-link-outside'],
+    ]);
+    // Followed, x.txt is reached twice and taken once, under its smallest path.
+    expect(walkInputs([join(dir, 'in')], { extensions: exts, followOutside: true }).paths).toEqual([join(dir, 'in', 'a-link.txt'), join(dir, 'in', 'b-link', 'y.txt')]);
+    expect(() => walkInputs([join(dir, 'nowhere')], { extensions: exts })).toThrow(`input ${join(dir, 'nowhere')} does not exist`);
+  });
+});
