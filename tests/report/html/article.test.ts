@@ -130,3 +130,16 @@ describe('the article page of an edited record: what cannot be shown is left out
     expect(html).toContain('<title>ra-2025 — digest review</title>');
   });
 });
+
+describe('headings and counts from what the record has', () => {
+  it('a section without a heading is named by its English heading, else by its kind; one mention of one entity is said in the singular', () => {
+    const copy: ArticleRecord = structuredClone(record);
+    copy.sections[0] = { ...copy.sections[0]!, heading: null, headingEn: 'Opening words' };
+    copy.sections[1] = { ...copy.sections[1]!, heading: null, headingEn: null, kind: 'outlook' };
+    copy.entities = [{ ...copy.entities[0]!, mentions: copy.entities[0]!.mentions.slice(0, 1) }];
+    const html = renderArticlePage(copy);
+    expect(html).toContain('<h2 id="s0-h"><span lang="en">Opening words</span></h2>');
+    expect(html).toContain('<h2 id="s1-h"><span lang="en">Outlook</span></h2>');
+    expect(html).toContain('<p>1 mention of 1 entity, highlighted by type;');
+  });
+});
