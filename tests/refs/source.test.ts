@@ -143,6 +143,20 @@ describe('source helpers', () => {
     ['Lecture Notes in Computer Science', { kind: 'series', fields: { series: 'Lecture Notes in Computer Science' } }],
     ['Technical Report TR-2019-01', { kind: 'genre', fields: { genre: 'Technical Report', genreKind: 'report', number: 'TR-2019-01' } }],
     ['Suppl', { kind: 'text', fields: {} }],
+    ['250 pp.', { kind: 'note', fields: { note: '250 pp' } }],
+    ['2019a', { kind: 'numbers', fields: { year: 2019 } }],
+    ['Winter 2018', { kind: 'date', fields: { year: 2018 } }],
+    ['Jan 2020', { kind: 'date', fields: { year: 2020, month: 1 } }],
+    ['2020 Jan-Feb', { kind: 'date', fields: { year: 2020, month: 1 } }],
+    ['First edition', { kind: 'edition', fields: { edition: 'First edition' } }],
+    ['Report 12', { kind: 'genre', fields: { genre: 'Report', genreKind: 'report', number: '12' } }],
+    ['Trans. K. White', { kind: 'translators', fields: { translators: [{ family: 'White', given: 'K.' }] } }],
+    ['ed. by J. Smith', { kind: 'editors', fields: { editors: [{ family: 'Smith', given: 'J.' }] } }],
+    ['Eds. A. Jones and B. Brown', { kind: 'editors', fields: { editors: [{ family: 'Jones', given: 'A.' }, { family: 'Brown', given: 'B.' }] } }],
+    ['John Wiley & Sons', { kind: 'publisher', fields: { publisher: 'John Wiley & Sons' } }],
+    ['Boston, MA', { kind: 'place', fields: { place: 'Boston, MA' } }],
+    ['Vol. 3, pp. 10-20', { kind: 'numbers', fields: { volume: '3', page: '10-20' } }],
+    ['3(2):10-20', { kind: 'numbers', fields: { volume: '3', issue: '2', page: '10-20' } }],
   ])('a segment %j is read as %o', (text, expected) => {
     expect(classifySegment(text)).toEqual(expected);
   });
