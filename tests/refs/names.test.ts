@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gbtName, gbtNames, isOrganisation, isParticle, isSuffix, parseAuthors, parseName } from '../../src/refs/names.js';
+import { gbtName, gbtNames, isOrganisation, isParticle, isSuffix, looseAuthorEnd, parseAuthors, parseName, scanOrganisation } from '../../src/refs/names.js';
 
 describe('one name', () => {
   it.each([
@@ -68,5 +68,17 @@ describe('name words', () => {
     expect(isOrganisation('中国医学科学院干细胞研究中心')).toBe(true);
     expect(isOrganisation('欧阳明')).toBe(false);
     expect(isOrganisation('World Health Organization')).toBe(true);
+  });
+});
+
+describe('where an author list ends', () => {
+  it('an organisation as the author: its name, up to the full stop', () => {
+    expect(scanOrganisation('World Health Organization. Stem cells. Geneva: WHO; 2019.')).toEqual({ names: [{ literal: 'World Health Organization' }], role: 'author', end: 25, shape: 'given-family' });
+    expect(scanOrganisation('Stem cells. Geneva')).toBeNull();
+  });
+
+  it('looseAuthorEnd: at "et al." after names the scanner could not read ("Luong le A"); never through words of a title', () => {
+    expect(looseAuthorEnd('Luong le A, Smith J et al. Title', 0)).toEqual({ end: 26, names: [{ family: 'Luong le', given: 'A' }, { family: 'Smith', given: 'J' }] });
+    expect(looseAuthorEnd('the stem cells in 2019 were studied (2019)', 0)).toBeNull();
   });
 });
