@@ -1,9 +1,11 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EntryStore } from '../../src/dataset/cache.js';
 import { OutputError } from '../../src/io/errors.js';
+import { realFs } from '../../src/io/fs.js';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'digest-cache-'));
 
@@ -42,5 +44,59 @@ describe('EntryStore.open: where a cache may live', () => {
     writeFileSync(join(earlier, 'state.json'), '{}');
     expect(EntryStore.open(earlier, { inOutput: false, write: true })).not.toBeNull();
     expect(existsSync(join(earlier, 'CACHEDIR.TAG'))).toBe(true);
+  });
+});
+
+describe('EntryStore: entries, pruning, state', () => {
+  const key = (c: string) => c.repeat(64);
+  const dead = () => Number(spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout);
+
+  it('prune deletes the entries a build did not use and temporary files of ended processes; never its own, a link, or a name digest does not write', () => {
+    const dir = join(tmp(), 'cache');
+    const store = EntryStore.open(dir, { inOutput: false, write: true })!;
+    const entry = { summary: { path: 'in/a.txt' } as never, rows: { 'items.jsonl': '' }, search: null as never };
+    store.put(key('a'), entry);
+    store.put(key('b'), entry);
+    const fan = join(dir, 'entries', 'aa');
+    writeFileSync(join(fan, `${dead()}-0-1.tmp`), 'left by a killed build');
+    writeFileSync(join(fan, `${process.pid}-0-2.tmp`), 'being written now');
+    writeFileSync(join(fan, 'notes.txt'), 'mine');
+    symlinkSync(join(fan, 'notes.txt'), join(fan, `${key('c')}.json`));
+    mkdirSync(join(dir, 'entries', 'not-a-fan'));
+    mkdirSync(join(dir, '.staging'));
+    store.prune(new Set([key('a')]));
+    expect(store.meta(key('a'))).toMatchObject({ summary: { path: 'in/a.txt' } });
+    expect(store.meta(key('b'))).toBeNull();
+    expect(readdirSync(fan).sort()).toEqual([`${key('a')}.json`, `${key('c')}.json`, `${process.pid}-0-2.tmp`, 'notes.txt'].sort());
+    expect(existsSync(join(dir, 'entries', 'not-a-fan'))).toBe(true);
+    expect(existsSync(join(dir, '.staging'))).toBe(false);
+  });
+
+  it('a read-only store (--check) stores, prunes and saves nothing', () => {
+    const dir = join(tmp(), 'cache');
+    EntryStore.open(dir, { inOutput: false, write: true })!.put(key('a'), { summary: {} as never, rows: {}, search: null as never });
+    const readOnly = EntryStore.open(dir, { inOutput: false, write: false })!;
+    readOnly.put(key('b'), { summary: {} as never, rows: {}, search: null as never });
+    readOnly.prune(new Set());
+    readOnly.saveState({ ...readOnly.loadState('config'), inputs: {} });
+    expect(readOnly.meta(key('a'))).not.toBeNull();
+    expect(readOnly.meta(key('b'))).toBeNull();
+    expect(existsSync(join(dir, 'state.json'))).toBe(false);
+  });
+
+  it('state: not written again when unchanged, read back only for the same configuration', () => {
+    const dir = join(tmp(), 'cache');
+    let writes = 0;
+    const counting = { ...realFs, renameSync: (from: string, to: string) => void (writes++, realFs.renameSync(from, to)) };
+    const store = EntryStore.open(dir, { inOutput: false, write: true, fs: counting })!;
+    store.saveState(store.loadState('config-1'));
+    expect(writes).toBe(1);
+    const loaded = store.loadState('config-1');
+    expect(loaded.config).toBe('config-1');
+    store.saveState(loaded, loaded);
+    expect(writes).toBe(1);
+    expect(store.loadState('config-2').config).toBe('config-2');
+    writeFileSync(join(dir, 'state.json'), '{');
+    expect(store.loadState('config-1').config).toBe('config-1');
   });
 });
