@@ -19,22 +19,16 @@ export function foldWidth(text: string): string {
   return changed ? out : text;
 }
 
-/** Collapses runs of white space to one space and trims. */
-export function squash(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
-
-/** True for a character in the CJK Unified Ideographs blocks (incl. extension A and compatibility). */
-export function isHan(char: string): boolean {
-  const c = char.codePointAt(0) ?? 0;
-  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0x20000 && c <= 0x2fa1f);
-}
-
-/** Lower-case ASCII slug: letters, digits and single hyphens, at most `max` characters. */
+/**
+ * Lower-case ASCII slug: letters, digits and single hyphens, at most `max` characters. Accents
+ * are dropped, not turned into hyphens: NFKD splits "è" into "e" and a combining mark, and the
+ * mark goes ("Crème" → "creme", never "cre-me").
+ */
 export function slugify(text: string, max = 80): string {
   return text
     .slice(0, max * 4)
     .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')

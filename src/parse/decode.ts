@@ -472,6 +472,10 @@ export async function decode(bytes: Uint8Array, fallback = 'gb18030'): Promise<D
     const at = decoder(decoded.encoding, false).decode(bytes.subarray(0, declaration.byte)).length;
     return { ...decoded, ignoredDeclaration: ignored, ignoredDeclarationAt: decoded.how === 'bom' ? 0 : at };
   };
+  // UTF-16 of ASCII text is also valid UTF-8 (every other byte a NUL, which text never holds):
+  // the zero-byte pattern is read first when there are zero bytes at all.
+  const sixteen = bytes.includes(0) ? utf16Pattern(bytes) : null;
+  if (sixteen) return withIgnored(result(bytes, sixteen, 'utf-16-pattern'), declaredLabel ?? undefined);
   const validUtf8 = firstInvalidUtf8(bytes) === -1;
   if (declared === 'utf-8' && validUtf8) return result(bytes, 'utf-8', 'declared');
   // Valid UTF-8 with multi-byte characters is UTF-8 whatever the page says: no legacy text of
@@ -479,9 +483,6 @@ export async function decode(bytes: Uint8Array, fallback = 'gb18030'): Promise<D
   if (validUtf8 && hasNonAscii(bytes)) return withIgnored(result(bytes, 'utf-8', 'utf-8'), declared && declared !== 'utf-8' ? declaredLabel! : undefined);
   if (declared && !declared.startsWith('utf-16') && declared !== 'utf-8' && fatalOk(bytes, declared)) return result(bytes, declared, 'declared');
   if (validUtf8) return withIgnored(result(bytes, 'utf-8', 'utf-8'), declared && declared !== 'utf-8' ? declaredLabel! : undefined);
-
-  const sixteen = utf16Pattern(bytes);
-  if (sixteen) return withIgnored(result(bytes, sixteen, 'utf-16-pattern'), declaredLabel ?? undefined);
 
   const mixed = await decodeMixed(bytes, declared, fallback);
   if (mixed) return mixed;

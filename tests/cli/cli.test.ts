@@ -1,10 +1,10 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repo } from '../helpers.js';
-import { bare, run } from './run.js';
+import { bare, run, runIn } from './run.js';
 
 const ra = repo('fixtures/articles/ra-2025.txt');
 const as = repo('fixtures/articles/as-2025.txt');
@@ -199,8 +199,7 @@ describe('terminal summaries (only on a terminal, never on a pipe or with --quie
   });
 });
 
-describe('digest build and validate (a real child process on the built CLI)', () => {
-  const bin = repo('bin/digest.js');
+describe('digest build, merge and validate (in this process, from the project folder)', () => {
   const project = () => {
     const dir = tmp();
     cpSync(repo('pipelines'), join(dir, 'pipelines'), { recursive: true });
@@ -209,57 +208,119 @@ describe('digest build and validate (a real child process on the built CLI)', ()
     cpSync(as, join(dir, 'fixtures', 'articles', 'as-2025.txt'));
     return dir;
   };
+  const digest = (dir: string, ...args: string[]) => runIn(dir, args);
 
-  it('build writes the dataset, --check passes, then fails after a change', () => {
+  it('build writes the dataset, --check passes, then fails after a change', async () => {
     const dir = project();
-    const build = spawnSync('node', [bin, 'build', '--pipeline', 'pipelines/digest.json'], { cwd: dir, encoding: 'utf8' });
-    expect(build.status).toBe(0);
+    const build = await digest(dir, 'build', '--pipeline', 'pipelines/digest.json', '-j', '1');
+    expect(build.code).toBe(0);
     expect(readdirSync(join(dir, 'out')).sort()).toEqual(['.cache', 'articles', 'changes.json', 'entities.jsonl', 'items.jsonl', 'manifest.json', 'references.jsonl', 'report']);
     expect(build.stderr).toContain('2 ingested, 0 from cache');
-    const again = spawnSync('node', [bin, 'build', '--pipeline', 'pipelines/digest.json'], { cwd: dir, encoding: 'utf8' });
+    const again = await digest(dir, 'build', '--pipeline', 'pipelines/digest.json', '-j', '1');
     expect(again.stderr).toContain('0 ingested, 2 from cache; 0 files changed');
     expect(readFileSync(join(dir, 'out', 'items.jsonl'), 'utf8').trim().split('\n')).toHaveLength(20);
     const manifest = JSON.parse(readFileSync(join(dir, 'out', 'manifest.json'), 'utf8'));
     expect(manifest.inputs.map((i: { path: string }) => i.path)).toEqual(['fixtures/articles/as-2025.txt', 'fixtures/articles/ra-2025.txt']);
-    expect(spawnSync('node', [bin, 'build', '--check', '--pipeline', 'pipelines/digest.json'], { cwd: dir }).status).toBe(0);
+    const upToDate = await digest(dir, 'build', '--check', '--pipeline', 'pipelines/digest.json', '-j', '1', '--quiet');
+    expect(upToDate.code).toBe(0);
+    expect(upToDate.stderr).toBe('digest build --check: out is up to date (2 inputs)\n');
     writeFileSync(join(dir, 'out', 'items.jsonl'), 'tampered\n');
-    const check = spawnSync('node', [bin, 'build', '--check', '--pipeline', 'pipelines/digest.json'], { cwd: dir, encoding: 'utf8' });
-    expect(check.status).toBe(1);
-    expect(check.stderr).toContain('changed: items.jsonl');
+    rmSync(join(dir, 'out', 'articles', 'as-2025.json'));
+    const check = await digest(dir, 'build', '--check', '--pipeline', 'pipelines/digest.json', '-j', '1', '--quiet');
+    expect(check.code).toBe(1);
+    expect(check.stderr).toBe('digest build --check: out is not what a build would write:\n  changed: items.jsonl\n  missing: articles/as-2025.json\n');
     expect(readFileSync(join(dir, 'out', 'items.jsonl'), 'utf8')).toBe('tampered\n');
+    // In json, stderr is JSON Lines only: the exit code is the check's answer.
+    const json = await digest(dir, 'build', '--check', '--pipeline', 'pipelines/digest.json', '-j', '1', '--diagnostics', 'json');
+    expect(json.code).toBe(1);
+    expect(json.stderr).not.toContain('--check');
+    for (const line of json.stderr.trimEnd().split('\n')) expect(JSON.parse(line)).toMatchObject({ severity: 'warning' });
   });
 
-  it('build --shard K/N then merge gives what one build gives; bad --shard is a usage error', () => {
+  it('build --shard K/N then merge gives what one build gives; merge --check; bad --shard, merge without shards or --out are usage errors', async () => {
     const dir = project();
     for (const name of ['as-2025-hant.txt', 'ra-2025-site.html', 'as-2025-wechat.html']) cpSync(repo(`fixtures/articles/${name}`), join(dir, 'fixtures', 'articles', name));
-    execFileSync('node', [bin, 'build', '--pipeline', 'pipelines/digest.json', '--quiet'], { cwd: dir });
-    for (const k of [1, 2]) execFileSync('node', [bin, 'build', '--pipeline', 'pipelines/digest.json', '--quiet', '--no-cache', '--shard', `${k}/2`, '--out', `shard-${k}`], { cwd: dir });
+    expect((await digest(dir, 'build', '--pipeline', 'pipelines/digest.json', '--quiet', '-j', '1')).code).toBe(0);
+    for (const k of [1, 2]) {
+      const shard = await digest(dir, 'build', '--pipeline', 'pipelines/digest.json', '--no-cache', '--shard', `${k}/2`, '--out', `shard-${k}`, '-j', '1', '--quiet');
+      expect(shard.stderr).toMatch(new RegExp(`^digest build: \\d inputs \\(shard ${k}/2\\), `));
+    }
     expect(existsSync(join(dir, 'shard-1', '.cache'))).toBe(false);
-    const merged = spawnSync('node', [bin, 'merge', 'shard-2', 'shard-1', '--out', 'merged'], { cwd: dir, encoding: 'utf8' });
+    const merged = await digest(dir, 'merge', 'shard-2', 'shard-1', '--out', 'merged');
     expect(merged.stderr).toContain('digest merge: 2 shards, 5 inputs, 5 records');
     for (const file of ['manifest.json', 'items.jsonl', 'references.jsonl', 'entities.jsonl', 'articles/ra-2025-site.json']) {
       expect(readFileSync(join(dir, 'merged', file), 'utf8'), file).toBe(readFileSync(join(dir, 'out', file), 'utf8'));
     }
-    const bad = spawnSync('node', [bin, 'build', '--shard', '3/2'], { cwd: dir, encoding: 'utf8' });
-    expect(bad.status).toBe(2);
-    expect(bad.stderr).toContain('--shard must be K/N with 1 ≤ K ≤ N (got 3/2)');
-    const missing = spawnSync('node', [bin, 'merge', 'shard-1', '--out', 'm'], { cwd: dir, encoding: 'utf8' });
-    expect(missing.status).toBe(2);
+    expect(await digest(dir, 'merge', 'shard-2', 'shard-1', '--out', 'merged', '--check')).toMatchObject({ code: 0, stderr: 'digest merge: 2 shards, 5 inputs, 5 records; up to date under merged\n' });
+    writeFileSync(join(dir, 'merged', 'entities.jsonl'), '');
+    const stale = await digest(dir, 'merge', 'shard-2', 'shard-1', '--out', 'merged', '--check');
+    expect(stale).toMatchObject({ code: 1, stderr: 'digest merge --check: merged is not what the merge would write:\n  changed: entities.jsonl\n' });
+    for (const shard of ['3/2', '0/2', '1/0', 'one/two']) {
+      const bad = await digest(dir, 'build', '--shard', shard);
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toContain(`--shard must be K/N with 1 ≤ K ≤ N (got ${shard})`);
+    }
+    const missing = await digest(dir, 'merge', 'shard-1', '--out', 'm');
+    expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('shards 2/2 are missing');
+    expect(await digest(dir, 'merge', '--out', 'm')).toMatchObject({ code: 2, stderr: expect.stringContaining('digest merge: merge needs the output folders of the shards\n') });
+    expect(await digest(dir, 'merge', 'shard-1', 'shard-2')).toMatchObject({ code: 2, stderr: expect.stringContaining('digest merge: merge needs --out DIR\n') });
   });
 
-  it('validate passes on out/ and fails on a hand-broken record, naming file and pointer', () => {
+  it('build refuses inputs on the command line, --cache with --no-cache, a --concurrency out of range', async () => {
     const dir = project();
-    execFileSync('node', [bin, 'build', '--pipeline', 'pipelines/digest.json', '--quiet'], { cwd: dir });
-    expect(spawnSync('node', [bin, 'validate', 'out'], { cwd: dir }).status).toBe(0);
+    const cases: [string[], string][] = [
+      [['build', 'fixtures/articles/ra-2025.txt'], 'build takes no inputs on the command line (got fixtures/articles/ra-2025.txt); they come from the pipeline file'],
+      [['build', '--cache', 'c', '--no-cache'], '--cache and --no-cache exclude each other'],
+      [['build', '-j', '0'], '--concurrency must be a whole number from 1 to 256 (got 0)'],
+      [['build', '-j', '1.5'], '--concurrency must be a whole number from 1 to 256 (got 1.5)'],
+    ];
+    for (const [args, message] of cases) {
+      const r = await digest(dir, ...args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toBe(`digest build: ${message}\nUsage: digest build [options] (digest build --help for more)\n`);
+    }
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+  });
+
+  it('validate passes on out/ and fails on a hand-broken record, naming file and pointer', async () => {
+    const dir = project();
+    expect((await digest(dir, 'build', '--pipeline', 'pipelines/digest.json', '--quiet', '-j', '1')).code).toBe(0);
+    const ok = await digest(dir, 'validate', 'out');
+    expect(ok.code).toBe(0);
+    expect(ok.stderr).toMatch(/^digest validate: 2 records, 1 manifest, \d+ table rows valid\n$/);
+    const one = await digest(dir, 'validate', 'out/articles/as-2025.json');
+    expect(one).toMatchObject({ code: 0, stderr: 'digest validate: 1 record valid\n' });
     const file = join(dir, 'out', 'articles', 'ra-2025.json');
     const record = JSON.parse(readFileSync(file, 'utf8'));
     record.sections[3].items[0].date = '2025-3-5';
     writeFileSync(file, JSON.stringify(record));
-    const r = spawnSync('node', [bin, 'validate', 'out'], { cwd: dir, encoding: 'utf8' });
-    expect(r.status).toBe(1);
+    const r = await digest(dir, 'validate', 'out');
+    expect(r.code).toBe(1);
     expect(r.stderr).toContain('out/articles/ra-2025.json: error: /sections/3/items/0/date: must match pattern');
+    writeFileSync(join(dir, 'out', 'entities.jsonl'), `${readFileSync(join(dir, 'out', 'entities.jsonl'), 'utf8')}{"article": 1}\n`);
+    const rows = readFileSync(join(dir, 'out', 'entities.jsonl'), 'utf8').trimEnd().split('\n').length;
+    expect((await digest(dir, 'validate', 'out')).stderr).toMatch(new RegExp(`out/entities\\.jsonl:${rows}: error: must have required property 'id' \\[row-invalid\\]`));
+    const github = await digest(dir, 'validate', 'out', '--diagnostics', 'github');
+    expect(github.stderr).toContain('::error file=out/articles/ra-2025.json,title=');
+    expect(await digest(dir, 'validate')).toMatchObject({ code: 2, stderr: expect.stringContaining('digest validate: validate needs at least one file or folder\n') });
   });
+
+  it('validate names the files in a dataset it does not check (a note, hidden by --quiet) and a path it cannot read', async () => {
+    const dir = project();
+    expect((await digest(dir, 'build', '--pipeline', 'pipelines/digest.json', '--quiet', '-j', '1')).code).toBe(0);
+    writeFileSync(join(dir, 'out', 'notes.txt'), 'mine\n');
+    const r = await digest(dir, 'validate', 'out');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/^digest validate: not files of the dataset \(not checked\): out\/notes\.txt\ndigest validate: 2 records, 1 manifest, \d+ table rows valid\n$/);
+    expect((await digest(dir, 'validate', 'out', '--quiet')).stderr).toMatch(/^digest validate: 2 records, 1 manifest, \d+ table rows valid\n$/);
+    const missing = await digest(dir, 'validate', 'nowhere');
+    expect(missing).toMatchObject({ code: 1, stderr: 'nowhere: error: cannot read: no such file or folder [file-unreadable]\n' });
+  });
+});
+
+describe('bin/digest.js (a real child process on the built CLI)', () => {
+  const bin = repo('bin/digest.js');
 
   it('prints --help and --version', () => {
     expect(execFileSync('node', [bin, '--help'], { encoding: 'utf8' })).toContain('Usage: digest <command>');

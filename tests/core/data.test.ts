@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadData, loadFacts, loadHtml, loadJournals, loadLexicon, loadStructure, type DataFiles } from '../../src/core/data.js';
+import { checkDataPlace, loadData, loadFacts, loadHtml, loadJournals, loadLexicon, loadStructure, loadValidated, parseJsonText, readConfigFile, type DataFiles } from '../../src/core/data.js';
 import { ConfigError } from '../../src/core/errors.js';
 import { shippedDataHashes } from '../../src/generated/verified-data.js';
 import { repo } from '../helpers.js';
@@ -54,5 +54,55 @@ describe('data files known to pass (src/generated/verified-data.ts)', () => {
     expect(data.html).toEqual(checked.html);
     expect(data.lexicon).toEqual(checked.lexicon);
     expect(data.journals.find('Nature Medicine')).toEqual(checked.journals.find('Nature Medicine'));
+  });
+});
+
+const tmp = () => mkdtempSync(join(tmpdir(), 'digest-data-'));
+
+/** The message of the ConfigError `run` throws. */
+function configError(run: () => unknown): string {
+  try {
+    run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as Error).message;
+  }
+  throw new Error('no error');
+}
+
+describe('configuration files are read with care', () => {
+  it('readConfigFile: a missing file, a path through a file, a folder, a file over the bound', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'a.json'), '{"a": 1}');
+    mkdirSync(join(dir, 'folder.json'));
+    expect(readConfigFile(join(dir, 'a.json'))).toBe('{"a": 1}');
+    expect(configError(() => readConfigFile(join(dir, 'none.json')))).toBe(`${join(dir, 'none.json')}: no such file`);
+    expect(configError(() => readConfigFile(join(dir, 'a.json', 'x')))).toBe(`${join(dir, 'a.json', 'x')}: cannot read: ENOTDIR`);
+    expect(configError(() => readConfigFile(join(dir, 'folder.json')))).toBe(`${join(dir, 'folder.json')}: not a regular file`);
+    expect(configError(() => readConfigFile(join(dir, 'a.json'), 4))).toBe(`${join(dir, 'a.json')}: 8 bytes, over the limit of 4 for a configuration file`);
+  });
+
+  it('parseJsonText: a syntax error names its line and column, never the text; empty text is not JSON', () => {
+    expect(parseJsonText('f.json', '{"a": [1, 2]}')).toEqual({ a: [1, 2] });
+    const message = configError(() => parseJsonText('f.json', '{\n  "secret": "hunter2",\n  oops\n}'));
+    expect(message).toBe('f.json:3:3: not valid JSON (InvalidSymbol)');
+    expect(message).not.toContain('hunter2');
+    expect(configError(() => parseJsonText('f.json', ''))).toBe('f.json:1:1: not valid JSON (ValueExpected)');
+  });
+
+  it('loadValidated: a file that does not match its schema names the schema and the pointer', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'lexicon.json'), '{"concepts": 3}');
+    expect(configError(() => loadValidated(join(dir, 'lexicon.json'), 'lexicon'))).toMatch(/lexicon\.json: does not match schemas\/lexicon\.schema\.json at \/\S*: /);
+  });
+
+  it('checkDataPlace: under the pipeline folder is fine; a dangling link is no such file; anywhere with the option', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'p.json'), '{}');
+    writeFileSync(join(dir, 'lexicon.json'), '{}');
+    symlinkSync(join(dir, 'gone.json'), join(dir, 'dangling.json'));
+    expect(() => checkDataPlace(join(dir, 'lexicon.json'), join(dir, 'p.json'), '/data/lexicon', dir, false)).not.toThrow();
+    expect(configError(() => checkDataPlace(join(dir, 'dangling.json'), join(dir, 'p.json'), '/data/lexicon', dir, false))).toBe(`${join(dir, 'dangling.json')}: no such file`);
+    expect(() => checkDataPlace('/etc/hostname', join(dir, 'p.json'), '/data/lexicon', dir, true)).not.toThrow();
   });
 });

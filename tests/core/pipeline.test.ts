@@ -271,3 +271,45 @@ describe('data files: regular files under the pipeline folder, bounded, audited,
     expect(() => loadPipeline(file)).not.toThrow();
   });
 });
+
+describe('pipeline files: the remaining ways to be wrong, and what is left out', () => {
+  it('an option given to a stage that takes none; an unknown option of write', () => {
+    const none = project((raw) => void (raw.stages.find((s) => s.use === 'segment')!.options = { depth: 3 }));
+    expect(loadError(none)).toMatch(/\/stages\/\d+\/options\/depth: unknown option of stage "segment" \(it takes none\)$/);
+    const write = project((raw) => void (raw.stages.find((s) => s.use === 'write')!.options = { pages: false }));
+    expect(loadError(write)).toMatch(/\/stages\/\d+\/options\/pages: unknown option of stage "write" \(known: report\)$/);
+  });
+
+  it('a stage name the schema does not know, and a file that is no pipeline at all: the pointer and the schema named', () => {
+    const unknown = project((raw) => void (raw.stages[0]!.use = 'frobnicate'));
+    expect(loadError(unknown)).toContain('does not match schemas/pipeline.schema.json at /stages/0/use: ');
+    const dir = mkdtempSync(join(tmpdir(), 'house-'));
+    writeFileSync(join(dir, 'p.json'), '[1, 2]');
+    expect(loadError(join(dir, 'p.json'))).toContain('does not match schemas/pipeline.schema.json at /: ');
+  });
+
+  it('what a pipeline file leaves out takes its default: inputs none, the usual extensions, out, the data beside it, no rules', () => {
+    const file = project((raw) => {
+      for (const key of ['inputs', 'extensions', 'out', 'data', 'rules']) delete raw[key];
+    });
+    const pipeline = loadPipeline(file);
+    expect(pipeline).toMatchObject({ inputs: [], extensions: ['.txt', '.md', '.markdown', '.html', '.htm'], out: 'out' });
+    expect(pipeline.data.journals.journals.length).toBeGreaterThan(0);
+  });
+});
+
+describe('a stage that throws', () => {
+  it('becomes a fatal stage-crashed error on that input naming the stage, and the stages after it do not run', async () => {
+    const loaded = loadPipeline(repo('pipelines/digest.json'));
+    const at = loaded.stages.findIndex((s) => s.definition.name === 'segment');
+    const crashing = { ...loaded.stages[at]!, definition: { ...loaded.stages[at]!.definition, run: () => Promise.reject(new RangeError('boom')) } };
+    const pipeline = { ...loaded, stages: [...loaded.stages.slice(0, at), crashing, ...loaded.stages.slice(at + 1)] };
+    const { ok, record } = await ingestDetailed({ text: '2025年3月干细胞治疗进展\n3月5日,某团队报告了结果。\n', name: 'x.txt' }, { pipeline });
+    expect(ok).toBe(false);
+    expect(record.diagnostics.filter((d) => d.severity === 'error')).toEqual([
+      expect.objectContaining({ rule: 'stage-crashed', source: 'segment', message: 'the segment stage failed on this input: boom', line: 1, column: 1 }),
+    ]);
+    expect(record.sections).toEqual([]);
+    expect(record.entities).toEqual([]);
+  });
+});

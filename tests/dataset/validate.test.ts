@@ -1,4 +1,5 @@
 import { mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -112,6 +113,91 @@ describe('11.14 validate checks the links inside a record', () => {
     });
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('renumbered/articles/ra-2025.json: error: /references/1/id: ref-2 does not match its number 7 (ref-7) [record-link-broken]');
+  });
+});
+
+describe('validatePaths in this process: every kind of file, broken every way', () => {
+  /** The problems of validating `paths`, as "file-relative-to-dir rule pointer-or-line: message". */
+  const problemsOf = async (dir: string, ...paths: string[]) =>
+    (await validatePaths(paths.map((q) => join(dir, q)))).problems.map((x) => `${x.file.slice(dir.length + 1)} ${x.rule} ${x.line ?? x.pointer}: ${x.message}`);
+
+  it('text that is not JSON, in the manifest, a record, a table row, the change view and the index’s search data', async () => {
+    const dir = copyOfOut('not-json');
+    const [record] = readdirSync(join(dir, 'articles'));
+    writeFileSync(join(dir, 'manifest.json'), '{');
+    writeFileSync(join(dir, 'articles', record!), '{"id":');
+    const items = readFileSync(join(dir, 'items.jsonl'), 'utf8').split('\n');
+    items[1] = 'nope';
+    writeFileSync(join(dir, 'items.jsonl'), items.join('\n'));
+    writeFileSync(join(dir, 'changes.json'), '[');
+    const index = readFileSync(join(dir, 'report', 'index.html'), 'utf8');
+    writeFileSync(join(dir, 'report', 'index.html'), index.replace(/(<script type="application\/json" id="search-data">)[\s\S]*?(<\/script>)/, '$1{"articles": 3}$2'));
+    const problems = await problemsOf(dir, '.');
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^manifest\.json manifest-invalid : not valid JSON: /),
+        expect.stringMatching(new RegExp(`^articles/${record} record-invalid : not valid JSON: `)),
+        expect.stringMatching(/^items\.jsonl row-invalid 2: not valid JSON: /),
+        expect.stringMatching(/^changes\.json changes-invalid : not valid JSON: /),
+        expect.stringMatching(/^report\/index\.html search-index-invalid /),
+      ]),
+    );
+    expect(problems).toHaveLength(5);
+  });
+
+  it('single files outside a dataset are known by their names: a manifest, a table, the change view, a record', async () => {
+    const dir = copyOfOut('singles');
+    const result = await validatePaths(['manifest.json', 'items.jsonl', 'changes.json', 'articles/ra-2025.json'].map((q) => join(dir, q)));
+    expect(result.problems).toEqual([]);
+    expect(result).toMatchObject({ manifests: 1, records: 1 });
+    expect(result.rows).toBe(readFileSync(join(dir, 'items.jsonl'), 'utf8').trim().split('\n').length);
+  });
+
+  it('a record’s links and its CSL: a reference given twice, a mention of an unknown entity, an invalid CSL item', async () => {
+    const dir = copyOfOut('links');
+    const file = join(dir, 'articles', 'ra-2025.json');
+    const record = JSON.parse(readFileSync(file, 'utf8'));
+    record.references[1] = { ...record.references[1], id: 'ref-1', number: 1 };
+    const item = record.sections.flatMap((s: { items: { entities: unknown[] }[] }) => s.items).find((i: { entities: unknown[] }) => i.entities.length > 0);
+    item.entities[0].entity = 'nothing-such';
+    writeFileSync(file, JSON.stringify(record));
+    const problems = await problemsOf(dir, 'articles/ra-2025.json');
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^articles\/ra-2025\.json record-link-broken \/references\/1\/id: ref-1 is given twice$/);
+    record.references[1] = { ...record.references[1], id: 'ref-2', number: 2 };
+    writeFileSync(file, JSON.stringify(record));
+    expect(await problemsOf(dir, 'articles/ra-2025.json')).toEqual([expect.stringMatching(/^articles\/ra-2025\.json record-link-broken \/sections\/\d+\/items\/\d+\/entities\/0\/entity: names nothing-such, which is not among the record's entities$/)]);
+    const again = JSON.parse(readFileSync(join(p.out, 'articles', 'ra-2025.json'), 'utf8'));
+    again.references[0].csl.type = 'scroll';
+    writeFileSync(file, JSON.stringify(again));
+    expect(await problemsOf(dir, 'articles/ra-2025.json')).toEqual([expect.stringMatching(/^articles\/ra-2025\.json csl-invalid \/references\/0\/csl\/type: /)]);
+  });
+
+  it('a renumbered reference, a listed file missing, a dangling link, an index without search data, a link loop given as the path', async () => {
+    const dir = copyOfOut('more');
+    const file = join(dir, 'articles', 'ra-2025.json');
+    const record = JSON.parse(readFileSync(file, 'utf8'));
+    record.references[1].number = 7;
+    writeFileSync(file, JSON.stringify(record));
+    const [other] = readdirSync(join(dir, 'articles')).filter((n) => n !== 'ra-2025.json').sort();
+    rmSync(join(dir, 'articles', other!));
+    symlinkSync(join(dir, 'nowhere.json'), join(dir, 'articles', 'dangling.json'));
+    const index = readFileSync(join(dir, 'report', 'index.html'), 'utf8');
+    writeFileSync(join(dir, 'report', 'index.html'), index.replace(/<script type="application\/json" id="search-data">[\s\S]*?<\/script>/, ''));
+    expect((await problemsOf(dir, '.')).sort()).toEqual([
+      'articles/dangling.json file-unreadable : cannot read: no such file (a dangling link?)',
+      `articles/${other} dataset-file-missing : listed in manifest.json but missing`,
+      'articles/ra-2025.json record-link-broken /references/1/id: ref-2 does not match its number 7 (ref-7)',
+    ].sort());
+    symlinkSync(join(dir, 'loop-b'), join(dir, 'loop-a'));
+    symlinkSync(join(dir, 'loop-a'), join(dir, 'loop-b'));
+    expect(await problemsOf(dir, 'loop-a')).toEqual(['loop-a file-unreadable : cannot read: a loop of symbolic links']);
+  });
+
+  it('a FIFO in a dataset is a file it cannot read, said without waiting on it', async () => {
+    const dir = copyOfOut('fifo');
+    expect(spawnSync('mkfifo', [join(dir, 'articles', 'pipe.json')]).status).toBe(0);
+    expect(await problemsOf(dir, '.')).toEqual(['articles/pipe.json file-unreadable : cannot read: not a regular file (other)']);
   });
 });
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../../src/dataset/build.js';
-import { readInput, walkInputs } from '../../src/io/inputs.js';
+import { collectInputs, readCapped, readInput, walkInputs } from '../../src/io/inputs.js';
 import { repo } from '../helpers.js';
 import { makeProject } from '../support/project.js';
 
@@ -101,5 +101,66 @@ describe('11.11 standard input is read with a cap', () => {
     } finally {
       closeSync(zero);
     }
+  });
+});
+
+describe('reading one input', () => {
+  it('readInput: a folder and a FIFO are named and never read; a missing file; a file over the limit by its size', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'digest-read-'));
+    mkdirSync(join(dir, 'folder.txt'));
+    expect(spawnSync('mkfifo', [join(dir, 'pipe.txt')]).status).toBe(0);
+    writeFileSync(join(dir, 'big.txt'), '干细胞');
+    expect(readInput(join(dir, 'folder.txt'), 100)).toEqual({ ok: false, rule: 'input-unreadable', message: 'not a regular file (a folder; never read)' });
+    expect(readInput(join(dir, 'pipe.txt'), 100)).toEqual({ ok: false, rule: 'input-unreadable', message: 'not a regular file (a FIFO, socket or device; never read)' });
+    expect(readInput(join(dir, 'none.txt'), 100)).toEqual({ ok: false, rule: 'input-unreadable', message: 'no such file' });
+    expect(readInput(join(dir, 'big.txt'), 8)).toEqual({ ok: false, rule: 'input-too-large', message: 'input is 9 bytes, over the limit maxBytes=8' });
+    expect(readInput(join(dir, 'big.txt', 'below'), 100)).toEqual({ ok: false, rule: 'input-unreadable', message: 'no such file' });
+  });
+
+  it('readCapped: strings and bytes, cut at the limit + 1 (over), or whole (not over)', async () => {
+    async function* chunks(...parts: (string | Uint8Array)[]) {
+      yield* parts;
+    }
+    const whole = await readCapped(chunks('ab', new Uint8Array([99, 100])), 4);
+    expect({ text: Buffer.from(whole.bytes).toString(), over: whole.over }).toEqual({ text: 'abcd', over: false });
+    const cut = await readCapped(chunks('abc', 'defgh', 'never read'), 4);
+    expect({ text: Buffer.from(cut.bytes).toString(), over: cut.over }).toEqual({ text: 'abcde', over: true });
+  });
+
+  it('collectInputs: the files a pipeline’s inputs name, by extension, sorted', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'digest-collect-'));
+    mkdirSync(join(dir, 'sub'));
+    for (const name of ['b.txt', 'a.md', 'notes.pdf', 'sub/c.html']) writeFileSync(join(dir, name), 'x');
+    expect(await collectInputs([dir], exts)).toEqual(['a.md', 'b.txt', 'sub/c.html'].map((n) => join(dir, n)));
+  });
+});
+
+describe('walkInputs: the edges', () => {
+  it('a file named directly is an input; a dangling link with an input extension is kept (it fails on its own), one without is not', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'digest-walk-'));
+    writeFileSync(join(dir, 'a.txt'), '干细胞');
+    mkdirSync(join(dir, 'in'));
+    symlinkSync(join(dir, 'gone.txt'), join(dir, 'in', 'dangling.txt'));
+    symlinkSync(join(dir, 'gone.pdf'), join(dir, 'in', 'dangling.pdf'));
+    expect(walkInputs([join(dir, 'a.txt'), join(dir, 'in')], { extensions: exts })).toEqual({ paths: [join(dir, 'a.txt'), join(dir, 'in', 'dangling.txt')], problems: [] });
+  });
+
+  it('links outside the inputs are refused, several of them in path order; an input that does not exist is a configuration error', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'digest-walk-'));
+    const elsewhere = mkdtempSync(join(tmpdir(), 'digest-elsewhere-'));
+    writeFileSync(join(elsewhere, 'x.txt'), '干细胞');
+    writeFileSync(join(elsewhere, 'y.txt'), '间充质干细胞');
+    mkdirSync(join(dir, 'in'));
+    symlinkSync(elsewhere, join(dir, 'in', 'b-link'));
+    symlinkSync(join(elsewhere, 'x.txt'), join(dir, 'in', 'a-link.txt'));
+    const walked = walkInputs([join(dir, 'in')], { extensions: exts });
+    expect(walked.paths).toEqual([]);
+    expect(walked.problems.map((p) => [p.path.slice(dir.length + 1), p.rule])).toEqual([
+      ['in/a-link.txt', 'input-link-outside'],
+      ['in/b-link', 'input-link-outside'],
+    ]);
+    // Followed, x.txt is reached twice and taken once, under its smallest path.
+    expect(walkInputs([join(dir, 'in')], { extensions: exts, followOutside: true }).paths).toEqual([join(dir, 'in', 'a-link.txt'), join(dir, 'in', 'b-link', 'y.txt')]);
+    expect(() => walkInputs([join(dir, 'nowhere')], { extensions: exts })).toThrow(`input ${join(dir, 'nowhere')} does not exist`);
   });
 });

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -49,5 +49,50 @@ describe('the output folder lock', () => {
     const full = { ...realFs, writeSync: () => { throw Object.assign(new Error('ENOSPC'), { code: 'ENOSPC' }); } };
     expect(() => acquireLock(root, 'build', full)).toThrow('cannot take the lock');
     expect(existsSync(lock)).toBe(false);
+  });
+});
+
+describe('the output folder lock when another process moves at the same moment', () => {
+  const errno = (code: string) => Object.assign(new Error(code), { code });
+
+  it('the lock cannot be created (permission): one clear error naming it', () => {
+    const { root, lock } = folder();
+    const denied = { ...realFs, openSync: () => { throw errno('EACCES'); } };
+    expect(() => acquireLock(root, 'build', denied)).toThrow(`cannot take the lock ${lock}: permission denied (EACCES)`);
+  });
+
+  it('a stale lock another process took over first (the rename finds nothing): taken on the next try', () => {
+    const { root, lock } = folder();
+    writeFileSync(lock, JSON.stringify({ pid: deadPid(), host: hostname(), command: 'build' }));
+    let renames = 0;
+    const racing = { ...realFs, renameSync: (from: string, to: string) => {
+      if (renames++ === 0) {
+        rmSync(from); // the other process moved it away just before us
+        throw errno('ENOENT');
+      }
+      realFs.renameSync(from, to);
+    } };
+    const held = acquireLock(root, 'ingest', racing);
+    expect(JSON.parse(readFileSync(lock, 'utf8'))).toMatchObject({ pid: process.pid, command: 'ingest' });
+    held.release();
+  });
+
+  it('a stale lock replaced by another process’s fresh one while it was moved aside: put back, and the folder is busy', () => {
+    const { root, lock } = folder();
+    writeFileSync(lock, JSON.stringify({ pid: deadPid(), host: hostname(), command: 'build' }));
+    const fresh = JSON.stringify({ pid: process.ppid, host: hostname(), command: 'merge' });
+    const racing = { ...realFs, renameSync: (from: string, to: string) => {
+      if (from === lock) writeFileSync(lock, fresh); // the other process took over first
+      realFs.renameSync(from, to);
+    } };
+    expect(() => acquireLock(root, 'build', racing)).toThrow(`is being written by another digest merge (pid ${process.ppid})`);
+    expect(readFileSync(lock, 'utf8')).toBe(fresh);
+  });
+
+  it('a stale lock that cannot be moved aside: one clear error', () => {
+    const { root, lock } = folder();
+    writeFileSync(lock, JSON.stringify({ pid: deadPid(), host: hostname(), command: 'build' }));
+    const stuck = { ...realFs, renameSync: () => { throw errno('EROFS'); } };
+    expect(() => acquireLock(root, 'build', stuck)).toThrow(`cannot take over the stale lock ${lock}: read-only file system (EROFS)`);
   });
 });

@@ -37,6 +37,22 @@ describe('decode: choosing the encoding', () => {
     expect(big5.text).toBe('幹細胞治療類風濕關節炎最新臨床進展');
   });
 
+  it('detects UTF-16 without a BOM when the text is all ASCII (its bytes are also valid UTF-8, full of NULs)', async () => {
+    const english = 'March 2025 stem cell therapy progress\n\nOn March 5, a team reported results in Nature.\n';
+    for (const label of ['utf16le', 'utf16-be'] as const) {
+      const decoded = await decode(iconv.encode(english, label));
+      expect(decoded).toMatchObject({ encoding: label === 'utf16le' ? 'utf-16le' : 'utf-16be', how: 'utf-16-pattern', text: english, replaced: 0 });
+    }
+  });
+
+  it('an XML declaration names the charset too; a legacy label the bytes fit is kept', async () => {
+    const xml = iconv.encode('<?xml version="1.0" encoding="GBK"?><article>干细胞</article>', 'gbk');
+    expect(declaredCharset(xml)).toBe('GBK');
+    expect(await decode(xml)).toMatchObject({ encoding: 'gb18030', how: 'declared', text: '<?xml version="1.0" encoding="GBK"?><article>干细胞</article>' });
+    const latin = iconv.encode('<meta charset="windows-1252"><p>Café</p>', 'win1252');
+    expect(await decode(latin)).toMatchObject({ encoding: 'windows-1252', how: 'declared', text: '<meta charset="windows-1252"><p>Café</p>' });
+  });
+
   it('detects UTF-16 without a BOM from its zero bytes', async () => {
     expect((await decode(iconv.encode(`March 2025\n${sample}`, 'utf16le'))).encoding).toBe('utf-16le');
   });

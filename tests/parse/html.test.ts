@@ -121,3 +121,18 @@ describe('parse: what is not article text inside the body', () => {
     expect(await keptText(html)).toContain('与一位开发者共享');
   });
 });
+
+describe('parse: preformatted text and a content column named like chrome', () => {
+  it('a <pre> gives a block a line', async () => {
+    const html = `<html><body><article><h1>2025年3月干细胞进展</h1>${para(1, '干细胞')}<pre>第一行代码\n第二行代码\n第三行</pre>${para(2, '干细胞')}</article></body></html>`;
+    const kept = await keptText(html);
+    expect(kept.slice(1, 4)).toEqual(['第一行代码', '第二行代码', '第三行']);
+    expect(kept).toHaveLength(5);
+  });
+
+  it('the article in a column classed "sidebar-right-mix" is still found (read again without pruning by class), the nav and footer not', async () => {
+    const html = `<html><body><nav><a href="/">首页</a></nav><div class="sidebar-right-mix"><h1>2025年3月干细胞进展</h1>${para(1, '干细胞')}${para(2, '干细胞')}${para(3, '干细胞')}</div><footer>版权所有</footer></body></html>`;
+    const kept = await keptText(html);
+    expect(kept.map((t) => t.slice(0, 6))).toEqual(['干细胞的第1', '干细胞的第2', '干细胞的第3']);
+  });
+});

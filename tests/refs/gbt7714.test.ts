@@ -119,4 +119,29 @@ describe('GB/T 7714-2015: the type code sets the CSL type and never stays in a t
     expect(csl('2001, 1 (1): 5-6.')).toMatchObject({ volume: '1', issue: '1', page: '5-6' });
     expect(csl('北京大学学报 (医学版).')['container-title']).toBe('北京大学学报 (医学版)');
   });
+
+  it.each([
+    ['王明. 干细胞治疗学[M]. 李华, 主编. 北京: 科学出版社, 2020.', { editor: [{ literal: '李华' }], 'publisher-place': '北京', publisher: '科学出版社' }],
+    ['王明. 干细胞：从基础到临床[M]. 北京: 科学出版社, 2020.', { title: '干细胞：从基础到临床' }],
+    ['王明. 干细胞治疗学[M]. 3版. 北京: 科学出版社, 2020: 前言.', { edition: '3版', page: '前言' }],
+    ['王明. 再生医学年鉴[M]. 北京: 科学出版社, 2020. doi:10.1000/xyz123.', { publisher: '科学出版社', DOI: '10.1000/xyz123' }],
+    ['王明. 干细胞治疗学[M]. 北京, 2020.', { 'publisher-place': '北京', issued: { 'date-parts': [[2020]] } }],
+    ['王明. 干细胞治疗学[M]. 科学出版社, 2020.', { publisher: '科学出版社', issued: { 'date-parts': [[2020]] } }],
+    ['DOE J. Stem cells and society[M]. Oxford: Oxford University Press, 2019.', { 'publisher-place': 'Oxford', publisher: 'Oxford University Press' }],
+    ['DOE J. Stem cells and society[M]. Oxford University Press, 2019.', { publisher: 'Oxford University Press', issued: { 'date-parts': [[2019]] } }],
+    ['DOE J. Stem cells and society[M]. Cambridge, MA: MIT Press, 2019.', { 'publisher-place': 'Cambridge, MA', publisher: 'MIT Press' }],
+    ['World Health Organization. Stem Cell Therapies Review[R]. Geneva, 2016.', { type: 'report', author: [{ literal: 'World Health Organization' }], 'publisher-place': 'Geneva' }],
+    ['国家药监局. 细胞治疗产品指导原则[EB/OL]. (2017-12-18)[2024-01-10]. ', { issued: { 'date-parts': [[2017, 12, 18]] }, accessed: { 'date-parts': [[2024, 1, 10]] } }],
+    [
+      '王明. 干细胞[J/OL]. 中华医学杂志, 2020, 100(5): 1-5[2024-01-01]. https://doi.org/10.1000/abc.',
+      { type: 'article-journal', volume: '100', issue: '5', page: '1-5', accessed: { 'date-parts': [[2024, 1, 1]] }, DOI: '10.1000/abc', URL: 'https://doi.org/10.1000/abc' },
+    ],
+    ['王明. 干细胞[J]. 中华医学杂志, 2020, 100: 1-5.', { 'container-title': '中华医学杂志', volume: '100', page: '1-5' }],
+    ['孙十. 干细胞治疗糖尿病足[J]. 中国修复重建外科杂志, 2020(4): 12-15.', { issue: '4', issued: { 'date-parts': [[2020]] }, page: '12-15' }],
+    ['SMITH J, DOE A, ROE B, et al. Mesenchymal stem cells for lupus[J]. Nature Medicine, 2022, 28(Suppl 1): S12-S20.', { volume: '28', issue: 'Suppl 1', page: 'S12-S20' }],
+    ['王五. 干细胞新药获批上市[N]. 人民日报, 2024-03-15(12).', { 'container-title': '人民日报', issued: { 'date-parts': [[2024, 3, 15]] }, page: '12' }],
+  ])('the elements after the title of %s', (raw, expected) => {
+    expect(csl(raw)).toMatchObject(expected);
+  });
 });
+

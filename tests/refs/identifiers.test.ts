@@ -48,3 +48,23 @@ describe('identifiers', () => {
     for (const line of ['Smith J. Title. J 2020;1:1. https://doi.org/10.1000/x.1', 'Journal', '[11] https://doi.org/10.1000/x.1']) expect(isIdentifierOnly(line), line).toBe(false);
   });
 });
+
+describe('brackets and trackers at the end of identifiers', () => {
+  it('cleanUrl keeps a closing bracket that closes one inside the URL, drops the rest and utm_ parameters', () => {
+    expect(cleanUrl('https://en.wikipedia.org/wiki/Stem_cell_(biology))')).toBe('https://en.wikipedia.org/wiki/Stem_cell_(biology)');
+    expect(cleanUrl('https://example.org/a[1]].')).toBe('https://example.org/a[1]');
+    expect(cleanUrl('https://example.org/x?utm_source=a#frag')).toBe('https://example.org/x#frag');
+    expect(cleanUrl('https://example.org/x?a=1&utm_medium=b')).toBe('https://example.org/x?a=1');
+  });
+
+  it('cleanDoi drops an unbalanced ), ], > or } and keeps a balanced one; a stray % stays; no DOI, null', () => {
+    expect(['10.1000/abc}', '10.1000/a{b}', '10.1000/x]', '10.1000/x>', '10.1000/50%off', 'nope'].map(cleanDoi)).toEqual(['10.1000/abc', '10.1000/a{b}', '10.1000/x', '10.1000/x', '10.1000/50%off', null]);
+  });
+
+  it('isIdentifierOnly: nothing, over 600 characters, or words around a link are not a line of identifiers; a PMID alone is', () => {
+    expect(isIdentifierOnly('')).toBe(false);
+    expect(isIdentifierOnly(`https://doi.org/10.1000/${'x'.repeat(600)}`)).toBe(false);
+    expect(isIdentifierOnly('See the paper at https://x.org for more')).toBe(false);
+    expect(isIdentifierOnly('PMID: 12345678')).toBe(true);
+  });
+});

@@ -70,3 +70,22 @@ describe('the diff of two versions of an article', () => {
     expect(diffDigests(before, before)).toMatchObject({ added: [], removed: [], changed: [], references: [], id: null, path: null, title: null });
   });
 });
+
+describe('what each run of source lines became', () => {
+  const kinds = (html: string) => [...new Set([...html.matchAll(/<p class="what"><span class="kind[^"]*">([^<]+)<\/span>/g)].map((m) => m[1]))].sort();
+
+  it('a saved page: markup not kept, prose, headings (with their English), items (with their facts), the title, references, boilerplate', async () => {
+    const { doc, record } = await ingestDetailed({ path: repo('fixtures/articles/ra-2025-site.html') }, { pipeline: pipeline() });
+    const html = renderSourcePage(record, { text: doc.text, blocks: doc.blocks });
+    expect(kinds(html)).toEqual(['Dropped as boilerplate', 'Heading', 'Item', 'Kept', 'Not kept', 'Prose', 'Reference']);
+    expect(html).toContain('<span class="kind none">Not kept</span>: markup and page chrome (');
+    expect(html).toContain('<p class="got en" lang="en">');
+    expect(html).toMatch(/<p class="facts-line">Facts: [^<]+<\/p>/);
+  });
+
+  it('an item over several source lines is shown once, then "(continued)"', async () => {
+    const { doc, record } = await ingestDetailed({ path: repo('fixtures/articles/ra-2025-markdown.md') }, { pipeline: pipeline() });
+    const html = renderSourcePage(record, { text: doc.text, blocks: doc.blocks });
+    expect(html).toContain('<p class="cont">(continued)</p>');
+  });
+});

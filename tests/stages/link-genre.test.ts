@@ -124,6 +124,8 @@ describe('link: the forms of shape 3, one by one', () => {
     ['在《循環學》「Circulation期刊」發表', [['循環學', 'Circulation', 'journal'], ['Circulation', 'Circulation', 'journal']]],
     ['在《刺胳針》(The Lancet)子刊發表', [['刺胳針', 'The Lancet', 'family'], ['The Lancet', 'The Lancet', 'family']]],
     ['《柳叶刀·神经病学》刊登', [['柳叶刀·神经病学', 'The Lancet Neurology', 'journal']]],
+    // A Chinese name the table does not know takes the journal of the English name after it.
+    ['发表于《某新刊》(Nature Medicine)', [['某新刊', 'Nature Medicine', 'journal'], ['Nature Medicine', 'Nature Medicine', 'journal']]],
     ['《中国神经再生研究(英文版)》发表', [['中国神经再生研究(英文版)', 'Neural Regeneration Research', 'journal']]],
     ['在国际期刊《springer nature》上', [['springer nature', 'Springer Nature', 'publisher']]],
     ['《Monash Health》杂志上', []],

@@ -1,0 +1,124 @@
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { repo } from '../helpers.js';
+import { bare, run, runIn } from './run.js';
+
+const tmp = () => mkdtempSync(join(tmpdir(), 'digest-main-'));
+
+/** A folder with one good article, one that fails (an empty file) and a pipeline naming them, its data files in the repository. */
+function project(change: (pipeline: Record<string, unknown>) => void = () => {}): string {
+  const dir = tmp();
+  mkdirSync(join(dir, 'in'));
+  cpSync(repo('fixtures/articles/as-2025.txt'), join(dir, 'in', 'as-2025.txt'));
+  writeFileSync(join(dir, 'in', 'empty.txt'), '');
+  const raw = JSON.parse(readFileSync(repo('pipelines/digest.json'), 'utf8'));
+  raw.inputs = ['in'];
+  raw.data = Object.fromEntries(Object.entries(raw.data as Record<string, string>).map(([k, v]) => [k, repo(`pipelines/${v}`)]));
+  delete raw.$schema;
+  change(raw);
+  writeFileSync(join(dir, 'digest.json'), JSON.stringify(raw));
+  return dir;
+}
+
+describe('main: the command line before any command runs', () => {
+  it('help for an unknown topic names it, with the closest command when there is one', async () => {
+    expect(await run(['help', 'ingets'])).toMatchObject({ code: 2, stdout: '', stderr: 'digest: no command "ingets" (did you mean ingest?); digest help lists them\n' });
+    expect(await run(['help', 'zzzzzzzz'])).toMatchObject({ code: 2, stderr: 'digest: no command "zzzzzzzz"; digest help lists them\n' });
+    expect((await run(['help', 'refs'])).stdout).toContain('Usage: digest refs');
+  });
+
+  it('an unknown option or command is said in the format asked for, --diagnostics FMT or --diagnostics=FMT', async () => {
+    expect((await run(['--bulid'])).stderr).toBe('digest: unknown option --bulid (did you mean build?); digest help lists the commands\n');
+    const json = JSON.parse((await run(['nonsense', '--diagnostics=json'])).stderr);
+    expect(json).toEqual({ severity: 'error', command: '', message: 'unknown command "nonsense"; digest help lists the commands' });
+    expect(JSON.parse((await run(['nonsense', '--diagnostics', 'json'])).stderr).severity).toBe('error');
+    // --diagnostics last, without its value: the default format.
+    expect((await run(['nonsense', '--diagnostics'])).stderr).toBe('digest: unknown command "nonsense"; digest help lists the commands\n');
+  });
+
+  it('standard input twice is a usage error', async () => {
+    const r = await run(['ingest', '-', '-', '--stdout']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('digest ingest: standard input (-) can be read only once\n');
+  });
+});
+
+describe('main: text and refs', () => {
+  it('text - reads standard input and reports its diagnostics as <stdin>', async () => {
+    const r = await run(['text', '-', '--diagnostics', 'json', '--verbose'], '2025年3月干细胞进展\n\n3月2日,研究发表。\n');
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n')).toContain('2025年3月干细胞进展');
+    for (const line of r.stderr.trimEnd().split('\n').filter(Boolean)) expect(JSON.parse(line).file).toBe('<stdin>');
+  });
+
+  it('refs reads a file; an unplaced line is a warning at its line, a merged line an info (shown with --verbose)', async () => {
+    const dir = tmp();
+    const file = join(dir, 'refs.txt');
+    writeFileSync(file, '[1] Smith J. Stem cells. Nature. 2020;580:1-10. [2] Doe A. Cells again. Cell. 2021;184:5-9.\n');
+    const r = await run(['refs', file, '--verbose']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).map((c: { title: string }) => c.title)).toEqual(['Stem cells', 'Cells again']);
+    expect(r.stderr).toMatch(/refs\.txt:1:\d+: info: reference \[2\] shares a line with the one before it; split \[reference-merged-line\]\n$/);
+    expect((await run(['refs', file])).stderr).toBe('');
+  });
+
+  it('refs takes at most one input', async () => {
+    expect(await run(['refs', 'a', 'b'])).toMatchObject({ code: 2, stderr: expect.stringContaining('digest refs: refs takes at most one input\n') });
+  });
+});
+
+describe('main: build outcomes', () => {
+  it('a failing input: exit 1, counted in the progress bar and the table; the review line absent when the pipeline writes no report', async () => {
+    const dir = project((p) => void (p.stages as { use: string; options?: unknown }[]).forEach((s) => s.use === 'write' && (s.options = { report: false })));
+    const r = await runIn(dir, ['build', '-j', '1', '--no-cache']);
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stderr).toContain('in/empty.txt');
+    const tty = await runIn(dir, ['build', '-j', '1'], '', true);
+    expect(tty.code, tty.stderr).toBe(1);
+    const text = bare(tty.stderr);
+    expect(text).toContain('2/2 inputs, 1 failed');
+    expect(text).toContain('  inputs      2 (1 records, 1 failed)');
+    expect(text).not.toContain('  review');
+  });
+
+  it('--check with a failing input: up to date, and still exit 1', async () => {
+    const dir = project();
+    expect((await runIn(dir, ['build', '-j', '1', '--quiet'])).code).toBe(1);
+    const check = await runIn(dir, ['build', '--check', '-j', '1', '--quiet']);
+    expect(check).toMatchObject({ code: 1, stderr: expect.stringContaining('digest build --check: out is up to date (2 inputs)\n') });
+  });
+
+  it('files in the output folder digest did not write are named and left alone', async () => {
+    const dir = project();
+    mkdirSync(join(dir, 'out', 'articles'), { recursive: true });
+    writeFileSync(join(dir, 'out', 'articles', 'mine.json'), '{}');
+    const r = await runIn(dir, ['build', '-j', '1']);
+    expect(r.stderr).toContain('digest build: left alone 1 file digest did not write: out/articles/mine.json\n');
+    expect(readFileSync(join(dir, 'out', 'articles', 'mine.json'), 'utf8')).toBe('{}');
+    expect((await runIn(dir, ['build', '-j', '1', '--quiet'])).stderr).not.toContain('left alone');
+  });
+
+  it('--ids-from: a shard takes its ids from the dataset named', async () => {
+    const dir = project();
+    expect((await runIn(dir, ['build', '-j', '1', '--quiet'])).code).toBe(1);
+    const manifest = join(dir, 'out', 'manifest.json');
+    const ids = JSON.parse(readFileSync(manifest, 'utf8'));
+    ids.inputs = ids.inputs.map((i: { path: string; id: string | null }) => (i.path === 'in/as-2025.txt' ? { ...i, id: 'kept-id' } : i));
+    writeFileSync(join(dir, 'ids.json'), JSON.stringify(ids));
+    const r = await runIn(dir, ['build', '-j', '1', '--quiet', '--no-cache', '--shard', '1/1', '--out', 'shard', '--ids-from', 'ids.json']);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(readFileSync(join(dir, 'shard', 'manifest.json'), 'utf8')).inputs.find((i: { path: string }) => i.path === 'in/as-2025.txt').id).toBe('kept-id');
+  });
+
+  it('an output folder that is a file is one line, exit 2, no stack', async () => {
+    const dir = project();
+    writeFileSync(join(dir, 'taken'), 'a file');
+    const r = await runIn(dir, ['ingest', 'in/as-2025.txt', '--out', 'taken']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/^digest ingest: .*taken/);
+    expect(r.stderr).not.toContain('    at ');
+  });
+});

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { foldWidth, slugify } from '../../src/core/text.js';
+
+describe('foldWidth: the matching view', () => {
+  it('full-width ASCII and the ideographic space fold, one unit for one, so offsets stay', () => {
+    const text = '２０２５年３月\u3000《Ｃｅｌｌ》！';
+    const folded = foldWidth(text);
+    expect(folded).toBe('2025年3月 《Cell》!');
+    expect(folded.length).toBe(text.length);
+  });
+
+  it('text with nothing to fold is returned as it is', () => {
+    const text = '2025年3月 干细胞';
+    expect(foldWidth(text)).toBe(text);
+  });
+});
+
+describe('slugify', () => {
+  it('lower-case ASCII letters and digits, single hyphens, none at the ends, at most max characters', () => {
+    expect(slugify('  Mesenchymal Stem-Cells (MSCs)!  ')).toBe('mesenchymal-stem-cells-mscs');
+    expect(slugify('Crème brûlée')).toBe('creme-brulee');
+    expect(slugify('干细胞')).toBe('');
+    expect(slugify('abc def ghi', 5)).toBe('abc-d');
+    expect(slugify('abcd efgh', 5)).toBe('abcd');
+  });
+});

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { parseReference } from '../../src/refs/parse.js';
+
+const csl = (raw: string) => parseReference(raw, 'ref-1').csl;
+
+describe('the general reader: authors, year, title, then the source', () => {
+  it('French guillemets around the title; "vol.", "no" and "p." in the source', () => {
+    expect(csl('Dupont, J. « Les cellules souches ». Revue de Médecine, vol. 12, no 3, 2019, p. 45-50.')).toEqual({
+      id: 'ref-1',
+      type: 'article-journal',
+      author: [{ family: 'Dupont', given: 'J.' }],
+      title: 'Les cellules souches',
+      'container-title': 'Revue de Médecine',
+      volume: '12',
+      issue: '3',
+      page: '45-50',
+      issued: { 'date-parts': [[2019]] },
+    });
+  });
+
+  it('a ditto mark for the author before: no author, the rest read', () => {
+    expect(csl('———. The Stem Cell Debate. New York: Norton, 2011.')).toEqual({
+      id: 'ref-1',
+      type: 'book',
+      title: 'The Stem Cell Debate',
+      publisher: 'Norton',
+      'publisher-place': 'New York',
+      issued: { 'date-parts': [[2011]] },
+    });
+  });
+
+  it('an organisation as the author, with the year after it or in brackets', () => {
+    expect(csl('American Society of Hematology. 2020. Guidelines for stem cell transplantation. Blood Advances 4(3): 100-120.')).toMatchObject({
+      author: [{ literal: 'American Society of Hematology' }],
+      issued: { 'date-parts': [[2020]] },
+      title: 'Guidelines for stem cell transplantation',
+      'container-title': 'Blood Advances',
+      volume: '4',
+      issue: '3',
+      page: '100-120',
+    });
+    expect(csl('World Health Organization. (2019, March 5). Stem cell therapy guidance. Geneva: WHO.')).toMatchObject({
+      type: 'book',
+      author: [{ literal: 'World Health Organization' }],
+      title: 'Stem cell therapy guidance',
+      publisher: 'WHO',
+      'publisher-place': 'Geneva',
+    });
+  });
+
+  it('authors and a year and nothing else; a season after the year', () => {
+    expect(csl('Smith, J. (2019).')).toEqual({ id: 'ref-1', type: 'article-journal', author: [{ family: 'Smith', given: 'J.' }], issued: { 'date-parts': [[2019]] } });
+    expect(csl('Jones, A. (2018, Spring). Cord blood. Transfusion, 58(2), 10–20.')).toMatchObject({ issued: { 'date-parts': [[2018]] }, title: 'Cord blood', 'container-title': 'Transfusion', volume: '58', issue: '2', page: '10-20' });
+  });
+
+  it('letters beyond ASCII in names, titles and journals; "et al." and "; vol: pages"', () => {
+    expect(csl('Müller, H., & O\'Brien, P. (2021). Über Stammzellen. Deutsches Ärzteblatt, 118(4), 55–60.')).toMatchObject({
+      author: [{ family: 'Müller', given: 'H.' }, { family: "O'Brien", given: 'P.' }],
+      title: 'Über Stammzellen',
+      'container-title': 'Deutsches Ärzteblatt',
+    });
+    expect(csl('Wang L, et al. Exosomes from MSCs. Stem Cell Res Ther 2020; 11: 1–12.')).toMatchObject({
+      author: [{ family: 'Wang', given: 'L' }],
+      'container-title': 'Stem Cell Res Ther',
+      issued: { 'date-parts': [[2020]] },
+      volume: '11',
+      page: '1-12',
+    });
+  });
+});

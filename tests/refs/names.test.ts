@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { gbtName, gbtNames, isOrganisation, isParticle, isSuffix, looseAuthorEnd, parseAuthors, parseName, scanOrganisation } from '../../src/refs/names.js';
+
+describe('one name', () => {
+  it.each([
+    ['Smith, John', { family: 'Smith', given: 'John' }],
+    ['Smith,', { family: 'Smith' }],
+    ['Madonna', { family: 'Madonna' }],
+    ['Hetta HF', { family: 'Hetta', given: 'HF' }],
+    ['Wang, Tao MDa', { family: 'Wang', given: 'Tao' }],
+    ['and John Smith', { family: 'Smith', given: 'John' }],
+  ])('parseName(%j) is %o', (raw, expected) => {
+    expect(parseName(raw)).toEqual(expected);
+  });
+
+  it('"et al." and nothing are no name; given names first when the list says so', () => {
+    expect(parseName('et al.')).toBeNull();
+    expect(parseName(' , ')).toBeNull();
+    expect(parseName('J. R. R. Tolkien', true)).toEqual({ family: 'Tolkien', given: 'J. R. R.' });
+  });
+
+  it.each([
+    ['KENNEDY W J', { family: 'KENNEDY', given: 'W J' }],
+    ['DES MARAIS D J', { family: 'DES MARAIS', given: 'D J' }],
+    ['LI Jiangning', { family: 'LI', given: 'Jiangning' }],
+    ['EINSTEIN', { family: 'EINSTEIN' }],
+    ['LI JIANGNING', { family: 'LI', given: 'JIANGNING' }],
+    ['Кочетков А Я', { family: 'Кочетков', given: 'А Я' }],
+    ['陈登原', { literal: '陈登原' }],
+    ['World Health Organization', { literal: 'World Health Organization' }],
+  ])('gbtName(%j) is %o', (raw, expected) => {
+    expect(gbtName(raw)).toEqual(expected);
+  });
+
+  it('an empty GB/T name is none', () => {
+    expect(gbtName(' ., ')).toBeNull();
+  });
+});
+
+describe('name lists', () => {
+  it('GB/T: 等 ends the list, Jr and Inc. attach to the name before', () => {
+    expect(gbtNames('陈晋镳, 张惠民, 朱士兴, 等')).toEqual([{ literal: '陈晋镳' }, { literal: '张惠民' }, { literal: '朱士兴' }]);
+    expect(gbtNames('PEEBLES P Z, Jr')).toEqual([{ family: 'PEEBLES', given: 'P Z', suffix: 'Jr' }]);
+    expect(gbtNames('Online Computer Library Center, Inc.')).toEqual([{ literal: 'Online Computer Library Center, Inc.' }]);
+  });
+
+  it('"A, B.; C, D.", "Family I, Family I", "… and X Y", "et al." dropped', () => {
+    expect(parseAuthors('Smith, J.; Doe, A.')).toEqual([{ family: 'Smith', given: 'J.' }, { family: 'Doe', given: 'A.' }]);
+    expect(parseAuthors('Smith, J., Doe, A. and Roe, B. et al.')).toEqual([
+      { family: 'Smith', given: 'J.' },
+      { family: 'Doe', given: 'A.' },
+      { family: 'Roe', given: 'B.' },
+    ]);
+    expect(parseAuthors('Hetta HF, Elsaghir A, , Ramadan YN')).toEqual([
+      { family: 'Hetta', given: 'HF' },
+      { family: 'Elsaghir', given: 'A' },
+      { family: 'Ramadan', given: 'YN' },
+    ]);
+  });
+});
+
+describe('name words', () => {
+  it('suffixes, particles and organisations come from the data file', () => {
+    expect(isSuffix('Jr.,')).toBe(true);
+    expect(isSuffix('Smith')).toBe(false);
+    expect(isParticle('van')).toBe(true);
+    expect(isParticle('Gogh')).toBe(false);
+    expect(isOrganisation('中国医学科学院干细胞研究中心')).toBe(true);
+    expect(isOrganisation('欧阳明')).toBe(false);
+    expect(isOrganisation('World Health Organization')).toBe(true);
+  });
+});
+
+describe('where an author list ends', () => {
+  it('an organisation as the author: its name, up to the full stop', () => {
+    expect(scanOrganisation('World Health Organization. Stem cells. Geneva: WHO; 2019.')).toEqual({ names: [{ literal: 'World Health Organization' }], role: 'author', end: 25, shape: 'given-family' });
+    expect(scanOrganisation('Stem cells. Geneva')).toBeNull();
+  });
+
+  it('looseAuthorEnd: at "et al." after names the scanner could not read ("Luong le A"); never through words of a title', () => {
+    expect(looseAuthorEnd('Luong le A, Smith J et al. Title', 0)).toEqual({ end: 26, names: [{ family: 'Luong le', given: 'A' }, { family: 'Smith', given: 'J' }] });
+    expect(looseAuthorEnd('the stem cells in 2019 were studied (2019)', 0)).toBeNull();
+  });
+});

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import type { ArticleDigest, DatasetChanges } from '../../../src/generated/changes.js';
+import { renderIndexPage, type IndexRow } from '../../../src/report/html/index.js';
+
+const counts = { months: 2, items: 3, references: 2, referencesWithDoi: 1, entities: 4, errors: 0, warnings: 0, infos: 0 };
+const zero = { months: 0, items: 0, references: 0, referencesWithDoi: 0, entities: 0 };
+const row = (id: string, more: Partial<IndexRow> = {}): IndexRow => ({
+  path: `in/${id}.txt`,
+  id,
+  status: 'ok',
+  title: `${id} 标题`,
+  titleEn: null,
+  topic: null,
+  period: null,
+  missingMonths: [],
+  outOfOrderMonths: [],
+  timeline: ['2025-01', '2025-03'],
+  problems: {},
+  ...counts,
+  ...more,
+});
+const digest = (id: string, texts: string[]): ArticleDigest => ({
+  id,
+  path: `in/${id}.txt`,
+  title: null,
+  items: texts.map((text, i) => ({ at: `s1-${i}`, date: '2025-01-02', journal: null, paperTitle: null, dois: [], text, excerpt: text })),
+  references: [],
+});
+
+describe('the index page: diagnostics and changes of each article', () => {
+  it('counts of errors and warnings linked to the list, each rule to its first diagnostic; a failed input links nowhere', () => {
+    const html = renderIndexPage(
+      [row('a', { errors: 1, warnings: 2, problems: { 'body-empty': 1, 'item-uncited': 2 } }), row('b'), row('c', { ...zero, id: null, status: 'failed', errors: 1, problems: { 'input-unreadable': 1 }, timeline: [] })],
+      'digest',
+    );
+    expect(html).toContain('<a href="a.html#diagnostics"><span class="sev error">1 error</span> <span class="sev warning">2 warnings</span></a><br><span class="rules"><a href="a.html#rule-body-empty"><code>body-empty</code></a>, <a href="a.html#rule-item-uncited"><code>item-uncited</code> ×2</a></span>');
+    expect(html).toContain('<td data-label="Diagnostics" data-v="1000000000000"><span class="sev error">failed</span><br><span class="rules"><code>input-unreadable</code></span></td>');
+    expect(html).toContain('<td data-label="Diagnostics" data-v="0">none</td>');
+    expect(html).toContain('<span class="year">no months</span>');
+  });
+
+  it('the latest revision: changed articles with what changed (or only item places), added ones, removed ones with their input; older changes dated', () => {
+    const changes: DatasetChanges = {
+      schemaVersion: '1.2.0',
+      revision: 3,
+      articles: [
+        { id: 'a', status: 'changed', revision: 3, previousId: 'a', current: digest('a', ['x', 'y']), previous: digest('a', ['x']) },
+        { id: 'b', status: 'changed', revision: 3, previousId: 'b', current: { ...digest('b', ['x']), items: [{ ...digest('b', ['x']).items[0]!, at: 's2-0' }] }, previous: digest('b', ['x']) },
+        { id: 'c', status: 'new', revision: 3, previousId: null, current: digest('c', ['x']), previous: null },
+        { id: 'd', status: 'new', revision: 2, previousId: null, current: digest('d', ['x']), previous: null },
+      ],
+      removed: [
+        { id: 'gone', revision: 3, last: digest('gone', ['x']) },
+        { id: 'piped', revision: 3, last: { ...digest('piped', []), path: null } },
+      ],
+    };
+    const html = renderIndexPage(['a', 'b', 'c', 'd'].map((id) => row(id)), 'digest', { changes });
+    expect(html).toContain(
+      '<p class="revision">Revision 3, the last build that changed the dataset: changed <a href="a.html#changes">a</a> (1 new item), <a href="b.html#changes">b</a> (1 changed item); added <a href="c.html#changes">c</a>; removed <code>gone</code> (in/gone.txt), <code>piped</code>.',
+    );
+    expect(html).toContain('<a href="d.html#changes"><span class="badge new">new</span></a> <span class="muted">(rev. 2)</span>');
+    expect(html).toContain('<a href="a.html#changes"><span class="badge changed">changed</span></a> 1 new item');
+  });
+
+  it('a revision that lists nothing says so; the first build says there is nothing to compare with', () => {
+    const quiet: DatasetChanges = { schemaVersion: '1.2.0', revision: 2, articles: [{ id: 'a', status: 'first', revision: 1, previousId: null, current: digest('a', []), previous: null }], removed: [] };
+    expect(renderIndexPage([row('a')], 'digest', { changes: quiet })).toContain('the last build that changed the dataset: nothing listed.');
+    const first: DatasetChanges = { ...quiet, revision: 1 };
+    const html = renderIndexPage([row('a')], 'digest', { changes: first });
+    expect(html).toContain('Revision 1: the first build into this folder');
+    expect(html).toContain('<span class="muted" title="first build: nothing to compare with">–</span>');
+  });
+});

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import type { Item, Section } from '../../src/generated/article.js';
+import { pageKind, type KindEvidence } from '../../src/structure/kind.js';
+import { pipeline } from '../helpers.js';
+
+const item = (text: string) => ({ text }) as Item;
+const section = (kind: Section['kind'], items: Item[] = [], more: Partial<Section> = {}) => ({ kind, items, ...more }) as Section;
+const plain = [item('3月5日,某医院团队报告了两名患者的随访结果。'), item('3月9日,另一团队开始招募受试者。')];
+const cited = [item('3月5日,《干细胞研究与治疗》发表了一项研究[1]。'), item('3月9日,《细胞》发表了另一项研究[2]。')];
+
+/** The page kind of a page with these sections and, by default, no title, page date or byline. */
+function kind(sections: Section[], more: Partial<KindEvidence> = {}) {
+  return pageKind({ title: null, sections, itemBlocks: new Map(), titleDeclaresMonths: false, pageDate: null, byline: false, ...more }, pipeline().data.structure);
+}
+
+describe('pageKind: the first rule that fits', () => {
+  it('1. a month digest: a month section holds an item, or the title declares months', () => {
+    expect(kind([section('month', plain)])).toBe('month-digest');
+    expect(kind([section('month')], { titleDeclaresMonths: true })).toBe('month-digest');
+  });
+
+  it('2. a year roundup: two year sections, or one and a span of years in the title', () => {
+    expect(kind([section('year', plain), section('year')])).toBe('year-roundup');
+    expect(kind([section('year', plain)], { title: '2023-2025年干细胞治疗进展回顾' })).toBe('year-roundup');
+  });
+
+  it('3. an overview: the title promises an explanation, whatever the page dates', () => {
+    expect(kind([section('other', cited)], { title: '干细胞治疗膝骨关节炎的4种方法' })).toBe('overview');
+    expect(kind([section('year', plain)], { title: '间充质干细胞有哪些适应症' })).toBe('overview');
+  });
+
+  it('4. a drug approval: the title or the first item names an approval by a regulator (not in a year roundup)', () => {
+    expect(kind([section('other', plain)], { title: '国家药监局批准首款干细胞药物上市' })).toBe('drug-approval');
+    expect(kind([section('other', [item('1月2日,FDA批准了一款干细胞疗法。')])])).toBe('drug-approval');
+    expect(kind([section('year', [item('1月2日,FDA批准了一款干细胞疗法。')])])).not.toBe('drug-approval');
+  });
+
+  it('5. a trial roundup: the title counts studies, or two items report publications', () => {
+    // With a page date, two plain items would be a news item (rule 6): the title decides first.
+    expect(kind([section('other', plain)], { title: '盘点:5项临床试验的最新结果', pageDate: '2025-03-10' })).toBe('trial-roundup');
+    expect(kind([section('other', plain)], { title: '盘点:干细胞临床试验的最新结果', pageDate: '2025-03-10' })).toBe('news-item');
+    expect(kind([section('other', cited)], { pageDate: '2025-03-10' })).toBe('trial-roundup');
+  });
+
+  it('6–7. a news item with a page date, a byline or a single item; two plain items without them are a trial roundup', () => {
+    expect(kind([section('other', plain)], { pageDate: '2025-03-10' })).toBe('news-item');
+    expect(kind([section('other', plain)], { byline: true })).toBe('news-item');
+    expect(kind([section('other', [plain[0]!])])).toBe('news-item');
+    expect(kind([section('other', plain)])).toBe('trial-roundup');
+  });
+
+  it('7. no items: a news item with a page date and no outline, else an overview', () => {
+    expect(kind([section('other')], { pageDate: '2025-03-10' })).toBe('news-item');
+    expect(kind([section('other', [], { outlineLevel: 1 } as Partial<Section>)], { pageDate: '2025-03-10' })).toBe('overview');
+    expect(kind([section('other')])).toBe('overview');
+  });
+});
