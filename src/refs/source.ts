@@ -81,6 +81,8 @@ const volumeIssuePages = new RegExp(
 );
 // "50: 3 (2015)", "XIV:4 (1994)": volume, issue, then the date in brackets.
 const volumeIssueDate = new RegExp(String.raw`^(?<volume>\d{1,4}[A-Za-z]?|${ROMAN})\s?[:,.]\s?(?<issue>\d{1,4}(?:[-–/]\d{1,4})?)\s?\((?<date>[^()]{4,30})\)(?:\s?[:,]\s?(?<page>${PAGE}))?$`, 'u');
+// A date written in numbers only: day.month.year (as German and French references write it) or ISO.
+const numericDate = /^(?:\d{1,2}\.\d{1,2}\.(?:1[5-9]|20)\d{2}|(?:1[5-9]|20)\d{2}-\d{1,2}(?:-\d{1,2})?)$/;
 const romanAlone = new RegExp(String.raw`^(${ROMAN})$`, 'u');
 // "Vol. 4 of Gesammelte Dichtungen", "Vols. 4 and 5 of Obras completas", "volume 17 of Clay Math. Proc.".
 const volumeOf = /^(?:vols?|volumes?|bd|band|t)\.?\s?(?<volume>\d{1,4}[A-Za-z]?(?:\s?(?:and|&|-|–)\s?\d{1,4})?|[IVXLC]{1,7})\s(?:of|de|di|von)\s(?<series>\p{Lu}.{2,120})$/iu;
@@ -152,6 +154,8 @@ function readNumbers(text: string): SourceFields | null {
   const supplement = /^(?:suppl|supplement|sup)\.?\s?(\w{0,4})$/i.exec(value);
   if (supplement) return { issue: `Suppl${supplement[1] ? ` ${supplement[1]}` : ''}` };
   if (isYear(value.replace(/[a-z]$/, ''))) return { year: Number(value.slice(0, 4)) };
+  // "12.03.2019", "2019-03-12": a numeric date is a date, never "volume.issue" and pages.
+  if (numericDate.test(value)) return readDate(value);
   m = physics.exec(value);
   if (m?.groups) {
     out.volume = m.groups.volume!.replace(/\s/g, ' ');

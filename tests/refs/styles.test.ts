@@ -19,6 +19,15 @@ describe('reference styles a digest copies', () => {
     });
   });
 
+  it('a date written in numbers (day.month.year, ISO) is the date, never volume.issue and pages', () => {
+    const dotted = csl('Weber A. Zellersatz im Knorpel. Gelenkblatt. 12.03.2019.');
+    expect(dotted.issued).toEqual({ 'date-parts': [[2019, 3, 12]] });
+    expect([dotted.volume, dotted.issue, dotted.page]).toEqual([undefined, undefined, undefined]);
+    const iso = csl('Weber A. Zellersatz im Knorpel. Gelenkblatt. 2019-03-12.');
+    expect(year('Weber A. Zellersatz im Knorpel. Gelenkblatt. 2019-03-12.')).toBe(2019);
+    expect([iso.volume, iso.issue, iso.page]).toEqual([undefined, undefined, undefined]);
+  });
+
   it('APA', () => {
     expect(csl('Okafor, C. N., & Lindqvist, P. (2020). Stem cell tourism and patient risk. Journal of Regenerative Ethics, 12(4), 301-315.')).toMatchObject({
       author: [{ family: 'Okafor', given: 'C. N.' }, { family: 'Lindqvist', given: 'P.' }],
