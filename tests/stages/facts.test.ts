@@ -14,6 +14,8 @@ describe('facts: timepoints', () => {
     ['五年后仍保持在89.3%', '5 years'],
     ['经过六个月的MSC治疗后', '6 months'],
     ['单次输注后52周随访', '52 weeks'],
+    ['随访1,000天后仍有效', '1000 days'],
+    ['治疗后，6个月时复查', '6 months'],
     ['疗效显著', null],
   ])('%s', (clause, expected) => {
     expect(timepointIn(data().concepts.view(clause), data().facts)).toBe(expected);
