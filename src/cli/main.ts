@@ -18,6 +18,7 @@ import type { OutputReport } from '../dataset/writer.js';
 import { useColor } from './color.js';
 import { closest, commandHelp, commands, overviewHelp, parseCommand, UsageError, type Parsed } from './options.js';
 import { LineIndex } from '../core/location.js';
+import { countOf } from '../core/text.js';
 
 /** Where the CLI reads and writes; tests pass their own. */
 export interface Io {
@@ -277,7 +278,7 @@ async function cmdBuild(args: string[], ctx: Context): Promise<number> {
       say(ctx, `digest build --check: ${where} is not what a build would write:\n${problems.map((p) => `  ${p}\n`).join('')}`, 'result');
       return 1;
     }
-    say(ctx, `digest build --check: ${where} is up to date (${result.inputs.length} inputs${of})\n`, 'result');
+    say(ctx, `digest build --check: ${where} is up to date (${countOf(result.inputs.length, 'input')}${of})\n`, 'result');
     return result.failed > 0 ? 1 : 0;
   }
   if (buildTable) {
@@ -287,8 +288,8 @@ async function cmdBuild(args: string[], ctx: Context): Promise<number> {
   } else {
     say(
       ctx,
-      `digest build: ${result.inputs.length} inputs${of}, ${result.inputs.length - result.failed} records, ${result.failed} failed; ` +
-        `${result.computed} ingested, ${result.reused} from cache; ${result.changed.length} files changed under ${where}\n`,
+      `digest build: ${countOf(result.inputs.length, 'input')}${of}, ${countOf(result.inputs.length - result.failed, 'record')}, ${result.failed} failed; ` +
+        `${result.computed} ingested, ${result.reused} from cache; ${countOf(result.changed.length, 'file')} changed under ${where}\n`,
       'result',
     );
   }
@@ -310,7 +311,7 @@ async function cmdMerge(args: string[], ctx: Context): Promise<number> {
       return 1;
     }
   }
-  say(ctx, `digest merge: ${args.length} shards, ${result.inputs} inputs, ${result.records} records; ${values.check ? 'up to date' : `${result.changed.length} files changed`} under ${where}\n`, 'result');
+  say(ctx, `digest merge: ${countOf(args.length, 'shard')}, ${countOf(result.inputs, 'input')}, ${countOf(result.records, 'record')}; ${values.check ? 'up to date' : `${countOf(result.changed.length, 'file')} changed`} under ${where}\n`, 'result');
   return 0;
 }
 

@@ -1,6 +1,7 @@
 import stringWidth from 'string-width';
 import type { InputSummary } from '../dataset/entry.js';
 import { forTerminal } from '../report/terminal.js';
+import { countOf as plural } from '../core/text.js';
 
 /** ANSI styling, or none. */
 interface Paint {
@@ -15,10 +16,6 @@ interface Paint {
 export function paint(color: boolean): Paint {
   const wrap = (open: number, close: number) => (text: string) => (color ? `\u001b[${open}m${text}\u001b[${close}m` : text);
   return { bold: wrap(1, 22), dim: wrap(2, 22), red: wrap(31, 39), yellow: wrap(33, 39), green: wrap(32, 39) };
-}
-
-function plural(n: number, word: string, many = `${word}s`): string {
-  return `${n} ${n === 1 ? word : many}`;
 }
 
 function list(months: readonly string[], max = 8): string {
@@ -110,7 +107,7 @@ export function buildTable(
   const sum = (f: (s: InputSummary) => number) => inputs.reduce((n, s) => n + f(s), 0);
   const failed = inputs.filter((s) => s.status !== 'ok').length;
   const totals: [string, string][] = [
-    ['inputs', `${inputs.length} (${inputs.length - failed} records, ${failed ? p.red(`${failed} failed`) : '0 failed'})`],
+    ['inputs', `${inputs.length} (${plural(inputs.length - failed, 'record')}, ${failed ? p.red(`${failed} failed`) : '0 failed'})`],
     ['ingested', `${facts.computed} (${facts.reused} from cache) on ${facts.threads ? plural(facts.threads, 'worker thread') : 'the main thread'} in ${facts.seconds.toFixed(1)} s`],
     ['items', String(sum((s) => s.counts.items))],
     ['references', `${sum((s) => s.counts.references)} (${sum((s) => s.counts.referencesWithDoi)} with DOI)`],

@@ -35,3 +35,8 @@ export function slugify(text: string, max = 80): string {
     .slice(0, max)
     .replace(/-+$/g, '');
 }
+
+/** "1 input", "9 inputs": a count and its noun, singular for one (English terminal text, facts' units). */
+export function countOf(n: number, word: string, many = `${word}s`): string {
+  return `${n} ${n === 1 ? word : many}`;
+}

@@ -4,8 +4,8 @@ import { factsDefaults } from '../generated/stage-defaults.js';
 import type { CompiledFacts, PipelineData } from '../core/data.js';
 import type { ConceptSpan } from '../core/lexicon.js';
 import { defineStage } from '../core/stage.js';
+import { countOf as plural } from '../core/text.js';
 
-const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
 
 /** A number written in digits (thousands separators allowed) or as a number word of the data. */
 function numberOf(text: string, f: CompiledFacts): number {

@@ -44,7 +44,7 @@ describe('outside this repository', () => {
     expect(existsSync(join(dir, pipeline.$schema))).toBe(true);
     const build = await digest(dir, 'build');
     expect(build.status, build.stderr).toBe(0);
-    expect(build.stderr).toContain('digest build: 1 inputs, 1 records, 0 failed');
+    expect(build.stderr).toContain('digest build: 1 input, 1 record, 0 failed');
     expect(existsSync(join(dir, 'out', 'articles', 'as-2025.json'))).toBe(true);
     expect(existsSync(join(dir, 'out', 'report', 'index.html'))).toBe(true);
   }, 120_000);

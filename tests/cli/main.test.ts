@@ -79,7 +79,7 @@ describe('main: build outcomes', () => {
     expect(tty.code, tty.stderr).toBe(1);
     const text = bare(tty.stderr);
     expect(text).toContain('2/2 inputs, 1 failed');
-    expect(text).toContain('  inputs      2 (1 records, 1 failed)');
+    expect(text).toContain('  inputs      2 (1 record, 1 failed)');
     expect(text).not.toContain('  review');
   });
 

@@ -56,7 +56,7 @@ describe('the main command, right after npm ci', () => {
       },
     });
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stderr).toContain('digest build: 1 inputs, 1 records, 0 failed; 1 ingested');
+    expect(r.stderr).toContain('digest build: 1 input, 1 record, 0 failed; 1 ingested');
     expect(statSync(join(dir, 'out', 'manifest.json')).isFile()).toBe(true);
     expect(stamps(repo('dist'))).toEqual(before);
   }, 60_000);
