@@ -42,7 +42,7 @@ export interface PipelineFile {
   name: string;
   description?: string;
   /**
-   * Files or folders (searched recursively for the listed extensions) that `digest build` ingests.
+   * Files or folders (searched recursively for the listed extensions) that `digest build` ingests, relative to the working directory, as `out` is.
    */
   inputs?: string[];
   extensions?: string[];
