@@ -140,7 +140,8 @@ function applySource(csl: CslItem, source: Source): void {
   if (source.issue) csl.issue = source.issue;
   if (source.page) csl.page = source.page;
   if (source.publisher) csl.publisher = source.publisher.replace(/^\(|\)$/g, '');
-  if (source.place) csl['publisher-place'] = source.place.replace(/^\(|\)$/g, '');
+  // (Brackets that wrap the place go, "(London)"; a region in brackets stays: NLM's "Baltimore (MD)".)
+  if (source.place) csl['publisher-place'] = source.place.replace(/^\((.*)\)$/, '$1');
   if (source.edition) csl.edition = source.edition;
   if (source.genre) csl.genre = source.genre;
   if (source.series) csl['collection-title'] = source.series.replace(/\.$/, '');

@@ -485,7 +485,8 @@ function classifyPart(text: string): { kind: SegmentKind; fields: SourceFields }
   words.report.lastIndex = 0;
   const report = words.report.exec(bare);
   if (report) {
-    let number = bare.slice(report.index + report[0].length).trim().replace(/^(?:no\.?|number|#)\s?/i, '');
+    // ("Report No. 123", "Report No.: 45": the label's full stop and colon are no part of the number.)
+    let number = bare.slice(report.index + report[0].length).trim().replace(/^[.:]+\s?/, '').replace(/^(?:no\.?|number|#)\s?:?\s?/i, '');
     // "TR95-90 Computer Science Dept.": the number is one token; an institution may follow it.
     const token = /^(\S+)\s(\p{Lu}.{2,})$/u.exec(number);
     // (An abbreviation at the end keeps its full stop: "Dept.".)

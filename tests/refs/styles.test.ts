@@ -28,6 +28,17 @@ describe('reference styles a digest copies', () => {
     expect([iso.volume, iso.issue, iso.page]).toEqual([undefined, undefined, undefined]);
   });
 
+  it('NLM reports: the number without its label\'s full stop or colon, a region in brackets kept with its city', () => {
+    expect(csl('Regional Cell Board. Cord blood banking in practice. Report No. 123. Baltimore (MD): Board Press; 2019.')).toMatchObject({
+      type: 'report',
+      number: '123',
+      publisher: 'Board Press',
+      'publisher-place': 'Baltimore (MD)',
+    });
+    expect(csl('Office of Cell Therapy. Annual review of trials. Report No.: 45. Bethesda (MD): The Office; 2020.')).toMatchObject({ number: '45', 'publisher-place': 'Bethesda (MD)' });
+    expect(csl('Park S. Cord blood. (London): Hale; 2001.')['publisher-place']).toBe('London');
+  });
+
   it('APA', () => {
     expect(csl('Okafor, C. N., & Lindqvist, P. (2020). Stem cell tourism and patient risk. Journal of Regenerative Ethics, 12(4), 301-315.')).toMatchObject({
       author: [{ family: 'Okafor', given: 'C. N.' }, { family: 'Lindqvist', given: 'P.' }],
