@@ -230,6 +230,9 @@ function readDate(text: string): SourceFields | null {
   // ("May(26)": the day in brackets.)
   const value = text.trim().replace(/(?<=\p{L})\s?\((\d{1,2})\)\.?$/u, ' $1').replace(/^\(|\)\.?$/g, '').replace(/[.,:]$/, '').trim();
   if (!value || value.length > 40) return null;
+  // "2019-03-12": ISO, whole (the split below would cut it at its hyphens).
+  const iso = /^((?:1[5-9]|20)\d{2})-(\d{1,2})(?:-(\d{1,2}))?$/.exec(value);
+  if (iso) return iso[3] ? { year: Number(iso[1]), month: Number(iso[2]), day: Number(iso[3]) } : { year: Number(iso[1]), month: Number(iso[2]) };
   const tokens = value.split(/[\s/–—-]+/).filter(Boolean);
   let year: number | undefined;
   let month: number | undefined;
@@ -252,12 +255,6 @@ function readDate(text: string): SourceFields | null {
       day ??= d;
       month ??= mo;
       year ??= y;
-      known++;
-    } else if (/^(?:1[5-9]|20)\d{2}-\d{1,2}(?:-\d{1,2})?$/.test(t)) {
-      const [y, mo, d] = t.split('-').map(Number);
-      year ??= y;
-      month ??= mo;
-      day ??= d;
       known++;
     } else return null;
   }
