@@ -172,7 +172,7 @@ export interface StructureData {
      */
     titleYearRange: string;
     /**
-     * A year in the title (group year): the year of dates that give none when nothing nearer does.
+     * A year in the title (group year: "2025年", or a year 1800–2099 standing alone as in "March 2025"): the year of dates that give none when nothing nearer does.
      */
     titleYear: string;
     approvalVerbs: Words3;

@@ -6,5 +6,5 @@ export const shippedDataHashes: readonly string[] = [
   'f23a868f6c0a2e82baa656e2577d8e03668e59923dfe139e4d9e5262d96905e3', // html: pipelines/data/html.json
   '2eb58b2415afef7c4e1ddcd51f2d2412c9997ce141c294b5589ec4407e7f4ba1', // journals: pipelines/data/journals.json
   'ddba2fac455a4a481740e9ad8cae0d15e261e47c9037e730c0845c0b4f497055', // lexicon: pipelines/data/lexicon.json
-  '1bbc42af6018acb51904cc80c258607f590f88f695f1692079b32003b09402a1', // structure: pipelines/data/structure.json
+  '63dc18ebcf83f56c5f85d74dffccbbe796155ec344ff4c64aa93f3a6b9aa3e77', // structure: pipelines/data/structure.json
 ];

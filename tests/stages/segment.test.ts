@@ -77,6 +77,22 @@ describe('segment: documents', () => {
     expect(doc.diagnostics.find((d) => d.rule === 'item-month-mismatch')).toMatchObject({ line: 5, column: 1, severity: 'warning' });
   });
 
+  it('dates an English item from the year its title gives ("March 2025"), as a Chinese title\'s "2025年"', async () => {
+    const text = 'Stem cell therapy for knee osteoarthritis: March 2025 research digest\n\nHighlights of the month.\n\nOn March 5, the journal Stem Cell Research & Therapy published a trial [1].\n\nReferences\n1. A B. Title. J. 2025;1:1.\n';
+    const doc = await runUpTo(text, 'segment');
+    expect(doc.sections.flatMap((s) => s.items).map((i) => i.date)).toEqual(['2025-03-05']);
+    expect(doc.diagnostics.map((d) => d.rule)).not.toContain('date-without-year');
+  });
+
+  it.each([
+    ['Top 1000 stem cell trials: an overview', null],
+    ['Stem cells in 2024-2025', null],
+    ['干细胞治疗2025年进展', 2025],
+  ])('reads the title year of "%s" as %s', async (title, year) => {
+    const doc = await runUpTo(`${title}\n\nOn March 5, a team published a trial [1].\n\nReferences\n1. A B. Title. J. 2025;1:1.\n`, 'segment');
+    expect(doc.sections.flatMap((s) => s.items).map((i) => i.date)).toEqual(year === null ? [] : [`${year}-03-05`]);
+  });
+
   it('warns about months out of order, repeated, and missing from a declared range', async () => {
     const doc = await runUpTo(
       article('2025年1-6月干细胞治疗汇总\n2025年3月干细胞治疗最新临床进展\n3月1日,a。[1]\n2025年2月干细胞治疗最新临床进展\n2月1日,b。[1]\n2025年3月干细胞治疗最新临床进展\n3月9日,c。[1]'),
