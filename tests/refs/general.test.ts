@@ -68,3 +68,26 @@ describe('the general reader: authors, year, title, then the source', () => {
     });
   });
 });
+
+describe('two references copied as one string', () => {
+  it('the item is the second, whose source ends the string: its authors, year and title, not the first title run on', () => {
+    expect(csl('Baker TR (2001) Cord blood banking: a guide. Springer, Berlin Hale MK, Osei P (2009) Stem cell homing in the injured liver. Liver Int 29:101-110')).toMatchObject({
+      author: [{ family: 'Hale', given: 'MK' }, { family: 'Osei', given: 'P' }],
+      issued: { 'date-parts': [[2009]] },
+      title: 'Stem cell homing in the injured liver',
+      'container-title': 'Liver Int',
+      volume: '29',
+      page: '101-110',
+    });
+    expect(csl('Ortiz, L. (2004). Cell therapy in practice. Oxford: Oxford University Press. Kemp, D. R., & Lowe, A. (2011). Marrow niches revisited. Blood Reviews, 25, 11-19.')).toMatchObject({
+      author: [{ family: 'Kemp', given: 'D. R.' }, { family: 'Lowe', given: 'A.' }],
+      title: 'Marrow niches revisited',
+      'container-title': 'Blood Reviews',
+    });
+  });
+
+  it('a place before the second list is not a name; a year in brackets after no list leaves the title whole', () => {
+    expect(csl('Ruiz P (1998) Haematopoiesis. Wiley, Chichester Dunne AR (2003) Niche signals in marrow. Blood 101:40-45')).toMatchObject({ author: [{ family: 'Dunne', given: 'AR' }], title: 'Niche signals in marrow' });
+    expect(csl('Lee K, Tan S (2015) Outcomes of the stem cell trial (2010) in Korea. Stem Cells 33:1-9')).toMatchObject({ author: [{ family: 'Lee' }, { family: 'Tan' }], title: 'Outcomes of the stem cell trial (2010) in Korea' });
+  });
+});
