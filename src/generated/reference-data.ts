@@ -1734,6 +1734,8 @@ export const referenceData: ReferenceData = {
   "consortium",
   "collaboration",
   "working group",
+  "investigators",
+  "college",
   "authority",
   "laboratory",
   "laboratories",

@@ -91,3 +91,26 @@ describe('two references copied as one string', () => {
     expect(csl('Lee K, Tan S (2015) Outcomes of the stem cell trial (2010) in Korea. Stem Cells 33:1-9')).toMatchObject({ author: [{ family: 'Lee' }, { family: 'Tan' }], title: 'Outcomes of the stem cell trial (2010) in Korea' });
   });
 });
+
+describe('author lists the name scanner leaves early', () => {
+  it('a family in lower case, a page number among the names, a group named last: the list ends at its own end, not in the title', () => {
+    expect(csl('Oduya P, mcgrath T, Ilori K, Banks R. Marrow fat in ageing. Bone. 2010;46:1-5.')).toMatchObject({
+      author: [{ family: 'Oduya', given: 'P' }, { family: 'mcgrath', given: 'T' }, { family: 'Ilori', given: 'K' }, { family: 'Banks', given: 'R' }],
+      title: 'Marrow fat in ageing',
+      'container-title': 'Bone',
+    });
+    expect(csl('Pike D, Shore K, Lund M, 41. Weller T. Stem cell niches in the adult. Blood. 2004;103:1-9.')).toMatchObject({
+      author: [{ family: 'Pike' }, { family: 'Shore' }, { family: 'Lund' }, { family: 'Weller', given: 'T' }],
+      title: 'Stem cell niches in the adult',
+    });
+    expect(csl('Ngata R, Poole A, Bristol Cord Blood Investigators: Cord blood units in storage. Transfusion 2012, 52:33-40.')).toMatchObject({
+      author: [{ family: 'Ngata' }, { family: 'Poole' }, { literal: 'Bristol Cord Blood Investigators' }],
+      title: 'Cord blood units in storage',
+    });
+  });
+
+  it('initials and a full stop end no list that is not there: a quoted title, a journal after "et al.,"', () => {
+    expect(csl('"Mary K. Smith." In Wikipedia. Last modified May 9, 2013.')).toMatchObject({ title: 'Mary K. Smith', 'container-title': 'Wikipedia' });
+    expect(csl('Hale MK, et al., J. Stem Cell Res. 2014, 47, 101-110.')).toMatchObject({ author: [{ family: 'Hale', given: 'MK' }], 'container-title': 'J. Stem Cell Res.' });
+  });
+});
