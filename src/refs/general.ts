@@ -112,8 +112,9 @@ function cuts(body: string): Cut[] {
     const end = body.indexOf(close, m.index + 2);
     if (end !== -1 && end - m.index <= 200 && /^(?:[.,;:]|\s?$|\s[([])/.test(body.slice(end + 1, end + 3))) found.push({ at: m.index, titleEnd: m.index - 1, sourceStart: m.index + 1 });
   }
-  // A title may end in a capital letter ("hepatitis C. Vaccine 2008"): a sentence end after a word.
-  const letterEnd = /(?<=\p{Ll}{3,}\s\p{Lu})\.\s(?=\p{Lu})/gu;
+  // A title may end in a capital letter ("hepatitis C. Vaccine 2008", "at 113 K. Acta Crystallogr C") or a
+  // Roman number ("mucopolysaccharidosis type II. Br J Pharmacol"): a sentence end after a word or a number.
+  const letterEnd = /(?<=(?:\p{Ll}{3,}|\d)\s(?:\p{Lu}|[IVX]{2,4}))\.\s(?=\p{Lu})/gu;
   for (let m = letterEnd.exec(body); m; m = letterEnd.exec(body)) found.push({ at: m.index + 1, titleEnd: m.index, sourceStart: m.index + 2, sentence: true });
   // " In " / ", in " starts a container wherever it stands.
   const inWord = /[,.]\s(?=(?:In|in)[:\s]\s?[\p{Lu}\d])|\s(?=In:\s)/gu;

@@ -114,3 +114,10 @@ describe('author lists the name scanner leaves early', () => {
     expect(csl('Hale MK, et al., J. Stem Cell Res. 2014, 47, 101-110.')).toMatchObject({ author: [{ family: 'Hale', given: 'MK' }], 'container-title': 'J. Stem Cell Res.' });
   });
 });
+
+describe('a title that ends in a unit or a Roman number', () => {
+  it('ends before the journal: "at 7 T. Osteoarthritis Cartilage", "type II. Br J Haematol"', () => {
+    expect(csl('Kim J, Ortiz L. Cartilage repair imaged at 7 T. Osteoarthritis Cartilage. 2015;23(2):10-8.')).toMatchObject({ title: 'Cartilage repair imaged at 7 T', 'container-title': 'Osteoarthritis Cartilage', volume: '23', issue: '2', page: '10-8' });
+    expect(csl('Rao P, Wu D (2010) Stem cell transplantation in mucopolysaccharidosis type II. Br J Haematol 150:100-108')).toMatchObject({ title: 'Stem cell transplantation in mucopolysaccharidosis type II', 'container-title': 'Br J Haematol', volume: '150', page: '100-108' });
+  });
+});
