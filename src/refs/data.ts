@@ -198,6 +198,21 @@ export function referenceWords(): ReferenceWords {
   return compiled;
 }
 
+/**
+ * True when a journal's name ends in an abbreviation whose full stop is its own ("Cell Res.",
+ * "Stem Cell Rev."): the last word is a known abbreviation and no other word is abbreviated
+ * without a full stop. In a name abbreviated the NLM way ("Immun Inflamm Dis.", "J Clin Res.")
+ * the words carry no full stops, so a last one is the separator after the name. (A journal's
+ * word written whole — "Cell", "Med" — is no sign of either way.)
+ */
+export function endsInDottedAbbreviation(name: string): boolean {
+  const words = referenceWords();
+  const parts = name.trim().split(/\s+/);
+  const last = /^(\p{L}+)\.$/u.exec(parts[parts.length - 1] ?? '')?.[1];
+  if (parts.length < 2 || !last || !words.abbreviations.has(last)) return false;
+  return parts.slice(0, -1).every((w) => w.endsWith('.') || !((words.abbreviations.has(w) && !words.journalWords.has(w.toLowerCase())) || /^\p{Lu}$/u.test(w)));
+}
+
 /** Every pattern compiled from the data, for the ReDoS audit. */
 export function referencePatterns(): { name: string; source: string; flags: string }[] {
   referenceWords();

@@ -121,3 +121,12 @@ describe('a title that ends in a unit or a Roman number', () => {
     expect(csl('Rao P, Wu D (2010) Stem cell transplantation in mucopolysaccharidosis type II. Br J Haematol 150:100-108')).toMatchObject({ title: 'Stem cell transplantation in mucopolysaccharidosis type II', 'container-title': 'Br J Haematol', volume: '150', page: '100-108' });
   });
 });
+
+describe('a journal abbreviation keeps its own full stop', () => {
+  it('"Cell Res.", "Stem Cell Rev." before the numbers keep it; NLM names ("J Clin Res", "Cell Res. 2010;") have none', () => {
+    expect(csl('Li, M. (2010). Stem cells. Cell Res., 6(2), 1-9.')['container-title']).toBe('Cell Res.');
+    expect(csl('Li M, Wu D (2010) Stem cells in the niche. Stem Cell Rev. 6:1-9')['container-title']).toBe('Stem Cell Rev.');
+    expect(csl('Li M. Stem cells. Cell Res. 2010;6(2):1-9.')['container-title']).toBe('Cell Res');
+    expect(csl('Li M. Stem cells. J Clin Res. 6:1-9')['container-title']).toBe('J Clin Res');
+  });
+});
