@@ -193,7 +193,10 @@ function gbtSet(path: string): LabelledSet {
     add('title', c.title?.[0], (item, want) => norm(item.title) === norm(want));
     add('container-title', c['container-title']?.[0], (item, want) => norm(item['container-title']) === norm(want));
     add('author', c.author?.[0] && bibFamily(c.author[0]), (item, want) => norm(firstFamily(item, 'author')) === norm(want));
-    add('editor', c.editor?.[0] && bibFamily(c.editor[0]), (item, want) => norm(firstFamily(item, 'editor')) === norm(want));
+    // GB/T 7714 names a book's editors first as it names authors, with no role word ("FAN X, SOMMERS C H.
+    // Food irradiation…[M/OL]. 2nd ed."): only the BibTeX record knows they edit, so that editor is not scored.
+    if (c.editor && !c.author && /\[M(?:\/OL)?\](?!\s?\/\/)/.test(raw) && !/\((?:eds?|editors?)\.?\)|,\s?eds?\.|\beditors?\b|[编編]/i.test(raw)) unwritten.push('editor');
+    else add('editor', c.editor?.[0] && bibFamily(c.editor[0]), (item, want) => norm(firstFamily(item, 'editor')) === norm(want));
     add('issued', c.issued?.map(year).find((y) => y) ?? undefined, (item, want) => itemYear(item) === want);
     add('volume', c.volume?.[0], (item, want) => unlabel(item.volume) === unlabel(want));
     add('issue', c.issue?.[0], (item, want) => [item.issue, item.number].some((v) => unlabel(v) === unlabel(want)));
@@ -210,7 +213,12 @@ function gbtSet(path: string): LabelledSet {
     name: 'GB/T 7714 examples (gbt7714-examples)',
     file: path,
     rows,
-    notes: ['author and editor: first name (family, or the whole Chinese name)', 'issue: `issue` or `number` (the gold files a standard’s or report’s number as its issue)', 'type: only strings with a type code'],
+    notes: [
+      'author and editor: first name (family, or the whole Chinese name)',
+      'editor: not scored for a book ([M], [M/OL]) whose editors stand first with no role word (the standard writes none; the BibTeX record alone says they edit): counted among the values not in the string',
+      'issue: `issue` or `number` (the gold files a standard’s or report’s number as its issue)',
+      'type: only strings with a type code',
+    ],
   };
 }
 
