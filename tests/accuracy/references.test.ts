@@ -22,9 +22,9 @@ const target = { 'gbt7714-examples.jsonl': 97, 'anystyle-core.jsonl': 90, 'pmc-v
 
 // Fields below target: the figure reached (rounded down), see README "Measured quality"; every other field is held at its target.
 const floors: Record<keyof typeof target, Floors> = {
-  'gbt7714-examples.jsonl': { editor: 86 },
-  'anystyle-core.jsonl': { title: 88, 'container-title': 83.5 },
-  'pmc-vancouver-dev.jsonl': { title: 96.4 },
+  'gbt7714-examples.jsonl': {},
+  'anystyle-core.jsonl': { title: 88.4, 'container-title': 84.1 },
+  'pmc-vancouver-dev.jsonl': {},
 };
 
 /** The fields whose misses `DIGEST_ACCURACY_MISSES` asks to print for a set ("pmc-vancouver-dev:title,…"). */
