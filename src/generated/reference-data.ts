@@ -229,6 +229,12 @@ export const referenceData: ReferenceData = {
   "主編",
   "編"
  ],
+ "cjkEditorialBodyWords": [
+  "委员会",
+  "委員會",
+  "委員会",
+  "委会"
+ ],
  "cjkTranslatorWords": [
   "译",
   "等译",
@@ -1734,6 +1740,8 @@ export const referenceData: ReferenceData = {
   "consortium",
   "collaboration",
   "working group",
+  "investigators",
+  "college",
   "authority",
   "laboratory",
   "laboratories",

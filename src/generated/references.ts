@@ -110,228 +110,234 @@ export type Words8 = [string, ...string[]];
  */
 export type Words9 = [string, ...string[]];
 /**
- * Chinese role words after translators' names ("译").
+ * Endings of a committee that edits, after an editor word ("编辑委员会", "编委会", "編集委員会"): such a committee named first is the work's editor (an editorial office, "…词典编辑室", is its compiler and stays the author).
  *
  * @minItems 1
  */
 export type Words10 = [string, ...string[]];
 /**
- * Season words that stand for a month in a date.
+ * Chinese role words after translators' names ("译").
  *
  * @minItems 1
  */
 export type Words11 = [string, ...string[]];
 /**
- * Words that make a phrase a publisher's name ("Press", "出版社").
+ * Season words that stand for a month in a date.
  *
  * @minItems 1
  */
 export type Words12 = [string, ...string[]];
 /**
- * Publishers often written without such a word ("Springer", "Wiley").
+ * Words that make a phrase a publisher's name ("Press", "出版社").
  *
  * @minItems 1
  */
 export type Words13 = [string, ...string[]];
 /**
- * Places of publication (cities), matched whole.
+ * Publishers often written without such a word ("Springer", "Wiley").
  *
  * @minItems 1
  */
 export type Words14 = [string, ...string[]];
 /**
- * States, provinces and countries written after a city ("Cambridge, MA", "Menlo Park, California").
+ * Places of publication (cities), matched whole.
  *
  * @minItems 1
  */
 export type Words15 = [string, ...string[]];
 /**
- * Phrases that make a reference a thesis; the phrase becomes its genre.
+ * States, provinces and countries written after a city ("Cambridge, MA", "Menlo Park, California").
  *
  * @minItems 1
  */
 export type Words16 = [string, ...string[]];
 /**
- * Phrases that make a reference a report; the phrase becomes its genre.
+ * Phrases that make a reference a thesis; the phrase becomes its genre.
  *
  * @minItems 1
  */
 export type Words17 = [string, ...string[]];
 /**
- * Words that make a container a conference's proceedings.
+ * Phrases that make a reference a report; the phrase becomes its genre.
  *
  * @minItems 1
  */
 export type Words18 = [string, ...string[]];
 /**
- * Words (full or abbreviated) that make a phrase a journal's name.
+ * Words that make a container a conference's proceedings.
  *
  * @minItems 1
  */
 export type Words19 = [string, ...string[]];
 /**
- * Words that make a name a periodical's whatever its field ("Journal", "Review", "Bulletin"), unlike the field words above ("Science", "Physics"): an institution's name never holds one.
+ * Words (full or abbreviated) that make a phrase a journal's name.
  *
  * @minItems 1
  */
 export type Words20 = [string, ...string[]];
 /**
- * Words that make a part of a book's source its series ("Lecture Notes in Computer Science", "Studies in …").
+ * Words that make a name a periodical's whatever its field ("Journal", "Review", "Bulletin"), unlike the field words above ("Science", "Physics"): an institution's name never holds one.
  *
  * @minItems 1
  */
 export type Words21 = [string, ...string[]];
 /**
- * Labels before a volume number ("Vol.", "Bd.").
+ * Words that make a part of a book's source its series ("Lecture Notes in Computer Science", "Studies in …").
  *
  * @minItems 1
  */
 export type Words22 = [string, ...string[]];
 /**
- * Labels before an issue number ("No.", "Heft").
+ * Labels before a volume number ("Vol.", "Bd.").
  *
  * @minItems 1
  */
 export type Words23 = [string, ...string[]];
 /**
- * Labels before pages ("pp.", "S.").
+ * Labels before an issue number ("No.", "Heft").
  *
  * @minItems 1
  */
 export type Words24 = [string, ...string[]];
 /**
- * Words that mark a supplement ("Suppl", "增刊").
+ * Labels before pages ("pp.", "S.").
  *
  * @minItems 1
  */
 export type Words25 = [string, ...string[]];
 /**
- * Words after an edition number ("2nd ed.").
+ * Words that mark a supplement ("Suppl", "增刊").
  *
  * @minItems 1
  */
 export type Words26 = [string, ...string[]];
 /**
- * Chinese edition words ("2 版", "修订本").
+ * Words after an edition number ("2nd ed.").
  *
  * @minItems 1
  */
 export type Words27 = [string, ...string[]];
 /**
- * Chinese volume words ("第 1 卷", "下册").
+ * Chinese edition words ("2 版", "修订本").
  *
  * @minItems 1
  */
 export type Words28 = [string, ...string[]];
 /**
- * Abbreviations whose full stop never ends a part of the source ("Dept.", "Proc.", "Phys.").
+ * Chinese volume words ("第 1 卷", "下册").
  *
  * @minItems 1
  */
 export type Words29 = [string, ...string[]];
 /**
- * Access notes and database tags that are no part of the citation ("Retrieved from", "[PubMed]").
+ * Abbreviations whose full stop never ends a part of the source ("Dept.", "Proc.", "Phys.").
  *
  * @minItems 1
  */
 export type Words30 = [string, ...string[]];
 /**
- * Notes on a work's publication status ("to appear", "submitted", "Special Issue on …"): dropped like the notes above, and a title ends before them.
+ * Access notes and database tags that are no part of the citation ("Retrieved from", "[PubMed]").
  *
  * @minItems 1
  */
 export type Words31 = [string, ...string[]];
 /**
- * Words a page prints around its references ("Article", "Google Scholar", "PubMed", "Journal", "Publisher"): a line of nothing else in a copied list is no entry.
+ * Notes on a work's publication status ("to appear", "submitted", "Special Issue on …"): dropped like the notes above, and a title ends before them.
  *
  * @minItems 1
  */
 export type Words32 = [string, ...string[]];
 /**
- * Words that make an author an organisation, kept whole as a literal name.
+ * Words a page prints around its references ("Article", "Google Scholar", "PubMed", "Journal", "Publisher"): a line of nothing else in a copied list is no entry.
  *
  * @minItems 1
  */
 export type Words33 = [string, ...string[]];
 /**
- * Chinese endings that make an author an organisation ("委员会").
+ * Words that make an author an organisation, kept whole as a literal name.
  *
  * @minItems 1
  */
 export type Words34 = [string, ...string[]];
 /**
- * Chinese numerals written in edition and volume statements ("第二版", "第十卷").
+ * Chinese endings that make an author an organisation ("委员会").
  *
  * @minItems 1
  */
 export type Words35 = [string, ...string[]];
 /**
- * Words before an ordinal number ("第 1 卷", Korean "제 1 권").
+ * Chinese numerals written in edition and volume statements ("第二版", "第十卷").
  *
  * @minItems 1
  */
 export type Words36 = [string, ...string[]];
 /**
- * Volume words that may follow any short name ("巳集", "下册") or a number ("第 2 卷" → volume "2").
+ * Words before an ordinal number ("第 1 卷", Korean "제 1 권").
  *
  * @minItems 1
  */
 export type Words37 = [string, ...string[]];
 /**
- * Volume words after an ordinal that the standard renders as the number alone ("第 1 卷" → "1"; "第 1 册" stays as written).
+ * Volume words that may follow any short name ("巳集", "下册") or a number ("第 2 卷" → volume "2").
  *
  * @minItems 1
  */
 export type Words38 = [string, ...string[]];
 /**
- * Parts of a work in volumes ("上", "下": "下册", "巳集上").
+ * Volume words after an ordinal that the standard renders as the number alone ("第 1 卷" → "1"; "第 1 册" stays as written).
  *
  * @minItems 1
  */
 export type Words39 = [string, ...string[]];
 /**
- * Words after a year that make it a volume ("2010 年卷").
+ * Parts of a work in volumes ("上", "下": "下册", "巳集上").
  *
  * @minItems 1
  */
 export type Words40 = [string, ...string[]];
 /**
- * Words after a year that say it is a printing ("1995 印刷").
+ * Words after a year that make it a volume ("2010 年卷").
  *
  * @minItems 1
  */
 export type Words41 = [string, ...string[]];
 /**
- * Words that end a Chinese official document number ("京政办发［2005］37 号").
+ * Words after a year that say it is a printing ("1995 印刷").
  *
  * @minItems 1
  */
 export type Words42 = [string, ...string[]];
 /**
- * Words a list holds where a reference is still to be written ("TODO", "待补充"); a run of x is one too.
+ * Words that end a Chinese official document number ("京政办发［2005］37 号").
  *
  * @minItems 1
  */
 export type Words43 = [string, ...string[]];
 /**
- * A work's medium or form, written after its title, often in brackets ("[Motion picture]", "DVD", "television program"): its genre, never part of a title. A word in lower case alone ("film", "video") counts only in brackets.
+ * Words a list holds where a reference is still to be written ("TODO", "待补充"); a run of x is one too.
  *
  * @minItems 1
  */
 export type Words44 = [string, ...string[]];
 /**
- * Edition statements without a number, written as a part of their own ("Reprint", "Revised and expanded").
+ * A work's medium or form, written after its title, often in brackets ("[Motion picture]", "DVD", "television program"): its genre, never part of a title. A word in lower case alone ("film", "video") counts only in brackets.
  *
  * @minItems 1
  */
 export type Words45 = [string, ...string[]];
+/**
+ * Edition statements without a number, written as a part of their own ("Reprint", "Revised and expanded").
+ *
+ * @minItems 1
+ */
+export type Words46 = [string, ...string[]];
 /**
  * @minItems 1
  *
  * This interface was referenced by `ReferenceData`'s JSON-Schema
  * via the `definition` "Words".
  */
-export type Words46 = [string, ...string[]];
+export type Words47 = [string, ...string[]];
 
 /**
  * What the words of a reference string mean: GB/T 7714 type codes, name particles, role and cue words, month names, publishers and places. Read by src/refs/data.ts.
@@ -360,46 +366,47 @@ export interface ReferenceData {
   editedBy: Words7;
   translatedBy: Words8;
   cjkEditorWords: Words9;
-  cjkTranslatorWords: Words10;
+  cjkEditorialBodyWords: Words10;
+  cjkTranslatorWords: Words11;
   /**
    * Month names and abbreviations in the languages references use → month number.
    */
   months: {
     [k: string]: number;
   };
-  seasons: Words11;
-  publisherWords: Words12;
-  publishers: Words13;
-  places: Words14;
-  regions: Words15;
-  thesisWords: Words16;
-  reportWords: Words17;
-  proceedingsWords: Words18;
-  journalWords: Words19;
-  periodicalWords: Words20;
-  seriesWords: Words21;
-  volumeLabels: Words22;
-  issueLabels: Words23;
-  pageLabels: Words24;
-  supplementWords: Words25;
-  editionWords: Words26;
-  cjkEditionWords: Words27;
-  cjkVolumeWords: Words28;
-  abbreviations: Words29;
-  dropNotes: Words30;
-  statusNotes: Words31;
-  listLabels: Words32;
-  organisationWords: Words33;
-  cjkOrganisationWords: Words34;
-  cjkNumerals: Words35;
-  cjkOrdinalPrefixes: Words36;
-  cjkVolumeUnits: Words37;
-  cjkVolumeNumberUnits: Words38;
-  cjkVolumeParts: Words39;
-  cjkYearVolumeWords: Words40;
-  cjkPrintingWords: Words41;
-  cjkDocumentNumberWords: Words42;
-  placeholderWords: Words43;
-  mediumWords: Words44;
-  editionPhrases: Words45;
+  seasons: Words12;
+  publisherWords: Words13;
+  publishers: Words14;
+  places: Words15;
+  regions: Words16;
+  thesisWords: Words17;
+  reportWords: Words18;
+  proceedingsWords: Words19;
+  journalWords: Words20;
+  periodicalWords: Words21;
+  seriesWords: Words22;
+  volumeLabels: Words23;
+  issueLabels: Words24;
+  pageLabels: Words25;
+  supplementWords: Words26;
+  editionWords: Words27;
+  cjkEditionWords: Words28;
+  cjkVolumeWords: Words29;
+  abbreviations: Words30;
+  dropNotes: Words31;
+  statusNotes: Words32;
+  listLabels: Words33;
+  organisationWords: Words34;
+  cjkOrganisationWords: Words35;
+  cjkNumerals: Words36;
+  cjkOrdinalPrefixes: Words37;
+  cjkVolumeUnits: Words38;
+  cjkVolumeNumberUnits: Words39;
+  cjkVolumeParts: Words40;
+  cjkYearVolumeWords: Words41;
+  cjkPrintingWords: Words42;
+  cjkDocumentNumberWords: Words43;
+  placeholderWords: Words44;
+  mediumWords: Words45;
+  editionPhrases: Words46;
 }

@@ -70,6 +70,8 @@ export interface ReferenceWords {
   statusNote: RegExp;
   /** CJK organisation endings. */
   cjkOrganisation: RegExp;
+  /** A CJK committee that edits ("编辑委员会", "編集委員会", "编委会"): an editor word, up to two characters, a committee's ending. */
+  cjkEditorialBody: RegExp;
   /** CJK edition statements ("2 版", "修订本"). */
   cjkEdition: RegExp;
   /** CJK volume statements ("第 1 卷", "下册"). */
@@ -162,6 +164,7 @@ function compile(data: ReferenceData): ReferenceWords {
     dropNote: pattern('dropNote', `(?<![\\p{L}])(?:${alternation([...data.dropNotes, ...data.statusNotes])})(?![\\p{L}])`, 'giu'),
     statusNote: pattern('statusNote', `^(?:${alternation(data.statusNotes)})(?![\\p{L}])`, 'iu'),
     cjkOrganisation: pattern('cjkOrganisation', `(?:${alternation(data.cjkOrganisationWords)})$`, 'u'),
+    cjkEditorialBody: pattern('cjkEditorialBody', `(?:${alternation(data.cjkEditorWords)})\\p{Script=Han}{0,2}(?:${alternation(data.cjkEditorialBodyWords)})$`, 'u'),
     cjkEdition: pattern('cjkEdition', `^(?:(?:${ordinal})?\\s?[\\d${numerals}]{1,3}\\s?(?:${alternation(data.cjkEditionWords)})|\\S{0,8}(?:${alternation(data.cjkEditionWords)}))$`, 'u'),
     cjkVolume: pattern(
       'cjkVolume',
@@ -173,7 +176,8 @@ function compile(data: ReferenceData): ReferenceWords {
     cjkRoleAfterNames: pattern('cjkRoleAfterNames', `^(?<names>.+?)(?:\\s?,\\s?|\\s)(?<word>${alternation([...data.cjkEditorWords, ...data.cjkTranslatorWords])})\\.?$`, 'du'),
     onlineDates: pattern(
       'onlineDates',
-      `^(?<issued>[c[]?(?:1[5-9]|20)\\d{2}(?:-\\d{1,2}){0,2}\\]?(?:\\s?\\([^()]{1,20}\\)|\\s?(?:${alternation(data.cjkPrintingWords)}))?)?\\s?(?:\\((?<updated>[^()]{4,20})\\))?\\s?(?:\\[(?<accessed>[^\\]]{4,20})\\])?\\.?$`,
+      // (A year in brackets is one the cataloguer supplied, "[1936]"; a whole date in brackets is when the copy was seen.)
+      `^(?<issued>(?:c?(?:1[5-9]|20)\\d{2}(?:-\\d{1,2}){0,2}|\\[(?:1[5-9]|20)\\d{2}\\])(?:\\s?\\([^()]{1,20}\\)|\\s?(?:${alternation(data.cjkPrintingWords)}))?)?\\s?(?:\\((?<updated>[^()]{4,20})\\))?\\s?(?:\\[(?<accessed>[^\\]]{4,20})\\])?\\.?$`,
       'du',
     ),
     documentNumber: pattern('documentNumber', `^(?:[\\p{Lu}\\d][\\p{Lu}\\d/ .:—–-]{2,40}|\\S{1,10}\\s?[[［(]\\d{4}[\\]］)]\\s?\\d{1,5}\\s?(?:${alternation(data.cjkDocumentNumberWords)}))$`, 'u'),
@@ -196,6 +200,21 @@ function compile(data: ReferenceData): ReferenceWords {
 export function referenceWords(): ReferenceWords {
   compiled ??= compile(referenceData);
   return compiled;
+}
+
+/**
+ * True when a journal's name ends in an abbreviation whose full stop is its own ("Cell Res.",
+ * "Stem Cell Rev."): the last word is a known abbreviation and no other word is abbreviated
+ * without a full stop. In a name abbreviated the NLM way ("Immun Inflamm Dis.", "J Clin Res.")
+ * the words carry no full stops, so a last one is the separator after the name. (A journal's
+ * word written whole — "Cell", "Med" — is no sign of either way.)
+ */
+export function endsInDottedAbbreviation(name: string): boolean {
+  const words = referenceWords();
+  const parts = name.trim().split(/\s+/);
+  const last = /^(\p{L}+)\.$/u.exec(parts[parts.length - 1] ?? '')?.[1];
+  if (parts.length < 2 || !last || !words.abbreviations.has(last)) return false;
+  return parts.slice(0, -1).every((w) => w.endsWith('.') || !((words.abbreviations.has(w) && !words.journalWords.has(w.toLowerCase())) || /^\p{Lu}$/u.test(w)));
 }
 
 /** Every pattern compiled from the data, for the ReDoS audit. */

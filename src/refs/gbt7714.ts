@@ -215,13 +215,15 @@ function readTitle(csl: CslItem, text: string, code: string): void {
       title = title.slice(0, colon);
     }
   }
-  // "中国科学技术史: 第 2 卷 科学思想史": a volume with its own title is cited by that title;
+  // "中国科学技术史: 第 2 卷 科学思想史": a volume with its own title is cited by that title, the
+  // multi-volume work's title kept as its collection (CSL 1.0.1 has no variable for a main title);
   // "康熙字典: 巳集上: 水部": the volume runs to the end.
   const parts = title.split(/\s?[:：]\s?/u);
   for (let k = 1; k < parts.length; k++) {
     const named = referenceWords().cjkNamedVolume.exec(parts[k]!);
     if (named && k === parts.length - 1) {
       csl.volume = volumeValue(named[1]!);
+      csl['collection-title'] = tidyValue(parts.slice(0, k).join(': '));
       title = named[2]!;
       break;
     }
@@ -308,9 +310,11 @@ export function parseGbt(text: string, csl: CslItem): { unplaced: string[] } | n
     }
   }
 
-  // The whole work's responsibility: a proceedings volume, a compilation and a serial are edited.
+  // The whole work's responsibility: a proceedings volume, a compilation and a serial are edited,
+  // and so is a work whose responsibility is an editorial body ("…辞典編集委員会").
   if (names.length) {
-    if (!isPart && (csl.type === 'periodical' || typeCode === 'C' || typeCode === 'G')) csl.editor = names;
+    const editorialBodies = names.every((n) => n.literal !== undefined && words.cjkEditorialBody.test(n.literal));
+    if (!isPart && (csl.type === 'periodical' || typeCode === 'C' || typeCode === 'G' || editorialBodies)) csl.editor = names;
     else csl.author = names;
   }
   return { unplaced: applyElements(csl, rest.map(kindOf)) };

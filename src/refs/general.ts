@@ -1,6 +1,6 @@
 import { cslDate, type CslItem } from './csl.js';
 import { phraseKey, referenceWords } from './data.js';
-import { isOrganisation, looseAuthorEnd, scanAuthors, scanOrganisation } from './names.js';
+import { isOrganisation, isParticle, looseAuthorEnd, scanAuthors, scanOrganisation } from './names.js';
 import { classifySegment, isDateOnly, isExtentOrContributors, isLabelledNumbers, readSourceText, segmentSource, type Segment, type Source } from './source.js';
 import { splitTopLevel } from './text.js';
 import { readSource, sentenceEnds, tidy, type Source as JournalSource } from './vancouver.js';
@@ -112,8 +112,9 @@ function cuts(body: string): Cut[] {
     const end = body.indexOf(close, m.index + 2);
     if (end !== -1 && end - m.index <= 200 && /^(?:[.,;:]|\s?$|\s[([])/.test(body.slice(end + 1, end + 3))) found.push({ at: m.index, titleEnd: m.index - 1, sourceStart: m.index + 1 });
   }
-  // A title may end in a capital letter ("hepatitis C. Vaccine 2008"): a sentence end after a word.
-  const letterEnd = /(?<=\p{Ll}{3,}\s\p{Lu})\.\s(?=\p{Lu})/gu;
+  // A title may end in a capital letter ("hepatitis C. Vaccine 2008", "at 113 K. Acta Crystallogr C") or a
+  // Roman number ("mucopolysaccharidosis type II. Br J Pharmacol"): a sentence end after a word or a number.
+  const letterEnd = /(?<=(?:\p{Ll}{3,}|\d)\s(?:\p{Lu}|[IVX]{2,4}))\.\s(?=\p{Lu})/gu;
   for (let m = letterEnd.exec(body); m; m = letterEnd.exec(body)) found.push({ at: m.index + 1, titleEnd: m.index, sourceStart: m.index + 2, sentence: true });
   // " In " / ", in " starts a container wherever it stands.
   const inWord = /[,.]\s(?=(?:In|in)[:\s]\s?[\p{Lu}\d])|\s(?=In:\s)/gu;
@@ -235,6 +236,39 @@ function bestCut(text: string, commaStyle: boolean): Reading | null {
   return best;
 }
 
+// A year in brackets inside a title, after a word: where a second reference's authors may end ("… London Jandt JM, Huang E (2009) Weak …").
+const bracketedYear = /\s\((?:1[5-9]|20)\d{2}[a-z]?\)/gu;
+
+/**
+ * Where a second reference starts inside what was read as a title, or -1. Two references copied
+ * as one string ("Title one. Wiley, Chichester Møller AR (1977) Title two. J Acoust Soc Am
+ * 62:135-142", "… Oxford University Press. Lack, D. (1947). Title two. Ibis, 89, 302-352.")
+ * end in the second one's source, which the source reader takes; the second's head is its
+ * authors right before a year in brackets. The head chosen is the last one; its names carry
+ * initials and its first family is one word (particles aside), so a place or a publisher before
+ * it ("Wiley, Chichester", "West Sussex de Moraes GJ") is not taken for a name.
+ */
+function laterReferenceHead(title: string): number {
+  let year: RegExpExecArray | null = null;
+  bracketedYear.lastIndex = 0;
+  for (let m = bracketedYear.exec(title); m; m = bracketedYear.exec(title)) year = m;
+  if (!year) return -1;
+  const yearAt = year.index;
+  const words = /\s(?=\p{Lu}|(?:van|von|de|der|den|del|della|di|da|du|la|le|ten|ter)\s)/gu;
+  words.lastIndex = Math.max(0, yearAt - 400);
+  for (let m = words.exec(title); m && m.index < yearAt; m = words.exec(title)) {
+    const at = m.index + 1;
+    // (A head needs something before it: a title of its own.)
+    if (at < 12) continue;
+    const list = scanAuthors(title.slice(at));
+    // (Initials after each family, as the author-date styles that glue references write them: "Hale MK", "Kemp, D. R.".)
+    if (!list || list.role !== 'author' || (list.shape !== 'vancouver' && list.shape !== 'family-initials') || at + list.end < yearAt || at + list.end > yearAt + 1) continue;
+    const family = (list.names[0]?.family ?? '').split(' ').filter((w) => !/^\p{Ll}/u.test(w) && !isParticle(w));
+    if (family.length === 1) return at;
+  }
+  return -1;
+}
+
 /**
  * Parses a reference in a Latin-script style. Returns the text it could not place, or null when
  * it found no title.
@@ -339,6 +373,18 @@ export function parseGeneral(core: string, csl: CslItem): { unplaced: string[] }
   // An unquoted title: the first cut after which the rest reads as a source.
   const best = bestCut(text, commaStyle);
   if (best && best.score > 0) {
+    // Two references in one string: the item is the second, whose source was read.
+    const head = laterReferenceHead(text.slice(0, best.cut.titleEnd + 1));
+    if (head > 0) {
+      const start = core.length - text.length + head;
+      const second: CslItem = { id: csl.id, type: csl.type };
+      const read = parseGeneral(core.slice(start), second);
+      if (read && second.title) {
+        for (const key of Object.keys(csl)) delete csl[key];
+        Object.assign(csl, second);
+        return { unplaced: [core.slice(0, start).trim(), ...read.unplaced] };
+      }
+    }
     csl.title = cleanTitle(text.slice(0, best.cut.titleEnd + 1).trim());
     if (best.journal) applyJournal(csl, best.journal);
     else if (best.source) applySource(csl, best.source);

@@ -378,26 +378,37 @@ export function parseAuthors(raw: string, givenFirst = false): CslName[] {
 
 /**
  * Where an author list ends when the name scanner stopped early on a name it could not read
- * ("ffytche DH", "Luong le A", "Blu"her M"): at the first "(year)", ": " or "et al." after it,
- * when what lies before holds no words of a title (lower-case words of four letters or more).
+ * ("ffytche DH", "Luong le A", "Blu"her M"): at the first "(year)", ": ", "et al." or Vancouver
+ * list end (initials and a full stop: "Howard R. Differences…") after it, when what lies before
+ * holds no words of a title (lower-case words of four letters or more).
  */
 export function looseAuthorEnd(text: string, from: number): { end: number; names: CslName[] } | null {
   const region = text.slice(0, 600);
-  const ends = [/\s?\((?:1[5-9]|20)\d{2}[a-z]?\)/u.exec(region), /:\s/u.exec(region), /[,\s]\s?et\.?\s?al\b\.?/iu.exec(region)]
+  initialsStop.lastIndex = from + 1;
+  const ends = [/\s?\((?:1[5-9]|20)\d{2}[a-z]?\)/u.exec(region), /:\s/u.exec(region), /[,\s]\s?et\.?\s?al\b\.?/iu.exec(region), initialsStop.exec(region)]
     .filter((m): m is RegExpExecArray => m !== null && m.index > from)
     .sort((a, b) => a.index - b.index);
   const boundary = ends[0];
   if (!boundary || boundary.index > text.length * 0.7) return null;
   const before = region.slice(0, boundary.index);
-  const words = before.replace(/\b(?:van|von|der|den|del|della|and|et|al|le|la|de|du|da|dos|for|the)\b/g, '');
+  // (A list's end at initials needs a list before it: '"Charles R. Van Hise." In Wikipedia' is a title.)
+  if (boundary[0].startsWith('.') && !/^\p{Lu}[^,]*,\s/u.test(before)) return null;
+  // (A family in lower case before its initials is a name's: "ffytche DH", "ladecola C".)
+  const words = before.replace(/\b(?:van|von|der|den|del|della|and|et|al|le|la|de|du|da|dos|for|the)\b/g, '').replace(/(?<![\p{L}'’-])\p{Ll}[\p{Ll}'’-]*\s\p{Lu}{1,3}(?=[,;.]|$)/gu, '');
   if (/(?:^|\s)\p{Ll}{4,}\b/u.test(words) || /[.?!]\s+\p{Lu}\p{Ll}+\s+\p{Ll}/u.test(before)) return null;
   // What the scanner left must read as more names: short pieces, most with initials ("ffytche DH"),
   // no date and no sentence end ("Perec, Georges. A Void. London: …" is a title and a place).
   if (/\d{4}|\p{Ll}\.\s\p{Lu}/u.test(before.slice(from))) return null;
   const pieces = before.slice(from).split(/\s?[,;]\s?|\s(?:and|&)\s/).map((p) => p.trim()).filter((p) => p && !/^(?:and|&|et al\.?)$/.test(p));
-  const named = pieces.filter((p) => /^(?:\S+\s){0,3}\S+$/u.test(p) && /(?:^|\s)(?:\p{Lu}{1,4}|(?:\p{Lu}\.){1,3})(?:\s|$)/u.test(p));
+  // (A group named among the authors counts as a name: "Golding J, ALSPAC Study Team: Title".)
+  const named = pieces.filter((p) => (/^(?:\S+\s){0,3}\S+$/u.test(p) && /(?:^|\s)(?:\p{Lu}{1,4}|(?:\p{Lu}\.){1,3})(?:\s|$)/u.test(p)) || (/^\p{Lu}/u.test(p) && isOrganisation(p)));
   if (pieces.length === 0 || named.length < pieces.length * 0.6) return null;
   const end = /et\.?\s?al/i.test(boundary[0]) ? boundary.index + boundary[0].length : boundary.index;
-  const names = parseAuthors(text.slice(0, end));
+  // (A page number a PDF copy left among the names goes: "Lund M, 41. Weller T"; a group is one name.)
+  const names = parseAuthors(text.slice(0, end).replace(/\s\d{1,4}\.(?=\s)/g, '')).map((n) => (n.given && isOrganisation(`${n.given} ${n.family}`) ? { literal: `${n.given} ${n.family}` } : n));
   return names.length ? { end, names } : null;
 }
+
+// A Vancouver list's end: a name's initials, a full stop, the title ("…, Howard R. Differences between…").
+// (After a word: ", J. Appl. Cryst." is a journal after "et al.,".)
+const initialsStop = /(?<=[\p{L}\d'’.-]{2}\s\p{Lu}{1,3})\.\s(?=\p{Lu})/gu;

@@ -1,5 +1,5 @@
 import type { CslName } from './csl.js';
-import { phraseKey, referenceWords } from './data.js';
+import { endsInDottedAbbreviation, phraseKey, referenceWords } from './data.js';
 import { isSuffix, scanAuthors } from './names.js';
 import { splitTopLevel, tidyValue, type Span } from './text.js';
 
@@ -909,7 +909,7 @@ export function readSourceText(text: string, quoted = false): Source {
     const raw = text.slice(run[0]!.start, runEnd + (text[runEnd] === '.' && /(?:^|[\s.])\p{Lu}[\p{Ll}]{0,7}$/u.test(text.slice(run[0]!.start, runEnd)) ? 1 : 0));
     // A journal abbreviation keeps its final full stop ("J. Am. Chem. Soc."); a sentence end goes.
     const lastWord = /([\p{L}]+)\.$/u.exec(tidyValue(raw))?.[1] ?? '';
-    const abbreviated = /\.\s?\S/u.test(raw) && (referenceWords().abbreviations.has(lastWord) || /^\p{Lu}[\p{Ll}]{0,4}$/u.test(lastWord));
+    const abbreviated = (/\.\s?\S/u.test(raw) && (referenceWords().abbreviations.has(lastWord) || /^\p{Lu}[\p{Ll}]{0,4}$/u.test(lastWord))) || endsInDottedAbbreviation(tidyValue(raw));
     const container = tidyValue(raw).replace(/\.$/, (dot) => (abbreviated ? dot : ''));
     const words = referenceWords();
     const journalish = run.some((s) => s.text.split(/[\s.]+/).some((w) => words.journalWords.has(phraseKey(w)) || words.proceedingsWords.has(phraseKey(w))));

@@ -6,7 +6,7 @@
  * the title ended.
  */
 
-import { referenceWords } from './data.js';
+import { endsInDottedAbbreviation, referenceWords } from './data.js';
 
 const monthWords: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };
 
@@ -67,8 +67,8 @@ export function readSource(rest: string): Source | null {
     if (!m?.groups) continue;
     const g = m.groups;
     let journal = tidy(g.journal ?? '');
-    // "Int. J. Mol. Sci." keeps its last abbreviation dot; "Immun Inflamm Dis." loses the separator.
-    if (!/\.\s\S/.test(journal)) journal = journal.replace(/\.$/, '');
+    // "Int. J. Mol. Sci." and "Cell Res." keep their last abbreviation dot; "Immun Inflamm Dis." loses the separator.
+    if (!/\.\s\S/.test(journal) && !endsInDottedAbbreviation(journal)) journal = journal.replace(/\.$/, '');
     // A "journal" that reads like a sentence is the rest of the title: try a later boundary.
     // (Nor is one that holds or ends in numbers: "American Literature 20, no.", "Operations Research 36".)
     // (Nor one that ends in a date: "Time 113 21 July", MLA's periodical numbers.)

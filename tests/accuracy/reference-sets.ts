@@ -29,6 +29,12 @@ export interface Row {
   gold: Partial<Record<Field, string>>;
   /** Per labelled field: does the parsed item agree? */
   checks: Partial<Record<Field, (item: Item) => boolean>>;
+  /**
+   * Per field whose gold value is a fragment cut where markup began or ended (see `markupCut`):
+   * does the parsed item hold that fragment where it was cut? The markup-aware figure uses this
+   * check instead of `checks`.
+   */
+  cut?: Partial<Record<Field, (item: Item) => boolean>>;
   /** The fields the gold says the string does not have (for the spurious count). */
   absent: Field[];
   /** Labelled fields not scored because the gold value is not written in the string. */
@@ -101,6 +107,30 @@ function readJsonl(path: string): Record<string, unknown>[] {
     .map((l) => JSON.parse(l) as Record<string, unknown>);
 }
 
+/**
+ * Where a gold value from an NLM record was cut at markup. NLM's titles lose their italic runs
+ * (species, genes, "in vivo") and what follows or precedes them: a title that ends in a space or
+ * an opening bracket ("The relative densities of red (" for "…of red (Cervus elaphus) and
+ * roe…") was cut at its end; one that begins with a space, a comma, a colon, a full stop or a
+ * hyphen (", a putative LRR receptor kinase, regulates…", "-nitrosoglutathione is…") was cut at
+ * its start. A title that begins with an opening bracket or a quotation mark is not cut: it is a
+ * translated title ("[Family and career planning…]") or a quoted one, and is scored strictly.
+ */
+export function markupCut(gold: string): 'end' | 'start' | null {
+  if (/^[\s,.:;\-–]/u.test(gold)) return 'start';
+  if (/[\s([]$/u.test(gold)) return 'end';
+  return null;
+}
+
+/** The markup-aware check of a cut gold title: the parsed title begins with it (cut at its end), or holds it (cut at its start). */
+function cutTitleCheck(gold: string): ((item: Item) => boolean) | null {
+  const where = markupCut(gold);
+  const want = norm(gold);
+  if (where === 'end') return (item) => norm(item.title).startsWith(want);
+  if (where === 'start') return (item) => norm(item.title).includes(want);
+  return null;
+}
+
 /** PubMed Central strings: `expected` holds title, container, volume, first page, first author's family, DOI. */
 function pmcSet(path: string): LabelledSet {
   const rows = readJsonl(path).map((r): Row => {
@@ -108,19 +138,22 @@ function pmcSet(path: string): LabelledSet {
     const e = r.expected as Record<string, string>;
     const { gold, checks, unwritten, add } = collector(raw, true);
     add('title', e.title, (item, want) => norm(item.title) === norm(want));
+    const cutTitle = checks.title && e.title !== undefined ? cutTitleCheck(e.title) : null;
     add('container-title', e['container-title'], (item, want) => norm(item['container-title']) === norm(want));
     add('author', e['author-first-family'], (item, want) => norm(firstFamily(item, 'author')) === norm(want));
     add('volume', e.volume, (item, want) => unlabel(item.volume) === unlabel(want));
     add('page', e['page-first'], (item, want) => norm(str(item, 'page').split(/[-–]/)[0]) === norm(want));
     // The DOI is the record's: only the strings that spell it can be expected to yield it.
     if (e.DOI && raw.toLowerCase().includes(e.DOI.toLowerCase())) add('DOI', e.DOI, (item, want) => norm(item.DOI) === norm(want));
-    return { raw, gold, checks, absent: [], unwritten };
+    return { raw, gold, checks, absent: [], unwritten, ...(cutTitle ? { cut: { title: cutTitle } } : {}) };
   });
   return {
     name: 'PMC dev (pmc-vancouver-dev)',
     file: path,
     rows,
-    notes: ['first page only (the gold has no last page)', 'DOI only where the string spells it (the gold DOI is the record’s)', 'no year, issue, publisher or type in the gold'],
+    notes: [
+      'title, markup-aware: NLM cut some gold titles where italics began or ended; one that ends in a space or an opening bracket is matched when the parsed title begins with it, one that begins with a space or punctuation (not a bracket or quotation mark) when the parsed title contains it; the strict figure compares every title whole, and the targets apply to the markup-aware one',
+      'first page only (the gold has no last page)', 'DOI only where the string spells it (the gold DOI is the record’s)', 'no year, issue, publisher or type in the gold'],
   };
 }
 
@@ -160,7 +193,10 @@ function gbtSet(path: string): LabelledSet {
     add('title', c.title?.[0], (item, want) => norm(item.title) === norm(want));
     add('container-title', c['container-title']?.[0], (item, want) => norm(item['container-title']) === norm(want));
     add('author', c.author?.[0] && bibFamily(c.author[0]), (item, want) => norm(firstFamily(item, 'author')) === norm(want));
-    add('editor', c.editor?.[0] && bibFamily(c.editor[0]), (item, want) => norm(firstFamily(item, 'editor')) === norm(want));
+    // GB/T 7714 names a book's editors first as it names authors, with no role word ("FAN X, SOMMERS C H.
+    // Food irradiation…[M/OL]. 2nd ed."): only the BibTeX record knows they edit, so that editor is not scored.
+    if (c.editor && !c.author && /\[M(?:\/OL)?\](?!\s?\/\/)/.test(raw) && !/\((?:eds?|editors?)\.?\)|,\s?eds?\.|\beditors?\b|[编編]/i.test(raw)) unwritten.push('editor');
+    else add('editor', c.editor?.[0] && bibFamily(c.editor[0]), (item, want) => norm(firstFamily(item, 'editor')) === norm(want));
     add('issued', c.issued?.map(year).find((y) => y) ?? undefined, (item, want) => itemYear(item) === want);
     add('volume', c.volume?.[0], (item, want) => unlabel(item.volume) === unlabel(want));
     add('issue', c.issue?.[0], (item, want) => [item.issue, item.number].some((v) => unlabel(v) === unlabel(want)));
@@ -177,7 +213,12 @@ function gbtSet(path: string): LabelledSet {
     name: 'GB/T 7714 examples (gbt7714-examples)',
     file: path,
     rows,
-    notes: ['author and editor: first name (family, or the whole Chinese name)', 'issue: `issue` or `number` (the gold files a standard’s or report’s number as its issue)', 'type: only strings with a type code'],
+    notes: [
+      'author and editor: first name (family, or the whole Chinese name)',
+      'editor: not scored for a book ([M], [M/OL]) whose editors stand first with no role word (the standard writes none; the BibTeX record alone says they edit): counted among the values not in the string',
+      'issue: `issue` or `number` (the gold files a standard’s or report’s number as its issue)',
+      'type: only strings with a type code',
+    ],
   };
 }
 
@@ -279,38 +320,42 @@ export function labelledSets(dir = sharedDataDir()): { name: string; path: strin
 
 /** Right/total per field, and how often a field the gold lacks was filled in. */
 export interface Figures {
+  /** Strict: every gold value compared whole. */
   right: Partial<Record<Field, number>>;
+  /** Markup-aware: gold values cut at markup matched as fragments (`Row.cut`), the others as in `right`. */
+  rightMarkupAware: Partial<Record<Field, number>>;
+  /** Gold values cut at markup, per field. */
+  cut: Partial<Record<Field, number>>;
   total: Partial<Record<Field, number>>;
   spurious: Partial<Record<Field, number>>;
   /** Labelled values not scored: not written in the string. */
   unwritten: Partial<Record<Field, number>>;
-  /** Row indices that failed, per field. */
+  /** Row indices that failed (markup-aware), per field. */
   failed: Partial<Record<Field, number[]>>;
   /** Title misses whose gold title is a strict beginning of the parsed one (a gold title cut short). */
   goldTitleCut: number;
-  /** Of those, the gold titles that end in a space or an opening bracket: cut where italics or other markup began. */
-  goldTitleCutAtMarkup: number;
 }
 
 const cslKey: Partial<Record<Field, string>> = { author: 'author', title: 'title', 'container-title': 'container-title', volume: 'volume', issue: 'issue', page: 'page', publisher: 'publisher', DOI: 'DOI' };
 
 /** Scores the parsed items (one per row, in order) against a set. */
 export function score(set: LabelledSet, items: Item[]): Figures {
-  const figures: Figures = { right: {}, total: {}, spurious: {}, unwritten: {}, failed: {}, goldTitleCut: 0, goldTitleCutAtMarkup: 0 };
+  const figures: Figures = { right: {}, rightMarkupAware: {}, cut: {}, total: {}, spurious: {}, unwritten: {}, failed: {}, goldTitleCut: 0 };
+  const count = (tally: Partial<Record<Field, number>>, field: Field) => void (tally[field] = (tally[field] ?? 0) + 1);
   set.rows.forEach((row, i) => {
     const item = items[i] ?? {};
     for (const field of FIELDS) {
       const check = row.checks[field];
       if (!check) continue;
-      figures.total[field] = (figures.total[field] ?? 0) + 1;
-      if (check(item)) figures.right[field] = (figures.right[field] ?? 0) + 1;
+      count(figures.total, field);
+      const cutCheck = row.cut?.[field];
+      if (cutCheck) count(figures.cut, field);
+      if (check(item)) count(figures.right, field);
+      if (cutCheck ? cutCheck(item) : check(item)) count(figures.rightMarkupAware, field);
       else {
         (figures.failed[field] ??= []).push(i);
         const gold = norm(row.gold.title);
-        if (field === 'title' && gold && norm(item.title).startsWith(gold)) {
-          figures.goldTitleCut++;
-          if (/[\s(]$/u.test(row.gold.title ?? '')) figures.goldTitleCutAtMarkup++;
-        }
+        if (field === 'title' && gold && norm(item.title).startsWith(gold)) figures.goldTitleCut++;
       }
     }
     for (const field of row.unwritten) figures.unwritten[field] = (figures.unwritten[field] ?? 0) + 1;
@@ -322,24 +367,37 @@ export function score(set: LabelledSet, items: Item[]): Figures {
   return figures;
 }
 
+/** One line of JSON per miss of a field (markup-aware): the row, the string, the gold value and what was parsed. */
+export function misses(set: LabelledSet, figures: Figures, items: Item[], field: Field): string[] {
+  // (The fields' names are the CSL item's keys.)
+  return (figures.failed[field] ?? []).map((i) => JSON.stringify({ row: i, raw: set.rows[i]!.raw, gold: set.rows[i]!.gold[field], parsed: field === 'issued' ? itemYear(items[i] ?? {}) : (items[i] ?? {})[field] }));
+}
+
 /** A percentage with one decimal. */
 export const percent = (right: number, total: number) => (total ? (100 * right) / total : 0);
 
-/** The figures as printable lines: field, percentage, right/total, spurious. */
+/** The figures as printable lines: field, percentage (markup-aware, and strict where they differ), right/total, spurious. */
 export function table(set: LabelledSet, figures: Figures): string {
   const lines = [`${set.name}: ${set.rows.length} strings`];
   for (const field of FIELDS) {
     const total = figures.total[field];
     if (!total) continue;
-    const right = figures.right[field] ?? 0;
+    const right = figures.rightMarkupAware[field] ?? 0;
     const spurious = figures.spurious[field];
     const unwritten = figures.unwritten[field];
-    const extra = [unwritten ? `${unwritten} gold values not in the string, not scored` : '', spurious ? `filled where the gold has none: ${spurious}` : ''].filter(Boolean).join('; ');
+    const cut = figures.cut[field];
+    const strict = figures.right[field] ?? 0;
+    const extra = [
+      cut ? `markup-aware; strict ${percent(strict, total).toFixed(1)} % (${strict}/${total}); ${cut} gold values cut at markup` : '',
+      unwritten ? `${unwritten} gold values not in the string, not scored` : '',
+      spurious ? `filled where the gold has none: ${spurious}` : '',
+    ]
+      .filter(Boolean)
+      .join('; ');
     lines.push(`  ${field.padEnd(16)} ${percent(right, total).toFixed(1).padStart(5)} %  (${right}/${total})${extra ? `  ${extra}` : ''}`);
   }
   if (figures.goldTitleCut) {
-    const markup = figures.goldTitleCutAtMarkup ? `; ${figures.goldTitleCutAtMarkup} of these gold titles end in a space or an opening bracket, cut where italics or other markup began` : '';
-    lines.push(`  · title: ${figures.goldTitleCut} of the ${figures.failed.title?.length ?? 0} misses run on past the gold title (it is a strict beginning of the parsed one)${markup}`);
+    lines.push(`  · title: ${figures.goldTitleCut} of the ${figures.failed.title?.length ?? 0} misses run on past the gold title (it is a strict beginning of the parsed one)`);
   }
   for (const note of set.notes) lines.push(`  · ${note}`);
   return lines.join('\n');

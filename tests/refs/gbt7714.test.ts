@@ -145,3 +145,25 @@ describe('GB/T 7714-2015: the type code sets the CSL type and never stays in a t
   });
 });
 
+
+describe('GB/T 7714: dates of electronic resources, volumes with their own titles, editorial committees', () => {
+  it('a whole date in brackets alone is the access date, never the publication date; a year in brackets is the publication year', () => {
+    const seen = csl('张华. 干细胞治疗备案指南[EB/OL]. [2019-04-02]. https://www.example.cn/guide.html.');
+    expect(seen.accessed).toEqual({ 'date-parts': [[2019, 4, 2]] });
+    expect(seen.issued).toBeUndefined();
+    expect(csl('张华. 干细胞治疗备案指南[EB/OL]. (2018-11-20)[2019-04-02]. https://www.example.cn/guide.html.')).toMatchObject({ issued: { 'date-parts': [[2018, 11, 20]] }, accessed: { 'date-parts': [[2019, 4, 2]] } });
+    expect(csl('张华. 干细胞简史[M]. 北京: 科学出版社, [1936].').issued).toEqual({ 'date-parts': [[1936]] });
+  });
+
+  it('"书名: 第2卷 分卷名": the volume\'s title is the title, the work\'s title its collection', () => {
+    expect(csl('王大明. 中国再生医学史: 第2卷 干细胞时代[M]. 北京: 科学出版社, 2010.')).toMatchObject({ title: '干细胞时代', volume: '2', 'collection-title': '中国再生医学史' });
+  });
+
+  it('an editorial committee named first edits the work; an editorial office compiles it and stays its author', () => {
+    expect(csl('再生医学词典编辑委员会. 再生医学词典[M]. 北京: 人民卫生出版社, 2015.')).toMatchObject({ editor: [{ literal: '再生医学词典编辑委员会' }] });
+    expect(csl('干细胞名词编委会. 干细胞名词[M]. 北京: 科学出版社, 2016.').editor).toEqual([{ literal: '干细胞名词编委会' }]);
+    const office = csl('再生医学研究所词典编辑室. 干细胞小词典[M]. 北京: 商务印书馆, 2001.');
+    expect(office.author).toEqual([{ literal: '再生医学研究所词典编辑室' }]);
+    expect(office.editor).toBeUndefined();
+  });
+});

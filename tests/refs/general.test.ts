@@ -68,3 +68,65 @@ describe('the general reader: authors, year, title, then the source', () => {
     });
   });
 });
+
+describe('two references copied as one string', () => {
+  it('the item is the second, whose source ends the string: its authors, year and title, not the first title run on', () => {
+    expect(csl('Baker TR (2001) Cord blood banking: a guide. Springer, Berlin Hale MK, Osei P (2009) Stem cell homing in the injured liver. Liver Int 29:101-110')).toMatchObject({
+      author: [{ family: 'Hale', given: 'MK' }, { family: 'Osei', given: 'P' }],
+      issued: { 'date-parts': [[2009]] },
+      title: 'Stem cell homing in the injured liver',
+      'container-title': 'Liver Int',
+      volume: '29',
+      page: '101-110',
+    });
+    expect(csl('Ortiz, L. (2004). Cell therapy in practice. Oxford: Oxford University Press. Kemp, D. R., & Lowe, A. (2011). Marrow niches revisited. Blood Reviews, 25, 11-19.')).toMatchObject({
+      author: [{ family: 'Kemp', given: 'D. R.' }, { family: 'Lowe', given: 'A.' }],
+      title: 'Marrow niches revisited',
+      'container-title': 'Blood Reviews',
+    });
+  });
+
+  it('a place before the second list is not a name; a year in brackets after no list leaves the title whole', () => {
+    expect(csl('Ruiz P (1998) Haematopoiesis. Wiley, Chichester Dunne AR (2003) Niche signals in marrow. Blood 101:40-45')).toMatchObject({ author: [{ family: 'Dunne', given: 'AR' }], title: 'Niche signals in marrow' });
+    expect(csl('Lee K, Tan S (2015) Outcomes of the stem cell trial (2010) in Korea. Stem Cells 33:1-9')).toMatchObject({ author: [{ family: 'Lee' }, { family: 'Tan' }], title: 'Outcomes of the stem cell trial (2010) in Korea' });
+  });
+});
+
+describe('author lists the name scanner leaves early', () => {
+  it('a family in lower case, a page number among the names, a group named last: the list ends at its own end, not in the title', () => {
+    expect(csl('Oduya P, mcgrath T, Ilori K, Banks R. Marrow fat in ageing. Bone. 2010;46:1-5.')).toMatchObject({
+      author: [{ family: 'Oduya', given: 'P' }, { family: 'mcgrath', given: 'T' }, { family: 'Ilori', given: 'K' }, { family: 'Banks', given: 'R' }],
+      title: 'Marrow fat in ageing',
+      'container-title': 'Bone',
+    });
+    expect(csl('Pike D, Shore K, Lund M, 41. Weller T. Stem cell niches in the adult. Blood. 2004;103:1-9.')).toMatchObject({
+      author: [{ family: 'Pike' }, { family: 'Shore' }, { family: 'Lund' }, { family: 'Weller', given: 'T' }],
+      title: 'Stem cell niches in the adult',
+    });
+    expect(csl('Ngata R, Poole A, Bristol Cord Blood Investigators: Cord blood units in storage. Transfusion 2012, 52:33-40.')).toMatchObject({
+      author: [{ family: 'Ngata' }, { family: 'Poole' }, { literal: 'Bristol Cord Blood Investigators' }],
+      title: 'Cord blood units in storage',
+    });
+  });
+
+  it('initials and a full stop end no list that is not there: a quoted title, a journal after "et al.,"', () => {
+    expect(csl('"Mary K. Smith." In Wikipedia. Last modified May 9, 2013.')).toMatchObject({ title: 'Mary K. Smith', 'container-title': 'Wikipedia' });
+    expect(csl('Hale MK, et al., J. Stem Cell Res. 2014, 47, 101-110.')).toMatchObject({ author: [{ family: 'Hale', given: 'MK' }], 'container-title': 'J. Stem Cell Res.' });
+  });
+});
+
+describe('a title that ends in a unit or a Roman number', () => {
+  it('ends before the journal: "at 7 T. Osteoarthritis Cartilage", "type II. Br J Haematol"', () => {
+    expect(csl('Kim J, Ortiz L. Cartilage repair imaged at 7 T. Osteoarthritis Cartilage. 2015;23(2):10-8.')).toMatchObject({ title: 'Cartilage repair imaged at 7 T', 'container-title': 'Osteoarthritis Cartilage', volume: '23', issue: '2', page: '10-8' });
+    expect(csl('Rao P, Wu D (2010) Stem cell transplantation in mucopolysaccharidosis type II. Br J Haematol 150:100-108')).toMatchObject({ title: 'Stem cell transplantation in mucopolysaccharidosis type II', 'container-title': 'Br J Haematol', volume: '150', page: '100-108' });
+  });
+});
+
+describe('a journal abbreviation keeps its own full stop', () => {
+  it('"Cell Res.", "Stem Cell Rev." before the numbers keep it; NLM names ("J Clin Res", "Cell Res. 2010;") have none', () => {
+    expect(csl('Li, M. (2010). Stem cells. Cell Res., 6(2), 1-9.')['container-title']).toBe('Cell Res.');
+    expect(csl('Li M, Wu D (2010) Stem cells in the niche. Stem Cell Rev. 6:1-9')['container-title']).toBe('Stem Cell Rev.');
+    expect(csl('Li M. Stem cells. Cell Res. 2010;6(2):1-9.')['container-title']).toBe('Cell Res');
+    expect(csl('Li M. Stem cells. J Clin Res. 6:1-9')['container-title']).toBe('J Clin Res');
+  });
+});

@@ -542,7 +542,7 @@ describe('ACS with no title: a journal abbreviation after given-first names', ()
   it('"K. Mensah, L. Ortiz, Stem Cell Lett. 2011, 4, 1203." and "…, J Cell Phys 1989, 41, 207." end the names at the journal', () => {
     expect(csl('[4] K. Mensah, L. Ortiz, Stem Cell Lett. 2011, 4, 1203.')).toMatchObject({
       author: [{ family: 'Mensah', given: 'K.' }, { family: 'Ortiz', given: 'L.' }],
-      'container-title': 'Stem Cell Lett',
+      'container-title': 'Stem Cell Lett.',
       volume: '4',
       page: '1203',
       issued: { 'date-parts': [[2011]] },
@@ -802,7 +802,7 @@ describe('German page labels', () => {
 
 describe('physics and ACS with no title, more journal shapes', () => {
   it('"Phys. Lett. B428 (1998) 105-114", "Int. J. Mod. Phys. A16, 707-718 (2001)", "Opt. Express 2010, 18, A237"', () => {
-    expect(csl('[3] K. Osei, P. Ruiz, A. M. Lu, Cell Lett. B428 (1998) 105-114. [hep-th/9802109].')).toMatchObject({ 'container-title': 'Cell Lett', volume: 'B428', page: '105-114' });
+    expect(csl('[3] K. Osei, P. Ruiz, A. M. Lu, Cell Lett. B428 (1998) 105-114. [hep-th/9802109].')).toMatchObject({ 'container-title': 'Cell Lett.', volume: 'B428', page: '105-114' });
     expect(csl('[21] J. Osei, Int. J. Mod. Cells A16, 707-718 (2001).')).toMatchObject({ 'container-title': 'Int. J. Mod. Cells', volume: 'A16', page: '707-718' });
     const item = csl('I. Osei, H. A. Ruiz, A. Lu, Opt. Marrow 2010, 18, A237.');
     expect(item).toMatchObject({ 'container-title': 'Opt. Marrow', volume: '18', page: 'A237' });
