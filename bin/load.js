@@ -1,0 +1,43 @@
+// The CLI's code, loaded the fastest way there is (issues 15 and 17: start-up). `npm run build`
+// bundles it into one file, dist/cli/digest.cjs (scripts/bundle-cli.mjs: ~40 modules resolved
+// and compiled one by one cost more than the work of a page), and keeps V8's code cache of it
+// beside it, made after running the commands once, so that neither the bundle nor the functions a
+// command runs are compiled again. A cache V8 refuses (another Node, other V8 flags) only costs
+// the compiling. Without a bundle (dist built by tsc alone, or the package as npm installs it,
+// which does not ship one) the CLI is dist/src/cli/main.js, the same code module by module.
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import vm from 'node:vm';
+
+/** The CLI bundle scripts/bundle-cli.mjs writes. */
+export const bundleFile = fileURLToPath(new URL('../dist/cli/digest.cjs', import.meta.url));
+/** V8's code cache of the bundle, beside it. */
+export const codeCacheFile = `${bundleFile}.cache`;
+
+/** Runs the CommonJS bundle in this context from its source and code cache; returns its exports and the script (whose cache the build writes). */
+function runBundle() {
+  const source = readFileSync(bundleFile, 'latin1'); // ASCII, as scripts/bundle-cli.mjs writes it: Latin-1 reads it the fastest
+  let cachedData;
+  try {
+    cachedData = readFileSync(codeCacheFile);
+  } catch {
+    cachedData = undefined; // none yet: the build is writing it
+  }
+  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname, __bundleImport) {${source}\n})`, { filename: bundleFile, cachedData });
+  const module = { exports: {} };
+  // import() of what the bundle leaves outside (piscina, the optional model runtime): this module's, which resolves from the same root.
+  const bundleImport = (specifier) => import(specifier);
+  script.runInThisContext().call(module.exports, module.exports, createRequire(bundleFile), module, bundleFile, dirname(bundleFile), bundleImport);
+  return { main: module.exports.main, script, codeCache: cachedData === undefined ? 'absent' : script.cachedDataRejected ? 'rejected' : 'used' };
+}
+
+const loaded = existsSync(bundleFile) ? runBundle() : { main: (await import('../dist/src/cli/main.js')).main, script: null, codeCache: 'no bundle' };
+
+/** The CLI's entry: `main(argv, io?)` resolves to the exit code. */
+export const main = loaded.main;
+/** Whether V8 used the code cache: 'used', 'rejected', 'absent', or 'no bundle'. */
+export const codeCache = loaded.codeCache;
+/** The code cache of the bundle as it is compiled now, for the build to write after a run of the commands; null without a bundle. */
+export const createCodeCache = () => loaded.script?.createCachedData() ?? null;
