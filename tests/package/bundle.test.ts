@@ -1,0 +1,74 @@
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { codeTree } from '../../src/dataset/keys.js';
+import { packagePath } from '../../src/core/paths.js';
+import { repo } from '../helpers.js';
+import { run } from '../cli/run.js';
+
+/**
+ * The CLI bundle (dist/cli/digest.cjs, made by scripts/bundle-cli.mjs in `npm run build`) and its
+ * code cache, which bin/digest.js runs through bin/load.js: the bundle must be dist/src's code
+ * as it is now, and do what the sources do.
+ */
+const bundler = (await import(pathToFileURL(repo('scripts/bundle-cli.mjs')).href)) as {
+  bundle: () => Promise<string>;
+  decodeBase64: (input: string) => Uint16Array;
+};
+type Main = (argv: string[], io: unknown) => Promise<number>;
+
+describe('the CLI bundle', () => {
+  it('is what bundling dist/src gives now: a stale bundle fails here', async () => {
+    const onDisk = readFileSync(repo('dist/cli/digest.cjs'), 'latin1');
+    // A mismatch means dist/cli/digest.cjs was not made from the current dist/src: run npm run build.
+    expect(onDisk === (await bundler.bundle()), 'dist/cli/digest.cjs is stale: npm run build').toBe(true);
+    expect(/[^\x00-\x7f]/.test(onDisk), 'the bundle is ASCII (bin/load.js reads it as Latin-1)').toBe(false);
+  }, 60_000);
+
+  it('is run from its code cache by a plain node', () => {
+    const env = { ...process.env };
+    delete env.NODE_V8_COVERAGE; // V8 flags differ under coverage, and it rejects a cache made without them
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', `process.stdout.write((await import(${JSON.stringify(repo('bin/load.js'))})).codeCache)`], { encoding: 'utf8', env });
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe('used');
+  });
+
+  it('gives what the sources give: text, ingest and refs on every fixture', async () => {
+    const bundled = (await import(pathToFileURL(repo('bin/load.js')).href)) as { main: Main; codeCache: string };
+    expect(bundled.codeCache).not.toBe('no bundle');
+    const inputs = [
+      ...readdirSync(repo('fixtures/articles')).map((f) => `fixtures/articles/${f}`),
+      ...readdirSync(repo('fixtures/extraction/zh')).map((f) => `fixtures/extraction/zh/${f}`),
+    ];
+    expect(inputs.length).toBeGreaterThan(20);
+    let runs = 0;
+    for (const input of inputs) {
+      for (const args of [['text', repo(input), '--json'], ['ingest', repo(input), '--stdout', '--verbose'], ['refs', repo(input)]]) {
+        let stdout = '';
+        let stderr = '';
+        const io = { stdout: (t: string) => void (stdout += t), stderr: (t: string) => void (stderr += t), stdin: async () => new Uint8Array(), stderrIsTTY: false, env: {} };
+        const code = await bundled.main(args, io);
+        expect({ code, stdout, stderr }, `${args.join(' ')}`).toEqual(await run(args));
+        runs++;
+      }
+    }
+    expect(runs).toBe(inputs.length * 3);
+  }, 120_000);
+
+  it("decodes entities' tables as entities does (the bundle's native base64 in place of atob)", async () => {
+    const entities = join(packagePath('node_modules', 'htmlparser2', 'node_modules', 'entities', 'dist', 'esm'));
+    const { decodeBase64 } = (await import(pathToFileURL(join(entities, 'internal', 'decode-shared.js')).href)) as { decodeBase64: (s: string) => Uint16Array };
+    for (const table of ['decode-data-html.js', 'decode-data-xml.js']) {
+      const data = /decodeBase64\("([^"]+)"\)/.exec(readFileSync(join(entities, 'generated', table), 'utf8'))![1]!;
+      expect(bundler.decodeBase64(data), table).toEqual(decodeBase64(data));
+    }
+  });
+
+  it('keys the build cache on dist/src, whose code it is: the same keys as the modules', () => {
+    expect(codeTree(repo('dist/cli/digest.cjs'))).toBe(packagePath('dist', 'src'));
+    expect(codeTree(repo('dist/src/dataset/keys.js'))).toBe(repo('dist/src'));
+    expect(codeTree(repo('src/dataset/keys.ts'))).toBe(repo('src'));
+  });
+});
