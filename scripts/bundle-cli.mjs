@@ -51,7 +51,10 @@ export async function parserModules() { return { Parser, DomHandler }; }`,
 export function decodeBase64(input) {
   const bytes = Buffer.from(input, 'base64');
   const out = new Uint16Array(bytes.length >> 1);
-  for (let i = 0; i < out.length; i++) out[i] = bytes[2 * i] | (bytes[2 * i + 1] << 8);
+  const words = bytes.subarray(0, out.length * 2);
+  // The words are little-endian: copied as they are where the machine is too, else byte-swapped first.
+  if (new Uint8Array(Uint16Array.of(1).buffer)[0] !== 1) words.swap16();
+  new Uint8Array(out.buffer).set(words);
   return out;
 }
 const entitiesBase64 = {
