@@ -1,8 +1,8 @@
 // Runs after tsc and compact-dist (npm run build): bundles the CLI, dist/src/cli/main.js and
-// everything it imports, into one CommonJS file, dist/cli/digest.cjs, then writes V8's code cache
-// of it (dist/cli/digest.cjs.cache) after running the commands once in a child process, so that
-// `node bin/digest.js` neither resolves ~40 modules one by one nor compiles what it runs (issues
-// 15 and 17: start-up; BENCHMARKS.md). bin/load.js loads the two. The library (dist/src, the
+// everything it imports, into one CommonJS file, dist/cli/digest.cjs, then writes V8's code caches
+// of it (dist/cli/digest.cjs.cache, and digest.cjs.text.cache for `digest text`) after running the
+// commands once in child processes, so that `node bin/digest.js` neither resolves ~40 modules one
+// by one nor compiles what it runs (issues 15 and 17: start-up; BENCHMARKS.md). bin/load.js loads them. The library (dist/src, the
 // package's `exports`) and the build's worker threads keep tsc's modules.
 //
 // `node scripts/bundle-cli.mjs --print`: the bundle as it would be written, on stdout, with no
@@ -122,17 +122,23 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     process.stdout.write(text);
   } else {
     mkdirSync(`${root}dist/cli`, { recursive: true });
-    rmSync(`${outfile}.cache`, { force: true });
+    for (const cache of ['cache', 'text.cache']) rmSync(`${outfile}.${cache}`, { force: true });
     writeFileSync(outfile, text);
-    // The commands run once, output dropped: `--version`, `text` on a saved page, `ingest` of an
-    // article to stdout; then the cache holds every function they compiled.
-    const script = `const { main, createCodeCache } = await import(${JSON.stringify(`${root}bin/load.js`)});
+    // The code caches: the commands run once, output dropped, in a fresh process each (a cache
+    // holds what its process compiled): `text` on a saved page for text's own; `--version`,
+    // `text` and `ingest` of an article to stdout for every other command's (bin/load.js).
+    const page = `${root}fixtures/extraction/zh/hospital-aspnet.html`;
+    const runs = {
+      [`${outfile}.text.cache`]: [['text', page]],
+      [`${outfile}.cache`]: [['--version'], ['text', page], ['ingest', `${root}fixtures/articles/as-2025.txt`, '--stdout']],
+    };
+    for (const [cache, commands] of Object.entries(runs)) {
+      const script = `const { main, createCodeCache } = await import(${JSON.stringify(`${root}bin/load.js`)});
 const io = { stdout: () => {}, stderr: () => {}, stdin: async () => new Uint8Array(), stderrIsTTY: false, env: {} };
-await main(['--version'], io);
-await main(['text', ${JSON.stringify(`${root}fixtures/extraction/zh/hospital-aspnet.html`)}], io);
-await main(['ingest', ${JSON.stringify(`${root}fixtures/articles/as-2025.txt`)}, '--stdout'], io);
-(await import('node:fs')).writeFileSync(${JSON.stringify(`${outfile}.cache`)}, createCodeCache());`;
-    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'inherit', 'inherit'] });
-    if (run.status !== 0) throw new Error(`bundle-cli: the run that makes the code cache failed (exit ${run.status})`);
+for (const argv of ${JSON.stringify(commands)}) await main(argv, io);
+(await import('node:fs')).writeFileSync(${JSON.stringify(cache)}, createCodeCache());`;
+      const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'inherit', 'inherit'] });
+      if (run.status !== 0) throw new Error(`bundle-cli: the run that makes ${cache} failed (exit ${run.status})`);
+    }
   }
 }
