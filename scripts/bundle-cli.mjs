@@ -1,14 +1,15 @@
 // Runs after tsc and compact-dist (npm run build): bundles the CLI, dist/src/cli/main.js and
 // everything it imports, into one CommonJS file, dist/cli/digest.cjs, then writes V8's code caches
-// of it (dist/cli/digest.cjs.cache, and digest.cjs.text.cache for `digest text`) after running the
-// commands once in child processes, so that `node bin/digest.js` neither resolves ~40 modules one
-// by one nor compiles what it runs (issues 15 and 17: start-up; BENCHMARKS.md). bin/load.js loads them. The library (dist/src, the
-// package's `exports`) and the build's worker threads keep tsc's modules.
+// of it (digest.cjs.cache; .text.cache for `digest text`, .cli.cache for --version and help) after
+// running the commands once in child processes, so that `node bin/digest.js` neither resolves ~40
+// modules one by one nor compiles what it runs (issues 15 and 17: start-up; BENCHMARKS.md).
+// bin/load.js loads them. The library (dist/src, the package's `exports`) and the build's worker
+// threads keep tsc's modules.
 //
 // `node scripts/bundle-cli.mjs --print`: the bundle as it would be written, on stdout, with no
 // cache (tests/package/bundle.test.ts compares it with the file, so a stale bundle fails).
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -121,18 +122,29 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   if (process.argv.includes('--print')) {
     process.stdout.write(text);
   } else {
+    // Incremental, as tsc is (npm's prepare runs the build often): the same bundle with its caches
+    // made by this V8 is left alone. A cache V8 refuses still works, but only compiles.
+    const madeBy = `${outfile}.v8`;
+    const caches = [`${outfile}.cache`, `${outfile}.text.cache`, `${outfile}.cli.cache`];
+    const same = (file, content) => existsSync(file) && readFileSync(file, 'latin1') === content;
+    if (same(outfile, text) && same(madeBy, process.versions.v8) && caches.every((f) => existsSync(f))) process.exit(0);
     mkdirSync(`${root}dist/cli`, { recursive: true });
-    for (const cache of ['cache', 'text.cache']) rmSync(`${outfile}.${cache}`, { force: true });
+    for (const file of [...caches, madeBy]) rmSync(file, { force: true });
     writeFileSync(outfile, text);
     // The code caches: the commands run once, output dropped, in a fresh process each (a cache
-    // holds what its process compiled): `text` on a saved page for text's own; `--version`,
-    // `text` and `ingest` of an article to stdout for every other command's (bin/load.js).
+    // holds what its process compiled): `text` on a saved page for text's own, `--version` and
+    // `help` for those, and `--version`, `text` and `ingest` of an article to stdout for every
+    // other command (bin/load.js).
     const page = `${root}fixtures/extraction/zh/hospital-aspnet.html`;
+    const article = `${root}fixtures/articles/as-2025.txt`;
     const runs = {
       [`${outfile}.text.cache`]: [['text', page]],
-      [`${outfile}.cache`]: [['--version'], ['text', page], ['ingest', `${root}fixtures/articles/as-2025.txt`, '--stdout']],
+      [`${outfile}.cli.cache`]: [['--version'], ['help']],
+      [`${outfile}.cache`]: [['--version'], ['text', page], ['ingest', article, '--stdout']],
     };
-    for (const [cache, commands] of Object.entries(runs)) {
+    // A copy without the fixtures gets no caches: the CLI then compiles as it runs (bin/load.js).
+    if (![page, article].every((f) => existsSync(f))) console.warn('bundle-cli: no fixtures to run, so no code cache');
+    else for (const [cache, commands] of Object.entries(runs)) {
       const script = `const { main, createCodeCache } = await import(${JSON.stringify(`${root}bin/load.js`)});
 const io = { stdout: () => {}, stderr: () => {}, stdin: async () => new Uint8Array(), stderrIsTTY: false, env: {} };
 for (const argv of ${JSON.stringify(commands)}) await main(argv, io);
@@ -140,5 +152,6 @@ for (const argv of ${JSON.stringify(commands)}) await main(argv, io);
       const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'inherit', 'inherit'] });
       if (run.status !== 0) throw new Error(`bundle-cli: the run that makes ${cache} failed (exit ${run.status})`);
     }
+    writeFileSync(madeBy, process.versions.v8);
   }
 }

@@ -27,10 +27,10 @@ describe('the CLI bundle', () => {
     expect(/[^\x00-\x7f]/.test(onDisk), 'the bundle is ASCII (bin/load.js reads it as Latin-1)').toBe(false);
   }, 60_000);
 
-  it('is run from its code caches by a plain node: text\'s own, and the whole CLI\'s for the other commands', () => {
+  it('is run from its code caches by a plain node: text\'s own, --version\'s and help\'s, and the whole CLI\'s for the other commands', () => {
     const env = { ...process.env };
     delete env.NODE_V8_COVERAGE; // V8 flags differ under coverage, and it rejects a cache made without them
-    for (const argv of [['text', repo('fixtures/extraction/zh/hospital-aspnet.html')], ['--version']]) {
+    for (const argv of [['text', repo('fixtures/extraction/zh/hospital-aspnet.html')], ['--version'], ['refs', repo('fixtures/articles/as-2025.txt')]]) {
       const script = `const cli = await import(${JSON.stringify(repo('bin/load.js'))});
 await cli.main(${JSON.stringify(argv)}, { stdout() {}, stderr() {}, stdin: async () => new Uint8Array(), stderrIsTTY: false, env: {} });
 process.stdout.write(cli.codeCache());`;
