@@ -10,6 +10,7 @@
 // cache (tests/package/bundle.test.ts compares it with the file, so a stale bundle fails).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -65,6 +66,30 @@ const entitiesBase64 = {
   },
 };
 
+/**
+ * The generated Ajv validators require() Ajv's runtime helpers (ucs2length, equal) through a
+ * `createRequire(import.meta.url)` of their own, which the bundler cannot follow: resolved, read
+ * and compiled at run time they were ~4 ms of `digest text`'s first page (Node's CommonJS loader,
+ * no code cache). Here their calls become plain `require("…")`s that the bundle holds. The
+ * validators are compact-dist's minified code, so the names are read from it; a file that does
+ * not have the expected shape fails the build rather than bundle differently.
+ */
+const validatorRuntime = {
+  name: 'validator-runtime',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]dist[\\/]src[\\/]generated[\\/]validators-[a-z]+\.js$/ }, async ({ path }) => {
+      const code = await readFile(path, 'utf8');
+      const head = /import\{createRequire as ([\w$]+)\}from"node:module";const ([\w$]+)=\1\(import\.meta\.url\)[,;]/.exec(code);
+      if (!head) throw new Error(`bundle-cli: ${path} does not open with the createRequire it is expected to`);
+      const [, , local] = head;
+      const rest = code.slice(head.index + head[0].length).replace(new RegExp(`(?<![\\w$.])${local.replace(/\$/g, '\\$')}\\(("ajv/[^"]+")\\)`, 'g'), 'require($1)');
+      if (new RegExp(`(?<![\\w$.])${local.replace(/\$/g, '\\$')}(?![\\w$])`).test(rest)) throw new Error(`bundle-cli: ${path} uses its require other than for Ajv's runtime`);
+      // The declaration list the head opened goes on (`const r=…,a=…`) or ends there.
+      return { contents: code.slice(0, head.index) + (head[0].endsWith(',') ? 'const ' : '') + rest, loader: 'js' };
+    });
+  },
+};
+
 /** The bundle's text: one CommonJS file; `import.meta.url` is the bundle's own URL. */
 export async function bundle() {
   const result = await build({
@@ -77,7 +102,7 @@ export async function bundle() {
     // What tsc emitted, untouched: with a node20 target esbuild rewrites regular expression literals with \p{…} as `new RegExp(…)` calls, made again at every call (a third more CPU for a one-article ingest).
     target: 'esnext',
     external,
-    plugins: [htmlParserModule, entitiesBase64],
+    plugins: [htmlParserModule, entitiesBase64, validatorRuntime],
     // Whitespace only: names stay, so a stack trace from the bundle still reads; half the bytes to read and hash at each start.
     minifyWhitespace: true,
     define: { 'import.meta.url': '__bundleUrl' },

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -61,6 +62,33 @@ process.stdout.write(cli.codeCache());`;
     expect(runs).toBe(inputs.length * 3);
     expect(bundled.codeCache(), 'the bundle ran, not dist/src').not.toBe('no bundle');
   }, 120_000);
+
+  it('refuses bad pipeline files as the sources do (the validators and their Ajv runtime, bundled)', async () => {
+    const bundled = (await import(pathToFileURL(repo('bin/load.js')).href)) as { main: Main };
+    const dir = mkdtempSync(join(tmpdir(), 'digest-bundle-'));
+    const base = JSON.parse(readFileSync(repo('pipelines/digest.json'), 'utf8')) as { stages: { use: string; options?: Record<string, unknown> }[]; data: Record<string, string> };
+    const language = base.stages.find((s) => s.use === 'language')!;
+    const bad = {
+      // uniqueItems (Ajv's runtime `equal`), maxLength (its `ucs2length`), a pattern, an enum
+      'repeated-candidates.json': { ...base, stages: base.stages.map((s) => (s === language ? { ...s, options: { ...s.options, candidates: ['eng', 'eng'] } } : s)) },
+      'long-data-path.json': { ...base, data: { ...base.data, html: 'x'.repeat(5000) } },
+      'bad-name.json': { ...base, name: 'Not A Name' },
+      'bad-encoding.json': { ...base, stages: base.stages.map((s) => (s.use === 'read' ? { ...s, options: { fallbackEncoding: 'ebcdic' } } : s)) },
+    };
+    for (const [name, pipeline] of Object.entries(bad)) {
+      writeFileSync(join(dir, name), JSON.stringify(pipeline));
+      for (const command of ['text', 'ingest']) {
+        const args = [command, repo('fixtures/articles/as-2025.txt'), '--pipeline', join(dir, name)];
+        let stdout = '';
+        let stderr = '';
+        const io = { stdout: (t: string) => void (stdout += t), stderr: (t: string) => void (stderr += t), stdin: async () => new Uint8Array(), stderrIsTTY: false, env: {} };
+        const code = await bundled.main(args, io);
+        const fromSources = await run(args);
+        expect(fromSources.code, `${name}: refused`).not.toBe(0);
+        expect({ code, stdout, stderr }, `${command} with ${name}`).toEqual(fromSources);
+      }
+    }
+  });
 
   it("decodes entities' tables as entities does (the bundle's native base64 in place of atob)", async () => {
     const entities = join(packagePath('node_modules', 'htmlparser2', 'node_modules', 'entities', 'dist', 'esm'));
