@@ -1,6 +1,6 @@
 // The CLI's code, loaded the fastest way there is (issues 15 and 17: start-up). `npm run build`
 // bundles it into one file, dist/cli/digest.cjs (scripts/bundle-cli.mjs: ~40 modules resolved
-// and compiled one by one cost more than the work of a page), and keeps V8's code cache of it
+// and compiled one by one cost more than the work of a page), and keeps V8's code caches of it
 // beside it, made after running the commands once, so that neither the bundle nor the functions a
 // command runs are compiled again. A cache V8 refuses (another Node, other V8 flags) only costs
 // the compiling. Without a bundle (dist built by tsc alone, or the package as npm installs it,
