@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // Thin launcher: the compiled CLI lives in dist/ (built once by `npm ci` through the prepare
-// script; the package ships it built). Nothing is compiled here, ever.
+// script; the package ships it built), loaded by ./load.js. Nothing is compiled here, ever.
 let main;
 try {
-  ({ main } = await import('../dist/src/cli/main.js'));
+  ({ main } = await import('./load.js'));
 } catch (error) {
   if (error?.code !== 'ERR_MODULE_NOT_FOUND' || !String(error.message).includes('dist/src/cli/main.js')) throw error;
   process.stderr.write('digest: dist/ is not built (was npm ci run with --ignore-scripts?): run npm run build once\n');

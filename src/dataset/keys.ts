@@ -23,8 +23,17 @@ function hashTree(hash: ReturnType<typeof createHash>, dir: string): void {
  * run from source) and the review pages' stylesheet and script (assets/), which every page inlines.
  */
 export function codeTrees(): string[] {
-  // This file is <root>/{dist/src,src}/dataset/keys.{js,ts}: the tree it belongs to.
-  return [dirname(dirname(fileURLToPath(import.meta.url))), packagePath('assets')];
+  return [codeTree(fileURLToPath(import.meta.url)), packagePath('assets')];
+}
+
+/**
+ * The tree of the code that runs, from where this module is: <root>/{dist/src,src}/dataset/keys.{js,ts}
+ * is in the tree two folders up. Elsewhere it is in the CLI bundle (dist/cli/digest.cjs, made
+ * from dist/src by scripts/bundle-cli.mjs), whose code is dist/src's: the key is the same
+ * whichever of the two runs a build.
+ */
+export function codeTree(here: string): string {
+  return /[\\/]dataset[\\/]keys\.[jt]s$/.test(here) ? dirname(dirname(here)) : packagePath('dist', 'src');
 }
 
 /** A hash of the code files (.js, .ts, .json, .css) under some folders, names and contents, in name order. */

@@ -31,10 +31,13 @@ export const WORKER_HEAP_MB = Number(process.env.DIGEST_WORKER_HEAP_MB) || 96;
  */
 export const WORKER_YOUNG_MB = Number(process.env.DIGEST_WORKER_YOUNG_MB) || 16;
 
-/** The compiled worker module; tests running from source still use the compiled one. */
+/**
+ * The compiled worker module: beside this one in dist/src; tests running from source, and the
+ * CLI bundle (dist/cli/digest.cjs, one file), use dist/src's.
+ */
 function workerFile(): string | null {
   const here = fileURLToPath(import.meta.url);
-  const compiled = here.endsWith('.js') ? here.replace(/runner\.js$/, 'worker.js') : packagePath('dist', 'src', 'dataset', 'worker.js');
+  const compiled = /[\\/]runner\.js$/.test(here) ? here.replace(/runner\.js$/, 'worker.js') : packagePath('dist', 'src', 'dataset', 'worker.js');
   return existsSync(compiled) ? compiled : null;
 }
 

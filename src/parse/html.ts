@@ -513,26 +513,18 @@ type ParseDocument = typeof import('htmlparser2')['parseDocument'];
 let parser: Promise<ParseDocument> | null = null;
 
 /**
- * htmlparser2's parseDocument, loaded without its package index: the index re-exports domutils,
- * dom-serializer and a second copy of entities (30 modules, ~25 ms of every start) that the
- * reader never uses. Its Parser module and domhandler make the same tree (what parseDocument
- * does); where the package's layout is not the expected one, the index is loaded after all.
+ * htmlparser2's parseDocument, made of its Parser and domhandler (what parseDocument does) as
+ * `parserModules` loads them: without the package index, on the first page.
  */
 function htmlParser(): Promise<ParseDocument> {
   parser ??= (async () => {
-    try {
-      const index = import.meta.resolve('htmlparser2');
-      const { Parser } = (await import(new URL('./Parser.js', index).href)) as typeof import('htmlparser2');
-      const { DomHandler } = await import('domhandler');
-      const parse: ParseDocument = (data, options) => {
-        const handler = new DomHandler(undefined, options);
-        new Parser(handler, options).end(data);
-        return handler.root;
-      };
-      return parse;
-    } catch {
-      return (await import('htmlparser2')).parseDocument;
-    }
+    const { Parser, DomHandler } = await (await import('./html-parser.js')).parserModules();
+    const parse: ParseDocument = (data, options) => {
+      const handler = new DomHandler(undefined, options);
+      new Parser(handler, options).end(data);
+      return handler.root;
+    };
+    return parse;
   })();
   return parser;
 }

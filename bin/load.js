@@ -1,0 +1,66 @@
+// The CLI's code, loaded the fastest way there is (issues 15 and 17: start-up). `npm run build`
+// bundles it into one file, dist/cli/digest.cjs (scripts/bundle-cli.mjs: ~40 modules resolved
+// and compiled one by one cost more than the work of a page), and keeps V8's code caches of it
+// beside it, made after running the commands once, so that neither the bundle nor the functions a
+// command runs are compiled again. A cache V8 refuses (another Node, other V8 flags) only costs
+// the compiling. Without a bundle (dist built by tsc alone, or the package as npm installs it,
+// which does not ship one) the CLI is dist/src/cli/main.js, the same code module by module.
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
+import vm from 'node:vm';
+
+// Each regular expression compiled once, to machine code. By default V8 compiles one to bytecode
+// first and again to machine code at its second use, building its character classes twice: the
+// reference parser's name patterns (\p{L}, \p{Lu} under the u and i flags) made a one-article
+// `digest ingest` spend ~half its CPU compiling them. Matching is the same; steady-state speed too.
+// Set before the bundle is compiled, and so also when its code cache is made (V8 checks the flags).
+setFlagsFromString('--no-regexp-tier-up');
+
+/** The CLI bundle scripts/bundle-cli.mjs writes. */
+export const bundleFile = fileURLToPath(new URL('../dist/cli/digest.cjs', import.meta.url));
+
+/**
+ * V8's code cache of the bundle for a command, beside it. V8 reads a whole cache when it compiles,
+ * so a command that runs a fraction of the CLI has its own, made after running it alone:
+ * `digest text` (0.5 MB in place of 1.1 MB: ~3 ms less of its start), and --version, help or
+ * no command at all (the CLI's own code). Every other command takes the cache made after running
+ * --version, text and ingest.
+ */
+export function codeCacheFile(command) {
+  if (command === 'text') return `${bundleFile}.text.cache`;
+  if (command === undefined || command === 'help' || command.startsWith('-')) return `${bundleFile}.cli.cache`;
+  return `${bundleFile}.cache`;
+}
+
+/** Runs the CommonJS bundle in this context from its source and a code cache; returns its exports and the script (whose cache the build writes). */
+function runBundle(cacheFile) {
+  const source = readFileSync(bundleFile, 'latin1'); // ASCII, as scripts/bundle-cli.mjs writes it: Latin-1 reads it the fastest
+  let cachedData;
+  try {
+    cachedData = readFileSync(cacheFile);
+  } catch {
+    cachedData = undefined; // none yet: the build is writing it
+  }
+  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname, __bundleImport) {${source}\n})`, { filename: bundleFile, cachedData });
+  const module = { exports: {} };
+  // import() of what the bundle leaves outside (piscina, the optional model runtime): this module's, which resolves from the same root.
+  const bundleImport = (specifier) => import(specifier);
+  script.runInThisContext().call(module.exports, module.exports, createRequire(bundleFile), module, bundleFile, dirname(bundleFile), bundleImport);
+  return { main: module.exports.main, script, codeCache: cachedData === undefined ? 'absent' : script.cachedDataRejected ? 'rejected' : 'used' };
+}
+
+/** The CLI once loaded: the bundle on the first call (its code cache is the command's), or dist/src's modules. */
+let loaded = existsSync(bundleFile) ? null : { main: (await import('../dist/src/cli/main.js')).main, script: null, codeCache: 'no bundle' };
+
+/** The CLI's entry: `main(argv, io?)` resolves to the exit code. */
+export function main(argv, io) {
+  loaded ??= runBundle(codeCacheFile(argv[0]));
+  return loaded.main(argv, io);
+}
+/** Whether V8 used the code cache: 'used', 'rejected', 'absent', 'no bundle', or 'not loaded' before the first call. */
+export const codeCache = () => loaded?.codeCache ?? 'not loaded';
+/** The code cache of the bundle as it is compiled now, for the build to write after a run of commands; null without a bundle. */
+export const createCodeCache = () => loaded?.script?.createCachedData() ?? null;

@@ -1,0 +1,182 @@
+// Runs after tsc and compact-dist (npm run build): bundles the CLI, dist/src/cli/main.js and
+// everything it imports, into one CommonJS file, dist/cli/digest.cjs, then writes V8's code caches
+// of it (digest.cjs.cache; .text.cache for `digest text`, .cli.cache for --version and help) after
+// running the commands once in child processes, so that `node bin/digest.js` neither resolves ~40
+// modules one by one nor compiles what it runs (issues 15 and 17: start-up; BENCHMARKS.md).
+// bin/load.js loads them. The library (dist/src, the package's `exports`) and the build's worker
+// threads keep tsc's modules.
+//
+// `node scripts/bundle-cli.mjs --print`: the bundle as it would be written, on stdout, with no
+// cache (tests/package/bundle.test.ts compares it with the file, so a stale bundle fails).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const outfile = `${root}dist/cli/digest.cjs`;
+
+/**
+ * The parts of the code the bundle takes from elsewhere: piscina finds its worker script beside
+ * its own file (`__dirname`), the model runtime is the user's to install, and the build's
+ * workers load dist/src/dataset/worker.js by path.
+ */
+const external = ['piscina', '@xenova/transformers', 'onnxruntime-node', 'sharp'];
+
+/**
+ * src/parse/html-parser.ts finds htmlparser2's Parser module beside the package index at run time
+ * (`import.meta.resolve`), which the bundler cannot follow; here the same path is found now and
+ * imported statically, so the bundle holds the Parser and its tokenizer and not the index's 30
+ * modules (importing the index, even for one name, would run them all at start). The same two classes.
+ */
+const parserPath = fileURLToPath(new URL('./Parser.js', import.meta.resolve('htmlparser2')));
+const htmlParserModule = {
+  name: 'html-parser',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]dist[\\/]src[\\/]parse[\\/]html-parser\.js$/ }, () => ({
+      contents: `import { Parser } from ${JSON.stringify(parserPath)};
+import { DomHandler } from 'domhandler';
+export async function parserModules() { return { Parser, DomHandler }; }`,
+      resolveDir: `${root}dist/src/parse`,
+      loader: 'js',
+    }));
+  },
+};
+
+/**
+ * entities (htmlparser2's) keeps its decoding tables as base64 and decodes them when loaded, with
+ * `atob`, which Node 20 implements in JavaScript a character at a time: ~3 ms of every first
+ * page (profile of `digest text`). The same words decoded by Node's native base64 decoder: the
+ * same Uint16Array for any valid base64 (tests/package/bundle.test.ts compares them on both tables).
+ */
+export function decodeBase64(input) {
+  const bytes = Buffer.from(input, 'base64');
+  const out = new Uint16Array(bytes.length >> 1);
+  const words = bytes.subarray(0, out.length * 2);
+  // The words are little-endian: copied as they are where the machine is too, else byte-swapped first.
+  if (new Uint8Array(Uint16Array.of(1).buffer)[0] !== 1) words.swap16();
+  new Uint8Array(out.buffer).set(words);
+  return out;
+}
+const entitiesBase64 = {
+  name: 'entities-base64',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]entities[\\/]dist[\\/]esm[\\/]internal[\\/]decode-shared\.js$/ }, () => ({ contents: `export ${decodeBase64}`, loader: 'js' }));
+  },
+};
+
+/**
+ * The generated Ajv validators require() Ajv's runtime helpers (ucs2length, equal) through a
+ * `createRequire(import.meta.url)` of their own, which the bundler cannot follow: resolved, read
+ * and compiled at run time they were ~4 ms of `digest text`'s first page (Node's CommonJS loader,
+ * no code cache). Here their calls become plain `require("…")`s that the bundle holds. The
+ * validators are compact-dist's minified code, so the names are read from it; a file that does
+ * not have the expected shape fails the build rather than bundle differently.
+ */
+const validatorRuntime = {
+  name: 'validator-runtime',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]dist[\\/]src[\\/]generated[\\/]validators-[a-z]+\.js$/ }, async ({ path }) => {
+      const code = await readFile(path, 'utf8');
+      const head = /import\{createRequire as ([\w$]+)\}from"node:module";const ([\w$]+)=\1\(import\.meta\.url\)[,;]/.exec(code);
+      if (!head) throw new Error(`bundle-cli: ${path} does not open with the createRequire it is expected to`);
+      const [, , local] = head;
+      const rest = code.slice(head.index + head[0].length).replace(new RegExp(`(?<![\\w$.])${local.replace(/\$/g, '\\$')}\\(("ajv/[^"]+")\\)`, 'g'), 'require($1)');
+      if (new RegExp(`(?<![\\w$.])${local.replace(/\$/g, '\\$')}(?![\\w$])`).test(rest)) throw new Error(`bundle-cli: ${path} uses its require other than for Ajv's runtime`);
+      // The declaration list the head opened goes on (`const r=…,a=…`) or ends there.
+      return { contents: code.slice(0, head.index) + (head[0].endsWith(',') ? 'const ' : '') + rest, loader: 'js' };
+    });
+  },
+};
+
+/** The bundle's text: one CommonJS file; `import.meta.url` is the bundle's own URL. */
+export async function bundle() {
+  const result = await build({
+    entryPoints: [`${root}dist/src/cli/main.js`],
+    bundle: true,
+    write: false,
+    outfile,
+    format: 'cjs',
+    platform: 'node',
+    // What tsc emitted, untouched: with a node20 target esbuild rewrites regular expression literals with \p{…} as `new RegExp(…)` calls, made again at every call (a third more CPU for a one-article ingest).
+    target: 'esnext',
+    external,
+    plugins: [htmlParserModule, entitiesBase64, validatorRuntime],
+    // Whitespace only: names stay, so a stack trace from the bundle still reads; half the bytes to read and hash at each start.
+    minifyWhitespace: true,
+    define: { 'import.meta.url': '__bundleUrl' },
+    banner: { js: '// Generated by scripts/bundle-cli.mjs from dist/src (npm run build); do not edit.\nvar __bundleUrl = require("node:url").pathToFileURL(__filename).href;' },
+    legalComments: 'none',
+    logLevel: 'error',
+  });
+  return ascii(throughLoader(result.outputFiles[0].text));
+}
+
+/**
+ * The bundle's `import()` calls (of the packages left outside it) made through the loader's
+ * `__bundleImport`, the one function bin/load.js passes in beside `require`: code that V8 takes
+ * from a code cache has no dynamic import callback in Node 20 (ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING),
+ * and vm's USE_MAIN_CONTEXT_DEFAULT_LOADER prints an experimental warning. Any other `import(`
+ * in the bundle fails the build rather than fail at run time.
+ */
+function throughLoader(text) {
+  const calls = [...text.matchAll(/(?<![\w$.])import\(("[^"]+")\)/g)];
+  for (const [, specifier] of calls) {
+    if (!external.includes(JSON.parse(specifier))) throw new Error(`bundle-cli: import(${specifier}) left in the bundle: bundle it, or add it to the externals`);
+  }
+  const replaced = text.replace(/(?<![\w$.])import\(("[^"]+")\)/g, '__bundleImport($1)');
+  if (/(?<![\w$.])import\(/.test(replaced)) throw new Error('bundle-cli: an import() with a computed specifier is left in the bundle');
+  return replaced;
+}
+
+/**
+ * The bundle in ASCII: esbuild escapes non-ASCII characters in strings but leaves them in regular
+ * expression literals and String.raw templates (here all regular expression sources), and one
+ * such character makes V8 hold the whole 1.7 MB source as a two-byte string, read ~3× slower
+ * than a Latin-1 one (bin/load.js reads it so). `\uXXXX` means the same character in a regular
+ * expression, with or without the u flag, in a class or out of one (a surrogate pair of escapes
+ * is one code point under u).
+ */
+function ascii(text) {
+  return text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const text = await bundle();
+  if (process.argv.includes('--print')) {
+    process.stdout.write(text);
+  } else {
+    // Incremental, as tsc is (npm's prepare runs the build often): the same bundle with its caches
+    // made by this V8 is left alone. A cache V8 refuses still works, but only compiles.
+    const madeBy = `${outfile}.v8`;
+    const caches = [`${outfile}.cache`, `${outfile}.text.cache`, `${outfile}.cli.cache`];
+    const same = (file, content) => existsSync(file) && readFileSync(file, 'latin1') === content;
+    if (same(outfile, text) && same(madeBy, process.versions.v8) && caches.every((f) => existsSync(f))) process.exit(0);
+    mkdirSync(`${root}dist/cli`, { recursive: true });
+    for (const file of [...caches, madeBy]) rmSync(file, { force: true });
+    writeFileSync(outfile, text);
+    // The code caches: the commands run once, output dropped, in a fresh process each (a cache
+    // holds what its process compiled): `text` on a saved page for text's own, `--version` and
+    // `help` for those, and `--version`, `text` and `ingest` of an article to stdout for every
+    // other command (bin/load.js).
+    const page = `${root}fixtures/extraction/zh/hospital-aspnet.html`;
+    const article = `${root}fixtures/articles/as-2025.txt`;
+    const runs = {
+      [`${outfile}.text.cache`]: [['text', page]],
+      [`${outfile}.cli.cache`]: [['--version'], ['help']],
+      [`${outfile}.cache`]: [['--version'], ['text', page], ['ingest', article, '--stdout']],
+    };
+    // A copy without the fixtures gets no caches: the CLI then compiles as it runs (bin/load.js).
+    if (![page, article].every((f) => existsSync(f))) console.warn('bundle-cli: no fixtures to run, so no code cache');
+    else for (const [cache, commands] of Object.entries(runs)) {
+      const script = `const { main, createCodeCache } = await import(${JSON.stringify(`${root}bin/load.js`)});
+const io = { stdout: () => {}, stderr: () => {}, stdin: async () => new Uint8Array(), stderrIsTTY: false, env: {} };
+for (const argv of ${JSON.stringify(commands)}) await main(argv, io);
+(await import('node:fs')).writeFileSync(${JSON.stringify(cache)}, createCodeCache());`;
+      const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'inherit', 'inherit'] });
+      if (run.status !== 0) throw new Error(`bundle-cli: the run that makes ${cache} failed (exit ${run.status})`);
+    }
+    writeFileSync(madeBy, process.versions.v8);
+  }
+}

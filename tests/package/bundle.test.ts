@@ -1,0 +1,107 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { codeTree } from '../../src/dataset/keys.js';
+import { packagePath } from '../../src/core/paths.js';
+import { repo } from '../helpers.js';
+import { run } from '../cli/run.js';
+
+/**
+ * The CLI bundle (dist/cli/digest.cjs, made by scripts/bundle-cli.mjs in `npm run build`) and its
+ * code cache, which bin/digest.js runs through bin/load.js: the bundle must be dist/src's code
+ * as it is now, and do what the sources do.
+ */
+const bundler = (await import(pathToFileURL(repo('scripts/bundle-cli.mjs')).href)) as {
+  bundle: () => Promise<string>;
+  decodeBase64: (input: string) => Uint16Array;
+};
+type Main = (argv: string[], io: unknown) => Promise<number>;
+
+describe('the CLI bundle', () => {
+  it('is what bundling dist/src gives now: a stale bundle fails here', async () => {
+    const onDisk = readFileSync(repo('dist/cli/digest.cjs'), 'latin1');
+    // A mismatch means dist/cli/digest.cjs was not made from the current dist/src: run npm run build.
+    expect(onDisk === (await bundler.bundle()), 'dist/cli/digest.cjs is stale: npm run build').toBe(true);
+    expect(/[^\x00-\x7f]/.test(onDisk), 'the bundle is ASCII (bin/load.js reads it as Latin-1)').toBe(false);
+  }, 60_000);
+
+  it('is run from its code caches by a plain node: text\'s own, --version\'s and help\'s, and the whole CLI\'s for the other commands', () => {
+    const env = { ...process.env };
+    delete env.NODE_V8_COVERAGE; // V8 flags differ under coverage, and it rejects a cache made without them
+    for (const argv of [['text', repo('fixtures/extraction/zh/hospital-aspnet.html')], ['--version'], ['refs', repo('fixtures/articles/as-2025.txt')]]) {
+      const script = `const cli = await import(${JSON.stringify(repo('bin/load.js'))});
+await cli.main(${JSON.stringify(argv)}, { stdout() {}, stderr() {}, stdin: async () => new Uint8Array(), stderrIsTTY: false, env: {} });
+process.stdout.write(cli.codeCache());`;
+      const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', env });
+      expect(r.stderr, argv[0]).toBe('');
+      expect(r.stdout, argv[0]).toBe('used');
+    }
+  });
+
+  it('gives what the sources give: text, ingest and refs on every fixture', async () => {
+    const bundled = (await import(pathToFileURL(repo('bin/load.js')).href)) as { main: Main; codeCache: () => string };
+    const inputs = [
+      ...readdirSync(repo('fixtures/articles')).map((f) => `fixtures/articles/${f}`),
+      ...readdirSync(repo('fixtures/extraction/zh')).map((f) => `fixtures/extraction/zh/${f}`),
+    ];
+    expect(inputs.length).toBeGreaterThan(20);
+    let runs = 0;
+    for (const input of inputs) {
+      for (const args of [['text', repo(input), '--json'], ['ingest', repo(input), '--stdout', '--verbose'], ['refs', repo(input)]]) {
+        let stdout = '';
+        let stderr = '';
+        const io = { stdout: (t: string) => void (stdout += t), stderr: (t: string) => void (stderr += t), stdin: async () => new Uint8Array(), stderrIsTTY: false, env: {} };
+        const code = await bundled.main(args, io);
+        expect({ code, stdout, stderr }, `${args.join(' ')}`).toEqual(await run(args));
+        runs++;
+      }
+    }
+    expect(runs).toBe(inputs.length * 3);
+    expect(bundled.codeCache(), 'the bundle ran, not dist/src').not.toBe('no bundle');
+  }, 120_000);
+
+  it('refuses bad pipeline files as the sources do (the validators and their Ajv runtime, bundled)', async () => {
+    const bundled = (await import(pathToFileURL(repo('bin/load.js')).href)) as { main: Main };
+    const dir = mkdtempSync(join(tmpdir(), 'digest-bundle-'));
+    const base = JSON.parse(readFileSync(repo('pipelines/digest.json'), 'utf8')) as { stages: { use: string; options?: Record<string, unknown> }[]; data: Record<string, string> };
+    const language = base.stages.find((s) => s.use === 'language')!;
+    const bad = {
+      // uniqueItems (Ajv's runtime `equal`), maxLength (its `ucs2length`), a pattern, an enum
+      'repeated-candidates.json': { ...base, stages: base.stages.map((s) => (s === language ? { ...s, options: { ...s.options, candidates: ['eng', 'eng'] } } : s)) },
+      'long-data-path.json': { ...base, data: { ...base.data, html: 'x'.repeat(5000) } },
+      'bad-name.json': { ...base, name: 'Not A Name' },
+      'bad-encoding.json': { ...base, stages: base.stages.map((s) => (s.use === 'read' ? { ...s, options: { fallbackEncoding: 'ebcdic' } } : s)) },
+    };
+    for (const [name, pipeline] of Object.entries(bad)) {
+      writeFileSync(join(dir, name), JSON.stringify(pipeline));
+      for (const command of ['text', 'ingest']) {
+        const args = [command, repo('fixtures/articles/as-2025.txt'), '--pipeline', join(dir, name)];
+        let stdout = '';
+        let stderr = '';
+        const io = { stdout: (t: string) => void (stdout += t), stderr: (t: string) => void (stderr += t), stdin: async () => new Uint8Array(), stderrIsTTY: false, env: {} };
+        const code = await bundled.main(args, io);
+        const fromSources = await run(args);
+        expect(fromSources.code, `${name}: refused`).not.toBe(0);
+        expect({ code, stdout, stderr }, `${command} with ${name}`).toEqual(fromSources);
+      }
+    }
+  });
+
+  it("decodes entities' tables as entities does (the bundle's native base64 in place of atob)", async () => {
+    const entities = join(packagePath('node_modules', 'htmlparser2', 'node_modules', 'entities', 'dist', 'esm'));
+    const { decodeBase64 } = (await import(pathToFileURL(join(entities, 'internal', 'decode-shared.js')).href)) as { decodeBase64: (s: string) => Uint16Array };
+    for (const table of ['decode-data-html.js', 'decode-data-xml.js']) {
+      const data = /decodeBase64\("([^"]+)"\)/.exec(readFileSync(join(entities, 'generated', table), 'utf8'))![1]!;
+      expect(bundler.decodeBase64(data), table).toEqual(decodeBase64(data));
+    }
+  });
+
+  it('keys the build cache on dist/src, whose code it is: the same keys as the modules', () => {
+    expect(codeTree(repo('dist/cli/digest.cjs'))).toBe(packagePath('dist', 'src'));
+    expect(codeTree(repo('dist/src/dataset/keys.js'))).toBe(repo('dist/src'));
+    expect(codeTree(repo('src/dataset/keys.ts'))).toBe(repo('src'));
+  });
+});
