@@ -344,3 +344,24 @@ export function table(set: LabelledSet, figures: Figures): string {
   for (const note of set.notes) lines.push(`  · ${note}`);
   return lines.join('\n');
 }
+
+/**
+ * The misses of one field, printable: the row's number, its string, the gold value and what the
+ * parser gave. `DIGEST_ACCURACY_MISSES=anystyle-core:container-title` has the accuracy test print
+ * them, to study a field's failures by pattern.
+ */
+export function misses(set: LabelledSet, figures: Figures, items: Item[], field: Field): string {
+  const key = cslKey[field] ?? field;
+  const shown = (value: unknown) => (value === undefined ? '—' : JSON.stringify(value));
+  const lines = (figures.failed[field] ?? []).map((i) => {
+    const item = items[i] ?? {};
+    return `#${i} ${set.rows[i]!.raw}\n    gold ${shown(set.rows[i]!.gold[field])}\n    got  ${shown(item[key])}\n    item ${JSON.stringify(item)}`;
+  });
+  return [`${set.name}: ${lines.length} misses of ${field}`, ...lines].join('\n');
+}
+
+/** The set and field `DIGEST_ACCURACY_MISSES` names ("anystyle-core:title"), or null. */
+export function missesWanted(file: string): Field | null {
+  const [set, field] = (process.env.DIGEST_ACCURACY_MISSES ?? '').split(':');
+  return set && `${set}.jsonl` === file && (FIELDS as readonly string[]).includes(field ?? '') ? (field as Field) : null;
+}

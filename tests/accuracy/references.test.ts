@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { main, type Io } from '../../src/cli/main.js';
-import { FIELDS, labelledSets, percent, score, sharedDataDir, table, type Field, type Item } from './reference-sets.js';
+import { FIELDS, labelledSets, misses, missesWanted, percent, score, sharedDataDir, table, type Field, type Item } from './reference-sets.js';
 
 /**
  * Reference-parsing accuracy on the labelled sets in the shared data folder (third-party, never
@@ -48,6 +48,8 @@ describe(`reference parsing accuracy on the labelled sets in ${sharedDataDir()}/
       expect(items).toHaveLength(set.rows.length);
       const figures = score(set, items);
       console.log(table(set, figures));
+      const studied = missesWanted(name);
+      if (studied) console.log(misses(set, figures, items, studied));
       const goal = target[name as keyof typeof target];
       const below = floors[name as keyof typeof floors];
       for (const field of FIELDS) {
