@@ -1372,9 +1372,13 @@ export const referenceData: ReferenceData = {
  "pageLabels": [
   "pp",
   "Pp",
+  "PP",
   "p",
+  "P",
   "pages",
+  "Pages",
   "page",
+  "Page",
   "s",
   "S",
   "pg",

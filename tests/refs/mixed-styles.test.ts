@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { parseReference } from '../../src/refs/parse.js';
+
+// Mixed-style references (issue 14, AnyStyle's shapes): strings written for these tests, no third-party data.
+const csl = (raw: string) => parseReference(raw, 'ref-1').csl;
+
+describe('mixed-style references', () => {
+  it('a page label may be capitalised ("Pages 12-19", "P. 88 - 97", "Page 4")', () => {
+    expect(csl('R. Okafor and T. Lind, Streaming cell counts over lossy links, Cytometry Workshop 97, Pages 12-19.')).toMatchObject({
+      title: 'Streaming cell counts over lossy links',
+      'container-title': 'Cytometry Workshop',
+      page: '12-19',
+    });
+    expect(csl('Marsh, K. L., Lindqvist, O., Marrow niches of the aged mouse, Journal of Bone Biology, 41. P. 88 - 97. 2003.')).toMatchObject({
+      title: 'Marrow niches of the aged mouse',
+      'container-title': 'Journal of Bone Biology',
+      volume: '41',
+      page: '88-97',
+    });
+  });
+
+  it('in a given-first list the name after "and" is the last: a title with a colon follows', () => {
+    expect(csl('P. Varga and L. Moreau, Stromal Cell Biology: A Primer, Academic Press, 1994.')).toMatchObject({
+      author: [{ family: 'Varga', given: 'P.' }, { family: 'Moreau', given: 'L.' }],
+      title: 'Stromal Cell Biology: A Primer',
+      publisher: 'Academic Press',
+    });
+    // (A family-first list goes on after "&": "Kim, S. & Wong, T., Ortiz, R, …".)
+    expect(csl('Adeyemi, S.E. & Holt, T.R., Ortiz, R., Banerjee, P. (2011) Cord blood units in storage. Transfusion Notes, 12(3), 40-46.').author).toHaveLength(4);
+  });
+});
