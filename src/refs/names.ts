@@ -295,7 +295,11 @@ function scanFrom(text: string, firstShape: Shape, limit = Infinity): AuthorList
     const spaced = firstShape === 'vancouver' || (matched.shape === 'family-initials' && /^\p{Lu}{1,3}\.$/u.test(name.given ?? ''));
     const sep = at(separator, text, end) ?? (spaced ? at(vancouverSeparator, text, end) : null);
     if (!sep) break;
-    if (/\b(?:and|And|AND|und|et|y)\b|&/.test(sep[0])) andAt = Math.min(andAt, names.length);
+    const joined = /\b(?:and|And|AND|und|et|y)\b|&/.test(sep[0]);
+    // In a given-first list the name after "and" is the last ("K. Chandy and J. Misra, Parallel Program Design: …"),
+    // unless another "and" follows. (Family-first lists may run on: "Kim, S.E. & Wong, S.T., Gregorich, S, …".)
+    if (andAt < names.length && !joined && (firstShape === 'initials-family' || firstShape === 'given-family')) break;
+    if (joined) andAt = Math.min(andAt, names.length);
     semicolon = sep[0].includes(';');
     pos = end + sep[0].length;
   }
