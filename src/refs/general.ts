@@ -216,6 +216,10 @@ function scoreCut(text: string, parts: () => Segment[], cut: Cut, commaStyle: bo
   if (cut.comma && !commaStyle && !dateOnly) reading.score -= reading.score >= 3 || (first && isSourcePart(first)) ? 1 : 2;
   // In styles that end the authors with a full stop, the title ends at one too, other things equal.
   if (cut.sentence && !commaStyle) reading.score += 1;
+  // A known abbreviation alone after a comma is the source's first word, not the title's last: "…, Phys. Rev. Lett. 96",
+  // "…, Proc. SPIE, 1808" (the full stop is the abbreviation's).
+  const abbreviation = cut.sentence ? /(?:^|,\s)(\p{Lu}\p{Ll}{0,6})\.$/u.exec(text.slice(0, cut.titleEnd + 1)) : null;
+  if (abbreviation && referenceWords().abbreviations.has(abbreviation[1]!)) reading.score -= 3;
   // A title that holds a part of a source ran on (counted only when the reading could win: it costs a segmentation).
   // (A title of one part — no separator in it — holds none.)
   if ((reading.score > toBeat || reading.score >= 5) && /[,;.([]\s?\S/u.test(text.slice(0, cut.titleEnd))) reading.score -= 2 * sourcePartsIn(parts(), cut.titleEnd);

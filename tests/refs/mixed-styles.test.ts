@@ -28,4 +28,12 @@ describe('mixed-style references', () => {
     // (A family-first list goes on after "&": "Kim, S. & Wong, T., Ortiz, R, …".)
     expect(csl('Adeyemi, S.E. & Holt, T.R., Ortiz, R., Banerjee, P. (2011) Cord blood units in storage. Transfusion Notes, 12(3), 40-46.').author).toHaveLength(4);
   });
+
+  it('an abbreviation after a comma opens the source, its full stop ends no title ("…, Phys. Rev. Lett. 96, …")', () => {
+    expect(csl('T. Brandt, O. Seidel, Spin transport in layered cuprates near the Mott transition, Phys. Rev. Lett. 88, 117002 (2004).')).toMatchObject({
+      title: 'Spin transport in layered cuprates near the Mott transition',
+      'container-title': 'Phys. Rev. Lett.',
+      volume: '88',
+    });
+  });
 });
