@@ -763,6 +763,10 @@ export const referenceData: ReferenceData = {
   "Pullman",
   "Corvallis",
   "Bellingham",
+  "s.l.",
+  "S.l.",
+  "s. l.",
+  "sine loco",
   "北京",
   "上海",
   "天津",
@@ -1597,7 +1601,9 @@ export const referenceData: ReferenceData = {
   "Cited",
   "cited",
   "see also",
-  "ahead of print"
+  "ahead of print",
+  "N.p",
+  "Citeseer"
  ],
  "statusNotes": [
   "to appear",

@@ -36,4 +36,14 @@ describe('mixed-style references', () => {
       volume: '88',
     });
   });
+
+  it('"N.p." (no publisher), "s.l." (no place) and a search engine\'s "Citeseer" are no part of a container', () => {
+    expect(csl('Okoro, Ada. “Why We Bank Cord Blood.” Marrow Matters Blog, N.p., 4 Mar. 2015, Web. 9 May 2016.')['container-title']).toBe('Marrow Matters Blog');
+    expect(csl('Haldane, Ruth, ‘Caring for Donors’ (33-41) in Owen Pryce (ed.), Gifts of Blood: Essays on Donation, s.l.: Lantern, 2009.')).toMatchObject({
+      'container-title': 'Gifts of Blood: Essays on Donation',
+      publisher: 'Lantern',
+      'publisher-place': 's.l.',
+    });
+    expect(csl('[7] Iwu, K., and Berg, L., “Counting colonies by eye,” The Proceedings of the Society for Cell Imaging, Citeseer, 2003.')['container-title']).toBe('The Proceedings of the Society for Cell Imaging');
+  });
 });
