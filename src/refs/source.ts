@@ -887,6 +887,11 @@ export function readSourceText(text: string, quoted = false): Source {
   // After a quoted title a series' name with a volume is the periodical's ("Cahiers Tristan L'Hermite, 22, 2000").
   const afterSeries = segments[k + 1];
   if (quoted && segments[k]?.kind === 'series' && afterSeries && isNumeric(afterSeries) && afterSeries.fields.volume !== undefined) segments[k] = { ...segments[k]!, kind: 'text', fields: {} };
+  // After "In" the first name is the book's, whatever words it holds ("In The Foucault Effect: Studies in Governmentality").
+  else if (out.inContainer && !out.container && segments[k]?.kind === 'series') segments[k] = { ...segments[k]!, kind: 'text', fields: {} };
+  // A series' name with only its numbers and dates after it, no publisher, is a periodical's ("Federal Reserve Bulletin
+  // (August-September, 1921)", "Monographs of the Society for Research in Child Development 63").
+  else if (!out.container && segments[k]?.kind === 'series' && k + 1 < segments.length && segments.slice(k + 1).every((x) => isNumeric(x) || x.kind === 'note')) segments[k] = { ...segments[k]!, kind: 'text', fields: {} };
   // The container: a run of plain text.
   let containerEnd = -1;
   const containerStart = k;

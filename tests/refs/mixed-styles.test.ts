@@ -46,4 +46,15 @@ describe('mixed-style references', () => {
     });
     expect(csl('[7] Iwu, K., and Berg, L., “Counting colonies by eye,” The Proceedings of the Society for Cell Imaging, Citeseer, 2003.')['container-title']).toBe('The Proceedings of the Society for Cell Imaging');
   });
+
+  it('a name with a series word is the container after "In", or when only numbers and dates follow it', () => {
+    expect(csl('Ferreira, L. “Cells as Witnesses.” In The Marrow Archive: Studies in Transplant History, edited by Ana Costa. Lisbon: Tinta, 1999, 41–58.')['container-title']).toBe(
+      'The Marrow Archive: Studies in Transplant History',
+    );
+    const periodical = csl('Quist, H. L. "Storing Cord Blood," Regional Blood Bank Bulletin (March-April, 1964).');
+    expect(periodical['container-title']).toBe('Regional Blood Bank Bulletin');
+    expect(periodical['collection-title']).toBeUndefined();
+    // (With a publisher it stays a series.)
+    expect(csl('Voss, R. Marrow Transplants: A History. Lecture Notes in Medicine, Vol. 12. Springer, Berlin, 1990.')['collection-title']).toBe('Lecture Notes in Medicine');
+  });
 });
