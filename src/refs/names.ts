@@ -130,8 +130,8 @@ function nameShapes(): { shape: Shape; pattern: RegExp }[] {
     { shape: 'family-initials', pattern: new RegExp(String.raw`(?<family>${FAM})(?:\s(?<suffix>${SUFFIX})\.?)?,\s?(?<given>${DOTTED}(?:\s\p{Lu}(?=[,;]))?|\p{Lu}(?:\s\p{Lu}){1,2}\.?(?=\s?[,;:]|$)|\p{Lu}{1,3}\.?(?=[,;:\s]|$))`, 'uy') },
     // "Smith JA" / "de Ridder MA" / "KENNEDY W J" / "Kempner J.C." / "GORDON M. J."
     { shape: 'vancouver', pattern: new RegExp(String.raw`(?<family>${FAMV})\s(?<given>${BARE})(?=[,;.:()\s]|$)`, 'uy') },
-    // "Lakoff, George" / "Stein, Stanley J." / "BESSA, Marcelo Secron" / "Stewart III, Charles"
-    { shape: 'family-given', pattern: new RegExp(String.raw`(?<family>${FAM1})(?:\s(?<suffix>${SUFFIX}))?,\s(?<given>${GIVEN})`, 'uy') },
+    // "Lakoff, George" / "Stein, Stanley J." / "BESSA, Marcelo Secron" / "Stewart III, Charles" / "Wimsatt Jr., William"
+    { shape: 'family-given', pattern: new RegExp(String.raw`(?<family>${FAM1})(?:\s(?<suffix>${SUFFIX})\.?)?,\s(?<given>${GIVEN})`, 'uy') },
     // "J. Smith" / "D. H. van Hessem" / "C.-C. King" / "R.Q. Wolever"
     // (The family ends the name: "W. Li. Linearly …" is "W." "Li", not "W. Li." "Linearly".)
     { shape: 'initials-family', pattern: new RegExp(String.raw`(?<given>${LEADING})\s?(?<family>${FAM})(?=\s?[,;.:()[*]|\s(?:(?:and|And|AND|und|et|y|Jr|Sr|II|III|IV)\b|&)|\s\(?(?:1[5-9]|20)\d{2}|\s?["“«‘]|$)`, 'uy') },
@@ -141,8 +141,8 @@ function nameShapes(): { shape: Shape; pattern: RegExp }[] {
     { shape: 'capitals-given', pattern: new RegExp(String.raw`(?<family>\p{Lu}{2,}[\p{Lu}'’-]*(?:\s\p{Lu}{2,}[\p{Lu}'’-]*)?)\s(?<given>\p{Lu}\p{Ll}[\p{L}'’]*(?:-\p{Lu}\p{Ll}+)?(?:\s\p{Lu}\.)?)(?=[,;.]|\s(?:et|and|&)\s)`, 'uy') },
     // "Dario Benedetto" / "Robin C. Williamson" / "Ludwig van Beethoven" / "Cristina La Rocca"
     // (A given name is never in capitals: "CIA World Factbook" is a title.)
-    // ("Adam DI Kramer", "Jamie E Guillory": middle initials without full stops.)
-    { shape: 'given-family', pattern: new RegExp(String.raw`(?<given>(?!\p{Lu}{2,}(?![\p{Ll}]))${W}(?:\s(?:(?!${CP}\s|\p{Lu}{2,}(?![\p{Ll}]))${W}|\p{Lu}\.|\p{Lu}{1,2}(?=\s\p{Lu}\p{Ll}))){0,2})\s(?<family>(?:${CP}\s){0,2}${W})`, 'uy') },
+    // ("Adam DI Kramer", "Jamie E Guillory": middle initials without full stops; "Mauricio Breternitz Jr.": a suffix is no family.)
+    { shape: 'given-family', pattern: new RegExp(String.raw`(?<given>(?!\p{Lu}{2,}(?![\p{Ll}]))${W}(?:\s(?:(?!${CP}\s|\p{Lu}{2,}(?![\p{Ll}]))${W}|\p{Lu}\.|\p{Lu}{1,2}(?=\s\p{Lu}\p{Ll}))){0,2})\s(?<family>(?!${SUFFIX}(?![\p{L}]))(?:${CP}\s){0,2}${W})`, 'uy') },
   ];
   return compiledShapes;
 }

@@ -57,4 +57,19 @@ describe('mixed-style references', () => {
     // (With a publisher it stays a series.)
     expect(csl('Voss, R. Marrow Transplants: A History. Lecture Notes in Medicine, Vol. 12. Springer, Berlin, 1990.')['collection-title']).toBe('Lecture Notes in Medicine');
   });
+
+  it('a suffix is no family name: "Breternitz Jr., …" in a given-first list, "Wimsatt Jr., William" family first', () => {
+    const list = csl('Lena Ortiz, Mauricio Vale Jr., Kai Moreno, and Yusuf Demir. Tracking donor cells in marrow. In Proceedings of the Cell Imaging Conference, pages 4–15. Springer, 2007.');
+    expect(list.author).toEqual([
+      { family: 'Ortiz', given: 'Lena' },
+      { family: 'Vale', given: 'Mauricio', suffix: 'Jr' },
+      { family: 'Moreno', given: 'Kai' },
+      { family: 'Demir', given: 'Yusuf' },
+    ]);
+    expect(list.title).toBe('Tracking donor cells in marrow');
+    expect(csl('Harlan Jr., Thomas Reed. ‘Marrow, Memory, and Others’. Cell Letters 12, no. 3 (May 1961): 33–39.')).toMatchObject({
+      author: [{ family: 'Harlan', given: 'Thomas Reed', suffix: 'Jr' }],
+      title: 'Marrow, Memory, and Others',
+    });
+  });
 });
