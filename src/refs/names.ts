@@ -316,7 +316,8 @@ function scanFrom(text: string, firstShape: Shape, limit = Infinity): AuthorList
   // (So does a full stop after three names or more: "Devaney, Johanna, Jason Hockman, Jon Wild, Peter Schubert. Title …".)
   const stopped = lastGoodCount >= 3 && /^\.\s\p{Lu}/u.test(text.slice(lastGood, lastGood + 3)) && /\p{Ll}$/u.test(text.slice(0, lastGood));
   // (So does a role after a list of given-first names: "L Douglas Kiel, Euel W Elliott (ed.), Title".)
-  if (andAt >= lastGoodCount && !stopped && !(role === 'editor' && firstShape === 'given-family') && !/^\s?[.,]?\s?\(?(?:1[5-9]|20)\d{2}(?!\d)/.test(text.slice(lastGood))) {
+  // (So does a quoted title right after it: "Ana Lima, Rui Costa, “Title,” …".)
+  if (andAt >= lastGoodCount && !stopped && !(role === 'editor' && firstShape === 'given-family') && !/^\s?[.,]?\s?(?:\(?(?:1[5-9]|20)\d{2}(?!\d)|["“«‘„])/u.test(text.slice(lastGood))) {
     const firstGiven = kinds.findIndex((k, i) => i > 0 && k === 'given-family');
     if (firstGiven > 0 && firstGiven < lastGoodCount) return scanFrom(text, firstShape, firstGiven);
   }

@@ -72,4 +72,14 @@ describe('mixed-style references', () => {
       title: 'Marrow, Memory, and Others',
     });
   });
+
+  it('a quoted title after given-first names proves the list; "(s. d.)" is a date not given', () => {
+    expect(csl('Ana Beatriz Lima, Rui Costa, "Marrow Donors in Coastal Towns", International Forum on Cell Donation, 3-4 May 2011')).toMatchObject({
+      author: [{ family: 'Lima', given: 'Ana Beatriz' }, { family: 'Costa', given: 'Rui' }],
+      title: 'Marrow Donors in Coastal Towns',
+    });
+    const undated = csl('Morel, P. (s. d.). Les donneurs de moelle et leurs familles. La santé, p. 40 44.');
+    expect(undated.title).toBe('Les donneurs de moelle et leurs familles');
+    expect(undated.issued).toBeUndefined();
+  });
 });
