@@ -868,7 +868,10 @@ export function readSourceText(text: string, quoted = false): Source {
     // "In M. Bekoff & D. Jamieson (Eds.), Container" / "In C. B. Jones and T. Denvir, editors, Proc. …" /
     // "in Bill Puka, ed. Moral Development": names cut over several segments, then the role.
     const joined = text.slice(segments[k]?.start ?? 0);
-    const edited = leadingEditors.exec(joined);
+    const match = leadingEditors.exec(joined);
+    // ("In Famulus Christi, ed. Gerald Bonner": a role word with names after it is theirs; the name before it is the container's.)
+    const namesAfter = match && /,\seds?\.\s$/.test(match[0]) && /^\s?\p{Lu}/u.test(joined.slice(match[0].length)) ? scanAuthors(joined.slice(match[0].length)) : null;
+    const edited = namesAfter && /^(?:[.,;]|\s?$)/.test(joined.slice(match![0].length + namesAfter.end, match![0].length + namesAfter.end + 1)) ? null : match;
     // The names must read as names; "In Handbook of Combinatorics, R. Graham, and L. Lovasz, Eds." names
     // the container first; "In Myth, Rulership, …, ed. Julia Barrow" is a container, then a role before names.
     const split = edited?.groups ? containerThenNames(edited.groups.names!) : null;

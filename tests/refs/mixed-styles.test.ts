@@ -82,4 +82,14 @@ describe('mixed-style references', () => {
     expect(undated.title).toBe('Les donneurs de moelle et leurs familles');
     expect(undated.issued).toBeUndefined();
   });
+
+  it('"In Container, ed. Names": the role word before names is theirs, the name before it the container', () => {
+    expect(csl('Lund, Maria. “Cord Blood in the Parish.” In Sanguis Populi, ed. Arne Holm. Oslo, 1981. Pp. 12–30.')).toMatchObject({
+      'container-title': 'Sanguis Populi',
+      editor: [{ family: 'Holm', given: 'Arne' }],
+    });
+    expect(csl('Reyes, Ana, and Tom Kline. 2004. Counting stem cells. In Imaging, Sorting, and Cell Culture Methods, eds. Lena Ortiz and Kai Moreno, 40–52. Berlin: Springer.')['container-title']).toBe('Imaging, Sorting, and Cell Culture Methods');
+    // (Names then their role stay editors: "In D. S. Touretzky, editor, Container".)
+    expect(csl('P. Lund and K. Iwu. Marrow maps. In D. S. Varga, editor, Cell Mapping Systems 2, pages 266-273. Morgan Kaufmann, 1990.')['container-title']).toBe('Cell Mapping Systems 2');
+  });
 });
