@@ -844,6 +844,11 @@ export function readSourceText(text: string, quoted = false): Source {
     const inner = text.slice(first.start).replace(inPrefix, '');
     const shifted = text.length - inner.length;
     const rest = segmentSource(inner).map((s) => ({ ...s, start: s.start + shifted, end: s.end + shifted }));
+    // "In 2009 IEEE/RSJ International Conference on …": a year with the name after it, no separator between, opens the name.
+    const [year, name] = rest;
+    if (year && name && isDateOnly(year) && year.fields.month === undefined && name.kind === 'text' && /^\s$/.test(text.slice(year.end, name.start))) {
+      rest.splice(0, 2, { ...name, start: year.start, text: text.slice(year.start, name.end) });
+    }
     segments.splice(0, segments.length, ...rest);
   }
   // A date first ("Title, (1994, March). Magazine, 41(3)", "Title, 1976, New York: Wiley"): the source follows it.

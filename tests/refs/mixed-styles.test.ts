@@ -92,4 +92,14 @@ describe('mixed-style references', () => {
     // (Names then their role stay editors: "In D. S. Touretzky, editor, Container".)
     expect(csl('P. Lund and K. Iwu. Marrow maps. In D. S. Varga, editor, Cell Mapping Systems 2, pages 266-273. Morgan Kaufmann, 1990.')['container-title']).toBe('Cell Mapping Systems 2');
   });
+
+  it('after "In" a year may open the meeting\'s name; astronomy\'s "A&A" is a journal with no title before it', () => {
+    expect(csl('[12] K. Iwu and P. Lund, “Tracking grafts with light,” in 2018 IEEE International Conference on Cell Imaging, May 2018, pp. 44–51.')).toMatchObject({
+      title: 'Tracking grafts with light',
+      'container-title': '2018 IEEE International Conference on Cell Imaging',
+      issued: { 'date-parts': [[2018, 5]] },
+      page: '44-51',
+    });
+    expect(csl('Lindqvist O., Marsh K., 2011, A&A, 530, 112')).toMatchObject({ 'container-title': 'A&A', volume: '530', page: '112' });
+  });
 });
