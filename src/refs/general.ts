@@ -112,6 +112,9 @@ function cuts(body: string): Cut[] {
     const end = body.indexOf(close, m.index + 2);
     if (end !== -1 && end - m.index <= 200 && /^(?:[.,;:]|\s?$|\s[([])/.test(body.slice(end + 1, end + 3))) found.push({ at: m.index, titleEnd: m.index - 1, sourceStart: m.index + 1 });
   }
+  // A full stop inside a closing emphasis mark ("*Oeuvres de Buffon.* Paris", "<i>Mus musculus.</i> Mammal Notes 9"): the title ends after the mark.
+  const emphasisEnd = /[.?!](?:\*{1,2}|\||<\/[a-z]{1,8}>)(?=\s)/g;
+  for (let m = emphasisEnd.exec(body); m; m = emphasisEnd.exec(body)) found.push({ at: m.index + 1, titleEnd: m.index + m[0].length - 1, sourceStart: m.index + m[0].length, sentence: true });
   // A title may end in a capital letter ("hepatitis C. Vaccine 2008"): a sentence end after a word.
   const letterEnd = /(?<=\p{Ll}{3,}\s\p{Lu})\.\s(?=\p{Lu})/gu;
   for (let m = letterEnd.exec(body); m; m = letterEnd.exec(body)) found.push({ at: m.index + 1, titleEnd: m.index, sourceStart: m.index + 2, sentence: true });
@@ -128,6 +131,8 @@ function cleanTitle(text: string): string {
     // A citation number left before the title ("14. Drug insight: …").
     .replace(/^\d{1,3}\.\s+(?=\p{Lu})/u, '')
     .replace(/^["“«‘„]+|["”»’“]+$/gu, '')
+    // Emphasis marks around the whole title ("*Oeuvres de Buffon.*", "|Mus musculus.|") go.
+    .replace(/^(\*{1,2}|\|)([^*|]+)\1$/u, '$2')
     .replace(/[.,;:]+$/, '')
     .replace(/\s?["”»]$/u, '')
     .trim();

@@ -102,4 +102,13 @@ describe('mixed-style references', () => {
     });
     expect(csl('Lindqvist O., Marsh K., 2011, A&A, 530, 112')).toMatchObject({ 'container-title': 'A&A', volume: '530', page: '112' });
   });
+
+  it('a full stop inside a closing emphasis mark ends the title ("*Title.* Place: Publisher", "<i>Species.</i> Journal 12: 1-9")', () => {
+    expect(csl('Marek, J. (ed.). 1961. *Oeuvres choisies de Pasteur.* Lyon: Éditions du Rhône.')).toMatchObject({
+      title: 'Oeuvres choisies de Pasteur',
+      publisher: 'Éditions du Rhône',
+      'publisher-place': 'Lyon',
+    });
+    expect(csl('Holm, A. B., and K. Lind. 2009. <i>Sorex minutus.</i> Mammal Notes 881: 1-12.')).toMatchObject({ 'container-title': 'Mammal Notes', volume: '881', page: '1-12' });
+  });
 });
