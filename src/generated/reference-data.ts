@@ -219,6 +219,7 @@ export const referenceData: ReferenceData = {
   "tr",
   "übers. von",
   "traduit par",
+  "traduction de",
   "trad"
  ],
  "cjkEditorWords": [

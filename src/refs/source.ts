@@ -387,7 +387,7 @@ const editorsBefore = /^(?:edited(?: and translated)? by|ed\. by|eds?\.|hrsg\. v
 const contributorsBefore = /^(?:[Dd]irs?|[Pp]erf|prod|[Nn]arr|ill|comp)\.\s\p{Lu}/u;
 // A work's extent: "3 vols.", "chap. 5", "312 pp.".
 const extent = /^(?:\d{1,3}\s?vols?\.?|(?:chap|ch)\.?\s?\d{1,3}|\d{1,4}\s?(?:pp|p|S)\.?)$/iu;
-const translatorsBefore = /^(?:translated by|trans\.(?:\sby)?|transl\.|tr\.|traduit par|übers\. von)\s(?<names>.{2,200})$/iu;
+const translatorsBefore = /^(?:translated by|trans\.(?:\sby)?|transl\.|tr\.|traduit par|traduction de|übers\. von)\s(?<names>.{2,200})$/iu;
 const translatorsAfter = /^(?<names>.{2,120}?)\s?\((?:trans|transl|tr)\.?\)$/iu;
 // Names then their role, before a container: "X & Y (Eds.), ", "X and Y, editors, ", "X, ed. ".
 const leadingEditors = /^(?<names>[^()]{2,200}?)(?:\s?\((?:eds?|editors?|hrsg|hgg?|éds?|dir|a cura di)\.?\)[,.:]?|,\s(?:eds?|editors?)\.?[,.]?)\s/iu;
@@ -610,8 +610,10 @@ export function segmentSource(text: string): Segment[] {
       if (word && /^\p{Lu}/u.test(word) && referenceWords().proceedingsWords.has(phraseKey(word)) && /^\s\d/.test(text.slice(i + 1, i + 3))) return 0;
       // A month's abbreviation before the year ("15 Feb. 1993") ends nothing.
       if (word && referenceWords().months.has(word.toLowerCase()) && /^\s(?:1[5-9]|20)\d{2}\b/.test(text.slice(i + 1, i + 7))) return 0;
+      // "Rev. ed.": one edition statement.
+      if (word && /^(?:rev|enl)$/i.test(word) && /^\s(?:ed|edn)\./i.test(text.slice(i + 1, i + 6))) return 0;
       // "2nd ed." / "Rev. ed." ends an edition statement whatever follows.
-      if (word && /^(?:ed|edn)$/i.test(word) && referenceWords().edition.test(partBefore(text, i + 1))) return 1;
+      if (word && /^(?:ed|edn)$/i.test(word) && (referenceWords().edition.test(partBefore(text, i + 1)) || /(?:^|\s)(?:rev|enl)\.\s(?:ed|edn)$/i.test(text.slice(Math.max(0, i - 10), i)))) return 1;
       const nextWord = /^\s(\p{Lu}\p{L}*)/u.exec(text.slice(i + 1, i + 16))?.[1];
       // ("ed. Pp. 84–99": a role before a label ends its part.)
       if (word && nextWord && isLabel(nextWord) && referenceWords().roleAbbreviations.has(word.toLowerCase())) return 1;
@@ -664,13 +666,26 @@ export function segmentSource(text: string): Segment[] {
   }
   // "Peter Collier (trans.)" / "Michael Holquist (ed.)": a role in brackets after names.
   for (let k = 1; k < segments.length; k++) {
-    const role = /^(?:(trans|transl|tr|übers)|(eds?|editors?|hrsg|hg|dir|coord))\.?$/i.exec(segments[k]!.text.replace(/^\(|\)\.?$/g, '').trim());
+    // ("(ed. and trans.)": the editor who translated.)
+    const role = /^(?:(trans|transl|tr|übers)|(eds?|editors?|hrsg|hg|dir|coord)(?:\.?\s(?:and|&)\s(?:trans|transl|tr))?)\.?$/i.exec(segments[k]!.text.replace(/^\(|\)\.?$/g, '').trim());
     const previous = segments[k - 1]!;
     if (!role || !segments[k]!.parenthesised || previous.kind !== 'text') continue;
     const names = namesIn(previous.text);
     segments[k - 1] = { ...previous, kind: role[1] ? 'translators' : 'editors', fields: role[1] ? { translators: names } : { editors: names }, end: segments[k]!.end };
     segments.splice(k, 1);
     k--;
+  }
+  // "Jonathan Wordsworth" + "M. H. Abrams" + "and Stephen Gill (eds.)": the names before the last one go with it.
+  for (let k = 1; k < segments.length; k++) {
+    const current = segments[k]!;
+    if ((current.kind !== 'editors' && current.kind !== 'translators') || !/^(?:and|&)\s/.test(current.text.trim())) continue;
+    let first = k;
+    const wholeName = (s: Segment) => s.kind === 'text' && !s.parenthesised && (scanAuthors(s.text.trim())?.end ?? 0) >= s.text.trim().replace(/[.,]$/, '').length;
+    while (first > 0 && wholeName(segments[first - 1]!) && text.slice(segments[first - 1]!.end, segments[first]!.start).trim() === ',') first--;
+    if (first === k) continue;
+    const names = [...segments.slice(first, k).flatMap((s) => scanAuthors(s.text.trim())!.names), ...(current.fields.editors ?? current.fields.translators ?? [])];
+    segments.splice(first, k - first + 1, { ...current, start: segments[first]!.start, text: text.slice(segments[first]!.start, current.end), fields: current.kind === 'editors' ? { editors: names } : { translators: names } });
+    k = first;
   }
   // "trans. D. W. Robertson" + "Jr.": the suffix is the last name's.
   for (let k = 1; k < segments.length; k++) {

@@ -111,4 +111,22 @@ describe('mixed-style references', () => {
     });
     expect(csl('Holm, A. B., and K. Lind. 2009. <i>Sorex minutus.</i> Mammal Notes 881: 1-12.')).toMatchObject({ 'container-title': 'Mammal Notes', volume: '881', page: '1-12' });
   });
+
+  it('edition and contributor parts end a title: "Rev. ed.", "(ed. and trans.)", "Traduction de …", "A, B, and C (eds.)"', () => {
+    expect(csl('Holm, Arne K. The Marrow Economy, Rev. ed. Boston: Pine, Rowe and Hale, 1971.')).toMatchObject({
+      title: 'The Marrow Economy',
+      edition: 'Rev. ed',
+      publisher: 'Pine, Rowe and Hale',
+      'publisher-place': 'Boston',
+    });
+    expect(csl('Vale, L. M., Letters on Blood, Ana Costa (ed. and trans.) (Chicago, IL: Lakeside Press, 1992).')).toMatchObject({ title: 'Letters on Blood', editor: [{ family: 'Costa', given: 'Ana' }] });
+    expect(csl('Morel, P. (1975). Le sang et la moelle. Histoire d’une greffe. Traduction de Anne Roy. Paris : Seuil.')).toMatchObject({
+      title: 'Le sang et la moelle. Histoire d’une greffe',
+      translator: [{ family: 'Roy', given: 'Anne' }],
+    });
+    expect(csl('Lind, Karl, The Donor, Ana Costa, R. T. Vale, and Kai Moreno (eds.) (Boston, MA: Pine, 1980).')).toMatchObject({
+      title: 'The Donor',
+      editor: [{ family: 'Costa', given: 'Ana' }, { family: 'Vale', given: 'R. T.' }, { family: 'Moreno', given: 'Kai' }],
+    });
+  });
 });
