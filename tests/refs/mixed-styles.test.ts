@@ -129,4 +129,9 @@ describe('mixed-style references', () => {
       editor: [{ family: 'Costa', given: 'Ana' }, { family: 'Vale', given: 'R. T.' }, { family: 'Moreno', given: 'Kai' }],
     });
   });
+
+  it('an army corps or a forum writes as an organisation', () => {
+    expect(csl('Cord Blood Forum. (2013). Storage and release of cord blood units. Geneva: The Forum.').author).toEqual([{ literal: 'Cord Blood Forum' }]);
+    expect(csl('U.S. Army Corps of Engineers (2011). Storage of Field Blood Samples. Washington, D.C.').author).toEqual([{ literal: 'U.S. Army Corps of Engineers' }]);
+  });
 });
