@@ -115,6 +115,9 @@ function cuts(body: string): Cut[] {
   // A full stop inside a closing emphasis mark ("*Oeuvres de Buffon.* Paris", "<i>Mus musculus.</i> Mammal Notes 9"): the title ends after the mark.
   const emphasisEnd = /[.?!](?:\*{1,2}|\||<\/[a-z]{1,8}>)(?=\s)/g;
   for (let m = emphasisEnd.exec(body); m; m = emphasisEnd.exec(body)) found.push({ at: m.index + 1, titleEnd: m.index + m[0].length - 1, sourceStart: m.index + m[0].length, sentence: true });
+  // A part's number alone after a sentence ends the title with it ("Fourier integral operators. II. Acta Mathematica").
+  const partNumber = /\.\s[IVX]{1,4}\.\s(?=\p{Lu})/gu;
+  for (let m = partNumber.exec(body); m; m = partNumber.exec(body)) found.push({ at: m.index + m[0].length - 1, titleEnd: m.index + m[0].length - 2, sourceStart: m.index + m[0].length - 1, sentence: true });
   // A title may end in a capital letter ("hepatitis C. Vaccine 2008"): a sentence end after a word.
   const letterEnd = /(?<=\p{Ll}{3,}\s\p{Lu})\.\s(?=\p{Lu})/gu;
   for (let m = letterEnd.exec(body); m; m = letterEnd.exec(body)) found.push({ at: m.index + 1, titleEnd: m.index, sourceStart: m.index + 2, sentence: true });
@@ -225,6 +228,8 @@ function scoreCut(text: string, parts: () => Segment[], cut: Cut, commaStyle: bo
   // "…, Proc. SPIE, 1808" (the full stop is the abbreviation's).
   const abbreviation = cut.sentence ? /(?:^|,\s)(\p{Lu}\p{Ll}{0,6})\.$/u.exec(text.slice(0, cut.titleEnd + 1)) : null;
   if (abbreviation && referenceWords().abbreviations.has(abbreviation[1]!)) reading.score -= 3;
+  // Nor does a source open with a part's number alone ("… operators. | II. Acta Mathematica"): the title holds it.
+  if (/^\s?[IVX]{1,4}\.\s\p{Lu}/u.test(text.slice(cut.sourceStart))) reading.score -= 3;
   // A title that holds a part of a source ran on (counted only when the reading could win: it costs a segmentation).
   // (A title of one part — no separator in it — holds none.)
   if ((reading.score > toBeat || reading.score >= 5) && /[,;.([]\s?\S/u.test(text.slice(0, cut.titleEnd))) reading.score -= 2 * sourcePartsIn(parts(), cut.titleEnd);

@@ -675,12 +675,13 @@ export function segmentSource(text: string): Segment[] {
     segments.splice(k, 1);
     k--;
   }
-  // "Jonathan Wordsworth" + "M. H. Abrams" + "and Stephen Gill (eds.)": the names before the last one go with it.
+  // "Jonathan Wordsworth" + "M. H. Abrams" + "and Stephen Gill (eds.)": the names before the last one go with it
+  // (inside brackets too: "Optics East (M. F. Lipson, A. K. Dutta, and K. Asakawa, eds.)").
   for (let k = 1; k < segments.length; k++) {
     const current = segments[k]!;
     if ((current.kind !== 'editors' && current.kind !== 'translators') || !/^(?:and|&)\s/.test(current.text.trim())) continue;
     let first = k;
-    const wholeName = (s: Segment) => s.kind === 'text' && !s.parenthesised && (scanAuthors(s.text.trim())?.end ?? 0) >= s.text.trim().replace(/[.,]$/, '').length;
+    const wholeName = (s: Segment) => s.kind === 'text' && s.parenthesised === current.parenthesised && (scanAuthors(s.text.trim())?.end ?? 0) >= s.text.trim().replace(/[.,]$/, '').length;
     while (first > 0 && wholeName(segments[first - 1]!) && text.slice(segments[first - 1]!.end, segments[first]!.start).trim() === ',') first--;
     if (first === k) continue;
     const names = [...segments.slice(first, k).flatMap((s) => scanAuthors(s.text.trim())!.names), ...(current.fields.editors ?? current.fields.translators ?? [])];

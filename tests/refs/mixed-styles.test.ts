@@ -134,4 +134,19 @@ describe('mixed-style references', () => {
     expect(csl('Cord Blood Forum. (2013). Storage and release of cord blood units. Geneva: The Forum.').author).toEqual([{ literal: 'Cord Blood Forum' }]);
     expect(csl('U.S. Army Corps of Engineers (2011). Storage of Field Blood Samples. Washington, D.C.').author).toEqual([{ literal: 'U.S. Army Corps of Engineers' }]);
   });
+
+  it('a part\'s number alone after a sentence stays with the title ("Marrow niches. II. Journal …")', () => {
+    expect(csl('[4] Lena Ortiz. Marrow niches of the aged mouse. II. Acta Haematologica, 61(2):77–90, 1979.')).toMatchObject({
+      title: 'Marrow niches of the aged mouse. II',
+      'container-title': 'Acta Haematologica',
+      volume: '61',
+    });
+  });
+
+  it('editors listed in brackets after the container are no part of it ("Container (A, B, and C, eds.)")', () => {
+    expect(csl('[9] P. Lund and K. Iwu, ``Counting cells by light,\'\' in Optics West (M. F. Holm, A. K. Vale, and R. Costa, eds.), pp. 12--19, SPIE, Oct. 2006.')).toMatchObject({
+      'container-title': 'Optics West',
+      editor: [{ family: 'Holm', given: 'M. F.' }, { family: 'Vale', given: 'A. K.' }, { family: 'Costa', given: 'R.' }],
+    });
+  });
 });
