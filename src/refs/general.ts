@@ -1,7 +1,7 @@
 import { cslDate, type CslItem } from './csl.js';
 import { phraseKey, referenceWords } from './data.js';
 import { isOrganisation, looseAuthorEnd, scanAuthors, scanOrganisation } from './names.js';
-import { classifySegment, isDateOnly, isExtentOrContributors, isLabelledNumbers, readSourceText, segmentSource, type Segment, type Source } from './source.js';
+import { classifySegment, isDateOnly, isExtentOrContributors, isLabelledNumbers, opensWithRole, readSourceText, segmentSource, type Segment, type Source } from './source.js';
 import { splitTopLevel } from './text.js';
 import { readSource, sentenceEnds, tidy, type Source as JournalSource } from './vancouver.js';
 
@@ -271,6 +271,9 @@ export function parseGeneral(core: string, csl: CslItem): { unplaced: string[] }
     // A list the scanner left early on a name it could not read ("Sauer J, ffytche DH, …: Title").
     const loose = list?.shape === 'given-family' && list.names[0]?.literal ? null : looseAuthorEnd(text, list?.end ?? 0);
     if (loose && (!list || loose.names.length > list.names.length)) list = { names: loose.names, role: list?.role ?? 'author', end: loose.end, shape: list?.shape ?? 'vancouver' };
+    // "The Arrival. Dir. David Twohy." / "A Civil Action. Dir. …" / "Ghost Stories. Ed. Peter Lind.": a role right after one
+    // given-first "name" (no initial with a full stop) makes it a title.
+    if (list?.names.length === 1 && (list.shape === 'given-family' || (list.shape === 'initials-family' && !list.names[0]!.given?.includes('.'))) && /^\.\s/.test(text.slice(list.end)) && opensWithRole(text.slice(list.end + 2))) list = null;
     if (list && list.names.length > 0) {
       if (list.role === 'editor') csl.editor = list.names;
       else csl.author = list.names;

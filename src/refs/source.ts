@@ -831,6 +831,12 @@ export function isExtentOrContributors(segment: Segment): boolean {
   return segment.kind === 'note' && (contributorsBefore.test(segment.text) || extent.test(segment.text.replace(/\.$/, '')));
 }
 
+/** True when `text` opens with a role before names: "Dir. Bill Kurtis", "Perf. Charlie Sheen", "Ed. Peter Lind", "Translated by …". */
+export function opensWithRole(text: string): boolean {
+  const words = referenceWords();
+  return contributorsBefore.test(text) || words.editedBy.test(text) || words.translatedBy.test(text);
+}
+
 /** Numbers that start with their label ("Vol. 15", "pp. 992-996", "page 346", "no. 3"). */
 export function isLabelledNumbers(segment: Segment): boolean {
   return segment.kind === 'numbers' && isLabel(/^\p{L}+/u.exec(segment.text)?.[0] ?? '');

@@ -149,4 +149,13 @@ describe('mixed-style references', () => {
       editor: [{ family: 'Holm', given: 'M. F.' }, { family: 'Vale', given: 'A. K.' }, { family: 'Costa', given: 'R.' }],
     });
   });
+
+  it('a role right after a lone "name" makes it a title (MLA films and anthologies: "Title. Dir. Name.", "Title. Ed. Name.")', () => {
+    const film = csl('The Donor. Dir. Ana Costa. Perf. Kai Moreno. Lakeside Films, Austin, Tex., 2004.');
+    expect(film.title).toBe('The Donor');
+    expect(film.author).toBeUndefined();
+    expect(csl('Marrow Tales. Ed. Lena Ortiz. Boston: Pine Press, 2011.')).toMatchObject({ title: 'Marrow Tales', editor: [{ family: 'Ortiz', given: 'Lena' }] });
+    // (An author keeps the role that follows the title: "Homer. The Iliad. Ed. …".)
+    expect(csl('Homer. The Iliad. Ed. Ana Costa. Oxford: Clarendon Press, 1903.').author).toEqual([{ literal: 'Homer' }]);
+  });
 });
