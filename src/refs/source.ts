@@ -305,6 +305,8 @@ export function isPublisherName(text: string): boolean {
   const words = referenceWords();
   if (!value || value.length > 100) return false;
   if (words.publishers.has(phraseKey(value))) return true;
+  // ("and the Forging of a Company Town" is the end of a title, whatever its words.)
+  if (/^(?:and|or|of|the|&)\s/.test(value)) return false;
   const tokens = value.split(/[\s,]+/).filter(Boolean);
   if (tokens.length > 9) return false;
   // "Journal of Electronic Publishing" is a journal.

@@ -158,4 +158,11 @@ describe('mixed-style references', () => {
     // (An author keeps the role that follows the title: "Homer. The Iliad. Ed. …".)
     expect(csl('Homer. The Iliad. Ed. Ana Costa. Oxford: Clarendon Press, 1903.').author).toEqual([{ literal: 'Homer' }]);
   });
+
+  it('a publisher\'s name never opens with "and the …": that is the end of a title', () => {
+    expect(csl('B. Lind, Harbor Town: Marrow, Blood, and the Making of a Company Hospital, Boston 2009')).toMatchObject({
+      title: 'Harbor Town: Marrow, Blood, and the Making of a Company Hospital',
+      'publisher-place': 'Boston',
+    });
+  });
 });
