@@ -130,10 +130,11 @@ function cuts(body: string): Cut[] {
 }
 
 function cleanTitle(text: string): string {
-  return tidy(text)
-    // A citation number left before the title ("14. Drug insight: …").
-    .replace(/^\d{1,3}\.\s+(?=\p{Lu})/u, '')
-    .replace(/^["“«‘„]+|["”»’“]+$/gu, '')
+  // A citation number left before the title ("14. Drug insight: …").
+  const title = tidy(text).replace(/^\d{1,3}\.\s+(?=\p{Lu})/u, '');
+  // (Quotation marks around the whole title go; a quotation that opens a longer one keeps them: "\"Je voudrais …\" - Carnet de route …".)
+  const quotationFirst = /^["“«„][^"”»]+["”»]\s[-–—]\s/u.test(title);
+  return (quotationFirst ? title : title.replace(/^["“«‘„]+|["”»’“]+$/gu, ''))
     // Emphasis marks around the whole title ("*Oeuvres de Buffon.*", "|Mus musculus.|") go.
     .replace(/^(\*{1,2}|\|)([^*|]+)\1$/u, '$2')
     .replace(/[.,;:]+$/, '')
@@ -319,7 +320,8 @@ export function parseGeneral(core: string, csl: CslItem): { unplaced: string[] }
     // when the title goes on after it ("\"Near-miss\" obstetric events…", "''I only…'': The need…").
     const after = inner.slice(end.at + end.length, end.at + end.length + 3);
     // (A comma or full stop inside the closing quote ends the title whatever follows: "“Title,” preprint (1987)".)
-    if (end.at > 3 && (/[,.]$/.test(inner.slice(0, end.at)) || !/^(?:\s?:|\s(?!in\b|en\b|im\b)\p{Ll})/u.test(after))) {
+    // (Nor when a dash joins a subtitle to it: "\"Je voudrais …\" - Carnet de route …".)
+    if (end.at > 3 && (/[,.]$/.test(inner.slice(0, end.at)) || !/^(?:\s?:|\s(?!in\b|en\b|im\b)\p{Ll}|\s[-–—]\s)/u.test(after))) {
       csl.title = cleanTitle(inner.slice(0, end.at));
       const rest = inner.slice(end.at + end.length).replace(/^[\s.,:;]+/, '');
       if (rest) {

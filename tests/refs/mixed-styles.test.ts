@@ -165,4 +165,12 @@ describe('mixed-style references', () => {
       'publisher-place': 'Boston',
     });
   });
+
+  it('a quotation joined by a dash to a subtitle opens a longer title; "40 p." is a length, not pages', () => {
+    expect(csl('MOREL, Anne. "Je garde la moelle" - Journal d\'une donneuse : Vers une pratique du don. LABO-SANTE 2012, 52 p.')).toMatchObject({
+      title: '"Je garde la moelle" - Journal d\'une donneuse : Vers une pratique du don',
+      publisher: 'LABO-SANTE',
+      issued: { 'date-parts': [[2012]] },
+    });
+  });
 });
