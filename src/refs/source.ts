@@ -974,7 +974,9 @@ export function readSourceText(text: string, quoted = false): Source {
       // A name that opens with a meeting's word ("Proc. 6th Int'l. Conf. on …", "Proceedings of the …") names
       // proceedings, as plainly as "In" does; its abbreviations cut it into parts that cost nothing.
       const proceedingsFirst = !out.inContainer && /^\p{Lu}\S*\s(?:of|on|de|du|des|der|\p{Lu}|\d)/u.test(container) && words.proceedingsWords.has(phraseKey(container.split(/\s/)[0]!));
-      if (proceedingsFirst) score += 1;
+      // (So does a meeting's name with its place after it: "11th International Conference on …, CSCL2015. Gothenburg, Sweden.")
+      const meetingPlaced = !out.inContainer && !proceedingsFirst && placeNext && /^\p{Lu}/u.test(container) && run[0]!.text.split(/[\s.,()]+/).some((w) => words.proceedingsWords.has(phraseKey(w)));
+      if (proceedingsFirst || meetingPlaced) score += 1;
       else if (!out.inContainer) score -= 2 * (run.length - 1 - serialListParts(run)) + (prose ? 3 : 0);
       // "In Proceedings of … Bled, Slovenia.": the meeting's place, written after its name with no separator.
       // (Not when a place follows: "In The Best-Sellers of France (New York: Norton, 1995)" names a book about France.)

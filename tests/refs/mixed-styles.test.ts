@@ -173,4 +173,12 @@ describe('mixed-style references', () => {
       issued: { 'date-parts': [[2012]] },
     });
   });
+
+  it('a meeting\'s name with its place after it ends the title ("Title. Annual Cell Therapy Society Meeting. Lyon, France.")', () => {
+    expect(csl('Ortiz, L., & Vale, K. (2014). Early Results of a Marrow Registry. Annual Cell Therapy Society Meeting. Lyon, France.')).toMatchObject({
+      title: 'Early Results of a Marrow Registry',
+      'container-title': 'Annual Cell Therapy Society Meeting',
+      'publisher-place': 'Lyon, France',
+    });
+  });
 });
