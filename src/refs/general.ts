@@ -72,7 +72,14 @@ interface Reading {
 function journalReading(rest: string): JournalSource | null {
   const source = readSource(rest.trim());
   // "In The Best Short Stories …" is a book's title, never a journal's; "Köln: Oldenbourg" a place and a publisher.
-  return source && !/^(?:in|en|im)\s/i.test(source.journal) && !(source.journal.includes(':') && classifySegment(source.journal).kind === 'place-publisher') ? source : null;
+  if (!source || /^(?:in|en|im)\s/i.test(source.journal) || (source.journal.includes(':') && classifySegment(source.journal).kind === 'place-publisher')) return null;
+  // A note on the issue is no part of the journal's name ("Special Issue, Culture and Critique 54(3)", "Rangifer Special Issue 16").
+  const words = referenceWords();
+  const lead = words.statusNote.exec(source.journal);
+  if (lead && /^,\s\p{Lu}/u.test(source.journal.slice(lead[0].length))) source.journal = source.journal.slice(lead[0].length + 2);
+  const trail = words.data.statusNotes.find((note) => source.journal.length > note.length + 3 && source.journal.toLowerCase().endsWith(` ${note}`));
+  if (trail) source.journal = source.journal.slice(0, -trail.length - 1);
+  return source;
 }
 
 function readAt(body: string, cut: Cut, quoted = false): Reading {

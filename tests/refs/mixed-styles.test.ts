@@ -181,4 +181,9 @@ describe('mixed-style references', () => {
       'publisher-place': 'Lyon, France',
     });
   });
+
+  it('a note on the issue ("Special Issue") is no part of the journal\'s name', () => {
+    expect(csl('Holm, K., and A. Vale, eds. 2015. Donors Now. Special Issue, Blood and Society 12(2): 101-180.')['container-title']).toBe('Blood and Society');
+    expect(csl('Lind, A. B., and C. D. Moreno. 2007. Marrow of the reindeer herd 1990-2005. Rangifer Special Issue 18: 33–41.')).toMatchObject({ 'container-title': 'Rangifer', volume: '18', page: '33-41' });
+  });
 });
