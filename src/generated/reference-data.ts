@@ -1604,7 +1604,8 @@ export const referenceData: ReferenceData = {
   "see also",
   "ahead of print",
   "N.p",
-  "Citeseer"
+  "Citeseer",
+  "review of"
  ],
  "statusNotes": [
   "to appear",

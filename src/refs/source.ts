@@ -385,8 +385,9 @@ function isPublisherShaped(text: string): boolean {
 const placePublisher = /^(?<a>[^:]{2,60}?)\s?:\s?(?<b>[^:]{2,100})$/u;
 const editorsAfter = /^(?<names>.{2,200}?)\s?(?:\((?:eds?|editors?|hrsg|hg|coords?|dirs?|orgs?|éds?|a cura di)\.?\)|,?\s(?:eds?|editors?)\.?)$/iu;
 const editorsBefore = /^(?:edited(?: and translated)? by|ed\. by|eds?\.|hrsg\. von|herausgegeben von)\s(?<names>.{2,200})$/iu;
-// Other contributors before their names ("Dir. Roland Emmerich", "Perf. Dennis Quaid"): a part of the source, no field.
-const contributorsBefore = /^(?:[Dd]irs?|[Pp]erf|prod|[Nn]arr|ill|comp)\.\s\p{Lu}/u;
+// Other contributors before their names ("Dir. Roland Emmerich", "Perf. Dennis Quaid", a reviewed book's "by Richard Powers"):
+// a part of the source, no field.
+const contributorsBefore = /^(?:(?:[Dd]irs?|[Pp]erf|prod|[Nn]arr|ill|comp)\.|by)\s\p{Lu}/u;
 // A work's extent: "3 vols.", "chap. 5", "312 pp.".
 const extent = /^(?:\d{1,3}\s?vols?\.?|(?:chap|ch)\.?\s?\d{1,3}|\d{1,4}\s?(?:pp|p|S)\.?)$/iu;
 const translatorsBefore = /^(?:translated by|trans\.(?:\sby)?|transl\.|tr\.|traduit par|traduction de|übers\. von)\s(?<names>.{2,200})$/iu;
@@ -924,6 +925,12 @@ export function readSourceText(text: string, quoted = false): Source {
   // A series' name with only its numbers and dates after it, no publisher, is a periodical's ("Federal Reserve Bulletin
   // (August-September, 1921)", "Monographs of the Society for Research in Child Development 63").
   else if (!out.container && segments[k]?.kind === 'series' && k + 1 < segments.length && segments.slice(k + 1).every((x) => isNumeric(x) || x.kind === 'note')) segments[k] = { ...segments[k]!, kind: 'text', fields: {} };
+  // After a quoted title, notes before the periodical say what the piece is ("“Bad Company.” Review of Gain, by Richard Powers. Boston Globe, …").
+  if (quoted && segments[k]?.kind === 'note' && !segments[k]!.text.trim().startsWith('[')) {
+    let first = k;
+    while (segments[first]?.kind === 'note') first++;
+    if (segments[first]?.kind === 'text') k = first;
+  }
   // The container: a run of plain text.
   let containerEnd = -1;
   const containerStart = k;

@@ -186,4 +186,12 @@ describe('mixed-style references', () => {
     expect(csl('Holm, K., and A. Vale, eds. 2015. Donors Now. Special Issue, Blood and Society 12(2): 101-180.')['container-title']).toBe('Blood and Society');
     expect(csl('Lind, A. B., and C. D. Moreno. 2007. Marrow of the reindeer herd 1990-2005. Rangifer Special Issue 18: 33–41.')).toMatchObject({ 'container-title': 'Rangifer', volume: '18', page: '33-41' });
   });
+
+  it('after a quoted title a review note ("Review of X, by Y.") is no part of the periodical\'s name', () => {
+    expect(csl('Lind, Karin. “Blood Ties.” Review of Marrow, by Ana Costa. Lakeside Weekly Review, May 3, 2001, 14.')).toMatchObject({
+      title: 'Blood Ties',
+      'container-title': 'Lakeside Weekly Review',
+      issued: { 'date-parts': [[2001, 5, 3]] },
+    });
+  });
 });
