@@ -194,4 +194,14 @@ describe('mixed-style references', () => {
       issued: { 'date-parts': [[2001, 5, 3]] },
     });
   });
+
+  it('Elsevier\'s copied lists join title and journal with a space ("… a cohort study Cell Ther., 21 (2011), pp. 40-46")', () => {
+    expect(csl('A.B. Lind, K. Vale, et al. Cord blood banking in rural clinics: a cohort study Cell Ther., 21 (2011), pp. 40-46')).toMatchObject({
+      title: 'Cord blood banking in rural clinics: a cohort study',
+      'container-title': 'Cell Ther',
+      volume: '21',
+      page: '40-46',
+      issued: { 'date-parts': [[2011]] },
+    });
+  });
 });
