@@ -393,7 +393,8 @@ const extent = /^(?:\d{1,3}\s?vols?\.?|(?:chap|ch)\.?\s?\d{1,3}|\d{1,4}\s?(?:pp|
 const translatorsBefore = /^(?:translated by|trans\.(?:\sby)?|transl\.|tr\.|traduit par|traduction de|übers\. von)\s(?<names>.{2,200})$/iu;
 const translatorsAfter = /^(?<names>.{2,120}?)\s?\((?:trans|transl|tr)\.?\)$/iu;
 // Names then their role, before a container: "X & Y (Eds.), ", "X and Y, editors, ", "X, ed. ".
-const leadingEditors = /^(?<names>[^()]{2,200}?)(?:\s?\((?:eds?|editors?|hrsg|hgg?|éds?|dir|a cura di)\.?\)[,.:]?|,\s(?:eds?|editors?)\.?[,.]?)\s/iu;
+// ("(gen. ed.)", "(sous la dir.)", "(Hrg.)": the general editor's, French and German roles.)
+const leadingEditors = /^(?<names>[^()]{2,200}?)(?:\s?\((?:eds?|editors?|gen\.\sed|hrsg|hrg|hgg?|éds?|dir|sous la dir|a cura di)\.?\)[,.:]?|,\s(?:eds?|editors?)\.?[,.]?)\s/iu;
 // ("in the Proceedings of …": "in" goes, "the" stays with the container.)
 const inPrefix = /^(?:[Ii]n|[Ee]n|[Ii]m|[Dd]ans)\s?:?\s(?=[\p{Lu}\d"“«‘]|the\s\p{Lu})|^(?:[Ii]n|[Ee]n|[Ii]m|[Dd]ans)\s?:\s/u;
 
@@ -894,7 +895,7 @@ export function readSourceText(text: string, quoted = false): Source {
     if (f.translators) fill(out, 'translators', f.translators);
     k++;
   }
-  if (out.inContainer && !out.editors) {
+  if ((out.inContainer || quoted) && !out.editors) {
     // "In M. Bekoff & D. Jamieson (Eds.), Container" / "In C. B. Jones and T. Denvir, editors, Proc. …" /
     // "in Bill Puka, ed. Moral Development": names cut over several segments, then the role.
     const joined = text.slice(segments[k]?.start ?? 0);

@@ -204,4 +204,13 @@ describe('mixed-style references', () => {
       issued: { 'date-parts': [[2011]] },
     });
   });
+
+  it('editors before a container: "(gen. ed.)", "(sous la dir.)", and after a quoted title without "In"', () => {
+    expect(csl('Holm, Ana B. 2009. Early words of donors. In K. Lind (gen. ed.), Encyclopedia of Cell Therapy (2nd edn), vol. III (91–94). Oxford: Clarendon Press.')['container-title']).toBe('Encyclopedia of Cell Therapy');
+    expect(csl('Morel A., 2003, « Le don de moelle », In : Roy P., Lune M. (sous la dir.), Santé et société. Les dons du corps, Paris, PUF.')['container-title']).toBe('Santé et société. Les dons du corps');
+    expect(csl('Vale, Kai (2012). “Marrow and Memory.” Ana Costa and Lena Ortiz, eds. Donation in Context: Blood, Body & Law. Berlin: Lanz.')).toMatchObject({
+      'container-title': 'Donation in Context: Blood, Body & Law',
+      editor: [{ family: 'Costa', given: 'Ana' }, { family: 'Ortiz', given: 'Lena' }],
+    });
+  });
 });
