@@ -87,14 +87,19 @@ const romanAlone = new RegExp(String.raw`^(${ROMAN})$`, 'u');
 // "Vol. 4 of Gesammelte Dichtungen", "Vols. 4 and 5 of Obras completas", "volume 17 of Clay Math. Proc.".
 const volumeOf = /^(?:vols?|volumes?|bd|band|t)\.?\s?(?<volume>\d{1,4}[A-Za-z]?(?:\s?(?:and|&|-|–)\s?\d{1,4})?|[IVXLC]{1,7})\s(?:of|de|di|von)\s(?<series>\p{Lu}.{2,120})$/iu;
 // "(November 1948): 305–312" after an issue: the date, then the pages.
-const datePages = new RegExp(String.raw`^\((?<date>[^()]{4,40})\)\s?[:,]?\s?(?<page>${PAGE})?$`, 'u');
+// ("(1974) pp. 513-520": the pages may keep their label.)
+const datePages = new RegExp(String.raw`^\((?<date>[^()]{4,40})\)\s?[:,]?\s?(?:pp?\.\s?)?(?<page>${PAGE})?$`, 'u');
 // Physics: "193 (1981) 150" / "275 (2007) 209" / "B 193 (1981) 150".
 const physics = new RegExp(String.raw`^(?<volume>[A-Z]?\s?\d+)\s?\((?<year>(?:1[5-9]|20)\d{2})\)\s?(?<page>${PAGE})?$`, 'u');
+
+const partOfWork = new RegExp(String.raw`^(?:part|pt|teil)\.?\s(?:\d{1,3}|${ROMAN})$`, 'iu');
 
 /** Reads a segment of numbers: volume, issue, pages, year, in any of the usual shapes. */
 function readNumbers(text: string): SourceFields | null {
   const words = referenceWords();
   let value = text.trim().replace(/\.$/, '').trim();
+  // "Part II", "Pt. 3": a part of the work, no field.
+  if (partOfWork.test(value)) return { note: value };
   if (!value || !/\d/.test(value)) {
     // "vol. ii" — a labelled Roman volume; "XLIII", "LXV" alone after a journal.
     const roman = /^(?:vol|volume|v)(?:\.\s?|\s)([ivxlcdm]{1,6})$/i.exec(value) ?? romanAlone.exec(value);

@@ -213,4 +213,14 @@ describe('mixed-style references', () => {
       editor: [{ family: 'Costa', given: 'Ana' }, { family: 'Ortiz', given: 'Lena' }],
     });
   });
+
+  it('a container keeps no date in brackets, part number or dated edition after it ("(1974) pp.", "Part II", "1991 ed.")', () => {
+    expect(csl('Vale, Ana and Lind, Kai. "Counting Colonies". in Proceedings of the Regional Blood Conference (1977) pp. 41-48.')).toMatchObject({
+      'container-title': 'Proceedings of the Regional Blood Conference',
+      page: '41-48',
+      issued: { 'date-parts': [[1977]] },
+    });
+    expect(csl('Holm, Karin P. "Costs of Cord Blood Banks," Blood Supply Survey, Part III, Vol. II (1961), Boston: Board of the Regional Blood Service.')['container-title']).toBe('Blood Supply Survey');
+    expect(csl('Costa, Ana. "Marrow." Encyclopedia of Medicine. 1987 ed.')).toMatchObject({ 'container-title': 'Encyclopedia of Medicine', edition: '1987 ed' });
+  });
 });
