@@ -320,6 +320,16 @@ export function parseGeneral(core: string, csl: CslItem): { unplaced: string[] }
   text = text.slice(pos).replace(/^[\s.,:;]+/, '');
   if (!text) return csl.author || csl.editor ? { unplaced: [] } : null;
 
+  // No title, the container right after the date, as astronomy cites a chapter ("Arnaud, K.A., 1996, in Astronomical Data
+  // Analysis Software and Systems V, eds. …, p17"): the whole reads as the source.
+  if ((csl.author || csl.editor) && csl.issued && /^in\s(?=[\p{Lu}‘“"])/u.test(text)) {
+    const source = readSourceText(text);
+    if (source.container && source.score >= 3) {
+      applySource(csl, source);
+      csl.type = typeOf(csl, source);
+      return { unplaced: source.unplaced };
+    }
+  }
   // A quoted title: "Title," / “Title.” / « Title » / ``Title''.
   const open = quoteOpen.exec(text);
   if (open) {

@@ -223,4 +223,10 @@ describe('mixed-style references', () => {
     expect(csl('Holm, Karin P. "Costs of Cord Blood Banks," Blood Supply Survey, Part III, Vol. II (1961), Boston: Board of the Regional Blood Service.')['container-title']).toBe('Blood Supply Survey');
     expect(csl('Costa, Ana. "Marrow." Encyclopedia of Medicine. 1987 ed.')).toMatchObject({ 'container-title': 'Encyclopedia of Medicine', edition: '1987 ed' });
   });
+
+  it('astronomy\'s chapters have no title: "Author, year, in Container, eds. …, p17"', () => {
+    const chapter = csl('Lind, K.A., 2001, in Stellar Nurseries and Cluster Ages IV, eds. Vale A. and Costa R., ASP Conf. Series volume 210, p45');
+    expect(chapter).toMatchObject({ 'container-title': 'Stellar Nurseries and Cluster Ages IV', page: '45', issued: { 'date-parts': [[2001]] } });
+    expect(chapter.title).toBeUndefined();
+  });
 });
