@@ -1605,7 +1605,9 @@ export const referenceData: ReferenceData = {
   "ahead of print",
   "N.p",
   "Citeseer",
-  "review of"
+  "review of",
+  "held at",
+  "held in"
  ],
  "statusNotes": [
   "to appear",

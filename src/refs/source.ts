@@ -124,6 +124,8 @@ function readNumbers(text: string): SourceFields | null {
       const tail = vol.groups?.rest?.trim();
       if (tail) {
         const more = readNumbers(tail) ?? readDate(tail);
+        // ("vol. 1: Writings": the volume's own title after a colon.)
+        if (!more && /^\s?:\s\p{Lu}/u.test(rest.slice(vol[1]!.length))) return out;
         if (!more) return null;
         return { ...more, ...out };
       }
@@ -947,8 +949,8 @@ export function readSourceText(text: string, quoted = false): Source {
     // "In International Conference on Computer Vision (ICCV). IEEE.": a name in a sentence of its own
     // after the container, with only numbers, a place or notes after it, is its publisher.
     const last = run[run.length - 1]!;
-    // (Only in a book or proceedings named after "In", and after a real sentence end, not an abbreviation's.)
-    if (out.inContainer && run.length >= 2 && /\./.test(text.slice(run[run.length - 2]!.end, last.start)) && /(?:\p{Ll}{3}|\))$/u.test(run[run.length - 2]!.text) && publisherLike.test(tidyValue(last.text).replace(/\.$/, '')) && !last.text.split(/[\s.]+/).some((w) => referenceWords().proceedingsWords.has(phraseKey(w))) && segments.slice(k).every((x) => isNumeric(x) || x.kind === 'note' || x.kind === 'place')) {
+    // (Only in a book or proceedings named after "In", and after a real sentence end, not an abbreviation's; "Proceedings AAAI-91. AAAI.")
+    if (out.inContainer && run.length >= 2 && /\./.test(text.slice(run[run.length - 2]!.end, last.start)) && /(?:\p{Ll}{3}|\)|\p{Lu}-?\d{2})$/u.test(run[run.length - 2]!.text) && publisherLike.test(tidyValue(last.text).replace(/\.$/, '')) && !last.text.split(/[\s.]+/).some((w) => referenceWords().proceedingsWords.has(phraseKey(w))) && segments.slice(k).every((x) => isNumeric(x) || x.kind === 'note' || x.kind === 'place')) {
       out.publisher = tidyValue(last.text).replace(/\.$/, '');
       run.pop();
     }

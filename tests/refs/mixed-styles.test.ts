@@ -229,4 +229,12 @@ describe('mixed-style references', () => {
     expect(chapter).toMatchObject({ 'container-title': 'Stellar Nurseries and Cluster Ages IV', page: '45', issued: { 'date-parts': [[2001]] } });
     expect(chapter.title).toBeUndefined();
   });
+
+  it('a container ends before a volume\'s own title ("vol. 1: Writings"), a venue ("held at …") and a publisher after a numbered meeting', () => {
+    expect(csl('Lind, K. “Blood and Film.” In Collected Essays, vol. 2: Letters, 1930–41, edited by Ana Costa. Boston: Pine Press, 1990.')['container-title']).toBe('Collected Essays');
+    expect(csl('Vale, R. (2001). Donors as neighbours. In A. Holm & K. Lind (Eds.), Blood and Society. Papers presented at The Regional Blood Association, held at Lakeside University, Boston, 3-5 May (pp. 11-19). Boston: Pine.')['container-title']).toBe(
+      'Blood and Society. Papers presented at The Regional Blood Association',
+    );
+    expect(csl('Holm, K., 1994. Scheduling Marrow Grafts. In Proceedings CTS-94. CTS.')).toMatchObject({ 'container-title': 'Proceedings CTS-94', publisher: 'CTS' });
+  });
 });
