@@ -154,7 +154,8 @@ function cleanTitle(text: string): string {
 
 /** Fills the item from a reading of its source. */
 function applySource(csl: CslItem, source: Source): void {
-  if (source.container) csl['container-title'] = source.container;
+  // (Quotation marks around the whole name go: "in ‘Merging Processes of Galaxy Clusters’, eds. …".)
+  if (source.container) csl['container-title'] = source.container.replace(/^[‘“"«]([^‘“"«’”»]+)[’”"»]$/u, '$1');
   if (source.volume) csl.volume = source.volume;
   if (source.issue) csl.issue = source.issue;
   if (source.page) csl.page = source.page;
@@ -324,7 +325,7 @@ export function parseGeneral(core: string, csl: CslItem): { unplaced: string[] }
   // Analysis Software and Systems V, eds. …, p17"): the whole reads as the source.
   if ((csl.author || csl.editor) && csl.issued && /^in\s(?=[\p{Lu}‘“"])/u.test(text)) {
     const source = readSourceText(text);
-    if (source.container && source.score >= 3) {
+    if (source.container && source.score >= 2) {
       applySource(csl, source);
       csl.type = typeOf(csl, source);
       return { unplaced: source.unplaced };

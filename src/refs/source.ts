@@ -482,7 +482,8 @@ function classifyPart(text: string): { kind: SegmentKind; fields: SourceFields }
   let m = editorsBefore.exec(bare) ?? editorsAfter.exec(bare);
   if (m?.groups && /\p{Lu}/u.test(m.groups.names!)) return { kind: 'editors', fields: { editors: namesIn(m.groups.names!) } };
   m = translatorsBefore.exec(bare) ?? translatorsAfter.exec(bare);
-  if (m?.groups) return { kind: 'translators', fields: { translators: namesIn(m.groups.names!) } };
+  // ("Trans. Amer. Math. Soc.": abbreviations in a row after "Trans." name a journal, not its translators.)
+  if (m?.groups && !/^(?:\p{Lu}\p{Ll}{1,6}\.\s){2}/u.test(m.groups.names!)) return { kind: 'translators', fields: { translators: namesIn(m.groups.names!) } };
   words.thesis.lastIndex = 0;
   const thesis = words.thesis.exec(bare);
   if (thesis && bare.length <= thesis[0].length + 40) {

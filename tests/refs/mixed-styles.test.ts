@@ -237,4 +237,13 @@ describe('mixed-style references', () => {
     );
     expect(csl('Holm, K., 1994. Scheduling Marrow Grafts. In Proceedings CTS-94. CTS.')).toMatchObject({ 'container-title': 'Proceedings CTS-94', publisher: 'CTS' });
   });
+
+  it('"Trans." before abbreviations is a journal\'s, a "‘" before a digit an apostrophe, a quoted container in astronomy\'s chapters', () => {
+    expect(csl('Holm, A., and Vale, R. Counting marrow cells over a finite grid. Trans. Amer. Med. Soc. 12, (1999), 101-109.')['container-title']).toBe('Trans. Amer. Med. Soc.');
+    expect(csl('Lind, P., The idea of the Blood Bank in the ‘60s, The Donors’ Journal, vol. 4, 12 marzo 1965, pp. 11-16.')).toMatchObject({
+      title: 'The idea of the Blood Bank in the ‘60s',
+      'container-title': 'The Donors’ Journal',
+    });
+    expect(csl('Vale A., Lind K., 2004, in ‘Cluster Ages and Stellar Nurseries’, eds. Holm K., Costa R., ASSL, Kluwer, p. 88')['container-title']).toBe('Cluster Ages and Stellar Nurseries');
+  });
 });
