@@ -239,7 +239,8 @@ function scoreCut(text: string, parts: () => Segment[], cut: Cut, commaStyle: bo
   // A known abbreviation alone after a comma is the source's first word, not the title's last: "…, Phys. Rev. Lett. 96",
   // "…, Proc. SPIE, 1808" (the full stop is the abbreviation's).
   const abbreviation = cut.sentence ? /(?:^|,\s)(\p{Lu}\p{Ll}{0,6})\.$/u.exec(text.slice(0, cut.titleEnd + 1)) : null;
-  if (abbreviation && referenceWords().abbreviations.has(abbreviation[1]!)) reading.score -= 3;
+  // (Or a short word before another abbreviation: "…, Clim. Dynam., 22, 597-603".)
+  if (abbreviation && (referenceWords().abbreviations.has(abbreviation[1]!) || /^\s\p{Lu}\p{Ll}{1,7}\.[,\s]/u.test(text.slice(cut.sourceStart, cut.sourceStart + 12)))) reading.score -= 6;
   // Nor does a source open with a part's number alone ("… operators. | II. Acta Mathematica"): the title holds it.
   if (/^\s?[IVX]{1,4}\.\s\p{Lu}/u.test(text.slice(cut.sourceStart))) reading.score -= 3;
   // A title that holds a part of a source ran on (counted only when the reading could win: it costs a segmentation).

@@ -246,4 +246,15 @@ describe('mixed-style references', () => {
     });
     expect(csl('Vale A., Lind K., 2004, in ‘Cluster Ages and Stellar Nurseries’, eds. Holm K., Costa R., ASSL, Kluwer, p. 88')['container-title']).toBe('Cluster Ages and Stellar Nurseries');
   });
+
+  it('a short word before another abbreviation opens the journal ("…, Clim. Dynam., 22"); a PDF\'s spacing accent joins its vowel ("Arbel´aez")', () => {
+    expect(csl('Holm, K., Vale, A., and Lind, R.: Marrow fat and the winter climate, Cryo. Hematol., 14, 201-209, 2006.')).toMatchObject({
+      title: 'Marrow fat and the winter climate',
+      'container-title': 'Cryo. Hematol',
+      volume: '14',
+    });
+    const accented = csl('[2] P. Vel´azquez, M. Lind, and J. Costa, “Counting marrow cells by light,” CVPR, 2011.');
+    expect(accented.author?.[0]).toEqual({ family: 'Velázquez', given: 'P.' });
+    expect(accented.title).toBe('Counting marrow cells by light');
+  });
 });
