@@ -391,7 +391,8 @@ function isPublisherShaped(text: string): boolean {
 
 const placePublisher = /^(?<a>[^:]{2,60}?)\s?:\s?(?<b>[^:]{2,100})$/u;
 const editorsAfter = /^(?<names>.{2,200}?)\s?(?:\((?:eds?|editors?|hrsg|hg|coords?|dirs?|orgs?|éds?|a cura di)\.?\)|,?\s(?:eds?|editors?)\.?)$/iu;
-const editorsBefore = /^(?:edited(?: and translated)? by|ed\. by|eds?\.|hrsg\. von|herausgegeben von)\s(?<names>.{2,200})$/iu;
+// ("Eds D Armitage": the plural role may lose its full stop.)
+const editorsBefore = /^(?:edited(?: and translated)? by|ed\. by|eds?\.|eds|hrsg\. von|herausgegeben von)\s(?<names>.{2,200})$/iu;
 // Other contributors before their names ("Dir. Roland Emmerich", "Perf. Dennis Quaid", a reviewed book's "by Richard Powers"):
 // a part of the source, no field.
 const contributorsBefore = /^(?:(?:[Dd]irs?|[Pp]erf|prod|[Nn]arr|ill|comp)\.|by)\s\p{Lu}/u;
@@ -639,7 +640,18 @@ export function segmentSource(text: string): Segment[] {
     return 0;
   };
   const top: Span[] = [];
-  for (const span of splitTopLevel(text, cut)) top.push(...splitTrailingGroups(text, span));
+  for (const span of splitTopLevel(text, cut)) {
+    // A group of names and their role first in a part stands apart too: "(Eds D Armitage, F Berkes) pp. 208–227",
+    // "(M. Cooper & W. B. Stiles, Eds.) Person-Centered Psychotherapies".
+    const lead = /^\([^()]{2,200}\)(?=\s)/u.exec(span.text);
+    if (lead && /\b(?:eds?|editors?|hrsg|trans|transl)\b/iu.test(lead[0])) {
+      const rest = span.text.slice(lead[0].length).trimStart();
+      const restStart = span.end - rest.length;
+      top.push({ text: lead[0], start: span.start, end: span.start + lead[0].length }, ...splitTrailingGroups(text, { text: rest, start: restStart, end: span.end }));
+      continue;
+    }
+    top.push(...splitTrailingGroups(text, span));
+  }
   const segments: Segment[] = [];
   for (const span of top) {
     // A parenthesised group alone ("(pp. 96-116)", "(New York: Norton, 1995)") is read inside.
@@ -691,10 +703,11 @@ export function segmentSource(text: string): Segment[] {
   // (inside brackets too: "Optics East (M. F. Lipson, A. K. Dutta, and K. Asakawa, eds.)").
   for (let k = 1; k < segments.length; k++) {
     const current = segments[k]!;
-    if ((current.kind !== 'editors' && current.kind !== 'translators') || !/^(?:and|&)\s/.test(current.text.trim())) continue;
+    // (Inside brackets the names before the role are all its: "(M. Cooper, J. C. Watson & W. B. Stiles, Eds.)".)
+    if ((current.kind !== 'editors' && current.kind !== 'translators') || !(/^(?:and|&)\s/.test(current.text.trim()) || current.parenthesised)) continue;
     let first = k;
     const wholeName = (s: Segment) => s.kind === 'text' && s.parenthesised === current.parenthesised && (scanAuthors(s.text.trim())?.end ?? 0) >= s.text.trim().replace(/[.,]$/, '').length;
-    while (first > 0 && wholeName(segments[first - 1]!) && text.slice(segments[first - 1]!.end, segments[first]!.start).trim() === ',') first--;
+    while (first > 0 && wholeName(segments[first - 1]!) && /^[,;]$/.test(text.slice(segments[first - 1]!.end, segments[first]!.start).trim())) first--;
     if (first === k) continue;
     const names = [...segments.slice(first, k).flatMap((s) => scanAuthors(s.text.trim())!.names), ...(current.fields.editors ?? current.fields.translators ?? [])];
     segments.splice(first, k - first + 1, { ...current, start: segments[first]!.start, text: text.slice(segments[first]!.start, current.end), fields: current.kind === 'editors' ? { editors: names } : { translators: names } });

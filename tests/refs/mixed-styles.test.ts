@@ -257,4 +257,12 @@ describe('mixed-style references', () => {
     expect(accented.author?.[0]).toEqual({ family: 'Velázquez', given: 'P.' });
     expect(accented.title).toBe('Counting marrow cells by light');
   });
+
+  it('a bracketed group of names and their role first in a part is the editors\', not the container\'s ("(A, B & C, Eds.) Journal", "(Eds A, B)")', () => {
+    expect(csl('Holm, K., & Vale, A. (2012). Donors and their doubts. (R. Lind, A. B. Costa & K. Moreno, Eds.) Blood and Society Review, 4(2), 11-19.')).toMatchObject({
+      'container-title': 'Blood and Society Review',
+      editor: [{ family: 'Lind', given: 'R.' }, { family: 'Costa', given: 'A. B.' }, { family: 'Moreno', given: 'K.' }],
+    });
+    expect(csl('Lind P (2009) Marrow in the village. In Village Medicine: Blood, Bone, and Care. (Eds A Vale, K Holm) pp. 40– 52. Pine Press, Boston.')['container-title']).toBe('Village Medicine: Blood, Bone, and Care');
+  });
 });
