@@ -693,6 +693,7 @@ export const referenceData: ReferenceData = {
   "Pittsburgh",
   "Cleveland",
   "Detroit",
+  "Milwaukee",
   "Columbus",
   "Cincinnati",
   "Indianapolis",

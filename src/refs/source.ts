@@ -891,12 +891,13 @@ export function readSourceText(text: string, quoted = false): Source {
     const inner = text.slice(first.start).replace(inPrefix, '');
     const shifted = text.length - inner.length;
     const rest = segmentSource(inner).map((s) => ({ ...s, start: s.start + shifted, end: s.end + shifted }));
-    // "In 2009 IEEE/RSJ International Conference on …": a year with the name after it, no separator between, opens the name.
-    const [year, name] = rest;
-    if (year && name && isDateOnly(year) && year.fields.month === undefined && name.kind === 'text' && /^\s$/.test(text.slice(year.end, name.start))) {
-      rest.splice(0, 2, { ...name, start: year.start, text: text.slice(year.start, name.end) });
-    }
     segments.splice(0, segments.length, ...rest);
+  }
+  // "In 2009 IEEE/RSJ International Conference on …", "“Title.” 2007 IEEE Conference on …": a year with the name after it,
+  // no separator between, opens the name.
+  const [year, name] = segments;
+  if ((out.inContainer || quoted) && year && name && isDateOnly(year) && year.fields.month === undefined && name.kind === 'text' && /^\s$/.test(text.slice(year.end, name.start))) {
+    segments.splice(0, 2, { ...name, start: year.start, text: text.slice(year.start, name.end) });
   }
   // A date first ("Title, (1994, March). Magazine, 41(3)", "Title, 1976, New York: Wiley"): the source follows it.
   let afterDate = k;
@@ -996,6 +997,13 @@ export function readSourceText(text: string, quoted = false): Source {
     } else if (out.inContainer || quoted || (next && (isNumeric(next) || next.kind === 'editors')) || journalish || !next) {
       out.container = container;
       containerEnd = runEnd;
+      // "British Fiction since 1970": a name never ends in a preposition; the number right after it is the name's.
+      const tail = segments[k];
+      if (tail && isDateOnly(tail) && /\s(?:since|from|after|before|until|to|of|in)$/.test(container) && /^\s$/.test(text.slice(runEnd, tail.start)) && /^\d{1,4}\.?$/.test(tail.text.trim())) {
+        out.container = `${container} ${tail.text.trim().replace(/\.$/, '')}`;
+        containerEnd = tail.end;
+        segments.splice(k, 1);
+      }
       // Numbers with a volume or pages are strong evidence of a journal; a year alone is weak.
       const numbered = next && isNumeric(next) && (next.fields.volume !== undefined || next.fields.page !== undefined || next.fields.issue !== undefined || segments.slice(k).some((x) => isNumeric(x) && (x.fields.volume !== undefined || x.fields.page !== undefined)));
       // (An acronym and a year: "IJCV, 2008." — a journal, plausibly.)

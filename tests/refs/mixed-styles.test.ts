@@ -265,4 +265,10 @@ describe('mixed-style references', () => {
     });
     expect(csl('Lind P (2009) Marrow in the village. In Village Medicine: Blood, Bone, and Care. (Eds A Vale, K Holm) pp. 40– 52. Pine Press, Boston.')['container-title']).toBe('Village Medicine: Blood, Bone, and Care');
   });
+
+  it('a year opens a meeting\'s name after a quoted title; a name ending in a preposition keeps the number after it; Milwaukee is a place', () => {
+    expect(csl('Lind, K.; Vale, A. (2009). "Counting Donor Cells by Light". 2009 IEEE Conference on Cell Imaging. p. 4.')['container-title']).toBe('2009 IEEE Conference on Cell Imaging');
+    expect(csl('Holm, Karin. “Blood in Verse.” Modern Poets: British Verse since 1945. Basingstoke: Palgrave Macmillan, 2004: 11-29.')['container-title']).toBe('Modern Poets: British Verse since 1945');
+    expect(csl('Ibsen, Henrik. Ghosts. Lakeside Repertory Theater, Milwaukee, May 2013.')).toMatchObject({ title: 'Ghosts', 'publisher-place': 'Milwaukee' });
+  });
 });
