@@ -379,7 +379,10 @@ export function parseGeneral(core: string, csl: CslItem): { unplaced: string[] }
 
   // An unquoted title: the first cut after which the rest reads as a source.
   const best = bestCut(text, commaStyle);
-  if (best && best.score > 0) {
+  // (A weak reading still stands when the first sentence ends the title and the rest is a name alone, placed whole:
+  // "…, and parasitic diseases. Frontiers in Immunology" with its DOI taken away.)
+  const plainName = best?.score === 0 && best.cut.sentence && best.cut.sourceStart === sentenceEnds(text)[0] && best.source?.container !== undefined && best.source.unplaced.length === 0 && best.source.segments.length === 1;
+  if (best && (best.score > 0 || plainName)) {
     csl.title = cleanTitle(text.slice(0, best.cut.titleEnd + 1).trim());
     if (best.journal) applyJournal(csl, best.journal);
     else if (best.source) applySource(csl, best.source);

@@ -271,4 +271,12 @@ describe('mixed-style references', () => {
     expect(csl('Holm, Karin. “Blood in Verse.” Modern Poets: British Verse since 1945. Basingstoke: Palgrave Macmillan, 2004: 11-29.')['container-title']).toBe('Modern Poets: British Verse since 1945');
     expect(csl('Ibsen, Henrik. Ghosts. Lakeside Repertory Theater, Milwaukee, May 2013.')).toMatchObject({ title: 'Ghosts', 'publisher-place': 'Milwaukee' });
   });
+
+  it('a name alone after the first sentence is the container, its DOI taken away ("… diseases. Frontiers in Immunology doi: …")', () => {
+    expect(csl('Vale A.B., Lind K., and Costa R., 2016. Marrow niches in health, ageing, and disease. Frontiers in Haematology doi: 10.1234/fhaem.2016.00042')).toMatchObject({
+      title: 'Marrow niches in health, ageing, and disease',
+      'container-title': 'Frontiers in Haematology',
+      DOI: '10.1234/fhaem.2016.00042',
+    });
+  });
 });
