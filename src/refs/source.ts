@@ -398,7 +398,8 @@ const editorsBefore = /^(?:edited(?: and translated)? by|ed\. by|eds?\.|eds|hrsg
 const contributorsBefore = /^(?:(?:[Dd]irs?|[Pp]erf|prod|[Nn]arr|ill|comp)\.|by)\s\p{Lu}/u;
 // A work's extent: "3 vols.", "chap. 5", "312 pp.".
 const extent = /^(?:\d{1,3}\s?vols?\.?|(?:chap|ch)\.?\s?\d{1,3}|\d{1,4}\s?(?:pp|p|S)\.?)$/iu;
-const translatorsBefore = /^(?:translated by|trans\.(?:\sby)?|transl\.|tr\.|traduit par|traduction de|übers\. von)\s(?<names>.{2,200})$/iu;
+// ("Trad. fr. par …": the French translator, with the language.)
+const translatorsBefore = /^(?:translated by|trans\.(?:\sby)?|transl\.|tr\.|traduit par|traduction de|trad\.?(?:\s\p{Ll}{2,5}\.)?\spar|übers\. von)\s(?<names>.{2,200})$/iu;
 const translatorsAfter = /^(?<names>.{2,120}?)\s?\((?:trans|transl|tr)\.?\)$/iu;
 // Names then their role, before a container: "X & Y (Eds.), ", "X and Y, editors, ", "X, ed. ".
 // ("(gen. ed.)", "(sous la dir.)", "(Hrg.)": the general editor's, French and German roles.)
@@ -621,6 +622,8 @@ export function segmentSource(text: string): Segment[] {
       if (word && /^\p{Lu}\p{Ll}{0,4}$/u.test(word) && after && !isLabel(after[1]!) && !referenceWords().roleAbbreviations.has(after[1]!.toLowerCase())) return 0;
       // A meeting's abbreviation before its year or number ("Proc. 1994 Winter USENIX Conference", "Proc. 6th …") ends nothing.
       if (word && /^\p{Lu}/u.test(word) && referenceWords().proceedingsWords.has(phraseKey(word)) && /^\s\d/.test(text.slice(i + 1, i + 3))) return 0;
+      // A language's abbreviation after "Trad." ("Trad. fr. par Maurice …") ends nothing.
+      if (word && /^\p{Ll}{2,5}$/u.test(word) && /\b[Tt]rad\.?\s$/.test(text.slice(Math.max(0, i - word.length - 6), i - word.length))) return 0;
       // A month's abbreviation before the year ("15 Feb. 1993") ends nothing.
       if (word && referenceWords().months.has(word.toLowerCase()) && /^\s(?:1[5-9]|20)\d{2}\b/.test(text.slice(i + 1, i + 7))) return 0;
       // "Rev. ed.": one edition statement.

@@ -279,4 +279,11 @@ describe('mixed-style references', () => {
       DOI: '10.1234/fhaem.2016.00042',
     });
   });
+
+  it('"Trad. fr. par …" names the translator, its language abbreviation no separator', () => {
+    expect(csl('Anna Holm, « Le sang des autres » in Écrits III, Trad fr. par Luc Moreau. Paris : Gallimard, 1998.')).toMatchObject({
+      'container-title': 'Écrits III',
+      translator: [{ family: 'Moreau', given: 'Luc' }],
+    });
+  });
 });
