@@ -92,6 +92,7 @@ const datePages = new RegExp(String.raw`^\((?<date>[^()]{4,40})\)\s?[:,]?\s?(?:p
 // Physics: "193 (1981) 150" / "275 (2007) 209" / "B 193 (1981) 150".
 const physics = new RegExp(String.raw`^(?<volume>[A-Z]?\s?\d+)\s?\((?<year>(?:1[5-9]|20)\d{2})\)\s?(?<page>${PAGE})?$`, 'u');
 
+const pageRanges = new RegExp(String.raw`^(?<first>${PAGE})(?:\s(?<joint>et|and|&|und)\s|,\s|\s)(?<second>${PAGE})$`, 'u');
 const partOfWork = new RegExp(String.raw`^(?:part|pt|teil)\.?\s(?:\d{1,3}|${ROMAN})$`, 'iu');
 
 /** Reads a segment of numbers: volume, issue, pages, year, in any of the usual shapes. */
@@ -150,6 +151,11 @@ function readNumbers(text: string): SourceFields | null {
   if (m && m.index === 0 && !/^S\.\s?\d+\s?\(/.test(value)) {
     const page = value.slice(m[0].length).trim().replace(/\s?[fF]{1,2}\.?$/, '');
     if (pageOnly.test(page)) return { page: pageValue(page) };
+    // "pp. 323_332 et 404_413": two ranges; "p. 112 114": a range whose dash a PDF copy lost.
+    const two = pageRanges.exec(page);
+    if (two?.groups && (two.groups.joint || (Number(two.groups.second) > Number(two.groups.first) && !isYear(two.groups.second!)))) {
+      return { page: two.groups.joint ? `${pageValue(two.groups.first!)}, ${pageValue(two.groups.second!)}` : `${two.groups.first}-${two.groups.second}` };
+    }
   }
   // "chap. 5" — a chapter number is no page.
   if (/^(?:chap|ch|chapter)\.?\s?\d+$/i.test(value)) return { note: value };

@@ -286,4 +286,13 @@ describe('mixed-style references', () => {
       translator: [{ family: 'Moreau', given: 'Luc' }],
     });
   });
+
+  it('labelled pages in two ranges ("pp. 12_19 et 40_44") or with the dash lost ("p. 112 114") are pages', () => {
+    expect(csl('B. LIND, Les donneurs de la Gaule. Résumé du travail de la Commission du Sang, Revue hématologique, 1901, pp. 12_19 et 40_44.')).toMatchObject({
+      title: 'Les donneurs de la Gaule. Résumé du travail de la Commission du Sang',
+      'container-title': 'Revue hématologique',
+      page: '12-19, 40-44',
+    });
+    expect(csl('Morel, A. (s. d.). Le don du sang à l’école. La santé, p. 112 114.')).toMatchObject({ 'container-title': 'La santé', page: '112-114' });
+  });
 });
