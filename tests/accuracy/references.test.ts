@@ -18,7 +18,7 @@ const target = { 'gbt7714-examples.jsonl': 97, 'anystyle-core.jsonl': 90, 'pmc-v
 // Fields below target: the figure reached (rounded down), see README "Measured quality"; every other field is held at its target.
 const floors: Record<keyof typeof target, Floors> = {
   'gbt7714-examples.jsonl': { editor: 86 },
-  'anystyle-core.jsonl': { title: 88, 'container-title': 83.5 },
+  'anystyle-core.jsonl': {},
   'pmc-vancouver-dev.jsonl': { title: 90.5 },
 };
 
