@@ -93,6 +93,8 @@ const datePages = new RegExp(String.raw`^\((?<date>[^()]{4,40})\)\s?[:,]?\s?(?:p
 const physics = new RegExp(String.raw`^(?<volume>[A-Z]?\s?\d+)\s?\((?<year>(?:1[5-9]|20)\d{2})\)\s?(?<page>${PAGE})?$`, 'u');
 
 const pageRanges = new RegExp(String.raw`^(?<first>${PAGE})(?:\s(?<joint>et|and|&|und)\s|,\s|\s)(?<second>${PAGE})$`, 'u');
+// A Roman number ending a name ("Lunar and Planetary Science XI").
+const romanEnd = new RegExp(String.raw`\s(${ROMAN})$`, 'u');
 const partOfWork = new RegExp(String.raw`^(?:part|pt|teil)\.?\s(?:\d{1,3}|${ROMAN})$`, 'iu');
 
 /** Reads a segment of numbers: volume, issue, pages, year, in any of the usual shapes. */
@@ -1006,6 +1008,12 @@ export function readSourceText(text: string, quoted = false): Source {
     } else if (out.inContainer || quoted || (next && (isNumeric(next) || next.kind === 'editors')) || journalish || !next) {
       out.container = container;
       containerEnd = runEnd;
+      // "Lunar and Planetary Science XI, pp. 468-470": a Roman number ending the name before labelled pages is its volume.
+      const roman = !out.inContainer && next && isLabelledNumbers(next) && next.fields.volume === undefined ? romanEnd.exec(container) : null;
+      if (roman && roman[1]!.length >= 2) {
+        out.container = container.slice(0, roman.index);
+        out.volume = roman[1]!;
+      }
       // "British Fiction since 1970": a name never ends in a preposition; the number right after it is the name's.
       const tail = segments[k];
       if (tail && isDateOnly(tail) && /\s(?:since|from|after|before|until|to|of|in)$/.test(container) && /^\s$/.test(text.slice(runEnd, tail.start)) && /^\d{1,4}\.?$/.test(tail.text.trim())) {

@@ -295,4 +295,12 @@ describe('mixed-style references', () => {
     });
     expect(csl('Morel, A. (s. d.). Le don du sang à l’école. La santé, p. 112 114.')).toMatchObject({ 'container-title': 'La santé', page: '112-114' });
   });
+
+  it('a Roman number ending a name before labelled pages is its volume ("Lunar and Planetary Science XI, pp. 468-470")', () => {
+    expect(csl('Vale, K., Lind, A., Marrow of the crater mice (abstract). Polar Cell Science XIV, pp. 101-103. 1984.')).toMatchObject({
+      'container-title': 'Polar Cell Science',
+      volume: 'XIV',
+      page: '101-103',
+    });
+  });
 });
