@@ -186,7 +186,7 @@ function compile(data: ReferenceData): ReferenceWords {
     cjkTranslator: pattern('cjkTranslator', `^(?:${alternation(data.cjkTranslatorWords)})$`, 'u'),
     edition: pattern(
       'edition',
-      `^(?:\\d{1,2}(?:st|nd|rd|th|e|ª|\\.)?|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|rev|revised|new|enl|expanded)\\.?(?:\\s(?:rev|revised|enl)\\.?)?(?:\\s\\p{Lu}\\p{Ll}+)?\\s(?:${alternation(data.editionWords)})(?![\\p{L}])\\.?(?:\\s(?:ed|edn)\\.?)?$`,
+      `^(?:\\d{1,2}(?:st|nd|rd|th|e|ª|\\.)?|(?:1[5-9]|20)\\d{2}|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|rev|revised|new|enl|expanded)\\.?(?:\\s(?:rev|revised|enl)\\.?)?(?:\\s\\p{Lu}\\p{Ll}+)?\\s(?:${alternation(data.editionWords)})(?![\\p{L}])\\.?(?:\\s(?:ed|edn)\\.?)?$`,
       'iu',
     ),
     series: pattern('series', `(?<![\\p{L}])(?:${alternation(data.seriesWords)})(?![\\p{L}])`, 'iu'),

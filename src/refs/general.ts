@@ -1,7 +1,7 @@
 import { cslDate, type CslItem } from './csl.js';
 import { phraseKey, referenceWords } from './data.js';
 import { isOrganisation, isParticle, looseAuthorEnd, scanAuthors, scanOrganisation } from './names.js';
-import { classifySegment, isDateOnly, isExtentOrContributors, isLabelledNumbers, readSourceText, segmentSource, type Segment, type Source } from './source.js';
+import { classifySegment, isDateOnly, isExtentOrContributors, isLabelledNumbers, opensWithRole, readSourceText, segmentSource, type Segment, type Source } from './source.js';
 import { splitTopLevel } from './text.js';
 import { readSource, sentenceEnds, tidy, type Source as JournalSource } from './vancouver.js';
 
@@ -17,9 +17,9 @@ import { readSource, sentenceEnds, tidy, type Source as JournalSource } from './
 const citationNumber = /^\s?(?:\[[^\]\s]{1,30}\]|\(\d{1,5}\)|\d{1,5}\.(?=\s)|\d{1,3}\s(?=\p{Lu}[\p{L}'’-]*,)|[-–•]\s)\s?/u;
 // "———." / "---" / "–––––.": the same authors as the entry before.
 const ditto = /^[-—–_]{2,}\.?,?\s?/u;
-// The date after the authors: "(1990).", "(2012, October).", "(1994b)", "(n.d.)", "(December 1998).", "1990.", ", 2008,".
+// The date after the authors: "(1990).", "(2012, October).", "(1994b)", "(n.d.)", "(s. d.)", "(December 1998).", "1990.", ", 2008,".
 const dateAfterAuthors =
-  /^\s?[.,:]?\s?\((?:(?<m1>[A-Za-z]+\.?)\s)?(?<year>(?:1[5-9]|20)\d{2})[a-z]?(?:,?\s[^()]{1,20})?\)[.,:]?\s?|^\s?[.,]?\s?\((?:n\.\s?d\.|forthcoming|in press|in preparation|sous presse|im Druck)\)[.,]?\s?|^\s?[.,:]?\s?(?<bare>(?:1[5-9]|20)\d{2})[a-z]?(?:\s?\[(?:1[5-9]|20)\d{2}\])?(?:[.,:]\s?|\s(?=\p{Lu}|["“«‘]))/u;
+  /^\s?[.,:]?\s?\((?:(?<m1>[A-Za-z]+\.?)\s)?(?<year>(?:1[5-9]|20)\d{2})[a-z]?(?:,?\s[^()]{1,20})?\)[.,:]?\s?|^\s?[.,]?\s?\((?:n\.\s?d\.|s\.\s?d\.|forthcoming|in press|in preparation|sous presse|im Druck)\)[.,]?\s?|^\s?[.,:]?\s?(?<bare>(?:1[5-9]|20)\d{2})[a-z]?(?:\s?\[(?:1[5-9]|20)\d{2}\])?(?:[.,:]\s?|\s(?=\p{Lu}|["“«‘]))/u;
 // A name (capitalised, no quotation, at most 120 characters) then the date: the author of an author-date reference.
 const authorBeforeDate = /^(?<name>\p{Lu}[^,:;()"“”]{1,118}?(?:\s\([\p{Lu}\s]{2,12}\))?)(?:\.\s?\(|\s\(|,\s)(?=(?:1[5-9]|20)\d{2}[a-z]?[).,])/u;
 // One capitalised word as its own sentence before the title: an author known by one name.
@@ -72,7 +72,14 @@ interface Reading {
 function journalReading(rest: string): JournalSource | null {
   const source = readSource(rest.trim());
   // "In The Best Short Stories …" is a book's title, never a journal's; "Köln: Oldenbourg" a place and a publisher.
-  return source && !/^(?:in|en|im)\s/i.test(source.journal) && !(source.journal.includes(':') && classifySegment(source.journal).kind === 'place-publisher') ? source : null;
+  if (!source || /^(?:in|en|im)\s/i.test(source.journal) || (source.journal.includes(':') && classifySegment(source.journal).kind === 'place-publisher')) return null;
+  // A note on the issue is no part of the journal's name ("Special Issue, Culture and Critique 54(3)", "Rangifer Special Issue 16").
+  const words = referenceWords();
+  const lead = words.statusNote.exec(source.journal);
+  if (lead && /^,\s\p{Lu}/u.test(source.journal.slice(lead[0].length))) source.journal = source.journal.slice(lead[0].length + 2);
+  const trail = words.data.statusNotes.find((note) => source.journal.length > note.length + 3 && source.journal.toLowerCase().endsWith(` ${note}`));
+  if (trail) source.journal = source.journal.slice(0, -trail.length - 1);
+  return source;
 }
 
 function readAt(body: string, cut: Cut, quoted = false): Reading {
@@ -112,6 +119,15 @@ function cuts(body: string): Cut[] {
     const end = body.indexOf(close, m.index + 2);
     if (end !== -1 && end - m.index <= 200 && /^(?:[.,;:]|\s?$|\s[([])/.test(body.slice(end + 1, end + 3))) found.push({ at: m.index, titleEnd: m.index - 1, sourceStart: m.index + 1 });
   }
+  // A full stop inside a closing emphasis mark ("*Oeuvres de Buffon.* Paris", "<i>Mus musculus.</i> Mammal Notes 9"): the title ends after the mark.
+  const emphasisEnd = /[.?!](?:\*{1,2}|\||<\/[a-z]{1,8}>)(?=\s)/g;
+  for (let m = emphasisEnd.exec(body); m; m = emphasisEnd.exec(body)) found.push({ at: m.index + 1, titleEnd: m.index + m[0].length - 1, sourceStart: m.index + m[0].length, sentence: true });
+  // Elsevier's copied lists join title and journal with a space: "… type 2 diabetes Diabetes Educ., 36 (2010), pp. 629-639".
+  const joinedJournal = /(?<=\p{Ll})\s(?=(?:\p{Lu}\p{L}*\.?\s){0,3}\p{Lu}\p{L}*\.,\s\d{1,4}\s\((?:1[5-9]|20)\d{2}\))/gu;
+  for (let m = joinedJournal.exec(body); m; m = joinedJournal.exec(body)) found.push({ at: m.index, titleEnd: m.index - 1, sourceStart: m.index + 1, sentence: true });
+  // A part's number alone after a sentence ends the title with it ("Fourier integral operators. II. Acta Mathematica").
+  const partNumber = /\.\s[IVX]{1,4}\.\s(?=\p{Lu})/gu;
+  for (let m = partNumber.exec(body); m; m = partNumber.exec(body)) found.push({ at: m.index + m[0].length - 1, titleEnd: m.index + m[0].length - 2, sourceStart: m.index + m[0].length - 1, sentence: true });
   // A title may end in a capital letter ("hepatitis C. Vaccine 2008", "at 113 K. Acta Crystallogr C") or a
   // Roman number ("mucopolysaccharidosis type II. Br J Pharmacol"): a sentence end after a word or a number.
   const letterEnd = /(?<=(?:\p{Ll}{3,}|\d)\s(?:\p{Lu}|[IVX]{2,4}))\.\s(?=\p{Lu})/gu;
@@ -125,10 +141,13 @@ function cuts(body: string): Cut[] {
 }
 
 function cleanTitle(text: string): string {
-  return tidy(text)
-    // A citation number left before the title ("14. Drug insight: …").
-    .replace(/^\d{1,3}\.\s+(?=\p{Lu})/u, '')
-    .replace(/^["“«‘„]+|["”»’“]+$/gu, '')
+  // A citation number left before the title ("14. Drug insight: …").
+  const title = tidy(text).replace(/^\d{1,3}\.\s+(?=\p{Lu})/u, '');
+  // (Quotation marks around the whole title go; a quotation that opens a longer one keeps them: "\"Je voudrais …\" - Carnet de route …".)
+  const quotationFirst = /^["“«„][^"”»]+["”»]\s[-–—]\s/u.test(title);
+  return (quotationFirst ? title : title.replace(/^["“«‘„]+|["”»’“]+$/gu, ''))
+    // Emphasis marks around the whole title ("*Oeuvres de Buffon.*", "|Mus musculus.|") go.
+    .replace(/^(\*{1,2}|\|)([^*|]+)\1$/u, '$2')
     .replace(/[.,;:]+$/, '')
     .replace(/\s?["”»]$/u, '')
     .trim();
@@ -136,7 +155,8 @@ function cleanTitle(text: string): string {
 
 /** Fills the item from a reading of its source. */
 function applySource(csl: CslItem, source: Source): void {
-  if (source.container) csl['container-title'] = source.container;
+  // (Quotation marks around the whole name go: "in ‘Merging Processes of Galaxy Clusters’, eds. …".)
+  if (source.container) csl['container-title'] = source.container.replace(/^[‘“"«]([^‘“"«’”»]+)[’”"»]$/u, '$1');
   if (source.volume) csl.volume = source.volume;
   if (source.issue) csl.issue = source.issue;
   if (source.page) csl.page = source.page;
@@ -217,6 +237,13 @@ function scoreCut(text: string, parts: () => Segment[], cut: Cut, commaStyle: bo
   if (cut.comma && !commaStyle && !dateOnly) reading.score -= reading.score >= 3 || (first && isSourcePart(first)) ? 1 : 2;
   // In styles that end the authors with a full stop, the title ends at one too, other things equal.
   if (cut.sentence && !commaStyle) reading.score += 1;
+  // A known abbreviation alone after a comma is the source's first word, not the title's last: "…, Phys. Rev. Lett. 96",
+  // "…, Proc. SPIE, 1808" (the full stop is the abbreviation's).
+  const abbreviation = cut.sentence ? /(?:^|,\s)(\p{Lu}\p{Ll}{0,6})\.$/u.exec(text.slice(0, cut.titleEnd + 1)) : null;
+  // (Or a short word before another abbreviation: "…, Clim. Dynam., 22, 597-603".)
+  if (abbreviation && (referenceWords().abbreviations.has(abbreviation[1]!) || /^\s\p{Lu}\p{Ll}{1,7}\.[,\s]/u.test(text.slice(cut.sourceStart, cut.sourceStart + 12)))) reading.score -= 6;
+  // Nor does a source open with a part's number alone ("… operators. | II. Acta Mathematica"): the title holds it.
+  if (/^\s?[IVX]{1,4}\.\s\p{Lu}/u.test(text.slice(cut.sourceStart))) reading.score -= 3;
   // A title that holds a part of a source ran on (counted only when the reading could win: it costs a segmentation).
   // (A title of one part — no separator in it — holds none.)
   if ((reading.score > toBeat || reading.score >= 5) && /[,;.([]\s?\S/u.test(text.slice(0, cut.titleEnd))) reading.score -= 2 * sourcePartsIn(parts(), cut.titleEnd);
@@ -291,6 +318,9 @@ export function parseGeneral(core: string, csl: CslItem): { unplaced: string[] }
     // A list the scanner left early on a name it could not read ("Sauer J, ffytche DH, …: Title").
     const loose = list?.shape === 'given-family' && list.names[0]?.literal ? null : looseAuthorEnd(text, list?.end ?? 0);
     if (loose && (!list || loose.names.length > list.names.length)) list = { names: loose.names, role: list?.role ?? 'author', end: loose.end, shape: list?.shape ?? 'vancouver' };
+    // "The Arrival. Dir. David Twohy." / "A Civil Action. Dir. …" / "Ghost Stories. Ed. Peter Lind.": a role right after one
+    // given-first "name" (no initial with a full stop) makes it a title.
+    if (list?.names.length === 1 && (list.shape === 'given-family' || (list.shape === 'initials-family' && !list.names[0]!.given?.includes('.'))) && /^\.\s/.test(text.slice(list.end)) && opensWithRole(text.slice(list.end + 2))) list = null;
     if (list && list.names.length > 0) {
       if (list.role === 'editor') csl.editor = list.names;
       else csl.author = list.names;
@@ -326,6 +356,16 @@ export function parseGeneral(core: string, csl: CslItem): { unplaced: string[] }
   text = text.slice(pos).replace(/^[\s.,:;]+/, '');
   if (!text) return csl.author || csl.editor ? { unplaced: [] } : null;
 
+  // No title, the container right after the date, as astronomy cites a chapter ("Arnaud, K.A., 1996, in Astronomical Data
+  // Analysis Software and Systems V, eds. …, p17"): the whole reads as the source.
+  if ((csl.author || csl.editor) && csl.issued && /^in\s(?=[\p{Lu}‘“"])/u.test(text)) {
+    const source = readSourceText(text);
+    if (source.container && source.score >= 2) {
+      applySource(csl, source);
+      csl.type = typeOf(csl, source);
+      return { unplaced: source.unplaced };
+    }
+  }
   // A quoted title: "Title," / “Title.” / « Title » / ``Title''.
   const open = quoteOpen.exec(text);
   if (open) {
@@ -336,7 +376,8 @@ export function parseGeneral(core: string, csl: CslItem): { unplaced: string[] }
     // when the title goes on after it ("\"Near-miss\" obstetric events…", "''I only…'': The need…").
     const after = inner.slice(end.at + end.length, end.at + end.length + 3);
     // (A comma or full stop inside the closing quote ends the title whatever follows: "“Title,” preprint (1987)".)
-    if (end.at > 3 && (/[,.]$/.test(inner.slice(0, end.at)) || !/^(?:\s?:|\s(?!in\b|en\b|im\b)\p{Ll})/u.test(after))) {
+    // (Nor when a dash joins a subtitle to it: "\"Je voudrais …\" - Carnet de route …".)
+    if (end.at > 3 && (/[,.]$/.test(inner.slice(0, end.at)) || !/^(?:\s?:|\s(?!in\b|en\b|im\b)\p{Ll}|\s[-–—]\s)/u.test(after))) {
       csl.title = cleanTitle(inner.slice(0, end.at));
       const rest = inner.slice(end.at + end.length).replace(/^[\s.,:;]+/, '');
       if (rest) {
@@ -360,9 +401,9 @@ export function parseGeneral(core: string, csl: CslItem): { unplaced: string[] }
   const second = segments[firstNumbers];
   if (whole && firstNumbers > 0 && firstNumbers <= 4 && second && (second.kind === 'numbers' || second.kind === 'date') && whole.container && whole.unplaced.length === 0) {
     const words = whole.container.split(/\s+/);
-    // Every word abbreviated: "Nucl. Phys. B", "ApJ", "Phys. Rev. Lett.", "JHEP", "Int. J. Mod. Phys."
+    // Every word abbreviated: "Nucl. Phys. B", "ApJ", "Phys. Rev. Lett.", "JHEP", "Int. J. Mod. Phys.", "A&A"
     // (Or capitalised words with one abbreviation among them at least: "Opt. Express", "Clim. Dynam.".)
-    const abbreviated = words.length <= 6 && (words.every((w) => /^(?:\p{Lu}[\p{L}]*\.|\p{Lu}[\p{L}]{0,4}|[A-Z]{2,}[a-z]?|of|and|&)$/u.test(w)) || (words.length <= 4 && words.some((w) => /^\p{Lu}\p{Ll}{0,5}\.$/u.test(w)) && words.every((w) => /^\p{Lu}[\p{L}]*\.?$/u.test(w))));
+    const abbreviated = words.length <= 6 && (words.every((w) => /^(?:\p{Lu}[\p{L}]*\.|\p{Lu}[\p{L}]{0,4}|[A-Z]{2,}[a-z]?|[A-Z]{1,3}&[A-Z]{1,3}|of|and|&)$/u.test(w)) || (words.length <= 4 && words.some((w) => /^\p{Lu}\p{Ll}{0,5}\.$/u.test(w)) && words.every((w) => /^\p{Lu}[\p{L}]*\.?$/u.test(w))));
     if (abbreviated && (whole.volume || whole.page)) {
       applySource(csl, whole);
       csl.type = 'article-journal';
@@ -372,17 +413,22 @@ export function parseGeneral(core: string, csl: CslItem): { unplaced: string[] }
 
   // An unquoted title: the first cut after which the rest reads as a source.
   const best = bestCut(text, commaStyle);
-  if (best && best.score > 0) {
-    // Two references in one string: the item is the second, whose source was read.
-    const head = laterReferenceHead(text.slice(0, best.cut.titleEnd + 1));
-    if (head > 0) {
-      const start = core.length - text.length + head;
-      const second: CslItem = { id: csl.id, type: csl.type };
-      const read = parseGeneral(core.slice(start), second);
-      if (read && second.title) {
-        for (const key of Object.keys(csl)) delete csl[key];
-        Object.assign(csl, second);
-        return { unplaced: [core.slice(0, start).trim(), ...read.unplaced] };
+  // (A weak reading still stands when the first sentence ends the title and the rest is a name alone, placed whole:
+  // "…, and parasitic diseases. Frontiers in Immunology" with its DOI taken away.)
+  const plainName = best?.score === 0 && best.cut.sentence && best.cut.sourceStart === sentenceEnds(text)[0] && best.source?.container !== undefined && best.source.unplaced.length === 0 && best.source.segments.length === 1;
+  if (best && (best.score > 0 || plainName)) {
+    if (best.score > 0) {
+      // Two references in one string: the item is the second, whose source was read.
+      const head = laterReferenceHead(text.slice(0, best.cut.titleEnd + 1));
+      if (head > 0) {
+        const start = core.length - text.length + head;
+        const second: CslItem = { id: csl.id, type: csl.type };
+        const read = parseGeneral(core.slice(start), second);
+        if (read && second.title) {
+          for (const key of Object.keys(csl)) delete csl[key];
+          Object.assign(csl, second);
+          return { unplaced: [core.slice(0, start).trim(), ...read.unplaced] };
+        }
       }
     }
     csl.title = cleanTitle(text.slice(0, best.cut.titleEnd + 1).trim());

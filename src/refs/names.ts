@@ -130,8 +130,8 @@ function nameShapes(): { shape: Shape; pattern: RegExp }[] {
     { shape: 'family-initials', pattern: new RegExp(String.raw`(?<family>${FAM})(?:\s(?<suffix>${SUFFIX})\.?)?,\s?(?<given>${DOTTED}(?:\s\p{Lu}(?=[,;]))?|\p{Lu}(?:\s\p{Lu}){1,2}\.?(?=\s?[,;:]|$)|\p{Lu}{1,3}\.?(?=[,;:\s]|$))`, 'uy') },
     // "Smith JA" / "de Ridder MA" / "KENNEDY W J" / "Kempner J.C." / "GORDON M. J."
     { shape: 'vancouver', pattern: new RegExp(String.raw`(?<family>${FAMV})\s(?<given>${BARE})(?=[,;.:()\s]|$)`, 'uy') },
-    // "Lakoff, George" / "Stein, Stanley J." / "BESSA, Marcelo Secron" / "Stewart III, Charles"
-    { shape: 'family-given', pattern: new RegExp(String.raw`(?<family>${FAM1})(?:\s(?<suffix>${SUFFIX}))?,\s(?<given>${GIVEN})`, 'uy') },
+    // "Lakoff, George" / "Stein, Stanley J." / "BESSA, Marcelo Secron" / "Stewart III, Charles" / "Wimsatt Jr., William"
+    { shape: 'family-given', pattern: new RegExp(String.raw`(?<family>${FAM1})(?:\s(?<suffix>${SUFFIX})\.?)?,\s(?<given>${GIVEN})`, 'uy') },
     // "J. Smith" / "D. H. van Hessem" / "C.-C. King" / "R.Q. Wolever"
     // (The family ends the name: "W. Li. Linearly …" is "W." "Li", not "W. Li." "Linearly".)
     { shape: 'initials-family', pattern: new RegExp(String.raw`(?<given>${LEADING})\s?(?<family>${FAM})(?=\s?[,;.:()[*]|\s(?:(?:and|And|AND|und|et|y|Jr|Sr|II|III|IV)\b|&)|\s\(?(?:1[5-9]|20)\d{2}|\s?["“«‘]|$)`, 'uy') },
@@ -141,8 +141,8 @@ function nameShapes(): { shape: Shape; pattern: RegExp }[] {
     { shape: 'capitals-given', pattern: new RegExp(String.raw`(?<family>\p{Lu}{2,}[\p{Lu}'’-]*(?:\s\p{Lu}{2,}[\p{Lu}'’-]*)?)\s(?<given>\p{Lu}\p{Ll}[\p{L}'’]*(?:-\p{Lu}\p{Ll}+)?(?:\s\p{Lu}\.)?)(?=[,;.]|\s(?:et|and|&)\s)`, 'uy') },
     // "Dario Benedetto" / "Robin C. Williamson" / "Ludwig van Beethoven" / "Cristina La Rocca"
     // (A given name is never in capitals: "CIA World Factbook" is a title.)
-    // ("Adam DI Kramer", "Jamie E Guillory": middle initials without full stops.)
-    { shape: 'given-family', pattern: new RegExp(String.raw`(?<given>(?!\p{Lu}{2,}(?![\p{Ll}]))${W}(?:\s(?:(?!${CP}\s|\p{Lu}{2,}(?![\p{Ll}]))${W}|\p{Lu}\.|\p{Lu}{1,2}(?=\s\p{Lu}\p{Ll}))){0,2})\s(?<family>(?:${CP}\s){0,2}${W})`, 'uy') },
+    // ("Adam DI Kramer", "Jamie E Guillory": middle initials without full stops; "Mauricio Breternitz Jr.": a suffix is no family.)
+    { shape: 'given-family', pattern: new RegExp(String.raw`(?<given>(?!\p{Lu}{2,}(?![\p{Ll}]))${W}(?:\s(?:(?!${CP}\s|\p{Lu}{2,}(?![\p{Ll}]))${W}|\p{Lu}\.|\p{Lu}{1,2}(?=\s\p{Lu}\p{Ll}))){0,2})\s(?<family>(?!${SUFFIX}(?![\p{L}]))(?:${CP}\s){0,2}${W})`, 'uy') },
   ];
   return compiledShapes;
 }
@@ -295,7 +295,11 @@ function scanFrom(text: string, firstShape: Shape, limit = Infinity): AuthorList
     const spaced = firstShape === 'vancouver' || (matched.shape === 'family-initials' && /^\p{Lu}{1,3}\.$/u.test(name.given ?? ''));
     const sep = at(separator, text, end) ?? (spaced ? at(vancouverSeparator, text, end) : null);
     if (!sep) break;
-    if (/\b(?:and|And|AND|und|et|y)\b|&/.test(sep[0])) andAt = Math.min(andAt, names.length);
+    const joined = /\b(?:and|And|AND|und|et|y)\b|&/.test(sep[0]);
+    // In a given-first list the name after "and" is the last ("K. Chandy and J. Misra, Parallel Program Design: …"),
+    // unless another "and" follows. (Family-first lists may run on: "Kim, S.E. & Wong, S.T., Gregorich, S, …".)
+    if (andAt < names.length && !joined && (firstShape === 'initials-family' || firstShape === 'given-family')) break;
+    if (joined) andAt = Math.min(andAt, names.length);
     semicolon = sep[0].includes(';');
     pos = end + sep[0].length;
   }
@@ -312,7 +316,8 @@ function scanFrom(text: string, firstShape: Shape, limit = Infinity): AuthorList
   // (So does a full stop after three names or more: "Devaney, Johanna, Jason Hockman, Jon Wild, Peter Schubert. Title …".)
   const stopped = lastGoodCount >= 3 && /^\.\s\p{Lu}/u.test(text.slice(lastGood, lastGood + 3)) && /\p{Ll}$/u.test(text.slice(0, lastGood));
   // (So does a role after a list of given-first names: "L Douglas Kiel, Euel W Elliott (ed.), Title".)
-  if (andAt >= lastGoodCount && !stopped && !(role === 'editor' && firstShape === 'given-family') && !/^\s?[.,]?\s?\(?(?:1[5-9]|20)\d{2}(?!\d)/.test(text.slice(lastGood))) {
+  // (So does a quoted title right after it: "Ana Lima, Rui Costa, “Title,” …".)
+  if (andAt >= lastGoodCount && !stopped && !(role === 'editor' && firstShape === 'given-family') && !/^\s?[.,]?\s?(?:\(?(?:1[5-9]|20)\d{2}(?!\d)|["“«‘„])/u.test(text.slice(lastGood))) {
     const firstGiven = kinds.findIndex((k, i) => i > 0 && k === 'given-family');
     if (firstGiven > 0 && firstGiven < lastGoodCount) return scanFrom(text, firstShape, firstGiven);
   }

@@ -87,14 +87,22 @@ const romanAlone = new RegExp(String.raw`^(${ROMAN})$`, 'u');
 // "Vol. 4 of Gesammelte Dichtungen", "Vols. 4 and 5 of Obras completas", "volume 17 of Clay Math. Proc.".
 const volumeOf = /^(?:vols?|volumes?|bd|band|t)\.?\s?(?<volume>\d{1,4}[A-Za-z]?(?:\s?(?:and|&|-|–)\s?\d{1,4})?|[IVXLC]{1,7})\s(?:of|de|di|von)\s(?<series>\p{Lu}.{2,120})$/iu;
 // "(November 1948): 305–312" after an issue: the date, then the pages.
-const datePages = new RegExp(String.raw`^\((?<date>[^()]{4,40})\)\s?[:,]?\s?(?<page>${PAGE})?$`, 'u');
+// ("(1974) pp. 513-520": the pages may keep their label.)
+const datePages = new RegExp(String.raw`^\((?<date>[^()]{4,40})\)\s?[:,]?\s?(?:pp?\.\s?)?(?<page>${PAGE})?$`, 'u');
 // Physics: "193 (1981) 150" / "275 (2007) 209" / "B 193 (1981) 150".
 const physics = new RegExp(String.raw`^(?<volume>[A-Z]?\s?\d+)\s?\((?<year>(?:1[5-9]|20)\d{2})\)\s?(?<page>${PAGE})?$`, 'u');
+
+const pageRanges = new RegExp(String.raw`^(?<first>${PAGE})(?:\s(?<joint>et|and|&|und)\s|,\s|\s)(?<second>${PAGE})$`, 'u');
+// A Roman number ending a name ("Lunar and Planetary Science XI").
+const romanEnd = new RegExp(String.raw`\s(${ROMAN})$`, 'u');
+const partOfWork = new RegExp(String.raw`^(?:part|pt|teil)\.?\s(?:\d{1,3}|${ROMAN})$`, 'iu');
 
 /** Reads a segment of numbers: volume, issue, pages, year, in any of the usual shapes. */
 function readNumbers(text: string): SourceFields | null {
   const words = referenceWords();
   let value = text.trim().replace(/\.$/, '').trim();
+  // "Part II", "Pt. 3": a part of the work, no field.
+  if (partOfWork.test(value)) return { note: value };
   if (!value || !/\d/.test(value)) {
     // "vol. ii" — a labelled Roman volume; "XLIII", "LXV" alone after a journal.
     const roman = /^(?:vol|volume|v)(?:\.\s?|\s)([ivxlcdm]{1,6})$/i.exec(value) ?? romanAlone.exec(value);
@@ -119,6 +127,8 @@ function readNumbers(text: string): SourceFields | null {
       const tail = vol.groups?.rest?.trim();
       if (tail) {
         const more = readNumbers(tail) ?? readDate(tail);
+        // ("vol. 1: Writings": the volume's own title after a colon.)
+        if (!more && /^\s?:\s\p{Lu}/u.test(rest.slice(vol[1]!.length))) return out;
         if (!more) return null;
         return { ...more, ...out };
       }
@@ -143,6 +153,11 @@ function readNumbers(text: string): SourceFields | null {
   if (m && m.index === 0 && !/^S\.\s?\d+\s?\(/.test(value)) {
     const page = value.slice(m[0].length).trim().replace(/\s?[fF]{1,2}\.?$/, '');
     if (pageOnly.test(page)) return { page: pageValue(page) };
+    // "pp. 323_332 et 404_413": two ranges; "p. 112 114": a range whose dash a PDF copy lost.
+    const two = pageRanges.exec(page);
+    if (two?.groups && (two.groups.joint || (Number(two.groups.second) > Number(two.groups.first) && !isYear(two.groups.second!)))) {
+      return { page: two.groups.joint ? `${pageValue(two.groups.first!)}, ${pageValue(two.groups.second!)}` : `${two.groups.first}-${two.groups.second}` };
+    }
   }
   // "chap. 5" — a chapter number is no page.
   if (/^(?:chap|ch|chapter)\.?\s?\d+$/i.test(value)) return { note: value };
@@ -305,6 +320,8 @@ export function isPublisherName(text: string): boolean {
   const words = referenceWords();
   if (!value || value.length > 100) return false;
   if (words.publishers.has(phraseKey(value))) return true;
+  // ("and the Forging of a Company Town" is the end of a title, whatever its words.)
+  if (/^(?:and|or|of|the|&)\s/.test(value)) return false;
   const tokens = value.split(/[\s,]+/).filter(Boolean);
   if (tokens.length > 9) return false;
   // "Journal of Electronic Publishing" is a journal.
@@ -382,15 +399,19 @@ function isPublisherShaped(text: string): boolean {
 
 const placePublisher = /^(?<a>[^:]{2,60}?)\s?:\s?(?<b>[^:]{2,100})$/u;
 const editorsAfter = /^(?<names>.{2,200}?)\s?(?:\((?:eds?|editors?|hrsg|hg|coords?|dirs?|orgs?|éds?|a cura di)\.?\)|,?\s(?:eds?|editors?)\.?)$/iu;
-const editorsBefore = /^(?:edited(?: and translated)? by|ed\. by|eds?\.|hrsg\. von|herausgegeben von)\s(?<names>.{2,200})$/iu;
-// Other contributors before their names ("Dir. Roland Emmerich", "Perf. Dennis Quaid"): a part of the source, no field.
-const contributorsBefore = /^(?:[Dd]irs?|[Pp]erf|prod|[Nn]arr|ill|comp)\.\s\p{Lu}/u;
+// ("Eds D Armitage": the plural role may lose its full stop.)
+const editorsBefore = /^(?:edited(?: and translated)? by|ed\. by|eds?\.|eds|hrsg\. von|herausgegeben von)\s(?<names>.{2,200})$/iu;
+// Other contributors before their names ("Dir. Roland Emmerich", "Perf. Dennis Quaid", a reviewed book's "by Richard Powers"):
+// a part of the source, no field.
+const contributorsBefore = /^(?:(?:[Dd]irs?|[Pp]erf|prod|[Nn]arr|ill|comp)\.|by)\s\p{Lu}/u;
 // A work's extent: "3 vols.", "chap. 5", "312 pp.".
 const extent = /^(?:\d{1,3}\s?vols?\.?|(?:chap|ch)\.?\s?\d{1,3}|\d{1,4}\s?(?:pp|p|S)\.?)$/iu;
-const translatorsBefore = /^(?:translated by|trans\.(?:\sby)?|transl\.|tr\.|traduit par|übers\. von)\s(?<names>.{2,200})$/iu;
+// ("Trad. fr. par …": the French translator, with the language.)
+const translatorsBefore = /^(?:translated by|trans\.(?:\sby)?|transl\.|tr\.|traduit par|traduction de|trad\.?(?:\s\p{Ll}{2,5}\.)?\spar|übers\. von)\s(?<names>.{2,200})$/iu;
 const translatorsAfter = /^(?<names>.{2,120}?)\s?\((?:trans|transl|tr)\.?\)$/iu;
 // Names then their role, before a container: "X & Y (Eds.), ", "X and Y, editors, ", "X, ed. ".
-const leadingEditors = /^(?<names>[^()]{2,200}?)(?:\s?\((?:eds?|editors?|hrsg|hgg?|éds?|dir|a cura di)\.?\)[,.:]?|,\s(?:eds?|editors?)\.?[,.]?)\s/iu;
+// ("(gen. ed.)", "(sous la dir.)", "(Hrg.)": the general editor's, French and German roles.)
+const leadingEditors = /^(?<names>[^()]{2,200}?)(?:\s?\((?:eds?|editors?|gen\.\sed|hrsg|hrg|hgg?|éds?|dir|sous la dir|a cura di)\.?\)[,.:]?|,\s(?:eds?|editors?)\.?[,.]?)\s/iu;
 // ("in the Proceedings of …": "in" goes, "the" stays with the container.)
 const inPrefix = /^(?:[Ii]n|[Ee]n|[Ii]m|[Dd]ans)\s?:?\s(?=[\p{Lu}\d"“«‘]|the\s\p{Lu})|^(?:[Ii]n|[Ee]n|[Ii]m|[Dd]ans)\s?:\s/u;
 
@@ -471,7 +492,8 @@ function classifyPart(text: string): { kind: SegmentKind; fields: SourceFields }
   let m = editorsBefore.exec(bare) ?? editorsAfter.exec(bare);
   if (m?.groups && /\p{Lu}/u.test(m.groups.names!)) return { kind: 'editors', fields: { editors: namesIn(m.groups.names!) } };
   m = translatorsBefore.exec(bare) ?? translatorsAfter.exec(bare);
-  if (m?.groups) return { kind: 'translators', fields: { translators: namesIn(m.groups.names!) } };
+  // ("Trans. Amer. Math. Soc.": abbreviations in a row after "Trans." name a journal, not its translators.)
+  if (m?.groups && !/^(?:\p{Lu}\p{Ll}{1,6}\.\s){2}/u.test(m.groups.names!)) return { kind: 'translators', fields: { translators: namesIn(m.groups.names!) } };
   words.thesis.lastIndex = 0;
   const thesis = words.thesis.exec(bare);
   if (thesis && bare.length <= thesis[0].length + 40) {
@@ -608,10 +630,14 @@ export function segmentSource(text: string): Segment[] {
       if (word && /^\p{Lu}\p{Ll}{0,4}$/u.test(word) && after && !isLabel(after[1]!) && !referenceWords().roleAbbreviations.has(after[1]!.toLowerCase())) return 0;
       // A meeting's abbreviation before its year or number ("Proc. 1994 Winter USENIX Conference", "Proc. 6th …") ends nothing.
       if (word && /^\p{Lu}/u.test(word) && referenceWords().proceedingsWords.has(phraseKey(word)) && /^\s\d/.test(text.slice(i + 1, i + 3))) return 0;
+      // A language's abbreviation after "Trad." ("Trad. fr. par Maurice …") ends nothing.
+      if (word && /^\p{Ll}{2,5}$/u.test(word) && /\b[Tt]rad\.?\s$/.test(text.slice(Math.max(0, i - word.length - 6), i - word.length))) return 0;
       // A month's abbreviation before the year ("15 Feb. 1993") ends nothing.
       if (word && referenceWords().months.has(word.toLowerCase()) && /^\s(?:1[5-9]|20)\d{2}\b/.test(text.slice(i + 1, i + 7))) return 0;
+      // "Rev. ed.": one edition statement.
+      if (word && /^(?:rev|enl)$/i.test(word) && /^\s(?:ed|edn)\./i.test(text.slice(i + 1, i + 6))) return 0;
       // "2nd ed." / "Rev. ed." ends an edition statement whatever follows.
-      if (word && /^(?:ed|edn)$/i.test(word) && referenceWords().edition.test(partBefore(text, i + 1))) return 1;
+      if (word && /^(?:ed|edn)$/i.test(word) && (referenceWords().edition.test(partBefore(text, i + 1)) || /(?:^|\s)(?:rev|enl)\.\s(?:ed|edn)$/i.test(text.slice(Math.max(0, i - 10), i)))) return 1;
       const nextWord = /^\s(\p{Lu}\p{L}*)/u.exec(text.slice(i + 1, i + 16))?.[1];
       // ("ed. Pp. 84–99": a role before a label ends its part.)
       if (word && nextWord && isLabel(nextWord) && referenceWords().roleAbbreviations.has(word.toLowerCase())) return 1;
@@ -625,7 +651,18 @@ export function segmentSource(text: string): Segment[] {
     return 0;
   };
   const top: Span[] = [];
-  for (const span of splitTopLevel(text, cut)) top.push(...splitTrailingGroups(text, span));
+  for (const span of splitTopLevel(text, cut)) {
+    // A group of names and their role first in a part stands apart too: "(Eds D Armitage, F Berkes) pp. 208–227",
+    // "(M. Cooper & W. B. Stiles, Eds.) Person-Centered Psychotherapies".
+    const lead = /^\([^()]{2,200}\)(?=\s)/u.exec(span.text);
+    if (lead && /\b(?:eds?|editors?|hrsg|trans|transl)\b/iu.test(lead[0])) {
+      const rest = span.text.slice(lead[0].length).trimStart();
+      const restStart = span.end - rest.length;
+      top.push({ text: lead[0], start: span.start, end: span.start + lead[0].length }, ...splitTrailingGroups(text, { text: rest, start: restStart, end: span.end }));
+      continue;
+    }
+    top.push(...splitTrailingGroups(text, span));
+  }
   const segments: Segment[] = [];
   for (const span of top) {
     // A parenthesised group alone ("(pp. 96-116)", "(New York: Norton, 1995)") is read inside.
@@ -664,13 +701,28 @@ export function segmentSource(text: string): Segment[] {
   }
   // "Peter Collier (trans.)" / "Michael Holquist (ed.)": a role in brackets after names.
   for (let k = 1; k < segments.length; k++) {
-    const role = /^(?:(trans|transl|tr|übers)|(eds?|editors?|hrsg|hg|dir|coord))\.?$/i.exec(segments[k]!.text.replace(/^\(|\)\.?$/g, '').trim());
+    // ("(ed. and trans.)": the editor who translated.)
+    const role = /^(?:(trans|transl|tr|übers)|(eds?|editors?|hrsg|hg|dir|coord)(?:\.?\s(?:and|&)\s(?:trans|transl|tr))?)\.?$/i.exec(segments[k]!.text.replace(/^\(|\)\.?$/g, '').trim());
     const previous = segments[k - 1]!;
     if (!role || !segments[k]!.parenthesised || previous.kind !== 'text') continue;
     const names = namesIn(previous.text);
     segments[k - 1] = { ...previous, kind: role[1] ? 'translators' : 'editors', fields: role[1] ? { translators: names } : { editors: names }, end: segments[k]!.end };
     segments.splice(k, 1);
     k--;
+  }
+  // "Jonathan Wordsworth" + "M. H. Abrams" + "and Stephen Gill (eds.)": the names before the last one go with it
+  // (inside brackets too: "Optics East (M. F. Lipson, A. K. Dutta, and K. Asakawa, eds.)").
+  for (let k = 1; k < segments.length; k++) {
+    const current = segments[k]!;
+    // (Inside brackets the names before the role are all its: "(M. Cooper, J. C. Watson & W. B. Stiles, Eds.)".)
+    if ((current.kind !== 'editors' && current.kind !== 'translators') || !(/^(?:and|&)\s/.test(current.text.trim()) || current.parenthesised)) continue;
+    let first = k;
+    const wholeName = (s: Segment) => s.kind === 'text' && s.parenthesised === current.parenthesised && (scanAuthors(s.text.trim())?.end ?? 0) >= s.text.trim().replace(/[.,]$/, '').length;
+    while (first > 0 && wholeName(segments[first - 1]!) && /^[,;]$/.test(text.slice(segments[first - 1]!.end, segments[first]!.start).trim())) first--;
+    if (first === k) continue;
+    const names = [...segments.slice(first, k).flatMap((s) => scanAuthors(s.text.trim())!.names), ...(current.fields.editors ?? current.fields.translators ?? [])];
+    segments.splice(first, k - first + 1, { ...current, start: segments[first]!.start, text: text.slice(segments[first]!.start, current.end), fields: current.kind === 'editors' ? { editors: names } : { translators: names } });
+    k = first;
   }
   // "trans. D. W. Robertson" + "Jr.": the suffix is the last name's.
   for (let k = 1; k < segments.length; k++) {
@@ -815,6 +867,12 @@ export function isExtentOrContributors(segment: Segment): boolean {
   return segment.kind === 'note' && (contributorsBefore.test(segment.text) || extent.test(segment.text.replace(/\.$/, '')));
 }
 
+/** True when `text` opens with a role before names: "Dir. Bill Kurtis", "Perf. Charlie Sheen", "Ed. Peter Lind", "Translated by …". */
+export function opensWithRole(text: string): boolean {
+  const words = referenceWords();
+  return contributorsBefore.test(text) || words.editedBy.test(text) || words.translatedBy.test(text);
+}
+
 /** Numbers that start with their label ("Vol. 15", "pp. 992-996", "page 346", "no. 3"). */
 export function isLabelledNumbers(segment: Segment): boolean {
   return segment.kind === 'numbers' && isLabel(/^\p{L}+/u.exec(segment.text)?.[0] ?? '');
@@ -846,6 +904,12 @@ export function readSourceText(text: string, quoted = false): Source {
     const rest = segmentSource(inner).map((s) => ({ ...s, start: s.start + shifted, end: s.end + shifted }));
     segments.splice(0, segments.length, ...rest);
   }
+  // "In 2009 IEEE/RSJ International Conference on …", "“Title.” 2007 IEEE Conference on …": a year with the name after it,
+  // no separator between, opens the name.
+  const [year, name] = segments;
+  if ((out.inContainer || quoted) && year && name && isDateOnly(year) && year.fields.month === undefined && name.kind === 'text' && /^\s$/.test(text.slice(year.end, name.start))) {
+    segments.splice(0, 2, { ...name, start: year.start, text: text.slice(year.start, name.end) });
+  }
   // A date first ("Title, (1994, March). Magazine, 41(3)", "Title, 1976, New York: Wiley"): the source follows it.
   let afterDate = k;
   while (!out.inContainer && isDateOnly(segments[afterDate])) afterDate++;
@@ -864,11 +928,14 @@ export function readSourceText(text: string, quoted = false): Source {
     if (f.translators) fill(out, 'translators', f.translators);
     k++;
   }
-  if (out.inContainer && !out.editors) {
+  if ((out.inContainer || quoted) && !out.editors) {
     // "In M. Bekoff & D. Jamieson (Eds.), Container" / "In C. B. Jones and T. Denvir, editors, Proc. …" /
     // "in Bill Puka, ed. Moral Development": names cut over several segments, then the role.
     const joined = text.slice(segments[k]?.start ?? 0);
-    const edited = leadingEditors.exec(joined);
+    const match = leadingEditors.exec(joined);
+    // ("In Famulus Christi, ed. Gerald Bonner": a role word with names after it is theirs; the name before it is the container's.)
+    const namesAfter = match && /,\seds?\.\s$/.test(match[0]) && /^\s?\p{Lu}/u.test(joined.slice(match[0].length)) ? scanAuthors(joined.slice(match[0].length)) : null;
+    const edited = namesAfter && /^(?:[.,;]|\s?$)/.test(joined.slice(match![0].length + namesAfter.end, match![0].length + namesAfter.end + 1)) ? null : match;
     // The names must read as names; "In Handbook of Combinatorics, R. Graham, and L. Lovasz, Eds." names
     // the container first; "In Myth, Rulership, …, ed. Julia Barrow" is a container, then a role before names.
     const split = edited?.groups ? containerThenNames(edited.groups.names!) : null;
@@ -887,6 +954,17 @@ export function readSourceText(text: string, quoted = false): Source {
   // After a quoted title a series' name with a volume is the periodical's ("Cahiers Tristan L'Hermite, 22, 2000").
   const afterSeries = segments[k + 1];
   if (quoted && segments[k]?.kind === 'series' && afterSeries && isNumeric(afterSeries) && afterSeries.fields.volume !== undefined) segments[k] = { ...segments[k]!, kind: 'text', fields: {} };
+  // After "In" the first name is the book's, whatever words it holds ("In The Foucault Effect: Studies in Governmentality").
+  else if (out.inContainer && !out.container && segments[k]?.kind === 'series') segments[k] = { ...segments[k]!, kind: 'text', fields: {} };
+  // A series' name with only its numbers and dates after it, no publisher, is a periodical's ("Federal Reserve Bulletin
+  // (August-September, 1921)", "Monographs of the Society for Research in Child Development 63").
+  else if (!out.container && segments[k]?.kind === 'series' && k + 1 < segments.length && segments.slice(k + 1).every((x) => isNumeric(x) || x.kind === 'note')) segments[k] = { ...segments[k]!, kind: 'text', fields: {} };
+  // After a quoted title, notes before the periodical say what the piece is ("“Bad Company.” Review of Gain, by Richard Powers. Boston Globe, …").
+  if (quoted && segments[k]?.kind === 'note' && !segments[k]!.text.trim().startsWith('[')) {
+    let first = k;
+    while (segments[first]?.kind === 'note') first++;
+    if (segments[first]?.kind === 'text') k = first;
+  }
   // The container: a run of plain text.
   let containerEnd = -1;
   const containerStart = k;
@@ -897,8 +975,8 @@ export function readSourceText(text: string, quoted = false): Source {
     // "In International Conference on Computer Vision (ICCV). IEEE.": a name in a sentence of its own
     // after the container, with only numbers, a place or notes after it, is its publisher.
     const last = run[run.length - 1]!;
-    // (Only in a book or proceedings named after "In", and after a real sentence end, not an abbreviation's.)
-    if (out.inContainer && run.length >= 2 && /\./.test(text.slice(run[run.length - 2]!.end, last.start)) && /(?:\p{Ll}{3}|\))$/u.test(run[run.length - 2]!.text) && publisherLike.test(tidyValue(last.text).replace(/\.$/, '')) && !last.text.split(/[\s.]+/).some((w) => referenceWords().proceedingsWords.has(phraseKey(w))) && segments.slice(k).every((x) => isNumeric(x) || x.kind === 'note' || x.kind === 'place')) {
+    // (Only in a book or proceedings named after "In", and after a real sentence end, not an abbreviation's; "Proceedings AAAI-91. AAAI.")
+    if (out.inContainer && run.length >= 2 && /\./.test(text.slice(run[run.length - 2]!.end, last.start)) && /(?:\p{Ll}{3}|\)|\p{Lu}-?\d{2})$/u.test(run[run.length - 2]!.text) && publisherLike.test(tidyValue(last.text).replace(/\.$/, '')) && !last.text.split(/[\s.]+/).some((w) => referenceWords().proceedingsWords.has(phraseKey(w))) && segments.slice(k).every((x) => isNumeric(x) || x.kind === 'note' || x.kind === 'place')) {
       out.publisher = tidyValue(last.text).replace(/\.$/, '');
       run.pop();
     }
@@ -930,6 +1008,19 @@ export function readSourceText(text: string, quoted = false): Source {
     } else if (out.inContainer || quoted || (next && (isNumeric(next) || next.kind === 'editors')) || journalish || !next) {
       out.container = container;
       containerEnd = runEnd;
+      // "Lunar and Planetary Science XI, pp. 468-470": a Roman number ending the name before labelled pages is its volume.
+      const roman = !out.inContainer && next && isLabelledNumbers(next) && next.fields.volume === undefined ? romanEnd.exec(container) : null;
+      if (roman && roman[1]!.length >= 2) {
+        out.container = container.slice(0, roman.index);
+        out.volume = roman[1]!;
+      }
+      // "British Fiction since 1970": a name never ends in a preposition; the number right after it is the name's.
+      const tail = segments[k];
+      if (tail && isDateOnly(tail) && /\s(?:since|from|after|before|until|to|of|in)$/.test(container) && /^\s$/.test(text.slice(runEnd, tail.start)) && /^\d{1,4}\.?$/.test(tail.text.trim())) {
+        out.container = `${container} ${tail.text.trim().replace(/\.$/, '')}`;
+        containerEnd = tail.end;
+        segments.splice(k, 1);
+      }
       // Numbers with a volume or pages are strong evidence of a journal; a year alone is weak.
       const numbered = next && isNumeric(next) && (next.fields.volume !== undefined || next.fields.page !== undefined || next.fields.issue !== undefined || segments.slice(k).some((x) => isNumeric(x) && (x.fields.volume !== undefined || x.fields.page !== undefined)));
       // (An acronym and a year: "IJCV, 2008." — a journal, plausibly.)
@@ -937,7 +1028,9 @@ export function readSourceText(text: string, quoted = false): Source {
       // A name that opens with a meeting's word ("Proc. 6th Int'l. Conf. on …", "Proceedings of the …") names
       // proceedings, as plainly as "In" does; its abbreviations cut it into parts that cost nothing.
       const proceedingsFirst = !out.inContainer && /^\p{Lu}\S*\s(?:of|on|de|du|des|der|\p{Lu}|\d)/u.test(container) && words.proceedingsWords.has(phraseKey(container.split(/\s/)[0]!));
-      if (proceedingsFirst) score += 1;
+      // (So does a meeting's name with its place after it: "11th International Conference on …, CSCL2015. Gothenburg, Sweden.")
+      const meetingPlaced = !out.inContainer && !proceedingsFirst && placeNext && /^\p{Lu}/u.test(container) && run[0]!.text.split(/[\s.,()]+/).some((w) => words.proceedingsWords.has(phraseKey(w)));
+      if (proceedingsFirst || meetingPlaced) score += 1;
       else if (!out.inContainer) score -= 2 * (run.length - 1 - serialListParts(run)) + (prose ? 3 : 0);
       // "In Proceedings of … Bled, Slovenia.": the meeting's place, written after its name with no separator.
       // (Not when a place follows: "In The Best-Sellers of France (New York: Norton, 1995)" names a book about France.)

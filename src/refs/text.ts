@@ -37,8 +37,8 @@ function bracketPairs(view: string, from: number, to: number): Map<number, numbe
   for (let i = from; i < to; i++) {
     const ch = view[i]!;
     const close = opening[ch];
-    // "’" is also an apostrophe: it closes a "‘" only when one is open.
-    if (close !== undefined) stack.push({ at: i, close });
+    // "’" is also an apostrophe: it closes a "‘" only when one is open. ("‘50s": a "‘" before a digit is one too.)
+    if (close !== undefined && !(ch === '‘' && /\d/.test(view[i + 1] ?? ''))) stack.push({ at: i, close });
     else if (closers.has(ch)) {
       // A closer pairs with an opener at most 8 levels down (bounded work per character).
       let k = stack.length - 1;

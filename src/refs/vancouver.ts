@@ -91,6 +91,8 @@ export function readSource(rest: string): Source | null {
     // "Operations Research 36, 3 (1988), 454-469": a number before a bracketed date is an issue, not a page
     // (Springer's "52, 229 (2025)" ends there; ACM's "36, 3 (1988), 454-469" goes on to the pages).
     const after = rest.slice(m[0].length);
+    // "JANSSEN-CILAG 2010, 40 p.": a number before "p." is the book's length, not its pages.
+    if (g.page && /^(?:pp?|S)\.?(?:\s|$)/.test(after)) continue;
     if (/^\s?\([^()]*(?:1[5-9]|20)\d{2}[^()]*\)/.test(after) || (pattern === springerSource && /^,?\s?(?:pp?\.?\s?)?\d/.test(after))) continue;
     if (pattern === mdpiSource && !out.volume && rest.slice(m[0].length).replace(/[\s.,;]/g, '').length > 0) continue;
     return out;

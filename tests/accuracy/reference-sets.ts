@@ -252,7 +252,8 @@ export function spanFirstFamily(span: string): string {
   const first = text.split(/\s*(?:;|&|\band\b|\bund\b|\bet\b|\by\b)\s*/u)[0]!.replace(/[\s,.]+$/, '').trim();
   if (orgWords.test(first) && first.split(/\s+/).length >= 3) return first;
   const parts = first.split(/\s*,\s*/).filter(Boolean);
-  const words = (parts[0] ?? '').split(/\s+/).filter(Boolean);
+  // (A suffix is no family: "Wimsatt Jr., William Kurtz" is Wimsatt.)
+  const words = (parts[0] ?? '').split(/\s+/).filter((w) => w && !/^(?:Jr|Sr|II|III|IV)\.?$/.test(w));
   if (words.length > 1 && !isInitials(words[0]!) && words.slice(1).every(isInitials)) return words.filter((w) => !isInitials(w)).join(' ');
   if (words.length > 1 && isInitials(words[0]!)) return lastFamily(words);
   if (parts.length > 1) {

@@ -23,7 +23,7 @@ const target = { 'gbt7714-examples.jsonl': 97, 'anystyle-core.jsonl': 90, 'pmc-v
 // Fields below target: the figure reached (rounded down), see README "Measured quality"; every other field is held at its target.
 const floors: Record<keyof typeof target, Floors> = {
   'gbt7714-examples.jsonl': {},
-  'anystyle-core.jsonl': { title: 88.4, 'container-title': 84.1 },
+  'anystyle-core.jsonl': {},
   'pmc-vancouver-dev.jsonl': {},
 };
 
