@@ -19,7 +19,7 @@ const citationNumber = /^\s?(?:\[[^\]\s]{1,30}\]|\(\d{1,5}\)|\d{1,5}\.(?=\s)|\d{
 const ditto = /^[-—–_]{2,}\.?,?\s?/u;
 // The date after the authors: "(1990).", "(2012, October).", "(1994b)", "(n.d.)", "(s. d.)", "(December 1998).", "1990.", ", 2008,".
 const dateAfterAuthors =
-  /^\s?[.,:]?\s?\((?:(?<m1>[A-Za-z]+\.?)\s)?(?<year>(?:1[5-9]|20)\d{2})[a-z]?(?:,?\s[^()]{1,20})?\)[.,:]?\s?|^\s?[.,]?\s?\((?:n\.\s?d\.|s\.\s?d\.|forthcoming|in press|in preparation|sous presse|im Druck)\)[.,]?\s?|^\s?[.,:]?\s?(?<bare>(?:1[5-9]|20)\d{2})[a-z]?(?:\s?\[(?:1[5-9]|20)\d{2}\])?(?:[.,:]\s?|\s(?=\p{Lu}|["“«‘]))/u;
+  /^\s?[.,:]?\s?\((?:(?<m1>[A-Za-z]+\.?)\s)?(?<year>(?:1[5-9]|20)\d{2})[a-z]?(?:,?\s(?<tail>[^()]{1,20}))?\)[.,:]?\s?|^\s?[.,]?\s?\((?:n\.\s?d\.|s\.\s?d\.|forthcoming|in press|in preparation|sous presse|im Druck)\)[.,]?\s?|^\s?[.,:]?\s?(?<bare>(?:1[5-9]|20)\d{2})[a-z]?(?:\s?\[(?:1[5-9]|20)\d{2}\])?(?:[.,:]\s?|\s(?=\p{Lu}|["“«‘]))/u;
 // A name (capitalised, no quotation, at most 120 characters) then the date: the author of an author-date reference.
 const authorBeforeDate = /^(?<name>\p{Lu}[^,:;()"“”]{1,118}?(?:\s\([\p{Lu}\s]{2,12}\))?)(?:\.\s?\(|\s\(|,\s)(?=(?:1[5-9]|20)\d{2}[a-z]?[).,])/u;
 // One capitalised word as its own sentence before the title: an author known by one name.
@@ -151,6 +151,23 @@ function cleanTitle(text: string): string {
     .replace(/[.,;:]+$/, '')
     .replace(/\s?["”»]$/u, '')
     .trim();
+}
+
+/**
+ * A genre the title carries in brackets at its end, as NLM writes a thesis ("Cell therapy for
+ * knee cartilage [dissertation]. Baltimore (MD): …", "[master's thesis]"): the item is a thesis,
+ * the bracket its genre and no part of its title.
+ */
+export function takeBracketedGenre(csl: CslItem): void {
+  const m = /\s?\[([^\[\]]{4,40})\]$/u.exec(csl.title ?? '');
+  if (!m) return;
+  const words = referenceWords();
+  words.thesis.lastIndex = 0;
+  const genre = words.thesis.exec(m[1]!);
+  if (!genre || genre[0].length !== m[1]!.trim().length) return;
+  csl.title = csl.title!.slice(0, m.index).trim();
+  csl.genre ??= m[1]!.trim();
+  csl.type = 'thesis';
 }
 
 /** Fills the item from a reading of its source. */
@@ -347,8 +364,12 @@ export function parseGeneral(core: string, csl: CslItem): { unplaced: string[] }
   const date = dateAfterAuthors.exec(text.slice(pos));
   if (date?.groups && (date.groups.year || date.groups.bare)) {
     const year = Number(date.groups.year ?? date.groups.bare);
-    const month = date.groups.m1 ? referenceWords().months.get(date.groups.m1.replace(/\.$/, '').toLowerCase()) : undefined;
-    csl.issued = cslDate(year, month)!;
+    // The month before the year ("(December 1998)") or the month and day after it ("(2019, March 5)", APA's news and web pages).
+    const after = date.groups.tail ? /^(?<name>[A-Za-z]+)\.?(?:\s(?<day>\d{1,2})(?![\d:]))?/.exec(date.groups.tail)?.groups : undefined;
+    const monthName = date.groups.m1 ?? after?.name;
+    const month = monthName ? referenceWords().months.get(monthName.replace(/\.$/, '').toLowerCase()) : undefined;
+    const day = month !== undefined && after?.day && Number(after.day) <= 31 ? Number(after.day) : undefined;
+    csl.issued = cslDate(year, month, day)!;
     pos += date[0].length;
     // "Habermas, Juergen (1995), Title, …": a comma after the date separates the parts too.
     if (/,\s?$/.test(date[0])) commaStyle = true;

@@ -377,6 +377,8 @@ const endsAlike = (text: string, tail: string) => text.replace(/[^\p{L}\p{N}]+/g
 // Capitalised words of a firm's name ("Straus and Giroux", "Green", "and co."); its corporate ending.
 const partnerName = /^(?:(?:and|&)\s)?\p{Lu}[\p{L}'’.-]*(?:\s(?:\p{Lu}[\p{L}'’.-]*|and|&)){0,3}\.?$|^(?:and|&)\s(?:co|company|sons)\.?$/iu;
 const corporateEnding = /^(?:Inc|Ltd|Co|Corp|LLC|GmbH|Company|S\.?A)\.?$/i;
+// The last partner of a firm named after its partners: "Brown & Co.", "Brown and Company" ("Little, Brown & Co.").
+const partnerEnding = /^\p{Lu}[\p{L}'’.-]*\s(?:and|&)\s(?:co|company|sons)\.?$/iu;
 // A name that may be a publisher's: a few capitalised words or an acronym ("IEEE", "MIT Press", "Walter de Gruyter").
 const publisherLike = /^\p{Lu}[\p{L}'’&.-]*(?:\s(?:\p{Lu}[\p{L}'’&.-]*|&|and|of|de|für)){0,3}$/u;
 
@@ -622,9 +624,9 @@ export function segmentSource(text: string): Segment[] {
       // nor does a known abbreviation ("Dept.", "Proc.", "Phys.").
       if (/(?:^|[\s.(-])\p{Lu}$/u.test(before)) return 0;
       const word = /[\p{L}]+$/u.exec(text.slice(Math.max(0, i - 12), i))?.[0];
-      // A label before its number ("Vol. 81", "pp. 12", "p. 44", "v. 32", "No. 9") ends nothing.
+      // A label before its number ("Vol. 81", "pp. 12", "p. 44", "v. 32", "No. 9", a newspaper's "p. A12") ends nothing.
       // (A Roman number whole: "vols. London" is no label. After a number and before a year the label is an extent's, which ends: "231 p. 1980".)
-      if (word && /^\s(?:\d|[IVXLCivxlc]{1,7}(?!\p{L}))/u.test(text.slice(i + 1, i + 10)) && isLabel(word) && !(/\d\s?$/.test(text.slice(0, i - word.length)) && /^\s(?:1[5-9]|20)\d{2}(?![\d–-])/.test(text.slice(i + 1, i + 8)))) return 0;
+      if (word && /^\s(?:[A-Z]?\d|[IVXLCivxlc]{1,7}(?!\p{L}))/u.test(text.slice(i + 1, i + 10)) && isLabel(word) && !(/\d\s?$/.test(text.slice(0, i - word.length)) && /^\s(?:1[5-9]|20)\d{2}(?![\d–-])/.test(text.slice(i + 1, i + 8)))) return 0;
       // Abbreviations in a row ("Appl. Numer. Math.", "Am. J. Hum. Genet."): one name.
       const after = /^\s(\p{Lu}\p{Ll}{0,6})\.(?:\s|,|$)/u.exec(text.slice(i + 1, i + 11));
       if (word && /^\p{Lu}\p{Ll}{0,4}$/u.test(word) && after && !isLabel(after[1]!) && !referenceWords().roleAbbreviations.has(after[1]!.toLowerCase())) return 0;
@@ -781,7 +783,7 @@ export function segmentSource(text: string): Segment[] {
     else if ((previous.kind === 'publisher' || previous.kind === 'place-publisher') && previous.fields.publisher && isInstitution(previous.fields.publisher) && current.kind === 'text' && isInstitution(current.text.trim().replace(/[.,]$/, ''))) {
       // "Murray Hill, NJ: AT&T Bell Laboratories, Statistics Department.": one institution after its place.
       merge(previous.kind, { ...previous.fields, publisher: `${previous.fields.publisher}, ${current.text.trim().replace(/[.,]$/, '')}` });
-    } else if ((previous.kind === 'publisher' || previous.kind === 'place-publisher') && (current.kind === 'text' || (current.kind === 'publisher' && corporateEnding.test(current.text.trim())))) {
+    } else if ((previous.kind === 'publisher' || previous.kind === 'place-publisher') && (current.kind === 'text' || (current.kind === 'publisher' && (corporateEnding.test(current.text.trim()) || partnerEnding.test(current.text.trim()))))) {
       // "Farrar, Straus and Giroux", "Longmans, Green, and co.", "John Wiley and Sons, Inc.", "Boston: Little, Brown":
       // names in a row up to one after "and", or a corporate ending, go on with the publisher.
       const publisher = previous.fields.publisher ?? head;

@@ -303,4 +303,31 @@ describe('mixed-style references', () => {
       page: '101-103',
     });
   });
+
+  it('APA\'s "(2019, March 5)" keeps its month and day; a newspaper\'s "p. A12" is its page, not part of its name', () => {
+    expect(csl('Okoye, N. (2021, June 14). Cord blood banks weigh the cost of storage. The Daily Ledger, p. B3.')).toMatchObject({
+      issued: { 'date-parts': [[2021, 6, 14]] },
+      'container-title': 'The Daily Ledger',
+      page: 'B3',
+    });
+    expect(csl('Okoye, N. (2021, June). Cord blood banks weigh the cost of storage. Ledger Monthly, 4(2), 10-12.').issued).toEqual({ 'date-parts': [[2021, 6]] });
+    expect(csl('Okoye, N. (2021, Spring). Cord blood banks weigh the cost of storage. Ledger Quarterly, 4(2), 10-12.').issued).toEqual({ 'date-parts': [[2021]] });
+  });
+
+  it('a firm named after its partners keeps them all ("Little, Brown & Co.", "Harper and Sons")', () => {
+    expect(csl('Marlow, T. (1998). The marrow garden. Boston: Fennick, Hale & Co.').publisher).toMatch(/^Fennick, Hale & Co\.?$/);
+    expect(csl('Marlow, T. (1998). The marrow garden. New York: Fennick, Hale and Company.').publisher).toBe('Fennick, Hale and Company');
+  });
+
+  it('a thesis NLM\'s way: "[dissertation]" after the title is its genre, not part of it', () => {
+    expect(csl('Adebayo K. Homing of stromal cells to injured cartilage [dissertation]. Leeds (UK): University of Northfield; 2016.')).toMatchObject({
+      type: 'thesis',
+      title: 'Homing of stromal cells to injured cartilage',
+      genre: 'dissertation',
+      issued: { 'date-parts': [[2016]] },
+    });
+    expect(csl("Adebayo K. Homing of stromal cells [master's thesis]. Leeds (UK): University of Northfield; 2016.")).toMatchObject({ type: 'thesis', genre: "master's thesis" });
+    // (A bracket that is no genre stays: a translated title.)
+    expect(csl('Adebayo K. Zellmigration im Knorpel [Cell migration in cartilage]. Z Zellbiol. 2016;12:4-9.').title).toBe('Zellmigration im Knorpel [Cell migration in cartilage]');
+  });
 });
