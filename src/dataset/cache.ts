@@ -6,6 +6,7 @@ import { kindOf } from '../io/files.js';
 import { realFs, type WriteFs } from '../io/fs.js';
 import { processAlive } from '../io/lock.js';
 import type { Entry, InputSummary } from './entry.js';
+import { entryPath, storeEntry, type CacheTarget } from './cache-entry.js';
 import { CACHE_FORMAT } from './keys.js';
 
 /** The cache-directory tag (https://bford.info/cachedir/): marks the folder as digest's, and tells backup tools to skip it. */
@@ -75,14 +76,20 @@ export class EntryStore {
   }
 
   private path(key: string): string {
-    return join(this.dir, 'entries', key.slice(0, 2), `${key}.json`);
+    return entryPath(this.dir, key);
+  }
+
+  /**
+   * Where the thread that ingests an input stores its entry (null for a read-only store): plain
+   * data, so a worker thread writes the entry itself and its text never crosses to this thread.
+   */
+  target(config: string): CacheTarget | null {
+    return this.writable ? { dir: this.dir, config } : null;
   }
 
   /** Stores an entry's summary, rows and search entry under its key (no-op for a read-only store). */
   put(key: string, entry: Pick<Entry, 'summary' | 'rows' | 'search'>): void {
-    if (!this.writable) return;
-    // Synchronous: one small file an input, cheaper than three thread-pool round trips.
-    writeAtomicSync(this.path(key), JSON.stringify({ summary: entry.summary, rows: entry.rows, search: entry.search }), undefined, this.fs);
+    if (this.writable) storeEntry(this.dir, key, entry, this.fs);
   }
 
   /** The summary, rows and search entry of an entry, or null when it is not stored (or unreadable). */

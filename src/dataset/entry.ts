@@ -8,7 +8,9 @@ import { renderSourcePage } from '../report/html/source.js';
 import { toJson } from '../io/atomic.js';
 import { OutputError } from '../io/errors.js';
 import { realFs, type WriteFs } from '../io/fs.js';
+import { storeEntry, type CacheTarget } from './cache-entry.js';
 import type { PlannedInput } from './ids.js';
+import { entryKey } from './keys.js';
 import { articleDigest, decideChange, digestHash, type ChangePrior } from './changes.js';
 import { placeFile, type Placed, type Placement } from './place.js';
 import { recordRows, type RecordRows } from './tables.js';
@@ -111,10 +113,26 @@ const FIRST: ChangePrior = { revision: 0, entry: null };
 /**
  * Ingests one planned input: places its record, its review page (with its change against
  * `prior`, what the previous build recorded of it) and its source page in the dataset folder (or
- * compares them, in check mode) and returns what the cache keeps. A renamed input's record
- * carries its new id and an info diagnostic naming the id it could not have.
+ * compares them, in check mode) and returns what the cache keeps — and, given a `cache` target
+ * (an input that could be read, a writable cache), stores that entry under its key itself, so the
+ * thread that made it writes it (a worker's entry text never crosses to the main thread). A file
+ * that cannot be placed is the entry's `failure`, and then nothing is stored. A renamed input's
+ * record carries its new id and an info diagnostic naming the id it could not have.
  */
-export async function computeEntry(input: PlannedInput, pipeline: Pipeline, where: Placement, fs: WriteFs = realFs, prior: ChangePrior = FIRST): Promise<Entry> {
+export async function computeEntry(input: PlannedInput, pipeline: Pipeline, where: Placement, fs: WriteFs = realFs, prior: ChangePrior = FIRST, cache: CacheTarget | null = null): Promise<Entry> {
+  const entry = await makeEntry(input, pipeline, where, fs, prior);
+  if (cache === null || entry.failure !== undefined) return entry;
+  try {
+    storeEntry(cache.dir, entryKey(cache.config, input.path, input.id, input.renamedFrom, entry.summary.sha256), entry, fs);
+  } catch (error) {
+    if (error instanceof OutputError) return { ...entry, failure: error.message };
+    throw error;
+  }
+  return entry;
+}
+
+/** Ingests one planned input and places its files (computeEntry without the cache). */
+async function makeEntry(input: PlannedInput, pipeline: Pipeline, where: Placement, fs: WriteFs, prior: ChangePrior): Promise<Entry> {
   const report = pipeline.write?.report !== false;
   const result = await ingestDetailed({ path: input.path }, { pipeline, id: input.id });
   let record = result.record;

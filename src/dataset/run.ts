@@ -77,11 +77,13 @@ export async function runInputs(ctx: RunContext, emit: (settled: Settled) => voi
   // Every id of this build: an article whose id is new is compared with the entry its input had under an id no input has now.
   const ids = new Set(plan.ordered.map((i) => i.id));
   let computed = 0;
+  const cacheTarget = cache?.target(plan.config) ?? null;
 
   const ingest = async (p: InputPlan): Promise<Settled> => {
     let entry: Entry;
     try {
-      entry = await runner.run(p.input, writer.placement, ctx.previous.priorFor(p.input.id, p.input.path, ids));
+      // An input that could not be read (or is over the limit) is reported each build, never cached.
+      entry = await runner.run(p.input, writer.placement, ctx.previous.priorFor(p.input.id, p.input.path, ids), p.identity === null ? null : cacheTarget);
     } catch (error) {
       keys.set(p.input.path, null);
       return { summary: crashed(p.input, `ingesting crashed: ${(error as Error).message}`), rows: null, change: null, search: null };
@@ -91,14 +93,14 @@ export async function runInputs(ctx: RunContext, emit: (settled: Settled) => voi
     const { summary } = entry;
     const change = entry.change ?? null;
     if (p.identity === null) {
-      keys.set(p.input.path, null); // unreadable or over the limit: reported each build, never cached
+      keys.set(p.input.path, null); // unreadable or over the limit: never cached
       return { summary, rows: null, change, search: entry.search };
     }
     const key = entryKey(plan.config, p.input.path, p.input.id, p.input.renamedFrom, summary.sha256);
     // The article page shows its change too: it is remembered as made from both.
     const page = `report/${p.input.id}.html`;
     for (const placed of entry.placed) writer.record(placed.rel === page ? pageSource(key, change) : key, placed);
-    cache?.put(key, { summary, rows: entry.rows, search: entry.search });
+    // The thread that ingested the input stored its cache entry under this same key.
     // Changed while building: remembered without an identity, so it is hashed again next time.
     next.inputs[p.input.path] = { stat: key === p.key ? p.identity : '', sha256: summary.sha256, key, summary };
     keys.set(p.input.path, key);
