@@ -23,6 +23,8 @@ export interface CacheTarget {
  * an input, cheaper than three thread-pool round trips. A failure (a full disk) comes out as an
  * OutputError naming the entry.
  */
-export function storeEntry(dir: string, key: string, entry: { summary: unknown; rows: unknown; search: unknown }, fs: WriteFs = realFs): void {
-  writeAtomicSync(entryPath(dir, key), JSON.stringify({ summary: entry.summary, rows: entry.rows, search: entry.search }), undefined, fs);
+export function storeEntry(dir: string, key: string, entry: { summary: unknown; rows: unknown; searchJson: string | null }, fs: WriteFs = realFs): void {
+  // The text of JSON.stringify({ summary, rows, search }), the search entry being JSON already.
+  const text = `{"summary":${JSON.stringify(entry.summary)},"rows":${JSON.stringify(entry.rows)},"search":${entry.searchJson ?? 'null'}}`;
+  writeAtomicSync(entryPath(dir, key), text, undefined, fs);
 }

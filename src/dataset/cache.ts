@@ -5,7 +5,9 @@ import { fsFailure, OutputError } from '../io/errors.js';
 import { kindOf } from '../io/files.js';
 import { realFs, type WriteFs } from '../io/fs.js';
 import { processAlive } from '../io/lock.js';
-import type { Entry, InputSummary } from './entry.js';
+import type { InputSummary } from './entry.js';
+import type { RecordRows } from './tables.js';
+import type { SearchEntry } from '../report/html/search.js';
 import { entryPath, storeEntry, type CacheTarget } from './cache-entry.js';
 import { CACHE_FORMAT } from './keys.js';
 
@@ -88,14 +90,14 @@ export class EntryStore {
   }
 
   /** Stores an entry's summary, rows and search entry under its key (no-op for a read-only store). */
-  put(key: string, entry: Pick<Entry, 'summary' | 'rows' | 'search'>): void {
-    if (this.writable) storeEntry(this.dir, key, entry, this.fs);
+  put(key: string, entry: CachedEntry): void {
+    if (this.writable) storeEntry(this.dir, key, { summary: entry.summary, rows: entry.rows, searchJson: JSON.stringify(entry.search ?? null) }, this.fs);
   }
 
   /** The summary, rows and search entry of an entry, or null when it is not stored (or unreadable). */
-  meta(key: string): (Pick<Entry, 'summary' | 'rows'> & Partial<Pick<Entry, 'search'>>) | null {
+  meta(key: string): CachedEntry | null {
     try {
-      return JSON.parse(readFileSync(this.path(key), 'utf8')) as Pick<Entry, 'summary' | 'rows'> & Partial<Pick<Entry, 'search'>>;
+      return JSON.parse(readFileSync(this.path(key), 'utf8')) as CachedEntry;
     } catch {
       return null;
     }
@@ -142,6 +144,14 @@ export class EntryStore {
     if (previous && (previous as { [loadedText]?: string })[loadedText] === text) return;
     writeAtomicSync(join(this.dir, 'state.json'), text, undefined, this.fs);
   }
+}
+
+/** What the cache keeps of an input under its key (cache-entry.ts writes it). */
+export interface CachedEntry {
+  summary: InputSummary;
+  rows: RecordRows;
+  /** Absent in entries of a digest before the review index's search. */
+  search?: SearchEntry | null;
 }
 
 const loadedText = Symbol('state.json as read');

@@ -14,14 +14,18 @@ import type { Runner } from './runner.js';
 import type { RecordRows } from './tables.js';
 import type { DatasetWriter } from './writer.js';
 
-/** One input settled: its summary, its rows when the tables need them, its change and search entry when known. */
+/**
+ * One input settled: its summary, its rows when the tables need them, its change and search
+ * entry when known — as JSON text when a thread ingested it (set aside as it is), as objects when
+ * it was reused.
+ */
 export interface Settled {
   summary: InputSummary;
   rows: RecordRows | null;
   /** The article's last change (null when the input failed). */
-  change: ArticleChange | null;
+  change: ArticleChange | string | null;
   /** What it adds to the search; null when it failed, or when it was reused and its rows were not read (the index finds it then). */
-  search: SearchEntry | null;
+  search: SearchEntry | string | null;
 }
 
 /** What running the inputs gives back besides the rows streamed. */
@@ -91,10 +95,10 @@ export async function runInputs(ctx: RunContext, emit: (settled: Settled) => voi
     if (entry.failure !== undefined) throw new OutputError(entry.failure);
     computed++;
     const { summary } = entry;
-    const change = entry.change ?? null;
+    const change = entry.changeJson ?? null;
     if (p.identity === null) {
       keys.set(p.input.path, null); // unreadable or over the limit: never cached
-      return { summary, rows: null, change, search: entry.search };
+      return { summary, rows: null, change, search: entry.searchJson };
     }
     const key = entryKey(plan.config, p.input.path, p.input.id, p.input.renamedFrom, summary.sha256);
     // The article page shows its change too: it is remembered as made from both.
@@ -104,7 +108,7 @@ export async function runInputs(ctx: RunContext, emit: (settled: Settled) => voi
     // Changed while building: remembered without an identity, so it is hashed again next time.
     next.inputs[p.input.path] = { stat: key === p.key ? p.identity : '', sha256: summary.sha256, key, summary };
     keys.set(p.input.path, key);
-    return { summary, rows: entry.rows, change, search: entry.search };
+    return { summary, rows: entry.rows, change, search: entry.searchJson };
   };
   const settle = async (input: PlannedInput): Promise<Settled> => {
     const p = plan.byPath.get(input.path)!;

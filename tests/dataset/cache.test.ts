@@ -114,7 +114,7 @@ describe('computeEntry stores its own cache entry (the thread that ingests write
     const entry = await computeEntry(input, pipeline(), where, realFs, undefined, store.target('config'));
     expect(entry.failure).toBeUndefined();
     const key = entryKey('config', input.path, input.id, null, entry.summary.sha256);
-    expect(store.meta(key)).toEqual(JSON.parse(JSON.stringify({ summary: entry.summary, rows: entry.rows, search: entry.search })));
+    expect(store.meta(key)).toEqual(JSON.parse(JSON.stringify({ summary: entry.summary, rows: entry.rows, search: JSON.parse(entry.searchJson!) })));
     expect(EntryStore.open(join(root, 'cache'), { inOutput: false, write: false })!.target('config')).toBeNull();
     await computeEntry(input, pipeline(), where, realFs, undefined, null);
     expect(readdirSync(join(root, 'cache', 'entries'))).toEqual([key.slice(0, 2)]);
