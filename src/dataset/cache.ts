@@ -5,7 +5,10 @@ import { fsFailure, OutputError } from '../io/errors.js';
 import { kindOf } from '../io/files.js';
 import { realFs, type WriteFs } from '../io/fs.js';
 import { processAlive } from '../io/lock.js';
-import type { Entry, InputSummary } from './entry.js';
+import type { InputSummary } from './entry.js';
+import type { RecordRows } from './tables.js';
+import type { SearchEntry } from '../report/html/search.js';
+import { entryPath, storeEntry, type CacheTarget } from './cache-entry.js';
 import { CACHE_FORMAT } from './keys.js';
 
 /** The cache-directory tag (https://bford.info/cachedir/): marks the folder as digest's, and tells backup tools to skip it. */
@@ -75,20 +78,26 @@ export class EntryStore {
   }
 
   private path(key: string): string {
-    return join(this.dir, 'entries', key.slice(0, 2), `${key}.json`);
+    return entryPath(this.dir, key);
+  }
+
+  /**
+   * Where the thread that ingests an input stores its entry (null for a read-only store): plain
+   * data, so a worker thread writes the entry itself and its text never crosses to this thread.
+   */
+  target(config: string): CacheTarget | null {
+    return this.writable ? { dir: this.dir, config } : null;
   }
 
   /** Stores an entry's summary, rows and search entry under its key (no-op for a read-only store). */
-  put(key: string, entry: Pick<Entry, 'summary' | 'rows' | 'search'>): void {
-    if (!this.writable) return;
-    // Synchronous: one small file an input, cheaper than three thread-pool round trips.
-    writeAtomicSync(this.path(key), JSON.stringify({ summary: entry.summary, rows: entry.rows, search: entry.search }), undefined, this.fs);
+  put(key: string, entry: CachedEntry): void {
+    if (this.writable) storeEntry(this.dir, key, { summary: entry.summary, rows: entry.rows, searchJson: JSON.stringify(entry.search ?? null) }, this.fs);
   }
 
   /** The summary, rows and search entry of an entry, or null when it is not stored (or unreadable). */
-  meta(key: string): (Pick<Entry, 'summary' | 'rows'> & Partial<Pick<Entry, 'search'>>) | null {
+  meta(key: string): CachedEntry | null {
     try {
-      return JSON.parse(readFileSync(this.path(key), 'utf8')) as Pick<Entry, 'summary' | 'rows'> & Partial<Pick<Entry, 'search'>>;
+      return JSON.parse(readFileSync(this.path(key), 'utf8')) as CachedEntry;
     } catch {
       return null;
     }
@@ -135,6 +144,14 @@ export class EntryStore {
     if (previous && (previous as { [loadedText]?: string })[loadedText] === text) return;
     writeAtomicSync(join(this.dir, 'state.json'), text, undefined, this.fs);
   }
+}
+
+/** What the cache keeps of an input under its key (cache-entry.ts writes it). */
+export interface CachedEntry {
+  summary: InputSummary;
+  rows: RecordRows;
+  /** Absent in entries of a digest before the review index's search. */
+  search?: SearchEntry | null;
 }
 
 const loadedText = Symbol('state.json as read');

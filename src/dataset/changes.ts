@@ -74,9 +74,9 @@ export function carriedChange(prior: ChangePrior, digest: string | null | undefi
   return old !== null && typeof digest === 'string' && digestHash(old.current) === digest ? old : null;
 }
 
-/** What an article page was made from besides its input: its change (the page's source key). */
-export function pageSource(key: string, change: ArticleChange | null): string {
-  return change === null ? key : hash(`${key}\0${JSON.stringify(change)}`);
+/** What an article page was made from besides its input: its change, or the change's JSON text (the page's source key). */
+export function pageSource(key: string, change: ArticleChange | string | null): string {
+  return change === null ? key : hash(`${key}\0${typeof change === 'string' ? change : JSON.stringify(change)}`);
 }
 
 /**

@@ -1,14 +1,15 @@
 import type { ArticleRecord, Diagnostic } from '../generated/article.js';
-import type { ArticleChange } from '../generated/changes.js';
 import type { Pipeline } from '../core/pipeline.js';
 import { ingestDetailed } from '../ingest.js';
 import { renderArticlePage } from '../report/html/article.js';
-import { searchEntry, type SearchEntry } from '../report/html/search.js';
+import { searchEntry } from '../report/html/search.js';
 import { renderSourcePage } from '../report/html/source.js';
 import { toJson } from '../io/atomic.js';
 import { OutputError } from '../io/errors.js';
 import { realFs, type WriteFs } from '../io/fs.js';
+import { storeEntry, type CacheTarget } from './cache-entry.js';
 import type { PlannedInput } from './ids.js';
+import { entryKey } from './keys.js';
 import { articleDigest, decideChange, digestHash, type ChangePrior } from './changes.js';
 import { placeFile, type Placed, type Placement } from './place.js';
 import { recordRows, type RecordRows } from './tables.js';
@@ -50,18 +51,21 @@ export interface InputSummary {
   digest?: string | null;
 }
 
-/** Everything a build keeps of one input: what the cache stores under the input's key. */
+/** What ingesting one input gives the build: what the cache stores under its key (summary, rows, search entry), where its files went, its change. */
 export interface Entry {
   summary: InputSummary;
   rows: RecordRows;
   /** The record and review pages as placed in the dataset folder (none when the input failed). */
   placed: Placed[];
-  /** What the article adds to the review index's search (null when the input failed). */
-  search: SearchEntry | null;
-  /** The article's last change, as its page shows it (null when the input failed); not cached: the next build reads it from changes.json. */
-  change?: ArticleChange | null;
   /**
-   * Why the record or page could not be staged (a full disk, a read-only folder): a failure of
+   * What the article adds to the review index's search, as JSON text (null when the input
+   * failed): text, so it crosses threads as one string and the build sets it aside as it is.
+   */
+  searchJson: string | null;
+  /** The article's last change, as its page shows it, as JSON text (null when the input failed); not cached: the next build reads it from changes.json. */
+  changeJson?: string | null;
+  /**
+   * Why the record, a page or the cache entry could not be written (a full disk, a read-only folder): a failure of
    * the build, not of the input. A message, because errors lose their class between threads.
    */
   failure?: string;
@@ -111,10 +115,26 @@ const FIRST: ChangePrior = { revision: 0, entry: null };
 /**
  * Ingests one planned input: places its record, its review page (with its change against
  * `prior`, what the previous build recorded of it) and its source page in the dataset folder (or
- * compares them, in check mode) and returns what the cache keeps. A renamed input's record
- * carries its new id and an info diagnostic naming the id it could not have.
+ * compares them, in check mode) and returns what the cache keeps — and, given a `cache` target
+ * (an input that could be read, a writable cache), stores that entry under its key itself, so the
+ * thread that made it writes it (a worker's entry text never crosses to the main thread). A file
+ * that cannot be placed is the entry's `failure`, and then nothing is stored. A renamed input's
+ * record carries its new id and an info diagnostic naming the id it could not have.
  */
-export async function computeEntry(input: PlannedInput, pipeline: Pipeline, where: Placement, fs: WriteFs = realFs, prior: ChangePrior = FIRST): Promise<Entry> {
+export async function computeEntry(input: PlannedInput, pipeline: Pipeline, where: Placement, fs: WriteFs = realFs, prior: ChangePrior = FIRST, cache: CacheTarget | null = null): Promise<Entry> {
+  const entry = await makeEntry(input, pipeline, where, fs, prior);
+  if (cache === null || entry.failure !== undefined) return entry;
+  try {
+    storeEntry(cache.dir, entryKey(cache.config, input.path, input.id, input.renamedFrom, entry.summary.sha256), entry, fs);
+  } catch (error) {
+    if (error instanceof OutputError) return { ...entry, failure: error.message };
+    throw error;
+  }
+  return entry;
+}
+
+/** Ingests one planned input and places its files (computeEntry without the cache). */
+async function makeEntry(input: PlannedInput, pipeline: Pipeline, where: Placement, fs: WriteFs, prior: ChangePrior): Promise<Entry> {
   const report = pipeline.write?.report !== false;
   const result = await ingestDetailed({ path: input.path }, { pipeline, id: input.id });
   let record = result.record;
@@ -130,7 +150,7 @@ export async function computeEntry(input: PlannedInput, pipeline: Pipeline, wher
   const placed: Placed[] = [];
   const summary = summarize(input.path, record, result.ok);
   const rows = result.ok ? recordRows(record) : {};
-  if (!result.ok) return { summary, rows, placed, search: null, change: null };
+  if (!result.ok) return { summary, rows, placed, searchJson: null, changeJson: null };
   const json = toJson(record);
   // The pages are made from the record as written, exactly as `digest merge` makes them from the file.
   const written = JSON.parse(json) as ArticleRecord;
@@ -142,8 +162,8 @@ export async function computeEntry(input: PlannedInput, pipeline: Pipeline, wher
       placed.push(placeFile(where, `report/${input.id}.source.html`, renderSourcePage(written, { text: result.doc.text, blocks: result.doc.blocks }), fs));
     }
   } catch (error) {
-    if (error instanceof OutputError) return { summary, rows, placed, search: null, change, failure: error.message };
+    if (error instanceof OutputError) return { summary, rows, placed, searchJson: null, changeJson: JSON.stringify(change), failure: error.message };
     throw error;
   }
-  return { summary, rows, placed, search: searchEntry(written), change };
+  return { summary, rows, placed, searchJson: JSON.stringify(searchEntry(written)), changeJson: JSON.stringify(change) };
 }

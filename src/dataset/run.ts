@@ -14,14 +14,18 @@ import type { Runner } from './runner.js';
 import type { RecordRows } from './tables.js';
 import type { DatasetWriter } from './writer.js';
 
-/** One input settled: its summary, its rows when the tables need them, its change and search entry when known. */
+/**
+ * One input settled: its summary, its rows when the tables need them, its change and search
+ * entry when known — as JSON text when a thread ingested it (set aside as it is), as objects when
+ * it was reused.
+ */
 export interface Settled {
   summary: InputSummary;
   rows: RecordRows | null;
   /** The article's last change (null when the input failed). */
-  change: ArticleChange | null;
+  change: ArticleChange | string | null;
   /** What it adds to the search; null when it failed, or when it was reused and its rows were not read (the index finds it then). */
-  search: SearchEntry | null;
+  search: SearchEntry | string | null;
 }
 
 /** What running the inputs gives back besides the rows streamed. */
@@ -77,11 +81,13 @@ export async function runInputs(ctx: RunContext, emit: (settled: Settled) => voi
   // Every id of this build: an article whose id is new is compared with the entry its input had under an id no input has now.
   const ids = new Set(plan.ordered.map((i) => i.id));
   let computed = 0;
+  const cacheTarget = cache?.target(plan.config) ?? null;
 
   const ingest = async (p: InputPlan): Promise<Settled> => {
     let entry: Entry;
     try {
-      entry = await runner.run(p.input, writer.placement, ctx.previous.priorFor(p.input.id, p.input.path, ids));
+      // An input that could not be read (or is over the limit) is reported each build, never cached.
+      entry = await runner.run(p.input, writer.placement, ctx.previous.priorFor(p.input.id, p.input.path, ids), p.identity === null ? null : cacheTarget);
     } catch (error) {
       keys.set(p.input.path, null);
       return { summary: crashed(p.input, `ingesting crashed: ${(error as Error).message}`), rows: null, change: null, search: null };
@@ -89,20 +95,20 @@ export async function runInputs(ctx: RunContext, emit: (settled: Settled) => voi
     if (entry.failure !== undefined) throw new OutputError(entry.failure);
     computed++;
     const { summary } = entry;
-    const change = entry.change ?? null;
+    const change = entry.changeJson ?? null;
     if (p.identity === null) {
-      keys.set(p.input.path, null); // unreadable or over the limit: reported each build, never cached
-      return { summary, rows: null, change, search: entry.search };
+      keys.set(p.input.path, null); // unreadable or over the limit: never cached
+      return { summary, rows: null, change, search: entry.searchJson };
     }
     const key = entryKey(plan.config, p.input.path, p.input.id, p.input.renamedFrom, summary.sha256);
     // The article page shows its change too: it is remembered as made from both.
     const page = `report/${p.input.id}.html`;
     for (const placed of entry.placed) writer.record(placed.rel === page ? pageSource(key, change) : key, placed);
-    cache?.put(key, { summary, rows: entry.rows, search: entry.search });
+    // The thread that ingested the input stored its cache entry under this same key.
     // Changed while building: remembered without an identity, so it is hashed again next time.
     next.inputs[p.input.path] = { stat: key === p.key ? p.identity : '', sha256: summary.sha256, key, summary };
     keys.set(p.input.path, key);
-    return { summary, rows: entry.rows, change, search: entry.search };
+    return { summary, rows: entry.rows, change, search: entry.searchJson };
   };
   const settle = async (input: PlannedInput): Promise<Settled> => {
     const p = plan.byPath.get(input.path)!;

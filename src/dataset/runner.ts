@@ -4,6 +4,7 @@ import { verifiedDataHashes } from '../core/data.js';
 import type { Pipeline } from '../core/pipeline.js';
 import { packagePath } from '../core/paths.js';
 import type { WriteFs } from '../io/fs.js';
+import type { CacheTarget } from './cache-entry.js';
 import type { ChangePrior } from './changes.js';
 import { computeEntry, type Entry } from './entry.js';
 import type { PlannedInput } from './ids.js';
@@ -14,7 +15,8 @@ import type { WorkerStart, WorkerTask } from './worker.js';
 export interface Runner {
   /** Worker threads in use (0: this thread). */
   threads: number;
-  run(input: PlannedInput, where: Placement, prior: ChangePrior): Promise<Entry>;
+  /** Ingests an input, places its files and (given a `cache` target) stores its cache entry, on whichever thread runs it. */
+  run(input: PlannedInput, where: Placement, prior: ChangePrior, cache: CacheTarget | null): Promise<Entry>;
   close(): Promise<void>;
 }
 
@@ -51,7 +53,7 @@ export async function createRunner(pipeline: Pipeline, concurrency: number, work
   const filename = workerFile();
   // A file-system seam (tests) lives in this thread only: its builds stay here.
   if (threads < 2 || filename === null || fs !== undefined) {
-    return { threads: 0, run: (input, where, prior) => computeEntry(input, pipeline, where, fs, prior), close: async () => undefined };
+    return { threads: 0, run: (input, where, prior, cache) => computeEntry(input, pipeline, where, fs, prior, cache), close: async () => undefined };
   }
   const { Piscina } = await import('piscina');
   const pool = new Piscina<WorkerTask, Entry>({
@@ -94,15 +96,15 @@ export async function createRunner(pipeline: Pipeline, concurrency: number, work
   });
   return {
     threads,
-    run: async (input, where, prior) => {
-      if (broken) return computeEntry(input, pipeline, where, undefined, prior);
+    run: async (input, where, prior, cache) => {
+      if (broken) return computeEntry(input, pipeline, where, undefined, prior, cache);
       let release!: () => void;
       const givenUp = new Promise<'given-up'>((resolve) => {
         release = () => resolve('given-up');
       });
       waiting.add(release);
       try {
-        const entry = await Promise.race([pool.run({ input, pipelineFile: pipeline.file, where, prior }), givenUp]);
+        const entry = await Promise.race([pool.run({ input, pipelineFile: pipeline.file, where, prior, cache }), givenUp]);
         if (entry !== 'given-up') return entry;
       } catch {
         // The worker died under the task (an input too big for its heap, or it exited) or the
@@ -112,7 +114,7 @@ export async function createRunner(pipeline: Pipeline, concurrency: number, work
       } finally {
         waiting.delete(release);
       }
-      return computeEntry(input, pipeline, where, undefined, prior);
+      return computeEntry(input, pipeline, where, undefined, prior, cache);
     },
     close: async () => {
       if (!broken) await pool.destroy();

@@ -1,6 +1,7 @@
 import { workerData } from 'node:worker_threads';
 import { trustVerifiedData } from '../core/data.js';
 import { pipelineFor } from '../ingest.js';
+import type { CacheTarget } from './cache-entry.js';
 import type { ChangePrior } from './changes.js';
 import { computeEntry, type Entry } from './entry.js';
 import type { PlannedInput } from './ids.js';
@@ -13,6 +14,8 @@ export interface WorkerTask {
   where: Placement;
   /** What the previous build recorded of the article: its page shows the change. */
   prior: ChangePrior;
+  /** Where this thread stores the input's cache entry (null: not cached). */
+  cache: CacheTarget | null;
 }
 
 /** What the pool gives every worker when it starts (runner.ts). */
@@ -24,10 +27,10 @@ export interface WorkerStart {
 trustVerifiedData((workerData as WorkerStart | undefined)?.verifiedData ?? []);
 
 /**
- * The worker thread's task (piscina calls the default export): one input in; its record and
- * pages written (or compared) here, so their bytes never cross threads; its entry out.
+ * The worker thread's task (piscina calls the default export): one input in; its record, pages
+ * and cache entry written (or compared) here, so their bytes never cross threads; its entry out.
  */
 export default async function ingestTask(task: WorkerTask): Promise<Entry> {
   // pipelineFor loads each pipeline file once per thread.
-  return computeEntry(task.input, pipelineFor(task.pipelineFile), task.where, undefined, task.prior);
+  return computeEntry(task.input, pipelineFor(task.pipelineFile), task.where, undefined, task.prior, task.cache);
 }

@@ -137,6 +137,11 @@ export class DatasetWriter {
     this.previous = previous;
   }
 
+  /** A scratch file of this build in its staging folder (never put in place, gone with the transaction), or null in check mode. */
+  scratch(name: string): string | null {
+    return this.transaction ? join(this.transaction, name) : null;
+  }
+
   /** Notes a file the dataset will have, before it is made (the review index, listed in the manifest it is made from). */
   expect(rel: string): void {
     this.expected.add(rel);

@@ -4,8 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EntryStore } from '../../src/dataset/cache.js';
+import { computeEntry } from '../../src/dataset/entry.js';
+import { entryKey } from '../../src/dataset/keys.js';
 import { OutputError } from '../../src/io/errors.js';
 import { realFs } from '../../src/io/fs.js';
+import { pipeline, repo } from '../helpers.js';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'digest-cache-'));
 
@@ -100,3 +103,34 @@ describe('EntryStore: entries, pruning, state', () => {
     expect(store.loadState('config-1').config).toBe('config-1');
   });
 });
+
+describe('computeEntry stores its own cache entry (the thread that ingests writes it)', () => {
+  const input = { path: repo('fixtures/articles/as-2025.txt'), id: 'as-2025', renamedFrom: null };
+
+  it('the entry goes under the build’s key, as EntryStore reads it; nothing is stored without a target', async () => {
+    const root = tmp();
+    const store = EntryStore.open(join(root, 'cache'), { inOutput: false, write: true })!;
+    const where = { root: join(root, 'out'), staging: join(root, 'staging'), mode: 'write' as const };
+    const entry = await computeEntry(input, pipeline(), where, realFs, undefined, store.target('config'));
+    expect(entry.failure).toBeUndefined();
+    const key = entryKey('config', input.path, input.id, null, entry.summary.sha256);
+    expect(store.meta(key)).toEqual(JSON.parse(JSON.stringify({ summary: entry.summary, rows: entry.rows, search: JSON.parse(entry.searchJson!) })));
+    expect(EntryStore.open(join(root, 'cache'), { inOutput: false, write: false })!.target('config')).toBeNull();
+    await computeEntry(input, pipeline(), where, realFs, undefined, null);
+    expect(readdirSync(join(root, 'cache', 'entries'))).toEqual([key.slice(0, 2)]);
+  });
+
+  it('an entry that cannot be written is the build’s failure, with nothing stored', async () => {
+    const root = tmp();
+    const store = EntryStore.open(join(root, 'cache'), { inOutput: false, write: true })!;
+    const where = { root: join(root, 'out'), staging: join(root, 'staging'), mode: 'write' as const };
+    const full = { ...realFs, renameSync: (from: string, to: string) => (to.includes('entries') ? failWith('ENOSPC') : realFs.renameSync(from, to)) };
+    const entry = await computeEntry(input, pipeline(), where, full, undefined, store.target('config'));
+    expect(entry.failure).toMatch(/^cannot write .+\.json: no space left on the device \(ENOSPC\)$/);
+    expect(readdirSync(join(root, 'cache', 'entries')).flatMap((fan) => readdirSync(join(root, 'cache', 'entries', fan)))).toEqual([]);
+  });
+});
+
+function failWith(code: string): never {
+  throw Object.assign(new Error(code), { code });
+}

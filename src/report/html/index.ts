@@ -1,5 +1,5 @@
 import type { InputSummary } from '../../dataset/entry.js';
-import type { DatasetChanges } from '../../generated/changes.js';
+import type { ArticleChange, DatasetChanges } from '../../generated/changes.js';
 import type { SearchIndex } from '../../generated/search-index.js';
 import { diffCounts, diffOf } from './changes.js';
 import { esc, jsonForScript, page } from './html.js';
@@ -58,10 +58,10 @@ function problems(row: IndexRow): string {
   return `${linked ? `<a href="${articleHref(row.id!, 'diagnostics')}">${counts}</a>` : counts}<br><span class="rules">${rules}</span>`;
 }
 
-/** The change cell of a row, and its sort value (latest revision first, then the size of the change). */
-function changeCell(row: IndexRow, changes: DatasetChanges | null): { html: string; sort: number; latest: boolean } {
+/** The change cell of a row, and its sort value (latest revision first, then the size of the change); `byId`: the changes' articles by id. */
+function changeCell(row: IndexRow, changes: DatasetChanges | null, byId: ReadonlyMap<string, ArticleChange>): { html: string; sort: number; latest: boolean } {
   if (!changes || row.status !== 'ok' || row.id === null) return { html: '', sort: 0, latest: false };
-  const change = changes.articles.find((a) => a.id === row.id);
+  const change = byId.get(row.id);
   if (!change) return { html: '', sort: 0, latest: false };
   const latest = change.revision === changes.revision && change.status !== 'first';
   const when = latest ? '' : ` <span class="muted">(rev. ${change.revision})</span>`;
@@ -113,6 +113,9 @@ const COLUMNS: readonly { label: string; short: string; numeric: boolean }[] = [
  */
 export function renderIndexPage(rows: readonly IndexRow[], pipelineName: string, options: IndexPageOptions = {}): string {
   const changes = options.changes ?? null;
+  // Looked up once per row: a search of the list per row was quadratic in the dataset's size. The first of an id, as a search would find.
+  const byId = new Map<string, ArticleChange>();
+  for (const article of changes?.articles ?? []) if (!byId.has(article.id)) byId.set(article.id, article);
   const ok = rows.filter((r) => r.status === 'ok').length;
   // Records by id, then failed inputs by path: the order does not depend on folder layout.
   const key = (r: IndexRow) => (r.status === 'ok' && r.id ? `0${r.id}` : `1${r.path}`);
@@ -128,7 +131,7 @@ export function renderIndexPage(rows: readonly IndexRow[], pipelineName: string,
       row.titleEn ? `<span class="t en" lang="en" title="${esc(row.titleEn)}">${esc(row.titleEn)}</span>` : '',
       topic ? `<span class="topic">${topic}</span>` : '',
     ].join('');
-    const change = changeCell(row, changes);
+    const change = changeCell(row, changes, byId);
     const problemCount = row.errors * 1e6 + row.warnings;
     const months = `${row.period ? `<span class="period">${esc(row.period.start)} – ${esc(row.period.end)}</span>` : ''}${timeline(row)}<span class="muted">${row.months} month${row.months === 1 ? '' : 's'}${row.missingMonths.length ? `, ${row.missingMonths.length} missing` : ''}</span>`;
     return `<tr data-order="${n}" data-problems="${row.status !== 'ok' || row.errors + row.warnings > 0 ? 1 : 0}" data-latest="${change.latest ? 1 : 0}">

@@ -1,0 +1,56 @@
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { SetAside } from '../../src/dataset/set-aside.js';
+import { OutputError } from '../../src/io/errors.js';
+import { realFs } from '../../src/io/fs.js';
+
+const tmp = () => mkdtempSync(join(tmpdir(), 'digest-set-aside-'));
+
+describe('SetAside: what a build keeps for its end, out of memory', () => {
+  it('JSON texts go to the file as they come and come back in order, objects stay in memory and come first', () => {
+    const file = join(tmp(), 'search.jsonl');
+    const aside = new SetAside<{ id: string; text?: string }>(file, realFs);
+    aside.add(JSON.stringify({ id: 'a', text: '强直性脊柱炎\nline two' }));
+    aside.add({ id: 'kept' });
+    // Past the 64 KB buffer: the file is begun before the end.
+    for (let i = 0; i < 40; i++) aside.add(JSON.stringify({ id: `n${i}`, text: '干细胞'.repeat(1000) }));
+    expect(existsSync(file)).toBe(true);
+    const values = [...aside.values()];
+    expect(values.map((v) => v.id)).toEqual(['kept', 'a', ...Array.from({ length: 40 }, (_, i) => `n${i}`)]);
+    expect(values[1]!.text).toBe('强直性脊柱炎\nline two');
+    expect(readFileSync(file, 'utf8').split('\n')).toHaveLength(42); // one line each, and the last line feed
+    // Read again, the same values.
+    expect([...aside.values()]).toEqual(values);
+  });
+
+  it('a value longer than the megabyte it is read back by, split anywhere in a character, comes back whole', () => {
+    const file = join(tmp(), 'changes.jsonl');
+    const aside = new SetAside<{ text: string }>(file, realFs);
+    const long = `x${'间充质干细胞'.repeat(250_000)}`; // 1.5 M characters, 4.5 MB of UTF-8, odd offset
+    aside.add(JSON.stringify({ text: 'short' }));
+    aside.add(JSON.stringify({ text: long }));
+    aside.add(JSON.stringify({ text: 'after' }));
+    expect([...aside.values()].map((v) => v.text)).toEqual(['short', long, 'after']);
+  });
+
+  it('without a file (check mode writes nothing) everything stays in memory; nothing set aside, nothing read', () => {
+    const aside = new SetAside<{ id: string }>(null, realFs);
+    aside.add(JSON.stringify({ id: 'a' }));
+    aside.add({ id: 'b' });
+    expect([...aside.values()]).toEqual([{ id: 'b' }, { id: 'a' }]);
+    const file = join(tmp(), 'never.jsonl');
+    expect([...new SetAside(file, realFs).values()]).toEqual([]);
+    expect(existsSync(file)).toBe(false);
+  });
+
+  it('a write that fails is the build’s OutputError, naming the file', () => {
+    const file = join(tmp(), 'search.jsonl');
+    const full = { ...realFs, writeSync: () => { throw Object.assign(new Error('ENOSPC'), { code: 'ENOSPC' }); } };
+    const aside = new SetAside(file, full);
+    aside.add(JSON.stringify({ id: 'a' }));
+    expect(() => [...aside.values()]).toThrow(OutputError);
+    expect(() => [...aside.values()]).toThrow(`cannot write ${file}: no space left on the device (ENOSPC)`);
+  });
+});
