@@ -318,12 +318,13 @@ if (ci) {
   const { setups, setupCpus, phases } = textSetUp(9);
   const zhDir = join(root, 'fixtures/extraction/zh');
   // Per-page CPU of `digest text` (read + parse) on saved pages, next to parsing alone (the same
-  // htmlparser2 back end) on the same decoded text: the Chinese pages written for the project
+  // htmlparser2 back end) and to `cheerio.load` alone (issue 15) on the same decoded text: the Chinese pages written for the project
   // and, when the shared data folder is there, Readability's 40 test pages.
   const { textBlocks } = await import(join(root, 'dist/src/cli/text.js'));
   const { decode } = await import(join(root, 'dist/src/parse/decode.js'));
   const { Parser } = await import(new URL('./Parser.js', import.meta.resolve('htmlparser2')).href);
   const { DomHandler } = await import('domhandler');
+  const { load: cheerioLoad } = await import('cheerio');
   const sharedPages = join(process.env.DIGEST_SHARED_DATA ?? join(root, '..', 'shared', 'data'), 'extraction', 'readability-pages.jsonl');
   const pageSets = [['Chinese pages (fixtures/extraction/zh)', readdirSync(zhDir).filter((name) => name.endsWith('.html')).map((name) => ({ name, bytes: readFileSync(join(zhDir, name)) }))]];
   if (existsSync(sharedPages)) {
@@ -347,8 +348,13 @@ if (ci) {
     const parseMs = await cpuMs(async () => {
       for (let r = 0; r < rounds; r++) for (const t of texts) new Parser(new DomHandler(undefined, { withStartIndices: true, withEndIndices: true }), { decodeEntities: true }).end(t);
     });
+    // cheerio.load alone (its default parse5 back end, what issue 15 compares with): a DOM and no more.
+    for (const t of texts) cheerioLoad(t); // warm-up
+    const cheerioMs = await cpuMs(async () => {
+      for (let r = 0; r < rounds; r++) for (const t of texts) cheerioLoad(t);
+    });
     const kb = pages.reduce((n, p) => n + p.bytes.length, 0) / pages.length / 1024;
-    perPage.push({ label, pages: pages.length, kb, textMs: textMs / rounds / pages.length, parseMs: parseMs / rounds / pages.length });
+    perPage.push({ label, pages: pages.length, kb, textMs: textMs / rounds / pages.length, parseMs: parseMs / rounds / pages.length, cheerioMs: cheerioMs / rounds / pages.length });
   }
   rmSync(work, { recursive: true, force: true });
 
@@ -410,7 +416,7 @@ ${cold.mainCpuMs === null ? '' : `| the main thread's share of the cold build's 
 | \`digest ingest\` one article, whole process, vs \`digest --version\` (CPU, least of 9) | ${fmt(start.ingestCpu / start.versionCpu, 2)}× (${fmt(start.ingestCpu)} vs ${fmt(start.versionCpu)} ms CPU, \`node -e 0\` ${fmt(start.nodeCpu)} ms; wall ${fmt(start.ingestWall)} vs ${fmt(start.versionWall)} ms) | ≤ 1.5× | ${mark(start.ingestCpu / start.versionCpu <= 1.5)} |
 | \`digest text\`, set-up of the first page in a fresh process (first page less a later one; Node's boot not counted; median of 9) | ${fmt(result.textSetupMs)} ms (range ${fmt(setups[0])}–${fmt(setups[setups.length - 1])}); CPU ${fmt(result.textSetupCpuMs)} ms | ≤ 60 ms | ${mark(result.textSetupMs <= 60)} |
 | the same set-up by phase (medians, wall) | importing the CLI's entry (bin/load.js) ${fmt(phases.load)} ms; the first page, the CLI bundle loaded from its code cache on the first call, less a later one ${fmt(phases.firstPage)} ms | | |
-${perPage.map((p) => `| \`digest text\` CPU a page, ${p.label}: ${p.pages} pages, ${fmt(p.kb, 1)} KB each | ${fmt(p.textMs, 2)} ms — parsing alone (htmlparser2) ${fmt(p.parseMs, 2)} ms (${fmt(p.textMs / p.parseMs, 1)}×) | ≤ 8 ms | ${mark(p.textMs <= 8)} |`).join('\n')}
+${perPage.map((p) => `| \`digest text\` CPU a page, ${p.label}: ${p.pages} pages, ${fmt(p.kb, 1)} KB each | ${fmt(p.textMs, 2)} ms — parsing alone (htmlparser2) ${fmt(p.parseMs, 2)} ms (${fmt(p.textMs / p.parseMs, 1)}×); \`cheerio.load\` alone ${fmt(p.cheerioMs, 2)} ms (${fmt(p.textMs / p.cheerioMs, 1)}×) | ≤ 8 ms | ${mark(p.textMs <= 8)} |`).join('\n')}
 | record size | ${fmt(sizes.recordKb)} KB for a ${fmt(sizes.inputKb, 1)} KB article (${sizes.top.join(', ')}); review pages ${fmt(sizes.pagesKb)} KB | say what a downstream app needs | see below |
 | pipeline alone, in process, warm (400 articles; no record JSON, pages, rows or writes) | ${fmt(warmCpu, 1)} ms CPU an article (${fmt(result.warmOverFloor, 1)}× the floor); p50 ${fmt(result.p50, 1)} ms, p95 ${fmt(result.p95, 1)} ms wall | | |
 | \`digest build\`, nothing changed | ${fmt(unchanged.wallMs / 1000, 2)} s, ${fmt(100 * result.unchanged.share, 1)} % of the cold build's CPU | ≤ 5 % (issue 5) | ${mark(result.unchanged.share <= 0.05)} |
