@@ -5,7 +5,7 @@
 // command runs are compiled again. A cache V8 refuses (another Node, other V8 flags) only costs
 // the compiling. Without a bundle (dist built by tsc alone, or the package as npm installs it,
 // which does not ship one) the CLI is dist/src/cli/main.js, the same code module by module.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -52,15 +52,45 @@ function runBundle(cacheFile) {
   return { main: module.exports.main, script, codeCache: cachedData === undefined ? 'absent' : script.cachedDataRejected ? 'rejected' : 'used' };
 }
 
+/**
+ * Whether the bundle is dist/src's code as it is now: every file it was made from (listed with its
+ * size and modification time by scripts/bundle-cli.mjs in `sourcesFile`, paths from `base`) is
+ * unchanged. dist/src compiled again without the bundle step would otherwise run old code, and a
+ * build would file that code's records under the new code's cache key.
+ */
+export function bundleIsCurrent(sourcesFile = `${bundleFile}.sources`, base = fileURLToPath(new URL('..', import.meta.url))) {
+  let listed;
+  try {
+    listed = JSON.parse(readFileSync(sourcesFile, 'utf8'));
+  } catch {
+    return false;
+  }
+  if (!Array.isArray(listed) || listed.length === 0) return false;
+  for (const [path, size, mtimeMs] of listed) {
+    let stat;
+    try {
+      stat = statSync(`${base}${path}`);
+    } catch {
+      return false;
+    }
+    if (stat.size !== size || stat.mtimeMs !== mtimeMs) return false;
+  }
+  return true;
+}
+
+const bundled = existsSync(bundleFile);
+const current = bundled && bundleIsCurrent();
+if (bundled && !current) process.stderr.write('digest: dist/cli/digest.cjs is older than dist/src (run npm run build); running dist/src\n');
+
 /** The CLI once loaded: the bundle on the first call (its code cache is the command's), or dist/src's modules. */
-let loaded = existsSync(bundleFile) ? null : { main: (await import('../dist/src/cli/main.js')).main, script: null, codeCache: 'no bundle' };
+let loaded = current ? null : { main: (await import('../dist/src/cli/main.js')).main, script: null, codeCache: bundled ? 'stale bundle' : 'no bundle' };
 
 /** The CLI's entry: `main(argv, io?)` resolves to the exit code. */
 export function main(argv, io) {
   loaded ??= runBundle(codeCacheFile(argv[0]));
   return loaded.main(argv, io);
 }
-/** Whether V8 used the code cache: 'used', 'rejected', 'absent', 'no bundle', or 'not loaded' before the first call. */
+/** Whether V8 used the code cache: 'used', 'rejected', 'absent', 'no bundle', 'stale bundle', or 'not loaded' before the first call. */
 export const codeCache = () => loaded?.codeCache ?? 'not loaded';
 /** The code cache of the bundle as it is compiled now, for the build to write after a run of commands; null without a bundle. */
 export const createCodeCache = () => loaded?.script?.createCachedData() ?? null;

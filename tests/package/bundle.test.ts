@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -27,6 +27,29 @@ describe('the CLI bundle', () => {
     expect(onDisk === (await bundler.bundle()), 'dist/cli/digest.cjs is stale: npm run build').toBe(true);
     expect(/[^\x00-\x7f]/.test(onDisk), 'the bundle is ASCII (bin/load.js reads it as Latin-1)').toBe(false);
   }, 60_000);
+
+  it('runs only while dist/src is what it was made from: a file recompiled, touched or gone sends the launcher to dist/src', async () => {
+    const { bundleIsCurrent } = (await import(pathToFileURL(repo('bin/load.js')).href)) as { bundleIsCurrent: (list?: string, base?: string) => boolean };
+    expect(bundleIsCurrent(), 'the built bundle lists dist/src as it is now').toBe(true);
+    const dir = mkdtempSync(join(tmpdir(), 'digest-bundle-'));
+    writeFileSync(join(dir, 'a.js'), 'export const a = 1;\n');
+    const list = join(dir, 'sources.json');
+    const listNow = () => {
+      const stat = statSync(join(dir, 'a.js'));
+      writeFileSync(list, JSON.stringify([['a.js', stat.size, stat.mtimeMs]]));
+    };
+    listNow();
+    expect(bundleIsCurrent(list, `${dir}/`)).toBe(true);
+    utimesSync(join(dir, 'a.js'), new Date(2000, 0, 1), new Date(2000, 0, 1)); // tsc wrote it again
+    expect(bundleIsCurrent(list, `${dir}/`)).toBe(false);
+    listNow();
+    writeFileSync(join(dir, 'a.js'), 'export const a = 22;\n');
+    expect(bundleIsCurrent(list, `${dir}/`)).toBe(false);
+    rmSync(join(dir, 'a.js'));
+    expect(bundleIsCurrent(list, `${dir}/`)).toBe(false);
+    expect(bundleIsCurrent(join(dir, 'none.json'), `${dir}/`)).toBe(false);
+    rmSync(dir, { recursive: true, force: true });
+  });
 
   it('is run from its code caches by a plain node: text\'s own, --version\'s and help\'s, and the whole CLI\'s for the other commands', () => {
     const env = { ...process.env };
