@@ -267,12 +267,46 @@ function scoreCut(text: string, parts: () => Segment[], cut: Cut, commaStyle: bo
   return reading;
 }
 
-/** The title's end: the first of the best-scored cuts (a plain reading ends the search). */
+/**
+ * The longest rest after a title that is read as its source, in characters. A source is short:
+ * the longest one read on the labelled sets (5,141 strings) has 408 characters and 20
+ * separators. Every reading segments its whole rest, so reading a rest of any length at each of
+ * 48 cuts cost 48 times the string ("a, a, a, …" of 1,950 characters took 200 ms); a cut that
+ * leaves a rest past twice these is not read.
+ */
+export const maxSourceLength = 800;
+const maxSourceSeparators = 40;
+const sourceSeparator = /[,;]|[.:]\s/g;
+
+/** For each cut, whether the rest after it is short enough to be a source (one pass over the text). */
+function shortRest(text: string): (cut: Cut) => boolean {
+  const separators = [...text.matchAll(sourceSeparator)].map((m) => m.index);
+  return (cut) => {
+    if (text.length - cut.sourceStart > maxSourceLength) return false;
+    // (How many separators stand at or after the rest's start: a binary search in the sorted offsets.)
+    let lo = 0;
+    let hi = separators.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (separators[mid]! < cut.sourceStart) lo = mid + 1;
+      else hi = mid;
+    }
+    return separators.length - lo <= maxSourceSeparators;
+  };
+}
+
+/**
+ * The title's end: the first of the best-scored cuts (a plain reading ends the search). Cuts
+ * whose rest is too long to be a source are not read (on the labelled sets the chosen cut is
+ * always read, so every result stays as it was); if none is read the reference has no source.
+ */
 function bestCut(text: string, commaStyle: boolean): Reading | null {
   let segments: Segment[] | null = null;
   const parts = () => (segments ??= segmentSource(text));
+  const readable = shortRest(text);
   let best: Reading | null = null;
   for (const cut of cuts(text)) {
+    if (!readable(cut)) continue;
     const reading = scoreCut(text, parts, cut, commaStyle, best?.score ?? -Infinity);
     if (!best || reading.score > best.score) best = reading;
     if (reading.score >= 5) break;

@@ -608,8 +608,16 @@ function partBefore(text: string, end: number): string {
   return window.slice(Math.max(0, from)).trim();
 }
 
+/**
+ * How much text `segmentSource` has cut since the process started: calls and characters. A
+ * reference's cost is mostly segmentation; tests count it to show it grows linearly.
+ */
+export const segmentationWork = { calls: 0, characters: 0 };
+
 /** Cuts the source text into classified segments. */
 export function segmentSource(text: string): Segment[] {
+  segmentationWork.calls++;
+  segmentationWork.characters += text.length;
   // Separators: ", " "; " and ". " (a full stop after a word of two or more letters, a digit or a bracket).
   const cut = (i: number): number => {
     const ch = text[i]!;

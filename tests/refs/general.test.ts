@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseReference } from '../../src/refs/parse.js';
+import { segmentationWork } from '../../src/refs/source.js';
+import { maxSourceLength } from '../../src/refs/general.js';
 
 const csl = (raw: string) => parseReference(raw, 'ref-1').csl;
 
@@ -128,5 +130,41 @@ describe('a journal abbreviation keeps its own full stop', () => {
     expect(csl('Li M, Wu D (2010) Stem cells in the niche. Stem Cell Rev. 6:1-9')['container-title']).toBe('Stem Cell Rev.');
     expect(csl('Li M. Stem cells. Cell Res. 2010;6(2):1-9.')['container-title']).toBe('Cell Res');
     expect(csl('Li M. Stem cells. J Clin Res. 6:1-9')['container-title']).toBe('J Clin Res');
+  });
+});
+
+describe('the work a reference costs', () => {
+  // Work counted, not timed (no wall-clock assertion in `npm test`): a reading of a cut segments
+  // the whole rest of the string, and each of 48 cuts was read, so "a, a, a, …" of 2,000
+  // characters cut 94,000 characters (~200 ms; 60 such in one file took 12 s). Now a cut whose
+  // rest is too long to be a source is not read.
+  const segmentedFor = (text: string) => {
+    const before = segmentationWork.characters;
+    parseReference(text, 'ref-1');
+    return segmentationWork.characters - before;
+  };
+
+  it('segments a string of separators in time linear in its length, with a small factor', () => {
+    for (const unit of ['a, ', '张三. ', 'abcdefghij, ', 'a. b, ']) {
+      const work = new Map<number, number>();
+      for (const length of [250, 500, 1000, 2000]) {
+        const text = unit.repeat(Math.ceil(length / unit.length)).slice(0, length);
+        const segmented = segmentedFor(text);
+        work.set(length, segmented);
+        // Twice the length (the whole string, read once or twice), and at most 48 cuts each reading a source's longest rest.
+        expect(segmented, `${JSON.stringify(unit)} × ${length}`).toBeLessThanOrEqual(2 * length + 48 * maxSourceLength);
+      }
+      // Each character more costs at most two segmented (it was 48: one for each cut read).
+      expect(work.get(2000)! - work.get(1000)!, JSON.stringify(unit)).toBeLessThanOrEqual(2 * 1000);
+      expect(work.get(2000)!, JSON.stringify(unit)).toBeLessThanOrEqual(2 * 2000);
+    }
+  });
+
+  it('still reads a long source after its title', () => {
+    const editors = Array.from({ length: 12 }, (_, i) => `Editor${String.fromCharCode(65 + i)} A`).join(', ');
+    const item = csl(`Smith J. Mesenchymal stem cells in cartilage repair. In: ${editors}, editors. Handbook of regenerative medicine and tissue engineering. 2nd ed. New York: Springer; 2015. p. 123-145.`);
+    expect(item.title).toBe('Mesenchymal stem cells in cartilage repair');
+    expect(item.publisher).toBe('Springer');
+    expect(item.page).toBe('123-145');
   });
 });
