@@ -1,4 +1,5 @@
 import { simplifiedToTraditional, traditionalToSimplified } from '../generated/script-tables.js';
+import { mapUnits } from './text.js';
 
 let tables: { simplified: Map<string, string>; traditional: Map<string, string> } | null = null;
 
@@ -52,16 +53,21 @@ function foldTable(traditional: Map<string, string>): Uint16Array {
  * (the profile showed per-character string building and Map lookups as the hottest code).
  */
 export function matchingView(text: string, traditional: Map<string, string>): string {
-  const table = foldTable(traditional);
-  const n = text.length;
-  let i = 0;
-  while (i < n && table[text.charCodeAt(i)] === text.charCodeAt(i)) i++;
-  if (i === n) return text;
-  const units = new Uint16Array(n);
-  for (let k = 0; k < n; k++) units[k] = table[text.charCodeAt(k)]!;
-  let out = '';
-  for (let k = 0; k < n; k += 8192) out += String.fromCharCode.apply(null, units.subarray(k, k + 8192) as unknown as number[]);
-  return out;
+  return mapUnits(text, foldTable(traditional));
+}
+
+/**
+ * The matching view of a document's block ({@link matchingView} with OpenCC's table), made on
+ * first need and kept in `views` (the document's `doc.views`): the lexicon's scan, the journal
+ * reading, the label and facts stages read the same one instead of each folding the block again.
+ */
+export function viewOf<B extends { readonly text: string }>(block: B, views: Map<B, string>): string {
+  let view = views.get(block);
+  if (view === undefined) {
+    view = matchingView(block.text, characterTablesSync().traditional);
+    views.set(block, view);
+  }
+  return view;
 }
 
 /** How many characters of `text` are keys of `table` (script detection's count). */
@@ -90,6 +96,24 @@ export function lowerSameLength(text: string): string {
     out += l.length === ch.length ? l : ch;
   }
   return out;
+}
+
+/**
+ * A one-character pattern as a test of the UTF-16 unit at an index of a text: `test(text, i)` is
+ * `pattern.test(text[i] ?? '')`, the answer kept per unit (a pattern tested character by
+ * character was the hottest line of the word-boundary checks). For patterns without the g or y
+ * flag: the answer is a pure function of the unit.
+ */
+export function unitTest(pattern: RegExp): (text: string, index: number) => boolean {
+  const known = new Uint8Array(0x10000); // 0 not yet asked, 1 no, 2 yes
+  const outside = pattern.test('');
+  return (text, index) => {
+    if (index < 0 || index >= text.length) return outside;
+    const unit = text.charCodeAt(index);
+    let answer = known[unit]!;
+    if (answer === 0) answer = known[unit] = pattern.test(text[index]!) ? 2 : 1;
+    return answer === 2;
+  };
 }
 
 const UNKNOWN = 255;
