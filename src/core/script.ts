@@ -136,26 +136,32 @@ function classify(ch: string): number {
  * class table is a cache of a pure function of the code unit, shared by every document.
  */
 export function letterCounts(text: string): { han: string; letters: number; latin: number } {
-  const han: string[] = [];
+  // The Han characters' units are gathered in a typed array (a one-character string each was most of the cost).
+  const han = new Uint16Array(text.length);
+  let hanUnits = 0;
   let letters = 0;
   let latin = 0;
   for (let i = 0; i < text.length; i++) {
     const unit = text.charCodeAt(i);
     let kind: number;
     if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
-      const pair = text.slice(i, i + 2);
-      kind = classify(pair);
-      if (kind === HAN) han.push(pair);
+      kind = classify(text.slice(i, i + 2));
+      if (kind === HAN) {
+        han[hanUnits++] = unit;
+        han[hanUnits++] = text.charCodeAt(i + 1);
+      }
       i++;
     } else {
       kind = letterClass[unit]!;
       if (kind === UNKNOWN) kind = letterClass[unit] = classify(text[i]!);
-      if (kind === HAN) han.push(text[i]!);
+      if (kind === HAN) han[hanUnits++] = unit;
     }
     if (kind !== NOT_LETTER) letters++;
     if (kind === LATIN) latin++;
   }
-  return { han: han.join(''), letters, latin };
+  let joined = '';
+  for (let k = 0; k < hanUnits; k += 8192) joined += String.fromCharCode.apply(null, han.subarray(k, Math.min(k + 8192, hanUnits)) as unknown as number[]);
+  return { han: joined, letters, latin };
 }
 
 /**
