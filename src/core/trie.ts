@@ -19,7 +19,8 @@ interface TrieNode {
  * The trie is built with maps, then laid out flat in typed arrays (issue 17: a map lookup at
  * every position of every block was the largest part of the lexicon's scan): the first unit is
  * looked up in a table indexed by the unit, where most positions of a text stop; below it each
- * node's children are a short run of (unit, node) pairs.
+ * node's children are a run of (unit, node) pairs sorted by unit: read in order when short (most
+ * nodes have one child), halved when long, so no data set's fan-out makes a step costly.
  */
 export class LongestMatcher {
   /** Node (1-based; 0 = none) a pattern's first unit leads to, indexed by that unit. */
@@ -59,7 +60,7 @@ export class LongestMatcher {
     let at = 0;
     nodes.forEach((node, k) => {
       this.childStart[k] = at;
-      for (const [unit, child] of node.next) {
+      for (const [unit, child] of [...node.next].sort((a, b) => a[0] - b[0])) {
         this.childUnits[at] = unit;
         this.childNodes[at] = numbers.get(child)!;
         at++;
@@ -74,7 +75,16 @@ export class LongestMatcher {
 
   /** The node the unit leads to from `node` (not the root), or 0. */
   private child(node: number, unit: number): number {
-    for (let c = this.childStart[node]!, end = this.childStart[node + 1]!; c < end; c++) if (this.childUnits[c] === unit) return this.childNodes[c]!;
+    let low = this.childStart[node]!;
+    let high = this.childStart[node + 1]!;
+    while (high - low > 8) {
+      const mid = (low + high) >>> 1;
+      const at = this.childUnits[mid]!;
+      if (at === unit) return this.childNodes[mid]!;
+      if (at < unit) low = mid + 1;
+      else high = mid;
+    }
+    for (; low < high; low++) if (this.childUnits[low] === unit) return this.childNodes[low]!;
     return 0;
   }
 

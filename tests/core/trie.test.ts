@@ -34,6 +34,13 @@ describe('LongestMatcher', () => {
     expect(new LongestMatcher([]).search('abc')).toEqual([]);
   });
 
+  it('finds each of many patterns that share a prefix (a node of wide fan-out is searched by halves)', () => {
+    const names = Array.from({ length: 300 }, (_, i) => `干细胞${String.fromCharCode(0x4e00 + ((i * 7919) % 20000))}`);
+    const wide = new LongestMatcher(names);
+    const text = names.slice().reverse().join('，');
+    expect(wide.search(text).map((h) => h.patternIndex)).toEqual(names.map((_, i) => names.length - 1 - i));
+  });
+
   it('stays linear on astral characters (the input that made the previous library take 12.5 s)', () => {
     // Work counted, not timed (issue 12: no wall-clock assertion in `npm test`): every step of
     // the scan reads one code unit of the text, at most (longest pattern) per position.
