@@ -144,6 +144,18 @@ export class DigestDocument {
    * scanned once, and forgotten with the document.
    */
   readonly scans = new Map<Block, BlockScan>();
+  /**
+   * The width-folded text of each block (full-width ASCII → half-width: what the structure
+   * patterns read), made once on first need (`foldedOf`) and read by segment, the page kind and
+   * link; forgotten with the document.
+   */
+  readonly folded = new Map<Block, string>();
+  /**
+   * The matching view of each block (traditional → simplified, width and look-alikes folded;
+   * offsets are the text's), made once on first need (`viewOf`) and read by the lexicon's scan,
+   * the journal reading, label, entities and facts; forgotten with the document.
+   */
+  readonly views = new Map<Block, string>();
   period: ArticleRecord['period'] = null;
   language = 'und';
   script: ArticleRecord['script'] = null;

@@ -1,5 +1,5 @@
 import type { JournalTable } from '../generated/journals.js';
-import { characterTablesSync, lowerSameLength, matchingView } from './script.js';
+import { characterTablesSync, lowerSameLength, matchingView, unitTest } from './script.js';
 import { LongestMatcher } from './trie.js';
 
 /** A journal (or a publisher, `publisher: true`) from the journal table. */
@@ -22,7 +22,7 @@ const NO_CUES: JournalCueWords = { before: [], after: [], family: [], documents:
 /** Characters a name's key ignores: spaces, dots and other punctuation, the middle dots of 《柳叶刀·神经病学》. */
 const ignoredInKey = /[\s.,:;'"’()（）:：、\-–—·・‧]+/g;
 
-const latinOrDigit = /[\p{Script=Latin}\d]/u;
+const latinOrDigit = unitTest(/[\p{Script=Latin}\d]/u);
 
 /**
  * The journal table, compiled once per loaded data set: every name (English title, NLM
@@ -94,7 +94,7 @@ export class JournalIndex {
     const out: BareName[] = [];
     let i = 0;
     while (i < view.length) {
-      if (!latinOrDigit.test(view[i]!) || (i > 0 && latinOrDigit.test(view[i - 1]!))) {
+      if (!latinOrDigit(view, i) || latinOrDigit(view, i - 1)) {
         i++;
         continue;
       }
@@ -102,7 +102,7 @@ export class JournalIndex {
       let taken: BareName | null = null;
       for (let k = candidates.length - 1; k >= 0 && !taken; k--) {
         const { end, patternIndex } = candidates[k]!;
-        if (end < view.length && latinOrDigit.test(view[end]!)) continue;
+        if (latinOrDigit(view, end)) continue;
         const { journal, oneWord } = this.bareEntries[patternIndex]!;
         taken = { start: i, end, journal, needsCue: oneWord };
       }
@@ -117,13 +117,13 @@ export class JournalIndex {
   /** True when the text right before `at` (spaces aside) ends in a cue word of the kind. */
   cueBefore(view: string, at: number, kind: 'before' = 'before'): boolean {
     const before = lowerSameLength(view.slice(Math.max(0, at - 24), at)).trimEnd();
-    return this.cueWords[kind].some((w) => before.endsWith(w) && !(/^[a-z]/.test(w) && latinOrDigit.test(before[before.length - w.length - 1] ?? '')));
+    return this.cueWords[kind].some((w) => before.endsWith(w) && !(/^[a-z]/.test(w) && latinOrDigit(before, before.length - w.length - 1)));
   }
 
   /** True when the text from `at` (spaces aside) opens with a cue word of the kind (`after` or `family`). */
   cueAfter(view: string, at: number, kind: 'after' | 'family' = 'after'): boolean {
     const after = lowerSameLength(view.slice(at, at + 24)).trimStart();
-    return this.cueWords[kind].some((w) => after.startsWith(w) && !(/[a-z]$/.test(w) && latinOrDigit.test(after[w.length] ?? '')));
+    return this.cueWords[kind].some((w) => after.startsWith(w) && !(/[a-z]$/.test(w) && latinOrDigit(after, w.length)));
   }
 
   /** The name with a trailing cue word removed (「Circulation期刊」 → Circulation), or null when it has none. */

@@ -1,6 +1,6 @@
 import type { Entity } from '../generated/article.js';
 import type { Lexicon } from '../generated/lexicon.js';
-import { characterTablesSync, lowerSameLength, matchingView, withoutMatches, type ShrunkView } from './script.js';
+import { characterTablesSync, lowerSameLength, matchingView, unitTest, viewOf, withoutMatches, type ShrunkView } from './script.js';
 import { slugify } from './text.js';
 import { LongestMatcher } from './trie.js';
 
@@ -30,23 +30,15 @@ export interface ConceptSpan {
   label: string;
 }
 
-const tokenChar = /[\p{Script=Latin}\p{Script=Greek}\d]/u;
+const tokenChar = unitTest(/[\p{Script=Latin}\p{Script=Greek}\d]/u);
 
 /**
  * True when [start, end) of a view is not part of a longer Latin token: "AS" in "ASAS20",
  * "MAS" or "AS-MSCs" is not a mention of AS; Han text needs no boundary.
  */
 export function standsAlone(view: string, start: number, end: number): boolean {
-  const first = view[start]!;
-  const last = view[end - 1]!;
-  if (tokenChar.test(first)) {
-    const before = view[start - 1];
-    if (before !== undefined && (tokenChar.test(before) || (before === '-' && tokenChar.test(view[start - 2] ?? '')))) return false;
-  }
-  if (tokenChar.test(last)) {
-    const after = view[end];
-    if (after !== undefined && (tokenChar.test(after) || (after === '-' && tokenChar.test(view[end + 1] ?? '')))) return false;
-  }
+  if (tokenChar(view, start) && (tokenChar(view, start - 1) || (view[start - 1] === '-' && tokenChar(view, start - 2)))) return false;
+  if (tokenChar(view, end - 1) && (tokenChar(view, end) || (view[end] === '-' && tokenChar(view, end + 1)))) return false;
   return true;
 }
 
@@ -70,6 +62,16 @@ function toMatched(c: Concept): MatchedConcept {
 /** What the matcher reads of a document's block (its text): the block itself is the key of its scan. */
 export interface ScannedBlock {
   readonly text: string;
+}
+
+/**
+ * What a document keeps per block for the matcher (DigestDocument has both): the scans, and the
+ * blocks' matching views, which the journal reading and the label, entities and facts stages
+ * read too, so a block is folded once whoever reads it first.
+ */
+export interface BlockMemo<B extends ScannedBlock> {
+  readonly scans: Map<B, BlockScan>;
+  readonly views: Map<B, string>;
 }
 
 /**
@@ -100,11 +102,18 @@ export class LexiconMatcher {
   /** Every abbreviation the lexicon knows (an article's own definitions add to these). */
   readonly abbreviations: ReadonlySet<string>;
   private readonly names: LongestMatcher;
-  private readonly nameConcepts: Concept[][];
+  /** The concept each name of the trie normalises to (the first that claims it), made once: every match shares it. */
+  private readonly nameConcepts: MatchedConcept[];
   private readonly abbreviationMatcher: LongestMatcher;
-  private readonly abbreviationConcepts: Concept[][];
+  private readonly abbreviationConcepts: MatchedConcept[];
   private readonly patterns: { rule: Lexicon['patterns'][number]; regex: RegExp }[];
-  private readonly byId: Map<string, Concept>;
+  /**
+   * Every open-class pattern in one alternation, or null (no patterns, or one that numbers or
+   * names its groups, which an alternation would renumber): where it first matches no pattern
+   * matched before, so a text it does not match is not searched by each pattern in turn.
+   */
+  private readonly anyPattern: RegExp | null;
+  private readonly byId: Map<string, MatchedConcept>;
   /** The lexicon's pinyinRuby pattern (g flag), or null: what the matching text leaves out. */
   private readonly ruby: RegExp | null;
 
@@ -121,12 +130,15 @@ export class LexiconMatcher {
       for (const name of [...concept.zh, ...concept.en]) add(names, lowerSameLength(matchingView(name, this.traditional)), concept);
       for (const abbreviation of concept.abbreviations) add(abbreviations, matchingView(abbreviation, this.traditional), concept);
     }
+    const matched = new Map(lexicon.concepts.map((c) => [c, toMatched(c)]));
     this.names = new LongestMatcher([...names.keys()]);
-    this.nameConcepts = [...names.values()];
+    this.nameConcepts = [...names.values()].map((list) => matched.get(list[0]!)!);
     this.abbreviationMatcher = new LongestMatcher([...abbreviations.keys()]);
-    this.abbreviationConcepts = [...abbreviations.values()];
+    this.abbreviationConcepts = [...abbreviations.values()].map((list) => matched.get(list[0]!)!);
     this.patterns = lexicon.patterns.map((rule) => ({ rule, regex: new RegExp(rule.pattern, 'gu') }));
-    this.byId = new Map(lexicon.concepts.map((c) => [c.id, c]));
+    const groups = /\\[1-9]|\\k<|\(\?<(?![=!])/u;
+    this.anyPattern = lexicon.patterns.length === 0 || lexicon.patterns.some((p) => groups.test(p.pattern)) ? null : new RegExp(lexicon.patterns.map((p) => `(?:${p.pattern})`).join('|'), 'u');
+    this.byId = new Map(lexicon.concepts.map((c) => [c.id, matched.get(c)!]));
     this.abbreviations = new Set(lexicon.concepts.flatMap((c) => c.abbreviations));
     this.ruby = lexicon.pinyinRuby === undefined ? null : new RegExp(lexicon.pinyinRuby, 'gu');
   }
@@ -140,8 +152,8 @@ export class LexiconMatcher {
    * What matching reads: the view with the pinyin ruby of the mirrors taken out (醫(yī)療 reads
    * 医疗), with the map back to offsets in the text. The same text when there is none.
    */
-  matchingText(text: string): ShrunkView {
-    return withoutMatches(this.view(text), this.ruby);
+  matchingText(text: string, view: string = this.view(text)): ShrunkView {
+    return withoutMatches(view, this.ruby);
   }
 
   /** The lexicon's own matches in one text (names, abbreviations, patterns), leftmost-longest. */
@@ -155,16 +167,18 @@ export class LexiconMatcher {
   }
 
   /**
-   * The scan of a block, made on first need and kept in `scans` (the document's `doc.scans`):
-   * every stage that reads a block's mentions shares it.
+   * The scan of a block, made on first need and kept in `memo.scans` (the document's
+   * `doc.scans`), from the block's matching view (`doc.views`): every stage that reads a block's
+   * mentions shares it.
    */
-  scanOf<B extends ScannedBlock>(block: B, scans: Map<B, BlockScan>): BlockScan {
-    let scan = scans.get(block);
+  scanOf<B extends ScannedBlock>(block: B, memo: BlockMemo<B>): BlockScan {
+    let scan = memo.scans.get(block);
     if (!scan) {
-      const shrunk = this.matchingText(block.text);
+      const view = viewOf(block, memo.views);
+      const shrunk = this.matchingText(block.text, view);
       const matches = this.scan(shrunk);
-      scan = { shrunk, matches, lines: block.text.includes('\n') ? this.lineMatches(block.text) : matches };
-      scans.set(block, scan);
+      scan = { shrunk, matches, lines: block.text.includes('\n') ? this.lineMatches(block.text, view) : matches };
+      memo.scans.set(block, scan);
     }
     return scan;
   }
@@ -173,22 +187,23 @@ export class LexiconMatcher {
    * The concepts of a text made of blocks joined by line feeds (an item's text), exactly as
    * {@link conceptsIn} gives them for that text, from the blocks' scans.
    */
-  conceptsInBlocks<B extends ScannedBlock>(blocks: readonly B[], scans: Map<B, BlockScan>): ConceptSpan[] {
+  conceptsInBlocks<B extends ScannedBlock>(blocks: readonly B[], memo: BlockMemo<B>): ConceptSpan[] {
     const out: ConceptSpan[] = [];
     let offset = 0;
     for (const block of blocks) {
-      for (const c of this.scanOf(block, scans).lines) out.push(span(c, offset));
+      for (const c of this.scanOf(block, memo).lines) out.push(span(c, offset));
       offset += block.text.length + 1;
     }
     return out;
   }
 
-  /** The matches of each line of a text, offsets in the text. */
-  private lineMatches(text: string): ConceptMatch[] {
+  /** The matches of each line of a text, offsets in the text (`view`: the text's matching view, when the caller has it). */
+  private lineMatches(text: string, view?: string): ConceptMatch[] {
     const out: ConceptMatch[] = [];
     let offset = 0;
     for (const paragraph of text.split('\n')) {
-      for (const c of this.matches(paragraph)) out.push(offset === 0 ? c : { start: offset + c.start, end: offset + c.end, concept: c.concept });
+      const shrunk = this.matchingText(paragraph, view === undefined ? this.view(paragraph) : view.slice(offset, offset + paragraph.length));
+      for (const c of this.scan(shrunk)) out.push(offset === 0 ? c : { start: offset + c.start, end: offset + c.end, concept: c.concept });
       offset += paragraph.length + 1;
     }
     return out;
@@ -199,20 +214,21 @@ export class LexiconMatcher {
     const lower = lowerSameLength(view);
     const found: ConceptMatch[] = [];
     for (const hit of this.names.search(lower)) {
-      if (standsAlone(view, hit.start, hit.end)) found.push({ start: hit.start, end: hit.end, concept: toMatched(this.nameConcepts[hit.patternIndex]![0]!) });
+      if (standsAlone(view, hit.start, hit.end)) found.push({ start: hit.start, end: hit.end, concept: this.nameConcepts[hit.patternIndex]! });
     }
     for (const hit of this.abbreviationMatcher.search(view)) {
-      if (standsAlone(view, hit.start, hit.end)) found.push({ start: hit.start, end: hit.end, concept: toMatched(this.abbreviationConcepts[hit.patternIndex]![0]!) });
+      if (standsAlone(view, hit.start, hit.end)) found.push({ start: hit.start, end: hit.end, concept: this.abbreviationConcepts[hit.patternIndex]! });
     }
-    for (const { rule, regex } of this.patterns) {
-      regex.lastIndex = 0;
+    const from = this.anyPattern === null ? 0 : (this.anyPattern.exec(view)?.index ?? -1);
+    for (const { rule, regex } of from === -1 ? [] : this.patterns) {
+      regex.lastIndex = from;
       for (const hit of view.matchAll(regex)) {
         const end = hit.index + hit[0].length;
         if (!standsAlone(view, hit.index, end)) continue;
         const label = rule.labelCase === 'upper' ? hit[0].toUpperCase() : hit[0];
         const id = `${rule.idPrefix}${slugify(label.replace(/β/g, 'b'), 60)}`;
         const known = this.byId.get(id);
-        found.push({ start: hit.index, end, concept: known ? toMatched(known) : { id, type: rule.type as Entity['type'], label, xrefs: [] } });
+        found.push({ start: hit.index, end, concept: known ?? { id, type: rule.type as Entity['type'], label, xrefs: [] } });
       }
     }
     const kept = leftmostLongest(found);

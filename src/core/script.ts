@@ -1,4 +1,5 @@
 import { simplifiedToTraditional, traditionalToSimplified } from '../generated/script-tables.js';
+import { mapUnits } from './text.js';
 
 let tables: { simplified: Map<string, string>; traditional: Map<string, string> } | null = null;
 
@@ -52,16 +53,21 @@ function foldTable(traditional: Map<string, string>): Uint16Array {
  * (the profile showed per-character string building and Map lookups as the hottest code).
  */
 export function matchingView(text: string, traditional: Map<string, string>): string {
-  const table = foldTable(traditional);
-  const n = text.length;
-  let i = 0;
-  while (i < n && table[text.charCodeAt(i)] === text.charCodeAt(i)) i++;
-  if (i === n) return text;
-  const units = new Uint16Array(n);
-  for (let k = 0; k < n; k++) units[k] = table[text.charCodeAt(k)]!;
-  let out = '';
-  for (let k = 0; k < n; k += 8192) out += String.fromCharCode.apply(null, units.subarray(k, k + 8192) as unknown as number[]);
-  return out;
+  return mapUnits(text, foldTable(traditional));
+}
+
+/**
+ * The matching view of a document's block ({@link matchingView} with OpenCC's table), made on
+ * first need and kept in `views` (the document's `doc.views`): the lexicon's scan, the journal
+ * reading, the label and facts stages read the same one instead of each folding the block again.
+ */
+export function viewOf<B extends { readonly text: string }>(block: B, views: Map<B, string>): string {
+  let view = views.get(block);
+  if (view === undefined) {
+    view = matchingView(block.text, characterTablesSync().traditional);
+    views.set(block, view);
+  }
+  return view;
 }
 
 /** How many characters of `text` are keys of `table` (script detection's count). */
@@ -92,6 +98,24 @@ export function lowerSameLength(text: string): string {
   return out;
 }
 
+/**
+ * A one-character pattern as a test of the UTF-16 unit at an index of a text: `test(text, i)` is
+ * `pattern.test(text[i] ?? '')`, the answer kept per unit (a pattern tested character by
+ * character was the hottest line of the word-boundary checks). For patterns without the g or y
+ * flag: the answer is a pure function of the unit.
+ */
+export function unitTest(pattern: RegExp): (text: string, index: number) => boolean {
+  const known = new Uint8Array(0x10000); // 0 not yet asked, 1 no, 2 yes
+  const outside = pattern.test('');
+  return (text, index) => {
+    if (index < 0 || index >= text.length) return outside;
+    const unit = text.charCodeAt(index);
+    let answer = known[unit]!;
+    if (answer === 0) answer = known[unit] = pattern.test(text[index]!) ? 2 : 1;
+    return answer === 2;
+  };
+}
+
 const UNKNOWN = 255;
 const NOT_LETTER = 0;
 const LETTER = 1;
@@ -112,26 +136,32 @@ function classify(ch: string): number {
  * class table is a cache of a pure function of the code unit, shared by every document.
  */
 export function letterCounts(text: string): { han: string; letters: number; latin: number } {
-  const han: string[] = [];
+  // The Han characters' units are gathered in a typed array (a one-character string each was most of the cost).
+  const han = new Uint16Array(text.length);
+  let hanUnits = 0;
   let letters = 0;
   let latin = 0;
   for (let i = 0; i < text.length; i++) {
     const unit = text.charCodeAt(i);
     let kind: number;
     if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
-      const pair = text.slice(i, i + 2);
-      kind = classify(pair);
-      if (kind === HAN) han.push(pair);
+      kind = classify(text.slice(i, i + 2));
+      if (kind === HAN) {
+        han[hanUnits++] = unit;
+        han[hanUnits++] = text.charCodeAt(i + 1);
+      }
       i++;
     } else {
       kind = letterClass[unit]!;
       if (kind === UNKNOWN) kind = letterClass[unit] = classify(text[i]!);
-      if (kind === HAN) han.push(text[i]!);
+      if (kind === HAN) han[hanUnits++] = unit;
     }
     if (kind !== NOT_LETTER) letters++;
     if (kind === LATIN) latin++;
   }
-  return { han: han.join(''), letters, latin };
+  let joined = '';
+  for (let k = 0; k < hanUnits; k += 8192) joined += String.fromCharCode.apply(null, han.subarray(k, Math.min(k + 8192, hanUnits)) as unknown as number[]);
+  return { han: joined, letters, latin };
 }
 
 /**

@@ -1,22 +1,50 @@
 /**
+ * A text with each UTF-16 unit replaced through a table of all 65,536 (one unit in, one out, so
+ * offsets survive), or the text itself when no unit changes. Builds the result from a typed
+ * array: per-character string building was the hottest code of the folds (issue 17), and the
+ * result is a flat string, which the patterns that run on it then need not flatten.
+ */
+export function mapUnits(text: string, table: Uint16Array): string {
+  const n = text.length;
+  let i = 0;
+  while (i < n && table[text.charCodeAt(i)] === text.charCodeAt(i)) i++;
+  if (i === n) return text;
+  const units = new Uint16Array(n);
+  for (let k = 0; k < n; k++) units[k] = table[text.charCodeAt(k)]!;
+  let out = '';
+  for (let k = 0; k < n; k += 8192) out += String.fromCharCode.apply(null, units.subarray(k, k + 8192) as unknown as number[]);
+  return out;
+}
+
+let widthTable: Uint16Array | null = null;
+
+/**
  * Folds full-width ASCII (U+FF01–U+FF5E) to half-width and the ideographic space to a space.
  * One UTF-16 unit in, one out, so offsets into the folded text are offsets into the original:
  * this is the "matching view" patterns run on.
  */
 export function foldWidth(text: string): string {
-  let out = '';
-  let changed = false;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code >= 0xff01 && code <= 0xff5e) {
-      out += String.fromCharCode(code - 0xfee0);
-      changed = true;
-    } else if (code === 0x3000) {
-      out += ' ';
-      changed = true;
-    } else out += text[i];
+  if (widthTable === null) {
+    widthTable = new Uint16Array(0x10000);
+    for (let c = 0; c < 0x10000; c++) widthTable[c] = c;
+    for (let c = 0xff01; c <= 0xff5e; c++) widthTable[c] = c - 0xfee0;
+    widthTable[0x3000] = 0x20;
   }
-  return changed ? out : text;
+  return mapUnits(text, widthTable);
+}
+
+/**
+ * The width-folded text of a document's block ({@link foldWidth}), made on first need and kept
+ * in `folded` (the document's `doc.folded`): segment, the page kind and link read the same one
+ * instead of each folding the block again (issue 17).
+ */
+export function foldedOf<B extends { readonly text: string }>(block: B, folded: Map<B, string>): string {
+  let text = folded.get(block);
+  if (text === undefined) {
+    text = foldWidth(block.text);
+    folded.set(block, text);
+  }
+  return text;
 }
 
 /**

@@ -1,7 +1,8 @@
 import type { Entity, Mention } from '../generated/article.js';
 import { entitiesDefaults } from '../generated/stage-defaults.js';
 import type { Block, DigestDocument } from '../core/document.js';
-import { leftmostLongest, standsAlone, type BlockScan, type ConceptMatch, type LexiconMatcher, type MatchedConcept } from '../core/lexicon.js';
+import { leftmostLongest, standsAlone, type BlockMemo, type ConceptMatch, type LexiconMatcher, type MatchedConcept } from '../core/lexicon.js';
+import { viewOf } from '../core/script.js';
 import { defineStage, type StageContext } from '../core/stage.js';
 import { slugify } from '../core/text.js';
 
@@ -19,11 +20,11 @@ function lowerBound(list: readonly { start: number }[], offset: number): number 
   return low;
 }
 
-/** Every mention in one block's text, leftmost-longest across the lexicon's matches (the block's scan) and the article's own abbreviations. */
-function findInText(text: string, scan: BlockScan, m: LexiconMatcher, extra: Extra): ConceptMatch[] {
-  const base = scan.matches;
+/** Every mention in one block, leftmost-longest across the lexicon's matches (the block's scan) and the article's own abbreviations (found in the block's matching view). */
+function findInBlock(block: Block, memo: BlockMemo<Block>, m: LexiconMatcher, extra: Extra): ConceptMatch[] {
+  const base = m.scanOf(block, memo).matches;
   if (extra.size === 0) return base;
-  const view = m.view(text);
+  const view = viewOf(block, memo.views);
   const more: ConceptMatch[] = [];
   for (const [abbreviation, { id, type, label, xrefs }] of extra) {
     for (let at = view.indexOf(abbreviation); at !== -1; at = view.indexOf(abbreviation, at + 1)) {
@@ -91,7 +92,7 @@ type Defined = MatchedConcept & { at: number; written: string | null };
 function definedAbbreviations(
   blocks: Block[],
   m: LexiconMatcher,
-  scans: Map<Block, BlockScan>,
+  memo: BlockMemo<Block>,
   stops: DefinitionStops,
   inJournal: (offset: number) => boolean,
   isJournal: (name: string) => boolean,
@@ -99,7 +100,7 @@ function definedAbbreviations(
   const extra = new Map<string, Defined>();
   for (const block of blocks) {
     if (!/[(（]/u.test(block.text)) continue;
-    const { shrunk, matches: mentions } = m.scanOf(block, scans);
+    const { shrunk, matches: mentions } = m.scanOf(block, memo);
     const view = shrunk.text;
     const ends = new Set(mentions.map((x) => x.end));
     for (const d of view.matchAll(definition)) {
@@ -245,7 +246,7 @@ export const entities = defineStage({
       return k >= 0 && spans[k]!.start <= offset && offset < spans[k]!.end;
     };
     const stops = data.lexicon.definitionStops ?? { always: [], clauseOpeners: [] };
-    const extra = options.abbreviationDefinitions ? definedAbbreviations(blocks, m, doc.scans, stops, inJournal, (name) => data.journals.find(name) !== undefined) : new Map<string, Defined>();
+    const extra = options.abbreviationDefinitions ? definedAbbreviations(blocks, m, doc, stops, inJournal, (name) => data.journals.find(name) !== undefined) : new Map<string, Defined>();
     for (const [abbreviation, concept] of extra) {
       const as = concept.written ? ` as "${concept.written}"` : '';
       // A concept of the page's own is labelled with its definition already; a lexicon concept gets its English label.
@@ -258,7 +259,7 @@ export const entities = defineStage({
     const found: PlacedMention[] = [];
     for (const block of blocks) {
       let cursor = block.start;
-      for (const c of findInText(block.text, m.scanOf(block, doc.scans), m, extra)) {
+      for (const c of findInBlock(block, doc, m, extra)) {
         const text = block.text.slice(c.start, c.end);
         let start: number;
         if (block.exact) start = block.start + c.start;
@@ -321,7 +322,7 @@ function reportPinyinRuby(doc: DigestDocument, blocks: readonly Block[], m: Lexi
   let first = -1;
   for (const block of blocks) {
     if (chrome.has(block.start)) continue;
-    const { shrunk } = m.scanOf(block, doc.scans);
+    const { shrunk } = m.scanOf(block, doc);
     if (shrunk.removed === 0) continue;
     count += shrunk.removed;
     if (first === -1) first = block.exact ? block.start + shrunk.firstRemoved : block.start;

@@ -3,6 +3,7 @@ import type { Lexicon } from '../generated/lexicon.js';
 import { factsDefaults } from '../generated/stage-defaults.js';
 import type { CompiledFacts, PipelineData } from '../core/data.js';
 import type { ConceptSpan } from '../core/lexicon.js';
+import { viewOf } from '../core/script.js';
 import { defineStage } from '../core/stage.js';
 import { countOf as plural } from '../core/text.js';
 
@@ -109,14 +110,26 @@ function outcomesOf(original: string, text: string, concepts: ConceptSpan[], f: 
   return out;
 }
 
-/**
- * Facts of one item (exported for tests and reuse). `concepts` are the lexicon's concepts in
- * the item's text (conceptsIn), when the caller has them from the document's scans.
- */
-export function itemFacts(item: Pick<Item, 'text'>, data: Pick<PipelineData, 'concepts' | 'facts' | 'lexicon'>, concepts: ConceptSpan[] = data.concepts.conceptsIn(item.text)): Facts {
-  const view = data.concepts.view(item.text);
+/** What the caller of {@link itemFacts} may have already: the item's concepts and matching view, the lexicon's countries. */
+export interface ItemReadings {
+  /** The lexicon's concepts in the item's text (conceptsIn), from the document's scans. */
+  concepts?: ConceptSpan[];
+  /** The item's matching view (its blocks' views joined by line feeds, as its text is). */
+  view?: string;
+  countries?: Lexicon['concepts'];
+}
+
+/** The lexicon's countries (what an item's institution may name without the lexicon matching it). */
+function countriesOf(lexicon: Lexicon): Lexicon['concepts'] {
+  return lexicon.concepts.filter((c) => c.type === 'country');
+}
+
+/** Facts of one item (exported for tests and reuse); `readings`: what the caller has of it already. */
+export function itemFacts(item: Pick<Item, 'text'>, data: Pick<PipelineData, 'concepts' | 'facts' | 'lexicon'>, readings: ItemReadings = {}): Facts {
+  const concepts = readings.concepts ?? data.concepts.conceptsIn(item.text);
+  const view = readings.view ?? data.concepts.view(item.text);
   const lead = view.split('\n', 1)[0]!;
-  const countries = data.lexicon.concepts.filter((c) => c.type === 'country');
+  const countries = readings.countries ?? countriesOf(data.lexicon);
   const who = whoAndWhere(lead, concepts.filter((c) => c.end <= lead.length), countries, data.facts);
   // The institution is reported as written, not in the matching view.
   if (who.institution) who.institution.text = item.text.substr(lead.indexOf(who.institution.text), who.institution.text.length);
@@ -136,11 +149,12 @@ export const facts = defineStage({
   rules: {},
   defaults: factsDefaults,
   run(doc, { data }) {
+    const countries = countriesOf(data.lexicon);
     for (const section of doc.sections) {
       for (const item of section.items) {
-        // The item's text is its blocks joined by line feeds: their scans give its concepts.
+        // The item's text is its blocks joined by line feeds: their scans give its concepts, their views its view.
         const blocks = doc.itemBlocks.get(item);
-        item.facts = itemFacts(item, data, blocks ? data.concepts.conceptsInBlocks(blocks, doc.scans) : undefined);
+        item.facts = itemFacts(item, data, blocks ? { concepts: data.concepts.conceptsInBlocks(blocks, doc), view: blocks.map((b) => viewOf(b, doc.views)).join('\n'), countries } : { countries });
       }
     }
   },

@@ -4,6 +4,7 @@ import { monthOf, type CompiledStructure } from '../core/data.js';
 import type { DigestDocument } from '../core/document.js';
 import type { LexiconMatcher } from '../core/lexicon.js';
 import { monthNumber, yearNumber } from '../core/numerals.js';
+import { viewOf } from '../core/script.js';
 import { defineStage } from '../core/stage.js';
 import { LongestMatcher } from '../core/trie.js';
 
@@ -47,6 +48,34 @@ function datePrefix(view: string, s: CompiledStructure): { english: string; leng
   return null;
 }
 
+/** A therapy or heading phrase of the data's English table, in the matching view. */
+interface Named {
+  zh: string;
+  en: string;
+  preposition: string;
+}
+
+/**
+ * What label reads of the data, compiled once per loaded pipeline (the stage's state) instead of
+ * at every heading and page (issue 17): the therapies and phrases in the matching view, longest
+ * first (the first listed among equals), and one trie of the therapies for the page's text.
+ */
+export interface LabelTables {
+  therapies: Named[];
+  phrases: Named[];
+  /** The therapies as the data lists them (the trie's pattern indices). */
+  therapyNames: Named[];
+  therapyMatcher: LongestMatcher;
+}
+
+/** Compiles what label reads of the data ({@link LabelTables}). */
+export function labelTables(structure: CompiledStructure, concepts: LexiconMatcher): LabelTables {
+  const named = (list: CompiledStructure['english']['phrases']): Named[] => list.flatMap((t) => t.zh.map((zh) => ({ zh: concepts.view(zh), en: t.en, preposition: t.preposition ?? 'in' })));
+  const longestFirst = (list: Named[]) => [...list].sort((a, b) => b.zh.length - a.zh.length);
+  const therapyNames = named(structure.english.therapies);
+  return { therapies: longestFirst(therapyNames), phrases: longestFirst(named(structure.english.phrases)), therapyNames, therapyMatcher: new LongestMatcher(therapyNames.map((n) => n.zh)) };
+}
+
 /** A heading taken apart into parts whose English is known exactly. */
 export interface HeadingParts {
   date: string | null;
@@ -64,7 +93,7 @@ export interface HeadingParts {
  * a disease from the lexicon and a phrase ("最新临床进展"), in any order, joined only by
  * connectors. What cannot be explained makes the result incomplete.
  */
-export function headingParts(heading: string, structure: CompiledStructure, concepts: LexiconMatcher): HeadingParts {
+export function headingParts(heading: string, structure: CompiledStructure, concepts: LexiconMatcher, tables: LabelTables = labelTables(structure, concepts)): HeadingParts {
   const english = structure.english;
   let rest = concepts.view(heading).trim();
   const parts: HeadingParts = { date: null, therapy: null, disease: null, phrase: null, preposition: 'in', complete: false };
@@ -74,22 +103,20 @@ export function headingParts(heading: string, structure: CompiledStructure, conc
     parts.date = date.english;
     rest = rest.slice(date.length);
   }
-  const take = (list: CompiledStructure['english']['phrases']): { en: string; preposition: string } | null => {
-    const found = list
-      .flatMap((t) => t.zh.map((zh) => ({ zh: concepts.view(zh), en: t.en, preposition: t.preposition ?? 'in' })))
-      .filter((t) => rest.includes(t.zh))
-      .sort((a, b) => b.zh.length - a.zh.length)[0];
+  // The longest name the rest holds (the first listed among equals).
+  const take = (list: readonly Named[]): Named | null => {
+    const found = list.find((t) => rest.includes(t.zh));
     if (!found) return null;
     rest = rest.replace(found.zh, ' ');
     return found;
   };
-  parts.therapy = take(english.therapies)?.en ?? null;
+  parts.therapy = take(tables.therapies)?.en ?? null;
   const disease = concepts.conceptsIn(rest).find((c) => c.type === 'disease');
   if (disease) {
     parts.disease = { id: disease.id, label: disease.label };
     rest = `${rest.slice(0, disease.start)} ${rest.slice(disease.end)}`;
   }
-  const phrase = take(english.phrases);
+  const phrase = take(tables.phrases);
   parts.phrase = phrase?.en ?? null;
   parts.preposition = phrase?.preposition ?? 'in';
   for (const connector of english.connectors) rest = rest.split(connector).join('');
@@ -130,8 +157,8 @@ export function topicDisease(doc: DigestDocument, fromHeadings: readonly (Diseas
   const body = doc.blocks.filter((b) => !referenceBlocks.has(b));
   // The blocks' concepts come from the document's scans; the title is scanned when no block is it.
   const titleBlock = doc.title === null ? undefined : body.find((b) => b.text === doc.title);
-  const named: { id: string; type: string; label: string }[][] = body.map((b) => concepts.scanOf(b, doc.scans).lines.map((c) => c.concept));
-  const titleConcepts = titleBlock ? concepts.scanOf(titleBlock, doc.scans).lines.map((c) => c.concept) : doc.title === null ? [] : concepts.conceptsIn(doc.title);
+  const named: { id: string; type: string; label: string }[][] = body.map((b) => concepts.scanOf(b, doc).lines.map((c) => c.concept));
+  const titleConcepts = titleBlock ? concepts.scanOf(titleBlock, doc).lines.map((c) => c.concept) : doc.title === null ? [] : concepts.conceptsIn(doc.title);
   if (doc.title !== null && !titleBlock) named.push(titleConcepts);
   const counts = new Map<string, { disease: Disease; count: number }>();
   for (const found of named) {
@@ -152,12 +179,13 @@ export function topicDisease(doc: DigestDocument, fromHeadings: readonly (Diseas
   return dominant(counts, 2);
 }
 
-/** The texts of the page's blocks, the reference list aside, and its title. */
-function bodyTexts(doc: DigestDocument): string[] {
+/** The matching views of the page's blocks, the reference list aside (the document's views), and of its title. */
+function bodyViews(doc: DigestDocument, concepts: LexiconMatcher): string[] {
   const referenceBlocks = new Set(doc.referenceBlocks);
-  const body = doc.blocks.filter((b) => !referenceBlocks.has(b)).map((b) => b.text);
-  if (doc.title !== null && !body.includes(doc.title)) body.push(doc.title);
-  return body;
+  const body = doc.blocks.filter((b) => !referenceBlocks.has(b));
+  const views = body.map((b) => viewOf(b, doc.views));
+  if (doc.title !== null && !body.some((b) => b.text === doc.title)) views.push(concepts.view(doc.title));
+  return views;
 }
 
 /**
@@ -165,13 +193,12 @@ function bodyTexts(doc: DigestDocument): string[] {
  * leftmost-longest over the data's therapy names (间充质干细胞治疗 is mesenchymal stem cell
  * therapy, not stem cell therapy), the first named on a tie; null when the text names none.
  */
-export function bodyTherapy(doc: DigestDocument, structure: CompiledStructure, concepts: LexiconMatcher): string | null {
-  const names = structure.english.therapies.flatMap((t) => t.zh.map((zh) => ({ zh: concepts.view(zh), en: t.en })));
-  const matcher = new LongestMatcher(names.map((n) => n.zh));
+export function bodyTherapy(doc: DigestDocument, structure: CompiledStructure, concepts: LexiconMatcher, tables: LabelTables = labelTables(structure, concepts)): string | null {
+  const { therapyNames, therapyMatcher } = tables;
   const counts = new Map<string, number>();
-  for (const text of bodyTexts(doc)) {
-    for (const m of matcher.search(concepts.view(text))) {
-      const en = names[m.patternIndex]!.en;
+  for (const view of bodyViews(doc, concepts)) {
+    for (const m of therapyMatcher.search(view)) {
+      const en = therapyNames[m.patternIndex]!.en;
       counts.set(en, (counts.get(en) ?? 0) + 1);
     }
   }
@@ -199,8 +226,10 @@ export const label = defineStage({
     },
   },
   defaults: labelDefaults,
-  run(doc, { data, report }) {
+  createState: (): { tables: LabelTables | null } => ({ tables: null }),
+  run(doc, { data, report, state }) {
     const structure = data.structure;
+    const tables = (state.tables ??= labelTables(structure, data.concepts));
     const diseases = new Map<string, { id: string; label: string; count: number }>();
     let therapy: string | null = null;
     for (const section of doc.sections) {
@@ -213,7 +242,7 @@ export const label = defineStage({
         section.headingEn = section.heading;
         continue;
       }
-      const parts = headingParts(section.heading, structure, data.concepts);
+      const parts = headingParts(section.heading, structure, data.concepts, tables);
       const composed = composeHeading(parts);
       if (parts.disease) {
         const d = diseases.get(parts.disease.id) ?? { ...parts.disease, count: 0 };
@@ -229,11 +258,12 @@ export const label = defineStage({
         report('heading-untranslated', `no exact English for "${section.heading}"; given as "${section.headingEn ?? '—'}"`, { offset: doc.lines.offset(section.position.start) });
       }
     }
-    if (doc.title !== null) therapy ??= headingParts(doc.title, structure, data.concepts).therapy;
-    therapy ??= bodyTherapy(doc, structure, data.concepts);
+    const titleParts = doc.title === null ? null : headingParts(doc.title, structure, data.concepts, tables);
+    if (titleParts) therapy ??= titleParts.therapy;
+    therapy ??= bodyTherapy(doc, structure, data.concepts, tables);
     const disease = topicDisease(doc, [...diseases.values()], data.concepts);
     doc.topic = disease || therapy ? { disease, therapy } : null;
-    doc.titleEn = doc.title === null ? null : hasHan.test(doc.title) ? composeHeading(headingParts(doc.title, structure, data.concepts)) : doc.title;
+    doc.titleEn = doc.title === null ? null : hasHan.test(doc.title) ? composeHeading(titleParts!) : doc.title;
     const references = new Map(doc.references.map((r) => [r.id, r]));
     for (const section of doc.sections) {
       for (const item of section.items) {

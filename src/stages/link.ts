@@ -4,7 +4,8 @@ import type { Journal, PipelineData } from '../core/data.js';
 import type { Block, DigestDocument, NamedJournal } from '../core/document.js';
 import { JournalIndex } from '../core/journals.js';
 import { defineStage, type StageContext } from '../core/stage.js';
-import { foldWidth } from '../core/text.js';
+import { viewOf } from '../core/script.js';
+import { foldedOf, foldWidth } from '../core/text.js';
 
 /** Expands the numbers of one citation marker: "1,2" → [1, 2]; "1-3" → [1, 2, 3]. */
 export function expandCitation(inner: string): number[] {
@@ -91,8 +92,7 @@ function hanCount(text: string): number {
  * cue words mark is a journal the table does not know; one followed by a family word
  * (《柳叶刀》子刊) names the family.
  */
-export function readJournals(text: string, journals: JournalIndex, isOrganization: OrganizationTest): JournalReading {
-  const view = JournalIndex.view(text);
+export function readJournals(text: string, journals: JournalIndex, isOrganization: OrganizationTest, view: string = JournalIndex.view(text)): JournalReading {
   const names: JournalName[] = [];
   const brackets: Bracket[] = [];
   const covered: [number, number][] = [];
@@ -185,7 +185,11 @@ export interface LeadReading {
 
 /** Reads an item's lead (its first paragraph): {@link readJournals}, then the first name of each kind and the paper title. */
 export function readLead(lead: string, journals: JournalIndex, isOrganization: OrganizationTest): LeadReading {
-  const { names, brackets } = readJournals(lead, journals, isOrganization);
+  return leadOf(readJournals(lead, journals, isOrganization));
+}
+
+/** What a lead's reading gives: the first name of each kind and the paper title. */
+function leadOf({ names, brackets }: JournalReading): LeadReading {
   return {
     known: names.find((n) => n.kind === 'journal' && n.journal),
     family: names.find((n) => n.kind === 'family'),
@@ -307,7 +311,17 @@ export const link = defineStage({
       }
     };
 
-    doc.journalMentions = pageJournals(doc, data.journals, isOrganization);
+    // Each body block is read for journals once: an item's lead is its first block (or that block's first line).
+    const readings = new Map<Block, JournalReading>();
+    const readingOf = (block: Block) => {
+      let reading = readings.get(block);
+      if (!reading) {
+        reading = readJournals(block.text, data.journals, isOrganization, viewOf(block, doc.views));
+        readings.set(block, reading);
+      }
+      return reading;
+    };
+    doc.journalMentions = pageJournals(doc, readingOf);
 
     const itemRanges: [number, number][] = [];
     for (const section of doc.sections) {
@@ -315,13 +329,16 @@ export const link = defineStage({
         const itemStart = doc.lines.offset(item.position.start);
         itemRanges.push([itemStart, doc.lines.offset(item.position.end)]);
         const ids: string[] = [];
-        for (const m of foldWidth(item.text).matchAll(data.structure.citationMarkers)) {
+        // The item's text is its blocks joined by line feeds: so is its folded text.
+        const blocks = doc.itemBlocks.get(item);
+        const folded = blocks ? blocks.map((b) => foldedOf(b, doc.folded)).join('\n') : foldWidth(item.text);
+        for (const m of folded.matchAll(data.structure.citationMarkers)) {
           const at = sourceOffset(doc, item, m.index, itemStart);
           resolve(expandCitation(m.groups!.numbers!), at, at + m[0].length, ids);
         }
         item.citations = ids;
         if (ids.length === 0 && doc.references.length > 0 && checks.uncited) report('item-uncited', `item of ${item.date} cites no reference`, { offset: itemStart });
-        nameJournal(doc, item, itemStart, data.journals, isOrganization, byId, report, checks.noJournal);
+        nameJournal(doc, item, itemStart, leadReading(doc, item, readingOf, data.journals, isOrganization), data.journals, byId, report, checks.noJournal);
       }
     }
 
@@ -349,7 +366,7 @@ export const link = defineStage({
  * text order, placed in the decoded text (markup blocks: found in the source after the block's
  * start, as written or HTML-escaped, else given the block's place).
  */
-function pageJournals(doc: DigestDocument, journals: JournalIndex, isOrganization: OrganizationTest): NamedJournal[] {
+function pageJournals(doc: DigestDocument, readingOf: (block: Block) => JournalReading): NamedJournal[] {
   const skip = new Set<Block>(doc.referenceBlocks);
   // A block is chrome when boilerplate covers all of it (a byline segment cut off the front of a paragraph leaves the rest of it body).
   const chrome = new Set(doc.boilerplate.map((b) => `${doc.lines.offset(b.position.start)}-${doc.lines.offset(b.position.end)}`));
@@ -357,7 +374,7 @@ function pageJournals(doc: DigestDocument, journals: JournalIndex, isOrganizatio
   for (const block of doc.blocks) {
     if (skip.has(block) || chrome.has(`${block.start}-${block.end}`)) continue;
     let cursor = block.start;
-    for (const name of readJournals(block.text, journals, isOrganization).names) {
+    for (const name of readingOf(block).names) {
       let start = block.start + name.start;
       let end = start + name.text.length;
       let exact = block.exact;
@@ -379,19 +396,31 @@ function pageJournals(doc: DigestDocument, journals: JournalIndex, isOrganizatio
   return out.sort((a, b) => a.start - b.start);
 }
 
+/**
+ * An item's lead (the first line of its text) read for journals: its first block's reading when
+ * the block is that line, else the line read on its own (from the block's view).
+ */
+function leadReading(doc: DigestDocument, item: Item, readingOf: (block: Block) => JournalReading, journals: JournalIndex, isOrganization: OrganizationTest): LeadReading {
+  const lead = item.text.split('\n', 1)[0]!;
+  const first = doc.itemBlocks.get(item)?.[0];
+  if (first?.text === lead) return leadOf(readingOf(first));
+  const view = first !== undefined && first.text.startsWith(lead) ? viewOf(first, doc.views).slice(0, lead.length) : JournalIndex.view(lead);
+  return leadOf(readJournals(lead, journals, isOrganization, view));
+}
+
 /** The journal an item names: the first journal its lead names, else what it names instead (a family, a publisher, an organization), with the diagnostics that go with each. */
 function nameJournal(
   doc: DigestDocument,
   item: Item,
   itemStart: number,
+  lead: LeadReading,
   journals: JournalIndex,
-  isOrganization: OrganizationTest,
   byId: ReadonlyMap<string, DigestDocument['references'][number]>,
   report: Report,
   /** False on a page kind whose items name no journal by nature (a drug approval). */
   checkNoJournal: boolean,
 ): void {
-  const { known, family, publisher, unknown, organization, paperTitle } = readLead(item.text.split('\n', 1)[0]!, journals, isOrganization);
+  const { known, family, publisher, unknown, organization, paperTitle } = lead;
   const chosen = known ?? family ?? publisher ?? unknown;
   const at = (index: number) => sourceOffset(doc, item, index, itemStart);
   item.journal = null;

@@ -3,7 +3,7 @@ import { segmentDefaults } from '../generated/stage-defaults.js';
 import type { Block } from '../core/document.js';
 import { yearNumber } from '../core/numerals.js';
 import { defineStage } from '../core/stage.js';
-import { foldWidth } from '../core/text.js';
+import { foldedOf, foldWidth } from '../core/text.js';
 import { classifyBlock, declaredRange, pageDateInMarkup, subBlock, titleLike, type BoilerplateKind } from '../structure/blocks.js';
 import { leadingDate, pad } from '../structure/dates.js';
 import { assembleItems, quotedTitles, readSection, type Draft, type ItemContext, type ItemReach } from '../structure/items.js';
@@ -143,7 +143,7 @@ export const segment = defineStage({
 
     for (const original of doc.blocks) {
       let block = original;
-      let role = classifyBlock(block, s, plainText);
+      let role = classifyBlock(block, s, plainText, foldedOf(block, doc.folded));
       if (role.role === 'boilerplate') {
         if (role.date) doc.pageDate ??= role.date;
         drop(role.kind, block, role.date ? ` (read as the page date ${role.date})` : '');
@@ -154,23 +154,24 @@ export const segment = defineStage({
         continue;
       }
       // A byline opening a paragraph ("〔記者…報導〕…") is chrome; a lead label ("导读:") is dropped, its text kept.
-      const prefix = foldWidth(block.text);
+      const prefix = foldedOf(block, doc.folded);
       const bylineEnd = s.bylinePrefixes.map((r) => r.exec(prefix)?.[0].length ?? 0).find((n) => n > 0);
       if (bylineEnd) {
         drop('other', subBlock(doc, block, 0, bylineEnd));
         byline = true;
         block = subBlock(doc, block, bylineEnd);
       }
-      const labelEnd = s.leadLabels.map((r) => r.exec(foldWidth(block.text))?.[0].length ?? 0).find((n) => n > 0);
+      const lead = foldedOf(block, doc.folded);
+      const labelEnd = s.leadLabels.map((r) => r.exec(lead)?.[0].length ?? 0).find((n) => n > 0);
       if (labelEnd) block = subBlock(doc, block, labelEnd);
       if (block.text === '') continue;
-      if (block !== original) role = classifyBlock(block, s, plainText);
+      if (block !== original) role = classifyBlock(block, s, plainText, foldedOf(block, doc.folded));
 
       // The first block is the title when markup says so, or (without one from markup) when it reads like one.
       if (first) {
         first = false;
         const markupTitle = block.kind === 'heading' && (block.level === 1 || (doc.title !== null && block.text === doc.title));
-        const plainTitle = doc.title === null && !labelEnd && titleLike(block, s) && leadingDate(block.text, s) === null && !['outline', 'references'].includes(role.role);
+        const plainTitle = doc.title === null && !labelEnd && titleLike(block, s, foldedOf(block, doc.folded)) && leadingDate(block.text, s) === null && !['outline', 'references'].includes(role.role);
         if (role.role !== 'month' && (markupTitle || plainTitle)) {
           doc.title = block.text;
           const months = declaredRange(block.text, s);
@@ -249,7 +250,7 @@ export const segment = defineStage({
     });
     doc.sections = drafts.map((d) => d.section);
 
-    doc.kind = pageKind({ title: doc.title, sections: doc.sections, itemBlocks: doc.itemBlocks, titleDeclaresMonths: titleMonths !== null, pageDate: doc.pageDate, byline }, s);
+    doc.kind = pageKind({ title: doc.title, sections: doc.sections, itemBlocks: doc.itemBlocks, titleDeclaresMonths: titleMonths !== null, pageDate: doc.pageDate, byline, folded: doc.folded }, s);
     for (const section of read) assembleItems(section, reachOf[doc.kind], context);
     doc.period = periodOf(doc.kind, doc.sections);
 

@@ -54,7 +54,11 @@ export function pageDateOf(text: string, s: CompiledStructure): string | null {
  * disclaimer, a QR-code line, other site chrome, or a table or figure caption (short lines only).
  */
 export function chromeOf(block: Block, s: CompiledStructure): { kind: BoilerplateKind; date?: string } | null {
-  const text = foldWidth(block.text).trim();
+  return chromeOfText(foldWidth(block.text).trim(), s);
+}
+
+/** {@link chromeOf} of a block's folded, trimmed text. */
+function chromeOfText(text: string, s: CompiledStructure): { kind: BoilerplateKind; date?: string } | null {
   const date = pageDateOf(text, s);
   if (date) return { kind: 'page-date', date };
   const head = text.slice(0, 200);
@@ -73,14 +77,15 @@ function headingLike(text: string, s: CompiledStructure): boolean {
 /**
  * Classifies a block: a kind of heading, the reference-list heading, boilerplate, or body text.
  * With `plainText`, a line with no markup can be a free-form heading (short, Han, unpunctuated).
+ * `folded` is the block's width-folded text, when the caller has it (the document's `folded`).
  */
-export function classifyBlock(block: Block, s: CompiledStructure, plainText = false): BlockRole {
-  const text = foldWidth(block.text).trim();
+export function classifyBlock(block: Block, s: CompiledStructure, plainText = false, folded = foldWidth(block.text)): BlockRole {
+  const text = folded.trim();
   const short = text.length <= s.maxHeadingLength;
   if (short && s.referenceHeadings.some((r) => r.test(text))) return { role: 'references' };
   // "参考文献[1]Smith…": the heading and the first entry on one line; the list starts in this block.
   if (listAfterHeading(text, s.referenceHeadings) > 0) return { role: 'references', withList: true };
-  const chrome = chromeOf(block, s);
+  const chrome = chromeOfText(text, s);
   if (chrome) return { role: 'boilerplate', ...chrome };
   const markup = block.kind === 'heading' || block.strong === true;
   if (!short || s.citationMarker.test(text) || (sentenceEnd.test(text) && !markup)) return { role: 'body' };
@@ -124,9 +129,9 @@ function outlineLevel(text: string, s: CompiledStructure): 1 | 2 | null {
   return null;
 }
 
-/** True when a block could be a page's title: short, no sentence, no citation, no reference heading. */
-export function titleLike(block: Block, s: CompiledStructure): boolean {
-  const text = foldWidth(block.text).trim();
+/** True when a block could be a page's title: short, no sentence, no citation, no reference heading (`folded`: as in classifyBlock). */
+export function titleLike(block: Block, s: CompiledStructure, folded = foldWidth(block.text)): boolean {
+  const text = folded.trim();
   return (
     text.length > 0 &&
     text.length <= s.maxHeadingLength &&

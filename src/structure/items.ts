@@ -1,7 +1,7 @@
 import type { Item, Section } from '../generated/article.js';
 import type { CompiledStructure } from '../core/data.js';
 import type { At, Block, DigestDocument } from '../core/document.js';
-import { foldWidth } from '../core/text.js';
+import { foldedOf, foldWidth } from '../core/text.js';
 import { SourceLocator, subBlock, type BoilerplateKind } from './blocks.js';
 import { dayBefore, daysIn, leadingDate, openingYear, pad, relativeDay, type ItemDate } from './dates.js';
 
@@ -78,7 +78,7 @@ export function quotedTitles(text: string): string[] {
  * sentence end ("…相近。７月３０日，英国研究者…"): the text indices where each new item starts.
  */
 function splitPoints(block: Block, draft: Draft, ctx: ItemContext): number[] {
-  const folded = foldWidth(block.text);
+  const folded = foldedOf(block, ctx.doc.folded);
   const points: number[] = [];
   for (const m of folded.matchAll(ctx.s.sentenceBreak)) {
     const at = m.index + m[0].length;
@@ -151,7 +151,7 @@ function openItem(block: Block, draft: Draft, current: Built | null, ctx: ItemCo
 /** Citation markers in a prose block, located for the link stage (the document's citationMarkers). */
 function locateMarkers(block: Block, ctx: ItemContext): void {
   const locator = new SourceLocator(ctx.doc, block);
-  for (const m of foldWidth(block.text).matchAll(ctx.s.citationMarkers)) {
+  for (const m of foldedOf(block, ctx.doc.folded).matchAll(ctx.s.citationMarkers)) {
     const text = block.text.slice(m.index, m.index + m[0].length);
     const start = locator.at(m.index, text);
     ctx.doc.citationMarkers.push({ text, start, end: start + text.length });

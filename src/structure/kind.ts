@@ -1,7 +1,7 @@
 import type { ArticleRecord, Item, Section } from '../generated/article.js';
 import type { CompiledStructure } from '../core/data.js';
 import type { Block } from '../core/document.js';
-import { foldWidth } from '../core/text.js';
+import { foldedOf, foldWidth } from '../core/text.js';
 
 /** The kinds of page the record can say it is. */
 export type PageKind = ArticleRecord['kind'];
@@ -17,11 +17,14 @@ export interface KindEvidence {
   pageDate: string | null;
   /** A byline was read (and kept out of the body). */
   byline: boolean;
+  /** The blocks' width-folded texts (the document's `folded`), where an item's lead is read. */
+  folded?: Map<Block, string>;
 }
 
 /** True when an item's opening paragraph reports a publication: it cites, or names a title or journal, or a publication verb. */
-export function reportsPublication(item: Item, blocks: readonly Block[] | undefined, s: CompiledStructure): boolean {
-  const lead = foldWidth(blocks?.[0]?.text ?? item.text.split('\n', 1)[0]!);
+export function reportsPublication(item: Item, blocks: readonly Block[] | undefined, s: CompiledStructure, folded: Map<Block, string> = new Map()): boolean {
+  const first = blocks?.[0];
+  const lead = first ? foldedOf(first, folded) : foldWidth(item.text.split('\n', 1)[0]!);
   return s.citationMarker.test(lead) || s.publicationCues.test(lead);
 }
 
@@ -45,11 +48,13 @@ export function pageKind(evidence: KindEvidence, s: CompiledStructure): PageKind
   if (years.length >= 2 || (years.length === 1 && k.titleYearRange.test(title))) return 'year-roundup';
   if (k.overviewTitles.some((r) => r.test(title))) return 'overview';
   const items = evidence.sections.flatMap((x) => x.items);
-  const firstLead = items[0] ? (evidence.itemBlocks.get(items[0])?.[0]?.text ?? items[0].text) : '';
+  const folded = evidence.folded ?? new Map<Block, string>();
+  const firstBlock = items[0] ? evidence.itemBlocks.get(items[0])?.[0] : undefined;
+  const firstLead = firstBlock ? foldedOf(firstBlock, folded) : items[0] ? foldWidth(items[0].text) : '';
   const approval = (text: string) => k.approvalVerbs.test(text) && k.regulators.test(text);
-  if (years.length === 0 && (approval(title) || approval(foldWidth(firstLead)))) return 'drug-approval';
+  if (years.length === 0 && (approval(title) || approval(firstLead))) return 'drug-approval';
   if (k.trialRoundupTitles.some((r) => r.test(title))) return 'trial-roundup';
-  const publications = items.filter((item) => reportsPublication(item, evidence.itemBlocks.get(item), s)).length;
+  const publications = items.filter((item) => reportsPublication(item, evidence.itemBlocks.get(item), s, folded)).length;
   if (publications >= 2) return 'trial-roundup';
   if (items.length > 0 && (items.length === 1 || evidence.pageDate !== null || evidence.byline)) return 'news-item';
   if (items.length >= 2) return 'trial-roundup';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ingestDetailed } from '../../src/ingest.js';
+import { LexiconMatcher } from '../../src/core/lexicon.js';
 import { loadPipeline } from '../../src/pipeline.js';
 import { repo } from '../helpers.js';
 
@@ -42,5 +43,34 @@ describe('one scan of the text per document', () => {
     const second = await ingestDetailed({ text, name: 'b.txt' }, { pipeline });
     expect(second.record.entities).toEqual(first.record.entities);
     expect(scans).toBe(2);
+  });
+});
+
+describe('the open-class patterns, searched through one alternation first', () => {
+  const lexicon = (patterns: string[]) =>
+    new LexiconMatcher({
+      concepts: [],
+      patterns: patterns.map((pattern, i) => ({ name: `p${i}`, type: 'molecule', pattern, idPrefix: 'molecule:', labelCase: 'keep' })),
+    });
+  const found = (m: LexiconMatcher, text: string) => m.matches(text).map((c) => [text.slice(c.start, c.end), c.concept.id]);
+
+  it('finds what each pattern finds, wherever the first match of any of them is', () => {
+    const m = lexicon(['CD\\d{1,3}(?![A-Za-z0-9])', 'NCT\\d{8}', 'IL-\\d{1,2}']);
+    expect(found(m, '患者的IL-6下降,CD90阳性细胞增加(NCT01234567),IL-10升高')).toEqual([
+      ['IL-6', 'molecule:il-6'],
+      ['CD90', 'molecule:cd90'],
+      ['NCT01234567', 'molecule:nct01234567'],
+      ['IL-10', 'molecule:il-10'],
+    ]);
+    expect(found(m, '干细胞治疗类风湿关节炎')).toEqual([]);
+  });
+
+  it('runs each pattern on its own when one numbers or names its groups (an alternation would renumber them)', () => {
+    const m = lexicon(['(ab)\\1', 'CD\\d{1,3}', '(?<x>xy)\\k<x>']);
+    expect(found(m, 'CD19 abab xyxy')).toEqual([
+      ['CD19', 'molecule:cd19'],
+      ['abab', 'molecule:abab'],
+      ['xyxy', 'molecule:xyxy'],
+    ]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldWidth, slugify } from '../../src/core/text.js';
+import { foldWidth, mapUnits, slugify } from '../../src/core/text.js';
 
 describe('foldWidth: the matching view', () => {
   it('full-width ASCII and the ideographic space fold, one unit for one, so offsets stay', () => {
@@ -7,6 +7,13 @@ describe('foldWidth: the matching view', () => {
     const folded = foldWidth(text);
     expect(folded).toBe('2025年3月 《Cell》!');
     expect(folded.length).toBe(text.length);
+  });
+
+  it('folds texts longer than one String.fromCharCode call takes, astral characters left whole', () => {
+    const text = `${'Ａ😀，'.repeat(5000)}end`;
+    const folded = foldWidth(text);
+    expect(folded).toBe(`${'A😀,'.repeat(5000)}end`);
+    expect(mapUnits(text, new Uint16Array(0x10000).map((_, unit) => unit))).toBe(text);
   });
 
   it('text with nothing to fold is returned as it is', () => {
