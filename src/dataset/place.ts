@@ -29,22 +29,22 @@ export interface Placed {
  * folder changes here: staged files are swapped in by the writer's commit, once the whole build
  * has succeeded. Worker threads call this for the records and pages they make, so those bytes
  * never cross to the main thread. Synchronous on purpose: these files are small, and on a
- * worker thread each asynchronous call is a round trip through libuv's shared pool. Text is
- * encoded only to be compared with a file of its size: a new file (most files of a cold build:
- * one lstat says so) or one of another size is written from the text as it is, encoded once on
- * its way to the disk, with no buffer on the heap (BENCHMARKS.md).
+ * worker thread each asynchronous call is a round trip through libuv's shared pool. A new file
+ * (most files of a cold build) is found so by one lstat, not by an open that fails: that failure
+ * is an exception, with its stack, per file. Text is written as bytes made of it: Node's path for
+ * writing a string takes more instructions than this one (BENCHMARKS.md).
  */
 export function placeFile(where: Placement, rel: string, content: string | Uint8Array, fs: WriteFs = realFs): Placed {
   const target = inside(where.root, rel);
+  const bytes = typeof content === 'string' ? Buffer.from(content) : content;
   let same = false;
   let absent = false;
   try {
     absent = kindOf(target) === 'absent';
     if (!absent) {
-      const size = typeof content === 'string' ? Buffer.byteLength(content) : content.byteLength;
-      const read = readPlainFile(target, size);
+      const read = readPlainFile(target, bytes.byteLength);
       absent = read.kind === 'absent';
-      same = read.bytes !== null && read.bytes.length === size && read.bytes.equals(typeof content === 'string' ? Buffer.from(content) : content);
+      same = read.bytes !== null && read.bytes.equals(bytes);
     }
   } catch {
     // Unreadable (permissions): not the same; whether it may be replaced is the commit's question.
@@ -53,7 +53,7 @@ export function placeFile(where: Placement, rel: string, content: string | Uint8
   if (where.mode === 'check') return { rel, outcome: absent ? 'missing' : 'changed', identity: null };
   const staged = join(where.staging, rel);
   try {
-    withFolder(fs, dirname(staged), () => fs.writeFileSync(staged, content));
+    withFolder(fs, dirname(staged), () => fs.writeFileSync(staged, bytes));
   } catch (error) {
     throw fsFailure(error, 'write', target);
   }
