@@ -1,16 +1,17 @@
 import type { ArticleRecord, Diagnostic } from '../generated/article.js';
 import type { Pipeline } from '../core/pipeline.js';
-import { ingestDetailed } from '../ingest.js';
+import { ingestDetailed, type IngestResult } from '../ingest.js';
 import { renderArticlePage } from '../report/html/article.js';
 import { searchEntry } from '../report/html/search.js';
 import { renderSourcePage } from '../report/html/source.js';
-import { toJson } from '../io/atomic.js';
+import { isPlainJson, toJson } from '../io/atomic.js';
 import { OutputError } from '../io/errors.js';
 import { realFs, type WriteFs } from '../io/fs.js';
 import { storeEntry, type CacheTarget } from './cache-entry.js';
 import type { PlannedInput } from './ids.js';
 import { entryKey } from './keys.js';
 import { articleDigest, decideChange, digestHash, type ChangePrior } from './changes.js';
+import type { ArticleDigest } from '../generated/changes.js';
 import { placeFile, type Placed, type Placement } from './place.js';
 import { recordRows, type RecordRows } from './tables.js';
 
@@ -71,8 +72,8 @@ export interface Entry {
   failure?: string;
 }
 
-/** The summary of a record (ok or not) as the manifest and reports show it. */
-export function summarize(path: string, record: ArticleRecord, ok: boolean): InputSummary {
+/** The summary of a record (ok or not) as the manifest and reports show it; `digest` is the record's change digest when the caller has it already. */
+export function summarize(path: string, record: ArticleRecord, ok: boolean, digest: ArticleDigest | null = ok ? articleDigest(record) : null): InputSummary {
   const severity = { error: 0, warning: 0, info: 0 };
   for (const d of record.diagnostics) severity[d.severity]++;
   const monthSections = record.sections.filter((s) => s.kind === 'month');
@@ -105,7 +106,7 @@ export function summarize(path: string, record: ArticleRecord, ok: boolean): Inp
     },
     entityTypes: Object.fromEntries(Object.entries(entityTypes).sort(([a], [b]) => (a < b ? -1 : 1))),
     diagnostics: record.diagnostics,
-    digest: ok ? digestHash(articleDigest(record)) : null,
+    digest: ok && digest !== null ? digestHash(digest) : null,
   };
 }
 
@@ -135,8 +136,28 @@ export async function computeEntry(input: PlannedInput, pipeline: Pipeline, wher
 
 /** Ingests one planned input and places its files (computeEntry without the cache). */
 async function makeEntry(input: PlannedInput, pipeline: Pipeline, where: Placement, fs: WriteFs, prior: ChangePrior): Promise<Entry> {
-  const report = pipeline.write?.report !== false;
   const result = await ingestDetailed({ path: input.path }, { pipeline, id: input.id });
+  return placeRecord(input, result, where, { fs, prior, report: pipeline.write?.report !== false });
+}
+
+/** Options of {@link placeRecord}. */
+export interface PlaceOptions {
+  fs?: WriteFs;
+  /** What the previous build recorded of the article (default: nothing, a first build). */
+  prior?: ChangePrior;
+  /** Whether the review pages are made (the pipeline's `write.report`; default true). */
+  report?: boolean;
+}
+
+/**
+ * Everything a build does with an input once the pipeline has made its record: its summary,
+ * rows, change and search entry, its record and review pages placed in the dataset folder. The
+ * pages are made from the record as written, exactly as `digest merge` makes them from the file:
+ * a record that is plain JSON data already ({@link isPlainJson}, what the pipeline makes) is that
+ * record; any other is parsed back from its JSON first.
+ */
+export function placeRecord(input: PlannedInput, result: IngestResult, where: Placement, options: PlaceOptions = {}): Entry {
+  const { fs = realFs, prior = FIRST, report = true } = options;
   let record = result.record;
   if (input.renamedFrom !== null) {
     record = {
@@ -148,13 +169,13 @@ async function makeEntry(input: PlannedInput, pipeline: Pipeline, where: Placeme
     };
   }
   const placed: Placed[] = [];
-  const summary = summarize(input.path, record, result.ok);
-  const rows = result.ok ? recordRows(record) : {};
-  if (!result.ok) return { summary, rows, placed, searchJson: null, changeJson: null };
+  if (!result.ok) return { summary: summarize(input.path, record, false), rows: {}, placed, searchJson: null, changeJson: null };
   const json = toJson(record);
-  // The pages are made from the record as written, exactly as `digest merge` makes them from the file.
-  const written = JSON.parse(json) as ArticleRecord;
-  const change = decideChange(prior, articleDigest(written));
+  const written = isPlainJson(record) ? record : (JSON.parse(json) as ArticleRecord);
+  const digest = articleDigest(written);
+  const summary = summarize(input.path, written, true, digest);
+  const rows = recordRows(written);
+  const change = decideChange(prior, digest);
   try {
     placed.push(placeFile(where, `articles/${input.id}.json`, json, fs));
     if (report) {

@@ -1,7 +1,7 @@
 import { dirname, join } from 'node:path';
 import { withFolder } from '../io/atomic.js';
 import { fsFailure } from '../io/errors.js';
-import { identityOf, inside, readPlainFile } from '../io/files.js';
+import { identityOf, inside, kindOf, readPlainFile } from '../io/files.js';
 import { realFs, type WriteFs } from '../io/fs.js';
 
 /**
@@ -29,21 +29,27 @@ export interface Placed {
  * folder changes here: staged files are swapped in by the writer's commit, once the whole build
  * has succeeded. Worker threads call this for the records and pages they make, so those bytes
  * never cross to the main thread. Synchronous on purpose: these files are small, and on a
- * worker thread each asynchronous call is a round trip through libuv's shared pool.
+ * worker thread each asynchronous call is a round trip through libuv's shared pool. A new file
+ * (most files of a cold build) is found so by one lstat, not by an open that fails: that failure
+ * is an exception, with its stack, per file. Text is written as bytes made of it: Node's path for
+ * writing a string takes more instructions than this one (BENCHMARKS.md).
  */
 export function placeFile(where: Placement, rel: string, content: string | Uint8Array, fs: WriteFs = realFs): Placed {
   const target = inside(where.root, rel);
-  const bytes = typeof content === 'string' ? Buffer.from(content) : Buffer.from(content.buffer, content.byteOffset, content.byteLength);
-  let current: Buffer | null = null;
+  const bytes = typeof content === 'string' ? Buffer.from(content) : content;
+  let same = false;
   let absent = false;
   try {
-    const read = readPlainFile(target, bytes.length);
-    current = read.bytes;
-    absent = read.kind === 'absent';
+    absent = kindOf(target) === 'absent';
+    if (!absent) {
+      const read = readPlainFile(target, bytes.byteLength);
+      absent = read.kind === 'absent';
+      same = read.bytes !== null && read.bytes.equals(bytes);
+    }
   } catch {
     // Unreadable (permissions): not the same; whether it may be replaced is the commit's question.
   }
-  if (current !== null && current.equals(bytes)) return { rel, outcome: 'same', identity: identityOf(target) };
+  if (same) return { rel, outcome: 'same', identity: identityOf(target) };
   if (where.mode === 'check') return { rel, outcome: absent ? 'missing' : 'changed', identity: null };
   const staged = join(where.staging, rel);
   try {

@@ -52,14 +52,21 @@ export function assertPlainFolders(root: string, target: string, checked?: Set<s
   }
 }
 
-/** Makes the folders above `target` under `root`, refusing any symbolic link on the way. */
+/**
+ * Makes the folders above `target` under `root`, refusing any symbolic link on the way. A folder
+ * in `checked` (found plain, or made here) is not asked for again: a build puts thousands of
+ * files into a few folders, one mkdir each is enough.
+ */
 export function makeFolders(root: string, target: string, fs: WriteFs, checked?: Set<string>): void {
+  const folder = dirname(target);
+  if (checked?.has(folder)) return;
   assertPlainFolders(root, target, checked);
   try {
-    fs.mkdirSync(dirname(target), { recursive: true });
+    fs.mkdirSync(folder, { recursive: true });
   } catch (error) {
-    throw fsFailure(error, 'make the folder', dirname(target));
+    throw fsFailure(error, 'make the folder', folder);
   }
+  checked?.add(folder);
 }
 
 /** A file's identity for change detection: size, modification and change times, inode. */

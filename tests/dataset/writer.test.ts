@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DatasetWriter } from '../../src/dataset/writer.js';
+import { realFs } from '../../src/io/fs.js';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'digest-writer-'));
 
@@ -48,5 +49,26 @@ describe('DatasetWriter.open in check mode', () => {
     await expect(DatasetWriter.open(out, { mode: 'check', command: 'build' })).rejects.toThrow(`${out} is being written by another digest (pid ${process.pid}); check again when it has finished`);
     writeFileSync(join(out, '.staging', 'lock'), 'not a lock');
     await expect(DatasetWriter.open(out, { mode: 'check', command: 'build' })).resolves.toBeInstanceOf(DatasetWriter);
+  });
+});
+
+describe('DatasetWriter.commit: folders', () => {
+  it('makes each folder of the dataset once, however many files go into it', async () => {
+    const root = join(tmp(), 'out');
+    const made: string[] = [];
+    const fs = { ...realFs, mkdirSync: (path: string, options: { recursive: true }) => (made.push(path), realFs.mkdirSync(path, options)) };
+    const writer = await DatasetWriter.open(root, { mode: 'write', command: 'build', fs });
+    try {
+      for (const name of ['a', 'b', 'c']) {
+        await writer.file(`report/${name}.html`, '', `<p>${name}</p>\n`);
+        await writer.file(`articles/${name}.json`, '', '{}\n');
+      }
+      made.length = 0;
+      writer.commit(true);
+    } finally {
+      writer.abort();
+    }
+    expect(made.filter((p) => p === join(root, 'report') || p === join(root, 'articles')).sort()).toEqual([join(root, 'articles'), join(root, 'report')]);
+    expect(readFileSync(join(root, 'report', 'c.html'), 'utf8')).toBe('<p>c</p>\n');
   });
 });
