@@ -9,6 +9,7 @@
 // `node scripts/bundle-cli.mjs --print`: the bundle as it would be written, on stdout, with no
 // cache (tests/package/bundle.test.ts compares it with the file, so a stale bundle fails).
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -168,12 +169,14 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     process.stdout.write(text);
   } else {
     // Incremental, as tsc is (npm's prepare runs the build often): the same bundle with its caches
-    // made by this V8 is left alone. A cache V8 refuses still works, but only compiles.
+    // made by this V8 under the launcher's V8 flags is left alone. A cache V8 refuses still works,
+    // but only compiles. (The flags are bin/load.js's: its text stands for them.)
     const madeBy = `${outfile}.v8`;
+    const stamp = `${process.versions.v8}\n${createHash('sha256').update(readFileSync(`${root}bin/load.js`)).digest('hex')}\n`;
     const caches = [`${outfile}.cache`, `${outfile}.text.cache`, `${outfile}.cli.cache`];
     const same = (file, content) => existsSync(file) && readFileSync(file, 'latin1') === content;
     // (tsc rewrote dist/src, so its files' times are listed again either way.)
-    if (same(outfile, text) && same(madeBy, process.versions.v8) && caches.every((f) => existsSync(f))) {
+    if (same(outfile, text) && same(madeBy, stamp) && caches.every((f) => existsSync(f))) {
       writeSourceList(sources);
       process.exit(0);
     }
@@ -202,6 +205,6 @@ for (const argv of ${JSON.stringify(commands)}) await main(argv, io);
       const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'inherit', 'inherit'] });
       if (run.status !== 0) throw new Error(`bundle-cli: the run that makes ${cache} failed (exit ${run.status})`);
     }
-    writeFileSync(madeBy, process.versions.v8);
+    writeFileSync(madeBy, stamp);
   }
 }

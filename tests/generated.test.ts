@@ -15,6 +15,8 @@ import { generateReferenceData, referenceDataModule } from '../scripts/gen-refer
 // @ts-expect-error no declaration file for the .mjs script
 import { generateVerifiedData, verifiedDataModule } from '../scripts/gen-verified-data.mjs';
 // @ts-expect-error no declaration file for the .mjs script
+import { generateUnicodeClasses, unicodeClassesModule } from '../scripts/gen-unicode-classes.mjs';
+// @ts-expect-error no declaration file for the .mjs script
 import { generateStageDeclarations, stageDeclarationsModule } from '../scripts/gen-stage-declarations.mjs';
 
 describe('generated code matches the schemas (run `npm run gen:types` after a schema change)', () => {
@@ -46,6 +48,10 @@ describe('generated code matches the schemas (run `npm run gen:types` after a sc
 
   it('hashes of the shipped data files (pipelines/data)', async () => {
     expect(await generateVerifiedData()).toBe(readFileSync(repo(verifiedDataModule as string), 'utf8'));
+  });
+
+  it('Unicode classes written out as ranges (src/generated/unicode-classes.ts)', async () => {
+    expect(await generateUnicodeClasses()).toBe(readFileSync(repo(unicodeClassesModule as string), 'utf8'));
   });
 
   it('stage declarations (src/stages: what digest text checks a pipeline against without loading them)', () => {

@@ -1,3 +1,4 @@
+import { letterOrMark } from '../generated/unicode-classes.js';
 import type { CslName } from './csl.js';
 import { phraseKey, referenceWords } from './data.js';
 import { hasCjk } from './text.js';
@@ -85,23 +86,15 @@ export function gbtNames(raw: string): CslName[] {
 
 // ——— Author lists at the start of a reference (every style but GB/T) ———
 
-// A capitalised name word: "Smith", "García", "Hel-Or", "O'Connor", "McKinsey", "BESSA", "Jean-Philippe"
+// The shape of each name: a capitalised name word, "Smith", "García", "Hel-Or", "O'Connor",
+// "McKinsey", "BESSA", "Jean-Philippe", is `\p{Lu}` then letters or marks (`letters` below: the
+// class body [\p{L}\p{M}], see shapeSources)
 // (an arrow, a box or U+FFFD inside stands for a glyph a PDF lost: "Ku↵ner"; not all of \p{So},
 // whose emoji ranges make each pattern take tens of milliseconds to compile).
 const LOST = String.raw`\u2190-\u21FF\u25A0-\u25FF\uFFFD`;
-const W = String.raw`\p{Lu}[\p{L}\p{M}${LOST}'’]*(?:-\p{L}[\p{L}\p{M}${LOST}'’]*)?`;
 // A particle before a family name; capitalised ones ("Van", "La", "Di") count where a family is expected.
 const P = String.raw`(?:van|von|de|der|den|del|della|delle|di|da|das|do|dos|du|la|le|ten|ter|zu|zur|vom|dem|des|y|e|el|al|ben|bin|ibn|abu|St\.)`;
 const CP = String.raw`(?:[Vv]an|[Vv]on|[Dd]e|[Dd]er|[Dd]el|[Dd]ella|[Dd]i|[Dd]a|[Dd]u|[Dd]es|[Dd]os|[Ll]a|[Ll]e|[Tt]en|[Tt]er|St\.)`;
-// A family name: particles, then one to three words ("García Coll", "von dem Hagen", "Van Hise").
-const FAM = String.raw`(?:${P}\s){0,3}${W}(?:\s(?:${P}\s){0,2}${W}){0,2}`;
-// A family name of one word after its particles ("Lakoff", "Di Michele", "van der Berg"), where a
-// second word would be a given name ("Cheng Wang, Shiliang Hu" is no family "Cheng Wang").
-// ("Buarque de Holanda", "Ortega y Gasset": two words with a Romance particle between are one family;
-// "Mathilde von Bulow" is a given name and a family.)
-const FAM1 = String.raw`(?:${CP}\s){0,2}${W}(?:\s(?:de|da|das|do|dos|del|della|y|e)\s${W})?`;
-// A Vancouver family: later words are never initials ("Liu SM Zhong J" is two names).
-const FAMV = String.raw`(?:${P}\s){0,3}${W}(?:\s(?:${P}\s){0,2}(?!\p{Lu}{1,4}(?![\p{L}]))${W}){0,2}`;
 // Initials with full stops or hyphens ("J.", "J. A.", "J.-P.", "J-L.", "C.-C.", "R.Q.", "Ph.").
 const INITIAL = String.raw`(?:\p{Lu}(?:-\p{Lu})?|\p{Lu}\p{Ll}|Chr|Wm|Jos|Geo)\.`;
 const DOTTED = String.raw`${INITIAL}(?:\s?-?\s?${INITIAL}){0,3}(?:\p{Lu}(?![\p{L}]))?`;
@@ -114,44 +107,72 @@ const SUFFIX = String.raw`(?:Jr|Sr|II|III|IV)`;
 /** The shape of one name in a list. */
 type Shape = 'family-initials' | 'family-given' | 'vancouver' | 'initials-family' | 'family-bracketed' | 'given-family' | 'capitals-given';
 
-let compiledShapes: { shape: Shape; pattern: RegExp }[] | null = null;
+/** The letters of a name word as the patterns are read and audited: a letter or a combining mark. */
+const LETTERS_AS_WRITTEN = String.raw`\p{L}\p{M}`;
 
-/** The name shapes, compiled once (the degree words come from the data). */
-function nameShapes(): { shape: Shape; pattern: RegExp }[] {
-  if (compiledShapes) return compiledShapes;
+/**
+ * The name shapes' pattern sources (flags u), with `letters` the class body of a name word's
+ * letters. The parser compiles them with `letterOrMark`, the same class written out as ranges
+ * (src/generated/unicode-classes.ts): V8 otherwise unites the two Unicode property sets again at
+ * each of the dozens of places they stand in these patterns, each time it parses one (twice per
+ * pattern), ~40% of compiling them, the largest piece of a one-article `digest ingest`. The ReDoS
+ * audit reads them with `\p{L}\p{M}` (namePatterns): the same characters
+ * (tests/refs/unicode-classes.test.ts), so the same patterns.
+ */
+function shapeSources(letters: string): { shape: Shape; source: string }[] {
+  const W = String.raw`\p{Lu}[${letters}${LOST}'’]*(?:-\p{L}[${letters}${LOST}'’]*)?`;
+  // A family name: particles, then one to three words ("García Coll", "von dem Hagen", "Van Hise").
+  const FAM = String.raw`(?:${P}\s){0,3}${W}(?:\s(?:${P}\s){0,2}${W}){0,2}`;
+  // A family name of one word after its particles ("Lakoff", "Di Michele", "van der Berg"), where a
+  // second word would be a given name ("Cheng Wang, Shiliang Hu" is no family "Cheng Wang").
+  // ("Buarque de Holanda", "Ortega y Gasset": two words with a Romance particle between are one family;
+  // "Mathilde von Bulow" is a given name and a family.)
+  const FAM1 = String.raw`(?:${CP}\s){0,2}${W}(?:\s(?:de|da|das|do|dos|del|della|y|e)\s${W})?`;
+  // A Vancouver family: later words are never initials ("Liu SM Zhong J" is two names).
+  const FAMV = String.raw`(?:${P}\s){0,3}${W}(?:\s(?:${P}\s){0,2}(?!\p{Lu}{1,4}(?![\p{L}]))${W}){0,2}`;
   const degrees = referenceWords().data.degrees.join('|');
   // A given name's further words are never degrees ("Wang, Tao MDa").
-  const MORE = String.raw`(?!(?:${degrees})[a-g]?(?![\p{L}]))\p{Lu}[\p{L}\p{M}'’]+(?:-\p{L}[\p{L}\p{M}'’]*)?`;
+  const MORE = String.raw`(?!(?:${degrees})[a-g]?(?![\p{L}]))\p{Lu}[${letters}'’]+(?:-\p{L}[${letters}'’]*)?`;
   // Given names: words, then initials ("Stanley J.", "Marcelo Secron", "Ian H.", "Paul A"), then a
   // particle the family sheds after the comma ("Andrade, Mário de.", "Van Reenen, Pieter Th van.").
   const GIVEN = String.raw`${W}(?:\s${MORE}){0,2}(?:\s\p{Lu}\.?(?![\p{L}])){0,2}(?:\s${P}(?=[.,;]))?`;
-  compiledShapes = [
+  return [
     // "Smith, J. A." / "García Coll, C. T." / "Schuraytz,B.C." / "Baes Jr., C. F."
-    { shape: 'family-initials', pattern: new RegExp(String.raw`(?<family>${FAM})(?:\s(?<suffix>${SUFFIX})\.?)?,\s?(?<given>${DOTTED}(?:\s\p{Lu}(?=[,;]))?|\p{Lu}(?:\s\p{Lu}){1,2}\.?(?=\s?[,;:]|$)|\p{Lu}{1,3}\.?(?=[,;:\s]|$))`, 'uy') },
+    { shape: 'family-initials', source: String.raw`(?<family>${FAM})(?:\s(?<suffix>${SUFFIX})\.?)?,\s?(?<given>${DOTTED}(?:\s\p{Lu}(?=[,;]))?|\p{Lu}(?:\s\p{Lu}){1,2}\.?(?=\s?[,;:]|$)|\p{Lu}{1,3}\.?(?=[,;:\s]|$))` },
     // "Smith JA" / "de Ridder MA" / "KENNEDY W J" / "Kempner J.C." / "GORDON M. J."
-    { shape: 'vancouver', pattern: new RegExp(String.raw`(?<family>${FAMV})\s(?<given>${BARE})(?=[,;.:()\s]|$)`, 'uy') },
+    { shape: 'vancouver', source: String.raw`(?<family>${FAMV})\s(?<given>${BARE})(?=[,;.:()\s]|$)` },
     // "Lakoff, George" / "Stein, Stanley J." / "BESSA, Marcelo Secron" / "Stewart III, Charles" / "Wimsatt Jr., William"
-    { shape: 'family-given', pattern: new RegExp(String.raw`(?<family>${FAM1})(?:\s(?<suffix>${SUFFIX})\.?)?,\s(?<given>${GIVEN})`, 'uy') },
+    { shape: 'family-given', source: String.raw`(?<family>${FAM1})(?:\s(?<suffix>${SUFFIX})\.?)?,\s(?<given>${GIVEN})` },
     // "J. Smith" / "D. H. van Hessem" / "C.-C. King" / "R.Q. Wolever"
     // (The family ends the name: "W. Li. Linearly …" is "W." "Li", not "W. Li." "Linearly".)
-    { shape: 'initials-family', pattern: new RegExp(String.raw`(?<given>${LEADING})\s?(?<family>${FAM})(?=\s?[,;.:()[*]|\s(?:(?:and|And|AND|und|et|y|Jr|Sr|II|III|IV)\b|&)|\s\(?(?:1[5-9]|20)\d{2}|\s?["“«‘]|$)`, 'uy') },
+    { shape: 'initials-family', source: String.raw`(?<given>${LEADING})\s?(?<family>${FAM})(?=\s?[,;.:()[*]|\s(?:(?:and|And|AND|und|et|y|Jr|Sr|II|III|IV)\b|&)|\s\(?(?:1[5-9]|20)\d{2}|\s?["“«‘]|$)` },
     // "Kefi (N.)" / "HERBIN (Fr.-R.)": a family, then its initials in brackets (French lists).
-    { shape: 'family-bracketed', pattern: new RegExp(String.raw`(?<family>${FAM})\s\((?<given>${DOTTED})\)`, 'uy') },
+    { shape: 'family-bracketed', source: String.raw`(?<family>${FAM})\s\((?<given>${DOTTED})\)` },
     // "GAÏTI Brigitte" / "CASSARD Jean-Christophe" / "FERRIERES Madeleine": a family in capitals first.
-    { shape: 'capitals-given', pattern: new RegExp(String.raw`(?<family>\p{Lu}{2,}[\p{Lu}'’-]*(?:\s\p{Lu}{2,}[\p{Lu}'’-]*)?)\s(?<given>\p{Lu}\p{Ll}[\p{L}'’]*(?:-\p{Lu}\p{Ll}+)?(?:\s\p{Lu}\.)?)(?=[,;.]|\s(?:et|and|&)\s)`, 'uy') },
+    { shape: 'capitals-given', source: String.raw`(?<family>\p{Lu}{2,}[\p{Lu}'’-]*(?:\s\p{Lu}{2,}[\p{Lu}'’-]*)?)\s(?<given>\p{Lu}\p{Ll}[\p{L}'’]*(?:-\p{Lu}\p{Ll}+)?(?:\s\p{Lu}\.)?)(?=[,;.]|\s(?:et|and|&)\s)` },
     // "Dario Benedetto" / "Robin C. Williamson" / "Ludwig van Beethoven" / "Cristina La Rocca"
     // (A given name is never in capitals: "CIA World Factbook" is a title.)
     // ("Adam DI Kramer", "Jamie E Guillory": middle initials without full stops; "Mauricio Breternitz Jr.": a suffix is no family.)
-    { shape: 'given-family', pattern: new RegExp(String.raw`(?<given>(?!\p{Lu}{2,}(?![\p{Ll}]))${W}(?:\s(?:(?!${CP}\s|\p{Lu}{2,}(?![\p{Ll}]))${W}|\p{Lu}\.|\p{Lu}{1,2}(?=\s\p{Lu}\p{Ll}))){0,2})\s(?<family>(?!${SUFFIX}(?![\p{L}]))(?:${CP}\s){0,2}${W})`, 'uy') },
+    { shape: 'given-family', source: String.raw`(?<given>(?!\p{Lu}{2,}(?![\p{Ll}]))${W}(?:\s(?:(?!${CP}\s|\p{Lu}{2,}(?![\p{Ll}]))${W}|\p{Lu}\.|\p{Lu}{1,2}(?=\s\p{Lu}\p{Ll}))){0,2})\s(?<family>(?!${SUFFIX}(?![\p{L}]))(?:${CP}\s){0,2}${W})` },
   ];
+}
+
+let compiledShapes: { shape: Shape; pattern: RegExp }[] | null = null;
+
+/** The name shapes, compiled once (the degree words come from the data), with the letters written out. */
+function nameShapes(): { shape: Shape; pattern: RegExp }[] {
+  compiledShapes ??= shapeSources(letterOrMark).map(({ shape, source }) => ({ shape, pattern: new RegExp(source, 'uy') }));
   return compiledShapes;
 }
 
 // "Bao Q *, Zhao Y*": a co-first-author mark.
 const coFirstMark = /\s?\*+/uy;
-/** The name patterns built from parts (for the ReDoS audit, which reads only literal patterns). */
-export function namePatterns(): { name: string; source: string; flags: string }[] {
-  return nameShapes().map((s) => ({ name: `name shape ${s.shape}`, source: s.pattern.source, flags: s.pattern.flags.replace(/[gy]/g, '') }));
+/**
+ * The name patterns built from parts (for the ReDoS audit, which reads only literal patterns),
+ * written with `\p{L}\p{M}`; `compiled` gives the sources the parser compiles instead.
+ */
+export function namePatterns(compiled = false): { name: string; source: string; flags: string }[] {
+  return shapeSources(compiled ? letterOrMark : LETTERS_AS_WRITTEN).map((s) => ({ name: `name shape ${s.shape}`, source: s.source, flags: 'u' }));
 }
 
 // What may follow a name inside a list.

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -51,10 +52,17 @@ describe('the CLI bundle', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  it('has its code caches made under the launcher\'s V8 flags as they are now: editing them in bin/load.js makes the caches again', () => {
+    // V8 refuses a cache made under other flags; the build used to keep the caches whenever the
+    // bundle and V8 were the same, so new flags in bin/load.js left every command compiling.
+    const stamp = readFileSync(repo('dist/cli/digest.cjs.v8'), 'utf8');
+    expect(stamp.split('\n')[1]).toBe(createHash('sha256').update(readFileSync(repo('bin/load.js'))).digest('hex'));
+  });
+
   it('is run from its code caches by a plain node: text\'s own, --version\'s and help\'s, and the whole CLI\'s for the other commands', () => {
     const env = { ...process.env };
     delete env.NODE_V8_COVERAGE; // V8 flags differ under coverage, and it rejects a cache made without them
-    for (const argv of [['text', repo('fixtures/extraction/zh/hospital-aspnet.html')], ['--version'], ['refs', repo('fixtures/articles/as-2025.txt')]]) {
+    for (const argv of [['text', repo('fixtures/extraction/zh/hospital-aspnet.html')], ['--version'], ['refs', repo('fixtures/articles/as-2025.txt')], ['ingest', repo('fixtures/articles/as-2025.txt'), '--stdout']]) {
       const script = `const cli = await import(${JSON.stringify(repo('bin/load.js'))});
 await cli.main(${JSON.stringify(argv)}, { stdout() {}, stderr() {}, stdin: async () => new Uint8Array(), stderrIsTTY: false, env: {} });
 process.stdout.write(cli.codeCache());`;

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import * as classes from '../../src/generated/unicode-classes.js';
+import { namePatterns } from '../../src/refs/names.js';
+// @ts-expect-error no declaration file for the .mjs script
+import { unicodeClasses } from '../../scripts/gen-unicode-classes.mjs';
+
+// The reference parser's patterns use these classes in place of the property escapes they were
+// written out from (scripts/gen-unicode-classes.mjs): they must match exactly the same code
+// points, or the parser would accept other strings. Checked over all of Unicode, every code point
+// alone (with the u flag, as the patterns use them), in a class and negated.
+describe('written-out Unicode classes', () => {
+  const entries = Object.entries(unicodeClasses as Record<string, [string, string]>);
+
+  it('each generated class is one the script lists', () => {
+    expect(Object.keys(classes).sort()).toEqual(entries.map(([name]) => name).sort());
+  });
+
+  it.each(entries)('%s matches the same code points as its property escapes', (name, [escapes]) => {
+    const written = new RegExp(`^[${(classes as Record<string, string>)[name]}]$`, 'u');
+    const negated = new RegExp(`^[^${(classes as Record<string, string>)[name]}]$`, 'u');
+    const original = new RegExp(`^[${escapes}]$`, 'u');
+    const differ: string[] = [];
+    for (let c = 0; c <= 0x10ffff && differ.length < 5; c++) {
+      const ch = String.fromCodePoint(c);
+      const expected = original.test(ch);
+      if (written.test(ch) !== expected || negated.test(ch) === expected) differ.push(`U+${c.toString(16).toUpperCase().padStart(4, '0')}`);
+    }
+    expect(differ).toEqual([]);
+  });
+
+  it('the name characters still take letters and marks of every script, and nothing else', () => {
+    const nameChar = new RegExp(`^[${classes.letterOrMark}]+$`, 'u');
+    expect(nameChar.test('GarcíaÅngströmΣωκράτηςДостоевский王\u0301𠀀')).toBe(true);
+    for (const other of ['1', ' ', '-', "'", '’', '.', '😀', '\u2160']) expect(nameChar.test(other), other).toBe(false);
+  });
+
+  it('the name patterns the parser compiles differ from the audited ones only in that class', () => {
+    const audited = namePatterns();
+    const compiled = namePatterns(true);
+    expect(compiled.map((p) => p.name)).toEqual(audited.map((p) => p.name));
+    expect(audited.filter((p) => p.source.includes(String.raw`[\p{L}\p{M}`)).length).toBeGreaterThanOrEqual(6);
+    audited.forEach((p, i) => {
+      expect(compiled[i]!.source).toBe(p.source.replaceAll(String.raw`\p{L}\p{M}`, classes.letterOrMark));
+      expect(compiled[i]!.flags).toBe(p.flags);
+    });
+  });
+});
