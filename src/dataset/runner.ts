@@ -51,10 +51,24 @@ class Bulks {
     wake?.();
   }
 
-  /** Settles (with nothing) when the bulk of `path` is here. */
-  when(path: string): Promise<void> {
-    if (this.held.has(path)) return Promise.resolve();
-    return new Promise((resolve) => this.waiting.set(path, resolve));
+  /**
+   * Settles when the bulk of `path` is here (true), or — never seen, a safety net — after a
+   * minute without it (false: the input is ingested again on this thread). The timer also keeps
+   * the event loop alive meanwhile: the bulk comes on the worker's own port, which the pool
+   * unrefs as soon as the worker is idle, and the task's answer may come first.
+   */
+  when(path: string): Promise<boolean> {
+    if (this.held.has(path)) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const lost = setTimeout(() => {
+        this.waiting.delete(path);
+        resolve(false);
+      }, 60_000);
+      this.waiting.set(path, () => {
+        clearTimeout(lost);
+        resolve(true);
+      });
+    });
   }
 
   peek(path: string): EntryBulk | undefined {
@@ -70,6 +84,7 @@ class Bulks {
   /** Forgets an input whose run failed (its bulk may have come before its worker died). */
   drop(path: string): void {
     this.held.delete(path);
+    this.waiting.get(path)?.();
     this.waiting.delete(path);
   }
 }
@@ -171,7 +186,7 @@ export async function createRunner(pipeline: Pipeline, concurrency: number, work
       try {
         const entry = await Promise.race([pool.run({ input, pipelineFile: pipeline.file, where, prior, cache }), givenUp]);
         // The bulk was posted before the entry was returned, on another port: it is here, or on its way.
-        if (entry !== 'given-up' && (await Promise.race([bulks.when(input.path), givenUp])) !== 'given-up') return entry;
+        if (entry !== 'given-up' && (await Promise.race([bulks.when(input.path), givenUp])) === true) return entry;
       } catch {
         // The worker died under the task (an input too big for its heap, or it exited) or the
         // task threw: either way this thread ingests the input again. computeEntry throws only
