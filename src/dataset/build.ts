@@ -8,10 +8,10 @@ import type { WalkProblem } from '../io/inputs.js';
 import type { ArticleRecord } from '../generated/article.js';
 import type { ArticleChange } from '../generated/changes.js';
 import { readPlainFile } from '../io/files.js';
-import { renderIndexPage } from '../report/html/index.js';
-import { searchEntry, SearchIndexBuilder, type SearchEntry } from '../report/html/search.js';
+import { indexPageText } from '../report/html/index.js';
+import { searchEntry, type SearchEntry } from '../report/html/search.js';
 import { emptyState, EntryStore, type BuildState } from './cache.js';
-import { CHANGES, PreviousBuild } from './changes.js';
+import { changesText, CHANGES, PreviousBuild } from './changes.js';
 import type { InputSummary } from './entry.js';
 import { rememberedIds } from './ids.js';
 import { configFingerprint } from './keys.js';
@@ -22,6 +22,7 @@ import { SetAside } from './set-aside.js';
 import { createRunner } from './runner.js';
 import { TABLES } from './tables.js';
 import { DatasetWriter, type OutputReport, type TableSink } from './writer.js';
+import { fsFailure } from '../io/errors.js';
 
 export type { Shard } from './plan.js';
 
@@ -79,6 +80,20 @@ function searchOfRecord(root: string, id: string) {
   }
 }
 
+/** Writes (or checks) a file made a piece at a time, unless it is unchanged since it was made from `source`. */
+async function streamFile(writer: DatasetWriter, rel: string, source: string, pieces: () => Iterable<string>): Promise<void> {
+  const sink = writer.table(rel, source);
+  if (sink === null) return;
+  try {
+    for (const piece of pieces()) sink.write(piece);
+  } catch (error) {
+    // Its descriptor closed all the same; the build fails, and nothing is committed.
+    await sink.close(source).catch(() => undefined);
+    throw error;
+  }
+  await sink.close(source);
+}
+
 /**
  * Builds (or checks) a dataset in four steps. Plan: walk the inputs, plan every id, take this
  * shard, key each input by content. Run: reuse cached entries whose key is unchanged, ingest the
@@ -115,9 +130,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const planned = tablesSource(plan);
     const sinks: (TableSink | null)[] = TABLES.map((t) => writer.table(t.name, planned));
     const totals: Totals = { items: 0, references: 0, entities: 0 };
-    // Each article's change and search entry wait in the staging folder until the end, not in memory.
+    // Each article's change and search entry wait in the staging folder until the end, not in
+    // memory, in id order (the order inputs settle in): the end reads them back as streams.
     const articleChanges = new SetAside<ArticleChange>(writer.scratch('changes.jsonl'), options.fs ?? realFs);
     const searchEntries = new SetAside<SearchEntry>(writer.scratch('search.jsonl'), options.fs ?? realFs);
+    // Reused articles whose search entry was not read with their rows: the index finds theirs at the end.
+    const searchLater = new Set<string>();
     let outcome: RunOutcome;
     try {
       outcome = await runInputs({ pipeline, plan, runner, writer, cache, next, previous, needRows: sinks.some((s) => s !== null), onProgress: options.onProgress }, (settled) => {
@@ -129,6 +147,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         if (rows) TABLES.forEach((t, i) => sinks[i]?.write(rows[t.name] ?? ''));
         if (settled.change) articleChanges.add(settled.change);
         if (settled.search) searchEntries.add(settled.search);
+        else searchLater.add(summary.path);
       });
     } finally {
       await runner.close();
@@ -144,26 +163,49 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     // Both follow from the manifest's content (and the code, in the config key); the index from the changes too.
     const manifestKey = createHash('sha256').update(config).update(text).digest('hex');
     await writer.file('manifest.json', manifestKey, text);
-    // changes.json is written, and its text let go, before the index page is made: both are large (7 and 12 MB at 1,000 articles).
-    const { value: changeView, indexKey } = await (async () => {
-      const view = previous.next([...articleChanges.values()]);
-      await writer.file(CHANGES, createHash('sha256').update(view.text).digest('hex'), view.text);
-      return { value: view.value, indexKey: createHash('sha256').update(manifestKey).update(view.text).digest('hex') };
-    })();
+    // changes.json and the review index (7 and 12 MB at 1,000 articles) are written as streams,
+    // made from what was set aside as they go, so the end of a build is flat in N
+    // (BENCHMARKS.md, "Change: memory flat in N"). changes.json is read once for its key (and the
+    // index's), once more to be written when it changed.
+    const changeView = previous.nextView(() => articleChanges.values());
+    const changesHash = createHash('sha256');
+    const indexHash = createHash('sha256').update(manifestKey);
+    for (const piece of changesText(changeView)) {
+      changesHash.update(piece);
+      indexHash.update(piece);
+    }
+    const changesKey = changesHash.digest('hex');
+    await streamFile(writer, CHANGES, changesKey, () => changesText(changeView));
     if (report) {
-      await writer.file('report/index.html', indexKey, () => {
-        const search = new SearchIndexBuilder();
-        for (const entry of searchEntries.values()) search.add(entry);
-        // Reused articles whose rows were not read: their search entries from the cache, else from their records in place.
+      // The staging folder's report/ may not exist yet (no page was made again).
+      if (writer.placement.staging) {
+        const folder = join(writer.placement.staging, 'report');
+        try {
+          (options.fs ?? realFs).mkdirSync(folder, { recursive: true });
+        } catch (error) {
+          throw fsFailure(error, 'write in', folder);
+        }
+      }
+      const found = new Map<string, SearchEntry | null>();
+      // Every article's search entry in id order: as set aside, or for a reused article whose rows were not read, from the cache, else from its record in place.
+      const entries = function* (): Generator<SearchEntry> {
+        const setAside = searchEntries.values();
         for (const input of plan.ordered) {
           const summary = outcome.summaries.get(input.path)!;
-          if (summary.status !== 'ok' || search.has(input.id)) continue;
-          const key = plan.byPath.get(input.path)!.key;
-          const entry = (key && cache?.meta(key)?.search) || searchOfRecord(writer.root, input.id);
-          if (entry) search.add(entry);
+          if (summary.status !== 'ok') continue;
+          if (!searchLater.has(input.path)) {
+            yield setAside.next().value as SearchEntry;
+            continue;
+          }
+          if (!found.has(input.path)) {
+            const key = plan.byPath.get(input.path)!.key;
+            found.set(input.path, (key && cache?.meta(key)?.search) || searchOfRecord(writer.root, input.id));
+          }
+          const entry = found.get(input.path);
+          if (entry) yield entry;
         }
-        return renderIndexPage(rows, pipeline.name, { changes: changeView, search: search.build() });
-      });
+      };
+      await streamFile(writer, 'report/index.html', indexHash.digest('hex'), () => indexPageText(rows, pipeline.name, { changes: changeView, search: entries }));
     }
     const changes = writer.commit(true);
     Object.assign(next.outputs, writer.outputs);

@@ -140,14 +140,60 @@ export class PreviousBuild {
    */
   next(changes: readonly ArticleChange[]): { value: DatasetChanges; text: string } {
     const articles = [...changes].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    const ids = new Set(articles.map((a) => a.id));
-    const bumped = this.revision + 1;
-    const renamedFrom = new Set(articles.filter((a) => a.revision === bumped && a.previousId !== null).map((a) => a.previousId));
-    const gone = [...this.byId.values()].filter((old) => !ids.has(old.id) && !renamedFrom.has(old.id));
-    const changed = this.revision === 0 || gone.length > 0 || articles.some((a) => a.revision === bumped);
-    const revision = this.revision === 0 ? 1 : changed ? bumped : this.revision;
-    const removed = !changed ? [...this.removed] : gone.map((old) => ({ id: old.id, revision, last: old.current })).sort((a, b) => (a.id < b.id ? -1 : 1));
+    const { revision, removed } = this.nextView(() => articles);
     const value: DatasetChanges = { schemaVersion: SCHEMA_VERSION, revision, articles, removed };
     return { value, text: toJson(value) };
   }
+
+  /**
+   * {@link next} without holding the articles: `articles` gives every article's change in id
+   * order (read once here, and again by whoever writes the file or the index), and the view
+   * says what the file's revision and removed list are. Its text comes from {@link changesText}.
+   */
+  nextView(articles: () => Iterable<ArticleChange>): ChangeView {
+    const ids = new Set<string>();
+    const bumped = this.revision + 1;
+    const renamedFrom = new Set<string>();
+    let anyBumped = false;
+    let last: string | null = null;
+    for (const a of articles()) {
+      if (last !== null && a.id < last) throw new Error(`changes out of id order: ${a.id} after ${last}`);
+      last = a.id;
+      ids.add(a.id);
+      if (a.revision === bumped) {
+        anyBumped = true;
+        if (a.previousId !== null) renamedFrom.add(a.previousId);
+      }
+    }
+    const gone = [...this.byId.values()].filter((old) => !ids.has(old.id) && !renamedFrom.has(old.id));
+    const changed = this.revision === 0 || gone.length > 0 || anyBumped;
+    const revision = this.revision === 0 ? 1 : changed ? bumped : this.revision;
+    const removed = !changed ? [...this.removed] : gone.map((old) => ({ id: old.id, revision, last: old.current })).sort((a, b) => (a.id < b.id ? -1 : 1));
+    return { revision, removed, articles };
+  }
+}
+
+/** What a build's changes.json says, with its articles read from where they were set aside (in id order) each time they are needed. */
+export interface ChangeView {
+  revision: number;
+  removed: RemovedArticle[];
+  /** Every article's change, in id order (each call reads them again). */
+  articles: () => Iterable<ArticleChange>;
+}
+
+/**
+ * The text of a changes.json, a piece at a time: the same bytes as {@link toJson} of the whole
+ * (two-space indentation, a final line feed), with one article in memory at a time.
+ */
+export function* changesText(view: ChangeView): Generator<string> {
+  const whole = { schemaVersion: SCHEMA_VERSION, revision: view.revision, articles: [0], removed: view.removed };
+  // The file around its articles, split where one placeholder article stands (no other line is a bare 0).
+  const [before, after] = toJson(whole).split('\n    0\n') as [string, string];
+  let count = 0;
+  for (const article of view.articles()) {
+    yield count++ === 0 ? `${before}\n    ` : ',\n    ';
+    // An article at depth two: each of its lines indented by four more spaces (strings hold no raw line feed).
+    yield JSON.stringify(article, null, 2).replace(/\n/g, '\n    ');
+  }
+  yield count === 0 ? toJson({ ...whole, articles: [] }) : `\n${after}`;
 }

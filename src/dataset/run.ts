@@ -28,6 +28,13 @@ export interface Settled {
   search: SearchEntry | string | null;
 }
 
+/**
+ * An input settled as it waits for its turn: for an input ingested, its rows, change and search
+ * entry stay with the runner (`bulk`: whether its rows are wanted) until it is emitted, so they
+ * never settle a promise (runner.ts, Bulks).
+ */
+type Waiting = (Settled & { bulk?: undefined }) | { summary: InputSummary; bulk: 'rows' | 'no-rows' };
+
 /** What running the inputs gives back besides the rows streamed. */
 export interface RunOutcome {
   /** Every input's summary, by path. */
@@ -83,7 +90,7 @@ export async function runInputs(ctx: RunContext, emit: (settled: Settled) => voi
   let computed = 0;
   const cacheTarget = cache?.target(plan.config) ?? null;
 
-  const ingest = async (p: InputPlan): Promise<Settled> => {
+  const ingest = async (p: InputPlan): Promise<Waiting> => {
     let entry: Entry;
     try {
       // An input that could not be read (or is over the limit) is reported each build, never cached.
@@ -95,11 +102,11 @@ export async function runInputs(ctx: RunContext, emit: (settled: Settled) => voi
     if (entry.failure !== undefined) throw new OutputError(entry.failure);
     computed++;
     const { summary } = entry;
-    const change = entry.changeJson ?? null;
     if (p.identity === null) {
       keys.set(p.input.path, null); // unreadable or over the limit: never cached
-      return { summary, rows: null, change, search: entry.searchJson };
+      return { summary, bulk: 'no-rows' };
     }
+    const change = runner.peek(p.input.path)?.changeJson ?? null;
     const key = entryKey(plan.config, p.input.path, p.input.id, p.input.renamedFrom, summary.sha256);
     // The article page shows its change too: it is remembered as made from both.
     const page = `report/${p.input.id}.html`;
@@ -108,9 +115,9 @@ export async function runInputs(ctx: RunContext, emit: (settled: Settled) => voi
     // Changed while building: remembered without an identity, so it is hashed again next time.
     next.inputs[p.input.path] = { stat: key === p.key ? p.identity : '', sha256: summary.sha256, key, summary };
     keys.set(p.input.path, key);
-    return { summary, rows: entry.rows, change, search: entry.searchJson };
+    return { summary, bulk: 'rows' };
   };
-  const settle = async (input: PlannedInput): Promise<Settled> => {
+  const settle = async (input: PlannedInput): Promise<Waiting> => {
     const p = plan.byPath.get(input.path)!;
     const hit = p.hit;
     if (hit === null || p.key === null) return ingest(p);
@@ -141,7 +148,13 @@ export async function runInputs(ctx: RunContext, emit: (settled: Settled) => voi
 
   const ordered = plan.ordered;
   const window = Math.max(8, runner.threads * 4);
-  const pending: (Promise<Settled> | undefined)[] = [];
+  const pending: (Promise<Waiting> | undefined)[] = [];
+  // An input's rows, change and search entry, taken from the runner when its turn comes.
+  const whole = (waiting: Waiting, path: string): Settled => {
+    if (waiting.bulk === undefined) return waiting;
+    const bulk = runner.take(path);
+    return { summary: waiting.summary, rows: waiting.bulk === 'rows' ? (bulk?.rows ?? null) : null, change: bulk?.changeJson ?? null, search: bulk?.searchJson ?? null };
+  };
   let launched = 0;
   try {
     for (let done = 0; done < ordered.length; done++) {
@@ -158,7 +171,7 @@ export async function runInputs(ctx: RunContext, emit: (settled: Settled) => voi
       }
       const settled = await pending[done]!;
       pending[done] = undefined;
-      emit(settled);
+      emit(whole(settled, ordered[done]!.path));
     }
   } finally {
     // On failure, let what is in flight finish before the pool goes.

@@ -9,15 +9,84 @@ import type { ChangePrior } from './changes.js';
 import { computeEntry, type Entry } from './entry.js';
 import type { PlannedInput } from './ids.js';
 import type { Placement } from './place.js';
-import type { WorkerStart, WorkerTask } from './worker.js';
+import { BULK, splitEntry, type EntryBulk, type WorkerStart, type WorkerTask } from './worker.js';
 
 /** Ingests planned inputs, in this thread or on a pool of worker threads. */
 export interface Runner {
   /** Worker threads in use (0: this thread). */
   threads: number;
-  /** Ingests an input, places its files and (given a `cache` target) stores its cache entry, on whichever thread runs it. */
+  /**
+   * Ingests an input, places its files and (given a `cache` target) stores its cache entry, on
+   * whichever thread runs it. The entry comes without its bulk (rows, search entry, change:
+   * empty), which the runner holds for {@link Runner.take}.
+   */
   run(input: PlannedInput, where: Placement, prior: ChangePrior, cache: CacheTarget | null): Promise<Entry>;
+  /** The bulk of an input `run` settled, left with the runner (undefined when there is none). */
+  peek(path: string): EntryBulk | undefined;
+  /** The bulk of an input `run` settled, given up by the runner (once). */
+  take(path: string): EntryBulk | undefined;
   close(): Promise<void>;
+}
+
+/**
+ * Where a runner keeps each settled input's bulk until the build takes it, out of the promises
+ * that settle the input (worker.ts, {@link EntryBulk}: a value that settles a promise stays in the
+ * main thread's heap through its next young-generation collections; one in a map goes when taken).
+ */
+class Bulks {
+  private readonly held = new Map<string, EntryBulk>();
+  private readonly waiting = new Map<string, () => void>();
+
+  /** The entry without its bulk; the bulk kept. */
+  keep(path: string, entry: Entry): Entry {
+    const split = splitEntry(path, entry);
+    this.arrived(split.bulk);
+    return split.entry;
+  }
+
+  arrived(bulk: EntryBulk): void {
+    this.held.set(bulk.path, bulk);
+    const wake = this.waiting.get(bulk.path);
+    this.waiting.delete(bulk.path);
+    wake?.();
+  }
+
+  /**
+   * Settles when the bulk of `path` is here (true), or — never seen, a safety net — after a
+   * minute without it (false: the input is ingested again on this thread). The timer also keeps
+   * the event loop alive meanwhile: the bulk comes on the worker's own port, which the pool
+   * unrefs as soon as the worker is idle, and the task's answer may come first.
+   */
+  when(path: string): Promise<boolean> {
+    if (this.held.has(path)) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const lost = setTimeout(() => {
+        this.waiting.delete(path);
+        resolve(false);
+      }, 60_000);
+      this.waiting.set(path, () => {
+        clearTimeout(lost);
+        resolve(true);
+      });
+    });
+  }
+
+  peek(path: string): EntryBulk | undefined {
+    return this.held.get(path);
+  }
+
+  take(path: string): EntryBulk | undefined {
+    const bulk = this.held.get(path);
+    this.held.delete(path);
+    return bulk;
+  }
+
+  /** Forgets an input whose run failed (its bulk may have come before its worker died). */
+  drop(path: string): void {
+    this.held.delete(path);
+    this.waiting.get(path)?.();
+    this.waiting.delete(path);
+  }
 }
 
 /** Below this many inputs per thread, starting workers (each loads the pipeline) costs more than it saves. */
@@ -29,9 +98,11 @@ export const WORKER_HEAP_MB = Number(process.env.DIGEST_WORKER_HEAP_MB) || 96;
 /**
  * Each worker's young generation, in MB. V8's default lets each worker hold ~20 MB more
  * short-lived garbage; with two workers that took a 2,000-article build from ~285 to ~330 MB
- * peak RSS, for ~10 % less CPU (BENCHMARKS.md, "Memory").
+ * peak RSS, for ~10 % less CPU (BENCHMARKS.md, "Memory"). 8 rather than 16: ~30 MB less peak
+ * RSS at 1,000 articles, for no CPU measurable on this machine (BENCHMARKS.md, "Change: memory
+ * flat in N"): a worker's garbage is short-lived (3 % of what it allocates survives a scavenge).
  */
-export const WORKER_YOUNG_MB = Number(process.env.DIGEST_WORKER_YOUNG_MB) || 16;
+export const WORKER_YOUNG_MB = Number(process.env.DIGEST_WORKER_YOUNG_MB) || 8;
 
 /**
  * The compiled worker module: beside this one in dist/src; tests running from source, and the
@@ -52,8 +123,12 @@ export async function createRunner(pipeline: Pipeline, concurrency: number, work
   const threads = Math.min(concurrency, Math.floor(work / MIN_INPUTS_PER_THREAD));
   const filename = workerFile();
   // A file-system seam (tests) lives in this thread only: its builds stay here.
+  const bulks = new Bulks();
+  const here = async (input: PlannedInput, where: Placement, prior: ChangePrior, cache: CacheTarget | null, seam?: WriteFs) =>
+    bulks.keep(input.path, await computeEntry(input, pipeline, where, seam, prior, cache));
+  const held = { peek: (path: string) => bulks.peek(path), take: (path: string) => bulks.take(path) };
   if (threads < 2 || filename === null || fs !== undefined) {
-    return { threads: 0, run: (input, where, prior, cache) => computeEntry(input, pipeline, where, fs, prior, cache), close: async () => undefined };
+    return { threads: 0, run: (input, where, prior, cache) => here(input, where, prior, cache, fs), ...held, close: async () => undefined };
   }
   const { Piscina } = await import('piscina');
   const pool = new Piscina<WorkerTask, Entry>({
@@ -90,6 +165,11 @@ export async function createRunner(pipeline: Pipeline, concurrency: number, work
   const giveUpIfEmpty = () => {
     if ((pool as { threads?: unknown[] }).threads?.length === 0) giveUp();
   };
+  // Each task's bulk comes as a message of its own (worker.ts), taken in here as it arrives.
+  pool.on('message', (message: unknown) => {
+    const bulk = (message as { [BULK]?: EntryBulk } | null)?.[BULK];
+    if (bulk) bulks.arrived(bulk);
+  });
   pool.on('error', () => {
     if (++deaths >= threads + 1) giveUp();
     else giveUpIfEmpty();
@@ -97,7 +177,7 @@ export async function createRunner(pipeline: Pipeline, concurrency: number, work
   return {
     threads,
     run: async (input, where, prior, cache) => {
-      if (broken) return computeEntry(input, pipeline, where, undefined, prior, cache);
+      if (broken) return here(input, where, prior, cache);
       let release!: () => void;
       const givenUp = new Promise<'given-up'>((resolve) => {
         release = () => resolve('given-up');
@@ -105,7 +185,8 @@ export async function createRunner(pipeline: Pipeline, concurrency: number, work
       waiting.add(release);
       try {
         const entry = await Promise.race([pool.run({ input, pipelineFile: pipeline.file, where, prior, cache }), givenUp]);
-        if (entry !== 'given-up') return entry;
+        // The bulk was posted before the entry was returned, on another port: it is here, or on its way.
+        if (entry !== 'given-up' && (await Promise.race([bulks.when(input.path), givenUp])) === true) return entry;
       } catch {
         // The worker died under the task (an input too big for its heap, or it exited) or the
         // task threw: either way this thread ingests the input again. computeEntry throws only
@@ -114,8 +195,10 @@ export async function createRunner(pipeline: Pipeline, concurrency: number, work
       } finally {
         waiting.delete(release);
       }
-      return computeEntry(input, pipeline, where, undefined, prior, cache);
+      bulks.drop(input.path);
+      return here(input, where, prior, cache);
     },
+    ...held,
     close: async () => {
       if (!broken) await pool.destroy();
     },

@@ -2,18 +2,25 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import { fsFailure } from '../io/errors.js';
 import type { WriteFs } from '../io/fs.js';
 
+/** A JSON text kept in memory (no file to set it aside in). */
+class InMemoryText {
+  constructor(readonly text: string) {}
+}
+
 /**
- * Values a build sets aside while its inputs settle and reads back once at its end (each
- * article's search entry and change, which only the review index and changes.json need). JSON
- * texts — what worker threads send — are appended to a file in the build's staging folder as they
- * come, so the main thread's heap stays flat in the number of inputs while the workers run
- * (BENCHMARKS.md, change 4); values that are objects already (carried over from the previous build
- * or read from the cache) stay in memory. Without a file (check mode writes nothing) texts stay in
- * memory too. JSON text holds no raw line feed, so the file is one value a line.
+ * Values a build sets aside while its inputs settle and reads back at its end (each article's
+ * search entry and change, which only the review index and changes.json need), in the order they
+ * were set aside — the build adds them in id order, so its end can write both files as streams
+ * (BENCHMARKS.md, "Change: memory flat in N"). JSON texts — what worker threads send — are appended
+ * to a file in the build's staging folder as they come, so the main thread's heap stays flat in
+ * the number of inputs; values that are objects already (carried over from the previous build or
+ * read from the cache, held anyway) stay in memory, in their place in the order. Without a file
+ * (check mode writes nothing) texts stay in memory too. JSON text holds no raw line feed, so the
+ * file is one value a line.
  */
 export class SetAside<T> {
-  private readonly objects: T[] = [];
-  private readonly texts: string[] = [];
+  /** Every value in the order added: an object, a text kept in memory, or null for the file's next line. */
+  private readonly order: (T | InMemoryText | null)[] = [];
   /** Whether the file has been begun (later writes append to it). */
   private begun = false;
   private pending = '';
@@ -26,21 +33,38 @@ export class SetAside<T> {
 
   /** Sets a value aside: an object, or its JSON text. */
   add(value: T | string): void {
-    if (typeof value !== 'string') this.objects.push(value);
-    else if (this.file === null) this.texts.push(value);
+    if (typeof value !== 'string') this.order.push(value);
+    else if (this.file === null) this.order.push(new InMemoryText(value));
     else {
+      this.order.push(null);
       this.pending += `${value}\n`;
       if (this.pending.length > 1 << 16) this.flush();
     }
   }
 
-  /** Every value set aside (objects first, then texts in the order they came), read back a line at a time. */
+  /** How many values were set aside. */
+  get size(): number {
+    return this.order.length;
+  }
+
+  /** Every value set aside, in the order added, the file read back a line at a time (each call reads it again). */
   *values(): Generator<T> {
-    yield* this.objects;
-    for (const text of this.texts) yield JSON.parse(text) as T;
-    if (this.file === null) return;
+    const lines = this.lines();
+    try {
+      for (const value of this.order) {
+        if (value === null) yield JSON.parse(lines.next().value as string) as T;
+        else if (value instanceof InMemoryText) yield JSON.parse(value.text) as T;
+        else yield value;
+      }
+    } finally {
+      lines.return(undefined);
+    }
+  }
+
+  /** The file's lines, in order (none without a file, or before anything was written). */
+  private *lines(): Generator<string> {
     this.flush();
-    if (!this.begun) return;
+    if (this.file === null || !this.begun) return;
     // A megabyte at a time: the whole file at once would sit beside what is made from it.
     const fd = openSync(this.file, 'r');
     try {
@@ -49,7 +73,7 @@ export class SetAside<T> {
       for (let read = readSync(fd, chunk); read > 0; read = readSync(fd, chunk)) {
         const bytes = rest.length > 0 ? Buffer.concat([rest, chunk.subarray(0, read)]) : chunk.subarray(0, read);
         let start = 0;
-        for (let end = bytes.indexOf(10); end !== -1; start = end + 1, end = bytes.indexOf(10, start)) yield JSON.parse(bytes.toString('utf8', start, end)) as T;
+        for (let end = bytes.indexOf(10); end !== -1; start = end + 1, end = bytes.indexOf(10, start)) yield bytes.toString('utf8', start, end);
         rest = Buffer.from(bytes.subarray(start));
       }
     } finally {

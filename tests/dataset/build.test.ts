@@ -6,6 +6,7 @@ import { build } from '../../src/dataset/build.js';
 import { planIds, shardOf } from '../../src/dataset/ids.js';
 import { merge } from '../../src/dataset/merge.js';
 import { loadPipeline, type Pipeline } from '../../src/pipeline.js';
+import { realFs, type WriteFs } from '../../src/io/fs.js';
 import { copyDataset, repo, tree } from '../helpers.js';
 
 const fixtures = readdirSync(repo('fixtures/articles')).sort();
@@ -155,6 +156,55 @@ describe('incremental builds', () => {
     expect(readdirSync(temp)).toEqual([]);
     expect(readdirSync(join(dir, 'out')).sort()).toEqual(['articles', 'changes.json', 'entities.jsonl', 'items.jsonl', 'manifest.json', 'references.jsonl', 'report']);
   }, 120_000);
+});
+
+describe('the end of a build is flat in N', () => {
+  it('changes.json and the review index are staged as streams, a piece at a time, never whole; the same bytes, and the index made again from reused articles', async () => {
+    const { dir, pipeline } = project(20);
+    // What each staged file of the dataset's top and report/index.html received: whole (writeFileSync) or in pieces (writeSync).
+    const writes = new Map<string, { whole: number; pieces: number[] }>();
+    const paths = new Map<number, string>();
+    const note = (path: string) => {
+      const key = path.split(/[\\/]files[\\/]/)[1] ?? path;
+      if (!writes.has(key)) writes.set(key, { whole: 0, pieces: [] });
+      return writes.get(key)!;
+    };
+    const fs: WriteFs = {
+      ...realFs,
+      writeFileSync: (path, data) => {
+        note(path).whole++;
+        realFs.writeFileSync(path, data);
+      },
+      openSync: (path, flags, mode) => {
+        const fd = realFs.openSync(path, flags, mode);
+        paths.set(fd, path);
+        return fd;
+      },
+      writeSync: (fd, data) => {
+        note(paths.get(fd) ?? '?').pieces.push(data.length);
+        return realFs.writeSync(fd, data);
+      },
+    };
+    await build({ pipeline: pipeline(), fs });
+    const out = join(dir, 'out');
+    const first = tree(out);
+    for (const rel of ['changes.json', 'report/index.html']) {
+      const w = writes.get(rel)!;
+      expect(w.whole, rel).toBe(0);
+      expect(w.pieces.length, rel).toBeGreaterThan(1);
+      expect(Math.max(...w.pieces), rel).toBeLessThan(first.get(rel)!.length / 2);
+    }
+    // The same bytes as a build on worker threads (whose end is the same code).
+    rmSync(out, { recursive: true, force: true });
+    await build({ pipeline: pipeline(), concurrency: 2 });
+    expectSameTree(tree(out), first);
+    // The index gone, every article reused and no table made again: their search entries come from the cache.
+    rmSync(join(out, 'report', 'index.html'));
+    const again = await build({ pipeline: pipeline(), concurrency: 1 });
+    expect(again.computed).toBe(0);
+    expect(again.changed).toEqual(['report/index.html']);
+    expectSameTree(tree(out), first);
+  }, 180_000);
 });
 
 describe('sharding', () => {

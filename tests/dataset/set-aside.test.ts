@@ -9,7 +9,7 @@ import { realFs } from '../../src/io/fs.js';
 const tmp = () => mkdtempSync(join(tmpdir(), 'digest-set-aside-'));
 
 describe('SetAside: what a build keeps for its end, out of memory', () => {
-  it('JSON texts go to the file as they come and come back in order, objects stay in memory and come first', () => {
+  it('JSON texts go to the file as they come, objects stay in memory, and all come back in the order they were added', () => {
     const file = join(tmp(), 'search.jsonl');
     const aside = new SetAside<{ id: string; text?: string }>(file, realFs);
     aside.add(JSON.stringify({ id: 'a', text: '强直性脊柱炎\nline two' }));
@@ -18,9 +18,11 @@ describe('SetAside: what a build keeps for its end, out of memory', () => {
     for (let i = 0; i < 40; i++) aside.add(JSON.stringify({ id: `n${i}`, text: '干细胞'.repeat(1000) }));
     expect(existsSync(file)).toBe(true);
     const values = [...aside.values()];
-    expect(values.map((v) => v.id)).toEqual(['kept', 'a', ...Array.from({ length: 40 }, (_, i) => `n${i}`)]);
-    expect(values[1]!.text).toBe('强直性脊柱炎\nline two');
-    expect(readFileSync(file, 'utf8').split('\n')).toHaveLength(42); // one line each, and the last line feed
+    // The build adds them in id order and writes its end as streams in that order.
+    expect(values.map((v) => v.id)).toEqual(['a', 'kept', ...Array.from({ length: 40 }, (_, i) => `n${i}`)]);
+    expect(values[0]!.text).toBe('强直性脊柱炎\nline two');
+    expect(aside.size).toBe(42);
+    expect(readFileSync(file, 'utf8').split('\n')).toHaveLength(42); // one line per text, and the last line feed
     // Read again, the same values.
     expect([...aside.values()]).toEqual(values);
   });
@@ -39,7 +41,8 @@ describe('SetAside: what a build keeps for its end, out of memory', () => {
     const aside = new SetAside<{ id: string }>(null, realFs);
     aside.add(JSON.stringify({ id: 'a' }));
     aside.add({ id: 'b' });
-    expect([...aside.values()]).toEqual([{ id: 'b' }, { id: 'a' }]);
+    aside.add(JSON.stringify({ id: 'c', text: 'an object with a text field is still the value' }));
+    expect([...aside.values()]).toEqual([{ id: 'a' }, { id: 'b' }, { id: 'c', text: 'an object with a text field is still the value' }]);
     const file = join(tmp(), 'never.jsonl');
     expect([...new SetAside(file, realFs).values()]).toEqual([]);
     expect(existsSync(file)).toBe(false);

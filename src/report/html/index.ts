@@ -1,8 +1,9 @@
 import type { InputSummary } from '../../dataset/entry.js';
-import type { ArticleChange, DatasetChanges } from '../../generated/changes.js';
+import type { ArticleChange, DatasetChanges, RemovedArticle } from '../../generated/changes.js';
 import type { SearchIndex } from '../../generated/search-index.js';
 import { diffCounts, diffOf } from './changes.js';
 import { esc, jsonForScript, page } from './html.js';
+import { searchIndexText, type SearchEntry } from './search.js';
 
 /** What the index shows of one input: a manifest row (the summary's fields, counts flattened). */
 export type IndexRow = Pick<InputSummary, 'path' | 'id' | 'status' | 'title' | 'titleEn' | 'topic' | 'period' | 'missingMonths' | 'outOfOrderMonths'> &
@@ -14,6 +15,16 @@ export interface IndexPageOptions {
   changes?: DatasetChanges | null;
   /** The search index across all articles, embedded in the page. */
   search?: SearchIndex | null;
+}
+
+/**
+ * What {@link indexPageText} makes the index from besides the manifest rows, read as it goes
+ * rather than held: the change view with its articles in id order, and the search entries in id
+ * order (each function reads them again on each call).
+ */
+export interface IndexPageSources {
+  changes: { revision: number; removed: readonly RemovedArticle[]; articles: () => Iterable<ArticleChange> } | null;
+  search: SearchIndex | (() => Iterable<SearchEntry>) | null;
 }
 
 function articleHref(id: string, anchor = ''): string {
@@ -58,36 +69,54 @@ function problems(row: IndexRow): string {
   return `${linked ? `<a href="${articleHref(row.id!, 'diagnostics')}">${counts}</a>` : counts}<br><span class="rules">${rules}</span>`;
 }
 
-/** The change cell of a row, and its sort value (latest revision first, then the size of the change); `byId`: the changes' articles by id. */
-function changeCell(row: IndexRow, changes: DatasetChanges | null, byId: ReadonlyMap<string, ArticleChange>): { html: string; sort: number; latest: boolean } {
-  if (!changes || row.status !== 'ok' || row.id === null) return { html: '', sort: 0, latest: false };
-  const change = byId.get(row.id);
-  if (!change) return { html: '', sort: 0, latest: false };
-  const latest = change.revision === changes.revision && change.status !== 'first';
+/** A row's change cell and its sort value (latest revision first, then the size of the change). */
+interface ChangeCell {
+  html: string;
+  sort: number;
+  latest: boolean;
+}
+
+const NO_CHANGE: ChangeCell = { html: '', sort: 0, latest: false };
+
+/** The change cell of an article's row, from its change and the dataset's revision. */
+function changeCell(id: string, change: ArticleChange, revision: number): ChangeCell {
+  const latest = change.revision === revision && change.status !== 'first';
   const when = latest ? '' : ` <span class="muted">(rev. ${change.revision})</span>`;
   if (change.status === 'first') return { html: '<span class="muted" title="first build: nothing to compare with">–</span>', sort: 0, latest };
-  const href = articleHref(row.id, 'changes');
+  const href = articleHref(id, 'changes');
   if (change.status === 'new') return { html: `<a href="${href}"><span class="badge new">new</span></a>${when}`, sort: change.revision * 1e6 + 1e5, latest };
   const diff = diffOf(change)!;
   const size = diff.added.length + diff.removed.length + diff.changed.length + diff.references.length;
   return { html: `<a href="${href}"><span class="badge changed">changed</span></a> ${esc(diffCounts(diff))}${when}`, sort: change.revision * 1e6 + size, latest };
 }
 
-/** The summary of the latest revision above the table: what it added, changed and removed. */
-function changeSummary(changes: DatasetChanges | null): string {
-  if (!changes) return '';
-  if (changes.revision === 1 && changes.articles.every((a) => a.status === 'first'))
-    return `<p class="revision">Revision 1: the first build into this folder — there is no previous build to compare with. The next build that changes an article shows what changed, here and on its page.</p>`;
-  const latest = changes.articles.filter((a) => a.revision === changes.revision && a.status !== 'first');
-  const added = latest.filter((a) => a.status === 'new');
-  const changed = latest.filter((a) => a.status === 'changed');
+/**
+ * One pass over the change view's articles: each article's change cell (the first of an id, as a
+ * search would find) and the summary of the latest revision above the table — what it added,
+ * changed and removed.
+ */
+function changeFacts(changes: IndexPageSources['changes']): { cells: Map<string, ChangeCell>; summary: string } {
+  const cells = new Map<string, ChangeCell>();
+  if (!changes) return { cells, summary: '' };
   const link = (id: string) => `<a href="${articleHref(id, 'changes')}">${esc(id)}</a>`;
+  let allFirst = true;
+  const changed: string[] = [];
+  const added: string[] = [];
+  for (const a of changes.articles()) {
+    if (!cells.has(a.id)) cells.set(a.id, changeCell(a.id, a, changes.revision));
+    if (a.status !== 'first') allFirst = false;
+    if (a.revision !== changes.revision || a.status === 'first') continue;
+    if (a.status === 'new') added.push(link(a.id));
+    else if (a.status === 'changed') changed.push(`${link(a.id)} (${esc(diffCounts(diffOf(a)!)) || 'item places'})`);
+  }
+  if (changes.revision === 1 && allFirst)
+    return { cells, summary: `<p class="revision">Revision 1: the first build into this folder — there is no previous build to compare with. The next build that changes an article shows what changed, here and on its page.</p>` };
   const parts = [
-    changed.length ? `changed ${changed.map((a) => `${link(a.id)} (${esc(diffCounts(diffOf(a)!)) || 'item places'})`).join(', ')}` : '',
-    added.length ? `added ${added.map((a) => link(a.id)).join(', ')}` : '',
+    changed.length ? `changed ${changed.join(', ')}` : '',
+    added.length ? `added ${added.join(', ')}` : '',
     changes.removed.length ? `removed ${changes.removed.map((r) => `<code>${esc(r.id)}</code>${r.last.path ? ` (${esc(r.last.path)})` : ''}`).join(', ')}` : '',
   ].filter(Boolean);
-  return `<p class="revision">Revision ${changes.revision}, the last build that changed the dataset: ${parts.join('; ') || 'nothing listed'}. A build that changes nothing keeps the revision.</p>`;
+  return { cells, summary: `<p class="revision">Revision ${changes.revision}, the last build that changed the dataset: ${parts.join('; ') || 'nothing listed'}. A build that changes nothing keeps the revision.</p>` };
 }
 
 /** A column of the table: its header, and whether its sort is numeric. */
@@ -113,58 +142,49 @@ const COLUMNS: readonly { label: string; short: string; numeric: boolean }[] = [
  */
 export function renderIndexPage(rows: readonly IndexRow[], pipelineName: string, options: IndexPageOptions = {}): string {
   const changes = options.changes ?? null;
-  // Looked up once per row: a search of the list per row was quadratic in the dataset's size. The first of an id, as a search would find.
-  const byId = new Map<string, ArticleChange>();
-  for (const article of changes?.articles ?? []) if (!byId.has(article.id)) byId.set(article.id, article);
+  return [...indexPageText(rows, pipelineName, { changes: changes && { ...changes, articles: () => changes.articles }, search: options.search ?? null })].join('');
+}
+
+/**
+ * {@link renderIndexPage} a piece at a time, from sources read as it goes: a build writes the
+ * page as a stream, so neither the change view's articles, nor the search index, nor the page
+ * are ever whole in memory (BENCHMARKS.md, "Change: memory flat in N").
+ */
+export function* indexPageText(rows: readonly IndexRow[], pipelineName: string, sources: IndexPageSources): Generator<string> {
+  const { changes, search } = sources;
+  const { cells, summary } = changeFacts(changes);
   const ok = rows.filter((r) => r.status === 'ok').length;
   // Records by id, then failed inputs by path: the order does not depend on folder layout.
   const key = (r: IndexRow) => (r.status === 'ok' && r.id ? `0${r.id}` : `1${r.path}`);
   const ordered = [...rows].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
-  const body = ordered.map((row, n) => {
-    const name =
-      row.id && row.status === 'ok'
-        ? `<a href="${articleHref(row.id)}">${esc(row.id)}</a><br><span class="path">${esc(row.path)}</span>`
-        : `<span class="failed">failed</span><br><span class="path">${esc(row.path)}</span>`;
-    const topic = row.topic ? [row.topic.therapy, row.topic.disease?.label].filter(Boolean).map(esc).join(' · ') : '';
-    const title = [
-      row.title ? `<span class="t" lang="zh" title="${esc(row.title)}">${esc(row.title)}</span>` : '',
-      row.titleEn ? `<span class="t en" lang="en" title="${esc(row.titleEn)}">${esc(row.titleEn)}</span>` : '',
-      topic ? `<span class="topic">${topic}</span>` : '',
-    ].join('');
-    const change = changeCell(row, changes, byId);
-    const problemCount = row.errors * 1e6 + row.warnings;
-    const months = `${row.period ? `<span class="period">${esc(row.period.start)} – ${esc(row.period.end)}</span>` : ''}${timeline(row)}<span class="muted">${row.months} month${row.months === 1 ? '' : 's'}${row.missingMonths.length ? `, ${row.missingMonths.length} missing` : ''}</span>`;
-    return `<tr data-order="${n}" data-problems="${row.status !== 'ok' || row.errors + row.warnings > 0 ? 1 : 0}" data-latest="${change.latest ? 1 : 0}">
-<th scope="row" data-label="Article" data-v="${esc(row.id ?? `~${row.path}`)}">${name}</th>
-<td class="title" data-label="Title" data-v="${esc(row.titleEn ?? row.title ?? '')}">${title}</td>
-<td data-label="Months" data-v="${esc(row.period ? `${row.period.start} ${String(row.months).padStart(4, '0')}` : '')}">${months}</td>
-<td class="num" data-label="Items" data-v="${row.items}">${row.items}</td>
-<td class="num" data-label="References (DOI)" data-v="${row.references}">${row.references} (${row.referencesWithDoi})</td>
-<td class="num" data-label="Entities" data-v="${row.entities}">${row.entities}</td>
-<td data-label="Diagnostics" data-v="${row.status === 'ok' ? problemCount : 1e12}">${row.status === 'ok' ? problems(row) : `<span class="sev error">failed</span><br><span class="rules">${Object.keys(row.problems).map((r) => `<code>${esc(r)}</code>`).join(', ')}</span>`}</td>
-<td data-label="Changes" data-v="${change.sort}">${change.html}</td>
-</tr>`;
-  });
   const head = COLUMNS.map(
     (c, i) => `<th scope="col"${i === 0 ? ' aria-sort="ascending"' : ''}><button type="button" class="sort" data-col="${i}" data-numeric="${c.numeric ? 1 : 0}" disabled>${esc(c.label)}<span class="arrow" aria-hidden="true"></span></button></th>`,
   ).join('');
   const sortOptions = COLUMNS.flatMap((c, i) => [`<option value="${i}:asc">${esc(c.label)} ↑</option>`, `<option value="${i}:desc">${esc(c.label)} ↓</option>`]).join('');
-  const search = options.search
-    ? `<section class="search panel" role="search">
+  // The page around its body, split where a mark stands for the body.
+  const mark = '\u0000body\u0000';
+  const [before, after] = page({ lang: 'en', title: `Digest review — ${pipelineName}`, body: mark, bodyClass: 'index', script: true }).split(mark) as [string, string];
+  yield before;
+  yield `<header>
+<h1>Digest review: ${rows.length} article${rows.length === 1 ? '' : 's'}</h1>
+<p>Pipeline <code>${esc(pipelineName)}</code>: ${ok} record${ok === 1 ? '' : 's'}, ${rows.length - ok} failed. Each article's page shows what the pipeline understood and what it doubts; its source page, the text beside what became of it.</p>
+${summary}
+</header>
+<main id="main">
+`;
+  if (search) {
+    yield `<section class="search panel" role="search">
 <h2 id="search-h"><label for="q">Search all articles</label></h2>
 <input id="q" type="search" autocomplete="off" spellcheck="false" disabled aria-describedby="q-help" aria-controls="q-results" placeholder="a disease, drug, journal, DOI, paper title, institution…">
 <p id="q-help" class="muted">Finds entities (in Chinese or English), journals, DOIs, paper titles, institutions, countries, dates and articles. ↓ moves into the results, Esc clears.</p>
 <div id="q-results" aria-live="polite"></div>
 </section>
-<script type="application/json" id="search-data">${jsonForScript(options.search)}</script>`
-    : '';
-  const html = `<header>
-<h1>Digest review: ${rows.length} article${rows.length === 1 ? '' : 's'}</h1>
-<p>Pipeline <code>${esc(pipelineName)}</code>: ${ok} record${ok === 1 ? '' : 's'}, ${rows.length - ok} failed. Each article's page shows what the pipeline understood and what it doubts; its source page, the text beside what became of it.</p>
-${changeSummary(changes)}
-</header>
-<main id="main">
-${search}
+<script type="application/json" id="search-data">`;
+    if (typeof search === 'function') yield* searchIndexText(search, jsonForScript);
+    else yield jsonForScript(search);
+    yield '</script>';
+  }
+  yield `
 <div class="controls" id="table-controls" hidden>
 <label><input type="checkbox" id="only-problems"> Only articles with problems</label>
 ${changes && changes.revision > 1 ? `<label><input type="checkbox" id="only-latest"> Only articles changed in revision ${changes.revision}</label>` : ''}
@@ -177,10 +197,37 @@ ${changes && changes.revision > 1 ? `<label><input type="checkbox" id="only-late
 <colgroup>${COLUMNS.map((c) => `<col class="col-${c.short}">`).join('')}</colgroup>
 <thead><tr>${head}</tr></thead>
 <tbody>
-${body.join('\n')}
+`;
+  for (let n = 0; n < ordered.length; n++) {
+    const row = ordered[n]!;
+    const name =
+      row.id && row.status === 'ok'
+        ? `<a href="${articleHref(row.id)}">${esc(row.id)}</a><br><span class="path">${esc(row.path)}</span>`
+        : `<span class="failed">failed</span><br><span class="path">${esc(row.path)}</span>`;
+    const topic = row.topic ? [row.topic.therapy, row.topic.disease?.label].filter(Boolean).map(esc).join(' · ') : '';
+    const title = [
+      row.title ? `<span class="t" lang="zh" title="${esc(row.title)}">${esc(row.title)}</span>` : '',
+      row.titleEn ? `<span class="t en" lang="en" title="${esc(row.titleEn)}">${esc(row.titleEn)}</span>` : '',
+      topic ? `<span class="topic">${topic}</span>` : '',
+    ].join('');
+    const change = (row.status === 'ok' && row.id !== null && cells.get(row.id)) || NO_CHANGE;
+    const problemCount = row.errors * 1e6 + row.warnings;
+    const months = `${row.period ? `<span class="period">${esc(row.period.start)} – ${esc(row.period.end)}</span>` : ''}${timeline(row)}<span class="muted">${row.months} month${row.months === 1 ? '' : 's'}${row.missingMonths.length ? `, ${row.missingMonths.length} missing` : ''}</span>`;
+    yield `${n === 0 ? '' : '\n'}<tr data-order="${n}" data-problems="${row.status !== 'ok' || row.errors + row.warnings > 0 ? 1 : 0}" data-latest="${change.latest ? 1 : 0}">
+<th scope="row" data-label="Article" data-v="${esc(row.id ?? `~${row.path}`)}">${name}</th>
+<td class="title" data-label="Title" data-v="${esc(row.titleEn ?? row.title ?? '')}">${title}</td>
+<td data-label="Months" data-v="${esc(row.period ? `${row.period.start} ${String(row.months).padStart(4, '0')}` : '')}">${months}</td>
+<td class="num" data-label="Items" data-v="${row.items}">${row.items}</td>
+<td class="num" data-label="References (DOI)" data-v="${row.references}">${row.references} (${row.referencesWithDoi})</td>
+<td class="num" data-label="Entities" data-v="${row.entities}">${row.entities}</td>
+<td data-label="Diagnostics" data-v="${row.status === 'ok' ? problemCount : 1e12}">${row.status === 'ok' ? problems(row) : `<span class="sev error">failed</span><br><span class="rules">${Object.keys(row.problems).map((r) => `<code>${esc(r)}</code>`).join(', ')}</span>`}</td>
+<td data-label="Changes" data-v="${change.sort}">${change.html}</td>
+</tr>`;
+  }
+  yield `
 </tbody>
 </table>
 </main>
 <footer>Written by digest-ingest. Static pages: they load nothing from the network.</footer>`;
-  return page({ lang: 'en', title: `Digest review — ${pipelineName}`, body: html, bodyClass: 'index', script: true });
+  yield after;
 }

@@ -49,28 +49,97 @@ export function searchEntry(record: ArticleRecord): SearchEntry {
   };
 }
 
+/** The arrays of the search index, in the order its JSON has them. */
+const SECTIONS = ['articles', 'journals', 'items', 'entities', 'references'] as const;
+
+/** One element of one of the index's arrays. */
+type IndexPart = { [K in keyof SearchIndex]: [K, SearchIndex[K][number]] }[keyof SearchIndex];
+
+/**
+ * The search index of entries given in id order, one array element at a time, in the order of
+ * its JSON: articles by id, journals and entities once each however many articles name them.
+ * `entries` is read three times (articles as they come, with the journals and entities gathered;
+ * then items; then references), so only the journals and each entity's articles are gathered in
+ * memory (two numbers per article and concept), never the entries.
+ */
+function* indexParts(entries: () => Iterable<SearchEntry>): Generator<IndexPart> {
+  const journalSet = new Set<string>();
+  // Each concept as the first article by id names it, its surfaces, and [article, count] pairs in article order.
+  const concepts = new Map<string, { type: string; label: string; surfaces: Set<string>; in: number[] }>();
+  let article = 0;
+  let last: string | null = null;
+  for (const entry of entries()) {
+    if (last !== null && !(last < entry.id)) throw new Error(`search entries out of id order: ${entry.id} after ${last}`);
+    last = entry.id;
+    yield ['articles', { id: entry.id, title: entry.title, titleEn: entry.titleEn, topic: entry.topic }];
+    for (const item of entry.items) if (item.journal !== null) journalSet.add(item.journal);
+    for (const e of entry.entities) {
+      let concept = concepts.get(e.id);
+      if (!concept) concepts.set(e.id, (concept = { type: e.type, label: e.label, surfaces: new Set(), in: [] }));
+      for (const surface of e.surfaces) concept.surfaces.add(surface);
+      // A concept named twice by one article counts as the article's last naming says.
+      if (concept.in.length > 0 && concept.in[concept.in.length - 2] === article) concept.in[concept.in.length - 1] = e.count;
+      else concept.in.push(article, e.count);
+    }
+    article++;
+  }
+  const journals = [...journalSet].sort();
+  const journalIndex = new Map(journals.map((j, i) => [j, i]));
+  for (const journal of journals) yield ['journals', journal];
+  article = 0;
+  for (const e of entries()) {
+    for (const i of e.items) {
+      yield ['items', { article, at: i.at, date: i.date, journal: i.journal === null ? null : journalIndex.get(i.journal)!, title: i.title, titleEn: i.titleEn, dois: i.dois, institution: i.institution, country: i.country }];
+    }
+    article++;
+  }
+  for (const id of [...concepts.keys()].sort(byId)) {
+    const c = concepts.get(id)!;
+    const pairs: { article: number; count: number }[] = [];
+    for (let k = 0; k < c.in.length; k += 2) pairs.push({ article: c.in[k]!, count: c.in[k + 1]! });
+    yield ['entities', { id, type: c.type, label: c.label, surfaces: [...c.surfaces].sort(), in: pairs }];
+  }
+  article = 0;
+  for (const e of entries()) {
+    for (const r of e.references) yield ['references', { article, number: r.number, doi: r.doi, title: r.title }];
+    article++;
+  }
+}
+
+function byId(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * The search index's JSON text, a piece at a time, from entries given in id order (each call
+ * of `entries` reads them again): the same text as `encode` of the whole index
+ * ({@link SearchIndexBuilder}), when `encode` turns an array into its elements' texts joined by
+ * commas (JSON.stringify does, and so does any escaping of single characters after it).
+ */
+export function* searchIndexText(entries: () => Iterable<SearchEntry>, encode: (value: unknown) => string = JSON.stringify): Generator<string> {
+  let section = 0;
+  let first = true;
+  yield `{"${SECTIONS[0]}":[`;
+  for (const [name, element] of indexParts(entries)) {
+    for (const at = SECTIONS.indexOf(name); section < at; first = true) yield `],"${SECTIONS[++section]}":[`;
+    yield first ? encode(element) : `,${encode(element)}`;
+    first = false;
+  }
+  while (section < SECTIONS.length - 1) yield `],"${SECTIONS[++section]}":[`;
+  yield ']}';
+}
+
 /**
  * Gathers the search entries of a dataset's articles (in any order) into the index the review
  * index embeds (schemas/search-index.schema.json): articles by id, journals and entities once
  * each however many articles name them. The same entries give the same index, byte for byte.
  */
 export class SearchIndexBuilder {
-  /** Each article's entry without its entities, which are gathered by concept as they come. */
-  private readonly entries = new Map<string, Omit<SearchEntry, 'entities'>>();
-  private readonly concepts = new Map<string, { type: string; label: string; labelFrom: string; surfaces: Set<string>; in: Map<string, number> }>();
+  private readonly entries = new Map<string, SearchEntry>();
 
-  /** Adds one article's entry (once per article). */
+  /** Adds one article's entry (once per article; a second entry of an id replaces the first). */
   add(entry: SearchEntry): void {
-    const { entities, ...rest } = entry;
-    this.entries.set(entry.id, rest);
-    for (const e of entities) {
-      let concept = this.concepts.get(e.id);
-      if (!concept) this.concepts.set(e.id, (concept = { type: e.type, label: e.label, labelFrom: entry.id, surfaces: new Set(), in: new Map() }));
-      // The label and type of the first article by id, whatever order the articles come in.
-      if (entry.id < concept.labelFrom) Object.assign(concept, { type: e.type, label: e.label, labelFrom: entry.id });
-      for (const surface of e.surfaces) concept.surfaces.add(surface);
-      concept.in.set(entry.id, e.count);
-    }
+    this.entries.set(entry.id, entry);
   }
 
   /** Whether an article's entry is here. */
@@ -80,27 +149,9 @@ export class SearchIndexBuilder {
 
   /** The index. */
   build(): SearchIndex {
-    const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
     const ordered = [...this.entries.values()].sort((a, b) => byId(a.id, b.id));
-    const articleIndex = new Map(ordered.map((e, i) => [e.id, i]));
-    const journals = [...new Set(ordered.flatMap((e) => e.items.map((i) => i.journal).filter((j): j is string => j !== null)))].sort();
-    const journalIndex = new Map(journals.map((j, i) => [j, i]));
-    return {
-      articles: ordered.map((e) => ({ id: e.id, title: e.title, titleEn: e.titleEn, topic: e.topic })),
-      journals,
-      items: ordered.flatMap((e, article) =>
-        e.items.map((i) => ({ article, at: i.at, date: i.date, journal: i.journal === null ? null : journalIndex.get(i.journal)!, title: i.title, titleEn: i.titleEn, dois: i.dois, institution: i.institution, country: i.country })),
-      ),
-      entities: [...this.concepts.entries()]
-        .sort(([a], [b]) => byId(a, b))
-        .map(([id, c]) => ({
-          id,
-          type: c.type,
-          label: c.label,
-          surfaces: [...c.surfaces].sort(),
-          in: [...c.in.entries()].filter(([article]) => articleIndex.has(article)).map(([article, count]) => ({ article: articleIndex.get(article)!, count })).sort((a, b) => a.article - b.article),
-        })),
-      references: ordered.flatMap((e, article) => e.references.map((r) => ({ article, number: r.number, doi: r.doi, title: r.title }))),
-    };
+    const index: SearchIndex = { articles: [], journals: [], items: [], entities: [], references: [] };
+    for (const [name, element] of indexParts(() => ordered)) (index[name] as unknown[]).push(element);
+    return index;
   }
 }

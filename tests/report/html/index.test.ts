@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ArticleDigest, DatasetChanges } from '../../../src/generated/changes.js';
-import { renderIndexPage, type IndexRow } from '../../../src/report/html/index.js';
+import { indexPageText, renderIndexPage, type IndexRow } from '../../../src/report/html/index.js';
+import { SearchIndexBuilder, type SearchEntry } from '../../../src/report/html/search.js';
 
 const counts = { months: 2, items: 3, references: 2, referencesWithDoi: 1, entities: 4, errors: 0, warnings: 0, infos: 0 };
 const zero = { months: 0, items: 0, references: 0, referencesWithDoi: 0, entities: 0 };
@@ -69,5 +70,40 @@ describe('the index page: diagnostics and changes of each article', () => {
     const html = renderIndexPage([row('a')], 'digest', { changes: first });
     expect(html).toContain('Revision 1: the first build into this folder');
     expect(html).toContain('<span class="muted" title="first build: nothing to compare with">–</span>');
+  });
+
+  it('as a stream: the same page, piece by piece, from the change view and the search entries read as it goes', () => {
+    const changes: DatasetChanges = {
+      schemaVersion: '1.2.0',
+      revision: 2,
+      articles: [
+        { id: 'a', status: 'changed', revision: 2, previousId: 'a', current: digest('a', ['x', 'y']), previous: digest('a', ['x']) },
+        { id: 'b', status: 'first', revision: 1, previousId: null, current: digest('b', ['x']), previous: null },
+      ],
+      removed: [{ id: 'gone', revision: 2, last: digest('gone', ['x']) }],
+    };
+    const entries: SearchEntry[] = ['a', 'b'].map((id) => ({
+      id, title: `${id} <标题>`, titleEn: null, topic: null,
+      items: [{ at: 's1-0', date: '2025-01-02', journal: 'Cell', title: null, titleEn: null, dois: [], institution: null, country: null }],
+      entities: [{ id: 'disease:lupus', type: 'disease', label: 'lupus', surfaces: ['狼疮'], count: 1 }],
+      references: [],
+    }));
+    const builder = new SearchIndexBuilder();
+    for (const e of entries) builder.add(e);
+    const rows = [row('b'), row('a'), row('c', { ...zero, id: null, status: 'failed', errors: 1, problems: { 'input-unreadable': 1 }, timeline: [] })];
+    const whole = renderIndexPage(rows, 'digest', { changes, search: builder.build() });
+    const reads = { changes: 0, search: 0 };
+    const pieces = [
+      ...indexPageText(rows, 'digest', {
+        changes: { revision: changes.revision, removed: changes.removed, articles: () => (reads.changes++, changes.articles) },
+        search: () => (reads.search++, entries),
+      }),
+    ];
+    expect(pieces.join('')).toBe(whole);
+    expect(reads).toEqual({ changes: 1, search: 3 });
+    // One piece a row (and a few around them), never the page in one.
+    expect(pieces.length).toBeGreaterThan(rows.length);
+    expect(Math.max(...pieces.map((p) => p.length))).toBeLessThan(whole.length / 2);
+    expect(renderIndexPage(rows, 'digest')).toBe([...indexPageText(rows, 'digest', { changes: null, search: null })].join(''));
   });
 });

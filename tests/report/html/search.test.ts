@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ArticleRecord } from '../../../src/generated/article.js';
-import { SearchIndexBuilder, topicText, type SearchEntry } from '../../../src/report/html/search.js';
+import { jsonForScript } from '../../../src/report/html/html.js';
+import { SearchIndexBuilder, searchIndexText, topicText, type SearchEntry } from '../../../src/report/html/search.js';
 
 type Topic = ArticleRecord['topic'];
 
@@ -36,5 +37,26 @@ describe('the search index', () => {
     expect(index.journals).toEqual(['Cell']);
     expect(index.items.map((i) => [i.article, i.journal])).toEqual([[0, 0], [1, null]]);
     expect(index.entities).toEqual([{ id: 'disease:lupus', type: 'disease', label: 'lupus (from a)', surfaces: ['a狼疮', 'b狼疮'], in: [{ article: 0, count: 2 }, { article: 1, count: 2 }] }]);
+  });
+
+  it('as a stream from entries in id order: the JSON text of the whole index, escaped as the page embeds it, the entries read three times and never held', () => {
+    const a = { ...entry('a', 'lupus </script> & \u2028', 'Cell <Press>'), entities: [...entry('a', 'x', null).entities, { id: 'cell:msc', type: 'cell', label: 'MSC', surfaces: ['间充质干细胞'], count: 1 }] };
+    const b = { ...entry('b', 'lupus (from b)', null), references: [] };
+    const c = entry('c', 'lupus (from c)', 'Blood');
+    const all = [a, b, c];
+    const builder = new SearchIndexBuilder();
+    for (const e of [c, a, b]) builder.add(e);
+    const whole = builder.build();
+    let reads = 0;
+    const entries = function* () {
+      reads++;
+      yield* all;
+    };
+    expect([...searchIndexText(entries)].join('')).toBe(JSON.stringify(whole));
+    expect(reads).toBe(3);
+    expect([...searchIndexText(entries, jsonForScript)].join('')).toBe(jsonForScript(whole));
+    // Empty: every array there, empty.
+    expect([...searchIndexText(() => [])].join('')).toBe(JSON.stringify(new SearchIndexBuilder().build()));
+    expect(() => [...searchIndexText(() => [b, a])]).toThrow('search entries out of id order: a after b');
   });
 });

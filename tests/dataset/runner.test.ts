@@ -1,0 +1,36 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { BULK } from '../../src/dataset/worker.js';
+
+// A pool whose answer to a task comes before the task's bulk (they travel on two ports, in no set order).
+vi.mock('piscina', async () => {
+  const { EventEmitter } = await import('node:events');
+  class Piscina extends EventEmitter {
+    threads = [{}, {}];
+    run(task: { input: { path: string } }) {
+      const path = task.input.path;
+      setTimeout(() => this.emit('message', { [BULK]: { path, rows: { 'items.jsonl': `${path}\n` }, searchJson: `{"id":"${path}"}`, changeJson: null } }), 20);
+      return Promise.resolve({ summary: { path }, rows: {}, placed: [], searchJson: null });
+    }
+    destroy() {
+      return Promise.resolve();
+    }
+  }
+  return { Piscina };
+});
+
+describe('a runner on worker threads', () => {
+  it('a task answered before its bulk arrives waits for the bulk, which it then holds until taken', async () => {
+    const { createRunner } = await import('../../src/dataset/runner.js');
+    const runner = await createRunner({ file: 'p.json' } as never, 2, 16);
+    expect(runner.threads).toBe(2);
+    const where = { root: mkdtempSync(join(tmpdir(), 'digest-runner-')), staging: '', mode: 'check' as const };
+    const input = { path: 'in/a.txt', id: 'a', renamedFrom: null };
+    const entry = await runner.run(input, where, { revision: 0, entry: null }, null);
+    expect(entry.searchJson).toBeNull();
+    expect(runner.take('in/a.txt')).toEqual({ path: 'in/a.txt', rows: { 'items.jsonl': 'in/a.txt\n' }, searchJson: '{"id":"in/a.txt"}', changeJson: null });
+    await runner.close();
+  });
+});

@@ -1,0 +1,64 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { computeEntry } from '../../src/dataset/entry.js';
+import { createRunner } from '../../src/dataset/runner.js';
+import { BULK, ingestOnThread, joinEntry, splitEntry, type EntryBulk, type WorkerTask } from '../../src/dataset/worker.js';
+import { pipelineFor } from '../../src/ingest.js';
+import { repo } from '../helpers.js';
+
+const pipelineFile = repo('pipelines/digest.json');
+/** A task on a fixture, placed in check mode into an empty folder: nothing is written. */
+const task = (name: string): WorkerTask => ({
+  input: { path: repo(`fixtures/articles/${name}`), id: name.replace(/\..*$/, ''), renamedFrom: null },
+  pipelineFile,
+  where: { root: mkdtempSync(join(tmpdir(), 'digest-worker-')), staging: '', mode: 'check' },
+  prior: { revision: 0, entry: null },
+  cache: null,
+});
+
+describe('an entry crosses back from a worker thread in two parts', () => {
+  it('the bulk (rows, search entry, change) is posted apart, before the entry is returned without it; joined, the entry is whole', async () => {
+    const t = task('as-2025.txt');
+    const whole = await computeEntry(t.input, pipelineFor(pipelineFile), t.where, undefined, t.prior, t.cache);
+    const posted: unknown[] = [];
+    const returned = await ingestOnThread(t, { postMessage: (message: unknown) => void posted.push(message) });
+    expect(returned.rows).toEqual({});
+    expect(returned.searchJson).toBeNull();
+    expect('changeJson' in returned).toBe(false);
+    expect(returned.summary).toEqual(whole.summary);
+    expect(posted).toHaveLength(1);
+    const bulk = (posted[0] as { [BULK]: EntryBulk })[BULK];
+    expect(bulk.path).toBe(t.input.path);
+    expect(Object.keys(bulk.rows).length).toBeGreaterThan(0);
+    expect(joinEntry(returned, bulk)).toEqual(whole);
+  }, 60_000);
+
+  it('split and joined again, an entry is the same, a failed one (no change) too', () => {
+    const summary = { path: 'in/x.txt' } as never;
+    const entries = [
+      { summary, rows: { 'items.jsonl': '{"a":1}\n' }, placed: [], searchJson: '{"id":"x"}', changeJson: '{"id":"x"}' },
+      { summary, rows: {}, placed: [], searchJson: null },
+      { summary, rows: {}, placed: [], searchJson: null, changeJson: null, failure: 'cannot write' },
+    ];
+    for (const entry of entries) {
+      const { entry: small, bulk } = splitEntry('in/x.txt', entry);
+      expect(small.rows).toEqual({});
+      expect(joinEntry(small, bulk)).toEqual(entry);
+    }
+  });
+
+  it('a runner on this thread holds each bulk until it is taken, once', async () => {
+    const runner = await createRunner(pipelineFor(pipelineFile), 1, 1);
+    expect(runner.threads).toBe(0);
+    const t = task('as-2025.txt');
+    const entry = await runner.run(t.input, t.where, t.prior, t.cache);
+    expect(entry.searchJson).toBeNull();
+    const peeked = runner.peek(t.input.path);
+    expect(peeked?.searchJson).toContain('"id":"as-2025"');
+    expect(runner.take(t.input.path)).toBe(peeked);
+    expect(runner.take(t.input.path)).toBeUndefined();
+    await runner.close();
+  }, 60_000);
+});
