@@ -7,7 +7,7 @@
 // build made. The code that compiles is the same as at run time (dist/src), so the compiled form
 // is exactly what a process would build (tests/core/compiled-data.test.ts compares them).
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -29,7 +29,9 @@ for (const [kind, compile] of Object.entries(compilers)) {
   const text = readConfigFile(join(root, 'pipelines', pipeline.data[kind]));
   const sha256 = createHash('sha256').update(text).digest('hex');
   const file = compiledDataFile(kind, sha256);
-  writeFileSync(file, encodeCompiled(kind, sha256, compile(JSON.parse(text))));
+  const bytes = encodeCompiled(kind, sha256, compile(JSON.parse(text)));
+  // Incremental, as tsc and the bundle are (npm's prepare runs the build often): the same bytes are not written again.
+  if (!existsSync(file) || !readFileSync(file).equals(bytes)) writeFileSync(file, bytes);
   written.add(file);
 }
 for (const name of readdirSync(compiledDataDir)) {
