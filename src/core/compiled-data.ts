@@ -86,7 +86,7 @@ export function decodeCompiled(bytes: Uint8Array, kind: CompiledKind, sha256: st
   if (4 + headerLength > bytes.length) return null;
   let header: Header;
   try {
-    header = JSON.parse(new TextDecoder().decode(bytes.subarray(4, 4 + headerLength))) as Header;
+    header = JSON.parse(Buffer.from(bytes.buffer as ArrayBuffer, bytes.byteOffset + 4, headerLength).toString('utf8')) as Header;
   } catch {
     return null;
   }
