@@ -9,6 +9,7 @@ import type { Lexicon } from '../generated/lexicon.js';
 import type { JournalTable } from '../generated/journals.js';
 import type { StructureData } from '../generated/structure.js';
 import { shippedDataHashes } from '../generated/verified-data.js';
+import { journalIndexFor, lexiconMatcherFor } from './compiled-data.js';
 import { ConfigError } from './errors.js';
 import { JournalIndex } from './journals.js';
 import { LexiconMatcher } from './lexicon.js';
@@ -215,6 +216,8 @@ function hashOf(text: string): string {
 /** A data file read and parsed: its value, whether it still has to be checked, and how to say it passed. */
 interface ReadData<T> {
   value: T;
+  /** The sha256 of the file's bytes: the key of its compiled form (src/core/compiled-data.ts). */
+  hash: string;
   /** False when the bytes are known to pass the schema and the audit. */
   verify: boolean;
   /** Records that the file passed (its patterns too): later loads of the same bytes skip the checks. */
@@ -227,7 +230,7 @@ function readData<T>(file: string, schema: SchemaName, text = readConfigFile(fil
   const value = parseJsonText(file, text) as T;
   const verify = !verifiedData.has(hash);
   if (verify) checkSchema(file, schema, value);
-  return { value, verify, passed: () => void verifiedData.add(hash) };
+  return { value, hash, verify, passed: () => void verifiedData.add(hash) };
 }
 
 function checkSchema<T>(file: string, schema: SchemaName, value: unknown): asserts value is T {
@@ -410,7 +413,7 @@ export function loadFacts(file: string, text?: string): CompiledFacts {
 export function loadJournals(file: string, text?: string): JournalIndex {
   const read = readData<JournalTable>(file, 'journals', text);
   read.passed();
-  return new JournalIndex(read.value.journals, read.value.cues);
+  return journalIndexFor(read.value.journals, read.value.cues, read.hash);
 }
 
 /** Loads the HTML reading rules, checking (and auditing) their patterns. */
@@ -426,6 +429,15 @@ export function loadHtml(file: string, text?: string): HtmlData {
   return raw;
 }
 
+/** The sha256 of the file each loaded lexicon was read from: the key of its matcher's compiled form. */
+const lexiconHashes = new WeakMap<Lexicon, string>();
+
+/** The matcher of a lexicon loadLexicon read: from the build's compiled form of its file when there is one. */
+function matcherOf(lexicon: Lexicon): LexiconMatcher {
+  const hash = lexiconHashes.get(lexicon);
+  return hash === undefined ? new LexiconMatcher(lexicon) : lexiconMatcherFor(lexicon, hash);
+}
+
 /**
  * Loads the lexicon and checks what the schema cannot: ids unique, every pattern a valid and
  * linear-time regular expression, and no name or abbreviation claimed by two concepts.
@@ -433,6 +445,7 @@ export function loadHtml(file: string, text?: string): HtmlData {
 export function loadLexicon(file: string, text?: string): Lexicon {
   const read = readData<Lexicon>(file, 'lexicon', text);
   const raw = read.value;
+  lexiconHashes.set(raw, read.hash);
   if (!read.verify) return raw;
   raw.patterns.forEach((p, i) => compilePattern(file, `/patterns/${i}/pattern`, p.pattern));
   if (raw.pinyinRuby !== undefined) compilePattern(file, '/pinyinRuby', raw.pinyinRuby, 'gu');
@@ -483,7 +496,7 @@ export function loadData(files: DataFiles): PipelineData {
       return facts();
     },
     get concepts() {
-      concepts ??= new LexiconMatcher(lexicon());
+      concepts ??= matcherOf(lexicon());
       return concepts;
     },
   };

@@ -1,6 +1,6 @@
 import type { JournalTable } from '../generated/journals.js';
 import { characterTablesSync, lowerSameLength, matchingView, unitTest } from './script.js';
-import { LongestMatcher } from './trie.js';
+import { LongestMatcher, type TrieTables } from './trie.js';
 
 /** A journal (or a publisher, `publisher: true`) from the journal table. */
 export type Journal = JournalTable['journals'][number];
@@ -15,6 +15,21 @@ export interface BareName {
   journal: Journal;
   /** A one-word title (Blood, Stroke, Cells, Nature): a journal only next to a cue word or in brackets. */
   needsCue: boolean;
+}
+
+/**
+ * What building a {@link JournalIndex} derives from its table, as flat data: the keys (each with
+ * the index of its journal in the table), the bare-name trie's tables with each name's journal
+ * index and whether it is one word, and the folded cue words. scripts/compile-data.mjs stores it
+ * for the shipped table (src/core/compiled-data.ts), so a process does not fold every name again.
+ */
+export interface CompiledJournalIndex {
+  keys: string[];
+  keyJournals: Int32Array;
+  bare: TrieTables;
+  bareJournals: Int32Array;
+  bareOneWord: Uint8Array;
+  cueWords: Record<keyof JournalCueWords, string[]>;
 }
 
 const NO_CUES: JournalCueWords = { before: [], after: [], family: [], documents: [] };
@@ -40,28 +55,48 @@ export class JournalIndex {
   /** Cue words in the folded, lower-cased view (what `view` + lower case gives), longest first. */
   private readonly cueWords: Record<keyof JournalCueWords, string[]>;
 
+  /** Builds the index of a table, or takes what {@link compile} gave for the same table and cue words. */
   constructor(
     readonly journals: readonly Journal[],
     cues: JournalCueWords = NO_CUES,
+    compiled: CompiledJournalIndex = JournalIndex.compile(journals, cues),
   ) {
+    compiled.keys.forEach((key, k) => this.byKey.set(key, journals[compiled.keyJournals[k]!]!));
+    this.bare = new LongestMatcher(compiled.bare);
+    compiled.bareJournals.forEach((j, k) => this.bareEntries.push({ journal: journals[j]!, oneWord: compiled.bareOneWord[k] === 1 }));
+    this.cueWords = compiled.cueWords;
+  }
+
+  /** What the index of a table is made of: every name's key and journal, the bare names' trie, the folded cue words. */
+  static compile(journals: readonly Journal[], cues: JournalCueWords = NO_CUES): CompiledJournalIndex {
+    const byKey = new Map<string, number>();
     const bareNames: string[] = [];
+    const bareJournals: number[] = [];
+    const bareOneWord: number[] = [];
     const seenBare = new Set<string>();
-    for (const journal of journals) {
+    journals.forEach((journal, j) => {
       for (const name of [journal.name, journal.abbreviation, ...journal.aliases]) {
         const key = JournalIndex.key(name);
-        if (key !== '' && !this.byKey.has(key)) this.byKey.set(key, journal);
+        if (key !== '' && !byKey.has(key)) byKey.set(key, j);
       }
       for (const name of [journal.name, journal.abbreviation, ...journal.aliases]) {
         // Bare in prose: Latin names of at least 4 characters, matched as written (case and all).
         if (name.length < 4 || !/^[\p{Script=Latin}\d][\p{Script=Latin}\d\s.,:&'’()+-]*$/u.test(name) || seenBare.has(name)) continue;
         seenBare.add(name);
         bareNames.push(name);
-        this.bareEntries.push({ journal, oneWord: !/\s/.test(name.trim()) });
+        bareJournals.push(j);
+        bareOneWord.push(/\s/.test(name.trim()) ? 0 : 1);
       }
-    }
-    this.bare = new LongestMatcher(bareNames);
+    });
     const fold = (words: readonly string[]) => [...new Set(words.map((w) => lowerSameLength(JournalIndex.view(w))))].sort((a, b) => b.length - a.length);
-    this.cueWords = { before: fold(cues.before), after: fold(cues.after), family: fold(cues.family), documents: fold(cues.documents) };
+    return {
+      keys: [...byKey.keys()],
+      keyJournals: Int32Array.from(byKey.values()),
+      bare: new LongestMatcher(bareNames).tables(),
+      bareJournals: Int32Array.from(bareJournals),
+      bareOneWord: Uint8Array.from(bareOneWord),
+      cueWords: { before: fold(cues.before), after: fold(cues.after), family: fold(cues.family), documents: fold(cues.documents) },
+    };
   }
 
   /** The view names are compared in: traditional → simplified, full-width → half-width (one code unit for one). */

@@ -2,7 +2,7 @@ import type { Entity } from '../generated/article.js';
 import type { Lexicon } from '../generated/lexicon.js';
 import { characterTablesSync, lowerSameLength, matchingView, unitTest, viewOf, withoutMatches, type ShrunkView } from './script.js';
 import { slugify } from './text.js';
-import { LongestMatcher } from './trie.js';
+import { LongestMatcher, type TrieTables } from './trie.js';
 
 type Concept = Lexicon['concepts'][number];
 
@@ -90,6 +90,19 @@ export interface BlockScan {
 }
 
 /**
+ * What building a {@link LexiconMatcher} derives from its lexicon, as flat data: the names' and
+ * the abbreviations' tries over the matching view, and for each of their patterns the index (in
+ * `lexicon.concepts`) of the concept it normalises to. scripts/compile-data.mjs stores it for the
+ * shipped lexicon (src/core/compiled-data.ts), so a process does not fold every name again.
+ */
+export interface CompiledLexicon {
+  names: TrieTables;
+  nameConcepts: Int32Array;
+  abbreviations: TrieTables;
+  abbreviationConcepts: Int32Array;
+}
+
+/**
  * The lexicon of one loaded data set, compiled once: names (case-insensitive) and
  * abbreviations (exact) in two leftmost-longest tries over the matching view, plus the
  * open-class patterns. Owned by the pipeline's data, so two pipelines with two lexicons in
@@ -117,30 +130,46 @@ export class LexiconMatcher {
   /** The lexicon's pinyinRuby pattern (g flag), or null: what the matching text leaves out. */
   private readonly ruby: RegExp | null;
 
-  constructor(readonly lexicon: Lexicon) {
+  /** Builds the matcher of a lexicon, or takes what {@link compile} gave for the same lexicon. */
+  constructor(
+    readonly lexicon: Lexicon,
+    compiled: CompiledLexicon = LexiconMatcher.compile(lexicon),
+  ) {
     this.traditional = characterTablesSync().traditional;
-    const names = new Map<string, Concept[]>();
-    const abbreviations = new Map<string, Concept[]>();
-    const add = (map: Map<string, Concept[]>, key: string, concept: Concept) => {
-      const list = map.get(key) ?? [];
-      if (!list.includes(concept)) list.push(concept);
-      map.set(key, list);
-    };
-    for (const concept of lexicon.concepts) {
-      for (const name of [...concept.zh, ...concept.en]) add(names, lowerSameLength(matchingView(name, this.traditional)), concept);
-      for (const abbreviation of concept.abbreviations) add(abbreviations, matchingView(abbreviation, this.traditional), concept);
-    }
-    const matched = new Map(lexicon.concepts.map((c) => [c, toMatched(c)]));
-    this.names = new LongestMatcher([...names.keys()]);
-    this.nameConcepts = [...names.values()].map((list) => matched.get(list[0]!)!);
-    this.abbreviationMatcher = new LongestMatcher([...abbreviations.keys()]);
-    this.abbreviationConcepts = [...abbreviations.values()].map((list) => matched.get(list[0]!)!);
+    const matched = lexicon.concepts.map(toMatched);
+    this.names = new LongestMatcher(compiled.names);
+    this.nameConcepts = Array.from(compiled.nameConcepts, (c) => matched[c]!);
+    this.abbreviationMatcher = new LongestMatcher(compiled.abbreviations);
+    this.abbreviationConcepts = Array.from(compiled.abbreviationConcepts, (c) => matched[c]!);
     this.patterns = lexicon.patterns.map((rule) => ({ rule, regex: new RegExp(rule.pattern, 'gu') }));
     const groups = /\\[1-9]|\\k<|\(\?<(?![=!])/u;
     this.anyPattern = lexicon.patterns.length === 0 || lexicon.patterns.some((p) => groups.test(p.pattern)) ? null : new RegExp(lexicon.patterns.map((p) => `(?:${p.pattern})`).join('|'), 'u');
-    this.byId = new Map(lexicon.concepts.map((c) => [c.id, matched.get(c)!]));
+    this.byId = new Map(lexicon.concepts.map((c, k) => [c.id, matched[k]!]));
     this.abbreviations = new Set(lexicon.concepts.flatMap((c) => c.abbreviations));
     this.ruby = lexicon.pinyinRuby === undefined ? null : new RegExp(lexicon.pinyinRuby, 'gu');
+  }
+
+  /** The tries of a lexicon: names (lower case) and abbreviations in the matching view, each to the first concept that claims it. */
+  static compile(lexicon: Lexicon): CompiledLexicon {
+    const traditional = characterTablesSync().traditional;
+    const names = new Map<string, number>();
+    const abbreviations = new Map<string, number>();
+    lexicon.concepts.forEach((concept, k) => {
+      for (const name of [...concept.zh, ...concept.en]) {
+        const key = lowerSameLength(matchingView(name, traditional));
+        if (!names.has(key)) names.set(key, k);
+      }
+      for (const abbreviation of concept.abbreviations) {
+        const key = matchingView(abbreviation, traditional);
+        if (!abbreviations.has(key)) abbreviations.set(key, k);
+      }
+    });
+    return {
+      names: new LongestMatcher([...names.keys()]).tables(),
+      nameConcepts: Int32Array.from(names.values()),
+      abbreviations: new LongestMatcher([...abbreviations.keys()]).tables(),
+      abbreviationConcepts: Int32Array.from(abbreviations.values()),
+    };
   }
 
   /** The matching view of a text (same length: offsets in it are offsets in the text). */

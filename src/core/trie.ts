@@ -5,6 +5,19 @@ export interface TrieMatch {
   patternIndex: number;
 }
 
+/**
+ * A compiled trie's flat tables (what {@link LongestMatcher.tables} gives and its constructor
+ * takes back): the form scripts/compile-data.mjs stores, so a process views them in the bytes it
+ * reads instead of building the trie again.
+ */
+export interface TrieTables {
+  first: Int32Array;
+  patternAt: Int32Array;
+  childStart: Int32Array;
+  childUnits: Uint16Array;
+  childNodes: Int32Array;
+}
+
 interface TrieNode {
   next: Map<number, TrieNode>;
   pattern: number;
@@ -32,8 +45,16 @@ export class LongestMatcher {
   private readonly childUnits: Uint16Array;
   private readonly childNodes: Int32Array;
 
-  /** Compiles the patterns; an empty pattern never matches, a repeated one keeps its first index. */
-  constructor(patterns: readonly string[]) {
+  /**
+   * Compiles the patterns (an empty pattern never matches, a repeated one keeps its first index),
+   * or takes the tables an earlier compilation of them gave ({@link tables}).
+   */
+  constructor(source: readonly string[] | TrieTables) {
+    if (!Array.isArray(source)) {
+      ({ first: this.first, patternAt: this.patternAt, childStart: this.childStart, childUnits: this.childUnits, childNodes: this.childNodes } = source as TrieTables);
+      return;
+    }
+    const patterns = source as readonly string[];
     const root: TrieNode = { next: new Map(), pattern: -1 };
     patterns.forEach((pattern, index) => {
       if (pattern.length === 0) return;
@@ -71,6 +92,11 @@ export class LongestMatcher {
     for (const unit of root.next.keys()) top = Math.max(top, unit);
     this.first = new Int32Array(top + 1);
     for (const [unit, child] of root.next) this.first[unit] = numbers.get(child)!;
+  }
+
+  /** The flat tables of the trie, to store (they are the matcher's own: not to be written). */
+  tables(): TrieTables {
+    return { first: this.first, patternAt: this.patternAt, childStart: this.childStart, childUnits: this.childUnits, childNodes: this.childNodes };
   }
 
   /** The node the unit leads to from `node` (not the root), or 0. */

@@ -1,0 +1,130 @@
+import { readFileSync } from 'node:fs';
+import { JournalIndex, type CompiledJournalIndex, type Journal, type JournalCueWords } from './journals.js';
+import { LexiconMatcher, type CompiledLexicon } from './lexicon.js';
+import type { Lexicon } from '../generated/lexicon.js';
+import { packagePath } from './paths.js';
+
+/**
+ * The journal index and the lexicon's tries, compiled ahead of time (issue 17: building them
+ * from the data files, every name script-folded, cost ~35 ms of a one-article `digest ingest` and
+ * of every build worker's start). `npm run build` compiles the shipped data files
+ * (scripts/compile-data.mjs) into dist/data/, one file each, named by the sha256 of the data
+ * file's bytes; a process reads the file and views the tables in its bytes. A data file with no
+ * compiled form (a pipeline's own, or one edited since the build) is compiled at run time, as
+ * before; a compiled form made from other bytes, by another format or under another Unicode
+ * version (the keys are NFKC-normalised and lower-cased by ICU) is never used.
+ *
+ * The file: a little-endian u32, the byte length of a JSON header (format, kind, sha256,
+ * unicode, the plain-JSON part of the value, and where each typed array lies), the header, then
+ * the arrays' bytes, each at an offset that is a multiple of 8.
+ */
+
+/** The version of the compiled form: bumped whenever what it holds, or how the code derives it from a data file, changes. */
+export const COMPILED_DATA_FORMAT = 1;
+
+/** What can be compiled ahead of time. */
+export type CompiledKind = 'journals' | 'lexicon';
+
+type TypedArray = Int32Array | Uint16Array | Uint8Array;
+const arrayTypes = { Int32Array, Uint16Array, Uint8Array } as const;
+type ArrayType = keyof typeof arrayTypes;
+
+interface Header {
+  format: number;
+  kind: CompiledKind;
+  sha256: string;
+  unicode: string;
+  json: unknown;
+  arrays: Record<string, [type: ArrayType, byteOffset: number, length: number]>;
+}
+
+/** The folder the build writes the shipped data's compiled forms into. */
+export const compiledDataDir: string = packagePath('dist', 'data');
+
+/** The file of a data file's compiled form, by the sha256 of the data file's bytes. */
+export function compiledDataFile(kind: CompiledKind, sha256: string, dir: string = compiledDataDir): string {
+  return `${dir}/${kind}-${sha256}.v${COMPILED_DATA_FORMAT}.bin`;
+}
+
+/** Flattens a value whose leaves are typed arrays (one level of nesting: a trie's tables) into the JSON part and named arrays. */
+function split(value: Record<string, unknown>): { json: Record<string, unknown>; arrays: Map<string, TypedArray> } {
+  const json: Record<string, unknown> = {};
+  const arrays = new Map<string, TypedArray>();
+  for (const [key, v] of Object.entries(value)) {
+    if (ArrayBuffer.isView(v)) arrays.set(key, v as TypedArray);
+    else if (v !== null && typeof v === 'object' && !Array.isArray(v) && Object.values(v).every((x) => ArrayBuffer.isView(x))) {
+      for (const [inner, x] of Object.entries(v)) arrays.set(`${key}.${inner}`, x as TypedArray);
+    } else json[key] = v;
+  }
+  return { json, arrays };
+}
+
+/** The bytes of a compiled form. */
+export function encodeCompiled(kind: CompiledKind, sha256: string, value: CompiledJournalIndex | CompiledLexicon): Buffer {
+  const { json, arrays } = split(value as unknown as Record<string, unknown>);
+  const layout: Header['arrays'] = {};
+  let offset = 0;
+  for (const [name, array] of arrays) {
+    layout[name] = [array.constructor.name as ArrayType, offset, array.length];
+    offset += Math.ceil(array.byteLength / 8) * 8;
+  }
+  const header: Header = { format: COMPILED_DATA_FORMAT, kind, sha256, unicode: process.versions.unicode ?? '', json, arrays: layout };
+  const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
+  const start = Math.ceil((4 + headerBytes.length) / 8) * 8;
+  const out = Buffer.alloc(start + offset);
+  out.writeUInt32LE(headerBytes.length, 0);
+  headerBytes.copy(out, 4);
+  for (const [name, array] of arrays) out.set(new Uint8Array(array.buffer, array.byteOffset, array.byteLength), start + layout[name]![1]);
+  return out;
+}
+
+/** The value a compiled form holds, its arrays viewed in `bytes`; null when it is not the form of these bytes by this code. */
+export function decodeCompiled(bytes: Uint8Array, kind: CompiledKind, sha256: string): Record<string, unknown> | null {
+  if (bytes.length < 4) return null;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const headerLength = view.getUint32(0, true);
+  if (4 + headerLength > bytes.length) return null;
+  let header: Header;
+  try {
+    header = JSON.parse(Buffer.from(bytes.buffer as ArrayBuffer, bytes.byteOffset + 4, headerLength).toString('utf8')) as Header;
+  } catch {
+    return null;
+  }
+  if (header.format !== COMPILED_DATA_FORMAT || header.kind !== kind || header.sha256 !== sha256 || header.unicode !== (process.versions.unicode ?? '')) return null;
+  const start = Math.ceil((4 + headerLength) / 8) * 8;
+  // Views need aligned offsets: a buffer that does not start at a multiple of 8 is copied once.
+  const aligned = bytes.byteOffset % 8 === 0 ? bytes : new Uint8Array(bytes);
+  const value: Record<string, unknown> = { ...(header.json as Record<string, unknown>) };
+  for (const [name, [type, offset, length]] of Object.entries(header.arrays)) {
+    const Type = arrayTypes[type];
+    if (Type === undefined || start + offset + length * Type.BYTES_PER_ELEMENT > aligned.length) return null;
+    const array = new Type(aligned.buffer as ArrayBuffer, aligned.byteOffset + start + offset, length);
+    const [outer, inner] = name.split('.');
+    if (inner === undefined) value[outer!] = array;
+    else ((value[outer!] ??= {}) as Record<string, TypedArray>)[inner] = array;
+  }
+  return value;
+}
+
+/** The compiled form of a data file, from the build's folder; null when there is none for these bytes (or it is not valid). */
+export function readCompiled(kind: CompiledKind, sha256: string, dir: string = compiledDataDir): Record<string, unknown> | null {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(compiledDataFile(kind, sha256, dir));
+  } catch {
+    return null;
+  }
+  return decodeCompiled(bytes, kind, sha256);
+}
+
+/** The journal index of a table, from its compiled form when the build made one for these bytes. */
+export function journalIndexFor(journals: readonly Journal[], cues: JournalCueWords | undefined, sha256: string, dir?: string): JournalIndex {
+  const compiled = readCompiled('journals', sha256, dir) as CompiledJournalIndex | null;
+  return compiled ? new JournalIndex(journals, cues, compiled) : new JournalIndex(journals, cues);
+}
+
+/** The lexicon's matcher, from its compiled form when the build made one for these bytes. */
+export function lexiconMatcherFor(lexicon: Lexicon, sha256: string, dir?: string): LexiconMatcher {
+  const compiled = readCompiled('lexicon', sha256, dir) as CompiledLexicon | null;
+  return compiled ? new LexiconMatcher(lexicon, compiled) : new LexiconMatcher(lexicon);
+}
