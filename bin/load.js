@@ -100,9 +100,27 @@ if (bundled && !current) process.stderr.write('digest: dist/cli/digest.cjs is ol
 /** The CLI once loaded: the bundle on the first call (its code cache is the command's), or dist/src's modules. */
 let loaded = current ? null : { main: (await import('../dist/src/cli/main.js')).main, script: null, codeCache: bundled ? 'stale bundle' : 'no bundle' };
 
+/**
+ * The commands that run long (every input of a dataset): once the CLI is loaded they set the young
+ * generation's growth back to V8's default. `--semi-space-growth-factor=16` saves a one-shot
+ * command scavenges, but a build's main thread then holds the young generation at its maximum
+ * (2 × 16 MB) for the whole run: ~35 MB more peak RSS at 1,000 inputs (BENCHMARKS.md, issue 17).
+ * Set after the load, not before, so the bundle's one code cache serves every command (V8 takes a
+ * cache only under the flags it was made with).
+ */
+export const longCommands = new Set(['build', 'merge', 'validate']);
+
+/** The V8 flags a command sets once the CLI is loaded (see {@link longCommands}). */
+export function flagsAfterLoad(command) {
+  return longCommands.has(command) ? ['--semi-space-growth-factor=2'] : [];
+}
+
 /** The CLI's entry: `main(argv, io?)` resolves to the exit code. */
 export function main(argv, io) {
-  loaded ??= runBundle(codeCacheFile(argv[0]));
+  if (loaded === null) {
+    loaded = runBundle(codeCacheFile(argv[0]));
+    for (const flag of flagsAfterLoad(argv[0])) setFlagsFromString(flag);
+  }
   return loaded.main(argv, io);
 }
 /** Whether V8 used the code cache: 'used', 'rejected', 'absent', 'no bundle', 'stale bundle', or 'not loaded' before the first call. */
