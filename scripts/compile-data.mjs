@@ -5,15 +5,20 @@
 // from the data cost ~35 ms of every `digest ingest` and every build worker's start (issue 17).
 // Files it wrote for other bytes or another format are deleted: dist/data/ holds only what this
 // build made. The code that compiles is the same as at run time (dist/src), so the compiled form
-// is exactly what a process would build (tests/core/compiled-data.test.ts compares them).
+// is exactly what a process would build (tests/core/compiled-data.test.ts compares them). Each form
+// lists the dist/src files of that code (the module graph of compiled-data.js, as esbuild resolves
+// it) with their sizes and times, and a process refuses a form when one has changed since: a `tsc`
+// alone after a change to how keys or tries are derived compiles the data at run time rather than
+// load a form the new code would read differently.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { readConfigFile } = await import(`${root}dist/src/core/data.js`);
-const { compiledDataDir, compiledDataFile, encodeCompiled } = await import(`${root}dist/src/core/compiled-data.js`);
+const { compiledDataDir, compiledDataFile, compilerFiles, encodeCompiled } = await import(`${root}dist/src/core/compiled-data.js`);
 const { JournalIndex } = await import(`${root}dist/src/core/journals.js`);
 const { LexiconMatcher } = await import(`${root}dist/src/core/lexicon.js`);
 
@@ -22,6 +27,15 @@ const compilers = {
   lexicon: (lexicon) => LexiconMatcher.compile(lexicon),
 };
 
+/** The files of dist/src the compiling code is made of: compiled-data.js and everything it imports. */
+async function compilerModules() {
+  const result = await build({ entryPoints: [`${root}dist/src/core/compiled-data.js`], absWorkingDir: root, bundle: true, write: false, platform: 'node', format: 'esm', metafile: true, logLevel: 'error' });
+  const paths = Object.keys(result.metafile.inputs).map((path) => path.replace(/\\/g, '/'));
+  if (!paths.includes('dist/src/core/journals.js') || !paths.includes('dist/src/core/lexicon.js')) throw new Error(`compile-data: the compiler's modules were not found (${paths.join(', ')})`);
+  return paths.filter((path) => path.startsWith('dist/src/')).sort();
+}
+const code = compilerFiles(await compilerModules(), root);
+
 const pipeline = JSON.parse(readConfigFile(join(root, 'pipelines', 'digest.json')));
 mkdirSync(compiledDataDir, { recursive: true });
 const written = new Set();
@@ -29,7 +43,7 @@ for (const [kind, compile] of Object.entries(compilers)) {
   const text = readConfigFile(join(root, 'pipelines', pipeline.data[kind]));
   const sha256 = createHash('sha256').update(text).digest('hex');
   const file = compiledDataFile(kind, sha256);
-  const bytes = encodeCompiled(kind, sha256, compile(JSON.parse(text)));
+  const bytes = encodeCompiled(kind, sha256, compile(JSON.parse(text)), code);
   // Incremental, as tsc and the bundle are (npm's prepare runs the build often): the same bytes are not written again.
   if (!existsSync(file) || !readFileSync(file).equals(bytes)) writeFileSync(file, bytes);
   written.add(file);

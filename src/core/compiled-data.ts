@@ -1,8 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { JournalIndex, type CompiledJournalIndex, type Journal, type JournalCueWords } from './journals.js';
 import { LexiconMatcher, type CompiledLexicon } from './lexicon.js';
 import type { Lexicon } from '../generated/lexicon.js';
-import { packagePath } from './paths.js';
+import { packagePath, packageRoot } from './paths.js';
 
 /**
  * The journal index and the lexicon's tries, compiled ahead of time (issue 17: building them
@@ -12,7 +13,11 @@ import { packagePath } from './paths.js';
  * file's bytes; a process reads the file and views the tables in its bytes. A data file with no
  * compiled form (a pipeline's own, or one edited since the build) is compiled at run time, as
  * before; a compiled form made from other bytes, by another format or under another Unicode
- * version (the keys are NFKC-normalised and lower-cased by ICU) is never used.
+ * version (the keys are NFKC-normalised and lower-cased by ICU) is never used; nor is one made by
+ * other code: the form lists the files of dist/src that compiled it (the compiler's module graph,
+ * with each file's size and modification time, as bin/load.js's `bundleIsCurrent` lists the
+ * bundle's), and a process takes it only while they are unchanged — after a `tsc` alone that
+ * changed how keys or tries are derived, the data is compiled at run time by the code that runs.
  *
  * The file: a little-endian u32, the byte length of a JSON header (format, kind, sha256,
  * unicode, the plain-JSON part of the value, and where each typed array lies), the header, then
@@ -35,7 +40,37 @@ interface Header {
   sha256: string;
   unicode: string;
   json: unknown;
+  /** The dist/src files (paths from the package root) of the code that compiled it, with size and mtime then. */
+  code: CompilerFile[];
   arrays: Record<string, [type: ArrayType, byteOffset: number, length: number]>;
+}
+
+/** A file of the compiler's code: path from the package root, size in bytes, modification time in ms. */
+export type CompilerFile = [path: string, size: number, mtimeMs: number];
+
+/** The files a form was compiled by, as they are now (a form stays valid while this list does not change). */
+export function compilerFiles(paths: readonly string[], root: string = packageRoot): CompilerFile[] {
+  return paths.map((path) => {
+    const stat = statSync(join(root, path));
+    return [path, stat.size, stat.mtimeMs];
+  });
+}
+
+/** Whether every file of the code that compiled a form is as it was then (a stat each: ~8 files, a few µs each). */
+function codeIsCurrent(code: unknown, root: string): boolean {
+  if (!Array.isArray(code) || code.length === 0) return false;
+  for (const entry of code as unknown[]) {
+    if (!Array.isArray(entry) || typeof entry[0] !== 'string') return false;
+    const [path, size, mtimeMs] = entry as CompilerFile;
+    let stat;
+    try {
+      stat = statSync(join(root, path));
+    } catch {
+      return false;
+    }
+    if (stat.size !== size || stat.mtimeMs !== mtimeMs) return false;
+  }
+  return true;
 }
 
 /** The folder the build writes the shipped data's compiled forms into. */
@@ -59,8 +94,8 @@ function split(value: Record<string, unknown>): { json: Record<string, unknown>;
   return { json, arrays };
 }
 
-/** The bytes of a compiled form. */
-export function encodeCompiled(kind: CompiledKind, sha256: string, value: CompiledJournalIndex | CompiledLexicon): Buffer {
+/** The bytes of a compiled form; `code` lists the files of the code that compiled it ({@link compilerFiles}). */
+export function encodeCompiled(kind: CompiledKind, sha256: string, value: CompiledJournalIndex | CompiledLexicon, code: readonly CompilerFile[]): Buffer {
   const { json, arrays } = split(value as unknown as Record<string, unknown>);
   const layout: Header['arrays'] = {};
   let offset = 0;
@@ -68,7 +103,7 @@ export function encodeCompiled(kind: CompiledKind, sha256: string, value: Compil
     layout[name] = [array.constructor.name as ArrayType, offset, array.length];
     offset += Math.ceil(array.byteLength / 8) * 8;
   }
-  const header: Header = { format: COMPILED_DATA_FORMAT, kind, sha256, unicode: process.versions.unicode ?? '', json, arrays: layout };
+  const header: Header = { format: COMPILED_DATA_FORMAT, kind, sha256, unicode: process.versions.unicode ?? '', json, code: [...code], arrays: layout };
   const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
   const start = Math.ceil((4 + headerBytes.length) / 8) * 8;
   const out = Buffer.alloc(start + offset);
@@ -78,8 +113,12 @@ export function encodeCompiled(kind: CompiledKind, sha256: string, value: Compil
   return out;
 }
 
-/** The value a compiled form holds, its arrays viewed in `bytes`; null when it is not the form of these bytes by this code. */
-export function decodeCompiled(bytes: Uint8Array, kind: CompiledKind, sha256: string): Record<string, unknown> | null {
+/**
+ * The value a compiled form holds, its arrays viewed in `bytes`; null when it is not the form of
+ * these bytes by this code: another format, kind, data file or Unicode version, or a file of the
+ * code that compiled it changed since (paths from `root`, the package's by default).
+ */
+export function decodeCompiled(bytes: Uint8Array, kind: CompiledKind, sha256: string, root: string = packageRoot): Record<string, unknown> | null {
   if (bytes.length < 4) return null;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const headerLength = view.getUint32(0, true);
@@ -91,6 +130,7 @@ export function decodeCompiled(bytes: Uint8Array, kind: CompiledKind, sha256: st
     return null;
   }
   if (header.format !== COMPILED_DATA_FORMAT || header.kind !== kind || header.sha256 !== sha256 || header.unicode !== (process.versions.unicode ?? '')) return null;
+  if (!codeIsCurrent(header.code, root)) return null;
   const start = Math.ceil((4 + headerLength) / 8) * 8;
   // Views need aligned offsets: a buffer that does not start at a multiple of 8 is copied once.
   const aligned = bytes.byteOffset % 8 === 0 ? bytes : new Uint8Array(bytes);

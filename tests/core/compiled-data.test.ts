@@ -1,9 +1,10 @@
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { COMPILED_DATA_FORMAT, compiledDataFile, decodeCompiled, encodeCompiled, journalIndexFor, lexiconMatcherFor, readCompiled } from '../../src/core/compiled-data.js';
+import { COMPILED_DATA_FORMAT, compiledDataFile, compilerFiles, decodeCompiled, encodeCompiled, journalIndexFor, lexiconMatcherFor, readCompiled, type CompilerFile } from '../../src/core/compiled-data.js';
 import { loadData, readConfigFile, type DataFiles } from '../../src/core/data.js';
 import { JournalIndex } from '../../src/core/journals.js';
 import { LexiconMatcher } from '../../src/core/lexicon.js';
@@ -17,6 +18,11 @@ const journalsText = readConfigFile(shippedFile('journals'));
 const lexiconText = readConfigFile(shippedFile('lexicon'));
 const table = JSON.parse(journalsText) as JournalTable;
 const lexicon = JSON.parse(lexiconText) as Lexicon;
+
+/** The header of a compiled form. */
+const headerOf = (bytes: Buffer) => JSON.parse(bytes.subarray(4, 4 + bytes.readUInt32LE(0)).toString('utf8')) as Record<string, unknown>;
+/** The code the build compiled the shipped forms with (dist/src files, as they are now): what the forms the tests write list. */
+const code = headerOf(readFileSync(compiledDataFile('journals', sha256(journalsText)))).code as CompilerFile[];
 
 /** Every text the project's tests and fixtures hold: the articles, each test fixture's input, one line at a time too. */
 function fixtureTexts(): string[] {
@@ -39,8 +45,8 @@ describe('compiled data (src/core/compiled-data.ts)', () => {
 
   it('gives exactly the matches the run-time build gives, on every fixture', () => {
     const dir = mkdtempSync(join(tmpdir(), 'compiled-'));
-    writeFileSync(compiledDataFile('journals', sha256(journalsText), dir), encodeCompiled('journals', sha256(journalsText), JournalIndex.compile(table.journals, table.cues)));
-    writeFileSync(compiledDataFile('lexicon', sha256(lexiconText), dir), encodeCompiled('lexicon', sha256(lexiconText), LexiconMatcher.compile(lexicon)));
+    writeFileSync(compiledDataFile('journals', sha256(journalsText), dir), encodeCompiled('journals', sha256(journalsText), JournalIndex.compile(table.journals, table.cues), code));
+    writeFileSync(compiledDataFile('lexicon', sha256(lexiconText), dir), encodeCompiled('lexicon', sha256(lexiconText), LexiconMatcher.compile(lexicon), code));
     const built = { journals: new JournalIndex(table.journals, table.cues), concepts: new LexiconMatcher(lexicon) };
     const loaded = { journals: journalIndexFor(table.journals, table.cues, sha256(journalsText), dir), concepts: lexiconMatcherFor(lexicon, sha256(lexiconText), dir) };
     const texts = fixtureTexts();
@@ -72,7 +78,7 @@ describe('compiled data (src/core/compiled-data.ts)', () => {
     writeFileSync(file, changedText);
     expect(readCompiled('journals', sha256(changedText))).toBeNull();
     // A compiled form of the old bytes put under the new bytes' name is refused (its header names the bytes it was made from).
-    const old = encodeCompiled('journals', sha256(journalsText), JournalIndex.compile(table.journals, table.cues));
+    const old = encodeCompiled('journals', sha256(journalsText), JournalIndex.compile(table.journals, table.cues), code);
     writeFileSync(compiledDataFile('journals', sha256(changedText), dir), old);
     expect(readCompiled('journals', sha256(changedText), dir)).toBeNull();
     const index = journalIndexFor(changed.journals, changed.cues, sha256(changedText), dir);
@@ -84,9 +90,8 @@ describe('compiled data (src/core/compiled-data.ts)', () => {
     expect(loadData({ ...files, journals: file }).journals.find('J Fresh Compiled Tables')?.name).toBe('Journal of Freshly Compiled Tables');
 
     // Another format, another Unicode version, another kind, or bytes cut short: refused.
-    const header = (bytes: Buffer) => JSON.parse(bytes.subarray(4, 4 + bytes.readUInt32LE(0)).toString('utf8')) as Record<string, unknown>;
     const rewrite = (bytes: Buffer, edit: (h: Record<string, unknown>) => void): Buffer => {
-      const h = header(bytes);
+      const h = headerOf(bytes);
       edit(h);
       const json = Buffer.from(JSON.stringify(h), 'utf8');
       const text = Buffer.concat([json, Buffer.alloc(bytes.readUInt32LE(0) - json.length, ' ')]);
@@ -95,12 +100,77 @@ describe('compiled data (src/core/compiled-data.ts)', () => {
       text.copy(out, 4);
       return out;
     };
-    const good = encodeCompiled('journals', sha256(journalsText), JournalIndex.compile(table.journals, table.cues));
+    const good = encodeCompiled('journals', sha256(journalsText), JournalIndex.compile(table.journals, table.cues), code);
     expect(decodeCompiled(good, 'journals', sha256(journalsText))).not.toBeNull();
     expect(decodeCompiled(rewrite(good, (h) => void (h.format = COMPILED_DATA_FORMAT + 1)), 'journals', sha256(journalsText))).toBeNull();
     expect(decodeCompiled(rewrite(good, (h) => void (h.unicode = '1.0')), 'journals', sha256(journalsText))).toBeNull();
     expect(decodeCompiled(good, 'lexicon', sha256(journalsText))).toBeNull();
     expect(decodeCompiled(good.subarray(0, good.length - 8), 'journals', sha256(journalsText))).toBeNull();
     expect(decodeCompiled(good.subarray(0, 10), 'journals', sha256(journalsText))).toBeNull();
+  });
+
+  it("the build lists the compiler's code in each form: every dist/src file compiled-data.js imports, journals and lexicon among them", () => {
+    const paths = code.map(([path]) => path);
+    for (const path of ['dist/src/core/compiled-data.js', 'dist/src/core/journals.js', 'dist/src/core/lexicon.js', 'dist/src/core/trie.js', 'dist/src/core/script.js', 'dist/src/generated/script-tables.js']) expect(paths).toContain(path);
+    expect(headerOf(readFileSync(compiledDataFile('lexicon', sha256(lexiconText)))).code).toEqual(code);
+  });
+
+  it('is never used once a file of the code that compiled it has changed (a form with no code listed, as before, neither)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'compiled-'));
+    const compiler = join(dir, 'compiler.js');
+    writeFileSync(compiler, 'export const key = (name) => name.toLowerCase();\n');
+    const value = JournalIndex.compile(table.journals, table.cues);
+    const form = (files: readonly CompilerFile[]) => encodeCompiled('journals', sha256(journalsText), value, files);
+    const listed = compilerFiles(['compiler.js'], dir);
+    expect(decodeCompiled(form(listed), 'journals', sha256(journalsText), dir)).not.toBeNull();
+    // Rewritten with other code (another size), or touched (another time): refused.
+    writeFileSync(compiler, 'export const key = (name) => name.toUpperCase().trim();\n');
+    expect(decodeCompiled(form(listed), 'journals', sha256(journalsText), dir)).toBeNull();
+    writeFileSync(compiler, 'export const key = (name) => name.toLowerCase();\n');
+    utimesSync(compiler, new Date(2001, 0, 1), new Date(2001, 0, 1));
+    expect(decodeCompiled(form(listed), 'journals', sha256(journalsText), dir)).toBeNull();
+    expect(decodeCompiled(form(compilerFiles(['compiler.js'], dir)), 'journals', sha256(journalsText), dir)).not.toBeNull();
+    // A file gone, or no code listed at all (a form of the format before this check): refused.
+    expect(decodeCompiled(form([...listed, ['gone.js', 1, 1]]), 'journals', sha256(journalsText), dir)).toBeNull();
+    expect(decodeCompiled(form([]), 'journals', sha256(journalsText), dir)).toBeNull();
+    const noCode = Buffer.from(form(compilerFiles(['compiler.js'], dir)));
+    const h = headerOf(noCode);
+    delete h.code;
+    const json = Buffer.from(JSON.stringify(h), 'utf8');
+    json.copy(noCode, 4);
+    noCode.fill(' ', 4 + json.length, 4 + noCode.readUInt32LE(0));
+    expect(decodeCompiled(noCode, 'journals', sha256(journalsText), dir)).toBeNull();
+  });
+
+  it('after the build, a `tsc` alone that changes how keys are derived: the process compiles the table with its own code, never the stale form', () => {
+    // A copy of the package as the build leaves it (dist/src, the build's compile step, the data), then
+    // dist/src/core/journals.js rewritten as tsc would after an edit to `JournalIndex.key`, no build step after it.
+    const dir = mkdtempSync(join(tmpdir(), 'compiled-code-'));
+    try {
+      cpSync(repo('dist/src'), join(dir, 'dist/src'), { recursive: true });
+      mkdirSync(join(dir, 'scripts'));
+      cpSync(repo('scripts/compile-data.mjs'), join(dir, 'scripts/compile-data.mjs'));
+      cpSync(repo('package.json'), join(dir, 'package.json'));
+      for (const name of ['schemas', 'pipelines', 'node_modules']) symlinkSync(repo(name), join(dir, name));
+      const node = (args: string[]) => spawnSync(process.execPath, args, { cwd: dir, encoding: 'utf8' });
+      const made = node(['scripts/compile-data.mjs']);
+      expect(made.stderr).toBe('');
+      expect(made.status).toBe(0);
+      // What a process of the copy sees: whether the journals' form is taken, and the journal a name finds.
+      const probe = `const { readCompiled, journalIndexFor } = await import('./dist/src/core/compiled-data.js');
+const table = JSON.parse((await import('node:fs')).readFileSync('pipelines/data/journals.json', 'utf8'));
+const sha = ${JSON.stringify(sha256(journalsText))};
+console.log(JSON.stringify({ taken: readCompiled('journals', sha) !== null, found: journalIndexFor(table.journals, table.cues, sha).find('the Lancet')?.name ?? null }));`;
+      const look = () => JSON.parse(node(['--input-type=module', '-e', probe]).stdout) as { taken: boolean; found: string | null };
+      expect(look()).toEqual({ taken: true, found: 'The Lancet' });
+      const journalsJs = join(dir, 'dist/src/core/journals.js');
+      const source = readFileSync(journalsJs, 'utf8');
+      const keyed = source.replace(/(static key\(name\) \{\s*return )JournalIndex\.view\(name\)/, "$1'k:' + JournalIndex.view(name)");
+      expect(keyed).not.toBe(source);
+      writeFileSync(journalsJs, keyed);
+      expect(look()).toEqual({ taken: false, found: 'The Lancet' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
