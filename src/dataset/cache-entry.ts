@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { writeAtomicSync } from '../io/atomic.js';
 import { realFs, type WriteFs } from '../io/fs.js';
+import { utf8Of } from '../io/utf8.js';
 
 /** Where an entry of the cache folder `dir` is stored under its key. */
 export function entryPath(dir: string, key: string): string {
@@ -24,7 +25,8 @@ export interface CacheTarget {
  * OutputError naming the entry.
  */
 export function storeEntry(dir: string, key: string, entry: { summary: unknown; rows: unknown; searchJson: string | null }, fs: WriteFs = realFs): void {
-  // The text of JSON.stringify({ summary, rows, search }), the search entry being JSON already.
-  const text = `{"summary":${JSON.stringify(entry.summary)},"rows":${JSON.stringify(entry.rows)},"search":${entry.searchJson ?? 'null'}}`;
+  // The text of JSON.stringify({ summary, rows, search }), the search entry being JSON already:
+  // its pieces encoded one after another, never joined into one string (io/utf8.ts).
+  const text = utf8Of(['{"summary":', JSON.stringify(entry.summary), ',"rows":', JSON.stringify(entry.rows), ',"search":', entry.searchJson ?? 'null', '}']);
   writeAtomicSync(entryPath(dir, key), text, undefined, fs);
 }

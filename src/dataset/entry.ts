@@ -1,10 +1,10 @@
 import type { ArticleRecord, Diagnostic } from '../generated/article.js';
 import type { Pipeline } from '../core/pipeline.js';
 import { ingestDetailed, type IngestResult } from '../ingest.js';
-import { renderArticlePage } from '../report/html/article.js';
+import { articlePagePieces } from '../report/html/article.js';
 import { searchEntry } from '../report/html/search.js';
-import { renderSourcePage } from '../report/html/source.js';
-import { isPlainJson, toJson } from '../io/atomic.js';
+import { sourcePagePieces } from '../report/html/source.js';
+import { isPlainJson, toJsonPieces } from '../io/atomic.js';
 import { OutputError } from '../io/errors.js';
 import { realFs, type WriteFs } from '../io/fs.js';
 import { storeEntry, type CacheTarget } from './cache-entry.js';
@@ -170,8 +170,8 @@ export function placeRecord(input: PlannedInput, result: IngestResult, where: Pl
   }
   const placed: Placed[] = [];
   if (!result.ok) return { summary: summarize(input.path, record, false), rows: {}, placed, searchJson: null, changeJson: null };
-  const json = toJson(record);
-  const written = isPlainJson(record) ? record : (JSON.parse(json) as ArticleRecord);
+  const json = toJsonPieces(record);
+  const written = isPlainJson(record) ? record : (JSON.parse(json[0]) as ArticleRecord);
   const digest = articleDigest(written);
   const summary = summarize(input.path, written, true, digest);
   const rows = recordRows(written);
@@ -179,8 +179,8 @@ export function placeRecord(input: PlannedInput, result: IngestResult, where: Pl
   try {
     placed.push(placeFile(where, `articles/${input.id}.json`, json, fs));
     if (report) {
-      placed.push(placeFile(where, `report/${input.id}.html`, renderArticlePage(written, { change }), fs));
-      placed.push(placeFile(where, `report/${input.id}.source.html`, renderSourcePage(written, { text: result.doc.text, blocks: result.doc.blocks }), fs));
+      placed.push(placeFile(where, `report/${input.id}.html`, articlePagePieces(written, { change }), fs));
+      placed.push(placeFile(where, `report/${input.id}.source.html`, sourcePagePieces(written, { text: result.doc.text, blocks: result.doc.blocks }), fs));
     }
   } catch (error) {
     if (error instanceof OutputError) return { summary, rows, placed, searchJson: null, changeJson: JSON.stringify(change), failure: error.message };

@@ -3,6 +3,7 @@ import { withFolder } from '../io/atomic.js';
 import { fsFailure } from '../io/errors.js';
 import { identityOf, inside, kindOf, readPlainFile } from '../io/files.js';
 import { realFs, type WriteFs } from '../io/fs.js';
+import { utf8Of, type Text } from '../io/utf8.js';
 
 /**
  * Where the files of one write go: the dataset folder, the staging folder of this build's
@@ -31,12 +32,13 @@ export interface Placed {
  * never cross to the main thread. Synchronous on purpose: these files are small, and on a
  * worker thread each asynchronous call is a round trip through libuv's shared pool. A new file
  * (most files of a cold build) is found so by one lstat, not by an open that fails: that failure
- * is an exception, with its stack, per file. Text is written as bytes made of it: Node's path for
- * writing a string takes more instructions than this one (BENCHMARKS.md).
+ * is an exception, with its stack, per file. Text (a string, or pieces never joined) is encoded
+ * once into this thread's scratch buffer ({@link utf8Of}) and written from there: no buffer, and
+ * no flat copy of a page made of pieces, per file (BENCHMARKS.md).
  */
-export function placeFile(where: Placement, rel: string, content: string | Uint8Array, fs: WriteFs = realFs): Placed {
+export function placeFile(where: Placement, rel: string, content: Text | Uint8Array, fs: WriteFs = realFs): Placed {
   const target = inside(where.root, rel);
-  const bytes = typeof content === 'string' ? Buffer.from(content) : content;
+  const bytes = content instanceof Uint8Array ? content : utf8Of(content);
   let same = false;
   let absent = false;
   try {

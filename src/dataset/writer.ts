@@ -5,6 +5,7 @@ import { STAGING, writeAtomicSync } from '../io/atomic.js';
 import { errnoCode, fsFailure, OutputError } from '../io/errors.js';
 import { assertPlainFolders, hashPlainFile, identityOf, inside, kindOf, makeFolders, readPlainFile, toPosix, type PathKind } from '../io/files.js';
 import { realFs, type WriteFs } from '../io/fs.js';
+import { Utf8Chunks, writeAll, type Text } from '../io/utf8.js';
 import { acquireLock, processAlive, type Lock } from '../io/lock.js';
 import { loadRecordValidators } from '../core/schemas.js';
 import { madeByDigest, MANIFEST, ownedFiles } from './ownership.js';
@@ -159,7 +160,7 @@ export class DatasetWriter {
   }
 
   /** Writes (or checks) one file whose content is known (or made on demand, only when needed). */
-  async file(rel: string, source: string, content: string | Uint8Array | (() => string | Uint8Array | Promise<string | Uint8Array>)): Promise<void> {
+  async file(rel: string, source: string, content: Text | Uint8Array | (() => Text | Uint8Array | Promise<Text | Uint8Array>)): Promise<void> {
     if (this.unchanged(rel, source)) return;
     this.record(source, placeFile(this.placement, rel, typeof content === 'function' ? await content() : content, this.fs));
   }
@@ -184,16 +185,16 @@ export class DatasetWriter {
     const hash = createHash('sha256');
     const staged = this.transaction ? join(this.transaction, 'files', rel) : '';
     let fd: number | null = null;
-    let pending = '';
-    const flush = () => {
-      if (fd === null || pending === '') return;
+    // Each piece encoded once: the same bytes are hashed and written.
+    const pending = new Utf8Chunks((bytes) => {
+      hash.update(bytes);
+      if (fd === null) return;
       try {
-        this.fs.writeSync(fd, pending);
+        writeAll(this.fs, fd, bytes);
       } catch (error) {
         throw fsFailure(error, 'write', target);
       }
-      pending = '';
-    };
+    });
     if (this.mode === 'write') {
       try {
         fd = this.fs.openSync(staged, 'w', 0o644);
@@ -202,16 +203,11 @@ export class DatasetWriter {
       }
     }
     return {
-      write: (text: string) => {
-        hash.update(text);
-        if (fd === null) return;
-        pending += text;
-        if (pending.length > 1 << 16) flush();
-      },
+      write: (text: string) => pending.add(text),
       close: async (finalSource: string) => {
         source = finalSource;
         try {
-          flush();
+          pending.flush();
         } finally {
           if (fd !== null) this.fs.closeSync(fd);
         }

@@ -2,7 +2,7 @@ import type { ArticleRecord, Diagnostic, Entity, Facts, Item, Reference, Section
 import type { ArticleChange } from '../../generated/changes.js';
 import { compareDiagnostics } from '../../core/diagnostic.js';
 import { diffOf, fieldChange, itemLine, type ArticleDiff, type ItemChange } from './changes.js';
-import { esc, langOf, page, safeUrl } from './html.js';
+import { esc, joined, langOf, pagePieces, safeUrl } from './html.js';
 
 /** Entity types in legend order. */
 export const ENTITY_TYPES = ['disease', 'cell', 'molecule', 'drug', 'measure', 'organization', 'journal', 'country', 'other'] as const;
@@ -381,6 +381,11 @@ export interface ArticlePageOptions {
  * last change did. Static and self-contained; every piece of text is escaped.
  */
 export function renderArticlePage(record: ArticleRecord, options: ArticlePageOptions = {}): string {
+  return articlePagePieces(record, options).join('');
+}
+
+/** {@link renderArticlePage} as pieces in order, for a build to write one after another without joining them (io/utf8.ts). */
+export function articlePagePieces(record: ArticleRecord, options: ArticlePageOptions = {}): string[] {
   const diagnostics = [...record.diagnostics].sort(compareDiagnostics);
   const change = options.change ?? null;
   const ctx: Context = {
@@ -422,10 +427,12 @@ ${changeLine}</ul>
 ${unplaced ? `<section class="panel" aria-label="Diagnostics about the whole article">${unplaced}</section>` : ''}
 ${renderChanges(ctx)}
 ${renderEntityPanel(record)}
-${record.sections.map((s, i) => renderSection(s, i, ctx, monthAnchors)).join('\n')}
+`;
+  const sections = record.sections.map((s, i) => renderSection(s, i, ctx, monthAnchors));
+  const end = `
 ${renderReferences(record, ctx)}
 ${renderDiagnostics(ctx, record)}
 </main>
 <footer>Written by digest-ingest (record schema ${esc(record.schemaVersion)}) from ${esc(record.source.path ?? 'standard input')}, SHA-256 <code>${esc(record.source.sha256.slice(0, 12))}</code>. A static page: it loads nothing from the network.</footer>`;
-  return page({ lang: 'en', title: `${record.title ?? record.id} — digest review`, body, script: true, bodyClass: 'article-page' });
+  return pagePieces({ lang: 'en', title: `${record.title ?? record.id} — digest review`, body: [body, ...joined(sections, '\n'), end], script: true, bodyClass: 'article-page' });
 }

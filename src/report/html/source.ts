@@ -1,6 +1,6 @@
 import { compareDiagnostics } from '../../core/diagnostic.js';
 import type { ArticleRecord, Diagnostic, Range } from '../../generated/article.js';
-import { esc, langOf, page } from './html.js';
+import { esc, joined, langOf, pagePieces } from './html.js';
 
 /** Up to this many characters of decoded text, the source page shows every line. */
 export const FULL_SOURCE_CHARS = 256 * 1024;
@@ -234,6 +234,11 @@ function describe(segment: Segment, record: ArticleRecord, lang: string, shown: 
  * Long lines (minified pages) are shown around what was kept and where diagnostics point.
  */
 export function renderSourcePage(record: ArticleRecord, source: SourceText): string {
+  return sourcePagePieces(record, source).join('');
+}
+
+/** {@link renderSourcePage} as pieces in order, for a build to write one after another without joining them (io/utf8.ts). */
+export function sourcePagePieces(record: ArticleRecord, source: SourceText): string[] {
   const lang = langOf(record.language, record.script);
   const markup = record.source.format !== 'text';
   const starts = lineStarts(source.text);
@@ -298,8 +303,7 @@ export function renderSourcePage(record: ArticleRecord, source: SourceText): str
       // A blank gap between paragraphs is shown as a line, with nothing to say beside it.
       const quiet = blank && segment.owner.kind === 'none' && last - first < 2;
       return `<div class="seg c-${categoryOf[segment.owner.kind]}${quiet ? ' blank' : ''}"><div class="src">${lines}</div><div class="got-col">${quiet ? '' : describe(segment, record, lang, shown, markup, blank)}</div></div>`;
-    })
-    .join('\n');
+    });
   const cut = stoppedAt !== null ? `<p class="cut">The page stops at line ${stoppedAt} of ${lineCount}: it shows at most ${MAX_SHOWN_CHARS / 1024 / 1024} MB of source. The rest is in ${esc(record.source.path ?? 'the input')}.</p>` : '';
   const legend = [
     ['item', 'in an item'],
@@ -322,9 +326,10 @@ export function renderSourcePage(record: ArticleRecord, source: SourceText): str
 <ul class="legend seg-legend" aria-label="Lines by what they became">${legend}</ul>
 </header>
 <main id="main" class="source">
-${body}
+`;
+  const end = `
 ${cut}
 </main>
 <footer>Written by digest-ingest from ${esc(record.source.path ?? 'standard input')}, SHA-256 <code>${esc(record.source.sha256.slice(0, 12))}</code>. A static page: it loads nothing from the network.</footer>`;
-  return page({ lang: 'en', title: `Source of ${record.title ?? record.id} — digest review`, body: html, bodyClass: 'source-page' });
+  return pagePieces({ lang: 'en', title: `Source of ${record.title ?? record.id} — digest review`, body: [html, ...joined(body, '\n'), end], bodyClass: 'source-page' });
 }

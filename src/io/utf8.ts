@@ -1,0 +1,112 @@
+import type { WriteFs } from './fs.js';
+
+/**
+ * Text as a file is written from it: one string, or pieces written one after another. A record
+ * or page is handed over in pieces rather than joined: V8 keeps a string made with `+` or a
+ * template as a tree of its parts, and encoding such a tree (or joining a large array) first
+ * copies it whole into one new flat string — for a 100–300 KB page a fresh large-object
+ * allocation, whose pages the kernel must fault in and zero (BENCHMARKS.md, "Change: a build's
+ * output encoded once"). Each piece is flattened on its own (small, in the young generation)
+ * and encoded straight into reusable memory.
+ */
+export type Text = string | readonly string[];
+
+/** Bytes UTF-8 may take for a UTF-16 code unit, at most. */
+const MAX_BYTES_PER_UNIT = 3;
+
+/** This thread's buffer for {@link utf8Of}: grown when a text needs more, never shrunk. */
+let scratch: Buffer = Buffer.allocUnsafeSlow(1 << 20);
+
+/** Whether a piece ends half-way through a surrogate pair (its next piece holds the other half). */
+function endsInHighSurrogate(piece: string): boolean {
+  const last = piece.charCodeAt(piece.length - 1);
+  return last >= 0xd800 && last <= 0xdbff;
+}
+
+/**
+ * The UTF-8 bytes of `text` — exactly `Buffer.from` of the pieces joined — as a view of this
+ * thread's scratch buffer: valid until the next call on this thread, so a caller writes or
+ * compares them at once and copies what it keeps. No buffer is allocated per file, and nothing
+ * is measured first (`Buffer.from` walks a string twice: its length in UTF-8, then the bytes).
+ */
+export function utf8Of(text: Text): Buffer {
+  let pieces: readonly string[] = typeof text === 'string' ? [text] : text;
+  let units = 0;
+  for (const piece of pieces) units += piece.length;
+  // A pair split between two pieces is one character: encoded apart, it would be two replacement characters.
+  if (pieces.length > 1 && pieces.some((p, i) => i < pieces.length - 1 && endsInHighSurrogate(p))) pieces = [pieces.join('')];
+  if (units * MAX_BYTES_PER_UNIT > scratch.length) scratch = Buffer.allocUnsafeSlow(Math.max(units * MAX_BYTES_PER_UNIT, scratch.length * 2));
+  let at = 0;
+  for (const piece of pieces) if (piece.length > 0) at += scratch.write(piece, at);
+  return scratch.subarray(0, at);
+}
+
+/** Writes all of `bytes` at the descriptor's position (a write may take fewer bytes than it is given). */
+export function writeAll(fs: Pick<WriteFs, 'writeSync'>, fd: number, bytes: Uint8Array): void {
+  for (let done = 0; done < bytes.length; ) {
+    const n = fs.writeSync(fd, done === 0 ? bytes : bytes.subarray(done));
+    if (!(n > 0)) throw Object.assign(new Error(`EIO: a write took nothing (${bytes.length - done} bytes left)`), { code: 'EIO' });
+    done += n;
+  }
+}
+
+/**
+ * Text appended a piece at a time and handed on as UTF-8 chunks of about `chunkBytes` (a table
+ * or a set-aside file streamed to disk, and hashed on the way): each piece is encoded once, into
+ * this object's own buffer, where joining the pieces into a string and encoding that copied them
+ * twice. `emit` receives a view of that buffer, valid only during the call.
+ */
+export class Utf8Chunks {
+  private buffer: Buffer;
+  private used = 0;
+  /** The high half of a pair a piece ended with: written with the next piece (never seen in digest's own texts, whole JSON each). */
+  private carry = '';
+
+  constructor(
+    private readonly emit: (bytes: Buffer) => void,
+    private readonly chunkBytes = 1 << 16,
+  ) {
+    this.buffer = Buffer.allocUnsafeSlow(chunkBytes * 2);
+  }
+
+  /** Appends a piece; a chunk is handed on once `chunkBytes` are waiting. */
+  add(piece: string): void {
+    if (this.carry !== '') {
+      piece = this.carry + piece;
+      this.carry = '';
+    }
+    if (piece.length === 0) return;
+    if (endsInHighSurrogate(piece)) {
+      this.carry = piece.slice(-1);
+      piece = piece.slice(0, -1);
+    }
+    this.write(piece);
+  }
+
+  /** Hands on whatever is waiting (a high surrogate left over is written as itself, as Buffer.from writes one). */
+  flush(): void {
+    if (this.carry !== '') {
+      const carry = this.carry;
+      this.carry = '';
+      this.write(carry);
+    }
+    this.handOn();
+  }
+
+  private write(piece: string): void {
+    const most = piece.length * MAX_BYTES_PER_UNIT;
+    if (this.used + most > this.buffer.length) {
+      this.handOn();
+      if (most > this.buffer.length) this.buffer = Buffer.allocUnsafeSlow(most);
+    }
+    this.used += this.buffer.write(piece, this.used);
+    if (this.used >= this.chunkBytes) this.handOn();
+  }
+
+  private handOn(): void {
+    if (this.used === 0) return;
+    // Kept when `emit` throws (a full disk): flushing again tries the same bytes again.
+    this.emit(this.buffer.subarray(0, this.used));
+    this.used = 0;
+  }
+}
