@@ -65,6 +65,8 @@ export interface Entry {
   searchJson: string | null;
   /** The article's last change, as its page shows it, as JSON text (null when the input failed); not cached: the next build reads it from changes.json. */
   changeJson?: string | null;
+  /** The input's cache key, as the thread that ingested it made it (from the bytes it read), so the build need not hash it again. */
+  key?: string;
   /**
    * Why the record, a page or the cache entry could not be written (a full disk, a read-only folder): a failure of
    * the build, not of the input. A message, because errors lose their class between threads.
@@ -125,8 +127,9 @@ const FIRST: ChangePrior = { revision: 0, entry: null };
 export async function computeEntry(input: PlannedInput, pipeline: Pipeline, where: Placement, fs: WriteFs = realFs, prior: ChangePrior = FIRST, cache: CacheTarget | null = null): Promise<Entry> {
   const entry = await makeEntry(input, pipeline, where, fs, prior);
   if (cache === null || entry.failure !== undefined) return entry;
+  entry.key = entryKey(cache.config, input.path, input.id, input.renamedFrom, entry.summary.sha256);
   try {
-    storeEntry(cache.dir, entryKey(cache.config, input.path, input.id, input.renamedFrom, entry.summary.sha256), entry, fs);
+    storeEntry(cache.dir, entry.key, entry, fs);
   } catch (error) {
     if (error instanceof OutputError) return { ...entry, failure: error.message };
     throw error;

@@ -176,10 +176,15 @@ export class DatasetWriter {
     } else if (placed.identity !== null) this.outputs[placed.rel] = `${source}|${placed.identity}`;
   }
 
-  /** Opens a table to be written row by row; compared by hash with what is there. */
-  table(rel: string, planned: string): TableSink | null {
-    if (this.unchanged(rel, planned)) return null;
-    let source = planned;
+  /**
+   * Opens a table to be written row by row; compared by hash with what is there. `planned` is
+   * what it is made from when that is known before (null: known only once it is written, as for
+   * changes.json, whose key is its own hash — it is written once, and dropped at `close` when
+   * the file in place was made from that key and is untouched).
+   */
+  table(rel: string, planned: string | null): TableSink | null {
+    if (planned !== null && this.unchanged(rel, planned)) return null;
+    let source = planned ?? '';
     this.expected.add(rel);
     const target = inside(this.root, rel);
     const hash = createHash('sha256');
@@ -210,6 +215,10 @@ export class DatasetWriter {
           pending.flush();
         } finally {
           if (fd !== null) this.fs.closeSync(fd);
+        }
+        if (planned === null && this.unchanged(rel, source)) {
+          if (staged) this.fs.rmSync(staged, { recursive: true, force: true });
+          return;
         }
         const digest = hash.digest('hex');
         const current = hashPlainFile(target);
