@@ -3,9 +3,13 @@ import { writeAtomicSync } from '../io/atomic.js';
 import { realFs, type WriteFs } from '../io/fs.js';
 import { utf8Of } from '../io/utf8.js';
 
-/** Where an entry of the cache folder `dir` is stored under its key. */
+/**
+ * Where an entry of the cache folder `dir` is stored under its key: in one of 16 folders, by the
+ * key's first hex digit. (Cache format 3 had 256, by two: making them was ~0.7 ms of a cold
+ * build's CPU an article here, a new folder costing ~1 ms of the kernel's time. BENCHMARKS.md.)
+ */
 export function entryPath(dir: string, key: string): string {
-  return join(dir, 'entries', key.slice(0, 2), `${key}.json`);
+  return join(dir, 'entries', key.slice(0, 1), `${key}.json`);
 }
 
 /**

@@ -30,14 +30,20 @@ function endsInHighSurrogate(piece: string): boolean {
  * is measured first (`Buffer.from` walks a string twice: its length in UTF-8, then the bytes).
  */
 export function utf8Of(text: Text): Buffer {
-  let pieces: readonly string[] = typeof text === 'string' ? [text] : text;
+  const pieces: readonly string[] = typeof text === 'string' ? [text] : text;
   let units = 0;
   for (const piece of pieces) units += piece.length;
-  // A pair split between two pieces is one character: encoded apart, it would be two replacement characters.
-  if (pieces.length > 1 && pieces.some((p, i) => i < pieces.length - 1 && endsInHighSurrogate(p))) pieces = [pieces.join('')];
   if (units * MAX_BYTES_PER_UNIT > scratch.length) scratch = Buffer.allocUnsafeSlow(Math.max(units * MAX_BYTES_PER_UNIT, scratch.length * 2));
   let at = 0;
-  for (const piece of pieces) if (piece.length > 0) at += scratch.write(piece, at);
+  for (let i = 0; i < pieces.length; i++) {
+    const piece = pieces[i]!;
+    if (piece.length === 0) continue;
+    at += scratch.write(piece, at);
+    // A pair split between two pieces is one character, which encoded apart would be two
+    // replacement characters: then the pieces are joined. Asked once the piece is written (and
+    // so flat: reading its last unit before would copy a piece made of pieces once more).
+    if (i < pieces.length - 1 && endsInHighSurrogate(piece)) return utf8Of(pieces.join(''));
+  }
   return scratch.subarray(0, at);
 }
 
