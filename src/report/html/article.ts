@@ -47,7 +47,7 @@ function placeDiagnostics(record: ArticleRecord, diagnostics: Diagnostic[]): Pla
 }
 
 /** The source page of a record, at a line. */
-function sourceHref(ctx: Context, line: number): string {
+function sourceHref(ctx: Pick<Context, 'id'>, line: number): string {
   return `${esc(encodeURIComponent(ctx.id))}.source.html#L${line}`;
 }
 
@@ -58,12 +58,22 @@ function sourceLink(ctx: Context, range: { start: Point; end: Point }): string {
   return `<a class="src-link" href="${sourceHref(ctx, range.start.line)}" aria-label="source, line${last > range.start.line ? 's' : ''} ${lines}">source ${lines}</a>`;
 }
 
-function diagnosticNote(d: Diagnostic, k: number, ctx: Context): string {
+function diagnosticNote(d: Diagnostic, k: number, ctx: Pick<Context, 'id'>): string {
   return `<p class="diag ${d.severity}" id="d${k}-at"><span class="sev ${d.severity}">${d.severity}</span> <a href="${sourceHref(ctx, d.line)}" aria-label="${d.line}:${d.column} in the source">${d.line}:${d.column}</a> ${esc(d.message)} <code>${esc(d.rule)}</code> <a href="#d${k}">listed</a></p>`;
 }
 
 function notesFor(target: string, ctx: Context): string {
-  return ctx.diagnostics.map((d, k) => (ctx.placement.get(k) === target ? diagnosticNote(d, k, ctx) : '')).join('');
+  return ctx.notes.get(target) ?? '';
+}
+
+/** Every placed diagnostic's note, joined by where it is placed (each item and section asks for its own: one pass over the diagnostics, not one a target). */
+function notesByTarget(ctx: Omit<Context, 'notes'>): Map<string, string> {
+  const notes = new Map<string, string>();
+  ctx.diagnostics.forEach((d, k) => {
+    const target = ctx.placement.get(k);
+    if (target !== undefined) notes.set(target, (notes.get(target) ?? '') + diagnosticNote(d, k, ctx));
+  });
+  return notes;
 }
 
 function citationLinks(marker: string, known: Set<number>): string {
@@ -357,6 +367,8 @@ interface Context {
   known: Set<number>;
   diagnostics: Diagnostic[];
   placement: Placement;
+  /** The notes of the diagnostics placed at each item or section ({@link notesByTarget}). */
+  notes: Map<string, string>;
   change: ArticleChange | null;
   diff: ArticleDiff | null;
 }
@@ -388,7 +400,7 @@ export function renderArticlePage(record: ArticleRecord, options: ArticlePageOpt
 export function articlePagePieces(record: ArticleRecord, options: ArticlePageOptions = {}): string[] {
   const diagnostics = [...record.diagnostics].sort(compareDiagnostics);
   const change = options.change ?? null;
-  const ctx: Context = {
+  const placed: Omit<Context, 'notes'> = {
     id: record.id,
     lang: langOf(record.language, record.script),
     entities: new Map(record.entities.map((e) => [e.id, e])),
@@ -398,6 +410,7 @@ export function articlePagePieces(record: ArticleRecord, options: ArticlePageOpt
     change,
     diff: diffOf(change),
   };
+  const ctx: Context = { ...placed, notes: notesByTarget(placed) };
   const months = record.sections.filter((s) => s.kind === 'month');
   const items = record.sections.reduce((n, s) => n + s.items.length, 0);
   const withDoi = record.references.filter((r) => typeof r.csl.DOI === 'string').length;

@@ -108,6 +108,11 @@ function tagSpans(line: string): [number, number][] {
 
 /** A piece of a line with its classes: kept by the parser, markup. */
 function renderPiece(line: string, from: number, to: number, kept: readonly [number, number][], tags: readonly [number, number][]): string {
+  // A line of plain text (no tags), kept whole or not at all: most lines of a text or Markdown source.
+  if (tags.length === 0 && (kept.length === 0 || (kept.length === 1 && kept[0]![0] <= from && kept[0]![1] >= to))) {
+    const text = esc(line.slice(from, to));
+    return kept.length === 0 || from === to ? text : `<span class="k">${text}</span>`;
+  }
   const cuts = new Set([from, to]);
   for (const [a, b] of [...kept, ...tags]) {
     if (a > from && a < to) cuts.add(a);
@@ -248,13 +253,18 @@ export function sourcePagePieces(record: ArticleRecord, source: SourceText): str
   const owners = ownersOf(record, lineCount, kept);
   const diagnostics = [...record.diagnostics].sort(compareDiagnostics);
   const atLine = new Map<number, { d: Diagnostic; k: number }[]>();
-  diagnostics.forEach((d, k) => atLine.set(Math.min(d.line, lineCount), [...(atLine.get(Math.min(d.line, lineCount)) ?? []), { d, k }]));
+  diagnostics.forEach((d, k) => {
+    const line = Math.min(d.line, lineCount);
+    const notes = atLine.get(line);
+    if (notes) notes.push({ d, k });
+    else atLine.set(line, [{ d, k }]);
+  });
 
   const segments: Segment[] = [];
   for (let line = 1; line <= lineCount; line++) {
     const owner = owners[line]!;
     const last = segments[segments.length - 1];
-    if (last && keyOf(last.owner) === keyOf(owner)) last.last = line;
+    if (last && (last.owner === owner || keyOf(last.owner) === keyOf(owner))) last.last = line;
     else segments.push({ owner, first: line, last: line });
   }
   const counts: Record<string, number> = {};
@@ -285,7 +295,8 @@ export function sourcePagePieces(record: ArticleRecord, source: SourceText): str
     .map((segment) => {
       if (stoppedAt !== null) return '';
       const { first, last } = segment;
-      const blank = Array.from({ length: last - first + 1 }, (_, i) => lineText(first + i)).every((t) => t.trim() === '');
+      // Whether every line is blank: asked only of lines not kept (nothing else says it), of the run's text at once.
+      const blank = segment.owner.kind === 'none' && source.text.slice(starts[first - 1]!, last < lineCount ? starts[last]! - 1 : source.text.length).trim() === '';
       let lines: string;
       if (large && segment.owner.kind === 'none' && last - first + 1 > ELIDE_RUN) {
         // Lines with a diagnostic are always shown; the rest of a long run is counted.
