@@ -14,6 +14,13 @@ export interface Placement {
   /** `<root>/.staging/<transaction>/files`: new files wait here until the build succeeds. */
   staging: string;
   mode: 'write' | 'check';
+  /**
+   * The names in the dataset folder when the build took it (null: not listed). A file under a
+   * name that was not there is new — the build holds the folder's lock — and is placed without
+   * asking the file system (a cold build asked three times an article, to be told "no such
+   * file"); the commit checks again what is in the way.
+   */
+  present?: readonly string[] | null;
 }
 
 /** What placing one file did: same as in the folder, staged to replace it, or (check mode) missing or changed. */
@@ -42,7 +49,7 @@ export function placeFile(where: Placement, rel: string, content: Text | Uint8Ar
   let same = false;
   let absent = false;
   try {
-    absent = kindOf(target) === 'absent';
+    absent = where.present != null && !where.present.includes(topName(rel)) ? true : kindOf(target) === 'absent';
     if (!absent) {
       const read = readPlainFile(target, bytes.byteLength);
       absent = read.kind === 'absent';
@@ -60,4 +67,10 @@ export function placeFile(where: Placement, rel: string, content: Text | Uint8Ar
     throw fsFailure(error, 'write', target);
   }
   return { rel, outcome: 'staged', identity: null };
+}
+
+/** The first name of a relative path ("report" of "report/x.html"). */
+export function topName(rel: string): string {
+  const slash = rel.search(/[\\/]/);
+  return slash === -1 ? rel : rel.slice(0, slash);
 }

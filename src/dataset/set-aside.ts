@@ -83,7 +83,7 @@ export class SetAside<T> {
     }
   }
 
-  private append(bytes: Buffer): void {
+  private append(bytes: Uint8Array): void {
     if (this.file === null) return; // never: texts are kept in memory without a file
     // Opened for each 64 KB written, never left open: a build that fails leaves no descriptor behind.
     try {

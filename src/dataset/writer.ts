@@ -9,7 +9,7 @@ import { Utf8Chunks, writeAll, type Text } from '../io/utf8.js';
 import { acquireLock, processAlive, type Lock } from '../io/lock.js';
 import { loadRecordValidators } from '../core/schemas.js';
 import { madeByDigest, MANIFEST, ownedFiles } from './ownership.js';
-import { placeFile, type Placed, type Placement } from './place.js';
+import { placeFile, topName, type Placed, type Placement } from './place.js';
 
 /** What a write changed (write mode) or found out of date (check mode), and what it left alone. */
 export interface OutputReport {
@@ -71,6 +71,8 @@ export class DatasetWriter {
   private readonly checked = new Set<string>();
   private previous: Readonly<Record<string, string>> = {};
   private closed = false;
+  /** The names in the folder when it was opened ({@link Placement.present}). */
+  private readonly present: readonly string[] | null;
 
   private constructor(
     readonly root: string,
@@ -80,6 +82,13 @@ export class DatasetWriter {
     private readonly fs: WriteFs,
   ) {
     this.owned = ownedFiles(join(root, MANIFEST));
+    let present: string[] | null = null;
+    try {
+      present = readdirSync(root);
+    } catch {
+      // Not listed: every file placed asks the file system.
+    }
+    this.present = present;
   }
 
   /** Opens a dataset folder for writing (taking its lock, recovering a killed run) or checking. */
@@ -130,7 +139,7 @@ export class DatasetWriter {
 
   /** Where this writer places files (for worker threads). */
   get placement(): Placement {
-    return { root: this.root, staging: this.transaction ? join(this.transaction, 'files') : '', mode: this.mode };
+    return { root: this.root, staging: this.transaction ? join(this.transaction, 'files') : '', mode: this.mode, present: this.present };
   }
 
   /** What the last build's state says about its output files (`source|identity`), to skip unchanged ones. */
@@ -267,8 +276,13 @@ export class DatasetWriter {
         conflicts.push((error as Error).message);
       }
     }
+    // A folder of the dataset that is not there (a first build) has nothing in the way, and no link on the way: asked once, not for each file.
+    const tops = new Map<string, PathKind>();
+    const topKind = (top: string) => tops.get(top) ?? (tops.set(top, kindOf(join(this.root, top))).get(top) as PathKind);
     for (const rel of puts) {
       const target = inside(this.root, rel);
+      const top = topName(rel);
+      if (top !== rel && topKind(top) === 'absent') continue;
       try {
         assertPlainFolders(this.root, target, this.checked);
       } catch (error) {

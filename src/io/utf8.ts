@@ -1,13 +1,9 @@
 import type { WriteFs } from './fs.js';
 
 /**
- * Text as a file is written from it: one string, or pieces written one after another. A record
- * or page is handed over in pieces rather than joined: V8 keeps a string made with `+` or a
- * template as a tree of its parts, and encoding such a tree (or joining a large array) first
- * copies it whole into one new flat string — for a 100–300 KB page a fresh large-object
- * allocation, whose pages the kernel must fault in and zero (BENCHMARKS.md, "Change: a build's
- * output encoded once"). Each piece is flattened on its own (small, in the young generation)
- * and encoded straight into reusable memory.
+ * A file's text: one string, or pieces written one after another, never joined (joining, or
+ * encoding a string made with `+`, first copies it whole into a new flat string: for a page, a
+ * large allocation the kernel faults in; BENCHMARKS.md, "Change: a build's output encoded once").
  */
 export type Text = string | readonly string[];
 
@@ -24,12 +20,10 @@ function endsInHighSurrogate(piece: string): boolean {
 }
 
 /**
- * The UTF-8 bytes of `text` — exactly `Buffer.from` of the pieces joined — as a view of this
- * thread's scratch buffer: valid until the next call on this thread, so a caller writes or
- * compares them at once and copies what it keeps. No buffer is allocated per file, and nothing
- * is measured first (`Buffer.from` walks a string twice: its length in UTF-8, then the bytes).
+ * The UTF-8 bytes of `text` (exactly `Buffer.from` of the pieces joined) as a view of this
+ * thread's scratch buffer, valid until the next call: written or compared at once, copied to keep.
  */
-export function utf8Of(text: Text): Buffer {
+export function utf8Of(text: Text): Uint8Array {
   const pieces: readonly string[] = typeof text === 'string' ? [text] : text;
   let units = 0;
   for (const piece of pieces) units += piece.length;
@@ -39,9 +33,8 @@ export function utf8Of(text: Text): Buffer {
     const piece = pieces[i]!;
     if (piece.length === 0) continue;
     at += scratch.write(piece, at);
-    // A pair split between two pieces is one character, which encoded apart would be two
-    // replacement characters: then the pieces are joined. Asked once the piece is written (and
-    // so flat: reading its last unit before would copy a piece made of pieces once more).
+    // A pair split between two pieces would be two replacement characters: join them. Asked once
+    // the piece is written, so flat (asked before, V8 would flatten it there).
     if (i < pieces.length - 1 && endsInHighSurrogate(piece)) return utf8Of(pieces.join(''));
   }
   return scratch.subarray(0, at);
@@ -69,7 +62,7 @@ export class Utf8Chunks {
   private carry = '';
 
   constructor(
-    private readonly emit: (bytes: Buffer) => void,
+    private readonly emit: (bytes: Uint8Array) => void,
     private readonly chunkBytes = 1 << 16,
   ) {
     this.buffer = Buffer.allocUnsafeSlow(chunkBytes * 2);
