@@ -52,11 +52,23 @@ export function nameId(name: string | null): string | null {
   return /^[a-z0-9]/.test(slug) ? slug : null;
 }
 
+/** Each document's input hash, by the bytes it was made of: a record is assembled twice (by the validate stage, then for the result), the input hashed once. */
+const inputHashes = new WeakMap<DigestDocument, { bytes: Uint8Array; sha256: string }>();
+
+/** The SHA-256 of a document's input bytes, computed once per document. */
+function inputHash(doc: DigestDocument): string {
+  const known = inputHashes.get(doc);
+  if (known !== undefined && known.bytes === doc.bytes) return known.sha256;
+  const hash = sha256(doc.bytes);
+  inputHashes.set(doc, { bytes: doc.bytes, sha256: hash });
+  return hash;
+}
+
 /** Assembles the record of a document, in schema order. */
 export function toRecord(doc: DigestDocument, id: string): ArticleRecord {
   const source: ArticleRecord['source'] = {
     path: doc.path,
-    sha256: sha256(doc.bytes),
+    sha256: inputHash(doc),
     format: doc.format,
     encoding: doc.encoding,
     bytes: doc.bytes.length,

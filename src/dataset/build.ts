@@ -80,18 +80,25 @@ function searchOfRecord(root: string, id: string) {
   }
 }
 
-/** Writes (or checks) a file made a piece at a time, unless it is unchanged since it was made from `source`. */
-async function streamFile(writer: DatasetWriter, rel: string, source: string, pieces: () => Iterable<string>): Promise<void> {
+/**
+ * Writes (or checks) a file made a piece at a time, unless it is unchanged since it was made from
+ * `source`. A null `source` is known only once the file is made (`sourceAfter`, from what `seen`
+ * was shown of each piece): the file is then made once, and dropped if unchanged.
+ */
+async function streamFile(writer: DatasetWriter, rel: string, source: string | null, pieces: () => Iterable<string>, seen?: (piece: string) => void, sourceAfter?: () => string): Promise<void> {
   const sink = writer.table(rel, source);
   if (sink === null) return;
   try {
-    for (const piece of pieces()) sink.write(piece);
+    for (const piece of pieces()) {
+      seen?.(piece);
+      sink.write(piece);
+    }
   } catch (error) {
     // Its descriptor closed all the same; the build fails, and nothing is committed.
-    await sink.close(source).catch(() => undefined);
+    await sink.close(source ?? '').catch(() => undefined);
     throw error;
   }
-  await sink.close(source);
+  await sink.close(source ?? sourceAfter?.() ?? '');
 }
 
 /**
@@ -165,17 +172,15 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     await writer.file('manifest.json', manifestKey, text);
     // changes.json and the review index (7 and 12 MB at 1,000 articles) are written as streams,
     // made from what was set aside as they go, so the end of a build is flat in N
-    // (BENCHMARKS.md, "Change: memory flat in N"). changes.json is read once for its key (and the
-    // index's), once more to be written when it changed.
+    // (BENCHMARKS.md, "Change: memory flat in N"). changes.json is made once: staged as it is
+    // hashed for its key (and the index's), and dropped when the file in place has that key.
     const changeView = previous.nextView(() => articleChanges.values());
     const changesHash = createHash('sha256');
     const indexHash = createHash('sha256').update(manifestKey);
-    for (const piece of changesText(changeView)) {
+    await streamFile(writer, CHANGES, null, () => changesText(changeView), (piece) => {
       changesHash.update(piece);
       indexHash.update(piece);
-    }
-    const changesKey = changesHash.digest('hex');
-    await streamFile(writer, CHANGES, changesKey, () => changesText(changeView));
+    }, () => changesHash.digest('hex'));
     if (report) {
       // The staging folder's report/ may not exist yet (no page was made again).
       if (writer.placement.staging) {

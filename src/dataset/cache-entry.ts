@@ -1,10 +1,15 @@
 import { join } from 'node:path';
 import { writeAtomicSync } from '../io/atomic.js';
 import { realFs, type WriteFs } from '../io/fs.js';
+import { utf8Of } from '../io/utf8.js';
 
-/** Where an entry of the cache folder `dir` is stored under its key. */
+/**
+ * Where an entry of the cache folder `dir` is stored under its key: in one of 16 folders, by the
+ * key's first hex digit. (Cache format 3 had 256, by two: making them was ~0.7 ms of a cold
+ * build's CPU an article here, a new folder costing ~1 ms of the kernel's time. BENCHMARKS.md.)
+ */
 export function entryPath(dir: string, key: string): string {
-  return join(dir, 'entries', key.slice(0, 2), `${key}.json`);
+  return join(dir, 'entries', key.slice(0, 1), `${key}.json`);
 }
 
 /**
@@ -24,7 +29,8 @@ export interface CacheTarget {
  * OutputError naming the entry.
  */
 export function storeEntry(dir: string, key: string, entry: { summary: unknown; rows: unknown; searchJson: string | null }, fs: WriteFs = realFs): void {
-  // The text of JSON.stringify({ summary, rows, search }), the search entry being JSON already.
-  const text = `{"summary":${JSON.stringify(entry.summary)},"rows":${JSON.stringify(entry.rows)},"search":${entry.searchJson ?? 'null'}}`;
+  // The text of JSON.stringify({ summary, rows, search }), the search entry being JSON already:
+  // its pieces encoded one after another, never joined into one string (io/utf8.ts).
+  const text = utf8Of(['{"summary":', JSON.stringify(entry.summary), ',"rows":', JSON.stringify(entry.rows), ',"search":', entry.searchJson ?? 'null', '}']);
   writeAtomicSync(entryPath(dir, key), text, undefined, fs);
 }

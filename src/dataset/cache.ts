@@ -16,7 +16,8 @@ const TAG = 'CACHEDIR.TAG';
 const TAG_TEXT = 'Signature: 8a477f597d28d172789f06886806bc55\n# This file is a cache directory tag created by digest-ingest (digest build).\n# For information about cache directory tags, see https://bford.info/cachedir/\n';
 
 const KEY_FILE = /^[0-9a-f]{64}\.json$/;
-const FAN = /^[0-9a-f]{2}$/;
+/** A folder of entries: by the key's first hex digit, or its first two (cache format 3 and before, whose entries prune deletes). */
+const FAN = /^[0-9a-f]{1,2}$/;
 
 function entriesOf(dir: string): Dirent[] {
   try {
@@ -27,7 +28,7 @@ function entriesOf(dir: string): Dirent[] {
 }
 
 /**
- * A content-addressed store of entries: `<dir>/entries/<key[0..2]>/<key>.json` holds an
+ * A content-addressed store of entries: `<dir>/entries/<key[0]>/<key>.json` holds an
  * input's summary and table rows. Records are not stored: they are in the dataset folder,
  * and one edited or deleted there is ingested again. Entries are written atomically (a
  * temporary file beside the entry, named by process), so a killed build leaves whole entries

@@ -1,10 +1,10 @@
 import type { ArticleRecord, Diagnostic } from '../generated/article.js';
 import type { Pipeline } from '../core/pipeline.js';
 import { ingestDetailed, type IngestResult } from '../ingest.js';
-import { renderArticlePage } from '../report/html/article.js';
+import { articlePagePieces } from '../report/html/article.js';
 import { searchEntry } from '../report/html/search.js';
-import { renderSourcePage } from '../report/html/source.js';
-import { isPlainJson, toJson } from '../io/atomic.js';
+import { sourcePagePieces } from '../report/html/source.js';
+import { isPlainJson, toJsonPieces } from '../io/atomic.js';
 import { OutputError } from '../io/errors.js';
 import { realFs, type WriteFs } from '../io/fs.js';
 import { storeEntry, type CacheTarget } from './cache-entry.js';
@@ -65,6 +65,8 @@ export interface Entry {
   searchJson: string | null;
   /** The article's last change, as its page shows it, as JSON text (null when the input failed); not cached: the next build reads it from changes.json. */
   changeJson?: string | null;
+  /** The input's cache key, as the thread that ingested it made it (from the bytes it read), so the build need not hash it again. */
+  key?: string;
   /**
    * Why the record, a page or the cache entry could not be written (a full disk, a read-only folder): a failure of
    * the build, not of the input. A message, because errors lose their class between threads.
@@ -125,8 +127,9 @@ const FIRST: ChangePrior = { revision: 0, entry: null };
 export async function computeEntry(input: PlannedInput, pipeline: Pipeline, where: Placement, fs: WriteFs = realFs, prior: ChangePrior = FIRST, cache: CacheTarget | null = null): Promise<Entry> {
   const entry = await makeEntry(input, pipeline, where, fs, prior);
   if (cache === null || entry.failure !== undefined) return entry;
+  entry.key = entryKey(cache.config, input.path, input.id, input.renamedFrom, entry.summary.sha256);
   try {
-    storeEntry(cache.dir, entryKey(cache.config, input.path, input.id, input.renamedFrom, entry.summary.sha256), entry, fs);
+    storeEntry(cache.dir, entry.key, entry, fs);
   } catch (error) {
     if (error instanceof OutputError) return { ...entry, failure: error.message };
     throw error;
@@ -170,8 +173,8 @@ export function placeRecord(input: PlannedInput, result: IngestResult, where: Pl
   }
   const placed: Placed[] = [];
   if (!result.ok) return { summary: summarize(input.path, record, false), rows: {}, placed, searchJson: null, changeJson: null };
-  const json = toJson(record);
-  const written = isPlainJson(record) ? record : (JSON.parse(json) as ArticleRecord);
+  const json = toJsonPieces(record);
+  const written = isPlainJson(record) ? record : (JSON.parse(json[0]) as ArticleRecord);
   const digest = articleDigest(written);
   const summary = summarize(input.path, written, true, digest);
   const rows = recordRows(written);
@@ -179,8 +182,8 @@ export function placeRecord(input: PlannedInput, result: IngestResult, where: Pl
   try {
     placed.push(placeFile(where, `articles/${input.id}.json`, json, fs));
     if (report) {
-      placed.push(placeFile(where, `report/${input.id}.html`, renderArticlePage(written, { change }), fs));
-      placed.push(placeFile(where, `report/${input.id}.source.html`, renderSourcePage(written, { text: result.doc.text, blocks: result.doc.blocks }), fs));
+      placed.push(placeFile(where, `report/${input.id}.html`, articlePagePieces(written, { change }), fs));
+      placed.push(placeFile(where, `report/${input.id}.source.html`, sourcePagePieces(written, { text: result.doc.text, blocks: result.doc.blocks }), fs));
     }
   } catch (error) {
     if (error instanceof OutputError) return { summary, rows, placed, searchJson: null, changeJson: JSON.stringify(change), failure: error.message };

@@ -3,6 +3,7 @@ import { withFolder } from '../io/atomic.js';
 import { fsFailure } from '../io/errors.js';
 import { identityOf, inside, kindOf, readPlainFile } from '../io/files.js';
 import { realFs, type WriteFs } from '../io/fs.js';
+import { utf8Of, type Text } from '../io/utf8.js';
 
 /**
  * Where the files of one write go: the dataset folder, the staging folder of this build's
@@ -13,6 +14,13 @@ export interface Placement {
   /** `<root>/.staging/<transaction>/files`: new files wait here until the build succeeds. */
   staging: string;
   mode: 'write' | 'check';
+  /**
+   * The names in the dataset folder when the build took it (null: not listed). A file under a
+   * name that was not there is new — the build holds the folder's lock — and is placed without
+   * asking the file system (a cold build asked three times an article, to be told "no such
+   * file"); the commit checks again what is in the way.
+   */
+  present?: readonly string[] | null;
 }
 
 /** What placing one file did: same as in the folder, staged to replace it, or (check mode) missing or changed. */
@@ -31,16 +39,17 @@ export interface Placed {
  * never cross to the main thread. Synchronous on purpose: these files are small, and on a
  * worker thread each asynchronous call is a round trip through libuv's shared pool. A new file
  * (most files of a cold build) is found so by one lstat, not by an open that fails: that failure
- * is an exception, with its stack, per file. Text is written as bytes made of it: Node's path for
- * writing a string takes more instructions than this one (BENCHMARKS.md).
+ * is an exception, with its stack, per file. Text (a string, or pieces never joined) is encoded
+ * once into this thread's scratch buffer ({@link utf8Of}) and written from there: no buffer, and
+ * no flat copy of a page made of pieces, per file (BENCHMARKS.md).
  */
-export function placeFile(where: Placement, rel: string, content: string | Uint8Array, fs: WriteFs = realFs): Placed {
+export function placeFile(where: Placement, rel: string, content: Text | Uint8Array, fs: WriteFs = realFs): Placed {
   const target = inside(where.root, rel);
-  const bytes = typeof content === 'string' ? Buffer.from(content) : content;
+  const bytes = content instanceof Uint8Array ? content : utf8Of(content);
   let same = false;
   let absent = false;
   try {
-    absent = kindOf(target) === 'absent';
+    absent = where.present != null && !where.present.includes(topName(rel)) ? true : kindOf(target) === 'absent';
     if (!absent) {
       const read = readPlainFile(target, bytes.byteLength);
       absent = read.kind === 'absent';
@@ -58,4 +67,10 @@ export function placeFile(where: Placement, rel: string, content: string | Uint8
     throw fsFailure(error, 'write', target);
   }
   return { rel, outcome: 'staged', identity: null };
+}
+
+/** The first name of a relative path ("report" of "report/x.html"). */
+export function topName(rel: string): string {
+  const slash = rel.search(/[\\/]/);
+  return slash === -1 ? rel : rel.slice(0, slash);
 }

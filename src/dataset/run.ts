@@ -107,7 +107,8 @@ export async function runInputs(ctx: RunContext, emit: (settled: Settled) => voi
       return { summary, bulk: 'no-rows' };
     }
     const change = runner.peek(p.input.path)?.changeJson ?? null;
-    const key = entryKey(plan.config, p.input.path, p.input.id, p.input.renamedFrom, summary.sha256);
+    // The thread that stored the cache entry made its key already (none without a writable cache).
+    const key = entry.key ?? entryKey(plan.config, p.input.path, p.input.id, p.input.renamedFrom, summary.sha256);
     // The article page shows its change too: it is remembered as made from both.
     const page = `report/${p.input.id}.html`;
     for (const placed of entry.placed) writer.record(placed.rel === page ? pageSource(key, change) : key, placed);

@@ -1,6 +1,7 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { fsFailure } from '../io/errors.js';
 import type { WriteFs } from '../io/fs.js';
+import { Utf8Chunks, writeAll } from '../io/utf8.js';
 
 /** A JSON text kept in memory (no file to set it aside in). */
 class InMemoryText {
@@ -23,7 +24,8 @@ export class SetAside<T> {
   private readonly order: (T | InMemoryText | null)[] = [];
   /** Whether the file has been begun (later writes append to it). */
   private begun = false;
-  private pending = '';
+  /** Texts waiting to be appended, as UTF-8: each encoded once, never joined into one string first. */
+  private readonly pending = new Utf8Chunks((bytes) => this.append(bytes));
 
   constructor(
     /** The file in the staging folder, or null to keep everything in memory. */
@@ -37,8 +39,8 @@ export class SetAside<T> {
     else if (this.file === null) this.order.push(new InMemoryText(value));
     else {
       this.order.push(null);
-      this.pending += `${value}\n`;
-      if (this.pending.length > 1 << 16) this.flush();
+      this.pending.add(value);
+      this.pending.add('\n');
     }
   }
 
@@ -63,7 +65,7 @@ export class SetAside<T> {
 
   /** The file's lines, in order (none without a file, or before anything was written). */
   private *lines(): Generator<string> {
-    this.flush();
+    this.pending.flush();
     if (this.file === null || !this.begun) return;
     // A megabyte at a time: the whole file at once would sit beside what is made from it.
     const fd = openSync(this.file, 'r');
@@ -81,13 +83,13 @@ export class SetAside<T> {
     }
   }
 
-  private flush(): void {
-    if (this.pending === '' || this.file === null) return;
+  private append(bytes: Uint8Array): void {
+    if (this.file === null) return; // never: texts are kept in memory without a file
     // Opened for each 64 KB written, never left open: a build that fails leaves no descriptor behind.
     try {
       const fd = this.fs.openSync(this.file, this.begun ? 'a' : 'w', 0o600);
       try {
-        this.fs.writeSync(fd, this.pending);
+        writeAll(this.fs, fd, bytes);
       } finally {
         this.fs.closeSync(fd);
       }
@@ -95,6 +97,5 @@ export class SetAside<T> {
       throw fsFailure(error, 'write', this.file);
     }
     this.begun = true;
-    this.pending = '';
   }
 }

@@ -5,10 +5,11 @@ import { STAGING, writeAtomicSync } from '../io/atomic.js';
 import { errnoCode, fsFailure, OutputError } from '../io/errors.js';
 import { assertPlainFolders, hashPlainFile, identityOf, inside, kindOf, makeFolders, readPlainFile, toPosix, type PathKind } from '../io/files.js';
 import { realFs, type WriteFs } from '../io/fs.js';
+import { Utf8Chunks, writeAll, type Text } from '../io/utf8.js';
 import { acquireLock, processAlive, type Lock } from '../io/lock.js';
 import { loadRecordValidators } from '../core/schemas.js';
 import { madeByDigest, MANIFEST, ownedFiles } from './ownership.js';
-import { placeFile, type Placed, type Placement } from './place.js';
+import { placeFile, topName, type Placed, type Placement } from './place.js';
 
 /** What a write changed (write mode) or found out of date (check mode), and what it left alone. */
 export interface OutputReport {
@@ -70,6 +71,8 @@ export class DatasetWriter {
   private readonly checked = new Set<string>();
   private previous: Readonly<Record<string, string>> = {};
   private closed = false;
+  /** The names in the folder when it was opened ({@link Placement.present}). */
+  private readonly present: readonly string[] | null;
 
   private constructor(
     readonly root: string,
@@ -79,6 +82,13 @@ export class DatasetWriter {
     private readonly fs: WriteFs,
   ) {
     this.owned = ownedFiles(join(root, MANIFEST));
+    let present: string[] | null = null;
+    try {
+      present = readdirSync(root);
+    } catch {
+      // Not listed: every file placed asks the file system.
+    }
+    this.present = present;
   }
 
   /** Opens a dataset folder for writing (taking its lock, recovering a killed run) or checking. */
@@ -129,7 +139,7 @@ export class DatasetWriter {
 
   /** Where this writer places files (for worker threads). */
   get placement(): Placement {
-    return { root: this.root, staging: this.transaction ? join(this.transaction, 'files') : '', mode: this.mode };
+    return { root: this.root, staging: this.transaction ? join(this.transaction, 'files') : '', mode: this.mode, present: this.present };
   }
 
   /** What the last build's state says about its output files (`source|identity`), to skip unchanged ones. */
@@ -159,7 +169,7 @@ export class DatasetWriter {
   }
 
   /** Writes (or checks) one file whose content is known (or made on demand, only when needed). */
-  async file(rel: string, source: string, content: string | Uint8Array | (() => string | Uint8Array | Promise<string | Uint8Array>)): Promise<void> {
+  async file(rel: string, source: string, content: Text | Uint8Array | (() => Text | Uint8Array | Promise<Text | Uint8Array>)): Promise<void> {
     if (this.unchanged(rel, source)) return;
     this.record(source, placeFile(this.placement, rel, typeof content === 'function' ? await content() : content, this.fs));
   }
@@ -175,25 +185,30 @@ export class DatasetWriter {
     } else if (placed.identity !== null) this.outputs[placed.rel] = `${source}|${placed.identity}`;
   }
 
-  /** Opens a table to be written row by row; compared by hash with what is there. */
-  table(rel: string, planned: string): TableSink | null {
-    if (this.unchanged(rel, planned)) return null;
-    let source = planned;
+  /**
+   * Opens a table to be written row by row; compared by hash with what is there. `planned` is
+   * what it is made from when that is known before (null: known only once it is written, as for
+   * changes.json, whose key is its own hash — it is written once, and dropped at `close` when
+   * the file in place was made from that key and is untouched).
+   */
+  table(rel: string, planned: string | null): TableSink | null {
+    if (planned !== null && this.unchanged(rel, planned)) return null;
+    let source = planned ?? '';
     this.expected.add(rel);
     const target = inside(this.root, rel);
     const hash = createHash('sha256');
     const staged = this.transaction ? join(this.transaction, 'files', rel) : '';
     let fd: number | null = null;
-    let pending = '';
-    const flush = () => {
-      if (fd === null || pending === '') return;
+    // Each piece encoded once: the same bytes are hashed and written.
+    const pending = new Utf8Chunks((bytes) => {
+      hash.update(bytes);
+      if (fd === null) return;
       try {
-        this.fs.writeSync(fd, pending);
+        writeAll(this.fs, fd, bytes);
       } catch (error) {
         throw fsFailure(error, 'write', target);
       }
-      pending = '';
-    };
+    });
     if (this.mode === 'write') {
       try {
         fd = this.fs.openSync(staged, 'w', 0o644);
@@ -202,18 +217,17 @@ export class DatasetWriter {
       }
     }
     return {
-      write: (text: string) => {
-        hash.update(text);
-        if (fd === null) return;
-        pending += text;
-        if (pending.length > 1 << 16) flush();
-      },
+      write: (text: string) => pending.add(text),
       close: async (finalSource: string) => {
         source = finalSource;
         try {
-          flush();
+          pending.flush();
         } finally {
           if (fd !== null) this.fs.closeSync(fd);
+        }
+        if (planned === null && this.unchanged(rel, source)) {
+          if (staged) this.fs.rmSync(staged, { recursive: true, force: true });
+          return;
         }
         const digest = hash.digest('hex');
         const current = hashPlainFile(target);
@@ -262,8 +276,13 @@ export class DatasetWriter {
         conflicts.push((error as Error).message);
       }
     }
+    // A folder of the dataset that is not there (a first build) has nothing in the way, and no link on the way: asked once, not for each file.
+    const tops = new Map<string, PathKind>();
+    const topKind = (top: string) => tops.get(top) ?? (tops.set(top, kindOf(join(this.root, top))).get(top) as PathKind);
     for (const rel of puts) {
       const target = inside(this.root, rel);
+      const top = topName(rel);
+      if (top !== rel && topKind(top) === 'absent') continue;
       try {
         assertPlainFolders(this.root, target, this.checked);
       } catch (error) {

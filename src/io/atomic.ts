@@ -4,7 +4,17 @@ import { realFs, type WriteFs } from './fs.js';
 
 /** Pretty JSON with a final newline: the one serialisation of every JSON file digest writes. */
 export function toJson(value: unknown): string {
-  return `${JSON.stringify(value, null, 2)}\n`;
+  const [json, newline] = toJsonPieces(value);
+  return json + newline;
+}
+
+/**
+ * {@link toJson} as two pieces, the JSON and its final newline, for a file written in pieces
+ * (io/utf8.ts): a record's JSON is ~150,000 characters, and `json + '\n'` would be copied whole
+ * into a new string before it is encoded.
+ */
+export function toJsonPieces(value: unknown): [json: string, newline: '\n'] {
+  return [JSON.stringify(value, null, 2), '\n'];
 }
 
 /**

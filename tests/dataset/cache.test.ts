@@ -60,7 +60,10 @@ describe('EntryStore: entries, pruning, state', () => {
     const entry = { summary: { path: 'in/a.txt' } as never, rows: { 'items.jsonl': '' }, search: null as never };
     store.put(key('a'), entry);
     store.put(key('b'), entry);
-    const fan = join(dir, 'entries', 'aa');
+    const fan = join(dir, 'entries', 'a');
+    // An entry of cache format 3, in its folder of two hex digits: stale, and deleted too.
+    mkdirSync(join(dir, 'entries', 'bb'));
+    writeFileSync(join(dir, 'entries', 'bb', `${key('b')}.json`), '{}');
     writeFileSync(join(fan, `${dead()}-0-1.tmp`), 'left by a killed build');
     writeFileSync(join(fan, `${process.pid}-0-2.tmp`), 'being written now');
     writeFileSync(join(fan, 'notes.txt'), 'mine');
@@ -72,6 +75,7 @@ describe('EntryStore: entries, pruning, state', () => {
     expect(store.meta(key('b'))).toBeNull();
     expect(readdirSync(fan).sort()).toEqual([`${key('a')}.json`, `${key('c')}.json`, `${process.pid}-0-2.tmp`, 'notes.txt'].sort());
     expect(existsSync(join(dir, 'entries', 'not-a-fan'))).toBe(true);
+    expect(readdirSync(join(dir, 'entries', 'bb'))).toEqual([]);
     expect(existsSync(join(dir, '.staging'))).toBe(false);
   });
 
@@ -117,7 +121,8 @@ describe('computeEntry stores its own cache entry (the thread that ingests write
     expect(store.meta(key)).toEqual(JSON.parse(JSON.stringify({ summary: entry.summary, rows: entry.rows, search: JSON.parse(entry.searchJson!) })));
     expect(EntryStore.open(join(root, 'cache'), { inOutput: false, write: false })!.target('config')).toBeNull();
     await computeEntry(input, pipeline(), where, realFs, undefined, null);
-    expect(readdirSync(join(root, 'cache', 'entries'))).toEqual([key.slice(0, 2)]);
+    // One folder a hex digit of the key (a new folder costs the kernel ~1 ms here: at most 16 a cache).
+    expect(readdirSync(join(root, 'cache', 'entries'))).toEqual([key.slice(0, 1)]);
   });
 
   it('an entry that cannot be written is the build’s failure, with nothing stored', async () => {

@@ -119,6 +119,27 @@ describe('11.2 files digest did not write are never deleted or replaced', () => 
     ]);
   });
 
+  it('a first build (no report/ when it began) still refuses a file someone put in report/ while it ran, and changes nothing', async () => {
+    const p = makeProject(two);
+    // The build places its files without asking for those under report/ (not there when it took the folder); the commit asks again.
+    let planted = false;
+    const fs: WriteFs = {
+      ...realFs,
+      writeFileSync(path, data) {
+        realFs.writeFileSync(path, data);
+        if (!planted && path.includes(`${join('files', 'report')}`)) {
+          planted = true;
+          mkdirSync(join(p.out, 'report'), { recursive: true });
+          writeFileSync(join(p.out, 'report', 'ra-2025.html'), '<p>my own page</p>');
+        }
+      },
+    };
+    await expect(build({ pipeline: p.pipeline(), concurrency: 1, fs })).rejects.toThrow(`${join(p.out, 'report', 'ra-2025.html')} is a file digest did not write, where the dataset has report/ra-2025.html: move it away`);
+    const left = snapshot(p.out);
+    for (const rel of left.keys()) if (rel.startsWith('.cache/')) left.delete(rel);
+    expect(left).toEqual(new Map([['report/ra-2025.html', '<p>my own page</p>']]));
+  });
+
   it('a file of its own where the dataset wants to write is an error naming it, and nothing changes', async () => {
     const p = makeProject(two);
     mkdirSync(join(p.out, 'report'), { recursive: true });

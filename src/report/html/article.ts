@@ -2,7 +2,7 @@ import type { ArticleRecord, Diagnostic, Entity, Facts, Item, Reference, Section
 import type { ArticleChange } from '../../generated/changes.js';
 import { compareDiagnostics } from '../../core/diagnostic.js';
 import { diffOf, fieldChange, itemLine, type ArticleDiff, type ItemChange } from './changes.js';
-import { esc, langOf, page, safeUrl } from './html.js';
+import { esc, joined, langOf, pagePieces, safeUrl } from './html.js';
 
 /** Entity types in legend order. */
 export const ENTITY_TYPES = ['disease', 'cell', 'molecule', 'drug', 'measure', 'organization', 'journal', 'country', 'other'] as const;
@@ -47,7 +47,7 @@ function placeDiagnostics(record: ArticleRecord, diagnostics: Diagnostic[]): Pla
 }
 
 /** The source page of a record, at a line. */
-function sourceHref(ctx: Context, line: number): string {
+function sourceHref(ctx: Pick<Context, 'id'>, line: number): string {
   return `${esc(encodeURIComponent(ctx.id))}.source.html#L${line}`;
 }
 
@@ -58,12 +58,22 @@ function sourceLink(ctx: Context, range: { start: Point; end: Point }): string {
   return `<a class="src-link" href="${sourceHref(ctx, range.start.line)}" aria-label="source, line${last > range.start.line ? 's' : ''} ${lines}">source ${lines}</a>`;
 }
 
-function diagnosticNote(d: Diagnostic, k: number, ctx: Context): string {
+function diagnosticNote(d: Diagnostic, k: number, ctx: Pick<Context, 'id'>): string {
   return `<p class="diag ${d.severity}" id="d${k}-at"><span class="sev ${d.severity}">${d.severity}</span> <a href="${sourceHref(ctx, d.line)}" aria-label="${d.line}:${d.column} in the source">${d.line}:${d.column}</a> ${esc(d.message)} <code>${esc(d.rule)}</code> <a href="#d${k}">listed</a></p>`;
 }
 
 function notesFor(target: string, ctx: Context): string {
-  return ctx.diagnostics.map((d, k) => (ctx.placement.get(k) === target ? diagnosticNote(d, k, ctx) : '')).join('');
+  return ctx.notes.get(target) ?? '';
+}
+
+/** Every placed diagnostic's note, joined by where it is placed (each item and section asks for its own: one pass over the diagnostics, not one a target). */
+function notesByTarget(ctx: Omit<Context, 'notes'>): Map<string, string> {
+  const notes = new Map<string, string>();
+  ctx.diagnostics.forEach((d, k) => {
+    const target = ctx.placement.get(k);
+    if (target !== undefined) notes.set(target, (notes.get(target) ?? '') + diagnosticNote(d, k, ctx));
+  });
+  return notes;
 }
 
 function citationLinks(marker: string, known: Set<number>): string {
@@ -357,6 +367,8 @@ interface Context {
   known: Set<number>;
   diagnostics: Diagnostic[];
   placement: Placement;
+  /** The notes of the diagnostics placed at each item or section ({@link notesByTarget}). */
+  notes: Map<string, string>;
   change: ArticleChange | null;
   diff: ArticleDiff | null;
 }
@@ -381,9 +393,14 @@ export interface ArticlePageOptions {
  * last change did. Static and self-contained; every piece of text is escaped.
  */
 export function renderArticlePage(record: ArticleRecord, options: ArticlePageOptions = {}): string {
+  return articlePagePieces(record, options).join('');
+}
+
+/** {@link renderArticlePage} as pieces in order, for a build to write one after another without joining them (io/utf8.ts). */
+export function articlePagePieces(record: ArticleRecord, options: ArticlePageOptions = {}): string[] {
   const diagnostics = [...record.diagnostics].sort(compareDiagnostics);
   const change = options.change ?? null;
-  const ctx: Context = {
+  const placed: Omit<Context, 'notes'> = {
     id: record.id,
     lang: langOf(record.language, record.script),
     entities: new Map(record.entities.map((e) => [e.id, e])),
@@ -393,6 +410,7 @@ export function renderArticlePage(record: ArticleRecord, options: ArticlePageOpt
     change,
     diff: diffOf(change),
   };
+  const ctx: Context = { ...placed, notes: notesByTarget(placed) };
   const months = record.sections.filter((s) => s.kind === 'month');
   const items = record.sections.reduce((n, s) => n + s.items.length, 0);
   const withDoi = record.references.filter((r) => typeof r.csl.DOI === 'string').length;
@@ -422,10 +440,12 @@ ${changeLine}</ul>
 ${unplaced ? `<section class="panel" aria-label="Diagnostics about the whole article">${unplaced}</section>` : ''}
 ${renderChanges(ctx)}
 ${renderEntityPanel(record)}
-${record.sections.map((s, i) => renderSection(s, i, ctx, monthAnchors)).join('\n')}
+`;
+  const sections = record.sections.map((s, i) => renderSection(s, i, ctx, monthAnchors));
+  const end = `
 ${renderReferences(record, ctx)}
 ${renderDiagnostics(ctx, record)}
 </main>
 <footer>Written by digest-ingest (record schema ${esc(record.schemaVersion)}) from ${esc(record.source.path ?? 'standard input')}, SHA-256 <code>${esc(record.source.sha256.slice(0, 12))}</code>. A static page: it loads nothing from the network.</footer>`;
-  return page({ lang: 'en', title: `${record.title ?? record.id} — digest review`, body, script: true, bodyClass: 'article-page' });
+  return pagePieces({ lang: 'en', title: `${record.title ?? record.id} — digest review`, body: [body, ...joined(sections, '\n'), end], script: true, bodyClass: 'article-page' });
 }

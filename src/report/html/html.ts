@@ -63,9 +63,28 @@ export function reportAssets(): ReportAssets {
 export const PAGE_MARK = '<meta name="generator" content="digest-ingest">';
 
 /** A whole page: doctype, language, viewport, policy, inlined style; `body` is already escaped HTML. */
-export function page(options: { lang: string; title: string; body: string; script?: boolean; bodyClass?: string }): string {
+export function page(options: PageOptions): string {
+  return pagePieces(options).join('');
+}
+
+/** What {@link page} and {@link pagePieces} make a page of. */
+export interface PageOptions {
+  lang: string;
+  title: string;
+  /** Escaped HTML: one string, or pieces in order. */
+  body: string | readonly string[];
+  script?: boolean;
+  bodyClass?: string;
+}
+
+/**
+ * {@link page} as pieces in order, never joined: a build writes them one after another
+ * (io/utf8.ts), so the inlined stylesheet and script (ASCII, encoded at memory speed) are never
+ * copied into a page-sized string, nor is the body.
+ */
+export function pagePieces(options: PageOptions): string[] {
   const { css, js, csp } = reportAssets();
-  return `<!doctype html>
+  const head = `<!doctype html>
 <html lang="${esc(options.lang)}">
 <head>
 <meta charset="utf-8">
@@ -74,14 +93,27 @@ export function page(options: { lang: string; title: string; body: string; scrip
 <meta name="referrer" content="no-referrer">
 ${PAGE_MARK}
 <title>${esc(options.title)}</title>
-<style>${css}</style>
+<style>`;
+  const open = `</style>
 </head>
 <body${options.bodyClass ? ` class="${esc(options.bodyClass)}"` : ''}>
 <a class="skip" href="#main">Skip to content</a>
-${options.body}
-${options.script ? `<script>${js}</script>\n` : ''}</body>
+`;
+  const body = typeof options.body === 'string' ? [options.body] : options.body;
+  const end = `</body>
 </html>
 `;
+  return options.script ? [head, css, open, ...body, '\n<script>', js, `</script>\n${end}`] : [head, css, open, ...body, `\n${end}`];
+}
+
+/** `pieces.join(separator)` as pieces, not joined: each piece, with the separator between two. */
+export function joined(pieces: readonly string[], separator: string): string[] {
+  const out: string[] = [];
+  pieces.forEach((piece, i) => {
+    if (i > 0) out.push(separator);
+    out.push(piece);
+  });
+  return out;
 }
 
 /** The BCP 47 tag of a record's text. */

@@ -1,6 +1,6 @@
 import { compareDiagnostics } from '../../core/diagnostic.js';
 import type { ArticleRecord, Diagnostic, Range } from '../../generated/article.js';
-import { esc, langOf, page } from './html.js';
+import { esc, joined, langOf, pagePieces } from './html.js';
 
 /** Up to this many characters of decoded text, the source page shows every line. */
 export const FULL_SOURCE_CHARS = 256 * 1024;
@@ -108,6 +108,11 @@ function tagSpans(line: string): [number, number][] {
 
 /** A piece of a line with its classes: kept by the parser, markup. */
 function renderPiece(line: string, from: number, to: number, kept: readonly [number, number][], tags: readonly [number, number][]): string {
+  // A line of plain text (no tags), kept whole or not at all: most lines of a text or Markdown source.
+  if (tags.length === 0 && (kept.length === 0 || (kept.length === 1 && kept[0]![0] <= from && kept[0]![1] >= to))) {
+    const text = esc(line.slice(from, to));
+    return kept.length === 0 || from === to ? text : `<span class="k">${text}</span>`;
+  }
   const cuts = new Set([from, to]);
   for (const [a, b] of [...kept, ...tags]) {
     if (a > from && a < to) cuts.add(a);
@@ -234,6 +239,11 @@ function describe(segment: Segment, record: ArticleRecord, lang: string, shown: 
  * Long lines (minified pages) are shown around what was kept and where diagnostics point.
  */
 export function renderSourcePage(record: ArticleRecord, source: SourceText): string {
+  return sourcePagePieces(record, source).join('');
+}
+
+/** {@link renderSourcePage} as pieces in order, for a build to write one after another without joining them (io/utf8.ts). */
+export function sourcePagePieces(record: ArticleRecord, source: SourceText): string[] {
   const lang = langOf(record.language, record.script);
   const markup = record.source.format !== 'text';
   const starts = lineStarts(source.text);
@@ -243,13 +253,18 @@ export function renderSourcePage(record: ArticleRecord, source: SourceText): str
   const owners = ownersOf(record, lineCount, kept);
   const diagnostics = [...record.diagnostics].sort(compareDiagnostics);
   const atLine = new Map<number, { d: Diagnostic; k: number }[]>();
-  diagnostics.forEach((d, k) => atLine.set(Math.min(d.line, lineCount), [...(atLine.get(Math.min(d.line, lineCount)) ?? []), { d, k }]));
+  diagnostics.forEach((d, k) => {
+    const line = Math.min(d.line, lineCount);
+    const notes = atLine.get(line);
+    if (notes) notes.push({ d, k });
+    else atLine.set(line, [{ d, k }]);
+  });
 
   const segments: Segment[] = [];
   for (let line = 1; line <= lineCount; line++) {
     const owner = owners[line]!;
     const last = segments[segments.length - 1];
-    if (last && keyOf(last.owner) === keyOf(owner)) last.last = line;
+    if (last && (last.owner === owner || keyOf(last.owner) === keyOf(owner))) last.last = line;
     else segments.push({ owner, first: line, last: line });
   }
   const counts: Record<string, number> = {};
@@ -280,7 +295,8 @@ export function renderSourcePage(record: ArticleRecord, source: SourceText): str
     .map((segment) => {
       if (stoppedAt !== null) return '';
       const { first, last } = segment;
-      const blank = Array.from({ length: last - first + 1 }, (_, i) => lineText(first + i)).every((t) => t.trim() === '');
+      // Whether every line is blank: asked only of lines not kept (nothing else says it), of the run's text at once.
+      const blank = segment.owner.kind === 'none' && source.text.slice(starts[first - 1]!, last < lineCount ? starts[last]! - 1 : source.text.length).trim() === '';
       let lines: string;
       if (large && segment.owner.kind === 'none' && last - first + 1 > ELIDE_RUN) {
         // Lines with a diagnostic are always shown; the rest of a long run is counted.
@@ -298,8 +314,7 @@ export function renderSourcePage(record: ArticleRecord, source: SourceText): str
       // A blank gap between paragraphs is shown as a line, with nothing to say beside it.
       const quiet = blank && segment.owner.kind === 'none' && last - first < 2;
       return `<div class="seg c-${categoryOf[segment.owner.kind]}${quiet ? ' blank' : ''}"><div class="src">${lines}</div><div class="got-col">${quiet ? '' : describe(segment, record, lang, shown, markup, blank)}</div></div>`;
-    })
-    .join('\n');
+    });
   const cut = stoppedAt !== null ? `<p class="cut">The page stops at line ${stoppedAt} of ${lineCount}: it shows at most ${MAX_SHOWN_CHARS / 1024 / 1024} MB of source. The rest is in ${esc(record.source.path ?? 'the input')}.</p>` : '';
   const legend = [
     ['item', 'in an item'],
@@ -322,9 +337,10 @@ export function renderSourcePage(record: ArticleRecord, source: SourceText): str
 <ul class="legend seg-legend" aria-label="Lines by what they became">${legend}</ul>
 </header>
 <main id="main" class="source">
-${body}
+`;
+  const end = `
 ${cut}
 </main>
 <footer>Written by digest-ingest from ${esc(record.source.path ?? 'standard input')}, SHA-256 <code>${esc(record.source.sha256.slice(0, 12))}</code>. A static page: it loads nothing from the network.</footer>`;
-  return page({ lang: 'en', title: `Source of ${record.title ?? record.id} — digest review`, body: html, bodyClass: 'source-page' });
+  return pagePieces({ lang: 'en', title: `Source of ${record.title ?? record.id} — digest review`, body: [html, ...joined(body, '\n'), end], bodyClass: 'source-page' });
 }

@@ -1,0 +1,111 @@
+import type { WriteFs } from './fs.js';
+
+/**
+ * A file's text: one string, or pieces written one after another, never joined (joining, or
+ * encoding a string made with `+`, first copies it whole into a new flat string: for a page, a
+ * large allocation the kernel faults in; BENCHMARKS.md, "Change: a build's output encoded once").
+ */
+export type Text = string | readonly string[];
+
+/** Bytes UTF-8 may take for a UTF-16 code unit, at most. */
+const MAX_BYTES_PER_UNIT = 3;
+
+/** This thread's buffer for {@link utf8Of}: grown when a text needs more, never shrunk. */
+let scratch: Buffer = Buffer.allocUnsafeSlow(1 << 20);
+
+/** Whether a piece ends half-way through a surrogate pair (its next piece holds the other half). */
+function endsInHighSurrogate(piece: string): boolean {
+  const last = piece.charCodeAt(piece.length - 1);
+  return last >= 0xd800 && last <= 0xdbff;
+}
+
+/**
+ * The UTF-8 bytes of `text` (exactly `Buffer.from` of the pieces joined) as a view of this
+ * thread's scratch buffer, valid until the next call: written or compared at once, copied to keep.
+ */
+export function utf8Of(text: Text): Uint8Array {
+  const pieces: readonly string[] = typeof text === 'string' ? [text] : text;
+  let units = 0;
+  for (const piece of pieces) units += piece.length;
+  if (units * MAX_BYTES_PER_UNIT > scratch.length) scratch = Buffer.allocUnsafeSlow(Math.max(units * MAX_BYTES_PER_UNIT, scratch.length * 2));
+  let at = 0;
+  for (let i = 0; i < pieces.length; i++) {
+    const piece = pieces[i]!;
+    if (piece.length === 0) continue;
+    at += scratch.write(piece, at);
+    // A pair split between two pieces would be two replacement characters: join them. Asked once
+    // the piece is written, so flat (asked before, V8 would flatten it there).
+    if (i < pieces.length - 1 && endsInHighSurrogate(piece)) return utf8Of(pieces.join(''));
+  }
+  return scratch.subarray(0, at);
+}
+
+/** Writes all of `bytes` at the descriptor's position (a write may take fewer bytes than it is given). */
+export function writeAll(fs: Pick<WriteFs, 'writeSync'>, fd: number, bytes: Uint8Array): void {
+  for (let done = 0; done < bytes.length; ) {
+    const n = fs.writeSync(fd, done === 0 ? bytes : bytes.subarray(done));
+    if (!(n > 0)) throw Object.assign(new Error(`EIO: a write took nothing (${bytes.length - done} bytes left)`), { code: 'EIO' });
+    done += n;
+  }
+}
+
+/**
+ * Text appended a piece at a time and handed on as UTF-8 chunks of about `chunkBytes` (a table
+ * or a set-aside file streamed to disk, and hashed on the way): each piece is encoded once, into
+ * this object's own buffer, where joining the pieces into a string and encoding that copied them
+ * twice. `emit` receives a view of that buffer, valid only during the call.
+ */
+export class Utf8Chunks {
+  private buffer: Buffer;
+  private used = 0;
+  /** The high half of a pair a piece ended with: written with the next piece (never seen in digest's own texts, whole JSON each). */
+  private carry = '';
+
+  constructor(
+    private readonly emit: (bytes: Uint8Array) => void,
+    private readonly chunkBytes = 1 << 16,
+  ) {
+    this.buffer = Buffer.allocUnsafeSlow(chunkBytes * 2);
+  }
+
+  /** Appends a piece; a chunk is handed on once `chunkBytes` are waiting. */
+  add(piece: string): void {
+    if (this.carry !== '') {
+      piece = this.carry + piece;
+      this.carry = '';
+    }
+    if (piece.length === 0) return;
+    if (endsInHighSurrogate(piece)) {
+      this.carry = piece.slice(-1);
+      piece = piece.slice(0, -1);
+    }
+    this.write(piece);
+  }
+
+  /** Hands on whatever is waiting (a high surrogate left over is written as itself, as Buffer.from writes one). */
+  flush(): void {
+    if (this.carry !== '') {
+      const carry = this.carry;
+      this.carry = '';
+      this.write(carry);
+    }
+    this.handOn();
+  }
+
+  private write(piece: string): void {
+    const most = piece.length * MAX_BYTES_PER_UNIT;
+    if (this.used + most > this.buffer.length) {
+      this.handOn();
+      if (most > this.buffer.length) this.buffer = Buffer.allocUnsafeSlow(most);
+    }
+    this.used += this.buffer.write(piece, this.used);
+    if (this.used >= this.chunkBytes) this.handOn();
+  }
+
+  private handOn(): void {
+    if (this.used === 0) return;
+    // Kept when `emit` throws (a full disk): flushing again tries the same bytes again.
+    this.emit(this.buffer.subarray(0, this.used));
+    this.used = 0;
+  }
+}

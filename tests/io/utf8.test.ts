@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { Utf8Chunks, utf8Of, writeAll } from '../../src/io/utf8.js';
+
+/** Texts whose UTF-8 is easy to get wrong: every width, pairs, lone surrogates, nothing at all. */
+const pieces = ['', 'ascii', '中文（全角）', '😀', 'a\ud83d', '\ude00b', 'lone \ud800 high', '\udc00 lone low', '\ud83d', '', 'é', '\ud83d'];
+
+describe('utf8Of', () => {
+  it('gives Buffer.from of the pieces joined, byte for byte, a pair split between two pieces included', () => {
+    for (let from = 0; from < pieces.length; from++) {
+      for (let to = from; to <= pieces.length; to++) {
+        const some = pieces.slice(from, to);
+        expect(Buffer.from(utf8Of(some)).equals(Buffer.from(some.join(''))), JSON.stringify(some)).toBe(true);
+      }
+    }
+    expect(Buffer.from(utf8Of('中')).equals(Buffer.from('中'))).toBe(true);
+  });
+
+  it('grows past its first megabyte, and a view is the bytes until the next call', () => {
+    const big = '字'.repeat(700_000); // 2.1 MB of UTF-8
+    const bytes = utf8Of([big, 'x']);
+    expect(bytes.length).toBe(2_100_001);
+    expect(Buffer.from(bytes).equals(Buffer.from(`${big}x`))).toBe(true);
+    const kept = Buffer.from(utf8Of('first'));
+    expect(Buffer.from(utf8Of('second')).toString()).toBe('second');
+    expect(kept.toString()).toBe('first');
+  });
+});
+
+describe('Utf8Chunks', () => {
+  const collect = (texts: string[], chunkBytes?: number) => {
+    const chunks: Buffer[] = [];
+    const sink = new Utf8Chunks((bytes) => chunks.push(Buffer.from(bytes)), chunkBytes);
+    for (const text of texts) sink.add(text);
+    sink.flush();
+    return chunks;
+  };
+
+  it('hands on exactly Buffer.from of everything added, in chunks of about the size asked, pairs split between pieces whole', () => {
+    const texts = Array.from({ length: 400 }, (_, i) => pieces[i % pieces.length]! + '行'.repeat(i % 37));
+    const chunks = collect(texts, 256);
+    expect(Buffer.concat(chunks).equals(Buffer.from(texts.join('')))).toBe(true);
+    expect(chunks.length).toBeGreaterThan(10);
+    expect(Math.max(...chunks.map((c) => c.length))).toBeLessThan(256 + 200);
+    // A piece larger than a chunk goes through whole.
+    const huge = 'é'.repeat(10_000);
+    expect(Buffer.concat(collect(['a', huge, 'b'], 256)).equals(Buffer.from(`a${huge}b`))).toBe(true);
+    expect(collect([])).toEqual([]);
+  });
+
+  it('keeps what it could not hand on: flushing again tries the same bytes', () => {
+    let fail = true;
+    const got: string[] = [];
+    const sink = new Utf8Chunks((bytes) => {
+      if (fail) throw new Error('ENOSPC');
+      got.push(bytes.toString());
+    });
+    sink.add('kept');
+    expect(() => sink.flush()).toThrow('ENOSPC');
+    fail = false;
+    sink.flush();
+    expect(got).toEqual(['kept']);
+  });
+});
+
+describe('writeAll', () => {
+  it('writes what a short write left, and fails on a write that takes nothing', () => {
+    const written: number[] = [];
+    writeAll({ writeSync: (_fd, data) => (written.push(data.length), Math.min(3, data.length)) }, 1, Buffer.from('0123456789'));
+    expect(written).toEqual([10, 7, 4, 1]);
+    expect(() => writeAll({ writeSync: () => 0 }, 1, Buffer.from('x'))).toThrow(/EIO/);
+  });
+});
