@@ -237,15 +237,38 @@ function toName(shape: Shape, groups: Record<string, string | undefined>): CslNa
  */
 export function scanAuthors(text: string): AuthorList | null {
   // Every shape may start a list; the one that reads the most names wins (then the longest, then the first).
+  // (The scans read the same names again — each shape's list goes on in others, a given-first list is read
+  // again up to its first proven name — so each shape's match at each offset is taken once.)
+  const tried = new NameMatches(text);
   let best: AuthorList | null = null;
   for (const first of nameShapes()) {
-    const list = scanFrom(text, first.shape);
+    const list = scanFrom(tried, first.shape);
     if (list && (!best || list.names.length > best.names.length || (list.names.length === best.names.length && list.end > best.end))) best = list;
   }
   return best;
 }
 
-function scanFrom(text: string, firstShape: Shape, limit = Infinity): AuthorList | null {
+/** Each name shape's match at each offset of one text, made on first need. */
+class NameMatches {
+  private readonly made: Map<number, RegExpExecArray | null>[];
+  constructor(readonly text: string) {
+    this.made = nameShapes().map(() => new Map());
+  }
+
+  /** The match of the `index`th shape at `pos`, or null. */
+  at(index: number, pos: number): RegExpExecArray | null {
+    const made = this.made[index]!;
+    let m = made.get(pos);
+    if (m === undefined) {
+      m = at(nameShapes()[index]!.pattern, this.text, pos);
+      made.set(pos, m);
+    }
+    return m;
+  }
+}
+
+function scanFrom(tried: NameMatches, firstShape: Shape, limit = Infinity): AuthorList | null {
+  const text = tried.text;
   const names: CslName[] = [];
   const kinds: Shape[] = [];
   let pos = 0;
@@ -261,9 +284,11 @@ function scanFrom(text: string, firstShape: Shape, limit = Infinity): AuthorList
     // (After a semicolon a list in one shape may go on in another: "Balsamo, V.; Nguyen, Duy; …".)
     const allowed: Shape[] = names.length === 0 ? [firstShape] : semicolon ? [...continues[firstShape], 'family-given', 'family-initials'] : continues[firstShape];
     let matched: { shape: Shape; m: RegExpExecArray } | null = null;
-    for (const { shape, pattern } of nameShapes()) {
+    const shapes = nameShapes();
+    for (let index = 0; index < shapes.length; index++) {
+      const { shape } = shapes[index]!;
       if (!allowed.includes(shape)) continue;
-      const m = at(pattern, text, pos);
+      const m = tried.at(index, pos);
       if (m?.groups) {
         matched = { shape, m };
         break;
@@ -340,7 +365,7 @@ function scanFrom(text: string, firstShape: Shape, limit = Infinity): AuthorList
   // (So does a quoted title right after it: "Ana Lima, Rui Costa, “Title,” …".)
   if (andAt >= lastGoodCount && !stopped && !(role === 'editor' && firstShape === 'given-family') && !/^\s?[.,]?\s?(?:\(?(?:1[5-9]|20)\d{2}(?!\d)|["“«‘„])/u.test(text.slice(lastGood))) {
     const firstGiven = kinds.findIndex((k, i) => i > 0 && k === 'given-family');
-    if (firstGiven > 0 && firstGiven < lastGoodCount) return scanFrom(text, firstShape, firstGiven);
+    if (firstGiven > 0 && firstGiven < lastGoodCount) return scanFrom(tried, firstShape, firstGiven);
   }
   return { names: names.slice(0, lastGoodCount), role, end: lastGood, shape: firstShape };
 }

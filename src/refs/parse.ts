@@ -47,6 +47,8 @@ function stripIdentifiers(text: string): string {
 
 /** Elsevier's export: "A B, C D,Title,Journal,Volume 147,2025,114017,ISSN …,https://doi.org/…". */
 function parseElsevier(core: string, csl: CslItem): boolean {
+  // (Its volume field is "Volume N": a string without the word has none, and is not split.)
+  if (!core.includes('Volume')) return false;
   // Elsevier separates fields with a bare comma and names with comma + space.
   const fields = core.split(/,(?=\S)/);
   const v = fields.findIndex((f) => /^Volume\s+[\w-]+$/.test(f.trim()));
@@ -84,6 +86,8 @@ function parseElsevier(core: string, csl: CslItem): boolean {
 
 /** Cell Press pages copied without separators: "Title…arthritisFamily, Given et al.Journal, Volume 11, Issue 1, e41438". */
 function parseCell(core: string, csl: CslItem): boolean {
+  // (The pattern needs "et al." and "Volume": without both it cannot match, and its lazy title would try every end.)
+  if (!core.includes('et al.') || !core.includes('Volume')) return false;
   const m = /^(?<title>.+?\p{Ll})(?<family>\p{Lu}[\p{L}'-]+),\s*(?<given>[\p{L}.\s-]+?)\s+et al\.\s*(?<journal>[^,]+),\s*Volume\s+(?<volume>[\w-]+)(?:,\s*Issue\s+(?<issue>[\w-]+))?(?:,\s*(?<page>[\w–-]+))?/u.exec(core);
   if (!m?.groups) return false;
   const g = m.groups;

@@ -707,7 +707,7 @@ export function segmentSource(text: string): Segment[] {
         continue;
       }
     }
-    segments.push({ ...span, kind, fields, parenthesised: false });
+    segments.push({ text: span.text, start: span.start, end: span.end, kind, fields, parenthesised: false });
   }
   // "Peter Collier (trans.)" / "Michael Holquist (ed.)": a role in brackets after names.
   for (let k = 1; k < segments.length; k++) {
