@@ -107,7 +107,23 @@ const alternation = (words: readonly string[]) =>
     .map((w) => escape(w.replace(/\.$/, '')).replace(/\\\.\s*/g, '\\.?\\s?').replace(/ /g, '\\s'))
     .join('|');
 /** The comparison key of a phrase: lower case, no dots, single spaces. */
-export const phraseKey = (phrase: string) => (/^[\x20-\x7e]*$/.test(phrase) ? phrase : phrase.normalize('NFKC')).toLowerCase().replace(/\./g, '').replace(/\s+/g, ' ').trim();
+export const phraseKey = (phrase: string) =>
+  plainWord(phrase) ? phrase.toLowerCase() : (/^[\x20-\x7e]*$/.test(phrase) ? phrase : phrase.normalize('NFKC')).toLowerCase().replace(/\./g, '').replace(/\s+/g, ' ').trim();
+
+/**
+ * True for printable ASCII without a full stop and without a space at either end or doubled:
+ * its key is its lower case (the general path's folds change nothing). Most looked-up words
+ * are such, and the parser asks a key of every word of every part it reads.
+ */
+function plainWord(phrase: string): boolean {
+  const last = phrase.length - 1;
+  for (let i = 0; i <= last; i++) {
+    const code = phrase.charCodeAt(i);
+    if (code < 0x20 || code > 0x7e || code === 0x2e) return false;
+    if (code === 0x20 && (i === 0 || i === last || phrase.charCodeAt(i - 1) === 0x20)) return false;
+  }
+  return true;
+}
 
 let compiled: ReferenceWords | null = null;
 let sources: { name: string; source: string; flags: string }[] = [];
