@@ -120,12 +120,12 @@ export function parseReference(raw: string, id: string): ParsedReference {
   // Line-break hyphens from PDF copies ("Oppenhei- mer", "vol- ume") would split names and words.
   // A hyphen before a capital stays ("Griffiths- Jones" → "Griffiths-Jones").
   // A spacing accent before its vowel, as PDF copies write it ("Arbel´aez", "Mu¨ller"), is the accented letter.
-  const text = raw
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/(\p{Ll})- (\p{Ll})/gu, '$1$2')
-    .replace(/(\p{L})- (\p{Lu})/gu, '$1-$2')
-    .replace(/(?<=\p{Ll})([\u00B4\u00A8])([aeiou])(?=\p{Ll})/gu, (_, accent: string, vowel: string) => `${vowel}${accent === '\u00B4' ? '\u0301' : '\u0308'}`.normalize('NFC'));
+  // (Each fold is tried only when the character it needs is there: most strings have neither.)
+  let text = raw.replace(/\s+/g, ' ').trim();
+  if (text.includes('- ')) text = text.replace(/(\p{Ll})- (\p{Ll})/gu, '$1$2').replace(/(\p{L})- (\p{Lu})/gu, '$1-$2');
+  if (text.includes('\u00B4') || text.includes('\u00A8')) {
+    text = text.replace(/(?<=\p{Ll})([\u00B4\u00A8])([aeiou])(?=\p{Ll})/gu, (_, accent: string, vowel: string) => `${vowel}${accent === '\u00B4' ? '\u0301' : '\u0308'}`.normalize('NFC'));
+  }
   const ids = findIdentifiers(text);
   const csl: CslItem = { id, type: 'article-journal' };
   if (isPlaceholder(text)) return { csl: { id, type: 'document' }, style: 'placeholder' };
