@@ -107,8 +107,20 @@ const alternation = (words: readonly string[]) =>
     .map((w) => escape(w.replace(/\.$/, '')).replace(/\\\.\s*/g, '\\.?\\s?').replace(/ /g, '\\s'))
     .join('|');
 /** The comparison key of a phrase: lower case, no dots, single spaces. */
-export const phraseKey = (phrase: string) =>
-  plainWord(phrase) ? phrase.toLowerCase() : (/^[\x20-\x7e]*$/.test(phrase) ? phrase : phrase.normalize('NFKC')).toLowerCase().replace(/\./g, '').replace(/\s+/g, ' ').trim();
+export const phraseKey = (phrase: string) => (plainWord(phrase) ? phrase.toLowerCase() : foldedKey(phrase));
+
+// Keys of the other phrases (NFKC, full stops, spaces), kept: the parser asks the same ones again at each cut it reads.
+const foldedKeys = new Map<string, string>();
+
+function foldedKey(phrase: string): string {
+  let key = foldedKeys.get(phrase);
+  if (key === undefined) {
+    if (foldedKeys.size >= 4096) foldedKeys.clear();
+    key = (/^[\x20-\x7e]*$/.test(phrase) ? phrase : phrase.normalize('NFKC')).toLowerCase().replace(/\./g, '').replace(/\s+/g, ' ').trim();
+    foldedKeys.set(phrase, key);
+  }
+  return key;
+}
 
 /**
  * True for printable ASCII without a full stop and without a space at either end or doubled:
