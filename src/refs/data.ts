@@ -115,9 +115,12 @@ const foldedKeys = new Map<string, string>();
 function foldedKey(phrase: string): string {
   let key = foldedKeys.get(phrase);
   if (key === undefined) {
-    if (foldedKeys.size >= 4096) foldedKeys.clear();
     key = (/^[\x20-\x7e]*$/.test(phrase) ? phrase : phrase.normalize('NFKC')).toLowerCase().replace(/\./g, '').replace(/\s+/g, ' ').trim();
-    foldedKeys.set(phrase, key);
+    // (Words and names only: a whole line asked once — a label line's test — is not kept.)
+    if (phrase.length <= 64) {
+      if (foldedKeys.size >= 4096) foldedKeys.clear();
+      foldedKeys.set(phrase, key);
+    }
   }
   return key;
 }
