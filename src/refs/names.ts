@@ -250,18 +250,18 @@ export function scanAuthors(text: string): AuthorList | null {
 
 /** Each name shape's match at each offset of one text, made on first need. */
 class NameMatches {
-  private readonly made: Map<number, RegExpExecArray | null>[];
-  constructor(readonly text: string) {
-    this.made = nameShapes().map(() => new Map());
-  }
+  // Keyed by offset × the number of shapes + the shape's index.
+  private readonly made = new Map<number, RegExpExecArray | null>();
+  constructor(readonly text: string) {}
 
   /** The match of the `index`th shape at `pos`, or null. */
   at(index: number, pos: number): RegExpExecArray | null {
-    const made = this.made[index]!;
-    let m = made.get(pos);
+    const shapes = nameShapes();
+    const key = pos * shapes.length + index;
+    let m = this.made.get(key);
     if (m === undefined) {
-      m = at(nameShapes()[index]!.pattern, this.text, pos);
-      made.set(pos, m);
+      m = at(shapes[index]!.pattern, this.text, pos);
+      this.made.set(key, m);
     }
     return m;
   }
