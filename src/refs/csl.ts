@@ -12,17 +12,13 @@ const cslKeyOrder = [
   'id', 'type', 'title', 'author', 'editor', 'translator', 'container-title', 'collection-title', 'issued', 'volume', 'issue', 'page',
   'edition', 'genre', 'number', 'number-of-volumes', 'number-of-pages', 'publisher', 'publisher-place', 'accessed', 'DOI', 'PMID', 'PMCID', 'ISSN', 'ISBN', 'URL',
 ] as const;
-const knownKeys: ReadonlySet<string> = new Set(cslKeyOrder);
 
 /** Puts a CSL item's keys in one fixed order (known keys first, any others after, sorted). */
 export function orderCsl(csl: CslItem): CslItem {
   const source = csl as Record<string, unknown>;
   const out: Record<string, unknown> = {};
   for (const key of cslKeyOrder) if (source[key] !== undefined) out[key] = source[key];
-  // (Only keys outside the order are sorted: the parser writes none, so there is nothing to sort.)
-  let others: string[] | null = null;
-  for (const key of Object.keys(source)) if (!knownKeys.has(key)) (others ??= []).push(key);
-  if (others) for (const key of others.sort()) if (!(key in out) && source[key] !== undefined) out[key] = source[key];
+  for (const key of Object.keys(source).sort()) if (!(key in out) && source[key] !== undefined) out[key] = source[key];
   return out as CslItem;
 }
 

@@ -106,17 +106,19 @@ const alternation = (words: readonly string[]) =>
     .sort((a, b) => b.length - a.length || (a < b ? -1 : 1))
     .map((w) => escape(w.replace(/\.$/, '')).replace(/\\\.\s*/g, '\\.?\\s?').replace(/ /g, '\\s'))
     .join('|');
+/** Printable ASCII, no ".", no space at an end or doubled: its key is its lower case. */
+const plainWord = /^[\x21-\x2d\x2f-\x7e]+(?: [\x21-\x2d\x2f-\x7e]+)*$/;
 /** The comparison key of a phrase: lower case, no dots, single spaces. */
-export const phraseKey = (phrase: string) => (plainWord(phrase) ? phrase.toLowerCase() : foldedKey(phrase));
+export const phraseKey = (phrase: string) => (plainWord.test(phrase) ? phrase.toLowerCase() : foldedKey(phrase));
 
-// Keys of the other phrases (NFKC, full stops, spaces), kept: the parser asks the same ones again at each cut it reads.
+// (Kept: each cut read asks them again.)
 const foldedKeys = new Map<string, string>();
 
 function foldedKey(phrase: string): string {
   let key = foldedKeys.get(phrase);
   if (key === undefined) {
     key = (/^[\x20-\x7e]*$/.test(phrase) ? phrase : phrase.normalize('NFKC')).toLowerCase().replace(/\./g, '').replace(/\s+/g, ' ').trim();
-    // (Words and names only: a whole line asked once — a label line's test — is not kept.)
+    // (Words and names, not whole lines.)
     if (phrase.length <= 64) {
       if (foldedKeys.size >= 4096) foldedKeys.clear();
       foldedKeys.set(phrase, key);
@@ -125,20 +127,6 @@ function foldedKey(phrase: string): string {
   return key;
 }
 
-/**
- * True for printable ASCII without a full stop and without a space at either end or doubled:
- * its key is its lower case (the general path's folds change nothing). Most looked-up words
- * are such, and the parser asks a key of every word of every part it reads.
- */
-function plainWord(phrase: string): boolean {
-  const last = phrase.length - 1;
-  for (let i = 0; i <= last; i++) {
-    const code = phrase.charCodeAt(i);
-    if (code < 0x20 || code > 0x7e || code === 0x2e) return false;
-    if (code === 0x20 && (i === 0 || i === last || phrase.charCodeAt(i - 1) === 0x20)) return false;
-  }
-  return true;
-}
 
 let compiled: ReferenceWords | null = null;
 let sources: { name: string; source: string; flags: string }[] = [];

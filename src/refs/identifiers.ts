@@ -119,7 +119,7 @@ const identifierLabels = /\b(?:doi|pmid|pmcid|isbn|issn|url|available\s(?:at|fro
 export function isIdentifierOnly(line: string): boolean {
   const text = line.trim();
   if (!text || text.length > 600) return false;
-  // (What is left without identifiers and labels first: a reference's line has words left, and is not searched for its identifiers.)
+  // (The rest first: a reference's line has words left.)
   const rest = text
     .replace(/\bhttps?:\/\/\S+/gi, ' ')
     .replace(/\b10\.\d{4,9}\/\S+/g, ' ')

@@ -237,38 +237,15 @@ function toName(shape: Shape, groups: Record<string, string | undefined>): CslNa
  */
 export function scanAuthors(text: string): AuthorList | null {
   // Every shape may start a list; the one that reads the most names wins (then the longest, then the first).
-  // (The scans read the same names again — each shape's list goes on in others, a given-first list is read
-  // again up to its first proven name — so each shape's match at each offset is taken once.)
-  const tried = new NameMatches(text);
   let best: AuthorList | null = null;
   for (const first of nameShapes()) {
-    const list = scanFrom(tried, first.shape);
+    const list = scanFrom(text, first.shape);
     if (list && (!best || list.names.length > best.names.length || (list.names.length === best.names.length && list.end > best.end))) best = list;
   }
   return best;
 }
 
-/** Each name shape's match at each offset of one text, made on first need. */
-class NameMatches {
-  // Keyed by offset × the number of shapes + the shape's index.
-  private readonly made = new Map<number, RegExpExecArray | null>();
-  constructor(readonly text: string) {}
-
-  /** The match of the `index`th shape at `pos`, or null. */
-  at(index: number, pos: number): RegExpExecArray | null {
-    const shapes = nameShapes();
-    const key = pos * shapes.length + index;
-    let m = this.made.get(key);
-    if (m === undefined) {
-      m = at(shapes[index]!.pattern, this.text, pos);
-      this.made.set(key, m);
-    }
-    return m;
-  }
-}
-
-function scanFrom(tried: NameMatches, firstShape: Shape, limit = Infinity): AuthorList | null {
-  const text = tried.text;
+function scanFrom(text: string, firstShape: Shape, limit = Infinity): AuthorList | null {
   const names: CslName[] = [];
   const kinds: Shape[] = [];
   let pos = 0;
@@ -284,11 +261,9 @@ function scanFrom(tried: NameMatches, firstShape: Shape, limit = Infinity): Auth
     // (After a semicolon a list in one shape may go on in another: "Balsamo, V.; Nguyen, Duy; …".)
     const allowed: Shape[] = names.length === 0 ? [firstShape] : semicolon ? [...continues[firstShape], 'family-given', 'family-initials'] : continues[firstShape];
     let matched: { shape: Shape; m: RegExpExecArray } | null = null;
-    const shapes = nameShapes();
-    for (let index = 0; index < shapes.length; index++) {
-      const { shape } = shapes[index]!;
+    for (const { shape, pattern } of nameShapes()) {
       if (!allowed.includes(shape)) continue;
-      const m = tried.at(index, pos);
+      const m = at(pattern, text, pos);
       if (m?.groups) {
         matched = { shape, m };
         break;
@@ -365,7 +340,7 @@ function scanFrom(tried: NameMatches, firstShape: Shape, limit = Infinity): Auth
   // (So does a quoted title right after it: "Ana Lima, Rui Costa, “Title,” …".)
   if (andAt >= lastGoodCount && !stopped && !(role === 'editor' && firstShape === 'given-family') && !/^\s?[.,]?\s?(?:\(?(?:1[5-9]|20)\d{2}(?!\d)|["“«‘„])/u.test(text.slice(lastGood))) {
     const firstGiven = kinds.findIndex((k, i) => i > 0 && k === 'given-family');
-    if (firstGiven > 0 && firstGiven < lastGoodCount) return scanFrom(tried, firstShape, firstGiven);
+    if (firstGiven > 0 && firstGiven < lastGoodCount) return scanFrom(text, firstShape, firstGiven);
   }
   return { names: names.slice(0, lastGoodCount), role, end: lastGood, shape: firstShape };
 }
@@ -462,5 +437,5 @@ export function looseAuthorEnd(text: string, from: number): { end: number; names
 
 // A Vancouver list's end: a name's initials, a full stop, the title ("…, Howard R. Differences between…").
 // (After a word: ", J. Appl. Cryst." is a journal after "et al.,".)
-// (The full stop first, then what stands before it: the search stops only at full stops.)
+// (Full stop first: the search stops only at full stops.)
 const initialsStop = /\.(?<=[\p{L}\d'’.-]{2}\s\p{Lu}{1,3}\.)\s(?=\p{Lu})/gu;

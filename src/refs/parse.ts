@@ -47,7 +47,7 @@ function stripIdentifiers(text: string): string {
 
 /** Elsevier's export: "A B, C D,Title,Journal,Volume 147,2025,114017,ISSN …,https://doi.org/…". */
 function parseElsevier(core: string, csl: CslItem): boolean {
-  // (Its volume field is "Volume N": a string without the word has none, and is not split.)
+  // (No "Volume", no volume field.)
   if (!core.includes('Volume')) return false;
   // Elsevier separates fields with a bare comma and names with comma + space.
   const fields = core.split(/,(?=\S)/);
@@ -86,7 +86,7 @@ function parseElsevier(core: string, csl: CslItem): boolean {
 
 /** Cell Press pages copied without separators: "Title…arthritisFamily, Given et al.Journal, Volume 11, Issue 1, e41438". */
 function parseCell(core: string, csl: CslItem): boolean {
-  // (The pattern needs "et al." and "Volume": without both it cannot match, and its lazy title would try every end.)
+  // (Both words needed; the lazy title would try every end.)
   if (!core.includes('et al.') || !core.includes('Volume')) return false;
   const m = /^(?<title>.+?\p{Ll})(?<family>\p{Lu}[\p{L}'-]+),\s*(?<given>[\p{L}.\s-]+?)\s+et al\.\s*(?<journal>[^,]+),\s*Volume\s+(?<volume>[\w-]+)(?:,\s*Issue\s+(?<issue>[\w-]+))?(?:,\s*(?<page>[\w–-]+))?/u.exec(core);
   if (!m?.groups) return false;
@@ -120,7 +120,7 @@ export function parseReference(raw: string, id: string): ParsedReference {
   // Line-break hyphens from PDF copies ("Oppenhei- mer", "vol- ume") would split names and words.
   // A hyphen before a capital stays ("Griffiths- Jones" → "Griffiths-Jones").
   // A spacing accent before its vowel, as PDF copies write it ("Arbel´aez", "Mu¨ller"), is the accented letter.
-  // (Each fold is tried only when the character it needs is there: most strings have neither.)
+  // (Each fold only where its character stands.)
   let text = raw.replace(/\s+/g, ' ').trim();
   if (text.includes('- ')) text = text.replace(/(\p{Ll})- (\p{Ll})/gu, '$1$2').replace(/(\p{L})- (\p{Lu})/gu, '$1-$2');
   if (text.includes('\u00B4') || text.includes('\u00A8')) {

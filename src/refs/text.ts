@@ -29,15 +29,13 @@ export function matchingView(text: string): string {
 
 const opening: Record<string, string> = { '(': ')', '[': ']', '《': '》', '“': '”', '«': '»', '{': '}', '〔': '〕', '【': '】', '‘': '’' };
 
-// Each UTF-16 unit's part in bracketing: 0 none, an opener's closer (its code unit), or `CLOSER`.
-// (A table read per unit: the pairing walks every character of every part it splits.)
+// Each code unit's role: 0 none, an opener's closer, or `CLOSER` (a table: pairing reads every unit).
 const CLOSER = 1;
 const bracketRole = new Uint16Array(0x10000);
 for (const [open, close] of Object.entries(opening)) {
   bracketRole[open.charCodeAt(0)] = close.charCodeAt(0);
   bracketRole[close.charCodeAt(0)] = CLOSER;
 }
-const LEFT_SINGLE_QUOTE = 0x2018;
 
 /** For each bracket or quote that is closed again, the offset of its partner (unclosed ones are text). */
 function bracketPairs(view: string, from: number, to: number): Map<number, number> {
@@ -50,7 +48,7 @@ function bracketPairs(view: string, from: number, to: number): Map<number, numbe
     // "’" is also an apostrophe: it closes a "‘" only when one is open. ("‘50s": a "‘" before a digit is one too.)
     if (role !== CLOSER) {
       const next = view.charCodeAt(i + 1);
-      if (!(code === LEFT_SINGLE_QUOTE && next >= 0x30 && next <= 0x39)) stack.push({ at: i, close: role });
+      if (!(code === 0x2018 && next >= 0x30 && next <= 0x39)) stack.push({ at: i, close: role });
       continue;
     }
     // A closer pairs with an opener at most 8 levels down (bounded work per character).
