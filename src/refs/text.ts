@@ -29,7 +29,7 @@ export function matchingView(text: string): string {
 
 const opening: Record<string, string> = { '(': ')', '[': ']', '《': '》', '“': '”', '«': '»', '{': '}', '〔': '〕', '【': '】', '‘': '’' };
 
-// Each code unit's role: 0 none, an opener's closer, or `CLOSER` (a table: pairing reads every unit).
+// Each code unit's role: 0 none, an opener's closer, or `CLOSER`.
 const CLOSER = 1;
 const bracketRole = new Uint16Array(0x10000);
 for (const [open, close] of Object.entries(opening)) {
