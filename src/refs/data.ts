@@ -106,8 +106,27 @@ const alternation = (words: readonly string[]) =>
     .sort((a, b) => b.length - a.length || (a < b ? -1 : 1))
     .map((w) => escape(w.replace(/\.$/, '')).replace(/\\\.\s*/g, '\\.?\\s?').replace(/ /g, '\\s'))
     .join('|');
+/** Printable ASCII, no ".", no space at an end or doubled: its key is its lower case. */
+const plainWord = /^[\x21-\x2d\x2f-\x7e]+(?: [\x21-\x2d\x2f-\x7e]+)*$/;
 /** The comparison key of a phrase: lower case, no dots, single spaces. */
-export const phraseKey = (phrase: string) => (/^[\x20-\x7e]*$/.test(phrase) ? phrase : phrase.normalize('NFKC')).toLowerCase().replace(/\./g, '').replace(/\s+/g, ' ').trim();
+export const phraseKey = (phrase: string) => (plainWord.test(phrase) ? phrase.toLowerCase() : foldedKey(phrase));
+
+// (Kept: each cut read asks them again.)
+const foldedKeys = new Map<string, string>();
+
+function foldedKey(phrase: string): string {
+  let key = foldedKeys.get(phrase);
+  if (key === undefined) {
+    key = (/^[\x20-\x7e]*$/.test(phrase) ? phrase : phrase.normalize('NFKC')).toLowerCase().replace(/\./g, '').replace(/\s+/g, ' ').trim();
+    // (Words and names, not whole lines.)
+    if (phrase.length <= 64) {
+      if (foldedKeys.size >= 4096) foldedKeys.clear();
+      foldedKeys.set(phrase, key);
+    }
+  }
+  return key;
+}
+
 
 let compiled: ReferenceWords | null = null;
 let sources: { name: string; source: string; flags: string }[] = [];

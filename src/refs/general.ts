@@ -123,14 +123,16 @@ function cuts(body: string): Cut[] {
   const emphasisEnd = /[.?!](?:\*{1,2}|\||<\/[a-z]{1,8}>)(?=\s)/g;
   for (let m = emphasisEnd.exec(body); m; m = emphasisEnd.exec(body)) found.push({ at: m.index + 1, titleEnd: m.index + m[0].length - 1, sourceStart: m.index + m[0].length, sentence: true });
   // Elsevier's copied lists join title and journal with a space: "… type 2 diabetes Diabetes Educ., 36 (2010), pp. 629-639".
+  // (It needs ".,".)
   const joinedJournal = /(?<=\p{Ll})\s(?=(?:\p{Lu}\p{L}*\.?\s){0,3}\p{Lu}\p{L}*\.,\s\d{1,4}\s\((?:1[5-9]|20)\d{2}\))/gu;
-  for (let m = joinedJournal.exec(body); m; m = joinedJournal.exec(body)) found.push({ at: m.index, titleEnd: m.index - 1, sourceStart: m.index + 1, sentence: true });
+  for (let m = body.includes('.,') ? joinedJournal.exec(body) : null; m; m = joinedJournal.exec(body)) found.push({ at: m.index, titleEnd: m.index - 1, sourceStart: m.index + 1, sentence: true });
   // A part's number alone after a sentence ends the title with it ("Fourier integral operators. II. Acta Mathematica").
   const partNumber = /\.\s[IVX]{1,4}\.\s(?=\p{Lu})/gu;
   for (let m = partNumber.exec(body); m; m = partNumber.exec(body)) found.push({ at: m.index + m[0].length - 1, titleEnd: m.index + m[0].length - 2, sourceStart: m.index + m[0].length - 1, sentence: true });
   // A title may end in a capital letter ("hepatitis C. Vaccine 2008", "at 113 K. Acta Crystallogr C") or a
   // Roman number ("mucopolysaccharidosis type II. Br J Pharmacol"): a sentence end after a word or a number.
-  const letterEnd = /(?<=(?:\p{Ll}{3,}|\d)\s(?:\p{Lu}|[IVX]{2,4}))\.\s(?=\p{Lu})/gu;
+  // (Full stop first: tried only at full stops.)
+  const letterEnd = /\.(?<=(?:\p{Ll}{3,}|\d)\s(?:\p{Lu}|[IVX]{2,4})\.)\s(?=\p{Lu})/gu;
   for (let m = letterEnd.exec(body); m; m = letterEnd.exec(body)) found.push({ at: m.index + 1, titleEnd: m.index, sourceStart: m.index + 2, sentence: true });
   // " In " / ", in " starts a container wherever it stands.
   const inWord = /[,.]\s(?=(?:In|in)[:\s]\s?[\p{Lu}\d])|\s(?=In:\s)/gu;

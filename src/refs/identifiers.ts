@@ -119,13 +119,14 @@ const identifierLabels = /\b(?:doi|pmid|pmcid|isbn|issn|url|available\s(?:at|fro
 export function isIdentifierOnly(line: string): boolean {
   const text = line.trim();
   if (!text || text.length > 600) return false;
-  const ids = findIdentifiers(text);
-  if (!ids.DOI && !ids.URL && !ids.PMID && !ids.PMCID) return false;
+  // (The rest first: a reference's line has words left.)
   const rest = text
     .replace(/\bhttps?:\/\/\S+/gi, ' ')
     .replace(/\b10\.\d{4,9}\/\S+/g, ' ')
     .replace(/\bPMC\d{3,10}\b/g, ' ')
     .replace(/\b(?:PMID|PMCID)\s*[:：]?\s*\d{1,10}\b/gi, ' ')
     .replace(identifierLabels, '');
-  return rest.trim() === '';
+  if (rest.trim() !== '') return false;
+  const ids = findIdentifiers(text);
+  return Boolean(ids.DOI || ids.URL || ids.PMID || ids.PMCID);
 }

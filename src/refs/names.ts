@@ -437,4 +437,5 @@ export function looseAuthorEnd(text: string, from: number): { end: number; names
 
 // A Vancouver list's end: a name's initials, a full stop, the title ("…, Howard R. Differences between…").
 // (After a word: ", J. Appl. Cryst." is a journal after "et al.,".)
-const initialsStop = /(?<=[\p{L}\d'’.-]{2}\s\p{Lu}{1,3})\.\s(?=\p{Lu})/gu;
+// (Full stop first: tried only at full stops.)
+const initialsStop = /\.(?<=[\p{L}\d'’.-]{2}\s\p{Lu}{1,3}\.)\s(?=\p{Lu})/gu;

@@ -47,6 +47,8 @@ function stripIdentifiers(text: string): string {
 
 /** Elsevier's export: "A B, C D,Title,Journal,Volume 147,2025,114017,ISSN …,https://doi.org/…". */
 function parseElsevier(core: string, csl: CslItem): boolean {
+  // (No "Volume", no volume field.)
+  if (!core.includes('Volume')) return false;
   // Elsevier separates fields with a bare comma and names with comma + space.
   const fields = core.split(/,(?=\S)/);
   const v = fields.findIndex((f) => /^Volume\s+[\w-]+$/.test(f.trim()));
@@ -84,6 +86,8 @@ function parseElsevier(core: string, csl: CslItem): boolean {
 
 /** Cell Press pages copied without separators: "Title…arthritisFamily, Given et al.Journal, Volume 11, Issue 1, e41438". */
 function parseCell(core: string, csl: CslItem): boolean {
+  // (Both words needed; the lazy title would try every end.)
+  if (!core.includes('et al.') || !core.includes('Volume')) return false;
   const m = /^(?<title>.+?\p{Ll})(?<family>\p{Lu}[\p{L}'-]+),\s*(?<given>[\p{L}.\s-]+?)\s+et al\.\s*(?<journal>[^,]+),\s*Volume\s+(?<volume>[\w-]+)(?:,\s*Issue\s+(?<issue>[\w-]+))?(?:,\s*(?<page>[\w–-]+))?/u.exec(core);
   if (!m?.groups) return false;
   const g = m.groups;
@@ -116,12 +120,12 @@ export function parseReference(raw: string, id: string): ParsedReference {
   // Line-break hyphens from PDF copies ("Oppenhei- mer", "vol- ume") would split names and words.
   // A hyphen before a capital stays ("Griffiths- Jones" → "Griffiths-Jones").
   // A spacing accent before its vowel, as PDF copies write it ("Arbel´aez", "Mu¨ller"), is the accented letter.
-  const text = raw
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/(\p{Ll})- (\p{Ll})/gu, '$1$2')
-    .replace(/(\p{L})- (\p{Lu})/gu, '$1-$2')
-    .replace(/(?<=\p{Ll})([\u00B4\u00A8])([aeiou])(?=\p{Ll})/gu, (_, accent: string, vowel: string) => `${vowel}${accent === '\u00B4' ? '\u0301' : '\u0308'}`.normalize('NFC'));
+  // (Each fold only where its character stands.)
+  let text = raw.replace(/\s+/g, ' ').trim();
+  if (text.includes('- ')) text = text.replace(/(\p{Ll})- (\p{Ll})/gu, '$1$2').replace(/(\p{L})- (\p{Lu})/gu, '$1-$2');
+  if (text.includes('\u00B4') || text.includes('\u00A8')) {
+    text = text.replace(/(?<=\p{Ll})([\u00B4\u00A8])([aeiou])(?=\p{Ll})/gu, (_, accent: string, vowel: string) => `${vowel}${accent === '\u00B4' ? '\u0301' : '\u0308'}`.normalize('NFC'));
+  }
   const ids = findIdentifiers(text);
   const csl: CslItem = { id, type: 'article-journal' };
   if (isPlaceholder(text)) return { csl: { id, type: 'document' }, style: 'placeholder' };

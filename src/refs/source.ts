@@ -291,11 +291,12 @@ export function isRegion(text: string): boolean {
 
 /** True for an institution's name ("Computer Science Dept.", "University of Massachusetts"), not a journal's. */
 function isInstitution(text: string): boolean {
-  const words = referenceWords();
-  const tokens = text.split(/[\s.,]+/).filter(Boolean);
   // A name, not a phrase: capitalised, no subtitle, no words in lower case but the small ones; the
   // institution word heads it or ends it ("University of Massachusetts", "Computer Science Dept.").
-  if (!/^\p{Lu}/u.test(text) || text.includes(':') || tokens.some((t) => /^\p{Ll}{3,}$/u.test(t) && !functionWords.has(t))) return false;
+  if (!/^\p{Lu}/u.test(text) || text.includes(':')) return false;
+  const words = referenceWords();
+  const tokens = text.split(/[\s.,]+/).filter(Boolean);
+  if (tokens.some((t) => /^\p{Ll}{3,}$/u.test(t) && !functionWords.has(t))) return false;
   const isWord = (t: string | undefined) => t !== undefined && words.organisationWords.has(phraseKey(t));
   return (isWord(tokens[0]) || isWord(tokens[1]) || isWord(tokens[tokens.length - 1])) && !tokens.some((t) => words.periodicalWords.has(phraseKey(t)) || words.proceedingsWords.has(phraseKey(t)));
 }
@@ -707,7 +708,7 @@ export function segmentSource(text: string): Segment[] {
         continue;
       }
     }
-    segments.push({ ...span, kind, fields, parenthesised: false });
+    segments.push({ text: span.text, start: span.start, end: span.end, kind, fields, parenthesised: false });
   }
   // "Peter Collier (trans.)" / "Michael Holquist (ed.)": a role in brackets after names.
   for (let k = 1; k < segments.length; k++) {

@@ -28,25 +28,35 @@ export function matchingView(text: string): string {
 }
 
 const opening: Record<string, string> = { '(': ')', '[': ']', '《': '》', '“': '”', '«': '»', '{': '}', '〔': '〕', '【': '】', '‘': '’' };
-const closers = new Set(Object.values(opening));
+
+// Each code unit's role: 0 none, an opener's closer, or `CLOSER`.
+const CLOSER = 1;
+const bracketRole = new Uint16Array(0x10000);
+for (const [open, close] of Object.entries(opening)) {
+  bracketRole[open.charCodeAt(0)] = close.charCodeAt(0);
+  bracketRole[close.charCodeAt(0)] = CLOSER;
+}
 
 /** For each bracket or quote that is closed again, the offset of its partner (unclosed ones are text). */
 function bracketPairs(view: string, from: number, to: number): Map<number, number> {
   const pairs = new Map<number, number>();
-  const stack: { at: number; close: string }[] = [];
+  const stack: { at: number; close: number }[] = [];
   for (let i = from; i < to; i++) {
-    const ch = view[i]!;
-    const close = opening[ch];
+    const code = view.charCodeAt(i);
+    const role = bracketRole[code]!;
+    if (role === 0) continue;
     // "’" is also an apostrophe: it closes a "‘" only when one is open. ("‘50s": a "‘" before a digit is one too.)
-    if (close !== undefined && !(ch === '‘' && /\d/.test(view[i + 1] ?? ''))) stack.push({ at: i, close });
-    else if (closers.has(ch)) {
-      // A closer pairs with an opener at most 8 levels down (bounded work per character).
-      let k = stack.length - 1;
-      while (k >= 0 && k >= stack.length - 8 && stack[k]!.close !== ch) k--;
-      if (k >= 0 && stack[k]!.close === ch) {
-        pairs.set(stack[k]!.at, i);
-        stack.length = k;
-      }
+    if (role !== CLOSER) {
+      const next = view.charCodeAt(i + 1);
+      if (!(code === 0x2018 && next >= 0x30 && next <= 0x39)) stack.push({ at: i, close: role });
+      continue;
+    }
+    // A closer pairs with an opener at most 8 levels down (bounded work per character).
+    let k = stack.length - 1;
+    while (k >= 0 && k >= stack.length - 8 && stack[k]!.close !== code) k--;
+    if (k >= 0 && stack[k]!.close === code) {
+      pairs.set(stack[k]!.at, i);
+      stack.length = k;
     }
   }
   return pairs;
@@ -61,8 +71,9 @@ export function splitTopLevel(view: string, at: (i: number) => number, from = 0,
   const pairs = bracketPairs(view, from, to);
   const out: Span[] = [];
   let start = from;
+  const paired = pairs.size > 0;
   for (let i = from; i < to; i++) {
-    const partner = pairs.get(i);
+    const partner = paired ? pairs.get(i) : undefined;
     if (partner !== undefined) {
       i = partner;
       continue;

@@ -12,6 +12,7 @@ const monthWords: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may
 
 /** Restores hyphens that arrived as em dashes inside words ("Single—cell", "PD—L1"). */
 export function restoreHyphens(text: string): string {
+  if (!text.includes('—') && !text.includes('–')) return text;
   return text.replace(/(?<=[\p{L}\p{N}])[—–](?=[\p{L}\p{N}])/gu, '-');
 }
 
