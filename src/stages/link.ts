@@ -369,10 +369,17 @@ export const link = defineStage({
 function pageJournals(doc: DigestDocument, readingOf: (block: Block) => JournalReading): NamedJournal[] {
   const skip = new Set<Block>(doc.referenceBlocks);
   // A block is chrome when boilerplate covers all of it (a byline segment cut off the front of a paragraph leaves the rest of it body).
-  const chrome = new Set(doc.boilerplate.map((b) => `${doc.lines.offset(b.position.start)}-${doc.lines.offset(b.position.end)}`));
+  // By start, the ends boilerplate covers from there (numbers: a string key made for every block was a tenth of the stage).
+  const chrome = new Map<number, number[]>();
+  for (const b of doc.boilerplate) {
+    const start = doc.lines.offset(b.position.start);
+    const ends = chrome.get(start);
+    if (ends) ends.push(doc.lines.offset(b.position.end));
+    else chrome.set(start, [doc.lines.offset(b.position.end)]);
+  }
   const out: NamedJournal[] = [];
   for (const block of doc.blocks) {
-    if (skip.has(block) || chrome.has(`${block.start}-${block.end}`)) continue;
+    if (skip.has(block) || chrome.get(block.start)?.includes(block.end)) continue;
     let cursor = block.start;
     for (const name of readingOf(block).names) {
       let start = block.start + name.start;
