@@ -1,6 +1,7 @@
 import type { Entity } from '../generated/article.js';
 import type { Lexicon } from '../generated/lexicon.js';
 import { characterTablesSync, lowerSameLength, matchingView, unitTest, viewOf, withoutMatches, type ShrunkView } from './script.js';
+import { ordered } from './order.js';
 import { slugify } from './text.js';
 import { LongestMatcher, type TrieTables } from './trie.js';
 
@@ -44,10 +45,11 @@ export function standsAlone(view: string, start: number, end: number): boolean {
 
 /** Keeps the earliest, then longest, of overlapping matches (ties: the one listed first). */
 export function leftmostLongest(found: readonly ConceptMatch[]): ConceptMatch[] {
-  const sorted = found.map((c, i) => ({ c, i })).sort((a, b) => a.c.start - b.c.start || b.c.end - b.c.start - (a.c.end - a.c.start) || a.i - b.i);
+  // A stable order: of two matches with one start and one length, the one listed first stays first.
+  const sorted = ordered(found, (a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
   const kept: ConceptMatch[] = [];
   let reach = 0;
-  for (const { c } of sorted) {
+  for (const c of sorted) {
     if (c.start < reach) continue;
     kept.push(c);
     reach = c.end;
@@ -242,12 +244,15 @@ export class LexiconMatcher {
     const view = shrunk.text;
     const lower = lowerSameLength(view);
     const found: ConceptMatch[] = [];
-    for (const hit of this.names.search(lower)) {
-      if (standsAlone(view, hit.start, hit.end)) found.push({ start: hit.start, end: hit.end, concept: this.nameConcepts[hit.patternIndex]! });
-    }
-    for (const hit of this.abbreviationMatcher.search(view)) {
-      if (standsAlone(view, hit.start, hit.end)) found.push({ start: hit.start, end: hit.end, concept: this.abbreviationConcepts[hit.patternIndex]! });
-    }
+    // The tries' matches go straight into `found` (no match object of their own per hit).
+    const names = this.nameConcepts;
+    this.names.visit(lower, (start, end, pattern) => {
+      if (standsAlone(view, start, end)) found.push({ start, end, concept: names[pattern]! });
+    });
+    const abbreviations = this.abbreviationConcepts;
+    this.abbreviationMatcher.visit(view, (start, end, pattern) => {
+      if (standsAlone(view, start, end)) found.push({ start, end, concept: abbreviations[pattern]! });
+    });
     const from = this.anyPattern === null ? 0 : (this.anyPattern.exec(view)?.index ?? -1);
     for (const { rule, regex } of from === -1 ? [] : this.patterns) {
       regex.lastIndex = from;

@@ -47,13 +47,21 @@ function whoAndWhere(lead: string, concepts: ConceptSpan[], countries: Lexicon['
   return { institution, country };
 }
 
-/** Splits a text into clauses at Chinese punctuation and at commas that are not thousands separators. */
+const COMMA = 0x2c;
+const isDigit = (unit: number) => unit >= 0x30 && unit <= 0x39;
+
+/**
+ * Splits a text into clauses at Chinese punctuation and at commas that are not thousands
+ * separators. Reads code units: a one-character string per Chinese character was most of what
+ * the facts stage allocated.
+ */
 function clauses(text: string): { text: string; start: number }[] {
   const out: { text: string; start: number }[] = [];
   let start = 0;
   for (let i = 0; i <= text.length; i++) {
-    const ch = text[i];
-    const cut = i === text.length || ch === '，' || ch === '；' || ch === ';' || ch === '。' || ch === '\n' || (ch === ',' && !(/\d/.test(text[i - 1] ?? '') && /\d{3}/.test(text.slice(i + 1, i + 4))));
+    const unit = text.charCodeAt(i);
+    const thousands = unit === COMMA && isDigit(text.charCodeAt(i - 1)) && isDigit(text.charCodeAt(i + 1)) && isDigit(text.charCodeAt(i + 2)) && isDigit(text.charCodeAt(i + 3));
+    const cut = i === text.length || unit === 0xff0c /* ， */ || unit === 0xff1b /* ； */ || unit === 0x3b /* ; */ || unit === 0x3002 /* 。 */ || unit === 0x0a || (unit === COMMA && !thousands);
     if (cut) {
       if (i > start) out.push({ text: text.slice(start, i), start });
       start = i + 1;
@@ -86,6 +94,13 @@ function outcomesOf(original: string, text: string, concepts: ConceptSpan[], f: 
   let carried: ConceptSpan | null = null;
   let sentenceStart = 0;
   for (const sentence of text.split(/(?<=[。；;\n])/u)) {
+    // A sentence with no measure and no counted concept states no outcome (carried measures stop at its end).
+    const sentenceEnd = sentenceStart + sentence.length;
+    const bears = (c: ConceptSpan) => c.start >= sentenceStart && c.start <= sentenceEnd;
+    if (!measureSpans.some(bears) && !countedSpans.some(bears)) {
+      sentenceStart = sentenceEnd;
+      continue;
+    }
     // What the sentence says of everyone in it, read once, when an outcome needs it.
     let sentenceParts: { population: string | null; comparator: string | null } | null = null;
     const partsOf = (start: number) => {

@@ -3,6 +3,7 @@ import { linkDefaults } from '../generated/stage-defaults.js';
 import type { Journal, PipelineData } from '../core/data.js';
 import type { Block, DigestDocument, NamedJournal } from '../core/document.js';
 import { JournalIndex } from '../core/journals.js';
+import { ordered } from '../core/order.js';
 import { defineStage, type StageContext } from '../core/stage.js';
 import { viewOf } from '../core/script.js';
 import { foldedOf, foldWidth } from '../core/text.js';
@@ -165,8 +166,7 @@ export function readJournals(text: string, journals: JournalIndex, isOrganizatio
     const family = journals.cueAfter(view, bare.end, 'family');
     names.push({ start: bare.start, end: bare.end, text: text.slice(bare.start, bare.end), journal: bare.journal, kind: bare.journal.publisher ? 'publisher' : family ? 'family' : 'journal', opens: bare.start });
   }
-  names.sort((a, b) => a.start - b.start);
-  return { names, brackets };
+  return { names: ordered(names, (a, b) => a.start - b.start), brackets };
 }
 
 /** What an item's lead says about its journal: the first of each kind of name, and its paper title. */
