@@ -87,9 +87,13 @@ function within(spans: readonly ConceptSpan[], from: number, to: number): Concep
 function outcomesOf(original: string, text: string, concepts: ConceptSpan[], f: CompiledFacts): Outcome[] {
   // Patterns run on the matching view (simplified, half-width); what is reported is sliced from the original.
   const out: Outcome[] = [];
-  const isCounted = (id: string) => Object.hasOwn(f.counted, id);
-  const measureSpans = concepts.filter((c) => c.type === 'measure' && !isCounted(c.id));
-  const countedSpans = concepts.filter((c) => isCounted(c.id));
+  // The measures outcomes attach to, and the concepts counts are read for (one look at each concept).
+  const measureSpans: ConceptSpan[] = [];
+  const countedSpans: ConceptSpan[] = [];
+  for (const c of concepts) {
+    if (Object.hasOwn(f.counted, c.id)) countedSpans.push(c);
+    else if (c.type === 'measure') measureSpans.push(c);
+  }
   if (measureSpans.length === 0 && countedSpans.length === 0) return out;
   let carried: ConceptSpan | null = null;
   let sentenceStart = 0;

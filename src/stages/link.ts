@@ -229,8 +229,7 @@ const itemChecks: Readonly<Record<ArticleRecord['kind'], { uncited: boolean; noJ
 export function organizationTest(data: PipelineData): OrganizationTest {
   const suffix = new RegExp(data.facts.institutionSuffix.source, 'gu');
   return (name) => {
-    const found = data.concepts.matches(name);
-    if (found.length === 1 && found[0]!.start === 0 && found[0]!.end === name.length && found[0]!.concept.type === 'organization') return true;
+    if (data.concepts.matchesWhole(name, 'organization')) return true;
     const view = data.concepts.view(name);
     return [...view.matchAll(suffix)].some((m) => m.index + m[0].length === view.length);
   };
