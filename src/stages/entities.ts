@@ -276,7 +276,7 @@ export const entities = defineStage({
         found.push({ entity: c.concept.id, text, start, end: start + text.length });
         let entity = byId.get(c.concept.id);
         if (!entity) {
-          entity = { id: c.concept.id, type: c.concept.type, label: c.concept.label, xrefs: [...c.concept.xrefs], mentions: [] };
+          entity = { id: c.concept.id, type: c.concept.type, label: c.concept.label, xrefs: c.concept.xrefs.slice(), mentions: [] };
           byId.set(entity.id, entity);
         }
         entity.mentions.push({ text, start, end: start + text.length });
