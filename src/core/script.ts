@@ -156,25 +156,27 @@ export function letterCounts(text: string): LetterCounts {
   let latin = 0;
   let simplifiedOnly = 0;
   let traditionalOnly = 0;
-  const countHan = (unit: number) => {
-    han++;
-    simplifiedOnly += simplifiedKeys[unit]!;
-    traditionalOnly += traditionalKeys[unit]!;
-  };
   for (let i = 0; i < text.length; i++) {
     const unit = text.charCodeAt(i);
     let kind: number;
     if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
       kind = classify(text.slice(i, i + 2));
       if (kind === HAN) {
-        countHan(unit);
-        countHan(text.charCodeAt(i + 1));
+        // Both units count, as they would in a string of the Han characters.
+        const low = text.charCodeAt(i + 1);
+        han += 2;
+        simplifiedOnly += simplifiedKeys[unit]! + simplifiedKeys[low]!;
+        traditionalOnly += traditionalKeys[unit]! + traditionalKeys[low]!;
       }
       i++;
     } else {
       kind = letterClass[unit]!;
       if (kind === UNKNOWN) kind = letterClass[unit] = classify(text[i]!);
-      if (kind === HAN) countHan(unit);
+      if (kind === HAN) {
+        han++;
+        simplifiedOnly += simplifiedKeys[unit]!;
+        traditionalOnly += traditionalKeys[unit]!;
+      }
     }
     if (kind !== NOT_LETTER) letters++;
     if (kind === LATIN) latin++;
