@@ -18,11 +18,6 @@ export function characterTablesSync(): { simplified: Map<string, string>; tradit
   return tables;
 }
 
-/** {@link characterTablesSync}, for callers written against the asynchronous form. */
-export async function characterTables(): Promise<{ simplified: Map<string, string>; traditional: Map<string, string> }> {
-  return characterTablesSync();
-}
-
 const foldOne: Record<string, string> = {
   '‐': '-', '‑': '-', '‒': '-', '–': '-', '—': '-', '―': '-', '−': '-',
   '₀': '0', '₁': '1', '₂': '2', '₃': '3', '₄': '4', '₅': '5', '₆': '6', '₇': '7', '₈': '8', '₉': '9',
