@@ -1,8 +1,9 @@
 import type { Entity } from '../generated/article.js';
 import type { Lexicon } from '../generated/lexicon.js';
 import { characterTablesSync, lowerSameLength, matchingView, unitTest, viewOf, withoutMatches, type ShrunkView } from './script.js';
+import { ordered } from './order.js';
 import { slugify } from './text.js';
-import { LongestMatcher, type TrieTables } from './trie.js';
+import { LongestMatcher, type TrieMatch, type TrieTables } from './trie.js';
 
 type Concept = Lexicon['concepts'][number];
 
@@ -42,12 +43,27 @@ export function standsAlone(view: string, start: number, end: number): boolean {
   return true;
 }
 
+/** Earliest, then longest, first: the order {@link leftmostLongest} reads matches in. */
+const byStartThenLength = (a: ConceptMatch, b: ConceptMatch) => a.start - b.start || b.end - b.start - (a.end - a.start);
+
+/** Two lists in {@link byStartThenLength} order merged into one in that order, `first`'s before `second`'s on a tie (as a stable sort of the two joined gives). */
+function merged(first: readonly ConceptMatch[], second: readonly ConceptMatch[]): ConceptMatch[] {
+  const out: ConceptMatch[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < first.length && j < second.length) out.push(byStartThenLength(first[i]!, second[j]!) <= 0 ? first[i++]! : second[j++]!);
+  while (i < first.length) out.push(first[i++]!);
+  while (j < second.length) out.push(second[j++]!);
+  return out;
+}
+
 /** Keeps the earliest, then longest, of overlapping matches (ties: the one listed first). */
 export function leftmostLongest(found: readonly ConceptMatch[]): ConceptMatch[] {
-  const sorted = found.map((c, i) => ({ c, i })).sort((a, b) => a.c.start - b.c.start || b.c.end - b.c.start - (a.c.end - a.c.start) || a.i - b.i);
+  // A stable order: of two matches with one start and one length, the one listed first stays first.
+  const sorted = ordered(found, byStartThenLength);
   const kept: ConceptMatch[] = [];
   let reach = 0;
-  for (const { c } of sorted) {
+  for (const c of sorted) {
     if (c.start < reach) continue;
     kept.push(c);
     reach = c.end;
@@ -127,6 +143,8 @@ export class LexiconMatcher {
    */
   private readonly anyPattern: RegExp | null;
   private readonly byId: Map<string, MatchedConcept>;
+  /** The entity types the open-class patterns give. */
+  private readonly patternTypes: ReadonlySet<string>;
   /** The lexicon's pinyinRuby pattern (g flag), or null: what the matching text leaves out. */
   private readonly ruby: RegExp | null;
 
@@ -145,6 +163,7 @@ export class LexiconMatcher {
     const groups = /\\[1-9]|\\k<|\(\?<(?![=!])/u;
     this.anyPattern = lexicon.patterns.length === 0 || lexicon.patterns.some((p) => groups.test(p.pattern)) ? null : new RegExp(lexicon.patterns.map((p) => `(?:${p.pattern})`).join('|'), 'u');
     this.byId = new Map(lexicon.concepts.map((c, k) => [c.id, matched[k]!]));
+    this.patternTypes = new Set(lexicon.patterns.map((p) => p.type));
     this.abbreviations = new Set(lexicon.concepts.flatMap((c) => c.abbreviations));
     this.ruby = lexicon.pinyinRuby === undefined ? null : new RegExp(lexicon.pinyinRuby, 'gu');
   }
@@ -188,6 +207,23 @@ export class LexiconMatcher {
   /** The lexicon's own matches in one text (names, abbreviations, patterns), leftmost-longest. */
   matches(text: string): ConceptMatch[] {
     return this.scan(this.matchingText(text));
+  }
+
+  /**
+   * True when the lexicon's matches of a text are one match of the type that spans all of it (a
+   * bracket naming an organization, 《Monash Health》). Such a match starts a trie match at the
+   * first character and ends at the last, or is a pattern's of that type: a text with neither
+   * (most 《…》 are paper titles) is not scanned whole (issue 17).
+   */
+  matchesWhole(text: string, type: Entity['type']): boolean {
+    const shrunk = this.matchingText(text);
+    const view = shrunk.text;
+    if (!this.patternTypes.has(type)) {
+      const spans = (hits: readonly TrieMatch[], concepts: readonly MatchedConcept[]) => hits.some((h) => h.end === view.length && concepts[h.patternIndex]!.type === type);
+      if (!spans(this.names.matchesAt(lowerSameLength(view), 0), this.nameConcepts) && !spans(this.abbreviationMatcher.matchesAt(view, 0), this.abbreviationConcepts)) return false;
+    }
+    const found = this.scan(shrunk);
+    return found.length === 1 && found[0]!.start === 0 && found[0]!.end === text.length && found[0]!.concept.type === type;
   }
 
   /** The concepts named in a text, leftmost-longest, paragraph by paragraph (a name never runs across a line feed). */
@@ -241,13 +277,20 @@ export class LexiconMatcher {
   private scan(shrunk: ShrunkView): ConceptMatch[] {
     const view = shrunk.text;
     const lower = lowerSameLength(view);
-    const found: ConceptMatch[] = [];
-    for (const hit of this.names.search(lower)) {
-      if (standsAlone(view, hit.start, hit.end)) found.push({ start: hit.start, end: hit.end, concept: this.nameConcepts[hit.patternIndex]! });
-    }
-    for (const hit of this.abbreviationMatcher.search(view)) {
-      if (standsAlone(view, hit.start, hit.end)) found.push({ start: hit.start, end: hit.end, concept: this.abbreviationConcepts[hit.patternIndex]! });
-    }
+    // The tries' matches go straight into match objects (none of their own per hit); each trie's
+    // are in text order without overlaps, so the two lists merge into the order leftmostLongest
+    // sorts by (names first on a tie) and it need not sort them.
+    const names: ConceptMatch[] = [];
+    const nameConcepts = this.nameConcepts;
+    this.names.visit(lower, (start, end, pattern) => {
+      if (standsAlone(view, start, end)) names.push({ start, end, concept: nameConcepts[pattern]! });
+    });
+    const abbreviations: ConceptMatch[] = [];
+    const abbreviationConcepts = this.abbreviationConcepts;
+    this.abbreviationMatcher.visit(view, (start, end, pattern) => {
+      if (standsAlone(view, start, end)) abbreviations.push({ start, end, concept: abbreviationConcepts[pattern]! });
+    });
+    const found = abbreviations.length === 0 ? names : names.length === 0 ? abbreviations : merged(names, abbreviations);
     const from = this.anyPattern === null ? 0 : (this.anyPattern.exec(view)?.index ?? -1);
     for (const { rule, regex } of from === -1 ? [] : this.patterns) {
       regex.lastIndex = from;

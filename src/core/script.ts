@@ -18,11 +18,6 @@ export function characterTablesSync(): { simplified: Map<string, string>; tradit
   return tables;
 }
 
-/** {@link characterTablesSync}, for callers written against the asynchronous form. */
-export async function characterTables(): Promise<{ simplified: Map<string, string>; traditional: Map<string, string> }> {
-  return characterTablesSync();
-}
-
 const foldOne: Record<string, string> = {
   '‐': '-', '‑': '-', '‒': '-', '–': '-', '—': '-', '―': '-', '−': '-',
   '₀': '0', '₁': '1', '₂': '2', '₃': '3', '₄': '4', '₅': '5', '₆': '6', '₇': '7', '₈': '8', '₉': '9',
@@ -70,18 +65,15 @@ export function viewOf<B extends { readonly text: string }>(block: B, views: Map
   return view;
 }
 
-/** How many characters of `text` are keys of `table` (script detection's count). */
-export function countIn(text: string, table: Map<string, string>): number {
+/** The keys of a character table as a table of code units (1: a key). */
+function keysOf(table: Map<string, string>): Uint8Array {
   let keys = keyTables.get(table);
   if (!keys) {
     keys = new Uint8Array(0x10000);
     for (const from of table.keys()) keys[from.charCodeAt(0)] = 1;
     keyTables.set(table, keys);
   }
-  let count = 0;
-  // The tables hold BMP characters only: a surrogate unit is never a key.
-  for (let i = 0; i < text.length; i++) count += keys[text.charCodeAt(i)]!;
-  return count;
+  return keys;
 }
 
 const keyTables = new WeakMap<Map<string, string>, Uint8Array>();
@@ -131,37 +123,60 @@ function classify(ch: string): number {
   return /\p{L}/u.test(ch) ? LETTER : NOT_LETTER;
 }
 
+/** What {@link letterCounts} counts. */
+export interface LetterCounts {
+  /** Han characters, in UTF-16 units. */
+  han: number;
+  letters: number;
+  latin: number;
+  /** Han units that are keys of OpenCC's simplified → traditional table (written only in simplified script). */
+  simplifiedOnly: number;
+  /** Han units that are keys of its traditional → simplified table (written only in traditional script). */
+  traditionalOnly: number;
+}
+
 /**
- * The Han characters of a text (joined) and its counts of letters and Latin letters. The
- * class table is a cache of a pure function of the code unit, shared by every document.
+ * The letters, Latin letters and Han characters of a text, and how many of the Han characters
+ * each script alone writes ({@link countIn} of the Han characters with each of OpenCC's tables),
+ * in one pass over its code units: the Han characters are counted where they are read, not
+ * gathered into a string first (issue 17). The class table is a cache of a pure function of the
+ * code unit, shared by every document.
  */
-export function letterCounts(text: string): { han: string; letters: number; latin: number } {
-  // The Han characters' units are gathered in a typed array (a one-character string each was most of the cost).
-  const han = new Uint16Array(text.length);
-  let hanUnits = 0;
+export function letterCounts(text: string): LetterCounts {
+  const { simplified, traditional } = characterTablesSync();
+  const simplifiedKeys = keysOf(simplified);
+  const traditionalKeys = keysOf(traditional);
+  let han = 0;
   let letters = 0;
   let latin = 0;
+  let simplifiedOnly = 0;
+  let traditionalOnly = 0;
   for (let i = 0; i < text.length; i++) {
     const unit = text.charCodeAt(i);
     let kind: number;
     if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
       kind = classify(text.slice(i, i + 2));
       if (kind === HAN) {
-        han[hanUnits++] = unit;
-        han[hanUnits++] = text.charCodeAt(i + 1);
+        // Both units count, as they would in a string of the Han characters.
+        const low = text.charCodeAt(i + 1);
+        han += 2;
+        simplifiedOnly += simplifiedKeys[unit]! + simplifiedKeys[low]!;
+        traditionalOnly += traditionalKeys[unit]! + traditionalKeys[low]!;
       }
       i++;
     } else {
       kind = letterClass[unit]!;
       if (kind === UNKNOWN) kind = letterClass[unit] = classify(text[i]!);
-      if (kind === HAN) han[hanUnits++] = unit;
+      if (kind === HAN) {
+        han++;
+        simplifiedOnly += simplifiedKeys[unit]!;
+        traditionalOnly += traditionalKeys[unit]!;
+      }
     }
     if (kind !== NOT_LETTER) letters++;
     if (kind === LATIN) latin++;
   }
-  let joined = '';
-  for (let k = 0; k < hanUnits; k += 8192) joined += String.fromCharCode.apply(null, han.subarray(k, Math.min(k + 8192, hanUnits)) as unknown as number[]);
-  return { han: joined, letters, latin };
+  return { han, letters, latin, simplifiedOnly, traditionalOnly };
 }
 
 /**

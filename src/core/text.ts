@@ -53,10 +53,9 @@ export function foldedOf<B extends { readonly text: string }>(block: B, folded: 
  * mark goes ("Crème" → "creme", never "cre-me").
  */
 export function slugify(text: string, max = 80): string {
-  return text
-    .slice(0, max * 4)
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
+  const head = text.slice(0, max * 4);
+  // ASCII has no decomposition and no marks: most slugs (CD34, IL-6, NCT numbers, journal names) skip both steps.
+  return (/^[\x00-\x7f]*$/.test(head) ? head : head.normalize('NFKD').replace(/\p{M}/gu, ''))
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')

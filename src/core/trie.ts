@@ -117,6 +117,12 @@ export class LongestMatcher {
   /** Non-overlapping matches: at each position the longest pattern starting there, then past it. */
   search(text: string): TrieMatch[] {
     const out: TrieMatch[] = [];
+    this.visit(text, (start, end, patternIndex) => out.push({ start, end, patternIndex }));
+    return out;
+  }
+
+  /** The matches {@link search} gives, in order, handed to `visit` one by one (for callers that make objects of their own from them). */
+  visit(text: string, visit: (start: number, end: number, patternIndex: number) => void): void {
     const first = this.first;
     const patternAt = this.patternAt;
     const n = text.length;
@@ -140,11 +146,10 @@ export class LongestMatcher {
       }
       if (best === -1) i++;
       else {
-        out.push({ start: i, end: bestEnd, patternIndex: best });
+        visit(i, bestEnd, best);
         i = bestEnd;
       }
     }
-    return out;
   }
 
   /**

@@ -2,6 +2,7 @@ import type { Entity, Mention } from '../generated/article.js';
 import { entitiesDefaults } from '../generated/stage-defaults.js';
 import type { Block, DigestDocument } from '../core/document.js';
 import { leftmostLongest, standsAlone, type BlockMemo, type ConceptMatch, type LexiconMatcher, type MatchedConcept } from '../core/lexicon.js';
+import { ordered } from '../core/order.js';
 import { viewOf } from '../core/script.js';
 import { defineStage, type StageContext } from '../core/stage.js';
 import { slugify } from '../core/text.js';
@@ -275,14 +276,14 @@ export const entities = defineStage({
         found.push({ entity: c.concept.id, text, start, end: start + text.length });
         let entity = byId.get(c.concept.id);
         if (!entity) {
-          entity = { id: c.concept.id, type: c.concept.type, label: c.concept.label, xrefs: [...c.concept.xrefs], mentions: [] };
+          entity = { id: c.concept.id, type: c.concept.type, label: c.concept.label, xrefs: c.concept.xrefs.slice(), mentions: [] };
           byId.set(entity.id, entity);
         }
         entity.mentions.push({ text, start, end: start + text.length });
       }
     }
-    found.sort((a, b) => a.start - b.start);
-    const { mentions, removed, placed } = placeJournals(found, spans);
+    // In text order (as they mostly come already: `ordered` then copies nothing).
+    const { mentions, removed, placed } = placeJournals(ordered(found, (a, b) => a.start - b.start), spans);
     for (const [owner, starts] of removed) {
       const entity = byId.get(owner)!;
       entity.mentions = entity.mentions.filter((y) => !starts.has(y.start));
@@ -297,7 +298,7 @@ export const entities = defineStage({
       }
       entity.mentions.push({ text: span.text, start: span.start, end: span.end });
     }
-    for (const entity of byId.values()) entity.mentions.sort((a, b) => a.start - b.start);
+    for (const entity of byId.values()) entity.mentions = ordered(entity.mentions, (a, b) => a.start - b.start);
     if (unlocated > 0) report('mention-unlocated', `${unlocated} mention(s) split by markup could not be placed in the source and were left out`);
     doc.entities = [...byId.values()].sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start || (a.id < b.id ? -1 : 1));
     for (const section of doc.sections) {

@@ -47,13 +47,21 @@ function whoAndWhere(lead: string, concepts: ConceptSpan[], countries: Lexicon['
   return { institution, country };
 }
 
-/** Splits a text into clauses at Chinese punctuation and at commas that are not thousands separators. */
+const COMMA = 0x2c;
+const isDigit = (unit: number) => unit >= 0x30 && unit <= 0x39;
+
+/**
+ * Splits a text into clauses at Chinese punctuation and at commas that are not thousands
+ * separators. Reads code units: a one-character string per Chinese character was most of what
+ * the facts stage allocated.
+ */
 function clauses(text: string): { text: string; start: number }[] {
   const out: { text: string; start: number }[] = [];
   let start = 0;
   for (let i = 0; i <= text.length; i++) {
-    const ch = text[i];
-    const cut = i === text.length || ch === '，' || ch === '；' || ch === ';' || ch === '。' || ch === '\n' || (ch === ',' && !(/\d/.test(text[i - 1] ?? '') && /\d{3}/.test(text.slice(i + 1, i + 4))));
+    const unit = text.charCodeAt(i);
+    const thousands = unit === COMMA && isDigit(text.charCodeAt(i - 1)) && isDigit(text.charCodeAt(i + 1)) && isDigit(text.charCodeAt(i + 2)) && isDigit(text.charCodeAt(i + 3));
+    const cut = i === text.length || unit === 0xff0c /* ， */ || unit === 0xff1b /* ； */ || unit === 0x3b /* ; */ || unit === 0x3002 /* 。 */ || unit === 0x0a || (unit === COMMA && !thousands);
     if (cut) {
       if (i > start) out.push({ text: text.slice(start, i), start });
       start = i + 1;
@@ -62,44 +70,88 @@ function clauses(text: string): { text: string; start: number }[] {
   return out;
 }
 
+/** The concepts of `spans` inside [from, to), in their order (an item's measures are a handful: a filter is cheap). */
+function within(spans: readonly ConceptSpan[], from: number, to: number): ConceptSpan[] {
+  return spans.filter((c) => c.start >= from && c.end <= to);
+}
+
 /**
  * Quantitative outcomes of an item: percentages and changes attached to the measure named in
  * the clause (or carried over from the clause before, as in "第4周…77.4%, 第12周为54.8%"),
  * with the clause's timepoint, the sentence's population ("31例…患者") and comparator.
+ *
+ * Only a clause with a measure (its own or carried) or a counted concept can state an outcome,
+ * so the patterns run only on those, and the timepoint, population and comparator only for an
+ * outcome found (issue 17: every pattern ran on every clause of every item).
  */
 function outcomesOf(original: string, text: string, concepts: ConceptSpan[], f: CompiledFacts): Outcome[] {
   // Patterns run on the matching view (simplified, half-width); what is reported is sliced from the original.
   const out: Outcome[] = [];
-  const counted = (id: string) => Object.hasOwn(f.counted, id);
+  // The measures outcomes attach to, and the concepts counts are read for (one look at each concept).
+  const measureSpans: ConceptSpan[] = [];
+  const countedSpans: ConceptSpan[] = [];
+  for (const c of concepts) {
+    if (Object.hasOwn(f.counted, c.id)) countedSpans.push(c);
+    else if (c.type === 'measure') measureSpans.push(c);
+  }
+  if (measureSpans.length === 0 && countedSpans.length === 0) return out;
   let carried: ConceptSpan | null = null;
   let sentenceStart = 0;
   for (const sentence of text.split(/(?<=[。；;\n])/u)) {
-    const population = f.population.exec(sentence)?.groups?.n;
-    const compared = f.comparator.exec(sentence);
-    const group = compared?.groups?.group;
-    const comparator = compared && group ? original.substr(sentenceStart + compared.index + compared[0].length - group.length, group.length) : null;
+    // A sentence with no measure and no counted concept states no outcome (carried measures stop at its end).
+    const sentenceEnd = sentenceStart + sentence.length;
+    const bears = (c: ConceptSpan) => c.start >= sentenceStart && c.start <= sentenceEnd;
+    if (!measureSpans.some(bears) && !countedSpans.some(bears)) {
+      sentenceStart = sentenceEnd;
+      continue;
+    }
+    // What the sentence says of everyone in it, read once, when an outcome needs it.
+    let sentenceParts: { population: string | null; comparator: string | null } | null = null;
+    const partsOf = (start: number) => {
+      if (sentenceParts === null) {
+        const compared = f.comparator.exec(sentence);
+        const group = compared?.groups?.group;
+        const population = f.population.exec(sentence)?.groups?.n;
+        sentenceParts = {
+          population: population ? plural(Number(population), 'patient') : null,
+          comparator: compared && group ? original.substr(start + compared.index + compared[0].length - group.length, group.length) : null,
+        };
+      }
+      return sentenceParts;
+    };
     for (const clause of clauses(sentence)) {
       // Outcomes are stated in short clauses; a run-on "clause" of thousands of characters is skipped.
       if (clause.text.length > 500) continue;
       const at = sentenceStart + clause.start;
-      const measures = concepts.filter((c) => c.type === 'measure' && c.start >= at && c.end <= at + clause.text.length && !counted(c.id));
+      const end = at + clause.text.length;
+      const measures = within(measureSpans, at, end);
       const measure = measures[measures.length - 1] ?? carried;
-      const timepoint = timepointIn(clause.text, f);
-      const base = { timepoint, comparator, population: population ? plural(Number(population), 'patient') : null };
-      const delta = f.change.exec(clause.text)?.groups;
-      const said = original.substr(at, clause.text.length).trim();
-      if (delta && measure) {
-        out.push({ measure: measure.label, measureId: measure.id, value: Number(delta.to), unit: null, ...base, baseline: Number(delta.from), approximate: Boolean(delta.approxFrom || delta.approxTo), text: said });
-      } else if (measure) {
-        for (const p of clause.text.matchAll(f.percent)) {
-          out.push({ measure: measure.label, measureId: measure.id, value: Number(p.groups!.value), unit: '%', ...base, baseline: null, approximate: Boolean(p.groups!.approx), text: said });
+      // A count is read only where a counted concept starts (the count pattern's match holds it).
+      const counts = countedSpans.some((c) => c.start >= at && c.start <= end);
+      if (measure || counts) {
+        const said = original.substr(at, clause.text.length).trim();
+        if (measure) {
+          const delta = f.change.exec(clause.text)?.groups;
+          const percents = delta ? [] : [...clause.text.matchAll(f.percent)];
+          if (delta || percents.length > 0) {
+            const { population, comparator } = partsOf(sentenceStart);
+            const base = { timepoint: timepointIn(clause.text, f), comparator, population };
+            if (delta) {
+              out.push({ measure: measure.label, measureId: measure.id, value: Number(delta.to), unit: null, ...base, baseline: Number(delta.from), approximate: Boolean(delta.approxFrom || delta.approxTo), text: said });
+            }
+            for (const p of percents) {
+              out.push({ measure: measure.label, measureId: measure.id, value: Number(p.groups!.value), unit: '%', ...base, baseline: null, approximate: Boolean(p.groups!.approx), text: said });
+            }
+          }
         }
-      }
-      for (const c of clause.text.matchAll(f.count)) {
-        const what = concepts.find((x) => x.start >= at + c.index && x.start <= at + c.index + c[0].length && counted(x.id));
-        if (what) {
-          const { measure: name, unit } = f.counted[what.id]!;
-          out.push({ measure: name, measureId: what.id, value: numberOf(c.groups!.value!, f), unit, timepoint: null, comparator: null, population: null, baseline: null, approximate: false, text: said });
+        if (counts) {
+          for (const c of clause.text.matchAll(f.count)) {
+            const what = countedSpans.find((x) => x.start >= at + c.index && x.start <= at + c.index + c[0].length);
+            if (what) {
+              const { measure: name, unit } = f.counted[what.id]!;
+              out.push({ measure: name, measureId: what.id, value: numberOf(c.groups!.value!, f), unit, timepoint: null, comparator: null, population: null, baseline: null, approximate: false, text: said });
+            }
+          }
         }
       }
       if (measures.length) carried = measures[measures.length - 1]!;

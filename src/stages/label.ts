@@ -157,18 +157,16 @@ export function topicDisease(doc: DigestDocument, fromHeadings: readonly (Diseas
   const body = doc.blocks.filter((b) => !referenceBlocks.has(b));
   // The blocks' concepts come from the document's scans; the title is scanned when no block is it.
   const titleBlock = doc.title === null ? undefined : body.find((b) => b.text === doc.title);
-  const named: { id: string; type: string; label: string }[][] = body.map((b) => concepts.scanOf(b, doc).lines.map((c) => c.concept));
-  const titleConcepts = titleBlock ? concepts.scanOf(titleBlock, doc).lines.map((c) => c.concept) : doc.title === null ? [] : concepts.conceptsIn(doc.title);
-  if (doc.title !== null && !titleBlock) named.push(titleConcepts);
   const counts = new Map<string, { disease: Disease; count: number }>();
-  for (const found of named) {
-    for (const c of found) {
-      if (c.type !== 'disease') continue;
-      const entry = counts.get(c.id) ?? { disease: { id: c.id, label: c.label }, count: 0 };
-      entry.count++;
-      counts.set(c.id, entry);
-    }
-  }
+  const count = (c: { id: string; type: string; label: string }) => {
+    if (c.type !== 'disease') return;
+    const entry = counts.get(c.id) ?? { disease: { id: c.id, label: c.label }, count: 0 };
+    entry.count++;
+    counts.set(c.id, entry);
+  };
+  for (const b of body) for (const match of concepts.scanOf(b, doc).lines) count(match.concept);
+  const titleConcepts = titleBlock ? concepts.scanOf(titleBlock, doc).lines.map((c) => c.concept) : doc.title === null ? [] : concepts.conceptsIn(doc.title);
+  if (doc.title !== null && !titleBlock) for (const c of titleConcepts) count(c);
   const inTitle = new Map<string, Disease>();
   for (const c of titleConcepts) if (c.type === 'disease') inTitle.set(c.id, { id: c.id, label: c.label });
   if (inTitle.size === 1) return [...inTitle.values()][0]!;

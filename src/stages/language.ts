@@ -1,18 +1,16 @@
 import { languageDefaults } from '../generated/stage-defaults.js';
 import { defineStage } from '../core/stage.js';
-import { characterTables, countIn, letterCounts } from '../core/script.js';
+import { letterCounts } from '../core/script.js';
 
 const iso639_3to1: Record<string, string> = { eng: 'en', fra: 'fr', deu: 'de', spa: 'es', por: 'pt', ita: 'it', nld: 'nl', cmn: 'zh' };
 
 /**
- * Simplified or traditional: counts the characters OpenCC would change converting to
- * traditional (simplified-only characters) and converting to simplified (traditional-only
- * ones); the larger count names the script.
+ * Simplified or traditional: of the Han characters, those OpenCC would change converting to
+ * traditional (simplified-only characters) against those it would change converting to
+ * simplified (traditional-only ones); the larger count names the script.
  */
-export async function detectScript(han: string): Promise<'Hans' | 'Hant'> {
-  const { simplified, traditional } = await characterTables();
-  // Both tables hold BMP characters only, so counting code units is counting characters.
-  return countIn(han, traditional) > countIn(han, simplified) ? 'Hant' : 'Hans';
+export function scriptOf(counts: { simplifiedOnly: number; traditionalOnly: number }): 'Hans' | 'Hant' {
+  return counts.traditionalOnly > counts.simplifiedOnly ? 'Hant' : 'Hans';
 }
 
 /**
@@ -38,14 +36,15 @@ export const language = defineStage({
       .map((b) => b.text)
       .join('\n')
       .slice(0, options.sampleCharacters);
-    const { han, letters, latin } = letterCounts(body);
+    const counts = letterCounts(body);
+    const { han, letters, latin } = counts;
     if (letters === 0) {
       report('language-undetermined', 'no letters in the body: language undetermined');
       return;
     }
-    if (han.length / letters >= options.hanShare) {
+    if (han / letters >= options.hanShare) {
       doc.language = 'zh';
-      doc.script = await detectScript(han);
+      doc.script = scriptOf(counts);
       return;
     }
     const latinText = body.replace(/[^\p{Script=Latin}\s'’-]+/gu, ' ').replace(/\s+/g, ' ').trim();

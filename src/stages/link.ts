@@ -3,6 +3,7 @@ import { linkDefaults } from '../generated/stage-defaults.js';
 import type { Journal, PipelineData } from '../core/data.js';
 import type { Block, DigestDocument, NamedJournal } from '../core/document.js';
 import { JournalIndex } from '../core/journals.js';
+import { ordered } from '../core/order.js';
 import { defineStage, type StageContext } from '../core/stage.js';
 import { viewOf } from '../core/script.js';
 import { foldedOf, foldWidth } from '../core/text.js';
@@ -165,8 +166,7 @@ export function readJournals(text: string, journals: JournalIndex, isOrganizatio
     const family = journals.cueAfter(view, bare.end, 'family');
     names.push({ start: bare.start, end: bare.end, text: text.slice(bare.start, bare.end), journal: bare.journal, kind: bare.journal.publisher ? 'publisher' : family ? 'family' : 'journal', opens: bare.start });
   }
-  names.sort((a, b) => a.start - b.start);
-  return { names, brackets };
+  return { names: ordered(names, (a, b) => a.start - b.start), brackets };
 }
 
 /** What an item's lead says about its journal: the first of each kind of name, and its paper title. */
@@ -229,8 +229,7 @@ const itemChecks: Readonly<Record<ArticleRecord['kind'], { uncited: boolean; noJ
 export function organizationTest(data: PipelineData): OrganizationTest {
   const suffix = new RegExp(data.facts.institutionSuffix.source, 'gu');
   return (name) => {
-    const found = data.concepts.matches(name);
-    if (found.length === 1 && found[0]!.start === 0 && found[0]!.end === name.length && found[0]!.concept.type === 'organization') return true;
+    if (data.concepts.matchesWhole(name, 'organization')) return true;
     const view = data.concepts.view(name);
     return [...view.matchAll(suffix)].some((m) => m.index + m[0].length === view.length);
   };
@@ -369,10 +368,17 @@ export const link = defineStage({
 function pageJournals(doc: DigestDocument, readingOf: (block: Block) => JournalReading): NamedJournal[] {
   const skip = new Set<Block>(doc.referenceBlocks);
   // A block is chrome when boilerplate covers all of it (a byline segment cut off the front of a paragraph leaves the rest of it body).
-  const chrome = new Set(doc.boilerplate.map((b) => `${doc.lines.offset(b.position.start)}-${doc.lines.offset(b.position.end)}`));
+  // By start, the ends boilerplate covers from there (numbers: a string key made for every block was a tenth of the stage).
+  const chrome = new Map<number, number[]>();
+  for (const b of doc.boilerplate) {
+    const start = doc.lines.offset(b.position.start);
+    const ends = chrome.get(start);
+    if (ends) ends.push(doc.lines.offset(b.position.end));
+    else chrome.set(start, [doc.lines.offset(b.position.end)]);
+  }
   const out: NamedJournal[] = [];
   for (const block of doc.blocks) {
-    if (skip.has(block) || chrome.has(`${block.start}-${block.end}`)) continue;
+    if (skip.has(block) || chrome.get(block.start)?.includes(block.end)) continue;
     let cursor = block.start;
     for (const name of readingOf(block).names) {
       let start = block.start + name.start;

@@ -70,6 +70,8 @@ function yearOf(date: ItemDate, draft: Draft, ctx: ItemContext): { year: number;
 
 /** The quoted titles (《…》, “…”, at least 4 characters) of a text: a paragraph repeating one is a photo caption. */
 export function quotedTitles(text: string): string[] {
+  // Most paragraphs quote nothing: the pattern runs only where a quotation opens.
+  if (!text.includes('《') && !text.includes('“')) return [];
   return [...text.matchAll(/《([^《》]{4,200})》|“([^“”]{4,200})”/gu)].map((m) => (m[1] ?? m[2]!).trim());
 }
 

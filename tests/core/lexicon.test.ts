@@ -74,3 +74,52 @@ describe('the open-class patterns, searched through one alternation first', () =
     ]);
   });
 });
+
+describe('matchesWhole: a text the lexicon matches whole as one type', () => {
+  const pipeline = loadPipeline(repo('pipelines/digest.json'));
+  const matcher = pipeline.data.concepts;
+  /** The rule as the scan states it: one match, spanning the text, of the type. */
+  const byScan = (text: string, type: string) => {
+    const found = matcher.matches(text);
+    return found.length === 1 && found[0]!.start === 0 && found[0]!.end === text.length && found[0]!.concept.type === type;
+  };
+
+  it('answers as a scan of the whole text does, for every name of the lexicon and texts around them', async () => {
+    const texts = new Set<string>();
+    for (const c of matcher.lexicon.concepts) {
+      for (const name of [...c.zh, ...c.en, ...c.abbreviations]) {
+        for (const t of [name, `${name}医院`, `某${name}`, `${name} `, name.toUpperCase(), name.toLowerCase(), `${name}(yī)`, `${name.slice(0, -1)}`]) texts.add(t);
+      }
+    }
+    // Every 《…》, “…” and 「…」 of the articles: paper titles, journals, documents, organizations.
+    for (const fixture of ['ra-2025.txt', 'as-2025-wechat.html', 'ra-2025-site.html', 'ra-2025-hant-big5.txt']) {
+      const { doc } = await ingestDetailed({ path: repo(`fixtures/articles/${fixture}`) }, { pipeline });
+      for (const m of doc.text.matchAll(/《([^《》]{1,200})》|“([^“”]{1,200})”|「([^「」]{1,200})」/gu)) texts.add(m[1] ?? m[2] ?? m[3]!);
+    }
+    texts.add('上海长海醫(yī)院');
+    texts.add('IL-6');
+    let organizations = 0;
+    for (const text of texts) {
+      for (const type of ['organization', 'molecule', 'disease'] as const) {
+        const whole = byScan(text, type);
+        if (whole && type === 'organization') organizations++;
+        expect({ text, type, whole: matcher.matchesWhole(text, type) }).toEqual({ text, type, whole });
+      }
+    }
+    expect(organizations).toBeGreaterThan(30);
+  });
+
+  it('does not scan a text that no trie match spans (a paper title in 《…》) (issue 17)', () => {
+    const own = loadPipeline(repo('pipelines/digest.json')).data.concepts;
+    let scans = 0;
+    const scan = (own as unknown as { scan: (s: unknown) => unknown }).scan.bind(own);
+    (own as unknown as { scan: (s: unknown) => unknown }).scan = (s) => {
+      scans++;
+      return scan(s);
+    };
+    expect(own.matchesWhole('间充质干细胞治疗类风湿关节炎的随机对照试验', 'organization')).toBe(false);
+    expect(scans).toBe(0);
+    expect(own.matchesWhole('Monash Health', 'organization')).toBe(true);
+    expect(scans).toBe(1);
+  });
+});

@@ -69,7 +69,8 @@ describe('npm pack', () => {
     // third (issue 14: mixed styles, PMC and GB/T rules, +12 kB) and the start-up loader; 559 kB on
     // main after issue 17's first round (measured); this round (issue 17) adds the compiled data forms'
     // guard by the compiler's code, the build's output written in pieces (src/io/utf8.ts, the pages'
-    // piece functions: +5 kB) and the build's thread (bin/thread.js).
+    // piece functions: +5 kB), the analysis pass (src/core/order.ts, the lexicon's matchesWhole,
+    // facts' pre-tests: +3 kB) and the build's thread (bin/thread.js).
     expect(packed.size).toBeLessThan(580_000);
     const pkg = JSON.parse(readFileSync(join(scratch, 'node_modules', 'digest-ingest', 'package.json'), 'utf8'));
     expect(pkg).toMatchObject({ license: 'MIT', bin: { digest: 'bin/digest.js' }, engines: { node: '>=20.19' } });

@@ -60,3 +60,33 @@ describe('facts on the seeds (every variant agrees)', () => {
     expect(f).toMatchObject({ institution: { text: '莫斯科谢切诺夫第一国立医科大学再生医学研究所', label: 'Sechenov First Moscow State Medical University' }, country: 'Russia', outcomes: [] });
   });
 });
+
+describe('facts: the outcome patterns read only clauses that can state an outcome (issue 17)', () => {
+  it('reads timepoints, changes and counts only in clauses with a measure or a counted concept, and finds the same outcomes', async () => {
+    const { loadPipeline } = await import('../../src/pipeline.js');
+    // A pipeline of its own, whose facts patterns are watched.
+    const own = loadPipeline(repo('pipelines/digest.json'));
+    const f = own.data.facts;
+    const calls = { week: 0, change: 0, population: 0 };
+    const watched = (pattern: RegExp, key: keyof typeof calls) =>
+      new (class extends RegExp {
+        override exec(text: string) {
+          calls[key]++;
+          return super.exec(text);
+        }
+      })(pattern.source, pattern.flags);
+    f.week = watched(f.week, 'week');
+    f.change = watched(f.change, 'change');
+    f.population = watched(f.population, 'population');
+    const { record } = await ingestDetailed({ path: repo('fixtures/articles/ra-2025.txt') }, { pipeline: own });
+    const expected = await ingestDetailed({ path: repo('fixtures/articles/ra-2025.txt') }, { pipeline: pipeline() });
+    expect(items(record).map((i) => i.facts)).toEqual(items(expected.record).map((i) => i.facts));
+    const outcomes = items(record).flatMap((i) => i.facts?.outcomes ?? []);
+    const clauses = items(record).reduce((n, i) => n + i.text.split(/[，；;。\n]/u).length, 0);
+    expect(outcomes.length).toBeGreaterThan(3);
+    // A timepoint and a population are read for each outcome of a percentage or change, not for every clause.
+    expect(calls.week).toBeLessThanOrEqual(outcomes.length);
+    expect(calls.population).toBeLessThanOrEqual(outcomes.length);
+    expect(calls.change).toBeLessThan(clauses / 3);
+  });
+});
