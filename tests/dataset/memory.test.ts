@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
@@ -54,5 +54,37 @@ describe('memory a build holds per input', () => {
     const plain = await heldByBuild(project(8, 0));
     const padded = await heldByBuild(project(8, padding));
     expect((padded - plain) / (8 * padding)).toBeLessThan(0.1);
+  });
+
+  it('while the inputs run, the build holds no summary of an input already emitted (they wait in the staging folder)', async () => {
+    // The main thread's heap is at its largest while the workers run: each input's summary
+    // (~2.5 KB of JSON: its diagnostics, months, counts) was held from its turn to the end, in
+    // the run's map and the next build's state. Each summary the build reports as it settles is
+    // watched (weakly); when the last input settles, a full collection shows which are still held.
+    const dir = mkdtempSync(join(tmpdir(), 'digest-memory-'));
+    const inputs = join(dir, 'in');
+    mkdirSync(inputs);
+    const fixtures = readdirSync(repo('fixtures/articles')).sort();
+    const count = 40;
+    for (let i = 0; i < count; i++) copyFileSync(repo(`fixtures/articles/${fixtures[i % fixtures.length]!}`), join(inputs, `${String(i).padStart(3, '0')}-${fixtures[i % fixtures.length]!}`));
+    const watched: WeakRef<object>[] = [];
+    let held = -1;
+    const result = await build({
+      pipeline: loadPipeline(pipelineFileFor(dir, inputs)),
+      concurrency: 2,
+      cacheDir: null,
+      onProgress: (done, total, summary) => {
+        if (done < total) watched.push(new WeakRef(summary));
+        else {
+          gc();
+          held = watched.filter((w) => w.deref() !== undefined).length;
+        }
+      },
+    });
+    expect(result.failed).toBe(0);
+    expect(result.threads).toBe(2);
+    // At most the window of inputs in flight (eight) is still waiting for its turn.
+    expect(held).toBeGreaterThanOrEqual(0);
+    expect(held).toBeLessThanOrEqual(count / 4);
   });
 });
