@@ -1,0 +1,61 @@
+// `digest build` and `digest merge` run on a worker thread of this process, not on its main thread:
+// a worker's young generation can be capped when it starts (`resourceLimits`), the main thread's
+// only where node starts (`--max-semi-space-size`, which `#!/usr/bin/env node` cannot pass; set at
+// run time it leaves the young generation as it is). Left to V8, a build's main thread grew its
+// young generation to 2 × 16 MB part way through a long run (~500 inputs), the larger part of
+// what its peak RSS still rose with the number of inputs (BENCHMARKS.md, "memory flat in N,
+// again"). Starting a second node with the flag instead costs a whole process's memory (~40 MB
+// of RSS) beside the build and a second start; a thread costs one isolate (~2 MB) and ~15 ms.
+// The main thread waits, passing on nothing but what the command writes and its exit code.
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+
+/** The commands run on a thread of their own: those that take every input of a dataset. */
+export const threadCommands = new Set(['build', 'merge']);
+
+/**
+ * Its young generation in MB: what the build's worker threads have (src/dataset/runner.ts,
+ * WORKER_YOUNG_MB), which a one-thread build (`-j 1`) runs the pipeline under too.
+ */
+export const COORDINATOR_YOUNG_MB = Number(process.env.DIGEST_COORDINATOR_YOUNG_MB) || 8;
+
+/**
+ * Runs `digest <argv>` on a worker thread; resolves to its exit code. What it writes reaches this
+ * process's stdout and stderr in order (each stream; a worker's streams are piped through this
+ * thread), and it sees this process's stderr as a terminal when it is one (a worker's own is
+ * not), so colours and the progress bar are what they would be here. A thread that stops
+ * without an answer (an uncaught error, out of memory) is an internal error: exit code 2.
+ */
+export function runOnThread(argv) {
+  return new Promise((resolve) => {
+    let code = null;
+    const worker = new Worker(new URL(import.meta.url), {
+      argv: [],
+      workerData: { argv, stderrIsTTY: process.stderr.isTTY === true },
+      resourceLimits: { maxYoungGenerationSizeMb: COORDINATOR_YOUNG_MB },
+    });
+    worker.on('message', (message) => {
+      code = message.code;
+    });
+    worker.on('error', (error) => {
+      process.stderr.write(`digest: internal error: ${error?.stack ?? error}\n`);
+      code = 2;
+    });
+    worker.on('exit', () => {
+      if (code === null) process.stderr.write('digest: internal error: the command stopped before finishing its work\n');
+      resolve(code ?? 2);
+    });
+  });
+}
+
+if (!isMainThread && workerData?.argv) {
+  const { main } = await import('./load.js');
+  const code = await main(workerData.argv, {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    // build and merge read no standard input.
+    stdin: async () => new Uint8Array(0),
+    stderrIsTTY: workerData.stderrIsTTY,
+    env: process.env,
+  });
+  parentPort.postMessage({ code });
+}
