@@ -1,12 +1,9 @@
-// `digest build` and `digest merge` run on a worker thread of this process, not on its main thread:
-// a worker's young generation can be capped when it starts (`resourceLimits`), the main thread's
-// only where node starts (`--max-semi-space-size`, which `#!/usr/bin/env node` cannot pass; set at
-// run time it leaves the young generation as it is). Left to V8, a build's main thread grew its
-// young generation to 2 × 16 MB part way through a long run (~500 inputs), the larger part of
-// what its peak RSS still rose with the number of inputs (BENCHMARKS.md, "memory flat in N,
-// again"). Starting a second node with the flag instead costs a whole process's memory (~40 MB
-// of RSS) beside the build and a second start; a thread costs one isolate (~2 MB) and ~15 ms.
-// The main thread waits, passing on nothing but what the command writes and its exit code.
+// `digest build` and `digest merge` run on a worker thread, not on the main thread: a worker's
+// young generation can be capped when it starts (`resourceLimits`), the main thread's only where
+// node starts (`--max-semi-space-size`, which `#!/usr/bin/env node` cannot pass). Left to V8, a
+// build's main thread grew it to 2 × 16 MB part way through a long run: peak RSS rose with N
+// (BENCHMARKS.md, "memory flat in N, again"). A second node started with the flag would cost an
+// idle process (~42 MB of RSS) and a start; a thread costs an isolate and ~0.1 s of CPU.
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 
 /** The commands run on a thread of their own: those that take every input of a dataset. */
@@ -17,6 +14,21 @@ export const threadCommands = new Set(['build', 'merge']);
  * WORKER_YOUNG_MB), which a one-thread build (`-j 1`) runs the pipeline under too.
  */
 export const COORDINATOR_YOUNG_MB = Number(process.env.DIGEST_COORDINATOR_YOUNG_MB) || 8;
+
+/**
+ * The node options this process was started with, less those that give it a script of its own
+ * (`-e`, `-p`, `--input-type`): a worker inherits them, and they would apply to its own file.
+ * Preloads (`-r`, `--import`) and loader hooks are kept, as a worker of the main thread keeps them.
+ */
+export function workerExecArgv(execArgv = process.execArgv) {
+  const kept = [];
+  for (let i = 0; i < execArgv.length; i++) {
+    const arg = execArgv[i];
+    if (['-e', '--eval', '-p', '--print', '-pe', '--input-type'].includes(arg)) i++; // and its value
+    else if (!/^--(?:eval|print|input-type)=/.test(arg)) kept.push(arg);
+  }
+  return kept;
+}
 
 /**
  * Runs `digest <argv>` on a worker thread; resolves to its exit code. What it writes reaches this
@@ -30,6 +42,7 @@ export function runOnThread(argv) {
     let code = null;
     const worker = new Worker(new URL(import.meta.url), {
       argv: [],
+      execArgv: workerExecArgv(),
       workerData: { argv, stderrIsTTY: process.stderr.isTTY === true },
       resourceLimits: { maxYoungGenerationSizeMb: COORDINATOR_YOUNG_MB },
     });

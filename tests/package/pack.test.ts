@@ -66,8 +66,9 @@ describe('npm pack', () => {
     // on main before the genre structure, 488 kB with it (src/structure/, structure.json's new rules
     // and their schema in the data validators: +27 kB); 499 kB on main after issue 17 (measured), 518 kB
     // with the reference parser's second pass (src/refs/ and its words: +18 kB); 530 kB with its
-    // third (issue 14: mixed styles, PMC and GB/T rules, +12 kB) and the start-up loader.
-    expect(packed.size).toBeLessThan(560_000);
+    // third (issue 14: mixed styles, PMC and GB/T rules, +12 kB) and the start-up loader; ~560 kB
+    // with bin/thread.js (build and merge on a thread with a capped young generation: +1.5 kB).
+    expect(packed.size).toBeLessThan(565_000);
     const pkg = JSON.parse(readFileSync(join(scratch, 'node_modules', 'digest-ingest', 'package.json'), 'utf8'));
     expect(pkg).toMatchObject({ license: 'MIT', bin: { digest: 'bin/digest.js' }, engines: { node: '>=20.19' } });
     expect(pkg.keywords.length).toBeGreaterThan(3);
