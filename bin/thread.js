@@ -10,8 +10,9 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 export const threadCommands = new Set(['build', 'merge']);
 
 /**
- * Its young generation in MB: what the build's worker threads have (src/dataset/runner.ts,
- * WORKER_YOUNG_MB), which a one-thread build (`-j 1`) runs the pipeline under too.
+ * Its young generation in MB (V8's default is 48): what the build's workers have. A one-thread
+ * build (`-j 1`) runs the pipeline on this thread: ~0.1–0.5 s more CPU at 250 articles than on
+ * the main thread, under the noise at 1,000 (BENCHMARKS.md); 16 gave a higher peak RSS.
  */
 export const COORDINATOR_YOUNG_MB = Number(process.env.DIGEST_COORDINATOR_YOUNG_MB) || 8;
 
