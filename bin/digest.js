@@ -26,7 +26,11 @@ process.on('beforeExit', () => {
   process.exitCode = 2;
 });
 
-main(process.argv.slice(2)).then(
+// build and merge run on a thread whose young generation is capped (./thread.js: peak RSS flat in
+// the number of inputs); every other command here, at once.
+const argv = process.argv.slice(2);
+const { threadCommands, runOnThread } = await import('./thread.js');
+(threadCommands.has(argv[0]) ? runOnThread(argv) : main(argv)).then(
   (code) => { settled = true; process.exitCode = code; },
   (error) => { settled = true; process.stderr.write(`digest: internal error: ${error?.stack ?? error}\n`); process.exitCode = 2; },
 );

@@ -1,4 +1,4 @@
-import { cpSync, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DigestDocument } from '../src/core/document.js';
@@ -105,4 +105,16 @@ export function tree(root: string): Map<string, string> {
   };
   if (existsSync(root)) walk(root);
   return out;
+}
+
+/** Writes `<dir>/pipeline.json`: the default pipeline over the folder `inputs`, into `<dir>/out`, with the repository's data files; returns its path. */
+export function pipelineFileFor(dir: string, inputs: string): string {
+  const raw = JSON.parse(readFileSync(repo('pipelines/digest.json'), 'utf8'));
+  raw.inputs = [inputs];
+  raw.out = join(dir, 'out');
+  raw.data = Object.fromEntries(Object.entries(raw.data as Record<string, string>).map(([k, v]) => [k, repo(`pipelines/${v}`)]));
+  delete raw.$schema;
+  const file = join(dir, 'pipeline.json');
+  writeFileSync(file, JSON.stringify(raw));
+  return file;
 }

@@ -108,7 +108,8 @@ async function streamFile(writer: DatasetWriter, rel: string, source: string | n
  * (the registry in tables.ts) as inputs settle. Finish: the manifest (which lists every file of
  * the dataset), the change view (changes.json) and the review index, then one commit swaps the staged files in and deletes the
  * old dataset's files this one no longer has; then the cache state. Any failure before the
- * commit leaves the previous dataset as it was. Memory holds one summary per input, never the records.
+ * commit leaves the previous dataset as it was. Memory holds a few hundred bytes per input while
+ * the inputs run (each summary is set aside until the finish), never the records.
  */
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const { pipeline } = options;
@@ -141,11 +142,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     // memory, in id order (the order inputs settle in): the end reads them back as streams.
     const articleChanges = new SetAside<ArticleChange>(writer.scratch('changes.jsonl'), options.fs ?? realFs);
     const searchEntries = new SetAside<SearchEntry>(writer.scratch('search.jsonl'), options.fs ?? realFs);
+    const summariesAside = new SetAside<InputSummary>(writer.scratch('summaries.jsonl'), options.fs ?? realFs);
     // Reused articles whose search entry was not read with their rows: the index finds theirs at the end.
     const searchLater = new Set<string>();
     let outcome: RunOutcome;
     try {
-      outcome = await runInputs({ pipeline, plan, runner, writer, cache, next, previous, needRows: sinks.some((s) => s !== null), onProgress: options.onProgress }, (settled) => {
+      outcome = await runInputs({ pipeline, plan, runner, writer, cache, next, previous, summaries: summariesAside, needRows: sinks.some((s) => s !== null), onProgress: options.onProgress }, (settled) => {
         const { summary, rows } = settled;
         if (summary.status !== 'ok') return;
         totals.items += summary.counts.items;
@@ -161,8 +163,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     }
     for (const sink of sinks) await sink?.close(outcome.source);
 
-    // Finish.
-    const rows = plan.selected.map((p) => manifestRow(outcome.summaries.get(p.path)!));
+    // Finish (the worker threads are gone: the summaries set aside come back into memory here).
+    const summaries = outcome.summaries();
+    const rows = plan.selected.map((p) => manifestRow(summaries.get(p.path)!));
     const report = pipeline.write?.report !== false;
     writer.expect(CHANGES);
     if (report) writer.expect('report/index.html');
@@ -196,7 +199,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       const entries = function* (): Generator<SearchEntry> {
         const setAside = searchEntries.values();
         for (const input of plan.ordered) {
-          const summary = outcome.summaries.get(input.path)!;
+          const summary = summaries.get(input.path)!;
           if (summary.status !== 'ok') continue;
           if (!searchLater.has(input.path)) {
             yield setAside.next().value as SearchEntry;
@@ -227,7 +230,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         cacheProblem = error.message;
       }
     }
-    const inputs = rows.map((_, i) => outcome.summaries.get(plan.selected[i]!.path)!);
+    const inputs = rows.map((_, i) => summaries.get(plan.selected[i]!.path)!);
     return {
       ...changes,
       outDir,

@@ -12,6 +12,7 @@ import { entryKey } from './keys.js';
 import type { BuildPlan, InputPlan } from './plan.js';
 import type { Runner } from './runner.js';
 import type { RecordRows } from './tables.js';
+import type { SetAside } from './set-aside.js';
 import type { DatasetWriter } from './writer.js';
 
 /**
@@ -37,8 +38,12 @@ type Waiting = (Settled & { bulk?: undefined }) | { summary: InputSummary; bulk:
 
 /** What running the inputs gives back besides the rows streamed. */
 export interface RunOutcome {
-  /** Every input's summary, by path. */
-  summaries: Map<string, InputSummary>;
+  /**
+   * Every input's summary, by path, read back from where they were set aside (and the next
+   * build's state completed with them): called once, after the runner is closed, so that they
+   * are in memory only once the worker threads are gone (BENCHMARKS.md, "memory flat in N, again").
+   */
+  summaries: () => Map<string, InputSummary>;
   /** Inputs ingested (not from the cache). */
   computed: number;
   /** What the tables were made from (ids, keys and outcomes), or '' when some input has no key. */
@@ -58,6 +63,8 @@ export interface RunContext {
   needRows: boolean;
   /** What the build replaces recorded of each article: each page shows its change against it. */
   previous: PreviousBuild;
+  /** Where each input's summary waits from its turn to the run's end (a file in the staging folder). */
+  summaries: SetAside<InputSummary>;
   onProgress?: ((done: number, total: number, summary: InputSummary) => void) | undefined;
 }
 
@@ -76,14 +83,19 @@ function crashed(input: PlannedInput, message: string): InputSummary {
  * Settles every input in id order — a cache hit whose record and pages are still in place (and
  * whose page shows the change the previous build recorded) is reused, anything else is ingested
  * on the runner with what the previous build recorded of it — and hands each one's rows to `emit` in that
- * order. A window bounds what is in flight, so memory holds one summary per input, never the
- * records. A file that cannot be staged (a full disk) stops the run with an OutputError: it is
+ * order. A window bounds what is in flight, and each input's summary is set aside as it is
+ * emitted, so memory holds its status, never its record or, until the run ends, its summary. A file that cannot be staged (a full disk) stops the run with an OutputError: it is
  * the build that failed, not the input, and nothing is committed or remembered.
  */
 export async function runInputs(ctx: RunContext, emit: (settled: Settled) => void): Promise<RunOutcome> {
   const { plan, runner, writer, cache, next } = ctx;
   const report = ctx.pipeline.write?.report !== false;
-  const summaries = new Map<string, InputSummary>();
+  // Only each input's status is kept here; its summary (~2.5 KB of JSON) is set aside as it is
+  // emitted: while the run lasts (and the main thread's heap is at its largest), memory holds
+  // what is in flight, not one summary per input.
+  const statuses = new Map<string, InputSummary['status']>();
+  // The next build's state for each input but its summary, which joins it when read back.
+  const states = new Map<string, Omit<BuildState['inputs'][string], 'summary'>>();
   const keys = new Map<string, string | null>();
   // Every id of this build: an article whose id is new is compared with the entry its input had under an id no input has now.
   const ids = new Set(plan.ordered.map((i) => i.id));
@@ -114,7 +126,7 @@ export async function runInputs(ctx: RunContext, emit: (settled: Settled) => voi
     for (const placed of entry.placed) writer.record(placed.rel === page ? pageSource(key, change) : key, placed);
     // The thread that ingested the input stored its cache entry under this same key.
     // Changed while building: remembered without an identity, so it is hashed again next time.
-    next.inputs[p.input.path] = { stat: key === p.key ? p.identity : '', sha256: summary.sha256, key, summary };
+    states.set(p.input.path, { stat: key === p.key ? p.identity : '', sha256: summary.sha256, key });
     keys.set(p.input.path, key);
     return { summary, bulk: 'rows' };
   };
@@ -142,7 +154,7 @@ export async function runInputs(ctx: RunContext, emit: (settled: Settled) => voi
       search = meta?.search ?? null;
       if (rows === null) return ingest(p);
     }
-    next.inputs[input.path] = { stat: p.identity!, sha256: hit.sha256, key: p.key, summary: hit };
+    states.set(input.path, { stat: p.identity!, sha256: hit.sha256, key: p.key });
     keys.set(input.path, p.key);
     return { summary: hit, rows, change, search };
   };
@@ -162,8 +174,8 @@ export async function runInputs(ctx: RunContext, emit: (settled: Settled) => voi
       while (launched < ordered.length && launched < done + window) {
         const input = ordered[launched]!;
         const settling = settle(input).then((r) => {
-          summaries.set(input.path, r.summary);
-          ctx.onProgress?.(summaries.size, ordered.length, r.summary);
+          statuses.set(input.path, r.summary.status);
+          ctx.onProgress?.(statuses.size, ordered.length, r.summary);
           return r;
         });
         // Awaited in order below; until then a failure must not count as unhandled.
@@ -172,6 +184,8 @@ export async function runInputs(ctx: RunContext, emit: (settled: Settled) => voi
       }
       const settled = await pending[done]!;
       pending[done] = undefined;
+      // A reused input's summary is the plan's (held anyway); one ingested is set aside as JSON text.
+      ctx.summaries.add(settled.summary === plan.byPath.get(ordered[done]!.path)!.hit ? settled.summary : JSON.stringify(settled.summary));
       emit(whole(settled, ordered[done]!.path));
     }
   } finally {
@@ -183,7 +197,16 @@ export async function runInputs(ctx: RunContext, emit: (settled: Settled) => voi
   for (const input of ordered) {
     const key = keys.get(input.path) ?? null;
     if (key === null) known = false;
-    else source.update(`${input.id}\0${key}\0${summaries.get(input.path)!.status}\0`);
+    else source.update(`${input.id}\0${key}\0${statuses.get(input.path)!}\0`);
   }
+  const summaries = () => {
+    const byPath = new Map<string, InputSummary>();
+    for (const summary of ctx.summaries.values()) {
+      byPath.set(summary.path, summary);
+      const state = states.get(summary.path);
+      if (state) next.inputs[summary.path] = { ...state, summary };
+    }
+    return byPath;
+  };
   return { summaries, computed, source: known ? source.digest('hex') : '' };
 }

@@ -124,8 +124,12 @@ export async function createRunner(pipeline: Pipeline, concurrency: number, work
   const filename = workerFile();
   // A file-system seam (tests) lives in this thread only: its builds stay here.
   const bulks = new Bulks();
+  // The entry is copied as a worker's answer would be (structured clone): made in this thread, its
+  // summary's strings can be slices of the decoded source (a title cut from the page), and V8
+  // keeps a slice's whole parent alive: the build, which holds every summary to its end, held
+  // every input's source (~20 KB an input in a `-j 1` build; BENCHMARKS.md, "memory flat in N, again").
   const here = async (input: PlannedInput, where: Placement, prior: ChangePrior, cache: CacheTarget | null, seam?: WriteFs) =>
-    bulks.keep(input.path, await computeEntry(input, pipeline, where, seam, prior, cache));
+    structuredClone(bulks.keep(input.path, await computeEntry(input, pipeline, where, seam, prior, cache)));
   const held = { peek: (path: string) => bulks.peek(path), take: (path: string) => bulks.take(path) };
   if (threads < 2 || filename === null || fs !== undefined) {
     return { threads: 0, run: (input, where, prior, cache) => here(input, where, prior, cache, fs), ...held, close: async () => undefined };

@@ -113,8 +113,9 @@ describe('worker threads', () => {
     writeFileSync(poolFile, fake);
     const source = `export async function resolve(s, c, n) { return s === 'piscina' ? { url: ${JSON.stringify(`file://${poolFile}`)}, shortCircuit: true } : n(s, c); }`;
     const hook = `data:text/javascript,${encodeURIComponent(source)}`;
-    const script = `import { register } from 'node:module'; register(${JSON.stringify(hook)}); process.argv = [process.execPath, ${JSON.stringify(bin)}, 'build', '--pipeline', 'pipelines/digest.json', '--concurrency', '2', '--out', 'lost']; await import(${JSON.stringify(bin)});`;
-    return spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+    // Registered by --import, which every thread of the process runs: the build runs on a thread of its own (bin/thread.js).
+    const register = `data:text/javascript,${encodeURIComponent(`import { register } from 'node:module'; register(${JSON.stringify(hook)});`)}`;
+    return spawnSync(process.execPath, ['--import', register, bin, 'build', '--pipeline', 'pipelines/digest.json', '--concurrency', '2', '--out', 'lost'], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
   }
   const losingPool = (deaths: number, workersLeft = 2) => `import { EventEmitter } from 'node:events';
 export class Piscina extends EventEmitter {

@@ -1,0 +1,90 @@
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { describe, expect, it } from 'vitest';
+import { build } from '../../src/dataset/build.js';
+import { loadPipeline } from '../../src/pipeline.js';
+import { pipelineFileFor, repo } from '../helpers.js';
+
+// What a build holds while it runs, measured as ratios of live heap (after full collections),
+// never as times or absolute sizes: the same inputs give the same objects on every machine.
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
+
+/** Live heap in bytes, after two full collections (the second frees what the first finalised). */
+function liveHeap(): number {
+  gc();
+  gc();
+  return process.memoryUsage().heapUsed;
+}
+
+/** A project of `count` copies of the WeChat page, each padded in its head with `padding` bytes of markup comment. */
+function project(count: number, padding: number): string {
+  const dir = mkdtempSync(join(tmpdir(), 'digest-memory-'));
+  const inputs = join(dir, 'in');
+  mkdirSync(inputs);
+  const page = readFileSync(repo('fixtures/articles/as-2025-wechat.html'), 'utf8');
+  const line = `${'x'.repeat(99)}\n`;
+  const comment = `<!--\n${line.repeat(Math.ceil(padding / line.length))}-->\n`;
+  for (let i = 0; i < count; i++) writeFileSync(join(inputs, `page-${i}.html`), page.replace('<head>\n', `<head>\n${comment}`));
+  return pipelineFileFor(dir, inputs);
+}
+
+/** Live heap a one-thread build of `file` holds in its result, beyond what was live before it. */
+async function heldByBuild(file: string): Promise<number> {
+  const before = liveHeap();
+  const result = await build({ pipeline: loadPipeline(file), concurrency: 1, cacheDir: null });
+  const after = liveHeap();
+  expect(result.failed).toBe(0);
+  expect(result.inputs.every((s) => s.title !== null)).toBe(true);
+  return after - before;
+}
+
+describe('memory a build holds per input', () => {
+  it("an input ingested on the build's own thread leaves its summary, not its source, in memory", async () => {
+    // Found in a heap snapshot of a `-j 1` build: the summary's title was a slice of the decoded
+    // page (V8 keeps the whole parent string alive for a substring), so every input's source
+    // (18-50 KB) stayed until the build returned. With workers the summary crossed threads as a
+    // copy and held its own characters only. Eight inputs of 1 MB of extra source each: the build
+    // may hold a little more for them (longer pages' summaries are the same), never their bytes.
+    const padding = 1 << 20;
+    await heldByBuild(project(2, 0)); // warm-up: modules, data and patterns loaded once
+    const plain = await heldByBuild(project(8, 0));
+    const padded = await heldByBuild(project(8, padding));
+    expect((padded - plain) / (8 * padding)).toBeLessThan(0.1);
+  });
+
+  it('while the inputs run, the build holds no summary of an input already emitted (they wait in the staging folder)', async () => {
+    // The main thread's heap is at its largest while the workers run: each input's summary
+    // (~2.5 KB of JSON: its diagnostics, months, counts) was held from its turn to the end, in
+    // the run's map and the next build's state. Each summary the build reports as it settles is
+    // watched (weakly); when the last input settles, a full collection shows which are still held.
+    const dir = mkdtempSync(join(tmpdir(), 'digest-memory-'));
+    const inputs = join(dir, 'in');
+    mkdirSync(inputs);
+    const fixtures = readdirSync(repo('fixtures/articles')).sort();
+    const count = 40;
+    for (let i = 0; i < count; i++) copyFileSync(repo(`fixtures/articles/${fixtures[i % fixtures.length]!}`), join(inputs, `${String(i).padStart(3, '0')}-${fixtures[i % fixtures.length]!}`));
+    const watched: WeakRef<object>[] = [];
+    let held = -1;
+    const result = await build({
+      pipeline: loadPipeline(pipelineFileFor(dir, inputs)),
+      concurrency: 2,
+      cacheDir: null,
+      onProgress: (done, total, summary) => {
+        if (done < total) watched.push(new WeakRef(summary));
+        else {
+          gc();
+          held = watched.filter((w) => w.deref() !== undefined).length;
+        }
+      },
+    });
+    expect(result.failed).toBe(0);
+    expect(result.threads).toBe(2);
+    // At most the window of inputs in flight (eight) is still waiting for its turn.
+    expect(held).toBeGreaterThanOrEqual(0);
+    expect(held).toBeLessThanOrEqual(count / 4);
+  });
+});
