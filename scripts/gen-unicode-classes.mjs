@@ -12,25 +12,14 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 export const unicodeClassesModule = 'src/generated/unicode-classes.ts';
 
-// The Latin range: what most references are written in (Basic Latin to the combining marks, and
-// general punctuation). The name shapes have a second form with each class cut to it, which the
-// parser uses on a text made only of these characters (the same matches there; a third as costly
-// to compile).
-const LATIN = String.raw`\u0000-\u036f\u2000-\u206f`;
-
-/** The classes written out: name → [the property escapes, as a class body (v flag); what it is for]. */
+/** The classes written out: name → [the property escapes, as a class body; what it is for]. */
 export const unicodeClasses = {
   letterOrMark: [String.raw`\p{L}\p{M}`, 'A letter or a combining mark (`[\\p{L}\\p{M}]`): the characters of a name word.'],
-  latinRange: [LATIN, 'The Latin range: U+0000–036F and U+2000–206F, the characters a reference needs for the Latin form of the name shapes.'],
-  latinLetterOrMark: [String.raw`[\p{L}\p{M}]&&[${LATIN}]`, '`letterOrMark` within `latinRange`.'],
-  latinLetter: [String.raw`\p{L}&&[${LATIN}]`, '`\\p{L}` within `latinRange`.'],
-  latinUpper: [String.raw`\p{Lu}&&[${LATIN}]`, '`\\p{Lu}` within `latinRange`.'],
-  latinLower: [String.raw`\p{Ll}&&[${LATIN}]`, '`\\p{Ll}` within `latinRange`.'],
 };
 
-/** The code points a class body matches (read with the v flag, for intersections), as [first, last] ranges. */
+/** The code points a class body matches (with the u flag), as [first, last] ranges. */
 export function rangesOf(body) {
-  const pattern = new RegExp(`^[${body}]$`, 'v');
+  const pattern = new RegExp(`^[${body}]$`, 'u');
   const ranges = [];
   let start = -1;
   for (let c = 0; c <= 0x110000; c++) {

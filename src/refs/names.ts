@@ -1,4 +1,4 @@
-import { latinLetter, latinLetterOrMark, latinLower, latinRange, latinUpper, letterOrMark } from '../generated/unicode-classes.js';
+import { letterOrMark } from '../generated/unicode-classes.js';
 import type { CslName } from './csl.js';
 import { phraseKey, referenceWords } from './data.js';
 import { hasCjk, lazyPattern } from './text.js';
@@ -157,69 +157,22 @@ function shapeSources(letters: string): { shape: Shape; source: string }[] {
   ];
 }
 
-type NameShape = { shape: Shape; pattern: RegExp };
-let compiledShapes: NameShape[] | null = null;
-let compiledLatinShapes: NameShape[] | null = null;
+let compiledShapes: { shape: Shape; pattern: RegExp }[] | null = null;
 
 /** The name shapes, compiled once (the degree words come from the data), with the letters written out. */
-function nameShapes(): NameShape[] {
+function nameShapes(): { shape: Shape; pattern: RegExp }[] {
   compiledShapes ??= shapeSources(letterOrMark).map(({ shape, source }) => ({ shape, pattern: new RegExp(source, 'uy') }));
   return compiledShapes;
 }
-
-const latinEscapes: Record<string, string> = { '\\p{L}': latinLetter, '\\p{Lu}': latinUpper, '\\p{Ll}': latinLower };
-
-/**
- * A name shape's source with every letter class cut to the Latin range (U+0000–036F, U+2000–206F;
- * src/generated/unicode-classes.ts): on a text made only of those characters it matches exactly
- * where the full shape does, and it compiles in about half the time (issue 17: start-up; most
- * reference lists are Latin). `\p{…}` escapes become the generated bodies, in brackets outside a class.
- */
-export function latinShapeSource(source: string): string {
-  let out = '';
-  let inClass = false;
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i]!;
-    if (c === '\\') {
-      const escape = /^\\p\{L[ul]?\}/.exec(source.slice(i, i + 7))?.[0];
-      if (escape) {
-        out += inClass ? latinEscapes[escape] : `[${latinEscapes[escape]}]`;
-        i += escape.length - 1;
-      } else {
-        out += c + (source[i + 1] ?? '');
-        i++;
-      }
-      continue;
-    }
-    if (c === '[') inClass = true;
-    else if (c === ']') inClass = false;
-    out += c;
-  }
-  if (out.includes('\\p{')) throw new Error(`latinShapeSource: a property escape left in ${source.slice(0, 60)}…`);
-  return out;
-}
-
-/** The name shapes' Latin form, compiled once. */
-function latinNameShapes(): NameShape[] {
-  compiledLatinShapes ??= shapeSources(latinLetterOrMark).map(({ shape, source }) => ({ shape, pattern: new RegExp(latinShapeSource(source), 'uy') }));
-  return compiledLatinShapes;
-}
-
-const latinOnly = lazyPattern(() => new RegExp(`^[${latinRange}]*$`, 'u'));
-
-/** The name shapes to read a text with: the Latin form when every character of it is in the Latin range. */
-const shapesFor = (text: string): NameShape[] => (latinOnly().test(text) ? latinNameShapes() : nameShapes());
 
 // "Bao Q *, Zhao Y*": a co-first-author mark.
 const coFirstMark = lazyPattern(() => /\s?\*+/uy);
 /**
  * The name patterns built from parts (for the ReDoS audit, which reads only literal patterns),
- * written with `\p{L}\p{M}`; `compiled` gives the sources the parser compiles instead, `latin`
- * their Latin form (the same pattern, each class cut to the Latin range).
+ * written with `\p{L}\p{M}`; `compiled` gives the sources the parser compiles instead.
  */
-export function namePatterns(form: 'audited' | 'compiled' | 'latin' = 'audited'): { name: string; source: string; flags: string }[] {
-  const sources = shapeSources(form === 'audited' ? LETTERS_AS_WRITTEN : form === 'compiled' ? letterOrMark : latinLetterOrMark);
-  return sources.map((s) => ({ name: `name shape ${s.shape}`, source: form === 'latin' ? latinShapeSource(s.source) : s.source, flags: 'u' }));
+export function namePatterns(compiled = false): { name: string; source: string; flags: string }[] {
+  return shapeSources(compiled ? letterOrMark : LETTERS_AS_WRITTEN).map((s) => ({ name: `name shape ${s.shape}`, source: s.source, flags: 'u' }));
 }
 
 // What may follow a name inside a list.
@@ -285,15 +238,14 @@ function toName(shape: Shape, groups: Record<string, string | undefined>): CslNa
 export function scanAuthors(text: string): AuthorList | null {
   // Every shape may start a list; the one that reads the most names wins (then the longest, then the first).
   let best: AuthorList | null = null;
-  const shapes = shapesFor(text);
-  for (const first of shapes) {
-    const list = scanFrom(text, shapes, first.shape);
+  for (const first of nameShapes()) {
+    const list = scanFrom(text, first.shape);
     if (list && (!best || list.names.length > best.names.length || (list.names.length === best.names.length && list.end > best.end))) best = list;
   }
   return best;
 }
 
-function scanFrom(text: string, shapes: NameShape[], firstShape: Shape, limit = Infinity): AuthorList | null {
+function scanFrom(text: string, firstShape: Shape, limit = Infinity): AuthorList | null {
   const names: CslName[] = [];
   const kinds: Shape[] = [];
   let pos = 0;
@@ -309,7 +261,7 @@ function scanFrom(text: string, shapes: NameShape[], firstShape: Shape, limit = 
     // (After a semicolon a list in one shape may go on in another: "Balsamo, V.; Nguyen, Duy; …".)
     const allowed: Shape[] = names.length === 0 ? [firstShape] : semicolon ? [...continues[firstShape], 'family-given', 'family-initials'] : continues[firstShape];
     let matched: { shape: Shape; m: RegExpExecArray } | null = null;
-    for (const { shape, pattern } of shapes) {
+    for (const { shape, pattern } of nameShapes()) {
       if (!allowed.includes(shape)) continue;
       const m = at(pattern, text, pos);
       if (m?.groups) {
@@ -388,7 +340,7 @@ function scanFrom(text: string, shapes: NameShape[], firstShape: Shape, limit = 
   // (So does a quoted title right after it: "Ana Lima, Rui Costa, “Title,” …".)
   if (andAt >= lastGoodCount && !stopped && !(role === 'editor' && firstShape === 'given-family') && !/^\s?[.,]?\s?(?:\(?(?:1[5-9]|20)\d{2}(?!\d)|["“«‘„])/u.test(text.slice(lastGood))) {
     const firstGiven = kinds.findIndex((k, i) => i > 0 && k === 'given-family');
-    if (firstGiven > 0 && firstGiven < lastGoodCount) return scanFrom(text, shapes, firstShape, firstGiven);
+    if (firstGiven > 0 && firstGiven < lastGoodCount) return scanFrom(text, firstShape, firstGiven);
   }
   return { names: names.slice(0, lastGoodCount), role, end: lastGood, shape: firstShape };
 }

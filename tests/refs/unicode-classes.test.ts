@@ -1,7 +1,6 @@
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as classes from '../../src/generated/unicode-classes.js';
-import { latinShapeSource, namePatterns } from '../../src/refs/names.js';
+import { namePatterns } from '../../src/refs/names.js';
 // @ts-expect-error no declaration file for the .mjs script
 import { unicodeClasses } from '../../scripts/gen-unicode-classes.mjs';
 
@@ -19,7 +18,7 @@ describe('written-out Unicode classes', () => {
   it.each(entries)('%s matches the same code points as its property escapes', (name, [escapes]) => {
     const written = new RegExp(`^[${(classes as Record<string, string>)[name]}]$`, 'u');
     const negated = new RegExp(`^[^${(classes as Record<string, string>)[name]}]$`, 'u');
-    const original = new RegExp(`^[${escapes}]$`, 'v');
+    const original = new RegExp(`^[${escapes}]$`, 'u');
     const differ: string[] = [];
     for (let c = 0; c <= 0x10ffff && differ.length < 5; c++) {
       const ch = String.fromCodePoint(c);
@@ -37,44 +36,12 @@ describe('written-out Unicode classes', () => {
 
   it('the name patterns the parser compiles differ from the audited ones only in that class', () => {
     const audited = namePatterns();
-    const compiled = namePatterns('compiled');
+    const compiled = namePatterns(true);
     expect(compiled.map((p) => p.name)).toEqual(audited.map((p) => p.name));
     expect(audited.filter((p) => p.source.includes(String.raw`[\p{L}\p{M}`)).length).toBeGreaterThanOrEqual(6);
     audited.forEach((p, i) => {
       expect(compiled[i]!.source).toBe(p.source.replaceAll(String.raw`\p{L}\p{M}`, classes.letterOrMark));
       expect(compiled[i]!.flags).toBe(p.flags);
     });
-  });
-
-  it('the Latin form of the name shapes is the compiled one with each letter class cut to the Latin range', () => {
-    const compiled = namePatterns('compiled');
-    const latin = namePatterns('latin');
-    expect(latin.map((p) => p.name)).toEqual(compiled.map((p) => p.name));
-    latin.forEach((p) => expect(p.source).not.toContain('\\p{'));
-    expect(latinShapeSource(String.raw`\p{Lu}[\p{L}'’]\p{Ll}(?![\p{L}])`)).toBe(`[${classes.latinUpper}][${classes.latinLetter}'’][${classes.latinLower}](?![${classes.latinLetter}])`);
-  });
-
-  // A text made only of Latin-range characters (names, initials, particles, separators, the
-  // punctuation and letters that differ between the two forms' classes): at every offset, each
-  // shape's Latin form matches exactly what its full form matches.
-  it('on a Latin-range text the Latin form of each name shape matches as the full one, at every offset', () => {
-    const pieces = ['Smith', 'García', 'O’Brien', 'Hel-Or', 'DES', 'MARAIS', 'van', 'de', 'La', 'St.', 'J.', 'J.-P.', 'JA', 'W', 'Ph.', 'Jr', 'III', 'MD', 'ǅan', 'ʻOla', 'ß', 'ſ', 'Łukasz', 'e\u0301', 'Ǆ', 'ɐ', 'µ', ' ', ' ', ', ', '; ', '. ', ' & ', ' and ', ' – ', '(', ')', '“', '”', '1999', '*', '\u2060', 'x', 'Q'];
-    const text = fc.array(fc.constantFrom(...pieces), { maxLength: 24 }).map((parts) => parts.join(''));
-    const shapes = namePatterns('compiled').map((p, i) => [new RegExp(p.source, 'uy'), new RegExp(namePatterns('latin')[i]!.source, 'uy')] as const);
-    const inRange = new RegExp(`^[${classes.latinRange}]*$`, 'u');
-    const same = (t: string) => {
-      expect(inRange.test(t)).toBe(true);
-      for (const [full, latin] of shapes) {
-        for (let at = 0; at <= t.length; at++) {
-          full.lastIndex = at;
-          latin.lastIndex = at;
-          const a = full.exec(t);
-          const b = latin.exec(t);
-          if (a?.[0] !== b?.[0] || JSON.stringify(a?.groups) !== JSON.stringify(b?.groups)) return false;
-        }
-      }
-      return true;
-    };
-    fc.assert(fc.property(text, same), { seed: 17, numRuns: 300 });
   });
 });
