@@ -1,5 +1,6 @@
 import { referenceData } from '../generated/reference-data.js';
 import type { CslType, ReferenceData } from '../generated/references.js';
+import { lazyPattern } from './text.js';
 
 /**
  * The reference parser's words (pipelines/data/references.json, compiled into
@@ -107,9 +108,9 @@ const alternation = (words: readonly string[]) =>
     .map((w) => escape(w.replace(/\.$/, '')).replace(/\\\.\s*/g, '\\.?\\s?').replace(/ /g, '\\s'))
     .join('|');
 /** Printable ASCII, no ".", no space at an end or doubled: its key is its lower case. */
-const plainWord = /^[\x21-\x2d\x2f-\x7e]+(?: [\x21-\x2d\x2f-\x7e]+)*$/;
+const plainWord = lazyPattern(() => /^[\x21-\x2d\x2f-\x7e]+(?: [\x21-\x2d\x2f-\x7e]+)*$/);
 /** The comparison key of a phrase: lower case, no dots, single spaces. */
-export const phraseKey = (phrase: string) => (plainWord.test(phrase) ? phrase.toLowerCase() : foldedKey(phrase));
+export const phraseKey = (phrase: string) => (plainWord().test(phrase) ? phrase.toLowerCase() : foldedKey(phrase));
 
 // (Kept: each cut read asks them again.)
 const foldedKeys = new Map<string, string>();
@@ -131,11 +132,16 @@ function foldedKey(phrase: string): string {
 let compiled: ReferenceWords | null = null;
 let sources: { name: string; source: string; flags: string }[] = [];
 
+/** The fields of `ReferenceWords` that hold a pattern. */
+type PatternName = { [K in keyof ReferenceWords]: ReferenceWords[K] extends RegExp ? K : never }[keyof ReferenceWords];
+
 function compile(data: ReferenceData): ReferenceWords {
   const made: { name: string; source: string; flags: string }[] = [];
-  const pattern = (name: string, source: string, flags: string) => {
+  // Each pattern's source is written now (the ReDoS audit reads them all); the pattern is made on
+  // its first use: a one-article ingest asks 11 of these 29 (issue 17: start-up).
+  const pattern = (name: PatternName, source: string, flags: string) => {
     made.push({ name, source, flags: flags.replace(/[gy]/g, '') });
-    return new RegExp(source, flags);
+    return lazyPattern(() => new RegExp(source, flags));
   };
   const lower = (words: readonly string[]) => new Set(words.map(phraseKey));
   const codes = Object.keys(data.typeCodes);
@@ -145,7 +151,7 @@ function compile(data: ReferenceData): ReferenceWords {
   const volumeWords = alternation(data.cjkVolumeWords);
   const units = alternation(data.cjkVolumeUnits);
   const parts = alternation(data.cjkVolumeParts);
-  const words: ReferenceWords = {
+  const words: Omit<ReferenceWords, PatternName> = {
     data,
     typeCodes: new Map(Object.entries(data.typeCodes)),
     particles: lower(data.nameParticles),
@@ -167,6 +173,8 @@ function compile(data: ReferenceData): ReferenceWords {
     publishers: lower(data.publishers),
     places: lower(data.places),
     regions: lower(data.regions),
+  };
+  const patterns: Record<PatternName, () => RegExp> = {
     typeCode: pattern('typeCode', `\\[\\s?(${alternation(codes)})(?:\\s?\\/\\s?(${alternation(data.carrierCodes)}))?\\s?\\]`, 'u'),
     thesis: pattern('thesis', `(?<![\\p{L}])(?:${alternation(data.thesisWords)})(?![\\p{L}])`, 'giu'),
     report: pattern('report', `(?<![\\p{L}])(?:${alternation(data.reportWords)})(?![\\p{L}])`, 'giu'),
@@ -211,8 +219,10 @@ function compile(data: ReferenceData): ReferenceWords {
     series: pattern('series', `(?<![\\p{L}])(?:${alternation(data.seriesWords)})(?![\\p{L}])`, 'iu'),
     degreeAfter: pattern('degreeAfter', `(?:,?\\s(?:${alternation(data.degrees)})[a-g]?(?![\\p{L}]))+(?:,?\\*)?`, 'uy'),
   };
+  // (Getters, each making its pattern once: `words.etAl` is the same object at every use.)
+  for (const name of Object.keys(patterns) as PatternName[]) Object.defineProperty(words, name, { get: patterns[name], enumerable: true });
   sources = made;
-  return words;
+  return words as ReferenceWords;
 }
 
 /** The compiled reference words (compiled on first use). */

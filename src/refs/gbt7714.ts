@@ -1,7 +1,7 @@
 import { cslDate, type CslItem } from './csl.js';
 import { phraseKey, referenceWords } from './data.js';
 import { gbtName, gbtNames, isOrganisation } from './names.js';
-import { hasCjk, matchingView, splitTopLevel, tidyValue, trimSpan, type Span } from './text.js';
+import { hasCjk, lazyPattern, matchingView, splitTopLevel, tidyValue, trimSpan, type Span } from './text.js';
 
 /**
  * GB/T 7714-2015, the Chinese standard for references ("李炳穆. 韩国图书馆法[J]. 图书情报工作,
@@ -41,24 +41,24 @@ function elements(view: string, from: number, to: number): Span[] {
   return splitTopLevel(view, (i) => elementEnd(view, i), from, to);
 }
 
-const year = /(?<!\d)(1[5-9]\d{2}|20\d{2})(?!\d)/;
-const isoDate = /(?<!\d)(1[5-9]\d{2}|20\d{2})-(\d{1,2})(?:-(\d{1,2}))?(?!\d)/;
+const year = lazyPattern(() => /(?<!\d)(1[5-9]\d{2}|20\d{2})(?!\d)/);
+const isoDate = lazyPattern(() => /(?<!\d)(1[5-9]\d{2}|20\d{2})-(\d{1,2})(?:-(\d{1,2}))?(?!\d)/);
 const dateOf = (text: string) => {
-  const m = isoDate.exec(text);
+  const m = isoDate().exec(text);
   if (m) return cslDate(Number(m[1]), Number(m[2]), m[3] ? Number(m[3]) : null);
-  const y = year.exec(text);
+  const y = year().exec(text);
   return y ? cslDate(Number(y[1])) : undefined;
 };
 
 // Journal numbering after the container: "2008, 52(6): 6-21", "2013(1): 56-75", "2014, 510: 356-362",
 // "2012, 22(增刊 2): 81-86", "2001(9/10): 36-39", with an access date "[2013-10-25]" after the pages.
 const journalNumbers =
-  /^(?<year>c?(?:1[5-9]|20)\d{2}[a-z]?)(?:\s?,\s?(?<volume>[^(),:\s][^(),:]{0,20}?))?\s?(?:\((?<issue>[^()]{1,20})\))?\s?(?::\s?(?<page>[^[\]]{1,40}?))?\s?(?:\[(?<accessed>[^\]]{4,20})\])?\s?[.,;]?$/du;
+  lazyPattern(() => /^(?<year>c?(?:1[5-9]|20)\d{2}[a-z]?)(?:\s?,\s?(?<volume>[^(),:\s][^(),:]{0,20}?))?\s?(?:\((?<issue>[^()]{1,20})\))?\s?(?::\s?(?<page>[^[\]]{1,40}?))?\s?(?:\[(?<accessed>[^\]]{4,20})\])?\s?[.,;]?$/du);
 // Newspaper: "2013-01-12(2)" (date, page) with an access date.
-const newspaperNumbers = /^(?<date>(?:1[5-9]|20)\d{2}-\d{1,2}-\d{1,2})\s?(?:\((?<page>[^()]{1,10})\))?\s?(?:\[(?<accessed>[^\]]{4,20})\])?\.?$/du;
+const newspaperNumbers = lazyPattern(() => /^(?<date>(?:1[5-9]|20)\d{2}-\d{1,2}-\d{1,2})\s?(?:\((?<page>[^()]{1,10})\))?\s?(?:\[(?<accessed>[^\]]{4,20})\])?\.?$/du);
 // Publication: "北京: 中华书局, 2000: 29[2013-10-25]"; place and publisher may hold commas.
 const publication =
-  /^(?:(?<place>[^:]{1,60}?)\s?:\s?)?(?<publisher>.{1,120}?)\s?,\s?(?<year>(?:c|\[)?(?:1[5-9]|20)\d{2}(?:-\d{1,2}(?:-\d{1,2})?)?\]?(?:\s?\([^()]{1,20}\))?-?(?:(?:1[5-9]|20)\d{2})?)(?:\s?:\s?(?<page>[^[\]]{1,40}?))?\s?(?:\[(?<accessed>[^\]]{4,20})\])?\.?$/du;
+  lazyPattern(() => /^(?:(?<place>[^:]{1,60}?)\s?:\s?)?(?<publisher>.{1,120}?)\s?,\s?(?<year>(?:c|\[)?(?:1[5-9]|20)\d{2}(?:-\d{1,2}(?:-\d{1,2})?)?\]?(?:\s?\([^()]{1,20}\))?-?(?:(?:1[5-9]|20)\d{2})?)(?:\s?:\s?(?<page>[^[\]]{1,40}?))?\s?(?:\[(?<accessed>[^\]]{4,20})\])?\.?$/du);
 // Dates of electronic resources ("(2012-01-16)[2013-03-26]", "[2013-03-24]") and a year as the
 // standard writes it ("c1988", "[1936]", a printing, an era in brackets): `onlineDates` in data.ts.
 
@@ -96,7 +96,7 @@ function groupsOf(pattern: RegExp, view: string, text: string): Record<string, s
 
 // Names with a role word after them ("谢远涛, 译", "王夫之, 主编"): `cjkRoleAfterNames` in data.ts.
 // "北京: 人民出版社" / "Cambridge, Eng.: Cambridge University Press" with no year.
-const placeAndPublisher = /^(?<place>[^:]{1,60}?)\s?:\s?(?<publisher>[^:]{1,120}?)\.?$/du;
+const placeAndPublisher = lazyPattern(() => /^(?<place>[^:]{1,60}?)\s?:\s?(?<publisher>[^:]{1,120}?)\.?$/du);
 
 /** What one element after the title is; `view` is its matching view, `text` as written (same length). */
 function classify(view: string, text: string): Element {
@@ -106,15 +106,15 @@ function classify(view: string, text: string): Element {
   let g = groupsOf(words.cjkRoleAfterNames, view, text);
   if (g) return { kind: words.data.cjkTranslatorWords.includes(g.word!) ? 'translator' : 'editor', names: gbtNames(g.names!) };
   if (words.cjkEdition.test(value) || words.edition.test(value)) return { kind: 'edition', value: value.replace(/\.$/, (dot) => (/\b(?:ed|edn|rev)$/i.test(value.slice(0, -1)) ? dot : '')) };
-  g = groupsOf(newspaperNumbers, view, text);
+  g = groupsOf(newspaperNumbers(), view, text);
   if (g) return { kind: 'newspaper', date: g.date!, ...defined({ page: g.page, accessed: g.accessed }) };
-  g = groupsOf(journalNumbers, view, text);
+  g = groupsOf(journalNumbers(), view, text);
   if (g && (g.volume !== undefined || g.issue !== undefined || g.page !== undefined)) {
     return { kind: 'numbers', year: g.year!, ...defined({ volume: g.volume, issue: g.issue, page: g.page, accessed: g.accessed }) };
   }
   g = groupsOf(words.onlineDates, view, text);
   if (g && (g.issued || g.updated || g.accessed)) return { kind: 'dates', ...defined({ issued: g.issued, updated: g.updated, accessed: g.accessed }) };
-  g = groupsOf(publication, view, text);
+  g = groupsOf(publication(), view, text);
   if (g) {
     let place = g.place;
     let publisher = g.publisher;
@@ -125,7 +125,7 @@ function classify(view: string, text: string): Element {
     }
     return { kind: 'publication', ...defined({ place, publisher, year: g.year, page: g.page, accessed: g.accessed }) };
   }
-  g = groupsOf(placeAndPublisher, view, text);
+  g = groupsOf(placeAndPublisher(), view, text);
   if (g && (isPlace(g.place!) || isPublisherName(g.publisher!))) return { kind: 'publication', place: g.place!, publisher: g.publisher! };
   const bare = value.replace(/\.$/, '');
   // "Cambridge, Eng." / "Burr Ridge, IL": a place alone.
@@ -369,7 +369,7 @@ function plainPublication(c: Extract<Element, { kind: 'publication' }>): boolean
 }
 
 // Family in capitals and initials ("EINSTEIN A", "DE MORGAN A", "LI Jiangning", "FORDHAM E W").
-const capitalsName = /^\p{Lu}[\p{Lu}'’-]+(?:\s\p{Lu}[\p{Lu}'’-]+){0,2}(?:\s\p{Lu}){0,3}(?:\s\p{Lu}\p{Ll}+)?$/u;
+const capitalsName = lazyPattern(() => /^\p{Lu}[\p{Lu}'’-]+(?:\s\p{Lu}[\p{Lu}'’-]+){0,2}(?:\s\p{Lu}){0,3}(?:\s\p{Lu}\p{Ll}+)?$/u);
 
 /** One element alone: a journal's name, a list of names, or an organisation. */
 function readLoneElement(value: string, csl: CslItem): boolean {
@@ -400,7 +400,7 @@ function readLoneElement(value: string, csl: CslItem): boolean {
     .replace(words.etAl, '')
     .split(/\s?,\s?/)
     .filter((p) => p.trim() !== '');
-  if (parts.length > 0 && parts.every((p) => capitalsName.test(p.trim()) || isSuffixWord(p))) {
+  if (parts.length > 0 && parts.every((p) => capitalsName().test(p.trim()) || isSuffixWord(p))) {
     csl.author = gbtNames(value);
     return true;
   }

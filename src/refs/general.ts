@@ -2,7 +2,7 @@ import { cslDate, type CslItem } from './csl.js';
 import { phraseKey, referenceWords } from './data.js';
 import { isOrganisation, isParticle, looseAuthorEnd, scanAuthors, scanOrganisation } from './names.js';
 import { classifySegment, isDateOnly, isExtentOrContributors, isLabelledNumbers, opensWithRole, readSourceText, segmentSource, type Segment, type Source } from './source.js';
-import { splitTopLevel } from './text.js';
+import { lazyPattern, splitTopLevel } from './text.js';
 import { readSource, sentenceEnds, tidy, type Source as JournalSource } from './vancouver.js';
 
 /**
@@ -14,17 +14,17 @@ import { readSource, sentenceEnds, tidy, type Source as JournalSource } from './
  */
 
 // A citation number the splitter left ("[3]", "91.", "(63)", "14 ").
-const citationNumber = /^\s?(?:\[[^\]\s]{1,30}\]|\(\d{1,5}\)|\d{1,5}\.(?=\s)|\d{1,3}\s(?=\p{Lu}[\p{L}'’-]*,)|[-–•]\s)\s?/u;
+const citationNumber = lazyPattern(() => /^\s?(?:\[[^\]\s]{1,30}\]|\(\d{1,5}\)|\d{1,5}\.(?=\s)|\d{1,3}\s(?=\p{Lu}[\p{L}'’-]*,)|[-–•]\s)\s?/u);
 // "———." / "---" / "–––––.": the same authors as the entry before.
-const ditto = /^[-—–_]{2,}\.?,?\s?/u;
+const ditto = lazyPattern(() => /^[-—–_]{2,}\.?,?\s?/u);
 // The date after the authors: "(1990).", "(2012, October).", "(1994b)", "(n.d.)", "(s. d.)", "(December 1998).", "1990.", ", 2008,".
 const dateAfterAuthors =
-  /^\s?[.,:]?\s?\((?:(?<m1>[A-Za-z]+\.?)\s)?(?<year>(?:1[5-9]|20)\d{2})[a-z]?(?:,?\s(?<tail>[^()]{1,20}))?\)[.,:]?\s?|^\s?[.,]?\s?\((?:n\.\s?d\.|s\.\s?d\.|forthcoming|in press|in preparation|sous presse|im Druck)\)[.,]?\s?|^\s?[.,:]?\s?(?<bare>(?:1[5-9]|20)\d{2})[a-z]?(?:\s?\[(?:1[5-9]|20)\d{2}\])?(?:[.,:]\s?|\s(?=\p{Lu}|["“«‘]))/u;
+  lazyPattern(() => /^\s?[.,:]?\s?\((?:(?<m1>[A-Za-z]+\.?)\s)?(?<year>(?:1[5-9]|20)\d{2})[a-z]?(?:,?\s(?<tail>[^()]{1,20}))?\)[.,:]?\s?|^\s?[.,]?\s?\((?:n\.\s?d\.|s\.\s?d\.|forthcoming|in press|in preparation|sous presse|im Druck)\)[.,]?\s?|^\s?[.,:]?\s?(?<bare>(?:1[5-9]|20)\d{2})[a-z]?(?:\s?\[(?:1[5-9]|20)\d{2}\])?(?:[.,:]\s?|\s(?=\p{Lu}|["“«‘]))/u);
 // A name (capitalised, no quotation, at most 120 characters) then the date: the author of an author-date reference.
-const authorBeforeDate = /^(?<name>\p{Lu}[^,:;()"“”]{1,118}?(?:\s\([\p{Lu}\s]{2,12}\))?)(?:\.\s?\(|\s\(|,\s)(?=(?:1[5-9]|20)\d{2}[a-z]?[).,])/u;
+const authorBeforeDate = lazyPattern(() => /^(?<name>\p{Lu}[^,:;()"“”]{1,118}?(?:\s\([\p{Lu}\s]{2,12}\))?)(?:\.\s?\(|\s\(|,\s)(?=(?:1[5-9]|20)\d{2}[a-z]?[).,])/u);
 // One capitalised word as its own sentence before the title: an author known by one name.
-const soleName = /^(?<name>\p{Lu}\p{Ll}{2,})\.\s(?=\p{Lu}|(?:1[5-9]|20)\d{2}\s)/u;
-const quoteOpen = /^\s?(?:["“«‘„]|``|'')\s?/u;
+const soleName = lazyPattern(() => /^(?<name>\p{Lu}\p{Ll}{2,})\.\s(?=\p{Lu}|(?:1[5-9]|20)\d{2}\s)/u);
+const quoteOpen = lazyPattern(() => /^\s?(?:["“«‘„]|``|'')\s?/u);
 const quotePairs: Record<string, string[]> = { '"': ['"', '”'], '“': ['”', '"'], '«': ['»'], '‘': ['’'], '„': ['“', '”', '"'], '``': ["''", '"'], "''": ["''"] };
 
 /** Where the quotation opened by `mark` closes in `text` (nested quotes counted), or -1. */
@@ -278,11 +278,11 @@ function scoreCut(text: string, parts: () => Segment[], cut: Cut, commaStyle: bo
  */
 export const maxSourceLength = 800;
 const maxSourceSeparators = 40;
-const sourceSeparator = /[,;]|[.:]\s/g;
+const sourceSeparator = lazyPattern(() => /[,;]|[.:]\s/g);
 
 /** For each cut, whether the rest after it is short enough to be a source (one pass over the text). */
 function shortRest(text: string): (cut: Cut) => boolean {
-  const separators = [...text.matchAll(sourceSeparator)].map((m) => m.index);
+  const separators = [...text.matchAll(sourceSeparator())].map((m) => m.index);
   return (cut) => {
     if (text.length - cut.sourceStart > maxSourceLength) return false;
     // (How many separators stand at or after the rest's start: a binary search in the sorted offsets.)
@@ -317,7 +317,7 @@ function bestCut(text: string, commaStyle: boolean): Reading | null {
 }
 
 // A year in brackets inside a title, after a word: where a second reference's authors may end ("… London Jandt JM, Huang E (2009) Weak …").
-const bracketedYear = /\s\((?:1[5-9]|20)\d{2}[a-z]?\)/gu;
+const bracketedYear = lazyPattern(() => /\s\((?:1[5-9]|20)\d{2}[a-z]?\)/gu);
 
 /**
  * Where a second reference starts inside what was read as a title, or -1. Two references copied
@@ -330,8 +330,8 @@ const bracketedYear = /\s\((?:1[5-9]|20)\d{2}[a-z]?\)/gu;
  */
 function laterReferenceHead(title: string): number {
   let year: RegExpExecArray | null = null;
-  bracketedYear.lastIndex = 0;
-  for (let m = bracketedYear.exec(title); m; m = bracketedYear.exec(title)) year = m;
+  bracketedYear().lastIndex = 0;
+  for (let m = bracketedYear().exec(title); m; m = bracketedYear().exec(title)) year = m;
   if (!year) return -1;
   const yearAt = year.index;
   const words = /\s(?=\p{Lu}|(?:van|von|de|der|den|del|della|di|da|du|la|le|ten|ter)\s)/gu;
@@ -354,12 +354,12 @@ function laterReferenceHead(title: string): number {
  * it found no title.
  */
 export function parseGeneral(core: string, csl: CslItem): { unplaced: string[] } | null {
-  let text = core.replace(citationNumber, '');
+  let text = core.replace(citationNumber(), '');
   // A chapter copied without its own authors and title: "In Wrobel, S. (Ed.), Proceedings of …": the editors lead.
   const inLead = /^In:?\s(?=\p{Lu})/u.exec(text);
   if (inLead && scanAuthors(text.slice(inLead[0].length))?.role === 'editor') text = text.slice(inLead[0].length);
   let pos = 0;
-  const dittoMark = ditto.exec(text);
+  const dittoMark = ditto().exec(text);
   // Styles that separate authors from the title by a comma end the title at a comma too.
   let commaStyle = false;
   if (dittoMark) pos = dittoMark[0].length;
@@ -385,8 +385,8 @@ export function parseGeneral(core: string, csl: CslItem): { unplaced: string[] }
       // Any name right before the date, as author-date styles write them ("Alliance for Excellent Education. (2007).",
       // "INSEE, 2009, Title"), or one word alone as its own sentence ("Homer. The Iliad", "Ovid. Metamorphoseon").
       // (A name, not a title moved first: its words are capitalised but the small ones — "Good chemistry. (1996)" is a title.)
-      const named = authorBeforeDate.exec(text);
-      const dated = (named?.groups && named.groups.name!.split(/\s+/).every((w) => !/^\p{Ll}/u.test(w) || /^(?:of|and|for|the|on|in|de|du|des|la|le|et|y|und|für|&)$/.test(w)) ? named : null) ?? soleName.exec(text);
+      const named = authorBeforeDate().exec(text);
+      const dated = (named?.groups && named.groups.name!.split(/\s+/).every((w) => !/^\p{Ll}/u.test(w) || /^(?:of|and|for|the|on|in|de|du|des|la|le|et|y|und|für|&)$/.test(w)) ? named : null) ?? soleName().exec(text);
       if (org?.groups && isOrganisation(org.groups.name!) && /^\p{Lu}/u.test(org.groups.name!)) {
         csl.author = [{ literal: org.groups.name!.trim() }];
         pos = org.groups.name!.length;
@@ -397,7 +397,7 @@ export function parseGeneral(core: string, csl: CslItem): { unplaced: string[] }
     }
   }
   // The date right after the authors (Harvard, APA, Rockefeller).
-  const date = dateAfterAuthors.exec(text.slice(pos));
+  const date = dateAfterAuthors().exec(text.slice(pos));
   if (date?.groups && (date.groups.year || date.groups.bare)) {
     const year = Number(date.groups.year ?? date.groups.bare);
     // The month before the year ("(December 1998)") or the month and day after it ("(2019, March 5)", APA's news and web pages).
@@ -424,7 +424,7 @@ export function parseGeneral(core: string, csl: CslItem): { unplaced: string[] }
     }
   }
   // A quoted title: "Title," / “Title.” / « Title » / ``Title''.
-  const open = quoteOpen.exec(text);
+  const open = quoteOpen().exec(text);
   if (open) {
     const mark = open[0].trim();
     const inner = text.slice(open[0].length);

@@ -1,4 +1,5 @@
 import { referenceWords } from './data.js';
+import { lazyPattern } from './text.js';
 
 /** Identifiers found in a reference string, each cleaned. */
 export interface Identifiers {
@@ -61,12 +62,12 @@ export function cleanDoi(candidate: string): string | null {
 }
 
 // Old SICI DOIs carry < > ; ( ) in plain text: the pattern allows them and cleanDoi trims.
-const doiUrl = /\bhttps?:\/\/(?:dx\.)?doi\.org\/(10\.\d{4,9}\/[^\s"]+)/i;
-const doiLabel = /\bdoi\s*[:：]?\s*(?:https?:\/\/(?:dx\.)?doi\.org\/)?(10\.\d{4,9}\/[^\s"]+)/i;
+const doiUrl = lazyPattern(() => /\bhttps?:\/\/(?:dx\.)?doi\.org\/(10\.\d{4,9}\/[^\s"]+)/i);
+const doiLabel = lazyPattern(() => /\bdoi\s*[:：]?\s*(?:https?:\/\/(?:dx\.)?doi\.org\/)?(10\.\d{4,9}\/[^\s"]+)/i);
 // "…/doi/abs/10.…", "…/doi/pdfplus/10.…", "…/doi/10.…/summary": a publisher's page for a DOI.
-const publisherDoi = /\/doi\/(?:[a-z]{2,12}\/)?(10\.\d{4,9}\/[^\s?#"]+)/i;
-const bareDoi = /(?<![\w/.])(10\.\d{4,9}\/[^\s"]+)/;
-const urlPattern = /\bhttps?:\/\/[^\s"<>，。；]+/i;
+const publisherDoi = lazyPattern(() => /\/doi\/(?:[a-z]{2,12}\/)?(10\.\d{4,9}\/[^\s?#"]+)/i);
+const bareDoi = lazyPattern(() => /(?<![\w/.])(10\.\d{4,9}\/[^\s"]+)/);
+const urlPattern = lazyPattern(() => /\bhttps?:\/\/[^\s"<>，。；]+/i);
 
 /** A DOI without a trailing page name a publisher's link adds ("10.1002/9781118422557/summary"). */
 export function dropPathSuffix(doi: string): string {
@@ -88,13 +89,13 @@ export function findIdentifiers(input: string): Identifiers {
   // line break cut after its slash ("doi:10.3389/ neuro.01.002.2008") is joined again.
   const text = input.slice(0, 4000).replace(/\b(10\.\d{4,9}\/)\s(?=[\w(])/g, '$1');
   const out: Identifiers = {};
-  for (const pattern of [doiUrl, doiLabel, publisherDoi, bareDoi]) {
+  for (const pattern of [doiUrl(), doiLabel(), publisherDoi(), bareDoi()]) {
     const m = pattern.exec(text);
     if (!m) continue;
     let raw = m[1]!;
-    if (pattern !== publisherDoi) raw = raw.replace(/[?#].*$/, (rest) => (/^\?(utm_|scroll=|needAccess=|via)/i.test(rest) ? '' : rest));
+    if (pattern !== publisherDoi()) raw = raw.replace(/[?#].*$/, (rest) => (/^\?(utm_|scroll=|needAccess=|via)/i.test(rest) ? '' : rest));
     // A page name the link adds after the DOI ("/summary", "/full", "/abstract", "/pdf") is no part of it.
-    if (pattern === publisherDoi || pattern === doiUrl) raw = dropPathSuffix(raw);
+    if (pattern === publisherDoi() || pattern === doiUrl()) raw = dropPathSuffix(raw);
     const doi = cleanDoi(raw);
     if (doi) {
       out.DOI = doi;
@@ -107,13 +108,13 @@ export function findIdentifiers(input: string): Identifiers {
   if (pmcid) out.PMCID = pmcid[1]!;
   const issn = /\bISSN\s*[:：]?\s*(\d{4}-?\d{3}[\dXx])\b/.exec(text);
   if (issn) out.ISSN = issn[1]!.replace(/^(\d{4})-?/, '$1-').toUpperCase();
-  const url = urlPattern.exec(text);
+  const url = urlPattern().exec(text);
   if (url) out.URL = cleanUrl(url[0]);
   return out;
 }
 
 // What may stand around identifiers on a line of their own ("DOI:", "PMID", "Available at", "|").
-const identifierLabels = /\b(?:doi|pmid|pmcid|isbn|issn|url|available\s(?:at|from)|retrieved\sfrom|link|full\stext|crossref|pubmed|google\sscholar)\b|[\s:：,;.|·•()[\]<>-]+/giu;
+const identifierLabels = lazyPattern(() => /\b(?:doi|pmid|pmcid|isbn|issn|url|available\s(?:at|from)|retrieved\sfrom|link|full\stext|crossref|pubmed|google\sscholar)\b|[\s:：,;.|·•()[\]<>-]+/giu);
 
 /** True when a line holds a DOI, URL, PMID or PMCID and nothing else ("https://doi.org/…", "DOI: 10.…", "PMID: 123"). */
 export function isIdentifierOnly(line: string): boolean {
@@ -125,7 +126,7 @@ export function isIdentifierOnly(line: string): boolean {
     .replace(/\b10\.\d{4,9}\/\S+/g, ' ')
     .replace(/\bPMC\d{3,10}\b/g, ' ')
     .replace(/\b(?:PMID|PMCID)\s*[:：]?\s*\d{1,10}\b/gi, ' ')
-    .replace(identifierLabels, '');
+    .replace(identifierLabels(), '');
   if (rest.trim() !== '') return false;
   const ids = findIdentifiers(text);
   return Boolean(ids.DOI || ids.URL || ids.PMID || ids.PMCID);

@@ -1,7 +1,7 @@
 import { letterOrMark } from '../generated/unicode-classes.js';
 import type { CslName } from './csl.js';
 import { phraseKey, referenceWords } from './data.js';
-import { hasCjk } from './text.js';
+import { hasCjk, lazyPattern } from './text.js';
 
 /**
  * Personal and corporate names as references write them. Chinese, Japanese and Korean names
@@ -12,8 +12,8 @@ import { hasCjk } from './text.js';
  * suffixes apart ("Jr").
  */
 
-const upperWord = /^\p{Lu}[\p{Lu}'’-]*$/u;
-const initial = /^(?:\p{Lu}\.?-?){1,3}\.?$/u;
+const upperWord = lazyPattern(() => /^\p{Lu}[\p{Lu}'’-]*$/u);
+const initial = lazyPattern(() => /^(?:\p{Lu}\.?-?){1,3}\.?$/u);
 
 /** True for a generational suffix ("Jr", "Jr.", "III"). */
 export function isSuffix(word: string): boolean {
@@ -45,14 +45,14 @@ export function gbtName(raw: string): CslName | null {
   const tokens = name.split(' ');
   // Family: the leading upper-case words (at least one); given: what follows, when it is initials or names.
   let k = 0;
-  while (k < tokens.length && upperWord.test(tokens[k]!) && (k === 0 || tokens[k]!.replace(/[.-]/g, '').length > 1)) k++;
+  while (k < tokens.length && upperWord().test(tokens[k]!) && (k === 0 || tokens[k]!.replace(/[.-]/g, '').length > 1)) k++;
   const rest = tokens.slice(k);
-  if (k > 0 && rest.length > 0 && rest.length <= 3 && rest.every((t) => initial.test(t) || /^\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?$/u.test(t))) {
+  if (k > 0 && rest.length > 0 && rest.length <= 3 && rest.every((t) => initial().test(t) || /^\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?$/u.test(t))) {
     return { family: tokens.slice(0, k).join(' '), given: rest.join(' ') };
   }
   if (k === tokens.length && k <= 3 && !isOrganisation(name)) return tokens.length === 1 ? { family: name } : { family: tokens.slice(0, -1).join(' '), given: tokens[tokens.length - 1]! };
   // Cyrillic and other scripts without case rules fall here too: "Кочетков А Я".
-  if (tokens.length >= 2 && tokens.length <= 4 && tokens.slice(1).every((t) => initial.test(t)) && !isOrganisation(name)) {
+  if (tokens.length >= 2 && tokens.length <= 4 && tokens.slice(1).every((t) => initial().test(t)) && !isOrganisation(name)) {
     return { family: tokens[0]!, given: tokens.slice(1).join(' ') };
   }
   return { literal: name };
@@ -166,7 +166,7 @@ function nameShapes(): { shape: Shape; pattern: RegExp }[] {
 }
 
 // "Bao Q *, Zhao Y*": a co-first-author mark.
-const coFirstMark = /\s?\*+/uy;
+const coFirstMark = lazyPattern(() => /\s?\*+/uy);
 /**
  * The name patterns built from parts (for the ReDoS audit, which reads only literal patterns),
  * written with `\p{L}\p{M}`; `compiled` gives the sources the parser compiles instead.
@@ -177,20 +177,20 @@ export function namePatterns(compiled = false): { name: string; source: string; 
 
 // What may follow a name inside a list.
 // (APA 7 puts an ellipsis before the last of many authors: "Asgaard, G., ... Botros, N.".)
-const separator = /(?:,?\s?(?:\.\s?\.\s?\.|…)\s|\s?[,;]{1,2}\s?(?:(?:and|And|AND|&|und|et|y)\s)?|\s(?:and|And|AND|&|und|et|y)\s)/uy;
-const vancouverSeparator = /(?:\.\s|\s)(?=\p{Lu})/uy;
-const suffixAfter = /,?\s(?<suffix>Jr|Sr|II|III|IV|2nd|3rd)\.?(?=[\s,;.:(]|$)/uy;
-const etAlAfter = /,?\s?(?:et\.?\s?al|and others|u\.\s?a)\b\.?/uy;
-const roleAfter = /(?:,?\s?\((?<role>eds?|editors?|hrsg|hg|coords?|dirs?|orgs?)\.?\)|,?\s(?<role2>eds?|editors?|hrsg)\b\.?)/iuy;
+const separator = lazyPattern(() => /(?:,?\s?(?:\.\s?\.\s?\.|…)\s|\s?[,;]{1,2}\s?(?:(?:and|And|AND|&|und|et|y)\s)?|\s(?:and|And|AND|&|und|et|y)\s)/uy);
+const vancouverSeparator = lazyPattern(() => /(?:\.\s|\s)(?=\p{Lu})/uy);
+const suffixAfter = lazyPattern(() => /,?\s(?<suffix>Jr|Sr|II|III|IV|2nd|3rd)\.?(?=[\s,;.:(]|$)/uy);
+const etAlAfter = lazyPattern(() => /,?\s?(?:et\.?\s?al|and others|u\.\s?a)\b\.?/uy);
+const roleAfter = lazyPattern(() => /(?:,?\s?\((?<role>eds?|editors?|hrsg|hg|coords?|dirs?|orgs?)\.?\)|,?\s(?<role2>eds?|editors?|hrsg)\b\.?)/iuy);
 // Other roles in parentheses: the names stay authors ("Moore, M. (Writer/Director).").
 // (Also after a comma: "Soderbergh, Steven, director.")
-const otherRoleAfter = /\s?\((?:writer|director|producer|executive producer|host|narrator|performer|composer|compiler|illustrator|photographer|speaker|interviewer|presenter|artist|screenwriter)(?:\s?\/\s?(?:writer|director|producer))?s?\)|,\s(?:writer|director|producer|narrator|performer|composer|compiler|illustrator|photographer|screenwriter)(?=\.\s)/iuy;
+const otherRoleAfter = lazyPattern(() => /\s?\((?:writer|director|producer|executive producer|host|narrator|performer|composer|compiler|illustrator|photographer|speaker|interviewer|presenter|artist|screenwriter)(?:\s?\/\s?(?:writer|director|producer))?s?\)|,\s(?:writer|director|producer|narrator|performer|composer|compiler|illustrator|photographer|screenwriter)(?=\.\s)/iuy);
 // Another name for the same person in brackets: "Esty, Joshua (Jed).", "Céline, Louis-Ferdinand (Louis-Ferdinand Destouches).".
-const otherNameAfter = /\s\((?!(?:1[5-9]|20)\d{2})\p{Lu}[^()\d]{1,40}\)(?=\.\s|,\s)/uy;
+const otherNameAfter = lazyPattern(() => /\s\((?!(?:1[5-9]|20)\d{2})\p{Lu}[^()\d]{1,40}\)(?=\.\s|,\s)/uy);
 // "Nishida, T., & et al.": the separator, then "et al.".
-const etAlAfterSeparator = /\s?[,;]?\s?(?:&|and)\s(?:et\.?\s?al|others)\b\.?/uy;
+const etAlAfterSeparator = lazyPattern(() => /\s?[,;]?\s?(?:&|and)\s(?:et\.?\s?al|others)\b\.?/uy);
 // What may end the list: punctuation before the title or the year.
-const listEnd = /(?:\.,\s|\s?[.:]\s|\s?[.:]?$|\s?[([]|\s?,\s|\s(?=["“«‘]|(?:1[5-9]|20)\d{2}\b)|\.(?=["“«‘\p{Lu}]))/uy;
+const listEnd = lazyPattern(() => /(?:\.,\s|\s?[.:]\s|\s?[.:]?$|\s?[([]|\s?,\s|\s(?=["“«‘]|(?:1[5-9]|20)\d{2}\b)|\.(?=["“«‘\p{Lu}]))/uy);
 
 const at = (pattern: RegExp, text: string, index: number): RegExpExecArray | null => {
   pattern.lastIndex = index;
@@ -276,34 +276,34 @@ function scanFrom(text: string, firstShape: Shape, limit = Infinity): AuthorList
     if (matched.shape === 'given-family' && (/^(?:The|An?)\s/.test(name.given ?? '') || `${name.given} ${name.family}`.split(/\s+/).some((w) => referenceWords().publisherWords.has(phraseKey(w))))) break;
     // "Baillie J. To cut …": the full stop ends the sentence, Vancouver initials carry none of their own.
     if (matched.shape === 'vancouver' && /^\p{Lu}{1,4}\.$/u.test(name.given ?? '') && /^\s\p{Lu}/u.test(text.slice(end, end + 2))) name.given = name.given!.slice(0, -1);
-    const suffix = at(suffixAfter, text, end);
+    const suffix = at(suffixAfter(), text, end);
     if (suffix?.groups) {
       name.suffix = suffix.groups.suffix!;
       end += suffix[0].length;
     }
-    const degree = at(referenceWords().degreeAfter, text, end) ?? at(coFirstMark, text, end);
+    const degree = at(referenceWords().degreeAfter, text, end) ?? at(coFirstMark(), text, end);
     if (degree) end += degree[0].length;
     // (Another name in brackets may stand before "et al." too: "Gorky, Maxim (Alexei Peshkov), et al., eds.")
-    const alias = at(otherNameAfter, text, end);
-    if (alias && at(etAlAfter, text, end + alias[0].length)) end += alias[0].length;
+    const alias = at(otherNameAfter(), text, end);
+    if (alias && at(etAlAfter(), text, end + alias[0].length)) end += alias[0].length;
     names.push(name);
     kinds.push(matched.shape);
     if (names.length === limit) return { names, role, end, shape: firstShape };
-    const etAl = at(etAlAfter, text, end) ?? at(etAlAfterSeparator, text, end);
+    const etAl = at(etAlAfter(), text, end) ?? at(etAlAfterSeparator(), text, end);
     if (etAl) {
       end += etAl[0].length;
       andAt = Math.min(andAt, names.length);
     }
-    const roleMatch = at(roleAfter, text, end);
+    const roleMatch = at(roleAfter(), text, end);
     if (roleMatch) {
       role = 'editor';
       end += roleMatch[0].length;
     } else {
-      const other = at(otherRoleAfter, text, end) ?? at(otherNameAfter, text, end);
+      const other = at(otherRoleAfter(), text, end) ?? at(otherNameAfter(), text, end);
       if (other) end += other[0].length;
     }
     // The list may end here when what follows is the list's end (a role or "et al." ends it too).
-    const ending = at(listEnd, text, end);
+    const ending = at(listEnd(), text, end);
     const dotted = /[.)]$/.test(text.slice(0, end)) && /^\s\S/.test(text.slice(end, end + 2));
     if (ending || dotted || etAl || roleMatch || end >= text.length) {
       lastGood = end;
@@ -314,7 +314,7 @@ function scanFrom(text: string, firstShape: Shape, limit = Infinity): AuthorList
     // Vancouver lists may go on after a full stop or a space ("Goss DL. Moore JH.", "Liu SM Zhong J");
     // so may "Family, JN." lists ("Ferguson, JN. Aldag, JM.").
     const spaced = firstShape === 'vancouver' || (matched.shape === 'family-initials' && /^\p{Lu}{1,3}\.$/u.test(name.given ?? ''));
-    const sep = at(separator, text, end) ?? (spaced ? at(vancouverSeparator, text, end) : null);
+    const sep = at(separator(), text, end) ?? (spaced ? at(vancouverSeparator(), text, end) : null);
     if (!sep) break;
     const joined = /\b(?:and|And|AND|und|et|y)\b|&/.test(sep[0]);
     // In a given-first list the name after "and" is the last ("K. Chandy and J. Misra, Parallel Program Design: …"),
@@ -347,11 +347,11 @@ function scanFrom(text: string, firstShape: Shape, limit = Infinity): AuthorList
 
 // An organisation's name up to the first sentence end, year or comma: "U.S. Department of
 // Transportation.", "American Educational Research Association. (1985).", "The Boston Consulting Group.".
-const organisationLead = /^(?<name>(?:(?:\p{Lu}\.){2,4}|[\p{Lu}\d][\p{L}\d&'’-]*|of|for|and|the|on|in|de|du|des|la|le|et|für|und|&)(?:\s(?:(?:\p{Lu}\.){2,4}|[\p{Lu}\d][\p{L}\d&'’-]*|of|for|and|the|on|in|de|du|des|la|le|et|für|und|&)){1,14})(?=\.\s|\.$|\s?\((?:1[5-9]|20)\d{2}|,\s(?:(?:1[5-9]|20)\d{2}|["“«‘]))/u;
+const organisationLead = lazyPattern(() => /^(?<name>(?:(?:\p{Lu}\.){2,4}|[\p{Lu}\d][\p{L}\d&'’-]*|of|for|and|the|on|in|de|du|des|la|le|et|für|und|&)(?:\s(?:(?:\p{Lu}\.){2,4}|[\p{Lu}\d][\p{L}\d&'’-]*|of|for|and|the|on|in|de|du|des|la|le|et|für|und|&)){1,14})(?=\.\s|\.$|\s?\((?:1[5-9]|20)\d{2}|,\s(?:(?:1[5-9]|20)\d{2}|["“«‘]))/u);
 
 /** An organisation as the author ("World Health Organization."), as one literal name. */
 export function scanOrganisation(text: string): AuthorList | null {
-  const m = organisationLead.exec(text);
+  const m = organisationLead().exec(text);
   if (!m?.groups) return null;
   const name = m.groups.name!.replace(/\.$/, '');
   if (!isOrganisation(name) || name.split(/\s+/).length < 2) return null;
@@ -361,12 +361,12 @@ export function scanOrganisation(text: string): AuthorList | null {
 // ——— Names as a whole string (lists found by their end, Elsevier's given-first lists) ———
 
 // Wolters Kluwer lists carry degrees with affiliation letters: "Wang, Tao MDa", "Luo, Zhiqiang MDf,*".
-const degree = /\s+(?:MD|PhD|MSc|MPH|RN|DDS|DVM)[a-g]?(?:[,\s]+(?:MD|PhD|MSc|MPH)[a-g]?)*[,*\s]*$/;
-const initials = /^(?:[A-Z][a-z]?\.?-?){1,4}$|^(?:[A-Z]\.){1,4}(?:-[A-Z]\.)?$/;
+const degree = lazyPattern(() => /\s+(?:MD|PhD|MSc|MPH|RN|DDS|DVM)[a-g]?(?:[,\s]+(?:MD|PhD|MSc|MPH)[a-g]?)*[,*\s]*$/);
+const initials = lazyPattern(() => /^(?:[A-Z][a-z]?\.?-?){1,4}$|^(?:[A-Z]\.){1,4}(?:-[A-Z]\.)?$/);
 
 /** Parses one name in any of the shapes references use (a list's piece, cut at commas). */
 export function parseName(raw: string, givenFirst = false): CslName | null {
-  let name = raw.replace(/^\s*(?:and|&)\s+/i, '').replace(/[,*\s]+$/, '').replace(degree, '').trim();
+  let name = raw.replace(/^\s*(?:and|&)\s+/i, '').replace(/[,*\s]+$/, '').replace(degree(), '').trim();
   if (!name || /^et\.?\s*al\.?$/i.test(name)) return null;
   if (name.includes(',')) {
     const [family, given] = name.split(/\s*,\s*/, 2) as [string, string];
@@ -375,7 +375,7 @@ export function parseName(raw: string, givenFirst = false): CslName | null {
   const parts = name.split(/\s+/);
   if (parts.length === 1) return { family: parts[0]! };
   const last = parts[parts.length - 1]!;
-  if (!givenFirst && initials.test(last.replace(/\.$/, '')) && last.length <= 4) {
+  if (!givenFirst && initials().test(last.replace(/\.$/, '')) && last.length <= 4) {
     return { family: parts.slice(0, -1).join(' '), given: last };
   }
   return { family: last, given: parts.slice(0, -1).join(' ') };
@@ -390,8 +390,8 @@ export function parseAuthors(raw: string, givenFirst = false): CslName[] {
     const token = tokens[i]!.trim();
     if (!token) continue;
     const next = tokens[i + 1]?.trim();
-    if (!text.includes(';') && next && !token.includes(' ') && initials.test(next.replace(/\s+/g, ''))) {
-      names.push({ family: token.replace(degree, ''), given: next });
+    if (!text.includes(';') && next && !token.includes(' ') && initials().test(next.replace(/\s+/g, ''))) {
+      names.push({ family: token.replace(degree(), ''), given: next });
       i++;
       continue;
     }
@@ -410,8 +410,8 @@ export function parseAuthors(raw: string, givenFirst = false): CslName[] {
  */
 export function looseAuthorEnd(text: string, from: number): { end: number; names: CslName[] } | null {
   const region = text.slice(0, 600);
-  initialsStop.lastIndex = from + 1;
-  const ends = [/\s?\((?:1[5-9]|20)\d{2}[a-z]?\)/u.exec(region), /:\s/u.exec(region), /[,\s]\s?et\.?\s?al\b\.?/iu.exec(region), initialsStop.exec(region)]
+  initialsStop().lastIndex = from + 1;
+  const ends = [/\s?\((?:1[5-9]|20)\d{2}[a-z]?\)/u.exec(region), /:\s/u.exec(region), /[,\s]\s?et\.?\s?al\b\.?/iu.exec(region), initialsStop().exec(region)]
     .filter((m): m is RegExpExecArray => m !== null && m.index > from)
     .sort((a, b) => a.index - b.index);
   const boundary = ends[0];
@@ -438,4 +438,4 @@ export function looseAuthorEnd(text: string, from: number): { end: number; names
 // A Vancouver list's end: a name's initials, a full stop, the title ("…, Howard R. Differences between…").
 // (After a word: ", J. Appl. Cryst." is a journal after "et al.,".)
 // (Full stop first: tried only at full stops.)
-const initialsStop = /\.(?<=[\p{L}\d'’.-]{2}\s\p{Lu}{1,3}\.)\s(?=\p{Lu})/gu;
+const initialsStop = lazyPattern(() => /\.(?<=[\p{L}\d'’.-]{2}\s\p{Lu}{1,3}\.)\s(?=\p{Lu})/gu);

@@ -1,7 +1,7 @@
 import type { CslName } from './csl.js';
 import { endsInDottedAbbreviation, phraseKey, referenceWords } from './data.js';
 import { isSuffix, scanAuthors } from './names.js';
-import { splitTopLevel, tidyValue, type Span } from './text.js';
+import { lazyPattern, splitTopLevel, tidyValue, type Span } from './text.js';
 
 /**
  * The part of a reference after its title: where it was published. The text is cut into
@@ -62,8 +62,8 @@ export interface Source extends SourceFields {
 }
 
 const functionWords = new Set(['of', 'and', 'in', 'for', 'the', 'on', 'de', 'et', 'der', 'und', 'la', 'le', 'des', 'du', 'y', 'to', 'a', 'an', 'at', 'di', 'da', 'del', 'della', 'für', 'zur']);
-const yearPattern = /^(?:1[5-9]|20)\d{2}$/;
-const isYear = (text: string) => yearPattern.test(text);
+const yearPattern = lazyPattern(() => /^(?:1[5-9]|20)\d{2}$/);
+const isYear = (text: string) => yearPattern().test(text);
 
 // ——— Numbers ———
 
@@ -71,46 +71,46 @@ const isYear = (text: string) => yearPattern.test(text);
 const ROMAN = String.raw`(?=[IVXLC])C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})(?![\p{L}])`;
 // Page forms: "1223-1226", "181–97", "e1234", "S12-S14", "A67–A82", "1.1-1.36", "pp. 35-50".
 const PAGE = String.raw`[A-Za-z]?\d+(?:\.\d+)?(?:\s?[-–—_]{1,2}\s?[A-Za-z]?\d+(?:\.\d+)?)?[A-Za-z]?`;
-const pageOnly = new RegExp(String.raw`^(?:${PAGE})$`, 'u');
-const rangeOnly = /^[A-Za-z]?\d+(?:\.\d+)?\s?[-–—_]{1,2}\s?[A-Za-z]?\d+(?:\.\d+)?$/u;
+const pageOnly = lazyPattern(() => new RegExp(String.raw`^(?:${PAGE})$`, 'u'));
+const rangeOnly = lazyPattern(() => /^[A-Za-z]?\d+(?:\.\d+)?\s?[-–—_]{1,2}\s?[A-Za-z]?\d+(?:\.\d+)?$/u);
 // "6(1)", "10(12) 1952-1962", "8 (3)", "33(5):8-9", "5(5) 587-616", "44: 58—67", "22:311", "2013;122(2): 179-187",
 // "40.1 (January–February 2004): 17" (MLA's volume.issue), "XLIII (January-February, 1965)"
-const volumeIssuePages = new RegExp(
+const volumeIssuePages = lazyPattern(() => new RegExp(
   String.raw`^(?:(?<year>(?:1[5-9]|20)\d{2})\s?;\s?)?(?<volume>[A-Za-z]?\d+[A-Za-z]?(?:[-–/]\d+|\.\d{1,3})?|${ROMAN}(?=\s?[(:]))(?:\s?(?:suppl|supplement|sup)\.?\s?(?<suppl>\d*))?\s?(?:\((?<issue>[^()]{1,24})\))?\s?(?:[:,]\s?|\s)?(?:p{1,2}\.?\s?)?(?<page>${PAGE})?$`,
   'iu',
-);
+));
 // "50: 3 (2015)", "XIV:4 (1994)": volume, issue, then the date in brackets.
-const volumeIssueDate = new RegExp(String.raw`^(?<volume>\d{1,4}[A-Za-z]?|${ROMAN})\s?[:,.]\s?(?<issue>\d{1,4}(?:[-–/]\d{1,4})?)\s?\((?<date>[^()]{4,30})\)(?:\s?[:,]\s?(?<page>${PAGE}))?$`, 'u');
+const volumeIssueDate = lazyPattern(() => new RegExp(String.raw`^(?<volume>\d{1,4}[A-Za-z]?|${ROMAN})\s?[:,.]\s?(?<issue>\d{1,4}(?:[-–/]\d{1,4})?)\s?\((?<date>[^()]{4,30})\)(?:\s?[:,]\s?(?<page>${PAGE}))?$`, 'u'));
 // A date written in numbers only: day.month.year (as German and French references write it) or ISO.
-const numericDate = /^(?:\d{1,2}\.\d{1,2}\.(?:1[5-9]|20)\d{2}|(?:1[5-9]|20)\d{2}-\d{1,2}(?:-\d{1,2})?)$/;
-const romanAlone = new RegExp(String.raw`^(${ROMAN})$`, 'u');
+const numericDate = lazyPattern(() => /^(?:\d{1,2}\.\d{1,2}\.(?:1[5-9]|20)\d{2}|(?:1[5-9]|20)\d{2}-\d{1,2}(?:-\d{1,2})?)$/);
+const romanAlone = lazyPattern(() => new RegExp(String.raw`^(${ROMAN})$`, 'u'));
 // "Vol. 4 of Gesammelte Dichtungen", "Vols. 4 and 5 of Obras completas", "volume 17 of Clay Math. Proc.".
-const volumeOf = /^(?:vols?|volumes?|bd|band|t)\.?\s?(?<volume>\d{1,4}[A-Za-z]?(?:\s?(?:and|&|-|–)\s?\d{1,4})?|[IVXLC]{1,7})\s(?:of|de|di|von)\s(?<series>\p{Lu}.{2,120})$/iu;
+const volumeOf = lazyPattern(() => /^(?:vols?|volumes?|bd|band|t)\.?\s?(?<volume>\d{1,4}[A-Za-z]?(?:\s?(?:and|&|-|–)\s?\d{1,4})?|[IVXLC]{1,7})\s(?:of|de|di|von)\s(?<series>\p{Lu}.{2,120})$/iu);
 // "(November 1948): 305–312" after an issue: the date, then the pages.
 // ("(1974) pp. 513-520": the pages may keep their label.)
-const datePages = new RegExp(String.raw`^\((?<date>[^()]{4,40})\)\s?[:,]?\s?(?:pp?\.\s?)?(?<page>${PAGE})?$`, 'u');
+const datePages = lazyPattern(() => new RegExp(String.raw`^\((?<date>[^()]{4,40})\)\s?[:,]?\s?(?:pp?\.\s?)?(?<page>${PAGE})?$`, 'u'));
 // Physics: "193 (1981) 150" / "275 (2007) 209" / "B 193 (1981) 150".
-const physics = new RegExp(String.raw`^(?<volume>[A-Z]?\s?\d+)\s?\((?<year>(?:1[5-9]|20)\d{2})\)\s?(?<page>${PAGE})?$`, 'u');
+const physics = lazyPattern(() => new RegExp(String.raw`^(?<volume>[A-Z]?\s?\d+)\s?\((?<year>(?:1[5-9]|20)\d{2})\)\s?(?<page>${PAGE})?$`, 'u'));
 
-const pageRanges = new RegExp(String.raw`^(?<first>${PAGE})(?:\s(?<joint>et|and|&|und)\s|,\s|\s)(?<second>${PAGE})$`, 'u');
+const pageRanges = lazyPattern(() => new RegExp(String.raw`^(?<first>${PAGE})(?:\s(?<joint>et|and|&|und)\s|,\s|\s)(?<second>${PAGE})$`, 'u'));
 // A Roman number ending a name ("Lunar and Planetary Science XI").
-const romanEnd = new RegExp(String.raw`\s(${ROMAN})$`, 'u');
-const partOfWork = new RegExp(String.raw`^(?:part|pt|teil)\.?\s(?:\d{1,3}|${ROMAN})$`, 'iu');
+const romanEnd = lazyPattern(() => new RegExp(String.raw`\s(${ROMAN})$`, 'u'));
+const partOfWork = lazyPattern(() => new RegExp(String.raw`^(?:part|pt|teil)\.?\s(?:\d{1,3}|${ROMAN})$`, 'iu'));
 
 /** Reads a segment of numbers: volume, issue, pages, year, in any of the usual shapes. */
 function readNumbers(text: string): SourceFields | null {
   const words = referenceWords();
   let value = text.trim().replace(/\.$/, '').trim();
   // "Part II", "Pt. 3": a part of the work, no field.
-  if (partOfWork.test(value)) return { note: value };
+  if (partOfWork().test(value)) return { note: value };
   if (!value || !/\d/.test(value)) {
     // "vol. ii" — a labelled Roman volume; "XLIII", "LXV" alone after a journal.
-    const roman = /^(?:vol|volume|v)(?:\.\s?|\s)([ivxlcdm]{1,6})$/i.exec(value) ?? romanAlone.exec(value);
+    const roman = /^(?:vol|volume|v)(?:\.\s?|\s)([ivxlcdm]{1,6})$/i.exec(value) ?? romanAlone().exec(value);
     return roman ? { volume: roman[1]! } : null;
   }
   const out: SourceFields = {};
   // "Vol. 4 of Gesammelte Dichtungen", "volume 989 of Lecture Notes in Computer Science": a volume of a series.
-  const of = volumeOf.exec(value);
+  const of = volumeOf().exec(value);
   if (of?.groups) return { volume: of.groups.volume!, series: of.groups.series! };
   // "16. Jg. H.2", "10. Jg.", "5.Jg/Heft 3": German volume (Jahrgang) then issue (Heft).
   const jahrgang = /^(\d{1,4})\.?\s?(?:Jg|Jahrg|Jahrgang)\.?(?:\s?[,/]?\s?(?:H|Heft|Nr)\.?\s?(\d{1,3}))?$/u.exec(value);
@@ -152,9 +152,9 @@ function readNumbers(text: string): SourceFields | null {
   m = words.pageLabel.exec(value);
   if (m && m.index === 0 && !/^S\.\s?\d+\s?\(/.test(value)) {
     const page = value.slice(m[0].length).trim().replace(/\s?[fF]{1,2}\.?$/, '');
-    if (pageOnly.test(page)) return { page: pageValue(page) };
+    if (pageOnly().test(page)) return { page: pageValue(page) };
     // "pp. 323_332 et 404_413": two ranges; "p. 112 114": a range whose dash a PDF copy lost.
-    const two = pageRanges.exec(page);
+    const two = pageRanges().exec(page);
     if (two?.groups && (two.groups.joint || (Number(two.groups.second) > Number(two.groups.first) && !isYear(two.groups.second!)))) {
       return { page: two.groups.joint ? `${pageValue(two.groups.first!)}, ${pageValue(two.groups.second!)}` : `${two.groups.first}-${two.groups.second}` };
     }
@@ -170,16 +170,16 @@ function readNumbers(text: string): SourceFields | null {
   if (supplement) return { issue: `Suppl${supplement[1] ? ` ${supplement[1]}` : ''}` };
   if (isYear(value.replace(/[a-z]$/, ''))) return { year: Number(value.slice(0, 4)) };
   // "12.03.2019", "2019-03-12": a numeric date is a date, never "volume.issue" and pages.
-  if (numericDate.test(value)) return readDate(value);
-  m = physics.exec(value);
+  if (numericDate().test(value)) return readDate(value);
+  m = physics().exec(value);
   if (m?.groups) {
     out.volume = m.groups.volume!.replace(/\s/g, ' ');
     out.year = Number(m.groups.year);
     if (m.groups.page) out.page = pageValue(m.groups.page);
     return out;
   }
-  if (rangeOnly.test(value)) return { page: pageValue(value) };
-  m = volumeIssueDate.exec(value) ?? datePages.exec(value);
+  if (rangeOnly().test(value)) return { page: pageValue(value) };
+  m = volumeIssueDate().exec(value) ?? datePages().exec(value);
   const date = m?.groups ? readDate(m.groups.date!) : null;
   if (m?.groups && date?.year !== undefined) {
     if (m.groups.volume) out.volume = m.groups.volume;
@@ -189,7 +189,7 @@ function readNumbers(text: string): SourceFields | null {
   }
   const periodical = mlaPeriodical(value);
   if (periodical) return periodical;
-  m = volumeIssuePages.exec(value);
+  m = volumeIssuePages().exec(value);
   if (m?.groups) {
     const g = m.groups;
     if (g.year) out.year = Number(g.year);
@@ -223,7 +223,7 @@ function readNumbers(text: string): SourceFields | null {
  */
 function mlaPeriodical(value: string): SourceFields | null {
   const [before = '', pages, ...more] = value.split(/\s?:\s?/);
-  if (more.length > 0 || (pages !== undefined && !pageOnly.test(pages)) || !/\p{L}{3}/u.test(before)) return null;
+  if (more.length > 0 || (pages !== undefined && !pageOnly().test(pages)) || !/\p{L}{3}/u.test(before)) return null;
   const volumed = /^(\d{1,4})\s(\S.*)$/u.exec(before);
   const plain = readDate(before);
   const date = plain?.month !== undefined ? plain : volumed ? readDate(volumed[2]!) : null;
@@ -376,23 +376,23 @@ function namesIn(text: string): CslName[] {
 const endsAlike = (text: string, tail: string) => text.replace(/[^\p{L}\p{N}]+/gu, '').endsWith(tail.replace(/[^\p{L}\p{N}]+/gu, ''));
 
 // Capitalised words of a firm's name ("Straus and Giroux", "Green", "and co."); its corporate ending.
-const partnerName = /^(?:(?:and|&)\s)?\p{Lu}[\p{L}'’.-]*(?:\s(?:\p{Lu}[\p{L}'’.-]*|and|&)){0,3}\.?$|^(?:and|&)\s(?:co|company|sons)\.?$/iu;
-const corporateEnding = /^(?:Inc|Ltd|Co|Corp|LLC|GmbH|Company|S\.?A)\.?$/i;
+const partnerName = lazyPattern(() => /^(?:(?:and|&)\s)?\p{Lu}[\p{L}'’.-]*(?:\s(?:\p{Lu}[\p{L}'’.-]*|and|&)){0,3}\.?$|^(?:and|&)\s(?:co|company|sons)\.?$/iu);
+const corporateEnding = lazyPattern(() => /^(?:Inc|Ltd|Co|Corp|LLC|GmbH|Company|S\.?A)\.?$/i);
 // The last partner of a firm named after its partners: "Brown & Co.", "Brown and Company" ("Little, Brown & Co.").
-const partnerEnding = /^\p{Lu}[\p{L}'’.-]*\s(?:and|&)\s(?:co|company|sons)\.?$/iu;
+const partnerEnding = lazyPattern(() => /^\p{Lu}[\p{L}'’.-]*\s(?:and|&)\s(?:co|company|sons)\.?$/iu);
 // A name that may be a publisher's: a few capitalised words or an acronym ("IEEE", "MIT Press", "Walter de Gruyter").
-const publisherLike = /^\p{Lu}[\p{L}'’&.-]*(?:\s(?:\p{Lu}[\p{L}'’&.-]*|&|and|of|de|für)){0,3}$/u;
+const publisherLike = lazyPattern(() => /^\p{Lu}[\p{L}'’&.-]*(?:\s(?:\p{Lu}[\p{L}'’&.-]*|&|and|of|de|für)){0,3}$/u);
 
 // A place's name by its shape: up to four capitalised words, small words between ("Linda a Velha", "Kempen-Niederrhein").
-const placeShaped = /^\p{Lu}[\p{L}'’.-]*(?:\s(?:\p{Lu}[\p{L}'’.-]*|a|am|an|de|del|di|do|en|la|le|sur|upon|on)){0,3}$/u;
+const placeShaped = lazyPattern(() => /^\p{Lu}[\p{L}'’.-]*(?:\s(?:\p{Lu}[\p{L}'’.-]*|a|am|an|de|del|di|do|en|la|le|sur|upon|on)){0,3}$/u);
 // The small words a firm's name may hold between capitalised ones; an article may not start it ("The Story of Night" is a subtitle).
 const nameConnectors = new Set(['&', 'and', 'und', 'et', 'e', 'y', 'of', 'de', 'des', 'du', 'la', 'le', 'für', 'van', 'von', 'der', 'di']);
-const leadingArticle = /^(?:The|A|An|Le|La|Les|Der|Die|Das|El|Il|Lo)\s/u;
+const leadingArticle = lazyPattern(() => /^(?:The|A|An|Le|La|Les|Der|Die|Das|El|Il|Lo)\s/u);
 
 /** True for text shaped as a firm's name: up to six capitalised words (or all capitals), no digits, no periodical or meeting word. */
 function isPublisherShaped(text: string): boolean {
   const words = text.split(/\s+/).filter(Boolean);
-  if (words.length === 0 || words.length > 6 || leadingArticle.test(text) || /\d/.test(text)) return false;
+  if (words.length === 0 || words.length > 6 || leadingArticle().test(text) || /\d/.test(text)) return false;
   const data = referenceWords();
   const isName = (w: string) => /^\p{Lu}[\p{L}'’.&-]*,?$/u.test(w);
   return isName(words[0]!) && isName(words[words.length - 1]!) && words.every((w) => isName(w) || nameConnectors.has(w)) && !words.some((w) => data.journalWords.has(phraseKey(w)) || data.proceedingsWords.has(phraseKey(w)));
@@ -400,23 +400,23 @@ function isPublisherShaped(text: string): boolean {
 
 // ——— Segments ———
 
-const placePublisher = /^(?<a>[^:]{2,60}?)\s?:\s?(?<b>[^:]{2,100})$/u;
-const editorsAfter = /^(?<names>.{2,200}?)\s?(?:\((?:eds?|editors?|hrsg|hg|coords?|dirs?|orgs?|éds?|a cura di)\.?\)|,?\s(?:eds?|editors?)\.?)$/iu;
+const placePublisher = lazyPattern(() => /^(?<a>[^:]{2,60}?)\s?:\s?(?<b>[^:]{2,100})$/u);
+const editorsAfter = lazyPattern(() => /^(?<names>.{2,200}?)\s?(?:\((?:eds?|editors?|hrsg|hg|coords?|dirs?|orgs?|éds?|a cura di)\.?\)|,?\s(?:eds?|editors?)\.?)$/iu);
 // ("Eds D Armitage": the plural role may lose its full stop.)
-const editorsBefore = /^(?:edited(?: and translated)? by|ed\. by|eds?\.|eds|hrsg\. von|herausgegeben von)\s(?<names>.{2,200})$/iu;
+const editorsBefore = lazyPattern(() => /^(?:edited(?: and translated)? by|ed\. by|eds?\.|eds|hrsg\. von|herausgegeben von)\s(?<names>.{2,200})$/iu);
 // Other contributors before their names ("Dir. Roland Emmerich", "Perf. Dennis Quaid", a reviewed book's "by Richard Powers"):
 // a part of the source, no field.
-const contributorsBefore = /^(?:(?:[Dd]irs?|[Pp]erf|prod|[Nn]arr|ill|comp)\.|by)\s\p{Lu}/u;
+const contributorsBefore = lazyPattern(() => /^(?:(?:[Dd]irs?|[Pp]erf|prod|[Nn]arr|ill|comp)\.|by)\s\p{Lu}/u);
 // A work's extent: "3 vols.", "chap. 5", "312 pp.".
-const extent = /^(?:\d{1,3}\s?vols?\.?|(?:chap|ch)\.?\s?\d{1,3}|\d{1,4}\s?(?:pp|p|S)\.?)$/iu;
+const extent = lazyPattern(() => /^(?:\d{1,3}\s?vols?\.?|(?:chap|ch)\.?\s?\d{1,3}|\d{1,4}\s?(?:pp|p|S)\.?)$/iu);
 // ("Trad. fr. par …": the French translator, with the language.)
-const translatorsBefore = /^(?:translated by|trans\.(?:\sby)?|transl\.|tr\.|traduit par|traduction de|trad\.?(?:\s\p{Ll}{2,5}\.)?\spar|übers\. von)\s(?<names>.{2,200})$/iu;
-const translatorsAfter = /^(?<names>.{2,120}?)\s?\((?:trans|transl|tr)\.?\)$/iu;
+const translatorsBefore = lazyPattern(() => /^(?:translated by|trans\.(?:\sby)?|transl\.|tr\.|traduit par|traduction de|trad\.?(?:\s\p{Ll}{2,5}\.)?\spar|übers\. von)\s(?<names>.{2,200})$/iu);
+const translatorsAfter = lazyPattern(() => /^(?<names>.{2,120}?)\s?\((?:trans|transl|tr)\.?\)$/iu);
 // Names then their role, before a container: "X & Y (Eds.), ", "X and Y, editors, ", "X, ed. ".
 // ("(gen. ed.)", "(sous la dir.)", "(Hrg.)": the general editor's, French and German roles.)
-const leadingEditors = /^(?<names>[^()]{2,200}?)(?:\s?\((?:eds?|editors?|gen\.\sed|hrsg|hrg|hgg?|éds?|dir|sous la dir|a cura di)\.?\)[,.:]?|,\s(?:eds?|editors?)\.?[,.]?)\s/iu;
+const leadingEditors = lazyPattern(() => /^(?<names>[^()]{2,200}?)(?:\s?\((?:eds?|editors?|gen\.\sed|hrsg|hrg|hgg?|éds?|dir|sous la dir|a cura di)\.?\)[,.:]?|,\s(?:eds?|editors?)\.?[,.]?)\s/iu);
 // ("in the Proceedings of …": "in" goes, "the" stays with the container.)
-const inPrefix = /^(?:[Ii]n|[Ee]n|[Ii]m|[Dd]ans)\s?:?\s(?=[\p{Lu}\d"“«‘]|the\s\p{Lu})|^(?:[Ii]n|[Ee]n|[Ii]m|[Dd]ans)\s?:\s/u;
+const inPrefix = lazyPattern(() => /^(?:[Ii]n|[Ee]n|[Ii]m|[Dd]ans)\s?:?\s(?=[\p{Lu}\d"“«‘]|the\s\p{Lu})|^(?:[Ii]n|[Ee]n|[Ii]m|[Dd]ans)\s?:\s/u);
 
 // Title cuts read the same trailing segments again and again: classify each text once.
 const classified = new Map<string, { kind: SegmentKind; fields: SourceFields }>();
@@ -481,8 +481,8 @@ function classifyPart(text: string): { kind: SegmentKind; fields: SourceFields }
   words.dropNote.lastIndex = 0;
   const note = words.dropNote.exec(bare);
   if ((note && note.index === 0) || /^(?:ISBN|ISSN|doi|URL|PDF|IF|PMCID|PMID)\b/i.test(bare) || /^\[(?:[^[\]]|\[[^[\]]*\])*\]$/.test(bare)) return { kind: 'note', fields: { note: bare } };
-  if (inPrefix.test(value)) return { kind: 'in', fields: {} };
-  if (contributorsBefore.test(bare) || extent.test(bare)) {
+  if (inPrefix().test(value)) return { kind: 'in', fields: {} };
+  if (contributorsBefore().test(bare) || extent().test(bare)) {
     // "2 vols.", "312 pp.": how many volumes or pages the work has.
     const count = /^(\d{1,4})\s?(vols?|pp|p|S|pages)\.?$/i.exec(bare);
     if (!count) return { kind: 'note', fields: { note: bare } };
@@ -492,9 +492,9 @@ function classifyPart(text: string): { kind: SegmentKind; fields: SourceFields }
   if (words.edition.test(bare) || /^\d{1,2}\.?\s(?:ed|edn|edition)\.?$/i.test(bare) || (short && words.editionPhrases.has(phraseKey(bare)))) {
     return { kind: 'edition', fields: { edition: bare.replace(/\.$/, '') } };
   }
-  let m = editorsBefore.exec(bare) ?? editorsAfter.exec(bare);
+  let m = editorsBefore().exec(bare) ?? editorsAfter().exec(bare);
   if (m?.groups && /\p{Lu}/u.test(m.groups.names!)) return { kind: 'editors', fields: { editors: namesIn(m.groups.names!) } };
-  m = translatorsBefore.exec(bare) ?? translatorsAfter.exec(bare);
+  m = translatorsBefore().exec(bare) ?? translatorsAfter().exec(bare);
   // ("Trans. Amer. Math. Soc.": abbreviations in a row after "Trans." name a journal, not its translators.)
   if (m?.groups && !/^(?:\p{Lu}\p{Ll}{1,6}\.\s){2}/u.test(m.groups.names!)) return { kind: 'translators', fields: { translators: namesIn(m.groups.names!) } };
   words.thesis.lastIndex = 0;
@@ -526,7 +526,7 @@ function classifyPart(text: string): { kind: SegmentKind; fields: SourceFields }
   if (numbers?.note) return { kind: 'note', fields: numbers };
   const date = readDate(bare);
   if (date) return { kind: 'date', fields: date };
-  m = placePublisher.exec(bare);
+  m = placePublisher().exec(bare);
   if (m?.groups) {
     const a = m.groups.a!.trim();
     const b = m.groups.b!.trim();
@@ -537,7 +537,7 @@ function classifyPart(text: string): { kind: SegmentKind; fields: SourceFields }
       return { kind: 'place-publisher', fields: { place: a, publisher: b } };
     }
     // "Parisiis: Michaelis-Antonii David", "Linda a Velha: Vale & Vale": a place the data does not know, then a name.
-    if (placeShaped.test(a) && !leadingArticle.test(a) && /:\s/.test(bare) && isPublisherShaped(b)) return { kind: 'place-publisher', fields: { place: a, publisher: b, guessed: true } };
+    if (placeShaped().test(a) && !leadingArticle().test(a) && /:\s/.test(bare) && isPublisherShaped(b)) return { kind: 'place-publisher', fields: { place: a, publisher: b, guessed: true } };
   }
   if (isPlaceName(bare)) return { kind: 'place', fields: { place: bare } };
   if (isPublisherName(bare)) return { kind: 'publisher', fields: { publisher: bare } };
@@ -654,7 +654,7 @@ export function segmentSource(text: string): Segment[] {
       if (word && nextWord && isLabel(nextWord) && referenceWords().roleAbbreviations.has(word.toLowerCase())) return 1;
       if (word && referenceWords().abbreviations.has(word) && !/^\s(?:\d|\p{Lu}[\p{L}]*\s?:)/u.test(text.slice(i + 1, i + 14))) return 0;
       // Contributors first in their part ("Dir. Bill Kurtis", "Perf. Charlie Sheen"): the names follow.
-      if (word && contributorsBefore.test(text.slice(i - word.length, i + 3)) && /(?:^\s?|[,;.(]\s?)$/u.test(text.slice(0, i - word.length))) return 0;
+      if (word && contributorsBefore().test(text.slice(i - word.length, i + 3)) && /(?:^\s?|[,;.(]\s?)$/u.test(text.slice(0, i - word.length))) return 0;
       // A role before names, first in its part ("ed. W. M. Green", "tr. W. Rehg"): the names follow.
       if (word && nextWord && !isLabel(nextWord) && referenceWords().roleAbbreviations.has(word.toLowerCase()) && /(?:^\s?|[,;.(]\s?)$/u.test(text.slice(0, i - word.length)) && !/(?:\d|\b(?:rev|revised|new|enl))\.?\s$/iu.test(text.slice(0, i - word.length))) return 0;
       return 1;
@@ -767,7 +767,7 @@ export function segmentSource(text: string): Segment[] {
     if (cityLike && current.kind === 'place-publisher' && isRegion(current.fields.place ?? '')) merge('place-publisher', { ...current.fields, place: `${head}, ${current.fields.place}` });
     else if (cityLike && previous.kind !== 'publisher' && isRegion(current.text.replace(/\.$/, ''))) merge('place', { place: joined });
     // ("Houghton, Mifflin & Co.: Boston & New York": a firm in two names, then its place after a colon.)
-    if (previous.kind === 'text' && /^\p{Lu}\p{Ll}+$/u.test(head) && current.kind === 'place-publisher' && current.fields.publisher && current.fields.place && current.text.trim().startsWith(current.fields.publisher) && partnerName.test(current.fields.publisher)) {
+    if (previous.kind === 'text' && /^\p{Lu}\p{Ll}+$/u.test(head) && current.kind === 'place-publisher' && current.fields.publisher && current.fields.place && current.text.trim().startsWith(current.fields.publisher) && partnerName().test(current.fields.publisher)) {
       merge('place-publisher', { ...current.fields, publisher: `${head}, ${current.fields.publisher}` });
       continue;
     }
@@ -778,7 +778,7 @@ export function segmentSource(text: string): Segment[] {
     }
     // ("Washington, D. C. MIT Press": the region, then the publisher with no separator.)
     const regionFirst = previous.kind === 'place' && (current.kind === 'text' || current.kind === 'publisher') ? /^((?:\p{Lu}\.\s?){1,3}|\p{Lu}{2})\s(\p{Lu}.{1,80})$/u.exec(current.text.trim().replace(/\.$/, '')) : null;
-    if (regionFirst && isRegion(regionFirst[1]!.trim()) && (isPublisherName(regionFirst[2]!) || publisherLike.test(regionFirst[2]!))) {
+    if (regionFirst && isRegion(regionFirst[1]!.trim()) && (isPublisherName(regionFirst[2]!) || publisherLike().test(regionFirst[2]!))) {
       const region = regionFirst[1]!.trim();
       const at = current.start + current.text.indexOf(regionFirst[2]!);
       segments[k - 1] = { ...previous, kind: 'place', fields: { place: `${head}, ${region}` }, end: at - 1, text: text.slice(previous.start, at - 1) };
@@ -792,17 +792,17 @@ export function segmentSource(text: string): Segment[] {
     else if ((previous.kind === 'publisher' || previous.kind === 'place-publisher') && previous.fields.publisher && isInstitution(previous.fields.publisher) && current.kind === 'text' && isInstitution(current.text.trim().replace(/[.,]$/, ''))) {
       // "Murray Hill, NJ: AT&T Bell Laboratories, Statistics Department.": one institution after its place.
       merge(previous.kind, { ...previous.fields, publisher: `${previous.fields.publisher}, ${current.text.trim().replace(/[.,]$/, '')}` });
-    } else if ((previous.kind === 'publisher' || previous.kind === 'place-publisher') && (current.kind === 'text' || (current.kind === 'publisher' && (corporateEnding.test(current.text.trim()) || partnerEnding.test(current.text.trim()))))) {
+    } else if ((previous.kind === 'publisher' || previous.kind === 'place-publisher') && (current.kind === 'text' || (current.kind === 'publisher' && (corporateEnding().test(current.text.trim()) || partnerEnding().test(current.text.trim()))))) {
       // "Farrar, Straus and Giroux", "Longmans, Green, and co.", "John Wiley and Sons, Inc.", "Boston: Little, Brown":
       // names in a row up to one after "and", or a corporate ending, go on with the publisher.
       const publisher = previous.fields.publisher ?? head;
       let last = k;
-      while (last < segments.length && segments[last]!.kind === 'text' && partnerName.test(segments[last]!.text.trim()) && !/^(?:and|&)\s/.test(segments[last]!.text.trim())) last++;
-      const closing = (segments[last]?.kind === 'text' || segments[last]?.kind === 'publisher') && /^(?:and|&)\s/.test(segments[last]!.text.trim()) && partnerName.test(segments[last]!.text.trim().replace(/^(?:and|&)\s/, ''));
+      while (last < segments.length && segments[last]!.kind === 'text' && partnerName().test(segments[last]!.text.trim()) && !/^(?:and|&)\s/.test(segments[last]!.text.trim())) last++;
+      const closing = (segments[last]?.kind === 'text' || segments[last]?.kind === 'publisher') && /^(?:and|&)\s/.test(segments[last]!.text.trim()) && partnerName().test(segments[last]!.text.trim().replace(/^(?:and|&)\s/, ''));
       const known = referenceWords().publishers.has(phraseKey(`${publisher}, ${current.text.trim().replace(/[.,]$/, '')}`));
       // ("Garden City, N.Y.: Doubleday, Doran, 1928": after a place and its publisher, one more name then the date is the firm's.)
       const lastName = previous.kind === 'place-publisher' && /^\p{Lu}\p{Ll}+$/u.test(current.text.trim().replace(/,$/, '')) && segments[k + 1] !== undefined && isNumeric(segments[k + 1]!) && segments[k + 1]!.fields.volume === undefined;
-      if (closing || known || lastName || corporateEnding.test(current.text.trim()) || (partnerName.test(current.text.trim()) && /\s(?:and|&)\s/.test(current.text))) {
+      if (closing || known || lastName || corporateEnding().test(current.text.trim()) || (partnerName().test(current.text.trim()) && /\s(?:and|&)\s/.test(current.text))) {
         const end = closing ? last : k;
         const more = text.slice(current.start, segments[end]!.end).replace(/(?<!\b(?:Inc|Ltd|Co|Corp))[.,]$/, '');
         segments[k - 1] = { ...previous, fields: { ...previous.fields, publisher: `${publisher}, ${more}` }, end: segments[end]!.end, text: text.slice(previous.start, segments[end]!.end) };
@@ -875,13 +875,13 @@ function fill<K extends keyof SourceFields>(out: SourceFields, key: K, value: So
 
 /** A work's extent ("2 vols.", "312 pp.") or its contributors ("Dir. Roland Emmerich"). */
 export function isExtentOrContributors(segment: Segment): boolean {
-  return segment.kind === 'note' && (contributorsBefore.test(segment.text) || extent.test(segment.text.replace(/\.$/, '')));
+  return segment.kind === 'note' && (contributorsBefore().test(segment.text) || extent().test(segment.text.replace(/\.$/, '')));
 }
 
 /** True when `text` opens with a role before names: "Dir. Bill Kurtis", "Perf. Charlie Sheen", "Ed. Peter Lind", "Translated by …". */
 export function opensWithRole(text: string): boolean {
   const words = referenceWords();
-  return contributorsBefore.test(text) || words.editedBy.test(text) || words.translatedBy.test(text);
+  return contributorsBefore().test(text) || words.editedBy.test(text) || words.translatedBy.test(text);
 }
 
 /** Numbers that start with their label ("Vol. 15", "pp. 992-996", "page 346", "no. 3"). */
@@ -910,7 +910,7 @@ export function readSourceText(text: string, quoted = false): Source {
     out.inContainer = true;
     score += 3;
     // "In J. C. Watson & M. S. Warner (Eds.), Container" / "In Container"
-    const inner = text.slice(first.start).replace(inPrefix, '');
+    const inner = text.slice(first.start).replace(inPrefix(), '');
     const shifted = text.length - inner.length;
     const rest = segmentSource(inner).map((s) => ({ ...s, start: s.start + shifted, end: s.end + shifted }));
     segments.splice(0, segments.length, ...rest);
@@ -943,7 +943,7 @@ export function readSourceText(text: string, quoted = false): Source {
     // "In M. Bekoff & D. Jamieson (Eds.), Container" / "In C. B. Jones and T. Denvir, editors, Proc. …" /
     // "in Bill Puka, ed. Moral Development": names cut over several segments, then the role.
     const joined = text.slice(segments[k]?.start ?? 0);
-    const match = leadingEditors.exec(joined);
+    const match = leadingEditors().exec(joined);
     // ("In Famulus Christi, ed. Gerald Bonner": a role word with names after it is theirs; the name before it is the container's.)
     const namesAfter = match && /,\seds?\.\s$/.test(match[0]) && /^\s?\p{Lu}/u.test(joined.slice(match[0].length)) ? scanAuthors(joined.slice(match[0].length)) : null;
     const edited = namesAfter && /^(?:[.,;]|\s?$)/.test(joined.slice(match![0].length + namesAfter.end, match![0].length + namesAfter.end + 1)) ? null : match;
@@ -987,7 +987,7 @@ export function readSourceText(text: string, quoted = false): Source {
     // after the container, with only numbers, a place or notes after it, is its publisher.
     const last = run[run.length - 1]!;
     // (Only in a book or proceedings named after "In", and after a real sentence end, not an abbreviation's; "Proceedings AAAI-91. AAAI.")
-    if (out.inContainer && run.length >= 2 && /\./.test(text.slice(run[run.length - 2]!.end, last.start)) && /(?:\p{Ll}{3}|\)|\p{Lu}-?\d{2})$/u.test(run[run.length - 2]!.text) && publisherLike.test(tidyValue(last.text).replace(/\.$/, '')) && !last.text.split(/[\s.]+/).some((w) => referenceWords().proceedingsWords.has(phraseKey(w))) && segments.slice(k).every((x) => isNumeric(x) || x.kind === 'note' || x.kind === 'place')) {
+    if (out.inContainer && run.length >= 2 && /\./.test(text.slice(run[run.length - 2]!.end, last.start)) && /(?:\p{Ll}{3}|\)|\p{Lu}-?\d{2})$/u.test(run[run.length - 2]!.text) && publisherLike().test(tidyValue(last.text).replace(/\.$/, '')) && !last.text.split(/[\s.]+/).some((w) => referenceWords().proceedingsWords.has(phraseKey(w))) && segments.slice(k).every((x) => isNumeric(x) || x.kind === 'note' || x.kind === 'place')) {
       out.publisher = tidyValue(last.text).replace(/\.$/, '');
       run.pop();
     }
@@ -1020,7 +1020,7 @@ export function readSourceText(text: string, quoted = false): Source {
       out.container = container;
       containerEnd = runEnd;
       // "Lunar and Planetary Science XI, pp. 468-470": a Roman number ending the name before labelled pages is its volume.
-      const roman = !out.inContainer && next && isLabelledNumbers(next) && next.fields.volume === undefined ? romanEnd.exec(container) : null;
+      const roman = !out.inContainer && next && isLabelledNumbers(next) && next.fields.volume === undefined ? romanEnd().exec(container) : null;
       if (roman && roman[1]!.length >= 2) {
         out.container = container.slice(0, roman.index);
         out.volume = roman[1]!;

@@ -2,6 +2,7 @@ import type { Block, ReferenceEntry } from '../core/document.js';
 import { foldWidth } from '../core/text.js';
 import { phraseKey, referenceWords } from './data.js';
 import { isIdentifierOnly } from './identifiers.js';
+import { lazyPattern } from './text.js';
 
 /** Something the splitter noticed about the list. */
 export interface SplitNote {
@@ -22,12 +23,12 @@ export interface SplitOptions {
   headings?: readonly RegExp[];
 }
 
-const lineStartMarker = /^\s*(?:\[\s*(\d{1,6})\s*\]|［\s*(\d{1,6})\s*］|【\s*(\d{1,6})\s*】|\(\s*(\d{1,3})\s*\)|（\s*(\d{1,3})\s*）|(\d{1,4})\s*[.．、](?!\d))\s*/u;
-const inlineMarker = /(?:\[(\d{1,6})\]|［(\d{1,6})］|【(\d{1,6})】)\s*(?=\S)/gu;
+const lineStartMarker = lazyPattern(() => /^\s*(?:\[\s*(\d{1,6})\s*\]|［\s*(\d{1,6})\s*］|【\s*(\d{1,6})\s*】|\(\s*(\d{1,3})\s*\)|（\s*(\d{1,3})\s*）|(\d{1,4})\s*[.．、](?!\d))\s*/u);
+const inlineMarker = lazyPattern(() => /(?:\[(\d{1,6})\]|［(\d{1,6})］|【(\d{1,6})】)\s*(?=\S)/gu);
 // What may stand right before a second entry's number on the same line.
-const inlineLeft = /[.。;；)\]\p{L}\d]$/u;
+const inlineLeft = lazyPattern(() => /[.。;；)\]\p{L}\d]$/u);
 // The first marker of a list, right after its heading: "参考文献[1]", "References: 1.", "参考资料：【1】".
-const firstMarker = /(?:\[\s*1\s*\]|［\s*1\s*］|【\s*1\s*】|(?<![\d.])1\s*[.．、](?!\d))/u;
+const firstMarker = lazyPattern(() => /(?:\[\s*1\s*\]|［\s*1\s*］|【\s*1\s*】|(?<![\d.])1\s*[.．、](?!\d))/u);
 
 interface Line {
   /** Its index in the list. */
@@ -70,7 +71,7 @@ function isLabelLine(text: string): boolean {
  */
 export function listAfterHeading(text: string, headings: readonly RegExp[]): number {
   const view = foldWidth(text);
-  const marker = firstMarker.exec(view.slice(0, 40));
+  const marker = firstMarker().exec(view.slice(0, 40));
   if (!marker || marker.index === 0) return -1;
   const heading = view.slice(0, marker.index).trim();
   return heading && headings.some((r) => r.test(heading)) ? marker.index : -1;
@@ -127,7 +128,7 @@ export function splitReferences(input: readonly Block[], options: SplitOptions =
       markers.push({ at: line.joinedStart, end: line.joinedStart, number: line.block.ordinal, inline: false });
       continue;
     }
-    const m = lineStartMarker.exec(foldWidth(line.block.text));
+    const m = lineStartMarker().exec(foldWidth(line.block.text));
     if (m) {
       const number = Number(m.slice(1).find((g) => g !== undefined));
       markers.push({ at: line.joinedStart, end: line.joinedStart + m[0].length, number, inline: false });
@@ -142,10 +143,10 @@ export function splitReferences(input: readonly Block[], options: SplitOptions =
 
   // Markers are found in the width-folded view (［１］ → [1]); it has the same length.
   const folded = foldWidth(joined);
-  for (const m of folded.matchAll(inlineMarker)) {
+  for (const m of folded.matchAll(inlineMarker())) {
     const at = m.index;
     const left = folded.slice(Math.max(0, at - 40), at).replace(/[ \t]+$/, '');
-    if (left === '' || left.endsWith('\n') || !inlineLeft.test(left) || at < (lineMarkerEnd.get(lineAt(at)) ?? -1)) continue;
+    if (left === '' || left.endsWith('\n') || !inlineLeft().test(left) || at < (lineMarkerEnd.get(lineAt(at)) ?? -1)) continue;
     markers.push({ at, end: at + m[0].length, number: Number(m.slice(1).find((g) => g !== undefined)), inline: true });
   }
   markers.sort((a, b) => a.at - b.at);

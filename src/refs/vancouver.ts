@@ -7,6 +7,7 @@
  */
 
 import { endsInDottedAbbreviation, referenceWords } from './data.js';
+import { lazyPattern } from './text.js';
 
 const monthWords: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };
 
@@ -24,19 +25,19 @@ export function tidy(text: string): string {
 
 // "Journal. 2004 May 3;99(2):1461-3" — NLM abbreviations carry no dots.
 const vancouverSource =
-  /^(?<journal>[^.;:\d]+?)\.?\s+(?<year>(?:19|20)\d{2})(?:\s+(?<month>[A-Z][a-z]{2})[a-z]*\.?(?:[-\s]+(?<day>\d{1,2}))?(?:[-–\s]+[A-Z][a-z]{2}[a-z]*)?)?\s*(?:;\s*(?<volume>[\w]+(?:[-–]\w+)?(?:\s*Suppl\s*\d*)?)?\s*(?:\((?<issue>[^)]*)\))?\s*(?::\s*(?<page>[A-Za-z]?\d[\w–-]*))?|[.:]|$)/;
+  lazyPattern(() => /^(?<journal>[^.;:\d]+?)\.?\s+(?<year>(?:19|20)\d{2})(?:\s+(?<month>[A-Z][a-z]{2})[a-z]*\.?(?:[-\s]+(?<day>\d{1,2}))?(?:[-–\s]+[A-Z][a-z]{2}[a-z]*)?)?\s*(?:;\s*(?<volume>[\w]+(?:[-–]\w+)?(?:\s*Suppl\s*\d*)?)?\s*(?:\((?<issue>[^)]*)\))?\s*(?::\s*(?<page>[A-Za-z]?\d[\w–-]*))?|[.:]|$)/);
 // "Mol Biol Rep 52, 229 (2025)"
-const springerSource = /^(?<journal>[^,()]+?)\s+(?<volume>\d+)(?:\((?<issue>[^)]+)\))?,\s*(?<page>[\w–-]+)\s*\((?<year>(?:19|20)\d{2})\)/;
+const springerSource = lazyPattern(() => /^(?<journal>[^,()]+?)\s+(?<volume>\d+)(?:\((?<issue>[^)]+)\))?,\s*(?<page>[\w–-]+)\s*\((?<year>(?:19|20)\d{2})\)/);
 // "Int. J. Mol. Sci. 2025, 26, 5766" / "Nano Research, 2025, …" / "Physical Review B 2001, 63, (16)." (ACS, the issue bracketed)
-const mdpiSource = /^(?<journal>(?:[A-Z][\p{L}]*\.?|&|and|of|in|the|for)(?:\s+(?:[A-Z][\p{L}]*\.?|&|and|of|in|the|for))*),?\s+(?<year>(?:19|20)\d{2})(?:,\s*(?<volume>\d+)(?:,?\s?\((?<issue>[^)]+)\))?(?:,\s*(?<page>[\w–-]+))?)?/u;
+const mdpiSource = lazyPattern(() => /^(?<journal>(?:[A-Z][\p{L}]*\.?|&|and|of|in|the|for)(?:\s+(?:[A-Z][\p{L}]*\.?|&|and|of|in|the|for))*),?\s+(?<year>(?:19|20)\d{2})(?:,\s*(?<volume>\d+)(?:,?\s?\((?<issue>[^)]+)\))?(?:,\s*(?<page>[\w–-]+))?)?/u);
 // "J Clin Epidemiol 2003, 56(3):669-677", "Brain, Behavior, and Immunity 1996, 10(2):139-163" (BioMed Central)
-const bmcSource = /^(?<journal>[^;]+?)\.?\s+(?<year>(?:19|20)\d{2}),\s*(?<volume>\w+)(?:\s*\((?<issue>[^)]*)\))?\s*(?::\s*(?<page>[A-Za-z]?\d[\w–-]*)|\.?$)/;
+const bmcSource = lazyPattern(() => /^(?<journal>[^;]+?)\.?\s+(?<year>(?:19|20)\d{2}),\s*(?<volume>\w+)(?:\s*\((?<issue>[^)]*)\))?\s*(?::\s*(?<page>[A-Za-z]?\d[\w–-]*)|\.?$)/);
 // "Neurosci. Lett. 459, 69-73" (APA-like and Royal Society)
-const commaSource = /^(?<journal>[^,;()]+?)\s+(?<volume>\d+)(?:\s*\((?<issue>[^)]*)\))?,\s*(?<page>[A-Za-z]?\d\w*(?:\s?[-–—]\s?[A-Za-z]?\d\w*)?)(?:\s*[-–]\s*\d+)?\.?(?:\s|$)/;
+const commaSource = lazyPattern(() => /^(?<journal>[^,;()]+?)\s+(?<volume>\d+)(?:\s*\((?<issue>[^)]*)\))?,\s*(?<page>[A-Za-z]?\d\w*(?:\s?[-–—]\s?[A-Za-z]?\d\w*)?)(?:\s*[-–]\s*\d+)?\.?(?:\s|$)/);
 // "American Journal of Physical Anthropology, 130, 405-418" (APA)
-const apaSource = /^(?<journal>[^,;()]+?),\s*(?<volume>\d+)(?:\s*\((?<issue>[^)]*)\))?,\s*(?<page>[A-Za-z]?\d\w*(?:\s?[-–—]\s?[A-Za-z]?\d\w*)?)/;
+const apaSource = lazyPattern(() => /^(?<journal>[^,;()]+?),\s*(?<volume>\d+)(?:\s*\((?<issue>[^)]*)\))?,\s*(?<page>[A-Za-z]?\d\w*(?:\s?[-–—]\s?[A-Za-z]?\d\w*)?)/);
 // "Front. Immunol. 16:1613502" / "Immunity, Inflammation and Disease, 13: e70189" / "Medicine 104(31):p e43623, August 01, 2025"
-const colonSource = /^(?<journal>(?:[^:;]|:\s)+?),?\s+(?<volume>\d+)(?:\s*\((?<issue>[^)]+)\))?\s*:\s*(?:p\s+)?(?<page>[A-Za-z]?\d\w*(?:\s?[-–—]\s?[A-Za-z]?\d\w*)?)(?:,\s*(?:(?<monthName>[A-Z][a-z]+)\s+(?<day>\d{1,2}),\s*)?(?<year>(?:19|20)\d{2}))?/;
+const colonSource = lazyPattern(() => /^(?<journal>(?:[^:;]|:\s)+?),?\s+(?<volume>\d+)(?:\s*\((?<issue>[^)]+)\))?\s*:\s*(?:p\s+)?(?<page>[A-Za-z]?\d\w*(?:\s?[-–—]\s?[A-Za-z]?\d\w*)?)(?:,\s*(?:(?<monthName>[A-Z][a-z]+)\s+(?<day>\d{1,2}),\s*)?(?<year>(?:19|20)\d{2}))?/);
 
 const functionWords = new Set(['of', 'and', 'in', 'for', 'the', 'on', 'de', 'et', 'der', 'und', 'la', 'le', 'des', 'du', 'y', 'to', 'a']);
 
@@ -63,7 +64,7 @@ export interface Source {
 
 /** Reads a biomedical journal source at the start of `rest`, or null. */
 export function readSource(rest: string): Source | null {
-  for (const pattern of [springerSource, vancouverSource, bmcSource, colonSource, mdpiSource, commaSource, apaSource]) {
+  for (const pattern of [springerSource(), vancouverSource(), bmcSource(), colonSource(), mdpiSource(), commaSource(), apaSource()]) {
     const m = pattern.exec(rest);
     if (!m?.groups) continue;
     const g = m.groups;
@@ -94,15 +95,15 @@ export function readSource(rest: string): Source | null {
     const after = rest.slice(m[0].length);
     // "JANSSEN-CILAG 2010, 40 p.": a number before "p." is the book's length, not its pages.
     if (g.page && /^(?:pp?|S)\.?(?:\s|$)/.test(after)) continue;
-    if (/^\s?\([^()]*(?:1[5-9]|20)\d{2}[^()]*\)/.test(after) || (pattern === springerSource && /^,?\s?(?:pp?\.?\s?)?\d/.test(after))) continue;
-    if (pattern === mdpiSource && !out.volume && rest.slice(m[0].length).replace(/[\s.,;]/g, '').length > 0) continue;
+    if (/^\s?\([^()]*(?:1[5-9]|20)\d{2}[^()]*\)/.test(after) || (pattern === springerSource() && /^,?\s?(?:pp?\.?\s?)?\d/.test(after))) continue;
+    if (pattern === mdpiSource() && !out.volume && rest.slice(m[0].length).replace(/[\s.,;]/g, '').length > 0) continue;
     return out;
   }
   return null;
 }
 
 // Word-final dots that do not end a sentence (a title never ends at a role or an edition: "trans.", "ed.", "rev.").
-const notSentenceEnd = /(?:\b(?:vs|e\.g|i\.e|et al|etc|spp|sp|no|fig|figs|st|dr|mr|approx|ca|cf|vol|vols|jr|sr|inc|ltd|co|ed|eds|trans|transl|tr|rev|repr|ser|dir|perf)|(?:^|[\s(])[A-Za-z]|\s[IVX]{1,6})$/i;
+const notSentenceEnd = lazyPattern(() => /(?:\b(?:vs|e\.g|i\.e|et al|etc|spp|sp|no|fig|figs|st|dr|mr|approx|ca|cf|vol|vols|jr|sr|inc|ltd|co|ed|eds|trans|transl|tr|rev|repr|ser|dir|perf)|(?:^|[\s(])[A-Za-z]|\s[IVX]{1,6})$/i);
 
 /** Offsets just after each likely sentence end (". ", "? ", "! ") in a string. */
 export function sentenceEnds(text: string, from = 0): number[] {
@@ -111,7 +112,7 @@ export function sentenceEnds(text: string, from = 0): number[] {
   re.lastIndex = from;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const before = text.slice(Math.max(0, m.index - 12), m.index);
-    if (m[0] === '.' && notSentenceEnd.test(before)) continue;
+    if (m[0] === '.' && notSentenceEnd().test(before)) continue;
     ends.push(m.index + 1);
   }
   return ends;
