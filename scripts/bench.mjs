@@ -39,8 +39,9 @@ const usage = join(root, 'scripts', 'bench-usage.cjs');
 const limits = {
   buildOverFloor: { measured: 100, limit: 140, what: 'cold build CPU an article (one thread) / floor CPU an article' },
   // 0.063 before build and merge ran on a thread of their own (bin/thread.js): its start, ~0.1 s
-  // of CPU a command, is ~0.025 of a 120-article cold build (~0.004 of a 1,000-article one).
-  unchangedOverCold: { measured: 0.086, limit: 0.12, what: 'unchanged rebuild CPU / cold build CPU (one thread)' },
+  // of CPU a command, is ~0.025 of a 120-article cold build (~0.004 of a 1,000-article one); 0.086
+  // then, 0.103 once changes 13–15 made the cold build cheaper around that fixed cost.
+  unchangedOverCold: { measured: 0.1, limit: 0.14, what: 'unchanged rebuild CPU / cold build CPU (one thread)' },
   linearity: { measured: 8, limit: 11.5, what: 'CPU of an article ~9× longer / CPU of the article' },
   ingestOverVersion: { measured: 2.25, limit: 3.2, what: '`digest ingest` one article / `digest --version`, whole process CPU' },
   // The ratio above falls when `--version` grows: this one catches a CLI that loads the pipeline to print its version.
