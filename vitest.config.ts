@@ -11,6 +11,8 @@ export default defineConfig({
     expect: { poll: { timeout: 30_000 } },
     // Scratch folders of the run in one folder of its own, removed at its end (the reasons: there).
     globalSetup: ['tests/support/private-tmp.ts'],
+    // ... and each test file's in one of its own inside it, removed when the file is done.
+    setupFiles: ['tests/support/file-tmp.ts'],
     // Accuracy tests print their figures; keep them visible.
     silent: false,
     reporters: ['default'],
