@@ -5,6 +5,14 @@ export default defineConfig({
     include: ['tests/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // expect.poll waits for a page to react (a search typed, a switch turned): by default for 1 s of
+    // wall clock, which a starved browser on a busy machine can need (the 80 ms debounce and a
+    // render alone). It still fails when the awaited state never comes, only later.
+    expect: { poll: { timeout: 30_000 } },
+    // Scratch folders of the run in one folder of its own, removed at its end (the reasons: there).
+    globalSetup: ['tests/support/private-tmp.ts'],
+    // ... and each test file's in one of its own inside it, removed when the file is done.
+    setupFiles: ['tests/support/file-tmp.ts'],
     // Accuracy tests print their figures; keep them visible.
     silent: false,
     reporters: ['default'],

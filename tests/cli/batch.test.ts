@@ -216,7 +216,8 @@ describe('crash safety: kill -9 in the middle of a build', () => {
         expect(ok, `${rel} after a kill at ${Math.round(fraction * 100)} % is neither the old nor the new version`).toBe(true);
       }
     }
-    expect(build(dir, '--quiet').status).toBe(0);
+    const next = build(dir, '--quiet');
+    expect(next.status, next.stderr).toBe(0);
     const after = tree(join(dir, 'out'));
     expect([...after.keys()]).toEqual([...fresh.keys()]);
     for (const [rel, content] of fresh) expect(after.get(rel), rel).toBe(content);
