@@ -7,10 +7,12 @@
 // How it stays exact: every place in a shape that reads one character (a literal, `\s`, `\p{…}`,
 // a class, `.`; `\b` reads `\w` on each side) is an atom. Two code points that every atom of
 // every shape accepts alike are interchangeable for the shapes, so the code points fall into
-// classes ("partitions") by which atoms accept them; each partition gets one code unit below
-// 0x100 (its lowest member there, else a spare one no partition holds). A text of BMP code points
-// mapped unit by unit has the same length, and each shape rewritten with every atom replaced by
-// the class of the representatives of the partitions it accepts matches the mapped text at
+// classes ("partitions") by which atoms accept them. Each code point maps to one unit below
+// 0x100 of its own partition (a unit below 0x100 to itself, but a few freed controls; see
+// partitionPlane), so no two
+// partitions share an image. A text of BMP code points mapped unit by unit has the same length,
+// and each shape rewritten with every atom replaced by the class of the images of the
+// partitions it accepts matches the mapped text at
 // exactly the same places, with the same groups, as the shape matches the text: the pattern's
 // structure is unchanged and every atom accepts a mapped unit exactly when the original atom
 // accepts the original code point. (A text holding a surrogate pair, a code point beyond the
@@ -30,7 +32,7 @@ const PLANE = 0x10000;
 
 /**
  * The atoms of a pattern: the nodes that read one character, outside any class (a class is one
- * atom), as { start, end, raw, test } with `test` the atom alone; `\b` and `\B` contribute `\w`
+ * atom), as { start, end, raw } (and `value`, the code point of a literal); `\b` and `\B` contribute `\w`
  * (no start: they stay as written). Throws on what the rewrite cannot keep exact.
  */
 export function atomsOf(source, flags) {
@@ -40,6 +42,8 @@ export function atomsOf(source, flags) {
   const walk = (node) => {
     switch (node.type) {
       case 'Character':
+        atoms.push({ start: node.start, end: node.end, raw: node.raw, value: node.value });
+        return;
       case 'CharacterSet':
       case 'CharacterClass':
         atoms.push({ start: node.start, end: node.end, raw: node.raw });
@@ -58,12 +62,20 @@ export function atomsOf(source, flags) {
   return atoms;
 }
 
-/** The partitions of the BMP by the atoms' answers: for each code point its partition's number, and each partition's representative below 0x100. */
+/**
+ * The partitions of the BMP by the atoms' answers, and the map into units below 0x100: each
+ * unit below 0x100 maps to itself (a Latin-1 text is its own image), but for the few controls
+ * that accept nothing (\x01…) freed to stand for the partitions with no member below 0x100 (a
+ * combining mark, ’, an arrow): those map to \x00, whose partition they share; every other
+ * code point maps to the lowest member below 0x100 of its partition, or to its partition's freed
+ * unit. Images of different partitions never meet, so a class of images tells partitions apart
+ * as the atoms do. Returns the map and, by partition, its atoms' answers and its images.
+ */
 export function partitionPlane(raws) {
   const tests = raws.map((raw) => new RegExp(`^(?:${raw})$`, 'u'));
   const partitionOf = new Uint16Array(PLANE);
   const keys = new Map();
-  const members = [];
+  const lowest = [];
   for (let c = 0; c < PLANE; c++) {
     const ch = String.fromCharCode(c);
     let key = '';
@@ -72,23 +84,24 @@ export function partitionPlane(raws) {
     if (id === undefined) {
       id = keys.size;
       keys.set(key, id);
-      members.push({ key, lowest: c });
+      lowest.push(c);
     }
     partitionOf[c] = id;
   }
-  if (keys.size > 0x100) throw new Error(`name alphabet: ${keys.size} partitions do not fit one byte`);
-  // Each partition's representative: its lowest member when that is below 0x100 (so that ASCII
-  // mostly maps to itself), else the lowest unit below 0x100 that represents nothing.
-  const rep = members.map((m) => (m.lowest < 0x100 ? m.lowest : -1));
-  const used = new Set(rep);
-  let spare = 0;
-  for (let id = 0; id < rep.length; id++) {
-    if (rep[id] >= 0) continue;
-    while (used.has(spare)) spare++;
-    rep[id] = spare;
-    used.add(spare);
+  const homeless = lowest.map((c, id) => (c >= 0x100 ? id : -1)).filter((id) => id >= 0);
+  const nothing = partitionOf[0];
+  const freed = [];
+  for (let c = 1; c < 0x100 && freed.length < homeless.length; c++) if (partitionOf[c] === nothing) freed.push(c);
+  if (freed.length < homeless.length) throw new Error(`name alphabet: ${homeless.length} partitions have no unit below 0x100, and only ${freed.length} units can be freed`);
+  const standIn = new Map(homeless.map((id, i) => [id, freed[i]]));
+  const unitOf = new Uint8Array(PLANE);
+  for (let c = 0; c < PLANE; c++) {
+    const id = partitionOf[c];
+    unitOf[c] = c < 0x100 ? (freed.includes(c) ? 0 : c) : (standIn.get(id) ?? lowest[id]);
   }
-  return { partitionOf, rep, keys: members.map((m) => m.key) };
+  const images = lowest.map(() => new Set());
+  for (let c = 0; c < PLANE; c++) images[partitionOf[c]].add(unitOf[c]);
+  return { unitOf, keys: [...keys.keys()], images };
 }
 
 /** A unit below 0x100 as it stands in a class with the u flag. */
@@ -111,24 +124,25 @@ function classOf(units) {
 export function nameAlphabet(patterns = namePatterns()) {
   const parsed = patterns.map((p) => ({ ...p, atoms: atomsOf(p.source, p.flags) }));
   const raws = [...new Set(parsed.flatMap((p) => p.atoms.map((a) => a.raw)))].sort();
-  const { partitionOf, rep, keys } = partitionPlane(raws);
+  const { unitOf, keys, images } = partitionPlane(raws);
   const column = new Map(raws.map((raw, i) => [raw, i]));
   const accepted = (raw) => {
     const k = column.get(raw);
-    return rep.filter((_, id) => keys[id][k] === '1');
+    return keys.flatMap((key, id) => (key[k] === '1' ? [...images[id]] : []));
   };
   const shapes = parsed.map(({ name, source, atoms }) => {
     let latin = source;
     for (const atom of atoms.filter((a) => a.start >= 0).sort((a, b) => b.start - a.start)) {
       const units = accepted(atom.raw);
-      const same = units.length === 1 && atom.raw.length === 1 && units[0] === atom.raw.charCodeAt(0);
+      // (A literal whose only image is itself stays as written.)
+      const same = units.length === 1 && units[0] === atom.value;
       latin = latin.slice(0, atom.start) + (same ? atom.raw : classOf(units)) + latin.slice(atom.end);
     }
     return { name, source: asciiSource(source), latin };
   });
   const map = [];
   for (let c = 0; c < PLANE; c++) {
-    const r = rep[partitionOf[c]];
+    const r = unitOf[c];
     if (c === 0 || r !== map[map.length - 1][1]) map.push([c, r]);
   }
   return { shapes, map };

@@ -215,15 +215,17 @@ export function toNameAlphabet(text: string): string | null {
       alphabet.fill(parseInt(unit!, 36), start, next);
     }
   }
+  // A Latin-1 text is its own image (but for a few controls): copied as a one-byte string.
+  let i = 0;
+  while (i < text.length && alphabet[text.charCodeAt(i)] === text.charCodeAt(i)) i++;
+  if (i === text.length) return Buffer.from(text, 'latin1').toString('latin1');
   const units = new Uint8Array(text.length);
-  for (let i = 0; i < text.length; i++) {
+  for (i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) return null;
     units[i] = alphabet[c]!;
   }
-  let mapped = '';
-  for (let i = 0; i < units.length; i += 4096) mapped += String.fromCharCode.apply(null, units.subarray(i, i + 4096) as unknown as number[]);
-  return mapped;
+  return Buffer.from(units.buffer, units.byteOffset, units.length).toString('latin1');
 }
 
 /** A text the author scanner reads: as given, and its one-byte form when it has one. */
