@@ -196,6 +196,12 @@ function nameShapes(): NameShape[] {
 }
 
 let alphabet: Uint8Array | null = null;
+// The last text mapped, and its image: a caller that scans ever shorter ends of one text
+// (`laterReferenceHead`, at each capitalised word of a title) gets each image as a slice of it,
+// not a pass over the rest of the text each time. (The map goes unit by unit, so the image of an
+// end is the end of the image; a text with a surrogate pair has no image and is not kept.)
+let lastText = '';
+let lastImage: string | null = null;
 
 /**
  * A text mapped unit by unit into the name shapes' one-byte alphabet (same length, so offsets
@@ -215,6 +221,17 @@ export function toNameAlphabet(text: string): string | null {
       alphabet.fill(parseInt(unit!, 36), start, next);
     }
   }
+  if (lastImage !== null && text.length <= lastText.length && lastText.endsWith(text)) return lastImage.slice(lastText.length - text.length);
+  const image = mapped(text, alphabet);
+  if (image !== null) {
+    lastText = text;
+    lastImage = image;
+  }
+  return image;
+}
+
+/** The image of a text under the map, or null when it holds a surrogate pair. */
+function mapped(text: string, alphabet: Uint8Array): string | null {
   // A Latin-1 text is its own image (but for a few controls): copied as a one-byte string.
   let i = 0;
   while (i < text.length && alphabet[text.charCodeAt(i)] === text.charCodeAt(i)) i++;
@@ -239,9 +256,10 @@ function matchShape(shape: NameShape, reading: Reading, index: number): { length
   if (reading.latin !== null) {
     const m = at(shape.latin!(), reading.latin, index);
     if (!m) return null;
-    const groups: Record<string, string | undefined> = {};
-    for (const [name, span] of Object.entries(m.indices!.groups!)) groups[name] = span ? reading.text.slice(span[0], span[1]) : undefined;
-    return { length: m[0].length, groups };
+    // (The groups a name is made of, read by `toName`; taken one by one, which costs less than walking the indices.)
+    const spans = m.indices!.groups!;
+    const take = (span: [number, number] | undefined) => (span ? reading.text.slice(span[0], span[1]) : undefined);
+    return { length: m[0].length, groups: { family: take(spans.family), given: take(spans.given), suffix: take(spans.suffix) } };
   }
   const m = at(shape.full(), reading.text, index);
   return m?.groups ? { length: m[0].length, groups: m.groups } : null;

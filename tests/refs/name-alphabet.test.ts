@@ -74,6 +74,14 @@ describe('the name shapes over their one-byte alphabet', () => {
     expect(freed.every((c) => c > 0 && c < 0x09)).toBe(true);
     expect(toNameAlphabet('García Márquez, 王')?.length).toBe('García Márquez, 王'.length);
     expect(toNameAlphabet('Ku\u2190ner 𠀀')).toBeNull();
+    // The ends of the last text mapped are slices of its image: the same units as mapped afresh.
+    const title = 'Ångström, A. — Smith, J. \u0301 O’Brien, K.';
+    const image = toNameAlphabet(title)!;
+    for (let at = 0; at <= title.length; at++) expect(toNameAlphabet(title.slice(at))).toBe(image.slice(at));
+    toNameAlphabet('other');
+    for (let at = title.length; at >= 0; at--) expect(toNameAlphabet(title.slice(at))).toBe(image.slice(at));
+    expect(toNameAlphabet('x𠀀')).toBeNull();
+    expect(toNameAlphabet('𠀀')).toBeNull();
     // A lone surrogate is a character of its own, as the shapes read it under the u flag.
     expect(toNameAlphabet('Ab\ud800 Cd')?.length).toBe(6);
   });
