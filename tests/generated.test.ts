@@ -17,6 +17,8 @@ import { generateVerifiedData, verifiedDataModule } from '../scripts/gen-verifie
 // @ts-expect-error no declaration file for the .mjs script
 import { generateUnicodeClasses, unicodeClassesModule } from '../scripts/gen-unicode-classes.mjs';
 // @ts-expect-error no declaration file for the .mjs script
+import { generateNameAlphabet, nameAlphabetModule } from '../scripts/gen-name-alphabet.mjs';
+// @ts-expect-error no declaration file for the .mjs script
 import { generateStageDeclarations, stageDeclarationsModule } from '../scripts/gen-stage-declarations.mjs';
 
 describe('generated code matches the schemas (run `npm run gen:types` after a schema change)', () => {
@@ -52,6 +54,10 @@ describe('generated code matches the schemas (run `npm run gen:types` after a sc
 
   it('Unicode classes written out as ranges (src/generated/unicode-classes.ts)', async () => {
     expect(await generateUnicodeClasses()).toBe(readFileSync(repo(unicodeClassesModule as string), 'utf8'));
+  });
+
+  it('the name shapes over their one-byte alphabet (src/generated/name-alphabet.ts, from src/refs/names.ts)', () => {
+    expect(generateNameAlphabet()).toBe(readFileSync(repo(nameAlphabetModule as string), 'utf8'));
   });
 
   it('stage declarations (src/stages: what digest text checks a pipeline against without loading them)', () => {

@@ -1,3 +1,4 @@
+import { latinNameShapes, nameAlphabetRuns } from '../generated/name-alphabet.js';
 import { letterOrMark } from '../generated/unicode-classes.js';
 import type { CslName } from './csl.js';
 import { phraseKey, referenceWords } from './data.js';
@@ -157,12 +158,111 @@ function shapeSources(letters: string): { shape: Shape; source: string }[] {
   ];
 }
 
-let compiledShapes: { shape: Shape; pattern: RegExp }[] | null = null;
+/** A name shape compiled on first use in each of its two forms. */
+interface NameShape {
+  shape: Shape;
+  /** As written, with the letters written out (for a text with a code point beyond the BMP). */
+  full: () => RegExp;
+  /** Over the one-byte alphabet (src/generated/name-alphabet.ts), with indices; null when that file is stale. */
+  latin: (() => RegExp) | null;
+}
 
-/** The name shapes, compiled once (the degree words come from the data), with the letters written out. */
-function nameShapes(): { shape: Shape; pattern: RegExp }[] {
-  compiledShapes ??= shapeSources(letterOrMark).map(({ shape, source }) => ({ shape, pattern: new RegExp(source, 'uy') }));
+let compiledShapes: NameShape[] | null = null;
+
+/**
+ * A pattern's source with each non-ASCII character as its `\uXXXX` escape (the same pattern): the
+ * generated file keeps the shapes so, and the CLI bundle writes its String.raw templates so
+ * (scripts/bundle-cli.mjs), where dist/src keeps the characters.
+ */
+export const asciiSource = (source: string) => source.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
+/**
+ * The name shapes (the degree words come from the data). Each is read over the one-byte
+ * alphabet the generated file maps texts into, a pattern of ~1 K characters that V8 compiles
+ * once, for one-byte subjects, instead of one of 44–87 K characters compiled for one-byte and
+ * two-byte texts alike (issue 17: start-up). The generated forms are taken only while the shapes
+ * as written here are the ones they were generated from.
+ */
+function nameShapes(): NameShape[] {
+  if (compiledShapes) return compiledShapes;
+  const audited = shapeSources(LETTERS_AS_WRITTEN);
+  const current = audited.length === latinNameShapes.length && audited.every((s, i) => latinNameShapes[i]!.name === `name shape ${s.shape}` && latinNameShapes[i]!.source === asciiSource(s.source));
+  compiledShapes = shapeSources(letterOrMark).map(({ shape, source }, i) => ({
+    shape,
+    full: lazyPattern(() => new RegExp(source, 'uy')),
+    latin: current ? lazyPattern(() => new RegExp(latinNameShapes[i]!.latin, 'duy')) : null,
+  }));
   return compiledShapes;
+}
+
+let alphabet: Uint8Array | null = null;
+// The last text mapped, and its image: a caller that scans ever shorter ends of one text
+// (`laterReferenceHead`, at each capitalised word of a title) gets each image as a slice of it,
+// not a pass over the rest of the text each time. (The map goes unit by unit, so the image of an
+// end is the end of the image; a text with a surrogate pair has no image and is not kept.)
+let lastText = '';
+let lastImage: string | null = null;
+
+/**
+ * A text mapped unit by unit into the name shapes' one-byte alphabet (same length, so offsets
+ * carry over), or null when it holds a surrogate pair (a code point beyond the BMP, which the
+ * map does not cover) or the generated shapes are stale: such a text is read with the shapes as written.
+ */
+export function toNameAlphabet(text: string): string | null {
+  if (!nameShapes()[0]!.latin) return null;
+  if (!alphabet) {
+    alphabet = new Uint8Array(0x10000);
+    let start = 0;
+    const runs = nameAlphabetRuns.split(';');
+    for (let i = 0; i < runs.length; i++) {
+      const [step, unit] = runs[i]!.split(',');
+      start += parseInt(step!, 36);
+      const next = i + 1 < runs.length ? start + parseInt(runs[i + 1]!.split(',')[0]!, 36) : 0x10000;
+      alphabet.fill(parseInt(unit!, 36), start, next);
+    }
+  }
+  if (lastImage !== null && text.length <= lastText.length && lastText.endsWith(text)) return lastImage.slice(lastText.length - text.length);
+  const image = mapped(text, alphabet);
+  if (image !== null) {
+    lastText = text;
+    lastImage = image;
+  }
+  return image;
+}
+
+/** The image of a text under the map, or null when it holds a surrogate pair. */
+function mapped(text: string, alphabet: Uint8Array): string | null {
+  // A Latin-1 text is its own image (but for a few controls): copied as a one-byte string.
+  let i = 0;
+  while (i < text.length && alphabet[text.charCodeAt(i)] === text.charCodeAt(i)) i++;
+  if (i === text.length) return Buffer.from(text, 'latin1').toString('latin1');
+  const units = new Uint8Array(text.length);
+  for (i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) return null;
+    units[i] = alphabet[c]!;
+  }
+  return Buffer.from(units.buffer, units.byteOffset, units.length).toString('latin1');
+}
+
+/** A text the author scanner reads: as given, and its one-byte form when it has one. */
+interface Reading {
+  text: string;
+  latin: string | null;
+}
+
+/** One name shape tried at an offset: the length it reads and its groups, taken from the text itself. */
+function matchShape(shape: NameShape, reading: Reading, index: number): { length: number; groups: Record<string, string | undefined> } | null {
+  if (reading.latin !== null) {
+    const m = at(shape.latin!(), reading.latin, index);
+    if (!m) return null;
+    // (The groups a name is made of, read by `toName`; taken one by one, which costs less than walking the indices.)
+    const spans = m.indices!.groups!;
+    const take = (span: [number, number] | undefined) => (span ? reading.text.slice(span[0], span[1]) : undefined);
+    return { length: m[0].length, groups: { family: take(spans.family), given: take(spans.given), suffix: take(spans.suffix) } };
+  }
+  const m = at(shape.full(), reading.text, index);
+  return m?.groups ? { length: m[0].length, groups: m.groups } : null;
 }
 
 // "Bao Q *, Zhao Y*": a co-first-author mark.
@@ -233,19 +333,23 @@ function toName(shape: Shape, groups: Record<string, string | undefined>): CslNa
  * I." (APA, Harvard, Chicago with initials), "Family, Given" then "Given Family" (Chicago,
  * MLA), "Family II" (Vancouver, GB/T in Latin), "I. Family" and "Given Family" (IEEE, ACM,
  * LNCS, physics), one organisation. A name is taken only when what follows it is another
- * name's separator or the list's end, so a title never runs into the list.
+ * name's separator or the list's end, so a title never runs into the list. The shapes read the
+ * text mapped into their one-byte alphabet (`toNameAlphabet`) unless `oneByte` is false.
  */
-export function scanAuthors(text: string): AuthorList | null {
+export function scanAuthors(text: string, oneByte = true): AuthorList | null {
   // Every shape may start a list; the one that reads the most names wins (then the longest, then the first).
   let best: AuthorList | null = null;
+  // (`oneByte` false reads with the shapes as written: the tests compare the two.)
+  const reading: Reading = { text, latin: oneByte ? toNameAlphabet(text) : null };
   for (const first of nameShapes()) {
-    const list = scanFrom(text, first.shape);
+    const list = scanFrom(reading, first.shape);
     if (list && (!best || list.names.length > best.names.length || (list.names.length === best.names.length && list.end > best.end))) best = list;
   }
   return best;
 }
 
-function scanFrom(text: string, firstShape: Shape, limit = Infinity): AuthorList | null {
+function scanFrom(reading: Reading, firstShape: Shape, limit = Infinity): AuthorList | null {
+  const { text } = reading;
   const names: CslName[] = [];
   const kinds: Shape[] = [];
   let pos = 0;
@@ -260,18 +364,18 @@ function scanFrom(text: string, firstShape: Shape, limit = Infinity): AuthorList
   for (;;) {
     // (After a semicolon a list in one shape may go on in another: "Balsamo, V.; Nguyen, Duy; …".)
     const allowed: Shape[] = names.length === 0 ? [firstShape] : semicolon ? [...continues[firstShape], 'family-given', 'family-initials'] : continues[firstShape];
-    let matched: { shape: Shape; m: RegExpExecArray } | null = null;
-    for (const { shape, pattern } of nameShapes()) {
-      if (!allowed.includes(shape)) continue;
-      const m = at(pattern, text, pos);
-      if (m?.groups) {
-        matched = { shape, m };
+    let matched: { shape: Shape; length: number; groups: Record<string, string | undefined> } | null = null;
+    for (const candidate of nameShapes()) {
+      if (!allowed.includes(candidate.shape)) continue;
+      const m = matchShape(candidate, reading, pos);
+      if (m) {
+        matched = { shape: candidate.shape, ...m };
         break;
       }
     }
     if (!matched) break;
-    let end = pos + matched.m[0].length;
-    const name = toName(matched.shape, matched.m.groups!);
+    let end = pos + matched.length;
+    const name = toName(matched.shape, matched.groups);
     // "…, The Marrow Book.": an article starts a title, never a given name; "Editions Tchou" is a publisher.
     if (matched.shape === 'given-family' && (/^(?:The|An?)\s/.test(name.given ?? '') || `${name.given} ${name.family}`.split(/\s+/).some((w) => referenceWords().publisherWords.has(phraseKey(w))))) break;
     // "Baillie J. To cut …": the full stop ends the sentence, Vancouver initials carry none of their own.
@@ -340,7 +444,7 @@ function scanFrom(text: string, firstShape: Shape, limit = Infinity): AuthorList
   // (So does a quoted title right after it: "Ana Lima, Rui Costa, “Title,” …".)
   if (andAt >= lastGoodCount && !stopped && !(role === 'editor' && firstShape === 'given-family') && !/^\s?[.,]?\s?(?:\(?(?:1[5-9]|20)\d{2}(?!\d)|["“«‘„])/u.test(text.slice(lastGood))) {
     const firstGiven = kinds.findIndex((k, i) => i > 0 && k === 'given-family');
-    if (firstGiven > 0 && firstGiven < lastGoodCount) return scanFrom(text, firstShape, firstGiven);
+    if (firstGiven > 0 && firstGiven < lastGoodCount) return scanFrom(reading, firstShape, firstGiven);
   }
   return { names: names.slice(0, lastGoodCount), role, end: lastGood, shape: firstShape };
 }

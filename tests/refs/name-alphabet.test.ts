@@ -1,0 +1,100 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { auditPattern } from '../../src/core/regex-audit.js';
+import { latinNameShapes } from '../../src/generated/name-alphabet.js';
+import { asciiSource, namePatterns, scanAuthors, toNameAlphabet } from '../../src/refs/names.js';
+// @ts-expect-error no declaration file for the .mjs script
+import { atomsOf } from '../../scripts/gen-name-alphabet.mjs';
+
+// The author scanner reads a text mapped into a one-byte alphabet with the name shapes rewritten
+// over it (scripts/gen-name-alphabet.mjs). It reads the same names only if each rewritten shape
+// is the shape with every atom (a place that reads one character) replaced, and each replaced
+// atom accepts a mapped unit exactly when the original accepts the code point: checked here for
+// every code point of the BMP (the map's domain; a text beyond it is read with the shapes as written).
+
+type Atom = { start: number; end: number; raw: string };
+const atoms = (source: string): Atom[] => atomsOf(source, 'u');
+/** The pattern with its atoms cut out: what must not change. */
+const skeleton = (source: string, list: Atom[]) => {
+  let out = source;
+  for (const a of list.filter((x) => x.start >= 0).sort((x, y) => y.start - x.start)) out = `${out.slice(0, a.start)}#${out.slice(a.end)}`;
+  return out;
+};
+
+describe('the name shapes over their one-byte alphabet', () => {
+  const audited = namePatterns();
+
+  it('are generated from the shapes as written, and each keeps its shape with only its atoms replaced', () => {
+    expect(latinNameShapes.map((s) => s.name)).toEqual(audited.map((p) => p.name));
+    audited.forEach((p, i) => {
+      const latin = latinNameShapes[i]!;
+      expect(latin.source).toBe(asciiSource(p.source));
+      const before = atoms(p.source);
+      const after = atoms(latin.latin);
+      expect(after.length).toBe(before.length);
+      expect(skeleton(latin.latin, after)).toBe(skeleton(p.source, before));
+      // Only units below 0x100 are written.
+      expect(latin.latin).toMatch(/^[\x20-\x7e]*$/);
+      expect(/\\u|\\p/.test(latin.latin)).toBe(false);
+    });
+  });
+
+  it('every replaced atom accepts a mapped code point exactly when the original accepts the code point (the whole BMP)', () => {
+    const pairs = new Map<string, [string, string]>();
+    audited.forEach((p, i) => {
+      const before = atoms(p.source);
+      const after = atoms(latinNameShapes[i]!.latin);
+      before.forEach((a, k) => pairs.set(`${a.raw}\u0000${after[k]!.raw}`, [a.raw, after[k]!.raw]));
+    });
+    expect(pairs.size).toBeGreaterThan(40);
+    const mapped: string[] = [];
+    for (let c = 0; c < 0x10000; c++) mapped.push(toNameAlphabet(String.fromCharCode(c))!);
+    expect(mapped.every((m) => m.length === 1 && m.charCodeAt(0) < 0x100)).toBe(true);
+    const differ: string[] = [];
+    for (const [raw, latinRaw] of pairs.values()) {
+      const original = new RegExp(`^(?:${raw})$`, 'u');
+      const rewritten = new RegExp(`^(?:${latinRaw})$`, 'u');
+      for (let c = 0; c < 0x10000 && differ.length < 5; c++) {
+        if (original.test(String.fromCharCode(c)) !== rewritten.test(mapped[c]!)) differ.push(`${raw} at U+${c.toString(16).padStart(4, '0')}`);
+      }
+    }
+    expect(differ).toEqual([]);
+  });
+
+  it('the ReDoS audit gives each rewritten shape the verdict of the audited one', () => {
+    audited.forEach((p, i) => expect(auditPattern(latinNameShapes[i]!.latin, 'u').complexity, p.name).toBe(auditPattern(p.source, 'u').complexity));
+  });
+
+  it('maps a text unit by unit, and leaves a text beyond the BMP to the shapes as written', () => {
+    // A Latin-1 text is its own image (but for the few controls freed to stand for other partitions).
+    expect(toNameAlphabet('Smith, J. A. — García Ñ ©')).not.toBe('Smith, J. A. — García Ñ ©');
+    expect(toNameAlphabet('Smith, J. A., García Ñ © ÿ')).toBe('Smith, J. A., García Ñ © ÿ');
+    const freed = [...Array(0x100).keys()].filter((c) => toNameAlphabet(String.fromCharCode(c)) !== String.fromCharCode(c));
+    expect(freed.length).toBeGreaterThan(0);
+    expect(freed.every((c) => c > 0 && c < 0x09)).toBe(true);
+    expect(toNameAlphabet('García Márquez, 王')?.length).toBe('García Márquez, 王'.length);
+    expect(toNameAlphabet('Ku\u2190ner 𠀀')).toBeNull();
+    // The ends of the last text mapped are slices of its image: the same units as mapped afresh.
+    const title = 'Ångström, A. — Smith, J. \u0301 O’Brien, K.';
+    const image = toNameAlphabet(title)!;
+    for (let at = 0; at <= title.length; at++) expect(toNameAlphabet(title.slice(at))).toBe(image.slice(at));
+    toNameAlphabet('other');
+    for (let at = title.length; at >= 0; at--) expect(toNameAlphabet(title.slice(at))).toBe(image.slice(at));
+    expect(toNameAlphabet('x𠀀')).toBeNull();
+    expect(toNameAlphabet('𠀀')).toBeNull();
+    // A lone surrogate is a character of its own, as the shapes read it under the u flag.
+    expect(toNameAlphabet('Ab\ud800 Cd')?.length).toBe(6);
+  });
+
+  it('the scanner reads the same lists either way (seeded strings of names, marks, quotes and scripts)', () => {
+    const pieces = ['Smith', 'J.', 'A', 'JA', 'van', 'de', 'Jr', 'MD', 'García', 'Ångström', 'O’Connor', 'Ku\u2190ner', 'e\u0301', 'Σωκράτης', 'Достоевский', '王', 'Ǆemal', 'ǅ', 'Ⅰ', '“Title”', '‘a’', '«b»', 'et al.', 'and', '&', '(eds.)', '2019', '(2020)', 'Hel-Or', 'ÿ', 'ß', 'ſ', 'K', '\u00a0', '\u2003'];
+    const separators = [', ', ',', '. ', ' ', '; ', ' and ', ': ', '.', '\u3000', ''];
+    const text = fc.array(fc.tuple(fc.constantFrom(...pieces), fc.constantFrom(...separators)), { minLength: 1, maxLength: 14 }).map((parts) => parts.map(([p, s]) => p + s).join(''));
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(scanAuthors(t)).toEqual(scanAuthors(t, false));
+      }),
+      { seed: 17, numRuns: 1500 },
+    );
+  });
+});
