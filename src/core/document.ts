@@ -160,6 +160,12 @@ export class DigestDocument {
   language = 'und';
   script: ArticleRecord['script'] = null;
   readonly diagnostics: Diagnostic[] = [];
+  /**
+   * How many stages have started on the document (runStages counts them): a value made from the
+   * document by one stage is current while no other has started since (the record the validate
+   * stage assembled is the one written, `recordOf`).
+   */
+  stagesRun = 0;
   private index: LineIndex | null = null;
 
   constructor(init: { path?: string | null; name?: string | null }) {
