@@ -51,11 +51,23 @@ export class SetAside<T> {
 
   /** Every value set aside, in the order added, the file read back a line at a time (each call reads it again). */
   *values(): Generator<T> {
-    const lines = this.lines();
+    for (const value of this.stored()) yield value instanceof InMemoryText ? (JSON.parse(value.text) as T) : value;
+  }
+
+  /**
+   * Every value's text, in the order added, as it was added (an object's as its JSON): for texts
+   * that are read as they are, not parsed (each call reads the file again).
+   */
+  *texts(): Generator<string> {
+    for (const value of this.stored()) yield value instanceof InMemoryText ? value.text : JSON.stringify(value);
+  }
+
+  /** Every value in the order added: an object, or a text (the file's next line, or kept in memory). */
+  private *stored(): Generator<T | InMemoryText> {
+    const lines = this.fileLines();
     try {
       for (const value of this.order) {
-        if (value === null) yield JSON.parse(lines.next().value as string) as T;
-        else if (value instanceof InMemoryText) yield JSON.parse(value.text) as T;
+        if (value === null) yield new InMemoryText(lines.next().value as string);
         else yield value;
       }
     } finally {
@@ -64,7 +76,7 @@ export class SetAside<T> {
   }
 
   /** The file's lines, in order (none without a file, or before anything was written). */
-  private *lines(): Generator<string> {
+  private *fileLines(): Generator<string> {
     this.pending.flush();
     if (this.file === null || !this.begun) return;
     // A megabyte at a time: the whole file at once would sit beside what is made from it.
