@@ -8,6 +8,11 @@ class InMemoryText {
   constructor(readonly text: string) {}
 }
 
+/** So many of the file's lines, one after another (texts added in a row take one place in the order, not one each). */
+class FileLines {
+  constructor(public count: number) {}
+}
+
 /**
  * Values a build sets aside while its inputs settle and reads back at its end (each article's
  * search entry and change, which only the review index and changes.json need), in the order they
@@ -20,8 +25,9 @@ class InMemoryText {
  * file is one value a line.
  */
 export class SetAside<T> {
-  /** Every value in the order added: an object, a text kept in memory, or null for the file's next line. */
-  private readonly order: (T | InMemoryText | null)[] = [];
+  /** Every value in the order added: an object, a text kept in memory, or a run of the file's next lines. */
+  private readonly order: (T | InMemoryText | FileLines)[] = [];
+  private count = 0;
   /** Whether the file has been begun (later writes append to it). */
   private begun = false;
   /** Texts waiting to be appended, as UTF-8: each encoded once, never joined into one string first. */
@@ -35,10 +41,13 @@ export class SetAside<T> {
 
   /** Sets a value aside: an object, or its JSON text. */
   add(value: T | string): void {
+    this.count++;
     if (typeof value !== 'string') this.order.push(value);
     else if (this.file === null) this.order.push(new InMemoryText(value));
     else {
-      this.order.push(null);
+      const last = this.order[this.order.length - 1];
+      if (last instanceof FileLines) last.count++;
+      else this.order.push(new FileLines(1));
       this.pending.add(value);
       this.pending.add('\n');
     }
@@ -46,7 +55,7 @@ export class SetAside<T> {
 
   /** How many values were set aside. */
   get size(): number {
-    return this.order.length;
+    return this.count;
   }
 
   /** Every value set aside, in the order added, the file read back a line at a time (each call reads it again). */
@@ -67,8 +76,8 @@ export class SetAside<T> {
     const lines = this.fileLines();
     try {
       for (const value of this.order) {
-        if (value === null) yield new InMemoryText(lines.next().value as string);
-        else yield value;
+        if (!(value instanceof FileLines)) yield value;
+        else for (let i = 0; i < value.count; i++) yield new InMemoryText(lines.next().value as string);
       }
     } finally {
       lines.return(undefined);
