@@ -166,6 +166,11 @@ export class DigestDocument {
    * stage assembled is the one written, `recordOf`).
    */
   stagesRun = 0;
+  /**
+   * The record the validate stage assembled (`assembleRecord`), with the stage count and the
+   * number of diagnostics then; null before. Held by the document, so it goes with it.
+   */
+  assembled: { record: ArticleRecord; stagesRun: number; diagnostics: number } | null = null;
   private index: LineIndex | null = null;
 
   constructor(init: { path?: string | null; name?: string | null }) {

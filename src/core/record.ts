@@ -98,13 +98,10 @@ export function toRecord(doc: DigestDocument, id: string): ArticleRecord {
   };
 }
 
-/** The record the validate stage assembled, by document, with the document's stage count and number of diagnostics then. */
-const assembled = new WeakMap<DigestDocument, { record: ArticleRecord; stagesRun: number; diagnostics: number }>();
-
 /** Assembles a document's record for the validate stage, and keeps it: the record validated is the record {@link recordOf} gives. */
 export function assembleRecord(doc: DigestDocument): ArticleRecord {
   const record = toRecord(doc, doc.id);
-  assembled.set(doc, { record, stagesRun: doc.stagesRun, diagnostics: doc.diagnostics.length });
+  doc.assembled = { record, stagesRun: doc.stagesRun, diagnostics: doc.diagnostics.length };
   return record;
 }
 
@@ -114,8 +111,8 @@ export function assembleRecord(doc: DigestDocument): ArticleRecord {
  * if any were reported after it was assembled (validation's own, a crash); else assembled now.
  */
 export function recordOf(doc: DigestDocument, id: string): ArticleRecord {
-  const known = assembled.get(doc);
-  if (known === undefined || known.stagesRun !== doc.stagesRun || known.record.id !== id) return toRecord(doc, id);
+  const known = doc.assembled;
+  if (known === null || known.stagesRun !== doc.stagesRun || known.record.id !== id) return toRecord(doc, id);
   // Diagnostics are only ever added: the same number, the same list.
   if (known.diagnostics !== doc.diagnostics.length) known.record.diagnostics = finishDiagnostics(doc.diagnostics);
   return known.record;
