@@ -10,9 +10,12 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 export const threadCommands = new Set(['build', 'merge']);
 
 /**
- * Its young generation in MB (V8's default is 48): what the build's workers have. A one-thread
- * build (`-j 1`) runs the pipeline on this thread: ~0.1–0.5 s more CPU at 250 articles than on
- * the main thread, under the noise at 1,000 (BENCHMARKS.md); 16 gave a higher peak RSS.
+ * Its young generation in MB (V8's default is 48): what the build's workers have, whatever
+ * `--concurrency` says. A one-thread build (`-j 1`) runs the pipeline on this thread, and then
+ * scavenges twice as often as with 16 (347 against 173 scavenges at 250 articles) for no CPU
+ * that alternated builds could find (eight pairs at 250, three at 1,000), while 16 raised peak
+ * RSS by 8–17 MB and 48 took a 1,000-article `-j 1` build to 232–255 MB, over the 250 MB goal
+ * (BENCHMARKS.md, "Change: the build thread's young generation under `-j 1`").
  */
 export const COORDINATOR_YOUNG_MB = Number(process.env.DIGEST_COORDINATOR_YOUNG_MB) || 8;
 

@@ -2,7 +2,7 @@ import type { ArticleRecord } from './generated/article.js';
 import { hasErrors } from './core/diagnostic.js';
 import { DigestDocument, type IngestInput } from './core/document.js';
 import { runStages, type Pipeline } from './core/pipeline.js';
-import { recordId, toRecord } from './core/record.js';
+import { recordId, recordOf } from './core/record.js';
 import { openDocument } from './open.js';
 import { loadPipeline } from './pipeline.js';
 
@@ -47,7 +47,7 @@ export async function ingestDetailed(input: IngestInput, options: IngestOptions 
   const doc = await openDocument(input, pipeline);
   doc.id = options.id ?? recordId(doc.path ?? input.name ?? null, doc.bytes);
   if (!doc.failed) await runStages(doc, pipeline);
-  const record = toRecord(doc, doc.id);
+  const record = recordOf(doc, doc.id);
   return { doc, record, ok: !doc.failed && !hasErrors(record.diagnostics) };
 }
 

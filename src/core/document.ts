@@ -160,6 +160,17 @@ export class DigestDocument {
   language = 'und';
   script: ArticleRecord['script'] = null;
   readonly diagnostics: Diagnostic[] = [];
+  /**
+   * How many stages have started on the document (runStages counts them): a value made from the
+   * document by one stage is current while no other has started since (the record the validate
+   * stage assembled is the one written, `recordOf`).
+   */
+  stagesRun = 0;
+  /**
+   * The record the validate stage assembled (`assembleRecord`), with the stage count and the
+   * number of diagnostics then; null before. Held by the document, so it goes with it.
+   */
+  assembled: { record: ArticleRecord; stagesRun: number; diagnostics: number } | null = null;
   private index: LineIndex | null = null;
 
   constructor(init: { path?: string | null; name?: string | null }) {

@@ -175,6 +175,7 @@ export async function runStages(doc: DigestDocument, pipeline: Pipeline): Promis
   for (const { definition, options, state } of pipeline.stages) {
     if (doc.failed) return;
     const context = createContext(definition, options, pipeline.data, pipeline.rules, doc, dirname(pipeline.file), state);
+    doc.stagesRun++;
     try {
       await definition.run(doc, context);
     } catch (error) {

@@ -52,7 +52,7 @@ export function nameId(name: string | null): string | null {
   return /^[a-z0-9]/.test(slug) ? slug : null;
 }
 
-/** Each document's input hash, by the bytes it was made of: a record is assembled twice (by the validate stage, then for the result), the input hashed once. */
+/** Each document's input hash, by the bytes it was made of: a record assembled again (a stage ran after validate) does not hash the input again. */
 const inputHashes = new WeakMap<DigestDocument, { bytes: Uint8Array; sha256: string }>();
 
 /** The SHA-256 of a document's input bytes, computed once per document. */
@@ -96,4 +96,24 @@ export function toRecord(doc: DigestDocument, id: string): ArticleRecord {
     boilerplate: doc.boilerplate,
     diagnostics: finishDiagnostics(doc.diagnostics),
   };
+}
+
+/** Assembles a document's record for the validate stage, and keeps it: the record validated is the record {@link recordOf} gives. */
+export function assembleRecord(doc: DigestDocument): ArticleRecord {
+  const record = toRecord(doc, doc.id);
+  doc.assembled = { record, stagesRun: doc.stagesRun, diagnostics: doc.diagnostics.length };
+  return record;
+}
+
+/**
+ * The record of a document whose stages have run: the very record the validate stage assembled
+ * when no stage has started since (issue 17: it was assembled twice), its diagnostics made again
+ * if any were reported after it was assembled (validation's own, a crash); else assembled now.
+ */
+export function recordOf(doc: DigestDocument, id: string): ArticleRecord {
+  const known = doc.assembled;
+  if (known === null || known.stagesRun !== doc.stagesRun || known.record.id !== id) return toRecord(doc, id);
+  // Diagnostics are only ever added: the same number, the same list.
+  if (known.diagnostics !== doc.diagnostics.length) known.record.diagnostics = finishDiagnostics(doc.diagnostics);
+  return known.record;
 }

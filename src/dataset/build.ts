@@ -9,7 +9,7 @@ import type { ArticleRecord } from '../generated/article.js';
 import type { ArticleChange } from '../generated/changes.js';
 import { readPlainFile } from '../io/files.js';
 import { indexPageText } from '../report/html/index.js';
-import { searchEntry, type SearchEntry } from '../report/html/search.js';
+import { searchEntry, type SearchEntry, type TextAside } from '../report/html/search.js';
 import { emptyState, EntryStore, type BuildState } from './cache.js';
 import { changesText, CHANGES, PreviousBuild } from './changes.js';
 import type { InputSummary } from './entry.js';
@@ -194,8 +194,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
           throw fsFailure(error, 'write in', folder);
         }
       }
-      const found = new Map<string, SearchEntry | null>();
-      // Every article's search entry in id order: as set aside, or for a reused article whose rows were not read, from the cache, else from its record in place.
+      // Every article's search entry in id order (read once): as set aside, or for a reused article whose rows were not read, from the cache, else from its record in place.
       const entries = function* (): Generator<SearchEntry> {
         const setAside = searchEntries.values();
         for (const input of plan.ordered) {
@@ -205,15 +204,18 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
             yield setAside.next().value as SearchEntry;
             continue;
           }
-          if (!found.has(input.path)) {
-            const key = plan.byPath.get(input.path)!.key;
-            found.set(input.path, (key && cache?.meta(key)?.search) || searchOfRecord(writer.root, input.id));
-          }
-          const entry = found.get(input.path);
+          const key = plan.byPath.get(input.path)!.key;
+          const entry = (key && cache?.meta(key)?.search) || searchOfRecord(writer.root, input.id);
           if (entry) yield entry;
         }
       };
-      await streamFile(writer, 'report/index.html', indexHash.digest('hex'), () => indexPageText(rows, pipeline.name, { changes: changeView, search: entries }));
+      // The index's items and references wait in the staging folder while the entries are read (lines of text, never parsed).
+      const textAside = (name: string): TextAside => {
+        const aside = new SetAside<never>(writer.scratch(name), options.fs ?? realFs);
+        return { add: (line) => aside.add(line), lines: () => aside.texts() };
+      };
+      const searchAsides = { items: textAside('search-items.txt'), references: textAside('search-references.txt') };
+      await streamFile(writer, 'report/index.html', indexHash.digest('hex'), () => indexPageText(rows, pipeline.name, { changes: changeView, search: entries, searchAsides }));
     }
     const changes = writer.commit(true);
     Object.assign(next.outputs, writer.outputs);

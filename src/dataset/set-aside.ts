@@ -8,6 +8,11 @@ class InMemoryText {
   constructor(readonly text: string) {}
 }
 
+/** So many of the file's lines, one after another (texts added in a row take one place in the order, not one each). */
+class FileLines {
+  constructor(public count: number) {}
+}
+
 /**
  * Values a build sets aside while its inputs settle and reads back at its end (each article's
  * search entry and change, which only the review index and changes.json need), in the order they
@@ -20,8 +25,9 @@ class InMemoryText {
  * file is one value a line.
  */
 export class SetAside<T> {
-  /** Every value in the order added: an object, a text kept in memory, or null for the file's next line. */
-  private readonly order: (T | InMemoryText | null)[] = [];
+  /** Every value in the order added: an object, a text kept in memory, or a run of the file's next lines. */
+  private readonly order: (T | InMemoryText | FileLines)[] = [];
+  private count = 0;
   /** Whether the file has been begun (later writes append to it). */
   private begun = false;
   /** Texts waiting to be appended, as UTF-8: each encoded once, never joined into one string first. */
@@ -35,10 +41,13 @@ export class SetAside<T> {
 
   /** Sets a value aside: an object, or its JSON text. */
   add(value: T | string): void {
+    this.count++;
     if (typeof value !== 'string') this.order.push(value);
     else if (this.file === null) this.order.push(new InMemoryText(value));
     else {
-      this.order.push(null);
+      const last = this.order[this.order.length - 1];
+      if (last instanceof FileLines) last.count++;
+      else this.order.push(new FileLines(1));
       this.pending.add(value);
       this.pending.add('\n');
     }
@@ -46,17 +55,29 @@ export class SetAside<T> {
 
   /** How many values were set aside. */
   get size(): number {
-    return this.order.length;
+    return this.count;
   }
 
   /** Every value set aside, in the order added, the file read back a line at a time (each call reads it again). */
   *values(): Generator<T> {
-    const lines = this.lines();
+    for (const value of this.stored()) yield value instanceof InMemoryText ? (JSON.parse(value.text) as T) : value;
+  }
+
+  /**
+   * Every value's text, in the order added, as it was added (an object's as its JSON): for texts
+   * that are read as they are, not parsed (each call reads the file again).
+   */
+  *texts(): Generator<string> {
+    for (const value of this.stored()) yield value instanceof InMemoryText ? value.text : JSON.stringify(value);
+  }
+
+  /** Every value in the order added: an object, or a text (the file's next line, or kept in memory). */
+  private *stored(): Generator<T | InMemoryText> {
+    const lines = this.fileLines();
     try {
       for (const value of this.order) {
-        if (value === null) yield JSON.parse(lines.next().value as string) as T;
-        else if (value instanceof InMemoryText) yield JSON.parse(value.text) as T;
-        else yield value;
+        if (!(value instanceof FileLines)) yield value;
+        else for (let i = 0; i < value.count; i++) yield new InMemoryText(lines.next().value as string);
       }
     } finally {
       lines.return(undefined);
@@ -64,7 +85,7 @@ export class SetAside<T> {
   }
 
   /** The file's lines, in order (none without a file, or before anything was written). */
-  private *lines(): Generator<string> {
+  private *fileLines(): Generator<string> {
     this.pending.flush();
     if (this.file === null || !this.begun) return;
     // A megabyte at a time: the whole file at once would sit beside what is made from it.

@@ -1,5 +1,5 @@
 import type { ArticleRecord } from '../generated/article.js';
-import { toRecord } from '../core/record.js';
+import { assembleRecord } from '../core/record.js';
 import { articleValidator, cslItemValidator } from '../core/schemas.js';
 import { defineStage } from '../core/stage.js';
 import { validateDefaults } from '../generated/stage-defaults.js';
@@ -7,7 +7,7 @@ import { validateDefaults } from '../generated/stage-defaults.js';
 /**
  * validate: the assembled record against schemas/article.schema.json (2020-12) and every
  * reference's CSL against the official csl-data.json. An invalid record is never written;
- * the error names the JSON pointer.
+ * the error names the JSON pointer. The record validated is the one written (`recordOf`).
  */
 export const validate = defineStage({
   name: 'validate',
@@ -30,7 +30,8 @@ export const validate = defineStage({
   },
   defaults: validateDefaults,
   async run(doc, { report }) {
-    const record = toRecord(doc, doc.id);
+    // The record ingest writes: assembled once (recordOf).
+    const record = assembleRecord(doc);
     const article = await articleValidator<ArticleRecord>();
     if (!article(record)) {
       for (const e of article.errors()) report('record-invalid', `record does not match schemas/article.schema.json at ${e.pointer || '/'}: ${e.message}`);

@@ -48,6 +48,17 @@ describe('SetAside: what a build keeps for its end, out of memory', () => {
     expect(existsSync(file)).toBe(false);
   });
 
+  it('texts: each line as it was added, never parsed (an object as its JSON), in order, with or without a file', () => {
+    for (const file of [join(tmp(), 'search-items.txt'), null]) {
+      const aside = new SetAside<{ id: string }>(file, realFs);
+      aside.add('3 17 {"article":0,"at":"s0-1"}{"title":"x y"}');
+      aside.add({ id: 'kept' });
+      aside.add('not JSON at all: 间充质 \u2028');
+      expect([...aside.texts()]).toEqual(['3 17 {"article":0,"at":"s0-1"}{"title":"x y"}', '{"id":"kept"}', 'not JSON at all: 间充质 \u2028']);
+      expect(file === null || existsSync(file)).toBe(true);
+    }
+  });
+
   it('a write that fails is the build’s OutputError, naming the file', () => {
     const file = join(tmp(), 'search.jsonl');
     const full = { ...realFs, writeSync: () => { throw Object.assign(new Error('ENOSPC'), { code: 'ENOSPC' }); } };

@@ -3,7 +3,7 @@ import type { ArticleChange, DatasetChanges, RemovedArticle } from '../../genera
 import type { SearchIndex } from '../../generated/search-index.js';
 import { diffCounts, diffOf } from './changes.js';
 import { esc, jsonForScript, page } from './html.js';
-import { searchIndexText, type SearchEntry } from './search.js';
+import { searchIndexText, type SearchAsides, type SearchEntry } from './search.js';
 
 /** What the index shows of one input: a manifest row (the summary's fields, counts flattened). */
 export type IndexRow = Pick<InputSummary, 'path' | 'id' | 'status' | 'title' | 'titleEn' | 'topic' | 'period' | 'missingMonths' | 'outOfOrderMonths'> &
@@ -19,12 +19,14 @@ export interface IndexPageOptions {
 
 /**
  * What {@link indexPageText} makes the index from besides the manifest rows, read as it goes
- * rather than held: the change view with its articles in id order, and the search entries in id
- * order (each function reads them again on each call).
+ * rather than held: the change view with its articles in id order (the function reads them again
+ * on each call), and the search entries in id order (read once, the items and references waiting
+ * in `searchAsides` meanwhile: in memory unless given).
  */
 export interface IndexPageSources {
   changes: { revision: number; removed: readonly RemovedArticle[]; articles: () => Iterable<ArticleChange> } | null;
   search: SearchIndex | (() => Iterable<SearchEntry>) | null;
+  searchAsides?: SearchAsides;
 }
 
 function articleHref(id: string, anchor = ''): string {
@@ -180,7 +182,7 @@ ${summary}
 <div id="q-results" aria-live="polite"></div>
 </section>
 <script type="application/json" id="search-data">`;
-    if (typeof search === 'function') yield* searchIndexText(search, jsonForScript);
+    if (typeof search === 'function') yield* searchIndexText(search(), jsonForScript, sources.searchAsides);
     else yield jsonForScript(search);
     yield '</script>';
   }

@@ -52,27 +52,68 @@ export function searchEntry(record: ArticleRecord): SearchEntry {
 /** The arrays of the search index, in the order its JSON has them. */
 const SECTIONS = ['articles', 'journals', 'items', 'entities', 'references'] as const;
 
-/** One element of one of the index's arrays. */
-type IndexPart = { [K in keyof SearchIndex]: [K, SearchIndex[K][number]] }[keyof SearchIndex];
+/**
+ * Where {@link searchIndexText} keeps the text it cannot place until every entry has been read:
+ * lines (none holds a line feed), each added once and read back once, in the order added.
+ */
+export interface TextAside {
+  add(line: string): void;
+  lines(): Iterable<string>;
+}
+
+/** Where the index's items and its references wait while the entries are read (a build: files in its staging folder). */
+export interface SearchAsides {
+  items: TextAside;
+  references: TextAside;
+}
+
+/** A {@link TextAside} in memory. */
+export function textAsideInMemory(): TextAside {
+  const lines: string[] = [];
+  return { add: (line) => void lines.push(line), lines: () => lines };
+}
+
+function byId(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
 
 /**
- * The search index of entries given in id order, one array element at a time, in the order of
- * its JSON: articles by id, journals and entities once each however many articles name them.
- * `entries` is read three times (articles as they come, with the journals and entities gathered;
- * then items; then references), so only the journals and each entity's articles are gathered in
- * memory (two numbers per article and concept), never the entries.
+ * The search index's JSON text, a piece at a time, from entries given in id order, read once:
+ * the same text as `encode` of the whole index ({@link SearchIndexBuilder}), when `encode` turns
+ * an array into its elements' texts joined by commas and an object into its members' (JSON.stringify
+ * does, and so does any escaping of single characters after it). Articles are written as they
+ * come, journals and entities gathered (two numbers per article and concept); each item and
+ * reference is encoded as it is read and waits in `asides` until its array's turn — an item
+ * without its journal's number, known once every journal is (BENCHMARKS.md, "Change: the review
+ * index's search data read once").
  */
-function* indexParts(entries: () => Iterable<SearchEntry>): Generator<IndexPart> {
-  const journalSet = new Set<string>();
-  // Each concept as the first article by id names it, its surfaces, and [article, count] pairs in article order.
+export function* searchIndexText(
+  entries: Iterable<SearchEntry>,
+  encode: (value: unknown) => string = JSON.stringify,
+  asides: SearchAsides = { items: textAsideInMemory(), references: textAsideInMemory() },
+): Generator<string> {
+  // Each journal by the order first named; each concept as the first article by id names it, its surfaces, and [article, count] pairs in article order.
+  const journalNumbers = new Map<string, number>();
   const concepts = new Map<string, { type: string; label: string; surfaces: Set<string>; in: number[] }>();
   let article = 0;
   let last: string | null = null;
-  for (const entry of entries()) {
+  yield `{"${SECTIONS[0]}":[`;
+  for (const entry of entries) {
     if (last !== null && !(last < entry.id)) throw new Error(`search entries out of id order: ${entry.id} after ${last}`);
     last = entry.id;
-    yield ['articles', { id: entry.id, title: entry.title, titleEn: entry.titleEn, topic: entry.topic }];
-    for (const item of entry.items) if (item.journal !== null) journalSet.add(item.journal);
+    const text = encode({ id: entry.id, title: entry.title, titleEn: entry.titleEn, topic: entry.topic });
+    yield article === 0 ? text : `,${text}`;
+    for (const item of entry.items) {
+      let journal = -1;
+      if (item.journal !== null) {
+        journal = journalNumbers.get(item.journal) ?? journalNumbers.size;
+        if (journal === journalNumbers.size) journalNumbers.set(item.journal, journal);
+      }
+      // The item's members before its journal and after it: `journal <length of before> <before><after>`.
+      const before = encode({ article, at: item.at, date: item.date });
+      const after = encode({ title: item.title, titleEn: item.titleEn, dois: item.dois, institution: item.institution, country: item.country });
+      asides.items.add(`${journal} ${before.length} ${before}${after}`);
+    }
     for (const e of entry.entities) {
       let concept = concepts.get(e.id);
       if (!concept) concepts.set(e.id, (concept = { type: e.type, label: e.label, surfaces: new Set(), in: [] }));
@@ -81,51 +122,41 @@ function* indexParts(entries: () => Iterable<SearchEntry>): Generator<IndexPart>
       if (concept.in.length > 0 && concept.in[concept.in.length - 2] === article) concept.in[concept.in.length - 1] = e.count;
       else concept.in.push(article, e.count);
     }
+    for (const r of entry.references) asides.references.add(encode({ article, number: r.number, doi: r.doi, title: r.title }));
     article++;
   }
-  const journals = [...journalSet].sort();
-  const journalIndex = new Map(journals.map((j, i) => [j, i]));
-  for (const journal of journals) yield ['journals', journal];
-  article = 0;
-  for (const e of entries()) {
-    for (const i of e.items) {
-      yield ['items', { article, at: i.at, date: i.date, journal: i.journal === null ? null : journalIndex.get(i.journal)!, title: i.title, titleEn: i.titleEn, dois: i.dois, institution: i.institution, country: i.country }];
-    }
-    article++;
+  const journals = [...journalNumbers.keys()].sort();
+  // Each journal's number as first named → its place in the sorted list.
+  const place: number[] = [];
+  journals.forEach((journal, i) => (place[journalNumbers.get(journal)!] = i));
+  yield `],"${SECTIONS[1]}":[`;
+  yield journals.map((journal) => encode(journal)).join(',');
+  yield `],"${SECTIONS[2]}":[`;
+  let first = true;
+  for (const line of asides.items.lines()) {
+    const space = line.indexOf(' ');
+    const journal = Number(line.slice(0, space));
+    const length = line.indexOf(' ', space + 1);
+    const end = length + 1 + Number(line.slice(space + 1, length));
+    yield `${first ? '' : ','}${line.slice(length + 1, end - 1)},"journal":${encode(journal < 0 ? null : place[journal])},${line.slice(end + 1)}`;
+    first = false;
   }
+  yield `],"${SECTIONS[3]}":[`;
+  first = true;
   for (const id of [...concepts.keys()].sort(byId)) {
     const c = concepts.get(id)!;
     const pairs: { article: number; count: number }[] = [];
     for (let k = 0; k < c.in.length; k += 2) pairs.push({ article: c.in[k]!, count: c.in[k + 1]! });
-    yield ['entities', { id, type: c.type, label: c.label, surfaces: [...c.surfaces].sort(), in: pairs }];
-  }
-  article = 0;
-  for (const e of entries()) {
-    for (const r of e.references) yield ['references', { article, number: r.number, doi: r.doi, title: r.title }];
-    article++;
-  }
-}
-
-function byId(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/**
- * The search index's JSON text, a piece at a time, from entries given in id order (each call
- * of `entries` reads them again): the same text as `encode` of the whole index
- * ({@link SearchIndexBuilder}), when `encode` turns an array into its elements' texts joined by
- * commas (JSON.stringify does, and so does any escaping of single characters after it).
- */
-export function* searchIndexText(entries: () => Iterable<SearchEntry>, encode: (value: unknown) => string = JSON.stringify): Generator<string> {
-  let section = 0;
-  let first = true;
-  yield `{"${SECTIONS[0]}":[`;
-  for (const [name, element] of indexParts(entries)) {
-    for (const at = SECTIONS.indexOf(name); section < at; first = true) yield `],"${SECTIONS[++section]}":[`;
-    yield first ? encode(element) : `,${encode(element)}`;
+    const text = encode({ id, type: c.type, label: c.label, surfaces: [...c.surfaces].sort(), in: pairs });
+    yield first ? text : `,${text}`;
     first = false;
   }
-  while (section < SECTIONS.length - 1) yield `],"${SECTIONS[++section]}":[`;
+  yield `],"${SECTIONS[4]}":[`;
+  first = true;
+  for (const line of asides.references.lines()) {
+    yield first ? line : `,${line}`;
+    first = false;
+  }
   yield ']}';
 }
 
@@ -147,11 +178,9 @@ export class SearchIndexBuilder {
     return this.entries.has(id);
   }
 
-  /** The index. */
+  /** The index: its text ({@link searchIndexText}, one way of making it) read back. */
   build(): SearchIndex {
     const ordered = [...this.entries.values()].sort((a, b) => byId(a.id, b.id));
-    const index: SearchIndex = { articles: [], journals: [], items: [], entities: [], references: [] };
-    for (const [name, element] of indexParts(() => ordered)) (index[name] as unknown[]).push(element);
-    return index;
+    return JSON.parse([...searchIndexText(ordered)].join('')) as SearchIndex;
   }
 }

@@ -100,7 +100,7 @@ describe('the index page: diagnostics and changes of each article', () => {
       }),
     ];
     expect(pieces.join('')).toBe(whole);
-    expect(reads).toEqual({ changes: 1, search: 3 });
+    expect(reads).toEqual({ changes: 1, search: 1 });
     // One piece a row (and a few around them), never the page in one.
     expect(pieces.length).toBeGreaterThan(rows.length);
     expect(Math.max(...pieces.map((p) => p.length))).toBeLessThan(whole.length / 2);
