@@ -70,8 +70,10 @@ describe('npm pack', () => {
     // main after issue 17's first round (measured); this round (issue 17) adds the compiled data forms'
     // guard by the compiler's code, the build's output written in pieces (src/io/utf8.ts, the pages'
     // piece functions: +5 kB), the analysis pass (src/core/order.ts, the lexicon's matchesWhole,
-    // facts' pre-tests: +3 kB) and the build's thread (bin/thread.js).
-    expect(packed.size).toBeLessThan(580_000);
+    // facts' pre-tests: +3 kB) and the build's thread (bin/thread.js): 572.5 kB; then the name
+    // shapes over a one-byte alphabet (src/generated/name-alphabet.js, 28 kB unpacked) and the
+    // review index's text set aside: 582.3 kB.
+    expect(packed.size).toBeLessThan(600_000);
     const pkg = JSON.parse(readFileSync(join(scratch, 'node_modules', 'digest-ingest', 'package.json'), 'utf8'));
     expect(pkg).toMatchObject({ license: 'MIT', bin: { digest: 'bin/digest.js' }, engines: { node: '>=20.19' } });
     expect(pkg.keywords.length).toBeGreaterThan(3);
