@@ -1,5 +1,6 @@
 // Preloaded by scripts/bench.mjs (`node -r`) into every process it times: when the process
-// exits, writes its CPU time (user + system, every thread, since the process started), the main
+// exits, writes its CPU time (user + system, every thread, since the process started; the system
+// part also alone: the kernel's, mostly file creation, which this disk makes costly), the main
 // thread's own CPU time (Linux: /proc/thread-self; null elsewhere; for build and merge, their own
 // thread's) and peak RSS to the file
 // DIGEST_BENCH_USAGE names.
@@ -37,6 +38,6 @@ if (file && isMainThread) {
     } catch {
       // no command thread: the main thread ran the command
     }
-    writeFileSync(file, JSON.stringify({ cpuMs: (u.userCPUTime + u.systemCPUTime) / 1000, mainCpuMs, maxRssKb: u.maxRSS }));
+    writeFileSync(file, JSON.stringify({ cpuMs: (u.userCPUTime + u.systemCPUTime) / 1000, systemCpuMs: u.systemCPUTime / 1000, mainCpuMs, maxRssKb: u.maxRSS }));
   });
 }
