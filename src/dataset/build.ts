@@ -117,10 +117,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const check = options.check === true;
   const concurrency = options.concurrency ?? availableParallelism();
   const writer = await DatasetWriter.open(outDir, { mode: check ? 'check' : 'write', command: 'build', fs: options.fs });
+  let cache: EntryStore | null = null;
   try {
     const config = configFingerprint(pipeline);
     const cacheDir = options.cacheDir === undefined ? join(writer.root, '.cache') : options.cacheDir;
-    const cache = cacheDir === null ? null : EntryStore.open(cacheDir, { inOutput: options.cacheDir === undefined, write: !check, fs: options.fs });
+    cache = cacheDir === null ? null : EntryStore.open(cacheDir, { inOutput: options.cacheDir === undefined, write: !check, fs: options.fs });
     const state: BuildState = cache?.loadState(config) ?? emptyState(config);
     writer.remember(state.outputs);
     // The change view compares with what the dataset in the folder recorded (nothing, on a first build).
@@ -221,16 +222,26 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     Object.assign(next.outputs, writer.outputs);
     // The dataset is in place: the cache only saves work next time, so failing to save it
     // (a disk that filled up just now) is said, not fatal — the next build hashes again.
-    let cacheProblem: string | null = null;
+    // An entry a thread could not store (the disk filled up) is a miss next time: said, not fatal.
+    let cacheProblem: string | null = outcome.cacheProblem;
     if (!check && cache) {
-      try {
-        cache.saveState(next, state);
+      const store = cache;
+      const attempt = (step: () => void) => {
+        try {
+          step();
+        } catch (error) {
+          if (!(error instanceof OutputError)) throw error;
+          cacheProblem ??= error.message;
+        }
+      };
+      attempt(() => {
+        store.saveState(next, state);
         // Shards may share a cache folder: only a full build knows which entries are unused.
-        if (!options.shard) cache.prune(new Set(Object.values(next.inputs).map((i) => i.key)));
-      } catch (error) {
-        if (!(error instanceof OutputError)) throw error;
-        cacheProblem = error.message;
-      }
+        if (!options.shard) store.prune(new Set(Object.values(next.inputs).map((i) => i.key)));
+      });
+      // The index of each pack this build wrote (after prune, which may copy entries into one):
+      // written even when the state could not be, so the next build reads indexes, not packs.
+      attempt(() => store.seal());
     }
     const inputs = rows.map((_, i) => summaries.get(plan.selected[i]!.path)!);
     return {
@@ -245,6 +256,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       cacheProblem,
     };
   } finally {
+    cache?.close();
     writer.abort();
   }
 }

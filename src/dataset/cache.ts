@@ -1,14 +1,14 @@
-import { readdirSync, readFileSync, realpathSync, type Dirent } from 'node:fs';
+import { closeSync, constants, lstatSync, openSync, readdirSync, readFileSync, readSync, realpathSync, type Dirent } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { tempOwner, writeAtomicSync } from '../io/atomic.js';
 import { fsFailure, OutputError } from '../io/errors.js';
-import { kindOf } from '../io/files.js';
+import { kindOf, readPlainFile } from '../io/files.js';
 import { realFs, type WriteFs } from '../io/fs.js';
 import { processAlive } from '../io/lock.js';
 import type { InputSummary } from './entry.js';
 import type { RecordRows } from './tables.js';
 import type { SearchEntry } from '../report/html/search.js';
-import { entryPath, storeEntry, type CacheTarget } from './cache-entry.js';
+import { closePacks, PACK_NAME, packsDir, storeEntry, storeLine, type CacheTarget, type PackSpot } from './cache-entry.js';
 import { CACHE_FORMAT } from './keys.js';
 
 /** The cache-directory tag (https://bford.info/cachedir/): marks the folder as digest's, and tells backup tools to skip it. */
@@ -16,8 +16,18 @@ const TAG = 'CACHEDIR.TAG';
 const TAG_TEXT = 'Signature: 8a477f597d28d172789f06886806bc55\n# This file is a cache directory tag created by digest-ingest (digest build).\n# For information about cache directory tags, see https://bford.info/cachedir/\n';
 
 const KEY_FILE = /^[0-9a-f]{64}\.json$/;
-/** A folder of entries: by the key's first hex digit, or its first two (cache format 3 and before, whose entries prune deletes). */
+/** A folder of entries of cache format 4 and before (by the key's first hex digit, or its first two), which prune deletes. */
 const FAN = /^[0-9a-f]{1,2}$/;
+/** A pack's index: `<pack's name>.idx`. */
+const INDEX_NAME = /^(\d+)-\d+-\d+\.idx$/;
+/** The first line of a pack's index; each line after it is `<key> <offset> <length>`. */
+const INDEX_HEAD = 'digest-pack-index 1';
+const INDEX_LINE = /^([0-9a-f]{64}) (\d{1,15}) (\d{1,15})$/;
+const HEX_KEY = /^[0-9a-f]{64} $/;
+/** A pack whose live entries are less than this share of its bytes is compacted by prune. */
+const COMPACT_BELOW = 0.5;
+/** More packs than this (besides a build's own) after a prune, and the smallest are merged into the build's, down to half as many. */
+const MAX_PACKS = 16;
 
 function entriesOf(dir: string): Dirent[] {
   try {
@@ -27,16 +37,47 @@ function entriesOf(dir: string): Dirent[] {
   }
 }
 
+function indexName(pack: string): string {
+  return pack.replace(/\.pack$/, '.idx');
+}
+
+/** The process a pack or index name says wrote it. */
+function ownerOf(name: string): number {
+  return Number((PACK_NAME.exec(name) ?? INDEX_NAME.exec(name))![1]);
+}
+
+/** What the store knows of a pack on disk: its size, whether it has an index, every entry in it. */
+interface PackInfo {
+  size: number;
+  indexed: boolean;
+  entries: [key: string, offset: number, length: number][];
+}
+
+/** Builds of this process so far: each writes packs of its own. */
+let builds = 0;
+
 /**
- * A content-addressed store of entries: `<dir>/entries/<key[0]>/<key>.json` holds an
- * input's summary and table rows. Records are not stored: they are in the dataset folder,
- * and one edited or deleted there is ingested again. Entries are written atomically (a
- * temporary file beside the entry, named by process), so a killed build leaves whole entries
- * or none, and builds sharing a cache folder never clean up each other's files; an entry that
- * does not parse is a miss. The folder carries a CACHEDIR.TAG: a folder without one that holds
- * anything is not digest's, and is neither written nor pruned.
+ * A content-addressed store of entries, an input's summary, table rows and search entry under
+ * its key. Records are not stored: they are in the dataset folder, and one edited or deleted
+ * there is ingested again. Entries live in packs, `<dir>/packs/<pid>-<thread>-<n>.pack`: each
+ * thread that ingests appends the entries it makes during a build to one pack of its own, a line
+ * `<key> <json>\n` each, and the build writes each new pack's index (`.idx`: key, offset, length)
+ * when it ends. A pack without an index (a killed build, or one still running) is scanned for its
+ * lines once, a torn last line skipped; an entry that cannot be read or does not parse is a miss.
+ * Builds sharing a cache folder write packs of their own names and never delete one of a live
+ * process. The folder carries a CACHEDIR.TAG: a folder without one that holds anything is not
+ * digest's, and is neither written nor pruned.
  */
 export class EntryStore {
+  /** Every entry's place, read from the packs' indexes (or the packs) on first need. */
+  private index: Map<string, PackSpot> | null = null;
+  private packs = new Map<string, PackInfo>();
+  /** Entries this build wrote (or copied), by key: their packs are the build's, never pruned by it. */
+  private readonly fresh = new Map<string, PackSpot>();
+  /** Packs opened for reading, kept open until the build ends (null: it could not be opened). */
+  private readonly readers = new Map<string, number | null>();
+  private readonly build = `${process.pid}-${++builds}`;
+
   private constructor(
     readonly dir: string,
     private readonly fs: WriteFs,
@@ -46,8 +87,8 @@ export class EntryStore {
   /**
    * Opens the cache folder. `inOutput`: it is the default `<out>/.cache`, which may not be a
    * symbolic link (digest never writes through a link inside its output folder); a folder given
-   * with --cache may itself be a link, as the user named it. A read-only store (--check) never
-   * refuses: a cache it cannot trust is simply not read.
+   * with --cache may itself be a link, as the user named it; its `packs` folder may not. A
+   * read-only store (--check) never refuses: a cache it cannot trust is simply not read.
    */
   static open(dir: string, options: { inOutput: boolean; write: boolean; fs?: WriteFs | undefined }): EntryStore | null {
     const fs = options.fs ?? realFs;
@@ -67,9 +108,14 @@ export class EntryStore {
       const earlier = names.every((n) => n === 'entries' || n === 'state.json' || n === '.staging');
       if (!earlier) return refuse(`holds files and is not a digest cache (no ${TAG}): digest will not write or prune there; give --cache an empty or new folder`);
     }
+    const packs = kindOf(packsDir(root));
+    if (packs !== 'folder' && packs !== 'absent') {
+      if (!options.write) return null;
+      throw new OutputError(`${join(dir, 'packs')} is not a folder digest made (a link, or a file): digest will not write or prune there`);
+    }
     if (options.write) {
       try {
-        fs.mkdirSync(join(root, 'entries'), { recursive: true });
+        fs.mkdirSync(packsDir(root), { recursive: true });
         if (kindOf(join(root, TAG)) !== 'file') fs.writeFileSync(join(root, TAG), TAG_TEXT);
       } catch (error) {
         throw fsFailure(error, 'write the cache in', dir);
@@ -78,51 +124,253 @@ export class EntryStore {
     return new EntryStore(root, fs, options.write);
   }
 
-  private path(key: string): string {
-    return entryPath(this.dir, key);
-  }
-
   /**
    * Where the thread that ingests an input stores its entry (null for a read-only store): plain
    * data, so a worker thread writes the entry itself and its text never crosses to this thread.
+   * The thread says where it went, and the build tells the store ({@link EntryStore.stored}).
    */
   target(config: string): CacheTarget | null {
-    return this.writable ? { dir: this.dir, config } : null;
+    return this.writable ? { dir: this.dir, config, build: this.build } : null;
   }
 
-  /** Stores an entry's summary, rows and search entry under its key (no-op for a read-only store). */
+  /** Notes where an entry of this build went (a thread's answer): the index written when the build ends lists it. */
+  stored(key: string, spot: PackSpot): void {
+    this.fresh.set(key, spot);
+    this.index?.set(key, spot);
+  }
+
+  /** Stores an entry's summary, rows and search entry under its key, on this thread (no-op for a read-only store). */
   put(key: string, entry: CachedEntry): void {
-    if (this.writable) storeEntry(this.dir, key, { summary: entry.summary, rows: entry.rows, searchJson: JSON.stringify(entry.search ?? null) }, this.fs);
+    if (this.writable) this.stored(key, storeEntry(this.target('')!, key, { summary: entry.summary, rows: entry.rows, searchJson: JSON.stringify(entry.search ?? null) }, this.fs));
   }
 
   /** The summary, rows and search entry of an entry, or null when it is not stored (or unreadable). */
   meta(key: string): CachedEntry | null {
+    const spot = this.load().get(key);
+    if (!spot) return null;
     try {
-      return JSON.parse(readFileSync(this.path(key), 'utf8')) as CachedEntry;
+      const line = this.read(spot);
+      if (line === null || line.toString('latin1', 0, 65) !== `${key} `) return null;
+      return JSON.parse(line.toString('utf8', 65, line.length - 1)) as CachedEntry;
     } catch {
       return null;
     }
   }
 
+  /** An entry's line as stored (its newline included), or null when the pack does not hold that many bytes there. */
+  private read(spot: PackSpot): Buffer | null {
+    let fd = this.readers.get(spot.pack);
+    if (fd === undefined) {
+      try {
+        fd = openSync(join(packsDir(this.dir), spot.pack), constants.O_RDONLY | constants.O_NOFOLLOW);
+      } catch {
+        fd = null;
+      }
+      this.readers.set(spot.pack, fd);
+    }
+    if (fd === null || spot.length < 66) return null;
+    const line = Buffer.allocUnsafe(spot.length);
+    let filled = 0;
+    while (filled < spot.length) {
+      const n = readSync(fd, line, filled, spot.length - filled, spot.offset + filled);
+      if (n === 0) return null;
+      filled += n;
+    }
+    return line[spot.length - 1] === 0x0a ? line : null;
+  }
+
+  /** Every entry's place: each pack's index, or the pack itself when it has none (read once). */
+  private load(): Map<string, PackSpot> {
+    if (this.index) return this.index;
+    const index = new Map<string, PackSpot>();
+    const dir = packsDir(this.dir);
+    const files = kindOf(dir) === 'folder' ? entriesOf(dir).filter((e) => e.isFile()) : [];
+    const indexes = new Set(files.map((e) => e.name).filter((n) => INDEX_NAME.test(n)));
+    for (const file of files) {
+      if (!PACK_NAME.test(file.name)) continue;
+      const info = (indexes.has(indexName(file.name)) && this.readIndex(file.name)) || this.scan(file.name);
+      if (info === null) continue;
+      this.packs.set(file.name, info);
+      for (const [key, offset, length] of info.entries) index.set(key, { pack: file.name, offset, length });
+    }
+    for (const [key, spot] of this.fresh) index.set(key, spot);
+    this.index = index;
+    return index;
+  }
+
+  /** A pack's index, or null when it is not one (then the pack is scanned). */
+  private readIndex(pack: string): PackInfo | null {
+    try {
+      const size = lstatSync(join(packsDir(this.dir), pack)).size;
+      const read = readPlainFile(join(packsDir(this.dir), indexName(pack)));
+      if (read.bytes === null) return null;
+      const lines = read.bytes.toString('utf8').split('\n');
+      if (lines[0] !== INDEX_HEAD || lines.at(-1) !== '') return null;
+      const entries: PackInfo['entries'] = [];
+      for (const line of lines.slice(1, -1)) {
+        const match = INDEX_LINE.exec(line);
+        if (!match) return null;
+        entries.push([match[1]!, Number(match[2]), Number(match[3])]);
+      }
+      return { size, indexed: true, entries };
+    } catch {
+      return null;
+    }
+  }
+
+  /** A pack without an index, read line by line for the key that starts each (a torn last line, with no newline, is no entry). */
+  private scan(pack: string): PackInfo | null {
+    let fd: number;
+    try {
+      fd = openSync(join(packsDir(this.dir), pack), constants.O_RDONLY | constants.O_NOFOLLOW);
+    } catch {
+      return null;
+    }
+    const entries: PackInfo['entries'] = [];
+    let size = 0;
+    try {
+      const chunk = Buffer.allocUnsafe(1 << 20);
+      const head = Buffer.allocUnsafe(65);
+      let start = 0;
+      for (;;) {
+        const n = readSync(fd, chunk, 0, chunk.length, size);
+        if (n === 0) break;
+        for (let at = chunk.indexOf(0x0a); at !== -1 && at < n; at = chunk.indexOf(0x0a, at + 1)) {
+          const end = size + at + 1;
+          if (end - start >= 66 && readSync(fd, head, 0, 65, start) === 65) {
+            const text = head.toString('latin1', 0, 65);
+            if (HEX_KEY.test(text)) entries.push([text.slice(0, 64), start, end - start]);
+          }
+          start = end;
+        }
+        size += n;
+      }
+    } catch {
+      // What was read before the failure stands.
+    } finally {
+      closeSync(fd);
+    }
+    return { size, indexed: false, entries };
+  }
+
   /**
-   * Deletes every entry whose key is not in `keep` (after a build: what it did not use), and
-   * temporary files of processes that are gone. Only files named as digest names them, in
-   * folders named as digest names them; links and anything else are left alone.
+   * Writes the index of every pack this build wrote (its entries' keys and places), so the next
+   * build reads one small file a pack instead of scanning it, and closes the build's packs.
+   */
+  seal(): void {
+    if (!this.writable) return;
+    closePacks(this.target('')!);
+    const byPack = new Map<string, PackSpot[]>();
+    for (const spot of this.fresh.values()) {
+      const spots = byPack.get(spot.pack);
+      if (spots) spots.push(spot);
+      else byPack.set(spot.pack, [spot]);
+    }
+    const keys = new Map<PackSpot, string>();
+    for (const [key, spot] of this.fresh) keys.set(spot, key);
+    for (const [pack, spots] of [...byPack].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      spots.sort((a, b) => a.offset - b.offset);
+      const text = [INDEX_HEAD, ...spots.map((s) => `${keys.get(s)!} ${s.offset} ${s.length}`), ''].join('\n');
+      writeAtomicSync(join(packsDir(this.dir), indexName(pack)), text, undefined, this.fs);
+    }
+  }
+
+  /** Closes what the store holds open: the packs it read, the packs this thread wrote for the build. */
+  close(): void {
+    for (const fd of this.readers.values()) {
+      try {
+        if (fd !== null) closeSync(fd);
+      } catch {
+        // Only read: nothing is lost.
+      }
+    }
+    this.readers.clear();
+    if (this.writable) closePacks(this.target('')!);
+  }
+
+  /**
+   * After a full build, with `keep` the keys it used: deletes every pack none of whose entries is
+   * kept, and compacts one mostly dead (its kept entries copied into this build's pack, then it is
+   * deleted) — and, when more than {@link MAX_PACKS} packs remain, the smallest ones, so that the
+   * packs an incremental build leaves do not pile up (git's `gc --auto` repacks so); deletes
+   * temporary files and indexes of processes that are gone, and the entries of cache format 4 and
+   * before. A pack of a process still running (a shard sharing the folder) is left alone, and so
+   * is one of this process not yet indexed. Only files named as digest names them, in folders named
+   * as digest names them; links and anything else are left alone.
    */
   prune(keep: ReadonlySet<string>): void {
     if (!this.writable) return;
-    const root = join(this.dir, 'entries');
-    for (const fan of entriesOf(root)) {
-      if (!fan.isDirectory() || !FAN.test(fan.name)) continue;
-      for (const file of entriesOf(join(root, fan.name))) {
-        if (!file.isFile()) continue;
-        const owner = tempOwner(file.name);
-        const stale = KEY_FILE.test(file.name) ? !keep.has(file.name.slice(0, 64)) : owner !== null && owner !== process.pid && !processAlive(owner);
-        if (stale) this.fs.rmSync(join(root, fan.name, file.name), { recursive: true, force: true });
-      }
+    this.pruneEntries();
+    const dir = packsDir(this.dir);
+    if (kindOf(dir) !== 'folder') return;
+    const index = this.load();
+    const freshPacks = new Set([...this.fresh.values()].map((s) => s.pack));
+    const remaining: { pack: string; live: PackInfo['entries']; bytes: number }[] = [];
+    for (const [pack, info] of this.packs) {
+      if (freshPacks.has(pack)) continue;
+      const owner = ownerOf(pack);
+      if (owner === process.pid ? !info.indexed : processAlive(owner)) continue;
+      // An entry is live when it is kept and this is the copy the index serves.
+      const live = info.entries.filter(([key, offset]) => {
+        const spot = index.get(key);
+        return keep.has(key) && spot?.pack === pack && spot.offset === offset;
+      });
+      const bytes = live.reduce((n, [, , length]) => n + length, 0);
+      if (live.length > 0 && bytes >= info.size * COMPACT_BELOW) remaining.push({ pack, live, bytes });
+      else this.compact(pack, live);
+    }
+    if (remaining.length > MAX_PACKS) {
+      remaining.sort((a, b) => a.bytes - b.bytes || (a.pack < b.pack ? -1 : 1));
+      for (const { pack, live } of remaining.slice(0, remaining.length - MAX_PACKS / 2)) this.compact(pack, live);
+    }
+    const names = new Set(entriesOf(dir).filter((e) => e.isFile()).map((e) => e.name));
+    for (const name of names) {
+      const owner = tempOwner(name);
+      // A temporary file of a dead process; an index whose pack is gone (its process too).
+      const stale = owner !== null ? owner !== process.pid && !processAlive(owner) : INDEX_NAME.test(name) && !names.has(name.replace(/\.idx$/, '.pack')) && ownerOf(name) !== process.pid && !processAlive(ownerOf(name));
+      if (stale) this.fs.rmSync(join(dir, name), { recursive: true, force: true });
     }
     // The staging folder of digest before 0.2 (its entries are now written beside their place).
     if (kindOf(join(this.dir, '.staging')) === 'folder') this.fs.rmSync(join(this.dir, '.staging'), { recursive: true, force: true });
+  }
+
+  /** Copies a pack's `live` entries into this build's pack (none: nothing to copy), then deletes the pack and its index. */
+  private compact(pack: string, live: PackInfo['entries']): void {
+    const index = this.load();
+    for (const [key, offset, length] of live) {
+      const line = this.read({ pack, offset, length });
+      // An unreadable entry is a miss anyway: it is not copied.
+      if (line !== null && line.toString('latin1', 0, 65) === `${key} `) this.stored(key, storeLine(this.target('')!, line, this.fs));
+      else index.delete(key);
+    }
+    const fd = this.readers.get(pack);
+    if (fd !== undefined && fd !== null) closeSync(fd);
+    this.readers.delete(pack);
+    const dir = packsDir(this.dir);
+    // The pack first: an index left without its pack (killed here) is deleted by the next prune.
+    this.fs.rmSync(join(dir, pack), { recursive: true, force: true });
+    this.fs.rmSync(join(dir, indexName(pack)), { recursive: true, force: true });
+    this.packs.delete(pack);
+  }
+
+  /**
+   * Deletes the entries of cache format 4 and before (`entries/<fan>/<key>.json`, a file an
+   * entry), temporary files of processes that are gone there, and the folders left empty.
+   */
+  private pruneEntries(): void {
+    const root = join(this.dir, 'entries');
+    if (kindOf(root) !== 'folder') return;
+    for (const fan of entriesOf(root)) {
+      if (!fan.isDirectory() || !FAN.test(fan.name)) continue;
+      const folder = join(root, fan.name);
+      for (const file of entriesOf(folder)) {
+        if (!file.isFile()) continue;
+        const owner = tempOwner(file.name);
+        if (KEY_FILE.test(file.name) || (owner !== null && owner !== process.pid && !processAlive(owner))) this.fs.unlinkSync(join(folder, file.name));
+      }
+      if (entriesOf(folder).length === 0) this.fs.rmSync(folder, { recursive: true, force: true });
+    }
+    if (entriesOf(root).length === 0) this.fs.rmSync(root, { recursive: true, force: true });
   }
 
   /** Loads the state of the last build, or an empty one. */

@@ -7,7 +7,7 @@ import { sourcePagePieces } from '../report/html/source.js';
 import { isPlainJson, toJsonPieces } from '../io/atomic.js';
 import { OutputError } from '../io/errors.js';
 import { realFs, type WriteFs } from '../io/fs.js';
-import { storeEntry, type CacheTarget } from './cache-entry.js';
+import { storeEntry, type CacheTarget, type PackSpot } from './cache-entry.js';
 import type { PlannedInput } from './ids.js';
 import { entryKey } from './keys.js';
 import { articleDigest, decideChange, digestHash, type ChangePrior } from './changes.js';
@@ -67,8 +67,15 @@ export interface Entry {
   changeJson?: string | null;
   /** The input's cache key, as the thread that ingested it made it (from the bytes it read), so the build need not hash it again. */
   key?: string;
+  /** Where the thread that ingested the input stored its cache entry (which pack, where in it): the build indexes it. */
+  stored?: PackSpot;
   /**
-   * Why the record, a page or the cache entry could not be written (a full disk, a read-only folder): a failure of
+   * Why the cache entry could not be stored (a full disk): the input's files are in place, so
+   * the build goes on and says so; the next build ingests the input again.
+   */
+  cacheProblem?: string;
+  /**
+   * Why the record or a page could not be written (a full disk, a read-only folder): a failure of
    * the build, not of the input. A message, because errors lose their class between threads.
    */
   failure?: string;
@@ -119,19 +126,20 @@ const FIRST: ChangePrior = { revision: 0, entry: null };
  * Ingests one planned input: places its record, its review page (with its change against
  * `prior`, what the previous build recorded of it) and its source page in the dataset folder (or
  * compares them, in check mode) and returns what the cache keeps — and, given a `cache` target
- * (an input that could be read, a writable cache), stores that entry under its key itself, so the
- * thread that made it writes it (a worker's entry text never crosses to the main thread). A file
- * that cannot be placed is the entry's `failure`, and then nothing is stored. A renamed input's
- * record carries its new id and an info diagnostic naming the id it could not have.
+ * (an input that could be read, a writable cache), stores that entry under its key itself, in this
+ * thread's pack, and says where (`stored`), so the thread that made it writes it (a worker's entry
+ * text never crosses to the main thread). A file that cannot be placed is the entry's `failure`,
+ * and then nothing is stored; an entry that cannot be stored is its `cacheProblem`. A renamed
+ * input's record carries its new id and an info diagnostic naming the id it could not have.
  */
 export async function computeEntry(input: PlannedInput, pipeline: Pipeline, where: Placement, fs: WriteFs = realFs, prior: ChangePrior = FIRST, cache: CacheTarget | null = null): Promise<Entry> {
   const entry = await makeEntry(input, pipeline, where, fs, prior);
   if (cache === null || entry.failure !== undefined) return entry;
   entry.key = entryKey(cache.config, input.path, input.id, input.renamedFrom, entry.summary.sha256);
   try {
-    storeEntry(cache.dir, entry.key, entry, fs);
+    entry.stored = storeEntry(cache, entry.key, entry, fs);
   } catch (error) {
-    if (error instanceof OutputError) return { ...entry, failure: error.message };
+    if (error instanceof OutputError) return { ...entry, cacheProblem: error.message };
     throw error;
   }
   return entry;

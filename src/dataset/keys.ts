@@ -6,7 +6,7 @@ import type { Pipeline } from '../core/pipeline.js';
 import { packagePath } from '../core/paths.js';
 
 /** Bumped when the layout of cache entries or of the state file changes. */
-export const CACHE_FORMAT = 4;
+export const CACHE_FORMAT = 5;
 
 let codeVersion: string | null = null;
 

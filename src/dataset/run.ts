@@ -48,6 +48,8 @@ export interface RunOutcome {
   computed: number;
   /** What the tables were made from (ids, keys and outcomes), or '' when some input has no key. */
   source: string;
+  /** Why a thread could not store a cache entry (the first such), or null. */
+  cacheProblem: string | null;
 }
 
 /** What {@link runInputs} works with. */
@@ -100,6 +102,7 @@ export async function runInputs(ctx: RunContext, emit: (settled: Settled) => voi
   // Every id of this build: an article whose id is new is compared with the entry its input had under an id no input has now.
   const ids = new Set(plan.ordered.map((i) => i.id));
   let computed = 0;
+  let cacheProblem: string | null = null;
   const cacheTarget = cache?.target(plan.config) ?? null;
 
   const ingest = async (p: InputPlan): Promise<Waiting> => {
@@ -113,6 +116,9 @@ export async function runInputs(ctx: RunContext, emit: (settled: Settled) => voi
     }
     if (entry.failure !== undefined) throw new OutputError(entry.failure);
     computed++;
+    // Where the thread put the entry: the index the build writes at its end lists it.
+    if (entry.stored !== undefined && entry.key !== undefined) cache?.stored(entry.key, entry.stored);
+    cacheProblem ??= entry.cacheProblem ?? null;
     const { summary } = entry;
     if (p.identity === null) {
       keys.set(p.input.path, null); // unreadable or over the limit: never cached
@@ -124,7 +130,7 @@ export async function runInputs(ctx: RunContext, emit: (settled: Settled) => voi
     // The article page shows its change too: it is remembered as made from both.
     const page = `report/${p.input.id}.html`;
     for (const placed of entry.placed) writer.record(placed.rel === page ? pageSource(key, change) : key, placed);
-    // The thread that ingested the input stored its cache entry under this same key.
+    // The thread that ingested the input stored its cache entry under this same key (unless it said why not).
     // Changed while building: remembered without an identity, so it is hashed again next time.
     states.set(p.input.path, { stat: key === p.key ? p.identity : '', sha256: summary.sha256, key });
     keys.set(p.input.path, key);
@@ -208,5 +214,5 @@ export async function runInputs(ctx: RunContext, emit: (settled: Settled) => voi
     }
     return byPath;
   };
-  return { summaries, computed, source: known ? source.digest('hex') : '' };
+  return { summaries, computed, source: known ? source.digest('hex') : '', cacheProblem };
 }

@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EntryStore } from '../../src/dataset/cache.js';
+import { EntryStore, type CachedEntry } from '../../src/dataset/cache.js';
 import { computeEntry } from '../../src/dataset/entry.js';
 import { entryKey } from '../../src/dataset/keys.js';
 import { OutputError } from '../../src/io/errors.js';
@@ -17,7 +17,7 @@ describe('EntryStore.open: where a cache may live', () => {
     const dir = join(tmp(), 'cache');
     expect(EntryStore.open(dir, { inOutput: true, write: true })).not.toBeNull();
     expect(readFileSync(join(dir, 'CACHEDIR.TAG'), 'utf8')).toMatch(/^Signature: 8a477f597d28d172789f06886806bc55\n/);
-    expect(existsSync(join(dir, 'entries'))).toBe(true);
+    expect(existsSync(join(dir, 'packs'))).toBe(true);
   });
 
   it('a file is no cache: refused when writing, not read when checking', () => {
@@ -48,47 +48,172 @@ describe('EntryStore.open: where a cache may live', () => {
     expect(EntryStore.open(earlier, { inOutput: false, write: true })).not.toBeNull();
     expect(existsSync(join(earlier, 'CACHEDIR.TAG'))).toBe(true);
   });
+
+  it('a packs folder that is a link or a file is refused when writing, not read when checking', () => {
+    const root = tmp();
+    const dir = join(root, 'cache');
+    EntryStore.open(dir, { inOutput: false, write: true });
+    rmSync(join(dir, 'packs'), { recursive: true });
+    mkdirSync(join(root, 'elsewhere'));
+    symlinkSync(join(root, 'elsewhere'), join(dir, 'packs'));
+    expect(() => EntryStore.open(dir, { inOutput: false, write: true })).toThrow(/packs is not a folder digest made/);
+    expect(EntryStore.open(dir, { inOutput: false, write: false })).toBeNull();
+    expect(readdirSync(join(root, 'elsewhere'))).toEqual([]);
+  });
 });
 
 describe('EntryStore: entries, pruning, state', () => {
   const key = (c: string) => c.repeat(64);
   const dead = () => Number(spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout);
-
-  it('prune deletes the entries a build did not use and temporary files of ended processes; never its own, a link, or a name digest does not write', () => {
-    const dir = join(tmp(), 'cache');
+  const entry = (path: string, padding = 0) => ({ summary: { path } as never, rows: { 'items.jsonl': 'x'.repeat(padding) }, search: null as never });
+  const packsOf = (dir: string) => readdirSync(join(dir, 'packs')).sort();
+  /** A store of one build: the entries put, the packs sealed and closed. */
+  const session = (dir: string, entries: [string, CachedEntry][]) => {
     const store = EntryStore.open(dir, { inOutput: false, write: true })!;
-    const entry = { summary: { path: 'in/a.txt' } as never, rows: { 'items.jsonl': '' }, search: null as never };
-    store.put(key('a'), entry);
-    store.put(key('b'), entry);
-    const fan = join(dir, 'entries', 'a');
-    // An entry of cache format 3, in its folder of two hex digits: stale, and deleted too.
+    for (const [k, e] of entries) store.put(k, e);
+    store.seal();
+    store.close();
+  };
+
+  it('a build’s entries go into one pack, with its index; another store of the cache reads them', () => {
+    const dir = join(tmp(), 'cache');
+    session(dir, [[key('a'), entry('in/a.txt')], [key('b'), entry('in/b.txt')]]);
+    const names = packsOf(dir);
+    expect(names).toHaveLength(2);
+    expect(names[0]).toMatch(new RegExp(`^${process.pid}-\\d+-\\d+\\.idx$`));
+    expect(names[1]).toBe(names[0]!.replace(/idx$/, 'pack'));
+    const store = EntryStore.open(dir, { inOutput: false, write: false })!;
+    expect(store.meta(key('a'))).toEqual(entry('in/a.txt'));
+    expect(store.meta(key('b'))?.summary).toEqual({ path: 'in/b.txt' });
+    expect(store.meta(key('c'))).toBeNull();
+    store.close();
+  });
+
+  it('a pack without its index (a killed build) is scanned: its whole lines serve, a torn last line is a miss', () => {
+    const dir = join(tmp(), 'cache');
+    const killed = EntryStore.open(dir, { inOutput: false, write: true })!;
+    killed.put(key('a'), entry('in/a.txt'));
+    killed.put(key('b'), entry('in/b.txt'));
+    killed.close(); // no seal: no index
+    const [pack] = packsOf(dir);
+    expect(pack).toMatch(/\.pack$/);
+    appendFileSync(join(dir, 'packs', pack!), `${key('c')} {"summary":{"path":"in/c.t`);
+    const store = EntryStore.open(dir, { inOutput: false, write: false })!;
+    expect(store.meta(key('a'))).toEqual(entry('in/a.txt'));
+    expect(store.meta(key('b'))).toEqual(entry('in/b.txt'));
+    expect(store.meta(key('c'))).toBeNull();
+    store.close();
+  });
+
+  it('a garbled line, a garbled index or a pack cut short is a miss, never a crash', () => {
+    const dir = join(tmp(), 'cache');
+    session(dir, [[key('a'), entry('in/a.txt')], [key('b'), entry('in/b.txt')], [key('c'), entry('in/c.txt')]]);
+    const [index, pack] = packsOf(dir);
+    const path = join(dir, 'packs', pack!);
+    const bytes = readFileSync(path);
+    // a's JSON garbled in place, c's line cut off (the pack shorter than its index says).
+    bytes.write('#', bytes.indexOf('"summary"'));
+    writeFileSync(path, bytes.subarray(0, bytes.length - 10));
+    let store = EntryStore.open(dir, { inOutput: false, write: false })!;
+    expect(store.meta(key('a'))).toBeNull();
+    expect(store.meta(key('b'))).toEqual(entry('in/b.txt'));
+    expect(store.meta(key('c'))).toBeNull();
+    store.close();
+    // An index that is not one: the pack is scanned instead.
+    writeFileSync(join(dir, 'packs', index!), 'digest-pack-index 1\nnonsense\n');
+    store = EntryStore.open(dir, { inOutput: false, write: false })!;
+    expect(store.meta(key('b'))).toEqual(entry('in/b.txt'));
+    expect(store.meta(key('a'))).toBeNull();
+    store.close();
+  });
+
+  it('prune deletes packs with no entry kept, compacts a mostly dead one into the build’s pack, keeps the rest; temporary files of ended processes go; never a live process’s pack, a link, or a name digest does not write', () => {
+    const dir = join(tmp(), 'cache');
+    // One build: a small entry kept, a large one not (the pack mostly dead: compacted).
+    session(dir, [[key('a'), entry('in/a.txt')], [key('b'), entry('in/b.txt', 10_000)]]);
+    const [compacted] = packsOf(dir).filter((n) => n.endsWith('.pack'));
+    // Another: only entries not kept (deleted); another: all kept (left as it is).
+    session(dir, [[key('c'), entry('in/c.txt')]]);
+    const [gone] = packsOf(dir).filter((n) => n.endsWith('.pack') && n !== compacted);
+    session(dir, [[key('d'), entry('in/d.txt')]]);
+    const [kept] = packsOf(dir).filter((n) => n.endsWith('.pack') && n !== compacted && n !== gone);
+    const packs = join(dir, 'packs');
+    const line = (k: string) => `${k} ${JSON.stringify(entry(`in/${k[0]}.txt`))}\n`;
+    // A pack of a process that ended, unindexed, kept entry and all: scanned, and left as it is.
+    const ended = dead();
+    writeFileSync(join(packs, `${ended}-1-1.pack`), line(key('e')));
+    // A pack of a process still running (a shard sharing the folder): never touched.
+    writeFileSync(join(packs, `${process.ppid}-1-1.pack`), line(key('f')));
+    writeFileSync(join(packs, `${ended}-0-1.tmp`), 'left by a killed build');
+    writeFileSync(join(packs, `${process.pid}-0-2.tmp`), 'being written now');
+    writeFileSync(join(packs, `${ended}-9-9.idx`), 'an index whose pack is gone');
+    writeFileSync(join(packs, 'notes.txt'), 'mine');
+    symlinkSync(join(packs, 'notes.txt'), join(packs, `${ended}-2-1.pack`));
+    // Entries of cache format 4 (a folder by a key's first digit) and 3 (two digits): deleted, their folders with them.
+    mkdirSync(join(dir, 'entries', 'a'), { recursive: true });
+    writeFileSync(join(dir, 'entries', 'a', `${key('a')}.json`), '{}');
+    writeFileSync(join(dir, 'entries', 'a', `${ended}-0-3.tmp`), '{');
     mkdirSync(join(dir, 'entries', 'bb'));
     writeFileSync(join(dir, 'entries', 'bb', `${key('b')}.json`), '{}');
-    writeFileSync(join(fan, `${dead()}-0-1.tmp`), 'left by a killed build');
-    writeFileSync(join(fan, `${process.pid}-0-2.tmp`), 'being written now');
-    writeFileSync(join(fan, 'notes.txt'), 'mine');
-    symlinkSync(join(fan, 'notes.txt'), join(fan, `${key('c')}.json`));
+    writeFileSync(join(dir, 'entries', 'bb', 'notes.txt'), 'mine');
     mkdirSync(join(dir, 'entries', 'not-a-fan'));
     mkdirSync(join(dir, '.staging'));
-    store.prune(new Set([key('a')]));
-    expect(store.meta(key('a'))).toMatchObject({ summary: { path: 'in/a.txt' } });
-    expect(store.meta(key('b'))).toBeNull();
-    expect(readdirSync(fan).sort()).toEqual([`${key('a')}.json`, `${key('c')}.json`, `${process.pid}-0-2.tmp`, 'notes.txt'].sort());
-    expect(existsSync(join(dir, 'entries', 'not-a-fan'))).toBe(true);
-    expect(readdirSync(join(dir, 'entries', 'bb'))).toEqual([]);
+    const store = EntryStore.open(dir, { inOutput: false, write: true })!;
+    store.prune(new Set([key('a'), key('d'), key('e')]));
+    store.seal();
+    store.close();
+    const after = packsOf(dir);
+    const [made] = after.filter((n) => n.endsWith('.pack') && ![compacted, gone, kept].includes(n) && n.startsWith(`${process.pid}-`));
+    expect(made).toBeDefined();
+    expect(after).toEqual(
+      [made!, made!.replace(/pack$/, 'idx'), kept!, kept!.replace(/pack$/, 'idx'), `${ended}-1-1.pack`, `${process.ppid}-1-1.pack`, `${process.pid}-0-2.tmp`, 'notes.txt', `${ended}-2-1.pack`].sort(),
+    );
+    const reader = EntryStore.open(dir, { inOutput: false, write: false })!;
+    expect(reader.meta(key('a'))).toEqual(entry('in/a.txt'));
+    expect(reader.meta(key('d'))).toEqual(entry('in/d.txt'));
+    expect(reader.meta(key('e'))).toEqual(entry('in/e.txt'));
+    expect(reader.meta(key('f'))).toEqual(entry('in/f.txt'));
+    expect(reader.meta(key('b'))).toBeNull();
+    expect(reader.meta(key('c'))).toBeNull();
+    reader.close();
+    expect(readdirSync(join(dir, 'entries')).sort()).toEqual(['bb', 'not-a-fan']);
+    expect(readdirSync(join(dir, 'entries', 'bb'))).toEqual(['notes.txt']);
     expect(existsSync(join(dir, '.staging'))).toBe(false);
+  });
+
+  it('packs that pile up (an incremental build leaves one a thread) are merged once there are more than 16: the smallest into the build’s pack', () => {
+    const dir = join(tmp(), 'cache');
+    const keys = Array.from({ length: 20 }, (_, i) => i.toString(16).padStart(64, 'e'));
+    keys.forEach((k, i) => session(dir, [[k, entry(`in/${i}.txt`, i)]]));
+    expect(packsOf(dir).filter((n) => n.endsWith('.pack'))).toHaveLength(20);
+    const store = EntryStore.open(dir, { inOutput: false, write: true })!;
+    store.prune(new Set(keys));
+    store.seal();
+    store.close();
+    // 12 of the 20 (the smallest) merged into one: 9 packs, each with its index.
+    const after = packsOf(dir);
+    expect(after.filter((n) => n.endsWith('.pack'))).toHaveLength(9);
+    expect(after.filter((n) => n.endsWith('.idx'))).toHaveLength(9);
+    const reader = EntryStore.open(dir, { inOutput: false, write: false })!;
+    keys.forEach((k, i) => expect(reader.meta(k)).toEqual(entry(`in/${i}.txt`, i)));
+    reader.close();
   });
 
   it('a read-only store (--check) stores, prunes and saves nothing', () => {
     const dir = join(tmp(), 'cache');
-    EntryStore.open(dir, { inOutput: false, write: true })!.put(key('a'), { summary: {} as never, rows: {}, search: null as never });
+    session(dir, [[key('a'), { summary: {} as never, rows: {}, search: null as never }]]);
+    const before = packsOf(dir);
     const readOnly = EntryStore.open(dir, { inOutput: false, write: false })!;
+    expect(readOnly.target('config')).toBeNull();
     readOnly.put(key('b'), { summary: {} as never, rows: {}, search: null as never });
     readOnly.prune(new Set());
+    readOnly.seal();
     readOnly.saveState({ ...readOnly.loadState('config'), inputs: {} });
     expect(readOnly.meta(key('a'))).not.toBeNull();
     expect(readOnly.meta(key('b'))).toBeNull();
+    readOnly.close();
     expect(existsSync(join(dir, 'state.json'))).toBe(false);
+    expect(packsOf(dir)).toEqual(before);
   });
 
   it('state: not written again when unchanged, read back only for the same configuration', () => {
@@ -111,28 +236,50 @@ describe('EntryStore: entries, pruning, state', () => {
 describe('computeEntry stores its own cache entry (the thread that ingests writes it)', () => {
   const input = { path: repo('fixtures/articles/as-2025.txt'), id: 'as-2025', renamedFrom: null };
 
-  it('the entry goes under the build’s key, as EntryStore reads it; nothing is stored without a target', async () => {
+  it('the entry goes under the build’s key into this thread’s pack, where the store reads it; nothing is stored without a target', async () => {
     const root = tmp();
     const store = EntryStore.open(join(root, 'cache'), { inOutput: false, write: true })!;
     const where = { root: join(root, 'out'), staging: join(root, 'staging'), mode: 'write' as const };
     const entry = await computeEntry(input, pipeline(), where, realFs, undefined, store.target('config'));
     expect(entry.failure).toBeUndefined();
     const key = entryKey('config', input.path, input.id, null, entry.summary.sha256);
+    expect(entry.key).toBe(key);
+    expect(entry.stored).toMatchObject({ offset: 0 });
+    store.stored(key, entry.stored!);
     expect(store.meta(key)).toEqual(JSON.parse(JSON.stringify({ summary: entry.summary, rows: entry.rows, search: JSON.parse(entry.searchJson!) })));
     expect(EntryStore.open(join(root, 'cache'), { inOutput: false, write: false })!.target('config')).toBeNull();
-    await computeEntry(input, pipeline(), where, realFs, undefined, null);
-    // One folder a hex digit of the key (a new folder costs the kernel ~1 ms here: at most 16 a cache).
-    expect(readdirSync(join(root, 'cache', 'entries'))).toEqual([key.slice(0, 1)]);
+    expect((await computeEntry(input, pipeline(), where, realFs, undefined, null)).stored).toBeUndefined();
+    // A second entry of the build goes into the same pack, after the first.
+    const again = await computeEntry(input, pipeline(), where, realFs, undefined, store.target('config'));
+    expect(again.stored).toEqual({ pack: entry.stored!.pack, offset: entry.stored!.length, length: entry.stored!.length });
+    store.seal();
+    store.close();
+    expect(readdirSync(join(root, 'cache', 'packs'))).toEqual([entry.stored!.pack.replace(/pack$/, 'idx'), entry.stored!.pack]);
   });
 
-  it('an entry that cannot be written is the build’s failure, with nothing stored', async () => {
+  it('an entry that cannot be stored is a cache problem, not the input’s nor the build’s failure; the pack takes nothing more', async () => {
     const root = tmp();
     const store = EntryStore.open(join(root, 'cache'), { inOutput: false, write: true })!;
     const where = { root: join(root, 'out'), staging: join(root, 'staging'), mode: 'write' as const };
-    const full = { ...realFs, renameSync: (from: string, to: string) => (to.includes('entries') ? failWith('ENOSPC') : realFs.renameSync(from, to)) };
+    let packWrites = 0;
+    let packFd = -1;
+    const full = {
+      ...realFs,
+      openSync: (path: string, flags: string | number, mode?: number) => {
+        const fd = realFs.openSync(path, flags, mode);
+        if (path.endsWith('.pack')) packFd = fd;
+        return fd;
+      },
+      writeSync: (fd: number, data: string | Uint8Array) => (fd === packFd ? (packWrites++, failWith('ENOSPC')) : realFs.writeSync(fd, data)),
+    };
     const entry = await computeEntry(input, pipeline(), where, full, undefined, store.target('config'));
-    expect(entry.failure).toMatch(/^cannot write .+\.json: no space left on the device \(ENOSPC\)$/);
-    expect(readdirSync(join(root, 'cache', 'entries')).flatMap((fan) => readdirSync(join(root, 'cache', 'entries', fan)))).toEqual([]);
+    expect(entry.failure).toBeUndefined();
+    expect(entry.stored).toBeUndefined();
+    expect(entry.cacheProblem).toMatch(/^cannot write .+\.pack: no space left on the device \(ENOSPC\)$/);
+    const again = await computeEntry(input, pipeline(), where, full, undefined, store.target('config'));
+    expect(again.cacheProblem).toBe(entry.cacheProblem);
+    expect(packWrites).toBe(1);
+    store.close();
   });
 });
 

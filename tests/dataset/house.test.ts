@@ -58,13 +58,16 @@ describe('11.1 a symbolic link inside out/ is never written or deleted through',
     rmSync(join(p.out, 'articles'), { recursive: true });
     symlinkSync(elsewhere, join(p.out, 'articles'));
     const before = snapshot(elsewhere);
-    const dataset = snapshot(p.out);
+    // The dataset, and its cache but for the packs a failed build's threads leave (entries of the
+    // right keys, which the next build reads).
+    const datasetBefore = snapshot(p.out);
+    const dataset = () => new Map([...snapshot(p.out)].filter(([rel]) => datasetBefore.has(rel) || !/^\.cache\/packs\/[^/]+\.pack$/.test(rel)));
     // Even with every record there as wanted, a dataset behind a link is not the folder's own.
     await expect(build({ pipeline: p.pipeline(), concurrency: 1 })).rejects.toThrow(/articles is a symbolic link/);
     rmSync(join(p.inputs, 'as-2025.txt')); // a stale record to delete: through the link it must not be
     await expect(build({ pipeline: p.pipeline(), concurrency: 1 })).rejects.toThrow(/articles is a symbolic link/);
     expect(snapshot(elsewhere)).toEqual(before);
-    expect(snapshot(p.out)).toEqual(dataset);
+    expect(dataset()).toEqual(datasetBefore);
   });
 
   it('out/.cache linked elsewhere: refused before anything is cleaned there', async () => {

@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { EntryStore } from '../../src/dataset/cache.js';
 import { computeEntry } from '../../src/dataset/entry.js';
 import { createRunner } from '../../src/dataset/runner.js';
 import { BULK, ingestOnThread, joinEntry, splitEntry, type EntryBulk, type WorkerTask } from '../../src/dataset/worker.js';
@@ -33,6 +34,18 @@ describe('an entry crosses back from a worker thread in two parts', () => {
     expect(bulk.path).toBe(t.input.path);
     expect(Object.keys(bulk.rows).length).toBeGreaterThan(0);
     expect(joinEntry(returned, bulk)).toEqual(whole);
+  }, 60_000);
+
+  it('a task with a cache target stores the entry in this thread’s pack, and only where it went crosses back, with the entry', async () => {
+    const store = EntryStore.open(join(mkdtempSync(join(tmpdir(), 'digest-worker-')), 'cache'), { inOutput: false, write: true })!;
+    const t = { ...task('as-2025.txt'), cache: store.target('config') };
+    const posted: unknown[] = [];
+    const returned = await ingestOnThread(t, { postMessage: (message: unknown) => void posted.push(message) });
+    expect(returned.stored).toEqual({ pack: expect.stringMatching(/^\d+-\d+-\d+\.pack$/), offset: 0, length: expect.any(Number) });
+    expect(JSON.stringify(posted)).not.toContain('"stored"');
+    store.stored(returned.key!, returned.stored!);
+    expect(store.meta(returned.key!)?.summary).toEqual(returned.summary);
+    store.close();
   }, 60_000);
 
   it('split and joined again, an entry is the same, a failed one (no change) too', () => {
