@@ -65,7 +65,7 @@ function runBundle(cacheFile) {
   // import() of what the bundle leaves outside (piscina, the optional model runtime): this module's, which resolves from the same root.
   const bundleImport = (specifier) => import(specifier);
   script.runInThisContext().call(module.exports, module.exports, createRequire(bundleFile), module, bundleFile, dirname(bundleFile), bundleImport);
-  return { main: module.exports.main, script, codeCache: cachedData === undefined ? 'absent' : script.cachedDataRejected ? 'rejected' : 'used' };
+  return { main: module.exports.main, shortRun: module.exports.shortRun, script, codeCache: cachedData === undefined ? 'absent' : script.cachedDataRejected ? 'rejected' : 'used' };
 }
 
 /**
@@ -100,7 +100,7 @@ const current = bundled && bundleIsCurrent();
 if (bundled && !current && isMainThread) process.stderr.write('digest: dist/cli/digest.cjs is older than dist/src (run npm run build); running dist/src\n');
 
 /** The CLI once loaded: the bundle on the first call (its code cache is the command's), or dist/src's modules. */
-let loaded = current ? null : { main: (await import('../dist/src/cli/main.js')).main, script: null, codeCache: bundled ? 'stale bundle' : 'no bundle' };
+let loaded = current ? null : { ...(await import('../dist/src/cli/main.js')), script: null, codeCache: bundled ? 'stale bundle' : 'no bundle' };
 
 /**
  * The commands that run long (every input of a dataset): once the CLI is loaded they set the young
@@ -112,19 +112,36 @@ let loaded = current ? null : { main: (await import('../dist/src/cli/main.js')).
  */
 export const longCommands = new Set(['build', 'merge', 'validate']);
 
-/** The V8 flags a command sets once the CLI is loaded (see {@link longCommands}). */
-export function flagsAfterLoad(command) {
-  return longCommands.has(command) ? ['--semi-space-growth-factor=2'] : [];
+/**
+ * The V8 flags a command sets once the CLI is loaded: see {@link longCommands}; and for a short
+ * run (the CLI's `shortRun`: `ingest` or `refs` of a few files, up to 192 and 32 KB),
+ * `--no-regexp-optimization`: V8 then compiles each regular expression without its match-time
+ * optimisations (Boyer-Moore look-ahead, quick checks), which such a run pays far more for than it
+ * gets back: ~400 patterns compiled to run a few times each. Matching is the same; one article's
+ * ingest ~110 M fewer instructions (−9 %). A long run keeps them: refs of 1,464 references took
+ * 21 % more instructions without, and a warm process matching 200 articles was 19–43 % slower an
+ * article (BENCHMARKS.md, issue 17). Decided by the first command a process runs, as the rest.
+ */
+export function flagsAfterLoad(command, argv = [command], shortRun = () => false) {
+  const flags = longCommands.has(command) ? ['--semi-space-growth-factor=2'] : [];
+  if (shortRun(argv)) flags.push('--no-regexp-optimization');
+  return flags;
 }
+
+/** The flags {@link flagsAfterLoad} gave the first command of this process, once set. */
+let applied = [];
 
 /** The CLI's entry: `main(argv, io?)` resolves to the exit code. */
 export function main(argv, io) {
   if (loaded === null) {
     loaded = runBundle(codeCacheFile(argv[0]));
-    for (const flag of flagsAfterLoad(argv[0])) setFlagsFromString(flag);
+    applied = flagsAfterLoad(argv[0], argv, loaded.shortRun);
+    for (const flag of applied) setFlagsFromString(flag);
   }
   return loaded.main(argv, io);
 }
+/** The V8 flags set after the CLI was loaded (by the first command: see {@link flagsAfterLoad}). */
+export const flagsSet = () => [...applied];
 /** Whether V8 used the code cache: 'used', 'rejected', 'absent', 'no bundle', 'stale bundle', or 'not loaded' before the first call. */
 export const codeCache = () => loaded?.codeCache ?? 'not loaded';
 /** The code cache of the bundle as it is compiled now, for the build to write after a run of commands; null without a bundle. */

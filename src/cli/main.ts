@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
 import type { ArticleRecord } from '../generated/article.js';
@@ -437,6 +437,44 @@ function fail(io: Io, name: string, format: string, message: string, usage: bool
   if (format === 'json') io.stderr(`${JSON.stringify({ severity: 'error', command: name, message })}\n`);
   else io.stderr(message.split('\n').map((line) => `digest${name ? ` ${name}` : ''}: ${forTerminal(line)}\n`).join('') + (usage && name ? `Usage: ${commands[name]!.usage} (digest ${name} --help for more)\n` : ''));
   return 2;
+}
+
+/**
+ * The most bytes of input for which a run counts as short (see {@link shortRun}): the inputs of
+ * `ingest` together, the list `refs` reads. Measured in instructions with and without
+ * `--no-regexp-optimization` (BENCHMARKS.md, issue 17): ingest of one article (12 KB) −110 M, of a
+ * 122 KB article with 78 references −118 M, of ten articles (177 KB) −87 M; refs of 40 references
+ * (10 KB) −104 M, of 300 (73 KB) −15 M, of 1,464 (358 KB) +660 M. References are what a long run
+ * matches most: ingest's limit is set under the ten articles measured, refs' under half the break-even.
+ */
+export const SHORT_RUN_BYTES = { ingest: 192 * 1024, refs: 32 * 1024 } as const;
+
+/**
+ * Whether `argv` runs a command that compiles more regular expressions than it matches: `ingest`
+ * or `refs` of regular files of at most {@link SHORT_RUN_BYTES} together (never standard input,
+ * whose size is not known before it is read). Such a process compiles ~400 patterns (the
+ * reference parser's most of them) to run each a few times, so bin/load.js then has V8 compile
+ * them without its match-time optimisations (`--no-regexp-optimization`): the same matches, ~110 M
+ * fewer instructions for one article (issue 17: start-up); a longer run, whose patterns run
+ * thousands of times, keeps them. False for anything that does not parse or cannot be read (the
+ * command reports that itself).
+ */
+export function shortRun(argv: readonly string[]): boolean {
+  const [name, ...rest] = argv;
+  if (name !== 'ingest' && name !== 'refs') return false;
+  try {
+    const { values, positionals } = parseCommand(name, rest);
+    if (values.help === true || positionals.length === 0 || positionals.includes('-')) return false;
+    let bytes = 0;
+    for (const input of positionals) {
+      const info = statSync(input);
+      if (!info.isFile()) return false;
+      bytes += info.size;
+    }
+    return bytes <= SHORT_RUN_BYTES[name];
+  } catch {
+    return false;
+  }
 }
 
 /** Runs the CLI with the given arguments; resolves to the exit code. */

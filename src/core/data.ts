@@ -131,6 +131,9 @@ export interface PipelineData {
 /** The data files of a pipeline. */
 export type DataFiles = Record<'journals' | 'structure' | 'html' | 'lexicon' | 'facts', string>;
 
+/** The text of each data file of a pipeline, as read once by its loader (loadData takes them rather than reading the files again). */
+export type DataTexts = Record<keyof DataFiles, string>;
+
 /** Data files and pipeline files above this size are refused without being read. */
 export const MAX_CONFIG_BYTES = 16 * 1024 * 1024;
 
@@ -225,8 +228,7 @@ interface ReadData<T> {
 }
 
 /** Reads a data file and validates it against its schema unless its bytes are known to pass. */
-function readData<T>(file: string, schema: SchemaName, text = readConfigFile(file)): ReadData<T> {
-  const hash = hashOf(text);
+function readData<T>(file: string, schema: SchemaName, text = readConfigFile(file), hash = hashOf(text)): ReadData<T> {
   const value = parseJsonText(file, text) as T;
   const verify = !verifiedData.has(hash);
   if (verify) checkSchema(file, schema, value);
@@ -319,8 +321,8 @@ function words(list: readonly string[]): string {
  * Loads and compiles the structure patterns; `{monthName}` in a pattern becomes every month
  * name, longest first, and `{numeral}` one numeral character of the data's numerals.
  */
-export function loadStructure(file: string, text?: string): CompiledStructure {
-  const read = readData<StructureData>(file, 'structure', text);
+export function loadStructure(file: string, text?: string, hash?: string): CompiledStructure {
+  const read = readData<StructureData>(file, 'structure', text, hash);
   const { value: raw, verify } = read;
   const allNames = raw.monthNames.flat();
   const numeralClass = `[${Object.keys(raw.numerals).map(escapeRegExp).join('')}]`;
@@ -384,8 +386,8 @@ export function loadStructure(file: string, text?: string): CompiledStructure {
 }
 
 /** Loads and compiles the facts vocabulary. */
-export function loadFacts(file: string, text?: string): CompiledFacts {
-  const read = readData<FactsData>(file, 'facts', text);
+export function loadFacts(file: string, text?: string, hash?: string): CompiledFacts {
+  const read = readData<FactsData>(file, 'facts', text, hash);
   const raw = read.value;
   const units = new Map<string, 'year' | 'month' | 'week' | 'day'>();
   for (const unit of ['year', 'month', 'week', 'day'] as const) for (const word of raw.units[unit]) units.set(word, unit);
@@ -410,15 +412,15 @@ export function loadFacts(file: string, text?: string): CompiledFacts {
 }
 
 /** Loads the journal table and its cue words (compiled into one index: src/core/journals.ts). */
-export function loadJournals(file: string, text?: string): JournalIndex {
-  const read = readData<JournalTable>(file, 'journals', text);
+export function loadJournals(file: string, text?: string, hash?: string): JournalIndex {
+  const read = readData<JournalTable>(file, 'journals', text, hash);
   read.passed();
   return journalIndexFor(read.value.journals, read.value.cues, read.hash);
 }
 
 /** Loads the HTML reading rules, checking (and auditing) their patterns. */
-export function loadHtml(file: string, text?: string): HtmlData {
-  const read = readData<HtmlData>(file, 'html', text);
+export function loadHtml(file: string, text?: string, hash?: string): HtmlData {
+  const read = readData<HtmlData>(file, 'html', text, hash);
   const raw = read.value;
   if (read.verify) {
     compilePattern(file, '/chromeClassPattern', raw.chromeClassPattern, 'i');
@@ -442,8 +444,8 @@ function matcherOf(lexicon: Lexicon): LexiconMatcher {
  * Loads the lexicon and checks what the schema cannot: ids unique, every pattern a valid and
  * linear-time regular expression, and no name or abbreviation claimed by two concepts.
  */
-export function loadLexicon(file: string, text?: string): Lexicon {
-  const read = readData<Lexicon>(file, 'lexicon', text);
+export function loadLexicon(file: string, text?: string, hash?: string): Lexicon {
+  const read = readData<Lexicon>(file, 'lexicon', text, hash);
   const raw = read.value;
   lexiconHashes.set(raw, read.hash);
   if (!read.verify) return raw;
@@ -472,12 +474,12 @@ export function loadLexicon(file: string, text?: string): Lexicon {
  * nothing else, and an `ingest` never builds what its stages do not read (issue 17). The
  * journal index and the lexicon matcher are built on first use too, and owned by the result.
  */
-export function loadData(files: DataFiles): PipelineData {
-  const structure = onFirstUse(files.structure, loadStructure);
-  const journals = onFirstUse(files.journals, loadJournals);
-  const html = onFirstUse(files.html, loadHtml);
-  const lexicon = onFirstUse(files.lexicon, loadLexicon);
-  const facts = onFirstUse(files.facts, loadFacts);
+export function loadData(files: DataFiles, texts: Partial<DataTexts> = {}): PipelineData {
+  const structure = onFirstUse(files.structure, texts.structure, loadStructure);
+  const journals = onFirstUse(files.journals, texts.journals, loadJournals);
+  const html = onFirstUse(files.html, texts.html, loadHtml);
+  const lexicon = onFirstUse(files.lexicon, texts.lexicon, loadLexicon);
+  const facts = onFirstUse(files.facts, texts.facts, loadFacts);
   let concepts: LexiconMatcher | null = null;
   return {
     get structure() {
@@ -507,17 +509,18 @@ export function loadData(files: DataFiles): PipelineData {
  * first call (its bytes are read now either way, so a later change to the file cannot reach a
  * build that already checked it).
  */
-function onFirstUse<T>(file: string, load: (file: string, text: string) => T): () => T {
-  const text = readConfigFile(file);
-  if (!verifiedData.has(hashOf(text))) {
-    const value = load(file, text);
+function onFirstUse<T>(file: string, text = readConfigFile(file), load: (file: string, text: string, hash: string) => T): () => T {
+  // Hashed once here; the loader's readData takes this hash rather than hashing the text again.
+  const hash = hashOf(text);
+  if (!verifiedData.has(hash)) {
+    const value = load(file, text, hash);
     return () => value;
   }
   let value: T | undefined;
   let loaded = false;
   return () => {
     if (!loaded) {
-      value = load(file, text);
+      value = load(file, text, hash);
       loaded = true;
     }
     return value as T;

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { dirname, resolve } from 'node:path';
 import type { PipelineFile, WriteOptions } from '../generated/pipeline.js';
 import { writeDefaults } from '../generated/stage-defaults.js';
-import { checkDataPlace, loadData, parseJsonText, readConfigFile, type DataFiles, type PipelineData } from './data.js';
+import { checkDataPlace, loadData, parseJsonText, readConfigFile, type DataFiles, type DataTexts, type PipelineData } from './data.js';
 import type { DigestDocument, Facet } from './document.js';
 import { ConfigError } from './errors.js';
 import { checkRuleSettings, coreRules, coreRuleSource, effectiveSeverity, indexRules, type RuleSettings, type RuleSource } from './rules.js';
@@ -136,9 +136,14 @@ export function loadPipelineWith(file: string, context: LoaderContext): Pipeline
     dataFiles[key] = resolve(base, raw.data?.[key] ?? defaultData[key]);
     checkDataPlace(dataFiles[key], path, `/data/${key}`, base, allowOutside);
   }
-  const data = loadData(dataFiles);
-  const hash = createHash('sha256').update(text);
-  for (const f of Object.values(dataFiles)) hash.update(readConfigFile(f));
+  // Each data file read once (in the order loadData reads them, so that the first unreadable one
+  // is the one named): loadData takes the texts, and the fingerprint is hashed from the same texts,
+  // when first asked for. Only a build's cache keys read it: `digest ingest`, `text` and `refs`
+  // never hashed ~200 KB of data for nothing (issue 17: start-up).
+  const texts = {} as DataTexts;
+  for (const key of ['structure', 'journals', 'html', 'lexicon', 'facts'] as const) texts[key] = readConfigFile(dataFiles[key]);
+  const data = loadData(dataFiles, texts);
+  let fingerprint: string | undefined;
 
   const stages: ConfiguredStage[] = [];
   let write: Required<WriteOptions> | null = null;
@@ -162,7 +167,14 @@ export function loadPipelineWith(file: string, context: LoaderContext): Pipeline
     data,
     stages,
     write,
-    fingerprint: hash.digest('hex'),
+    get fingerprint() {
+      if (fingerprint === undefined) {
+        const hash = createHash('sha256').update(text);
+        for (const key of Object.keys(dataFiles) as (keyof DataFiles)[]) hash.update(texts[key]);
+        fingerprint = hash.digest('hex');
+      }
+      return fingerprint;
+    },
   };
 }
 

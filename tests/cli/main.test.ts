@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repo } from '../helpers.js';
+import { SHORT_RUN_BYTES, shortRun } from '../../src/cli/main.js';
 import { bare, run, runIn } from './run.js';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'digest-main-'));
@@ -42,6 +43,34 @@ describe('main: the command line before any command runs', () => {
     const r = await run(['ingest', '-', '-', '--stdout']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('digest ingest: standard input (-) can be read only once\n');
+  });
+});
+
+describe('shortRun: the commands bin/load.js compiles regular expressions for without V8\'s match-time optimisations', () => {
+  it('is ingest or refs of regular files up to SHORT_RUN_BYTES together, whatever the options; never standard input, a build, text or anything that does not parse', () => {
+    const dir = tmp();
+    const file = (name: string, bytes: number) => {
+      writeFileSync(join(dir, name), 'x'.repeat(bytes));
+      return join(dir, name);
+    };
+    const article = repo('fixtures/articles/as-2025.txt');
+    expect(shortRun(['ingest', article, '--stdout', '--quiet'])).toBe(true);
+    expect(shortRun(['ingest', '--id', 'mine', article])).toBe(true);
+    // ("--out DIR" takes its value: DIR is no input.)
+    expect(shortRun(['ingest', '--out', 'no-such-folder', article])).toBe(true);
+    const half = SHORT_RUN_BYTES.ingest / 2;
+    expect(shortRun(['ingest', file('a.txt', half), file('b.txt', half)])).toBe(true);
+    expect(shortRun(['ingest', file('a.txt', half), file('b.txt', half + 1)])).toBe(false);
+    expect(shortRun(['refs', file('list.txt', SHORT_RUN_BYTES.refs)])).toBe(true);
+    expect(shortRun(['refs', file('list.txt', SHORT_RUN_BYTES.refs + 1)])).toBe(false);
+    expect(shortRun(['ingest', '-'])).toBe(false);
+    expect(shortRun(['ingest', article, '-'])).toBe(false);
+    expect(shortRun(['refs'])).toBe(false);
+    expect(shortRun(['ingest', join(dir, 'no-such-file.txt')])).toBe(false);
+    expect(shortRun(['ingest', dir])).toBe(false);
+    expect(shortRun(['ingest', '--help'])).toBe(false);
+    expect(shortRun(['ingest', '--no-such-option', article])).toBe(false);
+    for (const argv of [['build'], ['build', '-j', '1'], ['merge', 'a', 'b'], ['validate'], ['text', article], ['--version'], ['help', 'ingest'], []]) expect(shortRun(argv), argv.join(' ')).toBe(false);
   });
 });
 

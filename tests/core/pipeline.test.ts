@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -311,5 +312,26 @@ describe('a stage that throws', () => {
     ]);
     expect(record.sections).toEqual([]);
     expect(record.entities).toEqual([]);
+  });
+});
+
+describe('the pipeline fingerprint (part of a build\'s cache keys)', () => {
+  it('is the SHA-256 of the pipeline file and its data files in the order they are named, as read when the pipeline was loaded', () => {
+    // Hashed on first use (only a build reads it: issue 17, start-up), from the texts read at load:
+    // a data file changed after loading changes neither the data loaded nor the fingerprint.
+    const file = project();
+    const data = join(file, '..', 'data');
+    const expected = createHash('sha256').update(readFileSync(file, 'utf8'));
+    for (const name of ['journals', 'structure', 'html', 'lexicon', 'facts']) expected.update(readFileSync(join(data, `${name}.json`), 'utf8'));
+    const pipeline = loadPipeline(file);
+    const lexicon = join(data, 'lexicon.json');
+    writeFileSync(lexicon, readFileSync(lexicon, 'utf8').replace('"ankylosing spondylitis"', '"changed after loading"'));
+    expect(pipeline.fingerprint).toBe(expected.digest('hex'));
+    expect(pipeline.fingerprint, 'the same string each time').toBe(pipeline.fingerprint);
+    const changed = (p: typeof pipeline) => p.data.lexicon.concepts.some((c) => c.label === 'changed after loading');
+    expect(changed(pipeline)).toBe(false);
+    const after = loadPipeline(file);
+    expect(changed(after)).toBe(true);
+    expect(after.fingerprint, 'a pipeline loaded after the change has its own').not.toBe(pipeline.fingerprint);
   });
 });

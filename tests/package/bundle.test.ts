@@ -96,6 +96,41 @@ process.stdout.write(out.join('\\n'));`;
     ]);
   });
 
+  it('compiles a short run\'s patterns without V8\'s match-time optimisations, and matches the same: ingest of the nine articles gives their records in out/, refs what the sources give', async () => {
+    // `--no-regexp-optimization` is set after the load for refs and ingest of a few files (155 KB here)
+    // (the CLI's shortRun); a build (whose records are in out/) and this process run without it.
+    const articles = readdirSync(repo('fixtures/articles')).sort();
+    expect(articles.length).toBeLessThanOrEqual(10);
+    const env = { ...process.env };
+    delete env.NODE_V8_COVERAGE;
+    const through = (argv: string[]) => {
+      const script = `const cli = await import(${JSON.stringify(repo('bin/load.js'))});
+let stdout = '';
+let stderr = '';
+const code = await cli.main(${JSON.stringify(argv)}, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), stdin: async () => new Uint8Array(), stderrIsTTY: false, env: {} });
+process.stdout.write(JSON.stringify({ code, stdout, stderr, flags: cli.flagsSet(), cache: cli.codeCache() }));`;
+      const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: repo('.'), encoding: 'utf8', env, maxBuffer: 1 << 28 });
+      expect(r.stderr).toBe('');
+      return JSON.parse(r.stdout) as { code: number; stdout: string; stderr: string; flags: string[]; cache: string };
+    };
+    const ingest = through(['ingest', ...articles.map((f) => `fixtures/articles/${f}`), '--stdout', '--quiet']);
+    expect(ingest.flags).toEqual(['--no-regexp-optimization']);
+    expect(ingest.cache).toBe('used');
+    expect(ingest.code).toBe(0);
+    const records = ingest.stdout.trim().split('\n').map((line) => JSON.parse(line) as { id: string });
+    expect(records.map((r) => r.id)).toEqual(articles.map((f) => f.replace(/\.[^.]+$/, '')));
+    for (const record of records) expect(record, record.id).toEqual(JSON.parse(readFileSync(repo(`out/articles/${record.id}.json`), 'utf8')));
+    for (const article of ['as-2025.txt', 'ra-2025-site.html']) {
+      const refs = through(['refs', `fixtures/articles/${article}`]);
+      expect(refs.flags).toEqual(['--no-regexp-optimization']);
+      const { flags: _flags, cache: _cache, ...result } = refs;
+      expect(result, article).toEqual(await run(['refs', repo(`fixtures/articles/${article}`)]));
+    }
+    // text and --version keep V8's defaults (a build: the test above).
+    expect(through(['text', 'fixtures/extraction/zh/hospital-aspnet.html']).flags).toEqual([]);
+    expect(through(['--version']).flags).toEqual([]);
+  }, 60_000);
+
   it('gives what the sources give: text, ingest and refs on every fixture', async () => {
     const bundled = (await import(pathToFileURL(repo('bin/load.js')).href)) as { main: Main; codeCache: () => string };
     const inputs = [
