@@ -405,11 +405,14 @@ function finish(report: OutputReport): OutputReport {
   return report;
 }
 
-/** Whether the staged folder `top` (under `staged`) holds the files `files` (POSIX paths from `staged`) and nothing else but the folders they are in. */
+/** Whether the staged folder `top` (under `staged`) holds the files `files` (POSIX paths from `staged`) and nothing else but the folders they are in (none of them empty). */
 function stagedExactly(staged: string, top: string, files: ReadonlySet<string>): boolean {
   let count = 0;
   const walk = (rel: string): boolean => {
-    for (const entry of readdirSync(join(staged, rel), { withFileTypes: true })) {
+    const entries = readdirSync(join(staged, rel), { withFileTypes: true });
+    // An empty folder would come in with the rename, where files put one by one bring none.
+    if (entries.length === 0) return false;
+    for (const entry of entries) {
       const child = `${rel}/${entry.name}`;
       if (entry.isDirectory()) {
         if (!walk(child)) return false;

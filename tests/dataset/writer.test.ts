@@ -108,11 +108,14 @@ describe('DatasetWriter.commit: folders', () => {
     expect(existsSync(join(root, '.staging'))).toBe(false);
   });
 
-  it('a staged folder holding a file the commit does not put (left by a worker that died) is put file by file, without it', async () => {
+  it.each([
+    ['a file the commit does not put (left by a worker that died)', (staging: string) => writeFileSync(join(staging, 'report', 'stray.html'), 'stray')],
+    ['an empty folder', (staging: string) => mkdirSync(join(staging, 'report', 'empty'))],
+  ])('a staged folder holding %s is put file by file, without it', async (_, extra) => {
     const root = join(tmp(), 'out');
     const noted = notingFs();
     await commitThree(root, noted.fs, (writer) => {
-      writeFileSync(join(writer.placement.staging, 'report', 'stray.html'), 'stray');
+      extra(writer.placement.staging);
       noted.renames.length = 0;
     });
     const moved = noted.renames.filter(([, to]) => !to.includes('.staging')).map(([, to]) => to);
