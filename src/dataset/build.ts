@@ -8,18 +8,20 @@ import type { WalkProblem } from '../io/inputs.js';
 import type { ArticleRecord } from '../generated/article.js';
 import type { ArticleChange } from '../generated/changes.js';
 import { readPlainFile } from '../io/files.js';
-import { indexPageText } from '../report/html/index.js';
-import { searchEntry, type SearchEntry, type TextAside } from '../report/html/search.js';
+import { changeFact, indexPageText, type ChangeFact } from '../report/html/index.js';
+import { jsonForScript } from '../report/html/html.js';
+import { searchEntry, SearchIndexText, type SearchEntry, type TextAside } from '../report/html/search.js';
 import { emptyState, EntryStore, type BuildState } from './cache.js';
-import { changesText, CHANGES, PreviousBuild } from './changes.js';
+import { CHANGES, PreviousBuild, SettledChanges } from './changes.js';
 import type { InputSummary } from './entry.js';
 import { rememberedIds } from './ids.js';
 import { configFingerprint } from './keys.js';
 import { manifestRow, manifestText, type Totals } from './manifest.js';
-import { planBuild, tablesSource, type Shard } from './plan.js';
+import { planBuild, tablesSource, type BuildPlan, type Shard } from './plan.js';
 import { runInputs, type RunOutcome } from './run.js';
-import { SetAside } from './set-aside.js';
-import { createRunner } from './runner.js';
+import { SetAside, TextSpool } from './set-aside.js';
+import { createRunner, runnerThreads, type Runner } from './runner.js';
+import type { PlannedInput } from './ids.js';
 import { TABLES } from './tables.js';
 import { DatasetWriter, type OutputReport, type TableSink } from './writer.js';
 import { fsFailure } from '../io/errors.js';
@@ -68,6 +70,11 @@ export interface BuildResult extends OutputReport {
   refused: WalkProblem[];
   /** Why the cache state could not be saved after the dataset was written, or null. */
   cacheProblem: string | null;
+}
+
+/** Each value of `values`, through `f`. */
+function* mapped<T, U>(values: Iterable<T>, f: (value: T) => U): Generator<U> {
+  for (const value of values) yield f(value);
 }
 
 /** The search entry of a record in the dataset folder (one a build reused), or null when it cannot be read. */
@@ -131,32 +138,80 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     // Plan.
     const idsFrom = options.idsFrom === undefined ? (options.shard ? resolve(pipeline.out) : outDir) : options.idsFrom;
     const remembered = idsFrom === null ? new Map<string, string>() : rememberedIds(idsFrom.endsWith('.json') ? idsFrom : join(idsFrom, 'manifest.json'));
-    const plan = await planBuild(pipeline, config, state, cache, { shard: options.shard, followLinks: options.followLinks, remembered });
+    // A build whose last state knows none of its inputs (a first build, the state lost) will
+    // ingest them all — even cache hits: with no state, no record or page is known to be in
+    // place — so its pool starts as soon as the inputs are counted, and its workers load while
+    // the inputs are hashed (BENCHMARKS.md, "the serial head and tail of a two-worker build").
+    let early: Runner | null = null;
+    const startEarly = async (selected: readonly PlannedInput[]) => {
+      if (options.fs === undefined && Object.keys(state.inputs).length === 0 && runnerThreads(concurrency, selected.length) >= 2) early = await createRunner(pipeline, concurrency, selected.length);
+    };
+    let plan: BuildPlan;
+    try {
+      plan = await planBuild(pipeline, config, state, cache, { shard: options.shard, followLinks: options.followLinks, remembered, beforeKeys: startEarly });
+    } catch (error) {
+      await (early as Runner | null)?.close();
+      throw error;
+    }
     const misses = [...plan.byPath.values()].filter((p) => p.hit === null).length;
-    const runner = await createRunner(pipeline, concurrency, misses, options.fs);
+    const runner = (early as Runner | null) ?? (await createRunner(pipeline, concurrency, misses, options.fs));
 
     // Run and emit: the tables are streamed as the inputs settle, in id order.
     const planned = tablesSource(plan);
     const sinks: (TableSink | null)[] = TABLES.map((t) => writer.table(t.name, planned));
     const totals: Totals = { items: 0, references: 0, entities: 0 };
-    // Each article's change and search entry wait in the staging folder until the end, not in
-    // memory, in id order (the order inputs settle in): the end reads them back as streams.
-    const articleChanges = new SetAside<ArticleChange>(writer.scratch('changes.jsonl'), options.fs ?? realFs);
+    // What the end needs of each article waits in the staging folder, not in memory, in id order
+    // (the order inputs settle in): its summary; its search entry, unless made into the index's
+    // text as it settles (searchNow, below); its change, written out as it settles.
     const searchEntries = new SetAside<SearchEntry>(writer.scratch('search.jsonl'), options.fs ?? realFs);
     const summariesAside = new SetAside<InputSummary>(writer.scratch('summaries.jsonl'), options.fs ?? realFs);
     // Reused articles whose search entry was not read with their rows: the index finds theirs at the end.
     const searchLater = new Set<string>();
+    const report = pipeline.write?.report !== false;
+    const needRows = sinks.some((s) => s !== null);
+    // The review index's search data, encoded a line at a time into the staging folder (never parsed again).
+    const textAside = (name: string): TextAside => {
+      const aside = new SetAside<never>(writer.scratch(name), options.fs ?? realFs);
+      return { add: (line) => aside.add(line), lines: () => aside.texts() };
+    };
+    const searchIndex = report ? new SearchIndexText(jsonForScript, { articles: textAside('search-articles.txt'), items: textAside('search-items.txt'), references: textAside('search-references.txt') }) : null;
+    // When the tables are written again, something changed and so will the index: each article's
+    // part of its search data is made as its input settles, while the workers still run, not at
+    // the end on this thread alone (BENCHMARKS.md, "the serial head and tail of a two-worker
+    // build"). Otherwise (nothing changed, most likely) the entries wait, and only an index
+    // that must be written again reads them, at the end.
+    const searchNow = searchIndex !== null && needRows;
+    // An ok article's search entry when it was not read with its rows: from the cache, else from its record in place.
+    const searchOfReused = (path: string): SearchEntry | null => {
+      const planned = plan.byPath.get(path)!;
+      return (planned.key && cache?.meta(planned.key)?.search) || searchOfRecord(writer.root, planned.input.id);
+    };
+    // changes.json is written out as the articles settle (it is made every build: its key is its
+    // own hash), into the staging folder; what the index shows of each change waits there too —
+    // made now when the index will be made again (see searchNow), else each change as it came,
+    // for an index that turns out to need making.
+    const settledChanges = new SettledChanges(previous, new TextSpool(writer.scratch('changes.txt'), options.fs ?? realFs));
+    const changeFacts = new SetAside<ChangeFact>(writer.scratch('change-facts.jsonl'), options.fs ?? realFs);
+    const changesLater = new SetAside<ArticleChange>(writer.scratch('changes.jsonl'), options.fs ?? realFs);
     let outcome: RunOutcome;
     try {
-      outcome = await runInputs({ pipeline, plan, runner, writer, cache, next, previous, summaries: summariesAside, needRows: sinks.some((s) => s !== null), onProgress: options.onProgress }, (settled) => {
+      outcome = await runInputs({ pipeline, plan, runner, writer, cache, next, previous, summaries: summariesAside, needRows, onProgress: options.onProgress }, (settled) => {
         const { summary, rows } = settled;
         if (summary.status !== 'ok') return;
         totals.items += summary.counts.items;
         totals.references += summary.counts.references;
         totals.entities += summary.counts.entities;
         if (rows) TABLES.forEach((t, i) => sinks[i]?.write(rows[t.name] ?? ''));
-        if (settled.change) articleChanges.add(settled.change);
-        if (settled.search) searchEntries.add(settled.search);
+        if (settled.change) {
+          const change = typeof settled.change === 'string' ? (JSON.parse(settled.change) as ArticleChange) : settled.change;
+          settledChanges.add(change);
+          if (searchNow) changeFacts.add(JSON.stringify(changeFact(change)));
+          else if (report) changesLater.add(settled.change);
+        }
+        if (searchNow) {
+          const search = typeof settled.search === 'string' ? (JSON.parse(settled.search) as SearchEntry) : (settled.search ?? searchOfReused(summary.path));
+          if (search) searchIndex!.add(search);
+        } else if (settled.search) searchEntries.add(settled.search);
         else searchLater.add(summary.path);
       });
     } finally {
@@ -167,7 +222,6 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     // Finish (the worker threads are gone: the summaries set aside come back into memory here).
     const summaries = outcome.summaries();
     const rows = plan.selected.map((p) => manifestRow(summaries.get(p.path)!));
-    const report = pipeline.write?.report !== false;
     writer.expect(CHANGES);
     if (report) writer.expect('report/index.html');
     const text = manifestText(pipeline.name, rows, totals, writer.files(), options.shard ? { ...options.shard, plan: plan.planHash } : undefined);
@@ -178,10 +232,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     // made from what was set aside as they go, so the end of a build is flat in N
     // (BENCHMARKS.md, "Change: memory flat in N"). changes.json is made once: staged as it is
     // hashed for its key (and the index's), and dropped when the file in place has that key.
-    const changeView = previous.nextView(() => articleChanges.values());
+    const changeView = { ...settledChanges.view(), facts: searchNow ? () => changeFacts.values() : () => mapped(changesLater.values(), changeFact) };
     const changesHash = createHash('sha256');
     const indexHash = createHash('sha256').update(manifestKey);
-    await streamFile(writer, CHANGES, null, () => changesText(changeView), (piece) => {
+    await streamFile(writer, CHANGES, null, () => settledChanges.text(), (piece) => {
       changesHash.update(piece);
       indexHash.update(piece);
     }, () => changesHash.digest('hex'));
@@ -195,7 +249,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
           throw fsFailure(error, 'write in', folder);
         }
       }
-      // Every article's search entry in id order (read once): as set aside, or for a reused article whose rows were not read, from the cache, else from its record in place.
+      // Unless made as the inputs settled: every article's search entry in id order (read once), as set aside, or for a reused article whose rows were not read, from the cache, else from its record in place.
+      const index = searchIndex!;
       const entries = function* (): Generator<SearchEntry> {
         const setAside = searchEntries.values();
         for (const input of plan.ordered) {
@@ -205,18 +260,15 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
             yield setAside.next().value as SearchEntry;
             continue;
           }
-          const key = plan.byPath.get(input.path)!.key;
-          const entry = (key && cache?.meta(key)?.search) || searchOfRecord(writer.root, input.id);
+          const entry = searchOfReused(input.path);
           if (entry) yield entry;
         }
       };
-      // The index's items and references wait in the staging folder while the entries are read (lines of text, never parsed).
-      const textAside = (name: string): TextAside => {
-        const aside = new SetAside<never>(writer.scratch(name), options.fs ?? realFs);
-        return { add: (line) => aside.add(line), lines: () => aside.texts() };
+      const page = function* (): Generator<string> {
+        if (!searchNow) for (const entry of entries()) index.add(entry);
+        yield* indexPageText(rows, pipeline.name, { changes: changeView, search: index });
       };
-      const searchAsides = { items: textAside('search-items.txt'), references: textAside('search-references.txt') };
-      await streamFile(writer, 'report/index.html', indexHash.digest('hex'), () => indexPageText(rows, pipeline.name, { changes: changeView, search: entries, searchAsides }));
+      await streamFile(writer, 'report/index.html', indexHash.digest('hex'), page);
     }
     const changes = writer.commit(true);
     Object.assign(next.outputs, writer.outputs);

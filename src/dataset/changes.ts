@@ -7,6 +7,7 @@ import type { ArticleChange, ArticleDigest, DatasetChanges, RemovedArticle } fro
 import { toJson } from '../io/atomic.js';
 import { readPlainFile } from '../io/files.js';
 import { MANIFEST, ownedFiles } from './ownership.js';
+import type { TextSpool } from './set-aside.js';
 
 /** The change view's file in a dataset folder (schemas/changes.schema.json). */
 export const CHANGES = 'changes.json';
@@ -165,11 +166,75 @@ export class PreviousBuild {
         if (a.previousId !== null) renamedFrom.add(a.previousId);
       }
     }
-    const gone = [...this.byId.values()].filter((old) => !ids.has(old.id) && !renamedFrom.has(old.id));
+    return { ...this.revise((id) => ids.has(id), renamedFrom, anyBumped), articles };
+  }
+
+  /** Whether the previous build had an article with this id. */
+  has(id: string): boolean {
+    return this.byId.has(id);
+  }
+
+  /**
+   * The next changes.json's revision and removed list, given which of this build's articles are
+   * still there (`kept`), which ids passed to another input, and whether any article's change is
+   * at the next revision.
+   */
+  revise(kept: (id: string) => boolean, renamedFrom: ReadonlySet<string>, anyBumped: boolean): { revision: number; removed: RemovedArticle[] } {
+    const gone = [...this.byId.values()].filter((old) => !kept(old.id) && !renamedFrom.has(old.id));
     const changed = this.revision === 0 || gone.length > 0 || anyBumped;
-    const revision = this.revision === 0 ? 1 : changed ? bumped : this.revision;
+    const revision = this.revision === 0 ? 1 : changed ? this.revision + 1 : this.revision;
     const removed = !changed ? [...this.removed] : gone.map((old) => ({ id: old.id, revision, last: old.current })).sort((a, b) => (a.id < b.id ? -1 : 1));
-    return { revision, removed, articles };
+    return { revision, removed };
+  }
+}
+
+/**
+ * A build's changes.json made as its articles settle, in id order: each article's change is
+ * written out (as {@link changesText} writes it) when added, into a spool in the staging folder,
+ * and what the file's revision and removed list depend on is gathered, so that the end only
+ * frames the spooled text — nothing is read back and parsed (BENCHMARKS.md, "the serial head and
+ * tail of a two-worker build"). Holds the ids of the previous build's articles still there, and
+ * those renamed: nothing per new article.
+ */
+export class SettledChanges {
+  private readonly kept = new Set<string>();
+  private readonly renamedFrom = new Set<string>();
+  private anyBumped = false;
+  private last: string | null = null;
+  private count = 0;
+
+  constructor(
+    private readonly previous: PreviousBuild,
+    private readonly spool: TextSpool,
+  ) {}
+
+  /** Adds the next article's change (its id not before the last one's). */
+  add(a: ArticleChange): void {
+    if (this.last !== null && a.id < this.last) throw new Error(`changes out of id order: ${a.id} after ${this.last}`);
+    this.last = a.id;
+    if (this.previous.has(a.id)) this.kept.add(a.id);
+    if (a.revision === this.previous.revision + 1) {
+      this.anyBumped = true;
+      if (a.previousId !== null) this.renamedFrom.add(a.previousId);
+    }
+    this.spool.add(`${this.count++ === 0 ? '' : ARTICLE_SEPARATOR}${articleText(a)}`);
+  }
+
+  /** The file's revision and removed list, once every article is added. */
+  view(): { revision: number; removed: RemovedArticle[] } {
+    return this.previous.revise((id) => this.kept.has(id), this.renamedFrom, this.anyBumped);
+  }
+
+  /** The text of the changes.json, a piece at a time: the same bytes as {@link changesText} of the same articles. */
+  *text(): Generator<string> {
+    const [before, after, empty] = changesFrame(this.view());
+    if (this.count === 0) {
+      yield empty;
+      return;
+    }
+    yield before;
+    yield* this.spool.text();
+    yield after;
   }
 }
 
@@ -186,16 +251,31 @@ export interface ChangeView {
  * (two-space indentation, a final line feed), with one article in memory at a time.
  */
 export function* changesText(view: ChangeView): Generator<string> {
+  const [before, after, empty] = changesFrame(view);
+  let count = 0;
+  for (const article of view.articles()) {
+    yield count++ === 0 ? before : ARTICLE_SEPARATOR;
+    yield articleText(article);
+  }
+  yield count === 0 ? empty : after;
+}
+
+/** What stands between two articles of a changes.json. */
+const ARTICLE_SEPARATOR = ',\n    ';
+
+/**
+ * An article of a changes.json at depth two, as JSON.stringify indents it there: inside two
+ * arrays, cut out of them ("[\n  [\n    " before, "\n  ]\n]" after) — a slice V8 makes without
+ * copying, where indenting each line again made the text a second time.
+ */
+function articleText(article: ArticleChange): string {
+  return JSON.stringify([[article]], null, 2).slice(10, -6);
+}
+
+/** A changes.json around its articles: the text before the first, after the last, and the whole file when there is none. */
+function changesFrame(view: { revision: number; removed: RemovedArticle[] }): [before: string, after: string, empty: string] {
   const whole = { schemaVersion: SCHEMA_VERSION, revision: view.revision, articles: [0], removed: view.removed };
   // The file around its articles, split where one placeholder article stands (no other line is a bare 0).
   const [before, after] = toJson(whole).split('\n    0\n') as [string, string];
-  let count = 0;
-  for (const article of view.articles()) {
-    yield count++ === 0 ? `${before}\n    ` : ',\n    ';
-    // An article at depth two, as JSON.stringify indents it there: inside two arrays, cut out of
-    // them ("[\n  [\n    " before, "\n  ]\n]" after) — a slice V8 makes without copying, where
-    // indenting each line again made the text a second time.
-    yield JSON.stringify([[article]], null, 2).slice(10, -6);
-  }
-  yield count === 0 ? toJson({ ...whole, articles: [] }) : `\n${after}`;
+  return [`${before}\n    `, `\n${after}`, toJson({ ...whole, articles: [] })];
 }

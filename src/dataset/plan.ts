@@ -40,6 +40,19 @@ export interface BuildPlan {
   problems: WalkProblem[];
 }
 
+/** Options of {@link planBuild}. */
+export interface PlanOptions {
+  shard?: Shard | undefined;
+  followLinks?: boolean | undefined;
+  remembered?: ReadonlyMap<string, string> | undefined;
+  /**
+   * Called (and awaited) once this shard's inputs are known, before they are read and hashed: a
+   * build that already knows it has work starts its worker threads here, so that they load while
+   * the inputs are hashed (BENCHMARKS.md, "the serial head and tail of a two-worker build").
+   */
+  beforeKeys?: ((selected: readonly PlannedInput[]) => Promise<void>) | undefined;
+}
+
 /** A file changed within the last two seconds may change again within its time stamp's resolution. */
 function racy(info: { mtimeMs: bigint }, started: number): boolean {
   return Number(info.mtimeMs) > started - 2000;
@@ -51,12 +64,13 @@ function racy(info: { mtimeMs: bigint }, started: number): boolean {
  * the last build when the file's identity is unchanged) — nothing is read past the read limit,
  * and only regular files are read. An input whose key the last build or the cache knows is a hit.
  */
-export async function planBuild(pipeline: Pipeline, config: string, state: BuildState, cache: EntryStore | null, options: { shard?: Shard | undefined; followLinks?: boolean | undefined; remembered?: ReadonlyMap<string, string> | undefined }): Promise<BuildPlan> {
+export async function planBuild(pipeline: Pipeline, config: string, state: BuildState, cache: EntryStore | null, options: PlanOptions): Promise<BuildPlan> {
   const maxBytes = readLimit(pipeline);
   const walked = walkInputs(pipeline.inputs, { extensions: pipeline.extensions, followOutside: options.followLinks === true });
   const planned = await planIds(walked.paths, maxBytes, options.remembered);
   const shard = options.shard;
   const selected = shard ? planned.filter((p) => shardOf(p.path, shard.count) === shard.index - 1) : planned;
+  await options.beforeKeys?.(selected);
   // Identities are taken against the plan's start, so a file edited during the build is rehashed next time.
   const started = Date.now();
   const byPath = new Map<string, InputPlan>();

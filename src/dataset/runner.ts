@@ -114,13 +114,18 @@ function workerFile(): string | null {
   return existsSync(compiled) ? compiled : null;
 }
 
+/** The worker threads a runner for `work` inputs starts (below 2: none, the inputs run on this thread). */
+export function runnerThreads(concurrency: number, work: number): number {
+  return Math.min(concurrency, Math.floor(work / MIN_INPUTS_PER_THREAD));
+}
+
 /**
  * A runner for `work` inputs: a piscina pool of `concurrency` worker threads when there are
  * several cores' worth of work, else this thread (always this thread with a file-system seam). Either way the entries are the same: a
  * worker loads the same pipeline file and runs the same code.
  */
 export async function createRunner(pipeline: Pipeline, concurrency: number, work: number, fs?: WriteFs): Promise<Runner> {
-  const threads = Math.min(concurrency, Math.floor(work / MIN_INPUTS_PER_THREAD));
+  const threads = runnerThreads(concurrency, work);
   const filename = workerFile();
   // A file-system seam (tests) lives in this thread only: its builds stay here.
   const bulks = new Bulks();

@@ -1,4 +1,5 @@
 import { closeSync, openSync, readSync } from 'node:fs';
+import { StringDecoder } from 'node:string_decoder';
 import { fsFailure } from '../io/errors.js';
 import type { WriteFs } from '../io/fs.js';
 import { Utf8Chunks, writeAll } from '../io/utf8.js';
@@ -106,17 +107,71 @@ export class SetAside<T> {
 
   private append(bytes: Uint8Array): void {
     if (this.file === null) return; // never: texts are kept in memory without a file
-    // Opened for each 64 KB written, never left open: a build that fails leaves no descriptor behind.
-    try {
-      const fd = this.fs.openSync(this.file, this.begun ? 'a' : 'w', 0o600);
-      try {
-        writeAll(this.fs, fd, bytes);
-      } finally {
-        this.fs.closeSync(fd);
-      }
-    } catch (error) {
-      throw fsFailure(error, 'write', this.file);
-    }
+    appendTo(this.fs, this.file, this.begun, bytes);
     this.begun = true;
+  }
+}
+
+/** Writes bytes to the end of a scratch file (begun: else the file is made anew). */
+function appendTo(fs: WriteFs, file: string, begun: boolean, bytes: Uint8Array): void {
+  // Opened for each 64 KB written, never left open: a build that fails leaves no descriptor behind.
+  try {
+    const fd = fs.openSync(file, begun ? 'a' : 'w', 0o600);
+    try {
+      writeAll(fs, fd, bytes);
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch (error) {
+    throw fsFailure(error, 'write', file);
+  }
+}
+
+/**
+ * Text a build makes ahead of its end, piece after piece, and reads back once, whole, in the
+ * same order: changes.json's articles, each written out as it settles while the workers run
+ * (BENCHMARKS.md, "the serial head and tail of a two-worker build"). Unlike {@link SetAside}, no
+ * piece is a value of its own, so pieces may hold line feeds. Appended to a file in the staging
+ * folder 64 KB at a time, so the heap stays flat in the number of inputs; without a file (check
+ * mode writes nothing) kept in memory.
+ */
+export class TextSpool {
+  private readonly kept: string[] = [];
+  private begun = false;
+  private readonly pending = new Utf8Chunks((bytes) => {
+    appendTo(this.fs, this.file!, this.begun, bytes);
+    this.begun = true;
+  });
+
+  constructor(
+    /** The file in the staging folder, or null to keep the text in memory. */
+    private readonly file: string | null,
+    private readonly fs: WriteFs,
+  ) {}
+
+  /** Appends a piece. */
+  add(text: string): void {
+    if (this.file === null) this.kept.push(text);
+    else this.pending.add(text);
+  }
+
+  /** The text added, 16 KB at a time (never cut inside a character): pieces the size of an article's change or two, as the writer's sink takes them. */
+  *text(): Generator<string> {
+    if (this.file === null) {
+      yield* this.kept;
+      return;
+    }
+    this.pending.flush();
+    if (!this.begun) return;
+    const fd = openSync(this.file, 'r');
+    try {
+      const chunk = Buffer.alloc(1 << 14);
+      const decoder = new StringDecoder('utf8');
+      for (let read = readSync(fd, chunk); read > 0; read = readSync(fd, chunk)) yield decoder.write(chunk.subarray(0, read));
+      const rest = decoder.end();
+      if (rest) yield rest;
+    } finally {
+      closeSync(fd);
+    }
   }
 }

@@ -3,7 +3,10 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../../src/dataset/build.js';
+import { emptyState } from '../../src/dataset/cache.js';
 import { planIds, shardOf } from '../../src/dataset/ids.js';
+import { configFingerprint } from '../../src/dataset/keys.js';
+import { planBuild } from '../../src/dataset/plan.js';
 import { merge } from '../../src/dataset/merge.js';
 import { loadPipeline, type Pipeline } from '../../src/pipeline.js';
 import { realFs, type WriteFs } from '../../src/io/fs.js';
@@ -44,6 +47,37 @@ function expectSameTree(actual: Map<string, string>, expected: Map<string, strin
 }
 
 describe('ids are planned before ingesting', () => {
+  it('a build is told its inputs before they are read and hashed (a cold build starts its workers then): an input edited at that point is keyed as edited', async () => {
+    const { inputs, pipeline } = project(3);
+    const p = pipeline();
+    const config = configFingerprint(p);
+    const edited = join(inputs, readdirSync(inputs).find((n) => n.endsWith('.txt'))!);
+    let told: string[] = [];
+    const plan = await planBuild(p, config, emptyState(config), null, {
+      beforeKeys: async (selected) => {
+        told = selected.map((i) => i.path);
+        writeFileSync(edited, `${readFileSync(edited, 'utf8')}\nedited\n`);
+      },
+    });
+    expect(told.sort()).toEqual([...plan.byPath.keys()].sort());
+    const after = await planBuild(p, config, emptyState(config), null, {});
+    expect(plan.byPath.get(edited)!.key).toBe(after.byPath.get(edited)!.key);
+  });
+
+  it('a build whose state is lost ingests every input again (no record is known to be in place), on the workers, though the cache knows every key', async () => {
+    const { dir, pipeline } = project(20);
+    const cacheDir = join(dir, 'shared-cache');
+    const first = await build({ pipeline: pipeline(), outDir: join(dir, 'one'), cacheDir, concurrency: 2 });
+    expect(first.threads).toBe(2);
+    // The dataset copied elsewhere, the cache's state lost.
+    copyDataset(join(dir, 'one'), join(dir, 'two'));
+    rmSync(join(cacheDir, 'state.json'));
+    const second = await build({ pipeline: pipeline(), outDir: join(dir, 'two'), cacheDir, concurrency: 2 });
+    // Was [23, 0]: the pool was sized by the inputs the cache did not know (none), and all ran on the build's thread.
+    expect([second.computed, second.threads]).toEqual([23, 2]);
+    expectSameTree(tree(join(dir, 'two')), tree(join(dir, 'one')));
+  }, 180_000);
+
   it('collisions take the extension, then the content hash, then a counter, in path order', async () => {
     const { inputs } = project(0);
     cpSync(join(inputs, 'a', 'ra-2025.txt'), join(inputs, 'd-ra-2025.txt'));

@@ -2,7 +2,9 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { articleDigest, carriedChange, changesText, decideChange, digestHash, PreviousBuild } from '../../src/dataset/changes.js';
+import { articleDigest, carriedChange, changesText, decideChange, digestHash, PreviousBuild, SettledChanges } from '../../src/dataset/changes.js';
+import { TextSpool } from '../../src/dataset/set-aside.js';
+import { realFs } from '../../src/io/fs.js';
 import { codeTrees, treesFingerprint } from '../../src/dataset/keys.js';
 import { packagePath } from '../../src/core/paths.js';
 import { loadRecordValidators } from '../../src/core/schemas.js';
@@ -94,6 +96,33 @@ describe('the change view: what each build compares with, and what it keeps', ()
     }
     // The stream is made in id order; anything else is a bug, not a file.
     expect(() => p1.nextView(() => [changes[1]!, changes[0]!])).toThrow('changes out of id order: b2 after c');
+  });
+
+  it('changes.json made as the articles settle, each written out when added into a spool (a file, or memory): the bytes of the whole file, nothing read back but the spool', () => {
+    const ids = new Set(['b2', 'c', 'd']);
+    const one = none().next(['a', 'b'].map((id) => decideChange({ revision: 0, entry: null }, digest(id))));
+    const p1 = previousOf(one.value);
+    const changes = [
+      decideChange(p1.priorFor('b2', 'in/b.txt', ids), digest('b2', [{ paperTitle: '间充质干细胞 <b>&'.repeat(2000) }], 'in/b.txt')),
+      decideChange(p1.priorFor('c', 'in/c.txt', ids), digest('c')),
+      decideChange(p1.priorFor('d', 'in/d.txt', ids), digest('d', [{}, { dois: ['10.1/x'] }])),
+    ];
+    const same = previousOf(p1.next(changes).value);
+    const kept = [decideChange(same.priorFor('b2', 'in/b.txt', ids), changes[0]!.current), decideChange(same.priorFor('c', 'in/c.txt', ids), changes[1]!.current), decideChange(same.priorFor('d', 'in/d.txt', ids), changes[2]!.current)];
+    const cases: [PreviousBuild, typeof changes][] = [[p1, changes], [p1, changes.slice(0, 1)], [p1, []], [none(), []], [same, kept], [same, kept.slice(1)]];
+    const dir = mkdtempSync(join(tmpdir(), 'digest-spool-'));
+    for (const [n, [previous, articles]] of cases.entries()) {
+      for (const file of [join(dir, `${n}.txt`), null]) {
+        const settled = new SettledChanges(previous, new TextSpool(file, realFs));
+        for (const a of articles) settled.add(a);
+        const whole = previous.next(articles);
+        expect([...settled.text()].join('')).toBe(whole.text);
+        expect(settled.view()).toEqual({ revision: whole.value.revision, removed: whole.value.removed });
+      }
+    }
+    const settled = new SettledChanges(p1, new TextSpool(null, realFs));
+    settled.add(changes[1]!);
+    expect(() => settled.add(changes[0]!)).toThrow('changes out of id order: b2 after c');
   });
 
   it('a changes.json that does not follow its schema, or that the manifest does not list, is no previous build', () => {

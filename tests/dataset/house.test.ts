@@ -304,4 +304,33 @@ describe('the kill -9 tests and the journal', () => {
     expect(tree(p.out)).toEqual(tree(join(p.dir, 'clean')));
     cpSync(p.out, join(p.dir, 'copy'), { recursive: true });
   });
+
+  it('a first build killed after its commit point, its folders not yet moved whole, is finished by the next run; --check then finds the folder up to date', async () => {
+    const p = makeProject(two);
+    await build({ pipeline: p.pipeline(), outDir: join(p.dir, 'clean'), cacheDir: null, concurrency: 1 });
+    let journaled = false;
+    const moved: string[] = [];
+    const fs: WriteFs = {
+      ...realFs,
+      renameSync(from, to) {
+        if (journaled) {
+          moved.push(to);
+          throw Object.assign(new Error('killed'), { code: 'EIO' });
+        }
+        realFs.renameSync(from, to);
+        if (to.endsWith('journal.json')) journaled = true;
+      },
+      rmSync() {},
+      unlinkSync() {},
+    };
+    await expect(build({ pipeline: p.pipeline(), concurrency: 1, fs })).rejects.toThrow(OutputError);
+    // The first put after the journal is a whole folder (the dataset has none yet).
+    expect(moved).toEqual([join(p.out, 'articles')]);
+    const lock = join(p.out, '.staging', 'lock');
+    if (existsSync(lock)) rmSync(lock);
+    await build({ pipeline: p.pipeline(), concurrency: 1 });
+    expect(tree(p.out)).toEqual(tree(join(p.dir, 'clean')));
+    const check = await build({ pipeline: p.pipeline(), concurrency: 1, check: true });
+    expect([check.changed, check.missing, check.extra]).toEqual([[], [], []]);
+  });
 });

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -52,23 +52,106 @@ describe('DatasetWriter.open in check mode', () => {
   });
 });
 
-describe('DatasetWriter.commit: folders', () => {
-  it('makes each folder of the dataset once, however many files go into it', async () => {
-    const root = join(tmp(), 'out');
-    const made: string[] = [];
-    const fs = { ...realFs, mkdirSync: (path: string, options: { recursive: true }) => (made.push(path), realFs.mkdirSync(path, options)) };
-    const writer = await DatasetWriter.open(root, { mode: 'write', command: 'build', fs });
-    try {
-      for (const name of ['a', 'b', 'c']) {
-        await writer.file(`report/${name}.html`, '', `<p>${name}</p>\n`);
-        await writer.file(`articles/${name}.json`, '', '{}\n');
-      }
-      made.length = 0;
-      writer.commit(true);
-    } finally {
-      writer.abort();
+/** A writer's file system that notes every rename and folder made. */
+function notingFs() {
+  const renames: [string, string][] = [];
+  const made: string[] = [];
+  const fs = {
+    ...realFs,
+    mkdirSync: (path: string, options: { recursive: true }) => (made.push(path), realFs.mkdirSync(path, options)),
+    renameSync: (from: string, to: string) => (renames.push([from, to]), realFs.renameSync(from, to)),
+  };
+  return { fs, renames, made };
+}
+
+/** Stages a/b/c's page and record and commits them. */
+async function commitThree(root: string, fs: typeof realFs, before?: (writer: DatasetWriter) => void): Promise<void> {
+  const writer = await DatasetWriter.open(root, { mode: 'write', command: 'build', fs });
+  try {
+    for (const name of ['a', 'b', 'c']) {
+      await writer.file(`report/${name}.html`, '', `<p>${name}</p>\n`);
+      await writer.file(`articles/${name}.json`, '', '{}\n');
     }
-    expect(made.filter((p) => p === join(root, 'report') || p === join(root, 'articles')).sort()).toEqual([join(root, 'articles'), join(root, 'report')]);
+    before?.(writer);
+    writer.commit(true);
+  } finally {
+    writer.abort();
+  }
+}
+
+describe('DatasetWriter.commit: folders', () => {
+  it('a folder already there: its files are put one by one, beside what it holds, and it is neither made nor moved', async () => {
+    const root = join(tmp(), 'out');
+    for (const folder of ['articles', 'report']) {
+      mkdirSync(join(root, folder), { recursive: true });
+      writeFileSync(join(root, folder, 'kept.txt'), 'mine');
+    }
+    const noted = notingFs();
+    await commitThree(root, noted.fs, () => {
+      noted.made.length = 0;
+      noted.renames.length = 0;
+    });
+    expect(noted.made.filter((p) => p === join(root, 'report') || p === join(root, 'articles'))).toEqual([]);
+    expect(noted.renames.filter(([, to]) => !to.includes('.staging')).length).toBe(6);
     expect(readFileSync(join(root, 'report', 'c.html'), 'utf8')).toBe('<p>c</p>\n');
+    expect(readFileSync(join(root, 'report', 'kept.txt'), 'utf8')).toBe('mine');
+  });
+
+  it('a folder of the dataset not there yet (a first build) is put in place by one rename, not one per file', async () => {
+    const root = join(tmp(), 'out');
+    const noted = notingFs();
+    await commitThree(root, noted.fs, () => (noted.renames.length = 0));
+    const moved = noted.renames.filter(([, to]) => !to.includes('.staging')).map(([, to]) => to);
+    expect(moved.sort()).toEqual([join(root, 'articles'), join(root, 'report')]);
+    expect(readdirSync(join(root, 'articles')).sort()).toEqual(['a.json', 'b.json', 'c.json']);
+    expect(readFileSync(join(root, 'report', 'b.html'), 'utf8')).toBe('<p>b</p>\n');
+    expect(existsSync(join(root, '.staging'))).toBe(false);
+  });
+
+  it.each([
+    ['a file the commit does not put (left by a worker that died)', (staging: string) => writeFileSync(join(staging, 'report', 'stray.html'), 'stray')],
+    ['an empty folder', (staging: string) => mkdirSync(join(staging, 'report', 'empty'))],
+  ])('a staged folder holding %s is put file by file, without it', async (_, extra) => {
+    const root = join(tmp(), 'out');
+    const noted = notingFs();
+    await commitThree(root, noted.fs, (writer) => {
+      extra(writer.placement.staging);
+      noted.renames.length = 0;
+    });
+    const moved = noted.renames.filter(([, to]) => !to.includes('.staging')).map(([, to]) => to);
+    expect(moved).not.toContain(join(root, 'report'));
+    expect(moved).toContain(join(root, 'articles'));
+    expect(readdirSync(join(root, 'report')).sort()).toEqual(['a.html', 'b.html', 'c.html']);
+  });
+
+  it('a commit killed after its journal, before its folders moved, is finished by the next writer; one whose folder place is taken meanwhile puts the files beside what is there', async () => {
+    for (const taken of [false, true]) {
+      const root = join(tmp(), 'out');
+      let journaled = false;
+      const killed = {
+        ...realFs,
+        renameSync(from: string, to: string) {
+          if (journaled) throw Object.assign(new Error('killed'), { code: 'EIO' });
+          realFs.renameSync(from, to);
+          if (to.endsWith('journal.json')) journaled = true;
+        },
+        rmSync() {},
+      };
+      const writer = await DatasetWriter.open(root, { mode: 'write', command: 'build', fs: killed });
+      for (const name of ['a', 'b']) await writer.file(`report/${name}.html`, '', `<p>${name}</p>\n`);
+      expect(() => writer.commit(true)).toThrow(/put in place/);
+      writer.abort(); // its transaction stays (rmSync does nothing here), as after kill -9
+      rmSync(join(root, '.staging', 'lock'), { force: true });
+      expect(existsSync(join(root, 'report'))).toBe(false);
+      if (taken) {
+        mkdirSync(join(root, 'report'));
+        writeFileSync(join(root, 'report', 'mine.txt'), 'mine');
+      }
+      const next = await DatasetWriter.open(root, { mode: 'write', command: 'build' });
+      next.abort();
+      expect(readdirSync(join(root, 'report')).sort()).toEqual(taken ? ['a.html', 'b.html', 'mine.txt'] : ['a.html', 'b.html']);
+      expect(readFileSync(join(root, 'report', 'a.html'), 'utf8')).toBe('<p>a</p>\n');
+      expect(existsSync(join(root, '.staging'))).toBe(false);
+    }
   });
 });

@@ -3,7 +3,7 @@ import type { ArticleChange, DatasetChanges, RemovedArticle } from '../../genera
 import type { SearchIndex } from '../../generated/search-index.js';
 import { diffCounts, diffOf } from './changes.js';
 import { esc, jsonForScript, page } from './html.js';
-import { searchIndexText, type SearchAsides, type SearchEntry } from './search.js';
+import { SearchIndexText, searchIndexText, type SearchAsides, type SearchEntry } from './search.js';
 
 /** What the index shows of one input: a manifest row (the summary's fields, counts flattened). */
 export type IndexRow = Pick<InputSummary, 'path' | 'id' | 'status' | 'title' | 'titleEn' | 'topic' | 'period' | 'missingMonths' | 'outOfOrderMonths'> &
@@ -21,11 +21,13 @@ export interface IndexPageOptions {
  * What {@link indexPageText} makes the index from besides the manifest rows, read as it goes
  * rather than held: the change view with its articles in id order (the function reads them again
  * on each call), and the search entries in id order (read once, the items and references waiting
- * in `searchAsides` meanwhile: in memory unless given).
+ * in `searchAsides` meanwhile: in memory unless given) or the search index's text made from them
+ * already, entry by entry (a build's, as its inputs settled).
  */
 export interface IndexPageSources {
-  changes: { revision: number; removed: readonly RemovedArticle[]; articles: () => Iterable<ArticleChange> } | null;
-  search: SearchIndex | (() => Iterable<SearchEntry>) | null;
+  /** The change view: its articles' changes, or only what the index shows of them ({@link changeFact}, each article's in id order). */
+  changes: ({ revision: number; removed: readonly RemovedArticle[] } & ({ articles: () => Iterable<ArticleChange> } | { facts: () => Iterable<ChangeFact> })) | null;
+  search: SearchIndex | (() => Iterable<SearchEntry>) | SearchIndexText | null;
   searchAsides?: SearchAsides;
 }
 
@@ -80,16 +82,36 @@ interface ChangeCell {
 
 const NO_CHANGE: ChangeCell = { html: '', sort: 0, latest: false };
 
+/**
+ * What the index shows of an article's change: its status and revision, and for a change its
+ * items' counts in words and the size used to sort by — all the index needs, without the
+ * digests (a build sets these aside as its articles settle, and reads them back small).
+ */
+export interface ChangeFact {
+  id: string;
+  status: ArticleChange['status'];
+  revision: number;
+  /** {@link diffCounts} of a `changed` article's diff ('' otherwise). */
+  counts: string;
+  /** How many items and references a `changed` article's diff moved (0 otherwise). */
+  size: number;
+}
+
+/** What the index shows of an article's change. */
+export function changeFact(change: ArticleChange): ChangeFact {
+  if (change.status !== 'changed') return { id: change.id, status: change.status, revision: change.revision, counts: '', size: 0 };
+  const diff = diffOf(change)!;
+  return { id: change.id, status: change.status, revision: change.revision, counts: diffCounts(diff), size: diff.added.length + diff.removed.length + diff.changed.length + diff.references.length };
+}
+
 /** The change cell of an article's row, from its change and the dataset's revision. */
-function changeCell(id: string, change: ArticleChange, revision: number): ChangeCell {
+function changeCell(id: string, change: ChangeFact, revision: number): ChangeCell {
   const latest = change.revision === revision && change.status !== 'first';
   const when = latest ? '' : ` <span class="muted">(rev. ${change.revision})</span>`;
   if (change.status === 'first') return { html: '<span class="muted" title="first build: nothing to compare with">–</span>', sort: 0, latest };
   const href = articleHref(id, 'changes');
   if (change.status === 'new') return { html: `<a href="${href}"><span class="badge new">new</span></a>${when}`, sort: change.revision * 1e6 + 1e5, latest };
-  const diff = diffOf(change)!;
-  const size = diff.added.length + diff.removed.length + diff.changed.length + diff.references.length;
-  return { html: `<a href="${href}"><span class="badge changed">changed</span></a> ${esc(diffCounts(diff))}${when}`, sort: change.revision * 1e6 + size, latest };
+  return { html: `<a href="${href}"><span class="badge changed">changed</span></a> ${esc(change.counts)}${when}`, sort: change.revision * 1e6 + change.size, latest };
 }
 
 /**
@@ -104,12 +126,15 @@ function changeFacts(changes: IndexPageSources['changes']): { cells: Map<string,
   let allFirst = true;
   const changed: string[] = [];
   const added: string[] = [];
-  for (const a of changes.articles()) {
+  const facts = 'facts' in changes ? changes.facts() : (function* () {
+    for (const a of changes.articles()) yield changeFact(a);
+  })();
+  for (const a of facts) {
     if (!cells.has(a.id)) cells.set(a.id, changeCell(a.id, a, changes.revision));
     if (a.status !== 'first') allFirst = false;
     if (a.revision !== changes.revision || a.status === 'first') continue;
     if (a.status === 'new') added.push(link(a.id));
-    else if (a.status === 'changed') changed.push(`${link(a.id)} (${esc(diffCounts(diffOf(a)!)) || 'item places'})`);
+    else if (a.status === 'changed') changed.push(`${link(a.id)} (${esc(a.counts) || 'item places'})`);
   }
   if (changes.revision === 1 && allFirst)
     return { cells, summary: `<p class="revision">Revision 1: the first build into this folder — there is no previous build to compare with. The next build that changes an article shows what changed, here and on its page.</p>` };
@@ -183,6 +208,7 @@ ${summary}
 </section>
 <script type="application/json" id="search-data">`;
     if (typeof search === 'function') yield* searchIndexText(search(), jsonForScript, sources.searchAsides);
+    else if (search instanceof SearchIndexText) yield* search.text();
     else yield jsonForScript(search);
     yield '</script>';
   }

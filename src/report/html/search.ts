@@ -77,32 +77,43 @@ function byId(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** Where {@link SearchIndexText} keeps what it writes before the end: each article's element besides the items and references. */
+export interface SearchIndexAsides extends SearchAsides {
+  articles: TextAside;
+}
+
 /**
- * The search index's JSON text, a piece at a time, from entries given in id order, read once:
- * the same text as `encode` of the whole index ({@link SearchIndexBuilder}), when `encode` turns
- * an array into its elements' texts joined by commas and an object into its members' (JSON.stringify
- * does, and so does any escaping of single characters after it). Articles are written as they
- * come, journals and entities gathered (two numbers per article and concept); each item and
- * reference is encoded as it is read and waits in `asides` until its array's turn — an item
- * without its journal's number, known once every journal is (BENCHMARKS.md, "Change: the review
- * index's search data read once").
+ * The search index's JSON text made from entries given one at a time in id order, each read
+ * once as it is added — a build adds each article's as its input settles, while the worker
+ * threads still run, so that little is left for its end: the same text as `encode` of the whole
+ * index ({@link SearchIndexBuilder}), when `encode` turns an array into its elements' texts
+ * joined by commas and an object into its members' (JSON.stringify does, and so does any
+ * escaping of single characters after it). Each article's element, items and references are
+ * encoded as they are added and wait in `asides` until {@link SearchIndexText.text} writes them
+ * in their array's turn; journals and entities are gathered (two numbers per article and
+ * concept). An item waits without its journal's number, known once every journal is
+ * (BENCHMARKS.md, "Change: the review index's search data read once", and "the serial head and
+ * tail of a two-worker build").
  */
-export function* searchIndexText(
-  entries: Iterable<SearchEntry>,
-  encode: (value: unknown) => string = JSON.stringify,
-  asides: SearchAsides = { items: textAsideInMemory(), references: textAsideInMemory() },
-): Generator<string> {
-  // Each journal by the order first named; each concept as the first article by id names it, its surfaces, and [article, count] pairs in article order.
-  const journalNumbers = new Map<string, number>();
-  const concepts = new Map<string, { type: string; label: string; surfaces: Set<string>; in: number[] }>();
-  let article = 0;
-  let last: string | null = null;
-  yield `{"${SECTIONS[0]}":[`;
-  for (const entry of entries) {
-    if (last !== null && !(last < entry.id)) throw new Error(`search entries out of id order: ${entry.id} after ${last}`);
-    last = entry.id;
-    const text = encode({ id: entry.id, title: entry.title, titleEn: entry.titleEn, topic: entry.topic });
-    yield article === 0 ? text : `,${text}`;
+export class SearchIndexText {
+  /** Each journal by the order first named. */
+  private readonly journalNumbers = new Map<string, number>();
+  /** Each concept as the first article by id names it, its surfaces, and [article, count] pairs in article order. */
+  private readonly concepts = new Map<string, { type: string; label: string; surfaces: Set<string>; in: number[] }>();
+  private article = 0;
+  private last: string | null = null;
+
+  constructor(
+    private readonly encode: (value: unknown) => string = JSON.stringify,
+    private readonly asides: SearchIndexAsides = { articles: textAsideInMemory(), items: textAsideInMemory(), references: textAsideInMemory() },
+  ) {}
+
+  /** Adds the next article's entry (its id after the last one's). */
+  add(entry: SearchEntry): void {
+    const { encode, asides, journalNumbers, concepts, article } = this;
+    if (this.last !== null && !(this.last < entry.id)) throw new Error(`search entries out of id order: ${entry.id} after ${this.last}`);
+    this.last = entry.id;
+    asides.articles.add(encode({ id: entry.id, title: entry.title, titleEn: entry.titleEn, topic: entry.topic }));
     for (const item of entry.items) {
       let journal = -1;
       if (item.journal !== null) {
@@ -123,41 +134,67 @@ export function* searchIndexText(
       else concept.in.push(article, e.count);
     }
     for (const r of entry.references) asides.references.add(encode({ article, number: r.number, doi: r.doi, title: r.title }));
-    article++;
+    this.article++;
   }
-  const journals = [...journalNumbers.keys()].sort();
-  // Each journal's number as first named → its place in the sorted list.
-  const place: number[] = [];
-  journals.forEach((journal, i) => (place[journalNumbers.get(journal)!] = i));
-  yield `],"${SECTIONS[1]}":[`;
-  yield journals.map((journal) => encode(journal)).join(',');
-  yield `],"${SECTIONS[2]}":[`;
-  let first = true;
-  for (const line of asides.items.lines()) {
-    const space = line.indexOf(' ');
-    const journal = Number(line.slice(0, space));
-    const length = line.indexOf(' ', space + 1);
-    const end = length + 1 + Number(line.slice(space + 1, length));
-    yield `${first ? '' : ','}${line.slice(length + 1, end - 1)},"journal":${encode(journal < 0 ? null : place[journal])},${line.slice(end + 1)}`;
-    first = false;
+
+  /** The index's text, a piece at a time, from the entries added (read once: the asides are read back). */
+  *text(): Generator<string> {
+    const { encode, asides, journalNumbers, concepts } = this;
+    yield `{"${SECTIONS[0]}":[`;
+    let first = true;
+    for (const line of asides.articles.lines()) {
+      yield first ? line : `,${line}`;
+      first = false;
+    }
+    const journals = [...journalNumbers.keys()].sort();
+    // Each journal's number as first named → its place in the sorted list.
+    const place: number[] = [];
+    journals.forEach((journal, i) => (place[journalNumbers.get(journal)!] = i));
+    yield `],"${SECTIONS[1]}":[`;
+    yield journals.map((journal) => encode(journal)).join(',');
+    yield `],"${SECTIONS[2]}":[`;
+    first = true;
+    for (const line of asides.items.lines()) {
+      const space = line.indexOf(' ');
+      const journal = Number(line.slice(0, space));
+      const length = line.indexOf(' ', space + 1);
+      const end = length + 1 + Number(line.slice(space + 1, length));
+      yield `${first ? '' : ','}${line.slice(length + 1, end - 1)},"journal":${encode(journal < 0 ? null : place[journal])},${line.slice(end + 1)}`;
+      first = false;
+    }
+    yield `],"${SECTIONS[3]}":[`;
+    first = true;
+    for (const id of [...concepts.keys()].sort(byId)) {
+      const c = concepts.get(id)!;
+      const pairs: { article: number; count: number }[] = [];
+      for (let k = 0; k < c.in.length; k += 2) pairs.push({ article: c.in[k]!, count: c.in[k + 1]! });
+      const text = encode({ id, type: c.type, label: c.label, surfaces: [...c.surfaces].sort(), in: pairs });
+      yield first ? text : `,${text}`;
+      first = false;
+    }
+    yield `],"${SECTIONS[4]}":[`;
+    first = true;
+    for (const line of asides.references.lines()) {
+      yield first ? line : `,${line}`;
+      first = false;
+    }
+    yield ']}';
   }
-  yield `],"${SECTIONS[3]}":[`;
-  first = true;
-  for (const id of [...concepts.keys()].sort(byId)) {
-    const c = concepts.get(id)!;
-    const pairs: { article: number; count: number }[] = [];
-    for (let k = 0; k < c.in.length; k += 2) pairs.push({ article: c.in[k]!, count: c.in[k + 1]! });
-    const text = encode({ id, type: c.type, label: c.label, surfaces: [...c.surfaces].sort(), in: pairs });
-    yield first ? text : `,${text}`;
-    first = false;
-  }
-  yield `],"${SECTIONS[4]}":[`;
-  first = true;
-  for (const line of asides.references.lines()) {
-    yield first ? line : `,${line}`;
-    first = false;
-  }
-  yield ']}';
+}
+
+/**
+ * The search index's JSON text, a piece at a time, from entries given in id order, read once
+ * ({@link SearchIndexText}; the articles' elements wait in memory, the items and references in
+ * `asides`).
+ */
+export function* searchIndexText(
+  entries: Iterable<SearchEntry>,
+  encode: (value: unknown) => string = JSON.stringify,
+  asides: SearchAsides = { items: textAsideInMemory(), references: textAsideInMemory() },
+): Generator<string> {
+  const index = new SearchIndexText(encode, { articles: textAsideInMemory(), ...asides });
+  for (const entry of entries) index.add(entry);
+  yield* index.text();
 }
 
 /**

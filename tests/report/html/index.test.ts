@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { ArticleDigest, DatasetChanges } from '../../../src/generated/changes.js';
-import { indexPageText, renderIndexPage, type IndexRow } from '../../../src/report/html/index.js';
-import { SearchIndexBuilder, type SearchEntry } from '../../../src/report/html/search.js';
+import type { ArticleChange, ArticleDigest, DatasetChanges } from '../../../src/generated/changes.js';
+import { changeFact, indexPageText, renderIndexPage, type IndexRow } from '../../../src/report/html/index.js';
+import { jsonForScript } from '../../../src/report/html/html.js';
+import { SearchIndexBuilder, SearchIndexText, type SearchEntry } from '../../../src/report/html/search.js';
 
 const counts = { months: 2, items: 3, references: 2, referencesWithDoi: 1, entities: 4, errors: 0, warnings: 0, infos: 0 };
 const zero = { months: 0, items: 0, references: 0, referencesWithDoi: 0, entities: 0 };
@@ -25,6 +26,20 @@ const digest = (id: string, texts: string[]): ArticleDigest => ({
   path: `in/${id}.txt`,
   title: null,
   items: texts.map((text, i) => ({ at: `s1-${i}`, date: '2025-01-02', journal: null, paperTitle: null, dois: [], text, excerpt: text })),
+  references: [],
+});
+
+
+/** An article's change: `now` and `before` are its items' texts (no previous digest: none). */
+const changeOf = (id: string, status: ArticleChange['status'], revision: number, now: string[], before: string[] | null = null): ArticleChange => ({
+  id, status, revision, previousId: status === 'changed' ? id : null, current: digest(id, now), previous: before && digest(id, before),
+});
+
+/** An article's search entry: one item in `journal`, one entity, no reference. */
+const entryOf = (id: string, journal = 'Cell'): SearchEntry => ({
+  id, title: `${id} <标题>`, titleEn: null, topic: null,
+  items: [{ at: 's1-0', date: '2025-01-02', journal, title: null, titleEn: null, dois: [], institution: null, country: null }],
+  entities: [{ id: 'disease:lupus', type: 'disease', label: 'lupus', surfaces: ['狼疮'], count: 1 }],
   references: [],
 });
 
@@ -76,18 +91,10 @@ describe('the index page: diagnostics and changes of each article', () => {
     const changes: DatasetChanges = {
       schemaVersion: '1.2.0',
       revision: 2,
-      articles: [
-        { id: 'a', status: 'changed', revision: 2, previousId: 'a', current: digest('a', ['x', 'y']), previous: digest('a', ['x']) },
-        { id: 'b', status: 'first', revision: 1, previousId: null, current: digest('b', ['x']), previous: null },
-      ],
+      articles: [changeOf('a', 'changed', 2, ['x', 'y'], ['x']), changeOf('b', 'first', 1, ['x'])],
       removed: [{ id: 'gone', revision: 2, last: digest('gone', ['x']) }],
     };
-    const entries: SearchEntry[] = ['a', 'b'].map((id) => ({
-      id, title: `${id} <标题>`, titleEn: null, topic: null,
-      items: [{ at: 's1-0', date: '2025-01-02', journal: 'Cell', title: null, titleEn: null, dois: [], institution: null, country: null }],
-      entities: [{ id: 'disease:lupus', type: 'disease', label: 'lupus', surfaces: ['狼疮'], count: 1 }],
-      references: [],
-    }));
+    const entries = ['a', 'b'].map((id) => entryOf(id));
     const builder = new SearchIndexBuilder();
     for (const e of entries) builder.add(e);
     const rows = [row('b'), row('a'), row('c', { ...zero, id: null, status: 'failed', errors: 1, problems: { 'input-unreadable': 1 }, timeline: [] })];
@@ -105,5 +112,23 @@ describe('the index page: diagnostics and changes of each article', () => {
     expect(pieces.length).toBeGreaterThan(rows.length);
     expect(Math.max(...pieces.map((p) => p.length))).toBeLessThan(whole.length / 2);
     expect(renderIndexPage(rows, 'digest')).toBe([...indexPageText(rows, 'digest', { changes: null, search: null })].join(''));
+  });
+
+  it('made from what a build keeps as its articles settle — each change’s facts, the search index’s text made entry by entry — the same page', () => {
+    const changes: DatasetChanges = {
+      schemaVersion: '1.2.0',
+      revision: 3,
+      articles: [changeOf('a', 'changed', 3, ['x', 'y'], ['x']), changeOf('b', 'new', 2, ['x']), changeOf('c', 'changed', 3, ['x'], ['x']), changeOf('d', 'new', 3, ['x'])],
+      removed: [],
+    };
+    const entries = ['a', 'b', 'c', 'd'].map((id) => ({ ...entryOf(id, id === 'c' ? 'Blood' : 'Cell'), references: [{ number: 1, doi: `10.1/${id}`, title: null }] }));
+    const builder = new SearchIndexBuilder();
+    for (const e of entries) builder.add(e);
+    const rows = ['d', 'c', 'b', 'a'].map((id) => row(id));
+    const whole = renderIndexPage(rows, 'digest', { changes, search: builder.build() });
+    const search = new SearchIndexText(jsonForScript);
+    for (const e of entries) search.add(e);
+    const facts = changes.articles.map((a) => JSON.parse(JSON.stringify(changeFact(a))) as ReturnType<typeof changeFact>);
+    expect([...indexPageText(rows, 'digest', { changes: { revision: 3, removed: [], facts: () => facts }, search })].join('')).toBe(whole);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ArticleRecord } from '../../../src/generated/article.js';
 import { jsonForScript } from '../../../src/report/html/html.js';
-import { SearchIndexBuilder, searchIndexText, topicText, type SearchEntry } from '../../../src/report/html/search.js';
+import { SearchIndexBuilder, SearchIndexText, searchIndexText, topicText, type SearchEntry } from '../../../src/report/html/search.js';
 
 type Topic = ArticleRecord['topic'];
 
@@ -75,6 +75,29 @@ describe('the search index', () => {
     expect(index.items.map((i) => [i.article, i.journal, i.title])).toEqual([[0, 2, 'a 1'], [0, null, '{"journal":3}'], [0, 0, ' '], [1, 1, 'b'], [1, 0, null], [1, 2, '\u2028 < >']]);
     const builder = new SearchIndexBuilder();
     for (const e of [b, a]) builder.add(e);
+    expect(text).toBe(jsonForScript(builder.build()));
+  });
+
+  it('made an entry at a time as a build’s inputs settle, each entry read once when added: the text of the whole, whatever came between the entries', () => {
+    const a = { ...entry('a', 'lupus </script>', 'Zeta'), entities: [...entry('a', 'x', null).entities, { id: 'cell:msc', type: 'cell', label: 'MSC', surfaces: ['间充质干细胞'], count: 1 }] };
+    const b = { ...entry('b', 'lupus (from b)', null), references: [] };
+    const c = entry('c', 'lupus (from c)', 'Alpha');
+    const lines = { articles: [] as string[], items: [] as string[], references: [] as string[] };
+    const aside = (into: string[]) => ({ add: (line: string) => void into.push(line), lines: () => into });
+    const index = new SearchIndexText(jsonForScript, { articles: aside(lines.articles), items: aside(lines.items), references: aside(lines.references) });
+    const seen: string[] = [];
+    // Each entry is read when added (a getter counts the reads), never again when the text is made.
+    const counted = (e: SearchEntry) => ({ ...e, get items() { seen.push(e.id); return e.items; } });
+    index.add(counted(a));
+    index.add(counted(b));
+    expect(lines.articles).toHaveLength(2);
+    index.add(counted(c));
+    expect(() => index.add(b)).toThrow('search entries out of id order: b after c');
+    const text = [...index.text()].join('');
+    expect(seen).toEqual(['a', 'b', 'c']);
+    expect(text).toBe([...searchIndexText([a, b, c], jsonForScript)].join(''));
+    const builder = new SearchIndexBuilder();
+    for (const e of [c, b, a]) builder.add(e);
     expect(text).toBe(jsonForScript(builder.build()));
   });
 });
