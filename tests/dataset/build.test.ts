@@ -239,6 +239,23 @@ describe('the end of a build is flat in N', () => {
     expect(again.changed).toEqual(['report/index.html']);
     expectSameTree(tree(out), first);
   }, 180_000);
+
+  // A process that builds again and again (a watcher, a server) must not run out of descriptors:
+  // each build once left the staged search entries' file open (its reader stopped at the last
+  // entry, never finished), one descriptor more a build until EMFILE.
+  it.runIf(existsSync('/proc/self/fd'))('a build leaves no file descriptor open: cold, unchanged, and with the index made again', async () => {
+    const { dir, pipeline } = project(12);
+    const open = () => new Set(readdirSync('/proc/self/fd'));
+    const before = open();
+    const out = join(dir, 'out');
+    for (const step of ['cold', 'cold again', 'unchanged', 'index made again']) {
+      if (step === 'cold again') rmSync(out, { recursive: true, force: true });
+      if (step === 'index made again') rmSync(join(out, 'report', 'index.html'));
+      await build({ pipeline: pipeline(), concurrency: 1 });
+      const left = [...open()].filter((fd) => !before.has(fd));
+      expect(left, step).toEqual([]);
+    }
+  }, 180_000);
 });
 
 describe('sharding', () => {
