@@ -47,7 +47,10 @@ const limits = {
   // The ratio above falls when `--version` grows: this one catches a CLI that loads the pipeline to print its version.
   versionOverNode: { measured: 1.4, limit: 1.8, what: '`digest --version` / `node -e 0`, whole process CPU' },
   // 21 (limit 29) when measured after one collection with the code spaces: the same +8 KB an input over what is measured now.
-  keptKb: { measured: 17, limit: 25, what: 'heap a cold build keeps per input until it returns (KB, fixed costs included)' },
+  // One code measures 16.5–19.6 on a quiet machine and 24.2 in a CI run right after `npm test`
+  // (changes 21–24; 865c91c the same): how much bytecode V8 has made or flushed by then moves it.
+  // 32 still fails a build that keeps each input's source (~+20 KB an input).
+  keptKb: { measured: 18, limit: 32, what: 'heap a cold build keeps per input until it returns (KB, fixed costs included)' },
 };
 
 const work = mkdtempSync(join(tmpdir(), 'digest-bench-'));
