@@ -327,6 +327,11 @@ if (ci) {
   const f2 = floor(c, 9);
   f.ms = (f.ms + f2.ms) / 2;
   const small = build(quarter);
+  // Twice as many: whether peak RSS still rises once the isolates have warmed up (the slope
+  // from 250 to 1,000 counts the warm-up; BENCHMARKS.md, change 21).
+  const doubled = corpusOf('double', 2 * N);
+  const large = build(doubled);
+  rmSync(doubled.dir, { recursive: true, force: true });
   const keptKb = (keptBytes(corpusOf('kept-400', 400)) - keptBytes(corpusOf('kept-200', 200))) / 200 / 1024;
   const start = startUp(9);
 
@@ -404,7 +409,7 @@ if (ci) {
     warmOverFloor: warmCpu / f.ms,
     p50: latencies[Math.floor(latencies.length * 0.5)],
     p95: latencies[Math.floor(latencies.length * 0.95)],
-    rss: { at: N, mb: cold.rssMb, quarterAt: quarter.n, quarterMb: small.rssMb, kbPerInput: ((cold.rssMb - small.rssMb) * 1024) / (N - quarter.n) },
+    rss: { at: N, mb: cold.rssMb, quarterAt: quarter.n, quarterMb: small.rssMb, kbPerInput: ((cold.rssMb - small.rssMb) * 1024) / (N - quarter.n), doubleAt: 2 * N, doubleMb: large.rssMb, kbPerInputAfter: ((large.rssMb - cold.rssMb) * 1024) / N },
     keptKb,
     unchanged: { wallMs: unchanged.wallMs, cpuMs: unchanged.cpuMs, share: unchanged.cpuMs / cold.cpuMs },
     editedMs: edited.wallMs,
@@ -444,6 +449,7 @@ Machine: ${cpus().length} × ${cpu}, ${fmt(totalmem() / 2 ** 30)} GiB, Node ${pr
 | pipeline CPU / floor CPU (cold build CPU an article ÷ read + decode + parse an article; floor ${fmt(f.ms, 2)} ms) | ${fmt(result.buildOverFloor, 1)}× on one thread (${fmt(oneThread.cpuMs / N, 1)} ms an article); ${fmt(result.workersOverFloor, 1)}× with two workers (${fmt(cold.cpuMs / N, 1)} ms) | ≤ 5× | ${mark(result.buildOverFloor <= 5)} |
 | two workers vs one (\`--concurrency 1\`: ${fmt(oneThread.wallMs / 1000, 1)} s wall, ${fmt(oneThread.cpuMs / 1000, 1)} s CPU) | ${fmt(result.speedUp, 2)}× faster for ${fmt(cold.cpuMs / oneThread.cpuMs, 2)}× the CPU | ≥ 1.8× speed-up | ${mark(result.speedUp >= 1.8)} |
 ${cold.systemCpuMs == null ? '' : `| the kernel's part of that CPU (system time: file creation above all, which this disk makes costly after deletions — BENCHMARKS.md, "the kernel's share") | ${fmt(100 * cold.systemCpuMs / cold.cpuMs, 1)} % with two workers (${fmt(cold.systemCpuMs / 1000, 1)} s); ${fmt(100 * oneThread.systemCpuMs / oneThread.cpuMs, 1)} % on one thread (${fmt(oneThread.systemCpuMs / 1000, 1)} s) | | |\n`}${cold.mainCpuMs === null ? '' : `| the main thread's share of the cold build's CPU (planning, settling results, tables, manifest, changes, review index, commit; the rest is the two workers and V8's helper threads: compiler, GC) | ${fmt(100 * cold.mainCpuMs / cold.cpuMs, 1)} % (${fmt(cold.mainCpuMs / 1000, 1)} of ${fmt(cold.cpuMs / 1000, 1)} s) | | |\n`}| peak RSS at ${N}, and its slope (against ${quarter.n} articles: ${fmt(small.rssMb)} MB) | ${fmt(cold.rssMb)} MB; ${fmt(result.rss.kbPerInput, 1)} KB an input | flat in N, ≤ 250 MB | ${mark(cold.rssMb <= 250 && result.rss.kbPerInput < 1)} |
+| peak RSS at ${2 * N} (two workers), and its slope from ${N} (one run each: ±7 MB between runs here, so ±7 KB an input) | ${fmt(large.rssMb)} MB; ${fmt(result.rss.kbPerInputAfter, 1)} KB an input | | |
 | heap a build keeps per input until it returns (growth from 200 to 400 articles) | ${fmt(keptKb, 2)} KB | flat in N | ${mark(keptKb < 0.1)} |
 | \`digest ingest\` one article, whole process, vs \`digest --version\` (CPU, least of 9) | ${fmt(start.ingestCpu / start.versionCpu, 2)}× (${fmt(start.ingestCpu)} vs ${fmt(start.versionCpu)} ms CPU, \`node -e 0\` ${fmt(start.nodeCpu)} ms; wall ${fmt(start.ingestWall)} vs ${fmt(start.versionWall)} ms) | ≤ 1.5× | ${mark(start.ingestCpu / start.versionCpu <= 1.5)} |
 | \`digest text\`, set-up of the first page in a fresh process (first page less a later one; Node's boot not counted; median of 9) | ${fmt(result.textSetupMs)} ms (range ${fmt(setups[0])}–${fmt(setups[setups.length - 1])}); CPU ${fmt(result.textSetupCpuMs)} ms | ≤ 60 ms | ${mark(result.textSetupMs <= 60)} |
