@@ -253,15 +253,21 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       const index = searchIndex!;
       const entries = function* (): Generator<SearchEntry> {
         const setAside = searchEntries.values();
-        for (const input of plan.ordered) {
-          const summary = summaries.get(input.path)!;
-          if (summary.status !== 'ok') continue;
-          if (!searchLater.has(input.path)) {
-            yield setAside.next().value as SearchEntry;
-            continue;
+        try {
+          for (const input of plan.ordered) {
+            const summary = summaries.get(input.path)!;
+            if (summary.status !== 'ok') continue;
+            if (!searchLater.has(input.path)) {
+              yield setAside.next().value as SearchEntry;
+              continue;
+            }
+            const entry = searchOfReused(input.path);
+            if (entry) yield entry;
           }
-          const entry = searchOfReused(input.path);
-          if (entry) yield entry;
+        } finally {
+          // Read a value at a time, the set-aside file's reader would otherwise stay suspended
+          // after its last line, its descriptor open (one a build, in a process that builds again and again).
+          setAside.return(undefined);
         }
       };
       const page = function* (): Generator<string> {
