@@ -17,8 +17,17 @@ const cslKeyOrder = [
 export function orderCsl(csl: CslItem): CslItem {
   const source = csl as Record<string, unknown>;
   const out: Record<string, unknown> = {};
-  for (const key of cslKeyOrder) if (source[key] !== undefined) out[key] = source[key];
-  for (const key of Object.keys(source).sort()) if (!(key in out) && source[key] !== undefined) out[key] = source[key];
+  let known = 0;
+  for (const key of cslKeyOrder) {
+    if (source[key] !== undefined) {
+      out[key] = source[key];
+      known++;
+    }
+  }
+  // (Every key a known one with a value, as nearly always: no other key to sort.)
+  const keys = Object.keys(source);
+  if (keys.length === known) return out as CslItem;
+  for (const key of keys.sort()) if (!(key in out) && source[key] !== undefined) out[key] = source[key];
   return out as CslItem;
 }
 

@@ -77,7 +77,8 @@ function journalReading(rest: string): JournalSource | null {
   const words = referenceWords();
   const lead = words.statusNote.exec(source.journal);
   if (lead && /^,\s\p{Lu}/u.test(source.journal.slice(lead[0].length))) source.journal = source.journal.slice(lead[0].length + 2);
-  const trail = words.data.statusNotes.find((note) => source.journal.length > note.length + 3 && source.journal.toLowerCase().endsWith(` ${note}`));
+  const lower = source.journal.toLowerCase();
+  const trail = words.data.statusNotes.find((note) => source.journal.length > note.length + 3 && lower.endsWith(` ${note}`));
   if (trail) source.journal = source.journal.slice(0, -trail.length - 1);
   return source;
 }
@@ -282,7 +283,10 @@ const sourceSeparator = lazyPattern(() => /[,;]|[.:]\s/g);
 
 /** For each cut, whether the rest after it is short enough to be a source (one pass over the text). */
 function shortRest(text: string): (cut: Cut) => boolean {
-  const separators = [...text.matchAll(sourceSeparator())].map((m) => m.index);
+  const separators: number[] = [];
+  const separator = sourceSeparator();
+  separator.lastIndex = 0;
+  for (let m = separator.exec(text); m; m = separator.exec(text)) separators.push(m.index);
   return (cut) => {
     if (text.length - cut.sourceStart > maxSourceLength) return false;
     // (How many separators stand at or after the rest's start: a binary search in the sorted offsets.)

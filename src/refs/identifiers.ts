@@ -116,10 +116,15 @@ export function findIdentifiers(input: string): Identifiers {
 // What may stand around identifiers on a line of their own ("DOI:", "PMID", "Available at", "|").
 const identifierLabels = lazyPattern(() => /\b(?:doi|pmid|pmcid|isbn|issn|url|available\s(?:at|from)|retrieved\sfrom|link|full\stext|crossref|pubmed|google\sscholar)\b|[\s:：,;.|·•()[\]<>-]+/giu);
 
+// What every identifier `findIdentifiers` takes holds (its DOI patterns "10.", its URL "http", its PMID "PMID", its PMCID "PMC").
+const identifierMark = lazyPattern(() => /10\.|http|pmc|pmid/i);
+
 /** True when a line holds a DOI, URL, PMID or PMCID and nothing else ("https://doi.org/…", "DOI: 10.…", "PMID: 123"). */
 export function isIdentifierOnly(line: string): boolean {
   const text = line.trim();
   if (!text || text.length > 600) return false;
+  // (No identifier without one of these: every DOI pattern needs "10.", a URL "http", a PMID or PMCID its letters.)
+  if (!identifierMark().test(text)) return false;
   // (The rest first: a reference's line has words left.)
   const rest = text
     .replace(/\bhttps?:\/\/\S+/gi, ' ')

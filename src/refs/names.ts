@@ -106,7 +106,7 @@ const BARE = String.raw`(?:\p{Lu}\.(?:\s?-?\p{Lu}\.){0,3}|\p{Lu}{1,4}(?:-\p{Lu}{
 const SUFFIX = String.raw`(?:Jr|Sr|II|III|IV)`;
 
 /** The shape of one name in a list. */
-type Shape = 'family-initials' | 'family-given' | 'vancouver' | 'initials-family' | 'family-bracketed' | 'given-family' | 'capitals-given';
+export type Shape = 'family-initials' | 'family-given' | 'vancouver' | 'initials-family' | 'family-bracketed' | 'given-family' | 'capitals-given';
 
 /** The letters of a name word as the patterns are read and audited: a letter or a combining mark. */
 const LETTERS_AS_WRITTEN = String.raw`\p{L}\p{M}`;
@@ -163,7 +163,7 @@ interface NameShape {
   shape: Shape;
   /** As written, with the letters written out (for a text with a code point beyond the BMP). */
   full: () => RegExp;
-  /** Over the one-byte alphabet (src/generated/name-alphabet.ts), with indices; null when that file is stale. */
+  /** Over the one-byte alphabet (src/generated/name-alphabet.ts); null when that file is stale. */
   latin: (() => RegExp) | null;
 }
 
@@ -190,7 +190,7 @@ function nameShapes(): NameShape[] {
   compiledShapes = shapeSources(letterOrMark).map(({ shape, source }, i) => ({
     shape,
     full: lazyPattern(() => new RegExp(source, 'uy')),
-    latin: current ? lazyPattern(() => new RegExp(latinNameShapes[i]!.latin, 'duy')) : null,
+    latin: current ? lazyPattern(() => new RegExp(latinNameShapes[i]!.latin, 'uy')) : null,
   }));
   return compiledShapes;
 }
@@ -251,15 +251,42 @@ interface Reading {
   latin: string | null;
 }
 
+/**
+ * Where a shape's groups stand in its match, by the shape's structure (see `shapeSources`): one
+ * name group opens the match and the other closes it (before a closing bracket in
+ * `family-bracketed`), and a suffix stands one white-space character after the family. A match
+ * over the one-byte image gives each group's text there, of the same length as in the text, so
+ * its place gives the text's own characters; V8's `d` flag, which builds every group's offsets
+ * for each name matched (~0.5 µs a name), is not needed (issue 17). `tests/refs/name-alphabet.test.ts`
+ * checks these places against the offsets `d` gives.
+ */
+export const groupPlaces: Record<Shape, { first: 'family' | 'given'; last: 'family' | 'given'; lastBefore: number }> = {
+  'family-initials': { first: 'family', last: 'given', lastBefore: 0 },
+  vancouver: { first: 'family', last: 'given', lastBefore: 0 },
+  'family-given': { first: 'family', last: 'given', lastBefore: 0 },
+  'initials-family': { first: 'given', last: 'family', lastBefore: 0 },
+  'family-bracketed': { first: 'family', last: 'given', lastBefore: 1 },
+  'capitals-given': { first: 'family', last: 'given', lastBefore: 0 },
+  'given-family': { first: 'given', last: 'family', lastBefore: 0 },
+};
+
+/** A name's groups in `text` from a match of its shape over the text's image at `index`, placed by `groupPlaces`. */
+export function placeGroups(shape: Shape, text: string, index: number, m: RegExpExecArray): Record<string, string | undefined> {
+  const image = m.groups!;
+  const place = groupPlaces[shape];
+  const end = index + m[0].length - place.lastBefore;
+  const first = text.slice(index, index + image[place.first]!.length);
+  const last = text.slice(end - image[place.last]!.length, end);
+  const suffixAt = index + (image.family?.length ?? 0) + 1;
+  const suffix = image.suffix === undefined ? undefined : text.slice(suffixAt, suffixAt + image.suffix.length);
+  return place.first === 'family' ? { family: first, given: last, suffix } : { family: last, given: first, suffix };
+}
+
 /** One name shape tried at an offset: the length it reads and its groups, taken from the text itself. */
 function matchShape(shape: NameShape, reading: Reading, index: number): { length: number; groups: Record<string, string | undefined> } | null {
   if (reading.latin !== null) {
     const m = at(shape.latin!(), reading.latin, index);
-    if (!m) return null;
-    // (The groups a name is made of, read by `toName`; taken one by one, which costs less than walking the indices.)
-    const spans = m.indices!.groups!;
-    const take = (span: [number, number] | undefined) => (span ? reading.text.slice(span[0], span[1]) : undefined);
-    return { length: m[0].length, groups: { family: take(spans.family), given: take(spans.given), suffix: take(spans.suffix) } };
+    return m ? { length: m[0].length, groups: placeGroups(shape.shape, reading.text, index, m) } : null;
   }
   const m = at(shape.full(), reading.text, index);
   return m?.groups ? { length: m[0].length, groups: m.groups } : null;

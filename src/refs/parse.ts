@@ -5,7 +5,7 @@ import { findIdentifiers, type Identifiers } from './identifiers.js';
 import { tidy } from './vancouver.js';
 import { parseAuthors } from './names.js';
 import { referenceWords } from './data.js';
-import { hasCjk } from './text.js';
+import { hasCjk, squashSpaces, stripEnds } from './text.js';
 
 export type { CslItem, CslName } from './csl.js';
 export { restoreHyphens } from './vancouver.js';
@@ -32,16 +32,15 @@ function withIds(csl: CslItem, ids: Identifiers): CslItem {
 }
 
 function stripIdentifiers(text: string): string {
-  return text
-    .replace(/\s*\|\s*(?=DOI)/i, ' ')
+  // (A bar before "DOI" only where a bar stands: the pattern opens with `\s*`, tried from every offset.)
+  return stripEnds((text.includes('|') ? text.replace(/\s*\|\s*(?=DOI)/i, ' ') : text)
     .replace(/\b(?:doi|DOI)\s*[:：]?\s*(?:https?:\/\/\S+|10\.\S+)/g, '')
     .replace(/\bhttps?:\/\/\S+/g, '')
     .replace(/\b(?:PMID|PMCID)\s*[:：]?\s*\S+/g, '')
     .replace(/\bISSN\s*[:：]?\s*\S+/g, '')
     // Brackets a link stood in ("… 268 (http://dx.doi.org/…).") are empty now.
     .replace(/\s?\(\s?\)|\s?\[\s?\]/g, '')
-    .replace(/\bAvailable (?:from|at)\s*:?\s*$/i, '')
-    .replace(/[\s,;.|([]+$/g, '')
+    .replace(/\bAvailable (?:from|at)\s*:?\s*$/i, ''), '', ',;.|([')
     .trim();
 }
 
@@ -121,7 +120,7 @@ export function parseReference(raw: string, id: string): ParsedReference {
   // A hyphen before a capital stays ("Griffiths- Jones" → "Griffiths-Jones").
   // A spacing accent before its vowel, as PDF copies write it ("Arbel´aez", "Mu¨ller"), is the accented letter.
   // (Each fold only where its character stands.)
-  let text = raw.replace(/\s+/g, ' ').trim();
+  let text = squashSpaces(raw).trim();
   if (text.includes('- ')) text = text.replace(/(\p{Ll})- (\p{Ll})/gu, '$1$2').replace(/(\p{L})- (\p{Lu})/gu, '$1-$2');
   if (text.includes('\u00B4') || text.includes('\u00A8')) {
     text = text.replace(/(?<=\p{Ll})([\u00B4\u00A8])([aeiou])(?=\p{Ll})/gu, (_, accent: string, vowel: string) => `${vowel}${accent === '\u00B4' ? '\u0301' : '\u0308'}`.normalize('NFC'));

@@ -48,9 +48,20 @@ interface Marker {
   inline: boolean;
 }
 
+// The ASCII digits the label words hold (none of the shipped ones): a line with any other is no
+// label line. A digit stays in the line's key (NFKC composes nothing with an ASCII digit, and the
+// lower case and the dots and spaces folded leave it), and a reference line nearly always has
+// one, so its key — NFKC and three replacements of the whole line — is not made (issue 17).
+let labelDigits: string | null = null;
+
 /** True when a line holds only words a page prints around references ("Article", "CAS", "Google Scholar"). */
-function isLabelLine(text: string): boolean {
+export function isLabelLine(text: string): boolean {
   const words = referenceWords();
+  labelDigits ??= [...'0123456789'].filter((d) => [...words.listLabels].some((label) => label.includes(d))).join('');
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0x30 && code <= 0x39 && !labelDigits.includes(text[i]!)) return false;
+  }
   const value = phraseKey(text.replace(/[|·•,;:()[\]]+/g, ' '));
   if (!value || value.length > 80) return false;
   if (words.listLabels.has(value)) return true;

@@ -99,19 +99,50 @@ export function splitTopLevel(view: string, at: (i: number) => number, from = 0,
   return out.filter((s) => s.text !== '');
 }
 
+// White space as `\s` reads it (ECMAScript's WhiteSpace and LineTerminator), by code unit: the
+// trims below look at a text's ends only, where a pattern anchored at the end (`[…]+$`) is tried
+// from every offset of the text (issue 17). tests/refs/text.test.ts checks it against `\s`.
+const spaceUnits = new Set([0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0xa0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200a, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff]);
+
+/** True when the code unit is white space as `\s` reads it. */
+export const isSpaceUnit = (code: number) => spaceUnits.has(code);
+
+/**
+ * `text` without its leading run of white space and `leading` characters and its trailing run of
+ * white space and `trailing` ones: `text.replace(/^[\s<leading>]+|[\s<trailing>]+$/g, '')`,
+ * read from the ends only.
+ */
+export function stripEnds(text: string, leading: string, trailing: string): string {
+  let s = 0;
+  let e = text.length;
+  while (s < e && (isSpaceUnit(text.charCodeAt(s)) || leading.includes(text[s]!))) s++;
+  while (e > s && (isSpaceUnit(text.charCodeAt(e - 1)) || trailing.includes(text[e - 1]!))) e--;
+  return s === 0 && e === text.length ? text : text.slice(s, e);
+}
+
+// Where `\s+` → ' ' changes a text: white space other than a space, or two spaces.
+const unsquashed = lazyPattern(() => /[^\S ]| {2}/);
+
+/**
+ * The text with each run of white space as one space, `text.replace(/\s+/g, ' ')`, without that
+ * pass (a new string) where every run is one space already, as in most references (issue 17).
+ */
+export function squashSpaces(text: string): string {
+  return unsquashed().test(text) ? text.replace(/\s+/g, ' ') : text;
+}
+
 /** The span [start, end) of `text` without white space at either end. */
 export function trimSpan(text: string, start: number, end: number): Span {
   let s = start;
   let e = end;
-  while (s < e && /\s/.test(text[s]!)) s++;
-  while (e > s && /\s/.test(text[e - 1]!)) e--;
+  while (s < e && isSpaceUnit(text.charCodeAt(s))) s++;
+  while (e > s && isSpaceUnit(text.charCodeAt(e - 1))) e--;
   return { text: text.slice(s, e), start: s, end: e };
 }
 
 /** A field value as written, white space squashed and stray separators trimmed. */
 export function tidyValue(text: string): string {
-  return text
-    .replace(/\s+/g, ' ')
+  return squashSpaces(text)
     .trim()
     .replace(/^[,.;:，。；：、\s]+/u, '')
     .replace(/[,;:，；：、\s]+$/u, '')

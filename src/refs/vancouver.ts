@@ -7,7 +7,7 @@
  */
 
 import { endsInDottedAbbreviation, referenceWords } from './data.js';
-import { lazyPattern } from './text.js';
+import { lazyPattern, squashSpaces, stripEnds } from './text.js';
 
 const monthWords: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };
 
@@ -17,8 +17,11 @@ export function restoreHyphens(text: string): string {
   return text.replace(/(?<=[\p{L}\p{N}])[—–](?=[\p{L}\p{N}])/gu, '-');
 }
 
+/** A field's text: white space squashed, line-break hyphens joined ("immuno- logy"), dashes in words restored, separators trimmed from its ends. */
 export function tidy(text: string): string {
-  return restoreHyphens(text.replace(/\s+/g, ' ').replace(/(\p{Ll})- (\p{Ll})/gu, '$1$2').trim()).replace(/^[,.;:\s]+|[,;:\s]+$/g, '');
+  // (Each pass only where it can change something.)
+  const squashed = squashSpaces(text);
+  return stripEnds(restoreHyphens((squashed.includes('- ') ? squashed.replace(/(\p{Ll})- (\p{Ll})/gu, '$1$2') : squashed).trim()), ',.;:', ',;:');
 }
 
 

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { auditPattern } from '../../src/core/regex-audit.js';
 import { latinNameShapes } from '../../src/generated/name-alphabet.js';
-import { asciiSource, namePatterns, scanAuthors, toNameAlphabet } from '../../src/refs/names.js';
+import { asciiSource, groupPlaces, namePatterns, placeGroups, scanAuthors, toNameAlphabet, type Shape } from '../../src/refs/names.js';
 // @ts-expect-error no declaration file for the .mjs script
 import { atomsOf } from '../../scripts/gen-name-alphabet.mjs';
 
@@ -86,15 +86,43 @@ describe('the name shapes over their one-byte alphabet', () => {
     expect(toNameAlphabet('Ab\ud800 Cd')?.length).toBe(6);
   });
 
+  const pieces = ['Smith', 'J.', 'A', 'JA', 'van', 'de', 'Jr', 'MD', 'García', 'Ångström', 'O’Connor', 'Ku\u2190ner', 'e\u0301', 'Σωκράτης', 'Достоевский', '王', 'Ǆemal', 'ǅ', 'Ⅰ', '“Title”', '‘a’', '«b»', 'et al.', 'and', '&', '(eds.)', '2019', '(2020)', 'Hel-Or', 'ÿ', 'ß', 'ſ', 'K', '\u00a0', '\u2003'];
+  const separators = [', ', ',', '. ', ' ', '; ', ' and ', ': ', '.', '\u3000', ''];
+  const text = fc.array(fc.tuple(fc.constantFrom(...pieces), fc.constantFrom(...separators)), { minLength: 1, maxLength: 14 }).map((parts) => parts.map(([p, s]) => p + s).join(''));
+
   it('the scanner reads the same lists either way (seeded strings of names, marks, quotes and scripts)', () => {
-    const pieces = ['Smith', 'J.', 'A', 'JA', 'van', 'de', 'Jr', 'MD', 'García', 'Ångström', 'O’Connor', 'Ku\u2190ner', 'e\u0301', 'Σωκράτης', 'Достоевский', '王', 'Ǆemal', 'ǅ', 'Ⅰ', '“Title”', '‘a’', '«b»', 'et al.', 'and', '&', '(eds.)', '2019', '(2020)', 'Hel-Or', 'ÿ', 'ß', 'ſ', 'K', '\u00a0', '\u2003'];
-    const separators = [', ', ',', '. ', ' ', '; ', ' and ', ': ', '.', '\u3000', ''];
-    const text = fc.array(fc.tuple(fc.constantFrom(...pieces), fc.constantFrom(...separators)), { minLength: 1, maxLength: 14 }).map((parts) => parts.map(([p, s]) => p + s).join(''));
     fc.assert(
       fc.property(text, (t) => {
         expect(scanAuthors(t)).toEqual(scanAuthors(t, false));
       }),
       { seed: 17, numRuns: 1500 },
     );
+  });
+
+  it('places each group where the match offsets (`d` flag) put it, at every offset of the seeded strings', () => {
+    // (The scanner matches without `d` and places the groups by the shape's structure: groupPlaces.)
+    const shapes = latinNameShapes.map((s) => ({ shape: s.name.replace('name shape ', '') as Shape, pattern: new RegExp(s.latin, 'duy') }));
+    expect(shapes.map((s) => s.shape).sort()).toEqual(Object.keys(groupPlaces).sort());
+    const matched = new Map<string, number>();
+    const check = (t: string) => {
+      const image = toNameAlphabet(t);
+      if (image === null) return;
+      for (let index = 0; index < t.length; index++) {
+        for (const { shape, pattern } of shapes) {
+          pattern.lastIndex = index;
+          const m = pattern.exec(image);
+          if (!m) continue;
+          const spans = m.indices!.groups!;
+          const take = (span: [number, number] | undefined) => (span ? t.slice(span[0], span[1]) : undefined);
+          const key = spans.suffix ? `${shape} suffix` : shape;
+          matched.set(key, (matched.get(key) ?? 0) + 1);
+          expect(placeGroups(shape, t, index, m)).toEqual({ family: take(spans.family), given: take(spans.given), suffix: take(spans.suffix) });
+        }
+      }
+    };
+    ['Baes Jr., C. F., García Coll, C. T.', 'Stewart III, Charles; Lakoff, George', 'Kefi (N.), HERBIN (Fr.-R.)', 'GAÏTI Brigitte, CASSARD Jean-Christophe.', 'Ludwig van Beethoven and Ö. Şahin', 'de Ridder MA, Ku\u2190ner J'].forEach(check);
+    fc.assert(fc.property(text, check), { seed: 17, numRuns: 1500 });
+    // Every shape, and the suffix of both shapes that have one, was placed.
+    expect([...matched.keys()].sort()).toEqual([...Object.keys(groupPlaces), 'family-given suffix', 'family-initials suffix'].sort());
   });
 });

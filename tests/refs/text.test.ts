@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { phraseKey } from '../../src/refs/data.js';
-import { splitTopLevel, type Span } from '../../src/refs/text.js';
+import { isLabelLine } from '../../src/refs/split.js';
+import { isIdentifierOnly } from '../../src/refs/identifiers.js';
+import { isSpaceUnit, splitTopLevel, squashSpaces, stripEnds, trimSpan, type Span } from '../../src/refs/text.js';
 
 /**
  * The parser's shared helpers are read at every character of every part (issue 17 made them
@@ -84,5 +86,45 @@ describe('the helpers every part goes through give what their plain definitions 
       }),
       { seed: 17, numRuns: 2000 },
     );
+  });
+
+  it('isSpaceUnit is `\\s` on every code unit; trimSpan trims what `\\s` reads', () => {
+    const differ: number[] = [];
+    for (let c = 0; c < 0x10000; c++) if (isSpaceUnit(c) !== /\s/.test(String.fromCharCode(c))) differ.push(c);
+    expect(differ).toEqual([]);
+    fc.assert(fc.property(bracketed, (text) => trimSpan(text, 0, text.length).text === text.trim()), { seed: 17, numRuns: 1000 });
+  });
+
+  it('squashSpaces and stripEnds give what the replacements they stand for give', () => {
+    const spaced = fc.array(fc.constantFrom(...pieces, '\n', '\u3000', '\u2028', ':', '|', '(', '  '), { maxLength: 30 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(spaced, (text) => {
+        expect(squashSpaces(text)).toBe(text.replace(/\s+/g, ' '));
+        expect(stripEnds(text, ',.;:', ',;:')).toBe(text.replace(/^[,.;:\s]+|[,;:\s]+$/g, ''));
+        expect(stripEnds(text, '', ',;.|([')).toBe(text.replace(/^\s+|[\s,;.|([]+$/g, ''));
+      }),
+      { seed: 17, numRuns: 3000 },
+    );
+  });
+
+  it('isLabelLine rejects a line by a digit no label holds: NFKC keeps every ASCII digit, whatever follows it', () => {
+    // (The premise of the digit test: the line's key, which NFKC-normalises it, still holds the digit.)
+    const lost: string[] = [];
+    for (const digit of '0123456789') {
+      for (let c = 0; c < 0x10000 && lost.length < 5; c++) {
+        if (c >= 0xd800 && c <= 0xdfff) continue;
+        if (!(digit + String.fromCharCode(c)).normalize('NFKC').includes(digit)) lost.push(`${digit} U+${c.toString(16)}`);
+      }
+    }
+    expect(lost).toEqual([]);
+    expect(isLabelLine('Article CAS PubMed Google Scholar')).toBe(true);
+    expect(isLabelLine('Ｇｏｏｇｌｅ Ｓｃｈｏｌａｒ')).toBe(true);
+    expect(isLabelLine('Google Scholar 2')).toBe(false);
+    expect(isLabelLine('PubMed ２')).toBe(false);
+  });
+
+  it('isIdentifierOnly: a line without "10.", "http", "PMC" or "PMID" holds no identifier', () => {
+    for (const line of ['doi: 10.1000/xyz', 'HTTPS://example.org', 'PMC12345', 'pmid: 123', 'https://doi.org/10.1/2 | PubMed']) expect(isIdentifierOnly(line), line).toBe(true);
+    for (const line of ['doi: 10/xyz', 'PubMed | Google Scholar', 'ISSN 1234-5678', 'PMI 123', 'www.example.org']) expect(isIdentifierOnly(line), line).toBe(false);
   });
 });
