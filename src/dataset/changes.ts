@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash as oneShotHash } from 'node:crypto';
 import { join } from 'node:path';
 import { SCHEMA_VERSION } from '../core/record.js';
 import { validatorFor } from '../core/schemas.js';
@@ -16,7 +16,43 @@ export const CHANGES = 'changes.json';
 const EXCERPT = 60;
 
 function hash(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
+  // One call, no Hash object per item (Node >= 20.12; the package needs 20.19).
+  return oneShotHash('sha256', text, 'hex');
+}
+
+/** Whether a code unit is a high surrogate followed by its low half: one code point of two units. */
+function pairAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 0xd800 || c > 0xdbff || i + 1 >= text.length) return false;
+  const d = text.charCodeAt(i + 1);
+  return d >= 0xdc00 && d <= 0xdfff;
+}
+
+/** The first `count` code points of `text`, as `[...text].slice(0, count).join('')` gives them, when more follow; else null (the caller needs more text to be sure). */
+function firstCodePoints(text: string, count: number): string | null {
+  let at = 0;
+  for (let n = 0; n < count; n++) {
+    if (at >= text.length) return null;
+    at += pairAt(text, at) ? 2 : 1;
+  }
+  return at < text.length ? text.slice(0, at) : null;
+}
+
+/**
+ * The excerpt a digest keeps of an item: the first {@link EXCERPT} code points of its text with
+ * each run of white space one space, trimmed — read from a prefix of the text, not the whole of
+ * it spread into one string a character (most items are far longer than the excerpt). A prefix
+ * whose tidied form holds more than the excerpt gives the same excerpt as the whole text: what
+ * follows it can only add to the end (a run of spaces cut at the prefix's end stays one space,
+ * the last code point, which the excerpt leaves out; so does a pair cut in half).
+ */
+export function itemExcerpt(text: string): string {
+  for (let units = 4 * EXCERPT; units < text.length; units *= 4) {
+    const tidied = text.slice(0, units).replace(/\s+/g, ' ').trimStart();
+    const excerpt = firstCodePoints(tidied, EXCERPT);
+    if (excerpt !== null) return excerpt;
+  }
+  return [...text.replace(/\s+/g, ' ').trim()].slice(0, EXCERPT).join('');
 }
 
 /**
@@ -38,7 +74,7 @@ export function articleDigest(record: ArticleRecord): ArticleDigest {
         paperTitle: item.paperTitle ?? null,
         dois: item.citations.map((id) => doiOf.get(id) ?? null).filter((doi): doi is string => doi !== null),
         text: hash(item.text).slice(0, 16),
-        excerpt: [...item.text.replace(/\s+/g, ' ').trim()].slice(0, EXCERPT).join(''),
+        excerpt: itemExcerpt(item.text),
       })),
     ),
     references: record.references.map((r) => ({ number: r.number, doi: doiOf.get(r.id) ?? null })),

@@ -1,8 +1,9 @@
+import fc from 'fast-check';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { articleDigest, carriedChange, changesText, decideChange, digestHash, PreviousBuild, SettledChanges } from '../../src/dataset/changes.js';
+import { articleDigest, itemExcerpt, carriedChange, changesText, decideChange, digestHash, PreviousBuild, SettledChanges } from '../../src/dataset/changes.js';
 import { TextSpool } from '../../src/dataset/set-aside.js';
 import { realFs } from '../../src/io/fs.js';
 import { codeTrees, treesFingerprint } from '../../src/dataset/keys.js';
@@ -156,5 +157,40 @@ describe('the cache key covers what makes the pages', () => {
     const before = treesFingerprint([dir]);
     writeFileSync(join(dir, 'sub', 'report.css'), 'a { color: blue }');
     expect(treesFingerprint([dir])).not.toBe(before);
+  });
+});
+
+describe('an item\'s excerpt, read from a prefix of its text', () => {
+  // What digests held before (issue 17): the whole text tidied, then spread a code point each.
+  const whole = (text: string): string => [...text.replace(/\s+/g, ' ').trim()].slice(0, 60).join('');
+
+  it('is the first 60 code points of the tidied text, whatever falls at the prefix\'s end', () => {
+    const pair = '\u{20BB7}';
+    const cases = [
+      '',
+      '   ',
+      'short text',
+      '  \n\t lead and trail \u3000 ',
+      'x'.repeat(59),
+      'x'.repeat(60),
+      'x'.repeat(61),
+      'x'.repeat(240) + ' '.repeat(500) + 'y',
+      'x'.repeat(59) + ' '.repeat(400),
+      'x'.repeat(59) + ' '.repeat(400) + 'z',
+      ' '.repeat(1000) + '类风湿关节炎'.repeat(20),
+      pair.repeat(200),
+      'a' + pair.repeat(119) + 'b',
+      'a'.repeat(239) + pair + 'tail'.repeat(20),
+      '\ud800'.repeat(100) + 'lone halves',
+      'x '.repeat(1000),
+      '类风湿关节炎\u00a0\u2003\ufeff研究进展 '.repeat(40),
+    ];
+    for (const text of cases) expect(itemExcerpt(text), JSON.stringify(text.slice(0, 40))).toBe(whole(text));
+  });
+
+  it('agrees with the whole text tidied on any text (property)', () => {
+    const unit = fc.constantFrom(' ', '\n', '\t', '\u3000', '\u00a0', 'a', '类', '\u{20BB7}', '\ud83d', '\ude00', '.');
+    const text = fc.array(fc.oneof(unit, fc.constantFrom(' '.repeat(50), 'x'.repeat(70))), { maxLength: 400 }).map((parts) => parts.join(''));
+    fc.assert(fc.property(text, (t) => itemExcerpt(t) === whole(t)), { seed: 17, numRuns: 3000 });
   });
 });
