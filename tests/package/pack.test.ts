@@ -72,8 +72,9 @@ describe('npm pack', () => {
     // piece functions: +5 kB), the analysis pass (src/core/order.ts, the lexicon's matchesWhole,
     // facts' pre-tests: +3 kB) and the build's thread (bin/thread.js): 572.5 kB; then the name
     // shapes over a one-byte alphabet (src/generated/name-alphabet.js, 28 kB unpacked) and the
-    // review index's text set aside: 582.3 kB.
-    expect(packed.size).toBeLessThan(600_000);
+    // review index's text set aside: 582.3 kB; 599.8 kB on main at d6279f1 (measured), 601.3 kB with
+    // build()'s streaming form (onInput, keepInputs, totals), the CLI's tally and their docs (+1.5 kB).
+    expect(packed.size).toBeLessThan(610_000);
     const pkg = JSON.parse(readFileSync(join(scratch, 'node_modules', 'digest-ingest', 'package.json'), 'utf8'));
     expect(pkg).toMatchObject({ license: 'MIT', bin: { digest: 'bin/digest.js' }, engines: { node: '>=20.19' } });
     expect(pkg.keywords.length).toBeGreaterThan(3);
