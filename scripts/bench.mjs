@@ -46,11 +46,13 @@ const limits = {
   ingestOverVersion: { measured: 2.25, limit: 3.2, what: '`digest ingest` one article / `digest --version`, whole process CPU' },
   // The ratio above falls when `--version` grows: this one catches a CLI that loads the pipeline to print its version.
   versionOverNode: { measured: 1.4, limit: 1.8, what: '`digest --version` / `node -e 0`, whole process CPU' },
-  // 21 (limit 29) when measured after one collection with the code spaces: the same +8 KB an input over what is measured now.
-  // One code measures 16.5–19.6 on a quiet machine and 24.2 in a CI run right after `npm test`
-  // (changes 21–24; 865c91c the same): how much bytecode V8 has made or flushed by then moves it.
-  // 32 still fails a build that keeps each input's source (~+20 KB an input).
-  keptKb: { measured: 18, limit: 32, what: 'heap a cold build keeps per input until it returns (KB, fixed costs included)' },
+  // What a cold build of 120 articles holds at its end, on the CLI's path (keepInputs: false), over
+  // 120, heap and ArrayBuffers, code spaces left out: 33.6 KB in three runs (33.5–33.6; the
+  // finish's fixed costs are most of it: the index's search data, the UTF-8 scratch buffer, the
+  // writer's tables). Until issue 17's streaming form this measured the heap after build()
+  // returned with its result held: 16.5–24.2 for a limit of 32. 47 still fails a build that
+  // keeps each input's source (~+20 KB an input).
+  keptKb: { measured: 34, limit: 47, what: 'memory a cold build holds per input at its end, on the CLI path (KB, fixed costs included)' },
 };
 
 const work = mkdtempSync(join(tmpdir(), 'digest-bench-'));
@@ -125,14 +127,18 @@ process.stdout.write(JSON.stringify({ ms: per.reduce((a, b) => a + b) / per.leng
 }
 
 /**
- * The heap a cold build (worker threads, no cache) of a corpus keeps until it returns: live data
- * after two full collections (the second frees what the first finalised), with the result held,
- * less before. In a process of its own, with --expose-gc. Code spaces are left out: V8 installs
- * optimised code from background threads whenever those finish, which load decides (what made
- * tests/dataset/memory.test.ts fail in CI: 2.3 MB of code arriving during one build, 19 KB an
- * input here). 120 articles under load: 20.3–24.5 KB an input in ten runs measured as heapUsed
- * after one collection (code 3.7–4.1 of it), 15.9–19.9 in eleven this way; the rest of the spread
- * is the pool's threads, whose objects are freed a moment after the build returns.
+ * The memory a cold build (worker threads, the default cache in the output folder, removed first)
+ * of a corpus holds at its end, on the path the CLI takes: `build()` with the options `digest
+ * build` passes (`keepInputs: false`, each input handed to `onInput`), live data measured at the last input handed over — the build's finish,
+ * when it holds every input's summary read back, the manifest's rows, the writer's list of files
+ * and the plan — and again once it has returned, less what was live before. Live data is measured
+ * after two full collections (the second frees what the first finalised), in a process of its
+ * own with --expose-gc. Code spaces are left out: V8 installs optimised code from background
+ * threads whenever those finish, which load decides (what made tests/dataset/memory.test.ts fail
+ * in CI: 2.3 MB of code arriving during one build). Measured after `build()` returned with its
+ * whole result held, as this row was until issue 17's streaming form, it counted the result the
+ * CLI no longer asks for, and missed what the finish holds and lets go (the manifest's text, 3 KB
+ * an input, until then): BENCHMARKS.md, "Change: a build keeps nothing per input it does not need".
  */
 function keptBytes(c) {
   rmSync(c.out, { recursive: true, force: true });
@@ -141,16 +147,18 @@ const { getHeapSpaceStatistics } = await import('node:v8');
 const live = () => {
   globalThis.gc();
   globalThis.gc();
-  let used = 0;
+  // ArrayBuffers too: their bytes are outside V8's heap, and a build keeps some (the UTF-8 scratch buffer, the index's concept pairs).
+  let used = process.memoryUsage().arrayBuffers;
   for (const space of getHeapSpaceStatistics()) if (!space.space_name.startsWith('code')) used += space.space_used_size;
   return used;
 };
 const pipeline = loadPipeline(${JSON.stringify(c.pipeline)});
 const before = live();
-const result = await build({ pipeline, cacheDir: null });
+let atEnd = null;
+const result = await build({ pipeline, keepInputs: false, onInput: (summary, at) => { if (at.index === at.total - 1) atEnd = live(); } });
 const after = live();
-process.stdout.write(String(after - before));`;
-  return Number(child(['--expose-gc', '--input-type=module', '-e', script]).stdout);
+process.stdout.write(JSON.stringify({ atEnd: atEnd - before, after: after - before, inputs: result.totals.inputs }));`;
+  return JSON.parse(child(['--expose-gc', '--input-type=module', '-e', script]).stdout);
 }
 
 /** One article's whole process, against `digest --version`: CPU of each (the least of `times`; wall: medians), alternated so load hits both alike. */
@@ -316,7 +324,7 @@ if (ci) {
   for (const name of readdirSync(c.corpus).sort().slice(0, 30)) await ingestDetailed({ path: join(c.corpus, name) }, { pipeline: loaded }); // warm-up
   const lin = await linearity(ingestDetailed, loaded);
   const start = startUp(Math.max(5, RUNS));
-  const kept = keptBytes(c) / N / 1024;
+  const kept = keptBytes(c).atEnd / N / 1024;
   const measured = {
     buildOverFloor: median(cold.map((b, r) => b.cpuMs / N / ((floors[r].ms + floors[r + 1].ms) / 2))),
     unchangedOverCold: median(unchanged.map((u, r) => u.cpuMs / cold[r].cpuMs)),
@@ -338,7 +346,7 @@ if (ci) {
 } else {
   // ---- The full run: every row of issue 17's table. ----
   const c = corpusOf('full', N);
-  const quarter = corpusOf('quarter', Math.max(50, Math.round(N / 4)));
+  const half = corpusOf('half', Math.max(50, Math.round(N / 2)));
   const f = floor(c, 9);
   const cold = build(c);
   const sizes = recordSizes(c);
@@ -351,13 +359,26 @@ if (ci) {
   // The floor again, after the builds: the machine's speed drifts; the mean of the two counts.
   const f2 = floor(c, 9);
   f.ms = (f.ms + f2.ms) / 2;
-  const small = build(quarter);
-  // Twice as many: whether peak RSS still rises once the isolates have warmed up (the slope
-  // from 250 to 1,000 counts the warm-up; BENCHMARKS.md, change 21).
+  // Peak RSS at N/2, N and 2N (two workers, cold), two builds of each alternated (the first at N
+  // is the cold build above): one run's peak moves by ±7 MB here, so one pair of sizes cannot
+  // tell 1 KB an input from noise. Each corpus is its own folder, made from the same seed (each
+  // a prefix of the next: the same kinds of article). The slope from N/2 to N still holds
+  // warm-up (each isolate's code and V8's heap limits settling, glibc's per-thread arenas
+  // filling: BENCHMARKS.md, change 21); from N to 2N is the growth per input the goal is about.
   const doubled = corpusOf('double', 2 * N);
-  const large = build(doubled);
+  const rss = { half: [], n: [cold.rssMb], double: [] };
+  rss.half.push(build(half).rssMb);
+  rss.double.push(build(doubled).rssMb);
+  rss.half.push(build(half).rssMb);
+  rss.n.push(build(c).rssMb);
+  rss.double.push(build(doubled).rssMb);
   rmSync(doubled.dir, { recursive: true, force: true });
-  const keptKb = (keptBytes(corpusOf('kept-400', 400)) - keptBytes(corpusOf('kept-200', 200))) / 200 / 1024;
+  const mean = (list) => list.reduce((a, b) => a + b, 0) / list.length;
+  const spread = (list) => Math.max(...list) - Math.min(...list);
+  const kept200 = keptBytes(corpusOf('kept-200', 200));
+  const kept400 = keptBytes(corpusOf('kept-400', 400));
+  const keptKb = (kept400.atEnd - kept200.atEnd) / 200 / 1024;
+  const keptAfterKb = (kept400.after - kept200.after) / 200 / 1024;
   const start = startUp(9);
 
   // In process, warm: the pipeline alone (no record JSON, pages, rows, writes) over the first 400.
@@ -434,8 +455,16 @@ if (ci) {
     warmOverFloor: warmCpu / f.ms,
     p50: latencies[Math.floor(latencies.length * 0.5)],
     p95: latencies[Math.floor(latencies.length * 0.95)],
-    rss: { at: N, mb: cold.rssMb, quarterAt: quarter.n, quarterMb: small.rssMb, kbPerInput: ((cold.rssMb - small.rssMb) * 1024) / (N - quarter.n), doubleAt: 2 * N, doubleMb: large.rssMb, kbPerInputAfter: ((large.rssMb - cold.rssMb) * 1024) / N },
+    rss: {
+      at: { half: half.n, n: N, double: 2 * N },
+      mb: rss,
+      warmUpKbPerInput: ((mean(rss.n) - mean(rss.half)) * 1024) / (N - half.n),
+      kbPerInput: ((mean(rss.double) - mean(rss.n)) * 1024) / N,
+      // What one size's runs differ by, an input's worth over the step: below it a slope is noise.
+      noiseKbPerInput: (Math.max(spread(rss.n), spread(rss.double)) * 1024) / N,
+    },
     keptKb,
+    keptAfterKb,
     unchanged: { wallMs: unchanged.wallMs, cpuMs: unchanged.cpuMs, share: unchanged.cpuMs / cold.cpuMs },
     editedMs: edited.wallMs,
     start,
@@ -475,9 +504,9 @@ Machine: ${cpus().length} × ${cpu}, ${fmt(totalmem() / 2 ** 30)} GiB, Node ${pr
 | pipeline CPU / floor CPU (cold build CPU an article ÷ read + decode + parse an article; floor ${fmt(f.ms, 2)} ms) | ${fmt(result.buildOverFloor, 1)}× on one thread (${fmt(oneThread.cpuMs / N, 1)} ms an article); ${fmt(result.workersOverFloor, 1)}× with two workers (${fmt(cold.cpuMs / N, 1)} ms) | ≤ 5× | ${mark(result.buildOverFloor <= 5)} |
 | of which the contract's record alone (the build's records written again as the contract asks — pretty-printed JSON, UTF-8 — by V8's \`JSON.stringify\`, in process, warm) | ${fmt(contract.ms, 2)} ms an article (${fmt(contract.ms / f.ms, 1)}× the floor) for ${fmt(contract.kb)} KB | | |
 | two workers vs one (\`--concurrency 1\`: ${fmt(oneThread.wallMs / 1000, 1)} s wall, ${fmt(oneThread.cpuMs / 1000, 1)} s CPU) | ${fmt(result.speedUp, 2)}× faster for ${fmt(cold.cpuMs / oneThread.cpuMs, 2)}× the CPU | ≥ 1.8× speed-up | ${mark(result.speedUp >= 1.8)} |
-${cold.systemCpuMs == null ? '' : `| the kernel's part of that CPU (system time: file creation above all, which this disk makes costly after deletions — BENCHMARKS.md, "the kernel's share") | ${fmt(100 * cold.systemCpuMs / cold.cpuMs, 1)} % with two workers (${fmt(cold.systemCpuMs / 1000, 1)} s); ${fmt(100 * oneThread.systemCpuMs / oneThread.cpuMs, 1)} % on one thread (${fmt(oneThread.systemCpuMs / 1000, 1)} s) | | |\n`}${cold.mainCpuMs === null ? '' : `| the main thread's share of the cold build's CPU (planning, settling results, tables, manifest, changes, review index, commit; the rest is the two workers and V8's helper threads: compiler, GC) | ${fmt(100 * cold.mainCpuMs / cold.cpuMs, 1)} % (${fmt(cold.mainCpuMs / 1000, 1)} of ${fmt(cold.cpuMs / 1000, 1)} s) | | |\n`}| peak RSS at ${N}, and its slope (against ${quarter.n} articles: ${fmt(small.rssMb)} MB) | ${fmt(cold.rssMb)} MB; ${fmt(result.rss.kbPerInput, 1)} KB an input | flat in N, ≤ 250 MB | ${mark(cold.rssMb <= 250 && result.rss.kbPerInput < 1)} |
-| peak RSS at ${2 * N} (two workers), and its slope from ${N} (one run each: ±7 MB between runs here, so ±7 KB an input) | ${fmt(large.rssMb)} MB; ${fmt(result.rss.kbPerInputAfter, 1)} KB an input | | |
-| heap a build keeps per input until it returns (growth from 200 to 400 articles) | ${fmt(keptKb, 2)} KB | flat in N | ${mark(keptKb < 0.1)} |
+${cold.systemCpuMs == null ? '' : `| the kernel's part of that CPU (system time: file creation above all, which this disk makes costly after deletions — BENCHMARKS.md, "the kernel's share") | ${fmt(100 * cold.systemCpuMs / cold.cpuMs, 1)} % with two workers (${fmt(cold.systemCpuMs / 1000, 1)} s); ${fmt(100 * oneThread.systemCpuMs / oneThread.cpuMs, 1)} % on one thread (${fmt(oneThread.systemCpuMs / 1000, 1)} s) | | |\n`}${cold.mainCpuMs === null ? '' : `| the main thread's share of the cold build's CPU (planning, settling results, tables, manifest, changes, review index, commit; the rest is the two workers and V8's helper threads: compiler, GC) | ${fmt(100 * cold.mainCpuMs / cold.cpuMs, 1)} % (${fmt(cold.mainCpuMs / 1000, 1)} of ${fmt(cold.cpuMs / 1000, 1)} s) | | |\n`}| peak RSS at ${half.n} / ${N} / ${2 * N} articles (two workers, cold; two builds of each, alternated) | ${rss.half.map((x) => fmt(x)).join(', ')} / ${rss.n.map((x) => fmt(x)).join(', ')} / ${rss.double.map((x) => fmt(x)).join(', ')} MB | ≤ 250 MB | ${mark(Math.max(...rss.half, ...rss.n, ...rss.double) <= 250)} |
+| peak RSS an input more: from ${N} to ${2 * N} (the means; what one size's two runs differ by, an input's worth: ±${fmt(result.rss.noiseKbPerInput, 1)} KB); from ${half.n} to ${N}, warm-up still in it | ${fmt(result.rss.kbPerInput, 1)} KB; ${fmt(result.rss.warmUpKbPerInput, 1)} KB | flat in N (≤ 1 KB an input from ${N} to ${2 * N}) | ${result.rss.kbPerInput <= 1 ? 'met' : result.rss.kbPerInput <= result.rss.noiseKbPerInput ? '**not shown**: within the noise' : '**not met**'} |
+| memory (V8's heap and ArrayBuffers) a build holds per input at its end, on the CLI's path (\`keepInputs: false\`, live at the last input handed over; growth from 200 to 400 articles), and once it has returned | ${fmt(keptKb, 2)} KB; ${fmt(keptAfterKb, 2)} KB | flat in N | ${mark(keptKb < 0.1)} |
 | \`digest ingest\` one article, whole process, vs \`digest --version\` (CPU, least of 9) | ${fmt(start.ingestCpu / start.versionCpu, 2)}× (${fmt(start.ingestCpu)} vs ${fmt(start.versionCpu)} ms CPU, \`node -e 0\` ${fmt(start.nodeCpu)} ms; wall ${fmt(start.ingestWall)} vs ${fmt(start.versionWall)} ms) | ≤ 1.5× | ${mark(start.ingestCpu / start.versionCpu <= 1.5)} |
 | \`digest text\`, set-up of the first page in a fresh process (first page less a later one; Node's boot not counted; median of 9) | ${fmt(result.textSetupMs)} ms (range ${fmt(setups[0])}–${fmt(setups[setups.length - 1])}); CPU ${fmt(result.textSetupCpuMs)} ms | ≤ 60 ms | ${mark(result.textSetupMs <= 60)} |
 | the same set-up by phase (medians, wall) | importing the CLI's entry (bin/load.js) ${fmt(phases.load)} ms; the first page, the CLI bundle loaded from its code cache on the first call, less a later one ${fmt(phases.firstPage)} ms | | |

@@ -11,7 +11,7 @@ export { ConfigError } from './core/errors.js';
 export { DigestDocument, type IngestInput, type Block } from './core/document.js';
 export { SCHEMA_VERSION, recordId } from './core/record.js';
 export { reporters, type Reporter, type ReportedDiagnostic } from './report/index.js';
-export { build, type BuildOptions, type BuildResult, type Shard } from './dataset/build.js';
+export { build, type BuildOptions, type BuildResult, type BuildTotals, type InputPosition, type Shard } from './dataset/build.js';
 export { collectInputs, walkInputs, type WalkOptions, type Walked } from './io/inputs.js';
 export { OutputError } from './io/errors.js';
 export { validate, validatePaths, type ValidationResult, type ValidationProblem } from './dataset/validate.js';

@@ -12,7 +12,7 @@ import { forTerminal } from '../report/terminal.js';
 import { datasetRuleSource } from '../dataset/rules.js';
 import { toJson } from '../io/atomic.js';
 import { errnoCode, fsFailure, OutputError } from '../io/errors.js';
-import { readCapped, readInput } from '../io/inputs.js';
+import { readCapped, readInput, type WalkProblem } from '../io/inputs.js';
 import type { Shard } from '../dataset/build.js';
 import type { OutputReport } from '../dataset/writer.js';
 import { useColor } from './color.js';
@@ -242,10 +242,20 @@ async function cmdBuild(args: string[], ctx: Context): Promise<number> {
   const outDir = resolve((values.out as string | undefined) ?? pipeline.out);
   const { build } = await import('../dataset/build.js');
   const tty = interactive(ctx);
-  const { ProgressBar, buildTable } = tty ? await import('./summary.js') : { ProgressBar: null, buildTable: null };
+  const { ProgressBar, BuildTally } = tty ? await import('./summary.js') : { ProgressBar: null, BuildTally: null };
   const bar = ProgressBar ? new ProgressBar(io.stderr) : null;
+  // The terminal's table, gathered input by input: the build keeps no summary for this command.
+  const tally = BuildTally ? new BuildTally() : null;
   let failedSoFar = 0;
   const started = Date.now();
+  // Links refused first, then each input's diagnostics in path order, once the build is done.
+  let reported = false;
+  const reportRefused = (refused: readonly WalkProblem[]) => {
+    if (reported) return;
+    reported = true;
+    bar?.clear();
+    for (const problem of refused) report(ctx, problem.path, [{ severity: 'warning', rule: problem.rule, source: 'build', message: problem.message, line: 1, column: 1 }]);
+  };
   const result = await build({
     pipeline,
     outDir,
@@ -263,14 +273,19 @@ async function cmdBuild(args: string[], ctx: Context): Promise<number> {
           },
         }
       : {}),
+    keepInputs: false,
+    onInput: (input, { refused }) => {
+      reportRefused(refused);
+      report(ctx, input.path, input.diagnostics);
+      tally?.add(input);
+    },
   });
-  bar?.clear();
-  for (const refused of result.refused) report(ctx, refused.path, [{ severity: 'warning', rule: refused.rule, source: 'build', message: refused.message, line: 1, column: 1 }]);
-  for (const input of result.inputs) report(ctx, input.path, input.diagnostics);
+  reportRefused(result.refused);
   noteForeign(ctx, result);
   if (result.cacheProblem !== null) say(ctx, `digest build: warning: the dataset is written, but the cache was not saved: ${forTerminal(result.cacheProblem)}\n`, 'note');
   const where = forTerminal(shown(outDir));
   const of = shard ? ` (shard ${shard.index}/${shard.count})` : '';
+  const { inputs, failed } = result.totals;
   if (values.check) {
     const problems = describeProblems(result);
     if (problems.length) {
@@ -278,22 +293,22 @@ async function cmdBuild(args: string[], ctx: Context): Promise<number> {
       say(ctx, `digest build --check: ${where} is not what a build would write:\n${problems.map((p) => `  ${p}\n`).join('')}`, 'result');
       return 1;
     }
-    say(ctx, `digest build --check: ${where} is up to date (${countOf(result.inputs.length, 'input')}${of})\n`, 'result');
-    return result.failed > 0 ? 1 : 0;
+    say(ctx, `digest build --check: ${where} is up to date (${countOf(inputs, 'input')}${of})\n`, 'result');
+    return failed > 0 ? 1 : 0;
   }
-  if (buildTable) {
+  if (tally) {
     const index = join(outDir, 'report', 'index.html');
     const facts = { computed: result.computed, reused: result.reused, threads: result.threads, changed: result.changed.length, seconds: (Date.now() - started) / 1000, outDir: shown(outDir) };
-    io.stderr(buildTable(result.inputs, { ...facts, report: pipeline.write?.report === false ? null : shown(index) }, how.color));
+    io.stderr(tally.table({ ...facts, report: pipeline.write?.report === false ? null : shown(index) }, how.color));
   } else {
     say(
       ctx,
-      `digest build: ${countOf(result.inputs.length, 'input')}${of}, ${countOf(result.inputs.length - result.failed, 'record')}, ${result.failed} failed; ` +
+      `digest build: ${countOf(inputs, 'input')}${of}, ${countOf(inputs - failed, 'record')}, ${failed} failed; ` +
         `${result.computed} ingested, ${result.reused} from cache; ${countOf(result.changed.length, 'file')} changed under ${where}\n`,
       'result',
     );
   }
-  return result.failed > 0 ? 1 : 0;
+  return failed > 0 ? 1 : 0;
 }
 
 async function cmdMerge(args: string[], ctx: Context): Promise<number> {

@@ -97,34 +97,82 @@ function table(header: string[], rows: string[][], numeric: Set<number>): string
   return [line(header), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
-/** What `digest build` prints at the end on a terminal: totals, then the inputs that need a look. */
-export function buildTable(
-  inputs: readonly InputSummary[],
-  facts: { computed: number; reused: number; threads: number; changed: number; seconds: number; outDir: string; report: string | null },
-  color: boolean,
-): string {
-  const p = paint(color);
-  const sum = (f: (s: InputSummary) => number) => inputs.reduce((n, s) => n + f(s), 0);
-  const failed = inputs.filter((s) => s.status !== 'ok').length;
-  const totals: [string, string][] = [
-    ['inputs', `${inputs.length} (${plural(inputs.length - failed, 'record')}, ${failed ? p.red(`${failed} failed`) : '0 failed'})`],
-    ['ingested', `${facts.computed} (${facts.reused} from cache) on ${facts.threads ? plural(facts.threads, 'worker thread') : 'the main thread'} in ${facts.seconds.toFixed(1)} s`],
-    ['items', String(sum((s) => s.counts.items))],
-    ['references', `${sum((s) => s.counts.references)} (${sum((s) => s.counts.referencesWithDoi)} with DOI)`],
-    ['entities', String(sum((s) => s.counts.entities))],
-    ['diagnostics', `${sum((s) => s.counts.errors)} errors, ${sum((s) => s.counts.warnings)} warnings`],
-    ['written', `${plural(facts.changed, 'file')} changed under ${forTerminal(facts.outDir)}`],
-  ];
-  if (facts.report) totals.push(['review', forTerminal(facts.report)]);
-  let out = `${p.bold('digest build')}\n${totals.map(([k, v]) => `  ${p.dim(k.padEnd(12))}${v}`).join('\n')}\n`;
-  const doubtful = inputs
-    .filter((s) => s.counts.errors || s.counts.warnings)
-    .sort((a, b) => b.counts.errors - a.counts.errors || b.counts.warnings - a.counts.warnings || (a.path < b.path ? -1 : 1));
-  if (doubtful.length) {
-    const shown = doubtful.slice(0, 15);
-    const rows = shown.map((s) => [forTerminal(s.path), String(s.counts.months), String(s.counts.items), String(s.counts.references), String(s.counts.warnings), String(s.counts.errors)]);
-    out += `\n${table(['input', 'months', 'items', 'refs', 'warnings', 'errors'], rows, new Set([1, 2, 3, 4, 5]))}\n`;
-    if (doubtful.length > shown.length) out += `… and ${doubtful.length - shown.length} more inputs with warnings or errors\n`;
+/** The facts of a build its table shows beside the inputs' totals. */
+export interface BuildFacts {
+  computed: number;
+  reused: number;
+  threads: number;
+  changed: number;
+  seconds: number;
+  outDir: string;
+  report: string | null;
+}
+
+/** How many inputs with warnings or errors the build table lists. */
+const SHOWN = 15;
+
+/** The inputs that need a look first: more errors, then more warnings, then by path. */
+function worse(a: InputSummary, b: InputSummary): number {
+  return b.counts.errors - a.counts.errors || b.counts.warnings - a.counts.warnings || (a.path < b.path ? -1 : 1);
+}
+
+/**
+ * What the build table says of the inputs, gathered an input at a time: sums, and the
+ * {@link SHOWN} inputs that need a look first (with how many more there are), so that a build's
+ * caller keeps nothing per input (BuildOptions.keepInputs). The same table as sorting every input
+ * with warnings or errors and taking the first 15: the order is total (paths are distinct).
+ */
+export class BuildTally {
+  private inputs = 0;
+  private failed = 0;
+  private readonly sums = { items: 0, references: 0, referencesWithDoi: 0, entities: 0, errors: 0, warnings: 0 };
+  /** The worst inputs so far, worst first; at most SHOWN, each only the fields the table shows. */
+  private readonly worst: InputSummary[] = [];
+  private doubtful = 0;
+
+  /** Counts an input in. */
+  add(summary: InputSummary): void {
+    this.inputs++;
+    if (summary.status !== 'ok') this.failed++;
+    for (const key of Object.keys(this.sums) as (keyof typeof this.sums)[]) this.sums[key] += summary.counts[key];
+    if (!summary.counts.errors && !summary.counts.warnings) return;
+    this.doubtful++;
+    if (this.worst.length === SHOWN && worse(summary, this.worst[SHOWN - 1]!) >= 0) return;
+    // Only what the table prints: the rest of the summary (its diagnostics) is let go.
+    const kept = { path: summary.path, counts: { ...summary.counts } } as InputSummary;
+    let at = this.worst.length;
+    while (at > 0 && worse(kept, this.worst[at - 1]!) < 0) at--;
+    this.worst.splice(at, 0, kept);
+    if (this.worst.length > SHOWN) this.worst.pop();
   }
-  return out;
+
+  /** What `digest build` prints at the end on a terminal: totals, then the inputs that need a look. */
+  table(facts: BuildFacts, color: boolean): string {
+    const p = paint(color);
+    const { sums, failed, inputs } = this;
+    const totals: [string, string][] = [
+      ['inputs', `${inputs} (${plural(inputs - failed, 'record')}, ${failed ? p.red(`${failed} failed`) : '0 failed'})`],
+      ['ingested', `${facts.computed} (${facts.reused} from cache) on ${facts.threads ? plural(facts.threads, 'worker thread') : 'the main thread'} in ${facts.seconds.toFixed(1)} s`],
+      ['items', String(sums.items)],
+      ['references', `${sums.references} (${sums.referencesWithDoi} with DOI)`],
+      ['entities', String(sums.entities)],
+      ['diagnostics', `${sums.errors} errors, ${sums.warnings} warnings`],
+      ['written', `${plural(facts.changed, 'file')} changed under ${forTerminal(facts.outDir)}`],
+    ];
+    if (facts.report) totals.push(['review', forTerminal(facts.report)]);
+    let out = `${p.bold('digest build')}\n${totals.map(([k, v]) => `  ${p.dim(k.padEnd(12))}${v}`).join('\n')}\n`;
+    if (this.worst.length) {
+      const rows = this.worst.map((s) => [forTerminal(s.path), String(s.counts.months), String(s.counts.items), String(s.counts.references), String(s.counts.warnings), String(s.counts.errors)]);
+      out += `\n${table(['input', 'months', 'items', 'refs', 'warnings', 'errors'], rows, new Set([1, 2, 3, 4, 5]))}\n`;
+      if (this.doubtful > this.worst.length) out += `… and ${this.doubtful - this.worst.length} more inputs with warnings or errors\n`;
+    }
+    return out;
+  }
+}
+
+/** What `digest build` prints at the end on a terminal: totals, then the inputs that need a look (a {@link BuildTally} of `inputs`). */
+export function buildTable(inputs: readonly InputSummary[], facts: BuildFacts, color: boolean): string {
+  const tally = new BuildTally();
+  for (const input of inputs) tally.add(input);
+  return tally.table(facts, color);
 }

@@ -7,6 +7,7 @@ import { realFs, type WriteFs } from '../io/fs.js';
 import type { WalkProblem } from '../io/inputs.js';
 import type { ArticleRecord } from '../generated/article.js';
 import type { ArticleChange } from '../generated/changes.js';
+import type { ManifestInput } from '../generated/manifest.js';
 import { readPlainFile } from '../io/files.js';
 import { changeFact, indexPageText, type ChangeFact } from '../report/html/index.js';
 import { jsonForScript } from '../report/html/html.js';
@@ -51,15 +52,74 @@ export interface BuildOptions {
   followLinks?: boolean;
   /** Called as each input is settled, in completion order. */
   onProgress?: (done: number, total: number, summary: InputSummary) => void;
+  /**
+   * Called once per input with its summary, in path order (the order of
+   * {@link BuildResult.inputs}), when the build is done: the dataset written (or, with `check`,
+   * compared) and the cache saved, just before `build()` resolves — so what a caller reports of
+   * each input follows a build that succeeded, as it would from the result. An error it throws is
+   * `build()`'s (the dataset is written by then). With `keepInputs: false`, the way to see each
+   * input without the result holding them all.
+   */
+  onInput?: (summary: InputSummary, at: InputPosition) => void;
+  /**
+   * Whether the result lists every input's summary in `inputs` (default true). false: `inputs` is
+   * empty and the build lets each summary go once `onInput` has had it, so a caller that reports
+   * each input as it comes (the CLI) keeps nothing per input after the build; `totals` still
+   * counts them all.
+   */
+  keepInputs?: boolean;
   /** The file-system seam: every write goes through it (tests inject ENOSPC); the build then stays on this thread. */
   fs?: WriteFs;
+}
+
+/** Where an input passed to {@link BuildOptions.onInput} stands among the build's inputs. */
+export interface InputPosition {
+  /** Its place in path order, from 0. */
+  index: number;
+  /** The build's (the shard's) inputs. */
+  total: number;
+  /** Links in the input folders that were not followed (the result's `refused`): known before the first input, for a report that names them first. */
+  refused: readonly WalkProblem[];
+}
+
+/** An input's counts (its summary's `counts`). */
+type InputCounts = InputSummary['counts'];
+
+/**
+ * Counts over every input of a build (of its shard), failed ones included: what the result's
+ * `inputs` adds up to, kept whether or not `inputs` is ({@link BuildOptions.keepInputs}). Each of
+ * an input's `counts` is summed (a failed input's are those of the record it could not keep).
+ */
+export interface BuildTotals extends InputCounts {
+  inputs: number;
+  /** Inputs that made a record (status ok). */
+  records: number;
+  failed: number;
+}
+
+/** Every one of an input's counts: the ones a summary has (one read from an older cache entry may have others). */
+const COUNTS: readonly (keyof InputCounts)[] = ['months', 'items', 'references', 'referencesWithDoi', 'entities', 'errors', 'warnings', 'infos'];
+
+/** Totals of no input. */
+function noTotals(): BuildTotals {
+  return { inputs: 0, records: 0, failed: 0, months: 0, items: 0, references: 0, referencesWithDoi: 0, entities: 0, errors: 0, warnings: 0, infos: 0 };
+}
+
+/** Adds an input to totals. */
+function addTo(totals: BuildTotals, summary: InputSummary): void {
+  totals.inputs++;
+  if (summary.status === 'ok') totals.records++;
+  else totals.failed++;
+  for (const key of COUNTS) totals[key] += summary.counts[key];
 }
 
 /** What a build did. */
 export interface BuildResult extends OutputReport {
   outDir: string;
-  /** Every input of this build (of this shard), in path order. */
+  /** Every input of this build (of this shard), in path order; empty when the build was asked not to keep them ({@link BuildOptions.keepInputs}). */
   inputs: InputSummary[];
+  /** Counts over every input, `inputs` kept or not. */
+  totals: BuildTotals;
   failed: number;
   /** Inputs whose entry came from the cache, and inputs ingested. */
   reused: number;
@@ -106,6 +166,23 @@ async function streamFile(writer: DatasetWriter, rel: string, source: string | n
     throw error;
   }
   await sink.close(source ?? sourceAfter?.() ?? '');
+}
+
+/**
+ * Writes (or checks) the manifest `make` makes and returns its key (the hash of the config and its
+ * text). Its text (~3 KB an input) lives in this call only, not in the frame of the build's finish, which
+ * would hold it to the end (BENCHMARKS.md, "Change: a build keeps nothing per input it does not need").
+ */
+async function writeManifest(writer: DatasetWriter, config: string, make: () => string): Promise<string> {
+  const text = make();
+  // Both follow from the manifest's content (and the code, in the config key); the index from the changes too.
+  const key = createHash('sha256').update(config).update(text).digest('hex');
+  // Through a table's sink, 64 KB at a time, as changes.json: encoded whole, it grew this thread's
+  // UTF-8 scratch buffer to three bytes a character of it (src/io/utf8.ts, SCRATCH_MAX_BYTES).
+  await streamFile(writer, 'manifest.json', key, function* () {
+    for (let at = 0; at < text.length; at += 1 << 16) yield text.slice(at, at + (1 << 16));
+  });
+  return key;
 }
 
 /**
@@ -221,13 +298,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
     // Finish (the worker threads are gone: the summaries set aside come back into memory here).
     const summaries = outcome.summaries();
-    const rows = plan.selected.map((p) => manifestRow(summaries.get(p.path)!));
+    // The manifest's rows, which the review index lists too: let go once it is made.
+    let rows: ManifestInput[] | null = plan.selected.map((p) => manifestRow(summaries.get(p.path)!));
     writer.expect(CHANGES);
     if (report) writer.expect('report/index.html');
-    const text = manifestText(pipeline.name, rows, totals, writer.files(), options.shard ? { ...options.shard, plan: plan.planHash } : undefined);
-    // Both follow from the manifest's content (and the code, in the config key); the index from the changes too.
-    const manifestKey = createHash('sha256').update(config).update(text).digest('hex');
-    await writer.file('manifest.json', manifestKey, text);
+    const manifestKey = await writeManifest(writer, config, () => manifestText(pipeline.name, rows!, totals, writer.files(), options.shard ? { ...options.shard, plan: plan.planHash } : undefined));
     // changes.json and the review index (7 and 12 MB at 1,000 articles) are written as streams,
     // made from what was set aside as they go, so the end of a build is flat in N
     // (BENCHMARKS.md, "Change: memory flat in N"). changes.json is made once: staged as it is
@@ -272,10 +347,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       };
       const page = function* (): Generator<string> {
         if (!searchNow) for (const entry of entries()) index.add(entry);
-        yield* indexPageText(rows, pipeline.name, { changes: changeView, search: index });
+        yield* indexPageText(rows!, pipeline.name, { changes: changeView, search: index });
       };
       await streamFile(writer, 'report/index.html', indexHash.digest('hex'), page);
     }
+    rows = null;
     const changes = writer.commit(true);
     Object.assign(next.outputs, writer.outputs);
     // The dataset is in place: the cache only saves work next time, so failing to save it
@@ -301,12 +377,25 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       // written even when the state could not be, so the next build reads indexes, not packs.
       attempt(() => store.seal());
     }
-    const inputs = rows.map((_, i) => summaries.get(plan.selected[i]!.path)!);
+    // Saved: what the next build will know of each input is let go before the inputs are handed over.
+    next.inputs = {};
+    // Each input's summary, in path order, to the caller and into the totals; into the result only when asked.
+    const keep = options.keepInputs !== false;
+    const inputs: InputSummary[] = [];
+    const counted = noTotals();
+    const total = plan.selected.length;
+    for (let index = 0; index < total; index++) {
+      const summary = summaries.get(plan.selected[index]!.path)!;
+      addTo(counted, summary);
+      if (keep) inputs.push(summary);
+      options.onInput?.(summary, { index, total, refused: plan.problems });
+    }
     return {
       ...changes,
       outDir,
       inputs,
-      failed: inputs.filter((s) => s.status !== 'ok').length,
+      totals: counted,
+      failed: counted.failed,
       reused: plan.selected.length - outcome.computed,
       computed: outcome.computed,
       threads: runner.threads,

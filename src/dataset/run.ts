@@ -4,7 +4,7 @@ import { sha256 } from '../core/record.js';
 import type { ArticleChange } from '../generated/changes.js';
 import { OutputError } from '../io/errors.js';
 import type { SearchEntry } from '../report/html/search.js';
-import type { BuildState, EntryStore } from './cache.js';
+import type { BuildState, EntryStore, InputState } from './cache.js';
 import { carriedChange, pageSource, type PreviousBuild } from './changes.js';
 import type { Entry, InputSummary } from './entry.js';
 import type { PlannedInput } from './ids.js';
@@ -97,7 +97,7 @@ export async function runInputs(ctx: RunContext, emit: (settled: Settled) => voi
   // what is in flight, not one summary per input.
   const statuses = new Map<string, InputSummary['status']>();
   // The next build's state for each input but its summary, which joins it when read back.
-  const states = new Map<string, Omit<BuildState['inputs'][string], 'summary'>>();
+  const states = new Map<string, Omit<InputState, 'summary'>>();
   const keys = new Map<string, string | null>();
   // Every id of this build: an article whose id is new is compared with the entry its input had under an id no input has now.
   const ids = new Set(plan.ordered.map((i) => i.id));
@@ -205,14 +205,19 @@ export async function runInputs(ctx: RunContext, emit: (settled: Settled) => voi
     if (key === null) known = false;
     else source.update(`${input.id}\0${key}\0${statuses.get(input.path)!}\0`);
   }
-  const summaries = () => {
-    const byPath = new Map<string, InputSummary>();
-    for (const summary of ctx.summaries.values()) {
-      byPath.set(summary.path, summary);
-      const state = states.get(summary.path);
-      if (state) next.inputs[summary.path] = { ...state, summary };
-    }
-    return byPath;
-  };
-  return { summaries, computed, source: known ? source.digest('hex') : '', cacheProblem };
+  // Not a closure: one would keep this call's whole scope (every input's status, key and id) as long as the build holds it.
+  return { summaries: readBack.bind(null, ctx.summaries, states, next), computed, source: known ? source.digest('hex') : '', cacheProblem };
+}
+
+/** The summaries set aside, by path, each joined to the next build's state of its input (RunOutcome.summaries). */
+function readBack(aside: SetAside<InputSummary>, states: Map<string, Omit<InputState, 'summary'>>, next: BuildState): Map<string, InputSummary> {
+  const byPath = new Map<string, InputSummary>();
+  for (const summary of aside.values()) {
+    byPath.set(summary.path, summary);
+    const state = states.get(summary.path);
+    if (state) next.inputs[summary.path] = { ...state, summary };
+  }
+  // Once only: the states are in `next` now.
+  states.clear();
+  return byPath;
 }

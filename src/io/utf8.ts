@@ -10,7 +10,17 @@ export type Text = string | readonly string[];
 /** Bytes UTF-8 may take for a UTF-16 code unit, at most. */
 const MAX_BYTES_PER_UNIT = 3;
 
-/** This thread's buffer for {@link utf8Of}: grown when a text needs more, never shrunk. */
+/**
+ * The most this thread's scratch buffer grows to. A text that may need more (a build's manifest:
+ * ~3 KB an input, three bytes a unit reserved) is encoded into a buffer of its own, let go after:
+ * the scratch buffer is never shrunk, and grown to fit the manifest it held three times its size
+ * for the rest of the process — ~20 MB after a 2,000-article build, a third of it resident
+ * (BENCHMARKS.md, "Change: a build keeps nothing per input it does not need"). Records and pages
+ * (a few hundred thousand characters for the bench corpus's longest articles) stay well below it.
+ */
+export const SCRATCH_MAX_BYTES = 4 << 20;
+
+/** This thread's buffer for {@link utf8Of}: grown when a text needs more, up to {@link SCRATCH_MAX_BYTES}, never shrunk. */
 let scratch: Buffer = Buffer.allocUnsafeSlow(1 << 20);
 
 /** Whether a piece ends half-way through a surrogate pair (its next piece holds the other half). */
@@ -27,17 +37,20 @@ export function utf8Of(text: Text): Uint8Array {
   const pieces: readonly string[] = typeof text === 'string' ? [text] : text;
   let units = 0;
   for (const piece of pieces) units += piece.length;
-  if (units * MAX_BYTES_PER_UNIT > scratch.length) scratch = Buffer.allocUnsafeSlow(Math.max(units * MAX_BYTES_PER_UNIT, scratch.length * 2));
+  const most = units * MAX_BYTES_PER_UNIT;
+  let target = scratch;
+  if (most > SCRATCH_MAX_BYTES) target = Buffer.allocUnsafeSlow(most);
+  else if (most > scratch.length) target = scratch = Buffer.allocUnsafeSlow(Math.min(SCRATCH_MAX_BYTES, Math.max(most, scratch.length * 2)));
   let at = 0;
   for (let i = 0; i < pieces.length; i++) {
     const piece = pieces[i]!;
     if (piece.length === 0) continue;
-    at += scratch.write(piece, at);
+    at += target.write(piece, at);
     // A pair split between two pieces would be two replacement characters: join them. Asked once
     // the piece is written, so flat (asked before, V8 would flatten it there).
     if (i < pieces.length - 1 && endsInHighSurrogate(piece)) return utf8Of(pieces.join(''));
   }
-  return scratch.subarray(0, at);
+  return target.subarray(0, at);
 }
 
 /** Writes all of `bytes` at the descriptor's position (a write may take fewer bytes than it is given). */

@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -110,6 +110,30 @@ describe('main: build outcomes', () => {
     expect(text).toContain('2/2 inputs, 1 failed');
     expect(text).toContain('  inputs      2 (1 record, 1 failed)');
     expect(text).not.toContain('  review');
+  });
+
+  it('what a build prints, input by input as the build hands them over: links refused first, then each input in path order, the bar cleared before them, the table last', async () => {
+    const dir = project();
+    const outside = mkdtempSync(join(tmpdir(), 'digest-outside-'));
+    writeFileSync(join(outside, 'elsewhere.txt'), 'x');
+    symlinkSync(join(outside, 'elsewhere.txt'), join(dir, 'in', 'a-link.txt'));
+    writeFileSync(join(dir, 'in', 'b-empty.txt'), '');
+    const tty = (await runIn(dir, ['build', '-j', '1', '--no-cache'], '', true)).stderr;
+    // The bar's last step, cleared, then the link, then the inputs in path order, then the table.
+    const clear = '\r\u001b[2K';
+    const after = tty.slice(tty.lastIndexOf(clear) + clear.length);
+    expect(tty.slice(0, tty.length - after.length)).toMatch(/3\/3 inputs, 2 failed\r\u001b\[2K$/);
+    const lines = bare(after).split('\n');
+    expect(lines.slice(0, 4).map((l) => l.split(':')[0])).toEqual(['in/a-link.txt', 'in/b-empty.txt', 'in/empty.txt', 'digest build']);
+    expect(lines[0]).toMatch(/warning: .*\[input-link-outside\]$/);
+    expect(bare(after)).toContain('  inputs      3 (1 record, 2 failed)\n');
+    expect(bare(after)).toMatch(/\nin\/b-empty\.txt +0 +0 +0 +0 +1\nin\/empty\.txt +0 +0 +0 +0 +1\n$/);
+    const plain = await runIn(dir, ['build', '-j', '1', '--no-cache']);
+    expect(plain.code).toBe(1);
+    expect(plain.stderr.split('\n').map((l) => l.split(':')[0])).toEqual(['in/a-link.txt', 'in/b-empty.txt', 'in/empty.txt', 'digest build', '']);
+    expect(plain.stderr).toMatch(/\ndigest build: 3 inputs, 1 record, 2 failed; 3 ingested, 0 from cache; 0 files changed under out\n$/);
+    const json = await runIn(dir, ['build', '-j', '1', '--no-cache', '--diagnostics', 'json']);
+    expect(json.stderr.trimEnd().split('\n').map((l) => JSON.parse(l).file)).toEqual(['in/a-link.txt', 'in/b-empty.txt', 'in/empty.txt']);
   });
 
   it('--check with a failing input: up to date, and still exit 1', async () => {

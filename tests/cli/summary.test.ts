@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildTable, ingestSummary, ProgressBar } from '../../src/cli/summary.js';
+import { BuildTally, buildTable, ingestSummary, ProgressBar } from '../../src/cli/summary.js';
 import type { InputSummary } from '../../src/dataset/entry.js';
 import { bare } from './run.js';
 
@@ -62,6 +63,29 @@ describe('buildTable', () => {
     expect(rows.slice(1, 3).map((r) => r.slice(0, 9))).toEqual(['in/02.txt', 'in/08.txt']);
     expect(rows).toHaveLength(15);
     expect(plain).toContain('… and 3 more inputs with warnings or errors\n');
+  });
+
+  it('gathered an input at a time (BuildTally, what the CLI keeps instead of every summary), in any order: the table sorting every input gives', () => {
+    // The table as it was made from the whole list: every input with warnings or errors sorted, the first 15 shown.
+    const whole = (inputs: InputSummary[]) => {
+      const doubtful = inputs.filter((s) => s.counts.errors || s.counts.warnings).sort((a, b) => b.counts.errors - a.counts.errors || b.counts.warnings - a.counts.warnings || (a.path < b.path ? -1 : 1));
+      return doubtful.slice(0, 15).map((s) => s.path);
+    };
+    const input = fc.record({ errors: fc.nat(3), warnings: fc.nat(3), items: fc.nat(9), failed: fc.boolean() });
+    fc.assert(
+      fc.property(fc.array(input, { maxLength: 40 }), fc.nat(), (specs, seed) => {
+        const inputs = specs.map((c, i) => summary(`in/${String(i).padStart(2, '0')}.txt`, { errors: c.errors, warnings: c.warnings, items: c.items }, c.failed ? { status: 'failed' } : {}));
+        // Settled in some other order than the paths'.
+        const shuffled = [...inputs].sort((a, b) => ((a.path.charCodeAt(4) * 31 + seed) % 17) - ((b.path.charCodeAt(4) * 31 + seed) % 17) || (a.path < b.path ? 1 : -1));
+        const tally = new BuildTally();
+        for (const s of shuffled) tally.add(s);
+        const text = bare(tally.table(facts, false));
+        expect(text).toBe(bare(buildTable(inputs, facts, false)));
+        expect(text.split('\n').filter((l) => l.startsWith('in/')).map((l) => l.slice(0, 9))).toEqual(whole(inputs));
+        const more = inputs.filter((s) => s.counts.errors || s.counts.warnings).length - 15;
+        expect(text.includes(`… and ${more} more inputs`)).toBe(more > 0);
+      }),
+    );
   });
 
   it('one worker thread is said in the singular; the main thread when there is none', () => {

@@ -103,6 +103,44 @@ describe('ids are planned before ingesting', () => {
   });
 });
 
+describe('each input as the build ends (onInput, keepInputs)', () => {
+  it('onInput has every input once, in the order the result lists them, after the dataset is written; keepInputs: false keeps none in the result, and totals count them all', async () => {
+    const { dir, inputs, pipeline } = project(6);
+    writeFileSync(join(inputs, 'zz-empty.txt'), '');
+    const kept = await build({ pipeline: pipeline(), concurrency: 1, cacheDir: null });
+    rmSync(join(dir, 'out'), { recursive: true, force: true });
+    const seen: { path: string; index: number; total: number; written: boolean }[] = [];
+    const streamed = await build({
+      pipeline: pipeline(),
+      concurrency: 2,
+      cacheDir: null,
+      keepInputs: false,
+      onInput: (summary, at) => {
+        seen.push({ path: summary.path, index: at.index, total: at.total, written: existsSync(join(dir, 'out', 'manifest.json')) });
+      },
+    });
+    expect(kept.inputs).toHaveLength(10);
+    expect(seen.map((s) => s.path)).toEqual(kept.inputs.map((s) => s.path));
+    expect(seen.map((s) => s.index)).toEqual(kept.inputs.map((_, i) => i));
+    expect(seen.every((s) => s.total === 10 && s.written)).toBe(true);
+    expect(streamed.inputs).toEqual([]);
+    expect(streamed.failed).toBe(1);
+    const sum = (key: keyof (typeof kept.inputs)[number]['counts']) => kept.inputs.reduce((n, s) => n + s.counts[key], 0);
+    expect(streamed.totals).toEqual({
+      inputs: 10, records: 9, failed: 1,
+      months: sum('months'), items: sum('items'), references: sum('references'), referencesWithDoi: sum('referencesWithDoi'),
+      entities: sum('entities'), errors: sum('errors'), warnings: sum('warnings'), infos: sum('infos'),
+    });
+    expect(kept.totals).toEqual(streamed.totals);
+  }, 120_000);
+
+  it("an error onInput throws is the build's, after the dataset is written", async () => {
+    const { dir, pipeline } = project(2);
+    await expect(build({ pipeline: pipeline(), concurrency: 1, cacheDir: null, onInput: () => { throw new Error('reporter broke'); } })).rejects.toThrow('reporter broke');
+    expect(existsSync(join(dir, 'out', 'manifest.json'))).toBe(true);
+  }, 60_000);
+});
+
 describe('incremental builds', () => {
   it('an unchanged rebuild ingests nothing and writes nothing; one edit rebuilds one record and the tables', async () => {
     const { dir, inputs, pipeline } = project(20);

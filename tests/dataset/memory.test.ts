@@ -98,4 +98,17 @@ describe('memory a build holds per input', () => {
     expect(held).toBeGreaterThanOrEqual(0);
     expect(held).toBeLessThanOrEqual(count / 4);
   });
+
+  it('asked not to keep its inputs, a build holds none of the summaries it handed to onInput once it has returned (the result held)', async () => {
+    // What the CLI asks for: each input reported as it is handed over, then let go, so the
+    // process keeps nothing per input after the build. Watched weakly, never measured in bytes.
+    const watched: WeakRef<object>[] = [];
+    const result = await build({ pipeline: loadPipeline(project(12, 0)), concurrency: 1, cacheDir: null, keepInputs: false, onInput: (summary) => watched.push(new WeakRef(summary)) });
+    // A WeakRef's target is kept until the job that made it ends.
+    await new Promise((resolve) => setImmediate(resolve));
+    gc();
+    expect(watched).toHaveLength(12);
+    expect(result.totals.inputs).toBe(12);
+    expect(watched.filter((w) => w.deref() !== undefined)).toHaveLength(0);
+  });
 });

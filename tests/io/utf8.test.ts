@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Utf8Chunks, utf8Of, writeAll } from '../../src/io/utf8.js';
+import { SCRATCH_MAX_BYTES, Utf8Chunks, utf8Of, writeAll } from '../../src/io/utf8.js';
 
 /** Texts whose UTF-8 is easy to get wrong: every width, pairs, lone surrogates, nothing at all. */
 const pieces = ['', 'ascii', '中文（全角）', '😀', 'a\ud83d', '\ude00b', 'lone \ud800 high', '\udc00 lone low', '\ud83d', '', 'é', '\ud83d'];
@@ -23,6 +23,19 @@ describe('utf8Of', () => {
     const kept = Buffer.from(utf8Of('first'));
     expect(Buffer.from(utf8Of('second')).toString()).toBe('second');
     expect(kept.toString()).toBe('first');
+  });
+
+  it('a text larger than the scratch buffer may grow to is encoded apart: the buffer the next texts share stays at most SCRATCH_MAX_BYTES', () => {
+    // A build's manifest (~3 KB an input) grew the thread's buffer to three bytes a character of
+    // it, for the rest of the process: ~20 MB after a 2,000-article build.
+    const manifest = `{${'"x": 1,\n'.repeat(700_000)}}`; // 5.6 M units: 16.8 MB reserved at three bytes a unit
+    const bytes = utf8Of(manifest);
+    expect(bytes.length).toBe(manifest.length);
+    expect(Buffer.from(bytes).equals(Buffer.from(manifest))).toBe(true);
+    expect(utf8Of('next').buffer.byteLength).toBeLessThanOrEqual(SCRATCH_MAX_BYTES);
+    // Up to the bound, the buffer grows as before and is shared.
+    const large = 'x'.repeat(Math.floor(SCRATCH_MAX_BYTES / 3));
+    expect(utf8Of(large).buffer).toBe(utf8Of('next').buffer);
   });
 });
 

@@ -72,9 +72,10 @@ describe('npm pack', () => {
     // piece functions: +5 kB), the analysis pass (src/core/order.ts, the lexicon's matchesWhole,
     // facts' pre-tests: +3 kB) and the build's thread (bin/thread.js): 572.5 kB; then the name
     // shapes over a one-byte alphabet (src/generated/name-alphabet.js, 28 kB unpacked) and the
-    // review index's text set aside: 582.3 kB; the cache in packs and the serial ends (changes 22–24):
-    // 597.5 kB; the name shapes' group places and the reference passes skipped, the change digest's
-    // excerpt from a prefix (changes 25–26, their doc comments included): 600.7 kB.
+    // review index's text set aside: 582.3 kB; 597.5–599.8 kB on main at d6279f1 (the cache in packs
+    // and the serial ends, changes 22–24); the name shapes' group places, the reference passes
+    // skipped and the change digest's excerpt from a prefix (changes 25–26): +3.2 kB; build()'s
+    // streaming form (onInput, keepInputs, totals), the CLI's tally and their docs: +1.5 kB.
     expect(packed.size).toBeLessThan(620_000);
     const pkg = JSON.parse(readFileSync(join(scratch, 'node_modules', 'digest-ingest', 'package.json'), 'utf8'));
     expect(pkg).toMatchObject({ license: 'MIT', bin: { digest: 'bin/digest.js' }, engines: { node: '>=20.19' } });

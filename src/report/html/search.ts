@@ -83,6 +83,37 @@ export interface SearchIndexAsides extends SearchAsides {
 }
 
 /**
+ * A concept's [article, count] pairs in article order, two unsigned 32-bit numbers each: what
+ * grows with a build's inputs while they run (a pair for each concept an article names), in half
+ * the bytes of an array of numbers (8 bytes an element here)
+ * (BENCHMARKS.md, "Change: a build keeps nothing per input it does not need").
+ */
+class Pairs {
+  private data = new Uint32Array(4);
+  private size = 0;
+
+  /** The article's count: a pair after the last, or the last pair's count when it is that article's (its last naming counts). */
+  set(article: number, count: number): void {
+    if (this.size > 0 && this.data[this.size - 2] === article) {
+      this.data[this.size - 1] = count;
+      return;
+    }
+    if (this.size === this.data.length) {
+      const grown = new Uint32Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.size++] = article;
+    this.data[this.size++] = count;
+  }
+
+  /** Each pair, in the order set. */
+  forEach(f: (article: number, count: number) => void): void {
+    for (let k = 0; k < this.size; k += 2) f(this.data[k]!, this.data[k + 1]!);
+  }
+}
+
+/**
  * The search index's JSON text made from entries given one at a time in id order, each read
  * once as it is added — a build adds each article's as its input settles, while the worker
  * threads still run, so that little is left for its end: the same text as `encode` of the whole
@@ -99,7 +130,7 @@ export class SearchIndexText {
   /** Each journal by the order first named. */
   private readonly journalNumbers = new Map<string, number>();
   /** Each concept as the first article by id names it, its surfaces, and [article, count] pairs in article order. */
-  private readonly concepts = new Map<string, { type: string; label: string; surfaces: Set<string>; in: number[] }>();
+  private readonly concepts = new Map<string, { type: string; label: string; surfaces: Set<string>; in: Pairs }>();
   private article = 0;
   private last: string | null = null;
 
@@ -127,11 +158,10 @@ export class SearchIndexText {
     }
     for (const e of entry.entities) {
       let concept = concepts.get(e.id);
-      if (!concept) concepts.set(e.id, (concept = { type: e.type, label: e.label, surfaces: new Set(), in: [] }));
+      if (!concept) concepts.set(e.id, (concept = { type: e.type, label: e.label, surfaces: new Set(), in: new Pairs() }));
       for (const surface of e.surfaces) concept.surfaces.add(surface);
       // A concept named twice by one article counts as the article's last naming says.
-      if (concept.in.length > 0 && concept.in[concept.in.length - 2] === article) concept.in[concept.in.length - 1] = e.count;
-      else concept.in.push(article, e.count);
+      concept.in.set(article, e.count);
     }
     for (const r of entry.references) asides.references.add(encode({ article, number: r.number, doi: r.doi, title: r.title }));
     this.article++;
@@ -167,7 +197,7 @@ export class SearchIndexText {
     for (const id of [...concepts.keys()].sort(byId)) {
       const c = concepts.get(id)!;
       const pairs: { article: number; count: number }[] = [];
-      for (let k = 0; k < c.in.length; k += 2) pairs.push({ article: c.in[k]!, count: c.in[k + 1]! });
+      c.in.forEach((article, count) => pairs.push({ article, count }));
       const text = encode({ id, type: c.type, label: c.label, surfaces: [...c.surfaces].sort(), in: pairs });
       yield first ? text : `,${text}`;
       first = false;
