@@ -205,7 +205,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   try {
     const config = configFingerprint(pipeline);
     const cacheDir = options.cacheDir === undefined ? join(writer.root, '.cache') : options.cacheDir;
-    cache = cacheDir === null ? null : EntryStore.open(cacheDir, { inOutput: options.cacheDir === undefined, write: !check, fs: options.fs });
+    cache = cacheDir === null ? null : EntryStore.open(cacheDir, { inOutput: options.cacheDir === undefined, write: !check, fs: options.fs, outDir: writer.root });
     const state: BuildState = cache?.loadState(config) ?? emptyState(config);
     writer.remember(state.outputs);
     // The change view compares with what the dataset in the folder recorded (nothing, on a first build).

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { closeSync, constants, lstatSync, openSync, readdirSync, readFileSync, readSync, realpathSync, type Dirent } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { tempOwner, writeAtomicSync } from '../io/atomic.js';
@@ -53,6 +54,22 @@ interface PackInfo {
   entries: [key: string, offset: number, length: number][];
 }
 
+/** The state of the last build, in a cache kept in its output folder (`<out>/.cache`); an earlier digest named it so in every cache. */
+const STATE = 'state.json';
+
+/**
+ * The file holding the state of the last build into `outDir`. A cache in the output folder serves
+ * that folder alone: `state.json`. A cache named with --cache may serve several output folders —
+ * shards building into folders of their own, say — and the state remembers which output files
+ * each input left (what lets a build reuse an entry without reading the record again): one state
+ * for all of them made each build forget the others' outputs, and every input was ingested again
+ * each time (two shards sharing a cache reused nothing). So each output folder has its own state,
+ * named by its absolute path's hash.
+ */
+export function stateFileName(outDir: string | null): string {
+  return outDir === null ? STATE : `state-${createHash('sha256').update(resolve(outDir)).digest('hex').slice(0, 16)}.json`;
+}
+
 /** Builds of this process so far: each writes packs of its own. */
 let builds = 0;
 
@@ -82,6 +99,8 @@ export class EntryStore {
     readonly dir: string,
     private readonly fs: WriteFs,
     private readonly writable: boolean,
+    /** The file of the state of the builds into this store's output folder ({@link stateFileName}). */
+    private readonly stateFile: string,
   ) {}
 
   /**
@@ -89,8 +108,10 @@ export class EntryStore {
    * symbolic link (digest never writes through a link inside its output folder); a folder given
    * with --cache may itself be a link, as the user named it; its `packs` folder may not. A
    * read-only store (--check) never refuses: a cache it cannot trust is simply not read.
+   * `outDir`: the output folder of the build that opens it, whose state it loads and saves (not
+   * needed for a cache in the output folder).
    */
-  static open(dir: string, options: { inOutput: boolean; write: boolean; fs?: WriteFs | undefined }): EntryStore | null {
+  static open(dir: string, options: { inOutput: boolean; write: boolean; fs?: WriteFs | undefined; outDir?: string | undefined }): EntryStore | null {
     const fs = options.fs ?? realFs;
     let root = resolve(dir);
     const kind = kindOf(root);
@@ -121,7 +142,7 @@ export class EntryStore {
         throw fsFailure(error, 'write the cache in', dir);
       }
     }
-    return new EntryStore(root, fs, options.write);
+    return new EntryStore(root, fs, options.write, stateFileName(options.inOutput || options.outDir === undefined ? null : options.outDir));
   }
 
   /**
@@ -373,14 +394,27 @@ export class EntryStore {
     if (entriesOf(root).length === 0) this.fs.rmSync(root, { recursive: true, force: true });
   }
 
-  /** Loads the state of the last build, or an empty one. */
+  /**
+   * Loads the state of the last build into this store's output folder, or an empty one. A cache
+   * named with --cache that has no state of that folder yet may have the one `state.json` of an
+   * earlier digest: it is read instead (its remembered outputs are checked file by file, so a state
+   * of another folder only costs ingesting again, as it did then).
+   */
   loadState(config: string): BuildState {
-    try {
-      const text = readFileSync(join(this.dir, 'state.json'), 'utf8');
-      const state = JSON.parse(text) as BuildState;
-      if (state.format === CACHE_FORMAT && state.config === config) return Object.assign(state, { [loadedText]: text });
-    } catch {
-      // No state, or an unreadable one: start from nothing.
+    for (const name of this.stateFile === STATE ? [STATE] : [this.stateFile, STATE]) {
+      let text: string;
+      try {
+        text = readFileSync(join(this.dir, name), 'utf8');
+      } catch {
+        continue; // none of that name
+      }
+      try {
+        const state = JSON.parse(text) as BuildState;
+        if (state.format === CACHE_FORMAT && state.config === config) return Object.assign(state, { [loadedText]: name === this.stateFile ? text : null });
+      } catch {
+        // An unreadable state: start from nothing.
+      }
+      return emptyState(config);
     }
     return emptyState(config);
   }
@@ -391,7 +425,7 @@ export class EntryStore {
     const sorted = <T>(record: Record<string, T>) => Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
     const text = JSON.stringify({ ...state, inputs: sorted(state.inputs), outputs: sorted(state.outputs) });
     if (previous && (previous as { [loadedText]?: string })[loadedText] === text) return;
-    writeAtomicSync(join(this.dir, 'state.json'), text, undefined, this.fs);
+    writeAtomicSync(join(this.dir, this.stateFile), text, undefined, this.fs);
   }
 }
 
@@ -403,7 +437,7 @@ export interface CachedEntry {
   search?: SearchEntry | null;
 }
 
-const loadedText = Symbol('state.json as read');
+const loadedText = Symbol('the state file as read');
 
 /** A state that knows nothing: every input is hashed and looked up. */
 export function emptyState(config: string): BuildState {

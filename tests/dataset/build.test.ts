@@ -71,7 +71,7 @@ describe('ids are planned before ingesting', () => {
     expect(first.threads).toBe(2);
     // The dataset copied elsewhere, the cache's state lost.
     copyDataset(join(dir, 'one'), join(dir, 'two'));
-    rmSync(join(cacheDir, 'state.json'));
+    for (const name of readdirSync(cacheDir).filter((n) => /^state.*\.json$/.test(n))) rmSync(join(cacheDir, name));
     const second = await build({ pipeline: pipeline(), outDir: join(dir, 'two'), cacheDir, concurrency: 2 });
     // Was [23, 0]: the pool was sized by the inputs the cache did not know (none), and all ran on the build's thread.
     expect([second.computed, second.threads]).toEqual([23, 2]);
@@ -313,6 +313,22 @@ describe('sharding', () => {
     // Renamed ids survive the split: the three colliding inputs may be in different shards.
     expect(readdirSync(join(dir, 'merged', 'articles'))).toEqual(expect.arrayContaining(['ra-2025.json', 'ra-2025-txt.json', 'ra-2025-md.json']));
     expect(await merge({ shards, outDir: join(dir, 'merged'), check: true })).toMatchObject({ changed: [], missing: [], extra: [] });
+  }, 180_000);
+
+  it('shards sharing one --cache each reuse their own entries next time (was: each build forgot the other folder\'s outputs, and ingested every input again)', async () => {
+    const { dir, pipeline } = project(8);
+    const cacheDir = join(dir, 'shared-cache');
+    const shard = (k: number) => build({ pipeline: pipeline(), outDir: join(dir, `shard-${k}`), shard: { index: k, count: 2 }, cacheDir, concurrency: 1 });
+    const first = [await shard(1), await shard(2)];
+    expect(first.map((r) => r.computed)).toEqual(first.map((r) => r.inputs.length));
+    const before = [tree(join(dir, 'shard-1')), tree(join(dir, 'shard-2'))];
+    // Was [x, y] ingested again: the second shard's state had replaced the first's.
+    const again = [await shard(1), await shard(2)];
+    expect(again.map((r) => [r.computed, r.reused])).toEqual(first.map((r) => [0, r.inputs.length]));
+    expectSameTree(tree(join(dir, 'shard-1')), before[0]!);
+    expectSameTree(tree(join(dir, 'shard-2')), before[1]!);
+    // One state a folder, beside the packs; none named state.json (that is a cache in its output folder's).
+    expect(readdirSync(cacheDir).filter((n) => n.startsWith('state')).length).toBe(2);
   }, 180_000);
 
   it('merged into a folder that holds a dataset, shards give what one build into that folder gives: the change view is against the folder', async () => {

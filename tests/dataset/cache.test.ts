@@ -3,7 +3,7 @@ import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFi
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EntryStore, type CachedEntry } from '../../src/dataset/cache.js';
+import { EntryStore, stateFileName, type CachedEntry } from '../../src/dataset/cache.js';
 import { computeEntry } from '../../src/dataset/entry.js';
 import { entryKey } from '../../src/dataset/keys.js';
 import { OutputError } from '../../src/io/errors.js';
@@ -230,6 +230,43 @@ describe('EntryStore: entries, pruning, state', () => {
     expect(store.loadState('config-2').config).toBe('config-2');
     writeFileSync(join(dir, 'state.json'), '{');
     expect(store.loadState('config-1').config).toBe('config-1');
+  });
+});
+
+describe('the state of the last build, one an output folder', () => {
+  it('a cache named with --cache keeps one state a folder (by its path), a cache in the output folder state.json', () => {
+    const dir = join(tmp(), 'cache');
+    const [one, two] = [join(tmp(), 'one'), join(tmp(), 'two')];
+    const forOne = EntryStore.open(dir, { inOutput: false, write: true, outDir: one })!;
+    const forTwo = EntryStore.open(dir, { inOutput: false, write: true, outDir: two })!;
+    forOne.saveState({ ...forOne.loadState('config'), outputs: { 'articles/a.json': 'from-one' } });
+    forTwo.saveState({ ...forTwo.loadState('config'), outputs: { 'articles/b.json': 'from-two' } });
+    expect(readdirSync(dir).filter((n) => n.startsWith('state')).sort()).toEqual([stateFileName(one), stateFileName(two)].sort());
+    expect(stateFileName(one)).toMatch(/^state-[0-9a-f]{16}\.json$/);
+    expect(stateFileName(one)).not.toBe(stateFileName(two));
+    expect(EntryStore.open(dir, { inOutput: false, write: false, outDir: one })!.loadState('config').outputs).toEqual({ 'articles/a.json': 'from-one' });
+    expect(EntryStore.open(dir, { inOutput: false, write: false, outDir: two })!.loadState('config').outputs).toEqual({ 'articles/b.json': 'from-two' });
+    const inOutput = join(one, '.cache');
+    const own = EntryStore.open(inOutput, { inOutput: true, write: true, outDir: one })!;
+    own.saveState(own.loadState('config'));
+    expect(readdirSync(inOutput).filter((n) => n.startsWith('state'))).toEqual(['state.json']);
+  });
+
+  it('with no state of its folder yet, a --cache store reads the one state.json an earlier digest left there, and saves its own', () => {
+    const dir = join(tmp(), 'cache');
+    const out = join(tmp(), 'out');
+    const earlier = EntryStore.open(dir, { inOutput: false, write: true })!;
+    earlier.saveState({ ...earlier.loadState('config'), outputs: { 'articles/a.json': 'earlier' } });
+    expect(existsSync(join(dir, 'state.json'))).toBe(true);
+    const store = EntryStore.open(dir, { inOutput: false, write: true, outDir: out })!;
+    const loaded = store.loadState('config');
+    expect(loaded.outputs).toEqual({ 'articles/a.json': 'earlier' });
+    // Read from the old name, so saved under the new one even when nothing changed.
+    store.saveState(loaded, loaded);
+    expect(JSON.parse(readFileSync(join(dir, stateFileName(out)), 'utf8')).outputs).toEqual({ 'articles/a.json': 'earlier' });
+    // A state of its own, unreadable, is not replaced by the old one.
+    writeFileSync(join(dir, stateFileName(out)), '{');
+    expect(store.loadState('config').outputs).toEqual({});
   });
 });
 
