@@ -81,8 +81,10 @@ export function isLabelLine(text: string): boolean {
  * "References: 1. Smith…"), or -1 when the line is not a heading glued to entry [1].
  */
 export function listAfterHeading(text: string, headings: readonly RegExp[]): number {
-  const view = foldWidth(text);
-  const marker = firstMarker().exec(view.slice(0, 40));
+  // Only the first 40 units are read: the fold is one unit for one, so only they are folded
+  // (segment asks of every block; folding each whole again was a walk over all the body text).
+  const view = foldWidth(text.slice(0, 40));
+  const marker = firstMarker().exec(view);
   if (!marker || marker.index === 0) return -1;
   const heading = view.slice(0, marker.index).trim();
   return heading && headings.some((r) => r.test(heading)) ? marker.index : -1;

@@ -103,7 +103,9 @@ function definedAbbreviations(
     if (!/[(（]/u.test(block.text)) continue;
     const { shrunk, matches: mentions } = m.scanOf(block, memo);
     const view = shrunk.text;
-    const ends = new Set(mentions.map((x) => x.end));
+    // Where mentions end, for longFormStart: made only for a definition the lexicon does not own
+    // (most blocks with a parenthesis define nothing).
+    let ends: Set<number> | null = null;
     for (const d of view.matchAll(definition)) {
       const abbreviation = d[2]!;
       if (m.abbreviations.has(abbreviation) || extra.has(abbreviation)) continue;
@@ -124,7 +126,9 @@ function definedAbbreviations(
         continue;
       }
       const longForm = d[1]?.trim();
-      const from = longForm ? null : longFormStart(view, end, stops, (i) => ends.has(shrunk.source(i)));
+      ends ??= new Set(mentions.map((x) => x.end));
+      const mentionEnds = ends;
+      const from = longForm ? null : longFormStart(view, end, stops, (i) => mentionEnds.has(shrunk.source(i)));
       const written = longForm ?? (from === null ? null : block.text.slice(shrunk.source(from), sourceEnd));
       const label = longForm ?? (written ? `${written} (${abbreviation})` : abbreviation);
       extra.set(abbreviation, { id: `other:${slugify(abbreviation, 60) || 'abbreviation'}`, type: 'other', label, xrefs: [], at, written });

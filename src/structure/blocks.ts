@@ -1,7 +1,7 @@
 import { monthOf, type CompiledStructure } from '../core/data.js';
 import type { Block, DigestDocument } from '../core/document.js';
 import { monthNumber, yearNumber } from '../core/numerals.js';
-import { foldWidth } from '../core/text.js';
+import { foldedOf, foldWidth } from '../core/text.js';
 import { listAfterHeading } from '../refs/split.js';
 import { calendarDate } from './dates.js';
 
@@ -39,7 +39,12 @@ export function declaredRange(text: string, s: CompiledStructure): { year: numbe
 
 /** The page date a publication-date line gives ("发布时间:2025-04-08 16:20:31 …", "2025/03/18 06:00"), or null. */
 export function pageDateOf(text: string, s: CompiledStructure): string | null {
-  const folded = foldWidth(text.trim().slice(0, 200));
+  return pageDateOfFolded(foldWidth(text.trim().slice(0, 200)), s);
+}
+
+/** {@link pageDateOf} of a text already width-folded and trimmed (the fold is idempotent: classifyBlock's text is not folded again). */
+function pageDateOfFolded(text: string, s: CompiledStructure): string | null {
+  const folded = text.length > 200 ? text.slice(0, 200) : text;
   for (const r of s.pageDates) {
     const g = r.exec(folded)?.groups;
     if (!g?.year || !g.month || !g.day) continue;
@@ -59,7 +64,7 @@ export function chromeOf(block: Block, s: CompiledStructure): { kind: Boilerplat
 
 /** {@link chromeOf} of a block's folded, trimmed text. */
 function chromeOfText(text: string, s: CompiledStructure): { kind: BoilerplateKind; date?: string } | null {
-  const date = pageDateOf(text, s);
+  const date = pageDateOfFolded(text, s);
   if (date) return { kind: 'page-date', date };
   const head = text.slice(0, 200);
   for (const kind of ['disclaimer', 'qr-code', 'other'] as const) {
@@ -183,10 +188,17 @@ export function subBlock(doc: DigestDocument, block: Block, from: number, to = b
   while (to > from && /\s/u.test(block.text[to - 1]!)) to--;
   while (from < to && /\s/u.test(block.text[from]!)) from++;
   const text = block.text.slice(from, to);
-  if (block.exact) return { ...block, text, start: block.start + from, end: block.start + to };
-  const start = locator.at(from, text.slice(0, 16));
-  const end = whole ? block.end : Math.min(block.end, start + text.length);
-  return { ...block, text, start, end: Math.max(start, end), exact: false };
+  let sub: Block;
+  if (block.exact) sub = { ...block, text, start: block.start + from, end: block.start + to };
+  else {
+    const start = locator.at(from, text.slice(0, 16));
+    const end = whole ? block.end : Math.min(block.end, start + text.length);
+    sub = { ...block, text, start, end: Math.max(start, end), exact: false };
+  }
+  // The fold is one unit for one: the part's folded text is that part of the block's (every caller
+  // has read the block's already), so no stage folds the part again.
+  doc.folded.set(sub, foldedOf(block, doc.folded).slice(from, to));
+  return sub;
 }
 
 /**

@@ -19,7 +19,16 @@ export interface ItemDate {
  */
 export function leadingDate(text: string, s: CompiledStructure): ItemDate | null {
   // A date opens an item within its first few dozen characters; patterns never see more.
-  const folded = foldWidth(text.slice(0, 60));
+  return leadingDateFolded(foldWidth(text.slice(0, 60)), s);
+}
+
+/**
+ * {@link leadingDate} of a text already width-folded (a block's `doc.folded`, or a slice of it):
+ * the fold is one unit for one, so the fold of the first 60 units is the first 60 of the fold,
+ * and segment, which asks at every block and after every full stop, does not fold them again.
+ */
+export function leadingDateFolded(folded: string, s: CompiledStructure): ItemDate | null {
+  if (folded.length > 60) folded = folded.slice(0, 60);
   for (const r of s.itemDates) {
     const m = r.exec(folded);
     if (!m?.groups) continue;
@@ -37,8 +46,9 @@ export function leadingDate(text: string, s: CompiledStructure): ItemDate | null
 }
 
 /** The year a paragraph opens with when it opens with a year alone ("2025年,…"), else null. */
-export function openingYear(text: string, s: CompiledStructure): number | null {
-  const folded = foldWidth(text.slice(0, 20));
+export function openingYear(folded: string, s: CompiledStructure): number | null {
+  // `folded`: the paragraph width-folded (its block's doc.folded, not folded again); patterns read its first 20 units.
+  if (folded.length > 20) folded = folded.slice(0, 20);
   for (const r of s.yearOpeners) {
     const year = yearNumber(r.exec(folded)?.groups?.year, s);
     if (year !== null) return year;
@@ -56,8 +66,10 @@ export function firstSentence(text: string): string {
  * A day given relative to the page date in the first sentence of a text ("…团队于14日在《X》上
  * 在线发表…"): only with an event verb in that sentence. Returns the day and where it is written.
  */
-export function relativeDay(text: string, s: CompiledStructure): { day: number; index: number; length: number } | null {
-  const sentence = foldWidth(firstSentence(text));
+export function relativeDay(folded: string, s: CompiledStructure): { day: number; index: number; length: number } | null {
+  // `folded`: the paragraph width-folded (its block's doc.folded, not folded again). Folding keeps every
+  // sentence end a sentence end (！？； become !?;): the first sentence of the fold is the fold of the first sentence.
+  const sentence = firstSentence(folded);
   if (!s.eventVerbs.test(sentence)) return null;
   const m = s.relativeDay.exec(sentence);
   const day = dateNumber(m?.groups?.day, s);

@@ -1,9 +1,9 @@
 import type { Item, Section } from '../generated/article.js';
 import type { CompiledStructure } from '../core/data.js';
 import type { At, Block, DigestDocument } from '../core/document.js';
-import { foldedOf, foldWidth } from '../core/text.js';
+import { foldedOf } from '../core/text.js';
 import { SourceLocator, subBlock, type BoilerplateKind } from './blocks.js';
-import { dayBefore, daysIn, leadingDate, openingYear, pad, relativeDay, type ItemDate } from './dates.js';
+import { dayBefore, daysIn, leadingDateFolded, openingYear, pad, relativeDay, type ItemDate } from './dates.js';
 
 /** A section being built: its record object, its heading block, the year it dates items with, its body. */
 export interface Draft {
@@ -85,7 +85,7 @@ function splitPoints(block: Block, draft: Draft, ctx: ItemContext): number[] {
   for (const m of folded.matchAll(ctx.s.sentenceBreak)) {
     const at = m.index + m[0].length;
     if (at >= folded.length) break;
-    const date = leadingDate(folded.slice(at, at + 60), ctx.s);
+    const date = leadingDateFolded(folded.slice(at, at + 60), ctx.s);
     if (date && yearOf(date, draft, ctx) !== null) points.push(at);
   }
   return points;
@@ -100,7 +100,9 @@ function openItem(block: Block, draft: Draft, current: Built | null, ctx: ItemCo
   const { doc, s, report } = ctx;
   const { section } = draft;
   const text = block.text;
-  const date = leadingDate(text, s);
+  // The block's folded text (doc.folded): its date, head and first sentence are read in it, not folded again.
+  const folded = foldedOf(block, doc.folded);
+  const date = leadingDateFolded(folded, s);
   if (date) {
     const year = yearOf(date, draft, ctx);
     const written = text.slice(0, date.length).trim();
@@ -123,11 +125,11 @@ function openItem(block: Block, draft: Draft, current: Built | null, ctx: ItemCo
     }
     return { item, blocks: [block] };
   }
-  const head = foldWidth(text.slice(0, 60));
+  const head = folded.slice(0, 60);
   const undated = s.undatedItemStarts.map((r) => r.exec(head)).find((m) => m !== null) ?? null;
   const page = doc.pageDate;
   if (page) {
-    const relative = relativeDay(text, s);
+    const relative = relativeDay(folded, s);
     const value = relative ? dayBefore(page, relative.day) : null;
     if (relative && value) {
       const at = { offset: new SourceLocator(doc, block).at(relative.index, text.slice(relative.index, relative.index + relative.length)) };
@@ -179,7 +181,7 @@ export function readSection(draft: Draft, ctx: ItemContext): ReadSection {
   const pieces: Piece[] = [];
   let current: Built | null = null;
   for (const block of draft.body) {
-    const opening = openingYear(block.text, ctx.s);
+    const opening = openingYear(foldedOf(block, ctx.doc.folded), ctx.s);
     if (opening !== null) ctx.runningYear = opening;
     const points = splitPoints(block, draft, ctx);
     const bounds = [0, ...points, block.text.length];
@@ -224,7 +226,7 @@ export function assembleItems({ draft, pieces }: ReadSection, reach: ItemReach, 
       current = piece.opens;
       continue;
     }
-    const closes = reach === 'own-paragraph' || (reach === 'closing-words' && ctx.s.closingWords.some((r) => r.test(foldWidth(piece.block.text.slice(0, 20)))));
+    const closes = reach === 'own-paragraph' || (reach === 'closing-words' && ctx.s.closingWords.some((r) => r.test(foldedOf(piece.block, ctx.doc.folded).slice(0, 20))));
     if (piece.lead || closes) current = null;
     if (current) current.blocks.push(piece.block);
     else prose.push(piece.block);
