@@ -41,6 +41,33 @@ export function classBody(ranges) {
   return ranges.map(([a, b]) => (a === b ? escape(a) : b === a + 1 ? `${escape(a)}${escape(b)}` : `${escape(a)}-${escape(b)}`)).join('');
 }
 
+/**
+ * The property escapes whose Latin-1 images src/refs/latin1.ts reads from this file (any other
+ * it computes at run time): those the reference parser's patterns hold.
+ */
+export const latin1Escapes = ['\\p{L}', '\\p{Lu}', '\\p{Ll}', '\\p{M}', '\\p{N}', '\\p{So}', '\\p{Script=Han}', '\\p{Script=Hiragana}', '\\p{Script=Katakana}', '\\p{Script=Hangul}'];
+
+/**
+ * The Latin-1 units `[escape]` accepts, as a class body of `\xHH` escapes (src/refs/latin1.ts:
+ * the Latin-1 form of a pattern; `ignoreCase` under the i flag, which closes the class over case).
+ */
+export function latin1Image(escape, ignoreCase) {
+  const accepts = new RegExp(`[${escape}]`, ignoreCase ? 'iuy' : 'uy');
+  const hex = (unit) => `\\x${unit.toString(16).padStart(2, '0')}`;
+  let image = '';
+  let from = -1;
+  for (let unit = 0; unit <= 0x100; unit++) {
+    accepts.lastIndex = 0;
+    const member = unit < 0x100 && accepts.test(String.fromCharCode(unit));
+    if (member && from < 0) from = unit;
+    else if (!member && from >= 0) {
+      image += unit - 1 === from ? hex(from) : `${hex(from)}-${hex(unit - 1)}`;
+      from = -1;
+    }
+  }
+  return image;
+}
+
 /** The module's source. */
 export async function generateUnicodeClasses() {
   const lines = [
@@ -50,6 +77,10 @@ export async function generateUnicodeClasses() {
     lines.push(`/** ${doc} Class body, for use inside [ ] with the u flag. */`);
     lines.push(`export const ${name} = String.raw\`${classBody(rangesOf(body))}\`;`);
   }
+  lines.push('/** The Latin-1 units each property escape accepts (key: the escape, after "i" under the i flag), as a class body: src/refs/latin1.ts. */');
+  lines.push('export const latin1Images: Record<string, string> = {');
+  for (const escape of latin1Escapes) for (const ignoreCase of [false, true]) lines.push(`  ${JSON.stringify(`${ignoreCase ? 'i' : ''}${escape}`)}: String.raw\`${latin1Image(escape, ignoreCase)}\`,`);
+  lines.push('};');
   return `${lines.join('\n')}\n`;
 }
 

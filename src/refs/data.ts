@@ -1,6 +1,7 @@
 import { referenceData } from '../generated/reference-data.js';
 import type { CslType, ReferenceData } from '../generated/references.js';
 import { lazyPattern } from './text.js';
+import { latin1Forms } from './latin1.js';
 
 /**
  * The reference parser's words (pipelines/data/references.json, compiled into
@@ -130,18 +131,23 @@ function foldedKey(phrase: string): string {
 
 
 let compiled: ReferenceWords | null = null;
+let formsByName: Record<PatternName, (text: string) => RegExp> | null = null;
 let sources: { name: string; source: string; flags: string }[] = [];
 
 /** The fields of `ReferenceWords` that hold a pattern. */
-type PatternName = { [K in keyof ReferenceWords]: ReferenceWords[K] extends RegExp ? K : never }[keyof ReferenceWords];
+export type PatternName = { [K in keyof ReferenceWords]: ReferenceWords[K] extends RegExp ? K : never }[keyof ReferenceWords];
 
 function compile(data: ReferenceData): ReferenceWords {
+  const forms = {} as Record<PatternName, (text: string) => RegExp>;
+  formsByName = forms;
   const made: { name: string; source: string; flags: string }[] = [];
   // Each pattern's source is written now (the ReDoS audit reads them all); the pattern is made on
   // its first use: a one-article ingest asks 11 of these 29 (issue 17: start-up).
   const pattern = (name: PatternName, source: string, flags: string) => {
     made.push({ name, source, flags: flags.replace(/[gy]/g, '') });
-    return lazyPattern(() => new RegExp(source, flags));
+    const full = lazyPattern(() => new RegExp(source, flags));
+    forms[name] = latin1Forms(source, flags, full);
+    return full;
   };
   const lower = (words: readonly string[]) => new Set(words.map(phraseKey));
   const codes = Object.keys(data.typeCodes);
@@ -244,6 +250,16 @@ export function endsInDottedAbbreviation(name: string): boolean {
   const last = /^(\p{L}+)\.$/u.exec(parts[parts.length - 1] ?? '')?.[1];
   if (parts.length < 2 || !last || !words.abbreviations.has(last)) return false;
   return parts.slice(0, -1).every((w) => w.endsWith('.') || !((words.abbreviations.has(w) && !words.journalWords.has(w.toLowerCase())) || /^\p{Lu}$/u.test(w)));
+}
+
+/**
+ * The word pattern `name` in the form `text` needs: the pattern `referenceWords()[name]` is, or its
+ * Latin-1 form when every unit of `text` is Latin-1 (src/refs/latin1.ts: the same matches, without
+ * ICU's property sets at start-up). A caller that sets `lastIndex` sets it on the form it runs.
+ */
+export function wordPattern(name: PatternName, text: string): RegExp {
+  referenceWords();
+  return formsByName![name](text);
 }
 
 /** Every pattern compiled from the data, for the ReDoS audit. */

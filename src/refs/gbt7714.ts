@@ -2,6 +2,7 @@ import { cslDate, type CslItem } from './csl.js';
 import { phraseKey, referenceWords } from './data.js';
 import { gbtName, gbtNames, isOrganisation } from './names.js';
 import { hasCjk, lazyPattern, matchingView, splitTopLevel, tidyValue, trimSpan, type Span } from './text.js';
+import { latin1Pattern } from './latin1.js';
 
 /**
  * GB/T 7714-2015, the Chinese standard for references ("李炳穆. 韩国图书馆法[J]. 图书情报工作,
@@ -369,7 +370,8 @@ function plainPublication(c: Extract<Element, { kind: 'publication' }>): boolean
 }
 
 // Family in capitals and initials ("EINSTEIN A", "DE MORGAN A", "LI Jiangning", "FORDHAM E W").
-const capitalsName = lazyPattern(() => /^\p{Lu}[\p{Lu}'’-]+(?:\s\p{Lu}[\p{Lu}'’-]+){0,2}(?:\s\p{Lu}){0,3}(?:\s\p{Lu}\p{Ll}+)?$/u);
+const isCapitalsName = (text: string) => capitalsName(text).test(text);
+const capitalsName = latin1Pattern(() => /^\p{Lu}[\p{Lu}'’-]+(?:\s\p{Lu}[\p{Lu}'’-]+){0,2}(?:\s\p{Lu}){0,3}(?:\s\p{Lu}\p{Ll}+)?$/u);
 
 /** One element alone: a journal's name, a list of names, or an organisation. */
 function readLoneElement(value: string, csl: CslItem): boolean {
@@ -400,7 +402,7 @@ function readLoneElement(value: string, csl: CslItem): boolean {
     .replace(words.etAl, '')
     .split(/\s?,\s?/)
     .filter((p) => p.trim() !== '');
-  if (parts.length > 0 && parts.every((p) => capitalsName().test(p.trim()) || isSuffixWord(p))) {
+  if (parts.length > 0 && parts.every((p) => isCapitalsName(p.trim()) || isSuffixWord(p))) {
     csl.author = gbtNames(value);
     return true;
   }

@@ -4,6 +4,7 @@ import { isOrganisation, isParticle, looseAuthorEnd, scanAuthors, scanOrganisati
 import { classifySegment, isDateOnly, isExtentOrContributors, isLabelledNumbers, opensWithRole, readSourceText, segmentSource, type Segment, type Source } from './source.js';
 import { lazyPattern, splitTopLevel } from './text.js';
 import { readSource, sentenceEnds, tidy, type Source as JournalSource } from './vancouver.js';
+import { execIn, latin1Pattern, testIn } from './latin1.js';
 
 /**
  * References in the Latin-script styles (Vancouver, APA, Harvard, Chicago, MLA, IEEE, ACS, ACM,
@@ -14,16 +15,16 @@ import { readSource, sentenceEnds, tidy, type Source as JournalSource } from './
  */
 
 // A citation number the splitter left ("[3]", "91.", "(63)", "14 ").
-const citationNumber = lazyPattern(() => /^\s?(?:\[[^\]\s]{1,30}\]|\(\d{1,5}\)|\d{1,5}\.(?=\s)|\d{1,3}\s(?=\p{Lu}[\p{L}'’-]*,)|[-–•]\s)\s?/u);
+const citationNumber = latin1Pattern(() => /^\s?(?:\[[^\]\s]{1,30}\]|\(\d{1,5}\)|\d{1,5}\.(?=\s)|\d{1,3}\s(?=\p{Lu}[\p{L}'’-]*,)|[-–•]\s)\s?/u);
 // "———." / "---" / "–––––.": the same authors as the entry before.
 const ditto = lazyPattern(() => /^[-—–_]{2,}\.?,?\s?/u);
 // The date after the authors: "(1990).", "(2012, October).", "(1994b)", "(n.d.)", "(s. d.)", "(December 1998).", "1990.", ", 2008,".
 const dateAfterAuthors =
   lazyPattern(() => /^\s?[.,:]?\s?\((?:(?<m1>[A-Za-z]+\.?)\s)?(?<year>(?:1[5-9]|20)\d{2})[a-z]?(?:,?\s(?<tail>[^()]{1,20}))?\)[.,:]?\s?|^\s?[.,]?\s?\((?:n\.\s?d\.|s\.\s?d\.|forthcoming|in press|in preparation|sous presse|im Druck)\)[.,]?\s?|^\s?[.,:]?\s?(?<bare>(?:1[5-9]|20)\d{2})[a-z]?(?:\s?\[(?:1[5-9]|20)\d{2}\])?(?:[.,:]\s?|\s(?=\p{Lu}|["“«‘]))/u);
 // A name (capitalised, no quotation, at most 120 characters) then the date: the author of an author-date reference.
-const authorBeforeDate = lazyPattern(() => /^(?<name>\p{Lu}[^,:;()"“”]{1,118}?(?:\s\([\p{Lu}\s]{2,12}\))?)(?:\.\s?\(|\s\(|,\s)(?=(?:1[5-9]|20)\d{2}[a-z]?[).,])/u);
+const authorBeforeDate = latin1Pattern(() => /^(?<name>\p{Lu}[^,:;()"“”]{1,118}?(?:\s\([\p{Lu}\s]{2,12}\))?)(?:\.\s?\(|\s\(|,\s)(?=(?:1[5-9]|20)\d{2}[a-z]?[).,])/u);
 // One capitalised word as its own sentence before the title: an author known by one name.
-const soleName = lazyPattern(() => /^(?<name>\p{Lu}\p{Ll}{2,})\.\s(?=\p{Lu}|(?:1[5-9]|20)\d{2}\s)/u);
+const soleName = latin1Pattern(() => /^(?<name>\p{Lu}\p{Ll}{2,})\.\s(?=\p{Lu}|(?:1[5-9]|20)\d{2}\s)/u);
 const quoteOpen = lazyPattern(() => /^\s?(?:["“«‘„]|``|'')\s?/u);
 const quotePairs: Record<string, string[]> = { '"': ['"', '”'], '“': ['”', '"'], '«': ['»'], '‘': ['’'], '„': ['“', '”', '"'], '``': ["''", '"'], "''": ["''"] };
 
@@ -245,6 +246,11 @@ function typeOf(csl: CslItem, source: Source | null): string {
   return 'article-journal';
 }
 
+// Shapes the code below reads, each in the form its text needs (src/refs/latin1.ts: issue 17, start-up).
+const abbreviationBeforeStop = latin1Pattern(() => /(?:^|,\s)(\p{Lu}\p{Ll}{0,6})\.$/u);
+const abbreviatedSourceStart = latin1Pattern(() => /^\s\p{Lu}\p{Ll}{1,7}\.[,\s]/u);
+const romanThenCapital = latin1Pattern(() => /^\s?[IVX]{1,4}\.\s\p{Lu}/u);
+
 /** A title end's reading, scored: how plainly the rest reads as a source and the title as a title. */
 function scoreCut(text: string, parts: () => Segment[], cut: Cut, commaStyle: boolean, toBeat: number): Reading {
   const reading = readAt(text, cut);
@@ -259,11 +265,11 @@ function scoreCut(text: string, parts: () => Segment[], cut: Cut, commaStyle: bo
   if (cut.sentence && !commaStyle) reading.score += 1;
   // A known abbreviation alone after a comma is the source's first word, not the title's last: "…, Phys. Rev. Lett. 96",
   // "…, Proc. SPIE, 1808" (the full stop is the abbreviation's).
-  const abbreviation = cut.sentence ? /(?:^|,\s)(\p{Lu}\p{Ll}{0,6})\.$/u.exec(text.slice(0, cut.titleEnd + 1)) : null;
+  const abbreviation = cut.sentence ? execIn(abbreviationBeforeStop, text.slice(0, cut.titleEnd + 1)) : null;
   // (Or a short word before another abbreviation: "…, Clim. Dynam., 22, 597-603".)
-  if (abbreviation && (referenceWords().abbreviations.has(abbreviation[1]!) || /^\s\p{Lu}\p{Ll}{1,7}\.[,\s]/u.test(text.slice(cut.sourceStart, cut.sourceStart + 12)))) reading.score -= 6;
+  if (abbreviation && (referenceWords().abbreviations.has(abbreviation[1]!) || testIn(abbreviatedSourceStart, text.slice(cut.sourceStart, cut.sourceStart + 12)))) reading.score -= 6;
   // Nor does a source open with a part's number alone ("… operators. | II. Acta Mathematica"): the title holds it.
-  if (/^\s?[IVX]{1,4}\.\s\p{Lu}/u.test(text.slice(cut.sourceStart))) reading.score -= 3;
+  if (testIn(romanThenCapital, text.slice(cut.sourceStart))) reading.score -= 3;
   // A title that holds a part of a source ran on (counted only when the reading could win: it costs a segmentation).
   // (A title of one part — no separator in it — holds none.)
   if ((reading.score > toBeat || reading.score >= 5) && /[,;.([]\s?\S/u.test(text.slice(0, cut.titleEnd))) reading.score -= 2 * sourcePartsIn(parts(), cut.titleEnd);
@@ -323,6 +329,9 @@ function bestCut(text: string, commaStyle: boolean): Reading | null {
 // A year in brackets inside a title, after a word: where a second reference's authors may end ("… London Jandt JM, Huang E (2009) Weak …").
 const bracketedYear = lazyPattern(() => /\s\((?:1[5-9]|20)\d{2}[a-z]?\)/gu);
 
+// Shapes the code below reads, each in the form its text needs (src/refs/latin1.ts: issue 17, start-up).
+const lowerStart = latin1Pattern(() => /^\p{Ll}/u);
+
 /**
  * Where a second reference starts inside what was read as a title, or -1. Two references copied
  * as one string ("Title one. Wiley, Chichester Møller AR (1977) Title two. J Acoust Soc Am
@@ -347,20 +356,27 @@ function laterReferenceHead(title: string): number {
     const list = scanAuthors(title.slice(at));
     // (Initials after each family, as the author-date styles that glue references write them: "Hale MK", "Kemp, D. R.".)
     if (!list || list.role !== 'author' || (list.shape !== 'vancouver' && list.shape !== 'family-initials') || at + list.end < yearAt || at + list.end > yearAt + 1) continue;
-    const family = (list.names[0]?.family ?? '').split(' ').filter((w) => !/^\p{Ll}/u.test(w) && !isParticle(w));
+    const family = (list.names[0]?.family ?? '').split(' ').filter((w) => !lowerStart(w).test(w) && !isParticle(w));
     if (family.length === 1) return at;
   }
   return -1;
 }
+
+// Shapes the code below reads, each in the form its text needs (src/refs/latin1.ts: issue 17, start-up).
+const inBeforeCapital = latin1Pattern(() => /^In:?\s(?=\p{Lu})/u);
+const inBeforeName = latin1Pattern(() => /^in\s(?=[\p{Lu}‘“"])/u);
+const sourceAfterTitle = latin1Pattern(() => /^(?:\s?:|\s(?!in\b|en\b|im\b)\p{Ll}|\s[-–—]\s)/u);
+const abbreviatedWord = latin1Pattern(() => /^(?:\p{Lu}[\p{L}]*\.|\p{Lu}[\p{L}]{0,4}|[A-Z]{2,}[a-z]?|[A-Z]{1,3}&[A-Z]{1,3}|of|and|&)$/u);
+const capitalStart = latin1Pattern(() => /^\p{Lu}/u);
 
 /**
  * Parses a reference in a Latin-script style. Returns the text it could not place, or null when
  * it found no title.
  */
 export function parseGeneral(core: string, csl: CslItem): { unplaced: string[] } | null {
-  let text = core.replace(citationNumber(), '');
+  let text = core.replace(citationNumber(core), '');
   // A chapter copied without its own authors and title: "In Wrobel, S. (Ed.), Proceedings of …": the editors lead.
-  const inLead = /^In:?\s(?=\p{Lu})/u.exec(text);
+  const inLead = inBeforeCapital(text).exec(text);
   if (inLead && scanAuthors(text.slice(inLead[0].length))?.role === 'editor') text = text.slice(inLead[0].length);
   let pos = 0;
   const dittoMark = ditto().exec(text);
@@ -389,9 +405,9 @@ export function parseGeneral(core: string, csl: CslItem): { unplaced: string[] }
       // Any name right before the date, as author-date styles write them ("Alliance for Excellent Education. (2007).",
       // "INSEE, 2009, Title"), or one word alone as its own sentence ("Homer. The Iliad", "Ovid. Metamorphoseon").
       // (A name, not a title moved first: its words are capitalised but the small ones — "Good chemistry. (1996)" is a title.)
-      const named = authorBeforeDate().exec(text);
-      const dated = (named?.groups && named.groups.name!.split(/\s+/).every((w) => !/^\p{Ll}/u.test(w) || /^(?:of|and|for|the|on|in|de|du|des|la|le|et|y|und|für|&)$/.test(w)) ? named : null) ?? soleName().exec(text);
-      if (org?.groups && isOrganisation(org.groups.name!) && /^\p{Lu}/u.test(org.groups.name!)) {
+      const named = authorBeforeDate(text).exec(text);
+      const dated = (named?.groups && named.groups.name!.split(/\s+/).every((w) => !lowerStart(w).test(w) || /^(?:of|and|for|the|on|in|de|du|des|la|le|et|y|und|für|&)$/.test(w)) ? named : null) ?? soleName(text).exec(text);
+      if (org?.groups && isOrganisation(org.groups.name!) && capitalStart(org.groups.name!).test(org.groups.name!)) {
         csl.author = [{ literal: org.groups.name!.trim() }];
         pos = org.groups.name!.length;
       } else if (dated?.groups) {
@@ -419,7 +435,7 @@ export function parseGeneral(core: string, csl: CslItem): { unplaced: string[] }
 
   // No title, the container right after the date, as astronomy cites a chapter ("Arnaud, K.A., 1996, in Astronomical Data
   // Analysis Software and Systems V, eds. …, p17"): the whole reads as the source.
-  if ((csl.author || csl.editor) && csl.issued && /^in\s(?=[\p{Lu}‘“"])/u.test(text)) {
+  if ((csl.author || csl.editor) && csl.issued && inBeforeName(text).test(text)) {
     const source = readSourceText(text);
     if (source.container && source.score >= 2) {
       applySource(csl, source);
@@ -438,7 +454,7 @@ export function parseGeneral(core: string, csl: CslItem): { unplaced: string[] }
     const after = inner.slice(end.at + end.length, end.at + end.length + 3);
     // (A comma or full stop inside the closing quote ends the title whatever follows: "“Title,” preprint (1987)".)
     // (Nor when a dash joins a subtitle to it: "\"Je voudrais …\" - Carnet de route …".)
-    if (end.at > 3 && (/[,.]$/.test(inner.slice(0, end.at)) || !/^(?:\s?:|\s(?!in\b|en\b|im\b)\p{Ll}|\s[-–—]\s)/u.test(after))) {
+    if (end.at > 3 && (/[,.]$/.test(inner.slice(0, end.at)) || !sourceAfterTitle(after).test(after))) {
       csl.title = cleanTitle(inner.slice(0, end.at));
       const rest = inner.slice(end.at + end.length).replace(/^[\s.,:;]+/, '');
       if (rest) {
@@ -464,7 +480,7 @@ export function parseGeneral(core: string, csl: CslItem): { unplaced: string[] }
     const words = whole.container.split(/\s+/);
     // Every word abbreviated: "Nucl. Phys. B", "ApJ", "Phys. Rev. Lett.", "JHEP", "Int. J. Mod. Phys.", "A&A"
     // (Or capitalised words with one abbreviation among them at least: "Opt. Express", "Clim. Dynam.".)
-    const abbreviated = words.length <= 6 && (words.every((w) => /^(?:\p{Lu}[\p{L}]*\.|\p{Lu}[\p{L}]{0,4}|[A-Z]{2,}[a-z]?|[A-Z]{1,3}&[A-Z]{1,3}|of|and|&)$/u.test(w)) || (words.length <= 4 && words.some((w) => /^\p{Lu}\p{Ll}{0,5}\.$/u.test(w)) && words.every((w) => /^\p{Lu}[\p{L}]*\.?$/u.test(w))));
+    const abbreviated = words.length <= 6 && (words.every((w) => abbreviatedWord(w).test(w)) || (words.length <= 4 && words.some((w) => /^\p{Lu}\p{Ll}{0,5}\.$/u.test(w)) && words.every((w) => /^\p{Lu}[\p{L}]*\.?$/u.test(w))));
     if (abbreviated && (whole.volume || whole.page)) {
       applySource(csl, whole);
       csl.type = 'article-journal';

@@ -3,6 +3,7 @@ import { letterOrMark } from '../generated/unicode-classes.js';
 import type { CslName } from './csl.js';
 import { phraseKey, referenceWords } from './data.js';
 import { hasCjk, lazyPattern } from './text.js';
+import { latin1Pattern, testIn } from './latin1.js';
 
 /**
  * Personal and corporate names as references write them. Chinese, Japanese and Korean names
@@ -13,8 +14,8 @@ import { hasCjk, lazyPattern } from './text.js';
  * suffixes apart ("Jr").
  */
 
-const upperWord = lazyPattern(() => /^\p{Lu}[\p{Lu}'’-]*$/u);
-const initial = lazyPattern(() => /^(?:\p{Lu}\.?-?){1,3}\.?$/u);
+const upperWord = latin1Pattern(() => /^\p{Lu}[\p{Lu}'’-]*$/u);
+const initial = latin1Pattern(() => /^(?:\p{Lu}\.?-?){1,3}\.?$/u);
 
 /** True for a generational suffix ("Jr", "Jr.", "III"). */
 export function isSuffix(word: string): boolean {
@@ -34,6 +35,9 @@ export function isOrganisation(name: string): boolean {
   return tokens.some((t) => words.organisationWords.has(phraseKey(t)));
 }
 
+// Shapes the code below reads, each in the form its text needs (src/refs/latin1.ts: issue 17, start-up).
+const capitalisedName = latin1Pattern(() => /^\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?$/u);
+
 /**
  * One name as GB/T 7714 writes it: CJK whole ("陈登原", "昂温 G"); Latin family in capitals
  * then initials ("KENNEDY W J", "DES MARAIS D J") or a given name ("LI Jiangning"); an
@@ -46,14 +50,14 @@ export function gbtName(raw: string): CslName | null {
   const tokens = name.split(' ');
   // Family: the leading upper-case words (at least one); given: what follows, when it is initials or names.
   let k = 0;
-  while (k < tokens.length && upperWord().test(tokens[k]!) && (k === 0 || tokens[k]!.replace(/[.-]/g, '').length > 1)) k++;
+  while (k < tokens.length && upperWord(tokens[k]!).test(tokens[k]!) && (k === 0 || tokens[k]!.replace(/[.-]/g, '').length > 1)) k++;
   const rest = tokens.slice(k);
-  if (k > 0 && rest.length > 0 && rest.length <= 3 && rest.every((t) => initial().test(t) || /^\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?$/u.test(t))) {
+  if (k > 0 && rest.length > 0 && rest.length <= 3 && rest.every((t) => initial(t).test(t) || capitalisedName(t).test(t))) {
     return { family: tokens.slice(0, k).join(' '), given: rest.join(' ') };
   }
   if (k === tokens.length && k <= 3 && !isOrganisation(name)) return tokens.length === 1 ? { family: name } : { family: tokens.slice(0, -1).join(' '), given: tokens[tokens.length - 1]! };
   // Cyrillic and other scripts without case rules fall here too: "Кочетков А Я".
-  if (tokens.length >= 2 && tokens.length <= 4 && tokens.slice(1).every((t) => initial().test(t)) && !isOrganisation(name)) {
+  if (tokens.length >= 2 && tokens.length <= 4 && tokens.slice(1).every((t) => initial(t).test(t)) && !isOrganisation(name)) {
     return { family: tokens[0]!, given: tokens.slice(1).join(' ') };
   }
   return { literal: name };
@@ -375,6 +379,13 @@ export function scanAuthors(text: string, oneByte = true): AuthorList | null {
   return best;
 }
 
+// Shapes the code below reads, each in the form its text needs (src/refs/latin1.ts: issue 17, start-up).
+const dottedInitials4 = latin1Pattern(() => /^\p{Lu}{1,4}\.$/u);
+const spaceThenCapital = latin1Pattern(() => /^\s\p{Lu}/u);
+const dottedInitials3 = latin1Pattern(() => /^\p{Lu}{1,3}\.$/u);
+const stopThenCapital = latin1Pattern(() => /^\.\s\p{Lu}/u);
+const lowerAtEnd = latin1Pattern(() => /\p{Ll}$/u);
+
 function scanFrom(reading: Reading, firstShape: Shape, limit = Infinity): AuthorList | null {
   const { text } = reading;
   const names: CslName[] = [];
@@ -406,7 +417,7 @@ function scanFrom(reading: Reading, firstShape: Shape, limit = Infinity): Author
     // "…, The Marrow Book.": an article starts a title, never a given name; "Editions Tchou" is a publisher.
     if (matched.shape === 'given-family' && (/^(?:The|An?)\s/.test(name.given ?? '') || `${name.given} ${name.family}`.split(/\s+/).some((w) => referenceWords().publisherWords.has(phraseKey(w))))) break;
     // "Baillie J. To cut …": the full stop ends the sentence, Vancouver initials carry none of their own.
-    if (matched.shape === 'vancouver' && /^\p{Lu}{1,4}\.$/u.test(name.given ?? '') && /^\s\p{Lu}/u.test(text.slice(end, end + 2))) name.given = name.given!.slice(0, -1);
+    if (matched.shape === 'vancouver' && testIn(dottedInitials4, name.given ?? '') && testIn(spaceThenCapital, text.slice(end, end + 2))) name.given = name.given!.slice(0, -1);
     const suffix = at(suffixAfter(), text, end);
     if (suffix?.groups) {
       name.suffix = suffix.groups.suffix!;
@@ -444,7 +455,7 @@ function scanFrom(reading: Reading, firstShape: Shape, limit = Infinity): Author
     if (etAl || roleMatch) break;
     // Vancouver lists may go on after a full stop or a space ("Goss DL. Moore JH.", "Liu SM Zhong J");
     // so may "Family, JN." lists ("Ferguson, JN. Aldag, JM.").
-    const spaced = firstShape === 'vancouver' || (matched.shape === 'family-initials' && /^\p{Lu}{1,3}\.$/u.test(name.given ?? ''));
+    const spaced = firstShape === 'vancouver' || (matched.shape === 'family-initials' && testIn(dottedInitials3, name.given ?? ''));
     const sep = at(separator(), text, end) ?? (spaced ? at(vancouverSeparator(), text, end) : null);
     if (!sep) break;
     const joined = /\b(?:and|And|AND|und|et|y)\b|&/.test(sep[0]);
@@ -466,7 +477,7 @@ function scanFrom(reading: Reading, firstShape: Shape, limit = Infinity): Author
   // Packard, White Plague, Black Labour: …" is one author and a title.
   // (A year right after the list proves it too: "Coüasnon, Bertrand, Bernard Rétif, 1995, …".)
   // (So does a full stop after three names or more: "Devaney, Johanna, Jason Hockman, Jon Wild, Peter Schubert. Title …".)
-  const stopped = lastGoodCount >= 3 && /^\.\s\p{Lu}/u.test(text.slice(lastGood, lastGood + 3)) && /\p{Ll}$/u.test(text.slice(0, lastGood));
+  const stopped = lastGoodCount >= 3 && testIn(stopThenCapital, text.slice(lastGood, lastGood + 3)) && testIn(lowerAtEnd, text.slice(0, lastGood));
   // (So does a role after a list of given-first names: "L Douglas Kiel, Euel W Elliott (ed.), Title".)
   // (So does a quoted title right after it: "Ana Lima, Rui Costa, “Title,” …".)
   if (andAt >= lastGoodCount && !stopped && !(role === 'editor' && firstShape === 'given-family') && !/^\s?[.,]?\s?(?:\(?(?:1[5-9]|20)\d{2}(?!\d)|["“«‘„])/u.test(text.slice(lastGood))) {
@@ -478,11 +489,11 @@ function scanFrom(reading: Reading, firstShape: Shape, limit = Infinity): Author
 
 // An organisation's name up to the first sentence end, year or comma: "U.S. Department of
 // Transportation.", "American Educational Research Association. (1985).", "The Boston Consulting Group.".
-const organisationLead = lazyPattern(() => /^(?<name>(?:(?:\p{Lu}\.){2,4}|[\p{Lu}\d][\p{L}\d&'’-]*|of|for|and|the|on|in|de|du|des|la|le|et|für|und|&)(?:\s(?:(?:\p{Lu}\.){2,4}|[\p{Lu}\d][\p{L}\d&'’-]*|of|for|and|the|on|in|de|du|des|la|le|et|für|und|&)){1,14})(?=\.\s|\.$|\s?\((?:1[5-9]|20)\d{2}|,\s(?:(?:1[5-9]|20)\d{2}|["“«‘]))/u);
+const organisationLead = latin1Pattern(() => /^(?<name>(?:(?:\p{Lu}\.){2,4}|[\p{Lu}\d][\p{L}\d&'’-]*|of|for|and|the|on|in|de|du|des|la|le|et|für|und|&)(?:\s(?:(?:\p{Lu}\.){2,4}|[\p{Lu}\d][\p{L}\d&'’-]*|of|for|and|the|on|in|de|du|des|la|le|et|für|und|&)){1,14})(?=\.\s|\.$|\s?\((?:1[5-9]|20)\d{2}|,\s(?:(?:1[5-9]|20)\d{2}|["“«‘]))/u);
 
 /** An organisation as the author ("World Health Organization."), as one literal name. */
 export function scanOrganisation(text: string): AuthorList | null {
-  const m = organisationLead().exec(text);
+  const m = organisationLead(text).exec(text);
   if (!m?.groups) return null;
   const name = m.groups.name!.replace(/\.$/, '');
   if (!isOrganisation(name) || name.split(/\s+/).length < 2) return null;
@@ -533,6 +544,14 @@ export function parseAuthors(raw: string, givenFirst = false): CslName[] {
 }
 
 
+// Shapes the code below reads, each in the form its text needs (src/refs/latin1.ts: issue 17, start-up).
+const nameThenComma = latin1Pattern(() => /^\p{Lu}[^,]*,\s/u);
+const longLowerWord = latin1Pattern(() => /(?:^|\s)\p{Ll}{4,}\b/u);
+const sentenceBreak = latin1Pattern(() => /[.?!]\s+\p{Lu}\p{Ll}+\s+\p{Ll}/u);
+const yearOrInitialStop = latin1Pattern(() => /\d{4}|\p{Ll}\.\s\p{Lu}/u);
+const initialsWord = latin1Pattern(() => /(?:^|\s)(?:\p{Lu}{1,4}|(?:\p{Lu}\.){1,3})(?:\s|$)/u);
+const capitalStart = latin1Pattern(() => /^\p{Lu}/u);
+
 /**
  * Where an author list ends when the name scanner stopped early on a name it could not read
  * ("ffytche DH", "Luong le A", "Blu"her M"): at the first "(year)", ": ", "et al." or Vancouver
@@ -549,16 +568,16 @@ export function looseAuthorEnd(text: string, from: number): { end: number; names
   if (!boundary || boundary.index > text.length * 0.7) return null;
   const before = region.slice(0, boundary.index);
   // (A list's end at initials needs a list before it: '"Charles R. Van Hise." In Wikipedia' is a title.)
-  if (boundary[0].startsWith('.') && !/^\p{Lu}[^,]*,\s/u.test(before)) return null;
+  if (boundary[0].startsWith('.') && !nameThenComma(before).test(before)) return null;
   // (A family in lower case before its initials is a name's: "ffytche DH", "ladecola C".)
   const words = before.replace(/\b(?:van|von|der|den|del|della|and|et|al|le|la|de|du|da|dos|for|the)\b/g, '').replace(/(?<![\p{L}'’-])\p{Ll}[\p{Ll}'’-]*\s\p{Lu}{1,3}(?=[,;.]|$)/gu, '');
-  if (/(?:^|\s)\p{Ll}{4,}\b/u.test(words) || /[.?!]\s+\p{Lu}\p{Ll}+\s+\p{Ll}/u.test(before)) return null;
+  if (longLowerWord(words).test(words) || sentenceBreak(before).test(before)) return null;
   // What the scanner left must read as more names: short pieces, most with initials ("ffytche DH"),
   // no date and no sentence end ("Perec, Georges. A Void. London: …" is a title and a place).
-  if (/\d{4}|\p{Ll}\.\s\p{Lu}/u.test(before.slice(from))) return null;
+  if (testIn(yearOrInitialStop, before.slice(from))) return null;
   const pieces = before.slice(from).split(/\s?[,;]\s?|\s(?:and|&)\s/).map((p) => p.trim()).filter((p) => p && !/^(?:and|&|et al\.?)$/.test(p));
   // (A group named among the authors counts as a name: "Golding J, ALSPAC Study Team: Title".)
-  const named = pieces.filter((p) => (/^(?:\S+\s){0,3}\S+$/u.test(p) && /(?:^|\s)(?:\p{Lu}{1,4}|(?:\p{Lu}\.){1,3})(?:\s|$)/u.test(p)) || (/^\p{Lu}/u.test(p) && isOrganisation(p)));
+  const named = pieces.filter((p) => (/^(?:\S+\s){0,3}\S+$/u.test(p) && initialsWord(p).test(p)) || (capitalStart(p).test(p) && isOrganisation(p)));
   if (pieces.length === 0 || named.length < pieces.length * 0.6) return null;
   const end = /et\.?\s?al/i.test(boundary[0]) ? boundary.index + boundary[0].length : boundary.index;
   // (A page number a PDF copy left among the names goes: "Lund M, 41. Weller T"; a group is one name.)

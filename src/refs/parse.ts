@@ -6,6 +6,7 @@ import { tidy } from './vancouver.js';
 import { parseAuthors } from './names.js';
 import { referenceWords } from './data.js';
 import { hasCjk, squashSpaces, stripEnds } from './text.js';
+import { latin1Pattern, testIn } from './latin1.js';
 
 export type { CslItem, CslName } from './csl.js';
 export { restoreHyphens } from './vancouver.js';
@@ -44,6 +45,9 @@ function stripIdentifiers(text: string): string {
     .trim();
 }
 
+// Shapes the code below reads, each in the form its text needs (src/refs/latin1.ts: issue 17, start-up).
+const capitalisedWords = latin1Pattern(() => /^\p{Lu}[\p{L}'.-]*(?:\s+\p{Lu}[\p{L}'.-]*){0,3}$/u);
+
 /** Elsevier's export: "A B, C D,Title,Journal,Volume 147,2025,114017,ISSN …,https://doi.org/…". */
 function parseElsevier(core: string, csl: CslItem): boolean {
   // (No "Volume", no volume field.)
@@ -58,7 +62,7 @@ function parseElsevier(core: string, csl: CslItem): boolean {
     // Names and title arrived joined by ", " (a line break lost): names come first.
     const parts = title.split(/,\s+/);
     let n = 0;
-    while (n < parts.length - 1 && /^\p{Lu}[\p{L}'.-]*(?:\s+\p{Lu}[\p{L}'.-]*){0,3}$/u.test(parts[n]!.trim())) n++;
+    while (n < parts.length - 1 && testIn(capitalisedWords, parts[n]!.trim())) n++;
     if (n === 0) return false;
     authorText = parts.slice(0, n).join(', ');
     title = parts.slice(n).join(', ');
@@ -101,6 +105,9 @@ function parseCell(core: string, csl: CslItem): boolean {
   return true;
 }
 
+// Shapes the code below reads, each in the form its text needs (src/refs/latin1.ts: issue 17, start-up).
+const capitalsOnly = latin1Pattern(() => /^\p{Lu}{2,}(?:\s\p{Lu}){1,3}\.?$/u);
+
 /** True when a reference entry carries no bibliographic content at all ("cde", "xxx", "TODO"). */
 export function isPlaceholder(raw: string): boolean {
   const text = raw.trim();
@@ -110,7 +117,7 @@ export function isPlaceholder(raw: string): boolean {
   // A CJK character carries a word's worth: "李时珍." is a name, "cde" is not a reference.
   const letters = text.replace(/[^\p{L}\p{N}]/gu, '').replace(/[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]/gu, 'xxxx');
   // "LI J N": a family name in capitals with initials is a name, however short.
-  if (/^\p{Lu}{2,}(?:\s\p{Lu}){1,3}\.?$/u.test(text)) return false;
+  if (capitalsOnly(text).test(text)) return false;
   return letters.length < 8 || !/[\s,，.。]/u.test(text) || referenceWords().placeholder.test(text);
 }
 

@@ -1,5 +1,6 @@
 import type { CslName } from './csl.js';
-import { endsInDottedAbbreviation, phraseKey, referenceWords } from './data.js';
+import { endsInDottedAbbreviation, phraseKey, referenceWords, wordPattern, type PatternName } from './data.js';
+import { execIn, latin1Forms, latin1Pattern, testIn } from './latin1.js';
 import { isSuffix, scanAuthors } from './names.js';
 import { lazyPattern, splitTopLevel, tidyValue, type Span } from './text.js';
 
@@ -64,6 +65,8 @@ export interface Source extends SourceFields {
 const functionWords = new Set(['of', 'and', 'in', 'for', 'the', 'on', 'de', 'et', 'der', 'und', 'la', 'le', 'des', 'du', 'y', 'to', 'a', 'an', 'at', 'di', 'da', 'del', 'della', 'für', 'zur']);
 const yearPattern = lazyPattern(() => /^(?:1[5-9]|20)\d{2}$/);
 const isYear = (text: string) => yearPattern().test(text);
+/** Whether the word pattern `name` (src/refs/data.ts) matches in `text`, read in the form `text` needs. */
+const wordTest = (name: PatternName, text: string) => wordPattern(name, text).test(text);
 
 // ——— Numbers ———
 
@@ -75,17 +78,17 @@ const pageOnly = lazyPattern(() => new RegExp(String.raw`^(?:${PAGE})$`, 'u'));
 const rangeOnly = lazyPattern(() => /^[A-Za-z]?\d+(?:\.\d+)?\s?[-–—_]{1,2}\s?[A-Za-z]?\d+(?:\.\d+)?$/u);
 // "6(1)", "10(12) 1952-1962", "8 (3)", "33(5):8-9", "5(5) 587-616", "44: 58—67", "22:311", "2013;122(2): 179-187",
 // "40.1 (January–February 2004): 17" (MLA's volume.issue), "XLIII (January-February, 1965)"
-const volumeIssuePages = lazyPattern(() => new RegExp(
+const volumeIssuePages = latin1Forms(
   String.raw`^(?:(?<year>(?:1[5-9]|20)\d{2})\s?;\s?)?(?<volume>[A-Za-z]?\d+[A-Za-z]?(?:[-–/]\d+|\.\d{1,3})?|${ROMAN}(?=\s?[(:]))(?:\s?(?:suppl|supplement|sup)\.?\s?(?<suppl>\d*))?\s?(?:\((?<issue>[^()]{1,24})\))?\s?(?:[:,]\s?|\s)?(?:p{1,2}\.?\s?)?(?<page>${PAGE})?$`,
   'iu',
-));
+);
 // "50: 3 (2015)", "XIV:4 (1994)": volume, issue, then the date in brackets.
-const volumeIssueDate = lazyPattern(() => new RegExp(String.raw`^(?<volume>\d{1,4}[A-Za-z]?|${ROMAN})\s?[:,.]\s?(?<issue>\d{1,4}(?:[-–/]\d{1,4})?)\s?\((?<date>[^()]{4,30})\)(?:\s?[:,]\s?(?<page>${PAGE}))?$`, 'u'));
+const volumeIssueDate = latin1Forms(String.raw`^(?<volume>\d{1,4}[A-Za-z]?|${ROMAN})\s?[:,.]\s?(?<issue>\d{1,4}(?:[-–/]\d{1,4})?)\s?\((?<date>[^()]{4,30})\)(?:\s?[:,]\s?(?<page>${PAGE}))?$`, 'u');
 // A date written in numbers only: day.month.year (as German and French references write it) or ISO.
 const numericDate = lazyPattern(() => /^(?:\d{1,2}\.\d{1,2}\.(?:1[5-9]|20)\d{2}|(?:1[5-9]|20)\d{2}-\d{1,2}(?:-\d{1,2})?)$/);
-const romanAlone = lazyPattern(() => new RegExp(String.raw`^(${ROMAN})$`, 'u'));
+const romanAlone = latin1Forms(String.raw`^(${ROMAN})$`, 'u');
 // "Vol. 4 of Gesammelte Dichtungen", "Vols. 4 and 5 of Obras completas", "volume 17 of Clay Math. Proc.".
-const volumeOf = lazyPattern(() => /^(?:vols?|volumes?|bd|band|t)\.?\s?(?<volume>\d{1,4}[A-Za-z]?(?:\s?(?:and|&|-|–)\s?\d{1,4})?|[IVXLC]{1,7})\s(?:of|de|di|von)\s(?<series>\p{Lu}.{2,120})$/iu);
+const volumeOf = latin1Pattern(() => /^(?:vols?|volumes?|bd|band|t)\.?\s?(?<volume>\d{1,4}[A-Za-z]?(?:\s?(?:and|&|-|–)\s?\d{1,4})?|[IVXLC]{1,7})\s(?:of|de|di|von)\s(?<series>\p{Lu}.{2,120})$/iu);
 // "(November 1948): 305–312" after an issue: the date, then the pages.
 // ("(1974) pp. 513-520": the pages may keep their label.)
 const datePages = lazyPattern(() => new RegExp(String.raw`^\((?<date>[^()]{4,40})\)\s?[:,]?\s?(?:pp?\.\s?)?(?<page>${PAGE})?$`, 'u'));
@@ -94,30 +97,30 @@ const physics = lazyPattern(() => new RegExp(String.raw`^(?<volume>[A-Z]?\s?\d+)
 
 const pageRanges = lazyPattern(() => new RegExp(String.raw`^(?<first>${PAGE})(?:\s(?<joint>et|and|&|und)\s|,\s|\s)(?<second>${PAGE})$`, 'u'));
 // A Roman number ending a name ("Lunar and Planetary Science XI").
-const romanEnd = lazyPattern(() => new RegExp(String.raw`\s(${ROMAN})$`, 'u'));
-const partOfWork = lazyPattern(() => new RegExp(String.raw`^(?:part|pt|teil)\.?\s(?:\d{1,3}|${ROMAN})$`, 'iu'));
+const romanEnd = latin1Forms(String.raw`\s(${ROMAN})$`, 'u');
+const partOfWork = latin1Forms(String.raw`^(?:part|pt|teil)\.?\s(?:\d{1,3}|${ROMAN})$`, 'iu');
 
 /** Reads a segment of numbers: volume, issue, pages, year, in any of the usual shapes. */
 function readNumbers(text: string): SourceFields | null {
   const words = referenceWords();
   let value = text.trim().replace(/\.$/, '').trim();
   // "Part II", "Pt. 3": a part of the work, no field.
-  if (partOfWork().test(value)) return { note: value };
+  if (partOfWork(value).test(value)) return { note: value };
   if (!value || !/\d/.test(value)) {
     // "vol. ii" — a labelled Roman volume; "XLIII", "LXV" alone after a journal.
-    const roman = /^(?:vol|volume|v)(?:\.\s?|\s)([ivxlcdm]{1,6})$/i.exec(value) ?? romanAlone().exec(value);
+    const roman = /^(?:vol|volume|v)(?:\.\s?|\s)([ivxlcdm]{1,6})$/i.exec(value) ?? romanAlone(value).exec(value);
     return roman ? { volume: roman[1]! } : null;
   }
   const out: SourceFields = {};
   // "Vol. 4 of Gesammelte Dichtungen", "volume 989 of Lecture Notes in Computer Science": a volume of a series.
-  const of = volumeOf().exec(value);
+  const of = volumeOf(value).exec(value);
   if (of?.groups) return { volume: of.groups.volume!, series: of.groups.series! };
   // "16. Jg. H.2", "10. Jg.", "5.Jg/Heft 3": German volume (Jahrgang) then issue (Heft).
   const jahrgang = /^(\d{1,4})\.?\s?(?:Jg|Jahrg|Jahrgang)\.?(?:\s?[,/]?\s?(?:H|Heft|Nr)\.?\s?(\d{1,3}))?$/u.exec(value);
   if (jahrgang) return jahrgang[2] ? { volume: jahrgang[1]!, issue: jahrgang[2] } : { volume: jahrgang[1]! };
   // Labelled parts anywhere: "vol. 14, no. 2, pp. 589–599" arrive as separate segments, but
   // "Vol. 2, Nos. 1-4" or "n°95" or "nr 29" or "S. 192-195" stand alone.
-  let m = words.volumeLabel.exec(value);
+  let m = wordPattern('volumeLabel', value).exec(value);
   if (m && m.index === 0) {
     const rest = value.slice(m[0].length);
     const vol = /^([IVXLC]+|\d+[A-Za-z]?(?:[-–/]\d+)?)(?:\s?\((?<issue>[^()]{1,20})\))?(?:\s?[,:]?\s?(?<rest>.*))?$/u.exec(rest);
@@ -135,7 +138,7 @@ function readNumbers(text: string): SourceFields | null {
       return out;
     }
   }
-  m = words.issueLabel.exec(value);
+  m = wordPattern('issueLabel', value).exec(value);
   if (m && m.index === 0) {
     const issue = /^(\d+[A-Za-z]?(?:\s?[-–/]\s?\d+)?)(?:\s?[,:]?\s?(?<rest>.*))?$/u.exec(value.slice(m[0].length));
     if (issue) {
@@ -149,7 +152,7 @@ function readNumbers(text: string): SourceFields | null {
       return out;
     }
   }
-  m = words.pageLabel.exec(value);
+  m = wordPattern('pageLabel', value).exec(value);
   if (m && m.index === 0 && !/^S\.\s?\d+\s?\(/.test(value)) {
     const page = value.slice(m[0].length).trim().replace(/\s?[fF]{1,2}\.?$/, '');
     if (pageOnly().test(page)) return { page: pageValue(page) };
@@ -179,7 +182,7 @@ function readNumbers(text: string): SourceFields | null {
     return out;
   }
   if (rangeOnly().test(value)) return { page: pageValue(value) };
-  m = volumeIssueDate().exec(value) ?? datePages().exec(value);
+  m = volumeIssueDate(value).exec(value) ?? datePages().exec(value);
   const date = m?.groups ? readDate(m.groups.date!) : null;
   if (m?.groups && date?.year !== undefined) {
     if (m.groups.volume) out.volume = m.groups.volume;
@@ -189,7 +192,7 @@ function readNumbers(text: string): SourceFields | null {
   }
   const periodical = mlaPeriodical(value);
   if (periodical) return periodical;
-  m = volumeIssuePages().exec(value);
+  m = volumeIssuePages(value).exec(value);
   if (m?.groups) {
     const g = m.groups;
     if (g.year) out.year = Number(g.year);
@@ -289,6 +292,9 @@ export function isRegion(text: string): boolean {
   return referenceWords().regions.has(phraseKey(text.trim().replace(/^\(|\)$/g, '').replace(/(\p{Lu})\.\s(?=\p{Lu}\.?$)/gu, '$1.')));
 }
 
+// Shapes the code below reads, each in the form its text needs (src/refs/latin1.ts: issue 17, start-up).
+const proseWord = latin1Pattern(() => /^\p{Ll}{3,}$/u);
+
 /** True for an institution's name ("Computer Science Dept.", "University of Massachusetts"), not a journal's. */
 function isInstitution(text: string): boolean {
   // A name, not a phrase: capitalised, no subtitle, no words in lower case but the small ones; the
@@ -296,10 +302,13 @@ function isInstitution(text: string): boolean {
   if (!/^\p{Lu}/u.test(text) || text.includes(':')) return false;
   const words = referenceWords();
   const tokens = text.split(/[\s.,]+/).filter(Boolean);
-  if (tokens.some((t) => /^\p{Ll}{3,}$/u.test(t) && !functionWords.has(t))) return false;
+  if (tokens.some((t) => proseWord(t).test(t) && !functionWords.has(t))) return false;
   const isWord = (t: string | undefined) => t !== undefined && words.organisationWords.has(phraseKey(t));
   return (isWord(tokens[0]) || isWord(tokens[1]) || isWord(tokens[tokens.length - 1])) && !tokens.some((t) => words.periodicalWords.has(phraseKey(t)) || words.proceedingsWords.has(phraseKey(t)));
 }
+
+// Shapes the code below reads, each in the form its text needs (src/refs/latin1.ts: issue 17, start-up).
+const cityRegion = latin1Pattern(() => /^(?<city>\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){0,3}?)(?:,\s?|\s\(|\s(?=\p{Lu}{2}$))(?<region>[^,()]{2,30}?)\)?$/u);
 
 /** True for a place of publication ("New York", "Cambridge, MA", "Paris", "Menlo Park, California", "北京"). */
 export function isPlaceName(text: string): boolean {
@@ -311,7 +320,7 @@ export function isPlaceName(text: string): boolean {
   if (parts.length > 1 && parts.every((p) => words.places.has(phraseKey(p)) || isRegion(p))) return words.places.has(phraseKey(parts[0]!));
   // "Cambridge, MA" / "Menlo Park, California" / "White River Junction (VT)": a city, then its region.
   // ("New York NY": a state's postal code may follow with no comma.)
-  const region = /^(?<city>\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){0,3}?)(?:,\s?|\s\(|\s(?=\p{Lu}{2}$))(?<region>[^,()]{2,30}?)\)?$/u.exec(value);
+  const region = cityRegion(value).exec(value);
   return region?.groups !== undefined && isRegion(region.groups.region!) && (words.places.has(phraseKey(region.groups.city!)) || !isRegion(region.groups.city!));
 }
 
@@ -376,15 +385,15 @@ function namesIn(text: string): CslName[] {
 const endsAlike = (text: string, tail: string) => text.replace(/[^\p{L}\p{N}]+/gu, '').endsWith(tail.replace(/[^\p{L}\p{N}]+/gu, ''));
 
 // Capitalised words of a firm's name ("Straus and Giroux", "Green", "and co."); its corporate ending.
-const partnerName = lazyPattern(() => /^(?:(?:and|&)\s)?\p{Lu}[\p{L}'’.-]*(?:\s(?:\p{Lu}[\p{L}'’.-]*|and|&)){0,3}\.?$|^(?:and|&)\s(?:co|company|sons)\.?$/iu);
+const partnerName = latin1Pattern(() => /^(?:(?:and|&)\s)?\p{Lu}[\p{L}'’.-]*(?:\s(?:\p{Lu}[\p{L}'’.-]*|and|&)){0,3}\.?$|^(?:and|&)\s(?:co|company|sons)\.?$/iu);
 const corporateEnding = lazyPattern(() => /^(?:Inc|Ltd|Co|Corp|LLC|GmbH|Company|S\.?A)\.?$/i);
 // The last partner of a firm named after its partners: "Brown & Co.", "Brown and Company" ("Little, Brown & Co.").
-const partnerEnding = lazyPattern(() => /^\p{Lu}[\p{L}'’.-]*\s(?:and|&)\s(?:co|company|sons)\.?$/iu);
+const partnerEnding = latin1Pattern(() => /^\p{Lu}[\p{L}'’.-]*\s(?:and|&)\s(?:co|company|sons)\.?$/iu);
 // A name that may be a publisher's: a few capitalised words or an acronym ("IEEE", "MIT Press", "Walter de Gruyter").
-const publisherLike = lazyPattern(() => /^\p{Lu}[\p{L}'’&.-]*(?:\s(?:\p{Lu}[\p{L}'’&.-]*|&|and|of|de|für)){0,3}$/u);
+const publisherLike = latin1Pattern(() => /^\p{Lu}[\p{L}'’&.-]*(?:\s(?:\p{Lu}[\p{L}'’&.-]*|&|and|of|de|für)){0,3}$/u);
 
 // A place's name by its shape: up to four capitalised words, small words between ("Linda a Velha", "Kempen-Niederrhein").
-const placeShaped = lazyPattern(() => /^\p{Lu}[\p{L}'’.-]*(?:\s(?:\p{Lu}[\p{L}'’.-]*|a|am|an|de|del|di|do|en|la|le|sur|upon|on)){0,3}$/u);
+const placeShaped = latin1Pattern(() => /^\p{Lu}[\p{L}'’.-]*(?:\s(?:\p{Lu}[\p{L}'’.-]*|a|am|an|de|del|di|do|en|la|le|sur|upon|on)){0,3}$/u);
 // The small words a firm's name may hold between capitalised ones; an article may not start it ("The Story of Night" is a subtitle).
 const nameConnectors = new Set(['&', 'and', 'und', 'et', 'e', 'y', 'of', 'de', 'des', 'du', 'la', 'le', 'für', 'van', 'von', 'der', 'di']);
 const leadingArticle = lazyPattern(() => /^(?:The|A|An|Le|La|Les|Der|Die|Das|El|Il|Lo)\s/u);
@@ -406,17 +415,17 @@ const editorsAfter = lazyPattern(() => /^(?<names>.{2,200}?)\s?(?:\((?:eds?|edit
 const editorsBefore = lazyPattern(() => /^(?:edited(?: and translated)? by|ed\. by|eds?\.|eds|hrsg\. von|herausgegeben von)\s(?<names>.{2,200})$/iu);
 // Other contributors before their names ("Dir. Roland Emmerich", "Perf. Dennis Quaid", a reviewed book's "by Richard Powers"):
 // a part of the source, no field.
-const contributorsBefore = lazyPattern(() => /^(?:(?:[Dd]irs?|[Pp]erf|prod|[Nn]arr|ill|comp)\.|by)\s\p{Lu}/u);
+const contributorsBefore = latin1Pattern(() => /^(?:(?:[Dd]irs?|[Pp]erf|prod|[Nn]arr|ill|comp)\.|by)\s\p{Lu}/u);
 // A work's extent: "3 vols.", "chap. 5", "312 pp.".
 const extent = lazyPattern(() => /^(?:\d{1,3}\s?vols?\.?|(?:chap|ch)\.?\s?\d{1,3}|\d{1,4}\s?(?:pp|p|S)\.?)$/iu);
 // ("Trad. fr. par …": the French translator, with the language.)
-const translatorsBefore = lazyPattern(() => /^(?:translated by|trans\.(?:\sby)?|transl\.|tr\.|traduit par|traduction de|trad\.?(?:\s\p{Ll}{2,5}\.)?\spar|übers\. von)\s(?<names>.{2,200})$/iu);
+const translatorsBefore = latin1Pattern(() => /^(?:translated by|trans\.(?:\sby)?|transl\.|tr\.|traduit par|traduction de|trad\.?(?:\s\p{Ll}{2,5}\.)?\spar|übers\. von)\s(?<names>.{2,200})$/iu);
 const translatorsAfter = lazyPattern(() => /^(?<names>.{2,120}?)\s?\((?:trans|transl|tr)\.?\)$/iu);
 // Names then their role, before a container: "X & Y (Eds.), ", "X and Y, editors, ", "X, ed. ".
 // ("(gen. ed.)", "(sous la dir.)", "(Hrg.)": the general editor's, French and German roles.)
 const leadingEditors = lazyPattern(() => /^(?<names>[^()]{2,200}?)(?:\s?\((?:eds?|editors?|gen\.\sed|hrsg|hrg|hgg?|éds?|dir|sous la dir|a cura di)\.?\)[,.:]?|,\s(?:eds?|editors?)\.?[,.]?)\s/iu);
 // ("in the Proceedings of …": "in" goes, "the" stays with the container.)
-const inPrefix = lazyPattern(() => /^(?:[Ii]n|[Ee]n|[Ii]m|[Dd]ans)\s?:?\s(?=[\p{Lu}\d"“«‘]|the\s\p{Lu})|^(?:[Ii]n|[Ee]n|[Ii]m|[Dd]ans)\s?:\s/u);
+const inPrefix = latin1Pattern(() => /^(?:[Ii]n|[Ee]n|[Ii]m|[Dd]ans)\s?:?\s(?=[\p{Lu}\d"“«‘]|the\s\p{Lu})|^(?:[Ii]n|[Ee]n|[Ii]m|[Dd]ans)\s?:\s/u);
 
 // Title cuts read the same trailing segments again and again: classify each text once.
 const classified = new Map<string, { kind: SegmentKind; fields: SourceFields }>();
@@ -432,10 +441,13 @@ export function classifySegment(text: string): { kind: SegmentKind; fields: Sour
   return { kind: result.kind, fields: { ...result.fields } };
 }
 
+// Shapes the code below reads, each in the form its text needs (src/refs/latin1.ts: issue 17, start-up).
+const yearThenCapital = latin1Pattern(() => /^((?:1[5-9]|20)\d{2}):\s(\p{Lu}.*)$/u);
+
 function classifyUncached(text: string): { kind: SegmentKind; fields: SourceFields } {
   const bare = text.trim().replace(/\.$/, '');
   // "1974: Springer-Verlag Berlin": the year, then the publisher (the year-first book style).
-  const yearFirst = /^((?:1[5-9]|20)\d{2}):\s(\p{Lu}.*)$/u.exec(bare);
+  const yearFirst = yearThenCapital(bare).exec(bare);
   if (yearFirst) {
     const rest = classifyUncached(yearFirst[2]!);
     if (rest.kind === 'publisher' || rest.kind === 'place-publisher') return { kind: rest.kind, fields: { ...rest.fields, year: Number(yearFirst[1]) } };
@@ -467,6 +479,9 @@ function publisherThenPlace(text: string): { publisher: string; place: string } 
   return null;
 }
 
+// Shapes the code below reads, each in the form its text needs (src/refs/latin1.ts: issue 17, start-up).
+const placeThenRegion = latin1Pattern(() => /^\p{Lu}[\p{L}.'-]*(?:\s\p{Lu}[\p{L}.'-]*){0,3}(?:,\s?\p{Lu}[\p{L}.]{1,12})?$/u);
+
 function classifyPart(text: string): { kind: SegmentKind; fields: SourceFields } {
   const words = referenceWords();
   const value = text.trim();
@@ -478,34 +493,37 @@ function classifyPart(text: string): { kind: SegmentKind; fields: SourceFields }
   const short = bare.length <= 32;
   const medium = short ? bare.replace(/^[[(]\s?|\s?[\])]$/g, '') : '';
   if (short && words.media.has(phraseKey(medium)) && (medium !== bare || /\s|^\p{Lu}{2}/u.test(medium))) return { kind: 'genre', fields: { genre: medium } };
-  words.dropNote.lastIndex = 0;
-  const note = words.dropNote.exec(bare);
+  const dropNote = wordPattern('dropNote', bare);
+  dropNote.lastIndex = 0;
+  const note = dropNote.exec(bare);
   if ((note && note.index === 0) || /^(?:ISBN|ISSN|doi|URL|PDF|IF|PMCID|PMID)\b/i.test(bare) || /^\[(?:[^[\]]|\[[^[\]]*\])*\]$/.test(bare)) return { kind: 'note', fields: { note: bare } };
-  if (inPrefix().test(value)) return { kind: 'in', fields: {} };
-  if (contributorsBefore().test(bare) || extent().test(bare)) {
+  if (inPrefix(value).test(value)) return { kind: 'in', fields: {} };
+  if (contributorsBefore(bare).test(bare) || extent().test(bare)) {
     // "2 vols.", "312 pp.": how many volumes or pages the work has.
     const count = /^(\d{1,4})\s?(vols?|pp|p|S|pages)\.?$/i.exec(bare);
     if (!count) return { kind: 'note', fields: { note: bare } };
     return { kind: 'note', fields: /^vol/i.test(count[2]!) ? { note: bare, volumes: count[1]! } : { note: bare, pages: count[1]! } };
   }
   // ("1st American ed." is an edition, not an editor named "1st American".)
-  if (words.edition.test(bare) || /^\d{1,2}\.?\s(?:ed|edn|edition)\.?$/i.test(bare) || (short && words.editionPhrases.has(phraseKey(bare)))) {
+  if (wordPattern('edition', bare).test(bare) || /^\d{1,2}\.?\s(?:ed|edn|edition)\.?$/i.test(bare) || (short && words.editionPhrases.has(phraseKey(bare)))) {
     return { kind: 'edition', fields: { edition: bare.replace(/\.$/, '') } };
   }
   let m = editorsBefore().exec(bare) ?? editorsAfter().exec(bare);
   if (m?.groups && /\p{Lu}/u.test(m.groups.names!)) return { kind: 'editors', fields: { editors: namesIn(m.groups.names!) } };
-  m = translatorsBefore().exec(bare) ?? translatorsAfter().exec(bare);
+  m = translatorsBefore(bare).exec(bare) ?? translatorsAfter().exec(bare);
   // ("Trans. Amer. Math. Soc.": abbreviations in a row after "Trans." name a journal, not its translators.)
   if (m?.groups && !/^(?:\p{Lu}\p{Ll}{1,6}\.\s){2}/u.test(m.groups.names!)) return { kind: 'translators', fields: { translators: namesIn(m.groups.names!) } };
-  words.thesis.lastIndex = 0;
-  const thesis = words.thesis.exec(bare);
+  const thesisWords = wordPattern('thesis', bare);
+  thesisWords.lastIndex = 0;
+  const thesis = thesisWords.exec(bare);
   if (thesis && bare.length <= thesis[0].length + 40) {
     // "PhD thesis Duke University": the institution after the genre, no separator.
     const after = bare.slice(thesis.index + thesis[0].length).trim();
     return { kind: 'genre', fields: { genre: thesis[0], genreKind: 'thesis', ...(thesis.index === 0 && after && isInstitution(after) ? { publisher: after } : {}) } };
   }
-  words.report.lastIndex = 0;
-  const report = words.report.exec(bare);
+  const reportWords = wordPattern('report', bare);
+  reportWords.lastIndex = 0;
+  const report = reportWords.exec(bare);
   if (report) {
     // ("Report No. 123", "Report No.: 45": the label's full stop and colon are no part of the number.)
     let number = bare.slice(report.index + report[0].length).trim().replace(/^[.:]+\s?/, '').replace(/^(?:no\.?|number|#)\s?:?\s?/i, '');
@@ -533,16 +551,16 @@ function classifyPart(text: string): { kind: SegmentKind; fields: SourceFields }
     // "Hamish Hamilton: London" — the publisher first.
     if (isPlaceName(b) && !isPlaceName(a)) return { kind: 'place-publisher', fields: { place: b, publisher: a } };
     // (A region alone — "MA: MIT Press" after "Cambridge" — is merged with the city below.)
-    if (isPlaceName(a) || isRegion(a) || (/^\p{Lu}[\p{L}.'-]*(?:\s\p{Lu}[\p{L}.'-]*){0,3}(?:,\s?\p{Lu}[\p{L}.]{1,12})?$/u.test(a) && b.split(/\s+/).length <= 8 && isPublisherName(b))) {
+    if (isPlaceName(a) || isRegion(a) || (placeThenRegion(a).test(a) && b.split(/\s+/).length <= 8 && isPublisherName(b))) {
       return { kind: 'place-publisher', fields: { place: a, publisher: b } };
     }
     // "Parisiis: Michaelis-Antonii David", "Linda a Velha: Vale & Vale": a place the data does not know, then a name.
-    if (placeShaped().test(a) && !leadingArticle().test(a) && /:\s/.test(bare) && isPublisherShaped(b)) return { kind: 'place-publisher', fields: { place: a, publisher: b, guessed: true } };
+    if (placeShaped(a).test(a) && !leadingArticle().test(a) && /:\s/.test(bare) && isPublisherShaped(b)) return { kind: 'place-publisher', fields: { place: a, publisher: b, guessed: true } };
   }
   if (isPlaceName(bare)) return { kind: 'place', fields: { place: bare } };
   if (isPublisherName(bare)) return { kind: 'publisher', fields: { publisher: bare } };
   // "Lecture Notes in Computer Science, Vol. 323" / "Prentice-Hall Series in Computational Mathematics".
-  if (words.series.test(bare) && !words.journalWords.has(phraseKey(bare.split(/\s+/)[0] ?? ''))) return { kind: 'series', fields: { series: bare } };
+  if (wordPattern('series', bare).test(bare) && !words.journalWords.has(phraseKey(bare.split(/\s+/)[0] ?? ''))) return { kind: 'series', fields: { series: bare } };
   return { kind: 'text', fields: {} };
 }
 
@@ -559,12 +577,15 @@ function numericTail(view: string): number {
   return at;
 }
 
+// Shapes the code below reads, each in the form its text needs (src/refs/latin1.ts: issue 17, start-up).
+const numericStart = latin1Pattern(() => /^(?:\(?\d|[A-Z]?\d|[IVXLC]{1,7}[:(]|\((?:suppl|\p{L}{3,}\.?\s\d)|(?:vol|no|pp|p|v|n°|nr)\.?\s?\d|\p{L}{3,9}\s?\(\d{1,2}\)$)/iu);
+
 function findNumericTail(view: string): number {
   // Candidates: each space followed by a digit (or a bracket or a label); the tail from there must
   // read as numbers. Tails with a long lower-case word are never numbers: skip them cheaply.
   for (let i = view.indexOf(' '); i !== -1 && i < view.length - 1; i = view.indexOf(' ', i + 1)) {
     const rest = view.slice(i + 1);
-    if (!/^(?:\(?\d|[A-Z]?\d|[IVXLC]{1,7}[:(]|\((?:suppl|\p{L}{3,}\.?\s\d)|(?:vol|no|pp|p|v|n°|nr)\.?\s?\d|\p{L}{3,9}\s?\(\d{1,2}\)$)/iu.test(rest)) continue;
+    if (!numericStart(rest).test(rest)) continue;
     if (rest.length > 60) continue;
     if (readNumbers(rest) || readDate(rest)) return i;
   }
@@ -615,6 +636,17 @@ function partBefore(text: string, end: number): string {
  */
 export const segmentationWork = { calls: 0, characters: 0 };
 
+// Shapes the code below reads, each in the form its text needs (src/refs/latin1.ts: issue 17, start-up).
+const cityShaped = latin1Pattern(() => /^\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){0,3}$/u);
+const capitalisedWord = latin1Pattern(() => /^\p{Lu}\p{Ll}+$/u);
+const initialBefore = latin1Pattern(() => /(?:^|[\s.(-])\p{Lu}$/u);
+const lettersAtEnd = latin1Pattern(() => /[\p{L}]+$/u);
+const abbreviationAfter = latin1Pattern(() => /^\s(\p{Lu}\p{Ll}{0,6})\.(?:\s|,|$)/u);
+const shortCapitalised = latin1Pattern(() => /^\p{Lu}\p{Ll}{0,4}$/u);
+const nextCapitalised = latin1Pattern(() => /^\s(\p{Lu}\p{L}*)/u);
+const numberBeforeCapital = latin1Pattern(() => /^(?:(?:[Pp]p?|[Pp]ages?|[Vv]ol|[Nn]o)\.?\s?)?[A-Za-z]?\d[\d–—-]*\s(?=\p{Lu})/u);
+const labelNumberAfter = latin1Pattern(() => /^\s(?:[A-Z]?\d|[IVXLCivxlc]{1,7}(?!\p{L}))/u);
+
 /** Cuts the source text into classified segments. */
 export function segmentSource(text: string): Segment[] {
   segmentationWork.calls++;
@@ -631,14 +663,14 @@ export function segmentSource(text: string): Segment[] {
       const before = text.slice(Math.max(0, i - 4), i);
       // An initial ("J. C. Watson") or a one-letter abbreviation ("J. Appl.") does not end a segment,
       // nor does a known abbreviation ("Dept.", "Proc.", "Phys.").
-      if (/(?:^|[\s.(-])\p{Lu}$/u.test(before)) return 0;
-      const word = /[\p{L}]+$/u.exec(text.slice(Math.max(0, i - 12), i))?.[0];
+      if (initialBefore(before).test(before)) return 0;
+      const word = execIn(lettersAtEnd, text.slice(Math.max(0, i - 12), i))?.[0];
       // A label before its number ("Vol. 81", "pp. 12", "p. 44", "v. 32", "No. 9", a newspaper's "p. A12") ends nothing.
       // (A Roman number whole: "vols. London" is no label. After a number and before a year the label is an extent's, which ends: "231 p. 1980".)
-      if (word && /^\s(?:[A-Z]?\d|[IVXLCivxlc]{1,7}(?!\p{L}))/u.test(text.slice(i + 1, i + 10)) && isLabel(word) && !(/\d\s?$/.test(text.slice(0, i - word.length)) && /^\s(?:1[5-9]|20)\d{2}(?![\d–-])/.test(text.slice(i + 1, i + 8)))) return 0;
+      if (word && testIn(labelNumberAfter, text.slice(i + 1, i + 10)) && isLabel(word) && !(/\d\s?$/.test(text.slice(0, i - word.length)) && /^\s(?:1[5-9]|20)\d{2}(?![\d–-])/.test(text.slice(i + 1, i + 8)))) return 0;
       // Abbreviations in a row ("Appl. Numer. Math.", "Am. J. Hum. Genet."): one name.
-      const after = /^\s(\p{Lu}\p{Ll}{0,6})\.(?:\s|,|$)/u.exec(text.slice(i + 1, i + 11));
-      if (word && /^\p{Lu}\p{Ll}{0,4}$/u.test(word) && after && !isLabel(after[1]!) && !referenceWords().roleAbbreviations.has(after[1]!.toLowerCase())) return 0;
+      const after = execIn(abbreviationAfter, text.slice(i + 1, i + 11));
+      if (word && shortCapitalised(word).test(word) && after && !isLabel(after[1]!) && !referenceWords().roleAbbreviations.has(after[1]!.toLowerCase())) return 0;
       // A meeting's abbreviation before its year or number ("Proc. 1994 Winter USENIX Conference", "Proc. 6th …") ends nothing.
       if (word && /^\p{Lu}/u.test(word) && referenceWords().proceedingsWords.has(phraseKey(word)) && /^\s\d/.test(text.slice(i + 1, i + 3))) return 0;
       // A language's abbreviation after "Trad." ("Trad. fr. par Maurice …") ends nothing.
@@ -648,13 +680,13 @@ export function segmentSource(text: string): Segment[] {
       // "Rev. ed.": one edition statement.
       if (word && /^(?:rev|enl)$/i.test(word) && /^\s(?:ed|edn)\./i.test(text.slice(i + 1, i + 6))) return 0;
       // "2nd ed." / "Rev. ed." ends an edition statement whatever follows.
-      if (word && /^(?:ed|edn)$/i.test(word) && (referenceWords().edition.test(partBefore(text, i + 1)) || /(?:^|\s)(?:rev|enl)\.\s(?:ed|edn)$/i.test(text.slice(Math.max(0, i - 10), i)))) return 1;
-      const nextWord = /^\s(\p{Lu}\p{L}*)/u.exec(text.slice(i + 1, i + 16))?.[1];
+      if (word && /^(?:ed|edn)$/i.test(word) && (wordTest('edition', partBefore(text, i + 1)) || /(?:^|\s)(?:rev|enl)\.\s(?:ed|edn)$/i.test(text.slice(Math.max(0, i - 10), i)))) return 1;
+      const nextWord = execIn(nextCapitalised, text.slice(i + 1, i + 16))?.[1];
       // ("ed. Pp. 84–99": a role before a label ends its part.)
       if (word && nextWord && isLabel(nextWord) && referenceWords().roleAbbreviations.has(word.toLowerCase())) return 1;
       if (word && referenceWords().abbreviations.has(word) && !/^\s(?:\d|\p{Lu}[\p{L}]*\s?:)/u.test(text.slice(i + 1, i + 14))) return 0;
       // Contributors first in their part ("Dir. Bill Kurtis", "Perf. Charlie Sheen"): the names follow.
-      if (word && contributorsBefore().test(text.slice(i - word.length, i + 3)) && /(?:^\s?|[,;.(]\s?)$/u.test(text.slice(0, i - word.length))) return 0;
+      if (word && testIn(contributorsBefore, text.slice(i - word.length, i + 3)) && /(?:^\s?|[,;.(]\s?)$/u.test(text.slice(0, i - word.length))) return 0;
       // A role before names, first in its part ("ed. W. M. Green", "tr. W. Rehg"): the names follow.
       if (word && nextWord && !isLabel(nextWord) && referenceWords().roleAbbreviations.has(word.toLowerCase()) && /(?:^\s?|[,;.(]\s?)$/u.test(text.slice(0, i - word.length)) && !/(?:\d|\b(?:rev|revised|new|enl))\.?\s$/iu.test(text.slice(0, i - word.length))) return 0;
       return 1;
@@ -686,7 +718,7 @@ export function segmentSource(text: string): Segment[] {
     }
     const { kind, fields } = classifySegment(span.text);
     // "pp. 168-175 Tokyo" / "1994 Morgan Kaufmann": numbers, then words with no separator.
-    const head = kind === 'text' ? /^(?:(?:[Pp]p?|[Pp]ages?|[Vv]ol|[Nn]o)\.?\s?)?[A-Za-z]?\d[\d–—-]*\s(?=\p{Lu})/u.exec(span.text) : null;
+    const head = kind === 'text' ? numberBeforeCapital(span.text).exec(span.text) : null;
     if (head && readNumbers(head[0].trim())) {
       const numbers = classifySegment(head[0].trim());
       const rest = span.text.slice(head[0].length);
@@ -756,7 +788,7 @@ export function segmentSource(text: string): Segment[] {
     // ("Marcel Dekker, New York": a city of its own after a name that is no place is the publisher's place, not a region.)
     const cityAfterName = current.kind === 'place' && previous.kind !== 'place' && referenceWords().places.has(phraseKey(current.text.trim().replace(/[.,]$/, ''))) && !isPlaceName(head);
     // (An institution is no city: "Universiteit Twente, Netherlands".)
-    const cityLike = !cityAfterName && !isInstitution(head) && (previous.kind === 'place' || ((previous.kind === 'text' || previous.kind === 'publisher') && /^\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){0,3}$/u.test(head))) && text.slice(previous.end, current.start).includes(',');
+    const cityLike = !cityAfterName && !isInstitution(head) && (previous.kind === 'place' || ((previous.kind === 'text' || previous.kind === 'publisher') && cityShaped(head).test(head))) && text.slice(previous.end, current.start).includes(',');
     const merge = (kind: SegmentKind, fields: SourceFields) => {
       segments[k - 1] = { ...previous, kind, fields, end: current.end, text: text.slice(previous.start, current.end) };
       segments.splice(k, 1);
@@ -767,7 +799,7 @@ export function segmentSource(text: string): Segment[] {
     if (cityLike && current.kind === 'place-publisher' && isRegion(current.fields.place ?? '')) merge('place-publisher', { ...current.fields, place: `${head}, ${current.fields.place}` });
     else if (cityLike && previous.kind !== 'publisher' && isRegion(current.text.replace(/\.$/, ''))) merge('place', { place: joined });
     // ("Houghton, Mifflin & Co.: Boston & New York": a firm in two names, then its place after a colon.)
-    if (previous.kind === 'text' && /^\p{Lu}\p{Ll}+$/u.test(head) && current.kind === 'place-publisher' && current.fields.publisher && current.fields.place && current.text.trim().startsWith(current.fields.publisher) && partnerName().test(current.fields.publisher)) {
+    if (previous.kind === 'text' && capitalisedWord(head).test(head) && current.kind === 'place-publisher' && current.fields.publisher && current.fields.place && current.text.trim().startsWith(current.fields.publisher) && partnerName(current.fields.publisher).test(current.fields.publisher)) {
       merge('place-publisher', { ...current.fields, publisher: `${head}, ${current.fields.publisher}` });
       continue;
     }
@@ -778,7 +810,7 @@ export function segmentSource(text: string): Segment[] {
     }
     // ("Washington, D. C. MIT Press": the region, then the publisher with no separator.)
     const regionFirst = previous.kind === 'place' && (current.kind === 'text' || current.kind === 'publisher') ? /^((?:\p{Lu}\.\s?){1,3}|\p{Lu}{2})\s(\p{Lu}.{1,80})$/u.exec(current.text.trim().replace(/\.$/, '')) : null;
-    if (regionFirst && isRegion(regionFirst[1]!.trim()) && (isPublisherName(regionFirst[2]!) || publisherLike().test(regionFirst[2]!))) {
+    if (regionFirst && isRegion(regionFirst[1]!.trim()) && (isPublisherName(regionFirst[2]!) || publisherLike(regionFirst[2]!).test(regionFirst[2]!))) {
       const region = regionFirst[1]!.trim();
       const at = current.start + current.text.indexOf(regionFirst[2]!);
       segments[k - 1] = { ...previous, kind: 'place', fields: { place: `${head}, ${region}` }, end: at - 1, text: text.slice(previous.start, at - 1) };
@@ -792,17 +824,17 @@ export function segmentSource(text: string): Segment[] {
     else if ((previous.kind === 'publisher' || previous.kind === 'place-publisher') && previous.fields.publisher && isInstitution(previous.fields.publisher) && current.kind === 'text' && isInstitution(current.text.trim().replace(/[.,]$/, ''))) {
       // "Murray Hill, NJ: AT&T Bell Laboratories, Statistics Department.": one institution after its place.
       merge(previous.kind, { ...previous.fields, publisher: `${previous.fields.publisher}, ${current.text.trim().replace(/[.,]$/, '')}` });
-    } else if ((previous.kind === 'publisher' || previous.kind === 'place-publisher') && (current.kind === 'text' || (current.kind === 'publisher' && (corporateEnding().test(current.text.trim()) || partnerEnding().test(current.text.trim()))))) {
+    } else if ((previous.kind === 'publisher' || previous.kind === 'place-publisher') && (current.kind === 'text' || (current.kind === 'publisher' && (corporateEnding().test(current.text.trim()) || testIn(partnerEnding, current.text.trim()))))) {
       // "Farrar, Straus and Giroux", "Longmans, Green, and co.", "John Wiley and Sons, Inc.", "Boston: Little, Brown":
       // names in a row up to one after "and", or a corporate ending, go on with the publisher.
       const publisher = previous.fields.publisher ?? head;
       let last = k;
-      while (last < segments.length && segments[last]!.kind === 'text' && partnerName().test(segments[last]!.text.trim()) && !/^(?:and|&)\s/.test(segments[last]!.text.trim())) last++;
-      const closing = (segments[last]?.kind === 'text' || segments[last]?.kind === 'publisher') && /^(?:and|&)\s/.test(segments[last]!.text.trim()) && partnerName().test(segments[last]!.text.trim().replace(/^(?:and|&)\s/, ''));
+      while (last < segments.length && segments[last]!.kind === 'text' && testIn(partnerName, segments[last]!.text.trim()) && !/^(?:and|&)\s/.test(segments[last]!.text.trim())) last++;
+      const closing = (segments[last]?.kind === 'text' || segments[last]?.kind === 'publisher') && /^(?:and|&)\s/.test(segments[last]!.text.trim()) && testIn(partnerName, segments[last]!.text.trim().replace(/^(?:and|&)\s/, ''));
       const known = referenceWords().publishers.has(phraseKey(`${publisher}, ${current.text.trim().replace(/[.,]$/, '')}`));
       // ("Garden City, N.Y.: Doubleday, Doran, 1928": after a place and its publisher, one more name then the date is the firm's.)
-      const lastName = previous.kind === 'place-publisher' && /^\p{Lu}\p{Ll}+$/u.test(current.text.trim().replace(/,$/, '')) && segments[k + 1] !== undefined && isNumeric(segments[k + 1]!) && segments[k + 1]!.fields.volume === undefined;
-      if (closing || known || lastName || corporateEnding().test(current.text.trim()) || (partnerName().test(current.text.trim()) && /\s(?:and|&)\s/.test(current.text))) {
+      const lastName = previous.kind === 'place-publisher' && testIn(capitalisedWord, current.text.trim().replace(/,$/, '')) && segments[k + 1] !== undefined && isNumeric(segments[k + 1]!) && segments[k + 1]!.fields.volume === undefined;
+      if (closing || known || lastName || corporateEnding().test(current.text.trim()) || (testIn(partnerName, current.text.trim()) && /\s(?:and|&)\s/.test(current.text))) {
         const end = closing ? last : k;
         const more = text.slice(current.start, segments[end]!.end).replace(/(?<!\b(?:Inc|Ltd|Co|Corp))[.,]$/, '');
         segments[k - 1] = { ...previous, fields: { ...previous.fields, publisher: `${publisher}, ${more}` }, end: segments[end]!.end, text: text.slice(previous.start, segments[end]!.end) };
@@ -875,13 +907,13 @@ function fill<K extends keyof SourceFields>(out: SourceFields, key: K, value: So
 
 /** A work's extent ("2 vols.", "312 pp.") or its contributors ("Dir. Roland Emmerich"). */
 export function isExtentOrContributors(segment: Segment): boolean {
-  return segment.kind === 'note' && (contributorsBefore().test(segment.text) || extent().test(segment.text.replace(/\.$/, '')));
+  return segment.kind === 'note' && (contributorsBefore(segment.text).test(segment.text) || extent().test(segment.text.replace(/\.$/, '')));
 }
 
 /** True when `text` opens with a role before names: "Dir. Bill Kurtis", "Perf. Charlie Sheen", "Ed. Peter Lind", "Translated by …". */
 export function opensWithRole(text: string): boolean {
   const words = referenceWords();
-  return contributorsBefore().test(text) || words.editedBy.test(text) || words.translatedBy.test(text);
+  return contributorsBefore(text).test(text) || wordPattern('editedBy', text).test(text) || wordPattern('translatedBy', text).test(text);
 }
 
 /** Numbers that start with their label ("Vol. 15", "pp. 992-996", "page 346", "no. 3"). */
@@ -893,6 +925,12 @@ const isNumeric = (s: Segment) => s.kind === 'numbers' || s.kind === 'date';
 /** A date and nothing else: a year or a month, no volume, issue or pages. */
 export const isDateOnly = (s: Segment | undefined) => s !== undefined && isNumeric(s) && s.fields.volume === undefined && s.fields.page === undefined && s.fields.issue === undefined;
 const isPublishing = (s: Segment) => s.kind === 'place-publisher' || s.kind === 'publisher' || s.kind === 'place';
+
+// Shapes the code below reads, each in the form its text needs (src/refs/latin1.ts: issue 17, start-up).
+const proceedingsShaped = latin1Pattern(() => /^\p{Lu}\S*\s(?:of|on|de|du|des|der|\p{Lu}|\d)/u);
+const abbreviatedEnd = latin1Pattern(() => /(?:^|[\s.])\p{Lu}[\p{Ll}]{0,7}$/u);
+const shortCapitalisedWord = latin1Pattern(() => /^\p{Lu}[\p{Ll}]{0,4}$/u);
+const lettersThenStop = latin1Pattern(() => /([\p{L}]+)\.$/u);
 
 /**
  * Reads a source: the text after a reference's title. After a quoted title (`quoted`) the text
@@ -910,7 +948,8 @@ export function readSourceText(text: string, quoted = false): Source {
     out.inContainer = true;
     score += 3;
     // "In J. C. Watson & M. S. Warner (Eds.), Container" / "In Container"
-    const inner = text.slice(first.start).replace(inPrefix(), '');
+    const from = text.slice(first.start);
+    const inner = from.replace(inPrefix(from), '');
     const shifted = text.length - inner.length;
     const rest = segmentSource(inner).map((s) => ({ ...s, start: s.start + shifted, end: s.end + shifted }));
     segments.splice(0, segments.length, ...rest);
@@ -987,7 +1026,7 @@ export function readSourceText(text: string, quoted = false): Source {
     // after the container, with only numbers, a place or notes after it, is its publisher.
     const last = run[run.length - 1]!;
     // (Only in a book or proceedings named after "In", and after a real sentence end, not an abbreviation's; "Proceedings AAAI-91. AAAI.")
-    if (out.inContainer && run.length >= 2 && /\./.test(text.slice(run[run.length - 2]!.end, last.start)) && /(?:\p{Ll}{3}|\)|\p{Lu}-?\d{2})$/u.test(run[run.length - 2]!.text) && publisherLike().test(tidyValue(last.text).replace(/\.$/, '')) && !last.text.split(/[\s.]+/).some((w) => referenceWords().proceedingsWords.has(phraseKey(w))) && segments.slice(k).every((x) => isNumeric(x) || x.kind === 'note' || x.kind === 'place')) {
+    if (out.inContainer && run.length >= 2 && /\./.test(text.slice(run[run.length - 2]!.end, last.start)) && /(?:\p{Ll}{3}|\)|\p{Lu}-?\d{2})$/u.test(run[run.length - 2]!.text) && testIn(publisherLike, tidyValue(last.text).replace(/\.$/, '')) && !last.text.split(/[\s.]+/).some((w) => referenceWords().proceedingsWords.has(phraseKey(w))) && segments.slice(k).every((x) => isNumeric(x) || x.kind === 'note' || x.kind === 'place')) {
       out.publisher = tidyValue(last.text).replace(/\.$/, '');
       run.pop();
     }
@@ -995,15 +1034,15 @@ export function readSourceText(text: string, quoted = false): Source {
     const next = segments.slice(k).find((x) => x.kind !== 'note');
     // "Phys. Biol. 12": the full stop cut off before the numbers belongs to the abbreviation.
     const runEnd = run[run.length - 1]!.end;
-    const raw = text.slice(run[0]!.start, runEnd + (text[runEnd] === '.' && /(?:^|[\s.])\p{Lu}[\p{Ll}]{0,7}$/u.test(text.slice(run[0]!.start, runEnd)) ? 1 : 0));
+    const raw = text.slice(run[0]!.start, runEnd + (text[runEnd] === '.' && testIn(abbreviatedEnd, text.slice(run[0]!.start, runEnd)) ? 1 : 0));
     // A journal abbreviation keeps its final full stop ("J. Am. Chem. Soc."); a sentence end goes.
-    const lastWord = /([\p{L}]+)\.$/u.exec(tidyValue(raw))?.[1] ?? '';
-    const abbreviated = (/\.\s?\S/u.test(raw) && (referenceWords().abbreviations.has(lastWord) || /^\p{Lu}[\p{Ll}]{0,4}$/u.test(lastWord))) || endsInDottedAbbreviation(tidyValue(raw));
+    const lastWord = execIn(lettersThenStop, tidyValue(raw))?.[1] ?? '';
+    const abbreviated = (/\.\s?\S/u.test(raw) && (referenceWords().abbreviations.has(lastWord) || shortCapitalisedWord(lastWord).test(lastWord))) || endsInDottedAbbreviation(tidyValue(raw));
     const container = tidyValue(raw).replace(/\.$/, (dot) => (abbreviated ? dot : ''));
     const words = referenceWords();
     const journalish = run.some((s) => s.text.split(/[\s.]+/).some((w) => words.journalWords.has(phraseKey(w)) || words.proceedingsWords.has(phraseKey(w))));
     // Plain words in lower case ("An introduction to the series") read as the title's end, not a container.
-    const proseWords = (t: string) => t.split(/\s+/).filter((w) => /^\p{Ll}{3,}$/u.test(w) && !functionWords.has(w)).length;
+    const proseWords = (t: string) => t.split(/\s+/).filter((w) => proseWord(w).test(w) && !functionWords.has(w)).length;
     const prose = run.slice(0, -1).some((s) => proseWords(s.text) >= 2) || (!journalish && proseWords(container) >= 3) || /^[([]/.test(container);
     const yearOnly = next !== undefined && isNumeric(next) && segments.slice(k).every((x) => x.kind === 'note' || ((x.kind === 'date' || x.kind === 'numbers') && x.fields.volume === undefined && x.fields.page === undefined));
     const placeNext = next?.kind === 'place' && segments.slice(k + 1).every((x) => x.kind === 'date' || x.kind === 'numbers' || x.kind === 'note' || x.kind === 'place');
@@ -1020,7 +1059,7 @@ export function readSourceText(text: string, quoted = false): Source {
       out.container = container;
       containerEnd = runEnd;
       // "Lunar and Planetary Science XI, pp. 468-470": a Roman number ending the name before labelled pages is its volume.
-      const roman = !out.inContainer && next && isLabelledNumbers(next) && next.fields.volume === undefined ? romanEnd().exec(container) : null;
+      const roman = !out.inContainer && next && isLabelledNumbers(next) && next.fields.volume === undefined ? romanEnd(container).exec(container) : null;
       if (roman && roman[1]!.length >= 2) {
         out.container = container.slice(0, roman.index);
         out.volume = roman[1]!;
@@ -1038,7 +1077,7 @@ export function readSourceText(text: string, quoted = false): Source {
       score += numbered ? 3 : yearOnly && (journalish || /^[A-Z]{2,8}$/.test(container)) ? 2 : next && isNumeric(next) ? 1 : journalish ? 2 : 0;
       // A name that opens with a meeting's word ("Proc. 6th Int'l. Conf. on …", "Proceedings of the …") names
       // proceedings, as plainly as "In" does; its abbreviations cut it into parts that cost nothing.
-      const proceedingsFirst = !out.inContainer && /^\p{Lu}\S*\s(?:of|on|de|du|des|der|\p{Lu}|\d)/u.test(container) && words.proceedingsWords.has(phraseKey(container.split(/\s/)[0]!));
+      const proceedingsFirst = !out.inContainer && proceedingsShaped(container).test(container) && words.proceedingsWords.has(phraseKey(container.split(/\s/)[0]!));
       // (So does a meeting's name with its place after it: "11th International Conference on …, CSCL2015. Gothenburg, Sweden.")
       const meetingPlaced = !out.inContainer && !proceedingsFirst && placeNext && /^\p{Lu}/u.test(container) && run[0]!.text.split(/[\s.,()]+/).some((w) => words.proceedingsWords.has(phraseKey(w)));
       if (proceedingsFirst || meetingPlaced) score += 1;
@@ -1065,7 +1104,7 @@ export function readSourceText(text: string, quoted = false): Source {
     if (isPublishing(opening) || kind === 'genre' || kind === 'edition' || kind === 'editors' || kind === 'translators' || kind === 'series') score += 3;
     else if (isExtentOrContributors(opening)) score += 3;
     // A status note ends a title too ("…, to appear in …", "…. Submitted, 1998.").
-    else if (opening.kind === 'note' && referenceWords().statusNote.test(opening.text.trim())) score += 2;
+    else if (opening.kind === 'note' && wordTest('statusNote', opening.text.trim())) score += 2;
     // Labelled numbers never belong to a title ("…, pp. 992-996", "… Vol. 15").
     else if (isLabelledNumbers(opening)) score += 3;
     // A date alone ends a title too ("…, 2015."), weakly.
@@ -1152,7 +1191,7 @@ export function readSourceText(text: string, quoted = false): Source {
           out.publisher = value;
         } else if (!out.publisher && ((next && next.kind === 'place') || isInstitution(value))) out.publisher = value;
         // (A name, not a journal before its volume — "Ontario, Canada. Geology, v. 24" — nor a phrase: "and the Forging of …".)
-        else if (!out.publisher && out.place && segments[k - 1]?.kind === 'place' && !/^(?:and|&|The|An?)\s/.test(value) && value.split(/\s+/).every((w) => !/^\p{Ll}{3,}$/u.test(w) || functionWords.has(w)) && !segments.slice(k + 1).some((x) => isNumeric(x) && x.fields.volume !== undefined)) out.publisher = value;
+        else if (!out.publisher && out.place && segments[k - 1]?.kind === 'place' && !/^(?:and|&|The|An?)\s/.test(value) && value.split(/\s+/).every((w) => !proseWord(w).test(w) || functionWords.has(w)) && !segments.slice(k + 1).some((x) => isNumeric(x) && x.fields.volume !== undefined)) out.publisher = value;
         // A country or region spelled out after the publisher is the place ("…, Universiteit Twente, Netherlands.").
         else if (!out.place && out.publisher && value.length >= 4 && isRegion(value)) out.place = value;
         // "John Wiley & Sons, Brisbane.": a short name after the publisher, with only a date or notes after it (a volume or

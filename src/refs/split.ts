@@ -3,6 +3,7 @@ import { foldWidth } from '../core/text.js';
 import { phraseKey, referenceWords } from './data.js';
 import { isIdentifierOnly } from './identifiers.js';
 import { lazyPattern } from './text.js';
+import { latin1Pattern } from './latin1.js';
 
 /** Something the splitter noticed about the list. */
 export interface SplitNote {
@@ -26,7 +27,7 @@ export interface SplitOptions {
 const lineStartMarker = lazyPattern(() => /^\s*(?:\[\s*(\d{1,6})\s*\]|［\s*(\d{1,6})\s*］|【\s*(\d{1,6})\s*】|\(\s*(\d{1,3})\s*\)|（\s*(\d{1,3})\s*）|(\d{1,4})\s*[.．、](?!\d))\s*/u);
 const inlineMarker = lazyPattern(() => /(?:\[(\d{1,6})\]|［(\d{1,6})］|【(\d{1,6})】)\s*(?=\S)/gu);
 // What may stand right before a second entry's number on the same line.
-const inlineLeft = lazyPattern(() => /[.。;；)\]\p{L}\d]$/u);
+const inlineLeft = latin1Pattern(() => /[.。;；)\]\p{L}\d]$/u);
 // The first marker of a list, right after its heading: "参考文献[1]", "References: 1.", "参考资料：【1】".
 const firstMarker = lazyPattern(() => /(?:\[\s*1\s*\]|［\s*1\s*］|【\s*1\s*】|(?<![\d.])1\s*[.．、](?!\d))/u);
 
@@ -159,7 +160,7 @@ export function splitReferences(input: readonly Block[], options: SplitOptions =
   for (const m of folded.matchAll(inlineMarker())) {
     const at = m.index;
     const left = folded.slice(Math.max(0, at - 40), at).replace(/[ \t]+$/, '');
-    if (left === '' || left.endsWith('\n') || !inlineLeft().test(left) || at < (lineMarkerEnd.get(lineAt(at)) ?? -1)) continue;
+    if (left === '' || left.endsWith('\n') || !inlineLeft(left).test(left) || at < (lineMarkerEnd.get(lineAt(at)) ?? -1)) continue;
     markers.push({ at, end: at + m[0].length, number: Number(m.slice(1).find((g) => g !== undefined)), inline: true });
   }
   markers.sort((a, b) => a.at - b.at);

@@ -8,6 +8,7 @@
 
 import { endsInDottedAbbreviation, referenceWords } from './data.js';
 import { lazyPattern, squashSpaces, stripEnds } from './text.js';
+import { latin1Pattern } from './latin1.js';
 
 const monthWords: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };
 
@@ -44,6 +45,9 @@ const colonSource = lazyPattern(() => /^(?<journal>(?:[^:;]|:\s)+?),?\s+(?<volum
 
 const functionWords = new Set(['of', 'and', 'in', 'for', 'the', 'on', 'de', 'et', 'der', 'und', 'la', 'le', 'des', 'du', 'y', 'to', 'a']);
 
+// Shapes the code below reads, each in the form its text needs (src/refs/latin1.ts: issue 17, start-up).
+const proseWord = latin1Pattern(() => /^\p{Ll}{3,}$/u);
+
 // "A critical review. J Bone Joint Surg Br": a title fragment with real lower-case words, then the journal.
 function sentenceBeforeJournal(journal: string): boolean {
   const cut = journal.search(/[.?!]\s+\p{Lu}/u);
@@ -51,7 +55,7 @@ function sentenceBeforeJournal(journal: string): boolean {
   return journal
     .slice(0, cut)
     .split(/\s+/)
-    .some((w) => /^\p{Ll}{3,}$/u.test(w) && !functionWords.has(w));
+    .some((w) => proseWord(w).test(w) && !functionWords.has(w));
 }
 
 /** A journal source read by one of the patterns. */
@@ -65,6 +69,11 @@ export interface Source {
   page?: string;
 }
 
+// Shapes the code below reads, each in the form its text needs (src/refs/latin1.ts: issue 17, start-up).
+const lastJournalWord = latin1Pattern(() => /\s(\p{L}{3,9})\.?$/u);
+const dayThenMonth = latin1Pattern(() => /\d\s\p{L}+\.?$/u);
+const sentenceBreak = latin1Pattern(() => /[.?!]\s+\p{Lu}\p{Ll}+\s+\p{Ll}/u);
+
 /** Reads a biomedical journal source at the start of `rest`, or null. */
 export function readSource(rest: string): Source | null {
   for (const pattern of [springerSource(), vancouverSource(), bmcSource(), colonSource(), mdpiSource(), commaSource(), apaSource()]) {
@@ -77,9 +86,9 @@ export function readSource(rest: string): Source | null {
     // A "journal" that reads like a sentence is the rest of the title: try a later boundary.
     // (Nor is one that holds or ends in numbers: "American Literature 20, no.", "Operations Research 36".)
     // (Nor one that ends in a date: "Time 113 21 July", MLA's periodical numbers.)
-    const lastWord = /\s(\p{L}{3,9})\.?$/u.exec(journal)?.[1]?.toLowerCase();
-    if (lastWord && referenceWords().months.has(lastWord) && /\d\s\p{L}+\.?$/u.test(journal)) continue;
-    if (!journal || journal.length > 120 || /^\d/.test(journal) || /\d,\s|\s\d{1,4}$/.test(journal) || /[.?!]\s+\p{Lu}\p{Ll}+\s+\p{Ll}/u.test(journal) || /[?!]\s/.test(journal) || journal.split(/\s+/).length > 14 || sentenceBeforeJournal(journal)) continue;
+    const lastWord = lastJournalWord(journal).exec(journal)?.[1]?.toLowerCase();
+    if (lastWord && referenceWords().months.has(lastWord) && dayThenMonth(journal).test(journal)) continue;
+    if (!journal || journal.length > 120 || /^\d/.test(journal) || /\d,\s|\s\d{1,4}$/.test(journal) || sentenceBreak(journal).test(journal) || /[?!]\s/.test(journal) || journal.split(/\s+/).length > 14 || sentenceBeforeJournal(journal)) continue;
     const out: Source = {
       journal,
       year: g.year ? Number(g.year) : null,
