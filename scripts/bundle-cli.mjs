@@ -3,25 +3,31 @@
 // of it (digest.cjs.cache; .text.cache for `digest text`, .cli.cache for --version and help) after
 // running the commands once in child processes, so that `node bin/digest.js` neither resolves ~40
 // modules one by one nor compiles what it runs (issues 15 and 17: start-up; BENCHMARKS.md).
-// bin/load.js loads them. The library (dist/src, the package's `exports`) and the build's worker
-// threads keep tsc's modules.
+// bin/load.js loads them. The build's worker threads get a bundle of their own the same way,
+// dist/cli/worker.cjs (dist/src/dataset/worker.js and what it imports), with the code cache its
+// workers leave after a build of a small generated corpus (bin/worker.cjs loads them). The
+// library (dist/src, the package's `exports`) keeps tsc's modules.
 //
 // `node scripts/bundle-cli.mjs --print`: the bundle as it would be written, on stdout, with no
 // cache (tests/package/bundle.test.ts compares it with the file, so a stale bundle fails).
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outfile = `${root}dist/cli/digest.cjs`;
+/** The build workers' bundle (bin/worker.cjs runs it). */
+const workerOutfile = `${root}dist/cli/worker.cjs`;
 
 /**
  * The parts of the code the bundle takes from elsewhere: piscina finds its worker script beside
  * its own file (`__dirname`), the model runtime is the user's to install, and the build's
- * workers load dist/src/dataset/worker.js by path.
+ * workers load a bundle of their own (or dist/src/dataset/worker.js) by path, through bin/worker.cjs.
  */
 const external = ['piscina', '@xenova/transformers', 'onnxruntime-node', 'sharp'];
 
@@ -96,13 +102,18 @@ export async function bundle() {
   return (await bundleWithSources()).text;
 }
 
+/** The build workers' bundle's text: dist/src/dataset/worker.js and what it imports, as {@link bundle} makes the CLI's. */
+export async function workerBundle() {
+  return (await bundleWithSources(`${root}dist/src/dataset/worker.js`, workerOutfile)).text;
+}
+
 /** The bundle's text and the files of dist/src it was made from (paths from the package root). */
-async function bundleWithSources() {
+async function bundleWithSources(entry = `${root}dist/src/cli/main.js`, file = outfile) {
   const result = await build({
-    entryPoints: [`${root}dist/src/cli/main.js`],
+    entryPoints: [entry],
     bundle: true,
     write: false,
-    outfile,
+    outfile: file,
     format: 'cjs',
     platform: 'node',
     // What tsc emitted, untouched: with a node20 target esbuild rewrites regular expression literals with \p{…} as `new RegExp(…)` calls, made again at every call (a third more CPU for a one-article ingest).
@@ -126,12 +137,34 @@ async function bundleWithSources() {
  * with its size and modification time as they are now. A dist/src compiled again without the
  * bundle step (`tsc` alone) no longer matches, and the launcher runs dist/src rather than old code.
  */
-function writeSourceList(sources) {
+function writeSourceList(sources, file = outfile) {
   const listed = sources.map((path) => {
     const stat = statSync(`${root}${path}`);
     return [path, stat.size, stat.mtimeMs];
   });
-  writeFileSync(`${outfile}.sources`, `${JSON.stringify(listed)}\n`);
+  writeFileSync(`${file}.sources`, `${JSON.stringify(listed)}\n`);
+}
+
+/**
+ * The workers' code cache: a two-worker `digest build` of a generated corpus of 16 articles (every
+ * format, encoding and script of the fixtures; 8 inputs a worker, as runner.ts wants for two),
+ * each worker writing the cache of what it has compiled after each task (bin/worker.cjs,
+ * DIGEST_WORKER_CODE_CACHE_OUT): the pipeline, the record and pages, the cache entries, made
+ * under the V8 flags a build's workers run with (bin/load.js, and a long command's after the load).
+ */
+async function makeWorkerCache(cache) {
+  const { makeCorpus, corpusPipeline } = await import('./corpus.mjs');
+  const dir = mkdtempSync(join(tmpdir(), 'digest-worker-cache-'));
+  try {
+    makeCorpus(join(dir, 'corpus'), 16);
+    corpusPipeline(join(dir, 'pipeline.json'), join(dir, 'corpus'), join(dir, 'out'));
+    const env = { ...process.env, DIGEST_WORKER_CODE_CACHE_OUT: cache };
+    delete env.NODE_V8_COVERAGE; // other V8 flags: V8 would refuse the cache in a plain run
+    const run = spawnSync(process.execPath, [`${root}bin/digest.js`, 'build', '--pipeline', join(dir, 'pipeline.json'), '--quiet', '--concurrency', '2'], { cwd: root, encoding: 'utf8', env, stdio: ['ignore', 'ignore', 'pipe'] });
+    if (run.status !== 0 || !existsSync(cache)) throw new Error(`bundle-cli: the build that makes ${cache} failed (exit ${run.status}): ${run.stderr}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /**
@@ -165,6 +198,7 @@ function ascii(text) {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const { text, sources } = await bundleWithSources();
+  const worker = await bundleWithSources(`${root}dist/src/dataset/worker.js`, workerOutfile);
   if (process.argv.includes('--print')) {
     process.stdout.write(text);
   } else {
@@ -172,18 +206,24 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     // made by this V8 under the launcher's V8 flags is left alone. A cache V8 refuses still works,
     // but only compiles. (The flags are bin/load.js's: its text stands for them.)
     const madeBy = `${outfile}.v8`;
-    const stamp = `${process.versions.v8}\n${createHash('sha256').update(readFileSync(`${root}bin/load.js`)).digest('hex')}\n`;
-    const caches = [`${outfile}.cache`, `${outfile}.text.cache`, `${outfile}.cli.cache`];
+    // The workers' cache is made through bin/worker.cjs's wrapper of the bundle, part of the source V8 checks: its text too.
+    const hashOf = (file) => createHash('sha256').update(readFileSync(`${root}${file}`)).digest('hex');
+    const stamp = `${process.versions.v8}\n${hashOf('bin/load.js')}\n${hashOf('bin/worker.cjs')}\n`;
+    const workerCache = `${workerOutfile}.cache`;
+    const caches = [`${outfile}.cache`, `${outfile}.text.cache`, `${outfile}.cli.cache`, workerCache];
     const same = (file, content) => existsSync(file) && readFileSync(file, 'latin1') === content;
     // (tsc rewrote dist/src, so its files' times are listed again either way.)
-    if (same(outfile, text) && same(madeBy, stamp) && caches.every((f) => existsSync(f))) {
+    if (same(outfile, text) && same(workerOutfile, worker.text) && same(madeBy, stamp) && caches.every((f) => existsSync(f))) {
       writeSourceList(sources);
+      writeSourceList(worker.sources, workerOutfile);
       process.exit(0);
     }
     mkdirSync(`${root}dist/cli`, { recursive: true });
     for (const file of [...caches, madeBy]) rmSync(file, { force: true });
     writeFileSync(outfile, text);
     writeSourceList(sources);
+    writeFileSync(workerOutfile, worker.text);
+    writeSourceList(worker.sources, workerOutfile);
     // The code caches: the commands run once, output dropped, in a fresh process each (a cache
     // holds what its process compiled): `text` on a saved page for text's own, `--version` and
     // `help` for those, and `--version`, `text` and `ingest` of an article to stdout for every
@@ -205,6 +245,8 @@ for (const argv of ${JSON.stringify(commands)}) await main(argv, io);
       const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'inherit', 'inherit'] });
       if (run.status !== 0) throw new Error(`bundle-cli: the run that makes ${cache} failed (exit ${run.status})`);
     }
+    // After the CLI's caches: the build that makes the workers' runs the CLI from them.
+    if (existsSync(`${root}fixtures/articles`)) await makeWorkerCache(workerCache);
     writeFileSync(madeBy, stamp);
   }
 }

@@ -105,13 +105,18 @@ export const WORKER_HEAP_MB = Number(process.env.DIGEST_WORKER_HEAP_MB) || 96;
 export const WORKER_YOUNG_MB = Number(process.env.DIGEST_WORKER_YOUNG_MB) || 8;
 
 /**
- * The compiled worker module: beside this one in dist/src; tests running from source, and the
- * CLI bundle (dist/cli/digest.cjs, one file), use dist/src's.
+ * The workers' entry: bin/worker.cjs, which runs the worker bundle (dist/cli/worker.cjs) from
+ * V8's code cache while it is dist/src's code, else dist/src/dataset/worker.js (the compiled
+ * worker module: beside this one in dist/src; tests running from source, and the CLI bundle,
+ * use dist/src's). Without dist/src's worker module (tests from source before a build) there
+ * are no workers.
  */
 function workerFile(): string | null {
   const here = fileURLToPath(import.meta.url);
   const compiled = /[\\/]runner\.js$/.test(here) ? here.replace(/runner\.js$/, 'worker.js') : packagePath('dist', 'src', 'dataset', 'worker.js');
-  return existsSync(compiled) ? compiled : null;
+  if (!existsSync(compiled)) return null;
+  const entry = packagePath('bin', 'worker.cjs');
+  return existsSync(entry) ? entry : compiled;
 }
 
 /** The worker threads a runner for `work` inputs starts (below 2: none, the inputs run on this thread). */

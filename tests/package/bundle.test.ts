@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -17,6 +17,7 @@ import { run } from '../cli/run.js';
  */
 const bundler = (await import(pathToFileURL(repo('scripts/bundle-cli.mjs')).href)) as {
   bundle: () => Promise<string>;
+  workerBundle: () => Promise<string>;
   decodeBase64: (input: string) => Uint16Array;
 };
 type Main = (argv: string[], io: unknown) => Promise<number>;
@@ -57,6 +58,8 @@ describe('the CLI bundle', () => {
     // bundle and V8 were the same, so new flags in bin/load.js left every command compiling.
     const stamp = readFileSync(repo('dist/cli/digest.cjs.v8'), 'utf8');
     expect(stamp.split('\n')[1]).toBe(createHash('sha256').update(readFileSync(repo('bin/load.js'))).digest('hex'));
+    // The workers' cache is made through bin/worker.cjs's wrapper of their bundle: its text too.
+    expect(stamp.split('\n')[2]).toBe(createHash('sha256').update(readFileSync(repo('bin/worker.cjs'))).digest('hex'));
   });
 
   it('is run from its code caches by a plain node: text\'s own, --version\'s and help\'s, and the whole CLI\'s for the other commands', () => {
@@ -193,5 +196,76 @@ process.stdout.write(JSON.stringify({ code, stdout, stderr, flags: cli.flagsSet(
     expect(codeTree(repo('dist/cli/digest.cjs'))).toBe(packagePath('dist', 'src'));
     expect(codeTree(repo('dist/src/dataset/keys.js'))).toBe(repo('dist/src'));
     expect(codeTree(repo('src/dataset/keys.ts'))).toBe(repo('src'));
+  });
+});
+
+/**
+ * The build workers' bundle (dist/cli/worker.cjs) and its code cache, which bin/worker.cjs runs
+ * in each worker (src/dataset/runner.ts): dist/src's code as it is now, or dist/src itself.
+ */
+describe("the build workers' bundle", () => {
+  it('is what bundling dist/src/dataset/worker.js gives now: a stale bundle fails here', async () => {
+    const onDisk = readFileSync(repo('dist/cli/worker.cjs'), 'latin1');
+    expect(onDisk === (await bundler.workerBundle()), 'dist/cli/worker.cjs is stale: npm run build').toBe(true);
+    expect(/[^\x00-\x7f]/.test(onDisk), 'the bundle is ASCII (bin/worker.cjs reads it as Latin-1)').toBe(false);
+  }, 60_000);
+
+  it("is run from its code cache in a worker thread under a build's V8 flags (the launcher's, then a long command's)", () => {
+    const script = `const cli = await import(${JSON.stringify(repo('bin/load.js'))});
+const { setFlagsFromString } = await import('node:v8');
+for (const flag of cli.flagsAfterLoad('build')) setFlagsFromString(flag);
+const { Worker } = await import('node:worker_threads');
+const worker = new Worker('const m = require(' + JSON.stringify(${JSON.stringify(repo('bin/worker.cjs'))}) + '); Promise.resolve(m.default).then((task) => require("node:worker_threads").parentPort.postMessage([m.codeCache, typeof task]));', { eval: true, execArgv: [], workerData: { verifiedData: [] } });
+worker.on('message', (m) => { process.stdout.write(m.join(' ')); void worker.terminate(); });`;
+    const env = { ...process.env };
+    delete env.NODE_V8_COVERAGE; // V8 flags differ under coverage, and it rejects a cache made without them
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', env });
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe('used function');
+  });
+
+  it('runs only while dist/src is what it was made from, else dist/src; a cache made by its workers is used, one V8 refuses only compiled', () => {
+    // A package of its own: bin/ as shipped, a "bundle" and a dist/src worker module that say which ran.
+    const dir = mkdtempSync(join(tmpdir(), 'digest-worker-bundle-'));
+    for (const sub of ['bin', 'dist/cli', 'dist/src/dataset']) mkdirSync(join(dir, sub), { recursive: true });
+    cpSync(repo('bin/worker.cjs'), join(dir, 'bin', 'worker.cjs'));
+    writeFileSync(join(dir, 'package.json'), '{"type":"module"}\n');
+    const source = join(dir, 'dist/src/dataset/worker.js');
+    writeFileSync(source, 'export default async (task) => `dist/src ${task}`;\n');
+    writeFileSync(join(dir, 'dist/cli/worker.cjs'), 'exports.default = async (task) => `bundle ${task}`;\n');
+    const listNow = () => {
+      const stat = statSync(source);
+      writeFileSync(join(dir, 'dist/cli/worker.cjs.sources'), JSON.stringify([['dist/src/dataset/worker.js', stat.size, stat.mtimeMs]]));
+    };
+    const cacheOut = join(dir, 'made.cache');
+    /** Loads the entry as piscina does (require, then `default` awaited) in a fresh process, runs one task. */
+    const load = (env: Record<string, string> = {}) => {
+      const script = `const m = require(${JSON.stringify(join(dir, 'bin/worker.cjs'))});
+Promise.resolve(m.default).then(async (task) => process.stdout.write(m.codeCache + ': ' + (await task('x'))));`;
+      const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', env: { ...process.env, ...env } });
+      expect(r.stderr).toBe('');
+      return r.stdout;
+    };
+    listNow();
+    expect(load()).toBe('absent: bundle x');
+    // The build that makes the cache (scripts/bundle-cli.mjs): each task leaves it, whole.
+    expect(load({ DIGEST_WORKER_CODE_CACHE_OUT: cacheOut })).toBe('absent: bundle x');
+    expect(statSync(cacheOut).size).toBeGreaterThan(0);
+    expect(readdirSync(dir).filter((f) => f.startsWith('made.cache.'))).toEqual([]); // no temporary left
+    cpSync(cacheOut, join(dir, 'dist/cli/worker.cjs.cache'));
+    expect(load()).toBe('used: bundle x');
+    writeFileSync(join(dir, 'dist/cli/worker.cjs.cache'), 'not a code cache');
+    expect(load()).toBe('rejected: bundle x');
+    // dist/src compiled again (tsc alone), a file changed, or the list or the bundle gone: dist/src runs.
+    utimesSync(source, new Date(2000, 0, 1), new Date(2000, 0, 1));
+    expect(load()).toBe('no bundle: dist/src x');
+    listNow();
+    expect(load()).toBe('rejected: bundle x');
+    rmSync(join(dir, 'dist/cli/worker.cjs.sources'));
+    expect(load()).toBe('no bundle: dist/src x');
+    listNow();
+    rmSync(join(dir, 'dist/cli/worker.cjs'));
+    expect(load()).toBe('no bundle: dist/src x');
+    rmSync(dir, { recursive: true, force: true });
   });
 });
