@@ -22,13 +22,15 @@ const bundler = (await import(pathToFileURL(repo('scripts/bundle-cli.mjs')).href
 };
 type Main = (argv: string[], io: unknown) => Promise<number>;
 
+/** The bundle at `file` is what `make` bundles from dist/src now (else it is stale: run npm run build), and ASCII, as `reader` reads it as Latin-1. */
+async function expectCurrent(file: string, make: () => Promise<string>, reader: string): Promise<void> {
+  const onDisk = readFileSync(repo(file), 'latin1');
+  expect(onDisk === (await make()), `${file} is stale: npm run build`).toBe(true);
+  expect(/[^\x00-\x7f]/.test(onDisk), `the bundle is ASCII (${reader} reads it as Latin-1)`).toBe(false);
+}
+
 describe('the CLI bundle', () => {
-  it('is what bundling dist/src gives now: a stale bundle fails here', async () => {
-    const onDisk = readFileSync(repo('dist/cli/digest.cjs'), 'latin1');
-    // A mismatch means dist/cli/digest.cjs was not made from the current dist/src: run npm run build.
-    expect(onDisk === (await bundler.bundle()), 'dist/cli/digest.cjs is stale: npm run build').toBe(true);
-    expect(/[^\x00-\x7f]/.test(onDisk), 'the bundle is ASCII (bin/load.js reads it as Latin-1)').toBe(false);
-  }, 60_000);
+  it('is what bundling dist/src gives now: a stale bundle fails here', () => expectCurrent('dist/cli/digest.cjs', bundler.bundle, 'bin/load.js'), 60_000);
 
   it('runs only while dist/src is what it was made from: a file recompiled, touched or gone sends the launcher to dist/src', async () => {
     const { bundleIsCurrent } = (await import(pathToFileURL(repo('bin/load.js')).href)) as { bundleIsCurrent: (list?: string, base?: string) => boolean };
@@ -204,11 +206,7 @@ process.stdout.write(JSON.stringify({ code, stdout, stderr, flags: cli.flagsSet(
  * in each worker (src/dataset/runner.ts): dist/src's code as it is now, or dist/src itself.
  */
 describe("the build workers' bundle", () => {
-  it('is what bundling dist/src/dataset/worker.js gives now: a stale bundle fails here', async () => {
-    const onDisk = readFileSync(repo('dist/cli/worker.cjs'), 'latin1');
-    expect(onDisk === (await bundler.workerBundle()), 'dist/cli/worker.cjs is stale: npm run build').toBe(true);
-    expect(/[^\x00-\x7f]/.test(onDisk), 'the bundle is ASCII (bin/worker.cjs reads it as Latin-1)').toBe(false);
-  }, 60_000);
+  it('is what bundling dist/src/dataset/worker.js gives now: a stale bundle fails here', () => expectCurrent('dist/cli/worker.cjs', bundler.workerBundle, 'bin/worker.cjs'), 60_000);
 
   it("is run from its code cache in a worker thread under a build's V8 flags (the launcher's, then a long command's)", () => {
     const script = `const cli = await import(${JSON.stringify(repo('bin/load.js'))});
