@@ -1,15 +1,28 @@
-import { describe, expect, it, vi } from 'vitest';
-import { finishDiagnostics } from '../../src/core/diagnostic.js';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ConfiguredStage, Pipeline } from '../../src/core/pipeline.js';
-import { toRecord } from '../../src/core/record.js';
-import { defineStage } from '../../src/core/stage.js';
-import { ingestDetailed } from '../../src/ingest.js';
-import { pipeline, repo } from '../helpers.js';
 
 // finishDiagnostics watched: each assembly of a record sorts the document's diagnostics once.
 vi.mock('../../src/core/diagnostic.js', async (importOriginal) => {
   const original = await importOriginal<typeof import('../../src/core/diagnostic.js')>();
   return { ...original, finishDiagnostics: vi.fn(original.finishDiagnostics) };
+});
+
+// The modules under test are imported afresh, after the mock: under `--no-isolate` another test
+// file may have loaded them already, bound to the real finishDiagnostics the mock cannot reach.
+let finishDiagnostics: typeof import('../../src/core/diagnostic.js').finishDiagnostics;
+let toRecord: typeof import('../../src/core/record.js').toRecord;
+let defineStage: typeof import('../../src/core/stage.js').defineStage;
+let ingestDetailed: typeof import('../../src/ingest.js').ingestDetailed;
+let pipeline: typeof import('../helpers.js').pipeline;
+let repo: typeof import('../helpers.js').repo;
+
+beforeAll(async () => {
+  vi.resetModules();
+  ({ finishDiagnostics } = await import('../../src/core/diagnostic.js'));
+  ({ toRecord } = await import('../../src/core/record.js'));
+  ({ defineStage } = await import('../../src/core/stage.js'));
+  ({ ingestDetailed } = await import('../../src/ingest.js'));
+  ({ pipeline, repo } = await import('../helpers.js'));
 });
 
 /** The default pipeline with its stages rearranged (the loader's order check is not what is tested here). */
@@ -20,22 +33,24 @@ function withStages(arrange: (stages: ConfiguredStage[], at: (name: string) => n
 }
 
 /** A stage that leaves a month the schema refuses, so validation reports after the record is assembled. */
-const breakMonth: ConfiguredStage = {
-  definition: defineStage({
-    name: 'break-month',
-    description: 'test: a month out of range',
-    needs: [],
-    provides: [],
-    rules: {},
-    defaults: {},
-    run(doc) {
-      const month = doc.sections.find((s) => s.kind === 'month');
-      if (month) month.month = '2025-13';
-    },
-  }),
-  options: {},
-  state: undefined,
-};
+function breakMonth(): ConfiguredStage {
+  return {
+    definition: defineStage({
+      name: 'break-month',
+      description: 'test: a month out of range',
+      needs: [],
+      provides: [],
+      rules: {},
+      defaults: {},
+      run(doc) {
+        const month = doc.sections.find((s) => s.kind === 'month');
+        if (month) month.month = '2025-13';
+      },
+    }),
+    options: {},
+    state: undefined,
+  };
+}
 
 describe('a record is assembled once (issue 17)', () => {
   it('the record written is the one the validate stage assembled and validated', async () => {
@@ -63,7 +78,7 @@ describe('a record is assembled once (issue 17)', () => {
 
   it('diagnostics validation reports after assembling are in the record, where they were reported', async () => {
     const broken = withStages((stages, at) => {
-      stages.splice(at('validate'), 0, breakMonth);
+      stages.splice(at('validate'), 0, breakMonth());
       return stages;
     });
     const { doc, record, ok } = await ingestDetailed({ path: repo('fixtures/articles/as-2025.txt') }, { pipeline: broken });
