@@ -23,6 +23,8 @@ const reachOf: Readonly<Record<PageKind, ItemReach>> = {
 };
 
 const kindNames = { 'month-digest': 'month digest', 'year-roundup': 'year roundup', 'trial-roundup': 'trial roundup', 'news-item': 'news item', 'drug-approval': 'drug approval', overview: 'overview' } as const;
+/** Each kind's name after an indefinite article, for messages that name the kind of page. */
+const kindNamesWithArticle = { 'month-digest': 'a month digest', 'year-roundup': 'a year roundup', 'trial-roundup': 'a trial roundup', 'news-item': 'a news item', 'drug-approval': 'a drug approval', overview: 'an overview' } as const;
 
 /**
  * segment: blocks → the page's kind and date, title, intro, month and year sections, outline
@@ -310,7 +312,7 @@ export const segment = defineStage({
     if (!inReferences) {
       const message = `no reference list heading (${s.messageExamples.referenceHeading}) found`;
       if (doc.kind === 'month-digest' || doc.kind === 'year-roundup') report('no-reference-list', message);
-      else report('reference-list-absent', `${message}; usual for a ${kindNames[doc.kind]}`);
+      else report('reference-list-absent', `${message}; usual for ${kindNamesWithArticle[doc.kind]}`);
     }
     doc.boilerplate.push(...dropped.sort((a, b) => a.offset - b.offset).map((d) => d.entry));
   },

@@ -136,6 +136,7 @@ describe('segment: documents', () => {
     const page = await runUpTo('只有一段文字。', 'segment');
     expect(page.kind).toBe('overview');
     expect(page.diagnostics.map((d) => `${d.rule}:${d.severity}`)).toEqual(['reference-list-absent:info']);
+    expect(page.diagnostics[0]!.message).toMatch(/; usual for an overview$/);
   });
 });
 
