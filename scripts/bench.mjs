@@ -47,12 +47,14 @@ const limits = {
   // The ratio above falls when `--version` grows: this one catches a CLI that loads the pipeline to print its version.
   versionOverNode: { measured: 1.4, limit: 1.8, what: '`digest --version` / `node -e 0`, whole process CPU' },
   // What a cold build of 120 articles holds at its end, on the CLI's path (keepInputs: false), over
-  // 120, heap and ArrayBuffers, code spaces left out: 33.6 KB in three runs (33.5–33.6; the
-  // finish's fixed costs are most of it: the index's search data, the UTF-8 scratch buffer, the
-  // writer's tables). Until issue 17's streaming form this measured the heap after build()
-  // returned with its result held: 16.5–24.2 for a limit of 32. 47 still fails a build that
-  // keeps each input's source (~+20 KB an input).
-  keptKb: { measured: 34, limit: 47, what: 'memory a cold build holds per input at its end, on the CLI path (KB, fixed costs included)' },
+  // 120, heap and ArrayBuffers, code spaces left out: 23.5–24.7 KB in three runs (fixed costs,
+  // most of it: the UTF-8 scratch buffer, the set-aside files' buffers, the modules' caches; it was
+  // 33.5–33.6 while the end read every summary back into a map and kept the writer's and the
+  // cache's records: BENCHMARKS.md, "Change: a build holds almost nothing per input"). Until issue
+  // 17's streaming form this measured the heap after build() returned with its result held:
+  // 16.5–24.2 for a limit of 32. 34 fails a build that keeps each input's source (~+20 KB an
+  // input), and one that holds every summary again (~+6) near the top of the runs' spread.
+  keptKb: { measured: 24, limit: 34, what: 'memory a cold build holds per input at its end, on the CLI path (KB, fixed costs included)' },
 };
 
 const work = mkdtempSync(join(tmpdir(), 'digest-bench-'));
@@ -130,8 +132,8 @@ process.stdout.write(JSON.stringify({ ms: per.reduce((a, b) => a + b) / per.leng
  * The memory a cold build (worker threads, the default cache in the output folder, removed first)
  * of a corpus holds at its end, on the path the CLI takes: `build()` with the options `digest
  * build` passes (`keepInputs: false`, each input handed to `onInput`), live data measured at the last input handed over — the build's finish,
- * when it holds every input's summary read back, the manifest's rows, the writer's list of files
- * and the plan — and again once it has returned, less what was live before. Live data is measured
+ * where it held every input's summary read back until each was read back by its place (and still
+ * holds each input's path, for the callbacks' order) — and again once it has returned, less what was live before. Live data is measured
  * after two full collections (the second frees what the first finalised), in a process of its
  * own with --expose-gc. Code spaces are left out: V8 installs optimised code from background
  * threads whenever those finish, which load decides (what made tests/dataset/memory.test.ts fail

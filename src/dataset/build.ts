@@ -9,7 +9,7 @@ import type { ArticleRecord } from '../generated/article.js';
 import type { ArticleChange } from '../generated/changes.js';
 import type { ManifestInput } from '../generated/manifest.js';
 import { readPlainFile } from '../io/files.js';
-import { changeFact, indexPageText, type ChangeFact } from '../report/html/index.js';
+import { changeFact, indexPageText, sortIndexRows, type ChangeFact, type IndexRow, type IndexRows } from '../report/html/index.js';
 import { jsonForScript } from '../report/html/html.js';
 import { searchEntry, SearchIndexText, type SearchEntry, type TextAside } from '../report/html/search.js';
 import { emptyState, EntryStore, type BuildState } from './cache.js';
@@ -17,10 +17,10 @@ import { CHANGES, PreviousBuild, SettledChanges } from './changes.js';
 import type { InputSummary } from './entry.js';
 import { rememberedIds } from './ids.js';
 import { configFingerprint } from './keys.js';
-import { manifestRow, manifestText, type Totals } from './manifest.js';
+import { manifestPieces, manifestRow, type Totals } from './manifest.js';
 import { planBuild, tablesSource, type BuildPlan, type Shard } from './plan.js';
-import { runInputs, type RunOutcome } from './run.js';
-import { SetAside, TextSpool } from './set-aside.js';
+import { RowKind, runInputs, type LedgerEntry, type RunOutcome } from './run.js';
+import { Ledger, SetAside, TextSpool } from './set-aside.js';
 import { createRunner, runnerThreads, type Runner } from './runner.js';
 import type { PlannedInput } from './ids.js';
 import { TABLES } from './tables.js';
@@ -169,20 +169,20 @@ async function streamFile(writer: DatasetWriter, rel: string, source: string | n
 }
 
 /**
- * Writes (or checks) the manifest `make` makes and returns its key (the hash of the config and its
- * text). Its text (~3 KB an input) lives in this call only, not in the frame of the build's finish, which
- * would hold it to the end (BENCHMARKS.md, "Change: a build keeps nothing per input it does not need").
+ * Writes (or checks) the manifest made a piece at a time by `pieces` (the rows read back one by one)
+ * and returns its key (the hash of the config and its text): its text (~3 KB an input) is never
+ * whole in memory. Made once, staged as it is hashed, and dropped when the file in place has that
+ * key, as changes.json (BENCHMARKS.md, "Change: a build holds almost nothing per input").
  */
-async function writeManifest(writer: DatasetWriter, config: string, make: () => string): Promise<string> {
-  const text = make();
+async function writeManifest(writer: DatasetWriter, config: string, pieces: () => Iterable<string>): Promise<string> {
   // Both follow from the manifest's content (and the code, in the config key); the index from the changes too.
-  const key = createHash('sha256').update(config).update(text).digest('hex');
-  // Through a table's sink, 64 KB at a time, as changes.json: encoded whole, it grew this thread's
-  // UTF-8 scratch buffer to three bytes a character of it (src/io/utf8.ts, SCRATCH_MAX_BYTES).
-  await streamFile(writer, 'manifest.json', key, function* () {
-    for (let at = 0; at < text.length; at += 1 << 16) yield text.slice(at, at + (1 << 16));
-  });
-  return key;
+  const hash = createHash('sha256').update(config);
+  let key: string | null = null;
+  const keyOf = () => (key ??= hash.digest('hex'));
+  // Through a table's sink, 64 KB at a time: encoded whole, it grew this thread's UTF-8 scratch
+  // buffer to three bytes a character of it (src/io/utf8.ts, SCRATCH_MAX_BYTES).
+  await streamFile(writer, 'manifest.json', null, pieces, (piece) => hash.update(piece), keyOf);
+  return keyOf();
 }
 
 /**
@@ -193,7 +193,8 @@ async function writeManifest(writer: DatasetWriter, config: string, make: () => 
  * the dataset), the change view (changes.json) and the review index, then one commit swaps the staged files in and deletes the
  * old dataset's files this one no longer has; then the cache state. Any failure before the
  * commit leaves the previous dataset as it was. Memory holds a few hundred bytes per input while
- * the inputs run (each summary is set aside until the finish), never the records.
+ * the inputs run and less at the finish (each summary is set aside, and read back by its place
+ * when a row or a callback needs it), never the records.
  */
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const { pipeline } = options;
@@ -202,6 +203,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const concurrency = options.concurrency ?? availableParallelism();
   const writer = await DatasetWriter.open(outDir, { mode: check ? 'check' : 'write', command: 'build', fs: options.fs });
   let cache: EntryStore | null = null;
+  let ledger: Ledger<LedgerEntry> | null = null;
   try {
     const config = configFingerprint(pipeline);
     const cacheDir = options.cacheDir === undefined ? join(writer.root, '.cache') : options.cacheDir;
@@ -241,7 +243,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     // (the order inputs settle in): its summary; its search entry, unless made into the index's
     // text as it settles (searchNow, below); its change, written out as it settles.
     const searchEntries = new SetAside<SearchEntry>(writer.scratch('search.jsonl'), options.fs ?? realFs);
-    const summariesAside = new SetAside<InputSummary>(writer.scratch('summaries.jsonl'), options.fs ?? realFs);
+    ledger = new Ledger<LedgerEntry>(writer.scratch('summaries.jsonl'), options.fs ?? realFs);
+    // Counted as the inputs are emitted: the manifest's totals, the index's and the result's.
+    const counted = noTotals();
     // Reused articles whose search entry was not read with their rows: the index finds theirs at the end.
     const searchLater = new Set<string>();
     const report = pipeline.write?.report !== false;
@@ -251,7 +255,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       const aside = new SetAside<never>(writer.scratch(name), options.fs ?? realFs);
       return { add: (line) => aside.add(line), lines: () => aside.texts() };
     };
-    const searchIndex = report ? new SearchIndexText(jsonForScript, { articles: textAside('search-articles.txt'), items: textAside('search-items.txt'), references: textAside('search-references.txt') }) : null;
+    let searchIndex = report ? new SearchIndexText(jsonForScript, { articles: textAside('search-articles.txt'), items: textAside('search-items.txt'), references: textAside('search-references.txt') }) : null;
     // When the tables are written again, something changed and so will the index: each article's
     // part of its search data is made as its input settles, while the workers still run, not at
     // the end on this thread alone (BENCHMARKS.md, "the serial head and tail of a two-worker
@@ -272,8 +276,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const changesLater = new SetAside<ArticleChange>(writer.scratch('changes.jsonl'), options.fs ?? realFs);
     let outcome: RunOutcome;
     try {
-      outcome = await runInputs({ pipeline, plan, runner, writer, cache, next, previous, summaries: summariesAside, needRows, onProgress: options.onProgress }, (settled) => {
+      outcome = await runInputs({ pipeline, plan, runner, writer, cache, previous, ledger, needRows, onProgress: options.onProgress }, (settled) => {
         const { summary, rows } = settled;
+        addTo(counted, summary);
         if (summary.status !== 'ok') return;
         totals.items += summary.counts.items;
         totals.references += summary.counts.references;
@@ -296,13 +301,19 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     }
     for (const sink of sinks) await sink?.close(outcome.source);
 
-    // Finish (the worker threads are gone: the summaries set aside come back into memory here).
-    const summaries = outcome.summaries();
-    // The manifest's rows, which the review index lists too: let go once it is made.
-    let rows: ManifestInput[] | null = plan.selected.map((p) => manifestRow(summaries.get(p.path)!));
+    // Finish (the worker threads are gone). Each input's summary is read back from the ledger when
+    // a row or a callback needs it, one at a time, never all of them into memory.
+    const { kinds } = outcome;
+    const total = plan.selected.length;
+    // Each input's place in the ledger (id order), by its place in path order.
+    const placeOf = ledgerPlaces(plan);
+    const read = ledger;
+    const summaryAt = (index: number): InputSummary => read.get(placeOf[index]!).summary;
     writer.expect(CHANGES);
     if (report) writer.expect('report/index.html');
-    const manifestKey = await writeManifest(writer, config, () => manifestText(pipeline.name, rows!, totals, writer.files(), options.shard ? { ...options.shard, plan: plan.planHash } : undefined));
+    const manifestKey = await writeManifest(writer, config, () =>
+      manifestPieces(pipeline.name, mapped(plan.selected.keys(), (index) => manifestRow(summaryAt(index))), totals, writer.files(), options.shard ? { ...options.shard, plan: plan.planHash } : undefined),
+    );
     // changes.json and the review index (7 and 12 MB at 1,000 articles) are written as streams,
     // made from what was set aside as they go, so the end of a build is flat in N
     // (BENCHMARKS.md, "Change: memory flat in N"). changes.json is made once: staged as it is
@@ -324,14 +335,16 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
           throw fsFailure(error, 'write in', folder);
         }
       }
-      // Unless made as the inputs settled: every article's search entry in id order (read once), as set aside, or for a reused article whose rows were not read, from the cache, else from its record in place.
-      const index = searchIndex!;
+    // Unless made as the inputs settled: every article's search entry in id order (read once), as set aside, or for a reused article whose rows were not read, from the cache, else from its record in place.
+      // Read through `searchIndex`, not a copy in this block: the build's last await is here, and
+      // a suspended function keeps the block's variables as long as it lives (the index's
+      // concepts, ~0.3 KB an input, while the inputs are handed over).
       const entries = function* (): Generator<SearchEntry> {
         const setAside = searchEntries.values();
+        let place = 0;
         try {
           for (const input of plan.ordered) {
-            const summary = summaries.get(input.path)!;
-            if (summary.status !== 'ok') continue;
+            if (kinds[place++] === RowKind.Failed) continue;
             if (!searchLater.has(input.path)) {
               yield setAside.next().value as SearchEntry;
               continue;
@@ -346,14 +359,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         }
       };
       const page = function* (): Generator<string> {
-        if (!searchNow) for (const entry of entries()) index.add(entry);
-        yield* indexPageText(rows!, pipeline.name, { changes: changeView, search: index });
+        if (!searchNow) for (const entry of entries()) searchIndex!.add(entry);
+        yield* indexPageText(indexRows(read, kinds, counted), pipeline.name, { changes: changeView, search: searchIndex });
       };
       await streamFile(writer, 'report/index.html', indexHash.digest('hex'), page);
     }
-    rows = null;
     const changes = writer.commit(true);
-    Object.assign(next.outputs, writer.outputs);
+    next.outputs = writer.takeOutputs();
     // The dataset is in place: the cache only saves work next time, so failing to save it
     // (a disk that filled up just now) is said, not fatal — the next build hashes again.
     // An entry a thread could not store (the disk filled up) is a miss next time: said, not fatal.
@@ -369,26 +381,27 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         }
       };
       attempt(() => {
-        store.saveState(next, state);
+        store.saveStateFrom(next, () => stateTexts(plan, placeOf, read), state);
         // Shards may share a cache folder: only a full build knows which entries are unused.
-        if (!options.shard) store.prune(new Set(Object.values(next.inputs).map((i) => i.key)));
+        if (!options.shard) store.prune(keysOf(read));
       });
       // The index of each pack this build wrote (after prune, which may copy entries into one):
       // written even when the state could not be, so the next build reads indexes, not packs.
       attempt(() => store.seal());
     }
-    // Saved: what the next build will know of each input is let go before the inputs are handed over.
-    next.inputs = {};
-    // Each input's summary, in path order, to the caller and into the totals; into the result only when asked.
+    // Saved: what the next build will know of each input, and what the plan knew, are let go before the inputs are handed over.
+    next.outputs = {};
+    plan.byPath.clear();
+    searchIndex = null;
+    // Each input's summary, in path order, read back for the caller; into the result only when asked.
     const keep = options.keepInputs !== false;
     const inputs: InputSummary[] = [];
-    const counted = noTotals();
-    const total = plan.selected.length;
-    for (let index = 0; index < total; index++) {
-      const summary = summaries.get(plan.selected[index]!.path)!;
-      addTo(counted, summary);
-      if (keep) inputs.push(summary);
-      options.onInput?.(summary, { index, total, refused: plan.problems });
+    if (keep || options.onInput) {
+      for (let index = 0; index < total; index++) {
+        const summary = summaryAt(index);
+        if (keep) inputs.push(summary);
+        options.onInput?.(summary, { index, total, refused: plan.problems });
+      }
     }
     return {
       ...changes,
@@ -403,7 +416,75 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       cacheProblem,
     };
   } finally {
+    ledger?.close();
     cache?.close();
     writer.abort();
   }
+}
+
+/** Each input's place in the ledger (its place in id order), by its place in path order. */
+function ledgerPlaces(plan: BuildPlan): Uint32Array {
+  const rank = new Map<PlannedInput, number>();
+  plan.ordered.forEach((input, place) => rank.set(input, place));
+  return Uint32Array.from(plan.selected, (input) => rank.get(input)!);
+}
+
+/**
+ * The review index's rows, read back from the ledger as the page is written: records in id
+ * order (the ledger's), then failed inputs by path — the order {@link indexPageText} sorts an
+ * array of rows in. Only a record under an id other than its plan's (which its key rules out)
+ * has the rows sorted whole.
+ */
+function indexRows(ledger: Ledger<LedgerEntry>, kinds: Uint8Array, totals: BuildTotals): IndexRows {
+  const rowAt = (place: number) => manifestRow(ledger.get(place).summary);
+  const ordered = function* (): Generator<IndexRow> {
+    if (kinds.includes(RowKind.Other)) {
+      yield* sortIndexRows(mapped(kinds.keys(), rowAt));
+      return;
+    }
+    const failed: [path: string, place: number][] = [];
+    for (let place = 0; place < kinds.length; place++) {
+      if (kinds[place] === RowKind.Planned) yield rowAt(place);
+      else failed.push([ledger.get(place).summary.path, place]);
+    }
+    failed.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    for (const [, place] of failed) yield rowAt(place);
+  };
+  return { count: kinds.length, ok: totals.records, ordered };
+}
+
+/** Each input's path and the JSON text of its next state (its summary inside), in path order, from the ledger: none for an input never cached. */
+function* stateTexts(plan: BuildPlan, placeOf: Uint32Array, ledger: Ledger<LedgerEntry>): Generator<readonly [string, string]> {
+  const byPath = Uint32Array.from(plan.selected.keys());
+  // Path order is the walk's (sorted as strings already): sorted again only if not.
+  const path = (index: number) => plan.selected[index]!.path;
+  if (!byPath.every((index, at) => at === 0 || path(byPath[at - 1]!) < path(index))) byPath.sort((a, b) => (path(a) < path(b) ? -1 : path(a) > path(b) ? 1 : 0));
+  for (const index of byPath) {
+    const place = placeOf[index]!;
+    // A text set aside is the state's own text (JSON.stringify of the same entry); an object is made into it.
+    const text = ledger.text(place);
+    if (text !== null) {
+      if (text.startsWith('{"stat":')) yield [path(index), text];
+      continue;
+    }
+    const entry = ledger.get(place);
+    if (entry.key !== undefined) yield [path(index), JSON.stringify(entry)];
+  }
+}
+
+/** The cache key of every input the ledger has a state of (what a full build keeps of the cache). */
+function keysOf(ledger: Ledger<LedgerEntry>): Set<string> {
+  const keys = new Set<string>();
+  for (let place = 0; place < ledger.size; place++) {
+    const text = ledger.text(place);
+    if (text === null) {
+      const key = ledger.get(place).key;
+      if (key !== undefined) keys.add(key);
+    } else if (text.startsWith('{"stat":')) {
+      // The state's members before its summary, parsed without the summary.
+      const state = JSON.parse(`${text.slice(0, text.indexOf(',"summary":'))}}`) as { key: string };
+      keys.add(state.key);
+    }
+  }
+  return keys;
 }

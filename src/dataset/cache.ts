@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, constants, lstatSync, openSync, readdirSync, readFileSync, readSync, realpathSync, type Dirent } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { tempOwner, writeAtomicSync } from '../io/atomic.js';
+import { tempOwner, writeAtomicPiecesSync, writeAtomicSync } from '../io/atomic.js';
 import { fsFailure, OutputError } from '../io/errors.js';
 import { kindOf, readPlainFile } from '../io/files.js';
 import { realFs, type WriteFs } from '../io/fs.js';
@@ -91,6 +91,8 @@ export class EntryStore {
   private packs = new Map<string, PackInfo>();
   /** Entries this build wrote (or copied), by key: their packs are the build's, never pruned by it. */
   private readonly fresh = new Map<string, PackSpot>();
+  /** The name of each pack an entry of this build went to. */
+  private readonly packNames = new Map<string, string>();
   /** Packs opened for reading, kept open until the build ends (null: it could not be opened). */
   private readonly readers = new Map<string, number | null>();
   private readonly build = `${process.pid}-${++builds}`;
@@ -156,6 +158,10 @@ export class EntryStore {
 
   /** Notes where an entry of this build went (a thread's answer): the index written when the build ends lists it. */
   stored(key: string, spot: PackSpot): void {
+    // A pack's name, as each thread's answer brings its own copy of it, kept once.
+    const pack = this.packNames.get(spot.pack);
+    if (pack === undefined) this.packNames.set(spot.pack, spot.pack);
+    else spot = { pack, offset: spot.offset, length: spot.length };
     this.fresh.set(key, spot);
     this.index?.set(key, spot);
   }
@@ -294,6 +300,11 @@ export class EntryStore {
       const text = [INDEX_HEAD, ...spots.map((s) => `${keys.get(s)!} ${s.offset} ${s.length}`), ''].join('\n');
       writeAtomicSync(join(packsDir(this.dir), indexName(pack)), text, undefined, this.fs);
     }
+    // Written down: what the store knew of every entry is let go (~0.1 KB an input, while the
+    // build hands its inputs over); a later lookup reads the indexes again.
+    this.fresh.clear();
+    this.index = null;
+    this.packs.clear();
   }
 
   /** Closes what the store holds open: the packs it read, the packs this thread wrote for the build. */
@@ -410,7 +421,7 @@ export class EntryStore {
       }
       try {
         const state = JSON.parse(text) as BuildState;
-        if (state.format === CACHE_FORMAT && state.config === config) return Object.assign(state, { [loadedText]: name === this.stateFile ? text : null });
+        if (state.format === CACHE_FORMAT && state.config === config) return Object.assign(state, { [loadedHash]: name === this.stateFile ? createHash('sha256').update(text).digest('hex') : null });
       } catch {
         // An unreadable state: start from nothing.
       }
@@ -421,12 +432,47 @@ export class EntryStore {
 
   /** Saves the state atomically, unless it is what `previous` was read as. */
   saveState(state: BuildState, previous?: BuildState): void {
-    if (!this.writable) return;
-    const sorted = <T>(record: Record<string, T>) => Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-    const text = JSON.stringify({ ...state, inputs: sorted(state.inputs), outputs: sorted(state.outputs) });
-    if (previous && (previous as { [loadedText]?: string })[loadedText] === text) return;
-    writeAtomicSync(join(this.dir, this.stateFile), text, undefined, this.fs);
+    this.saveStateFrom(
+      state,
+      function* () {
+        for (const [path, input] of sortedEntries(state.inputs)) yield [path, JSON.stringify(input)] as const;
+      },
+      previous,
+    );
   }
+
+  /**
+   * Saves a state whose inputs come one at a time, in path order (sorted as strings), each with
+   * its JSON text — the build's, read back one by one from where they were set aside, so the state
+   * (~3 KB an input) is never whole in memory; `inputs` is called once to hash the text (unless
+   * there is nothing to compare it with) and once more to write it, unless it is what `previous`
+   * was read as. The same text as JSON.stringify of the whole state, `inputs` sorted.
+   */
+  saveStateFrom(state: Pick<BuildState, 'format' | 'config' | 'outputs'>, inputs: () => Iterable<readonly [path: string, json: string]>, previous?: BuildState): void {
+    if (!this.writable) return;
+    const pieces = function* (): Generator<string> {
+      yield `{"format":${JSON.stringify(state.format)},"config":${JSON.stringify(state.config)},"inputs":{`;
+      let last: string | null = null;
+      for (const [path, json] of inputs()) {
+        if (last !== null && !(last < path)) throw new Error(`the state's inputs out of path order: ${path} after ${last}`);
+        yield `${last === null ? '' : ','}${JSON.stringify(path)}:${json}`;
+        last = path;
+      }
+      yield `},"outputs":${JSON.stringify(Object.fromEntries(sortedEntries(state.outputs)))}}`;
+    };
+    const before = previous ? (previous as { [loadedHash]?: string | null })[loadedHash] : undefined;
+    if (typeof before === 'string') {
+      const hash = createHash('sha256');
+      for (const piece of pieces()) hash.update(piece);
+      if (hash.digest('hex') === before) return;
+    }
+    writeAtomicPiecesSync(join(this.dir, this.stateFile), pieces(), this.fs);
+  }
+}
+
+/** A record's entries sorted by key (as strings: a JSON object of them lists them so). */
+function sortedEntries<T>(record: Record<string, T>): [string, T][] {
+  return Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 /** What the cache keeps of an input under its key (cache-entry.ts writes it). */
@@ -437,7 +483,8 @@ export interface CachedEntry {
   search?: SearchEntry | null;
 }
 
-const loadedText = Symbol('the state file as read');
+/** The hash of the state file as read (its text is not kept: ~3 KB an input). */
+const loadedHash = Symbol('the hash of the state file as read');
 
 /** A state that knows nothing: every input is hashed and looked up. */
 export function emptyState(config: string): BuildState {

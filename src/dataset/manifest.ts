@@ -1,6 +1,5 @@
 import { SCHEMA_VERSION } from '../core/record.js';
 import type { DatasetManifest, ManifestInput } from '../generated/manifest.js';
-import { toJson } from '../io/atomic.js';
 import type { InputSummary } from './entry.js';
 
 /** A manifest row: what a dataset says about each of its inputs. */
@@ -41,14 +40,34 @@ export interface Totals {
  * the next build may replace or delete and nothing else.
  */
 export function manifestText(pipelineName: string, rows: readonly ManifestInput[], totals: Totals, files: readonly string[], shard?: DatasetManifest['shard']): string {
-  const records = rows.filter((r) => r.status === 'ok').length;
-  const manifest: DatasetManifest = {
-    schemaVersion: SCHEMA_VERSION,
-    pipeline: pipelineName,
-    ...(shard ? { shard } : {}),
-    inputs: [...rows],
-    totals: { inputs: rows.length, records, failed: rows.length - records, ...totals },
-    files: [...files].sort(),
-  };
-  return toJson(manifest);
+  return [...manifestPieces(pipelineName, rows, totals, files, shard)].join('');
+}
+
+/** Stands for a member's value in a manifest's skeleton (no JSON text holds a raw NUL). */
+const MARK = '\u0000';
+
+/**
+ * {@link manifestText} a piece at a time, the rows taken one at a time as they come: a build
+ * writes its manifest as a stream, each input's summary read back for its row and let go, so the
+ * manifest (~3 KB an input) is never whole in memory, nor are its rows (BENCHMARKS.md, "Change: a
+ * build holds almost nothing per input"). The same text as `toJson` of the whole: each row is
+ * JSON.stringify's text of it at the depth the whole would give it (two levels in), between the
+ * members before the rows and those after, which are written by JSON.stringify too.
+ */
+export function* manifestPieces(pipelineName: string, rows: Iterable<ManifestInput>, totals: Totals, files: readonly string[], shard?: DatasetManifest['shard']): Generator<string> {
+  const mark = JSON.stringify(MARK);
+  const head = JSON.stringify({ schemaVersion: SCHEMA_VERSION, pipeline: pipelineName, ...(shard ? { shard } : {}), inputs: MARK }, null, 2);
+  yield head.slice(0, head.lastIndexOf(mark));
+  let count = 0;
+  let records = 0;
+  for (const row of rows) {
+    yield `${count === 0 ? '[' : ','}\n    ${JSON.stringify(row, null, 2).replace(/\n/g, '\n    ')}`;
+    count++;
+    if (row.status === 'ok') records++;
+  }
+  yield count === 0 ? '[]' : '\n  ]';
+  const manifestTotals: DatasetManifest['totals'] = { inputs: count, records, failed: count - records, ...totals };
+  const tail = JSON.stringify({ inputs: 0, totals: manifestTotals, files: [...files].sort() }, null, 2);
+  yield tail.slice(tail.indexOf('"inputs": 0') + '"inputs": 0'.length);
+  yield '\n';
 }

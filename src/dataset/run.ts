@@ -4,7 +4,7 @@ import { sha256 } from '../core/record.js';
 import type { ArticleChange } from '../generated/changes.js';
 import { OutputError } from '../io/errors.js';
 import type { SearchEntry } from '../report/html/search.js';
-import type { BuildState, EntryStore, InputState } from './cache.js';
+import type { EntryStore, InputState } from './cache.js';
 import { carriedChange, pageSource, type PreviousBuild } from './changes.js';
 import type { Entry, InputSummary } from './entry.js';
 import type { PlannedInput } from './ids.js';
@@ -12,7 +12,7 @@ import { entryKey } from './keys.js';
 import type { BuildPlan, InputPlan } from './plan.js';
 import type { Runner } from './runner.js';
 import type { RecordRows } from './tables.js';
-import type { SetAside } from './set-aside.js';
+import type { Ledger } from './set-aside.js';
 import type { DatasetWriter } from './writer.js';
 
 /**
@@ -34,16 +34,35 @@ export interface Settled {
  * entry stay with the runner (`bulk`: whether its rows are wanted) until it is emitted, so they
  * never settle a promise (runner.ts, Bulks).
  */
-type Waiting = (Settled & { bulk?: undefined }) | { summary: InputSummary; bulk: 'rows' | 'no-rows' };
+type Waiting = ((Settled & { bulk?: undefined }) | { summary: InputSummary; bulk: 'rows' | 'no-rows' }) & {
+  /** The next build's state of the input but its summary (null: never cached), and its key. */
+  state: InputStateBare | null;
+};
+
+/** The next build's state of an input, its summary aside. */
+type InputStateBare = Omit<InputState, 'summary'>;
+
+/**
+ * What the build's ledger (set-aside.ts, {@link Ledger}) keeps of each input, at its place in id
+ * order: the next build's state of it, its summary inside — the very text state.json holds for
+ * it — or, for an input never cached (unreadable, crashed), its summary alone (no key).
+ */
+export type LedgerEntry = { summary: InputSummary } & (InputStateBare | { stat?: undefined; sha256?: undefined; key?: undefined });
+
+/** How an input's row is placed among the review index's rows ({@link RunOutcome.kinds}). */
+export const RowKind = {
+  /** A record, with the id it was planned under: in id order, as the inputs settle. */
+  Planned: 0,
+  /** A record under another id (never seen: an id is part of the input's key): the rows are sorted. */
+  Other: 1,
+  /** No record: after the records, by path. */
+  Failed: 2,
+} as const;
 
 /** What running the inputs gives back besides the rows streamed. */
 export interface RunOutcome {
-  /**
-   * Every input's summary, by path, read back from where they were set aside (and the next
-   * build's state completed with them): called once, after the runner is closed, so that they
-   * are in memory only once the worker threads are gone (BENCHMARKS.md, "memory flat in N, again").
-   */
-  summaries: () => Map<string, InputSummary>;
+  /** Each input's {@link RowKind}, by its place in id order (a byte an input). */
+  kinds: Uint8Array;
   /** Inputs ingested (not from the cache). */
   computed: number;
   /** What the tables were made from (ids, keys and outcomes), or '' when some input has no key. */
@@ -59,14 +78,15 @@ export interface RunContext {
   runner: Runner;
   writer: DatasetWriter;
   cache: EntryStore | null;
-  /** The state the next build will read (filled here, input by input). */
-  next: BuildState;
   /** The tables need every input's rows (false when they are unchanged). */
   needRows: boolean;
   /** What the build replaces recorded of each article: each page shows its change against it. */
   previous: PreviousBuild;
-  /** Where each input's summary waits from its turn to the run's end (a file in the staging folder). */
-  summaries: SetAside<InputSummary>;
+  /**
+   * Where each input's summary and next state wait from its turn to the build's end (a file in the
+   * staging folder), at its place in id order, read back one at a time by place.
+   */
+  ledger: Ledger<LedgerEntry>;
   onProgress?: ((done: number, total: number, summary: InputSummary) => void) | undefined;
 }
 
@@ -85,20 +105,18 @@ function crashed(input: PlannedInput, message: string): InputSummary {
  * Settles every input in id order — a cache hit whose record and pages are still in place (and
  * whose page shows the change the previous build recorded) is reused, anything else is ingested
  * on the runner with what the previous build recorded of it — and hands each one's rows to `emit` in that
- * order. A window bounds what is in flight, and each input's summary is set aside as it is
- * emitted, so memory holds its status, never its record or, until the run ends, its summary. A file that cannot be staged (a full disk) stops the run with an OutputError: it is
+ * order. A window bounds what is in flight, and each input's summary and next state are set
+ * aside as it is emitted, so memory holds a byte an input (its row's kind), never its record or
+ * its summary. A file that cannot be staged (a full disk) stops the run with an OutputError: it is
  * the build that failed, not the input, and nothing is committed or remembered.
  */
 export async function runInputs(ctx: RunContext, emit: (settled: Settled) => void): Promise<RunOutcome> {
-  const { plan, runner, writer, cache, next } = ctx;
+  const { plan, runner, writer, cache } = ctx;
   const report = ctx.pipeline.write?.report !== false;
-  // Only each input's status is kept here; its summary (~2.5 KB of JSON) is set aside as it is
-  // emitted: while the run lasts (and the main thread's heap is at its largest), memory holds
-  // what is in flight, not one summary per input.
-  const statuses = new Map<string, InputSummary['status']>();
-  // The next build's state for each input but its summary, which joins it when read back.
-  const states = new Map<string, Omit<InputState, 'summary'>>();
-  const keys = new Map<string, string | null>();
+  // Nothing is kept here by input: its summary (~2.5 KB of JSON) and next state are set aside as
+  // it is emitted, and what the tables were made from is hashed then, in id order.
+  const kinds = new Uint8Array(plan.ordered.length);
+  let settledCount = 0;
   // Every id of this build: an article whose id is new is compared with the entry its input had under an id no input has now.
   const ids = new Set(plan.ordered.map((i) => i.id));
   let computed = 0;
@@ -111,8 +129,7 @@ export async function runInputs(ctx: RunContext, emit: (settled: Settled) => voi
       // An input that could not be read (or is over the limit) is reported each build, never cached.
       entry = await runner.run(p.input, writer.placement, ctx.previous.priorFor(p.input.id, p.input.path, ids), p.identity === null ? null : cacheTarget);
     } catch (error) {
-      keys.set(p.input.path, null);
-      return { summary: crashed(p.input, `ingesting crashed: ${(error as Error).message}`), rows: null, change: null, search: null };
+      return { summary: crashed(p.input, `ingesting crashed: ${(error as Error).message}`), rows: null, change: null, search: null, state: null };
     }
     if (entry.failure !== undefined) throw new OutputError(entry.failure);
     computed++;
@@ -120,10 +137,7 @@ export async function runInputs(ctx: RunContext, emit: (settled: Settled) => voi
     if (entry.stored !== undefined && entry.key !== undefined) cache?.stored(entry.key, entry.stored);
     cacheProblem ??= entry.cacheProblem ?? null;
     const { summary } = entry;
-    if (p.identity === null) {
-      keys.set(p.input.path, null); // unreadable or over the limit: never cached
-      return { summary, bulk: 'no-rows' };
-    }
+    if (p.identity === null) return { summary, bulk: 'no-rows', state: null }; // unreadable or over the limit: never cached
     const change = runner.peek(p.input.path)?.changeJson ?? null;
     // The thread that stored the cache entry made its key already (none without a writable cache).
     const key = entry.key ?? entryKey(plan.config, p.input.path, p.input.id, p.input.renamedFrom, summary.sha256);
@@ -132,9 +146,7 @@ export async function runInputs(ctx: RunContext, emit: (settled: Settled) => voi
     for (const placed of entry.placed) writer.record(placed.rel === page ? pageSource(key, change) : key, placed);
     // The thread that ingested the input stored its cache entry under this same key (unless it said why not).
     // Changed while building: remembered without an identity, so it is hashed again next time.
-    states.set(p.input.path, { stat: key === p.key ? p.identity : '', sha256: summary.sha256, key });
-    keys.set(p.input.path, key);
-    return { summary, bulk: 'rows' };
+    return { summary, bulk: 'rows', state: { stat: key === p.key ? p.identity : '', sha256: summary.sha256, key } };
   };
   const settle = async (input: PlannedInput): Promise<Waiting> => {
     const p = plan.byPath.get(input.path)!;
@@ -160,9 +172,7 @@ export async function runInputs(ctx: RunContext, emit: (settled: Settled) => voi
       search = meta?.search ?? null;
       if (rows === null) return ingest(p);
     }
-    states.set(input.path, { stat: p.identity!, sha256: hit.sha256, key: p.key });
-    keys.set(input.path, p.key);
-    return { summary: hit, rows, change, search };
+    return { summary: hit, rows, change, search, state: { stat: p.identity!, sha256: hit.sha256, key: p.key } };
   };
 
   const ordered = plan.ordered;
@@ -170,18 +180,20 @@ export async function runInputs(ctx: RunContext, emit: (settled: Settled) => voi
   const pending: (Promise<Waiting> | undefined)[] = [];
   // An input's rows, change and search entry, taken from the runner when its turn comes.
   const whole = (waiting: Waiting, path: string): Settled => {
-    if (waiting.bulk === undefined) return waiting;
+    if (waiting.bulk === undefined) return { summary: waiting.summary, rows: waiting.rows, change: waiting.change, search: waiting.search };
     const bulk = runner.take(path);
     return { summary: waiting.summary, rows: waiting.bulk === 'rows' ? (bulk?.rows ?? null) : null, change: bulk?.changeJson ?? null, search: bulk?.searchJson ?? null };
   };
+  // What the tables were made from, hashed as the inputs are emitted (in id order).
+  const source = createHash('sha256').update(plan.config);
+  let known = true;
   let launched = 0;
   try {
     for (let done = 0; done < ordered.length; done++) {
       while (launched < ordered.length && launched < done + window) {
         const input = ordered[launched]!;
         const settling = settle(input).then((r) => {
-          statuses.set(input.path, r.summary.status);
-          ctx.onProgress?.(statuses.size, ordered.length, r.summary);
+          ctx.onProgress?.(++settledCount, ordered.length, r.summary);
           return r;
         });
         // Awaited in order below; until then a failure must not count as unhandled.
@@ -190,34 +202,19 @@ export async function runInputs(ctx: RunContext, emit: (settled: Settled) => voi
       }
       const settled = await pending[done]!;
       pending[done] = undefined;
-      // A reused input's summary is the plan's (held anyway); one ingested is set aside as JSON text.
-      ctx.summaries.add(settled.summary === plan.byPath.get(ordered[done]!.path)!.hit ? settled.summary : JSON.stringify(settled.summary));
-      emit(whole(settled, ordered[done]!.path));
+      const input = ordered[done]!;
+      const { summary, state } = settled;
+      if (state === null) known = false;
+      else source.update(`${input.id}\0${state.key}\0${summary.status}\0`);
+      kinds[done] = summary.status !== 'ok' || !summary.id ? RowKind.Failed : summary.id === input.id ? RowKind.Planned : RowKind.Other;
+      // A reused input's summary is the plan's (held anyway): its entry stays an object; one ingested is set aside as JSON text.
+      const entry: LedgerEntry = state === null ? { summary } : { ...state, summary };
+      ctx.ledger.add(summary === plan.byPath.get(input.path)!.hit ? entry : JSON.stringify(entry));
+      emit(whole(settled, input.path));
     }
   } finally {
     // On failure, let what is in flight finish before the pool goes.
     await Promise.allSettled(pending.filter(Boolean));
   }
-  const source = createHash('sha256').update(plan.config);
-  let known = true;
-  for (const input of ordered) {
-    const key = keys.get(input.path) ?? null;
-    if (key === null) known = false;
-    else source.update(`${input.id}\0${key}\0${statuses.get(input.path)!}\0`);
-  }
-  // Not a closure: one would keep this call's whole scope (every input's status, key and id) as long as the build holds it.
-  return { summaries: readBack.bind(null, ctx.summaries, states, next), computed, source: known ? source.digest('hex') : '', cacheProblem };
-}
-
-/** The summaries set aside, by path, each joined to the next build's state of its input (RunOutcome.summaries). */
-function readBack(aside: SetAside<InputSummary>, states: Map<string, Omit<InputState, 'summary'>>, next: BuildState): Map<string, InputSummary> {
-  const byPath = new Map<string, InputSummary>();
-  for (const summary of aside.values()) {
-    byPath.set(summary.path, summary);
-    const state = states.get(summary.path);
-    if (state) next.inputs[summary.path] = { ...state, summary };
-  }
-  // Once only: the states are in `next` now.
-  states.clear();
-  return byPath;
+  return { kinds, computed, source: known ? source.digest('hex') : '', cacheProblem };
 }

@@ -127,6 +127,30 @@ function appendTo(fs: WriteFs, file: string, begun: boolean, bytes: Uint8Array):
   }
 }
 
+/** A scratch file texts are appended to, as UTF-8, 64 KB at a time. */
+class Appender {
+  /** Whether the file has been begun (later writes append to it). */
+  begun = false;
+  private readonly pending: Utf8Chunks;
+
+  constructor(file: string, fs: WriteFs) {
+    this.pending = new Utf8Chunks((bytes) => {
+      appendTo(fs, file, this.begun, bytes);
+      this.begun = true;
+    });
+  }
+
+  /** Appends a text (written once 64 KB wait). */
+  add(text: string): void {
+    this.pending.add(text);
+  }
+
+  /** Writes what waits. */
+  flush(): void {
+    this.pending.flush();
+  }
+}
+
 /**
  * Text a build makes ahead of its end, piece after piece, and reads back once, whole, in the
  * same order: changes.json's articles, each written out as it settles while the workers run
@@ -137,33 +161,31 @@ function appendTo(fs: WriteFs, file: string, begun: boolean, bytes: Uint8Array):
  */
 export class TextSpool {
   private readonly kept: string[] = [];
-  private begun = false;
-  private readonly pending = new Utf8Chunks((bytes) => {
-    appendTo(this.fs, this.file!, this.begun, bytes);
-    this.begun = true;
-  });
+  private readonly out: Appender | null;
 
   constructor(
     /** The file in the staging folder, or null to keep the text in memory. */
     private readonly file: string | null,
-    private readonly fs: WriteFs,
-  ) {}
+    fs: WriteFs,
+  ) {
+    this.out = file === null ? null : new Appender(file, fs);
+  }
 
   /** Appends a piece. */
   add(text: string): void {
-    if (this.file === null) this.kept.push(text);
-    else this.pending.add(text);
+    if (this.out === null) this.kept.push(text);
+    else this.out.add(text);
   }
 
   /** The text added, 16 KB at a time (never cut inside a character): pieces the size of an article's change or two, as the writer's sink takes them. */
   *text(): Generator<string> {
-    if (this.file === null) {
+    if (this.out === null) {
       yield* this.kept;
       return;
     }
-    this.pending.flush();
-    if (!this.begun) return;
-    const fd = openSync(this.file, 'r');
+    this.out.flush();
+    if (!this.out.begun) return;
+    const fd = openSync(this.file!, 'r');
     try {
       const chunk = Buffer.alloc(1 << 14);
       const decoder = new StringDecoder('utf8');
@@ -173,5 +195,94 @@ export class TextSpool {
     } finally {
       closeSync(fd);
     }
+  }
+}
+
+/**
+ * Values a build sets aside one per position (0, 1, 2… in the order added) and reads back by
+ * position, in any order and as often as needed: each input's summary, added in id order as it is
+ * emitted, read back at the build's end in path order for the manifest, the cache's state and the
+ * callbacks, and in id order for the review index — one at a time, so the end holds one summary,
+ * not a map of them all (~3 KB an input: BENCHMARKS.md, "Change: a build holds almost nothing per
+ * input"). JSON texts are appended to a file in the staging folder, and the ledger keeps only each
+ * one's place (16 bytes); values that are objects already (held anyway, as the plan's summaries of
+ * reused inputs are) stay in memory, as every value does without a file (check mode).
+ */
+export class Ledger<T> {
+  /** Each position's place in the file: its first byte and its length (-1: held in memory). */
+  private places = new Float64Array(64);
+  private readonly held = new Map<number, T | InMemoryText>();
+  private count = 0;
+  private bytes = 0;
+  /** The file opened for reading (after the first read), or null. */
+  private fd: number | null = null;
+  private readonly out: Appender | null;
+
+  constructor(
+    /** The file in the staging folder, or null to keep everything in memory. */
+    private readonly file: string | null,
+    fs: WriteFs,
+  ) {
+    this.out = file === null ? null : new Appender(file, fs);
+  }
+
+  /** Sets the next position's value aside: an object (kept), or its JSON text. */
+  add(value: T | string): void {
+    const at = this.count++;
+    if (2 * this.count > this.places.length) {
+      const grown = new Float64Array(this.places.length * 2);
+      grown.set(this.places);
+      this.places = grown;
+    }
+    if (typeof value === 'string' && this.out !== null) {
+      const length = Buffer.byteLength(value, 'utf8');
+      this.places[2 * at] = this.bytes;
+      this.places[2 * at + 1] = length;
+      this.bytes += length + 1;
+      this.out.add(value);
+      this.out.add('\n');
+      return;
+    }
+    this.places[2 * at + 1] = -1;
+    this.held.set(at, typeof value === 'string' ? new InMemoryText(value) : value);
+  }
+
+  /** How many values were set aside. */
+  get size(): number {
+    return this.count;
+  }
+
+  /** The value at a position (a text read back is parsed: each call gives a new object). */
+  get(at: number): T {
+    const text = this.text(at);
+    return text === null ? (this.held.get(at) as T) : (JSON.parse(text) as T);
+  }
+
+  /** The JSON text a position was added as, or null when it was added as an object. */
+  text(at: number): string | null {
+    if (!(at >= 0 && at < this.count)) throw new RangeError(`no value set aside at ${at} (${this.count} were)`);
+    const length = this.places[2 * at + 1]!;
+    if (length < 0) {
+      const value = this.held.get(at);
+      return value instanceof InMemoryText ? value.text : null;
+    }
+    this.out!.flush();
+    this.fd ??= openSync(this.file!, 'r');
+    const start = this.places[2 * at]!;
+    const buffer = Buffer.allocUnsafe(length);
+    for (let filled = 0; filled < length; ) {
+      const read = readSync(this.fd, buffer, filled, length - filled, start + filled);
+      if (read === 0) throw new Error(`${this.file} ends before the value set aside at ${at}`);
+      filled += read;
+    }
+    return buffer.toString('utf8');
+  }
+
+  /** Closes the file if it was read (the ledger can be read again: it opens it again). */
+  close(): void {
+    if (this.fd === null) return;
+    const fd = this.fd;
+    this.fd = null;
+    closeSync(fd);
   }
 }

@@ -68,11 +68,11 @@ function describe(kind: PathKind): string {
  */
 export class DatasetWriter {
   readonly report: OutputReport = { changed: [], missing: [], extra: [], foreign: [] };
-  /** Output file → `source|identity`, for the next build's state. */
-  readonly outputs: Record<string, string> = {};
+  /** Output file → `source|identity`, for the next build's state ({@link DatasetWriter.takeOutputs}). */
+  private outputs: Record<string, string> = {};
   private readonly expected = new Set<string>();
-  private readonly puts = new Set<string>();
-  private readonly sources = new Map<string, string>();
+  /** Each file staged, put in place at the commit, and what it was made from (for the next build's state). */
+  private readonly puts = new Map<string, string>();
   private readonly owned: Set<string>;
   private readonly checked = new Set<string>();
   private previous: Readonly<Record<string, string>> = {};
@@ -185,10 +185,8 @@ export class DatasetWriter {
     this.expected.add(placed.rel);
     if (placed.outcome === 'missing') this.report.missing.push(placed.rel);
     else if (placed.outcome === 'changed') this.report.changed.push(placed.rel);
-    else if (placed.outcome === 'staged') {
-      this.puts.add(placed.rel);
-      this.sources.set(placed.rel, source);
-    } else if (placed.identity !== null) this.outputs[placed.rel] = `${source}|${placed.identity}`;
+    else if (placed.outcome === 'staged') this.puts.set(placed.rel, source);
+    else if (placed.identity !== null) this.outputs[placed.rel] = `${source}|${placed.identity}`;
   }
 
   /**
@@ -244,10 +242,7 @@ export class DatasetWriter {
           return;
         }
         if (this.mode === 'check') (current === null && kindOf(target) === 'absent' ? this.report.missing : this.report.changed).push(rel);
-        else {
-          this.puts.add(rel);
-          this.sources.set(rel, source);
-        }
+        else this.puts.set(rel, source);
       },
     };
   }
@@ -271,7 +266,7 @@ export class DatasetWriter {
       for (const rel of deletes) if (kindOf(join(this.root, rel)) !== 'absent') report.extra.push(rel);
       return finish(report);
     }
-    const puts = [...this.puts].sort();
+    const puts = [...this.puts.keys()].sort();
     const conflicts: string[] = [];
     // The dataset is the folder's own: none of its files may sit behind a link, even unchanged ones.
     for (const rel of this.expected) {
@@ -315,7 +310,7 @@ export class DatasetWriter {
     apply(this.root, this.transaction!, journal, this.fs, this.checked);
     for (const rel of puts) {
       const identity = identityOf(join(this.root, rel));
-      if (identity !== null) this.outputs[rel] = `${this.sources.get(rel)}|${identity}`;
+      if (identity !== null) this.outputs[rel] = `${this.puts.get(rel)}|${identity}`;
     }
     report.changed.push(...puts, ...deletes.filter((rel) => !report.changed.includes(rel)));
     this.close();
@@ -342,6 +337,17 @@ export class DatasetWriter {
     return [...under].filter(([top, files]) => stagedExactly(staged, top, files)).map(([top]) => top);
   }
 
+  /**
+   * What each output file was made from and its identity (`source|identity`), for the next
+   * build's state: complete once committed. The writer lets go of it: a build that has saved its
+   * state holds nothing of it while it hands its inputs over.
+   */
+  takeOutputs(): Record<string, string> {
+    const outputs = this.outputs;
+    this.outputs = {};
+    return outputs;
+  }
+
   /** Gives up: staged files removed, the folder as it was, the lock released. Safe to call twice. */
   abort(): void {
     this.close();
@@ -350,6 +356,12 @@ export class DatasetWriter {
   private close(): void {
     if (this.closed) return;
     this.closed = true;
+    // Nothing is asked of them after this (the files changed are in the report): a few hundred
+    // bytes an input that a build would otherwise hold while it hands its inputs over.
+    this.puts.clear();
+    this.expected.clear();
+    this.checked.clear();
+    this.owned.clear();
     if (this.transaction) {
       try {
         this.fs.rmSync(this.transaction, { recursive: true, force: true });

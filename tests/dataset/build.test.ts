@@ -104,6 +104,25 @@ describe('ids are planned before ingesting', () => {
 });
 
 describe('each input as the build ends (onInput, keepInputs)', () => {
+  it('the review index lists records by id, then failed inputs by path, each row read back alone; the manifest lists them in path order', async () => {
+    const { dir, inputs, pipeline } = project(4);
+    // Failed inputs first, between and after the others by path.
+    for (const name of ['000-empty.txt', '001x-empty.txt', 'zz-empty.txt']) writeFileSync(join(inputs, name), '');
+    const result = await build({ pipeline: pipeline(), concurrency: 2, cacheDir: null, keepInputs: false });
+    expect(result.totals).toMatchObject({ inputs: 10, failed: 3 });
+    const manifest = JSON.parse(readFileSync(join(dir, 'out', 'manifest.json'), 'utf8')) as { inputs: { path: string; id: string | null; status: string }[] };
+    const paths = manifest.inputs.map((r) => r.path);
+    expect(paths).toEqual([...paths].sort());
+    const page = readFileSync(join(dir, 'out', 'report', 'index.html'), 'utf8');
+    const listed = [...page.matchAll(/<th scope="row" data-label="Article" data-v="([^"]*)">/g)].map((m) => m[1]);
+    const records = manifest.inputs.filter((r) => r.status === 'ok').map((r) => r.id!).sort();
+    const failed = manifest.inputs.filter((r) => r.status !== 'ok').map((r) => `~${r.path}`).sort();
+    expect(failed).toHaveLength(3);
+    expect(listed).toEqual([...records, ...failed]);
+    expect(page).toContain('<h1>Digest review: 10 articles</h1>');
+    expect(page).toContain(': 7 records, 3 failed.');
+  }, 120_000);
+
   it('onInput has every input once, in the order the result lists them, after the dataset is written; keepInputs: false keeps none in the result, and totals count them all', async () => {
     const { dir, inputs, pipeline } = project(6);
     writeFileSync(join(inputs, 'zz-empty.txt'), '');

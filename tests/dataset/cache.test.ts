@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EntryStore, stateFileName, type CachedEntry } from '../../src/dataset/cache.js';
 import { computeEntry } from '../../src/dataset/entry.js';
-import { entryKey } from '../../src/dataset/keys.js';
+import { CACHE_FORMAT, entryKey } from '../../src/dataset/keys.js';
 import { OutputError } from '../../src/io/errors.js';
 import { realFs } from '../../src/io/fs.js';
 import { pipeline, repo } from '../helpers.js';
@@ -230,6 +230,39 @@ describe('EntryStore: entries, pruning, state', () => {
     expect(store.loadState('config-2').config).toBe('config-2');
     writeFileSync(join(dir, 'state.json'), '{');
     expect(store.loadState('config-1').config).toBe('config-1');
+  });
+});
+
+describe('the state written from its inputs one at a time', () => {
+  it('the same text as JSON.stringify of the whole state (inputs and outputs sorted by path), not written again when unchanged', () => {
+    const dir = join(tmp(), 'cache');
+    let writes = 0;
+    const counting = { ...realFs, renameSync: (from: string, to: string) => void (writes++, realFs.renameSync(from, to)) };
+    const store = EntryStore.open(dir, { inOutput: false, write: true, fs: counting })!;
+    const summary = { path: '/in/b "quoted".txt', title: '强直性脊柱炎', diagnostics: [] } as never;
+    const inputs = {
+      '/in/b "quoted".txt': { stat: '1:2:3', sha256: 'b'.repeat(64), key: 'b'.repeat(64), summary },
+      '/in/a.txt': { stat: '', sha256: 'a'.repeat(64), key: 'c'.repeat(64), summary },
+    };
+    const state = { format: CACHE_FORMAT, config: 'config-1', inputs, outputs: { 'report/b.html': 'k|i', 'articles/a.json': 'k|j' } };
+    const whole = JSON.stringify({ ...state, inputs: { '/in/a.txt': inputs['/in/a.txt'], '/in/b "quoted".txt': inputs['/in/b "quoted".txt'] }, outputs: { 'articles/a.json': 'k|j', 'report/b.html': 'k|i' } });
+    const texts = () => [['/in/a.txt', JSON.stringify(inputs['/in/a.txt'])], ['/in/b "quoted".txt', JSON.stringify(inputs['/in/b "quoted".txt'])]] as const;
+    store.saveStateFrom(state, texts);
+    expect(readFileSync(join(dir, 'state.json'), 'utf8')).toBe(whole);
+    expect(writes).toBe(1);
+    // The whole state saved as one gives the same text.
+    store.saveState(state);
+    expect(readFileSync(join(dir, 'state.json'), 'utf8')).toBe(whole);
+    expect(writes).toBe(2);
+    // Read back (its hash kept, not its text), then saved unchanged: not written.
+    const loaded = { ...store.loadState('config-1') };
+    expect(loaded.inputs['/in/a.txt']!.stat).toBe('');
+    store.saveStateFrom(state, texts, store.loadState('config-1'));
+    expect(writes).toBe(2);
+    // Out of path order: refused, nothing written.
+    expect(() => store.saveStateFrom(state, () => [...texts()].reverse())).toThrow(/out of path order/);
+    expect(writes).toBe(2);
+    expect(readFileSync(join(dir, 'state.json'), 'utf8')).toBe(whole);
   });
 });
 

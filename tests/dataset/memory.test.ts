@@ -1,7 +1,7 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
+import { getHeapSpaceStatistics, setFlagsFromString, writeHeapSnapshot } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { build } from '../../src/dataset/build.js';
@@ -110,5 +110,39 @@ describe('memory a build holds per input', () => {
     expect(watched).toHaveLength(12);
     expect(result.totals.inputs).toBe(12);
     expect(watched.filter((w) => w.deref() !== undefined)).toHaveLength(0);
+  });
+
+  it('each input handed to onInput is read back alone: the summaries handed over before it are let go (no map of them all)', async () => {
+    // The build's end held every input's summary, read back into a map by path (~3 KB an input),
+    // from its manifest to the last onInput; it reads each back by its place when a row, the
+    // cache's state or a callback needs it. Each input's title carries a mark of its own; at the
+    // last onInput a heap snapshot (live objects only) shows whose titles are still held. Not
+    // watched weakly: every onInput call is one job, and a WeakRef keeps its target to the job's end.
+    const dir = mkdtempSync(join(tmpdir(), 'digest-memory-'));
+    const inputs = join(dir, 'in');
+    mkdirSync(inputs);
+    const text = readFileSync(repo('fixtures/articles/as-2025.txt'), 'utf8');
+    const title = '2025年1-12月干细胞治疗强直性脊柱炎临床进展汇总';
+    const count = 12;
+    for (let i = 0; i < count; i++) writeFileSync(join(inputs, `as-${String(i).padStart(2, '0')}.txt`), text.replace(title, `${title} zqmark${i}zq`));
+    const snapshot = join(dir, 'end.heapsnapshot');
+    let marked = 0;
+    const result = await build({
+      pipeline: loadPipeline(pipelineFileFor(dir, inputs)),
+      concurrency: 1,
+      keepInputs: false,
+      onInput: (summary, at) => {
+        // Compared, not kept: the test must hold no title itself.
+        if (summary.title?.endsWith(`zqmark${at.index}zq`)) marked++;
+        if (at.index === at.total - 1) writeHeapSnapshot(snapshot);
+      },
+    });
+    expect(result.totals.inputs).toBe(count);
+    expect(marked).toBe(count);
+    const held = new Set(readFileSync(snapshot, 'latin1').match(/zqmark\d+zq/g));
+    rmSync(snapshot);
+    // The last input's summary, on the stack; at most the one before it too. Held in a map: all twelve.
+    expect(held.size).toBeGreaterThanOrEqual(1);
+    expect(held.size).toBeLessThanOrEqual(2);
   });
 });

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SetAside } from '../../src/dataset/set-aside.js';
+import { Ledger, SetAside } from '../../src/dataset/set-aside.js';
 import { OutputError } from '../../src/io/errors.js';
 import { realFs } from '../../src/io/fs.js';
 
@@ -66,5 +66,43 @@ describe('SetAside: what a build keeps for its end, out of memory', () => {
     aside.add(JSON.stringify({ id: 'a' }));
     expect(() => [...aside.values()]).toThrow(OutputError);
     expect(() => [...aside.values()]).toThrow(`cannot write ${file}: no space left on the device (ENOSPC)`);
+  });
+});
+
+describe('Ledger: a value a position, read back by position', () => {
+  it('texts go to the file, each read back alone by its position in any order and as often as asked; objects stay as they are', () => {
+    const file = join(tmp(), 'summaries.jsonl');
+    const ledger = new Ledger<{ path: string; title?: string }>(file, realFs);
+    const kept = { path: 'kept' };
+    ledger.add(JSON.stringify({ path: 'a', title: '强直性脊柱炎\nline two' }));
+    ledger.add(kept);
+    // Past the 64 KB buffer: the file is begun before the end.
+    for (let i = 0; i < 40; i++) ledger.add(JSON.stringify({ path: `n${i}`, title: '干细胞'.repeat(1000) }));
+    expect(ledger.size).toBe(42);
+    expect(ledger.get(41).path).toBe('n39');
+    expect(ledger.get(0)).toEqual({ path: 'a', title: '强直性脊柱炎\nline two' });
+    expect(ledger.get(1)).toBe(kept);
+    expect(ledger.text(1)).toBeNull();
+    expect(ledger.text(2)).toBe(JSON.stringify({ path: 'n0', title: '干细胞'.repeat(1000) }));
+    // Each read of a text is a value of its own: nothing read is kept by the ledger.
+    expect(ledger.get(0)).not.toBe(ledger.get(0));
+    expect(readFileSync(file, 'utf8').split('\n')).toHaveLength(42);
+    // What it holds of the texts: their places only, in memory no value but the object added as one.
+    expect((ledger as unknown as { held: Map<number, unknown> }).held.size).toBe(1);
+    // Added after a read, read back too.
+    ledger.add(JSON.stringify({ path: 'late' }));
+    expect(ledger.get(42).path).toBe('late');
+    expect(() => ledger.get(43)).toThrow(RangeError);
+    ledger.close();
+    expect(ledger.get(0).path).toBe('a');
+    ledger.close();
+  });
+
+  it('without a file (check mode writes nothing), texts are kept in memory and read back alike', () => {
+    const ledger = new Ledger<{ path: string }>(null, realFs);
+    ledger.add(JSON.stringify({ path: 'a' }));
+    ledger.add({ path: 'b' });
+    expect(ledger.text(0)).toBe('{"path":"a"}');
+    expect([ledger.get(0).path, ledger.get(1).path]).toEqual(['a', 'b']);
   });
 });

@@ -173,17 +173,31 @@ export function renderIndexPage(rows: readonly IndexRow[], pipelineName: string,
 }
 
 /**
+ * The index's rows as a build reads them back, one at a time (never all in memory: BENCHMARKS.md,
+ * "Change: a build holds almost nothing per input"): how many, how many are records, and the rows
+ * in the index's order ({@link sortIndexRows}).
+ */
+export interface IndexRows {
+  count: number;
+  ok: number;
+  ordered: () => Iterable<IndexRow>;
+}
+
+/** Rows in the index's order: records by id, then failed inputs by path, so the order does not depend on folder layout. */
+export function sortIndexRows(rows: Iterable<IndexRow>): IndexRow[] {
+  const key = (r: IndexRow) => (r.status === 'ok' && r.id ? `0${r.id}` : `1${r.path}`);
+  return [...rows].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+}
+
+/**
  * {@link renderIndexPage} a piece at a time, from sources read as it goes: a build writes the
  * page as a stream, so neither the change view's articles, nor the search index, nor the page
  * are ever whole in memory (BENCHMARKS.md, "Change: memory flat in N").
  */
-export function* indexPageText(rows: readonly IndexRow[], pipelineName: string, sources: IndexPageSources): Generator<string> {
+export function* indexPageText(rows: readonly IndexRow[] | IndexRows, pipelineName: string, sources: IndexPageSources): Generator<string> {
   const { changes, search } = sources;
   const { cells, summary } = changeFacts(changes);
-  const ok = rows.filter((r) => r.status === 'ok').length;
-  // Records by id, then failed inputs by path: the order does not depend on folder layout.
-  const key = (r: IndexRow) => (r.status === 'ok' && r.id ? `0${r.id}` : `1${r.path}`);
-  const ordered = [...rows].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  const { count, ok, ordered } = Array.isArray(rows) ? { count: rows.length, ok: rows.filter((r) => r.status === 'ok').length, ordered: () => sortIndexRows(rows) } : (rows as IndexRows);
   const head = COLUMNS.map(
     (c, i) => `<th scope="col"${i === 0 ? ' aria-sort="ascending"' : ''}><button type="button" class="sort" data-col="${i}" data-numeric="${c.numeric ? 1 : 0}" disabled>${esc(c.label)}<span class="arrow" aria-hidden="true"></span></button></th>`,
   ).join('');
@@ -193,8 +207,8 @@ export function* indexPageText(rows: readonly IndexRow[], pipelineName: string, 
   const [before, after] = page({ lang: 'en', title: `Digest review — ${pipelineName}`, body: mark, bodyClass: 'index', script: true }).split(mark) as [string, string];
   yield before;
   yield `<header>
-<h1>Digest review: ${rows.length} article${rows.length === 1 ? '' : 's'}</h1>
-<p>Pipeline <code>${esc(pipelineName)}</code>: ${ok} record${ok === 1 ? '' : 's'}, ${rows.length - ok} failed. Each article's page shows what the pipeline understood and what it doubts; its source page, the text beside what became of it.</p>
+<h1>Digest review: ${count} article${count === 1 ? '' : 's'}</h1>
+<p>Pipeline <code>${esc(pipelineName)}</code>: ${ok} record${ok === 1 ? '' : 's'}, ${count - ok} failed. Each article's page shows what the pipeline understood and what it doubts; its source page, the text beside what became of it.</p>
 ${summary}
 </header>
 <main id="main">
@@ -226,8 +240,9 @@ ${changes && changes.revision > 1 ? `<label><input type="checkbox" id="only-late
 <thead><tr>${head}</tr></thead>
 <tbody>
 `;
-  for (let n = 0; n < ordered.length; n++) {
-    const row = ordered[n]!;
+  let n = -1;
+  for (const row of ordered()) {
+    n++;
     const name =
       row.id && row.status === 'ok'
         ? `<a href="${articleHref(row.id)}">${esc(row.id)}</a><br><span class="path">${esc(row.path)}</span>`

@@ -83,33 +83,81 @@ export interface SearchIndexAsides extends SearchAsides {
 }
 
 /**
- * A concept's [article, count] pairs in article order, two unsigned 32-bit numbers each: what
- * grows with a build's inputs while they run (a pair for each concept an article names), in half
- * the bytes of an array of numbers (8 bytes an element here)
- * (BENCHMARKS.md, "Change: a build keeps nothing per input it does not need").
+ * A concept's [article, count] pairs in article order: what grows with a build's inputs while
+ * they run (a pair for each concept an article names, ~100 an article of the bench's corpus).
+ * Each pair is two unsigned LEB128 numbers, the article's distance from the pair before and the
+ * count — 2 bytes a pair for most, where two 32-bit numbers took 8 (and an array of numbers 16):
+ * ~0.2 KB an input instead of ~0.8–1.6 (BENCHMARKS.md, "Change: a build holds almost nothing per
+ * input"). The last pair waits unencoded, since a concept named again by the same article
+ * changes its count.
  */
-class Pairs {
-  private data = new Uint32Array(4);
-  private size = 0;
+export class Pairs {
+  private data = new Uint8Array(8);
+  private used = 0;
+  /** The last pair, not yet encoded (-1: none). */
+  private article = -1;
+  private count = 0;
+  /** The article of the last pair encoded (the next one's distance is from it). */
+  private encoded = 0;
 
   /** The article's count: a pair after the last, or the last pair's count when it is that article's (its last naming counts). */
   set(article: number, count: number): void {
-    if (this.size > 0 && this.data[this.size - 2] === article) {
-      this.data[this.size - 1] = count;
+    if (article === this.article) {
+      this.count = count;
       return;
     }
-    if (this.size === this.data.length) {
-      const grown = new Uint32Array(this.data.length * 2);
-      grown.set(this.data);
-      this.data = grown;
-    }
-    this.data[this.size++] = article;
-    this.data[this.size++] = count;
+    if (article < this.article || !Number.isSafeInteger(article) || !Number.isSafeInteger(count) || count < 0) throw new Error(`concept pairs out of article order or not counts: ${article}, ${count} after ${this.article}`);
+    if (this.article >= 0) this.encode();
+    this.article = article;
+    this.count = count;
   }
 
   /** Each pair, in the order set. */
   forEach(f: (article: number, count: number) => void): void {
-    for (let k = 0; k < this.size; k += 2) f(this.data[k]!, this.data[k + 1]!);
+    const { data, used } = this;
+    let article = 0;
+    for (let at = 0; at < used; ) {
+      let delta = 0;
+      for (let scale = 1; ; scale *= 128) {
+        const byte = data[at++]!;
+        delta += (byte & 127) * scale;
+        if (byte < 128) break;
+      }
+      let count = 0;
+      for (let scale = 1; ; scale *= 128) {
+        const byte = data[at++]!;
+        count += (byte & 127) * scale;
+        if (byte < 128) break;
+      }
+      article += delta;
+      f(article, count);
+    }
+    if (this.article >= 0) f(this.article, this.count);
+  }
+
+  /** Bytes the encoded pairs take (the last one aside), for tests: what the heap holds of them. */
+  get bytes(): number {
+    return this.used;
+  }
+
+  private encode(): void {
+    // At most 8 bytes each for numbers below 2^53 (safe integers): 16 for the pair.
+    if (this.used + 16 > this.data.length) {
+      const grown = new Uint8Array(Math.max(this.data.length * 2, this.used + 16));
+      grown.set(this.data.subarray(0, this.used));
+      this.data = grown;
+    }
+    this.put(this.article - this.encoded);
+    this.put(this.count);
+    this.encoded = this.article;
+  }
+
+  private put(value: number): void {
+    while (value >= 128) {
+      this.data[this.used++] = (value % 128) | 128;
+      value = Math.floor(value / 128);
+    }
+    this.data[this.used++] = value;
   }
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ArticleRecord } from '../../../src/generated/article.js';
 import { jsonForScript } from '../../../src/report/html/html.js';
-import { SearchIndexBuilder, SearchIndexText, searchIndexText, topicText, type SearchEntry } from '../../../src/report/html/search.js';
+import { Pairs, SearchIndexBuilder, SearchIndexText, searchIndexText, topicText, type SearchEntry } from '../../../src/report/html/search.js';
 
 type Topic = ArticleRecord['topic'];
 
@@ -99,5 +99,29 @@ describe('the search index', () => {
     const builder = new SearchIndexBuilder();
     for (const e of [c, b, a]) builder.add(e);
     expect(text).toBe(jsonForScript(builder.build()));
+  });
+
+  it("a concept's [article, count] pairs come back as set, a later count of the same article replacing the last, in ~2 bytes a pair", () => {
+    const pairs = new Pairs();
+    const expected: [number, number][] = [];
+    for (let article = 0; article < 1000; article++) {
+      if (article % 3 === 0) continue;
+      pairs.set(article, 1);
+      pairs.set(article, (article % 7) + 1); // named again by the same article: its last naming counts
+      expected.push([article, (article % 7) + 1]);
+    }
+    // Far apart and large: several bytes each, the same numbers back.
+    for (const [article, count] of [[5000, 300], [2 ** 31 + 5, 2 ** 32 + 1], [2 ** 52, 2 ** 53 - 1]] as const) {
+      pairs.set(article, count);
+      expected.push([article, count]);
+    }
+    const seen: [number, number][] = [];
+    pairs.forEach((article, count) => seen.push([article, count]));
+    expect(seen).toEqual(expected);
+    // What grows with a build's inputs: two bytes a pair of near articles and small counts (eight as two 32-bit numbers).
+    const near = new Pairs();
+    for (let article = 0; article < 1000; article++) near.set(article, 2);
+    expect(near.bytes).toBeLessThanOrEqual(2 * 1000);
+    expect(() => near.set(3, 1)).toThrow(/out of article order/);
   });
 });
