@@ -24,8 +24,6 @@ export interface InputPlan {
   key: string | null;
   /** Its summary from the last build or the cache, when the key is unchanged. */
   hit: InputSummary | null;
-  /** Its size in bytes when the plan took its identity (0 when it could not): what the runner schedules by. */
-  bytes: number;
 }
 
 /** Everything decided before ingesting: inputs, ids, this shard's slice, keys. */
@@ -85,7 +83,7 @@ export async function planBuild(pipeline: Pipeline, config: string, state: Build
       info = undefined;
     }
     if (!info || !info.isFile() || info.size > BigInt(maxBytes)) {
-      byPath.set(input.path, { input, identity: null, key: null, hit: null, bytes: 0 }); // fails in ingest with its diagnostic; never cached
+      byPath.set(input.path, { input, identity: null, key: null, hit: null }); // fails in ingest with its diagnostic; never cached
       continue;
     }
     const identity = racy(info, started) ? '' : fileIdentity(info);
@@ -96,12 +94,12 @@ export async function planBuild(pipeline: Pipeline, config: string, state: Build
       hash = read.ok ? sha256(read.bytes) : null;
     }
     if (hash === null) {
-      byPath.set(input.path, { input, identity: null, key: null, hit: null, bytes: 0 });
+      byPath.set(input.path, { input, identity: null, key: null, hit: null });
       continue;
     }
     const key = entryKey(config, input.path, input.id, input.renamedFrom, hash);
     const hit = before?.key === key ? before.summary : (cache?.meta(key)?.summary ?? null);
-    byPath.set(input.path, { input, identity, key, hit, bytes: Number(info.size) });
+    byPath.set(input.path, { input, identity, key, hit });
   }
   const planHash = createHash('sha256');
   for (const p of planned) planHash.update(`${p.path}\0${p.id}\0`);

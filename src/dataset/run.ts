@@ -167,9 +167,6 @@ export async function runInputs(ctx: RunContext, emit: (settled: Settled) => voi
 
   const ordered = plan.ordered;
   const window = Math.max(8, runner.threads * 4);
-  // On worker threads, each run of `window` inputs starts largest first (launchOrder): the long
-  // articles near the end no longer run last on one worker while the other waits.
-  const launches = runner.threads >= 2 ? launchOrder(ordered.map((input) => plan.byPath.get(input.path)!.bytes), window) : null;
   const pending: (Promise<Waiting> | undefined)[] = [];
   // An input's rows, change and search entry, taken from the runner when its turn comes.
   const whole = (waiting: Waiting, path: string): Settled => {
@@ -181,8 +178,7 @@ export async function runInputs(ctx: RunContext, emit: (settled: Settled) => voi
   try {
     for (let done = 0; done < ordered.length; done++) {
       while (launched < ordered.length && launched < done + window) {
-        const at = launches === null ? launched : launches[launched]!;
-        const input = ordered[at]!;
+        const input = ordered[launched]!;
         const settling = settle(input).then((r) => {
           statuses.set(input.path, r.summary.status);
           ctx.onProgress?.(statuses.size, ordered.length, r.summary);
@@ -190,8 +186,7 @@ export async function runInputs(ctx: RunContext, emit: (settled: Settled) => voi
         });
         // Awaited in order below; until then a failure must not count as unhandled.
         settling.catch(() => undefined);
-        pending[at] = settling;
-        launched++;
+        pending[launched++] = settling;
       }
       const settled = await pending[done]!;
       pending[done] = undefined;
@@ -212,28 +207,6 @@ export async function runInputs(ctx: RunContext, emit: (settled: Settled) => voi
   }
   // Not a closure: one would keep this call's whole scope (every input's status, key and id) as long as the build holds it.
   return { summaries: readBack.bind(null, ctx.summaries, states, next), computed, source: known ? source.digest('hex') : '', cacheProblem };
-}
-
-/**
- * The order in which a run over inputs of these sizes (in id order) starts them, as indices:
- * runs of `window` inputs counted back from the last, each run largest first (ties in id order).
- * Every input starts at most `window - 1` places before its own — the run still holds at most
- * `window` inputs started and not yet emitted, and the input whose turn it is has always started —
- * and the last run's long inputs start first, so that the build does not end on one worker
- * ingesting a long article while the other has nothing left (every tenth article of the bench's
- * corpus is three times as long, the last among them). Which input starts when changes no output:
- * each is ingested alone, and emitted in id order.
- */
-export function launchOrder(sizes: readonly number[], window: number): number[] {
-  const order: number[] = [];
-  const first = sizes.length % window;
-  for (let start = first === 0 ? 0 : first - window; start < sizes.length; start += window) {
-    const run: number[] = [];
-    for (let i = Math.max(0, start); i < start + window; i++) run.push(i);
-    // Array.prototype.sort is stable: equal sizes keep their id order.
-    order.push(...run.sort((a, b) => sizes[b]! - sizes[a]!));
-  }
-  return order;
 }
 
 /** The summaries set aside, by path, each joined to the next build's state of its input (RunOutcome.summaries). */
