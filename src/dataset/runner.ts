@@ -104,6 +104,9 @@ export const WORKER_HEAP_MB = Number(process.env.DIGEST_WORKER_HEAP_MB) || 96;
  */
 export const WORKER_YOUNG_MB = Number(process.env.DIGEST_WORKER_YOUNG_MB) || 8;
 
+/** Tasks a worker holds at once: the one it runs and the next (which waits for it: worker.ts). */
+export const TASKS_PER_WORKER = 2;
+
 /**
  * The workers' entry: bin/worker.cjs, which runs the worker bundle (dist/cli/worker.cjs) from
  * V8's code cache while it is dist/src's code, else dist/src/dataset/worker.js (the compiled
@@ -151,6 +154,11 @@ export async function createRunner(pipeline: Pipeline, concurrency: number, work
     maxThreads: threads,
     // A bounded queue: the caller's window keeps at most four tasks per thread in flight.
     maxQueue: threads * 4,
+    // Each worker holds its next task while it runs one (worker.ts runs them one after the
+    // other): it starts the next as soon as it is done, instead of waiting for this thread —
+    // busy settling inputs, or off the core on a machine with more threads than cores — to take
+    // its answer and hand it another (BENCHMARKS.md, "two workers — each holds its next task").
+    concurrentTasksPerWorker: TASKS_PER_WORKER,
     idleTimeout: 1000,
     // A small heap makes V8 collect early (RSS stays bounded); an input it cannot hold is
     // ingested again on the main thread, whose heap is the default.

@@ -71,11 +71,29 @@ export async function ingestOnThread(task: WorkerTask, port: Pick<MessagePort, '
   return entry;
 }
 
+/** Nothing: what the chain of tasks settles to (it keeps no task's entry alive). */
+const noop = (): undefined => undefined;
+
+/** The task this thread runs last (or ran): the next one starts when it has settled. */
+let running: Promise<unknown> = Promise.resolve();
+
+/**
+ * Runs `task` once every task handed in before it has settled, one at a time: the pool gives a
+ * worker its next task while it runs one (runner.ts, TASKS_PER_WORKER), and two ingests must
+ * not take turns at their awaits — the thread's scratch memory and memos serve one at a time,
+ * and one input's work stays in one piece on the core.
+ */
+export function oneAtATime<T>(task: () => Promise<T>): Promise<T> {
+  const run = running.then(task);
+  running = run.then(noop, noop);
+  return run;
+}
+
 /**
  * The worker thread's task (piscina calls the default export): one input in; its record, pages
  * and cache entry written (or compared) here, so their bytes never cross threads; its entry out,
- * its bulk apart ({@link EntryBulk}).
+ * its bulk apart ({@link EntryBulk}). Tasks run one after the other ({@link oneAtATime}).
  */
 export default async function ingestTask(task: WorkerTask): Promise<Entry> {
-  return ingestOnThread(task, parentPort!);
+  return oneAtATime(() => ingestOnThread(task, parentPort!));
 }

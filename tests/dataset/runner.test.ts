@@ -4,11 +4,18 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { BULK } from '../../src/dataset/worker.js';
 
+/** The options each mocked pool was made with. */
+const made: Record<string, unknown>[] = [];
+
 // A pool whose answer to a task comes before the task's bulk (they travel on two ports, in no set order).
 vi.mock('piscina', async () => {
   const { EventEmitter } = await import('node:events');
   class Piscina extends EventEmitter {
     threads = [{}, {}];
+    constructor(options: Record<string, unknown>) {
+      super();
+      made.push(options);
+    }
     run(task: { input: { path: string } }) {
       const path = task.input.path;
       setTimeout(() => this.emit('message', { [BULK]: { path, rows: { 'items.jsonl': `${path}\n` }, searchJson: `{"id":"${path}"}`, changeJson: null } }), 20);
@@ -31,6 +38,17 @@ describe('a runner on worker threads', () => {
     const entry = await runner.run(input, where, { revision: 0, entry: null }, null);
     expect(entry.searchJson).toBeNull();
     expect(runner.take('in/a.txt')).toEqual({ path: 'in/a.txt', rows: { 'items.jsonl': 'in/a.txt\n' }, searchJson: '{"id":"in/a.txt"}', changeJson: null });
+    await runner.close();
+  });
+
+  it('gives each worker its next task while it runs one, and queues what the build keeps in flight beyond that', async () => {
+    const { createRunner, TASKS_PER_WORKER } = await import('../../src/dataset/runner.js');
+    made.length = 0;
+    const runner = await createRunner({ file: 'p.json' } as never, 2, 16);
+    expect(TASKS_PER_WORKER).toBe(2);
+    expect(made[0]).toMatchObject({ concurrentTasksPerWorker: 2, maxThreads: 2 });
+    // run.ts keeps four inputs a thread in flight: the workers' slots and the queue hold them all.
+    expect((made[0]!.maxQueue as number) + 2 * TASKS_PER_WORKER).toBeGreaterThanOrEqual(2 * 4);
     await runner.close();
   });
 });
