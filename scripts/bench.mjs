@@ -50,7 +50,7 @@ const limits = {
   // 120, heap and ArrayBuffers, code spaces left out: 23.5–24.7 KB in three runs (fixed costs,
   // most of it: the UTF-8 scratch buffer, the set-aside files' buffers, the modules' caches; it was
   // 33.5–33.6 while the end read every summary back into a map and kept the writer's and the
-  // cache's records: BENCHMARKS.md, "Change: a build holds almost nothing per input"). Until issue
+  // cache's records: BENCHMARKS.md, "Change 31: a build holds almost nothing per input"). Until issue
   // 17's streaming form this measured the heap after build() returned with its result held:
   // 16.5–24.2 for a limit of 32. 34 fails a build that keeps each input's source (~+20 KB an
   // input), and one that holds every summary again (~+6) near the top of the runs' spread.

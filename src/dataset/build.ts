@@ -172,7 +172,7 @@ async function streamFile(writer: DatasetWriter, rel: string, source: string | n
  * Writes (or checks) the manifest made a piece at a time by `pieces` (the rows read back one by one)
  * and returns its key (the hash of the config and its text): its text (~3 KB an input) is never
  * whole in memory. Made once, staged as it is hashed, and dropped when the file in place has that
- * key, as changes.json (BENCHMARKS.md, "Change: a build holds almost nothing per input").
+ * key, as changes.json (BENCHMARKS.md, "Change 31: a build holds almost nothing per input").
  */
 async function writeManifest(writer: DatasetWriter, config: string, pieces: () => Iterable<string>): Promise<string> {
   // Both follow from the manifest's content (and the code, in the config key); the index from the changes too.

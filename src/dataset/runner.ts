@@ -157,7 +157,7 @@ export async function createRunner(pipeline: Pipeline, concurrency: number, work
     // Each worker holds its next task while it runs one (worker.ts runs them one after the
     // other): it starts the next as soon as it is done, instead of waiting for this thread —
     // busy settling inputs, or off the core on a machine with more threads than cores — to take
-    // its answer and hand it another (BENCHMARKS.md, "two workers — each holds its next task").
+    // its answer and hand it another (BENCHMARKS.md, "Change 32: two workers — each holds its next task").
     concurrentTasksPerWorker: TASKS_PER_WORKER,
     idleTimeout: 1000,
     // A small heap makes V8 collect early (RSS stays bounded); an input it cannot hold is

@@ -203,7 +203,7 @@ export class TextSpool {
  * position, in any order and as often as needed: each input's summary, added in id order as it is
  * emitted, read back at the build's end in path order for the manifest, the cache's state and the
  * callbacks, and in id order for the review index — one at a time, so the end holds one summary,
- * not a map of them all (~3 KB an input: BENCHMARKS.md, "Change: a build holds almost nothing per
+ * not a map of them all (~3 KB an input: BENCHMARKS.md, "Change 31: a build holds almost nothing per
  * input"). JSON texts are appended to a file in the staging folder, and the ledger keeps only each
  * one's place (16 bytes); values that are objects already (held anyway, as the plan's summaries of
  * reused inputs are) stay in memory, as every value does without a file (check mode).

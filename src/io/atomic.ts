@@ -104,7 +104,7 @@ export function writeAtomicSync(path: string, content: string | Uint8Array, stag
 /**
  * {@link writeAtomicSync} of a text made a piece at a time (beside the target, as a temporary
  * file): each piece is encoded and written as it comes, so the text is never whole in memory —
- * the cache's state, ~3 KB an input (BENCHMARKS.md, "Change: a build holds almost nothing per input").
+ * the cache's state, ~3 KB an input (BENCHMARKS.md, "Change 31: a build holds almost nothing per input").
  */
 export function writeAtomicPiecesSync(path: string, pieces: Iterable<string>, fs: WriteFs = realFs): void {
   const temp = `${path}.${tempName()}`;

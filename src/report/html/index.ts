@@ -174,7 +174,7 @@ export function renderIndexPage(rows: readonly IndexRow[], pipelineName: string,
 
 /**
  * The index's rows as a build reads them back, one at a time (never all in memory: BENCHMARKS.md,
- * "Change: a build holds almost nothing per input"): how many, how many are records, and the rows
+ * "Change 31: a build holds almost nothing per input"): how many, how many are records, and the rows
  * in the index's order ({@link sortIndexRows}).
  */
 export interface IndexRows {

@@ -87,7 +87,7 @@ export interface SearchIndexAsides extends SearchAsides {
  * they run (a pair for each concept an article names, ~100 an article of the bench's corpus).
  * Each pair is two unsigned LEB128 numbers, the article's distance from the pair before and the
  * count — 2 bytes a pair for most, where two 32-bit numbers took 8 (and an array of numbers 16):
- * ~0.2 KB an input instead of ~0.8–1.6 (BENCHMARKS.md, "Change: a build holds almost nothing per
+ * ~0.2 KB an input instead of ~0.8–1.6 (BENCHMARKS.md, "Change 31: a build holds almost nothing per
  * input"). The last pair waits unencoded, since a concept named again by the same article
  * changes its count.
  */
