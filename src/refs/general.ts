@@ -1,5 +1,5 @@
 import { cslDate, type CslItem } from './csl.js';
-import { phraseKey, referenceWords } from './data.js';
+import { phraseKey, referenceWords, wordPattern } from './data.js';
 import { isOrganisation, isParticle, looseAuthorEnd, scanAuthors, scanOrganisation } from './names.js';
 import { classifySegment, isDateOnly, isExtentOrContributors, isLabelledNumbers, opensWithRole, readSourceText, segmentSource, type Segment, type Source } from './source.js';
 import { lazyPattern, splitTopLevel } from './text.js';
@@ -76,7 +76,7 @@ function journalReading(rest: string): JournalSource | null {
   if (!source || /^(?:in|en|im)\s/i.test(source.journal) || (source.journal.includes(':') && classifySegment(source.journal).kind === 'place-publisher')) return null;
   // A note on the issue is no part of the journal's name ("Special Issue, Culture and Critique 54(3)", "Rangifer Special Issue 16").
   const words = referenceWords();
-  const lead = words.statusNote.exec(source.journal);
+  const lead = wordPattern('statusNote', source.journal).exec(source.journal);
   if (lead && /^,\s\p{Lu}/u.test(source.journal.slice(lead[0].length))) source.journal = source.journal.slice(lead[0].length + 2);
   const lower = source.journal.toLowerCase();
   const trail = words.data.statusNotes.find((note) => source.journal.length > note.length + 3 && lower.endsWith(` ${note}`));

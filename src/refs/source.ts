@@ -301,7 +301,7 @@ const proseWord = latin1Pattern(() => /^\p{Ll}{3,}$/u);
 function isInstitution(text: string): boolean {
   // A name, not a phrase: capitalised, no subtitle, no words in lower case but the small ones; the
   // institution word heads it or ends it ("University of Massachusetts", "Computer Science Dept.").
-  if (!/^\p{Lu}/u.test(text) || text.includes(':')) return false;
+  if (!testIn(capitalFirst, text) || text.includes(':')) return false;
   const words = referenceWords();
   const tokens = text.split(/[\s.,]+/).filter(Boolean);
   if (tokens.some((t) => proseWord(t).test(t) && !functionWords.has(t))) return false;
@@ -511,7 +511,7 @@ function classifyPart(text: string): { kind: SegmentKind; fields: SourceFields }
     return { kind: 'edition', fields: { edition: bare.replace(/\.$/, '') } };
   }
   let m = editorsBefore().exec(bare) ?? editorsAfter().exec(bare);
-  if (m?.groups && /\p{Lu}/u.test(m.groups.names!)) return { kind: 'editors', fields: { editors: namesIn(m.groups.names!) } };
+  if (m?.groups && testIn(anyCapital, m.groups.names!)) return { kind: 'editors', fields: { editors: namesIn(m.groups.names!) } };
   m = translatorsBefore(bare).exec(bare) ?? translatorsAfter().exec(bare);
   // ("Trans. Amer. Math. Soc.": abbreviations in a row after "Trans." name a journal, not its translators.)
   if (m?.groups && !/^(?:\p{Lu}\p{Ll}{1,6}\.\s){2}/u.test(m.groups.names!)) return { kind: 'translators', fields: { translators: namesIn(m.groups.names!) } };
@@ -886,7 +886,7 @@ function trailingPlace(container: string, meeting: boolean): { container: string
   for (let n = 1; n <= 3 && n < words.length; n++) {
     const tail = words.slice(-n).join(' ');
     const name = words.slice(0, -n).join(' ');
-    if (tail.length >= 4 && /^\p{Lu}\p{Ll}/u.test(tail) && isRegion(tail) && nameEnd.test(name) && !/\s(?:of|in|for|the|and)$/.test(name) && name.length >= 8) return { container: name, place: tail };
+    if (tail.length >= 4 && testIn(capitalisedStart, tail) && isRegion(tail) && nameEnd.test(name) && !/\s(?:of|in|for|the|and)$/.test(name) && name.length >= 8) return { container: name, place: tail };
   }
   return null;
 }
@@ -1244,3 +1244,4 @@ const inPlace = latin1Pattern(() => /^in\s\p{Lu}\p{Ll}{2,11}$/u);
 const stopNotAfterInitial = latin1Pattern(() => /(?<!(?:^|\s)\p{Lu})[.,]$/u);
 const andThenCapital = latin1Pattern(() => /^(?:and|&)\s\p{Lu}/u);
 const leadingWord = latin1Pattern(() => /^\p{L}+/u);
+const capitalisedStart = latin1Pattern(() => /^\p{Lu}\p{Ll}/u);
