@@ -216,14 +216,22 @@ export function toNameAlphabet(text: string): string | null {
   if (!nameShapes()[0]!.latin) return null;
   if (!alphabet) {
     alphabet = new Uint8Array(0x10000);
+    // "step,unit;step,unit;…" (base 36): each run starts `step` after the one before and maps to
+    // `unit` up to the next run's start. Read with indexOf, not split: 2,400 runs split into
+    // arrays cost ~7 M instructions of a one-article ingest (issue 17).
     let start = 0;
-    const runs = nameAlphabetRuns.split(';');
-    for (let i = 0; i < runs.length; i++) {
-      const [step, unit] = runs[i]!.split(',');
-      start += parseInt(step!, 36);
-      const next = i + 1 < runs.length ? start + parseInt(runs[i + 1]!.split(',')[0]!, 36) : 0x10000;
-      alphabet.fill(parseInt(unit!, 36), start, next);
+    let unit = 0;
+    for (let at = 0; at < nameAlphabetRuns.length; ) {
+      const comma = nameAlphabetRuns.indexOf(',', at);
+      let end = nameAlphabetRuns.indexOf(';', comma);
+      if (end < 0) end = nameAlphabetRuns.length;
+      const next = start + parseInt(nameAlphabetRuns.slice(at, comma), 36);
+      if (at > 0) alphabet.fill(unit, start, next);
+      start = next;
+      unit = parseInt(nameAlphabetRuns.slice(comma + 1, end), 36);
+      at = end + 1;
     }
+    alphabet.fill(unit, start, 0x10000);
   }
   if (lastImage !== null && text.length <= lastText.length && lastText.endsWith(text)) return lastImage.slice(lastText.length - text.length);
   const image = mapped(text, alphabet);
