@@ -48,20 +48,34 @@ export function classBody(ranges) {
 export const latin1Escapes = ['\\p{L}', '\\p{Lu}', '\\p{Ll}', '\\p{M}', '\\p{N}', '\\p{So}', '\\p{Script=Han}', '\\p{Script=Hiragana}', '\\p{Script=Katakana}', '\\p{Script=Hangul}'];
 
 /**
- * The Latin-1 units `[escape]` accepts, as a class body of `\xHH` escapes (src/refs/latin1.ts:
- * the Latin-1 form of a pattern; `ignoreCase` under the i flag, which closes the class over case).
+ * The units of General Punctuation (U+2000–U+206F: spaces, dashes, curly quotes, bullets) that a
+ * Latin-1 form also reads exactly (src/refs/latin1.ts): text holding them is as common in reference
+ * lists as plain Latin-1 (an en dash in page ranges, curly quotes around titles).
+ */
+export const generalPunctuation = [0x2000, 0x206f];
+
+/**
+ * The units `[escape]` accepts among Latin-1's and General Punctuation's, as a class body of
+ * `\xHH` and `\uHHHH` escapes (src/refs/latin1.ts: the Latin-1 form of a pattern; `ignoreCase`
+ * under the i flag, which closes the class over case).
  */
 export function latin1Image(escape, ignoreCase) {
   const accepts = new RegExp(`[${escape}]`, ignoreCase ? 'iuy' : 'uy');
-  const hex = (unit) => `\\x${unit.toString(16).padStart(2, '0')}`;
+  const hex = (unit) => (unit < 0x100 ? `\\x${unit.toString(16).padStart(2, '0')}` : `\\u${unit.toString(16).padStart(4, '0')}`);
+  const units = [...Array.from({ length: 0x100 }, (_, u) => u), ...Array.from({ length: generalPunctuation[1] - generalPunctuation[0] + 1 }, (_, i) => generalPunctuation[0] + i)];
   let image = '';
   let from = -1;
-  for (let unit = 0; unit <= 0x100; unit++) {
+  for (let i = 0; i <= units.length; i++) {
+    const unit = units[i];
     accepts.lastIndex = 0;
-    const member = unit < 0x100 && accepts.test(String.fromCharCode(unit));
-    if (member && from < 0) from = unit;
+    const member = unit !== undefined && accepts.test(String.fromCharCode(unit));
+    // (A run ends at a member's gap in the units, too: 0xff and 0x2000 are not neighbours.)
+    if (member && from >= 0 && unit !== units[i - 1] + 1) {
+      image += units[i - 1] === from ? hex(from) : `${hex(from)}-${hex(units[i - 1])}`;
+      from = unit;
+    } else if (member && from < 0) from = unit;
     else if (!member && from >= 0) {
-      image += unit - 1 === from ? hex(from) : `${hex(from)}-${hex(unit - 1)}`;
+      image += units[i - 1] === from ? hex(from) : `${hex(from)}-${hex(units[i - 1])}`;
       from = -1;
     }
   }

@@ -31,8 +31,7 @@ const foldTables = new WeakMap<Map<string, string>, Uint16Array>();
 function foldTable(traditional: Map<string, string>): Uint16Array {
   let table = foldTables.get(traditional);
   if (!table) {
-    table = new Uint16Array(0x10000);
-    for (let c = 0; c < 0x10000; c++) table[c] = c; // identity, then the folds over it
+    table = new Uint16Array(0x10000); // 0: the unit itself (mapUnits), then the folds
     for (const [from, to] of traditional) table[from.charCodeAt(0)] = to.charCodeAt(0);
     for (let c = 0xff01; c <= 0xff5e; c++) table[c] = c - 0xfee0;
     for (const [from, to] of Object.entries(foldOne)) table[from.charCodeAt(0)] = to.charCodeAt(0);

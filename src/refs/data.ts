@@ -1,7 +1,7 @@
 import { referenceData } from '../generated/reference-data.js';
 import type { CslType, ReferenceData } from '../generated/references.js';
 import { lazyPattern } from './text.js';
-import { latin1Forms } from './latin1.js';
+import { latin1Forms, latin1Pattern } from './latin1.js';
 
 /**
  * The reference parser's words (pipelines/data/references.json, compiled into
@@ -247,9 +247,10 @@ export function referenceWords(): ReferenceWords {
 export function endsInDottedAbbreviation(name: string): boolean {
   const words = referenceWords();
   const parts = name.trim().split(/\s+/);
-  const last = /^(\p{L}+)\.$/u.exec(parts[parts.length - 1] ?? '')?.[1];
+  const lastPart = parts[parts.length - 1] ?? '';
+  const last = dottedWord(lastPart).exec(lastPart)?.[1];
   if (parts.length < 2 || !last || !words.abbreviations.has(last)) return false;
-  return parts.slice(0, -1).every((w) => w.endsWith('.') || !((words.abbreviations.has(w) && !words.journalWords.has(w.toLowerCase())) || /^\p{Lu}$/u.test(w)));
+  return parts.slice(0, -1).every((w) => w.endsWith('.') || !((words.abbreviations.has(w) && !words.journalWords.has(w.toLowerCase())) || loneCapital(w).test(w)));
 }
 
 /**
@@ -273,3 +274,7 @@ export function typeForCode(code: string, part: boolean): CslType | undefined {
   const entry = referenceWords().typeCodes.get(code.toUpperCase());
   return entry ? (part ? entry.part : entry.type) : undefined;
 }
+
+// Patterns the code above reads, each in the form its text needs (src/refs/latin1.ts: issue 17, start-up).
+const dottedWord = latin1Pattern(() => /^(\p{L}+)\.$/u);
+const loneCapital = latin1Pattern(() => /^\p{Lu}$/u);

@@ -1,5 +1,5 @@
 import { cslDate, type CslItem } from './csl.js';
-import { phraseKey, referenceWords } from './data.js';
+import { phraseKey, referenceWords, wordPattern } from './data.js';
 import { isOrganisation, isParticle, looseAuthorEnd, scanAuthors, scanOrganisation } from './names.js';
 import { classifySegment, isDateOnly, isExtentOrContributors, isLabelledNumbers, opensWithRole, readSourceText, segmentSource, type Segment, type Source } from './source.js';
 import { lazyPattern, splitTopLevel } from './text.js';
@@ -20,7 +20,7 @@ const citationNumber = latin1Pattern(() => /^\s?(?:\[[^\]\s]{1,30}\]|\(\d{1,5}\)
 const ditto = lazyPattern(() => /^[-—–_]{2,}\.?,?\s?/u);
 // The date after the authors: "(1990).", "(2012, October).", "(1994b)", "(n.d.)", "(s. d.)", "(December 1998).", "1990.", ", 2008,".
 const dateAfterAuthors =
-  lazyPattern(() => /^\s?[.,:]?\s?\((?:(?<m1>[A-Za-z]+\.?)\s)?(?<year>(?:1[5-9]|20)\d{2})[a-z]?(?:,?\s(?<tail>[^()]{1,20}))?\)[.,:]?\s?|^\s?[.,]?\s?\((?:n\.\s?d\.|s\.\s?d\.|forthcoming|in press|in preparation|sous presse|im Druck)\)[.,]?\s?|^\s?[.,:]?\s?(?<bare>(?:1[5-9]|20)\d{2})[a-z]?(?:\s?\[(?:1[5-9]|20)\d{2}\])?(?:[.,:]\s?|\s(?=\p{Lu}|["“«‘]))/u);
+  latin1Pattern(() => /^\s?[.,:]?\s?\((?:(?<m1>[A-Za-z]+\.?)\s)?(?<year>(?:1[5-9]|20)\d{2})[a-z]?(?:,?\s(?<tail>[^()]{1,20}))?\)[.,:]?\s?|^\s?[.,]?\s?\((?:n\.\s?d\.|s\.\s?d\.|forthcoming|in press|in preparation|sous presse|im Druck)\)[.,]?\s?|^\s?[.,:]?\s?(?<bare>(?:1[5-9]|20)\d{2})[a-z]?(?:\s?\[(?:1[5-9]|20)\d{2}\])?(?:[.,:]\s?|\s(?=\p{Lu}|["“«‘]))/u);
 // A name (capitalised, no quotation, at most 120 characters) then the date: the author of an author-date reference.
 const authorBeforeDate = latin1Pattern(() => /^(?<name>\p{Lu}[^,:;()"“”]{1,118}?(?:\s\([\p{Lu}\s]{2,12}\))?)(?:\.\s?\(|\s\(|,\s)(?=(?:1[5-9]|20)\d{2}[a-z]?[).,])/u);
 // One capitalised word as its own sentence before the title: an author known by one name.
@@ -76,7 +76,7 @@ function journalReading(rest: string): JournalSource | null {
   if (!source || /^(?:in|en|im)\s/i.test(source.journal) || (source.journal.includes(':') && classifySegment(source.journal).kind === 'place-publisher')) return null;
   // A note on the issue is no part of the journal's name ("Special Issue, Culture and Critique 54(3)", "Rangifer Special Issue 16").
   const words = referenceWords();
-  const lead = words.statusNote.exec(source.journal);
+  const lead = wordPattern('statusNote', source.journal).exec(source.journal);
   if (lead && /^,\s\p{Lu}/u.test(source.journal.slice(lead[0].length))) source.journal = source.journal.slice(lead[0].length + 2);
   const lower = source.journal.toLowerCase();
   const trail = words.data.statusNotes.find((note) => source.journal.length > note.length + 3 && lower.endsWith(` ${note}`));
@@ -126,27 +126,41 @@ function cuts(body: string): Cut[] {
   for (let m = emphasisEnd.exec(body); m; m = emphasisEnd.exec(body)) found.push({ at: m.index + 1, titleEnd: m.index + m[0].length - 1, sourceStart: m.index + m[0].length, sentence: true });
   // Elsevier's copied lists join title and journal with a space: "… type 2 diabetes Diabetes Educ., 36 (2010), pp. 629-639".
   // (It needs ".,".)
-  const joinedJournal = /(?<=\p{Ll})\s(?=(?:\p{Lu}\p{L}*\.?\s){0,3}\p{Lu}\p{L}*\.,\s\d{1,4}\s\((?:1[5-9]|20)\d{2}\))/gu;
+  const joinedJournal = joinedJournalAt(body);
+  joinedJournal.lastIndex = 0;
   for (let m = body.includes('.,') ? joinedJournal.exec(body) : null; m; m = joinedJournal.exec(body)) found.push({ at: m.index, titleEnd: m.index - 1, sourceStart: m.index + 1, sentence: true });
   // A part's number alone after a sentence ends the title with it ("Fourier integral operators. II. Acta Mathematica").
-  const partNumber = /\.\s[IVX]{1,4}\.\s(?=\p{Lu})/gu;
+  const partNumber = partNumberAt(body);
+  partNumber.lastIndex = 0;
   for (let m = partNumber.exec(body); m; m = partNumber.exec(body)) found.push({ at: m.index + m[0].length - 1, titleEnd: m.index + m[0].length - 2, sourceStart: m.index + m[0].length - 1, sentence: true });
   // A title may end in a capital letter ("hepatitis C. Vaccine 2008", "at 113 K. Acta Crystallogr C") or a
   // Roman number ("mucopolysaccharidosis type II. Br J Pharmacol"): a sentence end after a word or a number.
   // (Full stop first: tried only at full stops.)
-  const letterEnd = /\.(?<=(?:\p{Ll}{3,}|\d)\s(?:\p{Lu}|[IVX]{2,4})\.)\s(?=\p{Lu})/gu;
+  const letterEnd = letterEndAt(body);
+  letterEnd.lastIndex = 0;
   for (let m = letterEnd.exec(body); m; m = letterEnd.exec(body)) found.push({ at: m.index + 1, titleEnd: m.index, sourceStart: m.index + 2, sentence: true });
   // " In " / ", in " starts a container wherever it stands.
-  const inWord = /[,.]\s(?=(?:In|in)[:\s]\s?[\p{Lu}\d])|\s(?=In:\s)/gu;
+  const inWord = inWordAt(body);
+  inWord.lastIndex = 0;
   for (let m = inWord.exec(body); m; m = inWord.exec(body)) found.push({ at: m.index, titleEnd: m.index - 1, sourceStart: m.index + (body[m.index] === ',' || body[m.index] === '.' ? 1 : 0) });
   found.sort((a, b) => a.at - b.at || a.sourceStart - b.sourceStart || (a.sentence ? -1 : 1));
   for (const f of found) push(f.titleEnd, f.sourceStart, f.sentence === true, f.comma === true);
   return out.slice(0, 48);
 }
 
+// Where cuts() finds its ends, each in the form its text needs (src/refs/latin1.ts: issue 17, start-up;
+// global: cuts() starts each at 0). What each finds is said where it is read.
+const joinedJournalAt = latin1Pattern(() => /(?<=\p{Ll})\s(?=(?:\p{Lu}\p{L}*\.?\s){0,3}\p{Lu}\p{L}*\.,\s\d{1,4}\s\((?:1[5-9]|20)\d{2}\))/gu);
+const partNumberAt = latin1Pattern(() => /\.\s[IVX]{1,4}\.\s(?=\p{Lu})/gu);
+const letterEndAt = latin1Pattern(() => /\.(?<=(?:\p{Ll}{3,}|\d)\s(?:\p{Lu}|[IVX]{2,4})\.)\s(?=\p{Lu})/gu);
+const inWordAt = latin1Pattern(() => /[,.]\s(?=(?:In|in)[:\s]\s?[\p{Lu}\d])|\s(?=In:\s)/gu);
+// A citation number left before the title ("14. Drug insight: …").
+const numberBeforeTitle = latin1Pattern(() => /^\d{1,3}\.\s+(?=\p{Lu})/u);
+
 function cleanTitle(text: string): string {
   // A citation number left before the title ("14. Drug insight: …").
-  const title = tidy(text).replace(/^\d{1,3}\.\s+(?=\p{Lu})/u, '');
+  const tidied = tidy(text);
+  const title = tidied.replace(numberBeforeTitle(tidied), '');
   // (Quotation marks around the whole title go; a quotation that opens a longer one keeps them: "\"Je voudrais …\" - Carnet de route …".)
   const quotationFirst = /^["“«„][^"”»]+["”»]\s[-–—]\s/u.test(title);
   return (quotationFirst ? title : title.replace(/^["“«‘„]+|["”»’“]+$/gu, ''))
@@ -417,7 +431,7 @@ export function parseGeneral(core: string, csl: CslItem): { unplaced: string[] }
     }
   }
   // The date right after the authors (Harvard, APA, Rockefeller).
-  const date = dateAfterAuthors().exec(text.slice(pos));
+  const date = execIn(dateAfterAuthors, text.slice(pos));
   if (date?.groups && (date.groups.year || date.groups.bare)) {
     const year = Number(date.groups.year ?? date.groups.bare);
     // The month before the year ("(December 1998)") or the month and day after it ("(2019, March 5)", APA's news and web pages).

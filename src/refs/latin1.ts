@@ -8,11 +8,13 @@ import { latin1Images } from '../generated/unicode-classes.js';
  * (~0.3 M instructions an escape): a one-article `digest ingest` spent ~100 M instructions on it,
  * the largest single piece of its start above `digest --version` (BENCHMARKS.md). A pattern only
  * ever tests the subject's own characters, so on a subject whose every code unit is at most
- * U+00FF each escape can stand as the Latin-1 units it accepts, with the rest of the pattern as
- * written: the same matches, and nothing for ICU to build. Most references are such text.
+ * U+00FF, or in General Punctuation (U+2000–U+206F: the en dash of a page range, curly quotes
+ * around a title, which most English lists hold), each escape can stand as the units of those two
+ * blocks it accepts, with the rest of the pattern as written: the same matches, and nothing for
+ * ICU to build. Most references are such text. (The name is Latin-1's, the form's first range.)
  *
- * Exactness: each escape is replaced by the units c ≤ 0xFF that `[escape]` accepts under the
- * pattern's own case-insensitivity. Without `i` a class accepts a unit when a member is that unit,
+ * Exactness: each escape is replaced by the units c ≤ 0xFF or in U+2000–U+206F that `[escape]`
+ * accepts under the pattern's own case-insensitivity. Without `i` a class accepts a unit when a member is that unit,
  * so the rewritten class accepts the same Latin-1 units. Under `i` (with `u`) a class accepts c
  * when a member has c's simple case folding; a unit whose folding some member of the property
  * shares is itself in the image, and every member of the image shares the folding of a member of
@@ -22,14 +24,14 @@ import { latin1Images } from '../generated/unicode-classes.js';
  * that accept fewer units.
  */
 
-/** Whether every code unit of `text` is at most U+00FF (so a Latin-1 form of a pattern reads it exactly). */
+/** Whether every code unit of `text` is at most U+00FF or in General Punctuation (so a Latin-1 form of a pattern reads it exactly). */
 export function isLatin1(text: string): boolean {
   if (text === lastText) return lastResult;
   lastText = text;
   lastResult = latin1Only.test(text);
   return lastResult;
 }
-const latin1Only = /^[\x00-\xff]*$/;
+const latin1Only = /^[\x00-\xff\u2000-\u206f]*$/;
 // (The same text is asked about again by the next pattern of the same call site.)
 let lastText = '';
 let lastResult = true;
@@ -38,7 +40,7 @@ let lastResult = true;
 const token = /\\[pP]\{[^}]*\}|\\[^]|[[\]]/g;
 
 /**
- * The Latin-1 form of a `u` pattern's source: each `\p{…}` replaced by the Latin-1 units it accepts
+ * The Latin-1 form of a `u` pattern's source: each `\p{…}` replaced by the Latin-1 and General Punctuation units it accepts
  * (inside a class, the units; outside, a class of them, empty when none), read from
  * src/generated/unicode-classes.ts (written from Node's own ICU by scripts/gen-unicode-classes.mjs:
  * computed here, each image would cost the ICU lookup it saves). Null when the pattern has no
@@ -90,7 +92,7 @@ const thunk = /^\(\)\s*=>\s*\/([^]*)\/([a-z]*)$/;
 
 /**
  * A pattern read in the form its subject needs: `pattern(text)` is the pattern as written, or, when
- * every unit of `text` is Latin-1, its Latin-1 form (see the module comment). Each form is made on its
+ * every unit of `text` is Latin-1 or General Punctuation, its Latin-1 form (see the module comment). Each form is made on its
  * first use and then kept (a global or sticky pattern keeps its `lastIndex` per form: a caller sets it
  * on the form it runs). `make` is `() => /…/flags`: the literal stays where the ReDoS audit reads it,
  * and its source is taken from the thunk's text, so the Latin-1 form is made without parsing the

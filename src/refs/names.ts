@@ -1,7 +1,7 @@
 import { latinNameShapes, nameAlphabetRuns } from '../generated/name-alphabet.js';
 import { letterOrMark } from '../generated/unicode-classes.js';
 import type { CslName } from './csl.js';
-import { phraseKey, referenceWords } from './data.js';
+import { phraseKey, referenceWords, wordPattern } from './data.js';
 import { hasCjk, lazyPattern } from './text.js';
 import { latin1Pattern, testIn } from './latin1.js';
 
@@ -216,14 +216,22 @@ export function toNameAlphabet(text: string): string | null {
   if (!nameShapes()[0]!.latin) return null;
   if (!alphabet) {
     alphabet = new Uint8Array(0x10000);
+    // "step,unit;step,unit;…" (base 36): each run starts `step` after the one before and maps to
+    // `unit` up to the next run's start. Read with indexOf, not split: 2,400 runs split into
+    // arrays cost ~7 M instructions of a one-article ingest (issue 17).
     let start = 0;
-    const runs = nameAlphabetRuns.split(';');
-    for (let i = 0; i < runs.length; i++) {
-      const [step, unit] = runs[i]!.split(',');
-      start += parseInt(step!, 36);
-      const next = i + 1 < runs.length ? start + parseInt(runs[i + 1]!.split(',')[0]!, 36) : 0x10000;
-      alphabet.fill(parseInt(unit!, 36), start, next);
+    let unit = 0;
+    for (let at = 0; at < nameAlphabetRuns.length; ) {
+      const comma = nameAlphabetRuns.indexOf(',', at);
+      let end = nameAlphabetRuns.indexOf(';', comma);
+      if (end < 0) end = nameAlphabetRuns.length;
+      const next = start + parseInt(nameAlphabetRuns.slice(at, comma), 36);
+      if (at > 0) alphabet.fill(unit, start, next);
+      start = next;
+      unit = parseInt(nameAlphabetRuns.slice(comma + 1, end), 36);
+      at = end + 1;
     }
+    alphabet.fill(unit, start, 0x10000);
   }
   if (lastImage !== null && text.length <= lastText.length && lastText.endsWith(text)) return lastImage.slice(lastText.length - text.length);
   const image = mapped(text, alphabet);
@@ -309,7 +317,7 @@ export function namePatterns(compiled = false): { name: string; source: string; 
 // What may follow a name inside a list.
 // (APA 7 puts an ellipsis before the last of many authors: "Asgaard, G., ... Botros, N.".)
 const separator = lazyPattern(() => /(?:,?\s?(?:\.\s?\.\s?\.|…)\s|\s?[,;]{1,2}\s?(?:(?:and|And|AND|&|und|et|y)\s)?|\s(?:and|And|AND|&|und|et|y)\s)/uy);
-const vancouverSeparator = lazyPattern(() => /(?:\.\s|\s)(?=\p{Lu})/uy);
+const vancouverSeparator = latin1Pattern(() => /(?:\.\s|\s)(?=\p{Lu})/uy);
 const suffixAfter = lazyPattern(() => /,?\s(?<suffix>Jr|Sr|II|III|IV|2nd|3rd)\.?(?=[\s,;.:(]|$)/uy);
 const etAlAfter = lazyPattern(() => /,?\s?(?:et\.?\s?al|and others|u\.\s?a)\b\.?/uy);
 const roleAfter = lazyPattern(() => /(?:,?\s?\((?<role>eds?|editors?|hrsg|hg|coords?|dirs?|orgs?)\.?\)|,?\s(?<role2>eds?|editors?|hrsg)\b\.?)/iuy);
@@ -317,11 +325,11 @@ const roleAfter = lazyPattern(() => /(?:,?\s?\((?<role>eds?|editors?|hrsg|hg|coo
 // (Also after a comma: "Soderbergh, Steven, director.")
 const otherRoleAfter = lazyPattern(() => /\s?\((?:writer|director|producer|executive producer|host|narrator|performer|composer|compiler|illustrator|photographer|speaker|interviewer|presenter|artist|screenwriter)(?:\s?\/\s?(?:writer|director|producer))?s?\)|,\s(?:writer|director|producer|narrator|performer|composer|compiler|illustrator|photographer|screenwriter)(?=\.\s)/iuy);
 // Another name for the same person in brackets: "Esty, Joshua (Jed).", "Céline, Louis-Ferdinand (Louis-Ferdinand Destouches).".
-const otherNameAfter = lazyPattern(() => /\s\((?!(?:1[5-9]|20)\d{2})\p{Lu}[^()\d]{1,40}\)(?=\.\s|,\s)/uy);
+const otherNameAfter = latin1Pattern(() => /\s\((?!(?:1[5-9]|20)\d{2})\p{Lu}[^()\d]{1,40}\)(?=\.\s|,\s)/uy);
 // "Nishida, T., & et al.": the separator, then "et al.".
 const etAlAfterSeparator = lazyPattern(() => /\s?[,;]?\s?(?:&|and)\s(?:et\.?\s?al|others)\b\.?/uy);
 // What may end the list: punctuation before the title or the year.
-const listEnd = lazyPattern(() => /(?:\.,\s|\s?[.:]\s|\s?[.:]?$|\s?[([]|\s?,\s|\s(?=["“«‘]|(?:1[5-9]|20)\d{2}\b)|\.(?=["“«‘\p{Lu}]))/uy);
+const listEnd = latin1Pattern(() => /(?:\.,\s|\s?[.:]\s|\s?[.:]?$|\s?[([]|\s?,\s|\s(?=["“«‘]|(?:1[5-9]|20)\d{2}\b)|\.(?=["“«‘\p{Lu}]))/uy);
 
 const at = (pattern: RegExp, text: string, index: number): RegExpExecArray | null => {
   pattern.lastIndex = index;
@@ -423,10 +431,10 @@ function scanFrom(reading: Reading, firstShape: Shape, limit = Infinity): Author
       name.suffix = suffix.groups.suffix!;
       end += suffix[0].length;
     }
-    const degree = at(referenceWords().degreeAfter, text, end) ?? at(coFirstMark(), text, end);
+    const degree = at(wordPattern('degreeAfter', text), text, end) ?? at(coFirstMark(), text, end);
     if (degree) end += degree[0].length;
     // (Another name in brackets may stand before "et al." too: "Gorky, Maxim (Alexei Peshkov), et al., eds.")
-    const alias = at(otherNameAfter(), text, end);
+    const alias = at(otherNameAfter(text), text, end);
     if (alias && at(etAlAfter(), text, end + alias[0].length)) end += alias[0].length;
     names.push(name);
     kinds.push(matched.shape);
@@ -441,11 +449,11 @@ function scanFrom(reading: Reading, firstShape: Shape, limit = Infinity): Author
       role = 'editor';
       end += roleMatch[0].length;
     } else {
-      const other = at(otherRoleAfter(), text, end) ?? at(otherNameAfter(), text, end);
+      const other = at(otherRoleAfter(), text, end) ?? at(otherNameAfter(text), text, end);
       if (other) end += other[0].length;
     }
     // The list may end here when what follows is the list's end (a role or "et al." ends it too).
-    const ending = at(listEnd(), text, end);
+    const ending = at(listEnd(text), text, end);
     const dotted = /[.)]$/.test(text.slice(0, end)) && /^\s\S/.test(text.slice(end, end + 2));
     if (ending || dotted || etAl || roleMatch || end >= text.length) {
       lastGood = end;
@@ -456,7 +464,7 @@ function scanFrom(reading: Reading, firstShape: Shape, limit = Infinity): Author
     // Vancouver lists may go on after a full stop or a space ("Goss DL. Moore JH.", "Liu SM Zhong J");
     // so may "Family, JN." lists ("Ferguson, JN. Aldag, JM.").
     const spaced = firstShape === 'vancouver' || (matched.shape === 'family-initials' && testIn(dottedInitials3, name.given ?? ''));
-    const sep = at(separator(), text, end) ?? (spaced ? at(vancouverSeparator(), text, end) : null);
+    const sep = at(separator(), text, end) ?? (spaced ? at(vancouverSeparator(text), text, end) : null);
     if (!sep) break;
     const joined = /\b(?:and|And|AND|und|et|y)\b|&/.test(sep[0]);
     // In a given-first list the name after "and" is the last ("K. Chandy and J. Misra, Parallel Program Design: …"),
@@ -551,6 +559,7 @@ const sentenceBreak = latin1Pattern(() => /[.?!]\s+\p{Lu}\p{Ll}+\s+\p{Ll}/u);
 const yearOrInitialStop = latin1Pattern(() => /\d{4}|\p{Ll}\.\s\p{Lu}/u);
 const initialsWord = latin1Pattern(() => /(?:^|\s)(?:\p{Lu}{1,4}|(?:\p{Lu}\.){1,3})(?:\s|$)/u);
 const capitalStart = latin1Pattern(() => /^\p{Lu}/u);
+const lowerFamilyInitials = latin1Pattern(() => /(?<![\p{L}'’-])\p{Ll}[\p{Ll}'’-]*\s\p{Lu}{1,3}(?=[,;.]|$)/gu);
 
 /**
  * Where an author list ends when the name scanner stopped early on a name it could not read
@@ -560,8 +569,9 @@ const capitalStart = latin1Pattern(() => /^\p{Lu}/u);
  */
 export function looseAuthorEnd(text: string, from: number): { end: number; names: CslName[] } | null {
   const region = text.slice(0, 600);
-  initialsStop().lastIndex = from + 1;
-  const ends = [/\s?\((?:1[5-9]|20)\d{2}[a-z]?\)/u.exec(region), /:\s/u.exec(region), /[,\s]\s?et\.?\s?al\b\.?/iu.exec(region), initialsStop().exec(region)]
+  const stop = initialsStop(region);
+  stop.lastIndex = from + 1;
+  const ends = [/\s?\((?:1[5-9]|20)\d{2}[a-z]?\)/u.exec(region), /:\s/u.exec(region), /[,\s]\s?et\.?\s?al\b\.?/iu.exec(region), stop.exec(region)]
     .filter((m): m is RegExpExecArray => m !== null && m.index > from)
     .sort((a, b) => a.index - b.index);
   const boundary = ends[0];
@@ -570,7 +580,8 @@ export function looseAuthorEnd(text: string, from: number): { end: number; names
   // (A list's end at initials needs a list before it: '"Charles R. Van Hise." In Wikipedia' is a title.)
   if (boundary[0].startsWith('.') && !nameThenComma(before).test(before)) return null;
   // (A family in lower case before its initials is a name's: "ffytche DH", "ladecola C".)
-  const words = before.replace(/\b(?:van|von|der|den|del|della|and|et|al|le|la|de|du|da|dos|for|the)\b/g, '').replace(/(?<![\p{L}'’-])\p{Ll}[\p{Ll}'’-]*\s\p{Lu}{1,3}(?=[,;.]|$)/gu, '');
+  const unparticled = before.replace(/\b(?:van|von|der|den|del|della|and|et|al|le|la|de|du|da|dos|for|the)\b/g, '');
+  const words = unparticled.replace(lowerFamilyInitials(unparticled), '');
   if (longLowerWord(words).test(words) || sentenceBreak(before).test(before)) return null;
   // What the scanner left must read as more names: short pieces, most with initials ("ffytche DH"),
   // no date and no sentence end ("Perec, Georges. A Void. London: …" is a title and a place).
@@ -588,4 +599,4 @@ export function looseAuthorEnd(text: string, from: number): { end: number; names
 // A Vancouver list's end: a name's initials, a full stop, the title ("…, Howard R. Differences between…").
 // (After a word: ", J. Appl. Cryst." is a journal after "et al.,".)
 // (Full stop first: tried only at full stops.)
-const initialsStop = lazyPattern(() => /\.(?<=[\p{L}\d'’.-]{2}\s\p{Lu}{1,3}\.)\s(?=\p{Lu})/gu);
+const initialsStop = latin1Pattern(() => /\.(?<=[\p{L}\d'’.-]{2}\s\p{Lu}{1,3}\.)\s(?=\p{Lu})/gu);

@@ -226,7 +226,7 @@ function readNumbers(text: string): SourceFields | null {
  */
 function mlaPeriodical(value: string): SourceFields | null {
   const [before = '', pages, ...more] = value.split(/\s?:\s?/);
-  if (more.length > 0 || (pages !== undefined && !pageOnly().test(pages)) || !/\p{L}{3}/u.test(before)) return null;
+  if (more.length > 0 || (pages !== undefined && !pageOnly().test(pages)) || !testIn(threeLetters, before)) return null;
   const volumed = /^(\d{1,4})\s(\S.*)$/u.exec(before);
   const plain = readDate(before);
   const date = plain?.month !== undefined ? plain : volumed ? readDate(volumed[2]!) : null;
@@ -246,7 +246,8 @@ export const pageValue = (text: string) => text.trim().replace(/\s?[-–—_]{1,
 function readDate(text: string): SourceFields | null {
   const words = referenceWords();
   // ("May(26)": the day in brackets.)
-  const value = text.trim().replace(/(?<=\p{L})\s?\((\d{1,2})\)\.?$/u, ' $1').replace(/^\(|\)\.?$/g, '').replace(/[.,:]$/, '').trim();
+  const trimmed = text.trim();
+  const value = trimmed.replace(bracketedNumberEnd(trimmed), ' $1').replace(/^\(|\)\.?$/g, '').replace(/[.,:]$/, '').trim();
   if (!value || value.length > 40) return null;
   // "2019-03-12": ISO, whole (the split below would cut it at its hyphens).
   const iso = /^((?:1[5-9]|20)\d{2})-(\d{1,2})(?:-(\d{1,2}))?$/.exec(value);
@@ -289,7 +290,8 @@ function readDate(text: string): SourceFields | null {
 /** True for a region after a city ("MA", "Calif.", "New Jersey", "UK", "The Netherlands"). */
 export function isRegion(text: string): boolean {
   // ("D. C." is "D.C.".)
-  return referenceWords().regions.has(phraseKey(text.trim().replace(/^\(|\)$/g, '').replace(/(\p{Lu})\.\s(?=\p{Lu}\.?$)/gu, '$1.')));
+  const bare = text.trim().replace(/^\(|\)$/g, '');
+  return referenceWords().regions.has(phraseKey(bare.replace(spacedInitials(bare), '$1.')));
 }
 
 // Shapes the code below reads, each in the form its text needs (src/refs/latin1.ts: issue 17, start-up).
@@ -299,7 +301,7 @@ const proseWord = latin1Pattern(() => /^\p{Ll}{3,}$/u);
 function isInstitution(text: string): boolean {
   // A name, not a phrase: capitalised, no subtitle, no words in lower case but the small ones; the
   // institution word heads it or ends it ("University of Massachusetts", "Computer Science Dept.").
-  if (!/^\p{Lu}/u.test(text) || text.includes(':')) return false;
+  if (!testIn(capitalFirst, text) || text.includes(':')) return false;
   const words = referenceWords();
   const tokens = text.split(/[\s.,]+/).filter(Boolean);
   if (tokens.some((t) => proseWord(t).test(t) && !functionWords.has(t))) return false;
@@ -345,7 +347,7 @@ export function isPublisherName(text: string): boolean {
 /** Where a "Container, Names" run reads as a container (maybe none) then names only, or null. */
 function containerThenNames(text: string): { container: string; names: CslName[] } | null {
   const value = text.trim().replace(/,$/, '');
-  if (!/\p{Lu}/u.test(value)) return null;
+  if (!testIn(anyCapital, value)) return null;
   const whole = (part: string) => {
     const list = scanAuthors(part);
     return list && list.end >= part.length - 1 ? list : null;
@@ -382,7 +384,7 @@ function namesIn(text: string): CslName[] {
 }
 
 /** True when `text` ends with `tail`, punctuation aside. */
-const endsAlike = (text: string, tail: string) => text.replace(/[^\p{L}\p{N}]+/gu, '').endsWith(tail.replace(/[^\p{L}\p{N}]+/gu, ''));
+const endsAlike = (text: string, tail: string) => text.replace(notLetterOrDigit(text), '').endsWith(tail.replace(notLetterOrDigit(tail), ''));
 
 // Capitalised words of a firm's name ("Straus and Giroux", "Green", "and co."); its corporate ending.
 const partnerName = latin1Pattern(() => /^(?:(?:and|&)\s)?\p{Lu}[\p{L}'’.-]*(?:\s(?:\p{Lu}[\p{L}'’.-]*|and|&)){0,3}\.?$|^(?:and|&)\s(?:co|company|sons)\.?$/iu);
@@ -509,7 +511,7 @@ function classifyPart(text: string): { kind: SegmentKind; fields: SourceFields }
     return { kind: 'edition', fields: { edition: bare.replace(/\.$/, '') } };
   }
   let m = editorsBefore().exec(bare) ?? editorsAfter().exec(bare);
-  if (m?.groups && /\p{Lu}/u.test(m.groups.names!)) return { kind: 'editors', fields: { editors: namesIn(m.groups.names!) } };
+  if (m?.groups && testIn(anyCapital, m.groups.names!)) return { kind: 'editors', fields: { editors: namesIn(m.groups.names!) } };
   m = translatorsBefore(bare).exec(bare) ?? translatorsAfter().exec(bare);
   // ("Trans. Amer. Math. Soc.": abbreviations in a row after "Trans." name a journal, not its translators.)
   if (m?.groups && !/^(?:\p{Lu}\p{Ll}{1,6}\.\s){2}/u.test(m.groups.names!)) return { kind: 'translators', fields: { translators: namesIn(m.groups.names!) } };
@@ -672,9 +674,9 @@ export function segmentSource(text: string): Segment[] {
       const after = execIn(abbreviationAfter, text.slice(i + 1, i + 11));
       if (word && shortCapitalised(word).test(word) && after && !isLabel(after[1]!) && !referenceWords().roleAbbreviations.has(after[1]!.toLowerCase())) return 0;
       // A meeting's abbreviation before its year or number ("Proc. 1994 Winter USENIX Conference", "Proc. 6th …") ends nothing.
-      if (word && /^\p{Lu}/u.test(word) && referenceWords().proceedingsWords.has(phraseKey(word)) && /^\s\d/.test(text.slice(i + 1, i + 3))) return 0;
+      if (word && testIn(capitalFirst, word) && referenceWords().proceedingsWords.has(phraseKey(word)) && /^\s\d/.test(text.slice(i + 1, i + 3))) return 0;
       // A language's abbreviation after "Trad." ("Trad. fr. par Maurice …") ends nothing.
-      if (word && /^\p{Ll}{2,5}$/u.test(word) && /\b[Tt]rad\.?\s$/.test(text.slice(Math.max(0, i - word.length - 6), i - word.length))) return 0;
+      if (word && testIn(shortLowerWord, word) && /\b[Tt]rad\.?\s$/.test(text.slice(Math.max(0, i - word.length - 6), i - word.length))) return 0;
       // A month's abbreviation before the year ("15 Feb. 1993") ends nothing.
       if (word && referenceWords().months.has(word.toLowerCase()) && /^\s(?:1[5-9]|20)\d{2}\b/.test(text.slice(i + 1, i + 7))) return 0;
       // "Rev. ed.": one edition statement.
@@ -713,7 +715,7 @@ export function segmentSource(text: string): Segment[] {
     if (group && span.text.indexOf(')') === span.text.length - (span.text.endsWith('.') ? 2 : 1)) {
       const inner = splitTopLevel(text, (i) => (text[i] === ',' || text[i] === ';' ? 1 : 0), span.start + 1, span.start + 1 + group[1]!.length);
       // ("(in Russian)": a language note in brackets, not a container.)
-      for (const s of inner) segments.push({ ...s, ...(/^in\s\p{Lu}\p{Ll}{2,11}$/u.test(s.text.trim()) ? { kind: 'note' as const, fields: { note: s.text.trim() } } : classifySegment(s.text)), parenthesised: true });
+      for (const s of inner) segments.push({ ...s, ...(testIn(inPlace, s.text.trim()) ? { kind: 'note' as const, fields: { note: s.text.trim() } } : classifySegment(s.text)), parenthesised: true });
       continue;
     }
     const { kind, fields } = classifySegment(span.text);
@@ -795,7 +797,8 @@ export function segmentSource(text: string): Segment[] {
       k--;
     };
     // ("D. C." keeps its last full stop.)
-    const joined = `${head}, ${current.text.trim().replace(/(?<!(?:^|\s)\p{Lu})[.,]$/u, '')}`;
+    const currentText = current.text.trim();
+    const joined = `${head}, ${currentText.replace(stopNotAfterInitial(currentText), '')}`;
     if (cityLike && current.kind === 'place-publisher' && isRegion(current.fields.place ?? '')) merge('place-publisher', { ...current.fields, place: `${head}, ${current.fields.place}` });
     else if (cityLike && previous.kind !== 'publisher' && isRegion(current.text.replace(/\.$/, ''))) merge('place', { place: joined });
     // ("Houghton, Mifflin & Co.: Boston & New York": a firm in two names, then its place after a colon.)
@@ -883,7 +886,7 @@ function trailingPlace(container: string, meeting: boolean): { container: string
   for (let n = 1; n <= 3 && n < words.length; n++) {
     const tail = words.slice(-n).join(' ');
     const name = words.slice(0, -n).join(' ');
-    if (tail.length >= 4 && /^\p{Lu}\p{Ll}/u.test(tail) && isRegion(tail) && nameEnd.test(name) && !/\s(?:of|in|for|the|and)$/.test(name) && name.length >= 8) return { container: name, place: tail };
+    if (tail.length >= 4 && testIn(capitalisedStart, tail) && isRegion(tail) && nameEnd.test(name) && !/\s(?:of|in|for|the|and)$/.test(name) && name.length >= 8) return { container: name, place: tail };
   }
   return null;
 }
@@ -894,7 +897,7 @@ function trailingPlace(container: string, meeting: boolean): { container: string
  */
 function serialListParts(run: Segment[]): number {
   const last = run[run.length - 1]!.text.trim();
-  if (run.length < 2 || !/^(?:and|&)\s\p{Lu}/u.test(last)) return 0;
+  if (run.length < 2 || !testIn(andThenCapital, last)) return 0;
   let n = 1;
   for (let k = run.length - 2; k > 0 && /^\p{Lu}[\p{L}'’-]*(?:\s\p{Lu}[\p{L}'’-]*)?$/u.test(run[k]!.text.trim()); k--) n++;
   return n;
@@ -918,7 +921,7 @@ export function opensWithRole(text: string): boolean {
 
 /** Numbers that start with their label ("Vol. 15", "pp. 992-996", "page 346", "no. 3"). */
 export function isLabelledNumbers(segment: Segment): boolean {
-  return segment.kind === 'numbers' && isLabel(/^\p{L}+/u.exec(segment.text)?.[0] ?? '');
+  return segment.kind === 'numbers' && isLabel(execIn(leadingWord, segment.text)?.[0] ?? '');
 }
 
 const isNumeric = (s: Segment) => s.kind === 'numbers' || s.kind === 'date';
@@ -1223,3 +1226,22 @@ export function readSourceText(text: string, quoted = false): Source {
   out.score = score;
   return out;
 }
+
+// Patterns the code above reads, each in the form its text needs (src/refs/latin1.ts: issue 17, start-up).
+// (Made on first use, so declared after the functions that read them.)
+const threeLetters = latin1Pattern(() => /\p{L}{3}/u);
+// "Bd. 3 (2)": a bracketed number at the end, after a letter.
+const bracketedNumberEnd = latin1Pattern(() => /(?<=\p{L})\s?\((\d{1,2})\)\.?$/u);
+// "D. C." at the end: initials joined ("D.C.").
+const spacedInitials = latin1Pattern(() => /(\p{Lu})\.\s(?=\p{Lu}\.?$)/gu);
+const anyCapital = latin1Pattern(() => /\p{Lu}/u);
+const notLetterOrDigit = latin1Pattern(() => /[^\p{L}\p{N}]+/gu);
+const capitalFirst = latin1Pattern(() => /^\p{Lu}/u);
+const shortLowerWord = latin1Pattern(() => /^\p{Ll}{2,5}$/u);
+// "in Russian": a note of the language in brackets.
+const inPlace = latin1Pattern(() => /^in\s\p{Lu}\p{Ll}{2,11}$/u);
+// A full stop or comma at the end, unless after a lone initial ("… J.").
+const stopNotAfterInitial = latin1Pattern(() => /(?<!(?:^|\s)\p{Lu})[.,]$/u);
+const andThenCapital = latin1Pattern(() => /^(?:and|&)\s\p{Lu}/u);
+const leadingWord = latin1Pattern(() => /^\p{L}+/u);
+const capitalisedStart = latin1Pattern(() => /^\p{Lu}\p{Ll}/u);

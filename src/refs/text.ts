@@ -1,4 +1,5 @@
 import { foldWidth } from '../core/text.js';
+import { isLatin1 } from './latin1.js';
 
 /**
  * Small text helpers the reference grammars share: a width-folded matching view, top-level
@@ -22,11 +23,11 @@ export function lazyPattern(make: () => RegExp): () => RegExp {
   return () => (pattern ??= make());
 }
 
-/** Han, kana or Hangul: text written in a CJK script. */
-export const cjkPattern = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+/** Han, kana or Hangul: text written in a CJK script (made on first use: ICU builds its four script sets). */
+const cjkPattern = lazyPattern(() => /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u);
 
-/** True when the text holds any CJK character. */
-export const hasCjk = (text: string) => cjkPattern.test(text);
+/** True when the text holds any CJK character (a Latin-1 or General Punctuation text holds none: no pattern needed, issue 17). */
+export const hasCjk = (text: string) => !isLatin1(text) && cjkPattern().test(text);
 
 /**
  * The matching view of a reference: full-width forms folded ("，" → ","), and the ideographic

@@ -10,12 +10,15 @@ import { endsInDottedAbbreviation, referenceWords } from './data.js';
 import { lazyPattern, squashSpaces, stripEnds } from './text.js';
 import { latin1Pattern } from './latin1.js';
 
+// A dash between letters or digits (restoreHyphens), in the form its text needs (src/refs/latin1.ts).
+const dashInWord = latin1Pattern(() => /(?<=[\p{L}\p{N}])[—–](?=[\p{L}\p{N}])/gu);
+
 const monthWords: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };
 
 /** Restores hyphens that arrived as em dashes inside words ("Single—cell", "PD—L1"). */
 export function restoreHyphens(text: string): string {
   if (!text.includes('—') && !text.includes('–')) return text;
-  return text.replace(/(?<=[\p{L}\p{N}])[—–](?=[\p{L}\p{N}])/gu, '-');
+  return text.replace(dashInWord(text), '-');
 }
 
 /** A field's text: white space squashed, line-break hyphens joined ("immuno- logy"), dashes in words restored, separators trimmed from its ends. */
@@ -33,7 +36,7 @@ const vancouverSource =
 // "Mol Biol Rep 52, 229 (2025)"
 const springerSource = lazyPattern(() => /^(?<journal>[^,()]+?)\s+(?<volume>\d+)(?:\((?<issue>[^)]+)\))?,\s*(?<page>[\w–-]+)\s*\((?<year>(?:19|20)\d{2})\)/);
 // "Int. J. Mol. Sci. 2025, 26, 5766" / "Nano Research, 2025, …" / "Physical Review B 2001, 63, (16)." (ACS, the issue bracketed)
-const mdpiSource = lazyPattern(() => /^(?<journal>(?:[A-Z][\p{L}]*\.?|&|and|of|in|the|for)(?:\s+(?:[A-Z][\p{L}]*\.?|&|and|of|in|the|for))*),?\s+(?<year>(?:19|20)\d{2})(?:,\s*(?<volume>\d+)(?:,?\s?\((?<issue>[^)]+)\))?(?:,\s*(?<page>[\w–-]+))?)?/u);
+const mdpiSource = latin1Pattern(() => /^(?<journal>(?:[A-Z][\p{L}]*\.?|&|and|of|in|the|for)(?:\s+(?:[A-Z][\p{L}]*\.?|&|and|of|in|the|for))*),?\s+(?<year>(?:19|20)\d{2})(?:,\s*(?<volume>\d+)(?:,?\s?\((?<issue>[^)]+)\))?(?:,\s*(?<page>[\w–-]+))?)?/u);
 // "J Clin Epidemiol 2003, 56(3):669-677", "Brain, Behavior, and Immunity 1996, 10(2):139-163" (BioMed Central)
 const bmcSource = lazyPattern(() => /^(?<journal>[^;]+?)\.?\s+(?<year>(?:19|20)\d{2}),\s*(?<volume>\w+)(?:\s*\((?<issue>[^)]*)\))?\s*(?::\s*(?<page>[A-Za-z]?\d[\w–-]*)|\.?$)/);
 // "Neurosci. Lett. 459, 69-73" (APA-like and Royal Society)
@@ -47,10 +50,11 @@ const functionWords = new Set(['of', 'and', 'in', 'for', 'the', 'on', 'de', 'et'
 
 // Shapes the code below reads, each in the form its text needs (src/refs/latin1.ts: issue 17, start-up).
 const proseWord = latin1Pattern(() => /^\p{Ll}{3,}$/u);
+const sentenceStart = latin1Pattern(() => /[.?!]\s+\p{Lu}/u);
 
 // "A critical review. J Bone Joint Surg Br": a title fragment with real lower-case words, then the journal.
 function sentenceBeforeJournal(journal: string): boolean {
-  const cut = journal.search(/[.?!]\s+\p{Lu}/u);
+  const cut = journal.search(sentenceStart(journal));
   if (cut === -1) return false;
   return journal
     .slice(0, cut)
@@ -76,7 +80,7 @@ const sentenceBreak = latin1Pattern(() => /[.?!]\s+\p{Lu}\p{Ll}+\s+\p{Ll}/u);
 
 /** Reads a biomedical journal source at the start of `rest`, or null. */
 export function readSource(rest: string): Source | null {
-  for (const pattern of [springerSource(), vancouverSource(), bmcSource(), colonSource(), mdpiSource(), commaSource(), apaSource()]) {
+  for (const pattern of [springerSource(), vancouverSource(), bmcSource(), colonSource(), mdpiSource(rest), commaSource(), apaSource()]) {
     const m = pattern.exec(rest);
     if (!m?.groups) continue;
     const g = m.groups;
@@ -108,7 +112,7 @@ export function readSource(rest: string): Source | null {
     // "JANSSEN-CILAG 2010, 40 p.": a number before "p." is the book's length, not its pages.
     if (g.page && /^(?:pp?|S)\.?(?:\s|$)/.test(after)) continue;
     if (/^\s?\([^()]*(?:1[5-9]|20)\d{2}[^()]*\)/.test(after) || (pattern === springerSource() && /^,?\s?(?:pp?\.?\s?)?\d/.test(after))) continue;
-    if (pattern === mdpiSource() && !out.volume && rest.slice(m[0].length).replace(/[\s.,;]/g, '').length > 0) continue;
+    if (pattern === mdpiSource(rest) && !out.volume && rest.slice(m[0].length).replace(/[\s.,;]/g, '').length > 0) continue;
     return out;
   }
   return null;

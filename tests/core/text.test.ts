@@ -16,6 +16,17 @@ describe('foldWidth: the matching view', () => {
     expect(mapUnits(text, new Uint16Array(0x10000).map((_, unit) => unit))).toBe(text);
   });
 
+  it('a table entry of 0 leaves its unit as it is; others map, U+0000 included', () => {
+    const table = new Uint16Array(0x10000);
+    expect(mapUnits('a\u0000b', table)).toBe('a\u0000b');
+    table[0x62] = 0x42;
+    table[0] = 0x2e;
+    expect(mapUnits('ab\u0000c', table)).toBe('aB.c');
+    // (An entry equal to its unit is no change either.)
+    table[0x61] = 0x61;
+    expect(mapUnits('aaa', table)).toBe('aaa');
+  });
+
   it('text with nothing to fold is returned as it is', () => {
     const text = '2025年3月 干细胞';
     expect(foldWidth(text)).toBe(text);

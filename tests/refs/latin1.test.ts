@@ -17,7 +17,8 @@ import '../../src/refs/vancouver.js';
 // units it accepts, nothing else changed. Checked here escape by escape on all 256 units, then
 // pattern by pattern, every one the parser has, on seeded Latin-1 text.
 
-const units = Array.from({ length: 256 }, (_, u) => String.fromCharCode(u));
+// Latin-1 and General Punctuation (U+2000–U+206F): the units a Latin-1 form reads.
+const units = [...Array.from({ length: 256 }, (_, u) => u), ...Array.from({ length: 0x70 }, (_, i) => 0x2000 + i)].map((u) => String.fromCharCode(u));
 // Every escape whose image src/generated/unicode-classes.ts holds.
 const escapes = Object.keys(latin1Images).filter((k) => !k.startsWith('i'));
 
@@ -56,12 +57,13 @@ describe('the Latin-1 form of a property escape', () => {
 
 describe('the parser’s patterns in their Latin-1 forms', () => {
   // The parser's own characters and their neighbours: letters with case pairs outside Latin-1
-  // (ÿ, µ, ß), ordinal indicators, the multiplication sign, spaces, digits, punctuation.
-  const alphabet = [...'AaBbEeIiJjKkLlMmNnOoPpSsTtVvXxCcDdYyZz', ...'ÀàÉéÖöØøÞþßÿµªº×÷¿¡§©°', ...'0123456789', ...' \t\n.,;:()[]&\'"-/!?\u00a0\u00ad'];
+  // (ÿ, µ, ß), ordinal indicators, the multiplication sign, spaces, digits, punctuation, General
+  // Punctuation's dashes, quotes, spaces and marks.
+  const alphabet = [...'AaBbEeIiJjKkLlMmNnOoPpSsTtVvXxCcDdYyZz', ...'ÀàÉéÖöØøÞþßÿµªº×÷¿¡§©°', ...'0123456789', ...' \t\n.,;:()[]&\'"-/!?\u00a0\u00ad', ...'‐‑‒–—―‘’‚‛“”„•…′″‹›⁄\u2000\u2009\u200b\u200d\u2028\u2029\u202f\u2060\u206f'];
   const latin1Text = fc.array(fc.constantFrom(...alphabet), { maxLength: 60 }).map((cs) => cs.join(''));
   // Words the patterns look for, so that they match as well as fail.
-  const words = ['In ', 'Vol. ', 'ed. ', 'Press', 'London: ', ' and ', 'eds.', 'thesis', 'Report No. ', 'J. ', 'Smith', 'MÜLLER', 'vols. ', '2nd ed.', '(1998)', ' pp. 12–', 'XIV', 'Univ.'];
-  const text = fc.array(fc.oneof(latin1Text, fc.constantFrom(...words)), { maxLength: 6 }).map((parts) => parts.join('').replace(/–/g, '-'));
+  const words = ['In ', 'Vol. ', 'ed. ', 'Press', 'London: ', ' and ', 'eds.', 'thesis', 'Report No. ', 'J. ', 'Smith', 'MÜLLER', 'vols. ', '2nd ed.', '(1998)', ' pp. 12–', 'XIV', 'Univ.', '“Title,” ', 'O’Brien', ' — '];
+  const text = fc.array(fc.oneof(latin1Text, fc.constantFrom(...words)), { maxLength: 6 }).map((parts) => parts.join(''));
 
   // (Those this file makes itself come later.)
   const makes = [...latin1Patterns];
@@ -120,7 +122,12 @@ describe('a pattern read in the form its text needs', () => {
     expect(testIn(capital, 'Ωmega')).toBe(true);
     expect(testIn(capital, 'Zürich’s')).toBe(false);
     expect(execIn(capital, 'Łódź')?.[0]).toBe('Łódź');
-    expect(isLatin1('’')).toBe(false);
+    // General Punctuation too (curly quotes, dashes); nothing else beyond Latin-1.
+    expect(isLatin1('Smith’s “Title” – 12–14')).toBe(true);
+    expect(capital('Zürich’s').source).toBe(capital('Zürich').source);
+    expect(isLatin1('\u2070')).toBe(false);
+    expect(isLatin1('\u1fff')).toBe(false);
+    expect(isLatin1('α')).toBe(false);
     expect(isLatin1('')).toBe(true);
   });
 
