@@ -11,9 +11,10 @@ import type { PlannedInput } from './ids.js';
 import { entryKey } from './keys.js';
 import type { BuildPlan, InputPlan } from './plan.js';
 import type { Runner } from './runner.js';
-import type { RecordRows } from './tables.js';
+import type { RecordRows, TableRows } from './tables.js';
 import type { Ledger } from './set-aside.js';
 import type { DatasetWriter } from './writer.js';
+import { bulkText } from './worker.js';
 
 /**
  * One input settled: its summary, its rows when the tables need them, its change and search
@@ -22,7 +23,7 @@ import type { DatasetWriter } from './writer.js';
  */
 export interface Settled {
   summary: InputSummary;
-  rows: RecordRows | null;
+  rows: TableRows | null;
   /** The article's last change (null when the input failed). */
   change: ArticleChange | string | null;
   /** What it adds to the search; null when it failed, or when it was reused and its rows were not read (the index finds it then). */
@@ -138,7 +139,7 @@ export async function runInputs(ctx: RunContext, emit: (settled: Settled) => voi
     cacheProblem ??= entry.cacheProblem ?? null;
     const { summary } = entry;
     if (p.identity === null) return { summary, bulk: 'no-rows', state: null }; // unreadable or over the limit: never cached
-    const change = runner.peek(p.input.path)?.changeJson ?? null;
+    const change = bulkText(runner.peek(p.input.path)?.changeJson);
     // The thread that stored the cache entry made its key already (none without a writable cache).
     const key = entry.key ?? entryKey(plan.config, p.input.path, p.input.id, p.input.renamedFrom, summary.sha256);
     // The article page shows its change too: it is remembered as made from both.
@@ -182,7 +183,7 @@ export async function runInputs(ctx: RunContext, emit: (settled: Settled) => voi
   const whole = (waiting: Waiting, path: string): Settled => {
     if (waiting.bulk === undefined) return { summary: waiting.summary, rows: waiting.rows, change: waiting.change, search: waiting.search };
     const bulk = runner.take(path);
-    return { summary: waiting.summary, rows: waiting.bulk === 'rows' ? (bulk?.rows ?? null) : null, change: bulk?.changeJson ?? null, search: bulk?.searchJson ?? null };
+    return { summary: waiting.summary, rows: waiting.bulk === 'rows' ? (bulk?.rows ?? null) : null, change: bulkText(bulk?.changeJson), search: bulkText(bulk?.searchJson) };
   };
   // What the tables were made from, hashed as the inputs are emitted (in id order).
   const source = createHash('sha256').update(plan.config);

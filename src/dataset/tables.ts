@@ -83,6 +83,9 @@ export const TABLES = [itemsTable, referencesTable, entitiesTable] as const;
 /** The rows of one record, each table as JSON Lines text ('' when empty), by table name. */
 export type RecordRows = Record<string, string>;
 
+/** Each table's rows as text, or as the UTF-8 bytes of that text (rows that crossed from a worker thread: worker.ts, `bulkMessage`). */
+export type TableRows = Record<string, string | Uint8Array>;
+
 /** The JSON Lines text of every table for one record. */
 export function recordRows(record: ArticleRecord): RecordRows {
   const rows: RecordRows = {};

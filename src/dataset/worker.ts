@@ -6,6 +6,7 @@ import type { ChangePrior } from './changes.js';
 import { computeEntry, type Entry } from './entry.js';
 import type { PlannedInput } from './ids.js';
 import type { Placement } from './place.js';
+import type { TableRows } from './tables.js';
 
 /** What the build sends a worker thread: one input, the pipeline file, where its files go. */
 export interface WorkerTask {
@@ -37,9 +38,12 @@ trustVerifiedData((workerData as WorkerStart | undefined)?.verifiedData ?? []);
 export interface EntryBulk {
   /** The input's path: which task the bulk belongs to. */
   path: string;
-  rows: Entry['rows'];
-  searchJson: Entry['searchJson'];
-  changeJson: Entry['changeJson'];
+  /** Each table's rows: as text on the thread that made them, as UTF-8 bytes once they have crossed from a worker ({@link bulkMessage}). */
+  rows: TableRows;
+  /** The search entry's JSON, as text or (crossed from a worker) its UTF-8 bytes: read it with {@link bulkText}. */
+  searchJson: string | Uint8Array | null;
+  /** The change's JSON, as text or (crossed from a worker) its UTF-8 bytes: read it with {@link bulkText}. */
+  changeJson?: string | Uint8Array | null | undefined;
 }
 
 /** A message carrying an {@link EntryBulk} (the worker's other messages are piscina's). */
@@ -51,11 +55,46 @@ export function splitEntry(path: string, entry: Entry): { entry: Entry; bulk: En
   return { entry: { ...rest, rows: {}, searchJson: null }, bulk: { path, rows, searchJson, changeJson } };
 }
 
-/** An entry made whole again from its {@link splitEntry} parts. */
+/**
+ * The message that carries a bulk to the build thread, and what it transfers: each table's rows,
+ * the search entry and the change as UTF-8 bytes in buffers of their own, moved, not copied.
+ * Text would arrive as strings the message's deserialiser makes in the build thread's heap, and
+ * V8 promotes much of it to wait for a full collection: ~12 KB an input of old-generation
+ * garbage, the build thread's heap growing through the build (BENCHMARKS.md, "Change 34: the
+ * rows cross from a worker as bytes"). Bytes live outside the heap and go with their small
+ * buffer objects; the build writes the rows' bytes as they are, so it no longer encodes them
+ * (the workers do, two at a time).
+ */
+export function bulkMessage(bulk: EntryBulk): { message: { [BULK]: EntryBulk }; transfer: ArrayBuffer[] } {
+  const transfer: ArrayBuffer[] = [];
+  const moved = <T>(text: string | T): string | Uint8Array | T => {
+    if (typeof text !== 'string' || text.length === 0) return text;
+    const bytes = encoder.encode(text);
+    transfer.push(bytes.buffer as ArrayBuffer);
+    return bytes;
+  };
+  const rows: TableRows = {};
+  for (const [table, text] of Object.entries(bulk.rows)) rows[table] = moved(text);
+  const message: EntryBulk = { ...bulk, rows, searchJson: moved(bulk.searchJson) };
+  if (bulk.changeJson !== undefined) message.changeJson = moved(bulk.changeJson);
+  return { message: { [BULK]: message }, transfer };
+}
+
+const encoder = new TextEncoder();
+
+/** A bulk's text, whether it stayed text or crossed as UTF-8 bytes ({@link bulkMessage}); null for null or absent. */
+export function bulkText(value: string | Uint8Array | null | undefined): string | null {
+  if (value === null || value === undefined) return null;
+  return typeof value === 'string' ? value : Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('utf8');
+}
+
+/** An entry made whole again from its {@link splitEntry} parts (rows that crossed as bytes are text again). */
 export function joinEntry(entry: Entry, bulk: EntryBulk): Entry {
   const { path: _path, ...parts } = bulk;
-  const joined: Entry = { ...entry, rows: parts.rows, searchJson: parts.searchJson };
-  if (parts.changeJson !== undefined) joined.changeJson = parts.changeJson;
+  const rows: Entry['rows'] = {};
+  for (const [table, text] of Object.entries(parts.rows)) rows[table] = bulkText(text)!;
+  const joined: Entry = { ...entry, rows, searchJson: bulkText(parts.searchJson) };
+  if (parts.changeJson !== undefined) joined.changeJson = bulkText(parts.changeJson);
   return joined;
 }
 
@@ -67,7 +106,8 @@ export function joinEntry(entry: Entry, bulk: EntryBulk): Entry {
 export async function ingestOnThread(task: WorkerTask, port: Pick<MessagePort, 'postMessage'>): Promise<Entry> {
   // pipelineFor loads each pipeline file once per thread.
   const { entry, bulk } = splitEntry(task.input.path, await computeEntry(task.input, pipelineFor(task.pipelineFile), task.where, undefined, task.prior, task.cache));
-  port.postMessage({ [BULK]: bulk });
+  const { message, transfer } = bulkMessage(bulk);
+  port.postMessage(message, transfer);
   return entry;
 }
 

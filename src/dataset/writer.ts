@@ -22,7 +22,8 @@ export interface OutputReport {
 
 /** A table written row by row: `write` appends, `close` stages the file (or compares it). */
 export interface TableSink {
-  write(text: string): void;
+  /** Appends rows: text, or the UTF-8 bytes of text (rows that crossed from a worker). */
+  write(rows: string | Uint8Array): void;
   /** Finishes the table; `source` is what it was made from, as known at the end ('' when unknown). */
   close(source: string): Promise<void>;
 }
@@ -221,7 +222,7 @@ export class DatasetWriter {
       }
     }
     return {
-      write: (text: string) => pending.add(text),
+      write: (rows: string | Uint8Array) => (typeof rows === 'string' ? pending.add(rows) : pending.addBytes(rows)),
       close: async (finalSource: string) => {
         source = finalSource;
         try {

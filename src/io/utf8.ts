@@ -95,6 +95,26 @@ export class Utf8Chunks {
     this.write(piece);
   }
 
+  /** Appends bytes already encoded (whole characters): after what waits, in the same chunks. */
+  addBytes(bytes: Uint8Array): void {
+    if (this.carry !== '') {
+      const carry = this.carry;
+      this.carry = '';
+      this.write(carry);
+    }
+    if (bytes.length === 0) return;
+    if (this.used + bytes.length > this.buffer.length) {
+      this.handOn();
+      if (bytes.length > this.buffer.length) {
+        this.emit(bytes);
+        return;
+      }
+    }
+    this.buffer.set(bytes, this.used);
+    this.used += bytes.length;
+    if (this.used >= this.chunkBytes) this.handOn();
+  }
+
   /** Hands on whatever is waiting (a high surrogate left over is written as itself, as Buffer.from writes one). */
   flush(): void {
     if (this.carry !== '') {

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { EntryStore } from '../../src/dataset/cache.js';
 import { computeEntry } from '../../src/dataset/entry.js';
 import { createRunner } from '../../src/dataset/runner.js';
-import { BULK, ingestOnThread, joinEntry, splitEntry, type EntryBulk, type WorkerTask } from '../../src/dataset/worker.js';
+import { MessageChannel } from 'node:worker_threads';
+import { BULK, bulkMessage, bulkText, ingestOnThread, joinEntry, splitEntry, type EntryBulk, type WorkerTask } from '../../src/dataset/worker.js';
 import { pipelineFor } from '../../src/ingest.js';
 import { repo } from '../helpers.js';
 
@@ -34,6 +35,34 @@ describe('an entry crosses back from a worker thread in two parts', () => {
     expect(bulk.path).toBe(t.input.path);
     expect(Object.keys(bulk.rows).length).toBeGreaterThan(0);
     expect(joinEntry(returned, bulk)).toEqual(whole);
+  }, 60_000);
+
+  it('the bulk crosses threads as UTF-8 bytes, moved (not copied), and reads back as the same text', async () => {
+    const t = task('as-2025.txt');
+    const whole = await computeEntry(t.input, pipelineFor(pipelineFile), t.where, undefined, t.prior, t.cache);
+    const { entry, bulk } = splitEntry(t.input.path, { ...whole, changeJson: '{"id":"as-2025","note":"改动"}' });
+    const { message, transfer } = bulkMessage(bulk);
+    const sent = message[BULK];
+    const { port1, port2 } = new MessageChannel();
+    try {
+      const arrived = new Promise<EntryBulk>((resolve) => port2.once('message', (m: { [BULK]: EntryBulk }) => resolve(m[BULK])));
+      port1.postMessage(message, transfer);
+      // Moved: the sender's buffers are empty now.
+      expect(transfer.length).toBe(Object.values(bulk.rows).filter((r) => r.length > 0).length + 2);
+      for (const buffer of transfer) expect(buffer.byteLength).toBe(0);
+      expect(Object.values(sent.rows).every((r) => r instanceof Uint8Array)).toBe(true);
+      const got = await arrived;
+      for (const [table, rows] of Object.entries(got.rows)) {
+        expect(typeof rows === 'string' ? rows : new TextDecoder().decode(rows)).toBe(bulk.rows[table]);
+        if (rows.length > 0) expect(rows).toBeInstanceOf(Uint8Array);
+      }
+      expect(got.searchJson).toBeInstanceOf(Uint8Array);
+      expect(bulkText(got.searchJson)).toBe(bulk.searchJson);
+      expect(bulkText(got.changeJson)).toBe('{"id":"as-2025","note":"改动"}');
+      expect(joinEntry(entry, got)).toEqual({ ...whole, changeJson: '{"id":"as-2025","note":"改动"}' });
+    } finally {
+      port1.close();
+    }
   }, 60_000);
 
   it('a task with a cache target stores the entry in this thread’s pack, and only where it went crosses back, with the entry', async () => {

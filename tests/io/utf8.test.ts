@@ -60,6 +60,28 @@ describe('Utf8Chunks', () => {
     expect(collect([])).toEqual([]);
   });
 
+  it('takes bytes already encoded between texts, in order and in the same chunks (rows that crossed from a worker)', () => {
+    const chunks: Buffer[] = [];
+    const sink = new Utf8Chunks((bytes) => chunks.push(Buffer.from(bytes)), 256);
+    const parts: (string | Uint8Array)[] = [];
+    for (let i = 0; i < 300; i++) parts.push(i % 3 === 0 ? new TextEncoder().encode(`字节${i}`.repeat(i % 50)) : pieces[i % pieces.length]!);
+    // A high surrogate a text ended with goes before the bytes that follow it, as flush writes it.
+    parts.push('x\ud83d', new TextEncoder().encode('after'), new TextEncoder().encode('y'.repeat(2000)), '', new Uint8Array(0), 'end');
+    for (const part of parts) if (typeof part === 'string') sink.add(part);
+    else sink.addBytes(part);
+    sink.flush();
+    // Texts next to each other are one text (a pair split between two is whole); bytes stand apart.
+    const runs: (string | Uint8Array)[] = [];
+    for (const part of parts) {
+      const last = runs.length - 1;
+      if (typeof part === 'string' && typeof runs[last] === 'string') runs[last] += part;
+      else runs.push(part);
+    }
+    const expected = Buffer.concat(runs.map((run) => (typeof run === 'string' ? Buffer.from(run) : Buffer.from(run))));
+    expect(Buffer.concat(chunks).equals(expected)).toBe(true);
+    expect(chunks.length).toBeGreaterThan(10);
+  });
+
   it('keeps what it could not hand on: flushing again tries the same bytes', () => {
     let fail = true;
     const got: string[] = [];
