@@ -163,21 +163,39 @@ process.stdout.write(JSON.stringify({ atEnd: atEnd - before, after: after - befo
   return JSON.parse(child(['--expose-gc', '--input-type=module', '-e', script]).stdout);
 }
 
-/** One article's whole process, against `digest --version`: CPU of each (the least of `times`; wall: medians), alternated so load hits both alike. */
-function startUp(times) {
+/**
+ * One article's whole process, against `digest --version`: CPU of each (the least of `times`; wall: medians), alternated so load hits both alike.
+ * The goal's row reads fixtures/articles/as-2025.txt (a Chinese article whose references are Latin-1
+ * text). With `english`, an English article of the project's own writing (fixtures/bench/en-2025.txt:
+ * an APA list with curly quotes and en dashes) is run in the same rounds, reported only: franc's
+ * import and the reference patterns read as written on General Punctuation are costs as-2025 never
+ * pays (BENCHMARKS.md, issue 17).
+ */
+function startUp(times, { english = true } = {}) {
   const one = join(root, 'fixtures/articles/as-2025.txt');
+  const en = join(root, 'fixtures/bench/en-2025.txt');
   const ingest = [];
+  const ingestEn = [];
   const version = [];
   // Node's own start, for scale: what no command can go below.
   const node = [];
   for (let i = 0; i < times; i++) {
     version.push(child([bin, '--version']));
     ingest.push(child([bin, 'ingest', one, '--stdout', '--quiet']));
+    if (english) ingestEn.push(child([bin, 'ingest', en, '--stdout', '--quiet']));
     node.push(child(['-e', '0']));
   }
   const m = (list, key) => median(list.map((x) => x[key]));
   const l = (list) => least(list.map((x) => x.cpuMs));
-  return { ingestCpu: l(ingest), versionCpu: l(version), nodeCpu: l(node), ingestWall: m(ingest, 'wallMs'), versionWall: m(version, 'wallMs') };
+  return {
+    ingestCpu: l(ingest),
+    versionCpu: l(version),
+    nodeCpu: l(node),
+    ingestWall: m(ingest, 'wallMs'),
+    versionWall: m(version, 'wallMs'),
+    englishCpu: english ? l(ingestEn) : null,
+    englishWall: english ? m(ingestEn, 'wallMs') : null,
+  };
 }
 
 /**
@@ -299,6 +317,7 @@ if (values.only === 'startup') {
   const m = (list) => list[Math.floor(list.length / 2)];
   console.log(`digest text set-up of the first page: ${m(setups).toFixed(1)} ms median (range ${setups[0].toFixed(1)}–${setups[setups.length - 1].toFixed(1)}), CPU ${m(setupCpus).toFixed(1)} ms; by phase (medians): importing bin/load.js ${phases.load.toFixed(1)} ms, the first page (the bundle loaded on the first call) less a later one ${phases.firstPage.toFixed(1)} ms`);
   console.log(`digest ingest one article vs --version (CPU, least of 9): ${(start.ingestCpu / start.versionCpu).toFixed(2)}× (${start.ingestCpu.toFixed(0)} vs ${start.versionCpu.toFixed(0)} ms; node -e 0 ${start.nodeCpu.toFixed(0)} ms; wall ${start.ingestWall.toFixed(0)} vs ${start.versionWall.toFixed(0)} ms)`);
+  console.log(`digest ingest an English article vs --version (report only; CPU, least of 9): ${(start.englishCpu / start.versionCpu).toFixed(2)}× (${start.englishCpu.toFixed(0)} vs ${start.versionCpu.toFixed(0)} ms; wall ${start.englishWall.toFixed(0)} ms)`);
   rmSync(work, { recursive: true, force: true });
   process.exit(0);
 }
@@ -325,7 +344,7 @@ if (ci) {
   const loaded = loadPipeline(c.pipeline);
   for (const name of readdirSync(c.corpus).sort().slice(0, 30)) await ingestDetailed({ path: join(c.corpus, name) }, { pipeline: loaded }); // warm-up
   const lin = await linearity(ingestDetailed, loaded);
-  const start = startUp(Math.max(5, RUNS));
+  const start = startUp(Math.max(5, RUNS), { english: false });
   const kept = keptBytes(c).atEnd / N / 1024;
   const measured = {
     buildOverFloor: median(cold.map((b, r) => b.cpuMs / N / ((floors[r].ms + floors[r + 1].ms) / 2))),
@@ -510,6 +529,7 @@ ${cold.systemCpuMs == null ? '' : `| the kernel's part of that CPU (system time:
 | peak RSS an input more: from ${N} to ${2 * N} (the means; what one size's two runs differ by, an input's worth: ±${fmt(result.rss.noiseKbPerInput, 1)} KB); from ${half.n} to ${N}, warm-up still in it | ${fmt(result.rss.kbPerInput, 1)} KB; ${fmt(result.rss.warmUpKbPerInput, 1)} KB | flat in N (≤ 1 KB an input from ${N} to ${2 * N}) | ${result.rss.kbPerInput <= 1 ? 'met' : result.rss.kbPerInput <= result.rss.noiseKbPerInput ? '**not shown**: within the noise' : '**not met**'} |
 | memory (V8's heap and ArrayBuffers) a build holds per input at its end, on the CLI's path (\`keepInputs: false\`, live at the last input handed over; growth from 200 to 400 articles), and once it has returned | ${fmt(keptKb, 2)} KB; ${fmt(keptAfterKb, 2)} KB | flat in N | ${mark(keptKb < 0.1)} |
 | \`digest ingest\` one article, whole process, vs \`digest --version\` (CPU, least of 9) | ${fmt(start.ingestCpu / start.versionCpu, 2)}× (${fmt(start.ingestCpu)} vs ${fmt(start.versionCpu)} ms CPU, \`node -e 0\` ${fmt(start.nodeCpu)} ms; wall ${fmt(start.ingestWall)} vs ${fmt(start.versionWall)} ms) | ≤ 1.5× | ${mark(start.ingestCpu / start.versionCpu <= 1.5)} |
+| the same for an English article, report only (fixtures/bench/en-2025.txt: franc, an APA list with curly quotes and en dashes; same rounds) | ${fmt(start.englishCpu / start.versionCpu, 2)}× (${fmt(start.englishCpu)} ms CPU; wall ${fmt(start.englishWall)} ms) | | |
 | \`digest text\`, set-up of the first page in a fresh process (first page less a later one; Node's boot not counted; median of 9) | ${fmt(result.textSetupMs)} ms (range ${fmt(setups[0])}–${fmt(setups[setups.length - 1])}); CPU ${fmt(result.textSetupCpuMs)} ms | ≤ 60 ms | ${mark(result.textSetupMs <= 60)} |
 | the same set-up by phase (medians, wall) | importing the CLI's entry (bin/load.js) ${fmt(phases.load)} ms; the first page, the CLI bundle loaded from its code cache on the first call, less a later one ${fmt(phases.firstPage)} ms | | |
 ${perPage.map((p) => `| \`digest text\` CPU a page, ${p.label}: ${p.pages} pages, ${fmt(p.kb, 1)} KB each | ${fmt(p.textMs, 2)} ms — parsing alone (htmlparser2) ${fmt(p.parseMs, 2)} ms (${fmt(p.textMs / p.parseMs, 1)}×); \`cheerio.load\` alone ${fmt(p.cheerioMs, 2)} ms (${fmt(p.textMs / p.cheerioMs, 1)}×) | ≤ 8 ms | ${mark(p.textMs <= 8)} |`).join('\n')}

@@ -1,5 +1,5 @@
 import type { JournalTable } from '../generated/journals.js';
-import { characterTablesSync, lowerSameLength, matchingView, unitTest } from './script.js';
+import { lowerSameLength, matchingView, unitTest } from './script.js';
 import { LongestMatcher, type TrieTables } from './trie.js';
 
 /** A journal (or a publisher, `publisher: true`) from the journal table. */
@@ -101,7 +101,7 @@ export class JournalIndex {
 
   /** The view names are compared in: traditional → simplified, full-width → half-width (one code unit for one). */
   static view(text: string): string {
-    return matchingView(text, characterTablesSync().traditional);
+    return matchingView(text);
   }
 
   /** The comparison key of a journal name: script-folded, case, spacing, punctuation, a leading "The" and `&`/`and` ignored. */

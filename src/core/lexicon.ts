@@ -126,8 +126,10 @@ export interface CompiledLexicon {
  * blocks hold is scanned once per document ({@link scanOf}).
  */
 export class LexiconMatcher {
-  /** Traditional → simplified characters: the matching view every match runs on. */
-  readonly traditional: Map<string, string>;
+  /** Traditional → simplified characters (OpenCC's table as a Map, made on first read: the matching view itself reads a code-unit table). */
+  get traditional(): Map<string, string> {
+    return characterTablesSync().traditional;
+  }
   /** Every abbreviation the lexicon knows (an article's own definitions add to these). */
   readonly abbreviations: ReadonlySet<string>;
   private readonly names: LongestMatcher;
@@ -153,7 +155,6 @@ export class LexiconMatcher {
     readonly lexicon: Lexicon,
     compiled: CompiledLexicon = LexiconMatcher.compile(lexicon),
   ) {
-    this.traditional = characterTablesSync().traditional;
     const matched = lexicon.concepts.map(toMatched);
     this.names = new LongestMatcher(compiled.names);
     this.nameConcepts = Array.from(compiled.nameConcepts, (c) => matched[c]!);
@@ -170,16 +171,15 @@ export class LexiconMatcher {
 
   /** The tries of a lexicon: names (lower case) and abbreviations in the matching view, each to the first concept that claims it. */
   static compile(lexicon: Lexicon): CompiledLexicon {
-    const traditional = characterTablesSync().traditional;
     const names = new Map<string, number>();
     const abbreviations = new Map<string, number>();
     lexicon.concepts.forEach((concept, k) => {
       for (const name of [...concept.zh, ...concept.en]) {
-        const key = lowerSameLength(matchingView(name, traditional));
+        const key = lowerSameLength(matchingView(name));
         if (!names.has(key)) names.set(key, k);
       }
       for (const abbreviation of concept.abbreviations) {
-        const key = matchingView(abbreviation, traditional);
+        const key = matchingView(abbreviation);
         if (!abbreviations.has(key)) abbreviations.set(key, k);
       }
     });
@@ -193,7 +193,7 @@ export class LexiconMatcher {
 
   /** The matching view of a text (same length: offsets in it are offsets in the text). */
   view(text: string): string {
-    return matchingView(text, this.traditional);
+    return matchingView(text);
   }
 
   /**

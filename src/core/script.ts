@@ -4,11 +4,15 @@ import { mapUnits } from './text.js';
 let tables: { simplified: Map<string, string>; traditional: Map<string, string> } | null = null;
 
 /**
- * OpenCC's character tables (simplified → traditional and traditional → simplified). Only
- * single-character entries are kept: OpenCC's phrase tries cost ~90 ms each to build, and
+ * OpenCC's character tables (simplified → traditional and traditional → simplified) as Maps.
+ * Only single-character entries are kept: OpenCC's phrase tries cost ~90 ms each to build, and
  * script detection and the matching view need characters only (which also keeps every
  * conversion length-preserving, so offsets survive). Generated from opencc-js at build time
- * (scripts/gen-script-tables.mjs): parsing its dictionaries cost ~60 ms of every start.
+ * (scripts/gen-script-tables.mjs): parsing its dictionaries cost ~60 ms of every start. Nothing
+ * on the pipeline's path calls this: the matching view and {@link letterCounts} read the
+ * generated strings into code-unit tables directly ({@link foldTable}, {@link keyTable}), since
+ * building these two Maps of ~5,700 entries was ~20 M instructions of a one-article
+ * `digest ingest` (issue 17: start-up).
  */
 export function characterTablesSync(): { simplified: Map<string, string>; traditional: Map<string, string> } {
   if (!tables) {
@@ -25,19 +29,23 @@ const foldOne: Record<string, string> = {
   'ß': 'β', 'µ': 'μ', 'ɑ': 'α', '\u3000': ' ',
 };
 
-const foldTables = new WeakMap<Map<string, string>, Uint16Array>();
+let fold: Uint16Array | null = null;
 
-/** One code unit → its folded code unit, for all of the BMP; built once per traditional table. */
-function foldTable(traditional: Map<string, string>): Uint16Array {
-  let table = foldTables.get(traditional);
-  if (!table) {
-    table = new Uint16Array(0x10000); // 0: the unit itself (mapUnits), then the folds
-    for (const [from, to] of traditional) table[from.charCodeAt(0)] = to.charCodeAt(0);
+/**
+ * One code unit → its folded code unit, for all of the BMP, built once per process straight from
+ * the generated table's two strings (every entry is one BMP unit to one, keys sorted and
+ * distinct), with no Map in between.
+ */
+function foldTable(): Uint16Array {
+  if (!fold) {
+    const table = new Uint16Array(0x10000); // 0: the unit itself (mapUnits), then the folds
+    const { from, to } = traditionalToSimplified;
+    for (let i = 0; i < from.length; i++) table[from.charCodeAt(i)] = to.charCodeAt(i);
     for (let c = 0xff01; c <= 0xff5e; c++) table[c] = c - 0xfee0;
     for (const [from, to] of Object.entries(foldOne)) table[from.charCodeAt(0)] = to.charCodeAt(0);
-    foldTables.set(traditional, table);
+    fold = table;
   }
-  return table;
+  return fold;
 }
 
 /**
@@ -46,36 +54,38 @@ function foldTable(traditional: Map<string, string>): Uint16Array {
  * one out: an offset in the view is the same offset in the text. A table lookup per code unit
  * (the profile showed per-character string building and Map lookups as the hottest code).
  */
-export function matchingView(text: string, traditional: Map<string, string>): string {
-  return mapUnits(text, foldTable(traditional));
+export function matchingView(text: string): string {
+  return mapUnits(text, foldTable());
 }
 
 /**
- * The matching view of a document's block ({@link matchingView} with OpenCC's table), made on
+ * The matching view of a document's block ({@link matchingView}), made on
  * first need and kept in `views` (the document's `doc.views`): the lexicon's scan, the journal
  * reading, the label and facts stages read the same one instead of each folding the block again.
  */
 export function viewOf<B extends { readonly text: string }>(block: B, views: Map<B, string>): string {
   let view = views.get(block);
   if (view === undefined) {
-    view = matchingView(block.text, characterTablesSync().traditional);
+    view = matchingView(block.text);
     views.set(block, view);
   }
   return view;
 }
 
-/** The keys of a character table as a table of code units (1: a key). */
-function keysOf(table: Map<string, string>): Uint8Array {
-  let keys = keyTables.get(table);
-  if (!keys) {
-    keys = new Uint8Array(0x10000);
-    for (const from of table.keys()) keys[from.charCodeAt(0)] = 1;
-    keyTables.set(table, keys);
-  }
-  return keys;
-}
+let keyTables: { simplified: Uint8Array; traditional: Uint8Array } | null = null;
 
-const keyTables = new WeakMap<Map<string, string>, Uint8Array>();
+/** The keys of each generated character table as a table of code units (1: a key), read from its `from` string. */
+function keyTable(): { simplified: Uint8Array; traditional: Uint8Array } {
+  if (!keyTables) {
+    const keys = (from: string) => {
+      const table = new Uint8Array(0x10000);
+      for (let i = 0; i < from.length; i++) table[from.charCodeAt(i)] = 1;
+      return table;
+    };
+    keyTables = { simplified: keys(simplifiedToTraditional.from), traditional: keys(traditionalToSimplified.from) };
+  }
+  return keyTables;
+}
 
 /** Lower-cases a view without changing its length (characters whose lower case is longer stay). */
 export function lowerSameLength(text: string): string {
@@ -142,9 +152,7 @@ export interface LetterCounts {
  * code unit, shared by every document.
  */
 export function letterCounts(text: string): LetterCounts {
-  const { simplified, traditional } = characterTablesSync();
-  const simplifiedKeys = keysOf(simplified);
-  const traditionalKeys = keysOf(traditional);
+  const { simplified: simplifiedKeys, traditional: traditionalKeys } = keyTable();
   let han = 0;
   let letters = 0;
   let latin = 0;

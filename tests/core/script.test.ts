@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { characterTablesSync, letterCounts, unitTest } from '../../src/core/script.js';
+import { characterTablesSync, letterCounts, matchingView, unitTest } from '../../src/core/script.js';
 
 describe('unitTest: a one-character pattern tested at an index', () => {
   it('answers as the pattern does on the unit there, and as on nothing outside the text', () => {
@@ -20,5 +20,31 @@ describe('letterCounts', () => {
     expect(han.length).toBe(12);
     expect(keys(simplified)).toBeGreaterThan(1);
     expect(keys(traditional)).toBeGreaterThan(1);
+  });
+});
+
+describe('the matching view and letterCounts read the generated tables without their Maps', () => {
+  it('fold every BMP unit as OpenCC’s traditional → simplified Map, then the width and look-alike folds, would', () => {
+    const { simplified, traditional } = characterTablesSync();
+    const units = Array.from({ length: 0xd800 }, (_, c) => c).concat(Array.from({ length: 0x10000 - 0xe000 }, (_, k) => 0xe000 + k));
+    let text = '';
+    for (let k = 0; k < units.length; k += 8192) text += String.fromCharCode(...units.slice(k, k + 8192));
+    const view = matchingView(text);
+    expect(view.length).toBe(text.length);
+    let others = '';
+    for (let i = 0; i < text.length; i++) {
+      const ch = text[i]!;
+      const c = text.charCodeAt(i);
+      if (c >= 0xff01 && c <= 0xff5e) expect(view.charCodeAt(i)).toBe(c - 0xfee0);
+      else if (traditional.has(ch)) expect([ch, view[i]]).toEqual([ch, traditional.get(ch)]);
+      else if (view[i] !== ch) others += ch;
+    }
+    // The look-alike folds, and nothing else.
+    expect(others).toBe([...'‐‑‒–—―−₀₁₂₃₄₅₆₇₈₉⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻ßµɑ\u3000'].sort().join(''));
+    // letterCounts counts a Han unit as a key of each table exactly when the Map holds it.
+    const han = [...simplified.keys(), ...traditional.keys(), '干', '中'].join('');
+    const counts = letterCounts(han);
+    expect(counts.simplifiedOnly).toBe([...han].filter((ch) => /\p{Script=Han}/u.test(ch) && simplified.has(ch)).length);
+    expect(counts.traditionalOnly).toBe([...han].filter((ch) => /\p{Script=Han}/u.test(ch) && traditional.has(ch)).length);
   });
 });

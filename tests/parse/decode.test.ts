@@ -1,7 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { binaryKind, decode, declaredCharset, firstInvalidUtf8, normalizedOffset, normalizeLineEnds } from '../../src/parse/decode.js';
+import { binaryKind, decode, declaredCharset, firstInvalidUtf8, isValidUtf8, normalizedOffset, normalizeLineEnds } from '../../src/parse/decode.js';
 import { fixture } from '../helpers.js';
 
 const sample = '2025年3月干细胞治疗强直性脊柱炎最新临床进展\n3月26日,《世界干细胞杂志》上发表了一篇研究成果。[2]';
@@ -62,6 +62,40 @@ describe('decode: choosing the encoding', () => {
     expect(firstInvalidUtf8(Buffer.from([0x61, 0xe4, 0xb8]))).toBe(1);
     expect(firstInvalidUtf8(Buffer.from([0x61, 0x62, 0xc0, 0x80]))).toBe(2);
     expect(firstInvalidUtf8(Buffer.from([0xed, 0xa0, 0x80]))).toBe(0);
+  });
+
+  it('isValidUtf8 (Node’s native check) answers as firstInvalidUtf8 does, edge sequences and seeded bytes', () => {
+    const cases: number[][] = [[]];
+    // Every lead byte, then each with every continuation byte and the bounds around the valid ranges.
+    for (let b = 0; b < 0x100; b++) {
+      cases.push([b]);
+      for (const c of [0x00, 0x7f, 0x80, 0x8f, 0x90, 0x9f, 0xa0, 0xbf, 0xc0]) {
+        cases.push([b, c], [b, c, 0x80], [b, c, 0xbf, 0x80], [b, c, 0x80, 0x80, 0x41], [0x41, b, c, 0xbf]);
+      }
+    }
+    cases.push([0xef, 0xbf, 0xbf], [0xf4, 0x8f, 0xbf, 0xbf], [0xf4, 0x90, 0x80, 0x80], [0xe0, 0x9f, 0xbf], [0xed, 0x9f, 0xbf], [0xed, 0xa0, 0x80], [0xc1, 0xbf], [0xc2, 0x80]);
+    // Seeded strings of valid characters with now and then a byte changed, cut or inserted.
+    let seed = 17;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const alphabet = ['a', ' ', 'é', '—', '干', '細', '😀', '\u2019', '\u0000'];
+    for (let k = 0; k < 2000; k++) {
+      const bytes = [...Buffer.from(Array.from({ length: 1 + Math.floor(next() * 40) }, () => alphabet[Math.floor(next() * alphabet.length)]).join(''))];
+      if (next() < 0.5) bytes[Math.floor(next() * bytes.length)] = Math.floor(next() * 256);
+      if (next() < 0.3) bytes.length = Math.floor(next() * bytes.length);
+      cases.push(bytes);
+    }
+    let invalid = 0;
+    for (const bytes of cases) {
+      const buffer = Uint8Array.from(bytes);
+      const expected = firstInvalidUtf8(buffer) === -1;
+      if (!expected) invalid++;
+      expect([bytes, isValidUtf8(buffer)]).toEqual([bytes, expected]);
+      // A view into a larger buffer reads only its own bytes.
+      const padded = Uint8Array.from([0xff, ...bytes, 0xff]).subarray(1, bytes.length + 1);
+      expect([bytes, isValidUtf8(padded)]).toEqual([bytes, expected]);
+    }
+    expect(invalid).toBeGreaterThan(1000);
+    expect(cases.length - invalid).toBeGreaterThan(1000);
   });
 
   it('normalises CRLF and lone CR', () => {
