@@ -112,12 +112,6 @@ function elementsAndDepth(root: AnyNode, stopAt: number): { elements: Element[];
   return { elements, depth: deepest };
 }
 
-/** True when pruning left an element in the tree: each of its ancestors still holds it. */
-function attached(el: Element): boolean {
-  for (let node: AnyNode = el; node.parent; node = node.parent) if (!node.parent.children.includes(node as Element)) return false;
-  return true;
-}
-
 interface Compiled {
   drop: Set<string>;
   chrome: Set<string>;
@@ -659,7 +653,7 @@ function htmlParser(): Promise<ParseDocument> {
 
 /** What the extraction reads off the tree as parsed, before pruning: the same for both tries. */
 interface Page {
-  index: ElementIndex;
+  document: AnyNode;
   body: Element;
   pageTitle: string | null;
   titleText: string;
@@ -669,7 +663,7 @@ interface Page {
 }
 
 function readPage(document: AnyNode, index: ElementIndex, config: HtmlData, c: Compiled): Page {
-  // Selected on the tree as it was parsed; after pruning (h1), among the elements still in it.
+  // Selected on the tree as it was parsed; after pruning (h1), on the tree as it is then.
   const select = (sel: string) => selectAll(sel, index);
   const textOfAll = (sel: string) => select(sel).map(rawText).join('').replace(htmlSpace, ' ').trim();
   const titleText = (select('title')[0] && rawText(select('title')[0]!).replace(htmlSpace, ' ').trim()) || '';
@@ -678,16 +672,16 @@ function readPage(document: AnyNode, index: ElementIndex, config: HtmlData, c: C
 
   const body = select('body')[0] ?? ((document as unknown) as Element);
   const wechat = findBySelector(config.wechatRoot, select);
-  if (wechat) return { index, body, pageTitle, titleText, roots: [wechat], variant: 'wechat' };
+  if (wechat) return { document, body, pageTitle, titleText, roots: [wechat], variant: 'wechat' };
   for (const selector of config.contentSelectors) {
     const family = selectorFamily(select(selector));
-    if (family.reduce((n, el) => n + weightedLength(textOf(el, c)), 0) >= 100) return { index, body, pageTitle, titleText, roots: family, variant: 'site' };
+    if (family.reduce((n, el) => n + weightedLength(textOf(el, c)), 0) >= 100) return { document, body, pageTitle, titleText, roots: family, variant: 'site' };
   }
-  return { index, body, pageTitle, titleText, roots: [], variant: 'site' };
+  return { document, body, pageTitle, titleText, roots: [], variant: 'site' };
 }
 
 function extractFrom(page: Page, c: Compiled, pruneByClass: boolean, pruned: Pruned): HtmlExtraction {
-  const { index, body, pageTitle, titleText } = page;
+  const { document, body, pageTitle, titleText } = page;
   let { roots, variant } = page;
   const keep = new Set<Element>();
   for (const root of roots) for (let el: Element | null = root; el && isElement(el) && !keep.has(el); el = el.parent as Element | null) keep.add(el);
@@ -698,7 +692,7 @@ function extractFrom(page: Page, c: Compiled, pruneByClass: boolean, pruned: Pru
     roots = bestCandidate(body, c, sizes, pruneByClass);
     variant = 'generic';
   }
-  const h1 = selectAll('h1', index).filter(attached).map((el) => textOf(el, c).replace(htmlSpace, ' ').trim()).find((t) => t.length > 0);
+  const h1 = selectAll('h1', document).map((el) => textOf(el, c).replace(htmlSpace, ' ').trim()).find((t) => t.length > 0);
   const titles = [h1, pageTitle, titleText].filter((t): t is string => !!t);
   const linkOnly = new Set<Block>();
   const blocks = trimEnds(dropRepeated(roots.flatMap((r) => emitBlocks(r, c, sizes, linkOnly))), titles, c, linkOnly);
