@@ -77,6 +77,17 @@ process.stdout.write(cli.codeCache());`;
     }
   });
 
+  it('loads no module a command does not run: `digest text` starts no thread, so worker_threads stays unloaded (issue 17: start-up)', () => {
+    const script = `const cli = await import(${JSON.stringify(repo('bin/load.js'))});
+await cli.main(['text', ${JSON.stringify(repo('fixtures/extraction/zh/hospital-aspnet.html'))}], { stdout() {}, stderr() {}, stdin: async () => new Uint8Array(), stderrIsTTY: false, env: {} });
+process.stdout.write(JSON.stringify(process.moduleLoadList.filter((m) => m === 'NativeModule worker_threads' || m === 'NativeModule internal/worker')));`;
+    const env = { ...process.env };
+    delete env.NODE_V8_COVERAGE; // as the other runs here: the process as a user starts it
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', env });
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout)).toEqual([]);
+  });
+
   it('returns a long command to V8\'s young-generation growth once loaded, and still from the one code cache', () => {
     // `--semi-space-growth-factor=16` (set for one-shot commands) held a build's young generation
     // at its maximum for the whole run: ~35 MB more peak RSS at 1,000 inputs (BENCHMARKS.md).

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { gzipSync } from 'node:zlib';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
@@ -96,6 +97,42 @@ describe('decode: choosing the encoding', () => {
     }
     expect(invalid).toBeGreaterThan(1000);
     expect(cases.length - invalid).toBeGreaterThan(1000);
+  });
+
+  it('finds the same first invalid byte with Node\'s validator in front as byte by byte, over any range (issue 17)', () => {
+    // The definition the native check must agree with: the shortest form, no surrogates, nothing past U+10FFFF.
+    const byHand = (bytes: Uint8Array, from: number, to: number): number => {
+      for (let i = from; i < to; ) {
+        const b = bytes[i]!;
+        if (b < 0x80) { i++; continue; }
+        const need = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : 0;
+        if (need === 0) return i;
+        let cp = b & (0x3f >> need);
+        for (let k = 1; k <= need; k++) {
+          if (i + k >= to || (bytes[i + k]! & 0xc0) !== 0x80) return i;
+          cp = (cp << 6) | (bytes[i + k]! & 0x3f);
+        }
+        if (cp < [0, 0x80, 0x800, 0x10000][need]! || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
+        i += need + 1;
+      }
+      return -1;
+    };
+    // Bytes around the edges of each rule: overlong leads, surrogates, U+10FFFF and past it, cut sequences.
+    const edgy = fc.constantFrom(0x00, 0x41, 0x7f, 0x80, 0xbf, 0xc0, 0xc1, 0xc2, 0xdf, 0xe0, 0xed, 0xef, 0xf0, 0xf4, 0xf5, 0xff, 0x9f, 0xa0, 0x8f, 0x90);
+    fc.assert(
+      fc.property(fc.array(fc.oneof(edgy, fc.integer({ min: 0, max: 255 })), { maxLength: 40 }), fc.nat(), fc.nat(), (list, a, b) => {
+        const bytes = Uint8Array.from(list);
+        const from = list.length === 0 ? 0 : a % (list.length + 1);
+        const to = from + (list.length === 0 ? 0 : b % (list.length - from + 1));
+        expect(firstInvalidUtf8(bytes, from, to)).toBe(byHand(bytes, from, to));
+        expect(firstInvalidUtf8(bytes)).toBe(byHand(bytes, 0, bytes.length));
+      }),
+      { numRuns: 3000, seed: 17 },
+    );
+    // Valid text of every length of sequence, whole and cut inside its last character.
+    const text = Buffer.from('a é 干 😀');
+    expect(firstInvalidUtf8(text)).toBe(-1);
+    expect(firstInvalidUtf8(text, 0, text.length - 1)).toBe(text.length - 4);
   });
 
   it('normalises CRLF and lone CR', () => {

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { textBlocks } from '../../src/cli/text.js';
+import { estimateDepth } from '../../src/parse/html.js';
 import { pipeline, repo, runUpTo } from '../helpers.js';
 
 interface ZhPage {
@@ -134,5 +136,58 @@ describe('parse: preformatted text and a content column named like chrome', () =
     const html = `<html><body><nav><a href="/">首页</a></nav><div class="sidebar-right-mix"><h1>2025年3月干细胞进展</h1>${para(1, '干细胞')}${para(2, '干细胞')}${para(3, '干细胞')}</div><footer>版权所有</footer></body></html>`;
     const kept = await keptText(html);
     expect(kept.map((t) => t.slice(0, 6))).toEqual(['干细胞的第1', '干细胞的第2', '干细胞的第3']);
+  });
+});
+
+describe('estimateDepth: the tags the pattern it was written as finds, found by hand (issue 17)', () => {
+  // The pattern the estimate used until issue 17, and its loop: the scan must count the same tags.
+  const voidOrSibling = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr', 'p', 'li', 'dt', 'dd', 'tr', 'td', 'th', 'option']);
+  const byPattern = (html: string, stopAt: number): number => {
+    let depth = 0;
+    let deepest = 0;
+    for (const m of html.matchAll(/<(\/?)([a-zA-Z][a-zA-Z0-9-]{0,30})(?=[\s/>])([^<>]{0,2000})>/g)) {
+      if (voidOrSibling.has(m[2]!.toLowerCase()) || m[3]!.endsWith('/')) continue;
+      if (m[1]) depth = Math.max(0, depth - 1);
+      else if (++depth > deepest) {
+        deepest = depth;
+        if (deepest > stopAt) return deepest;
+      }
+    }
+    return deepest;
+  };
+
+  it('agrees with the pattern on tags and near-tags: every kind of white space after a name, names and attributes at their length limits, stray "<" and ">"', () => {
+    const space = fc.constantFrom(' ', '\t', '\n', '\u000b', '\f', '\r', '\u00a0', '\u1680', '\u2000', '\u200a', '\u2028', '\u2029', '\u202f', '\u205f', '\u3000', '\ufeff', '\u200b', '\u180e', '/', '>', 'x', '-', '');
+    const name = fc.constantFrom('div', 'DIV', 'Div', 'p', 'P', 'br', 'BR', 'li', 'td', 'option', 'OPTION', 'span', 'h1', 'a-b', '1a', 'section', 'options', 'x'.repeat(31), 'x'.repeat(32), '');
+    const tag = fc
+      .record({ open: fc.constantFrom('<', '</', '<', '< ', '<<'), name, space, attrs: fc.constantFrom(0, 1, 5, 1998, 1999, 2000, 2001), slash: fc.boolean(), close: fc.constantFrom('>', '>', '>', '', '<', '/>') })
+      .map((t) => `${t.open}${t.name}${t.space}${'a'.repeat(t.attrs)}${t.slash ? '/' : ''}${t.close}`);
+    const noise = fc.constantFrom('<', '>', '/', 'x', ' ', '\n', '<>', '</>');
+    fc.assert(
+      fc.property(fc.array(fc.oneof({ arbitrary: tag, weight: 4 }, { arbitrary: noise, weight: 1 }), { maxLength: 30 }), fc.integer({ min: 0, max: 8 }), (pieces, stopAt) => {
+        const html = pieces.join('');
+        expect(estimateDepth(html, stopAt)).toBe(byPattern(html, stopAt));
+      }),
+      { numRuns: 3000, seed: 17 },
+    );
+  });
+
+  it('agrees with the pattern on the project\'s pages', () => {
+    for (const page of zhPages) {
+      const html = readFileSync(join(zhDir, `${page.id}.html`), 'latin1');
+      expect(estimateDepth(html, 1000)).toBe(byPattern(html, 1000));
+      expect(estimateDepth(html, 3)).toBe(byPattern(html, 3));
+    }
+  });
+});
+
+describe('parse: the second try (no pruning by class) reads the tree as parsed', () => {
+  it('an <h1> in a header pruned away is not the title; the column classed like chrome comes back whole', async () => {
+    const { extractHtml } = await import('../../src/parse/html.js');
+    const html = `<html><body><header><h1>站点名称与导航栏目</h1></header><div class="sidebar-main"><h1>2025年3月干细胞进展</h1>${para(1, '干细胞')}${para(2, '干细胞')}</div></body></html>`;
+    const got = await extractHtml(html, pipeline().data.html);
+    expect(got.variant).toBe('generic');
+    expect(got.title).toBe('2025年3月干细胞进展');
+    expect(got.blocks.map((b) => b.text.slice(0, 6))).toEqual(['干细胞的第1', '干细胞的第2']);
   });
 });

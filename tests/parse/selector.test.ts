@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parseDocument } from 'htmlparser2';
 import { describe, expect, it } from 'vitest';
-import { compileSelector, compound, rawText, selectAll } from '../../src/parse/selector.js';
+import { compileSelector, compound, ElementIndex, elementsOf, rawText, selectAll } from '../../src/parse/selector.js';
 import { repo } from '../helpers.js';
 
 const doc = parseDocument(`<html><head><meta property="og:title" content="标题"><title>页 面</title></head><body>
@@ -27,6 +27,16 @@ describe('selector: the compound selectors the HTML reader needs', () => {
   it('reads all text under a node, scripts included (as cheerio .text() did)', () => {
     expect(rawText(selectAll('.article__body', doc)[0]!)).toBe('var s = 1;四');
     expect(rawText(selectAll('title', doc)[0]!)).toBe('页 面');
+  });
+
+  it('selects through an index exactly what a scan of every element selects (issue 17)', () => {
+    // Tokens repeated in one class list, split by every separator hasToken knows, ids shared, names in two cases.
+    const page = parseDocument(`<body><div id="a" class="x  x\ty"><P class="y\nx" id="a">1</P><section class="\fx\r" data-k="v">2</section></div>
+<div class="x-y xy" id="b"><span class="X">3</span><p class="">4</p><p itemprop="articleBody" id="postmessage_9">5</p></div><x-tag class="y">6</x-tag></body>`);
+    const index = new ElementIndex(elementsOf(page));
+    const selectors = ['#a', '#b', '#c', '.x', '.y', '.X', '.xy', '.x-y', '.z', 'p', 'P', 'div', 'x-tag', 'p.y', 'p#a.x', 'div.x.y', '.x#a', '[itemprop=articleBody]', '[id^=postmessage_]', 'p[id]', '.x[data-k=v]', 'span.X', 'body'];
+    for (const sel of selectors) expect(selectAll(sel, index), sel).toEqual(selectAll(sel, page));
+    expect(selectAll('.x', index).map((el) => el.name)).toEqual(['div', 'p', 'section']);
   });
 
   it('refuses combinators and lists with a clear error', () => {
