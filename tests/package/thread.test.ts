@@ -6,7 +6,7 @@ import v8 from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { pipelineFileFor, repo } from '../helpers.js';
 // @ts-expect-error: bin/ is plain JavaScript, without declarations
-import { COORDINATOR_OLD_MB, oldGenerationLimit } from '../../bin/thread.js';
+import { concurrencyOf, COORDINATOR_OLD_MB, oldGenerationLimit } from '../../bin/thread.js';
 
 // `digest build` and `digest merge` run on a worker thread whose young generation is capped
 // (bin/thread.js); the command must behave exactly as on the main thread: its output, exit
@@ -47,8 +47,11 @@ describe('build and merge on a thread of their own', () => {
     expect(limits.argv).toEqual(['build', '-p', file]);
     expect(limits.resourceLimits.maxYoungGenerationSizeMb).toBe(8);
     // Its old generation below 2 GB where V8's default is larger (this process's own default decides).
-    const old = oldGenerationLimit(v8.getHeapStatistics().heap_size_limit / 2 ** 20, [], {});
-    if (old.maxOldGenerationSizeMb !== undefined) expect(limits.resourceLimits.maxOldGenerationSizeMb).toBe(2047);
+    const old = oldGenerationLimit(v8.getHeapStatistics().heap_size_limit / 2 ** 20, [], {}, ['build', '-j', '2']);
+    if (old.maxOldGenerationSizeMb !== undefined) {
+      expect(digest(['build', '-p', file, '-j', '2'], { nodeArgs: ['-r', preload] }).status).toBe(0);
+      expect(JSON.parse(readFileSync(report, 'utf8')).resourceLimits.maxOldGenerationSizeMb).toBe(2047);
+    }
 
     // --check's answer is its exit code: up to date (0), then not (1) once a file is edited.
     expect(digest(['build', '-p', file, '--check']).status).toBe(0);
@@ -79,6 +82,16 @@ describe('build and merge on a thread of their own', () => {
     // Set by the environment: 0 is V8's default.
     expect(oldGenerationLimit(4144, [], { DIGEST_COORDINATOR_OLD_MB: '0' })).toEqual({});
     expect(oldGenerationLimit(4144, [], { DIGEST_COORDINATOR_OLD_MB: '1500' })).toEqual({ maxOldGenerationSizeMb: 1500 });
+    // A build on one thread ingests there: no limit (its full collections would come three times as often).
+    expect(oldGenerationLimit(4144, [], {}, ['build', '-j', '1'])).toEqual({});
+    expect(oldGenerationLimit(4144, [], {}, ['build', '--concurrency=1', '-p', 'x'])).toEqual({});
+    expect(oldGenerationLimit(4144, [], {}, ['build', '-j1'])).toEqual({});
+    expect(oldGenerationLimit(4144, [], {}, ['build', '-j', '2'])).toEqual({ maxOldGenerationSizeMb: 2047 });
+    expect(concurrencyOf(['build', '-j', '1', '--concurrency', '3'])).toBe(3);
+    expect(concurrencyOf(['build', '-j4'])).toBe(4);
+    expect(concurrencyOf(['build'], 1)).toBe(1);
+    expect(concurrencyOf(['build'], 8)).toBe(8);
+    expect(concurrencyOf(['build', '-j', 'x'])).toBeNaN();
     // Given a heap size, the build's thread has it, not 2047 (before: an internal error, the option refused by the worker).
     const { dir, file } = project();
     const { preload, report } = limitsProbe(dir);
