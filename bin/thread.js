@@ -4,6 +4,8 @@
 // build's main thread grew it to 2 × 16 MB part way through a long run: peak RSS rose with N
 // (BENCHMARKS.md, "memory flat in N, again"). A second node started with the flag would cost an
 // idle process (~42 MB of RSS) and a start; a thread costs an isolate and ~0.1 s of CPU.
+import { availableParallelism } from 'node:os';
+import v8 from 'node:v8';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 
 /** The commands run on a thread of their own: those that take every input of a dataset. */
@@ -18,6 +20,47 @@ export const threadCommands = new Set(['build', 'merge']);
  * (BENCHMARKS.md, "Change: the build thread's young generation under `-j 1`").
  */
 export const COORDINATOR_YOUNG_MB = Number(process.env.DIGEST_COORDINATOR_YOUNG_MB) || 8;
+
+/**
+ * The most the build thread's old generation may grow to, in MB, where V8 would give it more:
+ * 2047, one below the size from which V8's heap controller treats a heap as large. Measured on
+ * that thread (BENCHMARKS.md, "Change: the build thread splices what the workers encoded; its old
+ * generation kept below 2 GB"): limited to 128–1,024 MB, V8 made a full collection each time the
+ * old space grew by ~4 MB of promoted garbage; limited to 2,048 MB or more (V8's default on a
+ * machine with more than 8 GiB of memory: 4,096 here), none until the build's end, the garbage
+ * piling up at ~7 KB an input. With it a two-worker build's peak RSS is 12–16 MB lower at 1,000
+ * and 2,000 articles. It is a limit, not a target: the heap grows as it must up to it, so a
+ * build fits as it does on a machine with 8 GiB, where V8's own default is this size — a
+ * two-worker build ingests on this thread an input too big for a worker's heap, and a `-j 1`
+ * build every input (not limited: {@link oldGenerationLimit}); 64 MB inputs, the read stage's
+ * limit, took at most 546 MB of heap on it, a 16 MB article ingested whole 634 MB of RSS for the
+ * whole process. Never more than V8's default (a
+ * smaller machine keeps its own); a heap size node was given stands ({@link oldGenerationLimit}).
+ * `DIGEST_COORDINATOR_OLD_MB` sets it (0: V8's default).
+ */
+export const COORDINATOR_OLD_MB = 2047;
+
+/**
+ * The build thread's `resourceLimits` for its old generation ({@link COORDINATOR_OLD_MB}): the
+ * size node was given (`--max-old-space-size`, on its command line or in NODE_OPTIONS); else
+ * empty when V8's default for this process is no larger, when node was given `--max-heap-size`,
+ * when the command (`argv`) runs on one thread (`-j 1`, or a one-core machine), or when
+ * `DIGEST_COORDINATOR_OLD_MB` is 0.
+ */
+export function oldGenerationLimit(heapLimitMb = v8.getHeapStatistics().heap_size_limit / 2 ** 20, execArgv = process.execArgv, env = process.env, argv = []) {
+  const options = [...execArgv, ...(env.NODE_OPTIONS ?? '').split(/\s+/)];
+  // The user's old-generation size is given to the thread, whose limits are its own (a worker's
+  // are set when it starts, not by the process's flag).
+  const given = options.map((o) => /^--max[-_]old[-_]space[-_]size=(\d+)$/.exec(o)?.[1]).filter(Boolean).pop();
+  if (given !== undefined) return { maxOldGenerationSizeMb: Number(given) };
+  if (options.some((o) => /^--max[-_](?:old[-_]space|heap)[-_]size/.test(o))) return {};
+  // A one-thread build ingests on this thread: there the limit made three times as many full
+  // collections of its larger heap (BENCHMARKS.md, the change above: measured and left).
+  if (concurrencyOf(argv) === 1) return {};
+  const wanted = env.DIGEST_COORDINATOR_OLD_MB === undefined || env.DIGEST_COORDINATOR_OLD_MB === '' ? COORDINATOR_OLD_MB : Number(env.DIGEST_COORDINATOR_OLD_MB);
+  // The heap's limit counts its young generation too (16–48 MB): a default old generation above `wanted` leaves more than that.
+  return Number.isFinite(wanted) && wanted > 0 && heapLimitMb > wanted + 64 ? { maxOldGenerationSizeMb: wanted } : {};
+}
 
 /**
  * The node options this process was started with, less those that give it a script of its own
@@ -35,6 +78,39 @@ export function workerExecArgv(execArgv = process.execArgv) {
 }
 
 /**
+ * The `--concurrency` (`-j`) a command's arguments ask for, as the CLI reads them (the last one
+ * given; its default the machine's parallelism); NaN when it is not a number (the CLI says so).
+ */
+export function concurrencyOf(argv, parallelism = availableParallelism()) {
+  let value;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--') break;
+    if (arg === '-j' || arg === '--concurrency') value = argv[++i];
+    else if (arg.startsWith('--concurrency=')) value = arg.slice('--concurrency='.length);
+    else if (/^-j./.test(arg)) value = arg.slice(2);
+  }
+  return value === undefined ? parallelism : Number(value);
+}
+
+/**
+ * Of node's options, those that preload code or hook the loader (`-r`, `--require`, `--import`,
+ * `--loader`, `--experimental-loader`, each with its value): what the command's thread needs of
+ * them when the rest cannot be given to a worker. Before, `node --max-old-space-size=4096
+ * bin/digest.js build` — the way to give a large build more heap — stopped at once with an
+ * internal error (the worker refused the option).
+ */
+export function preloadExecArgv(execArgv) {
+  const kept = [];
+  for (let i = 0; i < execArgv.length; i++) {
+    const arg = execArgv[i];
+    if (['-r', '--require', '--import', '--loader', '--experimental-loader'].includes(arg)) kept.push(arg, execArgv[++i]);
+    else if (/^--(?:require|import|loader|experimental-loader)=/.test(arg)) kept.push(arg);
+  }
+  return kept;
+}
+
+/**
  * Runs `digest <argv>` on a worker thread; resolves to its exit code. What it writes reaches this
  * process's stdout and stderr in order (each stream; a worker's streams are piped through this
  * thread), and it sees this process's stderr as a terminal when it is one (a worker's own is
@@ -44,12 +120,22 @@ export function workerExecArgv(execArgv = process.execArgv) {
 export function runOnThread(argv) {
   return new Promise((resolve) => {
     let code = null;
-    const worker = new Worker(new URL(import.meta.url), {
-      argv: [],
-      execArgv: workerExecArgv(),
-      workerData: { argv, stderrIsTTY: process.stderr.isTTY === true },
-      resourceLimits: { maxYoungGenerationSizeMb: COORDINATOR_YOUNG_MB },
-    });
+    const start = (execArgv) =>
+      new Worker(new URL(import.meta.url), {
+        argv: [],
+        execArgv,
+        workerData: { argv, stderrIsTTY: process.stderr.isTTY === true },
+        resourceLimits: { maxYoungGenerationSizeMb: COORDINATOR_YOUNG_MB, ...oldGenerationLimit(undefined, undefined, undefined, argv) },
+      });
+    let worker;
+    try {
+      worker = start(workerExecArgv());
+    } catch (error) {
+      // Node refuses V8's options (a heap size, --expose-gc…) in a worker's execArgv; they are
+      // the process's and apply to every thread anyway: the thread keeps its preloads and hooks.
+      if (error?.code !== 'ERR_WORKER_INVALID_EXEC_ARGV') throw error;
+      worker = start(preloadExecArgv(workerExecArgv()));
+    }
     worker.on('message', (message) => {
       code = message.code;
     });

@@ -253,7 +253,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     // The review index's search data, encoded a line at a time into the staging folder (never parsed again).
     const textAside = (name: string): TextAside => {
       const aside = new SetAside<never>(writer.scratch(name), options.fs ?? realFs);
-      return { add: (line) => aside.add(line), lines: () => aside.texts() };
+      return { add: (line, rest) => aside.addText(line, rest), lines: () => aside.texts() };
     };
     let searchIndex = report ? new SearchIndexText(jsonForScript, { articles: textAside('search-articles.txt'), items: textAside('search-items.txt'), references: textAside('search-references.txt') }) : null;
     // When the tables are written again, something changed and so will the index: each article's
@@ -276,7 +276,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const changesLater = new SetAside<ArticleChange>(writer.scratch('changes.jsonl'), options.fs ?? realFs);
     let outcome: RunOutcome;
     try {
-      outcome = await runInputs({ pipeline, plan, runner, writer, cache, previous, ledger, needRows, onProgress: options.onProgress }, (settled) => {
+      outcome = await runInputs({ pipeline, plan, runner, writer, cache, previous, ledger, needRows, onProgress: options.onProgress, prepare: searchNow }, (settled) => {
         const { summary, rows } = settled;
         addTo(counted, summary);
         if (summary.status !== 'ok') return;
@@ -284,6 +284,16 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         totals.references += summary.counts.references;
         totals.entities += summary.counts.entities;
         if (rows) TABLES.forEach((t, i) => sinks[i]?.write(rows[t.name] ?? ''));
+        const prepared = settled.prepared;
+        if (prepared) {
+          // Made ready by the worker (searchNow asked for it): spliced in as its bytes are.
+          if (prepared.change) {
+            settledChanges.addText(prepared.change.head, prepared.change.text);
+            changeFacts.add(prepared.change.fact);
+          }
+          if (prepared.search) searchIndex!.addPrepared(prepared.search);
+          return;
+        }
         if (settled.change) {
           const change = typeof settled.change === 'string' ? (JSON.parse(settled.change) as ArticleChange) : settled.change;
           settledChanges.add(change);

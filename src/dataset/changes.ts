@@ -246,6 +246,15 @@ export class SettledChanges {
 
   /** Adds the next article's change (its id not before the last one's). */
   add(a: ArticleChange): void {
+    this.addText(a, changeArticleText(a));
+  }
+
+  /**
+   * Adds the next article's change as the thread that made it wrote it out
+   * ({@link changeArticleText}, as text or its UTF-8 bytes, spooled as they are), with what the
+   * file's revision and removed list depend on.
+   */
+  addText(a: ChangeHead, text: string | Uint8Array): void {
     if (this.last !== null && a.id < this.last) throw new Error(`changes out of id order: ${a.id} after ${this.last}`);
     this.last = a.id;
     if (this.previous.has(a.id)) this.kept.add(a.id);
@@ -253,7 +262,8 @@ export class SettledChanges {
       this.anyBumped = true;
       if (a.previousId !== null) this.renamedFrom.add(a.previousId);
     }
-    this.spool.add(`${this.count++ === 0 ? '' : ARTICLE_SEPARATOR}${articleText(a)}`);
+    if (this.count++ > 0) this.spool.add(ARTICLE_SEPARATOR);
+    this.spool.add(text);
   }
 
   /** The file's revision and removed list, once every article is added. */
@@ -291,7 +301,7 @@ export function* changesText(view: ChangeView): Generator<string> {
   let count = 0;
   for (const article of view.articles()) {
     yield count++ === 0 ? before : ARTICLE_SEPARATOR;
-    yield articleText(article);
+    yield changeArticleText(article);
   }
   yield count === 0 ? empty : after;
 }
@@ -299,12 +309,16 @@ export function* changesText(view: ChangeView): Generator<string> {
 /** What stands between two articles of a changes.json. */
 const ARTICLE_SEPARATOR = ',\n    ';
 
+/** What {@link SettledChanges} reads of an article's change besides its text. */
+export type ChangeHead = Pick<ArticleChange, 'id' | 'revision' | 'previousId'>;
+
 /**
  * An article of a changes.json at depth two, as JSON.stringify indents it there: inside two
  * arrays, cut out of them ("[\n  [\n    " before, "\n  ]\n]" after) — a slice V8 makes without
- * copying, where indenting each line again made the text a second time.
+ * copying, where indenting each line again made the text a second time. A build's worker writes
+ * it out for the build thread, which spools it as it is ({@link SettledChanges.addText}).
  */
-function articleText(article: ArticleChange): string {
+export function changeArticleText(article: ArticleChange): string {
   return JSON.stringify([[article]], null, 2).slice(10, -6);
 }
 

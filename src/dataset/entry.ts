@@ -2,7 +2,7 @@ import type { ArticleRecord, Diagnostic } from '../generated/article.js';
 import type { Pipeline } from '../core/pipeline.js';
 import { ingestDetailed, type IngestResult } from '../ingest.js';
 import { articlePagePieces } from '../report/html/article.js';
-import { searchEntry } from '../report/html/search.js';
+import { searchEntry, type SearchEntry } from '../report/html/search.js';
 import { sourcePagePieces } from '../report/html/source.js';
 import { isPlainJson, toJsonPieces } from '../io/atomic.js';
 import { OutputError } from '../io/errors.js';
@@ -11,7 +11,7 @@ import { storeEntry, type CacheTarget, type PackSpot } from './cache-entry.js';
 import type { PlannedInput } from './ids.js';
 import { entryKey } from './keys.js';
 import { articleDigest, decideChange, digestHash, type ChangePrior } from './changes.js';
-import type { ArticleDigest } from '../generated/changes.js';
+import type { ArticleChange, ArticleDigest } from '../generated/changes.js';
 import { placeFile, type Placed, type Placement } from './place.js';
 import { recordRows, type RecordRows } from './tables.js';
 
@@ -65,6 +65,12 @@ export interface Entry {
   searchJson: string | null;
   /** The article's last change, as its page shows it, as JSON text (null when the input failed); not cached: the next build reads it from changes.json. */
   changeJson?: string | null;
+  /**
+   * The search entry and change the JSON texts above were made from, on the thread that made
+   * them (a worker makes them ready for the build thread from these: worker.ts, `prepared`);
+   * never sent across threads (worker.ts, `splitEntry`, leaves them out).
+   */
+  made?: { search: SearchEntry | null; change: ArticleChange | null };
   /** The input's cache key, as the thread that ingested it made it (from the bytes it read), so the build need not hash it again. */
   key?: string;
   /** Where the thread that ingested the input stored its cache entry (which pack, where in it): the build indexes it. */
@@ -197,5 +203,6 @@ export function placeRecord(input: PlannedInput, result: IngestResult, where: Pl
     if (error instanceof OutputError) return { summary, rows, placed, searchJson: null, changeJson: JSON.stringify(change), failure: error.message };
     throw error;
   }
-  return { summary, rows, placed, searchJson: JSON.stringify(searchEntry(written)), changeJson: JSON.stringify(change) };
+  const search = searchEntry(written);
+  return { summary, rows, placed, searchJson: JSON.stringify(search), changeJson: JSON.stringify(change), made: { search, change } };
 }

@@ -14,7 +14,7 @@ import type { Runner } from './runner.js';
 import type { RecordRows, TableRows } from './tables.js';
 import type { Ledger } from './set-aside.js';
 import type { DatasetWriter } from './writer.js';
-import { bulkText } from './worker.js';
+import { bulkText, type PreparedBulk } from './worker.js';
 
 /**
  * One input settled: its summary, its rows when the tables need them, its change and search
@@ -28,6 +28,8 @@ export interface Settled {
   change: ArticleChange | string | null;
   /** What it adds to the search; null when it failed, or when it was reused and its rows were not read (the index finds it then). */
   search: SearchEntry | string | null;
+  /** Its search entry and change made ready to splice, in place of `search` and `change`, when a worker made them so ({@link RunContext.prepare}). */
+  prepared?: PreparedBulk | null;
 }
 
 /**
@@ -89,6 +91,8 @@ export interface RunContext {
    */
   ledger: Ledger<LedgerEntry>;
   onProgress?: ((done: number, total: number, summary: InputSummary) => void) | undefined;
+  /** Ask the workers for each input's search entry and change made ready to splice ({@link Settled.prepared}): the build makes the index's search data as the inputs settle. */
+  prepare?: boolean;
 }
 
 function crashed(input: PlannedInput, message: string): InputSummary {
@@ -128,7 +132,7 @@ export async function runInputs(ctx: RunContext, emit: (settled: Settled) => voi
     let entry: Entry;
     try {
       // An input that could not be read (or is over the limit) is reported each build, never cached.
-      entry = await runner.run(p.input, writer.placement, ctx.previous.priorFor(p.input.id, p.input.path, ids), p.identity === null ? null : cacheTarget);
+      entry = await runner.run(p.input, writer.placement, ctx.previous.priorFor(p.input.id, p.input.path, ids), p.identity === null ? null : cacheTarget, ctx.prepare === true);
     } catch (error) {
       return { summary: crashed(p.input, `ingesting crashed: ${(error as Error).message}`), rows: null, change: null, search: null, state: null };
     }
@@ -139,12 +143,13 @@ export async function runInputs(ctx: RunContext, emit: (settled: Settled) => voi
     cacheProblem ??= entry.cacheProblem ?? null;
     const { summary } = entry;
     if (p.identity === null) return { summary, bulk: 'no-rows', state: null }; // unreadable or over the limit: never cached
-    const change = bulkText(runner.peek(p.input.path)?.changeJson);
+    const bulk = runner.peek(p.input.path);
     // The thread that stored the cache entry made its key already (none without a writable cache).
     const key = entry.key ?? entryKey(plan.config, p.input.path, p.input.id, p.input.renamedFrom, summary.sha256);
-    // The article page shows its change too: it is remembered as made from both.
+    // The article page shows its change too: it is remembered as made from both (made by the worker when it had the key).
     const page = `report/${p.input.id}.html`;
-    for (const placed of entry.placed) writer.record(placed.rel === page ? pageSource(key, change) : key, placed);
+    const source = bulk?.prepared?.change?.pageSource ?? pageSource(key, bulkText(bulk?.changeJson));
+    for (const placed of entry.placed) writer.record(placed.rel === page ? source : key, placed);
     // The thread that ingested the input stored its cache entry under this same key (unless it said why not).
     // Changed while building: remembered without an identity, so it is hashed again next time.
     return { summary, bulk: 'rows', state: { stat: key === p.key ? p.identity : '', sha256: summary.sha256, key } };
@@ -183,7 +188,15 @@ export async function runInputs(ctx: RunContext, emit: (settled: Settled) => voi
   const whole = (waiting: Waiting, path: string): Settled => {
     if (waiting.bulk === undefined) return { summary: waiting.summary, rows: waiting.rows, change: waiting.change, search: waiting.search };
     const bulk = runner.take(path);
-    return { summary: waiting.summary, rows: waiting.bulk === 'rows' ? (bulk?.rows ?? null) : null, change: bulkText(bulk?.changeJson), search: bulkText(bulk?.searchJson) };
+    const prepared = bulk?.prepared ?? null;
+    return {
+      summary: waiting.summary,
+      rows: waiting.bulk === 'rows' ? (bulk?.rows ?? null) : null,
+      // A prepared change also sent its JSON when the worker had no key to make the page's source key with.
+      change: prepared === null ? bulkText(bulk?.changeJson) : null,
+      search: bulkText(bulk?.searchJson),
+      prepared,
+    };
   };
   // What the tables were made from, hashed as the inputs are emitted (in id order).
   const source = createHash('sha256').update(plan.config);

@@ -18,9 +18,10 @@ export interface Runner {
   /**
    * Ingests an input, places its files and (given a `cache` target) stores its cache entry, on
    * whichever thread runs it. The entry comes without its bulk (rows, search entry, change:
-   * empty), which the runner holds for {@link Runner.take}.
+   * empty), which the runner holds for {@link Runner.take}. `prepare`: a worker sends the search
+   * entry and change made ready to splice (worker.ts, `PreparedBulk`); this thread sends JSON.
    */
-  run(input: PlannedInput, where: Placement, prior: ChangePrior, cache: CacheTarget | null): Promise<Entry>;
+  run(input: PlannedInput, where: Placement, prior: ChangePrior, cache: CacheTarget | null, prepare?: boolean): Promise<Entry>;
   /** The bulk of an input `run` settled, left with the runner (undefined when there is none). */
   peek(path: string): EntryBulk | undefined;
   /** The bulk of an input `run` settled, given up by the runner (once). */
@@ -198,7 +199,7 @@ export async function createRunner(pipeline: Pipeline, concurrency: number, work
   });
   return {
     threads,
-    run: async (input, where, prior, cache) => {
+    run: async (input, where, prior, cache, prepare) => {
       if (broken) return here(input, where, prior, cache);
       let release!: () => void;
       const givenUp = new Promise<'given-up'>((resolve) => {
@@ -206,7 +207,7 @@ export async function createRunner(pipeline: Pipeline, concurrency: number, work
       });
       waiting.add(release);
       try {
-        const entry = await Promise.race([pool.run({ input, pipelineFile: pipeline.file, where, prior, cache }), givenUp]);
+        const entry = await Promise.race([pool.run({ input, pipelineFile: pipeline.file, where, prior, cache, prepare: prepare === true }), givenUp]);
         // The bulk was posted before the entry was returned, on another port: it is here, or on its way.
         if (entry !== 'given-up' && (await Promise.race([bulks.when(input.path), givenUp])) === true) return entry;
       } catch {

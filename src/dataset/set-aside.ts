@@ -2,7 +2,7 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import { fsFailure } from '../io/errors.js';
 import type { WriteFs } from '../io/fs.js';
-import { Utf8Chunks, writeAll } from '../io/utf8.js';
+import { utf8Text, Utf8Chunks, writeAll } from '../io/utf8.js';
 
 /** A JSON text kept in memory (no file to set it aside in). */
 class InMemoryText {
@@ -40,18 +40,29 @@ export class SetAside<T> {
     private readonly fs: WriteFs,
   ) {}
 
-  /** Sets a value aside: an object, or its JSON text. */
-  add(value: T | string): void {
-    this.count++;
-    if (typeof value !== 'string') this.order.push(value);
-    else if (this.file === null) this.order.push(new InMemoryText(value));
+  /** Sets a value aside: an object, or its JSON text (or that text's UTF-8 bytes, written as they are). */
+  add(value: T | string | Uint8Array): void {
+    if (typeof value === 'string' || value instanceof Uint8Array) this.addText('', value);
     else {
-      const last = this.order[this.order.length - 1];
-      if (last instanceof FileLines) last.count++;
-      else this.order.push(new FileLines(1));
-      this.pending.add(value);
-      this.pending.add('\n');
+      this.count++;
+      this.order.push(value);
     }
+  }
+
+  /** Sets a text aside made of two parts: `head`, then `rest` (text, or UTF-8 bytes written as they are). */
+  addText(head: string, rest?: string | Uint8Array): void {
+    this.count++;
+    if (this.file === null) {
+      this.order.push(new InMemoryText(rest === undefined ? head : head + utf8Text(rest)));
+      return;
+    }
+    const last = this.order[this.order.length - 1];
+    if (last instanceof FileLines) last.count++;
+    else this.order.push(new FileLines(1));
+    this.pending.add(head);
+    if (typeof rest === 'string') this.pending.add(rest);
+    else if (rest !== undefined) this.pending.addBytes(rest);
+    this.pending.add('\n');
   }
 
   /** How many values were set aside. */
@@ -140,9 +151,10 @@ class Appender {
     });
   }
 
-  /** Appends a text (written once 64 KB wait). */
-  add(text: string): void {
-    this.pending.add(text);
+  /** Appends a text, or UTF-8 bytes as they are (written once 64 KB wait). */
+  add(text: string | Uint8Array): void {
+    if (typeof text === 'string') this.pending.add(text);
+    else this.pending.addBytes(text);
   }
 
   /** Writes what waits. */
@@ -171,9 +183,9 @@ export class TextSpool {
     this.out = file === null ? null : new Appender(file, fs);
   }
 
-  /** Appends a piece. */
-  add(text: string): void {
-    if (this.out === null) this.kept.push(text);
+  /** Appends a piece: text, or UTF-8 bytes (whole characters) written as they are. */
+  add(text: string | Uint8Array): void {
+    if (this.out === null) this.kept.push(utf8Text(text));
     else this.out.add(text);
   }
 

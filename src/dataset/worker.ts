@@ -2,7 +2,11 @@ import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { trustVerifiedData } from '../core/data.js';
 import { pipelineFor } from '../ingest.js';
 import type { CacheTarget } from './cache-entry.js';
-import type { ChangePrior } from './changes.js';
+import { changeArticleText, pageSource, type ChangeHead, type ChangePrior } from './changes.js';
+import { changeFact } from '../report/html/index.js';
+import { jsonForScript } from '../report/html/html.js';
+import { prepareSearch, type PreparedSearch } from '../report/html/search.js';
+import { utf8Text } from '../io/utf8.js';
 import { computeEntry, type Entry } from './entry.js';
 import type { PlannedInput } from './ids.js';
 import type { Placement } from './place.js';
@@ -17,6 +21,31 @@ export interface WorkerTask {
   prior: ChangePrior;
   /** Where this thread stores the input's cache entry (null: not cached). */
   cache: CacheTarget | null;
+  /** Send the search entry and change made ready for the build thread to splice ({@link PreparedBulk}), not as JSON. */
+  prepare?: boolean;
+}
+
+/**
+ * An input's search entry and change made ready by the worker for the build thread, which only
+ * splices them (in id order) into the review index's search data and changes.json — when the
+ * build makes those as its inputs settle. The JSON the build thread parsed and encoded again was
+ * most of what it allocated per input (~150 of ~240 KB), and so most of what made its young
+ * generation collect and promote the inputs still waiting their turn (BENCHMARKS.md, "Change:
+ * the build thread splices what the workers encoded").
+ */
+export interface PreparedBulk {
+  /** Null when the input failed. */
+  search: PreparedSearch | null;
+  /** Null when the input failed. */
+  change: {
+    head: ChangeHead;
+    /** The change as changes.json holds it ({@link changeArticleText}). */
+    text: string | Uint8Array;
+    /** What the review index shows of it: {@link changeFact}'s JSON. */
+    fact: string | Uint8Array;
+    /** The article page's source key ({@link pageSource} of the entry's key and the change), when this thread made the key; else the build makes it from `changeJson`. */
+    pageSource?: string;
+  } | null;
 }
 
 /** What the pool gives every worker when it starts (runner.ts). */
@@ -44,15 +73,32 @@ export interface EntryBulk {
   searchJson: string | Uint8Array | null;
   /** The change's JSON, as text or (crossed from a worker) its UTF-8 bytes: read it with {@link bulkText}. */
   changeJson?: string | Uint8Array | null | undefined;
+  /** The search entry and change made ready to splice (a task that asked for them), instead of their JSON. */
+  prepared?: PreparedBulk | undefined;
 }
 
 /** A message carrying an {@link EntryBulk} (the worker's other messages are piscina's). */
 export const BULK = 'digest-entry-bulk';
 
 /** An entry without its bulk (rows, search entry and change), and the bulk. */
-export function splitEntry(path: string, entry: Entry): { entry: Entry; bulk: EntryBulk } {
-  const { rows, searchJson, changeJson, ...rest } = entry;
-  return { entry: { ...rest, rows: {}, searchJson: null }, bulk: { path, rows, searchJson, changeJson } };
+export function splitEntry(path: string, entry: Entry, prepare = false): { entry: Entry; bulk: EntryBulk } {
+  const { rows, searchJson, changeJson, made, ...rest } = entry;
+  if (!prepare || made === undefined) return { entry: { ...rest, rows: {}, searchJson: null }, bulk: { path, rows, searchJson, changeJson } };
+  const change = made.change;
+  const prepared: PreparedBulk = {
+    search: made.search === null ? null : prepareSearch(made.search, jsonForScript, true),
+    change:
+      change === null
+        ? null
+        : {
+            head: { id: change.id, revision: change.revision, previousId: change.previousId },
+            text: changeArticleText(change),
+            fact: JSON.stringify(changeFact(change)),
+            ...(entry.key === undefined ? {} : { pageSource: pageSource(entry.key, changeJson ?? null) }),
+          },
+  };
+  // Without the key here, the build makes the page's source key from the change's JSON.
+  return { entry: { ...rest, rows: {}, searchJson: null }, bulk: { path, rows, searchJson: null, changeJson: prepared.change?.pageSource === undefined ? changeJson : null, prepared } };
 }
 
 /**
@@ -77,6 +123,14 @@ export function bulkMessage(bulk: EntryBulk): { message: { [BULK]: EntryBulk }; 
   for (const [table, text] of Object.entries(bulk.rows)) rows[table] = moved(text);
   const message: EntryBulk = { ...bulk, rows, searchJson: moved(bulk.searchJson) };
   if (bulk.changeJson !== undefined) message.changeJson = moved(bulk.changeJson);
+  const prepared = bulk.prepared;
+  if (prepared !== undefined) {
+    const { search, change } = prepared;
+    message.prepared = {
+      search: search === null ? null : { id: search.id, article: moved(search.article), items: moved(search.items), journals: moved(search.journals), references: moved(search.references), entities: Array.isArray(search.entities) ? search.entities : moved(search.entities) },
+      change: change === null ? null : { ...change, text: moved(change.text), fact: moved(change.fact) },
+    };
+  }
   return { message: { [BULK]: message }, transfer };
 }
 
@@ -84,8 +138,7 @@ const encoder = new TextEncoder();
 
 /** A bulk's text, whether it stayed text or crossed as UTF-8 bytes ({@link bulkMessage}); null for null or absent. */
 export function bulkText(value: string | Uint8Array | null | undefined): string | null {
-  if (value === null || value === undefined) return null;
-  return typeof value === 'string' ? value : Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('utf8');
+  return value === null || value === undefined ? null : utf8Text(value);
 }
 
 /** An entry made whole again from its {@link splitEntry} parts (rows that crossed as bytes are text again). */
@@ -105,7 +158,7 @@ export function joinEntry(entry: Entry, bulk: EntryBulk): Entry {
  */
 export async function ingestOnThread(task: WorkerTask, port: Pick<MessagePort, 'postMessage'>): Promise<Entry> {
   // pipelineFor loads each pipeline file once per thread.
-  const { entry, bulk } = splitEntry(task.input.path, await computeEntry(task.input, pipelineFor(task.pipelineFile), task.where, undefined, task.prior, task.cache));
+  const { entry, bulk } = splitEntry(task.input.path, await computeEntry(task.input, pipelineFor(task.pipelineFile), task.where, undefined, task.prior, task.cache), task.prepare === true);
   const { message, transfer } = bulkMessage(bulk);
   port.postMessage(message, transfer);
   return entry;

@@ -142,3 +142,8 @@ export class Utf8Chunks {
     this.used = 0;
   }
 }
+
+/** Text as it is, or UTF-8 bytes (a worker's, transferred) as text. */
+export function utf8Text(value: string | Uint8Array): string {
+  return typeof value === 'string' ? value : Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('utf8');
+}

@@ -8,6 +8,13 @@ import { createRunner } from '../../src/dataset/runner.js';
 import { MessageChannel } from 'node:worker_threads';
 import { BULK, bulkMessage, bulkText, ingestOnThread, joinEntry, splitEntry, type EntryBulk, type WorkerTask } from '../../src/dataset/worker.js';
 import { pipelineFor } from '../../src/ingest.js';
+import { pageSource, PreviousBuild, SettledChanges } from '../../src/dataset/changes.js';
+import { TextSpool } from '../../src/dataset/set-aside.js';
+import type { ArticleChange } from '../../src/generated/changes.js';
+import { realFs } from '../../src/io/fs.js';
+import { changeFact } from '../../src/report/html/index.js';
+import { jsonForScript } from '../../src/report/html/html.js';
+import { SearchIndexText, type SearchEntry } from '../../src/report/html/search.js';
 import { repo } from '../helpers.js';
 
 const pipelineFile = repo('pipelines/digest.json');
@@ -34,7 +41,7 @@ describe('an entry crosses back from a worker thread in two parts', () => {
     const bulk = (posted[0] as { [BULK]: EntryBulk })[BULK];
     expect(bulk.path).toBe(t.input.path);
     expect(Object.keys(bulk.rows).length).toBeGreaterThan(0);
-    expect(joinEntry(returned, bulk)).toEqual(whole);
+    expect(joinEntry(returned, bulk)).toEqual({ ...whole, made: undefined });
   }, 60_000);
 
   it('the bulk crosses threads as UTF-8 bytes, moved (not copied), and reads back as the same text', async () => {
@@ -59,7 +66,47 @@ describe('an entry crosses back from a worker thread in two parts', () => {
       expect(got.searchJson).toBeInstanceOf(Uint8Array);
       expect(bulkText(got.searchJson)).toBe(bulk.searchJson);
       expect(bulkText(got.changeJson)).toBe('{"id":"as-2025","note":"改动"}');
-      expect(joinEntry(entry, got)).toEqual({ ...whole, changeJson: '{"id":"as-2025","note":"改动"}' });
+      expect(joinEntry(entry, got)).toEqual({ ...whole, made: undefined, changeJson: '{"id":"as-2025","note":"改动"}' });
+    } finally {
+      port1.close();
+    }
+  }, 60_000);
+
+  it('asked to prepare, a worker sends the search entry and change made ready to splice, as bytes: spliced, they give what the JSON gave', async () => {
+    const store = EntryStore.open(join(mkdtempSync(join(tmpdir(), 'digest-worker-')), 'cache'), { inOutput: false, write: true })!;
+    const t = { ...task('as-2025.txt'), cache: store.target('config'), prior: { revision: 1, entry: null } };
+    const whole = await computeEntry(t.input, pipelineFor(pipelineFile), t.where, undefined, t.prior, null);
+    const posted: { [BULK]: EntryBulk }[] = [];
+    const returned = await ingestOnThread({ ...t, prepare: true }, { postMessage: (message: unknown) => void posted.push(message as { [BULK]: EntryBulk }) });
+    store.close();
+    const { port1, port2 } = new MessageChannel();
+    try {
+      // What bulkMessage makes of the bulk posted, through a real port.
+      const { message, transfer } = bulkMessage(posted[0]![BULK]);
+      const arrived = new Promise<EntryBulk>((resolve) => port2.once('message', (m: { [BULK]: EntryBulk }) => resolve(m[BULK])));
+      port1.postMessage(message, transfer);
+      const got = await arrived;
+      // No JSON crosses: the thread had the key, so it made the page's source key too.
+      expect(got.searchJson).toBeNull();
+      expect(got.changeJson).toBeNull();
+      const prepared = got.prepared!;
+      expect(prepared.search!.items).toBeInstanceOf(Uint8Array);
+      expect(prepared.change!.text).toBeInstanceOf(Uint8Array);
+      const change = JSON.parse(whole.changeJson!) as ArticleChange;
+      expect(change.status).toBe('new');
+      expect(prepared.change!.pageSource).toBe(pageSource(returned.key!, whole.changeJson!));
+      expect(bulkText(prepared.change!.fact)).toBe(JSON.stringify(changeFact(change)));
+      const spool = (add: (settled: SettledChanges) => void) => {
+        const settled = new SettledChanges(PreviousBuild.read(mkdtempSync(join(tmpdir(), 'digest-empty-'))), new TextSpool(null, realFs));
+        add(settled);
+        return [...settled.text()].join('');
+      };
+      expect(spool((s) => s.addText(prepared.change!.head, prepared.change!.text))).toBe(spool((s) => s.add(change)));
+      const spliced = new SearchIndexText(jsonForScript);
+      spliced.addPrepared(prepared.search!);
+      const added = new SearchIndexText(jsonForScript);
+      added.add(JSON.parse(whole.searchJson!) as SearchEntry);
+      expect([...spliced.text()].join('')).toBe([...added.text()].join(''));
     } finally {
       port1.close();
     }

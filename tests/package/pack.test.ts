@@ -80,8 +80,10 @@ describe('npm pack', () => {
     // written as streams, the concept pairs packed (the ledger, manifestPieces, saveStateFrom,
     // writeAtomicPiecesSync, Pairs) and their docs: +6.0 kB; 624.2 kB at 1c0c8be; the HTML reader's
     // element index, its hand-written depth scan and the second try on the same tree (`digest text`,
-    // issue 17) with their docs: +3.9 kB (628.0).
-    expect(packed.size).toBeLessThan(630_000);
+    // issue 17) with their docs: +3.9 kB (628.0); the search entry and change made ready by the
+    // workers and spliced (prepareSearch, PreparedBulk, addText), the build thread's old-generation
+    // limit and its docs: +4.9 kB.
+    expect(packed.size).toBeLessThan(634_000);
     const pkg = JSON.parse(readFileSync(join(scratch, 'node_modules', 'digest-ingest', 'package.json'), 'utf8'));
     expect(pkg).toMatchObject({ license: 'MIT', bin: { digest: 'bin/digest.js' }, engines: { node: '>=20.19' } });
     expect(pkg.keywords.length).toBeGreaterThan(3);

@@ -2,8 +2,11 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import v8 from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { pipelineFileFor, repo } from '../helpers.js';
+// @ts-expect-error: bin/ is plain JavaScript, without declarations
+import { concurrencyOf, COORDINATOR_OLD_MB, oldGenerationLimit } from '../../bin/thread.js';
 
 // `digest build` and `digest merge` run on a worker thread whose young generation is capped
 // (bin/thread.js); the command must behave exactly as on the main thread: its output, exit
@@ -43,6 +46,12 @@ describe('build and merge on a thread of their own', () => {
     const limits = JSON.parse(readFileSync(report, 'utf8'));
     expect(limits.argv).toEqual(['build', '-p', file]);
     expect(limits.resourceLimits.maxYoungGenerationSizeMb).toBe(8);
+    // Its old generation below 2 GB where V8's default is larger (this process's own default decides).
+    const old = oldGenerationLimit(v8.getHeapStatistics().heap_size_limit / 2 ** 20, [], {}, ['build', '-j', '2']);
+    if (old.maxOldGenerationSizeMb !== undefined) {
+      expect(digest(['build', '-p', file, '-j', '2'], { nodeArgs: ['-r', preload] }).status).toBe(0);
+      expect(JSON.parse(readFileSync(report, 'utf8')).resourceLimits.maxOldGenerationSizeMb).toBe(2047);
+    }
 
     // --check's answer is its exit code: up to date (0), then not (1) once a file is edited.
     expect(digest(['build', '-p', file, '--check']).status).toBe(0);
@@ -58,6 +67,36 @@ describe('build and merge on a thread of their own', () => {
     const json = digest(['build', '-p', file, '--diagnostics', 'json']);
     expect(json.status).toBe(0);
     for (const line of json.stderr.split('\n').filter(Boolean)) expect(() => JSON.parse(line)).not.toThrow();
+  });
+
+  it("the build thread's old generation is kept below 2 GB only where V8 would give it more, and never over a heap size node was given", () => {
+    expect(COORDINATOR_OLD_MB).toBe(2047);
+    expect(oldGenerationLimit(4144, [], {})).toEqual({ maxOldGenerationSizeMb: 2047 });
+    // A machine with 8 GiB or less: V8's own default is no larger, and stays.
+    expect(oldGenerationLimit(2096, [], {})).toEqual({});
+    expect(oldGenerationLimit(1040, [], {})).toEqual({});
+    // The user’s heap size stands (and is the thread’s), given on the command line or in NODE_OPTIONS, either spelling.
+    expect(oldGenerationLimit(8240, ['--max-old-space-size=8192'], {})).toEqual({ maxOldGenerationSizeMb: 8192 });
+    expect(oldGenerationLimit(4144, [], { NODE_OPTIONS: '--require x --max_old_space_size=3000' })).toEqual({ maxOldGenerationSizeMb: 3000 });
+    expect(oldGenerationLimit(4144, ['--max-heap-size=3000'], {})).toEqual({});
+    // Set by the environment: 0 is V8's default.
+    expect(oldGenerationLimit(4144, [], { DIGEST_COORDINATOR_OLD_MB: '0' })).toEqual({});
+    expect(oldGenerationLimit(4144, [], { DIGEST_COORDINATOR_OLD_MB: '1500' })).toEqual({ maxOldGenerationSizeMb: 1500 });
+    // A build on one thread ingests there: no limit (its full collections would come three times as often).
+    expect(oldGenerationLimit(4144, [], {}, ['build', '-j', '1'])).toEqual({});
+    expect(oldGenerationLimit(4144, [], {}, ['build', '--concurrency=1', '-p', 'x'])).toEqual({});
+    expect(oldGenerationLimit(4144, [], {}, ['build', '-j1'])).toEqual({});
+    expect(oldGenerationLimit(4144, [], {}, ['build', '-j', '2'])).toEqual({ maxOldGenerationSizeMb: 2047 });
+    expect(concurrencyOf(['build', '-j', '1', '--concurrency', '3'])).toBe(3);
+    expect(concurrencyOf(['build', '-j4'])).toBe(4);
+    expect(concurrencyOf(['build'], 1)).toBe(1);
+    expect(concurrencyOf(['build'], 8)).toBe(8);
+    expect(concurrencyOf(['build', '-j', 'x'])).toBeNaN();
+    // Given a heap size, the build's thread has it, not 2047 (before: an internal error, the option refused by the worker).
+    const { dir, file } = project();
+    const { preload, report } = limitsProbe(dir);
+    expect(digest(['build', '-p', file], { nodeArgs: ['-r', preload, '--max-old-space-size=3000'] }).status).toBe(0);
+    expect(JSON.parse(readFileSync(report, 'utf8')).resourceLimits.maxOldGenerationSizeMb).toBe(3000);
   });
 
   it('merge runs there too, and other commands on the main thread', () => {

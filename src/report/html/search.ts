@@ -1,5 +1,6 @@
 import type { ArticleRecord } from '../../generated/article.js';
 import type { SearchIndex } from '../../generated/search-index.js';
+import { utf8Text } from '../../io/utf8.js';
 
 /** What one article adds to the review index's search: made from its record, small enough to cache with its rows. */
 export interface SearchEntry {
@@ -57,7 +58,8 @@ const SECTIONS = ['articles', 'journals', 'items', 'entities', 'references'] as 
  * lines (none holds a line feed), each added once and read back once, in the order added.
  */
 export interface TextAside {
-  add(line: string): void;
+  /** Adds a line: `line`, then `rest` when given (text, or UTF-8 bytes a worker encoded: written as they are). */
+  add(line: string, rest?: string | Uint8Array): void;
   lines(): Iterable<string>;
 }
 
@@ -70,7 +72,7 @@ export interface SearchAsides {
 /** A {@link TextAside} in memory. */
 export function textAsideInMemory(): TextAside {
   const lines: string[] = [];
-  return { add: (line) => void lines.push(line), lines: () => lines };
+  return { add: (line, rest) => void lines.push(rest === undefined ? line : line + utf8Text(rest)), lines: () => lines };
 }
 
 function byId(a: string, b: string): number {
@@ -162,6 +164,62 @@ export class Pairs {
 }
 
 /**
+ * A search entry made ready for {@link SearchIndexText.addPrepared} by the thread that ingested
+ * the article (a build's worker): its element of `articles`, its items and its references
+ * already encoded as the index writes them, less the article's number in the index (known only
+ * to the thread that adds the entries, in id order), which is spliced in before them. The build
+ * thread then writes the worker's UTF-8 bytes as they are instead of parsing the entry's JSON
+ * and encoding it again (~0.3–0.4 ms an article of its CPU, and most of what it allocated per
+ * input: BENCHMARKS.md, "Change: the build thread splices what the workers encoded").
+ */
+export interface PreparedSearch {
+  id: string;
+  /** The article's element of `articles`, encoded. */
+  article: string | Uint8Array;
+  /**
+   * One line an item (each ended by a line feed): the length (UTF-16 units) of its members before
+   * the journal, a space, those members (`"at":…,"date":…`) and the members after the journal
+   * with the closing brace (`"title":…}`).
+   */
+  items: string | Uint8Array;
+  /** Each item's journal (or null), in the items' order, as a JSON array: numbered here, in the order first named. */
+  journals: string | Uint8Array;
+  /** One line a reference (each ended by a line feed): its element less `{"article":N,`. */
+  references: string | Uint8Array;
+  /** The entities (gathered across articles, so read as values), or their JSON text. */
+  entities: SearchEntry['entities'] | string | Uint8Array;
+}
+
+/** An entry made ready for {@link SearchIndexText.addPrepared}, with the same `encode` as the index's. */
+export function prepareSearch(entry: SearchEntry, encode: (value: unknown) => string = JSON.stringify, entitiesAsText = false): PreparedSearch {
+  let items = '';
+  const journals: (string | null)[] = [];
+  for (const item of entry.items) {
+    journals.push(item.journal);
+    const before = encode({ at: item.at, date: item.date }).slice(1, -1);
+    const after = encode({ title: item.title, titleEn: item.titleEn, dois: item.dois, institution: item.institution, country: item.country }).slice(1);
+    items += `${before.length} ${before}${after}\n`;
+  }
+  let references = '';
+  for (const r of entry.references) references += `${encode({ number: r.number, doi: r.doi, title: r.title }).slice(1)}\n`;
+  return {
+    id: entry.id,
+    article: encode({ id: entry.id, title: entry.title, titleEn: entry.titleEn, topic: entry.topic }),
+    items,
+    journals: JSON.stringify(journals),
+    references,
+    entities: entitiesAsText ? JSON.stringify(entry.entities) : entry.entities,
+  };
+}
+
+/** Calls `f` with each line of `text` (each ended by a line feed), without it. */
+function eachLine(text: string | Uint8Array, f: (line: string | Uint8Array) => void): void {
+  let start = 0;
+  if (typeof text === 'string') for (let end = text.indexOf('\n'); end !== -1; start = end + 1, end = text.indexOf('\n', start)) f(text.slice(start, end));
+  else for (let end = text.indexOf(10); end !== -1; start = end + 1, end = text.indexOf(10, start)) f(text.subarray(start, end));
+}
+
+/**
  * The search index's JSON text made from entries given one at a time in id order, each read
  * once as it is added — a build adds each article's as its input settles, while the worker
  * threads still run, so that little is left for its end: the same text as `encode` of the whole
@@ -189,29 +247,36 @@ export class SearchIndexText {
 
   /** Adds the next article's entry (its id after the last one's). */
   add(entry: SearchEntry): void {
-    const { encode, asides, journalNumbers, concepts, article } = this;
+    this.addPrepared(prepareSearch(entry, this.encode));
+  }
+
+  /** Adds the next article's entry made ready by {@link prepareSearch} (with this index's `encode`), its encoded parts spliced in as they are. */
+  addPrepared(entry: PreparedSearch): void {
+    const { asides, journalNumbers, concepts, article } = this;
     if (this.last !== null && !(this.last < entry.id)) throw new Error(`search entries out of id order: ${entry.id} after ${this.last}`);
     this.last = entry.id;
-    asides.articles.add(encode({ id: entry.id, title: entry.title, titleEn: entry.titleEn, topic: entry.topic }));
-    for (const item of entry.items) {
+    asides.articles.add('', entry.article);
+    // Each item waits as `<journal's number> <article> <length of before> <before><after>`.
+    const names = JSON.parse(utf8Text(entry.journals)) as (string | null)[];
+    let at = 0;
+    eachLine(entry.items, (line) => {
+      const name = names[at++]!;
       let journal = -1;
-      if (item.journal !== null) {
-        journal = journalNumbers.get(item.journal) ?? journalNumbers.size;
-        if (journal === journalNumbers.size) journalNumbers.set(item.journal, journal);
+      if (name !== null) {
+        journal = journalNumbers.get(name) ?? journalNumbers.size;
+        if (journal === journalNumbers.size) journalNumbers.set(name, journal);
       }
-      // The item's members before its journal and after it: `journal <length of before> <before><after>`.
-      const before = encode({ article, at: item.at, date: item.date });
-      const after = encode({ title: item.title, titleEn: item.titleEn, dois: item.dois, institution: item.institution, country: item.country });
-      asides.items.add(`${journal} ${before.length} ${before}${after}`);
-    }
-    for (const e of entry.entities) {
+      asides.items.add(`${journal} ${article} `, line);
+    });
+    const entities = typeof entry.entities === 'string' || entry.entities instanceof Uint8Array ? (JSON.parse(utf8Text(entry.entities)) as SearchEntry['entities']) : entry.entities;
+    for (const e of entities) {
       let concept = concepts.get(e.id);
       if (!concept) concepts.set(e.id, (concept = { type: e.type, label: e.label, surfaces: new Set(), in: new Pairs() }));
       for (const surface of e.surfaces) concept.surfaces.add(surface);
       // A concept named twice by one article counts as the article's last naming says.
       concept.in.set(article, e.count);
     }
-    for (const r of entry.references) asides.references.add(encode({ article, number: r.number, doi: r.doi, title: r.title }));
+    eachLine(entry.references, (line) => asides.references.add(`${article} `, line));
     this.article++;
   }
 
@@ -235,9 +300,10 @@ export class SearchIndexText {
     for (const line of asides.items.lines()) {
       const space = line.indexOf(' ');
       const journal = Number(line.slice(0, space));
-      const length = line.indexOf(' ', space + 1);
-      const end = length + 1 + Number(line.slice(space + 1, length));
-      yield `${first ? '' : ','}${line.slice(length + 1, end - 1)},"journal":${encode(journal < 0 ? null : place[journal])},${line.slice(end + 1)}`;
+      const afterArticle = line.indexOf(' ', space + 1);
+      const length = line.indexOf(' ', afterArticle + 1);
+      const end = length + 1 + Number(line.slice(afterArticle + 1, length));
+      yield `${first ? '' : ','}{"article":${line.slice(space + 1, afterArticle)},${line.slice(length + 1, end)},"journal":${encode(journal < 0 ? null : place[journal])},${line.slice(end)}`;
       first = false;
     }
     yield `],"${SECTIONS[3]}":[`;
@@ -253,7 +319,8 @@ export class SearchIndexText {
     yield `],"${SECTIONS[4]}":[`;
     first = true;
     for (const line of asides.references.lines()) {
-      yield first ? line : `,${line}`;
+      const space = line.indexOf(' ');
+      yield `${first ? '' : ','}{"article":${line.slice(0, space)},${line.slice(space + 1)}`;
       first = false;
     }
     yield ']}';

@@ -1,7 +1,8 @@
+import { utf8Text } from '../../../src/io/utf8.js';
 import { describe, expect, it } from 'vitest';
 import type { ArticleRecord } from '../../../src/generated/article.js';
 import { jsonForScript } from '../../../src/report/html/html.js';
-import { Pairs, SearchIndexBuilder, SearchIndexText, searchIndexText, topicText, type SearchEntry } from '../../../src/report/html/search.js';
+import { Pairs, prepareSearch, SearchIndexBuilder, SearchIndexText, searchIndexText, topicText, type PreparedSearch, type SearchEntry } from '../../../src/report/html/search.js';
 
 type Topic = ArticleRecord['topic'];
 
@@ -65,7 +66,7 @@ describe('the search index', () => {
     const a = { ...entry('a', 'lupus', 'Zeta'), items: [item('Zeta', 'a 1'), item(null, '{"journal":3}'), item('Alpha', ' ')] };
     const b = { ...entry('b', 'lupus', null), items: [item('Mu', 'b'), item('Alpha', null), item('Zeta', '\u2028 < >')] };
     const lines: { items: string[]; references: string[] } = { items: [], references: [] };
-    const aside = (into: string[]) => ({ add: (line: string) => void into.push(line), lines: () => into });
+    const aside = (into: string[]) => ({ add: (line: string, rest?: string | Uint8Array) => void into.push(line + (rest === undefined ? '' : utf8Text(rest))), lines: () => into });
     const text = [...searchIndexText([a, b], jsonForScript, { items: aside(lines.items), references: aside(lines.references) })].join('');
     expect(lines.items).toHaveLength(6);
     expect(lines.references).toHaveLength(2);
@@ -78,12 +79,34 @@ describe('the search index', () => {
     expect(text).toBe(jsonForScript(builder.build()));
   });
 
+  it('an entry made ready on another thread (prepareSearch) and spliced in as UTF-8 bytes gives the same text as the entry added', () => {
+    const item = (journal: string | null, title: string | null) => ({ at: 's0-1', date: '2025-01-0\u2028', journal, title, titleEn: '</script> "journal":null}', dois: ['10.1/x y', '10.2/改'], institution: 'Inst · 北京', country: null });
+    const a = { ...entry('a', 'lupus </script>', 'Zeta'), items: [item('Zeta', 'a 1\n2'), item(null, '{"journal":3}'), item('Alpha\t改', ' ')] };
+    const b = { ...entry('b', 'lupus', null), items: [], references: [{ number: 2, doi: '10.1/<b>', title: '标题 & more' }, { number: 3, doi: '10.3/z', title: null }] };
+    const c = { ...entry('c', 'lupus (c)', 'Alpha\t改'), entities: [...entry('c', 'x', null).entities, { id: 'cell:msc', type: 'cell', label: 'MSC', surfaces: ['间充质干细胞', 'MSCs'], count: 1 }] };
+    const bytes = (text: string | Uint8Array) => (typeof text === 'string' ? new TextEncoder().encode(text) : text);
+    // As a worker sends it: every encoded part (and the entities' JSON) as bytes.
+    const asBytes = (p: PreparedSearch): PreparedSearch => ({ id: p.id, article: bytes(p.article), items: bytes(p.items), journals: bytes(p.journals), references: bytes(p.references), entities: bytes(p.entities as string) });
+    const spliced = new SearchIndexText(jsonForScript);
+    for (const e of [a, b, c]) spliced.addPrepared(asBytes(prepareSearch(e, jsonForScript, true)));
+    const text = [...spliced.text()].join('');
+    expect(text).toBe([...searchIndexText([a, b, c], jsonForScript)].join(''));
+    const builder = new SearchIndexBuilder();
+    for (const e of [c, a, b]) builder.add(e);
+    expect(text).toBe(jsonForScript(builder.build()));
+    // As text (an entry made on the build's own thread) too; and the order is checked.
+    const asText = new SearchIndexText(jsonForScript);
+    for (const e of [a, b, c]) asText.addPrepared(prepareSearch(e, jsonForScript));
+    expect([...asText.text()].join('')).toBe(text);
+    expect(() => asText.addPrepared(prepareSearch(b, jsonForScript))).toThrow('search entries out of id order: b after c');
+  });
+
   it('made an entry at a time as a build’s inputs settle, each entry read once when added: the text of the whole, whatever came between the entries', () => {
     const a = { ...entry('a', 'lupus </script>', 'Zeta'), entities: [...entry('a', 'x', null).entities, { id: 'cell:msc', type: 'cell', label: 'MSC', surfaces: ['间充质干细胞'], count: 1 }] };
     const b = { ...entry('b', 'lupus (from b)', null), references: [] };
     const c = entry('c', 'lupus (from c)', 'Alpha');
     const lines = { articles: [] as string[], items: [] as string[], references: [] as string[] };
-    const aside = (into: string[]) => ({ add: (line: string) => void into.push(line), lines: () => into });
+    const aside = (into: string[]) => ({ add: (line: string, rest?: string | Uint8Array) => void into.push(line + (rest === undefined ? '' : utf8Text(rest))), lines: () => into });
     const index = new SearchIndexText(jsonForScript, { articles: aside(lines.articles), items: aside(lines.items), references: aside(lines.references) });
     const seen: string[] = [];
     // Each entry is read when added (a getter counts the reads), never again when the text is made.
