@@ -78,8 +78,9 @@ describe('npm pack', () => {
     // streaming form (onInput, keepInputs, totals), the CLI's tally and their docs: +1.5 kB; 614.4 kB
     // at 299c708; the summaries read back by their place, the manifest and the cache's state
     // written as streams, the concept pairs packed (the ledger, manifestPieces, saveStateFrom,
-    // writeAtomicPiecesSync, Pairs) and their docs: +6.0 kB.
-    expect(packed.size).toBeLessThan(625_000);
+    // writeAtomicPiecesSync, Pairs) and their docs: +6.0 kB; 624.9 kB on main at b645b48; the
+    // reference parser's word patterns pre-tested by their words (src/refs/data.ts) and their docs: +1.9 kB.
+    expect(packed.size).toBeLessThan(630_000);
     const pkg = JSON.parse(readFileSync(join(scratch, 'node_modules', 'digest-ingest', 'package.json'), 'utf8'));
     expect(pkg).toMatchObject({ license: 'MIT', bin: { digest: 'bin/digest.js' }, engines: { node: '>=20.19' } });
     expect(pkg.keywords.length).toBeGreaterThan(3);
