@@ -133,6 +133,49 @@ function foldedKey(phrase: string): string {
 let compiled: ReferenceWords | null = null;
 let formsByName: Record<PatternName, (text: string) => RegExp> | null = null;
 let sources: { name: string; source: string; flags: string }[] = [];
+// Each word pattern's pre-test: the keys of which one must be in the text's key (see `wordKeys`), and its flags.
+let needsByName: Partial<Record<PatternName, { keys: readonly string[]; flags: string }>> = {};
+
+/**
+ * The key a word pattern's pre-test reads (issue 17: start-up): lower case, with "ſ" as "s", and
+ * no full stop or white space. A word of the data stands in its pattern as its letters in order
+ * with an optional full stop and space at each of its full stops and `\s` for each space
+ * (`alternation`), read under `i` and `u`'s simple case folding; so a text a word matches in holds
+ * that word's key in its own key. The keys of a case-folding class agree: every code point a key's
+ * letter matches under `iu` has that letter as its key (tests/refs/word-pretest.test.ts checks each letter
+ * of the data's words against every code point: "K" (Kelvin) lowers to "k", but "ſ" does not to
+ * "s", hence the replace).
+ */
+export const wordKey = (text: string): string => text.toLowerCase().replaceAll('ſ', 's').replace(/[\s.]+/g, '');
+
+/** The keys of `words` a text's key must hold one of for a word to match in it: each word's, less those that hold another's. */
+export function wordKeys(words: readonly string[]): string[] {
+  const keys = [...new Set(words.map((w) => wordKey(w.replace(/\.$/, ''))))].sort((a, b) => a.length - b.length);
+  // (A key no longer than one that holds it is its own test: "retrieved" answers for "retrieved from".)
+  return keys.reduce<string[]>((kept, key) => (kept.some((k) => key.includes(k)) ? kept : [...kept, key]), []);
+}
+
+// The last text's key (the next pattern of the same part asks about the same text).
+let lastKeyed = '';
+let lastKey = '';
+
+/** Whether some key of `keys` is in `text`'s key: false proves that no word of theirs matches in `text`. */
+export function mayHold(keys: readonly string[], text: string): boolean {
+  if (text !== lastKeyed) {
+    lastKeyed = text;
+    lastKey = wordKey(text);
+  }
+  for (const key of keys) if (lastKey.includes(key)) return true;
+  return false;
+}
+
+// Patterns that match nothing, one for each set of flags: what `wordPattern` answers for a text its pre-test rules out.
+const matchNothing = new Map<string, RegExp>();
+const nothingWith = (flags: string): RegExp => {
+  let pattern = matchNothing.get(flags);
+  if (!pattern) matchNothing.set(flags, (pattern = new RegExp('(?!)', flags)));
+  return pattern;
+};
 
 /** The fields of `ReferenceWords` that hold a pattern. */
 export type PatternName = { [K in keyof ReferenceWords]: ReferenceWords[K] extends RegExp ? K : never }[keyof ReferenceWords];
@@ -142,8 +185,16 @@ function compile(data: ReferenceData): ReferenceWords {
   formsByName = forms;
   const made: { name: string; source: string; flags: string }[] = [];
   // Each pattern's source is written now (the ReDoS audit reads them all); the pattern is made on
-  // its first use: a one-article ingest asks 11 of these 29 (issue 17: start-up).
-  const pattern = (name: PatternName, source: string, flags: string) => {
+  // its first use: a one-article ingest asks 11 of these 29, and with the pre-tests below makes 3
+  // of them (as-2025: typeCode, edition, degreeAfter; issue 17: start-up).
+  // `needs`: words one of which every match holds (an alternation the pattern cannot match
+  // without), for `wordPattern`'s pre-test: a text whose key holds none of their keys is not asked
+  // of the pattern, which is then not compiled (a one-article ingest's reference parts are mostly
+  // journal names and numbers that the cascade of `classifyPart` tries every pattern on).
+  const needs: Partial<Record<PatternName, { keys: readonly string[]; flags: string }>> = {};
+  needsByName = needs;
+  const pattern = (name: PatternName, source: string, flags: string, words?: readonly string[]) => {
+    if (words) needs[name] = { keys: wordKeys(words), flags };
     made.push({ name, source, flags: flags.replace(/[gy]/g, '') });
     const full = lazyPattern(() => new RegExp(source, flags));
     forms[name] = latin1Forms(source, flags, full);
@@ -182,20 +233,20 @@ function compile(data: ReferenceData): ReferenceWords {
   };
   const patterns: Record<PatternName, () => RegExp> = {
     typeCode: pattern('typeCode', `\\[\\s?(${alternation(codes)})(?:\\s?\\/\\s?(${alternation(data.carrierCodes)}))?\\s?\\]`, 'u'),
-    thesis: pattern('thesis', `(?<![\\p{L}])(?:${alternation(data.thesisWords)})(?![\\p{L}])`, 'giu'),
-    report: pattern('report', `(?<![\\p{L}])(?:${alternation(data.reportWords)})(?![\\p{L}])`, 'giu'),
-    etAl: pattern('etAl', `(?<![A-Za-z])(?:${alternation(data.etAl)})(?![A-Za-z])\\.?`, 'giu'),
-    month: pattern('month', `(?<![\\p{L}])(?:${alternation(Object.keys(data.months))})(?![\\p{L}])\\.?`, 'iu'),
+    thesis: pattern('thesis', `(?<![\\p{L}])(?:${alternation(data.thesisWords)})(?![\\p{L}])`, 'giu', data.thesisWords),
+    report: pattern('report', `(?<![\\p{L}])(?:${alternation(data.reportWords)})(?![\\p{L}])`, 'giu', data.reportWords),
+    etAl: pattern('etAl', `(?<![A-Za-z])(?:${alternation(data.etAl)})(?![A-Za-z])\\.?`, 'giu', data.etAl),
+    month: pattern('month', `(?<![\\p{L}])(?:${alternation(Object.keys(data.months))})(?![\\p{L}])\\.?`, 'iu', Object.keys(data.months)),
     // (Before a Roman number the label ends with a full stop or a space: "VII" is no "V" and "II".)
-    volumeLabel: pattern('volumeLabel', `(?<![\\p{L}])(?:${alternation(data.volumeLabels)})(?:\\.?\\s?(?=\\d)|(?:\\.\\s?|\\s)(?=[IVXLC]))`, 'iu'),
-    issueLabel: pattern('issueLabel', `(?<![\\p{L}])(?:${alternation(data.issueLabels)})\\.?\\s?(?=\\d)`, 'iu'),
-    pageLabel: pattern('pageLabel', `(?<![\\p{L}])(?:${alternation(data.pageLabels)})\\.?\\s?(?=[A-Za-z]?\\d)`, 'u'),
-    supplement: pattern('supplement', `(?<![\\p{L}])(?:${alternation(data.supplementWords)})(?![\\p{L}])\\.?`, 'iu'),
-    editorRole: pattern('editorRole', `^[\\s,]*(?:\\((?:${alternation(data.editorWords)})\\.?\\)|(?:${alternation(data.editorWords)})(?![\\p{L}])\\.?)`, 'iu'),
-    editedBy: pattern('editedBy', `^(?:${alternation(data.editedBy)})(?![\\p{L}])\\.?\\s`, 'iu'),
-    translatedBy: pattern('translatedBy', `^(?:${alternation(data.translatedBy)})(?![\\p{L}])\\.?\\s`, 'iu'),
-    dropNote: pattern('dropNote', `(?<![\\p{L}])(?:${alternation([...data.dropNotes, ...data.statusNotes])})(?![\\p{L}])`, 'giu'),
-    statusNote: pattern('statusNote', `^(?:${alternation(data.statusNotes)})(?![\\p{L}])`, 'iu'),
+    volumeLabel: pattern('volumeLabel', `(?<![\\p{L}])(?:${alternation(data.volumeLabels)})(?:\\.?\\s?(?=\\d)|(?:\\.\\s?|\\s)(?=[IVXLC]))`, 'iu', data.volumeLabels),
+    issueLabel: pattern('issueLabel', `(?<![\\p{L}])(?:${alternation(data.issueLabels)})\\.?\\s?(?=\\d)`, 'iu', data.issueLabels),
+    pageLabel: pattern('pageLabel', `(?<![\\p{L}])(?:${alternation(data.pageLabels)})\\.?\\s?(?=[A-Za-z]?\\d)`, 'u', data.pageLabels),
+    supplement: pattern('supplement', `(?<![\\p{L}])(?:${alternation(data.supplementWords)})(?![\\p{L}])\\.?`, 'iu', data.supplementWords),
+    editorRole: pattern('editorRole', `^[\\s,]*(?:\\((?:${alternation(data.editorWords)})\\.?\\)|(?:${alternation(data.editorWords)})(?![\\p{L}])\\.?)`, 'iu', data.editorWords),
+    editedBy: pattern('editedBy', `^(?:${alternation(data.editedBy)})(?![\\p{L}])\\.?\\s`, 'iu', data.editedBy),
+    translatedBy: pattern('translatedBy', `^(?:${alternation(data.translatedBy)})(?![\\p{L}])\\.?\\s`, 'iu', data.translatedBy),
+    dropNote: pattern('dropNote', `(?<![\\p{L}])(?:${alternation([...data.dropNotes, ...data.statusNotes])})(?![\\p{L}])`, 'giu', [...data.dropNotes, ...data.statusNotes]),
+    statusNote: pattern('statusNote', `^(?:${alternation(data.statusNotes)})(?![\\p{L}])`, 'iu', data.statusNotes),
     cjkOrganisation: pattern('cjkOrganisation', `(?:${alternation(data.cjkOrganisationWords)})$`, 'u'),
     cjkEditorialBody: pattern('cjkEditorialBody', `(?:${alternation(data.cjkEditorWords)})\\p{Script=Han}{0,2}(?:${alternation(data.cjkEditorialBodyWords)})$`, 'u'),
     cjkEdition: pattern('cjkEdition', `^(?:(?:${ordinal})?\\s?[\\d${numerals}]{1,3}\\s?(?:${alternation(data.cjkEditionWords)})|\\S{0,8}(?:${alternation(data.cjkEditionWords)}))$`, 'u'),
@@ -221,9 +272,10 @@ function compile(data: ReferenceData): ReferenceWords {
       'edition',
       `^(?:\\d{1,2}(?:st|nd|rd|th|e|ª|\\.)?|(?:1[5-9]|20)\\d{2}|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|rev|revised|new|enl|expanded)\\.?(?:\\s(?:rev|revised|enl)\\.?)?(?:\\s\\p{Lu}\\p{Ll}+)?\\s(?:${alternation(data.editionWords)})(?![\\p{L}])\\.?(?:\\s(?:ed|edn)\\.?)?$`,
       'iu',
+      data.editionWords,
     ),
-    series: pattern('series', `(?<![\\p{L}])(?:${alternation(data.seriesWords)})(?![\\p{L}])`, 'iu'),
-    degreeAfter: pattern('degreeAfter', `(?:,?\\s(?:${alternation(data.degrees)})[a-g]?(?![\\p{L}]))+(?:,?\\*)?`, 'uy'),
+    series: pattern('series', `(?<![\\p{L}])(?:${alternation(data.seriesWords)})(?![\\p{L}])`, 'iu', data.seriesWords),
+    degreeAfter: pattern('degreeAfter', `(?:,?\\s(?:${alternation(data.degrees)})[a-g]?(?![\\p{L}]))+(?:,?\\*)?`, 'uy', data.degrees),
   };
   // (Getters, each making its pattern once: `words.etAl` is the same object at every use.)
   for (const name of Object.keys(patterns) as PatternName[]) Object.defineProperty(words, name, { get: patterns[name], enumerable: true });
@@ -257,10 +309,21 @@ export function endsInDottedAbbreviation(name: string): boolean {
  * The word pattern `name` in the form `text` needs: the pattern `referenceWords()[name]` is, or its
  * Latin-1 form when every unit of `text` is Latin-1 (src/refs/latin1.ts: the same matches, without
  * ICU's property sets at start-up). A caller that sets `lastIndex` sets it on the form it runs.
+ * For a pattern made with the words every match holds, a text whose key holds none of theirs
+ * (`mayHold`) gets a pattern that matches nothing, with the same flags: the same answer to
+ * `exec`, `test`, `replace` and `lastIndex` as the pattern's own, which is then neither compiled
+ * nor run (issue 17: start-up).
  */
 export function wordPattern(name: PatternName, text: string): RegExp {
   referenceWords();
-  return formsByName![name](text);
+  const needs = needsByName[name];
+  return needs === undefined || mayHold(needs.keys, text) ? formsByName![name](text) : nothingWith(needs.flags);
+}
+
+/** Each word pattern's pre-test (the keys one of which a text's key must hold) and flags, for the test that pre-test and pattern agree. */
+export function wordPatternNeeds(): { name: PatternName; keys: readonly string[]; flags: string }[] {
+  referenceWords();
+  return Object.entries(needsByName).map(([name, needs]) => ({ name: name as PatternName, ...needs }));
 }
 
 /** Every pattern compiled from the data, for the ReDoS audit. */
