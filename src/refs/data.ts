@@ -159,13 +159,19 @@ export function wordKeys(words: readonly string[]): string[] {
 let lastKeyed = '';
 let lastKey = '';
 
-/** Whether some key of `keys` is in `text`'s key: false proves that no word of theirs matches in `text`. */
-export function mayHold(keys: readonly string[], text: string): boolean {
+// `text`'s key, kept for the next pattern asked about the same text.
+function keyOf(text: string): string {
   if (text !== lastKeyed) {
     lastKeyed = text;
     lastKey = wordKey(text);
   }
-  for (const key of keys) if (lastKey.includes(key)) return true;
+  return lastKey;
+}
+
+/** Whether some key of `keys` is in `text`'s key: false proves that no word of theirs matches in `text`. */
+export function mayHold(keys: readonly string[], text: string): boolean {
+  const key = keyOf(text);
+  for (const k of keys) if (key.includes(k)) return true;
   return false;
 }
 
@@ -176,6 +182,58 @@ const nothingWith = (flags: string): RegExp => {
   if (!pattern) matchNothing.set(flags, (pattern = new RegExp('(?!)', flags)));
   return pattern;
 };
+
+/** Where a placed pattern's words stand in every text it matches: the text opens with one of them, or closes with one. */
+export type WordPlace = 'start' | 'end';
+
+/** The keys of `words` one of which a text's key must open (or close) with: each word's key, less those that open (close) with another's. */
+export function placedKeys(place: WordPlace, words: readonly string[]): string[] {
+  const keys = [...new Set(words.map(wordKey))].sort((a, b) => a.length - b.length);
+  const within = (key: string, k: string) => (place === 'start' ? key.startsWith(k) : key.endsWith(k));
+  return keys.reduce<string[]>((kept, key) => (kept.some((k) => within(key, k)) ? kept : [...kept, key]), []);
+}
+
+/** A placed pattern as made, for the test that its pre-test and its pattern agree. */
+export interface PlacedPattern {
+  name: string;
+  place: WordPlace;
+  keys: readonly string[];
+  /** The pattern in the form the text needs, unguarded. */
+  form: (text: string) => RegExp;
+  /** What `placedPattern` answers: the form, or a pattern that matches nothing. */
+  guarded: (text: string) => RegExp;
+}
+
+const placed: PlacedPattern[] = [];
+
+/**
+ * A pattern of the source reader's cascade (src/refs/source.ts: "In", the contributor, editor and
+ * translator shapes, the numbered edition, the part and Roman-numeral shapes) pre-tested by the
+ * words it is anchored on (issue 17: start-up): `words` are stated beside the pattern, each as the
+ * pattern writes it at its `^` (`place` 'start') or before its `$` ('end'), its letters in order
+ * with full stops and white space only where the pattern has them, read under the pattern's case
+ * folding. A text its pattern matches then opens (closes) with that word, so its key (`wordKey`)
+ * opens (closes) with the word's key; a text whose key opens (closes) with none of them gets a
+ * pattern that matches nothing: the same `exec`, `test` and `replace` as the pattern's own (these
+ * are neither global nor sticky), and the pattern is neither compiled nor run. On one article's
+ * reference list the cascade fails on every part (journal names, numbers, a title), yet compiled
+ * each of these on its first failing run. tests/refs/word-pretest.test.ts checks the pre-tests.
+ */
+export function placedPattern(name: string, place: WordPlace, words: readonly string[], form: (text: string) => RegExp): (text: string) => RegExp {
+  const keys = placedKeys(place, words);
+  const guarded = (text: string): RegExp => {
+    const key = keyOf(text);
+    for (const k of keys) if (place === 'start' ? key.startsWith(k) : key.endsWith(k)) return form(text);
+    return nothingWith('');
+  };
+  placed.push({ name, place, keys, form, guarded });
+  return guarded;
+}
+
+/** Every placed pattern made so far (src/refs/source.ts makes its own at load). */
+export function placedPatterns(): readonly PlacedPattern[] {
+  return placed;
+}
 
 /** The fields of `ReferenceWords` that hold a pattern. */
 export type PatternName = { [K in keyof ReferenceWords]: ReferenceWords[K] extends RegExp ? K : never }[keyof ReferenceWords];

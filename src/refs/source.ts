@@ -1,5 +1,5 @@
 import type { CslName } from './csl.js';
-import { endsInDottedAbbreviation, phraseKey, referenceWords, wordPattern, type PatternName } from './data.js';
+import { endsInDottedAbbreviation, phraseKey, placedPattern, referenceWords, wordPattern, type PatternName } from './data.js';
 import { execIn, latin1Forms, latin1Pattern, testIn } from './latin1.js';
 import { isSuffix, scanAuthors } from './names.js';
 import { lazyPattern, splitTopLevel, tidyValue, type Span } from './text.js';
@@ -86,9 +86,10 @@ const volumeIssuePages = latin1Forms(
 const volumeIssueDate = latin1Forms(String.raw`^(?<volume>\d{1,4}[A-Za-z]?|${ROMAN})\s?[:,.]\s?(?<issue>\d{1,4}(?:[-–/]\d{1,4})?)\s?\((?<date>[^()]{4,30})\)(?:\s?[:,]\s?(?<page>${PAGE}))?$`, 'u');
 // A date written in numbers only: day.month.year (as German and French references write it) or ISO.
 const numericDate = lazyPattern(() => /^(?:\d{1,2}\.\d{1,2}\.(?:1[5-9]|20)\d{2}|(?:1[5-9]|20)\d{2}-\d{1,2}(?:-\d{1,2})?)$/);
-const romanAlone = latin1Forms(String.raw`^(${ROMAN})$`, 'u');
+// (Each Roman numeral opens with one of these letters: ROMAN's look-ahead.)
+const romanAlone = placedPattern('romanAlone', 'start', ['I', 'V', 'X', 'L', 'C'], latin1Forms(String.raw`^(${ROMAN})$`, 'u'));
 // "Vol. 4 of Gesammelte Dichtungen", "Vols. 4 and 5 of Obras completas", "volume 17 of Clay Math. Proc.".
-const volumeOf = latin1Pattern(() => /^(?:vols?|volumes?|bd|band|t)\.?\s?(?<volume>\d{1,4}[A-Za-z]?(?:\s?(?:and|&|-|–)\s?\d{1,4})?|[IVXLC]{1,7})\s(?:of|de|di|von)\s(?<series>\p{Lu}.{2,120})$/iu);
+const volumeOf = placedPattern('volumeOf', 'start', ['vol', 'bd', 'band', 't'], latin1Pattern(() => /^(?:vols?|volumes?|bd|band|t)\.?\s?(?<volume>\d{1,4}[A-Za-z]?(?:\s?(?:and|&|-|–)\s?\d{1,4})?|[IVXLC]{1,7})\s(?:of|de|di|von)\s(?<series>\p{Lu}.{2,120})$/iu));
 // "(November 1948): 305–312" after an issue: the date, then the pages.
 // ("(1974) pp. 513-520": the pages may keep their label.)
 const datePages = lazyPattern(() => new RegExp(String.raw`^\((?<date>[^()]{4,40})\)\s?[:,]?\s?(?:pp?\.\s?)?(?<page>${PAGE})?$`, 'u'));
@@ -98,7 +99,9 @@ const physics = lazyPattern(() => new RegExp(String.raw`^(?<volume>[A-Z]?\s?\d+)
 const pageRanges = lazyPattern(() => new RegExp(String.raw`^(?<first>${PAGE})(?:\s(?<joint>et|and|&|und)\s|,\s|\s)(?<second>${PAGE})$`, 'u'));
 // A Roman number ending a name ("Lunar and Planetary Science XI").
 const romanEnd = latin1Forms(String.raw`\s(${ROMAN})$`, 'u');
-const partOfWork = latin1Forms(String.raw`^(?:part|pt|teil)\.?\s(?:\d{1,3}|${ROMAN})$`, 'iu');
+const partOfWork = placedPattern('partOfWork', 'start', ['part', 'pt', 'teil'], latin1Forms(String.raw`^(?:part|pt|teil)\.?\s(?:\d{1,3}|${ROMAN})$`, 'iu'));
+// "vol. ii": a labelled Roman volume.
+const romanVolume = placedPattern('romanVolume', 'start', ['v'], lazyPattern(() => /^(?:vol|volume|v)(?:\.\s?|\s)([ivxlcdm]{1,6})$/i));
 
 /** Reads a segment of numbers: volume, issue, pages, year, in any of the usual shapes. */
 function readNumbers(text: string): SourceFields | null {
@@ -108,7 +111,7 @@ function readNumbers(text: string): SourceFields | null {
   if (partOfWork(value).test(value)) return { note: value };
   if (!value || !/\d/.test(value)) {
     // "vol. ii" — a labelled Roman volume; "XLIII", "LXV" alone after a journal.
-    const roman = /^(?:vol|volume|v)(?:\.\s?|\s)([ivxlcdm]{1,6})$/i.exec(value) ?? romanAlone(value).exec(value);
+    const roman = romanVolume(value).exec(value) ?? romanAlone(value).exec(value);
     return roman ? { volume: roman[1]! } : null;
   }
   const out: SourceFields = {};
@@ -412,22 +415,23 @@ function isPublisherShaped(text: string): boolean {
 // ——— Segments ———
 
 const placePublisher = lazyPattern(() => /^(?<a>[^:]{2,60}?)\s?:\s?(?<b>[^:]{2,100})$/u);
-const editorsAfter = lazyPattern(() => /^(?<names>.{2,200}?)\s?(?:\((?:eds?|editors?|hrsg|hg|coords?|dirs?|orgs?|éds?|a cura di)\.?\)|,?\s(?:eds?|editors?)\.?)$/iu);
+// (Its bracketed roles all close with the bracket.)
+const editorsAfter = placedPattern('editorsAfter', 'end', [')', 'ed', 'eds', 'editor', 'editors'], lazyPattern(() => /^(?<names>.{2,200}?)\s?(?:\((?:eds?|editors?|hrsg|hg|coords?|dirs?|orgs?|éds?|a cura di)\.?\)|,?\s(?:eds?|editors?)\.?)$/iu));
 // ("Eds D Armitage": the plural role may lose its full stop.)
-const editorsBefore = lazyPattern(() => /^(?:edited(?: and translated)? by|ed\. by|eds?\.|eds|hrsg\. von|herausgegeben von)\s(?<names>.{2,200})$/iu);
+const editorsBefore = placedPattern('editorsBefore', 'start', ['ed', 'hrsg. von', 'herausgegeben von'], lazyPattern(() => /^(?:edited(?: and translated)? by|ed\. by|eds?\.|eds|hrsg\. von|herausgegeben von)\s(?<names>.{2,200})$/iu));
 // Other contributors before their names ("Dir. Roland Emmerich", "Perf. Dennis Quaid", a reviewed book's "by Richard Powers"):
 // a part of the source, no field.
-const contributorsBefore = latin1Pattern(() => /^(?:(?:[Dd]irs?|[Pp]erf|prod|[Nn]arr|ill|comp)\.|by)\s\p{Lu}/u);
+const contributorsBefore = placedPattern('contributorsBefore', 'start', ['dir', 'perf', 'prod', 'narr', 'ill', 'comp', 'by'], latin1Pattern(() => /^(?:(?:[Dd]irs?|[Pp]erf|prod|[Nn]arr|ill|comp)\.|by)\s\p{Lu}/u));
 // A work's extent: "3 vols.", "chap. 5", "312 pp.".
 const extent = lazyPattern(() => /^(?:\d{1,3}\s?vols?\.?|(?:chap|ch)\.?\s?\d{1,3}|\d{1,4}\s?(?:pp|p|S)\.?)$/iu);
 // ("Trad. fr. par …": the French translator, with the language.)
-const translatorsBefore = latin1Pattern(() => /^(?:translated by|trans\.(?:\sby)?|transl\.|tr\.|traduit par|traduction de|trad\.?(?:\s\p{Ll}{2,5}\.)?\spar|übers\. von)\s(?<names>.{2,200})$/iu);
-const translatorsAfter = lazyPattern(() => /^(?<names>.{2,120}?)\s?\((?:trans|transl|tr)\.?\)$/iu);
+const translatorsBefore = placedPattern('translatorsBefore', 'start', ['tr', 'übers. von'], latin1Pattern(() => /^(?:translated by|trans\.(?:\sby)?|transl\.|tr\.|traduit par|traduction de|trad\.?(?:\s\p{Ll}{2,5}\.)?\spar|übers\. von)\s(?<names>.{2,200})$/iu));
+const translatorsAfter = placedPattern('translatorsAfter', 'end', ['trans.)', 'transl.)', 'tr.)'], lazyPattern(() => /^(?<names>.{2,120}?)\s?\((?:trans|transl|tr)\.?\)$/iu));
 // Names then their role, before a container: "X & Y (Eds.), ", "X and Y, editors, ", "X, ed. ".
 // ("(gen. ed.)", "(sous la dir.)", "(Hrg.)": the general editor's, French and German roles.)
 const leadingEditors = lazyPattern(() => /^(?<names>[^()]{2,200}?)(?:\s?\((?:eds?|editors?|gen\.\sed|hrsg|hrg|hgg?|éds?|dir|sous la dir|a cura di)\.?\)[,.:]?|,\s(?:eds?|editors?)\.?[,.]?)\s/iu);
 // ("in the Proceedings of …": "in" goes, "the" stays with the container.)
-const inPrefix = latin1Pattern(() => /^(?:[Ii]n|[Ee]n|[Ii]m|[Dd]ans)\s?:?\s(?=[\p{Lu}\d"“«‘]|the\s\p{Lu})|^(?:[Ii]n|[Ee]n|[Ii]m|[Dd]ans)\s?:\s/u);
+const inPrefix = placedPattern('inPrefix', 'start', ['in', 'en', 'im', 'dans'], latin1Pattern(() => /^(?:[Ii]n|[Ee]n|[Ii]m|[Dd]ans)\s?:?\s(?=[\p{Lu}\d"“«‘]|the\s\p{Lu})|^(?:[Ii]n|[Ee]n|[Ii]m|[Dd]ans)\s?:\s/u));
 
 // Title cuts read the same trailing segments again and again: classify each text once.
 const classified = new Map<string, { kind: SegmentKind; fields: SourceFields }>();
@@ -481,6 +485,9 @@ function publisherThenPlace(text: string): { publisher: string; place: string } 
   return null;
 }
 
+// "2. ed.", "3 edition": a numbered edition.
+const numberedEdition = placedPattern('numberedEdition', 'end', ['ed', 'edn', 'edition'], lazyPattern(() => /^\d{1,2}\.?\s(?:ed|edn|edition)\.?$/i));
+
 // Shapes the code below reads, each in the form its text needs (src/refs/latin1.ts: issue 17, start-up).
 const placeThenRegion = latin1Pattern(() => /^\p{Lu}[\p{L}.'-]*(?:\s\p{Lu}[\p{L}.'-]*){0,3}(?:,\s?\p{Lu}[\p{L}.]{1,12})?$/u);
 
@@ -507,12 +514,12 @@ function classifyPart(text: string): { kind: SegmentKind; fields: SourceFields }
     return { kind: 'note', fields: /^vol/i.test(count[2]!) ? { note: bare, volumes: count[1]! } : { note: bare, pages: count[1]! } };
   }
   // ("1st American ed." is an edition, not an editor named "1st American".)
-  if (wordPattern('edition', bare).test(bare) || /^\d{1,2}\.?\s(?:ed|edn|edition)\.?$/i.test(bare) || (short && words.editionPhrases.has(phraseKey(bare)))) {
+  if (wordPattern('edition', bare).test(bare) || numberedEdition(bare).test(bare) || (short && words.editionPhrases.has(phraseKey(bare)))) {
     return { kind: 'edition', fields: { edition: bare.replace(/\.$/, '') } };
   }
-  let m = editorsBefore().exec(bare) ?? editorsAfter().exec(bare);
+  let m = editorsBefore(bare).exec(bare) ?? editorsAfter(bare).exec(bare);
   if (m?.groups && testIn(anyCapital, m.groups.names!)) return { kind: 'editors', fields: { editors: namesIn(m.groups.names!) } };
-  m = translatorsBefore(bare).exec(bare) ?? translatorsAfter().exec(bare);
+  m = translatorsBefore(bare).exec(bare) ?? translatorsAfter(bare).exec(bare);
   // ("Trans. Amer. Math. Soc.": abbreviations in a row after "Trans." name a journal, not its translators.)
   if (m?.groups && !/^(?:\p{Lu}\p{Ll}{1,6}\.\s){2}/u.test(m.groups.names!)) return { kind: 'translators', fields: { translators: namesIn(m.groups.names!) } };
   const thesisWords = wordPattern('thesis', bare);
