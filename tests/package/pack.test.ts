@@ -83,8 +83,9 @@ describe('npm pack', () => {
     // the same tree (`digest text`, issue 17) with their docs: +3.9 kB; the search entry and change
     // made ready by the workers and spliced (prepareSearch, PreparedBulk, addText), the build
     // thread's old-generation limit and its docs: +4.9 kB; the reference parser's word patterns
-    // pre-tested by their words (src/refs/data.ts) and their docs: +1.9 kB; 636.0 kB.
-    expect(packed.size).toBeLessThan(638_000);
+    // pre-tested by their words (src/refs/data.ts) and their docs: +1.9 kB; 636.0 kB; the rest of
+    // classifyPart's cascade pre-tested (placedPattern) and BENCHMARKS' sections: +1.5 kB; 637.5 kB.
+    expect(packed.size).toBeLessThan(640_000);
     const pkg = JSON.parse(readFileSync(join(scratch, 'node_modules', 'digest-ingest', 'package.json'), 'utf8'));
     expect(pkg).toMatchObject({ license: 'MIT', bin: { digest: 'bin/digest.js' }, engines: { node: '>=20.19' } });
     expect(pkg.keywords.length).toBeGreaterThan(3);
