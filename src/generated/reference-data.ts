@@ -1323,6 +1323,14 @@ export const referenceData: ReferenceData = {
   "commun",
   "digest"
  ],
+ "blogWords": [
+  "blog",
+  "weblog",
+  "blogspot",
+  "wordpress",
+  "博客",
+  "部落格"
+ ],
  "seriesWords": [
   "LNCS",
   "LNAI",

@@ -182,162 +182,168 @@ export type Words20 = [string, ...string[]];
  */
 export type Words21 = [string, ...string[]];
 /**
- * Words that make a part of a book's source its series ("Lecture Notes in Computer Science", "Studies in …").
+ * Words that make a container a blog ("Tesla Blog"): its dated entries are posts, not a journal's or a newspaper's articles. Optional (none when absent).
  *
  * @minItems 1
  */
 export type Words22 = [string, ...string[]];
 /**
- * Labels before a volume number ("Vol.", "Bd.").
+ * Words that make a part of a book's source its series ("Lecture Notes in Computer Science", "Studies in …").
  *
  * @minItems 1
  */
 export type Words23 = [string, ...string[]];
 /**
- * Labels before an issue number ("No.", "Heft").
+ * Labels before a volume number ("Vol.", "Bd.").
  *
  * @minItems 1
  */
 export type Words24 = [string, ...string[]];
 /**
- * Labels before pages ("pp.", "S.").
+ * Labels before an issue number ("No.", "Heft").
  *
  * @minItems 1
  */
 export type Words25 = [string, ...string[]];
 /**
- * Words that mark a supplement ("Suppl", "增刊").
+ * Labels before pages ("pp.", "S.").
  *
  * @minItems 1
  */
 export type Words26 = [string, ...string[]];
 /**
- * Words after an edition number ("2nd ed.").
+ * Words that mark a supplement ("Suppl", "增刊").
  *
  * @minItems 1
  */
 export type Words27 = [string, ...string[]];
 /**
- * Chinese edition words ("2 版", "修订本").
+ * Words after an edition number ("2nd ed.").
  *
  * @minItems 1
  */
 export type Words28 = [string, ...string[]];
 /**
- * Chinese volume words ("第 1 卷", "下册").
+ * Chinese edition words ("2 版", "修订本").
  *
  * @minItems 1
  */
 export type Words29 = [string, ...string[]];
 /**
- * Abbreviations whose full stop never ends a part of the source ("Dept.", "Proc.", "Phys.").
+ * Chinese volume words ("第 1 卷", "下册").
  *
  * @minItems 1
  */
 export type Words30 = [string, ...string[]];
 /**
- * Access notes and database tags that are no part of the citation ("Retrieved from", "[PubMed]").
+ * Abbreviations whose full stop never ends a part of the source ("Dept.", "Proc.", "Phys.").
  *
  * @minItems 1
  */
 export type Words31 = [string, ...string[]];
 /**
- * Notes on a work's publication status ("to appear", "submitted", "Special Issue on …"): dropped like the notes above, and a title ends before them.
+ * Access notes and database tags that are no part of the citation ("Retrieved from", "[PubMed]").
  *
  * @minItems 1
  */
 export type Words32 = [string, ...string[]];
 /**
- * Words a page prints around its references ("Article", "Google Scholar", "PubMed", "Journal", "Publisher"): a line of nothing else in a copied list is no entry.
+ * Notes on a work's publication status ("to appear", "submitted", "Special Issue on …"): dropped like the notes above, and a title ends before them.
  *
  * @minItems 1
  */
 export type Words33 = [string, ...string[]];
 /**
- * Words that make an author an organisation, kept whole as a literal name.
+ * Words a page prints around its references ("Article", "Google Scholar", "PubMed", "Journal", "Publisher"): a line of nothing else in a copied list is no entry.
  *
  * @minItems 1
  */
 export type Words34 = [string, ...string[]];
 /**
- * Chinese endings that make an author an organisation ("委员会").
+ * Words that make an author an organisation, kept whole as a literal name.
  *
  * @minItems 1
  */
 export type Words35 = [string, ...string[]];
 /**
- * Chinese numerals written in edition and volume statements ("第二版", "第十卷").
+ * Chinese endings that make an author an organisation ("委员会").
  *
  * @minItems 1
  */
 export type Words36 = [string, ...string[]];
 /**
- * Words before an ordinal number ("第 1 卷", Korean "제 1 권").
+ * Chinese numerals written in edition and volume statements ("第二版", "第十卷").
  *
  * @minItems 1
  */
 export type Words37 = [string, ...string[]];
 /**
- * Volume words that may follow any short name ("巳集", "下册") or a number ("第 2 卷" → volume "2").
+ * Words before an ordinal number ("第 1 卷", Korean "제 1 권").
  *
  * @minItems 1
  */
 export type Words38 = [string, ...string[]];
 /**
- * Volume words after an ordinal that the standard renders as the number alone ("第 1 卷" → "1"; "第 1 册" stays as written).
+ * Volume words that may follow any short name ("巳集", "下册") or a number ("第 2 卷" → volume "2").
  *
  * @minItems 1
  */
 export type Words39 = [string, ...string[]];
 /**
- * Parts of a work in volumes ("上", "下": "下册", "巳集上").
+ * Volume words after an ordinal that the standard renders as the number alone ("第 1 卷" → "1"; "第 1 册" stays as written).
  *
  * @minItems 1
  */
 export type Words40 = [string, ...string[]];
 /**
- * Words after a year that make it a volume ("2010 年卷").
+ * Parts of a work in volumes ("上", "下": "下册", "巳集上").
  *
  * @minItems 1
  */
 export type Words41 = [string, ...string[]];
 /**
- * Words after a year that say it is a printing ("1995 印刷").
+ * Words after a year that make it a volume ("2010 年卷").
  *
  * @minItems 1
  */
 export type Words42 = [string, ...string[]];
 /**
- * Words that end a Chinese official document number ("京政办发［2005］37 号").
+ * Words after a year that say it is a printing ("1995 印刷").
  *
  * @minItems 1
  */
 export type Words43 = [string, ...string[]];
 /**
- * Words a list holds where a reference is still to be written ("TODO", "待补充"); a run of x is one too.
+ * Words that end a Chinese official document number ("京政办发［2005］37 号").
  *
  * @minItems 1
  */
 export type Words44 = [string, ...string[]];
 /**
- * A work's medium or form, written after its title, often in brackets ("[Motion picture]", "DVD", "television program"): its genre, never part of a title. A word in lower case alone ("film", "video") counts only in brackets.
+ * Words a list holds where a reference is still to be written ("TODO", "待补充"); a run of x is one too.
  *
  * @minItems 1
  */
 export type Words45 = [string, ...string[]];
 /**
- * Edition statements without a number, written as a part of their own ("Reprint", "Revised and expanded").
+ * A work's medium or form, written after its title, often in brackets ("[Motion picture]", "DVD", "television program"): its genre, never part of a title. A word in lower case alone ("film", "video") counts only in brackets.
  *
  * @minItems 1
  */
 export type Words46 = [string, ...string[]];
+/**
+ * Edition statements without a number, written as a part of their own ("Reprint", "Revised and expanded").
+ *
+ * @minItems 1
+ */
+export type Words47 = [string, ...string[]];
 /**
  * @minItems 1
  *
  * This interface was referenced by `ReferenceData`'s JSON-Schema
  * via the `definition` "Words".
  */
-export type Words47 = [string, ...string[]];
+export type Words48 = [string, ...string[]];
 
 /**
  * What the words of a reference string mean: GB/T 7714 type codes, name particles, role and cue words, month names, publishers and places. Read by src/refs/data.ts.
@@ -384,29 +390,30 @@ export interface ReferenceData {
   proceedingsWords: Words19;
   journalWords: Words20;
   periodicalWords: Words21;
-  seriesWords: Words22;
-  volumeLabels: Words23;
-  issueLabels: Words24;
-  pageLabels: Words25;
-  supplementWords: Words26;
-  editionWords: Words27;
-  cjkEditionWords: Words28;
-  cjkVolumeWords: Words29;
-  abbreviations: Words30;
-  dropNotes: Words31;
-  statusNotes: Words32;
-  listLabels: Words33;
-  organisationWords: Words34;
-  cjkOrganisationWords: Words35;
-  cjkNumerals: Words36;
-  cjkOrdinalPrefixes: Words37;
-  cjkVolumeUnits: Words38;
-  cjkVolumeNumberUnits: Words39;
-  cjkVolumeParts: Words40;
-  cjkYearVolumeWords: Words41;
-  cjkPrintingWords: Words42;
-  cjkDocumentNumberWords: Words43;
-  placeholderWords: Words44;
-  mediumWords: Words45;
-  editionPhrases: Words46;
+  blogWords?: Words22;
+  seriesWords: Words23;
+  volumeLabels: Words24;
+  issueLabels: Words25;
+  pageLabels: Words26;
+  supplementWords: Words27;
+  editionWords: Words28;
+  cjkEditionWords: Words29;
+  cjkVolumeWords: Words30;
+  abbreviations: Words31;
+  dropNotes: Words32;
+  statusNotes: Words33;
+  listLabels: Words34;
+  organisationWords: Words35;
+  cjkOrganisationWords: Words36;
+  cjkNumerals: Words37;
+  cjkOrdinalPrefixes: Words38;
+  cjkVolumeUnits: Words39;
+  cjkVolumeNumberUnits: Words40;
+  cjkVolumeParts: Words41;
+  cjkYearVolumeWords: Words42;
+  cjkPrintingWords: Words43;
+  cjkDocumentNumberWords: Words44;
+  placeholderWords: Words45;
+  mediumWords: Words46;
+  editionPhrases: Words47;
 }

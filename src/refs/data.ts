@@ -20,6 +20,8 @@ export interface ReferenceWords {
   journalWords: ReadonlySet<string>;
   /** Words that make a name a periodical's whatever its field ("journal", "review"). */
   periodicalWords: ReadonlySet<string>;
+  /** Words that make a container a blog ("blog", "博客"). */
+  blogWords: ReadonlySet<string>;
   publisherWords: ReadonlySet<string>;
   proceedingsWords: ReadonlySet<string>;
   /** Abbreviations whose full stop ends no part of a source (as written, case kept). */
@@ -275,6 +277,7 @@ function compile(data: ReferenceData): ReferenceWords {
     organisationWords: lower(data.organisationWords),
     journalWords: lower(data.journalWords),
     periodicalWords: lower(data.periodicalWords),
+    blogWords: lower(data.blogWords ?? []),
     publisherWords: lower(data.publisherWords),
     proceedingsWords: lower(data.proceedingsWords),
     abbreviations: new Set(data.abbreviations),

@@ -1,4 +1,5 @@
 import { cslDate, type CslItem } from './csl.js';
+import type { Identifiers } from './identifiers.js';
 import { phraseKey, referenceWords, wordPattern } from './data.js';
 import { isOrganisation, isParticle, looseAuthorEnd, scanAuthors, scanOrganisation } from './names.js';
 import { classifySegment, isDateOnly, isExtentOrContributors, isLabelledNumbers, opensWithRole, readSourceText, segmentSource, type Segment, type Source } from './source.js';
@@ -242,18 +243,49 @@ function sourcePartsIn(parts: Segment[], titleEnd: number): number {
   return n;
 }
 
+/** A newspaper's section page as styles write it after the paper's name: "A1", "B12", "D3". */
+const sectionPage = /^[A-Z]\d{1,3}$/;
+
+/**
+ * Retypes a journal's article read by the general reader as a newspaper's where it has the shape
+ * every style gives one (APA's "(2023, March 5). Title. The New York Times, A1.", Chicago's "New York
+ * Times, May 28, 2013.", "The Guardian, 31 January 2017"): dated to the day, without a volume or an
+ * issue (a section page such as "A1" is read as a volume first, and becomes the page), without an
+ * editor (a collection's), and with none of a journal's marks: a DOI, a PMID or a periodical's word
+ * ("Journal", "Review", "Bulletin" …) — a journal's article dated to the day ahead of its volume stays
+ * a journal's. Called once the identifiers are known.
+ */
+export function typeNewspaper(csl: CslItem, ids: Pick<Identifiers, 'DOI' | 'PMID'>): void {
+  const container = csl['container-title'];
+  if (csl.type !== 'article-journal' || container === undefined || csl.issued?.['date-parts']?.[0]?.[2] === undefined) return;
+  if (csl.issue !== undefined || csl.editor !== undefined || ids.DOI !== undefined || ids.PMID !== undefined) return;
+  if (csl.volume !== undefined && (csl.page !== undefined || !sectionPage.test(String(csl.volume)))) return;
+  if (containerHas(container, referenceWords().periodicalWords)) return;
+  csl.type = 'article-newspaper';
+  if (csl.volume !== undefined) {
+    csl.page = String(csl.volume);
+    delete csl.volume;
+  }
+}
+
+/** Whether a word of the container's name is one of `words` (keys as {@link phraseKey} makes them). */
+function containerHas(container: string, words: ReadonlySet<string>): boolean {
+  return container.split(/[\s.,()]+/).some((w) => words.has(phraseKey(w)));
+}
+
 /** The CSL type the source's shape gives. */
 function typeOf(csl: CslItem, source: Source | null): string {
   if (!source) return 'article-journal';
   const words = referenceWords();
   const container = csl['container-title'] ?? '';
-  const proceedings = container.split(/[\s.,()]+/).some((w) => words.proceedingsWords.has(phraseKey(w)));
+  const proceedings = containerHas(container, words.proceedingsWords);
   if (source.genreKind === 'thesis') return 'thesis';
   if (source.genreKind === 'report') return 'report';
   if (source.inContainer) return proceedings ? 'paper-conference' : 'chapter';
   if (container) {
     if (proceedings) return 'paper-conference';
     if (csl.publisher && !csl.volume && !csl.issue) return 'chapter';
+    if (containerHas(container, words.blogWords)) return 'post-weblog';
     return 'article-journal';
   }
   if (csl.publisher || csl['publisher-place']) return 'book';

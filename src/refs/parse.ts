@@ -1,6 +1,6 @@
 import { cslDate, type CslItem } from './csl.js';
 import { parseGbt, parseGbtFragment } from './gbt7714.js';
-import { parseGeneral, takeBracketedGenre } from './general.js';
+import { parseGeneral, takeBracketedGenre, typeNewspaper } from './general.js';
 import { findIdentifiers, type Identifiers } from './identifiers.js';
 import { tidy } from './vancouver.js';
 import { parseAuthors } from './names.js';
@@ -150,7 +150,10 @@ export function parseReference(raw: string, id: string): ParsedReference {
   if (parseElsevier(core, csl)) return { csl: withIds(csl, ids), style: 'elsevier' };
   if (parseCell(core, csl)) return { csl: withIds(csl, ids), style: 'cell' };
   const general = parseGeneral(core, csl);
-  if (general) takeBracketedGenre(csl);
+  if (general) {
+    takeBracketedGenre(csl);
+    typeNewspaper(csl, ids);
+  }
   if (general) return { csl: withIds(csl, ids), style: 'sentence', unplaced: general.unplaced };
   return { csl: withIds({ id, type: ids.DOI ? 'article-journal' : 'document' }, ids), style: 'unparsed' };
 }

@@ -168,3 +168,34 @@ describe('the work a reference costs', () => {
     expect(item.page).toBe('123-145');
   });
 });
+
+describe('the type of a periodical article: a newspaper’s and a blog’s shapes', () => {
+  it('APA: dated to the day, no volume: a newspaper’s article, its section page "A1" a page, not a volume', () => {
+    expect(csl('Liang, W. (2024, March 5). Stem cell trial for Parkinson’s disease begins in Kyoto. The Harbour Times, A1. https://example.org/news/2024/03/05/stem-cells')).toEqual({
+      id: 'ref-1',
+      type: 'article-newspaper',
+      author: [{ family: 'Liang', given: 'W.' }],
+      title: 'Stem cell trial for Parkinson’s disease begins in Kyoto',
+      'container-title': 'The Harbour Times',
+      page: 'A1',
+      issued: { 'date-parts': [[2024, 3, 5]] },
+      URL: 'https://example.org/news/2024/03/05/stem-cells',
+    });
+  });
+
+  it('Chicago and the day-month order: newspapers too', () => {
+    expect(csl('Moreau, Anne. “A Second Look at Cord Blood Banks.” Evening Courier, June 7, 2022.').type).toBe('article-newspaper');
+    expect(csl('Okafor, N., ‘Why stem cell clinics thrive’, The Observer, 3 December 2021.').type).toBe('article-newspaper');
+  });
+
+  it('a journal’s article dated to the day stays a journal’s (a DOI, a periodical’s word, a volume and issue); a month is not a day', () => {
+    expect(csl('Smith, J. (2020, March 5). Stem cells in heart failure. Cardiology Today. https://doi.org/10.1000/xyz123').type).toBe('article-journal');
+    expect(csl('Smith, J. (2020, March 5). Stem cells in heart failure. Journal of Cardiac Repair.').type).toBe('article-journal');
+    expect(csl('Smith, J. (2020, March 5). Stem cells in heart failure. Cardiac Repair, 12(3), 45–50.').type).toBe('article-journal');
+    expect(csl('Smith, J. (2020, March). Stem cells in heart failure. The Harbour Times.').type).not.toBe('article-newspaper');
+  });
+
+  it('a blog’s dated entry is a post (the data’s blogWords)', () => {
+    expect(csl('Chen, L. (2023, August 2). What the new MSC guideline means for patients. Regenerative Notes Blog. https://example.org/blog/msc-guideline').type).toBe('post-weblog');
+  });
+});
