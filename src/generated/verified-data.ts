@@ -3,7 +3,7 @@
 /** The sha256 of each data file the package ships: known to pass their schemas and the pattern audit (tests/core/data.test.ts). */
 export const shippedDataHashes: readonly string[] = [
   '9a139e957b3ce6adad74216552ba3ef8937e435cfb9497dc7af3dee9ef13f0e7', // facts: pipelines/data/facts.json
-  'f23a868f6c0a2e82baa656e2577d8e03668e59923dfe139e4d9e5262d96905e3', // html: pipelines/data/html.json
+  '73651168e9ae98853bf117d2313db81bf75f0bfc6beb15c38b39e90ae0c88990', // html: pipelines/data/html.json
   '2eb58b2415afef7c4e1ddcd51f2d2412c9997ce141c294b5589ec4407e7f4ba1', // journals: pipelines/data/journals.json
   'ddba2fac455a4a481740e9ad8cae0d15e261e47c9037e730c0845c0b4f497055', // lexicon: pipelines/data/lexicon.json
   '63dc18ebcf83f56c5f85d74dffccbbe796155ec344ff4c64aa93f3a6b9aa3e77', // structure: pipelines/data/structure.json

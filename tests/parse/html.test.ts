@@ -68,6 +68,24 @@ describe('parse: an article in several containers', () => {
     expect(text[0]).toMatch(/^楼主的提问/);
   });
 
+  // The other forum engines digests are reposted on, each post in its own wrapper (html.json's contentSelectors).
+  const forumShapes: [string, (n: number, body: string) => string][] = [
+    ['Baidu Tieba', (n, body) => `<div class="l_post"><div class="p_content"><cc><div id="post_content_${9000 + n}" class="d_post_content j_d_post_content">${body}</div></cc></div></div>`],
+    ['vBulletin 3', (n, body) => `<table id="post${n}"><tr><td id="td_post_${n}"><div id="post_message_${n}">${body}</div></td></tr></table>`],
+    ['vBulletin 4', (n, body) => `<li class="postbit" id="post_${n}"><div class="postbody"><div class="content"><div id="post_message_${n}"><blockquote class="postcontent restore">${body}</blockquote></div></div></div></li>`],
+    ['phpWind', (n, body) => `<div class="read_t"><table><tr><td><div class="tpc_content" id="read_${n}">${body}</div></td></tr></table></div>`],
+    ['Tianya', (n, body) => `<div class="atl-item" id="item${n}"><div class="atl-content"><div class="atl-con-bd"><div class="bbs-content">${body}</div></div></div></div>`],
+    ['XenForo 2', (n, body) => `<article class="message message--post" data-content="post-${n}"><div class="message-cell--main"><article class="message-body"><div class="bbWrapper">${body}</div></article></div></article>`],
+    ['XenForo 1', (n, body) => `<li id="post-${n}" class="message"><div class="messageContent"><article><blockquote class="messageText">${body}</blockquote></article></div></li>`],
+    ['Discourse', (n, body) => `<div class="topic-post" id="post_${n}"><article><div class="topic-body"><div class="regular contents"><div class="cooked">${body}</div></div></div></article></div>`],
+  ];
+  it.each(forumShapes)('keeps only the opening post of a %s thread', async (_engine, post) => {
+    const body = (n: number) => `${n === 1 ? '<p>楼主的提问：</p>' : `<p>第${n}楼的回复：</p>`}${para(n, n === 1 ? '帖子' : '回复')}${para(n + 10, n === 1 ? '帖子' : '回复')}`;
+    const text = await keptText(`<html><body><div class="nav"><a href="/">首页</a></div><div id="thread">${[1, 2, 3, 4].map((n) => post(n, body(n))).join('')}</div></body></html>`);
+    expect(text[0]).toBe('楼主的提问：');
+    expect(text.join('\n')).not.toMatch(/楼的回复|回复的第/);
+  });
+
   it('climbs from the longest section to the content element holding the others, on a pruned page', async () => {
     const html = `<html><body><div class="wz"><p>导语：干细胞临床转化面临细胞质量、作用机制和疗效评价三方面的难题，下面逐一说明。</p>
 <div class="chapter"><h3>一、质量</h3>${para(1, '质量')}</div>
