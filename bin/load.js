@@ -50,12 +50,20 @@ export function codeCacheFile(command) {
   return `${bundleFile}.cache`;
 }
 
-/** Runs the CommonJS bundle in this context from its source and a code cache; returns its exports and the script (whose cache the build writes). */
-function runBundle(cacheFile) {
-  const source = readFileSync(bundleFile, 'latin1'); // ASCII, as scripts/bundle-cli.mjs writes it: Latin-1 reads it the fastest
+/**
+ * Runs the CommonJS bundle in this context from its source and a code cache; returns its exports
+ * and the script (whose cache the build writes). A long command (`long`: glibc's thresholds
+ * matter for the rest of its run) reads them with bin/read.cjs's `readLatin1` and `readCodeCache`;
+ * a short one reads each whole, as before: its process ends soon after.
+ */
+function runBundle(cacheFile, long) {
+  // Required only here: a short command does not pay for loading it.
+  const { readLatin1, readCodeCache } = long ? createRequire(import.meta.url)('./read.cjs') : {};
+  // ASCII, as scripts/bundle-cli.mjs writes it: Latin-1 reads it the fastest
+  const source = long ? readLatin1(bundleFile) : readFileSync(bundleFile, 'latin1');
   let cachedData;
   try {
-    cachedData = readFileSync(cacheFile);
+    cachedData = long ? readCodeCache(cacheFile) : readFileSync(cacheFile);
   } catch {
     cachedData = undefined; // none yet: the build is writing it
   }
@@ -135,7 +143,7 @@ let applied = [];
 /** The CLI's entry: `main(argv, io?)` resolves to the exit code. */
 export function main(argv, io) {
   if (loaded === null) {
-    loaded = runBundle(codeCacheFile(argv[0]));
+    loaded = runBundle(codeCacheFile(argv[0]), longCommands.has(argv[0]));
     applied = flagsAfterLoad(argv[0], argv, loaded.shortRun);
     for (const flag of applied) setFlagsFromString(flag);
   }

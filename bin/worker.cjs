@@ -18,6 +18,8 @@ const { join } = require('node:path');
 const { pathToFileURL } = require('node:url');
 const vm = require('node:vm');
 const { threadId } = require('node:worker_threads');
+// The bundle and its cache read without a block of their size malloc'd and freed (see there).
+const { readCodeCache, readLatin1 } = require('./read.cjs');
 
 const root = join(__dirname, '..');
 /** The worker bundle scripts/bundle-cli.mjs writes, its list of sources and its code cache. */
@@ -62,10 +64,10 @@ function bundleIsCurrent(sourcesFile, base) {
 
 /** Runs the bundle in this thread's context from its source and code cache; its `ingestTask` and the script. */
 function runBundle() {
-  const source = readFileSync(bundleFile, 'latin1'); // ASCII, as scripts/bundle-cli.mjs writes it: Latin-1 reads it the fastest
+  const source = readLatin1(bundleFile); // ASCII, as scripts/bundle-cli.mjs writes it: Latin-1 reads it the fastest
   let cachedData;
   try {
-    cachedData = cacheOut ? undefined : readFileSync(cacheFile);
+    cachedData = cacheOut ? undefined : readCodeCache(cacheFile);
   } catch {
     cachedData = undefined; // none: compiled as it runs
   }
