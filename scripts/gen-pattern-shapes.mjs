@@ -28,6 +28,7 @@ import { fileURLToPath } from 'node:url';
 import { RegExpParser } from '@eslint-community/regexpp';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+/** The module this script writes. */
 export const patternShapesModule = 'src/generated/pattern-shapes.ts';
 
 /** The pre-test's key of a text (as src/refs/data.ts `wordKey`). */
