@@ -19,6 +19,8 @@ import { generateUnicodeClasses, unicodeClassesModule } from '../scripts/gen-uni
 // @ts-expect-error no declaration file for the .mjs script
 import { generateNameAlphabet, nameAlphabetModule } from '../scripts/gen-name-alphabet.mjs';
 // @ts-expect-error no declaration file for the .mjs script
+import { generatePatternShapes, patternShapesModule } from '../scripts/gen-pattern-shapes.mjs';
+// @ts-expect-error no declaration file for the .mjs script
 import { generateStageDeclarations, stageDeclarationsModule } from '../scripts/gen-stage-declarations.mjs';
 
 describe('generated code matches the schemas (run `npm run gen:types` after a schema change)', () => {
@@ -58,6 +60,10 @@ describe('generated code matches the schemas (run `npm run gen:types` after a sc
 
   it('the name shapes over their one-byte alphabet (src/generated/name-alphabet.ts, from src/refs/names.ts)', () => {
     expect(generateNameAlphabet()).toBe(readFileSync(repo(nameAlphabetModule as string), 'utf8'));
+  });
+
+  it('the pre-tested patterns’ shapes (src/generated/pattern-shapes.ts, from the patterns of src/refs)', async () => {
+    expect(await generatePatternShapes()).toBe(readFileSync(repo(patternShapesModule as string), 'utf8'));
   });
 
   it('stage declarations (src/stages: what digest text checks a pipeline against without loading them)', () => {

@@ -1,7 +1,8 @@
 import { referenceData } from '../generated/reference-data.js';
 import type { CslType, ReferenceData } from '../generated/references.js';
 import { lazyPattern } from './text.js';
-import { latin1Forms, latin1Pattern } from './latin1.js';
+import { latin1Forms, latin1Pattern, type WrittenPattern } from './latin1.js';
+import { patternShapes } from '../generated/pattern-shapes.js';
 
 /**
  * The reference parser's words (pipelines/data/references.json, compiled into
@@ -134,28 +135,20 @@ function foldedKey(phrase: string): string {
 
 let compiled: ReferenceWords | null = null;
 let formsByName: Record<PatternName, (text: string) => RegExp> | null = null;
-let sources: { name: string; source: string; flags: string }[] = [];
-// Each word pattern's pre-test: the keys of which one must be in the text's key (see `wordKeys`), and its flags.
-let needsByName: Partial<Record<PatternName, { keys: readonly string[]; flags: string }>> = {};
+let sources: { name: string; source: string; flags: string; guarded: boolean }[] = [];
+// The flags of each word pattern made with a pre-test (`wordPattern` answers a pattern that matches nothing with them).
+let guardedFlags: Partial<Record<PatternName, string>> = {};
 
 /**
- * The key a word pattern's pre-test reads (issue 17: start-up): lower case, with "ſ" as "s", and
- * no full stop or white space. A word of the data stands in its pattern as its letters in order
- * with an optional full stop and space at each of its full stops and `\s` for each space
- * (`alternation`), read under `i` and `u`'s simple case folding; so a text a word matches in holds
- * that word's key in its own key. The keys of a case-folding class agree: every code point a key's
- * letter matches under `iu` has that letter as its key (tests/refs/word-pretest.test.ts checks each letter
- * of the data's words against every code point: "K" (Kelvin) lowers to "k", but "ſ" does not to
- * "s", hence the replace).
+ * The key a pattern's pre-test reads (issue 17: start-up): lower case, with "ſ" as "s", and no
+ * full stop or white space. It is made character by character, so the key of a text holds the
+ * key of every match in it (at its start when the match opens the text, at its end when it
+ * closes it). scripts/gen-pattern-shapes.mjs reads from each pre-tested pattern the keys its
+ * matches may have, each character's from V8's own case folding (under `i`, "K" (Kelvin) lowers to
+ * "k", but "ſ" does not lower to "s", hence the replace); tests/refs/word-pretest.test.ts checks
+ * the pre-tests against the patterns.
  */
 export const wordKey = (text: string): string => text.toLowerCase().replaceAll('ſ', 's').replace(/[\s.]+/g, '');
-
-/** The keys of `words` a text's key must hold one of for a word to match in it: each word's, less those that hold another's. */
-export function wordKeys(words: readonly string[]): string[] {
-  const keys = [...new Set(words.map((w) => wordKey(w.replace(/\.$/, ''))))].sort((a, b) => a.length - b.length);
-  // (A key no longer than one that holds it is its own test: "retrieved" answers for "retrieved from".)
-  return keys.reduce<string[]>((kept, key) => (kept.some((k) => key.includes(k)) ? kept : [...kept, key]), []);
-}
 
 // The last text's key (the next pattern of the same part asks about the same text).
 let lastKeyed = '';
@@ -170,14 +163,46 @@ function keyOf(text: string): string {
   return lastKey;
 }
 
-/** Whether some key of `keys` is in `text`'s key: false proves that no word of theirs matches in `text`. */
-export function mayHold(keys: readonly string[], text: string): boolean {
+/**
+ * One branch (or merged branches) of a pre-tested pattern, as scripts/gen-pattern-shapes.mjs reads
+ * it from the pattern's source: the key of a text the branch matches in is one of `whole`, opens
+ * with one of `start`, closes with one of `end` and holds one of `within` (each left out when it
+ * is no test).
+ */
+export interface PatternShape {
+  whole?: readonly string[];
+  start?: readonly string[];
+  end?: readonly string[];
+  within?: readonly string[];
+}
+
+/** Whether a pattern of these shapes may match in `text`: false proves that it matches nowhere in it. */
+export function mayMatch(shapes: readonly PatternShape[], text: string): boolean {
   const key = keyOf(text);
-  for (const k of keys) if (key.includes(k)) return true;
+  for (const { whole, start, end, within } of shapes) {
+    if (whole && !whole.includes(key)) continue;
+    if (start && !start.some((k) => key.startsWith(k))) continue;
+    if (end && !end.some((k) => key.endsWith(k))) continue;
+    if (within && !within.some((k) => key.includes(k))) continue;
+    return true;
+  }
   return false;
 }
 
-// Patterns that match nothing, one for each set of flags: what `wordPattern` answers for a text its pre-test rules out.
+// Each pre-tested pattern's shapes, read from the generated text at its first use.
+const shapesRead = new Map<string, { flags: string; shapes: readonly PatternShape[] } | undefined>();
+
+/** The flags and shapes of the pre-tested pattern `name` (src/generated/pattern-shapes.ts), or undefined when the file holds none. */
+export function shapesNamed(name: string): { flags: string; shapes: readonly PatternShape[] } | undefined {
+  if (!shapesRead.has(name)) {
+    const entry = patternShapes[name];
+    const shapes = entry?.[1].split('\n').map((line) => Object.fromEntries(line.split('\t').map((test) => [test.slice(0, test.indexOf(' ')), test.split(' ').slice(1)])) as PatternShape);
+    shapesRead.set(name, entry === undefined ? undefined : { flags: entry[0], shapes: shapes! });
+  }
+  return shapesRead.get(name);
+}
+
+// Patterns that match nothing, one for each set of flags: what a pre-test answers for a text it rules out.
 const matchNothing = new Map<string, RegExp>();
 const nothingWith = (flags: string): RegExp => {
   let pattern = matchNothing.get(flags);
@@ -185,56 +210,59 @@ const nothingWith = (flags: string): RegExp => {
   return pattern;
 };
 
-/** Where a placed pattern's words stand in every text it matches: the text opens with one of them, or closes with one. */
-export type WordPlace = 'start' | 'end';
-
-/** The keys of `words` one of which a text's key must open (or close) with: each word's key, less those that open (close) with another's. */
-export function placedKeys(place: WordPlace, words: readonly string[]): string[] {
-  const keys = [...new Set(words.map(wordKey))].sort((a, b) => a.length - b.length);
-  const within = (key: string, k: string) => (place === 'start' ? key.startsWith(k) : key.endsWith(k));
-  return keys.reduce<string[]>((kept, key) => (kept.some((k) => within(key, k)) ? kept : [...kept, key]), []);
-}
-
-/** A placed pattern as made, for the test that its pre-test and its pattern agree. */
-export interface PlacedPattern {
+/** A pattern made by `guardedPattern`, for the generator of its shapes and the test that its pre-test and its pattern agree. */
+export interface GuardedPattern {
   name: string;
-  place: WordPlace;
-  keys: readonly string[];
   /** The pattern in the form the text needs, unguarded. */
   form: (text: string) => RegExp;
-  /** What `placedPattern` answers: the form, or a pattern that matches nothing. */
+  /** What `guardedPattern` answers: the form, or a pattern that matches nothing. */
   guarded: (text: string) => RegExp;
+  /** The pattern as written (its form for a text that is not Latin-1). */
+  readonly pattern: RegExp;
 }
 
-const placed: PlacedPattern[] = [];
+const guardedList: GuardedPattern[] = [];
 
 /**
- * A pattern of the source reader's cascade (src/refs/source.ts: "In", the contributor, editor and
- * translator shapes, the numbered edition, the part and Roman-numeral shapes) pre-tested by the
- * words it is anchored on (issue 17: start-up): `words` are stated beside the pattern, each as the
- * pattern writes it at its `^` (`place` 'start') or before its `$` ('end'), its letters in order
- * with full stops and white space only where the pattern has them, read under the pattern's case
- * folding. A text its pattern matches then opens (closes) with that word, so its key (`wordKey`)
- * opens (closes) with the word's key; a text whose key opens (closes) with none of them gets a
- * pattern that matches nothing: the same `exec`, `test` and `replace` as the pattern's own (these
- * are neither global nor sticky), and the pattern is neither compiled nor run. On one article's
- * reference list the cascade fails on every part (journal names, numbers, a title), yet compiled
- * each of these on its first failing run. tests/refs/word-pretest.test.ts checks the pre-tests.
+ * A pattern of the reference parser pre-tested by its shapes (issue 17: start-up): `name` keys
+ * src/generated/pattern-shapes.ts, which scripts/gen-pattern-shapes.mjs writes from the pattern's
+ * own source (the words a branch opens or closes with, the literal it must hold: each rule
+ * stated once, in the pattern). A text whose key (`wordKey`) fits none of the shapes gets a
+ * pattern that matches nothing with the same flags: the same `exec`, `test`, `replace` and
+ * `lastIndex` as the pattern's own, and the pattern is neither compiled nor run. On one
+ * article's reference list the source reader's cascade fails on every part (journal names,
+ * numbers, a title), yet compiled each pattern on its first failing run. A name the generated
+ * file does not hold (not generated yet) is not pre-tested. tests/refs/word-pretest.test.ts
+ * checks the pre-tests.
  */
-export function placedPattern(name: string, place: WordPlace, words: readonly string[], form: (text: string) => RegExp): (text: string) => RegExp {
-  const keys = placedKeys(place, words);
+export function guardedPattern(name: string, form: (text: string) => RegExp): (text: string) => RegExp {
+  // (The name scanner asks its sticky patterns about one text at each name: the answer is kept for the next ask.
+  // The shapes are read at the first ask, not at load.)
+  let lastText: string | undefined;
+  let lastAnswer = true;
   const guarded = (text: string): RegExp => {
-    const key = keyOf(text);
-    for (const k of keys) if (place === 'start' ? key.startsWith(k) : key.endsWith(k)) return form(text);
-    return nothingWith('');
+    const entry = shapesNamed(name);
+    if (entry === undefined) return form(text);
+    if (text !== lastText) {
+      lastText = text;
+      lastAnswer = mayMatch(entry.shapes, text);
+    }
+    return lastAnswer ? form(text) : nothingWith(entry.flags);
   };
-  placed.push({ name, place, keys, form, guarded });
+  guardedList.push({
+    name,
+    form,
+    guarded,
+    get pattern() {
+      return 'written' in form ? (form as WrittenPattern).written() : form('\u0100');
+    },
+  });
   return guarded;
 }
 
-/** Every placed pattern made so far (src/refs/source.ts makes its own at load). */
-export function placedPatterns(): readonly PlacedPattern[] {
-  return placed;
+/** Every pattern `guardedPattern` made so far (src/refs/source.ts and names.ts make theirs at load). */
+export function guardedPatterns(): readonly GuardedPattern[] {
+  return guardedList;
 }
 
 /** The fields of `ReferenceWords` that hold a pattern. */
@@ -243,19 +271,19 @@ export type PatternName = { [K in keyof ReferenceWords]: ReferenceWords[K] exten
 function compile(data: ReferenceData): ReferenceWords {
   const forms = {} as Record<PatternName, (text: string) => RegExp>;
   formsByName = forms;
-  const made: { name: string; source: string; flags: string }[] = [];
+  const made: { name: string; source: string; flags: string; guarded: boolean }[] = [];
   // Each pattern's source is written now (the ReDoS audit reads them all); the pattern is made on
-  // its first use: a one-article ingest asks 11 of these 29, and with the pre-tests below makes 3
-  // of them (as-2025: typeCode, edition, degreeAfter; issue 17: start-up).
-  // `needs`: words one of which every match holds (an alternation the pattern cannot match
-  // without), for `wordPattern`'s pre-test: a text whose key holds none of their keys is not asked
-  // of the pattern, which is then not compiled (a one-article ingest's reference parts are mostly
-  // journal names and numbers that the cascade of `classifyPart` tries every pattern on).
-  const needs: Partial<Record<PatternName, { keys: readonly string[]; flags: string }>> = {};
-  needsByName = needs;
-  const pattern = (name: PatternName, source: string, flags: string, words?: readonly string[]) => {
-    if (words) needs[name] = { keys: wordKeys(words), flags };
-    made.push({ name, source, flags: flags.replace(/[gy]/g, '') });
+  // its first use: a one-article ingest asks 11 of these 29, and with the pre-tests below makes 2
+  // of them (as-2025: typeCode, degreeAfter; issue 17: start-up).
+  // `guarded`: the pattern is pre-tested by its shapes (scripts/gen-pattern-shapes.mjs reads them from the source
+  // written here): a text that cannot hold a match is not asked of the pattern, which is then not compiled
+  // (a one-article ingest's reference parts are mostly journal names and numbers that the cascade of
+  // `classifyPart` tries every pattern on).
+  const flagsOf: Partial<Record<PatternName, string>> = {};
+  guardedFlags = flagsOf;
+  const pattern = (name: PatternName, source: string, flags: string, guarded = false) => {
+    if (guarded) flagsOf[name] = flags;
+    made.push({ name, source, flags: flags.replace(/[gy]/g, ''), guarded });
     const full = lazyPattern(() => new RegExp(source, flags));
     forms[name] = latin1Forms(source, flags, full);
     return full;
@@ -294,20 +322,20 @@ function compile(data: ReferenceData): ReferenceWords {
   };
   const patterns: Record<PatternName, () => RegExp> = {
     typeCode: pattern('typeCode', `\\[\\s?(${alternation(codes)})(?:\\s?\\/\\s?(${alternation(data.carrierCodes)}))?\\s?\\]`, 'u'),
-    thesis: pattern('thesis', `(?<![\\p{L}])(?:${alternation(data.thesisWords)})(?![\\p{L}])`, 'giu', data.thesisWords),
-    report: pattern('report', `(?<![\\p{L}])(?:${alternation(data.reportWords)})(?![\\p{L}])`, 'giu', data.reportWords),
-    etAl: pattern('etAl', `(?<![A-Za-z])(?:${alternation(data.etAl)})(?![A-Za-z])\\.?`, 'giu', data.etAl),
-    month: pattern('month', `(?<![\\p{L}])(?:${alternation(Object.keys(data.months))})(?![\\p{L}])\\.?`, 'iu', Object.keys(data.months)),
+    thesis: pattern('thesis', `(?<![\\p{L}])(?:${alternation(data.thesisWords)})(?![\\p{L}])`, 'giu', true),
+    report: pattern('report', `(?<![\\p{L}])(?:${alternation(data.reportWords)})(?![\\p{L}])`, 'giu', true),
+    etAl: pattern('etAl', `(?<![A-Za-z])(?:${alternation(data.etAl)})(?![A-Za-z])\\.?`, 'giu', true),
+    month: pattern('month', `(?<![\\p{L}])(?:${alternation(Object.keys(data.months))})(?![\\p{L}])\\.?`, 'iu', true),
     // (Before a Roman number the label ends with a full stop or a space: "VII" is no "V" and "II".)
-    volumeLabel: pattern('volumeLabel', `(?<![\\p{L}])(?:${alternation(data.volumeLabels)})(?:\\.?\\s?(?=\\d)|(?:\\.\\s?|\\s)(?=[IVXLC]))`, 'iu', data.volumeLabels),
-    issueLabel: pattern('issueLabel', `(?<![\\p{L}])(?:${alternation(data.issueLabels)})\\.?\\s?(?=\\d)`, 'iu', data.issueLabels),
-    pageLabel: pattern('pageLabel', `(?<![\\p{L}])(?:${alternation(data.pageLabels)})\\.?\\s?(?=[A-Za-z]?\\d)`, 'u', data.pageLabels),
-    supplement: pattern('supplement', `(?<![\\p{L}])(?:${alternation(data.supplementWords)})(?![\\p{L}])\\.?`, 'iu', data.supplementWords),
-    editorRole: pattern('editorRole', `^[\\s,]*(?:\\((?:${alternation(data.editorWords)})\\.?\\)|(?:${alternation(data.editorWords)})(?![\\p{L}])\\.?)`, 'iu', data.editorWords),
-    editedBy: pattern('editedBy', `^(?:${alternation(data.editedBy)})(?![\\p{L}])\\.?\\s`, 'iu', data.editedBy),
-    translatedBy: pattern('translatedBy', `^(?:${alternation(data.translatedBy)})(?![\\p{L}])\\.?\\s`, 'iu', data.translatedBy),
-    dropNote: pattern('dropNote', `(?<![\\p{L}])(?:${alternation([...data.dropNotes, ...data.statusNotes])})(?![\\p{L}])`, 'giu', [...data.dropNotes, ...data.statusNotes]),
-    statusNote: pattern('statusNote', `^(?:${alternation(data.statusNotes)})(?![\\p{L}])`, 'iu', data.statusNotes),
+    volumeLabel: pattern('volumeLabel', `(?<![\\p{L}])(?:${alternation(data.volumeLabels)})(?:\\.?\\s?(?=\\d)|(?:\\.\\s?|\\s)(?=[IVXLC]))`, 'iu', true),
+    issueLabel: pattern('issueLabel', `(?<![\\p{L}])(?:${alternation(data.issueLabels)})\\.?\\s?(?=\\d)`, 'iu', true),
+    pageLabel: pattern('pageLabel', `(?<![\\p{L}])(?:${alternation(data.pageLabels)})\\.?\\s?(?=[A-Za-z]?\\d)`, 'u', true),
+    supplement: pattern('supplement', `(?<![\\p{L}])(?:${alternation(data.supplementWords)})(?![\\p{L}])\\.?`, 'iu', true),
+    editorRole: pattern('editorRole', `^[\\s,]*(?:\\((?:${alternation(data.editorWords)})\\.?\\)|(?:${alternation(data.editorWords)})(?![\\p{L}])\\.?)`, 'iu', true),
+    editedBy: pattern('editedBy', `^(?:${alternation(data.editedBy)})(?![\\p{L}])\\.?\\s`, 'iu', true),
+    translatedBy: pattern('translatedBy', `^(?:${alternation(data.translatedBy)})(?![\\p{L}])\\.?\\s`, 'iu', true),
+    dropNote: pattern('dropNote', `(?<![\\p{L}])(?:${alternation([...data.dropNotes, ...data.statusNotes])})(?![\\p{L}])`, 'giu', true),
+    statusNote: pattern('statusNote', `^(?:${alternation(data.statusNotes)})(?![\\p{L}])`, 'iu', true),
     cjkOrganisation: pattern('cjkOrganisation', `(?:${alternation(data.cjkOrganisationWords)})$`, 'u'),
     cjkEditorialBody: pattern('cjkEditorialBody', `(?:${alternation(data.cjkEditorWords)})\\p{Script=Han}{0,2}(?:${alternation(data.cjkEditorialBodyWords)})$`, 'u'),
     cjkEdition: pattern('cjkEdition', `^(?:(?:${ordinal})?\\s?[\\d${numerals}]{1,3}\\s?(?:${alternation(data.cjkEditionWords)})|\\S{0,8}(?:${alternation(data.cjkEditionWords)}))$`, 'u'),
@@ -333,10 +361,10 @@ function compile(data: ReferenceData): ReferenceWords {
       'edition',
       `^(?:\\d{1,2}(?:st|nd|rd|th|e|ª|\\.)?|(?:1[5-9]|20)\\d{2}|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|rev|revised|new|enl|expanded)\\.?(?:\\s(?:rev|revised|enl)\\.?)?(?:\\s\\p{Lu}\\p{Ll}+)?\\s(?:${alternation(data.editionWords)})(?![\\p{L}])\\.?(?:\\s(?:ed|edn)\\.?)?$`,
       'iu',
-      data.editionWords,
+      true,
     ),
-    series: pattern('series', `(?<![\\p{L}])(?:${alternation(data.seriesWords)})(?![\\p{L}])`, 'iu', data.seriesWords),
-    degreeAfter: pattern('degreeAfter', `(?:,?\\s(?:${alternation(data.degrees)})[a-g]?(?![\\p{L}]))+(?:,?\\*)?`, 'uy', data.degrees),
+    series: pattern('series', `(?<![\\p{L}])(?:${alternation(data.seriesWords)})(?![\\p{L}])`, 'iu', true),
+    degreeAfter: pattern('degreeAfter', `(?:,?\\s(?:${alternation(data.degrees)})[a-g]?(?![\\p{L}]))+(?:,?\\*)?`, 'uy', true),
   };
   // (Getters, each making its pattern once: `words.etAl` is the same object at every use.)
   for (const name of Object.keys(patterns) as PatternName[]) Object.defineProperty(words, name, { get: patterns[name], enumerable: true });
@@ -370,25 +398,31 @@ export function endsInDottedAbbreviation(name: string): boolean {
  * The word pattern `name` in the form `text` needs: the pattern `referenceWords()[name]` is, or its
  * Latin-1 form when every unit of `text` is Latin-1 (src/refs/latin1.ts: the same matches, without
  * ICU's property sets at start-up). A caller that sets `lastIndex` sets it on the form it runs.
- * For a pattern made with the words every match holds, a text whose key holds none of theirs
- * (`mayHold`) gets a pattern that matches nothing, with the same flags: the same answer to
- * `exec`, `test`, `replace` and `lastIndex` as the pattern's own, which is then neither compiled
- * nor run (issue 17: start-up).
+ * For a pattern made with a pre-test, a text whose key fits none of its shapes (`mayMatch`, the
+ * shapes read from the pattern's source by scripts/gen-pattern-shapes.mjs) gets a pattern that
+ * matches nothing, with the same flags: the same answer to `exec`, `test`, `replace` and
+ * `lastIndex` as the pattern's own, which is then neither compiled nor run (issue 17: start-up).
  */
 export function wordPattern(name: PatternName, text: string): RegExp {
   referenceWords();
-  const needs = needsByName[name];
-  return needs === undefined || mayHold(needs.keys, text) ? formsByName![name](text) : nothingWith(needs.flags);
+  const flags = guardedFlags[name];
+  const shapes = flags === undefined ? undefined : shapesNamed(name)?.shapes;
+  if (shapes === undefined) return formsByName![name](text);
+  // (degreeAfter is asked about one text at each name: the answer is kept for the next ask.)
+  let last = lastAsked.get(name);
+  if (last === undefined) lastAsked.set(name, (last = { text: '', answer: true }));
+  if (text !== last.text || last.text === '') {
+    last.text = text;
+    last.answer = mayMatch(shapes, text);
+  }
+  return last.answer ? formsByName![name](text) : nothingWith(flags!);
 }
 
-/** Each word pattern's pre-test (the keys one of which a text's key must hold) and flags, for the test that pre-test and pattern agree. */
-export function wordPatternNeeds(): { name: PatternName; keys: readonly string[]; flags: string }[] {
-  referenceWords();
-  return Object.entries(needsByName).map(([name, needs]) => ({ name: name as PatternName, ...needs }));
-}
+// Each pre-tested word pattern's last text asked about, and the pre-test's answer.
+const lastAsked = new Map<PatternName, { text: string; answer: boolean }>();
 
-/** Every pattern compiled from the data, for the ReDoS audit. */
-export function referencePatterns(): { name: string; source: string; flags: string }[] {
+/** Every pattern compiled from the data (flags without g and y), for the ReDoS audit, and whether it is pre-tested (`wordPattern`). */
+export function referencePatterns(): { name: string; source: string; flags: string; guarded: boolean }[] {
   referenceWords();
   return sources;
 }

@@ -98,10 +98,10 @@ const thunk = /^\(\)\s*=>\s*\/([^]*)\/([a-z]*)$/;
  * and its source is taken from the thunk's text, so the Latin-1 form is made without parsing the
  * pattern as written (which would look every escape up in ICU).
  */
-export function latin1Pattern(make: () => RegExp): (text: string) => RegExp {
+export function latin1Pattern(make: () => RegExp): WrittenPattern {
   latin1Patterns.push(make);
   let forms: ((text: string) => RegExp) | undefined;
-  return (text) => {
+  const form = (text: string) => {
     if (forms === undefined) {
       const m = thunk.exec(make.toString().trim());
       if (!m) throw new Error(`latin1Pattern: ${make.toString()} is not () => /…/flags`);
@@ -109,7 +109,11 @@ export function latin1Pattern(make: () => RegExp): (text: string) => RegExp {
     }
     return forms(text);
   };
+  return Object.assign(form, { written: make });
 }
+
+/** A pattern of {@link latin1Pattern}: its form for a text, and the pattern as written (a new object each call: for scripts/gen-pattern-shapes.mjs, which reads its source). */
+export type WrittenPattern = ((text: string) => RegExp) & { written: () => RegExp };
 
 /**
  * {@link latin1Pattern} for a pattern made from data: its source and flags as `new RegExp` takes

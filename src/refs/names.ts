@@ -1,7 +1,7 @@
 import { latinNameShapes, nameAlphabetRuns } from '../generated/name-alphabet.js';
 import { letterOrMark } from '../generated/unicode-classes.js';
 import type { CslName } from './csl.js';
-import { phraseKey, referenceWords, wordPattern } from './data.js';
+import { guardedPattern, phraseKey, referenceWords, wordPattern } from './data.js';
 import { hasCjk, lazyPattern } from './text.js';
 import { latin1Pattern, testIn } from './latin1.js';
 
@@ -305,7 +305,7 @@ function matchShape(shape: NameShape, reading: Reading, index: number): { length
 }
 
 // "Bao Q *, Zhao Y*": a co-first-author mark.
-const coFirstMark = lazyPattern(() => /\s?\*+/uy);
+const coFirstMark = guardedPattern('coFirstMark', lazyPattern(() => /\s?\*+/uy));
 /**
  * The name patterns built from parts (for the ReDoS audit, which reads only literal patterns),
  * written with `\p{L}\p{M}`; `compiled` gives the sources the parser compiles instead.
@@ -323,11 +323,11 @@ const etAlAfter = lazyPattern(() => /,?\s?(?:et\.?\s?al|and others|u\.\s?a)\b\.?
 const roleAfter = lazyPattern(() => /(?:,?\s?\((?<role>eds?|editors?|hrsg|hg|coords?|dirs?|orgs?)\.?\)|,?\s(?<role2>eds?|editors?|hrsg)\b\.?)/iuy);
 // Other roles in parentheses: the names stay authors ("Moore, M. (Writer/Director).").
 // (Also after a comma: "Soderbergh, Steven, director.")
-const otherRoleAfter = lazyPattern(() => /\s?\((?:writer|director|producer|executive producer|host|narrator|performer|composer|compiler|illustrator|photographer|speaker|interviewer|presenter|artist|screenwriter)(?:\s?\/\s?(?:writer|director|producer))?s?\)|,\s(?:writer|director|producer|narrator|performer|composer|compiler|illustrator|photographer|screenwriter)(?=\.\s)/iuy);
+const otherRoleAfter = guardedPattern('otherRoleAfter', lazyPattern(() => /\s?\((?:writer|director|producer|executive producer|host|narrator|performer|composer|compiler|illustrator|photographer|speaker|interviewer|presenter|artist|screenwriter)(?:\s?\/\s?(?:writer|director|producer))?s?\)|,\s(?:writer|director|producer|narrator|performer|composer|compiler|illustrator|photographer|screenwriter)(?=\.\s)/iuy));
 // Another name for the same person in brackets: "Esty, Joshua (Jed).", "Céline, Louis-Ferdinand (Louis-Ferdinand Destouches).".
 const otherNameAfter = latin1Pattern(() => /\s\((?!(?:1[5-9]|20)\d{2})\p{Lu}[^()\d]{1,40}\)(?=\.\s|,\s)/uy);
 // "Nishida, T., & et al.": the separator, then "et al.".
-const etAlAfterSeparator = lazyPattern(() => /\s?[,;]?\s?(?:&|and)\s(?:et\.?\s?al|others)\b\.?/uy);
+const etAlAfterSeparator = guardedPattern('etAlAfterSeparator', lazyPattern(() => /\s?[,;]?\s?(?:&|and)\s(?:et\.?\s?al|others)\b\.?/uy));
 // What may end the list: punctuation before the title or the year.
 const listEnd = latin1Pattern(() => /(?:\.,\s|\s?[.:]\s|\s?[.:]?$|\s?[([]|\s?,\s|\s(?=["“«‘]|(?:1[5-9]|20)\d{2}\b)|\.(?=["“«‘\p{Lu}]))/uy);
 
@@ -431,7 +431,7 @@ function scanFrom(reading: Reading, firstShape: Shape, limit = Infinity): Author
       name.suffix = suffix.groups.suffix!;
       end += suffix[0].length;
     }
-    const degree = at(wordPattern('degreeAfter', text), text, end) ?? at(coFirstMark(), text, end);
+    const degree = at(wordPattern('degreeAfter', text), text, end) ?? at(coFirstMark(text), text, end);
     if (degree) end += degree[0].length;
     // (Another name in brackets may stand before "et al." too: "Gorky, Maxim (Alexei Peshkov), et al., eds.")
     const alias = at(otherNameAfter(text), text, end);
@@ -439,7 +439,7 @@ function scanFrom(reading: Reading, firstShape: Shape, limit = Infinity): Author
     names.push(name);
     kinds.push(matched.shape);
     if (names.length === limit) return { names, role, end, shape: firstShape };
-    const etAl = at(etAlAfter(), text, end) ?? at(etAlAfterSeparator(), text, end);
+    const etAl = at(etAlAfter(), text, end) ?? at(etAlAfterSeparator(text), text, end);
     if (etAl) {
       end += etAl[0].length;
       andAt = Math.min(andAt, names.length);
@@ -449,7 +449,7 @@ function scanFrom(reading: Reading, firstShape: Shape, limit = Infinity): Author
       role = 'editor';
       end += roleMatch[0].length;
     } else {
-      const other = at(otherRoleAfter(), text, end) ?? at(otherNameAfter(text), text, end);
+      const other = at(otherRoleAfter(text), text, end) ?? at(otherNameAfter(text), text, end);
       if (other) end += other[0].length;
     }
     // The list may end here when what follows is the list's end (a role or "et al." ends it too).

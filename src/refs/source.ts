@@ -1,5 +1,5 @@
 import type { CslName } from './csl.js';
-import { endsInDottedAbbreviation, phraseKey, placedPattern, referenceWords, wordPattern, type PatternName } from './data.js';
+import { endsInDottedAbbreviation, phraseKey, guardedPattern, referenceWords, wordPattern, type PatternName } from './data.js';
 import { execIn, latin1Forms, latin1Pattern, testIn } from './latin1.js';
 import { isSuffix, scanAuthors } from './names.js';
 import { lazyPattern, splitTopLevel, tidyValue, type Span } from './text.js';
@@ -83,25 +83,37 @@ const volumeIssuePages = latin1Forms(
   'iu',
 );
 // "50: 3 (2015)", "XIV:4 (1994)": volume, issue, then the date in brackets.
-const volumeIssueDate = latin1Forms(String.raw`^(?<volume>\d{1,4}[A-Za-z]?|${ROMAN})\s?[:,.]\s?(?<issue>\d{1,4}(?:[-–/]\d{1,4})?)\s?\((?<date>[^()]{4,30})\)(?:\s?[:,]\s?(?<page>${PAGE}))?$`, 'u');
+const volumeIssueDate = guardedPattern('volumeIssueDate', latin1Forms(String.raw`^(?<volume>\d{1,4}[A-Za-z]?|${ROMAN})\s?[:,.]\s?(?<issue>\d{1,4}(?:[-–/]\d{1,4})?)\s?\((?<date>[^()]{4,30})\)(?:\s?[:,]\s?(?<page>${PAGE}))?$`, 'u'));
 // A date written in numbers only: day.month.year (as German and French references write it) or ISO.
 const numericDate = lazyPattern(() => /^(?:\d{1,2}\.\d{1,2}\.(?:1[5-9]|20)\d{2}|(?:1[5-9]|20)\d{2}-\d{1,2}(?:-\d{1,2})?)$/);
 // (Each Roman numeral opens with one of these letters: ROMAN's look-ahead.)
-const romanAlone = placedPattern('romanAlone', 'start', ['I', 'V', 'X', 'L', 'C'], latin1Forms(String.raw`^(${ROMAN})$`, 'u'));
+const romanAlone = guardedPattern('romanAlone', latin1Forms(String.raw`^(${ROMAN})$`, 'u'));
 // "Vol. 4 of Gesammelte Dichtungen", "Vols. 4 and 5 of Obras completas", "volume 17 of Clay Math. Proc.".
-const volumeOf = placedPattern('volumeOf', 'start', ['vol', 'bd', 'band', 't'], latin1Pattern(() => /^(?:vols?|volumes?|bd|band|t)\.?\s?(?<volume>\d{1,4}[A-Za-z]?(?:\s?(?:and|&|-|–)\s?\d{1,4})?|[IVXLC]{1,7})\s(?:of|de|di|von)\s(?<series>\p{Lu}.{2,120})$/iu));
+const volumeOf = guardedPattern('volumeOf', latin1Pattern(() => /^(?:vols?|volumes?|bd|band|t)\.?\s?(?<volume>\d{1,4}[A-Za-z]?(?:\s?(?:and|&|-|–)\s?\d{1,4})?|[IVXLC]{1,7})\s(?:of|de|di|von)\s(?<series>\p{Lu}.{2,120})$/iu));
+// "16. Jg. H.2", "10. Jg.", "5.Jg/Heft 3": German volume (Jahrgang) then issue (Heft).
+const germanVolume = guardedPattern('germanVolume', lazyPattern(() => /^(\d{1,4})\.?\s?(?:Jg|Jahrg|Jahrgang)\.?(?:\s?[,/]?\s?(?:H|Heft|Nr)\.?\s?(\d{1,3}))?$/u));
+// "chap. 5", "312 pp.", "Suppl. 2" alone.
+const chapterNote = guardedPattern('chapterNote', lazyPattern(() => /^(?:chap|ch|chapter)\.?\s?\d+$/i));
+const lengthNote = guardedPattern('lengthNote', lazyPattern(() => /^\d+\s?(?:pp|p|pages|S)\.?$/i));
+const supplementNote = guardedPattern('supplementNote', lazyPattern(() => /^(?:suppl|supplement|sup)\.?\s?(\w{0,4})$/i));
+// "Journal of Electronic Publishing": a periodical's name by its first word.
+const periodicalStart = guardedPattern('periodicalStart', lazyPattern(() => /^(?:journal|j|proceedings|proc|annals|bulletin|review|transactions|trans|revue|zeitschrift|acta|archives)\b/i));
+// A part that is an identifier's label ("ISBN 978-…", "doi: …").
+const identifierNote = guardedPattern('identifierNote', lazyPattern(() => /^(?:ISBN|ISSN|doi|URL|PDF|IF|PMCID|PMID)\b/i));
+// A role in brackets after names ("(trans.)", "(ed. and trans.)").
+const roleInBrackets = guardedPattern('roleInBrackets', lazyPattern(() => /^(?:(trans|transl|tr|übers)|(eds?|editors?|hrsg|hg|dir|coord)(?:\.?\s(?:and|&)\s(?:trans|transl|tr))?)\.?$/i));
 // "(November 1948): 305–312" after an issue: the date, then the pages.
 // ("(1974) pp. 513-520": the pages may keep their label.)
-const datePages = lazyPattern(() => new RegExp(String.raw`^\((?<date>[^()]{4,40})\)\s?[:,]?\s?(?:pp?\.\s?)?(?<page>${PAGE})?$`, 'u'));
+const datePages = guardedPattern('datePages', lazyPattern(() => new RegExp(String.raw`^\((?<date>[^()]{4,40})\)\s?[:,]?\s?(?:pp?\.\s?)?(?<page>${PAGE})?$`, 'u')));
 // Physics: "193 (1981) 150" / "275 (2007) 209" / "B 193 (1981) 150".
 const physics = lazyPattern(() => new RegExp(String.raw`^(?<volume>[A-Z]?\s?\d+)\s?\((?<year>(?:1[5-9]|20)\d{2})\)\s?(?<page>${PAGE})?$`, 'u'));
 
 const pageRanges = lazyPattern(() => new RegExp(String.raw`^(?<first>${PAGE})(?:\s(?<joint>et|and|&|und)\s|,\s|\s)(?<second>${PAGE})$`, 'u'));
 // A Roman number ending a name ("Lunar and Planetary Science XI").
 const romanEnd = latin1Forms(String.raw`\s(${ROMAN})$`, 'u');
-const partOfWork = placedPattern('partOfWork', 'start', ['part', 'pt', 'teil'], latin1Forms(String.raw`^(?:part|pt|teil)\.?\s(?:\d{1,3}|${ROMAN})$`, 'iu'));
+const partOfWork = guardedPattern('partOfWork', latin1Forms(String.raw`^(?:part|pt|teil)\.?\s(?:\d{1,3}|${ROMAN})$`, 'iu'));
 // "vol. ii": a labelled Roman volume.
-const romanVolume = placedPattern('romanVolume', 'start', ['v'], lazyPattern(() => /^(?:vol|volume|v)(?:\.\s?|\s)([ivxlcdm]{1,6})$/i));
+const romanVolume = guardedPattern('romanVolume', lazyPattern(() => /^(?:vol|volume|v)(?:\.\s?|\s)([ivxlcdm]{1,6})$/i));
 
 /** Reads a segment of numbers: volume, issue, pages, year, in any of the usual shapes. */
 function readNumbers(text: string): SourceFields | null {
@@ -118,8 +130,8 @@ function readNumbers(text: string): SourceFields | null {
   // "Vol. 4 of Gesammelte Dichtungen", "volume 989 of Lecture Notes in Computer Science": a volume of a series.
   const of = volumeOf(value).exec(value);
   if (of?.groups) return { volume: of.groups.volume!, series: of.groups.series! };
-  // "16. Jg. H.2", "10. Jg.", "5.Jg/Heft 3": German volume (Jahrgang) then issue (Heft).
-  const jahrgang = /^(\d{1,4})\.?\s?(?:Jg|Jahrg|Jahrgang)\.?(?:\s?[,/]?\s?(?:H|Heft|Nr)\.?\s?(\d{1,3}))?$/u.exec(value);
+  // "16. Jg. H.2", "10. Jg.": German volume (Jahrgang) then issue (Heft).
+  const jahrgang = germanVolume(value).exec(value);
   if (jahrgang) return jahrgang[2] ? { volume: jahrgang[1]!, issue: jahrgang[2] } : { volume: jahrgang[1]! };
   // Labelled parts anywhere: "vol. 14, no. 2, pp. 589–599" arrive as separate segments, but
   // "Vol. 2, Nos. 1-4" or "n°95" or "nr 29" or "S. 192-195" stand alone.
@@ -166,13 +178,13 @@ function readNumbers(text: string): SourceFields | null {
     }
   }
   // "chap. 5" — a chapter number is no page.
-  if (/^(?:chap|ch|chapter)\.?\s?\d+$/i.test(value)) return { note: value };
+  if (chapterNote(value).test(value)) return { note: value };
   // "312 pp." — a book's length.
-  if (/^\d+\s?(?:pp|p|pages|S)\.?$/i.test(value)) return { note: value };
+  if (lengthNote(value).test(value)) return { note: value };
   const wrapped = /^\(([^()]*)\)$/.exec(value);
   if (wrapped) value = wrapped[1]!.trim();
   // "(Suppl 1)" / "Suppl. 2": a supplement.
-  const supplement = /^(?:suppl|supplement|sup)\.?\s?(\w{0,4})$/i.exec(value);
+  const supplement = supplementNote(value).exec(value);
   if (supplement) return { issue: `Suppl${supplement[1] ? ` ${supplement[1]}` : ''}` };
   if (isYear(value.replace(/[a-z]$/, ''))) return { year: Number(value.slice(0, 4)) };
   // "12.03.2019", "2019-03-12": a numeric date is a date, never "volume.issue" and pages.
@@ -185,7 +197,7 @@ function readNumbers(text: string): SourceFields | null {
     return out;
   }
   if (rangeOnly().test(value)) return { page: pageValue(value) };
-  m = volumeIssueDate(value).exec(value) ?? datePages().exec(value);
+  m = volumeIssueDate(value).exec(value) ?? datePages(value).exec(value);
   const date = m?.groups ? readDate(m.groups.date!) : null;
   if (m?.groups && date?.year !== undefined) {
     if (m.groups.volume) out.volume = m.groups.volume;
@@ -340,7 +352,7 @@ export function isPublisherName(text: string): boolean {
   const tokens = value.split(/[\s,]+/).filter(Boolean);
   if (tokens.length > 9) return false;
   // "Journal of Electronic Publishing" is a journal.
-  if (/^(?:journal|j|proceedings|proc|annals|bulletin|review|transactions|trans|revue|zeitschrift|acta|archives)\b/i.test(value)) return false;
+  if (periodicalStart(value).test(value)) return false;
   if (tokens.some((t) => words.publisherWords.has(phraseKey(t)))) return true;
   if (/&\s?(?:co|sons)\b/i.test(value)) return true;
   // "Cambridge University Press" is covered above; "University of Toronto" is an institution.
@@ -416,22 +428,22 @@ function isPublisherShaped(text: string): boolean {
 
 const placePublisher = lazyPattern(() => /^(?<a>[^:]{2,60}?)\s?:\s?(?<b>[^:]{2,100})$/u);
 // (Its bracketed roles all close with the bracket.)
-const editorsAfter = placedPattern('editorsAfter', 'end', [')', 'ed', 'eds', 'editor', 'editors'], lazyPattern(() => /^(?<names>.{2,200}?)\s?(?:\((?:eds?|editors?|hrsg|hg|coords?|dirs?|orgs?|éds?|a cura di)\.?\)|,?\s(?:eds?|editors?)\.?)$/iu));
+const editorsAfter = guardedPattern('editorsAfter', lazyPattern(() => /^(?<names>.{2,200}?)\s?(?:\((?:eds?|editors?|hrsg|hg|coords?|dirs?|orgs?|éds?|a cura di)\.?\)|,?\s(?:eds?|editors?)\.?)$/iu));
 // ("Eds D Armitage": the plural role may lose its full stop.)
-const editorsBefore = placedPattern('editorsBefore', 'start', ['ed', 'hrsg. von', 'herausgegeben von'], lazyPattern(() => /^(?:edited(?: and translated)? by|ed\. by|eds?\.|eds|hrsg\. von|herausgegeben von)\s(?<names>.{2,200})$/iu));
+const editorsBefore = guardedPattern('editorsBefore', lazyPattern(() => /^(?:edited(?: and translated)? by|ed\. by|eds?\.|eds|hrsg\. von|herausgegeben von)\s(?<names>.{2,200})$/iu));
 // Other contributors before their names ("Dir. Roland Emmerich", "Perf. Dennis Quaid", a reviewed book's "by Richard Powers"):
 // a part of the source, no field.
-const contributorsBefore = placedPattern('contributorsBefore', 'start', ['dir', 'perf', 'prod', 'narr', 'ill', 'comp', 'by'], latin1Pattern(() => /^(?:(?:[Dd]irs?|[Pp]erf|prod|[Nn]arr|ill|comp)\.|by)\s\p{Lu}/u));
+const contributorsBefore = guardedPattern('contributorsBefore', latin1Pattern(() => /^(?:(?:[Dd]irs?|[Pp]erf|prod|[Nn]arr|ill|comp)\.|by)\s\p{Lu}/u));
 // A work's extent: "3 vols.", "chap. 5", "312 pp.".
-const extent = lazyPattern(() => /^(?:\d{1,3}\s?vols?\.?|(?:chap|ch)\.?\s?\d{1,3}|\d{1,4}\s?(?:pp|p|S)\.?)$/iu);
+const extent = guardedPattern('extent', lazyPattern(() => /^(?:\d{1,3}\s?vols?\.?|(?:chap|ch)\.?\s?\d{1,3}|\d{1,4}\s?(?:pp|p|S)\.?)$/iu));
 // ("Trad. fr. par …": the French translator, with the language.)
-const translatorsBefore = placedPattern('translatorsBefore', 'start', ['tr', 'übers. von'], latin1Pattern(() => /^(?:translated by|trans\.(?:\sby)?|transl\.|tr\.|traduit par|traduction de|trad\.?(?:\s\p{Ll}{2,5}\.)?\spar|übers\. von)\s(?<names>.{2,200})$/iu));
-const translatorsAfter = placedPattern('translatorsAfter', 'end', ['trans.)', 'transl.)', 'tr.)'], lazyPattern(() => /^(?<names>.{2,120}?)\s?\((?:trans|transl|tr)\.?\)$/iu));
+const translatorsBefore = guardedPattern('translatorsBefore', latin1Pattern(() => /^(?:translated by|trans\.(?:\sby)?|transl\.|tr\.|traduit par|traduction de|trad\.?(?:\s\p{Ll}{2,5}\.)?\spar|übers\. von)\s(?<names>.{2,200})$/iu));
+const translatorsAfter = guardedPattern('translatorsAfter', lazyPattern(() => /^(?<names>.{2,120}?)\s?\((?:trans|transl|tr)\.?\)$/iu));
 // Names then their role, before a container: "X & Y (Eds.), ", "X and Y, editors, ", "X, ed. ".
 // ("(gen. ed.)", "(sous la dir.)", "(Hrg.)": the general editor's, French and German roles.)
 const leadingEditors = lazyPattern(() => /^(?<names>[^()]{2,200}?)(?:\s?\((?:eds?|editors?|gen\.\sed|hrsg|hrg|hgg?|éds?|dir|sous la dir|a cura di)\.?\)[,.:]?|,\s(?:eds?|editors?)\.?[,.]?)\s/iu);
 // ("in the Proceedings of …": "in" goes, "the" stays with the container.)
-const inPrefix = placedPattern('inPrefix', 'start', ['in', 'en', 'im', 'dans'], latin1Pattern(() => /^(?:[Ii]n|[Ee]n|[Ii]m|[Dd]ans)\s?:?\s(?=[\p{Lu}\d"“«‘]|the\s\p{Lu})|^(?:[Ii]n|[Ee]n|[Ii]m|[Dd]ans)\s?:\s/u));
+const inPrefix = guardedPattern('inPrefix', latin1Pattern(() => /^(?:[Ii]n|[Ee]n|[Ii]m|[Dd]ans)\s?:?\s(?=[\p{Lu}\d"“«‘]|the\s\p{Lu})|^(?:[Ii]n|[Ee]n|[Ii]m|[Dd]ans)\s?:\s/u));
 
 // Title cuts read the same trailing segments again and again: classify each text once.
 const classified = new Map<string, { kind: SegmentKind; fields: SourceFields }>();
@@ -486,7 +498,7 @@ function publisherThenPlace(text: string): { publisher: string; place: string } 
 }
 
 // "2. ed.", "3 edition": a numbered edition.
-const numberedEdition = placedPattern('numberedEdition', 'end', ['ed', 'edn', 'edition'], lazyPattern(() => /^\d{1,2}\.?\s(?:ed|edn|edition)\.?$/i));
+const numberedEdition = guardedPattern('numberedEdition', lazyPattern(() => /^\d{1,2}\.?\s(?:ed|edn|edition)\.?$/i));
 
 // Shapes the code below reads, each in the form its text needs (src/refs/latin1.ts: issue 17, start-up).
 const placeThenRegion = latin1Pattern(() => /^\p{Lu}[\p{L}.'-]*(?:\s\p{Lu}[\p{L}.'-]*){0,3}(?:,\s?\p{Lu}[\p{L}.]{1,12})?$/u);
@@ -505,9 +517,9 @@ function classifyPart(text: string): { kind: SegmentKind; fields: SourceFields }
   const dropNote = wordPattern('dropNote', bare);
   dropNote.lastIndex = 0;
   const note = dropNote.exec(bare);
-  if ((note && note.index === 0) || /^(?:ISBN|ISSN|doi|URL|PDF|IF|PMCID|PMID)\b/i.test(bare) || /^\[(?:[^[\]]|\[[^[\]]*\])*\]$/.test(bare)) return { kind: 'note', fields: { note: bare } };
+  if ((note && note.index === 0) || identifierNote(bare).test(bare) || /^\[(?:[^[\]]|\[[^[\]]*\])*\]$/.test(bare)) return { kind: 'note', fields: { note: bare } };
   if (inPrefix(value).test(value)) return { kind: 'in', fields: {} };
-  if (contributorsBefore(bare).test(bare) || extent().test(bare)) {
+  if (contributorsBefore(bare).test(bare) || extent(bare).test(bare)) {
     // "2 vols.", "312 pp.": how many volumes or pages the work has.
     const count = /^(\d{1,4})\s?(vols?|pp|p|S|pages)\.?$/i.exec(bare);
     if (!count) return { kind: 'note', fields: { note: bare } };
@@ -754,7 +766,8 @@ export function segmentSource(text: string): Segment[] {
   // "Peter Collier (trans.)" / "Michael Holquist (ed.)": a role in brackets after names.
   for (let k = 1; k < segments.length; k++) {
     // ("(ed. and trans.)": the editor who translated.)
-    const role = /^(?:(trans|transl|tr|übers)|(eds?|editors?|hrsg|hg|dir|coord)(?:\.?\s(?:and|&)\s(?:trans|transl|tr))?)\.?$/i.exec(segments[k]!.text.replace(/^\(|\)\.?$/g, '').trim());
+    const inner = segments[k]!.text.replace(/^\(|\)\.?$/g, '').trim();
+    const role = roleInBrackets(inner).exec(inner);
     const previous = segments[k - 1]!;
     if (!role || !segments[k]!.parenthesised || previous.kind !== 'text') continue;
     const names = namesIn(previous.text);
@@ -917,7 +930,7 @@ function fill<K extends keyof SourceFields>(out: SourceFields, key: K, value: So
 
 /** A work's extent ("2 vols.", "312 pp.") or its contributors ("Dir. Roland Emmerich"). */
 export function isExtentOrContributors(segment: Segment): boolean {
-  return segment.kind === 'note' && (contributorsBefore(segment.text).test(segment.text) || extent().test(segment.text.replace(/\.$/, '')));
+  return segment.kind === 'note' && (contributorsBefore(segment.text).test(segment.text) || testIn(extent, segment.text.replace(/\.$/, '')));
 }
 
 /** True when `text` opens with a role before names: "Dir. Bill Kurtis", "Perf. Charlie Sheen", "Ed. Peter Lind", "Translated by …". */

@@ -144,13 +144,16 @@ describe('a pattern read in the form its text needs', () => {
   });
 
   it('gives the data’s word patterns in both forms, each matching as written', () => {
-    const names: PatternName[] = ['thesis', 'report', 'edition', 'series', 'dropNote', 'volumeLabel'];
-    // (Texts that hold a word of each: a text that holds none is ruled out by the pattern's pre-test, tests/refs/word-pretest.test.ts.)
+    const names: PatternName[] = ['thesis', 'report', 'series', 'dropNote', 'volumeLabel'];
+    // (Texts that hold a word of each: a text that holds none is ruled out by the pattern's pre-test, tests/refs/word-pretest.test.ts;
+    // the edition's opens with a number and closes with its word.)
     const words = ': thesis, report, 2nd ed., series, Retrieved, vol. 2';
     for (const name of names) {
       expect(wordPattern(name, `Łódź${words}`).source).toMatch(/\\p\{L/);
       expect(wordPattern(name, `Lodz${words}`).source).not.toMatch(/\\p\{/);
     }
+    expect(wordPattern('edition', '2nd Łódź ed.').source).toMatch(/\\p\{L/);
+    expect(wordPattern('edition', '2nd Lodz ed.').source).not.toMatch(/\\p\{/);
     const thesis = wordPattern('thesis', 'Doctoral dissertation, Duke University');
     thesis.lastIndex = 0;
     expect(thesis.exec('Doctoral dissertation, Duke University')?.[0]).toBe('Doctoral dissertation');
