@@ -37,7 +37,7 @@ const defaultIo: Io = {
   stdin: async (limit) => (await readCapped(process.stdin, limit)).bytes,
   // Asked when a command runs, not when this module loads: process.stderr is made on first use,
   // and a caller with an io of its own (a test, the bench) never needs it (on a pipe, Node's net
-  // module and its streams: ~N M instructions; issue 17).
+  // module: ~7 M instructions; issue 17).
   get stderrIsTTY() {
     return process.stderr.isTTY === true;
   },
