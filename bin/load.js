@@ -5,12 +5,15 @@
 // command runs are compiled again. A cache V8 refuses (another Node, other V8 flags) only costs
 // the compiling. Without a bundle (dist built by tsc alone, or the package as npm installs it,
 // which does not ship one) the CLI is dist/src/cli/main.js, the same code module by module.
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { setFlagsFromString } from 'node:v8';
-import vm from 'node:vm';
+// Node's modules as CommonJS gives them (process.getBuiltinModule), not imported: an ES module
+// import of one builds a facade of its every export (node:fs's ~100, its lazy getters read):
+// the six cost ~4 M instructions more of every start (issue 17).
+const { existsSync, readFileSync, statSync } = process.getBuiltinModule('node:fs');
+const { createRequire } = process.getBuiltinModule('node:module');
+const { dirname } = process.getBuiltinModule('node:path');
+const { fileURLToPath } = process.getBuiltinModule('node:url');
+const { setFlagsFromString } = process.getBuiltinModule('node:v8');
+const vm = process.getBuiltinModule('node:vm');
 
 /**
  * V8's flags for the CLI, set before the bundle is compiled, and so also when its code caches are
@@ -120,6 +123,12 @@ let loaded = current ? null : { ...(await import('../dist/src/cli/main.js')), sc
  * cache only under the flags it was made with).
  */
 export const longCommands = new Set(['build', 'merge', 'validate']);
+
+/**
+ * The commands bin/digest.js runs on a thread of their own (./thread.js): those that take every
+ * input of a dataset. Here, not in ./thread.js, so that no other command loads that module.
+ */
+export const threadCommands = new Set(['build', 'merge']);
 
 /**
  * The V8 flags a command sets once the CLI is loaded: see {@link longCommands}; and for a short

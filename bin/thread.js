@@ -8,9 +8,6 @@ import { availableParallelism } from 'node:os';
 import v8 from 'node:v8';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 
-/** The commands run on a thread of their own: those that take every input of a dataset. */
-export const threadCommands = new Set(['build', 'merge']);
-
 /**
  * Its young generation in MB (V8's default is 48): what the build's workers have, whatever
  * `--concurrency` says. A one-thread build (`-j 1`) runs the pipeline on this thread, and then

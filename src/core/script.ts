@@ -107,9 +107,12 @@ export function lowerSameLength(text: string): string {
  */
 export function unitTest(pattern: RegExp): (text: string, index: number) => boolean {
   const known = new Uint8Array(0x10000); // 0 not yet asked, 1 no, 2 yes
-  const outside = pattern.test('');
+  // The answer outside the text, asked on first need: the lexicon's and the journal index's tests
+  // are made when their modules load, and `digest text` loads them without running either, so
+  // testing '' here compiled their \p{Script=…} classes for nothing (~4 M instructions; issue 17).
+  let outside: boolean | undefined;
   return (text, index) => {
-    if (index < 0 || index >= text.length) return outside;
+    if (index < 0 || index >= text.length) return (outside ??= pattern.test(''));
     const unit = text.charCodeAt(index);
     let answer = known[unit]!;
     if (answer === 0) answer = known[unit] = pattern.test(text[index]!) ? 2 : 1;
@@ -229,4 +232,26 @@ export function withoutMatches(view: string, pattern: RegExp | null): ShrunkView
   }
   map[kept] = view.length;
   return { text, removed: spans.length, firstRemoved: spans[0]![0], source: (offset) => map[offset]! };
+}
+
+/**
+ * A letter or digit of ASCII, or a CJK Unified Ideograph (U+4E00–U+9FFF, every one of them a
+ * letter, Lo): all in `[\p{L}\p{N}]`, and found in almost any text this project reads.
+ */
+const commonLetterOrDigit = /[0-9A-Za-z\u4e00-\u9fff]/;
+/** {@link commonLetterOrDigit} less the digits: all in `\p{L}`. */
+const commonLetter = /[A-Za-z\u4e00-\u9fff]/;
+
+/**
+ * `/[\p{L}\p{N}]/u.test(text)`, the Unicode classes compiled only for a text without an ASCII
+ * letter or digit or a common Han character: compiling them (ICU's property sets) was ~3 M
+ * instructions of `digest text`'s first page (issue 17: start-up).
+ */
+export function hasLetterOrDigit(text: string): boolean {
+  return commonLetterOrDigit.test(text) || /[\p{L}\p{N}]/u.test(text);
+}
+
+/** `/\p{L}/u.test(text)`, compiled only for a text without an ASCII letter or a common Han character (see {@link hasLetterOrDigit}). */
+export function hasLetter(text: string): boolean {
+  return commonLetter.test(text) || /\p{L}/u.test(text);
 }

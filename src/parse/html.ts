@@ -1,5 +1,6 @@
 import type { AnyNode, Element } from 'domhandler';
 import type { Block, BlockKind } from '../core/document.js';
+import { hasLetter } from '../core/script.js';
 import type { HtmlData } from '../generated/html.js';
 import { ElementIndex, rawText, selectAll } from './selector.js';
 
@@ -431,7 +432,7 @@ function trimEnds(blocks: Block[], titles: string[], c: Compiled, linkOnly: Set<
   // links ("back to the home page", a breadcrumb) is navigation, unless it shows an address (a
   // reference) or is a list item (a list of sources).
   const navigation = (b: Block) => b.kind === 'paragraph' && linkOnly.has(b) && !visibleAddress.test(b.text);
-  const meta = (b: Block) => b.text.length <= 80 && (!/\p{L}/u.test(b.text) || navigation(b) || isTitleLine(b.text, titles) || c.metaLines.some((p) => p.test(b.text)));
+  const meta = (b: Block) => b.text.length <= 80 && (!hasLetter(b.text) || navigation(b) || isTitleLine(b.text, titles) || c.metaLines.some((p) => p.test(b.text)));
   // A newspaper headline comes with a kicker line above it and a subhead below: short lines,
   // no sentence, not headings of the article. They go with the headline.
   const display = (b: Block | undefined) => b !== undefined && b.kind !== 'heading' && b.text.length <= 40 && !/[。，,.!?！？；;]/.test(b.text);

@@ -1,4 +1,5 @@
 import type { LineIndex } from '../core/location.js';
+import { hasLetterOrDigit } from '../core/script.js';
 import { defineStage } from '../core/stage.js';
 import { readDefaults } from '../generated/stage-defaults.js';
 import { binaryKind, decode, normalizeLineEnds, normalizedOffset, type Decoded } from '../parse/decode.js';
@@ -75,7 +76,7 @@ export const read = defineStage({
     doc.encoding = decoded.encoding;
     doc.setText(normalizeLineEnds(decoded.text));
     // Replacement characters and control codes alone are no text an editor could have meant.
-    if (!/[\p{L}\p{N}]/u.test(doc.text)) {
+    if (!hasLetterOrDigit(doc.text)) {
       report('input-empty', doc.text.trim() === '' ? 'input has no text' : 'input has no readable text (no letters or digits after decoding)');
       return;
     }

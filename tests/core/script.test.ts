@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { characterTablesSync, letterCounts, matchingView, unitTest } from '../../src/core/script.js';
+import { characterTablesSync, hasLetter, hasLetterOrDigit, letterCounts, matchingView, unitTest } from '../../src/core/script.js';
 
 describe('unitTest: a one-character pattern tested at an index', () => {
   it('answers as the pattern does on the unit there, and as on nothing outside the text', () => {
@@ -7,6 +7,30 @@ describe('unitTest: a one-character pattern tested at an index', () => {
     const text = 'aβ1干😀';
     expect([...text.split('').keys(), -1, text.length].map((i) => latin(text, i))).toEqual([true, false, true, false, false, false, false, false]);
     expect([0, 1].map((i) => latin('é-', i))).toEqual([true, false]);
+  });
+
+  it('tests nothing until asked: making one compiles no pattern (the lexicon and journal modules make theirs when loaded; issue 17)', () => {
+    const pattern = /[\p{Script=Latin}\d]/u;
+    let tested = 0;
+    const test = pattern.test.bind(pattern);
+    pattern.test = (s: string) => (tested++, test(s));
+    const latin = unitTest(pattern);
+    expect(tested).toBe(0);
+    expect(latin('a', 0)).toBe(true);
+    expect([latin('a', 1), latin('a', -1)]).toEqual([false, false]);
+    expect(tested).toBe(2); // 'a', then '' once for both ends
+  });
+});
+
+describe('hasLetter and hasLetterOrDigit: the Unicode classes behind a pre-test', () => {
+  it('answer as /\\p{L}/u and /[\\p{L}\\p{N}]/u on every BMP unit, astral letters and digits, and texts of them', () => {
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      if (hasLetter(ch) !== /\p{L}/u.test(ch) || hasLetterOrDigit(ch) !== /[\p{L}\p{N}]/u.test(ch)) throw new Error(`U+${c.toString(16)}`);
+    }
+    for (const text of ['', '— · —', '１２３', '٣٤٥', '𠀀', '𝟘', '😀', '\ud840', '!?', ' 2025-03 ', 'αβγ', '干', 'x', '…a']) {
+      expect([hasLetter(text), hasLetterOrDigit(text)], text).toEqual([/\p{L}/u.test(text), /[\p{L}\p{N}]/u.test(text)]);
+    }
   });
 });
 

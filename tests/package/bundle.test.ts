@@ -78,14 +78,39 @@ process.stdout.write(cli.codeCache());`;
   });
 
   it('loads no module a command does not run: `digest text` starts no thread, so worker_threads stays unloaded (issue 17: start-up)', () => {
+    // Nor, for a caller with an io of its own (the bench's set-up row), process.stderr's stream on
+    // a pipe: Node's net module, loaded for nothing.
+    const unwanted = ['worker_threads', 'internal/worker', 'net'].map((m) => `NativeModule ${m}`);
     const script = `const cli = await import(${JSON.stringify(repo('bin/load.js'))});
 await cli.main(['text', ${JSON.stringify(repo('fixtures/extraction/zh/hospital-aspnet.html'))}], { stdout() {}, stderr() {}, stdin: async () => new Uint8Array(), stderrIsTTY: false, env: {} });
-process.stdout.write(JSON.stringify(process.moduleLoadList.filter((m) => m === 'NativeModule worker_threads' || m === 'NativeModule internal/worker')));`;
+const loaded = JSON.stringify(process.moduleLoadList.filter((m) => ${JSON.stringify(unwanted)}.includes(m)));
+process.stdout.write(loaded);`;
     const env = { ...process.env };
     delete env.NODE_V8_COVERAGE; // as the other runs here: the process as a user starts it
-    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', env });
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', env, stdio: 'pipe' });
     expect(r.stderr).toBe('');
     expect(JSON.parse(r.stdout)).toEqual([]);
+  });
+
+  it('`node bin/digest.js text` loads bin/thread.js and worker_threads for build and merge only (issue 17: start-up)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'digest-modules-'));
+    try {
+      // A preload that says, as the process exits, whether the thread module and worker_threads were loaded.
+      const preload = join(dir, 'loaded.cjs');
+      writeFileSync(preload, `process.on('exit', () => require('node:fs').writeSync(2, '\\nloaded ' + JSON.stringify(['worker_threads', 'internal/worker'].map((m) => process.moduleLoadList.includes('NativeModule ' + m)))));\n`);
+      const env = { ...process.env };
+      delete env.NODE_V8_COVERAGE;
+      const loaded = (...argv: string[]) => {
+        const r = spawnSync(process.execPath, ['-r', preload, repo('bin/digest.js'), ...argv], { encoding: 'utf8', env, stdio: 'pipe' });
+        return JSON.parse(/\nloaded (.*)$/.exec(r.stderr)![1]!);
+      };
+      expect(loaded('text', repo('fixtures/extraction/zh/hospital-aspnet.html'))).toEqual([false, false]);
+      expect(loaded('--version')).toEqual([false, false]);
+      // build runs on its thread (bin/thread.js): --help is answered there too.
+      expect(loaded('build', '--help')).toEqual([true, true]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('returns a long command to V8\'s young-generation growth once loaded, and still from the one code cache', () => {

@@ -85,8 +85,9 @@ describe('npm pack', () => {
     // thread's old-generation limit and its docs: +4.9 kB; the reference parser's word patterns
     // pre-tested by their words (src/refs/data.ts) and their docs: +1.9 kB; 636.0 kB; the rest of
     // classifyPart's cascade pre-tested (placedPattern) and BENCHMARKS' sections: +1.5 kB; 637.5 kB;
-    // the pre-tests read from the patterns (src/generated/pattern-shapes.ts, guardedPattern) and their docs: +4.5 kB; 642.0 kB.
-    expect(packed.size).toBeLessThan(645_000);
+    // the pre-tests read from the patterns (src/generated/pattern-shapes.ts, guardedPattern) and their docs: +4.5 kB;
+    // `digest text`'s start (thread.js for build and merge only, the letter pre-tests); bin/read.cjs: 646.1 kB.
+    expect(packed.size).toBeLessThan(648_000);
     const pkg = JSON.parse(readFileSync(join(scratch, 'node_modules', 'digest-ingest', 'package.json'), 'utf8'));
     expect(pkg).toMatchObject({ license: 'MIT', bin: { digest: 'bin/digest.js' }, engines: { node: '>=20.19' } });
     expect(pkg.keywords.length).toBeGreaterThan(3);
