@@ -72,29 +72,10 @@ export const entitiesTable: TableDefinition<EntitiesRow> = {
       label: entity.label,
       xrefs: entity.xrefs,
       count: entity.mentions.length,
-      surfaces: surfacesOf(entity.mentions),
+      surfaces: [...new Set(entity.mentions.map((m) => m.text))].sort(),
     }));
   },
 };
-
-/**
- * The distinct texts of an entity's mentions in sorted order (a default `sort()`: UTF-16 code
- * units), as `[...new Set(texts)].sort()` gives them. Most entities of an article are mentioned
- * once or always written the same way (1.3 distinct texts an entity on the bench corpus): those
- * take no set and no sort; the others are sorted, then adjacent repeats dropped.
- */
-export function surfacesOf(mentions: readonly { text: string }[]): string[] {
-  const first = mentions[0]?.text;
-  if (first === undefined) return [];
-  let k = 1;
-  while (k < mentions.length && mentions[k]!.text === first) k++;
-  if (k === mentions.length) return [first];
-  const sorted = mentions.map((m) => m.text).sort();
-  let distinct = 1;
-  for (let i = 1; i < sorted.length; i++) if (sorted[i] !== sorted[distinct - 1]) sorted[distinct++] = sorted[i]!;
-  sorted.length = distinct;
-  return sorted;
-}
 
 /** Every table of a dataset, in the order they are written and merged. */
 export const TABLES = [itemsTable, referencesTable, entitiesTable] as const;
