@@ -1,6 +1,7 @@
 import type { ArticleRecord, Diagnostic, Entity, Facts, Item, Reference, Section } from '../../generated/article.js';
 import type { ArticleChange } from '../../generated/changes.js';
 import { compareDiagnostics } from '../../core/diagnostic.js';
+import { ordered } from '../../core/order.js';
 import { diffOf, fieldChange, itemLine, type ArticleDiff, type ItemChange } from './changes.js';
 import { esc, joined, langOf, pagePieces, safeUrl } from './html.js';
 
@@ -67,7 +68,7 @@ function notesFor(target: string, ctx: Context): string {
 }
 
 /** Every placed diagnostic's note, joined by where it is placed (each item and section asks for its own: one pass over the diagnostics, not one a target). */
-function notesByTarget(ctx: Omit<Context, 'notes'>): Map<string, string> {
+function notesByTarget(ctx: Omit<Context, 'notes' | 'marks'>): Map<string, string> {
   const notes = new Map<string, string>();
   ctx.diagnostics.forEach((d, k) => {
     const target = ctx.placement.get(k);
@@ -127,16 +128,13 @@ function richText(item: Item, itemId: string, ctx: Context): { html: string; cla
   const text = item.text;
   const spans: Span[] = [];
   let cursor = 0;
-  for (const mention of [...item.entities].sort((a, b) => a.start - b.start)) {
+  // Items' mentions come in text order (the entities stage places them so): `ordered` copies nothing then.
+  for (const mention of ordered(item.entities, byStart)) {
     const entity = mention.entity ? ctx.entities.get(mention.entity) : undefined;
     if (!entity) continue;
     const at = text.indexOf(mention.text, cursor);
     if (at < 0 || mention.text.length === 0) continue;
-    spans.push({
-      start: at,
-      end: at + mention.text.length,
-      html: `<mark class="ent ${esc(entity.type)}" data-entity="${esc(entity.id)}" title="${esc(`${entity.type}: ${entity.label}`)}">${esc(mention.text)}</mark>`,
-    });
+    spans.push({ start: at, end: at + mention.text.length, html: `${markOpen(entity, ctx)}${esc(mention.text)}</mark>` });
     cursor = at + mention.text.length;
   }
   for (const m of text.matchAll(/\[\d{1,5}(?:\s{0,2}[-–,，、]\s{0,2}\d{1,5}){0,20}\]/g)) {
@@ -148,14 +146,28 @@ function richText(item: Item, itemId: string, ctx: Context): { html: string; cla
   spans.sort((a, b) => a.start - b.start);
   const { clauses, of } = clausesOf(item, itemId, spans);
   // Clause boundaries never cut a span (clausesOf widened them), so text runs are cut at them.
-  const cuts = new Set([0, text.length]);
-  for (const c of clauses) cuts.add(c.start).add(c.end);
-  for (const s of spans) cuts.add(s.start).add(s.end);
-  const points = [...cuts].sort((a, b) => a - b);
+  // The cuts in increasing order, each once: a typed array sorts numbers natively, where a Set
+  // spread into an array and sorted with a comparator allocated and called back per cut.
+  const points = new Int32Array(2 + 2 * clauses.length + 2 * spans.length);
+  let n = 0;
+  points[n++] = 0;
+  points[n++] = text.length;
+  for (const c of clauses) {
+    points[n++] = c.start;
+    points[n++] = c.end;
+  }
+  for (const s of spans) {
+    points[n++] = s.start;
+    points[n++] = s.end;
+  }
+  points.sort();
+  let distinct = 1;
+  for (let k = 1; k < n; k++) if (points[k] !== points[distinct - 1]) points[distinct++] = points[k]!;
   let html = '';
   let span = 0;
-  for (let i = 0; i + 1 < points.length; i++) {
-    const [a, b] = [points[i]!, points[i + 1]!];
+  for (let i = 0; i + 1 < distinct; i++) {
+    const a = points[i]!;
+    const b = points[i + 1]!;
     const opening = clauses.find((c) => c.start === a);
     if (opening) html += `<span class="clause" id="${opening.id}" tabindex="-1">`;
     while (span < spans.length && spans[span]!.end <= a) span++;
@@ -167,6 +179,18 @@ function richText(item: Item, itemId: string, ctx: Context): { html: string; cla
     if (closing) html += `${closing.outcomes.map((n) => `<a class="cn" href="#${itemId}-o${n}" aria-label="outcome ${n + 1}">${n + 1}</a>`).join('')}</span>`;
   }
   return { html, clauseOf: of };
+}
+
+const byStart = (a: { start: number }, b: { start: number }): number => a.start - b.start;
+
+/** The opening tag of an entity's mentions, made once a page (an article has ~100 entities and ~3 mentions of each). */
+function markOpen(entity: Entity, ctx: Context): string {
+  let open = ctx.marks.get(entity.id);
+  if (open === undefined) {
+    open = `<mark class="ent ${esc(entity.type)}" data-entity="${esc(entity.id)}" title="${esc(`${entity.type}: ${entity.label}`)}">`;
+    ctx.marks.set(entity.id, open);
+  }
+  return open;
 }
 
 /** "100%", "≈1.88 (from 4.69)": an outcome's value as written. */
@@ -264,7 +288,11 @@ function renderReferences(record: ArticleRecord, ctx: Context): string {
   const citedBy = new Map<string, { id: string; date: string }[]>();
   record.sections.forEach((s, i) =>
     s.items.forEach((item, j) => {
-      for (const ref of new Set(item.citations)) citedBy.set(ref, [...(citedBy.get(ref) ?? []), { id: `s${i}-${j}`, date: item.date }]);
+      for (const ref of new Set(item.citations)) {
+        const citing = citedBy.get(ref);
+        if (citing) citing.push({ id: `s${i}-${j}`, date: item.date });
+        else citedBy.set(ref, [{ id: `s${i}-${j}`, date: item.date }]);
+      }
     }),
   );
   const items = record.references.map((r) => {
@@ -286,7 +314,11 @@ ${items.join('\n')}
 function renderEntityPanel(record: ArticleRecord): string {
   if (record.entities.length === 0) return '';
   const byType = new Map<string, Entity[]>();
-  for (const entity of record.entities) byType.set(entity.type, [...(byType.get(entity.type) ?? []), entity]);
+  for (const entity of record.entities) {
+    const list = byType.get(entity.type);
+    if (list) list.push(entity);
+    else byType.set(entity.type, [entity]);
+  }
   const types = [...ENTITY_TYPES.filter((t) => byType.has(t)), ...[...byType.keys()].filter((t) => !(ENTITY_TYPES as readonly string[]).includes(t)).sort()];
   const legend = types.map((t) => `<li><mark class="ent ${esc(t)}">${esc(t)}</mark> ${byType.get(t)!.length}</li>`).join('');
   const groups = types
@@ -369,6 +401,8 @@ interface Context {
   placement: Placement;
   /** The notes of the diagnostics placed at each item or section ({@link notesByTarget}). */
   notes: Map<string, string>;
+  /** Each entity's mark opening tag, made on first need ({@link markOpen}). */
+  marks: Map<string, string>;
   change: ArticleChange | null;
   diff: ArticleDiff | null;
 }
@@ -400,7 +434,7 @@ export function renderArticlePage(record: ArticleRecord, options: ArticlePageOpt
 export function articlePagePieces(record: ArticleRecord, options: ArticlePageOptions = {}): string[] {
   const diagnostics = [...record.diagnostics].sort(compareDiagnostics);
   const change = options.change ?? null;
-  const placed: Omit<Context, 'notes'> = {
+  const placed: Omit<Context, 'notes' | 'marks'> = {
     id: record.id,
     lang: langOf(record.language, record.script),
     entities: new Map(record.entities.map((e) => [e.id, e])),
@@ -410,7 +444,7 @@ export function articlePagePieces(record: ArticleRecord, options: ArticlePageOpt
     change,
     diff: diffOf(change),
   };
-  const ctx: Context = { ...placed, notes: notesByTarget(placed) };
+  const ctx: Context = { ...placed, notes: notesByTarget(placed), marks: new Map() };
   const months = record.sections.filter((s) => s.kind === 'month');
   const items = record.sections.reduce((n, s) => n + s.items.length, 0);
   const withDoi = record.references.filter((r) => typeof r.csl.DOI === 'string').length;

@@ -75,7 +75,10 @@ function keptSpans(starts: readonly number[], length: number, blocks: SourceText
       const lineEnd = line + 1 < starts.length ? starts[line + 1]! - 1 : length;
       const from = Math.max(start, starts[line]!) - starts[line]!;
       const to = Math.min(end, lineEnd) - starts[line]!;
-      if (to > from) spans.set(line, [...(spans.get(line) ?? []), [from, to]]);
+      if (to <= from) continue;
+      const list = spans.get(line);
+      if (list) list.push([from, to]);
+      else spans.set(line, [[from, to]]);
     }
   }
   for (const [line, list] of spans) {
@@ -91,8 +94,8 @@ function keptSpans(starts: readonly number[], length: number, blocks: SourceText
   return spans;
 }
 
-/** The `<…>` tags of a line of markup, as [from, to) offsets: one linear scan. */
-function tagSpans(line: string): [number, number][] {
+/** The `<…>` tags of a line of markup, as [from, to) offsets, in order and disjoint: one linear scan. */
+export function tagSpans(line: string): [number, number][] {
   const tags: [number, number][] = [];
   for (let at = line.indexOf('<'); at !== -1; ) {
     const close = line.indexOf('>', at);
@@ -106,26 +109,45 @@ function tagSpans(line: string): [number, number][] {
   return tags;
 }
 
-/** A piece of a line with its classes: kept by the parser, markup. */
-function renderPiece(line: string, from: number, to: number, kept: readonly [number, number][], tags: readonly [number, number][]): string {
+/**
+ * A piece [from, to) of a line, escaped, each run in it marked with its classes: kept by the
+ * parser (`kept`: spans in order and disjoint, as keptSpans merges them), markup (`tags`, as
+ * {@link tagSpans} reads them). Exported for its test.
+ */
+export function renderPiece(line: string, from: number, to: number, kept: readonly [number, number][], tags: readonly [number, number][]): string {
   // A line of plain text (no tags), kept whole or not at all: most lines of a text or Markdown source.
   if (tags.length === 0 && (kept.length === 0 || (kept.length === 1 && kept[0]![0] <= from && kept[0]![1] >= to))) {
     const text = esc(line.slice(from, to));
     return kept.length === 0 || from === to ? text : `<span class="k">${text}</span>`;
   }
-  const cuts = new Set([from, to]);
-  for (const [a, b] of [...kept, ...tags]) {
-    if (a > from && a < to) cuts.add(a);
-    if (b > from && b < to) cuts.add(b);
+  // The cuts inside [from, to), in increasing order, each once. Both lists are in order and
+  // disjoint (keptSpans merges the kept spans; tagSpans reads tags left to right), so the one
+  // span of each that may hold a piece is found by moving forward (it was a scan of both lists,
+  // and two arrays and a join, per piece: quadratic on a line of markup with many tags).
+  const points = new Int32Array(2 + 2 * (kept.length + tags.length));
+  let n = 0;
+  points[n++] = from;
+  points[n++] = to;
+  for (const list of [kept, tags]) {
+    for (const [a, b] of list) {
+      if (a > from && a < to) points[n++] = a;
+      if (b > from && b < to) points[n++] = b;
+    }
   }
-  const points = [...cuts].sort((a, b) => a - b);
+  const sorted = points.subarray(0, n).sort();
   let html = '';
-  for (let i = 0; i + 1 < points.length; i++) {
-    const a = points[i]!;
-    const b = points[i + 1]!;
-    const classes = [kept.some(([x, y]) => a >= x && b <= y) ? 'k' : '', tags.some(([x, y]) => a >= x && b <= y) ? 'tag' : ''].filter(Boolean).join(' ');
+  let k = 0;
+  let t = 0;
+  for (let i = 0; i + 1 < n; i++) {
+    const a = sorted[i]!;
+    const b = sorted[i + 1]!;
+    if (a === b) continue;
+    while (k < kept.length && kept[k]![1] <= a) k++;
+    while (t < tags.length && tags[t]![1] <= a) t++;
+    const inKept = k < kept.length && kept[k]![0] <= a && b <= kept[k]![1];
+    const inTag = t < tags.length && tags[t]![0] <= a && b <= tags[t]![1];
     const text = esc(line.slice(a, b));
-    html += classes ? `<span class="${classes}">${text}</span>` : text;
+    html += inKept ? (inTag ? `<span class="k tag">${text}</span>` : `<span class="k">${text}</span>`) : inTag ? `<span class="tag">${text}</span>` : text;
   }
   return html;
 }
