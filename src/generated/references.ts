@@ -182,7 +182,7 @@ export type Words20 = [string, ...string[]];
  */
 export type Words21 = [string, ...string[]];
 /**
- * Words that make a container a blog ("Tesla Blog"): its dated entries are posts, not a journal's or a newspaper's articles. Optional (none when absent).
+ * Words that make a container a blog ("Tesla Blog"): its dated entries are posts, not a journal's or a newspaper's articles.
  *
  * @minItems 1
  */
@@ -390,7 +390,7 @@ export interface ReferenceData {
   proceedingsWords: Words19;
   journalWords: Words20;
   periodicalWords: Words21;
-  blogWords?: Words22;
+  blogWords: Words22;
   seriesWords: Words23;
   volumeLabels: Words24;
   issueLabels: Words25;

@@ -305,7 +305,7 @@ function compile(data: ReferenceData): ReferenceWords {
     organisationWords: lower(data.organisationWords),
     journalWords: lower(data.journalWords),
     periodicalWords: lower(data.periodicalWords),
-    blogWords: lower(data.blogWords ?? []),
+    blogWords: lower(data.blogWords),
     publisherWords: lower(data.publisherWords),
     proceedingsWords: lower(data.proceedingsWords),
     abbreviations: new Set(data.abbreviations),
