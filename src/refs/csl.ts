@@ -13,21 +13,31 @@ const cslKeyOrder = [
   'edition', 'genre', 'number', 'number-of-volumes', 'number-of-pages', 'publisher', 'publisher-place', 'accessed', 'DOI', 'PMID', 'PMCID', 'ISSN', 'ISBN', 'URL',
 ] as const;
 
-/** Puts a CSL item's keys in one fixed order (known keys first, any others after, sorted). */
+// Each known key's place in that order.
+const cslKeyRank = new Map<string, number>(cslKeyOrder.map((key, rank) => [key, rank]));
+
+/**
+ * Puts a CSL item's keys in one fixed order (known keys first, any others after, sorted), keys
+ * whose value is undefined left out. It reads the keys the item has (~8) and places each by its
+ * rank, instead of asking the item for each of the 26 known keys, most of them absent (issue 17:
+ * a warm parse spent ~3 % here).
+ */
 export function orderCsl(csl: CslItem): CslItem {
   const source = csl as Record<string, unknown>;
-  const out: Record<string, unknown> = {};
-  let known = 0;
-  for (const key of cslKeyOrder) {
-    if (source[key] !== undefined) {
-      out[key] = source[key];
-      known++;
-    }
+  // (Bit r set: the known key of rank r has a value. 26 keys: one 32-bit mask.)
+  let present = 0;
+  let others: string[] | undefined;
+  for (const key of Object.keys(source)) {
+    if (source[key] === undefined) continue;
+    const rank = cslKeyRank.get(key);
+    if (rank === undefined) (others ??= []).push(key);
+    else present |= 1 << rank;
   }
-  // (Every key a known one with a value, as nearly always: no other key to sort.)
-  const keys = Object.keys(source);
-  if (keys.length === known) return out as CslItem;
-  for (const key of keys.sort()) if (!(key in out) && source[key] !== undefined) out[key] = source[key];
+  const out: Record<string, unknown> = {};
+  for (let rank = 0; present !== 0; rank++, present >>>= 1) {
+    if ((present & 1) !== 0) out[cslKeyOrder[rank]!] = source[cslKeyOrder[rank]!];
+  }
+  if (others) for (const key of others.sort()) out[key] = source[key];
   return out as CslItem;
 }
 

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { referenceData } from '../../src/generated/reference-data.js';
 import { patternShapes } from '../../src/generated/pattern-shapes.js';
-import { guardedPatterns, mayMatch, referencePatterns, referenceWords, shapesNamed, wordKey, wordPattern, type PatternName, type PatternShape } from '../../src/refs/data.js';
+import { guardedPatterns, mayMatch, referencePatterns, referenceWords, setPreTestAsks, shapesNamed, wordKey, wordPattern, type PatternName, type PatternShape } from '../../src/refs/data.js';
 // (The source reader and the name scanner make their guarded patterns at load.)
 import '../../src/refs/source.js';
 import '../../src/refs/names.js';
@@ -17,6 +17,13 @@ import { shapesOf } from '../../scripts/gen-pattern-shapes.mjs';
 // every code point, then pattern by pattern on the labelled reference strings of the shared data
 // (when present) and on generated strings that hold each word in every case, with "ſ" for "s"
 // and "K" (Kelvin) for "k".
+
+// (The checks below ask each pre-test about thousands of texts: past `setPreTestAsks`'s limit the
+// patterns would run without it, and the pre-tests would go unchecked. Kept on for this file.)
+const preTestAsksBefore = setPreTestAsks(Infinity);
+afterAll(() => {
+  setPreTestAsks(preTestAsksBefore);
+});
 
 const words = referenceWords();
 /** The data's word patterns made with a pre-test, with their shapes. */
@@ -258,5 +265,39 @@ describe('the shapes read from a pattern (scripts/gen-pattern-shapes.mjs)', () =
   it('read a look-ahead that opens a sequence as the text there, and other look-arounds as nothing', () => {
     expect(shapesOf(String.raw`^(?:(?=[IV])C{0,3}X{0,3}I{0,3}V?)$`, 'u')).toEqual([{ start: ['i', 'v'] }]);
     expect(shapesOf(String.raw`(?<![a-z])ab(?=c)`, 'u')).toEqual([{ within: ['ab'] }]);
+  });
+});
+
+describe('a pre-test in a long run (issue 17: warm parsing)', () => {
+  it('is asked until the limit, then the pattern itself answers, with the same matches', () => {
+    const guard = guardedPatterns().find((g) => g.name === 'periodicalStart')!;
+    try {
+      // (As-2025's "2025": ruled out while the pre-test is asked, as the test above checks.)
+      setPreTestAsks(Infinity);
+      expect(guard.guarded('2025').source).toBe('(?!)');
+      expect(wordPattern('edition', '2025').source).toBe('(?!)');
+      // Past the limit: the pattern itself (no key made, no shapes read), which matches nowhere in the text either.
+      setPreTestAsks(0);
+      expect(guard.guarded('2025')).toBe(guard.form('2025'));
+      expect(guard.guarded('2025').test('2025')).toBe(false);
+      expect(wordPattern('edition', '2025').source).not.toBe('(?!)');
+      expect(wordPattern('edition', '2025').test('2025')).toBe(false);
+      expect(guard.guarded('Journal of Things').test('Journal of Things')).toBe(true);
+    } finally {
+      setPreTestAsks(Infinity);
+    }
+  });
+
+  it('counts each pattern’s own texts: a pattern asked fewer times than the limit keeps its pre-test', () => {
+    const guard = guardedPatterns().find((g) => g.name === 'romanVolume')!;
+    try {
+      // (The tests above asked every pattern about thousands of texts; a limit above that keeps the pre-test, one below drops it.)
+      setPreTestAsks(Number.MAX_SAFE_INTEGER);
+      expect(guard.guarded('a text no volume').source).toBe('(?!)');
+      setPreTestAsks(1);
+      expect(guard.guarded('another text no volume').source).not.toBe('(?!)');
+    } finally {
+      setPreTestAsks(Infinity);
+    }
   });
 });
