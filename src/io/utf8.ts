@@ -49,13 +49,14 @@ let wide: Buffer | null = null;
  *
  * V8's encoder (`Buffer.write`, `TextEncoder`) reads a two-byte string — any text with a Chinese
  * character, or a curly quote — a character at a time: ~13 instructions a character, the largest
- * named function of a build's profile (BENCHMARKS.md, "a file's text encoded in one pass"). Here
- * each piece is copied as UTF-16 (a memory copy, for a two-byte string) into one buffer, and
- * that buffer is converted at once by Node's transcoder (simdutf's vectorised UTF-16 → UTF-8,
- * ~4 instructions a character): the same bytes, since valid UTF-16 has one UTF-8 form. A pair
- * split between two pieces is whole in the copy.
+ * named function of a build's profile (BENCHMARKS.md, "a file's text encoded to UTF-8 in one
+ * pass"). Here each piece is copied as UTF-16 (a memory copy, for a two-byte string) into one
+ * buffer, and that buffer is converted at once by Node's transcoder (simdutf's vectorised
+ * UTF-16 → UTF-8, ~4 instructions a character): the same bytes, since valid UTF-16 has one UTF-8
+ * form. A pair split between two pieces is whole in the copy.
  */
-export function transcoded(pieces: readonly string[], units: number): Buffer | null {
+export function transcoded(pieces: readonly string[], units: number): Uint8Array | null {
+  // Uint8Array, not Buffer, in the signature: the published types must not need @types/node.
   if (transcode === undefined) return null;
   const size = units * 2;
   let target: Buffer;

@@ -56,7 +56,7 @@ describe('utf8Of', () => {
     for (const some of cases) {
       const bytes = utf8Of(some);
       expect(Buffer.from(bytes).equals(Buffer.from(some.join(''))), JSON.stringify(some.map((p) => p.slice(0, 8)))).toBe(true);
-      expect(transcoded(some, some.join('').length)?.equals(Buffer.from(some.join('')))).toBe(true);
+      expect(Buffer.from(transcoded(some, some.join('').length)!).equals(Buffer.from(some.join('')))).toBe(true);
     }
   });
 
