@@ -1,3 +1,4 @@
+import * as nodeBuffer from 'node:buffer';
 import type { WriteFs } from './fs.js';
 
 /**
@@ -30,13 +31,63 @@ function endsInHighSurrogate(piece: string): boolean {
 }
 
 /**
- * The UTF-8 bytes of `text` (exactly `Buffer.from` of the pieces joined) as a view of this
- * thread's scratch buffer, valid until the next call: written or compared at once, copied to keep.
+ * Texts of at least this many UTF-16 units are encoded by {@link transcoded}; shorter ones by V8's
+ * encoder, whose fixed cost per call is lower.
+ */
+export const TRANSCODE_MIN_UNITS = 2048;
+
+/** Node's transcoder (absent from a Node built without ICU: then V8's encoder does everything). */
+const transcode: typeof nodeBuffer.transcode | undefined = nodeBuffer.transcode;
+
+/** This thread's buffer for the UTF-16 copy {@link transcoded} makes: grown up to {@link SCRATCH_MAX_BYTES}, never shrunk. */
+let wide: Buffer | null = null;
+
+/**
+ * The UTF-8 bytes of `pieces` joined (`units` UTF-16 units in all), in a buffer of their own, or
+ * null when the text holds a lone surrogate (which Node's transcoder refuses: V8's encoder writes
+ * it as U+FFFD, and the caller encodes it so).
+ *
+ * V8's encoder (`Buffer.write`, `TextEncoder`) reads a two-byte string — any text with a Chinese
+ * character, or a curly quote — a character at a time: ~13 instructions a character, the largest
+ * named function of a build's profile (BENCHMARKS.md, "a file's text encoded to UTF-8 in one
+ * pass"). Here each piece is copied as UTF-16 (a memory copy, for a two-byte string) into one
+ * buffer, and that buffer is converted at once by Node's transcoder (simdutf's vectorised
+ * UTF-16 → UTF-8, ~4 instructions a character): the same bytes, since valid UTF-16 has one UTF-8
+ * form. A pair split between two pieces is whole in the copy.
+ */
+export function transcoded(pieces: readonly string[], units: number): Uint8Array | null {
+  // Uint8Array, not Buffer, in the signature: the published types must not need @types/node.
+  if (transcode === undefined) return null;
+  const size = units * 2;
+  let target: Buffer;
+  if (size > SCRATCH_MAX_BYTES) target = Buffer.allocUnsafeSlow(size);
+  else {
+    if (wide === null || size > wide.length) wide = Buffer.allocUnsafeSlow(Math.min(SCRATCH_MAX_BYTES, Math.max(size, 1 << 20, (wide?.length ?? 0) * 2)));
+    target = wide;
+  }
+  let at = 0;
+  for (const piece of pieces) at += target.write(piece, at, 'utf16le');
+  try {
+    return transcode(target.subarray(0, at), 'utf16le', 'utf8');
+  } catch {
+    return null; // a lone surrogate (U_INVALID_CHAR_FOUND)
+  }
+}
+
+/**
+ * The UTF-8 bytes of `text` (exactly `Buffer.from` of the pieces joined): a text of
+ * {@link TRANSCODE_MIN_UNITS} or more in a buffer of its own ({@link transcoded}: a record, a
+ * page), a shorter one as a view of this thread's scratch buffer, valid until the next call.
+ * Written or compared at once, copied to keep.
  */
 export function utf8Of(text: Text): Uint8Array {
   const pieces: readonly string[] = typeof text === 'string' ? [text] : text;
   let units = 0;
   for (const piece of pieces) units += piece.length;
+  if (units >= TRANSCODE_MIN_UNITS) {
+    const bytes = transcoded(pieces, units);
+    if (bytes !== null) return bytes;
+  }
   const most = units * MAX_BYTES_PER_UNIT;
   let target = scratch;
   if (most > SCRATCH_MAX_BYTES) target = Buffer.allocUnsafeSlow(most);
@@ -102,6 +153,11 @@ export class Utf8Chunks {
       this.carry = '';
       this.write(carry);
     }
+    this.put(bytes);
+  }
+
+  /** Appends whole characters' bytes: into the chunk waiting, or handed on as they are when larger than the buffer. */
+  private put(bytes: Uint8Array): void {
     if (bytes.length === 0) return;
     if (this.used + bytes.length > this.buffer.length) {
       this.handOn();
@@ -126,6 +182,12 @@ export class Utf8Chunks {
   }
 
   private write(piece: string): void {
+    // A long piece (a table's rows for one article) through the transcoder, as utf8Of does.
+    const bytes = piece.length >= TRANSCODE_MIN_UNITS ? transcoded([piece], piece.length) : null;
+    if (bytes !== null) {
+      this.put(bytes);
+      return;
+    }
     const most = piece.length * MAX_BYTES_PER_UNIT;
     if (this.used + most > this.buffer.length) {
       this.handOn();

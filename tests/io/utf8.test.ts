@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SCRATCH_MAX_BYTES, Utf8Chunks, utf8Of, writeAll } from '../../src/io/utf8.js';
+import { SCRATCH_MAX_BYTES, TRANSCODE_MIN_UNITS, transcoded, Utf8Chunks, utf8Of, writeAll } from '../../src/io/utf8.js';
 
 /** Texts whose UTF-8 is easy to get wrong: every width, pairs, lone surrogates, nothing at all. */
 const pieces = ['', 'ascii', '中文（全角）', '😀', 'a\ud83d', '\ude00b', 'lone \ud800 high', '\udc00 lone low', '\ud83d', '', 'é', '\ud83d'];
@@ -33,9 +34,65 @@ describe('utf8Of', () => {
     expect(bytes.length).toBe(manifest.length);
     expect(Buffer.from(bytes).equals(Buffer.from(manifest))).toBe(true);
     expect(utf8Of('next').buffer.byteLength).toBeLessThanOrEqual(SCRATCH_MAX_BYTES);
-    // Up to the bound, the buffer grows as before and is shared.
-    const large = 'x'.repeat(Math.floor(SCRATCH_MAX_BYTES / 3));
-    expect(utf8Of(large).buffer).toBe(utf8Of('next').buffer);
+    // A short text is a view of the scratch buffer, shared; a long one has a buffer of its own.
+    const short = 'x'.repeat(TRANSCODE_MIN_UNITS - 1);
+    expect(utf8Of(short).buffer).toBe(utf8Of('next').buffer);
+    const long = 'x'.repeat(TRANSCODE_MIN_UNITS);
+    expect(utf8Of(long).buffer).not.toBe(utf8Of('next').buffer);
+  });
+
+  /** Pieces whose lengths add up past the transcoder's threshold, from units that make every case. */
+  const longPieces = (...middle: string[]) => ['中'.repeat(TRANSCODE_MIN_UNITS), ...middle, 'tail é 😀'];
+
+  it('a long text (the transcoder) gives Buffer.from of the pieces joined: pairs split between pieces, Latin-1, ASCII, NUL, U+FFFF', () => {
+    const cases = [
+      longPieces(),
+      longPieces('a\ud83d', '\ude00b'), // a pair split between two pieces
+      ['x'.repeat(TRANSCODE_MIN_UNITS)], // ASCII only
+      ['é'.repeat(TRANSCODE_MIN_UNITS)], // Latin-1 only (one byte a unit in V8, two in UTF-8)
+      longPieces('\u0000', '\uffff', '\ufeff', '\u2028'),
+      [`${'字'.repeat(TRANSCODE_MIN_UNITS - 1)}\ud83d`, '\ude00'], // the threshold reached with a pair split at the end
+    ];
+    for (const some of cases) {
+      const bytes = utf8Of(some);
+      expect(Buffer.from(bytes).equals(Buffer.from(some.join(''))), JSON.stringify(some.map((p) => p.slice(0, 8)))).toBe(true);
+      expect(Buffer.from(transcoded(some, some.join('').length)!).equals(Buffer.from(some.join('')))).toBe(true);
+    }
+  });
+
+  it('a long text with a lone surrogate is encoded by V8 as before (U+FFFD): the transcoder refuses it', () => {
+    for (const lone of ['\ud800', '\udc00', 'a\ud83d', '\ude00b']) {
+      const some = longPieces(lone);
+      expect(transcoded(some, some.join('').length)).toBeNull();
+      expect(Buffer.from(utf8Of(some)).equals(Buffer.from(some.join('')))).toBe(true);
+    }
+    // A high surrogate last in the text, and a low one first.
+    expect(Buffer.from(utf8Of(['中'.repeat(TRANSCODE_MIN_UNITS), '\ud83d'])).equals(Buffer.from(`${'中'.repeat(TRANSCODE_MIN_UNITS)}\ud83d`))).toBe(true);
+    expect(Buffer.from(utf8Of(['\ude00', '中'.repeat(TRANSCODE_MIN_UNITS)])).equals(Buffer.from(`\ude00${'中'.repeat(TRANSCODE_MIN_UNITS)}`))).toBe(true);
+  });
+
+  it('any pieces, long or short, give Buffer.from of them joined (property)', () => {
+    // Units drawn so that surrogates (paired or not), Latin-1 and CJK all come often.
+    const unit = fc.oneof(
+      fc.integer({ min: 0, max: 0x7f }),
+      fc.integer({ min: 0x80, max: 0xff }),
+      fc.integer({ min: 0x4e00, max: 0x4e40 }),
+      fc.integer({ min: 0xd800, max: 0xdfff }),
+      fc.constant(0xd83d),
+      fc.constant(0xde00),
+    );
+    const piece = fc.tuple(fc.array(unit, { maxLength: 40 }), fc.nat({ max: 3 * TRANSCODE_MIN_UNITS }), fc.constantFrom('中', 'x', 'é')).map(([units, pad, fill]) => fill.repeat(pad % 2 === 0 ? 0 : pad) + String.fromCharCode(...units));
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 5 }), (some) => {
+        expect(Buffer.from(utf8Of(some)).equals(Buffer.from(some.join('')))).toBe(true);
+        const chunks: Buffer[] = [];
+        const sink = new Utf8Chunks((bytes) => chunks.push(Buffer.from(bytes)), 256);
+        for (const p of some) sink.add(p);
+        sink.flush();
+        expect(Buffer.concat(chunks).equals(Buffer.from(some.join('')))).toBe(true);
+      }),
+      { numRuns: 400, seed: 17 },
+    );
   });
 });
 
