@@ -27,8 +27,7 @@ const vm = process.getBuiltinModule('node:vm');
  * - `--interrupt-budget` at 8× Node 20's default (66 KB of bytecode run before a function is
  *   considered for optimisation): V8 optimised far more functions than paid back, on helper
  *   threads whose CPU the process pays: a one-article ingest ~5% fewer instructions, a cold build
- *   of 300 articles (two workers) 11.8 → 10.4 s of CPU. Hot code is still optimised, later. A
- *   build sets twice this once loaded ({@link buildInterruptBudget}).
+ *   of 300 articles (two workers) 11.8 → 10.4 s of CPU. Hot code is still optimised, later.
  * - `--semi-space-growth-factor=16` (default 2): the young generation grows to its usual size in
  *   one step instead of four, so a one-article ingest scavenges 3 times instead of 9, promotes
  *   less, and stays under the old generation's first limit: no major GC (~8% fewer instructions).
@@ -132,22 +131,7 @@ export const longCommands = new Set(['build', 'merge', 'validate']);
 export const threadCommands = new Set(['build', 'merge']);
 
 /**
- * `digest build`'s interrupt budget, set once the CLI is loaded: 16× Node 20's default (66 KB of
- * bytecode), twice the launcher's. The pipeline has no hot spot: its time is spread over hundreds
- * of functions each run a few times an article, and TurboFan's compile of one (on helper threads
- * the process pays for) costs more than it saves in a build of 1,000 articles. Traced over a
- * 200-article `-j 1` build, no function is optimised again and again (at the launcher's budget 128
- * are optimised and 5 deoptimise; at V8's default 500 and 65, none more than 4 times): it is the
- * number of functions optimised, not deopt loops. Instructions of a cold `-j 1` build of 100
- * articles: 17.0 G at V8's default, 12.8 G at 8×; CPU of cold two-worker builds of 1,000
- * articles, alternated: 2× > 4× > 8× > 16× (BENCHMARKS.md, issue 17). Hot code is still
- * optimised, later. The workers' code cache is made under it (scripts/bundle-cli.mjs builds with
- * these flags): V8 refuses a cache made under another budget.
- */
-export const buildInterruptBudget = 1081344;
-
-/**
- * The V8 flags a command sets once the CLI is loaded: see {@link longCommands}, {@link buildInterruptBudget}; and for a short
+ * The V8 flags a command sets once the CLI is loaded: see {@link longCommands}; and for a short
  * run (the CLI's `shortRun`: `ingest` or `refs` of a few files, up to 192 and 32 KB),
  * `--no-regexp-optimization`: V8 then compiles each regular expression without its match-time
  * optimisations (Boyer-Moore look-ahead, quick checks), which such a run pays far more for than it
@@ -158,7 +142,6 @@ export const buildInterruptBudget = 1081344;
  */
 export function flagsAfterLoad(command, argv = [command], shortRun = () => false) {
   const flags = longCommands.has(command) ? ['--semi-space-growth-factor=2'] : [];
-  if (command === 'build') flags.push(`--interrupt-budget=${buildInterruptBudget}`);
   if (shortRun(argv)) flags.push('--no-regexp-optimization');
   return flags;
 }

@@ -113,11 +113,9 @@ process.stdout.write(loaded);`;
     }
   });
 
-  it('returns a long command to V8\'s young-generation growth once loaded, gives a build twice the launcher\'s interrupt budget, and still from the one code cache', () => {
+  it('returns a long command to V8\'s young-generation growth once loaded, and still from the one code cache', () => {
     // `--semi-space-growth-factor=16` (set for one-shot commands) held a build's young generation
     // at its maximum for the whole run: ~35 MB more peak RSS at 1,000 inputs (BENCHMARKS.md).
-    // A build optimises less than a one-shot command: TurboFan's compiles cost it more than they
-    // saved (bin/load.js, buildInterruptBudget; BENCHMARKS.md).
     const script = `const cli = await import(${JSON.stringify(repo('bin/load.js'))});
 const out = [];
 await cli.main(['build', '--help'], { stdout() {}, stderr() {}, stdin: async () => new Uint8Array(), stderrIsTTY: false, env: {} });
@@ -129,7 +127,7 @@ process.stdout.write(out.join('\\n'));`;
     expect(r.stderr).toBe('');
     expect(r.stdout.split('\n')).toEqual([
       'used',
-      'build=--semi-space-growth-factor=2 --interrupt-budget=1081344',
+      'build=--semi-space-growth-factor=2',
       'merge=--semi-space-growth-factor=2',
       'validate=--semi-space-growth-factor=2',
       'ingest=',
