@@ -45,8 +45,10 @@ const limits = {
   unchangedOverCold: { measured: 0.1, limit: 0.14, what: 'unchanged rebuild CPU / cold build CPU (one thread)' },
   // 6.2–8.1 before changes 12–24; 4.8–6.1 after changes 41–44.
   linearity: { measured: 6, limit: 8.5, what: 'CPU of an article ~9× longer / CPU of the article' },
-  // 1.35–1.60 in the CI runs after changes 41–44; 1.58–1.67 in the full runs (least of 9).
-  ingestOverVersion: { measured: 1.6, limit: 2.2, what: '`digest ingest` one article / `digest --version`, whole process CPU' },
+  // 1.34–1.60 in the CI runs after changes 41–44, and 2.06 once, right after `npm test` (its five
+  // as-2025 runs all slowed: the English article, dearer by ~20 %, measured less); 1.39–1.72 in the
+  // full runs (least of 9).
+  ingestOverVersion: { measured: 1.6, limit: 2.8, what: '`digest ingest` one article / `digest --version`, whole process CPU' },
   // The English article's start pays what as-2025's never does (franc's import, the reference
   // patterns read on General Punctuation): a regression there passes the row above unseen.
   englishOverVersion: { measured: 2.0, limit: 2.8, what: '`digest ingest` an English article / `digest --version`, whole process CPU' },

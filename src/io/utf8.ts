@@ -62,7 +62,10 @@ export function transcoded(pieces: readonly string[], units: number): Uint8Array
   let target: Buffer;
   if (size > SCRATCH_MAX_BYTES) target = Buffer.allocUnsafeSlow(size);
   else {
-    if (wide === null || size > wide.length) wide = Buffer.allocUnsafeSlow(Math.min(SCRATCH_MAX_BYTES, Math.max(size, 1 << 20, (wide?.length ?? 0) * 2)));
+    // Grown to the next power of two that holds the text, from 64 KB: a thread keeps no more than
+    // twice its largest text (a build thread that only streams tables keeps ~64 KB; a 1 MB floor
+    // was ~9 KB an input of what `npm run bench -- --ci` finds a 120-article build holding).
+    if (wide === null || size > wide.length) wide = Buffer.allocUnsafeSlow(Math.min(SCRATCH_MAX_BYTES, Math.max(1 << 16, 2 ** Math.ceil(Math.log2(size)))));
     target = wide;
   }
   let at = 0;

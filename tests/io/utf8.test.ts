@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { SCRATCH_MAX_BYTES, TRANSCODE_MIN_UNITS, transcoded, Utf8Chunks, utf8Of, writeAll } from '../../src/io/utf8.js';
 
 /** Texts whose UTF-8 is easy to get wrong: every width, pairs, lone surrogates, nothing at all. */
@@ -160,5 +160,21 @@ describe('writeAll', () => {
     writeAll({ writeSync: (_fd, data) => (written.push(data.length), Math.min(3, data.length)) }, 1, Buffer.from('0123456789'));
     expect(written).toEqual([10, 7, 4, 1]);
     expect(() => writeAll({ writeSync: () => 0 }, 1, Buffer.from('x'))).toThrow(/EIO/);
+  });
+});
+
+describe("transcoded: the thread's UTF-16 buffer", () => {
+  it('is sized to the text it holds, not to a fixed megabyte (a build thread that transcodes only short pieces keeps little)', async () => {
+    // A fresh module: its buffer not yet made by the tests above.
+    vi.resetModules();
+    const fresh = (await import('../../src/io/utf8.js')) as typeof import('../../src/io/utf8.js');
+    const text = '干细胞'.repeat(1400); // 4,200 units: 8.4 KB as UTF-16
+    const before = process.memoryUsage().arrayBuffers;
+    const bytes = fresh.transcoded([text], text.length);
+    const grown = process.memoryUsage().arrayBuffers - before;
+    expect(bytes && Buffer.from(bytes).equals(Buffer.from(text))).toBe(true);
+    // 64 KB for the buffer and the 12.6 KB result; the buffer was 1 MB from its first use (~8.7 KB
+    // an input of what a 120-article build held at its end: `npm run bench -- --ci`'s keptKb).
+    expect(grown).toBeLessThan(256 * 1024);
   });
 });
