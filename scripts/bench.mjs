@@ -45,8 +45,9 @@ const limits = {
   // 0.101–0.115 in the CI runs after changes 41–44; 0.120 and 0.125 after changes 47–48 made the
   // cold build cheaper around the same fixed cost (0.14 was then 1.12× the highest).
   unchangedOverCold: { measured: 0.12, limit: 0.17, what: 'unchanged rebuild CPU / cold build CPU (one thread)' },
-  // 6.2–8.1 before changes 12–24; 4.8–6.1 after changes 41–44.
-  linearity: { measured: 6, limit: 8.5, what: 'CPU of an article ~9× longer / CPU of the article' },
+  // 6.2–8.1 before changes 12–24; 4.8–7.3 in the CI runs of changes 41–49 (8.5 was 1.16× the
+  // highest): 11, ~1.4× the highest ever measured.
+  linearity: { measured: 6, limit: 11, what: 'CPU of an article ~9× longer / CPU of the article' },
   // 1.34–1.60 in the CI runs after changes 41–44, and 2.06 once, right after `npm test` (its five
   // as-2025 runs all slowed: the English article, dearer by ~20 %, measured less); 1.39–1.72 in the
   // full runs (least of 9).
