@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { extname } from 'node:path';
 import { readPlainFile } from '../io/files.js';
-import { readInput } from '../io/inputs.js';
+import { hashInput } from '../io/inputs.js';
 import { nameId, sha256 } from '../core/record.js';
 import { slugify } from '../core/text.js';
 
@@ -17,8 +17,8 @@ export interface PlannedInput {
 function contentHash(path: string, maxBytes: number): string {
   // An unreadable input (or one over the limit, or not a regular file: a FIFO, /dev/zero) fails
   // on its own later; its id only has to be deterministic, and nothing may be read past the limit.
-  const read = readInput(path, maxBytes);
-  return sha256(read.ok ? read.bytes : new Uint8Array(0));
+  const read = hashInput(path, maxBytes);
+  return read.ok ? read.sha256 : sha256(new Uint8Array(0));
 }
 
 /** A record id as the schema allows it. */

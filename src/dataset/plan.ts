@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import type { Pipeline } from '../core/pipeline.js';
-import { sha256 } from '../core/record.js';
 import { fileIdentity } from '../io/files.js';
-import { readInput, walkInputs, type WalkProblem } from '../io/inputs.js';
+import { hashInput, walkInputs, type WalkProblem } from '../io/inputs.js';
 import { readLimit } from '../open.js';
 import type { BuildState, EntryStore } from './cache.js';
 import type { InputSummary } from './entry.js';
@@ -90,8 +89,9 @@ export async function planBuild(pipeline: Pipeline, config: string, state: Build
     const before = state.inputs[input.path];
     let hash: string | null = before && identity !== '' && before.stat === identity ? before.sha256 : null;
     if (hash === null) {
-      const read = readInput(input.path, maxBytes);
-      hash = read.ok ? sha256(read.bytes) : null;
+      // Hashed through one reused buffer: the workers read the file again to ingest it.
+      const read = hashInput(input.path, maxBytes);
+      hash = read.ok ? read.sha256 : null;
     }
     if (hash === null) {
       byPath.set(input.path, { input, identity: null, key: null, hit: null });

@@ -101,28 +101,77 @@ export interface PlainRead {
  * to the file meanwhile. `follow` lets a link at the last step be followed (inputs may be links).
  */
 export function readPlainFile(path: string, maxBytes = Number.MAX_SAFE_INTEGER, follow = false): PlainRead {
-  let fd: number;
-  try {
-    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK | (follow ? 0 : constants.O_NOFOLLOW));
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return { kind: 'absent', bytes: null, size: 0 };
-    if (code === 'ELOOP' && !follow) return { kind: 'link', bytes: null, size: 0 };
-    if (code === 'EISDIR') return { kind: 'folder', bytes: null, size: 0 };
-    throw error;
-  }
-  try {
-    const info = fstatSync(fd);
-    if (!info.isFile()) return { kind: info.isDirectory() ? 'folder' : 'other', bytes: null, size: 0 };
-    if (info.size > maxBytes) return { kind: 'file', bytes: null, size: info.size };
-    const bytes = Buffer.allocUnsafe(info.size);
+  const { kind, value, size } = withOpenFile(path, maxBytes, follow, (fd, size) => {
+    const bytes = Buffer.allocUnsafe(size);
     let filled = 0;
     while (filled < bytes.length) {
       const n = readSync(fd, bytes, filled, bytes.length - filled, null);
       if (n === 0) break; // shrank meanwhile
       filled += n;
     }
-    return { kind: 'file', bytes: filled === bytes.length ? bytes : bytes.subarray(0, filled), size: info.size };
+    return filled === bytes.length ? bytes : bytes.subarray(0, filled);
+  });
+  return { kind, bytes: value, size };
+}
+
+/** What {@link hashPlainRead} found: {@link PlainRead}'s answer, with the content's SHA-256 in place of its bytes. */
+export interface PlainHash {
+  kind: PathKind;
+  /** The SHA-256 (hex) of the content when `kind` is 'file' and it is at most the limit; else null. */
+  sha256: string | null;
+  /** The size fstat reported (0 when not a regular file). */
+  size: number;
+}
+
+/** Bytes {@link hashPlainRead} reads at a time. */
+const HASH_CHUNK_BYTES = 1 << 16;
+
+/** This thread's buffer for {@link hashPlainRead}, made on first use and kept. */
+let hashChunk: Buffer | null = null;
+
+/**
+ * The SHA-256 of what {@link readPlainFile} would read — the same checks, the same bytes — read
+ * through one buffer of this thread's, 64 KB at a time, so that no buffer is made per file. A
+ * build's plan hashes every input before its workers read them again: a buffer of each file's size
+ * each, malloc'd, left to the garbage collector, filled the build thread's malloc arena with
+ * ~15–20 MB at the start of a 1,000–2,000-article build, which glibc then keeps for the rest of it
+ * (BENCHMARKS.md, "the plan's reads in one buffer").
+ */
+export function hashPlainRead(path: string, maxBytes = Number.MAX_SAFE_INTEGER, follow = false): PlainHash {
+  const { kind, value, size } = withOpenFile(path, maxBytes, follow, (fd, size) => {
+    const chunk = (hashChunk ??= Buffer.allocUnsafeSlow(HASH_CHUNK_BYTES));
+    const hash = createHash('sha256');
+    for (let left = size; left > 0; ) {
+      const n = readSync(fd, chunk, 0, Math.min(left, chunk.length), null);
+      if (n === 0) break; // shrank meanwhile
+      hash.update(chunk.subarray(0, n));
+      left -= n;
+    }
+    return hash.digest('hex');
+  });
+  return { kind, sha256: value, size };
+}
+
+/**
+ * Opens `path` as {@link readPlainFile} says and, when it is a regular file of at most `maxBytes`,
+ * gives `read` the descriptor and the size fstat reported.
+ */
+function withOpenFile<T>(path: string, maxBytes: number, follow: boolean, read: (fd: number, size: number) => T): { kind: PathKind; value: T | null; size: number } {
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK | (follow ? 0 : constants.O_NOFOLLOW));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return { kind: 'absent', value: null, size: 0 };
+    if (code === 'ELOOP' && !follow) return { kind: 'link', value: null, size: 0 };
+    if (code === 'EISDIR') return { kind: 'folder', value: null, size: 0 };
+    throw error;
+  }
+  try {
+    const info = fstatSync(fd);
+    if (!info.isFile()) return { kind: info.isDirectory() ? 'folder' : 'other', value: null, size: 0 };
+    if (info.size > maxBytes) return { kind: 'file', value: null, size: info.size };
+    return { kind: 'file', value: read(fd, info.size), size: info.size };
   } finally {
     closeSync(fd);
   }

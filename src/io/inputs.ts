@@ -2,7 +2,7 @@ import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { extname, join, sep } from 'node:path';
 import { ConfigError } from '../core/errors.js';
 import { errnoCode, errnoMeaning } from './errors.js';
-import { readPlainFile, toPosix } from './files.js';
+import { hashPlainRead, readPlainFile, toPosix, type PathKind } from './files.js';
 
 /** Something the input walk did not take, with why (reported as a warning on that path). */
 export interface WalkProblem {
@@ -131,13 +131,43 @@ export function readInput(path: string, maxBytes: number): InputRead {
   try {
     read = readPlainFile(path, maxBytes, true);
   } catch (error) {
-    // The rule says it could not be read and the line names the path: the message says why, in words.
-    return { ok: false, rule: 'input-unreadable', message: errnoCode(error) === 'ENOENT' ? 'no such file' : errnoMeaning(error) };
+    return unreadable(error);
   }
   if (read.kind === 'file' && read.bytes) return { ok: true, bytes: read.bytes };
-  if (read.kind === 'file') return { ok: false, rule: 'input-too-large', message: `input is ${read.size} bytes, over the limit maxBytes=${maxBytes}` };
-  if (read.kind === 'absent') return { ok: false, rule: 'input-unreadable', message: 'no such file' };
-  return { ok: false, rule: 'input-unreadable', message: `not a regular file (${read.kind === 'folder' ? 'a folder' : 'a FIFO, socket or device'}; never read)` };
+  return refused(read.kind, read.size, maxBytes);
+}
+
+/** What {@link hashInput} found: the SHA-256 of the bytes {@link readInput} would give, or its refusal. */
+export type InputHash = { ok: true; sha256: string } | Extract<InputRead, { ok: false }>;
+
+/**
+ * The SHA-256 (hex) of one input file as {@link readInput} would read it — the same checks and
+ * refusals — read through a buffer this thread reuses, not one of the file's size: the build's
+ * plan hashes every input up front, and a buffer each left the build thread's malloc arena holding
+ * megabytes it never gave back (BENCHMARKS.md, "the plan's reads in one buffer").
+ */
+export function hashInput(path: string, maxBytes: number): InputHash {
+  let read;
+  try {
+    read = hashPlainRead(path, maxBytes, true);
+  } catch (error) {
+    return unreadable(error);
+  }
+  if (read.kind === 'file' && read.sha256 !== null) return { ok: true, sha256: read.sha256 };
+  return refused(read.kind, read.size, maxBytes);
+}
+
+/** An input that failed to open or read. */
+function unreadable(error: unknown): Extract<InputRead, { ok: false }> {
+  // The rule says it could not be read and the line names the path: the message says why, in words.
+  return { ok: false, rule: 'input-unreadable', message: errnoCode(error) === 'ENOENT' ? 'no such file' : errnoMeaning(error) };
+}
+
+/** Why an input that is not a regular file within the limit is not read. */
+function refused(kind: PathKind, size: number, maxBytes: number): Extract<InputRead, { ok: false }> {
+  if (kind === 'file') return { ok: false, rule: 'input-too-large', message: `input is ${size} bytes, over the limit maxBytes=${maxBytes}` };
+  if (kind === 'absent') return { ok: false, rule: 'input-unreadable', message: 'no such file' };
+  return { ok: false, rule: 'input-unreadable', message: `not a regular file (${kind === 'folder' ? 'a folder' : 'a FIFO, socket or device'}; never read)` };
 }
 
 /**

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { OutputError } from '../../src/io/errors.js';
-import { assertPlainFolders, hashPlainFile, headOfPlainFile, inside, kindOf, readPlainFile } from '../../src/io/files.js';
+import { assertPlainFolders, hashPlainFile, hashPlainRead, headOfPlainFile, inside, kindOf, readPlainFile } from '../../src/io/files.js';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'digest-files-'));
 
@@ -34,6 +34,19 @@ describe('what stands at a path', () => {
     expect(readPlainFile(join(dir, 'none')).kind).toBe('absent');
     expect(readPlainFile(join(dir, 'f', 'below')).kind).toBe('absent');
     expect(readPlainFile(join(dir, 'p'), 100, true)).toEqual({ kind: 'other', bytes: null, size: 0 });
+  });
+
+  it('hashPlainRead: what readPlainFile finds, with the SHA-256 of its bytes in place of them', () => {
+    const dir = everyKind('hello');
+    const hello = '2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824';
+    expect(hashPlainRead(join(dir, 'f'))).toEqual({ kind: 'file', sha256: hello, size: 5 });
+    expect(hashPlainRead(join(dir, 'f'), 4)).toEqual({ kind: 'file', sha256: null, size: 5 });
+    expect(hashPlainRead(join(dir, 'd'))).toEqual({ kind: 'folder', sha256: null, size: 0 });
+    expect(hashPlainRead(join(dir, 'l')).kind).toBe('link');
+    expect(hashPlainRead(join(dir, 'l'), 100, true).sha256).toBe(hello);
+    expect(hashPlainRead(join(dir, 'none')).kind).toBe('absent');
+    expect(hashPlainRead(join(dir, 'f', 'below')).kind).toBe('absent');
+    expect(hashPlainRead(join(dir, 'p'), 100, true)).toEqual({ kind: 'other', sha256: null, size: 0 });
   });
 
   it('headOfPlainFile and hashPlainFile: only a regular file at the place, never through a link', () => {

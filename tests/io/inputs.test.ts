@@ -1,10 +1,11 @@
 import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
 import { cpSync, mkdirSync, mkdtempSync, openSync, closeSync, symlinkSync, writeFileSync, truncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../../src/dataset/build.js';
-import { collectInputs, readCapped, readInput, walkInputs } from '../../src/io/inputs.js';
+import { collectInputs, hashInput, readCapped, readInput, walkInputs } from '../../src/io/inputs.js';
 import { repo } from '../helpers.js';
 import { makeProject } from '../support/project.js';
 
@@ -115,6 +116,34 @@ describe('reading one input', () => {
     expect(readInput(join(dir, 'none.txt'), 100)).toEqual({ ok: false, rule: 'input-unreadable', message: 'no such file' });
     expect(readInput(join(dir, 'big.txt'), 8)).toEqual({ ok: false, rule: 'input-too-large', message: 'input is 9 bytes, over the limit maxBytes=8' });
     expect(readInput(join(dir, 'big.txt', 'below'), 100)).toEqual({ ok: false, rule: 'input-unreadable', message: 'no such file' });
+  });
+
+  it('hashInput: the SHA-256 of the bytes readInput gives, through one reused buffer — files larger and smaller than it, in turn; its refusals are readInput\'s', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'digest-hash-'));
+    const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+    // Larger than the 64 KB it reads at a time, not a multiple of it, then smaller: no byte of a
+    // file hashed before may be left in what the next one hashes.
+    const files: [string, Uint8Array][] = [
+      ['long.txt', randomBytes(3 * 65536 + 123)],
+      ['short.txt', Buffer.from('干细胞治疗')],
+      ['exact.txt', randomBytes(65536)],
+      ['empty.txt', new Uint8Array(0)],
+      ['again.txt', randomBytes(70000)],
+    ];
+    for (const [name, bytes] of files) writeFileSync(join(dir, name), bytes);
+    symlinkSync(join(dir, 'short.txt'), join(dir, 'link.txt'));
+    for (const [name, bytes] of [...files, ['link.txt', files[1]![1]] as const]) {
+      const read = readInput(join(dir, name), 1 << 20);
+      expect(read.ok && sha(read.bytes)).toBe(sha(bytes));
+      expect(hashInput(join(dir, name), 1 << 20)).toEqual({ ok: true, sha256: sha(bytes) });
+    }
+    mkdirSync(join(dir, 'folder.txt'));
+    expect(spawnSync('mkfifo', [join(dir, 'pipe.txt')]).status).toBe(0);
+    for (const [name, limit] of [['folder.txt', 100], ['pipe.txt', 100], ['none.txt', 100], ['short.txt', 8], [join('short.txt', 'below'), 100]] as const) {
+      const refused = readInput(join(dir, name), limit);
+      expect(refused.ok).toBe(false);
+      expect(hashInput(join(dir, name), limit)).toEqual(refused);
+    }
   });
 
   it('readCapped: strings and bytes, cut at the limit + 1 (over), or whole (not over)', async () => {
