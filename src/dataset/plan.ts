@@ -89,7 +89,8 @@ export async function planBuild(pipeline: Pipeline, config: string, state: Build
     const before = state.inputs[input.path];
     let hash: string | null = before && identity !== '' && before.stat === identity ? before.sha256 : null;
     if (hash === null) {
-      // Hashed through one reused buffer: the workers read the file again to ingest it.
+      // Hashed through one reused buffer, not read whole: a buffer per file, thousands alive until a
+      // collection, left this thread's malloc arena megabytes larger for the whole build.
       const read = hashInput(input.path, maxBytes);
       hash = read.ok ? read.sha256 : null;
     }
