@@ -108,17 +108,50 @@ function append(target: CacheTarget, text: Uint8Array | readonly string[], fs: W
 
 /**
  * Stores an entry (an input's summary, table rows and search entry) under its key, as one line
- * `<key> <json>\n` appended to this thread's pack for the build, on the thread that calls it — a
- * worker stores the entries it makes, so their text never crosses to the main thread; what
- * crosses is where the line went. One file a thread and build, not one an entry (creating a file
- * cost ~0.4–0.8 ms of kernel time here after deletions; BENCHMARKS.md, "the build cache in packs").
- * A failure (a full disk) comes out as an OutputError naming the pack.
+ * appended to this thread's pack for the build, on the thread that calls it — a worker stores the
+ * entries it makes, so their text never crosses to the main thread; what crosses is where the line
+ * went. One file a thread and build, not one an entry (creating a file cost ~0.4–0.8 ms of kernel
+ * time here after deletions; BENCHMARKS.md, "the build cache in packs"). A failure (a full disk)
+ * comes out as an OutputError naming the pack.
+ *
+ * The line (cache format 6, keys.ts): `<key> <head>\t<rows>\n`, where the head is the JSON
+ * `{"summary":…,"search":…,"rows":{"<table>":<length>,…}}` (the search entry being JSON already)
+ * and `<rows>` is each table's JSON Lines text, as the tables hold it, one after the other, each
+ * line feed written as a tab; the lengths (UTF-16 units) say where each table's text ends. The
+ * rows are JSON text already: format 5 escaped each table's text again as a JSON string (~30,000
+ * characters an article, ~12 % longer for the escaped quotes), which the next build unescaped.
+ * JSON text holds no raw tab or line feed (JSON.stringify escapes every control character), so
+ * the head ends at the first tab and the line at its one line feed. Its pieces are encoded one
+ * after another, never joined into one string (io/utf8.ts).
  */
-export function storeEntry(target: CacheTarget, key: string, entry: { summary: unknown; rows: unknown; searchJson: string | null }, fs: WriteFs = realFs): PackSpot {
-  // The text of JSON.stringify({ summary, rows, search }), the search entry being JSON already:
-  // its pieces encoded one after another, never joined into one string (io/utf8.ts). JSON text
-  // holds no raw newline, so each entry is one line.
-  return append(target, [key, ' {"summary":', JSON.stringify(entry.summary), ',"rows":', JSON.stringify(entry.rows), ',"search":', entry.searchJson ?? 'null', '}\n'], fs);
+export function storeEntry(target: CacheTarget, key: string, entry: { summary: unknown; rows: Readonly<Record<string, string>>; searchJson: string | null }, fs: WriteFs = realFs): PackSpot {
+  const pieces = [key, ' {"summary":', JSON.stringify(entry.summary), ',"search":', entry.searchJson ?? 'null', ',"rows":{'];
+  const texts: string[] = [];
+  for (const [table, text] of Object.entries(entry.rows)) {
+    pieces.push(`${texts.length === 0 ? '' : ','}${JSON.stringify(table)}:${text.length}`);
+    texts.push(text.replaceAll('\n', '\t'));
+  }
+  pieces.push('}}\t', ...texts, '\n');
+  return append(target, pieces, fs);
+}
+
+/**
+ * An entry's summary, rows and search entry from the text of its line after the key (`<head>\t<rows>`,
+ * {@link storeEntry}), or null when it is not a line of that layout (a torn or garbled line).
+ */
+export function readEntry<T extends { rows: Record<string, string> }>(text: string): T | null {
+  const tab = text.indexOf('\t');
+  if (tab === -1) return null;
+  const head = JSON.parse(text.slice(0, tab)) as Omit<T, 'rows'> & { rows?: unknown };
+  const lengths = head.rows;
+  if (typeof lengths !== 'object' || lengths === null) return null;
+  const rows: Record<string, string> = {};
+  let at = tab + 1;
+  for (const [table, length] of Object.entries(lengths)) {
+    if (!Number.isSafeInteger(length) || length < 0 || at + (length as number) > text.length) return null;
+    rows[table] = text.slice(at, (at += length as number)).replaceAll('\t', '\n');
+  }
+  return at === text.length ? ({ ...head, rows } as T) : null;
 }
 
 /** Appends an entry's line as it was read from another pack (prune's compaction), on this thread. */

@@ -9,7 +9,7 @@ import { processAlive } from '../io/lock.js';
 import type { InputSummary } from './entry.js';
 import type { RecordRows } from './tables.js';
 import type { SearchEntry } from '../report/html/search.js';
-import { closePacks, PACK_NAME, packsDir, storeEntry, storeLine, type CacheTarget, type PackSpot } from './cache-entry.js';
+import { closePacks, PACK_NAME, packsDir, readEntry, storeEntry, storeLine, type CacheTarget, type PackSpot } from './cache-entry.js';
 import { CACHE_FORMAT } from './keys.js';
 
 /** The cache-directory tag (https://bford.info/cachedir/): marks the folder as digest's, and tells backup tools to skip it. */
@@ -78,7 +78,7 @@ let builds = 0;
  * its key. Records are not stored: they are in the dataset folder, and one edited or deleted
  * there is ingested again. Entries live in packs, `<dir>/packs/<pid>-<thread>-<n>.pack`: each
  * thread that ingests appends the entries it makes during a build to one pack of its own, a line
- * `<key> <json>\n` each, and the build writes each new pack's index (`.idx`: key, offset, length)
+ * `<key> <head>\t<rows>\n` each (cache-entry.ts, `storeEntry`), and the build writes each new pack's index (`.idx`: key, offset, length)
  * when it ends. A pack without an index (a killed build, or one still running) is scanned for its
  * lines once, a torn last line skipped; an entry that cannot be read or does not parse is a miss.
  * Builds sharing a cache folder write packs of their own names and never delete one of a live
@@ -171,6 +171,11 @@ export class EntryStore {
     if (this.writable) this.stored(key, storeEntry(this.target('')!, key, { summary: entry.summary, rows: entry.rows, searchJson: JSON.stringify(entry.search ?? null) }, this.fs));
   }
 
+  /** Whether the store holds no entry at all (a cold build's: no input can be a hit, so none need be hashed to look it up). */
+  holdsNone(): boolean {
+    return this.load().size === 0;
+  }
+
   /** The summary, rows and search entry of an entry, or null when it is not stored (or unreadable). */
   meta(key: string): CachedEntry | null {
     const spot = this.load().get(key);
@@ -178,7 +183,7 @@ export class EntryStore {
     try {
       const line = this.read(spot);
       if (line === null || line.toString('latin1', 0, 65) !== `${key} `) return null;
-      return JSON.parse(line.toString('utf8', 65, line.length - 1)) as CachedEntry;
+      return readEntry<CachedEntry>(line.toString('utf8', 65, line.length - 1));
     } catch {
       return null;
     }

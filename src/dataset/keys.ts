@@ -5,8 +5,12 @@ import { fileURLToPath } from 'node:url';
 import type { Pipeline } from '../core/pipeline.js';
 import { packagePath } from '../core/paths.js';
 
-/** Bumped when the layout of cache entries or of the state file changes. */
-export const CACHE_FORMAT = 5;
+/**
+ * Bumped when the layout of cache entries or of the state file changes: it is part of every key
+ * and of the state, so a cache of another format is never read (its inputs are ingested again and
+ * its packs pruned). 6: an entry's rows as written, not escaped again as JSON strings (cache-entry.ts).
+ */
+export const CACHE_FORMAT = 6;
 
 let codeVersion: string | null = null;
 

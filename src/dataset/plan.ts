@@ -20,6 +20,11 @@ export interface InputPlan {
   input: PlannedInput;
   /** File identity when hashed; null when the input cannot be keyed (unreadable, over the limit): never cached. */
   identity: string | null;
+  /**
+   * Its cache key; null with an identity when it was not hashed because no entry could match it
+   * (the last build's state does not know it and the cache holds no entry): the thread that
+   * ingests it reads and hashes it anyway, and keys it from that ({@link planBuild}).
+   */
   key: string | null;
   /** Its summary from the last build or the cache, when the key is unchanged. */
   hit: InputSummary | null;
@@ -62,6 +67,10 @@ function racy(info: { mtimeMs: bigint }, started: number): boolean {
  * agree), takes this shard's slice, and keys each input by its content (hashed, or reused from
  * the last build when the file's identity is unchanged) — nothing is read past the read limit,
  * and only regular files are read. An input whose key the last build or the cache knows is a hit.
+ * An input nothing could be a hit for — the state does not know its path, and the cache holds no
+ * entry at all (a cold build) — is not read here: the read stage reads and hashes it once more
+ * anyway, and its key is made from that hash (its identity, taken before that read, is what the
+ * next build trusts it by: any later change to the file changes the identity).
  */
 export async function planBuild(pipeline: Pipeline, config: string, state: BuildState, cache: EntryStore | null, options: PlanOptions): Promise<BuildPlan> {
   const maxBytes = readLimit(pipeline);
@@ -72,6 +81,8 @@ export async function planBuild(pipeline: Pipeline, config: string, state: Build
   await options.beforeKeys?.(selected);
   // Identities are taken against the plan's start, so a file edited during the build is rehashed next time.
   const started = Date.now();
+  // An empty cache (or none) can give no hit: its inputs' keys need not be known before ingesting.
+  const noEntries = cache === null || cache.holdsNone();
   const byPath = new Map<string, InputPlan>();
   for (const input of selected) {
     let info;
@@ -87,6 +98,10 @@ export async function planBuild(pipeline: Pipeline, config: string, state: Build
     }
     const identity = racy(info, started) ? '' : fileIdentity(info);
     const before = state.inputs[input.path];
+    if (before === undefined && noEntries) {
+      byPath.set(input.path, { input, identity, key: null, hit: null });
+      continue;
+    }
     let hash: string | null = before && identity !== '' && before.stat === identity ? before.sha256 : null;
     if (hash === null) {
       // Hashed through one reused buffer, not read whole: a buffer per file, thousands alive until a

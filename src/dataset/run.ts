@@ -151,8 +151,13 @@ export async function runInputs(ctx: RunContext, emit: (settled: Settled) => voi
     const source = bulk?.prepared?.change?.pageSource ?? pageSource(key, bulkText(bulk?.changeJson));
     for (const placed of entry.placed) writer.record(placed.rel === page ? source : key, placed);
     // The thread that ingested the input stored its cache entry under this same key (unless it said why not).
-    // Changed while building: remembered without an identity, so it is hashed again next time.
-    return { summary, bulk: 'rows', state: { stat: key === p.key ? p.identity : '', sha256: summary.sha256, key } };
+    // Changed while building: remembered without an identity, so it is hashed again next time. An
+    // input the plan did not hash (plan.ts: no entry could match it) is keyed by the bytes the
+    // thread read, after the plan took its identity: any change since then changes the identity,
+    // so the pair is as safe as the plan's own. Unless it failed: its read may have failed, and
+    // the hash is then the empty input's (a file unreadable for a while is read again next time).
+    const stat = p.key === null ? (summary.status === 'ok' ? p.identity : '') : key === p.key ? p.identity : '';
+    return { summary, bulk: 'rows', state: { stat, sha256: summary.sha256, key } };
   };
   const settle = async (input: PlannedInput): Promise<Waiting> => {
     const p = plan.byPath.get(input.path)!;

@@ -18,8 +18,8 @@ export interface Runner {
   /**
    * Ingests an input, places its files and (given a `cache` target) stores its cache entry, on
    * whichever thread runs it. The entry comes without its bulk (rows, search entry, change:
-   * empty), which the runner holds for {@link Runner.take}. `prepare`: a worker sends the search
-   * entry and change made ready to splice (worker.ts, `PreparedBulk`); this thread sends JSON.
+   * empty), which the runner holds for {@link Runner.take}. `prepare`: the search entry and change
+   * come made ready to splice (worker.ts, `PreparedBulk`), from a worker or from this thread.
    */
   run(input: PlannedInput, where: Placement, prior: ChangePrior, cache: CacheTarget | null, prepare?: boolean): Promise<Entry>;
   /** The bulk of an input `run` settled, left with the runner (undefined when there is none). */
@@ -38,9 +38,9 @@ class Bulks {
   private readonly held = new Map<string, EntryBulk>();
   private readonly waiting = new Map<string, () => void>();
 
-  /** The entry without its bulk; the bulk kept. */
-  keep(path: string, entry: Entry): Entry {
-    const split = splitEntry(path, entry);
+  /** The entry without its bulk; the bulk kept (its search entry and change made ready to splice, with `prepare`, as a worker's). */
+  keep(path: string, entry: Entry, prepare = false): Entry {
+    const split = splitEntry(path, entry, prepare);
     this.arrived(split.bulk);
     return split.entry;
   }
@@ -142,11 +142,15 @@ export async function createRunner(pipeline: Pipeline, concurrency: number, work
   // summary's strings can be slices of the decoded source (a title cut from the page), and V8
   // keeps a slice's whole parent alive: the build, which holds every summary to its end, held
   // every input's source (~20 KB an input in a `-j 1` build; BENCHMARKS.md, "memory flat in N, again").
-  const here = async (input: PlannedInput, where: Placement, prior: ChangePrior, cache: CacheTarget | null, seam?: WriteFs) =>
-    structuredClone(bulks.keep(input.path, await computeEntry(input, pipeline, where, seam, prior, cache)));
+  // With `prepare`, the bulk is made ready to splice here as a worker makes it, from the search
+  // entry and change this thread just made: the build no longer parses back the JSON it was
+  // handed (~16 KB an article; BENCHMARKS.md, issue 17). The prepared texts are new strings (the
+  // entities too, as JSON text), so none is a slice holding the article's source alive.
+  const here = async (input: PlannedInput, where: Placement, prior: ChangePrior, cache: CacheTarget | null, prepare: boolean | undefined, seam?: WriteFs) =>
+    structuredClone(bulks.keep(input.path, await computeEntry(input, pipeline, where, seam, prior, cache), prepare === true));
   const held = { peek: (path: string) => bulks.peek(path), take: (path: string) => bulks.take(path) };
   if (threads < 2 || filename === null || fs !== undefined) {
-    return { threads: 0, run: (input, where, prior, cache) => here(input, where, prior, cache, fs), ...held, close: async () => undefined };
+    return { threads: 0, run: (input, where, prior, cache, prepare) => here(input, where, prior, cache, prepare, fs), ...held, close: async () => undefined };
   }
   const { Piscina } = await import('piscina');
   const pool = new Piscina<WorkerTask, Entry>({
@@ -200,7 +204,7 @@ export async function createRunner(pipeline: Pipeline, concurrency: number, work
   return {
     threads,
     run: async (input, where, prior, cache, prepare) => {
-      if (broken) return here(input, where, prior, cache);
+      if (broken) return here(input, where, prior, cache, prepare);
       let release!: () => void;
       const givenUp = new Promise<'given-up'>((resolve) => {
         release = () => resolve('given-up');
@@ -219,7 +223,7 @@ export async function createRunner(pipeline: Pipeline, concurrency: number, work
         waiting.delete(release);
       }
       bulks.drop(input.path);
-      return here(input, where, prior, cache);
+      return here(input, where, prior, cache, prepare);
     },
     ...held,
     close: async () => {

@@ -1,9 +1,11 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../../src/dataset/build.js';
-import { emptyState } from '../../src/dataset/cache.js';
+import { emptyState, EntryStore, type BuildState } from '../../src/dataset/cache.js';
+import { readEntry } from '../../src/dataset/cache-entry.js';
+import { fileIdentity } from '../../src/io/files.js';
 import { planIds, shardOf } from '../../src/dataset/ids.js';
 import { configFingerprint } from '../../src/dataset/keys.js';
 import { planBuild } from '../../src/dataset/plan.js';
@@ -44,6 +46,13 @@ function project(count: number): { dir: string; pipeline: () => Pipeline; inputs
 function expectSameTree(actual: Map<string, string>, expected: Map<string, string>): void {
   expect([...actual.keys()]).toEqual([...expected.keys()]);
   for (const [rel, content] of expected) expect(actual.get(rel) === content, `${rel} differs`).toBe(true);
+}
+
+/** `out` is what a build without a cache of the same inputs into `clean` writes (ingesting all `inputs` of them). */
+async function expectAsClean(p: Pipeline, out: string, clean: string, inputs: number): Promise<void> {
+  const result = await build({ pipeline: p, outDir: clean, cacheDir: null, concurrency: 1 });
+  expect(result.computed).toBe(inputs);
+  expectSameTree(tree(out), tree(clean));
 }
 
 describe('ids are planned before ingesting', () => {
@@ -183,9 +192,7 @@ describe('incremental builds', () => {
     ]);
 
     // Byte-identical to a clean build of the same inputs over the same previous dataset (no cache).
-    const clean = await build({ pipeline: pipeline(), outDir: join(dir, 'clean'), cacheDir: null, concurrency: 1 });
-    expect(clean.computed).toBe(23);
-    expectSameTree(tree(out), tree(join(dir, 'clean')));
+    await expectAsClean(pipeline(), out, join(dir, 'clean'), 23);
   }, 120_000);
 
   it('a record deleted or edited in the dataset is made again; a changed lexicon re-ingests everything', async () => {
@@ -384,5 +391,88 @@ describe('sharding', () => {
     await build({ pipeline: pipeline(), outDir: join(dir, 'whole'), concurrency: 1 });
     await expect(merge({ shards: [join(dir, 'whole')], outDir: join(dir, 'm') })).rejects.toThrow('not a shard');
     expect(existsSync(join(dir, 'm'))).toBe(false);
+  }, 120_000);
+});
+
+describe('what a build reads of its inputs and its cache (issue 17)', () => {
+  /** Every input's times set a minute back, so that the plan takes their identities (a file changed within two seconds is not trusted by it). */
+  const settle = (inputs: string) => {
+    const walk = (dir: string): void => {
+      for (const name of readdirSync(dir)) {
+        const path = join(dir, name);
+        if (lstatSync(path).isDirectory()) walk(path);
+        else utimesSync(path, new Date(Date.now() - 60_000), new Date(Date.now() - 60_000));
+      }
+    };
+    walk(inputs);
+  };
+  const identity = (path: string) => fileIdentity(lstatSync(path, { bigint: true }));
+  const stateOf = (out: string) => JSON.parse(readFileSync(join(out, '.cache', 'state.json'), 'utf8')) as BuildState;
+
+  it('a cold build does not read its inputs to key them (no entry could match); with entries in the cache it does', async () => {
+    const { dir, pipeline } = project(3);
+    const p = pipeline();
+    const config = configFingerprint(p);
+    const empty = EntryStore.open(join(dir, 'cache'), { inOutput: false, write: true })!;
+    const cold = await planBuild(p, config, emptyState(config), empty, {});
+    expect([...cold.byPath.values()].map((i) => [i.key, i.identity === null])).toEqual([...cold.byPath.values()].map(() => [null, false]));
+    empty.close();
+    await build({ pipeline: p, cacheDir: join(dir, 'cache'), concurrency: 1 });
+    const filled = EntryStore.open(join(dir, 'cache'), { inOutput: false, write: false })!;
+    const warm = await planBuild(p, config, emptyState(config), filled, {});
+    expect([...warm.byPath.values()].every((i) => /^[0-9a-f]{64}$/.test(i.key!) && i.hit !== null)).toBe(true);
+    filled.close();
+  }, 120_000);
+
+  it('an input not keyed by the plan is remembered by the identity the plan took: one edited while the build runs is hashed again next time, and the dataset is its edited one', async () => {
+    const { dir, inputs, pipeline } = project(20);
+    settle(inputs);
+    const names = readdirSync(inputs).filter((n) => /^\d{3}-.*\.txt$/.test(n)).sort();
+    // Late in id order: the window (8 inputs) has not reached it when the first input settles.
+    const edited = join(inputs, names.at(-1)!);
+    let once = false;
+    const first = await build({
+      pipeline: pipeline(),
+      concurrency: 1,
+      onProgress: () => {
+        if (once) return;
+        once = true;
+        writeFileSync(edited, readFileSync(edited, 'utf8').replaceAll('2025年', '2023年'));
+      },
+    });
+    expect(first.computed).toBe(23);
+    const out = join(dir, 'out');
+    const state = stateOf(out);
+    for (const [path, input] of Object.entries(state.inputs)) {
+      if (path === edited) expect(input.stat).not.toBe(identity(path));
+      else expect(input.stat).toBe(identity(path));
+    }
+    const again = await build({ pipeline: pipeline(), concurrency: 1 });
+    expect(again.computed).toBe(0);
+    await expectAsClean(pipeline(), out, join(dir, 'clean'), 23);
+  }, 180_000);
+
+  it('a cache of format 5 (its state and its entries as that format wrote them) is not read: every input is ingested again, into the same dataset', async () => {
+    const { dir, pipeline } = project(3);
+    const out = join(dir, 'out');
+    await build({ pipeline: pipeline(), concurrency: 1 });
+    const written = tree(out);
+    // What format 5 left: the same state with its format, each entry's rows escaped again as JSON strings, its packs unindexed.
+    const cache = join(out, '.cache');
+    writeFileSync(join(cache, 'state.json'), JSON.stringify({ ...stateOf(out), format: 5 }));
+    const packs = join(cache, 'packs');
+    for (const name of readdirSync(packs)) {
+      if (name.endsWith('.idx')) rmSync(join(packs, name));
+      if (!name.endsWith('.pack')) continue;
+      const lines = readFileSync(join(packs, name), 'utf8').split('\n').slice(0, -1);
+      writeFileSync(join(packs, name), lines.map((line) => {
+        const entry = readEntry<{ summary: unknown; rows: Record<string, string>; search: unknown }>(line.slice(65))!;
+        return `${line.slice(0, 65)}${JSON.stringify({ summary: entry.summary, rows: entry.rows, search: entry.search })}\n`;
+      }).join(''));
+    }
+    const again = await build({ pipeline: pipeline(), concurrency: 1 });
+    expect(again.computed).toBe(6);
+    expectSameTree(tree(out), written);
+    expect(stateOf(out).format).toBe(6);
   }, 120_000);
 });

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EntryStore, stateFileName, type CachedEntry } from '../../src/dataset/cache.js';
 import { computeEntry } from '../../src/dataset/entry.js';
+import { readEntry, storeEntry } from '../../src/dataset/cache-entry.js';
 import { CACHE_FORMAT, entryKey } from '../../src/dataset/keys.js';
 import { OutputError } from '../../src/io/errors.js';
 import { realFs } from '../../src/io/fs.js';
@@ -138,7 +139,8 @@ describe('EntryStore: entries, pruning, state', () => {
     session(dir, [[key('d'), entry('in/d.txt')]]);
     const [kept] = packsOf(dir).filter((n) => n.endsWith('.pack') && n !== compacted && n !== gone);
     const packs = join(dir, 'packs');
-    const line = (k: string) => `${k} ${JSON.stringify(entry(`in/${k[0]}.txt`))}\n`;
+    // An entry's line as cache format 6 writes it (cache-entry.ts, storeEntry): its rows (none here) after a tab.
+    const line = (k: string) => `${k} ${JSON.stringify({ summary: { path: `in/${k[0]}.txt` }, search: null, rows: { 'items.jsonl': 0 } })}\t\n`;
     // A pack of a process that ended, unindexed, kept entry and all: scanned, and left as it is.
     const ended = dead();
     writeFileSync(join(packs, `${ended}-1-1.pack`), line(key('e')));
@@ -356,3 +358,58 @@ describe('computeEntry stores its own cache entry (the thread that ingests write
 function failWith(code: string): never {
   throw Object.assign(new Error(code), { code });
 }
+
+describe('an entry’s line (cache format 6)', () => {
+  const key = (c: string) => c.repeat(64);
+  // Rows as the tables hold them: JSON Lines, each line's text JSON (so quotes, backslashes and
+  // escaped control characters, never a raw tab or line feed), one table empty.
+  const rows = {
+    'items.jsonl': `${JSON.stringify({ title: 'say "hi"\tthere\\', zh: '干细胞治疗 😀', nl: 'a\nb' })}\n${JSON.stringify({ n: 1 })}\n`,
+    'references.jsonl': '',
+    'entities.jsonl': `${JSON.stringify({ label: '\u2028 \u0000 \t' })}\n`,
+  };
+  const summary = { path: 'in/a.txt', title: '标题\t"x"' };
+
+  it('keeps the rows as written, each line feed a tab, after a head that says each table’s length: one line, read back the same', () => {
+    const dir = join(tmp(), 'cache');
+    const store = EntryStore.open(dir, { inOutput: false, write: true })!;
+    const spot = storeEntry(store.target('c')!, key('a'), { summary, rows, searchJson: '{"id":"a"}' });
+    store.stored(key('a'), spot);
+    store.seal();
+    store.close();
+    const line = readFileSync(join(dir, 'packs', spot.pack)).subarray(spot.offset, spot.offset + spot.length).toString('utf8');
+    expect(line.indexOf('\n')).toBe(line.length - 1);
+    const lengths = Object.fromEntries(Object.entries(rows).map(([table, text]) => [table, text.length]));
+    expect(line).toBe(`${key('a')} {"summary":${JSON.stringify(summary)},"search":{"id":"a"},"rows":${JSON.stringify(lengths)}}\t${Object.values(rows).join('').replaceAll('\n', '\t')}\n`);
+    const reader = EntryStore.open(dir, { inOutput: false, write: false })!;
+    expect(reader.meta(key('a'))).toEqual({ summary, rows, search: { id: 'a' } });
+    reader.close();
+  });
+
+  it('a line of cache format 5 (the rows escaped as JSON strings) or one whose lengths do not fit is a miss, never a misread', () => {
+    const old = JSON.stringify({ summary, rows, search: null });
+    expect(readEntry(old)).toBeNull();
+    const head = (lengths: unknown) => `${JSON.stringify({ summary, search: null, rows: lengths })}\t`;
+    expect(readEntry(`${head({ 'items.jsonl': 3 })}abc`)).toEqual({ summary, search: null, rows: { 'items.jsonl': 'abc' } });
+    expect(readEntry(`${head({ 'items.jsonl': 4 })}abc`)).toBeNull();
+    expect(readEntry(`${head({ 'items.jsonl': 2 })}abc`)).toBeNull();
+    expect(readEntry(`${head({ 'items.jsonl': -1 })}abc`)).toBeNull();
+    expect(readEntry(`${head({ 'items.jsonl': '3' })}abc`)).toBeNull();
+    expect(readEntry(`${head(null)}`)).toBeNull();
+    // Under its key in a pack: the store reads it as a miss.
+    const dir = join(tmp(), 'cache');
+    EntryStore.open(dir, { inOutput: false, write: true })!.close();
+    writeFileSync(join(dir, 'packs', `${process.ppid}-1-1.pack`), `${key('b')} ${old}\n`);
+    const reader = EntryStore.open(dir, { inOutput: false, write: false })!;
+    expect(reader.meta(key('b'))).toBeNull();
+    reader.close();
+  });
+
+  it('a state of cache format 5 is not loaded: its build starts from nothing', () => {
+    const dir = join(tmp(), 'cache');
+    const store = EntryStore.open(dir, { inOutput: false, write: true })!;
+    writeFileSync(join(dir, 'state.json'), JSON.stringify({ format: 5, config: 'c', inputs: { 'in/a.txt': { stat: '1:2:3:4', sha256: 'f'.repeat(64), key: key('a'), summary } }, outputs: { 'articles/a.json': `${key('a')}|1:2:3:4` } }));
+    expect(store.loadState('c')).toEqual({ format: CACHE_FORMAT, config: 'c', inputs: {}, outputs: {} });
+    store.close();
+  });
+});

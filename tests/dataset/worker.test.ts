@@ -150,4 +150,19 @@ describe('an entry crosses back from a worker thread in two parts', () => {
     expect(runner.take(t.input.path)).toBeUndefined();
     await runner.close();
   }, 60_000);
+
+  it('asked to prepare, a runner on this thread hands the search entry and change over made ready to splice, as a worker does (was: as JSON, which the build parsed back)', async () => {
+    const runner = await createRunner(pipelineFor(pipelineFile), 1, 1);
+    const t = task('as-2025.txt');
+    await runner.run(t.input, t.where, t.prior, t.cache, true);
+    const bulk = runner.take(t.input.path)!;
+    const whole = await computeEntry(t.input, pipelineFor(pipelineFile), t.where, undefined, t.prior, t.cache);
+    const fromWorker = splitEntry(t.input.path, whole, true).bulk;
+    expect(bulk.searchJson).toBeNull();
+    expect(bulk.prepared).toEqual(fromWorker.prepared);
+    // The entities as JSON text, not the objects the article's record holds (no slice of its source kept).
+    expect(typeof bulk.prepared?.search?.entities).toBe('string');
+    expect(bulk.changeJson).toEqual(fromWorker.changeJson);
+    await runner.close();
+  }, 60_000);
 });
