@@ -3,7 +3,7 @@ import type { Identifiers } from './identifiers.js';
 import { phraseKey, referenceWords, wordPattern } from './data.js';
 import { isOrganisation, isParticle, looseAuthorEnd, scanAuthors, scanOrganisation } from './names.js';
 import { classifySegment, isDateOnly, isExtentOrContributors, isLabelledNumbers, opensWithRole, readSourceText, segmentSource, type Segment, type Source } from './source.js';
-import { lazyPattern, splitTopLevel } from './text.js';
+import { commaPieceEnds, isSpaceUnit, lazyPattern } from './text.js';
 import { readSource, sentenceEnds, tidy, type Source as JournalSource } from './vancouver.js';
 import { execIn, latin1Pattern, testIn } from './latin1.js';
 
@@ -53,7 +53,7 @@ function closingQuote(text: string, mark: string): { at: number; length: number 
 }
 
 /** One place the title may end. */
-interface Cut {
+export interface Cut {
   /** Offset in the body where the title ends. */
   titleEnd: number;
   /** Offset in the body where the source starts. */
@@ -93,8 +93,11 @@ function readAt(body: string, cut: Cut, quoted = false): Reading {
   return { cut, source, journal: null, score: source.score };
 }
 
-/** The possible ends of a title in `body`, in order: sentence ends, commas, brackets, "In". */
-function cuts(body: string): Cut[] {
+/**
+ * The possible ends of a title in `body`, in order: sentence ends, commas, brackets, "In".
+ * Exported for tests/refs/cuts.test.ts, which compares it with its definition before issue 17's cuts.
+ */
+export function cuts(body: string): Cut[] {
   // (See `parseGeneral` for how a cut is chosen.)
   const out: Cut[] = [];
   const seen = new Map<number, Cut>();
@@ -109,52 +112,82 @@ function cuts(body: string): Cut[] {
       out.push(cut);
     }
   };
-  const found: { at: number; titleEnd: number; sourceStart: number; sentence?: boolean; comma?: boolean }[] = [];
-  for (const e of sentenceEnds(body)) found.push({ at: e, titleEnd: e - 1, sourceStart: e, sentence: true });
+  // (Every entry with all five fields, one shape for the sort's comparisons.)
+  const found: { at: number; titleEnd: number; sourceStart: number; sentence: boolean; comma: boolean }[] = [];
+  for (const e of sentenceEnds(body)) found.push({ at: e, titleEnd: e - 1, sourceStart: e, sentence: true, comma: false });
   // Top-level commas, and brackets that open a source ("Title (New York: Norton, 1995)", "Title [DVD]").
-  for (const span of splitTopLevel(body, (i) => (body[i] === ',' && body[i + 1] === ' ' ? 1 : 0))) {
-    if (span.end < body.length) found.push({ at: span.end, titleEnd: span.end - 1, sourceStart: span.end + 1, comma: true });
-  }
+  for (const end of commaPieceEnds(body)) found.push({ at: end, titleEnd: end - 1, sourceStart: end + 1, sentence: false, comma: true });
   // A bracketed group that stands alone as a part (closed, then punctuation or the end).
-  const opens = /\s(?=[([])/gu;
-  for (let m = opens.exec(body); m; m = opens.exec(body)) {
-    const close = body[m.index + 1] === '(' ? ')' : ']';
-    const end = body.indexOf(close, m.index + 2);
-    if (end !== -1 && end - m.index <= 200 && /^(?:[.,;:]|\s?$|\s[([])/.test(body.slice(end + 1, end + 3))) found.push({ at: m.index, titleEnd: m.index - 1, sourceStart: m.index + 1 });
+  // (White space before "(" or "[": each bracket found by `indexOf`, in order, where `/\s(?=[([])/gu` tried every offset.)
+  for (let round = body.indexOf('(', 1), square = body.indexOf('[', 1); round !== -1 || square !== -1; ) {
+    const opener = square === -1 || (round !== -1 && round < square) ? round : square;
+    if (opener === round) round = body.indexOf('(', round + 1);
+    else square = body.indexOf('[', square + 1);
+    const at = opener - 1;
+    if (!isSpaceUnit(body.charCodeAt(at))) continue;
+    const close = body[opener] === '(' ? ')' : ']';
+    const end = body.indexOf(close, at + 2);
+    if (end !== -1 && end - at <= 200 && /^(?:[.,;:]|\s?$|\s[([])/.test(body.slice(end + 1, end + 3))) found.push({ at, titleEnd: at - 1, sourceStart: at + 1, sentence: false, comma: false });
   }
   // A full stop inside a closing emphasis mark ("*Oeuvres de Buffon.* Paris", "<i>Mus musculus.</i> Mammal Notes 9"): the title ends after the mark.
   const emphasisEnd = /[.?!](?:\*{1,2}|\||<\/[a-z]{1,8}>)(?=\s)/g;
-  for (let m = emphasisEnd.exec(body); m; m = emphasisEnd.exec(body)) found.push({ at: m.index + 1, titleEnd: m.index + m[0].length - 1, sourceStart: m.index + m[0].length, sentence: true });
+  for (let m = emphasisEnd.exec(body); m; m = emphasisEnd.exec(body)) found.push({ at: m.index + 1, titleEnd: m.index + m[0].length - 1, sourceStart: m.index + m[0].length, sentence: true, comma: false });
   // Elsevier's copied lists join title and journal with a space: "… type 2 diabetes Diabetes Educ., 36 (2010), pp. 629-639".
   // (It needs ".,".)
   const joinedJournal = joinedJournalAt(body);
   joinedJournal.lastIndex = 0;
-  for (let m = body.includes('.,') ? joinedJournal.exec(body) : null; m; m = joinedJournal.exec(body)) found.push({ at: m.index, titleEnd: m.index - 1, sourceStart: m.index + 1, sentence: true });
+  for (let m = body.includes('.,') ? joinedJournal.exec(body) : null; m; m = joinedJournal.exec(body)) found.push({ at: m.index, titleEnd: m.index - 1, sourceStart: m.index + 1, sentence: true, comma: false });
   // A part's number alone after a sentence ends the title with it ("Fourier integral operators. II. Acta Mathematica").
   const partNumber = partNumberAt(body);
   partNumber.lastIndex = 0;
-  for (let m = partNumber.exec(body); m; m = partNumber.exec(body)) found.push({ at: m.index + m[0].length - 1, titleEnd: m.index + m[0].length - 2, sourceStart: m.index + m[0].length - 1, sentence: true });
+  for (let m = partNumber.exec(body); m; m = partNumber.exec(body)) found.push({ at: m.index + m[0].length - 1, titleEnd: m.index + m[0].length - 2, sourceStart: m.index + m[0].length - 1, sentence: true, comma: false });
   // A title may end in a capital letter ("hepatitis C. Vaccine 2008", "at 113 K. Acta Crystallogr C") or a
   // Roman number ("mucopolysaccharidosis type II. Br J Pharmacol"): a sentence end after a word or a number.
   // (Full stop first: tried only at full stops.)
   const letterEnd = letterEndAt(body);
   letterEnd.lastIndex = 0;
-  for (let m = letterEnd.exec(body); m; m = letterEnd.exec(body)) found.push({ at: m.index + 1, titleEnd: m.index, sourceStart: m.index + 2, sentence: true });
+  for (let m = letterEnd.exec(body); m; m = letterEnd.exec(body)) found.push({ at: m.index + 1, titleEnd: m.index, sourceStart: m.index + 2, sentence: true, comma: false });
   // " In " / ", in " starts a container wherever it stands.
-  const inWord = inWordAt(body);
-  inWord.lastIndex = 0;
-  for (let m = inWord.exec(body); m; m = inWord.exec(body)) found.push({ at: m.index, titleEnd: m.index - 1, sourceStart: m.index + (body[m.index] === ',' || body[m.index] === '.' ? 1 : 0) });
+  for (const at of inWordStarts(body)) found.push({ at, titleEnd: at - 1, sourceStart: at + (body[at] === ',' || body[at] === '.' ? 1 : 0), sentence: false, comma: false });
   found.sort((a, b) => a.at - b.at || a.sourceStart - b.sourceStart || (a.sentence ? -1 : 1));
-  for (const f of found) push(f.titleEnd, f.sourceStart, f.sentence === true, f.comma === true);
+  for (const f of found) push(f.titleEnd, f.sourceStart, f.sentence, f.comma);
   return out.slice(0, 48);
 }
 
 // Where cuts() finds its ends, each in the form its text needs (src/refs/latin1.ts: issue 17, start-up;
-// global: cuts() starts each at 0). What each finds is said where it is read.
+// global: cuts() starts each at 0; `inWordAt` sticky, tried where `inWordStarts` says). What each finds is said where it is read.
 const joinedJournalAt = latin1Pattern(() => /(?<=\p{Ll})\s(?=(?:\p{Lu}\p{L}*\.?\s){0,3}\p{Lu}\p{L}*\.,\s\d{1,4}\s\((?:1[5-9]|20)\d{2}\))/gu);
 const partNumberAt = latin1Pattern(() => /\.\s[IVX]{1,4}\.\s(?=\p{Lu})/gu);
 const letterEndAt = latin1Pattern(() => /\.(?<=(?:\p{Ll}{3,}|\d)\s(?:\p{Lu}|[IVX]{2,4})\.)\s(?=\p{Lu})/gu);
-const inWordAt = latin1Pattern(() => /[,.]\s(?=(?:In|in)[:\s]\s?[\p{Lu}\d])|\s(?=In:\s)/gu);
+const inWordAt = latin1Pattern(() => /[,.]\s(?=(?:In|in)[:\s]\s?[\p{Lu}\d])|\s(?=In:\s)/uy);
+
+/**
+ * Where `/[,.]\s(?=(?:In|in)[:\s]\s?[\p{Lu}\d])|\s(?=In:\s)/gu` matches in `body`, in order, as its
+ * `exec` loop finds them: the same pattern, sticky, tried only where a match can start — an "I" or
+ * "i" then an "n" two or three units on (found by `indexOf`), not at every offset (issue 17).
+ * Exported for tests/refs/general.test.ts, which compares it with the global pattern.
+ */
+export function inWordStarts(body: string): number[] {
+  const starts: number[] = [];
+  const pattern = inWordAt(body);
+  // (The first offset the global pattern would search from: after the last match.)
+  let next = 0;
+  for (let n = body.indexOf('n', 1); n !== -1; n = body.indexOf('n', n + 1)) {
+    const before = body.charCodeAt(n - 1);
+    if (before !== 0x49 && before !== 0x69) continue;
+    // (", in X" starts 3 units before its "n", " In: X" 2.)
+    for (let at = Math.max(n - 3, next); at <= n - 2; at++) {
+      pattern.lastIndex = at;
+      const m = pattern.exec(body);
+      if (m) {
+        starts.push(at);
+        next = at + m[0].length;
+        break;
+      }
+    }
+  }
+  return starts;
+}
 // A citation number left before the title ("14. Drug insight: …").
 const numberBeforeTitle = latin1Pattern(() => /^\d{1,3}\.\s+(?=\p{Lu})/u);
 
