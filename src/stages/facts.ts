@@ -75,24 +75,6 @@ function within(spans: readonly ConceptSpan[], from: number, to: number): Concep
   return spans.filter((c) => c.start >= from && c.end <= to);
 }
 
-/** The ids `counted` names, per compiled facts data: see {@link countedIdsOf}. */
-const countedIds = new WeakMap<CompiledFacts, ReadonlySet<string>>();
-
-/**
- * The concept ids the facts data counts (`counted`'s own keys), as a set. Asked of every concept
- * of every item: `Object.hasOwn(f.counted, id)` with an id that is no internalized string (ids
- * are values of the parsed lexicon) looked the id up in V8's string table on every call, the
- * hottest line of the facts stage in a warm build's profile (issue 17).
- */
-function countedIdsOf(f: CompiledFacts): ReadonlySet<string> {
-  let ids = countedIds.get(f);
-  if (!ids) {
-    ids = new Set(Object.keys(f.counted));
-    countedIds.set(f, ids);
-  }
-  return ids;
-}
-
 /**
  * `text.split(/(?<=[。；;\n])/u)`: the text cut after every 。 ； ; and line feed but its last
  * character, so each piece keeps its end mark and none is empty (an empty text gives [""]). Read
@@ -128,9 +110,8 @@ function outcomesOf(original: string, text: string, concepts: ConceptSpan[], f: 
   // The measures outcomes attach to, and the concepts counts are read for (one look at each concept).
   const measureSpans: ConceptSpan[] = [];
   const countedSpans: ConceptSpan[] = [];
-  const counted = countedIdsOf(f);
   for (const c of concepts) {
-    if (counted.has(c.id)) countedSpans.push(c);
+    if (f.countedIds.has(c.id)) countedSpans.push(c);
     else if (c.type === 'measure') measureSpans.push(c);
   }
   if (measureSpans.length === 0 && countedSpans.length === 0) return out;
