@@ -110,6 +110,12 @@ export interface CompiledFacts {
   population: RegExp;
   comparator: RegExp;
   counted: FactsData['counted'];
+  /**
+   * `counted`'s own keys as a set: facts asks it of every concept of every item, and
+   * `Object.hasOwn(counted, id)` with an id that is no internalized string (ids are values of the
+   * parsed lexicon) looked the id up in V8's string table at every call (issue 17).
+   */
+  countedIds: ReadonlySet<string>;
 }
 
 /**
@@ -406,6 +412,7 @@ export function loadFacts(file: string, text?: string, hash?: string): CompiledF
     population: one('population'),
     comparator: one('comparator'),
     counted: raw.counted,
+    countedIds: new Set(Object.keys(raw.counted)),
   };
   read.passed();
   return compiled;

@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ingestDetailed } from '../../src/ingest.js';
-import { itemFacts, timepointIn } from '../../src/stages/facts.js';
+import { itemFacts, sentencesOf, timepointIn } from '../../src/stages/facts.js';
 import { items, pipeline, repo } from '../helpers.js';
 
 const data = () => pipeline().data;
@@ -88,5 +89,25 @@ describe('facts: the outcome patterns read only clauses that can state an outcom
     expect(calls.week).toBeLessThanOrEqual(outcomes.length);
     expect(calls.population).toBeLessThanOrEqual(outcomes.length);
     expect(calls.change).toBeLessThan(clauses / 3);
+  });
+});
+
+describe('facts: sentences (issue 17)', () => {
+  /** The definition sentencesOf replaced. */
+  const split = (text: string) => text.split(/(?<=[。；;\n])/u);
+
+  it('cuts a text as the split with a lookbehind did: after each end mark but the last character', () => {
+    for (const text of ['', '。', ';;', 'a。b', 'a。b。', '\n', '\n\nx', '第4周;77%；第12周。\n', '😀。😀', '\ud83d。']) expect(sentencesOf(text)).toEqual(split(text));
+  });
+
+  it('gives the split’s pieces on seeded random texts of end marks, look-alikes, Han, surrogates and ASCII', () => {
+    const unit = fc.constantFrom('。', '；', ';', '\n', '，', '．', '.', '!', '﹔', '\r', 'a', '1', '周', ' ', '😀', '\ud83d', '\ude00');
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 40 }), (units) => {
+        const text = units.join('');
+        expect(sentencesOf(text)).toEqual(split(text));
+      }),
+      { seed: 17, numRuns: 3000 },
+    );
   });
 });
