@@ -14,7 +14,7 @@ const { dirname } = process.getBuiltinModule('node:path');
 const { fileURLToPath } = process.getBuiltinModule('node:url');
 const { setFlagsFromString } = process.getBuiltinModule('node:v8');
 const vm = process.getBuiltinModule('node:vm');
-import { bundleIsCurrent as listedUnchanged } from './bundle-current.js';
+import { bundleIsCurrent as listedUnchanged } from './bundle-current.mjs';
 
 /**
  * V8's flags for the CLI, set before the bundle is compiled, and so also when its code caches are
@@ -79,7 +79,7 @@ function runBundle(cacheFile, long) {
   return { main: module.exports.main, shortRun: module.exports.shortRun, script, codeCache: cachedData === undefined ? 'absent' : script.cachedDataRejected ? 'rejected' : 'used' };
 }
 
-/** Whether the CLI's bundle is dist/src's code as it is now (./bundle-current.js; the tests name another list). */
+/** Whether the CLI's bundle is dist/src's code as it is now (./bundle-current.mjs; the tests name another list). */
 export function bundleIsCurrent(sourcesFile = `${bundleFile}.sources`, base = fileURLToPath(new URL('..', import.meta.url))) {
   return listedUnchanged(sourcesFile, base);
 }

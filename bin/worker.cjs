@@ -21,7 +21,7 @@ const { threadId } = require('node:worker_threads');
 // The bundle and its cache read without a block of their size malloc'd and freed (see there).
 const { readCodeCache, readLatin1 } = require('./read.cjs');
 // (An ES module, shared with bin/load.js.)
-const { bundleIsCurrent } = require('./bundle-current.js');
+const { bundleIsCurrent } = require('./bundle-current.mjs');
 
 const root = join(__dirname, '..');
 /** The worker bundle scripts/bundle-cli.mjs writes, its list of sources and its code cache. */
