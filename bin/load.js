@@ -8,12 +8,13 @@
 // Node's modules as CommonJS gives them (process.getBuiltinModule), not imported: an ES module
 // import of one builds a facade of its every export (node:fs's ~100, its lazy getters read):
 // the six cost ~4 M instructions more of every start (issue 17).
-const { existsSync, readFileSync, statSync } = process.getBuiltinModule('node:fs');
+const { existsSync, readFileSync } = process.getBuiltinModule('node:fs');
 const { createRequire } = process.getBuiltinModule('node:module');
 const { dirname } = process.getBuiltinModule('node:path');
 const { fileURLToPath } = process.getBuiltinModule('node:url');
 const { setFlagsFromString } = process.getBuiltinModule('node:v8');
 const vm = process.getBuiltinModule('node:vm');
+import { bundleIsCurrent as listedUnchanged } from './bundle-current.mjs';
 
 /**
  * V8's flags for the CLI, set before the bundle is compiled, and so also when its code caches are
@@ -78,30 +79,9 @@ function runBundle(cacheFile, long) {
   return { main: module.exports.main, shortRun: module.exports.shortRun, script, codeCache: cachedData === undefined ? 'absent' : script.cachedDataRejected ? 'rejected' : 'used' };
 }
 
-/**
- * Whether the bundle is dist/src's code as it is now: every file it was made from (listed with its
- * size and modification time by scripts/bundle-cli.mjs in `sourcesFile`, paths from `base`) is
- * unchanged. dist/src compiled again without the bundle step would otherwise run old code, and a
- * build would file that code's records under the new code's cache key.
- */
+/** Whether the CLI's bundle is dist/src's code as it is now (./bundle-current.mjs; the tests name another list). */
 export function bundleIsCurrent(sourcesFile = `${bundleFile}.sources`, base = fileURLToPath(new URL('..', import.meta.url))) {
-  let listed;
-  try {
-    listed = JSON.parse(readFileSync(sourcesFile, 'utf8'));
-  } catch {
-    return false;
-  }
-  if (!Array.isArray(listed) || listed.length === 0) return false;
-  for (const [path, size, mtimeMs] of listed) {
-    let stat;
-    try {
-      stat = statSync(`${base}${path}`);
-    } catch {
-      return false;
-    }
-    if (stat.size !== size || stat.mtimeMs !== mtimeMs) return false;
-  }
-  return true;
+  return listedUnchanged(sourcesFile, base);
 }
 
 const bundled = existsSync(bundleFile);

@@ -13,13 +13,15 @@
 // build's cache (src/dataset/keys.ts). A cache V8 refuses (another Node, other V8 flags) only
 // costs the compiling.
 'use strict';
-const { existsSync, readFileSync, renameSync, statSync, writeFileSync } = require('node:fs');
+const { existsSync, readFileSync, renameSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
 const { pathToFileURL } = require('node:url');
 const vm = require('node:vm');
 const { threadId } = require('node:worker_threads');
 // The bundle and its cache read without a block of their size malloc'd and freed (see there).
 const { readCodeCache, readLatin1 } = require('./read.cjs');
+// (An ES module, shared with bin/load.js.)
+const { bundleIsCurrent } = require('./bundle-current.mjs');
 
 const root = join(__dirname, '..');
 /** The worker bundle scripts/bundle-cli.mjs writes, its list of sources and its code cache. */
@@ -32,35 +34,6 @@ const cacheFile = `${bundleFile}.cache`;
  * temporary file of its own, then a rename: the last task of either worker leaves a whole cache).
  */
 const cacheOut = process.env.DIGEST_WORKER_CODE_CACHE_OUT;
-
-/**
- * Whether every dist/src file the bundle was made from (listed with its size and modification
- * time in `sourcesFile` by scripts/bundle-cli.mjs, paths from `base`) is unchanged: dist/src
- * compiled again without the bundle step would otherwise run old code. bin/load.js's
- * `bundleIsCurrent` for the CLI's bundle, written again here rather than shared: the launcher is
- * an ES module, and loading a CommonJS file from it (imported, or required) cost `digest
- * --version` 11–14 M more instructions (+2 %: Node's CommonJS loader reading the package scope,
- * or its lexer of exports), while this entry must be CommonJS for piscina's require().
- */
-function bundleIsCurrent(sourcesFile, base) {
-  let listed;
-  try {
-    listed = JSON.parse(readFileSync(sourcesFile, 'utf8'));
-  } catch {
-    return false;
-  }
-  if (!Array.isArray(listed) || listed.length === 0) return false;
-  for (const [path, size, mtimeMs] of listed) {
-    let stat;
-    try {
-      stat = statSync(`${base}${path}`);
-    } catch {
-      return false;
-    }
-    if (stat.size !== size || stat.mtimeMs !== mtimeMs) return false;
-  }
-  return true;
-}
 
 /** Runs the bundle in this thread's context from its source and code cache; its `ingestTask` and the script. */
 function runBundle() {

@@ -3,7 +3,9 @@
 // schemas at run time cost ~250 ms of start-up; this code loads in a few ms. Three modules: the
 // pipeline and data files' validators (small, needed to load any pipeline), and the article and
 // CSL ones (1.6 MB of code between them), imported only when a record is validated: compiling
-// them cost ~25 ms of every start, `digest text` included.
+// them cost ~25 ms of every start, `digest text` included. And src/generated/csl-kinds.ts: the
+// kind of value each property of the CSL item schema takes, which src/core/csl-check.ts reads an
+// item's keys against before Ajv's CSL validator is asked (issue 17).
 // tests/generated.test.ts fails when the committed code drifts from the schemas.
 import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -44,7 +46,114 @@ export async function generateValidators() {
     ['src/generated/validators-data.ts', banner(`schemas/{${dataNames.join(',')}}.schema.json`) + (await project(dataNames))],
     ['src/generated/validators-dataset.ts', banner(`schemas/{${datasetNames.join(',')}}.schema.json`) + (await project(datasetNames))],
     ['src/generated/validators-csl.ts', banner('schemas/csl-data.json') + cslCode],
+    ['src/generated/csl-kinds.ts', generateCslKinds(csl)],
   ];
+}
+
+// What a schema node may hold beside the keywords a kind is read from: words for readers only.
+const annotations = new Set(['title', 'description', 'examples', '$comment']);
+
+/** `node` without its annotations, as JSON with its keys sorted: the shape a kind is recognised by. */
+const shapeOf = (node) => {
+  const sorted = (value) =>
+    value && typeof value === 'object' && !Array.isArray(value) ? Object.fromEntries(Object.keys(value).sort().map((key) => [key, sorted(value[key])])) : value;
+  return JSON.stringify(sorted(Object.fromEntries(Object.entries(node).filter(([key]) => !annotations.has(key)))));
+};
+
+// The shapes csl-check.ts reads, each by its kind's name (src/generated/csl-kinds.ts `CslKind`).
+const kindOfShape = new Map([
+  [shapeOf({ type: 'string' }), 'string'],
+  [shapeOf({ type: ['string', 'number'] }), 'string-or-number'],
+  [shapeOf({ type: ['string', 'number', 'boolean'] }), 'string-number-or-boolean'],
+  [shapeOf({ type: 'array', items: { $ref: '#/definitions/name-variable' } }), 'names'],
+  [shapeOf({ $ref: '#/definitions/date-variable' }), 'date'],
+  [shapeOf({ type: 'array', items: { type: 'string' } }), 'strings'],
+  [shapeOf({ type: 'object' }), 'object'],
+]);
+// A string of the EDTF pattern: never read by the quick check, whose `false` sends it to Ajv.
+const edtf = shapeOf({ $ref: '#/definitions/edtf-datatype' });
+
+/**
+ * src/generated/csl-kinds.ts: each property of schemas/csl-data.json's item, a name's and a
+ * structured date's members, each with the kind of value the schema lets it hold. It throws on
+ * anything in the schema the quick check does not read (a pattern, a length, another keyword, a
+ * definition of another form), so a change to the vendored schema cannot leave the quick check
+ * saying "valid" of an item Ajv would reject: it stops `npm run gen:types` instead.
+ */
+export function generateCslKinds(csl) {
+  const fail = (where, node) => {
+    throw new Error(`schemas/csl-data.json ${where}: ${JSON.stringify(node)} is not a shape src/core/csl-check.ts reads (scripts/gen-validators.mjs generateCslKinds)`);
+  };
+  const expectShape = (where, node, keys) => {
+    const extra = Object.keys(node).filter((key) => !annotations.has(key) && !keys.includes(key));
+    if (extra.length > 0) fail(`${where} (${extra.join(', ')})`, node);
+  };
+  const kindOf = (where, node) => kindOfShape.get(shapeOf(node)) ?? fail(where, node);
+
+  const item = csl.items;
+  expectShape('items', item, ['type', 'properties', 'required', 'additionalProperties']);
+  if (item.type !== 'object' || item.additionalProperties !== false) fail('items', { type: item.type, additionalProperties: item.additionalProperties });
+  const properties = {};
+  let types = null;
+  for (const [key, node] of Object.entries(item.properties)) {
+    if (key === 'type' && shapeOf({ ...node, enum: [] }) === shapeOf({ type: 'string', enum: [] }) && node.enum.every((t) => typeof t === 'string')) {
+      types = node.enum;
+      properties[key] = 'type';
+    } else properties[key] = kindOf(`items.properties.${key}`, node);
+  }
+  if (!types) fail('items.properties.type', item.properties.type);
+
+  /** The members of a definition's one object form (its others: forms the check leaves to Ajv). */
+  const members = (name, leftToAjv) => {
+    const forms = csl.definitions[name].anyOf ?? fail(`definitions.${name}`, csl.definitions[name]);
+    expectShape(`definitions.${name}`, csl.definitions[name], ['anyOf']);
+    const objects = forms.filter((form) => shapeOf(form) !== leftToAjv);
+    if (objects.length !== 1) fail(`definitions.${name}.anyOf`, forms);
+    expectShape(`definitions.${name}`, objects[0], ['properties', 'additionalProperties']);
+    if (objects[0].additionalProperties !== false) fail(`definitions.${name}.additionalProperties`, objects[0]);
+    const out = {};
+    for (const [key, node] of Object.entries(objects[0].properties)) {
+      const where = `definitions.${name}.properties.${key}`;
+      if (shapeOf(node) === edtf) continue; // a pattern: Ajv's
+      out[key] = key === 'date-parts' ? 'date-parts' : kindOf(where, node);
+    }
+    return [out, objects[0].properties];
+  };
+  const [nameMembers] = members('name-variable', null);
+  const [dateMembers, dateNodes] = members('date-variable', edtf);
+
+  // date-parts: a list of one to a few parts, each a list of a few strings or numbers.
+  const parts = dateNodes['date-parts'];
+  const part = parts?.items;
+  if (!part || shapeOf({ ...parts, items: {}, minItems: 0, maxItems: 0 }) !== shapeOf({ type: 'array', items: {}, minItems: 0, maxItems: 0 })) fail('definitions.date-variable date-parts', parts);
+  if (shapeOf({ ...part, minItems: 0, maxItems: 0 }) !== shapeOf({ type: 'array', items: { type: ['string', 'number'] }, minItems: 0, maxItems: 0 })) fail('definitions.date-variable date-parts items', part);
+  const dateParts = { min: parts.minItems, max: parts.maxItems, partMin: part.minItems, partMax: part.maxItems };
+  if (!Object.values(dateParts).every(Number.isSafeInteger)) fail('definitions.date-variable date-parts', parts);
+
+  const json = (value) => JSON.stringify(value, null, 1);
+  return `// Generated by scripts/gen-validators.mjs from schemas/csl-data.json: do not edit; run \`npm run gen:types\`.
+
+/** The kinds of value schemas/csl-data.json gives a property or member, as src/core/csl-check.ts reads them. */
+export type CslKind = ${[...new Set([...kindOfShape.values(), 'type', 'date-parts'])].map((kind) => `'${kind}'`).join(' | ')};
+
+/** Each property of a CSL item (\`items.properties\`) and its kind. */
+export const cslProperties: Readonly<Record<string, CslKind>> = ${json(properties)};
+
+/** The properties every item holds (\`items.required\`). */
+export const cslRequired: readonly string[] = ${JSON.stringify(item.required ?? [])};
+
+/** The item types \`type\` enumerates. */
+export const cslTypes: readonly string[] = ${json(types)};
+
+/** A name's members (\`definitions.name-variable\`) and their kinds. */
+export const cslNameMembers: Readonly<Record<string, CslKind>> = ${json(nameMembers)};
+
+/** A structured date's members (\`definitions.date-variable\`; \`edtf\`, a pattern, and the EDTF string form are left to Ajv) and their kinds. */
+export const cslDateMembers: Readonly<Record<string, CslKind>> = ${json(dateMembers)};
+
+/** \`date-parts\`: from \`min\` to \`max\` parts, each of \`partMin\` to \`partMax\` strings or numbers. */
+export const cslDateParts = ${JSON.stringify(dateParts)} as const;
+`;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

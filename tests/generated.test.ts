@@ -32,7 +32,7 @@ describe('generated code matches the schemas (run `npm run gen:types` after a sc
     expect(await generateStageDefaults()).toBe(readFileSync(repo(defaultsModule as string), 'utf8'));
   });
 
-  it('standalone validators', async () => {
+  it('standalone validators, and the CSL quick check’s kinds (src/generated/csl-kinds.ts)', async () => {
     for (const [path, source] of (await generateValidators()) as [string, string][]) {
       expect(source, path).toBe(readFileSync(repo(path), 'utf8'));
     }

@@ -23,6 +23,13 @@ function project(count: number, folder = 'fixtures/articles'): string {
 }
 
 
+// Timeouts: these tests run whole `digest build` processes (each starts Node, loads the pipeline
+// and, with workers, compiles it again per worker), from one to nine of them a test. Alone a test
+// takes 1–20 s (the crash test ~70 s); on a busy two-core machine (a load average of 20–35) 4–8×
+// that. The work is the builds themselves, so each test's timeout is set from its builds, far above.
+/** A test of up to four builds of a few dozen inputs. */
+const builds = 300_000;
+
 const build = (dir: string, ...args: string[]) => spawnSync(process.execPath, [bin, 'build', '--pipeline', 'pipelines/digest.json', ...args], { cwd: dir, encoding: 'utf8' });
 
 describe('isolation: one failing input never stops a batch', () => {
@@ -53,7 +60,7 @@ describe('isolation: one failing input never stops a batch', () => {
     expect(readdirSync(join(dir, 'out', 'articles'))).toHaveLength(190);
     const manifest = JSON.parse(readFileSync(join(dir, 'out', 'manifest.json'), 'utf8'));
     expect(manifest.totals).toMatchObject({ inputs: 200, records: 190, failed: 10 });
-  }, 180_000);
+  }, builds);
 });
 
 describe('determinism', () => {
@@ -83,13 +90,24 @@ describe('determinism', () => {
         expect(order(JSON.parse(strip(tb.get(k)!)))).toEqual(order(JSON.parse(strip(v))));
       } else expect(strip(tb.get(k)!), k).toBe(strip(v));
     }
-  }, 180_000);
+  }, builds);
 });
 
 describe('worker threads', () => {
+  // Each test below runs a build of the same 24 inputs in a way of its own (into an out folder of
+  // its own) and compares its dataset with a one-thread build of them: that build made once, for all.
+  let shared: { dir: string; one: Map<string, string> } | null = null;
+  const reference = () => {
+    if (!shared) {
+      const dir = project(24);
+      expect(build(dir, '--quiet', '--concurrency', '1', '--out', 'one').status).toBe(0);
+      shared = { dir, one: tree(join(dir, 'one')) };
+    }
+    return shared;
+  };
+
   it('a pool whose workers die (here: a heap too small to load the pipeline) hands its work to the main thread; same dataset', () => {
-    const dir = project(24);
-    expect(build(dir, '--quiet', '--concurrency', '1', '--out', 'one').status).toBe(0);
+    const { dir, one } = reference();
     const r = spawnSync(process.execPath, [bin, 'build', '--pipeline', 'pipelines/digest.json', '--concurrency', '2', '--out', 'starved'], {
       cwd: dir,
       encoding: 'utf8',
@@ -98,24 +116,26 @@ describe('worker threads', () => {
     expect(r.stderr).not.toContain('ERR_WORKER_OUT_OF_MEMORY');
     expect(r.status).toBe(0);
     expect(r.stderr).toContain('24 inputs, 24 records, 0 failed; 24 ingested');
-    const one = tree(join(dir, 'one'));
     const starved = tree(join(dir, 'starved'));
     expect([...starved.keys()]).toEqual([...one.keys()]);
     for (const [rel, content] of one) expect(starved.get(rel) === content, rel).toBe(true);
-  }, 120_000);
+  }, builds);
 
   /**
    * Runs `digest build` with the pool library replaced (a resolve hook) by `fake`: a pool that
-   * takes tasks and never settles them, as a dying piscina pool was seen to do under load.
+   * takes tasks and never settles them, as a dying piscina pool was seen to do under load. The
+   * dataset goes to `out`. The child is killed after 4 minutes: a build the fake pool hung would
+   * otherwise block this thread (spawnSync) past the test's timeout; a 24-input build takes 2–6 s
+   * alone and up to 8× that on a busy two-core machine.
    */
-  function buildWithPool(dir: string, fake: string) {
-    const poolFile = join(dir, 'fake-pool.mjs');
+  function buildWithPool(dir: string, fake: string, out: string) {
+    const poolFile = join(dir, `fake-pool-${out}.mjs`);
     writeFileSync(poolFile, fake);
     const source = `export async function resolve(s, c, n) { return s === 'piscina' ? { url: ${JSON.stringify(`file://${poolFile}`)}, shortCircuit: true } : n(s, c); }`;
     const hook = `data:text/javascript,${encodeURIComponent(source)}`;
     // Registered by --import, which every thread of the process runs: the build runs on a thread of its own (bin/thread.js).
     const register = `data:text/javascript,${encodeURIComponent(`import { register } from 'node:module'; register(${JSON.stringify(hook)});`)}`;
-    return spawnSync(process.execPath, ['--import', register, bin, 'build', '--pipeline', 'pipelines/digest.json', '--concurrency', '2', '--out', 'lost'], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+    return spawnSync(process.execPath, ['--import', register, bin, 'build', '--pipeline', 'pipelines/digest.json', '--concurrency', '2', '--out', out], { cwd: dir, encoding: 'utf8', timeout: 240_000 });
   }
   const losingPool = (deaths: number, workersLeft = 2) => `import { EventEmitter } from 'node:events';
 export class Piscina extends EventEmitter {
@@ -126,33 +146,30 @@ export class Piscina extends EventEmitter {
 }`;
 
   it('a pool that dies without settling its tasks hands them to the main thread; same dataset', () => {
-    const dir = project(24);
-    expect(build(dir, '--quiet', '--concurrency', '1', '--out', 'one').status).toBe(0);
-    const r = buildWithPool(dir, losingPool(3));
+    const { dir, one } = reference();
+    const r = buildWithPool(dir, losingPool(3), 'lost');
     expect(r.stderr).toContain('24 inputs, 24 records, 0 failed; 24 ingested');
     expect(r.status).toBe(0);
-    const one = tree(join(dir, 'one'));
     const lost = tree(join(dir, 'lost'));
     expect([...lost.keys()]).toEqual([...one.keys()]);
     for (const [rel, content] of one) expect(lost.get(rel) === content, rel).toBe(true);
-  }, 120_000);
+  }, builds);
 
   it('a pool left with no worker (piscina starts none after workers fail while starting) is given up at once; same dataset', () => {
     // Two deaths with two threads: fewer than the deaths that give a pool up, but no worker is left.
-    const dir = project(24);
-    expect(build(dir, '--quiet', '--concurrency', '1', '--out', 'one').status).toBe(0);
-    const r = buildWithPool(dir, losingPool(2, 0));
+    const { dir, one } = reference();
+    const r = buildWithPool(dir, losingPool(2, 0), 'none-left');
     expect(r.stderr).toContain('24 inputs, 24 records, 0 failed; 24 ingested');
     expect(r.status).toBe(0);
-    expect(tree(join(dir, 'lost'))).toEqual(tree(join(dir, 'one')));
-  }, 120_000);
+    expect(tree(join(dir, 'none-left'))).toEqual(one);
+  }, builds);
 
   it('work that stops with nothing left to wait for is an internal error (exit 2), never a silent success', () => {
-    const dir = project(24);
-    const r = buildWithPool(dir, losingPool(0));
+    const { dir } = reference();
+    const r = buildWithPool(dir, losingPool(0), 'stopped');
     expect(r.stderr).toContain('digest: internal error: the command stopped before finishing its work');
     expect(r.status).toBe(2);
-  }, 120_000);
+  }, builds);
 });
 
 describe('paths', () => {
@@ -181,7 +198,7 @@ describe('paths', () => {
     rmSync(link);
     expect(build(dir, '--quiet').status).toBe(0);
     expect(readFileSync(outside, 'utf8')).toBe('untouched');
-  }, 60_000);
+  }, builds);
 });
 
 describe('crash safety: kill -9 in the middle of a build', () => {
@@ -222,5 +239,6 @@ describe('crash safety: kill -9 in the middle of a build', () => {
     expect([...after.keys()]).toEqual([...fresh.keys()]);
     for (const [rel, content] of fresh) expect(after.get(rel), rel).toBe(content);
     expect(existsSync(join(dir, 'out', '.staging'))).toBe(false);
-  }, 300_000);
+    // (Nine builds of 150 inputs, six of them killed part-way: ~70 s alone.)
+  }, 900_000);
 });

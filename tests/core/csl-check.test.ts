@@ -1,10 +1,13 @@
 import fc from 'fast-check';
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { cslKinds, surelyValidCsl } from '../../src/core/csl-check.js';
+import { surelyValidCsl } from '../../src/core/csl-check.js';
+import { cslDateMembers, cslNameMembers, cslProperties, cslRequired } from '../../src/generated/csl-kinds.js';
 import { cslItemValidator } from '../../src/core/schemas.js';
 import { cslItem } from '../../src/generated/validators-csl.js';
 import { pipeline, repo } from '../helpers.js';
+// @ts-expect-error no declaration file for the .mjs script
+import { generateCslKinds } from '../../scripts/gen-validators.mjs';
 
 /** Ajv's generated validator alone: the definition the quick reading must never contradict. */
 const ajv = (item: unknown): boolean => (cslItem as unknown as (value: unknown) => boolean)(item);
@@ -14,35 +17,40 @@ const schema = JSON.parse(readFileSync(repo('schemas/csl-data.json'), 'utf8')) a
   definitions: Record<string, { anyOf: { properties?: Record<string, unknown> }[] }>;
 };
 
-/** The kind csl-check.ts gives a property, read from its schema. */
-function kindInSchema(property: Record<string, unknown>): string {
-  const ref = property.$ref as string | undefined;
-  const items = property.items as Record<string, unknown> | undefined;
-  if (ref === '#/definitions/date-variable') return 'date';
-  if (property.type === 'array' && items?.$ref === '#/definitions/name-variable') return 'names';
-  if (property.type === 'array' && items?.type === 'string') return 'strings';
-  if (property.type === 'string' && Array.isArray(property.enum)) return 'type';
-  if (property.type === 'string') return 'string';
-  if (JSON.stringify(property.type) === '["string","number"]') return 'string-or-number';
-  if (property.type === 'object') return 'object';
-  return `unknown: ${JSON.stringify(property)}`;
+/** The schema with one change made to a copy of it. */
+function changed(edit: (copy: typeof schema) => void): typeof schema {
+  const copy = structuredClone(schema);
+  edit(copy);
+  return copy;
 }
 
 describe('surelyValidCsl (issue 17: the CSL check of the validate stage)', () => {
-  it('gives every property of schemas/csl-data.json the kind the schema gives it, and no other property', () => {
-    const kinds = cslKinds();
-    const inSchema = new Map(Object.entries(schema.items.properties).map(([key, p]) => [key, kindInSchema(p)]));
-    expect(new Map([...kinds].sort())).toEqual(new Map([...inSchema].sort()));
-    expect(schema.items.required.sort()).toEqual(['id', 'type']);
+  it('reads its kinds from schemas/csl-data.json: every property, a name’s and a date’s members (src/generated/csl-kinds.ts)', () => {
+    expect(Object.keys(cslProperties).sort()).toEqual(Object.keys(schema.items.properties).sort());
+    expect(cslRequired).toEqual(schema.items.required);
+    expect(Object.keys(cslNameMembers).sort()).toEqual(Object.keys(schema.definitions['name-variable']!.anyOf[0]!.properties!).sort());
+    // (edtf, a pattern, is Ajv's to read.)
+    expect(Object.keys(cslDateMembers).sort()).toEqual(['circa', 'date-parts', 'literal', 'raw', 'season']);
+    expect(cslProperties).toMatchObject({ title: 'string', volume: 'string-or-number', author: 'names', issued: 'date', type: 'type', categories: 'strings', custom: 'object' });
   });
 
-  it('reads the names and dates the schema defines (their members unchanged since csl-check.ts was written)', () => {
-    const name = schema.definitions['name-variable']!.anyOf;
-    expect(name).toHaveLength(1);
-    expect(Object.keys(name[0]!.properties!).sort()).toEqual(['comma-suffix', 'dropping-particle', 'family', 'given', 'literal', 'non-dropping-particle', 'parse-names', 'static-ordering', 'suffix']);
-    const date = schema.definitions['date-variable']!.anyOf;
-    expect(date).toHaveLength(2);
-    expect(Object.keys(date[1]!.properties!).sort()).toEqual(['circa', 'date-parts', 'edtf', 'literal', 'raw', 'season']);
+  it('stops `npm run gen:types` on a shape of the schema it does not read, rather than read it wrong', () => {
+    expect(generateCslKinds(schema)).toBe(readFileSync(repo('src/generated/csl-kinds.ts'), 'utf8'));
+    const wrong = [
+      changed((s) => (s.items.properties.title = { type: 'string', pattern: '^x' })),
+      changed((s) => (s.items.properties.volume = { type: ['string', 'number'], minLength: 1 })),
+      changed((s) => (s.items.properties.page = { type: ['number', 'string', 'null'] })),
+      changed((s) => (s.items.properties.author = { type: 'array', items: { $ref: '#/definitions/name-variable' }, maxItems: 9 })),
+      changed((s) => (s.items.properties.type = { type: 'string', pattern: 'x' })),
+      changed((s) => ((s.items as Record<string, unknown>).allOf = [{ required: ['title'] }])),
+      changed((s) => (s.definitions['name-variable']!.anyOf[0]!.properties!.family = { type: 'string', maxLength: 9 })),
+      changed((s) => s.definitions['name-variable']!.anyOf.push({ properties: {} })),
+      changed((s) => ((s.definitions['date-variable']!.anyOf[1]!.properties!['date-parts'] as Record<string, unknown>).maxItems = undefined)),
+      changed((s) => (((s.definitions['date-variable']!.anyOf[1]!.properties!['date-parts'] as Record<string, unknown>).items as Record<string, unknown>).uniqueItems = true)),
+    ];
+    for (const s of wrong) expect(() => generateCslKinds(s)).toThrow(/is not a shape src\/core\/csl-check.ts reads/);
+    // (Words for readers only change nothing.)
+    expect(generateCslKinds(changed((s) => (s.items.properties.title = { type: 'string', description: 'x', title: 'Title' })))).toBe(generateCslKinds(schema));
   });
 
   it('says valid of every item the reference parser makes from the fixtures, as Ajv does', async () => {
@@ -100,7 +108,7 @@ describe('surelyValidCsl (issue 17: the CSL check of the validate stage)', () =>
         return anyValue;
     }
   };
-  const keys = [...cslKinds().keys()];
+  const keys = Object.keys(cslProperties);
   const item = fc
     .array(
       fc.oneof(
@@ -111,7 +119,7 @@ describe('surelyValidCsl (issue 17: the CSL check of the validate stage)', () =>
     )
     .chain((chosen) =>
       fc.tuple(
-        fc.tuple(...['type', 'id', ...chosen].map((key) => valueOfKind(cslKinds().get(key) ?? 'unknown'))),
+        fc.tuple(...['type', 'id', ...chosen].map((key) => valueOfKind(cslProperties[key] ?? 'unknown'))),
         fc.boolean(),
         fc.boolean(),
       ).map(([values, dropType, dropId]) => {
@@ -142,7 +150,7 @@ describe('surelyValidCsl (issue 17: the CSL check of the validate stage)', () =>
   // the verdict is that field's, so each rule of each kind is put to the test alone.
   const oneChanged = fc
     .tuple(validish, fc.oneof({ weight: 8, arbitrary: fc.constantFrom(...keys) }, { weight: 1, arbitrary: fc.constantFrom('containerTitle', 'extra') }))
-    .chain(([x, key]) => valueOfKind(cslKinds().get(key) ?? 'unknown').map((v) => ({ ...x, [key]: v })));
+    .chain(([x, key]) => valueOfKind(cslProperties[key] ?? 'unknown').map((v) => ({ ...x, [key]: v })));
 
   it('never says valid of an item Ajv rejects (seeded random items of every kind, valid and not)', () => {
     let sure = 0;

@@ -49,6 +49,10 @@ async function heldByBuild(file: string): Promise<number> {
   return after - before;
 }
 
+// (Each test runs one to four builds in this process, 26 inputs of 1 MB among them: 5–13 s alone,
+// 4–8× that on a busy two-core machine; what they measure is heap, never time.)
+const builds = 240_000;
+
 describe('memory a build holds per input', () => {
   it("an input ingested on the build's own thread leaves its summary, not its source, in memory", async () => {
     // Found in a heap snapshot of a `-j 1` build: the summary's title was a slice of the decoded
@@ -65,7 +69,7 @@ describe('memory a build holds per input', () => {
     const few = await heldByBuild(project(2, padding));
     const many = await heldByBuild(project(26, padding));
     expect((many - few) / (24 * padding)).toBeLessThan(0.5);
-  });
+  }, builds);
 
   it('while the inputs run, the build holds no summary of an input already emitted (they wait in the staging folder)', async () => {
     // The main thread's heap is at its largest while the workers run: each input's summary
@@ -97,7 +101,7 @@ describe('memory a build holds per input', () => {
     // At most the window of inputs in flight (eight) is still waiting for its turn.
     expect(held).toBeGreaterThanOrEqual(0);
     expect(held).toBeLessThanOrEqual(count / 4);
-  });
+  }, builds);
 
   it('asked not to keep its inputs, a build holds none of the summaries it handed to onInput once it has returned (the result held)', async () => {
     // What the CLI asks for: each input reported as it is handed over, then let go, so the
@@ -110,7 +114,7 @@ describe('memory a build holds per input', () => {
     expect(watched).toHaveLength(12);
     expect(result.totals.inputs).toBe(12);
     expect(watched.filter((w) => w.deref() !== undefined)).toHaveLength(0);
-  });
+  }, builds);
 
   it('each input handed to onInput is read back alone: the summaries handed over before it are let go (no map of them all)', async () => {
     // The build's end held every input's summary, read back into a map by path (~3 KB an input),
@@ -144,5 +148,5 @@ describe('memory a build holds per input', () => {
     // The last input's summary, on the stack; at most the one before it too. Held in a map: all twelve.
     expect(held.size).toBeGreaterThanOrEqual(1);
     expect(held.size).toBeLessThanOrEqual(2);
-  });
+  }, builds);
 });

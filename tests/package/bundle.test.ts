@@ -262,7 +262,7 @@ worker.on('message', (m) => { process.stdout.write(m.join(' ')); void worker.ter
     // A package of its own: bin/ as shipped, a "bundle" and a dist/src worker module that say which ran.
     const dir = mkdtempSync(join(tmpdir(), 'digest-worker-bundle-'));
     for (const sub of ['bin', 'dist/cli', 'dist/src/dataset']) mkdirSync(join(dir, sub), { recursive: true });
-    for (const file of ['worker.cjs', 'read.cjs']) cpSync(repo(`bin/${file}`), join(dir, 'bin', file));
+    for (const file of ['worker.cjs', 'read.cjs', 'bundle-current.mjs']) cpSync(repo(`bin/${file}`), join(dir, 'bin', file));
     writeFileSync(join(dir, 'package.json'), '{"type":"module"}\n');
     const source = join(dir, 'dist/src/dataset/worker.js');
     writeFileSync(source, 'export default async (task) => `dist/src ${task}`;\n');

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { build } from '../../src/dataset/build.js';
 import { loadPipeline } from '../../src/pipeline.js';
 import type { ArticleRecord } from '../../src/generated/article.js';
@@ -37,6 +37,11 @@ function hostileArticle(): string {
 
 const HOSTILE_NAME = `xss-2025<img src=x onerror="window.__pwned='name'">.txt`;
 const HOSTILE_ID = recordId(HOSTILE_NAME, new Uint8Array());
+
+// (Each test drives a real Chromium through a few pages: 1–10 s alone, 4–8× that on a busy
+// two-core machine, where the browser and the test share two cores with the rest of the suite.
+// What they check is the pages' state (expect.poll waits for it), never time.)
+vi.setConfig({ testTimeout: 240_000 });
 
 let browser: Browser;
 /** The first build (no previous build), and a second one over a copy of it after edits (the change view). */
