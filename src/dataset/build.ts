@@ -211,7 +211,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const state: BuildState = cache?.loadState(config) ?? emptyState(config);
     writer.remember(state.outputs);
     // The change view compares with what the dataset in the folder recorded (nothing, on a first build).
-    const previous = PreviousBuild.read(writer.root);
+    const previous = PreviousBuild.read(writer.root, (rel) => writer.owns(rel), (rel) => writer.madeHere(rel));
     const next: BuildState = { format: state.format, config, inputs: {}, outputs: {} };
 
     // Plan.

@@ -154,6 +154,46 @@ export function readEntry<T extends { rows: Record<string, string> }>(text: stri
   return at === text.length ? ({ ...head, rows } as T) : null;
 }
 
+/**
+ * An entry's head and its rows as UTF-8 bytes, read from its line's bytes after the key
+ * (`line[start]` to the line feed that ends it, {@link storeEntry}), or null when it is not a line
+ * of that layout. What a build that makes its tables again takes of a hit: the rows go to the
+ * tables as they are (bytes, as a worker's rows do), not decoded into a string, their tabs turned
+ * back into line feeds by a copy of the text and encoded once more — each table's text is the
+ * same bytes, its tabs made line feeds in `line` itself (a tab byte is never part of another
+ * character's UTF-8; `line` is the caller's, and changed). The lengths are in UTF-16 units, as
+ * {@link readEntry} reads them: a character of four bytes is two units, of two or three bytes
+ * one.
+ */
+export function readEntryBytes<T>(line: Uint8Array, start: number): (Omit<T, 'rows'> & { rows: Record<string, Uint8Array> }) | null {
+  const end = line.length - 1;
+  if (end < start || line[end] !== 0x0a) return null;
+  const tab = line.indexOf(0x09, start);
+  if (tab === -1 || tab >= end) return null;
+  const head = JSON.parse(Buffer.from(line.buffer, line.byteOffset + start, tab - start).toString('utf8')) as Omit<T, 'rows'> & { rows?: unknown };
+  const lengths = head.rows;
+  if (typeof lengths !== 'object' || lengths === null) return null;
+  const rows: Record<string, Uint8Array> = {};
+  let at = tab + 1;
+  for (const [table, length] of Object.entries(lengths)) {
+    if (!Number.isSafeInteger(length) || length < 0) return null;
+    const from = at;
+    let units = 0;
+    while (units < (length as number) && at < end) {
+      const byte = line[at]!;
+      // A lead or one-byte character counts; a continuation byte does not.
+      if ((byte & 0xc0) !== 0x80) units += byte >= 0xf0 ? 2 : 1;
+      else if (at === from) return null;
+      if (byte === 0x09) line[at] = 0x0a;
+      at++;
+    }
+    while (at < end && (line[at]! & 0xc0) === 0x80) at++;
+    if (units !== length) return null;
+    rows[table] = line.subarray(from, at);
+  }
+  return at === end ? { ...head, rows } : null;
+}
+
 /** Appends an entry's line as it was read from another pack (prune's compaction), on this thread. */
 export function storeLine(target: CacheTarget, line: Uint8Array, fs: WriteFs = realFs): PackSpot {
   return append(target, line, fs);

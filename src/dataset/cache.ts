@@ -9,7 +9,7 @@ import { processAlive } from '../io/lock.js';
 import type { InputSummary } from './entry.js';
 import type { RecordRows } from './tables.js';
 import type { SearchEntry } from '../report/html/search.js';
-import { closePacks, PACK_NAME, packsDir, readEntry, storeEntry, storeLine, type CacheTarget, type PackSpot } from './cache-entry.js';
+import { closePacks, PACK_NAME, packsDir, readEntry, readEntryBytes, storeEntry, storeLine, type CacheTarget, type PackSpot } from './cache-entry.js';
 import { CACHE_FORMAT } from './keys.js';
 
 /** The cache-directory tag (https://bford.info/cachedir/): marks the folder as digest's, and tells backup tools to skip it. */
@@ -178,12 +178,29 @@ export class EntryStore {
 
   /** The summary, rows and search entry of an entry, or null when it is not stored (or unreadable). */
   meta(key: string): CachedEntry | null {
+    return this.entryLine(key, (line) => readEntry<CachedEntry>(line.toString('utf8', 65, line.length - 1)));
+  }
+
+  /**
+   * The rows (each table's UTF-8 bytes, {@link readEntryBytes}) and search entry of an entry, or
+   * null when it is not stored (or unreadable): what a build that makes its tables again takes of
+   * a hit, the rows never decoded into text. An entry {@link meta} reads is read here alike.
+   */
+  reused(key: string): { rows: Record<string, Uint8Array>; search: SearchEntry | null } | null {
+    return this.entryLine(key, (line) => {
+      const entry = readEntryBytes<CachedEntry>(line, 65);
+      return entry && { rows: entry.rows, search: entry.search ?? null };
+    });
+  }
+
+  /** What `read` makes of the line stored under `key` (its key checked), or null when it is not stored, cannot be read or does not parse. */
+  private entryLine<T>(key: string, read: (line: Buffer) => T | null): T | null {
     const spot = this.load().get(key);
     if (!spot) return null;
     try {
       const line = this.read(spot);
       if (line === null || line.toString('latin1', 0, 65) !== `${key} `) return null;
-      return readEntry<CachedEntry>(line.toString('utf8', 65, line.length - 1));
+      return read(line);
     } catch {
       return null;
     }

@@ -111,7 +111,7 @@ export async function merge(options: MergeOptions): Promise<MergeResult> {
     // Records and source pages: exactly the files each shard's manifest lists, in name order.
     // Article pages show each article's change against the dataset this merge replaces (as one
     // build into this folder would), so they are made again here from the records.
-    const previous = PreviousBuild.read(writer.root);
+    const previous = PreviousBuild.read(writer.root, (rel) => writer.owns(rel));
     const ids = new Set(rows.filter((r) => r.status === 'ok' && r.id !== null).map((r) => r.id!));
     const articlePage = /^report\/[a-z0-9][a-z0-9-]{0,99}\.html$/;
     const copies = dirs.flatMap((dir, i) =>

@@ -11,10 +11,14 @@ export const MANIFEST = 'manifest.json';
  * The files a dataset folder's manifest says digest wrote there: its `files` list, or — for a
  * manifest of schema 1.1 and older, which had none — the files its inputs imply (each record
  * and its pages, the tables, the index page). Empty when there is no manifest digest wrote: then
- * digest owns nothing in the folder, and deletes nothing.
+ * digest owns nothing in the folder, and deletes nothing. The manifest is validated first, unless
+ * `madeHere` says this digest wrote it and it is untouched since (DatasetWriter.madeHere).
  */
-export function ownedFiles(manifestPath: string): Set<string> {
+export function ownedFiles(manifestPath: string, madeHere: () => boolean = () => false): Set<string> {
+  // Asked before and after the read: a manifest replaced meanwhile is validated.
+  const trusted = madeHere();
   const value = readJson(manifestPath);
+  if (trusted && madeHere() && isFileList((value as { files?: unknown } | null)?.files)) return new Set((value as DatasetManifest).files);
   if (validatorFor<DatasetManifest>('manifest')(value)) return new Set(value.files);
   const legacy = value as { schemaVersion?: unknown; inputs?: unknown } | null;
   if (!legacy || typeof legacy.schemaVersion !== 'string' || !Array.isArray(legacy.inputs)) return new Set();
@@ -26,6 +30,11 @@ export function ownedFiles(manifestPath: string): Set<string> {
     owned.add(`report/${row.id}.source.html`);
   }
   return owned;
+}
+
+/** Whether a value is a list of file names (what a manifest's `files` is). */
+function isFileList(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((name) => typeof name === 'string');
 }
 
 function readJson(path: string): unknown {

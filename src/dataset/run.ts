@@ -11,7 +11,7 @@ import type { PlannedInput } from './ids.js';
 import { entryKey } from './keys.js';
 import type { BuildPlan, InputPlan } from './plan.js';
 import type { Runner } from './runner.js';
-import type { RecordRows, TableRows } from './tables.js';
+import type { TableRows } from './tables.js';
 import type { Ledger } from './set-aside.js';
 import type { DatasetWriter } from './writer.js';
 import { bulkText, type PreparedBulk } from './worker.js';
@@ -175,13 +175,14 @@ export async function runInputs(ctx: RunContext, emit: (settled: Settled) => voi
         (!report || (writer.unchanged(`report/${input.id}.html`, pageSource(p.key, change)) && writer.unchanged(`report/${input.id}.source.html`, p.key)));
       if (!inPlace) return ingest(p);
     }
-    let rows: RecordRows | null = null;
+    let rows: TableRows | null = null;
     let search: SearchEntry | null = null;
     if (ctx.needRows && hit.status === 'ok') {
-      const meta = cache?.meta(p.key) ?? null;
-      rows = meta?.rows ?? null;
-      search = meta?.search ?? null;
-      if (rows === null) return ingest(p);
+      // The rows as the cache holds them, UTF-8: written to the tables as they are.
+      const reused = cache?.reused(p.key) ?? null;
+      if (reused === null) return ingest(p);
+      rows = reused.rows;
+      search = reused.search;
     }
     return { summary: hit, rows, change, search, state: { stat: p.identity!, sha256: hit.sha256, key: p.key } };
   };

@@ -74,7 +74,8 @@ export class DatasetWriter {
   private readonly expected = new Set<string>();
   /** Each file staged, put in place at the commit, and what it was made from (for the next build's state). */
   private readonly puts = new Map<string, string>();
-  private readonly owned: Set<string>;
+  /** What the folder's manifest lists ({@link DatasetWriter.owned}), once read. */
+  private ownedSet: Set<string> | null = null;
   private readonly checked = new Set<string>();
   private previous: Readonly<Record<string, string>> = {};
   private closed = false;
@@ -88,7 +89,6 @@ export class DatasetWriter {
     private readonly lock: Lock | null,
     private readonly fs: WriteFs,
   ) {
-    this.owned = ownedFiles(join(root, MANIFEST));
     let present: string[] | null = null;
     try {
       present = readdirSync(root);
@@ -142,6 +142,40 @@ export class DatasetWriter {
       lock.release();
       throw fsFailure(error, 'write in', folder);
     }
+  }
+
+  /**
+   * The files the folder's manifest lists: read on first need (after
+   * {@link DatasetWriter.remember}, when a build has its last state), once. Ownership is read
+   * from the manifest, which is trusted only when it validates — or when the last build's state
+   * says this digest wrote it, with the identity it still has ({@link DatasetWriter.madeHere}):
+   * then it is the manifest that build wrote, which validated, and validating its 1.6 MB again
+   * cost an unchanged rebuild of 1,000 articles ~0.1 s.
+   */
+  private get owned(): Set<string> {
+    return (this.ownedSet ??= ownedFiles(join(this.root, MANIFEST), () => this.madeHere(MANIFEST)));
+  }
+
+  /**
+   * Whether the folder's manifest lists `rel` (digest wrote it there): what
+   * `PreviousBuild.read` asks, answered from the manifest this writer read, where reading
+   * it a second time cost a build 0.1 s at 1,000 articles.
+   */
+  owns(rel: string): boolean {
+    return this.owned.has(rel);
+  }
+
+  /**
+   * Whether the last build's state ({@link DatasetWriter.remember}) says `rel` is a file it
+   * wrote, and the file has the identity it had then: untouched since. That build ran this code
+   * (a state is loaded only for the same configuration, code included), so the file is what
+   * this code made.
+   */
+  madeHere(rel: string): boolean {
+    const before = this.previous[rel];
+    if (before === undefined) return false;
+    const now = identityOf(inside(this.root, rel));
+    return now !== null && before.endsWith(`|${now}`);
   }
 
   /** Where this writer places files (for worker threads). */
@@ -362,7 +396,7 @@ export class DatasetWriter {
     this.puts.clear();
     this.expected.clear();
     this.checked.clear();
-    this.owned.clear();
+    this.ownedSet = new Set();
     if (this.transaction) {
       try {
         this.fs.rmSync(this.transaction, { recursive: true, force: true });

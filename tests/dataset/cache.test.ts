@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EntryStore, stateFileName, type CachedEntry } from '../../src/dataset/cache.js';
 import { computeEntry } from '../../src/dataset/entry.js';
-import { readEntry, storeEntry } from '../../src/dataset/cache-entry.js';
+import { readEntry, readEntryBytes, storeEntry } from '../../src/dataset/cache-entry.js';
 import { CACHE_FORMAT, entryKey } from '../../src/dataset/keys.js';
 import { OutputError } from '../../src/io/errors.js';
 import { realFs } from '../../src/io/fs.js';
@@ -383,7 +383,35 @@ describe('an entry’s line (cache format 6)', () => {
     expect(line).toBe(`${key('a')} {"summary":${JSON.stringify(summary)},"search":{"id":"a"},"rows":${JSON.stringify(lengths)}}\t${Object.values(rows).join('').replaceAll('\n', '\t')}\n`);
     const reader = EntryStore.open(dir, { inOutput: false, write: false })!;
     expect(reader.meta(key('a'))).toEqual({ summary, rows, search: { id: 'a' } });
+    // As a build that makes its tables again takes it: each table's UTF-8 bytes, line feeds back in place.
+    const reused = reader.reused(key('a'))!;
+    expect(reused.search).toEqual({ id: 'a' });
+    expect(Object.fromEntries(Object.entries(reused.rows).map(([table, bytes]) => [table, Buffer.from(bytes).toString('utf8')]))).toEqual(rows);
+    for (const [table, text] of Object.entries(rows)) expect(Buffer.compare(Buffer.from(reused.rows[table]!), Buffer.from(text, 'utf8'))).toBe(0);
+    expect(reader.reused(key('c'))).toBeNull();
     reader.close();
+  });
+
+  it('read as bytes, a line’s tables end where their lengths in UTF-16 units say (a character of four bytes two units, of two or three one); a line whose lengths do not fit is a miss', () => {
+    const line = (lengths: unknown, text: string) => Buffer.from(`${key('a')} ${JSON.stringify({ summary, search: null, rows: lengths })}\t${text}\n`, 'utf8');
+    const text = (entry: ReturnType<typeof readEntryBytes<CachedEntry>>) => entry && Object.fromEntries(Object.entries(entry.rows).map(([table, bytes]) => [table, Buffer.from(bytes).toString('utf8')]));
+    // é (2 bytes), 干 (3 bytes), 😀 (4 bytes, two units), each line's tab a line feed again.
+    const rowsText = { 'items.jsonl': 'é干😀\tx\t', 'references.jsonl': '', 'entities.jsonl': '😀\t' };
+    const lengths = Object.fromEntries(Object.entries(rowsText).map(([table, t]) => [table, t.length]));
+    expect(text(readEntryBytes<CachedEntry>(line(lengths, Object.values(rowsText).join('')), 65))).toEqual(Object.fromEntries(Object.entries(rowsText).map(([table, t]) => [table, t.replaceAll('\t', '\n')])));
+    expect(text(readEntryBytes<CachedEntry>(line({ 'items.jsonl': 3 }, 'é干😀'), 65))).toBeNull(); // ends inside the pair
+    expect(text(readEntryBytes<CachedEntry>(line({ 'items.jsonl': 4 }, 'é干😀'), 65))).toEqual({ 'items.jsonl': 'é干😀' });
+    expect(readEntryBytes<CachedEntry>(line({ 'items.jsonl': 5 }, 'é干😀'), 65)).toBeNull();
+    expect(readEntryBytes<CachedEntry>(line({ 'items.jsonl': 2 }, 'é干😀'), 65)).toBeNull();
+    expect(readEntryBytes<CachedEntry>(line({ 'items.jsonl': -1 }, 'abc'), 65)).toBeNull();
+    expect(readEntryBytes<CachedEntry>(line({ 'items.jsonl': '3' }, 'abc'), 65)).toBeNull();
+    expect(readEntryBytes<CachedEntry>(line(null, 'abc'), 65)).toBeNull();
+    expect(readEntryBytes<CachedEntry>(Buffer.from(`${key('a')} {"rows":{}}`), 65)).toBeNull(); // no tab, no line feed
+    expect(readEntryBytes<CachedEntry>(Buffer.from(`${key('a')} {"rows":{}}\n`), 65)).toBeNull(); // no tab
+    // A table that would start inside a character: a miss.
+    expect(text(readEntryBytes<CachedEntry>(line({ 'items.jsonl': 0, 'entities.jsonl': 1 }, 'é'), 65))).toEqual({ 'items.jsonl': '', 'entities.jsonl': 'é' });
+    const cut = Buffer.concat([Buffer.from(`${key('a')} ${JSON.stringify({ rows: { 'items.jsonl': 1 } })}\t`), Buffer.from('é').subarray(1), Buffer.from('\n')]);
+    expect(readEntryBytes<CachedEntry>(cut, 65)).toBeNull();
   });
 
   it('a line of cache format 5 (the rows escaped as JSON strings) or one whose lengths do not fit is a miss, never a misread', () => {

@@ -30,6 +30,21 @@ describe('ownedFiles: what a manifest says digest wrote', () => {
     ]);
   });
 
+  it('a manifest the last build wrote, untouched since (asked before and after the read), is read without validating; any other is validated', () => {
+    const dir = tmp();
+    // Not a valid manifest (no pipeline, no totals): only trusted, its files are owned.
+    writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ schemaVersion: '1.2.0', inputs: [], files: ['items.jsonl', 'report/index.html'] }));
+    expect([...ownedFiles(join(dir, 'manifest.json'), () => true)]).toEqual(['items.jsonl', 'report/index.html']);
+    // Replaced between the two asks, or not made here: validated (and refused: schema 1.2 lists its files; its inputs imply none).
+    let asks = 0;
+    expect(ownedFiles(join(dir, 'manifest.json'), () => ++asks === 1).size).toBe(4);
+    expect(asks).toBe(2);
+    expect(ownedFiles(join(dir, 'manifest.json'), () => false).size).toBe(4);
+    // Trusted, but no list of names where the files are: validated.
+    writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ schemaVersion: '1.2.0', inputs: [], files: ['a', 1] }));
+    expect(ownedFiles(join(dir, 'manifest.json'), () => true).size).toBe(4);
+  });
+
   it('no manifest, one that is not JSON, or one that is no manifest: digest owns nothing', () => {
     const dir = tmp();
     expect(ownedFiles(join(dir, 'manifest.json')).size).toBe(0);
