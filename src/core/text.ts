@@ -80,7 +80,7 @@ export function countOf(n: number, word: string, many = `${word}s`): string {
  * Every match of a global pattern in `text`, as `[...text.matchAll(pattern)]` gives them: from
  * the pattern's `lastIndex`, past an empty match by one unit (by one code point for a `u` or `v`
  * pattern), and the pattern's own `lastIndex` as it was after. `matchAll` first makes a copy of
- * the pattern through the RegExp constructor (~2,800 instructions, a compilation-cache lookup, at
+ * the pattern through the RegExp constructor (~2,500 instructions, a compilation-cache lookup, at
  * every call): the analysis stages asked it ~320 times an article, once a block or a clause, each
  * for a handful of matches (BENCHMARKS.md, "Change: matches found without a copy of the pattern").
  * Here the pattern itself runs, so a caller must not hand it to code that runs it meanwhile:
