@@ -2,7 +2,7 @@ import type { Entity } from '../generated/article.js';
 import type { Lexicon } from '../generated/lexicon.js';
 import { characterTablesSync, lowerSameLength, matchingView, unitTest, viewOf, withoutMatches, type ShrunkView } from './script.js';
 import { ordered } from './order.js';
-import { slugify } from './text.js';
+import { matchesOf, slugify } from './text.js';
 import { LongestMatcher, type TrieMatch, type TrieTables } from './trie.js';
 
 type Concept = Lexicon['concepts'][number];
@@ -294,7 +294,7 @@ export class LexiconMatcher {
     const from = this.anyPattern === null ? 0 : (this.anyPattern.exec(view)?.index ?? -1);
     for (const { rule, regex } of from === -1 ? [] : this.patterns) {
       regex.lastIndex = from;
-      for (const hit of view.matchAll(regex)) {
+      for (const hit of matchesOf(view, regex)) {
         const end = hit.index + hit[0].length;
         if (!standsAlone(view, hit.index, end)) continue;
         const label = rule.labelCase === 'upper' ? hit[0].toUpperCase() : hit[0];

@@ -1,5 +1,5 @@
 import { simplifiedToTraditional, traditionalToSimplified } from '../generated/script-tables.js';
-import { mapUnits } from './text.js';
+import { mapUnits, matchesOf } from './text.js';
 
 let tables: { simplified: Map<string, string>; traditional: Map<string, string> } | null = null;
 
@@ -218,7 +218,7 @@ export function withoutMatches(view: string, pattern: RegExp | null): ShrunkView
   if (pattern === null || !view.includes('(')) return identityView(view);
   pattern.lastIndex = 0;
   const spans: [number, number][] = [];
-  for (const m of view.matchAll(pattern)) if (m[0].length > 0) spans.push([m.index, m.index + m[0].length]);
+  for (const m of matchesOf(view, pattern)) if (m[0].length > 0) spans.push([m.index, m.index + m[0].length]);
   if (spans.length === 0) return identityView(view);
   const kept = view.length - spans.reduce((n, [a, b]) => n + b - a, 0);
   const map = new Int32Array(kept + 1);

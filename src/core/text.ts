@@ -75,3 +75,41 @@ export function slugify(text: string, max = 80): string {
 export function countOf(n: number, word: string, many = `${word}s`): string {
   return `${n} ${n === 1 ? word : many}`;
 }
+
+/**
+ * Every match of a global pattern in `text`, as `[...text.matchAll(pattern)]` gives them: from
+ * the pattern's `lastIndex`, past an empty match by one unit (by one code point for a `u` or `v`
+ * pattern), and the pattern's own `lastIndex` as it was after. `matchAll` first makes a copy of
+ * the pattern through the RegExp constructor (~2,500 instructions, a compilation-cache lookup, at
+ * every call): the analysis stages asked it ~320 times an article, once a block or a clause, each
+ * for a handful of matches (BENCHMARKS.md, "Change: matches found without a copy of the pattern").
+ * Here the pattern itself runs, so a caller must not hand it to code that runs it meanwhile:
+ * the matches are all found before any is returned.
+ */
+export function matchesOf(text: string, pattern: RegExp): RegExpExecArray[] {
+  if (!pattern.global) throw new TypeError(`matchesOf: the pattern ${pattern} is not global`);
+  const saved = pattern.lastIndex;
+  const unicode = pattern.unicode || (pattern as RegExp & { unicodeSets?: boolean }).unicodeSets === true;
+  const out: RegExpExecArray[] = [];
+  try {
+    for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+      out.push(m);
+      if (m[0].length === 0) {
+        const at = pattern.lastIndex;
+        pattern.lastIndex = unicode ? advancedPastCodePoint(text, at) : at + 1;
+      }
+    }
+  } finally {
+    pattern.lastIndex = saved;
+  }
+  return out;
+}
+
+/** The index after the code point at `at` (AdvanceStringIndex for a unicode pattern: a surrogate pair is one step). */
+function advancedPastCodePoint(text: string, at: number): number {
+  if (at + 1 >= text.length) return at + 1;
+  const unit = text.charCodeAt(at);
+  if (unit < 0xd800 || unit > 0xdbff) return at + 1;
+  const next = text.charCodeAt(at + 1);
+  return next >= 0xdc00 && next <= 0xdfff ? at + 2 : at + 1;
+}

@@ -1,5 +1,5 @@
 import type { Block, ReferenceEntry } from '../core/document.js';
-import { foldWidth } from '../core/text.js';
+import { foldWidth, matchesOf } from '../core/text.js';
 import { phraseKey, referenceWords } from './data.js';
 import { isIdentifierOnly } from './identifiers.js';
 import { lazyPattern } from './text.js';
@@ -157,7 +157,7 @@ export function splitReferences(input: readonly Block[], options: SplitOptions =
 
   // Markers are found in the width-folded view (［１］ → [1]); it has the same length.
   const folded = foldWidth(joined);
-  for (const m of folded.matchAll(inlineMarker())) {
+  for (const m of matchesOf(folded, inlineMarker())) {
     const at = m.index;
     const left = folded.slice(Math.max(0, at - 40), at).replace(/[ \t]+$/, '');
     if (left === '' || left.endsWith('\n') || !inlineLeft(left).test(left) || at < (lineMarkerEnd.get(lineAt(at)) ?? -1)) continue;

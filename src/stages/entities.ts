@@ -5,7 +5,7 @@ import { leftmostLongest, standsAlone, type BlockMemo, type ConceptMatch, type L
 import { ordered } from '../core/order.js';
 import { viewOf } from '../core/script.js';
 import { defineStage, type StageContext } from '../core/stage.js';
-import { slugify } from '../core/text.js';
+import { matchesOf, slugify } from '../core/text.js';
 
 type Extra = ReadonlyMap<string, MatchedConcept>;
 
@@ -106,7 +106,7 @@ function definedAbbreviations(
     // Where mentions end, for longFormStart: made only for a definition the lexicon does not own
     // (most blocks with a parenthesis define nothing).
     let ends: Set<number> | null = null;
-    for (const d of view.matchAll(definition)) {
+    for (const d of matchesOf(view, definition)) {
       const abbreviation = d[2]!;
       if (m.abbreviations.has(abbreviation) || extra.has(abbreviation)) continue;
       const whole = m.matches(abbreviation);

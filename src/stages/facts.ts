@@ -5,7 +5,7 @@ import type { CompiledFacts, PipelineData } from '../core/data.js';
 import type { ConceptSpan } from '../core/lexicon.js';
 import { viewOf } from '../core/script.js';
 import { defineStage } from '../core/stage.js';
-import { countOf as plural } from '../core/text.js';
+import { matchesOf, countOf as plural } from '../core/text.js';
 
 
 /** A number written in digits (thousands separators allowed) or as a number word of the data. */
@@ -152,7 +152,7 @@ function outcomesOf(original: string, text: string, concepts: ConceptSpan[], f: 
         const said = original.substr(at, clause.text.length).trim();
         if (measure) {
           const delta = f.change.exec(clause.text)?.groups;
-          const percents = delta ? [] : [...clause.text.matchAll(f.percent)];
+          const percents = delta ? [] : matchesOf(clause.text, f.percent);
           if (delta || percents.length > 0) {
             const { population, comparator } = partsOf(sentenceStart);
             const base = { timepoint: timepointIn(clause.text, f), comparator, population };
@@ -165,7 +165,7 @@ function outcomesOf(original: string, text: string, concepts: ConceptSpan[], f: 
           }
         }
         if (counts) {
-          for (const c of clause.text.matchAll(f.count)) {
+          for (const c of matchesOf(clause.text, f.count)) {
             const what = countedSpans.find((x) => x.start >= at + c.index && x.start <= at + c.index + c[0].length);
             if (what) {
               const { measure: name, unit } = f.counted[what.id]!;

@@ -6,7 +6,7 @@ import { JournalIndex } from '../core/journals.js';
 import { ordered } from '../core/order.js';
 import { defineStage, type StageContext } from '../core/stage.js';
 import { viewOf } from '../core/script.js';
-import { foldedOf, foldWidth } from '../core/text.js';
+import { foldedOf, foldWidth, matchesOf } from '../core/text.js';
 
 /** Expands the numbers of one citation marker: "1,2" → [1, 2]; "1-3" → [1, 2, 3]. */
 export function expandCitation(inner: string): number[] {
@@ -97,7 +97,7 @@ export function readJournals(text: string, journals: JournalIndex, isOrganizatio
   const names: JournalName[] = [];
   const brackets: Bracket[] = [];
   const covered: [number, number][] = [];
-  for (const m of view.matchAll(bracketed)) {
+  for (const m of matchesOf(view, bracketed)) {
     const open = view[m.index]!;
     const inner = m[1] ?? m[2] ?? m[3]!;
     const lead = inner.length - inner.trimStart().length;
@@ -115,7 +115,7 @@ export function readJournals(text: string, journals: JournalIndex, isOrganizatio
       const direct = bare !== content ? journals.find(bare) : undefined;
       if (direct) found.push({ start: contentStart, end: contentStart + bare.length, text: bare, journal: direct, kind: direct.publisher ? 'publisher' : 'journal', opens: start });
       else if (hasHan.test(bare) && hasLatin.test(bare)) {
-        const parts = [...bare.matchAll(latinRun), ...bare.matchAll(hanRun)].map((p) => ({ at: p.index, text: p[0].trim() })).filter((p) => p.text.length > 0);
+        const parts = [...matchesOf(bare, latinRun), ...matchesOf(bare, hanRun)].map((p) => ({ at: p.index, text: p[0].trim() })).filter((p) => p.text.length > 0);
         const entries = parts.map((p) => journals.find(p.text));
         if (parts.length >= 2 && entries.every((e) => e !== undefined && e === entries[0])) {
           parts.sort((a, b) => a.at - b.at).forEach((p) => found.push({ start: contentStart + p.at, end: contentStart + p.at + p.text.length, text: p.text, journal: entries[0]!, kind: 'journal', opens: start }));
@@ -231,7 +231,7 @@ export function organizationTest(data: PipelineData): OrganizationTest {
   return (name) => {
     if (data.concepts.matchesWhole(name, 'organization')) return true;
     const view = data.concepts.view(name);
-    return [...view.matchAll(suffix)].some((m) => m.index + m[0].length === view.length);
+    return matchesOf(view, suffix).some((m) => m.index + m[0].length === view.length);
   };
 }
 
@@ -331,7 +331,7 @@ export const link = defineStage({
         // The item's text is its blocks joined by line feeds: so is its folded text.
         const blocks = doc.itemBlocks.get(item);
         const folded = blocks ? blocks.map((b) => foldedOf(b, doc.folded)).join('\n') : foldWidth(item.text);
-        for (const m of folded.matchAll(data.structure.citationMarkers)) {
+        for (const m of matchesOf(folded, data.structure.citationMarkers)) {
           const at = sourceOffset(doc, item, m.index, itemStart);
           resolve(expandCitation(m.groups!.numbers!), at, at + m[0].length, ids);
         }

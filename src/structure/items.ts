@@ -1,7 +1,7 @@
 import type { Item, Section } from '../generated/article.js';
 import type { CompiledStructure } from '../core/data.js';
 import type { At, Block, DigestDocument } from '../core/document.js';
-import { foldedOf } from '../core/text.js';
+import { foldedOf, matchesOf } from '../core/text.js';
 import { SourceLocator, subBlock, type BoilerplateKind } from './blocks.js';
 import { dayBefore, daysIn, leadingDateFolded, openingYear, pad, relativeDay, type ItemDate } from './dates.js';
 
@@ -72,7 +72,7 @@ function yearOf(date: ItemDate, draft: Draft, ctx: ItemContext): { year: number;
 export function quotedTitles(text: string): string[] {
   // Most paragraphs quote nothing: the pattern runs only where a quotation opens.
   if (!text.includes('《') && !text.includes('“')) return [];
-  return [...text.matchAll(/《([^《》]{4,200})》|“([^“”]{4,200})”/gu)].map((m) => (m[1] ?? m[2]!).trim());
+  return matchesOf(text, /《([^《》]{4,200})》|“([^“”]{4,200})”/gu).map((m) => (m[1] ?? m[2]!).trim());
 }
 
 /**
@@ -82,7 +82,7 @@ export function quotedTitles(text: string): string[] {
 function splitPoints(block: Block, draft: Draft, ctx: ItemContext): number[] {
   const folded = foldedOf(block, ctx.doc.folded);
   const points: number[] = [];
-  for (const m of folded.matchAll(ctx.s.sentenceBreak)) {
+  for (const m of matchesOf(folded, ctx.s.sentenceBreak)) {
     const at = m.index + m[0].length;
     if (at >= folded.length) break;
     const date = leadingDateFolded(folded.slice(at, at + 60), ctx.s);
@@ -155,7 +155,7 @@ function openItem(block: Block, draft: Draft, current: Built | null, ctx: ItemCo
 /** Citation markers in a prose block, located for the link stage (the document's citationMarkers). */
 function locateMarkers(block: Block, ctx: ItemContext): void {
   const locator = new SourceLocator(ctx.doc, block);
-  for (const m of foldedOf(block, ctx.doc.folded).matchAll(ctx.s.citationMarkers)) {
+  for (const m of matchesOf(foldedOf(block, ctx.doc.folded), ctx.s.citationMarkers)) {
     const text = block.text.slice(m.index, m.index + m[0].length);
     const start = locator.at(m.index, text);
     ctx.doc.citationMarkers.push({ text, start, end: start + text.length });

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { foldWidth, mapUnits, slugify } from '../../src/core/text.js';
+import { foldWidth, mapUnits, matchesOf, slugify } from '../../src/core/text.js';
 
 describe('foldWidth: the matching view', () => {
   it('full-width ASCII and the ideographic space fold, one unit for one, so offsets stay', () => {
@@ -40,5 +41,59 @@ describe('slugify', () => {
     expect(slugify('干细胞')).toBe('');
     expect(slugify('abc def ghi', 5)).toBe('abc-d');
     expect(slugify('abcd efgh', 5)).toBe('abcd');
+  });
+});
+
+describe('matchesOf: matchAll without a copy of the pattern (issue 17)', () => {
+  /** The definition matchesOf replaced, and what a match is made of (its groups, index and input too). */
+  const old = (text: string, pattern: RegExp) => [...text.matchAll(pattern)];
+  const shape = (ms: RegExpExecArray[] | RegExpMatchArray[]) => ms.map((m) => ({ all: [...m], index: m.index, input: m.input, groups: m.groups ? { ...m.groups } : undefined }));
+  /** Patterns of every kind the stages run: empty matches (with and without u, v), groups, named groups, sticky, lookarounds, alternations of Han brackets. */
+  const sources: [string, string][] = [
+    ['a*', 'g'],
+    ['a*', 'gu'],
+    ['(?:)', 'gu'],
+    ['(?:)', 'gv'],
+    ['(?:)', 'g'],
+    ['\\d+|(?<=。)', 'gu'],
+    ['(?<n>\\d)(a)?', 'g'],
+    ['[^a]', 'gu'],
+    ['.', 'g'],
+    ['a', 'gy'],
+    ['\\b', 'g'],
+    ['《([^《》]{1,200})》|“([^“”]{1,200})”|「([^「」]{1,200})」', 'gu'],
+    ['(?:[。！？!?；;]|[\\]］】〕])\\s*', 'gu'],
+    ['\\p{Script=Han}+', 'gu'],
+    ['[\\p{L}--[a-z]]', 'gv'],
+  ];
+
+  it('gives matchAll’s matches, from the pattern’s lastIndex, and leaves the pattern as it found it', () => {
+    const unit = fc.constantFrom('a', 'b', '1', '2', '。', '《', '》', '“', '”', '「', '」', '周', ' ', '😀', '\ud83d', '\ude00', ']', '\n');
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 30 }), fc.integer({ min: 0, max: sources.length - 1 }), fc.integer({ min: 0, max: 35 }), (units, k, from) => {
+        const text = units.join('');
+        const [source, flags] = sources[k]!;
+        const pattern = new RegExp(source, flags);
+        pattern.lastIndex = from;
+        const expected = shape(old(text, pattern));
+        expect(pattern.lastIndex).toBe(from);
+        expect(shape(matchesOf(text, pattern))).toEqual(expected);
+        expect(pattern.lastIndex).toBe(from);
+      }),
+      { seed: 17, numRuns: 4000 },
+    );
+  });
+
+  it('steps past an empty match by a code point for u and v, by a unit otherwise, a lone surrogate by one', () => {
+    for (const text of ['', '😀', '😀😀a', '\ud83d', '\ude00\ud83d', 'a\ud83d😀']) {
+      for (const flags of ['g', 'gu', 'gv']) expect(shape(matchesOf(text, new RegExp('(?:)', flags)))).toEqual(shape(old(text, new RegExp('(?:)', flags))));
+    }
+    expect(matchesOf('😀', /(?:)/gu).map((m) => m.index)).toEqual([0, 2]);
+    expect(matchesOf('😀', /(?:)/g).map((m) => m.index)).toEqual([0, 1, 2]);
+  });
+
+  it('refuses a pattern that is not global, as matchAll does', () => {
+    expect(() => matchesOf('a', /a/)).toThrow(TypeError);
+    expect(() => 'a'.matchAll(/a/)).toThrow(TypeError);
   });
 });

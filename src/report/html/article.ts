@@ -2,6 +2,7 @@ import type { ArticleRecord, Diagnostic, Entity, Facts, Item, Reference, Section
 import type { ArticleChange } from '../../generated/changes.js';
 import { compareDiagnostics } from '../../core/diagnostic.js';
 import { ordered } from '../../core/order.js';
+import { matchesOf } from '../../core/text.js';
 import { diffOf, fieldChange, itemLine, type ArticleDiff, type ItemChange } from './changes.js';
 import { esc, joined, langOf, pagePieces, safeUrl } from './html.js';
 
@@ -137,7 +138,7 @@ function richText(item: Item, itemId: string, ctx: Context): { html: string; cla
     spans.push({ start: at, end: at + mention.text.length, html: `${markOpen(entity, ctx)}${esc(mention.text)}</mark>` });
     cursor = at + mention.text.length;
   }
-  for (const m of text.matchAll(/\[\d{1,5}(?:\s{0,2}[-–,，、]\s{0,2}\d{1,5}){0,20}\]/g)) {
+  for (const m of matchesOf(text, /\[\d{1,5}(?:\s{0,2}[-–,，、]\s{0,2}\d{1,5}){0,20}\]/g)) {
     const start = m.index;
     const end = start + m[0].length;
     if (spans.some((s) => s.start < end && start < s.end)) continue;
