@@ -6,13 +6,14 @@
 // Whole builds run as `node bin/digest.js build` in a child process, cold (no output folder, no
 // cache), and report their own CPU time and peak RSS (all threads: getrusage of the process),
 // through a preloaded module (bench-usage.cjs) that writes them when the process exits.
-import { spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { appendFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { article, corpusPipeline, DEFAULT_SEED, makeCorpus } from './corpus.mjs';
+import { betweenSizes, secondHalfSlope, statusMemory } from './peak-curve.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { values } = parseArgs({
@@ -85,9 +86,14 @@ function child(args, { input } = {}) {
   const r = spawnSync(process.execPath, ['-r', usage, ...args], { encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, DIGEST_BENCH_USAGE: report }, input });
   const wallMs = Number(process.hrtime.bigint() - t0) / 1e6;
   if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')} failed (${r.status}): ${r.stderr.slice(-2000)}`);
+  return { ...usageOf(report, wallMs), stdout: r.stdout, stderr: r.stderr };
+}
+
+/** What a child's preload (bench-usage.cjs) left in `report`, read and removed: its CPU times and peak RSS, with the wall time measured here. */
+function usageOf(report, wallMs) {
   const u = JSON.parse(readFileSync(report, 'utf8'));
   rmSync(report);
-  return { wallMs, cpuMs: u.cpuMs, systemCpuMs: u.systemCpuMs ?? null, mainCpuMs: u.mainCpuMs ?? null, rssMb: u.maxRssKb / 1024, stdout: r.stdout, stderr: r.stderr };
+  return { wallMs, cpuMs: u.cpuMs, systemCpuMs: u.systemCpuMs ?? null, mainCpuMs: u.mainCpuMs ?? null, rssMb: u.maxRssKb / 1024 };
 }
 
 /** A corpus of `n` articles with its pipeline file (output folder `out` beside it). */
@@ -97,6 +103,79 @@ function corpusOf(name, n) {
   const pipeline = join(dir, 'pipeline.json');
   corpusPipeline(pipeline, join(dir, 'corpus'), join(dir, 'out'));
   return { dir, pipeline, out: join(dir, 'out'), corpus: join(dir, 'corpus'), ...stats, n };
+}
+
+/**
+ * A corpus of `n` articles whose first `from.n` are `from`'s own files (hard links: the same
+ * articles the seed makes, each corpus a prefix of the next, as a corpus made whole would be),
+ * the rest written here: the bench's largest corpus costs only the articles `from` lacks.
+ */
+function extendedCorpus(from, name, n) {
+  const dir = join(work, name);
+  const corpus = join(dir, 'corpus');
+  mkdirSync(corpus, { recursive: true });
+  for (const file of readdirSync(from.corpus)) linkSync(join(from.corpus, file), join(corpus, file));
+  for (let i = from.n; i < n; i++) {
+    const a = article(i, { seed });
+    writeFileSync(join(corpus, a.name), a.bytes);
+  }
+  const pipeline = join(dir, 'pipeline.json');
+  corpusPipeline(pipeline, corpus, join(dir, 'out'));
+  return { dir, pipeline, out: join(dir, 'out'), corpus, n };
+}
+
+/**
+ * A cold two-worker `digest build` of a corpus, as {@link build} runs it, with the curve of its
+ * memory: every 0.25 s the parent reads the build's /proc/<pid>/status (VmRSS, the kernel's
+ * high-water mark VmHWM, anonymous and file-backed resident memory: a read of ~0.04 ms, where one
+ * of /proc/<pid>/smaps took ~110 ms of a running build here and smaps_rollup ~30) and counts the
+ * records written into its staging folder (the `articles` folder in `.staging/txn-…/files`,
+ * renamed away at the commit). Returns what {@link build} returns, with `curve`: the running peak's slope over the
+ * build's second half (scripts/peak-curve.mjs), null where there is no /proc.
+ */
+async function polledBuild(c) {
+  rmSync(c.out, { recursive: true, force: true });
+  const report = join(work, `usage-${process.hrtime.bigint()}.json`);
+  const t0 = process.hrtime.bigint();
+  const p = spawn(process.execPath, ['-r', usage, bin, 'build', '--pipeline', c.pipeline, '--quiet'], { env: { ...process.env, DIGEST_BENCH_USAGE: report }, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  p.stderr.setEncoding('utf8').on('data', (d) => {
+    stderr += d;
+  });
+  const samples = [];
+  let articles = null;
+  const sample = () => {
+    let memory = null;
+    try {
+      memory = statusMemory(readFileSync(`/proc/${p.pid}/status`, 'utf8'));
+    } catch {
+      return; // exited, or no /proc
+    }
+    if (memory === null) return;
+    if (articles === null) {
+      try {
+        const txn = readdirSync(join(c.out, '.staging')).find((name) => name.startsWith('txn-'));
+        if (txn) articles = join(c.out, '.staging', txn, 'files', 'articles');
+      } catch {
+        // not made yet
+      }
+    }
+    let settled = null;
+    if (articles !== null) {
+      try {
+        settled = readdirSync(articles).length;
+      } catch {
+        // renamed away at the commit (or not made yet)
+      }
+    }
+    samples.push({ settled, ...memory });
+  };
+  const timer = setInterval(sample, 250);
+  const status = await new Promise((resolve) => p.on('close', resolve));
+  clearInterval(timer);
+  const wallMs = Number(process.hrtime.bigint() - t0) / 1e6;
+  if (status !== 0 && status !== 1) throw new Error(`build of ${c.corpus} failed (${status}): ${stderr.slice(-2000)}`);
+  return { ...usageOf(report, wallMs), curve: secondHalfSlope(samples, c.n), samples: samples.length };
 }
 
 /** `digest build` of a corpus in a child process; `cold` removes the output folder (and so the cache) first. */
@@ -381,9 +460,10 @@ if (ci) {
 } else {
   // ---- The full run: every row of issue 17's table. ----
   const c = corpusOf('full', N);
-  const half = corpusOf('half', Math.max(50, Math.round(N / 2)));
   const f = floor(c, 9);
-  const cold = build(c);
+  // Polled for its memory curve (below); a read of /proc and of one folder every 0.25 s from this
+  // process, otherwise idle, does not move its times.
+  const cold = await polledBuild(c);
   const sizes = recordSizes(c);
   const contract = contractRecordMs(c, 5);
   const unchanged = build(c, { cold: false });
@@ -394,22 +474,23 @@ if (ci) {
   // The floor again, after the builds: the machine's speed drifts; the mean of the two counts.
   const f2 = floor(c, 9);
   f.ms = (f.ms + f2.ms) / 2;
-  // Peak RSS at N/2, N and 2N (two workers, cold), two builds of each alternated (the first at N
-  // is the cold build above): one run's peak moves by ±7 MB here, so one pair of sizes cannot
-  // tell 1 KB an input from noise. Each corpus is its own folder, made from the same seed (each
-  // a prefix of the next: the same kinds of article). The slope from N/2 to N still holds
-  // warm-up (each isolate's code and V8's heap limits settling, glibc's per-thread arenas
-  // filling: BENCHMARKS.md, change 21); from N to 2N is the growth per input the goal is about.
-  const doubled = corpusOf('double', 2 * N);
-  const rss = { half: [], n: [cold.rssMb], double: [] };
-  rss.half.push(build(half).rssMb);
-  rss.double.push(build(doubled).rssMb);
-  rss.half.push(build(half).rssMb);
-  rss.n.push(build(c).rssMb);
-  rss.double.push(build(doubled).rssMb);
-  rmSync(doubled.dir, { recursive: true, force: true });
-  const mean = (list) => list.reduce((a, b) => a + b, 0) / list.length;
-  const spread = (list) => Math.max(...list) - Math.min(...list);
+  // Flat in N, measured two ways (BENCHMARKS.md, change 50's proposal, and the change that made
+  // it the bench's). Between sizes: peak RSS of whole cold two-worker builds at N (the cold build
+  // above and one more) and 4N (once), alternated (N, 4N, N): a cost paid once per input before or
+  // beside the run raises the level with N and shows only here; over a 3N step one run's ±5 MB is
+  // ±1.7 KB an input, where the old N → 2N step made it ±5 (and the N/2 pair measured warm-up:
+  // dropped). The 4N corpus is the N corpus's files and 3N more (each a prefix of the next).
+  // Inside one build: the running peak (VmHWM) against the records written, its rise over the
+  // build's second half ÷ the inputs between: a creep through the run (V8's pages, arenas' holes)
+  // with the warm-up left out and only that build's own noise; the 4N build's second half, 2N
+  // inputs, is the row's figure, the N builds' beside it.
+  const quadrupled = extendedCorpus(c, 'quadruple', 4 * N);
+  const large = await polledBuild(quadrupled);
+  rmSync(quadrupled.dir, { recursive: true, force: true });
+  const again = await polledBuild(c);
+  const rss = { n: [cold.rssMb, again.rssMb], quadruple: [large.rssMb] };
+  const sizesSlope = betweenSizes(rss.n, N, rss.quadruple, 4 * N);
+  const curves = { n: [cold.curve, again.curve], quadruple: large.curve };
   const kept200 = keptBytes(corpusOf('kept-200', 200));
   const kept400 = keptBytes(corpusOf('kept-400', 400));
   const keptKb = (kept400.atEnd - kept200.atEnd) / 200 / 1024;
@@ -491,12 +572,12 @@ if (ci) {
     p50: latencies[Math.floor(latencies.length * 0.5)],
     p95: latencies[Math.floor(latencies.length * 0.95)],
     rss: {
-      at: { half: half.n, n: N, double: 2 * N },
+      at: { n: N, quadruple: 4 * N },
       mb: rss,
-      warmUpKbPerInput: ((mean(rss.n) - mean(rss.half)) * 1024) / (N - half.n),
-      kbPerInput: ((mean(rss.double) - mean(rss.n)) * 1024) / N,
-      // What one size's runs differ by, an input's worth over the step: below it a slope is noise.
-      noiseKbPerInput: (Math.max(spread(rss.n), spread(rss.double)) * 1024) / N,
+      // From N to 4N, and what the N builds' two runs differ by, an input's worth over the step: below it a slope is noise.
+      ...sizesSlope,
+      // The running peak over each build's second half (null: no /proc, or too short a build for the poll).
+      curves,
     },
     keptKb,
     keptAfterKb,
@@ -514,6 +595,8 @@ if (ci) {
   console.log(JSON.stringify(result, null, 2));
 
   const fmt = (n, d = 0) => n.toFixed(d);
+  const fmtCurveSpan = (k) => (k ? `inputs ${k.half.settled} → ${k.end.settled}` : 'its second half');
+  const fmtCurve = (k) => (k ? `${fmt(k.kbPerInput, 1)} KB (${fmt(k.half.hwmKb / 1024, 1)} → ${fmt(k.end.hwmKb / 1024, 1)} MB; anonymous ${fmt(k.anonKbPerInput, 1)}, file-backed ${fmt(k.fileKbPerInput, 1)} KB)` : 'not measured (no /proc, or the build too short for the poll)');
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
   const mark = (ok) => (ok ? 'met' : '**not met**');
   const file = join(root, 'BENCHMARKS.md');
@@ -539,8 +622,9 @@ Machine: ${cpus().length} × ${cpu}, ${fmt(totalmem() / 2 ** 30)} GiB, Node ${pr
 | pipeline CPU / floor CPU (cold build CPU an article ÷ read + decode + parse an article; floor ${fmt(f.ms, 2)} ms) | ${fmt(result.buildOverFloor, 1)}× on one thread (${fmt(oneThread.cpuMs / N, 1)} ms an article); ${fmt(result.workersOverFloor, 1)}× with two workers (${fmt(cold.cpuMs / N, 1)} ms) | ≤ 5× | ${mark(result.buildOverFloor <= 5)} |
 | of which the contract's record alone (the build's records written again as the contract asks — pretty-printed JSON, UTF-8 — by V8's \`JSON.stringify\`, in process, warm) | ${fmt(contract.ms, 2)} ms an article (${fmt(contract.ms / f.ms, 1)}× the floor) for ${fmt(contract.kb)} KB | | |
 | two workers vs one (\`--concurrency 1\`: ${fmt(oneThread.wallMs / 1000, 1)} s wall, ${fmt(oneThread.cpuMs / 1000, 1)} s CPU) | ${fmt(result.speedUp, 2)}× faster for ${fmt(cold.cpuMs / oneThread.cpuMs, 2)}× the CPU | ≥ 1.8× speed-up | ${mark(result.speedUp >= 1.8)} |
-${cold.systemCpuMs == null ? '' : `| the kernel's part of that CPU (system time: file creation above all, which this disk makes costly after deletions — BENCHMARKS.md, "the kernel's share") | ${fmt(100 * cold.systemCpuMs / cold.cpuMs, 1)} % with two workers (${fmt(cold.systemCpuMs / 1000, 1)} s); ${fmt(100 * oneThread.systemCpuMs / oneThread.cpuMs, 1)} % on one thread (${fmt(oneThread.systemCpuMs / 1000, 1)} s) | | |\n`}${cold.mainCpuMs === null ? '' : `| the main thread's share of the cold build's CPU (planning, settling results, tables, manifest, changes, review index, commit; the rest is the two workers and V8's helper threads: compiler, GC) | ${fmt(100 * cold.mainCpuMs / cold.cpuMs, 1)} % (${fmt(cold.mainCpuMs / 1000, 1)} of ${fmt(cold.cpuMs / 1000, 1)} s) | | |\n`}| peak RSS at ${half.n} / ${N} / ${2 * N} articles (two workers, cold; two builds of each, alternated) | ${rss.half.map((x) => fmt(x)).join(', ')} / ${rss.n.map((x) => fmt(x)).join(', ')} / ${rss.double.map((x) => fmt(x)).join(', ')} MB | ≤ 250 MB | ${mark(Math.max(...rss.half, ...rss.n, ...rss.double) <= 250)} |
-| peak RSS an input more: from ${N} to ${2 * N} (the means; what one size's two runs differ by, an input's worth: ±${fmt(result.rss.noiseKbPerInput, 1)} KB); from ${half.n} to ${N}, warm-up still in it | ${fmt(result.rss.kbPerInput, 1)} KB; ${fmt(result.rss.warmUpKbPerInput, 1)} KB | flat in N (≤ 1 KB an input from ${N} to ${2 * N}) | ${result.rss.kbPerInput <= 1 ? 'met' : result.rss.kbPerInput <= result.rss.noiseKbPerInput ? '**not shown**: within the noise' : '**not met**'} |
+${cold.systemCpuMs == null ? '' : `| the kernel's part of that CPU (system time: file creation above all, which this disk makes costly after deletions — BENCHMARKS.md, "the kernel's share") | ${fmt(100 * cold.systemCpuMs / cold.cpuMs, 1)} % with two workers (${fmt(cold.systemCpuMs / 1000, 1)} s); ${fmt(100 * oneThread.systemCpuMs / oneThread.cpuMs, 1)} % on one thread (${fmt(oneThread.systemCpuMs / 1000, 1)} s) | | |\n`}${cold.mainCpuMs === null ? '' : `| the main thread's share of the cold build's CPU (planning, settling results, tables, manifest, changes, review index, commit; the rest is the two workers and V8's helper threads: compiler, GC) | ${fmt(100 * cold.mainCpuMs / cold.cpuMs, 1)} % (${fmt(cold.mainCpuMs / 1000, 1)} of ${fmt(cold.cpuMs / 1000, 1)} s) | | |\n`}| peak RSS at ${N} / ${4 * N} articles (two workers, cold, whole builds: the kernel's count; ${N} twice, ${4 * N} once, alternated) | ${rss.n.map((x) => fmt(x)).join(', ')} / ${rss.quadruple.map((x) => fmt(x)).join(', ')} MB | ≤ 250 MB | ${mark(Math.max(...rss.n, ...rss.quadruple) <= 250)} |
+| peak RSS an input more, between sizes: from ${N} to ${4 * N} (the means; what the ${N}-article builds differ by, an input's worth over the step: ±${fmt(result.rss.noiseKbPerInput, 1)} KB) | ${fmt(result.rss.kbPerInput, 1)} KB | flat in N: ≤ 1 KB an input from ${N} to ${4 * N} | ${result.rss.kbPerInput <= 1 ? 'met' : result.rss.kbPerInput <= result.rss.noiseKbPerInput ? '**not shown**: within the noise' : '**not met**'} |
+| the running peak inside one build, an input more over its second half (the kernel's high-water mark VmHWM, polled every 0.25 s against the records written: warm-up left out): the ${4 * N}-article build, ${fmtCurveSpan(curves.quadruple)}; of it, which class grew (resident anonymous — V8's pages, glibc's arenas — and file-backed, at the highest sample); the ${N}-article builds' | ${fmtCurve(curves.quadruple)}; ${curves.n.map((k) => (k ? `${fmt(k.kbPerInput, 1)} KB` : 'not measured')).join(', ')} | flat in N: ≤ 1 KB an input over the second half | ${curves.quadruple === null ? '**not measured**' : mark(curves.quadruple.kbPerInput <= 1)} |
 | memory (V8's heap and ArrayBuffers) a build holds per input at its end, on the CLI's path (\`keepInputs: false\`, live at the last input handed over; growth from 200 to 400 articles), and once it has returned | ${fmt(keptKb, 2)} KB; ${fmt(keptAfterKb, 2)} KB | flat in N | ${mark(keptKb < 0.1)} |
 | \`digest ingest\` one article, whole process, vs \`digest --version\` (CPU, least of 9) | ${fmt(start.ingestCpu / start.versionCpu, 2)}× (${fmt(start.ingestCpu)} vs ${fmt(start.versionCpu)} ms CPU, \`node -e 0\` ${fmt(start.nodeCpu)} ms; wall ${fmt(start.ingestWall)} vs ${fmt(start.versionWall)} ms) | ≤ 1.5× | ${mark(start.ingestCpu / start.versionCpu <= 1.5)} |
 | the same for an English article, no goal of its own (fixtures/bench/en-2025.txt: franc, an APA list with curly quotes and en dashes; same rounds; \`--ci\` limits it) | ${fmt(start.englishCpu / start.versionCpu, 2)}× (${fmt(start.englishCpu)} ms CPU; wall ${fmt(start.englishWall)} ms) | | |

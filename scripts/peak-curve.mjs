@@ -1,0 +1,84 @@
+// The running peak of one build's RSS against the inputs it has settled, for `npm run bench`
+// (issue 17: flat in N). Peak RSS at two sizes mixes a cost paid once per input before or beside
+// the run (the level rises with N) with where one run's peak happens to land (±2–7 MB a run
+// here); a creep through the run shows inside one build. The bench polls the build's
+// /proc/<pid>/status every 0.25 s — VmHWM is the kernel's own high-water mark, so no peak between
+// two polls is missed — and counts the records the build has written into its staging folder;
+// these functions turn those samples into the slope of the running peak over the build's second
+// half (KB an input), which leaves its warm-up out (BENCHMARKS.md, change 50: "How the bench could
+// tell warm-up from growth"). Pure functions: tests/scripts/peak-curve.test.ts.
+
+/**
+ * The memory fields of a /proc/<pid>/status text, in KB: VmRSS (resident now), VmHWM (the highest
+ * resident so far), RssAnon and RssFile (what is resident now, anonymous — V8's pages and glibc's
+ * arenas — and file-backed — the binary, libraries and mapped files). Null when a field is missing
+ * (the process has exited: its status no longer lists them).
+ */
+export function statusMemory(text) {
+  const field = (name) => {
+    const m = new RegExp(`^${name}:\\s+(\\d+) kB$`, 'm').exec(text);
+    return m ? Number(m[1]) : null;
+  };
+  const rssKb = field('VmRSS');
+  const hwmKb = field('VmHWM');
+  const anonKb = field('RssAnon');
+  const fileKb = field('RssFile');
+  if (rssKb === null || hwmKb === null || anonKb === null || fileKb === null) return null;
+  return { rssKb, hwmKb, anonKb, fileKb };
+}
+
+/**
+ * The running peak over a build's second half, from samples in time order, each
+ * `{ settled, rssKb, hwmKb, anonKb, fileKb }` (`settled`: records written so far; null before the
+ * staging folder exists). The half is the first sample with at least `total / 2` settled, the end
+ * the first with all `total` (or, if the poll missed it, the last sample with a count: the staging
+ * folder is renamed away when the build commits). `kbPerInput` is the rise of VmHWM between them ÷
+ * the inputs settled between; `anonKbPerInput` and `fileKbPerInput` say which class grew, from the
+ * sample with the most resident memory seen by each point (a sample, so they need not add up to
+ * the high-water mark's rise). Null when the samples do not reach half the inputs and a later
+ * point (a build too short for the poll).
+ */
+export function secondHalfSlope(samples, total) {
+  const counted = samples.filter((s) => s.settled !== null);
+  const halfAt = counted.findIndex((s) => s.settled >= total / 2);
+  if (halfAt < 0) return null;
+  let endAt = counted.findIndex((s) => s.settled >= total);
+  if (endAt < 0) endAt = counted.length - 1;
+  const half = counted[halfAt];
+  const end = counted[endAt];
+  if (end.settled <= half.settled) return null;
+  // The sample with the most resident memory up to a point (in the samples' own order, counted or not).
+  const highestBy = (point) => {
+    let best = null;
+    for (const s of samples) {
+      if (best === null || s.rssKb > best.rssKb) best = s;
+      if (s === point) break;
+    }
+    return best;
+  };
+  const a = highestBy(half);
+  const b = highestBy(end);
+  const inputs = end.settled - half.settled;
+  return {
+    half: { settled: half.settled, hwmKb: half.hwmKb, anonKb: a.anonKb, fileKb: a.fileKb },
+    end: { settled: end.settled, hwmKb: end.hwmKb, anonKb: b.anonKb, fileKb: b.fileKb },
+    kbPerInput: (end.hwmKb - half.hwmKb) / inputs,
+    anonKbPerInput: (b.anonKb - a.anonKb) / inputs,
+    fileKbPerInput: (b.fileKb - a.fileKb) / inputs,
+  };
+}
+
+/**
+ * Peak RSS between two sizes: the rise of the means ÷ the inputs between, and what one size's
+ * runs differ by over the same step (below it a slope is noise). `small` and `large` are lists of
+ * MB (the bench's unit: KB ÷ 1,024); a size run once contributes no spread of its own.
+ */
+export function betweenSizes(small, nSmall, large, nLarge) {
+  const mean = (list) => list.reduce((x, y) => x + y, 0) / list.length;
+  const spread = (list) => Math.max(...list) - Math.min(...list);
+  const step = nLarge - nSmall;
+  return {
+    kbPerInput: ((mean(large) - mean(small)) * 1024) / step,
+    noiseKbPerInput: (Math.max(spread(small), spread(large)) * 1024) / step,
+  };
+}

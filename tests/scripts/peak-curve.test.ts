@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+// @ts-expect-error: a plain ES module script, no types
+import { betweenSizes, secondHalfSlope, statusMemory } from '../../scripts/peak-curve.mjs';
+
+interface Sample {
+  settled: number | null;
+  rssKb: number;
+  hwmKb: number;
+  anonKb: number;
+  fileKb: number;
+}
+
+/** A sample whose resident memory is `rssKb`, split 3:1 anonymous to file-backed, with the high-water mark given. */
+const at = (settled: number | null, rssKb: number, hwmKb = rssKb): Sample => ({ settled, rssKb, hwmKb, anonKb: rssKb - 1000, fileKb: 1000 });
+
+describe("scripts/peak-curve.mjs: the running peak of a build's memory (the bench's flat-in-N rows)", () => {
+  it('reads the memory fields of /proc/<pid>/status, and nothing once the process is gone', () => {
+    const status = 'Name:\tnode\nVmPeak:\t 1200000 kB\nVmHWM:\t  201000 kB\nVmRSS:\t  190500 kB\nRssAnon:\t  140000 kB\nRssFile:\t   50500 kB\nRssShmem:\t       0 kB\nThreads:\t13\n';
+    expect(statusMemory(status)).toEqual({ rssKb: 190500, hwmKb: 201000, anonKb: 140000, fileKb: 50500 });
+    // A zombie's status lists no memory.
+    expect(statusMemory('Name:\tnode\nState:\tZ (zombie)\nThreads:\t1\n')).toBeNull();
+  });
+
+  it('takes the high-water mark at the half and at the end of the inputs: the warm-up before the half is left out', () => {
+    const samples = [
+      at(null, 50_000), // before the staging folder exists
+      at(0, 120_000),
+      at(100, 180_000), // warm-up: 60 MB in the first 100 inputs
+      at(250, 181_000),
+      at(500, 182_000), // the half
+      at(700, 183_000, 185_000), // a peak between two polls: VmHWM has it, the sample does not
+      at(1000, 184_000, 186_000), // the end of the workers' phase
+      at(null, 230_000, 230_000), // the finish (staging renamed away): not counted
+    ];
+    const k = secondHalfSlope(samples, 1000);
+    expect(k.half).toEqual({ settled: 500, hwmKb: 182_000, anonKb: 181_000, fileKb: 1000 });
+    expect(k.end).toEqual({ settled: 1000, hwmKb: 186_000, anonKb: 183_000, fileKb: 1000 });
+    expect(k.kbPerInput).toBeCloseTo(4000 / 500);
+    // Which class grew: from the highest sample by each point.
+    expect(k.anonKbPerInput).toBeCloseTo(2000 / 500);
+    expect(k.fileKbPerInput).toBe(0);
+  });
+
+  it('ends at the last counted sample when the poll missed the last record (the folder renamed first)', () => {
+    const samples = [at(0, 100_000), at(600, 150_000), at(950, 152_000), at(null, 160_000)];
+    const k = secondHalfSlope(samples, 1000);
+    expect(k.half.settled).toBe(600);
+    expect(k.end.settled).toBe(950);
+    expect(k.kbPerInput).toBeCloseTo(2000 / 350);
+  });
+
+  it('gives nothing for a build the poll saw too little of', () => {
+    expect(secondHalfSlope([], 100)).toBeNull();
+    expect(secondHalfSlope([at(null, 100_000), at(10, 110_000)], 100)).toBeNull();
+    // Half and end in the same sample: no inputs between.
+    expect(secondHalfSlope([at(0, 100_000), at(100, 110_000)], 100)).toBeNull();
+  });
+
+  it('a flat second half is 0 KB an input, a falling resident set does not lower the high-water mark', () => {
+    const samples = [at(0, 100_000), at(50, 150_000), at(80, 140_000, 150_000), at(100, 145_000, 150_000)];
+    const k = secondHalfSlope(samples, 100);
+    expect(k.kbPerInput).toBe(0);
+    expect(k.anonKbPerInput).toBe(0);
+  });
+
+  it('between sizes: the rise of the means over the step, and the larger spread of a size over the same step', () => {
+    const s = betweenSizes([180, 184], 1000, [196], 4000);
+    expect(s.kbPerInput).toBeCloseTo(((196 - 182) * 1024) / 3000);
+    expect(s.noiseKbPerInput).toBeCloseTo((4 * 1024) / 3000);
+    expect(betweenSizes([180], 1000, [180], 4000)).toEqual({ kbPerInput: 0, noiseKbPerInput: 0 });
+  });
+});
