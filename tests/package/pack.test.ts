@@ -92,7 +92,9 @@ describe('npm pack', () => {
     // both, with changes 45–48's BENCHMARKS sections: 650.1 kB.
     // changes 50–54: the plan's hash through one buffer, cache format 6, the title's cuts, the CSL
     // check (src/core/csl-check.ts) and BENCHMARKS' five sections: 658.6 kB.
-    expect(packed.size).toBeLessThan(662_000);
+    // changes 55–58: the CSL kinds generated (src/generated/csl-kinds.ts), bin/bundle-current.mjs,
+    // the manifest read once, matchesOf and BENCHMARKS' four sections: 663.2 kB.
+    expect(packed.size).toBeLessThan(666_000);
     const pkg = JSON.parse(readFileSync(join(scratch, 'node_modules', 'digest-ingest', 'package.json'), 'utf8'));
     expect(pkg).toMatchObject({ license: 'MIT', bin: { digest: 'bin/digest.js' }, engines: { node: '>=20.19' } });
     expect(pkg.keywords.length).toBeGreaterThan(3);
