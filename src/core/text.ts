@@ -5,6 +5,11 @@
  * result is a flat string, which the patterns that run on it then need not flatten. A unit whose
  * entry is 0 stays as it is (no fold gives U+0000): a table holds only its folds, and is made
  * without first writing 65,536 entries of identity, ~7 M instructions in a cold process (issue 17).
+ * The units before the first that changes are copied, not looked up again; they are written into
+ * the thread's scratch bytes ({@link scratchBytes}: most texts are a block, a few hundred units)
+ * and made a string by one copy (`toString('utf16le')`: every unit as it is, lone surrogates
+ * too), where a new array a call and `String.fromCharCode.apply` of 8,192 units at a time spread
+ * each unit into an argument (BENCHMARKS.md, "Change: the folds' copies made in kept memory").
  */
 export function mapUnits(text: string, table: Uint16Array): string {
   const n = text.length;
@@ -15,14 +20,43 @@ export function mapUnits(text: string, table: Uint16Array): string {
     if (m !== 0 && m !== c) break;
   }
   if (i === n) return text;
-  const units = new Uint16Array(n);
-  for (let k = 0; k < n; k++) {
+  const bytes = scratchBytes(2 * n);
+  const units = unitsOf(bytes);
+  for (let k = 0; k < i; k++) units[k] = text.charCodeAt(k);
+  for (let k = i; k < n; k++) {
     const c = text.charCodeAt(k);
     units[k] = table[c] || c;
   }
-  let out = '';
-  for (let k = 0; k < n; k += 8192) out += String.fromCharCode.apply(null, units.subarray(k, k + 8192) as unknown as number[]);
-  return out;
+  return bytes.toString('utf16le', 0, 2 * n);
+}
+
+/** The most bytes {@link scratchBytes} keeps (a longer request gets bytes of its own): 128 KB. */
+const SCRATCH_BYTES = 131072;
+
+let scratch: Buffer | null = null;
+let scratchUnits: Uint16Array | null = null;
+
+/**
+ * Bytes to make a string in (`toString` of a part of them), kept by the thread and reused by the
+ * next call: grown by doubling up to {@link SCRATCH_BYTES}, never shrunk; a larger size gets new
+ * bytes. For code that fills them and makes its string before it returns (nothing it calls may
+ * ask for them meanwhile): {@link mapUnits} and the name shapes' one-byte image (src/refs/names.ts),
+ * where a new array or buffer a call, made and freed outside V8's heap, cost more than the copy.
+ */
+export function scratchBytes(size: number): Buffer {
+  if (size > SCRATCH_BYTES) return Buffer.allocUnsafeSlow(size);
+  if (scratch === null || scratch.length < size) {
+    scratch = Buffer.allocUnsafeSlow(Math.min(SCRATCH_BYTES, Math.max(size, 1024, 2 * (scratch?.length ?? 0))));
+    scratchUnits = null;
+  }
+  return scratch;
+}
+
+/** The same memory as UTF-16 units (the scratch's view made once; bytes of their own start at offset 0, so aligned). */
+function unitsOf(bytes: Buffer): Uint16Array {
+  if (bytes !== scratch) return new Uint16Array(bytes.buffer, bytes.byteOffset, bytes.length >> 1);
+  scratchUnits ??= new Uint16Array(bytes.buffer, bytes.byteOffset, bytes.length >> 1);
+  return scratchUnits;
 }
 
 let widthTable: Uint16Array | null = null;

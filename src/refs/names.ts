@@ -2,6 +2,7 @@ import { latinNameShapes, nameAlphabetRuns } from '../generated/name-alphabet.js
 import { letterOrMark } from '../generated/unicode-classes.js';
 import type { CslName } from './csl.js';
 import { guardedPattern, phraseKey, referenceWords, wordPattern } from './data.js';
+import { scratchBytes } from '../core/text.js';
 import { hasCjk, lazyPattern } from './text.js';
 import { latin1Pattern, testIn } from './latin1.js';
 
@@ -244,17 +245,22 @@ export function toNameAlphabet(text: string): string | null {
 
 /** The image of a text under the map, or null when it holds a surrogate pair. */
 function mapped(text: string, alphabet: Uint8Array): string | null {
+  // Made in the thread's scratch bytes, not a new buffer a call (issue 17).
+  const n = text.length;
+  const units = scratchBytes(n);
   // A Latin-1 text is its own image (but for a few controls): copied as a one-byte string.
   let i = 0;
-  while (i < text.length && alphabet[text.charCodeAt(i)] === text.charCodeAt(i)) i++;
-  if (i === text.length) return Buffer.from(text, 'latin1').toString('latin1');
-  const units = new Uint8Array(text.length);
-  for (i = 0; i < text.length; i++) {
+  while (i < n && alphabet[text.charCodeAt(i)] === text.charCodeAt(i)) i++;
+  if (i === n) {
+    units.write(text, 0, n, 'latin1');
+    return units.toString('latin1', 0, n);
+  }
+  for (i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) return null;
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < n && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) return null;
     units[i] = alphabet[c]!;
   }
-  return Buffer.from(units.buffer, units.byteOffset, units.length).toString('latin1');
+  return units.toString('latin1', 0, n);
 }
 
 /** A text the author scanner reads: as given, and its one-byte form when it has one. */

@@ -84,11 +84,24 @@ export function isLabelLine(text: string): boolean {
 export function listAfterHeading(text: string, headings: readonly RegExp[]): number {
   // Only the first 40 units are read: the fold is one unit for one, so only they are folded
   // (segment asks of every block; folding each whole again was a walk over all the body text).
+  // Every marker the list may open with holds a "1", which the fold makes only of "1" or "１":
+  // a block without either there is answered without a copy, a fold or a search (issue 17).
+  if (!holdsOne(text, 40)) return -1;
   const view = foldWidth(text.slice(0, 40));
   const marker = firstMarker().exec(view);
   if (!marker || marker.index === 0) return -1;
   const heading = view.slice(0, marker.index).trim();
   return heading && headings.some((r) => r.test(heading)) ? marker.index : -1;
+}
+
+/** Whether the first `units` units of `text` hold a "1" or a full-width "１" (what width folding makes a "1"). */
+function holdsOne(text: string, units: number): boolean {
+  const n = Math.min(units, text.length);
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x31 || c === 0xff11) return true;
+  }
+  return false;
 }
 
 /** The first block without the list's heading glued before its first entry. */
@@ -134,6 +147,10 @@ export function splitReferences(input: readonly Block[], options: SplitOptions =
     return line.block.exact ? line.block.start + Math.min(index - line.joinedStart, line.block.text.length) : line.block.start;
   };
 
+  // Markers are found in the width-folded view (［１］ → [1]); it has the same length, and a
+  // line's fold is its place in the fold of the lines joined (one unit for one): folded once,
+  // not each line and then the whole list again (issue 17).
+  const folded = foldWidth(joined);
   const markers: Marker[] = [];
   const lineMarkerEnd = new Map<Line, number>();
   for (const line of lines) {
@@ -142,7 +159,7 @@ export function splitReferences(input: readonly Block[], options: SplitOptions =
       markers.push({ at: line.joinedStart, end: line.joinedStart, number: line.block.ordinal, inline: false });
       continue;
     }
-    const m = lineStartMarker().exec(foldWidth(line.block.text));
+    const m = lineStartMarker().exec(folded.slice(line.joinedStart, line.joinedStart + line.block.text.length));
     if (m) {
       const number = Number(m.slice(1).find((g) => g !== undefined));
       markers.push({ at: line.joinedStart, end: line.joinedStart + m[0].length, number, inline: false });
@@ -155,8 +172,6 @@ export function splitReferences(input: readonly Block[], options: SplitOptions =
   const content = lines.filter((l) => !l.label && !l.identifier);
   if (!isNumberedList(markers, content)) return byLine(lines, entries, notes);
 
-  // Markers are found in the width-folded view (［１］ → [1]); it has the same length.
-  const folded = foldWidth(joined);
   for (const m of matchesOf(folded, inlineMarker())) {
     const at = m.index;
     const left = folded.slice(Math.max(0, at - 40), at).replace(/[ \t]+$/, '');

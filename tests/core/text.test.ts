@@ -28,6 +28,33 @@ describe('foldWidth: the matching view', () => {
     expect(mapUnits('aaa', table)).toBe('aaa');
   });
 
+  it('gives what a fresh array and String.fromCharCode.apply gave, whatever the table, the text and the scratch left by earlier calls (issue 17)', () => {
+    /** The form mapUnits replaced: a new array a call, made a string 8,192 units at a time. */
+    const old = (text: string, table: Uint16Array) => {
+      const units = new Uint16Array(text.length);
+      for (let k = 0; k < text.length; k++) units[k] = table[text.charCodeAt(k)] || text.charCodeAt(k);
+      let out = '';
+      for (let k = 0; k < text.length; k += 8192) out += String.fromCharCode.apply(null, units.subarray(k, k + 8192) as unknown as number[]);
+      return out;
+    };
+    // Tables that fold ASCII, full-width forms, Han, surrogates (lone halves out and in) and U+0000.
+    const unit = fc.constantFrom('a', 'b', 'Ａ', '，', '\u3000', '干', '幹', '😀', '\ud83d', '\ude00', '\u0000', ' ', '\n');
+    const table = new Uint16Array(0x10000);
+    for (const [from, to] of [['a', 'A'], ['Ａ', 'A'], ['，', ','], ['\u3000', ' '], ['幹', '干'], ['\ud83d', 'x'], ['b', '\ude00'], ['\u0000', '.']] as const) table[from.charCodeAt(0)] = to.charCodeAt(0);
+    fc.assert(
+      // Lengths up to 70,000 units: past the thread's scratch (65,536) and back, so a short text after a long one is checked too.
+      fc.property(fc.array(unit, { maxLength: 40 }), fc.nat({ max: 3 }), (units, scale) => {
+        const text = units.join('').repeat(scale === 3 ? 2000 : scale === 2 ? 40 : 1);
+        const folded = mapUnits(text, table);
+        expect(folded).toBe(old(text, table));
+        expect(folded.length).toBe(text.length);
+      }),
+      { seed: 17, numRuns: 3000 },
+    );
+    expect(mapUnits(`${'Ａ'.repeat(70_000)}a`, table)).toBe(`${'A'.repeat(70_000)}A`);
+    expect(mapUnits('Ａb', table)).toBe('A\ude00');
+  });
+
   it('text with nothing to fold is returned as it is', () => {
     const text = '2025年3月 干细胞';
     expect(foldWidth(text)).toBe(text);

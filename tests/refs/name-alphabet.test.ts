@@ -86,6 +86,21 @@ describe('the name shapes over their one-byte alphabet', () => {
     expect(toNameAlphabet('Ab\ud800 Cd')?.length).toBe(6);
   });
 
+  it('a text’s image is its units’ images, whatever texts were mapped before it in the thread’s scratch bytes (issue 17)', () => {
+    // Each unit's image alone, then texts of every length (a long one past the scratch's 128 KB) in a seeded order.
+    const one = (c: number) => toNameAlphabet(String.fromCharCode(c))!;
+    const unit = fc.constantFrom('S', 'm', ',', ' ', 'é', 'ÿ', '\u0001', '\u2014', '王', 'Σ', '\ud800', '\udc00', '\u00a0', '’');
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 30 }), fc.nat({ max: 3 }), fc.boolean(), (units, scale, pair) => {
+        const text = units.join('').repeat(scale === 3 ? 5000 : scale === 2 ? 50 : 1) + (pair ? '𠀀' : '');
+        const expected = /[\ud800-\udbff][\udc00-\udfff]/.test(text) ? null : [...Array(text.length).keys()].map((i) => one(text.charCodeAt(i))).join('');
+        toNameAlphabet('reset the last text kept');
+        expect(toNameAlphabet(text)).toBe(expected);
+      }),
+      { seed: 17, numRuns: 1500 },
+    );
+  });
+
   const pieces = ['Smith', 'J.', 'A', 'JA', 'van', 'de', 'Jr', 'MD', 'García', 'Ångström', 'O’Connor', 'Ku\u2190ner', 'e\u0301', 'Σωκράτης', 'Достоевский', '王', 'Ǆemal', 'ǅ', 'Ⅰ', '“Title”', '‘a’', '«b»', 'et al.', 'and', '&', '(eds.)', '2019', '(2020)', 'Hel-Or', 'ÿ', 'ß', 'ſ', 'K', '\u00a0', '\u2003'];
   const separators = [', ', ',', '. ', ' ', '; ', ' and ', ': ', '.', '\u3000', ''];
   const text = fc.array(fc.tuple(fc.constantFrom(...pieces), fc.constantFrom(...separators)), { minLength: 1, maxLength: 14 }).map((parts) => parts.map(([p, s]) => p + s).join(''));

@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { foldWidth } from '../../src/core/text.js';
 import { plainBlocks } from '../../src/parse/plain.js';
 import { entryNumbers } from '../../src/refs/list.js';
 import { parseReference } from '../../src/refs/parse.js';
@@ -100,5 +102,46 @@ describe('lists as they are copied', () => {
     const plain = Array.from({ length: 100_000 }, (_, i) => `Smith J. Title ${i}. J Med. 2020;1:${i}.`).join('\n');
     expect(split(plain).entries).toHaveLength(100_000);
     expect(entryNumbers(Array.from({ length: 200_000 }, () => ({ number: null }))).at(-1)).toBe(200_000);
+  });
+});
+
+describe('the list folded once (issue 17)', () => {
+  const headings = [/^(?:参考资料|参考文献|References?)\s*[:：]?\s*$/u];
+  /** listAfterHeading as it was: the first 40 units folded, then the first marker searched for. */
+  const oldAfterHeading = (text: string) => {
+    const view = foldWidth(text.slice(0, 40));
+    const marker = /(?:\[\s*1\s*\]|［\s*1\s*］|【\s*1\s*】|(?<![\d.])1\s*[.．、](?!\d))/u.exec(view);
+    if (!marker || marker.index === 0) return -1;
+    const heading = view.slice(0, marker.index).trim();
+    return heading && headings.some((r) => r.test(heading)) ? marker.index : -1;
+  };
+
+  it('listAfterHeading answers as before, a block without "1" or "１" in its first 40 units at once', () => {
+    const piece = fc.constantFrom('参考文献', 'References', ':', '：', ' ', '\u3000', '[', ']', '［', '］', '【', '】', '1', '１', '2', '.', '．', '、', 'Smith', '干细胞', 'x');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 24 }), (pieces) => {
+        const text = pieces.join('');
+        expect(listAfterHeading(text, headings)).toBe(oldAfterHeading(text));
+      }),
+      { seed: 17, numRuns: 4000 },
+    );
+    expect(listAfterHeading('参考文献［１］王一', headings)).toBe(4);
+    expect(listAfterHeading(`${'x'.repeat(39)}1. A`, headings)).toBe(-1);
+  });
+
+  it('markers are read in the fold of the lines joined: full-width markers after lines of every length give the same entries as their half-width copy', () => {
+    const marker = fc.constantFrom('［1］', '[1]', '【1】', '１．', '1.', '(1)', '（1）', '');
+    const body = fc.constantFrom('Smith J. A title. J 2020;1:1.', '王一. 干细胞[J]. 生命科学, 2020, 1(1): 1-2.', 'Ｄｏｅ　Ａ. Ｔｗｏ.', 'cells [2] and', '');
+    fc.assert(
+      fc.property(fc.array(fc.tuple(marker, body, fc.nat({ max: 40 })), { minLength: 1, maxLength: 12 }), (lines) => {
+        const text = lines.map(([m, b, pad], i) => `${m.replace(/[1１]/, String(i + 1).replace(/\d/g, (d) => (m.includes('１') ? String.fromCharCode(0xff10 + Number(d)) : d)))}${b}${'ｘ'.repeat(pad)}`).join('\n');
+        const mine = split(text);
+        const half = split(foldWidth(text));
+        expect(mine.entries.map((e) => [e.number, e.start, e.end])).toEqual(half.entries.map((e) => [e.number, e.start, e.end]));
+        expect(mine.entries.map((e) => foldWidth(e.raw))).toEqual(half.entries.map((e) => e.raw));
+        expect(mine.notes.map((n) => [n.kind, n.offset, n.number])).toEqual(half.notes.map((n) => [n.kind, n.offset, n.number]));
+      }),
+      { seed: 17, numRuns: 2000 },
+    );
   });
 });
