@@ -8,13 +8,12 @@
 // Node's modules as CommonJS gives them (process.getBuiltinModule), not imported: an ES module
 // import of one builds a facade of its every export (node:fs's ~100, its lazy getters read):
 // the six cost ~4 M instructions more of every start (issue 17).
-const { existsSync, readFileSync } = process.getBuiltinModule('node:fs');
+const { existsSync, readFileSync, statSync } = process.getBuiltinModule('node:fs');
 const { createRequire } = process.getBuiltinModule('node:module');
 const { dirname } = process.getBuiltinModule('node:path');
 const { fileURLToPath } = process.getBuiltinModule('node:url');
 const { setFlagsFromString } = process.getBuiltinModule('node:v8');
 const vm = process.getBuiltinModule('node:vm');
-import { bundleIsCurrent as listedUnchanged } from './bundle-current.mjs';
 
 /**
  * V8's flags for the CLI, set before the bundle is compiled, and so also when its code caches are
@@ -79,7 +78,38 @@ function runBundle(cacheFile, long) {
   return { main: module.exports.main, shortRun: module.exports.shortRun, script, codeCache: cachedData === undefined ? 'absent' : script.cachedDataRejected ? 'rejected' : 'used' };
 }
 
-/** Whether the CLI's bundle is dist/src's code as it is now (./bundle-current.mjs; the tests name another list). */
+// Whether a bundle is dist/src's code as it is now: the rule for the CLI's bundle here and for
+// the build workers' (bin/worker.cjs), stated once, in this file. The worker entry takes the
+// function below from this file's text (its own module would be one more on every command's
+// start: importing one ES module more cost `digest text`'s set-up ~1-2 ms; issue 17), so it must
+// stay a plain function of its two arguments and of readFileSync and statSync, ending at the first
+// line that is only "}".
+function listedUnchanged(sourcesFile, base) {
+  let listed;
+  try {
+    listed = JSON.parse(readFileSync(sourcesFile, 'utf8'));
+  } catch {
+    return false;
+  }
+  if (!Array.isArray(listed) || listed.length === 0) return false;
+  for (const [path, size, mtimeMs] of listed) {
+    let stat;
+    try {
+      stat = statSync(`${base}${path}`);
+    } catch {
+      return false;
+    }
+    if (stat.size !== size || stat.mtimeMs !== mtimeMs) return false;
+  }
+  return true;
+}
+
+/**
+ * Whether every file a bundle was made from (listed with its size and modification time by
+ * scripts/bundle-cli.mjs in `sourcesFile`, paths from `base`) is unchanged: by default the CLI's
+ * bundle (the tests name another list). dist/src compiled again without the bundle step would
+ * otherwise run old code, and a build would file that code's records under the new code's cache key.
+ */
 export function bundleIsCurrent(sourcesFile = `${bundleFile}.sources`, base = fileURLToPath(new URL('..', import.meta.url))) {
   return listedUnchanged(sourcesFile, base);
 }

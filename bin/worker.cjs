@@ -7,21 +7,33 @@
 // for itself. CommonJS, so piscina's require() takes this file at once (an ES module entry is
 // first tried with require(), then imported through Node's ES module loader).
 //
-// Without a bundle, or with one that is no longer dist/src's code (bundleIsCurrent: dist/src
+// Without a bundle, or with one that is no longer dist/src's code (bin/load.js's rule: dist/src
 // compiled again without the bundle step), the worker is dist/src/dataset/worker.js, the same
 // code module by module: a worker never runs code other than the dist/src whose hash keys the
 // build's cache (src/dataset/keys.ts). A cache V8 refuses (another Node, other V8 flags) only
 // costs the compiling.
 'use strict';
-const { existsSync, readFileSync, renameSync, writeFileSync } = require('node:fs');
+const { existsSync, readFileSync, renameSync, statSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
 const { pathToFileURL } = require('node:url');
 const vm = require('node:vm');
 const { threadId } = require('node:worker_threads');
 // The bundle and its cache read without a block of their size malloc'd and freed (see there).
 const { readCodeCache, readLatin1 } = require('./read.cjs');
-// (An ES module, shared with bin/load.js.)
-const { bundleIsCurrent } = require('./bundle-current.mjs');
+
+/**
+ * bin/load.js's rule for whether a bundle is dist/src's code as it is now (`listedUnchanged`),
+ * taken from that file's text: stated once, and no module more on the CLI's start path (importing
+ * load.js here would run it: V8 flags, the CLI bundle's own check). A load.js without the function
+ * is an error, not a bundle trusted.
+ */
+function bundleRule() {
+  const text = readFileSync(join(__dirname, 'load.js'), 'utf8');
+  const start = text.indexOf('\nfunction listedUnchanged(');
+  const end = text.indexOf('\n}\n', start);
+  if (start < 0 || end < 0) throw new Error('bin/worker.cjs: bin/load.js holds no listedUnchanged function');
+  return new Function('readFileSync', 'statSync', `return ${text.slice(start + 1, end + 2)}`)(readFileSync, statSync);
+}
 
 const root = join(__dirname, '..');
 /** The worker bundle scripts/bundle-cli.mjs writes, its list of sources and its code cache. */
@@ -56,7 +68,7 @@ function runBundle() {
 
 /** The task piscina calls: the bundle's, or dist/src's when there is no current bundle. */
 function loadTask() {
-  if (!existsSync(bundleFile) || !bundleIsCurrent(`${bundleFile}.sources`, `${root}/`)) {
+  if (!existsSync(bundleFile) || !bundleRule()(`${bundleFile}.sources`, `${root}/`)) {
     return import(pathToFileURL(join(root, 'dist', 'src', 'dataset', 'worker.js')).href).then((m) => {
       exports.codeCache = 'no bundle';
       return m.default;

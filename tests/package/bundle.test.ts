@@ -262,7 +262,7 @@ worker.on('message', (m) => { process.stdout.write(m.join(' ')); void worker.ter
     // A package of its own: bin/ as shipped, a "bundle" and a dist/src worker module that say which ran.
     const dir = mkdtempSync(join(tmpdir(), 'digest-worker-bundle-'));
     for (const sub of ['bin', 'dist/cli', 'dist/src/dataset']) mkdirSync(join(dir, sub), { recursive: true });
-    for (const file of ['worker.cjs', 'read.cjs', 'bundle-current.mjs']) cpSync(repo(`bin/${file}`), join(dir, 'bin', file));
+    for (const file of ['worker.cjs', 'read.cjs', 'load.js']) cpSync(repo(`bin/${file}`), join(dir, 'bin', file));
     writeFileSync(join(dir, 'package.json'), '{"type":"module"}\n');
     const source = join(dir, 'dist/src/dataset/worker.js');
     writeFileSync(source, 'export default async (task) => `dist/src ${task}`;\n');
@@ -300,6 +300,13 @@ Promise.resolve(m.default).then(async (task) => process.stdout.write(m.codeCache
     listNow();
     rmSync(join(dir, 'dist/cli/worker.cjs'));
     expect(load()).toBe('no bundle: dist/src x');
+    // The rule is bin/load.js's, read from its text: a load.js without it stops the worker, trusting nothing.
+    writeFileSync(join(dir, 'dist/cli/worker.cjs'), 'exports.default = async (task) => `bundle ${task}`;\n');
+    listNow();
+    expect(load()).toBe('rejected: bundle x');
+    writeFileSync(join(dir, 'bin/load.js'), readFileSync(join(dir, 'bin/load.js'), 'utf8').replace('function listedUnchanged(', 'function renamed('));
+    const r = spawnSync(process.execPath, ['-e', `require(${JSON.stringify(join(dir, 'bin/worker.cjs'))})`], { encoding: 'utf8' });
+    expect(r.stderr).toContain('bin/load.js holds no listedUnchanged function');
     rmSync(dir, { recursive: true, force: true });
   });
 });
