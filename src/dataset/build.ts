@@ -152,7 +152,7 @@ function searchOfRecord(root: string, id: string) {
  * `source`. A null `source` is known only once the file is made (`sourceAfter`, from what `seen`
  * was shown of each piece): the file is then made once, and dropped if unchanged.
  */
-async function streamFile(writer: DatasetWriter, rel: string, source: string | null, pieces: () => Iterable<string>, seen?: (piece: string) => void, sourceAfter?: () => string): Promise<void> {
+async function streamFile(writer: DatasetWriter, rel: string, source: string | null, pieces: () => Iterable<string | Uint8Array>, seen?: (piece: string | Uint8Array) => void, sourceAfter?: () => string): Promise<void> {
   const sink = writer.table(rel, source);
   if (sink === null) return;
   try {
@@ -331,7 +331,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const changeView = { ...settledChanges.view(), facts: searchNow ? () => changeFacts.values() : () => mapped(changesLater.values(), changeFact) };
     const changesHash = createHash('sha256');
     const indexHash = createHash('sha256').update(manifestKey);
-    await streamFile(writer, CHANGES, null, () => settledChanges.text(), (piece) => {
+    // Its articles as the spool holds them, UTF-8: hashed twice and written without being decoded and encoded again.
+    await streamFile(writer, CHANGES, null, () => settledChanges.pieces(), (piece) => {
       changesHash.update(piece);
       indexHash.update(piece);
     }, () => changesHash.digest('hex'));

@@ -290,14 +290,26 @@ export class SettledChanges {
   }
 
   /** The text of the changes.json, a piece at a time: the same bytes as {@link changesText} of the same articles. */
-  *text(): Generator<string> {
+  text(): Generator<string> {
+    return this.framed(this.spool.text());
+  }
+
+  /**
+   * The same as {@link SettledChanges.text}, its articles as the spool keeps them (UTF-8 bytes,
+   * pieces of which may end inside a character): to be hashed and written, not decoded.
+   */
+  pieces(): Generator<string | Uint8Array> {
+    return this.framed(this.spool.pieces());
+  }
+
+  private *framed<T>(articles: Iterable<T>): Generator<string | T> {
     const [before, after, empty] = changesFrame(this.view());
     if (this.count === 0) {
       yield empty;
       return;
     }
     yield before;
-    yield* this.spool.text();
+    yield* articles;
     yield after;
   }
 }

@@ -118,6 +118,12 @@ describe('the change view: what each build compares with, and what it keeps', ()
         for (const a of articles) settled.add(a);
         const whole = previous.next(articles);
         expect([...settled.text()].join('')).toBe(whole.text);
+        // As the spool keeps it (a file's bytes, 16 KB a piece, a piece ending inside a character as it falls): the same bytes, each piece its own buffer.
+        const pieces = [...settled.pieces()];
+        expect(Buffer.concat(pieces.map((p) => (typeof p === 'string' ? Buffer.from(p) : p))).equals(Buffer.from(whole.text))).toBe(true);
+        if (file !== null && articles.length > 0) expect(pieces.filter((p) => typeof p !== 'string').length).toBeGreaterThan(0);
+        const buffers = pieces.filter((p) => typeof p !== 'string').map((p) => p.buffer);
+        expect(new Set(buffers).size).toBe(buffers.length);
         expect(settled.view()).toEqual({ revision: whole.value.revision, removed: whole.value.removed });
       }
     }

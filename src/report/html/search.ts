@@ -186,8 +186,42 @@ export interface PreparedSearch {
   journals: string | Uint8Array;
   /** One line a reference (each ended by a line feed): its element less `{"article":N,`. */
   references: string | Uint8Array;
-  /** The entities (gathered across articles, so read as values), or their JSON text. */
+  /**
+   * The entities (gathered across articles, so read as values), or their lines ({@link entityLines}:
+   * each entity's count, then the rest of it as JSON), as text or UTF-8 bytes.
+   */
   entities: SearchEntry['entities'] | string | Uint8Array;
+}
+
+/**
+ * An article's entities as the thread that adds them reads them fastest: one line an entity, its
+ * count, a space, and its id, type, label and surfaces as JSON (`{"id":…,"type":…,"label":…,"surfaces":[…]}`:
+ * its "detail"). The count differs from article to article; the detail mostly does not — 639
+ * distinct details among the bench corpus's 99,637 entities at 1,000 articles — so
+ * {@link SearchIndexText} parses a detail the first time it sees it and then knows it by its text
+ * (a map lookup) instead of parsing every entity's JSON and adding its surfaces again: the
+ * largest cost of the build thread's per-input work while the workers run (BENCHMARKS.md,
+ * "the build thread's per-input work cut").
+ */
+export function entityLines(entities: SearchEntry['entities']): string {
+  let lines = '';
+  for (const e of entities) lines += `${e.count} ${JSON.stringify({ id: e.id, type: e.type, label: e.label, surfaces: e.surfaces })}\n`;
+  return lines;
+}
+
+/** A detail of {@link entityLines} read: the concept it names and whether its surfaces are in. */
+type Concept = { type: string; label: string; surfaces: Set<string>; in: Pairs };
+
+/** Details {@link SearchIndexText} remembers by their text at most: past it, a new detail is parsed each time it comes (same index, bounded memory). */
+const DETAILS_MAX = 4096;
+
+/**
+ * A copy of `text` that shares no memory with it: a key kept in a map must not be a slice that
+ * holds a whole article's lines alive. Through UTF-16 bytes, so any text (Latin-1 keys, lone
+ * surrogates) comes back the same.
+ */
+function ownCopy(text: string): string {
+  return Buffer.from(text, 'utf16le').toString('utf16le');
 }
 
 /** An entry made ready for {@link SearchIndexText.addPrepared}, with the same `encode` as the index's. */
@@ -208,7 +242,7 @@ export function prepareSearch(entry: SearchEntry, encode: (value: unknown) => st
     items,
     journals: JSON.stringify(journals),
     references,
-    entities: entitiesAsText ? JSON.stringify(entry.entities) : entry.entities,
+    entities: entitiesAsText ? entityLines(entry.entities) : entry.entities,
   };
 }
 
@@ -236,7 +270,13 @@ export class SearchIndexText {
   /** Each journal by the order first named. */
   private readonly journalNumbers = new Map<string, number>();
   /** Each concept as the first article by id names it, its surfaces, and [article, count] pairs in article order. */
-  private readonly concepts = new Map<string, { type: string; label: string; surfaces: Set<string>; in: Pairs }>();
+  private readonly concepts = new Map<string, Concept>();
+  /**
+   * Each detail of {@link entityLines} seen, and the concept it names, its surfaces already added:
+   * by its text (a copy) when it came as text, by its bytes read as Latin-1 when it came as UTF-8
+   * — apart, since a text may be another detail's bytes read as Latin-1 (mojibake).
+   */
+  private readonly details = { text: new Map<string, Concept>(), bytes: new Map<string, Concept>() };
   private article = 0;
   private last: string | null = null;
 
@@ -252,7 +292,7 @@ export class SearchIndexText {
 
   /** Adds the next article's entry made ready by {@link prepareSearch} (with this index's `encode`), its encoded parts spliced in as they are. */
   addPrepared(entry: PreparedSearch): void {
-    const { asides, journalNumbers, concepts, article } = this;
+    const { asides, journalNumbers, article } = this;
     if (this.last !== null && !(this.last < entry.id)) throw new Error(`search entries out of id order: ${entry.id} after ${this.last}`);
     this.last = entry.id;
     asides.articles.add('', entry.article);
@@ -268,16 +308,43 @@ export class SearchIndexText {
       }
       asides.items.add(`${journal} ${article} `, line);
     });
-    const entities = typeof entry.entities === 'string' || entry.entities instanceof Uint8Array ? (JSON.parse(utf8Text(entry.entities)) as SearchEntry['entities']) : entry.entities;
-    for (const e of entities) {
-      let concept = concepts.get(e.id);
-      if (!concept) concepts.set(e.id, (concept = { type: e.type, label: e.label, surfaces: new Set(), in: new Pairs() }));
-      for (const surface of e.surfaces) concept.surfaces.add(surface);
-      // A concept named twice by one article counts as the article's last naming says.
-      concept.in.set(article, e.count);
+    const entities = entry.entities;
+    if (Array.isArray(entities)) for (const e of entities) this.named(e).in.set(article, e.count);
+    else {
+      // Bytes are read as Latin-1, a character a byte (no UTF-8 decoding: a copy): a detail's text
+      // is then its bytes, as good a key as its characters; only a detail not seen is decoded.
+      const bytes = typeof entities === 'string' ? null : Buffer.from(entities.buffer, entities.byteOffset, entities.byteLength);
+      const text = bytes === null ? (entities as string) : bytes.toString('latin1');
+      const details = bytes === null ? this.details.text : this.details.bytes;
+      for (let start = 0, end = text.indexOf('\n'); end !== -1; start = end + 1, end = text.indexOf('\n', start)) {
+        // `<count> <detail>`: the count's digits read in place.
+        let count = 0;
+        let at = start;
+        for (let c = text.charCodeAt(at); c >= 48 && c <= 57; c = text.charCodeAt(++at)) count = count * 10 + (c - 48);
+        if (at === start || text.charCodeAt(at) !== 32) throw new Error(`not an entity line: ${text.slice(start, end)}`);
+        const detail = text.slice(at + 1, end);
+        let concept = details.get(detail);
+        if (concept === undefined) {
+          concept = this.named(JSON.parse(bytes === null ? detail : bytes.toString('utf8', at + 1, end)) as SearchEntry['entities'][number]);
+          if (details.size < DETAILS_MAX) details.set(ownCopy(detail), concept);
+        }
+        concept.in.set(article, count);
+      }
     }
     eachLine(entry.references, (line) => asides.references.add(`${article} `, line));
     this.article++;
+  }
+
+  /**
+   * The concept an entity names, made as the first article (by id) to name it names it, its
+   * surfaces added. A concept named twice by one article counts as the article's last naming
+   * says (the caller sets its pair).
+   */
+  private named(e: Pick<SearchEntry['entities'][number], 'id' | 'type' | 'label' | 'surfaces'>): Concept {
+    let concept = this.concepts.get(e.id);
+    if (!concept) this.concepts.set(e.id, (concept = { type: e.type, label: e.label, surfaces: new Set(), in: new Pairs() }));
+    for (const surface of e.surfaces) concept.surfaces.add(surface);
+    return concept;
   }
 
   /** The index's text, a piece at a time, from the entries added (read once: the asides are read back). */
@@ -303,16 +370,21 @@ export class SearchIndexText {
       const afterArticle = line.indexOf(' ', space + 1);
       const length = line.indexOf(' ', afterArticle + 1);
       const end = length + 1 + Number(line.slice(afterArticle + 1, length));
-      yield `${first ? '' : ','}{"article":${line.slice(space + 1, afterArticle)},${line.slice(length + 1, end)},"journal":${encode(journal < 0 ? null : place[journal])},${line.slice(end)}`;
+      // The journal's number (or null) as JSON.stringify writes it: no escaping changes a number.
+      yield `${first ? '' : ','}{"article":${line.slice(space + 1, afterArticle)},${line.slice(length + 1, end)},"journal":${journal < 0 ? 'null' : place[journal]!},${line.slice(end)}`;
       first = false;
     }
     yield `],"${SECTIONS[3]}":[`;
     first = true;
     for (const id of [...concepts.keys()].sort(byId)) {
       const c = concepts.get(id)!;
-      const pairs: { article: number; count: number }[] = [];
-      c.in.forEach((article, count) => pairs.push({ article, count }));
-      const text = encode({ id, type: c.type, label: c.label, surfaces: [...c.surfaces].sort(), in: pairs });
+      // `encode` of the whole concept is its members' texts: the pairs (numbers only, which no
+      // escaping changes) are written as JSON.stringify writes them, not made into objects and
+      // encoded — ~100 an article, the largest part of the index's text made at the build's end.
+      const head = encode({ id, type: c.type, label: c.label, surfaces: [...c.surfaces].sort() });
+      let pairs = '';
+      c.in.forEach((article, count) => (pairs += `${pairs === '' ? '' : ','}{"article":${article},"count":${count}}`));
+      const text = `${head.slice(0, -1)},"in":[${pairs}]}`;
       yield first ? text : `,${text}`;
       first = false;
     }

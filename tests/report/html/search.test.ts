@@ -1,8 +1,8 @@
 import { utf8Text } from '../../../src/io/utf8.js';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { ArticleRecord } from '../../../src/generated/article.js';
 import { jsonForScript } from '../../../src/report/html/html.js';
-import { Pairs, prepareSearch, SearchIndexBuilder, SearchIndexText, searchIndexText, topicText, type PreparedSearch, type SearchEntry } from '../../../src/report/html/search.js';
+import { entityLines, Pairs, prepareSearch, SearchIndexBuilder, SearchIndexText, searchIndexText, topicText, type PreparedSearch, type SearchEntry } from '../../../src/report/html/search.js';
 
 type Topic = ArticleRecord['topic'];
 
@@ -99,6 +99,65 @@ describe('the search index', () => {
     for (const e of [a, b, c]) asText.addPrepared(prepareSearch(e, jsonForScript));
     expect([...asText.text()].join('')).toBe(text);
     expect(() => asText.addPrepared(prepareSearch(b, jsonForScript))).toThrow('search entries out of id order: b after c');
+  });
+
+  it('entities sent as lines (entityLines): each distinct detail parsed once, then known by its text; the same index as the entities added as values', () => {
+    const msc = (surfaces: string[], count: number, label = 'MSC') => ({ id: 'cell:msc', type: 'cell', label, surfaces, count });
+    // The same concept with other labels and surfaces from article to article, named twice by one article (its last naming counts).
+    const entries: SearchEntry[] = [
+      { ...entry('a', 'lupus </script>', 'Zeta'), entities: [...entry('a', 'x', null).entities, msc(['间充质干细胞'], 1)] },
+      { ...entry('b', 'lupus (b)', null), entities: [msc(['间充质干细胞'], 3), msc(['MSCs', '间充质干细胞'], 2, 'MSC (b)')] },
+      { ...entry('c', 'lupus (c)', 'Alpha'), entities: [msc(['间充质干细胞'], 4), ...entry('c', 'x', null).entities] },
+      { ...entry('d', 'lupus (d)', null), entities: [msc(['间充质干细胞'], 1), msc(['\u2028 < "q"', 'MSCs'], 5, 'MSC\t(d)')] },
+    ];
+    const builder = new SearchIndexBuilder();
+    for (const e of entries) builder.add(e);
+    const expected = jsonForScript(builder.build());
+    const lines = entityLines(entries[1]!.entities);
+    expect(lines).toBe(`3 {"id":"cell:msc","type":"cell","label":"MSC","surfaces":["间充质干细胞"]}\n2 {"id":"cell:msc","type":"cell","label":"MSC (b)","surfaces":["MSCs","间充质干细胞"]}\n`);
+    const bytes = (text: string | Uint8Array) => (typeof text === 'string' ? new TextEncoder().encode(text) : text);
+    for (const form of ['bytes', 'text', 'mixed'] as const) {
+      const parse = vi.spyOn(JSON, 'parse');
+      try {
+        const index = new SearchIndexText(jsonForScript);
+        entries.forEach((e, i) => {
+          const p = prepareSearch(e, jsonForScript, true);
+          index.addPrepared(form === 'bytes' || (form === 'mixed' && i % 2 === 0) ? { ...p, entities: bytes(p.entities as string) } : p);
+        });
+        const details = parse.mock.calls.filter(([text]) => String(text).startsWith('{"id"')).map(([text]) => String(text));
+        // Four distinct details of msc and one of lupus per label (a, c): each parsed once in one form (a mix of forms may parse one again).
+        if (form !== 'mixed') expect(details).toHaveLength(new Set(details).size);
+        expect(parse.mock.calls.some(([text]) => String(text).startsWith('[{'))).toBe(false);
+        expect([...index.text()].join('')).toBe(expected);
+      } finally {
+        parse.mockRestore();
+      }
+    }
+    expect(() => new SearchIndexText().addPrepared({ ...prepareSearch(entries[0]!, JSON.stringify, true), entities: '2x {"id":"a"}\n' })).toThrow('not an entity line: 2x {"id":"a"}');
+  });
+
+  it('a detail that came as UTF-8 is not taken for a text that is its bytes read as Latin-1 (mojibake), in a build that adds both', () => {
+    const named = (id: string, surface: string): SearchEntry => ({ ...entry(id, 'lupus', null), entities: [{ id: 'other:e', type: 'other', label: 'e', surfaces: [surface], count: 1 }] });
+    const entries = [named('a', 'é'), named('b', Buffer.from('é').toString('latin1'))];
+    const builder = new SearchIndexBuilder();
+    for (const e of entries) builder.add(e);
+    const index = new SearchIndexText();
+    const [a, b] = entries.map((e) => prepareSearch(e, JSON.stringify, true));
+    index.addPrepared({ ...a!, entities: new TextEncoder().encode(a!.entities as string) });
+    index.addPrepared(b!);
+    const text = [...index.text()].join('');
+    expect(text).toBe(JSON.stringify(builder.build()));
+    expect(text).toContain('"surfaces":["Ã©","é"]');
+  });
+
+  it('more distinct details than it remembers: the rest parsed each time they come, the same index', () => {
+    const many = Array.from({ length: 4200 }, (_, i) => ({ id: `other:x${i}`, type: 'other', label: `x ${i}`, surfaces: [`x${i}`], count: 1 }));
+    const entries: SearchEntry[] = ['a', 'b', 'c'].map((id) => ({ ...entry(id, 'lupus', null), entities: many.map((e, i) => ({ ...e, count: i % 3 })) }));
+    const builder = new SearchIndexBuilder();
+    for (const e of entries) builder.add(e);
+    const index = new SearchIndexText();
+    for (const e of entries) index.addPrepared(prepareSearch(e, JSON.stringify, true));
+    expect([...index.text()].join('')).toBe(JSON.stringify(builder.build()));
   });
 
   it('made an entry at a time as a build’s inputs settle, each entry read once when added: the text of the whole, whatever came between the entries', () => {
