@@ -210,13 +210,14 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     cache = cacheDir === null ? null : EntryStore.open(cacheDir, { inOutput: options.cacheDir === undefined, write: !check, fs: options.fs, outDir: writer.root });
     const state: BuildState = cache?.loadState(config) ?? emptyState(config);
     writer.remember(state.outputs);
+    // The ids inputs keep: from the folder's manifest, read once with what the writer owns, when the ids come from this folder.
+    const idsFrom = options.idsFrom === undefined ? (options.shard ? resolve(pipeline.out) : outDir) : options.idsFrom;
+    const remembered = idsFrom === null ? new Map<string, string>() : idsFrom === outDir ? writer.rememberedIds() : rememberedIds(idsFrom.endsWith('.json') ? idsFrom : join(idsFrom, 'manifest.json'));
     // The change view compares with what the dataset in the folder recorded (nothing, on a first build).
     const previous = PreviousBuild.read(writer.root, (rel) => writer.owns(rel), (rel) => writer.madeHere(rel));
     const next: BuildState = { format: state.format, config, inputs: {}, outputs: {} };
 
     // Plan.
-    const idsFrom = options.idsFrom === undefined ? (options.shard ? resolve(pipeline.out) : outDir) : options.idsFrom;
-    const remembered = idsFrom === null ? new Map<string, string>() : rememberedIds(idsFrom.endsWith('.json') ? idsFrom : join(idsFrom, 'manifest.json'));
     // A build whose last state knows none of its inputs (a first build, the state lost) will
     // ingest them all — even cache hits: with no state, no record or page is known to be in
     // place — so its pool starts as soon as the inputs are counted, and its workers load while
@@ -329,13 +330,22 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     // (BENCHMARKS.md, "Change: memory flat in N"). changes.json is made once: staged as it is
     // hashed for its key (and the index's), and dropped when the file in place has that key.
     const changeView = { ...settledChanges.view(), facts: searchNow ? () => changeFacts.values() : () => mapped(changesLater.values(), changeFact) };
-    const changesHash = createHash('sha256');
-    const indexHash = createHash('sha256').update(manifestKey);
-    // Its articles as the spool holds them, UTF-8: hashed twice and written without being decoded and encoded again.
-    await streamFile(writer, CHANGES, null, () => settledChanges.pieces(), (piece) => {
-      changesHash.update(piece);
-      indexHash.update(piece);
-    }, () => changesHash.digest('hex'));
+    // A build whose every article carried its change over keeps the file in place, which this
+    // code wrote: its key is the one the last build recorded (BENCHMARKS.md, "an incremental
+    // build keeps changes.json"). Else the file is made, its articles as the spool holds them,
+    // UTF-8: hashed and written without being decoded and encoded again.
+    const keptKey = settledChanges.sameAsPrevious() ? writer.sourceOf(CHANGES) : null;
+    let changesKey: string;
+    if (keptKey !== null && writer.unchanged(CHANGES, keptKey)) changesKey = keptKey;
+    else {
+      const changesHash = createHash('sha256');
+      let made: string | null = null;
+      const keyOf = () => (made ??= changesHash.digest('hex'));
+      await streamFile(writer, CHANGES, null, () => settledChanges.pieces(), (piece) => changesHash.update(piece), keyOf);
+      changesKey = keyOf();
+    }
+    // The index is made from the manifest and the changes, each known by its key.
+    const indexKey = createHash('sha256').update(`${manifestKey}\0${changesKey}`).digest('hex');
     if (report) {
       // The staging folder's report/ may not exist yet (no page was made again).
       if (writer.placement.staging) {
@@ -373,7 +383,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         if (!searchNow) for (const entry of entries()) searchIndex!.add(entry);
         yield* indexPageText(indexRows(read, kinds, counted), pipeline.name, { changes: changeView, search: searchIndex });
       };
-      await streamFile(writer, 'report/index.html', indexHash.digest('hex'), page);
+      await streamFile(writer, 'report/index.html', indexKey, page);
     }
     const changes = writer.commit(true);
     next.outputs = writer.takeOutputs();

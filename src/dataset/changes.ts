@@ -126,6 +126,12 @@ export class PreviousBuild {
     readonly revision: number,
     private readonly byId: ReadonlyMap<string, ArticleChange>,
     private readonly removed: readonly RemovedArticle[],
+    /**
+     * Whether the file read is one this code wrote, untouched since ({@link PreviousBuild.read}'s
+     * `madeHere`): its bytes are then what this code writes of the same articles, so a build
+     * whose every article carries its change over can keep the file as it is.
+     */
+    readonly trusted = false,
     /** The entries by input path (the first by id, when two share one). */
     private readonly byPath: ReadonlyMap<string, ArticleChange> = new Map([...byId.values()].reverse().filter((a) => a.current.path !== null).map((a) => [a.current.path!, a])),
   ) {}
@@ -160,7 +166,12 @@ export class PreviousBuild {
   static of(value: unknown, trusted = false): PreviousBuild | null {
     if (trusted ? !outlined(value) : !validatorFor<DatasetChanges>('changes')(value)) return null;
     const changes = value as DatasetChanges;
-    return new PreviousBuild(changes.revision, new Map(changes.articles.map((a) => [a.id, a])), changes.removed);
+    return new PreviousBuild(changes.revision, new Map(changes.articles.map((a) => [a.id, a])), changes.removed, trusted);
+  }
+
+  /** The previous build's entry for article `id`, or null. */
+  entry(id: string): ArticleChange | null {
+    return this.byId.get(id) ?? null;
   }
 
   /** The number of articles the previous build had. */
@@ -256,6 +267,15 @@ export class SettledChanges {
   private anyBumped = false;
   private last: string | null = null;
   private count = 0;
+  private spooled = 0;
+  /**
+   * The previous build's entries added so far and not yet spooled, while every article added is
+   * one of them (by identity, or its text the same bytes as the entry's): null from the first
+   * that is not. When the last article is added with it still whole, the new changes.json is the
+   * previous one ({@link SettledChanges.sameAsPrevious}) and none of it is written out again —
+   * a build that changed nothing spooled and hashed the file's 7 MB (1,000 articles) to drop it.
+   */
+  private carried: ArticleChange[] | null = [];
 
   constructor(
     private readonly previous: PreviousBuild,
@@ -264,6 +284,11 @@ export class SettledChanges {
 
   /** Adds the next article's change (its id not before the last one's). */
   add(a: ArticleChange): void {
+    if (this.carried !== null && this.previous.entry(a.id) === a) {
+      this.note(a);
+      this.carried.push(a);
+      return;
+    }
     this.addText(a, changeArticleText(a));
   }
 
@@ -273,15 +298,26 @@ export class SettledChanges {
    * file's revision and removed list depend on.
    */
   addText(a: ChangeHead, text: string | Uint8Array): void {
-    if (this.last !== null && a.id < this.last) throw new Error(`changes out of id order: ${a.id} after ${this.last}`);
-    this.last = a.id;
-    if (this.previous.has(a.id)) this.kept.add(a.id);
-    if (a.revision === this.previous.revision + 1) {
-      this.anyBumped = true;
-      if (a.previousId !== null) this.renamedFrom.add(a.previousId);
+    if (this.carried !== null) {
+      const old = this.previous.entry(a.id);
+      if (old !== null && old.revision === a.revision && sameText(text, changeArticleText(old))) {
+        this.note(a);
+        this.carried.push(old);
+        return;
+      }
+      this.spill();
     }
-    if (this.count++ > 0) this.spool.add(ARTICLE_SEPARATOR);
-    this.spool.add(text);
+    this.note(a);
+    this.spoolText(text);
+  }
+
+  /**
+   * Whether the changes.json this build makes is, byte for byte, the one the previous build
+   * wrote: that file was this code's, untouched ({@link PreviousBuild.trusted}), and every one of
+   * its articles, and no other, was added as it was, so the revision and removed list stay too.
+   */
+  sameAsPrevious(): boolean {
+    return this.previous.trusted && this.previous.revision > 0 && this.carried !== null && this.carried.length === this.previous.size && this.count === this.carried.length;
   }
 
   /** The file's revision and removed list, once every article is added. */
@@ -291,6 +327,7 @@ export class SettledChanges {
 
   /** The text of the changes.json, a piece at a time: the same bytes as {@link changesText} of the same articles. */
   text(): Generator<string> {
+    this.spill();
     return this.framed(this.spool.text());
   }
 
@@ -299,7 +336,33 @@ export class SettledChanges {
    * pieces of which may end inside a character): to be hashed and written, not decoded.
    */
   pieces(): Generator<string | Uint8Array> {
+    this.spill();
     return this.framed(this.spool.pieces());
+  }
+
+  /** What the file's revision and removed list depend on, from an article added in id order. */
+  private note(a: ChangeHead): void {
+    if (this.last !== null && a.id < this.last) throw new Error(`changes out of id order: ${a.id} after ${this.last}`);
+    this.last = a.id;
+    this.count++;
+    if (this.previous.has(a.id)) this.kept.add(a.id);
+    if (a.revision === this.previous.revision + 1) {
+      this.anyBumped = true;
+      if (a.previousId !== null) this.renamedFrom.add(a.previousId);
+    }
+  }
+
+  private spoolText(text: string | Uint8Array): void {
+    if (this.spooled++ > 0) this.spool.add(ARTICLE_SEPARATOR);
+    this.spool.add(text);
+  }
+
+  /** Spools the carried entries held back: the file is not the previous one after all. */
+  private spill(): void {
+    const carried = this.carried;
+    if (carried === null) return;
+    this.carried = null;
+    for (const entry of carried) this.spoolText(changeArticleText(entry));
   }
 
   private *framed<T>(articles: Iterable<T>): Generator<string | T> {
@@ -312,6 +375,12 @@ export class SettledChanges {
     yield* articles;
     yield after;
   }
+}
+
+/** Whether an article's text, as a string or UTF-8 bytes, is `expected`. */
+function sameText(text: string | Uint8Array, expected: string): boolean {
+  if (typeof text === 'string') return text === expected;
+  return text.length >= expected.length && text.length <= 3 * expected.length && Buffer.from(expected, 'utf8').equals(text);
 }
 
 /** What a build's changes.json says, with its articles read from where they were set aside (in id order) each time they are needed. */

@@ -31,14 +31,19 @@ const ID = /^[a-z0-9][a-z0-9-]{0,99}$/;
  * missing or unreadable manifest remembers nothing (a new dataset).
  */
 export function rememberedIds(manifestPath: string): Map<string, string> {
-  const remembered = new Map<string, string>();
   let value: unknown;
   try {
     const read = readPlainFile(manifestPath, 256 * 1024 * 1024);
     value = read.bytes ? JSON.parse(read.bytes.toString('utf8')) : null;
   } catch {
-    return remembered;
+    return new Map();
   }
+  return idsOfManifest(value);
+}
+
+/** {@link rememberedIds} of a manifest already parsed (any value: what is not a manifest's rows remembers nothing). */
+export function idsOfManifest(value: unknown): Map<string, string> {
+  const remembered = new Map<string, string>();
   const rows = (value as { inputs?: unknown } | null)?.inputs;
   if (!Array.isArray(rows)) return remembered;
   for (const row of rows as { path?: unknown; id?: unknown }[]) {

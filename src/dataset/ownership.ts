@@ -18,7 +18,15 @@ export function ownedFiles(manifestPath: string, madeHere: () => boolean = () =>
   // Asked before and after the read: a manifest replaced meanwhile is validated.
   const trusted = madeHere();
   const value = readJson(manifestPath);
-  if (trusted && madeHere() && isFileList((value as { files?: unknown } | null)?.files)) return new Set((value as DatasetManifest).files);
+  return ownedFilesOf(value, trusted && madeHere());
+}
+
+/**
+ * {@link ownedFiles} of a manifest already parsed (`value`: null when there is none or it does not
+ * parse); `trusted`: this digest wrote it and it is untouched since, so it is not validated again.
+ */
+export function ownedFilesOf(value: unknown, trusted: boolean): Set<string> {
+  if (trusted && isFileList((value as { files?: unknown } | null)?.files)) return new Set((value as DatasetManifest).files);
   if (validatorFor<DatasetManifest>('manifest')(value)) return new Set(value.files);
   const legacy = value as { schemaVersion?: unknown; inputs?: unknown } | null;
   if (!legacy || typeof legacy.schemaVersion !== 'string' || !Array.isArray(legacy.inputs)) return new Set();
@@ -37,7 +45,8 @@ function isFileList(value: unknown): value is string[] {
   return Array.isArray(value) && value.every((name) => typeof name === 'string');
 }
 
-function readJson(path: string): unknown {
+/** A file's JSON, or null when it is not there, not a plain file, or does not parse. */
+export function readJson(path: string): unknown {
   try {
     const read = readPlainFile(path, 256 * 1024 * 1024);
     return read.bytes ? JSON.parse(read.bytes.toString('utf8')) : null;

@@ -1,4 +1,4 @@
-import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -303,6 +303,38 @@ describe('the end of a build is flat in N', () => {
     expect(again.changed).toEqual(['report/index.html']);
     expectSameTree(tree(out), first);
   }, 180_000);
+
+  it('a build whose every article carries its change keeps changes.json as it is, never staged again (an edit that leaves the digest too); a changes.json edited by hand is made again', async () => {
+    const { dir, inputs, pipeline } = project(6);
+    const out = join(dir, 'out');
+    let staged = 0;
+    const fs: WriteFs = {
+      ...realFs,
+      openSync: (path, flags, mode) => {
+        if (/[\\/]files[\\/]changes\.json$/.test(String(path))) staged++;
+        return realFs.openSync(path, flags, mode);
+      },
+    };
+    await build({ pipeline: pipeline(), fs, concurrency: 1 });
+    expect(staged).toBe(1);
+    const first = tree(out);
+    const unchanged = await build({ pipeline: pipeline(), fs, concurrency: 1 });
+    expect(unchanged.changed).toEqual([]);
+    expect(staged).toBe(1);
+    // A line feed more at an input's end: ingested again, its record's source hash changes, its digest does not.
+    const edited = readdirSync(inputs).filter((name) => name.endsWith('.txt')).sort()[0]!;
+    appendFileSync(join(inputs, edited), '\n');
+    const again = await build({ pipeline: pipeline(), fs, concurrency: 1 });
+    expect(again.computed).toBe(1);
+    expect(staged).toBe(1);
+    for (const rel of ['changes.json', 'report/index.html']) expect(readFileSync(join(out, rel), 'latin1') === first.get(rel), rel).toBe(true);
+    // The same changes, written by someone else's hand: not this code's bytes, so made again.
+    writeFileSync(join(out, 'changes.json'), JSON.stringify(JSON.parse(readFileSync(join(out, 'changes.json'), 'utf8'))));
+    const mended = await build({ pipeline: pipeline(), fs, concurrency: 1 });
+    expect(mended.changed).toEqual(['changes.json']);
+    expect(staged).toBe(2);
+    expect(readFileSync(join(out, 'changes.json'), 'latin1') === first.get('changes.json')).toBe(true);
+  }, 120_000);
 
   // A process that builds again and again (a watcher, a server) must not run out of descriptors:
   // each build once left the staged search entries' file open (its reader stopped at the last

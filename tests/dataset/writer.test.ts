@@ -155,3 +155,23 @@ describe('DatasetWriter.commit: folders', () => {
     }
   });
 });
+
+describe('DatasetWriter.rememberedIds', () => {
+  it('reads the ids the manifest gave its inputs and what the writer owns in one read of the manifest (a build read it once for each)', async () => {
+    const root = tmp();
+    // A manifest of 1.1's shape (no files list): what it owns follows from its rows.
+    const manifest = { schemaVersion: '1.1.0', pipeline: 'p', inputs: [{ path: 'in/a.txt', id: 'a', status: 'ok' }, { path: 'in/b.txt', id: null, status: 'failed' }] };
+    writeFileSync(join(root, 'manifest.json'), JSON.stringify(manifest));
+    const writer = await DatasetWriter.open(root, { mode: 'check', command: 'build' });
+    expect([...writer.rememberedIds()]).toEqual([['in/a.txt', 'a']]);
+    // Gone now: what the writer owns was read with the ids, not read again.
+    rmSync(join(root, 'manifest.json'));
+    expect(writer.owns('articles/a.json')).toBe(true);
+    expect(writer.owns('report/a.html')).toBe(true);
+    expect(writer.owns('articles/b.json')).toBe(false);
+    // A folder without a manifest remembers nothing and owns nothing.
+    const empty = await DatasetWriter.open(tmp(), { mode: 'check', command: 'build' });
+    expect(empty.rememberedIds().size).toBe(0);
+    expect(empty.owns('changes.json')).toBe(false);
+  });
+});
