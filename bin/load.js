@@ -78,13 +78,15 @@ function runBundle(cacheFile, long) {
   return { main: module.exports.main, shortRun: module.exports.shortRun, script, codeCache: cachedData === undefined ? 'absent' : script.cachedDataRejected ? 'rejected' : 'used' };
 }
 
-// Whether a bundle is dist/src's code as it is now: the rule for the CLI's bundle here and for
-// the build workers' (bin/worker.cjs), stated once, in this file. The worker entry takes the
-// function below from this file's text (its own module would be one more on every command's
-// start: importing one ES module more cost `digest text`'s set-up ~1-2 ms; issue 17), so it must
-// stay a plain function of its two arguments and of readFileSync and statSync, ending at the first
-// line that is only "}".
-function listedUnchanged(sourcesFile, base) {
+/**
+ * Whether every file a bundle was made from (listed with its size and modification time by
+ * scripts/bundle-cli.mjs in `sourcesFile`, paths from `base`) is unchanged: by default the list of
+ * the CLI's bundle, which holds the build workers' sources too, so that this one check, made once
+ * here, stands for both bundles (src/dataset/runner.ts's `workerCode` tells the workers; the tests
+ * name another list). dist/src compiled again without the bundle step would otherwise run old
+ * code, and a build would file that code's records under the new code's cache key.
+ */
+export function bundleIsCurrent(sourcesFile = `${bundleFile}.sources`, base = fileURLToPath(new URL('..', import.meta.url))) {
   let listed;
   try {
     listed = JSON.parse(readFileSync(sourcesFile, 'utf8'));
@@ -102,16 +104,6 @@ function listedUnchanged(sourcesFile, base) {
     if (stat.size !== size || stat.mtimeMs !== mtimeMs) return false;
   }
   return true;
-}
-
-/**
- * Whether every file a bundle was made from (listed with its size and modification time by
- * scripts/bundle-cli.mjs in `sourcesFile`, paths from `base`) is unchanged: by default the CLI's
- * bundle (the tests name another list). dist/src compiled again without the bundle step would
- * otherwise run old code, and a build would file that code's records under the new code's cache key.
- */
-export function bundleIsCurrent(sourcesFile = `${bundleFile}.sources`, base = fileURLToPath(new URL('..', import.meta.url))) {
-  return listedUnchanged(sourcesFile, base);
 }
 
 const bundled = existsSync(bundleFile);

@@ -7,36 +7,25 @@
 // for itself. CommonJS, so piscina's require() takes this file at once (an ES module entry is
 // first tried with require(), then imported through Node's ES module loader).
 //
-// Without a bundle, or with one that is no longer dist/src's code (bin/load.js's rule: dist/src
-// compiled again without the bundle step), the worker is dist/src/dataset/worker.js, the same
-// code module by module: a worker never runs code other than the dist/src whose hash keys the
-// build's cache (src/dataset/keys.ts). A cache V8 refuses (another Node, other V8 flags) only
-// costs the compiling.
+// Which code to run the main thread decides, once, and tells each worker in `workerData.code`
+// (src/dataset/runner.ts, `workerCode`): the bundle only when told 'bundle' — the CLI bundle runs
+// there, which bin/load.js runs only while the dist/src files it and this bundle were made from
+// are unchanged (one list, dist/cli/digest.cjs.sources) — else dist/src/dataset/worker.js, the
+// same code module by module: a worker never runs code other than the dist/src whose hash keys
+// the build's cache (src/dataset/keys.ts). Each worker checked the list itself before: 2–3 ms of
+// CPU a worker (issue 17). A cache V8 refuses (another Node, other V8 flags) only costs the
+// compiling.
 'use strict';
-const { existsSync, readFileSync, renameSync, statSync, writeFileSync } = require('node:fs');
+const { renameSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
 const { pathToFileURL } = require('node:url');
 const vm = require('node:vm');
-const { threadId } = require('node:worker_threads');
+const { threadId, workerData } = require('node:worker_threads');
 // The bundle and its cache read without a block of their size malloc'd and freed (see there).
 const { readCodeCache, readLatin1 } = require('./read.cjs');
 
-/**
- * bin/load.js's rule for whether a bundle is dist/src's code as it is now (`listedUnchanged`),
- * taken from that file's text: stated once, and no module more on the CLI's start path (importing
- * load.js here would run it: V8 flags, the CLI bundle's own check). A load.js without the function
- * is an error, not a bundle trusted.
- */
-function bundleRule() {
-  const text = readFileSync(join(__dirname, 'load.js'), 'utf8');
-  const start = text.indexOf('\nfunction listedUnchanged(');
-  const end = text.indexOf('\n}\n', start);
-  if (start < 0 || end < 0) throw new Error('bin/worker.cjs: bin/load.js holds no listedUnchanged function');
-  return new Function('readFileSync', 'statSync', `return ${text.slice(start + 1, end + 2)}`)(readFileSync, statSync);
-}
-
 const root = join(__dirname, '..');
-/** The worker bundle scripts/bundle-cli.mjs writes, its list of sources and its code cache. */
+/** The worker bundle scripts/bundle-cli.mjs writes and its code cache. */
 const bundleFile = join(root, 'dist', 'cli', 'worker.cjs');
 const cacheFile = `${bundleFile}.cache`;
 
@@ -66,9 +55,9 @@ function runBundle() {
   return { task: module.exports.default, script, codeCache };
 }
 
-/** The task piscina calls: the bundle's, or dist/src's when there is no current bundle. */
+/** The task piscina calls: the bundle's when the main thread says 'bundle', else dist/src's. */
 function loadTask() {
-  if (!existsSync(bundleFile) || !bundleRule()(`${bundleFile}.sources`, `${root}/`)) {
+  if (workerData?.code !== 'bundle') {
     return import(pathToFileURL(join(root, 'dist', 'src', 'dataset', 'worker.js')).href).then((m) => {
       exports.codeCache = 'no bundle';
       return m.default;

@@ -107,6 +107,11 @@ export async function workerBundle() {
   return (await bundleWithSources(`${root}dist/src/dataset/worker.js`, workerOutfile)).text;
 }
 
+/** The dist/src files the build workers' bundle is made from (paths from the package root), all of which bin/load.js's one list holds. */
+export async function workerSources() {
+  return (await bundleWithSources(`${root}dist/src/dataset/worker.js`, workerOutfile)).sources;
+}
+
 /** The bundle's text and the files of dist/src it was made from (paths from the package root). */
 async function bundleWithSources(entry = `${root}dist/src/cli/main.js`, file = outfile) {
   const result = await build({
@@ -133,16 +138,25 @@ async function bundleWithSources(entry = `${root}dist/src/cli/main.js`, file = o
 }
 
 /**
- * What bin/load.js checks before it runs the bundle: each dist/src file the bundle was made from,
- * with its size and modification time as they are now. A dist/src compiled again without the
- * bundle step (`tsc` alone) no longer matches, and the launcher runs dist/src rather than old code.
+ * What bin/load.js checks before it runs the bundle: each dist/src file the CLI's bundle or the
+ * workers' was made from (`sources`), with its size and modification time as they are now, in one
+ * list, dist/cli/digest.cjs.sources. A dist/src compiled again without the bundle step (`tsc`
+ * alone) no longer matches, and the launcher runs dist/src rather than old code; the build's
+ * workers run the code the launcher ran (src/dataset/runner.ts, `workerCode`), so no worker checks
+ * a list of its own.
  */
-function writeSourceList(sources, file = outfile) {
-  const listed = sources.map((path) => {
+function writeSourceList(sources, file = `${outfile}.sources`) {
+  const listed = [...new Set(sources)].sort().map((path) => {
     const stat = statSync(`${root}${path}`);
     return [path, stat.size, stat.mtimeMs];
   });
-  writeFileSync(`${file}.sources`, `${JSON.stringify(listed)}\n`);
+  writeFileSync(file, `${JSON.stringify(listed)}\n`);
+}
+
+/** The one list of both bundles' dist/src files ({@link writeSourceList}); the workers' own list an older build wrote, removed. */
+function writeSourceLists(cliSources, workersSources) {
+  rmSync(`${workerOutfile}.sources`, { force: true });
+  writeSourceList([...cliSources, ...workersSources]);
 }
 
 /**
@@ -214,16 +228,14 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     const same = (file, content) => existsSync(file) && readFileSync(file, 'latin1') === content;
     // (tsc rewrote dist/src, so its files' times are listed again either way.)
     if (same(outfile, text) && same(workerOutfile, worker.text) && same(madeBy, stamp) && caches.every((f) => existsSync(f))) {
-      writeSourceList(sources);
-      writeSourceList(worker.sources, workerOutfile);
+      writeSourceLists(sources, worker.sources);
       process.exit(0);
     }
     mkdirSync(`${root}dist/cli`, { recursive: true });
     for (const file of [...caches, madeBy]) rmSync(file, { force: true });
     writeFileSync(outfile, text);
-    writeSourceList(sources);
     writeFileSync(workerOutfile, worker.text);
-    writeSourceList(worker.sources, workerOutfile);
+    writeSourceLists(sources, worker.sources);
     // The code caches: the commands run once, output dropped, in a fresh process each (a cache
     // holds what its process compiled): `text` on a saved page for text's own, `--version` and
     // `help` for those, and `--version`, `text` and `ingest` of an article to stdout for every

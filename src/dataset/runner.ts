@@ -109,11 +109,10 @@ export const WORKER_YOUNG_MB = Number(process.env.DIGEST_WORKER_YOUNG_MB) || 8;
 export const TASKS_PER_WORKER = 2;
 
 /**
- * The workers' entry: bin/worker.cjs, which runs the worker bundle (dist/cli/worker.cjs) from
- * V8's code cache while it is dist/src's code, else dist/src/dataset/worker.js (the compiled
- * worker module: beside this one in dist/src; tests running from source, and the CLI bundle,
- * use dist/src's). Without dist/src's worker module (tests from source before a build) there
- * are no workers.
+ * The workers' entry: bin/worker.cjs, which runs the code {@link workerCode} names, else
+ * dist/src/dataset/worker.js (the compiled worker module: beside this one in dist/src; tests
+ * running from source, and the CLI bundle, use dist/src's). Without dist/src's worker module
+ * (tests from source before a build) there are no workers.
  */
 function workerFile(): string | null {
   const here = fileURLToPath(import.meta.url);
@@ -121,6 +120,21 @@ function workerFile(): string | null {
   if (!existsSync(compiled)) return null;
   const entry = packagePath('bin', 'worker.cjs');
   return existsSync(entry) ? entry : compiled;
+}
+
+/**
+ * Which code the build's workers run, told them in `workerData` (bin/worker.cjs): 'bundle', the
+ * workers' bundle dist/cli/worker.cjs from its code cache, when this code is the CLI bundle
+ * (`module`: its URL, dist/cli/digest.cjs) and the workers' bundle is there; else 'modules',
+ * dist/src's. bin/load.js runs the CLI bundle only while every dist/src file listed in
+ * digest.cjs.sources is unchanged, and scripts/bundle-cli.mjs lists there the workers' sources
+ * too: that one check, made once by the launcher, stands for both bundles. Each worker checked
+ * its own list before (its size and time, file by file, and bin/load.js's rule compiled from its
+ * text): 2–3 ms of CPU a worker (BENCHMARKS.md, issue 17). Library use and tests from source run
+ * dist/src's modules in the workers as on the main thread.
+ */
+export function workerCode(module: string = import.meta.url, bundle: string = packagePath('dist', 'cli', 'worker.cjs')): 'bundle' | 'modules' {
+  return /[\\/]dist[\\/]cli[\\/]digest\.cjs$/.test(fileURLToPath(module)) && existsSync(bundle) ? 'bundle' : 'modules';
 }
 
 /** The worker threads a runner for `work` inputs starts (below 2: none, the inputs run on this thread). */
@@ -169,7 +183,7 @@ export async function createRunner(pipeline: Pipeline, concurrency: number, work
     // ingested again on the main thread, whose heap is the default.
     resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB },
     // The pipeline's data files were checked when this thread loaded it: workers only parse them.
-    workerData: { verifiedData: verifiedDataHashes() } satisfies WorkerStart,
+    workerData: { verifiedData: verifiedDataHashes(), code: workerCode() } satisfies WorkerStart,
   });
   // A worker that dies outside a task (say, out of memory while loading the pipeline) is an
   // 'error' on the pool; unhandled, it would end the process. The pool is given up — the rest of

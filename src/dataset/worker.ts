@@ -52,6 +52,11 @@ export interface PreparedBulk {
 export interface WorkerStart {
   /** The data files the main thread has checked (their hashes): the worker loads them without checking them again. */
   verifiedData: string[];
+  /**
+   * Which code bin/worker.cjs runs (runner.ts, `workerCode`): the workers' bundle only when told
+   * 'bundle'; dist/src's modules otherwise (told 'modules', or not told).
+   */
+  code?: 'bundle' | 'modules';
 }
 
 trustVerifiedData((workerData as WorkerStart | undefined)?.verifiedData ?? []);

@@ -1,6 +1,7 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
 import { BULK } from '../../src/dataset/worker.js';
 
@@ -49,6 +50,24 @@ describe('a runner on worker threads', () => {
     expect(made[0]).toMatchObject({ concurrentTasksPerWorker: 2, maxThreads: 2 });
     // run.ts keeps four inputs a thread in flight: the workers' slots and the queue hold them all.
     expect((made[0]!.maxQueue as number) + 2 * TASKS_PER_WORKER).toBeGreaterThanOrEqual(2 * 4);
+    await runner.close();
+  });
+
+  it("tells the workers which code to run, decided once here: the bundle only from the CLI bundle (run only while its one list is current) with a workers' bundle there", async () => {
+    const { createRunner, workerCode } = await import('../../src/dataset/runner.js');
+    const dir = mkdtempSync(join(tmpdir(), 'digest-runner-code-'));
+    const workers = join(dir, 'dist', 'cli', 'worker.cjs');
+    mkdirSync(dirname(workers), { recursive: true });
+    writeFileSync(workers, '');
+    const cli = pathToFileURL(join(dir, 'dist', 'cli', 'digest.cjs')).href;
+    expect(workerCode(cli, workers)).toBe('bundle');
+    // A stale CLI bundle: bin/load.js runs dist/src's modules, whose workers run the same.
+    expect(workerCode(pathToFileURL(join(dir, 'dist', 'src', 'dataset', 'runner.js')).href, workers)).toBe('modules');
+    expect(workerCode(cli, join(dir, 'none.cjs'))).toBe('modules');
+    // Tests from source: dist/src's modules, as on this thread.
+    made.length = 0;
+    const runner = await createRunner({ file: 'p.json' } as never, 2, 16);
+    expect((made[0]!.workerData as { code: string }).code).toBe('modules');
     await runner.close();
   });
 });

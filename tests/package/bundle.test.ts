@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -18,6 +18,7 @@ import { run } from '../cli/run.js';
 const bundler = (await import(pathToFileURL(repo('scripts/bundle-cli.mjs')).href)) as {
   bundle: () => Promise<string>;
   workerBundle: () => Promise<string>;
+  workerSources: () => Promise<string[]>;
   decodeBase64: (input: string) => Uint16Array;
 };
 type Main = (argv: string[], io: unknown) => Promise<number>;
@@ -249,7 +250,7 @@ describe("the build workers' bundle", () => {
 const { setFlagsFromString } = await import('node:v8');
 for (const flag of cli.flagsAfterLoad('build')) setFlagsFromString(flag);
 const { Worker } = await import('node:worker_threads');
-const worker = new Worker('const m = require(' + JSON.stringify(${JSON.stringify(repo('bin/worker.cjs'))}) + '); Promise.resolve(m.default).then((task) => require("node:worker_threads").parentPort.postMessage([m.codeCache, typeof task]));', { eval: true, execArgv: [], workerData: { verifiedData: [] } });
+const worker = new Worker('const m = require(' + JSON.stringify(${JSON.stringify(repo('bin/worker.cjs'))}) + '); Promise.resolve(m.default).then((task) => require("node:worker_threads").parentPort.postMessage([m.codeCache, typeof task]));', { eval: true, execArgv: [], workerData: { verifiedData: [], code: 'bundle' } });
 worker.on('message', (m) => { process.stdout.write(m.join(' ')); void worker.terminate(); });`;
     const env = { ...process.env };
     delete env.NODE_V8_COVERAGE; // V8 flags differ under coverage, and it rejects a cache made without them
@@ -258,55 +259,57 @@ worker.on('message', (m) => { process.stdout.write(m.join(' ')); void worker.ter
     expect(r.stdout).toBe('used function');
   });
 
-  it('runs only while dist/src is what it was made from, else dist/src; a cache made by its workers is used, one V8 refuses only compiled', () => {
+  it('is listed in the CLI bundle\'s one list of sources, which bin/load.js checks once for both: no list of its own', async () => {
+    const listed = new Set((JSON.parse(readFileSync(repo('dist/cli/digest.cjs.sources'), 'utf8')) as [string, number, number][]).map(([path]) => path));
+    const sources = await bundler.workerSources();
+    expect(sources.length).toBeGreaterThan(0);
+    expect(sources.filter((path) => !listed.has(path))).toEqual([]);
+    expect(existsSync(repo('dist/cli/worker.cjs.sources')), 'no list a worker would check').toBe(false);
+  }, 60_000);
+
+  it("runs the code the main thread names in workerData: the bundle when told 'bundle' (a cache made by its workers used, one V8 refuses only compiled), else dist/src, the bundle never read", () => {
     // A package of its own: bin/ as shipped, a "bundle" and a dist/src worker module that say which ran.
     const dir = mkdtempSync(join(tmpdir(), 'digest-worker-bundle-'));
     for (const sub of ['bin', 'dist/cli', 'dist/src/dataset']) mkdirSync(join(dir, sub), { recursive: true });
-    for (const file of ['worker.cjs', 'read.cjs', 'load.js']) cpSync(repo(`bin/${file}`), join(dir, 'bin', file));
+    for (const file of ['worker.cjs', 'read.cjs']) cpSync(repo(`bin/${file}`), join(dir, 'bin', file));
     writeFileSync(join(dir, 'package.json'), '{"type":"module"}\n');
-    const source = join(dir, 'dist/src/dataset/worker.js');
-    writeFileSync(source, 'export default async (task) => `dist/src ${task}`;\n');
-    writeFileSync(join(dir, 'dist/cli/worker.cjs'), 'exports.default = async (task) => `bundle ${task}`;\n');
-    const listNow = () => {
-      const stat = statSync(source);
-      writeFileSync(join(dir, 'dist/cli/worker.cjs.sources'), JSON.stringify([['dist/src/dataset/worker.js', stat.size, stat.mtimeMs]]));
-    };
+    writeFileSync(join(dir, 'dist/src/dataset/worker.js'), 'export default async (task) => `dist/src ${task}`;\n');
+    const bundleFile = join(dir, 'dist/cli/worker.cjs');
+    writeFileSync(bundleFile, 'exports.default = async (task) => `bundle ${task}`;\n');
+    // A list of its sources, current, as the one main used to have the workers check: no longer read.
+    const stat = statSync(join(dir, 'dist/src/dataset/worker.js'));
+    writeFileSync(`${bundleFile}.sources`, JSON.stringify([['dist/src/dataset/worker.js', stat.size, stat.mtimeMs]]));
     const cacheOut = join(dir, 'made.cache');
-    /** Loads the entry as piscina does (require, then `default` awaited) in a fresh process, runs one task. */
-    const load = (env: Record<string, string> = {}) => {
-      const script = `const m = require(${JSON.stringify(join(dir, 'bin/worker.cjs'))});
-Promise.resolve(m.default).then(async (task) => process.stdout.write(m.codeCache + ': ' + (await task('x'))));`;
+    /** Loads the entry as piscina does (require, then `default` awaited) in a worker thread told `code` (none: loaded on the main thread), runs one task. */
+    const load = (code: string | null, env: Record<string, string> = {}) => {
+      const entry = JSON.stringify(join(dir, 'bin/worker.cjs'));
+      const body = `const m = require(${entry}); Promise.resolve(m.default).then(async (task) => { const out = m.codeCache + ': ' + (await task('x')); if (require('node:worker_threads').parentPort) require('node:worker_threads').parentPort.postMessage(out); else process.stdout.write(out); });`;
+      const script =
+        code === null
+          ? body
+          : `const { Worker } = require('node:worker_threads'); new Worker(${JSON.stringify(body)}, { eval: true, workerData: { verifiedData: [], code: ${JSON.stringify(code)} } }).on('message', (m) => process.stdout.write(m)).on('error', (e) => process.stderr.write(String(e)));`;
       const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', env: { ...process.env, ...env } });
       expect(r.stderr).toBe('');
       return r.stdout;
     };
-    listNow();
-    expect(load()).toBe('absent: bundle x');
+    expect(load('bundle')).toBe('absent: bundle x');
     // The build that makes the cache (scripts/bundle-cli.mjs): each task leaves it, whole.
-    expect(load({ DIGEST_WORKER_CODE_CACHE_OUT: cacheOut })).toBe('absent: bundle x');
+    expect(load('bundle', { DIGEST_WORKER_CODE_CACHE_OUT: cacheOut })).toBe('absent: bundle x');
     expect(statSync(cacheOut).size).toBeGreaterThan(0);
     expect(readdirSync(dir).filter((f) => f.startsWith('made.cache.'))).toEqual([]); // no temporary left
-    cpSync(cacheOut, join(dir, 'dist/cli/worker.cjs.cache'));
-    expect(load()).toBe('used: bundle x');
-    writeFileSync(join(dir, 'dist/cli/worker.cjs.cache'), 'not a code cache');
-    expect(load()).toBe('rejected: bundle x');
-    // dist/src compiled again (tsc alone), a file changed, or the list or the bundle gone: dist/src runs.
-    utimesSync(source, new Date(2000, 0, 1), new Date(2000, 0, 1));
-    expect(load()).toBe('no bundle: dist/src x');
-    listNow();
-    expect(load()).toBe('rejected: bundle x');
-    rmSync(join(dir, 'dist/cli/worker.cjs.sources'));
-    expect(load()).toBe('no bundle: dist/src x');
-    listNow();
-    rmSync(join(dir, 'dist/cli/worker.cjs'));
-    expect(load()).toBe('no bundle: dist/src x');
-    // The rule is bin/load.js's, read from its text: a load.js without it stops the worker, trusting nothing.
-    writeFileSync(join(dir, 'dist/cli/worker.cjs'), 'exports.default = async (task) => `bundle ${task}`;\n');
-    listNow();
-    expect(load()).toBe('rejected: bundle x');
-    writeFileSync(join(dir, 'bin/load.js'), readFileSync(join(dir, 'bin/load.js'), 'utf8').replace('function listedUnchanged(', 'function renamed('));
-    const r = spawnSync(process.execPath, ['-e', `require(${JSON.stringify(join(dir, 'bin/worker.cjs'))})`], { encoding: 'utf8' });
-    expect(r.stderr).toContain('bin/load.js holds no listedUnchanged function');
+    cpSync(cacheOut, `${bundleFile}.cache`);
+    expect(load('bundle')).toBe('used: bundle x');
+    writeFileSync(`${bundleFile}.cache`, 'not a code cache');
+    expect(load('bundle')).toBe('rejected: bundle x');
+    // Told 'modules', or told nothing: dist/src, though the bundle and its old list are there and current.
+    expect(load('modules')).toBe('no bundle: dist/src x');
+    expect(load(null)).toBe('no bundle: dist/src x');
+    // Never read: a bundle that is a folder would fail any read of it.
+    rmSync(bundleFile);
+    rmSync(`${bundleFile}.cache`);
+    mkdirSync(bundleFile);
+    mkdirSync(`${bundleFile}.cache`);
+    expect(load('modules')).toBe('no bundle: dist/src x');
     rmSync(dir, { recursive: true, force: true });
   });
 });
