@@ -276,8 +276,8 @@ function compile(data: ReferenceData): ReferenceWords {
   const forms = {} as Record<PatternName, (text: string) => RegExp>;
   formsByName = forms;
   const made: { name: string; source: string; flags: string; guarded: boolean }[] = [];
-  // Each pattern's source is written now (the ReDoS audit reads them all); the pattern is made on
-  // its first use: a one-article ingest asks 11 of these 29, and with the pre-tests below makes 2
+  // Each pattern's source is written on its first use (or when the ReDoS audit reads them all:
+  // `referencePatterns`), and the pattern made then: a one-article ingest asks 11 of these 29, and with the pre-tests below makes 2
   // of them (as-2025: typeCode, degreeAfter; issue 17: start-up).
   // `guarded`: the pattern is pre-tested by its shapes (scripts/gen-pattern-shapes.mjs reads them from the source
   // written here): a text that cannot hold a match is not asked of the pattern, which is then not compiled
@@ -285,21 +285,30 @@ function compile(data: ReferenceData): ReferenceWords {
   // `classifyPart` tries every pattern on).
   const flagsOf: Partial<Record<PatternName, string>> = {};
   guardedFlags = flagsOf;
-  const pattern = (name: PatternName, source: string, flags: string, guarded = false) => {
+  // (Each source is written on its first use too: the alternations below sort and escape every
+  // word list, and a one-article ingest needs a few of the 29.)
+  const pattern = (name: PatternName, write: () => string, flags: string, guarded = false) => {
     if (guarded) flagsOf[name] = flags;
-    made.push({ name, source, flags: flags.replace(/[gy]/g, ''), guarded });
-    const full = lazyPattern(() => new RegExp(source, flags));
-    forms[name] = latin1Forms(source, flags, full);
+    let written: string | undefined;
+    const source = () => (written ??= write());
+    made.push({ name, get source() { return source(); }, flags: flags.replace(/[gy]/g, ''), guarded });
+    const full = lazyPattern(() => new RegExp(source(), flags));
+    let textForms: ((text: string) => RegExp) | undefined;
+    forms[name] = (text) => (textForms ??= latin1Forms(source(), flags, full))(text);
     return full;
   };
   const lower = (words: readonly string[]) => new Set(words.map(phraseKey));
   const codes = Object.keys(data.typeCodes);
   // Pieces of the CJK edition and volume statements ("第二版", "第 1 卷", "下册", "巳集上", "2010 年卷").
-  const numerals = data.cjkNumerals.map(escape).join('');
-  const ordinal = alternation(data.cjkOrdinalPrefixes);
-  const volumeWords = alternation(data.cjkVolumeWords);
-  const units = alternation(data.cjkVolumeUnits);
-  const parts = alternation(data.cjkVolumeParts);
+  const piece = (write: () => string) => {
+    let written: string | undefined;
+    return () => (written ??= write());
+  };
+  const numeralsOf = piece(() => data.cjkNumerals.map(escape).join(''));
+  const ordinalOf = piece(() => alternation(data.cjkOrdinalPrefixes));
+  const volumeWordsOf = piece(() => alternation(data.cjkVolumeWords));
+  const unitsOf = piece(() => alternation(data.cjkVolumeUnits));
+  const partsOf = piece(() => alternation(data.cjkVolumeParts));
   const words: Omit<ReferenceWords, PatternName> = {
     data,
     typeCodes: new Map(Object.entries(data.typeCodes)),
@@ -325,50 +334,50 @@ function compile(data: ReferenceData): ReferenceWords {
     regions: lower(data.regions),
   };
   const patterns: Record<PatternName, () => RegExp> = {
-    typeCode: pattern('typeCode', `\\[\\s?(${alternation(codes)})(?:\\s?\\/\\s?(${alternation(data.carrierCodes)}))?\\s?\\]`, 'u'),
-    thesis: pattern('thesis', `(?<![\\p{L}])(?:${alternation(data.thesisWords)})(?![\\p{L}])`, 'giu', true),
-    report: pattern('report', `(?<![\\p{L}])(?:${alternation(data.reportWords)})(?![\\p{L}])`, 'giu', true),
-    etAl: pattern('etAl', `(?<![A-Za-z])(?:${alternation(data.etAl)})(?![A-Za-z])\\.?`, 'giu', true),
-    month: pattern('month', `(?<![\\p{L}])(?:${alternation(Object.keys(data.months))})(?![\\p{L}])\\.?`, 'iu', true),
+    typeCode: pattern('typeCode', () => `\\[\\s?(${alternation(codes)})(?:\\s?\\/\\s?(${alternation(data.carrierCodes)}))?\\s?\\]`, 'u'),
+    thesis: pattern('thesis', () => `(?<![\\p{L}])(?:${alternation(data.thesisWords)})(?![\\p{L}])`, 'giu', true),
+    report: pattern('report', () => `(?<![\\p{L}])(?:${alternation(data.reportWords)})(?![\\p{L}])`, 'giu', true),
+    etAl: pattern('etAl', () => `(?<![A-Za-z])(?:${alternation(data.etAl)})(?![A-Za-z])\\.?`, 'giu', true),
+    month: pattern('month', () => `(?<![\\p{L}])(?:${alternation(Object.keys(data.months))})(?![\\p{L}])\\.?`, 'iu', true),
     // (Before a Roman number the label ends with a full stop or a space: "VII" is no "V" and "II".)
-    volumeLabel: pattern('volumeLabel', `(?<![\\p{L}])(?:${alternation(data.volumeLabels)})(?:\\.?\\s?(?=\\d)|(?:\\.\\s?|\\s)(?=[IVXLC]))`, 'iu', true),
-    issueLabel: pattern('issueLabel', `(?<![\\p{L}])(?:${alternation(data.issueLabels)})\\.?\\s?(?=\\d)`, 'iu', true),
-    pageLabel: pattern('pageLabel', `(?<![\\p{L}])(?:${alternation(data.pageLabels)})\\.?\\s?(?=[A-Za-z]?\\d)`, 'u', true),
-    supplement: pattern('supplement', `(?<![\\p{L}])(?:${alternation(data.supplementWords)})(?![\\p{L}])\\.?`, 'iu', true),
-    editorRole: pattern('editorRole', `^[\\s,]*(?:\\((?:${alternation(data.editorWords)})\\.?\\)|(?:${alternation(data.editorWords)})(?![\\p{L}])\\.?)`, 'iu', true),
-    editedBy: pattern('editedBy', `^(?:${alternation(data.editedBy)})(?![\\p{L}])\\.?\\s`, 'iu', true),
-    translatedBy: pattern('translatedBy', `^(?:${alternation(data.translatedBy)})(?![\\p{L}])\\.?\\s`, 'iu', true),
-    dropNote: pattern('dropNote', `(?<![\\p{L}])(?:${alternation([...data.dropNotes, ...data.statusNotes])})(?![\\p{L}])`, 'giu', true),
-    statusNote: pattern('statusNote', `^(?:${alternation(data.statusNotes)})(?![\\p{L}])`, 'iu', true),
-    cjkOrganisation: pattern('cjkOrganisation', `(?:${alternation(data.cjkOrganisationWords)})$`, 'u'),
-    cjkEditorialBody: pattern('cjkEditorialBody', `(?:${alternation(data.cjkEditorWords)})\\p{Script=Han}{0,2}(?:${alternation(data.cjkEditorialBodyWords)})$`, 'u'),
-    cjkEdition: pattern('cjkEdition', `^(?:(?:${ordinal})?\\s?[\\d${numerals}]{1,3}\\s?(?:${alternation(data.cjkEditionWords)})|\\S{0,8}(?:${alternation(data.cjkEditionWords)}))$`, 'u'),
+    volumeLabel: pattern('volumeLabel', () => `(?<![\\p{L}])(?:${alternation(data.volumeLabels)})(?:\\.?\\s?(?=\\d)|(?:\\.\\s?|\\s)(?=[IVXLC]))`, 'iu', true),
+    issueLabel: pattern('issueLabel', () => `(?<![\\p{L}])(?:${alternation(data.issueLabels)})\\.?\\s?(?=\\d)`, 'iu', true),
+    pageLabel: pattern('pageLabel', () => `(?<![\\p{L}])(?:${alternation(data.pageLabels)})\\.?\\s?(?=[A-Za-z]?\\d)`, 'u', true),
+    supplement: pattern('supplement', () => `(?<![\\p{L}])(?:${alternation(data.supplementWords)})(?![\\p{L}])\\.?`, 'iu', true),
+    editorRole: pattern('editorRole', () => `^[\\s,]*(?:\\((?:${alternation(data.editorWords)})\\.?\\)|(?:${alternation(data.editorWords)})(?![\\p{L}])\\.?)`, 'iu', true),
+    editedBy: pattern('editedBy', () => `^(?:${alternation(data.editedBy)})(?![\\p{L}])\\.?\\s`, 'iu', true),
+    translatedBy: pattern('translatedBy', () => `^(?:${alternation(data.translatedBy)})(?![\\p{L}])\\.?\\s`, 'iu', true),
+    dropNote: pattern('dropNote', () => `(?<![\\p{L}])(?:${alternation([...data.dropNotes, ...data.statusNotes])})(?![\\p{L}])`, 'giu', true),
+    statusNote: pattern('statusNote', () => `^(?:${alternation(data.statusNotes)})(?![\\p{L}])`, 'iu', true),
+    cjkOrganisation: pattern('cjkOrganisation', () => `(?:${alternation(data.cjkOrganisationWords)})$`, 'u'),
+    cjkEditorialBody: pattern('cjkEditorialBody', () => `(?:${alternation(data.cjkEditorWords)})\\p{Script=Han}{0,2}(?:${alternation(data.cjkEditorialBodyWords)})$`, 'u'),
+    cjkEdition: pattern('cjkEdition', () => `^(?:(?:${ordinalOf()})?\\s?[\\d${numeralsOf()}]{1,3}\\s?(?:${alternation(data.cjkEditionWords)})|\\S{0,8}(?:${alternation(data.cjkEditionWords)}))$`, 'u'),
     cjkVolume: pattern(
       'cjkVolume',
-      `^(?:(?:${ordinal})\\s?[\\d${numerals}]{1,4}\\s?(?:${volumeWords})|(?:${parts})\\s?(?:${volumeWords})?|[\\d${numerals}]{1,3}\\s?(?:${volumeWords})|\\S{1,3}(?:${units})(?:${parts})?|\\d{4}\\s?(?:${alternation(data.cjkYearVolumeWords)}))$`,
+      () => `^(?:(?:${ordinalOf()})\\s?[\\d${numeralsOf()}]{1,4}\\s?(?:${volumeWordsOf()})|(?:${partsOf()})\\s?(?:${volumeWordsOf()})?|[\\d${numeralsOf()}]{1,3}\\s?(?:${volumeWordsOf()})|\\S{1,3}(?:${unitsOf()})(?:${partsOf()})?|\\d{4}\\s?(?:${alternation(data.cjkYearVolumeWords)}))$`,
       'u',
     ),
-    cjkVolumeNumber: pattern('cjkVolumeNumber', `^(?:${ordinal})\\s?(\\d{1,4})\\s?(?:${alternation(data.cjkVolumeNumberUnits)})$`, 'u'),
-    cjkNamedVolume: pattern('cjkNamedVolume', `^((?:${ordinal})\\s?\\d{1,4}\\s?(?:${units}))\\s(\\S.*)$`, 'u'),
-    cjkRoleAfterNames: pattern('cjkRoleAfterNames', `^(?<names>.+?)(?:\\s?,\\s?|\\s)(?<word>${alternation([...data.cjkEditorWords, ...data.cjkTranslatorWords])})\\.?$`, 'du'),
+    cjkVolumeNumber: pattern('cjkVolumeNumber', () => `^(?:${ordinalOf()})\\s?(\\d{1,4})\\s?(?:${alternation(data.cjkVolumeNumberUnits)})$`, 'u'),
+    cjkNamedVolume: pattern('cjkNamedVolume', () => `^((?:${ordinalOf()})\\s?\\d{1,4}\\s?(?:${unitsOf()}))\\s(\\S.*)$`, 'u'),
+    cjkRoleAfterNames: pattern('cjkRoleAfterNames', () => `^(?<names>.+?)(?:\\s?,\\s?|\\s)(?<word>${alternation([...data.cjkEditorWords, ...data.cjkTranslatorWords])})\\.?$`, 'du'),
     onlineDates: pattern(
       'onlineDates',
       // (A year in brackets is one the cataloguer supplied, "[1936]"; a whole date in brackets is when the copy was seen.)
-      `^(?<issued>(?:c?(?:1[5-9]|20)\\d{2}(?:-\\d{1,2}){0,2}|\\[(?:1[5-9]|20)\\d{2}\\])(?:\\s?\\([^()]{1,20}\\)|\\s?(?:${alternation(data.cjkPrintingWords)}))?)?\\s?(?:\\((?<updated>[^()]{4,20})\\))?\\s?(?:\\[(?<accessed>[^\\]]{4,20})\\])?\\.?$`,
+      () => `^(?<issued>(?:c?(?:1[5-9]|20)\\d{2}(?:-\\d{1,2}){0,2}|\\[(?:1[5-9]|20)\\d{2}\\])(?:\\s?\\([^()]{1,20}\\)|\\s?(?:${alternation(data.cjkPrintingWords)}))?)?\\s?(?:\\((?<updated>[^()]{4,20})\\))?\\s?(?:\\[(?<accessed>[^\\]]{4,20})\\])?\\.?$`,
       'du',
     ),
-    documentNumber: pattern('documentNumber', `^(?:[\\p{Lu}\\d][\\p{Lu}\\d/ .:—–-]{2,40}|\\S{1,10}\\s?[[［(]\\d{4}[\\]］)]\\s?\\d{1,5}\\s?(?:${alternation(data.cjkDocumentNumberWords)}))$`, 'u'),
-    placeholder: pattern('placeholder', `^(?:${alternation(data.placeholderWords)}|x{3,})$`, 'iu'),
-    cjkEditor: pattern('cjkEditor', `^(?:${alternation(data.cjkEditorWords)})$`, 'u'),
-    cjkTranslator: pattern('cjkTranslator', `^(?:${alternation(data.cjkTranslatorWords)})$`, 'u'),
+    documentNumber: pattern('documentNumber', () => `^(?:[\\p{Lu}\\d][\\p{Lu}\\d/ .:—–-]{2,40}|\\S{1,10}\\s?[[［(]\\d{4}[\\]］)]\\s?\\d{1,5}\\s?(?:${alternation(data.cjkDocumentNumberWords)}))$`, 'u'),
+    placeholder: pattern('placeholder', () => `^(?:${alternation(data.placeholderWords)}|x{3,})$`, 'iu'),
+    cjkEditor: pattern('cjkEditor', () => `^(?:${alternation(data.cjkEditorWords)})$`, 'u'),
+    cjkTranslator: pattern('cjkTranslator', () => `^(?:${alternation(data.cjkTranslatorWords)})$`, 'u'),
     edition: pattern(
       'edition',
-      `^(?:\\d{1,2}(?:st|nd|rd|th|e|ª|\\.)?|(?:1[5-9]|20)\\d{2}|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|rev|revised|new|enl|expanded)\\.?(?:\\s(?:rev|revised|enl)\\.?)?(?:\\s\\p{Lu}\\p{Ll}+)?\\s(?:${alternation(data.editionWords)})(?![\\p{L}])\\.?(?:\\s(?:ed|edn)\\.?)?$`,
+      () => `^(?:\\d{1,2}(?:st|nd|rd|th|e|ª|\\.)?|(?:1[5-9]|20)\\d{2}|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|rev|revised|new|enl|expanded)\\.?(?:\\s(?:rev|revised|enl)\\.?)?(?:\\s\\p{Lu}\\p{Ll}+)?\\s(?:${alternation(data.editionWords)})(?![\\p{L}])\\.?(?:\\s(?:ed|edn)\\.?)?$`,
       'iu',
       true,
     ),
-    series: pattern('series', `(?<![\\p{L}])(?:${alternation(data.seriesWords)})(?![\\p{L}])`, 'iu', true),
-    degreeAfter: pattern('degreeAfter', `(?:,?\\s(?:${alternation(data.degrees)})[a-g]?(?![\\p{L}]))+(?:,?\\*)?`, 'uy', true),
+    series: pattern('series', () => `(?<![\\p{L}])(?:${alternation(data.seriesWords)})(?![\\p{L}])`, 'iu', true),
+    degreeAfter: pattern('degreeAfter', () => `(?:,?\\s(?:${alternation(data.degrees)})[a-g]?(?![\\p{L}]))+(?:,?\\*)?`, 'uy', true),
   };
   // (Getters, each making its pattern once: `words.etAl` is the same object at every use.)
   for (const name of Object.keys(patterns) as PatternName[]) Object.defineProperty(words, name, { get: patterns[name], enumerable: true });

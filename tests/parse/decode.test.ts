@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { gzipSync } from 'node:zlib';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { binaryKind, decode, declaredCharset, firstInvalidUtf8, isValidUtf8, normalizedOffset, normalizeLineEnds } from '../../src/parse/decode.js';
+import { binaryKind, decode, declaredCharset, firstInvalidUtf8, isValidUtf8, normalizedOffset, normalizeLineEnds, sampleIsUtf8 } from '../../src/parse/decode.js';
 import { fixture } from '../helpers.js';
 
 const sample = '2025年3月干细胞治疗强直性脊柱炎最新临床进展\n3月26日,《世界干细胞杂志》上发表了一篇研究成果。[2]';
@@ -97,6 +97,35 @@ describe('decode: choosing the encoding', () => {
     }
     expect(invalid).toBeGreaterThan(1000);
     expect(cases.length - invalid).toBeGreaterThan(1000);
+  });
+
+  it('sampleIsUtf8 (native) answers as the sniffing rule did by firstInvalidUtf8: a character cut at the sample\'s end allowed only when bytes follow (issue 17)', () => {
+    // The rule binaryKind read before: the first invalid sequence of the sample is none, or starts in its last three bytes when the file goes on.
+    const rule = (bytes: Uint8Array, n: number) => {
+      const invalid = firstInvalidUtf8(bytes, 0, n);
+      return invalid === -1 || (n < bytes.length && invalid >= n - 3);
+    };
+    const edgy = fc.constantFrom(0x00, 0x41, 0x7f, 0x80, 0xbf, 0xc0, 0xc1, 0xc2, 0xdf, 0xe0, 0xed, 0xef, 0xf0, 0xf4, 0xf5, 0xff, 0x9f, 0xa0, 0x8f, 0x90);
+    const text = fc.constantFrom(...['a', 'é', '干', '😀', '\u2019'].map((c) => [...Buffer.from(c)]));
+    let answers = 0;
+    fc.assert(
+      fc.property(fc.array(fc.oneof(text, fc.array(fc.oneof(edgy, fc.integer({ min: 0, max: 255 })), { maxLength: 3 })), { maxLength: 16 }), fc.nat(), (pieces, a) => {
+        const bytes = Uint8Array.from(pieces.flat());
+        const n = a % (bytes.length + 1);
+        const expected = rule(bytes, n);
+        if (expected) answers++;
+        expect([[...bytes], n, sampleIsUtf8(bytes, n)]).toEqual([[...bytes], n, expected]);
+      }),
+      { numRuns: 5000, seed: 17 },
+    );
+    // Both answers were asked about.
+    expect(answers).toBeGreaterThan(500);
+    expect(answers).toBeLessThan(4500);
+    // An 8 KB sample of Chinese text ends inside a character: text when the file goes on, not when it ends there.
+    const han = Buffer.from('干细胞'.repeat(1000));
+    expect(sampleIsUtf8(han, 8192)).toBe(true);
+    expect(sampleIsUtf8(han.subarray(0, 8192), 8192)).toBe(false);
+    expect(binaryKind(han)).toBeNull();
   });
 
   it('finds the same first invalid byte with Node\'s validator in front as byte by byte, over any range (issue 17)', () => {
