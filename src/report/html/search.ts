@@ -238,13 +238,14 @@ export function prepareSearch(entry: SearchEntry, encode: (value: unknown) => st
   // text holds an unescaped quote.
   let items = '';
   const journals: (string | null)[] = [];
+  const entryItems = entry.items; // read once, as each of the entry's fields is
   const itemTexts = jsonOfEach(
-    entry.items.map((item) => ({ at: item.at, date: item.date, title: item.title, titleEn: item.titleEn, dois: item.dois, institution: item.institution, country: item.country })),
+    entryItems.map((item) => ({ at: item.at, date: item.date, title: item.title, titleEn: item.titleEn, dois: item.dois, institution: item.institution, country: item.country })),
     encode,
   );
   const title = `,${encode('title')}:`;
   for (let i = 0; i < itemTexts.length; i++) {
-    const item = entry.items[i]!;
+    const item = entryItems[i]!;
     journals.push(item.journal);
     const text = itemTexts[i]!;
     const cut = text.indexOf(title);
