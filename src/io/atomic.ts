@@ -20,8 +20,8 @@ export function toJsonPieces(value: unknown): [json: string, newline: '\n'] {
 
 /**
  * The JSON of each of `values` — `values.map(encode)` — from one `encode` of the whole list:
- * one call into JSON.stringify where there were as many as values (~250 an article of the bench's
- * corpus down to ~16: its rows, entity lines and search items; BENCHMARKS.md, "one
+ * one call into JSON.stringify where there were as many as values (a worker's 252 an article of
+ * the bench's corpus down to 15: its rows, entity lines and search items; BENCHMARKS.md, "one
  * JSON.stringify for a list"). The list's JSON is cut where one value ends and the next begins,
  * `},{"<first member name>":`. That text only ever stands between two objects of one array
  * (inside a string every `"` is escaped), so when every value is an object whose first member
