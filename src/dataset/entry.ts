@@ -191,7 +191,8 @@ export function placeRecord(input: PlannedInput, result: IngestResult, where: Pl
   const written = isPlainJson(record) ? record : (JSON.parse(json[0]) as ArticleRecord);
   const digest = articleDigest(written);
   const summary = summarize(input.path, written, true, digest);
-  const rows = recordRows(written);
+  const search = searchEntry(written);
+  const rows = recordRows(written, search.entities.map((e) => e.surfaces));
   const change = decideChange(prior, digest);
   try {
     placed.push(placeFile(where, `articles/${input.id}.json`, json, fs));
@@ -203,6 +204,5 @@ export function placeRecord(input: PlannedInput, result: IngestResult, where: Pl
     if (error instanceof OutputError) return { summary, rows, placed, searchJson: null, changeJson: JSON.stringify(change), failure: error.message };
     throw error;
   }
-  const search = searchEntry(written);
   return { summary, rows, placed, searchJson: JSON.stringify(search), changeJson: JSON.stringify(change), made: { search, change } };
 }

@@ -3,13 +3,16 @@ import type { EntitiesRow } from '../generated/entities-row.js';
 import type { ItemsRow } from '../generated/items-row.js';
 import type { ReferencesRow } from '../generated/references-row.js';
 import type { SchemaName } from '../core/schemas.js';
+import { jsonOfEach } from '../io/atomic.js';
+import { entitySurfaces } from '../report/html/search.js';
 
 /** One JSON Lines table of the dataset: its file, the schema of its rows, and how a record becomes rows. */
 export interface TableDefinition<Row> {
   name: string;
   /** The schema every row follows (schemas/<name>-row.schema.json). */
   schema: SchemaName;
-  rowsOf(record: ArticleRecord): Row[];
+  /** The record's rows; `surfaces`, when given, is each entity's distinct mention texts, sorted (as {@link entitySurfaces} makes them), for a table that has them. */
+  rowsOf(record: ArticleRecord, surfaces?: readonly string[][]): Row[];
 }
 
 /** items.jsonl: one row per dated item, with the DOI of each reference it cites. */
@@ -64,15 +67,15 @@ export const referencesTable: TableDefinition<ReferencesRow> = {
 export const entitiesTable: TableDefinition<EntitiesRow> = {
   name: 'entities.jsonl',
   schema: 'entitiesRow',
-  rowsOf(record) {
-    return record.entities.map((entity) => ({
+  rowsOf(record, surfaces) {
+    return record.entities.map((entity, i) => ({
       article: record.id,
       id: entity.id,
       type: entity.type,
       label: entity.label,
       xrefs: entity.xrefs,
       count: entity.mentions.length,
-      surfaces: [...new Set(entity.mentions.map((m) => m.text))].sort(),
+      surfaces: surfaces?.[i] ?? entitySurfaces(entity),
     }));
   },
 };
@@ -86,11 +89,15 @@ export type RecordRows = Record<string, string>;
 /** Each table's rows as text, or as the UTF-8 bytes of that text (rows that crossed from a worker thread: worker.ts, `bulkMessage`). */
 export type TableRows = Record<string, string | Uint8Array>;
 
-/** The JSON Lines text of every table for one record. */
-export function recordRows(record: ArticleRecord): RecordRows {
+/**
+ * The JSON Lines text of every table for one record; `surfaces` as the record's search entry has
+ * them (each entity's, in order), so they are not made twice. Each table's rows are serialised in
+ * one call ({@link jsonOfEach}).
+ */
+export function recordRows(record: ArticleRecord, surfaces?: readonly string[][]): RecordRows {
   const rows: RecordRows = {};
   for (const table of TABLES) {
-    const lines = (table.rowsOf as (r: ArticleRecord) => unknown[])(record).map((row) => JSON.stringify(row));
+    const lines = jsonOfEach((table.rowsOf as (r: ArticleRecord, s?: readonly string[][]) => object[])(record, surfaces));
     rows[table.name] = lines.length ? `${lines.join('\n')}\n` : '';
   }
   return rows;

@@ -19,6 +19,57 @@ export function toJsonPieces(value: unknown): [json: string, newline: '\n'] {
 }
 
 /**
+ * The JSON of each of `values` — `values.map(encode)` — from one `encode` of the whole list:
+ * one call into JSON.stringify where there were as many as values (a worker's 252 an article of
+ * the bench's corpus down to 15: its rows, entity lines and search items; BENCHMARKS.md, "one
+ * JSON.stringify for a list"). The list's JSON is cut where one value ends and the next begins,
+ * `},{"<first member name>":`. That text only ever stands between two objects of one array
+ * (inside a string every `"` is escaped), so when every value is an object whose first member
+ * is that name holding a string, number, boolean or null, each boundary between values is one
+ * cut, and more cuts than values less one means a nested array of objects starting with the
+ * same name: then, and for any other list, each value is encoded alone. `encode` is
+ * JSON.stringify, or it followed by escaping single characters other than `{},:"` (html.ts's
+ * `jsonForScript`), which turns a list into its values' texts joined by commas.
+ */
+export function jsonOfEach(values: readonly object[], encode: (value: unknown) => string = JSON.stringify): string[] {
+  const name = values.length > 1 ? sharedFirstName(values) : null;
+  if (name === null) return values.map((value) => encode(value));
+  const all = encode(values);
+  const boundary = `},{${encode(name)}:`;
+  const texts: string[] = [];
+  let start = 1;
+  for (let cut = all.indexOf(boundary, start); cut !== -1; cut = all.indexOf(boundary, start)) {
+    texts.push(all.slice(start, cut + 1));
+    start = cut + 2;
+  }
+  if (texts.length !== values.length - 1) return values.map((value) => encode(value));
+  texts.push(all.slice(start, -1));
+  return texts;
+}
+
+/**
+ * The name of the first member every value has, holding a string, number, boolean or null —
+ * the member JSON.stringify writes first, so a value's text starts `{"<name>":` — or null when
+ * the values do not share one (or one is an array, or has a toJSON of its own or inherited).
+ */
+function sharedFirstName(values: readonly object[]): string | null {
+  let name: string | null = null;
+  for (const value of values) {
+    if (value === null || typeof value !== 'object' || Array.isArray(value) || 'toJSON' in value) return null;
+    let first: string | undefined;
+    for (const key in value) {
+      first = key;
+      break;
+    }
+    if (first === undefined || (name !== null && first !== name) || !Object.hasOwn(value, first)) return null;
+    const member = (value as Record<string, unknown>)[first];
+    if (member !== null && typeof member !== 'string' && typeof member !== 'number' && typeof member !== 'boolean') return null;
+    name = first;
+  }
+  return name;
+}
+
+/**
  * Whether `value` is what parsing its JSON gives back: null, booleans, strings, finite numbers
  * (not -0), dense arrays and objects of plain prototype holding only such values. Then whoever
  * reads it by field — the review pages, the rows — reads the same as from the file written, and

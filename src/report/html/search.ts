@@ -1,5 +1,6 @@
 import type { ArticleRecord } from '../../generated/article.js';
 import type { SearchIndex } from '../../generated/search-index.js';
+import { jsonOfEach } from '../../io/atomic.js';
 import { utf8Text } from '../../io/utf8.js';
 
 /** What one article adds to the review index's search: made from its record, small enough to cache with its rows. */
@@ -42,12 +43,17 @@ export function searchEntry(record: ArticleRecord): SearchEntry {
         };
       }),
     ),
-    entities: record.entities.map((e) => ({ id: e.id, type: e.type, label: e.label, surfaces: [...new Set(e.mentions.map((m) => m.text))].sort(), count: e.mentions.length })),
+    entities: record.entities.map((e) => ({ id: e.id, type: e.type, label: e.label, surfaces: entitySurfaces(e), count: e.mentions.length })),
     references: record.references.flatMap((r) => {
       const doi = doiOf.get(r.id);
       return doi ? [{ number: r.number, doi, title: typeof r.csl.title === 'string' ? r.csl.title : null }] : [];
     }),
   };
+}
+
+/** An entity's distinct mention texts, sorted: its search entry's `surfaces`, and its entities.jsonl row's. */
+export function entitySurfaces(entity: ArticleRecord['entities'][number]): string[] {
+  return [...new Set(entity.mentions.map((m) => m.text))].sort();
 }
 
 /** The arrays of the search index, in the order its JSON has them. */
@@ -204,8 +210,9 @@ export interface PreparedSearch {
  * "the build thread's per-input work cut").
  */
 export function entityLines(entities: SearchEntry['entities']): string {
+  const details = jsonOfEach(entities.map((e) => ({ id: e.id, type: e.type, label: e.label, surfaces: e.surfaces })));
   let lines = '';
-  for (const e of entities) lines += `${e.count} ${JSON.stringify({ id: e.id, type: e.type, label: e.label, surfaces: e.surfaces })}\n`;
+  for (let i = 0; i < details.length; i++) lines += `${entities[i]!.count} ${details[i]}\n`;
   return lines;
 }
 
@@ -226,16 +233,33 @@ function ownCopy(text: string): string {
 
 /** An entry made ready for {@link SearchIndexText.addPrepared}, with the same `encode` as the index's. */
 export function prepareSearch(entry: SearchEntry, encode: (value: unknown) => string = JSON.stringify, entitiesAsText = false): PreparedSearch {
+  // Each item as one object less its journal, `{"at":…,"date":…,"title":…}`, all in one call
+  // (jsonOfEach): its members before the journal end where `,"title":` begins, as no string's
+  // text holds an unescaped quote.
   let items = '';
   const journals: (string | null)[] = [];
-  for (const item of entry.items) {
+  const entryItems = entry.items; // read once, as each of the entry's fields is
+  const itemTexts = jsonOfEach(
+    entryItems.map((item) => ({ at: item.at, date: item.date, title: item.title, titleEn: item.titleEn, dois: item.dois, institution: item.institution, country: item.country })),
+    encode,
+  );
+  const title = `,${encode('title')}:`;
+  for (let i = 0; i < itemTexts.length; i++) {
+    const item = entryItems[i]!;
     journals.push(item.journal);
+    const text = itemTexts[i]!;
+    const cut = text.indexOf(title);
+    if (cut !== -1) {
+      items += `${cut - 1} ${text.slice(1, cut)}${text.slice(cut + 1)}\n`;
+      continue;
+    }
+    // No title member (an entry not made by searchEntry, its title undefined): each half alone.
     const before = encode({ at: item.at, date: item.date }).slice(1, -1);
     const after = encode({ title: item.title, titleEn: item.titleEn, dois: item.dois, institution: item.institution, country: item.country }).slice(1);
     items += `${before.length} ${before}${after}\n`;
   }
   let references = '';
-  for (const r of entry.references) references += `${encode({ number: r.number, doi: r.doi, title: r.title }).slice(1)}\n`;
+  for (const text of jsonOfEach(entry.references.map((r) => ({ number: r.number, doi: r.doi, title: r.title })), encode)) references += `${text.slice(1)}\n`;
   return {
     id: entry.id,
     article: encode({ id: entry.id, title: entry.title, titleEn: entry.titleEn, topic: entry.topic }),
