@@ -287,10 +287,14 @@ function compile(data: ReferenceData): ReferenceWords {
   guardedFlags = flagsOf;
   // (Each source is written on its first use too: the alternations below sort and escape every
   // word list, and a one-article ingest needs a few of the 29.)
+  // A source, or a piece of several, written once, on its first read.
+  const piece = (write: () => string) => {
+    let written: string | undefined;
+    return () => (written ??= write());
+  };
   const pattern = (name: PatternName, write: () => string, flags: string, guarded = false) => {
     if (guarded) flagsOf[name] = flags;
-    let written: string | undefined;
-    const source = () => (written ??= write());
+    const source = piece(write);
     made.push({ name, get source() { return source(); }, flags: flags.replace(/[gy]/g, ''), guarded });
     const full = lazyPattern(() => new RegExp(source(), flags));
     let textForms: ((text: string) => RegExp) | undefined;
@@ -300,10 +304,6 @@ function compile(data: ReferenceData): ReferenceWords {
   const lower = (words: readonly string[]) => new Set(words.map(phraseKey));
   const codes = Object.keys(data.typeCodes);
   // Pieces of the CJK edition and volume statements ("第二版", "第 1 卷", "下册", "巳集上", "2010 年卷").
-  const piece = (write: () => string) => {
-    let written: string | undefined;
-    return () => (written ??= write());
-  };
   const numeralsOf = piece(() => data.cjkNumerals.map(escape).join(''));
   const ordinalOf = piece(() => alternation(data.cjkOrdinalPrefixes));
   const volumeWordsOf = piece(() => alternation(data.cjkVolumeWords));
