@@ -11,7 +11,7 @@ import type { ManifestInput } from '../generated/manifest.js';
 import { readPlainFile } from '../io/files.js';
 import { changeFact, indexPageText, sortIndexRows, type ChangeFact, type IndexRow, type IndexRows } from '../report/html/index.js';
 import { jsonForScript } from '../report/html/html.js';
-import { searchEntry, SearchIndexText, type SearchEntry, type TextAside } from '../report/html/search.js';
+import { searchEntry, SearchIndexText, type PreparedSearch, type SearchEntry, type TextAside } from '../report/html/search.js';
 import { emptyState, EntryStore, type BuildState } from './cache.js';
 import { CHANGES, PreviousBuild, SettledChanges } from './changes.js';
 import type { InputSummary } from './entry.js';
@@ -264,7 +264,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     // that must be written again reads them, at the end.
     const searchNow = searchIndex !== null && needRows;
     // An ok article's search entry when it was not read with its rows: from the cache, else from its record in place.
-    const searchOfReused = (path: string): SearchEntry | null => {
+    const searchOfReused = (path: string): SearchEntry | PreparedSearch | null => {
       const planned = plan.byPath.get(path)!;
       return (planned.key && cache?.meta(planned.key)?.search) || searchOfRecord(writer.root, planned.input.id);
     };
@@ -304,7 +304,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         if (searchNow) {
           const search = typeof settled.search === 'string' ? (JSON.parse(settled.search) as SearchEntry) : (settled.search ?? searchOfReused(summary.path));
           if (search) searchIndex!.add(search);
-        } else if (settled.search) searchEntries.add(settled.search);
+        } else if (settled.search && typeof settled.search === 'string') searchEntries.add(settled.search);
         else searchLater.add(summary.path);
       });
     } finally {
@@ -360,7 +360,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       // Read through `searchIndex`, not a copy in this block: the build's last await is here, and
       // a suspended function keeps the block's variables as long as it lives (the index's
       // concepts, ~0.3 KB an input, while the inputs are handed over).
-      const entries = function* (): Generator<SearchEntry> {
+      const entries = function* (): Generator<SearchEntry | PreparedSearch> {
         const setAside = searchEntries.values();
         let place = 0;
         try {

@@ -106,6 +106,17 @@ function append(target: CacheTarget, text: Uint8Array | readonly string[], fs: W
   return spot;
 }
 
+/** The parts of a search entry made ready for the review index (`PreparedSearch`, report/html/search.ts) that a cache entry keeps as texts, in the order they follow the rows. */
+const SEARCH_PARTS = ['article', 'items', 'journals', 'references', 'entities'] as const;
+
+/** What an entry's line holds, its texts as `T` (text, or UTF-8 bytes: {@link readEntryBytes}). */
+export interface EntryParts<T extends string | Uint8Array> {
+  summary: unknown;
+  rows: Record<string, T>;
+  /** The search entry made ready for the review index, entities as their lines (null: none, the input failed). */
+  search: ({ id: string } & Record<(typeof SEARCH_PARTS)[number], T>) | null;
+}
+
 /**
  * Stores an entry (an input's summary, table rows and search entry) under its key, as one line
  * appended to this thread's pack for the build, on the thread that calls it — a worker stores the
@@ -114,84 +125,98 @@ function append(target: CacheTarget, text: Uint8Array | readonly string[], fs: W
  * time here after deletions; BENCHMARKS.md, "the build cache in packs"). A failure (a full disk)
  * comes out as an OutputError naming the pack.
  *
- * The line (cache format 6, keys.ts): `<key> <head>\t<rows>\n`, where the head is the JSON
- * `{"summary":…,"search":…,"rows":{"<table>":<length>,…}}` (the search entry being JSON already)
- * and `<rows>` is each table's JSON Lines text, as the tables hold it, one after the other, each
- * line feed written as a tab; the lengths (UTF-16 units) say where each table's text ends. The
- * rows are JSON text already: format 5 escaped each table's text again as a JSON string (~30,000
- * characters an article, ~12 % longer for the escaped quotes), which the next build unescaped.
- * JSON text holds no raw tab or line feed (JSON.stringify escapes every control character), so
- * the head ends at the first tab and the line at its one line feed. Its pieces are encoded one
- * after another, never joined into one string (io/utf8.ts).
+ * The line (cache format 7, keys.ts): `<key> <head>\t<texts>\n`, where the head is the JSON
+ * `{"summary":…,"rows":{"<table>":<bytes>,…},"search":{"id":…,"article":<bytes>,…}}` (`search`
+ * null when there is none) and `<texts>` are each table's JSON Lines text, as the tables hold it,
+ * then the search entry's parts as the review index splices them (`PreparedSearch`: its
+ * article, items, journals, references and entity lines), one after the other, each line feed
+ * written as a tab; the lengths (UTF-8 bytes) say where each text ends. Bytes, so a reader cuts
+ * the line where the head says without counting characters (format 6 gave UTF-16 units); the
+ * search entry made ready, so a build that makes the index again splices a hit's as it does a
+ * worker's, instead of parsing its JSON and encoding it again (format 6 kept the entry's JSON in
+ * the head: ~20 KB parsed a hit). JSON text holds no raw tab or line feed (JSON.stringify escapes
+ * every control character), so the head ends at the first tab and the line at its one line feed.
+ * Its pieces are encoded one after another, never joined into one string (io/utf8.ts).
  */
-export function storeEntry(target: CacheTarget, key: string, entry: { summary: unknown; rows: Readonly<Record<string, string>>; searchJson: string | null }, fs: WriteFs = realFs): PackSpot {
-  const pieces = [key, ' {"summary":', JSON.stringify(entry.summary), ',"search":', entry.searchJson ?? 'null', ',"rows":{'];
+export function storeEntry(target: CacheTarget, key: string, entry: EntryParts<string>, fs: WriteFs = realFs): PackSpot {
   const texts: string[] = [];
-  for (const [table, text] of Object.entries(entry.rows)) {
-    pieces.push(`${texts.length === 0 ? '' : ','}${JSON.stringify(table)}:${text.length}`);
-    texts.push(text.replaceAll('\n', '\t'));
-  }
-  pieces.push('}}\t', ...texts, '\n');
-  return append(target, pieces, fs);
+  const lengths = (parts: Iterable<readonly [string, string]>): string => {
+    let json = '';
+    for (const [name, text] of parts) {
+      json += `${json === '' ? '' : ','}${JSON.stringify(name)}:${Buffer.byteLength(text)}`;
+      texts.push(text.replaceAll('\n', '\t'));
+    }
+    return `{${json}}`;
+  };
+  const rows = lengths(Object.entries(entry.rows));
+  const search = entry.search;
+  const searchHead = search === null ? 'null' : `{"id":${JSON.stringify(search.id)},${lengths(SEARCH_PARTS.map((part) => [part, search[part]] as const)).slice(1)}`;
+  return append(target, [key, ' {"summary":', JSON.stringify(entry.summary), ',"rows":', rows, ',"search":', searchHead, '}\t', ...texts, '\n'], fs);
 }
 
 /**
- * An entry's summary, rows and search entry from the text of its line after the key (`<head>\t<rows>`,
- * {@link storeEntry}), or null when it is not a line of that layout (a torn or garbled line).
- */
-export function readEntry<T extends { rows: Record<string, string> }>(text: string): T | null {
-  const tab = text.indexOf('\t');
-  if (tab === -1) return null;
-  const head = JSON.parse(text.slice(0, tab)) as Omit<T, 'rows'> & { rows?: unknown };
-  const lengths = head.rows;
-  if (typeof lengths !== 'object' || lengths === null) return null;
-  const rows: Record<string, string> = {};
-  let at = tab + 1;
-  for (const [table, length] of Object.entries(lengths)) {
-    if (!Number.isSafeInteger(length) || length < 0 || at + (length as number) > text.length) return null;
-    rows[table] = text.slice(at, (at += length as number)).replaceAll('\t', '\n');
-  }
-  return at === text.length ? ({ ...head, rows } as T) : null;
-}
-
-/**
- * An entry's head and its rows as UTF-8 bytes, read from its line's bytes after the key
+ * An entry's summary, rows and search entry as text, from its line's bytes after the key
  * (`line[start]` to the line feed that ends it, {@link storeEntry}), or null when it is not a line
- * of that layout. What a build that makes its tables again takes of a hit: the rows go to the
- * tables as they are (bytes, as a worker's rows do), not decoded into a string, their tabs turned
- * back into line feeds by a copy of the text and encoded once more — each table's text is the
- * same bytes, its tabs made line feeds in `line` itself (a tab byte is never part of another
- * character's UTF-8; `line` is the caller's, and changed). The lengths are in UTF-16 units, as
- * {@link readEntry} reads them: a character of four bytes is two units, of two or three bytes
- * one.
+ * of that layout (a torn or garbled line). `line` is changed ({@link readEntryBytes}).
  */
-export function readEntryBytes<T>(line: Uint8Array, start: number): (Omit<T, 'rows'> & { rows: Record<string, Uint8Array> }) | null {
+export function readEntry(line: Uint8Array, start: number): EntryParts<string> | null {
+  const entry = readEntryBytes(line, start);
+  if (entry === null) return null;
+  const text = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+  const rows: Record<string, string> = {};
+  for (const [table, bytes] of Object.entries(entry.rows)) rows[table] = text(bytes);
+  const search = entry.search;
+  return { summary: entry.summary, rows, search: search && { id: search.id, article: text(search.article), items: text(search.items), journals: text(search.journals), references: text(search.references), entities: text(search.entities) } };
+}
+
+/**
+ * An entry's head and its texts as UTF-8 bytes, read from its line's bytes after the key
+ * (`line[start]` to the line feed that ends it, {@link storeEntry}), or null when it is not a line
+ * of that layout. What a build that makes its tables and index again takes of a hit: the rows go
+ * to the tables and the search entry's parts to the index as they are (bytes, as a worker's do),
+ * not decoded into strings — each text a view of `line`, its tabs made line feeds in `line` itself
+ * (a tab byte is never part of another character's UTF-8; `line` is the caller's, and changed).
+ * A length that does not fit the line, or a text that would start or end inside a character, is
+ * no entry.
+ */
+export function readEntryBytes(line: Uint8Array, start: number): EntryParts<Uint8Array> | null {
   const end = line.length - 1;
   if (end < start || line[end] !== 0x0a) return null;
   const tab = line.indexOf(0x09, start);
   if (tab === -1 || tab >= end) return null;
-  const head = JSON.parse(Buffer.from(line.buffer, line.byteOffset + start, tab - start).toString('utf8')) as Omit<T, 'rows'> & { rows?: unknown };
-  const lengths = head.rows;
-  if (typeof lengths !== 'object' || lengths === null) return null;
-  const rows: Record<string, Uint8Array> = {};
+  const head = JSON.parse(Buffer.from(line.buffer, line.byteOffset + start, tab - start).toString('utf8')) as { summary?: unknown; rows?: unknown; search?: unknown };
   let at = tab + 1;
-  for (const [table, length] of Object.entries(lengths)) {
-    if (!Number.isSafeInteger(length) || length < 0) return null;
+  const next = (length: unknown): Uint8Array | null => {
+    if (!Number.isSafeInteger(length) || (length as number) < 0 || at + (length as number) > end) return null;
     const from = at;
-    let units = 0;
-    while (units < (length as number) && at < end) {
-      const byte = line[at]!;
-      // A lead or one-byte character counts; a continuation byte does not.
-      if ((byte & 0xc0) !== 0x80) units += byte >= 0xf0 ? 2 : 1;
-      else if (at === from) return null;
-      if (byte === 0x09) line[at] = 0x0a;
-      at++;
-    }
-    while (at < end && (line[at]! & 0xc0) === 0x80) at++;
-    if (units !== length) return null;
-    rows[table] = line.subarray(from, at);
+    at += length as number;
+    // Whole characters: neither end inside one (a continuation byte is 10xxxxxx).
+    if ((from < at && (line[from]! & 0xc0) === 0x80) || (at < end && (line[at]! & 0xc0) === 0x80)) return null;
+    const text = line.subarray(from, at);
+    for (let i = text.indexOf(0x09); i !== -1; i = text.indexOf(0x09, i + 1)) text[i] = 0x0a;
+    return text;
+  };
+  const lengths = head.rows;
+  if (typeof lengths !== 'object' || lengths === null || Array.isArray(lengths)) return null;
+  const rows: Record<string, Uint8Array> = {};
+  for (const [table, length] of Object.entries(lengths)) {
+    const text = next(length);
+    if (text === null) return null;
+    rows[table] = text;
   }
-  return at === end ? { ...head, rows } : null;
+  let search: EntryParts<Uint8Array>['search'] = null;
+  const stored = head.search;
+  if (stored !== null) {
+    if (typeof stored !== 'object' || typeof (stored as { id?: unknown }).id !== 'string') return null;
+    const parts: Partial<Record<(typeof SEARCH_PARTS)[number], Uint8Array>> = {};
+    for (const part of SEARCH_PARTS) {
+      const text = next((stored as Record<string, unknown>)[part]);
+      if (text === null) return null;
+      parts[part] = text;
+    }
+    search = { id: (stored as { id: string }).id, ...(parts as Record<(typeof SEARCH_PARTS)[number], Uint8Array>) };
+  }
+  return at === end ? { summary: head.summary, rows, search } : null;
 }
 
 /** Appends an entry's line as it was read from another pack (prune's compaction), on this thread. */

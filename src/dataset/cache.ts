@@ -8,8 +8,8 @@ import { realFs, type WriteFs } from '../io/fs.js';
 import { processAlive } from '../io/lock.js';
 import type { InputSummary } from './entry.js';
 import type { RecordRows } from './tables.js';
-import type { SearchEntry } from '../report/html/search.js';
-import { closePacks, PACK_NAME, packsDir, readEntry, readEntryBytes, storeEntry, storeLine, type CacheTarget, type PackSpot } from './cache-entry.js';
+import type { PreparedSearch } from '../report/html/search.js';
+import { closePacks, PACK_NAME, packsDir, readEntry, readEntryBytes, storeEntry, storeLine, type CacheTarget, type EntryParts, type PackSpot } from './cache-entry.js';
 import { CACHE_FORMAT } from './keys.js';
 
 /** The cache-directory tag (https://bford.info/cachedir/): marks the folder as digest's, and tells backup tools to skip it. */
@@ -168,7 +168,7 @@ export class EntryStore {
 
   /** Stores an entry's summary, rows and search entry under its key, on this thread (no-op for a read-only store). */
   put(key: string, entry: CachedEntry): void {
-    if (this.writable) this.stored(key, storeEntry(this.target('')!, key, { summary: entry.summary, rows: entry.rows, searchJson: JSON.stringify(entry.search ?? null) }, this.fs));
+    if (this.writable) this.stored(key, storeEntry(this.target('')!, key, entry, this.fs));
   }
 
   /** Whether the store holds no entry at all (a cold build's: no input can be a hit, so none need be hashed to look it up). */
@@ -178,18 +178,19 @@ export class EntryStore {
 
   /** The summary, rows and search entry of an entry, or null when it is not stored (or unreadable). */
   meta(key: string): CachedEntry | null {
-    return this.entryLine(key, (line) => readEntry<CachedEntry>(line.toString('utf8', 65, line.length - 1)));
+    return this.entryLine(key, (line) => readEntry(line, 65) as CachedEntry | null);
   }
 
   /**
-   * The rows (each table's UTF-8 bytes, {@link readEntryBytes}) and search entry of an entry, or
-   * null when it is not stored (or unreadable): what a build that makes its tables again takes of
-   * a hit, the rows never decoded into text. An entry {@link meta} reads is read here alike.
+   * The rows (each table's UTF-8 bytes, {@link readEntryBytes}) and search entry made ready for
+   * the review index (its parts' UTF-8 bytes) of an entry, or null when it is not stored (or
+   * unreadable): what a build that makes its tables and index again takes of a hit, spliced as a
+   * worker's are, never decoded into text. An entry {@link meta} reads is read here alike.
    */
-  reused(key: string): { rows: Record<string, Uint8Array>; search: SearchEntry | null } | null {
+  reused(key: string): { rows: Record<string, Uint8Array>; search: PreparedSearch | null } | null {
     return this.entryLine(key, (line) => {
-      const entry = readEntryBytes<CachedEntry>(line, 65);
-      return entry && { rows: entry.rows, search: entry.search ?? null };
+      const entry = readEntryBytes(line, 65);
+      return entry && { rows: entry.rows, search: entry.search };
     });
   }
 
@@ -501,8 +502,11 @@ function sortedEntries<T>(record: Record<string, T>): [string, T][] {
 export interface CachedEntry {
   summary: InputSummary;
   rows: RecordRows;
-  /** Absent in entries of a digest before the review index's search. */
-  search?: SearchEntry | null;
+  /**
+   * The search entry made ready for the review index as the build's index encodes it
+   * (`prepareSearch` with `jsonForScript`, entities as their lines), null when the input failed.
+   */
+  search: EntryParts<string>['search'];
 }
 
 /** The hash of the state file as read (its text is not kept: ~3 KB an input). */

@@ -2,12 +2,14 @@ import type { ArticleRecord, Diagnostic } from '../generated/article.js';
 import type { Pipeline } from '../core/pipeline.js';
 import { ingestDetailed, type IngestResult } from '../ingest.js';
 import { articlePagePieces } from '../report/html/article.js';
-import { searchEntry, type SearchEntry } from '../report/html/search.js';
+import { prepareSearch, searchEntry, type PreparedSearch, type SearchEntry } from '../report/html/search.js';
+import { jsonForScript } from '../report/html/html.js';
 import { sourcePagePieces } from '../report/html/source.js';
 import { isPlainJson, toJsonPieces } from '../io/atomic.js';
 import { OutputError } from '../io/errors.js';
+import { utf8Text } from '../io/utf8.js';
 import { realFs, type WriteFs } from '../io/fs.js';
-import { storeEntry, type CacheTarget, type PackSpot } from './cache-entry.js';
+import { storeEntry, type CacheTarget, type EntryParts, type PackSpot } from './cache-entry.js';
 import type { PlannedInput } from './ids.js';
 import { entryKey } from './keys.js';
 import { articleDigest, decideChange, digestHash, type ChangePrior } from './changes.js';
@@ -70,7 +72,12 @@ export interface Entry {
    * them (a worker makes them ready for the build thread from these: worker.ts, `prepared`);
    * never sent across threads (worker.ts, `splitEntry`, leaves them out).
    */
-  made?: { search: SearchEntry | null; change: ArticleChange | null };
+  made?: {
+    search: SearchEntry | null;
+    change: ArticleChange | null;
+    /** The search entry made ready for the review index, when the thread stored it in the cache so ({@link computeEntry}). */
+    prepared?: PreparedSearch | null;
+  };
   /** The input's cache key, as the thread that ingested it made it (from the bytes it read), so the build need not hash it again. */
   key?: string;
   /** Where the thread that ingested the input stored its cache entry (which pack, where in it): the build indexes it. */
@@ -142,13 +149,27 @@ export async function computeEntry(input: PlannedInput, pipeline: Pipeline, wher
   const entry = await makeEntry(input, pipeline, where, fs, prior);
   if (cache === null || entry.failure !== undefined) return entry;
   entry.key = entryKey(cache.config, input.path, input.id, input.renamedFrom, entry.summary.sha256);
+  // The search entry made ready for the review index, as the cache keeps it and the build splices
+  // it (worker.ts, splitEntry, takes this one rather than making it again).
+  const search = entry.made?.search ? storedSearch(entry.made.search) : null;
+  if (entry.made) entry.made.prepared = search;
   try {
-    entry.stored = storeEntry(cache, entry.key, entry, fs);
+    entry.stored = storeEntry(cache, entry.key, { summary: entry.summary, rows: entry.rows, search }, fs);
   } catch (error) {
     if (error instanceof OutputError) return { ...entry, cacheProblem: error.message };
     throw error;
   }
   return entry;
+}
+
+/**
+ * A search entry made ready for the review index as a build's index encodes it (`jsonForScript`,
+ * entities as their lines): what a cache entry keeps, so a hit is spliced into the index as a
+ * worker's entry is (cache-entry.ts, format 7).
+ */
+function storedSearch(entry: SearchEntry): EntryParts<string>['search'] {
+  const made = prepareSearch(entry, jsonForScript, true);
+  return { id: made.id, article: utf8Text(made.article), items: utf8Text(made.items), journals: utf8Text(made.journals), references: utf8Text(made.references), entities: utf8Text(made.entities as string) };
 }
 
 /** Ingests one planned input and places its files (computeEntry without the cache). */

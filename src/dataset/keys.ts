@@ -10,7 +10,7 @@ import { packagePath } from '../core/paths.js';
  * and of the state, so a cache of another format is never read (its inputs are ingested again and
  * its packs pruned). 6: an entry's rows as written, not escaped again as JSON strings (cache-entry.ts).
  */
-export const CACHE_FORMAT = 6;
+export const CACHE_FORMAT = 7;
 
 let codeVersion: string | null = null;
 

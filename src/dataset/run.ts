@@ -3,7 +3,7 @@ import type { Pipeline } from '../core/pipeline.js';
 import { sha256 } from '../core/record.js';
 import type { ArticleChange } from '../generated/changes.js';
 import { OutputError } from '../io/errors.js';
-import type { SearchEntry } from '../report/html/search.js';
+import type { PreparedSearch, SearchEntry } from '../report/html/search.js';
 import type { EntryStore, InputState } from './cache.js';
 import { carriedChange, pageSource, type PreviousBuild } from './changes.js';
 import type { Entry, InputSummary } from './entry.js';
@@ -26,8 +26,12 @@ export interface Settled {
   rows: TableRows | null;
   /** The article's last change (null when the input failed). */
   change: ArticleChange | string | null;
-  /** What it adds to the search; null when it failed, or when it was reused and its rows were not read (the index finds it then). */
-  search: SearchEntry | string | null;
+  /**
+   * What it adds to the search: JSON text when a thread ingested it, made ready for the index when
+   * it was reused (the cache keeps it so); null when it failed, or when it was reused and its rows
+   * were not read (the index finds it then).
+   */
+  search: SearchEntry | PreparedSearch | string | null;
   /** Its search entry and change made ready to splice, in place of `search` and `change`, when a worker made them so ({@link RunContext.prepare}). */
   prepared?: PreparedBulk | null;
 }
@@ -176,13 +180,14 @@ export async function runInputs(ctx: RunContext, emit: (settled: Settled) => voi
       if (!inPlace) return ingest(p);
     }
     let rows: TableRows | null = null;
-    let search: SearchEntry | null = null;
+    let search: PreparedSearch | null = null;
     if (ctx.needRows && hit.status === 'ok') {
       // The rows as the cache holds them, UTF-8: written to the tables as they are.
       const reused = cache?.reused(p.key) ?? null;
       if (reused === null) return ingest(p);
       rows = reused.rows;
-      search = reused.search;
+      // Made ready for the index, as a worker's is: taken only when the index is made as the inputs settle.
+      if (ctx.prepare) search = reused.search;
     }
     return { summary: hit, rows, change, search, state: { stat: p.identity!, sha256: hit.sha256, key: p.key } };
   };

@@ -91,7 +91,7 @@ export function splitEntry(path: string, entry: Entry, prepare = false): { entry
   if (!prepare || made === undefined) return { entry: { ...rest, rows: {}, searchJson: null }, bulk: { path, rows, searchJson, changeJson } };
   const change = made.change;
   const prepared: PreparedBulk = {
-    search: made.search === null ? null : prepareSearch(made.search, jsonForScript, true),
+    search: made.search === null ? null : (made.prepared ?? prepareSearch(made.search, jsonForScript, true)),
     change:
       change === null
         ? null

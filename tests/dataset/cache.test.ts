@@ -9,6 +9,8 @@ import { readEntry, readEntryBytes, storeEntry } from '../../src/dataset/cache-e
 import { CACHE_FORMAT, entryKey } from '../../src/dataset/keys.js';
 import { OutputError } from '../../src/io/errors.js';
 import { realFs } from '../../src/io/fs.js';
+import { jsonForScript } from '../../src/report/html/html.js';
+import { prepareSearch, type SearchEntry } from '../../src/report/html/search.js';
 import { pipeline, repo } from '../helpers.js';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'digest-cache-'));
@@ -318,7 +320,10 @@ describe('computeEntry stores its own cache entry (the thread that ingests write
     expect(entry.key).toBe(key);
     expect(entry.stored).toMatchObject({ offset: 0 });
     store.stored(key, entry.stored!);
-    expect(store.meta(key)).toEqual(JSON.parse(JSON.stringify({ summary: entry.summary, rows: entry.rows, search: JSON.parse(entry.searchJson!) })));
+    // The search entry made ready for the review index as the build's index encodes it, kept for the worker's message too.
+    const search = prepareSearch(JSON.parse(entry.searchJson!) as SearchEntry, jsonForScript, true);
+    expect(entry.made?.prepared).toEqual(search);
+    expect(store.meta(key)).toEqual({ ...JSON.parse(JSON.stringify({ summary: entry.summary, rows: entry.rows })), search });
     expect(EntryStore.open(join(root, 'cache'), { inOutput: false, write: false })!.target('config')).toBeNull();
     expect((await computeEntry(input, pipeline(), where, realFs, undefined, null)).stored).toBeUndefined();
     // A second entry of the build goes into the same pack, after the first.
@@ -359,7 +364,7 @@ function failWith(code: string): never {
   throw Object.assign(new Error(code), { code });
 }
 
-describe('an entry’s line (cache format 6)', () => {
+describe('an entry’s line (cache format 7)', () => {
   const key = (c: string) => c.repeat(64);
   // Rows as the tables hold them: JSON Lines, each line's text JSON (so quotes, backslashes and
   // escaped control characters, never a raw tab or line feed), one table empty.
@@ -368,67 +373,104 @@ describe('an entry’s line (cache format 6)', () => {
     'references.jsonl': '',
     'entities.jsonl': `${JSON.stringify({ label: '\u2028 \u0000 \t' })}\n`,
   };
+  // A search entry made ready for the index: JSON, and lines of JSON (items, references, entities).
+  const search = {
+    id: 'a',
+    article: JSON.stringify({ id: 'a', title: '标题 😀' }),
+    items: `12 "at":"s0-0","date":"2025-03-05","title":"干细胞"}\n`,
+    journals: JSON.stringify(['《干细胞研究与治疗》', null]),
+    references: `"number":1,"doi":"10.1/x","title":null}\n"number":2,"doi":"10.1/y","title":"é"}\n`,
+    entities: `3 {"id":"q1","type":"disease","label":"糖尿病","surfaces":["糖尿病"]}\n`,
+  };
+  const parts = ['article', 'items', 'journals', 'references', 'entities'] as const;
   const summary = { path: 'in/a.txt', title: '标题\t"x"' };
+  const bytesOf = (entry: { rows: Record<string, Uint8Array>; search: object | null } | null) =>
+    entry && {
+      rows: Object.fromEntries(Object.entries(entry.rows).map(([table, bytes]) => [table, Buffer.from(bytes).toString('utf8')])),
+      search: entry.search && Object.fromEntries(Object.entries(entry.search).map(([part, v]) => [part, typeof v === 'string' ? v : Buffer.from(v as Uint8Array).toString('utf8')])),
+    };
 
-  it('keeps the rows as written, each line feed a tab, after a head that says each table’s length: one line, read back the same', () => {
+  it('keeps the rows and the search entry’s parts as written, each line feed a tab, after a head that says each one’s length in UTF-8 bytes: one line, read back the same', () => {
     const dir = join(tmp(), 'cache');
     const store = EntryStore.open(dir, { inOutput: false, write: true })!;
-    const spot = storeEntry(store.target('c')!, key('a'), { summary, rows, searchJson: '{"id":"a"}' });
+    const spot = storeEntry(store.target('c')!, key('a'), { summary, rows, search });
     store.stored(key('a'), spot);
     store.seal();
     store.close();
     const line = readFileSync(join(dir, 'packs', spot.pack)).subarray(spot.offset, spot.offset + spot.length).toString('utf8');
     expect(line.indexOf('\n')).toBe(line.length - 1);
-    const lengths = Object.fromEntries(Object.entries(rows).map(([table, text]) => [table, text.length]));
-    expect(line).toBe(`${key('a')} {"summary":${JSON.stringify(summary)},"search":{"id":"a"},"rows":${JSON.stringify(lengths)}}\t${Object.values(rows).join('').replaceAll('\n', '\t')}\n`);
+    const lengths = Object.fromEntries(Object.entries(rows).map(([table, text]) => [table, Buffer.byteLength(text)]));
+    const searchHead = { id: 'a', ...Object.fromEntries(parts.map((part) => [part, Buffer.byteLength(search[part])])) };
+    const texts = [...Object.values(rows), ...parts.map((part) => search[part])].join('');
+    expect(line).toBe(`${key('a')} {"summary":${JSON.stringify(summary)},"rows":${JSON.stringify(lengths)},"search":${JSON.stringify(searchHead)}}\t${texts.replaceAll('\n', '\t')}\n`);
     const reader = EntryStore.open(dir, { inOutput: false, write: false })!;
-    expect(reader.meta(key('a'))).toEqual({ summary, rows, search: { id: 'a' } });
-    // As a build that makes its tables again takes it: each table's UTF-8 bytes, line feeds back in place.
+    expect(reader.meta(key('a'))).toEqual({ summary, rows, search });
+    // As a build that makes its tables and index again takes it: UTF-8 bytes, line feeds back in place.
     const reused = reader.reused(key('a'))!;
-    expect(reused.search).toEqual({ id: 'a' });
-    expect(Object.fromEntries(Object.entries(reused.rows).map(([table, bytes]) => [table, Buffer.from(bytes).toString('utf8')]))).toEqual(rows);
+    expect(bytesOf(reused)).toEqual({ rows, search });
     for (const [table, text] of Object.entries(rows)) expect(Buffer.compare(Buffer.from(reused.rows[table]!), Buffer.from(text, 'utf8'))).toBe(0);
     expect(reader.reused(key('c'))).toBeNull();
     reader.close();
   });
 
-  it('read as bytes, a line’s tables end where their lengths in UTF-16 units say (a character of four bytes two units, of two or three one); a line whose lengths do not fit is a miss', () => {
-    const line = (lengths: unknown, text: string) => Buffer.from(`${key('a')} ${JSON.stringify({ summary, search: null, rows: lengths })}\t${text}\n`, 'utf8');
-    const text = (entry: ReturnType<typeof readEntryBytes<CachedEntry>>) => entry && Object.fromEntries(Object.entries(entry.rows).map(([table, bytes]) => [table, Buffer.from(bytes).toString('utf8')]));
-    // é (2 bytes), 干 (3 bytes), 😀 (4 bytes, two units), each line's tab a line feed again.
-    const rowsText = { 'items.jsonl': 'é干😀\tx\t', 'references.jsonl': '', 'entities.jsonl': '😀\t' };
-    const lengths = Object.fromEntries(Object.entries(rowsText).map(([table, t]) => [table, t.length]));
-    expect(text(readEntryBytes<CachedEntry>(line(lengths, Object.values(rowsText).join('')), 65))).toEqual(Object.fromEntries(Object.entries(rowsText).map(([table, t]) => [table, t.replaceAll('\t', '\n')])));
-    expect(text(readEntryBytes<CachedEntry>(line({ 'items.jsonl': 3 }, 'é干😀'), 65))).toBeNull(); // ends inside the pair
-    expect(text(readEntryBytes<CachedEntry>(line({ 'items.jsonl': 4 }, 'é干😀'), 65))).toEqual({ 'items.jsonl': 'é干😀' });
-    expect(readEntryBytes<CachedEntry>(line({ 'items.jsonl': 5 }, 'é干😀'), 65)).toBeNull();
-    expect(readEntryBytes<CachedEntry>(line({ 'items.jsonl': 2 }, 'é干😀'), 65)).toBeNull();
-    expect(readEntryBytes<CachedEntry>(line({ 'items.jsonl': -1 }, 'abc'), 65)).toBeNull();
-    expect(readEntryBytes<CachedEntry>(line({ 'items.jsonl': '3' }, 'abc'), 65)).toBeNull();
-    expect(readEntryBytes<CachedEntry>(line(null, 'abc'), 65)).toBeNull();
-    expect(readEntryBytes<CachedEntry>(Buffer.from(`${key('a')} {"rows":{}}`), 65)).toBeNull(); // no tab, no line feed
-    expect(readEntryBytes<CachedEntry>(Buffer.from(`${key('a')} {"rows":{}}\n`), 65)).toBeNull(); // no tab
-    // A table that would start inside a character: a miss.
-    expect(text(readEntryBytes<CachedEntry>(line({ 'items.jsonl': 0, 'entities.jsonl': 1 }, 'é'), 65))).toEqual({ 'items.jsonl': '', 'entities.jsonl': 'é' });
-    const cut = Buffer.concat([Buffer.from(`${key('a')} ${JSON.stringify({ rows: { 'items.jsonl': 1 } })}\t`), Buffer.from('é').subarray(1), Buffer.from('\n')]);
-    expect(readEntryBytes<CachedEntry>(cut, 65)).toBeNull();
+  it('an entry with no search entry (a failed input) says null, and reads back so', () => {
+    const dir = join(tmp(), 'cache');
+    const store = EntryStore.open(dir, { inOutput: false, write: true })!;
+    const spot = storeEntry(store.target('c')!, key('b'), { summary, rows: {}, search: null });
+    store.stored(key('b'), spot);
+    store.seal();
+    store.close();
+    const text = readFileSync(join(dir, 'packs', spot.pack)).subarray(spot.offset, spot.offset + spot.length).toString('utf8');
+    expect(text).toBe(`${key('b')} {"summary":${JSON.stringify(summary)},"rows":{},"search":null}\t\n`);
+    const reader = EntryStore.open(dir, { inOutput: false, write: false })!;
+    expect(reader.meta(key('b'))).toEqual({ summary, rows: {}, search: null });
+    expect(bytesOf(reader.reused(key('b')))).toEqual({ rows: {}, search: null });
+    reader.close();
   });
 
-  it('a line of cache format 5 (the rows escaped as JSON strings) or one whose lengths do not fit is a miss, never a misread', () => {
-    const old = JSON.stringify({ summary, rows, search: null });
-    expect(readEntry(old)).toBeNull();
-    const head = (lengths: unknown) => `${JSON.stringify({ summary, search: null, rows: lengths })}\t`;
-    expect(readEntry(`${head({ 'items.jsonl': 3 })}abc`)).toEqual({ summary, search: null, rows: { 'items.jsonl': 'abc' } });
-    expect(readEntry(`${head({ 'items.jsonl': 4 })}abc`)).toBeNull();
-    expect(readEntry(`${head({ 'items.jsonl': 2 })}abc`)).toBeNull();
-    expect(readEntry(`${head({ 'items.jsonl': -1 })}abc`)).toBeNull();
-    expect(readEntry(`${head({ 'items.jsonl': '3' })}abc`)).toBeNull();
-    expect(readEntry(`${head(null)}`)).toBeNull();
-    // Under its key in a pack: the store reads it as a miss.
+  it('read as bytes, each text ends where its length in bytes says; a length that does not fit, or a text that would start or end inside a character, is a miss', () => {
+    const line = (head: unknown, text: string | Buffer) => Buffer.concat([Buffer.from(`${key('a')} ${JSON.stringify(head)}\t`, 'utf8'), typeof text === 'string' ? Buffer.from(text, 'utf8') : text, Buffer.from('\n')]);
+    const rowsOnly = (lengths: unknown) => ({ summary, rows: lengths, search: null });
+    const text = (entry: ReturnType<typeof readEntryBytes>) => bytesOf(entry)?.rows ?? null;
+    // é (2 bytes), 干 (3 bytes), 😀 (4 bytes), each line's tab a line feed again.
+    const rowsText = { 'items.jsonl': 'é干😀\tx\t', 'references.jsonl': '', 'entities.jsonl': '😀\t' };
+    const lengths = Object.fromEntries(Object.entries(rowsText).map(([table, t]) => [table, Buffer.byteLength(t)]));
+    expect(text(readEntryBytes(line(rowsOnly(lengths), Object.values(rowsText).join('')), 65))).toEqual(Object.fromEntries(Object.entries(rowsText).map(([table, t]) => [table, t.replaceAll('\t', '\n')])));
+    expect(text(readEntryBytes(line(rowsOnly({ 'items.jsonl': 9 }), 'é干😀'), 65))).toEqual({ 'items.jsonl': 'é干😀' });
+    expect(readEntryBytes(line(rowsOnly({ 'items.jsonl': 8 }), 'é干😀'), 65)).toBeNull(); // ends inside 😀
+    expect(readEntryBytes(line(rowsOnly({ 'items.jsonl': 4 }), 'é干😀'), 65)).toBeNull(); // inside 干
+    expect(readEntryBytes(line(rowsOnly({ 'items.jsonl': 10 }), 'é干😀'), 65)).toBeNull(); // past the line
+    expect(readEntryBytes(line(rowsOnly({ 'items.jsonl': -1 }), 'abc'), 65)).toBeNull();
+    expect(readEntryBytes(line(rowsOnly({ 'items.jsonl': '3' }), 'abc'), 65)).toBeNull();
+    expect(readEntryBytes(line(rowsOnly({ 'items.jsonl': 2 }), 'abc'), 65)).toBeNull(); // a byte left over
+    expect(readEntryBytes(line(rowsOnly(null), 'abc'), 65)).toBeNull();
+    expect(readEntryBytes(Buffer.from(`${key('a')} {"rows":{}}`), 65)).toBeNull(); // no tab, no line feed
+    expect(readEntryBytes(Buffer.from(`${key('a')} {"rows":{}}\n`), 65)).toBeNull(); // no tab
+    // A table that would start inside a character: a miss.
+    expect(readEntryBytes(line(rowsOnly({ 'items.jsonl': 1 }), Buffer.from('é').subarray(1)), 65)).toBeNull();
+    // The search entry's parts follow the rows; one missing, not a number, or the entry not an object with an id: a miss.
+    const searchText = parts.map((part) => search[part]).join('').replaceAll('\n', '\t');
+    const searchLengths = Object.fromEntries(parts.map((part) => [part, Buffer.byteLength(search[part])]));
+    expect(bytesOf(readEntryBytes(line({ summary, rows: { 'items.jsonl': 2 }, search: { id: 'a', ...searchLengths } }, `é${searchText}`), 65))).toEqual({ rows: { 'items.jsonl': 'é' }, search });
+    expect(readEntryBytes(line({ summary, rows: {}, search: { id: 'a', ...searchLengths, entities: undefined } }, searchText), 65)).toBeNull();
+    expect(readEntryBytes(line({ summary, rows: {}, search: { ...searchLengths } }, searchText), 65)).toBeNull();
+    expect(readEntryBytes(line({ summary, rows: {}, search: 'a' }, searchText), 65)).toBeNull();
+    expect(readEntryBytes(line({ summary, rows: {} }, searchText), 65)).toBeNull(); // no search member
+  });
+
+  it('a line of cache format 6 (lengths in UTF-16 units, the search entry’s JSON in the head) or 5 (the rows escaped as JSON strings) is a miss, never a misread', () => {
+    const sixth = Buffer.from(`${key('a')} ${JSON.stringify({ summary, search: { id: 'a' }, rows: { 'items.jsonl': 'é干😀'.length } })}\té干😀\n`, 'utf8');
+    expect(readEntryBytes(Buffer.from(sixth), 65)).toBeNull();
+    expect(readEntry(Buffer.from(sixth), 65)).toBeNull();
+    const fifth = Buffer.from(`${key('b')} ${JSON.stringify({ summary, rows, search: null })}\n`, 'utf8');
+    expect(readEntry(Buffer.from(fifth), 65)).toBeNull();
+    // Under their keys in a pack: the store reads them as misses.
     const dir = join(tmp(), 'cache');
     EntryStore.open(dir, { inOutput: false, write: true })!.close();
-    writeFileSync(join(dir, 'packs', `${process.ppid}-1-1.pack`), `${key('b')} ${old}\n`);
+    writeFileSync(join(dir, 'packs', `${process.ppid}-1-1.pack`), Buffer.concat([sixth, fifth]));
     const reader = EntryStore.open(dir, { inOutput: false, write: false })!;
+    expect(reader.meta(key('a'))).toBeNull();
+    expect(reader.reused(key('a'))).toBeNull();
     expect(reader.meta(key('b'))).toBeNull();
     reader.close();
   });

@@ -309,9 +309,12 @@ export class SearchIndexText {
     private readonly asides: SearchIndexAsides = { articles: textAsideInMemory(), items: textAsideInMemory(), references: textAsideInMemory() },
   ) {}
 
-  /** Adds the next article's entry (its id after the last one's). */
-  add(entry: SearchEntry): void {
-    this.addPrepared(prepareSearch(entry, this.encode));
+  /**
+   * Adds the next article's entry (its id after the last one's), as {@link searchEntry} makes it,
+   * or made ready by {@link prepareSearch} with this index's `encode` (a build cache's hit keeps it so).
+   */
+  add(entry: SearchEntry | PreparedSearch): void {
+    this.addPrepared('journals' in entry ? entry : prepareSearch(entry, this.encode));
   }
 
   /** Adds the next article's entry made ready by {@link prepareSearch} (with this index's `encode`), its encoded parts spliced in as they are. */
