@@ -32,7 +32,8 @@ const vm = process.getBuiltinModule('node:vm');
  *   one step instead of four, so a one-article ingest scavenges 3 times instead of 9, promotes
  *   less, and stays under the old generation's first limit: no major GC (~8% fewer instructions).
  *   The young generation's maximum is unchanged: a build's peak RSS stays the same (253–262 MB
- *   against 253–256 at 300 articles).
+ *   against 253–256 at 300 articles). Once loaded, a long command sets it back to 2 and a short
+ *   ingest or refs to 1 ({@link flagsAfterLoad}).
  */
 export const v8Flags = ['--no-regexp-tier-up', '--interrupt-budget=540672', '--semi-space-growth-factor=16'];
 for (const flag of v8Flags) setFlagsFromString(flag);
@@ -134,17 +135,24 @@ export const threadCommands = new Set(['build', 'merge']);
 
 /**
  * The V8 flags a command sets once the CLI is loaded: see {@link longCommands}; and for a short
- * run (the CLI's `shortRun`: `ingest` or `refs` of a few files, up to 192 and 32 KB),
- * `--no-regexp-optimization`: V8 then compiles each regular expression without its match-time
- * optimisations (Boyer-Moore look-ahead, quick checks), which such a run pays far more for than it
- * gets back: ~400 patterns compiled to run a few times each. Matching is the same; one article's
- * ingest ~110 M fewer instructions (−9 %). A long run keeps them: refs of 1,464 references took
- * 21 % more instructions without, and a warm process matching 200 articles was 19–43 % slower an
- * article (BENCHMARKS.md, issue 17). Decided by the first command a process runs, as the rest.
+ * run (the CLI's `shortRun`: `ingest` or `refs` of a few files, up to 192 and 32 KB):
+ * - `--no-regexp-optimization`: V8 then compiles each regular expression without its match-time
+ *   optimisations (Boyer-Moore look-ahead, quick checks), which such a run pays far more for than it
+ *   gets back: ~400 patterns compiled to run a few times each. Matching is the same; one article's
+ *   ingest ~110 M fewer instructions (−9 %). A long run keeps them: refs of 1,464 references took
+ *   21 % more instructions without, and a warm process matching 200 articles was 19–43 % slower an
+ *   article (BENCHMARKS.md, issue 17).
+ * - `--semi-space-growth-factor=1`: the young generation stays at its first size (1 MB a
+ *   semispace) instead of growing 16× at the second scavenge. The growth maps 32 MB, and the run
+ *   then allocates into fresh pages the kernel must fault in one by one (~10 µs each on the 2-core
+ *   machine); kept small, the same pages are reused scavenge after scavenge. One article's ingest:
+ *   ~700 fewer minor faults and ~20 ms less CPU, for a few more scavenges (+1–4 % instructions;
+ *   BENCHMARKS.md, issue 17: start-up).
+ * Decided by the first command a process runs, as the rest.
  */
 export function flagsAfterLoad(command, argv = [command], shortRun = () => false) {
   const flags = longCommands.has(command) ? ['--semi-space-growth-factor=2'] : [];
-  if (shortRun(argv)) flags.push('--no-regexp-optimization');
+  if (shortRun(argv)) flags.push('--no-regexp-optimization', '--semi-space-growth-factor=1');
   return flags;
 }
 
