@@ -4,7 +4,7 @@ import { ingestDetailed, type IngestResult } from '../ingest.js';
 import { articlePagePieces } from '../report/html/article.js';
 import { searchEntry, type SearchEntry } from '../report/html/search.js';
 import { sourcePagePieces } from '../report/html/source.js';
-import { isPlainJson, toJsonPieces } from '../io/atomic.js';
+import { isPlainJson, plainJsonPieces, toJsonPieces } from '../io/atomic.js';
 import { OutputError } from '../io/errors.js';
 import { realFs, type WriteFs } from '../io/fs.js';
 import { storeEntry, type CacheTarget, type PackSpot } from './cache-entry.js';
@@ -187,8 +187,11 @@ export function placeRecord(input: PlannedInput, result: IngestResult, where: Pl
   }
   const placed: Placed[] = [];
   if (!result.ok) return { summary: summarize(input.path, record, false), rows: {}, placed, searchJson: null, changeJson: null };
-  const json = toJsonPieces(record);
-  const written = isPlainJson(record) ? record : (JSON.parse(json[0]) as ArticleRecord);
+  // A plain record (what the pipeline makes) is written in pieces none of which V8 copies into a
+  // large object of its own to encode (io/atomic.ts, plainJsonPieces); any other is parsed back.
+  const plain = isPlainJson(record);
+  const json = plain ? plainJsonPieces(record) : toJsonPieces(record);
+  const written = plain ? record : (JSON.parse(json[0]!) as ArticleRecord);
   const digest = articleDigest(written);
   const summary = summarize(input.path, written, true, digest);
   const search = searchEntry(written);
