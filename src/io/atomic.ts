@@ -19,6 +19,115 @@ export function toJsonPieces(value: unknown): [json: string, newline: '\n'] {
 }
 
 /**
+ * Levels of a value {@link plainJsonPieces} cuts into pieces: the value's own members, and theirs.
+ * Below that, a value is one piece.
+ */
+const PIECE_LEVELS = 2;
+
+/**
+ * Units of JSON {@link plainJsonPieces} aims to put in one piece of an array's items: 16 K units,
+ * 32 KB as a two-byte string, well inside the 128 KB from which V8 makes a string a large object;
+ * and a few dozen pieces a record (~150,000 units) rather than one an item.
+ */
+const PIECE_UNITS = 1 << 14;
+
+/** `JSON.stringify`'s indentation at `level` (two spaces a level), made once. */
+const indents: string[] = [''];
+function indentOf(level: number): string {
+  return (indents[level] ??= '  '.repeat(level));
+}
+
+/**
+ * {@link toJsonPieces} of a value {@link isPlainJson} holds of, in pieces, none long: the same
+ * text, joined. V8's `JSON.stringify` gives a long text as a tree of parts (a cons string), and
+ * every way of writing a string to bytes first copies such a tree into one flat string; a copy of
+ * more than 128 KB (64 K units of a two-byte text: every Chinese record of ~150,000 units) is a
+ * large object, which V8 maps afresh, the kernel faults in a page at a time, and V8 unmaps at the
+ * next collection: a third of a cold build's page faults (BENCHMARKS.md, "the kernel's part of a
+ * build's CPU"). Cut here at the value's members (and theirs), an array's items in runs of about
+ * {@link PIECE_UNITS}, each piece is copied within the young generation's pages, which stay
+ * mapped. Each run or deeper value is written by `JSON.stringify` itself, nested in as many arrays
+ * as it stands deep so that its lines carry the indentation of its place, and cut out of that (a
+ * slice: the arrays' own text is a fixed prefix and suffix). For plain JSON data only (no
+ * `toJSON`, no `undefined` member), which `JSON.stringify` writes the same wherever it stands.
+ */
+export function plainJsonPieces(value: unknown): string[] {
+  const pieces: string[] = [];
+  writePieces(value, 0, pieces);
+  pieces.push('\n');
+  return pieces;
+}
+
+/** Appends the JSON of `value` at `level` (its lines indented as `JSON.stringify(…, null, 2)` indents them there) to `pieces`. */
+function writePieces(value: unknown, level: number, pieces: string[]): void {
+  // A string, number, boolean or null is one line wherever it stands.
+  if (value === null || typeof value !== 'object') pieces.push(JSON.stringify(value));
+  else if (level >= PIECE_LEVELS) pieces.push(nestedJson(value, level, level));
+  else if (Array.isArray(value)) writeItems(value, level, pieces);
+  else {
+    const keys = Object.keys(value);
+    if (keys.length === 0) {
+      pieces.push('{}');
+      return;
+    }
+    const inner = indentOf(level + 1);
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i]!;
+      pieces.push(`${i === 0 ? '{' : ','}\n${inner}${JSON.stringify(key)}: `);
+      writePieces((value as Record<string, unknown>)[key], level + 1, pieces);
+    }
+    pieces.push(`\n${indentOf(level)}}`);
+  }
+}
+
+/**
+ * Appends an array at `level` to `pieces`: its items in runs, each run written at once. A run's
+ * length is what the items so far say holds about {@link PIECE_UNITS}: one item first, then as
+ * many as their mean size fits, at most twice the run before.
+ */
+function writeItems(items: readonly unknown[], level: number, pieces: string[]): void {
+  if (items.length === 0) {
+    pieces.push('[]');
+    return;
+  }
+  const inner = indentOf(level + 1);
+  let units = 0;
+  let take = 0;
+  for (let done = 0; done < items.length; ) {
+    // At most twice the last run: a short first item says little about the rest.
+    take = done === 0 ? 1 : Math.max(1, Math.min(2 * take, Math.floor((PIECE_UNITS * done) / Math.max(1, units))));
+    const end = Math.min(items.length, done + take);
+    // The run as the items of an array one level down: "a,\n<inner>b" between its brackets.
+    const run = nestedJson(items.slice(done, end), level, level + 1);
+    pieces.push(done === 0 ? `[\n${inner}` : `,\n${inner}`, run);
+    units += run.length;
+    done = end;
+  }
+  pieces.push(`\n${indentOf(level)}]`);
+}
+
+/** How many units the arrays {@link nestedJson} nests in put before and after what they hold, by depth. */
+const wrappers: { before: number; after: number }[] = [{ before: 0, after: 0 }];
+
+/**
+ * `JSON.stringify(value, null, 2)` of `value` nested in `depth` arrays, less the text of the
+ * outermost `cut` of them: with `cut` = `depth`, the value's JSON as it stands at that level; with
+ * `cut` = `depth` + 1 (an array), its items' JSON, as they stand one level down.
+ */
+function nestedJson(value: unknown, depth: number, cut: number): string {
+  let nested: unknown = value;
+  for (let i = 0; i < depth; i++) nested = [nested];
+  const text = JSON.stringify(nested, null, 2);
+  // Each level adds "[\n" and the indentation of the level inside it before, "\n", its own indentation and "]" after.
+  for (let level = wrappers.length; level <= cut; level++) {
+    const below = wrappers[level - 1]!;
+    wrappers.push({ before: below.before + 2 + 2 * level, after: below.after + 2 + 2 * (level - 1) });
+  }
+  const { before, after } = wrappers[cut]!;
+  return text.slice(before, text.length - after);
+}
+
+/**
  * The JSON of each of `values` — `values.map(encode)` — from one `encode` of the whole list:
  * one call into JSON.stringify where there were as many as values (a worker's 252 an article of
  * the bench's corpus down to 15: its rows, entity lines and search items; BENCHMARKS.md, "one

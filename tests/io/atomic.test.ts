@@ -2,8 +2,9 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isPlainJson, toJson, writeAtomicSync } from '../../src/io/atomic.js';
+import { isPlainJson, plainJsonPieces, toJson, writeAtomicSync } from '../../src/io/atomic.js';
 import { OutputError } from '../../src/io/errors.js';
 import { realFs } from '../../src/io/fs.js';
 
@@ -56,5 +57,41 @@ describe('isPlainJson: a value that reads back the same from its JSON', () => {
       same = false; // a bigint has no JSON at all
     }
     expect(same).toBe(false);
+  });
+});
+
+describe('plainJsonPieces: a record\'s JSON in pieces none of which is a large object to V8 (issue 17: the kernel\'s part)', () => {
+  it('joins to toJson of any plain JSON value (seeded)', () => {
+    // Two-byte text, escapes, line feeds inside strings, integer-like keys (which JSON orders first), empty and deep containers.
+    const text = fc.string({ unit: fc.constantFrom('a', '"', '\\', '\n', '中', '😀', ' ', '}', ']', ','), maxLength: 12 });
+    const value = fc.letrec((tie) => ({
+      leaf: fc.oneof(text, fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.constant(null)),
+      array: fc.array(tie('any'), { maxLength: 6 }),
+      object: fc.dictionary(fc.oneof(text, fc.constantFrom('1', '0', '10', 'a')), tie('any'), { maxKeys: 6 }),
+      any: fc.oneof({ depthSize: 'small' }, tie('leaf'), tie('array'), tie('object')),
+    })).any;
+    fc.assert(
+      fc.property(value, (v) => {
+        expect(plainJsonPieces(v).join('')).toBe(toJson(v));
+      }),
+      { seed: 17, numRuns: 3000 },
+    );
+  });
+
+  it('cuts a Chinese record of ~200,000 units into pieces of at most ~32,000, the same text joined', () => {
+    const paragraph = (i: number) => `第${i}段：国家卫生健康委员会发布的报告显示，${'病例数量持续下降。'.repeat(48)}`;
+    const record = {
+      id: 'x',
+      sections: Array.from({ length: 20 }, (_, s) => ({ heading: `第${s}节`, items: Array.from({ length: 12 }, (_, i) => ({ text: paragraph(i), date: '2025-01-01', mentions: [i, s] })) })),
+      entities: Array.from({ length: 120 }, (_, e) => ({ id: `e${e}`, surfaces: ['新冠', '新型冠状病毒'], count: e })),
+      empty: [],
+      none: {},
+    };
+    const whole = toJson(record);
+    expect(whole.length).toBeGreaterThan(150_000);
+    const pieces = plainJsonPieces(record);
+    expect(pieces.join('')).toBe(whole);
+    // 64 K units of a two-byte string is 128 KB, from which V8 makes a flat copy a large object.
+    expect(Math.max(...pieces.map((p) => p.length))).toBeLessThan(32_768);
   });
 });
