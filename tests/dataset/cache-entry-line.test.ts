@@ -1,0 +1,70 @@
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { closePacks, packsDir, readEntry, storeEntry, tabbed } from '../../src/dataset/cache-entry.js';
+
+/** The line as storeEntry wrote it before its rows' line feeds were turned into tabs in the encoded bytes: each table's text with `replaceAll`. */
+function lineBefore(key: string, entry: { summary: unknown; rows: Record<string, string>; searchJson: string | null }): Buffer {
+  const pieces = [key, ' {"summary":', JSON.stringify(entry.summary), ',"search":', entry.searchJson ?? 'null', ',"rows":{'];
+  const texts: string[] = [];
+  for (const [table, text] of Object.entries(entry.rows)) {
+    pieces.push(`${texts.length === 0 ? '' : ','}${JSON.stringify(table)}:${text.length}`);
+    texts.push(text.replaceAll('\n', '\t'));
+  }
+  pieces.push('}}\t', ...texts, '\n');
+  return Buffer.from(pieces.join(''));
+}
+
+/** JSON Lines text of `rows`, as recordRows writes a table ('' for none). */
+const jsonLines = (rows: unknown[]) => rows.map((r) => `${JSON.stringify(r)}\n`).join('');
+
+const row = fc.record({ article: fc.string(), text: fc.string({ unit: 'binary' }), n: fc.integer(), tags: fc.array(fc.string({ unit: 'grapheme' }), { maxLength: 3 }) });
+
+describe('storeEntry: the rows line feeds written as tabs in the encoded line', () => {
+  it('writes exactly the bytes of the line with each table text replaceAll-ed (seeded random rows: line feeds, tabs, CJK, astral characters, lone surrogates in strings)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'digest-entry-line-'));
+    mkdirSync(packsDir(dir));
+    const target = { dir, config: 'c', build: 'b' };
+    const expected: Buffer[] = [];
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 12 }), fc.array(row, { maxLength: 4 }), fc.string({ unit: 'grapheme' }), (items, refs, title) => {
+        const key = 'k'.repeat(64);
+        const entry = { summary: { path: `in/${title}\n.txt`, title }, rows: { 'items.jsonl': jsonLines(items), 'references.jsonl': jsonLines(refs) }, searchJson: JSON.stringify({ title }) };
+        storeEntry(target, key, entry);
+        expected.push(lineBefore(key, entry));
+        // And it reads back as it went in.
+        const line = lineBefore(key, entry).toString('utf8');
+        expect(readEntry<{ summary: unknown; rows: Record<string, string> }>(line.slice(65, -1))?.rows).toEqual(entry.rows);
+      }),
+      { seed: 17, numRuns: 400 },
+    );
+    closePacks(target);
+    const [pack] = readdirSync(packsDir(dir));
+    expect(readFileSync(join(packsDir(dir), pack!)).equals(Buffer.concat(expected))).toBe(true);
+  });
+
+  it('a long line (encoded apart from the thread scratch buffer) and a short one alike', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'digest-entry-line-'));
+    mkdirSync(packsDir(dir));
+    const target = { dir, config: 'c', build: 'b' };
+    const long = { summary: { path: 'a' }, rows: { 'items.jsonl': jsonLines(Array.from({ length: 400 }, (_, i) => ({ text: `干细胞 ${i}\n` }))) }, searchJson: null };
+    const short = { summary: { path: 'b' }, rows: { 'items.jsonl': jsonLines([{ text: 'x' }]), 'entities.jsonl': '' }, searchJson: null };
+    storeEntry(target, 'a'.repeat(64), long);
+    storeEntry(target, 'b'.repeat(64), short);
+    closePacks(target);
+    const [pack] = readdirSync(packsDir(dir));
+    expect(readFileSync(join(packsDir(dir), pack!)).equals(Buffer.concat([lineBefore('a'.repeat(64), long), lineBefore('b'.repeat(64), short)]))).toBe(true);
+  });
+});
+
+describe('tabbed', () => {
+  it('turns every line feed but the last byte into a tab, in place', () => {
+    const bytes = Buffer.from('a\nb\n\nc\n');
+    expect(Buffer.from(tabbed(bytes)).toString()).toBe('a\tb\t\tc\n');
+    expect(Buffer.from(tabbed(Buffer.from('\n'))).toString()).toBe('\n');
+    expect(tabbed(new Uint8Array(0)).length).toBe(0);
+    expect(Buffer.from(tabbed(Buffer.from('ab'))).toString()).toBe('ab');
+  });
+});
