@@ -10,3 +10,34 @@ export function ordered<T>(list: readonly T[], compare: (a: T, b: T) => number):
   for (let k = 1; k < list.length; k++) if (compare(list[k - 1]!, list[k]!) > 0) return list.slice().sort(compare);
   return list;
 }
+
+/** Up to this many values, {@link distinctSorted} finds repeats by a scan of what it kept; past it, by a Set. */
+const SCAN_MAX = 32;
+
+/**
+ * The distinct strings `key` gives for the values of `list` (a value it gives none for is
+ * skipped), sorted by code units: what `[...new Set(list.map(key).filter(isString))].sort()`
+ * gives, without the mapped and filtered arrays, the Set and its spread copy for each list — an
+ * item's entity ids and an entity's surfaces, a few each, made for every item and entity of a
+ * page and search entry (BENCHMARKS.md, "fewer allocations in the pipeline"). A long list is
+ * deduplicated through a Set, so the cost stays linear.
+ */
+export function distinctSorted<T>(list: readonly T[], key: (value: T) => string | null | undefined): string[] {
+  const out: string[] = [];
+  if (list.length <= SCAN_MAX) {
+    for (const value of list) {
+      const k = key(value);
+      if (typeof k === 'string' && !out.includes(k)) out.push(k);
+    }
+  } else {
+    const seen = new Set<string>();
+    for (const value of list) {
+      const k = key(value);
+      if (typeof k === 'string' && !seen.has(k)) {
+        seen.add(k);
+        out.push(k);
+      }
+    }
+  }
+  return out.sort();
+}

@@ -98,7 +98,10 @@ export function recordRows(record: ArticleRecord, surfaces?: readonly string[][]
   const rows: RecordRows = {};
   for (const table of TABLES) {
     const lines = jsonOfEach((table.rowsOf as (r: ArticleRecord, s?: readonly string[][]) => object[])(record, surfaces));
-    rows[table.name] = lines.length ? `${lines.join('\n')}\n` : '';
+    // One flat string, the last line's feed from an empty last piece: `${join}\n` would be a
+    // string of two parts, which its first encoding copies flat again (io/utf8.ts).
+    if (lines.length) lines.push('');
+    rows[table.name] = lines.join('\n');
   }
   return rows;
 }

@@ -1,7 +1,7 @@
 import type { ArticleRecord, Diagnostic, Entity, Facts, Item, Reference, Section } from '../../generated/article.js';
 import type { ArticleChange } from '../../generated/changes.js';
 import { compareDiagnostics } from '../../core/diagnostic.js';
-import { ordered } from '../../core/order.js';
+import { distinctSorted, ordered } from '../../core/order.js';
 import { matchesOf } from '../../core/text.js';
 import { diffOf, fieldChange, itemLine, type ArticleDiff, type ItemChange } from './changes.js';
 import { esc, joined, langOf, pagePieces, safeUrl } from './html.js';
@@ -141,7 +141,7 @@ function richText(item: Item, itemId: string, ctx: Context): { html: string; cla
   for (const m of matchesOf(text, /\[\d{1,5}(?:\s{0,2}[-–,，、]\s{0,2}\d{1,5}){0,20}\]/g)) {
     const start = m.index;
     const end = start + m[0].length;
-    if (spans.some((s) => s.start < end && start < s.end)) continue;
+    if (overlapsAny(spans, start, end)) continue;
     spans.push({ start, end, html: citationLinks(m[0], ctx.known) });
   }
   spans.sort((a, b) => a.start - b.start);
@@ -169,20 +169,36 @@ function richText(item: Item, itemId: string, ctx: Context): { html: string; cla
   for (let i = 0; i + 1 < distinct; i++) {
     const a = points[i]!;
     const b = points[i + 1]!;
-    const opening = clauses.find((c) => c.start === a);
+    const opening = clauseAt(clauses, a, 'start');
     if (opening) html += `<span class="clause" id="${opening.id}" tabindex="-1">`;
     while (span < spans.length && spans[span]!.end <= a) span++;
     const inside = spans[span] && spans[span]!.start <= a && spans[span]!.end >= b ? spans[span]! : null;
     if (inside) {
       if (inside.start === a) html += inside.html;
     } else html += esc(text.slice(a, b));
-    const closing = clauses.find((c) => c.end === b);
+    const closing = clauseAt(clauses, b, 'end');
     if (closing) html += `${closing.outcomes.map((n) => `<a class="cn" href="#${itemId}-o${n}" aria-label="outcome ${n + 1}">${n + 1}</a>`).join('')}</span>`;
   }
   return { html, clauseOf: of };
 }
 
 const byStart = (a: { start: number }, b: { start: number }): number => a.start - b.start;
+
+// richText asks these at every cut point and citation of every item: loops, where a callback
+// (`find`, `some`) closing over the point was a closure and its context allocated each time
+// (BENCHMARKS.md, "fewer allocations in the pipeline").
+
+/** Whether a span of `spans` overlaps [start, end). */
+function overlapsAny(spans: readonly Span[], start: number, end: number): boolean {
+  for (const s of spans) if (s.start < end && start < s.end) return true;
+  return false;
+}
+
+/** The first clause that starts (or ends) at `at`, as `clauses.find` would give it. */
+function clauseAt(clauses: readonly Clause[], at: number, side: 'start' | 'end'): Clause | undefined {
+  for (const c of clauses) if (c[side] === at) return c;
+  return undefined;
+}
 
 /** The opening tag of an entity's mentions, made once a page (an article has ~100 entities and ~3 mentions of each). */
 function markOpen(entity: Entity, ctx: Context): string {
@@ -237,8 +253,10 @@ function changeNote(itemId: string, ctx: Context): { badge: string; note: string
   };
 }
 
+const entityOf = (mention: Item['entities'][number]): string | null | undefined => mention.entity;
+
 function renderItem(item: Item, id: string, ctx: Context): string {
-  const mentioned = [...new Set(item.entities.map((m) => m.entity).filter((e): e is string => typeof e === 'string'))].sort();
+  const mentioned = distinctSorted(item.entities, entityOf);
   const paper = item.paperTitle
     ? `<p class="paper">《<span lang="${ctx.lang}">${esc(item.paperTitle)}</span>》${item.paperTitleEn ? `<span class="en" lang="en">${esc(item.paperTitleEn)}</span>` : ''}</p>`
     : '';

@@ -1,5 +1,6 @@
 import type { ArticleRecord } from '../../generated/article.js';
 import type { SearchIndex } from '../../generated/search-index.js';
+import { distinctSorted } from '../../core/order.js';
 import { jsonOfEach } from '../../io/atomic.js';
 import { utf8Text } from '../../io/utf8.js';
 
@@ -53,8 +54,10 @@ export function searchEntry(record: ArticleRecord): SearchEntry {
 
 /** An entity's distinct mention texts, sorted: its search entry's `surfaces`, and its entities.jsonl row's. */
 export function entitySurfaces(entity: ArticleRecord['entities'][number]): string[] {
-  return [...new Set(entity.mentions.map((m) => m.text))].sort();
+  return distinctSorted(entity.mentions, textOf);
 }
+
+const textOf = (mention: { text: string }): string => mention.text;
 
 /** The arrays of the search index, in the order its JSON has them. */
 const SECTIONS = ['articles', 'journals', 'items', 'entities', 'references'] as const;

@@ -48,6 +48,14 @@ function lastLine(range: Range): number {
   return range.end.column === 1 && range.end.line > range.start.line ? range.end.line - 1 : range.end.line;
 }
 
+// What a line without kept spans or diagnostics (most lines of a page's markup) is given: one
+// empty list each, not three new arrays and a callback a line (BENCHMARKS.md, "fewer
+// allocations in the pipeline"). Read only.
+const NO_SPANS: readonly [number, number][] = [];
+const NO_NOTES: readonly { d: Diagnostic; k: number }[] = [];
+const NO_COLUMNS: readonly number[] = [];
+const columnOf = (note: { d: Diagnostic }): number => note.d.column;
+
 /** Where each line starts in the text. */
 function lineStarts(text: string): number[] {
   const starts = [0];
@@ -82,6 +90,8 @@ function keptSpans(starts: readonly number[], length: number, blocks: SourceText
     }
   }
   for (const [line, list] of spans) {
+    // A line one block touches (most of them) holds one span, merged already: no sort, no copy.
+    if (list.length === 1) continue;
     list.sort((a, b) => a[0] - b[0]);
     const merged: [number, number][] = [];
     for (const span of list) {
@@ -305,8 +315,8 @@ export function sourcePagePieces(record: ArticleRecord, source: SourceText): str
         break;
       }
       budget -= Math.min(text.length, LONG_LINE_CHARS * 2);
-      const notes = atLine.get(n) ?? [];
-      html += `<div class="ln" id="L${n}"><a class="n" href="#L${n}">${n}</a><code>${renderLine(text, kept.get(n - 1) ?? [], notes.map((x) => x.d.column), markup)}</code></div>`;
+      const notes = atLine.get(n) ?? NO_NOTES;
+      html += `<div class="ln" id="L${n}"><a class="n" href="#L${n}">${n}</a><code>${renderLine(text, kept.get(n - 1) ?? NO_SPANS, notes.length === 0 ? NO_COLUMNS : notes.map(columnOf), markup)}</code></div>`;
       for (const { d, k } of notes) {
         html += `<p class="diag ${d.severity}"><span class="sev ${d.severity}">${d.severity}</span> ${d.line}:${d.column} ${esc(d.message)} <code>${esc(d.rule)}</code> ${link(record.id, `d${k}`, 'in the article')}</p>`;
       }
