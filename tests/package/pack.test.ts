@@ -98,9 +98,11 @@ describe('npm pack', () => {
     // entityLines and the spool's pieces and their docs: 667.0 kB.
     // changes 65–68: changes.json kept when unchanged, workers told their code, the native UTF-8
     // sample check, jsonOfEach, and their docs (BENCHMARKS.md itself is not shipped): 672.4 kB.
-    // A record's JSON in pieces (plainJsonPieces, src/io/atomic.ts) with its docs: 675.0 kB.
-    // fewer allocations (the cache line's tabs in its bytes, distinctSorted) and their docs: 674.5 kB.
-    expect(packed.size).toBeLessThan(676_000);
+    // changes 69–73 together (cache format 7, the short run's flag, a record's JSON in pieces
+    // — plainJsonPieces, src/io/atomic.ts — the cache line's tabs in its bytes, distinctSorted,
+    // and their docs): 678.4 kB. Half the generated validators' schema literals are never used
+    // by dist/src (BENCHMARKS.md, change 70's "measured and left"): the next cut, not this budget.
+    expect(packed.size).toBeLessThan(680_000);
     const pkg = JSON.parse(readFileSync(join(scratch, 'node_modules', 'digest-ingest', 'package.json'), 'utf8'));
     expect(pkg).toMatchObject({ license: 'MIT', bin: { digest: 'bin/digest.js' }, engines: { node: '>=20.19' } });
     expect(pkg.keywords.length).toBeGreaterThan(3);
