@@ -32,8 +32,8 @@ const vm = process.getBuiltinModule('node:vm');
  *   one step instead of four, so a one-article ingest scavenges 3 times instead of 9, promotes
  *   less, and stays under the old generation's first limit: no major GC (~8% fewer instructions).
  *   The young generation's maximum is unchanged: a build's peak RSS stays the same (253–262 MB
- *   against 253–256 at 300 articles). Once loaded, a long command sets it back to 2 and a short
- *   ingest or refs to 1 ({@link flagsAfterLoad}).
+ *   against 253–256 at 300 articles). Once loaded, a long command sets it back to 2, and `text` and a
+ *   short ingest or refs to 1 ({@link flagsAfterLoad}).
  */
 export const v8Flags = ['--no-regexp-tier-up', '--interrupt-budget=540672', '--semi-space-growth-factor=16'];
 for (const flag of v8Flags) setFlagsFromString(flag);
@@ -148,10 +148,13 @@ export const threadCommands = new Set(['build', 'merge']);
  *   machine); kept small, the same pages are reused scavenge after scavenge. One article's ingest:
  *   ~700 fewer minor faults and ~20 ms less CPU, for a few more scavenges (+1–4 % instructions;
  *   BENCHMARKS.md, issue 17: start-up).
+ * `text` (one page, of any size) keeps its young generation at its first size too, for the same
+ * reason, its patterns optimised as a long run's: a whole `digest text` of pages of 4 KB to 3.4 MB
+ * took less CPU and ~250–7,000 fewer faults so (BENCHMARKS.md, change 74).
  * Decided by the first command a process runs, as the rest.
  */
 export function flagsAfterLoad(command, argv = [command], shortRun = () => false) {
-  const flags = longCommands.has(command) ? ['--semi-space-growth-factor=2'] : [];
+  const flags = longCommands.has(command) ? ['--semi-space-growth-factor=2'] : command === 'text' ? ['--semi-space-growth-factor=1'] : [];
   if (shortRun(argv)) flags.push('--no-regexp-optimization', '--semi-space-growth-factor=1');
   return flags;
 }
