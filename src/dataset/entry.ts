@@ -63,8 +63,11 @@ export interface Entry {
   /**
    * What the article adds to the review index's search, as JSON text (null when the input
    * failed): text, so it crosses threads as one string and the build sets it aside as it is.
+   * Absent while the thread that made the entry still holds `made`: made on demand
+   * ({@link searchJsonOf}), since a build that splices the search entry made ready (and the
+   * cache, which keeps it so) never reads this text.
    */
-  searchJson: string | null;
+  searchJson?: string | null;
   /** The article's last change, as its page shows it, as JSON text (null when the input failed); not cached: the next build reads it from changes.json. */
   changeJson?: string | null;
   /**
@@ -228,5 +231,11 @@ export function placeRecord(input: PlannedInput, result: IngestResult, where: Pl
     if (error instanceof OutputError) return { summary, rows, placed, searchJson: null, changeJson: JSON.stringify(change), failure: error.message };
     throw error;
   }
-  return { summary, rows, placed, searchJson: JSON.stringify(search), changeJson: JSON.stringify(change), made: { search, change } };
+  return { summary, rows, placed, changeJson: JSON.stringify(change), made: { search, change } };
+}
+
+/** An entry's search entry as JSON text ({@link Entry.searchJson}), made from `made` when the entry does not carry it; null when the input failed. */
+export function searchJsonOf(entry: Entry): string | null {
+  if (entry.searchJson !== undefined) return entry.searchJson;
+  return entry.made?.search ? JSON.stringify(entry.made.search) : null;
 }

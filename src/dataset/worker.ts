@@ -7,7 +7,7 @@ import { changeFact } from '../report/html/index.js';
 import { jsonForScript } from '../report/html/html.js';
 import { prepareSearch, type PreparedSearch } from '../report/html/search.js';
 import { TRANSCODE_MIN_UNITS, transcoded, utf8Text } from '../io/utf8.js';
-import { computeEntry, type Entry } from './entry.js';
+import { computeEntry, searchJsonOf, type Entry } from './entry.js';
 import type { PlannedInput } from './ids.js';
 import type { Placement } from './place.js';
 import type { TableRows } from './tables.js';
@@ -87,8 +87,8 @@ export const BULK = 'digest-entry-bulk';
 
 /** An entry without its bulk (rows, search entry and change), and the bulk. */
 export function splitEntry(path: string, entry: Entry, prepare = false): { entry: Entry; bulk: EntryBulk } {
-  const { rows, searchJson, changeJson, made, ...rest } = entry;
-  if (!prepare || made === undefined) return { entry: { ...rest, rows: {}, searchJson: null }, bulk: { path, rows, searchJson, changeJson } };
+  const { rows, searchJson: _text, changeJson, made, ...rest } = entry;
+  if (!prepare || made === undefined) return { entry: { ...rest, rows: {}, searchJson: null }, bulk: { path, rows, searchJson: searchJsonOf(entry), changeJson } };
   const change = made.change;
   const prepared: PreparedBulk = {
     search: made.search === null ? null : (made.prepared ?? prepareSearch(made.search, jsonForScript, true)),

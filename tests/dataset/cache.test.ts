@@ -321,7 +321,7 @@ describe('computeEntry stores its own cache entry (the thread that ingests write
     expect(entry.stored).toMatchObject({ offset: 0 });
     store.stored(key, entry.stored!);
     // The search entry made ready for the review index as the build's index encodes it, kept for the worker's message too.
-    const search = prepareSearch(JSON.parse(entry.searchJson!) as SearchEntry, jsonForScript, true);
+    const search = prepareSearch(entry.made!.search!, jsonForScript, true);
     expect(entry.made?.prepared).toEqual(search);
     expect(store.meta(key)).toEqual({ ...JSON.parse(JSON.stringify({ summary: entry.summary, rows: entry.rows })), search });
     expect(EntryStore.open(join(root, 'cache'), { inOutput: false, write: false })!.target('config')).toBeNull();

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EntryStore } from '../../src/dataset/cache.js';
-import { computeEntry } from '../../src/dataset/entry.js';
+import { computeEntry, searchJsonOf } from '../../src/dataset/entry.js';
 import { createRunner } from '../../src/dataset/runner.js';
 import { MessageChannel } from 'node:worker_threads';
 import { BULK, bulkMessage, bulkText, ingestOnThread, joinEntry, splitEntry, type EntryBulk, type WorkerTask } from '../../src/dataset/worker.js';
@@ -41,7 +41,7 @@ describe('an entry crosses back from a worker thread in two parts', () => {
     const bulk = (posted[0] as { [BULK]: EntryBulk })[BULK];
     expect(bulk.path).toBe(t.input.path);
     expect(Object.keys(bulk.rows).length).toBeGreaterThan(0);
-    expect(joinEntry(returned, bulk)).toEqual({ ...whole, made: undefined });
+    expect(joinEntry(returned, bulk)).toEqual({ ...whole, made: undefined, searchJson: searchJsonOf(whole) });
   }, 60_000);
 
   it('the bulk crosses threads as UTF-8 bytes, moved (not copied), and reads back as the same text', async () => {
@@ -66,7 +66,7 @@ describe('an entry crosses back from a worker thread in two parts', () => {
       expect(got.searchJson).toBeInstanceOf(Uint8Array);
       expect(bulkText(got.searchJson)).toBe(bulk.searchJson);
       expect(bulkText(got.changeJson)).toBe('{"id":"as-2025","note":"改动"}');
-      expect(joinEntry(entry, got)).toEqual({ ...whole, made: undefined, changeJson: '{"id":"as-2025","note":"改动"}' });
+      expect(joinEntry(entry, got)).toEqual({ ...whole, made: undefined, searchJson: searchJsonOf(whole), changeJson: '{"id":"as-2025","note":"改动"}' });
     } finally {
       port1.close();
     }
@@ -105,7 +105,7 @@ describe('an entry crosses back from a worker thread in two parts', () => {
       const spliced = new SearchIndexText(jsonForScript);
       spliced.addPrepared(prepared.search!);
       const added = new SearchIndexText(jsonForScript);
-      added.add(JSON.parse(whole.searchJson!) as SearchEntry);
+      added.add(JSON.parse(searchJsonOf(whole)!) as SearchEntry);
       expect([...spliced.text()].join('')).toBe([...added.text()].join(''));
     } finally {
       port1.close();
