@@ -175,5 +175,35 @@ export function main(argv, io) {
 export const flagsSet = () => [...applied];
 /** Whether V8 used the code cache: 'used', 'rejected', 'absent', 'no bundle', 'stale bundle', or 'not loaded' before the first call. */
 export const codeCache = () => loaded?.codeCache ?? 'not loaded';
-/** The code cache of the bundle as it is compiled now, for the build to write after a run of commands; null without a bundle. */
-export const createCodeCache = () => loaded?.script?.createCachedData() ?? null;
+/**
+ * The flag that puts `flag` (one {@link flagsAfterLoad} gives) back as it was at the load: its
+ * setting in {@link v8Flags}, else V8's default for a boolean (`--no-x` undone by `--x`). A value
+ * flag the load did not set has a default this module cannot know: refused, so that a new flag
+ * after the load is given a setting at the load first.
+ */
+function flagAtLoad(flag) {
+  const name = flag.replace(/^--(?:no-)?/, '').split('=')[0];
+  const atLoad = v8Flags.find((f) => f.replace(/^--(?:no-)?/, '').split('=')[0] === name);
+  if (atLoad !== undefined) return atLoad;
+  if (flag.startsWith('--no-') && !flag.includes('=')) return `--${name}`;
+  throw new Error(`bin/load.js: ${flag} is set after the load, but not at it: give it a setting in v8Flags`);
+}
+
+/**
+ * The code cache of the bundle as it is compiled now, for the build to write after a run of
+ * commands; null without a bundle. V8 stamps a cache with a hash of its flags as they are when it
+ * serialises, and a process takes a cache only under the same flags, checked when it compiles the
+ * bundle, i.e. under the load's: so the flags the first command set after the load are put back
+ * for the serialising and set again after it. Without that, a cache made after `text` or a short
+ * ingest carried their flags and every fresh process refused it (BENCHMARKS.md, change 70's trap).
+ */
+export function createCodeCache() {
+  const script = loaded?.script;
+  if (!script) return null;
+  for (const flag of applied) setFlagsFromString(flagAtLoad(flag));
+  try {
+    return script.createCachedData();
+  } finally {
+    for (const flag of applied) setFlagsFromString(flag);
+  }
+}

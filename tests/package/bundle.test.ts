@@ -1,5 +1,4 @@
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,6 +19,8 @@ const bundler = (await import(pathToFileURL(repo('scripts/bundle-cli.mjs')).href
   workerBundle: () => Promise<string>;
   workerSources: () => Promise<string[]>;
   decodeBase64: (input: string) => Uint16Array;
+  cacheMakers: string[];
+  cacheStamp: (read?: (file: string) => Buffer) => string;
 };
 type Main = (argv: string[], io: unknown) => Promise<number>;
 
@@ -56,13 +57,17 @@ describe('the CLI bundle', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('has its code caches made under the launcher\'s V8 flags as they are now: editing them in bin/load.js makes the caches again', () => {
+  it('has its code caches made by the code that makes them as it is now: editing the flags in bin/load.js, or how scripts/bundle-cli.mjs makes them, makes the caches again', () => {
     // V8 refuses a cache made under other flags; the build used to keep the caches whenever the
-    // bundle and V8 were the same, so new flags in bin/load.js left every command compiling.
-    const stamp = readFileSync(repo('dist/cli/digest.cjs.v8'), 'utf8');
-    expect(stamp.split('\n')[1]).toBe(createHash('sha256').update(readFileSync(repo('bin/load.js'))).digest('hex'));
-    // The workers' cache is made through bin/worker.cjs's wrapper of their bundle: its text too.
-    expect(stamp.split('\n')[2]).toBe(createHash('sha256').update(readFileSync(repo('bin/worker.cjs'))).digest('hex'));
+    // bundle and V8 were the same, so new flags in bin/load.js left every command compiling, and a
+    // new way of making them (scripts/bundle-cli.mjs's runs) was not taken up by a checkout.
+    expect(readFileSync(repo('dist/cli/digest.cjs.v8'), 'utf8'), 'the stamp of the caches is what the code gives now: npm run build').toBe(bundler.cacheStamp());
+    // The script itself, the launcher (its flags and wrapper), and the workers' entry (its wrapper of their bundle, part of the source V8 checks).
+    for (const file of ['scripts/bundle-cli.mjs', 'bin/load.js', 'bin/worker.cjs']) expect(bundler.cacheMakers, file).toContain(file);
+    for (const file of bundler.cacheMakers) {
+      const edited = bundler.cacheStamp((f) => (f === file ? Buffer.concat([readFileSync(repo(f)), Buffer.from('\n')]) : readFileSync(repo(f))));
+      expect(edited, `${file} edited`).not.toBe(bundler.cacheStamp());
+    }
   });
 
   it('is run from its code caches by a plain node: text\'s own, --version\'s and help\'s, and the whole CLI\'s for the other commands', () => {
@@ -75,6 +80,45 @@ process.stdout.write(cli.codeCache());`;
       const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', env });
       expect(r.stderr, argv[0]).toBe('');
       expect(r.stdout, argv[0]).toBe('used');
+    }
+  });
+
+  it('makes code caches that a fresh process takes whichever command ran first: the flags set after the load are put back for the serialising', () => {
+    // A package of its own: bin/load.js as shipped, a "bundle" whose shortRun says yes, and a
+    // current list of its sources. Each first command sets its own flags after the load (text,
+    // a short ingest, a long build, --version none); the cache made after it must carry the load's
+    // flags, under which a fresh process compiles the bundle (V8 refuses a cache made under others).
+    const dir = mkdtempSync(join(tmpdir(), 'digest-code-cache-'));
+    try {
+      for (const sub of ['bin', 'dist/cli', 'dist/src']) mkdirSync(join(dir, sub), { recursive: true });
+      for (const file of ['load.js', 'read.cjs']) cpSync(repo(`bin/${file}`), join(dir, 'bin', file));
+      writeFileSync(join(dir, 'package.json'), '{"type":"module"}\n');
+      writeFileSync(join(dir, 'dist/src/a.js'), 'export const a = 1;\n');
+      const stat = statSync(join(dir, 'dist/src/a.js'));
+      writeFileSync(join(dir, 'dist/cli/digest.cjs.sources'), JSON.stringify([['dist/src/a.js', stat.size, stat.mtimeMs]]));
+      writeFileSync(join(dir, 'dist/cli/digest.cjs'), 'function count(argv) { let n = 0; for (const a of argv) n += a.length; return n; }\nexports.main = async (argv) => count(argv) > 0 ? 0 : 1;\nexports.shortRun = (argv) => argv[0] === "ingest";\n');
+      const env = { ...process.env };
+      delete env.NODE_V8_COVERAGE; // other V8 flags: the caches would be refused for that alone
+      const load = JSON.stringify(join(dir, 'bin/load.js'));
+      const node = (script: string) => {
+        const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', env });
+        expect(r.stderr).toBe('');
+        return r.stdout;
+      };
+      for (const [first, flags] of [['text', '--semi-space-growth-factor=1'], ['ingest', '--no-regexp-optimization --semi-space-growth-factor=1'], ['build', '--semi-space-growth-factor=2'], ['--version', '']] as const) {
+        const cacheFile = node(`const cli = await import(${load});
+await cli.main([${JSON.stringify(first)}, 'x']);
+const file = cli.codeCacheFile(${JSON.stringify(first)});
+(await import('node:fs')).writeFileSync(file, cli.createCodeCache());
+process.stdout.write(file + '\\n' + cli.flagsSet().join(' '));`).split('\n');
+        expect(cacheFile[1], `${first}: its flags set after the load`).toBe(flags);
+        expect(node(`const cli = await import(${load});
+await cli.main([${JSON.stringify(first)}, 'x']);
+process.stdout.write(cli.codeCache());`), `a cache made after ${first} first`).toBe('used');
+        rmSync(cacheFile[0]!);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 
