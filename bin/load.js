@@ -63,15 +63,19 @@ export function codeCacheFile(command) {
 function runBundle(cacheFile, long) {
   // Required only here: a short command does not pay for loading it.
   const { readLatin1, readCodeCache } = long ? createRequire(import.meta.url)('./read.cjs') : {};
-  // ASCII, as scripts/bundle-cli.mjs writes it: Latin-1 reads it the fastest
-  const source = long ? readLatin1(bundleFile) : readFileSync(bundleFile, 'latin1');
+  // ASCII, as scripts/bundle-cli.mjs writes it: Latin-1 reads it the fastest. The file is the
+  // module already wrapped in its function, so that V8 compiles the very text read, not a
+  // concatenation it would flatten into a copy of its own (1.9 MB of fresh pages).
+  const read = long ? readLatin1(bundleFile) : readFileSync(bundleFile, 'latin1');
+  // A bundle an older build wrote is the bare module (its caches then refused: other source).
+  const source = read.startsWith('(function (') ? read : `(function (exports, require, module, __filename, __dirname, __bundleImport) {${read}\n})`;
   let cachedData;
   try {
     cachedData = long ? readCodeCache(cacheFile) : readFileSync(cacheFile);
   } catch {
     cachedData = undefined; // none yet: the build is writing it
   }
-  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname, __bundleImport) {${source}\n})`, { filename: bundleFile, cachedData });
+  const script = new vm.Script(source, { filename: bundleFile, cachedData });
   const module = { exports: {} };
   // import() of what the bundle leaves outside (piscina, the optional model runtime): this module's, which resolves from the same root.
   const bundleImport = (specifier) => import(specifier);

@@ -128,9 +128,23 @@ export function cacheStamp(read = (file) => readFileSync(`${root}${file}`)) {
   return `${process.versions.v8}\n${cacheMakers.map(line).join('\n')}\n`;
 }
 
-/** The bundle's text: one CommonJS file; `import.meta.url` is the bundle's own URL. */
+/**
+ * The CLI bundle's text: one CommonJS module, written as the function expression bin/load.js
+ * compiles ({@link asFunction}); `import.meta.url` is the bundle's own URL.
+ */
 export async function bundle() {
-  return (await bundleWithSources()).text;
+  return asFunction((await bundleWithSources()).text);
+}
+
+/**
+ * A CommonJS module's text as the one function expression bin/load.js compiles and calls with
+ * `(exports, require, module, __filename, __dirname, __bundleImport)`. Written so in the file, the
+ * text V8 compiles is the text read: wrapped at run time instead, the 1.9 MB read was a rope V8
+ * flattened into a third copy (the file's buffer and its text the two others), ~470 fresh pages
+ * faulted in at every start (BENCHMARKS.md, issue 17: start-up).
+ */
+function asFunction(text) {
+  return `(function (exports, require, module, __filename, __dirname, __bundleImport) {${text}\n})`;
 }
 
 /** The build workers' bundle's text: dist/src/dataset/worker.js and what it imports, as {@link bundle} makes the CLI's. */
@@ -242,7 +256,8 @@ function ascii(text) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const { text, sources } = await bundleWithSources();
+  const { text: moduleText, sources } = await bundleWithSources();
+  const text = asFunction(moduleText);
   const worker = await bundleWithSources(`${root}dist/src/dataset/worker.js`, workerOutfile);
   if (process.argv.includes('--print')) {
     process.stdout.write(text);
