@@ -8,7 +8,7 @@
 // Node's modules as CommonJS gives them (process.getBuiltinModule), not imported: an ES module
 // import of one builds a facade of its every export (node:fs's ~100, its lazy getters read):
 // the six cost ~4 M instructions more of every start (issue 17).
-const { existsSync, readFileSync, statSync } = process.getBuiltinModule('node:fs');
+const { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync, statSync } = process.getBuiltinModule('node:fs');
 const { createRequire } = process.getBuiltinModule('node:module');
 const { dirname } = process.getBuiltinModule('node:path');
 const { fileURLToPath } = process.getBuiltinModule('node:url');
@@ -58,29 +58,60 @@ export function codeCacheFile(command) {
  * Runs the CommonJS bundle in this context from its source and a code cache; returns its exports
  * and the script (whose cache the build writes). A long command (`long`: glibc's thresholds
  * matter for the rest of its run) reads them with bin/read.cjs's `readLatin1` and `readCodeCache`;
- * a short one reads each whole, as before: its process ends soon after.
+ * a short one with {@link readShort}: its process ends soon after.
  */
 function runBundle(cacheFile, long) {
   // Required only here: a short command does not pay for loading it.
   const { readLatin1, readCodeCache } = long ? createRequire(import.meta.url)('./read.cjs') : {};
-  // ASCII, as scripts/bundle-cli.mjs writes it: Latin-1 reads it the fastest. The file is the
-  // module already wrapped in its function, so that V8 compiles the very text read, not a
-  // concatenation it would flatten into a copy of its own (1.9 MB of fresh pages).
-  const read = long ? readLatin1(bundleFile) : readFileSync(bundleFile, 'latin1');
+  let read;
+  let cachedData;
+  if (long) {
+    read = readLatin1(bundleFile);
+    try {
+      cachedData = readCodeCache(cacheFile);
+    } catch {
+      cachedData = undefined; // none yet: the build is writing it
+    }
+  } else ({ read, cachedData } = readShort(cacheFile));
+  // The file is the module already wrapped in its function, so that V8 compiles the very text
+  // read, not a concatenation it would flatten into a copy of its own (1.9 MB of fresh pages).
   // A bundle an older build wrote is the bare module (its caches then refused: other source).
   const source = read.startsWith('(function (') ? read : `(function (exports, require, module, __filename, __dirname, __bundleImport) {${read}\n})`;
-  let cachedData;
-  try {
-    cachedData = long ? readCodeCache(cacheFile) : readFileSync(cacheFile);
-  } catch {
-    cachedData = undefined; // none yet: the build is writing it
-  }
   const script = new vm.Script(source, { filename: bundleFile, cachedData });
   const module = { exports: {} };
   // import() of what the bundle leaves outside (piscina, the optional model runtime): this module's, which resolves from the same root.
   const bundleImport = (specifier) => import(specifier);
   script.runInThisContext().call(module.exports, module.exports, createRequire(bundleFile), module, bundleFile, dirname(bundleFile), bundleImport);
   return { main: module.exports.main, shortRun: module.exports.shortRun, script, codeCache: cachedData === undefined ? 'absent' : script.cachedDataRejected ? 'rejected' : 'used' };
+}
+
+/**
+ * A short command's bundle text and code cache, read into one buffer: the bundle's bytes first,
+ * taken as Latin-1 text (ASCII, as scripts/bundle-cli.mjs writes it: Latin-1 reads it the fastest;
+ * the text is a copy), then the cache's over them. The cache, smaller than the bundle, lands on
+ * pages the bundle's read has already faulted in, where a buffer of its own took ~280 fresh ones
+ * (1.15 MB, ~10 µs each on the 2-core machine) at every start (BENCHMARKS.md, issue 17: start-up).
+ * No cache yet (the build is writing it): `cachedData` undefined.
+ */
+function readShort(cacheFile) {
+  const bytes = readFileSync(bundleFile);
+  const read = bytes.latin1Slice(0, bytes.length);
+  let cachedData;
+  try {
+    const fd = openSync(cacheFile, 'r');
+    try {
+      const size = fstatSync(fd).size;
+      const into = size <= bytes.length ? bytes : Buffer.allocUnsafe(size);
+      let at = 0;
+      for (let n; at < size && (n = readSync(fd, into, at, size - at, at)) > 0; ) at += n;
+      cachedData = into.subarray(0, at);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    cachedData = undefined;
+  }
+  return { read, cachedData };
 }
 
 /**
