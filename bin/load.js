@@ -73,9 +73,7 @@ function runBundle(cacheFile, long) {
       cachedData = undefined; // none yet: the build is writing it
     }
   } else ({ read, cachedData } = readShort(cacheFile));
-  // The file is the module already wrapped in its function, so that V8 compiles the very text
-  // read, not a concatenation it would flatten into a copy of its own (1.9 MB of fresh pages).
-  // A bundle an older build wrote is the bare module (its caches then refused: other source).
+  // The file is the module in its function (V8 compiles the text read, no 1.9 MB copy flattened); an older build's is bare.
   const source = read.startsWith('(function (') ? read : `(function (exports, require, module, __filename, __dirname, __bundleImport) {${read}\n})`;
   const script = new vm.Script(source, { filename: bundleFile, cachedData });
   const module = { exports: {} };
@@ -86,32 +84,26 @@ function runBundle(cacheFile, long) {
 }
 
 /**
- * A short command's bundle text and code cache, read into one buffer: the bundle's bytes first,
- * taken as Latin-1 text (ASCII, as scripts/bundle-cli.mjs writes it: Latin-1 reads it the fastest;
- * the text is a copy), then the cache's over them. The cache, smaller than the bundle, lands on
- * pages the bundle's read has already faulted in, where a buffer of its own took ~280 fresh ones
- * (1.15 MB, ~10 µs each on the 2-core machine) at every start (BENCHMARKS.md, issue 17: start-up).
- * No cache yet (the build is writing it): `cachedData` undefined.
+ * A short command's bundle as Latin-1 text (ASCII, as written: the fastest read; a copy), then its
+ * code cache read over the same bytes, pages already faulted in: a buffer of its own took ~280
+ * fresh ones (~10 µs each here) for ingest's (issue 17: start-up). No cache yet: undefined.
  */
 function readShort(cacheFile) {
   const bytes = readFileSync(bundleFile);
   const read = bytes.latin1Slice(0, bytes.length);
-  let cachedData;
+  let fd;
   try {
-    const fd = openSync(cacheFile, 'r');
-    try {
-      const size = fstatSync(fd).size;
-      const into = size <= bytes.length ? bytes : Buffer.allocUnsafe(size);
-      let at = 0;
-      for (let n; at < size && (n = readSync(fd, into, at, size - at, at)) > 0; ) at += n;
-      cachedData = into.subarray(0, at);
-    } finally {
-      closeSync(fd);
-    }
+    fd = openSync(cacheFile, 'r');
+    const size = fstatSync(fd).size;
+    if (size > bytes.length) return { read, cachedData: readFileSync(fd) };
+    let at = 0;
+    for (let n; at < size && (n = readSync(fd, bytes, at, size - at, at)) > 0; ) at += n;
+    return { read, cachedData: bytes.subarray(0, at) };
   } catch {
-    cachedData = undefined;
+    return { read, cachedData: undefined };
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
-  return { read, cachedData };
 }
 
 /**
@@ -210,27 +202,20 @@ export function main(argv, io) {
 export const flagsSet = () => [...applied];
 /** Whether V8 used the code cache: 'used', 'rejected', 'absent', 'no bundle', 'stale bundle', or 'not loaded' before the first call. */
 export const codeCache = () => loaded?.codeCache ?? 'not loaded';
-/**
- * The flag that puts `flag` (one {@link flagsAfterLoad} gives) back as it was at the load: its
- * setting in {@link v8Flags}, else V8's default for a boolean (`--no-x` undone by `--x`). A value
- * flag the load did not set has a default this module cannot know: refused, so that a new flag
- * after the load is given a setting at the load first.
- */
+/** `flag` (from {@link flagsAfterLoad}) as the load left it: its {@link v8Flags} setting, or `--x` for `--no-x`. */
 function flagAtLoad(flag) {
   const name = flag.replace(/^--(?:no-)?/, '').split('=')[0];
   const atLoad = v8Flags.find((f) => f.replace(/^--(?:no-)?/, '').split('=')[0] === name);
   if (atLoad !== undefined) return atLoad;
   if (flag.startsWith('--no-') && !flag.includes('=')) return `--${name}`;
-  throw new Error(`bin/load.js: ${flag} is set after the load, but not at it: give it a setting in v8Flags`);
+  throw new Error(`bin/load.js: give ${flag} a setting in v8Flags`);
 }
 
 /**
  * The code cache of the bundle as it is compiled now, for the build to write after a run of
- * commands; null without a bundle. V8 stamps a cache with a hash of its flags as they are when it
- * serialises, and a process takes a cache only under the same flags, checked when it compiles the
- * bundle, i.e. under the load's: so the flags the first command set after the load are put back
- * for the serialising and set again after it. Without that, a cache made after `text` or a short
- * ingest carried their flags and every fresh process refused it (BENCHMARKS.md, change 70's trap).
+ * commands; null without a bundle. Serialised under the load's flags (V8 stamps the flags of that
+ * moment, and takes a cache only under the same): else a cache made after `text` or a short
+ * ingest was refused by every fresh process.
  */
 export function createCodeCache() {
   const script = loaded?.script;

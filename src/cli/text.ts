@@ -51,36 +51,11 @@ function loadWithDeclarations(file: string): Pipeline {
   }
   return loadPipelineWith(file, { stages, rules: [datasetRuleSource] });
 }
-/** Each pipeline's read and parse stages as a pipeline of their own, made once a pipeline. */
-const upToParseOf = new WeakMap<Pipeline, Pipeline>();
-
 /**
- * The pipeline with only its read and parse stages. Named field by field, not spread: a spread
- * reads the fingerprint getter, a sha256 of the pipeline file and every data file (~200 KB), which
- * running the stages never reads, at every page (issue 17: start-up); here it is read only if asked.
+ * Each pipeline with only its read and parse stages, made once: over the pipeline, not a spread of
+ * it, which read its fingerprint (a sha256 of every data file) at each page (issue 17: start-up).
  */
-function upToParse(pipeline: Pipeline): Pipeline {
-  let stages = upToParseOf.get(pipeline);
-  if (!stages) {
-    const { file, name, inputs, extensions, out, rules, data, write } = pipeline;
-    stages = {
-      file,
-      name,
-      inputs,
-      extensions,
-      out,
-      rules,
-      data,
-      write,
-      stages: pipeline.stages.filter((s) => s.definition.name === 'read' || s.definition.name === 'parse'),
-      get fingerprint() {
-        return pipeline.fingerprint;
-      },
-    };
-    upToParseOf.set(pipeline, stages);
-  }
-  return stages;
-}
+const upToParse = new WeakMap<Pipeline, Pipeline>();
 
 /** One kept block as `digest text --json` prints it. */
 export interface TextBlock {
@@ -93,7 +68,11 @@ export interface TextBlock {
 /** Runs only the read and parse stages of a pipeline and returns the kept blocks with positions. */
 export async function textBlocks(input: IngestInput, pipeline: Pipeline): Promise<{ blocks: TextBlock[]; diagnostics: Diagnostic[]; failed: boolean }> {
   const doc = await openDocument(input, pipeline);
-  if (!doc.failed) await runStages(doc, upToParse(pipeline));
+  if (!doc.failed) {
+    let stages = upToParse.get(pipeline);
+    if (!stages) upToParse.set(pipeline, (stages = Object.create(pipeline, { stages: { value: pipeline.stages.filter((s) => s.definition.name === 'read' || s.definition.name === 'parse') } }) as Pipeline));
+    await runStages(doc, stages);
+  }
   const blocks = doc.blocks.map((b) => {
     const p = doc.lines.point(b.start);
     return { kind: b.kind, text: b.text, line: p.line, column: p.column };
