@@ -8,7 +8,7 @@
 // Node's modules as CommonJS gives them (process.getBuiltinModule), not imported: an ES module
 // import of one builds a facade of its every export (node:fs's ~100, its lazy getters read):
 // the six cost ~4 M instructions more of every start (issue 17).
-const { existsSync, readFileSync, statSync } = process.getBuiltinModule('node:fs');
+const { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync, statSync } = process.getBuiltinModule('node:fs');
 const { createRequire } = process.getBuiltinModule('node:module');
 const { dirname } = process.getBuiltinModule('node:path');
 const { fileURLToPath } = process.getBuiltinModule('node:url');
@@ -58,25 +58,52 @@ export function codeCacheFile(command) {
  * Runs the CommonJS bundle in this context from its source and a code cache; returns its exports
  * and the script (whose cache the build writes). A long command (`long`: glibc's thresholds
  * matter for the rest of its run) reads them with bin/read.cjs's `readLatin1` and `readCodeCache`;
- * a short one reads each whole, as before: its process ends soon after.
+ * a short one with {@link readShort}: its process ends soon after.
  */
 function runBundle(cacheFile, long) {
   // Required only here: a short command does not pay for loading it.
   const { readLatin1, readCodeCache } = long ? createRequire(import.meta.url)('./read.cjs') : {};
-  // ASCII, as scripts/bundle-cli.mjs writes it: Latin-1 reads it the fastest
-  const source = long ? readLatin1(bundleFile) : readFileSync(bundleFile, 'latin1');
+  let read;
   let cachedData;
-  try {
-    cachedData = long ? readCodeCache(cacheFile) : readFileSync(cacheFile);
-  } catch {
-    cachedData = undefined; // none yet: the build is writing it
-  }
-  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname, __bundleImport) {${source}\n})`, { filename: bundleFile, cachedData });
+  if (long) {
+    read = readLatin1(bundleFile);
+    try {
+      cachedData = readCodeCache(cacheFile);
+    } catch {
+      cachedData = undefined; // none yet: the build is writing it
+    }
+  } else ({ read, cachedData } = readShort(cacheFile));
+  // The file is the module in its function (V8 compiles the text read, no 1.9 MB copy flattened); an older build's is bare.
+  const source = read.startsWith('(function (') ? read : `(function (exports, require, module, __filename, __dirname, __bundleImport) {${read}\n})`;
+  const script = new vm.Script(source, { filename: bundleFile, cachedData });
   const module = { exports: {} };
   // import() of what the bundle leaves outside (piscina, the optional model runtime): this module's, which resolves from the same root.
   const bundleImport = (specifier) => import(specifier);
   script.runInThisContext().call(module.exports, module.exports, createRequire(bundleFile), module, bundleFile, dirname(bundleFile), bundleImport);
   return { main: module.exports.main, shortRun: module.exports.shortRun, script, codeCache: cachedData === undefined ? 'absent' : script.cachedDataRejected ? 'rejected' : 'used' };
+}
+
+/**
+ * A short command's bundle as Latin-1 text (ASCII, as written: the fastest read; a copy), then its
+ * code cache read over the same bytes, pages already faulted in: a buffer of its own took ~280
+ * fresh ones (~10 µs each here) for ingest's (issue 17: start-up). No cache yet: undefined.
+ */
+function readShort(cacheFile) {
+  const bytes = readFileSync(bundleFile);
+  const read = bytes.latin1Slice(0, bytes.length);
+  let fd;
+  try {
+    fd = openSync(cacheFile, 'r');
+    const size = fstatSync(fd).size;
+    if (size > bytes.length) return { read, cachedData: readFileSync(fd) };
+    let at = 0;
+    for (let n; at < size && (n = readSync(fd, bytes, at, size - at, at)) > 0; ) at += n;
+    return { read, cachedData: bytes.subarray(0, at) };
+  } catch {
+    return { read, cachedData: undefined };
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }
 
 /**
@@ -175,5 +202,28 @@ export function main(argv, io) {
 export const flagsSet = () => [...applied];
 /** Whether V8 used the code cache: 'used', 'rejected', 'absent', 'no bundle', 'stale bundle', or 'not loaded' before the first call. */
 export const codeCache = () => loaded?.codeCache ?? 'not loaded';
-/** The code cache of the bundle as it is compiled now, for the build to write after a run of commands; null without a bundle. */
-export const createCodeCache = () => loaded?.script?.createCachedData() ?? null;
+/** `flag` (from {@link flagsAfterLoad}) as the load left it: its {@link v8Flags} setting, or `--x` for `--no-x`. */
+function flagAtLoad(flag) {
+  const name = flag.replace(/^--(?:no-)?/, '').split('=')[0];
+  const atLoad = v8Flags.find((f) => f.replace(/^--(?:no-)?/, '').split('=')[0] === name);
+  if (atLoad !== undefined) return atLoad;
+  if (flag.startsWith('--no-') && !flag.includes('=')) return `--${name}`;
+  throw new Error(`bin/load.js: give ${flag} a setting in v8Flags`);
+}
+
+/**
+ * The code cache of the bundle as it is compiled now, for the build to write after a run of
+ * commands; null without a bundle. Serialised under the load's flags (V8 stamps the flags of that
+ * moment, and takes a cache only under the same): else a cache made after `text` or a short
+ * ingest was refused by every fresh process.
+ */
+export function createCodeCache() {
+  const script = loaded?.script;
+  if (!script) return null;
+  for (const flag of applied) setFlagsFromString(flagAtLoad(flag));
+  try {
+    return script.createCachedData();
+  } finally {
+    for (const flag of applied) setFlagsFromString(flag);
+  }
+}

@@ -97,9 +97,54 @@ const validatorRuntime = {
   },
 };
 
-/** The bundle's text: one CommonJS file; `import.meta.url` is the bundle's own URL. */
+/** The saved page `digest text` runs on to make its caches, and the article `digest ingest` does (paths from the package root). */
+const cachePage = 'fixtures/extraction/zh/hospital-aspnet.html';
+const cacheArticle = 'fixtures/articles/as-2025.txt';
+
+/**
+ * What makes the code caches, beside the bundles' texts (compared on their own): this script (the
+ * commands it runs, in which processes, on which inputs), the launcher and the workers' entry that
+ * compile the bundles under their V8 flags and wrappers (part of the source V8 checks), the launcher's
+ * thread for the build that makes the workers' cache, the script of that build's corpus, and the two inputs the
+ * commands run on. A change to any of them makes the caches again in an existing checkout.
+ */
+export const cacheMakers = ['scripts/bundle-cli.mjs', 'bin/load.js', 'bin/worker.cjs', 'bin/read.cjs', 'bin/digest.js', 'bin/thread.js', 'scripts/corpus.mjs', cachePage, cacheArticle];
+
+/**
+ * The caches' stamp, written to dist/cli/digest.cjs.v8 once they are made: V8's version, then one
+ * line a file of {@link cacheMakers}, its sha256 and path (`read` gives a file's bytes: a test's seam).
+ * A file not there (a copy without the fixtures) is stamped as absent.
+ */
+export function cacheStamp(read = (file) => readFileSync(`${root}${file}`)) {
+  const line = (file) => {
+    let bytes;
+    try {
+      bytes = read(file);
+    } catch {
+      return `absent  ${file}`;
+    }
+    return `${createHash('sha256').update(bytes).digest('hex')}  ${file}`;
+  };
+  return `${process.versions.v8}\n${cacheMakers.map(line).join('\n')}\n`;
+}
+
+/**
+ * The CLI bundle's text: one CommonJS module, written as the function expression bin/load.js
+ * compiles ({@link asFunction}); `import.meta.url` is the bundle's own URL.
+ */
 export async function bundle() {
-  return (await bundleWithSources()).text;
+  return asFunction((await bundleWithSources()).text);
+}
+
+/**
+ * A CommonJS module's text as the one function expression bin/load.js compiles and calls with
+ * `(exports, require, module, __filename, __dirname, __bundleImport)`. Written so in the file, the
+ * text V8 compiles is the text read: wrapped at run time instead, the 1.9 MB read was a rope V8
+ * flattened into a third copy (the file's buffer and its text the two others), ~470 fresh pages
+ * faulted in at every start (BENCHMARKS.md, issue 17: start-up).
+ */
+function asFunction(text) {
+  return `(function (exports, require, module, __filename, __dirname, __bundleImport) {${text}\n})`;
 }
 
 /** The build workers' bundle's text: dist/src/dataset/worker.js and what it imports, as {@link bundle} makes the CLI's. */
@@ -211,18 +256,17 @@ function ascii(text) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const { text, sources } = await bundleWithSources();
+  const { text: moduleText, sources } = await bundleWithSources();
+  const text = asFunction(moduleText);
   const worker = await bundleWithSources(`${root}dist/src/dataset/worker.js`, workerOutfile);
   if (process.argv.includes('--print')) {
     process.stdout.write(text);
   } else {
     // Incremental, as tsc is (npm's prepare runs the build often): the same bundle with its caches
-    // made by this V8 under the launcher's V8 flags is left alone. A cache V8 refuses still works,
-    // but only compiles. (The flags are bin/load.js's: its text stands for them.)
+    // made by this V8 by the same code ({@link cacheStamp}) is left alone. A cache V8 refuses still
+    // works, but only compiles.
     const madeBy = `${outfile}.v8`;
-    // The workers' cache is made through bin/worker.cjs's wrapper of the bundle, part of the source V8 checks: its text too.
-    const hashOf = (file) => createHash('sha256').update(readFileSync(`${root}${file}`)).digest('hex');
-    const stamp = `${process.versions.v8}\n${hashOf('bin/load.js')}\n${hashOf('bin/worker.cjs')}\n`;
+    const stamp = cacheStamp();
     const workerCache = `${workerOutfile}.cache`;
     const caches = [`${outfile}.cache`, `${outfile}.text.cache`, `${outfile}.cli.cache`, workerCache];
     const same = (file, content) => existsSync(file) && readFileSync(file, 'latin1') === content;
@@ -240,13 +284,13 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     // holds what its process compiled): `text` on a saved page for text's own, `--version` and
     // `help` for those, and `--version`, `text` and `ingest` of an article to stdout for every
     // other command (bin/load.js).
-    const page = `${root}fixtures/extraction/zh/hospital-aspnet.html`;
-    const article = `${root}fixtures/articles/as-2025.txt`;
+    const page = `${root}${cachePage}`;
+    const article = `${root}${cacheArticle}`;
     // A cache holds the flags of the process that made it, and V8 refuses it where they differ:
-    // each run's first command is one that sets no flag after the load (bin/load.js,
-    // flagsAfterLoad: `text` and a short ingest do), so every fresh process takes its cache.
+    // bin/load.js's createCodeCache serialises under the load's flags whatever the first command
+    // set after it, so any order of commands makes caches fresh processes take.
     const runs = {
-      [`${outfile}.text.cache`]: [['--version'], ['text', page]],
+      [`${outfile}.text.cache`]: [['text', page]],
       [`${outfile}.cli.cache`]: [['--version'], ['help']],
       [`${outfile}.cache`]: [['--version'], ['text', page], ['ingest', article, '--stdout']],
     };

@@ -38,6 +38,15 @@ describe('generated code matches the schemas (run `npm run gen:types` after a sc
     }
   });
 
+  it('standalone validators without a schema literal they never read: the package ships no dead code for them (issue 17)', () => {
+    for (const path of ['src/generated/validators-data.ts', 'src/generated/validators-dataset.ts', 'src/generated/validators-csl.ts']) {
+      const code = readFileSync(repo(path), 'utf8');
+      const declared = [...code.matchAll(/^const (schema\d+) = /gm)].map((m) => m[1]!);
+      expect(declared.length, path).toBeGreaterThan(0);
+      expect(declared.filter((name) => code.split(new RegExp(`\\b${name}\\b`)).length === 2), path).toEqual([]);
+    }
+  });
+
   it('docs/rules.md from the rule registry (run `npm run gen:docs`)', () => {
     expect(generateRulesDoc()).toBe(readFileSync(repo(rulesDoc as string), 'utf8'));
   });

@@ -51,6 +51,12 @@ function loadWithDeclarations(file: string): Pipeline {
   }
   return loadPipelineWith(file, { stages, rules: [datasetRuleSource] });
 }
+/**
+ * Each pipeline with only its read and parse stages, made once: over the pipeline, not a spread of
+ * it, which read its fingerprint (a sha256 of every data file) at each page (issue 17: start-up).
+ */
+const upToParse = new WeakMap<Pipeline, Pipeline>();
+
 /** One kept block as `digest text --json` prints it. */
 export interface TextBlock {
   kind: Block['kind'];
@@ -63,8 +69,9 @@ export interface TextBlock {
 export async function textBlocks(input: IngestInput, pipeline: Pipeline): Promise<{ blocks: TextBlock[]; diagnostics: Diagnostic[]; failed: boolean }> {
   const doc = await openDocument(input, pipeline);
   if (!doc.failed) {
-    const upToParse = { ...pipeline, stages: pipeline.stages.filter((s) => s.definition.name === 'read' || s.definition.name === 'parse') };
-    await runStages(doc, upToParse);
+    let stages = upToParse.get(pipeline);
+    if (!stages) upToParse.set(pipeline, (stages = Object.create(pipeline, { stages: { value: pipeline.stages.filter((s) => s.definition.name === 'read' || s.definition.name === 'parse') } }) as Pipeline));
+    await runStages(doc, stages);
   }
   const blocks = doc.blocks.map((b) => {
     const p = doc.lines.point(b.start);

@@ -9,7 +9,6 @@ const schema11 = {"type":"object","properties":{"type":{"type":"string","enum":[
 const schema12 = {"anyOf":[{"properties":{"family":{"type":"string"},"given":{"type":"string"},"dropping-particle":{"type":"string"},"non-dropping-particle":{"type":"string"},"suffix":{"type":"string"},"comma-suffix":{"type":["string","number","boolean"]},"static-ordering":{"type":["string","number","boolean"]},"literal":{"type":"string"},"parse-names":{"type":["string","number","boolean"]}},"additionalProperties":false}]};
 const func2 = Object.prototype.hasOwnProperty;
 const schema33 = {"title":"Date content model.","description":"The CSL input model supports two different date representations: an EDTF string, and a more structured equivalent.","anyOf":[{"$ref":"#/definitions/edtf-datatype"},{"properties":{"date-parts":{"type":"array","items":{"type":"array","items":{"type":["string","number"]},"minItems":1,"maxItems":3},"minItems":1,"maxItems":2},"season":{"type":["string","number"]},"circa":{"type":["string","number","boolean"]},"literal":{"type":"string"},"raw":{"type":"string"},"edtf":{"$ref":"#/definitions/edtf-datatype"}},"additionalProperties":false}]};
-const schema34 = {"title":"EDTF datatype pattern","description":"CSL input supports EDTF, validated against this regular expression.","type":"string","pattern":"[0-9,-,%,~,X,?,..,\\/]"};
 const pattern0 = new RegExp("[0-9,-,%,~,X,?,..,\\/]", "u");
 
 function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){

@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadTextPipeline } from '../../src/cli/text.js';
+import { loadTextPipeline, textBlocks } from '../../src/cli/text.js';
 import { loadPipeline } from '../../src/pipeline.js';
 import { repo } from '../helpers.js';
 
@@ -55,5 +55,19 @@ describe("digest text's pipeline (read and parse loaded, every other stage decla
     expect(text.rules).toEqual(full.rules);
     expect(text.stages.find((s) => s.definition.name === 'parse')!.definition).toBe(full.stages.find((s) => s.definition.name === 'parse')!.definition);
     expect(() => text.stages.find((s) => s.definition.name === 'link')!.definition.run(null as never, null as never)).toThrow(/declared, not loaded/);
+  });
+
+  it('runs read and parse without hashing the data: the pipeline\'s fingerprint is never read for a page (issue 17: start-up)', async () => {
+    // The fingerprint (a sha256 of the pipeline file and every data file) keys a build's cache;
+    // a page's blocks never need it, and reading it cost every page a hash of ~200 KB.
+    const loaded = loadTextPipeline(repo('pipelines/digest.json'));
+    let reads = 0;
+    const counted = Object.defineProperty({ ...loaded }, 'fingerprint', { get: () => (reads++, 'x'), enumerable: true });
+    const page = { bytes: readFileSync(repo('fixtures/extraction/zh/hospital-aspnet.html')), name: 'hospital-aspnet.html' };
+    const first = await textBlocks(page, counted);
+    const again = await textBlocks(page, counted);
+    expect(reads).toBe(0);
+    expect(first.blocks.length).toBeGreaterThan(0);
+    expect(again).toEqual(first);
   });
 });
