@@ -11,6 +11,7 @@ import type { RecordRows } from './tables.js';
 import type { PreparedSearch } from '../report/html/search.js';
 import { closePacks, PACK_NAME, packsDir, readEntry, readEntryBytes, storeEntry, storeLine, type CacheTarget, type EntryParts, type PackSpot } from './cache-entry.js';
 import { CACHE_FORMAT } from './keys.js';
+import type { ChangesSummary } from './changes.js';
 
 /** The cache-directory tag (https://bford.info/cachedir/): marks the folder as digest's, and tells backup tools to skip it. */
 const TAG = 'CACHEDIR.TAG';
@@ -432,9 +433,12 @@ export class EntryStore {
    * Loads the state of the last build into this store's output folder, or an empty one. A cache
    * named with --cache that has no state of that folder yet may have the one `state.json` of an
    * earlier digest: it is read instead (its remembered outputs are checked file by file, so a state
-   * of another folder only costs ingesting again, as it did then).
+   * of another folder only costs ingesting again, as it did then). `hashed`: keep the hash of the
+   * text read, by which {@link saveStateFrom} leaves a state it would write the same; a build,
+   * which tells an unchanged state by its parts instead (build.ts, `sameState`), skips hashing it
+   * (3.3 MB at 1,000 articles).
    */
-  loadState(config: string): BuildState {
+  loadState(config: string, hashed = true): BuildState {
     for (const name of this.stateFile === STATE ? [STATE] : [this.stateFile, STATE]) {
       let text: string;
       try {
@@ -444,7 +448,7 @@ export class EntryStore {
       }
       try {
         const state = JSON.parse(text) as BuildState;
-        if (state.format === CACHE_FORMAT && state.config === config) return Object.assign(state, { [loadedHash]: name === this.stateFile ? createHash('sha256').update(text).digest('hex') : null });
+        if (state.format === CACHE_FORMAT && state.config === config) return Object.assign(state, { [loadedHash]: hashed && name === this.stateFile ? createHash('sha256').update(text).digest('hex') : null, [loadedHere]: name === this.stateFile });
       } catch {
         // An unreadable state: start from nothing.
       }
@@ -471,7 +475,7 @@ export class EntryStore {
    * there is nothing to compare it with) and once more to write it, unless it is what `previous`
    * was read as. The same text as JSON.stringify of the whole state, `inputs` sorted.
    */
-  saveStateFrom(state: Pick<BuildState, 'format' | 'config' | 'outputs'>, inputs: () => Iterable<readonly [path: string, json: string]>, previous?: BuildState): void {
+  saveStateFrom(state: Pick<BuildState, 'format' | 'config' | 'outputs' | 'changes'>, inputs: () => Iterable<readonly [path: string, json: string]>, previous?: BuildState): void {
     if (!this.writable) return;
     const pieces = function* (): Generator<string> {
       yield `{"format":${JSON.stringify(state.format)},"config":${JSON.stringify(state.config)},"inputs":{`;
@@ -481,7 +485,7 @@ export class EntryStore {
         yield `${last === null ? '' : ','}${JSON.stringify(path)}:${json}`;
         last = path;
       }
-      yield `},"outputs":${JSON.stringify(Object.fromEntries(sortedEntries(state.outputs)))}}`;
+      yield `},"outputs":${JSON.stringify(Object.fromEntries(sortedEntries(state.outputs)))}${state.changes ? `,"changes":${JSON.stringify(state.changes)}` : ''}}`;
     };
     const before = previous ? (previous as { [loadedHash]?: string | null })[loadedHash] : undefined;
     if (typeof before === 'string') {
@@ -511,10 +515,30 @@ export interface CachedEntry {
 
 /** The hash of the state file as read (its text is not kept: ~3 KB an input). */
 const loadedHash = Symbol('the hash of the state file as read');
+/** Whether a state was read from its store's own state file (not an earlier digest's `state.json` in a named cache). */
+const loadedHere = Symbol('read from the store\'s own state file');
+
+/** Whether `state` was read from the state file its store saves to ({@link EntryStore.loadState}): a state read from elsewhere is saved even when unchanged. */
+export function ownState(state: BuildState): boolean {
+  return (state as { [loadedHere]?: boolean })[loadedHere] === true;
+}
 
 /** A state that knows nothing: every input is hashed and looked up. */
 export function emptyState(config: string): BuildState {
   return { format: CACHE_FORMAT, config, inputs: {}, outputs: {} };
+}
+
+/**
+ * What a build left of an article's change, so that the next build whose input is a same-key hit
+ * knows it without reading changes.json (BENCHMARKS.md, "an unchanged build reads no
+ * changes.json"): the change is the one that file lists for the article, as long as the file is
+ * the one this build wrote ({@link BuildState.changes}).
+ */
+export interface KeptChange {
+  /** The source key of the article's review page: `pageSource` of its cache key and its change. */
+  page: string;
+  /** What the review index shows of the change (`changeFact`), as JSON text. */
+  fact: string;
 }
 
 /** What a build remembers about one input between runs. */
@@ -523,6 +547,8 @@ export interface InputState {
   stat: string;
   sha256: string;
   key: string;
+  /** Its article's change in the changes.json this build left (an input with a record). */
+  change?: KeptChange;
   summary: InputSummary;
 }
 
@@ -533,4 +559,6 @@ export interface BuildState {
   inputs: Record<string, InputState>;
   /** Output file (relative) → `source|identity` when written, to skip re-reading unchanged outputs. */
   outputs: Record<string, string>;
+  /** The changes.json this build left (its identity in `outputs`): what the next build trusts each input's {@link KeptChange} by. */
+  changes?: ChangesSummary;
 }

@@ -5,6 +5,7 @@ import { validatorFor } from '../core/schemas.js';
 import type { ArticleRecord } from '../generated/article.js';
 import type { ArticleChange, ArticleDigest, DatasetChanges, RemovedArticle } from '../generated/changes.js';
 import { toJson } from '../io/atomic.js';
+import { OutputError } from '../io/errors.js';
 import { readPlainFile } from '../io/files.js';
 import { MANIFEST, ownedFiles } from './ownership.js';
 import type { TextSpool } from './set-aside.js';
@@ -116,25 +117,56 @@ export function pageSource(key: string, change: ArticleChange | string | null): 
   return change === null ? key : hash(`${key}\0${typeof change === 'string' ? change : JSON.stringify(change)}`);
 }
 
+/** What a build's state says of the changes.json that build left: its revision and how many articles it lists. */
+export interface ChangesSummary {
+  revision: number;
+  articles: number;
+}
+
+/** A changes.json parsed whole: its articles by id, and its removed list. */
+interface ParsedChanges {
+  byId: ReadonlyMap<string, ArticleChange>;
+  removed: readonly RemovedArticle[];
+}
+
 /**
  * The change view of the dataset a build replaces: its changes.json, read only when the old
  * manifest lists it and it follows its schema (anything else is "no previous build").
+ *
+ * A build whose state describes the file ({@link PreviousBuild.read}'s `known`: the last build
+ * wrote it with this code and it is untouched since) reads nothing until an article's entry is
+ * asked for — a build in which every input carries its change from the state never reads the
+ * file (7 MB at 1,000 articles: its read, decoding and parse were ~12 % of such a build) — and
+ * then reads its bytes without decoding them whole: each article's text is found by the layout
+ * this code writes ({@link changesText}) and parsed alone when asked for.
  */
 export class PreviousBuild {
+  /** The file parsed whole (null while it is read lazily, or not yet). */
+  private parsed: ParsedChanges | null;
+  /** The entries by input path (the first by id, when two share one), made on first need. */
+  private pathIndex: Map<string, ArticleChange> | null = null;
+  /** The file's bytes and each article's place in them, when read lazily. */
+  private laid: LaidOut | null = null;
+  /** The entries parsed from {@link laid}, by id: asked twice, the same object. */
+  private readonly parsedEntries = new Map<string, ArticleChange>();
+
   private constructor(
     /** The revision of the dataset in the folder (0: none, or none this digest can read). */
     readonly revision: number,
-    private readonly byId: ReadonlyMap<string, ArticleChange>,
-    private readonly removed: readonly RemovedArticle[],
+    parsed: ParsedChanges | null,
     /**
      * Whether the file read is one this code wrote, untouched since ({@link PreviousBuild.read}'s
      * `madeHere`): its bytes are then what this code writes of the same articles, so a build
      * whose every article carries its change over can keep the file as it is.
      */
     readonly trusted = false,
-    /** The entries by input path (the first by id, when two share one). */
-    private readonly byPath: ReadonlyMap<string, ArticleChange> = new Map([...byId.values()].reverse().filter((a) => a.current.path !== null).map((a) => [a.current.path!, a])),
-  ) {}
+    /** Reads the file's bytes, for a file read lazily: checks it is still the one trusted. */
+    private readonly readBytes: (() => Buffer) | null = null,
+    /** How many articles the file lists, when the state said so (read lazily). */
+    private readonly count = 0,
+  ) {
+    this.parsed = parsed;
+  }
 
   /**
    * The previous build of the dataset folder `root`. A writer open on the folder answers what is
@@ -142,15 +174,32 @@ export class PreviousBuild {
    * `owns`: whether the folder's manifest lists a file. `madeHere`: whether the last build wrote
    * a file with this code and it is untouched since — such a changes.json is the one that build
    * wrote, which followed its schema, and is not validated again (7 MB at 1,000 articles).
+   * `known`: what the last build's state says of the file it left; with a file made here, the
+   * file is read only when something of it is asked for ({@link PreviousBuild}), and a file that
+   * is not what the state says by then (replaced during the build) is an OutputError.
    */
-  static read(root: string, owns: (rel: string) => boolean = (rel) => ownedFiles(join(root, MANIFEST)).has(rel), madeHere: (rel: string) => boolean = () => false): PreviousBuild {
-    const none = new PreviousBuild(0, new Map(), []);
+  static read(root: string, owns: (rel: string) => boolean = (rel) => ownedFiles(join(root, MANIFEST)).has(rel), madeHere: (rel: string) => boolean = () => false, known?: ChangesSummary | null): PreviousBuild {
+    const none = new PreviousBuild(0, { byId: new Map(), removed: [] });
     if (!owns(CHANGES)) return none;
     // Asked before and after the read: a file replaced meanwhile is validated.
     const trusted = madeHere(CHANGES);
+    const path = join(root, CHANGES);
+    if (trusted && known && known.revision > 0) {
+      const readBytes = () => {
+        let bytes: Buffer | null = null;
+        try {
+          bytes = readPlainFile(path, 1 << 30).bytes;
+        } catch {
+          bytes = null;
+        }
+        if (bytes === null || !madeHere(CHANGES)) throw new OutputError(`${path}: changed while the build ran; build again`);
+        return bytes;
+      };
+      return new PreviousBuild(known.revision, null, true, readBytes, known.articles);
+    }
     let value: unknown;
     try {
-      const read = readPlainFile(join(root, CHANGES), 1 << 30);
+      const read = readPlainFile(path, 1 << 30);
       if (!read.bytes) return none;
       value = JSON.parse(read.bytes.toString('utf8'));
     } catch {
@@ -166,17 +215,63 @@ export class PreviousBuild {
   static of(value: unknown, trusted = false): PreviousBuild | null {
     if (trusted ? !outlined(value) : !validatorFor<DatasetChanges>('changes')(value)) return null;
     const changes = value as DatasetChanges;
-    return new PreviousBuild(changes.revision, new Map(changes.articles.map((a) => [a.id, a])), changes.removed, trusted);
+    return new PreviousBuild(changes.revision, { byId: new Map(changes.articles.map((a) => [a.id, a])), removed: changes.removed }, trusted);
+  }
+
+  /** The file read lazily, laid out (read on first need). */
+  private layout(): LaidOut {
+    if (this.laid) return this.laid;
+    const bytes = this.readBytes!();
+    const laid = layOut(bytes);
+    // The state said what the file holds: a file that holds something else is not the one it described.
+    if (laid === null || laid.revision !== this.revision || laid.spans.size !== this.count) throw new OutputError(`${CHANGES}: not the file the last build's state describes; build again`);
+    return (this.laid = laid);
   }
 
   /** The previous build's entry for article `id`, or null. */
   entry(id: string): ArticleChange | null {
-    return this.byId.get(id) ?? null;
+    if (this.parsed) return this.parsed.byId.get(id) ?? null;
+    let entry = this.parsedEntries.get(id);
+    if (entry === undefined) {
+      const laid = this.layout();
+      const span = laid.spans.get(id);
+      if (span === undefined) return null;
+      entry = JSON.parse(laid.bytes.toString('utf8', span[0], span[1])) as ArticleChange;
+      this.parsedEntries.set(id, entry);
+    }
+    return entry;
+  }
+
+  /**
+   * The text of article `id` as this code writes it into a changes.json ({@link changeArticleText}
+   * of its entry): for a file read lazily, its UTF-8 bytes as they stand in the file. Null when
+   * the previous build has no such article.
+   */
+  articleText(id: string): string | Uint8Array | null {
+    if (this.parsed) {
+      const entry = this.parsed.byId.get(id);
+      return entry === undefined ? null : changeArticleText(entry);
+    }
+    const laid = this.layout();
+    const span = laid.spans.get(id);
+    return span === undefined ? null : laid.bytes.subarray(span[0], span[1]);
   }
 
   /** The number of articles the previous build had. */
   get size(): number {
-    return this.byId.size;
+    return this.parsed ? this.parsed.byId.size : this.count;
+  }
+
+  /** Every article id of the previous build, in the file's order. */
+  private ids(): Iterable<string> {
+    return this.parsed ? this.parsed.byId.keys() : this.layout().spans.keys();
+  }
+
+  /** The entries by input path (the first by id, when two share one). */
+  private byPath(): Map<string, ArticleChange> {
+    if (this.pathIndex) return this.pathIndex;
+    const entries = [...this.ids()].map((id) => this.entry(id)!);
+    return (this.pathIndex = new Map(entries.reverse().filter((a) => a.current.path !== null).map((a) => [a.current.path!, a])));
   }
 
   /**
@@ -184,9 +279,9 @@ export class PreviousBuild {
    * the entry of the same input under an id no input of this build has (its id changed).
    */
   priorFor(id: string, path: string | null, ids: ReadonlySet<string>): ChangePrior {
-    let entry = this.byId.get(id) ?? null;
+    let entry = this.entry(id);
     if (entry === null && path !== null) {
-      const old = this.byPath.get(path);
+      const old = this.byPath().get(path);
       if (old && !ids.has(old.id)) entry = old;
     }
     return { revision: this.revision, entry };
@@ -230,7 +325,7 @@ export class PreviousBuild {
 
   /** Whether the previous build had an article with this id. */
   has(id: string): boolean {
-    return this.byId.has(id);
+    return this.parsed ? this.parsed.byId.has(id) : this.layout().spans.has(id);
   }
 
   /**
@@ -239,14 +334,73 @@ export class PreviousBuild {
    * at the next revision.
    */
   revise(kept: (id: string) => boolean, renamedFrom: ReadonlySet<string>, anyBumped: boolean): { revision: number; removed: RemovedArticle[] } {
-    const gone = [...this.byId.values()].filter((old) => !kept(old.id) && !renamedFrom.has(old.id));
+    const gone: ArticleChange[] = [];
+    for (const id of this.ids()) if (!kept(id) && !renamedFrom.has(id)) gone.push(this.entry(id)!);
     const changed = this.revision === 0 || gone.length > 0 || anyBumped;
     const revision = this.revision === 0 ? 1 : changed ? this.revision + 1 : this.revision;
-    const removed = !changed ? [...this.removed] : gone.map((old) => ({ id: old.id, revision, last: old.current })).sort((a, b) => (a.id < b.id ? -1 : 1));
+    const removed = !changed ? [...(this.parsed ? this.parsed.removed : this.layout().removed)] : gone.map((old) => ({ id: old.id, revision, last: old.current })).sort((a, b) => (a.id < b.id ? -1 : 1));
     return { revision, removed };
   }
 }
 
+/** A changes.json's bytes as this code writes them, with each article's place in them. */
+interface LaidOut {
+  bytes: Buffer;
+  revision: number;
+  removed: RemovedArticle[];
+  /** Each article's text, by id: its first byte (`{`) and the one after its last (`}`), in the file's order. */
+  spans: Map<string, readonly [start: number, end: number]>;
+}
+
+/** What opens each article of a changes.json as {@link changesText} writes it: the id is its first member. */
+const ARTICLE_OPEN = Buffer.from('\n    {\n      "id": ');
+/** What closes an article: the only line at its depth that is a bare `}` (JSON strings hold no raw line feed). */
+const ARTICLE_CLOSE = Buffer.from('\n    }');
+const ARTICLES_AT = Buffer.from('\n  "articles": [');
+
+/**
+ * A changes.json's articles found by the layout {@link changesText} gives them — each article's
+ * text at depth two, its id the first member, the articles one after another with their
+ * separators and nothing else — and the rest (revision, removed list) parsed without them; null
+ * when the bytes are laid out otherwise. Nothing is decoded but each article's id line and the
+ * text around the articles.
+ */
+export function layOut(bytes: Buffer): LaidOut | null {
+  const at = bytes.indexOf(ARTICLES_AT);
+  if (at < 0) return null;
+  const start = at + ARTICLES_AT.length;
+  const spans = new Map<string, readonly [number, number]>();
+  let end = start;
+  if (bytes[start] !== 0x5d /* ] */) {
+    for (let next = start; ; next = end + 1) {
+      if (!bytes.subarray(next, next + ARTICLE_OPEN.length).equals(ARTICLE_OPEN)) return null;
+      const begin = next + 5;
+      const idStart = next + ARTICLE_OPEN.length;
+      const idEnd = bytes.indexOf(0x0a, idStart);
+      const close = bytes.indexOf(ARTICLE_CLOSE, begin);
+      if (idEnd < 0 || close < 0 || bytes[idEnd - 1] !== 0x2c /* , */) return null;
+      let id: unknown;
+      try {
+        id = JSON.parse(bytes.toString('utf8', idStart, idEnd - 1));
+      } catch {
+        return null;
+      }
+      if (typeof id !== 'string' || spans.has(id)) return null;
+      end = close + ARTICLE_CLOSE.length;
+      spans.set(id, [begin, end]);
+      if (bytes[end] !== 0x2c) break;
+    }
+  }
+  let rest: unknown;
+  try {
+    rest = JSON.parse(bytes.toString('utf8', 0, start) + bytes.toString('utf8', end));
+  } catch {
+    return null;
+  }
+  const outline = rest as Partial<DatasetChanges> | null;
+  if (!outlined(rest) || outline!.articles!.length !== 0) return null;
+  return { bytes, revision: outline!.revision!, removed: outline!.removed!, spans };
+}
 /** The outline of a changes.json: a revision, and lists of articles and removed ones. */
 function outlined(value: unknown): boolean {
   const v = value as Partial<Record<keyof DatasetChanges, unknown>> | null;
@@ -275,7 +429,7 @@ export class SettledChanges {
    * previous one ({@link SettledChanges.sameAsPrevious}) and none of it is written out again —
    * a build that changed nothing spooled and hashed the file's 7 MB (1,000 articles) to drop it.
    */
-  private carried: ArticleChange[] | null = [];
+  private carried: (ArticleChange | string)[] | null = [];
 
   constructor(
     private readonly previous: PreviousBuild,
@@ -293,6 +447,21 @@ export class SettledChanges {
   }
 
   /**
+   * Adds the next article as carrying the previous build's entry for `id` over unchanged, known
+   * without the entry (the last build's state says so, of a file that build wrote: run.ts): the
+   * entry is read only if the file is made after all ({@link PreviousBuild.articleText}).
+   */
+  addCarried(id: string): void {
+    // A carried entry is at most the previous revision: never bumped, never renamed now.
+    if (this.last !== null && id < this.last) throw new Error(`changes out of id order: ${id} after ${this.last}`);
+    this.last = id;
+    this.count++;
+    this.kept.add(id);
+    if (this.carried !== null) this.carried.push(id);
+    else this.spoolText(this.previous.articleText(id)!);
+  }
+
+  /**
    * Adds the next article's change as the thread that made it wrote it out
    * ({@link changeArticleText}, as text or its UTF-8 bytes, spooled as they are), with what the
    * file's revision and removed list depend on.
@@ -300,7 +469,7 @@ export class SettledChanges {
   addText(a: ChangeHead, text: string | Uint8Array): void {
     if (this.carried !== null) {
       const old = this.previous.entry(a.id);
-      if (old !== null && old.revision === a.revision && sameText(text, changeArticleText(old))) {
+      if (old !== null && old.revision === a.revision && sameText(text, this.previous.articleText(a.id)!)) {
         this.note(a);
         this.carried.push(old);
         return;
@@ -318,6 +487,12 @@ export class SettledChanges {
    */
   sameAsPrevious(): boolean {
     return this.previous.trusted && this.previous.revision > 0 && this.carried !== null && this.carried.length === this.previous.size && this.count === this.carried.length;
+  }
+
+  /** What the next build's state says of the file this one leaves, once every article is added. */
+  summary(): ChangesSummary {
+    // Kept as it was: its revision is the previous one (nothing gone, nothing at the next), read from nothing.
+    return { revision: this.sameAsPrevious() ? this.previous.revision : this.view().revision, articles: this.count };
   }
 
   /** The file's revision and removed list, once every article is added. */
@@ -362,7 +537,7 @@ export class SettledChanges {
     const carried = this.carried;
     if (carried === null) return;
     this.carried = null;
-    for (const entry of carried) this.spoolText(changeArticleText(entry));
+    for (const entry of carried) this.spoolText(typeof entry === 'string' ? this.previous.articleText(entry)! : changeArticleText(entry));
   }
 
   private *framed<T>(articles: Iterable<T>): Generator<string | T> {
@@ -377,8 +552,9 @@ export class SettledChanges {
   }
 }
 
-/** Whether an article's text, as a string or UTF-8 bytes, is `expected`. */
-function sameText(text: string | Uint8Array, expected: string): boolean {
+/** Whether an article's text, as a string or UTF-8 bytes, is `expected` (a string, or UTF-8 bytes). */
+function sameText(text: string | Uint8Array, expected: string | Uint8Array): boolean {
+  if (typeof expected !== 'string') return Buffer.from(expected.buffer, expected.byteOffset, expected.length).equals(typeof text === 'string' ? Buffer.from(text, 'utf8') : text);
   if (typeof text === 'string') return text === expected;
   return text.length >= expected.length && text.length <= 3 * expected.length && Buffer.from(expected, 'utf8').equals(text);
 }

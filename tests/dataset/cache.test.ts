@@ -3,7 +3,7 @@ import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFi
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EntryStore, stateFileName, type CachedEntry } from '../../src/dataset/cache.js';
+import { EntryStore, ownState, stateFileName, type CachedEntry } from '../../src/dataset/cache.js';
 import { computeEntry } from '../../src/dataset/entry.js';
 import { readEntry, readEntryBytes, storeEntry } from '../../src/dataset/cache-entry.js';
 import { CACHE_FORMAT, entryKey } from '../../src/dataset/keys.js';
@@ -304,6 +304,35 @@ describe('the state of the last build, one an output folder', () => {
     // A state of its own, unreadable, is not replaced by the old one.
     writeFileSync(join(dir, stateFileName(out)), '{');
     expect(store.loadState('config').outputs).toEqual({});
+  });
+
+  it('a state keeps each input\'s change and what its changes.json holds, as JSON.stringify of the whole writes them; read from its own file or not, said by ownState', () => {
+    const dir = join(tmp(), 'cache');
+    const out = join(tmp(), 'out');
+    const earlier = EntryStore.open(dir, { inOutput: false, write: true })!;
+    const summary = { path: '/in/a.txt', id: 'a', status: 'ok' } as never;
+    const state = {
+      format: CACHE_FORMAT,
+      config: 'config',
+      inputs: { '/in/a.txt': { stat: '1:2:3', sha256: 'a'.repeat(64), key: 'b'.repeat(64), change: { page: 'c'.repeat(64), fact: '{"id":"a","status":"first","revision":1,"counts":"","size":0}' }, summary } },
+      outputs: { 'changes.json': 'k|i' },
+      changes: { revision: 1, articles: 1 },
+    };
+    earlier.saveState(state);
+    expect(readFileSync(join(dir, 'state.json'), 'utf8')).toBe(JSON.stringify(state));
+    const loaded = earlier.loadState('config', false);
+    expect(JSON.parse(JSON.stringify(loaded))).toEqual(state);
+    expect(ownState(loaded)).toBe(true);
+    // Unhashed: saved again even when the same (the build tells an unchanged state by its parts).
+    let writes = 0;
+    const counting = { ...realFs, renameSync: (from: string, to: string) => void (writes++, realFs.renameSync(from, to)) };
+    const again = EntryStore.open(dir, { inOutput: false, write: true, fs: counting })!;
+    again.saveState(loaded, again.loadState('config', false));
+    expect(writes).toBe(1);
+    again.saveState(loaded, again.loadState('config'));
+    expect(writes).toBe(1);
+    // An earlier digest's state.json read by a store of another folder: not its own.
+    expect(ownState(EntryStore.open(dir, { inOutput: false, write: true, outDir: out })!.loadState('config'))).toBe(false);
   });
 });
 
