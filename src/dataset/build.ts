@@ -208,16 +208,15 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const config = configFingerprint(pipeline);
     const cacheDir = options.cacheDir === undefined ? join(writer.root, '.cache') : options.cacheDir;
     cache = cacheDir === null ? null : EntryStore.open(cacheDir, { inOutput: options.cacheDir === undefined, write: !check, fs: options.fs, outDir: writer.root });
-    // Not hashed: the build tells a state it would save unchanged by its parts (sameState).
-    const state: BuildState = cache?.loadState(config, false) ?? emptyState(config);
+    const state: BuildState = cache?.loadState(config) ?? emptyState(config);
     writer.remember(state.outputs);
     // The ids inputs keep: from the folder's manifest, read once with what the writer owns, when the ids come from this folder.
     const idsFrom = options.idsFrom === undefined ? (options.shard ? resolve(pipeline.out) : outDir) : options.idsFrom;
     const remembered = idsFrom === null ? new Map<string, string>() : idsFrom === outDir ? writer.rememberedIds() : rememberedIds(idsFrom.endsWith('.json') ? idsFrom : join(idsFrom, 'manifest.json'));
     // The change view compares with what the dataset in the folder recorded (nothing, on a first build).
-    // Read only as far as asked when the state describes the file in place (BENCHMARKS.md, "an unchanged build reads no changes.json").
+    // Read only when asked, if the state describes the file in place.
     const previous = PreviousBuild.read(writer.root, (rel) => writer.owns(rel), (rel) => writer.madeHere(rel), state.changes);
-    // The state's change of each input stands for the entry in that file while the file is the one the state describes.
+    // While that file is in place, a same-key input's change is the one the state kept.
     const keptChange = previous.trusted && state.changes !== undefined ? (path: string, key: string) => (state.inputs[path]?.key === key ? (state.inputs[path]!.change ?? null) : null) : undefined;
     const next: BuildState = { format: state.format, config, inputs: {}, outputs: {} };
 
@@ -272,12 +271,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       const planned = plan.byPath.get(path)!;
       return (planned.key && cache?.meta(planned.key)?.search) || searchOfRecord(writer.root, planned.input.id);
     };
-    // changes.json is written out as the articles settle (it is made every build: its key is its
-    // own hash), into the staging folder; what the index shows of each change waits there too —
-    // made now when the index will be made again (see searchNow), else each change as it came,
-    // for an index that turns out to need making.
+    // changes.json is written out as the articles settle, into the staging folder (unless every
+    // article carries its change); what the index shows of each change (its fact) waits there too.
     const settledChanges = new SettledChanges(previous, new TextSpool(writer.scratch('changes.txt'), options.fs ?? realFs));
-    // What the index shows of each change, as text (~0.1 KB an article): a reused article's from the state.
     const changeFacts = new SetAside<ChangeFact>(writer.scratch('change-facts.jsonl'), options.fs ?? realFs);
     let outcome: RunOutcome;
     try {
@@ -334,7 +330,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     // made from what was set aside as they go, so the end of a build is flat in N
     // (BENCHMARKS.md, "Change: memory flat in N"). changes.json is made once: staged as it is
     // hashed for its key (and the index's), and dropped when the file in place has that key.
-    // Made only for an index made again: its revision and removed list may need the previous file read.
+    // Made only for an index made again (it may read the previous file).
     const changeView = () => ({ ...settledChanges.view(), facts: () => changeFacts.values() });
     // A build whose every article carried its change over keeps the file in place, which this
     // code wrote: its key is the one the last build recorded (BENCHMARKS.md, "an incremental
@@ -391,7 +387,6 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       };
       await streamFile(writer, 'report/index.html', indexKey, page);
     }
-    // What the next build trusts each input's kept change by, with the file's identity in `outputs`.
     next.changes = settledChanges.summary();
     const changes = writer.commit(true);
     next.outputs = writer.takeOutputs();
@@ -502,11 +497,9 @@ function* stateTexts(plan: BuildPlan, placeOf: Uint32Array, ledger: Ledger<Ledge
 }
 
 /**
- * Whether the next state is the one loaded, told by its parts: every input is one the loaded
- * state knows, reused with the very summary and kept change it had there (so its JSON text would
- * be the same), no other input is there, and the outputs and changes.json are the same. A build
- * in which nothing changed then neither writes the state nor makes its text (3.3 MB at 1,000
- * articles) to hash and compare with the file's, as it did.
+ * Whether the next state is the one loaded, told by its parts (every input reused with the very
+ * summary and change the state had, no other, the same outputs and changes.json), not by making
+ * its text (3.3 MB at 1,000 articles) to hash.
  */
 function sameState(state: BuildState, next: BuildState, plan: BuildPlan, placeOf: Uint32Array, ledger: Ledger<LedgerEntry>): boolean {
   if (!ownState(state)) return false;

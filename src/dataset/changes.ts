@@ -40,12 +40,10 @@ function firstCodePoints(text: string, count: number): string | null {
 }
 
 /**
- * The excerpt a digest keeps of an item: the first {@link EXCERPT} code points of its text with
- * each run of white space one space, trimmed — read from a prefix of the text, not the whole of
- * it spread into one string a character (most items are far longer than the excerpt). A prefix
- * whose tidied form holds more than the excerpt gives the same excerpt as the whole text: what
- * follows it can only add to the end (a run of spaces cut at the prefix's end stays one space,
- * the last code point, which the excerpt leaves out; so does a pair cut in half).
+ * The excerpt a digest keeps of an item: the first {@link EXCERPT} code points of its text, white
+ * space runs one space, trimmed — read from a prefix (most items are far longer): a prefix whose
+ * tidied form holds more than the excerpt gives the whole text's, as what follows only adds to
+ * the end (a space run or a pair cut there is the last code point, which the excerpt leaves out).
  */
 export function itemExcerpt(text: string): string {
   for (let units = 4 * EXCERPT; units < text.length; units *= 4) {
@@ -117,13 +115,12 @@ export function pageSource(key: string, change: ArticleChange | string | null): 
   return change === null ? key : hash(`${key}\0${typeof change === 'string' ? change : JSON.stringify(change)}`);
 }
 
-/** What a build's state says of the changes.json that build left: its revision and how many articles it lists. */
+/** What a build's state says of the changes.json it left. */
 export interface ChangesSummary {
   revision: number;
   articles: number;
 }
 
-/** A changes.json parsed whole: its articles by id, and its removed list. */
 interface ParsedChanges {
   byId: ReadonlyMap<string, ArticleChange>;
   removed: readonly RemovedArticle[];
@@ -131,23 +128,15 @@ interface ParsedChanges {
 
 /**
  * The change view of the dataset a build replaces: its changes.json, read only when the old
- * manifest lists it and it follows its schema (anything else is "no previous build").
- *
- * A build whose state describes the file ({@link PreviousBuild.read}'s `known`: the last build
- * wrote it with this code and it is untouched since) reads nothing until an article's entry is
- * asked for — a build in which every input carries its change from the state never reads the
- * file (7 MB at 1,000 articles: its read, decoding and parse were ~12 % of such a build) — and
- * then reads its bytes without decoding them whole: each article's text is found by the layout
- * this code writes ({@link changesText}) and parsed alone when asked for.
+ * manifest lists it and it follows its schema (anything else is "no previous build"). One the
+ * state describes is read only when asked, as bytes laid out ({@link layOut}): an unchanged
+ * build never reads it (BENCHMARKS.md, "an unchanged build reads no changes.json").
  */
 export class PreviousBuild {
-  /** The file parsed whole (null while it is read lazily, or not yet). */
   private parsed: ParsedChanges | null;
-  /** The entries by input path (the first by id, when two share one), made on first need. */
   private pathIndex: Map<string, ArticleChange> | null = null;
-  /** The file's bytes and each article's place in them, when read lazily. */
   private laid: LaidOut | null = null;
-  /** The entries parsed from {@link laid}, by id: asked twice, the same object. */
+  // Asked twice, the same object (SettledChanges tells a carried entry by identity).
   private readonly parsedEntries = new Map<string, ArticleChange>();
 
   private constructor(
@@ -160,23 +149,18 @@ export class PreviousBuild {
      * whose every article carries its change over can keep the file as it is.
      */
     readonly trusted = false,
-    /** Reads the file's bytes, for a file read lazily: checks it is still the one trusted. */
     private readonly readBytes: (() => Buffer) | null = null,
-    /** How many articles the file lists, when the state said so (read lazily). */
     private readonly count = 0,
   ) {
     this.parsed = parsed;
   }
 
   /**
-   * The previous build of the dataset folder `root`. A writer open on the folder answers what is
-   * asked of it (`DatasetWriter.owns` and `madeHere`); without one the manifest is read here.
-   * `owns`: whether the folder's manifest lists a file. `madeHere`: whether the last build wrote
-   * a file with this code and it is untouched since — such a changes.json is the one that build
-   * wrote, which followed its schema, and is not validated again (7 MB at 1,000 articles).
-   * `known`: what the last build's state says of the file it left; with a file made here, the
-   * file is read only when something of it is asked for ({@link PreviousBuild}), and a file that
-   * is not what the state says by then (replaced during the build) is an OutputError.
+   * The previous build of the dataset folder `root`. `owns`: whether the folder's manifest lists
+   * a file (a writer's `DatasetWriter.owns`; else the manifest is read here). `madeHere`: whether
+   * the last build wrote it with this code, untouched since — then it followed its schema and is
+   * not validated again (7 MB at 1,000 articles). `known`: what the last state says of that file;
+   * it is then read when first asked, and an OutputError if it is not that file then.
    */
   static read(root: string, owns: (rel: string) => boolean = (rel) => ownedFiles(join(root, MANIFEST)).has(rel), madeHere: (rel: string) => boolean = () => false, known?: ChangesSummary | null): PreviousBuild {
     const none = new PreviousBuild(0, { byId: new Map(), removed: [] });
@@ -218,12 +202,9 @@ export class PreviousBuild {
     return new PreviousBuild(changes.revision, { byId: new Map(changes.articles.map((a) => [a.id, a])), removed: changes.removed }, trusted);
   }
 
-  /** The file read lazily, laid out (read on first need). */
   private layout(): LaidOut {
     if (this.laid) return this.laid;
-    const bytes = this.readBytes!();
-    const laid = layOut(bytes);
-    // The state said what the file holds: a file that holds something else is not the one it described.
+    const laid = layOut(this.readBytes!());
     if (laid === null || laid.revision !== this.revision || laid.spans.size !== this.count) throw new OutputError(`${CHANGES}: not the file the last build's state describes; build again`);
     return (this.laid = laid);
   }
@@ -242,11 +223,7 @@ export class PreviousBuild {
     return entry;
   }
 
-  /**
-   * The text of article `id` as this code writes it into a changes.json ({@link changeArticleText}
-   * of its entry): for a file read lazily, its UTF-8 bytes as they stand in the file. Null when
-   * the previous build has no such article.
-   */
+  /** Article `id`'s text as {@link changeArticleText} writes it (a file read lazily: its bytes there), or null. */
   articleText(id: string): string | Uint8Array | null {
     if (this.parsed) {
       const entry = this.parsed.byId.get(id);
@@ -262,7 +239,6 @@ export class PreviousBuild {
     return this.parsed ? this.parsed.byId.size : this.count;
   }
 
-  /** Every article id of the previous build, in the file's order. */
   private ids(): Iterable<string> {
     return this.parsed ? this.parsed.byId.keys() : this.layout().spans.keys();
   }
@@ -295,32 +271,11 @@ export class PreviousBuild {
    */
   next(changes: readonly ArticleChange[]): { value: DatasetChanges; text: string } {
     const articles = [...changes].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    const { revision, removed } = this.nextView(() => articles);
+    const ids = new Set(articles.map((a) => a.id));
+    const bumped = articles.filter((a) => a.revision === this.revision + 1);
+    const { revision, removed } = this.revise((id) => ids.has(id), new Set(bumped.flatMap((a) => (a.previousId === null ? [] : [a.previousId]))), bumped.length > 0);
     const value: DatasetChanges = { schemaVersion: SCHEMA_VERSION, revision, articles, removed };
     return { value, text: toJson(value) };
-  }
-
-  /**
-   * {@link next} without holding the articles: `articles` gives every article's change in id
-   * order (read once here, and again by whoever writes the file or the index), and the view
-   * says what the file's revision and removed list are. Its text comes from {@link changesText}.
-   */
-  nextView(articles: () => Iterable<ArticleChange>): ChangeView {
-    const ids = new Set<string>();
-    const bumped = this.revision + 1;
-    const renamedFrom = new Set<string>();
-    let anyBumped = false;
-    let last: string | null = null;
-    for (const a of articles()) {
-      if (last !== null && a.id < last) throw new Error(`changes out of id order: ${a.id} after ${last}`);
-      last = a.id;
-      ids.add(a.id);
-      if (a.revision === bumped) {
-        anyBumped = true;
-        if (a.previousId !== null) renamedFrom.add(a.previousId);
-      }
-    }
-    return { ...this.revise((id) => ids.has(id), renamedFrom, anyBumped), articles };
   }
 
   /** Whether the previous build had an article with this id. */
@@ -343,27 +298,23 @@ export class PreviousBuild {
   }
 }
 
-/** A changes.json's bytes as this code writes them, with each article's place in them. */
 interface LaidOut {
   bytes: Buffer;
   revision: number;
   removed: RemovedArticle[];
-  /** Each article's text, by id: its first byte (`{`) and the one after its last (`}`), in the file's order. */
+  /** Each article's text by id, in file order: from its `{` to after its `}`. */
   spans: Map<string, readonly [start: number, end: number]>;
 }
 
-/** What opens each article of a changes.json as {@link changesText} writes it: the id is its first member. */
 const ARTICLE_OPEN = Buffer.from('\n    {\n      "id": ');
-/** What closes an article: the only line at its depth that is a bare `}` (JSON strings hold no raw line feed). */
+// The only line at an article's depth that is a bare `}` (a JSON string holds no raw line feed).
 const ARTICLE_CLOSE = Buffer.from('\n    }');
 const ARTICLES_AT = Buffer.from('\n  "articles": [');
 
 /**
- * A changes.json's articles found by the layout {@link changesText} gives them — each article's
- * text at depth two, its id the first member, the articles one after another with their
- * separators and nothing else — and the rest (revision, removed list) parsed without them; null
- * when the bytes are laid out otherwise. Nothing is decoded but each article's id line and the
- * text around the articles.
+ * A changes.json's articles found by the layout this code writes (each at depth two, its id
+ * first, nothing between them but separators), the rest parsed without them; null when laid out
+ * otherwise. Only the id lines and the text around the articles are decoded.
  */
 export function layOut(bytes: Buffer): LaidOut | null {
   const at = bytes.indexOf(ARTICLES_AT);
@@ -408,12 +359,10 @@ function outlined(value: unknown): boolean {
 }
 
 /**
- * A build's changes.json made as its articles settle, in id order: each article's change is
- * written out (as {@link changesText} writes it) when added, into a spool in the staging folder,
- * and what the file's revision and removed list depend on is gathered, so that the end only
- * frames the spooled text — nothing is read back and parsed (BENCHMARKS.md, "the serial head and
- * tail of a two-worker build"). Holds the ids of the previous build's articles still there, and
- * those renamed: nothing per new article.
+ * A build's changes.json made as its articles settle, in id order: each change written out when
+ * added into a spool in the staging folder, with what the revision and removed list depend on,
+ * so the end only frames the spool (BENCHMARKS.md, "the serial head and tail of a two-worker
+ * build"). Holds the previous build's ids still there and those renamed, nothing per new article.
  */
 export class SettledChanges {
   private readonly kept = new Set<string>();
@@ -422,13 +371,9 @@ export class SettledChanges {
   private last: string | null = null;
   private count = 0;
   private spooled = 0;
-  /**
-   * The previous build's entries added so far and not yet spooled, while every article added is
-   * one of them (by identity, or its text the same bytes as the entry's): null from the first
-   * that is not. When the last article is added with it still whole, the new changes.json is the
-   * previous one ({@link SettledChanges.sameAsPrevious}) and none of it is written out again —
-   * a build that changed nothing spooled and hashed the file's 7 MB (1,000 articles) to drop it.
-   */
+  // The previous build's entries (or ids) added and not spooled while every article is one of
+  // them; null from the first that is not. Whole at the end, the file is the previous one
+  // (sameAsPrevious), and its 7 MB are neither spooled nor hashed.
   private carried: (ArticleChange | string)[] | null = [];
 
   constructor(
@@ -446,13 +391,9 @@ export class SettledChanges {
     this.addText(a, changeArticleText(a));
   }
 
-  /**
-   * Adds the next article as carrying the previous build's entry for `id` over unchanged, known
-   * without the entry (the last build's state says so, of a file that build wrote: run.ts): the
-   * entry is read only if the file is made after all ({@link PreviousBuild.articleText}).
-   */
+  /** Adds the next article as carrying the previous build's entry for `id` (the state says so: run.ts), unread. */
   addCarried(id: string): void {
-    // A carried entry is at most the previous revision: never bumped, never renamed now.
+    // Its revision is at most the previous one: never bumped, never renamed now.
     if (this.last !== null && id < this.last) throw new Error(`changes out of id order: ${id} after ${this.last}`);
     this.last = id;
     this.count++;
@@ -491,7 +432,7 @@ export class SettledChanges {
 
   /** What the next build's state says of the file this one leaves, once every article is added. */
   summary(): ChangesSummary {
-    // Kept as it was: its revision is the previous one (nothing gone, nothing at the next), read from nothing.
+    // Kept as it was: the previous revision, known without reading the file.
     return { revision: this.sameAsPrevious() ? this.previous.revision : this.view().revision, articles: this.count };
   }
 
@@ -500,7 +441,7 @@ export class SettledChanges {
     return this.previous.revise((id) => this.kept.has(id), this.renamedFrom, this.anyBumped);
   }
 
-  /** The text of the changes.json, a piece at a time: the same bytes as {@link changesText} of the same articles. */
+  /** The text of the changes.json, a piece at a time: the same bytes as {@link PreviousBuild.next} of the same articles. */
   text(): Generator<string> {
     this.spill();
     return this.framed(this.spool.text());
@@ -552,33 +493,11 @@ export class SettledChanges {
   }
 }
 
-/** Whether an article's text, as a string or UTF-8 bytes, is `expected` (a string, or UTF-8 bytes). */
+/** Whether an article's text, as a string or UTF-8 bytes, is `expected` (either too). */
 function sameText(text: string | Uint8Array, expected: string | Uint8Array): boolean {
   if (typeof expected !== 'string') return Buffer.from(expected.buffer, expected.byteOffset, expected.length).equals(typeof text === 'string' ? Buffer.from(text, 'utf8') : text);
   if (typeof text === 'string') return text === expected;
   return text.length >= expected.length && text.length <= 3 * expected.length && Buffer.from(expected, 'utf8').equals(text);
-}
-
-/** What a build's changes.json says, with its articles read from where they were set aside (in id order) each time they are needed. */
-export interface ChangeView {
-  revision: number;
-  removed: RemovedArticle[];
-  /** Every article's change, in id order (each call reads them again). */
-  articles: () => Iterable<ArticleChange>;
-}
-
-/**
- * The text of a changes.json, a piece at a time: the same bytes as {@link toJson} of the whole
- * (two-space indentation, a final line feed), with one article in memory at a time.
- */
-export function* changesText(view: ChangeView): Generator<string> {
-  const [before, after, empty] = changesFrame(view);
-  let count = 0;
-  for (const article of view.articles()) {
-    yield count++ === 0 ? before : ARTICLE_SEPARATOR;
-    yield changeArticleText(article);
-  }
-  yield count === 0 ? empty : after;
 }
 
 /** What stands between two articles of a changes.json. */
@@ -589,9 +508,8 @@ export type ChangeHead = Pick<ArticleChange, 'id' | 'revision' | 'previousId'>;
 
 /**
  * An article of a changes.json at depth two, as JSON.stringify indents it there: inside two
- * arrays, cut out of them ("[\n  [\n    " before, "\n  ]\n]" after) — a slice V8 makes without
- * copying, where indenting each line again made the text a second time. A build's worker writes
- * it out for the build thread, which spools it as it is ({@link SettledChanges.addText}).
+ * arrays, cut out of them — a slice V8 makes without copying (indenting each line again made the
+ * text a second time). A worker writes it out; the build thread spools it as it is.
  */
 export function changeArticleText(article: ArticleChange): string {
   return JSON.stringify([[article]], null, 2).slice(10, -6);

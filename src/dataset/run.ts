@@ -28,12 +28,9 @@ export interface Settled {
   rows: TableRows | null;
   /** The article's last change (null when the input failed, or when it is {@link Settled.carried}). */
   change: ArticleChange | string | null;
-  /**
-   * The id of the previous build's entry the article carries over unchanged, when the last
-   * build's state said so without the entry being read ({@link RunContext.keptChange}).
-   */
+  /** The id whose previous entry the article carries, unread ({@link RunContext.keptChange}). */
   carried?: string;
-  /** What the review index shows of the change (`changeFact`, JSON text), when known as it settles. */
+  /** The index's `changeFact` of the change, as JSON, when known. */
   fact?: string;
   /**
    * What it adds to the search: JSON text when a thread ingested it, made ready for the index when
@@ -106,18 +103,11 @@ export interface RunContext {
   onProgress?: ((done: number, total: number, summary: InputSummary) => void) | undefined;
   /** Ask the workers for each input's search entry and change made ready to splice ({@link Settled.prepared}): the build makes the index's search data as the inputs settle. */
   prepare?: boolean;
-  /**
-   * What the last build's state kept of the change of the input at `path` under cache key `key`
-   * (the same key as then), when the state describes the changes.json in place: that file, which
-   * this build has not read, lists the change the state's {@link KeptChange} was made from.
-   */
+  /** The last state's change of the input at `path` under the same `key`, while the changes.json it describes is in place. */
   keptChange?: ((path: string, key: string) => KeptChange | null) | undefined;
 }
 
-/**
- * What the next build's state keeps of an article's change ({@link KeptChange}): its page's source
- * key and the index's fact, which only the review pages need (empty without them).
- */
+/** A {@link KeptChange}, empty without review pages. */
 function keptChange(report: boolean, page: () => string, fact: () => string): KeptChange {
   return report ? { page: page(), fact: fact() } : { page: '', fact: '' };
 }
@@ -134,13 +124,11 @@ function crashed(input: PlannedInput, message: string): InputSummary {
 }
 
 /**
- * Settles every input in id order — a cache hit whose record and pages are still in place (and
- * whose page shows the change the previous build recorded) is reused, anything else is ingested
- * on the runner with what the previous build recorded of it — and hands each one's rows to `emit` in that
- * order. A window bounds what is in flight, and each input's summary and next state are set
- * aside as it is emitted, so memory holds a byte an input (its row's kind), never its record or
- * its summary. A file that cannot be staged (a full disk) stops the run with an OutputError: it is
- * the build that failed, not the input, and nothing is committed or remembered.
+ * Settles every input in id order — a cache hit whose record and pages are in place (its page
+ * showing the change the previous build recorded) is reused, any other ingested on the runner —
+ * and hands each one's rows to `emit` in that order, a window bounding what is in flight; each
+ * summary and next state set aside as emitted (a byte an input held). A file that cannot be
+ * staged (a full disk) is an OutputError: the build failed, nothing committed or remembered.
  */
 export async function runInputs(ctx: RunContext, emit: (settled: Settled) => void): Promise<RunOutcome> {
   const { plan, runner, writer, cache } = ctx;
@@ -179,7 +167,7 @@ export async function runInputs(ctx: RunContext, emit: (settled: Settled) => voi
     const changeJson = bulkText(bulk?.changeJson);
     const source = prepared?.pageSource ?? pageSource(key, changeJson);
     for (const placed of entry.placed) writer.record(placed.rel === page ? source : key, placed);
-    // What the next build knows of its change without reading changes.json (a record's only).
+    // What the next build knows of its change without reading changes.json.
     const made = summary.status === 'ok' && (prepared !== null || changeJson !== null) ? keptChange(report, () => source, () => (prepared ? utf8Text(prepared.fact) : JSON.stringify(changeFact(JSON.parse(changeJson!) as ArticleChange)))) : null;
     // The thread that ingested the input stored its cache entry under this same key (unless it said why not).
     // Changed while building: remembered without an identity, so it is hashed again next time. An
@@ -197,8 +185,7 @@ export async function runInputs(ctx: RunContext, emit: (settled: Settled) => voi
     let change: ArticleChange | null = null;
     let kept: KeptChange | null = null;
     if (hit.status === 'ok') {
-      // The last build's state knows the change it left for this very entry, in a changes.json it
-      // wrote and nobody touched: that change carries over, and changes.json need not be read.
+      // The state knows the change its build left for this very entry in the changes.json in place.
       kept = ctx.keptChange?.(input.path, p.key) ?? null;
       if (kept === null) {
         // A reused article keeps the change the previous build recorded for its digest; if that
@@ -225,7 +212,7 @@ export async function runInputs(ctx: RunContext, emit: (settled: Settled) => voi
       if (ctx.prepare) search = reused.search;
     }
     const state: InputStateBare = kept === null ? { stat: p.identity!, sha256: hit.sha256, key: p.key } : { stat: p.identity!, sha256: hit.sha256, key: p.key, change: kept };
-    const carried = kept !== null && change === null ? { carried: input.id } : {};
+    const carried = kept !== null && change === null ? { carried: hit.id ?? input.id } : {};
     return { summary: hit, rows, change, search, ...carried, ...(kept === null || !report ? {} : { fact: kept.fact }), state };
   };
 

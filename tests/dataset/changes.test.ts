@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { articleDigest, itemExcerpt, carriedChange, changeArticleText, changesText, decideChange, digestHash, layOut, PreviousBuild, SettledChanges } from '../../src/dataset/changes.js';
+import { articleDigest, itemExcerpt, carriedChange, changeArticleText, decideChange, digestHash, layOut, PreviousBuild, SettledChanges } from '../../src/dataset/changes.js';
 import { OutputError } from '../../src/io/errors.js';
 import { TextSpool } from '../../src/dataset/set-aside.js';
 import { realFs } from '../../src/io/fs.js';
@@ -75,29 +75,6 @@ describe('the change view: what each build compares with, and what it keeps', ()
     const three = p2.next([decideChange(p2.priorFor('b2', 'in/b.txt', ids), digest('b2', [{ date: '2025-04-01' }], 'in/b.txt')), decideChange(p2.priorFor('c', 'in/c.txt', ids), digest('c'))]);
     expect(three.value.revision).toBe(3);
     expect(three.value.removed).toEqual([]);
-  });
-
-  it('changes.json as a stream: the bytes of the whole file, the articles read one at a time and again for each use', () => {
-    const ids = new Set(['b2', 'c', 'd']);
-    const one = none().next(['a', 'b'].map((id) => decideChange({ revision: 0, entry: null }, digest(id))));
-    const p1 = previousOf(one.value);
-    const changes = [
-      decideChange(p1.priorFor('b2', 'in/b.txt', ids), digest('b2', [{ paperTitle: '间充质干细胞 <b>&' }], 'in/b.txt')),
-      decideChange(p1.priorFor('c', 'in/c.txt', ids), digest('c')),
-      decideChange(p1.priorFor('d', 'in/d.txt', ids), digest('d', [{}, { dois: ['10.1/x'] }])),
-    ];
-    const cases: [PreviousBuild, typeof changes][] = [[p1, changes], [p1, changes.slice(0, 1)], [p1, []], [none(), []], [previousOf(p1.next(changes).value), changes]];
-    for (const [previous, articles] of cases) {
-      let reads = 0;
-      const view = previous.nextView(function* () {
-        reads++;
-        yield* articles;
-      });
-      expect([...changesText(view)].join('')).toBe(previous.next(articles).text);
-      expect(reads).toBe(2); // once to decide the revision, once for the text
-    }
-    // The stream is made in id order; anything else is a bug, not a file.
-    expect(() => p1.nextView(() => [changes[1]!, changes[0]!])).toThrow('changes out of id order: b2 after c');
   });
 
   it('changes.json made as the articles settle, each written out when added into a spool (a file, or memory): the bytes of the whole file, nothing read back but the spool', () => {
