@@ -12,7 +12,7 @@ import { readPlainFile } from '../io/files.js';
 import { changeFact, indexPageText, sortIndexRows, type ChangeFact, type IndexRow, type IndexRows } from '../report/html/index.js';
 import { jsonForScript } from '../report/html/html.js';
 import { searchEntry, SearchIndexText, type PreparedSearch, type SearchEntry, type TextAside } from '../report/html/search.js';
-import { emptyState, EntryStore, type BuildState } from './cache.js';
+import { emptyState, EntryStore, ownState, type BuildState, type InputState } from './cache.js';
 import { CHANGES, PreviousBuild, SettledChanges } from './changes.js';
 import type { InputSummary } from './entry.js';
 import { rememberedIds } from './ids.js';
@@ -214,7 +214,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const idsFrom = options.idsFrom === undefined ? (options.shard ? resolve(pipeline.out) : outDir) : options.idsFrom;
     const remembered = idsFrom === null ? new Map<string, string>() : idsFrom === outDir ? writer.rememberedIds() : rememberedIds(idsFrom.endsWith('.json') ? idsFrom : join(idsFrom, 'manifest.json'));
     // The change view compares with what the dataset in the folder recorded (nothing, on a first build).
-    const previous = PreviousBuild.read(writer.root, (rel) => writer.owns(rel), (rel) => writer.madeHere(rel));
+    // Read only when asked, if the state describes the file in place.
+    const previous = PreviousBuild.read(writer.root, (rel) => writer.owns(rel), (rel) => writer.madeHere(rel), state.changes);
+    // While that file is in place, a same-key input's change is the one the state kept.
+    const keptChange = previous.trusted && state.changes !== undefined ? (path: string, key: string) => (state.inputs[path]?.key === key ? (state.inputs[path]!.change ?? null) : null) : undefined;
     const next: BuildState = { format: state.format, config, inputs: {}, outputs: {} };
 
     // Plan.
@@ -268,16 +271,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       const planned = plan.byPath.get(path)!;
       return (planned.key && cache?.meta(planned.key)?.search) || searchOfRecord(writer.root, planned.input.id);
     };
-    // changes.json is written out as the articles settle (it is made every build: its key is its
-    // own hash), into the staging folder; what the index shows of each change waits there too —
-    // made now when the index will be made again (see searchNow), else each change as it came,
-    // for an index that turns out to need making.
+    // changes.json is written out as the articles settle, into the staging folder (unless every
+    // article carries its change); what the index shows of each change (its fact) waits there too.
     const settledChanges = new SettledChanges(previous, new TextSpool(writer.scratch('changes.txt'), options.fs ?? realFs));
     const changeFacts = new SetAside<ChangeFact>(writer.scratch('change-facts.jsonl'), options.fs ?? realFs);
-    const changesLater = new SetAside<ArticleChange>(writer.scratch('changes.jsonl'), options.fs ?? realFs);
     let outcome: RunOutcome;
     try {
-      outcome = await runInputs({ pipeline, plan, runner, writer, cache, previous, ledger, needRows, onProgress: options.onProgress, prepare: searchNow }, (settled) => {
+      outcome = await runInputs({ pipeline, plan, runner, writer, cache, previous, ledger, needRows, onProgress: options.onProgress, prepare: searchNow, keptChange }, (settled) => {
         const { summary, rows } = settled;
         addTo(counted, summary);
         if (summary.status !== 'ok') return;
@@ -295,12 +295,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
           if (prepared.search) searchIndex!.addPrepared(prepared.search);
           return;
         }
-        if (settled.change) {
+        if (settled.carried !== undefined) settledChanges.addCarried(settled.carried);
+        else if (settled.change) {
           const change = typeof settled.change === 'string' ? (JSON.parse(settled.change) as ArticleChange) : settled.change;
           settledChanges.add(change);
-          if (searchNow) changeFacts.add(JSON.stringify(changeFact(change)));
-          else if (report) changesLater.add(settled.change);
+          if (report && settled.fact === undefined) changeFacts.add(JSON.stringify(changeFact(change)));
         }
+        if (report && settled.fact !== undefined) changeFacts.add(settled.fact);
         if (searchNow) {
           const search = typeof settled.search === 'string' ? (JSON.parse(settled.search) as SearchEntry) : (settled.search ?? searchOfReused(summary.path));
           if (search) searchIndex!.add(search);
@@ -329,7 +330,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     // made from what was set aside as they go, so the end of a build is flat in N
     // (BENCHMARKS.md, "Change: memory flat in N"). changes.json is made once: staged as it is
     // hashed for its key (and the index's), and dropped when the file in place has that key.
-    const changeView = { ...settledChanges.view(), facts: searchNow ? () => changeFacts.values() : () => mapped(changesLater.values(), changeFact) };
+    // Made only for an index made again (it may read the previous file).
+    const changeView = () => ({ ...settledChanges.view(), facts: () => changeFacts.values() });
     // A build whose every article carried its change over keeps the file in place, which this
     // code wrote: its key is the one the last build recorded (BENCHMARKS.md, "an incremental
     // build keeps changes.json"). Else the file is made, its articles as the spool holds them,
@@ -381,10 +383,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       };
       const page = function* (): Generator<string> {
         if (!searchNow) for (const entry of entries()) searchIndex!.add(entry);
-        yield* indexPageText(indexRows(read, kinds, counted), pipeline.name, { changes: changeView, search: searchIndex });
+        yield* indexPageText(indexRows(read, kinds, counted), pipeline.name, { changes: changeView(), search: searchIndex });
       };
       await streamFile(writer, 'report/index.html', indexKey, page);
     }
+    next.changes = settledChanges.summary();
     const changes = writer.commit(true);
     next.outputs = writer.takeOutputs();
     // The dataset is in place: the cache only saves work next time, so failing to save it
@@ -402,7 +405,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         }
       };
       attempt(() => {
-        store.saveStateFrom(next, () => stateTexts(plan, placeOf, read), state);
+        if (!sameState(state, next, plan, placeOf, read)) store.saveStateFrom(next, () => stateTexts(plan, placeOf, read));
         // Shards may share a cache folder: only a full build knows which entries are unused.
         if (!options.shard) store.prune(keysOf(read));
       });
@@ -491,6 +494,28 @@ function* stateTexts(plan: BuildPlan, placeOf: Uint32Array, ledger: Ledger<Ledge
     const entry = ledger.get(place);
     if (entry.key !== undefined) yield [path(index), JSON.stringify(entry)];
   }
+}
+
+/**
+ * Whether the next state is the one loaded, told by its parts (every input reused with the very
+ * summary and change the state had, no other, the same outputs and changes.json), not by making
+ * its text (3.3 MB at 1,000 articles) to hash.
+ */
+function sameState(state: BuildState, next: BuildState, plan: BuildPlan, placeOf: Uint32Array, ledger: Ledger<LedgerEntry>): boolean {
+  if (!ownState(state)) return false;
+  if (next.changes?.revision !== state.changes?.revision || next.changes?.articles !== state.changes?.articles) return false;
+  const paths = Object.keys(state.inputs);
+  if (paths.length !== plan.selected.length) return false;
+  for (let index = 0; index < plan.selected.length; index++) {
+    const place = placeOf[index]!;
+    if (ledger.text(place) !== null) return false;
+    const entry = ledger.get(place);
+    const before = state.inputs[plan.selected[index]!.path];
+    if (before === undefined || entry.summary !== before.summary || entry.stat !== before.stat || entry.key !== before.key || entry.sha256 !== before.sha256 || (entry as InputState).change !== before.change) return false;
+  }
+  const outputs = Object.keys(next.outputs);
+  if (outputs.length !== Object.keys(state.outputs).length) return false;
+  return outputs.every((rel) => next.outputs[rel] === state.outputs[rel]);
 }
 
 /** The cache key of every input the ledger has a state of (what a full build keeps of the cache). */

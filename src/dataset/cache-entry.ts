@@ -118,25 +118,18 @@ export interface EntryParts<T extends string | Uint8Array> {
 }
 
 /**
- * Stores an entry (an input's summary, table rows and search entry) under its key, as one line
- * appended to this thread's pack for the build, on the thread that calls it — a worker stores the
- * entries it makes, so their text never crosses to the main thread; what crosses is where the line
- * went. One file a thread and build, not one an entry (creating a file cost ~0.4–0.8 ms of kernel
- * time here after deletions; BENCHMARKS.md, "the build cache in packs"). A failure (a full disk)
- * comes out as an OutputError naming the pack.
+ * Stores an entry (an input's summary, table rows and search entry) under its key as one line
+ * appended to this thread's pack for the build — a worker stores its own, so only where the line
+ * went crosses to the main thread; one file a thread, not one an entry (file creation is costly
+ * here; BENCHMARKS.md, "the build cache in packs"). A failure (a full disk) is an OutputError.
  *
- * The line (cache format 7, keys.ts): `<key> <head>\t<texts>\n`, where the head is the JSON
+ * The line (cache format 7 and 8, keys.ts): `<key> <head>\t<texts>\n`, the head the JSON
  * `{"summary":…,"rows":{"<table>":<bytes>,…},"search":{"id":…,"article":<bytes>,…}}` (`search`
- * null when there is none) and `<texts>` are each table's JSON Lines text, as the tables hold it,
- * then the search entry's parts as the review index splices them (`PreparedSearch`: its
- * article, items, journals, references and entity lines), one after the other, each line feed
- * written as a tab; the lengths (UTF-8 bytes) say where each text ends. Bytes, so a reader cuts
- * the line where the head says without counting characters (format 6 gave UTF-16 units); the
- * search entry made ready, so a build that makes the index again splices a hit's as it does a
- * worker's, instead of parsing its JSON and encoding it again (format 6 kept the entry's JSON in
- * the head: ~20 KB parsed a hit). JSON text holds no raw tab or line feed (JSON.stringify escapes
- * every control character), so the head ends at the first tab and the line at its one line feed.
- * Its pieces are encoded one after another, never joined into one string (io/utf8.ts).
+ * null without one), the texts each table's JSON Lines text, then the search entry's parts as the
+ * review index splices them (`PreparedSearch`), line feeds written as tabs; the lengths in UTF-8
+ * bytes, so a reader cuts the line without counting characters, and a hit's search data is
+ * spliced as a worker's, not parsed (~20 KB a hit) and encoded again. JSON holds no raw tab or
+ * line feed, so the head ends at the first tab and the line at its one line feed.
  */
 export function storeEntry(target: CacheTarget, key: string, entry: EntryParts<string>, fs: WriteFs = realFs): PackSpot {
   const texts: string[] = [];

@@ -11,6 +11,7 @@ import type { RecordRows } from './tables.js';
 import type { PreparedSearch } from '../report/html/search.js';
 import { closePacks, PACK_NAME, packsDir, readEntry, readEntryBytes, storeEntry, storeLine, type CacheTarget, type EntryParts, type PackSpot } from './cache-entry.js';
 import { CACHE_FORMAT } from './keys.js';
+import type { ChangesSummary } from './changes.js';
 
 /** The cache-directory tag (https://bford.info/cachedir/): marks the folder as digest's, and tells backup tools to skip it. */
 const TAG = 'CACHEDIR.TAG';
@@ -58,13 +59,10 @@ interface PackInfo {
 const STATE = 'state.json';
 
 /**
- * The file holding the state of the last build into `outDir`. A cache in the output folder serves
- * that folder alone: `state.json`. A cache named with --cache may serve several output folders —
- * shards building into folders of their own, say — and the state remembers which output files
- * each input left (what lets a build reuse an entry without reading the record again): one state
- * for all of them made each build forget the others' outputs, and every input was ingested again
- * each time (two shards sharing a cache reused nothing). So each output folder has its own state,
- * named by its absolute path's hash.
+ * The file holding the state of the last build into `outDir`: `state.json` in the output folder's
+ * cache; in one named with --cache, which may serve several folders (shards), one a folder, named
+ * by its path's hash — one state for all made each build forget the others' outputs, and ingest
+ * everything again.
  */
 export function stateFileName(outDir: string | null): string {
   return outDir === null ? STATE : `state-${createHash('sha256').update(resolve(outDir)).digest('hex').slice(0, 16)}.json`;
@@ -74,16 +72,12 @@ export function stateFileName(outDir: string | null): string {
 let builds = 0;
 
 /**
- * A content-addressed store of entries, an input's summary, table rows and search entry under
- * its key. Records are not stored: they are in the dataset folder, and one edited or deleted
- * there is ingested again. Entries live in packs, `<dir>/packs/<pid>-<thread>-<n>.pack`: each
- * thread that ingests appends the entries it makes during a build to one pack of its own, a line
- * `<key> <head>\t<rows>\n` each (cache-entry.ts, `storeEntry`), and the build writes each new pack's index (`.idx`: key, offset, length)
- * when it ends. A pack without an index (a killed build, or one still running) is scanned for its
- * lines once, a torn last line skipped; an entry that cannot be read or does not parse is a miss.
- * Builds sharing a cache folder write packs of their own names and never delete one of a live
- * process. The folder carries a CACHEDIR.TAG: a folder without one that holds anything is not
- * digest's, and is neither written nor pruned.
+ * A content-addressed store of entries (an input's summary, table rows and search entry) by key;
+ * records stay in the dataset folder. Each thread that ingests appends its entries to a pack of
+ * its own, `<dir>/packs/<pid>-<thread>-<n>.pack`, a line each (cache-entry.ts), and the build
+ * writes each new pack's index (`.idx`: key, offset, length) at its end; a pack without one (a
+ * killed build) is scanned once, a torn last line skipped; an unreadable entry is a miss. The
+ * folder carries a CACHEDIR.TAG: a folder without one that holds anything is never written.
  */
 export class EntryStore {
   /** Every entry's place, read from the packs' indexes (or the packs) on first need. */
@@ -344,14 +338,12 @@ export class EntryStore {
   }
 
   /**
-   * After a full build, with `keep` the keys it used: deletes every pack none of whose entries is
-   * kept, and compacts one mostly dead (its kept entries copied into this build's pack, then it is
-   * deleted) — and, when more than {@link MAX_PACKS} packs remain, the smallest ones, so that the
-   * packs an incremental build leaves do not pile up (git's `gc --auto` repacks so); deletes
-   * temporary files and indexes of processes that are gone, and the entries of cache format 4 and
-   * before. A pack of a process still running (a shard sharing the folder) is left alone, and so
-   * is one of this process not yet indexed. Only files named as digest names them, in folders named
-   * as digest names them; links and anything else are left alone.
+   * After a full build, with `keep` the keys it used: deletes each pack with no entry kept,
+   * compacts one mostly dead (its kept entries copied into this build's pack) and, past
+   * {@link MAX_PACKS}, the smallest (as git's `gc --auto`), so an incremental build's packs do not
+   * pile up; deletes gone processes' temporary files and indexes, and format-4 entries. Never a
+   * live process's pack (a shard), one of this process not yet indexed, a link, or a name digest
+   * does not write.
    */
   prune(keep: ReadonlySet<string>): void {
     if (!this.writable) return;
@@ -444,7 +436,7 @@ export class EntryStore {
       }
       try {
         const state = JSON.parse(text) as BuildState;
-        if (state.format === CACHE_FORMAT && state.config === config) return Object.assign(state, { [loadedHash]: name === this.stateFile ? createHash('sha256').update(text).digest('hex') : null });
+        if (state.format === CACHE_FORMAT && state.config === config) return Object.assign(state, { [loadedHere]: name === this.stateFile });
       } catch {
         // An unreadable state: start from nothing.
       }
@@ -453,25 +445,20 @@ export class EntryStore {
     return emptyState(config);
   }
 
-  /** Saves the state atomically, unless it is what `previous` was read as. */
-  saveState(state: BuildState, previous?: BuildState): void {
-    this.saveStateFrom(
-      state,
-      function* () {
-        for (const [path, input] of sortedEntries(state.inputs)) yield [path, JSON.stringify(input)] as const;
-      },
-      previous,
-    );
+  /** Saves the state atomically. */
+  saveState(state: BuildState): void {
+    this.saveStateFrom(state, function* () {
+      for (const [path, input] of sortedEntries(state.inputs)) yield [path, JSON.stringify(input)] as const;
+    });
   }
 
   /**
    * Saves a state whose inputs come one at a time, in path order (sorted as strings), each with
    * its JSON text — the build's, read back one by one from where they were set aside, so the state
-   * (~3 KB an input) is never whole in memory; `inputs` is called once to hash the text (unless
-   * there is nothing to compare it with) and once more to write it, unless it is what `previous`
-   * was read as. The same text as JSON.stringify of the whole state, `inputs` sorted.
+   * (~3 KB an input) is never whole in memory. The same text as JSON.stringify of the whole
+   * state, `inputs` sorted. A build saves none when nothing changed (build.ts, `sameState`).
    */
-  saveStateFrom(state: Pick<BuildState, 'format' | 'config' | 'outputs'>, inputs: () => Iterable<readonly [path: string, json: string]>, previous?: BuildState): void {
+  saveStateFrom(state: Pick<BuildState, 'format' | 'config' | 'outputs' | 'changes'>, inputs: () => Iterable<readonly [path: string, json: string]>): void {
     if (!this.writable) return;
     const pieces = function* (): Generator<string> {
       yield `{"format":${JSON.stringify(state.format)},"config":${JSON.stringify(state.config)},"inputs":{`;
@@ -481,14 +468,8 @@ export class EntryStore {
         yield `${last === null ? '' : ','}${JSON.stringify(path)}:${json}`;
         last = path;
       }
-      yield `},"outputs":${JSON.stringify(Object.fromEntries(sortedEntries(state.outputs)))}}`;
+      yield `},"outputs":${JSON.stringify(Object.fromEntries(sortedEntries(state.outputs)))}${state.changes ? `,"changes":${JSON.stringify(state.changes)}` : ''}}`;
     };
-    const before = previous ? (previous as { [loadedHash]?: string | null })[loadedHash] : undefined;
-    if (typeof before === 'string') {
-      const hash = createHash('sha256');
-      for (const piece of pieces()) hash.update(piece);
-      if (hash.digest('hex') === before) return;
-    }
     writeAtomicPiecesSync(join(this.dir, this.stateFile), pieces(), this.fs);
   }
 }
@@ -509,12 +490,22 @@ export interface CachedEntry {
   search: EntryParts<string>['search'];
 }
 
-/** The hash of the state file as read (its text is not kept: ~3 KB an input). */
-const loadedHash = Symbol('the hash of the state file as read');
+const loadedHere = Symbol('read from the store\'s own state file');
+
+/** Whether `state` was read from the file its store saves to (not an earlier digest's `state.json`). */
+export function ownState(state: BuildState): boolean {
+  return (state as { [loadedHere]?: boolean })[loadedHere] === true;
+}
 
 /** A state that knows nothing: every input is hashed and looked up. */
 export function emptyState(config: string): BuildState {
   return { format: CACHE_FORMAT, config, inputs: {}, outputs: {} };
+}
+
+/** An article's change as the next build needs it without reading changes.json: its page's source key (`pageSource`), the index's `changeFact` as JSON ('' without pages). */
+export interface KeptChange {
+  page: string;
+  fact: string;
 }
 
 /** What a build remembers about one input between runs. */
@@ -523,6 +514,8 @@ export interface InputState {
   stat: string;
   sha256: string;
   key: string;
+  /** Its article's change in the changes.json this build left ({@link BuildState.changes}). */
+  change?: KeptChange;
   summary: InputSummary;
 }
 
@@ -533,4 +526,6 @@ export interface BuildState {
   inputs: Record<string, InputState>;
   /** Output file (relative) → `source|identity` when written, to skip re-reading unchanged outputs. */
   outputs: Record<string, string>;
+  /** The changes.json this build left (its identity in `outputs`): while in place, each input's `change` is its entry's. */
+  changes?: ChangesSummary;
 }

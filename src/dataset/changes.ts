@@ -5,6 +5,7 @@ import { validatorFor } from '../core/schemas.js';
 import type { ArticleRecord } from '../generated/article.js';
 import type { ArticleChange, ArticleDigest, DatasetChanges, RemovedArticle } from '../generated/changes.js';
 import { toJson } from '../io/atomic.js';
+import { OutputError } from '../io/errors.js';
 import { readPlainFile } from '../io/files.js';
 import { MANIFEST, ownedFiles } from './ownership.js';
 import type { TextSpool } from './set-aside.js';
@@ -39,12 +40,10 @@ function firstCodePoints(text: string, count: number): string | null {
 }
 
 /**
- * The excerpt a digest keeps of an item: the first {@link EXCERPT} code points of its text with
- * each run of white space one space, trimmed — read from a prefix of the text, not the whole of
- * it spread into one string a character (most items are far longer than the excerpt). A prefix
- * whose tidied form holds more than the excerpt gives the same excerpt as the whole text: what
- * follows it can only add to the end (a run of spaces cut at the prefix's end stays one space,
- * the last code point, which the excerpt leaves out; so does a pair cut in half).
+ * The excerpt a digest keeps of an item: the first {@link EXCERPT} code points of its text, white
+ * space runs one space, trimmed — read from a prefix (most items are far longer): a prefix whose
+ * tidied form holds more than the excerpt gives the whole text's, as what follows only adds to
+ * the end (a space run or a pair cut there is the last code point, which the excerpt leaves out).
  */
 export function itemExcerpt(text: string): string {
   for (let units = 4 * EXCERPT; units < text.length; units *= 4) {
@@ -116,41 +115,75 @@ export function pageSource(key: string, change: ArticleChange | string | null): 
   return change === null ? key : hash(`${key}\0${typeof change === 'string' ? change : JSON.stringify(change)}`);
 }
 
+/** What a build's state says of the changes.json it left. */
+export interface ChangesSummary {
+  revision: number;
+  articles: number;
+}
+
+interface ParsedChanges {
+  byId: ReadonlyMap<string, ArticleChange>;
+  removed: readonly RemovedArticle[];
+}
+
 /**
  * The change view of the dataset a build replaces: its changes.json, read only when the old
- * manifest lists it and it follows its schema (anything else is "no previous build").
+ * manifest lists it and it follows its schema (anything else is "no previous build"). One the
+ * state describes is read only when asked, as bytes laid out ({@link layOut}): an unchanged
+ * build never reads it (BENCHMARKS.md, "an unchanged build reads no changes.json").
  */
 export class PreviousBuild {
+  private parsed: ParsedChanges | null;
+  private pathIndex: Map<string, ArticleChange> | null = null;
+  private laid: LaidOut | null = null;
+  // Asked twice, the same object (SettledChanges tells a carried entry by identity).
+  private readonly parsedEntries = new Map<string, ArticleChange>();
+
   private constructor(
     /** The revision of the dataset in the folder (0: none, or none this digest can read). */
     readonly revision: number,
-    private readonly byId: ReadonlyMap<string, ArticleChange>,
-    private readonly removed: readonly RemovedArticle[],
+    parsed: ParsedChanges | null,
     /**
      * Whether the file read is one this code wrote, untouched since ({@link PreviousBuild.read}'s
      * `madeHere`): its bytes are then what this code writes of the same articles, so a build
      * whose every article carries its change over can keep the file as it is.
      */
     readonly trusted = false,
-    /** The entries by input path (the first by id, when two share one). */
-    private readonly byPath: ReadonlyMap<string, ArticleChange> = new Map([...byId.values()].reverse().filter((a) => a.current.path !== null).map((a) => [a.current.path!, a])),
-  ) {}
+    private readonly readBytes: (() => Buffer) | null = null,
+    private readonly count = 0,
+  ) {
+    this.parsed = parsed;
+  }
 
   /**
-   * The previous build of the dataset folder `root`. A writer open on the folder answers what is
-   * asked of it (`DatasetWriter.owns` and `madeHere`); without one the manifest is read here.
-   * `owns`: whether the folder's manifest lists a file. `madeHere`: whether the last build wrote
-   * a file with this code and it is untouched since — such a changes.json is the one that build
-   * wrote, which followed its schema, and is not validated again (7 MB at 1,000 articles).
+   * The previous build of the dataset folder `root`. `owns`: whether the folder's manifest lists
+   * a file (a writer's `DatasetWriter.owns`; else the manifest is read here). `madeHere`: whether
+   * the last build wrote it with this code, untouched since — then it followed its schema and is
+   * not validated again (7 MB at 1,000 articles). `known`: what the last state says of that file;
+   * it is then read when first asked, and an OutputError if it is not that file then.
    */
-  static read(root: string, owns: (rel: string) => boolean = (rel) => ownedFiles(join(root, MANIFEST)).has(rel), madeHere: (rel: string) => boolean = () => false): PreviousBuild {
-    const none = new PreviousBuild(0, new Map(), []);
+  static read(root: string, owns: (rel: string) => boolean = (rel) => ownedFiles(join(root, MANIFEST)).has(rel), madeHere: (rel: string) => boolean = () => false, known?: ChangesSummary | null): PreviousBuild {
+    const none = new PreviousBuild(0, { byId: new Map(), removed: [] });
     if (!owns(CHANGES)) return none;
     // Asked before and after the read: a file replaced meanwhile is validated.
     const trusted = madeHere(CHANGES);
+    const path = join(root, CHANGES);
+    if (trusted && known && known.revision > 0) {
+      const readBytes = () => {
+        let bytes: Buffer | null = null;
+        try {
+          bytes = readPlainFile(path, 1 << 30).bytes;
+        } catch {
+          bytes = null;
+        }
+        if (bytes === null || !madeHere(CHANGES)) throw new OutputError(`${path}: changed while the build ran; build again`);
+        return bytes;
+      };
+      return new PreviousBuild(known.revision, null, true, readBytes, known.articles);
+    }
     let value: unknown;
     try {
-      const read = readPlainFile(join(root, CHANGES), 1 << 30);
+      const read = readPlainFile(path, 1 << 30);
       if (!read.bytes) return none;
       value = JSON.parse(read.bytes.toString('utf8'));
     } catch {
@@ -166,17 +199,55 @@ export class PreviousBuild {
   static of(value: unknown, trusted = false): PreviousBuild | null {
     if (trusted ? !outlined(value) : !validatorFor<DatasetChanges>('changes')(value)) return null;
     const changes = value as DatasetChanges;
-    return new PreviousBuild(changes.revision, new Map(changes.articles.map((a) => [a.id, a])), changes.removed, trusted);
+    return new PreviousBuild(changes.revision, { byId: new Map(changes.articles.map((a) => [a.id, a])), removed: changes.removed }, trusted);
+  }
+
+  private layout(): LaidOut {
+    if (this.laid) return this.laid;
+    const laid = layOut(this.readBytes!());
+    if (laid === null || laid.revision !== this.revision || laid.spans.size !== this.count) throw new OutputError(`${CHANGES}: not the file the last build's state describes; build again`);
+    return (this.laid = laid);
   }
 
   /** The previous build's entry for article `id`, or null. */
   entry(id: string): ArticleChange | null {
-    return this.byId.get(id) ?? null;
+    if (this.parsed) return this.parsed.byId.get(id) ?? null;
+    let entry = this.parsedEntries.get(id);
+    if (entry === undefined) {
+      const laid = this.layout();
+      const span = laid.spans.get(id);
+      if (span === undefined) return null;
+      entry = JSON.parse(laid.bytes.toString('utf8', span[0], span[1])) as ArticleChange;
+      this.parsedEntries.set(id, entry);
+    }
+    return entry;
+  }
+
+  /** Article `id`'s text as {@link changeArticleText} writes it (a file read lazily: its bytes there), or null. */
+  articleText(id: string): string | Uint8Array | null {
+    if (this.parsed) {
+      const entry = this.parsed.byId.get(id);
+      return entry === undefined ? null : changeArticleText(entry);
+    }
+    const laid = this.layout();
+    const span = laid.spans.get(id);
+    return span === undefined ? null : laid.bytes.subarray(span[0], span[1]);
   }
 
   /** The number of articles the previous build had. */
   get size(): number {
-    return this.byId.size;
+    return this.parsed ? this.parsed.byId.size : this.count;
+  }
+
+  private ids(): Iterable<string> {
+    return this.parsed ? this.parsed.byId.keys() : this.layout().spans.keys();
+  }
+
+  /** The entries by input path (the first by id, when two share one). */
+  private byPath(): Map<string, ArticleChange> {
+    if (this.pathIndex) return this.pathIndex;
+    const entries = [...this.ids()].map((id) => this.entry(id)!);
+    return (this.pathIndex = new Map(entries.reverse().filter((a) => a.current.path !== null).map((a) => [a.current.path!, a])));
   }
 
   /**
@@ -184,9 +255,9 @@ export class PreviousBuild {
    * the entry of the same input under an id no input of this build has (its id changed).
    */
   priorFor(id: string, path: string | null, ids: ReadonlySet<string>): ChangePrior {
-    let entry = this.byId.get(id) ?? null;
+    let entry = this.entry(id);
     if (entry === null && path !== null) {
-      const old = this.byPath.get(path);
+      const old = this.byPath().get(path);
       if (old && !ids.has(old.id)) entry = old;
     }
     return { revision: this.revision, entry };
@@ -200,37 +271,16 @@ export class PreviousBuild {
    */
   next(changes: readonly ArticleChange[]): { value: DatasetChanges; text: string } {
     const articles = [...changes].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    const { revision, removed } = this.nextView(() => articles);
+    const ids = new Set(articles.map((a) => a.id));
+    const bumped = articles.filter((a) => a.revision === this.revision + 1);
+    const { revision, removed } = this.revise((id) => ids.has(id), new Set(bumped.flatMap((a) => (a.previousId === null ? [] : [a.previousId]))), bumped.length > 0);
     const value: DatasetChanges = { schemaVersion: SCHEMA_VERSION, revision, articles, removed };
     return { value, text: toJson(value) };
   }
 
-  /**
-   * {@link next} without holding the articles: `articles` gives every article's change in id
-   * order (read once here, and again by whoever writes the file or the index), and the view
-   * says what the file's revision and removed list are. Its text comes from {@link changesText}.
-   */
-  nextView(articles: () => Iterable<ArticleChange>): ChangeView {
-    const ids = new Set<string>();
-    const bumped = this.revision + 1;
-    const renamedFrom = new Set<string>();
-    let anyBumped = false;
-    let last: string | null = null;
-    for (const a of articles()) {
-      if (last !== null && a.id < last) throw new Error(`changes out of id order: ${a.id} after ${last}`);
-      last = a.id;
-      ids.add(a.id);
-      if (a.revision === bumped) {
-        anyBumped = true;
-        if (a.previousId !== null) renamedFrom.add(a.previousId);
-      }
-    }
-    return { ...this.revise((id) => ids.has(id), renamedFrom, anyBumped), articles };
-  }
-
   /** Whether the previous build had an article with this id. */
   has(id: string): boolean {
-    return this.byId.has(id);
+    return this.parsed ? this.parsed.byId.has(id) : this.layout().spans.has(id);
   }
 
   /**
@@ -239,14 +289,69 @@ export class PreviousBuild {
    * at the next revision.
    */
   revise(kept: (id: string) => boolean, renamedFrom: ReadonlySet<string>, anyBumped: boolean): { revision: number; removed: RemovedArticle[] } {
-    const gone = [...this.byId.values()].filter((old) => !kept(old.id) && !renamedFrom.has(old.id));
+    const gone: ArticleChange[] = [];
+    for (const id of this.ids()) if (!kept(id) && !renamedFrom.has(id)) gone.push(this.entry(id)!);
     const changed = this.revision === 0 || gone.length > 0 || anyBumped;
     const revision = this.revision === 0 ? 1 : changed ? this.revision + 1 : this.revision;
-    const removed = !changed ? [...this.removed] : gone.map((old) => ({ id: old.id, revision, last: old.current })).sort((a, b) => (a.id < b.id ? -1 : 1));
+    const removed = !changed ? [...(this.parsed ? this.parsed.removed : this.layout().removed)] : gone.map((old) => ({ id: old.id, revision, last: old.current })).sort((a, b) => (a.id < b.id ? -1 : 1));
     return { revision, removed };
   }
 }
 
+interface LaidOut {
+  bytes: Buffer;
+  revision: number;
+  removed: RemovedArticle[];
+  /** Each article's text by id, in file order: from its `{` to after its `}`. */
+  spans: Map<string, readonly [start: number, end: number]>;
+}
+
+const ARTICLE_OPEN = Buffer.from('\n    {\n      "id": ');
+// The only line at an article's depth that is a bare `}` (a JSON string holds no raw line feed).
+const ARTICLE_CLOSE = Buffer.from('\n    }');
+const ARTICLES_AT = Buffer.from('\n  "articles": [');
+
+/**
+ * A changes.json's articles found by the layout this code writes (each at depth two, its id
+ * first, nothing between them but separators), the rest parsed without them; null when laid out
+ * otherwise. Only the id lines and the text around the articles are decoded.
+ */
+export function layOut(bytes: Buffer): LaidOut | null {
+  const at = bytes.indexOf(ARTICLES_AT);
+  if (at < 0) return null;
+  const start = at + ARTICLES_AT.length;
+  const spans = new Map<string, readonly [number, number]>();
+  let end = start;
+  if (bytes[start] !== 0x5d /* ] */) {
+    for (let next = start; ; next = end + 1) {
+      if (!bytes.subarray(next, next + ARTICLE_OPEN.length).equals(ARTICLE_OPEN)) return null;
+      const begin = next + 5;
+      const idStart = next + ARTICLE_OPEN.length;
+      const idEnd = bytes.indexOf(0x0a, idStart);
+      const close = bytes.indexOf(ARTICLE_CLOSE, begin);
+      if (idEnd < 0 || close < 0 || bytes[idEnd - 1] !== 0x2c /* , */) return null;
+      let id: unknown;
+      try {
+        id = JSON.parse(bytes.toString('utf8', idStart, idEnd - 1));
+      } catch {
+        return null;
+      }
+      if (typeof id !== 'string' || spans.has(id)) return null;
+      end = close + ARTICLE_CLOSE.length;
+      spans.set(id, [begin, end]);
+      if (bytes[end] !== 0x2c) break;
+    }
+  }
+  let rest: unknown;
+  try {
+    rest = JSON.parse(bytes.toString('utf8', 0, start) + bytes.toString('utf8', end));
+  } catch {
+    return null;
+  }
+  const outline = rest as Partial<DatasetChanges> | null;
+  if (!outlined(rest) || outline!.articles!.length !== 0) return null;
+  return { bytes, revision: outline!.revision!, removed: outline!.removed!, spans };
+}
 /** The outline of a changes.json: a revision, and lists of articles and removed ones. */
 function outlined(value: unknown): boolean {
   const v = value as Partial<Record<keyof DatasetChanges, unknown>> | null;
@@ -254,12 +359,10 @@ function outlined(value: unknown): boolean {
 }
 
 /**
- * A build's changes.json made as its articles settle, in id order: each article's change is
- * written out (as {@link changesText} writes it) when added, into a spool in the staging folder,
- * and what the file's revision and removed list depend on is gathered, so that the end only
- * frames the spooled text — nothing is read back and parsed (BENCHMARKS.md, "the serial head and
- * tail of a two-worker build"). Holds the ids of the previous build's articles still there, and
- * those renamed: nothing per new article.
+ * A build's changes.json made as its articles settle, in id order: each change written out when
+ * added into a spool in the staging folder, with what the revision and removed list depend on,
+ * so the end only frames the spool (BENCHMARKS.md, "the serial head and tail of a two-worker
+ * build"). Holds the previous build's ids still there and those renamed, nothing per new article.
  */
 export class SettledChanges {
   private readonly kept = new Set<string>();
@@ -268,14 +371,10 @@ export class SettledChanges {
   private last: string | null = null;
   private count = 0;
   private spooled = 0;
-  /**
-   * The previous build's entries added so far and not yet spooled, while every article added is
-   * one of them (by identity, or its text the same bytes as the entry's): null from the first
-   * that is not. When the last article is added with it still whole, the new changes.json is the
-   * previous one ({@link SettledChanges.sameAsPrevious}) and none of it is written out again —
-   * a build that changed nothing spooled and hashed the file's 7 MB (1,000 articles) to drop it.
-   */
-  private carried: ArticleChange[] | null = [];
+  // The previous build's entries (or ids) added and not spooled while every article is one of
+  // them; null from the first that is not. Whole at the end, the file is the previous one
+  // (sameAsPrevious), and its 7 MB are neither spooled nor hashed.
+  private carried: (ArticleChange | string)[] | null = [];
 
   constructor(
     private readonly previous: PreviousBuild,
@@ -292,6 +391,17 @@ export class SettledChanges {
     this.addText(a, changeArticleText(a));
   }
 
+  /** Adds the next article as carrying the previous build's entry for `id` (the state says so: run.ts), unread. */
+  addCarried(id: string): void {
+    // Its revision is at most the previous one: never bumped, never renamed now.
+    if (this.last !== null && id < this.last) throw new Error(`changes out of id order: ${id} after ${this.last}`);
+    this.last = id;
+    this.count++;
+    this.kept.add(id);
+    if (this.carried !== null) this.carried.push(id);
+    else this.spoolText(this.previous.articleText(id)!);
+  }
+
   /**
    * Adds the next article's change as the thread that made it wrote it out
    * ({@link changeArticleText}, as text or its UTF-8 bytes, spooled as they are), with what the
@@ -300,7 +410,7 @@ export class SettledChanges {
   addText(a: ChangeHead, text: string | Uint8Array): void {
     if (this.carried !== null) {
       const old = this.previous.entry(a.id);
-      if (old !== null && old.revision === a.revision && sameText(text, changeArticleText(old))) {
+      if (old !== null && old.revision === a.revision && sameText(text, this.previous.articleText(a.id)!)) {
         this.note(a);
         this.carried.push(old);
         return;
@@ -320,12 +430,18 @@ export class SettledChanges {
     return this.previous.trusted && this.previous.revision > 0 && this.carried !== null && this.carried.length === this.previous.size && this.count === this.carried.length;
   }
 
+  /** What the next build's state says of the file this one leaves, once every article is added. */
+  summary(): ChangesSummary {
+    // Kept as it was: the previous revision, known without reading the file.
+    return { revision: this.sameAsPrevious() ? this.previous.revision : this.view().revision, articles: this.count };
+  }
+
   /** The file's revision and removed list, once every article is added. */
   view(): { revision: number; removed: RemovedArticle[] } {
     return this.previous.revise((id) => this.kept.has(id), this.renamedFrom, this.anyBumped);
   }
 
-  /** The text of the changes.json, a piece at a time: the same bytes as {@link changesText} of the same articles. */
+  /** The text of the changes.json, a piece at a time: the same bytes as {@link PreviousBuild.next} of the same articles. */
   text(): Generator<string> {
     this.spill();
     return this.framed(this.spool.text());
@@ -362,7 +478,7 @@ export class SettledChanges {
     const carried = this.carried;
     if (carried === null) return;
     this.carried = null;
-    for (const entry of carried) this.spoolText(changeArticleText(entry));
+    for (const entry of carried) this.spoolText(typeof entry === 'string' ? this.previous.articleText(entry)! : changeArticleText(entry));
   }
 
   private *framed<T>(articles: Iterable<T>): Generator<string | T> {
@@ -377,32 +493,11 @@ export class SettledChanges {
   }
 }
 
-/** Whether an article's text, as a string or UTF-8 bytes, is `expected`. */
-function sameText(text: string | Uint8Array, expected: string): boolean {
+/** Whether an article's text, as a string or UTF-8 bytes, is `expected` (either too). */
+function sameText(text: string | Uint8Array, expected: string | Uint8Array): boolean {
+  if (typeof expected !== 'string') return Buffer.from(expected.buffer, expected.byteOffset, expected.length).equals(typeof text === 'string' ? Buffer.from(text, 'utf8') : text);
   if (typeof text === 'string') return text === expected;
   return text.length >= expected.length && text.length <= 3 * expected.length && Buffer.from(expected, 'utf8').equals(text);
-}
-
-/** What a build's changes.json says, with its articles read from where they were set aside (in id order) each time they are needed. */
-export interface ChangeView {
-  revision: number;
-  removed: RemovedArticle[];
-  /** Every article's change, in id order (each call reads them again). */
-  articles: () => Iterable<ArticleChange>;
-}
-
-/**
- * The text of a changes.json, a piece at a time: the same bytes as {@link toJson} of the whole
- * (two-space indentation, a final line feed), with one article in memory at a time.
- */
-export function* changesText(view: ChangeView): Generator<string> {
-  const [before, after, empty] = changesFrame(view);
-  let count = 0;
-  for (const article of view.articles()) {
-    yield count++ === 0 ? before : ARTICLE_SEPARATOR;
-    yield changeArticleText(article);
-  }
-  yield count === 0 ? empty : after;
 }
 
 /** What stands between two articles of a changes.json. */
@@ -413,9 +508,8 @@ export type ChangeHead = Pick<ArticleChange, 'id' | 'revision' | 'previousId'>;
 
 /**
  * An article of a changes.json at depth two, as JSON.stringify indents it there: inside two
- * arrays, cut out of them ("[\n  [\n    " before, "\n  ]\n]" after) — a slice V8 makes without
- * copying, where indenting each line again made the text a second time. A build's worker writes
- * it out for the build thread, which spools it as it is ({@link SettledChanges.addText}).
+ * arrays, cut out of them — a slice V8 makes without copying (indenting each line again made the
+ * text a second time). A worker writes it out; the build thread spools it as it is.
  */
 export function changeArticleText(article: ArticleChange): string {
   return JSON.stringify([[article]], null, 2).slice(10, -6);

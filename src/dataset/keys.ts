@@ -9,8 +9,9 @@ import { packagePath } from '../core/paths.js';
  * Bumped when the layout of cache entries or of the state file changes: it is part of every key
  * and of the state, so a cache of another format is never read (its inputs are ingested again and
  * its packs pruned). 6: an entry's rows as written, not escaped again as JSON strings (cache-entry.ts).
+ * 8: the state keeps each article's change (cache.ts, KeptChange).
  */
-export const CACHE_FORMAT = 7;
+export const CACHE_FORMAT = 8;
 
 let codeVersion: string | null = null;
 

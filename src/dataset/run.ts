@@ -4,7 +4,8 @@ import { sha256 } from '../core/record.js';
 import type { ArticleChange } from '../generated/changes.js';
 import { OutputError } from '../io/errors.js';
 import type { PreparedSearch, SearchEntry } from '../report/html/search.js';
-import type { EntryStore, InputState } from './cache.js';
+import { changeFact } from '../report/html/index.js';
+import type { EntryStore, InputState, KeptChange } from './cache.js';
 import { carriedChange, pageSource, type PreviousBuild } from './changes.js';
 import type { Entry, InputSummary } from './entry.js';
 import type { PlannedInput } from './ids.js';
@@ -15,6 +16,7 @@ import type { TableRows } from './tables.js';
 import type { Ledger } from './set-aside.js';
 import type { DatasetWriter } from './writer.js';
 import { bulkText, type PreparedBulk } from './worker.js';
+import { utf8Text } from '../io/utf8.js';
 
 /**
  * One input settled: its summary, its rows when the tables need them, its change and search
@@ -24,8 +26,12 @@ import { bulkText, type PreparedBulk } from './worker.js';
 export interface Settled {
   summary: InputSummary;
   rows: TableRows | null;
-  /** The article's last change (null when the input failed). */
+  /** The article's last change (null when the input failed, or when it is {@link Settled.carried}). */
   change: ArticleChange | string | null;
+  /** The id whose previous entry the article carries, unread ({@link RunContext.keptChange}). */
+  carried?: string;
+  /** The index's `changeFact` of the change, as JSON, when known. */
+  fact?: string;
   /**
    * What it adds to the search: JSON text when a thread ingested it, made ready for the index when
    * it was reused (the cache keeps it so); null when it failed, or when it was reused and its rows
@@ -97,6 +103,13 @@ export interface RunContext {
   onProgress?: ((done: number, total: number, summary: InputSummary) => void) | undefined;
   /** Ask the workers for each input's search entry and change made ready to splice ({@link Settled.prepared}): the build makes the index's search data as the inputs settle. */
   prepare?: boolean;
+  /** The last state's change of the input at `path` under the same `key`, while the changes.json it describes is in place. */
+  keptChange?: ((path: string, key: string) => KeptChange | null) | undefined;
+}
+
+/** A {@link KeptChange}, empty without review pages. */
+function keptChange(report: boolean, page: () => string, fact: () => string): KeptChange {
+  return report ? { page: page(), fact: fact() } : { page: '', fact: '' };
 }
 
 function crashed(input: PlannedInput, message: string): InputSummary {
@@ -111,13 +124,11 @@ function crashed(input: PlannedInput, message: string): InputSummary {
 }
 
 /**
- * Settles every input in id order — a cache hit whose record and pages are still in place (and
- * whose page shows the change the previous build recorded) is reused, anything else is ingested
- * on the runner with what the previous build recorded of it — and hands each one's rows to `emit` in that
- * order. A window bounds what is in flight, and each input's summary and next state are set
- * aside as it is emitted, so memory holds a byte an input (its row's kind), never its record or
- * its summary. A file that cannot be staged (a full disk) stops the run with an OutputError: it is
- * the build that failed, not the input, and nothing is committed or remembered.
+ * Settles every input in id order — a cache hit whose record and pages are in place (its page
+ * showing the change the previous build recorded) is reused, any other ingested on the runner —
+ * and hands each one's rows to `emit` in that order, a window bounding what is in flight; each
+ * summary and next state set aside as emitted (a byte an input held). A file that cannot be
+ * staged (a full disk) is an OutputError: the build failed, nothing committed or remembered.
  */
 export async function runInputs(ctx: RunContext, emit: (settled: Settled) => void): Promise<RunOutcome> {
   const { plan, runner, writer, cache } = ctx;
@@ -152,8 +163,12 @@ export async function runInputs(ctx: RunContext, emit: (settled: Settled) => voi
     const key = entry.key ?? entryKey(plan.config, p.input.path, p.input.id, p.input.renamedFrom, summary.sha256);
     // The article page shows its change too: it is remembered as made from both (made by the worker when it had the key).
     const page = `report/${p.input.id}.html`;
-    const source = bulk?.prepared?.change?.pageSource ?? pageSource(key, bulkText(bulk?.changeJson));
+    const prepared = bulk?.prepared?.change ?? null;
+    const changeJson = bulkText(bulk?.changeJson);
+    const source = prepared?.pageSource ?? pageSource(key, changeJson);
     for (const placed of entry.placed) writer.record(placed.rel === page ? source : key, placed);
+    // What the next build knows of its change without reading changes.json.
+    const made = summary.status === 'ok' && (prepared !== null || changeJson !== null) ? keptChange(report, () => source, () => (prepared ? utf8Text(prepared.fact) : JSON.stringify(changeFact(JSON.parse(changeJson!) as ArticleChange)))) : null;
     // The thread that ingested the input stored its cache entry under this same key (unless it said why not).
     // Changed while building: remembered without an identity, so it is hashed again next time. An
     // input the plan did not hash (plan.ts: no entry could match it) is keyed by the bytes the
@@ -161,22 +176,29 @@ export async function runInputs(ctx: RunContext, emit: (settled: Settled) => voi
     // so the pair is as safe as the plan's own. Unless it failed: its read may have failed, and
     // the hash is then the empty input's (a file unreadable for a while is read again next time).
     const stat = p.key === null ? (summary.status === 'ok' ? p.identity : '') : key === p.key ? p.identity : '';
-    return { summary, bulk: 'rows', state: { stat, sha256: summary.sha256, key } };
+    return { summary, bulk: 'rows', state: made === null ? { stat, sha256: summary.sha256, key } : { stat, sha256: summary.sha256, key, change: made } };
   };
   const settle = async (input: PlannedInput): Promise<Waiting> => {
     const p = plan.byPath.get(input.path)!;
     const hit = p.hit;
     if (hit === null || p.key === null) return ingest(p);
     let change: ArticleChange | null = null;
+    let kept: KeptChange | null = null;
     if (hit.status === 'ok') {
-      // A reused article keeps the change the previous build recorded for its digest; if that
-      // build recorded another digest (or none), its page must be made again.
-      change = carriedChange(ctx.previous.priorFor(input.id, input.path, ids), hit.digest);
-      if (change === null) return ingest(p);
+      // The state knows the change its build left for this very entry in the changes.json in place.
+      kept = ctx.keptChange?.(input.path, p.key) ?? null;
+      if (kept === null) {
+        // A reused article keeps the change the previous build recorded for its digest; if that
+        // build recorded another digest (or none), its page must be made again.
+        change = carriedChange(ctx.previous.priorFor(input.id, input.path, ids), hit.digest);
+        if (change === null) return ingest(p);
+        const known = change;
+        kept = keptChange(report, () => pageSource(p.key!, known), () => JSON.stringify(changeFact(known)));
+      }
       // A cached input whose record or pages are gone or edited is ingested again.
       const inPlace =
         writer.unchanged(`articles/${input.id}.json`, p.key) &&
-        (!report || (writer.unchanged(`report/${input.id}.html`, pageSource(p.key, change)) && writer.unchanged(`report/${input.id}.source.html`, p.key)));
+        (!report || (writer.unchanged(`report/${input.id}.html`, kept.page) && writer.unchanged(`report/${input.id}.source.html`, p.key)));
       if (!inPlace) return ingest(p);
     }
     let rows: TableRows | null = null;
@@ -189,7 +211,9 @@ export async function runInputs(ctx: RunContext, emit: (settled: Settled) => voi
       // Made ready for the index, as a worker's is: taken only when the index is made as the inputs settle.
       if (ctx.prepare) search = reused.search;
     }
-    return { summary: hit, rows, change, search, state: { stat: p.identity!, sha256: hit.sha256, key: p.key } };
+    const state: InputStateBare = kept === null ? { stat: p.identity!, sha256: hit.sha256, key: p.key } : { stat: p.identity!, sha256: hit.sha256, key: p.key, change: kept };
+    const carried = kept !== null && change === null ? { carried: hit.id ?? input.id } : {};
+    return { summary: hit, rows, change, search, ...carried, ...(kept === null || !report ? {} : { fact: kept.fact }), state };
   };
 
   const ordered = plan.ordered;
@@ -197,7 +221,10 @@ export async function runInputs(ctx: RunContext, emit: (settled: Settled) => voi
   const pending: (Promise<Waiting> | undefined)[] = [];
   // An input's rows, change and search entry, taken from the runner when its turn comes.
   const whole = (waiting: Waiting, path: string): Settled => {
-    if (waiting.bulk === undefined) return { summary: waiting.summary, rows: waiting.rows, change: waiting.change, search: waiting.search };
+    if (waiting.bulk === undefined) {
+      const { summary, rows, change, search, carried, fact } = waiting;
+      return { summary, rows, change, search, ...(carried === undefined ? {} : { carried }), ...(fact === undefined ? {} : { fact }) };
+    }
     const bulk = runner.take(path);
     const prepared = bulk?.prepared ?? null;
     return {

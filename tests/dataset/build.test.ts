@@ -1,10 +1,13 @@
 import { appendFileSync, cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { build } from '../../src/dataset/build.js';
 import { emptyState, EntryStore, type BuildState } from '../../src/dataset/cache.js';
 import { readEntry } from '../../src/dataset/cache-entry.js';
+import { pageSource, PreviousBuild } from '../../src/dataset/changes.js';
+import { changeFact } from '../../src/report/html/index.js';
+import type { ArticleChange } from '../../src/generated/changes.js';
 import { fileIdentity } from '../../src/io/files.js';
 import { planIds, shardOf } from '../../src/dataset/ids.js';
 import { CACHE_FORMAT, configFingerprint } from '../../src/dataset/keys.js';
@@ -335,6 +338,56 @@ describe('the end of a build is flat in N', () => {
     expect(staged).toBe(2);
     expect(readFileSync(join(out, 'changes.json'), 'latin1') === first.get('changes.json')).toBe(true);
   }, 120_000);
+
+  it('a build in which every input is a same-key hit reads no changes.json: the state keeps each article\'s change and what the file holds; one input edited reads its own entry alone; the output the same as a clean build\'s', async () => {
+    const { dir, inputs, pipeline } = project(6);
+    const out = join(dir, 'out');
+    await build({ pipeline: pipeline(), concurrency: 1 });
+    const statePath = join(out, '.cache', 'state.json');
+    const state = JSON.parse(readFileSync(statePath, 'utf8')) as BuildState;
+    const changes = JSON.parse(readFileSync(join(out, 'changes.json'), 'utf8')) as { revision: number; articles: ArticleChange[] };
+    expect(state.changes).toEqual({ revision: changes.revision, articles: changes.articles.length });
+    const withChange = Object.values(state.inputs).filter((input) => input.summary.status === 'ok');
+    expect(withChange.length).toBe(changes.articles.length);
+    for (const article of changes.articles) {
+      const input = withChange.find((i) => i.summary.id === article.id)!;
+      expect(input.change).toEqual({ page: pageSource(input.key, article), fact: JSON.stringify(changeFact(article)) });
+    }
+    const asked = vi.spyOn(PreviousBuild.prototype, 'priorFor');
+    const entries = vi.spyOn(PreviousBuild.prototype, 'entry');
+    try {
+      const stateBefore = lstatSync(statePath);
+      const unchanged = await build({ pipeline: pipeline(), concurrency: 1 });
+      expect([unchanged.computed, unchanged.changed]).toEqual([0, []]);
+      expect(asked).not.toHaveBeenCalled();
+      expect(entries).not.toHaveBeenCalled();
+      // Nor is the state written again (the same file, not a new one renamed over it).
+      expect(lstatSync(statePath).ino).toBe(stateBefore.ino);
+      // A line feed more at an input's end: ingested again, its digest the same; only its entry is read.
+      const edited = readdirSync(inputs).filter((name) => name.endsWith('.txt')).sort()[0]!;
+      appendFileSync(join(inputs, edited), '\n');
+      const again = await build({ pipeline: pipeline(), concurrency: 1 });
+      expect(again.computed).toBe(1);
+      const id = again.inputs.find((i) => i.path.endsWith(edited))!.id;
+      expect(asked.mock.calls.map((call) => call[0])).toEqual([id]);
+      // Another input's content edited (a changed article at the next revision), one deleted: the file is made again from the bytes in place.
+      const other = readdirSync(inputs).filter((name) => name.endsWith('.txt')).sort()[1]!;
+      writeFileSync(join(inputs, other), readFileSync(join(inputs, other), 'utf8').replace(/\n[^\n]*\n/, '\n'));
+      rmSync(join(inputs, readdirSync(inputs).filter((name) => name.endsWith('.md')).sort()[0]!));
+      const changed = await build({ pipeline: pipeline(), concurrency: 1 });
+      expect(changed.changed).toContain('changes.json');
+    } finally {
+      asked.mockRestore();
+      entries.mockRestore();
+    }
+    // The same dataset as a clean build's two steps, the last with this build's previous changes.json in place.
+    const clean = join(dir, 'clean');
+    cpSync(out, clean, { recursive: true, filter: (path) => !/[\\/]\.cache$/.test(path) });
+    const now = tree(out);
+    const result = await build({ pipeline: pipeline(), outDir: clean, cacheDir: null, concurrency: 1 });
+    expect(result.changed).toEqual([]);
+    expectSameTree(tree(clean), now);
+  }, 180_000);
 
   // A process that builds again and again (a watcher, a server) must not run out of descriptors:
   // each build once left the staged search entries' file open (its reader stopped at the last

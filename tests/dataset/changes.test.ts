@@ -1,9 +1,10 @@
 import fc from 'fast-check';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { articleDigest, itemExcerpt, carriedChange, changeArticleText, changesText, decideChange, digestHash, PreviousBuild, SettledChanges } from '../../src/dataset/changes.js';
+import { articleDigest, itemExcerpt, carriedChange, changeArticleText, decideChange, digestHash, layOut, PreviousBuild, SettledChanges } from '../../src/dataset/changes.js';
+import { OutputError } from '../../src/io/errors.js';
 import { TextSpool } from '../../src/dataset/set-aside.js';
 import { realFs } from '../../src/io/fs.js';
 import { codeTrees, treesFingerprint } from '../../src/dataset/keys.js';
@@ -74,29 +75,6 @@ describe('the change view: what each build compares with, and what it keeps', ()
     const three = p2.next([decideChange(p2.priorFor('b2', 'in/b.txt', ids), digest('b2', [{ date: '2025-04-01' }], 'in/b.txt')), decideChange(p2.priorFor('c', 'in/c.txt', ids), digest('c'))]);
     expect(three.value.revision).toBe(3);
     expect(three.value.removed).toEqual([]);
-  });
-
-  it('changes.json as a stream: the bytes of the whole file, the articles read one at a time and again for each use', () => {
-    const ids = new Set(['b2', 'c', 'd']);
-    const one = none().next(['a', 'b'].map((id) => decideChange({ revision: 0, entry: null }, digest(id))));
-    const p1 = previousOf(one.value);
-    const changes = [
-      decideChange(p1.priorFor('b2', 'in/b.txt', ids), digest('b2', [{ paperTitle: '间充质干细胞 <b>&' }], 'in/b.txt')),
-      decideChange(p1.priorFor('c', 'in/c.txt', ids), digest('c')),
-      decideChange(p1.priorFor('d', 'in/d.txt', ids), digest('d', [{}, { dois: ['10.1/x'] }])),
-    ];
-    const cases: [PreviousBuild, typeof changes][] = [[p1, changes], [p1, changes.slice(0, 1)], [p1, []], [none(), []], [previousOf(p1.next(changes).value), changes]];
-    for (const [previous, articles] of cases) {
-      let reads = 0;
-      const view = previous.nextView(function* () {
-        reads++;
-        yield* articles;
-      });
-      expect([...changesText(view)].join('')).toBe(previous.next(articles).text);
-      expect(reads).toBe(2); // once to decide the revision, once for the text
-    }
-    // The stream is made in id order; anything else is a bug, not a file.
-    expect(() => p1.nextView(() => [changes[1]!, changes[0]!])).toThrow('changes out of id order: b2 after c');
   });
 
   it('changes.json made as the articles settle, each written out when added into a spool (a file, or memory): the bytes of the whole file, nothing read back but the spool', () => {
@@ -183,6 +161,84 @@ describe('the change view: what each build compares with, and what it keeps', ()
     const first = new SettledChanges(PreviousBuild.read(mkdtempSync(join(tmpdir(), 'digest-first-'))), new TextSpool(null, realFs));
     first.add(decideChange({ revision: 0, entry: null }, digest('a')));
     expect(first.sameAsPrevious()).toBe(false);
+  });
+
+  it('a changes.json the state describes is read only when an entry is asked for, each article as its bytes in the file; one article carried by id alone is written as those bytes', () => {
+    // Revision 2: a changed, b first, c removed (its digest in the removed list), d new, e with non-ASCII text.
+    const ids = new Set(['a', 'b', 'c', 'e']);
+    const one = none().next(['a', 'b', 'c', 'e'].map((id) => decideChange({ revision: 0, entry: null }, digest(id, [{ excerpt: id === 'e' ? '强直性脊柱炎 🦴 "q"' : 'x' }]))));
+    const p1 = previousOf(one.value);
+    const two = p1.next([
+      decideChange(p1.priorFor('a', 'in/a.txt', ids), digest('a', [{ date: '2025-03-02' }])),
+      decideChange(p1.priorFor('b', 'in/b.txt', ids), digest('b')),
+      decideChange(p1.priorFor('d', 'in/d.txt', ids), digest('d')),
+      decideChange(p1.priorFor('e', 'in/e.txt', ids), digest('e', [{ excerpt: '强直性脊柱炎 🦴 "q"' }])),
+    ]);
+    expect(two.value.removed.map((r) => r.id)).toEqual(['c']);
+    const bytes = Buffer.from(two.text);
+    const laid = layOut(bytes)!;
+    expect(laid.revision).toBe(2);
+    expect(laid.removed).toEqual(two.value.removed);
+    expect([...laid.spans.keys()]).toEqual(['a', 'b', 'd', 'e']);
+    for (const article of two.value.articles) {
+      const [start, end] = laid.spans.get(article.id)!;
+      expect(bytes.toString('utf8', start, end)).toBe(changeArticleText(article));
+    }
+    // Laid out otherwise (not this code's): null. No articles: none.
+    expect(layOut(Buffer.from(JSON.stringify(two.value)))).toBeNull();
+    expect(layOut(Buffer.from(two.text.replace('"id": "b"', '"status": "x", "id": "b"')))).toBeNull();
+    const empty = none().next([]);
+    expect(layOut(Buffer.from(empty.text))).toMatchObject({ revision: 1, spans: new Map() });
+
+    const dir = mkdtempSync(join(tmpdir(), 'digest-lazy-'));
+    writeFileSync(join(dir, 'changes.json'), two.text);
+    const owns = () => true;
+    const known = { revision: 2, articles: 4 };
+    // Nothing read at first: the file may go, and revision and size are the state's.
+    const lazy = () => PreviousBuild.read(dir, owns, () => true, known);
+    const unread = lazy();
+    rmSync(join(dir, 'changes.json'));
+    expect([unread.revision, unread.size, unread.trusted]).toEqual([2, 4, true]);
+    expect(() => unread.entry('a')).toThrow(OutputError);
+    writeFileSync(join(dir, 'changes.json'), two.text);
+    const read = lazy();
+    expect(read.entry('a')).toEqual(two.value.articles[0]);
+    expect(read.entry('a')).toBe(read.entry('a'));
+    expect(read.entry('c')).toBeNull();
+    expect(read.has('d')).toBe(true);
+    expect(read.priorFor('f', 'in/e.txt', new Set(['f']))).toEqual({ revision: 2, entry: two.value.articles[3] });
+    expect(Buffer.from(read.articleText('e') as Uint8Array).toString()).toBe(changeArticleText(two.value.articles[3]!));
+    // Carried by id alone, with one article changed after them: the file made again is the same bytes as next() of the same articles.
+    const all = new Set(['a', 'b', 'd', 'e']);
+    const settled = new SettledChanges(lazy(), new TextSpool(null, realFs));
+    const eChanged = decideChange(read.priorFor('e', 'in/e.txt', all), digest('e'));
+    for (const id of ['a', 'b', 'd']) settled.addCarried(id);
+    settled.add(eChanged);
+    expect(settled.sameAsPrevious()).toBe(false);
+    const expected = previousOf(two.value).next([...two.value.articles.slice(0, 3), eChanged]);
+    expect([...settled.text()].join('')).toBe(expected.text);
+    expect(settled.summary()).toEqual({ revision: 3, articles: 4 });
+    // Every article carried: the file is the previous one, and nothing of it was read.
+    const kept = new SettledChanges(unreadAgain(), new TextSpool(null, realFs));
+    function unreadAgain() {
+      const p = lazy();
+      rmSync(join(dir, 'changes.json'));
+      return p;
+    }
+    for (const id of ['a', 'b', 'd', 'e']) kept.addCarried(id);
+    expect(kept.sameAsPrevious()).toBe(true);
+    expect(kept.summary()).toEqual(known);
+    writeFileSync(join(dir, 'changes.json'), two.text);
+    // Replaced between the build's start and the first ask, or not the file the state describes: an OutputError, never a misread.
+    let asks = 0;
+    const replaced = PreviousBuild.read(dir, owns, () => ++asks === 1, known);
+    expect(() => replaced.entry('a')).toThrow(/changed while the build ran/);
+    expect(() => PreviousBuild.read(dir, owns, () => true, { revision: 2, articles: 5 }).entry('a')).toThrow(/not the file the last build's state describes/);
+    // Without what the state says, or of a file not made here: read at once, as before.
+    const eager = PreviousBuild.read(dir, owns, () => true);
+    rmSync(join(dir, 'changes.json'));
+    expect(eager.entry('a')).toEqual(two.value.articles[0]);
+    expect(PreviousBuild.read(dir, owns, () => false, known).revision).toBe(0);
   });
 
   it('a changes.json that does not follow its schema, or that the manifest does not list, is no previous build', () => {
