@@ -468,7 +468,14 @@ export class EntryStore {
         yield `${last === null ? '' : ','}${JSON.stringify(path)}:${json}`;
         last = path;
       }
-      yield `},"outputs":${JSON.stringify(Object.fromEntries(sortedEntries(state.outputs)))}${state.changes ? `,"changes":${JSON.stringify(state.changes)}` : ''}}`;
+      // A member at a time, in JSON.stringify's order: whole, they grew the transcoding buffer for good.
+      const outputs = Object.fromEntries(sortedEntries(state.outputs));
+      let first = true;
+      for (const rel of Object.keys(outputs)) {
+        yield `${first ? '},"outputs":{' : ','}${JSON.stringify(rel)}:${JSON.stringify(outputs[rel])}`;
+        first = false;
+      }
+      yield `${first ? '},"outputs":{}' : '}'}${state.changes ? `,"changes":${JSON.stringify(state.changes)}` : ''}}`;
     };
     writeAtomicPiecesSync(join(this.dir, this.stateFile), pieces(), this.fs);
   }

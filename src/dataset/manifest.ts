@@ -67,7 +67,17 @@ export function* manifestPieces(pipelineName: string, rows: Iterable<ManifestInp
   }
   yield count === 0 ? '[]' : '\n  ]';
   const manifestTotals: DatasetManifest['totals'] = { inputs: count, records, failed: count - records, ...totals };
-  const tail = JSON.stringify({ inputs: 0, totals: manifestTotals, files: [...files].sort() }, null, 2);
-  yield tail.slice(tail.indexOf('"inputs": 0') + '"inputs": 0'.length);
+  // A file a piece, as the rows: whole, their text grew the thread's transcoding buffer.
+  const tail = JSON.stringify({ inputs: 0, totals: manifestTotals, files: MARK }, null, 2);
+  const rest = tail.slice(tail.indexOf('"inputs": 0') + '"inputs": 0'.length);
+  const at = rest.lastIndexOf(mark);
+  yield rest.slice(0, at);
+  let first = true;
+  for (const file of [...files].sort()) {
+    yield `${first ? '[' : ','}\n    ${JSON.stringify(file)}`;
+    first = false;
+  }
+  yield first ? '[]' : '\n  ]';
+  yield rest.slice(at + mark.length);
   yield '\n';
 }

@@ -242,10 +242,14 @@ export class DatasetWriter {
 
   /** Takes note of a file placed elsewhere (by a worker thread) from `source`. */
   record(source: string, placed: Placed): void {
+    // A staged file is in `puts` alone, not in `expected` too: ~0.1 KB an input less.
+    if (placed.outcome === 'staged') {
+      this.puts.set(placed.rel, source);
+      return;
+    }
     this.expected.add(placed.rel);
     if (placed.outcome === 'missing') this.report.missing.push(placed.rel);
     else if (placed.outcome === 'changed') this.report.changed.push(placed.rel);
-    else if (placed.outcome === 'staged') this.puts.set(placed.rel, source);
     else if (placed.identity !== null) this.outputs[placed.rel] = `${source}|${placed.identity}`;
   }
 
@@ -309,7 +313,9 @@ export class DatasetWriter {
 
   /** Every file this write expects in the folder besides the manifest, sorted. */
   files(): string[] {
-    return [...this.expected].filter((rel) => rel !== MANIFEST).sort();
+    const files = [...this.expected];
+    for (const rel of this.puts.keys()) if (!this.expected.has(rel)) files.push(rel);
+    return files.filter((rel) => rel !== MANIFEST).sort();
   }
 
   /**
@@ -320,7 +326,7 @@ export class DatasetWriter {
    */
   commit(prune: boolean): OutputReport {
     const report = this.report;
-    const deletes = prune ? [...this.owned].filter((rel) => !this.expected.has(rel) && rel !== MANIFEST).sort() : [];
+    const deletes = prune ? [...this.owned].filter((rel) => !this.expected.has(rel) && !this.puts.has(rel) && rel !== MANIFEST).sort() : [];
     report.foreign = this.foreignFiles();
     if (this.mode === 'check') {
       for (const rel of deletes) if (kindOf(join(this.root, rel)) !== 'absent') report.extra.push(rel);
@@ -444,7 +450,7 @@ export class DatasetWriter {
       for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
         const rel = folder ? `${folder}/${entry.name}` : entry.name;
         if (folder === '' && (entry.name.startsWith('.') || entry.isDirectory() || rel === MANIFEST)) continue;
-        if (!this.expected.has(rel) && !this.owned.has(rel)) foreign.push(toPosix(relative(process.cwd(), join(dir, entry.name))) || rel);
+        if (!this.expected.has(rel) && !this.puts.has(rel) && !this.owned.has(rel)) foreign.push(toPosix(relative(process.cwd(), join(dir, entry.name))) || rel);
       }
     }
     return foreign;

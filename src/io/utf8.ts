@@ -12,12 +12,11 @@ export type Text = string | readonly string[];
 const MAX_BYTES_PER_UNIT = 3;
 
 /**
- * The most this thread's scratch buffer grows to. A text that may need more (a build's manifest:
- * ~3 KB an input, three bytes a unit reserved) is encoded into a buffer of its own, let go after:
- * the scratch buffer is never shrunk, and grown to fit the manifest it held three times its size
- * for the rest of the process — ~20 MB after a 2,000-article build, a third of it resident
- * (BENCHMARKS.md, "Change: a build keeps nothing per input it does not need"). Records and pages
- * (a few hundred thousand characters for the bench corpus's longest articles) stay well below it.
+ * The most this thread's buffers grow to, never shrunk: a longer text is encoded into a buffer of
+ * its own, let go after (grown to a whole manifest, the scratch buffer held ~20 MB after a
+ * 2,000-article build: BENCHMARKS.md, "Change: a build keeps nothing per input it does not need").
+ * A text that grows with a build's inputs is written in pieces instead ("what a build holds per
+ * input, ranked").
  */
 export const SCRATCH_MAX_BYTES = 4 << 20;
 
@@ -47,13 +46,11 @@ let wide: Buffer | null = null;
  * null when the text holds a lone surrogate (which Node's transcoder refuses: V8's encoder writes
  * it as U+FFFD, and the caller encodes it so).
  *
- * V8's encoder (`Buffer.write`, `TextEncoder`) reads a two-byte string — any text with a Chinese
- * character, or a curly quote — a character at a time: ~13 instructions a character, the largest
- * named function of a build's profile (BENCHMARKS.md, "a file's text encoded to UTF-8 in one
- * pass"). Here each piece is copied as UTF-16 (a memory copy, for a two-byte string) into one
- * buffer, and that buffer is converted at once by Node's transcoder (simdutf's vectorised
- * UTF-16 → UTF-8, ~4 instructions a character): the same bytes, since valid UTF-16 has one UTF-8
- * form. A pair split between two pieces is whole in the copy.
+ * V8's encoder (`Buffer.write`, `TextEncoder`) reads a two-byte string a character at a time, ~13
+ * instructions each, the largest named function of a build's profile (BENCHMARKS.md, "a file's
+ * text encoded to UTF-8 in one pass"). Here the pieces are copied as UTF-16 into one buffer,
+ * converted at once by Node's transcoder (simdutf, ~4 instructions a character): the same bytes,
+ * valid UTF-16 having one UTF-8 form. A pair split between two pieces is whole in the copy.
  */
 export function transcoded(pieces: readonly string[], units: number): Uint8Array | null {
   // Uint8Array, not Buffer, in the signature: the published types must not need @types/node.
@@ -62,9 +59,8 @@ export function transcoded(pieces: readonly string[], units: number): Uint8Array
   let target: Buffer;
   if (size > SCRATCH_MAX_BYTES) target = Buffer.allocUnsafeSlow(size);
   else {
-    // Grown to the next power of two that holds the text, from 64 KB: a thread keeps no more than
-    // twice its largest text (a build thread that only streams tables keeps ~64 KB; a 1 MB floor
-    // was ~9 KB an input of what `npm run bench -- --ci` finds a 120-article build holding).
+    // The next power of two that holds the text, from 64 KB: at most twice its largest text (a
+    // 1 MB floor was ~9 KB an input of what a 120-article build holds, `npm run bench -- --ci`).
     if (wide === null || size > wide.length) wide = Buffer.allocUnsafeSlow(Math.min(SCRATCH_MAX_BYTES, Math.max(1 << 16, 2 ** Math.ceil(Math.log2(size)))));
     target = wide;
   }

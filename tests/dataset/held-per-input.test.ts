@@ -1,0 +1,90 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { describe, expect, it } from 'vitest';
+import { EntryStore, type BuildState } from '../../src/dataset/cache.js';
+import { manifestPieces } from '../../src/dataset/manifest.js';
+import { DatasetWriter } from '../../src/dataset/writer.js';
+import { TRANSCODE_MIN_UNITS } from '../../src/io/utf8.js';
+
+// What a build's finish makes whole in proportion to its inputs (issue 17: flat in N). A text of
+// TRANSCODE_MIN_UNITS or more goes through this thread's transcoding buffer, which grows to twice
+// the largest such text and is never shrunk (src/io/utf8.ts): a piece that grows with the dataset
+// left the build thread holding ~1 KB an input after the build (BENCHMARKS.md, "what a build
+// holds per input, ranked"). Measured as sizes of pieces and of live ArrayBuffers, never as time.
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
+
+/** Live ArrayBuffer bytes after two full collections. */
+function liveArrayBuffers(): number {
+  gc();
+  gc();
+  return process.memoryUsage().arrayBuffers;
+}
+
+/** `count` dataset files named as a build names its three files an input. */
+function datasetFiles(count: number): string[] {
+  const files: string[] = [];
+  for (let i = 0; files.length < count; i++) {
+    const id = `${String(i).padStart(5, '0')}-ra-2025-hant-big5`;
+    files.push(`articles/${id}.json`, `report/${id}.html`, `report/${id}.source.html`);
+  }
+  return files.slice(0, count);
+}
+
+describe('a build finish writes no text whole that grows with its inputs', () => {
+  it("the manifest's files a piece each: no piece of the manifest grows with the dataset's files, and the text is the whole pretty-printed", () => {
+    const totals = { items: 0, references: 0, entities: 0 };
+    for (const count of [0, 1, 6_000]) {
+      const files = datasetFiles(count).reverse();
+      const pieces = [...manifestPieces('digest', [], totals, files)];
+      const whole = { schemaVersion: 1, pipeline: 'digest', inputs: [], totals: { inputs: 0, records: 0, failed: 0, ...totals }, files: [...files].sort() };
+      const text = pieces.join('');
+      expect(JSON.parse(text)).toEqual({ ...whole, schemaVersion: (JSON.parse(text) as { schemaVersion: number }).schemaVersion });
+      expect(text).toBe(`${JSON.stringify(JSON.parse(text), null, 2)}\n`);
+      // Before: one piece held every file's name (~40 units a file, 240,000 at 6,000 files).
+      expect(Math.max(...pieces.map((p) => p.length))).toBeLessThan(TRANSCODE_MIN_UNITS);
+    }
+  });
+
+  it("the cache's state is written with its outputs member by member: the same text as the whole state, and this thread's transcoding buffer not grown to it", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'digest-held-'));
+    const store = EntryStore.open(join(dir, 'cache'), { inOutput: false, write: true })!;
+    const outputs: Record<string, string> = {};
+    for (const rel of datasetFiles(6_000).reverse()) outputs[rel] = `${'a'.repeat(64)}|1234:1764869000123456789:1764869000123456789:987654`;
+    // Keys an object lists first (array indexes, in numeric order): JSON.stringify of the whole puts them there, and so must the stream.
+    outputs['10'] = 'x|1';
+    outputs['9'] = 'y|2';
+    outputs['2a'] = 'z|3';
+    const state: BuildState = { format: 7, config: 'c'.repeat(64), inputs: {}, outputs };
+    const sorted = (record: Record<string, string>) => Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    const before = liveArrayBuffers();
+    store.saveState(state);
+    const grown = liveArrayBuffers() - before;
+    const text = readFileSync(join(dir, 'cache', 'state.json'), 'utf8');
+    expect(text).toBe(JSON.stringify({ format: state.format, config: state.config, inputs: {}, outputs: sorted(outputs) }));
+    expect(text.length).toBeGreaterThan(6_000 * 100);
+    // Before: the outputs' text (~0.7 M units) went whole through the transcoder, whose buffer
+    // grew to 2 MB and stayed; member by member, no piece reaches it.
+    expect(grown).toBeLessThan(512 * 1024);
+    store.close();
+  });
+});
+
+describe("the writer's record of the files it stages", () => {
+  it('a staged file is noted once (as staged), not also as expected, and is still listed, committed and reported', async () => {
+    const root = join(mkdtempSync(join(tmpdir(), 'digest-held-')), 'out');
+    const writer = await DatasetWriter.open(root, { mode: 'write', command: 'build' });
+    for (const name of ['b', 'a']) await writer.file(`articles/${name}.json`, `key-${name}`, '{}\n');
+    writer.expect('report/index.html');
+    // Three files an input staged by the workers: a second entry each (~0.1 KB an input) was held to the end of the run.
+    expect((writer as unknown as { expected: Set<string> }).expected).toEqual(new Set(['report/index.html']));
+    expect(writer.files()).toEqual(['articles/a.json', 'articles/b.json', 'report/index.html']);
+    const report = writer.commit(true);
+    expect(report.changed).toEqual(['articles/a.json', 'articles/b.json']);
+    expect(readFileSync(join(root, 'articles', 'a.json'), 'utf8')).toBe('{}\n');
+    expect(Object.keys(writer.takeOutputs()).sort()).toEqual(['articles/a.json', 'articles/b.json']);
+  });
+});
