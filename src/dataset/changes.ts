@@ -7,6 +7,7 @@ import type { ArticleChange, ArticleDigest, DatasetChanges, RemovedArticle } fro
 import { toJson } from '../io/atomic.js';
 import { OutputError } from '../io/errors.js';
 import { readPlainFile } from '../io/files.js';
+import { utf8Text } from '../io/utf8.js';
 import { MANIFEST, ownedFiles } from './ownership.js';
 import type { TextSpool } from './set-aside.js';
 
@@ -217,7 +218,7 @@ export class PreviousBuild {
       const laid = this.layout();
       const span = laid.spans.get(id);
       if (span === undefined) return null;
-      entry = JSON.parse(laid.bytes.toString('utf8', span[0], span[1])) as ArticleChange;
+      entry = JSON.parse(utf8Text(laid.bytes.subarray(span[0], span[1]))) as ArticleChange;
       this.parsedEntries.set(id, entry);
     }
     return entry;
@@ -299,7 +300,8 @@ export class PreviousBuild {
 }
 
 interface LaidOut {
-  bytes: Buffer;
+  // Uint8Array, not Buffer: a declaration that names Buffer needs @types/node of the package's users.
+  bytes: Uint8Array;
   revision: number;
   removed: RemovedArticle[];
   /** Each article's text by id, in file order: from its `{` to after its `}`. */
@@ -316,7 +318,8 @@ const ARTICLES_AT = Buffer.from('\n  "articles": [');
  * first, nothing between them but separators), the rest parsed without them; null when laid out
  * otherwise. Only the id lines and the text around the articles are decoded.
  */
-export function layOut(bytes: Buffer): LaidOut | null {
+export function layOut(file: Uint8Array): LaidOut | null {
+  const bytes = Buffer.from(file.buffer, file.byteOffset, file.byteLength);
   const at = bytes.indexOf(ARTICLES_AT);
   if (at < 0) return null;
   const start = at + ARTICLES_AT.length;
