@@ -206,7 +206,10 @@ export class PreviousBuild {
   private layout(): LaidOut {
     if (this.laid) return this.laid;
     const laid = layOut(this.readBytes!());
-    if (laid === null || laid.revision !== this.revision || laid.spans.size !== this.count) throw new OutputError(`${CHANGES}: not the file the last build's state describes; build again`);
+    // The state and the file are written by one build: a state that disagrees stays so, and only
+    // removing it lets the next build read the file afresh.
+    if (laid === null || laid.revision !== this.revision || laid.spans.size !== this.count)
+      throw new OutputError(`${CHANGES}: not the file the last build's state describes; remove the build's cache folder (.cache in the output folder, unless one was given) and build again`);
     return (this.laid = laid);
   }
 

@@ -233,7 +233,7 @@ describe('the change view: what each build compares with, and what it keeps', ()
     let asks = 0;
     const replaced = PreviousBuild.read(dir, owns, () => ++asks === 1, known);
     expect(() => replaced.entry('a')).toThrow(/changed while the build ran/);
-    expect(() => PreviousBuild.read(dir, owns, () => true, { revision: 2, articles: 5 }).entry('a')).toThrow(/not the file the last build's state describes/);
+    expect(() => PreviousBuild.read(dir, owns, () => true, { revision: 2, articles: 5 }).entry('a')).toThrow(/not the file the last build's state describes; remove the build's cache folder/);
     // Without what the state says, or of a file not made here: read at once, as before.
     const eager = PreviousBuild.read(dir, owns, () => true);
     rmSync(join(dir, 'changes.json'));
