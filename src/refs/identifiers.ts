@@ -113,8 +113,14 @@ export function findIdentifiers(input: string): Identifiers {
   return out;
 }
 
-// What may stand around identifiers on a line of their own ("DOI:", "PMID", "Available at", "|").
-const identifierLabels = lazyPattern(() => /\b(?:doi|pmid|pmcid|isbn|issn|url|available\s(?:at|from)|retrieved\sfrom|link|full\stext|crossref|pubmed|google\sscholar)\b|[\s:：,;.|·•()[\]<>-]+/giu);
+// What may stand around identifiers on a line of their own ("DOI:", "PMID", "Available at", "|"),
+// the whole line being nothing else: the labels and separators tile it. One anchored test that
+// fails at the line's first word, where a global replace of the labels built the rest of every
+// line (~50 matches a reference line) only to find words left (issue 17: pipeline CPU). The same
+// answer: a label word is the only one that can start where it starts (none is another's prefix
+// up to a word end, none starts with a separator), so a tiling exists exactly when the replace's
+// leftmost, greedy matches leave nothing; one separator a step, so that no run is split two ways.
+const onlyLabels = lazyPattern(() => /^(?:\b(?:doi|pmid|pmcid|isbn|issn|url|available\s(?:at|from)|retrieved\sfrom|link|full\stext|crossref|pubmed|google\sscholar)\b|[\s:：,;.|·•()[\]<>-])*$/iu);
 
 // What every identifier `findIdentifiers` takes holds (its DOI patterns "10.", its URL "http", its PMID "PMID", its PMCID "PMC").
 const identifierMark = lazyPattern(() => /10\.|http|pmc|pmid/i);
@@ -130,9 +136,8 @@ export function isIdentifierOnly(line: string): boolean {
     .replace(/\bhttps?:\/\/\S+/gi, ' ')
     .replace(/\b10\.\d{4,9}\/\S+/g, ' ')
     .replace(/\bPMC\d{3,10}\b/g, ' ')
-    .replace(/\b(?:PMID|PMCID)\s*[:：]?\s*\d{1,10}\b/gi, ' ')
-    .replace(identifierLabels(), '');
-  if (rest.trim() !== '') return false;
+    .replace(/\b(?:PMID|PMCID)\s*[:：]?\s*\d{1,10}\b/gi, ' ');
+  if (!onlyLabels().test(rest)) return false;
   const ids = findIdentifiers(text);
   return Boolean(ids.DOI || ids.URL || ids.PMID || ids.PMCID);
 }

@@ -460,7 +460,9 @@ function scanFrom(reading: Reading, firstShape: Shape, limit = Infinity): Author
     }
     // The list may end here when what follows is the list's end (a role or "et al." ends it too).
     const ending = at(listEnd(text), text, end);
-    const dotted = /[.)]$/.test(text.slice(0, end)) && /^\s\S/.test(text.slice(end, end + 2));
+    // (The unit before `end` read as it stands: `/[.)]$/` over a copy of the text up to `end` tried every offset of it, at every name.)
+    const before = text.charCodeAt(end - 1);
+    const dotted = (before === 0x2e || before === 0x29) && /^\s\S/.test(text.slice(end, end + 2));
     if (ending || dotted || etAl || roleMatch || end >= text.length) {
       lastGood = end;
       lastGoodCount = names.length;

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { describe, expect, it, vi } from 'vitest';
 import { cleanDoi, cleanUrl, findIdentifiers, isIdentifierOnly } from '../../src/refs/identifiers.js';
 
 describe('identifiers', () => {
@@ -66,5 +67,58 @@ describe('brackets and trackers at the end of identifiers', () => {
     expect(isIdentifierOnly(`https://doi.org/10.1000/${'x'.repeat(600)}`)).toBe(false);
     expect(isIdentifierOnly('See the paper at https://x.org for more')).toBe(false);
     expect(isIdentifierOnly('PMID: 12345678')).toBe(true);
+  });
+});
+
+describe('a line of identifiers told by one anchored test of its labels (issue 17: pipeline CPU)', () => {
+  // isIdentifierOnly as written before: the labels and separators replaced away, and the rest trimmed.
+  const labels = /\b(?:doi|pmid|pmcid|isbn|issn|url|available\s(?:at|from)|retrieved\sfrom|link|full\stext|crossref|pubmed|google\sscholar)\b|[\s:：,;.|·•()[\]<>-]+/giu;
+  const before = (line: string): boolean => {
+    const text = line.trim();
+    if (!text || text.length > 600) return false;
+    if (!/10\.|http|pmc|pmid/i.test(text)) return false;
+    const rest = text
+      .replace(/\bhttps?:\/\/\S+/gi, ' ')
+      .replace(/\b10\.\d{4,9}\/\S+/g, ' ')
+      .replace(/\bPMC\d{3,10}\b/g, ' ')
+      .replace(/\b(?:PMID|PMCID)\s*[:：]?\s*\d{1,10}\b/gi, ' ')
+      .replace(labels, '');
+    if (rest.trim() !== '') return false;
+    const ids = findIdentifiers(text);
+    return Boolean(ids.DOI || ids.URL || ids.PMID || ids.PMCID);
+  };
+
+  it('answers as the replace did, on lines of labels, separators, identifiers and words in any case', () => {
+    // The labels and their near misses (a prefix, a longer word, a letter that folds to one of theirs: ſ to s, K (Kelvin) to k),
+    // every separator, identifiers of each kind, words, digits, white space of several kinds.
+    const piece = fc.constantFrom(
+      'doi', 'DOI', 'Doi', 'pmid', 'PMID', 'pmcid', 'PMCID', 'isbn', 'ISSN', 'url', 'URL', 'available at', 'Available from', 'available  at', 'retrieved from',
+      'link', 'LINK', 'linK', 'Link', 'full text', 'Full\u00a0text', 'crossref', 'CrossRef', 'pubmed', 'PubMed', 'google scholar', 'Google Scholar',
+      'do', 'doix', 'links', 'pmi', 'ſcholar', 'iſſn', 'crossreference', 'available', 'full', 'google',
+      ' ', '  ', '\t', '\u00a0', '\u3000', ':', '：', ',', ';', '.', '|', '·', '•', '(', ')', '[', ']', '<', '>', '-', '–', '/', '_',
+      'https://doi.org/10.1000/x.1', 'http://x.org/a?b=1', '10.1000/abc', '10.12345/x(1)', 'PMC1234567', 'PMID: 12345678', 'PMCID:PMC99', '12345678',
+      'Smith J', 'Title', 'é', '张', '2020', 'x', 'K', '\u212a',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 16 }), (pieces) => {
+        const line = pieces.join('');
+        expect(isIdentifierOnly(line), JSON.stringify(line)).toBe(before(line));
+      }),
+      { seed: 17, numRuns: 20000 },
+    );
+    for (const line of ['Full text | PubMed | Google Scholar | https://doi.org/10.1000/x.1', 'Available from: https://x.org/a', 'doi:10.1000/abc. PMCID: PMC12345', 'li\u212ak: https://x.org/a', 'DOI 10.1000/x.1 Journal']) {
+      expect(isIdentifierOnly(line), line).toBe(before(line));
+    }
+  });
+
+  it('reads a reference line without replacing its labels away: no copy of the line a label and separator (~50 a reference)', () => {
+    const replace = vi.spyOn(RegExp.prototype, Symbol.replace);
+    try {
+      expect(isIdentifierOnly('[1] Smith J, Doe A. A title: one, two. J Med. 2020;1:1-2. doi:10.1000/x.1. PMID: 12345678')).toBe(false);
+      // (The identifiers' own replaces stay: each finds one match or none.)
+      expect(replace.mock.contexts.filter((pattern) => (pattern as RegExp).unicode)).toHaveLength(0);
+    } finally {
+      replace.mockRestore();
+    }
   });
 });
