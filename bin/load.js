@@ -41,20 +41,15 @@ for (const flag of v8Flags) setFlagsFromString(flag);
 /** The CLI bundle scripts/bundle-cli.mjs writes. */
 export const bundleFile = fileURLToPath(new URL('../dist/cli/digest.cjs', import.meta.url));
 
-/**
- * `digest text`'s own bundle (scripts/bundle-cli.mjs): the CLI less the modules only other commands
- * run, 0.8 MB where the whole is 1.9 (each MB read is ~500 pages faulted in, twice: the file's
- * buffer and its text; issue 17: start-up). Run for `text` while it is current; the whole CLI
- * otherwise, and for any other command.
- */
+/** `digest text`'s bundle: the CLI less what only other commands run, 0.7 MB of the whole's 1.9, each MB read ~500 faults twice (issue 17: start-up). */
 export const textBundleFile = fileURLToPath(new URL('../dist/cli/text.cjs', import.meta.url));
 
 /**
  * V8's code cache of the bundle for a command, beside it. V8 reads a whole cache when it compiles,
  * so a command that runs a fraction of the CLI has its own, made after running it alone:
- * `digest text` (its bundle's; 0.5 MB in place of 1.1 MB: ~3 ms less of its start), and
- * --version, help or no command at all (the CLI's own code). Every other command, and `text`
- * where its bundle is not current, takes the CLI's cache made after running --version, text and ingest.
+ * `digest text` (its bundle's), and --version, help or no command at all (the CLI's own code).
+ * Every other command, and `text` without a current bundle, takes the cache made after running
+ * --version, text and ingest.
  */
 export function codeCacheFile(command) {
   if (command === 'text' && stateOf(textBundleFile) === 'current') return `${textBundleFile}.cache`;
@@ -142,14 +137,11 @@ export function bundleIsCurrent(sourcesFile = `${bundleFile}.sources`, base = fi
   return true;
 }
 
-/** Each bundle's state once asked ({@link stateOf}), by file. */
 const states = new Map();
 
 /**
- * Whether a bundle is there and made from dist/src as it is now ({@link bundleIsCurrent} of the list
- * beside it): 'current', 'stale' or 'absent'; asked once a file and process, when a command first
- * needs that bundle, so that `digest text` checks its own list alone (~110 files, not the ~180 of
- * the CLI's and the workers'; issue 17: start-up).
+ * 'current', 'stale' or 'absent': a bundle and the list beside it ({@link bundleIsCurrent}), asked
+ * when a command first needs that bundle, so that `text` checks its own list alone (47 files, not 115).
  */
 function stateOf(file) {
   let state = states.get(file);
@@ -160,11 +152,7 @@ function stateOf(file) {
   return state;
 }
 
-/**
- * The whole CLI: its bundle from the command's code cache, or dist/src's modules where the bundle is
- * not current. A stale bundle is said once a process, by whichever thread loads the CLI (build and
- * merge load this module on a thread of their own, ./thread.js, and only there).
- */
+/** The whole CLI: its bundle, or dist/src where that is not current, said once by the thread that loads it (build's and merge's: ./thread.js). */
 function loadWhole(argv) {
   const state = stateOf(bundleFile);
   if (state === 'current') return runBundle(bundleFile, codeCacheFile(argv[0]), longCommands.has(argv[0]));
@@ -172,7 +160,7 @@ function loadWhole(argv) {
   return import('../dist/src/cli/main.js').then((cli) => ({ ...cli, script: null, codeCache: state === 'stale' ? 'stale bundle' : 'no bundle' }));
 }
 
-/** Whether `error` says dist/ was never built: no bundle, and then no dist/src/cli/main.js ({@link loadWhole}, at the first command). */
+/** Whether `error` says dist/ was never built (no bundle, no dist/src/cli/main.js). */
 export function notBuilt(error) {
   return error?.code === 'ERR_MODULE_NOT_FOUND' && String(error.message).includes('dist/src/cli/main.js');
 }
@@ -180,9 +168,9 @@ export function notBuilt(error) {
 /** What the launcher says then (./digest.js, ./thread.js), exit 2. */
 export const NOT_BUILT = 'digest: dist/ is not built (was npm ci run with --ignore-scripts?): run npm run build once\n';
 
-/** The CLI as the first command loaded it: `digest text`'s own bundle for `text` (`textOnly`), else the whole ({@link loadWhole}). */
+/** The CLI as the first command loaded it: text's bundle (`textOnly`) or the whole. */
 let loaded = null;
-/** The whole CLI (a promise of it), loaded for a later command of a process whose first was `text` and ran text's bundle. */
+/** The whole CLI (a promise), for a later other command of a process that began with text's bundle. */
 let whole = null;
 
 /**
@@ -239,7 +227,6 @@ export async function main(argv, io) {
     for (const flag of applied) setFlagsFromString(flag);
   }
   if (!loaded.textOnly || argv[0] === 'text') return loaded.main(argv, io);
-  // Compiled under the load's flags, under which its code cache was made.
   whole ??= Promise.resolve(underLoadFlags(() => loadWhole(argv)));
   return (await whole).main(argv, io);
 }
@@ -268,10 +255,7 @@ export function createCodeCache() {
   return underLoadFlags(() => script.createCachedData());
 }
 
-/**
- * `make()`'s result, made with the flags {@link flagsAfterLoad} set put back as the load left them:
- * V8 stamps a code cache with the flags of the moment, and takes one only under the same.
- */
+/** `make()` with the flags {@link flagsAfterLoad} set put back as the load left them: V8 takes a code cache only under the flags it was made with. */
 function underLoadFlags(make) {
   for (const flag of applied) setFlagsFromString(flagAtLoad(flag));
   try {

@@ -160,7 +160,6 @@ if (!isMainThread && workerData?.argv) {
       env: process.env,
     });
   } catch (error) {
-    // The CLI is loaded at the first command (./load.js): here, for build and merge.
     if (!notBuilt(error)) throw error;
     process.stderr.write(NOT_BUILT);
     code = 2;

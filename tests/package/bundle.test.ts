@@ -32,6 +32,15 @@ async function expectCurrent(file: string, make: () => Promise<string>, reader: 
   expect(/[^\x00-\x7f]/.test(onDisk), `the bundle is ASCII (${reader} reads it as Latin-1)`).toBe(false);
 }
 
+/** A package of its own in a fresh temporary folder: bin/load.js and bin/read.cjs as shipped, `folders` made, a package.json of ES modules. */
+function launcherPackage(prefix: string, folders: string[]): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  for (const sub of ['bin', ...folders]) mkdirSync(join(dir, sub), { recursive: true });
+  for (const file of ['load.js', 'read.cjs']) cpSync(repo(`bin/${file}`), join(dir, 'bin', file));
+  writeFileSync(join(dir, 'package.json'), '{"type":"module"}\n');
+  return dir;
+}
+
 describe('the CLI bundle', () => {
   it('is what bundling dist/src gives now: a stale bundle fails here', () => expectCurrent('dist/cli/digest.cjs', bundler.bundle, 'bin/load.js'), 60_000);
 
@@ -96,11 +105,8 @@ process.stdout.write(cli.codeCache());`;
     // current list of its sources. Each first command sets its own flags after the load (text,
     // a short ingest, a long build, --version none); the cache made after it must carry the load's
     // flags, under which a fresh process compiles the bundle (V8 refuses a cache made under others).
-    const dir = mkdtempSync(join(tmpdir(), 'digest-code-cache-'));
+    const dir = launcherPackage('digest-code-cache-', ['dist/cli', 'dist/src']);
     try {
-      for (const sub of ['bin', 'dist/cli', 'dist/src']) mkdirSync(join(dir, sub), { recursive: true });
-      for (const file of ['load.js', 'read.cjs']) cpSync(repo(`bin/${file}`), join(dir, 'bin', file));
-      writeFileSync(join(dir, 'package.json'), '{"type":"module"}\n');
       writeFileSync(join(dir, 'dist/src/a.js'), 'export const a = 1;\n');
       const stat = statSync(join(dir, 'dist/src/a.js'));
       writeFileSync(join(dir, 'dist/cli/digest.cjs.sources'), JSON.stringify([['dist/src/a.js', stat.size, stat.mtimeMs]]));
@@ -346,11 +352,8 @@ process.stdout.write(JSON.stringify({ out, cache: cli.codeCache(), file: cli.cod
 
   it('is run for `text` only while its own list is current, never reading the CLI bundle then; any other command, or text from a stale one, runs the whole CLI or dist/src as before', () => {
     // A package of its own: bin/load.js as shipped, a text "bundle", a whole-CLI "bundle" and dist/src's "main", each saying which ran.
-    const dir = mkdtempSync(join(tmpdir(), 'digest-text-bundle-'));
+    const dir = launcherPackage('digest-text-bundle-', ['dist/cli', 'dist/src/cli']);
     try {
-      for (const sub of ['bin', 'dist/cli', 'dist/src/cli']) mkdirSync(join(dir, sub), { recursive: true });
-      for (const file of ['load.js', 'read.cjs']) cpSync(repo(`bin/${file}`), join(dir, 'bin', file));
-      writeFileSync(join(dir, 'package.json'), '{"type":"module"}\n');
       const says = (what: string) => `exports.main = async (argv, io) => { io.stdout(${JSON.stringify(what)} + ' ' + argv[0] + '\\n'); return 0; };\nexports.shortRun = () => false;\n`;
       writeFileSync(join(dir, 'dist/cli/text.cjs'), `(function (exports, require, module) {${says('text bundle')}})`);
       writeFileSync(join(dir, 'dist/cli/digest.cjs'), `(function (exports, require, module) {${says('whole bundle')}})`);
