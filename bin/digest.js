@@ -1,15 +1,7 @@
 #!/usr/bin/env node
 // Thin launcher: the compiled CLI lives in dist/ (built once by `npm ci` through the prepare
 // script; the package ships it built), loaded by ./load.js. Nothing is compiled here, ever.
-let main;
-let threadCommands;
-try {
-  ({ main, threadCommands } = await import('./load.js'));
-} catch (error) {
-  if (error?.code !== 'ERR_MODULE_NOT_FOUND' || !String(error.message).includes('dist/src/cli/main.js')) throw error;
-  process.stderr.write('digest: dist/ is not built (was npm ci run with --ignore-scripts?): run npm run build once\n');
-  process.exit(2);
-}
+const { main, threadCommands, notBuilt, NOT_BUILT } = await import('./load.js');
 
 // A reader that stops early (`digest text x | head`) is not an error.
 process.stdout.on('error', (error) => {
@@ -33,5 +25,9 @@ process.on('beforeExit', () => {
 const argv = process.argv.slice(2);
 (threadCommands.has(argv[0]) ? (await import('./thread.js')).runOnThread(argv) : main(argv)).then(
   (code) => { settled = true; process.exitCode = code; },
-  (error) => { settled = true; process.stderr.write(`digest: internal error: ${error?.stack ?? error}\n`); process.exitCode = 2; },
+  (error) => {
+    settled = true;
+    process.stderr.write(notBuilt(error) ? NOT_BUILT : `digest: internal error: ${error?.stack ?? error}\n`);
+    process.exitCode = 2;
+  },
 );

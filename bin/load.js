@@ -41,15 +41,18 @@ for (const flag of v8Flags) setFlagsFromString(flag);
 /** The CLI bundle scripts/bundle-cli.mjs writes. */
 export const bundleFile = fileURLToPath(new URL('../dist/cli/digest.cjs', import.meta.url));
 
+/** `digest text`'s bundle: the CLI less what only other commands run, 0.7 MB of the whole's 1.9, each MB read ~500 faults twice (issue 17: start-up). */
+export const textBundleFile = fileURLToPath(new URL('../dist/cli/text.cjs', import.meta.url));
+
 /**
  * V8's code cache of the bundle for a command, beside it. V8 reads a whole cache when it compiles,
  * so a command that runs a fraction of the CLI has its own, made after running it alone:
- * `digest text` (0.5 MB in place of 1.1 MB: ~3 ms less of its start), and --version, help or
- * no command at all (the CLI's own code). Every other command takes the cache made after running
+ * `digest text` (its bundle's), and --version, help or no command at all (the CLI's own code).
+ * Every other command, and `text` without a current bundle, takes the cache made after running
  * --version, text and ingest.
  */
 export function codeCacheFile(command) {
-  if (command === 'text') return `${bundleFile}.text.cache`;
+  if (command === 'text' && stateOf(textBundleFile) === 'current') return `${textBundleFile}.cache`;
   if (command === undefined || command === 'help' || command.startsWith('-')) return `${bundleFile}.cli.cache`;
   return `${bundleFile}.cache`;
 }
@@ -60,26 +63,26 @@ export function codeCacheFile(command) {
  * matter for the rest of its run) reads them with bin/read.cjs's `readLatin1` and `readCodeCache`;
  * a short one with {@link readShort}: its process ends soon after.
  */
-function runBundle(cacheFile, long) {
+function runBundle(file, cacheFile, long) {
   // Required only here: a short command does not pay for loading it.
   const { readLatin1, readCodeCache } = long ? createRequire(import.meta.url)('./read.cjs') : {};
   let read;
   let cachedData;
   if (long) {
-    read = readLatin1(bundleFile);
+    read = readLatin1(file);
     try {
       cachedData = readCodeCache(cacheFile);
     } catch {
       cachedData = undefined; // none yet: the build is writing it
     }
-  } else ({ read, cachedData } = readShort(cacheFile));
+  } else ({ read, cachedData } = readShort(file, cacheFile));
   // The file is the module in its function (V8 compiles the text read, no 1.9 MB copy flattened); an older build's is bare.
   const source = read.startsWith('(function (') ? read : `(function (exports, require, module, __filename, __dirname, __bundleImport) {${read}\n})`;
-  const script = new vm.Script(source, { filename: bundleFile, cachedData });
+  const script = new vm.Script(source, { filename: file, cachedData });
   const module = { exports: {} };
   // import() of what the bundle leaves outside (piscina, the optional model runtime): this module's, which resolves from the same root.
   const bundleImport = (specifier) => import(specifier);
-  script.runInThisContext().call(module.exports, module.exports, createRequire(bundleFile), module, bundleFile, dirname(bundleFile), bundleImport);
+  script.runInThisContext().call(module.exports, module.exports, createRequire(file), module, file, dirname(file), bundleImport);
   return { main: module.exports.main, shortRun: module.exports.shortRun, script, codeCache: cachedData === undefined ? 'absent' : script.cachedDataRejected ? 'rejected' : 'used' };
 }
 
@@ -88,8 +91,8 @@ function runBundle(cacheFile, long) {
  * code cache read over the same bytes, pages already faulted in: a buffer of its own took ~280
  * fresh ones (~10 µs each here) for ingest's (issue 17: start-up). No cache yet: undefined.
  */
-function readShort(cacheFile) {
-  const bytes = readFileSync(bundleFile);
+function readShort(file, cacheFile) {
+  const bytes = readFileSync(file);
   const read = bytes.latin1Slice(0, bytes.length);
   let fd;
   try {
@@ -134,15 +137,41 @@ export function bundleIsCurrent(sourcesFile = `${bundleFile}.sources`, base = fi
   return true;
 }
 
-const bundled = existsSync(bundleFile);
-const current = bundled && bundleIsCurrent();
-// Said once, by the main thread: build and merge load this module again on their own thread (./thread.js).
-// worker_threads is loaded only to ask: importing it cost every start of a command that runs no
-// thread ~7 M instructions (~4 % of `digest text`'s set-up; issue 17).
-if (bundled && !current && createRequire(import.meta.url)('node:worker_threads').isMainThread) process.stderr.write('digest: dist/cli/digest.cjs is older than dist/src (run npm run build); running dist/src\n');
+const states = new Map();
 
-/** The CLI once loaded: the bundle on the first call (its code cache is the command's), or dist/src's modules. */
-let loaded = current ? null : { ...(await import('../dist/src/cli/main.js')), script: null, codeCache: bundled ? 'stale bundle' : 'no bundle' };
+/**
+ * 'current', 'stale' or 'absent': a bundle and the list beside it ({@link bundleIsCurrent}), asked
+ * when a command first needs that bundle, so that `text` checks its own list alone (47 files, not 115).
+ */
+function stateOf(file) {
+  let state = states.get(file);
+  if (state === undefined) {
+    state = !existsSync(file) ? 'absent' : bundleIsCurrent(`${file}.sources`) ? 'current' : 'stale';
+    states.set(file, state);
+  }
+  return state;
+}
+
+/** The whole CLI: its bundle, or dist/src where that is not current, said once by the thread that loads it (build's and merge's: ./thread.js). */
+function loadWhole(argv) {
+  const state = stateOf(bundleFile);
+  if (state === 'current') return runBundle(bundleFile, codeCacheFile(argv[0]), longCommands.has(argv[0]));
+  if (state === 'stale') process.stderr.write('digest: dist/cli/digest.cjs is older than dist/src (run npm run build); running dist/src\n');
+  return import('../dist/src/cli/main.js').then((cli) => ({ ...cli, script: null, codeCache: state === 'stale' ? 'stale bundle' : 'no bundle' }));
+}
+
+/** Whether `error` says dist/ was never built (no bundle, no dist/src/cli/main.js). */
+export function notBuilt(error) {
+  return error?.code === 'ERR_MODULE_NOT_FOUND' && String(error.message).includes('dist/src/cli/main.js');
+}
+
+/** What the launcher says then (./digest.js, ./thread.js), exit 2. */
+export const NOT_BUILT = 'digest: dist/ is not built (was npm ci run with --ignore-scripts?): run npm run build once\n';
+
+/** The CLI as the first command loaded it: text's bundle (`textOnly`) or the whole. */
+let loaded = null;
+/** The whole CLI (a promise), for a later other command of a process that began with text's bundle. */
+let whole = null;
 
 /**
  * The commands that run long (every input of a dataset): once the CLI is loaded they set the young
@@ -190,13 +219,16 @@ export function flagsAfterLoad(command, argv = [command], shortRun = () => false
 let applied = [];
 
 /** The CLI's entry: `main(argv, io?)` resolves to the exit code. */
-export function main(argv, io) {
+export async function main(argv, io) {
   if (loaded === null) {
-    loaded = runBundle(codeCacheFile(argv[0]), longCommands.has(argv[0]));
+    if (argv[0] === 'text' && stateOf(textBundleFile) === 'current') loaded = { ...runBundle(textBundleFile, codeCacheFile('text'), false), textOnly: true };
+    else loaded = await loadWhole(argv);
     applied = flagsAfterLoad(argv[0], argv, loaded.shortRun);
     for (const flag of applied) setFlagsFromString(flag);
   }
-  return loaded.main(argv, io);
+  if (!loaded.textOnly || argv[0] === 'text') return loaded.main(argv, io);
+  whole ??= Promise.resolve(underLoadFlags(() => loadWhole(argv)));
+  return (await whole).main(argv, io);
 }
 /** The V8 flags set after the CLI was loaded (by the first command: see {@link flagsAfterLoad}). */
 export const flagsSet = () => [...applied];
@@ -220,9 +252,14 @@ function flagAtLoad(flag) {
 export function createCodeCache() {
   const script = loaded?.script;
   if (!script) return null;
+  return underLoadFlags(() => script.createCachedData());
+}
+
+/** `make()` with the flags {@link flagsAfterLoad} set put back as the load left them: V8 takes a code cache only under the flags it was made with. */
+function underLoadFlags(make) {
   for (const flag of applied) setFlagsFromString(flagAtLoad(flag));
   try {
-    return script.createCachedData();
+    return make();
   } finally {
     for (const flag of applied) setFlagsFromString(flag);
   }

@@ -148,14 +148,21 @@ export function runOnThread(argv) {
 }
 
 if (!isMainThread && workerData?.argv) {
-  const { main } = await import('./load.js');
-  const code = await main(workerData.argv, {
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
-    // build and merge read no standard input.
-    stdin: async () => new Uint8Array(0),
-    stderrIsTTY: workerData.stderrIsTTY,
-    env: process.env,
-  });
+  const { main, notBuilt, NOT_BUILT } = await import('./load.js');
+  let code;
+  try {
+    code = await main(workerData.argv, {
+      stdout: (text) => process.stdout.write(text),
+      stderr: (text) => process.stderr.write(text),
+      // build and merge read no standard input.
+      stdin: async () => new Uint8Array(0),
+      stderrIsTTY: workerData.stderrIsTTY,
+      env: process.env,
+    });
+  } catch (error) {
+    if (!notBuilt(error)) throw error;
+    process.stderr.write(NOT_BUILT);
+    code = 2;
+  }
   parentPort.postMessage({ code });
 }

@@ -1,12 +1,14 @@
 // Runs after tsc and compact-dist (npm run build): bundles the CLI, dist/src/cli/main.js and
 // everything it imports, into one CommonJS file, dist/cli/digest.cjs, then writes V8's code caches
-// of it (digest.cjs.cache; .text.cache for `digest text`, .cli.cache for --version and help) after
+// of it (digest.cjs.cache; .cli.cache for --version and help; text.cjs.cache for `digest text`'s own bundle) after
 // running the commands once in child processes, so that `node bin/digest.js` neither resolves ~40
 // modules one by one nor compiles what it runs (issues 15 and 17: start-up; BENCHMARKS.md).
 // bin/load.js loads them. The build's worker threads get a bundle of their own the same way,
 // dist/cli/worker.cjs (dist/src/dataset/worker.js and what it imports), with the code cache its
 // workers leave after a build of a small generated corpus (bin/worker.cjs loads them). The
-// library (dist/src, the package's `exports`) keeps tsc's modules.
+// library (dist/src, the package's `exports`) keeps tsc's modules. `digest text` has a bundle of
+// its own, dist/cli/text.cjs: the CLI less the modules only other commands run (textOnly), so that
+// its start reads 0.8 MB where the whole CLI is 1.9 (issue 17: start-up).
 //
 // `node scripts/bundle-cli.mjs --print`: the bundle as it would be written, on stdout, with no
 // cache (tests/package/bundle.test.ts compares it with the file, so a stale bundle fails).
@@ -15,7 +17,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -23,6 +25,8 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const outfile = `${root}dist/cli/digest.cjs`;
 /** The build workers' bundle (bin/worker.cjs runs it). */
 const workerOutfile = `${root}dist/cli/worker.cjs`;
+/** `digest text`'s bundle (bin/load.js runs it for that command). */
+const textOutfile = `${root}dist/cli/text.cjs`;
 
 /**
  * The parts of the code the bundle takes from elsewhere: piscina finds its worker script beside
@@ -97,6 +101,35 @@ const validatorRuntime = {
   },
 };
 
+/**
+ * `digest text`'s bundle: the CLI's entry with the modules only other commands run left out. Those
+ * are the `import()`s of src/cli/main.ts other than text's own two (each other command loads its
+ * modules so, on first need) and the record validators (src/core/schemas.ts's
+ * `loadRecordValidators`, for what a build writes): left in, they made `digest text` read 1.9 MB
+ * at every start, the language stage's trigram data (franc, 355 KB) and the dataset's and CSL
+ * validators (350 KB) among them, none of which it runs. Each becomes a module that throws if it
+ * is ever loaded: bin/load.js runs this bundle for `text` alone, and the whole CLI for any other
+ * command in the same process. Any other `import()` (chardet, markdown-it, htmlparser2's parser)
+ * stays in, as in the whole CLI's bundle.
+ */
+const textOnly = {
+  name: 'text-only',
+  setup(b) {
+    const textImports = new Set(['./text.js', '../open.js']);
+    b.onResolve({ filter: /.*/ }, (args) => {
+      if (args.kind !== 'dynamic-import') return undefined;
+      const fromMain = /[\\/]dist[\\/]src[\\/]cli[\\/]main\.js$/.test(args.importer) && !textImports.has(args.path);
+      const fromSchemas = /[\\/]dist[\\/]src[\\/]core[\\/]schemas\.js$/.test(args.importer);
+      // Named from the package root, so that the bundle's text is the same in any checkout.
+      return fromMain || fromSchemas ? { path: `${relative(root, args.importer).split(sep).join('/')} -> ${args.path}`, namespace: 'not-for-text' } : undefined;
+    });
+    b.onLoad({ filter: /.*/, namespace: 'not-for-text' }, ({ path }) => ({
+      contents: `throw new Error(${JSON.stringify(`digest text's bundle leaves out ${path}: bin/load.js runs the whole CLI for any other command`)});`,
+      loader: 'js',
+    }));
+  },
+};
+
 /** The saved page `digest text` runs on to make its caches, and the article `digest ingest` does (paths from the package root). */
 const cachePage = 'fixtures/extraction/zh/hospital-aspnet.html';
 const cacheArticle = 'fixtures/articles/as-2025.txt';
@@ -147,6 +180,11 @@ function asFunction(text) {
   return `(function (exports, require, module, __filename, __dirname, __bundleImport) {${text}\n})`;
 }
 
+/** `digest text`'s bundle's text: the CLI without what only other commands run ({@link textOnly}), written as {@link bundle} writes the CLI's. */
+export async function textBundle() {
+  return asFunction((await bundleWithSources(`${root}dist/src/cli/main.js`, textOutfile, [textOnly])).text);
+}
+
 /** The build workers' bundle's text: dist/src/dataset/worker.js and what it imports, as {@link bundle} makes the CLI's. */
 export async function workerBundle() {
   return (await bundleWithSources(`${root}dist/src/dataset/worker.js`, workerOutfile)).text;
@@ -158,7 +196,7 @@ export async function workerSources() {
 }
 
 /** The bundle's text and the files of dist/src it was made from (paths from the package root). */
-async function bundleWithSources(entry = `${root}dist/src/cli/main.js`, file = outfile) {
+async function bundleWithSources(entry = `${root}dist/src/cli/main.js`, file = outfile, plugins = []) {
   const result = await build({
     entryPoints: [entry],
     bundle: true,
@@ -169,7 +207,7 @@ async function bundleWithSources(entry = `${root}dist/src/cli/main.js`, file = o
     // What tsc emitted, untouched: with a node20 target esbuild rewrites regular expression literals with \p{…} as `new RegExp(…)` calls, made again at every call (a third more CPU for a one-article ingest).
     target: 'esnext',
     external,
-    plugins: [htmlParserModule, entitiesBase64, validatorRuntime],
+    plugins: [...plugins, htmlParserModule, entitiesBase64, validatorRuntime],
     // Whitespace only: names stay, so a stack trace from the bundle still reads; half the bytes to read and hash at each start.
     minifyWhitespace: true,
     define: { 'import.meta.url': '__bundleUrl' },
@@ -198,10 +236,15 @@ function writeSourceList(sources, file = `${outfile}.sources`) {
   writeFileSync(file, `${JSON.stringify(listed)}\n`);
 }
 
-/** The one list of both bundles' dist/src files ({@link writeSourceList}); the workers' own list an older build wrote, removed. */
-function writeSourceLists(cliSources, workersSources) {
+/**
+ * The one list of both bundles' dist/src files ({@link writeSourceList}), and `digest text`'s bundle's
+ * own, dist/cli/text.cjs.sources (its ~110 files of the CLI's ~180: what bin/load.js checks
+ * before it runs `text`); the workers' own list an older build wrote, removed.
+ */
+function writeSourceLists(cliSources, workersSources, textSources) {
   rmSync(`${workerOutfile}.sources`, { force: true });
   writeSourceList([...cliSources, ...workersSources]);
+  writeSourceList(textSources, `${textOutfile}.sources`);
 }
 
 /**
@@ -259,6 +302,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const { text: moduleText, sources } = await bundleWithSources();
   const text = asFunction(moduleText);
   const worker = await bundleWithSources(`${root}dist/src/dataset/worker.js`, workerOutfile);
+  const textOnlyBundle = await bundleWithSources(`${root}dist/src/cli/main.js`, textOutfile, [textOnly]);
+  const textText = asFunction(textOnlyBundle.text);
   if (process.argv.includes('--print')) {
     process.stdout.write(text);
   } else {
@@ -268,29 +313,32 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     const madeBy = `${outfile}.v8`;
     const stamp = cacheStamp();
     const workerCache = `${workerOutfile}.cache`;
-    const caches = [`${outfile}.cache`, `${outfile}.text.cache`, `${outfile}.cli.cache`, workerCache];
+    const caches = [`${outfile}.cache`, `${textOutfile}.cache`, `${outfile}.cli.cache`, workerCache];
     const same = (file, content) => existsSync(file) && readFileSync(file, 'latin1') === content;
     // (tsc rewrote dist/src, so its files' times are listed again either way.)
-    if (same(outfile, text) && same(workerOutfile, worker.text) && same(madeBy, stamp) && caches.every((f) => existsSync(f))) {
-      writeSourceLists(sources, worker.sources);
+    // The CLI bundle's cache for `digest text` an older build wrote: text has a bundle of its own now.
+    rmSync(`${outfile}.text.cache`, { force: true });
+    if (same(outfile, text) && same(workerOutfile, worker.text) && same(textOutfile, textText) && same(madeBy, stamp) && caches.every((f) => existsSync(f))) {
+      writeSourceLists(sources, worker.sources, textOnlyBundle.sources);
       process.exit(0);
     }
     mkdirSync(`${root}dist/cli`, { recursive: true });
     for (const file of [...caches, madeBy]) rmSync(file, { force: true });
     writeFileSync(outfile, text);
     writeFileSync(workerOutfile, worker.text);
-    writeSourceLists(sources, worker.sources);
+    writeFileSync(textOutfile, textText);
+    writeSourceLists(sources, worker.sources, textOnlyBundle.sources);
     // The code caches: the commands run once, output dropped, in a fresh process each (a cache
-    // holds what its process compiled): `text` on a saved page for text's own, `--version` and
-    // `help` for those, and `--version`, `text` and `ingest` of an article to stdout for every
-    // other command (bin/load.js).
+    // holds what its process compiled): `text` on a saved page for text's own bundle, `--version`
+    // and `help` for those, and `--version`, `text` and `ingest` of an article to stdout for every
+    // other command (bin/load.js; `text` there for a process whose first command was another).
     const page = `${root}${cachePage}`;
     const article = `${root}${cacheArticle}`;
     // A cache holds the flags of the process that made it, and V8 refuses it where they differ:
     // bin/load.js's createCodeCache serialises under the load's flags whatever the first command
     // set after it, so any order of commands makes caches fresh processes take.
     const runs = {
-      [`${outfile}.text.cache`]: [['text', page]],
+      [`${textOutfile}.cache`]: [['text', page]],
       [`${outfile}.cli.cache`]: [['--version'], ['help']],
       [`${outfile}.cache`]: [['--version'], ['text', page], ['ingest', article, '--stdout']],
     };
