@@ -218,15 +218,25 @@ export function flagsAfterLoad(command, argv = [command], shortRun = () => false
 /** The flags {@link flagsAfterLoad} gave the first command of this process, once set. */
 let applied = [];
 
+/**
+ * The first command's load, begun synchronously by the first call, so that calls made before it
+ * settles share it (else each loaded the CLI again and said a stale bundle's warning again).
+ */
+let loading = null;
+
+async function loadFirst(argv) {
+  const cli = argv[0] === 'text' && stateOf(textBundleFile) === 'current' ? { ...runBundle(textBundleFile, codeCacheFile('text'), false), textOnly: true } : await loadWhole(argv);
+  applied = flagsAfterLoad(argv[0], argv, cli.shortRun);
+  for (const flag of applied) setFlagsFromString(flag);
+  loaded = cli;
+  return cli;
+}
+
 /** The CLI's entry: `main(argv, io?)` resolves to the exit code. */
 export async function main(argv, io) {
-  if (loaded === null) {
-    if (argv[0] === 'text' && stateOf(textBundleFile) === 'current') loaded = { ...runBundle(textBundleFile, codeCacheFile('text'), false), textOnly: true };
-    else loaded = await loadWhole(argv);
-    applied = flagsAfterLoad(argv[0], argv, loaded.shortRun);
-    for (const flag of applied) setFlagsFromString(flag);
-  }
-  if (!loaded.textOnly || argv[0] === 'text') return loaded.main(argv, io);
+  loading ??= loadFirst(argv);
+  const first = await loading;
+  if (!first.textOnly || argv[0] === 'text') return first.main(argv, io);
   whole ??= Promise.resolve(underLoadFlags(() => loadWhole(argv)));
   return (await whole).main(argv, io);
 }

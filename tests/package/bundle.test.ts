@@ -391,6 +391,13 @@ await cli.main(['text', 'x'], { stdout() {}, stderr() {} });
       // dist/src compiled again: text's bundle is stale, and so is the CLI's; dist/src runs, and says why once.
       utimesSync(join(dir, 'dist/src/a.js'), new Date(2000, 0, 1), new Date(2000, 0, 1));
       expect(node(['text', 'x'], ['--version'])).toBe('digest: dist/cli/digest.cjs is older than dist/src (run npm run build); running dist/src\ndist/src text\ndist/src --version\nstale bundle');
+      // Calls made before the first load settles share it: the CLI loaded once, its warning said once.
+      const together = spawnSync(process.execPath, ['--input-type=module', '-e', `const cli = await import(${load});
+let out = '';
+const io = { stdout: (t) => void (out += t), stderr: (t) => void (out += 'stderr: ' + t) };
+await Promise.all([cli.main(['--version'], io), cli.main(['text', 'x'], io)]);
+process.stdout.write(out);`], { encoding: 'utf8', env });
+      expect(together.stderr + together.stdout).toBe('digest: dist/cli/digest.cjs is older than dist/src (run npm run build); running dist/src\ndist/src --version\ndist/src text\n');
       // A stale text bundle beside a current CLI bundle (its list made again): the whole CLI runs text.
       list('digest.cjs', ['dist/src/a.js', 'dist/src/cli/main.js']);
       expect(node(['text', 'x'])).toBe('whole bundle text\nabsent');
