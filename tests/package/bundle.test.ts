@@ -414,6 +414,31 @@ process.stdout.write(out);`], { encoding: 'utf8', env });
  * The build workers' bundle (dist/cli/worker.cjs) and its code cache, which bin/worker.cjs runs
  * in each worker (src/dataset/runner.ts): dist/src's code as it is now, or dist/src itself.
  */
+/**
+ * A checkout whose dist/ was never built (`npm ci --ignore-scripts`): the launcher says so and what
+ * to run, exit 2, no stack trace — on the main thread (--version, text) and on the thread a build
+ * runs on (bin/thread.js), since the CLI is now loaded at the first command, not at import.
+ */
+describe('a checkout with no dist/', () => {
+  it('says dist/ is not built and how to build it, exit 2, whichever thread loads the CLI', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'digest-not-built-'));
+    try {
+      cpSync(repo('bin'), join(dir, 'bin'), { recursive: true });
+      cpSync(repo('package.json'), join(dir, 'package.json'));
+      for (const argv of [['--version'], ['text', 'page.html'], ['build', '-p', 'digest.json']]) {
+        const r = spawnSync(process.execPath, [join(dir, 'bin/digest.js'), ...argv], { cwd: dir, encoding: 'utf8' });
+        expect({ status: r.status, stderr: r.stderr, stdout: r.stdout }, argv.join(' ')).toEqual({
+          status: 2,
+          stderr: 'digest: dist/ is not built (was npm ci run with --ignore-scripts?): run npm run build once\n',
+          stdout: '',
+        });
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe("the build workers' bundle", () => {
   it('is what bundling dist/src/dataset/worker.js gives now: a stale bundle fails here', () => expectCurrent('dist/cli/worker.cjs', bundler.workerBundle, 'bin/worker.cjs'), 60_000);
 
