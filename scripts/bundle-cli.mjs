@@ -1,6 +1,6 @@
 // Runs after tsc and compact-dist (npm run build): bundles the CLI, dist/src/cli/main.js and
 // everything it imports, into one CommonJS file, dist/cli/digest.cjs, then writes V8's code caches
-// of it (digest.cjs.cache; .cli.cache for --version and help; text.cjs.cache for `digest text`'s own bundle) after
+// of it (digest.cjs.cache; .cli.cache for --version and help; text.cjs.cache and ingest.cjs.cache for the own bundles of `digest text` and `digest ingest`) after
 // running the commands once in child processes, so that `node bin/digest.js` neither resolves ~40
 // modules one by one nor compiles what it runs (issues 15 and 17: start-up; BENCHMARKS.md).
 // bin/load.js loads them. The build's worker threads get a bundle of their own the same way,
@@ -8,7 +8,8 @@
 // workers leave after a build of a small generated corpus (bin/worker.cjs loads them). The
 // library (dist/src, the package's `exports`) keeps tsc's modules. `digest text` has a bundle of
 // its own, dist/cli/text.cjs: the CLI less the modules only other commands run (textOnly), so that
-// its start reads 0.8 MB where the whole CLI is 1.9 (issue 17: start-up).
+// its start reads 0.7 MB where the whole CLI is 1.9 (issue 17: start-up); `digest ingest` and
+// `digest refs` another, dist/cli/ingest.cjs (ingestOnly), with a code cache made after ingest alone.
 //
 // `node scripts/bundle-cli.mjs --print`: the bundle as it would be written, on stdout, with no
 // cache (tests/package/bundle.test.ts compares it with the file, so a stale bundle fails).
@@ -27,6 +28,8 @@ const outfile = `${root}dist/cli/digest.cjs`;
 const workerOutfile = `${root}dist/cli/worker.cjs`;
 /** `digest text`'s bundle (bin/load.js runs it for that command). */
 const textOutfile = `${root}dist/cli/text.cjs`;
+/** `digest ingest`'s and `digest refs`'s bundle (bin/load.js runs it for those commands). */
+const ingestOutfile = `${root}dist/cli/ingest.cjs`;
 
 /**
  * The parts of the code the bundle takes from elsewhere: piscina finds its worker script beside
@@ -102,33 +105,50 @@ const validatorRuntime = {
 };
 
 /**
- * `digest text`'s bundle: the CLI's entry with the modules only other commands run left out. Those
- * are the `import()`s of src/cli/main.ts other than text's own two (each other command loads its
- * modules so, on first need) and the record validators (src/core/schemas.ts's
- * `loadRecordValidators`, for what a build writes): left in, they made `digest text` read 1.9 MB
- * at every start, the language stage's trigram data (franc, 355 KB) and the dataset's and CSL
- * validators (350 KB) among them, none of which it runs. Each becomes a module that throws if it
- * is ever loaded: bin/load.js runs this bundle for `text` alone, and the whole CLI for any other
- * command in the same process. Any other `import()` (chardet, markdown-it, htmlparser2's parser)
- * stays in, as in the whole CLI's bundle.
+ * A bundle of the CLI for some commands alone: the CLI's entry with the `import()`s of
+ * src/cli/main.ts other than `kept` (each other command loads its modules so, on first need)
+ * replaced by a module that throws if it is ever loaded, and, unless `recordValidators`, those of
+ * src/core/schemas.ts too (`loadRecordValidators`, for what a build writes). bin/load.js runs such
+ * a bundle for its commands alone, and the whole CLI for any other command in the same process.
+ * Any other `import()` (chardet, markdown-it, htmlparser2's parser, franc) stays in, as in the
+ * whole CLI's bundle. `name` names the bundle in the thrown message.
  */
-const textOnly = {
-  name: 'text-only',
-  setup(b) {
-    const textImports = new Set(['./text.js', '../open.js']);
-    b.onResolve({ filter: /.*/ }, (args) => {
-      if (args.kind !== 'dynamic-import') return undefined;
-      const fromMain = /[\\/]dist[\\/]src[\\/]cli[\\/]main\.js$/.test(args.importer) && !textImports.has(args.path);
-      const fromSchemas = /[\\/]dist[\\/]src[\\/]core[\\/]schemas\.js$/.test(args.importer);
-      // Named from the package root, so that the bundle's text is the same in any checkout.
-      return fromMain || fromSchemas ? { path: `${relative(root, args.importer).split(sep).join('/')} -> ${args.path}`, namespace: 'not-for-text' } : undefined;
-    });
-    b.onLoad({ filter: /.*/, namespace: 'not-for-text' }, ({ path }) => ({
-      contents: `throw new Error(${JSON.stringify(`digest text's bundle leaves out ${path}: bin/load.js runs the whole CLI for any other command`)});`,
-      loader: 'js',
-    }));
-  },
-};
+function onlyFor(name, kept, recordValidators) {
+  const keep = new Set(kept);
+  return {
+    name: `${name}-only`,
+    setup(b) {
+      b.onResolve({ filter: /.*/ }, (args) => {
+        if (args.kind !== 'dynamic-import') return undefined;
+        const fromMain = /[\\/]dist[\\/]src[\\/]cli[\\/]main\.js$/.test(args.importer) && !keep.has(args.path);
+        const fromSchemas = !recordValidators && /[\\/]dist[\\/]src[\\/]core[\\/]schemas\.js$/.test(args.importer);
+        // Named from the package root, so that the bundle's text is the same in any checkout.
+        return fromMain || fromSchemas ? { path: `${relative(root, args.importer).split(sep).join('/')} -> ${args.path}`, namespace: `not-for-${name}` } : undefined;
+      });
+      b.onLoad({ filter: /.*/, namespace: `not-for-${name}` }, ({ path }) => ({
+        contents: `throw new Error(${JSON.stringify(`digest ${name}'s bundle leaves out ${path}: bin/load.js runs the whole CLI for any other command`)});`,
+        loader: 'js',
+      }));
+    },
+  };
+}
+
+/**
+ * `digest text`'s bundle ({@link onlyFor}): text's own two modules, not the record validators.
+ * Left in, the rest made `digest text` read 1.9 MB at every start, the language stage's trigram
+ * data (franc, 355 KB) and the dataset's and CSL validators (350 KB) among them, none of which it runs.
+ */
+const textOnly = onlyFor('text', ['./text.js', '../open.js'], false);
+
+/**
+ * `digest ingest`'s and `digest refs`'s bundle ({@link onlyFor}): what those two import (the
+ * pipeline and its stages, the record's writer, the reference list, the terminal's summary) and
+ * the record validators (ingest validates what it writes); not the dataset's build, merge and
+ * validation (the review pages' index, the incremental state, the workers' pool), `text`'s own
+ * modules or `init` (issue 17: start-up).
+ */
+export const ingestImports = ['../ingest.js', '../core/record.js', '../dataset/writer.js', '../dataset/entry.js', './summary.js', '../stages/read.js', '../refs/list.js'];
+const ingestOnly = onlyFor('ingest', ingestImports, true);
 
 /** The saved page `digest text` runs on to make its caches, and the article `digest ingest` does (paths from the package root). */
 const cachePage = 'fixtures/extraction/zh/hospital-aspnet.html';
@@ -185,6 +205,11 @@ export async function textBundle() {
   return asFunction((await bundleWithSources(`${root}dist/src/cli/main.js`, textOutfile, [textOnly])).text);
 }
 
+/** `digest ingest`'s and `digest refs`'s bundle's text: the CLI without what only other commands run ({@link ingestOnly}), written as {@link bundle} writes the CLI's. */
+export async function ingestBundle() {
+  return asFunction((await bundleWithSources(`${root}dist/src/cli/main.js`, ingestOutfile, [ingestOnly])).text);
+}
+
 /** The build workers' bundle's text: dist/src/dataset/worker.js and what it imports, as {@link bundle} makes the CLI's. */
 export async function workerBundle() {
   return (await bundleWithSources(`${root}dist/src/dataset/worker.js`, workerOutfile)).text;
@@ -237,14 +262,16 @@ function writeSourceList(sources, file = `${outfile}.sources`) {
 }
 
 /**
- * The one list of both bundles' dist/src files ({@link writeSourceList}), and `digest text`'s bundle's
- * own, dist/cli/text.cjs.sources (its ~110 files of the CLI's ~180: what bin/load.js checks
- * before it runs `text`); the workers' own list an older build wrote, removed.
+ * The one list of both bundles' dist/src files ({@link writeSourceList}), and `digest text`'s
+ * bundle's own, dist/cli/text.cjs.sources (its ~110 files of the CLI's ~180: what bin/load.js
+ * checks before it runs `text`), and ingest's, dist/cli/ingest.cjs.sources (~170); the workers'
+ * own list an older build wrote, removed.
  */
-function writeSourceLists(cliSources, workersSources, textSources) {
+function writeSourceLists(cliSources, workersSources, textSources, ingestSources) {
   rmSync(`${workerOutfile}.sources`, { force: true });
   writeSourceList([...cliSources, ...workersSources]);
   writeSourceList(textSources, `${textOutfile}.sources`);
+  writeSourceList(ingestSources, `${ingestOutfile}.sources`);
 }
 
 /**
@@ -304,6 +331,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const worker = await bundleWithSources(`${root}dist/src/dataset/worker.js`, workerOutfile);
   const textOnlyBundle = await bundleWithSources(`${root}dist/src/cli/main.js`, textOutfile, [textOnly]);
   const textText = asFunction(textOnlyBundle.text);
+  const ingestOnlyBundle = await bundleWithSources(`${root}dist/src/cli/main.js`, ingestOutfile, [ingestOnly]);
+  const ingestText = asFunction(ingestOnlyBundle.text);
   if (process.argv.includes('--print')) {
     process.stdout.write(text);
   } else {
@@ -313,13 +342,13 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     const madeBy = `${outfile}.v8`;
     const stamp = cacheStamp();
     const workerCache = `${workerOutfile}.cache`;
-    const caches = [`${outfile}.cache`, `${textOutfile}.cache`, `${outfile}.cli.cache`, workerCache];
+    const caches = [`${outfile}.cache`, `${textOutfile}.cache`, `${ingestOutfile}.cache`, `${outfile}.cli.cache`, workerCache];
     const same = (file, content) => existsSync(file) && readFileSync(file, 'latin1') === content;
     // (tsc rewrote dist/src, so its files' times are listed again either way.)
     // The CLI bundle's cache for `digest text` an older build wrote: text has a bundle of its own now.
     rmSync(`${outfile}.text.cache`, { force: true });
-    if (same(outfile, text) && same(workerOutfile, worker.text) && same(textOutfile, textText) && same(madeBy, stamp) && caches.every((f) => existsSync(f))) {
-      writeSourceLists(sources, worker.sources, textOnlyBundle.sources);
+    if (same(outfile, text) && same(workerOutfile, worker.text) && same(textOutfile, textText) && same(ingestOutfile, ingestText) && same(madeBy, stamp) && caches.every((f) => existsSync(f))) {
+      writeSourceLists(sources, worker.sources, textOnlyBundle.sources, ingestOnlyBundle.sources);
       process.exit(0);
     }
     mkdirSync(`${root}dist/cli`, { recursive: true });
@@ -327,9 +356,11 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     writeFileSync(outfile, text);
     writeFileSync(workerOutfile, worker.text);
     writeFileSync(textOutfile, textText);
-    writeSourceLists(sources, worker.sources, textOnlyBundle.sources);
+    writeFileSync(ingestOutfile, ingestText);
+    writeSourceLists(sources, worker.sources, textOnlyBundle.sources, ingestOnlyBundle.sources);
     // The code caches: the commands run once, output dropped, in a fresh process each (a cache
-    // holds what its process compiled): `text` on a saved page for text's own bundle, `--version`
+    // holds what its process compiled): `text` on a saved page for text's own bundle, `ingest` of
+    // an article for ingest's (refs runs from it too: its code is a part of ingest's), `--version`
     // and `help` for those, and `--version`, `text` and `ingest` of an article to stdout for every
     // other command (bin/load.js; `text` there for a process whose first command was another).
     const page = `${root}${cachePage}`;
@@ -339,6 +370,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     // set after it, so any order of commands makes caches fresh processes take.
     const runs = {
       [`${textOutfile}.cache`]: [['text', page]],
+      [`${ingestOutfile}.cache`]: [['ingest', article, '--stdout']],
       [`${outfile}.cli.cache`]: [['--version'], ['help']],
       [`${outfile}.cache`]: [['--version'], ['text', page], ['ingest', article, '--stdout']],
     };
