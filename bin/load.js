@@ -41,20 +41,18 @@ for (const flag of v8Flags) setFlagsFromString(flag);
 /** The CLI bundle scripts/bundle-cli.mjs writes. */
 export const bundleFile = fileURLToPath(new URL('../dist/cli/digest.cjs', import.meta.url));
 
-/** `digest text`'s bundle: the CLI less what only other commands run, 0.7 MB of the whole's 1.9, each MB read ~500 faults twice (issue 17: start-up). */
+/** `digest text`'s bundle (see {@link ownBundles}). */
 export const textBundleFile = fileURLToPath(new URL('../dist/cli/text.cjs', import.meta.url));
+const ingestBundleFile = fileURLToPath(new URL('../dist/cli/ingest.cjs', import.meta.url));
 
-/** `digest ingest`'s and `digest refs`'s bundle: the CLI less the dataset's build, merge and validation, `text`'s and `init`'s modules (issue 17: start-up). */
-export const ingestBundleFile = fileURLToPath(new URL('../dist/cli/ingest.cjs', import.meta.url));
-
-/** The commands that have a bundle of their own (scripts/bundle-cli.mjs), run while it is current. */
+/** The commands with a bundle of their own, run while current: the CLI less what they never run (each MB ~500 faults twice). */
 export const ownBundles = new Map([
   ['text', textBundleFile],
   ['ingest', ingestBundleFile],
   ['refs', ingestBundleFile],
 ]);
 
-/** The bundle of its own `command` runs, if it has one and that is current; else undefined. */
+/** `command`'s own bundle, if current. */
 function ownBundle(command) {
   const file = ownBundles.get(command);
   return file !== undefined && stateOf(file) === 'current' ? file : undefined;
@@ -62,10 +60,9 @@ function ownBundle(command) {
 
 /**
  * V8's code cache of the bundle for a command, beside it. V8 reads a whole cache when it compiles,
- * so a command that runs a fraction of the CLI has its own, made after running it alone:
- * `digest text` and `digest ingest` (their bundles': refs shares ingest's), and --version, help
- * or no command at all (the CLI's own code). Every other command, and text, ingest or refs
- * without a current bundle of their own, takes the cache made after running --version, text and ingest.
+ * so a command that runs a fraction of the CLI has its own, made after running it alone: those
+ * with their own bundle (refs takes ingest's), and --version, help or no command at all (the CLI's
+ * own code). Every other command takes the cache made after running --version, text and ingest.
  */
 export function codeCacheFile(command) {
   const own = ownBundle(command);
@@ -156,10 +153,7 @@ export function bundleIsCurrent(sourcesFile = `${bundleFile}.sources`, base = fi
 
 const states = new Map();
 
-/**
- * 'current', 'stale' or 'absent': a bundle and the list beside it ({@link bundleIsCurrent}), asked
- * when a command first needs that bundle, so that `text` checks its own list alone (47 files, not 115).
- */
+/** 'current', 'stale' or 'absent': a bundle and its list ({@link bundleIsCurrent}), asked at first need: `text` checks its own list alone (47 files, not 115). */
 function stateOf(file) {
   let state = states.get(file);
   if (state === undefined) {
@@ -185,9 +179,9 @@ export function notBuilt(error) {
 /** What the launcher says then (./digest.js, ./thread.js), exit 2. */
 export const NOT_BUILT = 'digest: dist/ is not built (was npm ci run with --ignore-scripts?): run npm run build once\n';
 
-/** The CLI as the first command loaded it: a bundle of that command's own (`only`: its file) or the whole. */
+/** The CLI as the first command loaded it: a bundle of its own (`only`: the file) or the whole. */
 let loaded = null;
-/** The whole CLI (a promise), for a later command of a process that began with another command's own bundle. */
+/** The whole CLI (a promise), for a later command the first's own bundle lacks. */
 let whole = null;
 
 /**

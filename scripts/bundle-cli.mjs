@@ -81,6 +81,41 @@ const entitiesBase64 = {
 };
 
 /**
+ * franc builds, when it is loaded, the trigram table of each of its ~400 languages (~120,000
+ * properties set: ~55 ms of CPU, the largest cost of an English article's `digest ingest`, and of
+ * each build worker's first English article), though the language stage asks it about a few
+ * (`only`). Here each table is built when franc first reads it: a getter in its place, in the
+ * same order, that builds the same table once. franc reads a language's table only through that
+ * property, so it answers the same. A franc whose loop is not the one expected fails the build
+ * rather than bundle differently.
+ */
+const francTablesOnUse = {
+  name: 'franc-tables-on-use',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]node_modules[\\/]franc[\\/]index\.js$/ }, async ({ path }) => {
+      const code = await readFile(path, 'utf8');
+      const loop = /\n( *)const model = languages\[name\]\.split\('\|'\)\n[^]*?\n *numericData\[script\]\[name\] = trigrams\n/;
+      const found = loop.exec(code);
+      if (!found || !/const trigrams = \{\}\n *let weight = model\.length\n\n *while \(weight--\) \{\n *trigrams\[model\[weight\]\] = weight\n *\}\n/.test(found[0])) throw new Error(`bundle-cli: ${path} does not build its tables as expected`);
+      const lazy = `
+const source = languages[name]
+let trigrams
+Object.defineProperty(numericData[script], name, { configurable: true, enumerable: true, get() {
+  if (trigrams === undefined) {
+    const model = source.split('|')
+    trigrams = {}
+    let weight = model.length
+    while (weight--) trigrams[model[weight]] = weight
+  }
+  return trigrams
+} })
+`;
+      return { contents: code.slice(0, found.index) + lazy + code.slice(found.index + found[0].length), loader: 'js' };
+    });
+  },
+};
+
+/**
  * The generated Ajv validators require() Ajv's runtime helpers (ucs2length, equal) through a
  * `createRequire(import.meta.url)` of their own, which the bundler cannot follow: resolved, read
  * and compiled at run time they were ~4 ms of `digest text`'s first page (Node's CommonJS loader,
@@ -150,6 +185,62 @@ const textOnly = onlyFor('text', ['./text.js', '../open.js'], false);
 export const ingestImports = ['../ingest.js', '../core/record.js', '../dataset/writer.js', '../dataset/entry.js', './summary.js', '../stages/read.js', '../refs/list.js'];
 const ingestOnly = onlyFor('ingest', ingestImports, true);
 
+/**
+ * What ingest's bundle leaves to bundles of their own, dist/cli/NAME.cjs, which it runs at their
+ * first `import()` ({@link partLoader}): packages one article needs only for its kind — franc's
+ * trigram data for Latin text, markdown-it for Markdown, chardet for a legacy encoding: ~570 KB of
+ * the 1.8 MB every ingest read (issue 17: start-up). Not in a code cache: ingest's is made on an
+ * article that runs none of them, so they were compiled at their first use in the bundle too.
+ */
+export const lazyParts = ['franc', 'markdown-it', 'chardet'];
+
+/**
+ * The code ingest's bundle opens with: `__part(name)`, what its `import()` of a {@link lazyParts}
+ * package becomes, runs the part's bundle beside it once (compiled as read, as bin/load.js
+ * compiles the bundles) and gives its exports; where there is none (dist/cli made by an older
+ * build) the package itself, through bin/load.js's import. Here, not in bin/load.js, since the
+ * package (which holds no bundles) would ship it for nothing.
+ */
+export const partLoader = `var __parts = new Map();
+function __part(name) {
+  if (!__parts.has(name)) {
+    const file = require("node:path").join(__dirname, name + ".cjs");
+    const fs = require("node:fs");
+    const part = { exports: {} };
+    const built = fs.existsSync(file);
+    if (built) new (require("node:vm").Script)(fs.readFileSync(file, "latin1"), { filename: file }).runInThisContext()(part.exports, require("node:module").createRequire(file), part);
+    __parts.set(name, built ? part.exports : __bundleImport(name));
+  }
+  return Promise.resolve(__parts.get(name));
+}`;
+
+/**
+ * A lazy part's bundle text ({@link lazyParts}): the package as the CLI's bundle imports it (its
+ * `import` conditions; markdown-it's default export too), written as the function bin/load.js compiles.
+ */
+export async function partBundle(name) {
+  const reexport = name === 'markdown-it' ? `export * from 'markdown-it'; export { default } from 'markdown-it';` : `export * from ${JSON.stringify(name)};`;
+  const result = await build({
+    stdin: { contents: reexport, resolveDir: root, loader: 'js' },
+    bundle: true,
+    write: false,
+    outfile: `${root}dist/cli/${name}.cjs`,
+    format: 'cjs',
+    platform: 'node',
+    target: 'esnext',
+    external,
+    plugins: [francTablesOnUse],
+    minifyWhitespace: true,
+    legalComments: 'none',
+    logLevel: 'error',
+  });
+  // None imports anything at run time (a part is given no `__bundleImport`): an `import()` fails the build.
+  return asFunction(ascii(throughLoader(result.outputFiles[0].text, [])));
+}
+
+/** What ingest's bundle imports at run time: the CLI's externals and its {@link lazyParts}. */
+const ingestOutside = [...external, ...lazyParts];
+
 /** The saved page `digest text` runs on to make its caches, and the article `digest ingest` does (paths from the package root). */
 const cachePage = 'fixtures/extraction/zh/hospital-aspnet.html';
 const cacheArticle = 'fixtures/articles/as-2025.txt';
@@ -207,7 +298,7 @@ export async function textBundle() {
 
 /** `digest ingest`'s and `digest refs`'s bundle's text: the CLI without what only other commands run ({@link ingestOnly}), written as {@link bundle} writes the CLI's. */
 export async function ingestBundle() {
-  return asFunction((await bundleWithSources(`${root}dist/src/cli/main.js`, ingestOutfile, [ingestOnly])).text);
+  return asFunction((await bundleWithSources(`${root}dist/src/cli/main.js`, ingestOutfile, [ingestOnly], ingestOutside, lazyParts)).text);
 }
 
 /** The build workers' bundle's text: dist/src/dataset/worker.js and what it imports, as {@link bundle} makes the CLI's. */
@@ -220,8 +311,12 @@ export async function workerSources() {
   return (await bundleWithSources(`${root}dist/src/dataset/worker.js`, workerOutfile)).sources;
 }
 
-/** The bundle's text and the files of dist/src it was made from (paths from the package root). */
-async function bundleWithSources(entry = `${root}dist/src/cli/main.js`, file = outfile, plugins = []) {
+/**
+ * The bundle's text and the files of dist/src it was made from (paths from the package root);
+ * `outside`: the packages it imports at run time, and of them `parts`, those it runs from a bundle
+ * of their own ({@link partLoader}).
+ */
+async function bundleWithSources(entry = `${root}dist/src/cli/main.js`, file = outfile, plugins = [], outside = external, parts = []) {
   const result = await build({
     entryPoints: [entry],
     bundle: true,
@@ -231,18 +326,19 @@ async function bundleWithSources(entry = `${root}dist/src/cli/main.js`, file = o
     platform: 'node',
     // What tsc emitted, untouched: with a node20 target esbuild rewrites regular expression literals with \p{…} as `new RegExp(…)` calls, made again at every call (a third more CPU for a one-article ingest).
     target: 'esnext',
-    external,
-    plugins: [...plugins, htmlParserModule, entitiesBase64, validatorRuntime],
+    external: outside,
+    plugins: [...plugins, htmlParserModule, entitiesBase64, validatorRuntime, francTablesOnUse],
     // Whitespace only: names stay, so a stack trace from the bundle still reads; half the bytes to read and hash at each start.
     minifyWhitespace: true,
     define: { 'import.meta.url': '__bundleUrl' },
-    banner: { js: '// Generated by scripts/bundle-cli.mjs from dist/src (npm run build); do not edit.\nvar __bundleUrl = require("node:url").pathToFileURL(__filename).href;' },
+    banner: { js: `// Generated by scripts/bundle-cli.mjs from dist/src (npm run build); do not edit.\nvar __bundleUrl = require("node:url").pathToFileURL(__filename).href;${parts.length ? `\n${partLoader}` : ''}` },
     legalComments: 'none',
     logLevel: 'error',
     metafile: true,
   });
   const sources = Object.keys(result.metafile.inputs).filter((path) => path.startsWith('dist/src/')).sort();
-  return { text: ascii(throughLoader(result.outputFiles[0].text)), sources };
+  const text = throughLoader(result.outputFiles[0].text, outside).replace(/__bundleImport\(("[^"]+")\)/g, (call, specifier) => (parts.includes(JSON.parse(specifier)) ? `__part(${specifier})` : call));
+  return { text: ascii(text), sources };
 }
 
 /**
@@ -300,13 +396,13 @@ async function makeWorkerCache(cache) {
  * The bundle's `import()` calls (of the packages left outside it) made through the loader's
  * `__bundleImport`, the one function bin/load.js passes in beside `require`: code that V8 takes
  * from a code cache has no dynamic import callback in Node 20 (ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING),
- * and vm's USE_MAIN_CONTEXT_DEFAULT_LOADER prints an experimental warning. Any other `import(`
- * in the bundle fails the build rather than fail at run time.
+ * and vm's USE_MAIN_CONTEXT_DEFAULT_LOADER prints an experimental warning. An `import(` of
+ * anything but `outside` (the packages left outside the bundle) fails the build rather than fail at run time.
  */
-function throughLoader(text) {
+function throughLoader(text, outside) {
   const calls = [...text.matchAll(/(?<![\w$.])import\(("[^"]+")\)/g)];
   for (const [, specifier] of calls) {
-    if (!external.includes(JSON.parse(specifier))) throw new Error(`bundle-cli: import(${specifier}) left in the bundle: bundle it, or add it to the externals`);
+    if (!outside.includes(JSON.parse(specifier))) throw new Error(`bundle-cli: import(${specifier}) left in the bundle: bundle it, or add it to the externals`);
   }
   const replaced = text.replace(/(?<![\w$.])import\(("[^"]+")\)/g, '__bundleImport($1)');
   if (/(?<![\w$.])import\(/.test(replaced)) throw new Error('bundle-cli: an import() with a computed specifier is left in the bundle');
@@ -331,8 +427,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const worker = await bundleWithSources(`${root}dist/src/dataset/worker.js`, workerOutfile);
   const textOnlyBundle = await bundleWithSources(`${root}dist/src/cli/main.js`, textOutfile, [textOnly]);
   const textText = asFunction(textOnlyBundle.text);
-  const ingestOnlyBundle = await bundleWithSources(`${root}dist/src/cli/main.js`, ingestOutfile, [ingestOnly]);
+  const ingestOnlyBundle = await bundleWithSources(`${root}dist/src/cli/main.js`, ingestOutfile, [ingestOnly], ingestOutside, lazyParts);
   const ingestText = asFunction(ingestOnlyBundle.text);
+  const partTexts = await Promise.all(lazyParts.map(async (name) => [`${root}dist/cli/${name}.cjs`, await partBundle(name)]));
   if (process.argv.includes('--print')) {
     process.stdout.write(text);
   } else {
@@ -347,7 +444,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     // (tsc rewrote dist/src, so its files' times are listed again either way.)
     // The CLI bundle's cache for `digest text` an older build wrote: text has a bundle of its own now.
     rmSync(`${outfile}.text.cache`, { force: true });
-    if (same(outfile, text) && same(workerOutfile, worker.text) && same(textOutfile, textText) && same(ingestOutfile, ingestText) && same(madeBy, stamp) && caches.every((f) => existsSync(f))) {
+    if (same(outfile, text) && same(workerOutfile, worker.text) && same(textOutfile, textText) && same(ingestOutfile, ingestText) && partTexts.every(([file, partText]) => same(file, partText)) && same(madeBy, stamp) && caches.every((f) => existsSync(f))) {
       writeSourceLists(sources, worker.sources, textOnlyBundle.sources, ingestOnlyBundle.sources);
       process.exit(0);
     }
@@ -357,6 +454,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     writeFileSync(workerOutfile, worker.text);
     writeFileSync(textOutfile, textText);
     writeFileSync(ingestOutfile, ingestText);
+    for (const [file, partText] of partTexts) writeFileSync(file, partText);
     writeSourceLists(sources, worker.sources, textOnlyBundle.sources, ingestOnlyBundle.sources);
     // The code caches: the commands run once, output dropped, in a fresh process each (a cache
     // holds what its process compiled): `text` on a saved page for text's own bundle, `ingest` of
