@@ -41,18 +41,32 @@ for (const flag of v8Flags) setFlagsFromString(flag);
 /** The CLI bundle scripts/bundle-cli.mjs writes. */
 export const bundleFile = fileURLToPath(new URL('../dist/cli/digest.cjs', import.meta.url));
 
-/** `digest text`'s bundle: the CLI less what only other commands run, 0.7 MB of the whole's 1.9, each MB read ~500 faults twice (issue 17: start-up). */
+/** `digest text`'s bundle (see {@link ownBundles}). */
 export const textBundleFile = fileURLToPath(new URL('../dist/cli/text.cjs', import.meta.url));
+const ingestBundleFile = fileURLToPath(new URL('../dist/cli/ingest.cjs', import.meta.url));
+
+/** The commands with a bundle of their own, run while current: the CLI less what they never run (each MB ~500 faults twice). */
+export const ownBundles = new Map([
+  ['text', textBundleFile],
+  ['ingest', ingestBundleFile],
+  ['refs', ingestBundleFile],
+]);
+
+/** `command`'s own bundle, if current. */
+function ownBundle(command) {
+  const file = ownBundles.get(command);
+  return file !== undefined && stateOf(file) === 'current' ? file : undefined;
+}
 
 /**
  * V8's code cache of the bundle for a command, beside it. V8 reads a whole cache when it compiles,
- * so a command that runs a fraction of the CLI has its own, made after running it alone:
- * `digest text` (its bundle's), and --version, help or no command at all (the CLI's own code).
- * Every other command, and `text` without a current bundle, takes the cache made after running
- * --version, text and ingest.
+ * so a command that runs a fraction of the CLI has its own, made after running it alone: those
+ * with their own bundle (refs takes ingest's), and --version, help or no command at all (the CLI's
+ * own code). Every other command takes the cache made after running --version, text and ingest.
  */
 export function codeCacheFile(command) {
-  if (command === 'text' && stateOf(textBundleFile) === 'current') return `${textBundleFile}.cache`;
+  const own = ownBundle(command);
+  if (own !== undefined) return `${own}.cache`;
   if (command === undefined || command === 'help' || command.startsWith('-')) return `${bundleFile}.cli.cache`;
   return `${bundleFile}.cache`;
 }
@@ -139,10 +153,7 @@ export function bundleIsCurrent(sourcesFile = `${bundleFile}.sources`, base = fi
 
 const states = new Map();
 
-/**
- * 'current', 'stale' or 'absent': a bundle and the list beside it ({@link bundleIsCurrent}), asked
- * when a command first needs that bundle, so that `text` checks its own list alone (47 files, not 115).
- */
+/** 'current', 'stale' or 'absent': a bundle and its list ({@link bundleIsCurrent}), asked at first need: `text` checks its own list alone (47 files, not 115). */
 function stateOf(file) {
   let state = states.get(file);
   if (state === undefined) {
@@ -168,9 +179,9 @@ export function notBuilt(error) {
 /** What the launcher says then (./digest.js, ./thread.js), exit 2. */
 export const NOT_BUILT = 'digest: dist/ is not built (was npm ci run with --ignore-scripts?): run npm run build once\n';
 
-/** The CLI as the first command loaded it: text's bundle (`textOnly`) or the whole. */
+/** The CLI as the first command loaded it: a bundle of its own (`only`: the file) or the whole. */
 let loaded = null;
-/** The whole CLI (a promise), for a later other command of a process that began with text's bundle. */
+/** The whole CLI (a promise), for a later command the first's own bundle lacks. */
 let whole = null;
 
 /**
@@ -225,7 +236,8 @@ let applied = [];
 let loading = null;
 
 async function loadFirst(argv) {
-  const cli = argv[0] === 'text' && stateOf(textBundleFile) === 'current' ? { ...runBundle(textBundleFile, codeCacheFile('text'), false), textOnly: true } : await loadWhole(argv);
+  const own = ownBundle(argv[0]);
+  const cli = own !== undefined ? { ...runBundle(own, codeCacheFile(argv[0]), false), only: own } : await loadWhole(argv);
   applied = flagsAfterLoad(argv[0], argv, cli.shortRun);
   for (const flag of applied) setFlagsFromString(flag);
   loaded = cli;
@@ -236,7 +248,7 @@ async function loadFirst(argv) {
 export async function main(argv, io) {
   loading ??= loadFirst(argv);
   const first = await loading;
-  if (!first.textOnly || argv[0] === 'text') return first.main(argv, io);
+  if (first.only === undefined || ownBundles.get(argv[0]) === first.only) return first.main(argv, io);
   whole ??= Promise.resolve(underLoadFlags(() => loadWhole(argv)));
   return (await whole).main(argv, io);
 }

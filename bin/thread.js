@@ -31,9 +31,8 @@ export const COORDINATOR_YOUNG_MB = Number(process.env.DIGEST_COORDINATOR_YOUNG_
  * two-worker build ingests on this thread an input too big for a worker's heap, and a `-j 1`
  * build every input (not limited: {@link oldGenerationLimit}); 64 MB inputs, the read stage's
  * limit, took at most 546 MB of heap on it, a 16 MB article ingested whole 634 MB of RSS for the
- * whole process. Never more than V8's default (a
- * smaller machine keeps its own); a heap size node was given stands ({@link oldGenerationLimit}).
- * `DIGEST_COORDINATOR_OLD_MB` sets it (0: V8's default).
+ * whole process. Never more than V8's default; a size node was given stands
+ * ({@link oldGenerationLimit}); `DIGEST_COORDINATOR_OLD_MB` sets it (0: V8's default).
  */
 export const COORDINATOR_OLD_MB = 2047;
 
@@ -93,9 +92,7 @@ export function concurrencyOf(argv, parallelism = availableParallelism()) {
 /**
  * Of node's options, those that preload code or hook the loader (`-r`, `--require`, `--import`,
  * `--loader`, `--experimental-loader`, each with its value): what the command's thread needs of
- * them when the rest cannot be given to a worker. Before, `node --max-old-space-size=4096
- * bin/digest.js build` — the way to give a large build more heap — stopped at once with an
- * internal error (the worker refused the option).
+ * them when the rest cannot be given to a worker (which refuses, say, `--max-old-space-size`).
  */
 export function preloadExecArgv(execArgv) {
   const kept = [];

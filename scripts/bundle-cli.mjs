@@ -1,6 +1,6 @@
 // Runs after tsc and compact-dist (npm run build): bundles the CLI, dist/src/cli/main.js and
 // everything it imports, into one CommonJS file, dist/cli/digest.cjs, then writes V8's code caches
-// of it (digest.cjs.cache; .cli.cache for --version and help; text.cjs.cache for `digest text`'s own bundle) after
+// of it (digest.cjs.cache; .cli.cache for --version and help; text.cjs.cache and ingest.cjs.cache for the own bundles of `digest text` and `digest ingest`) after
 // running the commands once in child processes, so that `node bin/digest.js` neither resolves ~40
 // modules one by one nor compiles what it runs (issues 15 and 17: start-up; BENCHMARKS.md).
 // bin/load.js loads them. The build's worker threads get a bundle of their own the same way,
@@ -8,7 +8,8 @@
 // workers leave after a build of a small generated corpus (bin/worker.cjs loads them). The
 // library (dist/src, the package's `exports`) keeps tsc's modules. `digest text` has a bundle of
 // its own, dist/cli/text.cjs: the CLI less the modules only other commands run (textOnly), so that
-// its start reads 0.8 MB where the whole CLI is 1.9 (issue 17: start-up).
+// its start reads 0.7 MB where the whole CLI is 1.9 (issue 17: start-up); `digest ingest` and
+// `digest refs` another, dist/cli/ingest.cjs (ingestOnly), with a code cache made after ingest alone.
 //
 // `node scripts/bundle-cli.mjs --print`: the bundle as it would be written, on stdout, with no
 // cache (tests/package/bundle.test.ts compares it with the file, so a stale bundle fails).
@@ -27,6 +28,8 @@ const outfile = `${root}dist/cli/digest.cjs`;
 const workerOutfile = `${root}dist/cli/worker.cjs`;
 /** `digest text`'s bundle (bin/load.js runs it for that command). */
 const textOutfile = `${root}dist/cli/text.cjs`;
+/** `digest ingest`'s and `digest refs`'s bundle (bin/load.js runs it for those commands). */
+const ingestOutfile = `${root}dist/cli/ingest.cjs`;
 
 /**
  * The parts of the code the bundle takes from elsewhere: piscina finds its worker script beside
@@ -78,6 +81,41 @@ const entitiesBase64 = {
 };
 
 /**
+ * franc builds, when it is loaded, the trigram table of each of its ~400 languages (~120,000
+ * properties set: ~55 ms of CPU, the largest cost of an English article's `digest ingest`, and of
+ * each build worker's first English article), though the language stage asks it about a few
+ * (`only`). Here each table is built when franc first reads it: a getter in its place, in the
+ * same order, that builds the same table once. franc reads a language's table only through that
+ * property, so it answers the same. A franc whose loop is not the one expected fails the build
+ * rather than bundle differently.
+ */
+const francTablesOnUse = {
+  name: 'franc-tables-on-use',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]node_modules[\\/]franc[\\/]index\.js$/ }, async ({ path }) => {
+      const code = await readFile(path, 'utf8');
+      const loop = /\n( *)const model = languages\[name\]\.split\('\|'\)\n[^]*?\n *numericData\[script\]\[name\] = trigrams\n/;
+      const found = loop.exec(code);
+      if (!found || !/const trigrams = \{\}\n *let weight = model\.length\n\n *while \(weight--\) \{\n *trigrams\[model\[weight\]\] = weight\n *\}\n/.test(found[0])) throw new Error(`bundle-cli: ${path} does not build its tables as expected`);
+      const lazy = `
+const source = languages[name]
+let trigrams
+Object.defineProperty(numericData[script], name, { configurable: true, enumerable: true, get() {
+  if (trigrams === undefined) {
+    const model = source.split('|')
+    trigrams = {}
+    let weight = model.length
+    while (weight--) trigrams[model[weight]] = weight
+  }
+  return trigrams
+} })
+`;
+      return { contents: code.slice(0, found.index) + lazy + code.slice(found.index + found[0].length), loader: 'js' };
+    });
+  },
+};
+
+/**
  * The generated Ajv validators require() Ajv's runtime helpers (ucs2length, equal) through a
  * `createRequire(import.meta.url)` of their own, which the bundler cannot follow: resolved, read
  * and compiled at run time they were ~4 ms of `digest text`'s first page (Node's CommonJS loader,
@@ -102,33 +140,106 @@ const validatorRuntime = {
 };
 
 /**
- * `digest text`'s bundle: the CLI's entry with the modules only other commands run left out. Those
- * are the `import()`s of src/cli/main.ts other than text's own two (each other command loads its
- * modules so, on first need) and the record validators (src/core/schemas.ts's
- * `loadRecordValidators`, for what a build writes): left in, they made `digest text` read 1.9 MB
- * at every start, the language stage's trigram data (franc, 355 KB) and the dataset's and CSL
- * validators (350 KB) among them, none of which it runs. Each becomes a module that throws if it
- * is ever loaded: bin/load.js runs this bundle for `text` alone, and the whole CLI for any other
- * command in the same process. Any other `import()` (chardet, markdown-it, htmlparser2's parser)
- * stays in, as in the whole CLI's bundle.
+ * A bundle of the CLI for some commands alone: the CLI's entry with the `import()`s of
+ * src/cli/main.ts other than `kept` (each other command loads its modules so, on first need)
+ * replaced by a module that throws if it is ever loaded, and, unless `recordValidators`, those of
+ * src/core/schemas.ts too (`loadRecordValidators`, for what a build writes). bin/load.js runs such
+ * a bundle for its commands alone, and the whole CLI for any other command in the same process.
+ * Any other `import()` (chardet, markdown-it, htmlparser2's parser, franc) stays in, as in the
+ * whole CLI's bundle. `name` names the bundle in the thrown message.
  */
-const textOnly = {
-  name: 'text-only',
-  setup(b) {
-    const textImports = new Set(['./text.js', '../open.js']);
-    b.onResolve({ filter: /.*/ }, (args) => {
-      if (args.kind !== 'dynamic-import') return undefined;
-      const fromMain = /[\\/]dist[\\/]src[\\/]cli[\\/]main\.js$/.test(args.importer) && !textImports.has(args.path);
-      const fromSchemas = /[\\/]dist[\\/]src[\\/]core[\\/]schemas\.js$/.test(args.importer);
-      // Named from the package root, so that the bundle's text is the same in any checkout.
-      return fromMain || fromSchemas ? { path: `${relative(root, args.importer).split(sep).join('/')} -> ${args.path}`, namespace: 'not-for-text' } : undefined;
-    });
-    b.onLoad({ filter: /.*/, namespace: 'not-for-text' }, ({ path }) => ({
-      contents: `throw new Error(${JSON.stringify(`digest text's bundle leaves out ${path}: bin/load.js runs the whole CLI for any other command`)});`,
-      loader: 'js',
-    }));
-  },
-};
+function onlyFor(name, kept, recordValidators) {
+  const keep = new Set(kept);
+  return {
+    name: `${name}-only`,
+    setup(b) {
+      b.onResolve({ filter: /.*/ }, (args) => {
+        if (args.kind !== 'dynamic-import') return undefined;
+        const fromMain = /[\\/]dist[\\/]src[\\/]cli[\\/]main\.js$/.test(args.importer) && !keep.has(args.path);
+        const fromSchemas = !recordValidators && /[\\/]dist[\\/]src[\\/]core[\\/]schemas\.js$/.test(args.importer);
+        // Named from the package root, so that the bundle's text is the same in any checkout.
+        return fromMain || fromSchemas ? { path: `${relative(root, args.importer).split(sep).join('/')} -> ${args.path}`, namespace: `not-for-${name}` } : undefined;
+      });
+      b.onLoad({ filter: /.*/, namespace: `not-for-${name}` }, ({ path }) => ({
+        contents: `throw new Error(${JSON.stringify(`digest ${name}'s bundle leaves out ${path}: bin/load.js runs the whole CLI for any other command`)});`,
+        loader: 'js',
+      }));
+    },
+  };
+}
+
+/**
+ * `digest text`'s bundle ({@link onlyFor}): text's own two modules, not the record validators.
+ * Left in, the rest made `digest text` read 1.9 MB at every start, the language stage's trigram
+ * data (franc, 355 KB) and the dataset's and CSL validators (350 KB) among them, none of which it runs.
+ */
+const textOnly = onlyFor('text', ['./text.js', '../open.js'], false);
+
+/**
+ * `digest ingest`'s and `digest refs`'s bundle ({@link onlyFor}): what those two import (the
+ * pipeline and its stages, the record's writer, the reference list, the terminal's summary) and
+ * the record validators (ingest validates what it writes); not the dataset's build, merge and
+ * validation (the review pages' index, the incremental state, the workers' pool), `text`'s own
+ * modules or `init` (issue 17: start-up).
+ */
+export const ingestImports = ['../ingest.js', '../core/record.js', '../dataset/writer.js', '../dataset/entry.js', './summary.js', '../stages/read.js', '../refs/list.js'];
+const ingestOnly = onlyFor('ingest', ingestImports, true);
+
+/**
+ * What ingest's bundle leaves to bundles of their own, dist/cli/NAME.cjs, which it runs at their
+ * first `import()` ({@link partLoader}): packages one article needs only for its kind — franc's
+ * trigram data for Latin text, markdown-it for Markdown, chardet for a legacy encoding: ~570 KB of
+ * the 1.8 MB every ingest read (issue 17: start-up). Not in a code cache: ingest's is made on an
+ * article that runs none of them, so they were compiled at their first use in the bundle too.
+ */
+export const lazyParts = ['franc', 'markdown-it', 'chardet'];
+
+/**
+ * The code ingest's bundle opens with: `__part(name)`, what its `import()` of a {@link lazyParts}
+ * package becomes, runs the part's bundle beside it once (compiled as read, as bin/load.js
+ * compiles the bundles) and gives its exports; where there is none (dist/cli made by an older
+ * build) the package itself, through bin/load.js's import. Here, not in bin/load.js, since the
+ * package (which holds no bundles) would ship it for nothing.
+ */
+export const partLoader = `var __parts = new Map();
+function __part(name) {
+  if (!__parts.has(name)) {
+    const file = require("node:path").join(__dirname, name + ".cjs");
+    const fs = require("node:fs");
+    const part = { exports: {} };
+    const built = fs.existsSync(file);
+    if (built) new (require("node:vm").Script)(fs.readFileSync(file, "latin1"), { filename: file }).runInThisContext()(part.exports, require("node:module").createRequire(file), part);
+    __parts.set(name, built ? part.exports : __bundleImport(name));
+  }
+  return Promise.resolve(__parts.get(name));
+}`;
+
+/**
+ * A lazy part's bundle text ({@link lazyParts}): the package as the CLI's bundle imports it (its
+ * `import` conditions; markdown-it's default export too), written as the function bin/load.js compiles.
+ */
+export async function partBundle(name) {
+  const reexport = name === 'markdown-it' ? `export * from 'markdown-it'; export { default } from 'markdown-it';` : `export * from ${JSON.stringify(name)};`;
+  const result = await build({
+    stdin: { contents: reexport, resolveDir: root, loader: 'js' },
+    bundle: true,
+    write: false,
+    outfile: `${root}dist/cli/${name}.cjs`,
+    format: 'cjs',
+    platform: 'node',
+    target: 'esnext',
+    external,
+    plugins: [francTablesOnUse],
+    minifyWhitespace: true,
+    legalComments: 'none',
+    logLevel: 'error',
+  });
+  // None imports anything at run time (a part is given no `__bundleImport`): an `import()` fails the build.
+  return asFunction(ascii(throughLoader(result.outputFiles[0].text, [])));
+}
+
+/** What ingest's bundle imports at run time: the CLI's externals and its {@link lazyParts}. */
+const ingestOutside = [...external, ...lazyParts];
 
 /** The saved page `digest text` runs on to make its caches, and the article `digest ingest` does (paths from the package root). */
 const cachePage = 'fixtures/extraction/zh/hospital-aspnet.html';
@@ -185,6 +296,11 @@ export async function textBundle() {
   return asFunction((await bundleWithSources(`${root}dist/src/cli/main.js`, textOutfile, [textOnly])).text);
 }
 
+/** `digest ingest`'s and `digest refs`'s bundle's text: the CLI without what only other commands run ({@link ingestOnly}), written as {@link bundle} writes the CLI's. */
+export async function ingestBundle() {
+  return asFunction((await bundleWithSources(`${root}dist/src/cli/main.js`, ingestOutfile, [ingestOnly], ingestOutside, lazyParts)).text);
+}
+
 /** The build workers' bundle's text: dist/src/dataset/worker.js and what it imports, as {@link bundle} makes the CLI's. */
 export async function workerBundle() {
   return (await bundleWithSources(`${root}dist/src/dataset/worker.js`, workerOutfile)).text;
@@ -195,8 +311,12 @@ export async function workerSources() {
   return (await bundleWithSources(`${root}dist/src/dataset/worker.js`, workerOutfile)).sources;
 }
 
-/** The bundle's text and the files of dist/src it was made from (paths from the package root). */
-async function bundleWithSources(entry = `${root}dist/src/cli/main.js`, file = outfile, plugins = []) {
+/**
+ * The bundle's text and the files of dist/src it was made from (paths from the package root);
+ * `outside`: the packages it imports at run time, and of them `parts`, those it runs from a bundle
+ * of their own ({@link partLoader}).
+ */
+async function bundleWithSources(entry = `${root}dist/src/cli/main.js`, file = outfile, plugins = [], outside = external, parts = []) {
   const result = await build({
     entryPoints: [entry],
     bundle: true,
@@ -206,18 +326,19 @@ async function bundleWithSources(entry = `${root}dist/src/cli/main.js`, file = o
     platform: 'node',
     // What tsc emitted, untouched: with a node20 target esbuild rewrites regular expression literals with \p{…} as `new RegExp(…)` calls, made again at every call (a third more CPU for a one-article ingest).
     target: 'esnext',
-    external,
-    plugins: [...plugins, htmlParserModule, entitiesBase64, validatorRuntime],
+    external: outside,
+    plugins: [...plugins, htmlParserModule, entitiesBase64, validatorRuntime, francTablesOnUse],
     // Whitespace only: names stay, so a stack trace from the bundle still reads; half the bytes to read and hash at each start.
     minifyWhitespace: true,
     define: { 'import.meta.url': '__bundleUrl' },
-    banner: { js: '// Generated by scripts/bundle-cli.mjs from dist/src (npm run build); do not edit.\nvar __bundleUrl = require("node:url").pathToFileURL(__filename).href;' },
+    banner: { js: `// Generated by scripts/bundle-cli.mjs from dist/src (npm run build); do not edit.\nvar __bundleUrl = require("node:url").pathToFileURL(__filename).href;${parts.length ? `\n${partLoader}` : ''}` },
     legalComments: 'none',
     logLevel: 'error',
     metafile: true,
   });
   const sources = Object.keys(result.metafile.inputs).filter((path) => path.startsWith('dist/src/')).sort();
-  return { text: ascii(throughLoader(result.outputFiles[0].text)), sources };
+  const text = throughLoader(result.outputFiles[0].text, outside).replace(/__bundleImport\(("[^"]+")\)/g, (call, specifier) => (parts.includes(JSON.parse(specifier)) ? `__part(${specifier})` : call));
+  return { text: ascii(text), sources };
 }
 
 /**
@@ -237,14 +358,16 @@ function writeSourceList(sources, file = `${outfile}.sources`) {
 }
 
 /**
- * The one list of both bundles' dist/src files ({@link writeSourceList}), and `digest text`'s bundle's
- * own, dist/cli/text.cjs.sources (its ~110 files of the CLI's ~180: what bin/load.js checks
- * before it runs `text`); the workers' own list an older build wrote, removed.
+ * The one list of both bundles' dist/src files ({@link writeSourceList}), and `digest text`'s
+ * bundle's own, dist/cli/text.cjs.sources (its ~110 files of the CLI's ~180: what bin/load.js
+ * checks before it runs `text`), and ingest's, dist/cli/ingest.cjs.sources (~170); the workers'
+ * own list an older build wrote, removed.
  */
-function writeSourceLists(cliSources, workersSources, textSources) {
+function writeSourceLists(cliSources, workersSources, textSources, ingestSources) {
   rmSync(`${workerOutfile}.sources`, { force: true });
   writeSourceList([...cliSources, ...workersSources]);
   writeSourceList(textSources, `${textOutfile}.sources`);
+  writeSourceList(ingestSources, `${ingestOutfile}.sources`);
 }
 
 /**
@@ -273,13 +396,13 @@ async function makeWorkerCache(cache) {
  * The bundle's `import()` calls (of the packages left outside it) made through the loader's
  * `__bundleImport`, the one function bin/load.js passes in beside `require`: code that V8 takes
  * from a code cache has no dynamic import callback in Node 20 (ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING),
- * and vm's USE_MAIN_CONTEXT_DEFAULT_LOADER prints an experimental warning. Any other `import(`
- * in the bundle fails the build rather than fail at run time.
+ * and vm's USE_MAIN_CONTEXT_DEFAULT_LOADER prints an experimental warning. An `import(` of
+ * anything but `outside` (the packages left outside the bundle) fails the build rather than fail at run time.
  */
-function throughLoader(text) {
+function throughLoader(text, outside) {
   const calls = [...text.matchAll(/(?<![\w$.])import\(("[^"]+")\)/g)];
   for (const [, specifier] of calls) {
-    if (!external.includes(JSON.parse(specifier))) throw new Error(`bundle-cli: import(${specifier}) left in the bundle: bundle it, or add it to the externals`);
+    if (!outside.includes(JSON.parse(specifier))) throw new Error(`bundle-cli: import(${specifier}) left in the bundle: bundle it, or add it to the externals`);
   }
   const replaced = text.replace(/(?<![\w$.])import\(("[^"]+")\)/g, '__bundleImport($1)');
   if (/(?<![\w$.])import\(/.test(replaced)) throw new Error('bundle-cli: an import() with a computed specifier is left in the bundle');
@@ -304,6 +427,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const worker = await bundleWithSources(`${root}dist/src/dataset/worker.js`, workerOutfile);
   const textOnlyBundle = await bundleWithSources(`${root}dist/src/cli/main.js`, textOutfile, [textOnly]);
   const textText = asFunction(textOnlyBundle.text);
+  const ingestOnlyBundle = await bundleWithSources(`${root}dist/src/cli/main.js`, ingestOutfile, [ingestOnly], ingestOutside, lazyParts);
+  const ingestText = asFunction(ingestOnlyBundle.text);
+  const partTexts = await Promise.all(lazyParts.map(async (name) => [`${root}dist/cli/${name}.cjs`, await partBundle(name)]));
   if (process.argv.includes('--print')) {
     process.stdout.write(text);
   } else {
@@ -313,13 +439,13 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     const madeBy = `${outfile}.v8`;
     const stamp = cacheStamp();
     const workerCache = `${workerOutfile}.cache`;
-    const caches = [`${outfile}.cache`, `${textOutfile}.cache`, `${outfile}.cli.cache`, workerCache];
+    const caches = [`${outfile}.cache`, `${textOutfile}.cache`, `${ingestOutfile}.cache`, `${outfile}.cli.cache`, workerCache];
     const same = (file, content) => existsSync(file) && readFileSync(file, 'latin1') === content;
     // (tsc rewrote dist/src, so its files' times are listed again either way.)
     // The CLI bundle's cache for `digest text` an older build wrote: text has a bundle of its own now.
     rmSync(`${outfile}.text.cache`, { force: true });
-    if (same(outfile, text) && same(workerOutfile, worker.text) && same(textOutfile, textText) && same(madeBy, stamp) && caches.every((f) => existsSync(f))) {
-      writeSourceLists(sources, worker.sources, textOnlyBundle.sources);
+    if (same(outfile, text) && same(workerOutfile, worker.text) && same(textOutfile, textText) && same(ingestOutfile, ingestText) && partTexts.every(([file, partText]) => same(file, partText)) && same(madeBy, stamp) && caches.every((f) => existsSync(f))) {
+      writeSourceLists(sources, worker.sources, textOnlyBundle.sources, ingestOnlyBundle.sources);
       process.exit(0);
     }
     mkdirSync(`${root}dist/cli`, { recursive: true });
@@ -327,9 +453,12 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     writeFileSync(outfile, text);
     writeFileSync(workerOutfile, worker.text);
     writeFileSync(textOutfile, textText);
-    writeSourceLists(sources, worker.sources, textOnlyBundle.sources);
+    writeFileSync(ingestOutfile, ingestText);
+    for (const [file, partText] of partTexts) writeFileSync(file, partText);
+    writeSourceLists(sources, worker.sources, textOnlyBundle.sources, ingestOnlyBundle.sources);
     // The code caches: the commands run once, output dropped, in a fresh process each (a cache
-    // holds what its process compiled): `text` on a saved page for text's own bundle, `--version`
+    // holds what its process compiled): `text` on a saved page for text's own bundle, `ingest` of
+    // an article for ingest's (refs runs from it too: its code is a part of ingest's), `--version`
     // and `help` for those, and `--version`, `text` and `ingest` of an article to stdout for every
     // other command (bin/load.js; `text` there for a process whose first command was another).
     const page = `${root}${cachePage}`;
@@ -339,6 +468,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     // set after it, so any order of commands makes caches fresh processes take.
     const runs = {
       [`${textOutfile}.cache`]: [['text', page]],
+      [`${ingestOutfile}.cache`]: [['ingest', article, '--stdout']],
       [`${outfile}.cli.cache`]: [['--version'], ['help']],
       [`${outfile}.cache`]: [['--version'], ['text', page], ['ingest', article, '--stdout']],
     };

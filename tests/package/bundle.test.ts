@@ -1,8 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { codeTree } from '../../src/dataset/keys.js';
 import { packagePath } from '../../src/core/paths.js';
@@ -17,6 +19,10 @@ import { run } from '../cli/run.js';
 const bundler = (await import(pathToFileURL(repo('scripts/bundle-cli.mjs')).href)) as {
   bundle: () => Promise<string>;
   textBundle: () => Promise<string>;
+  ingestBundle: () => Promise<string>;
+  partBundle: (name: string) => Promise<string>;
+  lazyParts: string[];
+  partLoader: string;
   workerBundle: () => Promise<string>;
   workerSources: () => Promise<string[]>;
   decodeBase64: (input: string) => Uint16Array;
@@ -39,6 +45,57 @@ function launcherPackage(prefix: string, folders: string[]): string {
   for (const file of ['load.js', 'read.cjs']) cpSync(repo(`bin/${file}`), join(dir, 'bin', file));
   writeFileSync(join(dir, 'package.json'), '{"type":"module"}\n');
   return dir;
+}
+
+/**
+ * A package of its own with stand-in bundles (`bundles`: those of dist/cli, by file name, beside the
+ * whole CLI's) and dist/src's "main", each saying which ran, each bundle's list of sources current;
+ * `node(...argvs)` runs the commands in one fresh process and gives what they said and the code cache's state.
+ */
+function standInPackage(prefix: string, bundles: string[]) {
+  const dir = launcherPackage(prefix, ['dist/cli', 'dist/src/cli']);
+  const says = (what: string) => `(function (exports, require, module) {exports.main = async (argv, io) => { io.stdout(${JSON.stringify(what)} + ' ' + argv[0] + '\\n'); return 0; };\nexports.shortRun = () => false;\n})`;
+  const bundle = (file: string) => writeFileSync(join(dir, 'dist/cli', file), says(file === 'digest.cjs' ? 'whole bundle' : `${file.replace(/\.cjs$/, '')} bundle`));
+  for (const file of [...bundles, 'digest.cjs']) bundle(file);
+  writeFileSync(join(dir, 'dist/src/cli/main.js'), 'export const main = async (argv, io) => { io.stdout(`dist/src ${argv[0]}\n`); return 0; };\nexport const shortRun = () => false;\n');
+  writeFileSync(join(dir, 'dist/src/a.js'), 'export const a = 1;\n');
+  const list = (file: string, paths: string[]) => writeFileSync(join(dir, `dist/cli/${file}.sources`), JSON.stringify(paths.map((p) => [p, statSync(join(dir, p)).size, statSync(join(dir, p)).mtimeMs])));
+  for (const file of bundles) list(file, ['dist/src/a.js']);
+  list('digest.cjs', ['dist/src/a.js', 'dist/src/cli/main.js']);
+  const env = { ...process.env };
+  delete env.NODE_V8_COVERAGE; // V8 flags differ under coverage, and it rejects a cache made without them
+  const load = JSON.stringify(join(dir, 'bin/load.js'));
+  const script = (body: string) => spawnSync(process.execPath, ['--input-type=module', '-e', `const cli = await import(${load});\n${body}`], { encoding: 'utf8', env });
+  const node = (...argvs: string[][]) => {
+    const r = script(`let out = '';
+const io = { stdout: (t) => void (out += t), stderr: (t) => void (out += 'stderr: ' + t), stdin: async () => new Uint8Array(), stderrIsTTY: false, env: {} };
+for (const argv of ${JSON.stringify(argvs)}) await cli.main(argv, io);
+process.stdout.write(out + cli.codeCache());`);
+    return r.stderr + r.stdout;
+  };
+  return { dir, bundle, list, script, node };
+}
+
+/**
+ * `argvs` run one after another in one fresh process through bin/load.js, as built: what each gave
+ * (exit code, stdout, stderr), the state of the code cache of the first command's bundle, and the
+ * cache file bin/load.js names for each of `commands`.
+ */
+function inOneProcess(argvs: string[][], commands: string[]) {
+  const script = `const cli = await import(${JSON.stringify(repo('bin/load.js'))});
+const out = [];
+for (const argv of ${JSON.stringify(argvs)}) {
+  let stdout = '';
+  let stderr = '';
+  const code = await cli.main(argv, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), stdin: async () => new Uint8Array(), stderrIsTTY: false, env: {} });
+  out.push({ code, stdout, stderr });
+}
+process.stdout.write(JSON.stringify({ out, cache: cli.codeCache(), files: ${JSON.stringify(commands)}.map((c) => cli.codeCacheFile(c)) }));`;
+  const env = { ...process.env };
+  delete env.NODE_V8_COVERAGE; // V8 flags differ under coverage, and it rejects a cache made without them
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: repo('.'), encoding: 'utf8', env, maxBuffer: 1 << 28 });
+  expect(r.stderr).toBe('');
+  return JSON.parse(r.stdout) as { out: { code: number; stdout: string; stderr: string }[]; cache: string; files: string[] };
 }
 
 describe('the CLI bundle', () => {
@@ -87,10 +144,10 @@ describe('the CLI bundle', () => {
     }
   });
 
-  it('is run from its code caches by a plain node: text\'s own, --version\'s and help\'s, and the whole CLI\'s for the other commands', () => {
+  it('is run from its code caches by a plain node: text\'s own, ingest\'s own (refs too), --version\'s and help\'s, and the whole CLI\'s for the other commands', () => {
     const env = { ...process.env };
     delete env.NODE_V8_COVERAGE; // V8 flags differ under coverage, and it rejects a cache made without them
-    for (const argv of [['text', repo('fixtures/extraction/zh/hospital-aspnet.html')], ['--version'], ['refs', repo('fixtures/articles/as-2025.txt')], ['ingest', repo('fixtures/articles/as-2025.txt'), '--stdout']]) {
+    for (const argv of [['text', repo('fixtures/extraction/zh/hospital-aspnet.html')], ['--version'], ['refs', repo('fixtures/articles/as-2025.txt')], ['ingest', repo('fixtures/articles/as-2025.txt'), '--stdout'], ['validate', repo('fixtures/no-such-dataset')]]) {
       const script = `const cli = await import(${JSON.stringify(repo('bin/load.js'))});
 await cli.main(${JSON.stringify(argv)}, { stdout() {}, stderr() {}, stdin: async () => new Uint8Array(), stderrIsTTY: false, env: {} });
 process.stdout.write(cli.codeCache());`;
@@ -331,55 +388,22 @@ describe("`digest text`'s own bundle", () => {
     const page = repo('fixtures/extraction/zh/hospital-aspnet.html');
     const article = repo('fixtures/articles/as-2025.txt');
     const argvs = [['text', page, '--json'], ['ingest', article, '--stdout'], ['refs', article], ['text', page], ['--version']];
-    const script = `const cli = await import(${JSON.stringify(repo('bin/load.js'))});
-const out = [];
-for (const argv of ${JSON.stringify(argvs)}) {
-  let stdout = '';
-  let stderr = '';
-  const code = await cli.main(argv, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), stdin: async () => new Uint8Array(), stderrIsTTY: false, env: {} });
-  out.push({ code, stdout, stderr });
-}
-process.stdout.write(JSON.stringify({ out, cache: cli.codeCache(), file: cli.codeCacheFile('text') }));`;
-    const env = { ...process.env };
-    delete env.NODE_V8_COVERAGE; // V8 flags differ under coverage, and it rejects a cache made without them
-    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: repo('.'), encoding: 'utf8', env, maxBuffer: 1 << 28 });
-    expect(r.stderr).toBe('');
-    const { out, cache, file } = JSON.parse(r.stdout) as { out: { code: number; stdout: string; stderr: string }[]; cache: string; file: string };
+    const { out, cache, files } = inOneProcess(argvs, ['text']);
     expect(cache, "text's own cache taken").toBe('used');
-    expect(file).toBe(repo('dist/cli/text.cjs.cache'));
+    expect(files).toEqual([repo('dist/cli/text.cjs.cache')]);
     for (const [i, argv] of argvs.entries()) expect(out[i], argv.join(' ')).toEqual(await run(argv));
   }, 60_000);
 
   it('is run for `text` only while its own list is current, never reading the CLI bundle then; any other command, or text from a stale one, runs the whole CLI or dist/src as before', () => {
     // A package of its own: bin/load.js as shipped, a text "bundle", a whole-CLI "bundle" and dist/src's "main", each saying which ran.
-    const dir = launcherPackage('digest-text-bundle-', ['dist/cli', 'dist/src/cli']);
+    const { dir, bundle, list, script, node } = standInPackage('digest-text-bundle-', ['text.cjs']);
     try {
-      const says = (what: string) => `exports.main = async (argv, io) => { io.stdout(${JSON.stringify(what)} + ' ' + argv[0] + '\\n'); return 0; };\nexports.shortRun = () => false;\n`;
-      writeFileSync(join(dir, 'dist/cli/text.cjs'), `(function (exports, require, module) {${says('text bundle')}})`);
-      writeFileSync(join(dir, 'dist/cli/digest.cjs'), `(function (exports, require, module) {${says('whole bundle')}})`);
-      writeFileSync(join(dir, 'dist/src/cli/main.js'), 'export const main = async (argv, io) => { io.stdout(`dist/src ${argv[0]}\n`); return 0; };\nexport const shortRun = () => false;\n');
-      writeFileSync(join(dir, 'dist/src/a.js'), 'export const a = 1;\n');
-      const list = (file: string, paths: string[]) => writeFileSync(join(dir, `dist/cli/${file}.sources`), JSON.stringify(paths.map((p) => [p, statSync(join(dir, p)).size, statSync(join(dir, p)).mtimeMs])));
-      list('text.cjs', ['dist/src/a.js']);
-      list('digest.cjs', ['dist/src/a.js', 'dist/src/cli/main.js']);
-      const env = { ...process.env };
-      delete env.NODE_V8_COVERAGE;
-      const load = JSON.stringify(join(dir, 'bin/load.js'));
-      const node = (...argvs: string[][]) => {
-        const r = spawnSync(process.execPath, ['--input-type=module', '-e', `const cli = await import(${load});
-let out = '';
-const io = { stdout: (t) => void (out += t), stderr: (t) => void (out += 'stderr: ' + t), stdin: async () => new Uint8Array(), stderrIsTTY: false, env: {} };
-for (const argv of ${JSON.stringify(argvs)}) await cli.main(argv, io);
-process.stdout.write(out + cli.codeCache());`], { encoding: 'utf8', env });
-        return r.stderr + r.stdout;
-      };
       // The first command decides: text's bundle for text, the whole CLI for a later other command (and it alone for a first other command).
       expect(node(['text', 'x'], ['--version'], ['text', 'y'])).toBe('text bundle text\nwhole bundle --version\ntext bundle text\nabsent');
       expect(node(['--version'], ['text', 'x'])).toBe('whole bundle --version\nwhole bundle text\nabsent');
       // text's code cache: made after text, taken by a fresh process.
-      expect(spawnSync(process.execPath, ['--input-type=module', '-e', `const cli = await import(${load});
-await cli.main(['text', 'x'], { stdout() {}, stderr() {} });
-(await import('node:fs')).writeFileSync(cli.codeCacheFile('text'), cli.createCodeCache());`], { encoding: 'utf8', env }).stderr).toBe('');
+      expect(script(`await cli.main(['text', 'x'], { stdout() {}, stderr() {} });
+(await import('node:fs')).writeFileSync(cli.codeCacheFile('text'), cli.createCodeCache());`).stderr).toBe('');
       expect(existsSync(join(dir, 'dist/cli/text.cjs.cache'))).toBe(true);
       expect(node(['text', 'x'])).toBe('text bundle text\nused');
       // The whole CLI never read for text: a bundle that is a folder would fail any read of it.
@@ -387,16 +411,15 @@ await cli.main(['text', 'x'], { stdout() {}, stderr() {} });
       mkdirSync(join(dir, 'dist/cli/digest.cjs'));
       expect(node(['text', 'x'])).toBe('text bundle text\nused');
       rmSync(join(dir, 'dist/cli/digest.cjs'), { recursive: true });
-      writeFileSync(join(dir, 'dist/cli/digest.cjs'), `(function (exports, require, module) {${says('whole bundle')}})`);
+      bundle('digest.cjs');
       // dist/src compiled again: text's bundle is stale, and so is the CLI's; dist/src runs, and says why once.
       utimesSync(join(dir, 'dist/src/a.js'), new Date(2000, 0, 1), new Date(2000, 0, 1));
       expect(node(['text', 'x'], ['--version'])).toBe('digest: dist/cli/digest.cjs is older than dist/src (run npm run build); running dist/src\ndist/src text\ndist/src --version\nstale bundle');
       // Calls made before the first load settles share it: the CLI loaded once, its warning said once.
-      const together = spawnSync(process.execPath, ['--input-type=module', '-e', `const cli = await import(${load});
-let out = '';
+      const together = script(`let out = '';
 const io = { stdout: (t) => void (out += t), stderr: (t) => void (out += 'stderr: ' + t) };
 await Promise.all([cli.main(['--version'], io), cli.main(['text', 'x'], io)]);
-process.stdout.write(out);`], { encoding: 'utf8', env });
+process.stdout.write(out);`);
       expect(together.stderr + together.stdout).toBe('digest: dist/cli/digest.cjs is older than dist/src (run npm run build); running dist/src\ndist/src --version\ndist/src text\n');
       // A stale text bundle beside a current CLI bundle (its list made again): the whole CLI runs text.
       list('digest.cjs', ['dist/src/a.js', 'dist/src/cli/main.js']);
@@ -404,6 +427,126 @@ process.stdout.write(out);`], { encoding: 'utf8', env });
       // No text bundle (an older build): the whole CLI, from its cache for the other commands.
       rmSync(join(dir, 'dist/cli/text.cjs'));
       expect(node(['text', 'x'])).toBe('whole bundle text\nabsent');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+/**
+ * `digest ingest`'s and `digest refs`'s own bundle (dist/cli/ingest.cjs): the CLI less the dataset's
+ * build, merge and validation, `text`'s and `init`'s modules, with a code cache made after ingest
+ * alone, which bin/load.js runs for those two commands while its own list of sources is current
+ * (issue 17: a one-article ingest read the whole CLI and deserialised a cache made after three commands).
+ */
+describe("`digest ingest`'s own bundle", () => {
+  const listOf = (file: string) => (JSON.parse(readFileSync(repo(file), 'utf8')) as [string, number, number][]).map(([path]) => path);
+
+  it("is what bundling dist/src without the other commands' modules gives now, holds what ingest and refs run and not the build, merge, validate, text or init", async () => {
+    await expectCurrent('dist/cli/ingest.cjs', bundler.ingestBundle, 'bin/load.js');
+    const text = readFileSync(repo('dist/cli/ingest.cjs'), 'latin1');
+    expect(text.startsWith('(function (exports, require, module, __filename, __dirname, __bundleImport) {// Generated by scripts/bundle-cli.mjs')).toBe(true);
+    expect(text.length, 'smaller than the CLI bundle').toBeLessThan(readFileSync(repo('dist/cli/digest.cjs'), 'latin1').length);
+    const listed = listOf('dist/cli/ingest.cjs.sources');
+    for (const left of ['dist/src/dataset/build.js', 'dist/src/dataset/merge.js', 'dist/src/dataset/validate.js', 'dist/src/dataset/cache.js', 'dist/src/dataset/runner.js', 'dist/src/report/html/index.js', 'dist/src/cli/text.js', 'dist/src/cli/init.js']) expect(listed, left).not.toContain(left);
+    for (const kept of ['dist/src/cli/main.js', 'dist/src/ingest.js', 'dist/src/stages/language.js', 'dist/src/refs/list.js', 'dist/src/dataset/writer.js', 'dist/src/cli/summary.js', 'dist/src/generated/validators-dataset.js', 'dist/src/generated/validators-csl.js']) expect(listed, kept).toContain(kept);
+    expect(text.includes('node_modules/piscina/'), 'the workers\' pool').toBe(false);
+    // The packages an article needs only for its kind are bundles of their own (bin/load.js runs them at their first import()).
+    for (const name of bundler.lazyParts) {
+      expect(text.includes(`node_modules/${name}/`), name).toBe(false);
+      expect(text.includes(`__part(${JSON.stringify(name)})`), name).toBe(true);
+    }
+    // Every file of it is one of the CLI's: a dist/src that is current for the CLI is current for ingest.
+    const cli = new Set(listOf('dist/cli/digest.cjs.sources'));
+    expect(listed.filter((path) => !cli.has(path))).toEqual([]);
+    const { bundleIsCurrent } = (await import(pathToFileURL(repo('bin/load.js')).href)) as { bundleIsCurrent: (list?: string) => boolean };
+    expect(bundleIsCurrent(repo('dist/cli/ingest.cjs.sources'))).toBe(true);
+  }, 60_000);
+
+  it('leaves franc, markdown-it and chardet to bundles of their own, each what bundling the package gives now', async () => {
+    expect(bundler.lazyParts.length).toBeGreaterThan(0);
+    for (const name of bundler.lazyParts) await expectCurrent(`dist/cli/${name}.cjs`, () => bundler.partBundle(name), 'the ingest bundle');
+  }, 60_000);
+
+  it('runs a part from its bundle once, and imports the package where dist/cli has no bundle of it (an older build)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'digest-parts-'));
+    try {
+      writeFileSync(join(dir, 'here.cjs'), '(function (exports, require, module) {exports.runs = (exports.runs ?? 0) + 1; exports.fs = typeof require("node:fs").readFileSync;})');
+      const imported: string[] = [];
+      const bundleImport = (name: string) => {
+        imported.push(name);
+        return Promise.resolve({ imported: name });
+      };
+      const part = new Function('require', '__dirname', '__bundleImport', `${bundler.partLoader}\nreturn __part;`)(createRequire(join(dir, 'x.cjs')), dir, bundleImport) as (name: string) => Promise<Record<string, unknown>>;
+      expect(await part('here')).toEqual({ runs: 1, fs: 'function' });
+      expect(await part('here'), 'run once').toEqual({ runs: 1, fs: 'function' });
+      expect(await part('gone')).toEqual({ imported: 'gone' });
+      expect(await part('gone')).toEqual({ imported: 'gone' });
+      expect(imported).toEqual(['gone']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("builds franc's trigram tables as franc reads them, and answers as the package does", async () => {
+    // franc built all ~400 languages' tables when loaded (~55 ms of an English article's ingest); the part builds each at its first read.
+    const file = repo('dist/cli/franc.cjs');
+    const part = { exports: {} as { franc: (text: string, options?: object) => string; francAll: (text: string, options?: object) => [string, number][] } };
+    new vm.Script(readFileSync(file, 'latin1'), { filename: file }).runInThisContext()(part.exports, createRequire(file), part, file, dirname(file));
+    const franc = (await import('franc')) as typeof part.exports;
+    const english = readFileSync(repo('fixtures/bench/en-2025.txt'), 'utf8');
+    const samples = [english.slice(0, 3000), english.slice(5000, 5400), 'Les cellules souches mésenchymateuses ont été injectées chez les patients atteints', 'Die Stammzellen wurden den Patienten in die Vene gegeben, und die Ergebnisse waren gut', 'Лечение стволовыми клетками было успешным у большинства пациентов', '12345 67890', 'short', ''];
+    for (const options of [undefined, { only: ['eng', 'fra', 'deu', 'spa', 'ita', 'por', 'nld'], minLength: 10 }, { ignore: ['eng'] }, { only: ['rus', 'ukr'] }]) {
+      for (const text of samples) {
+        expect(part.exports.francAll(text, options), `${text.slice(0, 20)} ${JSON.stringify(options)}`).toEqual(franc.francAll(text, options));
+        expect(part.exports.franc(text, options)).toBe(franc.franc(text, options));
+      }
+    }
+  });
+
+  it('runs `ingest` and `refs` from its own bundle and code cache, and a later other command of the same process from the whole CLI, as the sources do', async () => {
+    const page = repo('fixtures/extraction/zh/hospital-aspnet.html');
+    const article = repo('fixtures/articles/as-2025.txt');
+    const english = repo('fixtures/bench/en-2025.txt');
+    // Every format and encoding: Markdown (markdown-it), GBK and Big5 (chardet), English (franc), twice in one process (each part run once).
+    const kinds = ['ra-2025-markdown.md', 'as-2025-gbk.txt', 'ra-2025-hant-big5.txt', 'ra-2025-utf16.txt', 'as-2025-wechat.html'].map((f) => ['ingest', repo(`fixtures/articles/${f}`), '--stdout']);
+    const argvs = [['ingest', article, '--stdout'], ['refs', english], ['ingest', english, '--stdout', '--diagnostics=json'], ...kinds, ['ingest', english, '--stdout'], ...kinds, ['text', page], ['--version'], ['refs', article]];
+    const { out, cache, files } = inOneProcess(argvs, ['ingest', 'refs']);
+    expect(cache, "ingest's own cache taken").toBe('used');
+    expect(files).toEqual([repo('dist/cli/ingest.cjs.cache'), repo('dist/cli/ingest.cjs.cache')]);
+    for (const [i, argv] of argvs.entries()) expect(out[i], argv.join(' ')).toEqual(await run(argv));
+  }, 60_000);
+
+  it('is run for `ingest` and `refs` only while its own list is current, never reading the CLI bundle then; any other command, or either from a stale or missing one, runs the whole CLI or dist/src as before', () => {
+    // A package of its own: bin/load.js as shipped, ingest's, text's and the whole CLI's "bundles" and dist/src's "main", each saying which ran.
+    const { dir, bundle, list, script, node } = standInPackage('digest-ingest-bundle-', ['ingest.cjs', 'text.cjs']);
+    try {
+      // The first command decides: ingest's bundle for ingest and refs, the whole CLI for a later other command.
+      expect(node(['ingest', 'x'], ['refs', 'y'], ['--version'], ['text', 'z'], ['ingest', 'x'])).toBe('ingest bundle ingest\ningest bundle refs\nwhole bundle --version\nwhole bundle text\ningest bundle ingest\nabsent');
+      expect(node(['refs', 'x'])).toBe('ingest bundle refs\nabsent');
+      expect(node(['text', 'x'], ['ingest', 'y'])).toBe('text bundle text\nwhole bundle ingest\nabsent');
+      expect(node(['--version'], ['ingest', 'x'])).toBe('whole bundle --version\nwhole bundle ingest\nabsent');
+      // ingest's code cache: made after ingest, taken by a fresh process for ingest and for refs.
+      expect(script(`await cli.main(['ingest', 'x'], { stdout() {}, stderr() {} });
+(await import('node:fs')).writeFileSync(cli.codeCacheFile('ingest'), cli.createCodeCache());`).stderr).toBe('');
+      expect(existsSync(join(dir, 'dist/cli/ingest.cjs.cache'))).toBe(true);
+      expect(node(['ingest', 'x'])).toBe('ingest bundle ingest\nused');
+      expect(node(['refs', 'x'])).toBe('ingest bundle refs\nused');
+      // The whole CLI never read for ingest: a bundle that is a folder would fail any read of it.
+      rmSync(join(dir, 'dist/cli/digest.cjs'));
+      mkdirSync(join(dir, 'dist/cli/digest.cjs'));
+      expect(node(['ingest', 'x'], ['refs', 'y'])).toBe('ingest bundle ingest\ningest bundle refs\nused');
+      rmSync(join(dir, 'dist/cli/digest.cjs'), { recursive: true });
+      bundle('digest.cjs');
+      // dist/src compiled again: every bundle is stale; dist/src runs, and says why once.
+      utimesSync(join(dir, 'dist/src/a.js'), new Date(2000, 0, 1), new Date(2000, 0, 1));
+      expect(node(['ingest', 'x'], ['refs', 'y'], ['--version'])).toBe('digest: dist/cli/digest.cjs is older than dist/src (run npm run build); running dist/src\ndist/src ingest\ndist/src refs\ndist/src --version\nstale bundle');
+      // A stale ingest bundle beside a current CLI bundle (its list made again): the whole CLI runs ingest and refs, its stale code never run.
+      list('digest.cjs', ['dist/src/a.js', 'dist/src/cli/main.js']);
+      expect(node(['ingest', 'x'], ['refs', 'y'])).toBe('whole bundle ingest\nwhole bundle refs\nabsent');
+      // No ingest bundle (an older build): the whole CLI.
+      rmSync(join(dir, 'dist/cli/ingest.cjs'));
+      expect(node(['refs', 'x'], ['ingest', 'y'])).toBe('whole bundle refs\nwhole bundle ingest\nabsent');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
