@@ -25,13 +25,13 @@ import { packagePath, packageRoot } from './paths.js';
  */
 
 /** The version of the compiled form: bumped whenever what it holds, or how the code derives it from a data file, changes. */
-export const COMPILED_DATA_FORMAT = 1;
+export const COMPILED_DATA_FORMAT = 2;
 
 /** What can be compiled ahead of time. */
 export type CompiledKind = 'journals' | 'lexicon';
 
-type TypedArray = Int32Array | Uint16Array | Uint8Array;
-const arrayTypes = { Int32Array, Uint16Array, Uint8Array } as const;
+type TypedArray = Int32Array | Int16Array | Uint16Array | Uint8Array;
+const arrayTypes = { Int32Array, Int16Array, Uint16Array, Uint8Array } as const;
 type ArrayType = keyof typeof arrayTypes;
 
 interface Header {

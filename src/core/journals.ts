@@ -18,13 +18,16 @@ export interface BareName {
 }
 
 /**
- * What building a {@link JournalIndex} derives from its table, as flat data: the keys (each with
- * the index of its journal in the table), the bare-name trie's tables with each name's journal
- * index and whether it is one word, and the folded cue words. scripts/compile-data.mjs stores it
- * for the shipped table (src/core/compiled-data.ts), so a process does not fold every name again.
+ * What building a {@link JournalIndex} derives from its table, as flat data: the keys, sorted by
+ * code unit and laid end to end (`keyUnits`, key k at `keyStarts[k]` … `keyStarts[k + 1]`), each
+ * with the index of its journal in the table; the bare-name trie's tables with each name's journal
+ * index and whether it is one word; and the folded cue words. scripts/compile-data.mjs stores it
+ * for the shipped table (src/core/compiled-data.ts), so a process does not fold every name again;
+ * as units, so it parses no key strings and builds no map (issue 17: allocation).
  */
 export interface CompiledJournalIndex {
-  keys: string[];
+  keyUnits: Uint16Array;
+  keyStarts: Int32Array;
   keyJournals: Int32Array;
   bare: TrieTables;
   bareJournals: Int32Array;
@@ -49,9 +52,12 @@ const latinOrDigit = unitTest(/[\p{Script=Latin}\d]/u);
  * ~110 ms at start-up for the 401 journals), and the cue words.
  */
 export class JournalIndex {
-  private readonly byKey = new Map<string, Journal>();
+  private readonly keyUnits: Uint16Array;
+  private readonly keyStarts: Int32Array;
+  private readonly keyJournals: Int32Array;
   private readonly bare: LongestMatcher;
-  private readonly bareEntries: { journal: Journal; oneWord: boolean }[] = [];
+  private readonly bareJournals: Int32Array;
+  private readonly bareOneWord: Uint8Array;
   /** Cue words in the folded, lower-cased view (what `view` + lower case gives), longest first. */
   private readonly cueWords: Record<keyof JournalCueWords, string[]>;
 
@@ -61,10 +67,9 @@ export class JournalIndex {
     cues: JournalCueWords = NO_CUES,
     compiled: CompiledJournalIndex = JournalIndex.compile(journals, cues),
   ) {
-    compiled.keys.forEach((key, k) => this.byKey.set(key, journals[compiled.keyJournals[k]!]!));
+    // Kept as compiled: a journal is read by its index once a name is found.
+    ({ keyUnits: this.keyUnits, keyStarts: this.keyStarts, keyJournals: this.keyJournals, bareJournals: this.bareJournals, bareOneWord: this.bareOneWord, cueWords: this.cueWords } = compiled);
     this.bare = new LongestMatcher(compiled.bare);
-    compiled.bareJournals.forEach((j, k) => this.bareEntries.push({ journal: journals[j]!, oneWord: compiled.bareOneWord[k] === 1 }));
-    this.cueWords = compiled.cueWords;
   }
 
   /** What the index of a table is made of: every name's key and journal, the bare names' trie, the folded cue words. */
@@ -88,10 +93,19 @@ export class JournalIndex {
         bareOneWord.push(/\s/.test(name.trim()) ? 0 : 1);
       }
     });
+    // In code-unit order, as find compares.
+    const keys = [...byKey.keys()].sort();
+    const keyStarts = new Int32Array(keys.length + 1);
+    keys.forEach((key, k) => (keyStarts[k + 1] = keyStarts[k]! + key.length));
+    const keyUnits = new Uint16Array(keyStarts[keys.length]!);
+    keys.forEach((key, k) => {
+      for (let i = 0; i < key.length; i++) keyUnits[keyStarts[k]! + i] = key.charCodeAt(i);
+    });
     const fold = (words: readonly string[]) => [...new Set(words.map((w) => lowerSameLength(JournalIndex.view(w))))].sort((a, b) => b.length - a.length);
     return {
-      keys: [...byKey.keys()],
-      keyJournals: Int32Array.from(byKey.values()),
+      keyUnits,
+      keyStarts,
+      keyJournals: Int32Array.from(keys, (key) => byKey.get(key)!),
       bare: new LongestMatcher(bareNames).tables(),
       bareJournals: Int32Array.from(bareJournals),
       bareOneWord: Uint8Array.from(bareOneWord),
@@ -117,7 +131,24 @@ export class JournalIndex {
 
   /** The journal (or publisher) with this name, if known. */
   find(name: string): Journal | undefined {
-    return this.byKey.get(JournalIndex.key(name));
+    const key = JournalIndex.key(name);
+    if (key === '') return undefined;
+    const units = this.keyUnits;
+    const starts = this.keyStarts;
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      const start = starts[mid]!;
+      const length = starts[mid + 1]! - start;
+      let order = 0;
+      for (let i = 0; order === 0 && i < key.length && i < length; i++) order = key.charCodeAt(i) - units[start + i]!;
+      if (order === 0) order = key.length - length;
+      if (order === 0) return this.journals[this.keyJournals[mid]!];
+      if (order < 0) high = mid;
+      else low = mid + 1;
+    }
+    return undefined;
   }
 
   /**
@@ -138,8 +169,7 @@ export class JournalIndex {
       for (let k = candidates.length - 1; k >= 0 && !taken; k--) {
         const { end, patternIndex } = candidates[k]!;
         if (latinOrDigit(view, end)) continue;
-        const { journal, oneWord } = this.bareEntries[patternIndex]!;
-        taken = { start: i, end, journal, needsCue: oneWord };
+        taken = { start: i, end, journal: this.journals[this.bareJournals[patternIndex]!]!, needsCue: this.bareOneWord[patternIndex] === 1 };
       }
       if (taken) {
         out.push(taken);

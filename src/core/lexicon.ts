@@ -130,13 +130,13 @@ export class LexiconMatcher {
   get traditional(): Map<string, string> {
     return characterTablesSync().traditional;
   }
-  /** Every abbreviation the lexicon knows (an article's own definitions add to these). */
-  readonly abbreviations: ReadonlySet<string>;
   private readonly names: LongestMatcher;
-  /** The concept each name of the trie normalises to (the first that claims it), made once: every match shares it. */
-  private readonly nameConcepts: MatchedConcept[];
+  /** The index (in `lexicon.concepts`) of the concept each name normalises to. */
+  private readonly nameConcepts: Int32Array;
   private readonly abbreviationMatcher: LongestMatcher;
-  private readonly abbreviationConcepts: MatchedConcept[];
+  private readonly abbreviationConcepts: Int32Array;
+  /** Each concept's {@link MatchedConcept}, made at its first match (an article names a few dozen; issue 17). */
+  private readonly matched: (MatchedConcept | undefined)[];
   private readonly patterns: { rule: Lexicon['patterns'][number]; regex: RegExp }[];
   /**
    * Every open-class pattern in one alternation, or null (no patterns, or one that numbers or
@@ -144,7 +144,9 @@ export class LexiconMatcher {
    * matched before, so a text it does not match is not searched by each pattern in turn.
    */
   private readonly anyPattern: RegExp | null;
-  private readonly byId: Map<string, MatchedConcept>;
+  /** Concept id → index, made at a pattern's first match. */
+  private byId: Map<string, number> | null = null;
+  private knownAbbreviations: ReadonlySet<string> | null = null;
   /** The entity types the open-class patterns give. */
   private readonly patternTypes: ReadonlySet<string>;
   /** The lexicon's pinyinRuby pattern (g flag), or null: what the matching text leaves out. */
@@ -155,18 +157,27 @@ export class LexiconMatcher {
     readonly lexicon: Lexicon,
     compiled: CompiledLexicon = LexiconMatcher.compile(lexicon),
   ) {
-    const matched = lexicon.concepts.map(toMatched);
     this.names = new LongestMatcher(compiled.names);
-    this.nameConcepts = Array.from(compiled.nameConcepts, (c) => matched[c]!);
+    this.nameConcepts = compiled.nameConcepts;
     this.abbreviationMatcher = new LongestMatcher(compiled.abbreviations);
-    this.abbreviationConcepts = Array.from(compiled.abbreviationConcepts, (c) => matched[c]!);
+    this.abbreviationConcepts = compiled.abbreviationConcepts;
+    // Sized once: filled in any order, it keeps fast elements.
+    this.matched = new Array<MatchedConcept | undefined>(lexicon.concepts.length);
     this.patterns = lexicon.patterns.map((rule) => ({ rule, regex: new RegExp(rule.pattern, 'gu') }));
     const groups = /\\[1-9]|\\k<|\(\?<(?![=!])/u;
     this.anyPattern = lexicon.patterns.length === 0 || lexicon.patterns.some((p) => groups.test(p.pattern)) ? null : new RegExp(lexicon.patterns.map((p) => `(?:${p.pattern})`).join('|'), 'u');
-    this.byId = new Map(lexicon.concepts.map((c, k) => [c.id, matched[k]!]));
     this.patternTypes = new Set(lexicon.patterns.map((p) => p.type));
-    this.abbreviations = new Set(lexicon.concepts.flatMap((c) => c.abbreviations));
     this.ruby = lexicon.pinyinRuby === undefined ? null : new RegExp(lexicon.pinyinRuby, 'gu');
+  }
+
+  /** Every abbreviation the lexicon knows (an article's own definitions add to these); made on first read. */
+  get abbreviations(): ReadonlySet<string> {
+    return (this.knownAbbreviations ??= new Set(this.lexicon.concepts.flatMap((c) => c.abbreviations)));
+  }
+
+  /** The concept at index `k` of the lexicon, as matches carry it (one object per concept). */
+  private concept(k: number): MatchedConcept {
+    return (this.matched[k] ??= toMatched(this.lexicon.concepts[k]!));
   }
 
   /** The tries of a lexicon: names (lower case) and abbreviations in the matching view, each to the first concept that claims it. */
@@ -219,7 +230,7 @@ export class LexiconMatcher {
     const shrunk = this.matchingText(text);
     const view = shrunk.text;
     if (!this.patternTypes.has(type)) {
-      const spans = (hits: readonly TrieMatch[], concepts: readonly MatchedConcept[]) => hits.some((h) => h.end === view.length && concepts[h.patternIndex]!.type === type);
+      const spans = (hits: readonly TrieMatch[], concepts: Int32Array) => hits.some((h) => h.end === view.length && this.lexicon.concepts[concepts[h.patternIndex]!]!.type === type);
       if (!spans(this.names.matchesAt(lowerSameLength(view), 0), this.nameConcepts) && !spans(this.abbreviationMatcher.matchesAt(view, 0), this.abbreviationConcepts)) return false;
     }
     const found = this.scan(shrunk);
@@ -283,12 +294,12 @@ export class LexiconMatcher {
     const names: ConceptMatch[] = [];
     const nameConcepts = this.nameConcepts;
     this.names.visit(lower, (start, end, pattern) => {
-      if (standsAlone(view, start, end)) names.push({ start, end, concept: nameConcepts[pattern]! });
+      if (standsAlone(view, start, end)) names.push({ start, end, concept: this.concept(nameConcepts[pattern]!) });
     });
     const abbreviations: ConceptMatch[] = [];
     const abbreviationConcepts = this.abbreviationConcepts;
     this.abbreviationMatcher.visit(view, (start, end, pattern) => {
-      if (standsAlone(view, start, end)) abbreviations.push({ start, end, concept: abbreviationConcepts[pattern]! });
+      if (standsAlone(view, start, end)) abbreviations.push({ start, end, concept: this.concept(abbreviationConcepts[pattern]!) });
     });
     const found = abbreviations.length === 0 ? names : names.length === 0 ? abbreviations : merged(names, abbreviations);
     const from = this.anyPattern === null ? 0 : (this.anyPattern.exec(view)?.index ?? -1);
@@ -299,7 +310,9 @@ export class LexiconMatcher {
         if (!standsAlone(view, hit.index, end)) continue;
         const label = rule.labelCase === 'upper' ? hit[0].toUpperCase() : hit[0];
         const id = `${rule.idPrefix}${slugify(label.replace(/β/g, 'b'), 60)}`;
-        const known = this.byId.get(id);
+        this.byId ??= new Map(this.lexicon.concepts.map((c, k) => [c.id, k]));
+        const k = this.byId.get(id);
+        const known = k === undefined ? undefined : this.concept(k);
         found.push({ start: hit.index, end, concept: known ?? { id, type: rule.type as Entity['type'], label, xrefs: [] } });
       }
     }

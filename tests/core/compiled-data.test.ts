@@ -68,6 +68,55 @@ describe('compiled data (src/core/compiled-data.ts)', () => {
     expect(conceptHits).toBeGreaterThan(1000);
   });
 
+  it('the shipped forms hold tries in 16 bits and the journal keys as units, not strings: under 300 kB read together (issue 17: each page read costs a fault)', () => {
+    const journalsBytes = readFileSync(compiledDataFile('journals', sha256(journalsText)));
+    const lexiconBytes = readFileSync(compiledDataFile('lexicon', sha256(lexiconText)));
+    // 481 kB when the tables were 32-bit and the keys ~1,100 strings in the header.
+    expect(journalsBytes.length + lexiconBytes.length).toBeLessThan(300_000);
+    expect(Object.keys(headerOf(journalsBytes).json as object)).toEqual(['cueWords']);
+    const concepts = readCompiled('lexicon', sha256(lexiconText)) as { names: Record<string, Int32Array | Uint16Array | Int16Array> };
+    expect(concepts.names.first!.constructor.name).toBe('Uint16Array');
+    expect(concepts.names.patternAt!.constructor.name).toBe('Int16Array');
+  });
+
+  it("finds each name's journal as a map of the keys would, and nothing for a key's prefix or extension (the keys are searched by halves)", () => {
+    const index = journalIndexFor(table.journals, table.cues, sha256(journalsText));
+    const byKey = new Map<string, JournalTable['journals'][number]>();
+    for (const journal of table.journals) for (const name of [journal.name, journal.abbreviation, ...journal.aliases]) if (JournalIndex.key(name) !== '' && !byKey.has(JournalIndex.key(name))) byKey.set(JournalIndex.key(name), journal);
+    for (const [key, journal] of byKey) {
+      expect(index.find(key)).toBe(journal);
+      for (const other of [key.slice(0, -1), `${key}x`, `${key}\uffff`, `\u0000${key}`]) expect(index.find(other)).toBe(byKey.get(JournalIndex.key(other)));
+    }
+    expect(index.find('')).toBeUndefined();
+    expect(index.find(' . ')).toBeUndefined();
+  });
+
+  it('a loaded index or matcher touches no journal and no concept until one is found: loading makes no object a name (issue 17: allocation)', () => {
+    // The table's and the lexicon's entries, watched: which are read, and when.
+    const read = new Set<number>();
+    const watch = <T extends object>(list: readonly T[]): T[] =>
+      new Proxy([...list], {
+        get(target, key, receiver) {
+          if (typeof key === 'string' && /^\d+$/.test(key)) read.add(Number(key));
+          return Reflect.get(target, key, receiver) as unknown;
+        },
+      });
+    const index = journalIndexFor(watch(table.journals), table.cues, sha256(journalsText));
+    expect(read.size).toBe(0);
+    expect(index.find('the lancet')?.name).toBe('The Lancet');
+    expect(index.bareNames('as Cell Stem Cell reported').map((b) => b.journal.name)).toEqual(['Cell Stem Cell']);
+    expect(read.size).toBe(2);
+    read.clear();
+    const matcher = lexiconMatcherFor({ ...lexicon, concepts: watch(lexicon.concepts) }, sha256(lexiconText));
+    expect(read.size).toBe(0);
+    const first = matcher.matches('强直性脊柱炎（AS）患者');
+    expect(first.length).toBeGreaterThan(0);
+    expect(read.size).toBeLessThanOrEqual(first.length);
+    // One object per concept, shared by every match of it.
+    const again = matcher.matches('强直性脊柱炎');
+    expect(again[0]!.concept).toBe(first[0]!.concept);
+  });
+
   it('is never used for other bytes, another format or another Unicode version: the data is compiled afresh', () => {
     const dir = mkdtempSync(join(tmpdir(), 'compiled-'));
     // A data file changed since the build: one more journal.

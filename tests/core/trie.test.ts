@@ -41,6 +41,25 @@ describe('LongestMatcher', () => {
     expect(wide.search(text).map((h) => h.patternIndex)).toEqual(names.map((_, i) => names.length - 1 - i));
   });
 
+  it('keeps node numbers and pattern indexes in 16 bits when they fit, in 32 when they do not, and matches the same (issue 17: the compiled forms read)', () => {
+    const small = new LongestMatcher(['cell', 'cell stem cell', '干细胞']).tables();
+    expect([small.first, small.childStart, small.childNodes].map((a) => a.constructor.name)).toEqual(['Uint16Array', 'Uint16Array', 'Uint16Array']);
+    expect(small.patternAt.constructor.name).toBe('Int16Array');
+    // 70,000 patterns of six units each: ~78,000 nodes, over 65,535, and over 32,767 patterns.
+    const many = Array.from({ length: 70000 }, (_, i) => `p${String(i).padStart(5, '0')}`);
+    const wide = new LongestMatcher(many);
+    const tables = wide.tables();
+    expect([tables.first, tables.patternAt, tables.childStart, tables.childNodes].map((a) => a.constructor.name)).toEqual(['Int32Array', 'Int32Array', 'Int32Array', 'Int32Array']);
+    expect(tables.patternAt.length).toBeGreaterThan(0xffff);
+    expect(wide.search('p00000 p69999 p12345x p4').map((h) => [h.start, h.end, h.patternIndex])).toEqual([
+      [0, 6, 0],
+      [7, 13, 69999],
+      [14, 20, 12345],
+    ]);
+    // Taken back from its tables (as a compiled form gives them), it matches the same.
+    expect(new LongestMatcher(tables).search('p39999p00001')).toEqual(wide.search('p39999p00001'));
+  });
+
   it('stays linear on astral characters (the input that made the previous library take 12.5 s)', () => {
     // Work counted, not timed (issue 12: no wall-clock assertion in `npm test`): every step of
     // the scan reads one code unit of the text, at most (longest pattern) per position.
