@@ -522,46 +522,8 @@ if (ci) {
   const lin = await linearity(ingestDetailed, loaded);
 
   const { setups, setupCpus, phases } = textSetUp(9);
-  const zhDir = join(root, 'fixtures/extraction/zh');
-  // Per-page CPU of `digest text` (read + parse) on saved pages, next to parsing alone (the same
-  // htmlparser2 back end) and to `cheerio.load` alone (issue 15) on the same decoded text: the Chinese pages written for the project
-  // and, when the shared data folder is there, Readability's 40 test pages.
-  const { textBlocks } = await import(join(root, 'dist/src/cli/text.js'));
-  const { decode } = await import(join(root, 'dist/src/parse/decode.js'));
-  const { Parser } = await import(new URL('./Parser.js', import.meta.resolve('htmlparser2')).href);
-  const { DomHandler } = await import('domhandler');
-  const { load: cheerioLoad } = await import('cheerio');
-  const sharedPages = join(process.env.DIGEST_SHARED_DATA ?? join(root, '..', 'shared', 'data'), 'extraction', 'readability-pages.jsonl');
-  const pageSets = [['Chinese pages (fixtures/extraction/zh)', readdirSync(zhDir).filter((name) => name.endsWith('.html')).map((name) => ({ name, bytes: readFileSync(join(zhDir, name)) }))]];
-  if (existsSync(sharedPages)) {
-    pageSets.push(["Readability's 40 test pages (shared data)", readFileSync(sharedPages, 'utf8').trim().split('\n').map((l) => JSON.parse(l)).map((p) => ({ name: `${p.id}.html`, bytes: new TextEncoder().encode(p.html) }))]);
-  }
-  const cpuMs = async (fn) => {
-    const t = process.cpuUsage();
-    await fn();
-    const d = process.cpuUsage(t);
-    return (d.user + d.system) / 1000;
-  };
-  const perPage = [];
-  for (const [label, pages] of pageSets) {
-    const texts = [];
-    for (const p of pages) texts.push((await decode(p.bytes)).text);
-    const rounds = 5;
-    for (const p of pages) await textBlocks(p, loaded); // warm-up
-    const textMs = await cpuMs(async () => {
-      for (let r = 0; r < rounds; r++) for (const p of pages) await textBlocks(p, loaded);
-    });
-    const parseMs = await cpuMs(async () => {
-      for (let r = 0; r < rounds; r++) for (const t of texts) new Parser(new DomHandler(undefined, { withStartIndices: true, withEndIndices: true }), { decodeEntities: true }).end(t);
-    });
-    // cheerio.load alone (its default parse5 back end, what issue 15 compares with): a DOM and no more.
-    for (const t of texts) cheerioLoad(t); // warm-up
-    const cheerioMs = await cpuMs(async () => {
-      for (let r = 0; r < rounds; r++) for (const t of texts) cheerioLoad(t);
-    });
-    const kb = pages.reduce((n, p) => n + p.bytes.length, 0) / pages.length / 1024;
-    perPage.push({ label, pages: pages.length, kb, textMs: textMs / rounds / pages.length, parseMs: parseMs / rounds / pages.length, cheerioMs: cheerioMs / rounds / pages.length });
-  }
+  // Per-page CPU of `digest text`, in a process of its own (scripts/bench-pages.mjs says why).
+  const perPage = JSON.parse(child([join(root, 'scripts', 'bench-pages.mjs'), c.pipeline]).stdout);
   rmSync(work, { recursive: true, force: true });
 
   const result = {
