@@ -182,7 +182,7 @@ const textOnly = onlyFor('text', ['./text.js', '../open.js'], false);
  * validation (the review pages' index, the incremental state, the workers' pool), `text`'s own
  * modules or `init` (issue 17: start-up).
  */
-export const ingestImports = ['../ingest.js', '../core/record.js', '../dataset/writer.js', '../dataset/entry.js', './summary.js', '../stages/read.js', '../refs/list.js'];
+export const ingestImports = ['../ingest.js', '../core/record.js', '../dataset/writer.js', '../dataset/input-summary.js', './summary.js', '../stages/read.js', '../refs/list.js'];
 const ingestOnly = onlyFor('ingest', ingestImports, true);
 
 /**

@@ -1,4 +1,4 @@
-import type { ArticleRecord, Diagnostic } from '../generated/article.js';
+import type { ArticleRecord } from '../generated/article.js';
 import type { Pipeline } from '../core/pipeline.js';
 import { ingestDetailed, type IngestResult } from '../ingest.js';
 import { articlePagePieces } from '../report/html/article.js';
@@ -12,47 +12,13 @@ import { realFs, type WriteFs } from '../io/fs.js';
 import { storeEntry, type CacheTarget, type EntryParts, type PackSpot } from './cache-entry.js';
 import type { PlannedInput } from './ids.js';
 import { entryKey } from './keys.js';
-import { articleDigest, decideChange, digestHash, type ChangePrior } from './changes.js';
+import { articleDigest, decideChange, type ChangePrior } from './changes.js';
+import { summarize, type InputSummary } from './input-summary.js';
 import type { ArticleChange, ArticleDigest } from '../generated/changes.js';
 import { placeFile, type Placed, type Placement } from './place.js';
 import { recordRows, type RecordRows } from './tables.js';
 
-/** What the manifest, the report index and the terminal need to know about one input. */
-export interface InputSummary {
-  path: string;
-  /** The record id, or null when the input failed. */
-  id: string | null;
-  status: 'ok' | 'failed';
-  sha256: string;
-  bytes: number;
-  encoding: string;
-  format: string;
-  title: string | null;
-  titleEn: string | null;
-  topic: ArticleRecord['topic'];
-  period: ArticleRecord['period'];
-  /** The months that have a section, "YYYY-MM", in article order. */
-  months: string[];
-  /** The record's missingMonths: what the review index and the terminal summary show as missing. */
-  missingMonths: string[];
-  /** The record's outOfOrderMonths. */
-  outOfOrderMonths: string[];
-  counts: {
-    months: number;
-    items: number;
-    references: number;
-    referencesWithDoi: number;
-    entities: number;
-    errors: number;
-    warnings: number;
-    infos: number;
-  };
-  /** Entities by type: how many distinct entities of each. */
-  entityTypes: Record<string, number>;
-  diagnostics: Diagnostic[];
-  /** The hash of the record's change digest (changes.ts), null when the input failed: a reused input keeps its change when it matches (absent: made again). */
-  digest?: string | null;
-}
+export { summarize, type InputSummary };
 
 /** What ingesting one input gives the build: what the cache stores under its key (summary, rows, search entry), where its files went, its change. */
 export interface Entry {
@@ -95,44 +61,6 @@ export interface Entry {
    * the build, not of the input. A message, because errors lose their class between threads.
    */
   failure?: string;
-}
-
-/** The summary of a record (ok or not) as the manifest and reports show it; `digest` is the record's change digest when the caller has it already. */
-export function summarize(path: string, record: ArticleRecord, ok: boolean, digest: ArticleDigest | null = ok ? articleDigest(record) : null): InputSummary {
-  const severity = { error: 0, warning: 0, info: 0 };
-  for (const d of record.diagnostics) severity[d.severity]++;
-  const monthSections = record.sections.filter((s) => s.kind === 'month');
-  const entityTypes: Record<string, number> = {};
-  for (const e of record.entities) entityTypes[e.type] = (entityTypes[e.type] ?? 0) + 1;
-  return {
-    path,
-    id: ok ? record.id : null,
-    status: ok ? 'ok' : 'failed',
-    sha256: record.source.sha256,
-    bytes: record.source.bytes,
-    encoding: record.source.encoding,
-    format: record.source.format,
-    title: record.title,
-    titleEn: record.titleEn,
-    topic: record.topic,
-    period: record.period,
-    months: monthSections.map((s) => s.month).filter((m): m is string => typeof m === 'string'),
-    missingMonths: record.missingMonths,
-    outOfOrderMonths: record.outOfOrderMonths,
-    counts: {
-      months: monthSections.length,
-      items: record.sections.reduce((n, s) => n + s.items.length, 0),
-      references: record.references.length,
-      referencesWithDoi: record.references.filter((r) => typeof r.csl.DOI === 'string').length,
-      entities: record.entities.length,
-      errors: severity.error,
-      warnings: severity.warning,
-      infos: severity.info,
-    },
-    entityTypes: Object.fromEntries(Object.entries(entityTypes).sort(([a], [b]) => (a < b ? -1 : 1))),
-    diagnostics: record.diagnostics,
-    digest: ok && digest !== null ? digestHash(digest) : null,
-  };
 }
 
 /** No previous build: every article is the first of its folder. */

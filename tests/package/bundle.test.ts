@@ -79,15 +79,17 @@ process.stdout.write(out + cli.codeCache());`);
 /**
  * `argvs` run one after another in one fresh process through bin/load.js, as built: what each gave
  * (exit code, stdout, stderr), the state of the code cache of the first command's bundle, and the
- * cache file bin/load.js names for each of `commands`.
+ * cache file bin/load.js names for each of `commands`; `ios[i]`, what the i-th command reads on
+ * standard input and whether its stderr is a terminal (none, and not one, by default).
  */
-function inOneProcess(argvs: string[][], commands: string[]) {
+function inOneProcess(argvs: string[][], commands: string[], ios: { stdin?: string; tty?: boolean }[] = []) {
   const script = `const cli = await import(${JSON.stringify(repo('bin/load.js'))});
 const out = [];
-for (const argv of ${JSON.stringify(argvs)}) {
+const ios = ${JSON.stringify(ios)};
+for (const [i, argv] of ${JSON.stringify(argvs)}.entries()) {
   let stdout = '';
   let stderr = '';
-  const code = await cli.main(argv, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), stdin: async () => new Uint8Array(), stderrIsTTY: false, env: {} });
+  const code = await cli.main(argv, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), stdin: async () => new TextEncoder().encode(ios[i]?.stdin ?? ''), stderrIsTTY: ios[i]?.tty ?? false, env: {} });
   out.push({ code, stdout, stderr });
 }
 process.stdout.write(JSON.stringify({ out, cache: cli.codeCache(), files: ${JSON.stringify(commands)}.map((c) => cli.codeCacheFile(c)) }));`;
@@ -462,6 +464,69 @@ describe("`digest ingest`'s own bundle", () => {
     const { bundleIsCurrent } = (await import(pathToFileURL(repo('bin/load.js')).href)) as { bundleIsCurrent: (list?: string) => boolean };
     expect(bundleIsCurrent(repo('dist/cli/ingest.cjs.sources'))).toBe(true);
   }, 60_000);
+
+  it("holds none of the build's modules that ingest's terminal summary once pulled in: the dataset's entry, the review pages' renderers, the tables' rows (issue 17: start-up)", () => {
+    // dist/src/dataset/entry.js imports the article and source pages' renderers (~50 KB); the summary needs only input-summary.js.
+    const listed = listOf('dist/cli/ingest.cjs.sources');
+    for (const left of ['dist/src/dataset/entry.js', 'dist/src/report/html/article.js', 'dist/src/report/html/source.js', 'dist/src/report/html/search.js', 'dist/src/report/html/changes.js', 'dist/src/dataset/tables.js', 'dist/src/dataset/cache-entry.js']) expect(listed, left).not.toContain(left);
+    expect(listed).toContain('dist/src/dataset/input-summary.js');
+    const text = readFileSync(repo('dist/cli/ingest.cjs'), 'latin1');
+    expect(text.includes('articlePagePieces'), "the article page's renderer").toBe(false);
+  });
+
+  it('runs every option of ingest and refs from its own bundle as the sources do: --out (the files written), --id, standard input, --pipeline, each --diagnostics format, --quiet, --verbose, colour, the summary on a terminal, help and usage errors', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'digest-ingest-options-'));
+    try {
+      const out = join(dir, 'out');
+      const article = repo('fixtures/articles/as-2025.txt');
+      const english = repo('fixtures/bench/en-2025.txt');
+      const markdown = repo('fixtures/articles/ra-2025-markdown.md');
+      const piped = readFileSync(article, 'utf8');
+      const refsText = readFileSync(repo('fixtures/articles/ra-2025.txt'), 'utf8').split('\n').slice(-40).join('\n');
+      const cases: [string[], { stdin?: string; tty?: boolean }][] = [
+        [['ingest', article, '-o', out], {}],
+        [['ingest', article, '-o', out, '--id', 'as-one'], { tty: true }],
+        [['ingest', article, english, markdown, '--out', out, '--color'], { tty: true }],
+        [['ingest', english, '-o', out, '--no-color', '-v'], { tty: true }],
+        [['ingest', article, '-o', out, '-q'], { tty: true }],
+        [['ingest', '-', '-o', out, '--id', 'piped-in'], { stdin: piped, tty: true }],
+        [['ingest', '-', '--stdout'], { stdin: piped }],
+        [['ingest', article, '--stdout', '--diagnostics', 'github', '--verbose'], {}],
+        [['ingest', english, '--stdout', '--diagnostics=json'], { tty: true }],
+        [['ingest', '-p', repo('pipelines/digest.json'), article, '--stdout'], {}],
+        [['ingest', '--help'], {}],
+        [['ingest'], {}],
+        [['ingest', article, '--id', 'Bad Id', '--stdout'], {}],
+        [['ingest', join(dir, 'missing.txt'), '-o', out], { tty: true }],
+        [['refs', '-', '--diagnostics=json'], { stdin: refsText }],
+        [['refs', article, '-v', '--color'], { tty: true }],
+        [['refs', english, '-q'], {}],
+        [['refs', '--help'], {}],
+      ];
+      const argvs = cases.map(([argv]) => argv);
+      const files = () => {
+        const found: Record<string, string> = {};
+        const walk = (at: string) => {
+          for (const entry of readdirSync(at, { withFileTypes: true })) {
+            const path = join(at, entry.name);
+            if (entry.isDirectory()) walk(path);
+            else found[path.slice(out.length)] = readFileSync(path, 'latin1');
+          }
+        };
+        if (existsSync(out)) walk(out);
+        return found;
+      };
+      const bundled = inOneProcess(argvs, ['ingest'], cases.map(([, io]) => io));
+      expect(bundled.cache, "ingest's own bundle and cache").toBe('used');
+      const written = files();
+      expect(Object.keys(written).length, 'records written').toBeGreaterThan(3);
+      rmSync(out, { recursive: true, force: true });
+      for (const [i, [argv, io]] of cases.entries()) expect(bundled.out[i], argv.join(' ')).toEqual(await run(argv, io.stdin ?? '', io.tty ?? false));
+      expect(written).toEqual(files());
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 
   it('leaves franc, markdown-it and chardet to bundles of their own, each what bundling the package gives now', async () => {
     expect(bundler.lazyParts.length).toBeGreaterThan(0);
