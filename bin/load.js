@@ -20,10 +20,14 @@ const vm = process.getBuiltinModule('node:vm');
  * made (V8 checks the flags before it takes a cache). They hold for the whole process, the build's
  * worker threads included. None changes what the code computes (a 300-article corpus builds
  * byte-identical with and without them); each was measured (BENCHMARKS.md, issue 17):
- * - `--no-regexp-tier-up`: each regular expression compiled once, to machine code. By default V8
- *   compiles one to bytecode first and again to machine code at its second use, building its
- *   character classes twice: the reference parser's name patterns made a one-article
+ * - `--regexp-tier-up-ticks=0`: each regular expression made from now on compiled once, to machine
+ *   code. By default V8 compiles one to bytecode first and again to machine code at its second use,
+ *   building its character classes twice: the reference parser's name patterns made a one-article
  *   `digest ingest` spend ~half its CPU compiling them. Matching is the same; steady-state speed too.
+ *   Not `--no-regexp-tier-up`, which did the same for new patterns but, set in a running process,
+ *   changed how V8 runs one it had already compiled to bytecode: a host process that had run
+ *   patterns of its own before importing this module (vitest's fork) died of SIGSEGV in V8's
+ *   regexp code. The ticks only say where a new pattern starts.
  * - `--interrupt-budget` at 8× Node 20's default (66 KB of bytecode run before a function is
  *   considered for optimisation): V8 optimised far more functions than paid back, on helper
  *   threads whose CPU the process pays: a one-article ingest ~5% fewer instructions, a cold build
@@ -35,7 +39,7 @@ const vm = process.getBuiltinModule('node:vm');
  *   against 253–256 at 300 articles). Once loaded, a long command sets it back to 2, and `text` and a
  *   short ingest or refs to 1 ({@link flagsAfterLoad}).
  */
-export const v8Flags = ['--no-regexp-tier-up', '--interrupt-budget=540672', '--semi-space-growth-factor=16'];
+export const v8Flags = ['--regexp-tier-up-ticks=0', '--interrupt-budget=540672', '--semi-space-growth-factor=16'];
 for (const flag of v8Flags) setFlagsFromString(flag);
 
 /** The CLI bundle scripts/bundle-cli.mjs writes. */

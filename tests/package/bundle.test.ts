@@ -257,6 +257,38 @@ process.stdout.write(out.join('\\n'));`;
     ]);
   });
 
+  it('leaves regular expressions compiled before it loads as V8 tiers them, and compiles its own straight to machine code', () => {
+    // `--no-regexp-tier-up`, set while the process runs, changed how V8 runs a pattern it had already
+    // compiled to bytecode (a runtime's, a preload's, a test runner's): a host process that imported
+    // bin/load.js died of SIGSEGV in NativeRegExpMacroAssembler::Execute, reproducibly in vitest's
+    // fork running this file's ingest tests (8 of 8 runs; 0 of 8 with the fix). The ticks flag only
+    // decides where a new pattern starts, so patterns made before keep V8's own tier-up.
+    const runTimeUnsafe = ['--no-regexp-tier-up', '--regexp-tier-up', '--regexp-interpret-all', '--no-regexp-interpret-all'];
+    const script = `const early = /(a+)(b)?c/;
+early.test('aac');
+const cli = await import(${JSON.stringify(repo('bin/load.js'))});
+console.log('flags ' + JSON.stringify(cli.v8Flags));
+const late = new RegExp('(x+)(y)?z');
+console.log('late ' + late.test('xxz'));
+console.log('early ' + early.test('aabc'));`;
+    const env = { ...process.env };
+    delete env.NODE_V8_COVERAGE;
+    const r = spawnSync(process.execPath, ['--trace-regexp-tier-up', '--input-type=module', '-e', script], { encoding: 'utf8', env });
+    expect(r.status, r.stderr).toBe(0);
+    const flags = JSON.parse(/^flags (.*)$/m.exec(r.stdout)![1]!) as string[];
+    for (const flag of flags) expect(runTimeUnsafe, flag).not.toContain(flag.split('=')[0]);
+    // V8's trace: each compile as "JSRegExp object <address> bytecode|native code size: n".
+    const lines = r.stdout.split('\n');
+    const at = (mark: string) => lines.findIndex((l) => l.startsWith(mark));
+    const compiles = (from: number, to: number) => lines.slice(from, to).filter((l) => /^JSRegExp object \S+ (?:bytecode|native code) size/.test(l)).map((l) => (l.includes(' bytecode ') ? 'bytecode' : 'native'));
+    // The late pattern: one compile, to machine code, with no bytecode first.
+    expect(compiles(at('flags '), at('late '))).toEqual(['native']);
+    // The early pattern, run again: V8 tiers it up from its bytecode as it would without the launcher.
+    expect(lines.slice(at('late '), at('early ')).some((l) => l.endsWith('needs tier-up compilation'))).toBe(true);
+    expect(r.stdout).toMatch(/^late true$/m);
+    expect(r.stdout).toMatch(/^early true$/m);
+  });
+
   it('compiles a short run\'s patterns without V8\'s match-time optimisations and keeps its young generation at its first size, and matches the same: ingest of the nine articles gives their records in out/, refs what the sources give', async () => {
     // `--no-regexp-optimization` and `--semi-space-growth-factor=1` are set after the load for refs
     // and ingest of a few files (155 KB here) (the CLI's shortRun); a build (whose records are in
