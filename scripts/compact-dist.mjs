@@ -3,7 +3,8 @@
 // minifies the generated Ajv validators in dist/. Their source
 // (src/generated/validators-*.ts, 0.6 MB) is committed readable, but tsc re-indents its deeply
 // nested code to 2.25 MB; minified they are 0.43 MB of the package. Only these files: the rest of
-// dist/ stays as tsc wrote it, so a stack trace from it still reads.
+// dist/src stays as tsc wrote it (without comments, tsconfig.build.json: the declarations keep
+// them), so a stack trace from it still reads.
 import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
