@@ -1,5 +1,6 @@
 import type { ArticleRecord, Diagnostic } from '../generated/article.js';
 import type { ArticleDigest } from '../generated/changes.js';
+import type { ManifestInput } from '../generated/manifest.js';
 import { articleDigest, digestHash } from './changes.js';
 
 // Not in entry.ts, whose page renderers ingest's summary never runs.
@@ -24,16 +25,8 @@ export interface InputSummary {
   missingMonths: string[];
   /** The record's outOfOrderMonths. */
   outOfOrderMonths: string[];
-  counts: {
-    months: number;
-    items: number;
-    references: number;
-    referencesWithDoi: number;
-    entities: number;
-    errors: number;
-    warnings: number;
-    infos: number;
-  };
+  /** The counts the manifest lists for the input (its schema names and describes them). */
+  counts: Pick<ManifestInput, 'months' | 'items' | 'references' | 'referencesWithDoi' | 'entities' | 'errors' | 'warnings' | 'infos'>;
   /** Entities by type: how many distinct entities of each. */
   entityTypes: Record<string, number>;
   diagnostics: Diagnostic[];
