@@ -35,7 +35,7 @@ export type EntityType =
   'disease' | 'cell' | 'molecule' | 'measure' | 'organization' | 'journal' | 'drug' | 'country' | 'other';
 
 /**
- * A pipeline file: which inputs to ingest, which stages to run with which options, and where the domain data lives. Relative paths resolve against the pipeline file's folder.
+ * A pipeline file: which inputs to ingest, which stages to run with which options, and where the domain data lives. Its data files and model folders resolve against the pipeline file's folder; `inputs` and `out` against the working directory.
  */
 export interface PipelineFile {
   $schema?: string;

@@ -175,3 +175,23 @@ describe('main: build outcomes', () => {
     expect(r.stderr).not.toContain('    at ');
   });
 });
+
+describe('main: where a pipeline file\'s relative paths resolve', () => {
+  it('reads `inputs` and writes `out` against the working directory, as the pipeline schema says (its top description once said every relative path followed the pipeline file)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'digest-paths-'));
+    mkdirSync(join(dir, 'conf'));
+    mkdirSync(join(dir, 'in'));
+    cpSync(repo('fixtures/articles/as-2025.txt'), join(dir, 'in/as-2025.txt'));
+    const pipeline = JSON.parse(readFileSync(repo('pipelines/digest.json'), 'utf8')) as { inputs?: string[]; out?: string; data?: Record<string, string> };
+    // The data stay the package's own, named by absolute paths (digest.json's are relative to pipelines/): only inputs and out are under test.
+    const data = Object.fromEntries(Object.entries(pipeline.data ?? {}).map(([k, v]) => [k, typeof v === 'string' ? repo(join('pipelines', v)) : v]));
+    writeFileSync(join(dir, 'conf/p.json'), JSON.stringify({ ...pipeline, data, inputs: ['in'], out: 'o' }));
+    const r = await runIn(dir, ['build', '--pipeline', 'conf/p.json', '--quiet']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(join(dir, 'o/manifest.json'), 'utf8')).toContain('in/as-2025.txt');
+    const schema = JSON.parse(readFileSync(repo('schemas/pipeline.schema.json'), 'utf8')) as { description: string; properties: Record<string, { description?: string }> };
+    expect(schema.properties.inputs!.description).toContain('relative to the working directory');
+    expect(schema.properties.out!.description).toContain('relative to the working directory');
+    expect(schema.description).toContain('`inputs` and `out` against the working directory');
+  });
+});
