@@ -27,11 +27,13 @@ function findInBlock(block: Block, memo: BlockMemo<Block>, m: LexiconMatcher, ex
   if (extra.size === 0) return base;
   const view = viewOf(block, memo.views);
   const more: ConceptMatch[] = [];
-  for (const [abbreviation, { id, type, label, xrefs }] of extra) {
+  // `forEach`, not `for (const [abbreviation, …] of extra)`: in baseline code that allocated an
+  // entry, its destructuring and an iterator result a definition, every block (BENCHMARKS.md, "loops without iterators").
+  extra.forEach(({ id, type, label, xrefs }, abbreviation) => {
     for (let at = view.indexOf(abbreviation); at !== -1; at = view.indexOf(abbreviation, at + 1)) {
       if (standsAlone(view, at, at + abbreviation.length)) more.push({ start: at, end: at + abbreviation.length, concept: { id, type, label, xrefs } });
     }
-  }
+  });
   return more.length ? leftmostLongest([...base, ...more]) : base;
 }
 
@@ -262,9 +264,13 @@ export const entities = defineStage({
     const byId = new Map<string, Entity>();
     let unlocated = 0;
     const found: PlacedMention[] = [];
-    for (const block of blocks) {
+    // Indexed: a `for … of` in baseline code allocates an iterator result a block and a mention.
+    for (let b = 0; b < blocks.length; b++) {
+      const block = blocks[b]!;
       let cursor = block.start;
-      for (const c of findInBlock(block, doc, m, extra)) {
+      const inBlock = findInBlock(block, doc, m, extra);
+      for (let i = 0; i < inBlock.length; i++) {
+        const c = inBlock[i]!;
         const text = block.text.slice(c.start, c.end);
         let start: number;
         if (block.exact) start = block.start + c.start;
