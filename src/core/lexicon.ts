@@ -66,7 +66,8 @@ export function leftmostLongest(found: readonly ConceptMatch[]): ConceptMatch[] 
   const sorted = ordered(found, byStartThenLength);
   const kept: ConceptMatch[] = [];
   let reach = 0;
-  for (const c of sorted) {
+  for (let k = 0; k < sorted.length; k++) {
+    const c = sorted[k]!;
     if (c.start < reach) continue;
     kept.push(c);
     reach = c.end;
