@@ -204,7 +204,8 @@ export const segment = defineStage({
         drop('caption', block);
         continue;
       }
-      for (const title of quotedTitles(block.text)) quoted.add(title);
+      const titles = quotedTitles(block.text);
+      for (let k = 0; k < titles.length; k++) quoted.add(titles[k]!);
       switch (role.role) {
         case 'references':
           inReferences = true;
