@@ -101,14 +101,18 @@ function definedAbbreviations(
   isJournal: (name: string) => boolean,
 ): Map<string, Defined> {
   const extra = new Map<string, Defined>();
-  for (const block of blocks) {
+  // Indexed loops: a `for … of` in baseline code allocates an iterator result a block and a match.
+  for (let b = 0; b < blocks.length; b++) {
+    const block = blocks[b]!;
     if (!/[(（]/u.test(block.text)) continue;
     const { shrunk, matches: mentions } = m.scanOf(block, memo);
     const view = shrunk.text;
     // Where mentions end, for longFormStart: made only for a definition the lexicon does not own
     // (most blocks with a parenthesis define nothing).
     let ends: Set<number> | null = null;
-    for (const d of matchesOf(view, definition)) {
+    const definitions = matchesOf(view, definition);
+    for (let k = 0; k < definitions.length; k++) {
+      const d = definitions[k]!;
       const abbreviation = d[2]!;
       if (m.abbreviations.has(abbreviation) || extra.has(abbreviation)) continue;
       const whole = m.matches(abbreviation);
@@ -331,7 +335,8 @@ function reportPinyinRuby(doc: DigestDocument, blocks: readonly Block[], m: Lexi
   const chrome = new Set(doc.boilerplate.map((b) => doc.lines.offset(b.position.start)));
   let count = 0;
   let first = -1;
-  for (const block of blocks) {
+  for (let b = 0; b < blocks.length; b++) {
+    const block = blocks[b]!;
     if (chrome.has(block.start)) continue;
     const { shrunk } = m.scanOf(block, doc);
     if (shrunk.removed === 0) continue;
