@@ -31,6 +31,9 @@ export interface ConceptSpan {
   label: string;
 }
 
+/** No open-class patterns to run: a view the patterns' alternation does not match (shared, never changed). */
+const NO_PATTERNS: readonly { rule: Lexicon['patterns'][number]; regex: RegExp }[] = [];
+
 const tokenChar = unitTest(/[\p{Script=Latin}\p{Script=Greek}\d]/u);
 
 /**
@@ -63,7 +66,8 @@ export function leftmostLongest(found: readonly ConceptMatch[]): ConceptMatch[] 
   const sorted = ordered(found, byStartThenLength);
   const kept: ConceptMatch[] = [];
   let reach = 0;
-  for (const c of sorted) {
+  for (let k = 0; k < sorted.length; k++) {
+    const c = sorted[k]!;
     if (c.start < reach) continue;
     kept.push(c);
     reach = c.end;
@@ -266,8 +270,12 @@ export class LexiconMatcher {
   conceptsInBlocks<B extends ScannedBlock>(blocks: readonly B[], memo: BlockMemo<B>): ConceptSpan[] {
     const out: ConceptSpan[] = [];
     let offset = 0;
-    for (const block of blocks) {
-      for (const c of this.scanOf(block, memo).lines) out.push(span(c, offset));
+    // Indexed loops here and in the scans below: a `for … of` in baseline code allocates an
+    // iterator a loop and an iterator result a step, at every block (BENCHMARKS.md, "loops without iterators").
+    for (let b = 0; b < blocks.length; b++) {
+      const block = blocks[b]!;
+      const lines = this.scanOf(block, memo).lines;
+      for (let k = 0; k < lines.length; k++) out.push(span(lines[k]!, offset));
       offset += block.text.length + 1;
     }
     return out;
@@ -277,9 +285,15 @@ export class LexiconMatcher {
   private lineMatches(text: string, view?: string): ConceptMatch[] {
     const out: ConceptMatch[] = [];
     let offset = 0;
-    for (const paragraph of text.split('\n')) {
+    const paragraphs = text.split('\n');
+    for (let p = 0; p < paragraphs.length; p++) {
+      const paragraph = paragraphs[p]!;
       const shrunk = this.matchingText(paragraph, view === undefined ? this.view(paragraph) : view.slice(offset, offset + paragraph.length));
-      for (const c of this.scan(shrunk)) out.push(offset === 0 ? c : { start: offset + c.start, end: offset + c.end, concept: c.concept });
+      const matches = this.scan(shrunk);
+      for (let k = 0; k < matches.length; k++) {
+        const c = matches[k]!;
+        out.push(offset === 0 ? c : { start: offset + c.start, end: offset + c.end, concept: c.concept });
+      }
       offset += paragraph.length + 1;
     }
     return out;
@@ -303,9 +317,13 @@ export class LexiconMatcher {
     });
     const found = abbreviations.length === 0 ? names : names.length === 0 ? abbreviations : merged(names, abbreviations);
     const from = this.anyPattern === null ? 0 : (this.anyPattern.exec(view)?.index ?? -1);
-    for (const { rule, regex } of from === -1 ? [] : this.patterns) {
+    const patterns = from === -1 ? NO_PATTERNS : this.patterns;
+    for (let p = 0; p < patterns.length; p++) {
+      const { rule, regex } = patterns[p]!;
       regex.lastIndex = from;
-      for (const hit of matchesOf(view, regex)) {
+      const hits = matchesOf(view, regex);
+      for (let h = 0; h < hits.length; h++) {
+        const hit = hits[h]!;
         const end = hit.index + hit[0].length;
         if (!standsAlone(view, hit.index, end)) continue;
         const label = rule.labelCase === 'upper' ? hit[0].toUpperCase() : hit[0];

@@ -24,15 +24,16 @@ const SCAN_MAX = 32;
  */
 export function distinctSorted<T>(list: readonly T[], key: (value: T) => string | null | undefined): string[] {
   const out: string[] = [];
+  // Indexed: a `for … of` in baseline code allocates an iterator result a value (BENCHMARKS.md, "loops without iterators").
   if (list.length <= SCAN_MAX) {
-    for (const value of list) {
-      const k = key(value);
+    for (let i = 0; i < list.length; i++) {
+      const k = key(list[i]!);
       if (typeof k === 'string' && !out.includes(k)) out.push(k);
     }
   } else {
     const seen = new Set<string>();
-    for (const value of list) {
-      const k = key(value);
+    for (let i = 0; i < list.length; i++) {
+      const k = key(list[i]!);
       if (typeof k === 'string' && !seen.has(k)) {
         seen.add(k);
         out.push(k);

@@ -386,8 +386,11 @@ export function scanAuthors(text: string, oneByte = true): AuthorList | null {
   let best: AuthorList | null = null;
   // (`oneByte` false reads with the shapes as written: the tests compare the two.)
   const reading: Reading = { text, latin: oneByte ? toNameAlphabet(text) : null };
-  for (const first of nameShapes()) {
-    const list = scanFrom(reading, first.shape);
+  // Indexed loops over the shapes, here and in scanFrom: a `for … of` in baseline code allocates
+  // an iterator result a shape tried, at every name (BENCHMARKS.md, "loops without iterators").
+  const shapes = nameShapes();
+  for (let k = 0; k < shapes.length; k++) {
+    const list = scanFrom(reading, shapes[k]!.shape);
     if (list && (!best || list.names.length > best.names.length || (list.names.length === best.names.length && list.end > best.end))) best = list;
   }
   return best;
@@ -417,7 +420,9 @@ function scanFrom(reading: Reading, firstShape: Shape, limit = Infinity): Author
     // (After a semicolon a list in one shape may go on in another: "Balsamo, V.; Nguyen, Duy; …".)
     const allowed: Shape[] = names.length === 0 ? [firstShape] : semicolon ? [...continues[firstShape], 'family-given', 'family-initials'] : continues[firstShape];
     let matched: { shape: Shape; length: number; groups: Record<string, string | undefined> } | null = null;
-    for (const candidate of nameShapes()) {
+    const shapes = nameShapes();
+    for (let k = 0; k < shapes.length; k++) {
+      const candidate = shapes[k]!;
       if (!allowed.includes(candidate.shape)) continue;
       const m = matchShape(candidate, reading, pos);
       if (m) {

@@ -27,11 +27,13 @@ function findInBlock(block: Block, memo: BlockMemo<Block>, m: LexiconMatcher, ex
   if (extra.size === 0) return base;
   const view = viewOf(block, memo.views);
   const more: ConceptMatch[] = [];
-  for (const [abbreviation, { id, type, label, xrefs }] of extra) {
+  // `forEach`, not `for (const [abbreviation, …] of extra)`: in baseline code that allocated an
+  // entry, its destructuring and an iterator result a definition, every block (BENCHMARKS.md, "loops without iterators").
+  extra.forEach(({ id, type, label, xrefs }, abbreviation) => {
     for (let at = view.indexOf(abbreviation); at !== -1; at = view.indexOf(abbreviation, at + 1)) {
       if (standsAlone(view, at, at + abbreviation.length)) more.push({ start: at, end: at + abbreviation.length, concept: { id, type, label, xrefs } });
     }
-  }
+  });
   return more.length ? leftmostLongest([...base, ...more]) : base;
 }
 
@@ -99,14 +101,18 @@ function definedAbbreviations(
   isJournal: (name: string) => boolean,
 ): Map<string, Defined> {
   const extra = new Map<string, Defined>();
-  for (const block of blocks) {
+  // Indexed loops: a `for … of` in baseline code allocates an iterator result a block and a match.
+  for (let b = 0; b < blocks.length; b++) {
+    const block = blocks[b]!;
     if (!/[(（]/u.test(block.text)) continue;
     const { shrunk, matches: mentions } = m.scanOf(block, memo);
     const view = shrunk.text;
     // Where mentions end, for longFormStart: made only for a definition the lexicon does not own
     // (most blocks with a parenthesis define nothing).
     let ends: Set<number> | null = null;
-    for (const d of matchesOf(view, definition)) {
+    const definitions = matchesOf(view, definition);
+    for (let k = 0; k < definitions.length; k++) {
+      const d = definitions[k]!;
       const abbreviation = d[2]!;
       if (m.abbreviations.has(abbreviation) || extra.has(abbreviation)) continue;
       const whole = m.matches(abbreviation);
@@ -262,9 +268,13 @@ export const entities = defineStage({
     const byId = new Map<string, Entity>();
     let unlocated = 0;
     const found: PlacedMention[] = [];
-    for (const block of blocks) {
+    // Indexed: a `for … of` in baseline code allocates an iterator result a block and a mention.
+    for (let b = 0; b < blocks.length; b++) {
+      const block = blocks[b]!;
       let cursor = block.start;
-      for (const c of findInBlock(block, doc, m, extra)) {
+      const inBlock = findInBlock(block, doc, m, extra);
+      for (let i = 0; i < inBlock.length; i++) {
+        const c = inBlock[i]!;
         const text = block.text.slice(c.start, c.end);
         let start: number;
         if (block.exact) start = block.start + c.start;
@@ -325,7 +335,8 @@ function reportPinyinRuby(doc: DigestDocument, blocks: readonly Block[], m: Lexi
   const chrome = new Set(doc.boilerplate.map((b) => doc.lines.offset(b.position.start)));
   let count = 0;
   let first = -1;
-  for (const block of blocks) {
+  for (let b = 0; b < blocks.length; b++) {
+    const block = blocks[b]!;
     if (chrome.has(block.start)) continue;
     const { shrunk } = m.scanOf(block, doc);
     if (shrunk.removed === 0) continue;

@@ -70,9 +70,17 @@ function clauses(text: string): { text: string; start: number }[] {
   return out;
 }
 
-/** The concepts of `spans` inside [from, to), in their order (an item's measures are a handful: a filter is cheap). */
-function within(spans: readonly ConceptSpan[], from: number, to: number): ConceptSpan[] {
-  return spans.filter((c) => c.start >= from && c.end <= to);
+/** The last concept of `spans` inside [from, to) (the clause's measure): `spans.filter(…).at(-1)`. */
+function lastWithin(spans: readonly ConceptSpan[], from: number, to: number): ConceptSpan | undefined {
+  // The last one found by a loop, not the list `spans.filter(…)` with its callback, asked a clause.
+  for (let k = spans.length - 1; k >= 0; k--) if (spans[k]!.start >= from && spans[k]!.end <= to) return spans[k];
+  return undefined;
+}
+
+/** Whether a span of `spans` starts in [from, to] (both ends included): `spans.some((c) => c.start >= from && c.start <= to)`. */
+function startsWithin(spans: readonly ConceptSpan[], from: number, to: number): boolean {
+  for (let k = 0; k < spans.length; k++) if (spans[k]!.start >= from && spans[k]!.start <= to) return true;
+  return false;
 }
 
 /**
@@ -110,18 +118,23 @@ function outcomesOf(original: string, text: string, concepts: ConceptSpan[], f: 
   // The measures outcomes attach to, and the concepts counts are read for (one look at each concept).
   const measureSpans: ConceptSpan[] = [];
   const countedSpans: ConceptSpan[] = [];
-  for (const c of concepts) {
+  // Indexed loops and a function at module scope below: in baseline code a `for … of` allocates
+  // an iterator result a step, and a callback closing over a sentence's bounds a closure and its
+  // context a sentence and a clause (BENCHMARKS.md, "loops without iterators").
+  for (let k = 0; k < concepts.length; k++) {
+    const c = concepts[k]!;
     if (f.countedIds.has(c.id)) countedSpans.push(c);
     else if (c.type === 'measure') measureSpans.push(c);
   }
   if (measureSpans.length === 0 && countedSpans.length === 0) return out;
   let carried: ConceptSpan | null = null;
   let sentenceStart = 0;
-  for (const sentence of sentencesOf(text)) {
+  const sentences = sentencesOf(text);
+  for (let s = 0; s < sentences.length; s++) {
+    const sentence = sentences[s]!;
     // A sentence with no measure and no counted concept states no outcome (carried measures stop at its end).
     const sentenceEnd = sentenceStart + sentence.length;
-    const bears = (c: ConceptSpan) => c.start >= sentenceStart && c.start <= sentenceEnd;
-    if (!measureSpans.some(bears) && !countedSpans.some(bears)) {
+    if (!startsWithin(measureSpans, sentenceStart, sentenceEnd) && !startsWithin(countedSpans, sentenceStart, sentenceEnd)) {
       sentenceStart = sentenceEnd;
       continue;
     }
@@ -139,15 +152,17 @@ function outcomesOf(original: string, text: string, concepts: ConceptSpan[], f: 
       }
       return sentenceParts;
     };
-    for (const clause of clauses(sentence)) {
+    const cut = clauses(sentence);
+    for (let k = 0; k < cut.length; k++) {
+      const clause = cut[k]!;
       // Outcomes are stated in short clauses; a run-on "clause" of thousands of characters is skipped.
       if (clause.text.length > 500) continue;
       const at = sentenceStart + clause.start;
       const end = at + clause.text.length;
-      const measures = within(measureSpans, at, end);
-      const measure = measures[measures.length - 1] ?? carried;
+      const last = lastWithin(measureSpans, at, end);
+      const measure = last ?? carried;
       // A count is read only where a counted concept starts (the count pattern's match holds it).
-      const counts = countedSpans.some((c) => c.start >= at && c.start <= end);
+      const counts = startsWithin(countedSpans, at, end);
       if (measure || counts) {
         const said = original.substr(at, clause.text.length).trim();
         if (measure) {
@@ -159,7 +174,8 @@ function outcomesOf(original: string, text: string, concepts: ConceptSpan[], f: 
             if (delta) {
               out.push({ measure: measure.label, measureId: measure.id, value: Number(delta.to), unit: null, ...base, baseline: Number(delta.from), approximate: Boolean(delta.approxFrom || delta.approxTo), text: said });
             }
-            for (const p of percents) {
+            for (let i = 0; i < percents.length; i++) {
+              const p = percents[i]!;
               out.push({ measure: measure.label, measureId: measure.id, value: Number(p.groups!.value), unit: '%', ...base, baseline: null, approximate: Boolean(p.groups!.approx), text: said });
             }
           }
@@ -174,7 +190,7 @@ function outcomesOf(original: string, text: string, concepts: ConceptSpan[], f: 
           }
         }
       }
-      if (measures.length) carried = measures[measures.length - 1]!;
+      if (last) carried = last;
     }
     carried = null;
     sentenceStart += sentence.length;

@@ -97,7 +97,11 @@ export function readJournals(text: string, journals: JournalIndex, isOrganizatio
   const names: JournalName[] = [];
   const brackets: Bracket[] = [];
   const covered: [number, number][] = [];
-  for (const m of matchesOf(view, bracketed)) {
+  // Indexed loops here and below: asked of every block, a `for … of` in baseline code allocated
+  // an iterator (most blocks have no bracket) and an iterator result a step (BENCHMARKS.md, "loops without iterators").
+  const matches = matchesOf(view, bracketed);
+  for (let k = 0; k < matches.length; k++) {
+    const m = matches[k]!;
     const open = view[m.index]!;
     const inner = m[1] ?? m[2] ?? m[3]!;
     const lead = inner.length - inner.trimStart().length;
@@ -159,7 +163,9 @@ export function readJournals(text: string, journals: JournalIndex, isOrganizatio
   // Names written bare, outside every bracket.
   covered.sort((a, b) => a[0] - b[0]);
   let c = 0;
-  for (const bare of journals.bareNames(view)) {
+  const bares = journals.bareNames(view);
+  for (let k = 0; k < bares.length; k++) {
+    const bare = bares[k]!;
     while (c < covered.length && covered[c]![1] <= bare.start) c++;
     if (c < covered.length && covered[c]![0] < bare.end) continue;
     if (bare.needsCue && !journals.cueBefore(view, bare.start) && !journals.cueAfter(view, bare.end)) continue;
@@ -377,10 +383,15 @@ function pageJournals(doc: DigestDocument, readingOf: (block: Block) => JournalR
     else chrome.set(start, [doc.lines.offset(b.position.end)]);
   }
   const out: NamedJournal[] = [];
-  for (const block of doc.blocks) {
+  // Indexed: a `for … of` in baseline code allocates an iterator a block and an iterator result a step.
+  const blocks = doc.blocks;
+  for (let b = 0; b < blocks.length; b++) {
+    const block = blocks[b]!;
     if (skip.has(block) || chrome.get(block.start)?.includes(block.end)) continue;
     let cursor = block.start;
-    for (const name of readingOf(block).names) {
+    const names = readingOf(block).names;
+    for (let k = 0; k < names.length; k++) {
+      const name = names[k]!;
       let start = block.start + name.start;
       let end = start + name.text.length;
       let exact = block.exact;

@@ -27,6 +27,19 @@ const kindNames = { 'month-digest': 'month digest', 'year-roundup': 'year roundu
 const kindNamesWithArticle = { 'month-digest': 'a month digest', 'year-roundup': 'a year roundup', 'trial-roundup': 'a trial roundup', 'news-item': 'a news item', 'drug-approval': 'a drug approval', overview: 'an overview' } as const;
 
 /**
+ * The length of the first non-empty match of `patterns` (the data's, compiled `u`: neither
+ * global nor sticky, so a test leaves nothing behind) at the start of `text`, or undefined:
+ * `patterns.map((r) => r.exec(text)?.[0].length ?? 0).find((n) => n > 0)`, without the list and
+ * two callbacks made for every block. Exported for its test.
+ */
+export function openingLength(patterns: readonly RegExp[], text: string): number | undefined {
+  for (let i = 0; i < patterns.length; i++) {
+    const n = patterns[i]!.exec(text)?.[0].length ?? 0;
+    if (n > 0) return n;
+  }
+  return undefined;
+}
+/**
  * segment: blocks → the page's kind and date, title, intro, month and year sections, outline
  * and other sections with their dated items, closing sections, the reference-list blocks, and
  * the chrome kept out of the body. The reading rules are data (structure.json); the modules
@@ -143,7 +156,10 @@ export const segment = defineStage({
       if (line) doc.pageDate = line.date;
     }
 
-    for (const original of doc.blocks) {
+    // Indexed: a `for … of` in baseline code allocates an iterator result a block (BENCHMARKS.md, "loops without iterators").
+    const blocks = doc.blocks;
+    for (let b = 0; b < blocks.length; b++) {
+      const original = blocks[b]!;
       let block = original;
       let role = classifyBlock(block, s, plainText, foldedOf(block, doc.folded));
       if (role.role === 'boilerplate') {
@@ -157,14 +173,14 @@ export const segment = defineStage({
       }
       // A byline opening a paragraph ("〔記者…報導〕…") is chrome; a lead label ("导读:") is dropped, its text kept.
       const prefix = foldedOf(block, doc.folded);
-      const bylineEnd = s.bylinePrefixes.map((r) => r.exec(prefix)?.[0].length ?? 0).find((n) => n > 0);
+      const bylineEnd = openingLength(s.bylinePrefixes, prefix);
       if (bylineEnd) {
         drop('other', subBlock(doc, block, 0, bylineEnd));
         byline = true;
         block = subBlock(doc, block, bylineEnd);
       }
       const lead = foldedOf(block, doc.folded);
-      const labelEnd = s.leadLabels.map((r) => r.exec(lead)?.[0].length ?? 0).find((n) => n > 0);
+      const labelEnd = openingLength(s.leadLabels, lead);
       if (labelEnd) block = subBlock(doc, block, labelEnd);
       if (block.text === '') continue;
       if (block !== original) role = classifyBlock(block, s, plainText, foldedOf(block, doc.folded));
@@ -188,7 +204,8 @@ export const segment = defineStage({
         drop('caption', block);
         continue;
       }
-      for (const title of quotedTitles(block.text)) quoted.add(title);
+      const titles = quotedTitles(block.text);
+      for (let k = 0; k < titles.length; k++) quoted.add(titles[k]!);
       switch (role.role) {
         case 'references':
           inReferences = true;

@@ -45,8 +45,12 @@ export function pageDateOf(text: string, s: CompiledStructure): string | null {
 /** {@link pageDateOf} of a text already width-folded and trimmed (the fold is idempotent: classifyBlock's text is not folded again). */
 function pageDateOfFolded(text: string, s: CompiledStructure): string | null {
   const folded = text.length > 200 ? text.slice(0, 200) : text;
-  for (const r of s.pageDates) {
-    const g = r.exec(folded)?.groups;
+  // Indexed loops and {@link anyTests} in this file's per-block readers: a `for … of` in baseline
+  // code allocated an iterator and an iterator result a pattern, and `some((r) => r.test(text))` a
+  // closure a call (BENCHMARKS.md, "loops without iterators").
+  const patterns = s.pageDates;
+  for (let k = 0; k < patterns.length; k++) {
+    const g = patterns[k]!.exec(folded)?.groups;
     if (!g?.year || !g.month || !g.day) continue;
     const date = calendarDate(Number(g.year), Number(g.month), Number(g.day));
     if (date) return date;
@@ -63,14 +67,24 @@ export function chromeOf(block: Block, s: CompiledStructure): { kind: Boilerplat
 }
 
 /** {@link chromeOf} of a block's folded, trimmed text. */
+/** The boilerplate kinds {@link chromeOfText} tries, in order. */
+const CHROME_KINDS = ['disclaimer', 'qr-code', 'other'] as const;
+
+/** Whether a pattern of `patterns` matches `text`: `patterns.some((r) => r.test(text))`, without a closure a call. */
+function anyTests(patterns: readonly RegExp[], text: string): boolean {
+  for (let k = 0; k < patterns.length; k++) if (patterns[k]!.test(text)) return true;
+  return false;
+}
+
 function chromeOfText(text: string, s: CompiledStructure): { kind: BoilerplateKind; date?: string } | null {
   const date = pageDateOfFolded(text, s);
   if (date) return { kind: 'page-date', date };
   const head = text.slice(0, 200);
-  for (const kind of ['disclaimer', 'qr-code', 'other'] as const) {
-    if (s.boilerplate[kind].some((r) => r.test(head))) return { kind };
+  for (let k = 0; k < CHROME_KINDS.length; k++) {
+    const kind = CHROME_KINDS[k]!;
+    if (anyTests(s.boilerplate[kind], head)) return { kind };
   }
-  if (text.length <= s.maxHeadingLength && !sentenceEnd.test(text) && s.captions.some((r) => r.test(text))) return { kind: 'caption' };
+  if (text.length <= s.maxHeadingLength && !sentenceEnd.test(text) && anyTests(s.captions, text)) return { kind: 'caption' };
   return null;
 }
 
@@ -87,7 +101,7 @@ function headingLike(text: string, s: CompiledStructure): boolean {
 export function classifyBlock(block: Block, s: CompiledStructure, plainText = false, folded = foldWidth(block.text)): BlockRole {
   const text = folded.trim();
   const short = text.length <= s.maxHeadingLength;
-  if (short && s.referenceHeadings.some((r) => r.test(text))) return { role: 'references' };
+  if (short && anyTests(s.referenceHeadings, text)) return { role: 'references' };
   // "参考文献[1]Smith…": the heading and the first entry on one line; the list starts in this block.
   if (listAfterHeading(text, s.referenceHeadings) > 0) return { role: 'references', withList: true };
   const chrome = chromeOfText(text, s);
@@ -95,8 +109,9 @@ export function classifyBlock(block: Block, s: CompiledStructure, plainText = fa
   const markup = block.kind === 'heading' || block.strong === true;
   if (!short || s.citationMarker.test(text) || (sentenceEnd.test(text) && !markup)) return { role: 'body' };
   if (headingLike(text, s)) {
-    for (const r of s.monthHeadings) {
-      const m = r.exec(text);
+    const patterns = s.monthHeadings;
+    for (let k = 0; k < patterns.length; k++) {
+      const m = patterns[k]!.exec(text);
       if (m?.groups) {
         const month = monthNumber(m.groups, s);
         const year = yearNumber(m.groups.year, s);
@@ -104,7 +119,7 @@ export function classifyBlock(block: Block, s: CompiledStructure, plainText = fa
       }
     }
   }
-  if (s.rangeHeadings.some((r) => r.test(text))) return { role: 'range' };
+  if (anyTests(s.rangeHeadings, text)) return { role: 'range' };
   const level = outlineLevel(text, s);
   for (const kind of ['summary', 'outlook', 'conclusion'] as const) {
     if (s.sectionKeywords[kind].some((k) => (typeof k === 'string' ? text.includes(k) : k.test(text)))) {
@@ -113,8 +128,9 @@ export function classifyBlock(block: Block, s: CompiledStructure, plainText = fa
     }
   }
   if (headingLike(text, s)) {
-    for (const r of s.yearHeadings) {
-      const m = r.exec(text);
+    const patterns = s.yearHeadings;
+    for (let k = 0; k < patterns.length; k++) {
+      const m = patterns[k]!.exec(text);
       const year = yearNumber(m?.groups?.year, s);
       // A year heading names the digest's topic ("2015年干细胞治疗肝硬化关键临床进展") or is the year alone.
       if (m && year !== null && (s.yearHeadingWords.test(text) || text.slice(m[0].length).replace(/[\s:：]/gu, '') === '')) return { role: 'year', year };

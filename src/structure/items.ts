@@ -82,7 +82,11 @@ export function quotedTitles(text: string): string[] {
 function splitPoints(block: Block, draft: Draft, ctx: ItemContext): number[] {
   const folded = foldedOf(block, ctx.doc.folded);
   const points: number[] = [];
-  for (const m of matchesOf(folded, ctx.s.sentenceBreak)) {
+  // Indexed loops in this file's per-block readers: a `for … of` in baseline code allocates an
+  // iterator a loop and an iterator result a step (BENCHMARKS.md, "loops without iterators").
+  const breaks = matchesOf(folded, ctx.s.sentenceBreak);
+  for (let k = 0; k < breaks.length; k++) {
+    const m = breaks[k]!;
     const at = m.index + m[0].length;
     if (at >= folded.length) break;
     const date = leadingDateFolded(folded.slice(at, at + 60), ctx.s);
@@ -155,7 +159,9 @@ function openItem(block: Block, draft: Draft, current: Built | null, ctx: ItemCo
 /** Citation markers in a prose block, located for the link stage (the document's citationMarkers). */
 function locateMarkers(block: Block, ctx: ItemContext): void {
   const locator = new SourceLocator(ctx.doc, block);
-  for (const m of matchesOf(foldedOf(block, ctx.doc.folded), ctx.s.citationMarkers)) {
+  const markers = matchesOf(foldedOf(block, ctx.doc.folded), ctx.s.citationMarkers);
+  for (let k = 0; k < markers.length; k++) {
+    const m = markers[k]!;
     const text = block.text.slice(m.index, m.index + m[0].length);
     const start = locator.at(m.index, text);
     ctx.doc.citationMarkers.push({ text, start, end: start + text.length });
@@ -180,7 +186,9 @@ export interface ReadSection {
 export function readSection(draft: Draft, ctx: ItemContext): ReadSection {
   const pieces: Piece[] = [];
   let current: Built | null = null;
-  for (const block of draft.body) {
+  const body = draft.body;
+  for (let b = 0; b < body.length; b++) {
+    const block = body[b]!;
     const opening = openingYear(foldedOf(block, ctx.doc.folded), ctx.s);
     if (opening !== null) ctx.runningYear = opening;
     const points = splitPoints(block, draft, ctx);
@@ -201,7 +209,10 @@ export function readSection(draft: Draft, ctx: ItemContext): ReadSection {
     }
   }
   draft.section.items = pieces.flatMap((p) => ('opens' in p ? [p.opens.item] : []));
-  for (const p of pieces) if ('opens' in p) ctx.doc.itemBlocks.set(p.opens.item, p.opens.blocks);
+  for (let k = 0; k < pieces.length; k++) {
+    const p = pieces[k]!;
+    if ('opens' in p) ctx.doc.itemBlocks.set(p.opens.item, p.opens.blocks);
+  }
   return { draft, pieces };
 }
 
@@ -221,7 +232,8 @@ export function assembleItems({ draft, pieces }: ReadSection, reach: ItemReach, 
   const { section } = draft;
   const prose: Block[] = [];
   let current: Built | null = null;
-  for (const piece of pieces) {
+  for (let k = 0; k < pieces.length; k++) {
+    const piece = pieces[k]!;
     if ('opens' in piece) {
       current = piece.opens;
       continue;
@@ -231,11 +243,12 @@ export function assembleItems({ draft, pieces }: ReadSection, reach: ItemReach, 
     if (current) current.blocks.push(piece.block);
     else prose.push(piece.block);
   }
-  for (const item of section.items) {
+  for (let k = 0; k < section.items.length; k++) {
+    const item = section.items[k]!;
     const blocks = ctx.doc.itemBlocks.get(item)!;
     item.text = blocks.map((b) => b.text).join('\n');
     item.position = ctx.doc.lines.range(blocks[0]!.start, blocks[blocks.length - 1]!.end);
   }
   if (prose.length > 0) section.text = prose.map((b) => b.text).join('\n');
-  for (const block of prose) locateMarkers(block, ctx);
+  for (let k = 0; k < prose.length; k++) locateMarkers(prose[k]!, ctx);
 }

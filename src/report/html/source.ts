@@ -76,7 +76,10 @@ function keptSpans(starts: readonly number[], length: number, blocks: SourceText
     }
     return low;
   };
-  for (const block of blocks) {
+  // Indexed loops and `forEach`, not `for … of`: baseline code allocates an iterator result a
+  // step, and an entry and its destructuring a line of the Map (BENCHMARKS.md, "loops without iterators").
+  for (let k = 0; k < blocks.length; k++) {
+    const block = blocks[k]!;
     const start = Math.max(0, Math.min(block.start, length));
     const end = Math.max(start, Math.min(block.end, length));
     for (let line = lineOf(start); line < starts.length && starts[line]! < Math.max(end, start + 1); line++) {
@@ -89,19 +92,23 @@ function keptSpans(starts: readonly number[], length: number, blocks: SourceText
       else spans.set(line, [[from, to]]);
     }
   }
-  for (const [line, list] of spans) {
-    // A line one block touches (most of them) holds one span, merged already: no sort, no copy.
-    if (list.length === 1) continue;
-    list.sort((a, b) => a[0] - b[0]);
-    const merged: [number, number][] = [];
-    for (const span of list) {
-      const last = merged[merged.length - 1];
-      if (last && span[0] <= last[1]) last[1] = Math.max(last[1], span[1]);
-      else merged.push([...span]);
-    }
-    spans.set(line, merged);
-  }
+  spans.forEach(mergeLine);
   return spans;
+}
+
+/** A line's spans of {@link keptSpans} in order and merged, in `spans` (a `Map#forEach` callback: it sets only keys it is given). */
+function mergeLine(list: [number, number][], line: number, spans: Map<number, [number, number][]>): void {
+  // A line one block touches (most of them) holds one span, merged already: no sort, no copy.
+  if (list.length === 1) return;
+  list.sort((a, b) => a[0] - b[0]);
+  const merged: [number, number][] = [];
+  for (let k = 0; k < list.length; k++) {
+    const span = list[k]!;
+    const last = merged[merged.length - 1];
+    if (last && span[0] <= last[1]) last[1] = Math.max(last[1], span[1]);
+    else merged.push([span[0], span[1]]);
+  }
+  spans.set(line, merged);
 }
 
 /** The `<…>` tags of a line of markup, as [from, to) offsets, in order and disjoint: one linear scan. */
@@ -138,11 +145,19 @@ export function renderPiece(line: string, from: number, to: number, kept: readon
   let n = 0;
   points[n++] = from;
   points[n++] = to;
-  for (const list of [kept, tags]) {
-    for (const [a, b] of list) {
-      if (a > from && a < to) points[n++] = a;
-      if (b > from && b < to) points[n++] = b;
-    }
+  // Indexed, not `for (const [a, b] of …)` over a list of the two: baseline code allocated the
+  // list, an iterator result a step and a destructuring iterator a span.
+  for (let k = 0; k < kept.length; k++) {
+    const a = kept[k]![0];
+    const b = kept[k]![1];
+    if (a > from && a < to) points[n++] = a;
+    if (b > from && b < to) points[n++] = b;
+  }
+  for (let k = 0; k < tags.length; k++) {
+    const a = tags[k]![0];
+    const b = tags[k]![1];
+    if (a > from && a < to) points[n++] = a;
+    if (b > from && b < to) points[n++] = b;
   }
   const sorted = points.subarray(0, n).sort();
   let html = '';
@@ -317,7 +332,9 @@ export function sourcePagePieces(record: ArticleRecord, source: SourceText): str
       budget -= Math.min(text.length, LONG_LINE_CHARS * 2);
       const notes = atLine.get(n) ?? NO_NOTES;
       html += `<div class="ln" id="L${n}"><a class="n" href="#L${n}">${n}</a><code>${renderLine(text, kept.get(n - 1) ?? NO_SPANS, notes.length === 0 ? NO_COLUMNS : notes.map(columnOf), markup)}</code></div>`;
-      for (const { d, k } of notes) {
+      // Indexed: a `for … of` made an iterator a line, though most lines have no notes.
+      for (let i = 0; i < notes.length; i++) {
+        const { d, k } = notes[i]!;
         html += `<p class="diag ${d.severity}"><span class="sev ${d.severity}">${d.severity}</span> ${d.line}:${d.column} ${esc(d.message)} <code>${esc(d.rule)}</code> ${link(record.id, `d${k}`, 'in the article')}</p>`;
       }
     }
