@@ -164,6 +164,14 @@ describe('segment: numerals, dates and lines of the genre (issue 13)', () => {
     ['2025/03/18 06:00', '2025-03-18'],
     ['发布时间:2025-02-30', null],
     ['2025/03/18 是个好日子', null],
+    // A date line of its own above a news item's title (real pages, third look): ISO, a trailing comma or 快讯 tag, a "date" label.
+    ['2025-11-14 快訊', '2025-11-14'],
+    ['2025-05-28,', '2025-05-28'],
+    ['date 2025-11-14', '2025-11-14'],
+    ['2025.06.03', '2025-06-03'],
+    ['来源:健康一线        2025年09月22日 手机看', '2025-09-22'],
+    ['2025-05-28 发布会在北京举行', null],
+    ['2025年5月28日,某团队发表研究', null],
   ])('page date of "%s" is %s', (text, date) => {
     expect(pageDateOf(text, structure())).toBe(date);
   });
