@@ -54,6 +54,10 @@ describe('segment: item dates (field-notes shapes)', () => {
     ['去年的5月3日,', { year: null, month: 5, day: 3, relativeYear: -1 }],
     ['On 5 March, researchers', { year: null, month: 3, day: 5 }],
     ['March 12, 2025, a team', { year: 2025, month: 3, day: 12 }],
+    // A time zone before the date, as Chinese news writes a foreign publication's date (real pages, third audit).
+    ['北京时间2025年9月18日,国际期刊', { year: 2025, month: 9, day: 18 }],
+    ['北京時間2025年9月18日,國際權威醫學期刊', { year: 2025, month: 9, day: 18 }],
+    ['当地时间3月5日,美国一个团队', { year: null, month: 3, day: 5 }],
   ])('%s', (text, expected) => {
     expect(leadingDate(text, structure())).toMatchObject(expected);
   });
@@ -115,6 +119,11 @@ describe('segment: documents', () => {
     expect(doc.sections[1]?.text).toBe('间充质干细胞具有免疫调节作用。');
     expect(doc.sections[2]?.items.map((i) => i.date)).toEqual(['2015-03-20']);
     expect(doc.diagnostics.filter((d) => d.rule === 'structure-other')).toHaveLength(1);
+  });
+
+  it('reads "就在近日," as "近日," against the page date (a real page, third audit)', async () => {
+    const doc = await runUpTo('某某疗法登上国际期刊\n发布时间:2025-09-22 08:00:00\n就在近日,国际顶级期刊《新英格兰医学杂志》刊登了一项研究。\n', 'segment', 'page.txt');
+    expect(doc.sections.flatMap((s) => s.items).map((i) => i.date)).toEqual(['2025-09']);
   });
 
   it('makes an undated item from a month paragraph that cites, with a warning', async () => {
