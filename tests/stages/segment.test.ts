@@ -203,6 +203,10 @@ describe('segment: numerals, dates and lines of the genre (issue 13)', () => {
     ['您当前的位置:首页 > 干细胞治疗 > 正文', { role: 'boilerplate', kind: 'other' }],
     ['标签:脑瘫 干细胞 临床进展', { role: 'boilerplate', kind: 'other' }],
     ['版權說明:本文來自本站科普內容團隊', { role: 'boilerplate', kind: 'other' }],
+    // Real pages, third audit: a portal's image placeholder and a screenshot caption are not headings.
+    ['打开网易新闻 查看精彩图片', { role: 'boilerplate', kind: 'other' }],
+    ['论文截图', { role: 'boilerplate', kind: 'caption' }],
+    ['論文截圖', { role: 'boilerplate', kind: 'caption' }],
   ])('%s', (text, expected) => {
     expect(classifyBlock(block(text), structure())).toEqual(expected);
   });
@@ -213,6 +217,8 @@ describe('segment: numerals, dates and lines of the genre (issue 13)', () => {
     '2025年系统性红斑狼疮的5种方法', // a year line naming no digest topic word is not a year heading
     '10 月 5 日某团队发表研究',
     '导读:肝硬化是多种慢性肝病共同的终末阶段',
+    '17 April 2014', // a copied journal header's publication date, not "01 背景"
+    '03 Mar. 2025',
   ])('is not a month, year or outline heading: %s', (text) => {
     expect(['month', 'year', 'outline']).not.toContain(classifyBlock(block(text), structure()).role);
   });
