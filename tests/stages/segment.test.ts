@@ -39,6 +39,14 @@ describe('segment: headings (field-notes shapes)', () => {
   ])('is not a heading: %s', (text) => {
     expect(classifyBlock(block(text), structure()).role).toBe('body');
   });
+
+  it.each(['近期发表于', '近日,这项研究发表於', '研究团队与', '两项研究分别来自北京和'])(
+    'is prose, not a heading, when it breaks off mid-sentence (a link began on the next line; real pages, third audit): %s',
+    (text) => {
+      expect(classifyBlock(block(text), structure(), true).role).toBe('body');
+      expect(classifyBlock(block(text, { kind: 'heading', level: 2 }), structure()).role).toBe('body');
+    },
+  );
 });
 
 describe('segment: item dates (field-notes shapes)', () => {
