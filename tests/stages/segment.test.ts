@@ -186,6 +186,7 @@ describe('segment: numerals, dates and lines of the genre (issue 13)', () => {
     ['2025-05-28,', '2025-05-28'],
     ['date 2025-11-14', '2025-11-14'],
     ['2025.06.03', '2025-06-03'],
+    ['2026-01-06 09:30', '2026-01-06'], // a WeChat save's publish_time (fixtures/articles/as-2025-wechat.html)
     ['来源:健康一线        2025年09月22日 手机看', '2025-09-22'],
     ['2025-05-28 发布会在北京举行', null],
     ['2025年5月28日,某团队发表研究', null],
