@@ -36,6 +36,8 @@ export interface CompiledStructure {
   yearHeadingWords: RegExp;
   /** A line containing one of these characters is a sentence, never a month or year heading. */
   headingPunctuation: RegExp;
+  /** How a line broken off mid-sentence ends ("近期发表于"): prose, never a free-form heading; null when the data gives none. */
+  unfinishedLineEnds: RegExp | null;
   /** First-level outline headings ("一、…", "01 …"). */
   outlineHeadings: RegExp[];
   /** Second-level outline headings ("1.1 …", "①…"). */
@@ -351,6 +353,7 @@ export function loadStructure(file: string, text?: string, hash?: string): Compi
     yearHeadings: compileAll('/yearHeadings', raw.yearHeadings),
     yearHeadingWords: new RegExp(words(raw.yearHeadingWords), 'iu'),
     headingPunctuation: one('/headingPunctuation', raw.headingPunctuation),
+    unfinishedLineEnds: raw.unfinishedLineEnds === undefined ? null : one('/unfinishedLineEnds', raw.unfinishedLineEnds),
     outlineHeadings: compileAll('/outlineHeadings', raw.outlineHeadings),
     outlineSubheadings: compileAll('/outlineSubheadings', raw.outlineSubheadings),
     sectionKeywords: {

@@ -108,6 +108,10 @@ export interface StructureData {
    * A character class: a line containing one is a sentence, never a month or year heading ("2025年4月,世界卫生组织发布…").
    */
   headingPunctuation: string;
+  /**
+   * A pattern for how a line that breaks off mid-sentence ends (a preposition or conjunction waiting for the link text on the next line: "近期发表于" / "Nature Medicine的两项研究"): such a line is prose, never a free-form heading.
+   */
+  unfinishedLineEnds?: string;
   outlineHeadings: Patterns;
   outlineSubheadings: Patterns1;
   sectionKeywords: {

@@ -2271,7 +2271,7 @@ return errors === 0;
 validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const structure = validate25;
-const schema48 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/structure.schema.json","title":"StructureData","description":"Patterns (JavaScript regular expressions, compiled with the u flag) that recognise digest structure.","type":"object","additionalProperties":false,"required":["maxHeadingLength","monthNames","numerals","monthHeadings","rangeHeadings","yearHeadings","yearHeadingWords","headingPunctuation","outlineHeadings","outlineSubheadings","sectionKeywords","referenceHeadings","boilerplate","pageDates","leadLabels","bylinePrefixes","captions","itemDates","undatedItemStarts","relativeDay","eventVerbs","yearOpeners","closingWords","sentenceBreak","publicationCues","english","relativeYears","citationMarker","pageKinds","messageExamples"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"maxHeadingLength":{"type":"integer","minimum":8},"monthNames":{"description":"English month names, January first: each month's full name, then its abbreviations. Patterns say {monthName} for all of them (longest first); labels use the full name.","type":"array","minItems":12,"maxItems":12,"items":{"type":"array","minItems":1,"maxItems":8,"items":{"type":"string","pattern":"^[A-Za-z]{2,20}$"}}},"numerals":{"description":"Numeral characters → their value (十 is ten), for years, months and days written in Chinese numerals (二〇二五年十二月, 三十一日). {numeral} in a pattern stands for one of these characters.","type":"object","minProperties":1,"propertyNames":{"minLength":1,"maxLength":1},"additionalProperties":{"type":"integer","minimum":0,"maximum":10}},"monthHeadings":{"$ref":"#/$defs/Patterns"},"rangeHeadings":{"$ref":"#/$defs/Patterns"},"yearHeadings":{"$ref":"#/$defs/Patterns"},"yearHeadingWords":{"description":"A year heading names one of these (a digest's topic words), unless it is the year alone: a line that opens with a year and names none is a title or a sentence.","$ref":"#/$defs/Words"},"headingPunctuation":{"type":"string","minLength":1,"maxLength":600,"description":"A character class: a line containing one is a sentence, never a month or year heading (\"2025年4月,世界卫生组织发布…\")."},"outlineHeadings":{"$ref":"#/$defs/Patterns"},"outlineSubheadings":{"description":"Second-level outline headings (\"1.1 …\", \"①…\", \"临床案例1:\"); outlineHeadings are the first level (\"一、…\", \"01 …\").","$ref":"#/$defs/Patterns"},"sectionKeywords":{"type":"object","additionalProperties":false,"required":["summary","outlook","conclusion"],"properties":{"summary":{"$ref":"#/$defs/Words"},"outlook":{"$ref":"#/$defs/Words"},"conclusion":{"$ref":"#/$defs/Words"}}},"referenceHeadings":{"$ref":"#/$defs/Patterns"},"boilerplate":{"type":"object","additionalProperties":false,"required":["disclaimer","qr-code","other"],"properties":{"disclaimer":{"$ref":"#/$defs/Patterns"},"qr-code":{"$ref":"#/$defs/Patterns"},"other":{"$ref":"#/$defs/Patterns"}}},"pageDates":{"description":"The page's publication-date line (groups year, month, day): read as the record's pageDate, then kept out of the body as boilerplate of kind page-date. In a web page also looked for in the text before the article body.","$ref":"#/$defs/Patterns"},"leadLabels":{"description":"A label that opens real lead text (\"导读:\"): stripped, the text after it kept as content.","$ref":"#/$defs/Patterns"},"bylinePrefixes":{"description":"A byline at the start of a paragraph (\"〔記者…/台南報導〕\"): kept out of the body as boilerplate, the rest of the paragraph kept.","$ref":"#/$defs/Patterns"},"captions":{"description":"A short line that is a table or figure caption (\"表1 …\"): boilerplate of kind caption, never the title or a heading.","$ref":"#/$defs/Patterns"},"itemDates":{"$ref":"#/$defs/Patterns"},"undatedItemStarts":{"$ref":"#/$defs/Patterns"},"relativeDay":{"type":"string","minLength":1,"maxLength":600,"description":"A day given relative to the page date (\"于14日\"; group day): with an event verb in the same sentence, the paragraph is an item dated that day of the page date's month (or of the month before, when the day is later than the page date's)."},"eventVerbs":{"description":"Verbs that make a relative day an event date (发表, 刊登, 宣布…).","$ref":"#/$defs/Words"},"yearOpeners":{"description":"A paragraph that opens with a year alone (\"2025年,…\"; group year): not an item, but later dates without a year take it.","$ref":"#/$defs/Patterns"},"closingWords":{"description":"A paragraph opening with one of these sums up (\"总体来看,…\"): on a page that is not a digest it ends the item above, and it and what follows (until the next item) are the section's prose.","$ref":"#/$defs/Patterns"},"sentenceBreak":{"type":"string","minLength":1,"maxLength":600,"description":"Where a sentence ends inside a paragraph (a full stop, or the end of a citation marker, and the spaces after): a date right after one opens a new item in the middle of the line."},"publicationCues":{"type":"string","minLength":1,"maxLength":600,"description":"An item whose text matches this (a 《…》 or quoted title, a publication verb, a journal word) or cites a reference reports a publication; the page kind counts them."},"english":{"description":"Exact English for heading parts: a heading is given in English only when it decomposes fully into a date, a therapy, a disease (from the lexicon) and a phrase listed here.","type":"object","additionalProperties":false,"required":["phrases","therapies","connectors"],"properties":{"phrases":{"type":"array","items":{"$ref":"#/$defs/Translation"}},"therapies":{"type":"array","items":{"$ref":"#/$defs/Translation"}},"connectors":{"type":"array","items":{"type":"string"},"description":"Characters that may join the parts and carry no meaning (的, 在, spaces)."}}},"relativeYears":{"description":"Words that date an item relative to the page date, or without one to its section's year (the itemDates group \"relative\" starts with one): word → years to add.","type":"object","additionalProperties":{"type":"integer","minimum":-10,"maximum":10}},"citationMarker":{"description":"A citation marker in the text (\"[1]\", \"[1,2]\", \"【3-5】\"); the group \"numbers\" holds what is inside. The one pattern for citation markers: segment tells items from prose with it, link expands it.","type":"string","minLength":1,"maxLength":600},"pageKinds":{"description":"Signals of the page kinds that the structure alone does not give: read in the title (and, for approvals, the first dated item).","type":"object","additionalProperties":false,"required":["titleYearRange","titleYear","approvalVerbs","regulators","trialRoundupTitles","overviewTitles"],"properties":{"titleYearRange":{"type":"string","minLength":1,"maxLength":600,"description":"A span of years in the title (groups from, to): with a year heading, the page is a year roundup."},"titleYear":{"type":"string","minLength":1,"maxLength":600,"description":"A year in the title (group year: \"2025年\", or a year 1800–2099 standing alone as in \"March 2025\"): the year of dates that give none when nothing nearer does."},"approvalVerbs":{"description":"Approval words: with a regulator in the title or the first dated item (and no month or year headings), the page is a drug approval.","$ref":"#/$defs/Words"},"regulators":{"$ref":"#/$defs/Words"},"trialRoundupTitles":{"description":"A title that counts studies (\"5项临床试验\", \"四项研究\"): a trial roundup.","$ref":"#/$defs/Patterns"},"overviewTitles":{"description":"A title that promises an explanation (\"4种治疗方法\", \"原理\", \"有哪些\"): an overview, whatever dated items it carries.","$ref":"#/$defs/Patterns"}}},"messageExamples":{"description":"What messages quote as examples of headings the patterns expect.","type":"object","additionalProperties":false,"required":["monthHeading","referenceHeading"],"properties":{"monthHeading":{"type":"string","minLength":1,"maxLength":200},"referenceHeading":{"type":"string","minLength":1,"maxLength":200}}}},"$defs":{"Patterns":{"type":"array","items":{"type":"string","minLength":1,"maxLength":600}},"Words":{"type":"array","items":{"type":"string","minLength":1},"minItems":1},"Translation":{"type":"object","additionalProperties":false,"required":["zh","en"],"properties":{"zh":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}},"en":{"type":"string","minLength":1},"preposition":{"type":"string","description":"Joins the phrase to the therapy: \"in\" (default) or \"of\"."}}}}};
+const schema48 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/structure.schema.json","title":"StructureData","description":"Patterns (JavaScript regular expressions, compiled with the u flag) that recognise digest structure.","type":"object","additionalProperties":false,"required":["maxHeadingLength","monthNames","numerals","monthHeadings","rangeHeadings","yearHeadings","yearHeadingWords","headingPunctuation","outlineHeadings","outlineSubheadings","sectionKeywords","referenceHeadings","boilerplate","pageDates","leadLabels","bylinePrefixes","captions","itemDates","undatedItemStarts","relativeDay","eventVerbs","yearOpeners","closingWords","sentenceBreak","publicationCues","english","relativeYears","citationMarker","pageKinds","messageExamples"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"maxHeadingLength":{"type":"integer","minimum":8},"monthNames":{"description":"English month names, January first: each month's full name, then its abbreviations. Patterns say {monthName} for all of them (longest first); labels use the full name.","type":"array","minItems":12,"maxItems":12,"items":{"type":"array","minItems":1,"maxItems":8,"items":{"type":"string","pattern":"^[A-Za-z]{2,20}$"}}},"numerals":{"description":"Numeral characters → their value (十 is ten), for years, months and days written in Chinese numerals (二〇二五年十二月, 三十一日). {numeral} in a pattern stands for one of these characters.","type":"object","minProperties":1,"propertyNames":{"minLength":1,"maxLength":1},"additionalProperties":{"type":"integer","minimum":0,"maximum":10}},"monthHeadings":{"$ref":"#/$defs/Patterns"},"rangeHeadings":{"$ref":"#/$defs/Patterns"},"yearHeadings":{"$ref":"#/$defs/Patterns"},"yearHeadingWords":{"description":"A year heading names one of these (a digest's topic words), unless it is the year alone: a line that opens with a year and names none is a title or a sentence.","$ref":"#/$defs/Words"},"headingPunctuation":{"type":"string","minLength":1,"maxLength":600,"description":"A character class: a line containing one is a sentence, never a month or year heading (\"2025年4月,世界卫生组织发布…\")."},"unfinishedLineEnds":{"type":"string","minLength":1,"maxLength":600,"description":"A pattern for how a line that breaks off mid-sentence ends (a preposition or conjunction waiting for the link text on the next line: \"近期发表于\" / \"Nature Medicine的两项研究\"): such a line is prose, never a free-form heading."},"outlineHeadings":{"$ref":"#/$defs/Patterns"},"outlineSubheadings":{"description":"Second-level outline headings (\"1.1 …\", \"①…\", \"临床案例1:\"); outlineHeadings are the first level (\"一、…\", \"01 …\").","$ref":"#/$defs/Patterns"},"sectionKeywords":{"type":"object","additionalProperties":false,"required":["summary","outlook","conclusion"],"properties":{"summary":{"$ref":"#/$defs/Words"},"outlook":{"$ref":"#/$defs/Words"},"conclusion":{"$ref":"#/$defs/Words"}}},"referenceHeadings":{"$ref":"#/$defs/Patterns"},"boilerplate":{"type":"object","additionalProperties":false,"required":["disclaimer","qr-code","other"],"properties":{"disclaimer":{"$ref":"#/$defs/Patterns"},"qr-code":{"$ref":"#/$defs/Patterns"},"other":{"$ref":"#/$defs/Patterns"}}},"pageDates":{"description":"The page's publication-date line (groups year, month, day): read as the record's pageDate, then kept out of the body as boilerplate of kind page-date. In a web page also looked for in the text before the article body.","$ref":"#/$defs/Patterns"},"leadLabels":{"description":"A label that opens real lead text (\"导读:\"): stripped, the text after it kept as content.","$ref":"#/$defs/Patterns"},"bylinePrefixes":{"description":"A byline at the start of a paragraph (\"〔記者…/台南報導〕\"): kept out of the body as boilerplate, the rest of the paragraph kept.","$ref":"#/$defs/Patterns"},"captions":{"description":"A short line that is a table or figure caption (\"表1 …\"): boilerplate of kind caption, never the title or a heading.","$ref":"#/$defs/Patterns"},"itemDates":{"$ref":"#/$defs/Patterns"},"undatedItemStarts":{"$ref":"#/$defs/Patterns"},"relativeDay":{"type":"string","minLength":1,"maxLength":600,"description":"A day given relative to the page date (\"于14日\"; group day): with an event verb in the same sentence, the paragraph is an item dated that day of the page date's month (or of the month before, when the day is later than the page date's)."},"eventVerbs":{"description":"Verbs that make a relative day an event date (发表, 刊登, 宣布…).","$ref":"#/$defs/Words"},"yearOpeners":{"description":"A paragraph that opens with a year alone (\"2025年,…\"; group year): not an item, but later dates without a year take it.","$ref":"#/$defs/Patterns"},"closingWords":{"description":"A paragraph opening with one of these sums up (\"总体来看,…\"): on a page that is not a digest it ends the item above, and it and what follows (until the next item) are the section's prose.","$ref":"#/$defs/Patterns"},"sentenceBreak":{"type":"string","minLength":1,"maxLength":600,"description":"Where a sentence ends inside a paragraph (a full stop, or the end of a citation marker, and the spaces after): a date right after one opens a new item in the middle of the line."},"publicationCues":{"type":"string","minLength":1,"maxLength":600,"description":"An item whose text matches this (a 《…》 or quoted title, a publication verb, a journal word) or cites a reference reports a publication; the page kind counts them."},"english":{"description":"Exact English for heading parts: a heading is given in English only when it decomposes fully into a date, a therapy, a disease (from the lexicon) and a phrase listed here.","type":"object","additionalProperties":false,"required":["phrases","therapies","connectors"],"properties":{"phrases":{"type":"array","items":{"$ref":"#/$defs/Translation"}},"therapies":{"type":"array","items":{"$ref":"#/$defs/Translation"}},"connectors":{"type":"array","items":{"type":"string"},"description":"Characters that may join the parts and carry no meaning (的, 在, spaces)."}}},"relativeYears":{"description":"Words that date an item relative to the page date, or without one to its section's year (the itemDates group \"relative\" starts with one): word → years to add.","type":"object","additionalProperties":{"type":"integer","minimum":-10,"maximum":10}},"citationMarker":{"description":"A citation marker in the text (\"[1]\", \"[1,2]\", \"【3-5】\"); the group \"numbers\" holds what is inside. The one pattern for citation markers: segment tells items from prose with it, link expands it.","type":"string","minLength":1,"maxLength":600},"pageKinds":{"description":"Signals of the page kinds that the structure alone does not give: read in the title (and, for approvals, the first dated item).","type":"object","additionalProperties":false,"required":["titleYearRange","titleYear","approvalVerbs","regulators","trialRoundupTitles","overviewTitles"],"properties":{"titleYearRange":{"type":"string","minLength":1,"maxLength":600,"description":"A span of years in the title (groups from, to): with a year heading, the page is a year roundup."},"titleYear":{"type":"string","minLength":1,"maxLength":600,"description":"A year in the title (group year: \"2025年\", or a year 1800–2099 standing alone as in \"March 2025\"): the year of dates that give none when nothing nearer does."},"approvalVerbs":{"description":"Approval words: with a regulator in the title or the first dated item (and no month or year headings), the page is a drug approval.","$ref":"#/$defs/Words"},"regulators":{"$ref":"#/$defs/Words"},"trialRoundupTitles":{"description":"A title that counts studies (\"5项临床试验\", \"四项研究\"): a trial roundup.","$ref":"#/$defs/Patterns"},"overviewTitles":{"description":"A title that promises an explanation (\"4种治疗方法\", \"原理\", \"有哪些\"): an overview, whatever dated items it carries.","$ref":"#/$defs/Patterns"}}},"messageExamples":{"description":"What messages quote as examples of headings the patterns expect.","type":"object","additionalProperties":false,"required":["monthHeading","referenceHeading"],"properties":{"monthHeading":{"type":"string","minLength":1,"maxLength":200},"referenceHeading":{"type":"string","minLength":1,"maxLength":200}}}},"$defs":{"Patterns":{"type":"array","items":{"type":"string","minLength":1,"maxLength":600}},"Words":{"type":"array","items":{"type":"string","minLength":1},"minItems":1},"Translation":{"type":"object","additionalProperties":false,"required":["zh","en"],"properties":{"zh":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}},"en":{"type":"string","minLength":1},"preposition":{"type":"string","description":"Joins the phrase to the therapy: \"in\" (default) or \"of\"."}}}}};
 const pattern10 = new RegExp("^[A-Za-z]{2,20}$", "u");
 
 function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -2731,25 +2731,52 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.outlineHeadings !== undefined){
-let data17 = data.outlineHeadings;
+if(data.unfinishedLineEnds !== undefined){
+let data17 = data.unfinishedLineEnds;
 const _errs42 = errors;
-const _errs43 = errors;
-if(errors === _errs43){
-if(Array.isArray(data17)){
-var valid14 = true;
-const len6 = data17.length;
-for(let i6=0; i6<len6; i6++){
-let data18 = data17[i6];
+if(errors === _errs42){
+if(typeof data17 === "string"){
+if(func2(data17) > 600){
+validate25.errors = [{instancePath:instancePath+"/unfinishedLineEnds",schemaPath:"#/properties/unfinishedLineEnds/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
+return false;
+}
+else {
+if(func2(data17) < 1){
+validate25.errors = [{instancePath:instancePath+"/unfinishedLineEnds",schemaPath:"#/properties/unfinishedLineEnds/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+}
+else {
+validate25.errors = [{instancePath:instancePath+"/unfinishedLineEnds",schemaPath:"#/properties/unfinishedLineEnds/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs42 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.outlineHeadings !== undefined){
+let data18 = data.outlineHeadings;
+const _errs44 = errors;
 const _errs45 = errors;
 if(errors === _errs45){
-if(typeof data18 === "string"){
-if(func2(data18) > 600){
+if(Array.isArray(data18)){
+var valid14 = true;
+const len6 = data18.length;
+for(let i6=0; i6<len6; i6++){
+let data19 = data18[i6];
+const _errs47 = errors;
+if(errors === _errs47){
+if(typeof data19 === "string"){
+if(func2(data19) > 600){
 validate25.errors = [{instancePath:instancePath+"/outlineHeadings/" + i6,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data18) < 1){
+if(func2(data19) < 1){
 validate25.errors = [{instancePath:instancePath+"/outlineHeadings/" + i6,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -2760,7 +2787,7 @@ validate25.errors = [{instancePath:instancePath+"/outlineHeadings/" + i6,schemaP
 return false;
 }
 }
-var valid14 = _errs45 === errors;
+var valid14 = _errs47 === errors;
 if(!valid14){
 break;
 }
@@ -2771,31 +2798,31 @@ validate25.errors = [{instancePath:instancePath+"/outlineHeadings",schemaPath:"#
 return false;
 }
 }
-var valid0 = _errs42 === errors;
+var valid0 = _errs44 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.outlineSubheadings !== undefined){
-let data19 = data.outlineSubheadings;
-const _errs47 = errors;
-const _errs48 = errors;
-if(errors === _errs48){
-if(Array.isArray(data19)){
-var valid16 = true;
-const len7 = data19.length;
-for(let i7=0; i7<len7; i7++){
-let data20 = data19[i7];
+let data20 = data.outlineSubheadings;
+const _errs49 = errors;
 const _errs50 = errors;
 if(errors === _errs50){
-if(typeof data20 === "string"){
-if(func2(data20) > 600){
+if(Array.isArray(data20)){
+var valid16 = true;
+const len7 = data20.length;
+for(let i7=0; i7<len7; i7++){
+let data21 = data20[i7];
+const _errs52 = errors;
+if(errors === _errs52){
+if(typeof data21 === "string"){
+if(func2(data21) > 600){
 validate25.errors = [{instancePath:instancePath+"/outlineSubheadings/" + i7,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data20) < 1){
+if(func2(data21) < 1){
 validate25.errors = [{instancePath:instancePath+"/outlineSubheadings/" + i7,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -2806,7 +2833,7 @@ validate25.errors = [{instancePath:instancePath+"/outlineSubheadings/" + i7,sche
 return false;
 }
 }
-var valid16 = _errs50 === errors;
+var valid16 = _errs52 === errors;
 if(!valid16){
 break;
 }
@@ -2817,51 +2844,51 @@ validate25.errors = [{instancePath:instancePath+"/outlineSubheadings",schemaPath
 return false;
 }
 }
-var valid0 = _errs47 === errors;
+var valid0 = _errs49 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.sectionKeywords !== undefined){
-let data21 = data.sectionKeywords;
-const _errs52 = errors;
-if(errors === _errs52){
-if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
+let data22 = data.sectionKeywords;
+const _errs54 = errors;
+if(errors === _errs54){
+if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
 let missing1;
-if((((data21.summary === undefined) && (missing1 = "summary")) || ((data21.outlook === undefined) && (missing1 = "outlook"))) || ((data21.conclusion === undefined) && (missing1 = "conclusion"))){
+if((((data22.summary === undefined) && (missing1 = "summary")) || ((data22.outlook === undefined) && (missing1 = "outlook"))) || ((data22.conclusion === undefined) && (missing1 = "conclusion"))){
 validate25.errors = [{instancePath:instancePath+"/sectionKeywords",schemaPath:"#/properties/sectionKeywords/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
 return false;
 }
 else {
-const _errs54 = errors;
-for(const key3 in data21){
+const _errs56 = errors;
+for(const key3 in data22){
 if(!(((key3 === "summary") || (key3 === "outlook")) || (key3 === "conclusion"))){
 validate25.errors = [{instancePath:instancePath+"/sectionKeywords",schemaPath:"#/properties/sectionKeywords/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs54 === errors){
-if(data21.summary !== undefined){
-let data22 = data21.summary;
-const _errs55 = errors;
-const _errs56 = errors;
-if(errors === _errs56){
-if(Array.isArray(data22)){
-if(data22.length < 1){
+if(_errs56 === errors){
+if(data22.summary !== undefined){
+let data23 = data22.summary;
+const _errs57 = errors;
+const _errs58 = errors;
+if(errors === _errs58){
+if(Array.isArray(data23)){
+if(data23.length < 1){
 validate25.errors = [{instancePath:instancePath+"/sectionKeywords/summary",schemaPath:"#/$defs/Words/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
 return false;
 }
 else {
 var valid19 = true;
-const len8 = data22.length;
+const len8 = data23.length;
 for(let i8=0; i8<len8; i8++){
-let data23 = data22[i8];
-const _errs58 = errors;
-if(errors === _errs58){
-if(typeof data23 === "string"){
-if(func2(data23) < 1){
+let data24 = data23[i8];
+const _errs60 = errors;
+if(errors === _errs60){
+if(typeof data24 === "string"){
+if(func2(data24) < 1){
 validate25.errors = [{instancePath:instancePath+"/sectionKeywords/summary/" + i8,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -2871,7 +2898,7 @@ validate25.errors = [{instancePath:instancePath+"/sectionKeywords/summary/" + i8
 return false;
 }
 }
-var valid19 = _errs58 === errors;
+var valid19 = _errs60 === errors;
 if(!valid19){
 break;
 }
@@ -2883,31 +2910,31 @@ validate25.errors = [{instancePath:instancePath+"/sectionKeywords/summary",schem
 return false;
 }
 }
-var valid17 = _errs55 === errors;
+var valid17 = _errs57 === errors;
 }
 else {
 var valid17 = true;
 }
 if(valid17){
-if(data21.outlook !== undefined){
-let data24 = data21.outlook;
-const _errs60 = errors;
-const _errs61 = errors;
-if(errors === _errs61){
-if(Array.isArray(data24)){
-if(data24.length < 1){
+if(data22.outlook !== undefined){
+let data25 = data22.outlook;
+const _errs62 = errors;
+const _errs63 = errors;
+if(errors === _errs63){
+if(Array.isArray(data25)){
+if(data25.length < 1){
 validate25.errors = [{instancePath:instancePath+"/sectionKeywords/outlook",schemaPath:"#/$defs/Words/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
 return false;
 }
 else {
 var valid21 = true;
-const len9 = data24.length;
+const len9 = data25.length;
 for(let i9=0; i9<len9; i9++){
-let data25 = data24[i9];
-const _errs63 = errors;
-if(errors === _errs63){
-if(typeof data25 === "string"){
-if(func2(data25) < 1){
+let data26 = data25[i9];
+const _errs65 = errors;
+if(errors === _errs65){
+if(typeof data26 === "string"){
+if(func2(data26) < 1){
 validate25.errors = [{instancePath:instancePath+"/sectionKeywords/outlook/" + i9,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -2917,7 +2944,7 @@ validate25.errors = [{instancePath:instancePath+"/sectionKeywords/outlook/" + i9
 return false;
 }
 }
-var valid21 = _errs63 === errors;
+var valid21 = _errs65 === errors;
 if(!valid21){
 break;
 }
@@ -2929,31 +2956,31 @@ validate25.errors = [{instancePath:instancePath+"/sectionKeywords/outlook",schem
 return false;
 }
 }
-var valid17 = _errs60 === errors;
+var valid17 = _errs62 === errors;
 }
 else {
 var valid17 = true;
 }
 if(valid17){
-if(data21.conclusion !== undefined){
-let data26 = data21.conclusion;
-const _errs65 = errors;
-const _errs66 = errors;
-if(errors === _errs66){
-if(Array.isArray(data26)){
-if(data26.length < 1){
+if(data22.conclusion !== undefined){
+let data27 = data22.conclusion;
+const _errs67 = errors;
+const _errs68 = errors;
+if(errors === _errs68){
+if(Array.isArray(data27)){
+if(data27.length < 1){
 validate25.errors = [{instancePath:instancePath+"/sectionKeywords/conclusion",schemaPath:"#/$defs/Words/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
 return false;
 }
 else {
 var valid23 = true;
-const len10 = data26.length;
+const len10 = data27.length;
 for(let i10=0; i10<len10; i10++){
-let data27 = data26[i10];
-const _errs68 = errors;
-if(errors === _errs68){
-if(typeof data27 === "string"){
-if(func2(data27) < 1){
+let data28 = data27[i10];
+const _errs70 = errors;
+if(errors === _errs70){
+if(typeof data28 === "string"){
+if(func2(data28) < 1){
 validate25.errors = [{instancePath:instancePath+"/sectionKeywords/conclusion/" + i10,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -2963,7 +2990,7 @@ validate25.errors = [{instancePath:instancePath+"/sectionKeywords/conclusion/" +
 return false;
 }
 }
-var valid23 = _errs68 === errors;
+var valid23 = _errs70 === errors;
 if(!valid23){
 break;
 }
@@ -2975,7 +3002,7 @@ validate25.errors = [{instancePath:instancePath+"/sectionKeywords/conclusion",sc
 return false;
 }
 }
-var valid17 = _errs65 === errors;
+var valid17 = _errs67 === errors;
 }
 else {
 var valid17 = true;
@@ -2990,31 +3017,31 @@ validate25.errors = [{instancePath:instancePath+"/sectionKeywords",schemaPath:"#
 return false;
 }
 }
-var valid0 = _errs52 === errors;
+var valid0 = _errs54 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.referenceHeadings !== undefined){
-let data28 = data.referenceHeadings;
-const _errs70 = errors;
-const _errs71 = errors;
-if(errors === _errs71){
-if(Array.isArray(data28)){
-var valid25 = true;
-const len11 = data28.length;
-for(let i11=0; i11<len11; i11++){
-let data29 = data28[i11];
+let data29 = data.referenceHeadings;
+const _errs72 = errors;
 const _errs73 = errors;
 if(errors === _errs73){
-if(typeof data29 === "string"){
-if(func2(data29) > 600){
+if(Array.isArray(data29)){
+var valid25 = true;
+const len11 = data29.length;
+for(let i11=0; i11<len11; i11++){
+let data30 = data29[i11];
+const _errs75 = errors;
+if(errors === _errs75){
+if(typeof data30 === "string"){
+if(func2(data30) > 600){
 validate25.errors = [{instancePath:instancePath+"/referenceHeadings/" + i11,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data29) < 1){
+if(func2(data30) < 1){
 validate25.errors = [{instancePath:instancePath+"/referenceHeadings/" + i11,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -3025,7 +3052,7 @@ validate25.errors = [{instancePath:instancePath+"/referenceHeadings/" + i11,sche
 return false;
 }
 }
-var valid25 = _errs73 === errors;
+var valid25 = _errs75 === errors;
 if(!valid25){
 break;
 }
@@ -3036,51 +3063,51 @@ validate25.errors = [{instancePath:instancePath+"/referenceHeadings",schemaPath:
 return false;
 }
 }
-var valid0 = _errs70 === errors;
+var valid0 = _errs72 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.boilerplate !== undefined){
-let data30 = data.boilerplate;
-const _errs75 = errors;
-if(errors === _errs75){
-if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
+let data31 = data.boilerplate;
+const _errs77 = errors;
+if(errors === _errs77){
+if(data31 && typeof data31 == "object" && !Array.isArray(data31)){
 let missing2;
-if((((data30.disclaimer === undefined) && (missing2 = "disclaimer")) || ((data30["qr-code"] === undefined) && (missing2 = "qr-code"))) || ((data30.other === undefined) && (missing2 = "other"))){
+if((((data31.disclaimer === undefined) && (missing2 = "disclaimer")) || ((data31["qr-code"] === undefined) && (missing2 = "qr-code"))) || ((data31.other === undefined) && (missing2 = "other"))){
 validate25.errors = [{instancePath:instancePath+"/boilerplate",schemaPath:"#/properties/boilerplate/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
 return false;
 }
 else {
-const _errs77 = errors;
-for(const key4 in data30){
+const _errs79 = errors;
+for(const key4 in data31){
 if(!(((key4 === "disclaimer") || (key4 === "qr-code")) || (key4 === "other"))){
 validate25.errors = [{instancePath:instancePath+"/boilerplate",schemaPath:"#/properties/boilerplate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs77 === errors){
-if(data30.disclaimer !== undefined){
-let data31 = data30.disclaimer;
-const _errs78 = errors;
-const _errs79 = errors;
-if(errors === _errs79){
-if(Array.isArray(data31)){
-var valid28 = true;
-const len12 = data31.length;
-for(let i12=0; i12<len12; i12++){
-let data32 = data31[i12];
+if(_errs79 === errors){
+if(data31.disclaimer !== undefined){
+let data32 = data31.disclaimer;
+const _errs80 = errors;
 const _errs81 = errors;
 if(errors === _errs81){
-if(typeof data32 === "string"){
-if(func2(data32) > 600){
+if(Array.isArray(data32)){
+var valid28 = true;
+const len12 = data32.length;
+for(let i12=0; i12<len12; i12++){
+let data33 = data32[i12];
+const _errs83 = errors;
+if(errors === _errs83){
+if(typeof data33 === "string"){
+if(func2(data33) > 600){
 validate25.errors = [{instancePath:instancePath+"/boilerplate/disclaimer/" + i12,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data32) < 1){
+if(func2(data33) < 1){
 validate25.errors = [{instancePath:instancePath+"/boilerplate/disclaimer/" + i12,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -3091,7 +3118,7 @@ validate25.errors = [{instancePath:instancePath+"/boilerplate/disclaimer/" + i12
 return false;
 }
 }
-var valid28 = _errs81 === errors;
+var valid28 = _errs83 === errors;
 if(!valid28){
 break;
 }
@@ -3102,31 +3129,31 @@ validate25.errors = [{instancePath:instancePath+"/boilerplate/disclaimer",schema
 return false;
 }
 }
-var valid26 = _errs78 === errors;
+var valid26 = _errs80 === errors;
 }
 else {
 var valid26 = true;
 }
 if(valid26){
-if(data30["qr-code"] !== undefined){
-let data33 = data30["qr-code"];
-const _errs83 = errors;
-const _errs84 = errors;
-if(errors === _errs84){
-if(Array.isArray(data33)){
-var valid30 = true;
-const len13 = data33.length;
-for(let i13=0; i13<len13; i13++){
-let data34 = data33[i13];
+if(data31["qr-code"] !== undefined){
+let data34 = data31["qr-code"];
+const _errs85 = errors;
 const _errs86 = errors;
 if(errors === _errs86){
-if(typeof data34 === "string"){
-if(func2(data34) > 600){
+if(Array.isArray(data34)){
+var valid30 = true;
+const len13 = data34.length;
+for(let i13=0; i13<len13; i13++){
+let data35 = data34[i13];
+const _errs88 = errors;
+if(errors === _errs88){
+if(typeof data35 === "string"){
+if(func2(data35) > 600){
 validate25.errors = [{instancePath:instancePath+"/boilerplate/qr-code/" + i13,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data34) < 1){
+if(func2(data35) < 1){
 validate25.errors = [{instancePath:instancePath+"/boilerplate/qr-code/" + i13,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -3137,7 +3164,7 @@ validate25.errors = [{instancePath:instancePath+"/boilerplate/qr-code/" + i13,sc
 return false;
 }
 }
-var valid30 = _errs86 === errors;
+var valid30 = _errs88 === errors;
 if(!valid30){
 break;
 }
@@ -3148,31 +3175,31 @@ validate25.errors = [{instancePath:instancePath+"/boilerplate/qr-code",schemaPat
 return false;
 }
 }
-var valid26 = _errs83 === errors;
+var valid26 = _errs85 === errors;
 }
 else {
 var valid26 = true;
 }
 if(valid26){
-if(data30.other !== undefined){
-let data35 = data30.other;
-const _errs88 = errors;
-const _errs89 = errors;
-if(errors === _errs89){
-if(Array.isArray(data35)){
-var valid32 = true;
-const len14 = data35.length;
-for(let i14=0; i14<len14; i14++){
-let data36 = data35[i14];
+if(data31.other !== undefined){
+let data36 = data31.other;
+const _errs90 = errors;
 const _errs91 = errors;
 if(errors === _errs91){
-if(typeof data36 === "string"){
-if(func2(data36) > 600){
+if(Array.isArray(data36)){
+var valid32 = true;
+const len14 = data36.length;
+for(let i14=0; i14<len14; i14++){
+let data37 = data36[i14];
+const _errs93 = errors;
+if(errors === _errs93){
+if(typeof data37 === "string"){
+if(func2(data37) > 600){
 validate25.errors = [{instancePath:instancePath+"/boilerplate/other/" + i14,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data36) < 1){
+if(func2(data37) < 1){
 validate25.errors = [{instancePath:instancePath+"/boilerplate/other/" + i14,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -3183,7 +3210,7 @@ validate25.errors = [{instancePath:instancePath+"/boilerplate/other/" + i14,sche
 return false;
 }
 }
-var valid32 = _errs91 === errors;
+var valid32 = _errs93 === errors;
 if(!valid32){
 break;
 }
@@ -3194,7 +3221,7 @@ validate25.errors = [{instancePath:instancePath+"/boilerplate/other",schemaPath:
 return false;
 }
 }
-var valid26 = _errs88 === errors;
+var valid26 = _errs90 === errors;
 }
 else {
 var valid26 = true;
@@ -3209,31 +3236,31 @@ validate25.errors = [{instancePath:instancePath+"/boilerplate",schemaPath:"#/pro
 return false;
 }
 }
-var valid0 = _errs75 === errors;
+var valid0 = _errs77 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.pageDates !== undefined){
-let data37 = data.pageDates;
-const _errs93 = errors;
-const _errs94 = errors;
-if(errors === _errs94){
-if(Array.isArray(data37)){
-var valid34 = true;
-const len15 = data37.length;
-for(let i15=0; i15<len15; i15++){
-let data38 = data37[i15];
+let data38 = data.pageDates;
+const _errs95 = errors;
 const _errs96 = errors;
 if(errors === _errs96){
-if(typeof data38 === "string"){
-if(func2(data38) > 600){
+if(Array.isArray(data38)){
+var valid34 = true;
+const len15 = data38.length;
+for(let i15=0; i15<len15; i15++){
+let data39 = data38[i15];
+const _errs98 = errors;
+if(errors === _errs98){
+if(typeof data39 === "string"){
+if(func2(data39) > 600){
 validate25.errors = [{instancePath:instancePath+"/pageDates/" + i15,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data38) < 1){
+if(func2(data39) < 1){
 validate25.errors = [{instancePath:instancePath+"/pageDates/" + i15,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -3244,7 +3271,7 @@ validate25.errors = [{instancePath:instancePath+"/pageDates/" + i15,schemaPath:"
 return false;
 }
 }
-var valid34 = _errs96 === errors;
+var valid34 = _errs98 === errors;
 if(!valid34){
 break;
 }
@@ -3255,31 +3282,31 @@ validate25.errors = [{instancePath:instancePath+"/pageDates",schemaPath:"#/$defs
 return false;
 }
 }
-var valid0 = _errs93 === errors;
+var valid0 = _errs95 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.leadLabels !== undefined){
-let data39 = data.leadLabels;
-const _errs98 = errors;
-const _errs99 = errors;
-if(errors === _errs99){
-if(Array.isArray(data39)){
-var valid36 = true;
-const len16 = data39.length;
-for(let i16=0; i16<len16; i16++){
-let data40 = data39[i16];
+let data40 = data.leadLabels;
+const _errs100 = errors;
 const _errs101 = errors;
 if(errors === _errs101){
-if(typeof data40 === "string"){
-if(func2(data40) > 600){
+if(Array.isArray(data40)){
+var valid36 = true;
+const len16 = data40.length;
+for(let i16=0; i16<len16; i16++){
+let data41 = data40[i16];
+const _errs103 = errors;
+if(errors === _errs103){
+if(typeof data41 === "string"){
+if(func2(data41) > 600){
 validate25.errors = [{instancePath:instancePath+"/leadLabels/" + i16,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data40) < 1){
+if(func2(data41) < 1){
 validate25.errors = [{instancePath:instancePath+"/leadLabels/" + i16,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -3290,7 +3317,7 @@ validate25.errors = [{instancePath:instancePath+"/leadLabels/" + i16,schemaPath:
 return false;
 }
 }
-var valid36 = _errs101 === errors;
+var valid36 = _errs103 === errors;
 if(!valid36){
 break;
 }
@@ -3301,31 +3328,31 @@ validate25.errors = [{instancePath:instancePath+"/leadLabels",schemaPath:"#/$def
 return false;
 }
 }
-var valid0 = _errs98 === errors;
+var valid0 = _errs100 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.bylinePrefixes !== undefined){
-let data41 = data.bylinePrefixes;
-const _errs103 = errors;
-const _errs104 = errors;
-if(errors === _errs104){
-if(Array.isArray(data41)){
-var valid38 = true;
-const len17 = data41.length;
-for(let i17=0; i17<len17; i17++){
-let data42 = data41[i17];
+let data42 = data.bylinePrefixes;
+const _errs105 = errors;
 const _errs106 = errors;
 if(errors === _errs106){
-if(typeof data42 === "string"){
-if(func2(data42) > 600){
+if(Array.isArray(data42)){
+var valid38 = true;
+const len17 = data42.length;
+for(let i17=0; i17<len17; i17++){
+let data43 = data42[i17];
+const _errs108 = errors;
+if(errors === _errs108){
+if(typeof data43 === "string"){
+if(func2(data43) > 600){
 validate25.errors = [{instancePath:instancePath+"/bylinePrefixes/" + i17,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data42) < 1){
+if(func2(data43) < 1){
 validate25.errors = [{instancePath:instancePath+"/bylinePrefixes/" + i17,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -3336,7 +3363,7 @@ validate25.errors = [{instancePath:instancePath+"/bylinePrefixes/" + i17,schemaP
 return false;
 }
 }
-var valid38 = _errs106 === errors;
+var valid38 = _errs108 === errors;
 if(!valid38){
 break;
 }
@@ -3347,31 +3374,31 @@ validate25.errors = [{instancePath:instancePath+"/bylinePrefixes",schemaPath:"#/
 return false;
 }
 }
-var valid0 = _errs103 === errors;
+var valid0 = _errs105 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.captions !== undefined){
-let data43 = data.captions;
-const _errs108 = errors;
-const _errs109 = errors;
-if(errors === _errs109){
-if(Array.isArray(data43)){
-var valid40 = true;
-const len18 = data43.length;
-for(let i18=0; i18<len18; i18++){
-let data44 = data43[i18];
+let data44 = data.captions;
+const _errs110 = errors;
 const _errs111 = errors;
 if(errors === _errs111){
-if(typeof data44 === "string"){
-if(func2(data44) > 600){
+if(Array.isArray(data44)){
+var valid40 = true;
+const len18 = data44.length;
+for(let i18=0; i18<len18; i18++){
+let data45 = data44[i18];
+const _errs113 = errors;
+if(errors === _errs113){
+if(typeof data45 === "string"){
+if(func2(data45) > 600){
 validate25.errors = [{instancePath:instancePath+"/captions/" + i18,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data44) < 1){
+if(func2(data45) < 1){
 validate25.errors = [{instancePath:instancePath+"/captions/" + i18,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -3382,7 +3409,7 @@ validate25.errors = [{instancePath:instancePath+"/captions/" + i18,schemaPath:"#
 return false;
 }
 }
-var valid40 = _errs111 === errors;
+var valid40 = _errs113 === errors;
 if(!valid40){
 break;
 }
@@ -3393,31 +3420,31 @@ validate25.errors = [{instancePath:instancePath+"/captions",schemaPath:"#/$defs/
 return false;
 }
 }
-var valid0 = _errs108 === errors;
+var valid0 = _errs110 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.itemDates !== undefined){
-let data45 = data.itemDates;
-const _errs113 = errors;
-const _errs114 = errors;
-if(errors === _errs114){
-if(Array.isArray(data45)){
-var valid42 = true;
-const len19 = data45.length;
-for(let i19=0; i19<len19; i19++){
-let data46 = data45[i19];
+let data46 = data.itemDates;
+const _errs115 = errors;
 const _errs116 = errors;
 if(errors === _errs116){
-if(typeof data46 === "string"){
-if(func2(data46) > 600){
+if(Array.isArray(data46)){
+var valid42 = true;
+const len19 = data46.length;
+for(let i19=0; i19<len19; i19++){
+let data47 = data46[i19];
+const _errs118 = errors;
+if(errors === _errs118){
+if(typeof data47 === "string"){
+if(func2(data47) > 600){
 validate25.errors = [{instancePath:instancePath+"/itemDates/" + i19,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data46) < 1){
+if(func2(data47) < 1){
 validate25.errors = [{instancePath:instancePath+"/itemDates/" + i19,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -3428,7 +3455,7 @@ validate25.errors = [{instancePath:instancePath+"/itemDates/" + i19,schemaPath:"
 return false;
 }
 }
-var valid42 = _errs116 === errors;
+var valid42 = _errs118 === errors;
 if(!valid42){
 break;
 }
@@ -3439,31 +3466,31 @@ validate25.errors = [{instancePath:instancePath+"/itemDates",schemaPath:"#/$defs
 return false;
 }
 }
-var valid0 = _errs113 === errors;
+var valid0 = _errs115 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.undatedItemStarts !== undefined){
-let data47 = data.undatedItemStarts;
-const _errs118 = errors;
-const _errs119 = errors;
-if(errors === _errs119){
-if(Array.isArray(data47)){
-var valid44 = true;
-const len20 = data47.length;
-for(let i20=0; i20<len20; i20++){
-let data48 = data47[i20];
+let data48 = data.undatedItemStarts;
+const _errs120 = errors;
 const _errs121 = errors;
 if(errors === _errs121){
-if(typeof data48 === "string"){
-if(func2(data48) > 600){
+if(Array.isArray(data48)){
+var valid44 = true;
+const len20 = data48.length;
+for(let i20=0; i20<len20; i20++){
+let data49 = data48[i20];
+const _errs123 = errors;
+if(errors === _errs123){
+if(typeof data49 === "string"){
+if(func2(data49) > 600){
 validate25.errors = [{instancePath:instancePath+"/undatedItemStarts/" + i20,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data48) < 1){
+if(func2(data49) < 1){
 validate25.errors = [{instancePath:instancePath+"/undatedItemStarts/" + i20,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -3474,7 +3501,7 @@ validate25.errors = [{instancePath:instancePath+"/undatedItemStarts/" + i20,sche
 return false;
 }
 }
-var valid44 = _errs121 === errors;
+var valid44 = _errs123 === errors;
 if(!valid44){
 break;
 }
@@ -3485,23 +3512,23 @@ validate25.errors = [{instancePath:instancePath+"/undatedItemStarts",schemaPath:
 return false;
 }
 }
-var valid0 = _errs118 === errors;
+var valid0 = _errs120 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.relativeDay !== undefined){
-let data49 = data.relativeDay;
-const _errs123 = errors;
-if(errors === _errs123){
-if(typeof data49 === "string"){
-if(func2(data49) > 600){
+let data50 = data.relativeDay;
+const _errs125 = errors;
+if(errors === _errs125){
+if(typeof data50 === "string"){
+if(func2(data50) > 600){
 validate25.errors = [{instancePath:instancePath+"/relativeDay",schemaPath:"#/properties/relativeDay/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data49) < 1){
+if(func2(data50) < 1){
 validate25.errors = [{instancePath:instancePath+"/relativeDay",schemaPath:"#/properties/relativeDay/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -3512,31 +3539,31 @@ validate25.errors = [{instancePath:instancePath+"/relativeDay",schemaPath:"#/pro
 return false;
 }
 }
-var valid0 = _errs123 === errors;
+var valid0 = _errs125 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.eventVerbs !== undefined){
-let data50 = data.eventVerbs;
-const _errs125 = errors;
-const _errs126 = errors;
-if(errors === _errs126){
-if(Array.isArray(data50)){
-if(data50.length < 1){
+let data51 = data.eventVerbs;
+const _errs127 = errors;
+const _errs128 = errors;
+if(errors === _errs128){
+if(Array.isArray(data51)){
+if(data51.length < 1){
 validate25.errors = [{instancePath:instancePath+"/eventVerbs",schemaPath:"#/$defs/Words/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
 return false;
 }
 else {
 var valid46 = true;
-const len21 = data50.length;
+const len21 = data51.length;
 for(let i21=0; i21<len21; i21++){
-let data51 = data50[i21];
-const _errs128 = errors;
-if(errors === _errs128){
-if(typeof data51 === "string"){
-if(func2(data51) < 1){
+let data52 = data51[i21];
+const _errs130 = errors;
+if(errors === _errs130){
+if(typeof data52 === "string"){
+if(func2(data52) < 1){
 validate25.errors = [{instancePath:instancePath+"/eventVerbs/" + i21,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -3546,7 +3573,7 @@ validate25.errors = [{instancePath:instancePath+"/eventVerbs/" + i21,schemaPath:
 return false;
 }
 }
-var valid46 = _errs128 === errors;
+var valid46 = _errs130 === errors;
 if(!valid46){
 break;
 }
@@ -3558,31 +3585,31 @@ validate25.errors = [{instancePath:instancePath+"/eventVerbs",schemaPath:"#/$def
 return false;
 }
 }
-var valid0 = _errs125 === errors;
+var valid0 = _errs127 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.yearOpeners !== undefined){
-let data52 = data.yearOpeners;
-const _errs130 = errors;
-const _errs131 = errors;
-if(errors === _errs131){
-if(Array.isArray(data52)){
-var valid48 = true;
-const len22 = data52.length;
-for(let i22=0; i22<len22; i22++){
-let data53 = data52[i22];
+let data53 = data.yearOpeners;
+const _errs132 = errors;
 const _errs133 = errors;
 if(errors === _errs133){
-if(typeof data53 === "string"){
-if(func2(data53) > 600){
+if(Array.isArray(data53)){
+var valid48 = true;
+const len22 = data53.length;
+for(let i22=0; i22<len22; i22++){
+let data54 = data53[i22];
+const _errs135 = errors;
+if(errors === _errs135){
+if(typeof data54 === "string"){
+if(func2(data54) > 600){
 validate25.errors = [{instancePath:instancePath+"/yearOpeners/" + i22,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data53) < 1){
+if(func2(data54) < 1){
 validate25.errors = [{instancePath:instancePath+"/yearOpeners/" + i22,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -3593,7 +3620,7 @@ validate25.errors = [{instancePath:instancePath+"/yearOpeners/" + i22,schemaPath
 return false;
 }
 }
-var valid48 = _errs133 === errors;
+var valid48 = _errs135 === errors;
 if(!valid48){
 break;
 }
@@ -3604,31 +3631,31 @@ validate25.errors = [{instancePath:instancePath+"/yearOpeners",schemaPath:"#/$de
 return false;
 }
 }
-var valid0 = _errs130 === errors;
+var valid0 = _errs132 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.closingWords !== undefined){
-let data54 = data.closingWords;
-const _errs135 = errors;
-const _errs136 = errors;
-if(errors === _errs136){
-if(Array.isArray(data54)){
-var valid50 = true;
-const len23 = data54.length;
-for(let i23=0; i23<len23; i23++){
-let data55 = data54[i23];
+let data55 = data.closingWords;
+const _errs137 = errors;
 const _errs138 = errors;
 if(errors === _errs138){
-if(typeof data55 === "string"){
-if(func2(data55) > 600){
+if(Array.isArray(data55)){
+var valid50 = true;
+const len23 = data55.length;
+for(let i23=0; i23<len23; i23++){
+let data56 = data55[i23];
+const _errs140 = errors;
+if(errors === _errs140){
+if(typeof data56 === "string"){
+if(func2(data56) > 600){
 validate25.errors = [{instancePath:instancePath+"/closingWords/" + i23,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data55) < 1){
+if(func2(data56) < 1){
 validate25.errors = [{instancePath:instancePath+"/closingWords/" + i23,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -3639,7 +3666,7 @@ validate25.errors = [{instancePath:instancePath+"/closingWords/" + i23,schemaPat
 return false;
 }
 }
-var valid50 = _errs138 === errors;
+var valid50 = _errs140 === errors;
 if(!valid50){
 break;
 }
@@ -3650,23 +3677,23 @@ validate25.errors = [{instancePath:instancePath+"/closingWords",schemaPath:"#/$d
 return false;
 }
 }
-var valid0 = _errs135 === errors;
+var valid0 = _errs137 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.sentenceBreak !== undefined){
-let data56 = data.sentenceBreak;
-const _errs140 = errors;
-if(errors === _errs140){
-if(typeof data56 === "string"){
-if(func2(data56) > 600){
+let data57 = data.sentenceBreak;
+const _errs142 = errors;
+if(errors === _errs142){
+if(typeof data57 === "string"){
+if(func2(data57) > 600){
 validate25.errors = [{instancePath:instancePath+"/sentenceBreak",schemaPath:"#/properties/sentenceBreak/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data56) < 1){
+if(func2(data57) < 1){
 validate25.errors = [{instancePath:instancePath+"/sentenceBreak",schemaPath:"#/properties/sentenceBreak/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -3677,23 +3704,23 @@ validate25.errors = [{instancePath:instancePath+"/sentenceBreak",schemaPath:"#/p
 return false;
 }
 }
-var valid0 = _errs140 === errors;
+var valid0 = _errs142 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.publicationCues !== undefined){
-let data57 = data.publicationCues;
-const _errs142 = errors;
-if(errors === _errs142){
-if(typeof data57 === "string"){
-if(func2(data57) > 600){
+let data58 = data.publicationCues;
+const _errs144 = errors;
+if(errors === _errs144){
+if(typeof data58 === "string"){
+if(func2(data58) > 600){
 validate25.errors = [{instancePath:instancePath+"/publicationCues",schemaPath:"#/properties/publicationCues/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data57) < 1){
+if(func2(data58) < 1){
 validate25.errors = [{instancePath:instancePath+"/publicationCues",schemaPath:"#/properties/publicationCues/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -3704,78 +3731,78 @@ validate25.errors = [{instancePath:instancePath+"/publicationCues",schemaPath:"#
 return false;
 }
 }
-var valid0 = _errs142 === errors;
+var valid0 = _errs144 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.english !== undefined){
-let data58 = data.english;
-const _errs144 = errors;
-if(errors === _errs144){
-if(data58 && typeof data58 == "object" && !Array.isArray(data58)){
+let data59 = data.english;
+const _errs146 = errors;
+if(errors === _errs146){
+if(data59 && typeof data59 == "object" && !Array.isArray(data59)){
 let missing3;
-if((((data58.phrases === undefined) && (missing3 = "phrases")) || ((data58.therapies === undefined) && (missing3 = "therapies"))) || ((data58.connectors === undefined) && (missing3 = "connectors"))){
+if((((data59.phrases === undefined) && (missing3 = "phrases")) || ((data59.therapies === undefined) && (missing3 = "therapies"))) || ((data59.connectors === undefined) && (missing3 = "connectors"))){
 validate25.errors = [{instancePath:instancePath+"/english",schemaPath:"#/properties/english/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'"}];
 return false;
 }
 else {
-const _errs146 = errors;
-for(const key5 in data58){
+const _errs148 = errors;
+for(const key5 in data59){
 if(!(((key5 === "phrases") || (key5 === "therapies")) || (key5 === "connectors"))){
 validate25.errors = [{instancePath:instancePath+"/english",schemaPath:"#/properties/english/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs146 === errors){
-if(data58.phrases !== undefined){
-let data59 = data58.phrases;
-const _errs147 = errors;
-if(errors === _errs147){
-if(Array.isArray(data59)){
-var valid52 = true;
-const len24 = data59.length;
-for(let i24=0; i24<len24; i24++){
-let data60 = data59[i24];
+if(_errs148 === errors){
+if(data59.phrases !== undefined){
+let data60 = data59.phrases;
 const _errs149 = errors;
-const _errs150 = errors;
-if(errors === _errs150){
-if(data60 && typeof data60 == "object" && !Array.isArray(data60)){
+if(errors === _errs149){
+if(Array.isArray(data60)){
+var valid52 = true;
+const len24 = data60.length;
+for(let i24=0; i24<len24; i24++){
+let data61 = data60[i24];
+const _errs151 = errors;
+const _errs152 = errors;
+if(errors === _errs152){
+if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
 let missing4;
-if(((data60.zh === undefined) && (missing4 = "zh")) || ((data60.en === undefined) && (missing4 = "en"))){
+if(((data61.zh === undefined) && (missing4 = "zh")) || ((data61.en === undefined) && (missing4 = "en"))){
 validate25.errors = [{instancePath:instancePath+"/english/phrases/" + i24,schemaPath:"#/$defs/Translation/required",keyword:"required",params:{missingProperty: missing4},message:"must have required property '"+missing4+"'"}];
 return false;
 }
 else {
-const _errs152 = errors;
-for(const key6 in data60){
+const _errs154 = errors;
+for(const key6 in data61){
 if(!(((key6 === "zh") || (key6 === "en")) || (key6 === "preposition"))){
 validate25.errors = [{instancePath:instancePath+"/english/phrases/" + i24,schemaPath:"#/$defs/Translation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs152 === errors){
-if(data60.zh !== undefined){
-let data61 = data60.zh;
-const _errs153 = errors;
-if(errors === _errs153){
-if(Array.isArray(data61)){
-if(data61.length < 1){
+if(_errs154 === errors){
+if(data61.zh !== undefined){
+let data62 = data61.zh;
+const _errs155 = errors;
+if(errors === _errs155){
+if(Array.isArray(data62)){
+if(data62.length < 1){
 validate25.errors = [{instancePath:instancePath+"/english/phrases/" + i24+"/zh",schemaPath:"#/$defs/Translation/properties/zh/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
 return false;
 }
 else {
 var valid55 = true;
-const len25 = data61.length;
+const len25 = data62.length;
 for(let i25=0; i25<len25; i25++){
-let data62 = data61[i25];
-const _errs155 = errors;
-if(errors === _errs155){
-if(typeof data62 === "string"){
-if(func2(data62) < 1){
+let data63 = data62[i25];
+const _errs157 = errors;
+if(errors === _errs157){
+if(typeof data63 === "string"){
+if(func2(data63) < 1){
 validate25.errors = [{instancePath:instancePath+"/english/phrases/" + i24+"/zh/" + i25,schemaPath:"#/$defs/Translation/properties/zh/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -3785,7 +3812,7 @@ validate25.errors = [{instancePath:instancePath+"/english/phrases/" + i24+"/zh/"
 return false;
 }
 }
-var valid55 = _errs155 === errors;
+var valid55 = _errs157 === errors;
 if(!valid55){
 break;
 }
@@ -3797,18 +3824,18 @@ validate25.errors = [{instancePath:instancePath+"/english/phrases/" + i24+"/zh",
 return false;
 }
 }
-var valid54 = _errs153 === errors;
+var valid54 = _errs155 === errors;
 }
 else {
 var valid54 = true;
 }
 if(valid54){
-if(data60.en !== undefined){
-let data63 = data60.en;
-const _errs157 = errors;
-if(errors === _errs157){
-if(typeof data63 === "string"){
-if(func2(data63) < 1){
+if(data61.en !== undefined){
+let data64 = data61.en;
+const _errs159 = errors;
+if(errors === _errs159){
+if(typeof data64 === "string"){
+if(func2(data64) < 1){
 validate25.errors = [{instancePath:instancePath+"/english/phrases/" + i24+"/en",schemaPath:"#/$defs/Translation/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -3818,19 +3845,19 @@ validate25.errors = [{instancePath:instancePath+"/english/phrases/" + i24+"/en",
 return false;
 }
 }
-var valid54 = _errs157 === errors;
+var valid54 = _errs159 === errors;
 }
 else {
 var valid54 = true;
 }
 if(valid54){
-if(data60.preposition !== undefined){
-const _errs159 = errors;
-if(typeof data60.preposition !== "string"){
+if(data61.preposition !== undefined){
+const _errs161 = errors;
+if(typeof data61.preposition !== "string"){
 validate25.errors = [{instancePath:instancePath+"/english/phrases/" + i24+"/preposition",schemaPath:"#/$defs/Translation/properties/preposition/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid54 = _errs159 === errors;
+var valid54 = _errs161 === errors;
 }
 else {
 var valid54 = true;
@@ -3845,7 +3872,7 @@ validate25.errors = [{instancePath:instancePath+"/english/phrases/" + i24,schema
 return false;
 }
 }
-var valid52 = _errs149 === errors;
+var valid52 = _errs151 === errors;
 if(!valid52){
 break;
 }
@@ -3856,58 +3883,58 @@ validate25.errors = [{instancePath:instancePath+"/english/phrases",schemaPath:"#
 return false;
 }
 }
-var valid51 = _errs147 === errors;
+var valid51 = _errs149 === errors;
 }
 else {
 var valid51 = true;
 }
 if(valid51){
-if(data58.therapies !== undefined){
-let data65 = data58.therapies;
-const _errs161 = errors;
-if(errors === _errs161){
-if(Array.isArray(data65)){
-var valid56 = true;
-const len26 = data65.length;
-for(let i26=0; i26<len26; i26++){
-let data66 = data65[i26];
+if(data59.therapies !== undefined){
+let data66 = data59.therapies;
 const _errs163 = errors;
-const _errs164 = errors;
-if(errors === _errs164){
-if(data66 && typeof data66 == "object" && !Array.isArray(data66)){
+if(errors === _errs163){
+if(Array.isArray(data66)){
+var valid56 = true;
+const len26 = data66.length;
+for(let i26=0; i26<len26; i26++){
+let data67 = data66[i26];
+const _errs165 = errors;
+const _errs166 = errors;
+if(errors === _errs166){
+if(data67 && typeof data67 == "object" && !Array.isArray(data67)){
 let missing5;
-if(((data66.zh === undefined) && (missing5 = "zh")) || ((data66.en === undefined) && (missing5 = "en"))){
+if(((data67.zh === undefined) && (missing5 = "zh")) || ((data67.en === undefined) && (missing5 = "en"))){
 validate25.errors = [{instancePath:instancePath+"/english/therapies/" + i26,schemaPath:"#/$defs/Translation/required",keyword:"required",params:{missingProperty: missing5},message:"must have required property '"+missing5+"'"}];
 return false;
 }
 else {
-const _errs166 = errors;
-for(const key7 in data66){
+const _errs168 = errors;
+for(const key7 in data67){
 if(!(((key7 === "zh") || (key7 === "en")) || (key7 === "preposition"))){
 validate25.errors = [{instancePath:instancePath+"/english/therapies/" + i26,schemaPath:"#/$defs/Translation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs166 === errors){
-if(data66.zh !== undefined){
-let data67 = data66.zh;
-const _errs167 = errors;
-if(errors === _errs167){
-if(Array.isArray(data67)){
-if(data67.length < 1){
+if(_errs168 === errors){
+if(data67.zh !== undefined){
+let data68 = data67.zh;
+const _errs169 = errors;
+if(errors === _errs169){
+if(Array.isArray(data68)){
+if(data68.length < 1){
 validate25.errors = [{instancePath:instancePath+"/english/therapies/" + i26+"/zh",schemaPath:"#/$defs/Translation/properties/zh/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
 return false;
 }
 else {
 var valid59 = true;
-const len27 = data67.length;
+const len27 = data68.length;
 for(let i27=0; i27<len27; i27++){
-let data68 = data67[i27];
-const _errs169 = errors;
-if(errors === _errs169){
-if(typeof data68 === "string"){
-if(func2(data68) < 1){
+let data69 = data68[i27];
+const _errs171 = errors;
+if(errors === _errs171){
+if(typeof data69 === "string"){
+if(func2(data69) < 1){
 validate25.errors = [{instancePath:instancePath+"/english/therapies/" + i26+"/zh/" + i27,schemaPath:"#/$defs/Translation/properties/zh/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -3917,7 +3944,7 @@ validate25.errors = [{instancePath:instancePath+"/english/therapies/" + i26+"/zh
 return false;
 }
 }
-var valid59 = _errs169 === errors;
+var valid59 = _errs171 === errors;
 if(!valid59){
 break;
 }
@@ -3929,18 +3956,18 @@ validate25.errors = [{instancePath:instancePath+"/english/therapies/" + i26+"/zh
 return false;
 }
 }
-var valid58 = _errs167 === errors;
+var valid58 = _errs169 === errors;
 }
 else {
 var valid58 = true;
 }
 if(valid58){
-if(data66.en !== undefined){
-let data69 = data66.en;
-const _errs171 = errors;
-if(errors === _errs171){
-if(typeof data69 === "string"){
-if(func2(data69) < 1){
+if(data67.en !== undefined){
+let data70 = data67.en;
+const _errs173 = errors;
+if(errors === _errs173){
+if(typeof data70 === "string"){
+if(func2(data70) < 1){
 validate25.errors = [{instancePath:instancePath+"/english/therapies/" + i26+"/en",schemaPath:"#/$defs/Translation/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -3950,19 +3977,19 @@ validate25.errors = [{instancePath:instancePath+"/english/therapies/" + i26+"/en
 return false;
 }
 }
-var valid58 = _errs171 === errors;
+var valid58 = _errs173 === errors;
 }
 else {
 var valid58 = true;
 }
 if(valid58){
-if(data66.preposition !== undefined){
-const _errs173 = errors;
-if(typeof data66.preposition !== "string"){
+if(data67.preposition !== undefined){
+const _errs175 = errors;
+if(typeof data67.preposition !== "string"){
 validate25.errors = [{instancePath:instancePath+"/english/therapies/" + i26+"/preposition",schemaPath:"#/$defs/Translation/properties/preposition/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid58 = _errs173 === errors;
+var valid58 = _errs175 === errors;
 }
 else {
 var valid58 = true;
@@ -3977,7 +4004,7 @@ validate25.errors = [{instancePath:instancePath+"/english/therapies/" + i26,sche
 return false;
 }
 }
-var valid56 = _errs163 === errors;
+var valid56 = _errs165 === errors;
 if(!valid56){
 break;
 }
@@ -3988,26 +4015,26 @@ validate25.errors = [{instancePath:instancePath+"/english/therapies",schemaPath:
 return false;
 }
 }
-var valid51 = _errs161 === errors;
+var valid51 = _errs163 === errors;
 }
 else {
 var valid51 = true;
 }
 if(valid51){
-if(data58.connectors !== undefined){
-let data71 = data58.connectors;
-const _errs175 = errors;
-if(errors === _errs175){
-if(Array.isArray(data71)){
-var valid60 = true;
-const len28 = data71.length;
-for(let i28=0; i28<len28; i28++){
+if(data59.connectors !== undefined){
+let data72 = data59.connectors;
 const _errs177 = errors;
-if(typeof data71[i28] !== "string"){
+if(errors === _errs177){
+if(Array.isArray(data72)){
+var valid60 = true;
+const len28 = data72.length;
+for(let i28=0; i28<len28; i28++){
+const _errs179 = errors;
+if(typeof data72[i28] !== "string"){
 validate25.errors = [{instancePath:instancePath+"/english/connectors/" + i28,schemaPath:"#/properties/english/properties/connectors/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid60 = _errs177 === errors;
+var valid60 = _errs179 === errors;
 if(!valid60){
 break;
 }
@@ -4018,7 +4045,7 @@ validate25.errors = [{instancePath:instancePath+"/english/connectors",schemaPath
 return false;
 }
 }
-var valid51 = _errs175 === errors;
+var valid51 = _errs177 === errors;
 }
 else {
 var valid51 = true;
@@ -4033,39 +4060,39 @@ validate25.errors = [{instancePath:instancePath+"/english",schemaPath:"#/propert
 return false;
 }
 }
-var valid0 = _errs144 === errors;
+var valid0 = _errs146 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.relativeYears !== undefined){
-let data73 = data.relativeYears;
-const _errs179 = errors;
-if(errors === _errs179){
-if(data73 && typeof data73 == "object" && !Array.isArray(data73)){
-for(const key8 in data73){
-let data74 = data73[key8];
-const _errs182 = errors;
-if(!(((typeof data74 == "number") && (!(data74 % 1) && !isNaN(data74))) && (isFinite(data74)))){
+let data74 = data.relativeYears;
+const _errs181 = errors;
+if(errors === _errs181){
+if(data74 && typeof data74 == "object" && !Array.isArray(data74)){
+for(const key8 in data74){
+let data75 = data74[key8];
+const _errs184 = errors;
+if(!(((typeof data75 == "number") && (!(data75 % 1) && !isNaN(data75))) && (isFinite(data75)))){
 validate25.errors = [{instancePath:instancePath+"/relativeYears/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/relativeYears/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs182){
-if((typeof data74 == "number") && (isFinite(data74))){
-if(data74 > 10 || isNaN(data74)){
+if(errors === _errs184){
+if((typeof data75 == "number") && (isFinite(data75))){
+if(data75 > 10 || isNaN(data75)){
 validate25.errors = [{instancePath:instancePath+"/relativeYears/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/relativeYears/additionalProperties/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10},message:"must be <= 10"}];
 return false;
 }
 else {
-if(data74 < -10 || isNaN(data74)){
+if(data75 < -10 || isNaN(data75)){
 validate25.errors = [{instancePath:instancePath+"/relativeYears/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/relativeYears/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: -10},message:"must be >= -10"}];
 return false;
 }
 }
 }
 }
-var valid61 = _errs182 === errors;
+var valid61 = _errs184 === errors;
 if(!valid61){
 break;
 }
@@ -4076,23 +4103,23 @@ validate25.errors = [{instancePath:instancePath+"/relativeYears",schemaPath:"#/p
 return false;
 }
 }
-var valid0 = _errs179 === errors;
+var valid0 = _errs181 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.citationMarker !== undefined){
-let data75 = data.citationMarker;
-const _errs184 = errors;
-if(errors === _errs184){
-if(typeof data75 === "string"){
-if(func2(data75) > 600){
+let data76 = data.citationMarker;
+const _errs186 = errors;
+if(errors === _errs186){
+if(typeof data76 === "string"){
+if(func2(data76) > 600){
 validate25.errors = [{instancePath:instancePath+"/citationMarker",schemaPath:"#/properties/citationMarker/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data75) < 1){
+if(func2(data76) < 1){
 validate25.errors = [{instancePath:instancePath+"/citationMarker",schemaPath:"#/properties/citationMarker/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -4103,43 +4130,43 @@ validate25.errors = [{instancePath:instancePath+"/citationMarker",schemaPath:"#/
 return false;
 }
 }
-var valid0 = _errs184 === errors;
+var valid0 = _errs186 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.pageKinds !== undefined){
-let data76 = data.pageKinds;
-const _errs186 = errors;
-if(errors === _errs186){
-if(data76 && typeof data76 == "object" && !Array.isArray(data76)){
+let data77 = data.pageKinds;
+const _errs188 = errors;
+if(errors === _errs188){
+if(data77 && typeof data77 == "object" && !Array.isArray(data77)){
 let missing6;
-if(((((((data76.titleYearRange === undefined) && (missing6 = "titleYearRange")) || ((data76.titleYear === undefined) && (missing6 = "titleYear"))) || ((data76.approvalVerbs === undefined) && (missing6 = "approvalVerbs"))) || ((data76.regulators === undefined) && (missing6 = "regulators"))) || ((data76.trialRoundupTitles === undefined) && (missing6 = "trialRoundupTitles"))) || ((data76.overviewTitles === undefined) && (missing6 = "overviewTitles"))){
+if(((((((data77.titleYearRange === undefined) && (missing6 = "titleYearRange")) || ((data77.titleYear === undefined) && (missing6 = "titleYear"))) || ((data77.approvalVerbs === undefined) && (missing6 = "approvalVerbs"))) || ((data77.regulators === undefined) && (missing6 = "regulators"))) || ((data77.trialRoundupTitles === undefined) && (missing6 = "trialRoundupTitles"))) || ((data77.overviewTitles === undefined) && (missing6 = "overviewTitles"))){
 validate25.errors = [{instancePath:instancePath+"/pageKinds",schemaPath:"#/properties/pageKinds/required",keyword:"required",params:{missingProperty: missing6},message:"must have required property '"+missing6+"'"}];
 return false;
 }
 else {
-const _errs188 = errors;
-for(const key9 in data76){
+const _errs190 = errors;
+for(const key9 in data77){
 if(!((((((key9 === "titleYearRange") || (key9 === "titleYear")) || (key9 === "approvalVerbs")) || (key9 === "regulators")) || (key9 === "trialRoundupTitles")) || (key9 === "overviewTitles"))){
 validate25.errors = [{instancePath:instancePath+"/pageKinds",schemaPath:"#/properties/pageKinds/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs188 === errors){
-if(data76.titleYearRange !== undefined){
-let data77 = data76.titleYearRange;
-const _errs189 = errors;
-if(errors === _errs189){
-if(typeof data77 === "string"){
-if(func2(data77) > 600){
+if(_errs190 === errors){
+if(data77.titleYearRange !== undefined){
+let data78 = data77.titleYearRange;
+const _errs191 = errors;
+if(errors === _errs191){
+if(typeof data78 === "string"){
+if(func2(data78) > 600){
 validate25.errors = [{instancePath:instancePath+"/pageKinds/titleYearRange",schemaPath:"#/properties/pageKinds/properties/titleYearRange/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data77) < 1){
+if(func2(data78) < 1){
 validate25.errors = [{instancePath:instancePath+"/pageKinds/titleYearRange",schemaPath:"#/properties/pageKinds/properties/titleYearRange/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -4150,23 +4177,23 @@ validate25.errors = [{instancePath:instancePath+"/pageKinds/titleYearRange",sche
 return false;
 }
 }
-var valid62 = _errs189 === errors;
+var valid62 = _errs191 === errors;
 }
 else {
 var valid62 = true;
 }
 if(valid62){
-if(data76.titleYear !== undefined){
-let data78 = data76.titleYear;
-const _errs191 = errors;
-if(errors === _errs191){
-if(typeof data78 === "string"){
-if(func2(data78) > 600){
+if(data77.titleYear !== undefined){
+let data79 = data77.titleYear;
+const _errs193 = errors;
+if(errors === _errs193){
+if(typeof data79 === "string"){
+if(func2(data79) > 600){
 validate25.errors = [{instancePath:instancePath+"/pageKinds/titleYear",schemaPath:"#/properties/pageKinds/properties/titleYear/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data78) < 1){
+if(func2(data79) < 1){
 validate25.errors = [{instancePath:instancePath+"/pageKinds/titleYear",schemaPath:"#/properties/pageKinds/properties/titleYear/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -4177,31 +4204,31 @@ validate25.errors = [{instancePath:instancePath+"/pageKinds/titleYear",schemaPat
 return false;
 }
 }
-var valid62 = _errs191 === errors;
+var valid62 = _errs193 === errors;
 }
 else {
 var valid62 = true;
 }
 if(valid62){
-if(data76.approvalVerbs !== undefined){
-let data79 = data76.approvalVerbs;
-const _errs193 = errors;
-const _errs194 = errors;
-if(errors === _errs194){
-if(Array.isArray(data79)){
-if(data79.length < 1){
+if(data77.approvalVerbs !== undefined){
+let data80 = data77.approvalVerbs;
+const _errs195 = errors;
+const _errs196 = errors;
+if(errors === _errs196){
+if(Array.isArray(data80)){
+if(data80.length < 1){
 validate25.errors = [{instancePath:instancePath+"/pageKinds/approvalVerbs",schemaPath:"#/$defs/Words/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
 return false;
 }
 else {
 var valid64 = true;
-const len29 = data79.length;
+const len29 = data80.length;
 for(let i29=0; i29<len29; i29++){
-let data80 = data79[i29];
-const _errs196 = errors;
-if(errors === _errs196){
-if(typeof data80 === "string"){
-if(func2(data80) < 1){
+let data81 = data80[i29];
+const _errs198 = errors;
+if(errors === _errs198){
+if(typeof data81 === "string"){
+if(func2(data81) < 1){
 validate25.errors = [{instancePath:instancePath+"/pageKinds/approvalVerbs/" + i29,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -4211,7 +4238,7 @@ validate25.errors = [{instancePath:instancePath+"/pageKinds/approvalVerbs/" + i2
 return false;
 }
 }
-var valid64 = _errs196 === errors;
+var valid64 = _errs198 === errors;
 if(!valid64){
 break;
 }
@@ -4223,31 +4250,31 @@ validate25.errors = [{instancePath:instancePath+"/pageKinds/approvalVerbs",schem
 return false;
 }
 }
-var valid62 = _errs193 === errors;
+var valid62 = _errs195 === errors;
 }
 else {
 var valid62 = true;
 }
 if(valid62){
-if(data76.regulators !== undefined){
-let data81 = data76.regulators;
-const _errs198 = errors;
-const _errs199 = errors;
-if(errors === _errs199){
-if(Array.isArray(data81)){
-if(data81.length < 1){
+if(data77.regulators !== undefined){
+let data82 = data77.regulators;
+const _errs200 = errors;
+const _errs201 = errors;
+if(errors === _errs201){
+if(Array.isArray(data82)){
+if(data82.length < 1){
 validate25.errors = [{instancePath:instancePath+"/pageKinds/regulators",schemaPath:"#/$defs/Words/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
 return false;
 }
 else {
 var valid66 = true;
-const len30 = data81.length;
+const len30 = data82.length;
 for(let i30=0; i30<len30; i30++){
-let data82 = data81[i30];
-const _errs201 = errors;
-if(errors === _errs201){
-if(typeof data82 === "string"){
-if(func2(data82) < 1){
+let data83 = data82[i30];
+const _errs203 = errors;
+if(errors === _errs203){
+if(typeof data83 === "string"){
+if(func2(data83) < 1){
 validate25.errors = [{instancePath:instancePath+"/pageKinds/regulators/" + i30,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -4257,7 +4284,7 @@ validate25.errors = [{instancePath:instancePath+"/pageKinds/regulators/" + i30,s
 return false;
 }
 }
-var valid66 = _errs201 === errors;
+var valid66 = _errs203 === errors;
 if(!valid66){
 break;
 }
@@ -4269,31 +4296,31 @@ validate25.errors = [{instancePath:instancePath+"/pageKinds/regulators",schemaPa
 return false;
 }
 }
-var valid62 = _errs198 === errors;
+var valid62 = _errs200 === errors;
 }
 else {
 var valid62 = true;
 }
 if(valid62){
-if(data76.trialRoundupTitles !== undefined){
-let data83 = data76.trialRoundupTitles;
-const _errs203 = errors;
-const _errs204 = errors;
-if(errors === _errs204){
-if(Array.isArray(data83)){
-var valid68 = true;
-const len31 = data83.length;
-for(let i31=0; i31<len31; i31++){
-let data84 = data83[i31];
+if(data77.trialRoundupTitles !== undefined){
+let data84 = data77.trialRoundupTitles;
+const _errs205 = errors;
 const _errs206 = errors;
 if(errors === _errs206){
-if(typeof data84 === "string"){
-if(func2(data84) > 600){
+if(Array.isArray(data84)){
+var valid68 = true;
+const len31 = data84.length;
+for(let i31=0; i31<len31; i31++){
+let data85 = data84[i31];
+const _errs208 = errors;
+if(errors === _errs208){
+if(typeof data85 === "string"){
+if(func2(data85) > 600){
 validate25.errors = [{instancePath:instancePath+"/pageKinds/trialRoundupTitles/" + i31,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data84) < 1){
+if(func2(data85) < 1){
 validate25.errors = [{instancePath:instancePath+"/pageKinds/trialRoundupTitles/" + i31,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -4304,7 +4331,7 @@ validate25.errors = [{instancePath:instancePath+"/pageKinds/trialRoundupTitles/"
 return false;
 }
 }
-var valid68 = _errs206 === errors;
+var valid68 = _errs208 === errors;
 if(!valid68){
 break;
 }
@@ -4315,31 +4342,31 @@ validate25.errors = [{instancePath:instancePath+"/pageKinds/trialRoundupTitles",
 return false;
 }
 }
-var valid62 = _errs203 === errors;
+var valid62 = _errs205 === errors;
 }
 else {
 var valid62 = true;
 }
 if(valid62){
-if(data76.overviewTitles !== undefined){
-let data85 = data76.overviewTitles;
-const _errs208 = errors;
-const _errs209 = errors;
-if(errors === _errs209){
-if(Array.isArray(data85)){
-var valid70 = true;
-const len32 = data85.length;
-for(let i32=0; i32<len32; i32++){
-let data86 = data85[i32];
+if(data77.overviewTitles !== undefined){
+let data86 = data77.overviewTitles;
+const _errs210 = errors;
 const _errs211 = errors;
 if(errors === _errs211){
-if(typeof data86 === "string"){
-if(func2(data86) > 600){
+if(Array.isArray(data86)){
+var valid70 = true;
+const len32 = data86.length;
+for(let i32=0; i32<len32; i32++){
+let data87 = data86[i32];
+const _errs213 = errors;
+if(errors === _errs213){
+if(typeof data87 === "string"){
+if(func2(data87) > 600){
 validate25.errors = [{instancePath:instancePath+"/pageKinds/overviewTitles/" + i32,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data86) < 1){
+if(func2(data87) < 1){
 validate25.errors = [{instancePath:instancePath+"/pageKinds/overviewTitles/" + i32,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -4350,7 +4377,7 @@ validate25.errors = [{instancePath:instancePath+"/pageKinds/overviewTitles/" + i
 return false;
 }
 }
-var valid70 = _errs211 === errors;
+var valid70 = _errs213 === errors;
 if(!valid70){
 break;
 }
@@ -4361,7 +4388,7 @@ validate25.errors = [{instancePath:instancePath+"/pageKinds/overviewTitles",sche
 return false;
 }
 }
-var valid62 = _errs208 === errors;
+var valid62 = _errs210 === errors;
 }
 else {
 var valid62 = true;
@@ -4379,43 +4406,43 @@ validate25.errors = [{instancePath:instancePath+"/pageKinds",schemaPath:"#/prope
 return false;
 }
 }
-var valid0 = _errs186 === errors;
+var valid0 = _errs188 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.messageExamples !== undefined){
-let data87 = data.messageExamples;
-const _errs213 = errors;
-if(errors === _errs213){
-if(data87 && typeof data87 == "object" && !Array.isArray(data87)){
+let data88 = data.messageExamples;
+const _errs215 = errors;
+if(errors === _errs215){
+if(data88 && typeof data88 == "object" && !Array.isArray(data88)){
 let missing7;
-if(((data87.monthHeading === undefined) && (missing7 = "monthHeading")) || ((data87.referenceHeading === undefined) && (missing7 = "referenceHeading"))){
+if(((data88.monthHeading === undefined) && (missing7 = "monthHeading")) || ((data88.referenceHeading === undefined) && (missing7 = "referenceHeading"))){
 validate25.errors = [{instancePath:instancePath+"/messageExamples",schemaPath:"#/properties/messageExamples/required",keyword:"required",params:{missingProperty: missing7},message:"must have required property '"+missing7+"'"}];
 return false;
 }
 else {
-const _errs215 = errors;
-for(const key10 in data87){
+const _errs217 = errors;
+for(const key10 in data88){
 if(!((key10 === "monthHeading") || (key10 === "referenceHeading"))){
 validate25.errors = [{instancePath:instancePath+"/messageExamples",schemaPath:"#/properties/messageExamples/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs215 === errors){
-if(data87.monthHeading !== undefined){
-let data88 = data87.monthHeading;
-const _errs216 = errors;
-if(errors === _errs216){
-if(typeof data88 === "string"){
-if(func2(data88) > 200){
+if(_errs217 === errors){
+if(data88.monthHeading !== undefined){
+let data89 = data88.monthHeading;
+const _errs218 = errors;
+if(errors === _errs218){
+if(typeof data89 === "string"){
+if(func2(data89) > 200){
 validate25.errors = [{instancePath:instancePath+"/messageExamples/monthHeading",schemaPath:"#/properties/messageExamples/properties/monthHeading/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
 return false;
 }
 else {
-if(func2(data88) < 1){
+if(func2(data89) < 1){
 validate25.errors = [{instancePath:instancePath+"/messageExamples/monthHeading",schemaPath:"#/properties/messageExamples/properties/monthHeading/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -4426,23 +4453,23 @@ validate25.errors = [{instancePath:instancePath+"/messageExamples/monthHeading",
 return false;
 }
 }
-var valid71 = _errs216 === errors;
+var valid71 = _errs218 === errors;
 }
 else {
 var valid71 = true;
 }
 if(valid71){
-if(data87.referenceHeading !== undefined){
-let data89 = data87.referenceHeading;
-const _errs218 = errors;
-if(errors === _errs218){
-if(typeof data89 === "string"){
-if(func2(data89) > 200){
+if(data88.referenceHeading !== undefined){
+let data90 = data88.referenceHeading;
+const _errs220 = errors;
+if(errors === _errs220){
+if(typeof data90 === "string"){
+if(func2(data90) > 200){
 validate25.errors = [{instancePath:instancePath+"/messageExamples/referenceHeading",schemaPath:"#/properties/messageExamples/properties/referenceHeading/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
 return false;
 }
 else {
-if(func2(data89) < 1){
+if(func2(data90) < 1){
 validate25.errors = [{instancePath:instancePath+"/messageExamples/referenceHeading",schemaPath:"#/properties/messageExamples/properties/referenceHeading/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -4453,7 +4480,7 @@ validate25.errors = [{instancePath:instancePath+"/messageExamples/referenceHeadi
 return false;
 }
 }
-var valid71 = _errs218 === errors;
+var valid71 = _errs220 === errors;
 }
 else {
 var valid71 = true;
@@ -4467,10 +4494,11 @@ validate25.errors = [{instancePath:instancePath+"/messageExamples",schemaPath:"#
 return false;
 }
 }
-var valid0 = _errs213 === errors;
+var valid0 = _errs215 === errors;
 }
 else {
 var valid0 = true;
+}
 }
 }
 }

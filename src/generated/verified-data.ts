@@ -5,6 +5,6 @@ export const shippedDataHashes: readonly string[] = [
   '9a139e957b3ce6adad74216552ba3ef8937e435cfb9497dc7af3dee9ef13f0e7', // facts: pipelines/data/facts.json
   '73651168e9ae98853bf117d2313db81bf75f0bfc6beb15c38b39e90ae0c88990', // html: pipelines/data/html.json
   '2eb58b2415afef7c4e1ddcd51f2d2412c9997ce141c294b5589ec4407e7f4ba1', // journals: pipelines/data/journals.json
-  'ddba2fac455a4a481740e9ad8cae0d15e261e47c9037e730c0845c0b4f497055', // lexicon: pipelines/data/lexicon.json
-  '63dc18ebcf83f56c5f85d74dffccbbe796155ec344ff4c64aa93f3a6b9aa3e77', // structure: pipelines/data/structure.json
+  '9964b7d4b13e6f606854aa0c0606dc1c8bd11e13e3e6eb82c3ffd2410be058bc', // lexicon: pipelines/data/lexicon.json
+  '918f2efd8da74b674d5ebe17a34561796af37b7ab06d38c579998d537e9a8279', // structure: pipelines/data/structure.json
 ];

@@ -137,6 +137,8 @@ export function classifyBlock(block: Block, s: CompiledStructure, plainText = fa
     }
   }
   if (level) return { role: 'outline', level };
+  // A line broken off before a link's text ("近期发表于" / "Nature Medicine的…") is prose, not a heading.
+  if (s.unfinishedLineEnds?.test(text)) return { role: 'body' };
   if (markup && text.length <= 60) return { role: 'heading' };
   // In plain text a heading has no markup: a short Chinese line with no punctuation at all is one.
   if (plainText && text.length <= 40 && /\p{Script=Han}/u.test(text) && !/[\p{P}\p{S}]/u.test(text)) return { role: 'heading' };

@@ -51,6 +51,13 @@ describe('label: the topic’s therapy', () => {
     expect(await therapyOf('# 成果登上国际期刊\n\n细胞治疗正在走向临床,间充质干细胞治疗也是。')).toBe('cell therapy');
     expect(await therapyOf('# 成果登上国际期刊\n\n研究发表。')).toBeNull();
   });
+
+  it('names CAR-T, CAR-NK and gene therapy, not "cell therapy" nor none (real pages of the third audit)', async () => {
+    expect(await therapyOf('# 世界首次!in vivo CAR-T 疗法登上 NEJM\n\n研究发表。')).toBe('CAR-T cell therapy');
+    expect(await therapyOf('# 成果登上国际期刊\n\n国内已上市八款CAR-T细胞治疗产品,CAR-T细胞疗法进展迅速。')).toBe('CAR-T cell therapy');
+    expect(await therapyOf('# 紅斑狼瘡新療法\n\n通用型CAR-NK細胞療法進入臨床。')).toBe('CAR-NK cell therapy');
+    expect(await therapyOf('# 遗传病治愈三例\n\n这是基因治疗的首份试验结果,基因治疗仍需随访。')).toBe('gene therapy');
+  });
 });
 
 describe('label: headings whose dates are written in Chinese numerals (issue 13, shape 7)', () => {

@@ -39,6 +39,14 @@ describe('segment: headings (field-notes shapes)', () => {
   ])('is not a heading: %s', (text) => {
     expect(classifyBlock(block(text), structure()).role).toBe('body');
   });
+
+  it.each(['近期发表于', '近日,这项研究发表於', '研究团队与', '两项研究分别来自北京和'])(
+    'is prose, not a heading, when it breaks off mid-sentence (a link began on the next line; real pages, third audit): %s',
+    (text) => {
+      expect(classifyBlock(block(text), structure(), true).role).toBe('body');
+      expect(classifyBlock(block(text, { kind: 'heading', level: 2 }), structure()).role).toBe('body');
+    },
+  );
 });
 
 describe('segment: item dates (field-notes shapes)', () => {
@@ -54,6 +62,10 @@ describe('segment: item dates (field-notes shapes)', () => {
     ['去年的5月3日,', { year: null, month: 5, day: 3, relativeYear: -1 }],
     ['On 5 March, researchers', { year: null, month: 3, day: 5 }],
     ['March 12, 2025, a team', { year: 2025, month: 3, day: 12 }],
+    // A time zone before the date, as Chinese news writes a foreign publication's date (real pages, third audit).
+    ['北京时间2025年9月18日,国际期刊', { year: 2025, month: 9, day: 18 }],
+    ['北京時間2025年9月18日,國際權威醫學期刊', { year: 2025, month: 9, day: 18 }],
+    ['当地时间3月5日,美国一个团队', { year: null, month: 3, day: 5 }],
   ])('%s', (text, expected) => {
     expect(leadingDate(text, structure())).toMatchObject(expected);
   });
@@ -117,6 +129,11 @@ describe('segment: documents', () => {
     expect(doc.diagnostics.filter((d) => d.rule === 'structure-other')).toHaveLength(1);
   });
 
+  it('reads "就在近日," as "近日," against the page date (a real page, third audit)', async () => {
+    const doc = await runUpTo('某某疗法登上国际期刊\n发布时间:2025-09-22 08:00:00\n就在近日,国际顶级期刊《新英格兰医学杂志》刊登了一项研究。\n', 'segment', 'page.txt');
+    expect(doc.sections.flatMap((s) => s.items).map((i) => i.date)).toEqual(['2025-09']);
+  });
+
   it('makes an undated item from a month paragraph that cites, with a warning', async () => {
     const doc = await runUpTo(article('2025年4月干细胞治疗最新临床进展\n近日,《Cell》发表研究。[1]'), 'segment');
     expect(months(doc)[0]?.items[0]).toMatchObject({ date: '2025-04', datePrecision: 'month' });
@@ -164,6 +181,15 @@ describe('segment: numerals, dates and lines of the genre (issue 13)', () => {
     ['2025/03/18 06:00', '2025-03-18'],
     ['发布时间:2025-02-30', null],
     ['2025/03/18 是个好日子', null],
+    // A date line of its own above a news item's title (real pages, third look): ISO, a trailing comma or 快讯 tag, a "date" label.
+    ['2025-11-14 快訊', '2025-11-14'],
+    ['2025-05-28,', '2025-05-28'],
+    ['date 2025-11-14', '2025-11-14'],
+    ['2025.06.03', '2025-06-03'],
+    ['2026-01-06 09:30', '2026-01-06'], // a WeChat save's publish_time (fixtures/articles/as-2025-wechat.html)
+    ['来源:健康一线        2025年09月22日 手机看', '2025-09-22'],
+    ['2025-05-28 发布会在北京举行', null],
+    ['2025年5月28日,某团队发表研究', null],
   ])('page date of "%s" is %s', (text, date) => {
     expect(pageDateOf(text, structure())).toBe(date);
   });
@@ -186,6 +212,10 @@ describe('segment: numerals, dates and lines of the genre (issue 13)', () => {
     ['您当前的位置:首页 > 干细胞治疗 > 正文', { role: 'boilerplate', kind: 'other' }],
     ['标签:脑瘫 干细胞 临床进展', { role: 'boilerplate', kind: 'other' }],
     ['版權說明:本文來自本站科普內容團隊', { role: 'boilerplate', kind: 'other' }],
+    // Real pages, third audit: a portal's image placeholder and a screenshot caption are not headings.
+    ['打开网易新闻 查看精彩图片', { role: 'boilerplate', kind: 'other' }],
+    ['论文截图', { role: 'boilerplate', kind: 'caption' }],
+    ['論文截圖', { role: 'boilerplate', kind: 'caption' }],
   ])('%s', (text, expected) => {
     expect(classifyBlock(block(text), structure())).toEqual(expected);
   });
@@ -196,6 +226,8 @@ describe('segment: numerals, dates and lines of the genre (issue 13)', () => {
     '2025年系统性红斑狼疮的5种方法', // a year line naming no digest topic word is not a year heading
     '10 月 5 日某团队发表研究',
     '导读:肝硬化是多种慢性肝病共同的终末阶段',
+    '17 April 2014', // a copied journal header's publication date, not "01 背景"
+    '03 Mar. 2025',
   ])('is not a month, year or outline heading: %s', (text) => {
     expect(['month', 'year', 'outline']).not.toContain(classifyBlock(block(text), structure()).role);
   });
