@@ -168,9 +168,8 @@ export function readJournals(text: string, journals: JournalIndex, isOrganizatio
     const bare = bares[k]!;
     while (c < covered.length && covered[c]![1] <= bare.start) c++;
     if (c < covered.length && covered[c]![0] < bare.end) continue;
-    const cued = journals.cueBefore(view, bare.start) || journals.cueAfter(view, bare.end);
-    if (bare.needsCue && !cued) continue;
-    if (!cued && inTitleRun(view, bare.start, bare.end)) continue;
+    // The cue words are read only where they decide (a one-word name, or a name inside a title run).
+    if ((bare.needsCue || inTitleRun(view, bare.start, bare.end)) && !journals.cueBefore(view, bare.start) && !journals.cueAfter(view, bare.end)) continue;
     const family = journals.cueAfter(view, bare.end, 'family');
     names.push({ start: bare.start, end: bare.end, text: text.slice(bare.start, bare.end), journal: bare.journal, kind: bare.journal.publisher ? 'publisher' : family ? 'family' : 'journal', opens: bare.start });
   }
