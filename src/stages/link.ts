@@ -177,7 +177,7 @@ export function readJournals(text: string, journals: JournalIndex, isOrganizatio
 }
 
 /** Lower-case words that join the capitalised words of one English name ("Investigation of Stem Cells in Stroke"). */
-const titleJoiners = new Set(['of', 'for', 'the', 'on']);
+const titleJoiner = /^(?:of|for|the|on)$/;
 
 /**
  * True when an English name stands inside a longer run of capitalised words that is no journal: a
@@ -188,22 +188,22 @@ const titleJoiners = new Set(['of', 'for', 'the', 'on']);
  */
 function inTitleRun(view: string, start: number, end: number): boolean {
   if (!/^[A-Z]/.test(view.slice(start, start + 1))) return false;
-  const before = /(\S+)\s+(\S+)\s*$|(\S+)\s*$/.exec(view.slice(Math.max(0, start - 40), start));
   const after = /^\s*([A-Za-z][\w-]*)/.exec(view.slice(end, end + 40));
   // A capitalised word runs straight on after the name ("… Foundation", "… Injury").
   if (after && /^[A-Z]/.test(after[1]!)) return true;
-  if (!before) return false;
   // The word right before is glued to the name (no space).
   if (start > 0 && /[A-Za-z]/.test(view[start - 1]!)) return true;
-  const last = before[2] ?? before[3] ?? '';
-  const prior = before[1] ?? '';
+  // The two words before the name, from at most 40 characters (a split, not a backtracking pattern).
+  const words = view.slice(Math.max(0, start - 40), start).trimEnd().split(/\s+/);
+  const last = words[words.length - 1] ?? '';
+  const prior = words.length > 1 ? words[words.length - 2]! : '';
   // Capitalised, or a link's text glued to the word before it ("inStem"); a word ending in a comma
   // closes a list ("in Nature, Science and Cell"), not a name.
   const capital = (w: string): boolean => (/^[A-Z][a-z]/.test(w) || /[a-z][A-Z]/.test(w)) && /[A-Za-z]$/.test(w);
   // A capitalised word right before, itself mid-sentence (not the first word after a full stop).
   if (capital(last) && prior !== '' && !/[.!?:"“”]$/.test(prior)) return true;
   // "Investigation of Stem Cells": a joining word after a capitalised one.
-  return titleJoiners.has(last) && capital(prior);
+  return titleJoiner.test(last) && capital(prior);
 }
 
 /** What an item's lead says about its journal: the first of each kind of name, and its paper title. */

@@ -75,9 +75,6 @@ export function relativeDay(folded: string, s: CompiledStructure): { year: numbe
   // `folded`: the paragraph width-folded (its block's doc.folded, not folded again). Folding keeps every
   // sentence end a sentence end (！？； become !?;): the first sentence of the fold is the fold of the first sentence.
   const sentence = firstSentence(folded);
-  // Asked of every paragraph that opens with no date: a sentence without a day (日/号) is done with
-  // three scans for a character, before the event verbs' alternation and the pattern run.
-  if (sentence.indexOf('日') === -1 && sentence.indexOf('号') === -1 && sentence.indexOf('號') === -1) return null;
   if (!s.eventVerbs.test(sentence)) return null;
   const m = s.relativeDay.exec(sentence);
   const day = dateNumber(m?.groups?.day, s);
