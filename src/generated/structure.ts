@@ -132,7 +132,7 @@ export interface StructureData {
   itemDates: Patterns;
   undatedItemStarts: Patterns;
   /**
-   * A day given relative to the page date ("于14日"; group day): with an event verb in the same sentence, the paragraph is an item dated that day of the page date's month (or of the month before, when the day is later than the page date's).
+   * A date inside a paragraph's first sentence that dates its event: after 于 ("团队于14日", "于2025年5月11日宣布"; groups year, month, day) or a day right before an event verb ("委员会26日宣布", "记者28日获悉"); never a deadline ("于…日前"). With an event verb in that sentence the paragraph is an item: a full date as written; a day alone (or a month and day) read against the page date, that day of the page date's month (or of the month before, when the day is later than the page date's).
    */
   relativeDay: string;
   eventVerbs: Words2;

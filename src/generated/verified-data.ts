@@ -6,5 +6,5 @@ export const shippedDataHashes: readonly string[] = [
   '73651168e9ae98853bf117d2313db81bf75f0bfc6beb15c38b39e90ae0c88990', // html: pipelines/data/html.json
   '2eb58b2415afef7c4e1ddcd51f2d2412c9997ce141c294b5589ec4407e7f4ba1', // journals: pipelines/data/journals.json
   '9964b7d4b13e6f606854aa0c0606dc1c8bd11e13e3e6eb82c3ffd2410be058bc', // lexicon: pipelines/data/lexicon.json
-  '918f2efd8da74b674d5ebe17a34561796af37b7ab06d38c579998d537e9a8279', // structure: pipelines/data/structure.json
+  '1af1e3609976ce2f2689bd46f1835a87c30c2e462770495850ded36c9f9f1567', // structure: pipelines/data/structure.json
 ];

@@ -168,11 +168,42 @@ export function readJournals(text: string, journals: JournalIndex, isOrganizatio
     const bare = bares[k]!;
     while (c < covered.length && covered[c]![1] <= bare.start) c++;
     if (c < covered.length && covered[c]![0] < bare.end) continue;
-    if (bare.needsCue && !journals.cueBefore(view, bare.start) && !journals.cueAfter(view, bare.end)) continue;
+    // The cue words are read only where they decide (a one-word name, or a name inside a title run).
+    if ((bare.needsCue || inTitleRun(view, bare.start, bare.end)) && !journals.cueBefore(view, bare.start) && !journals.cueAfter(view, bare.end)) continue;
     const family = journals.cueAfter(view, bare.end, 'family');
     names.push({ start: bare.start, end: bare.end, text: text.slice(bare.start, bare.end), journal: bare.journal, kind: bare.journal.publisher ? 'publisher' : family ? 'family' : 'journal', opens: bare.start });
   }
   return { names: ordered(names, (a, b) => a.start - b.start), brackets };
+}
+
+/** Lower-case words that join the capitalised words of one English name ("Investigation of Stem Cells in Stroke"). */
+const titleJoiner = /^(?:of|for|the|on)$/;
+
+/**
+ * True when an English name stands inside a longer run of capitalised words that is no journal: a
+ * foundation, a programme, a heading or a title ("Stem Cell Research Foundation", "Regenerative Medicine
+ * Advanced Therapy", "Spinal Cord Injury", "Rejuvenated Stem Cells Help…", "Investigation of Stem Cells",
+ * a link's text glued to "in" as in "inStem Cell Reports"). Asked only of a name with no cue word around
+ * it: "in Nature Medicine" or "the journal Stem Cells" stays a journal.
+ */
+function inTitleRun(view: string, start: number, end: number): boolean {
+  if (!/^[A-Z]/.test(view.slice(start, start + 1))) return false;
+  const after = /^\s*([A-Za-z][\w-]*)/.exec(view.slice(end, end + 40));
+  // A capitalised word runs straight on after the name ("… Foundation", "… Injury").
+  if (after && /^[A-Z]/.test(after[1]!)) return true;
+  // The word right before is glued to the name (no space).
+  if (start > 0 && /[A-Za-z]/.test(view[start - 1]!)) return true;
+  // The two words before the name, from at most 40 characters (a split, not a backtracking pattern).
+  const words = view.slice(Math.max(0, start - 40), start).trimEnd().split(/\s+/);
+  const last = words[words.length - 1] ?? '';
+  const prior = words.length > 1 ? words[words.length - 2]! : '';
+  // Capitalised, or a link's text glued to the word before it ("inStem"); a word ending in a comma
+  // closes a list ("in Nature, Science and Cell"), not a name.
+  const capital = (w: string): boolean => (/^[A-Z][a-z]/.test(w) || /[a-z][A-Z]/.test(w)) && /[A-Za-z]$/.test(w);
+  // A capitalised word right before, itself mid-sentence (not the first word after a full stop).
+  if (capital(last) && prior !== '' && !/[.!?:"“”]$/.test(prior)) return true;
+  // "Investigation of Stem Cells": a joining word after a capitalised one.
+  return titleJoiner.test(last) && capital(prior);
 }
 
 /** What an item's lead says about its journal: the first of each kind of name, and its paper title. */

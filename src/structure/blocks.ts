@@ -88,6 +88,12 @@ function chromeOfText(text: string, s: CompiledStructure): { kind: BoilerplateKi
   return null;
 }
 
+/**
+ * An outline heading numbered first in digits ("01 …", "1. …"); one numbered in words is the numeral
+ * whose value is 1 standing alone (the structure data's numerals), read in classifyBlock.
+ */
+const openingDigits = /^0?1(?!\d)/;
+
 /** True when a line names a month or year as a heading would, not as a sentence would. */
 function headingLike(text: string, s: CompiledStructure): boolean {
   return !s.headingPunctuation.test(text);
@@ -121,7 +127,10 @@ export function classifyBlock(block: Block, s: CompiledStructure, plainText = fa
   }
   if (anyTests(s.rangeHeadings, text)) return { role: 'range' };
   const level = outlineLevel(text, s);
-  for (const kind of ['summary', 'outlook', 'conclusion'] as const) {
+  // A heading numbered first ("一、先看结论", "01 结论先行") opens the page: whatever word it holds, it
+  // closes nothing, so it is no summary, outlook or conclusion section.
+  const first = level === 1 && (openingDigits.test(text) || (s.numerals.get(text[0]!) === 1 && !s.numerals.has(text[1] ?? '')));
+  for (const kind of first ? [] : (['summary', 'outlook', 'conclusion'] as const)) {
     if (s.sectionKeywords[kind].some((k) => (typeof k === 'string' ? text.includes(k) : k.test(text)))) {
       // A numbered closing heading ("四、结语", "04 结论") is a closing section with its outline level.
       return level ? { role: kind, level } : { role: kind };

@@ -67,10 +67,11 @@ export function firstSentence(text: string): string {
 }
 
 /**
- * A day given relative to the page date in the first sentence of a text ("…团队于14日在《X》上
- * 在线发表…"): only with an event verb in that sentence. Returns the day and where it is written.
+ * The date in the first sentence of a text that dates its event, with an event verb in that sentence:
+ * after 于 ("…团队于14日在《X》上在线发表…", "团队于2025年5月11日宣布…") or a day right before the verb
+ * ("调查委员会26日宣布"). Returns what is written (a year and a month only when given) and where.
  */
-export function relativeDay(folded: string, s: CompiledStructure): { day: number; index: number; length: number } | null {
+export function relativeDay(folded: string, s: CompiledStructure): { year: number | null; month: number | null; day: number; index: number; length: number } | null {
   // `folded`: the paragraph width-folded (its block's doc.folded, not folded again). Folding keeps every
   // sentence end a sentence end (！？； become !?;): the first sentence of the fold is the fold of the first sentence.
   const sentence = firstSentence(folded);
@@ -78,7 +79,21 @@ export function relativeDay(folded: string, s: CompiledStructure): { day: number
   const m = s.relativeDay.exec(sentence);
   const day = dateNumber(m?.groups?.day, s);
   if (!m || day === null || day < 1 || day > 31) return null;
-  return { day, index: m.index, length: m[0].length };
+  const month = m.groups!.month === undefined ? null : dateNumber(m.groups!.month, s);
+  if (month !== null && (month < 1 || month > 12)) return null;
+  // A year without its month says nothing of the day's month: the pattern never gives one alone.
+  const year = month === null || m.groups!.year === undefined ? null : yearNumber(m.groups!.year, s);
+  return { year, month, day, index: m.index, length: m[0].length };
+}
+
+/**
+ * The date a month and day without a year stand for on a page of `pageDate`: that day in the page
+ * date's year when not later than the page date, else a year before ("12月26日" on 2014-12-27 → 2014-12-26).
+ */
+export function monthDayBefore(pageDate: string, month: number, day: number): string | null {
+  const year = Number(pageDate.slice(0, 4));
+  const same = calendarDate(year, month, day);
+  return same !== null && same <= pageDate ? same : calendarDate(year - 1, month, day);
 }
 
 /** The number of days in a month. */

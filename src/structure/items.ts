@@ -3,7 +3,7 @@ import type { CompiledStructure } from '../core/data.js';
 import type { At, Block, DigestDocument } from '../core/document.js';
 import { foldedOf, matchesOf } from '../core/text.js';
 import { SourceLocator, subBlock, type BoilerplateKind } from './blocks.js';
-import { dayBefore, daysIn, leadingDateFolded, openingYear, pad, relativeDay, type ItemDate } from './dates.js';
+import { calendarDate, dayBefore, daysIn, leadingDateFolded, monthDayBefore, openingYear, pad, relativeDay, type ItemDate } from './dates.js';
 
 /** A section being built: its record object, its heading block, the year it dates items with, its body. */
 export interface Draft {
@@ -132,9 +132,14 @@ function openItem(block: Block, draft: Draft, current: Built | null, ctx: ItemCo
   const head = folded.slice(0, 60);
   const undated = s.undatedItemStarts.map((r) => r.exec(head)).find((m) => m !== null) ?? null;
   const page = doc.pageDate;
+  const relative = relativeDay(folded, s);
+  if (relative && relative.year !== null && relative.month !== null) {
+    // A full date inside the first sentence ("团队于2025年5月11日宣布…"): as written, no page date needed.
+    const value = calendarDate(relative.year, relative.month, relative.day);
+    if (value) return { item: newItem(value, 'day', block, doc), blocks: [block] };
+  }
   if (page) {
-    const relative = relativeDay(folded, s);
-    const value = relative ? dayBefore(page, relative.day) : null;
+    const value = !relative || relative.year !== null ? null : relative.month !== null ? monthDayBefore(page, relative.month, relative.day) : dayBefore(page, relative.day);
     if (relative && value) {
       const at = { offset: new SourceLocator(doc, block).at(relative.index, text.slice(relative.index, relative.index + relative.length)) };
       report('date-relative', `"${text.slice(relative.index, relative.index + relative.length)}" read as ${value} (the day before or on the page date ${page})`, { ...at, end: at.offset + relative.length });

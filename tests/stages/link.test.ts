@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expandCitation, organizationTest, readLead } from '../../src/stages/link.js';
+import { expandCitation, organizationTest, readJournals, readLead } from '../../src/stages/link.js';
 import { items, pipeline, runUpTo } from '../helpers.js';
 
 const journals = () => pipeline().data.journals;
@@ -29,6 +29,31 @@ describe('link: journals (field-notes shapes)', () => {
     const found = lead(text);
     expect(found.known?.journal?.name).toBe(journal);
     expect(found.paperTitle).toBe(title);
+  });
+
+  // Seen on five English pages of the second real-page audit: a journal's name inside a longer run of
+  // capitalised words (a foundation, a programme, a heading, a title) was read as the journal.
+  it.each([
+    'The sponsor, the Example Stem Cell Research Foundation, runs a phase 2 study.',
+    'The product holds a Regenerative Medicine Advanced Therapy (RMAT) designation.',
+    'Spinal Cord Injury',
+    'Rejuvenated Stem Cells Help Aging Muscles Heal',
+    'A trial called PISCES (Pilot Investigation of Stem Cells in Stroke) enrolled 12 men.',
+    'according to a study published today inStem Cell Reports.',
+  ])('%s: no journal (a name inside a longer capitalised run)', (text) => {
+    expect(lead(text).known).toBeUndefined();
+  });
+
+  it.each([
+    ['A team reported the work in Nature Medicine. Others agreed.', 'Nature Medicine'],
+    ['Stem Cells published the trial last year.', 'Stem Cells'],
+  ])('%s: still %s', (text, journal) => {
+    expect(lead(text).known?.journal?.name).toBe(journal);
+  });
+
+  it('keeps every journal of a list (a name after a comma is no title run)', () => {
+    const names = readJournals('Results appeared in Cell Stem Cell, Nature Medicine and Stem Cells Translational Medicine.', journals(), organizationTest(pipeline().data)).names;
+    expect(names.map((n) => n.journal?.name)).toEqual(['Cell Stem Cell', 'Nature Medicine', 'Stem Cells Translational Medicine']);
   });
 
   it('tells a publisher from a journal', () => {
