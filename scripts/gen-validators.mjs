@@ -92,12 +92,37 @@ export function sharedNames(written, code) {
   return written.filter((name) => new RegExp(`(?<![\\w$])${name}(?![\\w$])`).test(code)).sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
 }
 
+// Keywords that validate nothing (JSON Schema's annotations, and json-schema-to-typescript's
+// `tsType`, the type it cannot derive for the stage entry's if/then list).
+const annotationKeywords = new Set(['title', 'description', 'examples', '$comment', 'tsType']);
+// Keywords whose value is a map of names to schemas, a schema, or a list of schemas.
+const schemaMaps = new Set(['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas']);
+const subschemas = new Set(['items', 'additionalItems', 'additionalProperties', 'not', 'if', 'then', 'else', 'contains', 'propertyNames', 'unevaluatedProperties', 'unevaluatedItems']);
+const schemaLists = new Set(['allOf', 'anyOf', 'oneOf', 'prefixItems']);
+
+/**
+ * `schema` without its annotations, keyword by keyword (a property named "description" stays): what
+ * Ajv compiles validates the same, and the schema literals its code keeps (for a key lookup among
+ * `properties`, an enum's values in an error) no longer carry the schemas' prose, which every
+ * process that loads a validator module made into objects (issue 17: start-up).
+ */
+export function withoutAnnotations(schema) {
+  if (Array.isArray(schema) || schema === null || typeof schema !== 'object') return schema;
+  const out = {};
+  for (const [key, value] of Object.entries(schema)) {
+    if (annotationKeywords.has(key)) continue;
+    if (schemaMaps.has(key) && value && typeof value === 'object') out[key] = Object.fromEntries(Object.entries(value).map(([name, sub]) => [name, withoutAnnotations(sub)]));
+    else if (subschemas.has(key)) out[key] = Array.isArray(value) ? value.map(withoutAnnotations) : withoutAnnotations(value);
+    else if (schemaLists.has(key) && Array.isArray(value)) out[key] = value.map(withoutAnnotations);
+    else out[key] = value;
+  }
+  return out;
+}
+
 /** An Ajv instance for the project's own schemas (`names`, from schemas/), as every generated module of them is made. */
 async function projectAjv(names) {
   const ajv = new Ajv2020({ strict: true, strictRequired: false, allowUnionTypes: true, code: { source: true, esm: true, lines: true } });
-  // json-schema-to-typescript's annotation for a type it cannot derive (the stage entry's if/then list).
-  ajv.addVocabulary(['tsType']);
-  for (const name of names) ajv.addSchema(await read(`schemas/${name}.schema.json`), name);
+  for (const name of names) ajv.addSchema(withoutAnnotations(await read(`schemas/${name}.schema.json`)), name);
   return ajv;
 }
 
@@ -128,7 +153,7 @@ export async function generateValidators() {
   const csl = await read('schemas/csl-data.json');
   // The official schema uses union types and keywords strict mode rejects.
   const ajvCsl = new Ajv({ strict: false, allowUnionTypes: true, code: { source: true, esm: true, lines: true } });
-  ajvCsl.addSchema({ ...csl.items, definitions: csl.definitions, $id: 'csl-item' }, 'cslItem');
+  ajvCsl.addSchema(withoutAnnotations({ ...csl.items, definitions: csl.definitions, $id: 'csl-item' }), 'cslItem');
   const cslCode = withoutUnusedSchemas(moduleCode(ajvCsl, { cslItem: 'cslItem' }));
   return [
     ['src/generated/validators-data.ts', banner(`schemas/{${dataNames.join(',')}}.schema.json`, data) + data],

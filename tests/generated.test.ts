@@ -5,7 +5,7 @@ import { repo } from './helpers.js';
 // @ts-expect-error no declaration file for the .mjs script
 import { defaultsModule, generate, generateStageDefaults, targets } from '../scripts/gen-types.mjs';
 // @ts-expect-error no declaration file for the .mjs script
-import { generateValidators } from '../scripts/gen-validators.mjs';
+import { generateValidators, withoutAnnotations } from '../scripts/gen-validators.mjs';
 // @ts-expect-error no declaration file for the .mjs script
 import { generateScriptTables, tablesModule } from '../scripts/gen-script-tables.mjs';
 // @ts-expect-error no declaration file for the .mjs script
@@ -45,6 +45,22 @@ describe('generated code matches the schemas (run `npm run gen:types` after a sc
       expect(declared.length, path).toBeGreaterThan(0);
       expect(declared.filter((name) => code.split(new RegExp(`\\b${name}\\b`)).length === 2), path).toEqual([]);
     }
+  });
+
+  it("standalone validators whose schema literals carry no annotations: the schemas' prose is not made into objects by every process that loads them (issue 17: start-up)", () => {
+    for (const path of ['src/generated/validators-data.ts', 'src/generated/validators-article.ts', 'src/generated/validators-dataset.ts', 'src/generated/validators-csl.ts']) {
+      const literals = [...readFileSync(repo(path), 'utf8').matchAll(/^const (schema\d+) = (\{.*\});$/gm)];
+      expect(literals.length, path).toBeGreaterThan(0);
+      for (const [, name, json] of literals) {
+        const literal = JSON.parse(json!) as object;
+        expect(JSON.stringify(withoutAnnotations(literal)), `${path} ${name}`).toBe(JSON.stringify(literal));
+      }
+    }
+    // A property named as an annotation keyword is kept; the keyword goes, at any depth.
+    expect(withoutAnnotations({ title: 't', properties: { description: { type: 'string', description: 'd' } }, items: [{ $comment: 'c', enum: [{ title: 'kept: a value' }] }] })).toEqual({
+      properties: { description: { type: 'string' } },
+      items: [{ enum: [{ title: 'kept: a value' }] }],
+    });
   });
 
   it("the record's validator in a module of its own, the rest of the dataset's beside it: what they share written once, in the record's, and imported (issue 17: start-up)", () => {
