@@ -18,7 +18,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative, sep } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -188,84 +188,40 @@ export const ingestImports = ['../ingest.js', '../core/record.js', '../dataset/w
 const ingestOnly = onlyFor('ingest', ingestImports, true);
 
 /**
- * Modules of dist/src that ingest's bundle leaves to a part of their own, by the part's name: the
- * path of each from dist/src, and the `import()` of it that becomes the part's. The dataset's
- * validators other than the record's (validators-dataset.js, ~110 KB: the manifest's, the tables'
- * rows', changes.json's, the search index's), which src/core/schemas.ts loads for `ingest --out`
- * (the writer checks what a folder owns by its manifest) and not for `--stdout`, which validates a
- * record and its CSL items only (issue 17: start-up). The part holds its own copy of what it
- * imports (the record's validator), and is listed with ingest's bundle's sources, so that a
- * dist/src compiled again without the bundle step makes ingest's bundle stale, not the part.
- */
-export const localParts = { 'validators-dataset': { path: 'generated/validators-dataset.js', importer: 'core/schemas.js' } };
-
-/**
  * What ingest's bundle leaves to bundles of their own, dist/cli/NAME.cjs, which it runs at their
  * first `import()` ({@link partLoader}): packages one article needs only for its kind — franc's
  * trigram data for Latin text, markdown-it for Markdown, chardet for a legacy encoding: ~570 KB of
- * the 1.8 MB every ingest read (issue 17: start-up) — and the {@link localParts}. Not in a code
- * cache: ingest's is made on an article that runs none of them, so they were compiled at their
- * first use in the bundle too.
+ * the 1.8 MB every ingest read (issue 17: start-up). Not in a code cache: ingest's is made on an
+ * article that runs none of them, so they were compiled at their first use in the bundle too.
  */
-export const lazyParts = ['franc', 'markdown-it', 'chardet', ...Object.keys(localParts)];
-
-/** The `import()`s of {@link localParts} made `import()`s of the part's name (which {@link partLoader} runs). */
-const toLocalParts = {
-  name: 'local-parts',
-  setup(b) {
-    b.onResolve({ filter: /.*/ }, (args) => {
-      if (args.kind !== 'dynamic-import') return undefined;
-      const found = Object.entries(localParts).find(([, { path, importer }]) => args.importer === join(root, 'dist/src', importer) && join(dirname(args.importer), args.path) === join(root, 'dist/src', path));
-      return found ? { path: found[0], external: true } : undefined;
-    });
-  },
-};
+export const lazyParts = ['franc', 'markdown-it', 'chardet'];
 
 /**
  * The code ingest's bundle opens with: `__part(name)`, what its `import()` of a {@link lazyParts}
  * package becomes, runs the part's bundle beside it once (compiled as read, as bin/load.js
  * compiles the bundles) and gives its exports; where there is none (dist/cli made by an older
- * build) the package itself, through bin/load.js's import, or for one of the {@link localParts}
- * its module in dist/src. Here, not in bin/load.js, since the package (which holds no bundles)
- * would ship it for nothing.
+ * build) the package itself, through bin/load.js's import. Here, not in bin/load.js, since the
+ * package (which holds no bundles) would ship it for nothing.
  */
 export const partLoader = `var __parts = new Map();
-var __localParts = ${JSON.stringify(Object.fromEntries(Object.entries(localParts).map(([name, { path }]) => [name, `../src/${path}`])))};
 function __part(name) {
   if (!__parts.has(name)) {
-    const path = require("node:path");
-    const file = path.join(__dirname, name + ".cjs");
+    const file = require("node:path").join(__dirname, name + ".cjs");
     const fs = require("node:fs");
     const part = { exports: {} };
     const built = fs.existsSync(file);
     if (built) new (require("node:vm").Script)(fs.readFileSync(file, "latin1"), { filename: file }).runInThisContext()(part.exports, require("node:module").createRequire(file), part);
-    __parts.set(name, built ? part.exports : __bundleImport(Object.hasOwn(__localParts, name) ? require("node:url").pathToFileURL(path.join(__dirname, __localParts[name])).href : name));
+    __parts.set(name, built ? part.exports : __bundleImport(name));
   }
   return Promise.resolve(__parts.get(name));
 }`;
 
 /**
  * A lazy part's bundle text ({@link lazyParts}): the package as the CLI's bundle imports it (its
- * `import` conditions; markdown-it's default export too), or the module of dist/src
- * ({@link localParts}) as the CLI's bundle holds it, written as the function bin/load.js compiles.
+ * `import` conditions; markdown-it's default export too), written as the function bin/load.js compiles.
  */
 export async function partBundle(name) {
-  return (await partBuild(name)).text;
-}
-
-/** The dist/src files a lazy part's bundle is made from (paths from the package root): none for a package's. */
-export async function partSources(name) {
-  return (await partBuild(name)).sources;
-}
-
-/** A lazy part's bundle text and its dist/src files ({@link partBundle}). */
-async function partBuild(name) {
-  const local = localParts[name];
-  const reexport = local
-    ? `export * from ${JSON.stringify(join(root, 'dist/src', local.path))};`
-    : name === 'markdown-it'
-      ? `export * from 'markdown-it'; export { default } from 'markdown-it';`
-      : `export * from ${JSON.stringify(name)};`;
+  const reexport = name === 'markdown-it' ? `export * from 'markdown-it'; export { default } from 'markdown-it';` : `export * from ${JSON.stringify(name)};`;
   const result = await build({
     stdin: { contents: reexport, resolveDir: root, loader: 'js' },
     bundle: true,
@@ -275,15 +231,13 @@ async function partBuild(name) {
     platform: 'node',
     target: 'esnext',
     external,
-    plugins: [francTablesOnUse, validatorRuntime],
+    plugins: [francTablesOnUse],
     minifyWhitespace: true,
     legalComments: 'none',
     logLevel: 'error',
-    metafile: true,
   });
-  const sources = Object.keys(result.metafile.inputs).filter((path) => path.startsWith('dist/src/')).sort();
   // None imports anything at run time (a part is given no `__bundleImport`): an `import()` fails the build.
-  return { text: asFunction(ascii(throughLoader(result.outputFiles[0].text, []))), sources };
+  return asFunction(ascii(throughLoader(result.outputFiles[0].text, [])));
 }
 
 /** What ingest's bundle imports at run time: the CLI's externals and its {@link lazyParts}. */
@@ -346,7 +300,7 @@ export async function textBundle() {
 
 /** `digest ingest`'s and `digest refs`'s bundle's text: the CLI without what only other commands run ({@link ingestOnly}), written as {@link bundle} writes the CLI's. */
 export async function ingestBundle() {
-  return asFunction((await bundleWithSources(`${root}dist/src/cli/main.js`, ingestOutfile, [toLocalParts, ingestOnly], ingestOutside, lazyParts)).text);
+  return asFunction((await bundleWithSources(`${root}dist/src/cli/main.js`, ingestOutfile, [ingestOnly], ingestOutside, lazyParts)).text);
 }
 
 /** The build workers' bundle's text: dist/src/dataset/worker.js and what it imports, as {@link bundle} makes the CLI's. */
@@ -475,12 +429,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const worker = await bundleWithSources(`${root}dist/src/dataset/worker.js`, workerOutfile);
   const textOnlyBundle = await bundleWithSources(`${root}dist/src/cli/main.js`, textOutfile, [textOnly]);
   const textText = asFunction(textOnlyBundle.text);
-  const ingestOnlyBundle = await bundleWithSources(`${root}dist/src/cli/main.js`, ingestOutfile, [toLocalParts, ingestOnly], ingestOutside, lazyParts);
+  const ingestOnlyBundle = await bundleWithSources(`${root}dist/src/cli/main.js`, ingestOutfile, [ingestOnly], ingestOutside, lazyParts);
   const ingestText = asFunction(ingestOnlyBundle.text);
-  const partBuilds = await Promise.all(lazyParts.map(async (name) => [`${root}dist/cli/${name}.cjs`, await partBuild(name)]));
-  const partTexts = partBuilds.map(([file, { text: partText }]) => [file, partText]);
-  // ingest's list holds its parts' dist/src files too: a part made from an older dist/src is as stale as the bundle.
-  ingestOnlyBundle.sources = [...new Set([...ingestOnlyBundle.sources, ...partBuilds.flatMap(([, { sources: partFiles }]) => partFiles)])].sort();
+  const partTexts = await Promise.all(lazyParts.map(async (name) => [`${root}dist/cli/${name}.cjs`, await partBundle(name)]));
   if (process.argv.includes('--print')) {
     process.stdout.write(text);
   } else {

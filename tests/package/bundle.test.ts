@@ -506,19 +506,6 @@ describe("`digest ingest`'s own bundle", () => {
     expect(text.includes('articlePagePieces'), "the article page's renderer").toBe(false);
   });
 
-  it("holds the record's validator and the CSL item's, not the rest of the dataset's: those are a part of their own, run by `ingest --out` alone (issue 17: start-up)", async () => {
-    // validators-dataset.js (the manifest's, the rows', changes.json's, the search index's: ~110 KB) was read by every ingest for the record's validator.
-    const text = readFileSync(repo('dist/cli/ingest.cjs'), 'latin1');
-    expect(text.includes('init_validators_dataset'), "the dataset's validators' module").toBe(false);
-    for (const kept of ['init_validators_article', 'init_validators_csl']) expect(text.includes(kept), kept).toBe(true);
-    expect(text.includes('__part("validators-dataset")')).toBe(true);
-    expect(bundler.lazyParts).toContain('validators-dataset');
-    const part = readFileSync(repo('dist/cli/validators-dataset.cjs'), 'latin1');
-    expect(part.includes('manifest'), "the part: the manifest's validator").toBe(true);
-    // The part's dist/src files are in ingest's list: a dist/src compiled again makes the bundle stale, not the part alone.
-    expect(listOf('dist/cli/ingest.cjs.sources')).toEqual(expect.arrayContaining(['dist/src/generated/validators-dataset.js', 'dist/src/generated/validators-article.js']));
-  });
-
   it('runs every option of ingest and refs from its own bundle as the sources do: --out (the files written), --id, standard input, --pipeline, each --diagnostics format, --quiet, --verbose, colour, the summary on a terminal, help and usage errors', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'digest-ingest-options-'));
     try {
@@ -592,10 +579,7 @@ describe("`digest ingest`'s own bundle", () => {
       expect(await part('here'), 'run once').toEqual({ runs: 1, fs: 'function' });
       expect(await part('gone')).toEqual({ imported: 'gone' });
       expect(await part('gone')).toEqual({ imported: 'gone' });
-      // A module of dist/src with no part: imported from dist/src (beside dist/cli), as the package has it.
-      const local = pathToFileURL(join(dir, '../src/generated/validators-dataset.js')).href;
-      expect(await part('validators-dataset')).toEqual({ imported: local });
-      expect(imported).toEqual(['gone', local]);
+      expect(imported).toEqual(['gone']);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
