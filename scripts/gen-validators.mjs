@@ -6,7 +6,7 @@
 // record is validated: compiling them cost ~25 ms of every start, `digest text` included. The
 // record's (validators-article) is apart from the rest of the dataset's (validators-dataset, which
 // imports from it what the two share): `digest ingest` validates a record and a CSL item, and
-// read the other six validators at every start for nothing (issue 17: start-up). And src/generated/csl-kinds.ts: the
+// loaded the other six validators at every start for nothing (issue 17: start-up). And src/generated/csl-kinds.ts: the
 // kind of value each property of the CSL item schema takes, which src/core/csl-check.ts reads an
 // item's keys against before Ajv's CSL validator is asked (issue 17).
 // tests/generated.test.ts fails when the committed code drifts from the schemas.

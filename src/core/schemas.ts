@@ -65,7 +65,7 @@ function wrapCsl(fn: StandaloneValidate): Validator<Record<string, unknown>> {
 // The record, dataset and CSL validators are ~1.4 MB of generated code: a command that
 // validates no record (`digest text`) must not pay for compiling them at start-up. Each module
 // is loaded on its own first need: `digest ingest` validates a record and its CSL items, and
-// does not read the other six of the dataset's validators (manifest, table rows, changes, search
+// does not load the other six of the dataset's validators (manifest, table rows, changes, search
 // index: validators-dataset, ~110 KB of code) unless it writes a dataset (issue 17: start-up).
 let articleModule: { article: StandaloneValidate } | null = null;
 let cslModule: { cslItem: StandaloneValidate } | null = null;
