@@ -121,7 +121,8 @@ Object.defineProperty(numericData[script], name, { configurable: true, enumerabl
  * and compiled at run time they were ~4 ms of `digest text`'s first page (Node's CommonJS loader,
  * no code cache). Here their calls become plain `require("…")`s that the bundle holds. The
  * validators are compact-dist's minified code, so the names are read from it; a file that does
- * not have the expected shape fails the build rather than bundle differently.
+ * not have the expected shape fails the build rather than bundle differently. A validator module
+ * that needs no helper (scripts/gen-validators.mjs gives it no `createRequire`) is bundled as it is.
  */
 const validatorRuntime = {
   name: 'validator-runtime',
@@ -129,6 +130,7 @@ const validatorRuntime = {
     b.onLoad({ filter: /[\\/]dist[\\/]src[\\/]generated[\\/]validators-[a-z]+\.js$/ }, async ({ path }) => {
       const code = await readFile(path, 'utf8');
       const head = /import\{createRequire as ([\w$]+)\}from"node:module";const ([\w$]+)=\1\(import\.meta\.url\)[,;]/.exec(code);
+      if (!head && !/createRequire|(?<![\w$.])require\(/.test(code)) return undefined;
       if (!head) throw new Error(`bundle-cli: ${path} does not open with the createRequire it is expected to`);
       const [, , local] = head;
       const rest = code.slice(head.index + head[0].length).replace(new RegExp(`(?<![\\w$.])${local.replace(/\$/g, '\\$')}\\(("ajv/[^"]+")\\)`, 'g'), 'require($1)');

@@ -9,7 +9,10 @@
 // lists the dist/src files of that code (the module graph of compiled-data.js, as esbuild resolves
 // it) with their sizes and times, and a process refuses a form when one has changed since: a `tsc`
 // alone after a change to how keys or tries are derived compiles the data at run time rather than
-// load a form the new code would read differently.
+// load a form the new code would read differently. And the reference parser's words' phrase keys
+// (src/refs/data.ts `referenceKeys`: ~1,200 words, NFKC and lower case; 1.2–1.8 ms of every
+// one-article ingest): the words are code (src/generated/reference-data.ts), so that form is listed
+// with the module graph of refs/data.js, which holds them, and filed under REFERENCE_KEYS_SOURCE.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,33 +24,37 @@ const { readConfigFile } = await import(`${root}dist/src/core/data.js`);
 const { compiledDataDir, compiledDataFile, compilerFiles, encodeCompiled } = await import(`${root}dist/src/core/compiled-data.js`);
 const { JournalIndex } = await import(`${root}dist/src/core/journals.js`);
 const { LexiconMatcher } = await import(`${root}dist/src/core/lexicon.js`);
+const { referenceKeys, REFERENCE_KEYS_SOURCE } = await import(`${root}dist/src/refs/data.js`);
 
 const compilers = {
   journals: (table) => JournalIndex.compile(table.journals, table.cues),
   lexicon: (lexicon) => LexiconMatcher.compile(lexicon),
 };
 
-/** The files of dist/src the compiling code is made of: compiled-data.js and everything it imports. */
-async function compilerModules() {
-  const result = await build({ entryPoints: [`${root}dist/src/core/compiled-data.js`], absWorkingDir: root, bundle: true, write: false, platform: 'node', format: 'esm', metafile: true, logLevel: 'error' });
+/** The files of dist/src the compiling code is made of: `entry` (from dist/src) and everything it imports, `expected` among them. */
+async function compilerModules(entry, expected) {
+  const result = await build({ entryPoints: [`${root}dist/src/${entry}`], absWorkingDir: root, bundle: true, write: false, platform: 'node', format: 'esm', metafile: true, logLevel: 'error' });
   const paths = Object.keys(result.metafile.inputs).map((path) => path.replace(/\\/g, '/'));
-  if (!paths.includes('dist/src/core/journals.js') || !paths.includes('dist/src/core/lexicon.js')) throw new Error(`compile-data: the compiler's modules were not found (${paths.join(', ')})`);
+  if (!expected.every((path) => paths.includes(path))) throw new Error(`compile-data: the compiler's modules were not found (${paths.join(', ')})`);
   return paths.filter((path) => path.startsWith('dist/src/')).sort();
 }
-const code = compilerFiles(await compilerModules(), root);
+const code = compilerFiles(await compilerModules('core/compiled-data.js', ['dist/src/core/journals.js', 'dist/src/core/lexicon.js']), root);
+const keysCode = compilerFiles(await compilerModules('refs/data.js', ['dist/src/refs/data.js', 'dist/src/generated/reference-data.js']), root);
 
 const pipeline = JSON.parse(readConfigFile(join(root, 'pipelines', 'digest.json')));
 mkdirSync(compiledDataDir, { recursive: true });
 const written = new Set();
+// Incremental, as tsc and the bundle are (npm's prepare runs the build often): the same bytes are not written again.
+const write = (file, bytes) => {
+  if (!existsSync(file) || !readFileSync(file).equals(bytes)) writeFileSync(file, bytes);
+  written.add(file);
+};
 for (const [kind, compile] of Object.entries(compilers)) {
   const text = readConfigFile(join(root, 'pipelines', pipeline.data[kind]));
   const sha256 = createHash('sha256').update(text).digest('hex');
-  const file = compiledDataFile(kind, sha256);
-  const bytes = encodeCompiled(kind, sha256, compile(JSON.parse(text)), code);
-  // Incremental, as tsc and the bundle are (npm's prepare runs the build often): the same bytes are not written again.
-  if (!existsSync(file) || !readFileSync(file).equals(bytes)) writeFileSync(file, bytes);
-  written.add(file);
+  write(compiledDataFile(kind, sha256), encodeCompiled(kind, sha256, compile(JSON.parse(text)), code));
 }
+write(compiledDataFile('reference-keys', REFERENCE_KEYS_SOURCE), encodeCompiled('reference-keys', REFERENCE_KEYS_SOURCE, { keys: referenceKeys() }, keysCode));
 for (const name of readdirSync(compiledDataDir)) {
   const file = join(compiledDataDir, name);
   if (!written.has(file)) rmSync(file);

@@ -27,8 +27,8 @@ import { packagePath, packageRoot } from './paths.js';
 /** The version of the compiled form: bumped whenever what it holds, or how the code derives it from a data file, changes. */
 export const COMPILED_DATA_FORMAT = 2;
 
-/** What can be compiled ahead of time. */
-export type CompiledKind = 'journals' | 'lexicon';
+/** What can be compiled ahead of time (`reference-keys`: the reference words' phrase keys, src/refs/data.ts). */
+export type CompiledKind = 'journals' | 'lexicon' | 'reference-keys';
 
 type TypedArray = Int32Array | Int16Array | Uint16Array | Uint8Array;
 const arrayTypes = { Int32Array, Int16Array, Uint16Array, Uint8Array } as const;
@@ -95,7 +95,7 @@ function split(value: Record<string, unknown>): { json: Record<string, unknown>;
 }
 
 /** The bytes of a compiled form; `code` lists the files of the code that compiled it ({@link compilerFiles}). */
-export function encodeCompiled(kind: CompiledKind, sha256: string, value: CompiledJournalIndex | CompiledLexicon, code: readonly CompilerFile[]): Buffer {
+export function encodeCompiled(kind: CompiledKind, sha256: string, value: CompiledJournalIndex | CompiledLexicon | Readonly<Record<string, unknown>>, code: readonly CompilerFile[]): Buffer {
   const { json, arrays } = split(value as unknown as Record<string, unknown>);
   const layout: Header['arrays'] = {};
   let offset = 0;

@@ -63,47 +63,54 @@ function wrapCsl(fn: StandaloneValidate): Validator<Record<string, unknown>> {
 }
 
 // The record, dataset and CSL validators are ~1.4 MB of generated code: a command that
-// validates no record (`digest text`) must not pay for compiling them at start-up.
-let recordValidators: { dataset: Record<DatasetSchemaName, StandaloneValidate>; csl: StandaloneValidate } | null = null;
+// validates no record (`digest text`) must not pay for compiling them at start-up. Each module
+// is loaded on its own first need: `digest ingest` validates a record and its CSL items, and
+// does not load the other six of the dataset's validators (manifest, table rows, changes, search
+// index: validators-dataset, ~110 KB of code) unless it writes a dataset (issue 17: start-up).
+let articleModule: { article: StandaloneValidate } | null = null;
+let cslModule: { cslItem: StandaloneValidate } | null = null;
+let datasetModule: Record<DatasetSchemaName, StandaloneValidate> | null = null;
 
 /**
  * Loads the validators of records, dataset files and CSL items (once per process). Code that
  * validates what a build writes awaits this first, then uses {@link validatorFor} synchronously.
  */
 export async function loadRecordValidators(): Promise<void> {
-  if (recordValidators) return;
+  if (datasetModule && cslModule) return;
   const [dataset, csl] = await Promise.all([import('../generated/validators-dataset.js'), import('../generated/validators-csl.js')]);
-  recordValidators = {
-    dataset: dataset as unknown as Record<DatasetSchemaName, StandaloneValidate>,
-    csl: (csl as unknown as { cslItem: StandaloneValidate }).cslItem,
-  };
+  datasetModule = dataset as unknown as Record<DatasetSchemaName, StandaloneValidate>;
+  cslModule = csl as unknown as { cslItem: StandaloneValidate };
 }
 
 /**
  * The validator for one of the project's own schemas (JSON Schema 2020-12), generated from
  * schemas/ by `npm run gen:types` (Ajv standalone), so nothing compiles at run time. The data
- * schemas are always at hand; the dataset's need {@link loadRecordValidators} first.
+ * schemas are always at hand; the dataset's need {@link loadRecordValidators} first (the
+ * record's, `article`, is also at hand once {@link articleValidator} has loaded it).
  */
 export function validatorFor<T>(name: SchemaName): Validator<T> {
-  const fn = name in data ? (data as unknown as Record<DataSchemaName, StandaloneValidate>)[name as DataSchemaName] : recordValidators?.dataset[name as DatasetSchemaName];
+  const fn =
+    name in data
+      ? (data as unknown as Record<DataSchemaName, StandaloneValidate>)[name as DataSchemaName]
+      : (datasetModule?.[name as DatasetSchemaName] ?? (name === 'article' ? articleModule?.article : undefined));
   if (!fn) throw new Error(`validatorFor(${name}): await loadRecordValidators() first`);
   return wrap<T>(fn);
 }
 
-/** The validator for a record (schemas/article.schema.json), loaded on first use. */
+/** The validator for a record (schemas/article.schema.json), loaded on first use: its module alone, not the rest of the dataset's. */
 export async function articleValidator<T>(): Promise<Validator<T>> {
-  await loadRecordValidators();
-  return validatorFor<T>('article');
+  articleModule ??= (await import('../generated/validators-article.js')) as unknown as { article: StandaloneValidate };
+  return wrap<T>(articleModule.article);
 }
 
-/** The CSL-JSON item validator once {@link loadRecordValidators} has loaded it (for synchronous code after that). */
+/** The CSL-JSON item validator once {@link loadRecordValidators} (or {@link cslItemValidator}) has loaded it (for synchronous code after that). */
 export function loadedCslItemValidator(): Validator<Record<string, unknown>> {
-  if (!recordValidators) throw new Error('loadedCslItemValidator(): await loadRecordValidators() first');
-  return wrapCsl(recordValidators.csl);
+  if (!cslModule) throw new Error('loadedCslItemValidator(): await loadRecordValidators() first');
+  return wrapCsl(cslModule.cslItem);
 }
 
 /** The validator for one CSL-JSON item, generated from the vendored official csl-data.json; loaded on first use. */
 export async function cslItemValidator(): Promise<Validator<Record<string, unknown>>> {
-  await loadRecordValidators();
-  return wrapCsl(recordValidators!.csl);
+  cslModule ??= (await import('../generated/validators-csl.js')) as unknown as { cslItem: StandaloneValidate };
+  return wrapCsl(cslModule.cslItem);
 }

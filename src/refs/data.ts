@@ -3,6 +3,7 @@ import type { CslType, ReferenceData } from '../generated/references.js';
 import { lazyPattern } from './text.js';
 import { latin1Forms, latin1Pattern, type WrittenPattern } from './latin1.js';
 import { patternShapes } from '../generated/pattern-shapes.js';
+import { readCompiled } from '../core/compiled-data.js';
 
 /**
  * The reference parser's words (pipelines/data/references.json, compiled into
@@ -301,7 +302,7 @@ function compile(data: ReferenceData): ReferenceWords {
     forms[name] = (text) => (textForms ??= latin1Forms(source(), flags, full))(text);
     return full;
   };
-  const lower = (words: readonly string[]) => new Set(words.map(phraseKey));
+  const keys = (data === referenceData ? loadReferenceKeys().keys : null) ?? referenceKeys(data);
   const codes = Object.keys(data.typeCodes);
   // Pieces of the CJK edition and volume statements ("第二版", "第 1 卷", "下册", "巳集上", "2010 年卷").
   const numeralsOf = piece(() => data.cjkNumerals.map(escape).join(''));
@@ -312,26 +313,26 @@ function compile(data: ReferenceData): ReferenceWords {
   const words: Omit<ReferenceWords, PatternName> = {
     data,
     typeCodes: new Map(Object.entries(data.typeCodes)),
-    particles: lower(data.nameParticles),
-    suffixes: lower(data.nameSuffixes),
+    particles: new Set(keys.particles),
+    suffixes: new Set(keys.suffixes),
     months: new Map(Object.entries(data.months).map(([k, v]) => [k.normalize('NFKC').toLowerCase(), v])),
-    organisationWords: lower(data.organisationWords),
-    journalWords: lower(data.journalWords),
-    periodicalWords: lower(data.periodicalWords),
-    blogWords: lower(data.blogWords),
-    publisherWords: lower(data.publisherWords),
-    proceedingsWords: lower(data.proceedingsWords),
+    organisationWords: new Set(keys.organisationWords),
+    journalWords: new Set(keys.journalWords),
+    periodicalWords: new Set(keys.periodicalWords),
+    blogWords: new Set(keys.blogWords),
+    publisherWords: new Set(keys.publisherWords),
+    proceedingsWords: new Set(keys.proceedingsWords),
     abbreviations: new Set(data.abbreviations),
-    listLabels: lower(data.listLabels),
+    listLabels: new Set(keys.listLabels),
     labels: new Set([...data.volumeLabels, ...data.issueLabels, ...data.pageLabels, 'chap', 'ch', 'art', 'fasc', 'suppl'].map((w) => w.toLowerCase())),
-    media: lower(data.mediumWords),
-    editionPhrases: lower(data.editionPhrases),
-    roleAbbreviations: lower([...data.editedBy, ...data.translatedBy].filter((w) => !/\s/.test(w))),
+    media: new Set(keys.media),
+    editionPhrases: new Set(keys.editionPhrases),
+    roleAbbreviations: new Set(keys.roleAbbreviations),
     cjkPublisherWords: data.publisherWords.filter((w) => /[^\x00-\x7f]/.test(w) && !/^[a-zà-ÿ&]/i.test(w)),
     cjkJournalWords: data.journalWords.filter((w) => /[^\x00-\x7f]/.test(w)),
-    publishers: lower(data.publishers),
-    places: lower(data.places),
-    regions: lower(data.regions),
+    publishers: new Set(keys.publishers),
+    places: new Set(keys.places),
+    regions: new Set(keys.regions),
   };
   const patterns: Record<PatternName, () => RegExp> = {
     typeCode: pattern('typeCode', () => `\\[\\s?(${alternation(codes)})(?:\\s?\\/\\s?(${alternation(data.carrierCodes)}))?\\s?\\]`, 'u'),
@@ -383,6 +384,64 @@ function compile(data: ReferenceData): ReferenceWords {
   for (const name of Object.keys(patterns) as PatternName[]) Object.defineProperty(words, name, { get: patterns[name], enumerable: true });
   sources = made;
   return words as ReferenceWords;
+}
+
+/** The word lists of the data whose phrase keys ({@link phraseKey}) `ReferenceWords` holds as sets, by the set's name. */
+function keyedLists(data: ReferenceData) {
+  return {
+    particles: data.nameParticles,
+    suffixes: data.nameSuffixes,
+    organisationWords: data.organisationWords,
+    journalWords: data.journalWords,
+    periodicalWords: data.periodicalWords,
+    blogWords: data.blogWords,
+    publisherWords: data.publisherWords,
+    proceedingsWords: data.proceedingsWords,
+    listLabels: data.listLabels,
+    media: data.mediumWords,
+    editionPhrases: data.editionPhrases,
+    roleAbbreviations: [...data.editedBy, ...data.translatedBy].filter((w) => !/\s/.test(w)),
+    publishers: data.publishers,
+    places: data.places,
+    regions: data.regions,
+  } satisfies Partial<Record<keyof ReferenceWords, readonly string[]>>;
+}
+
+/** The phrase keys of each of `ReferenceWords`' keyed sets, in the order of the words they are made from. */
+export type ReferenceKeys = Record<keyof ReturnType<typeof keyedLists>, string[]>;
+
+/**
+ * The phrase keys of the keyed sets' words (~1,200, fifteen sets): what {@link referenceWords}
+ * makes its sets of, and what `npm run build` compiles ahead of time (scripts/compile-data.mjs)
+ * for the shipped words, since making them at first use cost 1.2–1.8 ms of a one-article
+ * `digest ingest` (issue 17: start-up; NFKC for the ~150 words that are not plain ASCII).
+ */
+export function referenceKeys(data: ReferenceData = referenceData): ReferenceKeys {
+  return Object.fromEntries(Object.entries(keyedLists(data)).map(([name, words]) => [name, words.map(phraseKey)])) as ReferenceKeys;
+}
+
+/**
+ * The name the compiled reference keys are filed under in place of a data file's sha256: the words
+ * are code (src/generated/reference-data.ts), and the form's guard is the list of the code that
+ * compiled it, which holds that module (src/core/compiled-data.ts refuses a form once one of its
+ * files has changed, or under another Unicode version).
+ */
+export const REFERENCE_KEYS_SOURCE = 'reference-data';
+
+/**
+ * The shipped words' phrase keys: the build's compiled form (in `dir`, the build's folder by
+ * default) when it is there and current — the same code and Unicode version, a list of keys for
+ * each of the words —, else made here by {@link referenceKeys}. `compiled` says which.
+ */
+export function loadReferenceKeys(dir?: string): { keys: ReferenceKeys; compiled: boolean } {
+  const form = readCompiled('reference-keys', REFERENCE_KEYS_SOURCE, dir) as { keys?: Partial<Record<string, unknown>> } | null;
+  const lists = keyedLists(referenceData);
+  const fits = (name: string, words: readonly string[]) => {
+    const keys = form?.keys?.[name];
+    return Array.isArray(keys) && keys.length === words.length;
+  };
+  if (form?.keys && Object.entries(lists).every(([name, words]) => fits(name, words))) return { keys: form.keys as ReferenceKeys, compiled: true };
+  return { keys: referenceKeys(), compiled: false };
 }
 
 /** The compiled reference words (compiled on first use). */
