@@ -35,7 +35,7 @@ export interface CompiledJournalIndex {
   cueWords: Record<keyof JournalCueWords, string[]>;
 }
 
-const NO_CUES: JournalCueWords = { before: [], after: [], family: [], documents: [] };
+const NO_CUES: JournalCueWords = { before: [], after: [], family: [], documents: [], titleJoiners: [] };
 
 /** Characters a name's key ignores: spaces, dots and other punctuation, the middle dots of 《柳叶刀·神经病学》. */
 const ignoredInKey = /[\s.,:;'"’()（）:：、\-–—·・‧]+/g;
@@ -109,7 +109,7 @@ export class JournalIndex {
       bare: new LongestMatcher(bareNames).tables(),
       bareJournals: Int32Array.from(bareJournals),
       bareOneWord: Uint8Array.from(bareOneWord),
-      cueWords: { before: fold(cues.before), after: fold(cues.after), family: fold(cues.family), documents: fold(cues.documents) },
+      cueWords: { before: fold(cues.before), after: fold(cues.after), family: fold(cues.family), documents: fold(cues.documents), titleJoiners: fold(cues.titleJoiners ?? []) },
     };
   }
 
@@ -196,6 +196,12 @@ export class JournalIndex {
     const view = lowerSameLength(JournalIndex.view(name)).trimEnd();
     const cue = this.cueWords.after.find((w) => w.length < view.length && view.endsWith(w));
     return cue ? name.slice(0, view.length - cue.length).trim() : null;
+  }
+
+  /** True when an English word joins the capitalised words of one title ("of" in "Investigation of Stem Cells"). */
+  joinsTitle(word: string): boolean {
+    const view = lowerSameLength(word);
+    return (this.cueWords.titleJoiners ?? []).includes(view);
   }
 
   /** True when a bracketed name ends in a document word (指南, 规划纲要, 指导原则…): a document, not a journal. */

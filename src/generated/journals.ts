@@ -25,12 +25,18 @@ export type Words2 = string[];
  */
 export type Words3 = string[];
 /**
+ * Lower-case English words that join the capitalised words of one longer name or title ("Investigation of Stem Cells in Stroke"): a bare English name right after a capitalised word and one of these, with no cue word around it, stands inside that title and is no journal.
+ *
+ * @maxItems 200
+ */
+export type Words4 = string[];
+/**
  * @maxItems 200
  *
  * This interface was referenced by `JournalTable`'s JSON-Schema
  * via the `definition` "Words".
  */
-export type Words4 = string[];
+export type Words5 = string[];
 
 /**
  * Canonical journal names with the other names they appear under. name is the English title, abbreviation the NLM (MEDLINE) abbreviation, issn only ISSNs checked against a published source, aliases every other name (Chinese names in both scripts, ISO abbreviations, short names).
@@ -46,6 +52,7 @@ export interface JournalTable {
     after: Words1;
     family: Words2;
     documents: Words3;
+    titleJoiners?: Words4;
   };
   journals: {
     name: string;

@@ -4545,7 +4545,7 @@ return errors === 0;
 validate25.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const journals = validate26;
-const schema77 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/journals.schema.json","type":"object","additionalProperties":false,"required":["journals","cues"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"cues":{"type":"object","additionalProperties":false,"required":["before","after","family","documents"],"properties":{"before":{"$ref":"#/$defs/Words"},"after":{"$ref":"#/$defs/Words"},"family":{"$ref":"#/$defs/Words"},"documents":{"$ref":"#/$defs/Words"}}},"journals":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","abbreviation","issn","aliases"],"properties":{"name":{"type":"string","minLength":1},"abbreviation":{"type":"string","minLength":1},"issn":{"type":"array","items":{"type":"string","pattern":"^[0-9]{4}-[0-9]{3}[0-9X]$"}},"aliases":{"type":"array","items":{"type":"string","minLength":1}},"publisher":{"type":"boolean"},"abbreviationSource":{"enum":["nlm","iso4","journal"]},"nlmTitle":{"type":"string","minLength":1},"family":{"type":"string","minLength":1}}}}},"$defs":{"Words":{"type":"array","items":{"type":"string","minLength":1,"maxLength":40},"maxItems":200}}};
+const schema77 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/journals.schema.json","type":"object","additionalProperties":false,"required":["journals","cues"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"cues":{"type":"object","additionalProperties":false,"required":["before","after","family","documents"],"properties":{"before":{"$ref":"#/$defs/Words"},"after":{"$ref":"#/$defs/Words"},"family":{"$ref":"#/$defs/Words"},"documents":{"$ref":"#/$defs/Words"},"titleJoiners":{"$ref":"#/$defs/Words"}}},"journals":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","abbreviation","issn","aliases"],"properties":{"name":{"type":"string","minLength":1},"abbreviation":{"type":"string","minLength":1},"issn":{"type":"array","items":{"type":"string","pattern":"^[0-9]{4}-[0-9]{3}[0-9X]$"}},"aliases":{"type":"array","items":{"type":"string","minLength":1}},"publisher":{"type":"boolean"},"abbreviationSource":{"enum":["nlm","iso4","journal"]},"nlmTitle":{"type":"string","minLength":1},"family":{"type":"string","minLength":1}}}}},"$defs":{"Words":{"type":"array","items":{"type":"string","minLength":1,"maxLength":40},"maxItems":200}}};
 const pattern11 = new RegExp("^[0-9]{4}-[0-9]{3}[0-9X]$", "u");
 
 function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -4613,7 +4613,7 @@ return false;
 else {
 const _errs8 = errors;
 for(const key1 in data2){
-if(!((((key1 === "before") || (key1 === "after")) || (key1 === "family")) || (key1 === "documents"))){
+if(!(((((key1 === "before") || (key1 === "after")) || (key1 === "family")) || (key1 === "documents")) || (key1 === "titleJoiners"))){
 validate26.errors = [{instancePath:instancePath+"/cues",schemaPath:"#/properties/cues/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
 return false;
 break;
@@ -4827,6 +4827,59 @@ var valid1 = _errs24 === errors;
 else {
 var valid1 = true;
 }
+if(valid1){
+if(data2.titleJoiners !== undefined){
+let data11 = data2.titleJoiners;
+const _errs29 = errors;
+const _errs30 = errors;
+if(errors === _errs30){
+if(Array.isArray(data11)){
+if(data11.length > 200){
+validate26.errors = [{instancePath:instancePath+"/cues/titleJoiners",schemaPath:"#/$defs/Words/maxItems",keyword:"maxItems",params:{limit: 200},message:"must NOT have more than 200 items"}];
+return false;
+}
+else {
+var valid11 = true;
+const len4 = data11.length;
+for(let i4=0; i4<len4; i4++){
+let data12 = data11[i4];
+const _errs32 = errors;
+if(errors === _errs32){
+if(typeof data12 === "string"){
+if(func2(data12) > 40){
+validate26.errors = [{instancePath:instancePath+"/cues/titleJoiners/" + i4,schemaPath:"#/$defs/Words/items/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"}];
+return false;
+}
+else {
+if(func2(data12) < 1){
+validate26.errors = [{instancePath:instancePath+"/cues/titleJoiners/" + i4,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+}
+else {
+validate26.errors = [{instancePath:instancePath+"/cues/titleJoiners/" + i4,schemaPath:"#/$defs/Words/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid11 = _errs32 === errors;
+if(!valid11){
+break;
+}
+}
+}
+}
+else {
+validate26.errors = [{instancePath:instancePath+"/cues/titleJoiners",schemaPath:"#/$defs/Words/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid1 = _errs29 === errors;
+}
+else {
+var valid1 = true;
+}
+}
 }
 }
 }
@@ -4845,235 +4898,235 @@ var valid0 = true;
 }
 if(valid0){
 if(data.journals !== undefined){
-let data11 = data.journals;
-const _errs29 = errors;
-if(errors === _errs29){
-if(Array.isArray(data11)){
-var valid10 = true;
-const len4 = data11.length;
-for(let i4=0; i4<len4; i4++){
-let data12 = data11[i4];
-const _errs31 = errors;
-if(errors === _errs31){
-if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
-let missing2;
-if(((((data12.name === undefined) && (missing2 = "name")) || ((data12.abbreviation === undefined) && (missing2 = "abbreviation"))) || ((data12.issn === undefined) && (missing2 = "issn"))) || ((data12.aliases === undefined) && (missing2 = "aliases"))){
-validate26.errors = [{instancePath:instancePath+"/journals/" + i4,schemaPath:"#/properties/journals/items/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
-return false;
-}
-else {
-const _errs33 = errors;
-for(const key2 in data12){
-if(!((((((((key2 === "name") || (key2 === "abbreviation")) || (key2 === "issn")) || (key2 === "aliases")) || (key2 === "publisher")) || (key2 === "abbreviationSource")) || (key2 === "nlmTitle")) || (key2 === "family"))){
-validate26.errors = [{instancePath:instancePath+"/journals/" + i4,schemaPath:"#/properties/journals/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-if(_errs33 === errors){
-if(data12.name !== undefined){
-let data13 = data12.name;
+let data13 = data.journals;
 const _errs34 = errors;
 if(errors === _errs34){
-if(typeof data13 === "string"){
-if(func2(data13) < 1){
-validate26.errors = [{instancePath:instancePath+"/journals/" + i4+"/name",schemaPath:"#/properties/journals/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-else {
-validate26.errors = [{instancePath:instancePath+"/journals/" + i4+"/name",schemaPath:"#/properties/journals/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid11 = _errs34 === errors;
-}
-else {
-var valid11 = true;
-}
-if(valid11){
-if(data12.abbreviation !== undefined){
-let data14 = data12.abbreviation;
+if(Array.isArray(data13)){
+var valid12 = true;
+const len5 = data13.length;
+for(let i5=0; i5<len5; i5++){
+let data14 = data13[i5];
 const _errs36 = errors;
 if(errors === _errs36){
-if(typeof data14 === "string"){
-if(func2(data14) < 1){
-validate26.errors = [{instancePath:instancePath+"/journals/" + i4+"/abbreviation",schemaPath:"#/properties/journals/items/properties/abbreviation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
+let missing2;
+if(((((data14.name === undefined) && (missing2 = "name")) || ((data14.abbreviation === undefined) && (missing2 = "abbreviation"))) || ((data14.issn === undefined) && (missing2 = "issn"))) || ((data14.aliases === undefined) && (missing2 = "aliases"))){
+validate26.errors = [{instancePath:instancePath+"/journals/" + i5,schemaPath:"#/properties/journals/items/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
 return false;
 }
-}
 else {
-validate26.errors = [{instancePath:instancePath+"/journals/" + i4+"/abbreviation",schemaPath:"#/properties/journals/items/properties/abbreviation/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid11 = _errs36 === errors;
-}
-else {
-var valid11 = true;
-}
-if(valid11){
-if(data12.issn !== undefined){
-let data15 = data12.issn;
 const _errs38 = errors;
-if(errors === _errs38){
-if(Array.isArray(data15)){
-var valid12 = true;
-const len5 = data15.length;
-for(let i5=0; i5<len5; i5++){
-let data16 = data15[i5];
-const _errs40 = errors;
-if(errors === _errs40){
-if(typeof data16 === "string"){
-if(!pattern11.test(data16)){
-validate26.errors = [{instancePath:instancePath+"/journals/" + i4+"/issn/" + i5,schemaPath:"#/properties/journals/items/properties/issn/items/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{3}[0-9X]$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{3}[0-9X]$"+"\""}];
+for(const key2 in data14){
+if(!((((((((key2 === "name") || (key2 === "abbreviation")) || (key2 === "issn")) || (key2 === "aliases")) || (key2 === "publisher")) || (key2 === "abbreviationSource")) || (key2 === "nlmTitle")) || (key2 === "family"))){
+validate26.errors = [{instancePath:instancePath+"/journals/" + i5,schemaPath:"#/properties/journals/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
 return false;
-}
-}
-else {
-validate26.errors = [{instancePath:instancePath+"/journals/" + i4+"/issn/" + i5,schemaPath:"#/properties/journals/items/properties/issn/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid12 = _errs40 === errors;
-if(!valid12){
 break;
 }
 }
-}
-else {
-validate26.errors = [{instancePath:instancePath+"/journals/" + i4+"/issn",schemaPath:"#/properties/journals/items/properties/issn/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+if(_errs38 === errors){
+if(data14.name !== undefined){
+let data15 = data14.name;
+const _errs39 = errors;
+if(errors === _errs39){
+if(typeof data15 === "string"){
+if(func2(data15) < 1){
+validate26.errors = [{instancePath:instancePath+"/journals/" + i5+"/name",schemaPath:"#/properties/journals/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
-var valid11 = _errs38 === errors;
+else {
+validate26.errors = [{instancePath:instancePath+"/journals/" + i5+"/name",schemaPath:"#/properties/journals/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid13 = _errs39 === errors;
 }
 else {
-var valid11 = true;
-}
-if(valid11){
-if(data12.aliases !== undefined){
-let data17 = data12.aliases;
-const _errs42 = errors;
-if(errors === _errs42){
-if(Array.isArray(data17)){
 var valid13 = true;
+}
+if(valid13){
+if(data14.abbreviation !== undefined){
+let data16 = data14.abbreviation;
+const _errs41 = errors;
+if(errors === _errs41){
+if(typeof data16 === "string"){
+if(func2(data16) < 1){
+validate26.errors = [{instancePath:instancePath+"/journals/" + i5+"/abbreviation",schemaPath:"#/properties/journals/items/properties/abbreviation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate26.errors = [{instancePath:instancePath+"/journals/" + i5+"/abbreviation",schemaPath:"#/properties/journals/items/properties/abbreviation/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid13 = _errs41 === errors;
+}
+else {
+var valid13 = true;
+}
+if(valid13){
+if(data14.issn !== undefined){
+let data17 = data14.issn;
+const _errs43 = errors;
+if(errors === _errs43){
+if(Array.isArray(data17)){
+var valid14 = true;
 const len6 = data17.length;
 for(let i6=0; i6<len6; i6++){
 let data18 = data17[i6];
-const _errs44 = errors;
-if(errors === _errs44){
+const _errs45 = errors;
+if(errors === _errs45){
 if(typeof data18 === "string"){
-if(func2(data18) < 1){
-validate26.errors = [{instancePath:instancePath+"/journals/" + i4+"/aliases/" + i6,schemaPath:"#/properties/journals/items/properties/aliases/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+if(!pattern11.test(data18)){
+validate26.errors = [{instancePath:instancePath+"/journals/" + i5+"/issn/" + i6,schemaPath:"#/properties/journals/items/properties/issn/items/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{3}[0-9X]$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{3}[0-9X]$"+"\""}];
 return false;
 }
 }
 else {
-validate26.errors = [{instancePath:instancePath+"/journals/" + i4+"/aliases/" + i6,schemaPath:"#/properties/journals/items/properties/aliases/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate26.errors = [{instancePath:instancePath+"/journals/" + i5+"/issn/" + i6,schemaPath:"#/properties/journals/items/properties/issn/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
-var valid13 = _errs44 === errors;
-if(!valid13){
+var valid14 = _errs45 === errors;
+if(!valid14){
 break;
 }
 }
 }
 else {
-validate26.errors = [{instancePath:instancePath+"/journals/" + i4+"/aliases",schemaPath:"#/properties/journals/items/properties/aliases/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate26.errors = [{instancePath:instancePath+"/journals/" + i5+"/issn",schemaPath:"#/properties/journals/items/properties/issn/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
-var valid11 = _errs42 === errors;
+var valid13 = _errs43 === errors;
 }
 else {
-var valid11 = true;
+var valid13 = true;
 }
-if(valid11){
-if(data12.publisher !== undefined){
-const _errs46 = errors;
-if(typeof data12.publisher !== "boolean"){
-validate26.errors = [{instancePath:instancePath+"/journals/" + i4+"/publisher",schemaPath:"#/properties/journals/items/properties/publisher/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
-return false;
-}
-var valid11 = _errs46 === errors;
-}
-else {
-var valid11 = true;
-}
-if(valid11){
-if(data12.abbreviationSource !== undefined){
-let data20 = data12.abbreviationSource;
-const _errs48 = errors;
-if(!(((data20 === "nlm") || (data20 === "iso4")) || (data20 === "journal"))){
-validate26.errors = [{instancePath:instancePath+"/journals/" + i4+"/abbreviationSource",schemaPath:"#/properties/journals/items/properties/abbreviationSource/enum",keyword:"enum",params:{allowedValues: schema77.properties.journals.items.properties.abbreviationSource.enum},message:"must be equal to one of the allowed values"}];
-return false;
-}
-var valid11 = _errs48 === errors;
-}
-else {
-var valid11 = true;
-}
-if(valid11){
-if(data12.nlmTitle !== undefined){
-let data21 = data12.nlmTitle;
+if(valid13){
+if(data14.aliases !== undefined){
+let data19 = data14.aliases;
+const _errs47 = errors;
+if(errors === _errs47){
+if(Array.isArray(data19)){
+var valid15 = true;
+const len7 = data19.length;
+for(let i7=0; i7<len7; i7++){
+let data20 = data19[i7];
 const _errs49 = errors;
 if(errors === _errs49){
-if(typeof data21 === "string"){
-if(func2(data21) < 1){
-validate26.errors = [{instancePath:instancePath+"/journals/" + i4+"/nlmTitle",schemaPath:"#/properties/journals/items/properties/nlmTitle/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+if(typeof data20 === "string"){
+if(func2(data20) < 1){
+validate26.errors = [{instancePath:instancePath+"/journals/" + i5+"/aliases/" + i7,schemaPath:"#/properties/journals/items/properties/aliases/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 else {
-validate26.errors = [{instancePath:instancePath+"/journals/" + i4+"/nlmTitle",schemaPath:"#/properties/journals/items/properties/nlmTitle/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate26.errors = [{instancePath:instancePath+"/journals/" + i5+"/aliases/" + i7,schemaPath:"#/properties/journals/items/properties/aliases/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
-var valid11 = _errs49 === errors;
+var valid15 = _errs49 === errors;
+if(!valid15){
+break;
+}
+}
 }
 else {
-var valid11 = true;
+validate26.errors = [{instancePath:instancePath+"/journals/" + i5+"/aliases",schemaPath:"#/properties/journals/items/properties/aliases/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
 }
-if(valid11){
-if(data12.family !== undefined){
-let data22 = data12.family;
+}
+var valid13 = _errs47 === errors;
+}
+else {
+var valid13 = true;
+}
+if(valid13){
+if(data14.publisher !== undefined){
 const _errs51 = errors;
-if(errors === _errs51){
-if(typeof data22 === "string"){
-if(func2(data22) < 1){
-validate26.errors = [{instancePath:instancePath+"/journals/" + i4+"/family",schemaPath:"#/properties/journals/items/properties/family/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+if(typeof data14.publisher !== "boolean"){
+validate26.errors = [{instancePath:instancePath+"/journals/" + i5+"/publisher",schemaPath:"#/properties/journals/items/properties/publisher/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+return false;
+}
+var valid13 = _errs51 === errors;
+}
+else {
+var valid13 = true;
+}
+if(valid13){
+if(data14.abbreviationSource !== undefined){
+let data22 = data14.abbreviationSource;
+const _errs53 = errors;
+if(!(((data22 === "nlm") || (data22 === "iso4")) || (data22 === "journal"))){
+validate26.errors = [{instancePath:instancePath+"/journals/" + i5+"/abbreviationSource",schemaPath:"#/properties/journals/items/properties/abbreviationSource/enum",keyword:"enum",params:{allowedValues: schema77.properties.journals.items.properties.abbreviationSource.enum},message:"must be equal to one of the allowed values"}];
+return false;
+}
+var valid13 = _errs53 === errors;
+}
+else {
+var valid13 = true;
+}
+if(valid13){
+if(data14.nlmTitle !== undefined){
+let data23 = data14.nlmTitle;
+const _errs54 = errors;
+if(errors === _errs54){
+if(typeof data23 === "string"){
+if(func2(data23) < 1){
+validate26.errors = [{instancePath:instancePath+"/journals/" + i5+"/nlmTitle",schemaPath:"#/properties/journals/items/properties/nlmTitle/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 else {
-validate26.errors = [{instancePath:instancePath+"/journals/" + i4+"/family",schemaPath:"#/properties/journals/items/properties/family/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate26.errors = [{instancePath:instancePath+"/journals/" + i5+"/nlmTitle",schemaPath:"#/properties/journals/items/properties/nlmTitle/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
-var valid11 = _errs51 === errors;
+var valid13 = _errs54 === errors;
 }
 else {
-var valid11 = true;
+var valid13 = true;
 }
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-else {
-validate26.errors = [{instancePath:instancePath+"/journals/" + i4,schemaPath:"#/properties/journals/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+if(valid13){
+if(data14.family !== undefined){
+let data24 = data14.family;
+const _errs56 = errors;
+if(errors === _errs56){
+if(typeof data24 === "string"){
+if(func2(data24) < 1){
+validate26.errors = [{instancePath:instancePath+"/journals/" + i5+"/family",schemaPath:"#/properties/journals/items/properties/family/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
-var valid10 = _errs31 === errors;
-if(!valid10){
+else {
+validate26.errors = [{instancePath:instancePath+"/journals/" + i5+"/family",schemaPath:"#/properties/journals/items/properties/family/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid13 = _errs56 === errors;
+}
+else {
+var valid13 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate26.errors = [{instancePath:instancePath+"/journals/" + i5,schemaPath:"#/properties/journals/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid12 = _errs36 === errors;
+if(!valid12){
 break;
 }
 }
@@ -5083,7 +5136,7 @@ validate26.errors = [{instancePath:instancePath+"/journals",schemaPath:"#/proper
 return false;
 }
 }
-var valid0 = _errs29 === errors;
+var valid0 = _errs34 === errors;
 }
 else {
 var valid0 = true;
@@ -5105,7 +5158,7 @@ return errors === 0;
 validate26.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const html = validate27;
-const schema82 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/html.schema.json","type":"object","additionalProperties":false,"$defs":{"selector":{"type":"string","minLength":1,"pattern":"^([a-zA-Z][a-zA-Z0-9-]{0,40})?((?:[#.][\\w-]{1,100}|\\[[\\w-]{1,60}(?:[~^$*]?=(?:\"[^\"]{0,200}\"|'[^']{0,200}'|[\\w-]{0,200}))?\\]){0,20})$"}},"required":["dropElements","chromeElements","chromeClassPattern","chromeClassExceptions","wechatRoot","contentSelectors","blockElements","metaLinePatterns"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"dropElements":{"type":"array","items":{"type":"string"}},"chromeElements":{"type":"array","items":{"type":"string"}},"chromeClassPattern":{"type":"string"},"chromeClassExceptions":{"type":"string"},"wechatRoot":{"$ref":"#/$defs/selector"},"contentSelectors":{"type":"array","items":{"$ref":"#/$defs/selector"}},"blockElements":{"type":"array","items":{"type":"string"}},"metaLinePatterns":{"type":"array","items":{"type":"string"}}}};
+const schema83 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/html.schema.json","type":"object","additionalProperties":false,"$defs":{"selector":{"type":"string","minLength":1,"pattern":"^([a-zA-Z][a-zA-Z0-9-]{0,40})?((?:[#.][\\w-]{1,100}|\\[[\\w-]{1,60}(?:[~^$*]?=(?:\"[^\"]{0,200}\"|'[^']{0,200}'|[\\w-]{0,200}))?\\]){0,20})$"}},"required":["dropElements","chromeElements","chromeClassPattern","chromeClassExceptions","wechatRoot","contentSelectors","blockElements","metaLinePatterns"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"dropElements":{"type":"array","items":{"type":"string"}},"chromeElements":{"type":"array","items":{"type":"string"}},"chromeClassPattern":{"type":"string"},"chromeClassExceptions":{"type":"string"},"wechatRoot":{"$ref":"#/$defs/selector"},"contentSelectors":{"type":"array","items":{"$ref":"#/$defs/selector"}},"blockElements":{"type":"array","items":{"type":"string"}},"metaLinePatterns":{"type":"array","items":{"type":"string"}}}};
 const pattern12 = new RegExp("^([a-zA-Z][a-zA-Z0-9-]{0,40})?((?:[#.][\\w-]{1,100}|\\[[\\w-]{1,60}(?:[~^$*]?=(?:\"[^\"]{0,200}\"|'[^']{0,200}'|[\\w-]{0,200}))?\\]){0,20})$", "u");
 
 function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -5129,7 +5182,7 @@ return false;
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!(func1.call(schema82.properties, key0))){
+if(!(func1.call(schema83.properties, key0))){
 validate27.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
@@ -5400,8 +5453,8 @@ return errors === 0;
 validate27.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const lexicon = validate28;
-const schema85 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/lexicon.schema.json","type":"object","additionalProperties":false,"required":["concepts","patterns"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"pinyinRuby":{"type":"string","minLength":2,"maxLength":300},"definitionStops":{"type":"object","additionalProperties":false,"required":["always","clauseOpeners"],"properties":{"always":{"type":"array","items":{"type":"string","minLength":1,"maxLength":10},"maxItems":100},"clauseOpeners":{"type":"array","items":{"type":"string","minLength":1,"maxLength":10},"maxItems":100}}},"patterns":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","type","pattern","idPrefix","labelCase"],"properties":{"name":{"type":"string","pattern":"^[a-z][a-z0-9-]*$"},"type":{"$ref":"#/$defs/EntityType"},"pattern":{"type":"string","minLength":2,"maxLength":200},"idPrefix":{"type":"string","pattern":"^[a-z]+:$"},"labelCase":{"enum":["upper","keep"]}}}},"concepts":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","type","label","xrefs","zh","en","abbreviations"],"properties":{"id":{"type":"string","pattern":"^[a-z]+:[a-z0-9-]+$"},"type":{"$ref":"#/$defs/EntityType"},"label":{"type":"string","minLength":1},"xrefs":{"type":"array","items":{"type":"string","pattern":"^(MESH:D[0-9]{6,9}|CL:[0-9]{7}|HGNC\\.SYMBOL:[A-Z0-9-]+)$"}},"zh":{"type":"array","items":{"type":"string","minLength":1}},"en":{"type":"array","items":{"type":"string","minLength":2}},"abbreviations":{"type":"array","items":{"type":"string","minLength":2}}}}}},"$defs":{"EntityType":{"enum":["disease","cell","molecule","measure","organization","journal","drug","country","other"]}}};
-const schema86 = {"enum":["disease","cell","molecule","measure","organization","journal","drug","country","other"]};
+const schema86 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/lexicon.schema.json","type":"object","additionalProperties":false,"required":["concepts","patterns"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"pinyinRuby":{"type":"string","minLength":2,"maxLength":300},"definitionStops":{"type":"object","additionalProperties":false,"required":["always","clauseOpeners"],"properties":{"always":{"type":"array","items":{"type":"string","minLength":1,"maxLength":10},"maxItems":100},"clauseOpeners":{"type":"array","items":{"type":"string","minLength":1,"maxLength":10},"maxItems":100}}},"patterns":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","type","pattern","idPrefix","labelCase"],"properties":{"name":{"type":"string","pattern":"^[a-z][a-z0-9-]*$"},"type":{"$ref":"#/$defs/EntityType"},"pattern":{"type":"string","minLength":2,"maxLength":200},"idPrefix":{"type":"string","pattern":"^[a-z]+:$"},"labelCase":{"enum":["upper","keep"]}}}},"concepts":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","type","label","xrefs","zh","en","abbreviations"],"properties":{"id":{"type":"string","pattern":"^[a-z]+:[a-z0-9-]+$"},"type":{"$ref":"#/$defs/EntityType"},"label":{"type":"string","minLength":1},"xrefs":{"type":"array","items":{"type":"string","pattern":"^(MESH:D[0-9]{6,9}|CL:[0-9]{7}|HGNC\\.SYMBOL:[A-Z0-9-]+)$"}},"zh":{"type":"array","items":{"type":"string","minLength":1}},"en":{"type":"array","items":{"type":"string","minLength":2}},"abbreviations":{"type":"array","items":{"type":"string","minLength":2}}}}}},"$defs":{"EntityType":{"enum":["disease","cell","molecule","measure","organization","journal","drug","country","other"]}}};
+const schema87 = {"enum":["disease","cell","molecule","measure","organization","journal","drug","country","other"]};
 const pattern15 = new RegExp("^[a-z]+:$", "u");
 const pattern16 = new RegExp("^[a-z]+:[a-z0-9-]+$", "u");
 const pattern17 = new RegExp("^(MESH:D[0-9]{6,9}|CL:[0-9]{7}|HGNC\\.SYMBOL:[A-Z0-9-]+)$", "u");
@@ -5673,7 +5726,7 @@ if(data9.type !== undefined){
 let data11 = data9.type;
 const _errs26 = errors;
 if(!(((((((((data11 === "disease") || (data11 === "cell")) || (data11 === "molecule")) || (data11 === "measure")) || (data11 === "organization")) || (data11 === "journal")) || (data11 === "drug")) || (data11 === "country")) || (data11 === "other"))){
-validate28.errors = [{instancePath:instancePath+"/patterns/" + i2+"/type",schemaPath:"#/$defs/EntityType/enum",keyword:"enum",params:{allowedValues: schema86.enum},message:"must be equal to one of the allowed values"}];
+validate28.errors = [{instancePath:instancePath+"/patterns/" + i2+"/type",schemaPath:"#/$defs/EntityType/enum",keyword:"enum",params:{allowedValues: schema87.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid5 = _errs26 === errors;
@@ -5734,7 +5787,7 @@ if(data9.labelCase !== undefined){
 let data14 = data9.labelCase;
 const _errs32 = errors;
 if(!((data14 === "upper") || (data14 === "keep"))){
-validate28.errors = [{instancePath:instancePath+"/patterns/" + i2+"/labelCase",schemaPath:"#/properties/patterns/items/properties/labelCase/enum",keyword:"enum",params:{allowedValues: schema85.properties.patterns.items.properties.labelCase.enum},message:"must be equal to one of the allowed values"}];
+validate28.errors = [{instancePath:instancePath+"/patterns/" + i2+"/labelCase",schemaPath:"#/properties/patterns/items/properties/labelCase/enum",keyword:"enum",params:{allowedValues: schema86.properties.patterns.items.properties.labelCase.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid5 = _errs32 === errors;
@@ -5823,7 +5876,7 @@ if(data16.type !== undefined){
 let data18 = data16.type;
 const _errs40 = errors;
 if(!(((((((((data18 === "disease") || (data18 === "cell")) || (data18 === "molecule")) || (data18 === "measure")) || (data18 === "organization")) || (data18 === "journal")) || (data18 === "drug")) || (data18 === "country")) || (data18 === "other"))){
-validate28.errors = [{instancePath:instancePath+"/concepts/" + i3+"/type",schemaPath:"#/$defs/EntityType/enum",keyword:"enum",params:{allowedValues: schema86.enum},message:"must be equal to one of the allowed values"}];
+validate28.errors = [{instancePath:instancePath+"/concepts/" + i3+"/type",schemaPath:"#/$defs/EntityType/enum",keyword:"enum",params:{allowedValues: schema87.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid8 = _errs40 === errors;
@@ -6057,7 +6110,7 @@ return errors === 0;
 validate28.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const facts = validate29;
-const schema88 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/facts.schema.json","type":"object","additionalProperties":false,"required":["numbers","week","span","units","institutionSuffix","actorCue","institutionPrefix","percent","count","change","population","comparator","counted"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"numbers":{"type":"object","additionalProperties":{"type":"integer","minimum":0,"maximum":1000}},"week":{"$ref":"#/$defs/Pattern"},"span":{"$ref":"#/$defs/Pattern"},"units":{"type":"object","additionalProperties":false,"required":["year","month","week","day"],"properties":{"year":{"$ref":"#/$defs/Words"},"month":{"$ref":"#/$defs/Words"},"week":{"$ref":"#/$defs/Words"},"day":{"$ref":"#/$defs/Words"}}},"institutionSuffix":{"$ref":"#/$defs/Pattern"},"actorCue":{"$ref":"#/$defs/Pattern"},"institutionPrefix":{"$ref":"#/$defs/Pattern"},"percent":{"$ref":"#/$defs/Pattern"},"count":{"$ref":"#/$defs/Pattern"},"change":{"$ref":"#/$defs/Pattern"},"population":{"$ref":"#/$defs/Pattern"},"comparator":{"$ref":"#/$defs/Pattern"},"counted":{"type":"object","propertyNames":{"pattern":"^[a-z]+:[a-z0-9-]+$"},"additionalProperties":{"type":"object","additionalProperties":false,"required":["measure","unit"],"properties":{"measure":{"type":"string","minLength":1,"maxLength":100},"unit":{"type":"string","minLength":1,"maxLength":40}}}}},"$defs":{"Pattern":{"type":"string","minLength":1,"maxLength":600},"Words":{"type":"array","minItems":1,"items":{"type":"string","minLength":1,"maxLength":40}}}};
+const schema89 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/facts.schema.json","type":"object","additionalProperties":false,"required":["numbers","week","span","units","institutionSuffix","actorCue","institutionPrefix","percent","count","change","population","comparator","counted"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"numbers":{"type":"object","additionalProperties":{"type":"integer","minimum":0,"maximum":1000}},"week":{"$ref":"#/$defs/Pattern"},"span":{"$ref":"#/$defs/Pattern"},"units":{"type":"object","additionalProperties":false,"required":["year","month","week","day"],"properties":{"year":{"$ref":"#/$defs/Words"},"month":{"$ref":"#/$defs/Words"},"week":{"$ref":"#/$defs/Words"},"day":{"$ref":"#/$defs/Words"}}},"institutionSuffix":{"$ref":"#/$defs/Pattern"},"actorCue":{"$ref":"#/$defs/Pattern"},"institutionPrefix":{"$ref":"#/$defs/Pattern"},"percent":{"$ref":"#/$defs/Pattern"},"count":{"$ref":"#/$defs/Pattern"},"change":{"$ref":"#/$defs/Pattern"},"population":{"$ref":"#/$defs/Pattern"},"comparator":{"$ref":"#/$defs/Pattern"},"counted":{"type":"object","propertyNames":{"pattern":"^[a-z]+:[a-z0-9-]+$"},"additionalProperties":{"type":"object","additionalProperties":false,"required":["measure","unit"],"properties":{"measure":{"type":"string","minLength":1,"maxLength":100},"unit":{"type":"string","minLength":1,"maxLength":40}}}}},"$defs":{"Pattern":{"type":"string","minLength":1,"maxLength":600},"Words":{"type":"array","minItems":1,"items":{"type":"string","minLength":1,"maxLength":40}}}};
 
 function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://digest-ingest.dev/schemas/facts.schema.json" */;
@@ -6080,7 +6133,7 @@ return false;
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!(func1.call(schema88.properties, key0))){
+if(!(func1.call(schema89.properties, key0))){
 validate29.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;

@@ -4,7 +4,7 @@
 export const shippedDataHashes: readonly string[] = [
   '9a139e957b3ce6adad74216552ba3ef8937e435cfb9497dc7af3dee9ef13f0e7', // facts: pipelines/data/facts.json
   '73651168e9ae98853bf117d2313db81bf75f0bfc6beb15c38b39e90ae0c88990', // html: pipelines/data/html.json
-  '2eb58b2415afef7c4e1ddcd51f2d2412c9997ce141c294b5589ec4407e7f4ba1', // journals: pipelines/data/journals.json
+  '0c72cfbc596eb7ee6bfab4e7f3ea58eebd1f5c22dfef1651db7a1ec2dd9bceb8', // journals: pipelines/data/journals.json
   '9964b7d4b13e6f606854aa0c0606dc1c8bd11e13e3e6eb82c3ffd2410be058bc', // lexicon: pipelines/data/lexicon.json
   '1af1e3609976ce2f2689bd46f1835a87c30c2e462770495850ded36c9f9f1567', // structure: pipelines/data/structure.json
 ];

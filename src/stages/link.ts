@@ -169,15 +169,12 @@ export function readJournals(text: string, journals: JournalIndex, isOrganizatio
     while (c < covered.length && covered[c]![1] <= bare.start) c++;
     if (c < covered.length && covered[c]![0] < bare.end) continue;
     // The cue words are read only where they decide (a one-word name, or a name inside a title run).
-    if ((bare.needsCue || inTitleRun(view, bare.start, bare.end)) && !journals.cueBefore(view, bare.start) && !journals.cueAfter(view, bare.end)) continue;
+    if ((bare.needsCue || inTitleRun(journals, view, bare.start, bare.end)) && !journals.cueBefore(view, bare.start) && !journals.cueAfter(view, bare.end)) continue;
     const family = journals.cueAfter(view, bare.end, 'family');
     names.push({ start: bare.start, end: bare.end, text: text.slice(bare.start, bare.end), journal: bare.journal, kind: bare.journal.publisher ? 'publisher' : family ? 'family' : 'journal', opens: bare.start });
   }
   return { names: ordered(names, (a, b) => a.start - b.start), brackets };
 }
-
-/** Lower-case words that join the capitalised words of one English name ("Investigation of Stem Cells in Stroke"). */
-const titleJoiner = /^(?:of|for|the|on)$/;
 
 /**
  * True when an English name stands inside a longer run of capitalised words that is no journal: a
@@ -186,7 +183,7 @@ const titleJoiner = /^(?:of|for|the|on)$/;
  * a link's text glued to "in" as in "inStem Cell Reports"). Asked only of a name with no cue word around
  * it: "in Nature Medicine" or "the journal Stem Cells" stays a journal.
  */
-function inTitleRun(view: string, start: number, end: number): boolean {
+function inTitleRun(journals: JournalIndex, view: string, start: number, end: number): boolean {
   if (!/^[A-Z]/.test(view.slice(start, start + 1))) return false;
   const after = /^\s*([A-Za-z][\w-]*)/.exec(view.slice(end, end + 40));
   // A capitalised word runs straight on after the name ("… Foundation", "… Injury").
@@ -202,8 +199,8 @@ function inTitleRun(view: string, start: number, end: number): boolean {
   const capital = (w: string): boolean => (/^[A-Z][a-z]/.test(w) || /[a-z][A-Z]/.test(w)) && /[A-Za-z]$/.test(w);
   // A capitalised word right before, itself mid-sentence (not the first word after a full stop).
   if (capital(last) && prior !== '' && !/[.!?:"“”]$/.test(prior)) return true;
-  // "Investigation of Stem Cells": a joining word after a capitalised one.
-  return titleJoiner.test(last) && capital(prior);
+  // "Investigation of Stem Cells": a joining word (journals.json's `titleJoiners`) after a capitalised one.
+  return journals.joinsTitle(last) && capital(prior);
 }
 
 /** What an item's lead says about its journal: the first of each kind of name, and its paper title. */

@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { JournalIndex } from '../../src/core/journals.js';
+import type { JournalTable } from '../../src/generated/journals.js';
 import { expandCitation, organizationTest, readJournals, readLead } from '../../src/stages/link.js';
 import { items, pipeline, runUpTo } from '../helpers.js';
 
@@ -49,6 +52,15 @@ describe('link: journals (field-notes shapes)', () => {
     ['Stem Cells published the trial last year.', 'Stem Cells'],
   ])('%s: still %s', (text, journal) => {
     expect(lead(text).known?.journal?.name).toBe(journal);
+  });
+
+  it("reads the words that join a title's capitalised words from journals.json (cues.titleJoiners), not from code", () => {
+    const table = JSON.parse(readFileSync(new URL('../../pipelines/data/journals.json', import.meta.url), 'utf8')) as JournalTable;
+    const text = 'A trial called PISCES (Pilot Investigation of Stem Cells in Stroke) enrolled 12 men.';
+    const read = (index: JournalIndex) => readLead(text, index, organizationTest(pipeline().data)).known?.journal?.name;
+    expect(table.cues.titleJoiners).toContain('of');
+    expect(read(new JournalIndex(table.journals, table.cues))).toBeUndefined();
+    expect(read(new JournalIndex(table.journals, { ...table.cues, titleJoiners: [] }))).toBe('Stem Cells');
   });
 
   it('keeps every journal of a list (a name after a comma is no title run)', () => {
