@@ -198,10 +198,12 @@ export class JournalIndex {
     return cue ? name.slice(0, view.length - cue.length).trim() : null;
   }
 
-  /** True when an English word joins the capitalised words of one title ("of" in "Investigation of Stem Cells"). */
+  /**
+   * True when an English word joins the capitalised words of one title ("of" in "Investigation of Stem
+   * Cells"). Compared as written: a joining word is lower-case, and "The" after a full stop opens a sentence.
+   */
   joinsTitle(word: string): boolean {
-    const view = lowerSameLength(word);
-    return (this.cueWords.titleJoiners ?? []).includes(view);
+    return (this.cueWords.titleJoiners ?? []).includes(word);
   }
 
   /** True when a bracketed name ends in a document word (指南, 规划纲要, 指导原则…): a document, not a journal. */
