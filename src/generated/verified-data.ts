@@ -4,7 +4,7 @@
 export const shippedDataHashes: readonly string[] = [
   '9a139e957b3ce6adad74216552ba3ef8937e435cfb9497dc7af3dee9ef13f0e7', // facts: pipelines/data/facts.json
   '73651168e9ae98853bf117d2313db81bf75f0bfc6beb15c38b39e90ae0c88990', // html: pipelines/data/html.json
-  '0c72cfbc596eb7ee6bfab4e7f3ea58eebd1f5c22dfef1651db7a1ec2dd9bceb8', // journals: pipelines/data/journals.json
-  '9964b7d4b13e6f606854aa0c0606dc1c8bd11e13e3e6eb82c3ffd2410be058bc', // lexicon: pipelines/data/lexicon.json
-  '1af1e3609976ce2f2689bd46f1835a87c30c2e462770495850ded36c9f9f1567', // structure: pipelines/data/structure.json
+  '3070dabb1cf3f42a43d3b71fb4c754e6e6ff1414fbfc879ec1ae05a2b160b2d4', // journals: pipelines/data/journals.json
+  '9f1283d61b2b33794b3b7bafc12de88ed2d4bfd71f69d62a2f100f7593df6345', // lexicon: pipelines/data/lexicon.json
+  '94afc5c67f59392248337acda96da91457f5e1d03877be2d31e7351f41de3b6e', // structure: pipelines/data/structure.json
 ];
