@@ -6,5 +6,5 @@ export const shippedDataHashes: readonly string[] = [
   '73651168e9ae98853bf117d2313db81bf75f0bfc6beb15c38b39e90ae0c88990', // html: pipelines/data/html.json
   '3070dabb1cf3f42a43d3b71fb4c754e6e6ff1414fbfc879ec1ae05a2b160b2d4', // journals: pipelines/data/journals.json
   '9f1283d61b2b33794b3b7bafc12de88ed2d4bfd71f69d62a2f100f7593df6345', // lexicon: pipelines/data/lexicon.json
-  '94afc5c67f59392248337acda96da91457f5e1d03877be2d31e7351f41de3b6e', // structure: pipelines/data/structure.json
+  '4b39f4d087eed738b97ef407478da9b3d26ee9b35ab6dd8aab7aebccdf52e8a9', // structure: pipelines/data/structure.json
 ];

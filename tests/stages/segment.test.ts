@@ -282,7 +282,7 @@ describe('segment: lines of real pages, fourth audit', () => {
     expect(classifyBlock(block(text), structure(), true)).toEqual({ role: 'boilerplate', kind: 'other' });
   });
 
-  it.each(['分享会在北京举行', '患者可在医院的app下载检查报告。', '这篇综述由两位专家审校。', '研究团队(某某医院,210000)'])('is not chrome: %s', (text) => {
+  it.each(['分享会在北京举行', '患者可在医院的app下载检查报告。', '这篇综述由两位专家审校。', '研究团队(某某医院,210000)', '(NCT04212345)'])('is not chrome: %s', (text) => {
     expect(classifyBlock(block(text), structure(), true).role).not.toBe('boilerplate');
   });
 
