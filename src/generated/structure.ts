@@ -214,4 +214,8 @@ export interface Translation {
    * Joins the phrase to the therapy: "in" (default) or "of".
    */
   preposition?: string;
+  /**
+   * How an English page writes it, in lower case ("stem cell therapy", "stem-cell therapy"): read, in any case, on a page with no Han character outside its reference list, for its topic's therapy.
+   */
+  written?: string[];
 }

@@ -2271,7 +2271,7 @@ return errors === 0;
 validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const structure = validate25;
-const schema48 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/structure.schema.json","type":"object","additionalProperties":false,"required":["maxHeadingLength","monthNames","numerals","monthHeadings","rangeHeadings","yearHeadings","yearHeadingWords","headingPunctuation","outlineHeadings","outlineSubheadings","sectionKeywords","referenceHeadings","boilerplate","pageDates","leadLabels","bylinePrefixes","captions","itemDates","undatedItemStarts","relativeDay","eventVerbs","yearOpeners","closingWords","sentenceBreak","publicationCues","english","relativeYears","citationMarker","pageKinds","messageExamples"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"maxHeadingLength":{"type":"integer","minimum":8},"maxLatinTitleLength":{"type":"integer","minimum":1,"maximum":1000},"monthNames":{"type":"array","minItems":12,"maxItems":12,"items":{"type":"array","minItems":1,"maxItems":8,"items":{"type":"string","pattern":"^[A-Za-z]{2,20}$"}}},"numerals":{"type":"object","minProperties":1,"propertyNames":{"minLength":1,"maxLength":1},"additionalProperties":{"type":"integer","minimum":0,"maximum":10}},"monthHeadings":{"$ref":"#/$defs/Patterns"},"rangeHeadings":{"$ref":"#/$defs/Patterns"},"yearHeadings":{"$ref":"#/$defs/Patterns"},"yearHeadingWords":{"$ref":"#/$defs/Words"},"headingPunctuation":{"type":"string","minLength":1,"maxLength":600},"unfinishedLineEnds":{"type":"string","minLength":1,"maxLength":600},"outlineHeadings":{"$ref":"#/$defs/Patterns"},"outlineSubheadings":{"$ref":"#/$defs/Patterns"},"sectionKeywords":{"type":"object","additionalProperties":false,"required":["summary","outlook","conclusion"],"properties":{"summary":{"$ref":"#/$defs/Words"},"outlook":{"$ref":"#/$defs/Words"},"conclusion":{"$ref":"#/$defs/Words"}}},"referenceHeadings":{"$ref":"#/$defs/Patterns"},"boilerplate":{"type":"object","additionalProperties":false,"required":["disclaimer","qr-code","other"],"properties":{"disclaimer":{"$ref":"#/$defs/Patterns"},"qr-code":{"$ref":"#/$defs/Patterns"},"other":{"$ref":"#/$defs/Patterns"}}},"pageDates":{"$ref":"#/$defs/Patterns"},"leadLabels":{"$ref":"#/$defs/Patterns"},"bylinePrefixes":{"$ref":"#/$defs/Patterns"},"captions":{"$ref":"#/$defs/Patterns"},"itemDates":{"$ref":"#/$defs/Patterns"},"undatedItemStarts":{"$ref":"#/$defs/Patterns"},"relativeDay":{"type":"string","minLength":1,"maxLength":600},"eventVerbs":{"$ref":"#/$defs/Words"},"todayWords":{"type":"string","minLength":1,"maxLength":200},"yearOpeners":{"$ref":"#/$defs/Patterns"},"closingWords":{"$ref":"#/$defs/Patterns"},"sentenceBreak":{"type":"string","minLength":1,"maxLength":600},"publicationCues":{"type":"string","minLength":1,"maxLength":600},"english":{"type":"object","additionalProperties":false,"required":["phrases","therapies","connectors"],"properties":{"phrases":{"type":"array","items":{"$ref":"#/$defs/Translation"}},"therapies":{"type":"array","items":{"$ref":"#/$defs/Translation"}},"connectors":{"type":"array","items":{"type":"string"}}}},"relativeYears":{"type":"object","additionalProperties":{"type":"integer","minimum":-10,"maximum":10}},"citationMarker":{"type":"string","minLength":1,"maxLength":600},"pageKinds":{"type":"object","additionalProperties":false,"required":["titleYearRange","titleYear","approvalVerbs","regulators","trialRoundupTitles","overviewTitles"],"properties":{"titleYearRange":{"type":"string","minLength":1,"maxLength":600},"titleYear":{"type":"string","minLength":1,"maxLength":600},"approvalVerbs":{"$ref":"#/$defs/Words"},"regulators":{"$ref":"#/$defs/Words"},"trialRoundupTitles":{"$ref":"#/$defs/Patterns"},"overviewTitles":{"$ref":"#/$defs/Patterns"}}},"messageExamples":{"type":"object","additionalProperties":false,"required":["monthHeading","referenceHeading"],"properties":{"monthHeading":{"type":"string","minLength":1,"maxLength":200},"referenceHeading":{"type":"string","minLength":1,"maxLength":200}}}},"$defs":{"Patterns":{"type":"array","items":{"type":"string","minLength":1,"maxLength":600}},"Words":{"type":"array","items":{"type":"string","minLength":1},"minItems":1},"Translation":{"type":"object","additionalProperties":false,"required":["zh","en"],"properties":{"zh":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}},"en":{"type":"string","minLength":1},"preposition":{"type":"string"}}}}};
+const schema48 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/structure.schema.json","type":"object","additionalProperties":false,"required":["maxHeadingLength","monthNames","numerals","monthHeadings","rangeHeadings","yearHeadings","yearHeadingWords","headingPunctuation","outlineHeadings","outlineSubheadings","sectionKeywords","referenceHeadings","boilerplate","pageDates","leadLabels","bylinePrefixes","captions","itemDates","undatedItemStarts","relativeDay","eventVerbs","yearOpeners","closingWords","sentenceBreak","publicationCues","english","relativeYears","citationMarker","pageKinds","messageExamples"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"maxHeadingLength":{"type":"integer","minimum":8},"maxLatinTitleLength":{"type":"integer","minimum":1,"maximum":1000},"monthNames":{"type":"array","minItems":12,"maxItems":12,"items":{"type":"array","minItems":1,"maxItems":8,"items":{"type":"string","pattern":"^[A-Za-z]{2,20}$"}}},"numerals":{"type":"object","minProperties":1,"propertyNames":{"minLength":1,"maxLength":1},"additionalProperties":{"type":"integer","minimum":0,"maximum":10}},"monthHeadings":{"$ref":"#/$defs/Patterns"},"rangeHeadings":{"$ref":"#/$defs/Patterns"},"yearHeadings":{"$ref":"#/$defs/Patterns"},"yearHeadingWords":{"$ref":"#/$defs/Words"},"headingPunctuation":{"type":"string","minLength":1,"maxLength":600},"unfinishedLineEnds":{"type":"string","minLength":1,"maxLength":600},"outlineHeadings":{"$ref":"#/$defs/Patterns"},"outlineSubheadings":{"$ref":"#/$defs/Patterns"},"sectionKeywords":{"type":"object","additionalProperties":false,"required":["summary","outlook","conclusion"],"properties":{"summary":{"$ref":"#/$defs/Words"},"outlook":{"$ref":"#/$defs/Words"},"conclusion":{"$ref":"#/$defs/Words"}}},"referenceHeadings":{"$ref":"#/$defs/Patterns"},"boilerplate":{"type":"object","additionalProperties":false,"required":["disclaimer","qr-code","other"],"properties":{"disclaimer":{"$ref":"#/$defs/Patterns"},"qr-code":{"$ref":"#/$defs/Patterns"},"other":{"$ref":"#/$defs/Patterns"}}},"pageDates":{"$ref":"#/$defs/Patterns"},"leadLabels":{"$ref":"#/$defs/Patterns"},"bylinePrefixes":{"$ref":"#/$defs/Patterns"},"captions":{"$ref":"#/$defs/Patterns"},"itemDates":{"$ref":"#/$defs/Patterns"},"undatedItemStarts":{"$ref":"#/$defs/Patterns"},"relativeDay":{"type":"string","minLength":1,"maxLength":600},"eventVerbs":{"$ref":"#/$defs/Words"},"todayWords":{"type":"string","minLength":1,"maxLength":200},"yearOpeners":{"$ref":"#/$defs/Patterns"},"closingWords":{"$ref":"#/$defs/Patterns"},"sentenceBreak":{"type":"string","minLength":1,"maxLength":600},"publicationCues":{"type":"string","minLength":1,"maxLength":600},"english":{"type":"object","additionalProperties":false,"required":["phrases","therapies","connectors"],"properties":{"phrases":{"type":"array","items":{"$ref":"#/$defs/Translation"}},"therapies":{"type":"array","items":{"$ref":"#/$defs/Translation"}},"connectors":{"type":"array","items":{"type":"string"}}}},"relativeYears":{"type":"object","additionalProperties":{"type":"integer","minimum":-10,"maximum":10}},"citationMarker":{"type":"string","minLength":1,"maxLength":600},"pageKinds":{"type":"object","additionalProperties":false,"required":["titleYearRange","titleYear","approvalVerbs","regulators","trialRoundupTitles","overviewTitles"],"properties":{"titleYearRange":{"type":"string","minLength":1,"maxLength":600},"titleYear":{"type":"string","minLength":1,"maxLength":600},"approvalVerbs":{"$ref":"#/$defs/Words"},"regulators":{"$ref":"#/$defs/Words"},"trialRoundupTitles":{"$ref":"#/$defs/Patterns"},"overviewTitles":{"$ref":"#/$defs/Patterns"}}},"messageExamples":{"type":"object","additionalProperties":false,"required":["monthHeading","referenceHeading"],"properties":{"monthHeading":{"type":"string","minLength":1,"maxLength":200},"referenceHeading":{"type":"string","minLength":1,"maxLength":200}}}},"$defs":{"Patterns":{"type":"array","items":{"type":"string","minLength":1,"maxLength":600}},"Words":{"type":"array","items":{"type":"string","minLength":1},"minItems":1},"Translation":{"type":"object","additionalProperties":false,"required":["zh","en"],"properties":{"zh":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}},"en":{"type":"string","minLength":1},"preposition":{"type":"string"},"written":{"type":"array","items":{"type":"string","minLength":1}}}}}};
 const pattern10 = new RegExp("^[A-Za-z]{2,20}$", "u");
 
 function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -3832,7 +3832,7 @@ return false;
 else {
 const _errs158 = errors;
 for(const key6 in data63){
-if(!(((key6 === "zh") || (key6 === "en")) || (key6 === "preposition"))){
+if(!((((key6 === "zh") || (key6 === "en")) || (key6 === "preposition")) || (key6 === "written"))){
 validate25.errors = [{instancePath:instancePath+"/english/phrases/" + i24,schemaPath:"#/$defs/Translation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"}];
 return false;
 break;
@@ -3916,6 +3916,46 @@ var valid54 = _errs165 === errors;
 else {
 var valid54 = true;
 }
+if(valid54){
+if(data63.written !== undefined){
+let data68 = data63.written;
+const _errs167 = errors;
+if(errors === _errs167){
+if(Array.isArray(data68)){
+var valid56 = true;
+const len26 = data68.length;
+for(let i26=0; i26<len26; i26++){
+let data69 = data68[i26];
+const _errs169 = errors;
+if(errors === _errs169){
+if(typeof data69 === "string"){
+if(func2(data69) < 1){
+validate25.errors = [{instancePath:instancePath+"/english/phrases/" + i24+"/written/" + i26,schemaPath:"#/$defs/Translation/properties/written/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate25.errors = [{instancePath:instancePath+"/english/phrases/" + i24+"/written/" + i26,schemaPath:"#/$defs/Translation/properties/written/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid56 = _errs169 === errors;
+if(!valid56){
+break;
+}
+}
+}
+else {
+validate25.errors = [{instancePath:instancePath+"/english/phrases/" + i24+"/written",schemaPath:"#/$defs/Translation/properties/written/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid54 = _errs167 === errors;
+}
+else {
+var valid54 = true;
+}
+}
 }
 }
 }
@@ -3944,122 +3984,162 @@ var valid51 = true;
 }
 if(valid51){
 if(data61.therapies !== undefined){
-let data68 = data61.therapies;
-const _errs167 = errors;
-if(errors === _errs167){
-if(Array.isArray(data68)){
-var valid56 = true;
-const len26 = data68.length;
-for(let i26=0; i26<len26; i26++){
-let data69 = data68[i26];
-const _errs169 = errors;
-const _errs170 = errors;
-if(errors === _errs170){
-if(data69 && typeof data69 == "object" && !Array.isArray(data69)){
-let missing5;
-if(((data69.zh === undefined) && (missing5 = "zh")) || ((data69.en === undefined) && (missing5 = "en"))){
-validate25.errors = [{instancePath:instancePath+"/english/therapies/" + i26,schemaPath:"#/$defs/Translation/required",keyword:"required",params:{missingProperty: missing5},message:"must have required property '"+missing5+"'"}];
-return false;
-}
-else {
-const _errs172 = errors;
-for(const key7 in data69){
-if(!(((key7 === "zh") || (key7 === "en")) || (key7 === "preposition"))){
-validate25.errors = [{instancePath:instancePath+"/english/therapies/" + i26,schemaPath:"#/$defs/Translation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-if(_errs172 === errors){
-if(data69.zh !== undefined){
-let data70 = data69.zh;
-const _errs173 = errors;
-if(errors === _errs173){
+let data70 = data61.therapies;
+const _errs171 = errors;
+if(errors === _errs171){
 if(Array.isArray(data70)){
-if(data70.length < 1){
-validate25.errors = [{instancePath:instancePath+"/english/therapies/" + i26+"/zh",schemaPath:"#/$defs/Translation/properties/zh/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
-return false;
-}
-else {
-var valid59 = true;
+var valid57 = true;
 const len27 = data70.length;
 for(let i27=0; i27<len27; i27++){
 let data71 = data70[i27];
-const _errs175 = errors;
-if(errors === _errs175){
-if(typeof data71 === "string"){
-if(func2(data71) < 1){
-validate25.errors = [{instancePath:instancePath+"/english/therapies/" + i26+"/zh/" + i27,schemaPath:"#/$defs/Translation/properties/zh/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+const _errs173 = errors;
+const _errs174 = errors;
+if(errors === _errs174){
+if(data71 && typeof data71 == "object" && !Array.isArray(data71)){
+let missing5;
+if(((data71.zh === undefined) && (missing5 = "zh")) || ((data71.en === undefined) && (missing5 = "en"))){
+validate25.errors = [{instancePath:instancePath+"/english/therapies/" + i27,schemaPath:"#/$defs/Translation/required",keyword:"required",params:{missingProperty: missing5},message:"must have required property '"+missing5+"'"}];
+return false;
+}
+else {
+const _errs176 = errors;
+for(const key7 in data71){
+if(!((((key7 === "zh") || (key7 === "en")) || (key7 === "preposition")) || (key7 === "written"))){
+validate25.errors = [{instancePath:instancePath+"/english/therapies/" + i27,schemaPath:"#/$defs/Translation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs176 === errors){
+if(data71.zh !== undefined){
+let data72 = data71.zh;
+const _errs177 = errors;
+if(errors === _errs177){
+if(Array.isArray(data72)){
+if(data72.length < 1){
+validate25.errors = [{instancePath:instancePath+"/english/therapies/" + i27+"/zh",schemaPath:"#/$defs/Translation/properties/zh/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
+return false;
+}
+else {
+var valid60 = true;
+const len28 = data72.length;
+for(let i28=0; i28<len28; i28++){
+let data73 = data72[i28];
+const _errs179 = errors;
+if(errors === _errs179){
+if(typeof data73 === "string"){
+if(func2(data73) < 1){
+validate25.errors = [{instancePath:instancePath+"/english/therapies/" + i27+"/zh/" + i28,schemaPath:"#/$defs/Translation/properties/zh/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 else {
-validate25.errors = [{instancePath:instancePath+"/english/therapies/" + i26+"/zh/" + i27,schemaPath:"#/$defs/Translation/properties/zh/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate25.errors = [{instancePath:instancePath+"/english/therapies/" + i27+"/zh/" + i28,schemaPath:"#/$defs/Translation/properties/zh/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
-var valid59 = _errs175 === errors;
-if(!valid59){
+var valid60 = _errs179 === errors;
+if(!valid60){
 break;
 }
 }
 }
 }
 else {
-validate25.errors = [{instancePath:instancePath+"/english/therapies/" + i26+"/zh",schemaPath:"#/$defs/Translation/properties/zh/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate25.errors = [{instancePath:instancePath+"/english/therapies/" + i27+"/zh",schemaPath:"#/$defs/Translation/properties/zh/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
-var valid58 = _errs173 === errors;
+var valid59 = _errs177 === errors;
 }
 else {
-var valid58 = true;
+var valid59 = true;
 }
-if(valid58){
-if(data69.en !== undefined){
-let data72 = data69.en;
-const _errs177 = errors;
-if(errors === _errs177){
-if(typeof data72 === "string"){
-if(func2(data72) < 1){
-validate25.errors = [{instancePath:instancePath+"/english/therapies/" + i26+"/en",schemaPath:"#/$defs/Translation/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+if(valid59){
+if(data71.en !== undefined){
+let data74 = data71.en;
+const _errs181 = errors;
+if(errors === _errs181){
+if(typeof data74 === "string"){
+if(func2(data74) < 1){
+validate25.errors = [{instancePath:instancePath+"/english/therapies/" + i27+"/en",schemaPath:"#/$defs/Translation/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 else {
-validate25.errors = [{instancePath:instancePath+"/english/therapies/" + i26+"/en",schemaPath:"#/$defs/Translation/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate25.errors = [{instancePath:instancePath+"/english/therapies/" + i27+"/en",schemaPath:"#/$defs/Translation/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
-var valid58 = _errs177 === errors;
+var valid59 = _errs181 === errors;
 }
 else {
-var valid58 = true;
+var valid59 = true;
 }
-if(valid58){
-if(data69.preposition !== undefined){
-const _errs179 = errors;
-if(typeof data69.preposition !== "string"){
-validate25.errors = [{instancePath:instancePath+"/english/therapies/" + i26+"/preposition",schemaPath:"#/$defs/Translation/properties/preposition/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+if(valid59){
+if(data71.preposition !== undefined){
+const _errs183 = errors;
+if(typeof data71.preposition !== "string"){
+validate25.errors = [{instancePath:instancePath+"/english/therapies/" + i27+"/preposition",schemaPath:"#/$defs/Translation/properties/preposition/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid58 = _errs179 === errors;
+var valid59 = _errs183 === errors;
 }
 else {
-var valid58 = true;
+var valid59 = true;
 }
-}
-}
-}
-}
-}
-else {
-validate25.errors = [{instancePath:instancePath+"/english/therapies/" + i26,schemaPath:"#/$defs/Translation/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+if(valid59){
+if(data71.written !== undefined){
+let data76 = data71.written;
+const _errs185 = errors;
+if(errors === _errs185){
+if(Array.isArray(data76)){
+var valid61 = true;
+const len29 = data76.length;
+for(let i29=0; i29<len29; i29++){
+let data77 = data76[i29];
+const _errs187 = errors;
+if(errors === _errs187){
+if(typeof data77 === "string"){
+if(func2(data77) < 1){
+validate25.errors = [{instancePath:instancePath+"/english/therapies/" + i27+"/written/" + i29,schemaPath:"#/$defs/Translation/properties/written/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
-var valid56 = _errs169 === errors;
-if(!valid56){
+else {
+validate25.errors = [{instancePath:instancePath+"/english/therapies/" + i27+"/written/" + i29,schemaPath:"#/$defs/Translation/properties/written/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid61 = _errs187 === errors;
+if(!valid61){
+break;
+}
+}
+}
+else {
+validate25.errors = [{instancePath:instancePath+"/english/therapies/" + i27+"/written",schemaPath:"#/$defs/Translation/properties/written/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid59 = _errs185 === errors;
+}
+else {
+var valid59 = true;
+}
+}
+}
+}
+}
+}
+}
+else {
+validate25.errors = [{instancePath:instancePath+"/english/therapies/" + i27,schemaPath:"#/$defs/Translation/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid57 = _errs173 === errors;
+if(!valid57){
 break;
 }
 }
@@ -4069,27 +4149,27 @@ validate25.errors = [{instancePath:instancePath+"/english/therapies",schemaPath:
 return false;
 }
 }
-var valid51 = _errs167 === errors;
+var valid51 = _errs171 === errors;
 }
 else {
 var valid51 = true;
 }
 if(valid51){
 if(data61.connectors !== undefined){
-let data74 = data61.connectors;
-const _errs181 = errors;
-if(errors === _errs181){
-if(Array.isArray(data74)){
-var valid60 = true;
-const len28 = data74.length;
-for(let i28=0; i28<len28; i28++){
-const _errs183 = errors;
-if(typeof data74[i28] !== "string"){
-validate25.errors = [{instancePath:instancePath+"/english/connectors/" + i28,schemaPath:"#/properties/english/properties/connectors/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+let data78 = data61.connectors;
+const _errs189 = errors;
+if(errors === _errs189){
+if(Array.isArray(data78)){
+var valid62 = true;
+const len30 = data78.length;
+for(let i30=0; i30<len30; i30++){
+const _errs191 = errors;
+if(typeof data78[i30] !== "string"){
+validate25.errors = [{instancePath:instancePath+"/english/connectors/" + i30,schemaPath:"#/properties/english/properties/connectors/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid60 = _errs183 === errors;
-if(!valid60){
+var valid62 = _errs191 === errors;
+if(!valid62){
 break;
 }
 }
@@ -4099,7 +4179,7 @@ validate25.errors = [{instancePath:instancePath+"/english/connectors",schemaPath
 return false;
 }
 }
-var valid51 = _errs181 === errors;
+var valid51 = _errs189 === errors;
 }
 else {
 var valid51 = true;
@@ -4121,33 +4201,33 @@ var valid0 = true;
 }
 if(valid0){
 if(data.relativeYears !== undefined){
-let data76 = data.relativeYears;
-const _errs185 = errors;
-if(errors === _errs185){
-if(data76 && typeof data76 == "object" && !Array.isArray(data76)){
-for(const key8 in data76){
-let data77 = data76[key8];
-const _errs188 = errors;
-if(!(((typeof data77 == "number") && (!(data77 % 1) && !isNaN(data77))) && (isFinite(data77)))){
+let data80 = data.relativeYears;
+const _errs193 = errors;
+if(errors === _errs193){
+if(data80 && typeof data80 == "object" && !Array.isArray(data80)){
+for(const key8 in data80){
+let data81 = data80[key8];
+const _errs196 = errors;
+if(!(((typeof data81 == "number") && (!(data81 % 1) && !isNaN(data81))) && (isFinite(data81)))){
 validate25.errors = [{instancePath:instancePath+"/relativeYears/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/relativeYears/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs188){
-if((typeof data77 == "number") && (isFinite(data77))){
-if(data77 > 10 || isNaN(data77)){
+if(errors === _errs196){
+if((typeof data81 == "number") && (isFinite(data81))){
+if(data81 > 10 || isNaN(data81)){
 validate25.errors = [{instancePath:instancePath+"/relativeYears/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/relativeYears/additionalProperties/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10},message:"must be <= 10"}];
 return false;
 }
 else {
-if(data77 < -10 || isNaN(data77)){
+if(data81 < -10 || isNaN(data81)){
 validate25.errors = [{instancePath:instancePath+"/relativeYears/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/relativeYears/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: -10},message:"must be >= -10"}];
 return false;
 }
 }
 }
 }
-var valid61 = _errs188 === errors;
-if(!valid61){
+var valid63 = _errs196 === errors;
+if(!valid63){
 break;
 }
 }
@@ -4157,23 +4237,23 @@ validate25.errors = [{instancePath:instancePath+"/relativeYears",schemaPath:"#/p
 return false;
 }
 }
-var valid0 = _errs185 === errors;
+var valid0 = _errs193 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.citationMarker !== undefined){
-let data78 = data.citationMarker;
-const _errs190 = errors;
-if(errors === _errs190){
-if(typeof data78 === "string"){
-if(func2(data78) > 600){
+let data82 = data.citationMarker;
+const _errs198 = errors;
+if(errors === _errs198){
+if(typeof data82 === "string"){
+if(func2(data82) > 600){
 validate25.errors = [{instancePath:instancePath+"/citationMarker",schemaPath:"#/properties/citationMarker/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data78) < 1){
+if(func2(data82) < 1){
 validate25.errors = [{instancePath:instancePath+"/citationMarker",schemaPath:"#/properties/citationMarker/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -4184,43 +4264,43 @@ validate25.errors = [{instancePath:instancePath+"/citationMarker",schemaPath:"#/
 return false;
 }
 }
-var valid0 = _errs190 === errors;
+var valid0 = _errs198 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.pageKinds !== undefined){
-let data79 = data.pageKinds;
-const _errs192 = errors;
-if(errors === _errs192){
-if(data79 && typeof data79 == "object" && !Array.isArray(data79)){
+let data83 = data.pageKinds;
+const _errs200 = errors;
+if(errors === _errs200){
+if(data83 && typeof data83 == "object" && !Array.isArray(data83)){
 let missing6;
-if(((((((data79.titleYearRange === undefined) && (missing6 = "titleYearRange")) || ((data79.titleYear === undefined) && (missing6 = "titleYear"))) || ((data79.approvalVerbs === undefined) && (missing6 = "approvalVerbs"))) || ((data79.regulators === undefined) && (missing6 = "regulators"))) || ((data79.trialRoundupTitles === undefined) && (missing6 = "trialRoundupTitles"))) || ((data79.overviewTitles === undefined) && (missing6 = "overviewTitles"))){
+if(((((((data83.titleYearRange === undefined) && (missing6 = "titleYearRange")) || ((data83.titleYear === undefined) && (missing6 = "titleYear"))) || ((data83.approvalVerbs === undefined) && (missing6 = "approvalVerbs"))) || ((data83.regulators === undefined) && (missing6 = "regulators"))) || ((data83.trialRoundupTitles === undefined) && (missing6 = "trialRoundupTitles"))) || ((data83.overviewTitles === undefined) && (missing6 = "overviewTitles"))){
 validate25.errors = [{instancePath:instancePath+"/pageKinds",schemaPath:"#/properties/pageKinds/required",keyword:"required",params:{missingProperty: missing6},message:"must have required property '"+missing6+"'"}];
 return false;
 }
 else {
-const _errs194 = errors;
-for(const key9 in data79){
+const _errs202 = errors;
+for(const key9 in data83){
 if(!((((((key9 === "titleYearRange") || (key9 === "titleYear")) || (key9 === "approvalVerbs")) || (key9 === "regulators")) || (key9 === "trialRoundupTitles")) || (key9 === "overviewTitles"))){
 validate25.errors = [{instancePath:instancePath+"/pageKinds",schemaPath:"#/properties/pageKinds/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs194 === errors){
-if(data79.titleYearRange !== undefined){
-let data80 = data79.titleYearRange;
-const _errs195 = errors;
-if(errors === _errs195){
-if(typeof data80 === "string"){
-if(func2(data80) > 600){
+if(_errs202 === errors){
+if(data83.titleYearRange !== undefined){
+let data84 = data83.titleYearRange;
+const _errs203 = errors;
+if(errors === _errs203){
+if(typeof data84 === "string"){
+if(func2(data84) > 600){
 validate25.errors = [{instancePath:instancePath+"/pageKinds/titleYearRange",schemaPath:"#/properties/pageKinds/properties/titleYearRange/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data80) < 1){
+if(func2(data84) < 1){
 validate25.errors = [{instancePath:instancePath+"/pageKinds/titleYearRange",schemaPath:"#/properties/pageKinds/properties/titleYearRange/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -4231,23 +4311,23 @@ validate25.errors = [{instancePath:instancePath+"/pageKinds/titleYearRange",sche
 return false;
 }
 }
-var valid62 = _errs195 === errors;
+var valid64 = _errs203 === errors;
 }
 else {
-var valid62 = true;
+var valid64 = true;
 }
-if(valid62){
-if(data79.titleYear !== undefined){
-let data81 = data79.titleYear;
-const _errs197 = errors;
-if(errors === _errs197){
-if(typeof data81 === "string"){
-if(func2(data81) > 600){
+if(valid64){
+if(data83.titleYear !== undefined){
+let data85 = data83.titleYear;
+const _errs205 = errors;
+if(errors === _errs205){
+if(typeof data85 === "string"){
+if(func2(data85) > 600){
 validate25.errors = [{instancePath:instancePath+"/pageKinds/titleYear",schemaPath:"#/properties/pageKinds/properties/titleYear/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data81) < 1){
+if(func2(data85) < 1){
 validate25.errors = [{instancePath:instancePath+"/pageKinds/titleYear",schemaPath:"#/properties/pageKinds/properties/titleYear/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -4258,42 +4338,42 @@ validate25.errors = [{instancePath:instancePath+"/pageKinds/titleYear",schemaPat
 return false;
 }
 }
-var valid62 = _errs197 === errors;
+var valid64 = _errs205 === errors;
 }
 else {
-var valid62 = true;
+var valid64 = true;
 }
-if(valid62){
-if(data79.approvalVerbs !== undefined){
-let data82 = data79.approvalVerbs;
-const _errs199 = errors;
-const _errs200 = errors;
-if(errors === _errs200){
-if(Array.isArray(data82)){
-if(data82.length < 1){
+if(valid64){
+if(data83.approvalVerbs !== undefined){
+let data86 = data83.approvalVerbs;
+const _errs207 = errors;
+const _errs208 = errors;
+if(errors === _errs208){
+if(Array.isArray(data86)){
+if(data86.length < 1){
 validate25.errors = [{instancePath:instancePath+"/pageKinds/approvalVerbs",schemaPath:"#/$defs/Words/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
 return false;
 }
 else {
-var valid64 = true;
-const len29 = data82.length;
-for(let i29=0; i29<len29; i29++){
-let data83 = data82[i29];
-const _errs202 = errors;
-if(errors === _errs202){
-if(typeof data83 === "string"){
-if(func2(data83) < 1){
-validate25.errors = [{instancePath:instancePath+"/pageKinds/approvalVerbs/" + i29,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+var valid66 = true;
+const len31 = data86.length;
+for(let i31=0; i31<len31; i31++){
+let data87 = data86[i31];
+const _errs210 = errors;
+if(errors === _errs210){
+if(typeof data87 === "string"){
+if(func2(data87) < 1){
+validate25.errors = [{instancePath:instancePath+"/pageKinds/approvalVerbs/" + i31,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 else {
-validate25.errors = [{instancePath:instancePath+"/pageKinds/approvalVerbs/" + i29,schemaPath:"#/$defs/Words/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate25.errors = [{instancePath:instancePath+"/pageKinds/approvalVerbs/" + i31,schemaPath:"#/$defs/Words/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
-var valid64 = _errs202 === errors;
-if(!valid64){
+var valid66 = _errs210 === errors;
+if(!valid66){
 break;
 }
 }
@@ -4304,42 +4384,42 @@ validate25.errors = [{instancePath:instancePath+"/pageKinds/approvalVerbs",schem
 return false;
 }
 }
-var valid62 = _errs199 === errors;
+var valid64 = _errs207 === errors;
 }
 else {
-var valid62 = true;
+var valid64 = true;
 }
-if(valid62){
-if(data79.regulators !== undefined){
-let data84 = data79.regulators;
-const _errs204 = errors;
-const _errs205 = errors;
-if(errors === _errs205){
-if(Array.isArray(data84)){
-if(data84.length < 1){
+if(valid64){
+if(data83.regulators !== undefined){
+let data88 = data83.regulators;
+const _errs212 = errors;
+const _errs213 = errors;
+if(errors === _errs213){
+if(Array.isArray(data88)){
+if(data88.length < 1){
 validate25.errors = [{instancePath:instancePath+"/pageKinds/regulators",schemaPath:"#/$defs/Words/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
 return false;
 }
 else {
-var valid66 = true;
-const len30 = data84.length;
-for(let i30=0; i30<len30; i30++){
-let data85 = data84[i30];
-const _errs207 = errors;
-if(errors === _errs207){
-if(typeof data85 === "string"){
-if(func2(data85) < 1){
-validate25.errors = [{instancePath:instancePath+"/pageKinds/regulators/" + i30,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+var valid68 = true;
+const len32 = data88.length;
+for(let i32=0; i32<len32; i32++){
+let data89 = data88[i32];
+const _errs215 = errors;
+if(errors === _errs215){
+if(typeof data89 === "string"){
+if(func2(data89) < 1){
+validate25.errors = [{instancePath:instancePath+"/pageKinds/regulators/" + i32,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 else {
-validate25.errors = [{instancePath:instancePath+"/pageKinds/regulators/" + i30,schemaPath:"#/$defs/Words/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate25.errors = [{instancePath:instancePath+"/pageKinds/regulators/" + i32,schemaPath:"#/$defs/Words/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
-var valid66 = _errs207 === errors;
-if(!valid66){
+var valid68 = _errs215 === errors;
+if(!valid68){
 break;
 }
 }
@@ -4350,43 +4430,43 @@ validate25.errors = [{instancePath:instancePath+"/pageKinds/regulators",schemaPa
 return false;
 }
 }
-var valid62 = _errs204 === errors;
+var valid64 = _errs212 === errors;
 }
 else {
-var valid62 = true;
+var valid64 = true;
 }
-if(valid62){
-if(data79.trialRoundupTitles !== undefined){
-let data86 = data79.trialRoundupTitles;
-const _errs209 = errors;
-const _errs210 = errors;
-if(errors === _errs210){
-if(Array.isArray(data86)){
-var valid68 = true;
-const len31 = data86.length;
-for(let i31=0; i31<len31; i31++){
-let data87 = data86[i31];
-const _errs212 = errors;
-if(errors === _errs212){
-if(typeof data87 === "string"){
-if(func2(data87) > 600){
-validate25.errors = [{instancePath:instancePath+"/pageKinds/trialRoundupTitles/" + i31,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
+if(valid64){
+if(data83.trialRoundupTitles !== undefined){
+let data90 = data83.trialRoundupTitles;
+const _errs217 = errors;
+const _errs218 = errors;
+if(errors === _errs218){
+if(Array.isArray(data90)){
+var valid70 = true;
+const len33 = data90.length;
+for(let i33=0; i33<len33; i33++){
+let data91 = data90[i33];
+const _errs220 = errors;
+if(errors === _errs220){
+if(typeof data91 === "string"){
+if(func2(data91) > 600){
+validate25.errors = [{instancePath:instancePath+"/pageKinds/trialRoundupTitles/" + i33,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data87) < 1){
-validate25.errors = [{instancePath:instancePath+"/pageKinds/trialRoundupTitles/" + i31,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+if(func2(data91) < 1){
+validate25.errors = [{instancePath:instancePath+"/pageKinds/trialRoundupTitles/" + i33,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 }
 else {
-validate25.errors = [{instancePath:instancePath+"/pageKinds/trialRoundupTitles/" + i31,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate25.errors = [{instancePath:instancePath+"/pageKinds/trialRoundupTitles/" + i33,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
-var valid68 = _errs212 === errors;
-if(!valid68){
+var valid70 = _errs220 === errors;
+if(!valid70){
 break;
 }
 }
@@ -4396,43 +4476,43 @@ validate25.errors = [{instancePath:instancePath+"/pageKinds/trialRoundupTitles",
 return false;
 }
 }
-var valid62 = _errs209 === errors;
+var valid64 = _errs217 === errors;
 }
 else {
-var valid62 = true;
+var valid64 = true;
 }
-if(valid62){
-if(data79.overviewTitles !== undefined){
-let data88 = data79.overviewTitles;
-const _errs214 = errors;
-const _errs215 = errors;
-if(errors === _errs215){
-if(Array.isArray(data88)){
-var valid70 = true;
-const len32 = data88.length;
-for(let i32=0; i32<len32; i32++){
-let data89 = data88[i32];
-const _errs217 = errors;
-if(errors === _errs217){
-if(typeof data89 === "string"){
-if(func2(data89) > 600){
-validate25.errors = [{instancePath:instancePath+"/pageKinds/overviewTitles/" + i32,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
+if(valid64){
+if(data83.overviewTitles !== undefined){
+let data92 = data83.overviewTitles;
+const _errs222 = errors;
+const _errs223 = errors;
+if(errors === _errs223){
+if(Array.isArray(data92)){
+var valid72 = true;
+const len34 = data92.length;
+for(let i34=0; i34<len34; i34++){
+let data93 = data92[i34];
+const _errs225 = errors;
+if(errors === _errs225){
+if(typeof data93 === "string"){
+if(func2(data93) > 600){
+validate25.errors = [{instancePath:instancePath+"/pageKinds/overviewTitles/" + i34,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data89) < 1){
-validate25.errors = [{instancePath:instancePath+"/pageKinds/overviewTitles/" + i32,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+if(func2(data93) < 1){
+validate25.errors = [{instancePath:instancePath+"/pageKinds/overviewTitles/" + i34,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 }
 else {
-validate25.errors = [{instancePath:instancePath+"/pageKinds/overviewTitles/" + i32,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate25.errors = [{instancePath:instancePath+"/pageKinds/overviewTitles/" + i34,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
-var valid70 = _errs217 === errors;
-if(!valid70){
+var valid72 = _errs225 === errors;
+if(!valid72){
 break;
 }
 }
@@ -4442,10 +4522,10 @@ validate25.errors = [{instancePath:instancePath+"/pageKinds/overviewTitles",sche
 return false;
 }
 }
-var valid62 = _errs214 === errors;
+var valid64 = _errs222 === errors;
 }
 else {
-var valid62 = true;
+var valid64 = true;
 }
 }
 }
@@ -4460,43 +4540,43 @@ validate25.errors = [{instancePath:instancePath+"/pageKinds",schemaPath:"#/prope
 return false;
 }
 }
-var valid0 = _errs192 === errors;
+var valid0 = _errs200 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.messageExamples !== undefined){
-let data90 = data.messageExamples;
-const _errs219 = errors;
-if(errors === _errs219){
-if(data90 && typeof data90 == "object" && !Array.isArray(data90)){
+let data94 = data.messageExamples;
+const _errs227 = errors;
+if(errors === _errs227){
+if(data94 && typeof data94 == "object" && !Array.isArray(data94)){
 let missing7;
-if(((data90.monthHeading === undefined) && (missing7 = "monthHeading")) || ((data90.referenceHeading === undefined) && (missing7 = "referenceHeading"))){
+if(((data94.monthHeading === undefined) && (missing7 = "monthHeading")) || ((data94.referenceHeading === undefined) && (missing7 = "referenceHeading"))){
 validate25.errors = [{instancePath:instancePath+"/messageExamples",schemaPath:"#/properties/messageExamples/required",keyword:"required",params:{missingProperty: missing7},message:"must have required property '"+missing7+"'"}];
 return false;
 }
 else {
-const _errs221 = errors;
-for(const key10 in data90){
+const _errs229 = errors;
+for(const key10 in data94){
 if(!((key10 === "monthHeading") || (key10 === "referenceHeading"))){
 validate25.errors = [{instancePath:instancePath+"/messageExamples",schemaPath:"#/properties/messageExamples/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs221 === errors){
-if(data90.monthHeading !== undefined){
-let data91 = data90.monthHeading;
-const _errs222 = errors;
-if(errors === _errs222){
-if(typeof data91 === "string"){
-if(func2(data91) > 200){
+if(_errs229 === errors){
+if(data94.monthHeading !== undefined){
+let data95 = data94.monthHeading;
+const _errs230 = errors;
+if(errors === _errs230){
+if(typeof data95 === "string"){
+if(func2(data95) > 200){
 validate25.errors = [{instancePath:instancePath+"/messageExamples/monthHeading",schemaPath:"#/properties/messageExamples/properties/monthHeading/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
 return false;
 }
 else {
-if(func2(data91) < 1){
+if(func2(data95) < 1){
 validate25.errors = [{instancePath:instancePath+"/messageExamples/monthHeading",schemaPath:"#/properties/messageExamples/properties/monthHeading/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -4507,23 +4587,23 @@ validate25.errors = [{instancePath:instancePath+"/messageExamples/monthHeading",
 return false;
 }
 }
-var valid71 = _errs222 === errors;
+var valid73 = _errs230 === errors;
 }
 else {
-var valid71 = true;
+var valid73 = true;
 }
-if(valid71){
-if(data90.referenceHeading !== undefined){
-let data92 = data90.referenceHeading;
-const _errs224 = errors;
-if(errors === _errs224){
-if(typeof data92 === "string"){
-if(func2(data92) > 200){
+if(valid73){
+if(data94.referenceHeading !== undefined){
+let data96 = data94.referenceHeading;
+const _errs232 = errors;
+if(errors === _errs232){
+if(typeof data96 === "string"){
+if(func2(data96) > 200){
 validate25.errors = [{instancePath:instancePath+"/messageExamples/referenceHeading",schemaPath:"#/properties/messageExamples/properties/referenceHeading/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
 return false;
 }
 else {
-if(func2(data92) < 1){
+if(func2(data96) < 1){
 validate25.errors = [{instancePath:instancePath+"/messageExamples/referenceHeading",schemaPath:"#/properties/messageExamples/properties/referenceHeading/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -4534,10 +4614,10 @@ validate25.errors = [{instancePath:instancePath+"/messageExamples/referenceHeadi
 return false;
 }
 }
-var valid71 = _errs224 === errors;
+var valid73 = _errs232 === errors;
 }
 else {
-var valid71 = true;
+var valid73 = true;
 }
 }
 }
@@ -4548,7 +4628,7 @@ validate25.errors = [{instancePath:instancePath+"/messageExamples",schemaPath:"#
 return false;
 }
 }
-var valid0 = _errs219 === errors;
+var valid0 = _errs227 === errors;
 }
 else {
 var valid0 = true;

@@ -6,5 +6,5 @@ export const shippedDataHashes: readonly string[] = [
   '73651168e9ae98853bf117d2313db81bf75f0bfc6beb15c38b39e90ae0c88990', // html: pipelines/data/html.json
   'a8ba64c0df4b552725031768cbdda0725cb6ebb6061af83bfe7ddb40f4815fd2', // journals: pipelines/data/journals.json
   '9964b7d4b13e6f606854aa0c0606dc1c8bd11e13e3e6eb82c3ffd2410be058bc', // lexicon: pipelines/data/lexicon.json
-  'bd3922063d347d1d9c29bc0ebdbdf22288c312c63da22ae2f5270dabe204a941', // structure: pipelines/data/structure.json
+  '9a58d0cdaf2062670fbf3ffd85a4533f4cab249378912b33aac16364edbfb2e8', // structure: pipelines/data/structure.json
 ];

@@ -108,3 +108,15 @@ describe('the lexicon reads a curly apostrophe as the straight one', () => {
     expect(record.topic?.disease?.id).toBe('disease:parkinson-disease');
   });
 });
+
+describe('the therapy an English page names, by the data\'s English names in any case', () => {
+  it.each([
+    ['Stem-cell therapy is a big leap for Parkinson’s disease\nA phase 1 trial of dopamine neuron grafts met its safety goals.\n', 'stem cell therapy'],
+    ['Grafts pass a safety test\nA CAR-T cell therapy and two other cell therapies were tested; the CAR-T Cell Therapy led.\n', 'CAR-T cell therapy'],
+    ['Category Archives: Cell Therapy News\nA phase 1 trial of dopamine neuron grafts met its safety goals.\n', null],
+    ['干细胞移植通过安全性测试\n一项 stem cell therapy 的研究达到了安全终点。\n', null],
+  ])('%s', async (text, therapy) => {
+    const record = await ingest({ text, name: 'page.txt' });
+    expect(record.topic?.therapy ?? null).toBe(therapy);
+  });
+});
