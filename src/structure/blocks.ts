@@ -193,7 +193,7 @@ export function titleLike(block: Block, s: CompiledStructure, folded = foldWidth
   return (
     text.length > 0 &&
     text.length <= (latin ? s.maxLatinTitleLength : s.maxHeadingLength) &&
-    !(latin ? /[。；;.]$|[a-z]{4}[.!?]\s+[A-Z]/u : /[。；;]$/u).test(text) &&
+    !(latin ? /[。；;.]$|[a-z]{4}\.\s+[A-Z]/u : /[。；;]$/u).test(text) &&
     !s.citationMarker.test(text) &&
     !s.referenceHeadings.some((r) => r.test(text))
   );

@@ -85,6 +85,7 @@ describe('English titles', () => {
     expect(titleLike(block('Here is a short list of this week’s stem cell news and papers.'), structure())).toBe(false);
     expect(titleLike(block('Some of these stories need a subscription to read. Please write to us with any questions'), structure())).toBe(false);
     expect(titleLike(block('Example Stem Cells, Inc. Receives Authorization to Start Its Trial'), structure())).toBe(true);
+    expect(titleLike(block('Can stem cells repair a damaged heart? Two trials of grafted heart muscle cells report their first results'), structure())).toBe(true);
   });
 });
 
