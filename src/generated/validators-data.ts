@@ -2271,7 +2271,7 @@ return errors === 0;
 validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const structure = validate25;
-const schema48 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/structure.schema.json","type":"object","additionalProperties":false,"required":["maxHeadingLength","monthNames","numerals","monthHeadings","rangeHeadings","yearHeadings","yearHeadingWords","headingPunctuation","outlineHeadings","outlineSubheadings","sectionKeywords","referenceHeadings","boilerplate","pageDates","leadLabels","bylinePrefixes","captions","itemDates","undatedItemStarts","relativeDay","eventVerbs","yearOpeners","closingWords","sentenceBreak","publicationCues","english","relativeYears","citationMarker","pageKinds","messageExamples"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"maxHeadingLength":{"type":"integer","minimum":8},"monthNames":{"type":"array","minItems":12,"maxItems":12,"items":{"type":"array","minItems":1,"maxItems":8,"items":{"type":"string","pattern":"^[A-Za-z]{2,20}$"}}},"numerals":{"type":"object","minProperties":1,"propertyNames":{"minLength":1,"maxLength":1},"additionalProperties":{"type":"integer","minimum":0,"maximum":10}},"monthHeadings":{"$ref":"#/$defs/Patterns"},"rangeHeadings":{"$ref":"#/$defs/Patterns"},"yearHeadings":{"$ref":"#/$defs/Patterns"},"yearHeadingWords":{"$ref":"#/$defs/Words"},"headingPunctuation":{"type":"string","minLength":1,"maxLength":600},"unfinishedLineEnds":{"type":"string","minLength":1,"maxLength":600},"outlineHeadings":{"$ref":"#/$defs/Patterns"},"outlineSubheadings":{"$ref":"#/$defs/Patterns"},"sectionKeywords":{"type":"object","additionalProperties":false,"required":["summary","outlook","conclusion"],"properties":{"summary":{"$ref":"#/$defs/Words"},"outlook":{"$ref":"#/$defs/Words"},"conclusion":{"$ref":"#/$defs/Words"}}},"referenceHeadings":{"$ref":"#/$defs/Patterns"},"boilerplate":{"type":"object","additionalProperties":false,"required":["disclaimer","qr-code","other"],"properties":{"disclaimer":{"$ref":"#/$defs/Patterns"},"qr-code":{"$ref":"#/$defs/Patterns"},"other":{"$ref":"#/$defs/Patterns"}}},"pageDates":{"$ref":"#/$defs/Patterns"},"leadLabels":{"$ref":"#/$defs/Patterns"},"bylinePrefixes":{"$ref":"#/$defs/Patterns"},"captions":{"$ref":"#/$defs/Patterns"},"itemDates":{"$ref":"#/$defs/Patterns"},"undatedItemStarts":{"$ref":"#/$defs/Patterns"},"relativeDay":{"type":"string","minLength":1,"maxLength":600},"eventVerbs":{"$ref":"#/$defs/Words"},"yearOpeners":{"$ref":"#/$defs/Patterns"},"closingWords":{"$ref":"#/$defs/Patterns"},"sentenceBreak":{"type":"string","minLength":1,"maxLength":600},"publicationCues":{"type":"string","minLength":1,"maxLength":600},"english":{"type":"object","additionalProperties":false,"required":["phrases","therapies","connectors"],"properties":{"phrases":{"type":"array","items":{"$ref":"#/$defs/Translation"}},"therapies":{"type":"array","items":{"$ref":"#/$defs/Translation"}},"connectors":{"type":"array","items":{"type":"string"}}}},"relativeYears":{"type":"object","additionalProperties":{"type":"integer","minimum":-10,"maximum":10}},"citationMarker":{"type":"string","minLength":1,"maxLength":600},"pageKinds":{"type":"object","additionalProperties":false,"required":["titleYearRange","titleYear","approvalVerbs","regulators","trialRoundupTitles","overviewTitles"],"properties":{"titleYearRange":{"type":"string","minLength":1,"maxLength":600},"titleYear":{"type":"string","minLength":1,"maxLength":600},"approvalVerbs":{"$ref":"#/$defs/Words"},"regulators":{"$ref":"#/$defs/Words"},"trialRoundupTitles":{"$ref":"#/$defs/Patterns"},"overviewTitles":{"$ref":"#/$defs/Patterns"}}},"messageExamples":{"type":"object","additionalProperties":false,"required":["monthHeading","referenceHeading"],"properties":{"monthHeading":{"type":"string","minLength":1,"maxLength":200},"referenceHeading":{"type":"string","minLength":1,"maxLength":200}}}},"$defs":{"Patterns":{"type":"array","items":{"type":"string","minLength":1,"maxLength":600}},"Words":{"type":"array","items":{"type":"string","minLength":1},"minItems":1},"Translation":{"type":"object","additionalProperties":false,"required":["zh","en"],"properties":{"zh":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}},"en":{"type":"string","minLength":1},"preposition":{"type":"string"}}}}};
+const schema48 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/structure.schema.json","type":"object","additionalProperties":false,"required":["maxHeadingLength","monthNames","numerals","monthHeadings","rangeHeadings","yearHeadings","yearHeadingWords","headingPunctuation","outlineHeadings","outlineSubheadings","sectionKeywords","referenceHeadings","boilerplate","pageDates","leadLabels","bylinePrefixes","captions","itemDates","undatedItemStarts","relativeDay","eventVerbs","yearOpeners","closingWords","sentenceBreak","publicationCues","english","relativeYears","citationMarker","pageKinds","messageExamples"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"maxHeadingLength":{"type":"integer","minimum":8},"maxLatinTitleLength":{"type":"integer","minimum":1,"maximum":1000},"monthNames":{"type":"array","minItems":12,"maxItems":12,"items":{"type":"array","minItems":1,"maxItems":8,"items":{"type":"string","pattern":"^[A-Za-z]{2,20}$"}}},"numerals":{"type":"object","minProperties":1,"propertyNames":{"minLength":1,"maxLength":1},"additionalProperties":{"type":"integer","minimum":0,"maximum":10}},"monthHeadings":{"$ref":"#/$defs/Patterns"},"rangeHeadings":{"$ref":"#/$defs/Patterns"},"yearHeadings":{"$ref":"#/$defs/Patterns"},"yearHeadingWords":{"$ref":"#/$defs/Words"},"headingPunctuation":{"type":"string","minLength":1,"maxLength":600},"unfinishedLineEnds":{"type":"string","minLength":1,"maxLength":600},"outlineHeadings":{"$ref":"#/$defs/Patterns"},"outlineSubheadings":{"$ref":"#/$defs/Patterns"},"sectionKeywords":{"type":"object","additionalProperties":false,"required":["summary","outlook","conclusion"],"properties":{"summary":{"$ref":"#/$defs/Words"},"outlook":{"$ref":"#/$defs/Words"},"conclusion":{"$ref":"#/$defs/Words"}}},"referenceHeadings":{"$ref":"#/$defs/Patterns"},"boilerplate":{"type":"object","additionalProperties":false,"required":["disclaimer","qr-code","other"],"properties":{"disclaimer":{"$ref":"#/$defs/Patterns"},"qr-code":{"$ref":"#/$defs/Patterns"},"other":{"$ref":"#/$defs/Patterns"}}},"pageDates":{"$ref":"#/$defs/Patterns"},"leadLabels":{"$ref":"#/$defs/Patterns"},"bylinePrefixes":{"$ref":"#/$defs/Patterns"},"captions":{"$ref":"#/$defs/Patterns"},"itemDates":{"$ref":"#/$defs/Patterns"},"undatedItemStarts":{"$ref":"#/$defs/Patterns"},"relativeDay":{"type":"string","minLength":1,"maxLength":600},"eventVerbs":{"$ref":"#/$defs/Words"},"todayWords":{"type":"string","minLength":1,"maxLength":200},"yearOpeners":{"$ref":"#/$defs/Patterns"},"closingWords":{"$ref":"#/$defs/Patterns"},"sentenceBreak":{"type":"string","minLength":1,"maxLength":600},"publicationCues":{"type":"string","minLength":1,"maxLength":600},"english":{"type":"object","additionalProperties":false,"required":["phrases","therapies","connectors"],"properties":{"phrases":{"type":"array","items":{"$ref":"#/$defs/Translation"}},"therapies":{"type":"array","items":{"$ref":"#/$defs/Translation"}},"connectors":{"type":"array","items":{"type":"string"}}}},"relativeYears":{"type":"object","additionalProperties":{"type":"integer","minimum":-10,"maximum":10}},"citationMarker":{"type":"string","minLength":1,"maxLength":600},"pageKinds":{"type":"object","additionalProperties":false,"required":["titleYearRange","titleYear","approvalVerbs","regulators","trialRoundupTitles","overviewTitles"],"properties":{"titleYearRange":{"type":"string","minLength":1,"maxLength":600},"titleYear":{"type":"string","minLength":1,"maxLength":600},"approvalVerbs":{"$ref":"#/$defs/Words"},"regulators":{"$ref":"#/$defs/Words"},"trialRoundupTitles":{"$ref":"#/$defs/Patterns"},"overviewTitles":{"$ref":"#/$defs/Patterns"}}},"messageExamples":{"type":"object","additionalProperties":false,"required":["monthHeading","referenceHeading"],"properties":{"monthHeading":{"type":"string","minLength":1,"maxLength":200},"referenceHeading":{"type":"string","minLength":1,"maxLength":200}}}},"$defs":{"Patterns":{"type":"array","items":{"type":"string","minLength":1,"maxLength":600}},"Words":{"type":"array","items":{"type":"string","minLength":1},"minItems":1},"Translation":{"type":"object","additionalProperties":false,"required":["zh","en"],"properties":{"zh":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}},"en":{"type":"string","minLength":1},"preposition":{"type":"string"},"written":{"type":"array","items":{"type":"string","minLength":1}}}}}};
 const pattern10 = new RegExp("^[A-Za-z]{2,20}$", "u");
 
 function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -2347,46 +2347,73 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.monthNames !== undefined){
-let data3 = data.monthNames;
+if(data.maxLatinTitleLength !== undefined){
+let data3 = data.maxLatinTitleLength;
 const _errs8 = errors;
+if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+validate25.errors = [{instancePath:instancePath+"/maxLatinTitleLength",schemaPath:"#/properties/maxLatinTitleLength/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
 if(errors === _errs8){
-if(Array.isArray(data3)){
-if(data3.length > 12){
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 > 1000 || isNaN(data3)){
+validate25.errors = [{instancePath:instancePath+"/maxLatinTitleLength",schemaPath:"#/properties/maxLatinTitleLength/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000"}];
+return false;
+}
+else {
+if(data3 < 1 || isNaN(data3)){
+validate25.errors = [{instancePath:instancePath+"/maxLatinTitleLength",schemaPath:"#/properties/maxLatinTitleLength/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+return false;
+}
+}
+}
+}
+var valid0 = _errs8 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.monthNames !== undefined){
+let data4 = data.monthNames;
+const _errs10 = errors;
+if(errors === _errs10){
+if(Array.isArray(data4)){
+if(data4.length > 12){
 validate25.errors = [{instancePath:instancePath+"/monthNames",schemaPath:"#/properties/monthNames/maxItems",keyword:"maxItems",params:{limit: 12},message:"must NOT have more than 12 items"}];
 return false;
 }
 else {
-if(data3.length < 12){
+if(data4.length < 12){
 validate25.errors = [{instancePath:instancePath+"/monthNames",schemaPath:"#/properties/monthNames/minItems",keyword:"minItems",params:{limit: 12},message:"must NOT have fewer than 12 items"}];
 return false;
 }
 else {
 var valid1 = true;
-const len0 = data3.length;
+const len0 = data4.length;
 for(let i0=0; i0<len0; i0++){
-let data4 = data3[i0];
-const _errs10 = errors;
-if(errors === _errs10){
-if(Array.isArray(data4)){
-if(data4.length > 8){
+let data5 = data4[i0];
+const _errs12 = errors;
+if(errors === _errs12){
+if(Array.isArray(data5)){
+if(data5.length > 8){
 validate25.errors = [{instancePath:instancePath+"/monthNames/" + i0,schemaPath:"#/properties/monthNames/items/maxItems",keyword:"maxItems",params:{limit: 8},message:"must NOT have more than 8 items"}];
 return false;
 }
 else {
-if(data4.length < 1){
+if(data5.length < 1){
 validate25.errors = [{instancePath:instancePath+"/monthNames/" + i0,schemaPath:"#/properties/monthNames/items/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
 return false;
 }
 else {
 var valid2 = true;
-const len1 = data4.length;
+const len1 = data5.length;
 for(let i1=0; i1<len1; i1++){
-let data5 = data4[i1];
-const _errs12 = errors;
-if(errors === _errs12){
-if(typeof data5 === "string"){
-if(!pattern10.test(data5)){
+let data6 = data5[i1];
+const _errs14 = errors;
+if(errors === _errs14){
+if(typeof data6 === "string"){
+if(!pattern10.test(data6)){
 validate25.errors = [{instancePath:instancePath+"/monthNames/" + i0+"/" + i1,schemaPath:"#/properties/monthNames/items/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z]{2,20}$"},message:"must match pattern \""+"^[A-Za-z]{2,20}$"+"\""}];
 return false;
 }
@@ -2396,7 +2423,7 @@ validate25.errors = [{instancePath:instancePath+"/monthNames/" + i0+"/" + i1,sch
 return false;
 }
 }
-var valid2 = _errs12 === errors;
+var valid2 = _errs14 === errors;
 if(!valid2){
 break;
 }
@@ -2409,7 +2436,7 @@ validate25.errors = [{instancePath:instancePath+"/monthNames/" + i0,schemaPath:"
 return false;
 }
 }
-var valid1 = _errs10 === errors;
+var valid1 = _errs12 === errors;
 if(!valid1){
 break;
 }
@@ -2422,24 +2449,24 @@ validate25.errors = [{instancePath:instancePath+"/monthNames",schemaPath:"#/prop
 return false;
 }
 }
-var valid0 = _errs8 === errors;
+var valid0 = _errs10 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.numerals !== undefined){
-let data6 = data.numerals;
-const _errs14 = errors;
-if(errors === _errs14){
-if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
-if(Object.keys(data6).length < 1){
+let data7 = data.numerals;
+const _errs16 = errors;
+if(errors === _errs16){
+if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
+if(Object.keys(data7).length < 1){
 validate25.errors = [{instancePath:instancePath+"/numerals",schemaPath:"#/properties/numerals/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"}];
 return false;
 }
 else {
-for(const key1 in data6){
-const _errs16 = errors;
+for(const key1 in data7){
+const _errs18 = errors;
 if(typeof key1 === "string"){
 if(func2(key1) > 1){
 const err0 = {instancePath:instancePath+"/numerals",schemaPath:"#/properties/numerals/propertyNames/maxLength",keyword:"maxLength",params:{limit: 1},message:"must NOT have more than 1 characters",propertyName:key1};
@@ -2464,7 +2491,7 @@ errors++;
 }
 }
 }
-var valid3 = _errs16 === errors;
+var valid3 = _errs18 === errors;
 if(!valid3){
 const err2 = {instancePath:instancePath+"/numerals",schemaPath:"#/properties/numerals/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid"};
 if(vErrors === null){
@@ -2480,28 +2507,28 @@ break;
 }
 }
 if(valid3){
-for(const key2 in data6){
-let data7 = data6[key2];
-const _errs18 = errors;
-if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
+for(const key2 in data7){
+let data8 = data7[key2];
+const _errs20 = errors;
+if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
 validate25.errors = [{instancePath:instancePath+"/numerals/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/numerals/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs18){
-if((typeof data7 == "number") && (isFinite(data7))){
-if(data7 > 10 || isNaN(data7)){
+if(errors === _errs20){
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 > 10 || isNaN(data8)){
 validate25.errors = [{instancePath:instancePath+"/numerals/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/numerals/additionalProperties/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10},message:"must be <= 10"}];
 return false;
 }
 else {
-if(data7 < 0 || isNaN(data7)){
+if(data8 < 0 || isNaN(data8)){
 validate25.errors = [{instancePath:instancePath+"/numerals/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/numerals/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
 }
 }
-var valid4 = _errs18 === errors;
+var valid4 = _errs20 === errors;
 if(!valid4){
 break;
 }
@@ -2514,31 +2541,31 @@ validate25.errors = [{instancePath:instancePath+"/numerals",schemaPath:"#/proper
 return false;
 }
 }
-var valid0 = _errs14 === errors;
+var valid0 = _errs16 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.monthHeadings !== undefined){
-let data8 = data.monthHeadings;
-const _errs20 = errors;
-const _errs21 = errors;
-if(errors === _errs21){
-if(Array.isArray(data8)){
-var valid6 = true;
-const len2 = data8.length;
-for(let i2=0; i2<len2; i2++){
-let data9 = data8[i2];
+let data9 = data.monthHeadings;
+const _errs22 = errors;
 const _errs23 = errors;
 if(errors === _errs23){
-if(typeof data9 === "string"){
-if(func2(data9) > 600){
+if(Array.isArray(data9)){
+var valid6 = true;
+const len2 = data9.length;
+for(let i2=0; i2<len2; i2++){
+let data10 = data9[i2];
+const _errs25 = errors;
+if(errors === _errs25){
+if(typeof data10 === "string"){
+if(func2(data10) > 600){
 validate25.errors = [{instancePath:instancePath+"/monthHeadings/" + i2,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data9) < 1){
+if(func2(data10) < 1){
 validate25.errors = [{instancePath:instancePath+"/monthHeadings/" + i2,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -2549,7 +2576,7 @@ validate25.errors = [{instancePath:instancePath+"/monthHeadings/" + i2,schemaPat
 return false;
 }
 }
-var valid6 = _errs23 === errors;
+var valid6 = _errs25 === errors;
 if(!valid6){
 break;
 }
@@ -2560,31 +2587,31 @@ validate25.errors = [{instancePath:instancePath+"/monthHeadings",schemaPath:"#/$
 return false;
 }
 }
-var valid0 = _errs20 === errors;
+var valid0 = _errs22 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.rangeHeadings !== undefined){
-let data10 = data.rangeHeadings;
-const _errs25 = errors;
-const _errs26 = errors;
-if(errors === _errs26){
-if(Array.isArray(data10)){
-var valid8 = true;
-const len3 = data10.length;
-for(let i3=0; i3<len3; i3++){
-let data11 = data10[i3];
+let data11 = data.rangeHeadings;
+const _errs27 = errors;
 const _errs28 = errors;
 if(errors === _errs28){
-if(typeof data11 === "string"){
-if(func2(data11) > 600){
+if(Array.isArray(data11)){
+var valid8 = true;
+const len3 = data11.length;
+for(let i3=0; i3<len3; i3++){
+let data12 = data11[i3];
+const _errs30 = errors;
+if(errors === _errs30){
+if(typeof data12 === "string"){
+if(func2(data12) > 600){
 validate25.errors = [{instancePath:instancePath+"/rangeHeadings/" + i3,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data11) < 1){
+if(func2(data12) < 1){
 validate25.errors = [{instancePath:instancePath+"/rangeHeadings/" + i3,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -2595,7 +2622,7 @@ validate25.errors = [{instancePath:instancePath+"/rangeHeadings/" + i3,schemaPat
 return false;
 }
 }
-var valid8 = _errs28 === errors;
+var valid8 = _errs30 === errors;
 if(!valid8){
 break;
 }
@@ -2606,31 +2633,31 @@ validate25.errors = [{instancePath:instancePath+"/rangeHeadings",schemaPath:"#/$
 return false;
 }
 }
-var valid0 = _errs25 === errors;
+var valid0 = _errs27 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.yearHeadings !== undefined){
-let data12 = data.yearHeadings;
-const _errs30 = errors;
-const _errs31 = errors;
-if(errors === _errs31){
-if(Array.isArray(data12)){
-var valid10 = true;
-const len4 = data12.length;
-for(let i4=0; i4<len4; i4++){
-let data13 = data12[i4];
+let data13 = data.yearHeadings;
+const _errs32 = errors;
 const _errs33 = errors;
 if(errors === _errs33){
-if(typeof data13 === "string"){
-if(func2(data13) > 600){
+if(Array.isArray(data13)){
+var valid10 = true;
+const len4 = data13.length;
+for(let i4=0; i4<len4; i4++){
+let data14 = data13[i4];
+const _errs35 = errors;
+if(errors === _errs35){
+if(typeof data14 === "string"){
+if(func2(data14) > 600){
 validate25.errors = [{instancePath:instancePath+"/yearHeadings/" + i4,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data13) < 1){
+if(func2(data14) < 1){
 validate25.errors = [{instancePath:instancePath+"/yearHeadings/" + i4,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -2641,7 +2668,7 @@ validate25.errors = [{instancePath:instancePath+"/yearHeadings/" + i4,schemaPath
 return false;
 }
 }
-var valid10 = _errs33 === errors;
+var valid10 = _errs35 === errors;
 if(!valid10){
 break;
 }
@@ -2652,31 +2679,31 @@ validate25.errors = [{instancePath:instancePath+"/yearHeadings",schemaPath:"#/$d
 return false;
 }
 }
-var valid0 = _errs30 === errors;
+var valid0 = _errs32 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.yearHeadingWords !== undefined){
-let data14 = data.yearHeadingWords;
-const _errs35 = errors;
-const _errs36 = errors;
-if(errors === _errs36){
-if(Array.isArray(data14)){
-if(data14.length < 1){
+let data15 = data.yearHeadingWords;
+const _errs37 = errors;
+const _errs38 = errors;
+if(errors === _errs38){
+if(Array.isArray(data15)){
+if(data15.length < 1){
 validate25.errors = [{instancePath:instancePath+"/yearHeadingWords",schemaPath:"#/$defs/Words/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
 return false;
 }
 else {
 var valid12 = true;
-const len5 = data14.length;
+const len5 = data15.length;
 for(let i5=0; i5<len5; i5++){
-let data15 = data14[i5];
-const _errs38 = errors;
-if(errors === _errs38){
-if(typeof data15 === "string"){
-if(func2(data15) < 1){
+let data16 = data15[i5];
+const _errs40 = errors;
+if(errors === _errs40){
+if(typeof data16 === "string"){
+if(func2(data16) < 1){
 validate25.errors = [{instancePath:instancePath+"/yearHeadingWords/" + i5,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -2686,7 +2713,7 @@ validate25.errors = [{instancePath:instancePath+"/yearHeadingWords/" + i5,schema
 return false;
 }
 }
-var valid12 = _errs38 === errors;
+var valid12 = _errs40 === errors;
 if(!valid12){
 break;
 }
@@ -2698,23 +2725,23 @@ validate25.errors = [{instancePath:instancePath+"/yearHeadingWords",schemaPath:"
 return false;
 }
 }
-var valid0 = _errs35 === errors;
+var valid0 = _errs37 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.headingPunctuation !== undefined){
-let data16 = data.headingPunctuation;
-const _errs40 = errors;
-if(errors === _errs40){
-if(typeof data16 === "string"){
-if(func2(data16) > 600){
+let data17 = data.headingPunctuation;
+const _errs42 = errors;
+if(errors === _errs42){
+if(typeof data17 === "string"){
+if(func2(data17) > 600){
 validate25.errors = [{instancePath:instancePath+"/headingPunctuation",schemaPath:"#/properties/headingPunctuation/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data16) < 1){
+if(func2(data17) < 1){
 validate25.errors = [{instancePath:instancePath+"/headingPunctuation",schemaPath:"#/properties/headingPunctuation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -2725,23 +2752,23 @@ validate25.errors = [{instancePath:instancePath+"/headingPunctuation",schemaPath
 return false;
 }
 }
-var valid0 = _errs40 === errors;
+var valid0 = _errs42 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.unfinishedLineEnds !== undefined){
-let data17 = data.unfinishedLineEnds;
-const _errs42 = errors;
-if(errors === _errs42){
-if(typeof data17 === "string"){
-if(func2(data17) > 600){
+let data18 = data.unfinishedLineEnds;
+const _errs44 = errors;
+if(errors === _errs44){
+if(typeof data18 === "string"){
+if(func2(data18) > 600){
 validate25.errors = [{instancePath:instancePath+"/unfinishedLineEnds",schemaPath:"#/properties/unfinishedLineEnds/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data17) < 1){
+if(func2(data18) < 1){
 validate25.errors = [{instancePath:instancePath+"/unfinishedLineEnds",schemaPath:"#/properties/unfinishedLineEnds/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -2752,31 +2779,31 @@ validate25.errors = [{instancePath:instancePath+"/unfinishedLineEnds",schemaPath
 return false;
 }
 }
-var valid0 = _errs42 === errors;
+var valid0 = _errs44 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.outlineHeadings !== undefined){
-let data18 = data.outlineHeadings;
-const _errs44 = errors;
-const _errs45 = errors;
-if(errors === _errs45){
-if(Array.isArray(data18)){
-var valid14 = true;
-const len6 = data18.length;
-for(let i6=0; i6<len6; i6++){
-let data19 = data18[i6];
+let data19 = data.outlineHeadings;
+const _errs46 = errors;
 const _errs47 = errors;
 if(errors === _errs47){
-if(typeof data19 === "string"){
-if(func2(data19) > 600){
+if(Array.isArray(data19)){
+var valid14 = true;
+const len6 = data19.length;
+for(let i6=0; i6<len6; i6++){
+let data20 = data19[i6];
+const _errs49 = errors;
+if(errors === _errs49){
+if(typeof data20 === "string"){
+if(func2(data20) > 600){
 validate25.errors = [{instancePath:instancePath+"/outlineHeadings/" + i6,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data19) < 1){
+if(func2(data20) < 1){
 validate25.errors = [{instancePath:instancePath+"/outlineHeadings/" + i6,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -2787,7 +2814,7 @@ validate25.errors = [{instancePath:instancePath+"/outlineHeadings/" + i6,schemaP
 return false;
 }
 }
-var valid14 = _errs47 === errors;
+var valid14 = _errs49 === errors;
 if(!valid14){
 break;
 }
@@ -2798,31 +2825,31 @@ validate25.errors = [{instancePath:instancePath+"/outlineHeadings",schemaPath:"#
 return false;
 }
 }
-var valid0 = _errs44 === errors;
+var valid0 = _errs46 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.outlineSubheadings !== undefined){
-let data20 = data.outlineSubheadings;
-const _errs49 = errors;
-const _errs50 = errors;
-if(errors === _errs50){
-if(Array.isArray(data20)){
-var valid16 = true;
-const len7 = data20.length;
-for(let i7=0; i7<len7; i7++){
-let data21 = data20[i7];
+let data21 = data.outlineSubheadings;
+const _errs51 = errors;
 const _errs52 = errors;
 if(errors === _errs52){
-if(typeof data21 === "string"){
-if(func2(data21) > 600){
+if(Array.isArray(data21)){
+var valid16 = true;
+const len7 = data21.length;
+for(let i7=0; i7<len7; i7++){
+let data22 = data21[i7];
+const _errs54 = errors;
+if(errors === _errs54){
+if(typeof data22 === "string"){
+if(func2(data22) > 600){
 validate25.errors = [{instancePath:instancePath+"/outlineSubheadings/" + i7,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data21) < 1){
+if(func2(data22) < 1){
 validate25.errors = [{instancePath:instancePath+"/outlineSubheadings/" + i7,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -2833,7 +2860,7 @@ validate25.errors = [{instancePath:instancePath+"/outlineSubheadings/" + i7,sche
 return false;
 }
 }
-var valid16 = _errs52 === errors;
+var valid16 = _errs54 === errors;
 if(!valid16){
 break;
 }
@@ -2844,51 +2871,51 @@ validate25.errors = [{instancePath:instancePath+"/outlineSubheadings",schemaPath
 return false;
 }
 }
-var valid0 = _errs49 === errors;
+var valid0 = _errs51 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.sectionKeywords !== undefined){
-let data22 = data.sectionKeywords;
-const _errs54 = errors;
-if(errors === _errs54){
-if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
+let data23 = data.sectionKeywords;
+const _errs56 = errors;
+if(errors === _errs56){
+if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
 let missing1;
-if((((data22.summary === undefined) && (missing1 = "summary")) || ((data22.outlook === undefined) && (missing1 = "outlook"))) || ((data22.conclusion === undefined) && (missing1 = "conclusion"))){
+if((((data23.summary === undefined) && (missing1 = "summary")) || ((data23.outlook === undefined) && (missing1 = "outlook"))) || ((data23.conclusion === undefined) && (missing1 = "conclusion"))){
 validate25.errors = [{instancePath:instancePath+"/sectionKeywords",schemaPath:"#/properties/sectionKeywords/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
 return false;
 }
 else {
-const _errs56 = errors;
-for(const key3 in data22){
+const _errs58 = errors;
+for(const key3 in data23){
 if(!(((key3 === "summary") || (key3 === "outlook")) || (key3 === "conclusion"))){
 validate25.errors = [{instancePath:instancePath+"/sectionKeywords",schemaPath:"#/properties/sectionKeywords/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs56 === errors){
-if(data22.summary !== undefined){
-let data23 = data22.summary;
-const _errs57 = errors;
-const _errs58 = errors;
-if(errors === _errs58){
-if(Array.isArray(data23)){
-if(data23.length < 1){
+if(_errs58 === errors){
+if(data23.summary !== undefined){
+let data24 = data23.summary;
+const _errs59 = errors;
+const _errs60 = errors;
+if(errors === _errs60){
+if(Array.isArray(data24)){
+if(data24.length < 1){
 validate25.errors = [{instancePath:instancePath+"/sectionKeywords/summary",schemaPath:"#/$defs/Words/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
 return false;
 }
 else {
 var valid19 = true;
-const len8 = data23.length;
+const len8 = data24.length;
 for(let i8=0; i8<len8; i8++){
-let data24 = data23[i8];
-const _errs60 = errors;
-if(errors === _errs60){
-if(typeof data24 === "string"){
-if(func2(data24) < 1){
+let data25 = data24[i8];
+const _errs62 = errors;
+if(errors === _errs62){
+if(typeof data25 === "string"){
+if(func2(data25) < 1){
 validate25.errors = [{instancePath:instancePath+"/sectionKeywords/summary/" + i8,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -2898,7 +2925,7 @@ validate25.errors = [{instancePath:instancePath+"/sectionKeywords/summary/" + i8
 return false;
 }
 }
-var valid19 = _errs60 === errors;
+var valid19 = _errs62 === errors;
 if(!valid19){
 break;
 }
@@ -2910,31 +2937,31 @@ validate25.errors = [{instancePath:instancePath+"/sectionKeywords/summary",schem
 return false;
 }
 }
-var valid17 = _errs57 === errors;
+var valid17 = _errs59 === errors;
 }
 else {
 var valid17 = true;
 }
 if(valid17){
-if(data22.outlook !== undefined){
-let data25 = data22.outlook;
-const _errs62 = errors;
-const _errs63 = errors;
-if(errors === _errs63){
-if(Array.isArray(data25)){
-if(data25.length < 1){
+if(data23.outlook !== undefined){
+let data26 = data23.outlook;
+const _errs64 = errors;
+const _errs65 = errors;
+if(errors === _errs65){
+if(Array.isArray(data26)){
+if(data26.length < 1){
 validate25.errors = [{instancePath:instancePath+"/sectionKeywords/outlook",schemaPath:"#/$defs/Words/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
 return false;
 }
 else {
 var valid21 = true;
-const len9 = data25.length;
+const len9 = data26.length;
 for(let i9=0; i9<len9; i9++){
-let data26 = data25[i9];
-const _errs65 = errors;
-if(errors === _errs65){
-if(typeof data26 === "string"){
-if(func2(data26) < 1){
+let data27 = data26[i9];
+const _errs67 = errors;
+if(errors === _errs67){
+if(typeof data27 === "string"){
+if(func2(data27) < 1){
 validate25.errors = [{instancePath:instancePath+"/sectionKeywords/outlook/" + i9,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -2944,7 +2971,7 @@ validate25.errors = [{instancePath:instancePath+"/sectionKeywords/outlook/" + i9
 return false;
 }
 }
-var valid21 = _errs65 === errors;
+var valid21 = _errs67 === errors;
 if(!valid21){
 break;
 }
@@ -2956,31 +2983,31 @@ validate25.errors = [{instancePath:instancePath+"/sectionKeywords/outlook",schem
 return false;
 }
 }
-var valid17 = _errs62 === errors;
+var valid17 = _errs64 === errors;
 }
 else {
 var valid17 = true;
 }
 if(valid17){
-if(data22.conclusion !== undefined){
-let data27 = data22.conclusion;
-const _errs67 = errors;
-const _errs68 = errors;
-if(errors === _errs68){
-if(Array.isArray(data27)){
-if(data27.length < 1){
+if(data23.conclusion !== undefined){
+let data28 = data23.conclusion;
+const _errs69 = errors;
+const _errs70 = errors;
+if(errors === _errs70){
+if(Array.isArray(data28)){
+if(data28.length < 1){
 validate25.errors = [{instancePath:instancePath+"/sectionKeywords/conclusion",schemaPath:"#/$defs/Words/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
 return false;
 }
 else {
 var valid23 = true;
-const len10 = data27.length;
+const len10 = data28.length;
 for(let i10=0; i10<len10; i10++){
-let data28 = data27[i10];
-const _errs70 = errors;
-if(errors === _errs70){
-if(typeof data28 === "string"){
-if(func2(data28) < 1){
+let data29 = data28[i10];
+const _errs72 = errors;
+if(errors === _errs72){
+if(typeof data29 === "string"){
+if(func2(data29) < 1){
 validate25.errors = [{instancePath:instancePath+"/sectionKeywords/conclusion/" + i10,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -2990,7 +3017,7 @@ validate25.errors = [{instancePath:instancePath+"/sectionKeywords/conclusion/" +
 return false;
 }
 }
-var valid23 = _errs70 === errors;
+var valid23 = _errs72 === errors;
 if(!valid23){
 break;
 }
@@ -3002,7 +3029,7 @@ validate25.errors = [{instancePath:instancePath+"/sectionKeywords/conclusion",sc
 return false;
 }
 }
-var valid17 = _errs67 === errors;
+var valid17 = _errs69 === errors;
 }
 else {
 var valid17 = true;
@@ -3017,31 +3044,31 @@ validate25.errors = [{instancePath:instancePath+"/sectionKeywords",schemaPath:"#
 return false;
 }
 }
-var valid0 = _errs54 === errors;
+var valid0 = _errs56 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.referenceHeadings !== undefined){
-let data29 = data.referenceHeadings;
-const _errs72 = errors;
-const _errs73 = errors;
-if(errors === _errs73){
-if(Array.isArray(data29)){
-var valid25 = true;
-const len11 = data29.length;
-for(let i11=0; i11<len11; i11++){
-let data30 = data29[i11];
+let data30 = data.referenceHeadings;
+const _errs74 = errors;
 const _errs75 = errors;
 if(errors === _errs75){
-if(typeof data30 === "string"){
-if(func2(data30) > 600){
+if(Array.isArray(data30)){
+var valid25 = true;
+const len11 = data30.length;
+for(let i11=0; i11<len11; i11++){
+let data31 = data30[i11];
+const _errs77 = errors;
+if(errors === _errs77){
+if(typeof data31 === "string"){
+if(func2(data31) > 600){
 validate25.errors = [{instancePath:instancePath+"/referenceHeadings/" + i11,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data30) < 1){
+if(func2(data31) < 1){
 validate25.errors = [{instancePath:instancePath+"/referenceHeadings/" + i11,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -3052,7 +3079,7 @@ validate25.errors = [{instancePath:instancePath+"/referenceHeadings/" + i11,sche
 return false;
 }
 }
-var valid25 = _errs75 === errors;
+var valid25 = _errs77 === errors;
 if(!valid25){
 break;
 }
@@ -3063,51 +3090,51 @@ validate25.errors = [{instancePath:instancePath+"/referenceHeadings",schemaPath:
 return false;
 }
 }
-var valid0 = _errs72 === errors;
+var valid0 = _errs74 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.boilerplate !== undefined){
-let data31 = data.boilerplate;
-const _errs77 = errors;
-if(errors === _errs77){
-if(data31 && typeof data31 == "object" && !Array.isArray(data31)){
+let data32 = data.boilerplate;
+const _errs79 = errors;
+if(errors === _errs79){
+if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
 let missing2;
-if((((data31.disclaimer === undefined) && (missing2 = "disclaimer")) || ((data31["qr-code"] === undefined) && (missing2 = "qr-code"))) || ((data31.other === undefined) && (missing2 = "other"))){
+if((((data32.disclaimer === undefined) && (missing2 = "disclaimer")) || ((data32["qr-code"] === undefined) && (missing2 = "qr-code"))) || ((data32.other === undefined) && (missing2 = "other"))){
 validate25.errors = [{instancePath:instancePath+"/boilerplate",schemaPath:"#/properties/boilerplate/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
 return false;
 }
 else {
-const _errs79 = errors;
-for(const key4 in data31){
+const _errs81 = errors;
+for(const key4 in data32){
 if(!(((key4 === "disclaimer") || (key4 === "qr-code")) || (key4 === "other"))){
 validate25.errors = [{instancePath:instancePath+"/boilerplate",schemaPath:"#/properties/boilerplate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs79 === errors){
-if(data31.disclaimer !== undefined){
-let data32 = data31.disclaimer;
-const _errs80 = errors;
-const _errs81 = errors;
-if(errors === _errs81){
-if(Array.isArray(data32)){
-var valid28 = true;
-const len12 = data32.length;
-for(let i12=0; i12<len12; i12++){
-let data33 = data32[i12];
+if(_errs81 === errors){
+if(data32.disclaimer !== undefined){
+let data33 = data32.disclaimer;
+const _errs82 = errors;
 const _errs83 = errors;
 if(errors === _errs83){
-if(typeof data33 === "string"){
-if(func2(data33) > 600){
+if(Array.isArray(data33)){
+var valid28 = true;
+const len12 = data33.length;
+for(let i12=0; i12<len12; i12++){
+let data34 = data33[i12];
+const _errs85 = errors;
+if(errors === _errs85){
+if(typeof data34 === "string"){
+if(func2(data34) > 600){
 validate25.errors = [{instancePath:instancePath+"/boilerplate/disclaimer/" + i12,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data33) < 1){
+if(func2(data34) < 1){
 validate25.errors = [{instancePath:instancePath+"/boilerplate/disclaimer/" + i12,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -3118,7 +3145,7 @@ validate25.errors = [{instancePath:instancePath+"/boilerplate/disclaimer/" + i12
 return false;
 }
 }
-var valid28 = _errs83 === errors;
+var valid28 = _errs85 === errors;
 if(!valid28){
 break;
 }
@@ -3129,31 +3156,31 @@ validate25.errors = [{instancePath:instancePath+"/boilerplate/disclaimer",schema
 return false;
 }
 }
-var valid26 = _errs80 === errors;
+var valid26 = _errs82 === errors;
 }
 else {
 var valid26 = true;
 }
 if(valid26){
-if(data31["qr-code"] !== undefined){
-let data34 = data31["qr-code"];
-const _errs85 = errors;
-const _errs86 = errors;
-if(errors === _errs86){
-if(Array.isArray(data34)){
-var valid30 = true;
-const len13 = data34.length;
-for(let i13=0; i13<len13; i13++){
-let data35 = data34[i13];
+if(data32["qr-code"] !== undefined){
+let data35 = data32["qr-code"];
+const _errs87 = errors;
 const _errs88 = errors;
 if(errors === _errs88){
-if(typeof data35 === "string"){
-if(func2(data35) > 600){
+if(Array.isArray(data35)){
+var valid30 = true;
+const len13 = data35.length;
+for(let i13=0; i13<len13; i13++){
+let data36 = data35[i13];
+const _errs90 = errors;
+if(errors === _errs90){
+if(typeof data36 === "string"){
+if(func2(data36) > 600){
 validate25.errors = [{instancePath:instancePath+"/boilerplate/qr-code/" + i13,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data35) < 1){
+if(func2(data36) < 1){
 validate25.errors = [{instancePath:instancePath+"/boilerplate/qr-code/" + i13,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -3164,7 +3191,7 @@ validate25.errors = [{instancePath:instancePath+"/boilerplate/qr-code/" + i13,sc
 return false;
 }
 }
-var valid30 = _errs88 === errors;
+var valid30 = _errs90 === errors;
 if(!valid30){
 break;
 }
@@ -3175,31 +3202,31 @@ validate25.errors = [{instancePath:instancePath+"/boilerplate/qr-code",schemaPat
 return false;
 }
 }
-var valid26 = _errs85 === errors;
+var valid26 = _errs87 === errors;
 }
 else {
 var valid26 = true;
 }
 if(valid26){
-if(data31.other !== undefined){
-let data36 = data31.other;
-const _errs90 = errors;
-const _errs91 = errors;
-if(errors === _errs91){
-if(Array.isArray(data36)){
-var valid32 = true;
-const len14 = data36.length;
-for(let i14=0; i14<len14; i14++){
-let data37 = data36[i14];
+if(data32.other !== undefined){
+let data37 = data32.other;
+const _errs92 = errors;
 const _errs93 = errors;
 if(errors === _errs93){
-if(typeof data37 === "string"){
-if(func2(data37) > 600){
+if(Array.isArray(data37)){
+var valid32 = true;
+const len14 = data37.length;
+for(let i14=0; i14<len14; i14++){
+let data38 = data37[i14];
+const _errs95 = errors;
+if(errors === _errs95){
+if(typeof data38 === "string"){
+if(func2(data38) > 600){
 validate25.errors = [{instancePath:instancePath+"/boilerplate/other/" + i14,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data37) < 1){
+if(func2(data38) < 1){
 validate25.errors = [{instancePath:instancePath+"/boilerplate/other/" + i14,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -3210,7 +3237,7 @@ validate25.errors = [{instancePath:instancePath+"/boilerplate/other/" + i14,sche
 return false;
 }
 }
-var valid32 = _errs93 === errors;
+var valid32 = _errs95 === errors;
 if(!valid32){
 break;
 }
@@ -3221,7 +3248,7 @@ validate25.errors = [{instancePath:instancePath+"/boilerplate/other",schemaPath:
 return false;
 }
 }
-var valid26 = _errs90 === errors;
+var valid26 = _errs92 === errors;
 }
 else {
 var valid26 = true;
@@ -3236,31 +3263,31 @@ validate25.errors = [{instancePath:instancePath+"/boilerplate",schemaPath:"#/pro
 return false;
 }
 }
-var valid0 = _errs77 === errors;
+var valid0 = _errs79 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.pageDates !== undefined){
-let data38 = data.pageDates;
-const _errs95 = errors;
-const _errs96 = errors;
-if(errors === _errs96){
-if(Array.isArray(data38)){
-var valid34 = true;
-const len15 = data38.length;
-for(let i15=0; i15<len15; i15++){
-let data39 = data38[i15];
+let data39 = data.pageDates;
+const _errs97 = errors;
 const _errs98 = errors;
 if(errors === _errs98){
-if(typeof data39 === "string"){
-if(func2(data39) > 600){
+if(Array.isArray(data39)){
+var valid34 = true;
+const len15 = data39.length;
+for(let i15=0; i15<len15; i15++){
+let data40 = data39[i15];
+const _errs100 = errors;
+if(errors === _errs100){
+if(typeof data40 === "string"){
+if(func2(data40) > 600){
 validate25.errors = [{instancePath:instancePath+"/pageDates/" + i15,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data39) < 1){
+if(func2(data40) < 1){
 validate25.errors = [{instancePath:instancePath+"/pageDates/" + i15,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -3271,7 +3298,7 @@ validate25.errors = [{instancePath:instancePath+"/pageDates/" + i15,schemaPath:"
 return false;
 }
 }
-var valid34 = _errs98 === errors;
+var valid34 = _errs100 === errors;
 if(!valid34){
 break;
 }
@@ -3282,31 +3309,31 @@ validate25.errors = [{instancePath:instancePath+"/pageDates",schemaPath:"#/$defs
 return false;
 }
 }
-var valid0 = _errs95 === errors;
+var valid0 = _errs97 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.leadLabels !== undefined){
-let data40 = data.leadLabels;
-const _errs100 = errors;
-const _errs101 = errors;
-if(errors === _errs101){
-if(Array.isArray(data40)){
-var valid36 = true;
-const len16 = data40.length;
-for(let i16=0; i16<len16; i16++){
-let data41 = data40[i16];
+let data41 = data.leadLabels;
+const _errs102 = errors;
 const _errs103 = errors;
 if(errors === _errs103){
-if(typeof data41 === "string"){
-if(func2(data41) > 600){
+if(Array.isArray(data41)){
+var valid36 = true;
+const len16 = data41.length;
+for(let i16=0; i16<len16; i16++){
+let data42 = data41[i16];
+const _errs105 = errors;
+if(errors === _errs105){
+if(typeof data42 === "string"){
+if(func2(data42) > 600){
 validate25.errors = [{instancePath:instancePath+"/leadLabels/" + i16,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data41) < 1){
+if(func2(data42) < 1){
 validate25.errors = [{instancePath:instancePath+"/leadLabels/" + i16,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -3317,7 +3344,7 @@ validate25.errors = [{instancePath:instancePath+"/leadLabels/" + i16,schemaPath:
 return false;
 }
 }
-var valid36 = _errs103 === errors;
+var valid36 = _errs105 === errors;
 if(!valid36){
 break;
 }
@@ -3328,31 +3355,31 @@ validate25.errors = [{instancePath:instancePath+"/leadLabels",schemaPath:"#/$def
 return false;
 }
 }
-var valid0 = _errs100 === errors;
+var valid0 = _errs102 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.bylinePrefixes !== undefined){
-let data42 = data.bylinePrefixes;
-const _errs105 = errors;
-const _errs106 = errors;
-if(errors === _errs106){
-if(Array.isArray(data42)){
-var valid38 = true;
-const len17 = data42.length;
-for(let i17=0; i17<len17; i17++){
-let data43 = data42[i17];
+let data43 = data.bylinePrefixes;
+const _errs107 = errors;
 const _errs108 = errors;
 if(errors === _errs108){
-if(typeof data43 === "string"){
-if(func2(data43) > 600){
+if(Array.isArray(data43)){
+var valid38 = true;
+const len17 = data43.length;
+for(let i17=0; i17<len17; i17++){
+let data44 = data43[i17];
+const _errs110 = errors;
+if(errors === _errs110){
+if(typeof data44 === "string"){
+if(func2(data44) > 600){
 validate25.errors = [{instancePath:instancePath+"/bylinePrefixes/" + i17,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data43) < 1){
+if(func2(data44) < 1){
 validate25.errors = [{instancePath:instancePath+"/bylinePrefixes/" + i17,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -3363,7 +3390,7 @@ validate25.errors = [{instancePath:instancePath+"/bylinePrefixes/" + i17,schemaP
 return false;
 }
 }
-var valid38 = _errs108 === errors;
+var valid38 = _errs110 === errors;
 if(!valid38){
 break;
 }
@@ -3374,31 +3401,31 @@ validate25.errors = [{instancePath:instancePath+"/bylinePrefixes",schemaPath:"#/
 return false;
 }
 }
-var valid0 = _errs105 === errors;
+var valid0 = _errs107 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.captions !== undefined){
-let data44 = data.captions;
-const _errs110 = errors;
-const _errs111 = errors;
-if(errors === _errs111){
-if(Array.isArray(data44)){
-var valid40 = true;
-const len18 = data44.length;
-for(let i18=0; i18<len18; i18++){
-let data45 = data44[i18];
+let data45 = data.captions;
+const _errs112 = errors;
 const _errs113 = errors;
 if(errors === _errs113){
-if(typeof data45 === "string"){
-if(func2(data45) > 600){
+if(Array.isArray(data45)){
+var valid40 = true;
+const len18 = data45.length;
+for(let i18=0; i18<len18; i18++){
+let data46 = data45[i18];
+const _errs115 = errors;
+if(errors === _errs115){
+if(typeof data46 === "string"){
+if(func2(data46) > 600){
 validate25.errors = [{instancePath:instancePath+"/captions/" + i18,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data45) < 1){
+if(func2(data46) < 1){
 validate25.errors = [{instancePath:instancePath+"/captions/" + i18,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -3409,7 +3436,7 @@ validate25.errors = [{instancePath:instancePath+"/captions/" + i18,schemaPath:"#
 return false;
 }
 }
-var valid40 = _errs113 === errors;
+var valid40 = _errs115 === errors;
 if(!valid40){
 break;
 }
@@ -3420,31 +3447,31 @@ validate25.errors = [{instancePath:instancePath+"/captions",schemaPath:"#/$defs/
 return false;
 }
 }
-var valid0 = _errs110 === errors;
+var valid0 = _errs112 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.itemDates !== undefined){
-let data46 = data.itemDates;
-const _errs115 = errors;
-const _errs116 = errors;
-if(errors === _errs116){
-if(Array.isArray(data46)){
-var valid42 = true;
-const len19 = data46.length;
-for(let i19=0; i19<len19; i19++){
-let data47 = data46[i19];
+let data47 = data.itemDates;
+const _errs117 = errors;
 const _errs118 = errors;
 if(errors === _errs118){
-if(typeof data47 === "string"){
-if(func2(data47) > 600){
+if(Array.isArray(data47)){
+var valid42 = true;
+const len19 = data47.length;
+for(let i19=0; i19<len19; i19++){
+let data48 = data47[i19];
+const _errs120 = errors;
+if(errors === _errs120){
+if(typeof data48 === "string"){
+if(func2(data48) > 600){
 validate25.errors = [{instancePath:instancePath+"/itemDates/" + i19,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data47) < 1){
+if(func2(data48) < 1){
 validate25.errors = [{instancePath:instancePath+"/itemDates/" + i19,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -3455,7 +3482,7 @@ validate25.errors = [{instancePath:instancePath+"/itemDates/" + i19,schemaPath:"
 return false;
 }
 }
-var valid42 = _errs118 === errors;
+var valid42 = _errs120 === errors;
 if(!valid42){
 break;
 }
@@ -3466,31 +3493,31 @@ validate25.errors = [{instancePath:instancePath+"/itemDates",schemaPath:"#/$defs
 return false;
 }
 }
-var valid0 = _errs115 === errors;
+var valid0 = _errs117 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.undatedItemStarts !== undefined){
-let data48 = data.undatedItemStarts;
-const _errs120 = errors;
-const _errs121 = errors;
-if(errors === _errs121){
-if(Array.isArray(data48)){
-var valid44 = true;
-const len20 = data48.length;
-for(let i20=0; i20<len20; i20++){
-let data49 = data48[i20];
+let data49 = data.undatedItemStarts;
+const _errs122 = errors;
 const _errs123 = errors;
 if(errors === _errs123){
-if(typeof data49 === "string"){
-if(func2(data49) > 600){
+if(Array.isArray(data49)){
+var valid44 = true;
+const len20 = data49.length;
+for(let i20=0; i20<len20; i20++){
+let data50 = data49[i20];
+const _errs125 = errors;
+if(errors === _errs125){
+if(typeof data50 === "string"){
+if(func2(data50) > 600){
 validate25.errors = [{instancePath:instancePath+"/undatedItemStarts/" + i20,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data49) < 1){
+if(func2(data50) < 1){
 validate25.errors = [{instancePath:instancePath+"/undatedItemStarts/" + i20,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -3501,7 +3528,7 @@ validate25.errors = [{instancePath:instancePath+"/undatedItemStarts/" + i20,sche
 return false;
 }
 }
-var valid44 = _errs123 === errors;
+var valid44 = _errs125 === errors;
 if(!valid44){
 break;
 }
@@ -3512,23 +3539,23 @@ validate25.errors = [{instancePath:instancePath+"/undatedItemStarts",schemaPath:
 return false;
 }
 }
-var valid0 = _errs120 === errors;
+var valid0 = _errs122 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.relativeDay !== undefined){
-let data50 = data.relativeDay;
-const _errs125 = errors;
-if(errors === _errs125){
-if(typeof data50 === "string"){
-if(func2(data50) > 600){
+let data51 = data.relativeDay;
+const _errs127 = errors;
+if(errors === _errs127){
+if(typeof data51 === "string"){
+if(func2(data51) > 600){
 validate25.errors = [{instancePath:instancePath+"/relativeDay",schemaPath:"#/properties/relativeDay/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data50) < 1){
+if(func2(data51) < 1){
 validate25.errors = [{instancePath:instancePath+"/relativeDay",schemaPath:"#/properties/relativeDay/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -3539,31 +3566,31 @@ validate25.errors = [{instancePath:instancePath+"/relativeDay",schemaPath:"#/pro
 return false;
 }
 }
-var valid0 = _errs125 === errors;
+var valid0 = _errs127 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.eventVerbs !== undefined){
-let data51 = data.eventVerbs;
-const _errs127 = errors;
-const _errs128 = errors;
-if(errors === _errs128){
-if(Array.isArray(data51)){
-if(data51.length < 1){
+let data52 = data.eventVerbs;
+const _errs129 = errors;
+const _errs130 = errors;
+if(errors === _errs130){
+if(Array.isArray(data52)){
+if(data52.length < 1){
 validate25.errors = [{instancePath:instancePath+"/eventVerbs",schemaPath:"#/$defs/Words/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
 return false;
 }
 else {
 var valid46 = true;
-const len21 = data51.length;
+const len21 = data52.length;
 for(let i21=0; i21<len21; i21++){
-let data52 = data51[i21];
-const _errs130 = errors;
-if(errors === _errs130){
-if(typeof data52 === "string"){
-if(func2(data52) < 1){
+let data53 = data52[i21];
+const _errs132 = errors;
+if(errors === _errs132){
+if(typeof data53 === "string"){
+if(func2(data53) < 1){
 validate25.errors = [{instancePath:instancePath+"/eventVerbs/" + i21,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -3573,7 +3600,7 @@ validate25.errors = [{instancePath:instancePath+"/eventVerbs/" + i21,schemaPath:
 return false;
 }
 }
-var valid46 = _errs130 === errors;
+var valid46 = _errs132 === errors;
 if(!valid46){
 break;
 }
@@ -3585,31 +3612,58 @@ validate25.errors = [{instancePath:instancePath+"/eventVerbs",schemaPath:"#/$def
 return false;
 }
 }
-var valid0 = _errs127 === errors;
+var valid0 = _errs129 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.todayWords !== undefined){
+let data54 = data.todayWords;
+const _errs134 = errors;
+if(errors === _errs134){
+if(typeof data54 === "string"){
+if(func2(data54) > 200){
+validate25.errors = [{instancePath:instancePath+"/todayWords",schemaPath:"#/properties/todayWords/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
+return false;
+}
+else {
+if(func2(data54) < 1){
+validate25.errors = [{instancePath:instancePath+"/todayWords",schemaPath:"#/properties/todayWords/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+}
+else {
+validate25.errors = [{instancePath:instancePath+"/todayWords",schemaPath:"#/properties/todayWords/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs134 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.yearOpeners !== undefined){
-let data53 = data.yearOpeners;
-const _errs132 = errors;
-const _errs133 = errors;
-if(errors === _errs133){
-if(Array.isArray(data53)){
+let data55 = data.yearOpeners;
+const _errs136 = errors;
+const _errs137 = errors;
+if(errors === _errs137){
+if(Array.isArray(data55)){
 var valid48 = true;
-const len22 = data53.length;
+const len22 = data55.length;
 for(let i22=0; i22<len22; i22++){
-let data54 = data53[i22];
-const _errs135 = errors;
-if(errors === _errs135){
-if(typeof data54 === "string"){
-if(func2(data54) > 600){
+let data56 = data55[i22];
+const _errs139 = errors;
+if(errors === _errs139){
+if(typeof data56 === "string"){
+if(func2(data56) > 600){
 validate25.errors = [{instancePath:instancePath+"/yearOpeners/" + i22,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data54) < 1){
+if(func2(data56) < 1){
 validate25.errors = [{instancePath:instancePath+"/yearOpeners/" + i22,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -3620,7 +3674,7 @@ validate25.errors = [{instancePath:instancePath+"/yearOpeners/" + i22,schemaPath
 return false;
 }
 }
-var valid48 = _errs135 === errors;
+var valid48 = _errs139 === errors;
 if(!valid48){
 break;
 }
@@ -3631,31 +3685,31 @@ validate25.errors = [{instancePath:instancePath+"/yearOpeners",schemaPath:"#/$de
 return false;
 }
 }
-var valid0 = _errs132 === errors;
+var valid0 = _errs136 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.closingWords !== undefined){
-let data55 = data.closingWords;
-const _errs137 = errors;
-const _errs138 = errors;
-if(errors === _errs138){
-if(Array.isArray(data55)){
+let data57 = data.closingWords;
+const _errs141 = errors;
+const _errs142 = errors;
+if(errors === _errs142){
+if(Array.isArray(data57)){
 var valid50 = true;
-const len23 = data55.length;
+const len23 = data57.length;
 for(let i23=0; i23<len23; i23++){
-let data56 = data55[i23];
-const _errs140 = errors;
-if(errors === _errs140){
-if(typeof data56 === "string"){
-if(func2(data56) > 600){
+let data58 = data57[i23];
+const _errs144 = errors;
+if(errors === _errs144){
+if(typeof data58 === "string"){
+if(func2(data58) > 600){
 validate25.errors = [{instancePath:instancePath+"/closingWords/" + i23,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data56) < 1){
+if(func2(data58) < 1){
 validate25.errors = [{instancePath:instancePath+"/closingWords/" + i23,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -3666,7 +3720,7 @@ validate25.errors = [{instancePath:instancePath+"/closingWords/" + i23,schemaPat
 return false;
 }
 }
-var valid50 = _errs140 === errors;
+var valid50 = _errs144 === errors;
 if(!valid50){
 break;
 }
@@ -3677,23 +3731,23 @@ validate25.errors = [{instancePath:instancePath+"/closingWords",schemaPath:"#/$d
 return false;
 }
 }
-var valid0 = _errs137 === errors;
+var valid0 = _errs141 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.sentenceBreak !== undefined){
-let data57 = data.sentenceBreak;
-const _errs142 = errors;
-if(errors === _errs142){
-if(typeof data57 === "string"){
-if(func2(data57) > 600){
+let data59 = data.sentenceBreak;
+const _errs146 = errors;
+if(errors === _errs146){
+if(typeof data59 === "string"){
+if(func2(data59) > 600){
 validate25.errors = [{instancePath:instancePath+"/sentenceBreak",schemaPath:"#/properties/sentenceBreak/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data57) < 1){
+if(func2(data59) < 1){
 validate25.errors = [{instancePath:instancePath+"/sentenceBreak",schemaPath:"#/properties/sentenceBreak/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -3704,23 +3758,23 @@ validate25.errors = [{instancePath:instancePath+"/sentenceBreak",schemaPath:"#/p
 return false;
 }
 }
-var valid0 = _errs142 === errors;
+var valid0 = _errs146 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.publicationCues !== undefined){
-let data58 = data.publicationCues;
-const _errs144 = errors;
-if(errors === _errs144){
-if(typeof data58 === "string"){
-if(func2(data58) > 600){
+let data60 = data.publicationCues;
+const _errs148 = errors;
+if(errors === _errs148){
+if(typeof data60 === "string"){
+if(func2(data60) > 600){
 validate25.errors = [{instancePath:instancePath+"/publicationCues",schemaPath:"#/properties/publicationCues/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data58) < 1){
+if(func2(data60) < 1){
 validate25.errors = [{instancePath:instancePath+"/publicationCues",schemaPath:"#/properties/publicationCues/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -3731,78 +3785,78 @@ validate25.errors = [{instancePath:instancePath+"/publicationCues",schemaPath:"#
 return false;
 }
 }
-var valid0 = _errs144 === errors;
+var valid0 = _errs148 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.english !== undefined){
-let data59 = data.english;
-const _errs146 = errors;
-if(errors === _errs146){
-if(data59 && typeof data59 == "object" && !Array.isArray(data59)){
+let data61 = data.english;
+const _errs150 = errors;
+if(errors === _errs150){
+if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
 let missing3;
-if((((data59.phrases === undefined) && (missing3 = "phrases")) || ((data59.therapies === undefined) && (missing3 = "therapies"))) || ((data59.connectors === undefined) && (missing3 = "connectors"))){
+if((((data61.phrases === undefined) && (missing3 = "phrases")) || ((data61.therapies === undefined) && (missing3 = "therapies"))) || ((data61.connectors === undefined) && (missing3 = "connectors"))){
 validate25.errors = [{instancePath:instancePath+"/english",schemaPath:"#/properties/english/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'"}];
 return false;
 }
 else {
-const _errs148 = errors;
-for(const key5 in data59){
+const _errs152 = errors;
+for(const key5 in data61){
 if(!(((key5 === "phrases") || (key5 === "therapies")) || (key5 === "connectors"))){
 validate25.errors = [{instancePath:instancePath+"/english",schemaPath:"#/properties/english/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs148 === errors){
-if(data59.phrases !== undefined){
-let data60 = data59.phrases;
-const _errs149 = errors;
-if(errors === _errs149){
-if(Array.isArray(data60)){
+if(_errs152 === errors){
+if(data61.phrases !== undefined){
+let data62 = data61.phrases;
+const _errs153 = errors;
+if(errors === _errs153){
+if(Array.isArray(data62)){
 var valid52 = true;
-const len24 = data60.length;
+const len24 = data62.length;
 for(let i24=0; i24<len24; i24++){
-let data61 = data60[i24];
-const _errs151 = errors;
-const _errs152 = errors;
-if(errors === _errs152){
-if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
+let data63 = data62[i24];
+const _errs155 = errors;
+const _errs156 = errors;
+if(errors === _errs156){
+if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
 let missing4;
-if(((data61.zh === undefined) && (missing4 = "zh")) || ((data61.en === undefined) && (missing4 = "en"))){
+if(((data63.zh === undefined) && (missing4 = "zh")) || ((data63.en === undefined) && (missing4 = "en"))){
 validate25.errors = [{instancePath:instancePath+"/english/phrases/" + i24,schemaPath:"#/$defs/Translation/required",keyword:"required",params:{missingProperty: missing4},message:"must have required property '"+missing4+"'"}];
 return false;
 }
 else {
-const _errs154 = errors;
-for(const key6 in data61){
-if(!(((key6 === "zh") || (key6 === "en")) || (key6 === "preposition"))){
+const _errs158 = errors;
+for(const key6 in data63){
+if(!((((key6 === "zh") || (key6 === "en")) || (key6 === "preposition")) || (key6 === "written"))){
 validate25.errors = [{instancePath:instancePath+"/english/phrases/" + i24,schemaPath:"#/$defs/Translation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs154 === errors){
-if(data61.zh !== undefined){
-let data62 = data61.zh;
-const _errs155 = errors;
-if(errors === _errs155){
-if(Array.isArray(data62)){
-if(data62.length < 1){
+if(_errs158 === errors){
+if(data63.zh !== undefined){
+let data64 = data63.zh;
+const _errs159 = errors;
+if(errors === _errs159){
+if(Array.isArray(data64)){
+if(data64.length < 1){
 validate25.errors = [{instancePath:instancePath+"/english/phrases/" + i24+"/zh",schemaPath:"#/$defs/Translation/properties/zh/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
 return false;
 }
 else {
 var valid55 = true;
-const len25 = data62.length;
+const len25 = data64.length;
 for(let i25=0; i25<len25; i25++){
-let data63 = data62[i25];
-const _errs157 = errors;
-if(errors === _errs157){
-if(typeof data63 === "string"){
-if(func2(data63) < 1){
+let data65 = data64[i25];
+const _errs161 = errors;
+if(errors === _errs161){
+if(typeof data65 === "string"){
+if(func2(data65) < 1){
 validate25.errors = [{instancePath:instancePath+"/english/phrases/" + i24+"/zh/" + i25,schemaPath:"#/$defs/Translation/properties/zh/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -3812,7 +3866,7 @@ validate25.errors = [{instancePath:instancePath+"/english/phrases/" + i24+"/zh/"
 return false;
 }
 }
-var valid55 = _errs157 === errors;
+var valid55 = _errs161 === errors;
 if(!valid55){
 break;
 }
@@ -3824,18 +3878,18 @@ validate25.errors = [{instancePath:instancePath+"/english/phrases/" + i24+"/zh",
 return false;
 }
 }
-var valid54 = _errs155 === errors;
+var valid54 = _errs159 === errors;
 }
 else {
 var valid54 = true;
 }
 if(valid54){
-if(data61.en !== undefined){
-let data64 = data61.en;
-const _errs159 = errors;
-if(errors === _errs159){
-if(typeof data64 === "string"){
-if(func2(data64) < 1){
+if(data63.en !== undefined){
+let data66 = data63.en;
+const _errs163 = errors;
+if(errors === _errs163){
+if(typeof data66 === "string"){
+if(func2(data66) < 1){
 validate25.errors = [{instancePath:instancePath+"/english/phrases/" + i24+"/en",schemaPath:"#/$defs/Translation/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -3845,22 +3899,62 @@ validate25.errors = [{instancePath:instancePath+"/english/phrases/" + i24+"/en",
 return false;
 }
 }
-var valid54 = _errs159 === errors;
+var valid54 = _errs163 === errors;
 }
 else {
 var valid54 = true;
 }
 if(valid54){
-if(data61.preposition !== undefined){
-const _errs161 = errors;
-if(typeof data61.preposition !== "string"){
+if(data63.preposition !== undefined){
+const _errs165 = errors;
+if(typeof data63.preposition !== "string"){
 validate25.errors = [{instancePath:instancePath+"/english/phrases/" + i24+"/preposition",schemaPath:"#/$defs/Translation/properties/preposition/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid54 = _errs161 === errors;
+var valid54 = _errs165 === errors;
 }
 else {
 var valid54 = true;
+}
+if(valid54){
+if(data63.written !== undefined){
+let data68 = data63.written;
+const _errs167 = errors;
+if(errors === _errs167){
+if(Array.isArray(data68)){
+var valid56 = true;
+const len26 = data68.length;
+for(let i26=0; i26<len26; i26++){
+let data69 = data68[i26];
+const _errs169 = errors;
+if(errors === _errs169){
+if(typeof data69 === "string"){
+if(func2(data69) < 1){
+validate25.errors = [{instancePath:instancePath+"/english/phrases/" + i24+"/written/" + i26,schemaPath:"#/$defs/Translation/properties/written/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate25.errors = [{instancePath:instancePath+"/english/phrases/" + i24+"/written/" + i26,schemaPath:"#/$defs/Translation/properties/written/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid56 = _errs169 === errors;
+if(!valid56){
+break;
+}
+}
+}
+else {
+validate25.errors = [{instancePath:instancePath+"/english/phrases/" + i24+"/written",schemaPath:"#/$defs/Translation/properties/written/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid54 = _errs167 === errors;
+}
+else {
+var valid54 = true;
+}
 }
 }
 }
@@ -3872,7 +3966,7 @@ validate25.errors = [{instancePath:instancePath+"/english/phrases/" + i24,schema
 return false;
 }
 }
-var valid52 = _errs151 === errors;
+var valid52 = _errs155 === errors;
 if(!valid52){
 break;
 }
@@ -3883,129 +3977,169 @@ validate25.errors = [{instancePath:instancePath+"/english/phrases",schemaPath:"#
 return false;
 }
 }
-var valid51 = _errs149 === errors;
+var valid51 = _errs153 === errors;
 }
 else {
 var valid51 = true;
 }
 if(valid51){
-if(data59.therapies !== undefined){
-let data66 = data59.therapies;
-const _errs163 = errors;
-if(errors === _errs163){
-if(Array.isArray(data66)){
-var valid56 = true;
-const len26 = data66.length;
-for(let i26=0; i26<len26; i26++){
-let data67 = data66[i26];
-const _errs165 = errors;
-const _errs166 = errors;
-if(errors === _errs166){
-if(data67 && typeof data67 == "object" && !Array.isArray(data67)){
+if(data61.therapies !== undefined){
+let data70 = data61.therapies;
+const _errs171 = errors;
+if(errors === _errs171){
+if(Array.isArray(data70)){
+var valid57 = true;
+const len27 = data70.length;
+for(let i27=0; i27<len27; i27++){
+let data71 = data70[i27];
+const _errs173 = errors;
+const _errs174 = errors;
+if(errors === _errs174){
+if(data71 && typeof data71 == "object" && !Array.isArray(data71)){
 let missing5;
-if(((data67.zh === undefined) && (missing5 = "zh")) || ((data67.en === undefined) && (missing5 = "en"))){
-validate25.errors = [{instancePath:instancePath+"/english/therapies/" + i26,schemaPath:"#/$defs/Translation/required",keyword:"required",params:{missingProperty: missing5},message:"must have required property '"+missing5+"'"}];
+if(((data71.zh === undefined) && (missing5 = "zh")) || ((data71.en === undefined) && (missing5 = "en"))){
+validate25.errors = [{instancePath:instancePath+"/english/therapies/" + i27,schemaPath:"#/$defs/Translation/required",keyword:"required",params:{missingProperty: missing5},message:"must have required property '"+missing5+"'"}];
 return false;
 }
 else {
-const _errs168 = errors;
-for(const key7 in data67){
-if(!(((key7 === "zh") || (key7 === "en")) || (key7 === "preposition"))){
-validate25.errors = [{instancePath:instancePath+"/english/therapies/" + i26,schemaPath:"#/$defs/Translation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"}];
+const _errs176 = errors;
+for(const key7 in data71){
+if(!((((key7 === "zh") || (key7 === "en")) || (key7 === "preposition")) || (key7 === "written"))){
+validate25.errors = [{instancePath:instancePath+"/english/therapies/" + i27,schemaPath:"#/$defs/Translation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs168 === errors){
-if(data67.zh !== undefined){
-let data68 = data67.zh;
-const _errs169 = errors;
-if(errors === _errs169){
-if(Array.isArray(data68)){
-if(data68.length < 1){
-validate25.errors = [{instancePath:instancePath+"/english/therapies/" + i26+"/zh",schemaPath:"#/$defs/Translation/properties/zh/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
+if(_errs176 === errors){
+if(data71.zh !== undefined){
+let data72 = data71.zh;
+const _errs177 = errors;
+if(errors === _errs177){
+if(Array.isArray(data72)){
+if(data72.length < 1){
+validate25.errors = [{instancePath:instancePath+"/english/therapies/" + i27+"/zh",schemaPath:"#/$defs/Translation/properties/zh/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
 return false;
+}
+else {
+var valid60 = true;
+const len28 = data72.length;
+for(let i28=0; i28<len28; i28++){
+let data73 = data72[i28];
+const _errs179 = errors;
+if(errors === _errs179){
+if(typeof data73 === "string"){
+if(func2(data73) < 1){
+validate25.errors = [{instancePath:instancePath+"/english/therapies/" + i27+"/zh/" + i28,schemaPath:"#/$defs/Translation/properties/zh/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate25.errors = [{instancePath:instancePath+"/english/therapies/" + i27+"/zh/" + i28,schemaPath:"#/$defs/Translation/properties/zh/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid60 = _errs179 === errors;
+if(!valid60){
+break;
+}
+}
+}
+}
+else {
+validate25.errors = [{instancePath:instancePath+"/english/therapies/" + i27+"/zh",schemaPath:"#/$defs/Translation/properties/zh/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid59 = _errs177 === errors;
 }
 else {
 var valid59 = true;
-const len27 = data68.length;
-for(let i27=0; i27<len27; i27++){
-let data69 = data68[i27];
-const _errs171 = errors;
-if(errors === _errs171){
-if(typeof data69 === "string"){
-if(func2(data69) < 1){
-validate25.errors = [{instancePath:instancePath+"/english/therapies/" + i26+"/zh/" + i27,schemaPath:"#/$defs/Translation/properties/zh/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+}
+if(valid59){
+if(data71.en !== undefined){
+let data74 = data71.en;
+const _errs181 = errors;
+if(errors === _errs181){
+if(typeof data74 === "string"){
+if(func2(data74) < 1){
+validate25.errors = [{instancePath:instancePath+"/english/therapies/" + i27+"/en",schemaPath:"#/$defs/Translation/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 else {
-validate25.errors = [{instancePath:instancePath+"/english/therapies/" + i26+"/zh/" + i27,schemaPath:"#/$defs/Translation/properties/zh/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate25.errors = [{instancePath:instancePath+"/english/therapies/" + i27+"/en",schemaPath:"#/$defs/Translation/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
-var valid59 = _errs171 === errors;
-if(!valid59){
+var valid59 = _errs181 === errors;
+}
+else {
+var valid59 = true;
+}
+if(valid59){
+if(data71.preposition !== undefined){
+const _errs183 = errors;
+if(typeof data71.preposition !== "string"){
+validate25.errors = [{instancePath:instancePath+"/english/therapies/" + i27+"/preposition",schemaPath:"#/$defs/Translation/properties/preposition/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid59 = _errs183 === errors;
+}
+else {
+var valid59 = true;
+}
+if(valid59){
+if(data71.written !== undefined){
+let data76 = data71.written;
+const _errs185 = errors;
+if(errors === _errs185){
+if(Array.isArray(data76)){
+var valid61 = true;
+const len29 = data76.length;
+for(let i29=0; i29<len29; i29++){
+let data77 = data76[i29];
+const _errs187 = errors;
+if(errors === _errs187){
+if(typeof data77 === "string"){
+if(func2(data77) < 1){
+validate25.errors = [{instancePath:instancePath+"/english/therapies/" + i27+"/written/" + i29,schemaPath:"#/$defs/Translation/properties/written/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate25.errors = [{instancePath:instancePath+"/english/therapies/" + i27+"/written/" + i29,schemaPath:"#/$defs/Translation/properties/written/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid61 = _errs187 === errors;
+if(!valid61){
 break;
 }
 }
 }
-}
 else {
-validate25.errors = [{instancePath:instancePath+"/english/therapies/" + i26+"/zh",schemaPath:"#/$defs/Translation/properties/zh/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate25.errors = [{instancePath:instancePath+"/english/therapies/" + i27+"/written",schemaPath:"#/$defs/Translation/properties/written/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
-var valid58 = _errs169 === errors;
+var valid59 = _errs185 === errors;
 }
 else {
-var valid58 = true;
+var valid59 = true;
 }
-if(valid58){
-if(data67.en !== undefined){
-let data70 = data67.en;
-const _errs173 = errors;
-if(errors === _errs173){
-if(typeof data70 === "string"){
-if(func2(data70) < 1){
-validate25.errors = [{instancePath:instancePath+"/english/therapies/" + i26+"/en",schemaPath:"#/$defs/Translation/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+}
+}
+}
+}
+}
+}
+else {
+validate25.errors = [{instancePath:instancePath+"/english/therapies/" + i27,schemaPath:"#/$defs/Translation/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-else {
-validate25.errors = [{instancePath:instancePath+"/english/therapies/" + i26+"/en",schemaPath:"#/$defs/Translation/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid58 = _errs173 === errors;
-}
-else {
-var valid58 = true;
-}
-if(valid58){
-if(data67.preposition !== undefined){
-const _errs175 = errors;
-if(typeof data67.preposition !== "string"){
-validate25.errors = [{instancePath:instancePath+"/english/therapies/" + i26+"/preposition",schemaPath:"#/$defs/Translation/properties/preposition/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid58 = _errs175 === errors;
-}
-else {
-var valid58 = true;
-}
-}
-}
-}
-}
-}
-else {
-validate25.errors = [{instancePath:instancePath+"/english/therapies/" + i26,schemaPath:"#/$defs/Translation/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-var valid56 = _errs165 === errors;
-if(!valid56){
+var valid57 = _errs173 === errors;
+if(!valid57){
 break;
 }
 }
@@ -4015,27 +4149,27 @@ validate25.errors = [{instancePath:instancePath+"/english/therapies",schemaPath:
 return false;
 }
 }
-var valid51 = _errs163 === errors;
+var valid51 = _errs171 === errors;
 }
 else {
 var valid51 = true;
 }
 if(valid51){
-if(data59.connectors !== undefined){
-let data72 = data59.connectors;
-const _errs177 = errors;
-if(errors === _errs177){
-if(Array.isArray(data72)){
-var valid60 = true;
-const len28 = data72.length;
-for(let i28=0; i28<len28; i28++){
-const _errs179 = errors;
-if(typeof data72[i28] !== "string"){
-validate25.errors = [{instancePath:instancePath+"/english/connectors/" + i28,schemaPath:"#/properties/english/properties/connectors/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+if(data61.connectors !== undefined){
+let data78 = data61.connectors;
+const _errs189 = errors;
+if(errors === _errs189){
+if(Array.isArray(data78)){
+var valid62 = true;
+const len30 = data78.length;
+for(let i30=0; i30<len30; i30++){
+const _errs191 = errors;
+if(typeof data78[i30] !== "string"){
+validate25.errors = [{instancePath:instancePath+"/english/connectors/" + i30,schemaPath:"#/properties/english/properties/connectors/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid60 = _errs179 === errors;
-if(!valid60){
+var valid62 = _errs191 === errors;
+if(!valid62){
 break;
 }
 }
@@ -4045,7 +4179,7 @@ validate25.errors = [{instancePath:instancePath+"/english/connectors",schemaPath
 return false;
 }
 }
-var valid51 = _errs177 === errors;
+var valid51 = _errs189 === errors;
 }
 else {
 var valid51 = true;
@@ -4060,40 +4194,40 @@ validate25.errors = [{instancePath:instancePath+"/english",schemaPath:"#/propert
 return false;
 }
 }
-var valid0 = _errs146 === errors;
+var valid0 = _errs150 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.relativeYears !== undefined){
-let data74 = data.relativeYears;
-const _errs181 = errors;
-if(errors === _errs181){
-if(data74 && typeof data74 == "object" && !Array.isArray(data74)){
-for(const key8 in data74){
-let data75 = data74[key8];
-const _errs184 = errors;
-if(!(((typeof data75 == "number") && (!(data75 % 1) && !isNaN(data75))) && (isFinite(data75)))){
+let data80 = data.relativeYears;
+const _errs193 = errors;
+if(errors === _errs193){
+if(data80 && typeof data80 == "object" && !Array.isArray(data80)){
+for(const key8 in data80){
+let data81 = data80[key8];
+const _errs196 = errors;
+if(!(((typeof data81 == "number") && (!(data81 % 1) && !isNaN(data81))) && (isFinite(data81)))){
 validate25.errors = [{instancePath:instancePath+"/relativeYears/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/relativeYears/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs184){
-if((typeof data75 == "number") && (isFinite(data75))){
-if(data75 > 10 || isNaN(data75)){
+if(errors === _errs196){
+if((typeof data81 == "number") && (isFinite(data81))){
+if(data81 > 10 || isNaN(data81)){
 validate25.errors = [{instancePath:instancePath+"/relativeYears/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/relativeYears/additionalProperties/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10},message:"must be <= 10"}];
 return false;
 }
 else {
-if(data75 < -10 || isNaN(data75)){
+if(data81 < -10 || isNaN(data81)){
 validate25.errors = [{instancePath:instancePath+"/relativeYears/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/relativeYears/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: -10},message:"must be >= -10"}];
 return false;
 }
 }
 }
 }
-var valid61 = _errs184 === errors;
-if(!valid61){
+var valid63 = _errs196 === errors;
+if(!valid63){
 break;
 }
 }
@@ -4103,23 +4237,23 @@ validate25.errors = [{instancePath:instancePath+"/relativeYears",schemaPath:"#/p
 return false;
 }
 }
-var valid0 = _errs181 === errors;
+var valid0 = _errs193 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.citationMarker !== undefined){
-let data76 = data.citationMarker;
-const _errs186 = errors;
-if(errors === _errs186){
-if(typeof data76 === "string"){
-if(func2(data76) > 600){
+let data82 = data.citationMarker;
+const _errs198 = errors;
+if(errors === _errs198){
+if(typeof data82 === "string"){
+if(func2(data82) > 600){
 validate25.errors = [{instancePath:instancePath+"/citationMarker",schemaPath:"#/properties/citationMarker/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data76) < 1){
+if(func2(data82) < 1){
 validate25.errors = [{instancePath:instancePath+"/citationMarker",schemaPath:"#/properties/citationMarker/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -4130,43 +4264,43 @@ validate25.errors = [{instancePath:instancePath+"/citationMarker",schemaPath:"#/
 return false;
 }
 }
-var valid0 = _errs186 === errors;
+var valid0 = _errs198 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.pageKinds !== undefined){
-let data77 = data.pageKinds;
-const _errs188 = errors;
-if(errors === _errs188){
-if(data77 && typeof data77 == "object" && !Array.isArray(data77)){
+let data83 = data.pageKinds;
+const _errs200 = errors;
+if(errors === _errs200){
+if(data83 && typeof data83 == "object" && !Array.isArray(data83)){
 let missing6;
-if(((((((data77.titleYearRange === undefined) && (missing6 = "titleYearRange")) || ((data77.titleYear === undefined) && (missing6 = "titleYear"))) || ((data77.approvalVerbs === undefined) && (missing6 = "approvalVerbs"))) || ((data77.regulators === undefined) && (missing6 = "regulators"))) || ((data77.trialRoundupTitles === undefined) && (missing6 = "trialRoundupTitles"))) || ((data77.overviewTitles === undefined) && (missing6 = "overviewTitles"))){
+if(((((((data83.titleYearRange === undefined) && (missing6 = "titleYearRange")) || ((data83.titleYear === undefined) && (missing6 = "titleYear"))) || ((data83.approvalVerbs === undefined) && (missing6 = "approvalVerbs"))) || ((data83.regulators === undefined) && (missing6 = "regulators"))) || ((data83.trialRoundupTitles === undefined) && (missing6 = "trialRoundupTitles"))) || ((data83.overviewTitles === undefined) && (missing6 = "overviewTitles"))){
 validate25.errors = [{instancePath:instancePath+"/pageKinds",schemaPath:"#/properties/pageKinds/required",keyword:"required",params:{missingProperty: missing6},message:"must have required property '"+missing6+"'"}];
 return false;
 }
 else {
-const _errs190 = errors;
-for(const key9 in data77){
+const _errs202 = errors;
+for(const key9 in data83){
 if(!((((((key9 === "titleYearRange") || (key9 === "titleYear")) || (key9 === "approvalVerbs")) || (key9 === "regulators")) || (key9 === "trialRoundupTitles")) || (key9 === "overviewTitles"))){
 validate25.errors = [{instancePath:instancePath+"/pageKinds",schemaPath:"#/properties/pageKinds/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs190 === errors){
-if(data77.titleYearRange !== undefined){
-let data78 = data77.titleYearRange;
-const _errs191 = errors;
-if(errors === _errs191){
-if(typeof data78 === "string"){
-if(func2(data78) > 600){
+if(_errs202 === errors){
+if(data83.titleYearRange !== undefined){
+let data84 = data83.titleYearRange;
+const _errs203 = errors;
+if(errors === _errs203){
+if(typeof data84 === "string"){
+if(func2(data84) > 600){
 validate25.errors = [{instancePath:instancePath+"/pageKinds/titleYearRange",schemaPath:"#/properties/pageKinds/properties/titleYearRange/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data78) < 1){
+if(func2(data84) < 1){
 validate25.errors = [{instancePath:instancePath+"/pageKinds/titleYearRange",schemaPath:"#/properties/pageKinds/properties/titleYearRange/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -4177,23 +4311,23 @@ validate25.errors = [{instancePath:instancePath+"/pageKinds/titleYearRange",sche
 return false;
 }
 }
-var valid62 = _errs191 === errors;
+var valid64 = _errs203 === errors;
 }
 else {
-var valid62 = true;
+var valid64 = true;
 }
-if(valid62){
-if(data77.titleYear !== undefined){
-let data79 = data77.titleYear;
-const _errs193 = errors;
-if(errors === _errs193){
-if(typeof data79 === "string"){
-if(func2(data79) > 600){
+if(valid64){
+if(data83.titleYear !== undefined){
+let data85 = data83.titleYear;
+const _errs205 = errors;
+if(errors === _errs205){
+if(typeof data85 === "string"){
+if(func2(data85) > 600){
 validate25.errors = [{instancePath:instancePath+"/pageKinds/titleYear",schemaPath:"#/properties/pageKinds/properties/titleYear/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data79) < 1){
+if(func2(data85) < 1){
 validate25.errors = [{instancePath:instancePath+"/pageKinds/titleYear",schemaPath:"#/properties/pageKinds/properties/titleYear/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -4204,42 +4338,42 @@ validate25.errors = [{instancePath:instancePath+"/pageKinds/titleYear",schemaPat
 return false;
 }
 }
-var valid62 = _errs193 === errors;
+var valid64 = _errs205 === errors;
 }
 else {
-var valid62 = true;
+var valid64 = true;
 }
-if(valid62){
-if(data77.approvalVerbs !== undefined){
-let data80 = data77.approvalVerbs;
-const _errs195 = errors;
-const _errs196 = errors;
-if(errors === _errs196){
-if(Array.isArray(data80)){
-if(data80.length < 1){
+if(valid64){
+if(data83.approvalVerbs !== undefined){
+let data86 = data83.approvalVerbs;
+const _errs207 = errors;
+const _errs208 = errors;
+if(errors === _errs208){
+if(Array.isArray(data86)){
+if(data86.length < 1){
 validate25.errors = [{instancePath:instancePath+"/pageKinds/approvalVerbs",schemaPath:"#/$defs/Words/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
 return false;
 }
 else {
-var valid64 = true;
-const len29 = data80.length;
-for(let i29=0; i29<len29; i29++){
-let data81 = data80[i29];
-const _errs198 = errors;
-if(errors === _errs198){
-if(typeof data81 === "string"){
-if(func2(data81) < 1){
-validate25.errors = [{instancePath:instancePath+"/pageKinds/approvalVerbs/" + i29,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+var valid66 = true;
+const len31 = data86.length;
+for(let i31=0; i31<len31; i31++){
+let data87 = data86[i31];
+const _errs210 = errors;
+if(errors === _errs210){
+if(typeof data87 === "string"){
+if(func2(data87) < 1){
+validate25.errors = [{instancePath:instancePath+"/pageKinds/approvalVerbs/" + i31,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 else {
-validate25.errors = [{instancePath:instancePath+"/pageKinds/approvalVerbs/" + i29,schemaPath:"#/$defs/Words/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate25.errors = [{instancePath:instancePath+"/pageKinds/approvalVerbs/" + i31,schemaPath:"#/$defs/Words/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
-var valid64 = _errs198 === errors;
-if(!valid64){
+var valid66 = _errs210 === errors;
+if(!valid66){
 break;
 }
 }
@@ -4250,42 +4384,42 @@ validate25.errors = [{instancePath:instancePath+"/pageKinds/approvalVerbs",schem
 return false;
 }
 }
-var valid62 = _errs195 === errors;
+var valid64 = _errs207 === errors;
 }
 else {
-var valid62 = true;
+var valid64 = true;
 }
-if(valid62){
-if(data77.regulators !== undefined){
-let data82 = data77.regulators;
-const _errs200 = errors;
-const _errs201 = errors;
-if(errors === _errs201){
-if(Array.isArray(data82)){
-if(data82.length < 1){
+if(valid64){
+if(data83.regulators !== undefined){
+let data88 = data83.regulators;
+const _errs212 = errors;
+const _errs213 = errors;
+if(errors === _errs213){
+if(Array.isArray(data88)){
+if(data88.length < 1){
 validate25.errors = [{instancePath:instancePath+"/pageKinds/regulators",schemaPath:"#/$defs/Words/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
 return false;
 }
 else {
-var valid66 = true;
-const len30 = data82.length;
-for(let i30=0; i30<len30; i30++){
-let data83 = data82[i30];
-const _errs203 = errors;
-if(errors === _errs203){
-if(typeof data83 === "string"){
-if(func2(data83) < 1){
-validate25.errors = [{instancePath:instancePath+"/pageKinds/regulators/" + i30,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+var valid68 = true;
+const len32 = data88.length;
+for(let i32=0; i32<len32; i32++){
+let data89 = data88[i32];
+const _errs215 = errors;
+if(errors === _errs215){
+if(typeof data89 === "string"){
+if(func2(data89) < 1){
+validate25.errors = [{instancePath:instancePath+"/pageKinds/regulators/" + i32,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 else {
-validate25.errors = [{instancePath:instancePath+"/pageKinds/regulators/" + i30,schemaPath:"#/$defs/Words/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate25.errors = [{instancePath:instancePath+"/pageKinds/regulators/" + i32,schemaPath:"#/$defs/Words/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
-var valid66 = _errs203 === errors;
-if(!valid66){
+var valid68 = _errs215 === errors;
+if(!valid68){
 break;
 }
 }
@@ -4296,43 +4430,43 @@ validate25.errors = [{instancePath:instancePath+"/pageKinds/regulators",schemaPa
 return false;
 }
 }
-var valid62 = _errs200 === errors;
+var valid64 = _errs212 === errors;
 }
 else {
-var valid62 = true;
+var valid64 = true;
 }
-if(valid62){
-if(data77.trialRoundupTitles !== undefined){
-let data84 = data77.trialRoundupTitles;
-const _errs205 = errors;
-const _errs206 = errors;
-if(errors === _errs206){
-if(Array.isArray(data84)){
-var valid68 = true;
-const len31 = data84.length;
-for(let i31=0; i31<len31; i31++){
-let data85 = data84[i31];
-const _errs208 = errors;
-if(errors === _errs208){
-if(typeof data85 === "string"){
-if(func2(data85) > 600){
-validate25.errors = [{instancePath:instancePath+"/pageKinds/trialRoundupTitles/" + i31,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
+if(valid64){
+if(data83.trialRoundupTitles !== undefined){
+let data90 = data83.trialRoundupTitles;
+const _errs217 = errors;
+const _errs218 = errors;
+if(errors === _errs218){
+if(Array.isArray(data90)){
+var valid70 = true;
+const len33 = data90.length;
+for(let i33=0; i33<len33; i33++){
+let data91 = data90[i33];
+const _errs220 = errors;
+if(errors === _errs220){
+if(typeof data91 === "string"){
+if(func2(data91) > 600){
+validate25.errors = [{instancePath:instancePath+"/pageKinds/trialRoundupTitles/" + i33,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data85) < 1){
-validate25.errors = [{instancePath:instancePath+"/pageKinds/trialRoundupTitles/" + i31,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+if(func2(data91) < 1){
+validate25.errors = [{instancePath:instancePath+"/pageKinds/trialRoundupTitles/" + i33,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 }
 else {
-validate25.errors = [{instancePath:instancePath+"/pageKinds/trialRoundupTitles/" + i31,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate25.errors = [{instancePath:instancePath+"/pageKinds/trialRoundupTitles/" + i33,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
-var valid68 = _errs208 === errors;
-if(!valid68){
+var valid70 = _errs220 === errors;
+if(!valid70){
 break;
 }
 }
@@ -4342,43 +4476,43 @@ validate25.errors = [{instancePath:instancePath+"/pageKinds/trialRoundupTitles",
 return false;
 }
 }
-var valid62 = _errs205 === errors;
+var valid64 = _errs217 === errors;
 }
 else {
-var valid62 = true;
+var valid64 = true;
 }
-if(valid62){
-if(data77.overviewTitles !== undefined){
-let data86 = data77.overviewTitles;
-const _errs210 = errors;
-const _errs211 = errors;
-if(errors === _errs211){
-if(Array.isArray(data86)){
-var valid70 = true;
-const len32 = data86.length;
-for(let i32=0; i32<len32; i32++){
-let data87 = data86[i32];
-const _errs213 = errors;
-if(errors === _errs213){
-if(typeof data87 === "string"){
-if(func2(data87) > 600){
-validate25.errors = [{instancePath:instancePath+"/pageKinds/overviewTitles/" + i32,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
+if(valid64){
+if(data83.overviewTitles !== undefined){
+let data92 = data83.overviewTitles;
+const _errs222 = errors;
+const _errs223 = errors;
+if(errors === _errs223){
+if(Array.isArray(data92)){
+var valid72 = true;
+const len34 = data92.length;
+for(let i34=0; i34<len34; i34++){
+let data93 = data92[i34];
+const _errs225 = errors;
+if(errors === _errs225){
+if(typeof data93 === "string"){
+if(func2(data93) > 600){
+validate25.errors = [{instancePath:instancePath+"/pageKinds/overviewTitles/" + i34,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data87) < 1){
-validate25.errors = [{instancePath:instancePath+"/pageKinds/overviewTitles/" + i32,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+if(func2(data93) < 1){
+validate25.errors = [{instancePath:instancePath+"/pageKinds/overviewTitles/" + i34,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 }
 else {
-validate25.errors = [{instancePath:instancePath+"/pageKinds/overviewTitles/" + i32,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate25.errors = [{instancePath:instancePath+"/pageKinds/overviewTitles/" + i34,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
-var valid70 = _errs213 === errors;
-if(!valid70){
+var valid72 = _errs225 === errors;
+if(!valid72){
 break;
 }
 }
@@ -4388,10 +4522,10 @@ validate25.errors = [{instancePath:instancePath+"/pageKinds/overviewTitles",sche
 return false;
 }
 }
-var valid62 = _errs210 === errors;
+var valid64 = _errs222 === errors;
 }
 else {
-var valid62 = true;
+var valid64 = true;
 }
 }
 }
@@ -4406,43 +4540,43 @@ validate25.errors = [{instancePath:instancePath+"/pageKinds",schemaPath:"#/prope
 return false;
 }
 }
-var valid0 = _errs188 === errors;
+var valid0 = _errs200 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.messageExamples !== undefined){
-let data88 = data.messageExamples;
-const _errs215 = errors;
-if(errors === _errs215){
-if(data88 && typeof data88 == "object" && !Array.isArray(data88)){
+let data94 = data.messageExamples;
+const _errs227 = errors;
+if(errors === _errs227){
+if(data94 && typeof data94 == "object" && !Array.isArray(data94)){
 let missing7;
-if(((data88.monthHeading === undefined) && (missing7 = "monthHeading")) || ((data88.referenceHeading === undefined) && (missing7 = "referenceHeading"))){
+if(((data94.monthHeading === undefined) && (missing7 = "monthHeading")) || ((data94.referenceHeading === undefined) && (missing7 = "referenceHeading"))){
 validate25.errors = [{instancePath:instancePath+"/messageExamples",schemaPath:"#/properties/messageExamples/required",keyword:"required",params:{missingProperty: missing7},message:"must have required property '"+missing7+"'"}];
 return false;
 }
 else {
-const _errs217 = errors;
-for(const key10 in data88){
+const _errs229 = errors;
+for(const key10 in data94){
 if(!((key10 === "monthHeading") || (key10 === "referenceHeading"))){
 validate25.errors = [{instancePath:instancePath+"/messageExamples",schemaPath:"#/properties/messageExamples/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs217 === errors){
-if(data88.monthHeading !== undefined){
-let data89 = data88.monthHeading;
-const _errs218 = errors;
-if(errors === _errs218){
-if(typeof data89 === "string"){
-if(func2(data89) > 200){
+if(_errs229 === errors){
+if(data94.monthHeading !== undefined){
+let data95 = data94.monthHeading;
+const _errs230 = errors;
+if(errors === _errs230){
+if(typeof data95 === "string"){
+if(func2(data95) > 200){
 validate25.errors = [{instancePath:instancePath+"/messageExamples/monthHeading",schemaPath:"#/properties/messageExamples/properties/monthHeading/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
 return false;
 }
 else {
-if(func2(data89) < 1){
+if(func2(data95) < 1){
 validate25.errors = [{instancePath:instancePath+"/messageExamples/monthHeading",schemaPath:"#/properties/messageExamples/properties/monthHeading/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -4453,23 +4587,23 @@ validate25.errors = [{instancePath:instancePath+"/messageExamples/monthHeading",
 return false;
 }
 }
-var valid71 = _errs218 === errors;
+var valid73 = _errs230 === errors;
 }
 else {
-var valid71 = true;
+var valid73 = true;
 }
-if(valid71){
-if(data88.referenceHeading !== undefined){
-let data90 = data88.referenceHeading;
-const _errs220 = errors;
-if(errors === _errs220){
-if(typeof data90 === "string"){
-if(func2(data90) > 200){
+if(valid73){
+if(data94.referenceHeading !== undefined){
+let data96 = data94.referenceHeading;
+const _errs232 = errors;
+if(errors === _errs232){
+if(typeof data96 === "string"){
+if(func2(data96) > 200){
 validate25.errors = [{instancePath:instancePath+"/messageExamples/referenceHeading",schemaPath:"#/properties/messageExamples/properties/referenceHeading/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
 return false;
 }
 else {
-if(func2(data90) < 1){
+if(func2(data96) < 1){
 validate25.errors = [{instancePath:instancePath+"/messageExamples/referenceHeading",schemaPath:"#/properties/messageExamples/properties/referenceHeading/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -4480,10 +4614,10 @@ validate25.errors = [{instancePath:instancePath+"/messageExamples/referenceHeadi
 return false;
 }
 }
-var valid71 = _errs220 === errors;
+var valid73 = _errs232 === errors;
 }
 else {
-var valid71 = true;
+var valid73 = true;
 }
 }
 }
@@ -4494,10 +4628,12 @@ validate25.errors = [{instancePath:instancePath+"/messageExamples",schemaPath:"#
 return false;
 }
 }
-var valid0 = _errs215 === errors;
+var valid0 = _errs227 === errors;
 }
 else {
 var valid0 = true;
+}
+}
 }
 }
 }
@@ -4545,7 +4681,7 @@ return errors === 0;
 validate25.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const journals = validate26;
-const schema77 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/journals.schema.json","type":"object","additionalProperties":false,"required":["journals","cues"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"cues":{"type":"object","additionalProperties":false,"required":["before","after","family","documents"],"properties":{"before":{"$ref":"#/$defs/Words"},"after":{"$ref":"#/$defs/Words"},"family":{"$ref":"#/$defs/Words"},"documents":{"$ref":"#/$defs/Words"},"titleJoiners":{"$ref":"#/$defs/Words"}}},"journals":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","abbreviation","issn","aliases"],"properties":{"name":{"type":"string","minLength":1},"abbreviation":{"type":"string","minLength":1},"issn":{"type":"array","items":{"type":"string","pattern":"^[0-9]{4}-[0-9]{3}[0-9X]$"}},"aliases":{"type":"array","items":{"type":"string","minLength":1}},"publisher":{"type":"boolean"},"abbreviationSource":{"enum":["nlm","iso4","journal"]},"nlmTitle":{"type":"string","minLength":1},"family":{"type":"string","minLength":1}}}}},"$defs":{"Words":{"type":"array","items":{"type":"string","minLength":1,"maxLength":40},"maxItems":200}}};
+const schema77 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/journals.schema.json","type":"object","additionalProperties":false,"required":["journals","cues"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"cues":{"type":"object","additionalProperties":false,"required":["before","after","family","documents"],"properties":{"before":{"$ref":"#/$defs/Words"},"after":{"$ref":"#/$defs/Words"},"family":{"$ref":"#/$defs/Words"},"documents":{"$ref":"#/$defs/Words"},"titleJoiners":{"$ref":"#/$defs/Words"},"companyAfter":{"$ref":"#/$defs/Words"}}},"journals":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","abbreviation","issn","aliases"],"properties":{"name":{"type":"string","minLength":1},"abbreviation":{"type":"string","minLength":1},"issn":{"type":"array","items":{"type":"string","pattern":"^[0-9]{4}-[0-9]{3}[0-9X]$"}},"aliases":{"type":"array","items":{"type":"string","minLength":1}},"publisher":{"type":"boolean"},"abbreviationSource":{"enum":["nlm","iso4","journal"]},"nlmTitle":{"type":"string","minLength":1},"family":{"type":"string","minLength":1}}}}},"$defs":{"Words":{"type":"array","items":{"type":"string","minLength":1,"maxLength":40},"maxItems":200}}};
 const pattern11 = new RegExp("^[0-9]{4}-[0-9]{3}[0-9X]$", "u");
 
 function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -4613,7 +4749,7 @@ return false;
 else {
 const _errs8 = errors;
 for(const key1 in data2){
-if(!(((((key1 === "before") || (key1 === "after")) || (key1 === "family")) || (key1 === "documents")) || (key1 === "titleJoiners"))){
+if(!((((((key1 === "before") || (key1 === "after")) || (key1 === "family")) || (key1 === "documents")) || (key1 === "titleJoiners")) || (key1 === "companyAfter"))){
 validate26.errors = [{instancePath:instancePath+"/cues",schemaPath:"#/properties/cues/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
 return false;
 break;
@@ -4879,6 +5015,59 @@ var valid1 = _errs29 === errors;
 else {
 var valid1 = true;
 }
+if(valid1){
+if(data2.companyAfter !== undefined){
+let data13 = data2.companyAfter;
+const _errs34 = errors;
+const _errs35 = errors;
+if(errors === _errs35){
+if(Array.isArray(data13)){
+if(data13.length > 200){
+validate26.errors = [{instancePath:instancePath+"/cues/companyAfter",schemaPath:"#/$defs/Words/maxItems",keyword:"maxItems",params:{limit: 200},message:"must NOT have more than 200 items"}];
+return false;
+}
+else {
+var valid13 = true;
+const len5 = data13.length;
+for(let i5=0; i5<len5; i5++){
+let data14 = data13[i5];
+const _errs37 = errors;
+if(errors === _errs37){
+if(typeof data14 === "string"){
+if(func2(data14) > 40){
+validate26.errors = [{instancePath:instancePath+"/cues/companyAfter/" + i5,schemaPath:"#/$defs/Words/items/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"}];
+return false;
+}
+else {
+if(func2(data14) < 1){
+validate26.errors = [{instancePath:instancePath+"/cues/companyAfter/" + i5,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+}
+else {
+validate26.errors = [{instancePath:instancePath+"/cues/companyAfter/" + i5,schemaPath:"#/$defs/Words/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid13 = _errs37 === errors;
+if(!valid13){
+break;
+}
+}
+}
+}
+else {
+validate26.errors = [{instancePath:instancePath+"/cues/companyAfter",schemaPath:"#/$defs/Words/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid1 = _errs34 === errors;
+}
+else {
+var valid1 = true;
+}
+}
 }
 }
 }
@@ -4898,235 +5087,235 @@ var valid0 = true;
 }
 if(valid0){
 if(data.journals !== undefined){
-let data13 = data.journals;
-const _errs34 = errors;
-if(errors === _errs34){
-if(Array.isArray(data13)){
-var valid12 = true;
-const len5 = data13.length;
-for(let i5=0; i5<len5; i5++){
-let data14 = data13[i5];
-const _errs36 = errors;
-if(errors === _errs36){
-if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
-let missing2;
-if(((((data14.name === undefined) && (missing2 = "name")) || ((data14.abbreviation === undefined) && (missing2 = "abbreviation"))) || ((data14.issn === undefined) && (missing2 = "issn"))) || ((data14.aliases === undefined) && (missing2 = "aliases"))){
-validate26.errors = [{instancePath:instancePath+"/journals/" + i5,schemaPath:"#/properties/journals/items/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
-return false;
-}
-else {
-const _errs38 = errors;
-for(const key2 in data14){
-if(!((((((((key2 === "name") || (key2 === "abbreviation")) || (key2 === "issn")) || (key2 === "aliases")) || (key2 === "publisher")) || (key2 === "abbreviationSource")) || (key2 === "nlmTitle")) || (key2 === "family"))){
-validate26.errors = [{instancePath:instancePath+"/journals/" + i5,schemaPath:"#/properties/journals/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-if(_errs38 === errors){
-if(data14.name !== undefined){
-let data15 = data14.name;
+let data15 = data.journals;
 const _errs39 = errors;
 if(errors === _errs39){
-if(typeof data15 === "string"){
-if(func2(data15) < 1){
-validate26.errors = [{instancePath:instancePath+"/journals/" + i5+"/name",schemaPath:"#/properties/journals/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-else {
-validate26.errors = [{instancePath:instancePath+"/journals/" + i5+"/name",schemaPath:"#/properties/journals/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid13 = _errs39 === errors;
-}
-else {
-var valid13 = true;
-}
-if(valid13){
-if(data14.abbreviation !== undefined){
-let data16 = data14.abbreviation;
+if(Array.isArray(data15)){
+var valid14 = true;
+const len6 = data15.length;
+for(let i6=0; i6<len6; i6++){
+let data16 = data15[i6];
 const _errs41 = errors;
 if(errors === _errs41){
-if(typeof data16 === "string"){
-if(func2(data16) < 1){
-validate26.errors = [{instancePath:instancePath+"/journals/" + i5+"/abbreviation",schemaPath:"#/properties/journals/items/properties/abbreviation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
+let missing2;
+if(((((data16.name === undefined) && (missing2 = "name")) || ((data16.abbreviation === undefined) && (missing2 = "abbreviation"))) || ((data16.issn === undefined) && (missing2 = "issn"))) || ((data16.aliases === undefined) && (missing2 = "aliases"))){
+validate26.errors = [{instancePath:instancePath+"/journals/" + i6,schemaPath:"#/properties/journals/items/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
 return false;
 }
-}
 else {
-validate26.errors = [{instancePath:instancePath+"/journals/" + i5+"/abbreviation",schemaPath:"#/properties/journals/items/properties/abbreviation/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid13 = _errs41 === errors;
-}
-else {
-var valid13 = true;
-}
-if(valid13){
-if(data14.issn !== undefined){
-let data17 = data14.issn;
 const _errs43 = errors;
-if(errors === _errs43){
-if(Array.isArray(data17)){
-var valid14 = true;
-const len6 = data17.length;
-for(let i6=0; i6<len6; i6++){
-let data18 = data17[i6];
-const _errs45 = errors;
-if(errors === _errs45){
-if(typeof data18 === "string"){
-if(!pattern11.test(data18)){
-validate26.errors = [{instancePath:instancePath+"/journals/" + i5+"/issn/" + i6,schemaPath:"#/properties/journals/items/properties/issn/items/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{3}[0-9X]$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{3}[0-9X]$"+"\""}];
+for(const key2 in data16){
+if(!((((((((key2 === "name") || (key2 === "abbreviation")) || (key2 === "issn")) || (key2 === "aliases")) || (key2 === "publisher")) || (key2 === "abbreviationSource")) || (key2 === "nlmTitle")) || (key2 === "family"))){
+validate26.errors = [{instancePath:instancePath+"/journals/" + i6,schemaPath:"#/properties/journals/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
 return false;
-}
-}
-else {
-validate26.errors = [{instancePath:instancePath+"/journals/" + i5+"/issn/" + i6,schemaPath:"#/properties/journals/items/properties/issn/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid14 = _errs45 === errors;
-if(!valid14){
 break;
 }
 }
-}
-else {
-validate26.errors = [{instancePath:instancePath+"/journals/" + i5+"/issn",schemaPath:"#/properties/journals/items/properties/issn/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+if(_errs43 === errors){
+if(data16.name !== undefined){
+let data17 = data16.name;
+const _errs44 = errors;
+if(errors === _errs44){
+if(typeof data17 === "string"){
+if(func2(data17) < 1){
+validate26.errors = [{instancePath:instancePath+"/journals/" + i6+"/name",schemaPath:"#/properties/journals/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
-var valid13 = _errs43 === errors;
+else {
+validate26.errors = [{instancePath:instancePath+"/journals/" + i6+"/name",schemaPath:"#/properties/journals/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid15 = _errs44 === errors;
 }
 else {
-var valid13 = true;
-}
-if(valid13){
-if(data14.aliases !== undefined){
-let data19 = data14.aliases;
-const _errs47 = errors;
-if(errors === _errs47){
-if(Array.isArray(data19)){
 var valid15 = true;
+}
+if(valid15){
+if(data16.abbreviation !== undefined){
+let data18 = data16.abbreviation;
+const _errs46 = errors;
+if(errors === _errs46){
+if(typeof data18 === "string"){
+if(func2(data18) < 1){
+validate26.errors = [{instancePath:instancePath+"/journals/" + i6+"/abbreviation",schemaPath:"#/properties/journals/items/properties/abbreviation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate26.errors = [{instancePath:instancePath+"/journals/" + i6+"/abbreviation",schemaPath:"#/properties/journals/items/properties/abbreviation/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid15 = _errs46 === errors;
+}
+else {
+var valid15 = true;
+}
+if(valid15){
+if(data16.issn !== undefined){
+let data19 = data16.issn;
+const _errs48 = errors;
+if(errors === _errs48){
+if(Array.isArray(data19)){
+var valid16 = true;
 const len7 = data19.length;
 for(let i7=0; i7<len7; i7++){
 let data20 = data19[i7];
-const _errs49 = errors;
-if(errors === _errs49){
+const _errs50 = errors;
+if(errors === _errs50){
 if(typeof data20 === "string"){
-if(func2(data20) < 1){
-validate26.errors = [{instancePath:instancePath+"/journals/" + i5+"/aliases/" + i7,schemaPath:"#/properties/journals/items/properties/aliases/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+if(!pattern11.test(data20)){
+validate26.errors = [{instancePath:instancePath+"/journals/" + i6+"/issn/" + i7,schemaPath:"#/properties/journals/items/properties/issn/items/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{3}[0-9X]$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{3}[0-9X]$"+"\""}];
 return false;
 }
 }
 else {
-validate26.errors = [{instancePath:instancePath+"/journals/" + i5+"/aliases/" + i7,schemaPath:"#/properties/journals/items/properties/aliases/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate26.errors = [{instancePath:instancePath+"/journals/" + i6+"/issn/" + i7,schemaPath:"#/properties/journals/items/properties/issn/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
-var valid15 = _errs49 === errors;
-if(!valid15){
+var valid16 = _errs50 === errors;
+if(!valid16){
 break;
 }
 }
 }
 else {
-validate26.errors = [{instancePath:instancePath+"/journals/" + i5+"/aliases",schemaPath:"#/properties/journals/items/properties/aliases/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate26.errors = [{instancePath:instancePath+"/journals/" + i6+"/issn",schemaPath:"#/properties/journals/items/properties/issn/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
-var valid13 = _errs47 === errors;
+var valid15 = _errs48 === errors;
 }
 else {
-var valid13 = true;
+var valid15 = true;
 }
-if(valid13){
-if(data14.publisher !== undefined){
-const _errs51 = errors;
-if(typeof data14.publisher !== "boolean"){
-validate26.errors = [{instancePath:instancePath+"/journals/" + i5+"/publisher",schemaPath:"#/properties/journals/items/properties/publisher/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
-return false;
-}
-var valid13 = _errs51 === errors;
-}
-else {
-var valid13 = true;
-}
-if(valid13){
-if(data14.abbreviationSource !== undefined){
-let data22 = data14.abbreviationSource;
-const _errs53 = errors;
-if(!(((data22 === "nlm") || (data22 === "iso4")) || (data22 === "journal"))){
-validate26.errors = [{instancePath:instancePath+"/journals/" + i5+"/abbreviationSource",schemaPath:"#/properties/journals/items/properties/abbreviationSource/enum",keyword:"enum",params:{allowedValues: schema77.properties.journals.items.properties.abbreviationSource.enum},message:"must be equal to one of the allowed values"}];
-return false;
-}
-var valid13 = _errs53 === errors;
-}
-else {
-var valid13 = true;
-}
-if(valid13){
-if(data14.nlmTitle !== undefined){
-let data23 = data14.nlmTitle;
+if(valid15){
+if(data16.aliases !== undefined){
+let data21 = data16.aliases;
+const _errs52 = errors;
+if(errors === _errs52){
+if(Array.isArray(data21)){
+var valid17 = true;
+const len8 = data21.length;
+for(let i8=0; i8<len8; i8++){
+let data22 = data21[i8];
 const _errs54 = errors;
 if(errors === _errs54){
-if(typeof data23 === "string"){
-if(func2(data23) < 1){
-validate26.errors = [{instancePath:instancePath+"/journals/" + i5+"/nlmTitle",schemaPath:"#/properties/journals/items/properties/nlmTitle/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+if(typeof data22 === "string"){
+if(func2(data22) < 1){
+validate26.errors = [{instancePath:instancePath+"/journals/" + i6+"/aliases/" + i8,schemaPath:"#/properties/journals/items/properties/aliases/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 else {
-validate26.errors = [{instancePath:instancePath+"/journals/" + i5+"/nlmTitle",schemaPath:"#/properties/journals/items/properties/nlmTitle/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate26.errors = [{instancePath:instancePath+"/journals/" + i6+"/aliases/" + i8,schemaPath:"#/properties/journals/items/properties/aliases/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
-var valid13 = _errs54 === errors;
+var valid17 = _errs54 === errors;
+if(!valid17){
+break;
+}
+}
 }
 else {
-var valid13 = true;
+validate26.errors = [{instancePath:instancePath+"/journals/" + i6+"/aliases",schemaPath:"#/properties/journals/items/properties/aliases/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
 }
-if(valid13){
-if(data14.family !== undefined){
-let data24 = data14.family;
+}
+var valid15 = _errs52 === errors;
+}
+else {
+var valid15 = true;
+}
+if(valid15){
+if(data16.publisher !== undefined){
 const _errs56 = errors;
-if(errors === _errs56){
-if(typeof data24 === "string"){
-if(func2(data24) < 1){
-validate26.errors = [{instancePath:instancePath+"/journals/" + i5+"/family",schemaPath:"#/properties/journals/items/properties/family/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+if(typeof data16.publisher !== "boolean"){
+validate26.errors = [{instancePath:instancePath+"/journals/" + i6+"/publisher",schemaPath:"#/properties/journals/items/properties/publisher/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+return false;
+}
+var valid15 = _errs56 === errors;
+}
+else {
+var valid15 = true;
+}
+if(valid15){
+if(data16.abbreviationSource !== undefined){
+let data24 = data16.abbreviationSource;
+const _errs58 = errors;
+if(!(((data24 === "nlm") || (data24 === "iso4")) || (data24 === "journal"))){
+validate26.errors = [{instancePath:instancePath+"/journals/" + i6+"/abbreviationSource",schemaPath:"#/properties/journals/items/properties/abbreviationSource/enum",keyword:"enum",params:{allowedValues: schema77.properties.journals.items.properties.abbreviationSource.enum},message:"must be equal to one of the allowed values"}];
+return false;
+}
+var valid15 = _errs58 === errors;
+}
+else {
+var valid15 = true;
+}
+if(valid15){
+if(data16.nlmTitle !== undefined){
+let data25 = data16.nlmTitle;
+const _errs59 = errors;
+if(errors === _errs59){
+if(typeof data25 === "string"){
+if(func2(data25) < 1){
+validate26.errors = [{instancePath:instancePath+"/journals/" + i6+"/nlmTitle",schemaPath:"#/properties/journals/items/properties/nlmTitle/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 else {
-validate26.errors = [{instancePath:instancePath+"/journals/" + i5+"/family",schemaPath:"#/properties/journals/items/properties/family/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate26.errors = [{instancePath:instancePath+"/journals/" + i6+"/nlmTitle",schemaPath:"#/properties/journals/items/properties/nlmTitle/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
-var valid13 = _errs56 === errors;
+var valid15 = _errs59 === errors;
 }
 else {
-var valid13 = true;
+var valid15 = true;
 }
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-else {
-validate26.errors = [{instancePath:instancePath+"/journals/" + i5,schemaPath:"#/properties/journals/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+if(valid15){
+if(data16.family !== undefined){
+let data26 = data16.family;
+const _errs61 = errors;
+if(errors === _errs61){
+if(typeof data26 === "string"){
+if(func2(data26) < 1){
+validate26.errors = [{instancePath:instancePath+"/journals/" + i6+"/family",schemaPath:"#/properties/journals/items/properties/family/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
-var valid12 = _errs36 === errors;
-if(!valid12){
+else {
+validate26.errors = [{instancePath:instancePath+"/journals/" + i6+"/family",schemaPath:"#/properties/journals/items/properties/family/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid15 = _errs61 === errors;
+}
+else {
+var valid15 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate26.errors = [{instancePath:instancePath+"/journals/" + i6,schemaPath:"#/properties/journals/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid14 = _errs41 === errors;
+if(!valid14){
 break;
 }
 }
@@ -5136,7 +5325,7 @@ validate26.errors = [{instancePath:instancePath+"/journals",schemaPath:"#/proper
 return false;
 }
 }
-var valid0 = _errs34 === errors;
+var valid0 = _errs39 === errors;
 }
 else {
 var valid0 = true;
@@ -5158,7 +5347,7 @@ return errors === 0;
 validate26.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const html = validate27;
-const schema83 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/html.schema.json","type":"object","additionalProperties":false,"$defs":{"selector":{"type":"string","minLength":1,"pattern":"^([a-zA-Z][a-zA-Z0-9-]{0,40})?((?:[#.][\\w-]{1,100}|\\[[\\w-]{1,60}(?:[~^$*]?=(?:\"[^\"]{0,200}\"|'[^']{0,200}'|[\\w-]{0,200}))?\\]){0,20})$"}},"required":["dropElements","chromeElements","chromeClassPattern","chromeClassExceptions","wechatRoot","contentSelectors","blockElements","metaLinePatterns"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"dropElements":{"type":"array","items":{"type":"string"}},"chromeElements":{"type":"array","items":{"type":"string"}},"chromeClassPattern":{"type":"string"},"chromeClassExceptions":{"type":"string"},"wechatRoot":{"$ref":"#/$defs/selector"},"contentSelectors":{"type":"array","items":{"$ref":"#/$defs/selector"}},"blockElements":{"type":"array","items":{"type":"string"}},"metaLinePatterns":{"type":"array","items":{"type":"string"}}}};
+const schema84 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/html.schema.json","type":"object","additionalProperties":false,"$defs":{"selector":{"type":"string","minLength":1,"pattern":"^([a-zA-Z][a-zA-Z0-9-]{0,40})?((?:[#.][\\w-]{1,100}|\\[[\\w-]{1,60}(?:[~^$*]?=(?:\"[^\"]{0,200}\"|'[^']{0,200}'|[\\w-]{0,200}))?\\]){0,20})$"}},"required":["dropElements","chromeElements","chromeClassPattern","chromeClassExceptions","wechatRoot","contentSelectors","blockElements","metaLinePatterns"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"dropElements":{"type":"array","items":{"type":"string"}},"chromeElements":{"type":"array","items":{"type":"string"}},"chromeClassPattern":{"type":"string"},"chromeClassExceptions":{"type":"string"},"wechatRoot":{"$ref":"#/$defs/selector"},"contentSelectors":{"type":"array","items":{"$ref":"#/$defs/selector"}},"blockElements":{"type":"array","items":{"type":"string"}},"metaLinePatterns":{"type":"array","items":{"type":"string"}}}};
 const pattern12 = new RegExp("^([a-zA-Z][a-zA-Z0-9-]{0,40})?((?:[#.][\\w-]{1,100}|\\[[\\w-]{1,60}(?:[~^$*]?=(?:\"[^\"]{0,200}\"|'[^']{0,200}'|[\\w-]{0,200}))?\\]){0,20})$", "u");
 
 function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -5182,7 +5371,7 @@ return false;
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!(func1.call(schema83.properties, key0))){
+if(!(func1.call(schema84.properties, key0))){
 validate27.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
@@ -5453,8 +5642,8 @@ return errors === 0;
 validate27.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const lexicon = validate28;
-const schema86 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/lexicon.schema.json","type":"object","additionalProperties":false,"required":["concepts","patterns"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"pinyinRuby":{"type":"string","minLength":2,"maxLength":300},"definitionStops":{"type":"object","additionalProperties":false,"required":["always","clauseOpeners"],"properties":{"always":{"type":"array","items":{"type":"string","minLength":1,"maxLength":10},"maxItems":100},"clauseOpeners":{"type":"array","items":{"type":"string","minLength":1,"maxLength":10},"maxItems":100}}},"patterns":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","type","pattern","idPrefix","labelCase"],"properties":{"name":{"type":"string","pattern":"^[a-z][a-z0-9-]*$"},"type":{"$ref":"#/$defs/EntityType"},"pattern":{"type":"string","minLength":2,"maxLength":200},"idPrefix":{"type":"string","pattern":"^[a-z]+:$"},"labelCase":{"enum":["upper","keep"]}}}},"concepts":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","type","label","xrefs","zh","en","abbreviations"],"properties":{"id":{"type":"string","pattern":"^[a-z]+:[a-z0-9-]+$"},"type":{"$ref":"#/$defs/EntityType"},"label":{"type":"string","minLength":1},"xrefs":{"type":"array","items":{"type":"string","pattern":"^(MESH:D[0-9]{6,9}|CL:[0-9]{7}|HGNC\\.SYMBOL:[A-Z0-9-]+)$"}},"zh":{"type":"array","items":{"type":"string","minLength":1}},"en":{"type":"array","items":{"type":"string","minLength":2}},"abbreviations":{"type":"array","items":{"type":"string","minLength":2}}}}}},"$defs":{"EntityType":{"enum":["disease","cell","molecule","measure","organization","journal","drug","country","other"]}}};
-const schema87 = {"enum":["disease","cell","molecule","measure","organization","journal","drug","country","other"]};
+const schema87 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/lexicon.schema.json","type":"object","additionalProperties":false,"required":["concepts","patterns"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"pinyinRuby":{"type":"string","minLength":2,"maxLength":300},"definitionStops":{"type":"object","additionalProperties":false,"required":["always","clauseOpeners"],"properties":{"always":{"type":"array","items":{"type":"string","minLength":1,"maxLength":10},"maxItems":100},"clauseOpeners":{"type":"array","items":{"type":"string","minLength":1,"maxLength":10},"maxItems":100}}},"patterns":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","type","pattern","idPrefix","labelCase"],"properties":{"name":{"type":"string","pattern":"^[a-z][a-z0-9-]*$"},"type":{"$ref":"#/$defs/EntityType"},"pattern":{"type":"string","minLength":2,"maxLength":200},"idPrefix":{"type":"string","pattern":"^[a-z]+:$"},"labelCase":{"enum":["upper","keep"]}}}},"concepts":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","type","label","xrefs","zh","en","abbreviations"],"properties":{"id":{"type":"string","pattern":"^[a-z]+:[a-z0-9-]+$"},"type":{"$ref":"#/$defs/EntityType"},"label":{"type":"string","minLength":1},"xrefs":{"type":"array","items":{"type":"string","pattern":"^(MESH:D[0-9]{6,9}|CL:[0-9]{7}|HGNC\\.SYMBOL:[A-Z0-9-]+)$"}},"zh":{"type":"array","items":{"type":"string","minLength":1}},"en":{"type":"array","items":{"type":"string","minLength":2}},"abbreviations":{"type":"array","items":{"type":"string","minLength":2}}}}}},"$defs":{"EntityType":{"enum":["disease","cell","molecule","measure","organization","journal","drug","country","other"]}}};
+const schema88 = {"enum":["disease","cell","molecule","measure","organization","journal","drug","country","other"]};
 const pattern15 = new RegExp("^[a-z]+:$", "u");
 const pattern16 = new RegExp("^[a-z]+:[a-z0-9-]+$", "u");
 const pattern17 = new RegExp("^(MESH:D[0-9]{6,9}|CL:[0-9]{7}|HGNC\\.SYMBOL:[A-Z0-9-]+)$", "u");
@@ -5726,7 +5915,7 @@ if(data9.type !== undefined){
 let data11 = data9.type;
 const _errs26 = errors;
 if(!(((((((((data11 === "disease") || (data11 === "cell")) || (data11 === "molecule")) || (data11 === "measure")) || (data11 === "organization")) || (data11 === "journal")) || (data11 === "drug")) || (data11 === "country")) || (data11 === "other"))){
-validate28.errors = [{instancePath:instancePath+"/patterns/" + i2+"/type",schemaPath:"#/$defs/EntityType/enum",keyword:"enum",params:{allowedValues: schema87.enum},message:"must be equal to one of the allowed values"}];
+validate28.errors = [{instancePath:instancePath+"/patterns/" + i2+"/type",schemaPath:"#/$defs/EntityType/enum",keyword:"enum",params:{allowedValues: schema88.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid5 = _errs26 === errors;
@@ -5787,7 +5976,7 @@ if(data9.labelCase !== undefined){
 let data14 = data9.labelCase;
 const _errs32 = errors;
 if(!((data14 === "upper") || (data14 === "keep"))){
-validate28.errors = [{instancePath:instancePath+"/patterns/" + i2+"/labelCase",schemaPath:"#/properties/patterns/items/properties/labelCase/enum",keyword:"enum",params:{allowedValues: schema86.properties.patterns.items.properties.labelCase.enum},message:"must be equal to one of the allowed values"}];
+validate28.errors = [{instancePath:instancePath+"/patterns/" + i2+"/labelCase",schemaPath:"#/properties/patterns/items/properties/labelCase/enum",keyword:"enum",params:{allowedValues: schema87.properties.patterns.items.properties.labelCase.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid5 = _errs32 === errors;
@@ -5876,7 +6065,7 @@ if(data16.type !== undefined){
 let data18 = data16.type;
 const _errs40 = errors;
 if(!(((((((((data18 === "disease") || (data18 === "cell")) || (data18 === "molecule")) || (data18 === "measure")) || (data18 === "organization")) || (data18 === "journal")) || (data18 === "drug")) || (data18 === "country")) || (data18 === "other"))){
-validate28.errors = [{instancePath:instancePath+"/concepts/" + i3+"/type",schemaPath:"#/$defs/EntityType/enum",keyword:"enum",params:{allowedValues: schema87.enum},message:"must be equal to one of the allowed values"}];
+validate28.errors = [{instancePath:instancePath+"/concepts/" + i3+"/type",schemaPath:"#/$defs/EntityType/enum",keyword:"enum",params:{allowedValues: schema88.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid8 = _errs40 === errors;
@@ -6110,7 +6299,7 @@ return errors === 0;
 validate28.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const facts = validate29;
-const schema89 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/facts.schema.json","type":"object","additionalProperties":false,"required":["numbers","week","span","units","institutionSuffix","actorCue","institutionPrefix","percent","count","change","population","comparator","counted"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"numbers":{"type":"object","additionalProperties":{"type":"integer","minimum":0,"maximum":1000}},"week":{"$ref":"#/$defs/Pattern"},"span":{"$ref":"#/$defs/Pattern"},"units":{"type":"object","additionalProperties":false,"required":["year","month","week","day"],"properties":{"year":{"$ref":"#/$defs/Words"},"month":{"$ref":"#/$defs/Words"},"week":{"$ref":"#/$defs/Words"},"day":{"$ref":"#/$defs/Words"}}},"institutionSuffix":{"$ref":"#/$defs/Pattern"},"actorCue":{"$ref":"#/$defs/Pattern"},"institutionPrefix":{"$ref":"#/$defs/Pattern"},"percent":{"$ref":"#/$defs/Pattern"},"count":{"$ref":"#/$defs/Pattern"},"change":{"$ref":"#/$defs/Pattern"},"population":{"$ref":"#/$defs/Pattern"},"comparator":{"$ref":"#/$defs/Pattern"},"counted":{"type":"object","propertyNames":{"pattern":"^[a-z]+:[a-z0-9-]+$"},"additionalProperties":{"type":"object","additionalProperties":false,"required":["measure","unit"],"properties":{"measure":{"type":"string","minLength":1,"maxLength":100},"unit":{"type":"string","minLength":1,"maxLength":40}}}}},"$defs":{"Pattern":{"type":"string","minLength":1,"maxLength":600},"Words":{"type":"array","minItems":1,"items":{"type":"string","minLength":1,"maxLength":40}}}};
+const schema90 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/facts.schema.json","type":"object","additionalProperties":false,"required":["numbers","week","span","units","institutionSuffix","actorCue","institutionPrefix","percent","count","change","population","comparator","counted"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"numbers":{"type":"object","additionalProperties":{"type":"integer","minimum":0,"maximum":1000}},"week":{"$ref":"#/$defs/Pattern"},"span":{"$ref":"#/$defs/Pattern"},"units":{"type":"object","additionalProperties":false,"required":["year","month","week","day"],"properties":{"year":{"$ref":"#/$defs/Words"},"month":{"$ref":"#/$defs/Words"},"week":{"$ref":"#/$defs/Words"},"day":{"$ref":"#/$defs/Words"}}},"institutionSuffix":{"$ref":"#/$defs/Pattern"},"actorCue":{"$ref":"#/$defs/Pattern"},"institutionPrefix":{"$ref":"#/$defs/Pattern"},"percent":{"$ref":"#/$defs/Pattern"},"count":{"$ref":"#/$defs/Pattern"},"change":{"$ref":"#/$defs/Pattern"},"population":{"$ref":"#/$defs/Pattern"},"comparator":{"$ref":"#/$defs/Pattern"},"counted":{"type":"object","propertyNames":{"pattern":"^[a-z]+:[a-z0-9-]+$"},"additionalProperties":{"type":"object","additionalProperties":false,"required":["measure","unit"],"properties":{"measure":{"type":"string","minLength":1,"maxLength":100},"unit":{"type":"string","minLength":1,"maxLength":40}}}}},"$defs":{"Pattern":{"type":"string","minLength":1,"maxLength":600},"Words":{"type":"array","minItems":1,"items":{"type":"string","minLength":1,"maxLength":40}}}};
 
 function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://digest-ingest.dev/schemas/facts.schema.json" */;
@@ -6133,7 +6322,7 @@ return false;
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!(func1.call(schema89.properties, key0))){
+if(!(func1.call(schema90.properties, key0))){
 validate29.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;

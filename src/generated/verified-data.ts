@@ -4,7 +4,7 @@
 export const shippedDataHashes: readonly string[] = [
   '9a139e957b3ce6adad74216552ba3ef8937e435cfb9497dc7af3dee9ef13f0e7', // facts: pipelines/data/facts.json
   '73651168e9ae98853bf117d2313db81bf75f0bfc6beb15c38b39e90ae0c88990', // html: pipelines/data/html.json
-  '0c72cfbc596eb7ee6bfab4e7f3ea58eebd1f5c22dfef1651db7a1ec2dd9bceb8', // journals: pipelines/data/journals.json
+  'a8ba64c0df4b552725031768cbdda0725cb6ebb6061af83bfe7ddb40f4815fd2', // journals: pipelines/data/journals.json
   '9964b7d4b13e6f606854aa0c0606dc1c8bd11e13e3e6eb82c3ffd2410be058bc', // lexicon: pipelines/data/lexicon.json
-  '1af1e3609976ce2f2689bd46f1835a87c30c2e462770495850ded36c9f9f1567', // structure: pipelines/data/structure.json
+  '9a58d0cdaf2062670fbf3ffd85a4533f4cab249378912b33aac16364edbfb2e8', // structure: pipelines/data/structure.json
 ];
