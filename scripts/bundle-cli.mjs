@@ -233,54 +233,47 @@ function __onFirstCall(name, module, key) {
 }`;
 
 /**
- * A lazy part's bundle text ({@link lazyParts}): the package as the CLI's bundle imports it (its
- * `import` conditions; markdown-it's default export too), written as the function bin/load.js compiles.
+ * A part's bundle text, dist/cli/NAME.cjs, from esbuild's `options` (what to bundle, with which
+ * plugins) and the options every part shares, written as the function bin/load.js compiles. None
+ * imports anything at run time (a part is given no `__bundleImport`): an `import()` fails the build.
  */
-export async function partBundle(name) {
-  const reexport = name === 'markdown-it' ? `export * from 'markdown-it'; export { default } from 'markdown-it';` : `export * from ${JSON.stringify(name)};`;
+async function partText(name, options) {
   const result = await build({
-    stdin: { contents: reexport, resolveDir: root, loader: 'js' },
+    ...options,
     bundle: true,
     write: false,
     outfile: `${root}dist/cli/${name}.cjs`,
     format: 'cjs',
     platform: 'node',
     target: 'esnext',
-    external,
-    plugins: [francTablesOnUse],
     minifyWhitespace: true,
     legalComments: 'none',
     logLevel: 'error',
   });
-  // None imports anything at run time (a part is given no `__bundleImport`): an `import()` fails the build.
   return asFunction(ascii(throughLoader(result.outputFiles[0].text, [])));
+}
+
+/**
+ * A lazy part's bundle text ({@link lazyParts}): the package as the CLI's bundle imports it (its
+ * `import` conditions; markdown-it's default export too).
+ */
+export async function partBundle(name) {
+  const reexport = name === 'markdown-it' ? `export * from 'markdown-it'; export { default } from 'markdown-it';` : `export * from ${JSON.stringify(name)};`;
+  return partText(name, { stdin: { contents: reexport, resolveDir: root, loader: 'js' }, external, plugins: [francTablesOnUse] });
 }
 
 /**
  * Generated validator modules ingest's bundle holds as stand-ins ({@link onFirstCall}) and runs from
  * a bundle of their own, dist/cli/NAME.cjs, at the first call of one of their validators: the data
  * files' (a data file not known to pass: never the shipped data, whose hashes are trusted) and the
- * CSL item's (an item src/core/csl-check.ts cannot prove valid). ~245 KB of the 1.18 MB every
- * ingest read and ~80 KB of objects made at their modules' init (issue 17: start-up).
+ * CSL item's (an item src/core/csl-check.ts cannot prove valid): ~245 KB of the 1.18 MB every
+ * ingest read (issue 17: start-up).
  */
 export const firstCallParts = ['validators-data-files', 'validators-csl'];
 
-/** A {@link firstCallParts} module's part: dist/src's module bundled with Ajv's runtime helpers, written as the function bin/load.js compiles. */
+/** A {@link firstCallParts} module's part: dist/src's module bundled with Ajv's runtime helpers. */
 export async function validatorPartBundle(name) {
-  const result = await build({
-    entryPoints: [`${root}dist/src/generated/${name}.js`],
-    bundle: true,
-    write: false,
-    outfile: `${root}dist/cli/${name}.cjs`,
-    format: 'cjs',
-    platform: 'node',
-    target: 'esnext',
-    plugins: [validatorRuntime],
-    minifyWhitespace: true,
-    legalComments: 'none',
-    logLevel: 'error',
-  });
-  return asFunction(ascii(throughLoader(result.outputFiles[0].text, [])));
+  return partText(name, { entryPoints: [`${root}dist/src/generated/${name}.js`], plugins: [validatorRuntime] });
 }
 
 /**
