@@ -107,24 +107,46 @@ function runBundle(file, cacheFile, long) {
 /**
  * A short command's bundle as Latin-1 text (ASCII, as written: the fastest read; a copy), then its
  * code cache read over the same bytes, pages already faulted in: a buffer of its own took ~280
- * fresh ones (~10 µs each here) for ingest's (issue 17: start-up). No cache yet: undefined.
+ * fresh ones (~10 µs each here) for ingest's (issue 17: start-up). The buffer is the larger of the
+ * two files' sizes, so that a bundle smaller than its cache (ingest's, once it left its validators
+ * to parts) still shares it. No cache yet: undefined.
  */
 function readShort(file, cacheFile) {
-  const bytes = readFileSync(file);
-  const read = bytes.latin1Slice(0, bytes.length);
-  let fd;
+  let cacheFd;
   try {
-    fd = openSync(cacheFile, 'r');
-    const size = fstatSync(fd).size;
-    if (size > bytes.length) return { read, cachedData: readFileSync(fd) };
-    let at = 0;
-    for (let n; at < size && (n = readSync(fd, bytes, at, size - at, at)) > 0; ) at += n;
-    return { read, cachedData: bytes.subarray(0, at) };
+    cacheFd = openSync(cacheFile, 'r');
   } catch {
-    return { read, cachedData: undefined };
-  } finally {
-    if (fd !== undefined) closeSync(fd);
+    cacheFd = undefined;
   }
+  try {
+    const cacheSize = cacheFd === undefined ? 0 : fstatSync(cacheFd).size;
+    const fd = openSync(file, 'r');
+    let bytes;
+    let length;
+    try {
+      const size = fstatSync(fd).size;
+      bytes = Buffer.allocUnsafe(Math.max(size, cacheSize));
+      length = readInto(fd, bytes, size);
+    } finally {
+      closeSync(fd);
+    }
+    const read = bytes.latin1Slice(0, length);
+    if (cacheFd === undefined) return { read, cachedData: undefined };
+    try {
+      return { read, cachedData: bytes.subarray(0, readInto(cacheFd, bytes, cacheSize)) };
+    } catch {
+      return { read, cachedData: undefined };
+    }
+  } finally {
+    if (cacheFd !== undefined) closeSync(cacheFd);
+  }
+}
+
+/** Reads up to `size` bytes of `fd` from its start into `bytes`; the count read. */
+function readInto(fd, bytes, size) {
+  let at = 0;
+  for (let n; at < size && (n = readSync(fd, bytes, at, size - at, at)) > 0; ) at += n;
+  return at;
 }
 
 /**

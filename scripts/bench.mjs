@@ -11,18 +11,23 @@ import { appendFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSy
 import { cpus, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { article, corpusPipeline, DEFAULT_SEED, makeCorpus } from './corpus.mjs';
 import { betweenSizes, secondHalfSlope, statusMemory } from './peak-curve.mjs';
+import { readArgs } from './script-args.mjs';
 import { cpuClock, meanRatio } from './thread-cpu.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const { values } = parseArgs({
-  options: { articles: { type: 'string' }, ci: { type: 'boolean', default: false }, seed: { type: 'string' }, runs: { type: 'string' }, only: { type: 'string' } },
+const { values } = readArgs('bench', 'Usage: npm run bench [-- --articles N] [--seed S] [--runs N] [--ci] [--only startup]', {
+  options: {
+    articles: { type: 'string', integer: { min: 1 } },
+    ci: { type: 'boolean', default: false },
+    seed: { type: 'string', integer: { min: 0 } },
+    runs: { type: 'string', integer: { min: 1 } },
+    // `--only startup`: the start-up rows alone (`digest ingest` vs `--version`, and `digest text`'s
+    // set-up of the first page, by phase), printed and not written to BENCHMARKS.md: for iterating.
+    only: { type: 'string', oneOf: ['startup'] },
+  },
 });
-// `--only startup`: the start-up rows alone (`digest ingest` vs `--version`, and `digest text`'s
-// set-up of the first page, by phase), printed and not written to BENCHMARKS.md: for iterating.
-if (values.only !== undefined && values.only !== 'startup') throw new Error(`--only takes startup (got ${values.only})`);
 const ci = values.ci;
 const N = Number(values.articles ?? (ci ? 120 : 1000));
 const seed = Number(values.seed ?? DEFAULT_SEED);

@@ -19,7 +19,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, wri
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -127,7 +127,7 @@ Object.defineProperty(numericData[script], name, { configurable: true, enumerabl
 const validatorRuntime = {
   name: 'validator-runtime',
   setup(b) {
-    b.onLoad({ filter: /[\\/]dist[\\/]src[\\/]generated[\\/]validators-[a-z]+\.js$/ }, async ({ path }) => {
+    b.onLoad({ filter: /[\\/]dist[\\/]src[\\/]generated[\\/]validators-[a-z-]+\.js$/ }, async ({ path }) => {
       const code = await readFile(path, 'utf8');
       const head = /import\{createRequire as ([\w$]+)\}from"node:module";const ([\w$]+)=\1\(import\.meta\.url\)[,;]/.exec(code);
       if (!head && !/createRequire|(?<![\w$.])require\(/.test(code)) return undefined;
@@ -200,45 +200,101 @@ export const lazyParts = ['franc', 'markdown-it', 'chardet'];
  * The code ingest's bundle opens with: `__part(name)`, what its `import()` of a {@link lazyParts}
  * package becomes, runs the part's bundle beside it once (compiled as read, as bin/load.js
  * compiles the bundles) and gives its exports; where there is none (dist/cli made by an older
- * build) the package itself, through bin/load.js's import. Here, not in bin/load.js, since the
- * package (which holds no bundles) would ship it for nothing.
+ * build) the package itself, through bin/load.js's import. `__onFirstCall(name, module, key)` is a
+ * stand-in for the validator `key` of a generated module ({@link onFirstCall}): at each call it runs
+ * the part (once), or where there is none `module` (dist/src's, a path from dist/cli) through
+ * `require`, then the part's validator, whose `errors` it takes after the call, as
+ * src/core/schemas.ts reads them. Here, not in bin/load.js, since the package (which holds no
+ * bundles) would ship it for nothing.
  */
 export const partLoader = `var __parts = new Map();
-function __part(name) {
+function __runPart(name, absent) {
   if (!__parts.has(name)) {
     const file = require("node:path").join(__dirname, name + ".cjs");
     const fs = require("node:fs");
     const part = { exports: {} };
     const built = fs.existsSync(file);
     if (built) new (require("node:vm").Script)(fs.readFileSync(file, "latin1"), { filename: file }).runInThisContext()(part.exports, require("node:module").createRequire(file), part);
-    __parts.set(name, built ? part.exports : __bundleImport(name));
+    __parts.set(name, built ? part.exports : absent());
   }
-  return Promise.resolve(__parts.get(name));
+  return __parts.get(name);
+}
+function __part(name) {
+  return Promise.resolve(__runPart(name, () => __bundleImport(name)));
+}
+function __onFirstCall(name, module, key) {
+  const validate = function (...args) {
+    const real = __runPart(name, () => require(require("node:path").join(__dirname, module)))[key];
+    const valid = real.apply(this, args);
+    validate.errors = real.errors;
+    return valid;
+  };
+  return validate;
 }`;
 
 /**
- * A lazy part's bundle text ({@link lazyParts}): the package as the CLI's bundle imports it (its
- * `import` conditions; markdown-it's default export too), written as the function bin/load.js compiles.
+ * A part's bundle text, dist/cli/NAME.cjs, from esbuild's `options` (what to bundle, with which
+ * plugins) and the options every part shares, written as the function bin/load.js compiles. None
+ * imports anything at run time (a part is given no `__bundleImport`): an `import()` fails the build.
  */
-export async function partBundle(name) {
-  const reexport = name === 'markdown-it' ? `export * from 'markdown-it'; export { default } from 'markdown-it';` : `export * from ${JSON.stringify(name)};`;
+async function partText(name, options) {
   const result = await build({
-    stdin: { contents: reexport, resolveDir: root, loader: 'js' },
+    ...options,
     bundle: true,
     write: false,
     outfile: `${root}dist/cli/${name}.cjs`,
     format: 'cjs',
     platform: 'node',
     target: 'esnext',
-    external,
-    plugins: [francTablesOnUse],
     minifyWhitespace: true,
     legalComments: 'none',
     logLevel: 'error',
   });
-  // None imports anything at run time (a part is given no `__bundleImport`): an `import()` fails the build.
   return asFunction(ascii(throughLoader(result.outputFiles[0].text, [])));
 }
+
+/**
+ * A lazy part's bundle text ({@link lazyParts}): the package as the CLI's bundle imports it (its
+ * `import` conditions; markdown-it's default export too).
+ */
+export async function partBundle(name) {
+  const reexport = name === 'markdown-it' ? `export * from 'markdown-it'; export { default } from 'markdown-it';` : `export * from ${JSON.stringify(name)};`;
+  return partText(name, { stdin: { contents: reexport, resolveDir: root, loader: 'js' }, external, plugins: [francTablesOnUse] });
+}
+
+/**
+ * Generated validator modules ingest's bundle holds as stand-ins ({@link onFirstCall}) and runs from
+ * a bundle of their own, dist/cli/NAME.cjs, at the first call of one of their validators: the data
+ * files' (a data file not known to pass: never the shipped data, whose hashes are trusted) and the
+ * CSL item's (an item src/core/csl-check.ts cannot prove valid): ~245 KB of the 1.18 MB every
+ * ingest read (issue 17: start-up).
+ */
+export const firstCallParts = ['validators-data-files', 'validators-csl'];
+
+/** A {@link firstCallParts} module's part: dist/src's module bundled with Ajv's runtime helpers. */
+export async function validatorPartBundle(name) {
+  return partText(name, { entryPoints: [`${root}dist/src/generated/${name}.js`], plugins: [validatorRuntime] });
+}
+
+/**
+ * A {@link firstCallParts} module in ingest's bundle: for each validator it exports (read by
+ * importing dist/src's module), a stand-in (`__onFirstCall`: {@link partLoader}) that runs the part
+ * at its first call. The module's init then makes no schema literal or pattern, and a process that
+ * never calls one never reads the part.
+ */
+const onFirstCall = {
+  name: 'on-first-call',
+  setup(b) {
+    const names = new RegExp(`[\\\\/]dist[\\\\/]src[\\\\/]generated[\\\\/](${firstCallParts.join('|')})\\.js$`);
+    b.onLoad({ filter: names }, async ({ path }) => {
+      const name = names.exec(path)[1];
+      const exported = Object.keys(await import(pathToFileURL(path).href));
+      if (exported.length === 0 || exported.some((key) => !/^[A-Za-z]\w*$/.test(key))) throw new Error(`bundle-cli: ${path} exports ${exported.join(', ') || 'nothing'}`);
+      const from = [JSON.stringify(name), JSON.stringify(`../src/generated/${name}.js`)].join(', ');
+      return { contents: exported.map((key) => `export const ${key} = __onFirstCall(${from}, ${JSON.stringify(key)});\n`).join(''), loader: 'js' };
+    });
+  },
+};
 
 /** What ingest's bundle imports at run time: the CLI's externals and its {@link lazyParts}. */
 const ingestOutside = [...external, ...lazyParts];
@@ -300,7 +356,7 @@ export async function textBundle() {
 
 /** `digest ingest`'s and `digest refs`'s bundle's text: the CLI without what only other commands run ({@link ingestOnly}), written as {@link bundle} writes the CLI's. */
 export async function ingestBundle() {
-  return asFunction((await bundleWithSources(`${root}dist/src/cli/main.js`, ingestOutfile, [ingestOnly], ingestOutside, lazyParts)).text);
+  return asFunction((await bundleWithSources(`${root}dist/src/cli/main.js`, ingestOutfile, [ingestOnly, onFirstCall], ingestOutside, lazyParts)).text);
 }
 
 /** The build workers' bundle's text: dist/src/dataset/worker.js and what it imports, as {@link bundle} makes the CLI's. */
@@ -429,9 +485,12 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const worker = await bundleWithSources(`${root}dist/src/dataset/worker.js`, workerOutfile);
   const textOnlyBundle = await bundleWithSources(`${root}dist/src/cli/main.js`, textOutfile, [textOnly]);
   const textText = asFunction(textOnlyBundle.text);
-  const ingestOnlyBundle = await bundleWithSources(`${root}dist/src/cli/main.js`, ingestOutfile, [ingestOnly], ingestOutside, lazyParts);
+  const ingestOnlyBundle = await bundleWithSources(`${root}dist/src/cli/main.js`, ingestOutfile, [ingestOnly, onFirstCall], ingestOutside, lazyParts);
   const ingestText = asFunction(ingestOnlyBundle.text);
-  const partTexts = await Promise.all(lazyParts.map(async (name) => [`${root}dist/cli/${name}.cjs`, await partBundle(name)]));
+  const partTexts = await Promise.all([
+    ...lazyParts.map(async (name) => [`${root}dist/cli/${name}.cjs`, await partBundle(name)]),
+    ...firstCallParts.map(async (name) => [`${root}dist/cli/${name}.cjs`, await validatorPartBundle(name)]),
+  ]);
   if (process.argv.includes('--print')) {
     process.stdout.write(text);
   } else {

@@ -29,7 +29,7 @@ function pruneStale(dir, rel) {
 }
 if (existsSync(`${root}dist/src`)) pruneStale(`${root}dist/src`, '');
 
-for (const name of ['validators-data', 'validators-article', 'validators-dataset', 'validators-csl']) {
+for (const name of ['validators-data', 'validators-data-files', 'validators-article', 'validators-dataset', 'validators-csl']) {
   const file = `${root}dist/src/generated/${name}.js`;
   const source = await readFile(file, 'utf8');
   if (source.startsWith(MARK)) continue; // already compact (an up-to-date build left it alone)

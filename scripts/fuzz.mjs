@@ -1,9 +1,11 @@
 // `npm run fuzz -- --runs N [--seed S]`: a fuzzing campaign over ingest (tests/fuzz/fuzz.test.ts
 // with N generated inputs). `npm test` runs the same property with 150 inputs.
 import { spawnSync } from 'node:child_process';
-import { parseArgs } from 'node:util';
+import { readArgs } from './script-args.mjs';
 
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '1000' }, seed: { type: 'string' } } });
+const { values } = readArgs('fuzz', 'Usage: npm run fuzz [-- --runs N] [--seed S]', {
+  options: { runs: { type: 'string', default: '1000', integer: { min: 1 } }, seed: { type: 'string', integer: { min: 0 } } },
+});
 const env = { ...process.env, FUZZ_RUNS: values.runs, ...(values.seed ? { FUZZ_SEED: values.seed } : {}) };
 const started = Date.now();
 const r = spawnSync('npx', ['vitest', 'run', 'tests/fuzz/fuzz.test.ts', '-t', 'never crashes'], { stdio: 'inherit', env });

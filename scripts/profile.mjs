@@ -2,17 +2,22 @@
 // functions, and the time per source file — the project's files by path (src/stages/entities…),
 // dependencies by package, Node's own and V8's (GC, compilation) by name. How BENCHMARKS.md's
 // profiles were read: `node scripts/profile.mjs DIR-OR-FILES… [--top 30]`.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { readArgs } from './script-args.mjs';
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: { top: { type: 'string', default: '30' }, inclusive: { type: 'string', default: '' } },
+const { values, positionals } = readArgs('profile', 'Usage: node scripts/profile.mjs DIR-OR-FILE.cpuprofile… [--top N] [--inclusive NAME,…]', {
+  positionals: 'some',
+  options: { top: { type: 'string', default: '30', integer: { min: 1 } }, inclusive: { type: 'string', default: '' } },
 });
 /** Function names whose inclusive time (theirs and everything they call) is listed too. */
 const inclusiveNames = values.inclusive ? values.inclusive.split(',') : [];
 const top = Number(values.top);
+const missing = positionals.find((p) => !existsSync(p));
+if (missing !== undefined) {
+  process.stderr.write(`profile: no such file or folder: ${missing}\n`);
+  process.exit(2);
+}
 const files = positionals.flatMap((p) => (statSync(p).isDirectory() ? readdirSync(p).filter((f) => f.endsWith('.cpuprofile')).map((f) => join(p, f)) : [p]));
 
 /** Where a frame's code lives: the project's file, a package, Node's internals, or V8's own. */

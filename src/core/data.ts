@@ -23,6 +23,8 @@ export { JournalIndex, type Journal } from './journals.js';
 /** Structure patterns, compiled. */
 export interface CompiledStructure {
   maxHeadingLength: number;
+  /** The longest a title without Han characters can be (an English headline); maxHeadingLength when the data gives none. */
+  maxLatinTitleLength: number;
   /** English month names, January first: the full name, then abbreviations. */
   monthNames: string[][];
   /** Any English month name or abbreviation, lower case → its number (1–12). */
@@ -62,6 +64,8 @@ export interface CompiledStructure {
   relativeDay: RegExp;
   /** Verbs that make a relative day an event date. */
   eventVerbs: RegExp;
+  /** A word for the page date itself ("today"), read in a first sentence with an event verb; null when the data gives none. */
+  todayWords: RegExp | null;
   /** A paragraph opening with a year alone (group year). */
   yearOpeners: RegExp[];
   /** A paragraph that sums up ("总体来看,…"): on pages that are not digests it ends the item above. */
@@ -347,6 +351,7 @@ export function loadStructure(file: string, text?: string, hash?: string): Compi
   raw.monthNames.forEach((names, i) => names.forEach((name) => monthNumbers.set(name.toLowerCase(), i + 1)));
   const compiled: CompiledStructure = {
     maxHeadingLength: raw.maxHeadingLength,
+    maxLatinTitleLength: raw.maxLatinTitleLength ?? raw.maxHeadingLength,
     monthNames: raw.monthNames,
     monthNumbers,
     numerals: new Map(Object.entries(raw.numerals)),
@@ -378,6 +383,7 @@ export function loadStructure(file: string, text?: string, hash?: string): Compi
     undatedItemStarts: compileAll('/undatedItemStarts', raw.undatedItemStarts),
     relativeDay: one('/relativeDay', raw.relativeDay),
     eventVerbs: new RegExp(words(raw.eventVerbs), 'iu'),
+    todayWords: raw.todayWords === undefined ? null : one('/todayWords', raw.todayWords),
     yearOpeners: compileAll('/yearOpeners', raw.yearOpeners),
     closingWords: compileAll('/closingWords', raw.closingWords),
     sentenceBreak: one('/sentenceBreak', raw.sentenceBreak, 'gu'),

@@ -35,7 +35,7 @@ export interface CompiledJournalIndex {
   cueWords: Record<keyof JournalCueWords, string[]>;
 }
 
-const NO_CUES: JournalCueWords = { before: [], after: [], family: [], documents: [], titleJoiners: [] };
+const NO_CUES: JournalCueWords = { before: [], after: [], family: [], documents: [], titleJoiners: [], companyAfter: [] };
 
 /** Characters a name's key ignores: spaces, dots and other punctuation, the middle dots of 《柳叶刀·神经病学》. */
 const ignoredInKey = /[\s.,:;'"’()（）:：、\-–—·・‧]+/g;
@@ -84,7 +84,11 @@ export class JournalIndex {
         const key = JournalIndex.key(name);
         if (key !== '' && !byKey.has(key)) byKey.set(key, j);
       }
-      for (const name of [journal.name, journal.abbreviation, ...journal.aliases]) {
+      const names = [journal.name, journal.abbreviation, ...journal.aliases];
+      // Running prose writes "the New England Journal of Medicine", the article in lower case:
+      // a name opening with "The" is also found bare without it (the key ignores it already).
+      for (let k = 0, n = names.length; k < n; k++) if (names[k]!.startsWith('The ')) names.push(names[k]!.slice(4));
+      for (const name of names) {
         // Bare in prose: Latin names of at least 4 characters, matched as written (case and all).
         if (name.length < 4 || !/^[\p{Script=Latin}\d][\p{Script=Latin}\d\s.,:&'’()+-]*$/u.test(name) || seenBare.has(name)) continue;
         seenBare.add(name);
@@ -109,7 +113,7 @@ export class JournalIndex {
       bare: new LongestMatcher(bareNames).tables(),
       bareJournals: Int32Array.from(bareJournals),
       bareOneWord: Uint8Array.from(bareOneWord),
-      cueWords: { before: fold(cues.before), after: fold(cues.after), family: fold(cues.family), documents: fold(cues.documents), titleJoiners: fold(cues.titleJoiners ?? []) },
+      cueWords: { before: fold(cues.before), after: fold(cues.after), family: fold(cues.family), documents: fold(cues.documents), titleJoiners: fold(cues.titleJoiners ?? []), companyAfter: fold(cues.companyAfter ?? []) },
     };
   }
 
@@ -204,6 +208,15 @@ export class JournalIndex {
    */
   joinsTitle(word: string): boolean {
     return (this.cueWords.titleJoiners ?? []).includes(word);
+  }
+
+  /**
+   * True when a company word follows a bare name, after an optional comma ("Stem Cells, Inc.",
+   * "Cell Press Ltd"): the name is a company's, not a journal's. The words are journals.json's `companyAfter`.
+   */
+  companyAfter(view: string, at: number): boolean {
+    const after = lowerSameLength(view.slice(at, at + 24)).replace(/^,?\s+/, '');
+    return (this.cueWords.companyAfter ?? []).some((w) => after.startsWith(w) && !latinOrDigit(after, w.length));
   }
 
   /** True when a bracketed name ends in a document word (指南, 规划纲要, 指导原则…): a document, not a journal. */

@@ -1,5 +1,6 @@
 import type { ErrorObject } from 'ajv';
 import * as data from '../generated/validators-data.js';
+import * as dataFiles from '../generated/validators-data-files.js';
 import { surelyValidCsl } from './csl-check.js';
 
 /** One schema violation: where (JSON pointer) and what. */
@@ -19,7 +20,13 @@ export interface Validator<T> {
   errors(): SchemaError[];
 }
 
-/** The schemas of the pipeline file and its data files: small, loaded with this module. */
+/**
+ * The schemas of the pipeline file and its data files, loaded with this module. The data files'
+ * (validators-data-files) run only on a file whose bytes are not known to pass (src/core/data.ts):
+ * `digest ingest`'s bundle runs that module from a bundle of its own at the first call of one of
+ * them (scripts/bundle-cli.mjs `onFirstCall`), as it does the CSL item's, which only an item
+ * {@link surelyValidCsl} cannot answer calls (issue 17: start-up).
+ */
 export type DataSchemaName = 'pipeline' | 'structure' | 'journals' | 'html' | 'lexicon' | 'facts' | 'decoding';
 
 /** The schemas of what a build writes (records, manifest, table rows): loaded on first need. */
@@ -92,7 +99,9 @@ export function validatorFor<T>(name: SchemaName): Validator<T> {
   const fn =
     name in data
       ? (data as unknown as Record<DataSchemaName, StandaloneValidate>)[name as DataSchemaName]
-      : (datasetModule?.[name as DatasetSchemaName] ?? (name === 'article' ? articleModule?.article : undefined));
+      : name in dataFiles
+        ? (dataFiles as unknown as Record<DataSchemaName, StandaloneValidate>)[name as DataSchemaName]
+        : (datasetModule?.[name as DatasetSchemaName] ?? (name === 'article' ? articleModule?.article : undefined));
   if (!fn) throw new Error(`validatorFor(${name}): await loadRecordValidators() first`);
   return wrap<T>(fn);
 }

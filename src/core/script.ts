@@ -27,6 +27,8 @@ const foldOne: Record<string, string> = {
   '₀': '0', '₁': '1', '₂': '2', '₃': '3', '₄': '4', '₅': '5', '₆': '6', '₇': '7', '₈': '8', '₉': '9',
   '⁰': '0', '¹': '1', '²': '2', '³': '3', '⁴': '4', '⁵': '5', '⁶': '6', '⁷': '7', '⁸': '8', '⁹': '9', '⁺': '+', '⁻': '-',
   'ß': 'β', 'µ': 'μ', 'ɑ': 'α', '\u3000': ' ',
+  // English pages write the apostrophe curly ("Parkinson’s disease", "Wharton’s jelly"); the data, straight.
+  '’': "'", '‘': "'", 'ʼ': "'",
 };
 
 let fold: Uint16Array | null = null;
@@ -50,7 +52,7 @@ function foldTable(): Uint16Array {
 
 /**
  * The matching view of a text: traditional characters → simplified, full-width ASCII →
- * half-width, dash, sub/superscript and Greek look-alike variants folded. One UTF-16 unit in,
+ * half-width, dash, apostrophe, sub/superscript and Greek look-alike variants folded. One UTF-16 unit in,
  * one out: an offset in the view is the same offset in the text. A table lookup per code unit
  * (the profile showed per-character string building and Map lookups as the hottest code).
  */

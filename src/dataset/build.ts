@@ -248,6 +248,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     // text as it settles (searchNow, below); its change, written out as it settles.
     const searchEntries = new SetAside<SearchEntry>(writer.scratch('search.jsonl'), options.fs ?? realFs);
     ledger = new Ledger<LedgerEntry>(writer.scratch('summaries.jsonl'), options.fs ?? realFs);
+    const stagedFile = writer.scratch('staged.jsonl');
+    if (stagedFile !== null) writer.setAsideStaged(new SetAside<[string, string]>(stagedFile, options.fs ?? realFs));
     // Counted as the inputs are emitted: the manifest's totals, the index's and the result's.
     const counted = noTotals();
     // Reused articles whose search entry was not read with their rows: the index finds theirs at the end.

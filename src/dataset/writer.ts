@@ -52,6 +52,14 @@ interface Journal {
 
 const JOURNAL = 'journal.json';
 
+/** Where a writer sets its staged files aside ({@link DatasetWriter.setAsideStaged}): a `SetAside` of `[rel, source]` (set-aside.ts). */
+export interface StagedAside {
+  /** Sets one aside, as the JSON text of `[rel, source]`. */
+  add(json: string): void;
+  /** Each one set aside, in the order added. */
+  values(): Iterable<[string, string]>;
+}
+
 function describe(kind: PathKind): string {
   return kind === 'file' ? 'a file digest did not write' : kind === 'link' ? 'a symbolic link' : kind === 'folder' ? 'a folder' : 'something that is not a regular file';
 }
@@ -73,8 +81,13 @@ export class DatasetWriter {
   /** Output file → `source|identity`, for the next build's state ({@link DatasetWriter.takeOutputs}). */
   private outputs: Record<string, string> = {};
   private readonly expected = new Set<string>();
-  /** Each file staged, put in place at the commit, and what it was made from (for the next build's state). */
-  private readonly puts = new Map<string, string>();
+  /**
+   * Each file staged, put in place at the commit, and what it was made from (for the next build's
+   * state), once read back ({@link DatasetWriter.puts}); null while they are set aside.
+   */
+  private putsRead: Map<string, string> | null = null;
+  /** Where the files staged are set aside until first read ({@link DatasetWriter.setAsideStaged}); null: in the map from the start. */
+  private stagedAside: StagedAside | null = null;
   /** What the folder's manifest lists ({@link DatasetWriter.owned}), once read. */
   private ownedSet: Set<string> | null = null;
   private readonly checked = new Set<string>();
@@ -97,6 +110,33 @@ export class DatasetWriter {
       // Not listed: every file placed asks the file system.
     }
     this.present = present;
+  }
+
+  /**
+   * Sets each file staged from now on aside in `aside` — `[rel, source]`, appended to a file in
+   * the build's staging folder as it comes — until the staged files are first read (the finish):
+   * a build's map of three files an input (~0.4 KB an input: the names, the sources, the map's
+   * table) was the most its thread held per input while the workers were up, and so added to the
+   * run's peak RSS (BENCHMARKS.md, "what grows per input, thread by thread"). A build asks it; an
+   * ingest's few files stay in the map. Asked before anything is staged; later, it changes nothing.
+   */
+  setAsideStaged(aside: StagedAside): void {
+    if (this.putsRead === null && this.stagedAside === null) this.stagedAside = aside;
+  }
+
+  /** The files staged so far and what each was made from: read back from where they were set aside, once. */
+  private get puts(): Map<string, string> {
+    if (this.putsRead === null) {
+      this.putsRead = new Map();
+      if (this.stagedAside !== null) for (const [rel, source] of this.stagedAside.values()) this.putsRead.set(rel, source);
+    }
+    return this.putsRead;
+  }
+
+  /** Notes a staged file and what it was made from: set aside until the puts are first read, then in the map. */
+  private stage(rel: string, source: string): void {
+    if (this.putsRead === null && this.stagedAside !== null) this.stagedAside.add(JSON.stringify([rel, source]));
+    else this.puts.set(rel, source);
   }
 
   /** Opens a dataset folder for writing (taking its lock, recovering a killed run) or checking. */
@@ -244,7 +284,7 @@ export class DatasetWriter {
   record(source: string, placed: Placed): void {
     // A staged file is in `puts` alone, not in `expected` too: ~0.1 KB an input less.
     if (placed.outcome === 'staged') {
-      this.puts.set(placed.rel, source);
+      this.stage(placed.rel, source);
       return;
     }
     this.expected.add(placed.rel);
@@ -306,7 +346,7 @@ export class DatasetWriter {
           return;
         }
         if (this.mode === 'check') (current === null && kindOf(target) === 'absent' ? this.report.missing : this.report.changed).push(rel);
-        else this.puts.set(rel, source);
+        else this.stage(rel, source);
       },
     };
   }
@@ -424,7 +464,7 @@ export class DatasetWriter {
     this.closed = true;
     // Nothing is asked of them after this (the files changed are in the report): a few hundred
     // bytes an input that a build would otherwise hold while it hands its inputs over.
-    this.puts.clear();
+    this.putsRead = new Map(); // what was set aside goes with the transaction's folder
     this.expected.clear();
     this.checked.clear();
     this.ownedSet = new Set();

@@ -31,12 +31,18 @@ export type Words3 = string[];
  */
 export type Words4 = string[];
 /**
+ * Lower-case English words that, right after a bare English name (after an optional comma), make it a company's name ("Stem Cells, Inc."): no journal, whatever cue stands around it.
+ *
+ * @maxItems 200
+ */
+export type Words5 = string[];
+/**
  * @maxItems 200
  *
  * This interface was referenced by `JournalTable`'s JSON-Schema
  * via the `definition` "Words".
  */
-export type Words5 = string[];
+export type Words6 = string[];
 
 /**
  * Canonical journal names with the other names they appear under. name is the English title, abbreviation the NLM (MEDLINE) abbreviation, issn only ISSNs checked against a published source, aliases every other name (Chinese names in both scripts, ISO abbreviations, short names).
@@ -53,6 +59,7 @@ export interface JournalTable {
     family: Words2;
     documents: Words3;
     titleJoiners?: Words4;
+    companyAfter?: Words5;
   };
   journals: {
     name: string;

@@ -23,7 +23,7 @@ export type Patterns1 = string[];
  */
 export type Words1 = [string, ...string[]];
 /**
- * The page's publication-date line (groups year, month, day): read as the record's pageDate, then kept out of the body as boilerplate of kind page-date. In a web page also looked for in the text before the article body.
+ * The page's publication-date line (groups year, month or monthName, and day: "发布时间:2025-04-08", "Date: November 23, 2009", "Wednesday, June 15, 2016 - 12:01"; an English date alone, "17 March 2025", is as often a copied paper's date and is not one): read as the record's pageDate, then kept out of the body as boilerplate of kind page-date. In a web page also looked for in the text before the article body.
  */
 export type Patterns2 = string[];
 /**
@@ -31,7 +31,7 @@ export type Patterns2 = string[];
  */
 export type Patterns3 = string[];
 /**
- * A byline at the start of a paragraph ("〔記者…/台南報導〕"): kept out of the body as boilerplate, the rest of the paragraph kept.
+ * A byline at the start of a paragraph ("〔記者…/台南報導〕", "CHICAGO — "), or a news wire's dateline ("BALDWIN PARK, Calif., Oct. 3, 2024 /PRNewswire/ --"): kept out of the body as boilerplate, the rest of the paragraph kept. A dateline's groups year, month or monthName, and day give the page date (boilerplate of kind page-date).
  */
 export type Patterns4 = string[];
 /**
@@ -74,6 +74,10 @@ export interface StructureData {
   $schema?: string;
   description?: string;
   maxHeadingLength: number;
+  /**
+   * The longest a page's title can be when it has no Han character (an English headline runs longer than a Chinese one: a press release's title is often 100–130 characters); maxHeadingLength when absent. Such a title never ends with a full stop.
+   */
+  maxLatinTitleLength?: number;
   /**
    * English month names, January first: each month's full name, then its abbreviations. Patterns say {monthName} for all of them (longest first); labels use the full name.
    *
@@ -140,6 +144,10 @@ export interface StructureData {
    */
   relativeDay: string;
   eventVerbs: Words2;
+  /**
+   * A word for the page date itself ("today"): in a paragraph's first sentence with an event verb, on a page with a page date (a wire's dateline), it dates an item to that day ("… today announced the publication …").
+   */
+  todayWords?: string;
   yearOpeners: Patterns6;
   closingWords: Patterns7;
   /**
@@ -210,4 +218,8 @@ export interface Translation {
    * Joins the phrase to the therapy: "in" (default) or "of".
    */
   preposition?: string;
+  /**
+   * How an English page writes it, in lower case ("stem cell therapy", "stem-cell therapy"): read, in any case, on a page with no Han character outside its reference list, for its topic's therapy.
+   */
+  written?: string[];
 }

@@ -4,7 +4,7 @@
 export const shippedDataHashes: readonly string[] = [
   '9a139e957b3ce6adad74216552ba3ef8937e435cfb9497dc7af3dee9ef13f0e7', // facts: pipelines/data/facts.json
   '73651168e9ae98853bf117d2313db81bf75f0bfc6beb15c38b39e90ae0c88990', // html: pipelines/data/html.json
-  '3070dabb1cf3f42a43d3b71fb4c754e6e6ff1414fbfc879ec1ae05a2b160b2d4', // journals: pipelines/data/journals.json
-  '9f1283d61b2b33794b3b7bafc12de88ed2d4bfd71f69d62a2f100f7593df6345', // lexicon: pipelines/data/lexicon.json
-  '4b39f4d087eed738b97ef407478da9b3d26ee9b35ab6dd8aab7aebccdf52e8a9', // structure: pipelines/data/structure.json
+  'c48d3be19c97e739e4356c72b8743d1a199ea729bf12a53086736c9defd3f374', // journals: pipelines/data/journals.json
+  '506f0a8bd947823c423c525b76b8868b1d3c4cf1f12017992c22b7faf8850a1e', // lexicon: pipelines/data/lexicon.json
+  'bf3121a6e59e9db65817ba9e7d628ee69e286a5e3541a4b862e840d452259527', // structure: pipelines/data/structure.json
 ];

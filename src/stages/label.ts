@@ -4,7 +4,7 @@ import { monthOf, type CompiledStructure } from '../core/data.js';
 import type { DigestDocument } from '../core/document.js';
 import type { LexiconMatcher } from '../core/lexicon.js';
 import { monthNumber, yearNumber } from '../core/numerals.js';
-import { viewOf } from '../core/script.js';
+import { lowerSameLength, viewOf } from '../core/script.js';
 import { defineStage } from '../core/stage.js';
 import { LongestMatcher } from '../core/trie.js';
 
@@ -66,6 +66,9 @@ export interface LabelTables {
   /** The therapies as the data lists them (the trie's pattern indices). */
   therapyNames: Named[];
   therapyMatcher: LongestMatcher;
+  /** How English pages write the therapies (the data's `written`, lower case), and their trie. */
+  writtenNames: Named[];
+  writtenMatcher: LongestMatcher;
 }
 
 /** Compiles what label reads of the data ({@link LabelTables}). */
@@ -73,7 +76,15 @@ export function labelTables(structure: CompiledStructure, concepts: LexiconMatch
   const named = (list: CompiledStructure['english']['phrases']): Named[] => list.flatMap((t) => t.zh.map((zh) => ({ zh: concepts.view(zh), en: t.en, preposition: t.preposition ?? 'in' })));
   const longestFirst = (list: Named[]) => [...list].sort((a, b) => b.zh.length - a.zh.length);
   const therapyNames = named(structure.english.therapies);
-  return { therapies: longestFirst(therapyNames), phrases: longestFirst(named(structure.english.phrases)), therapyNames, therapyMatcher: new LongestMatcher(therapyNames.map((n) => n.zh)) };
+  const writtenNames = structure.english.therapies.flatMap((t) => (t.written ?? []).map((w) => ({ zh: lowerSameLength(concepts.view(w)), en: t.en, preposition: 'in' })));
+  return {
+    therapies: longestFirst(therapyNames),
+    phrases: longestFirst(named(structure.english.phrases)),
+    therapyNames,
+    therapyMatcher: new LongestMatcher(therapyNames.map((n) => n.zh)),
+    writtenNames,
+    writtenMatcher: new LongestMatcher(writtenNames.map((n) => n.zh)),
+  };
 }
 
 /** A heading taken apart into parts whose English is known exactly. */
@@ -181,10 +192,10 @@ export function topicDisease(doc: DigestDocument, fromHeadings: readonly (Diseas
   return dominant(counts, 2);
 }
 
-/** The matching views of the page's blocks, the reference list aside (the document's views), and of its title. */
-function bodyViews(doc: DigestDocument, concepts: LexiconMatcher): string[] {
+/** The matching views of the page's blocks, the reference list aside (the document's views), and of its title; `keep` chooses among the blocks. */
+function bodyViews(doc: DigestDocument, concepts: LexiconMatcher, keep: (block: DigestDocument['blocks'][number]) => boolean = () => true): string[] {
   const referenceBlocks = new Set(doc.referenceBlocks);
-  const body = doc.blocks.filter((b) => !referenceBlocks.has(b));
+  const body = doc.blocks.filter((b) => !referenceBlocks.has(b) && keep(b));
   const views = body.map((b) => viewOf(b, doc.views));
   if (doc.title !== null && !body.some((b) => b.text === doc.title)) views.push(concepts.view(doc.title));
   return views;
@@ -201,6 +212,32 @@ export function bodyTherapy(doc: DigestDocument, structure: CompiledStructure, c
   for (const view of bodyViews(doc, concepts)) {
     for (const m of therapyMatcher.search(view)) {
       const en = therapyNames[m.patternIndex]!.en;
+      counts.set(en, (counts.get(en) ?? 0) + 1);
+    }
+  }
+  // Map order is the order first named; the sort is stable.
+  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+}
+
+/**
+ * The therapy an English page names (a page with no Han character outside its reference list): the
+ * first its title names, else the one its text names most, by the data's `written` names in any case
+ * ("Stem-cell therapy is a 'big leap' …"); null on any other page, or when it names none.
+ */
+export function writtenTherapy(doc: DigestDocument, concepts: LexiconMatcher, tables: LabelTables): string | null {
+  // The chrome is no part of what the page names ("Category Archives: Cell Therapy News").
+  const chrome = new Set(doc.boilerplate.map((b) => b.text));
+  const views = bodyViews(doc, concepts, (b) => !chrome.has(b.text));
+  for (let k = 0; k < views.length; k++) if (hasHan.test(views[k]!)) return null;
+  const { writtenNames, writtenMatcher } = tables;
+  if (doc.title !== null) {
+    const first = writtenMatcher.search(lowerSameLength(concepts.view(doc.title)))[0];
+    if (first) return writtenNames[first.patternIndex]!.en;
+  }
+  const counts = new Map<string, number>();
+  for (let k = 0; k < views.length; k++) {
+    for (const m of writtenMatcher.search(lowerSameLength(views[k]!))) {
+      const en = writtenNames[m.patternIndex]!.en;
       counts.set(en, (counts.get(en) ?? 0) + 1);
     }
   }
@@ -262,7 +299,7 @@ export const label = defineStage({
     }
     const titleParts = doc.title === null ? null : headingParts(doc.title, structure, data.concepts, tables);
     if (titleParts) therapy ??= titleParts.therapy;
-    therapy ??= bodyTherapy(doc, structure, data.concepts, tables);
+    therapy ??= bodyTherapy(doc, structure, data.concepts, tables) ?? writtenTherapy(doc, data.concepts, tables);
     const disease = topicDisease(doc, [...diseases.values()], data.concepts);
     doc.topic = disease || therapy ? { disease, therapy } : null;
     doc.titleEn = doc.title === null ? null : hasHan.test(doc.title) ? composeHeading(titleParts!) : doc.title;

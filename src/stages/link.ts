@@ -173,6 +173,8 @@ export function readJournals(text: string, journals: JournalIndex, isOrganizatio
     if (c < covered.length && covered[c]![0] < bare.end) continue;
     // The cue words are read only where they decide (a one-word name, or a name inside a title run).
     if ((bare.needsCue || inTitleRun(journals, view, bare.start, bare.end)) && !journals.cueBefore(view, bare.start) && !journals.cueAfter(view, bare.end)) continue;
+    // "Stem Cells, Inc. announced…": a company's name, whatever cue stands around it.
+    if (journals.companyAfter(view, bare.end)) continue;
     const family = journals.cueAfter(view, bare.end, 'family');
     names.push({ start: bare.start, end: bare.end, text: text.slice(bare.start, bare.end), journal: bare.journal, kind: bare.journal.publisher ? 'publisher' : family ? 'family' : 'journal', opens: bare.start });
   }

@@ -5,7 +5,7 @@ import { yearNumber } from '../core/numerals.js';
 import { pinyinRubyOf } from '../core/lexicon.js';
 import { defineStage } from '../core/stage.js';
 import { foldedOf, foldWidth } from '../core/text.js';
-import { classifyBlock, declaredRange, pageDateInMarkup, subBlock, titleLike, type BoilerplateKind } from '../structure/blocks.js';
+import { classifyBlock, declaredRange, openingByline, pageDateInMarkup, subBlock, titleLike, type BoilerplateKind } from '../structure/blocks.js';
 import { leadingDate, pad } from '../structure/dates.js';
 import { assembleItems, quotedTitles, readSection, type Draft, type ItemContext, type ItemReach } from '../structure/items.js';
 import { pageKind, periodOf, type PageKind } from '../structure/kind.js';
@@ -175,13 +175,14 @@ export const segment = defineStage({
         doc.referenceBlocks.push(block);
         continue;
       }
-      // A byline opening a paragraph ("〔記者…報導〕…") is chrome; a lead label ("导读:") is dropped, its text kept.
-      const prefix = foldedOf(block, doc.folded);
-      const bylineEnd = openingLength(s.bylinePrefixes, prefix);
-      if (bylineEnd) {
-        drop('other', subBlock(doc, block, 0, bylineEnd));
+      // A byline opening a paragraph ("〔記者…報導〕…", a wire's dateline) is chrome, a dateline's
+      // date the page date; a lead label ("导读:") is dropped, its text kept.
+      const opening = openingByline(foldedOf(block, doc.folded), s);
+      if (opening) {
+        if (opening.date) doc.pageDate ??= opening.date;
+        drop(opening.date ? 'page-date' : 'other', subBlock(doc, block, 0, opening.length), opening.date ? ` (read as the page date ${opening.date})` : '');
         byline = true;
-        block = subBlock(doc, block, bylineEnd);
+        block = subBlock(doc, block, opening.length);
       }
       const lead = foldedOf(block, doc.folded);
       const labelEnd = openingLength(s.leadLabels, lead);

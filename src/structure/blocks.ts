@@ -23,6 +23,7 @@ export type BlockRole =
 // A line ending like a sentence is body text, unless markup made it a heading. A question
 // ("…有哪些问题？") may be a heading: outline headings and titles end in one.
 const sentenceEnd = /[。！!；;]$|[。.!]["”’)]?$/u;
+const hasHan = /\p{Script=Han}/u;
 
 /** The months a range heading declares ("2025年1-12月…", "January – December 2025"), if its numbers make sense. */
 export function declaredRange(text: string, s: CompiledStructure): { year: number; from: number; to: number } | null {
@@ -37,7 +38,7 @@ export function declaredRange(text: string, s: CompiledStructure): { year: numbe
   return null;
 }
 
-/** The page date a publication-date line gives ("发布时间:2025-04-08 16:20:31 …", "2025/03/18 06:00"), or null. */
+/** The page date a publication-date line gives ("发布时间:2025-04-08 16:20:31 …", "2025/03/18 06:00", "Date: November 23, 2009"), or null. */
 export function pageDateOf(text: string, s: CompiledStructure): string | null {
   return pageDateOfFolded(foldWidth(text.trim().slice(0, 200)), s);
 }
@@ -50,12 +51,31 @@ function pageDateOfFolded(text: string, s: CompiledStructure): string | null {
   // closure a call (BENCHMARKS.md, "loops without iterators").
   const patterns = s.pageDates;
   for (let k = 0; k < patterns.length; k++) {
-    const g = patterns[k]!.exec(folded)?.groups;
-    if (!g?.year || !g.month || !g.day) continue;
-    const date = calendarDate(Number(g.year), Number(g.month), Number(g.day));
+    const date = datedGroups(patterns[k]!.exec(folded)?.groups, s);
     if (date) return date;
   }
   return null;
+}
+
+/** The calendar date a page-date or dateline pattern's groups give (year, month or an English monthName, day), or null. */
+function datedGroups(g: Record<string, string | undefined> | undefined, s: CompiledStructure): string | null {
+  if (!g?.year || !g.day || (!g.month && !g.monthName)) return null;
+  const month = monthNumber(g, s);
+  return month === null ? null : calendarDate(Number(g.year), month, Number(g.day));
+}
+
+/**
+ * The byline a paragraph opens with (the data's `bylinePrefixes`: "〔記者…報導〕", "CHICAGO — ", a
+ * wire's dateline "POWAY, Calif., Aug. 5, 2020 /PRNewswire/ —"): its length, and the page date a
+ * dateline gives; undefined when the paragraph opens with none. `folded`: the paragraph width-folded.
+ */
+export function openingByline(folded: string, s: CompiledStructure): { length: number; date: string | null } | undefined {
+  const patterns = s.bylinePrefixes;
+  for (let k = 0; k < patterns.length; k++) {
+    const m = patterns[k]!.exec(folded);
+    if (m && m[0].length > 0) return { length: m[0].length, date: datedGroups(m.groups, s) };
+  }
+  return undefined;
 }
 
 /**
@@ -184,13 +204,19 @@ function outlineLevel(text: string, s: CompiledStructure): 1 | 2 | null {
   return null;
 }
 
-/** True when a block could be a page's title: short, no sentence, no citation, no reference heading (`folded`: as in classifyBlock). */
+/**
+ * True when a block could be a page's title: short, no sentence, no citation, no reference heading
+ * (`folded`: as in classifyBlock). A title without Han characters (an English headline) may be
+ * longer (the data's maxLatinTitleLength) and is no sentence: it neither ends with a full stop nor
+ * holds one after a word ("… to view. Please contact us").
+ */
 export function titleLike(block: Block, s: CompiledStructure, folded = foldWidth(block.text)): boolean {
   const text = folded.trim();
+  const latin = !hasHan.test(text);
   return (
     text.length > 0 &&
-    text.length <= s.maxHeadingLength &&
-    !/[。；;]$/u.test(text) &&
+    text.length <= (latin ? s.maxLatinTitleLength : s.maxHeadingLength) &&
+    !(latin ? /[。；;.]$|[a-z]{4}\.\s+[A-Z]/u : /[。；;]$/u).test(text) &&
     !s.citationMarker.test(text) &&
     !s.referenceHeadings.some((r) => r.test(text))
   );

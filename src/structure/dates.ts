@@ -87,6 +87,17 @@ export function relativeDay(folded: string, s: CompiledStructure): { year: numbe
 }
 
 /**
+ * Where a paragraph's first sentence names the page date itself (the data's `todayWords`: "Acme
+ * today announced …"), with an event verb in that sentence; null otherwise. `folded`: the paragraph width-folded.
+ */
+export function todayIn(folded: string, s: CompiledStructure): { index: number; length: number } | null {
+  if (!s.todayWords) return null;
+  const sentence = firstSentence(folded);
+  const m = s.todayWords.exec(sentence);
+  return m && s.eventVerbs.test(sentence) ? { index: m.index, length: m[0].length } : null;
+}
+
+/**
  * The date a month and day without a year stand for on a page of `pageDate`: that day in the page
  * date's year when not later than the page date, else a year before ("12月26日" on 2014-12-27 → 2014-12-26).
  */

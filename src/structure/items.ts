@@ -3,7 +3,7 @@ import type { CompiledStructure } from '../core/data.js';
 import type { At, Block, DigestDocument } from '../core/document.js';
 import { foldedOf, matchesOf } from '../core/text.js';
 import { SourceLocator, subBlock, type BoilerplateKind } from './blocks.js';
-import { calendarDate, dayBefore, daysIn, leadingDateFolded, monthDayBefore, openingYear, pad, relativeDay, type ItemDate } from './dates.js';
+import { calendarDate, dayBefore, daysIn, leadingDateFolded, monthDayBefore, openingYear, pad, relativeDay, todayIn, type ItemDate } from './dates.js';
 
 /** A section being built: its record object, its heading block, the year it dates items with, its body. */
 export interface Draft {
@@ -144,6 +144,13 @@ function openItem(block: Block, draft: Draft, current: Built | null, ctx: ItemCo
       const at = { offset: new SourceLocator(doc, block).at(relative.index, text.slice(relative.index, relative.index + relative.length)) };
       report('date-relative', `"${text.slice(relative.index, relative.index + relative.length)}" read as ${value} (the day before or on the page date ${page})`, { ...at, end: at.offset + relative.length });
       return { item: newItem(value, 'day', block, doc), blocks: [block] };
+    }
+    // "… today announced the publication …" under a wire's dateline: the event is the page date's.
+    const today = s.todayWords && section.kind !== 'month' ? todayIn(folded, s) : null;
+    if (today) {
+      const at = { offset: new SourceLocator(doc, block).at(today.index, text.slice(today.index, today.index + today.length)) };
+      report('date-relative', `"${text.slice(today.index, today.index + today.length)}" read as ${page} (the page date)`, { ...at, end: at.offset + today.length });
+      return { item: newItem(page, 'day', block, doc), blocks: [block] };
     }
     if (undated && section.kind !== 'month') {
       const value = page.slice(0, 7);

@@ -11,8 +11,8 @@ const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' });
 /** Pinyin left after converted characters by the mirrors ("醫(yī)療"): gone in the matching view. */
 const pinyinRuby = /(?<=\p{Script=Han})\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)/gu;
 
-/** The matching view of a name: pinyin ruby removed, traditional folded to simplified, case folded. */
-const view = (s: string): string => toSimplified(s.replace(pinyinRuby, '')).toLowerCase();
+/** The matching view of a name: pinyin ruby removed, traditional folded to simplified, a curly apostrophe straight, case folded. */
+const view = (s: string): string => toSimplified(s.replace(pinyinRuby, '')).replace(/[’‘ʼ]/gu, "'").toLowerCase();
 
 /** "- surface → id" lines under "## Entities" in every fixture's expect.md. */
 function fixtureEntities(): { fixture: string; surface: string; id: string }[] {

@@ -1,13 +1,18 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
+import { build } from '../../src/dataset/build.js';
 import { EntryStore, type BuildState } from '../../src/dataset/cache.js';
 import { manifestPieces } from '../../src/dataset/manifest.js';
+import { SetAside } from '../../src/dataset/set-aside.js';
 import { DatasetWriter } from '../../src/dataset/writer.js';
+import { realFs, type WriteFs } from '../../src/io/fs.js';
 import { TRANSCODE_MIN_UNITS } from '../../src/io/utf8.js';
+import { loadPipeline } from '../../src/pipeline.js';
+import { pipelineFileFor, repo } from '../helpers.js';
 
 // What a build's finish makes whole in proportion to its inputs (issue 17: flat in N). A text of
 // TRANSCODE_MIN_UNITS or more goes through this thread's transcoding buffer, which grows to twice
@@ -87,4 +92,68 @@ describe("the writer's record of the files it stages", () => {
     expect(readFileSync(join(root, 'articles', 'a.json'), 'utf8')).toBe('{}\n');
     expect(Object.keys(writer.takeOutputs()).sort()).toEqual(['articles/a.json', 'articles/b.json']);
   });
+
+  it("the files a build stages are set aside while the inputs run: the writer's entries do not grow with them, and they are listed, committed and reported as before", async () => {
+    const root = join(mkdtempSync(join(tmpdir(), 'digest-held-')), 'out');
+    const writer = await DatasetWriter.open(root, { mode: 'write', command: 'build' });
+    writer.setAsideStaged(new SetAside<[string, string]>(writer.scratch('staged.jsonl'), realFs));
+    // Every entry the writer holds in its own collections (maps, sets, lists, the report's lists): a count, not bytes.
+    const held = () => {
+      let entries = 0;
+      const count = (value: unknown) => (value instanceof Map || value instanceof Set ? value.size : Array.isArray(value) ? value.length : 0);
+      for (const value of Object.values(writer)) {
+        entries += count(value);
+        if (value === writer.report) for (const list of Object.values(writer.report)) entries += count(list);
+      }
+      return entries;
+    };
+    const before = held();
+    const files = datasetFiles(1_500);
+    for (const rel of files) await writer.file(rel, `key-${rel.length}`, '{}\n');
+    // Before: one map entry a staged file (three an input, ~0.4 KB an input held until the finish, while the workers are up).
+    expect(held()).toBe(before);
+    writer.expect('report/index.html');
+    expect(writer.files()).toEqual([...files, 'report/index.html'].sort());
+    const report = writer.commit(true);
+    expect(report.changed).toEqual([...files].sort());
+    expect(readdirSync(join(root, 'report')).length).toBe(1_000);
+    const outputs = writer.takeOutputs();
+    expect(Object.keys(outputs).sort()).toEqual([...files].sort());
+    expect(outputs['articles/00000-ra-2025-hant-big5.json']).toMatch(/^key-37\|/);
+  });
+
+  it("a build sets its inputs' staged files aside in its staging folder, and commits the same dataset", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'digest-held-'));
+    const inputs = join(dir, 'in');
+    mkdirSync(inputs);
+    const names = readdirSync(repo('fixtures/articles')).sort().slice(0, 4);
+    for (const name of names) copyFileSync(repo(`fixtures/articles/${name}`), join(inputs, name));
+    // The lines written to the staging folder's staged.jsonl, whatever the fd.
+    const aside: string[] = [];
+    const asideFds = new Set<number>();
+    const fs: WriteFs = {
+      ...realFs,
+      openSync: (path, flags, mode) => {
+        const fd = realFs.openSync(path, flags, mode);
+        if (String(path).endsWith('staged.jsonl')) asideFds.add(fd);
+        return fd;
+      },
+      writeSync: (fd, data) => {
+        if (asideFds.has(fd)) aside.push(Buffer.from(data).toString('utf8'));
+        return realFs.writeSync(fd, data);
+      },
+      closeSync: (fd) => {
+        asideFds.delete(fd);
+        realFs.closeSync(fd);
+      },
+    };
+    const result = await build({ pipeline: loadPipeline(pipelineFileFor(dir, inputs)), concurrency: 1, fs });
+    expect(result.failed).toBe(0);
+    const set = aside.join('').split('\n').filter(Boolean).map((line) => (JSON.parse(line) as [string, string])[0]);
+    const ids = names.map((name) => name.replace(/\.[^.]+$/, ''));
+    // Before: none (the writer's map held them all until the finish).
+    for (const id of ids) for (const rel of [`articles/${id}.json`, `report/${id}.html`, `report/${id}.source.html`]) expect(set).toContain(rel);
+    for (const id of ids) expect(readFileSync(join(dir, 'out', 'articles', `${id}.json`), 'utf8')).toContain('"schemaVersion"');
+    expect(result.changed).toEqual(expect.arrayContaining([...set]));
+  }, 120_000);
 });

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -22,6 +22,8 @@ const bundler = (await import(pathToFileURL(repo('scripts/bundle-cli.mjs')).href
   ingestBundle: () => Promise<string>;
   partBundle: (name: string) => Promise<string>;
   lazyParts: string[];
+  validatorPartBundle: (name: string) => Promise<string>;
+  firstCallParts: string[];
   partLoader: string;
   workerBundle: () => Promise<string>;
   workerSources: () => Promise<string[]>;
@@ -83,7 +85,15 @@ process.stdout.write(out + cli.codeCache());`);
  * standard input and whether its stderr is a terminal (none, and not one, by default).
  */
 function inOneProcess(argvs: string[][], commands: string[], ios: { stdin?: string; tty?: boolean }[] = []) {
-  const script = `const cli = await import(${JSON.stringify(repo('bin/load.js'))});
+  // The parts the bundle ran (read as Latin-1 text by its part loader), in the order read.
+  const script = `const parts = [];
+const fs = process.getBuiltinModule('node:fs');
+const readFileSync = fs.readFileSync;
+fs.readFileSync = function (file, ...rest) {
+  if (typeof file === 'string' && /[\\\\/]dist[\\\\/]cli[\\\\/][^\\\\/]+\\.cjs$/.test(file)) parts.push(file);
+  return readFileSync.call(this, file, ...rest);
+};
+const cli = await import(${JSON.stringify(repo('bin/load.js'))});
 const out = [];
 const ios = ${JSON.stringify(ios)};
 for (const [i, argv] of ${JSON.stringify(argvs)}.entries()) {
@@ -92,12 +102,12 @@ for (const [i, argv] of ${JSON.stringify(argvs)}.entries()) {
   const code = await cli.main(argv, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), stdin: async () => new TextEncoder().encode(ios[i]?.stdin ?? ''), stderrIsTTY: ios[i]?.tty ?? false, env: {} });
   out.push({ code, stdout, stderr });
 }
-process.stdout.write(JSON.stringify({ out, cache: cli.codeCache(), files: ${JSON.stringify(commands)}.map((c) => cli.codeCacheFile(c)) }));`;
+process.stdout.write(JSON.stringify({ out, cache: cli.codeCache(), files: ${JSON.stringify(commands)}.map((c) => cli.codeCacheFile(c)), parts }));`;
   const env = { ...process.env };
   delete env.NODE_V8_COVERAGE; // V8 flags differ under coverage, and it rejects a cache made without them
   const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: repo('.'), encoding: 'utf8', env, maxBuffer: 1 << 28 });
   expect(r.stderr).toBe('');
-  return JSON.parse(r.stdout) as { out: { code: number; stdout: string; stderr: string }[]; cache: string; files: string[] };
+  return JSON.parse(r.stdout) as { out: { code: number; stdout: string; stderr: string }[]; cache: string; files: string[]; parts: string[] };
 }
 
 describe('the CLI bundle', () => {
@@ -565,6 +575,114 @@ describe("`digest ingest`'s own bundle", () => {
     for (const name of bundler.lazyParts) await expectCurrent(`dist/cli/${name}.cjs`, () => bundler.partBundle(name), 'the ingest bundle');
   }, 60_000);
 
+  it("leaves the data files' validators and the CSL item's to parts run at their first call, each what bundling dist/src's module gives now (issue 17: start-up)", async () => {
+    expect(bundler.firstCallParts).toEqual(['validators-data-files', 'validators-csl']);
+    const text = readFileSync(repo('dist/cli/ingest.cjs'), 'latin1');
+    // One Ajv validate function a schema (and one a `$ref`'d definition it compiles apart): ingest's holds the CLI's less the parts'.
+    const validateFunctions = (code: string) => code.match(/instancePath:[\w$]+=""/g)?.length ?? 0;
+    let inParts = 0;
+    for (const name of bundler.firstCallParts) {
+      await expectCurrent(`dist/cli/${name}.cjs`, () => bundler.validatorPartBundle(name), 'the ingest bundle');
+      const part = readFileSync(repo(`dist/cli/${name}.cjs`), 'latin1');
+      expect(validateFunctions(part), name).toBeGreaterThan(0);
+      inParts += validateFunctions(part);
+      const exported = Object.keys(await import(pathToFileURL(repo(`dist/src/generated/${name}.js`)).href));
+      for (const key of exported) expect(text, `${name}: ${key}`).toContain(`__onFirstCall(${JSON.stringify(name)},${JSON.stringify(`../src/generated/${name}.js`)},${JSON.stringify(key)})`);
+    }
+    expect(validateFunctions(text) + inParts).toBe(validateFunctions(readFileSync(repo('dist/cli/digest.cjs'), 'latin1')));
+    // Still listed: a dist/src whose validators changed makes the bundle (and so its parts, made with it) stale.
+    for (const name of bundler.firstCallParts) expect(listOf('dist/cli/ingest.cjs.sources')).toContain(`dist/src/generated/${name}.js`);
+  }, 60_000);
+
+  it("answers through a part's stand-in as dist/src's validator does, errors included, from the part or, where there is none, from dist/src: a CSL item the quick check cannot prove valid, a user's data file", async () => {
+    const cli = repo('dist/cli');
+    const ran: string[] = [];
+    const loader = (dir: string) =>
+      new Function('require', '__dirname', '__bundleImport', `${bundler.partLoader}\nreturn __onFirstCall;`)(
+        createRequire(join(dir, 'x.cjs')),
+        dir,
+        () => Promise.reject(new Error('no import')),
+      ) as (name: string, module: string, key: string) => ((value: unknown) => boolean) & { errors?: unknown };
+    const { surelyValidCsl } = (await import(pathToFileURL(repo('dist/src/core/csl-check.js')).href)) as { surelyValidCsl: (item: unknown) => boolean };
+    const csl = (await import(pathToFileURL(repo('dist/src/generated/validators-csl.js')).href)) as { cslItem: ((value: unknown) => boolean) & { errors?: unknown } };
+    const files = (await import(pathToFileURL(repo('dist/src/generated/validators-data-files.js')).href)) as Record<string, ((value: unknown) => boolean) & { errors?: unknown }>;
+    const structure = JSON.parse(readFileSync(repo('pipelines/data/structure.json'), 'utf8')) as Record<string, unknown>;
+    const items: unknown[] = [
+      { id: 'a', type: 'article-journal', issued: { edtf: '2025-03' } }, // valid, but an EDTF date is Ajv's to judge
+      { id: 'a', type: 'article-journal', issued: { edtf: 'March' } },
+      { id: 'a', type: 'no-such-type' },
+      { id: 'a', type: 'book', unknown: 1 },
+      { type: 'book' },
+      { id: 'a', type: 'book', author: [{ family: 1.5, given: null }] },
+    ];
+    // A dist/ whose cli/ holds no part (an older build's): dist/src's modules stand in.
+    const bare = mkdtempSync(join(tmpdir(), 'digest-no-parts-'));
+    mkdirSync(join(bare, 'cli'));
+    symlinkSync(repo('dist/src'), join(bare, 'src'));
+    for (const dir of [cli, join(bare, 'cli')]) {
+      const onFirstCall = loader(dir);
+      const cslItem = onFirstCall('validators-csl', '../src/generated/validators-csl.js', 'cslItem');
+      const stand = (key: string) => onFirstCall('validators-data-files', '../src/generated/validators-data-files.js', key);
+      for (const item of items) {
+        expect(surelyValidCsl(item), JSON.stringify(item)).toBe(false);
+        const expected = [csl.cslItem(item), structuredClone(csl.cslItem.errors)];
+        expect([cslItem(item), cslItem.errors], `${dir}: ${JSON.stringify(item)}`).toEqual(expected);
+      }
+      expect(cslItem(items[0]), 'valid').toBe(true);
+      for (const [key, value] of [
+        ['structure', structure],
+        ['structure', { ...structure, maxHeadingLength: 'x' }],
+        ['structure', { ...structure, extra: true }],
+        ['journals', { journals: [{ title: 1 }] }],
+        ['html', []],
+        ['lexicon', { concepts: 'not a list' }],
+        ['facts', {}],
+      ] as [string, unknown][]) {
+        const validate = stand(key);
+        const expected = [files[key]!(value), structuredClone(files[key]!.errors)];
+        expect([validate(value), validate.errors], `${dir}: ${key} ${JSON.stringify(value).slice(0, 60)}`).toEqual(expected);
+      }
+      ran.push(dir);
+    }
+    expect(ran.length).toBe(2);
+    rmSync(bare, { recursive: true, force: true });
+  });
+
+  it("gives a user's data file with an error the sources' diagnostic (file, pointer, rule) from the data files' part, which an ingest of the shipped data never reads (issue 17: start-up)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'digest-data-part-'));
+    try {
+      const article = repo('fixtures/articles/as-2025.txt');
+      const argvs: string[][] = [];
+      const bad: Record<string, (value: Record<string, unknown>) => unknown> = {
+        structure: (v) => ({ ...v, maxHeadingLength: 'x' }),
+        journals: (v) => ({ ...v, journals: [{ title: 1 }] }),
+        html: (v) => ({ ...v, extra: true }),
+        lexicon: (v) => ({ ...v, concepts: 'not a list' }),
+        facts: (v) => ({ ...v, percent: 5 }),
+      };
+      for (const [key, spoil] of Object.entries(bad)) {
+        const folder = join(dir, key);
+        cpSync(repo('pipelines'), folder, { recursive: true });
+        const file = join(folder, 'data', `${key}.json`);
+        writeFileSync(file, JSON.stringify(spoil(JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>)));
+        argvs.push(['ingest', article, '--stdout', '-p', join(folder, 'digest.json')]);
+      }
+      const shipped = inOneProcess([['ingest', article, '--stdout']], ['ingest']);
+      expect(shipped.cache).toBe('used');
+      expect(shipped.parts, 'no part read for the shipped data').toEqual([]);
+      const { out, cache, parts } = inOneProcess(argvs, ['ingest']);
+      expect(cache, "ingest's own bundle").toBe('used');
+      expect(parts, 'the data files\' part, run once').toEqual([repo('dist/cli/validators-data-files.cjs')]);
+      for (const [i, argv] of argvs.entries()) {
+        const fromSources = await run(argv);
+        expect(fromSources.stderr, argv.join(' ')).toMatch(/data[\\/]\w+\.json: does not match schemas\/\w+\.schema\.json at \/\S*: /);
+        expect(out[i], argv.join(' ')).toEqual(fromSources);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
   it('runs a part from its bundle once, and imports the package where dist/cli has no bundle of it (an older build)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'digest-parts-'));
     try {
@@ -580,6 +698,25 @@ describe("`digest ingest`'s own bundle", () => {
       expect(await part('gone')).toEqual({ imported: 'gone' });
       expect(await part('gone')).toEqual({ imported: 'gone' });
       expect(imported).toEqual(['gone']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('takes the code cache of a bundle smaller than its cache, as of one larger (both read into one buffer of the larger size)', () => {
+    // Ingest's bundle, once its validators went to parts, is near its cache's size: the two are read into one buffer either way.
+    const { dir, script, node } = standInPackage('digest-small-bundle-', ['ingest.cjs']);
+    try {
+      const cache = join(dir, 'dist/cli/ingest.cjs.cache');
+      const made = script(`await cli.main(['ingest'], { stdout: () => {}, stderr: () => {} });
+(await import('node:fs')).writeFileSync(${JSON.stringify(cache)}, cli.createCodeCache());`);
+      expect(made.stderr).toBe('');
+      const bundleSize = statSync(join(dir, 'dist/cli/ingest.cjs')).size;
+      expect(statSync(cache).size, 'the cache is the larger').toBeGreaterThan(bundleSize);
+      expect(node(['ingest'])).toBe('ingest bundle ingest\nused');
+      // And a bundle larger than its cache (padded with a comment: V8 then refuses the cache, made for another source, but reads it whole).
+      writeFileSync(join(dir, 'dist/cli/ingest.cjs'), readFileSync(join(dir, 'dist/cli/ingest.cjs'), 'latin1').replace('{', `{/*${'x'.repeat(statSync(cache).size)}*/`));
+      expect(node(['ingest'])).toBe('ingest bundle ingest\nrejected');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

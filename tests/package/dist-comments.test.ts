@@ -23,7 +23,7 @@ function filesUnder(dir: string, suffix: string): string[] {
 }
 
 /** The head compact-dist.mjs writes on the validators it minified: how it knows them at the next build. */
-const MINIFIED_MARK = /^\/\/ Minified by scripts\/compact-dist\.mjs from src\/generated\/validators-[a-z]+\.ts /;
+const MINIFIED_MARK = /^\/\/ Minified by scripts\/compact-dist\.mjs from src\/generated\/validators-[a-z-]+\.ts /;
 /** What a minifier or a bundler reads, were there any: pure annotations and licence comments. */
 const KEPT = /^\/\*\s*[#@]__(?:PURE|NO_SIDE_EFFECTS)__\s*\*\/$|^\/\*!|@license|@preserve/;
 

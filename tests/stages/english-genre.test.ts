@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { ingest } from '../../src/index.js';
+import { organizationTest, readLead } from '../../src/stages/link.js';
+import { openingByline, pageDateOf, titleLike } from '../../src/structure/blocks.js';
+import { leadingDate, todayIn } from '../../src/structure/dates.js';
+import { foldWidth } from '../../src/core/text.js';
+import { items, pipeline } from '../helpers.js';
+
+// The English genre read on real pages (BENCHMARKS.md, "the real English genre"): press releases
+// under a wire's dateline, university and news-site reports, weekly and monthly news roundups.
+// Every sentence here is our own, in the pages' shapes.
+const structure = () => pipeline().data.structure;
+const lead = (text: string) => readLead(text, pipeline().data.journals, organizationTest(pipeline().data));
+
+describe('a wire dateline opening the first paragraph: chrome, and its date the page date', () => {
+  it.each([
+    ['LAKEWOOD, Colo., Oct. 3, 2024 /PRNewswire/ -- Example Cell Therapeutics today announced…', '2024-10-03', 'Example Cell'],
+    ['HAMBURG, Germany and BOSTON, Mass., June 5, 2015 (GLOBE NEWSWIRE) -- Example Bio said…', '2015-06-05', 'Example Bio'],
+    ['Adelaide, Feb 27, 2009 AEST (ABN Newswire) - Example Limited today reported…', '2009-02-27', 'Example Limited'],
+    ['PORTLAND, OR--(BUSINESS WIRE)--Mar 20, 2008 -- Example Labs is pleased…', '2008-03-20', 'Example Labs'],
+    ['DENVER — A small phase 1 study found…', null, 'A small'],
+  ])('%s', (text, date, rest) => {
+    const found = openingByline(foldWidth(text), structure());
+    expect(found?.date).toBe(date);
+    expect(text.slice(found!.length).startsWith(rest)).toBe(true);
+  });
+
+  it.each(['Researchers in Boston, Mass., reported on March 5, 2025 that…', 'FDA approval came on Oct. 3, 2024.', '3月5日,团队发表了…'])('%s: no dateline', (text) => {
+    expect(openingByline(foldWidth(text), structure())).toBeUndefined();
+  });
+});
+
+describe('an English page-date line: a label, a weekday or a time with the date', () => {
+  it.each([
+    ['Date: November 23, 2009', '2009-11-23'],
+    ['Wednesday, June 15, 2016 - 12:01', '2016-06-15'],
+    ['Embargoed for Release: December 10, 2011, 2:00 PM EST', '2011-12-10'],
+    ['Posted on 4 May 2025', '2025-05-04'],
+    ['March 5, 2025 10:30 AM', '2025-03-05'],
+  ])('%s', (text, date) => {
+    expect(pageDateOf(text, structure())).toBe(date);
+  });
+
+  // A bare date under "Published:" in a copied journal header is the paper's (genre-portal-chrome).
+  it.each(['17 March 2025', 'March 5, 2025', 'Date: February 30, 2025'])('%s: no page date', (text) => {
+    expect(pageDateOf(text, structure())).toBeNull();
+  });
+});
+
+describe('"In April," opens an item as "In early April," does', () => {
+  it.each([
+    ['In April, the agency released…', { year: null, month: 4, day: null }],
+    ['In mid-April, the team hosted…', { year: null, month: 4, day: null }],
+    ['In May 2025, a study in Cells…', { year: 2025, month: 5, day: null }],
+  ])('%s', (text, expected) => {
+    expect(leadingDate(text, structure())).toMatchObject(expected);
+  });
+
+  it('not "In April and May the team…" (no comma after the month)', () => {
+    expect(leadingDate('In April and May the team enrolled…', structure())).toBeNull();
+  });
+});
+
+describe('"today" with an event verb in the first sentence names the page date', () => {
+  it('finds "today" beside "announced", not beside a verb of no event', () => {
+    expect(todayIn('Example Bio, Inc. (Nasdaq: EXB) today announced the publication of…', structure())).toMatchObject({ index: 32, length: 5 });
+    expect(todayIn('Stem cell clinics today are everywhere.', structure())).toBeNull();
+  });
+
+  it('dates the release under a dateline; without a page date no item', async () => {
+    const text = 'Example Bio Announces Publication of Its Phase 1 Results in Spinal Cord Injury\nDENVER, Colo., Oct. 3, 2024 /PRNewswire/ -- Example Bio today announced the publication of its phase 1 results in the Journal of Clinical Investigation.\n';
+    const record = await ingest({ text, name: 'release.txt' });
+    expect(record.pageDate).toBe('2024-10-03');
+    expect(record.kind).toBe('news-item');
+    expect(items(record).map((i) => [i.date, i.datePrecision, i.journal])).toEqual([['2024-10-03', 'day', 'The Journal of Clinical Investigation']]);
+    const undated = await ingest({ text: text.replace('DENVER, Colo., Oct. 3, 2024 /PRNewswire/ -- ', ''), name: 'release.txt' });
+    expect(items(undated)).toEqual([]);
+  });
+});
+
+describe('English titles', () => {
+  const block = (text: string) => ({ kind: 'paragraph' as const, text, start: 0, end: text.length, exact: true });
+  it('a headline of up to 160 characters with no Han is a title; a sentence is not', () => {
+    expect(titleLike(block('Example Cell Therapeutics Announces Completion of Enrollment for Its Phase 2 Trial of Adipose-Derived Stem Cells in Knee Osteoarthritis'), structure())).toBe(true);
+    expect(titleLike(block('Here is a short list of this week’s stem cell news and papers.'), structure())).toBe(false);
+    expect(titleLike(block('Some of these stories need a subscription to read. Please write to us with any questions'), structure())).toBe(false);
+    expect(titleLike(block('Example Stem Cells, Inc. Receives Authorization to Start Its Trial'), structure())).toBe(true);
+    expect(titleLike(block('Can stem cells repair a damaged heart? Two trials of grafted heart muscle cells report their first results'), structure())).toBe(true);
+  });
+});
+
+describe('journals in English running prose', () => {
+  it.each([
+    ['The results were published in the New England Journal of Medicine on June 20.', 'The New England Journal of Medicine'],
+    ['The study appears today in the Journal of Clinical Investigation.', 'The Journal of Clinical Investigation'],
+  ])('%s: "the" in lower case before a journal named "The …"', (text, journal) => {
+    expect(lead(text).known?.journal?.name).toBe(journal);
+  });
+
+  it.each(['Northfield Stem Cells, Inc. (NSC), a cell therapy company, announced a trial.', 'Stem Cells Ltd and its partners enrolled 40 patients.'])('%s: a company, not a journal', (text) => {
+    expect(lead(text).known).toBeUndefined();
+  });
+});
+
+describe('the lexicon reads a curly apostrophe as the straight one', () => {
+  it('tags Parkinson’s disease and makes it the topic', async () => {
+    const record = await ingest({ text: 'Stem cell transplants for Parkinson’s disease pass a safety test\nTwo small trials of dopamine neuron grafts in Parkinson’s disease met their safety goals.\n', name: 'pd.txt' });
+    expect(record.entities.find((e) => e.id === 'disease:parkinson-disease')?.mentions.map((m) => m.text)).toEqual(['Parkinson’s disease', 'Parkinson’s disease']);
+    expect(record.topic?.disease?.id).toBe('disease:parkinson-disease');
+  });
+});
+
+describe('the therapy an English page names, by the data\'s English names in any case', () => {
+  it.each([
+    ['Stem-cell therapy is a big leap for Parkinson’s disease\nA phase 1 trial of dopamine neuron grafts met its safety goals.\n', 'stem cell therapy'],
+    ['Grafts pass a safety test\nA CAR-T cell therapy and two other cell therapies were tested; the CAR-T Cell Therapy led.\n', 'CAR-T cell therapy'],
+    ['Category Archives: Cell Therapy News\nA phase 1 trial of dopamine neuron grafts met its safety goals.\n', null],
+    ['干细胞移植通过安全性测试\n一项 stem cell therapy 的研究达到了安全终点。\n', null],
+  ])('%s', async (text, therapy) => {
+    const record = await ingest({ text, name: 'page.txt' });
+    expect(record.topic?.therapy ?? null).toBe(therapy);
+  });
+});
