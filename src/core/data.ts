@@ -40,6 +40,8 @@ export interface CompiledStructure {
   headingPunctuation: RegExp;
   /** How a line broken off mid-sentence ends ("近期发表于"): prose, never a free-form heading; null when the data gives none. */
   unfinishedLineEnds: RegExp | null;
+  /** Punctuation inside a word (CAR-T's hyphen), global: left out when a plain-text line is tested for punctuation; null when the data gives none. */
+  wordMarks: RegExp | null;
   /** First-level outline headings ("一、…", "01 …"). */
   outlineHeadings: RegExp[];
   /** Second-level outline headings ("1.1 …", "①…"). */
@@ -359,6 +361,7 @@ export function loadStructure(file: string, text?: string, hash?: string): Compi
     yearHeadingWords: new RegExp(words(raw.yearHeadingWords), 'iu'),
     headingPunctuation: one('/headingPunctuation', raw.headingPunctuation),
     unfinishedLineEnds: raw.unfinishedLineEnds === undefined ? null : one('/unfinishedLineEnds', raw.unfinishedLineEnds),
+    wordMarks: raw.wordMarks === undefined ? null : one('/wordMarks', raw.wordMarks, 'gu'),
     outlineHeadings: compileAll('/outlineHeadings', raw.outlineHeadings),
     outlineSubheadings: compileAll('/outlineSubheadings', raw.outlineSubheadings),
     sectionKeywords: {

@@ -94,6 +94,23 @@ export interface BlockMemo<B extends ScannedBlock> {
   readonly views: Map<B, string>;
 }
 
+/** Each lexicon's pinyin-ruby pattern, compiled once ({@link pinyinRubyOf}). */
+const rubyPatterns = new WeakMap<Lexicon, RegExp | null>();
+
+/**
+ * The lexicon's pinyinRuby pattern (global), or null when it gives none: compiled once a lexicon.
+ * Stages other than the lexicon's own scan read a mirror's text without the ruby too (a heading
+ * "細(xì)胞治療的核心機制", a journal "當(dāng)代干細胞研究與治療"), by the same pattern.
+ */
+export function pinyinRubyOf(lexicon: Lexicon): RegExp | null {
+  let pattern = rubyPatterns.get(lexicon);
+  if (pattern === undefined) {
+    pattern = lexicon.pinyinRuby === undefined ? null : new RegExp(lexicon.pinyinRuby, 'gu');
+    rubyPatterns.set(lexicon, pattern);
+  }
+  return pattern;
+}
+
 /**
  * What one scan of a block's text found. The document keeps one per block (`doc.scans`), so
  * the entities, label and facts stages read the same scan instead of each scanning the text
@@ -171,7 +188,7 @@ export class LexiconMatcher {
     const groups = /\\[1-9]|\\k<|\(\?<(?![=!])/u;
     this.anyPattern = lexicon.patterns.length === 0 || lexicon.patterns.some((p) => groups.test(p.pattern)) ? null : new RegExp(lexicon.patterns.map((p) => `(?:${p.pattern})`).join('|'), 'u');
     this.patternTypes = new Set(lexicon.patterns.map((p) => p.type));
-    this.ruby = lexicon.pinyinRuby === undefined ? null : new RegExp(lexicon.pinyinRuby, 'gu');
+    this.ruby = pinyinRubyOf(lexicon);
   }
 
   /** Every abbreviation the lexicon knows (an article's own definitions add to these); made on first read. */

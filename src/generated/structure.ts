@@ -113,9 +113,13 @@ export interface StructureData {
    */
   headingPunctuation: string;
   /**
-   * A pattern for how a line that breaks off mid-sentence ends (a preposition or conjunction waiting for the link text on the next line: "近期发表于" / "Nature Medicine的两项研究"): such a line is prose, never a free-form heading.
+   * A pattern for how a line that breaks off mid-sentence ends (a preposition or conjunction waiting for the link text on the next line: "近期发表于" / "Nature Medicine的两项研究"): such a line is prose, never a free-form heading. A noun that ends in the same character (方向, 动向, 趋向: "CAR-T疗法的新方向") is no such ending.
    */
   unfinishedLineEnds?: string;
+  /**
+   * A pattern for punctuation that stands inside a word (the hyphen of CAR-T, IL-6, COVID-19): a short plain-text line holding only such marks is still a free-form heading ("CAR-T疗法为什么能治狼疮"); any other punctuation makes it prose.
+   */
+  wordMarks?: string;
   outlineHeadings: Patterns;
   outlineSubheadings: Patterns1;
   sectionKeywords: {

@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 "use strict";
 export const structure = validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/structure.schema.json","type":"object","additionalProperties":false,"required":["maxHeadingLength","monthNames","numerals","monthHeadings","rangeHeadings","yearHeadings","yearHeadingWords","headingPunctuation","outlineHeadings","outlineSubheadings","sectionKeywords","referenceHeadings","boilerplate","pageDates","leadLabels","bylinePrefixes","captions","itemDates","undatedItemStarts","relativeDay","eventVerbs","yearOpeners","closingWords","sentenceBreak","publicationCues","english","relativeYears","citationMarker","pageKinds","messageExamples"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"maxHeadingLength":{"type":"integer","minimum":8},"maxLatinTitleLength":{"type":"integer","minimum":1,"maximum":1000},"monthNames":{"type":"array","minItems":12,"maxItems":12,"items":{"type":"array","minItems":1,"maxItems":8,"items":{"type":"string","pattern":"^[A-Za-z]{2,20}$"}}},"numerals":{"type":"object","minProperties":1,"propertyNames":{"minLength":1,"maxLength":1},"additionalProperties":{"type":"integer","minimum":0,"maximum":10}},"monthHeadings":{"$ref":"#/$defs/Patterns"},"rangeHeadings":{"$ref":"#/$defs/Patterns"},"yearHeadings":{"$ref":"#/$defs/Patterns"},"yearHeadingWords":{"$ref":"#/$defs/Words"},"headingPunctuation":{"type":"string","minLength":1,"maxLength":600},"unfinishedLineEnds":{"type":"string","minLength":1,"maxLength":600},"outlineHeadings":{"$ref":"#/$defs/Patterns"},"outlineSubheadings":{"$ref":"#/$defs/Patterns"},"sectionKeywords":{"type":"object","additionalProperties":false,"required":["summary","outlook","conclusion"],"properties":{"summary":{"$ref":"#/$defs/Words"},"outlook":{"$ref":"#/$defs/Words"},"conclusion":{"$ref":"#/$defs/Words"}}},"referenceHeadings":{"$ref":"#/$defs/Patterns"},"boilerplate":{"type":"object","additionalProperties":false,"required":["disclaimer","qr-code","other"],"properties":{"disclaimer":{"$ref":"#/$defs/Patterns"},"qr-code":{"$ref":"#/$defs/Patterns"},"other":{"$ref":"#/$defs/Patterns"}}},"pageDates":{"$ref":"#/$defs/Patterns"},"leadLabels":{"$ref":"#/$defs/Patterns"},"bylinePrefixes":{"$ref":"#/$defs/Patterns"},"captions":{"$ref":"#/$defs/Patterns"},"itemDates":{"$ref":"#/$defs/Patterns"},"undatedItemStarts":{"$ref":"#/$defs/Patterns"},"relativeDay":{"type":"string","minLength":1,"maxLength":600},"eventVerbs":{"$ref":"#/$defs/Words"},"todayWords":{"type":"string","minLength":1,"maxLength":200},"yearOpeners":{"$ref":"#/$defs/Patterns"},"closingWords":{"$ref":"#/$defs/Patterns"},"sentenceBreak":{"type":"string","minLength":1,"maxLength":600},"publicationCues":{"type":"string","minLength":1,"maxLength":600},"english":{"type":"object","additionalProperties":false,"required":["phrases","therapies","connectors"],"properties":{"phrases":{"type":"array","items":{"$ref":"#/$defs/Translation"}},"therapies":{"type":"array","items":{"$ref":"#/$defs/Translation"}},"connectors":{"type":"array","items":{"type":"string"}}}},"relativeYears":{"type":"object","additionalProperties":{"type":"integer","minimum":-10,"maximum":10}},"citationMarker":{"type":"string","minLength":1,"maxLength":600},"pageKinds":{"type":"object","additionalProperties":false,"required":["titleYearRange","titleYear","approvalVerbs","regulators","trialRoundupTitles","overviewTitles"],"properties":{"titleYearRange":{"type":"string","minLength":1,"maxLength":600},"titleYear":{"type":"string","minLength":1,"maxLength":600},"approvalVerbs":{"$ref":"#/$defs/Words"},"regulators":{"$ref":"#/$defs/Words"},"trialRoundupTitles":{"$ref":"#/$defs/Patterns"},"overviewTitles":{"$ref":"#/$defs/Patterns"}}},"messageExamples":{"type":"object","additionalProperties":false,"required":["monthHeading","referenceHeading"],"properties":{"monthHeading":{"type":"string","minLength":1,"maxLength":200},"referenceHeading":{"type":"string","minLength":1,"maxLength":200}}}},"$defs":{"Patterns":{"type":"array","items":{"type":"string","minLength":1,"maxLength":600}},"Words":{"type":"array","items":{"type":"string","minLength":1},"minItems":1},"Translation":{"type":"object","additionalProperties":false,"required":["zh","en"],"properties":{"zh":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}},"en":{"type":"string","minLength":1},"preposition":{"type":"string"},"written":{"type":"array","items":{"type":"string","minLength":1}}}}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/structure.schema.json","type":"object","additionalProperties":false,"required":["maxHeadingLength","monthNames","numerals","monthHeadings","rangeHeadings","yearHeadings","yearHeadingWords","headingPunctuation","outlineHeadings","outlineSubheadings","sectionKeywords","referenceHeadings","boilerplate","pageDates","leadLabels","bylinePrefixes","captions","itemDates","undatedItemStarts","relativeDay","eventVerbs","yearOpeners","closingWords","sentenceBreak","publicationCues","english","relativeYears","citationMarker","pageKinds","messageExamples"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"maxHeadingLength":{"type":"integer","minimum":8},"maxLatinTitleLength":{"type":"integer","minimum":1,"maximum":1000},"monthNames":{"type":"array","minItems":12,"maxItems":12,"items":{"type":"array","minItems":1,"maxItems":8,"items":{"type":"string","pattern":"^[A-Za-z]{2,20}$"}}},"numerals":{"type":"object","minProperties":1,"propertyNames":{"minLength":1,"maxLength":1},"additionalProperties":{"type":"integer","minimum":0,"maximum":10}},"monthHeadings":{"$ref":"#/$defs/Patterns"},"rangeHeadings":{"$ref":"#/$defs/Patterns"},"yearHeadings":{"$ref":"#/$defs/Patterns"},"yearHeadingWords":{"$ref":"#/$defs/Words"},"headingPunctuation":{"type":"string","minLength":1,"maxLength":600},"unfinishedLineEnds":{"type":"string","minLength":1,"maxLength":600},"wordMarks":{"type":"string","minLength":1,"maxLength":600},"outlineHeadings":{"$ref":"#/$defs/Patterns"},"outlineSubheadings":{"$ref":"#/$defs/Patterns"},"sectionKeywords":{"type":"object","additionalProperties":false,"required":["summary","outlook","conclusion"],"properties":{"summary":{"$ref":"#/$defs/Words"},"outlook":{"$ref":"#/$defs/Words"},"conclusion":{"$ref":"#/$defs/Words"}}},"referenceHeadings":{"$ref":"#/$defs/Patterns"},"boilerplate":{"type":"object","additionalProperties":false,"required":["disclaimer","qr-code","other"],"properties":{"disclaimer":{"$ref":"#/$defs/Patterns"},"qr-code":{"$ref":"#/$defs/Patterns"},"other":{"$ref":"#/$defs/Patterns"}}},"pageDates":{"$ref":"#/$defs/Patterns"},"leadLabels":{"$ref":"#/$defs/Patterns"},"bylinePrefixes":{"$ref":"#/$defs/Patterns"},"captions":{"$ref":"#/$defs/Patterns"},"itemDates":{"$ref":"#/$defs/Patterns"},"undatedItemStarts":{"$ref":"#/$defs/Patterns"},"relativeDay":{"type":"string","minLength":1,"maxLength":600},"eventVerbs":{"$ref":"#/$defs/Words"},"todayWords":{"type":"string","minLength":1,"maxLength":200},"yearOpeners":{"$ref":"#/$defs/Patterns"},"closingWords":{"$ref":"#/$defs/Patterns"},"sentenceBreak":{"type":"string","minLength":1,"maxLength":600},"publicationCues":{"type":"string","minLength":1,"maxLength":600},"english":{"type":"object","additionalProperties":false,"required":["phrases","therapies","connectors"],"properties":{"phrases":{"type":"array","items":{"$ref":"#/$defs/Translation"}},"therapies":{"type":"array","items":{"$ref":"#/$defs/Translation"}},"connectors":{"type":"array","items":{"type":"string"}}}},"relativeYears":{"type":"object","additionalProperties":{"type":"integer","minimum":-10,"maximum":10}},"citationMarker":{"type":"string","minLength":1,"maxLength":600},"pageKinds":{"type":"object","additionalProperties":false,"required":["titleYearRange","titleYear","approvalVerbs","regulators","trialRoundupTitles","overviewTitles"],"properties":{"titleYearRange":{"type":"string","minLength":1,"maxLength":600},"titleYear":{"type":"string","minLength":1,"maxLength":600},"approvalVerbs":{"$ref":"#/$defs/Words"},"regulators":{"$ref":"#/$defs/Words"},"trialRoundupTitles":{"$ref":"#/$defs/Patterns"},"overviewTitles":{"$ref":"#/$defs/Patterns"}}},"messageExamples":{"type":"object","additionalProperties":false,"required":["monthHeading","referenceHeading"],"properties":{"monthHeading":{"type":"string","minLength":1,"maxLength":200},"referenceHeading":{"type":"string","minLength":1,"maxLength":200}}}},"$defs":{"Patterns":{"type":"array","items":{"type":"string","minLength":1,"maxLength":600}},"Words":{"type":"array","items":{"type":"string","minLength":1},"minItems":1},"Translation":{"type":"object","additionalProperties":false,"required":["zh","en"],"properties":{"zh":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}},"en":{"type":"string","minLength":1},"preposition":{"type":"string"},"written":{"type":"array","items":{"type":"string","minLength":1}}}}}};
 const func1 = Object.prototype.hasOwnProperty;
 const func2 = require("ajv/dist/runtime/ucs2length").default;
 const pattern4 = new RegExp("^[A-Za-z]{2,20}$", "u");
@@ -521,25 +521,52 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.outlineHeadings !== undefined){
-let data19 = data.outlineHeadings;
+if(data.wordMarks !== undefined){
+let data19 = data.wordMarks;
 const _errs46 = errors;
-const _errs47 = errors;
-if(errors === _errs47){
-if(Array.isArray(data19)){
-var valid14 = true;
-const len6 = data19.length;
-for(let i6=0; i6<len6; i6++){
-let data20 = data19[i6];
+if(errors === _errs46){
+if(typeof data19 === "string"){
+if(func2(data19) > 600){
+validate20.errors = [{instancePath:instancePath+"/wordMarks",schemaPath:"#/properties/wordMarks/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
+return false;
+}
+else {
+if(func2(data19) < 1){
+validate20.errors = [{instancePath:instancePath+"/wordMarks",schemaPath:"#/properties/wordMarks/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+}
+else {
+validate20.errors = [{instancePath:instancePath+"/wordMarks",schemaPath:"#/properties/wordMarks/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs46 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.outlineHeadings !== undefined){
+let data20 = data.outlineHeadings;
+const _errs48 = errors;
 const _errs49 = errors;
 if(errors === _errs49){
-if(typeof data20 === "string"){
-if(func2(data20) > 600){
+if(Array.isArray(data20)){
+var valid14 = true;
+const len6 = data20.length;
+for(let i6=0; i6<len6; i6++){
+let data21 = data20[i6];
+const _errs51 = errors;
+if(errors === _errs51){
+if(typeof data21 === "string"){
+if(func2(data21) > 600){
 validate20.errors = [{instancePath:instancePath+"/outlineHeadings/" + i6,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data20) < 1){
+if(func2(data21) < 1){
 validate20.errors = [{instancePath:instancePath+"/outlineHeadings/" + i6,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -550,7 +577,7 @@ validate20.errors = [{instancePath:instancePath+"/outlineHeadings/" + i6,schemaP
 return false;
 }
 }
-var valid14 = _errs49 === errors;
+var valid14 = _errs51 === errors;
 if(!valid14){
 break;
 }
@@ -561,31 +588,31 @@ validate20.errors = [{instancePath:instancePath+"/outlineHeadings",schemaPath:"#
 return false;
 }
 }
-var valid0 = _errs46 === errors;
+var valid0 = _errs48 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.outlineSubheadings !== undefined){
-let data21 = data.outlineSubheadings;
-const _errs51 = errors;
-const _errs52 = errors;
-if(errors === _errs52){
-if(Array.isArray(data21)){
-var valid16 = true;
-const len7 = data21.length;
-for(let i7=0; i7<len7; i7++){
-let data22 = data21[i7];
+let data22 = data.outlineSubheadings;
+const _errs53 = errors;
 const _errs54 = errors;
 if(errors === _errs54){
-if(typeof data22 === "string"){
-if(func2(data22) > 600){
+if(Array.isArray(data22)){
+var valid16 = true;
+const len7 = data22.length;
+for(let i7=0; i7<len7; i7++){
+let data23 = data22[i7];
+const _errs56 = errors;
+if(errors === _errs56){
+if(typeof data23 === "string"){
+if(func2(data23) > 600){
 validate20.errors = [{instancePath:instancePath+"/outlineSubheadings/" + i7,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data22) < 1){
+if(func2(data23) < 1){
 validate20.errors = [{instancePath:instancePath+"/outlineSubheadings/" + i7,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -596,7 +623,7 @@ validate20.errors = [{instancePath:instancePath+"/outlineSubheadings/" + i7,sche
 return false;
 }
 }
-var valid16 = _errs54 === errors;
+var valid16 = _errs56 === errors;
 if(!valid16){
 break;
 }
@@ -607,51 +634,51 @@ validate20.errors = [{instancePath:instancePath+"/outlineSubheadings",schemaPath
 return false;
 }
 }
-var valid0 = _errs51 === errors;
+var valid0 = _errs53 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.sectionKeywords !== undefined){
-let data23 = data.sectionKeywords;
-const _errs56 = errors;
-if(errors === _errs56){
-if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
+let data24 = data.sectionKeywords;
+const _errs58 = errors;
+if(errors === _errs58){
+if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
 let missing1;
-if((((data23.summary === undefined) && (missing1 = "summary")) || ((data23.outlook === undefined) && (missing1 = "outlook"))) || ((data23.conclusion === undefined) && (missing1 = "conclusion"))){
+if((((data24.summary === undefined) && (missing1 = "summary")) || ((data24.outlook === undefined) && (missing1 = "outlook"))) || ((data24.conclusion === undefined) && (missing1 = "conclusion"))){
 validate20.errors = [{instancePath:instancePath+"/sectionKeywords",schemaPath:"#/properties/sectionKeywords/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
 return false;
 }
 else {
-const _errs58 = errors;
-for(const key3 in data23){
+const _errs60 = errors;
+for(const key3 in data24){
 if(!(((key3 === "summary") || (key3 === "outlook")) || (key3 === "conclusion"))){
 validate20.errors = [{instancePath:instancePath+"/sectionKeywords",schemaPath:"#/properties/sectionKeywords/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs58 === errors){
-if(data23.summary !== undefined){
-let data24 = data23.summary;
-const _errs59 = errors;
-const _errs60 = errors;
-if(errors === _errs60){
-if(Array.isArray(data24)){
-if(data24.length < 1){
+if(_errs60 === errors){
+if(data24.summary !== undefined){
+let data25 = data24.summary;
+const _errs61 = errors;
+const _errs62 = errors;
+if(errors === _errs62){
+if(Array.isArray(data25)){
+if(data25.length < 1){
 validate20.errors = [{instancePath:instancePath+"/sectionKeywords/summary",schemaPath:"#/$defs/Words/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
 return false;
 }
 else {
 var valid19 = true;
-const len8 = data24.length;
+const len8 = data25.length;
 for(let i8=0; i8<len8; i8++){
-let data25 = data24[i8];
-const _errs62 = errors;
-if(errors === _errs62){
-if(typeof data25 === "string"){
-if(func2(data25) < 1){
+let data26 = data25[i8];
+const _errs64 = errors;
+if(errors === _errs64){
+if(typeof data26 === "string"){
+if(func2(data26) < 1){
 validate20.errors = [{instancePath:instancePath+"/sectionKeywords/summary/" + i8,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -661,7 +688,7 @@ validate20.errors = [{instancePath:instancePath+"/sectionKeywords/summary/" + i8
 return false;
 }
 }
-var valid19 = _errs62 === errors;
+var valid19 = _errs64 === errors;
 if(!valid19){
 break;
 }
@@ -673,31 +700,31 @@ validate20.errors = [{instancePath:instancePath+"/sectionKeywords/summary",schem
 return false;
 }
 }
-var valid17 = _errs59 === errors;
+var valid17 = _errs61 === errors;
 }
 else {
 var valid17 = true;
 }
 if(valid17){
-if(data23.outlook !== undefined){
-let data26 = data23.outlook;
-const _errs64 = errors;
-const _errs65 = errors;
-if(errors === _errs65){
-if(Array.isArray(data26)){
-if(data26.length < 1){
+if(data24.outlook !== undefined){
+let data27 = data24.outlook;
+const _errs66 = errors;
+const _errs67 = errors;
+if(errors === _errs67){
+if(Array.isArray(data27)){
+if(data27.length < 1){
 validate20.errors = [{instancePath:instancePath+"/sectionKeywords/outlook",schemaPath:"#/$defs/Words/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
 return false;
 }
 else {
 var valid21 = true;
-const len9 = data26.length;
+const len9 = data27.length;
 for(let i9=0; i9<len9; i9++){
-let data27 = data26[i9];
-const _errs67 = errors;
-if(errors === _errs67){
-if(typeof data27 === "string"){
-if(func2(data27) < 1){
+let data28 = data27[i9];
+const _errs69 = errors;
+if(errors === _errs69){
+if(typeof data28 === "string"){
+if(func2(data28) < 1){
 validate20.errors = [{instancePath:instancePath+"/sectionKeywords/outlook/" + i9,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -707,7 +734,7 @@ validate20.errors = [{instancePath:instancePath+"/sectionKeywords/outlook/" + i9
 return false;
 }
 }
-var valid21 = _errs67 === errors;
+var valid21 = _errs69 === errors;
 if(!valid21){
 break;
 }
@@ -719,31 +746,31 @@ validate20.errors = [{instancePath:instancePath+"/sectionKeywords/outlook",schem
 return false;
 }
 }
-var valid17 = _errs64 === errors;
+var valid17 = _errs66 === errors;
 }
 else {
 var valid17 = true;
 }
 if(valid17){
-if(data23.conclusion !== undefined){
-let data28 = data23.conclusion;
-const _errs69 = errors;
-const _errs70 = errors;
-if(errors === _errs70){
-if(Array.isArray(data28)){
-if(data28.length < 1){
+if(data24.conclusion !== undefined){
+let data29 = data24.conclusion;
+const _errs71 = errors;
+const _errs72 = errors;
+if(errors === _errs72){
+if(Array.isArray(data29)){
+if(data29.length < 1){
 validate20.errors = [{instancePath:instancePath+"/sectionKeywords/conclusion",schemaPath:"#/$defs/Words/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
 return false;
 }
 else {
 var valid23 = true;
-const len10 = data28.length;
+const len10 = data29.length;
 for(let i10=0; i10<len10; i10++){
-let data29 = data28[i10];
-const _errs72 = errors;
-if(errors === _errs72){
-if(typeof data29 === "string"){
-if(func2(data29) < 1){
+let data30 = data29[i10];
+const _errs74 = errors;
+if(errors === _errs74){
+if(typeof data30 === "string"){
+if(func2(data30) < 1){
 validate20.errors = [{instancePath:instancePath+"/sectionKeywords/conclusion/" + i10,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -753,7 +780,7 @@ validate20.errors = [{instancePath:instancePath+"/sectionKeywords/conclusion/" +
 return false;
 }
 }
-var valid23 = _errs72 === errors;
+var valid23 = _errs74 === errors;
 if(!valid23){
 break;
 }
@@ -765,7 +792,7 @@ validate20.errors = [{instancePath:instancePath+"/sectionKeywords/conclusion",sc
 return false;
 }
 }
-var valid17 = _errs69 === errors;
+var valid17 = _errs71 === errors;
 }
 else {
 var valid17 = true;
@@ -780,31 +807,31 @@ validate20.errors = [{instancePath:instancePath+"/sectionKeywords",schemaPath:"#
 return false;
 }
 }
-var valid0 = _errs56 === errors;
+var valid0 = _errs58 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.referenceHeadings !== undefined){
-let data30 = data.referenceHeadings;
-const _errs74 = errors;
-const _errs75 = errors;
-if(errors === _errs75){
-if(Array.isArray(data30)){
-var valid25 = true;
-const len11 = data30.length;
-for(let i11=0; i11<len11; i11++){
-let data31 = data30[i11];
+let data31 = data.referenceHeadings;
+const _errs76 = errors;
 const _errs77 = errors;
 if(errors === _errs77){
-if(typeof data31 === "string"){
-if(func2(data31) > 600){
+if(Array.isArray(data31)){
+var valid25 = true;
+const len11 = data31.length;
+for(let i11=0; i11<len11; i11++){
+let data32 = data31[i11];
+const _errs79 = errors;
+if(errors === _errs79){
+if(typeof data32 === "string"){
+if(func2(data32) > 600){
 validate20.errors = [{instancePath:instancePath+"/referenceHeadings/" + i11,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data31) < 1){
+if(func2(data32) < 1){
 validate20.errors = [{instancePath:instancePath+"/referenceHeadings/" + i11,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -815,7 +842,7 @@ validate20.errors = [{instancePath:instancePath+"/referenceHeadings/" + i11,sche
 return false;
 }
 }
-var valid25 = _errs77 === errors;
+var valid25 = _errs79 === errors;
 if(!valid25){
 break;
 }
@@ -826,51 +853,51 @@ validate20.errors = [{instancePath:instancePath+"/referenceHeadings",schemaPath:
 return false;
 }
 }
-var valid0 = _errs74 === errors;
+var valid0 = _errs76 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.boilerplate !== undefined){
-let data32 = data.boilerplate;
-const _errs79 = errors;
-if(errors === _errs79){
-if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
+let data33 = data.boilerplate;
+const _errs81 = errors;
+if(errors === _errs81){
+if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
 let missing2;
-if((((data32.disclaimer === undefined) && (missing2 = "disclaimer")) || ((data32["qr-code"] === undefined) && (missing2 = "qr-code"))) || ((data32.other === undefined) && (missing2 = "other"))){
+if((((data33.disclaimer === undefined) && (missing2 = "disclaimer")) || ((data33["qr-code"] === undefined) && (missing2 = "qr-code"))) || ((data33.other === undefined) && (missing2 = "other"))){
 validate20.errors = [{instancePath:instancePath+"/boilerplate",schemaPath:"#/properties/boilerplate/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
 return false;
 }
 else {
-const _errs81 = errors;
-for(const key4 in data32){
+const _errs83 = errors;
+for(const key4 in data33){
 if(!(((key4 === "disclaimer") || (key4 === "qr-code")) || (key4 === "other"))){
 validate20.errors = [{instancePath:instancePath+"/boilerplate",schemaPath:"#/properties/boilerplate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs81 === errors){
-if(data32.disclaimer !== undefined){
-let data33 = data32.disclaimer;
-const _errs82 = errors;
-const _errs83 = errors;
-if(errors === _errs83){
-if(Array.isArray(data33)){
-var valid28 = true;
-const len12 = data33.length;
-for(let i12=0; i12<len12; i12++){
-let data34 = data33[i12];
+if(_errs83 === errors){
+if(data33.disclaimer !== undefined){
+let data34 = data33.disclaimer;
+const _errs84 = errors;
 const _errs85 = errors;
 if(errors === _errs85){
-if(typeof data34 === "string"){
-if(func2(data34) > 600){
+if(Array.isArray(data34)){
+var valid28 = true;
+const len12 = data34.length;
+for(let i12=0; i12<len12; i12++){
+let data35 = data34[i12];
+const _errs87 = errors;
+if(errors === _errs87){
+if(typeof data35 === "string"){
+if(func2(data35) > 600){
 validate20.errors = [{instancePath:instancePath+"/boilerplate/disclaimer/" + i12,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data34) < 1){
+if(func2(data35) < 1){
 validate20.errors = [{instancePath:instancePath+"/boilerplate/disclaimer/" + i12,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -881,7 +908,7 @@ validate20.errors = [{instancePath:instancePath+"/boilerplate/disclaimer/" + i12
 return false;
 }
 }
-var valid28 = _errs85 === errors;
+var valid28 = _errs87 === errors;
 if(!valid28){
 break;
 }
@@ -892,31 +919,31 @@ validate20.errors = [{instancePath:instancePath+"/boilerplate/disclaimer",schema
 return false;
 }
 }
-var valid26 = _errs82 === errors;
+var valid26 = _errs84 === errors;
 }
 else {
 var valid26 = true;
 }
 if(valid26){
-if(data32["qr-code"] !== undefined){
-let data35 = data32["qr-code"];
-const _errs87 = errors;
-const _errs88 = errors;
-if(errors === _errs88){
-if(Array.isArray(data35)){
-var valid30 = true;
-const len13 = data35.length;
-for(let i13=0; i13<len13; i13++){
-let data36 = data35[i13];
+if(data33["qr-code"] !== undefined){
+let data36 = data33["qr-code"];
+const _errs89 = errors;
 const _errs90 = errors;
 if(errors === _errs90){
-if(typeof data36 === "string"){
-if(func2(data36) > 600){
+if(Array.isArray(data36)){
+var valid30 = true;
+const len13 = data36.length;
+for(let i13=0; i13<len13; i13++){
+let data37 = data36[i13];
+const _errs92 = errors;
+if(errors === _errs92){
+if(typeof data37 === "string"){
+if(func2(data37) > 600){
 validate20.errors = [{instancePath:instancePath+"/boilerplate/qr-code/" + i13,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data36) < 1){
+if(func2(data37) < 1){
 validate20.errors = [{instancePath:instancePath+"/boilerplate/qr-code/" + i13,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -927,7 +954,7 @@ validate20.errors = [{instancePath:instancePath+"/boilerplate/qr-code/" + i13,sc
 return false;
 }
 }
-var valid30 = _errs90 === errors;
+var valid30 = _errs92 === errors;
 if(!valid30){
 break;
 }
@@ -938,31 +965,31 @@ validate20.errors = [{instancePath:instancePath+"/boilerplate/qr-code",schemaPat
 return false;
 }
 }
-var valid26 = _errs87 === errors;
+var valid26 = _errs89 === errors;
 }
 else {
 var valid26 = true;
 }
 if(valid26){
-if(data32.other !== undefined){
-let data37 = data32.other;
-const _errs92 = errors;
-const _errs93 = errors;
-if(errors === _errs93){
-if(Array.isArray(data37)){
-var valid32 = true;
-const len14 = data37.length;
-for(let i14=0; i14<len14; i14++){
-let data38 = data37[i14];
+if(data33.other !== undefined){
+let data38 = data33.other;
+const _errs94 = errors;
 const _errs95 = errors;
 if(errors === _errs95){
-if(typeof data38 === "string"){
-if(func2(data38) > 600){
+if(Array.isArray(data38)){
+var valid32 = true;
+const len14 = data38.length;
+for(let i14=0; i14<len14; i14++){
+let data39 = data38[i14];
+const _errs97 = errors;
+if(errors === _errs97){
+if(typeof data39 === "string"){
+if(func2(data39) > 600){
 validate20.errors = [{instancePath:instancePath+"/boilerplate/other/" + i14,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data38) < 1){
+if(func2(data39) < 1){
 validate20.errors = [{instancePath:instancePath+"/boilerplate/other/" + i14,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -973,7 +1000,7 @@ validate20.errors = [{instancePath:instancePath+"/boilerplate/other/" + i14,sche
 return false;
 }
 }
-var valid32 = _errs95 === errors;
+var valid32 = _errs97 === errors;
 if(!valid32){
 break;
 }
@@ -984,7 +1011,7 @@ validate20.errors = [{instancePath:instancePath+"/boilerplate/other",schemaPath:
 return false;
 }
 }
-var valid26 = _errs92 === errors;
+var valid26 = _errs94 === errors;
 }
 else {
 var valid26 = true;
@@ -999,31 +1026,31 @@ validate20.errors = [{instancePath:instancePath+"/boilerplate",schemaPath:"#/pro
 return false;
 }
 }
-var valid0 = _errs79 === errors;
+var valid0 = _errs81 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.pageDates !== undefined){
-let data39 = data.pageDates;
-const _errs97 = errors;
-const _errs98 = errors;
-if(errors === _errs98){
-if(Array.isArray(data39)){
-var valid34 = true;
-const len15 = data39.length;
-for(let i15=0; i15<len15; i15++){
-let data40 = data39[i15];
+let data40 = data.pageDates;
+const _errs99 = errors;
 const _errs100 = errors;
 if(errors === _errs100){
-if(typeof data40 === "string"){
-if(func2(data40) > 600){
+if(Array.isArray(data40)){
+var valid34 = true;
+const len15 = data40.length;
+for(let i15=0; i15<len15; i15++){
+let data41 = data40[i15];
+const _errs102 = errors;
+if(errors === _errs102){
+if(typeof data41 === "string"){
+if(func2(data41) > 600){
 validate20.errors = [{instancePath:instancePath+"/pageDates/" + i15,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data40) < 1){
+if(func2(data41) < 1){
 validate20.errors = [{instancePath:instancePath+"/pageDates/" + i15,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1034,7 +1061,7 @@ validate20.errors = [{instancePath:instancePath+"/pageDates/" + i15,schemaPath:"
 return false;
 }
 }
-var valid34 = _errs100 === errors;
+var valid34 = _errs102 === errors;
 if(!valid34){
 break;
 }
@@ -1045,31 +1072,31 @@ validate20.errors = [{instancePath:instancePath+"/pageDates",schemaPath:"#/$defs
 return false;
 }
 }
-var valid0 = _errs97 === errors;
+var valid0 = _errs99 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.leadLabels !== undefined){
-let data41 = data.leadLabels;
-const _errs102 = errors;
-const _errs103 = errors;
-if(errors === _errs103){
-if(Array.isArray(data41)){
-var valid36 = true;
-const len16 = data41.length;
-for(let i16=0; i16<len16; i16++){
-let data42 = data41[i16];
+let data42 = data.leadLabels;
+const _errs104 = errors;
 const _errs105 = errors;
 if(errors === _errs105){
-if(typeof data42 === "string"){
-if(func2(data42) > 600){
+if(Array.isArray(data42)){
+var valid36 = true;
+const len16 = data42.length;
+for(let i16=0; i16<len16; i16++){
+let data43 = data42[i16];
+const _errs107 = errors;
+if(errors === _errs107){
+if(typeof data43 === "string"){
+if(func2(data43) > 600){
 validate20.errors = [{instancePath:instancePath+"/leadLabels/" + i16,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data42) < 1){
+if(func2(data43) < 1){
 validate20.errors = [{instancePath:instancePath+"/leadLabels/" + i16,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1080,7 +1107,7 @@ validate20.errors = [{instancePath:instancePath+"/leadLabels/" + i16,schemaPath:
 return false;
 }
 }
-var valid36 = _errs105 === errors;
+var valid36 = _errs107 === errors;
 if(!valid36){
 break;
 }
@@ -1091,31 +1118,31 @@ validate20.errors = [{instancePath:instancePath+"/leadLabels",schemaPath:"#/$def
 return false;
 }
 }
-var valid0 = _errs102 === errors;
+var valid0 = _errs104 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.bylinePrefixes !== undefined){
-let data43 = data.bylinePrefixes;
-const _errs107 = errors;
-const _errs108 = errors;
-if(errors === _errs108){
-if(Array.isArray(data43)){
-var valid38 = true;
-const len17 = data43.length;
-for(let i17=0; i17<len17; i17++){
-let data44 = data43[i17];
+let data44 = data.bylinePrefixes;
+const _errs109 = errors;
 const _errs110 = errors;
 if(errors === _errs110){
-if(typeof data44 === "string"){
-if(func2(data44) > 600){
+if(Array.isArray(data44)){
+var valid38 = true;
+const len17 = data44.length;
+for(let i17=0; i17<len17; i17++){
+let data45 = data44[i17];
+const _errs112 = errors;
+if(errors === _errs112){
+if(typeof data45 === "string"){
+if(func2(data45) > 600){
 validate20.errors = [{instancePath:instancePath+"/bylinePrefixes/" + i17,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data44) < 1){
+if(func2(data45) < 1){
 validate20.errors = [{instancePath:instancePath+"/bylinePrefixes/" + i17,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1126,7 +1153,7 @@ validate20.errors = [{instancePath:instancePath+"/bylinePrefixes/" + i17,schemaP
 return false;
 }
 }
-var valid38 = _errs110 === errors;
+var valid38 = _errs112 === errors;
 if(!valid38){
 break;
 }
@@ -1137,31 +1164,31 @@ validate20.errors = [{instancePath:instancePath+"/bylinePrefixes",schemaPath:"#/
 return false;
 }
 }
-var valid0 = _errs107 === errors;
+var valid0 = _errs109 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.captions !== undefined){
-let data45 = data.captions;
-const _errs112 = errors;
-const _errs113 = errors;
-if(errors === _errs113){
-if(Array.isArray(data45)){
-var valid40 = true;
-const len18 = data45.length;
-for(let i18=0; i18<len18; i18++){
-let data46 = data45[i18];
+let data46 = data.captions;
+const _errs114 = errors;
 const _errs115 = errors;
 if(errors === _errs115){
-if(typeof data46 === "string"){
-if(func2(data46) > 600){
+if(Array.isArray(data46)){
+var valid40 = true;
+const len18 = data46.length;
+for(let i18=0; i18<len18; i18++){
+let data47 = data46[i18];
+const _errs117 = errors;
+if(errors === _errs117){
+if(typeof data47 === "string"){
+if(func2(data47) > 600){
 validate20.errors = [{instancePath:instancePath+"/captions/" + i18,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data46) < 1){
+if(func2(data47) < 1){
 validate20.errors = [{instancePath:instancePath+"/captions/" + i18,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1172,7 +1199,7 @@ validate20.errors = [{instancePath:instancePath+"/captions/" + i18,schemaPath:"#
 return false;
 }
 }
-var valid40 = _errs115 === errors;
+var valid40 = _errs117 === errors;
 if(!valid40){
 break;
 }
@@ -1183,31 +1210,31 @@ validate20.errors = [{instancePath:instancePath+"/captions",schemaPath:"#/$defs/
 return false;
 }
 }
-var valid0 = _errs112 === errors;
+var valid0 = _errs114 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.itemDates !== undefined){
-let data47 = data.itemDates;
-const _errs117 = errors;
-const _errs118 = errors;
-if(errors === _errs118){
-if(Array.isArray(data47)){
-var valid42 = true;
-const len19 = data47.length;
-for(let i19=0; i19<len19; i19++){
-let data48 = data47[i19];
+let data48 = data.itemDates;
+const _errs119 = errors;
 const _errs120 = errors;
 if(errors === _errs120){
-if(typeof data48 === "string"){
-if(func2(data48) > 600){
+if(Array.isArray(data48)){
+var valid42 = true;
+const len19 = data48.length;
+for(let i19=0; i19<len19; i19++){
+let data49 = data48[i19];
+const _errs122 = errors;
+if(errors === _errs122){
+if(typeof data49 === "string"){
+if(func2(data49) > 600){
 validate20.errors = [{instancePath:instancePath+"/itemDates/" + i19,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data48) < 1){
+if(func2(data49) < 1){
 validate20.errors = [{instancePath:instancePath+"/itemDates/" + i19,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1218,7 +1245,7 @@ validate20.errors = [{instancePath:instancePath+"/itemDates/" + i19,schemaPath:"
 return false;
 }
 }
-var valid42 = _errs120 === errors;
+var valid42 = _errs122 === errors;
 if(!valid42){
 break;
 }
@@ -1229,31 +1256,31 @@ validate20.errors = [{instancePath:instancePath+"/itemDates",schemaPath:"#/$defs
 return false;
 }
 }
-var valid0 = _errs117 === errors;
+var valid0 = _errs119 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.undatedItemStarts !== undefined){
-let data49 = data.undatedItemStarts;
-const _errs122 = errors;
-const _errs123 = errors;
-if(errors === _errs123){
-if(Array.isArray(data49)){
-var valid44 = true;
-const len20 = data49.length;
-for(let i20=0; i20<len20; i20++){
-let data50 = data49[i20];
+let data50 = data.undatedItemStarts;
+const _errs124 = errors;
 const _errs125 = errors;
 if(errors === _errs125){
-if(typeof data50 === "string"){
-if(func2(data50) > 600){
+if(Array.isArray(data50)){
+var valid44 = true;
+const len20 = data50.length;
+for(let i20=0; i20<len20; i20++){
+let data51 = data50[i20];
+const _errs127 = errors;
+if(errors === _errs127){
+if(typeof data51 === "string"){
+if(func2(data51) > 600){
 validate20.errors = [{instancePath:instancePath+"/undatedItemStarts/" + i20,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data50) < 1){
+if(func2(data51) < 1){
 validate20.errors = [{instancePath:instancePath+"/undatedItemStarts/" + i20,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1264,7 +1291,7 @@ validate20.errors = [{instancePath:instancePath+"/undatedItemStarts/" + i20,sche
 return false;
 }
 }
-var valid44 = _errs125 === errors;
+var valid44 = _errs127 === errors;
 if(!valid44){
 break;
 }
@@ -1275,23 +1302,23 @@ validate20.errors = [{instancePath:instancePath+"/undatedItemStarts",schemaPath:
 return false;
 }
 }
-var valid0 = _errs122 === errors;
+var valid0 = _errs124 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.relativeDay !== undefined){
-let data51 = data.relativeDay;
-const _errs127 = errors;
-if(errors === _errs127){
-if(typeof data51 === "string"){
-if(func2(data51) > 600){
+let data52 = data.relativeDay;
+const _errs129 = errors;
+if(errors === _errs129){
+if(typeof data52 === "string"){
+if(func2(data52) > 600){
 validate20.errors = [{instancePath:instancePath+"/relativeDay",schemaPath:"#/properties/relativeDay/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data51) < 1){
+if(func2(data52) < 1){
 validate20.errors = [{instancePath:instancePath+"/relativeDay",schemaPath:"#/properties/relativeDay/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1302,31 +1329,31 @@ validate20.errors = [{instancePath:instancePath+"/relativeDay",schemaPath:"#/pro
 return false;
 }
 }
-var valid0 = _errs127 === errors;
+var valid0 = _errs129 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.eventVerbs !== undefined){
-let data52 = data.eventVerbs;
-const _errs129 = errors;
-const _errs130 = errors;
-if(errors === _errs130){
-if(Array.isArray(data52)){
-if(data52.length < 1){
+let data53 = data.eventVerbs;
+const _errs131 = errors;
+const _errs132 = errors;
+if(errors === _errs132){
+if(Array.isArray(data53)){
+if(data53.length < 1){
 validate20.errors = [{instancePath:instancePath+"/eventVerbs",schemaPath:"#/$defs/Words/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
 return false;
 }
 else {
 var valid46 = true;
-const len21 = data52.length;
+const len21 = data53.length;
 for(let i21=0; i21<len21; i21++){
-let data53 = data52[i21];
-const _errs132 = errors;
-if(errors === _errs132){
-if(typeof data53 === "string"){
-if(func2(data53) < 1){
+let data54 = data53[i21];
+const _errs134 = errors;
+if(errors === _errs134){
+if(typeof data54 === "string"){
+if(func2(data54) < 1){
 validate20.errors = [{instancePath:instancePath+"/eventVerbs/" + i21,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1336,7 +1363,7 @@ validate20.errors = [{instancePath:instancePath+"/eventVerbs/" + i21,schemaPath:
 return false;
 }
 }
-var valid46 = _errs132 === errors;
+var valid46 = _errs134 === errors;
 if(!valid46){
 break;
 }
@@ -1348,23 +1375,23 @@ validate20.errors = [{instancePath:instancePath+"/eventVerbs",schemaPath:"#/$def
 return false;
 }
 }
-var valid0 = _errs129 === errors;
+var valid0 = _errs131 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.todayWords !== undefined){
-let data54 = data.todayWords;
-const _errs134 = errors;
-if(errors === _errs134){
-if(typeof data54 === "string"){
-if(func2(data54) > 200){
+let data55 = data.todayWords;
+const _errs136 = errors;
+if(errors === _errs136){
+if(typeof data55 === "string"){
+if(func2(data55) > 200){
 validate20.errors = [{instancePath:instancePath+"/todayWords",schemaPath:"#/properties/todayWords/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
 return false;
 }
 else {
-if(func2(data54) < 1){
+if(func2(data55) < 1){
 validate20.errors = [{instancePath:instancePath+"/todayWords",schemaPath:"#/properties/todayWords/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1375,31 +1402,31 @@ validate20.errors = [{instancePath:instancePath+"/todayWords",schemaPath:"#/prop
 return false;
 }
 }
-var valid0 = _errs134 === errors;
+var valid0 = _errs136 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.yearOpeners !== undefined){
-let data55 = data.yearOpeners;
-const _errs136 = errors;
-const _errs137 = errors;
-if(errors === _errs137){
-if(Array.isArray(data55)){
-var valid48 = true;
-const len22 = data55.length;
-for(let i22=0; i22<len22; i22++){
-let data56 = data55[i22];
+let data56 = data.yearOpeners;
+const _errs138 = errors;
 const _errs139 = errors;
 if(errors === _errs139){
-if(typeof data56 === "string"){
-if(func2(data56) > 600){
+if(Array.isArray(data56)){
+var valid48 = true;
+const len22 = data56.length;
+for(let i22=0; i22<len22; i22++){
+let data57 = data56[i22];
+const _errs141 = errors;
+if(errors === _errs141){
+if(typeof data57 === "string"){
+if(func2(data57) > 600){
 validate20.errors = [{instancePath:instancePath+"/yearOpeners/" + i22,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data56) < 1){
+if(func2(data57) < 1){
 validate20.errors = [{instancePath:instancePath+"/yearOpeners/" + i22,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1410,7 +1437,7 @@ validate20.errors = [{instancePath:instancePath+"/yearOpeners/" + i22,schemaPath
 return false;
 }
 }
-var valid48 = _errs139 === errors;
+var valid48 = _errs141 === errors;
 if(!valid48){
 break;
 }
@@ -1421,31 +1448,31 @@ validate20.errors = [{instancePath:instancePath+"/yearOpeners",schemaPath:"#/$de
 return false;
 }
 }
-var valid0 = _errs136 === errors;
+var valid0 = _errs138 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.closingWords !== undefined){
-let data57 = data.closingWords;
-const _errs141 = errors;
-const _errs142 = errors;
-if(errors === _errs142){
-if(Array.isArray(data57)){
-var valid50 = true;
-const len23 = data57.length;
-for(let i23=0; i23<len23; i23++){
-let data58 = data57[i23];
+let data58 = data.closingWords;
+const _errs143 = errors;
 const _errs144 = errors;
 if(errors === _errs144){
-if(typeof data58 === "string"){
-if(func2(data58) > 600){
+if(Array.isArray(data58)){
+var valid50 = true;
+const len23 = data58.length;
+for(let i23=0; i23<len23; i23++){
+let data59 = data58[i23];
+const _errs146 = errors;
+if(errors === _errs146){
+if(typeof data59 === "string"){
+if(func2(data59) > 600){
 validate20.errors = [{instancePath:instancePath+"/closingWords/" + i23,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data58) < 1){
+if(func2(data59) < 1){
 validate20.errors = [{instancePath:instancePath+"/closingWords/" + i23,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1456,7 +1483,7 @@ validate20.errors = [{instancePath:instancePath+"/closingWords/" + i23,schemaPat
 return false;
 }
 }
-var valid50 = _errs144 === errors;
+var valid50 = _errs146 === errors;
 if(!valid50){
 break;
 }
@@ -1467,23 +1494,23 @@ validate20.errors = [{instancePath:instancePath+"/closingWords",schemaPath:"#/$d
 return false;
 }
 }
-var valid0 = _errs141 === errors;
+var valid0 = _errs143 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.sentenceBreak !== undefined){
-let data59 = data.sentenceBreak;
-const _errs146 = errors;
-if(errors === _errs146){
-if(typeof data59 === "string"){
-if(func2(data59) > 600){
+let data60 = data.sentenceBreak;
+const _errs148 = errors;
+if(errors === _errs148){
+if(typeof data60 === "string"){
+if(func2(data60) > 600){
 validate20.errors = [{instancePath:instancePath+"/sentenceBreak",schemaPath:"#/properties/sentenceBreak/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data59) < 1){
+if(func2(data60) < 1){
 validate20.errors = [{instancePath:instancePath+"/sentenceBreak",schemaPath:"#/properties/sentenceBreak/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1494,23 +1521,23 @@ validate20.errors = [{instancePath:instancePath+"/sentenceBreak",schemaPath:"#/p
 return false;
 }
 }
-var valid0 = _errs146 === errors;
+var valid0 = _errs148 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.publicationCues !== undefined){
-let data60 = data.publicationCues;
-const _errs148 = errors;
-if(errors === _errs148){
-if(typeof data60 === "string"){
-if(func2(data60) > 600){
+let data61 = data.publicationCues;
+const _errs150 = errors;
+if(errors === _errs150){
+if(typeof data61 === "string"){
+if(func2(data61) > 600){
 validate20.errors = [{instancePath:instancePath+"/publicationCues",schemaPath:"#/properties/publicationCues/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data60) < 1){
+if(func2(data61) < 1){
 validate20.errors = [{instancePath:instancePath+"/publicationCues",schemaPath:"#/properties/publicationCues/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1521,78 +1548,78 @@ validate20.errors = [{instancePath:instancePath+"/publicationCues",schemaPath:"#
 return false;
 }
 }
-var valid0 = _errs148 === errors;
+var valid0 = _errs150 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.english !== undefined){
-let data61 = data.english;
-const _errs150 = errors;
-if(errors === _errs150){
-if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
+let data62 = data.english;
+const _errs152 = errors;
+if(errors === _errs152){
+if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
 let missing3;
-if((((data61.phrases === undefined) && (missing3 = "phrases")) || ((data61.therapies === undefined) && (missing3 = "therapies"))) || ((data61.connectors === undefined) && (missing3 = "connectors"))){
+if((((data62.phrases === undefined) && (missing3 = "phrases")) || ((data62.therapies === undefined) && (missing3 = "therapies"))) || ((data62.connectors === undefined) && (missing3 = "connectors"))){
 validate20.errors = [{instancePath:instancePath+"/english",schemaPath:"#/properties/english/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'"}];
 return false;
 }
 else {
-const _errs152 = errors;
-for(const key5 in data61){
+const _errs154 = errors;
+for(const key5 in data62){
 if(!(((key5 === "phrases") || (key5 === "therapies")) || (key5 === "connectors"))){
 validate20.errors = [{instancePath:instancePath+"/english",schemaPath:"#/properties/english/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs152 === errors){
-if(data61.phrases !== undefined){
-let data62 = data61.phrases;
-const _errs153 = errors;
-if(errors === _errs153){
-if(Array.isArray(data62)){
-var valid52 = true;
-const len24 = data62.length;
-for(let i24=0; i24<len24; i24++){
-let data63 = data62[i24];
+if(_errs154 === errors){
+if(data62.phrases !== undefined){
+let data63 = data62.phrases;
 const _errs155 = errors;
-const _errs156 = errors;
-if(errors === _errs156){
-if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
+if(errors === _errs155){
+if(Array.isArray(data63)){
+var valid52 = true;
+const len24 = data63.length;
+for(let i24=0; i24<len24; i24++){
+let data64 = data63[i24];
+const _errs157 = errors;
+const _errs158 = errors;
+if(errors === _errs158){
+if(data64 && typeof data64 == "object" && !Array.isArray(data64)){
 let missing4;
-if(((data63.zh === undefined) && (missing4 = "zh")) || ((data63.en === undefined) && (missing4 = "en"))){
+if(((data64.zh === undefined) && (missing4 = "zh")) || ((data64.en === undefined) && (missing4 = "en"))){
 validate20.errors = [{instancePath:instancePath+"/english/phrases/" + i24,schemaPath:"#/$defs/Translation/required",keyword:"required",params:{missingProperty: missing4},message:"must have required property '"+missing4+"'"}];
 return false;
 }
 else {
-const _errs158 = errors;
-for(const key6 in data63){
+const _errs160 = errors;
+for(const key6 in data64){
 if(!((((key6 === "zh") || (key6 === "en")) || (key6 === "preposition")) || (key6 === "written"))){
 validate20.errors = [{instancePath:instancePath+"/english/phrases/" + i24,schemaPath:"#/$defs/Translation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs158 === errors){
-if(data63.zh !== undefined){
-let data64 = data63.zh;
-const _errs159 = errors;
-if(errors === _errs159){
-if(Array.isArray(data64)){
-if(data64.length < 1){
+if(_errs160 === errors){
+if(data64.zh !== undefined){
+let data65 = data64.zh;
+const _errs161 = errors;
+if(errors === _errs161){
+if(Array.isArray(data65)){
+if(data65.length < 1){
 validate20.errors = [{instancePath:instancePath+"/english/phrases/" + i24+"/zh",schemaPath:"#/$defs/Translation/properties/zh/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
 return false;
 }
 else {
 var valid55 = true;
-const len25 = data64.length;
+const len25 = data65.length;
 for(let i25=0; i25<len25; i25++){
-let data65 = data64[i25];
-const _errs161 = errors;
-if(errors === _errs161){
-if(typeof data65 === "string"){
-if(func2(data65) < 1){
+let data66 = data65[i25];
+const _errs163 = errors;
+if(errors === _errs163){
+if(typeof data66 === "string"){
+if(func2(data66) < 1){
 validate20.errors = [{instancePath:instancePath+"/english/phrases/" + i24+"/zh/" + i25,schemaPath:"#/$defs/Translation/properties/zh/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1602,7 +1629,7 @@ validate20.errors = [{instancePath:instancePath+"/english/phrases/" + i24+"/zh/"
 return false;
 }
 }
-var valid55 = _errs161 === errors;
+var valid55 = _errs163 === errors;
 if(!valid55){
 break;
 }
@@ -1614,18 +1641,18 @@ validate20.errors = [{instancePath:instancePath+"/english/phrases/" + i24+"/zh",
 return false;
 }
 }
-var valid54 = _errs159 === errors;
+var valid54 = _errs161 === errors;
 }
 else {
 var valid54 = true;
 }
 if(valid54){
-if(data63.en !== undefined){
-let data66 = data63.en;
-const _errs163 = errors;
-if(errors === _errs163){
-if(typeof data66 === "string"){
-if(func2(data66) < 1){
+if(data64.en !== undefined){
+let data67 = data64.en;
+const _errs165 = errors;
+if(errors === _errs165){
+if(typeof data67 === "string"){
+if(func2(data67) < 1){
 validate20.errors = [{instancePath:instancePath+"/english/phrases/" + i24+"/en",schemaPath:"#/$defs/Translation/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1635,37 +1662,37 @@ validate20.errors = [{instancePath:instancePath+"/english/phrases/" + i24+"/en",
 return false;
 }
 }
-var valid54 = _errs163 === errors;
-}
-else {
-var valid54 = true;
-}
-if(valid54){
-if(data63.preposition !== undefined){
-const _errs165 = errors;
-if(typeof data63.preposition !== "string"){
-validate20.errors = [{instancePath:instancePath+"/english/phrases/" + i24+"/preposition",schemaPath:"#/$defs/Translation/properties/preposition/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
 var valid54 = _errs165 === errors;
 }
 else {
 var valid54 = true;
 }
 if(valid54){
-if(data63.written !== undefined){
-let data68 = data63.written;
+if(data64.preposition !== undefined){
 const _errs167 = errors;
-if(errors === _errs167){
-if(Array.isArray(data68)){
-var valid56 = true;
-const len26 = data68.length;
-for(let i26=0; i26<len26; i26++){
-let data69 = data68[i26];
+if(typeof data64.preposition !== "string"){
+validate20.errors = [{instancePath:instancePath+"/english/phrases/" + i24+"/preposition",schemaPath:"#/$defs/Translation/properties/preposition/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid54 = _errs167 === errors;
+}
+else {
+var valid54 = true;
+}
+if(valid54){
+if(data64.written !== undefined){
+let data69 = data64.written;
 const _errs169 = errors;
 if(errors === _errs169){
-if(typeof data69 === "string"){
-if(func2(data69) < 1){
+if(Array.isArray(data69)){
+var valid56 = true;
+const len26 = data69.length;
+for(let i26=0; i26<len26; i26++){
+let data70 = data69[i26];
+const _errs171 = errors;
+if(errors === _errs171){
+if(typeof data70 === "string"){
+if(func2(data70) < 1){
 validate20.errors = [{instancePath:instancePath+"/english/phrases/" + i24+"/written/" + i26,schemaPath:"#/$defs/Translation/properties/written/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1675,7 +1702,7 @@ validate20.errors = [{instancePath:instancePath+"/english/phrases/" + i24+"/writ
 return false;
 }
 }
-var valid56 = _errs169 === errors;
+var valid56 = _errs171 === errors;
 if(!valid56){
 break;
 }
@@ -1686,7 +1713,7 @@ validate20.errors = [{instancePath:instancePath+"/english/phrases/" + i24+"/writ
 return false;
 }
 }
-var valid54 = _errs167 === errors;
+var valid54 = _errs169 === errors;
 }
 else {
 var valid54 = true;
@@ -1702,7 +1729,7 @@ validate20.errors = [{instancePath:instancePath+"/english/phrases/" + i24,schema
 return false;
 }
 }
-var valid52 = _errs155 === errors;
+var valid52 = _errs157 === errors;
 if(!valid52){
 break;
 }
@@ -1713,58 +1740,58 @@ validate20.errors = [{instancePath:instancePath+"/english/phrases",schemaPath:"#
 return false;
 }
 }
-var valid51 = _errs153 === errors;
+var valid51 = _errs155 === errors;
 }
 else {
 var valid51 = true;
 }
 if(valid51){
-if(data61.therapies !== undefined){
-let data70 = data61.therapies;
-const _errs171 = errors;
-if(errors === _errs171){
-if(Array.isArray(data70)){
-var valid57 = true;
-const len27 = data70.length;
-for(let i27=0; i27<len27; i27++){
-let data71 = data70[i27];
+if(data62.therapies !== undefined){
+let data71 = data62.therapies;
 const _errs173 = errors;
-const _errs174 = errors;
-if(errors === _errs174){
-if(data71 && typeof data71 == "object" && !Array.isArray(data71)){
+if(errors === _errs173){
+if(Array.isArray(data71)){
+var valid57 = true;
+const len27 = data71.length;
+for(let i27=0; i27<len27; i27++){
+let data72 = data71[i27];
+const _errs175 = errors;
+const _errs176 = errors;
+if(errors === _errs176){
+if(data72 && typeof data72 == "object" && !Array.isArray(data72)){
 let missing5;
-if(((data71.zh === undefined) && (missing5 = "zh")) || ((data71.en === undefined) && (missing5 = "en"))){
+if(((data72.zh === undefined) && (missing5 = "zh")) || ((data72.en === undefined) && (missing5 = "en"))){
 validate20.errors = [{instancePath:instancePath+"/english/therapies/" + i27,schemaPath:"#/$defs/Translation/required",keyword:"required",params:{missingProperty: missing5},message:"must have required property '"+missing5+"'"}];
 return false;
 }
 else {
-const _errs176 = errors;
-for(const key7 in data71){
+const _errs178 = errors;
+for(const key7 in data72){
 if(!((((key7 === "zh") || (key7 === "en")) || (key7 === "preposition")) || (key7 === "written"))){
 validate20.errors = [{instancePath:instancePath+"/english/therapies/" + i27,schemaPath:"#/$defs/Translation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs176 === errors){
-if(data71.zh !== undefined){
-let data72 = data71.zh;
-const _errs177 = errors;
-if(errors === _errs177){
-if(Array.isArray(data72)){
-if(data72.length < 1){
+if(_errs178 === errors){
+if(data72.zh !== undefined){
+let data73 = data72.zh;
+const _errs179 = errors;
+if(errors === _errs179){
+if(Array.isArray(data73)){
+if(data73.length < 1){
 validate20.errors = [{instancePath:instancePath+"/english/therapies/" + i27+"/zh",schemaPath:"#/$defs/Translation/properties/zh/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
 return false;
 }
 else {
 var valid60 = true;
-const len28 = data72.length;
+const len28 = data73.length;
 for(let i28=0; i28<len28; i28++){
-let data73 = data72[i28];
-const _errs179 = errors;
-if(errors === _errs179){
-if(typeof data73 === "string"){
-if(func2(data73) < 1){
+let data74 = data73[i28];
+const _errs181 = errors;
+if(errors === _errs181){
+if(typeof data74 === "string"){
+if(func2(data74) < 1){
 validate20.errors = [{instancePath:instancePath+"/english/therapies/" + i27+"/zh/" + i28,schemaPath:"#/$defs/Translation/properties/zh/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1774,7 +1801,7 @@ validate20.errors = [{instancePath:instancePath+"/english/therapies/" + i27+"/zh
 return false;
 }
 }
-var valid60 = _errs179 === errors;
+var valid60 = _errs181 === errors;
 if(!valid60){
 break;
 }
@@ -1786,18 +1813,18 @@ validate20.errors = [{instancePath:instancePath+"/english/therapies/" + i27+"/zh
 return false;
 }
 }
-var valid59 = _errs177 === errors;
+var valid59 = _errs179 === errors;
 }
 else {
 var valid59 = true;
 }
 if(valid59){
-if(data71.en !== undefined){
-let data74 = data71.en;
-const _errs181 = errors;
-if(errors === _errs181){
-if(typeof data74 === "string"){
-if(func2(data74) < 1){
+if(data72.en !== undefined){
+let data75 = data72.en;
+const _errs183 = errors;
+if(errors === _errs183){
+if(typeof data75 === "string"){
+if(func2(data75) < 1){
 validate20.errors = [{instancePath:instancePath+"/english/therapies/" + i27+"/en",schemaPath:"#/$defs/Translation/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1807,37 +1834,37 @@ validate20.errors = [{instancePath:instancePath+"/english/therapies/" + i27+"/en
 return false;
 }
 }
-var valid59 = _errs181 === errors;
-}
-else {
-var valid59 = true;
-}
-if(valid59){
-if(data71.preposition !== undefined){
-const _errs183 = errors;
-if(typeof data71.preposition !== "string"){
-validate20.errors = [{instancePath:instancePath+"/english/therapies/" + i27+"/preposition",schemaPath:"#/$defs/Translation/properties/preposition/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
 var valid59 = _errs183 === errors;
 }
 else {
 var valid59 = true;
 }
 if(valid59){
-if(data71.written !== undefined){
-let data76 = data71.written;
+if(data72.preposition !== undefined){
 const _errs185 = errors;
-if(errors === _errs185){
-if(Array.isArray(data76)){
-var valid61 = true;
-const len29 = data76.length;
-for(let i29=0; i29<len29; i29++){
-let data77 = data76[i29];
+if(typeof data72.preposition !== "string"){
+validate20.errors = [{instancePath:instancePath+"/english/therapies/" + i27+"/preposition",schemaPath:"#/$defs/Translation/properties/preposition/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid59 = _errs185 === errors;
+}
+else {
+var valid59 = true;
+}
+if(valid59){
+if(data72.written !== undefined){
+let data77 = data72.written;
 const _errs187 = errors;
 if(errors === _errs187){
-if(typeof data77 === "string"){
-if(func2(data77) < 1){
+if(Array.isArray(data77)){
+var valid61 = true;
+const len29 = data77.length;
+for(let i29=0; i29<len29; i29++){
+let data78 = data77[i29];
+const _errs189 = errors;
+if(errors === _errs189){
+if(typeof data78 === "string"){
+if(func2(data78) < 1){
 validate20.errors = [{instancePath:instancePath+"/english/therapies/" + i27+"/written/" + i29,schemaPath:"#/$defs/Translation/properties/written/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1847,7 +1874,7 @@ validate20.errors = [{instancePath:instancePath+"/english/therapies/" + i27+"/wr
 return false;
 }
 }
-var valid61 = _errs187 === errors;
+var valid61 = _errs189 === errors;
 if(!valid61){
 break;
 }
@@ -1858,7 +1885,7 @@ validate20.errors = [{instancePath:instancePath+"/english/therapies/" + i27+"/wr
 return false;
 }
 }
-var valid59 = _errs185 === errors;
+var valid59 = _errs187 === errors;
 }
 else {
 var valid59 = true;
@@ -1874,7 +1901,7 @@ validate20.errors = [{instancePath:instancePath+"/english/therapies/" + i27,sche
 return false;
 }
 }
-var valid57 = _errs173 === errors;
+var valid57 = _errs175 === errors;
 if(!valid57){
 break;
 }
@@ -1885,26 +1912,26 @@ validate20.errors = [{instancePath:instancePath+"/english/therapies",schemaPath:
 return false;
 }
 }
-var valid51 = _errs171 === errors;
+var valid51 = _errs173 === errors;
 }
 else {
 var valid51 = true;
 }
 if(valid51){
-if(data61.connectors !== undefined){
-let data78 = data61.connectors;
-const _errs189 = errors;
-if(errors === _errs189){
-if(Array.isArray(data78)){
-var valid62 = true;
-const len30 = data78.length;
-for(let i30=0; i30<len30; i30++){
+if(data62.connectors !== undefined){
+let data79 = data62.connectors;
 const _errs191 = errors;
-if(typeof data78[i30] !== "string"){
+if(errors === _errs191){
+if(Array.isArray(data79)){
+var valid62 = true;
+const len30 = data79.length;
+for(let i30=0; i30<len30; i30++){
+const _errs193 = errors;
+if(typeof data79[i30] !== "string"){
 validate20.errors = [{instancePath:instancePath+"/english/connectors/" + i30,schemaPath:"#/properties/english/properties/connectors/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid62 = _errs191 === errors;
+var valid62 = _errs193 === errors;
 if(!valid62){
 break;
 }
@@ -1915,7 +1942,7 @@ validate20.errors = [{instancePath:instancePath+"/english/connectors",schemaPath
 return false;
 }
 }
-var valid51 = _errs189 === errors;
+var valid51 = _errs191 === errors;
 }
 else {
 var valid51 = true;
@@ -1930,39 +1957,39 @@ validate20.errors = [{instancePath:instancePath+"/english",schemaPath:"#/propert
 return false;
 }
 }
-var valid0 = _errs150 === errors;
+var valid0 = _errs152 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.relativeYears !== undefined){
-let data80 = data.relativeYears;
-const _errs193 = errors;
-if(errors === _errs193){
-if(data80 && typeof data80 == "object" && !Array.isArray(data80)){
-for(const key8 in data80){
-let data81 = data80[key8];
-const _errs196 = errors;
-if(!(((typeof data81 == "number") && (!(data81 % 1) && !isNaN(data81))) && (isFinite(data81)))){
+let data81 = data.relativeYears;
+const _errs195 = errors;
+if(errors === _errs195){
+if(data81 && typeof data81 == "object" && !Array.isArray(data81)){
+for(const key8 in data81){
+let data82 = data81[key8];
+const _errs198 = errors;
+if(!(((typeof data82 == "number") && (!(data82 % 1) && !isNaN(data82))) && (isFinite(data82)))){
 validate20.errors = [{instancePath:instancePath+"/relativeYears/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/relativeYears/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs196){
-if((typeof data81 == "number") && (isFinite(data81))){
-if(data81 > 10 || isNaN(data81)){
+if(errors === _errs198){
+if((typeof data82 == "number") && (isFinite(data82))){
+if(data82 > 10 || isNaN(data82)){
 validate20.errors = [{instancePath:instancePath+"/relativeYears/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/relativeYears/additionalProperties/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10},message:"must be <= 10"}];
 return false;
 }
 else {
-if(data81 < -10 || isNaN(data81)){
+if(data82 < -10 || isNaN(data82)){
 validate20.errors = [{instancePath:instancePath+"/relativeYears/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/relativeYears/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: -10},message:"must be >= -10"}];
 return false;
 }
 }
 }
 }
-var valid63 = _errs196 === errors;
+var valid63 = _errs198 === errors;
 if(!valid63){
 break;
 }
@@ -1973,23 +2000,23 @@ validate20.errors = [{instancePath:instancePath+"/relativeYears",schemaPath:"#/p
 return false;
 }
 }
-var valid0 = _errs193 === errors;
+var valid0 = _errs195 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.citationMarker !== undefined){
-let data82 = data.citationMarker;
-const _errs198 = errors;
-if(errors === _errs198){
-if(typeof data82 === "string"){
-if(func2(data82) > 600){
+let data83 = data.citationMarker;
+const _errs200 = errors;
+if(errors === _errs200){
+if(typeof data83 === "string"){
+if(func2(data83) > 600){
 validate20.errors = [{instancePath:instancePath+"/citationMarker",schemaPath:"#/properties/citationMarker/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data82) < 1){
+if(func2(data83) < 1){
 validate20.errors = [{instancePath:instancePath+"/citationMarker",schemaPath:"#/properties/citationMarker/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -2000,43 +2027,43 @@ validate20.errors = [{instancePath:instancePath+"/citationMarker",schemaPath:"#/
 return false;
 }
 }
-var valid0 = _errs198 === errors;
+var valid0 = _errs200 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.pageKinds !== undefined){
-let data83 = data.pageKinds;
-const _errs200 = errors;
-if(errors === _errs200){
-if(data83 && typeof data83 == "object" && !Array.isArray(data83)){
+let data84 = data.pageKinds;
+const _errs202 = errors;
+if(errors === _errs202){
+if(data84 && typeof data84 == "object" && !Array.isArray(data84)){
 let missing6;
-if(((((((data83.titleYearRange === undefined) && (missing6 = "titleYearRange")) || ((data83.titleYear === undefined) && (missing6 = "titleYear"))) || ((data83.approvalVerbs === undefined) && (missing6 = "approvalVerbs"))) || ((data83.regulators === undefined) && (missing6 = "regulators"))) || ((data83.trialRoundupTitles === undefined) && (missing6 = "trialRoundupTitles"))) || ((data83.overviewTitles === undefined) && (missing6 = "overviewTitles"))){
+if(((((((data84.titleYearRange === undefined) && (missing6 = "titleYearRange")) || ((data84.titleYear === undefined) && (missing6 = "titleYear"))) || ((data84.approvalVerbs === undefined) && (missing6 = "approvalVerbs"))) || ((data84.regulators === undefined) && (missing6 = "regulators"))) || ((data84.trialRoundupTitles === undefined) && (missing6 = "trialRoundupTitles"))) || ((data84.overviewTitles === undefined) && (missing6 = "overviewTitles"))){
 validate20.errors = [{instancePath:instancePath+"/pageKinds",schemaPath:"#/properties/pageKinds/required",keyword:"required",params:{missingProperty: missing6},message:"must have required property '"+missing6+"'"}];
 return false;
 }
 else {
-const _errs202 = errors;
-for(const key9 in data83){
+const _errs204 = errors;
+for(const key9 in data84){
 if(!((((((key9 === "titleYearRange") || (key9 === "titleYear")) || (key9 === "approvalVerbs")) || (key9 === "regulators")) || (key9 === "trialRoundupTitles")) || (key9 === "overviewTitles"))){
 validate20.errors = [{instancePath:instancePath+"/pageKinds",schemaPath:"#/properties/pageKinds/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs202 === errors){
-if(data83.titleYearRange !== undefined){
-let data84 = data83.titleYearRange;
-const _errs203 = errors;
-if(errors === _errs203){
-if(typeof data84 === "string"){
-if(func2(data84) > 600){
+if(_errs204 === errors){
+if(data84.titleYearRange !== undefined){
+let data85 = data84.titleYearRange;
+const _errs205 = errors;
+if(errors === _errs205){
+if(typeof data85 === "string"){
+if(func2(data85) > 600){
 validate20.errors = [{instancePath:instancePath+"/pageKinds/titleYearRange",schemaPath:"#/properties/pageKinds/properties/titleYearRange/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data84) < 1){
+if(func2(data85) < 1){
 validate20.errors = [{instancePath:instancePath+"/pageKinds/titleYearRange",schemaPath:"#/properties/pageKinds/properties/titleYearRange/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -2047,23 +2074,23 @@ validate20.errors = [{instancePath:instancePath+"/pageKinds/titleYearRange",sche
 return false;
 }
 }
-var valid64 = _errs203 === errors;
+var valid64 = _errs205 === errors;
 }
 else {
 var valid64 = true;
 }
 if(valid64){
-if(data83.titleYear !== undefined){
-let data85 = data83.titleYear;
-const _errs205 = errors;
-if(errors === _errs205){
-if(typeof data85 === "string"){
-if(func2(data85) > 600){
+if(data84.titleYear !== undefined){
+let data86 = data84.titleYear;
+const _errs207 = errors;
+if(errors === _errs207){
+if(typeof data86 === "string"){
+if(func2(data86) > 600){
 validate20.errors = [{instancePath:instancePath+"/pageKinds/titleYear",schemaPath:"#/properties/pageKinds/properties/titleYear/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data85) < 1){
+if(func2(data86) < 1){
 validate20.errors = [{instancePath:instancePath+"/pageKinds/titleYear",schemaPath:"#/properties/pageKinds/properties/titleYear/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -2074,31 +2101,31 @@ validate20.errors = [{instancePath:instancePath+"/pageKinds/titleYear",schemaPat
 return false;
 }
 }
-var valid64 = _errs205 === errors;
+var valid64 = _errs207 === errors;
 }
 else {
 var valid64 = true;
 }
 if(valid64){
-if(data83.approvalVerbs !== undefined){
-let data86 = data83.approvalVerbs;
-const _errs207 = errors;
-const _errs208 = errors;
-if(errors === _errs208){
-if(Array.isArray(data86)){
-if(data86.length < 1){
+if(data84.approvalVerbs !== undefined){
+let data87 = data84.approvalVerbs;
+const _errs209 = errors;
+const _errs210 = errors;
+if(errors === _errs210){
+if(Array.isArray(data87)){
+if(data87.length < 1){
 validate20.errors = [{instancePath:instancePath+"/pageKinds/approvalVerbs",schemaPath:"#/$defs/Words/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
 return false;
 }
 else {
 var valid66 = true;
-const len31 = data86.length;
+const len31 = data87.length;
 for(let i31=0; i31<len31; i31++){
-let data87 = data86[i31];
-const _errs210 = errors;
-if(errors === _errs210){
-if(typeof data87 === "string"){
-if(func2(data87) < 1){
+let data88 = data87[i31];
+const _errs212 = errors;
+if(errors === _errs212){
+if(typeof data88 === "string"){
+if(func2(data88) < 1){
 validate20.errors = [{instancePath:instancePath+"/pageKinds/approvalVerbs/" + i31,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -2108,7 +2135,7 @@ validate20.errors = [{instancePath:instancePath+"/pageKinds/approvalVerbs/" + i3
 return false;
 }
 }
-var valid66 = _errs210 === errors;
+var valid66 = _errs212 === errors;
 if(!valid66){
 break;
 }
@@ -2120,31 +2147,31 @@ validate20.errors = [{instancePath:instancePath+"/pageKinds/approvalVerbs",schem
 return false;
 }
 }
-var valid64 = _errs207 === errors;
+var valid64 = _errs209 === errors;
 }
 else {
 var valid64 = true;
 }
 if(valid64){
-if(data83.regulators !== undefined){
-let data88 = data83.regulators;
-const _errs212 = errors;
-const _errs213 = errors;
-if(errors === _errs213){
-if(Array.isArray(data88)){
-if(data88.length < 1){
+if(data84.regulators !== undefined){
+let data89 = data84.regulators;
+const _errs214 = errors;
+const _errs215 = errors;
+if(errors === _errs215){
+if(Array.isArray(data89)){
+if(data89.length < 1){
 validate20.errors = [{instancePath:instancePath+"/pageKinds/regulators",schemaPath:"#/$defs/Words/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
 return false;
 }
 else {
 var valid68 = true;
-const len32 = data88.length;
+const len32 = data89.length;
 for(let i32=0; i32<len32; i32++){
-let data89 = data88[i32];
-const _errs215 = errors;
-if(errors === _errs215){
-if(typeof data89 === "string"){
-if(func2(data89) < 1){
+let data90 = data89[i32];
+const _errs217 = errors;
+if(errors === _errs217){
+if(typeof data90 === "string"){
+if(func2(data90) < 1){
 validate20.errors = [{instancePath:instancePath+"/pageKinds/regulators/" + i32,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -2154,7 +2181,7 @@ validate20.errors = [{instancePath:instancePath+"/pageKinds/regulators/" + i32,s
 return false;
 }
 }
-var valid68 = _errs215 === errors;
+var valid68 = _errs217 === errors;
 if(!valid68){
 break;
 }
@@ -2166,31 +2193,31 @@ validate20.errors = [{instancePath:instancePath+"/pageKinds/regulators",schemaPa
 return false;
 }
 }
-var valid64 = _errs212 === errors;
+var valid64 = _errs214 === errors;
 }
 else {
 var valid64 = true;
 }
 if(valid64){
-if(data83.trialRoundupTitles !== undefined){
-let data90 = data83.trialRoundupTitles;
-const _errs217 = errors;
-const _errs218 = errors;
-if(errors === _errs218){
-if(Array.isArray(data90)){
-var valid70 = true;
-const len33 = data90.length;
-for(let i33=0; i33<len33; i33++){
-let data91 = data90[i33];
+if(data84.trialRoundupTitles !== undefined){
+let data91 = data84.trialRoundupTitles;
+const _errs219 = errors;
 const _errs220 = errors;
 if(errors === _errs220){
-if(typeof data91 === "string"){
-if(func2(data91) > 600){
+if(Array.isArray(data91)){
+var valid70 = true;
+const len33 = data91.length;
+for(let i33=0; i33<len33; i33++){
+let data92 = data91[i33];
+const _errs222 = errors;
+if(errors === _errs222){
+if(typeof data92 === "string"){
+if(func2(data92) > 600){
 validate20.errors = [{instancePath:instancePath+"/pageKinds/trialRoundupTitles/" + i33,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data91) < 1){
+if(func2(data92) < 1){
 validate20.errors = [{instancePath:instancePath+"/pageKinds/trialRoundupTitles/" + i33,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -2201,7 +2228,7 @@ validate20.errors = [{instancePath:instancePath+"/pageKinds/trialRoundupTitles/"
 return false;
 }
 }
-var valid70 = _errs220 === errors;
+var valid70 = _errs222 === errors;
 if(!valid70){
 break;
 }
@@ -2212,31 +2239,31 @@ validate20.errors = [{instancePath:instancePath+"/pageKinds/trialRoundupTitles",
 return false;
 }
 }
-var valid64 = _errs217 === errors;
+var valid64 = _errs219 === errors;
 }
 else {
 var valid64 = true;
 }
 if(valid64){
-if(data83.overviewTitles !== undefined){
-let data92 = data83.overviewTitles;
-const _errs222 = errors;
-const _errs223 = errors;
-if(errors === _errs223){
-if(Array.isArray(data92)){
-var valid72 = true;
-const len34 = data92.length;
-for(let i34=0; i34<len34; i34++){
-let data93 = data92[i34];
+if(data84.overviewTitles !== undefined){
+let data93 = data84.overviewTitles;
+const _errs224 = errors;
 const _errs225 = errors;
 if(errors === _errs225){
-if(typeof data93 === "string"){
-if(func2(data93) > 600){
+if(Array.isArray(data93)){
+var valid72 = true;
+const len34 = data93.length;
+for(let i34=0; i34<len34; i34++){
+let data94 = data93[i34];
+const _errs227 = errors;
+if(errors === _errs227){
+if(typeof data94 === "string"){
+if(func2(data94) > 600){
 validate20.errors = [{instancePath:instancePath+"/pageKinds/overviewTitles/" + i34,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data93) < 1){
+if(func2(data94) < 1){
 validate20.errors = [{instancePath:instancePath+"/pageKinds/overviewTitles/" + i34,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -2247,7 +2274,7 @@ validate20.errors = [{instancePath:instancePath+"/pageKinds/overviewTitles/" + i
 return false;
 }
 }
-var valid72 = _errs225 === errors;
+var valid72 = _errs227 === errors;
 if(!valid72){
 break;
 }
@@ -2258,7 +2285,7 @@ validate20.errors = [{instancePath:instancePath+"/pageKinds/overviewTitles",sche
 return false;
 }
 }
-var valid64 = _errs222 === errors;
+var valid64 = _errs224 === errors;
 }
 else {
 var valid64 = true;
@@ -2276,43 +2303,43 @@ validate20.errors = [{instancePath:instancePath+"/pageKinds",schemaPath:"#/prope
 return false;
 }
 }
-var valid0 = _errs200 === errors;
+var valid0 = _errs202 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.messageExamples !== undefined){
-let data94 = data.messageExamples;
-const _errs227 = errors;
-if(errors === _errs227){
-if(data94 && typeof data94 == "object" && !Array.isArray(data94)){
+let data95 = data.messageExamples;
+const _errs229 = errors;
+if(errors === _errs229){
+if(data95 && typeof data95 == "object" && !Array.isArray(data95)){
 let missing7;
-if(((data94.monthHeading === undefined) && (missing7 = "monthHeading")) || ((data94.referenceHeading === undefined) && (missing7 = "referenceHeading"))){
+if(((data95.monthHeading === undefined) && (missing7 = "monthHeading")) || ((data95.referenceHeading === undefined) && (missing7 = "referenceHeading"))){
 validate20.errors = [{instancePath:instancePath+"/messageExamples",schemaPath:"#/properties/messageExamples/required",keyword:"required",params:{missingProperty: missing7},message:"must have required property '"+missing7+"'"}];
 return false;
 }
 else {
-const _errs229 = errors;
-for(const key10 in data94){
+const _errs231 = errors;
+for(const key10 in data95){
 if(!((key10 === "monthHeading") || (key10 === "referenceHeading"))){
 validate20.errors = [{instancePath:instancePath+"/messageExamples",schemaPath:"#/properties/messageExamples/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs229 === errors){
-if(data94.monthHeading !== undefined){
-let data95 = data94.monthHeading;
-const _errs230 = errors;
-if(errors === _errs230){
-if(typeof data95 === "string"){
-if(func2(data95) > 200){
+if(_errs231 === errors){
+if(data95.monthHeading !== undefined){
+let data96 = data95.monthHeading;
+const _errs232 = errors;
+if(errors === _errs232){
+if(typeof data96 === "string"){
+if(func2(data96) > 200){
 validate20.errors = [{instancePath:instancePath+"/messageExamples/monthHeading",schemaPath:"#/properties/messageExamples/properties/monthHeading/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
 return false;
 }
 else {
-if(func2(data95) < 1){
+if(func2(data96) < 1){
 validate20.errors = [{instancePath:instancePath+"/messageExamples/monthHeading",schemaPath:"#/properties/messageExamples/properties/monthHeading/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -2323,23 +2350,23 @@ validate20.errors = [{instancePath:instancePath+"/messageExamples/monthHeading",
 return false;
 }
 }
-var valid73 = _errs230 === errors;
+var valid73 = _errs232 === errors;
 }
 else {
 var valid73 = true;
 }
 if(valid73){
-if(data94.referenceHeading !== undefined){
-let data96 = data94.referenceHeading;
-const _errs232 = errors;
-if(errors === _errs232){
-if(typeof data96 === "string"){
-if(func2(data96) > 200){
+if(data95.referenceHeading !== undefined){
+let data97 = data95.referenceHeading;
+const _errs234 = errors;
+if(errors === _errs234){
+if(typeof data97 === "string"){
+if(func2(data97) > 200){
 validate20.errors = [{instancePath:instancePath+"/messageExamples/referenceHeading",schemaPath:"#/properties/messageExamples/properties/referenceHeading/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
 return false;
 }
 else {
-if(func2(data96) < 1){
+if(func2(data97) < 1){
 validate20.errors = [{instancePath:instancePath+"/messageExamples/referenceHeading",schemaPath:"#/properties/messageExamples/properties/referenceHeading/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -2350,7 +2377,7 @@ validate20.errors = [{instancePath:instancePath+"/messageExamples/referenceHeadi
 return false;
 }
 }
-var valid73 = _errs232 === errors;
+var valid73 = _errs234 === errors;
 }
 else {
 var valid73 = true;
@@ -2364,10 +2391,11 @@ validate20.errors = [{instancePath:instancePath+"/messageExamples",schemaPath:"#
 return false;
 }
 }
-var valid0 = _errs227 === errors;
+var valid0 = _errs229 === errors;
 }
 else {
 var valid0 = true;
+}
 }
 }
 }

@@ -4,7 +4,7 @@
 export const shippedDataHashes: readonly string[] = [
   '9a139e957b3ce6adad74216552ba3ef8937e435cfb9497dc7af3dee9ef13f0e7', // facts: pipelines/data/facts.json
   '73651168e9ae98853bf117d2313db81bf75f0bfc6beb15c38b39e90ae0c88990', // html: pipelines/data/html.json
-  'a8ba64c0df4b552725031768cbdda0725cb6ebb6061af83bfe7ddb40f4815fd2', // journals: pipelines/data/journals.json
-  '9964b7d4b13e6f606854aa0c0606dc1c8bd11e13e3e6eb82c3ffd2410be058bc', // lexicon: pipelines/data/lexicon.json
-  '9a58d0cdaf2062670fbf3ffd85a4533f4cab249378912b33aac16364edbfb2e8', // structure: pipelines/data/structure.json
+  'c48d3be19c97e739e4356c72b8743d1a199ea729bf12a53086736c9defd3f374', // journals: pipelines/data/journals.json
+  '506f0a8bd947823c423c525b76b8868b1d3c4cf1f12017992c22b7faf8850a1e', // lexicon: pipelines/data/lexicon.json
+  'bf3121a6e59e9db65817ba9e7d628ee69e286a5e3541a4b862e840d452259527', // structure: pipelines/data/structure.json
 ];

@@ -3,6 +3,7 @@ import { linkDefaults } from '../generated/stage-defaults.js';
 import type { Journal, PipelineData } from '../core/data.js';
 import type { Block, DigestDocument, NamedJournal } from '../core/document.js';
 import { JournalIndex } from '../core/journals.js';
+import { pinyinRubyOf } from '../core/lexicon.js';
 import { ordered } from '../core/order.js';
 import { defineStage, type StageContext } from '../core/stage.js';
 import { viewOf } from '../core/script.js';
@@ -93,7 +94,9 @@ function hanCount(text: string): number {
  * cue words mark is a journal the table does not know; one followed by a family word
  * (《柳叶刀》子刊) names the family.
  */
-export function readJournals(text: string, journals: JournalIndex, isOrganization: OrganizationTest, view: string = JournalIndex.view(text)): JournalReading {
+export function readJournals(text: string, journals: JournalIndex, isOrganization: OrganizationTest, view: string = JournalIndex.view(text), ruby: RegExp | null = null): JournalReading {
+  // A mirror's pinyin ruby inside a name (《當(dāng)代干細胞研究與治療》) is no part of it.
+  const find = (name: string) => journals.find(name) ?? (ruby !== null && name.includes('(') ? journals.find(name.replace(ruby, '')) : undefined);
   const names: JournalName[] = [];
   const brackets: Bracket[] = [];
   const covered: [number, number][] = [];
@@ -111,12 +114,12 @@ export function readJournals(text: string, journals: JournalIndex, isOrganizatio
     let end = m.index + m[0].length;
     const cued = journals.cueBefore(view, start) || journals.cueAfter(view, end);
     const found: JournalName[] = [];
-    const whole = journals.find(content);
+    const whole = find(content);
     if (whole) found.push({ start: contentStart, end: contentStart + content.length, text: content, journal: whole, kind: whole.publisher ? 'publisher' : 'journal', opens: start });
     else {
       // 「Circulation期刊」; 「Nature Biotechnology 自然生物科技」: each part names the journal.
       const bare = journals.withoutTrailingCue(content) ?? content;
-      const direct = bare !== content ? journals.find(bare) : undefined;
+      const direct = bare !== content ? find(bare) : undefined;
       if (direct) found.push({ start: contentStart, end: contentStart + bare.length, text: bare, journal: direct, kind: direct.publisher ? 'publisher' : 'journal', opens: start });
       else if (hasHan.test(bare) && hasLatin.test(bare)) {
         const parts = [...matchesOf(bare, latinRun), ...matchesOf(bare, hanRun)].map((p) => ({ at: p.index, text: p[0].trim() })).filter((p) => p.text.length > 0);
@@ -333,6 +336,7 @@ export const link = defineStage({
     const byId = new Map(doc.references.map((r) => [r.id, r]));
     const cited = new Set<string>();
     const isOrganization = organizationTest(data);
+    const ruby = pinyinRubyOf(data.lexicon);
     const checks = itemChecks[doc.kind];
     const resolve = (numbers: number[], at: number, end: number, into: string[]) => {
       for (const n of numbers) {
@@ -351,7 +355,7 @@ export const link = defineStage({
     const readingOf = (block: Block) => {
       let reading = readings.get(block);
       if (!reading) {
-        reading = readJournals(block.text, data.journals, isOrganization, viewOf(block, doc.views));
+        reading = readJournals(block.text, data.journals, isOrganization, viewOf(block, doc.views), ruby);
         readings.set(block, reading);
       }
       return reading;
@@ -373,7 +377,7 @@ export const link = defineStage({
         }
         item.citations = ids;
         if (ids.length === 0 && doc.references.length > 0 && checks.uncited) report('item-uncited', `item of ${item.date} cites no reference`, { offset: itemStart });
-        nameJournal(doc, item, itemStart, leadReading(doc, item, readingOf, data.journals, isOrganization), data.journals, byId, report, checks.noJournal);
+        nameJournal(doc, item, itemStart, leadReading(doc, item, readingOf, data.journals, isOrganization, ruby), data.journals, byId, report, checks.noJournal);
       }
     }
 
@@ -447,12 +451,12 @@ function pageJournals(doc: DigestDocument, readingOf: (block: Block) => JournalR
  * An item's lead (the first line of its text) read for journals: its first block's reading when
  * the block is that line, else the line read on its own (from the block's view).
  */
-function leadReading(doc: DigestDocument, item: Item, readingOf: (block: Block) => JournalReading, journals: JournalIndex, isOrganization: OrganizationTest): LeadReading {
+function leadReading(doc: DigestDocument, item: Item, readingOf: (block: Block) => JournalReading, journals: JournalIndex, isOrganization: OrganizationTest, ruby: RegExp | null): LeadReading {
   const lead = item.text.split('\n', 1)[0]!;
   const first = doc.itemBlocks.get(item)?.[0];
   if (first?.text === lead) return leadOf(readingOf(first));
   const view = first !== undefined && first.text.startsWith(lead) ? viewOf(first, doc.views).slice(0, lead.length) : JournalIndex.view(lead);
-  return leadOf(readJournals(lead, journals, isOrganization, view));
+  return leadOf(readJournals(lead, journals, isOrganization, view, ruby));
 }
 
 /** The journal an item names: the first journal its lead names, else what it names instead (a family, a publisher, an organization), with the diagnostics that go with each. */

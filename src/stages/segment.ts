@@ -2,6 +2,7 @@ import type { Section } from '../generated/article.js';
 import { segmentDefaults } from '../generated/stage-defaults.js';
 import type { Block } from '../core/document.js';
 import { yearNumber } from '../core/numerals.js';
+import { pinyinRubyOf } from '../core/lexicon.js';
 import { defineStage } from '../core/stage.js';
 import { foldedOf, foldWidth } from '../core/text.js';
 import { classifyBlock, declaredRange, openingByline, pageDateInMarkup, subBlock, titleLike, type BoilerplateKind } from '../structure/blocks.js';
@@ -139,6 +140,9 @@ export const segment = defineStage({
     let first = true;
     const quoted = new Set<string>();
     const plainText = doc.format === 'text';
+    // The lexicon's pinyin-ruby pattern, read on the first line with a "(" (a mirror's heading
+    // "細(xì)胞治療的核心機制"): a page with none does not load the lexicon here.
+    const ruby = () => pinyinRubyOf(data.lexicon);
 
     const range = (block: Block) => doc.lines.range(block.start, block.end);
     const drop = (kind: BoilerplateKind, block: Block, note = '') => {
@@ -161,7 +165,7 @@ export const segment = defineStage({
     for (let b = 0; b < blocks.length; b++) {
       const original = blocks[b]!;
       let block = original;
-      let role = classifyBlock(block, s, plainText, foldedOf(block, doc.folded));
+      let role = classifyBlock(block, s, plainText, foldedOf(block, doc.folded), ruby);
       if (role.role === 'boilerplate') {
         if (role.date) doc.pageDate ??= role.date;
         drop(role.kind, block, role.date ? ` (read as the page date ${role.date})` : '');
@@ -184,7 +188,7 @@ export const segment = defineStage({
       const labelEnd = openingLength(s.leadLabels, lead);
       if (labelEnd) block = subBlock(doc, block, labelEnd);
       if (block.text === '') continue;
-      if (block !== original) role = classifyBlock(block, s, plainText, foldedOf(block, doc.folded));
+      if (block !== original) role = classifyBlock(block, s, plainText, foldedOf(block, doc.folded), ruby);
 
       // The first block is the title when markup says so, or (without one from markup) when it reads like one.
       if (first) {

@@ -124,8 +124,10 @@ function headingLike(text: string, s: CompiledStructure): boolean {
  * With `plainText`, a line with no markup can be a free-form heading (short, Han, unpunctuated).
  * `folded` is the block's width-folded text, when the caller has it (the document's `folded`).
  */
-export function classifyBlock(block: Block, s: CompiledStructure, plainText = false, folded = foldWidth(block.text)): BlockRole {
-  const text = folded.trim();
+export function classifyBlock(block: Block, s: CompiledStructure, plainText = false, folded = foldWidth(block.text), ruby: (() => RegExp | null) | null = null): BlockRole {
+  // A mirror's pinyin ruby ("聯(lián)系電話", "細(xì)胞治療的核心機制") is no part of what the line is:
+  // every pattern below reads the line without it, as the lexicon's matching does.
+  const text = withoutRuby(folded.trim(), ruby);
   const short = text.length <= s.maxHeadingLength;
   if (short && anyTests(s.referenceHeadings, text)) return { role: 'references' };
   // "参考文献[1]Smith…": the heading and the first entry on one line; the list starts in this block.
@@ -169,9 +171,30 @@ export function classifyBlock(block: Block, s: CompiledStructure, plainText = fa
   // A line broken off before a link's text ("近期发表于" / "Nature Medicine的…") is prose, not a heading.
   if (s.unfinishedLineEnds?.test(text)) return { role: 'body' };
   if (markup && text.length <= 60) return { role: 'heading' };
-  // In plain text a heading has no markup: a short Chinese line with no punctuation at all is one.
-  if (plainText && text.length <= 40 && /\p{Script=Han}/u.test(text) && !/[\p{P}\p{S}]/u.test(text)) return { role: 'heading' };
+  // In plain text a heading has no markup: a short Chinese line with no punctuation at all is one —
+  // but for marks inside a word (CAR-T's hyphen), which are the heading's words, not its
+  // punctuation ("CAR-T疗法为什么能治狼疮" is a heading).
+  if (plainText && /\p{Script=Han}/u.test(text)) {
+    const bare = headingWords(text, s);
+    if (bare.length <= 40 && !/[\p{P}\p{S}]/u.test(bare)) return { role: 'heading' };
+  }
   return { role: 'body' };
+}
+
+/**
+ * A plain-text line without the marks that belong to its words (the data's word marks: the hyphen
+ * of CAR-T, IL-6). The line itself when it has no punctuation at all (most lines: no pattern runs).
+ */
+function headingWords(text: string, s: CompiledStructure): string {
+  if (s.wordMarks === null || !/[\p{P}\p{S}]/u.test(text)) return text;
+  return text.replace(s.wordMarks, '');
+}
+
+/** `text` without the pinyin ruby `ruby` gives (the lexicon's pattern, global), or `text` itself when it has no "(" or there is no pattern. */
+function withoutRuby(text: string, ruby: (() => RegExp | null) | null): string {
+  if (ruby === null || !text.includes('(')) return text;
+  const pattern = ruby();
+  return pattern === null ? text : text.replace(pattern, '');
 }
 
 /** The outline level a heading's numbering gives ("一、…", "01 …" → 1; "1.1 …", "①…" → 2), or null. */

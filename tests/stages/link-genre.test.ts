@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DigestDocument } from '../../src/core/document.js';
+import { pinyinRubyOf } from '../../src/core/lexicon.js';
 import { LineIndex } from '../../src/core/location.js';
 import { ingestDetailed } from '../../src/ingest.js';
 import type { ArticleRecord } from '../../src/generated/article.js';
@@ -158,6 +159,25 @@ describe('link: the forms of shape 3, one by one', () => {
       expect(found.known?.journal?.name, text).toBe(name);
       expect(found.known?.text, text).toBe(text.slice(1, text.indexOf('》')));
     }
+  });
+
+  it('knows the magazines and journals the fourth real-page audit found unnamed, and reads a name through a mirror\'s pinyin ruby', () => {
+    for (const [text, name] of [
+      ['英国《新科学家》杂志网站报道', 'New Scientist'],
+      ['發表於《新科學家》雜誌', 'New Scientist'],
+      ['发表于《进化与人类行为》的研究', 'Evolution and Human Behavior'],
+      ['专业期刊《视网膜和眼科研究进展》刊载了一篇综述', 'Progress in Retinal and Eye Research'],
+      ['1月29日,《当代干细胞研究与治疗》上发表', 'Current Stem Cell Research & Therapy'],
+      ['欢迎关注《中华实验眼科杂志》', 'Chinese Journal of Experimental Ophthalmology'],
+    ] as const) {
+      expect(lead(text).known?.journal?.name, text).toBe(name);
+    }
+    // The ruby after converted characters ("當(dāng)代") is no part of the name; the name is quoted as written.
+    const mirror = '1月29日,《當(dāng)代干細(xì)胞研究與治療》上發(fā)表了一篇論文';
+    const ruby = pinyinRubyOf(data().lexicon);
+    const found = readJournals(mirror, data().journals, organizationTest(data()), undefined, ruby).names;
+    expect(found.map((n) => [n.text, n.journal?.name])).toEqual([['當(dāng)代干細(xì)胞研究與治療', 'Current Stem Cell Research & Therapy']]);
+    expect(readJournals(mirror, data().journals, organizationTest(data())).names.map((n) => n.journal?.name ?? null)).toEqual([null]);
   });
 
   it('gives an item the first journal its lead names, the other 《…》 as its paper title', () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { classifyBlock, leadingDate } from '../../src/stages/segment.js';
 import { DigestDocument, type Block } from '../../src/core/document.js';
 import { pageDateOf, SourceLocator } from '../../src/structure/blocks.js';
+import { pinyinRubyOf } from '../../src/core/lexicon.js';
 import { months, pipeline, runUpTo } from '../helpers.js';
 
 const structure = () => pipeline().data.structure;
@@ -242,5 +243,77 @@ describe('segment: numerals, dates and lines of the genre (issue 13)', () => {
     expect(locator.at(7, '戊己')).toBe(3);
     const exact = new SourceLocator(doc, { ...markup, exact: true });
     expect(exact.at(7, '戊己')).toBe(10);
+  });
+});
+
+describe('segment: lines of real pages, fourth audit', () => {
+  // The lexicon's pinyin-ruby pattern, as the segment stage hands it to classifyBlock.
+  const ruby = () => pinyinRubyOf(pipeline().data.lexicon);
+
+  it.each([
+    // A portal's repost date with its time, glued to the byline or to a group's long name.
+    ['2016-05-20 08:45王某某综述李某某审校', '2016-05-20'],
+    ['2015-08-10 09:16王某某李某某张某某', '2015-08-10'],
+    ['2014-01-23中华医学会某某分会干细胞工程专业学组', '2014-01-23'],
+    // A reposter's name and the date on one line (a personal-library site).
+    ['某某某某 2024-09-12', '2024-09-12'],
+    // A daily's source line: the paper, the issue's date and page.
+    ['《中国科学报》 (2018-11-28 第3版 国际)', '2018-11-28'],
+    ['《某某日报》（2025-03-12 第A3版）', '2025-03-12'],
+    ['2025-05-28发布会在北京举行,多家医院参加', null],
+    ['《中国科学报》报道,2018-11-28研究人员宣布', null],
+    ['新规将于 2024-09-12 起实施', null],
+  ])('page date of "%s" is %s', (text, date) => {
+    expect(pageDateOf(text, structure())).toBe(date);
+  });
+
+  it.each([
+    '分享',
+    '细胞库地址:某某市某某路88号',
+    '细胞知识/INSTITUTE',
+    '某某直播官方版-某某直播免费版app下载-某某直播永久免费版下载',
+    '王某某 综述 李某某 审校',
+    '鄭某某 綜述,石某 審校',
+    '(某某医学院附属医院心内科,贵州遵义563000)',
+    '·综 述·',
+    '•专家共识•',
+    '综 述',
+  ])('is site or paper chrome, kept out of the body: %s', (text) => {
+    expect(classifyBlock(block(text), structure(), true)).toEqual({ role: 'boilerplate', kind: 'other' });
+  });
+
+  it.each(['分享会在北京举行', '患者可在医院的app下载检查报告。', '这篇综述由两位专家审校。', '研究团队(某某医院,210000)', '(NCT04212345)'])('is not chrome: %s', (text) => {
+    expect(classifyBlock(block(text), structure(), true).role).not.toBe('boilerplate');
+  });
+
+  it.each(['CAR-T疗法为什么能治狼疮', 'CAR-T療法在SLE治療中的潛力', 'CAR-T療法在SLE治療中的新方向', 'IL-6与干细胞的关系'])('is a plain-text heading, the hyphen being a word\'s: %s', (text) => {
+    expect(classifyBlock(block(text), structure(), true)).toEqual({ role: 'heading' });
+  });
+
+  it.each(['CAR-T疗法,为什么能治狼疮', '干细胞-治疗'])('is still prose with other punctuation: %s', (text) => {
+    expect(classifyBlock(block(text), structure(), true).role).toBe('body');
+  });
+
+  it.each(['干细胞治疗的未来方向', '再生医学的研究动向', '细胞治疗的发展趋向'])('ends in a noun, not in a preposition waiting for a link (方向 is no 向): %s', (text) => {
+    expect(classifyBlock(block(text), structure(), true)).toEqual({ role: 'heading' });
+  });
+
+  it("reads a mirror's line without its pinyin ruby: a heading, a phone label", () => {
+    const s = structure();
+    const heading = '細(xì)胞治療的核心機(jī)制';
+    expect(classifyBlock(block(heading), s, true, heading, ruby)).toEqual({ role: 'heading' });
+    expect(classifyBlock(block(heading), s, true)).toEqual({ role: 'body' });
+    expect(classifyBlock(block('聯(lián)系電話'), s, true, '聯(lián)系電話', ruby)).toEqual({ role: 'boilerplate', kind: 'other' });
+  });
+
+  it.each([
+    ['1 干细胞的来源', { role: 'outline', level: 1 }],
+    ['2 临床研究现状', { role: 'outline', level: 1 }],
+  ])('a heading numbered as Chinese journals number them: %s', (text, expected) => {
+    expect(classifyBlock(block(text), structure(), true)).toEqual(expected);
+  });
+
+  it.each(['1 型糖尿病的干细胞治疗', '3 个月后的随访结果', '2 年随访'])('is no outline heading: %s', (text) => {
+    expect(classifyBlock(block(text), structure(), true).role).not.toBe('outline');
   });
 });
