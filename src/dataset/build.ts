@@ -249,7 +249,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const searchEntries = new SetAside<SearchEntry>(writer.scratch('search.jsonl'), options.fs ?? realFs);
     ledger = new Ledger<LedgerEntry>(writer.scratch('summaries.jsonl'), options.fs ?? realFs);
     const stagedFile = writer.scratch('staged.jsonl');
-    if (stagedFile !== null) writer.setAsideStaged(new SetAside<[string, string]>(stagedFile, options.fs ?? realFs));
+    // Short texts (a file's name and source): a small buffer (SetAside's chunkBytes says why).
+    if (stagedFile !== null) writer.setAsideStaged(new SetAside<[string, string]>(stagedFile, options.fs ?? realFs, 1 << 13));
     // Counted as the inputs are emitted: the manifest's totals, the index's and the result's.
     const counted = noTotals();
     // Reused articles whose search entry was not read with their rows: the index finds theirs at the end.

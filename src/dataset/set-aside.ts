@@ -32,13 +32,22 @@ export class SetAside<T> {
   /** Whether the file has been begun (later writes append to it). */
   private begun = false;
   /** Texts waiting to be appended, as UTF-8: each encoded once, never joined into one string first. */
-  private readonly pending = new Utf8Chunks((bytes) => this.append(bytes));
+  private readonly pending: Utf8Chunks;
 
   constructor(
     /** The file in the staging folder, or null to keep everything in memory. */
     private readonly file: string | null,
     private readonly fs: WriteFs,
-  ) {}
+    /**
+     * How many bytes wait before they are appended (the buffer holds twice that, for the life of
+     * the set-aside): 64 KB for the large texts of articles; a set-aside of short texts takes less
+     * (a build's staged files: ~150 bytes each, where 128 KB held was ~1 KB an input of a
+     * 120-article build, BENCHMARKS.md "After changes 92–95").
+     */
+    chunkBytes = 1 << 16,
+  ) {
+    this.pending = new Utf8Chunks((bytes) => this.append(bytes), chunkBytes);
+  }
 
   /** Sets a value aside: an object, or its JSON text (or that text's UTF-8 bytes, written as they are). */
   add(value: T | string | Uint8Array): void {

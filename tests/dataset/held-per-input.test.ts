@@ -156,4 +156,36 @@ describe("the writer's record of the files it stages", () => {
     for (const id of ids) expect(readFileSync(join(dir, 'out', 'articles', `${id}.json`), 'utf8')).toContain('"schemaVersion"');
     expect(result.changed).toEqual(expect.arrayContaining([...set]));
   }, 120_000);
+
+  it("a build's staged files are set aside through a small buffer: appended a few KB at a time, not held in a 128 KB one", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'digest-held-'));
+    const inputs = join(dir, 'in');
+    mkdirSync(inputs);
+    // 48 inputs: ~310 bytes of staged names and sources each, ~15 KB in all — past a small chunk, under the 64 KB one.
+    const names = readdirSync(repo('fixtures/articles')).sort().slice(0, 4);
+    for (let copy = 0; copy < 12; copy++) for (const name of names) copyFileSync(repo(`fixtures/articles/${name}`), join(inputs, `c${copy}-${name}`));
+    const writes: number[] = [];
+    const asideFds = new Set<number>();
+    const fs: WriteFs = {
+      ...realFs,
+      openSync: (path, flags, mode) => {
+        const fd = realFs.openSync(path, flags, mode);
+        if (String(path).endsWith('staged.jsonl')) asideFds.add(fd);
+        return fd;
+      },
+      writeSync: (fd, data) => {
+        if (asideFds.has(fd)) writes.push(Buffer.byteLength(data as Uint8Array));
+        return realFs.writeSync(fd, data);
+      },
+      closeSync: (fd) => {
+        asideFds.delete(fd);
+        realFs.closeSync(fd);
+      },
+    };
+    const result = await build({ pipeline: loadPipeline(pipelineFileFor(dir, inputs)), concurrency: 1, fs });
+    expect(result.failed).toBe(0);
+    // Before: one write of everything at the finish (the 64 KB chunk never filled), from a 128 KB buffer held all along.
+    expect(writes.length).toBeGreaterThan(1);
+    expect(Math.max(...writes)).toBeLessThanOrEqual(16 * 1024);
+  }, 240_000);
 });
