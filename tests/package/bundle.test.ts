@@ -433,6 +433,22 @@ function spoiledPipelines(dir: string): string[] {
   });
 }
 
+/**
+ * `argvs` (one command, each with a pipeline of {@link spoiledPipelines}) run in one process from the
+ * command's own bundle and its cache: the data files' part read once, and each run says what the
+ * sources say, the schema's diagnostic (file, pointer, rule) among it.
+ */
+async function expectDataFileDiagnostics(argvs: string[][]): Promise<void> {
+  const { out, cache, parts } = inOneProcess(argvs, [argvs[0]![0]!]);
+  expect(cache, `${argvs[0]![0]}'s own bundle`).toBe('used');
+  expect(parts, "the data files' part, run once").toEqual([repo('dist/cli/validators-data-files.cjs')]);
+  for (const [i, argv] of argvs.entries()) {
+    const fromSources = await run(argv);
+    expect(fromSources.stderr, argv.join(' ')).toMatch(/data[\\/]\w+\.json: does not match schemas\/\w+\.schema\.json at \/\S*: /);
+    expect(out[i], argv.join(' ')).toEqual(fromSources);
+  }
+}
+
 describe("`digest text`'s own bundle", () => {
   it('is what bundling dist/src without the other commands\' modules gives now, and holds neither the language stage, franc, the record validators nor another command', async () => {
     await expectCurrent('dist/cli/text.cjs', bundler.textBundle, 'bin/load.js');
@@ -488,15 +504,7 @@ describe("`digest text`'s own bundle", () => {
       const kinds = inOneProcess([['text', markdown], ['text', japanese, '--json'], ['text', markdown, '--json'], ['text', japanese]], ['text']);
       expect(kinds.parts).toEqual([repo('dist/cli/markdown-it.cjs'), repo('dist/cli/chardet.cjs')]);
       for (const [i, argv] of [['text', markdown], ['text', japanese, '--json'], ['text', markdown, '--json'], ['text', japanese]].entries()) expect(kinds.out[i], argv.join(' ')).toEqual(await run(argv));
-      const argvs = spoiledPipelines(dir).map((pipeline) => ['text', page, '--pipeline', pipeline]);
-      const { out, cache, parts } = inOneProcess(argvs, ['text']);
-      expect(cache, "text's own bundle").toBe('used');
-      expect(parts, "the data files' part, run once").toEqual([repo('dist/cli/validators-data-files.cjs')]);
-      for (const [i, argv] of argvs.entries()) {
-        const fromSources = await run(argv);
-        expect(fromSources.stderr, argv.join(' ')).toMatch(/data[\\/]\w+\.json: does not match schemas\/\w+\.schema\.json at \/\S*: /);
-        expect(out[i], argv.join(' ')).toEqual(fromSources);
-      }
+      await expectDataFileDiagnostics(spoiledPipelines(dir).map((pipeline) => ['text', page, '--pipeline', pipeline]));
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -716,18 +724,10 @@ describe("`digest ingest`'s own bundle", () => {
     const dir = mkdtempSync(join(tmpdir(), 'digest-data-part-'));
     try {
       const article = repo('fixtures/articles/as-2025.txt');
-      const argvs = spoiledPipelines(dir).map((pipeline) => ['ingest', article, '--stdout', '-p', pipeline]);
       const shipped = inOneProcess([['ingest', article, '--stdout']], ['ingest']);
       expect(shipped.cache).toBe('used');
       expect(shipped.parts, 'no part read for the shipped data').toEqual([]);
-      const { out, cache, parts } = inOneProcess(argvs, ['ingest']);
-      expect(cache, "ingest's own bundle").toBe('used');
-      expect(parts, 'the data files\' part, run once').toEqual([repo('dist/cli/validators-data-files.cjs')]);
-      for (const [i, argv] of argvs.entries()) {
-        const fromSources = await run(argv);
-        expect(fromSources.stderr, argv.join(' ')).toMatch(/data[\\/]\w+\.json: does not match schemas\/\w+\.schema\.json at \/\S*: /);
-        expect(out[i], argv.join(' ')).toEqual(fromSources);
-      }
+      await expectDataFileDiagnostics(spoiledPipelines(dir).map((pipeline) => ['ingest', article, '--stdout', '-p', pipeline]));
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
