@@ -11,13 +11,13 @@ import { appendFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSy
 import { cpus, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { linearity } from './bench-pipeline.mjs';
 import { article, corpusPipeline, DEFAULT_SEED, makeCorpus } from './corpus.mjs';
 import { betweenSizes, secondHalfSlope, statusMemory } from './peak-curve.mjs';
 import { readArgs } from './script-args.mjs';
-import { cpuClock, meanRatio } from './thread-cpu.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const { values } = readArgs('bench', 'Usage: npm run bench [-- --articles N] [--seed S] [--runs N] [--ci] [--only startup]', {
+const { values } = readArgs('bench', 'Usage: npm run bench [-- --articles N] [--seed S] [--runs N] [--ci] [--only startup|pipeline]', {
   options: {
     articles: { type: 'string', integer: { min: 1 } },
     ci: { type: 'boolean', default: false },
@@ -25,7 +25,8 @@ const { values } = readArgs('bench', 'Usage: npm run bench [-- --articles N] [--
     runs: { type: 'string', integer: { min: 1 } },
     // `--only startup`: the start-up rows alone (`digest ingest` vs `--version`, and `digest text`'s
     // set-up of the first page, by phase), printed and not written to BENCHMARKS.md: for iterating.
-    only: { type: 'string', oneOf: ['startup'] },
+    // `--only pipeline`: the rows "pipeline alone" and linearity alone, on the run's corpus, the same way.
+    only: { type: 'string', oneOf: ['startup', 'pipeline'] },
   },
 });
 const ci = values.ci;
@@ -317,35 +318,6 @@ function startUp(times) {
   };
 }
 
-/**
- * CPU of the in-process pipeline on an article and on the same article about nine times longer,
- * on the thread that ingests them (scripts/thread-cpu.mjs: V8's helper threads' CPU moves with the
- * machine's load): the mean of each side's runs, the two sides interleaved (each long run followed
- * by six of the short one) so that both means come from the same moments. Measured as two blocks
- * one after the other (the long article's first), the ratio moved with the load by itself:
- * 4.96–7.08 in four runs with four CPU burners, 4.79–5.51 interleaved; as the least of each side's
- * process CPU it spread 4.83–8.49 in ten trials under load and once failed CI at 11.52; as here,
- * 4.32–4.77 (BENCHMARKS.md, change 75).
- */
-async function linearity(ingestDetailed, loaded) {
-  const clock = cpuClock();
-  const cpuOf = async (bytes) => {
-    const c0 = clock.now();
-    await ingestDetailed({ bytes, name: 'x.txt' }, { pipeline: loaded });
-    return clock.now() - c0;
-  };
-  const base = article(8, { repeat: 0, seed }).bytes;
-  const long = article(8, { repeat: 45, seed }).bytes; // 45 × 20 lines more: about ten times the bytes
-  for (let r = 0; r < 3; r++) await ingestDetailed({ bytes: long, name: 'x.txt' }, { pipeline: loaded });
-  const longs = [];
-  const bases = [];
-  for (let r = 0; r < 11; r++) {
-    longs.push(await cpuOf(long));
-    for (let k = 0; k < 6; k++) bases.push(await cpuOf(base));
-  }
-  return { bytes: long.length / base.length, ratio: meanRatio(longs, bases), what: clock.what };
-}
-
 /** Bytes of each top-level field of the records, summed, and the records' and inputs' sizes. */
 function recordSizes(c) {
   const dir = join(c.out, 'articles');
@@ -432,6 +404,19 @@ process.stdout.write(JSON.stringify({ first, steady, firstCpu, steadyCpu, loaded
   return { setups, setupCpus, phases: { load: median(loads), firstPage: median(pages) } };
 }
 
+/** The rows "pipeline alone" (the first 400 articles of `c`) and linearity, measured by scripts/bench-pipeline.mjs in a process of its own: its JSON. */
+function pipelineAlone(c) {
+  return JSON.parse(child([join(root, 'scripts', 'bench-pipeline.mjs'), '--pipeline', c.pipeline, '--corpus', c.corpus, '--articles', '400', '--seed', String(seed)]).stdout);
+}
+
+if (values.only === 'pipeline') {
+  const alone = pipelineAlone(corpusOf('pipeline', N));
+  console.log(`pipeline alone, in a process of its own, warm (${alone.articles} articles): ${alone.warmCpuMs.toFixed(1)} ms CPU an article; p50 ${alone.p50.toFixed(1)} ms, p95 ${alone.p95.toFixed(1)} ms wall`);
+  console.log(`linearity: an article ${alone.linearity.bytes.toFixed(1)}× longer costs ${alone.linearity.ratio.toFixed(2)}× (${alone.linearity.what}, mean of 11 runs over mean of 66)`);
+  rmSync(work, { recursive: true, force: true });
+  process.exit(0);
+}
+
 if (values.only === 'startup') {
   const start = startUp(9);
   const { setups, setupCpus, phases } = textSetUp(9);
@@ -466,7 +451,7 @@ if (ci) {
   const { ingestDetailed, loadPipeline } = await import(join(root, 'dist/src/index.js'));
   const loaded = loadPipeline(c.pipeline);
   for (const name of readdirSync(c.corpus).sort().slice(0, 30)) await ingestDetailed({ path: join(c.corpus, name) }, { pipeline: loaded }); // warm-up
-  const lin = await linearity(ingestDetailed, loaded);
+  const lin = await linearity(ingestDetailed, loaded, seed);
   const start = startUp(Math.max(5, RUNS));
   const kept = keptBytes(c).atEnd / N / 1024;
   const measured = {
@@ -532,22 +517,11 @@ if (ci) {
   const keptAfterKb = (kept400.after - kept200.after) / 200 / 1024;
   const start = startUp(9);
 
-  // In process, warm: the pipeline alone (no record JSON, pages, rows, writes) over the first 400.
-  const { ingestDetailed, loadPipeline } = await import(join(root, 'dist/src/index.js'));
-  const loaded = loadPipeline(c.pipeline);
-  const files = readdirSync(c.corpus).sort().map((name) => join(c.corpus, name)).slice(0, 400);
-  for (const file of files.slice(0, 20)) await ingestDetailed({ path: file }, { pipeline: loaded });
-  const latencies = [];
-  const c0 = process.cpuUsage();
-  for (const file of files) {
-    const t0 = performance.now();
-    await ingestDetailed({ path: file }, { pipeline: loaded });
-    latencies.push(performance.now() - t0);
-  }
-  const warm = process.cpuUsage(c0);
-  const warmCpu = (warm.user + warm.system) / 1000 / files.length;
-  latencies.sort((a, b) => a - b);
-  const lin = await linearity(ingestDetailed, loaded);
+  // Warm, the pipeline alone (no record JSON, pages, rows, writes) over the first 400, then
+  // linearity: in a process of its own (scripts/bench-pipeline.mjs says why).
+  const alone = pipelineAlone(c);
+  const warmCpu = alone.warmCpuMs;
+  const lin = alone.linearity;
 
   const { setups, setupCpus, phases } = textSetUp(9);
   // Per-page CPU of `digest text`, in a process of its own (scripts/bench-pages.mjs says why).
@@ -575,8 +549,8 @@ if (ci) {
     workersOverFloor: cold.cpuMs / N / f.ms,
     warmCpuMs: warmCpu,
     warmOverFloor: warmCpu / f.ms,
-    p50: latencies[Math.floor(latencies.length * 0.5)],
-    p95: latencies[Math.floor(latencies.length * 0.95)],
+    p50: alone.p50,
+    p95: alone.p95,
     rss: {
       at: { n: N, quadruple: 4 * N },
       mb: rss,
@@ -640,7 +614,7 @@ ${start.withoutExtraCerts ? `| the same without this machine's \`NODE_EXTRA_CA_C
 | the same set-up by phase (medians, wall) | importing the CLI's entry (bin/load.js) ${fmt(phases.load)} ms; the first page, the CLI bundle loaded from its code cache on the first call, less a later one ${fmt(phases.firstPage)} ms | | |
 ${perPage.map((p) => `| \`digest text\` CPU a page, ${p.label}: ${p.pages} pages, ${fmt(p.kb, 1)} KB each | ${fmt(p.textMs, 2)} ms — parsing alone (htmlparser2) ${fmt(p.parseMs, 2)} ms (${fmt(p.textMs / p.parseMs, 1)}×); \`cheerio.load\` alone ${fmt(p.cheerioMs, 2)} ms (${fmt(p.textMs / p.cheerioMs, 1)}×) | ≤ 8 ms | ${mark(p.textMs <= 8)} |`).join('\n')}
 | record size | ${fmt(sizes.recordKb)} KB for a ${fmt(sizes.inputKb, 1)} KB article (${sizes.top.join(', ')}); review pages ${fmt(sizes.pagesKb)} KB | say what a downstream app needs | see below |
-| pipeline alone, in process, warm (400 articles; no record JSON, pages, rows or writes) | ${fmt(warmCpu, 1)} ms CPU an article (${fmt(result.warmOverFloor, 1)}× the floor); p50 ${fmt(result.p50, 1)} ms, p95 ${fmt(result.p95, 1)} ms wall | | |
+| pipeline alone, warm, in a process of its own (400 articles; no record JSON, pages, rows or writes) | ${fmt(warmCpu, 1)} ms CPU an article (${fmt(result.warmOverFloor, 1)}× the floor); p50 ${fmt(result.p50, 1)} ms, p95 ${fmt(result.p95, 1)} ms wall | | |
 | \`digest build\`, nothing changed | ${fmt(unchanged.wallMs / 1000, 2)} s, ${fmt(100 * result.unchanged.share, 1)} % of the cold build's CPU | ≤ 5 % (issue 5) | ${mark(result.unchanged.share <= 0.05)} |
 | \`digest build\`, one input edited | ${fmt(edited.wallMs / 1000, 2)} s | | |
 | linearity: an article ${fmt(lin.bytes, 1)}× longer costs (${lin.what}, mean of 11 runs over mean of 66) | ${fmt(lin.ratio, 1)}× | ≤ 11× for 10× (issue 5) | ${mark(lin.ratio <= 11 * (lin.bytes / 10))} |

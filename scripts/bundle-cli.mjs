@@ -7,8 +7,8 @@
 // dist/cli/worker.cjs (dist/src/dataset/worker.js and what it imports), with the code cache its
 // workers leave after a build of a small generated corpus (bin/worker.cjs loads them). The
 // library (dist/src, the package's `exports`) keeps tsc's modules. `digest text` has a bundle of
-// its own, dist/cli/text.cjs: the CLI less the modules only other commands run (textOnly), so that
-// its start reads 0.7 MB where the whole CLI is 1.9 (issue 17: start-up); `digest ingest` and
+// its own, dist/cli/text.cjs: the CLI less the modules only other commands run (textOnly) and the
+// parts a first page never runs, so that its start reads 0.4 MB where the whole CLI is 1.9 (issue 17: start-up); `digest ingest` and
 // `digest refs` another, dist/cli/ingest.cjs (ingestOnly), with a code cache made after ingest alone.
 //
 // `node scripts/bundle-cli.mjs --print`: the bundle as it would be written, on stdout, with no
@@ -174,6 +174,9 @@ function onlyFor(name, kept, recordValidators) {
  * `digest text`'s bundle ({@link onlyFor}): text's own two modules, not the record validators.
  * Left in, the rest made `digest text` read 1.9 MB at every start, the language stage's trigram
  * data (franc, 355 KB) and the dataset's and CSL validators (350 KB) among them, none of which it runs.
+ * Like ingest's, it leaves the data files' validators to their part ({@link onFirstCall}) and
+ * markdown-it and chardet to theirs ({@link lazyParts}): a saved page of the shipped data in UTF-8
+ * runs none of them, and they were ~300 KB of its ~680 (issue 17: `digest text` set-up).
  */
 const textOnly = onlyFor('text', ['./text.js', '../open.js'], false);
 
@@ -188,7 +191,7 @@ export const ingestImports = ['../ingest.js', '../core/record.js', '../dataset/w
 const ingestOnly = onlyFor('ingest', ingestImports, true);
 
 /**
- * What ingest's bundle leaves to bundles of their own, dist/cli/NAME.cjs, which it runs at their
+ * What ingest's bundle (and text's) leaves to bundles of their own, dist/cli/NAME.cjs, which it runs at their
  * first `import()` ({@link partLoader}): packages one article needs only for its kind — franc's
  * trigram data for Latin text, markdown-it for Markdown, chardet for a legacy encoding: ~570 KB of
  * the 1.8 MB every ingest read (issue 17: start-up). Not in a code cache: ingest's is made on an
@@ -197,7 +200,7 @@ const ingestOnly = onlyFor('ingest', ingestImports, true);
 export const lazyParts = ['franc', 'markdown-it', 'chardet'];
 
 /**
- * The code ingest's bundle opens with: `__part(name)`, what its `import()` of a {@link lazyParts}
+ * The code ingest's and text's bundles open with: `__part(name)`, what its `import()` of a {@link lazyParts}
  * package becomes, runs the part's bundle beside it once (compiled as read, as bin/load.js
  * compiles the bundles) and gives its exports; where there is none (dist/cli made by an older
  * build) the package itself, through bin/load.js's import. `__onFirstCall(name, module, key)` is a
@@ -263,7 +266,7 @@ export async function partBundle(name) {
 }
 
 /**
- * Generated validator modules ingest's bundle holds as stand-ins ({@link onFirstCall}) and runs from
+ * Generated validator modules ingest's and text's bundles hold as stand-ins ({@link onFirstCall}) and run from
  * a bundle of their own, dist/cli/NAME.cjs, at the first call of one of their validators: the data
  * files' (a data file not known to pass: never the shipped data, whose hashes are trusted) and the
  * CSL item's (an item src/core/csl-check.ts cannot prove valid): ~245 KB of the 1.18 MB every
@@ -277,7 +280,7 @@ export async function validatorPartBundle(name) {
 }
 
 /**
- * A {@link firstCallParts} module in ingest's bundle: for each validator it exports (read by
+ * A {@link firstCallParts} module in ingest's and text's bundles: for each validator it exports (read by
  * importing dist/src's module), a stand-in (`__onFirstCall`: {@link partLoader}) that runs the part
  * at its first call. The module's init then makes no schema literal or pattern, and a process that
  * never calls one never reads the part.
@@ -296,8 +299,8 @@ const onFirstCall = {
   },
 };
 
-/** What ingest's bundle imports at run time: the CLI's externals and its {@link lazyParts}. */
-const ingestOutside = [...external, ...lazyParts];
+/** What ingest's and text's bundles import at run time: the CLI's externals and the {@link lazyParts}. */
+const partsOutside = [...external, ...lazyParts];
 
 /** The saved page `digest text` runs on to make its caches, and the article `digest ingest` does (paths from the package root). */
 const cachePage = 'fixtures/extraction/zh/hospital-aspnet.html';
@@ -351,12 +354,17 @@ function asFunction(text) {
 
 /** `digest text`'s bundle's text: the CLI without what only other commands run ({@link textOnly}), written as {@link bundle} writes the CLI's. */
 export async function textBundle() {
-  return asFunction((await bundleWithSources(`${root}dist/src/cli/main.js`, textOutfile, [textOnly])).text);
+  return asFunction((await textBundleWithSources()).text);
+}
+
+/** {@link textBundle}'s module text and its list of dist/src files ({@link bundleWithSources}). */
+function textBundleWithSources() {
+  return bundleWithSources(`${root}dist/src/cli/main.js`, textOutfile, [textOnly, onFirstCall], partsOutside, lazyParts);
 }
 
 /** `digest ingest`'s and `digest refs`'s bundle's text: the CLI without what only other commands run ({@link ingestOnly}), written as {@link bundle} writes the CLI's. */
 export async function ingestBundle() {
-  return asFunction((await bundleWithSources(`${root}dist/src/cli/main.js`, ingestOutfile, [ingestOnly, onFirstCall], ingestOutside, lazyParts)).text);
+  return asFunction((await bundleWithSources(`${root}dist/src/cli/main.js`, ingestOutfile, [ingestOnly, onFirstCall], partsOutside, lazyParts)).text);
 }
 
 /** The build workers' bundle's text: dist/src/dataset/worker.js and what it imports, as {@link bundle} makes the CLI's. */
@@ -483,9 +491,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const { text: moduleText, sources } = await bundleWithSources();
   const text = asFunction(moduleText);
   const worker = await bundleWithSources(`${root}dist/src/dataset/worker.js`, workerOutfile);
-  const textOnlyBundle = await bundleWithSources(`${root}dist/src/cli/main.js`, textOutfile, [textOnly]);
+  const textOnlyBundle = await textBundleWithSources();
   const textText = asFunction(textOnlyBundle.text);
-  const ingestOnlyBundle = await bundleWithSources(`${root}dist/src/cli/main.js`, ingestOutfile, [ingestOnly, onFirstCall], ingestOutside, lazyParts);
+  const ingestOnlyBundle = await bundleWithSources(`${root}dist/src/cli/main.js`, ingestOutfile, [ingestOnly, onFirstCall], partsOutside, lazyParts);
   const ingestText = asFunction(ingestOnlyBundle.text);
   const partTexts = await Promise.all([
     ...lazyParts.map(async (name) => [`${root}dist/cli/${name}.cjs`, await partBundle(name)]),
