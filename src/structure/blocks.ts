@@ -57,6 +57,23 @@ function pageDateOfFolded(text: string, s: CompiledStructure): string | null {
   return null;
 }
 
+/**
+ * The date a line standing alone gives ("Dec 21, 2012", the data's `titleDateLines`), or null. Asked
+ * only of the line right under the title: there a news page prints its date; elsewhere a bare date is
+ * as often a copied paper's ("Published:" / "17 March 2025") and {@link pageDateOf} reads none.
+ */
+export function titleDateOf(folded: string, s: CompiledStructure): string | null {
+  const text = folded.trim();
+  // A date alone is short: a longer line is a sentence, and the patterns never see it.
+  if (text.length > 40) return null;
+  const patterns = s.titleDateLines;
+  for (let k = 0; k < patterns.length; k++) {
+    const date = datedGroups(patterns[k]!.exec(text)?.groups, s);
+    if (date) return date;
+  }
+  return null;
+}
+
 /** The calendar date a page-date or dateline pattern's groups give (year, month or an English monthName, day), or null. */
 function datedGroups(g: Record<string, string | undefined> | undefined, s: CompiledStructure): string | null {
   if (!g?.year || !g.day || (!g.month && !g.monthName)) return null;
