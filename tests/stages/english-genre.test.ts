@@ -185,3 +185,11 @@ describe('site chrome: a theme\'s menu labels and a search form\'s label are nev
     expect(record.title).toBe('A letter to our supporters');
   });
 });
+
+describe('"Lou Gehrig’s disease" is amyotrophic lateral sclerosis', () => {
+  it('tags it and counts it for the topic', async () => {
+    const record = await ingest({ text: 'A stem cell study moves forward\nA trial of neural stem cells in Lou Gehrig’s disease will now treat six more patients with ALS.\n', name: 'als.txt' });
+    expect(record.entities.find((e) => e.id === 'disease:amyotrophic-lateral-sclerosis')?.mentions.map((m) => m.text)).toEqual(['Lou Gehrig’s disease', 'ALS']);
+    expect(record.topic?.disease?.id).toBe('disease:amyotrophic-lateral-sclerosis');
+  });
+});
