@@ -32,7 +32,7 @@ function table(text, ...columns) {
 }
 const field = (text, name) => table(section(text, 'Page'), 'field', 'value').find((r) => r.field === name)?.value ?? '';
 
-const totals = { pages: 0, itemPages: 0, itemsAll: 0, items: 0, itemsFound: 0, journals: 0, journalsFound: 0, terms: 0, termsFound: 0, topics: 0, topicsFound: 0, falseMonths: 0 };
+const totals = { pageDates: 0, pageDatesFound: 0, titles: 0, titlesFound: 0, pages: 0, itemPages: 0, itemsAll: 0, items: 0, itemsFound: 0, journals: 0, journalsFound: 0, terms: 0, termsFound: 0, topics: 0, topicsFound: 0, falseMonths: 0 };
 const misses = [];
 for (const name of readdirSync(join(root, 'tests/fixtures')).filter((n) => n.startsWith('genre-')).sort()) {
   const dir = join(root, 'tests/fixtures', name);
@@ -76,6 +76,21 @@ for (const name of readdirSync(join(root, 'tests/fixtures')).filter((n) => n.sta
     else misses.push(`${name}: term ${surface} → ${concept} not tagged`);
   }
 
+  // Page date and title: where expect.md gives them (a date first in its page-date field; a title that is not "none" or "—").
+  const pageDate = /^(\d{4}-\d{2}-\d{2})/.exec(field(expect, 'page date'))?.[1];
+  if (pageDate) {
+    totals.pageDates++;
+    if (record.pageDate === pageDate) totals.pageDatesFound++;
+    else misses.push(`${name}: page date ${pageDate}, record says ${record.pageDate ?? 'none'}`);
+  }
+  // A note in parentheses after the title is the fixture writer's; a title holding "|" is cut at it by the table.
+  const title = field(expect, 'title').replace(/\s+\((?:the|a|line|not)\b.*\)$/, '');
+  if (title && !/^(?:none|—|null)\b/i.test(title)) {
+    totals.titles++;
+    if (record.title?.trim().startsWith(title)) totals.titlesFound++;
+    else misses.push(`${name}: title "${title}", record says ${JSON.stringify(record.title)}`);
+  }
+
   // Topic: the expected disease id, where the page has one.
   const topic = /`(disease:[a-z0-9-]+)`/.exec(field(expect, 'topic'))?.[1];
   if (topic) {
@@ -102,6 +117,8 @@ console.log('| --- | --- |');
 console.log(`| pages whose dated items are all found | ${totals.itemsAll} of ${totals.itemPages} (${totals.itemsFound} of ${totals.items} items) |`);
 console.log(`| journals named in the text and given their English name | ${totals.journalsFound} of ${totals.journals} |`);
 console.log(`| defined abbreviations and biomedical terms tagged | ${pct(totals.termsFound, totals.terms)} (${totals.termsFound} of ${totals.terms}) |`);
+console.log(`| page dates read (of the pages that print one) | ${totals.pageDatesFound} of ${totals.pageDates} |`);
+console.log(`| titles read (of the pages that have one) | ${totals.titlesFound} of ${totals.titles} |`);
 console.log(`| pages whose disease topic is found | ${totals.topicsFound} of ${totals.topics} |`);
 console.log(`| false month sections made from body lines | ${totals.falseMonths} |`);
 if (detail) for (const m of misses) console.log(`  ${m}`);

@@ -52,6 +52,8 @@ export interface CompiledStructure {
   boilerplate: Record<'disclaimer' | 'qr-code' | 'other', RegExp[]>;
   /** The publication-date line (groups year, month, day). */
   pageDates: RegExp[];
+  /** A date alone on its line ("Dec 21, 2012"), the page date only right under the title; empty when the data gives none. */
+  titleDateLines: RegExp[];
   /** Labels of real lead text ("导读:"), stripped. */
   leadLabels: RegExp[];
   /** Bylines opening a paragraph, kept out of the body. */
@@ -376,6 +378,7 @@ export function loadStructure(file: string, text?: string, hash?: string): Compi
       other: compileAll('/boilerplate/other', raw.boilerplate.other),
     },
     pageDates: compileAll('/pageDates', raw.pageDates),
+    titleDateLines: raw.titleDateLines === undefined ? [] : compileAll('/titleDateLines', raw.titleDateLines),
     leadLabels: compileAll('/leadLabels', raw.leadLabels),
     bylinePrefixes: compileAll('/bylinePrefixes', raw.bylinePrefixes),
     captions: compileAll('/captions', raw.captions),

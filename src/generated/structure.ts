@@ -27,17 +27,21 @@ export type Words1 = [string, ...string[]];
  */
 export type Patterns2 = string[];
 /**
- * A label that opens real lead text ("导读:"): stripped, the text after it kept as content.
+ * A date standing alone on its line ("Dec 21, 2012", "5 June 2014"; groups year, monthName, day): the page date, kept out of the body as boilerplate of kind page-date, only on the line right under the title, where a news page prints its date; anywhere else (under a copied paper's "Published:") it is the pageDates' bare date, not one. Optional: without it no such line is read.
  */
 export type Patterns3 = string[];
 /**
- * A byline at the start of a paragraph ("〔記者…/台南報導〕", "CHICAGO — "), or a news wire's dateline ("BALDWIN PARK, Calif., Oct. 3, 2024 /PRNewswire/ --"): kept out of the body as boilerplate, the rest of the paragraph kept. A dateline's groups year, month or monthName, and day give the page date (boilerplate of kind page-date).
+ * A label that opens real lead text ("导读:"): stripped, the text after it kept as content.
  */
 export type Patterns4 = string[];
 /**
- * A short line that is a table or figure caption ("表1 …"): boilerplate of kind caption, never the title or a heading.
+ * A byline at the start of a paragraph ("〔記者…/台南報導〕", "CHICAGO — "), or a news wire's dateline ("BALDWIN PARK, Calif., Oct. 3, 2024 /PRNewswire/ --"): kept out of the body as boilerplate, the rest of the paragraph kept. A dateline's groups year, month or monthName, and day give the page date (boilerplate of kind page-date).
  */
 export type Patterns5 = string[];
+/**
+ * A short line that is a table or figure caption ("表1 …"): boilerplate of kind caption, never the title or a heading.
+ */
+export type Patterns6 = string[];
 /**
  * Verbs that make a relative day an event date (发表, 刊登, 宣布…).
  *
@@ -47,11 +51,11 @@ export type Words2 = [string, ...string[]];
 /**
  * A paragraph that opens with a year alone ("2025年,…"; group year): not an item, but later dates without a year take it.
  */
-export type Patterns6 = string[];
+export type Patterns7 = string[];
 /**
  * A paragraph opening with one of these sums up ("总体来看,…"): on a page that is not a digest it ends the item above, and it and what follows (until the next item) are the section's prose.
  */
-export type Patterns7 = string[];
+export type Patterns8 = string[];
 /**
  * Approval words: with a regulator in the title or the first dated item (and no month or year headings), the page is a drug approval.
  *
@@ -61,11 +65,11 @@ export type Words3 = [string, ...string[]];
 /**
  * A title that counts studies ("5项临床试验", "四项研究"): a trial roundup.
  */
-export type Patterns8 = string[];
+export type Patterns9 = string[];
 /**
  * A title that promises an explanation ("4种治疗方法", "原理", "有哪些"): an overview, whatever dated items it carries.
  */
-export type Patterns9 = string[];
+export type Patterns10 = string[];
 
 /**
  * Patterns (JavaScript regular expressions, compiled with the u flag) that recognise digest structure.
@@ -134,9 +138,10 @@ export interface StructureData {
     other: Patterns;
   };
   pageDates: Patterns2;
-  leadLabels: Patterns3;
-  bylinePrefixes: Patterns4;
-  captions: Patterns5;
+  titleDateLines?: Patterns3;
+  leadLabels: Patterns4;
+  bylinePrefixes: Patterns5;
+  captions: Patterns6;
   itemDates: Patterns;
   undatedItemStarts: Patterns;
   /**
@@ -148,8 +153,8 @@ export interface StructureData {
    * A word for the page date itself ("today"): in a paragraph's first sentence with an event verb, on a page with a page date (a wire's dateline), it dates an item to that day ("… today announced the publication …").
    */
   todayWords?: string;
-  yearOpeners: Patterns6;
-  closingWords: Patterns7;
+  yearOpeners: Patterns7;
+  closingWords: Patterns8;
   /**
    * Where a sentence ends inside a paragraph (a full stop, or the end of a citation marker, and the spaces after): a date right after one opens a new item in the middle of the line.
    */
@@ -193,8 +198,8 @@ export interface StructureData {
     titleYear: string;
     approvalVerbs: Words3;
     regulators: Words1;
-    trialRoundupTitles: Patterns8;
-    overviewTitles: Patterns9;
+    trialRoundupTitles: Patterns9;
+    overviewTitles: Patterns10;
   };
   /**
    * What messages quote as examples of headings the patterns expect.

@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 "use strict";
 export const structure = validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/structure.schema.json","type":"object","additionalProperties":false,"required":["maxHeadingLength","monthNames","numerals","monthHeadings","rangeHeadings","yearHeadings","yearHeadingWords","headingPunctuation","outlineHeadings","outlineSubheadings","sectionKeywords","referenceHeadings","boilerplate","pageDates","leadLabels","bylinePrefixes","captions","itemDates","undatedItemStarts","relativeDay","eventVerbs","yearOpeners","closingWords","sentenceBreak","publicationCues","english","relativeYears","citationMarker","pageKinds","messageExamples"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"maxHeadingLength":{"type":"integer","minimum":8},"maxLatinTitleLength":{"type":"integer","minimum":1,"maximum":1000},"monthNames":{"type":"array","minItems":12,"maxItems":12,"items":{"type":"array","minItems":1,"maxItems":8,"items":{"type":"string","pattern":"^[A-Za-z]{2,20}$"}}},"numerals":{"type":"object","minProperties":1,"propertyNames":{"minLength":1,"maxLength":1},"additionalProperties":{"type":"integer","minimum":0,"maximum":10}},"monthHeadings":{"$ref":"#/$defs/Patterns"},"rangeHeadings":{"$ref":"#/$defs/Patterns"},"yearHeadings":{"$ref":"#/$defs/Patterns"},"yearHeadingWords":{"$ref":"#/$defs/Words"},"headingPunctuation":{"type":"string","minLength":1,"maxLength":600},"unfinishedLineEnds":{"type":"string","minLength":1,"maxLength":600},"wordMarks":{"type":"string","minLength":1,"maxLength":600},"outlineHeadings":{"$ref":"#/$defs/Patterns"},"outlineSubheadings":{"$ref":"#/$defs/Patterns"},"sectionKeywords":{"type":"object","additionalProperties":false,"required":["summary","outlook","conclusion"],"properties":{"summary":{"$ref":"#/$defs/Words"},"outlook":{"$ref":"#/$defs/Words"},"conclusion":{"$ref":"#/$defs/Words"}}},"referenceHeadings":{"$ref":"#/$defs/Patterns"},"boilerplate":{"type":"object","additionalProperties":false,"required":["disclaimer","qr-code","other"],"properties":{"disclaimer":{"$ref":"#/$defs/Patterns"},"qr-code":{"$ref":"#/$defs/Patterns"},"other":{"$ref":"#/$defs/Patterns"}}},"pageDates":{"$ref":"#/$defs/Patterns"},"leadLabels":{"$ref":"#/$defs/Patterns"},"bylinePrefixes":{"$ref":"#/$defs/Patterns"},"captions":{"$ref":"#/$defs/Patterns"},"itemDates":{"$ref":"#/$defs/Patterns"},"undatedItemStarts":{"$ref":"#/$defs/Patterns"},"relativeDay":{"type":"string","minLength":1,"maxLength":600},"eventVerbs":{"$ref":"#/$defs/Words"},"todayWords":{"type":"string","minLength":1,"maxLength":200},"yearOpeners":{"$ref":"#/$defs/Patterns"},"closingWords":{"$ref":"#/$defs/Patterns"},"sentenceBreak":{"type":"string","minLength":1,"maxLength":600},"publicationCues":{"type":"string","minLength":1,"maxLength":600},"english":{"type":"object","additionalProperties":false,"required":["phrases","therapies","connectors"],"properties":{"phrases":{"type":"array","items":{"$ref":"#/$defs/Translation"}},"therapies":{"type":"array","items":{"$ref":"#/$defs/Translation"}},"connectors":{"type":"array","items":{"type":"string"}}}},"relativeYears":{"type":"object","additionalProperties":{"type":"integer","minimum":-10,"maximum":10}},"citationMarker":{"type":"string","minLength":1,"maxLength":600},"pageKinds":{"type":"object","additionalProperties":false,"required":["titleYearRange","titleYear","approvalVerbs","regulators","trialRoundupTitles","overviewTitles"],"properties":{"titleYearRange":{"type":"string","minLength":1,"maxLength":600},"titleYear":{"type":"string","minLength":1,"maxLength":600},"approvalVerbs":{"$ref":"#/$defs/Words"},"regulators":{"$ref":"#/$defs/Words"},"trialRoundupTitles":{"$ref":"#/$defs/Patterns"},"overviewTitles":{"$ref":"#/$defs/Patterns"}}},"messageExamples":{"type":"object","additionalProperties":false,"required":["monthHeading","referenceHeading"],"properties":{"monthHeading":{"type":"string","minLength":1,"maxLength":200},"referenceHeading":{"type":"string","minLength":1,"maxLength":200}}}},"$defs":{"Patterns":{"type":"array","items":{"type":"string","minLength":1,"maxLength":600}},"Words":{"type":"array","items":{"type":"string","minLength":1},"minItems":1},"Translation":{"type":"object","additionalProperties":false,"required":["zh","en"],"properties":{"zh":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}},"en":{"type":"string","minLength":1},"preposition":{"type":"string"},"written":{"type":"array","items":{"type":"string","minLength":1}}}}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/structure.schema.json","type":"object","additionalProperties":false,"required":["maxHeadingLength","monthNames","numerals","monthHeadings","rangeHeadings","yearHeadings","yearHeadingWords","headingPunctuation","outlineHeadings","outlineSubheadings","sectionKeywords","referenceHeadings","boilerplate","pageDates","leadLabels","bylinePrefixes","captions","itemDates","undatedItemStarts","relativeDay","eventVerbs","yearOpeners","closingWords","sentenceBreak","publicationCues","english","relativeYears","citationMarker","pageKinds","messageExamples"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"maxHeadingLength":{"type":"integer","minimum":8},"maxLatinTitleLength":{"type":"integer","minimum":1,"maximum":1000},"monthNames":{"type":"array","minItems":12,"maxItems":12,"items":{"type":"array","minItems":1,"maxItems":8,"items":{"type":"string","pattern":"^[A-Za-z]{2,20}$"}}},"numerals":{"type":"object","minProperties":1,"propertyNames":{"minLength":1,"maxLength":1},"additionalProperties":{"type":"integer","minimum":0,"maximum":10}},"monthHeadings":{"$ref":"#/$defs/Patterns"},"rangeHeadings":{"$ref":"#/$defs/Patterns"},"yearHeadings":{"$ref":"#/$defs/Patterns"},"yearHeadingWords":{"$ref":"#/$defs/Words"},"headingPunctuation":{"type":"string","minLength":1,"maxLength":600},"unfinishedLineEnds":{"type":"string","minLength":1,"maxLength":600},"wordMarks":{"type":"string","minLength":1,"maxLength":600},"outlineHeadings":{"$ref":"#/$defs/Patterns"},"outlineSubheadings":{"$ref":"#/$defs/Patterns"},"sectionKeywords":{"type":"object","additionalProperties":false,"required":["summary","outlook","conclusion"],"properties":{"summary":{"$ref":"#/$defs/Words"},"outlook":{"$ref":"#/$defs/Words"},"conclusion":{"$ref":"#/$defs/Words"}}},"referenceHeadings":{"$ref":"#/$defs/Patterns"},"boilerplate":{"type":"object","additionalProperties":false,"required":["disclaimer","qr-code","other"],"properties":{"disclaimer":{"$ref":"#/$defs/Patterns"},"qr-code":{"$ref":"#/$defs/Patterns"},"other":{"$ref":"#/$defs/Patterns"}}},"pageDates":{"$ref":"#/$defs/Patterns"},"titleDateLines":{"$ref":"#/$defs/Patterns"},"leadLabels":{"$ref":"#/$defs/Patterns"},"bylinePrefixes":{"$ref":"#/$defs/Patterns"},"captions":{"$ref":"#/$defs/Patterns"},"itemDates":{"$ref":"#/$defs/Patterns"},"undatedItemStarts":{"$ref":"#/$defs/Patterns"},"relativeDay":{"type":"string","minLength":1,"maxLength":600},"eventVerbs":{"$ref":"#/$defs/Words"},"todayWords":{"type":"string","minLength":1,"maxLength":200},"yearOpeners":{"$ref":"#/$defs/Patterns"},"closingWords":{"$ref":"#/$defs/Patterns"},"sentenceBreak":{"type":"string","minLength":1,"maxLength":600},"publicationCues":{"type":"string","minLength":1,"maxLength":600},"english":{"type":"object","additionalProperties":false,"required":["phrases","therapies","connectors"],"properties":{"phrases":{"type":"array","items":{"$ref":"#/$defs/Translation"}},"therapies":{"type":"array","items":{"$ref":"#/$defs/Translation"}},"connectors":{"type":"array","items":{"type":"string"}}}},"relativeYears":{"type":"object","additionalProperties":{"type":"integer","minimum":-10,"maximum":10}},"citationMarker":{"type":"string","minLength":1,"maxLength":600},"pageKinds":{"type":"object","additionalProperties":false,"required":["titleYearRange","titleYear","approvalVerbs","regulators","trialRoundupTitles","overviewTitles"],"properties":{"titleYearRange":{"type":"string","minLength":1,"maxLength":600},"titleYear":{"type":"string","minLength":1,"maxLength":600},"approvalVerbs":{"$ref":"#/$defs/Words"},"regulators":{"$ref":"#/$defs/Words"},"trialRoundupTitles":{"$ref":"#/$defs/Patterns"},"overviewTitles":{"$ref":"#/$defs/Patterns"}}},"messageExamples":{"type":"object","additionalProperties":false,"required":["monthHeading","referenceHeading"],"properties":{"monthHeading":{"type":"string","minLength":1,"maxLength":200},"referenceHeading":{"type":"string","minLength":1,"maxLength":200}}}},"$defs":{"Patterns":{"type":"array","items":{"type":"string","minLength":1,"maxLength":600}},"Words":{"type":"array","items":{"type":"string","minLength":1},"minItems":1},"Translation":{"type":"object","additionalProperties":false,"required":["zh","en"],"properties":{"zh":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}},"en":{"type":"string","minLength":1},"preposition":{"type":"string"},"written":{"type":"array","items":{"type":"string","minLength":1}}}}}};
 const func1 = Object.prototype.hasOwnProperty;
 const func2 = require("ajv/dist/runtime/ucs2length").default;
 const pattern4 = new RegExp("^[A-Za-z]{2,20}$", "u");
@@ -1078,8 +1078,8 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.leadLabels !== undefined){
-let data42 = data.leadLabels;
+if(data.titleDateLines !== undefined){
+let data42 = data.titleDateLines;
 const _errs104 = errors;
 const _errs105 = errors;
 if(errors === _errs105){
@@ -1092,18 +1092,18 @@ const _errs107 = errors;
 if(errors === _errs107){
 if(typeof data43 === "string"){
 if(func2(data43) > 600){
-validate20.errors = [{instancePath:instancePath+"/leadLabels/" + i16,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
+validate20.errors = [{instancePath:instancePath+"/titleDateLines/" + i16,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
 if(func2(data43) < 1){
-validate20.errors = [{instancePath:instancePath+"/leadLabels/" + i16,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate20.errors = [{instancePath:instancePath+"/titleDateLines/" + i16,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/leadLabels/" + i16,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate20.errors = [{instancePath:instancePath+"/titleDateLines/" + i16,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -1114,7 +1114,7 @@ break;
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/leadLabels",schemaPath:"#/$defs/Patterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate20.errors = [{instancePath:instancePath+"/titleDateLines",schemaPath:"#/$defs/Patterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -1124,8 +1124,8 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.bylinePrefixes !== undefined){
-let data44 = data.bylinePrefixes;
+if(data.leadLabels !== undefined){
+let data44 = data.leadLabels;
 const _errs109 = errors;
 const _errs110 = errors;
 if(errors === _errs110){
@@ -1138,18 +1138,18 @@ const _errs112 = errors;
 if(errors === _errs112){
 if(typeof data45 === "string"){
 if(func2(data45) > 600){
-validate20.errors = [{instancePath:instancePath+"/bylinePrefixes/" + i17,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
+validate20.errors = [{instancePath:instancePath+"/leadLabels/" + i17,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
 if(func2(data45) < 1){
-validate20.errors = [{instancePath:instancePath+"/bylinePrefixes/" + i17,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate20.errors = [{instancePath:instancePath+"/leadLabels/" + i17,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/bylinePrefixes/" + i17,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate20.errors = [{instancePath:instancePath+"/leadLabels/" + i17,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -1160,7 +1160,7 @@ break;
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/bylinePrefixes",schemaPath:"#/$defs/Patterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate20.errors = [{instancePath:instancePath+"/leadLabels",schemaPath:"#/$defs/Patterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -1170,8 +1170,8 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.captions !== undefined){
-let data46 = data.captions;
+if(data.bylinePrefixes !== undefined){
+let data46 = data.bylinePrefixes;
 const _errs114 = errors;
 const _errs115 = errors;
 if(errors === _errs115){
@@ -1184,18 +1184,18 @@ const _errs117 = errors;
 if(errors === _errs117){
 if(typeof data47 === "string"){
 if(func2(data47) > 600){
-validate20.errors = [{instancePath:instancePath+"/captions/" + i18,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
+validate20.errors = [{instancePath:instancePath+"/bylinePrefixes/" + i18,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
 if(func2(data47) < 1){
-validate20.errors = [{instancePath:instancePath+"/captions/" + i18,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate20.errors = [{instancePath:instancePath+"/bylinePrefixes/" + i18,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/captions/" + i18,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate20.errors = [{instancePath:instancePath+"/bylinePrefixes/" + i18,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -1206,7 +1206,7 @@ break;
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/captions",schemaPath:"#/$defs/Patterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate20.errors = [{instancePath:instancePath+"/bylinePrefixes",schemaPath:"#/$defs/Patterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -1216,8 +1216,8 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.itemDates !== undefined){
-let data48 = data.itemDates;
+if(data.captions !== undefined){
+let data48 = data.captions;
 const _errs119 = errors;
 const _errs120 = errors;
 if(errors === _errs120){
@@ -1230,18 +1230,18 @@ const _errs122 = errors;
 if(errors === _errs122){
 if(typeof data49 === "string"){
 if(func2(data49) > 600){
-validate20.errors = [{instancePath:instancePath+"/itemDates/" + i19,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
+validate20.errors = [{instancePath:instancePath+"/captions/" + i19,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
 if(func2(data49) < 1){
-validate20.errors = [{instancePath:instancePath+"/itemDates/" + i19,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate20.errors = [{instancePath:instancePath+"/captions/" + i19,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/itemDates/" + i19,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate20.errors = [{instancePath:instancePath+"/captions/" + i19,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -1252,7 +1252,7 @@ break;
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/itemDates",schemaPath:"#/$defs/Patterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate20.errors = [{instancePath:instancePath+"/captions",schemaPath:"#/$defs/Patterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -1262,8 +1262,8 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.undatedItemStarts !== undefined){
-let data50 = data.undatedItemStarts;
+if(data.itemDates !== undefined){
+let data50 = data.itemDates;
 const _errs124 = errors;
 const _errs125 = errors;
 if(errors === _errs125){
@@ -1276,18 +1276,18 @@ const _errs127 = errors;
 if(errors === _errs127){
 if(typeof data51 === "string"){
 if(func2(data51) > 600){
-validate20.errors = [{instancePath:instancePath+"/undatedItemStarts/" + i20,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
+validate20.errors = [{instancePath:instancePath+"/itemDates/" + i20,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
 if(func2(data51) < 1){
-validate20.errors = [{instancePath:instancePath+"/undatedItemStarts/" + i20,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate20.errors = [{instancePath:instancePath+"/itemDates/" + i20,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/undatedItemStarts/" + i20,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate20.errors = [{instancePath:instancePath+"/itemDates/" + i20,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -1298,7 +1298,7 @@ break;
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/undatedItemStarts",schemaPath:"#/$defs/Patterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate20.errors = [{instancePath:instancePath+"/itemDates",schemaPath:"#/$defs/Patterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -1308,17 +1308,63 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.relativeDay !== undefined){
-let data52 = data.relativeDay;
+if(data.undatedItemStarts !== undefined){
+let data52 = data.undatedItemStarts;
 const _errs129 = errors;
-if(errors === _errs129){
-if(typeof data52 === "string"){
-if(func2(data52) > 600){
+const _errs130 = errors;
+if(errors === _errs130){
+if(Array.isArray(data52)){
+var valid46 = true;
+const len21 = data52.length;
+for(let i21=0; i21<len21; i21++){
+let data53 = data52[i21];
+const _errs132 = errors;
+if(errors === _errs132){
+if(typeof data53 === "string"){
+if(func2(data53) > 600){
+validate20.errors = [{instancePath:instancePath+"/undatedItemStarts/" + i21,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
+return false;
+}
+else {
+if(func2(data53) < 1){
+validate20.errors = [{instancePath:instancePath+"/undatedItemStarts/" + i21,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+}
+else {
+validate20.errors = [{instancePath:instancePath+"/undatedItemStarts/" + i21,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid46 = _errs132 === errors;
+if(!valid46){
+break;
+}
+}
+}
+else {
+validate20.errors = [{instancePath:instancePath+"/undatedItemStarts",schemaPath:"#/$defs/Patterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs129 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.relativeDay !== undefined){
+let data54 = data.relativeDay;
+const _errs134 = errors;
+if(errors === _errs134){
+if(typeof data54 === "string"){
+if(func2(data54) > 600){
 validate20.errors = [{instancePath:instancePath+"/relativeDay",schemaPath:"#/properties/relativeDay/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data52) < 1){
+if(func2(data54) < 1){
 validate20.errors = [{instancePath:instancePath+"/relativeDay",schemaPath:"#/properties/relativeDay/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1329,42 +1375,42 @@ validate20.errors = [{instancePath:instancePath+"/relativeDay",schemaPath:"#/pro
 return false;
 }
 }
-var valid0 = _errs129 === errors;
+var valid0 = _errs134 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.eventVerbs !== undefined){
-let data53 = data.eventVerbs;
-const _errs131 = errors;
-const _errs132 = errors;
-if(errors === _errs132){
-if(Array.isArray(data53)){
-if(data53.length < 1){
+let data55 = data.eventVerbs;
+const _errs136 = errors;
+const _errs137 = errors;
+if(errors === _errs137){
+if(Array.isArray(data55)){
+if(data55.length < 1){
 validate20.errors = [{instancePath:instancePath+"/eventVerbs",schemaPath:"#/$defs/Words/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
 return false;
 }
 else {
-var valid46 = true;
-const len21 = data53.length;
-for(let i21=0; i21<len21; i21++){
-let data54 = data53[i21];
-const _errs134 = errors;
-if(errors === _errs134){
-if(typeof data54 === "string"){
-if(func2(data54) < 1){
-validate20.errors = [{instancePath:instancePath+"/eventVerbs/" + i21,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+var valid48 = true;
+const len22 = data55.length;
+for(let i22=0; i22<len22; i22++){
+let data56 = data55[i22];
+const _errs139 = errors;
+if(errors === _errs139){
+if(typeof data56 === "string"){
+if(func2(data56) < 1){
+validate20.errors = [{instancePath:instancePath+"/eventVerbs/" + i22,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/eventVerbs/" + i21,schemaPath:"#/$defs/Words/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate20.errors = [{instancePath:instancePath+"/eventVerbs/" + i22,schemaPath:"#/$defs/Words/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
-var valid46 = _errs134 === errors;
-if(!valid46){
+var valid48 = _errs139 === errors;
+if(!valid48){
 break;
 }
 }
@@ -1375,23 +1421,23 @@ validate20.errors = [{instancePath:instancePath+"/eventVerbs",schemaPath:"#/$def
 return false;
 }
 }
-var valid0 = _errs131 === errors;
+var valid0 = _errs136 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.todayWords !== undefined){
-let data55 = data.todayWords;
-const _errs136 = errors;
-if(errors === _errs136){
-if(typeof data55 === "string"){
-if(func2(data55) > 200){
+let data57 = data.todayWords;
+const _errs141 = errors;
+if(errors === _errs141){
+if(typeof data57 === "string"){
+if(func2(data57) > 200){
 validate20.errors = [{instancePath:instancePath+"/todayWords",schemaPath:"#/properties/todayWords/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
 return false;
 }
 else {
-if(func2(data55) < 1){
+if(func2(data57) < 1){
 validate20.errors = [{instancePath:instancePath+"/todayWords",schemaPath:"#/properties/todayWords/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1402,60 +1448,14 @@ validate20.errors = [{instancePath:instancePath+"/todayWords",schemaPath:"#/prop
 return false;
 }
 }
-var valid0 = _errs136 === errors;
+var valid0 = _errs141 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.yearOpeners !== undefined){
-let data56 = data.yearOpeners;
-const _errs138 = errors;
-const _errs139 = errors;
-if(errors === _errs139){
-if(Array.isArray(data56)){
-var valid48 = true;
-const len22 = data56.length;
-for(let i22=0; i22<len22; i22++){
-let data57 = data56[i22];
-const _errs141 = errors;
-if(errors === _errs141){
-if(typeof data57 === "string"){
-if(func2(data57) > 600){
-validate20.errors = [{instancePath:instancePath+"/yearOpeners/" + i22,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
-return false;
-}
-else {
-if(func2(data57) < 1){
-validate20.errors = [{instancePath:instancePath+"/yearOpeners/" + i22,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/yearOpeners/" + i22,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid48 = _errs141 === errors;
-if(!valid48){
-break;
-}
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/yearOpeners",schemaPath:"#/$defs/Patterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid0 = _errs138 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.closingWords !== undefined){
-let data58 = data.closingWords;
+let data58 = data.yearOpeners;
 const _errs143 = errors;
 const _errs144 = errors;
 if(errors === _errs144){
@@ -1468,18 +1468,18 @@ const _errs146 = errors;
 if(errors === _errs146){
 if(typeof data59 === "string"){
 if(func2(data59) > 600){
-validate20.errors = [{instancePath:instancePath+"/closingWords/" + i23,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
+validate20.errors = [{instancePath:instancePath+"/yearOpeners/" + i23,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
 if(func2(data59) < 1){
-validate20.errors = [{instancePath:instancePath+"/closingWords/" + i23,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate20.errors = [{instancePath:instancePath+"/yearOpeners/" + i23,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/closingWords/" + i23,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate20.errors = [{instancePath:instancePath+"/yearOpeners/" + i23,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -1490,7 +1490,7 @@ break;
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/closingWords",schemaPath:"#/$defs/Patterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate20.errors = [{instancePath:instancePath+"/yearOpeners",schemaPath:"#/$defs/Patterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -1500,17 +1500,63 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.sentenceBreak !== undefined){
-let data60 = data.sentenceBreak;
+if(data.closingWords !== undefined){
+let data60 = data.closingWords;
 const _errs148 = errors;
-if(errors === _errs148){
-if(typeof data60 === "string"){
-if(func2(data60) > 600){
+const _errs149 = errors;
+if(errors === _errs149){
+if(Array.isArray(data60)){
+var valid52 = true;
+const len24 = data60.length;
+for(let i24=0; i24<len24; i24++){
+let data61 = data60[i24];
+const _errs151 = errors;
+if(errors === _errs151){
+if(typeof data61 === "string"){
+if(func2(data61) > 600){
+validate20.errors = [{instancePath:instancePath+"/closingWords/" + i24,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
+return false;
+}
+else {
+if(func2(data61) < 1){
+validate20.errors = [{instancePath:instancePath+"/closingWords/" + i24,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+}
+else {
+validate20.errors = [{instancePath:instancePath+"/closingWords/" + i24,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid52 = _errs151 === errors;
+if(!valid52){
+break;
+}
+}
+}
+else {
+validate20.errors = [{instancePath:instancePath+"/closingWords",schemaPath:"#/$defs/Patterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs148 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.sentenceBreak !== undefined){
+let data62 = data.sentenceBreak;
+const _errs153 = errors;
+if(errors === _errs153){
+if(typeof data62 === "string"){
+if(func2(data62) > 600){
 validate20.errors = [{instancePath:instancePath+"/sentenceBreak",schemaPath:"#/properties/sentenceBreak/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data60) < 1){
+if(func2(data62) < 1){
 validate20.errors = [{instancePath:instancePath+"/sentenceBreak",schemaPath:"#/properties/sentenceBreak/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1521,23 +1567,23 @@ validate20.errors = [{instancePath:instancePath+"/sentenceBreak",schemaPath:"#/p
 return false;
 }
 }
-var valid0 = _errs148 === errors;
+var valid0 = _errs153 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.publicationCues !== undefined){
-let data61 = data.publicationCues;
-const _errs150 = errors;
-if(errors === _errs150){
-if(typeof data61 === "string"){
-if(func2(data61) > 600){
+let data63 = data.publicationCues;
+const _errs155 = errors;
+if(errors === _errs155){
+if(typeof data63 === "string"){
+if(func2(data63) > 600){
 validate20.errors = [{instancePath:instancePath+"/publicationCues",schemaPath:"#/properties/publicationCues/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data61) < 1){
+if(func2(data63) < 1){
 validate20.errors = [{instancePath:instancePath+"/publicationCues",schemaPath:"#/properties/publicationCues/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1548,175 +1594,175 @@ validate20.errors = [{instancePath:instancePath+"/publicationCues",schemaPath:"#
 return false;
 }
 }
-var valid0 = _errs150 === errors;
+var valid0 = _errs155 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.english !== undefined){
-let data62 = data.english;
-const _errs152 = errors;
-if(errors === _errs152){
-if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
+let data64 = data.english;
+const _errs157 = errors;
+if(errors === _errs157){
+if(data64 && typeof data64 == "object" && !Array.isArray(data64)){
 let missing3;
-if((((data62.phrases === undefined) && (missing3 = "phrases")) || ((data62.therapies === undefined) && (missing3 = "therapies"))) || ((data62.connectors === undefined) && (missing3 = "connectors"))){
+if((((data64.phrases === undefined) && (missing3 = "phrases")) || ((data64.therapies === undefined) && (missing3 = "therapies"))) || ((data64.connectors === undefined) && (missing3 = "connectors"))){
 validate20.errors = [{instancePath:instancePath+"/english",schemaPath:"#/properties/english/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'"}];
 return false;
 }
 else {
-const _errs154 = errors;
-for(const key5 in data62){
+const _errs159 = errors;
+for(const key5 in data64){
 if(!(((key5 === "phrases") || (key5 === "therapies")) || (key5 === "connectors"))){
 validate20.errors = [{instancePath:instancePath+"/english",schemaPath:"#/properties/english/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs154 === errors){
-if(data62.phrases !== undefined){
-let data63 = data62.phrases;
-const _errs155 = errors;
-if(errors === _errs155){
-if(Array.isArray(data63)){
-var valid52 = true;
-const len24 = data63.length;
-for(let i24=0; i24<len24; i24++){
-let data64 = data63[i24];
-const _errs157 = errors;
-const _errs158 = errors;
-if(errors === _errs158){
-if(data64 && typeof data64 == "object" && !Array.isArray(data64)){
-let missing4;
-if(((data64.zh === undefined) && (missing4 = "zh")) || ((data64.en === undefined) && (missing4 = "en"))){
-validate20.errors = [{instancePath:instancePath+"/english/phrases/" + i24,schemaPath:"#/$defs/Translation/required",keyword:"required",params:{missingProperty: missing4},message:"must have required property '"+missing4+"'"}];
-return false;
-}
-else {
+if(_errs159 === errors){
+if(data64.phrases !== undefined){
+let data65 = data64.phrases;
 const _errs160 = errors;
-for(const key6 in data64){
-if(!((((key6 === "zh") || (key6 === "en")) || (key6 === "preposition")) || (key6 === "written"))){
-validate20.errors = [{instancePath:instancePath+"/english/phrases/" + i24,schemaPath:"#/$defs/Translation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-if(_errs160 === errors){
-if(data64.zh !== undefined){
-let data65 = data64.zh;
-const _errs161 = errors;
-if(errors === _errs161){
+if(errors === _errs160){
 if(Array.isArray(data65)){
-if(data65.length < 1){
-validate20.errors = [{instancePath:instancePath+"/english/phrases/" + i24+"/zh",schemaPath:"#/$defs/Translation/properties/zh/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
-return false;
-}
-else {
-var valid55 = true;
+var valid54 = true;
 const len25 = data65.length;
 for(let i25=0; i25<len25; i25++){
 let data66 = data65[i25];
+const _errs162 = errors;
 const _errs163 = errors;
 if(errors === _errs163){
-if(typeof data66 === "string"){
-if(func2(data66) < 1){
-validate20.errors = [{instancePath:instancePath+"/english/phrases/" + i24+"/zh/" + i25,schemaPath:"#/$defs/Translation/properties/zh/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+if(data66 && typeof data66 == "object" && !Array.isArray(data66)){
+let missing4;
+if(((data66.zh === undefined) && (missing4 = "zh")) || ((data66.en === undefined) && (missing4 = "en"))){
+validate20.errors = [{instancePath:instancePath+"/english/phrases/" + i25,schemaPath:"#/$defs/Translation/required",keyword:"required",params:{missingProperty: missing4},message:"must have required property '"+missing4+"'"}];
 return false;
 }
-}
 else {
-validate20.errors = [{instancePath:instancePath+"/english/phrases/" + i24+"/zh/" + i25,schemaPath:"#/$defs/Translation/properties/zh/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid55 = _errs163 === errors;
-if(!valid55){
-break;
-}
-}
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/english/phrases/" + i24+"/zh",schemaPath:"#/$defs/Translation/properties/zh/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid54 = _errs161 === errors;
-}
-else {
-var valid54 = true;
-}
-if(valid54){
-if(data64.en !== undefined){
-let data67 = data64.en;
 const _errs165 = errors;
-if(errors === _errs165){
-if(typeof data67 === "string"){
-if(func2(data67) < 1){
-validate20.errors = [{instancePath:instancePath+"/english/phrases/" + i24+"/en",schemaPath:"#/$defs/Translation/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+for(const key6 in data66){
+if(!((((key6 === "zh") || (key6 === "en")) || (key6 === "preposition")) || (key6 === "written"))){
+validate20.errors = [{instancePath:instancePath+"/english/phrases/" + i25,schemaPath:"#/$defs/Translation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs165 === errors){
+if(data66.zh !== undefined){
+let data67 = data66.zh;
+const _errs166 = errors;
+if(errors === _errs166){
+if(Array.isArray(data67)){
+if(data67.length < 1){
+validate20.errors = [{instancePath:instancePath+"/english/phrases/" + i25+"/zh",schemaPath:"#/$defs/Translation/properties/zh/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
 return false;
 }
-}
 else {
-validate20.errors = [{instancePath:instancePath+"/english/phrases/" + i24+"/en",schemaPath:"#/$defs/Translation/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid54 = _errs165 === errors;
-}
-else {
-var valid54 = true;
-}
-if(valid54){
-if(data64.preposition !== undefined){
-const _errs167 = errors;
-if(typeof data64.preposition !== "string"){
-validate20.errors = [{instancePath:instancePath+"/english/phrases/" + i24+"/preposition",schemaPath:"#/$defs/Translation/properties/preposition/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid54 = _errs167 === errors;
-}
-else {
-var valid54 = true;
-}
-if(valid54){
-if(data64.written !== undefined){
-let data69 = data64.written;
-const _errs169 = errors;
-if(errors === _errs169){
-if(Array.isArray(data69)){
-var valid56 = true;
-const len26 = data69.length;
+var valid57 = true;
+const len26 = data67.length;
 for(let i26=0; i26<len26; i26++){
-let data70 = data69[i26];
-const _errs171 = errors;
-if(errors === _errs171){
-if(typeof data70 === "string"){
-if(func2(data70) < 1){
-validate20.errors = [{instancePath:instancePath+"/english/phrases/" + i24+"/written/" + i26,schemaPath:"#/$defs/Translation/properties/written/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+let data68 = data67[i26];
+const _errs168 = errors;
+if(errors === _errs168){
+if(typeof data68 === "string"){
+if(func2(data68) < 1){
+validate20.errors = [{instancePath:instancePath+"/english/phrases/" + i25+"/zh/" + i26,schemaPath:"#/$defs/Translation/properties/zh/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/english/phrases/" + i24+"/written/" + i26,schemaPath:"#/$defs/Translation/properties/written/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate20.errors = [{instancePath:instancePath+"/english/phrases/" + i25+"/zh/" + i26,schemaPath:"#/$defs/Translation/properties/zh/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
-var valid56 = _errs171 === errors;
-if(!valid56){
+var valid57 = _errs168 === errors;
+if(!valid57){
+break;
+}
+}
+}
+}
+else {
+validate20.errors = [{instancePath:instancePath+"/english/phrases/" + i25+"/zh",schemaPath:"#/$defs/Translation/properties/zh/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid56 = _errs166 === errors;
+}
+else {
+var valid56 = true;
+}
+if(valid56){
+if(data66.en !== undefined){
+let data69 = data66.en;
+const _errs170 = errors;
+if(errors === _errs170){
+if(typeof data69 === "string"){
+if(func2(data69) < 1){
+validate20.errors = [{instancePath:instancePath+"/english/phrases/" + i25+"/en",schemaPath:"#/$defs/Translation/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate20.errors = [{instancePath:instancePath+"/english/phrases/" + i25+"/en",schemaPath:"#/$defs/Translation/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid56 = _errs170 === errors;
+}
+else {
+var valid56 = true;
+}
+if(valid56){
+if(data66.preposition !== undefined){
+const _errs172 = errors;
+if(typeof data66.preposition !== "string"){
+validate20.errors = [{instancePath:instancePath+"/english/phrases/" + i25+"/preposition",schemaPath:"#/$defs/Translation/properties/preposition/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid56 = _errs172 === errors;
+}
+else {
+var valid56 = true;
+}
+if(valid56){
+if(data66.written !== undefined){
+let data71 = data66.written;
+const _errs174 = errors;
+if(errors === _errs174){
+if(Array.isArray(data71)){
+var valid58 = true;
+const len27 = data71.length;
+for(let i27=0; i27<len27; i27++){
+let data72 = data71[i27];
+const _errs176 = errors;
+if(errors === _errs176){
+if(typeof data72 === "string"){
+if(func2(data72) < 1){
+validate20.errors = [{instancePath:instancePath+"/english/phrases/" + i25+"/written/" + i27,schemaPath:"#/$defs/Translation/properties/written/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate20.errors = [{instancePath:instancePath+"/english/phrases/" + i25+"/written/" + i27,schemaPath:"#/$defs/Translation/properties/written/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid58 = _errs176 === errors;
+if(!valid58){
 break;
 }
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/english/phrases/" + i24+"/written",schemaPath:"#/$defs/Translation/properties/written/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate20.errors = [{instancePath:instancePath+"/english/phrases/" + i25+"/written",schemaPath:"#/$defs/Translation/properties/written/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
-var valid54 = _errs169 === errors;
+var valid56 = _errs174 === errors;
 }
 else {
-var valid54 = true;
+var valid56 = true;
 }
 }
 }
@@ -1725,12 +1771,12 @@ var valid54 = true;
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/english/phrases/" + i24,schemaPath:"#/$defs/Translation/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate20.errors = [{instancePath:instancePath+"/english/phrases/" + i25,schemaPath:"#/$defs/Translation/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-var valid52 = _errs157 === errors;
-if(!valid52){
+var valid54 = _errs162 === errors;
+if(!valid54){
 break;
 }
 }
@@ -1740,155 +1786,155 @@ validate20.errors = [{instancePath:instancePath+"/english/phrases",schemaPath:"#
 return false;
 }
 }
-var valid51 = _errs155 === errors;
+var valid53 = _errs160 === errors;
 }
 else {
-var valid51 = true;
+var valid53 = true;
 }
-if(valid51){
-if(data62.therapies !== undefined){
-let data71 = data62.therapies;
-const _errs173 = errors;
-if(errors === _errs173){
-if(Array.isArray(data71)){
-var valid57 = true;
-const len27 = data71.length;
-for(let i27=0; i27<len27; i27++){
-let data72 = data71[i27];
-const _errs175 = errors;
-const _errs176 = errors;
-if(errors === _errs176){
-if(data72 && typeof data72 == "object" && !Array.isArray(data72)){
-let missing5;
-if(((data72.zh === undefined) && (missing5 = "zh")) || ((data72.en === undefined) && (missing5 = "en"))){
-validate20.errors = [{instancePath:instancePath+"/english/therapies/" + i27,schemaPath:"#/$defs/Translation/required",keyword:"required",params:{missingProperty: missing5},message:"must have required property '"+missing5+"'"}];
-return false;
-}
-else {
+if(valid53){
+if(data64.therapies !== undefined){
+let data73 = data64.therapies;
 const _errs178 = errors;
-for(const key7 in data72){
-if(!((((key7 === "zh") || (key7 === "en")) || (key7 === "preposition")) || (key7 === "written"))){
-validate20.errors = [{instancePath:instancePath+"/english/therapies/" + i27,schemaPath:"#/$defs/Translation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-if(_errs178 === errors){
-if(data72.zh !== undefined){
-let data73 = data72.zh;
-const _errs179 = errors;
-if(errors === _errs179){
+if(errors === _errs178){
 if(Array.isArray(data73)){
-if(data73.length < 1){
-validate20.errors = [{instancePath:instancePath+"/english/therapies/" + i27+"/zh",schemaPath:"#/$defs/Translation/properties/zh/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
-return false;
-}
-else {
-var valid60 = true;
+var valid59 = true;
 const len28 = data73.length;
 for(let i28=0; i28<len28; i28++){
 let data74 = data73[i28];
+const _errs180 = errors;
 const _errs181 = errors;
 if(errors === _errs181){
-if(typeof data74 === "string"){
-if(func2(data74) < 1){
-validate20.errors = [{instancePath:instancePath+"/english/therapies/" + i27+"/zh/" + i28,schemaPath:"#/$defs/Translation/properties/zh/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+if(data74 && typeof data74 == "object" && !Array.isArray(data74)){
+let missing5;
+if(((data74.zh === undefined) && (missing5 = "zh")) || ((data74.en === undefined) && (missing5 = "en"))){
+validate20.errors = [{instancePath:instancePath+"/english/therapies/" + i28,schemaPath:"#/$defs/Translation/required",keyword:"required",params:{missingProperty: missing5},message:"must have required property '"+missing5+"'"}];
 return false;
 }
-}
 else {
-validate20.errors = [{instancePath:instancePath+"/english/therapies/" + i27+"/zh/" + i28,schemaPath:"#/$defs/Translation/properties/zh/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid60 = _errs181 === errors;
-if(!valid60){
-break;
-}
-}
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/english/therapies/" + i27+"/zh",schemaPath:"#/$defs/Translation/properties/zh/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid59 = _errs179 === errors;
-}
-else {
-var valid59 = true;
-}
-if(valid59){
-if(data72.en !== undefined){
-let data75 = data72.en;
 const _errs183 = errors;
-if(errors === _errs183){
-if(typeof data75 === "string"){
-if(func2(data75) < 1){
-validate20.errors = [{instancePath:instancePath+"/english/therapies/" + i27+"/en",schemaPath:"#/$defs/Translation/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+for(const key7 in data74){
+if(!((((key7 === "zh") || (key7 === "en")) || (key7 === "preposition")) || (key7 === "written"))){
+validate20.errors = [{instancePath:instancePath+"/english/therapies/" + i28,schemaPath:"#/$defs/Translation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs183 === errors){
+if(data74.zh !== undefined){
+let data75 = data74.zh;
+const _errs184 = errors;
+if(errors === _errs184){
+if(Array.isArray(data75)){
+if(data75.length < 1){
+validate20.errors = [{instancePath:instancePath+"/english/therapies/" + i28+"/zh",schemaPath:"#/$defs/Translation/properties/zh/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
 return false;
 }
-}
 else {
-validate20.errors = [{instancePath:instancePath+"/english/therapies/" + i27+"/en",schemaPath:"#/$defs/Translation/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid59 = _errs183 === errors;
-}
-else {
-var valid59 = true;
-}
-if(valid59){
-if(data72.preposition !== undefined){
-const _errs185 = errors;
-if(typeof data72.preposition !== "string"){
-validate20.errors = [{instancePath:instancePath+"/english/therapies/" + i27+"/preposition",schemaPath:"#/$defs/Translation/properties/preposition/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid59 = _errs185 === errors;
-}
-else {
-var valid59 = true;
-}
-if(valid59){
-if(data72.written !== undefined){
-let data77 = data72.written;
-const _errs187 = errors;
-if(errors === _errs187){
-if(Array.isArray(data77)){
-var valid61 = true;
-const len29 = data77.length;
+var valid62 = true;
+const len29 = data75.length;
 for(let i29=0; i29<len29; i29++){
-let data78 = data77[i29];
-const _errs189 = errors;
-if(errors === _errs189){
-if(typeof data78 === "string"){
-if(func2(data78) < 1){
-validate20.errors = [{instancePath:instancePath+"/english/therapies/" + i27+"/written/" + i29,schemaPath:"#/$defs/Translation/properties/written/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+let data76 = data75[i29];
+const _errs186 = errors;
+if(errors === _errs186){
+if(typeof data76 === "string"){
+if(func2(data76) < 1){
+validate20.errors = [{instancePath:instancePath+"/english/therapies/" + i28+"/zh/" + i29,schemaPath:"#/$defs/Translation/properties/zh/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/english/therapies/" + i27+"/written/" + i29,schemaPath:"#/$defs/Translation/properties/written/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate20.errors = [{instancePath:instancePath+"/english/therapies/" + i28+"/zh/" + i29,schemaPath:"#/$defs/Translation/properties/zh/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
-var valid61 = _errs189 === errors;
-if(!valid61){
+var valid62 = _errs186 === errors;
+if(!valid62){
+break;
+}
+}
+}
+}
+else {
+validate20.errors = [{instancePath:instancePath+"/english/therapies/" + i28+"/zh",schemaPath:"#/$defs/Translation/properties/zh/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid61 = _errs184 === errors;
+}
+else {
+var valid61 = true;
+}
+if(valid61){
+if(data74.en !== undefined){
+let data77 = data74.en;
+const _errs188 = errors;
+if(errors === _errs188){
+if(typeof data77 === "string"){
+if(func2(data77) < 1){
+validate20.errors = [{instancePath:instancePath+"/english/therapies/" + i28+"/en",schemaPath:"#/$defs/Translation/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate20.errors = [{instancePath:instancePath+"/english/therapies/" + i28+"/en",schemaPath:"#/$defs/Translation/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid61 = _errs188 === errors;
+}
+else {
+var valid61 = true;
+}
+if(valid61){
+if(data74.preposition !== undefined){
+const _errs190 = errors;
+if(typeof data74.preposition !== "string"){
+validate20.errors = [{instancePath:instancePath+"/english/therapies/" + i28+"/preposition",schemaPath:"#/$defs/Translation/properties/preposition/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid61 = _errs190 === errors;
+}
+else {
+var valid61 = true;
+}
+if(valid61){
+if(data74.written !== undefined){
+let data79 = data74.written;
+const _errs192 = errors;
+if(errors === _errs192){
+if(Array.isArray(data79)){
+var valid63 = true;
+const len30 = data79.length;
+for(let i30=0; i30<len30; i30++){
+let data80 = data79[i30];
+const _errs194 = errors;
+if(errors === _errs194){
+if(typeof data80 === "string"){
+if(func2(data80) < 1){
+validate20.errors = [{instancePath:instancePath+"/english/therapies/" + i28+"/written/" + i30,schemaPath:"#/$defs/Translation/properties/written/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate20.errors = [{instancePath:instancePath+"/english/therapies/" + i28+"/written/" + i30,schemaPath:"#/$defs/Translation/properties/written/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid63 = _errs194 === errors;
+if(!valid63){
 break;
 }
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/english/therapies/" + i27+"/written",schemaPath:"#/$defs/Translation/properties/written/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate20.errors = [{instancePath:instancePath+"/english/therapies/" + i28+"/written",schemaPath:"#/$defs/Translation/properties/written/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
-var valid59 = _errs187 === errors;
+var valid61 = _errs192 === errors;
 }
 else {
-var valid59 = true;
+var valid61 = true;
 }
 }
 }
@@ -1897,12 +1943,12 @@ var valid59 = true;
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/english/therapies/" + i27,schemaPath:"#/$defs/Translation/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate20.errors = [{instancePath:instancePath+"/english/therapies/" + i28,schemaPath:"#/$defs/Translation/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-var valid57 = _errs175 === errors;
-if(!valid57){
+var valid59 = _errs180 === errors;
+if(!valid59){
 break;
 }
 }
@@ -1912,27 +1958,27 @@ validate20.errors = [{instancePath:instancePath+"/english/therapies",schemaPath:
 return false;
 }
 }
-var valid51 = _errs173 === errors;
+var valid53 = _errs178 === errors;
 }
 else {
-var valid51 = true;
+var valid53 = true;
 }
-if(valid51){
-if(data62.connectors !== undefined){
-let data79 = data62.connectors;
-const _errs191 = errors;
-if(errors === _errs191){
-if(Array.isArray(data79)){
-var valid62 = true;
-const len30 = data79.length;
-for(let i30=0; i30<len30; i30++){
-const _errs193 = errors;
-if(typeof data79[i30] !== "string"){
-validate20.errors = [{instancePath:instancePath+"/english/connectors/" + i30,schemaPath:"#/properties/english/properties/connectors/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+if(valid53){
+if(data64.connectors !== undefined){
+let data81 = data64.connectors;
+const _errs196 = errors;
+if(errors === _errs196){
+if(Array.isArray(data81)){
+var valid64 = true;
+const len31 = data81.length;
+for(let i31=0; i31<len31; i31++){
+const _errs198 = errors;
+if(typeof data81[i31] !== "string"){
+validate20.errors = [{instancePath:instancePath+"/english/connectors/" + i31,schemaPath:"#/properties/english/properties/connectors/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid62 = _errs193 === errors;
-if(!valid62){
+var valid64 = _errs198 === errors;
+if(!valid64){
 break;
 }
 }
@@ -1942,10 +1988,10 @@ validate20.errors = [{instancePath:instancePath+"/english/connectors",schemaPath
 return false;
 }
 }
-var valid51 = _errs191 === errors;
+var valid53 = _errs196 === errors;
 }
 else {
-var valid51 = true;
+var valid53 = true;
 }
 }
 }
@@ -1957,40 +2003,40 @@ validate20.errors = [{instancePath:instancePath+"/english",schemaPath:"#/propert
 return false;
 }
 }
-var valid0 = _errs152 === errors;
+var valid0 = _errs157 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.relativeYears !== undefined){
-let data81 = data.relativeYears;
-const _errs195 = errors;
-if(errors === _errs195){
-if(data81 && typeof data81 == "object" && !Array.isArray(data81)){
-for(const key8 in data81){
-let data82 = data81[key8];
-const _errs198 = errors;
-if(!(((typeof data82 == "number") && (!(data82 % 1) && !isNaN(data82))) && (isFinite(data82)))){
+let data83 = data.relativeYears;
+const _errs200 = errors;
+if(errors === _errs200){
+if(data83 && typeof data83 == "object" && !Array.isArray(data83)){
+for(const key8 in data83){
+let data84 = data83[key8];
+const _errs203 = errors;
+if(!(((typeof data84 == "number") && (!(data84 % 1) && !isNaN(data84))) && (isFinite(data84)))){
 validate20.errors = [{instancePath:instancePath+"/relativeYears/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/relativeYears/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs198){
-if((typeof data82 == "number") && (isFinite(data82))){
-if(data82 > 10 || isNaN(data82)){
+if(errors === _errs203){
+if((typeof data84 == "number") && (isFinite(data84))){
+if(data84 > 10 || isNaN(data84)){
 validate20.errors = [{instancePath:instancePath+"/relativeYears/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/relativeYears/additionalProperties/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10},message:"must be <= 10"}];
 return false;
 }
 else {
-if(data82 < -10 || isNaN(data82)){
+if(data84 < -10 || isNaN(data84)){
 validate20.errors = [{instancePath:instancePath+"/relativeYears/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/relativeYears/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: -10},message:"must be >= -10"}];
 return false;
 }
 }
 }
 }
-var valid63 = _errs198 === errors;
-if(!valid63){
+var valid65 = _errs203 === errors;
+if(!valid65){
 break;
 }
 }
@@ -2000,23 +2046,23 @@ validate20.errors = [{instancePath:instancePath+"/relativeYears",schemaPath:"#/p
 return false;
 }
 }
-var valid0 = _errs195 === errors;
+var valid0 = _errs200 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.citationMarker !== undefined){
-let data83 = data.citationMarker;
-const _errs200 = errors;
-if(errors === _errs200){
-if(typeof data83 === "string"){
-if(func2(data83) > 600){
+let data85 = data.citationMarker;
+const _errs205 = errors;
+if(errors === _errs205){
+if(typeof data85 === "string"){
+if(func2(data85) > 600){
 validate20.errors = [{instancePath:instancePath+"/citationMarker",schemaPath:"#/properties/citationMarker/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data83) < 1){
+if(func2(data85) < 1){
 validate20.errors = [{instancePath:instancePath+"/citationMarker",schemaPath:"#/properties/citationMarker/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -2027,43 +2073,43 @@ validate20.errors = [{instancePath:instancePath+"/citationMarker",schemaPath:"#/
 return false;
 }
 }
-var valid0 = _errs200 === errors;
+var valid0 = _errs205 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.pageKinds !== undefined){
-let data84 = data.pageKinds;
-const _errs202 = errors;
-if(errors === _errs202){
-if(data84 && typeof data84 == "object" && !Array.isArray(data84)){
+let data86 = data.pageKinds;
+const _errs207 = errors;
+if(errors === _errs207){
+if(data86 && typeof data86 == "object" && !Array.isArray(data86)){
 let missing6;
-if(((((((data84.titleYearRange === undefined) && (missing6 = "titleYearRange")) || ((data84.titleYear === undefined) && (missing6 = "titleYear"))) || ((data84.approvalVerbs === undefined) && (missing6 = "approvalVerbs"))) || ((data84.regulators === undefined) && (missing6 = "regulators"))) || ((data84.trialRoundupTitles === undefined) && (missing6 = "trialRoundupTitles"))) || ((data84.overviewTitles === undefined) && (missing6 = "overviewTitles"))){
+if(((((((data86.titleYearRange === undefined) && (missing6 = "titleYearRange")) || ((data86.titleYear === undefined) && (missing6 = "titleYear"))) || ((data86.approvalVerbs === undefined) && (missing6 = "approvalVerbs"))) || ((data86.regulators === undefined) && (missing6 = "regulators"))) || ((data86.trialRoundupTitles === undefined) && (missing6 = "trialRoundupTitles"))) || ((data86.overviewTitles === undefined) && (missing6 = "overviewTitles"))){
 validate20.errors = [{instancePath:instancePath+"/pageKinds",schemaPath:"#/properties/pageKinds/required",keyword:"required",params:{missingProperty: missing6},message:"must have required property '"+missing6+"'"}];
 return false;
 }
 else {
-const _errs204 = errors;
-for(const key9 in data84){
+const _errs209 = errors;
+for(const key9 in data86){
 if(!((((((key9 === "titleYearRange") || (key9 === "titleYear")) || (key9 === "approvalVerbs")) || (key9 === "regulators")) || (key9 === "trialRoundupTitles")) || (key9 === "overviewTitles"))){
 validate20.errors = [{instancePath:instancePath+"/pageKinds",schemaPath:"#/properties/pageKinds/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs204 === errors){
-if(data84.titleYearRange !== undefined){
-let data85 = data84.titleYearRange;
-const _errs205 = errors;
-if(errors === _errs205){
-if(typeof data85 === "string"){
-if(func2(data85) > 600){
+if(_errs209 === errors){
+if(data86.titleYearRange !== undefined){
+let data87 = data86.titleYearRange;
+const _errs210 = errors;
+if(errors === _errs210){
+if(typeof data87 === "string"){
+if(func2(data87) > 600){
 validate20.errors = [{instancePath:instancePath+"/pageKinds/titleYearRange",schemaPath:"#/properties/pageKinds/properties/titleYearRange/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data85) < 1){
+if(func2(data87) < 1){
 validate20.errors = [{instancePath:instancePath+"/pageKinds/titleYearRange",schemaPath:"#/properties/pageKinds/properties/titleYearRange/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -2074,23 +2120,23 @@ validate20.errors = [{instancePath:instancePath+"/pageKinds/titleYearRange",sche
 return false;
 }
 }
-var valid64 = _errs205 === errors;
+var valid66 = _errs210 === errors;
 }
 else {
-var valid64 = true;
+var valid66 = true;
 }
-if(valid64){
-if(data84.titleYear !== undefined){
-let data86 = data84.titleYear;
-const _errs207 = errors;
-if(errors === _errs207){
-if(typeof data86 === "string"){
-if(func2(data86) > 600){
+if(valid66){
+if(data86.titleYear !== undefined){
+let data88 = data86.titleYear;
+const _errs212 = errors;
+if(errors === _errs212){
+if(typeof data88 === "string"){
+if(func2(data88) > 600){
 validate20.errors = [{instancePath:instancePath+"/pageKinds/titleYear",schemaPath:"#/properties/pageKinds/properties/titleYear/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data86) < 1){
+if(func2(data88) < 1){
 validate20.errors = [{instancePath:instancePath+"/pageKinds/titleYear",schemaPath:"#/properties/pageKinds/properties/titleYear/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -2101,66 +2147,20 @@ validate20.errors = [{instancePath:instancePath+"/pageKinds/titleYear",schemaPat
 return false;
 }
 }
-var valid64 = _errs207 === errors;
-}
-else {
-var valid64 = true;
-}
-if(valid64){
-if(data84.approvalVerbs !== undefined){
-let data87 = data84.approvalVerbs;
-const _errs209 = errors;
-const _errs210 = errors;
-if(errors === _errs210){
-if(Array.isArray(data87)){
-if(data87.length < 1){
-validate20.errors = [{instancePath:instancePath+"/pageKinds/approvalVerbs",schemaPath:"#/$defs/Words/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
-return false;
+var valid66 = _errs212 === errors;
 }
 else {
 var valid66 = true;
-const len31 = data87.length;
-for(let i31=0; i31<len31; i31++){
-let data88 = data87[i31];
-const _errs212 = errors;
-if(errors === _errs212){
-if(typeof data88 === "string"){
-if(func2(data88) < 1){
-validate20.errors = [{instancePath:instancePath+"/pageKinds/approvalVerbs/" + i31,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
 }
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/pageKinds/approvalVerbs/" + i31,schemaPath:"#/$defs/Words/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid66 = _errs212 === errors;
-if(!valid66){
-break;
-}
-}
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/pageKinds/approvalVerbs",schemaPath:"#/$defs/Words/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid64 = _errs209 === errors;
-}
-else {
-var valid64 = true;
-}
-if(valid64){
-if(data84.regulators !== undefined){
-let data89 = data84.regulators;
+if(valid66){
+if(data86.approvalVerbs !== undefined){
+let data89 = data86.approvalVerbs;
 const _errs214 = errors;
 const _errs215 = errors;
 if(errors === _errs215){
 if(Array.isArray(data89)){
 if(data89.length < 1){
-validate20.errors = [{instancePath:instancePath+"/pageKinds/regulators",schemaPath:"#/$defs/Words/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
+validate20.errors = [{instancePath:instancePath+"/pageKinds/approvalVerbs",schemaPath:"#/$defs/Words/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
 return false;
 }
 else {
@@ -2172,12 +2172,12 @@ const _errs217 = errors;
 if(errors === _errs217){
 if(typeof data90 === "string"){
 if(func2(data90) < 1){
-validate20.errors = [{instancePath:instancePath+"/pageKinds/regulators/" + i32,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate20.errors = [{instancePath:instancePath+"/pageKinds/approvalVerbs/" + i32,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/pageKinds/regulators/" + i32,schemaPath:"#/$defs/Words/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate20.errors = [{instancePath:instancePath+"/pageKinds/approvalVerbs/" + i32,schemaPath:"#/$defs/Words/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -2189,22 +2189,27 @@ break;
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/pageKinds/regulators",schemaPath:"#/$defs/Words/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate20.errors = [{instancePath:instancePath+"/pageKinds/approvalVerbs",schemaPath:"#/$defs/Words/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
-var valid64 = _errs214 === errors;
+var valid66 = _errs214 === errors;
 }
 else {
-var valid64 = true;
+var valid66 = true;
 }
-if(valid64){
-if(data84.trialRoundupTitles !== undefined){
-let data91 = data84.trialRoundupTitles;
+if(valid66){
+if(data86.regulators !== undefined){
+let data91 = data86.regulators;
 const _errs219 = errors;
 const _errs220 = errors;
 if(errors === _errs220){
 if(Array.isArray(data91)){
+if(data91.length < 1){
+validate20.errors = [{instancePath:instancePath+"/pageKinds/regulators",schemaPath:"#/$defs/Words/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
+return false;
+}
+else {
 var valid70 = true;
 const len33 = data91.length;
 for(let i33=0; i33<len33; i33++){
@@ -2212,19 +2217,13 @@ let data92 = data91[i33];
 const _errs222 = errors;
 if(errors === _errs222){
 if(typeof data92 === "string"){
-if(func2(data92) > 600){
-validate20.errors = [{instancePath:instancePath+"/pageKinds/trialRoundupTitles/" + i33,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
-return false;
-}
-else {
 if(func2(data92) < 1){
-validate20.errors = [{instancePath:instancePath+"/pageKinds/trialRoundupTitles/" + i33,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate20.errors = [{instancePath:instancePath+"/pageKinds/regulators/" + i33,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
-}
 else {
-validate20.errors = [{instancePath:instancePath+"/pageKinds/trialRoundupTitles/" + i33,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate20.errors = [{instancePath:instancePath+"/pageKinds/regulators/" + i33,schemaPath:"#/$defs/Words/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -2234,19 +2233,20 @@ break;
 }
 }
 }
+}
 else {
-validate20.errors = [{instancePath:instancePath+"/pageKinds/trialRoundupTitles",schemaPath:"#/$defs/Patterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate20.errors = [{instancePath:instancePath+"/pageKinds/regulators",schemaPath:"#/$defs/Words/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
-var valid64 = _errs219 === errors;
+var valid66 = _errs219 === errors;
 }
 else {
-var valid64 = true;
+var valid66 = true;
 }
-if(valid64){
-if(data84.overviewTitles !== undefined){
-let data93 = data84.overviewTitles;
+if(valid66){
+if(data86.trialRoundupTitles !== undefined){
+let data93 = data86.trialRoundupTitles;
 const _errs224 = errors;
 const _errs225 = errors;
 if(errors === _errs225){
@@ -2259,18 +2259,18 @@ const _errs227 = errors;
 if(errors === _errs227){
 if(typeof data94 === "string"){
 if(func2(data94) > 600){
-validate20.errors = [{instancePath:instancePath+"/pageKinds/overviewTitles/" + i34,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
+validate20.errors = [{instancePath:instancePath+"/pageKinds/trialRoundupTitles/" + i34,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
 if(func2(data94) < 1){
-validate20.errors = [{instancePath:instancePath+"/pageKinds/overviewTitles/" + i34,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate20.errors = [{instancePath:instancePath+"/pageKinds/trialRoundupTitles/" + i34,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/pageKinds/overviewTitles/" + i34,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate20.errors = [{instancePath:instancePath+"/pageKinds/trialRoundupTitles/" + i34,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -2281,14 +2281,60 @@ break;
 }
 }
 else {
+validate20.errors = [{instancePath:instancePath+"/pageKinds/trialRoundupTitles",schemaPath:"#/$defs/Patterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid66 = _errs224 === errors;
+}
+else {
+var valid66 = true;
+}
+if(valid66){
+if(data86.overviewTitles !== undefined){
+let data95 = data86.overviewTitles;
+const _errs229 = errors;
+const _errs230 = errors;
+if(errors === _errs230){
+if(Array.isArray(data95)){
+var valid74 = true;
+const len35 = data95.length;
+for(let i35=0; i35<len35; i35++){
+let data96 = data95[i35];
+const _errs232 = errors;
+if(errors === _errs232){
+if(typeof data96 === "string"){
+if(func2(data96) > 600){
+validate20.errors = [{instancePath:instancePath+"/pageKinds/overviewTitles/" + i35,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
+return false;
+}
+else {
+if(func2(data96) < 1){
+validate20.errors = [{instancePath:instancePath+"/pageKinds/overviewTitles/" + i35,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+}
+else {
+validate20.errors = [{instancePath:instancePath+"/pageKinds/overviewTitles/" + i35,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid74 = _errs232 === errors;
+if(!valid74){
+break;
+}
+}
+}
+else {
 validate20.errors = [{instancePath:instancePath+"/pageKinds/overviewTitles",schemaPath:"#/$defs/Patterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
-var valid64 = _errs224 === errors;
+var valid66 = _errs229 === errors;
 }
 else {
-var valid64 = true;
+var valid66 = true;
 }
 }
 }
@@ -2303,43 +2349,43 @@ validate20.errors = [{instancePath:instancePath+"/pageKinds",schemaPath:"#/prope
 return false;
 }
 }
-var valid0 = _errs202 === errors;
+var valid0 = _errs207 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.messageExamples !== undefined){
-let data95 = data.messageExamples;
-const _errs229 = errors;
-if(errors === _errs229){
-if(data95 && typeof data95 == "object" && !Array.isArray(data95)){
+let data97 = data.messageExamples;
+const _errs234 = errors;
+if(errors === _errs234){
+if(data97 && typeof data97 == "object" && !Array.isArray(data97)){
 let missing7;
-if(((data95.monthHeading === undefined) && (missing7 = "monthHeading")) || ((data95.referenceHeading === undefined) && (missing7 = "referenceHeading"))){
+if(((data97.monthHeading === undefined) && (missing7 = "monthHeading")) || ((data97.referenceHeading === undefined) && (missing7 = "referenceHeading"))){
 validate20.errors = [{instancePath:instancePath+"/messageExamples",schemaPath:"#/properties/messageExamples/required",keyword:"required",params:{missingProperty: missing7},message:"must have required property '"+missing7+"'"}];
 return false;
 }
 else {
-const _errs231 = errors;
-for(const key10 in data95){
+const _errs236 = errors;
+for(const key10 in data97){
 if(!((key10 === "monthHeading") || (key10 === "referenceHeading"))){
 validate20.errors = [{instancePath:instancePath+"/messageExamples",schemaPath:"#/properties/messageExamples/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs231 === errors){
-if(data95.monthHeading !== undefined){
-let data96 = data95.monthHeading;
-const _errs232 = errors;
-if(errors === _errs232){
-if(typeof data96 === "string"){
-if(func2(data96) > 200){
+if(_errs236 === errors){
+if(data97.monthHeading !== undefined){
+let data98 = data97.monthHeading;
+const _errs237 = errors;
+if(errors === _errs237){
+if(typeof data98 === "string"){
+if(func2(data98) > 200){
 validate20.errors = [{instancePath:instancePath+"/messageExamples/monthHeading",schemaPath:"#/properties/messageExamples/properties/monthHeading/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
 return false;
 }
 else {
-if(func2(data96) < 1){
+if(func2(data98) < 1){
 validate20.errors = [{instancePath:instancePath+"/messageExamples/monthHeading",schemaPath:"#/properties/messageExamples/properties/monthHeading/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -2350,23 +2396,23 @@ validate20.errors = [{instancePath:instancePath+"/messageExamples/monthHeading",
 return false;
 }
 }
-var valid73 = _errs232 === errors;
+var valid75 = _errs237 === errors;
 }
 else {
-var valid73 = true;
+var valid75 = true;
 }
-if(valid73){
-if(data95.referenceHeading !== undefined){
-let data97 = data95.referenceHeading;
-const _errs234 = errors;
-if(errors === _errs234){
-if(typeof data97 === "string"){
-if(func2(data97) > 200){
+if(valid75){
+if(data97.referenceHeading !== undefined){
+let data99 = data97.referenceHeading;
+const _errs239 = errors;
+if(errors === _errs239){
+if(typeof data99 === "string"){
+if(func2(data99) > 200){
 validate20.errors = [{instancePath:instancePath+"/messageExamples/referenceHeading",schemaPath:"#/properties/messageExamples/properties/referenceHeading/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
 return false;
 }
 else {
-if(func2(data97) < 1){
+if(func2(data99) < 1){
 validate20.errors = [{instancePath:instancePath+"/messageExamples/referenceHeading",schemaPath:"#/properties/messageExamples/properties/referenceHeading/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -2377,10 +2423,10 @@ validate20.errors = [{instancePath:instancePath+"/messageExamples/referenceHeadi
 return false;
 }
 }
-var valid73 = _errs234 === errors;
+var valid75 = _errs239 === errors;
 }
 else {
-var valid73 = true;
+var valid75 = true;
 }
 }
 }
@@ -2391,10 +2437,11 @@ validate20.errors = [{instancePath:instancePath+"/messageExamples",schemaPath:"#
 return false;
 }
 }
-var valid0 = _errs229 === errors;
+var valid0 = _errs234 === errors;
 }
 else {
 var valid0 = true;
+}
 }
 }
 }
@@ -2445,7 +2492,7 @@ return errors === 0;
 validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const journals = validate21;
-const schema60 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/journals.schema.json","type":"object","additionalProperties":false,"required":["journals","cues"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"cues":{"type":"object","additionalProperties":false,"required":["before","after","family","documents"],"properties":{"before":{"$ref":"#/$defs/Words"},"after":{"$ref":"#/$defs/Words"},"family":{"$ref":"#/$defs/Words"},"documents":{"$ref":"#/$defs/Words"},"titleJoiners":{"$ref":"#/$defs/Words"},"companyAfter":{"$ref":"#/$defs/Words"}}},"journals":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","abbreviation","issn","aliases"],"properties":{"name":{"type":"string","minLength":1},"abbreviation":{"type":"string","minLength":1},"issn":{"type":"array","items":{"type":"string","pattern":"^[0-9]{4}-[0-9]{3}[0-9X]$"}},"aliases":{"type":"array","items":{"type":"string","minLength":1}},"publisher":{"type":"boolean"},"abbreviationSource":{"enum":["nlm","iso4","journal"]},"nlmTitle":{"type":"string","minLength":1},"family":{"type":"string","minLength":1}}}}},"$defs":{"Words":{"type":"array","items":{"type":"string","minLength":1,"maxLength":40},"maxItems":200}}};
+const schema61 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/journals.schema.json","type":"object","additionalProperties":false,"required":["journals","cues"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"cues":{"type":"object","additionalProperties":false,"required":["before","after","family","documents"],"properties":{"before":{"$ref":"#/$defs/Words"},"after":{"$ref":"#/$defs/Words"},"family":{"$ref":"#/$defs/Words"},"documents":{"$ref":"#/$defs/Words"},"titleJoiners":{"$ref":"#/$defs/Words"},"companyAfter":{"$ref":"#/$defs/Words"}}},"journals":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","abbreviation","issn","aliases"],"properties":{"name":{"type":"string","minLength":1},"abbreviation":{"type":"string","minLength":1},"issn":{"type":"array","items":{"type":"string","pattern":"^[0-9]{4}-[0-9]{3}[0-9X]$"}},"aliases":{"type":"array","items":{"type":"string","minLength":1}},"publisher":{"type":"boolean"},"abbreviationSource":{"enum":["nlm","iso4","journal"]},"nlmTitle":{"type":"string","minLength":1},"family":{"type":"string","minLength":1}}}}},"$defs":{"Words":{"type":"array","items":{"type":"string","minLength":1,"maxLength":40},"maxItems":200}}};
 const pattern5 = new RegExp("^[0-9]{4}-[0-9]{3}[0-9X]$", "u");
 
 function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -3013,7 +3060,7 @@ if(data16.abbreviationSource !== undefined){
 let data24 = data16.abbreviationSource;
 const _errs58 = errors;
 if(!(((data24 === "nlm") || (data24 === "iso4")) || (data24 === "journal"))){
-validate21.errors = [{instancePath:instancePath+"/journals/" + i6+"/abbreviationSource",schemaPath:"#/properties/journals/items/properties/abbreviationSource/enum",keyword:"enum",params:{allowedValues: schema60.properties.journals.items.properties.abbreviationSource.enum},message:"must be equal to one of the allowed values"}];
+validate21.errors = [{instancePath:instancePath+"/journals/" + i6+"/abbreviationSource",schemaPath:"#/properties/journals/items/properties/abbreviationSource/enum",keyword:"enum",params:{allowedValues: schema61.properties.journals.items.properties.abbreviationSource.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid15 = _errs58 === errors;
@@ -3111,7 +3158,7 @@ return errors === 0;
 validate21.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const html = validate22;
-const schema67 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/html.schema.json","type":"object","additionalProperties":false,"$defs":{"selector":{"type":"string","minLength":1,"pattern":"^([a-zA-Z][a-zA-Z0-9-]{0,40})?((?:[#.][\\w-]{1,100}|\\[[\\w-]{1,60}(?:[~^$*]?=(?:\"[^\"]{0,200}\"|'[^']{0,200}'|[\\w-]{0,200}))?\\]){0,20})$"}},"required":["dropElements","chromeElements","chromeClassPattern","chromeClassExceptions","wechatRoot","contentSelectors","blockElements","metaLinePatterns"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"dropElements":{"type":"array","items":{"type":"string"}},"chromeElements":{"type":"array","items":{"type":"string"}},"chromeClassPattern":{"type":"string"},"chromeClassExceptions":{"type":"string"},"wechatRoot":{"$ref":"#/$defs/selector"},"contentSelectors":{"type":"array","items":{"$ref":"#/$defs/selector"}},"blockElements":{"type":"array","items":{"type":"string"}},"metaLinePatterns":{"type":"array","items":{"type":"string"}}}};
+const schema68 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/html.schema.json","type":"object","additionalProperties":false,"$defs":{"selector":{"type":"string","minLength":1,"pattern":"^([a-zA-Z][a-zA-Z0-9-]{0,40})?((?:[#.][\\w-]{1,100}|\\[[\\w-]{1,60}(?:[~^$*]?=(?:\"[^\"]{0,200}\"|'[^']{0,200}'|[\\w-]{0,200}))?\\]){0,20})$"}},"required":["dropElements","chromeElements","chromeClassPattern","chromeClassExceptions","wechatRoot","contentSelectors","blockElements","metaLinePatterns"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"dropElements":{"type":"array","items":{"type":"string"}},"chromeElements":{"type":"array","items":{"type":"string"}},"chromeClassPattern":{"type":"string"},"chromeClassExceptions":{"type":"string"},"wechatRoot":{"$ref":"#/$defs/selector"},"contentSelectors":{"type":"array","items":{"$ref":"#/$defs/selector"}},"blockElements":{"type":"array","items":{"type":"string"}},"metaLinePatterns":{"type":"array","items":{"type":"string"}}}};
 const pattern6 = new RegExp("^([a-zA-Z][a-zA-Z0-9-]{0,40})?((?:[#.][\\w-]{1,100}|\\[[\\w-]{1,60}(?:[~^$*]?=(?:\"[^\"]{0,200}\"|'[^']{0,200}'|[\\w-]{0,200}))?\\]){0,20})$", "u");
 
 function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -3135,7 +3182,7 @@ return false;
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!(func1.call(schema67.properties, key0))){
+if(!(func1.call(schema68.properties, key0))){
 validate22.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
@@ -3406,8 +3453,8 @@ return errors === 0;
 validate22.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const lexicon = validate23;
-const schema70 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/lexicon.schema.json","type":"object","additionalProperties":false,"required":["concepts","patterns"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"pinyinRuby":{"type":"string","minLength":2,"maxLength":300},"definitionStops":{"type":"object","additionalProperties":false,"required":["always","clauseOpeners"],"properties":{"always":{"type":"array","items":{"type":"string","minLength":1,"maxLength":10},"maxItems":100},"clauseOpeners":{"type":"array","items":{"type":"string","minLength":1,"maxLength":10},"maxItems":100}}},"patterns":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","type","pattern","idPrefix","labelCase"],"properties":{"name":{"type":"string","pattern":"^[a-z][a-z0-9-]*$"},"type":{"$ref":"#/$defs/EntityType"},"pattern":{"type":"string","minLength":2,"maxLength":200},"idPrefix":{"type":"string","pattern":"^[a-z]+:$"},"labelCase":{"enum":["upper","keep"]}}}},"concepts":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","type","label","xrefs","zh","en","abbreviations"],"properties":{"id":{"type":"string","pattern":"^[a-z]+:[a-z0-9-]+$"},"type":{"$ref":"#/$defs/EntityType"},"label":{"type":"string","minLength":1},"xrefs":{"type":"array","items":{"type":"string","pattern":"^(MESH:D[0-9]{6,9}|CL:[0-9]{7}|HGNC\\.SYMBOL:[A-Z0-9-]+)$"}},"zh":{"type":"array","items":{"type":"string","minLength":1}},"en":{"type":"array","items":{"type":"string","minLength":2}},"abbreviations":{"type":"array","items":{"type":"string","minLength":2}}}}}},"$defs":{"EntityType":{"enum":["disease","cell","molecule","measure","organization","journal","drug","country","other"]}}};
-const schema71 = {"enum":["disease","cell","molecule","measure","organization","journal","drug","country","other"]};
+const schema71 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/lexicon.schema.json","type":"object","additionalProperties":false,"required":["concepts","patterns"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"pinyinRuby":{"type":"string","minLength":2,"maxLength":300},"definitionStops":{"type":"object","additionalProperties":false,"required":["always","clauseOpeners"],"properties":{"always":{"type":"array","items":{"type":"string","minLength":1,"maxLength":10},"maxItems":100},"clauseOpeners":{"type":"array","items":{"type":"string","minLength":1,"maxLength":10},"maxItems":100}}},"patterns":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","type","pattern","idPrefix","labelCase"],"properties":{"name":{"type":"string","pattern":"^[a-z][a-z0-9-]*$"},"type":{"$ref":"#/$defs/EntityType"},"pattern":{"type":"string","minLength":2,"maxLength":200},"idPrefix":{"type":"string","pattern":"^[a-z]+:$"},"labelCase":{"enum":["upper","keep"]}}}},"concepts":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","type","label","xrefs","zh","en","abbreviations"],"properties":{"id":{"type":"string","pattern":"^[a-z]+:[a-z0-9-]+$"},"type":{"$ref":"#/$defs/EntityType"},"label":{"type":"string","minLength":1},"xrefs":{"type":"array","items":{"type":"string","pattern":"^(MESH:D[0-9]{6,9}|CL:[0-9]{7}|HGNC\\.SYMBOL:[A-Z0-9-]+)$"}},"zh":{"type":"array","items":{"type":"string","minLength":1}},"en":{"type":"array","items":{"type":"string","minLength":2}},"abbreviations":{"type":"array","items":{"type":"string","minLength":2}}}}}},"$defs":{"EntityType":{"enum":["disease","cell","molecule","measure","organization","journal","drug","country","other"]}}};
+const schema72 = {"enum":["disease","cell","molecule","measure","organization","journal","drug","country","other"]};
 const pattern8 = new RegExp("^[a-z][a-z0-9-]*$", "u");
 const pattern9 = new RegExp("^[a-z]+:$", "u");
 const pattern10 = new RegExp("^[a-z]+:[a-z0-9-]+$", "u");
@@ -3680,7 +3727,7 @@ if(data9.type !== undefined){
 let data11 = data9.type;
 const _errs26 = errors;
 if(!(((((((((data11 === "disease") || (data11 === "cell")) || (data11 === "molecule")) || (data11 === "measure")) || (data11 === "organization")) || (data11 === "journal")) || (data11 === "drug")) || (data11 === "country")) || (data11 === "other"))){
-validate23.errors = [{instancePath:instancePath+"/patterns/" + i2+"/type",schemaPath:"#/$defs/EntityType/enum",keyword:"enum",params:{allowedValues: schema71.enum},message:"must be equal to one of the allowed values"}];
+validate23.errors = [{instancePath:instancePath+"/patterns/" + i2+"/type",schemaPath:"#/$defs/EntityType/enum",keyword:"enum",params:{allowedValues: schema72.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid5 = _errs26 === errors;
@@ -3741,7 +3788,7 @@ if(data9.labelCase !== undefined){
 let data14 = data9.labelCase;
 const _errs32 = errors;
 if(!((data14 === "upper") || (data14 === "keep"))){
-validate23.errors = [{instancePath:instancePath+"/patterns/" + i2+"/labelCase",schemaPath:"#/properties/patterns/items/properties/labelCase/enum",keyword:"enum",params:{allowedValues: schema70.properties.patterns.items.properties.labelCase.enum},message:"must be equal to one of the allowed values"}];
+validate23.errors = [{instancePath:instancePath+"/patterns/" + i2+"/labelCase",schemaPath:"#/properties/patterns/items/properties/labelCase/enum",keyword:"enum",params:{allowedValues: schema71.properties.patterns.items.properties.labelCase.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid5 = _errs32 === errors;
@@ -3830,7 +3877,7 @@ if(data16.type !== undefined){
 let data18 = data16.type;
 const _errs40 = errors;
 if(!(((((((((data18 === "disease") || (data18 === "cell")) || (data18 === "molecule")) || (data18 === "measure")) || (data18 === "organization")) || (data18 === "journal")) || (data18 === "drug")) || (data18 === "country")) || (data18 === "other"))){
-validate23.errors = [{instancePath:instancePath+"/concepts/" + i3+"/type",schemaPath:"#/$defs/EntityType/enum",keyword:"enum",params:{allowedValues: schema71.enum},message:"must be equal to one of the allowed values"}];
+validate23.errors = [{instancePath:instancePath+"/concepts/" + i3+"/type",schemaPath:"#/$defs/EntityType/enum",keyword:"enum",params:{allowedValues: schema72.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid8 = _errs40 === errors;
@@ -4064,7 +4111,7 @@ return errors === 0;
 validate23.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const facts = validate24;
-const schema73 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/facts.schema.json","type":"object","additionalProperties":false,"required":["numbers","week","span","units","institutionSuffix","actorCue","institutionPrefix","percent","count","change","population","comparator","counted"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"numbers":{"type":"object","additionalProperties":{"type":"integer","minimum":0,"maximum":1000}},"week":{"$ref":"#/$defs/Pattern"},"span":{"$ref":"#/$defs/Pattern"},"units":{"type":"object","additionalProperties":false,"required":["year","month","week","day"],"properties":{"year":{"$ref":"#/$defs/Words"},"month":{"$ref":"#/$defs/Words"},"week":{"$ref":"#/$defs/Words"},"day":{"$ref":"#/$defs/Words"}}},"institutionSuffix":{"$ref":"#/$defs/Pattern"},"actorCue":{"$ref":"#/$defs/Pattern"},"institutionPrefix":{"$ref":"#/$defs/Pattern"},"percent":{"$ref":"#/$defs/Pattern"},"count":{"$ref":"#/$defs/Pattern"},"change":{"$ref":"#/$defs/Pattern"},"population":{"$ref":"#/$defs/Pattern"},"comparator":{"$ref":"#/$defs/Pattern"},"counted":{"type":"object","propertyNames":{"pattern":"^[a-z]+:[a-z0-9-]+$"},"additionalProperties":{"type":"object","additionalProperties":false,"required":["measure","unit"],"properties":{"measure":{"type":"string","minLength":1,"maxLength":100},"unit":{"type":"string","minLength":1,"maxLength":40}}}}},"$defs":{"Pattern":{"type":"string","minLength":1,"maxLength":600},"Words":{"type":"array","minItems":1,"items":{"type":"string","minLength":1,"maxLength":40}}}};
+const schema74 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/facts.schema.json","type":"object","additionalProperties":false,"required":["numbers","week","span","units","institutionSuffix","actorCue","institutionPrefix","percent","count","change","population","comparator","counted"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"numbers":{"type":"object","additionalProperties":{"type":"integer","minimum":0,"maximum":1000}},"week":{"$ref":"#/$defs/Pattern"},"span":{"$ref":"#/$defs/Pattern"},"units":{"type":"object","additionalProperties":false,"required":["year","month","week","day"],"properties":{"year":{"$ref":"#/$defs/Words"},"month":{"$ref":"#/$defs/Words"},"week":{"$ref":"#/$defs/Words"},"day":{"$ref":"#/$defs/Words"}}},"institutionSuffix":{"$ref":"#/$defs/Pattern"},"actorCue":{"$ref":"#/$defs/Pattern"},"institutionPrefix":{"$ref":"#/$defs/Pattern"},"percent":{"$ref":"#/$defs/Pattern"},"count":{"$ref":"#/$defs/Pattern"},"change":{"$ref":"#/$defs/Pattern"},"population":{"$ref":"#/$defs/Pattern"},"comparator":{"$ref":"#/$defs/Pattern"},"counted":{"type":"object","propertyNames":{"pattern":"^[a-z]+:[a-z0-9-]+$"},"additionalProperties":{"type":"object","additionalProperties":false,"required":["measure","unit"],"properties":{"measure":{"type":"string","minLength":1,"maxLength":100},"unit":{"type":"string","minLength":1,"maxLength":40}}}}},"$defs":{"Pattern":{"type":"string","minLength":1,"maxLength":600},"Words":{"type":"array","minItems":1,"items":{"type":"string","minLength":1,"maxLength":40}}}};
 
 function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://digest-ingest.dev/schemas/facts.schema.json" */;
@@ -4087,7 +4134,7 @@ return false;
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!(func1.call(schema73.properties, key0))){
+if(!(func1.call(schema74.properties, key0))){
 validate24.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;

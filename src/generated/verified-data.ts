@@ -5,6 +5,6 @@ export const shippedDataHashes: readonly string[] = [
   '9a139e957b3ce6adad74216552ba3ef8937e435cfb9497dc7af3dee9ef13f0e7', // facts: pipelines/data/facts.json
   '73651168e9ae98853bf117d2313db81bf75f0bfc6beb15c38b39e90ae0c88990', // html: pipelines/data/html.json
   'c48d3be19c97e739e4356c72b8743d1a199ea729bf12a53086736c9defd3f374', // journals: pipelines/data/journals.json
-  '506f0a8bd947823c423c525b76b8868b1d3c4cf1f12017992c22b7faf8850a1e', // lexicon: pipelines/data/lexicon.json
-  'bf3121a6e59e9db65817ba9e7d628ee69e286a5e3541a4b862e840d452259527', // structure: pipelines/data/structure.json
+  '91976cb38eb38d38223f6557d965bcdb3ae1278af7a4a7c47da764a775dbfe1f', // lexicon: pipelines/data/lexicon.json
+  'f25fc3515f4360bee9e8095042123044326c4b295754327c2aaa3b8b7422cfbb', // structure: pipelines/data/structure.json
 ];

@@ -5,7 +5,7 @@ import { yearNumber } from '../core/numerals.js';
 import { pinyinRubyOf } from '../core/lexicon.js';
 import { defineStage } from '../core/stage.js';
 import { foldedOf, foldWidth } from '../core/text.js';
-import { classifyBlock, declaredRange, openingByline, pageDateInMarkup, subBlock, titleLike, type BoilerplateKind } from '../structure/blocks.js';
+import { classifyBlock, declaredRange, openingByline, pageDateInMarkup, subBlock, titleDateOf, titleLike, type BoilerplateKind } from '../structure/blocks.js';
 import { leadingDate, pad } from '../structure/dates.js';
 import { assembleItems, quotedTitles, readSection, type Draft, type ItemContext, type ItemReach } from '../structure/items.js';
 import { pageKind, periodOf, type PageKind } from '../structure/kind.js';
@@ -138,6 +138,8 @@ export const segment = defineStage({
     let declared: { year: number; from: number; to: number; block: Block | null } | null = null;
     let byline = false;
     let first = true;
+    // True from the title until the next block of the body: a date alone there is the page date.
+    let underTitle = false;
     const quoted = new Set<string>();
     const plainText = doc.format === 'text';
     // The lexicon's pinyin-ruby pattern, read on the first line with a "(" (a mirror's heading
@@ -175,6 +177,16 @@ export const segment = defineStage({
         doc.referenceBlocks.push(block);
         continue;
       }
+      // "Dec 21, 2012" alone on the line right under the title: the page's date, printed where a news page prints it.
+      if (underTitle) {
+        underTitle = false;
+        const date = titleDateOf(foldedOf(block, doc.folded), s);
+        if (date) {
+          doc.pageDate ??= date;
+          drop('page-date', block, ` (read as the page date ${date})`);
+          continue;
+        }
+      }
       // A byline opening a paragraph ("〔記者…報導〕…", a wire's dateline) is chrome, a dateline's
       // date the page date; a lead label ("导读:") is dropped, its text kept.
       const opening = openingByline(foldedOf(block, doc.folded), s);
@@ -197,6 +209,7 @@ export const segment = defineStage({
         const plainTitle = doc.title === null && !labelEnd && titleLike(block, s, foldedOf(block, doc.folded)) && leadingDate(block.text, s) === null && !['outline', 'references'].includes(role.role);
         if (role.role !== 'month' && (markupTitle || plainTitle)) {
           doc.title = block.text;
+          underTitle = true;
           const months = declaredRange(block.text, s);
           if (months) declared = { ...months, block };
           continue;

@@ -46,15 +46,30 @@ export function pageDateOf(text: string, s: CompiledStructure): string | null {
 /** {@link pageDateOf} of a text already width-folded and trimmed (the fold is idempotent: classifyBlock's text is not folded again). */
 function pageDateOfFolded(text: string, s: CompiledStructure): string | null {
   const folded = text.length > 200 ? text.slice(0, 200) : text;
+  return firstDate(s.pageDates, folded, s);
+}
+
+/** The calendar date the first of `patterns` that matches `text` gives, or null. */
+function firstDate(patterns: readonly RegExp[], text: string, s: CompiledStructure): string | null {
   // Indexed loops and {@link anyTests} in this file's per-block readers: a `for … of` in baseline
   // code allocated an iterator and an iterator result a pattern, and `some((r) => r.test(text))` a
   // closure a call (BENCHMARKS.md, "loops without iterators").
-  const patterns = s.pageDates;
   for (let k = 0; k < patterns.length; k++) {
-    const date = datedGroups(patterns[k]!.exec(folded)?.groups, s);
+    const date = datedGroups(patterns[k]!.exec(text)?.groups, s);
     if (date) return date;
   }
   return null;
+}
+
+/**
+ * The date a line standing alone gives ("Dec 21, 2012", the data's `titleDateLines`), or null. Asked
+ * only of the line right under the title: there a news page prints its date; elsewhere a bare date is
+ * as often a copied paper's ("Published:" / "17 March 2025") and {@link pageDateOf} reads none.
+ */
+export function titleDateOf(folded: string, s: CompiledStructure): string | null {
+  const text = folded.trim();
+  // A date alone is short: a longer line is a sentence, and the patterns never see it.
+  return text.length > 40 ? null : firstDate(s.titleDateLines, text, s);
 }
 
 /** The calendar date a page-date or dateline pattern's groups give (year, month or an English monthName, day), or null. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ingest } from '../../src/index.js';
 import { organizationTest, readLead } from '../../src/stages/link.js';
-import { openingByline, pageDateOf, titleLike } from '../../src/structure/blocks.js';
+import { openingByline, pageDateOf, titleDateOf, titleLike } from '../../src/structure/blocks.js';
 import { leadingDate, todayIn } from '../../src/structure/dates.js';
 import { foldWidth } from '../../src/core/text.js';
 import { items, pipeline } from '../helpers.js';
@@ -119,5 +119,77 @@ describe('the therapy an English page names, by the data\'s English names in any
   ])('%s', async (text, therapy) => {
     const record = await ingest({ text, name: 'page.txt' });
     expect(record.topic?.therapy ?? null).toBe(therapy);
+  });
+});
+
+// The English genre's fifth look (BENCHMARKS.md, "the real English genre, second pass"): news items and
+// blog posts that print their date alone under the headline, in a byline or post line, or in digits.
+describe('a date alone on the line under the title is the page date', () => {
+  it.each([
+    ['Mar 4, 2019', '2019-03-04'],
+    ['September 5th, 2012', '2012-09-05'],
+    ['21 December 2012', '2012-12-21'],
+  ])('%s', (text, date) => {
+    expect(titleDateOf(text, structure())).toBe(date);
+    // The same line anywhere else is no page-date line (a copied paper's "Published:" date).
+    expect(pageDateOf(text, structure())).toBeNull();
+  });
+
+  it.each(['Mar 4, 2019, the team reported…', 'Dec 21', 'In March 2019'])('%s: no date line', (text) => {
+    expect(titleDateOf(text, structure())).toBeNull();
+  });
+
+  it('reads it right under the title only, and gives no date-without-year for it', async () => {
+    const text = 'Stem cell grafts slow ALS in mice\nDec 21, 2012\nWriting in Science Translational Medicine, a team reports that grafts of neural stem cells slowed ALS in mice.\n';
+    const record = await ingest({ text, name: 'news.txt' });
+    expect(record.pageDate).toBe('2012-12-21');
+    expect(record.kind).toBe('news-item');
+    expect(record.diagnostics.map((d) => d.rule)).not.toContain('date-without-year');
+    const lower = await ingest({ text: text.replace('Dec 21, 2012\n', '') + 'Dec 21, 2012\n', name: 'news.txt' });
+    expect(lower.pageDate).toBeNull();
+  });
+});
+
+describe('a year after the comma belongs to the date', () => {
+  it('"Dec 21, 2012" alone opens no item; "Dec 21, 2012, the team…" opens one of 2012', () => {
+    expect(leadingDate('Dec 21, 2012', structure())).toBeNull();
+    expect(leadingDate('21 December, 2012', structure())).toBeNull();
+    expect(leadingDate('Dec 21, 2012, the team reported…', structure())).toMatchObject({ year: 2012, month: 12, day: 21 });
+    expect(leadingDate('On March 5, the FDA approved…', structure())).toMatchObject({ year: null, month: 3, day: 5 });
+  });
+});
+
+describe('English page-date lines: a post line, a byline with its date, a weekday abbreviated, a date in digits', () => {
+  it.each([
+    ['Posted on Tue, Mar 15, 2011 : 8:24 a.m.', '2011-03-15'],
+    ['By Jane Example | June 5, 2014', '2014-06-05'],
+    ['Posted by on Nov 12, 2015 in Blog, SCI News | 0 comments', '2015-11-12'],
+    ['Posted by Jane Example on Nov 12, 2015', '2015-11-12'],
+    ['04/18/2013 | Example Free Press', '2013-04-18'],
+    ['Published on 09/15/2025', '2025-09-15'],
+    ['Published on 15/09/2025', '2025-09-15'],
+  ])('%s', (text, date) => {
+    expect(pageDateOf(text, structure())).toBe(date);
+  });
+
+  // Both numbers 12 or less: month first or day first cannot be told, and neither is guessed.
+  it.each(['Last update: 2/12/2013 8:00:49 AM', 'Published on 09/10/2025', 'By Jane Example and the team in 2014', 'Posted in Blog | 0 comments'])('%s: no page date', (text) => {
+    expect(pageDateOf(text, structure())).toBeNull();
+  });
+});
+
+describe('site chrome: a theme\'s menu labels and a search form\'s label are never the title', () => {
+  it('drops "Pages Menu", "Categories Menu" and "Accessible Search Form … Advanced Search"', async () => {
+    const text = 'Accessible Search Form           Advanced Search\nPages Menu\nCategories Menu\nA letter to our supporters\nFive years ago no trial of neural stem cells for spinal cord injury was open in our state.\n';
+    const record = await ingest({ text, name: 'post.txt' });
+    expect(record.title).toBe('A letter to our supporters');
+  });
+});
+
+describe('"Lou Gehrig’s disease" is amyotrophic lateral sclerosis', () => {
+  it('tags it and counts it for the topic', async () => {
+    const record = await ingest({ text: 'A stem cell study moves forward\nA trial of neural stem cells in Lou Gehrig’s disease will now treat six more patients with ALS.\n', name: 'als.txt' });
+    expect(record.entities.find((e) => e.id === 'disease:amyotrophic-lateral-sclerosis')?.mentions.map((m) => m.text)).toEqual(['Lou Gehrig’s disease', 'ALS']);
+    expect(record.topic?.disease?.id).toBe('disease:amyotrophic-lateral-sclerosis');
   });
 });
