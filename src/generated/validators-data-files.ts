@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 "use strict";
 export const structure = validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/structure.schema.json","type":"object","additionalProperties":false,"required":["maxHeadingLength","monthNames","numerals","monthHeadings","rangeHeadings","yearHeadings","yearHeadingWords","headingPunctuation","outlineHeadings","outlineSubheadings","sectionKeywords","referenceHeadings","boilerplate","pageDates","leadLabels","bylinePrefixes","captions","itemDates","undatedItemStarts","relativeDay","eventVerbs","yearOpeners","closingWords","sentenceBreak","publicationCues","english","relativeYears","citationMarker","pageKinds","messageExamples"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"maxHeadingLength":{"type":"integer","minimum":8},"maxLatinTitleLength":{"type":"integer","minimum":1,"maximum":1000},"monthNames":{"type":"array","minItems":12,"maxItems":12,"items":{"type":"array","minItems":1,"maxItems":8,"items":{"type":"string","pattern":"^[A-Za-z]{2,20}$"}}},"numerals":{"type":"object","minProperties":1,"propertyNames":{"minLength":1,"maxLength":1},"additionalProperties":{"type":"integer","minimum":0,"maximum":10}},"monthHeadings":{"$ref":"#/$defs/Patterns"},"rangeHeadings":{"$ref":"#/$defs/Patterns"},"yearHeadings":{"$ref":"#/$defs/Patterns"},"yearHeadingWords":{"$ref":"#/$defs/Words"},"headingPunctuation":{"type":"string","minLength":1,"maxLength":600},"unfinishedLineEnds":{"type":"string","minLength":1,"maxLength":600},"wordMarks":{"type":"string","minLength":1,"maxLength":600},"outlineHeadings":{"$ref":"#/$defs/Patterns"},"outlineSubheadings":{"$ref":"#/$defs/Patterns"},"sectionKeywords":{"type":"object","additionalProperties":false,"required":["summary","outlook","conclusion"],"properties":{"summary":{"$ref":"#/$defs/Words"},"outlook":{"$ref":"#/$defs/Words"},"conclusion":{"$ref":"#/$defs/Words"}}},"referenceHeadings":{"$ref":"#/$defs/Patterns"},"boilerplate":{"type":"object","additionalProperties":false,"required":["disclaimer","qr-code","other"],"properties":{"disclaimer":{"$ref":"#/$defs/Patterns"},"qr-code":{"$ref":"#/$defs/Patterns"},"other":{"$ref":"#/$defs/Patterns"}}},"pageDates":{"$ref":"#/$defs/Patterns"},"leadLabels":{"$ref":"#/$defs/Patterns"},"bylinePrefixes":{"$ref":"#/$defs/Patterns"},"captions":{"$ref":"#/$defs/Patterns"},"itemDates":{"$ref":"#/$defs/Patterns"},"undatedItemStarts":{"$ref":"#/$defs/Patterns"},"relativeDay":{"type":"string","minLength":1,"maxLength":600},"eventVerbs":{"$ref":"#/$defs/Words"},"todayWords":{"type":"string","minLength":1,"maxLength":200},"yearOpeners":{"$ref":"#/$defs/Patterns"},"closingWords":{"$ref":"#/$defs/Patterns"},"sentenceBreak":{"type":"string","minLength":1,"maxLength":600},"publicationCues":{"type":"string","minLength":1,"maxLength":600},"english":{"type":"object","additionalProperties":false,"required":["phrases","therapies","connectors"],"properties":{"phrases":{"type":"array","items":{"$ref":"#/$defs/Translation"}},"therapies":{"type":"array","items":{"$ref":"#/$defs/Translation"}},"connectors":{"type":"array","items":{"type":"string"}}}},"relativeYears":{"type":"object","additionalProperties":{"type":"integer","minimum":-10,"maximum":10}},"citationMarker":{"type":"string","minLength":1,"maxLength":600},"pageKinds":{"type":"object","additionalProperties":false,"required":["titleYearRange","titleYear","approvalVerbs","regulators","trialRoundupTitles","overviewTitles"],"properties":{"titleYearRange":{"type":"string","minLength":1,"maxLength":600},"titleYear":{"type":"string","minLength":1,"maxLength":600},"approvalVerbs":{"$ref":"#/$defs/Words"},"regulators":{"$ref":"#/$defs/Words"},"trialRoundupTitles":{"$ref":"#/$defs/Patterns"},"overviewTitles":{"$ref":"#/$defs/Patterns"}}},"messageExamples":{"type":"object","additionalProperties":false,"required":["monthHeading","referenceHeading"],"properties":{"monthHeading":{"type":"string","minLength":1,"maxLength":200},"referenceHeading":{"type":"string","minLength":1,"maxLength":200}}}},"$defs":{"Patterns":{"type":"array","items":{"type":"string","minLength":1,"maxLength":600}},"Words":{"type":"array","items":{"type":"string","minLength":1},"minItems":1},"Translation":{"type":"object","additionalProperties":false,"required":["zh","en"],"properties":{"zh":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}},"en":{"type":"string","minLength":1},"preposition":{"type":"string"},"written":{"type":"array","items":{"type":"string","minLength":1}}}}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/structure.schema.json","type":"object","additionalProperties":false,"required":["maxHeadingLength","monthNames","numerals","monthHeadings","rangeHeadings","yearHeadings","yearHeadingWords","headingPunctuation","outlineHeadings","outlineSubheadings","sectionKeywords","referenceHeadings","boilerplate","pageDates","leadLabels","bylinePrefixes","captions","itemDates","undatedItemStarts","relativeDay","eventVerbs","yearOpeners","closingWords","sentenceBreak","publicationCues","english","relativeYears","citationMarker","pageKinds","messageExamples"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"maxHeadingLength":{"type":"integer","minimum":8},"maxLatinTitleLength":{"type":"integer","minimum":1,"maximum":1000},"monthNames":{"type":"array","minItems":12,"maxItems":12,"items":{"type":"array","minItems":1,"maxItems":8,"items":{"type":"string","pattern":"^[A-Za-z]{2,20}$"}}},"numerals":{"type":"object","minProperties":1,"propertyNames":{"minLength":1,"maxLength":1},"additionalProperties":{"type":"integer","minimum":0,"maximum":10}},"monthHeadings":{"$ref":"#/$defs/Patterns"},"rangeHeadings":{"$ref":"#/$defs/Patterns"},"yearHeadings":{"$ref":"#/$defs/Patterns"},"yearHeadingWords":{"$ref":"#/$defs/Words"},"headingPunctuation":{"type":"string","minLength":1,"maxLength":600},"unfinishedLineEnds":{"type":"string","minLength":1,"maxLength":600},"wordMarks":{"type":"string","minLength":1,"maxLength":600},"headingMarks":{"type":"string","minLength":1,"maxLength":600},"outlineHeadings":{"$ref":"#/$defs/Patterns"},"outlineSubheadings":{"$ref":"#/$defs/Patterns"},"sectionKeywords":{"type":"object","additionalProperties":false,"required":["summary","outlook","conclusion"],"properties":{"summary":{"$ref":"#/$defs/Words"},"outlook":{"$ref":"#/$defs/Words"},"conclusion":{"$ref":"#/$defs/Words"}}},"referenceHeadings":{"$ref":"#/$defs/Patterns"},"boilerplate":{"type":"object","additionalProperties":false,"required":["disclaimer","qr-code","other"],"properties":{"disclaimer":{"$ref":"#/$defs/Patterns"},"qr-code":{"$ref":"#/$defs/Patterns"},"other":{"$ref":"#/$defs/Patterns"}}},"pageDates":{"$ref":"#/$defs/Patterns"},"leadLabels":{"$ref":"#/$defs/Patterns"},"bylinePrefixes":{"$ref":"#/$defs/Patterns"},"captions":{"$ref":"#/$defs/Patterns"},"itemDates":{"$ref":"#/$defs/Patterns"},"undatedItemStarts":{"$ref":"#/$defs/Patterns"},"relativeDay":{"type":"string","minLength":1,"maxLength":600},"eventVerbs":{"$ref":"#/$defs/Words"},"todayWords":{"type":"string","minLength":1,"maxLength":200},"yearOpeners":{"$ref":"#/$defs/Patterns"},"closingWords":{"$ref":"#/$defs/Patterns"},"sentenceBreak":{"type":"string","minLength":1,"maxLength":600},"publicationCues":{"type":"string","minLength":1,"maxLength":600},"english":{"type":"object","additionalProperties":false,"required":["phrases","therapies","connectors"],"properties":{"phrases":{"type":"array","items":{"$ref":"#/$defs/Translation"}},"therapies":{"type":"array","items":{"$ref":"#/$defs/Translation"}},"connectors":{"type":"array","items":{"type":"string"}}}},"relativeYears":{"type":"object","additionalProperties":{"type":"integer","minimum":-10,"maximum":10}},"citationMarker":{"type":"string","minLength":1,"maxLength":600},"pageKinds":{"type":"object","additionalProperties":false,"required":["titleYearRange","titleYear","approvalVerbs","regulators","trialRoundupTitles","overviewTitles"],"properties":{"titleYearRange":{"type":"string","minLength":1,"maxLength":600},"titleYear":{"type":"string","minLength":1,"maxLength":600},"approvalVerbs":{"$ref":"#/$defs/Words"},"regulators":{"$ref":"#/$defs/Words"},"trialRoundupTitles":{"$ref":"#/$defs/Patterns"},"overviewTitles":{"$ref":"#/$defs/Patterns"}}},"messageExamples":{"type":"object","additionalProperties":false,"required":["monthHeading","referenceHeading"],"properties":{"monthHeading":{"type":"string","minLength":1,"maxLength":200},"referenceHeading":{"type":"string","minLength":1,"maxLength":200}}}},"$defs":{"Patterns":{"type":"array","items":{"type":"string","minLength":1,"maxLength":600}},"Words":{"type":"array","items":{"type":"string","minLength":1},"minItems":1},"Translation":{"type":"object","additionalProperties":false,"required":["zh","en"],"properties":{"zh":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}},"en":{"type":"string","minLength":1},"preposition":{"type":"string"},"written":{"type":"array","items":{"type":"string","minLength":1}}}}}};
 const func1 = Object.prototype.hasOwnProperty;
 const func2 = require("ajv/dist/runtime/ucs2length").default;
 const pattern4 = new RegExp("^[A-Za-z]{2,20}$", "u");
@@ -548,25 +548,52 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.outlineHeadings !== undefined){
-let data20 = data.outlineHeadings;
+if(data.headingMarks !== undefined){
+let data20 = data.headingMarks;
 const _errs48 = errors;
-const _errs49 = errors;
-if(errors === _errs49){
-if(Array.isArray(data20)){
-var valid14 = true;
-const len6 = data20.length;
-for(let i6=0; i6<len6; i6++){
-let data21 = data20[i6];
+if(errors === _errs48){
+if(typeof data20 === "string"){
+if(func2(data20) > 600){
+validate20.errors = [{instancePath:instancePath+"/headingMarks",schemaPath:"#/properties/headingMarks/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
+return false;
+}
+else {
+if(func2(data20) < 1){
+validate20.errors = [{instancePath:instancePath+"/headingMarks",schemaPath:"#/properties/headingMarks/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+}
+else {
+validate20.errors = [{instancePath:instancePath+"/headingMarks",schemaPath:"#/properties/headingMarks/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs48 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.outlineHeadings !== undefined){
+let data21 = data.outlineHeadings;
+const _errs50 = errors;
 const _errs51 = errors;
 if(errors === _errs51){
-if(typeof data21 === "string"){
-if(func2(data21) > 600){
+if(Array.isArray(data21)){
+var valid14 = true;
+const len6 = data21.length;
+for(let i6=0; i6<len6; i6++){
+let data22 = data21[i6];
+const _errs53 = errors;
+if(errors === _errs53){
+if(typeof data22 === "string"){
+if(func2(data22) > 600){
 validate20.errors = [{instancePath:instancePath+"/outlineHeadings/" + i6,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data21) < 1){
+if(func2(data22) < 1){
 validate20.errors = [{instancePath:instancePath+"/outlineHeadings/" + i6,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -577,7 +604,7 @@ validate20.errors = [{instancePath:instancePath+"/outlineHeadings/" + i6,schemaP
 return false;
 }
 }
-var valid14 = _errs51 === errors;
+var valid14 = _errs53 === errors;
 if(!valid14){
 break;
 }
@@ -588,31 +615,31 @@ validate20.errors = [{instancePath:instancePath+"/outlineHeadings",schemaPath:"#
 return false;
 }
 }
-var valid0 = _errs48 === errors;
+var valid0 = _errs50 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.outlineSubheadings !== undefined){
-let data22 = data.outlineSubheadings;
-const _errs53 = errors;
-const _errs54 = errors;
-if(errors === _errs54){
-if(Array.isArray(data22)){
-var valid16 = true;
-const len7 = data22.length;
-for(let i7=0; i7<len7; i7++){
-let data23 = data22[i7];
+let data23 = data.outlineSubheadings;
+const _errs55 = errors;
 const _errs56 = errors;
 if(errors === _errs56){
-if(typeof data23 === "string"){
-if(func2(data23) > 600){
+if(Array.isArray(data23)){
+var valid16 = true;
+const len7 = data23.length;
+for(let i7=0; i7<len7; i7++){
+let data24 = data23[i7];
+const _errs58 = errors;
+if(errors === _errs58){
+if(typeof data24 === "string"){
+if(func2(data24) > 600){
 validate20.errors = [{instancePath:instancePath+"/outlineSubheadings/" + i7,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data23) < 1){
+if(func2(data24) < 1){
 validate20.errors = [{instancePath:instancePath+"/outlineSubheadings/" + i7,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -623,7 +650,7 @@ validate20.errors = [{instancePath:instancePath+"/outlineSubheadings/" + i7,sche
 return false;
 }
 }
-var valid16 = _errs56 === errors;
+var valid16 = _errs58 === errors;
 if(!valid16){
 break;
 }
@@ -634,51 +661,51 @@ validate20.errors = [{instancePath:instancePath+"/outlineSubheadings",schemaPath
 return false;
 }
 }
-var valid0 = _errs53 === errors;
+var valid0 = _errs55 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.sectionKeywords !== undefined){
-let data24 = data.sectionKeywords;
-const _errs58 = errors;
-if(errors === _errs58){
-if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
+let data25 = data.sectionKeywords;
+const _errs60 = errors;
+if(errors === _errs60){
+if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
 let missing1;
-if((((data24.summary === undefined) && (missing1 = "summary")) || ((data24.outlook === undefined) && (missing1 = "outlook"))) || ((data24.conclusion === undefined) && (missing1 = "conclusion"))){
+if((((data25.summary === undefined) && (missing1 = "summary")) || ((data25.outlook === undefined) && (missing1 = "outlook"))) || ((data25.conclusion === undefined) && (missing1 = "conclusion"))){
 validate20.errors = [{instancePath:instancePath+"/sectionKeywords",schemaPath:"#/properties/sectionKeywords/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
 return false;
 }
 else {
-const _errs60 = errors;
-for(const key3 in data24){
+const _errs62 = errors;
+for(const key3 in data25){
 if(!(((key3 === "summary") || (key3 === "outlook")) || (key3 === "conclusion"))){
 validate20.errors = [{instancePath:instancePath+"/sectionKeywords",schemaPath:"#/properties/sectionKeywords/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs60 === errors){
-if(data24.summary !== undefined){
-let data25 = data24.summary;
-const _errs61 = errors;
-const _errs62 = errors;
-if(errors === _errs62){
-if(Array.isArray(data25)){
-if(data25.length < 1){
+if(_errs62 === errors){
+if(data25.summary !== undefined){
+let data26 = data25.summary;
+const _errs63 = errors;
+const _errs64 = errors;
+if(errors === _errs64){
+if(Array.isArray(data26)){
+if(data26.length < 1){
 validate20.errors = [{instancePath:instancePath+"/sectionKeywords/summary",schemaPath:"#/$defs/Words/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
 return false;
 }
 else {
 var valid19 = true;
-const len8 = data25.length;
+const len8 = data26.length;
 for(let i8=0; i8<len8; i8++){
-let data26 = data25[i8];
-const _errs64 = errors;
-if(errors === _errs64){
-if(typeof data26 === "string"){
-if(func2(data26) < 1){
+let data27 = data26[i8];
+const _errs66 = errors;
+if(errors === _errs66){
+if(typeof data27 === "string"){
+if(func2(data27) < 1){
 validate20.errors = [{instancePath:instancePath+"/sectionKeywords/summary/" + i8,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -688,7 +715,7 @@ validate20.errors = [{instancePath:instancePath+"/sectionKeywords/summary/" + i8
 return false;
 }
 }
-var valid19 = _errs64 === errors;
+var valid19 = _errs66 === errors;
 if(!valid19){
 break;
 }
@@ -700,31 +727,31 @@ validate20.errors = [{instancePath:instancePath+"/sectionKeywords/summary",schem
 return false;
 }
 }
-var valid17 = _errs61 === errors;
+var valid17 = _errs63 === errors;
 }
 else {
 var valid17 = true;
 }
 if(valid17){
-if(data24.outlook !== undefined){
-let data27 = data24.outlook;
-const _errs66 = errors;
-const _errs67 = errors;
-if(errors === _errs67){
-if(Array.isArray(data27)){
-if(data27.length < 1){
+if(data25.outlook !== undefined){
+let data28 = data25.outlook;
+const _errs68 = errors;
+const _errs69 = errors;
+if(errors === _errs69){
+if(Array.isArray(data28)){
+if(data28.length < 1){
 validate20.errors = [{instancePath:instancePath+"/sectionKeywords/outlook",schemaPath:"#/$defs/Words/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
 return false;
 }
 else {
 var valid21 = true;
-const len9 = data27.length;
+const len9 = data28.length;
 for(let i9=0; i9<len9; i9++){
-let data28 = data27[i9];
-const _errs69 = errors;
-if(errors === _errs69){
-if(typeof data28 === "string"){
-if(func2(data28) < 1){
+let data29 = data28[i9];
+const _errs71 = errors;
+if(errors === _errs71){
+if(typeof data29 === "string"){
+if(func2(data29) < 1){
 validate20.errors = [{instancePath:instancePath+"/sectionKeywords/outlook/" + i9,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -734,7 +761,7 @@ validate20.errors = [{instancePath:instancePath+"/sectionKeywords/outlook/" + i9
 return false;
 }
 }
-var valid21 = _errs69 === errors;
+var valid21 = _errs71 === errors;
 if(!valid21){
 break;
 }
@@ -746,31 +773,31 @@ validate20.errors = [{instancePath:instancePath+"/sectionKeywords/outlook",schem
 return false;
 }
 }
-var valid17 = _errs66 === errors;
+var valid17 = _errs68 === errors;
 }
 else {
 var valid17 = true;
 }
 if(valid17){
-if(data24.conclusion !== undefined){
-let data29 = data24.conclusion;
-const _errs71 = errors;
-const _errs72 = errors;
-if(errors === _errs72){
-if(Array.isArray(data29)){
-if(data29.length < 1){
+if(data25.conclusion !== undefined){
+let data30 = data25.conclusion;
+const _errs73 = errors;
+const _errs74 = errors;
+if(errors === _errs74){
+if(Array.isArray(data30)){
+if(data30.length < 1){
 validate20.errors = [{instancePath:instancePath+"/sectionKeywords/conclusion",schemaPath:"#/$defs/Words/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
 return false;
 }
 else {
 var valid23 = true;
-const len10 = data29.length;
+const len10 = data30.length;
 for(let i10=0; i10<len10; i10++){
-let data30 = data29[i10];
-const _errs74 = errors;
-if(errors === _errs74){
-if(typeof data30 === "string"){
-if(func2(data30) < 1){
+let data31 = data30[i10];
+const _errs76 = errors;
+if(errors === _errs76){
+if(typeof data31 === "string"){
+if(func2(data31) < 1){
 validate20.errors = [{instancePath:instancePath+"/sectionKeywords/conclusion/" + i10,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -780,7 +807,7 @@ validate20.errors = [{instancePath:instancePath+"/sectionKeywords/conclusion/" +
 return false;
 }
 }
-var valid23 = _errs74 === errors;
+var valid23 = _errs76 === errors;
 if(!valid23){
 break;
 }
@@ -792,7 +819,7 @@ validate20.errors = [{instancePath:instancePath+"/sectionKeywords/conclusion",sc
 return false;
 }
 }
-var valid17 = _errs71 === errors;
+var valid17 = _errs73 === errors;
 }
 else {
 var valid17 = true;
@@ -807,31 +834,31 @@ validate20.errors = [{instancePath:instancePath+"/sectionKeywords",schemaPath:"#
 return false;
 }
 }
-var valid0 = _errs58 === errors;
+var valid0 = _errs60 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.referenceHeadings !== undefined){
-let data31 = data.referenceHeadings;
-const _errs76 = errors;
-const _errs77 = errors;
-if(errors === _errs77){
-if(Array.isArray(data31)){
-var valid25 = true;
-const len11 = data31.length;
-for(let i11=0; i11<len11; i11++){
-let data32 = data31[i11];
+let data32 = data.referenceHeadings;
+const _errs78 = errors;
 const _errs79 = errors;
 if(errors === _errs79){
-if(typeof data32 === "string"){
-if(func2(data32) > 600){
+if(Array.isArray(data32)){
+var valid25 = true;
+const len11 = data32.length;
+for(let i11=0; i11<len11; i11++){
+let data33 = data32[i11];
+const _errs81 = errors;
+if(errors === _errs81){
+if(typeof data33 === "string"){
+if(func2(data33) > 600){
 validate20.errors = [{instancePath:instancePath+"/referenceHeadings/" + i11,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data32) < 1){
+if(func2(data33) < 1){
 validate20.errors = [{instancePath:instancePath+"/referenceHeadings/" + i11,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -842,7 +869,7 @@ validate20.errors = [{instancePath:instancePath+"/referenceHeadings/" + i11,sche
 return false;
 }
 }
-var valid25 = _errs79 === errors;
+var valid25 = _errs81 === errors;
 if(!valid25){
 break;
 }
@@ -853,51 +880,51 @@ validate20.errors = [{instancePath:instancePath+"/referenceHeadings",schemaPath:
 return false;
 }
 }
-var valid0 = _errs76 === errors;
+var valid0 = _errs78 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.boilerplate !== undefined){
-let data33 = data.boilerplate;
-const _errs81 = errors;
-if(errors === _errs81){
-if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
+let data34 = data.boilerplate;
+const _errs83 = errors;
+if(errors === _errs83){
+if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
 let missing2;
-if((((data33.disclaimer === undefined) && (missing2 = "disclaimer")) || ((data33["qr-code"] === undefined) && (missing2 = "qr-code"))) || ((data33.other === undefined) && (missing2 = "other"))){
+if((((data34.disclaimer === undefined) && (missing2 = "disclaimer")) || ((data34["qr-code"] === undefined) && (missing2 = "qr-code"))) || ((data34.other === undefined) && (missing2 = "other"))){
 validate20.errors = [{instancePath:instancePath+"/boilerplate",schemaPath:"#/properties/boilerplate/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
 return false;
 }
 else {
-const _errs83 = errors;
-for(const key4 in data33){
+const _errs85 = errors;
+for(const key4 in data34){
 if(!(((key4 === "disclaimer") || (key4 === "qr-code")) || (key4 === "other"))){
 validate20.errors = [{instancePath:instancePath+"/boilerplate",schemaPath:"#/properties/boilerplate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs83 === errors){
-if(data33.disclaimer !== undefined){
-let data34 = data33.disclaimer;
-const _errs84 = errors;
-const _errs85 = errors;
-if(errors === _errs85){
-if(Array.isArray(data34)){
-var valid28 = true;
-const len12 = data34.length;
-for(let i12=0; i12<len12; i12++){
-let data35 = data34[i12];
+if(_errs85 === errors){
+if(data34.disclaimer !== undefined){
+let data35 = data34.disclaimer;
+const _errs86 = errors;
 const _errs87 = errors;
 if(errors === _errs87){
-if(typeof data35 === "string"){
-if(func2(data35) > 600){
+if(Array.isArray(data35)){
+var valid28 = true;
+const len12 = data35.length;
+for(let i12=0; i12<len12; i12++){
+let data36 = data35[i12];
+const _errs89 = errors;
+if(errors === _errs89){
+if(typeof data36 === "string"){
+if(func2(data36) > 600){
 validate20.errors = [{instancePath:instancePath+"/boilerplate/disclaimer/" + i12,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data35) < 1){
+if(func2(data36) < 1){
 validate20.errors = [{instancePath:instancePath+"/boilerplate/disclaimer/" + i12,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -908,7 +935,7 @@ validate20.errors = [{instancePath:instancePath+"/boilerplate/disclaimer/" + i12
 return false;
 }
 }
-var valid28 = _errs87 === errors;
+var valid28 = _errs89 === errors;
 if(!valid28){
 break;
 }
@@ -919,31 +946,31 @@ validate20.errors = [{instancePath:instancePath+"/boilerplate/disclaimer",schema
 return false;
 }
 }
-var valid26 = _errs84 === errors;
+var valid26 = _errs86 === errors;
 }
 else {
 var valid26 = true;
 }
 if(valid26){
-if(data33["qr-code"] !== undefined){
-let data36 = data33["qr-code"];
-const _errs89 = errors;
-const _errs90 = errors;
-if(errors === _errs90){
-if(Array.isArray(data36)){
-var valid30 = true;
-const len13 = data36.length;
-for(let i13=0; i13<len13; i13++){
-let data37 = data36[i13];
+if(data34["qr-code"] !== undefined){
+let data37 = data34["qr-code"];
+const _errs91 = errors;
 const _errs92 = errors;
 if(errors === _errs92){
-if(typeof data37 === "string"){
-if(func2(data37) > 600){
+if(Array.isArray(data37)){
+var valid30 = true;
+const len13 = data37.length;
+for(let i13=0; i13<len13; i13++){
+let data38 = data37[i13];
+const _errs94 = errors;
+if(errors === _errs94){
+if(typeof data38 === "string"){
+if(func2(data38) > 600){
 validate20.errors = [{instancePath:instancePath+"/boilerplate/qr-code/" + i13,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data37) < 1){
+if(func2(data38) < 1){
 validate20.errors = [{instancePath:instancePath+"/boilerplate/qr-code/" + i13,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -954,7 +981,7 @@ validate20.errors = [{instancePath:instancePath+"/boilerplate/qr-code/" + i13,sc
 return false;
 }
 }
-var valid30 = _errs92 === errors;
+var valid30 = _errs94 === errors;
 if(!valid30){
 break;
 }
@@ -965,31 +992,31 @@ validate20.errors = [{instancePath:instancePath+"/boilerplate/qr-code",schemaPat
 return false;
 }
 }
-var valid26 = _errs89 === errors;
+var valid26 = _errs91 === errors;
 }
 else {
 var valid26 = true;
 }
 if(valid26){
-if(data33.other !== undefined){
-let data38 = data33.other;
-const _errs94 = errors;
-const _errs95 = errors;
-if(errors === _errs95){
-if(Array.isArray(data38)){
-var valid32 = true;
-const len14 = data38.length;
-for(let i14=0; i14<len14; i14++){
-let data39 = data38[i14];
+if(data34.other !== undefined){
+let data39 = data34.other;
+const _errs96 = errors;
 const _errs97 = errors;
 if(errors === _errs97){
-if(typeof data39 === "string"){
-if(func2(data39) > 600){
+if(Array.isArray(data39)){
+var valid32 = true;
+const len14 = data39.length;
+for(let i14=0; i14<len14; i14++){
+let data40 = data39[i14];
+const _errs99 = errors;
+if(errors === _errs99){
+if(typeof data40 === "string"){
+if(func2(data40) > 600){
 validate20.errors = [{instancePath:instancePath+"/boilerplate/other/" + i14,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data39) < 1){
+if(func2(data40) < 1){
 validate20.errors = [{instancePath:instancePath+"/boilerplate/other/" + i14,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1000,7 +1027,7 @@ validate20.errors = [{instancePath:instancePath+"/boilerplate/other/" + i14,sche
 return false;
 }
 }
-var valid32 = _errs97 === errors;
+var valid32 = _errs99 === errors;
 if(!valid32){
 break;
 }
@@ -1011,7 +1038,7 @@ validate20.errors = [{instancePath:instancePath+"/boilerplate/other",schemaPath:
 return false;
 }
 }
-var valid26 = _errs94 === errors;
+var valid26 = _errs96 === errors;
 }
 else {
 var valid26 = true;
@@ -1026,31 +1053,31 @@ validate20.errors = [{instancePath:instancePath+"/boilerplate",schemaPath:"#/pro
 return false;
 }
 }
-var valid0 = _errs81 === errors;
+var valid0 = _errs83 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.pageDates !== undefined){
-let data40 = data.pageDates;
-const _errs99 = errors;
-const _errs100 = errors;
-if(errors === _errs100){
-if(Array.isArray(data40)){
-var valid34 = true;
-const len15 = data40.length;
-for(let i15=0; i15<len15; i15++){
-let data41 = data40[i15];
+let data41 = data.pageDates;
+const _errs101 = errors;
 const _errs102 = errors;
 if(errors === _errs102){
-if(typeof data41 === "string"){
-if(func2(data41) > 600){
+if(Array.isArray(data41)){
+var valid34 = true;
+const len15 = data41.length;
+for(let i15=0; i15<len15; i15++){
+let data42 = data41[i15];
+const _errs104 = errors;
+if(errors === _errs104){
+if(typeof data42 === "string"){
+if(func2(data42) > 600){
 validate20.errors = [{instancePath:instancePath+"/pageDates/" + i15,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data41) < 1){
+if(func2(data42) < 1){
 validate20.errors = [{instancePath:instancePath+"/pageDates/" + i15,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1061,7 +1088,7 @@ validate20.errors = [{instancePath:instancePath+"/pageDates/" + i15,schemaPath:"
 return false;
 }
 }
-var valid34 = _errs102 === errors;
+var valid34 = _errs104 === errors;
 if(!valid34){
 break;
 }
@@ -1072,31 +1099,31 @@ validate20.errors = [{instancePath:instancePath+"/pageDates",schemaPath:"#/$defs
 return false;
 }
 }
-var valid0 = _errs99 === errors;
+var valid0 = _errs101 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.leadLabels !== undefined){
-let data42 = data.leadLabels;
-const _errs104 = errors;
-const _errs105 = errors;
-if(errors === _errs105){
-if(Array.isArray(data42)){
-var valid36 = true;
-const len16 = data42.length;
-for(let i16=0; i16<len16; i16++){
-let data43 = data42[i16];
+let data43 = data.leadLabels;
+const _errs106 = errors;
 const _errs107 = errors;
 if(errors === _errs107){
-if(typeof data43 === "string"){
-if(func2(data43) > 600){
+if(Array.isArray(data43)){
+var valid36 = true;
+const len16 = data43.length;
+for(let i16=0; i16<len16; i16++){
+let data44 = data43[i16];
+const _errs109 = errors;
+if(errors === _errs109){
+if(typeof data44 === "string"){
+if(func2(data44) > 600){
 validate20.errors = [{instancePath:instancePath+"/leadLabels/" + i16,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data43) < 1){
+if(func2(data44) < 1){
 validate20.errors = [{instancePath:instancePath+"/leadLabels/" + i16,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1107,7 +1134,7 @@ validate20.errors = [{instancePath:instancePath+"/leadLabels/" + i16,schemaPath:
 return false;
 }
 }
-var valid36 = _errs107 === errors;
+var valid36 = _errs109 === errors;
 if(!valid36){
 break;
 }
@@ -1118,31 +1145,31 @@ validate20.errors = [{instancePath:instancePath+"/leadLabels",schemaPath:"#/$def
 return false;
 }
 }
-var valid0 = _errs104 === errors;
+var valid0 = _errs106 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.bylinePrefixes !== undefined){
-let data44 = data.bylinePrefixes;
-const _errs109 = errors;
-const _errs110 = errors;
-if(errors === _errs110){
-if(Array.isArray(data44)){
-var valid38 = true;
-const len17 = data44.length;
-for(let i17=0; i17<len17; i17++){
-let data45 = data44[i17];
+let data45 = data.bylinePrefixes;
+const _errs111 = errors;
 const _errs112 = errors;
 if(errors === _errs112){
-if(typeof data45 === "string"){
-if(func2(data45) > 600){
+if(Array.isArray(data45)){
+var valid38 = true;
+const len17 = data45.length;
+for(let i17=0; i17<len17; i17++){
+let data46 = data45[i17];
+const _errs114 = errors;
+if(errors === _errs114){
+if(typeof data46 === "string"){
+if(func2(data46) > 600){
 validate20.errors = [{instancePath:instancePath+"/bylinePrefixes/" + i17,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data45) < 1){
+if(func2(data46) < 1){
 validate20.errors = [{instancePath:instancePath+"/bylinePrefixes/" + i17,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1153,7 +1180,7 @@ validate20.errors = [{instancePath:instancePath+"/bylinePrefixes/" + i17,schemaP
 return false;
 }
 }
-var valid38 = _errs112 === errors;
+var valid38 = _errs114 === errors;
 if(!valid38){
 break;
 }
@@ -1164,31 +1191,31 @@ validate20.errors = [{instancePath:instancePath+"/bylinePrefixes",schemaPath:"#/
 return false;
 }
 }
-var valid0 = _errs109 === errors;
+var valid0 = _errs111 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.captions !== undefined){
-let data46 = data.captions;
-const _errs114 = errors;
-const _errs115 = errors;
-if(errors === _errs115){
-if(Array.isArray(data46)){
-var valid40 = true;
-const len18 = data46.length;
-for(let i18=0; i18<len18; i18++){
-let data47 = data46[i18];
+let data47 = data.captions;
+const _errs116 = errors;
 const _errs117 = errors;
 if(errors === _errs117){
-if(typeof data47 === "string"){
-if(func2(data47) > 600){
+if(Array.isArray(data47)){
+var valid40 = true;
+const len18 = data47.length;
+for(let i18=0; i18<len18; i18++){
+let data48 = data47[i18];
+const _errs119 = errors;
+if(errors === _errs119){
+if(typeof data48 === "string"){
+if(func2(data48) > 600){
 validate20.errors = [{instancePath:instancePath+"/captions/" + i18,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data47) < 1){
+if(func2(data48) < 1){
 validate20.errors = [{instancePath:instancePath+"/captions/" + i18,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1199,7 +1226,7 @@ validate20.errors = [{instancePath:instancePath+"/captions/" + i18,schemaPath:"#
 return false;
 }
 }
-var valid40 = _errs117 === errors;
+var valid40 = _errs119 === errors;
 if(!valid40){
 break;
 }
@@ -1210,31 +1237,31 @@ validate20.errors = [{instancePath:instancePath+"/captions",schemaPath:"#/$defs/
 return false;
 }
 }
-var valid0 = _errs114 === errors;
+var valid0 = _errs116 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.itemDates !== undefined){
-let data48 = data.itemDates;
-const _errs119 = errors;
-const _errs120 = errors;
-if(errors === _errs120){
-if(Array.isArray(data48)){
-var valid42 = true;
-const len19 = data48.length;
-for(let i19=0; i19<len19; i19++){
-let data49 = data48[i19];
+let data49 = data.itemDates;
+const _errs121 = errors;
 const _errs122 = errors;
 if(errors === _errs122){
-if(typeof data49 === "string"){
-if(func2(data49) > 600){
+if(Array.isArray(data49)){
+var valid42 = true;
+const len19 = data49.length;
+for(let i19=0; i19<len19; i19++){
+let data50 = data49[i19];
+const _errs124 = errors;
+if(errors === _errs124){
+if(typeof data50 === "string"){
+if(func2(data50) > 600){
 validate20.errors = [{instancePath:instancePath+"/itemDates/" + i19,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data49) < 1){
+if(func2(data50) < 1){
 validate20.errors = [{instancePath:instancePath+"/itemDates/" + i19,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1245,7 +1272,7 @@ validate20.errors = [{instancePath:instancePath+"/itemDates/" + i19,schemaPath:"
 return false;
 }
 }
-var valid42 = _errs122 === errors;
+var valid42 = _errs124 === errors;
 if(!valid42){
 break;
 }
@@ -1256,31 +1283,31 @@ validate20.errors = [{instancePath:instancePath+"/itemDates",schemaPath:"#/$defs
 return false;
 }
 }
-var valid0 = _errs119 === errors;
+var valid0 = _errs121 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.undatedItemStarts !== undefined){
-let data50 = data.undatedItemStarts;
-const _errs124 = errors;
-const _errs125 = errors;
-if(errors === _errs125){
-if(Array.isArray(data50)){
-var valid44 = true;
-const len20 = data50.length;
-for(let i20=0; i20<len20; i20++){
-let data51 = data50[i20];
+let data51 = data.undatedItemStarts;
+const _errs126 = errors;
 const _errs127 = errors;
 if(errors === _errs127){
-if(typeof data51 === "string"){
-if(func2(data51) > 600){
+if(Array.isArray(data51)){
+var valid44 = true;
+const len20 = data51.length;
+for(let i20=0; i20<len20; i20++){
+let data52 = data51[i20];
+const _errs129 = errors;
+if(errors === _errs129){
+if(typeof data52 === "string"){
+if(func2(data52) > 600){
 validate20.errors = [{instancePath:instancePath+"/undatedItemStarts/" + i20,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data51) < 1){
+if(func2(data52) < 1){
 validate20.errors = [{instancePath:instancePath+"/undatedItemStarts/" + i20,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1291,7 +1318,7 @@ validate20.errors = [{instancePath:instancePath+"/undatedItemStarts/" + i20,sche
 return false;
 }
 }
-var valid44 = _errs127 === errors;
+var valid44 = _errs129 === errors;
 if(!valid44){
 break;
 }
@@ -1302,23 +1329,23 @@ validate20.errors = [{instancePath:instancePath+"/undatedItemStarts",schemaPath:
 return false;
 }
 }
-var valid0 = _errs124 === errors;
+var valid0 = _errs126 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.relativeDay !== undefined){
-let data52 = data.relativeDay;
-const _errs129 = errors;
-if(errors === _errs129){
-if(typeof data52 === "string"){
-if(func2(data52) > 600){
+let data53 = data.relativeDay;
+const _errs131 = errors;
+if(errors === _errs131){
+if(typeof data53 === "string"){
+if(func2(data53) > 600){
 validate20.errors = [{instancePath:instancePath+"/relativeDay",schemaPath:"#/properties/relativeDay/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data52) < 1){
+if(func2(data53) < 1){
 validate20.errors = [{instancePath:instancePath+"/relativeDay",schemaPath:"#/properties/relativeDay/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1329,31 +1356,31 @@ validate20.errors = [{instancePath:instancePath+"/relativeDay",schemaPath:"#/pro
 return false;
 }
 }
-var valid0 = _errs129 === errors;
+var valid0 = _errs131 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.eventVerbs !== undefined){
-let data53 = data.eventVerbs;
-const _errs131 = errors;
-const _errs132 = errors;
-if(errors === _errs132){
-if(Array.isArray(data53)){
-if(data53.length < 1){
+let data54 = data.eventVerbs;
+const _errs133 = errors;
+const _errs134 = errors;
+if(errors === _errs134){
+if(Array.isArray(data54)){
+if(data54.length < 1){
 validate20.errors = [{instancePath:instancePath+"/eventVerbs",schemaPath:"#/$defs/Words/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
 return false;
 }
 else {
 var valid46 = true;
-const len21 = data53.length;
+const len21 = data54.length;
 for(let i21=0; i21<len21; i21++){
-let data54 = data53[i21];
-const _errs134 = errors;
-if(errors === _errs134){
-if(typeof data54 === "string"){
-if(func2(data54) < 1){
+let data55 = data54[i21];
+const _errs136 = errors;
+if(errors === _errs136){
+if(typeof data55 === "string"){
+if(func2(data55) < 1){
 validate20.errors = [{instancePath:instancePath+"/eventVerbs/" + i21,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1363,7 +1390,7 @@ validate20.errors = [{instancePath:instancePath+"/eventVerbs/" + i21,schemaPath:
 return false;
 }
 }
-var valid46 = _errs134 === errors;
+var valid46 = _errs136 === errors;
 if(!valid46){
 break;
 }
@@ -1375,23 +1402,23 @@ validate20.errors = [{instancePath:instancePath+"/eventVerbs",schemaPath:"#/$def
 return false;
 }
 }
-var valid0 = _errs131 === errors;
+var valid0 = _errs133 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.todayWords !== undefined){
-let data55 = data.todayWords;
-const _errs136 = errors;
-if(errors === _errs136){
-if(typeof data55 === "string"){
-if(func2(data55) > 200){
+let data56 = data.todayWords;
+const _errs138 = errors;
+if(errors === _errs138){
+if(typeof data56 === "string"){
+if(func2(data56) > 200){
 validate20.errors = [{instancePath:instancePath+"/todayWords",schemaPath:"#/properties/todayWords/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
 return false;
 }
 else {
-if(func2(data55) < 1){
+if(func2(data56) < 1){
 validate20.errors = [{instancePath:instancePath+"/todayWords",schemaPath:"#/properties/todayWords/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1402,31 +1429,31 @@ validate20.errors = [{instancePath:instancePath+"/todayWords",schemaPath:"#/prop
 return false;
 }
 }
-var valid0 = _errs136 === errors;
+var valid0 = _errs138 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.yearOpeners !== undefined){
-let data56 = data.yearOpeners;
-const _errs138 = errors;
-const _errs139 = errors;
-if(errors === _errs139){
-if(Array.isArray(data56)){
-var valid48 = true;
-const len22 = data56.length;
-for(let i22=0; i22<len22; i22++){
-let data57 = data56[i22];
+let data57 = data.yearOpeners;
+const _errs140 = errors;
 const _errs141 = errors;
 if(errors === _errs141){
-if(typeof data57 === "string"){
-if(func2(data57) > 600){
+if(Array.isArray(data57)){
+var valid48 = true;
+const len22 = data57.length;
+for(let i22=0; i22<len22; i22++){
+let data58 = data57[i22];
+const _errs143 = errors;
+if(errors === _errs143){
+if(typeof data58 === "string"){
+if(func2(data58) > 600){
 validate20.errors = [{instancePath:instancePath+"/yearOpeners/" + i22,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data57) < 1){
+if(func2(data58) < 1){
 validate20.errors = [{instancePath:instancePath+"/yearOpeners/" + i22,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1437,7 +1464,7 @@ validate20.errors = [{instancePath:instancePath+"/yearOpeners/" + i22,schemaPath
 return false;
 }
 }
-var valid48 = _errs141 === errors;
+var valid48 = _errs143 === errors;
 if(!valid48){
 break;
 }
@@ -1448,31 +1475,31 @@ validate20.errors = [{instancePath:instancePath+"/yearOpeners",schemaPath:"#/$de
 return false;
 }
 }
-var valid0 = _errs138 === errors;
+var valid0 = _errs140 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.closingWords !== undefined){
-let data58 = data.closingWords;
-const _errs143 = errors;
-const _errs144 = errors;
-if(errors === _errs144){
-if(Array.isArray(data58)){
-var valid50 = true;
-const len23 = data58.length;
-for(let i23=0; i23<len23; i23++){
-let data59 = data58[i23];
+let data59 = data.closingWords;
+const _errs145 = errors;
 const _errs146 = errors;
 if(errors === _errs146){
-if(typeof data59 === "string"){
-if(func2(data59) > 600){
+if(Array.isArray(data59)){
+var valid50 = true;
+const len23 = data59.length;
+for(let i23=0; i23<len23; i23++){
+let data60 = data59[i23];
+const _errs148 = errors;
+if(errors === _errs148){
+if(typeof data60 === "string"){
+if(func2(data60) > 600){
 validate20.errors = [{instancePath:instancePath+"/closingWords/" + i23,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data59) < 1){
+if(func2(data60) < 1){
 validate20.errors = [{instancePath:instancePath+"/closingWords/" + i23,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1483,7 +1510,7 @@ validate20.errors = [{instancePath:instancePath+"/closingWords/" + i23,schemaPat
 return false;
 }
 }
-var valid50 = _errs146 === errors;
+var valid50 = _errs148 === errors;
 if(!valid50){
 break;
 }
@@ -1494,23 +1521,23 @@ validate20.errors = [{instancePath:instancePath+"/closingWords",schemaPath:"#/$d
 return false;
 }
 }
-var valid0 = _errs143 === errors;
+var valid0 = _errs145 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.sentenceBreak !== undefined){
-let data60 = data.sentenceBreak;
-const _errs148 = errors;
-if(errors === _errs148){
-if(typeof data60 === "string"){
-if(func2(data60) > 600){
+let data61 = data.sentenceBreak;
+const _errs150 = errors;
+if(errors === _errs150){
+if(typeof data61 === "string"){
+if(func2(data61) > 600){
 validate20.errors = [{instancePath:instancePath+"/sentenceBreak",schemaPath:"#/properties/sentenceBreak/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data60) < 1){
+if(func2(data61) < 1){
 validate20.errors = [{instancePath:instancePath+"/sentenceBreak",schemaPath:"#/properties/sentenceBreak/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1521,23 +1548,23 @@ validate20.errors = [{instancePath:instancePath+"/sentenceBreak",schemaPath:"#/p
 return false;
 }
 }
-var valid0 = _errs148 === errors;
+var valid0 = _errs150 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.publicationCues !== undefined){
-let data61 = data.publicationCues;
-const _errs150 = errors;
-if(errors === _errs150){
-if(typeof data61 === "string"){
-if(func2(data61) > 600){
+let data62 = data.publicationCues;
+const _errs152 = errors;
+if(errors === _errs152){
+if(typeof data62 === "string"){
+if(func2(data62) > 600){
 validate20.errors = [{instancePath:instancePath+"/publicationCues",schemaPath:"#/properties/publicationCues/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data61) < 1){
+if(func2(data62) < 1){
 validate20.errors = [{instancePath:instancePath+"/publicationCues",schemaPath:"#/properties/publicationCues/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1548,78 +1575,78 @@ validate20.errors = [{instancePath:instancePath+"/publicationCues",schemaPath:"#
 return false;
 }
 }
-var valid0 = _errs150 === errors;
+var valid0 = _errs152 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.english !== undefined){
-let data62 = data.english;
-const _errs152 = errors;
-if(errors === _errs152){
-if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
+let data63 = data.english;
+const _errs154 = errors;
+if(errors === _errs154){
+if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
 let missing3;
-if((((data62.phrases === undefined) && (missing3 = "phrases")) || ((data62.therapies === undefined) && (missing3 = "therapies"))) || ((data62.connectors === undefined) && (missing3 = "connectors"))){
+if((((data63.phrases === undefined) && (missing3 = "phrases")) || ((data63.therapies === undefined) && (missing3 = "therapies"))) || ((data63.connectors === undefined) && (missing3 = "connectors"))){
 validate20.errors = [{instancePath:instancePath+"/english",schemaPath:"#/properties/english/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'"}];
 return false;
 }
 else {
-const _errs154 = errors;
-for(const key5 in data62){
+const _errs156 = errors;
+for(const key5 in data63){
 if(!(((key5 === "phrases") || (key5 === "therapies")) || (key5 === "connectors"))){
 validate20.errors = [{instancePath:instancePath+"/english",schemaPath:"#/properties/english/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs154 === errors){
-if(data62.phrases !== undefined){
-let data63 = data62.phrases;
-const _errs155 = errors;
-if(errors === _errs155){
-if(Array.isArray(data63)){
-var valid52 = true;
-const len24 = data63.length;
-for(let i24=0; i24<len24; i24++){
-let data64 = data63[i24];
+if(_errs156 === errors){
+if(data63.phrases !== undefined){
+let data64 = data63.phrases;
 const _errs157 = errors;
-const _errs158 = errors;
-if(errors === _errs158){
-if(data64 && typeof data64 == "object" && !Array.isArray(data64)){
+if(errors === _errs157){
+if(Array.isArray(data64)){
+var valid52 = true;
+const len24 = data64.length;
+for(let i24=0; i24<len24; i24++){
+let data65 = data64[i24];
+const _errs159 = errors;
+const _errs160 = errors;
+if(errors === _errs160){
+if(data65 && typeof data65 == "object" && !Array.isArray(data65)){
 let missing4;
-if(((data64.zh === undefined) && (missing4 = "zh")) || ((data64.en === undefined) && (missing4 = "en"))){
+if(((data65.zh === undefined) && (missing4 = "zh")) || ((data65.en === undefined) && (missing4 = "en"))){
 validate20.errors = [{instancePath:instancePath+"/english/phrases/" + i24,schemaPath:"#/$defs/Translation/required",keyword:"required",params:{missingProperty: missing4},message:"must have required property '"+missing4+"'"}];
 return false;
 }
 else {
-const _errs160 = errors;
-for(const key6 in data64){
+const _errs162 = errors;
+for(const key6 in data65){
 if(!((((key6 === "zh") || (key6 === "en")) || (key6 === "preposition")) || (key6 === "written"))){
 validate20.errors = [{instancePath:instancePath+"/english/phrases/" + i24,schemaPath:"#/$defs/Translation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs160 === errors){
-if(data64.zh !== undefined){
-let data65 = data64.zh;
-const _errs161 = errors;
-if(errors === _errs161){
-if(Array.isArray(data65)){
-if(data65.length < 1){
+if(_errs162 === errors){
+if(data65.zh !== undefined){
+let data66 = data65.zh;
+const _errs163 = errors;
+if(errors === _errs163){
+if(Array.isArray(data66)){
+if(data66.length < 1){
 validate20.errors = [{instancePath:instancePath+"/english/phrases/" + i24+"/zh",schemaPath:"#/$defs/Translation/properties/zh/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
 return false;
 }
 else {
 var valid55 = true;
-const len25 = data65.length;
+const len25 = data66.length;
 for(let i25=0; i25<len25; i25++){
-let data66 = data65[i25];
-const _errs163 = errors;
-if(errors === _errs163){
-if(typeof data66 === "string"){
-if(func2(data66) < 1){
+let data67 = data66[i25];
+const _errs165 = errors;
+if(errors === _errs165){
+if(typeof data67 === "string"){
+if(func2(data67) < 1){
 validate20.errors = [{instancePath:instancePath+"/english/phrases/" + i24+"/zh/" + i25,schemaPath:"#/$defs/Translation/properties/zh/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1629,7 +1656,7 @@ validate20.errors = [{instancePath:instancePath+"/english/phrases/" + i24+"/zh/"
 return false;
 }
 }
-var valid55 = _errs163 === errors;
+var valid55 = _errs165 === errors;
 if(!valid55){
 break;
 }
@@ -1641,18 +1668,18 @@ validate20.errors = [{instancePath:instancePath+"/english/phrases/" + i24+"/zh",
 return false;
 }
 }
-var valid54 = _errs161 === errors;
+var valid54 = _errs163 === errors;
 }
 else {
 var valid54 = true;
 }
 if(valid54){
-if(data64.en !== undefined){
-let data67 = data64.en;
-const _errs165 = errors;
-if(errors === _errs165){
-if(typeof data67 === "string"){
-if(func2(data67) < 1){
+if(data65.en !== undefined){
+let data68 = data65.en;
+const _errs167 = errors;
+if(errors === _errs167){
+if(typeof data68 === "string"){
+if(func2(data68) < 1){
 validate20.errors = [{instancePath:instancePath+"/english/phrases/" + i24+"/en",schemaPath:"#/$defs/Translation/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1662,37 +1689,37 @@ validate20.errors = [{instancePath:instancePath+"/english/phrases/" + i24+"/en",
 return false;
 }
 }
-var valid54 = _errs165 === errors;
-}
-else {
-var valid54 = true;
-}
-if(valid54){
-if(data64.preposition !== undefined){
-const _errs167 = errors;
-if(typeof data64.preposition !== "string"){
-validate20.errors = [{instancePath:instancePath+"/english/phrases/" + i24+"/preposition",schemaPath:"#/$defs/Translation/properties/preposition/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
 var valid54 = _errs167 === errors;
 }
 else {
 var valid54 = true;
 }
 if(valid54){
-if(data64.written !== undefined){
-let data69 = data64.written;
+if(data65.preposition !== undefined){
 const _errs169 = errors;
-if(errors === _errs169){
-if(Array.isArray(data69)){
-var valid56 = true;
-const len26 = data69.length;
-for(let i26=0; i26<len26; i26++){
-let data70 = data69[i26];
+if(typeof data65.preposition !== "string"){
+validate20.errors = [{instancePath:instancePath+"/english/phrases/" + i24+"/preposition",schemaPath:"#/$defs/Translation/properties/preposition/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid54 = _errs169 === errors;
+}
+else {
+var valid54 = true;
+}
+if(valid54){
+if(data65.written !== undefined){
+let data70 = data65.written;
 const _errs171 = errors;
 if(errors === _errs171){
-if(typeof data70 === "string"){
-if(func2(data70) < 1){
+if(Array.isArray(data70)){
+var valid56 = true;
+const len26 = data70.length;
+for(let i26=0; i26<len26; i26++){
+let data71 = data70[i26];
+const _errs173 = errors;
+if(errors === _errs173){
+if(typeof data71 === "string"){
+if(func2(data71) < 1){
 validate20.errors = [{instancePath:instancePath+"/english/phrases/" + i24+"/written/" + i26,schemaPath:"#/$defs/Translation/properties/written/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1702,7 +1729,7 @@ validate20.errors = [{instancePath:instancePath+"/english/phrases/" + i24+"/writ
 return false;
 }
 }
-var valid56 = _errs171 === errors;
+var valid56 = _errs173 === errors;
 if(!valid56){
 break;
 }
@@ -1713,7 +1740,7 @@ validate20.errors = [{instancePath:instancePath+"/english/phrases/" + i24+"/writ
 return false;
 }
 }
-var valid54 = _errs169 === errors;
+var valid54 = _errs171 === errors;
 }
 else {
 var valid54 = true;
@@ -1729,7 +1756,7 @@ validate20.errors = [{instancePath:instancePath+"/english/phrases/" + i24,schema
 return false;
 }
 }
-var valid52 = _errs157 === errors;
+var valid52 = _errs159 === errors;
 if(!valid52){
 break;
 }
@@ -1740,58 +1767,58 @@ validate20.errors = [{instancePath:instancePath+"/english/phrases",schemaPath:"#
 return false;
 }
 }
-var valid51 = _errs155 === errors;
+var valid51 = _errs157 === errors;
 }
 else {
 var valid51 = true;
 }
 if(valid51){
-if(data62.therapies !== undefined){
-let data71 = data62.therapies;
-const _errs173 = errors;
-if(errors === _errs173){
-if(Array.isArray(data71)){
-var valid57 = true;
-const len27 = data71.length;
-for(let i27=0; i27<len27; i27++){
-let data72 = data71[i27];
+if(data63.therapies !== undefined){
+let data72 = data63.therapies;
 const _errs175 = errors;
-const _errs176 = errors;
-if(errors === _errs176){
-if(data72 && typeof data72 == "object" && !Array.isArray(data72)){
+if(errors === _errs175){
+if(Array.isArray(data72)){
+var valid57 = true;
+const len27 = data72.length;
+for(let i27=0; i27<len27; i27++){
+let data73 = data72[i27];
+const _errs177 = errors;
+const _errs178 = errors;
+if(errors === _errs178){
+if(data73 && typeof data73 == "object" && !Array.isArray(data73)){
 let missing5;
-if(((data72.zh === undefined) && (missing5 = "zh")) || ((data72.en === undefined) && (missing5 = "en"))){
+if(((data73.zh === undefined) && (missing5 = "zh")) || ((data73.en === undefined) && (missing5 = "en"))){
 validate20.errors = [{instancePath:instancePath+"/english/therapies/" + i27,schemaPath:"#/$defs/Translation/required",keyword:"required",params:{missingProperty: missing5},message:"must have required property '"+missing5+"'"}];
 return false;
 }
 else {
-const _errs178 = errors;
-for(const key7 in data72){
+const _errs180 = errors;
+for(const key7 in data73){
 if(!((((key7 === "zh") || (key7 === "en")) || (key7 === "preposition")) || (key7 === "written"))){
 validate20.errors = [{instancePath:instancePath+"/english/therapies/" + i27,schemaPath:"#/$defs/Translation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs178 === errors){
-if(data72.zh !== undefined){
-let data73 = data72.zh;
-const _errs179 = errors;
-if(errors === _errs179){
-if(Array.isArray(data73)){
-if(data73.length < 1){
+if(_errs180 === errors){
+if(data73.zh !== undefined){
+let data74 = data73.zh;
+const _errs181 = errors;
+if(errors === _errs181){
+if(Array.isArray(data74)){
+if(data74.length < 1){
 validate20.errors = [{instancePath:instancePath+"/english/therapies/" + i27+"/zh",schemaPath:"#/$defs/Translation/properties/zh/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
 return false;
 }
 else {
 var valid60 = true;
-const len28 = data73.length;
+const len28 = data74.length;
 for(let i28=0; i28<len28; i28++){
-let data74 = data73[i28];
-const _errs181 = errors;
-if(errors === _errs181){
-if(typeof data74 === "string"){
-if(func2(data74) < 1){
+let data75 = data74[i28];
+const _errs183 = errors;
+if(errors === _errs183){
+if(typeof data75 === "string"){
+if(func2(data75) < 1){
 validate20.errors = [{instancePath:instancePath+"/english/therapies/" + i27+"/zh/" + i28,schemaPath:"#/$defs/Translation/properties/zh/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1801,7 +1828,7 @@ validate20.errors = [{instancePath:instancePath+"/english/therapies/" + i27+"/zh
 return false;
 }
 }
-var valid60 = _errs181 === errors;
+var valid60 = _errs183 === errors;
 if(!valid60){
 break;
 }
@@ -1813,18 +1840,18 @@ validate20.errors = [{instancePath:instancePath+"/english/therapies/" + i27+"/zh
 return false;
 }
 }
-var valid59 = _errs179 === errors;
+var valid59 = _errs181 === errors;
 }
 else {
 var valid59 = true;
 }
 if(valid59){
-if(data72.en !== undefined){
-let data75 = data72.en;
-const _errs183 = errors;
-if(errors === _errs183){
-if(typeof data75 === "string"){
-if(func2(data75) < 1){
+if(data73.en !== undefined){
+let data76 = data73.en;
+const _errs185 = errors;
+if(errors === _errs185){
+if(typeof data76 === "string"){
+if(func2(data76) < 1){
 validate20.errors = [{instancePath:instancePath+"/english/therapies/" + i27+"/en",schemaPath:"#/$defs/Translation/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1834,37 +1861,37 @@ validate20.errors = [{instancePath:instancePath+"/english/therapies/" + i27+"/en
 return false;
 }
 }
-var valid59 = _errs183 === errors;
-}
-else {
-var valid59 = true;
-}
-if(valid59){
-if(data72.preposition !== undefined){
-const _errs185 = errors;
-if(typeof data72.preposition !== "string"){
-validate20.errors = [{instancePath:instancePath+"/english/therapies/" + i27+"/preposition",schemaPath:"#/$defs/Translation/properties/preposition/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
 var valid59 = _errs185 === errors;
 }
 else {
 var valid59 = true;
 }
 if(valid59){
-if(data72.written !== undefined){
-let data77 = data72.written;
+if(data73.preposition !== undefined){
 const _errs187 = errors;
-if(errors === _errs187){
-if(Array.isArray(data77)){
-var valid61 = true;
-const len29 = data77.length;
-for(let i29=0; i29<len29; i29++){
-let data78 = data77[i29];
+if(typeof data73.preposition !== "string"){
+validate20.errors = [{instancePath:instancePath+"/english/therapies/" + i27+"/preposition",schemaPath:"#/$defs/Translation/properties/preposition/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid59 = _errs187 === errors;
+}
+else {
+var valid59 = true;
+}
+if(valid59){
+if(data73.written !== undefined){
+let data78 = data73.written;
 const _errs189 = errors;
 if(errors === _errs189){
-if(typeof data78 === "string"){
-if(func2(data78) < 1){
+if(Array.isArray(data78)){
+var valid61 = true;
+const len29 = data78.length;
+for(let i29=0; i29<len29; i29++){
+let data79 = data78[i29];
+const _errs191 = errors;
+if(errors === _errs191){
+if(typeof data79 === "string"){
+if(func2(data79) < 1){
 validate20.errors = [{instancePath:instancePath+"/english/therapies/" + i27+"/written/" + i29,schemaPath:"#/$defs/Translation/properties/written/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1874,7 +1901,7 @@ validate20.errors = [{instancePath:instancePath+"/english/therapies/" + i27+"/wr
 return false;
 }
 }
-var valid61 = _errs189 === errors;
+var valid61 = _errs191 === errors;
 if(!valid61){
 break;
 }
@@ -1885,7 +1912,7 @@ validate20.errors = [{instancePath:instancePath+"/english/therapies/" + i27+"/wr
 return false;
 }
 }
-var valid59 = _errs187 === errors;
+var valid59 = _errs189 === errors;
 }
 else {
 var valid59 = true;
@@ -1901,7 +1928,7 @@ validate20.errors = [{instancePath:instancePath+"/english/therapies/" + i27,sche
 return false;
 }
 }
-var valid57 = _errs175 === errors;
+var valid57 = _errs177 === errors;
 if(!valid57){
 break;
 }
@@ -1912,26 +1939,26 @@ validate20.errors = [{instancePath:instancePath+"/english/therapies",schemaPath:
 return false;
 }
 }
-var valid51 = _errs173 === errors;
+var valid51 = _errs175 === errors;
 }
 else {
 var valid51 = true;
 }
 if(valid51){
-if(data62.connectors !== undefined){
-let data79 = data62.connectors;
-const _errs191 = errors;
-if(errors === _errs191){
-if(Array.isArray(data79)){
-var valid62 = true;
-const len30 = data79.length;
-for(let i30=0; i30<len30; i30++){
+if(data63.connectors !== undefined){
+let data80 = data63.connectors;
 const _errs193 = errors;
-if(typeof data79[i30] !== "string"){
+if(errors === _errs193){
+if(Array.isArray(data80)){
+var valid62 = true;
+const len30 = data80.length;
+for(let i30=0; i30<len30; i30++){
+const _errs195 = errors;
+if(typeof data80[i30] !== "string"){
 validate20.errors = [{instancePath:instancePath+"/english/connectors/" + i30,schemaPath:"#/properties/english/properties/connectors/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid62 = _errs193 === errors;
+var valid62 = _errs195 === errors;
 if(!valid62){
 break;
 }
@@ -1942,7 +1969,7 @@ validate20.errors = [{instancePath:instancePath+"/english/connectors",schemaPath
 return false;
 }
 }
-var valid51 = _errs191 === errors;
+var valid51 = _errs193 === errors;
 }
 else {
 var valid51 = true;
@@ -1957,39 +1984,39 @@ validate20.errors = [{instancePath:instancePath+"/english",schemaPath:"#/propert
 return false;
 }
 }
-var valid0 = _errs152 === errors;
+var valid0 = _errs154 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.relativeYears !== undefined){
-let data81 = data.relativeYears;
-const _errs195 = errors;
-if(errors === _errs195){
-if(data81 && typeof data81 == "object" && !Array.isArray(data81)){
-for(const key8 in data81){
-let data82 = data81[key8];
-const _errs198 = errors;
-if(!(((typeof data82 == "number") && (!(data82 % 1) && !isNaN(data82))) && (isFinite(data82)))){
+let data82 = data.relativeYears;
+const _errs197 = errors;
+if(errors === _errs197){
+if(data82 && typeof data82 == "object" && !Array.isArray(data82)){
+for(const key8 in data82){
+let data83 = data82[key8];
+const _errs200 = errors;
+if(!(((typeof data83 == "number") && (!(data83 % 1) && !isNaN(data83))) && (isFinite(data83)))){
 validate20.errors = [{instancePath:instancePath+"/relativeYears/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/relativeYears/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs198){
-if((typeof data82 == "number") && (isFinite(data82))){
-if(data82 > 10 || isNaN(data82)){
+if(errors === _errs200){
+if((typeof data83 == "number") && (isFinite(data83))){
+if(data83 > 10 || isNaN(data83)){
 validate20.errors = [{instancePath:instancePath+"/relativeYears/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/relativeYears/additionalProperties/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10},message:"must be <= 10"}];
 return false;
 }
 else {
-if(data82 < -10 || isNaN(data82)){
+if(data83 < -10 || isNaN(data83)){
 validate20.errors = [{instancePath:instancePath+"/relativeYears/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/relativeYears/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: -10},message:"must be >= -10"}];
 return false;
 }
 }
 }
 }
-var valid63 = _errs198 === errors;
+var valid63 = _errs200 === errors;
 if(!valid63){
 break;
 }
@@ -2000,23 +2027,23 @@ validate20.errors = [{instancePath:instancePath+"/relativeYears",schemaPath:"#/p
 return false;
 }
 }
-var valid0 = _errs195 === errors;
+var valid0 = _errs197 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.citationMarker !== undefined){
-let data83 = data.citationMarker;
-const _errs200 = errors;
-if(errors === _errs200){
-if(typeof data83 === "string"){
-if(func2(data83) > 600){
+let data84 = data.citationMarker;
+const _errs202 = errors;
+if(errors === _errs202){
+if(typeof data84 === "string"){
+if(func2(data84) > 600){
 validate20.errors = [{instancePath:instancePath+"/citationMarker",schemaPath:"#/properties/citationMarker/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data83) < 1){
+if(func2(data84) < 1){
 validate20.errors = [{instancePath:instancePath+"/citationMarker",schemaPath:"#/properties/citationMarker/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -2027,43 +2054,43 @@ validate20.errors = [{instancePath:instancePath+"/citationMarker",schemaPath:"#/
 return false;
 }
 }
-var valid0 = _errs200 === errors;
+var valid0 = _errs202 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.pageKinds !== undefined){
-let data84 = data.pageKinds;
-const _errs202 = errors;
-if(errors === _errs202){
-if(data84 && typeof data84 == "object" && !Array.isArray(data84)){
+let data85 = data.pageKinds;
+const _errs204 = errors;
+if(errors === _errs204){
+if(data85 && typeof data85 == "object" && !Array.isArray(data85)){
 let missing6;
-if(((((((data84.titleYearRange === undefined) && (missing6 = "titleYearRange")) || ((data84.titleYear === undefined) && (missing6 = "titleYear"))) || ((data84.approvalVerbs === undefined) && (missing6 = "approvalVerbs"))) || ((data84.regulators === undefined) && (missing6 = "regulators"))) || ((data84.trialRoundupTitles === undefined) && (missing6 = "trialRoundupTitles"))) || ((data84.overviewTitles === undefined) && (missing6 = "overviewTitles"))){
+if(((((((data85.titleYearRange === undefined) && (missing6 = "titleYearRange")) || ((data85.titleYear === undefined) && (missing6 = "titleYear"))) || ((data85.approvalVerbs === undefined) && (missing6 = "approvalVerbs"))) || ((data85.regulators === undefined) && (missing6 = "regulators"))) || ((data85.trialRoundupTitles === undefined) && (missing6 = "trialRoundupTitles"))) || ((data85.overviewTitles === undefined) && (missing6 = "overviewTitles"))){
 validate20.errors = [{instancePath:instancePath+"/pageKinds",schemaPath:"#/properties/pageKinds/required",keyword:"required",params:{missingProperty: missing6},message:"must have required property '"+missing6+"'"}];
 return false;
 }
 else {
-const _errs204 = errors;
-for(const key9 in data84){
+const _errs206 = errors;
+for(const key9 in data85){
 if(!((((((key9 === "titleYearRange") || (key9 === "titleYear")) || (key9 === "approvalVerbs")) || (key9 === "regulators")) || (key9 === "trialRoundupTitles")) || (key9 === "overviewTitles"))){
 validate20.errors = [{instancePath:instancePath+"/pageKinds",schemaPath:"#/properties/pageKinds/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs204 === errors){
-if(data84.titleYearRange !== undefined){
-let data85 = data84.titleYearRange;
-const _errs205 = errors;
-if(errors === _errs205){
-if(typeof data85 === "string"){
-if(func2(data85) > 600){
+if(_errs206 === errors){
+if(data85.titleYearRange !== undefined){
+let data86 = data85.titleYearRange;
+const _errs207 = errors;
+if(errors === _errs207){
+if(typeof data86 === "string"){
+if(func2(data86) > 600){
 validate20.errors = [{instancePath:instancePath+"/pageKinds/titleYearRange",schemaPath:"#/properties/pageKinds/properties/titleYearRange/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data85) < 1){
+if(func2(data86) < 1){
 validate20.errors = [{instancePath:instancePath+"/pageKinds/titleYearRange",schemaPath:"#/properties/pageKinds/properties/titleYearRange/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -2074,23 +2101,23 @@ validate20.errors = [{instancePath:instancePath+"/pageKinds/titleYearRange",sche
 return false;
 }
 }
-var valid64 = _errs205 === errors;
+var valid64 = _errs207 === errors;
 }
 else {
 var valid64 = true;
 }
 if(valid64){
-if(data84.titleYear !== undefined){
-let data86 = data84.titleYear;
-const _errs207 = errors;
-if(errors === _errs207){
-if(typeof data86 === "string"){
-if(func2(data86) > 600){
+if(data85.titleYear !== undefined){
+let data87 = data85.titleYear;
+const _errs209 = errors;
+if(errors === _errs209){
+if(typeof data87 === "string"){
+if(func2(data87) > 600){
 validate20.errors = [{instancePath:instancePath+"/pageKinds/titleYear",schemaPath:"#/properties/pageKinds/properties/titleYear/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data86) < 1){
+if(func2(data87) < 1){
 validate20.errors = [{instancePath:instancePath+"/pageKinds/titleYear",schemaPath:"#/properties/pageKinds/properties/titleYear/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -2101,31 +2128,31 @@ validate20.errors = [{instancePath:instancePath+"/pageKinds/titleYear",schemaPat
 return false;
 }
 }
-var valid64 = _errs207 === errors;
+var valid64 = _errs209 === errors;
 }
 else {
 var valid64 = true;
 }
 if(valid64){
-if(data84.approvalVerbs !== undefined){
-let data87 = data84.approvalVerbs;
-const _errs209 = errors;
-const _errs210 = errors;
-if(errors === _errs210){
-if(Array.isArray(data87)){
-if(data87.length < 1){
+if(data85.approvalVerbs !== undefined){
+let data88 = data85.approvalVerbs;
+const _errs211 = errors;
+const _errs212 = errors;
+if(errors === _errs212){
+if(Array.isArray(data88)){
+if(data88.length < 1){
 validate20.errors = [{instancePath:instancePath+"/pageKinds/approvalVerbs",schemaPath:"#/$defs/Words/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
 return false;
 }
 else {
 var valid66 = true;
-const len31 = data87.length;
+const len31 = data88.length;
 for(let i31=0; i31<len31; i31++){
-let data88 = data87[i31];
-const _errs212 = errors;
-if(errors === _errs212){
-if(typeof data88 === "string"){
-if(func2(data88) < 1){
+let data89 = data88[i31];
+const _errs214 = errors;
+if(errors === _errs214){
+if(typeof data89 === "string"){
+if(func2(data89) < 1){
 validate20.errors = [{instancePath:instancePath+"/pageKinds/approvalVerbs/" + i31,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -2135,7 +2162,7 @@ validate20.errors = [{instancePath:instancePath+"/pageKinds/approvalVerbs/" + i3
 return false;
 }
 }
-var valid66 = _errs212 === errors;
+var valid66 = _errs214 === errors;
 if(!valid66){
 break;
 }
@@ -2147,31 +2174,31 @@ validate20.errors = [{instancePath:instancePath+"/pageKinds/approvalVerbs",schem
 return false;
 }
 }
-var valid64 = _errs209 === errors;
+var valid64 = _errs211 === errors;
 }
 else {
 var valid64 = true;
 }
 if(valid64){
-if(data84.regulators !== undefined){
-let data89 = data84.regulators;
-const _errs214 = errors;
-const _errs215 = errors;
-if(errors === _errs215){
-if(Array.isArray(data89)){
-if(data89.length < 1){
+if(data85.regulators !== undefined){
+let data90 = data85.regulators;
+const _errs216 = errors;
+const _errs217 = errors;
+if(errors === _errs217){
+if(Array.isArray(data90)){
+if(data90.length < 1){
 validate20.errors = [{instancePath:instancePath+"/pageKinds/regulators",schemaPath:"#/$defs/Words/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
 return false;
 }
 else {
 var valid68 = true;
-const len32 = data89.length;
+const len32 = data90.length;
 for(let i32=0; i32<len32; i32++){
-let data90 = data89[i32];
-const _errs217 = errors;
-if(errors === _errs217){
-if(typeof data90 === "string"){
-if(func2(data90) < 1){
+let data91 = data90[i32];
+const _errs219 = errors;
+if(errors === _errs219){
+if(typeof data91 === "string"){
+if(func2(data91) < 1){
 validate20.errors = [{instancePath:instancePath+"/pageKinds/regulators/" + i32,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -2181,7 +2208,7 @@ validate20.errors = [{instancePath:instancePath+"/pageKinds/regulators/" + i32,s
 return false;
 }
 }
-var valid68 = _errs217 === errors;
+var valid68 = _errs219 === errors;
 if(!valid68){
 break;
 }
@@ -2193,31 +2220,31 @@ validate20.errors = [{instancePath:instancePath+"/pageKinds/regulators",schemaPa
 return false;
 }
 }
-var valid64 = _errs214 === errors;
+var valid64 = _errs216 === errors;
 }
 else {
 var valid64 = true;
 }
 if(valid64){
-if(data84.trialRoundupTitles !== undefined){
-let data91 = data84.trialRoundupTitles;
-const _errs219 = errors;
-const _errs220 = errors;
-if(errors === _errs220){
-if(Array.isArray(data91)){
-var valid70 = true;
-const len33 = data91.length;
-for(let i33=0; i33<len33; i33++){
-let data92 = data91[i33];
+if(data85.trialRoundupTitles !== undefined){
+let data92 = data85.trialRoundupTitles;
+const _errs221 = errors;
 const _errs222 = errors;
 if(errors === _errs222){
-if(typeof data92 === "string"){
-if(func2(data92) > 600){
+if(Array.isArray(data92)){
+var valid70 = true;
+const len33 = data92.length;
+for(let i33=0; i33<len33; i33++){
+let data93 = data92[i33];
+const _errs224 = errors;
+if(errors === _errs224){
+if(typeof data93 === "string"){
+if(func2(data93) > 600){
 validate20.errors = [{instancePath:instancePath+"/pageKinds/trialRoundupTitles/" + i33,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data92) < 1){
+if(func2(data93) < 1){
 validate20.errors = [{instancePath:instancePath+"/pageKinds/trialRoundupTitles/" + i33,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -2228,7 +2255,7 @@ validate20.errors = [{instancePath:instancePath+"/pageKinds/trialRoundupTitles/"
 return false;
 }
 }
-var valid70 = _errs222 === errors;
+var valid70 = _errs224 === errors;
 if(!valid70){
 break;
 }
@@ -2239,31 +2266,31 @@ validate20.errors = [{instancePath:instancePath+"/pageKinds/trialRoundupTitles",
 return false;
 }
 }
-var valid64 = _errs219 === errors;
+var valid64 = _errs221 === errors;
 }
 else {
 var valid64 = true;
 }
 if(valid64){
-if(data84.overviewTitles !== undefined){
-let data93 = data84.overviewTitles;
-const _errs224 = errors;
-const _errs225 = errors;
-if(errors === _errs225){
-if(Array.isArray(data93)){
-var valid72 = true;
-const len34 = data93.length;
-for(let i34=0; i34<len34; i34++){
-let data94 = data93[i34];
+if(data85.overviewTitles !== undefined){
+let data94 = data85.overviewTitles;
+const _errs226 = errors;
 const _errs227 = errors;
 if(errors === _errs227){
-if(typeof data94 === "string"){
-if(func2(data94) > 600){
+if(Array.isArray(data94)){
+var valid72 = true;
+const len34 = data94.length;
+for(let i34=0; i34<len34; i34++){
+let data95 = data94[i34];
+const _errs229 = errors;
+if(errors === _errs229){
+if(typeof data95 === "string"){
+if(func2(data95) > 600){
 validate20.errors = [{instancePath:instancePath+"/pageKinds/overviewTitles/" + i34,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data94) < 1){
+if(func2(data95) < 1){
 validate20.errors = [{instancePath:instancePath+"/pageKinds/overviewTitles/" + i34,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -2274,7 +2301,7 @@ validate20.errors = [{instancePath:instancePath+"/pageKinds/overviewTitles/" + i
 return false;
 }
 }
-var valid72 = _errs227 === errors;
+var valid72 = _errs229 === errors;
 if(!valid72){
 break;
 }
@@ -2285,7 +2312,7 @@ validate20.errors = [{instancePath:instancePath+"/pageKinds/overviewTitles",sche
 return false;
 }
 }
-var valid64 = _errs224 === errors;
+var valid64 = _errs226 === errors;
 }
 else {
 var valid64 = true;
@@ -2303,43 +2330,43 @@ validate20.errors = [{instancePath:instancePath+"/pageKinds",schemaPath:"#/prope
 return false;
 }
 }
-var valid0 = _errs202 === errors;
+var valid0 = _errs204 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.messageExamples !== undefined){
-let data95 = data.messageExamples;
-const _errs229 = errors;
-if(errors === _errs229){
-if(data95 && typeof data95 == "object" && !Array.isArray(data95)){
+let data96 = data.messageExamples;
+const _errs231 = errors;
+if(errors === _errs231){
+if(data96 && typeof data96 == "object" && !Array.isArray(data96)){
 let missing7;
-if(((data95.monthHeading === undefined) && (missing7 = "monthHeading")) || ((data95.referenceHeading === undefined) && (missing7 = "referenceHeading"))){
+if(((data96.monthHeading === undefined) && (missing7 = "monthHeading")) || ((data96.referenceHeading === undefined) && (missing7 = "referenceHeading"))){
 validate20.errors = [{instancePath:instancePath+"/messageExamples",schemaPath:"#/properties/messageExamples/required",keyword:"required",params:{missingProperty: missing7},message:"must have required property '"+missing7+"'"}];
 return false;
 }
 else {
-const _errs231 = errors;
-for(const key10 in data95){
+const _errs233 = errors;
+for(const key10 in data96){
 if(!((key10 === "monthHeading") || (key10 === "referenceHeading"))){
 validate20.errors = [{instancePath:instancePath+"/messageExamples",schemaPath:"#/properties/messageExamples/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs231 === errors){
-if(data95.monthHeading !== undefined){
-let data96 = data95.monthHeading;
-const _errs232 = errors;
-if(errors === _errs232){
-if(typeof data96 === "string"){
-if(func2(data96) > 200){
+if(_errs233 === errors){
+if(data96.monthHeading !== undefined){
+let data97 = data96.monthHeading;
+const _errs234 = errors;
+if(errors === _errs234){
+if(typeof data97 === "string"){
+if(func2(data97) > 200){
 validate20.errors = [{instancePath:instancePath+"/messageExamples/monthHeading",schemaPath:"#/properties/messageExamples/properties/monthHeading/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
 return false;
 }
 else {
-if(func2(data96) < 1){
+if(func2(data97) < 1){
 validate20.errors = [{instancePath:instancePath+"/messageExamples/monthHeading",schemaPath:"#/properties/messageExamples/properties/monthHeading/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -2350,23 +2377,23 @@ validate20.errors = [{instancePath:instancePath+"/messageExamples/monthHeading",
 return false;
 }
 }
-var valid73 = _errs232 === errors;
+var valid73 = _errs234 === errors;
 }
 else {
 var valid73 = true;
 }
 if(valid73){
-if(data95.referenceHeading !== undefined){
-let data97 = data95.referenceHeading;
-const _errs234 = errors;
-if(errors === _errs234){
-if(typeof data97 === "string"){
-if(func2(data97) > 200){
+if(data96.referenceHeading !== undefined){
+let data98 = data96.referenceHeading;
+const _errs236 = errors;
+if(errors === _errs236){
+if(typeof data98 === "string"){
+if(func2(data98) > 200){
 validate20.errors = [{instancePath:instancePath+"/messageExamples/referenceHeading",schemaPath:"#/properties/messageExamples/properties/referenceHeading/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
 return false;
 }
 else {
-if(func2(data97) < 1){
+if(func2(data98) < 1){
 validate20.errors = [{instancePath:instancePath+"/messageExamples/referenceHeading",schemaPath:"#/properties/messageExamples/properties/referenceHeading/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -2377,7 +2404,7 @@ validate20.errors = [{instancePath:instancePath+"/messageExamples/referenceHeadi
 return false;
 }
 }
-var valid73 = _errs234 === errors;
+var valid73 = _errs236 === errors;
 }
 else {
 var valid73 = true;
@@ -2391,10 +2418,11 @@ validate20.errors = [{instancePath:instancePath+"/messageExamples",schemaPath:"#
 return false;
 }
 }
-var valid0 = _errs229 === errors;
+var valid0 = _errs231 === errors;
 }
 else {
 var valid0 = true;
+}
 }
 }
 }
