@@ -6,5 +6,5 @@ export const shippedDataHashes: readonly string[] = [
   '73651168e9ae98853bf117d2313db81bf75f0bfc6beb15c38b39e90ae0c88990', // html: pipelines/data/html.json
   'c48d3be19c97e739e4356c72b8743d1a199ea729bf12a53086736c9defd3f374', // journals: pipelines/data/journals.json
   '506f0a8bd947823c423c525b76b8868b1d3c4cf1f12017992c22b7faf8850a1e', // lexicon: pipelines/data/lexicon.json
-  '71556f5472d7212d18a55e0986fce44083fe30dff7aa1d31186516346bd55689', // structure: pipelines/data/structure.json
+  '52e1a688210845f8af127325cba18a2c296baf5c4452b9049a1a353d0ba653dd', // structure: pipelines/data/structure.json
 ];
