@@ -42,6 +42,8 @@ export interface CompiledStructure {
   unfinishedLineEnds: RegExp | null;
   /** Punctuation inside a word (CAR-T's hyphen), global: left out when a plain-text line is tested for punctuation; null when the data gives none. */
   wordMarks: RegExp | null;
+  /** Punctuation a plain-text heading may hold beside its words (a colon between its halves, quotes, a closing question mark), global: left out as wordMarks are; null when the data gives none. */
+  headingMarks: RegExp | null;
   /** First-level outline headings ("一、…", "01 …"). */
   outlineHeadings: RegExp[];
   /** Second-level outline headings ("1.1 …", "①…"). */
@@ -364,6 +366,7 @@ export function loadStructure(file: string, text?: string, hash?: string): Compi
     headingPunctuation: one('/headingPunctuation', raw.headingPunctuation),
     unfinishedLineEnds: raw.unfinishedLineEnds === undefined ? null : one('/unfinishedLineEnds', raw.unfinishedLineEnds),
     wordMarks: raw.wordMarks === undefined ? null : one('/wordMarks', raw.wordMarks, 'gu'),
+    headingMarks: raw.headingMarks === undefined ? null : one('/headingMarks', raw.headingMarks, 'gu'),
     outlineHeadings: compileAll('/outlineHeadings', raw.outlineHeadings),
     outlineSubheadings: compileAll('/outlineSubheadings', raw.outlineSubheadings),
     sectionKeywords: {

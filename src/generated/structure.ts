@@ -124,6 +124,10 @@ export interface StructureData {
    * A pattern for punctuation that stands inside a word (the hyphen of CAR-T, IL-6, COVID-19): a short plain-text line holding only such marks is still a free-form heading ("CAR-T疗法为什么能治狼疮"); any other punctuation makes it prose.
    */
   wordMarks?: string;
+  /**
+   * A pattern for punctuation a short plain-text line may hold and still be a free-form heading, beside its words: a colon between its two halves ("干细胞治疗: 一线希望"), quotation marks around a name (“…”, 「…」), a question mark at its end ("為何幹細胞有效？"). Read like wordMarks; any other punctuation makes the line prose.
+   */
+  headingMarks?: string;
   outlineHeadings: Patterns;
   outlineSubheadings: Patterns1;
   sectionKeywords: {

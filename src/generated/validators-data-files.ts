@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 "use strict";
 export const structure = validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/structure.schema.json","type":"object","additionalProperties":false,"required":["maxHeadingLength","monthNames","numerals","monthHeadings","rangeHeadings","yearHeadings","yearHeadingWords","headingPunctuation","outlineHeadings","outlineSubheadings","sectionKeywords","referenceHeadings","boilerplate","pageDates","leadLabels","bylinePrefixes","captions","itemDates","undatedItemStarts","relativeDay","eventVerbs","yearOpeners","closingWords","sentenceBreak","publicationCues","english","relativeYears","citationMarker","pageKinds","messageExamples"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"maxHeadingLength":{"type":"integer","minimum":8},"maxLatinTitleLength":{"type":"integer","minimum":1,"maximum":1000},"monthNames":{"type":"array","minItems":12,"maxItems":12,"items":{"type":"array","minItems":1,"maxItems":8,"items":{"type":"string","pattern":"^[A-Za-z]{2,20}$"}}},"numerals":{"type":"object","minProperties":1,"propertyNames":{"minLength":1,"maxLength":1},"additionalProperties":{"type":"integer","minimum":0,"maximum":10}},"monthHeadings":{"$ref":"#/$defs/Patterns"},"rangeHeadings":{"$ref":"#/$defs/Patterns"},"yearHeadings":{"$ref":"#/$defs/Patterns"},"yearHeadingWords":{"$ref":"#/$defs/Words"},"headingPunctuation":{"type":"string","minLength":1,"maxLength":600},"unfinishedLineEnds":{"type":"string","minLength":1,"maxLength":600},"wordMarks":{"type":"string","minLength":1,"maxLength":600},"outlineHeadings":{"$ref":"#/$defs/Patterns"},"outlineSubheadings":{"$ref":"#/$defs/Patterns"},"sectionKeywords":{"type":"object","additionalProperties":false,"required":["summary","outlook","conclusion"],"properties":{"summary":{"$ref":"#/$defs/Words"},"outlook":{"$ref":"#/$defs/Words"},"conclusion":{"$ref":"#/$defs/Words"}}},"referenceHeadings":{"$ref":"#/$defs/Patterns"},"boilerplate":{"type":"object","additionalProperties":false,"required":["disclaimer","qr-code","other"],"properties":{"disclaimer":{"$ref":"#/$defs/Patterns"},"qr-code":{"$ref":"#/$defs/Patterns"},"other":{"$ref":"#/$defs/Patterns"}}},"pageDates":{"$ref":"#/$defs/Patterns"},"titleDateLines":{"$ref":"#/$defs/Patterns"},"leadLabels":{"$ref":"#/$defs/Patterns"},"bylinePrefixes":{"$ref":"#/$defs/Patterns"},"captions":{"$ref":"#/$defs/Patterns"},"itemDates":{"$ref":"#/$defs/Patterns"},"undatedItemStarts":{"$ref":"#/$defs/Patterns"},"relativeDay":{"type":"string","minLength":1,"maxLength":600},"eventVerbs":{"$ref":"#/$defs/Words"},"todayWords":{"type":"string","minLength":1,"maxLength":200},"yearOpeners":{"$ref":"#/$defs/Patterns"},"closingWords":{"$ref":"#/$defs/Patterns"},"sentenceBreak":{"type":"string","minLength":1,"maxLength":600},"publicationCues":{"type":"string","minLength":1,"maxLength":600},"english":{"type":"object","additionalProperties":false,"required":["phrases","therapies","connectors"],"properties":{"phrases":{"type":"array","items":{"$ref":"#/$defs/Translation"}},"therapies":{"type":"array","items":{"$ref":"#/$defs/Translation"}},"connectors":{"type":"array","items":{"type":"string"}}}},"relativeYears":{"type":"object","additionalProperties":{"type":"integer","minimum":-10,"maximum":10}},"citationMarker":{"type":"string","minLength":1,"maxLength":600},"pageKinds":{"type":"object","additionalProperties":false,"required":["titleYearRange","titleYear","approvalVerbs","regulators","trialRoundupTitles","overviewTitles"],"properties":{"titleYearRange":{"type":"string","minLength":1,"maxLength":600},"titleYear":{"type":"string","minLength":1,"maxLength":600},"approvalVerbs":{"$ref":"#/$defs/Words"},"regulators":{"$ref":"#/$defs/Words"},"trialRoundupTitles":{"$ref":"#/$defs/Patterns"},"overviewTitles":{"$ref":"#/$defs/Patterns"}}},"messageExamples":{"type":"object","additionalProperties":false,"required":["monthHeading","referenceHeading"],"properties":{"monthHeading":{"type":"string","minLength":1,"maxLength":200},"referenceHeading":{"type":"string","minLength":1,"maxLength":200}}}},"$defs":{"Patterns":{"type":"array","items":{"type":"string","minLength":1,"maxLength":600}},"Words":{"type":"array","items":{"type":"string","minLength":1},"minItems":1},"Translation":{"type":"object","additionalProperties":false,"required":["zh","en"],"properties":{"zh":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}},"en":{"type":"string","minLength":1},"preposition":{"type":"string"},"written":{"type":"array","items":{"type":"string","minLength":1}}}}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/structure.schema.json","type":"object","additionalProperties":false,"required":["maxHeadingLength","monthNames","numerals","monthHeadings","rangeHeadings","yearHeadings","yearHeadingWords","headingPunctuation","outlineHeadings","outlineSubheadings","sectionKeywords","referenceHeadings","boilerplate","pageDates","leadLabels","bylinePrefixes","captions","itemDates","undatedItemStarts","relativeDay","eventVerbs","yearOpeners","closingWords","sentenceBreak","publicationCues","english","relativeYears","citationMarker","pageKinds","messageExamples"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"maxHeadingLength":{"type":"integer","minimum":8},"maxLatinTitleLength":{"type":"integer","minimum":1,"maximum":1000},"monthNames":{"type":"array","minItems":12,"maxItems":12,"items":{"type":"array","minItems":1,"maxItems":8,"items":{"type":"string","pattern":"^[A-Za-z]{2,20}$"}}},"numerals":{"type":"object","minProperties":1,"propertyNames":{"minLength":1,"maxLength":1},"additionalProperties":{"type":"integer","minimum":0,"maximum":10}},"monthHeadings":{"$ref":"#/$defs/Patterns"},"rangeHeadings":{"$ref":"#/$defs/Patterns"},"yearHeadings":{"$ref":"#/$defs/Patterns"},"yearHeadingWords":{"$ref":"#/$defs/Words"},"headingPunctuation":{"type":"string","minLength":1,"maxLength":600},"unfinishedLineEnds":{"type":"string","minLength":1,"maxLength":600},"wordMarks":{"type":"string","minLength":1,"maxLength":600},"headingMarks":{"type":"string","minLength":1,"maxLength":600},"outlineHeadings":{"$ref":"#/$defs/Patterns"},"outlineSubheadings":{"$ref":"#/$defs/Patterns"},"sectionKeywords":{"type":"object","additionalProperties":false,"required":["summary","outlook","conclusion"],"properties":{"summary":{"$ref":"#/$defs/Words"},"outlook":{"$ref":"#/$defs/Words"},"conclusion":{"$ref":"#/$defs/Words"}}},"referenceHeadings":{"$ref":"#/$defs/Patterns"},"boilerplate":{"type":"object","additionalProperties":false,"required":["disclaimer","qr-code","other"],"properties":{"disclaimer":{"$ref":"#/$defs/Patterns"},"qr-code":{"$ref":"#/$defs/Patterns"},"other":{"$ref":"#/$defs/Patterns"}}},"pageDates":{"$ref":"#/$defs/Patterns"},"titleDateLines":{"$ref":"#/$defs/Patterns"},"leadLabels":{"$ref":"#/$defs/Patterns"},"bylinePrefixes":{"$ref":"#/$defs/Patterns"},"captions":{"$ref":"#/$defs/Patterns"},"itemDates":{"$ref":"#/$defs/Patterns"},"undatedItemStarts":{"$ref":"#/$defs/Patterns"},"relativeDay":{"type":"string","minLength":1,"maxLength":600},"eventVerbs":{"$ref":"#/$defs/Words"},"todayWords":{"type":"string","minLength":1,"maxLength":200},"yearOpeners":{"$ref":"#/$defs/Patterns"},"closingWords":{"$ref":"#/$defs/Patterns"},"sentenceBreak":{"type":"string","minLength":1,"maxLength":600},"publicationCues":{"type":"string","minLength":1,"maxLength":600},"english":{"type":"object","additionalProperties":false,"required":["phrases","therapies","connectors"],"properties":{"phrases":{"type":"array","items":{"$ref":"#/$defs/Translation"}},"therapies":{"type":"array","items":{"$ref":"#/$defs/Translation"}},"connectors":{"type":"array","items":{"type":"string"}}}},"relativeYears":{"type":"object","additionalProperties":{"type":"integer","minimum":-10,"maximum":10}},"citationMarker":{"type":"string","minLength":1,"maxLength":600},"pageKinds":{"type":"object","additionalProperties":false,"required":["titleYearRange","titleYear","approvalVerbs","regulators","trialRoundupTitles","overviewTitles"],"properties":{"titleYearRange":{"type":"string","minLength":1,"maxLength":600},"titleYear":{"type":"string","minLength":1,"maxLength":600},"approvalVerbs":{"$ref":"#/$defs/Words"},"regulators":{"$ref":"#/$defs/Words"},"trialRoundupTitles":{"$ref":"#/$defs/Patterns"},"overviewTitles":{"$ref":"#/$defs/Patterns"}}},"messageExamples":{"type":"object","additionalProperties":false,"required":["monthHeading","referenceHeading"],"properties":{"monthHeading":{"type":"string","minLength":1,"maxLength":200},"referenceHeading":{"type":"string","minLength":1,"maxLength":200}}}},"$defs":{"Patterns":{"type":"array","items":{"type":"string","minLength":1,"maxLength":600}},"Words":{"type":"array","items":{"type":"string","minLength":1},"minItems":1},"Translation":{"type":"object","additionalProperties":false,"required":["zh","en"],"properties":{"zh":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}},"en":{"type":"string","minLength":1},"preposition":{"type":"string"},"written":{"type":"array","items":{"type":"string","minLength":1}}}}}};
 const func1 = Object.prototype.hasOwnProperty;
 const func2 = require("ajv/dist/runtime/ucs2length").default;
 const pattern4 = new RegExp("^[A-Za-z]{2,20}$", "u");
@@ -548,25 +548,52 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.outlineHeadings !== undefined){
-let data20 = data.outlineHeadings;
+if(data.headingMarks !== undefined){
+let data20 = data.headingMarks;
 const _errs48 = errors;
-const _errs49 = errors;
-if(errors === _errs49){
-if(Array.isArray(data20)){
-var valid14 = true;
-const len6 = data20.length;
-for(let i6=0; i6<len6; i6++){
-let data21 = data20[i6];
+if(errors === _errs48){
+if(typeof data20 === "string"){
+if(func2(data20) > 600){
+validate20.errors = [{instancePath:instancePath+"/headingMarks",schemaPath:"#/properties/headingMarks/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
+return false;
+}
+else {
+if(func2(data20) < 1){
+validate20.errors = [{instancePath:instancePath+"/headingMarks",schemaPath:"#/properties/headingMarks/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+}
+else {
+validate20.errors = [{instancePath:instancePath+"/headingMarks",schemaPath:"#/properties/headingMarks/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs48 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.outlineHeadings !== undefined){
+let data21 = data.outlineHeadings;
+const _errs50 = errors;
 const _errs51 = errors;
 if(errors === _errs51){
-if(typeof data21 === "string"){
-if(func2(data21) > 600){
+if(Array.isArray(data21)){
+var valid14 = true;
+const len6 = data21.length;
+for(let i6=0; i6<len6; i6++){
+let data22 = data21[i6];
+const _errs53 = errors;
+if(errors === _errs53){
+if(typeof data22 === "string"){
+if(func2(data22) > 600){
 validate20.errors = [{instancePath:instancePath+"/outlineHeadings/" + i6,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data21) < 1){
+if(func2(data22) < 1){
 validate20.errors = [{instancePath:instancePath+"/outlineHeadings/" + i6,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -577,7 +604,7 @@ validate20.errors = [{instancePath:instancePath+"/outlineHeadings/" + i6,schemaP
 return false;
 }
 }
-var valid14 = _errs51 === errors;
+var valid14 = _errs53 === errors;
 if(!valid14){
 break;
 }
@@ -588,31 +615,31 @@ validate20.errors = [{instancePath:instancePath+"/outlineHeadings",schemaPath:"#
 return false;
 }
 }
-var valid0 = _errs48 === errors;
+var valid0 = _errs50 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.outlineSubheadings !== undefined){
-let data22 = data.outlineSubheadings;
-const _errs53 = errors;
-const _errs54 = errors;
-if(errors === _errs54){
-if(Array.isArray(data22)){
-var valid16 = true;
-const len7 = data22.length;
-for(let i7=0; i7<len7; i7++){
-let data23 = data22[i7];
+let data23 = data.outlineSubheadings;
+const _errs55 = errors;
 const _errs56 = errors;
 if(errors === _errs56){
-if(typeof data23 === "string"){
-if(func2(data23) > 600){
+if(Array.isArray(data23)){
+var valid16 = true;
+const len7 = data23.length;
+for(let i7=0; i7<len7; i7++){
+let data24 = data23[i7];
+const _errs58 = errors;
+if(errors === _errs58){
+if(typeof data24 === "string"){
+if(func2(data24) > 600){
 validate20.errors = [{instancePath:instancePath+"/outlineSubheadings/" + i7,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data23) < 1){
+if(func2(data24) < 1){
 validate20.errors = [{instancePath:instancePath+"/outlineSubheadings/" + i7,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -623,7 +650,7 @@ validate20.errors = [{instancePath:instancePath+"/outlineSubheadings/" + i7,sche
 return false;
 }
 }
-var valid16 = _errs56 === errors;
+var valid16 = _errs58 === errors;
 if(!valid16){
 break;
 }
@@ -634,51 +661,51 @@ validate20.errors = [{instancePath:instancePath+"/outlineSubheadings",schemaPath
 return false;
 }
 }
-var valid0 = _errs53 === errors;
+var valid0 = _errs55 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.sectionKeywords !== undefined){
-let data24 = data.sectionKeywords;
-const _errs58 = errors;
-if(errors === _errs58){
-if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
+let data25 = data.sectionKeywords;
+const _errs60 = errors;
+if(errors === _errs60){
+if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
 let missing1;
-if((((data24.summary === undefined) && (missing1 = "summary")) || ((data24.outlook === undefined) && (missing1 = "outlook"))) || ((data24.conclusion === undefined) && (missing1 = "conclusion"))){
+if((((data25.summary === undefined) && (missing1 = "summary")) || ((data25.outlook === undefined) && (missing1 = "outlook"))) || ((data25.conclusion === undefined) && (missing1 = "conclusion"))){
 validate20.errors = [{instancePath:instancePath+"/sectionKeywords",schemaPath:"#/properties/sectionKeywords/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
 return false;
 }
 else {
-const _errs60 = errors;
-for(const key3 in data24){
+const _errs62 = errors;
+for(const key3 in data25){
 if(!(((key3 === "summary") || (key3 === "outlook")) || (key3 === "conclusion"))){
 validate20.errors = [{instancePath:instancePath+"/sectionKeywords",schemaPath:"#/properties/sectionKeywords/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs60 === errors){
-if(data24.summary !== undefined){
-let data25 = data24.summary;
-const _errs61 = errors;
-const _errs62 = errors;
-if(errors === _errs62){
-if(Array.isArray(data25)){
-if(data25.length < 1){
+if(_errs62 === errors){
+if(data25.summary !== undefined){
+let data26 = data25.summary;
+const _errs63 = errors;
+const _errs64 = errors;
+if(errors === _errs64){
+if(Array.isArray(data26)){
+if(data26.length < 1){
 validate20.errors = [{instancePath:instancePath+"/sectionKeywords/summary",schemaPath:"#/$defs/Words/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
 return false;
 }
 else {
 var valid19 = true;
-const len8 = data25.length;
+const len8 = data26.length;
 for(let i8=0; i8<len8; i8++){
-let data26 = data25[i8];
-const _errs64 = errors;
-if(errors === _errs64){
-if(typeof data26 === "string"){
-if(func2(data26) < 1){
+let data27 = data26[i8];
+const _errs66 = errors;
+if(errors === _errs66){
+if(typeof data27 === "string"){
+if(func2(data27) < 1){
 validate20.errors = [{instancePath:instancePath+"/sectionKeywords/summary/" + i8,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -688,7 +715,7 @@ validate20.errors = [{instancePath:instancePath+"/sectionKeywords/summary/" + i8
 return false;
 }
 }
-var valid19 = _errs64 === errors;
+var valid19 = _errs66 === errors;
 if(!valid19){
 break;
 }
@@ -700,31 +727,31 @@ validate20.errors = [{instancePath:instancePath+"/sectionKeywords/summary",schem
 return false;
 }
 }
-var valid17 = _errs61 === errors;
+var valid17 = _errs63 === errors;
 }
 else {
 var valid17 = true;
 }
 if(valid17){
-if(data24.outlook !== undefined){
-let data27 = data24.outlook;
-const _errs66 = errors;
-const _errs67 = errors;
-if(errors === _errs67){
-if(Array.isArray(data27)){
-if(data27.length < 1){
+if(data25.outlook !== undefined){
+let data28 = data25.outlook;
+const _errs68 = errors;
+const _errs69 = errors;
+if(errors === _errs69){
+if(Array.isArray(data28)){
+if(data28.length < 1){
 validate20.errors = [{instancePath:instancePath+"/sectionKeywords/outlook",schemaPath:"#/$defs/Words/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
 return false;
 }
 else {
 var valid21 = true;
-const len9 = data27.length;
+const len9 = data28.length;
 for(let i9=0; i9<len9; i9++){
-let data28 = data27[i9];
-const _errs69 = errors;
-if(errors === _errs69){
-if(typeof data28 === "string"){
-if(func2(data28) < 1){
+let data29 = data28[i9];
+const _errs71 = errors;
+if(errors === _errs71){
+if(typeof data29 === "string"){
+if(func2(data29) < 1){
 validate20.errors = [{instancePath:instancePath+"/sectionKeywords/outlook/" + i9,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -734,7 +761,7 @@ validate20.errors = [{instancePath:instancePath+"/sectionKeywords/outlook/" + i9
 return false;
 }
 }
-var valid21 = _errs69 === errors;
+var valid21 = _errs71 === errors;
 if(!valid21){
 break;
 }
@@ -746,31 +773,31 @@ validate20.errors = [{instancePath:instancePath+"/sectionKeywords/outlook",schem
 return false;
 }
 }
-var valid17 = _errs66 === errors;
+var valid17 = _errs68 === errors;
 }
 else {
 var valid17 = true;
 }
 if(valid17){
-if(data24.conclusion !== undefined){
-let data29 = data24.conclusion;
-const _errs71 = errors;
-const _errs72 = errors;
-if(errors === _errs72){
-if(Array.isArray(data29)){
-if(data29.length < 1){
+if(data25.conclusion !== undefined){
+let data30 = data25.conclusion;
+const _errs73 = errors;
+const _errs74 = errors;
+if(errors === _errs74){
+if(Array.isArray(data30)){
+if(data30.length < 1){
 validate20.errors = [{instancePath:instancePath+"/sectionKeywords/conclusion",schemaPath:"#/$defs/Words/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
 return false;
 }
 else {
 var valid23 = true;
-const len10 = data29.length;
+const len10 = data30.length;
 for(let i10=0; i10<len10; i10++){
-let data30 = data29[i10];
-const _errs74 = errors;
-if(errors === _errs74){
-if(typeof data30 === "string"){
-if(func2(data30) < 1){
+let data31 = data30[i10];
+const _errs76 = errors;
+if(errors === _errs76){
+if(typeof data31 === "string"){
+if(func2(data31) < 1){
 validate20.errors = [{instancePath:instancePath+"/sectionKeywords/conclusion/" + i10,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -780,7 +807,7 @@ validate20.errors = [{instancePath:instancePath+"/sectionKeywords/conclusion/" +
 return false;
 }
 }
-var valid23 = _errs74 === errors;
+var valid23 = _errs76 === errors;
 if(!valid23){
 break;
 }
@@ -792,7 +819,7 @@ validate20.errors = [{instancePath:instancePath+"/sectionKeywords/conclusion",sc
 return false;
 }
 }
-var valid17 = _errs71 === errors;
+var valid17 = _errs73 === errors;
 }
 else {
 var valid17 = true;
@@ -807,31 +834,31 @@ validate20.errors = [{instancePath:instancePath+"/sectionKeywords",schemaPath:"#
 return false;
 }
 }
-var valid0 = _errs58 === errors;
+var valid0 = _errs60 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.referenceHeadings !== undefined){
-let data31 = data.referenceHeadings;
-const _errs76 = errors;
-const _errs77 = errors;
-if(errors === _errs77){
-if(Array.isArray(data31)){
-var valid25 = true;
-const len11 = data31.length;
-for(let i11=0; i11<len11; i11++){
-let data32 = data31[i11];
+let data32 = data.referenceHeadings;
+const _errs78 = errors;
 const _errs79 = errors;
 if(errors === _errs79){
-if(typeof data32 === "string"){
-if(func2(data32) > 600){
+if(Array.isArray(data32)){
+var valid25 = true;
+const len11 = data32.length;
+for(let i11=0; i11<len11; i11++){
+let data33 = data32[i11];
+const _errs81 = errors;
+if(errors === _errs81){
+if(typeof data33 === "string"){
+if(func2(data33) > 600){
 validate20.errors = [{instancePath:instancePath+"/referenceHeadings/" + i11,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data32) < 1){
+if(func2(data33) < 1){
 validate20.errors = [{instancePath:instancePath+"/referenceHeadings/" + i11,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -842,7 +869,7 @@ validate20.errors = [{instancePath:instancePath+"/referenceHeadings/" + i11,sche
 return false;
 }
 }
-var valid25 = _errs79 === errors;
+var valid25 = _errs81 === errors;
 if(!valid25){
 break;
 }
@@ -853,51 +880,51 @@ validate20.errors = [{instancePath:instancePath+"/referenceHeadings",schemaPath:
 return false;
 }
 }
-var valid0 = _errs76 === errors;
+var valid0 = _errs78 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.boilerplate !== undefined){
-let data33 = data.boilerplate;
-const _errs81 = errors;
-if(errors === _errs81){
-if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
+let data34 = data.boilerplate;
+const _errs83 = errors;
+if(errors === _errs83){
+if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
 let missing2;
-if((((data33.disclaimer === undefined) && (missing2 = "disclaimer")) || ((data33["qr-code"] === undefined) && (missing2 = "qr-code"))) || ((data33.other === undefined) && (missing2 = "other"))){
+if((((data34.disclaimer === undefined) && (missing2 = "disclaimer")) || ((data34["qr-code"] === undefined) && (missing2 = "qr-code"))) || ((data34.other === undefined) && (missing2 = "other"))){
 validate20.errors = [{instancePath:instancePath+"/boilerplate",schemaPath:"#/properties/boilerplate/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
 return false;
 }
 else {
-const _errs83 = errors;
-for(const key4 in data33){
+const _errs85 = errors;
+for(const key4 in data34){
 if(!(((key4 === "disclaimer") || (key4 === "qr-code")) || (key4 === "other"))){
 validate20.errors = [{instancePath:instancePath+"/boilerplate",schemaPath:"#/properties/boilerplate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs83 === errors){
-if(data33.disclaimer !== undefined){
-let data34 = data33.disclaimer;
-const _errs84 = errors;
-const _errs85 = errors;
-if(errors === _errs85){
-if(Array.isArray(data34)){
-var valid28 = true;
-const len12 = data34.length;
-for(let i12=0; i12<len12; i12++){
-let data35 = data34[i12];
+if(_errs85 === errors){
+if(data34.disclaimer !== undefined){
+let data35 = data34.disclaimer;
+const _errs86 = errors;
 const _errs87 = errors;
 if(errors === _errs87){
-if(typeof data35 === "string"){
-if(func2(data35) > 600){
+if(Array.isArray(data35)){
+var valid28 = true;
+const len12 = data35.length;
+for(let i12=0; i12<len12; i12++){
+let data36 = data35[i12];
+const _errs89 = errors;
+if(errors === _errs89){
+if(typeof data36 === "string"){
+if(func2(data36) > 600){
 validate20.errors = [{instancePath:instancePath+"/boilerplate/disclaimer/" + i12,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data35) < 1){
+if(func2(data36) < 1){
 validate20.errors = [{instancePath:instancePath+"/boilerplate/disclaimer/" + i12,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -908,7 +935,7 @@ validate20.errors = [{instancePath:instancePath+"/boilerplate/disclaimer/" + i12
 return false;
 }
 }
-var valid28 = _errs87 === errors;
+var valid28 = _errs89 === errors;
 if(!valid28){
 break;
 }
@@ -919,31 +946,31 @@ validate20.errors = [{instancePath:instancePath+"/boilerplate/disclaimer",schema
 return false;
 }
 }
-var valid26 = _errs84 === errors;
+var valid26 = _errs86 === errors;
 }
 else {
 var valid26 = true;
 }
 if(valid26){
-if(data33["qr-code"] !== undefined){
-let data36 = data33["qr-code"];
-const _errs89 = errors;
-const _errs90 = errors;
-if(errors === _errs90){
-if(Array.isArray(data36)){
-var valid30 = true;
-const len13 = data36.length;
-for(let i13=0; i13<len13; i13++){
-let data37 = data36[i13];
+if(data34["qr-code"] !== undefined){
+let data37 = data34["qr-code"];
+const _errs91 = errors;
 const _errs92 = errors;
 if(errors === _errs92){
-if(typeof data37 === "string"){
-if(func2(data37) > 600){
+if(Array.isArray(data37)){
+var valid30 = true;
+const len13 = data37.length;
+for(let i13=0; i13<len13; i13++){
+let data38 = data37[i13];
+const _errs94 = errors;
+if(errors === _errs94){
+if(typeof data38 === "string"){
+if(func2(data38) > 600){
 validate20.errors = [{instancePath:instancePath+"/boilerplate/qr-code/" + i13,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data37) < 1){
+if(func2(data38) < 1){
 validate20.errors = [{instancePath:instancePath+"/boilerplate/qr-code/" + i13,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -954,7 +981,7 @@ validate20.errors = [{instancePath:instancePath+"/boilerplate/qr-code/" + i13,sc
 return false;
 }
 }
-var valid30 = _errs92 === errors;
+var valid30 = _errs94 === errors;
 if(!valid30){
 break;
 }
@@ -965,31 +992,31 @@ validate20.errors = [{instancePath:instancePath+"/boilerplate/qr-code",schemaPat
 return false;
 }
 }
-var valid26 = _errs89 === errors;
+var valid26 = _errs91 === errors;
 }
 else {
 var valid26 = true;
 }
 if(valid26){
-if(data33.other !== undefined){
-let data38 = data33.other;
-const _errs94 = errors;
-const _errs95 = errors;
-if(errors === _errs95){
-if(Array.isArray(data38)){
-var valid32 = true;
-const len14 = data38.length;
-for(let i14=0; i14<len14; i14++){
-let data39 = data38[i14];
+if(data34.other !== undefined){
+let data39 = data34.other;
+const _errs96 = errors;
 const _errs97 = errors;
 if(errors === _errs97){
-if(typeof data39 === "string"){
-if(func2(data39) > 600){
+if(Array.isArray(data39)){
+var valid32 = true;
+const len14 = data39.length;
+for(let i14=0; i14<len14; i14++){
+let data40 = data39[i14];
+const _errs99 = errors;
+if(errors === _errs99){
+if(typeof data40 === "string"){
+if(func2(data40) > 600){
 validate20.errors = [{instancePath:instancePath+"/boilerplate/other/" + i14,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data39) < 1){
+if(func2(data40) < 1){
 validate20.errors = [{instancePath:instancePath+"/boilerplate/other/" + i14,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1000,7 +1027,7 @@ validate20.errors = [{instancePath:instancePath+"/boilerplate/other/" + i14,sche
 return false;
 }
 }
-var valid32 = _errs97 === errors;
+var valid32 = _errs99 === errors;
 if(!valid32){
 break;
 }
@@ -1011,7 +1038,7 @@ validate20.errors = [{instancePath:instancePath+"/boilerplate/other",schemaPath:
 return false;
 }
 }
-var valid26 = _errs94 === errors;
+var valid26 = _errs96 === errors;
 }
 else {
 var valid26 = true;
@@ -1026,31 +1053,31 @@ validate20.errors = [{instancePath:instancePath+"/boilerplate",schemaPath:"#/pro
 return false;
 }
 }
-var valid0 = _errs81 === errors;
+var valid0 = _errs83 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.pageDates !== undefined){
-let data40 = data.pageDates;
-const _errs99 = errors;
-const _errs100 = errors;
-if(errors === _errs100){
-if(Array.isArray(data40)){
-var valid34 = true;
-const len15 = data40.length;
-for(let i15=0; i15<len15; i15++){
-let data41 = data40[i15];
+let data41 = data.pageDates;
+const _errs101 = errors;
 const _errs102 = errors;
 if(errors === _errs102){
-if(typeof data41 === "string"){
-if(func2(data41) > 600){
+if(Array.isArray(data41)){
+var valid34 = true;
+const len15 = data41.length;
+for(let i15=0; i15<len15; i15++){
+let data42 = data41[i15];
+const _errs104 = errors;
+if(errors === _errs104){
+if(typeof data42 === "string"){
+if(func2(data42) > 600){
 validate20.errors = [{instancePath:instancePath+"/pageDates/" + i15,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data41) < 1){
+if(func2(data42) < 1){
 validate20.errors = [{instancePath:instancePath+"/pageDates/" + i15,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1061,7 +1088,7 @@ validate20.errors = [{instancePath:instancePath+"/pageDates/" + i15,schemaPath:"
 return false;
 }
 }
-var valid34 = _errs102 === errors;
+var valid34 = _errs104 === errors;
 if(!valid34){
 break;
 }
@@ -1072,31 +1099,31 @@ validate20.errors = [{instancePath:instancePath+"/pageDates",schemaPath:"#/$defs
 return false;
 }
 }
-var valid0 = _errs99 === errors;
+var valid0 = _errs101 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.titleDateLines !== undefined){
-let data42 = data.titleDateLines;
-const _errs104 = errors;
-const _errs105 = errors;
-if(errors === _errs105){
-if(Array.isArray(data42)){
-var valid36 = true;
-const len16 = data42.length;
-for(let i16=0; i16<len16; i16++){
-let data43 = data42[i16];
+let data43 = data.titleDateLines;
+const _errs106 = errors;
 const _errs107 = errors;
 if(errors === _errs107){
-if(typeof data43 === "string"){
-if(func2(data43) > 600){
+if(Array.isArray(data43)){
+var valid36 = true;
+const len16 = data43.length;
+for(let i16=0; i16<len16; i16++){
+let data44 = data43[i16];
+const _errs109 = errors;
+if(errors === _errs109){
+if(typeof data44 === "string"){
+if(func2(data44) > 600){
 validate20.errors = [{instancePath:instancePath+"/titleDateLines/" + i16,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data43) < 1){
+if(func2(data44) < 1){
 validate20.errors = [{instancePath:instancePath+"/titleDateLines/" + i16,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1107,7 +1134,7 @@ validate20.errors = [{instancePath:instancePath+"/titleDateLines/" + i16,schemaP
 return false;
 }
 }
-var valid36 = _errs107 === errors;
+var valid36 = _errs109 === errors;
 if(!valid36){
 break;
 }
@@ -1118,31 +1145,31 @@ validate20.errors = [{instancePath:instancePath+"/titleDateLines",schemaPath:"#/
 return false;
 }
 }
-var valid0 = _errs104 === errors;
+var valid0 = _errs106 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.leadLabels !== undefined){
-let data44 = data.leadLabels;
-const _errs109 = errors;
-const _errs110 = errors;
-if(errors === _errs110){
-if(Array.isArray(data44)){
-var valid38 = true;
-const len17 = data44.length;
-for(let i17=0; i17<len17; i17++){
-let data45 = data44[i17];
+let data45 = data.leadLabels;
+const _errs111 = errors;
 const _errs112 = errors;
 if(errors === _errs112){
-if(typeof data45 === "string"){
-if(func2(data45) > 600){
+if(Array.isArray(data45)){
+var valid38 = true;
+const len17 = data45.length;
+for(let i17=0; i17<len17; i17++){
+let data46 = data45[i17];
+const _errs114 = errors;
+if(errors === _errs114){
+if(typeof data46 === "string"){
+if(func2(data46) > 600){
 validate20.errors = [{instancePath:instancePath+"/leadLabels/" + i17,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data45) < 1){
+if(func2(data46) < 1){
 validate20.errors = [{instancePath:instancePath+"/leadLabels/" + i17,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1153,7 +1180,7 @@ validate20.errors = [{instancePath:instancePath+"/leadLabels/" + i17,schemaPath:
 return false;
 }
 }
-var valid38 = _errs112 === errors;
+var valid38 = _errs114 === errors;
 if(!valid38){
 break;
 }
@@ -1164,31 +1191,31 @@ validate20.errors = [{instancePath:instancePath+"/leadLabels",schemaPath:"#/$def
 return false;
 }
 }
-var valid0 = _errs109 === errors;
+var valid0 = _errs111 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.bylinePrefixes !== undefined){
-let data46 = data.bylinePrefixes;
-const _errs114 = errors;
-const _errs115 = errors;
-if(errors === _errs115){
-if(Array.isArray(data46)){
-var valid40 = true;
-const len18 = data46.length;
-for(let i18=0; i18<len18; i18++){
-let data47 = data46[i18];
+let data47 = data.bylinePrefixes;
+const _errs116 = errors;
 const _errs117 = errors;
 if(errors === _errs117){
-if(typeof data47 === "string"){
-if(func2(data47) > 600){
+if(Array.isArray(data47)){
+var valid40 = true;
+const len18 = data47.length;
+for(let i18=0; i18<len18; i18++){
+let data48 = data47[i18];
+const _errs119 = errors;
+if(errors === _errs119){
+if(typeof data48 === "string"){
+if(func2(data48) > 600){
 validate20.errors = [{instancePath:instancePath+"/bylinePrefixes/" + i18,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data47) < 1){
+if(func2(data48) < 1){
 validate20.errors = [{instancePath:instancePath+"/bylinePrefixes/" + i18,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1199,7 +1226,7 @@ validate20.errors = [{instancePath:instancePath+"/bylinePrefixes/" + i18,schemaP
 return false;
 }
 }
-var valid40 = _errs117 === errors;
+var valid40 = _errs119 === errors;
 if(!valid40){
 break;
 }
@@ -1210,31 +1237,31 @@ validate20.errors = [{instancePath:instancePath+"/bylinePrefixes",schemaPath:"#/
 return false;
 }
 }
-var valid0 = _errs114 === errors;
+var valid0 = _errs116 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.captions !== undefined){
-let data48 = data.captions;
-const _errs119 = errors;
-const _errs120 = errors;
-if(errors === _errs120){
-if(Array.isArray(data48)){
-var valid42 = true;
-const len19 = data48.length;
-for(let i19=0; i19<len19; i19++){
-let data49 = data48[i19];
+let data49 = data.captions;
+const _errs121 = errors;
 const _errs122 = errors;
 if(errors === _errs122){
-if(typeof data49 === "string"){
-if(func2(data49) > 600){
+if(Array.isArray(data49)){
+var valid42 = true;
+const len19 = data49.length;
+for(let i19=0; i19<len19; i19++){
+let data50 = data49[i19];
+const _errs124 = errors;
+if(errors === _errs124){
+if(typeof data50 === "string"){
+if(func2(data50) > 600){
 validate20.errors = [{instancePath:instancePath+"/captions/" + i19,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data49) < 1){
+if(func2(data50) < 1){
 validate20.errors = [{instancePath:instancePath+"/captions/" + i19,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1245,7 +1272,7 @@ validate20.errors = [{instancePath:instancePath+"/captions/" + i19,schemaPath:"#
 return false;
 }
 }
-var valid42 = _errs122 === errors;
+var valid42 = _errs124 === errors;
 if(!valid42){
 break;
 }
@@ -1256,31 +1283,31 @@ validate20.errors = [{instancePath:instancePath+"/captions",schemaPath:"#/$defs/
 return false;
 }
 }
-var valid0 = _errs119 === errors;
+var valid0 = _errs121 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.itemDates !== undefined){
-let data50 = data.itemDates;
-const _errs124 = errors;
-const _errs125 = errors;
-if(errors === _errs125){
-if(Array.isArray(data50)){
-var valid44 = true;
-const len20 = data50.length;
-for(let i20=0; i20<len20; i20++){
-let data51 = data50[i20];
+let data51 = data.itemDates;
+const _errs126 = errors;
 const _errs127 = errors;
 if(errors === _errs127){
-if(typeof data51 === "string"){
-if(func2(data51) > 600){
+if(Array.isArray(data51)){
+var valid44 = true;
+const len20 = data51.length;
+for(let i20=0; i20<len20; i20++){
+let data52 = data51[i20];
+const _errs129 = errors;
+if(errors === _errs129){
+if(typeof data52 === "string"){
+if(func2(data52) > 600){
 validate20.errors = [{instancePath:instancePath+"/itemDates/" + i20,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data51) < 1){
+if(func2(data52) < 1){
 validate20.errors = [{instancePath:instancePath+"/itemDates/" + i20,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1291,7 +1318,7 @@ validate20.errors = [{instancePath:instancePath+"/itemDates/" + i20,schemaPath:"
 return false;
 }
 }
-var valid44 = _errs127 === errors;
+var valid44 = _errs129 === errors;
 if(!valid44){
 break;
 }
@@ -1302,31 +1329,31 @@ validate20.errors = [{instancePath:instancePath+"/itemDates",schemaPath:"#/$defs
 return false;
 }
 }
-var valid0 = _errs124 === errors;
+var valid0 = _errs126 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.undatedItemStarts !== undefined){
-let data52 = data.undatedItemStarts;
-const _errs129 = errors;
-const _errs130 = errors;
-if(errors === _errs130){
-if(Array.isArray(data52)){
-var valid46 = true;
-const len21 = data52.length;
-for(let i21=0; i21<len21; i21++){
-let data53 = data52[i21];
+let data53 = data.undatedItemStarts;
+const _errs131 = errors;
 const _errs132 = errors;
 if(errors === _errs132){
-if(typeof data53 === "string"){
-if(func2(data53) > 600){
+if(Array.isArray(data53)){
+var valid46 = true;
+const len21 = data53.length;
+for(let i21=0; i21<len21; i21++){
+let data54 = data53[i21];
+const _errs134 = errors;
+if(errors === _errs134){
+if(typeof data54 === "string"){
+if(func2(data54) > 600){
 validate20.errors = [{instancePath:instancePath+"/undatedItemStarts/" + i21,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data53) < 1){
+if(func2(data54) < 1){
 validate20.errors = [{instancePath:instancePath+"/undatedItemStarts/" + i21,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1337,7 +1364,7 @@ validate20.errors = [{instancePath:instancePath+"/undatedItemStarts/" + i21,sche
 return false;
 }
 }
-var valid46 = _errs132 === errors;
+var valid46 = _errs134 === errors;
 if(!valid46){
 break;
 }
@@ -1348,23 +1375,23 @@ validate20.errors = [{instancePath:instancePath+"/undatedItemStarts",schemaPath:
 return false;
 }
 }
-var valid0 = _errs129 === errors;
+var valid0 = _errs131 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.relativeDay !== undefined){
-let data54 = data.relativeDay;
-const _errs134 = errors;
-if(errors === _errs134){
-if(typeof data54 === "string"){
-if(func2(data54) > 600){
+let data55 = data.relativeDay;
+const _errs136 = errors;
+if(errors === _errs136){
+if(typeof data55 === "string"){
+if(func2(data55) > 600){
 validate20.errors = [{instancePath:instancePath+"/relativeDay",schemaPath:"#/properties/relativeDay/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data54) < 1){
+if(func2(data55) < 1){
 validate20.errors = [{instancePath:instancePath+"/relativeDay",schemaPath:"#/properties/relativeDay/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1375,31 +1402,31 @@ validate20.errors = [{instancePath:instancePath+"/relativeDay",schemaPath:"#/pro
 return false;
 }
 }
-var valid0 = _errs134 === errors;
+var valid0 = _errs136 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.eventVerbs !== undefined){
-let data55 = data.eventVerbs;
-const _errs136 = errors;
-const _errs137 = errors;
-if(errors === _errs137){
-if(Array.isArray(data55)){
-if(data55.length < 1){
+let data56 = data.eventVerbs;
+const _errs138 = errors;
+const _errs139 = errors;
+if(errors === _errs139){
+if(Array.isArray(data56)){
+if(data56.length < 1){
 validate20.errors = [{instancePath:instancePath+"/eventVerbs",schemaPath:"#/$defs/Words/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
 return false;
 }
 else {
 var valid48 = true;
-const len22 = data55.length;
+const len22 = data56.length;
 for(let i22=0; i22<len22; i22++){
-let data56 = data55[i22];
-const _errs139 = errors;
-if(errors === _errs139){
-if(typeof data56 === "string"){
-if(func2(data56) < 1){
+let data57 = data56[i22];
+const _errs141 = errors;
+if(errors === _errs141){
+if(typeof data57 === "string"){
+if(func2(data57) < 1){
 validate20.errors = [{instancePath:instancePath+"/eventVerbs/" + i22,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1409,7 +1436,7 @@ validate20.errors = [{instancePath:instancePath+"/eventVerbs/" + i22,schemaPath:
 return false;
 }
 }
-var valid48 = _errs139 === errors;
+var valid48 = _errs141 === errors;
 if(!valid48){
 break;
 }
@@ -1421,23 +1448,23 @@ validate20.errors = [{instancePath:instancePath+"/eventVerbs",schemaPath:"#/$def
 return false;
 }
 }
-var valid0 = _errs136 === errors;
+var valid0 = _errs138 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.todayWords !== undefined){
-let data57 = data.todayWords;
-const _errs141 = errors;
-if(errors === _errs141){
-if(typeof data57 === "string"){
-if(func2(data57) > 200){
+let data58 = data.todayWords;
+const _errs143 = errors;
+if(errors === _errs143){
+if(typeof data58 === "string"){
+if(func2(data58) > 200){
 validate20.errors = [{instancePath:instancePath+"/todayWords",schemaPath:"#/properties/todayWords/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
 return false;
 }
 else {
-if(func2(data57) < 1){
+if(func2(data58) < 1){
 validate20.errors = [{instancePath:instancePath+"/todayWords",schemaPath:"#/properties/todayWords/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1448,31 +1475,31 @@ validate20.errors = [{instancePath:instancePath+"/todayWords",schemaPath:"#/prop
 return false;
 }
 }
-var valid0 = _errs141 === errors;
+var valid0 = _errs143 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.yearOpeners !== undefined){
-let data58 = data.yearOpeners;
-const _errs143 = errors;
-const _errs144 = errors;
-if(errors === _errs144){
-if(Array.isArray(data58)){
-var valid50 = true;
-const len23 = data58.length;
-for(let i23=0; i23<len23; i23++){
-let data59 = data58[i23];
+let data59 = data.yearOpeners;
+const _errs145 = errors;
 const _errs146 = errors;
 if(errors === _errs146){
-if(typeof data59 === "string"){
-if(func2(data59) > 600){
+if(Array.isArray(data59)){
+var valid50 = true;
+const len23 = data59.length;
+for(let i23=0; i23<len23; i23++){
+let data60 = data59[i23];
+const _errs148 = errors;
+if(errors === _errs148){
+if(typeof data60 === "string"){
+if(func2(data60) > 600){
 validate20.errors = [{instancePath:instancePath+"/yearOpeners/" + i23,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data59) < 1){
+if(func2(data60) < 1){
 validate20.errors = [{instancePath:instancePath+"/yearOpeners/" + i23,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1483,7 +1510,7 @@ validate20.errors = [{instancePath:instancePath+"/yearOpeners/" + i23,schemaPath
 return false;
 }
 }
-var valid50 = _errs146 === errors;
+var valid50 = _errs148 === errors;
 if(!valid50){
 break;
 }
@@ -1494,31 +1521,31 @@ validate20.errors = [{instancePath:instancePath+"/yearOpeners",schemaPath:"#/$de
 return false;
 }
 }
-var valid0 = _errs143 === errors;
+var valid0 = _errs145 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.closingWords !== undefined){
-let data60 = data.closingWords;
-const _errs148 = errors;
-const _errs149 = errors;
-if(errors === _errs149){
-if(Array.isArray(data60)){
-var valid52 = true;
-const len24 = data60.length;
-for(let i24=0; i24<len24; i24++){
-let data61 = data60[i24];
+let data61 = data.closingWords;
+const _errs150 = errors;
 const _errs151 = errors;
 if(errors === _errs151){
-if(typeof data61 === "string"){
-if(func2(data61) > 600){
+if(Array.isArray(data61)){
+var valid52 = true;
+const len24 = data61.length;
+for(let i24=0; i24<len24; i24++){
+let data62 = data61[i24];
+const _errs153 = errors;
+if(errors === _errs153){
+if(typeof data62 === "string"){
+if(func2(data62) > 600){
 validate20.errors = [{instancePath:instancePath+"/closingWords/" + i24,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data61) < 1){
+if(func2(data62) < 1){
 validate20.errors = [{instancePath:instancePath+"/closingWords/" + i24,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1529,7 +1556,7 @@ validate20.errors = [{instancePath:instancePath+"/closingWords/" + i24,schemaPat
 return false;
 }
 }
-var valid52 = _errs151 === errors;
+var valid52 = _errs153 === errors;
 if(!valid52){
 break;
 }
@@ -1540,23 +1567,23 @@ validate20.errors = [{instancePath:instancePath+"/closingWords",schemaPath:"#/$d
 return false;
 }
 }
-var valid0 = _errs148 === errors;
+var valid0 = _errs150 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.sentenceBreak !== undefined){
-let data62 = data.sentenceBreak;
-const _errs153 = errors;
-if(errors === _errs153){
-if(typeof data62 === "string"){
-if(func2(data62) > 600){
+let data63 = data.sentenceBreak;
+const _errs155 = errors;
+if(errors === _errs155){
+if(typeof data63 === "string"){
+if(func2(data63) > 600){
 validate20.errors = [{instancePath:instancePath+"/sentenceBreak",schemaPath:"#/properties/sentenceBreak/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data62) < 1){
+if(func2(data63) < 1){
 validate20.errors = [{instancePath:instancePath+"/sentenceBreak",schemaPath:"#/properties/sentenceBreak/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1567,23 +1594,23 @@ validate20.errors = [{instancePath:instancePath+"/sentenceBreak",schemaPath:"#/p
 return false;
 }
 }
-var valid0 = _errs153 === errors;
+var valid0 = _errs155 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.publicationCues !== undefined){
-let data63 = data.publicationCues;
-const _errs155 = errors;
-if(errors === _errs155){
-if(typeof data63 === "string"){
-if(func2(data63) > 600){
+let data64 = data.publicationCues;
+const _errs157 = errors;
+if(errors === _errs157){
+if(typeof data64 === "string"){
+if(func2(data64) > 600){
 validate20.errors = [{instancePath:instancePath+"/publicationCues",schemaPath:"#/properties/publicationCues/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data63) < 1){
+if(func2(data64) < 1){
 validate20.errors = [{instancePath:instancePath+"/publicationCues",schemaPath:"#/properties/publicationCues/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1594,78 +1621,78 @@ validate20.errors = [{instancePath:instancePath+"/publicationCues",schemaPath:"#
 return false;
 }
 }
-var valid0 = _errs155 === errors;
+var valid0 = _errs157 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.english !== undefined){
-let data64 = data.english;
-const _errs157 = errors;
-if(errors === _errs157){
-if(data64 && typeof data64 == "object" && !Array.isArray(data64)){
+let data65 = data.english;
+const _errs159 = errors;
+if(errors === _errs159){
+if(data65 && typeof data65 == "object" && !Array.isArray(data65)){
 let missing3;
-if((((data64.phrases === undefined) && (missing3 = "phrases")) || ((data64.therapies === undefined) && (missing3 = "therapies"))) || ((data64.connectors === undefined) && (missing3 = "connectors"))){
+if((((data65.phrases === undefined) && (missing3 = "phrases")) || ((data65.therapies === undefined) && (missing3 = "therapies"))) || ((data65.connectors === undefined) && (missing3 = "connectors"))){
 validate20.errors = [{instancePath:instancePath+"/english",schemaPath:"#/properties/english/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'"}];
 return false;
 }
 else {
-const _errs159 = errors;
-for(const key5 in data64){
+const _errs161 = errors;
+for(const key5 in data65){
 if(!(((key5 === "phrases") || (key5 === "therapies")) || (key5 === "connectors"))){
 validate20.errors = [{instancePath:instancePath+"/english",schemaPath:"#/properties/english/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs159 === errors){
-if(data64.phrases !== undefined){
-let data65 = data64.phrases;
-const _errs160 = errors;
-if(errors === _errs160){
-if(Array.isArray(data65)){
-var valid54 = true;
-const len25 = data65.length;
-for(let i25=0; i25<len25; i25++){
-let data66 = data65[i25];
+if(_errs161 === errors){
+if(data65.phrases !== undefined){
+let data66 = data65.phrases;
 const _errs162 = errors;
-const _errs163 = errors;
-if(errors === _errs163){
-if(data66 && typeof data66 == "object" && !Array.isArray(data66)){
+if(errors === _errs162){
+if(Array.isArray(data66)){
+var valid54 = true;
+const len25 = data66.length;
+for(let i25=0; i25<len25; i25++){
+let data67 = data66[i25];
+const _errs164 = errors;
+const _errs165 = errors;
+if(errors === _errs165){
+if(data67 && typeof data67 == "object" && !Array.isArray(data67)){
 let missing4;
-if(((data66.zh === undefined) && (missing4 = "zh")) || ((data66.en === undefined) && (missing4 = "en"))){
+if(((data67.zh === undefined) && (missing4 = "zh")) || ((data67.en === undefined) && (missing4 = "en"))){
 validate20.errors = [{instancePath:instancePath+"/english/phrases/" + i25,schemaPath:"#/$defs/Translation/required",keyword:"required",params:{missingProperty: missing4},message:"must have required property '"+missing4+"'"}];
 return false;
 }
 else {
-const _errs165 = errors;
-for(const key6 in data66){
+const _errs167 = errors;
+for(const key6 in data67){
 if(!((((key6 === "zh") || (key6 === "en")) || (key6 === "preposition")) || (key6 === "written"))){
 validate20.errors = [{instancePath:instancePath+"/english/phrases/" + i25,schemaPath:"#/$defs/Translation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs165 === errors){
-if(data66.zh !== undefined){
-let data67 = data66.zh;
-const _errs166 = errors;
-if(errors === _errs166){
-if(Array.isArray(data67)){
-if(data67.length < 1){
+if(_errs167 === errors){
+if(data67.zh !== undefined){
+let data68 = data67.zh;
+const _errs168 = errors;
+if(errors === _errs168){
+if(Array.isArray(data68)){
+if(data68.length < 1){
 validate20.errors = [{instancePath:instancePath+"/english/phrases/" + i25+"/zh",schemaPath:"#/$defs/Translation/properties/zh/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
 return false;
 }
 else {
 var valid57 = true;
-const len26 = data67.length;
+const len26 = data68.length;
 for(let i26=0; i26<len26; i26++){
-let data68 = data67[i26];
-const _errs168 = errors;
-if(errors === _errs168){
-if(typeof data68 === "string"){
-if(func2(data68) < 1){
+let data69 = data68[i26];
+const _errs170 = errors;
+if(errors === _errs170){
+if(typeof data69 === "string"){
+if(func2(data69) < 1){
 validate20.errors = [{instancePath:instancePath+"/english/phrases/" + i25+"/zh/" + i26,schemaPath:"#/$defs/Translation/properties/zh/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1675,7 +1702,7 @@ validate20.errors = [{instancePath:instancePath+"/english/phrases/" + i25+"/zh/"
 return false;
 }
 }
-var valid57 = _errs168 === errors;
+var valid57 = _errs170 === errors;
 if(!valid57){
 break;
 }
@@ -1687,18 +1714,18 @@ validate20.errors = [{instancePath:instancePath+"/english/phrases/" + i25+"/zh",
 return false;
 }
 }
-var valid56 = _errs166 === errors;
+var valid56 = _errs168 === errors;
 }
 else {
 var valid56 = true;
 }
 if(valid56){
-if(data66.en !== undefined){
-let data69 = data66.en;
-const _errs170 = errors;
-if(errors === _errs170){
-if(typeof data69 === "string"){
-if(func2(data69) < 1){
+if(data67.en !== undefined){
+let data70 = data67.en;
+const _errs172 = errors;
+if(errors === _errs172){
+if(typeof data70 === "string"){
+if(func2(data70) < 1){
 validate20.errors = [{instancePath:instancePath+"/english/phrases/" + i25+"/en",schemaPath:"#/$defs/Translation/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1708,37 +1735,37 @@ validate20.errors = [{instancePath:instancePath+"/english/phrases/" + i25+"/en",
 return false;
 }
 }
-var valid56 = _errs170 === errors;
-}
-else {
-var valid56 = true;
-}
-if(valid56){
-if(data66.preposition !== undefined){
-const _errs172 = errors;
-if(typeof data66.preposition !== "string"){
-validate20.errors = [{instancePath:instancePath+"/english/phrases/" + i25+"/preposition",schemaPath:"#/$defs/Translation/properties/preposition/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
 var valid56 = _errs172 === errors;
 }
 else {
 var valid56 = true;
 }
 if(valid56){
-if(data66.written !== undefined){
-let data71 = data66.written;
+if(data67.preposition !== undefined){
 const _errs174 = errors;
-if(errors === _errs174){
-if(Array.isArray(data71)){
-var valid58 = true;
-const len27 = data71.length;
-for(let i27=0; i27<len27; i27++){
-let data72 = data71[i27];
+if(typeof data67.preposition !== "string"){
+validate20.errors = [{instancePath:instancePath+"/english/phrases/" + i25+"/preposition",schemaPath:"#/$defs/Translation/properties/preposition/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid56 = _errs174 === errors;
+}
+else {
+var valid56 = true;
+}
+if(valid56){
+if(data67.written !== undefined){
+let data72 = data67.written;
 const _errs176 = errors;
 if(errors === _errs176){
-if(typeof data72 === "string"){
-if(func2(data72) < 1){
+if(Array.isArray(data72)){
+var valid58 = true;
+const len27 = data72.length;
+for(let i27=0; i27<len27; i27++){
+let data73 = data72[i27];
+const _errs178 = errors;
+if(errors === _errs178){
+if(typeof data73 === "string"){
+if(func2(data73) < 1){
 validate20.errors = [{instancePath:instancePath+"/english/phrases/" + i25+"/written/" + i27,schemaPath:"#/$defs/Translation/properties/written/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1748,7 +1775,7 @@ validate20.errors = [{instancePath:instancePath+"/english/phrases/" + i25+"/writ
 return false;
 }
 }
-var valid58 = _errs176 === errors;
+var valid58 = _errs178 === errors;
 if(!valid58){
 break;
 }
@@ -1759,7 +1786,7 @@ validate20.errors = [{instancePath:instancePath+"/english/phrases/" + i25+"/writ
 return false;
 }
 }
-var valid56 = _errs174 === errors;
+var valid56 = _errs176 === errors;
 }
 else {
 var valid56 = true;
@@ -1775,7 +1802,7 @@ validate20.errors = [{instancePath:instancePath+"/english/phrases/" + i25,schema
 return false;
 }
 }
-var valid54 = _errs162 === errors;
+var valid54 = _errs164 === errors;
 if(!valid54){
 break;
 }
@@ -1786,58 +1813,58 @@ validate20.errors = [{instancePath:instancePath+"/english/phrases",schemaPath:"#
 return false;
 }
 }
-var valid53 = _errs160 === errors;
+var valid53 = _errs162 === errors;
 }
 else {
 var valid53 = true;
 }
 if(valid53){
-if(data64.therapies !== undefined){
-let data73 = data64.therapies;
-const _errs178 = errors;
-if(errors === _errs178){
-if(Array.isArray(data73)){
-var valid59 = true;
-const len28 = data73.length;
-for(let i28=0; i28<len28; i28++){
-let data74 = data73[i28];
+if(data65.therapies !== undefined){
+let data74 = data65.therapies;
 const _errs180 = errors;
-const _errs181 = errors;
-if(errors === _errs181){
-if(data74 && typeof data74 == "object" && !Array.isArray(data74)){
+if(errors === _errs180){
+if(Array.isArray(data74)){
+var valid59 = true;
+const len28 = data74.length;
+for(let i28=0; i28<len28; i28++){
+let data75 = data74[i28];
+const _errs182 = errors;
+const _errs183 = errors;
+if(errors === _errs183){
+if(data75 && typeof data75 == "object" && !Array.isArray(data75)){
 let missing5;
-if(((data74.zh === undefined) && (missing5 = "zh")) || ((data74.en === undefined) && (missing5 = "en"))){
+if(((data75.zh === undefined) && (missing5 = "zh")) || ((data75.en === undefined) && (missing5 = "en"))){
 validate20.errors = [{instancePath:instancePath+"/english/therapies/" + i28,schemaPath:"#/$defs/Translation/required",keyword:"required",params:{missingProperty: missing5},message:"must have required property '"+missing5+"'"}];
 return false;
 }
 else {
-const _errs183 = errors;
-for(const key7 in data74){
+const _errs185 = errors;
+for(const key7 in data75){
 if(!((((key7 === "zh") || (key7 === "en")) || (key7 === "preposition")) || (key7 === "written"))){
 validate20.errors = [{instancePath:instancePath+"/english/therapies/" + i28,schemaPath:"#/$defs/Translation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs183 === errors){
-if(data74.zh !== undefined){
-let data75 = data74.zh;
-const _errs184 = errors;
-if(errors === _errs184){
-if(Array.isArray(data75)){
-if(data75.length < 1){
+if(_errs185 === errors){
+if(data75.zh !== undefined){
+let data76 = data75.zh;
+const _errs186 = errors;
+if(errors === _errs186){
+if(Array.isArray(data76)){
+if(data76.length < 1){
 validate20.errors = [{instancePath:instancePath+"/english/therapies/" + i28+"/zh",schemaPath:"#/$defs/Translation/properties/zh/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
 return false;
 }
 else {
 var valid62 = true;
-const len29 = data75.length;
+const len29 = data76.length;
 for(let i29=0; i29<len29; i29++){
-let data76 = data75[i29];
-const _errs186 = errors;
-if(errors === _errs186){
-if(typeof data76 === "string"){
-if(func2(data76) < 1){
+let data77 = data76[i29];
+const _errs188 = errors;
+if(errors === _errs188){
+if(typeof data77 === "string"){
+if(func2(data77) < 1){
 validate20.errors = [{instancePath:instancePath+"/english/therapies/" + i28+"/zh/" + i29,schemaPath:"#/$defs/Translation/properties/zh/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1847,7 +1874,7 @@ validate20.errors = [{instancePath:instancePath+"/english/therapies/" + i28+"/zh
 return false;
 }
 }
-var valid62 = _errs186 === errors;
+var valid62 = _errs188 === errors;
 if(!valid62){
 break;
 }
@@ -1859,18 +1886,18 @@ validate20.errors = [{instancePath:instancePath+"/english/therapies/" + i28+"/zh
 return false;
 }
 }
-var valid61 = _errs184 === errors;
+var valid61 = _errs186 === errors;
 }
 else {
 var valid61 = true;
 }
 if(valid61){
-if(data74.en !== undefined){
-let data77 = data74.en;
-const _errs188 = errors;
-if(errors === _errs188){
-if(typeof data77 === "string"){
-if(func2(data77) < 1){
+if(data75.en !== undefined){
+let data78 = data75.en;
+const _errs190 = errors;
+if(errors === _errs190){
+if(typeof data78 === "string"){
+if(func2(data78) < 1){
 validate20.errors = [{instancePath:instancePath+"/english/therapies/" + i28+"/en",schemaPath:"#/$defs/Translation/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1880,37 +1907,37 @@ validate20.errors = [{instancePath:instancePath+"/english/therapies/" + i28+"/en
 return false;
 }
 }
-var valid61 = _errs188 === errors;
-}
-else {
-var valid61 = true;
-}
-if(valid61){
-if(data74.preposition !== undefined){
-const _errs190 = errors;
-if(typeof data74.preposition !== "string"){
-validate20.errors = [{instancePath:instancePath+"/english/therapies/" + i28+"/preposition",schemaPath:"#/$defs/Translation/properties/preposition/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
 var valid61 = _errs190 === errors;
 }
 else {
 var valid61 = true;
 }
 if(valid61){
-if(data74.written !== undefined){
-let data79 = data74.written;
+if(data75.preposition !== undefined){
 const _errs192 = errors;
-if(errors === _errs192){
-if(Array.isArray(data79)){
-var valid63 = true;
-const len30 = data79.length;
-for(let i30=0; i30<len30; i30++){
-let data80 = data79[i30];
+if(typeof data75.preposition !== "string"){
+validate20.errors = [{instancePath:instancePath+"/english/therapies/" + i28+"/preposition",schemaPath:"#/$defs/Translation/properties/preposition/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid61 = _errs192 === errors;
+}
+else {
+var valid61 = true;
+}
+if(valid61){
+if(data75.written !== undefined){
+let data80 = data75.written;
 const _errs194 = errors;
 if(errors === _errs194){
-if(typeof data80 === "string"){
-if(func2(data80) < 1){
+if(Array.isArray(data80)){
+var valid63 = true;
+const len30 = data80.length;
+for(let i30=0; i30<len30; i30++){
+let data81 = data80[i30];
+const _errs196 = errors;
+if(errors === _errs196){
+if(typeof data81 === "string"){
+if(func2(data81) < 1){
 validate20.errors = [{instancePath:instancePath+"/english/therapies/" + i28+"/written/" + i30,schemaPath:"#/$defs/Translation/properties/written/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1920,7 +1947,7 @@ validate20.errors = [{instancePath:instancePath+"/english/therapies/" + i28+"/wr
 return false;
 }
 }
-var valid63 = _errs194 === errors;
+var valid63 = _errs196 === errors;
 if(!valid63){
 break;
 }
@@ -1931,7 +1958,7 @@ validate20.errors = [{instancePath:instancePath+"/english/therapies/" + i28+"/wr
 return false;
 }
 }
-var valid61 = _errs192 === errors;
+var valid61 = _errs194 === errors;
 }
 else {
 var valid61 = true;
@@ -1947,7 +1974,7 @@ validate20.errors = [{instancePath:instancePath+"/english/therapies/" + i28,sche
 return false;
 }
 }
-var valid59 = _errs180 === errors;
+var valid59 = _errs182 === errors;
 if(!valid59){
 break;
 }
@@ -1958,26 +1985,26 @@ validate20.errors = [{instancePath:instancePath+"/english/therapies",schemaPath:
 return false;
 }
 }
-var valid53 = _errs178 === errors;
+var valid53 = _errs180 === errors;
 }
 else {
 var valid53 = true;
 }
 if(valid53){
-if(data64.connectors !== undefined){
-let data81 = data64.connectors;
-const _errs196 = errors;
-if(errors === _errs196){
-if(Array.isArray(data81)){
-var valid64 = true;
-const len31 = data81.length;
-for(let i31=0; i31<len31; i31++){
+if(data65.connectors !== undefined){
+let data82 = data65.connectors;
 const _errs198 = errors;
-if(typeof data81[i31] !== "string"){
+if(errors === _errs198){
+if(Array.isArray(data82)){
+var valid64 = true;
+const len31 = data82.length;
+for(let i31=0; i31<len31; i31++){
+const _errs200 = errors;
+if(typeof data82[i31] !== "string"){
 validate20.errors = [{instancePath:instancePath+"/english/connectors/" + i31,schemaPath:"#/properties/english/properties/connectors/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid64 = _errs198 === errors;
+var valid64 = _errs200 === errors;
 if(!valid64){
 break;
 }
@@ -1988,7 +2015,7 @@ validate20.errors = [{instancePath:instancePath+"/english/connectors",schemaPath
 return false;
 }
 }
-var valid53 = _errs196 === errors;
+var valid53 = _errs198 === errors;
 }
 else {
 var valid53 = true;
@@ -2003,39 +2030,39 @@ validate20.errors = [{instancePath:instancePath+"/english",schemaPath:"#/propert
 return false;
 }
 }
-var valid0 = _errs157 === errors;
+var valid0 = _errs159 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.relativeYears !== undefined){
-let data83 = data.relativeYears;
-const _errs200 = errors;
-if(errors === _errs200){
-if(data83 && typeof data83 == "object" && !Array.isArray(data83)){
-for(const key8 in data83){
-let data84 = data83[key8];
-const _errs203 = errors;
-if(!(((typeof data84 == "number") && (!(data84 % 1) && !isNaN(data84))) && (isFinite(data84)))){
+let data84 = data.relativeYears;
+const _errs202 = errors;
+if(errors === _errs202){
+if(data84 && typeof data84 == "object" && !Array.isArray(data84)){
+for(const key8 in data84){
+let data85 = data84[key8];
+const _errs205 = errors;
+if(!(((typeof data85 == "number") && (!(data85 % 1) && !isNaN(data85))) && (isFinite(data85)))){
 validate20.errors = [{instancePath:instancePath+"/relativeYears/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/relativeYears/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs203){
-if((typeof data84 == "number") && (isFinite(data84))){
-if(data84 > 10 || isNaN(data84)){
+if(errors === _errs205){
+if((typeof data85 == "number") && (isFinite(data85))){
+if(data85 > 10 || isNaN(data85)){
 validate20.errors = [{instancePath:instancePath+"/relativeYears/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/relativeYears/additionalProperties/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10},message:"must be <= 10"}];
 return false;
 }
 else {
-if(data84 < -10 || isNaN(data84)){
+if(data85 < -10 || isNaN(data85)){
 validate20.errors = [{instancePath:instancePath+"/relativeYears/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/relativeYears/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: -10},message:"must be >= -10"}];
 return false;
 }
 }
 }
 }
-var valid65 = _errs203 === errors;
+var valid65 = _errs205 === errors;
 if(!valid65){
 break;
 }
@@ -2046,23 +2073,23 @@ validate20.errors = [{instancePath:instancePath+"/relativeYears",schemaPath:"#/p
 return false;
 }
 }
-var valid0 = _errs200 === errors;
+var valid0 = _errs202 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.citationMarker !== undefined){
-let data85 = data.citationMarker;
-const _errs205 = errors;
-if(errors === _errs205){
-if(typeof data85 === "string"){
-if(func2(data85) > 600){
+let data86 = data.citationMarker;
+const _errs207 = errors;
+if(errors === _errs207){
+if(typeof data86 === "string"){
+if(func2(data86) > 600){
 validate20.errors = [{instancePath:instancePath+"/citationMarker",schemaPath:"#/properties/citationMarker/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data85) < 1){
+if(func2(data86) < 1){
 validate20.errors = [{instancePath:instancePath+"/citationMarker",schemaPath:"#/properties/citationMarker/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -2073,43 +2100,43 @@ validate20.errors = [{instancePath:instancePath+"/citationMarker",schemaPath:"#/
 return false;
 }
 }
-var valid0 = _errs205 === errors;
+var valid0 = _errs207 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.pageKinds !== undefined){
-let data86 = data.pageKinds;
-const _errs207 = errors;
-if(errors === _errs207){
-if(data86 && typeof data86 == "object" && !Array.isArray(data86)){
+let data87 = data.pageKinds;
+const _errs209 = errors;
+if(errors === _errs209){
+if(data87 && typeof data87 == "object" && !Array.isArray(data87)){
 let missing6;
-if(((((((data86.titleYearRange === undefined) && (missing6 = "titleYearRange")) || ((data86.titleYear === undefined) && (missing6 = "titleYear"))) || ((data86.approvalVerbs === undefined) && (missing6 = "approvalVerbs"))) || ((data86.regulators === undefined) && (missing6 = "regulators"))) || ((data86.trialRoundupTitles === undefined) && (missing6 = "trialRoundupTitles"))) || ((data86.overviewTitles === undefined) && (missing6 = "overviewTitles"))){
+if(((((((data87.titleYearRange === undefined) && (missing6 = "titleYearRange")) || ((data87.titleYear === undefined) && (missing6 = "titleYear"))) || ((data87.approvalVerbs === undefined) && (missing6 = "approvalVerbs"))) || ((data87.regulators === undefined) && (missing6 = "regulators"))) || ((data87.trialRoundupTitles === undefined) && (missing6 = "trialRoundupTitles"))) || ((data87.overviewTitles === undefined) && (missing6 = "overviewTitles"))){
 validate20.errors = [{instancePath:instancePath+"/pageKinds",schemaPath:"#/properties/pageKinds/required",keyword:"required",params:{missingProperty: missing6},message:"must have required property '"+missing6+"'"}];
 return false;
 }
 else {
-const _errs209 = errors;
-for(const key9 in data86){
+const _errs211 = errors;
+for(const key9 in data87){
 if(!((((((key9 === "titleYearRange") || (key9 === "titleYear")) || (key9 === "approvalVerbs")) || (key9 === "regulators")) || (key9 === "trialRoundupTitles")) || (key9 === "overviewTitles"))){
 validate20.errors = [{instancePath:instancePath+"/pageKinds",schemaPath:"#/properties/pageKinds/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs209 === errors){
-if(data86.titleYearRange !== undefined){
-let data87 = data86.titleYearRange;
-const _errs210 = errors;
-if(errors === _errs210){
-if(typeof data87 === "string"){
-if(func2(data87) > 600){
+if(_errs211 === errors){
+if(data87.titleYearRange !== undefined){
+let data88 = data87.titleYearRange;
+const _errs212 = errors;
+if(errors === _errs212){
+if(typeof data88 === "string"){
+if(func2(data88) > 600){
 validate20.errors = [{instancePath:instancePath+"/pageKinds/titleYearRange",schemaPath:"#/properties/pageKinds/properties/titleYearRange/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data87) < 1){
+if(func2(data88) < 1){
 validate20.errors = [{instancePath:instancePath+"/pageKinds/titleYearRange",schemaPath:"#/properties/pageKinds/properties/titleYearRange/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -2120,23 +2147,23 @@ validate20.errors = [{instancePath:instancePath+"/pageKinds/titleYearRange",sche
 return false;
 }
 }
-var valid66 = _errs210 === errors;
+var valid66 = _errs212 === errors;
 }
 else {
 var valid66 = true;
 }
 if(valid66){
-if(data86.titleYear !== undefined){
-let data88 = data86.titleYear;
-const _errs212 = errors;
-if(errors === _errs212){
-if(typeof data88 === "string"){
-if(func2(data88) > 600){
+if(data87.titleYear !== undefined){
+let data89 = data87.titleYear;
+const _errs214 = errors;
+if(errors === _errs214){
+if(typeof data89 === "string"){
+if(func2(data89) > 600){
 validate20.errors = [{instancePath:instancePath+"/pageKinds/titleYear",schemaPath:"#/properties/pageKinds/properties/titleYear/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data88) < 1){
+if(func2(data89) < 1){
 validate20.errors = [{instancePath:instancePath+"/pageKinds/titleYear",schemaPath:"#/properties/pageKinds/properties/titleYear/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -2147,31 +2174,31 @@ validate20.errors = [{instancePath:instancePath+"/pageKinds/titleYear",schemaPat
 return false;
 }
 }
-var valid66 = _errs212 === errors;
+var valid66 = _errs214 === errors;
 }
 else {
 var valid66 = true;
 }
 if(valid66){
-if(data86.approvalVerbs !== undefined){
-let data89 = data86.approvalVerbs;
-const _errs214 = errors;
-const _errs215 = errors;
-if(errors === _errs215){
-if(Array.isArray(data89)){
-if(data89.length < 1){
+if(data87.approvalVerbs !== undefined){
+let data90 = data87.approvalVerbs;
+const _errs216 = errors;
+const _errs217 = errors;
+if(errors === _errs217){
+if(Array.isArray(data90)){
+if(data90.length < 1){
 validate20.errors = [{instancePath:instancePath+"/pageKinds/approvalVerbs",schemaPath:"#/$defs/Words/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
 return false;
 }
 else {
 var valid68 = true;
-const len32 = data89.length;
+const len32 = data90.length;
 for(let i32=0; i32<len32; i32++){
-let data90 = data89[i32];
-const _errs217 = errors;
-if(errors === _errs217){
-if(typeof data90 === "string"){
-if(func2(data90) < 1){
+let data91 = data90[i32];
+const _errs219 = errors;
+if(errors === _errs219){
+if(typeof data91 === "string"){
+if(func2(data91) < 1){
 validate20.errors = [{instancePath:instancePath+"/pageKinds/approvalVerbs/" + i32,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -2181,7 +2208,7 @@ validate20.errors = [{instancePath:instancePath+"/pageKinds/approvalVerbs/" + i3
 return false;
 }
 }
-var valid68 = _errs217 === errors;
+var valid68 = _errs219 === errors;
 if(!valid68){
 break;
 }
@@ -2193,31 +2220,31 @@ validate20.errors = [{instancePath:instancePath+"/pageKinds/approvalVerbs",schem
 return false;
 }
 }
-var valid66 = _errs214 === errors;
+var valid66 = _errs216 === errors;
 }
 else {
 var valid66 = true;
 }
 if(valid66){
-if(data86.regulators !== undefined){
-let data91 = data86.regulators;
-const _errs219 = errors;
-const _errs220 = errors;
-if(errors === _errs220){
-if(Array.isArray(data91)){
-if(data91.length < 1){
+if(data87.regulators !== undefined){
+let data92 = data87.regulators;
+const _errs221 = errors;
+const _errs222 = errors;
+if(errors === _errs222){
+if(Array.isArray(data92)){
+if(data92.length < 1){
 validate20.errors = [{instancePath:instancePath+"/pageKinds/regulators",schemaPath:"#/$defs/Words/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
 return false;
 }
 else {
 var valid70 = true;
-const len33 = data91.length;
+const len33 = data92.length;
 for(let i33=0; i33<len33; i33++){
-let data92 = data91[i33];
-const _errs222 = errors;
-if(errors === _errs222){
-if(typeof data92 === "string"){
-if(func2(data92) < 1){
+let data93 = data92[i33];
+const _errs224 = errors;
+if(errors === _errs224){
+if(typeof data93 === "string"){
+if(func2(data93) < 1){
 validate20.errors = [{instancePath:instancePath+"/pageKinds/regulators/" + i33,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -2227,7 +2254,7 @@ validate20.errors = [{instancePath:instancePath+"/pageKinds/regulators/" + i33,s
 return false;
 }
 }
-var valid70 = _errs222 === errors;
+var valid70 = _errs224 === errors;
 if(!valid70){
 break;
 }
@@ -2239,31 +2266,31 @@ validate20.errors = [{instancePath:instancePath+"/pageKinds/regulators",schemaPa
 return false;
 }
 }
-var valid66 = _errs219 === errors;
+var valid66 = _errs221 === errors;
 }
 else {
 var valid66 = true;
 }
 if(valid66){
-if(data86.trialRoundupTitles !== undefined){
-let data93 = data86.trialRoundupTitles;
-const _errs224 = errors;
-const _errs225 = errors;
-if(errors === _errs225){
-if(Array.isArray(data93)){
-var valid72 = true;
-const len34 = data93.length;
-for(let i34=0; i34<len34; i34++){
-let data94 = data93[i34];
+if(data87.trialRoundupTitles !== undefined){
+let data94 = data87.trialRoundupTitles;
+const _errs226 = errors;
 const _errs227 = errors;
 if(errors === _errs227){
-if(typeof data94 === "string"){
-if(func2(data94) > 600){
+if(Array.isArray(data94)){
+var valid72 = true;
+const len34 = data94.length;
+for(let i34=0; i34<len34; i34++){
+let data95 = data94[i34];
+const _errs229 = errors;
+if(errors === _errs229){
+if(typeof data95 === "string"){
+if(func2(data95) > 600){
 validate20.errors = [{instancePath:instancePath+"/pageKinds/trialRoundupTitles/" + i34,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data94) < 1){
+if(func2(data95) < 1){
 validate20.errors = [{instancePath:instancePath+"/pageKinds/trialRoundupTitles/" + i34,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -2274,7 +2301,7 @@ validate20.errors = [{instancePath:instancePath+"/pageKinds/trialRoundupTitles/"
 return false;
 }
 }
-var valid72 = _errs227 === errors;
+var valid72 = _errs229 === errors;
 if(!valid72){
 break;
 }
@@ -2285,31 +2312,31 @@ validate20.errors = [{instancePath:instancePath+"/pageKinds/trialRoundupTitles",
 return false;
 }
 }
-var valid66 = _errs224 === errors;
+var valid66 = _errs226 === errors;
 }
 else {
 var valid66 = true;
 }
 if(valid66){
-if(data86.overviewTitles !== undefined){
-let data95 = data86.overviewTitles;
-const _errs229 = errors;
-const _errs230 = errors;
-if(errors === _errs230){
-if(Array.isArray(data95)){
-var valid74 = true;
-const len35 = data95.length;
-for(let i35=0; i35<len35; i35++){
-let data96 = data95[i35];
+if(data87.overviewTitles !== undefined){
+let data96 = data87.overviewTitles;
+const _errs231 = errors;
 const _errs232 = errors;
 if(errors === _errs232){
-if(typeof data96 === "string"){
-if(func2(data96) > 600){
+if(Array.isArray(data96)){
+var valid74 = true;
+const len35 = data96.length;
+for(let i35=0; i35<len35; i35++){
+let data97 = data96[i35];
+const _errs234 = errors;
+if(errors === _errs234){
+if(typeof data97 === "string"){
+if(func2(data97) > 600){
 validate20.errors = [{instancePath:instancePath+"/pageKinds/overviewTitles/" + i35,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data96) < 1){
+if(func2(data97) < 1){
 validate20.errors = [{instancePath:instancePath+"/pageKinds/overviewTitles/" + i35,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -2320,7 +2347,7 @@ validate20.errors = [{instancePath:instancePath+"/pageKinds/overviewTitles/" + i
 return false;
 }
 }
-var valid74 = _errs232 === errors;
+var valid74 = _errs234 === errors;
 if(!valid74){
 break;
 }
@@ -2331,7 +2358,7 @@ validate20.errors = [{instancePath:instancePath+"/pageKinds/overviewTitles",sche
 return false;
 }
 }
-var valid66 = _errs229 === errors;
+var valid66 = _errs231 === errors;
 }
 else {
 var valid66 = true;
@@ -2349,43 +2376,43 @@ validate20.errors = [{instancePath:instancePath+"/pageKinds",schemaPath:"#/prope
 return false;
 }
 }
-var valid0 = _errs207 === errors;
+var valid0 = _errs209 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.messageExamples !== undefined){
-let data97 = data.messageExamples;
-const _errs234 = errors;
-if(errors === _errs234){
-if(data97 && typeof data97 == "object" && !Array.isArray(data97)){
+let data98 = data.messageExamples;
+const _errs236 = errors;
+if(errors === _errs236){
+if(data98 && typeof data98 == "object" && !Array.isArray(data98)){
 let missing7;
-if(((data97.monthHeading === undefined) && (missing7 = "monthHeading")) || ((data97.referenceHeading === undefined) && (missing7 = "referenceHeading"))){
+if(((data98.monthHeading === undefined) && (missing7 = "monthHeading")) || ((data98.referenceHeading === undefined) && (missing7 = "referenceHeading"))){
 validate20.errors = [{instancePath:instancePath+"/messageExamples",schemaPath:"#/properties/messageExamples/required",keyword:"required",params:{missingProperty: missing7},message:"must have required property '"+missing7+"'"}];
 return false;
 }
 else {
-const _errs236 = errors;
-for(const key10 in data97){
+const _errs238 = errors;
+for(const key10 in data98){
 if(!((key10 === "monthHeading") || (key10 === "referenceHeading"))){
 validate20.errors = [{instancePath:instancePath+"/messageExamples",schemaPath:"#/properties/messageExamples/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs236 === errors){
-if(data97.monthHeading !== undefined){
-let data98 = data97.monthHeading;
-const _errs237 = errors;
-if(errors === _errs237){
-if(typeof data98 === "string"){
-if(func2(data98) > 200){
+if(_errs238 === errors){
+if(data98.monthHeading !== undefined){
+let data99 = data98.monthHeading;
+const _errs239 = errors;
+if(errors === _errs239){
+if(typeof data99 === "string"){
+if(func2(data99) > 200){
 validate20.errors = [{instancePath:instancePath+"/messageExamples/monthHeading",schemaPath:"#/properties/messageExamples/properties/monthHeading/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
 return false;
 }
 else {
-if(func2(data98) < 1){
+if(func2(data99) < 1){
 validate20.errors = [{instancePath:instancePath+"/messageExamples/monthHeading",schemaPath:"#/properties/messageExamples/properties/monthHeading/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -2396,23 +2423,23 @@ validate20.errors = [{instancePath:instancePath+"/messageExamples/monthHeading",
 return false;
 }
 }
-var valid75 = _errs237 === errors;
+var valid75 = _errs239 === errors;
 }
 else {
 var valid75 = true;
 }
 if(valid75){
-if(data97.referenceHeading !== undefined){
-let data99 = data97.referenceHeading;
-const _errs239 = errors;
-if(errors === _errs239){
-if(typeof data99 === "string"){
-if(func2(data99) > 200){
+if(data98.referenceHeading !== undefined){
+let data100 = data98.referenceHeading;
+const _errs241 = errors;
+if(errors === _errs241){
+if(typeof data100 === "string"){
+if(func2(data100) > 200){
 validate20.errors = [{instancePath:instancePath+"/messageExamples/referenceHeading",schemaPath:"#/properties/messageExamples/properties/referenceHeading/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
 return false;
 }
 else {
-if(func2(data99) < 1){
+if(func2(data100) < 1){
 validate20.errors = [{instancePath:instancePath+"/messageExamples/referenceHeading",schemaPath:"#/properties/messageExamples/properties/referenceHeading/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -2423,7 +2450,7 @@ validate20.errors = [{instancePath:instancePath+"/messageExamples/referenceHeadi
 return false;
 }
 }
-var valid75 = _errs239 === errors;
+var valid75 = _errs241 === errors;
 }
 else {
 var valid75 = true;
@@ -2437,10 +2464,11 @@ validate20.errors = [{instancePath:instancePath+"/messageExamples",schemaPath:"#
 return false;
 }
 }
-var valid0 = _errs234 === errors;
+var valid0 = _errs236 === errors;
 }
 else {
 var valid0 = true;
+}
 }
 }
 }

@@ -131,7 +131,7 @@ export function readJournals(text: string, journals: JournalIndex, isOrganizatio
     }
     // A short Chinese name in quotation marks (“细胞”) is a word in quotes unless a cue says otherwise.
     const quoted = open !== '《';
-    if (quoted && found.length > 0 && !cued && !hasLatin.test(content) && hanCount(content) < 4) found.length = 0;
+    if (quoted && found.length > 0 && !cued && !hasLatin.test(content)) found.length = 0;
     let role: BracketRole;
     if (found.length > 0) role = found[0]!.kind === 'publisher' ? 'publisher' : 'journal';
     else if (journals.isDocument(content)) role = 'document';

@@ -106,7 +106,7 @@ export function chromeOf(block: Block, s: CompiledStructure): { kind: Boilerplat
 const CHROME_KINDS = ['disclaimer', 'qr-code', 'other'] as const;
 
 /** Whether a pattern of `patterns` matches `text`: `patterns.some((r) => r.test(text))`, without a closure a call. */
-function anyTests(patterns: readonly RegExp[], text: string): boolean {
+export function anyTests(patterns: readonly RegExp[], text: string): boolean {
   for (let k = 0; k < patterns.length; k++) if (patterns[k]!.test(text)) return true;
   return false;
 }
@@ -188,7 +188,8 @@ export function classifyBlock(block: Block, s: CompiledStructure, plainText = fa
   if (markup && text.length <= 60) return { role: 'heading' };
   // In plain text a heading has no markup: a short Chinese line with no punctuation at all is one —
   // but for marks inside a word (CAR-T's hyphen), which are the heading's words, not its
-  // punctuation ("CAR-T疗法为什么能治狼疮" is a heading).
+  // punctuation ("CAR-T疗法为什么能治狼疮" is a heading), and the marks headings hold (a colon
+  // between two halves, quotes, a closing question mark: "干细胞治疗: 一线希望", "為何幹細胞有效？").
   if (plainText && /\p{Script=Han}/u.test(text)) {
     const bare = headingWords(text, s);
     if (bare.length <= 40 && !/[\p{P}\p{S}]/u.test(bare)) return { role: 'heading' };
@@ -198,11 +199,13 @@ export function classifyBlock(block: Block, s: CompiledStructure, plainText = fa
 
 /**
  * A plain-text line without the marks that belong to its words (the data's word marks: the hyphen
- * of CAR-T, IL-6). The line itself when it has no punctuation at all (most lines: no pattern runs).
+ * of CAR-T, IL-6) and those a heading may hold (its heading marks: "X: Y", “…”, a closing "？").
+ * The line itself when it has no punctuation at all (most lines: no pattern runs).
  */
 function headingWords(text: string, s: CompiledStructure): string {
-  if (s.wordMarks === null || !/[\p{P}\p{S}]/u.test(text)) return text;
-  return text.replace(s.wordMarks, '');
+  if (!/[\p{P}\p{S}]/u.test(text)) return text;
+  const words = s.wordMarks === null ? text : text.replace(s.wordMarks, '');
+  return s.headingMarks === null ? words : words.replace(s.headingMarks, '');
 }
 
 /** `text` without the pinyin ruby `ruby` gives (the lexicon's pattern, global), or `text` itself when it has no "(" or there is no pattern. */

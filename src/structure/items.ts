@@ -2,7 +2,7 @@ import type { Item, Section } from '../generated/article.js';
 import type { CompiledStructure } from '../core/data.js';
 import type { At, Block, DigestDocument } from '../core/document.js';
 import { foldedOf, matchesOf } from '../core/text.js';
-import { SourceLocator, subBlock, type BoilerplateKind } from './blocks.js';
+import { anyTests, SourceLocator, subBlock, type BoilerplateKind } from './blocks.js';
 import { calendarDate, dayBefore, daysIn, leadingDateFolded, monthDayBefore, openingYear, pad, relativeDay, todayIn, type ItemDate } from './dates.js';
 
 /** A section being built: its record object, its heading block, the year it dates items with, its body. */
@@ -90,10 +90,26 @@ function splitPoints(block: Block, draft: Draft, ctx: ItemContext): number[] {
     const at = m.index + m[0].length;
     if (at >= folded.length) break;
     const date = leadingDateFolded(folded.slice(at, at + 60), ctx.s);
-    if (date && yearOf(date, draft, ctx) !== null) points.push(at);
+    if (date) {
+      if (yearOf(date, draft, ctx) !== null) points.push(at);
+    } else if (undatedEvent(folded, at, k + 1 < breaks.length ? breaks[k + 1]!.index : folded.length, draft, ctx)) points.push(at);
   }
   return points;
 }
+
+/**
+ * Whether the sentence of `folded` from `at` to `end` opens undated ("近期,…") and reports an event
+ * (an event verb: "…的科研突破。近期,国际医学期刊《X》发表了…"), on a page whose date dates it and
+ * outside a month section (whose heading dates its items): such a sentence opens an item of its own
+ * as a paragraph opening so would, wherever in the paragraph it stands.
+ */
+function undatedEvent(folded: string, at: number, end: number, draft: Draft, ctx: ItemContext): boolean {
+  if (ctx.doc.pageDate === null || draft.section.kind === 'month') return false;
+  const head = folded.slice(at, at + 60);
+  if (!anyTests(ctx.s.undatedItemStarts, head)) return false;
+  return ctx.s.eventVerbs.test(folded.slice(at, end));
+}
+
 
 /**
  * Opens an item at a block that starts with a date, or that reports an event on a day relative

@@ -284,3 +284,13 @@ describe('link: the item checks that fit the page kind (docs/design/genre.md, "P
     expect(seen.get('news-item')?.has('item-no-journal')).toBe(true);
   });
 });
+
+describe('link: a Chinese name in quotation marks (the fourth Chinese audit)', () => {
+  it('is a journal only with a cue: 以「再生醫學」為研究宗旨 names none, 在“海南医学”上发表 names Hainan Medical Journal', () => {
+    const read = (text: string) => readJournals(text, data().journals, organizationTest(data())).names.map((n) => n.journal?.name ?? null);
+    expect(read('國衛院成立以「再生醫學」為研究宗旨的幹細胞研究中心。')).toEqual([]);
+    expect(read('多位学者以“再生医学”为研究方向。')).toEqual([]);
+    expect(read('近期,某团队在“海南医学”上发表了一篇论文。')).toEqual(['Hainan Medical Journal']);
+    expect(read('该研究刊登于「再生醫學」期刊。')).toEqual(['Regenerative Medicine']);
+  });
+});

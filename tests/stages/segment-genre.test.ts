@@ -349,3 +349,21 @@ describe('the title', () => {
     expect((await runUpTo('表1 受理情况\n干细胞治疗的适应症有哪些?\n正文。', 'segment')).title).toBe('干细胞治疗的适应症有哪些?');
   });
 });
+
+describe('segment: an undated event in a later sentence of a paragraph (the fourth Chinese audit)', () => {
+  const page = (lead: string) => `某某新闻\n发布日期:2025-09-19\n${lead}`;
+  const dates = (doc: { sections: { items: { date: string }[] }[] }) => doc.sections.flatMap((s) => s.items.map((i) => i.date));
+
+  it('opens an item at "近期," after a sentence end when that sentence reports an event', async () => {
+    const doc = await runUpTo(page('近年来,糖尿病治疗不断迎来新的突破。近期,国际医学期刊《Nature Medicine》发表了一篇综述,回顾了干细胞衍生胰岛的移植。'), 'segment');
+    expect(dates(doc)).toEqual(['2025-09']);
+    expect(doc.sections[0]!.items[0]!.text).toMatch(/^近期,国际医学期刊/);
+  });
+
+  it('opens none without an event verb, without a page date, or under a month heading', async () => {
+    expect(dates(await runUpTo(page('近年来,糖尿病治疗不断迎来新的突破。近期,不少患者开始关注干细胞。'), 'segment'))).toEqual([]);
+    expect(dates(await runUpTo('某某新闻\n近年来,糖尿病治疗不断迎来新的突破。近期,国际医学期刊《Nature Medicine》发表了一篇综述。', 'segment'))).toEqual([]);
+    const month = await runUpTo('2025年1-8月干细胞治疗临床进展\n发布日期:2025-09-19\n2025年8月干细胞治疗临床进展\n8月3日,某团队在《Cell》发表研究。近期,另一团队在《Nature》发表了后续研究。', 'segment');
+    expect(dates(month)).toEqual(['2025-08-03']);
+  });
+});

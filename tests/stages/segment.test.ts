@@ -317,3 +317,68 @@ describe('segment: lines of real pages, fourth audit', () => {
     expect(classifyBlock(block(text), structure(), true).role).not.toBe('outline');
   });
 });
+
+describe('classifyBlock on the fourth Chinese real-page audit (genre-zh4)', () => {
+  it.each([
+    '干细胞治疗: 一线希望',
+    '干细胞治疗渐冻症:三类细胞的临床进展与选择',
+    '為何幹細胞有效？',
+    '“细胞替代”还要走多远',
+    '距離病人「真正受惠」還有多遠',
+  ])('is a plain-text heading with a colon between its halves, quotes or a closing question mark: %s', (text) => {
+    expect(classifyBlock(block(text), structure(), true)).toEqual({ role: 'heading' });
+  });
+
+  it.each(['结果显示:', '检索:', '干细胞治疗:一线希望,二线无望', '干细胞？治疗', '该论文刊登于《某某研究进展》医学专业杂志2020年第75卷中'])('is still prose: %s', (text) => {
+    expect(classifyBlock(block(text), structure(), true).role).toBe('body');
+  });
+
+  it.each([
+    '某某报告_第1页',
+    '已阅读3页,还剩12页未读, 继续免费阅读',
+    '还剩15页未读,继续阅读',
+    '下载本文档',
+    '文檔簡介',
+    '本资源只提供10页预览,全部文档请下载后查看!',
+    '文本内容:',
+    '林晓松,周明远',
+    '王明杰 ,刘舒云 ,郭维民,张雨',
+    '林晓松1,周明远1,2*',
+    '罗某某主任医师',
+    '【 文: 陳某某 ; 審稿者: 黃某某博士 】',
+    '中国,浙江,杭州',
+    '400-000-0000/139-0000-0000',
+    '010-69527777(9:00-18:00)',
+    'info@example.com',
+    '健康 > 男女老幼 > 銀髮長照',
+    '5ba83b52bea41f111dd7b4769af3853c.png',
+    '即時推送國內外干細胞臨床醫學資訊,為細胞治療普惠大眾而努力!',
+    '官方微信',
+    '打印',
+    '新聞中心',
+    '浏览次数: 112次',
+    '分类:技术文章',
+    '原标题:某某细胞:干细胞膝关节注射',
+    '本文转载于公众号:某某病友之家',
+    '图片来源:网络',
+  ])('is site, document-site or byline chrome: %s', (text) => {
+    expect(classifyBlock(block(text), structure(), true)).toEqual({ role: 'boilerplate', kind: 'other' });
+  });
+
+  it.each(['肝硬化、肝衰竭', '干细胞治疗糖尿病,仍需更多证据', '打印机', '王教授团队的新发现', '搜索引擎上的干细胞广告'])('is not chrome: %s', (text) => {
+    expect(classifyBlock(block(text), structure(), true).role).not.toBe('boilerplate');
+  });
+
+  it.each([
+    [' date 2025-10-04 自由電子報', '2025-10-04'],
+    ['date 2026-01-09 某某新聞', '2026-01-09'],
+    ['第 83 期 2005-01-24', '2005-01-24'],
+    ['2024年4月12日发(作者:)', '2024-04-12'],
+  ])('reads a page-date line: %s', (text, date) => {
+    expect(pageDateOf(text, structure())).toBe(date);
+  });
+
+  it('reads no page date from a dated lede glued to the corpus date marker', () => {
+    expect(pageDateOf('date 2026-01-09 中風治療真的要改寫了嗎？宣捷集團聯手雙和醫院神經內科,完成一期臨床試驗', structure())).toBeNull();
+  });
+});
