@@ -220,17 +220,14 @@ export interface ItemReadings {
   countries?: Lexicon['concepts'];
 }
 
-/** Each lexicon's countries, found once: every article's facts asked for them, a pass over the whole lexicon each time. */
-const countryLists = new WeakMap<Lexicon, Lexicon['concepts']>();
-
 /** The lexicon's countries (what an item's institution may name without the lexicon matching it). */
 function countriesOf(lexicon: Lexicon): Lexicon['concepts'] {
-  let countries = countryLists.get(lexicon);
-  if (countries === undefined) {
-    countries = lexicon.concepts.filter((c) => c.type === 'country');
-    countryLists.set(lexicon, countries);
-  }
-  return countries;
+  return lexicon.concepts.filter(isCountry);
+}
+
+// At module scope: an arrow here was made per article and optimised again after every full collection (BENCHMARKS.md, change 64).
+function isCountry(c: { type: string }): boolean {
+  return c.type === 'country';
 }
 
 /** The concepts that end by `end` (a loop: a callback over it was a closure made per item). */
