@@ -186,20 +186,36 @@ export class JournalIndex {
   /** True when the text right before `at` (spaces aside) ends in a cue word of the kind. */
   cueBefore(view: string, at: number, kind: 'before' = 'before'): boolean {
     const before = lowerSameLength(view.slice(Math.max(0, at - 24), at)).trimEnd();
-    return this.cueWords[kind].some((w) => before.endsWith(w) && !(/^[a-z]/.test(w) && latinOrDigit(before, before.length - w.length - 1)));
+    // Loops, not callbacks over `before`: a closure made per call is optimised again after each full
+    // collection (BENCHMARKS.md, changes 59, 64 and "the workers' per-call closures hoisted").
+    const words = this.cueWords[kind];
+    for (let k = 0; k < words.length; k++) {
+      const w = words[k]!;
+      if (before.endsWith(w) && !(/^[a-z]/.test(w) && latinOrDigit(before, before.length - w.length - 1))) return true;
+    }
+    return false;
   }
 
   /** True when the text from `at` (spaces aside) opens with a cue word of the kind (`after` or `family`). */
   cueAfter(view: string, at: number, kind: 'after' | 'family' = 'after'): boolean {
     const after = lowerSameLength(view.slice(at, at + 24)).trimStart();
-    return this.cueWords[kind].some((w) => after.startsWith(w) && !(/[a-z]$/.test(w) && latinOrDigit(after, w.length)));
+    const words = this.cueWords[kind];
+    for (let k = 0; k < words.length; k++) {
+      const w = words[k]!;
+      if (after.startsWith(w) && !(/[a-z]$/.test(w) && latinOrDigit(after, w.length))) return true;
+    }
+    return false;
   }
 
   /** The name with a trailing cue word removed (「Circulation期刊」 → Circulation), or null when it has none. */
   withoutTrailingCue(name: string): string | null {
     const view = lowerSameLength(JournalIndex.view(name)).trimEnd();
-    const cue = this.cueWords.after.find((w) => w.length < view.length && view.endsWith(w));
-    return cue ? name.slice(0, view.length - cue.length).trim() : null;
+    const words = this.cueWords.after;
+    for (let k = 0; k < words.length; k++) {
+      const cue = words[k]!;
+      if (cue.length < view.length && view.endsWith(cue)) return cue ? name.slice(0, view.length - cue.length).trim() : null;
+    }
+    return null;
   }
 
   /**
@@ -216,7 +232,12 @@ export class JournalIndex {
    */
   companyAfter(view: string, at: number): boolean {
     const after = lowerSameLength(view.slice(at, at + 24)).replace(/^,?\s+/, '');
-    return (this.cueWords.companyAfter ?? []).some((w) => after.startsWith(w) && !latinOrDigit(after, w.length));
+    const words = this.cueWords.companyAfter ?? [];
+    for (let k = 0; k < words.length; k++) {
+      const w = words[k]!;
+      if (after.startsWith(w) && !latinOrDigit(after, w.length)) return true;
+    }
+    return false;
   }
 
   /** True when a bracketed name ends in a document word (指南, 规划纲要, 指导原则…): a document, not a journal. */
@@ -225,6 +246,8 @@ export class JournalIndex {
     let end = view.length;
     while (end > 0 && ') \t'.includes(view[end - 1]!)) end--;
     view = view.slice(0, end);
-    return this.cueWords.documents.some((w) => view.endsWith(w));
+    const words = this.cueWords.documents;
+    for (let k = 0; k < words.length; k++) if (view.endsWith(words[k]!)) return true;
+    return false;
   }
 }

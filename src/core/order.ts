@@ -11,6 +11,15 @@ export function ordered<T>(list: readonly T[], compare: (a: T, b: T) => number):
   return list;
 }
 
+/**
+ * Orders spans by their start: one comparator at module scope for the stages and pages that sort
+ * by it. An arrow written at each sort is a closure made per call, and V8 optimises it again after
+ * every full collection (BENCHMARKS.md, changes 59 and 64).
+ */
+export function byStart(a: { start: number }, b: { start: number }): number {
+  return a.start - b.start;
+}
+
 /** Up to this many values, {@link distinctSorted} finds repeats by a scan of what it kept; past it, by a Set. */
 const SCAN_MAX = 32;
 

@@ -90,6 +90,18 @@ export function foldedOf<B extends { readonly text: string }>(block: B, folded: 
 }
 
 /**
+ * The texts `of` gives for each block (with the memo it keeps them in: {@link foldedOf}'s
+ * `doc.folded`, script.ts's `viewOf` and `doc.views`) joined by line feeds, as an item's blocks
+ * are: `blocks.map((b) => of(b, memo)).join('\n')` without a closure over the memo made per item,
+ * which V8 optimises again after every full collection (BENCHMARKS.md, changes 59 and 64).
+ */
+export function joinedOf<B, M>(blocks: readonly B[], memo: M, of: (block: B, memo: M) => string): string {
+  let out = '';
+  for (let k = 0; k < blocks.length; k++) out += k === 0 ? of(blocks[k]!, memo) : `\n${of(blocks[k]!, memo)}`;
+  return out;
+}
+
+/**
  * Lower-case ASCII slug: letters, digits and single hyphens, at most `max` characters. Accents
  * are dropped, not turned into hyphens: NFKD splits "è" into "e" and a combining mark, and the
  * mark goes ("Crème" → "creme", never "cre-me").

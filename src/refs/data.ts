@@ -117,8 +117,23 @@ const plainWord = lazyPattern(() => /^[\x21-\x2d\x2f-\x7e]+(?: [\x21-\x2d\x2f-\x
 /** The comparison key of a phrase: lower case, no dots, single spaces. */
 export const phraseKey = (phrase: string) => (plainWord().test(phrase) ? phrase.toLowerCase() : foldedKey(phrase));
 
+/**
+ * How many entries each of the reference parser's memos keeps (this one, and source.ts's segment
+ * classes and numeric tails) before it is cleared. Over the bench's corpus a thread reads ~0.45 new
+ * segments and ~0.5 new phrases an article (93 % and 83 % of lookups hit): at 4,096 the memos grew
+ * through a 4,000-article build's workers, never full; at 512 they are full by ~1,100 articles
+ * and stay there, for 28 more misses in 2,000 articles (BENCHMARKS.md, "the workers' per-call
+ * closures hoisted"; issue 17: flat in N).
+ */
+export const REFERENCE_MEMO_MAX = 512;
+
 // (Kept: each cut read asks them again.)
 const foldedKeys = new Map<string, string>();
+
+/** How many phrases' folded keys are kept now (at most {@link REFERENCE_MEMO_MAX}): for tests of the bound. */
+export function foldedKeyCount(): number {
+  return foldedKeys.size;
+}
 
 function foldedKey(phrase: string): string {
   let key = foldedKeys.get(phrase);
@@ -126,7 +141,7 @@ function foldedKey(phrase: string): string {
     key = (/^[\x20-\x7e]*$/.test(phrase) ? phrase : phrase.normalize('NFKC')).toLowerCase().replace(/\./g, '').replace(/\s+/g, ' ').trim();
     // (Words and names, not whole lines.)
     if (phrase.length <= 64) {
-      if (foldedKeys.size >= 4096) foldedKeys.clear();
+      if (foldedKeys.size >= REFERENCE_MEMO_MAX) foldedKeys.clear();
       foldedKeys.set(phrase, key);
     }
   }

@@ -80,8 +80,15 @@ function journalReading(rest: string): JournalSource | null {
   const lead = wordPattern('statusNote', source.journal).exec(source.journal);
   if (lead && /^,\s\p{Lu}/u.test(source.journal.slice(lead[0].length))) source.journal = source.journal.slice(lead[0].length + 2);
   const lower = source.journal.toLowerCase();
-  const trail = words.data.statusNotes.find((note) => source.journal.length > note.length + 3 && lower.endsWith(` ${note}`));
-  if (trail) source.journal = source.journal.slice(0, -trail.length - 1);
+  // A loop, not a callback over `lower`: a closure made per call is optimised again after each full collection (BENCHMARKS.md, change 64).
+  const notes = words.data.statusNotes;
+  for (let k = 0; k < notes.length; k++) {
+    const note = notes[k]!;
+    if (source.journal.length > note.length + 3 && lower.endsWith(` ${note}`)) {
+      if (note) source.journal = source.journal.slice(0, -note.length - 1);
+      break;
+    }
+  }
   return source;
 }
 

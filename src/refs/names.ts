@@ -23,6 +23,11 @@ export function isSuffix(word: string): boolean {
   return referenceWords().suffixes.has(phraseKey(word.replace(/,$/, '')));
 }
 
+/** True for a word of a publisher's name ("Editions"): at module scope, not an arrow made per name. */
+function isPublisherWord(word: string): boolean {
+  return referenceWords().publisherWords.has(phraseKey(word));
+}
+
 /** True for a name particle ("van", "von", "de"). */
 export function isParticle(word: string): boolean {
   return referenceWords().particles.has(phraseKey(word));
@@ -434,7 +439,7 @@ function scanFrom(reading: Reading, firstShape: Shape, limit = Infinity): Author
     let end = pos + matched.length;
     const name = toName(matched.shape, matched.groups);
     // "…, The Marrow Book.": an article starts a title, never a given name; "Editions Tchou" is a publisher.
-    if (matched.shape === 'given-family' && (/^(?:The|An?)\s/.test(name.given ?? '') || `${name.given} ${name.family}`.split(/\s+/).some((w) => referenceWords().publisherWords.has(phraseKey(w))))) break;
+    if (matched.shape === 'given-family' && (/^(?:The|An?)\s/.test(name.given ?? '') || `${name.given} ${name.family}`.split(/\s+/).some(isPublisherWord))) break;
     // "Baillie J. To cut …": the full stop ends the sentence, Vancouver initials carry none of their own.
     if (matched.shape === 'vancouver' && testIn(dottedInitials4, name.given ?? '') && testIn(spaceThenCapital, text.slice(end, end + 2))) name.given = name.given!.slice(0, -1);
     const suffix = at(suffixAfter(), text, end);

@@ -1,5 +1,5 @@
 import type { CslName } from './csl.js';
-import { endsInDottedAbbreviation, phraseKey, guardedPattern, referenceWords, wordPattern, type PatternName } from './data.js';
+import { endsInDottedAbbreviation, foldedKeyCount, phraseKey, guardedPattern, REFERENCE_MEMO_MAX, referenceWords, wordPattern, type PatternName } from './data.js';
 import { execIn, latin1Forms, latin1Pattern, testIn } from './latin1.js';
 import { isSuffix, scanAuthors } from './names.js';
 import { lazyPattern, splitTopLevel, tidyValue, type Span } from './text.js';
@@ -317,11 +317,27 @@ function isInstitution(text: string): boolean {
   // A name, not a phrase: capitalised, no subtitle, no words in lower case but the small ones; the
   // institution word heads it or ends it ("University of Massachusetts", "Computer Science Dept.").
   if (!testIn(capitalFirst, text) || text.includes(':')) return false;
-  const words = referenceWords();
   const tokens = text.split(/[\s.,]+/).filter(Boolean);
-  if (tokens.some((t) => proseWord(t).test(t) && !functionWords.has(t))) return false;
-  const isWord = (t: string | undefined) => t !== undefined && words.organisationWords.has(phraseKey(t));
-  return (isWord(tokens[0]) || isWord(tokens[1]) || isWord(tokens[tokens.length - 1])) && !tokens.some((t) => words.periodicalWords.has(phraseKey(t)) || words.proceedingsWords.has(phraseKey(t)));
+  // Module-level tests, not arrows over `words` made per call, which V8 optimised again after every
+  // full collection (BENCHMARKS.md, changes 59, 64 and 93).
+  if (tokens.some(isProseWord)) return false;
+  return (isOrganisationWord(tokens[0]) || isOrganisationWord(tokens[1]) || isOrganisationWord(tokens[tokens.length - 1])) && !tokens.some(isPeriodicalWord);
+}
+
+/** A word in lower case that is no small word ("of", "and"): a phrase's, not a name's. */
+function isProseWord(t: string): boolean {
+  return proseWord(t).test(t) && !functionWords.has(t);
+}
+
+/** An institution's word ("University", "Dept."). */
+function isOrganisationWord(t: string | undefined): boolean {
+  return t !== undefined && referenceWords().organisationWords.has(phraseKey(t));
+}
+
+/** A periodical's or proceedings' word ("Journal", "Proceedings"). */
+function isPeriodicalWord(t: string): boolean {
+  const words = referenceWords();
+  return words.periodicalWords.has(phraseKey(t)) || words.proceedingsWords.has(phraseKey(t));
 }
 
 // Shapes the code below reads, each in the form its text needs (src/refs/latin1.ts: issue 17, start-up).
@@ -452,11 +468,16 @@ const classified = new Map<string, { kind: SegmentKind; fields: SourceFields }>(
 export function classifySegment(text: string): { kind: SegmentKind; fields: SourceFields } {
   let result = classified.get(text);
   if (!result) {
-    if (classified.size >= 4096) classified.clear();
+    if (classified.size >= REFERENCE_MEMO_MAX) classified.clear();
     result = classifyUncached(text);
     classified.set(text, result);
   }
   return { kind: result.kind, fields: { ...result.fields } };
+}
+
+/** The entries each of the reference parser's memos holds now, each at most {@link REFERENCE_MEMO_MAX}: for tests of the bound. */
+export function referenceMemoSizes(): { classified: number; tails: number; foldedKeys: number } {
+  return { classified: classified.size, tails: tails.size, foldedKeys: foldedKeyCount() };
 }
 
 // Shapes the code below reads, each in the form its text needs (src/refs/latin1.ts: issue 17, start-up).
@@ -591,7 +612,7 @@ const tails = new Map<string, number>();
 function numericTail(view: string): number {
   let at = tails.get(view);
   if (at === undefined) {
-    if (tails.size >= 4096) tails.clear();
+    if (tails.size >= REFERENCE_MEMO_MAX) tails.clear();
     at = findNumericTail(view);
     tails.set(view, at);
   }

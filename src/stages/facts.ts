@@ -5,7 +5,7 @@ import type { CompiledFacts, PipelineData } from '../core/data.js';
 import type { ConceptSpan } from '../core/lexicon.js';
 import { viewOf } from '../core/script.js';
 import { defineStage } from '../core/stage.js';
-import { matchesOf, countOf as plural } from '../core/text.js';
+import { joinedOf, matchesOf, countOf as plural } from '../core/text.js';
 
 
 /** A number written in digits (thousands separators allowed) or as a number word of the data. */
@@ -33,18 +33,31 @@ function whoAndWhere(lead: string, concepts: ConceptSpan[], countries: Lexicon['
   const offset = lead.length - afterDate.length;
   const cue = f.actorCue.exec(afterDate);
   const span = cue ? afterDate.slice(0, cue.index) : '';
-  const inSpan = concepts.filter((c) => c.start >= offset && c.end <= offset + span.length);
-  // The last country named is the most specific (a region after its country); one inside an
-  // institution's name counts too.
-  const named = inSpan.filter((c) => c.type === 'country');
-  const country = named[named.length - 1]?.label ?? countries.find((c) => c.zh.some((zh) => span.includes(zh)))?.label ?? null;
+  // Loops, not callbacks over the span: closures made per item, which V8 optimised again after
+  // every full collection (BENCHMARKS.md, changes 59 and 64). The last country named is the most
+  // specific (a region after its country); one inside an institution's name counts too.
+  let named: string | null = null;
+  let org: ConceptSpan | undefined;
+  for (let k = 0; k < concepts.length; k++) {
+    const c = concepts[k]!;
+    if (c.start < offset || c.end > offset + span.length) continue;
+    if (c.type === 'country') named = c.label;
+    else if (c.type === 'organization') org ??= c;
+  }
+  const country = named ?? countryNamedIn(span, countries);
   const trimmed = span.replace(f.institutionPrefix, '').trim();
   let institution: Facts['institution'] = null;
-  if (f.institutionSuffix.test(trimmed) && trimmed.length <= 40) {
-    const org = inSpan.find((c) => c.type === 'organization');
-    institution = { text: trimmed, label: org?.label ?? null };
-  }
+  if (f.institutionSuffix.test(trimmed) && trimmed.length <= 40) institution = { text: trimmed, label: org?.label ?? null };
   return { institution, country };
+}
+
+/** The label of the first of `countries` whose Chinese names `span` holds one of, or null. */
+function countryNamedIn(span: string, countries: Lexicon['concepts']): string | null {
+  for (let k = 0; k < countries.length; k++) {
+    const zh = countries[k]!.zh;
+    for (let z = 0; z < zh.length; z++) if (span.includes(zh[z]!)) return countries[k]!.label;
+  }
+  return null;
 }
 
 const COMMA = 0x2c;
@@ -209,7 +222,19 @@ export interface ItemReadings {
 
 /** The lexicon's countries (what an item's institution may name without the lexicon matching it). */
 function countriesOf(lexicon: Lexicon): Lexicon['concepts'] {
-  return lexicon.concepts.filter((c) => c.type === 'country');
+  return lexicon.concepts.filter(isCountry);
+}
+
+// At module scope: an arrow here was made per article and optimised again after every full collection (BENCHMARKS.md, change 64).
+function isCountry(c: { type: string }): boolean {
+  return c.type === 'country';
+}
+
+/** The concepts that end by `end` (a loop: a callback over it was a closure made per item). */
+function endingBy(concepts: readonly ConceptSpan[], end: number): ConceptSpan[] {
+  const out: ConceptSpan[] = [];
+  for (let k = 0; k < concepts.length; k++) if (concepts[k]!.end <= end) out.push(concepts[k]!);
+  return out;
 }
 
 /** Facts of one item (exported for tests and reuse); `readings`: what the caller has of it already. */
@@ -218,7 +243,7 @@ export function itemFacts(item: Pick<Item, 'text'>, data: Pick<PipelineData, 'co
   const view = readings.view ?? data.concepts.view(item.text);
   const lead = view.split('\n', 1)[0]!;
   const countries = readings.countries ?? countriesOf(data.lexicon);
-  const who = whoAndWhere(lead, concepts.filter((c) => c.end <= lead.length), countries, data.facts);
+  const who = whoAndWhere(lead, endingBy(concepts, lead.length), countries, data.facts);
   // The institution is reported as written, not in the matching view.
   if (who.institution) who.institution.text = item.text.substr(lead.indexOf(who.institution.text), who.institution.text.length);
   return { ...who, outcomes: outcomesOf(item.text, view, concepts, data.facts) };
@@ -242,7 +267,7 @@ export const facts = defineStage({
       for (const item of section.items) {
         // The item's text is its blocks joined by line feeds: their scans give its concepts, their views its view.
         const blocks = doc.itemBlocks.get(item);
-        item.facts = itemFacts(item, data, blocks ? { concepts: data.concepts.conceptsInBlocks(blocks, doc), view: blocks.map((b) => viewOf(b, doc.views)).join('\n'), countries } : { countries });
+        item.facts = itemFacts(item, data, blocks ? { concepts: data.concepts.conceptsInBlocks(blocks, doc), view: joinedOf(blocks, doc.views, viewOf), countries } : { countries });
       }
     }
   },

@@ -114,25 +114,57 @@ export function headingParts(heading: string, structure: CompiledStructure, conc
     parts.date = date.english;
     rest = rest.slice(date.length);
   }
-  // The longest name the rest holds (the first listed among equals).
-  const take = (list: readonly Named[]): Named | null => {
-    const found = list.find((t) => rest.includes(t.zh));
-    if (!found) return null;
-    rest = rest.replace(found.zh, ' ');
-    return found;
-  };
-  parts.therapy = take(tables.therapies)?.en ?? null;
-  const disease = concepts.conceptsIn(rest).find((c) => c.type === 'disease');
+  // The longest name the rest holds (the first listed among equals), taken out of it.
+  const therapy = firstHeld(tables.therapies, rest);
+  if (therapy) rest = rest.replace(therapy.zh, ' ');
+  parts.therapy = therapy?.en ?? null;
+  const disease = concepts.conceptsIn(rest).find(isDisease);
   if (disease) {
     parts.disease = { id: disease.id, label: disease.label };
     rest = `${rest.slice(0, disease.start)} ${rest.slice(disease.end)}`;
   }
-  const phrase = take(tables.phrases);
+  const phrase = firstHeld(tables.phrases, rest);
+  if (phrase) rest = rest.replace(phrase.zh, ' ');
   parts.phrase = phrase?.en ?? null;
   parts.preposition = phrase?.preposition ?? 'in';
   for (const connector of english.connectors) rest = rest.split(connector).join('');
   parts.complete = rest.trim() === '' && parts.phrase !== null;
   return parts;
+}
+
+// Module-level functions, not closures over a heading's or a page's locals made per call, which V8
+// optimised again after every full collection (BENCHMARKS.md, changes 59 and 64).
+
+/** The first name of `list` (longest first) whose Chinese `text` holds, or null. */
+function firstHeld(list: readonly Named[], text: string): Named | null {
+  for (let k = 0; k < list.length; k++) if (text.includes(list[k]!.zh)) return list[k]!;
+  return null;
+}
+
+function isDisease(c: { type: string }): boolean {
+  return c.type === 'disease';
+}
+
+/** Counts a disease concept in `counts` (by id); other concepts are not counted. */
+function countDisease(counts: Map<string, { disease: Disease; count: number }>, c: { id: string; type: string; label: string }): void {
+  if (c.type !== 'disease') return;
+  const entry = counts.get(c.id) ?? { disease: { id: c.id, label: c.label }, count: 0 };
+  entry.count++;
+  counts.set(c.id, entry);
+}
+
+/** The page's blocks outside its reference list, and the first of them whose text is `title`. */
+function bodyBlocks(doc: DigestDocument, title: string | null): { body: DigestDocument['blocks']; titleBlock: DigestDocument['blocks'][number] | undefined } {
+  const referenceBlocks = new Set(doc.referenceBlocks);
+  const body: DigestDocument['blocks'] = [];
+  let titleBlock: DigestDocument['blocks'][number] | undefined;
+  for (let k = 0; k < doc.blocks.length; k++) {
+    const b = doc.blocks[k]!;
+    if (referenceBlocks.has(b)) continue;
+    body.push(b);
+    if (titleBlock === undefined && title !== null && b.text === title) titleBlock = b;
+  }
+  return { body, titleBlock };
 }
 
 /** English for a heading whose parts are all known: "March 2025: latest clinical progress in stem cell therapy for ankylosing spondylitis". */
@@ -164,24 +196,16 @@ function dominant(counts: ReadonlyMap<string, { disease: Disease; count: number 
  * (two at least); else the one the body names most, twice at least and twice as often as the next.
  */
 export function topicDisease(doc: DigestDocument, fromHeadings: readonly (Disease & { count: number })[], concepts: LexiconMatcher): Disease | null {
-  const referenceBlocks = new Set(doc.referenceBlocks);
-  const body = doc.blocks.filter((b) => !referenceBlocks.has(b));
   // The blocks' concepts come from the document's scans; the title is scanned when no block is it.
-  const titleBlock = doc.title === null ? undefined : body.find((b) => b.text === doc.title);
+  const { body, titleBlock } = bodyBlocks(doc, doc.title);
   const counts = new Map<string, { disease: Disease; count: number }>();
-  const count = (c: { id: string; type: string; label: string }) => {
-    if (c.type !== 'disease') return;
-    const entry = counts.get(c.id) ?? { disease: { id: c.id, label: c.label }, count: 0 };
-    entry.count++;
-    counts.set(c.id, entry);
-  };
   // Indexed: a `for … of` in baseline code allocates an iterator result a block and a match (BENCHMARKS.md, "loops without iterators").
   for (let i = 0; i < body.length; i++) {
     const lines = concepts.scanOf(body[i]!, doc).lines;
-    for (let k = 0; k < lines.length; k++) count(lines[k]!.concept);
+    for (let k = 0; k < lines.length; k++) countDisease(counts, lines[k]!.concept);
   }
   const titleConcepts = titleBlock ? concepts.scanOf(titleBlock, doc).lines.map((c) => c.concept) : doc.title === null ? [] : concepts.conceptsIn(doc.title);
-  if (doc.title !== null && !titleBlock) for (const c of titleConcepts) count(c);
+  if (doc.title !== null && !titleBlock) for (const c of titleConcepts) countDisease(counts, c);
   const inTitle = new Map<string, Disease>();
   for (const c of titleConcepts) if (c.type === 'disease') inTitle.set(c.id, { id: c.id, label: c.label });
   if (inTitle.size === 1) return [...inTitle.values()][0]!;

@@ -4,10 +4,10 @@ import type { Journal, PipelineData } from '../core/data.js';
 import type { Block, DigestDocument, NamedJournal } from '../core/document.js';
 import { JournalIndex } from '../core/journals.js';
 import { pinyinRubyOf } from '../core/lexicon.js';
-import { ordered } from '../core/order.js';
+import { byStart, ordered } from '../core/order.js';
 import { defineStage, type StageContext } from '../core/stage.js';
 import { viewOf } from '../core/script.js';
-import { foldedOf, foldWidth, matchesOf } from '../core/text.js';
+import { foldedOf, foldWidth, joinedOf, matchesOf } from '../core/text.js';
 
 /** Expands the numbers of one citation marker: "1,2" → [1, 2]; "1-3" → [1, 2, 3]. */
 export function expandCitation(inner: string): number[] {
@@ -84,6 +84,15 @@ function hanCount(text: string): number {
 }
 
 /**
+ * The journal `name` names, else the one it names without a mirror's pinyin ruby
+ * (《當(dāng)代干細胞研究與治療》): a module-level function, not a closure over the index made per
+ * block, which V8 optimised again after every full collection (BENCHMARKS.md, changes 59 and 64).
+ */
+function findJournal(journals: JournalIndex, name: string, ruby: RegExp | null): ReturnType<JournalIndex['find']> {
+  return journals.find(name) ?? (ruby !== null && name.includes('(') ? journals.find(name.replace(ruby, '')) : undefined);
+}
+
+/**
  * Reads the journals a text names, wherever it names them: in 《…》, “…” or 「…」 (the table's
  * names through the script-folded view; a name with a trailing cue word, 「Circulation期刊」; an
  * English and a Chinese name in one bracket, 「Nature Biotechnology 自然生物科技」); the English
@@ -95,8 +104,6 @@ function hanCount(text: string): number {
  * (《柳叶刀》子刊) names the family.
  */
 export function readJournals(text: string, journals: JournalIndex, isOrganization: OrganizationTest, view: string = JournalIndex.view(text), ruby: RegExp | null = null): JournalReading {
-  // A mirror's pinyin ruby inside a name (《當(dāng)代干細胞研究與治療》) is no part of it.
-  const find = (name: string) => journals.find(name) ?? (ruby !== null && name.includes('(') ? journals.find(name.replace(ruby, '')) : undefined);
   const names: JournalName[] = [];
   const brackets: Bracket[] = [];
   const covered: [number, number][] = [];
@@ -114,12 +121,12 @@ export function readJournals(text: string, journals: JournalIndex, isOrganizatio
     let end = m.index + m[0].length;
     const cued = journals.cueBefore(view, start) || journals.cueAfter(view, end);
     const found: JournalName[] = [];
-    const whole = find(content);
+    const whole = findJournal(journals, content, ruby);
     if (whole) found.push({ start: contentStart, end: contentStart + content.length, text: content, journal: whole, kind: whole.publisher ? 'publisher' : 'journal', opens: start });
     else {
       // 「Circulation期刊」; 「Nature Biotechnology 自然生物科技」: each part names the journal.
       const bare = journals.withoutTrailingCue(content) ?? content;
-      const direct = bare !== content ? find(bare) : undefined;
+      const direct = bare !== content ? findJournal(journals, bare, ruby) : undefined;
       if (direct) found.push({ start: contentStart, end: contentStart + bare.length, text: bare, journal: direct, kind: direct.publisher ? 'publisher' : 'journal', opens: start });
       else if (hasHan.test(bare) && hasLatin.test(bare)) {
         const parts = [...matchesOf(bare, latinRun), ...matchesOf(bare, hanRun)].map((p) => ({ at: p.index, text: p[0].trim() })).filter((p) => p.text.length > 0);
@@ -178,7 +185,7 @@ export function readJournals(text: string, journals: JournalIndex, isOrganizatio
     const family = journals.cueAfter(view, bare.end, 'family');
     names.push({ start: bare.start, end: bare.end, text: text.slice(bare.start, bare.end), journal: bare.journal, kind: bare.journal.publisher ? 'publisher' : family ? 'family' : 'journal', opens: bare.start });
   }
-  return { names: ordered(names, (a, b) => a.start - b.start), brackets };
+  return { names: ordered(names, byStart), brackets };
 }
 
 /**
@@ -370,7 +377,7 @@ export const link = defineStage({
         const ids: string[] = [];
         // The item's text is its blocks joined by line feeds: so is its folded text.
         const blocks = doc.itemBlocks.get(item);
-        const folded = blocks ? blocks.map((b) => foldedOf(b, doc.folded)).join('\n') : foldWidth(item.text);
+        const folded = blocks ? joinedOf(blocks, doc.folded, foldedOf) : foldWidth(item.text);
         for (const m of matchesOf(folded, data.structure.citationMarkers)) {
           const at = sourceOffset(doc, item, m.index, itemStart);
           resolve(expandCitation(m.groups!.numbers!), at, at + m[0].length, ids);
@@ -444,7 +451,7 @@ function pageJournals(doc: DigestDocument, readingOf: (block: Block) => JournalR
       out.push({ text: name.text, name: englishName(name), kind: name.kind, start, end, exact });
     }
   }
-  return out.sort((a, b) => a.start - b.start);
+  return out.sort(byStart);
 }
 
 /**

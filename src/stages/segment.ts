@@ -1,9 +1,9 @@
-import type { Section } from '../generated/article.js';
+import type { Range, Section } from '../generated/article.js';
 import { segmentDefaults } from '../generated/stage-defaults.js';
-import type { Block } from '../core/document.js';
+import type { Block, DigestDocument } from '../core/document.js';
 import { yearNumber } from '../core/numerals.js';
 import { pinyinRubyOf } from '../core/lexicon.js';
-import { defineStage } from '../core/stage.js';
+import { defineStage, type StageContext } from '../core/stage.js';
 import { foldedOf, foldWidth } from '../core/text.js';
 import { classifyBlock, declaredRange, openingByline, pageDateInMarkup, subBlock, titleDateOf, titleLike, type BoilerplateKind } from '../structure/blocks.js';
 import { leadingDate, pad } from '../structure/dates.js';
@@ -46,6 +46,27 @@ export function openingLength(patterns: readonly RegExp[], text: string): number
  * the chrome kept out of the body. The reading rules are data (structure.json); the modules
  * under src/structure/ apply them.
  */
+/** A block's range of lines and columns. */
+function blockRange(doc: DigestDocument, block: Block): Range {
+  return doc.lines.range(block.start, block.end);
+}
+
+/** Notes a block kept out of the article body as boilerplate of `kind`, and reports it. */
+function dropBlock(doc: DigestDocument, dropped: Dropped[], report: StageContext<object>['report'], kind: BoilerplateKind, block: Block, note = ''): void {
+  dropped.push({ offset: block.start, entry: { kind, text: block.text, position: blockRange(doc, block) } });
+  report('boilerplate-removed', `${kind} line kept out of the article body${note}`, { offset: block.start, end: block.end });
+}
+
+/** A new draft section, added to `drafts`. */
+function openDraft(drafts: Draft[], section: Section, heading: Block | null, year: number | null): Draft {
+  const draft: Draft = { section, heading, year, body: [] };
+  drafts.push(draft);
+  return draft;
+}
+
+/** A block dropped as boilerplate, by its offset (the entries are put in text order at the end). */
+type Dropped = { offset: number; entry: DigestDocument['boilerplate'][number] };
+
 export const segment = defineStage({
   name: 'segment',
   description: 'Read the page: its kind and date, sections (month, year, outline, closing), dated items wherever they stand, citation markers outside items, the reference list and the chrome kept out of the body.',
@@ -132,7 +153,7 @@ export const segment = defineStage({
   run(doc, { data, report }) {
     const s = data.structure;
     const drafts: Draft[] = [];
-    const dropped: { offset: number; entry: (typeof doc.boilerplate)[number] }[] = [];
+    const dropped: Dropped[] = [];
     let current: Draft | null = null;
     let inReferences = false;
     let declared: { year: number; from: number; to: number; block: Block | null } | null = null;
@@ -146,16 +167,9 @@ export const segment = defineStage({
     // "細(xì)胞治療的核心機制"): a page with none does not load the lexicon here.
     const ruby = () => pinyinRubyOf(data.lexicon);
 
-    const range = (block: Block) => doc.lines.range(block.start, block.end);
-    const drop = (kind: BoilerplateKind, block: Block, note = '') => {
-      dropped.push({ offset: block.start, entry: { kind, text: block.text, position: range(block) } });
-      report('boilerplate-removed', `${kind} line kept out of the article body${note}`, { offset: block.start, end: block.end });
-    };
-    const open = (section: Section, heading: Block | null, year: number | null): Draft => {
-      const draft: Draft = { section, heading, year, body: [] };
-      drafts.push(draft);
-      return draft;
-    };
+    // `dropBlock`, `openDraft` and `blockRange` at module scope: as closures over the run's locals
+    // they were made per article and V8 optimised them again after every full collection
+    // (BENCHMARKS.md, changes 59, 64 and 93).
 
     if (doc.format === 'html') {
       const line = pageDateInMarkup(doc, s);
@@ -170,7 +184,7 @@ export const segment = defineStage({
       let role = classifyBlock(block, s, plainText, foldedOf(block, doc.folded), ruby);
       if (role.role === 'boilerplate') {
         if (role.date) doc.pageDate ??= role.date;
-        drop(role.kind, block, role.date ? ` (read as the page date ${role.date})` : '');
+        dropBlock(doc, dropped, report, role.kind, block, role.date ? ` (read as the page date ${role.date})` : '');
         continue;
       }
       if (inReferences) {
@@ -192,7 +206,7 @@ export const segment = defineStage({
       const opening = openingByline(foldedOf(block, doc.folded), s);
       if (opening) {
         if (opening.date) doc.pageDate ??= opening.date;
-        drop(opening.date ? 'page-date' : 'other', subBlock(doc, block, 0, opening.length), opening.date ? ` (read as the page date ${opening.date})` : '');
+        dropBlock(doc, dropped, report, opening.date ? 'page-date' : 'other', subBlock(doc, block, 0, opening.length), opening.date ? ` (read as the page date ${opening.date})` : '');
         byline = true;
         block = subBlock(doc, block, opening.length);
       }
@@ -219,7 +233,7 @@ export const segment = defineStage({
       const said = block.text.trim();
       const plain = role.role === 'body' || role.role === 'heading';
       if ((plain || role.role === 'range' || role.role === 'year') && ((doc.title !== null && said === doc.title.trim()) || (plain && quoted.has(said)))) {
-        drop('caption', block);
+        dropBlock(doc, dropped, report, 'caption', block);
         continue;
       }
       const titles = quotedTitles(block.text);
@@ -230,37 +244,37 @@ export const segment = defineStage({
           if (role.withList) doc.referenceBlocks.push(block);
           break;
         case 'month':
-          current = open({ kind: 'month', heading: block.text, month: `${role.year}-${pad(role.month)}`, position: range(block), items: [] }, block, role.year);
+          current = openDraft(drafts, { kind: 'month', heading: block.text, month: `${role.year}-${pad(role.month)}`, position: blockRange(doc, block), items: [] }, block, role.year);
           break;
         case 'year':
-          current = open({ kind: 'year', heading: block.text, year: role.year, position: range(block), items: [] }, block, role.year);
+          current = openDraft(drafts, { kind: 'year', heading: block.text, year: role.year, position: blockRange(doc, block), items: [] }, block, role.year);
           break;
         case 'range': {
           const months = declaredRange(block.text, s);
           if (months) declared = { ...months, block };
           doc.title ??= block.text;
-          current = open({ kind: 'other', heading: block.text, position: range(block), items: [] }, block, months?.year ?? null);
+          current = openDraft(drafts, { kind: 'other', heading: block.text, position: blockRange(doc, block), items: [] }, block, months?.year ?? null);
           break;
         }
         case 'summary':
         case 'outlook':
         case 'conclusion': {
-          const section: Section = { kind: role.role, heading: block.text, position: range(block), items: [] };
+          const section: Section = { kind: role.role, heading: block.text, position: blockRange(doc, block), items: [] };
           if (role.level) section.outlineLevel = role.level;
-          current = open(section, block, null);
+          current = openDraft(drafts, section, block, null);
           break;
         }
         case 'outline':
         case 'heading': {
           const what = role.role === 'outline' ? `numbered outline heading (level ${role.level})` : 'free-form heading';
           report('structure-other', `"${block.text.slice(0, 40)}" is a ${what}: kept as a section of kind other`, { offset: block.start, end: block.end });
-          const section: Section = { kind: 'other', heading: block.text, position: range(block), items: [] };
+          const section: Section = { kind: 'other', heading: block.text, position: blockRange(doc, block), items: [] };
           if (role.role === 'outline') section.outlineLevel = role.level;
-          current = open(section, block, current?.year ?? null);
+          current = openDraft(drafts, section, block, current?.year ?? null);
           break;
         }
         case 'body':
-          current ??= open({ kind: 'intro', heading: null, position: range(block), items: [] }, null, null);
+          current ??= openDraft(drafts, { kind: 'intro', heading: null, position: blockRange(doc, block), items: [] }, null, null);
           current.body.push(block);
           break;
       }
@@ -274,7 +288,7 @@ export const segment = defineStage({
       doc,
       s,
       report,
-      drop,
+      drop: (kind, block) => dropBlock(doc, dropped, report, kind, block),
       titleYear: s.pageKinds.titleYearRange.test(title) ? null : yearNumber(s.pageKinds.titleYear.exec(title)?.groups?.year, s),
       runningYear: null,
       mismatched: new Set(),

@@ -111,6 +111,15 @@ export function anyTests(patterns: readonly RegExp[], text: string): boolean {
   return false;
 }
 
+/** Whether `text` holds a keyword of `keywords` (a string it includes, or a pattern it matches), without a closure a call. */
+function holdsKeyword(keywords: readonly (RegExp | string)[], text: string): boolean {
+  for (let k = 0; k < keywords.length; k++) {
+    const keyword = keywords[k]!;
+    if (typeof keyword === 'string' ? text.includes(keyword) : keyword.test(text)) return true;
+  }
+  return false;
+}
+
 function chromeOfText(text: string, s: CompiledStructure): { kind: BoilerplateKind; date?: string } | null {
   const date = pageDateOfFolded(text, s);
   if (date) return { kind: 'page-date', date };
@@ -168,7 +177,7 @@ export function classifyBlock(block: Block, s: CompiledStructure, plainText = fa
   // closes nothing, so it is no summary, outlook or conclusion section.
   const first = level === 1 && (openingDigits.test(text) || (s.numerals.get(text[0]!) === 1 && !s.numerals.has(text[1] ?? '')));
   for (const kind of first ? [] : (['summary', 'outlook', 'conclusion'] as const)) {
-    if (s.sectionKeywords[kind].some((k) => (typeof k === 'string' ? text.includes(k) : k.test(text)))) {
+    if (holdsKeyword(s.sectionKeywords[kind], text)) {
       // A numbered closing heading ("四、结语", "04 结论") is a closing section with its outline level.
       return level ? { role: kind, level } : { role: kind };
     }

@@ -1,7 +1,7 @@
 import type { ArticleRecord, Diagnostic, Entity, Facts, Item, Reference, Section } from '../../generated/article.js';
 import type { ArticleChange } from '../../generated/changes.js';
 import { compareDiagnostics } from '../../core/diagnostic.js';
-import { distinctSorted, ordered } from '../../core/order.js';
+import { byStart, distinctSorted, ordered } from '../../core/order.js';
 import { matchesOf } from '../../core/text.js';
 import { diffOf, fieldChange, itemLine, type ArticleDiff, type ItemChange } from './changes.js';
 import { esc, joined, langOf, pagePieces, safeUrl } from './html.js';
@@ -36,19 +36,27 @@ function contains(range: { start: Point; end: Point }, at: Point): boolean {
 function placeDiagnostics(record: ArticleRecord, diagnostics: Diagnostic[]): Placement {
   const placement: Placement = new Map();
   const sections = record.sections;
-  diagnostics.forEach((d, k) => {
-    // Indexed loops, not `sections.entries()` and `findIndex(…)`: baseline code allocates an
-    // iterator result, an entry and a closure at each step (BENCHMARKS.md, "loops without iterators").
-    for (let i = 0; i < sections.length; i++) {
-      const items = sections[i]!.items;
-      for (let j = 0; j < items.length; j++) if (contains(items[j]!.position, d)) return void placement.set(k, `s${i}-${j}`);
-    }
-    const ref = record.references.find((r) => contains(r.position, d));
-    if (ref) return void placement.set(k, ref.id);
-    const i = record.sections.findIndex((s) => contains(s.position, d));
-    if (i >= 0) placement.set(k, `s${i}`);
-  });
+  // Indexed loops, not `forEach`, `sections.entries()`, `find(…)` and `findIndex(…)`: baseline code
+  // allocates an iterator result, an entry and a closure at each step (BENCHMARKS.md, "loops
+  // without iterators"), and V8 optimises a closure made per call again after every full collection
+  // (changes 59 and 64).
+  for (let k = 0; k < diagnostics.length; k++) {
+    const place = placeOf(record, sections, diagnostics[k]!);
+    if (place !== null) placement.set(k, place);
+  }
   return placement;
+}
+
+/** The anchor of the innermost item, reference or section whose lines hold the point `d`, or null. */
+function placeOf(record: ArticleRecord, sections: ArticleRecord['sections'], d: Point): string | null {
+  for (let i = 0; i < sections.length; i++) {
+    const items = sections[i]!.items;
+    for (let j = 0; j < items.length; j++) if (contains(items[j]!.position, d)) return `s${i}-${j}`;
+  }
+  const refs = record.references;
+  for (let r = 0; r < refs.length; r++) if (contains(refs[r]!.position, d)) return refs[r]!.id;
+  for (let i = 0; i < sections.length; i++) if (contains(sections[i]!.position, d)) return `s${i}`;
+  return null;
 }
 
 /** The source page of a record, at a line. */
@@ -120,7 +128,7 @@ function clausesOf(item: Item, itemId: string, spans: readonly Span[]): { clause
     clauses.push(clause);
     of.push(clause.id);
   });
-  clauses.sort((a, b) => a.start - b.start);
+  clauses.sort(byStart);
   return { clauses, of };
 }
 
@@ -153,7 +161,7 @@ function richText(item: Item, itemId: string, ctx: Context): { html: string; cla
     if (overlapsAny(spans, start, end)) continue;
     spans.push({ start, end, html: citationLinks(m[0], ctx.known) });
   }
-  spans.sort((a, b) => a.start - b.start);
+  spans.sort(byStart);
   const { clauses, of } = clausesOf(item, itemId, spans);
   // Clause boundaries never cut a span (clausesOf widened them), so text runs are cut at them.
   // The cuts in increasing order, each once: a typed array sorts numbers natively, where a Set
@@ -190,8 +198,6 @@ function richText(item: Item, itemId: string, ctx: Context): { html: string; cla
   }
   return { html, clauseOf: of };
 }
-
-const byStart = (a: { start: number }, b: { start: number }): number => a.start - b.start;
 
 // richText asks these at every cut point and citation of every item: loops, where a callback
 // (`find`, `some`) closing over the point was a closure and its context allocated each time
@@ -340,6 +346,19 @@ ${items.join('\n')}
 </section>`;
 }
 
+// At module scope, so V8 optimises each once (an arrow in the panel's code was made per page; BENCHMARKS.md, changes 59 and 64).
+function byMentionsThenLabel(a: Entity, b: Entity): number {
+  return b.mentions.length - a.mentions.length || (a.label < b.label ? -1 : 1);
+}
+
+function entityOption(e: Entity): string {
+  return `<option value="${esc(e.id)}" data-label="${esc(e.label)}">${esc(e.label)} (${e.mentions.length})</option>`;
+}
+
+function entityById(e: Entity): [string, Entity] {
+  return [e.id, e];
+}
+
 function renderEntityPanel(record: ArticleRecord): string {
   if (record.entities.length === 0) return '';
   const byType = new Map<string, Entity[]>();
@@ -353,13 +372,14 @@ function renderEntityPanel(record: ArticleRecord): string {
   const groups = types
     .map((t) => {
       const options = [...byType.get(t)!]
-        .sort((a, b) => b.mentions.length - a.mentions.length || (a.label < b.label ? -1 : 1))
-        .map((e) => `<option value="${esc(e.id)}" data-label="${esc(e.label)}">${esc(e.label)} (${e.mentions.length})</option>`)
+        .sort(byMentionsThenLabel)
+        .map(entityOption)
         .join('');
       return `<optgroup label="${esc(t)}">${options}</optgroup>`;
     })
     .join('');
-  const mentions = record.entities.reduce((n, e) => n + e.mentions.length, 0);
+  let mentions = 0;
+  for (let k = 0; k < record.entities.length; k++) mentions += record.entities[k]!.mentions.length;
   return `<section class="panel" id="entities" aria-labelledby="entities-h">
 <h2 id="entities-h">Entities</h2>
 <p>${mentions} mention${mentions === 1 ? '' : 's'} of ${record.entities.length} entit${record.entities.length === 1 ? 'y' : 'ies'}, highlighted by type; hover or focus a mention for its entity.</p>
@@ -466,7 +486,7 @@ export function articlePagePieces(record: ArticleRecord, options: ArticlePageOpt
   const placed: Omit<Context, 'notes' | 'marks'> = {
     id: record.id,
     lang: langOf(record.language, record.script),
-    entities: new Map(record.entities.map((e) => [e.id, e])),
+    entities: new Map(record.entities.map(entityById)),
     known: new Set(record.references.map((r) => r.number)),
     diagnostics,
     placement: placeDiagnostics(record, diagnostics),

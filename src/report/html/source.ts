@@ -205,20 +205,30 @@ function renderLine(line: string, kept: readonly [number, number][], columns: re
 }
 
 /** Which part of the record each line went into: boilerplate, a reference, an item, a section's heading or prose; else kept elsewhere, or not kept. */
+/** Gives `owner` the lines of `range` that have none yet (and, with `kept`, only those whose text the parser kept). */
+function claim(owners: Owner[], lineCount: number, range: Range, owner: Owner, kept: Map<number, [number, number][]> | null): void {
+  for (let line = range.start.line; line <= Math.min(lastLine(range), lineCount); line++) {
+    if (owners[line]!.kind === 'none' && (kept === null || kept.has(line - 1))) owners[line] = owner;
+  }
+}
+
 function ownersOf(record: ArticleRecord, lineCount: number, kept: Map<number, [number, number][]>): Owner[] {
-  const owners: Owner[] = Array.from({ length: lineCount + 1 }, () => ({ kind: 'none' }) as Owner);
-  const claim = (range: Range, owner: Owner, only?: (line: number) => boolean) => {
-    for (let line = range.start.line; line <= Math.min(lastLine(range), lineCount); line++) {
-      if (owners[line]!.kind === 'none' && (!only || only(line))) owners[line] = owner;
-    }
-  };
-  record.boilerplate.forEach((b, index) => claim(b.position, { kind: 'boilerplate', index }));
-  record.references.forEach((r, index) => claim(r.position, { kind: 'reference', index }));
-  record.sections.forEach((s, section) => s.items.forEach((item, i) => claim(item.position, { kind: 'item', section, item: i })));
-  record.sections.forEach((s, section) => {
-    if (s.heading !== null) claim({ start: s.position.start, end: { line: s.position.start.line, column: s.position.start.column + 1 } }, { kind: 'heading', section }, (line) => kept.has(line - 1));
-    claim(s.position, { kind: 'prose', section }, (line) => kept.has(line - 1));
-  });
+  // Loops and a module-level `claim`: the callbacks here were closures made per page, which V8
+  // optimised again after every full collection (BENCHMARKS.md, changes 59 and 64).
+  const owners: Owner[] = [];
+  for (let line = 0; line <= lineCount; line++) owners.push({ kind: 'none' });
+  const { boilerplate, references, sections } = record;
+  for (let index = 0; index < boilerplate.length; index++) claim(owners, lineCount, boilerplate[index]!.position, { kind: 'boilerplate', index }, null);
+  for (let index = 0; index < references.length; index++) claim(owners, lineCount, references[index]!.position, { kind: 'reference', index }, null);
+  for (let section = 0; section < sections.length; section++) {
+    const items = sections[section]!.items;
+    for (let i = 0; i < items.length; i++) claim(owners, lineCount, items[i]!.position, { kind: 'item', section, item: i }, null);
+  }
+  for (let section = 0; section < sections.length; section++) {
+    const s = sections[section]!;
+    if (s.heading !== null) claim(owners, lineCount, { start: s.position.start, end: { line: s.position.start.line, column: s.position.start.column + 1 } }, { kind: 'heading', section }, kept);
+    claim(owners, lineCount, s.position, { kind: 'prose', section }, kept);
+  }
   for (let line = 1; line <= lineCount; line++) if (owners[line]!.kind === 'none' && kept.has(line - 1)) owners[line] = { kind: 'kept' };
   return owners;
 }
@@ -233,10 +243,14 @@ function link(id: string, anchor: string, label: string): string {
   return `<a href="${esc(encodeURIComponent(id))}.html#${esc(anchor)}">${label}</a>`;
 }
 
+/** `html` the first time `key` is shown on the page, "(continued)" after. */
+function once(shown: Set<string>, key: string, html: string): string {
+  return shown.has(key) ? '<p class="cont">(continued)</p>' : (shown.add(key), html);
+}
+
 /** What the right-hand column says of a segment: what the lines became in the record. */
 function describe(segment: Segment, record: ArticleRecord, lang: string, shown: Set<string>, markup: boolean, blank: boolean): string {
   const owner = segment.owner;
-  const once = (key: string, html: string) => (shown.has(key) ? '<p class="cont">(continued)</p>' : (shown.add(key), html));
   const lines = segment.last - segment.first + 1;
   switch (owner.kind) {
     case 'item': {
@@ -246,7 +260,7 @@ function describe(segment: Segment, record: ArticleRecord, lang: string, shown: 
       const factLine = facts
         ? [facts.institution ? esc(facts.institution.label ?? facts.institution.text) : '', facts.country ? esc(facts.country) : '', facts.outcomes.length ? `${facts.outcomes.length} outcome${facts.outcomes.length === 1 ? '' : 's'}` : ''].filter(Boolean).join(' · ')
         : '';
-      return `<p class="what"><span class="kind">Item</span> ${link(record.id, at, esc(item.date))}${item.journal ? ` · ${esc(item.journal)}` : ''}</p>${once(at, `<p class="got" lang="${lang}">${esc(item.text)}</p>${factLine ? `<p class="facts-line">Facts: ${factLine}</p>` : ''}`)}`;
+      return `<p class="what"><span class="kind">Item</span> ${link(record.id, at, esc(item.date))}${item.journal ? ` · ${esc(item.journal)}` : ''}</p>${once(shown, at, `<p class="got" lang="${lang}">${esc(item.text)}</p>${factLine ? `<p class="facts-line">Facts: ${factLine}</p>` : ''}`)}`;
     }
     case 'heading': {
       const section = record.sections[owner.section]!;
@@ -254,7 +268,7 @@ function describe(segment: Segment, record: ArticleRecord, lang: string, shown: 
     }
     case 'prose': {
       const section = record.sections[owner.section]!;
-      return `<p class="what"><span class="kind">Prose</span> of ${link(record.id, `s${owner.section}`, esc(section.month ?? section.kind))}</p>${once(`prose-${owner.section}`, section.text ? `<p class="got" lang="${lang}">${esc(section.text)}</p>` : '')}`;
+      return `<p class="what"><span class="kind">Prose</span> of ${link(record.id, `s${owner.section}`, esc(section.month ?? section.kind))}</p>${once(shown, `prose-${owner.section}`, section.text ? `<p class="got" lang="${lang}">${esc(section.text)}</p>` : '')}`;
     }
     case 'reference': {
       const ref = record.references[owner.index]!;
@@ -276,6 +290,47 @@ function describe(segment: Segment, record: ArticleRecord, lang: string, shown: 
   }
 }
 
+/** A source page's lines and what is shown of them: the state the page's line rendering reads and spends. */
+interface SourceLines {
+  id: string;
+  text: string;
+  starts: number[];
+  lineCount: number;
+  kept: Map<number, [number, number][]>;
+  atLine: Map<number, { d: Diagnostic; k: number }[]>;
+  markup: boolean;
+  /** Characters still to show ({@link MAX_SHOWN_CHARS} at first). */
+  budget: number;
+  /** The first line not shown once the budget is spent. */
+  stoppedAt: number | null;
+}
+
+/** Line `n`'s text (1-based), without its line feed. */
+function lineText(page: SourceLines, n: number): string {
+  return page.text.slice(page.starts[n - 1]!, n < page.lineCount ? page.starts[n]! - 1 : page.text.length);
+}
+
+/** Lines `first` to `last` with their numbers, kept text and diagnostics, until the page's budget is spent. */
+function renderLines(page: SourceLines, first: number, last: number): string {
+  let html = '';
+  for (let n = first; n <= last; n++) {
+    const text = lineText(page, n);
+    if (page.budget <= 0) {
+      page.stoppedAt ??= n;
+      break;
+    }
+    page.budget -= Math.min(text.length, LONG_LINE_CHARS * 2);
+    const notes = page.atLine.get(n) ?? NO_NOTES;
+    html += `<div class="ln" id="L${n}"><a class="n" href="#L${n}">${n}</a><code>${renderLine(text, page.kept.get(n - 1) ?? NO_SPANS, notes.length === 0 ? NO_COLUMNS : notes.map(columnOf), page.markup)}</code></div>`;
+    // Indexed: a `for … of` made an iterator a line, though most lines have no notes.
+    for (let i = 0; i < notes.length; i++) {
+      const { d, k } = notes[i]!;
+      html += `<p class="diag ${d.severity}"><span class="sev ${d.severity}">${d.severity}</span> ${d.line}:${d.column} ${esc(d.message)} <code>${esc(d.rule)}</code> ${link(page.id, `d${k}`, 'in the article')}</p>`;
+    }
+  }
+  return html;
+}
+
 /**
  * The source page of a record (`report/<id>.source.html`): the decoded text its diagnostics
  * point into (for HTML, the page's markup as decoded), line by line with numbers and anchors
@@ -295,17 +350,17 @@ export function sourcePagePieces(record: ArticleRecord, source: SourceText): str
   const markup = record.source.format !== 'text';
   const starts = lineStarts(source.text);
   const lineCount = starts.length;
-  const lineText = (n: number) => source.text.slice(starts[n - 1]!, n < lineCount ? starts[n]! - 1 : source.text.length);
   const kept = keptSpans(starts, source.text.length, source.blocks);
   const owners = ownersOf(record, lineCount, kept);
   const diagnostics = [...record.diagnostics].sort(compareDiagnostics);
   const atLine = new Map<number, { d: Diagnostic; k: number }[]>();
-  diagnostics.forEach((d, k) => {
+  for (let k = 0; k < diagnostics.length; k++) {
+    const d = diagnostics[k]!;
     const line = Math.min(d.line, lineCount);
     const notes = atLine.get(line);
     if (notes) notes.push({ d, k });
     else atLine.set(line, [{ d, k }]);
-  });
+  }
 
   const segments: Segment[] = [];
   for (let line = 1; line <= lineCount; line++) {
@@ -318,52 +373,41 @@ export function sourcePagePieces(record: ArticleRecord, source: SourceText): str
   for (let line = 1; line <= lineCount; line++) counts[categoryOf[owners[line]!.kind]] = (counts[categoryOf[owners[line]!.kind]] ?? 0) + 1;
 
   const large = source.text.length > FULL_SOURCE_CHARS;
-  let budget = MAX_SHOWN_CHARS;
-  let stoppedAt: number | null = null;
+  const page: SourceLines = { id: record.id, text: source.text, starts, lineCount, kept, atLine, markup, budget: MAX_SHOWN_CHARS, stoppedAt: null };
   const shown = new Set<string>();
-  const renderLines = (first: number, last: number): string => {
-    let html = '';
-    for (let n = first; n <= last; n++) {
-      const text = lineText(n);
-      if (budget <= 0) {
-        stoppedAt ??= n;
-        break;
-      }
-      budget -= Math.min(text.length, LONG_LINE_CHARS * 2);
-      const notes = atLine.get(n) ?? NO_NOTES;
-      html += `<div class="ln" id="L${n}"><a class="n" href="#L${n}">${n}</a><code>${renderLine(text, kept.get(n - 1) ?? NO_SPANS, notes.length === 0 ? NO_COLUMNS : notes.map(columnOf), markup)}</code></div>`;
-      // Indexed: a `for … of` made an iterator a line, though most lines have no notes.
-      for (let i = 0; i < notes.length; i++) {
-        const { d, k } = notes[i]!;
-        html += `<p class="diag ${d.severity}"><span class="sev ${d.severity}">${d.severity}</span> ${d.line}:${d.column} ${esc(d.message)} <code>${esc(d.rule)}</code> ${link(record.id, `d${k}`, 'in the article')}</p>`;
-      }
+  // A loop, and module-level `lineText` and `renderLines` over the page's state: as closures they
+  // were made per page and V8 optimised them again after every full collection (BENCHMARKS.md,
+  // changes 59, 64 and 93).
+  const body: string[] = [];
+  for (let g = 0; g < segments.length; g++) {
+    const segment = segments[g]!;
+    if (page.stoppedAt !== null) {
+      body.push('');
+      continue;
     }
-    return html;
-  };
-  const body = segments
-    .map((segment) => {
-      if (stoppedAt !== null) return '';
-      const { first, last } = segment;
-      // Whether every line is blank: asked only of lines not kept (nothing else says it), of the run's text at once.
-      const blank = segment.owner.kind === 'none' && source.text.slice(starts[first - 1]!, last < lineCount ? starts[last]! - 1 : source.text.length).trim() === '';
-      let lines: string;
-      if (large && segment.owner.kind === 'none' && last - first + 1 > ELIDE_RUN) {
-        // Lines with a diagnostic are always shown; the rest of a long run is counted.
-        const keep = new Set([first, first + 1, last - 1, last, ...[...atLine.keys()].filter((n) => n >= first && n <= last)]);
-        lines = '';
-        let skipped = 0;
-        for (let n = first; n <= last; n++) {
-          if (keep.has(n)) {
-            if (skipped) lines += `<p class="cut">… ${skipped} line${skipped === 1 ? '' : 's'} not kept, not shown (the source is over ${FULL_SOURCE_CHARS / 1024} KB) …</p>`;
-            skipped = 0;
-            lines += renderLines(n, n);
-          } else skipped++;
-        }
-      } else lines = renderLines(first, last);
-      // A blank gap between paragraphs is shown as a line, with nothing to say beside it.
-      const quiet = blank && segment.owner.kind === 'none' && last - first < 2;
-      return `<div class="seg c-${categoryOf[segment.owner.kind]}${quiet ? ' blank' : ''}"><div class="src">${lines}</div><div class="got-col">${quiet ? '' : describe(segment, record, lang, shown, markup, blank)}</div></div>`;
-    });
+    const { first, last } = segment;
+    // Whether every line is blank: asked only of lines not kept (nothing else says it), of the run's text at once.
+    const blank = segment.owner.kind === 'none' && source.text.slice(starts[first - 1]!, last < lineCount ? starts[last]! - 1 : source.text.length).trim() === '';
+    let lines: string;
+    if (large && segment.owner.kind === 'none' && last - first + 1 > ELIDE_RUN) {
+      // Lines with a diagnostic are always shown; the rest of a long run is counted.
+      const keep = new Set([first, first + 1, last - 1, last]);
+      for (const n of atLine.keys()) if (n >= first && n <= last) keep.add(n);
+      lines = '';
+      let skipped = 0;
+      for (let n = first; n <= last; n++) {
+        if (keep.has(n)) {
+          if (skipped) lines += `<p class="cut">… ${skipped} line${skipped === 1 ? '' : 's'} not kept, not shown (the source is over ${FULL_SOURCE_CHARS / 1024} KB) …</p>`;
+          skipped = 0;
+          lines += renderLines(page, n, n);
+        } else skipped++;
+      }
+    } else lines = renderLines(page, first, last);
+    // A blank gap between paragraphs is shown as a line, with nothing to say beside it.
+    const quiet = blank && segment.owner.kind === 'none' && last - first < 2;
+    body.push(`<div class="seg c-${categoryOf[segment.owner.kind]}${quiet ? ' blank' : ''}"><div class="src">${lines}</div><div class="got-col">${quiet ? '' : describe(segment, record, lang, shown, markup, blank)}</div></div>`);
+  }
+  const stoppedAt = page.stoppedAt;
   const cut = stoppedAt !== null ? `<p class="cut">The page stops at line ${stoppedAt} of ${lineCount}: it shows at most ${MAX_SHOWN_CHARS / 1024 / 1024} MB of source. The rest is in ${esc(record.source.path ?? 'the input')}.</p>` : '';
   const legend = [
     ['item', 'in an item'],
