@@ -197,7 +197,7 @@ export const segment = defineStage({
         const date = titleDateOf(foldedOf(block, doc.folded), s);
         if (date) {
           doc.pageDate ??= date;
-          drop('page-date', block, ` (read as the page date ${date})`);
+          dropBlock(doc, dropped, report, 'page-date', block, ` (read as the page date ${date})`);
           continue;
         }
       }
