@@ -15,6 +15,7 @@ export const unicodeClassesModule = 'src/generated/unicode-classes.ts';
 /** The classes written out: name → [the property escapes, as a class body; what it is for]. */
 export const unicodeClasses = {
   letterOrMark: [String.raw`\p{L}\p{M}`, 'A letter or a combining mark (`[\\p{L}\\p{M}]`): the characters of a name word.'],
+  hanScript: [String.raw`\p{Script=Han}`, 'A Han character (`\\p{Script=Han}`): the data files\' patterns write it so, and are compiled with this (src/core/property-ranges.ts).'],
 };
 
 /** The code points a class body matches (with the u flag), as [first, last] ranges. */

@@ -2,6 +2,7 @@ import type { Entity } from '../generated/article.js';
 import type { Lexicon } from '../generated/lexicon.js';
 import { characterTablesSync, lowerSameLength, matchingView, unitTest, viewOf, withoutMatches, type ShrunkView } from './script.js';
 import { ordered } from './order.js';
+import { withPropertyRanges } from './property-ranges.js';
 import { matchesOf, slugify } from './text.js';
 import { LongestMatcher, type TrieMatch, type TrieTables } from './trie.js';
 
@@ -105,7 +106,7 @@ const rubyPatterns = new WeakMap<Lexicon, RegExp | null>();
 export function pinyinRubyOf(lexicon: Lexicon): RegExp | null {
   let pattern = rubyPatterns.get(lexicon);
   if (pattern === undefined) {
-    pattern = lexicon.pinyinRuby === undefined ? null : new RegExp(lexicon.pinyinRuby, 'gu');
+    pattern = lexicon.pinyinRuby === undefined ? null : new RegExp(withPropertyRanges(lexicon.pinyinRuby, 'gu'), 'gu');
     rubyPatterns.set(lexicon, pattern);
   }
   return pattern;

@@ -129,8 +129,15 @@ const LETTERS_AS_WRITTEN = String.raw`\p{L}\p{M}`;
  * pattern), ~40% of compiling them, the largest piece of a one-article `digest ingest`. The ReDoS
  * audit reads them with `\p{L}\p{M}` (namePatterns): the same characters
  * (tests/refs/unicode-classes.test.ts), so the same patterns.
+ *
+ * A shape's `opening` is a short pattern every match of the shape matches at the same place (what
+ * the shape's first parts imply: a family's words hold no white space, comma or bracket; initials
+ * end in a full stop). The scanner tries it first, so that a shape a list never takes is never
+ * compiled: each shape is ~1 K characters and ~1–2 ms to compile, and most lists take two or three
+ * of the seven (issue 17: start-up). tests/refs/name-alphabet.test.ts checks that no match of a
+ * shape fails its opening.
  */
-function shapeSources(letters: string): { shape: Shape; source: string }[] {
+function shapeSources(letters: string): { shape: Shape; source: string; opening?: string }[] {
   const W = String.raw`\p{Lu}[${letters}${LOST}'’]*(?:-\p{L}[${letters}${LOST}'’]*)?`;
   // A family name: particles, then one to three words ("García Coll", "von dem Hagen", "Van Hise").
   const FAM = String.raw`(?:${P}\s){0,3}${W}(?:\s(?:${P}\s){0,2}${W}){0,2}`;
@@ -151,20 +158,20 @@ function shapeSources(letters: string): { shape: Shape; source: string }[] {
     // "Smith, J. A." / "García Coll, C. T." / "Schuraytz,B.C." / "Baes Jr., C. F."
     { shape: 'family-initials', source: String.raw`(?<family>${FAM})(?:\s(?<suffix>${SUFFIX})\.?)?,\s?(?<given>${DOTTED}(?:\s\p{Lu}(?=[,;]))?|\p{Lu}(?:\s\p{Lu}){1,2}\.?(?=\s?[,;:]|$)|\p{Lu}{1,3}\.?(?=[,;:\s]|$))` },
     // "Smith JA" / "de Ridder MA" / "KENNEDY W J" / "Kempner J.C." / "GORDON M. J."
-    { shape: 'vancouver', source: String.raw`(?<family>${FAMV})\s(?<given>${BARE})(?=[,;.:()\s]|$)` },
+    { shape: 'vancouver', source: String.raw`(?<family>${FAMV})\s(?<given>${BARE})(?=[,;.:()\s]|$)`, opening: String.raw`[^\s,]+\s` },
     // "Lakoff, George" / "Stein, Stanley J." / "BESSA, Marcelo Secron" / "Stewart III, Charles" / "Wimsatt Jr., William"
     { shape: 'family-given', source: String.raw`(?<family>${FAM1})(?:\s(?<suffix>${SUFFIX})\.?)?,\s(?<given>${GIVEN})` },
     // "J. Smith" / "D. H. van Hessem" / "C.-C. King" / "R.Q. Wolever"
     // (The family ends the name: "W. Li. Linearly …" is "W." "Li", not "W. Li." "Linearly".)
-    { shape: 'initials-family', source: String.raw`(?<given>${LEADING})\s?(?<family>${FAM})(?=\s?[,;.:()[*]|\s(?:(?:and|And|AND|und|et|y|Jr|Sr|II|III|IV)\b|&)|\s\(?(?:1[5-9]|20)\d{2}|\s?["“«‘]|$)` },
+    { shape: 'initials-family', source: String.raw`(?<given>${LEADING})\s?(?<family>${FAM})(?=\s?[,;.:()[*]|\s(?:(?:and|And|AND|und|et|y|Jr|Sr|II|III|IV)\b|&)|\s\(?(?:1[5-9]|20)\d{2}|\s?["“«‘]|$)`, opening: String.raw`${INITIAL}|\p{Lu}{1,3}\s` },
     // "Kefi (N.)" / "HERBIN (Fr.-R.)": a family, then its initials in brackets (French lists).
-    { shape: 'family-bracketed', source: String.raw`(?<family>${FAM})\s\((?<given>${DOTTED})\)` },
+    { shape: 'family-bracketed', source: String.raw`(?<family>${FAM})\s\((?<given>${DOTTED})\)`, opening: String.raw`[^\s(,]+(?:\s[^\s(,]+)*\s\(${INITIAL}` },
     // "GAÏTI Brigitte" / "CASSARD Jean-Christophe" / "FERRIERES Madeleine": a family in capitals first.
-    { shape: 'capitals-given', source: String.raw`(?<family>\p{Lu}{2,}[\p{Lu}'’-]*(?:\s\p{Lu}{2,}[\p{Lu}'’-]*)?)\s(?<given>\p{Lu}\p{Ll}[\p{L}'’]*(?:-\p{Lu}\p{Ll}+)?(?:\s\p{Lu}\.)?)(?=[,;.]|\s(?:et|and|&)\s)` },
+    { shape: 'capitals-given', source: String.raw`(?<family>\p{Lu}{2,}[\p{Lu}'’-]*(?:\s\p{Lu}{2,}[\p{Lu}'’-]*)?)\s(?<given>\p{Lu}\p{Ll}[\p{L}'’]*(?:-\p{Lu}\p{Ll}+)?(?:\s\p{Lu}\.)?)(?=[,;.]|\s(?:et|and|&)\s)`, opening: String.raw`\p{Lu}{2}` },
     // "Dario Benedetto" / "Robin C. Williamson" / "Ludwig van Beethoven" / "Cristina La Rocca"
     // (A given name is never in capitals: "CIA World Factbook" is a title.)
     // ("Adam DI Kramer", "Jamie E Guillory": middle initials without full stops; "Mauricio Breternitz Jr.": a suffix is no family.)
-    { shape: 'given-family', source: String.raw`(?<given>(?!\p{Lu}{2,}(?![\p{Ll}]))${W}(?:\s(?:(?!${CP}\s|\p{Lu}{2,}(?![\p{Ll}]))${W}|\p{Lu}\.|\p{Lu}{1,2}(?=\s\p{Lu}\p{Ll}))){0,2})\s(?<family>(?!${SUFFIX}(?![\p{L}]))(?:${CP}\s){0,2}${W})` },
+    { shape: 'given-family', source: String.raw`(?<given>(?!\p{Lu}{2,}(?![\p{Ll}]))${W}(?:\s(?:(?!${CP}\s|\p{Lu}{2,}(?![\p{Ll}]))${W}|\p{Lu}\.|\p{Lu}{1,2}(?=\s\p{Lu}\p{Ll}))){0,2})\s(?<family>(?!${SUFFIX}(?![\p{L}]))(?:${CP}\s){0,2}${W})`, opening: String.raw`\p{Lu}[^\s,]*\s` },
   ];
 }
 
@@ -175,6 +182,8 @@ interface NameShape {
   full: () => RegExp;
   /** Over the one-byte alphabet (src/generated/name-alphabet.ts); null when that file is stale. */
   latin: (() => RegExp) | null;
+  /** The shape's opening over the one-byte alphabet, tried before `latin` (null when the shape has none or the file is stale). */
+  opening: (() => RegExp) | null;
 }
 
 let compiledShapes: NameShape[] | null = null;
@@ -195,12 +204,14 @@ export const asciiSource = (source: string) => source.replace(/[^\x00-\x7f]/g, (
  */
 function nameShapes(): NameShape[] {
   if (compiledShapes) return compiledShapes;
-  const audited = shapeSources(LETTERS_AS_WRITTEN);
-  const current = audited.length === latinNameShapes.length && audited.every((s, i) => latinNameShapes[i]!.name === `name shape ${s.shape}` && latinNameShapes[i]!.source === asciiSource(s.source));
-  compiledShapes = shapeSources(letterOrMark).map(({ shape, source }, i) => ({
+  const audited = namePatterns();
+  const current = audited.length === latinNameShapes.length && audited.every((p, i) => latinNameShapes[i]!.name === p.name && latinNameShapes[i]!.source === asciiSource(p.source));
+  const latinOf = (name: string) => latinNameShapes[audited.findIndex((p) => p.name === name)]!.latin;
+  compiledShapes = shapeSources(letterOrMark).map(({ shape, source, opening }) => ({
     shape,
     full: lazyPattern(() => new RegExp(source, 'uy')),
-    latin: current ? lazyPattern(() => new RegExp(latinNameShapes[i]!.latin, 'uy')) : null,
+    latin: current ? lazyPattern(() => new RegExp(latinOf(`name shape ${shape}`), 'uy')) : null,
+    opening: current && opening !== undefined ? lazyPattern(() => new RegExp(latinOf(`name opening ${shape}`), 'uy')) : null,
   }));
   return compiledShapes;
 }
@@ -308,6 +319,8 @@ export function placeGroups(shape: Shape, text: string, index: number, m: RegExp
 /** One name shape tried at an offset: the length it reads and its groups, taken from the text itself. */
 function matchShape(shape: NameShape, reading: Reading, index: number): { length: number; groups: Record<string, string | undefined> } | null {
   if (reading.latin !== null) {
+    // (The opening first: a shape whose opening fails here cannot match here, and is not compiled for it.)
+    if (shape.opening !== null && !at(shape.opening(), reading.latin, index)) return null;
     const m = at(shape.latin!(), reading.latin, index);
     return m ? { length: m[0].length, groups: placeGroups(shape.shape, reading.text, index, m) } : null;
   }
@@ -319,10 +332,16 @@ function matchShape(shape: NameShape, reading: Reading, index: number): { length
 const coFirstMark = guardedPattern('coFirstMark', lazyPattern(() => /\s?\*+/uy));
 /**
  * The name patterns built from parts (for the ReDoS audit, which reads only literal patterns),
- * written with `\p{L}\p{M}`; `compiled` gives the sources the parser compiles instead.
+ * written with `\p{L}\p{M}`; `compiled` gives the sources the parser compiles instead. The
+ * shapes first, then the openings of those that have one (each rewritten over the one-byte
+ * alphabet with the shapes: scripts/gen-name-alphabet.mjs).
  */
 export function namePatterns(compiled = false): { name: string; source: string; flags: string }[] {
-  return shapeSources(compiled ? letterOrMark : LETTERS_AS_WRITTEN).map((s) => ({ name: `name shape ${s.shape}`, source: s.source, flags: 'u' }));
+  const sources = shapeSources(compiled ? letterOrMark : LETTERS_AS_WRITTEN);
+  return [
+    ...sources.map((s) => ({ name: `name shape ${s.shape}`, source: s.source, flags: 'u' })),
+    ...sources.flatMap((s) => (s.opening === undefined ? [] : [{ name: `name opening ${s.shape}`, source: s.opening, flags: 'u' }])),
+  ];
 }
 
 // What may follow a name inside a list.

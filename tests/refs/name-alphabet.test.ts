@@ -1,10 +1,13 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
 import { auditPattern } from '../../src/core/regex-audit.js';
 import { latinNameShapes } from '../../src/generated/name-alphabet.js';
 import { asciiSource, groupPlaces, namePatterns, placeGroups, scanAuthors, toNameAlphabet, type Shape } from '../../src/refs/names.js';
 // @ts-expect-error no declaration file for the .mjs script
 import { atomsOf } from '../../scripts/gen-name-alphabet.mjs';
+import { sharedData } from '../accuracy/shared-data.js';
 
 // The author scanner reads a text mapped into a one-byte alphabet with the name shapes rewritten
 // over it (scripts/gen-name-alphabet.mjs). It reads the same names only if each rewritten shape
@@ -116,7 +119,7 @@ describe('the name shapes over their one-byte alphabet', () => {
 
   it('places each group where the match offsets (`d` flag) put it, at every offset of the seeded strings', () => {
     // (The scanner matches without `d` and places the groups by the shape's structure: groupPlaces.)
-    const shapes = latinNameShapes.map((s) => ({ shape: s.name.replace('name shape ', '') as Shape, pattern: new RegExp(s.latin, 'duy') }));
+    const shapes = latinNameShapes.filter((s) => s.name.startsWith('name shape ')).map((s) => ({ shape: s.name.replace('name shape ', '') as Shape, pattern: new RegExp(s.latin, 'duy') }));
     expect(shapes.map((s) => s.shape).sort()).toEqual(Object.keys(groupPlaces).sort());
     const matched = new Map<string, number>();
     const check = (t: string) => {
@@ -139,5 +142,84 @@ describe('the name shapes over their one-byte alphabet', () => {
     fc.assert(fc.property(text, check), { seed: 17, numRuns: 1500 });
     // Every shape, and the suffix of both shapes that have one, was placed.
     expect([...matched.keys()].sort()).toEqual([...Object.keys(groupPlaces), 'family-given suffix', 'family-initials suffix'].sort());
+  });
+
+  // A shape's opening is tried first and the shape compiled only where it passes (issue 17: start-up):
+  // sound only if every match of the shape matches its opening at the same offset.
+  const openings = latinNameShapes.filter((s) => s.name.startsWith('name opening ')).map((o) => ({
+    name: o.name.replace('name opening ', ''),
+    opening: new RegExp(o.latin, 'uy'),
+    shape: new RegExp(latinNameShapes.find((s) => s.name === o.name.replace('opening', 'shape'))!.latin, 'uy'),
+  }));
+  const failedOpenings = (t: string, counts: Map<string, number>): string[] => {
+    const image = toNameAlphabet(t);
+    if (image === null) return [];
+    const failed: string[] = [];
+    for (let index = 0; index < t.length; index++) {
+      for (const { name, opening, shape } of openings) {
+        shape.lastIndex = index;
+        if (!shape.exec(image)) continue;
+        counts.set(name, (counts.get(name) ?? 0) + 1);
+        opening.lastIndex = index;
+        if (!opening.exec(image)) failed.push(`${name} at ${index} of ${JSON.stringify(t)}`);
+      }
+    }
+    return failed;
+  };
+
+  it('each shape’s opening matches wherever the shape matches (every offset of the seeded strings and written lists)', () => {
+    expect(openings.map((o) => o.name).sort()).toEqual(['capitals-given', 'family-bracketed', 'given-family', 'initials-family', 'vancouver']);
+    const counts = new Map<string, number>();
+    const written = ['Kefi (N.), HERBIN (Fr.-R.)', 'van der Berg JA, de Ridder MA, Liu SM Zhong J', 'D. H. van Hessem, C.-C. King and Ph. Smith', 'GAÏTI Brigitte, CASSARD Jean-Christophe.', 'Ludwig van Beethoven, Adam DI Kramer and Mauricio Breternitz Jr.', 'St. John (J.-P.) and Buarque de Holanda (M.)'];
+    expect(written.flatMap((t) => failedOpenings(t, counts))).toEqual([]);
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(failedOpenings(t, counts)).toEqual([]);
+      }),
+      { seed: 17, numRuns: 1500 },
+    );
+    // Every shape with an opening matched somewhere, so each opening was put to the test.
+    expect([...counts.keys()].sort()).toEqual(openings.map((o) => o.name).sort());
+  });
+
+  const shared = sharedData();
+  it.skipIf(shared.missing !== null)('each shape’s opening matches wherever the shape matches in the labelled references (DIGEST_SHARED_DATA)', () => {
+    const counts = new Map<string, number>();
+    const failed: string[] = [];
+    for (const set of ['anystyle-core', 'gbt7714-examples', 'pmc-vancouver-dev']) {
+      for (const line of readFileSync(join(shared.dir, 'references', `${set}.jsonl`), 'utf8').split('\n')) {
+        if (line.trim() !== '') failed.push(...failedOpenings((JSON.parse(line) as { raw: string }).raw, counts));
+      }
+    }
+    expect(failed.slice(0, 5)).toEqual([]);
+    expect(counts.size).toBe(openings.length);
+  });
+
+  it('a list compiles only the shapes whose openings pass there, and a shape first reached later reads as before', async () => {
+    // A fresh module (its shapes not yet compiled), with every pattern made through the constructor recorded.
+    vi.resetModules();
+    const made: string[] = [];
+    const Original = globalThis.RegExp;
+    globalThis.RegExp = new Proxy(Original, {
+      construct: (target, args: [string | RegExp, string?]) => {
+        made.push(String(args[0] instanceof Original ? args[0].source : args[0]));
+        return Reflect.construct(target, args) as RegExp;
+      },
+    });
+    try {
+      const fresh = (await import('../../src/refs/names.js')) as typeof import('../../src/refs/names.js');
+      const compiled = () => latinNameShapes.filter((s) => s.name.startsWith('name shape ') && made.includes(s.latin)).map((s) => s.name.replace('name shape ', '')).sort();
+      // An APA list: only the two family-first shapes get past their openings (the bench's article's first reference).
+      const apa = 'Zeng, L., Liu, C., Wu, Y. et al. Efficacy and safety of mesenchymal stromal cell transplantation. Stem Cell Res Ther 16, 65 (2025).';
+      expect(fresh.scanAuthors(apa)).toEqual(scanAuthors(apa, false));
+      expect(compiled()).toEqual(['family-given', 'family-initials']);
+      // Lists in the other shapes, read after it: each compiles its shape at its first need and reads what the shapes as written read.
+      const later = ['D. H. van Hessem, C.-C. King and Ph. Smith. Title of a paper. 2001.', 'Kefi (N.), HERBIN (Fr.-R.). Histoire, 1998.', 'Liu WJ, Wang JX, Li QF. Fat mass. World J Stem Cells. 2025.', 'GAÏTI Brigitte, CASSARD Jean-Christophe. Histoire de Bretagne. 1995.', 'Dario Benedetto and Robin C. Williamson. A title. 2010.'];
+      for (const t of later) expect(fresh.scanAuthors(t), t).toEqual(scanAuthors(t, false));
+      expect(compiled()).toEqual(['capitals-given', 'family-bracketed', 'family-given', 'family-initials', 'given-family', 'initials-family', 'vancouver']);
+    } finally {
+      globalThis.RegExp = Original;
+      vi.resetModules();
+    }
   });
 });
