@@ -40,6 +40,16 @@ const vm = process.getBuiltinModule('node:vm');
  *   short ingest or refs to 1 ({@link flagsAfterLoad}).
  */
 export const v8Flags = ['--regexp-tier-up-ticks=0', '--interrupt-budget=540672', '--semi-space-growth-factor=16'];
+/**
+ * Node's modules every command loads (crypto for hashing, os for the CPU count), loaded before the
+ * flags below are set: Node compiles its own modules from a code cache built into the binary, which
+ * V8 takes only under the flags it was made with, so a module loaded after a flag changes is
+ * compiled from source (zlib, worker_threads and readline 4.2–4.8 ms before a flag, 9.2–11.5 ms
+ * after; BENCHMARKS.md, changes 100 and 101). Not node:net, which only a CLI writing to a pipe or a
+ * terminal loads (a caller with an io of its own never does: tests/package/bundle.test.ts).
+ */
+export const builtinsBeforeFlags = ['node:crypto', 'node:os'];
+for (const name of builtinsBeforeFlags) process.getBuiltinModule(name);
 for (const flag of v8Flags) setFlagsFromString(flag);
 
 /** The CLI bundle scripts/bundle-cli.mjs writes. */

@@ -1,0 +1,44 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { repo } from '../helpers.js';
+
+// A preload that notes, at V8's first flag change, which of Node's own modules are loaded, and at
+// exit which public ones were loaded after it (those Node compiled without its built-in code cache).
+const probe = `
+const v8 = require('node:v8');
+const set = v8.setFlagsFromString;
+let before = null;
+v8.setFlagsFromString = function (flag) {
+  if (before === null) before = new Set(process.moduleLoadList);
+  return set.call(this, flag);
+};
+process.on('exit', () => {
+  const after = process.moduleLoadList.filter((m) => before !== null && !before.has(m) && /^NativeModule [a-z_]+$/.test(m));
+  require('node:fs').writeSync(2, 'PROBE ' + JSON.stringify({ set: before !== null, after }) + '\\n');
+});
+`;
+
+function loadedAfterFlags(args: string[]): { set: boolean; after: string[] } {
+  const file = join(mkdtempSync(join(tmpdir(), 'digest-builtins-')), 'probe.cjs');
+  writeFileSync(file, probe);
+  const r = spawnSync(process.execPath, ['-r', file, repo('bin/digest.js'), ...args], { encoding: 'utf8', cwd: repo('.') });
+  const line = r.stderr.split('\n').find((l) => l.startsWith('PROBE '));
+  expect(line, r.stderr).toBeDefined();
+  return JSON.parse(line!.slice(6)) as { set: boolean; after: string[] };
+}
+
+describe("bin/load.js: Node's own modules every command needs are loaded before V8's flags are set (issue 17: start-up)", () => {
+  it.each([
+    ['--version', ['--version']],
+    ['ingest', ['ingest', '--stdout', '-q', 'fixtures/articles/as-2025.txt']],
+    ['text', ['text', 'fixtures/articles/ra-2025-site.html']],
+  ])('digest %s loads neither crypto nor os after the first flag change', (_name, args) => {
+    const { set, after } = loadedAfterFlags(args);
+    // The probe saw the launcher set its flags (else it would prove nothing).
+    expect(set).toBe(true);
+    expect(after.filter((m) => /^NativeModule (?:crypto|os)$/.test(m))).toEqual([]);
+  });
+});
