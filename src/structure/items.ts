@@ -110,7 +110,6 @@ function undatedEvent(folded: string, at: number, end: number, draft: Draft, ctx
   return ctx.s.eventVerbs.test(folded.slice(at, end));
 }
 
-
 /**
  * Opens an item at a block that starts with a date, or that reports an event on a day relative
  * to the page date ("…团队于14日在《X》上发表…"), or that opens undated ("近日,…") where the

@@ -39,6 +39,27 @@ function datasetFiles(count: number): string[] {
   return files.slice(0, count);
 }
 
+/** The real file system, but `onWrite` sees every write to a build's staged.jsonl (its staged files set aside), whatever the fd. */
+function stagedAsideSpy(onWrite: (data: Parameters<WriteFs['writeSync']>[1]) => void): WriteFs {
+  const asideFds = new Set<number>();
+  return {
+    ...realFs,
+    openSync: (path, flags, mode) => {
+      const fd = realFs.openSync(path, flags, mode);
+      if (String(path).endsWith('staged.jsonl')) asideFds.add(fd);
+      return fd;
+    },
+    writeSync: (fd, data) => {
+      if (asideFds.has(fd)) onWrite(data);
+      return realFs.writeSync(fd, data);
+    },
+    closeSync: (fd) => {
+      asideFds.delete(fd);
+      realFs.closeSync(fd);
+    },
+  };
+}
+
 describe('a build finish writes no text whole that grows with its inputs', () => {
   it("the manifest's files a piece each: no piece of the manifest grows with the dataset's files, and the text is the whole pretty-printed", () => {
     const totals = { items: 0, references: 0, entities: 0 };
@@ -130,23 +151,7 @@ describe("the writer's record of the files it stages", () => {
     for (const name of names) copyFileSync(repo(`fixtures/articles/${name}`), join(inputs, name));
     // The lines written to the staging folder's staged.jsonl, whatever the fd.
     const aside: string[] = [];
-    const asideFds = new Set<number>();
-    const fs: WriteFs = {
-      ...realFs,
-      openSync: (path, flags, mode) => {
-        const fd = realFs.openSync(path, flags, mode);
-        if (String(path).endsWith('staged.jsonl')) asideFds.add(fd);
-        return fd;
-      },
-      writeSync: (fd, data) => {
-        if (asideFds.has(fd)) aside.push(Buffer.from(data).toString('utf8'));
-        return realFs.writeSync(fd, data);
-      },
-      closeSync: (fd) => {
-        asideFds.delete(fd);
-        realFs.closeSync(fd);
-      },
-    };
+    const fs = stagedAsideSpy((data) => aside.push(Buffer.from(data).toString('utf8')));
     const result = await build({ pipeline: loadPipeline(pipelineFileFor(dir, inputs)), concurrency: 1, fs });
     expect(result.failed).toBe(0);
     const set = aside.join('').split('\n').filter(Boolean).map((line) => (JSON.parse(line) as [string, string])[0]);
@@ -165,23 +170,7 @@ describe("the writer's record of the files it stages", () => {
     const names = readdirSync(repo('fixtures/articles')).sort().slice(0, 4);
     for (let copy = 0; copy < 12; copy++) for (const name of names) copyFileSync(repo(`fixtures/articles/${name}`), join(inputs, `c${copy}-${name}`));
     const writes: number[] = [];
-    const asideFds = new Set<number>();
-    const fs: WriteFs = {
-      ...realFs,
-      openSync: (path, flags, mode) => {
-        const fd = realFs.openSync(path, flags, mode);
-        if (String(path).endsWith('staged.jsonl')) asideFds.add(fd);
-        return fd;
-      },
-      writeSync: (fd, data) => {
-        if (asideFds.has(fd)) writes.push(Buffer.byteLength(data as Uint8Array));
-        return realFs.writeSync(fd, data);
-      },
-      closeSync: (fd) => {
-        asideFds.delete(fd);
-        realFs.closeSync(fd);
-      },
-    };
+    const fs = stagedAsideSpy((data) => writes.push(Buffer.byteLength(data as Uint8Array)));
     const result = await build({ pipeline: loadPipeline(pipelineFileFor(dir, inputs)), concurrency: 1, fs });
     expect(result.failed).toBe(0);
     // Before: one write of everything at the finish (the 64 KB chunk never filled), from a 128 KB buffer held all along.
