@@ -1,13 +1,19 @@
 #!/usr/bin/env node
 // Thin launcher: the compiled CLI lives in dist/ (built once by `npm ci` through the prepare
 // script; the package ships it built), loaded by ./load.js. Nothing is compiled here, ever.
-const { main, threadCommands, notBuilt, NOT_BUILT } = await import('./load.js');
 
+// The two streams the CLI writes to, made before ./load.js is imported: making one loads what its
+// file type needs (net on a pipe, tty and net on a terminal, a sync write stream on a file), and
+// Node compiles its own modules from the code cache built into it only before ./load.js sets V8's
+// flags (after, from source: ~11 M instructions; BENCHMARKS.md, changes 101 and 102). Every command
+// but --version asks whether stderr is a terminal.
 // A reader that stops early (`digest text x | head`) is not an error.
 process.stdout.on('error', (error) => {
   if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
   throw error;
 });
+void process.stderr;
+const { main, threadCommands, notBuilt, NOT_BUILT } = await import('./load.js');
 
 // Should the work ever stop with nothing left to wait for, Node would exit 0 having printed
 // nothing; a silent success is the worst answer a CI job can get, so say so and fail.

@@ -46,18 +46,24 @@ export const v8Flags = ['--regexp-tier-up-ticks=0', '--interrupt-budget=540672',
  * V8 takes only under the flags it was made with, so a module loaded after a flag changes is
  * compiled from source (zlib, worker_threads and readline 4.2–4.8 ms before a flag, 9.2–11.5 ms
  * after; BENCHMARKS.md, changes 100 and 101). Not node:net, which only a CLI writing to a pipe or a
- * terminal loads (a caller with an io of its own never does: tests/package/bundle.test.ts).
+ * terminal loads (a caller with an io of its own never does: tests/package/bundle.test.ts): the
+ * CLI's launcher, bin/digest.js, makes its two streams before it imports this module (change 102).
  */
 export const builtinsBeforeFlags = ['node:crypto', 'node:os'];
 for (const name of builtinsBeforeFlags) process.getBuiltinModule(name);
+// Two more of Node's modules made on first use, so touched here: node:util's parseArgs (a getter
+// that loads two modules), with which every command reads its options, and the initialiser of
+// `import.meta`, which this module reads.
+void process.getBuiltinModule('node:util').parseArgs;
+const moduleUrl = import.meta.url;
 for (const flag of v8Flags) setFlagsFromString(flag);
 
 /** The CLI bundle scripts/bundle-cli.mjs writes. */
-export const bundleFile = fileURLToPath(new URL('../dist/cli/digest.cjs', import.meta.url));
+export const bundleFile = fileURLToPath(new URL('../dist/cli/digest.cjs', moduleUrl));
 
 /** `digest text`'s bundle (see {@link ownBundles}). */
-export const textBundleFile = fileURLToPath(new URL('../dist/cli/text.cjs', import.meta.url));
-const ingestBundleFile = fileURLToPath(new URL('../dist/cli/ingest.cjs', import.meta.url));
+export const textBundleFile = fileURLToPath(new URL('../dist/cli/text.cjs', moduleUrl));
+const ingestBundleFile = fileURLToPath(new URL('../dist/cli/ingest.cjs', moduleUrl));
 
 /** The commands with a bundle of their own, run while current: the CLI less what they never run (each MB ~500 faults twice). */
 export const ownBundles = new Map([
@@ -93,7 +99,7 @@ export function codeCacheFile(command) {
  */
 function runBundle(file, cacheFile, long) {
   // Required only here: a short command does not pay for loading it.
-  const { readLatin1, readCodeCache } = long ? createRequire(import.meta.url)('./read.cjs') : {};
+  const { readLatin1, readCodeCache } = long ? createRequire(moduleUrl)('./read.cjs') : {};
   let read;
   let cachedData;
   if (long) {
@@ -167,7 +173,7 @@ function readInto(fd, bytes, size) {
  * name another list). dist/src compiled again without the bundle step would otherwise run old
  * code, and a build would file that code's records under the new code's cache key.
  */
-export function bundleIsCurrent(sourcesFile = `${bundleFile}.sources`, base = fileURLToPath(new URL('..', import.meta.url))) {
+export function bundleIsCurrent(sourcesFile = `${bundleFile}.sources`, base = fileURLToPath(new URL('..', moduleUrl))) {
   let listed;
   try {
     listed = JSON.parse(readFileSync(sourcesFile, 'utf8'));

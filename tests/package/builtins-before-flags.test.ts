@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -16,18 +16,25 @@ v8.setFlagsFromString = function (flag) {
   return set.call(this, flag);
 };
 process.on('exit', () => {
-  const after = process.moduleLoadList.filter((m) => before !== null && !before.has(m) && /^NativeModule [a-z_]+$/.test(m));
+  const after = process.moduleLoadList.filter((m) => before !== null && !before.has(m) && /^NativeModule /.test(m));
   require('node:fs').writeSync(2, 'PROBE ' + JSON.stringify({ set: before !== null, after }) + '\\n');
 });
 `;
 
-function loadedAfterFlags(args: string[]): { set: boolean; after: string[] } {
-  const file = join(mkdtempSync(join(tmpdir(), 'digest-builtins-')), 'probe.cjs');
+/** What the probe saw for `digest ARGS`, its stdout a pipe (as spawnSync makes it) or a file. */
+function loadedAfterFlags(args: string[], stdout: 'pipe' | 'file' = 'pipe'): { set: boolean; after: string[] } {
+  const dir = mkdtempSync(join(tmpdir(), 'digest-builtins-'));
+  const file = join(dir, 'probe.cjs');
   writeFileSync(file, probe);
-  const r = spawnSync(process.execPath, ['-r', file, repo('bin/digest.js'), ...args], { encoding: 'utf8', cwd: repo('.') });
-  const line = r.stderr.split('\n').find((l) => l.startsWith('PROBE '));
-  expect(line, r.stderr).toBeDefined();
-  return JSON.parse(line!.slice(6)) as { set: boolean; after: string[] };
+  const out = stdout === 'file' ? openSync(join(dir, 'stdout'), 'w') : 'pipe';
+  try {
+    const r = spawnSync(process.execPath, ['-r', file, repo('bin/digest.js'), ...args], { encoding: 'utf8', cwd: repo('.'), stdio: ['pipe', out, 'pipe'] });
+    const line = r.stderr.split('\n').find((l) => l.startsWith('PROBE '));
+    expect(line, r.stderr).toBeDefined();
+    return JSON.parse(line!.slice(6)) as { set: boolean; after: string[] };
+  } finally {
+    if (typeof out === 'number') closeSync(out);
+  }
 }
 
 describe("bin/load.js: Node's own modules every command needs are loaded before V8's flags are set (issue 17: start-up)", () => {
@@ -40,5 +47,20 @@ describe("bin/load.js: Node's own modules every command needs are loaded before 
     // The probe saw the launcher set its flags (else it would prove nothing).
     expect(set).toBe(true);
     expect(after.filter((m) => /^NativeModule (?:crypto|os)$/.test(m))).toEqual([]);
+  });
+
+  // Nor any other of Node's modules: the stream process.stdout needs (net on a pipe, a sync write
+  // stream on a file; bin/digest.js makes it before importing bin/load.js), parseArgs' two modules
+  // and import.meta's initialiser (bin/load.js touches both before the flags).
+  it.each([
+    ['--version', 'pipe', ['--version']],
+    ['--version', 'file', ['--version']],
+    ['ingest', 'pipe', ['ingest', '--stdout', '-q', 'fixtures/articles/as-2025.txt']],
+    ['ingest', 'file', ['ingest', '--stdout', '-q', 'fixtures/articles/as-2025.txt']],
+    ['text', 'pipe', ['text', 'fixtures/articles/ra-2025-site.html']],
+  ] as const)('digest %s, its stdout a %s, loads none of Node\'s modules after the first flag change', (_name, stdout, args) => {
+    const { set, after } = loadedAfterFlags([...args], stdout);
+    expect(set).toBe(true);
+    expect(after).toEqual([]);
   });
 });
