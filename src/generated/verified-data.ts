@@ -6,5 +6,5 @@ export const shippedDataHashes: readonly string[] = [
   '73651168e9ae98853bf117d2313db81bf75f0bfc6beb15c38b39e90ae0c88990', // html: pipelines/data/html.json
   'c48d3be19c97e739e4356c72b8743d1a199ea729bf12a53086736c9defd3f374', // journals: pipelines/data/journals.json
   '91976cb38eb38d38223f6557d965bcdb3ae1278af7a4a7c47da764a775dbfe1f', // lexicon: pipelines/data/lexicon.json
-  '105bfde7faf7c9326080979b70dedd7bcc2f3d8ed47a8e4aa699e5c500cdfec9', // structure: pipelines/data/structure.json
+  '622f30ae174c403a42546e306e82717f8638cace40d3222904589ad06ef410ab', // structure: pipelines/data/structure.json
 ];
