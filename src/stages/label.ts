@@ -27,8 +27,11 @@ function datePrefix(view: string, s: CompiledStructure): { english: string; leng
     const m = r.exec(view);
     if (!m?.groups?.year) continue;
     const from = month(m.groups.from, m.groups.fromName);
-    const to = month(m.groups.to, m.groups.toName);
-    return { english: ok(from, to) ? `${monthName(from, s)}–${monthName(to, s)} ${m.groups.year}` : '', length: m[0].length, valid: ok(from, to) };
+    // A pattern with no end month declares one month ("October 2009 Digest").
+    const one = m.groups.to === undefined && m.groups.toName === undefined;
+    const to = one ? from : month(m.groups.to, m.groups.toName);
+    const english = !ok(from, to) ? '' : one ? `${monthName(from, s)} ${m.groups.year}` : `${monthName(from, s)}–${monthName(to, s)} ${m.groups.year}`;
+    return { english, length: m[0].length, valid: ok(from, to) };
   }
   // Month and year headings may write their numbers in numerals ("二〇二五年十二月…").
   for (const r of s.monthHeadings) {
@@ -194,26 +197,69 @@ function dominant(counts: ReadonlyMap<string, { disease: Disease; count: number 
  * page names at least twice as often as each other (a page about autism and its epilepsy), else
  * none (a page about several diseases); when the title names none, the one most headings name
  * (two at least); else the one the body names most, twice at least and twice as often as the next.
+ * A disease the body names in full is named too by its initials alone, in the title and the body
+ * ("Stem cells reduce MS brain damage" over "multiple sclerosis"): the lexicon cannot hold "MS"
+ * (authors' initials), but a page that names the disease spells it out.
  */
 export function topicDisease(doc: DigestDocument, fromHeadings: readonly (Disease & { count: number })[], concepts: LexiconMatcher): Disease | null {
   // The blocks' concepts come from the document's scans; the title is scanned when no block is it.
   const { body, titleBlock } = bodyBlocks(doc, doc.title);
   const counts = new Map<string, { disease: Disease; count: number }>();
+  // A disease named in full also by its initials alone ("multiple sclerosis" … "MS"): initials → disease.
+  let initials: Map<string, Disease> | null = null;
   // Indexed: a `for … of` in baseline code allocates an iterator result a block and a match (BENCHMARKS.md, "loops without iterators").
   for (let i = 0; i < body.length; i++) {
     const lines = concepts.scanOf(body[i]!, doc).lines;
-    for (let k = 0; k < lines.length; k++) countDisease(counts, lines[k]!.concept);
+    for (let k = 0; k < lines.length; k++) {
+      const c = lines[k]!.concept;
+      countDisease(counts, c);
+      if (c.type !== 'disease') continue;
+      const key = initialsOf(body[i]!.text.slice(lines[k]!.start, lines[k]!.end));
+      if (key !== null) (initials ??= new Map()).set(key, { id: c.id, label: c.label });
+    }
   }
-  const titleConcepts = titleBlock ? concepts.scanOf(titleBlock, doc).lines.map((c) => c.concept) : doc.title === null ? [] : concepts.conceptsIn(doc.title);
+  const titleScan = titleBlock ? concepts.scanOf(titleBlock, doc).lines : doc.title === null ? [] : concepts.conceptsIn(doc.title);
+  const titleConcepts = titleScan.map((c) => ('concept' in c ? c.concept : c));
   if (doc.title !== null && !titleBlock) for (const c of titleConcepts) countDisease(counts, c);
   const inTitle = new Map<string, Disease>();
   for (const c of titleConcepts) if (c.type === 'disease') inTitle.set(c.id, { id: c.id, label: c.label });
+  if (initials !== null) {
+    for (let i = 0; i < body.length; i++) {
+      for (const d of initialsNamed(body[i]!.text, concepts.scanOf(body[i]!, doc).lines, initials)) countDisease(counts, { ...d, type: 'disease' });
+    }
+    if (doc.title !== null && inTitle.size === 0) for (const d of initialsNamed(doc.title, titleScan, initials)) inTitle.set(d.id, d);
+  }
   if (inTitle.size === 1) return [...inTitle.values()][0]!;
   if (inTitle.size > 1) return dominant(new Map([...inTitle.keys()].map((id) => [id, counts.get(id) ?? { disease: inTitle.get(id)!, count: 0 }])), 1);
   const headed = new Map(fromHeadings.map((d) => [d.id, { disease: { id: d.id, label: d.label }, count: d.count }]));
   const [top, next] = [...headed.values()].sort((a, b) => b.count - a.count || (a.disease.id < b.disease.id ? -1 : 1));
   if (top && top.count >= 2 && (!next || top.count > next.count)) return top.disease;
   return dominant(counts, 2);
+}
+
+/** The initials of a disease's name as written in Latin letters, two to six words ("multiple sclerosis" → "MS", "Parkinson’s disease" → "PD"), or null. */
+function initialsOf(written: string): string | null {
+  const words = written.split(/[\s-]+/u);
+  if (words.length < 2 || words.length > 6) return null;
+  let key = '';
+  for (const w of words) {
+    if (!/^[A-Za-z]/.test(w)) return null;
+    key += w[0]!.toUpperCase();
+  }
+  return key;
+}
+
+// A token of two to six letters opening and closing in a capital ("MS", "GvHD"), standing alone.
+const initialsToken = /(?<![\p{L}\p{N}])[A-Z][A-Za-z]{0,4}[A-Z](?![\p{L}\p{N}])/gu;
+
+/** The diseases `text` names by their initials alone (`initials`), a token the lexicon matched (`known`) aside. */
+function initialsNamed(text: string, known: readonly { start: number; end: number }[], initials: ReadonlyMap<string, Disease>): Disease[] {
+  const found: Disease[] = [];
+  for (const m of text.matchAll(initialsToken)) {
+    const d = initials.get(m[0].toUpperCase());
+    if (d && !known.some((c) => c.start < m.index + m[0].length && m.index < c.end)) found.push(d);
+  }
+  return found;
 }
 
 /** The matching views of the page's blocks, the reference list aside (the document's views), and of its title; `keep` chooses among the blocks. */

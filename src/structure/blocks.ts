@@ -25,14 +25,15 @@ export type BlockRole =
 const sentenceEnd = /[。！!；;]$|[。.!]["”’)]?$/u;
 const hasHan = /\p{Script=Han}/u;
 
-/** The months a range heading declares ("2025年1-12月…", "January – December 2025"), if its numbers make sense. */
+/** The months a range heading declares ("2025年1-12月…", "January – December 2025", one month in "October 2009 Digest"), if its numbers make sense. */
 export function declaredRange(text: string, s: CompiledStructure): { year: number; from: number; to: number } | null {
   const folded = foldWidth(text);
   for (const r of s.rangeHeadings) {
     const groups = r.exec(folded)?.groups;
     if (!groups?.year) continue;
     const from = monthOf(groups.from, groups.fromName, s);
-    const to = monthOf(groups.to, groups.toName, s);
+    // A pattern with no end month declares one month ("October 2009 Digest").
+    const to = groups.to === undefined && groups.toName === undefined ? from : monthOf(groups.to, groups.toName, s);
     if (from && to && from >= 1 && to <= 12 && from <= to) return { year: Number(groups.year), from, to };
   }
   return null;

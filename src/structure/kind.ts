@@ -63,14 +63,20 @@ export function pageKind(evidence: KindEvidence, s: CompiledStructure): PageKind
 }
 
 /**
- * The months a page covers, by kind: a month digest's month sections that hold items, a year
- * roundup's year sections (first January to last December), a trial roundup's dated items;
- * nothing for the other kinds. Never from a body sentence, a range heading or a cross-link.
+ * The months a page covers, by kind: a month digest's month sections that hold items (with none,
+ * the months its title declares: "October 2009 Digest"), a year roundup's year sections (first
+ * January to last December), a trial roundup's dated items; nothing for the other kinds. Never
+ * from a body sentence, a range heading in the body or a cross-link.
  */
-export function periodOf(kind: PageKind, sections: Section[]): ArticleRecord['period'] {
+export function periodOf(kind: PageKind, sections: Section[], titleMonths: { year: number; from: number; to: number } | null = null): ArticleRecord['period'] {
   let months: string[] = [];
-  if (kind === 'month-digest') months = sections.filter((x) => x.kind === 'month' && x.items.length > 0).map((x) => x.month!);
-  else if (kind === 'year-roundup') {
+  if (kind === 'month-digest') {
+    months = sections.filter((x) => x.kind === 'month' && x.items.length > 0).map((x) => x.month!);
+    if (months.length === 0 && titleMonths) {
+      const { year, from, to } = titleMonths;
+      months = [`${year}-${String(from).padStart(2, '0')}`, `${year}-${String(to).padStart(2, '0')}`];
+    }
+  } else if (kind === 'year-roundup') {
     const years = sections.filter((x) => x.kind === 'year').map((x) => x.year!);
     if (years.length > 0) months = [`${Math.min(...years)}-01`, `${Math.max(...years)}-12`];
   } else if (kind === 'trial-roundup') months = sections.flatMap((x) => x.items.map((i) => i.date.slice(0, 7)));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ingest } from '../../src/index.js';
 import { organizationTest, readLead } from '../../src/stages/link.js';
-import { openingByline, pageDateOf, titleDateOf, titleLike } from '../../src/structure/blocks.js';
+import { declaredRange, openingByline, pageDateOf, titleDateOf, titleLike } from '../../src/structure/blocks.js';
 import { leadingDate, todayIn } from '../../src/structure/dates.js';
 import { foldWidth } from '../../src/core/text.js';
 import { items, pipeline } from '../helpers.js';
@@ -191,5 +191,95 @@ describe('"Lou Gehrig’s disease" is amyotrophic lateral sclerosis', () => {
     const record = await ingest({ text: 'A stem cell study moves forward\nA trial of neural stem cells in Lou Gehrig’s disease will now treat six more patients with ALS.\n', name: 'als.txt' });
     expect(record.entities.find((e) => e.id === 'disease:amyotrophic-lateral-sclerosis')?.mentions.map((m) => m.text)).toEqual(['Lou Gehrig’s disease', 'ALS']);
     expect(record.topic?.disease?.id).toBe('disease:amyotrophic-lateral-sclerosis');
+  });
+});
+
+// The English genre's seventh look (BENCHMARKS.md, "the real English genre, third pass"): patient
+// societies' and charities' releases, news sites' health desks, trade-press reposts, an agency's digests.
+describe('an organisation\'s dateline with its date and no wire: chrome, its date the page date', () => {
+  it.each([
+    ['Rye Falls, N.Y., January 3, 2025 – The agency approved…', '2025-01-03', 'The agency'],
+    ['Example Falls, Ore., March 12, 2024 — A small study…', '2024-03-12', 'A small'],
+    ['NEW HAVEN, Conn., Oct. 3, 2024 -- Example Bio said…', '2024-10-03', 'Example Bio'],
+  ])('%s', (text, date, rest) => {
+    const found = openingByline(foldWidth(text), structure());
+    expect(found?.date).toBe(date);
+    expect(text.slice(found!.length).startsWith(rest)).toBe(true);
+  });
+
+  // A sentence opening with a weekday or a preposition and a full date is an item's, not a dateline.
+  it.each(['On Tuesday, March 3, 2015 – the FDA approved…', 'In Boston, March 3, 2015 — the board met…', 'Tuesday, March 3, 2015 – the FDA approved…', 'Researchers in Boston, Mass., reported on March 5, 2025 – that…'])('%s: no dateline', (text) => {
+    expect(openingByline(foldWidth(text), structure())).toBeUndefined();
+  });
+});
+
+describe('a byline\'s date on the line under it, after a bar', () => {
+  it('"| Monday, April 25, 2016, 9:00 p.m." is a page-date line', () => {
+    expect(pageDateOf('| Monday, April 25, 2016, 9:00 p.m.', structure())).toBe('2016-04-25');
+    expect(pageDateOf('| April 25, 2016', structure())).toBeNull();
+  });
+});
+
+describe('English site chrome: share widgets, related links, "Read More", a news desk\'s labels', () => {
+  it.each([
+    'ShareThis Page',
+    'Share this:',
+    'FacebookTwittergoogle_plusmailFacebookTwitter',
+    'RELATED: What a stem cell transplant involves',
+    'MORE ON THIS TOPIC',
+    'Loading links....',
+    'Read More',
+    'Comments are closed.',
+    'Top Stories',
+    'Most Watched Today',
+    'Updated',
+    'Author(s):',
+    '+ See all authors and affiliations',
+    'View Full Text',
+  ])('%s: kept out of the body, never the title', async (line) => {
+    const record = await ingest({ text: `${line}\nA trial of neural stem cells in spinal cord injury opens\nThe first of ten patients was treated in March.\n`, name: 'page.txt' });
+    expect(record.boilerplate.map((b) => b.text)).toContain(line);
+    expect(record.title).toBe('A trial of neural stem cells in spinal cord injury opens');
+  });
+
+  it.each(['Share prices rose after the trial results.', 'Related work in mice had shown the same.', 'Updated guidance on cell therapies'])('%s: prose or a heading, not chrome', async (line) => {
+    const record = await ingest({ text: `A trial of neural stem cells in spinal cord injury opens\n${line}\n`, name: 'page.txt' });
+    expect(record.boilerplate.map((b) => b.text)).not.toContain(line);
+  });
+});
+
+describe('a title naming one month and its year with "Digest" or "Newsletter" makes a month digest of that month', () => {
+  it('declares the month as a range of one', () => {
+    expect(declaredRange('October 2009 Digest', structure())).toEqual({ year: 2009, from: 10, to: 10 });
+    expect(declaredRange('June 2015 Newsletter', structure())).toEqual({ year: 2015, from: 6, to: 6 });
+    expect(declaredRange('October 2009 Digest of stem cell news from the agency', structure())).toBeNull();
+  });
+
+  it('types the page a month digest of that month, with no warning for its missing month headings', async () => {
+    const text = 'October 2009 Digest\nOn October 28, the agency awarded $20 million to a team working on macular degeneration.\nIn October, a second team reported in Stem Cell Reports on cells for spinal cord injury.\n';
+    const record = await ingest({ text, name: 'digest.txt' });
+    expect(record.kind).toBe('month-digest');
+    expect(record.period).toEqual({ start: '2009-10', end: '2009-10' });
+    expect(record.diagnostics.map((d) => d.rule)).not.toContain('no-month-sections');
+  });
+});
+
+describe('a disease named in full is named too by its initials alone', () => {
+  it.each([
+    ['Stem cells reduce MS brain damage\nIn a small trial in multiple sclerosis, transplants cut new lesions.\n', 'disease:multiple-sclerosis'],
+    ['Doctors begin a stem cell trial\nThe trial in Multiple Sclerosis will enrol 200 people; MS affects two million.\n', 'disease:multiple-sclerosis'],
+  ])('%s', async (text, topic) => {
+    const record = await ingest({ text, name: 'news.txt' });
+    expect(record.topic?.disease?.id).toBe(topic);
+  });
+
+  it.each([
+    // Never named in full: "MS" alone is no disease (authors' initials, mass spectrometry).
+    'Stem cells reduce MS brain damage\nIn a small trial, transplants cut new lesions seen by MS.\n',
+    // A token that only opens or closes in a capital is a word ("Ms").
+    'A stem cell trial opens\nMs Example, who has multiple sclerosis, was the first of 20 patients; Ms Example spoke to us.\n',
+  ])('%s: no topic from initials', async (text) => {
+    const record = await ingest({ text, name: 'news.txt' });
+    expect(record.topic?.disease ?? null).toBeNull();
   });
 });
