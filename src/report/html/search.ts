@@ -318,7 +318,7 @@ function eachLine(text: string | Uint8Array, f: (line: string | Uint8Array) => v
  * escaping of single characters after it). Each article's element, items and references are
  * encoded as they are added and wait in `asides` until {@link SearchIndexText.text} writes them
  * in their array's turn; journals and entities are gathered (two numbers per article and
- * concept). An item waits without its journal's number, known once every journal is
+ * concept: in `asides.concepts` when given, a line an article, else in memory). An item waits without its journal's number, known once every journal is
  * (BENCHMARKS.md, "Change: the review index's search data read once", and "the serial head and
  * tail of a two-worker build").
  */
