@@ -169,6 +169,7 @@ export class LexiconMatcher {
   /** Concept id → index, made at a pattern's first match. */
   private byId: Map<string, number> | null = null;
   private knownAbbreviations: ReadonlySet<string> | null = null;
+  private countryConcepts: Lexicon['concepts'] | null = null;
   /** The entity types the open-class patterns give. */
   private readonly patternTypes: ReadonlySet<string>;
   /** The lexicon's pinyinRuby pattern (g flag), or null: what the matching text leaves out. */
@@ -195,6 +196,21 @@ export class LexiconMatcher {
   /** Every abbreviation the lexicon knows (an article's own definitions add to these); made on first read. */
   get abbreviations(): ReadonlySet<string> {
     return (this.knownAbbreviations ??= new Set(this.lexicon.concepts.flatMap((c) => c.abbreviations)));
+  }
+
+  /**
+   * The lexicon's countries, in its order: what an item's institution may name without a match
+   * (the facts stage reads them for every item). Made on first read, once a lexicon: the facts
+   * stage filtered the lexicon's concepts again for every article (BENCHMARKS.md, change 99), and
+   * a stage may keep no state of its own.
+   */
+  get countries(): Lexicon['concepts'] {
+    if (this.countryConcepts === null) {
+      const countries: Lexicon['concepts'] = [];
+      for (const concept of this.lexicon.concepts) if (concept.type === 'country') countries.push(concept);
+      this.countryConcepts = countries;
+    }
+    return this.countryConcepts;
   }
 
   /** The concept at index `k` of the lexicon, as matches carry it (one object per concept). */

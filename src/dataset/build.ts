@@ -258,11 +258,22 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const report = pipeline.write?.report !== false;
     const needRows = sinks.some((s) => s !== null);
     // The review index's search data, encoded a line at a time into the staging folder (never parsed again).
-    const textAside = (name: string): TextAside => {
-      const aside = new SetAside<never>(writer.scratch(name), options.fs ?? realFs);
+    const textAside = (name: string, chunkBytes?: number): TextAside => {
+      const aside = new SetAside<never>(writer.scratch(name), options.fs ?? realFs, chunkBytes);
       return { add: (line, rest) => aside.addText(line, rest), lines: () => aside.texts() };
     };
-    let searchIndex = report ? new SearchIndexText(jsonForScript, { articles: textAside('search-articles.txt'), items: textAside('search-items.txt'), references: textAside('search-references.txt') }) : null;
+    // Its concept pairs too, a line an article, read back at the finish when the workers are gone
+    // (BENCHMARKS.md, "the review index's concept pairs spooled"); in check mode, which writes
+    // nothing, they stay in memory as pairs, smaller than their lines. Lines of ~0.5 KB: a 16 KB chunk.
+    const spooled = writer.scratch('search-concepts.txt') !== null;
+    let searchIndex = report
+      ? new SearchIndexText(jsonForScript, {
+          articles: textAside('search-articles.txt'),
+          items: textAside('search-items.txt'),
+          references: textAside('search-references.txt'),
+          ...(spooled && { concepts: textAside('search-concepts.txt', 1 << 14) }),
+        })
+      : null;
     // When the tables are written again, something changed and so will the index: each article's
     // part of its search data is made as its input settles, while the workers still run, not at
     // the end on this thread alone (BENCHMARKS.md, "the serial head and tail of a two-worker

@@ -211,23 +211,12 @@ function outcomesOf(original: string, text: string, concepts: ConceptSpan[], f: 
   return out;
 }
 
-/** What the caller of {@link itemFacts} may have already: the item's concepts and matching view, the lexicon's countries. */
+/** What the caller of {@link itemFacts} may have already: the item's concepts and matching view. */
 export interface ItemReadings {
   /** The lexicon's concepts in the item's text (conceptsIn), from the document's scans. */
   concepts?: ConceptSpan[];
   /** The item's matching view (its blocks' views joined by line feeds, as its text is). */
   view?: string;
-  countries?: Lexicon['concepts'];
-}
-
-/** The lexicon's countries (what an item's institution may name without the lexicon matching it). */
-function countriesOf(lexicon: Lexicon): Lexicon['concepts'] {
-  return lexicon.concepts.filter(isCountry);
-}
-
-// At module scope: an arrow here was made per article and optimised again after every full collection (BENCHMARKS.md, change 64).
-function isCountry(c: { type: string }): boolean {
-  return c.type === 'country';
 }
 
 /** The concepts that end by `end` (a loop: a callback over it was a closure made per item). */
@@ -238,12 +227,12 @@ function endingBy(concepts: readonly ConceptSpan[], end: number): ConceptSpan[] 
 }
 
 /** Facts of one item (exported for tests and reuse); `readings`: what the caller has of it already. */
-export function itemFacts(item: Pick<Item, 'text'>, data: Pick<PipelineData, 'concepts' | 'facts' | 'lexicon'>, readings: ItemReadings = {}): Facts {
+export function itemFacts(item: Pick<Item, 'text'>, data: Pick<PipelineData, 'concepts' | 'facts'>, readings: ItemReadings = {}): Facts {
   const concepts = readings.concepts ?? data.concepts.conceptsIn(item.text);
   const view = readings.view ?? data.concepts.view(item.text);
   const lead = view.split('\n', 1)[0]!;
-  const countries = readings.countries ?? countriesOf(data.lexicon);
-  const who = whoAndWhere(lead, endingBy(concepts, lead.length), countries, data.facts);
+  // The lexicon's countries, filtered once a lexicon by its matcher (not once an article here).
+  const who = whoAndWhere(lead, endingBy(concepts, lead.length), data.concepts.countries, data.facts);
   // The institution is reported as written, not in the matching view.
   if (who.institution) who.institution.text = item.text.substr(lead.indexOf(who.institution.text), who.institution.text.length);
   return { ...who, outcomes: outcomesOf(item.text, view, concepts, data.facts) };
@@ -262,12 +251,11 @@ export const facts = defineStage({
   rules: {},
   defaults: factsDefaults,
   run(doc, { data }) {
-    const countries = countriesOf(data.lexicon);
     for (const section of doc.sections) {
       for (const item of section.items) {
         // The item's text is its blocks joined by line feeds: their scans give its concepts, their views its view.
         const blocks = doc.itemBlocks.get(item);
-        item.facts = itemFacts(item, data, blocks ? { concepts: data.concepts.conceptsInBlocks(blocks, doc), view: joinedOf(blocks, doc.views, viewOf), countries } : { countries });
+        item.facts = itemFacts(item, data, blocks ? { concepts: data.concepts.conceptsInBlocks(blocks, doc), view: joinedOf(blocks, doc.views, viewOf) } : {});
       }
     }
   },

@@ -1,6 +1,6 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, type Dirent } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
@@ -9,6 +9,7 @@ import { EntryStore, type BuildState } from '../../src/dataset/cache.js';
 import { manifestPieces } from '../../src/dataset/manifest.js';
 import { SetAside } from '../../src/dataset/set-aside.js';
 import { DatasetWriter } from '../../src/dataset/writer.js';
+import { STAGING } from '../../src/io/atomic.js';
 import { realFs, type WriteFs } from '../../src/io/fs.js';
 import { TRANSCODE_MIN_UNITS } from '../../src/io/utf8.js';
 import { loadPipeline } from '../../src/pipeline.js';
@@ -39,14 +40,21 @@ function datasetFiles(count: number): string[] {
   return files.slice(0, count);
 }
 
-/** The real file system, but `onWrite` sees every write to a build's staged.jsonl (its staged files set aside), whatever the fd. */
-function stagedAsideSpy(onWrite: (data: Parameters<WriteFs['writeSync']>[1]) => void): WriteFs {
+/**
+ * The real file system, but `onWrite` sees every write to a build's scratch file `name` (staged.jsonl:
+ * its staged files set aside; search-concepts.txt: its index's concept pairs), whatever the fd, before
+ * it is made (a throw fails it); `onOpen` sees the path each time the file is opened.
+ */
+function asideSpy(name: string, onWrite: (data: Parameters<WriteFs['writeSync']>[1]) => void, onOpen: (path: string) => void = () => undefined): WriteFs {
   const asideFds = new Set<number>();
   return {
     ...realFs,
     openSync: (path, flags, mode) => {
       const fd = realFs.openSync(path, flags, mode);
-      if (String(path).endsWith('staged.jsonl')) asideFds.add(fd);
+      if (String(path).endsWith(name)) {
+        asideFds.add(fd);
+        onOpen(String(path));
+      }
       return fd;
     },
     writeSync: (fd, data) => {
@@ -58,6 +66,27 @@ function stagedAsideSpy(onWrite: (data: Parameters<WriteFs['writeSync']>[1]) => 
       realFs.closeSync(fd);
     },
   };
+}
+
+/** A folder of the first four fixtures' copies, `copies` times over, with a pipeline file whose output is `out` beside them. */
+function fixtureInputs(copies = 1): { dir: string; inputs: string; names: string[] } {
+  const dir = mkdtempSync(join(tmpdir(), 'digest-held-'));
+  const inputs = join(dir, 'in');
+  mkdirSync(inputs);
+  const four = readdirSync(repo('fixtures/articles')).sort().slice(0, 4);
+  const names: string[] = [];
+  for (let copy = 0; copy < copies; copy++) for (const name of four) names.push(copies === 1 ? name : `c${copy}-${name}`);
+  names.forEach((name, i) => copyFileSync(repo(`fixtures/articles/${four[i % 4]!}`), join(inputs, name)));
+  return { dir, inputs, names };
+}
+
+/** Every file under `root` (relative paths, sorted), `.cache` left out unless asked. */
+function filesUnder(root: string, withCache = false): string[] {
+  return (readdirSync(root, { recursive: true, withFileTypes: true }) as Dirent[])
+    .filter((d) => d.isFile())
+    .map((d) => relative(root, join(d.parentPath, d.name)))
+    .filter((rel) => withCache || !rel.startsWith('.cache'))
+    .sort();
 }
 
 describe('a build finish writes no text whole that grows with its inputs', () => {
@@ -144,14 +173,10 @@ describe("the writer's record of the files it stages", () => {
   });
 
   it("a build sets its inputs' staged files aside in its staging folder, and commits the same dataset", async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'digest-held-'));
-    const inputs = join(dir, 'in');
-    mkdirSync(inputs);
-    const names = readdirSync(repo('fixtures/articles')).sort().slice(0, 4);
-    for (const name of names) copyFileSync(repo(`fixtures/articles/${name}`), join(inputs, name));
+    const { dir, inputs, names } = fixtureInputs();
     // The lines written to the staging folder's staged.jsonl, whatever the fd.
     const aside: string[] = [];
-    const fs = stagedAsideSpy((data) => aside.push(Buffer.from(data).toString('utf8')));
+    const fs = asideSpy('staged.jsonl', (data) => aside.push(Buffer.from(data).toString('utf8')));
     const result = await build({ pipeline: loadPipeline(pipelineFileFor(dir, inputs)), concurrency: 1, fs });
     expect(result.failed).toBe(0);
     const set = aside.join('').split('\n').filter(Boolean).map((line) => (JSON.parse(line) as [string, string])[0]);
@@ -163,18 +188,66 @@ describe("the writer's record of the files it stages", () => {
   }, 120_000);
 
   it("a build's staged files are set aside through a small buffer: appended a few KB at a time, not held in a 128 KB one", async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'digest-held-'));
-    const inputs = join(dir, 'in');
-    mkdirSync(inputs);
     // 48 inputs: ~310 bytes of staged names and sources each, ~15 KB in all — past a small chunk, under the 64 KB one.
-    const names = readdirSync(repo('fixtures/articles')).sort().slice(0, 4);
-    for (let copy = 0; copy < 12; copy++) for (const name of names) copyFileSync(repo(`fixtures/articles/${name}`), join(inputs, `c${copy}-${name}`));
+    const { dir, inputs } = fixtureInputs(12);
     const writes: number[] = [];
-    const fs = stagedAsideSpy((data) => writes.push(Buffer.byteLength(data as Uint8Array)));
+    const fs = asideSpy('staged.jsonl', (data) => writes.push(Buffer.byteLength(data as Uint8Array)));
     const result = await build({ pipeline: loadPipeline(pipelineFileFor(dir, inputs)), concurrency: 1, fs });
     expect(result.failed).toBe(0);
     // Before: one write of everything at the finish (the 64 KB chunk never filled), from a 128 KB buffer held all along.
     expect(writes.length).toBeGreaterThan(1);
     expect(Math.max(...writes)).toBeLessThanOrEqual(16 * 1024);
   }, 240_000);
+});
+
+describe("the review index's concept pairs, spooled", () => {
+  it('a build writes each article\'s concept pairs to its staging folder as a line, and the index is the one a build holding them in memory writes (check mode)', async () => {
+    const { dir, inputs, names } = fixtureInputs();
+    const written: string[] = [];
+    const opened: string[] = [];
+    const fs = asideSpy('search-concepts.txt', (data) => written.push(Buffer.from(data as Uint8Array).toString('utf8')), (path) => opened.push(path));
+    const pipeline = loadPipeline(pipelineFileFor(dir, inputs));
+    const result = await build({ pipeline, concurrency: 1, fs });
+    expect(result.failed).toBe(0);
+    // Before: nothing (every concept's pairs held on the build thread until the finish).
+    const lines = written.join('').split('\n');
+    expect(lines.pop()).toBe('');
+    expect(lines).toHaveLength(names.length);
+    for (const line of lines) expect(line).toMatch(/^\d+:\d+( \d+:\d+)*$/);
+    const index = readFileSync(join(dir, 'out', 'report', 'index.html'), 'utf8');
+    const named = lines.reduce((sum, line) => sum + line.split(' ').length, 0);
+    // A pair a concept an article names (a concept named twice by one article: one pair, its last count).
+    expect((index.match(/\{"article":\d+,"count":\d+\}/g) ?? []).length).toBeLessThanOrEqual(named);
+    expect((index.match(/\{"article":\d+,"count":\d+\}/g) ?? []).length).toBeGreaterThan(named / 2);
+    for (const path of opened) expect(relative(join(dir, 'out'), path).split(sep)[0]).toBe(STAGING);
+    expect(filesUnder(dir, true).filter((rel) => rel.endsWith('search-concepts.txt'))).toEqual([]);
+    // Check mode writes nothing and keeps the pairs in memory: the same index, the same files.
+    rmSync(join(dir, 'out', '.cache'), { recursive: true });
+    const check = await build({ pipeline, concurrency: 1, check: true, cacheDir: null });
+    expect(check.changed).toEqual([]);
+  }, 120_000);
+
+  it('a build that fails while it reads its spool back leaves the previous dataset whole: no partial index, no spool left anywhere', async () => {
+    const { dir, inputs, names } = fixtureInputs();
+    const pipeline = loadPipeline(pipelineFileFor(dir, inputs));
+    expect((await build({ pipeline, concurrency: 1 })).failed).toBe(0);
+    const out = join(dir, 'out');
+    const before = new Map(filesUnder(out).map((rel) => [rel, readFileSync(join(out, rel))]));
+    expect(before.has('report/index.html')).toBe(true);
+    // An edit: the tables and the index are made again, the edited article's pairs spooled as it settles.
+    appendFileSync(join(inputs, names[0]!), '\n3月5日,附加一句。\n');
+    let writes = 0;
+    const full = asideSpy('search-concepts.txt', () => {
+      writes++;
+      throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+    });
+    await expect(build({ pipeline, concurrency: 1, fs: full })).rejects.toThrow(/search-concepts\.txt/);
+    // Before: never written, the build succeeded.
+    expect(writes).toBe(1);
+    expect(filesUnder(out)).toEqual([...before.keys()]);
+    for (const [rel, bytes] of before) expect(readFileSync(join(out, rel)).equals(bytes), rel).toBe(true);
+    expect(filesUnder(dir, true).filter((rel) => rel.endsWith('search-concepts.txt') || rel.includes(STAGING))).toEqual([]);
+    // The next build with room completes it.
+    expect((await build({ pipeline, concurrency: 1 })).changed).toContain('report/index.html');
+  }, 120_000);
 });

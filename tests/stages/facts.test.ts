@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ingestDetailed } from '../../src/ingest.js';
 import { itemFacts, sentencesOf, timepointIn } from '../../src/stages/facts.js';
 import { items, pipeline, repo } from '../helpers.js';
@@ -59,6 +59,31 @@ describe('facts on the seeds (every variant agrees)', () => {
   it('reads an institution named inside a country-bearing name', async () => {
     const f = itemFacts({ text: '6月16日,莫斯科谢切诺夫第一国立医科大学再生医学研究所牵头在《国际分子科学杂志》上发表研究。[7]' }, data());
     expect(f).toMatchObject({ institution: { text: '莫斯科谢切诺夫第一国立医科大学再生医学研究所', label: 'Sechenov First Moscow State Medical University' }, country: 'Russia', outcomes: [] });
+  });
+});
+
+describe("facts: the lexicon's countries (issue 17)", () => {
+  it("are filtered once a lexicon, by its matcher, not again for every article: the same list each read, the lexicon's countries in its order", async () => {
+    const { loadPipeline } = await import('../../src/pipeline.js');
+    // A pipeline of its own, whose lexicon's concepts are watched.
+    const own = loadPipeline(repo('pipelines/digest.json'));
+    const concepts = own.data.lexicon.concepts;
+    const filter = vi.spyOn(concepts, 'filter');
+    try {
+      const countries = own.data.concepts.countries;
+      expect(countries.map((c) => c.id)).toEqual(concepts.flatMap((c) => (c.type === 'country' ? [c.id] : [])));
+      expect(countries.length).toBeGreaterThan(20);
+      filter.mockClear();
+      for (const file of ['ra-2025.txt', 'as-2025.txt', 'ra-2025-site.html']) {
+        const { record } = await ingestDetailed({ path: repo(`fixtures/articles/${file}`) }, { pipeline: own });
+        expect(items(record).some((i) => i.facts?.country)).toBe(true);
+      }
+      // Before: the facts stage filtered the lexicon's concepts once an article.
+      expect(filter).not.toHaveBeenCalled();
+      expect(own.data.concepts.countries).toBe(countries);
+    } finally {
+      filter.mockRestore();
+    }
   });
 });
 

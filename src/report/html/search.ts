@@ -102,6 +102,14 @@ function byId(a: string, b: string): number {
 /** Where {@link SearchIndexText} keeps what it writes before the end: each article's element besides the items and references. */
 export interface SearchIndexAsides extends SearchAsides {
   articles: TextAside;
+  /**
+   * Where each article's concept pairs wait, one line an article ({@link conceptLine}), read back
+   * at the end — a build's staging folder, so that the pairs (~0.27 KB an input, the largest
+   * thing the build thread still held in proportion to its inputs while the workers ran:
+   * BENCHMARKS.md, change 93) are not on the heap until the workers are gone. Without it each
+   * concept keeps its pairs in memory ({@link Pairs}), as an index made in one go does.
+   */
+  concepts?: TextAside;
 }
 
 /**
@@ -230,8 +238,18 @@ export function entityLines(entities: SearchEntry['entities']): string {
   return lines;
 }
 
-/** A detail of {@link entityLines} read: the concept it names and whether its surfaces are in. */
-type Concept = { type: string; label: string; surfaces: Set<string>; in: Pairs };
+/** A detail of {@link entityLines} read: the concept it names (its number: the order first named), its surfaces, its pairs. */
+type Concept = { number: number; type: string; label: string; surfaces: Set<string>; in: Pairs };
+
+/**
+ * An article's concept pairs as {@link SearchIndexAsides.concepts} keeps them: `<concept>:<count>`
+ * for each naming, in the order named, apart by spaces (the concept by its number; the article is
+ * the line's place). A concept named twice has both pairs, the later one counting, as
+ * {@link Pairs.set} takes them.
+ */
+function conceptLine(line: string, concept: number, count: number): string {
+  return line === '' ? `${concept}:${count}` : `${line} ${concept}:${count}`;
+}
 
 /** Details {@link SearchIndexText} remembers by their text at most: past it, a new detail is parsed each time it comes (same index, bounded memory). */
 const DETAILS_MAX = 4096;
@@ -300,7 +318,7 @@ function eachLine(text: string | Uint8Array, f: (line: string | Uint8Array) => v
  * escaping of single characters after it). Each article's element, items and references are
  * encoded as they are added and wait in `asides` until {@link SearchIndexText.text} writes them
  * in their array's turn; journals and entities are gathered (two numbers per article and
- * concept). An item waits without its journal's number, known once every journal is
+ * concept: in `asides.concepts` when given, a line an article, else in memory). An item waits without its journal's number, known once every journal is
  * (BENCHMARKS.md, "Change: the review index's search data read once", and "the serial head and
  * tail of a two-worker build").
  */
@@ -309,6 +327,8 @@ export class SearchIndexText {
   private readonly journalNumbers = new Map<string, number>();
   /** Each concept as the first article by id names it, its surfaces, and [article, count] pairs in article order. */
   private readonly concepts = new Map<string, Concept>();
+  /** The concepts by their number (the order first named): how a line of {@link SearchIndexAsides.concepts} names them. */
+  private readonly numbered: Concept[] = [];
   /**
    * Each detail of {@link entityLines} seen, and the concept it names, its surfaces already added:
    * by its text (a copy) when it came as text, by its bytes read as Latin-1 when it came as UTF-8
@@ -350,7 +370,15 @@ export class SearchIndexText {
       asides.items.add(`${journal} ${article} `, line);
     });
     const entities = entry.entities;
-    if (Array.isArray(entities)) for (const e of entities) this.named(e).in.set(article, e.count);
+    // Spooled, the article's pairs make one line, added once its entities are read.
+    const spool = asides.concepts;
+    let pairs = '';
+    if (Array.isArray(entities))
+      for (const e of entities) {
+        const concept = this.named(e);
+        if (spool) pairs = conceptLine(pairs, concept.number, e.count);
+        else concept.in.set(article, e.count);
+      }
     else {
       // Bytes are read as Latin-1, a character a byte (no UTF-8 decoding: a copy): a detail's text
       // is then its bytes, as good a key as its characters; only a detail not seen is decoded.
@@ -369,9 +397,11 @@ export class SearchIndexText {
           concept = this.named(JSON.parse(bytes === null ? detail : bytes.toString('utf8', at + 1, end)) as SearchEntry['entities'][number]);
           if (details.size < DETAILS_MAX) details.set(ownCopy(detail), concept);
         }
-        concept.in.set(article, count);
+        if (spool) pairs = conceptLine(pairs, concept.number, count);
+        else concept.in.set(article, count);
       }
     }
+    spool?.add(pairs);
     eachLine(entry.references, (line) => asides.references.add(`${article} `, line));
     this.article++;
   }
@@ -383,9 +413,41 @@ export class SearchIndexText {
    */
   private named(e: Pick<SearchEntry['entities'][number], 'id' | 'type' | 'label' | 'surfaces'>): Concept {
     let concept = this.concepts.get(e.id);
-    if (!concept) this.concepts.set(e.id, (concept = { type: e.type, label: e.label, surfaces: new Set(), in: new Pairs() }));
+    if (!concept) {
+      concept = { number: this.numbered.length, type: e.type, label: e.label, surfaces: new Set(), in: new Pairs() };
+      this.concepts.set(e.id, concept);
+      this.numbered.push(concept);
+    }
     for (const surface of e.surfaces) concept.surfaces.add(surface);
     return concept;
+  }
+
+  /**
+   * The concept pairs spooled ({@link SearchIndexAsides.concepts}) read back into each concept's
+   * {@link Pairs}, a line an article in article order: what they would hold had they been kept —
+   * read at the end, when a build's workers are gone.
+   */
+  private pairsReadBack(): void {
+    const spool = this.asides.concepts;
+    if (!spool) return;
+    const { numbered } = this;
+    let article = 0;
+    for (const line of spool.lines()) {
+      // `<concept>:<count>` pairs apart by spaces, their digits read in place.
+      for (let at = 0; at < line.length; at++) {
+        const start = at;
+        let number = 0;
+        for (let c = line.charCodeAt(at); c >= 48 && c <= 57; c = line.charCodeAt(++at)) number = number * 10 + (c - 48);
+        const colon = at;
+        let count = 0;
+        for (let c = line.charCodeAt(++at); c >= 48 && c <= 57; c = line.charCodeAt(++at)) count = count * 10 + (c - 48);
+        const concept = numbered[number];
+        if (colon === start || line.charCodeAt(colon) !== 58 || at === colon + 1 || (at < line.length && line.charCodeAt(at) !== 32) || concept === undefined) throw new Error(`not a line of concept pairs: ${line}`);
+        concept.in.set(article, count);
+      }
+      article++;
+    }
+    if (article !== this.article) throw new Error(`concept pairs for ${article} articles, not ${this.article}`);
   }
 
   /** The index's text, a piece at a time, from the entries added (read once: the asides are read back). */
@@ -416,6 +478,7 @@ export class SearchIndexText {
       first = false;
     }
     yield `],"${SECTIONS[3]}":[`;
+    this.pairsReadBack();
     first = true;
     for (const id of [...concepts.keys()].sort(byId)) {
       const c = concepts.get(id)!;

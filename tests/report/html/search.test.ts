@@ -2,7 +2,7 @@ import { utf8Text } from '../../../src/io/utf8.js';
 import { describe, expect, it, vi } from 'vitest';
 import type { ArticleRecord } from '../../../src/generated/article.js';
 import { jsonForScript } from '../../../src/report/html/html.js';
-import { entityLines, Pairs, prepareSearch, SearchIndexBuilder, SearchIndexText, searchIndexText, topicText, type PreparedSearch, type SearchEntry } from '../../../src/report/html/search.js';
+import { entityLines, Pairs, prepareSearch, SearchIndexBuilder, SearchIndexText, searchIndexText, textAsideInMemory, topicText, type PreparedSearch, type SearchEntry } from '../../../src/report/html/search.js';
 
 type Topic = ArticleRecord['topic'];
 
@@ -181,6 +181,44 @@ describe('the search index', () => {
     const builder = new SearchIndexBuilder();
     for (const e of [c, b, a]) builder.add(e);
     expect(text).toBe(jsonForScript(builder.build()));
+  });
+
+  it('with a spool for the concept pairs: each article adds one line of them as it is added, none held as pairs, read back once at the end into the text of the whole', () => {
+    const msc = (count: number, label = 'MSC') => ({ id: 'cell:msc', type: 'cell', label, surfaces: ['间充质干细胞'], count });
+    // A concept named twice by one article (its last naming counts), an article naming none, concepts first named late.
+    const entries: SearchEntry[] = [
+      { ...entry('a', 'lupus', 'Zeta'), entities: [msc(1), ...entry('a', 'x', null).entities] },
+      { ...entry('b', 'lupus (b)', null), entities: [msc(3), msc(2, 'MSC (b)')] },
+      { ...entry('c', 'lupus (c)', null), entities: [] },
+      { ...entry('d', 'lupus (d)', 'Alpha'), entities: [...entry('d', 'x', null).entities, { id: 'drug:x', type: 'drug', label: 'X', surfaces: ['X'], count: 12345 }, msc(7)] },
+    ];
+    const builder = new SearchIndexBuilder();
+    for (const e of entries) builder.add(e);
+    const expected = jsonForScript(builder.build());
+    for (const form of ['values', 'lines'] as const) {
+      const spool: string[] = [];
+      let reads = 0;
+      const kept = (into: string[]) => ({ add: (line: string, rest?: string | Uint8Array) => void into.push(line + (rest === undefined ? '' : utf8Text(rest))), lines: () => into });
+      const concepts = { add: (line: string) => void spool.push(line), lines: () => (reads++, spool) };
+      const index = new SearchIndexText(jsonForScript, { articles: kept([]), items: kept([]), references: kept([]), concepts });
+      for (const e of entries) index.addPrepared(prepareSearch(e, jsonForScript, form === 'lines'));
+      // Before: no line (every concept's pairs held in memory until the end, ~0.27 KB an input of a build).
+      expect(spool).toEqual(['0:1 1:2', '0:3 0:2', '', '1:2 2:12345 0:7']);
+      const held = (index as unknown as { numbered: { in: Pairs }[] }).numbered.map((c) => { const seen: number[] = []; c.in.forEach((article) => seen.push(article)); return seen.length; });
+      expect(held).toEqual([0, 0, 0]);
+      expect(reads).toBe(0);
+      expect([...index.text()].join('')).toBe(expected);
+      expect(reads).toBe(1);
+    }
+    // A spool that lost a line or holds another's is the build's error, not a wrong index.
+    const broken = (lines: string[]) => {
+      const index = new SearchIndexText(JSON.stringify, { articles: textAsideInMemory(), items: textAsideInMemory(), references: textAsideInMemory(), concepts: { add: () => undefined, lines: () => lines } });
+      for (const e of entries) index.add(e);
+      return () => [...index.text()];
+    };
+    expect(broken(['0:1 1:2', '0:3'])).toThrow('concept pairs for 2 articles, not 4');
+    expect(broken(['0:1 1:2', '0:3', '', '9:1'])).toThrow('not a line of concept pairs: 9:1');
+    expect(broken(['0:1 1:2', '0:3', '', '1:'])).toThrow('not a line of concept pairs: 1:');
   });
 
   it("a concept's [article, count] pairs come back as set, a later count of the same article replacing the last, in ~2 bytes a pair", () => {
