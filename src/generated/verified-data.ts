@@ -6,5 +6,5 @@ export const shippedDataHashes: readonly string[] = [
   '73651168e9ae98853bf117d2313db81bf75f0bfc6beb15c38b39e90ae0c88990', // html: pipelines/data/html.json
   'c48d3be19c97e739e4356c72b8743d1a199ea729bf12a53086736c9defd3f374', // journals: pipelines/data/journals.json
   '91976cb38eb38d38223f6557d965bcdb3ae1278af7a4a7c47da764a775dbfe1f', // lexicon: pipelines/data/lexicon.json
-  '2851945fcc73e2a9ae998f135d638b6ef458028247aedeaf4920b8cfb2c5ce64', // structure: pipelines/data/structure.json
+  '53c6076a74d3cddd4a942d66e549780a5485e9d931c48e6f4bbc41baa310fffc', // structure: pipelines/data/structure.json
 ];
