@@ -157,6 +157,10 @@ export interface StructureData {
    * A word for the page date itself ("today"): in a paragraph's first sentence with an event verb, on a page with a page date (a wire's dateline), it dates an item to that day ("… today announced the publication …").
    */
   todayWords?: string;
+  /**
+   * A word inside a sentence that dates its event to the days before the page date ("…的科学家近日在《自然》发表研究", "…醫學院近日發表於《X》"): with an event verb after it in that sentence, on a page with a page date, the sentence opens an item at the page date's month, as a paragraph or sentence opening "近日," does (undatedItemStarts).
+   */
+  recentWords?: string;
   yearOpeners: Patterns7;
   closingWords: Patterns8;
   /**

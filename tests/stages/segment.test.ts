@@ -433,6 +433,14 @@ describe('segment on the sixth Chinese real-page audit (genre-zh5)', () => {
     expect(classifyBlock(block(text), structure(), true).role).not.toBe('boilerplate');
   });
 
+  it('opens an item at the sentence that dates its event with "近日" or "日前" inside it, on a dated page', async () => {
+    const doc = await runUpTo('date 2025-11-30 某某電子報\n\n長期以來,第一型糖尿病被視為終身疾病!美國某醫學院日前發表於《臨床研究雜誌》的研究指出,幹細胞移植可讓小鼠擺脫胰島素。\n\n研究人員表示,仍需多年臨床試驗。\n', 'segment');
+    expect(doc.sections.flatMap((s) => s.items).map((i) => [i.date, i.datePrecision])).toEqual([['2025-11', 'month']]);
+    expect(doc.diagnostics.filter((d) => d.rule === 'date-relative').map((d) => d.message)).toEqual(['"日前" read as 2025-11 (the month of the page date 2025-11-30)']);
+    const undated = await runUpTo('長期以來,第一型糖尿病被視為終身疾病!美國某醫學院日前發表於《臨床研究雜誌》的研究指出,幹細胞移植可讓小鼠擺脫胰島素。\n', 'segment');
+    expect(undated.sections.flatMap((s) => s.items)).toEqual([]);
+  });
+
   it.each(['脊髓損傷患者為什麼考慮幹細胞治療?從康復平台期說起', '什么是骨关节炎?干细胞疗法的临床研究', '幹細胞治療中風:效果如何?離臨床應用還有多遠?'])(
     'is a plain-text heading that asks and answers on one line: %s',
     (text) => {
