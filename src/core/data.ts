@@ -71,6 +71,8 @@ export interface CompiledStructure {
   eventVerbs: RegExp;
   /** A word for the page date itself ("today"), read in a first sentence with an event verb; null when the data gives none. */
   todayWords: RegExp | null;
+  /** A word inside a sentence dating its event to the days before the page date ("近日"), read with an event verb after it; null when the data gives none. */
+  recentWords: RegExp | null;
   /** A paragraph opening with a year alone (group year). */
   yearOpeners: RegExp[];
   /** A paragraph that sums up ("总体来看,…"): on pages that are not digests it ends the item above. */
@@ -392,6 +394,7 @@ export function loadStructure(file: string, text?: string, hash?: string): Compi
     relativeDay: one('/relativeDay', raw.relativeDay),
     eventVerbs: new RegExp(words(raw.eventVerbs), 'iu'),
     todayWords: raw.todayWords === undefined ? null : one('/todayWords', raw.todayWords),
+    recentWords: raw.recentWords === undefined ? null : one('/recentWords', raw.recentWords),
     yearOpeners: compileAll('/yearOpeners', raw.yearOpeners),
     closingWords: compileAll('/closingWords', raw.closingWords),
     sentenceBreak: one('/sentenceBreak', raw.sentenceBreak, 'gu'),

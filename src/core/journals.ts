@@ -113,7 +113,7 @@ export class JournalIndex {
       bare: new LongestMatcher(bareNames).tables(),
       bareJournals: Int32Array.from(bareJournals),
       bareOneWord: Uint8Array.from(bareOneWord),
-      cueWords: { before: fold(cues.before), after: fold(cues.after), family: fold(cues.family), documents: fold(cues.documents), titleJoiners: fold(cues.titleJoiners ?? []), companyAfter: fold(cues.companyAfter ?? []) },
+      cueWords: { before: fold(cues.before), after: fold(cues.after), family: fold(cues.family), documents: fold(cues.documents), titleJoiners: fold(cues.titleJoiners ?? []), companyAfter: fold(cues.companyAfter ?? []), titleBefore: fold(cues.titleBefore ?? []), titleAfter: fold(cues.titleAfter ?? []), sourceAfter: fold(cues.sourceAfter ?? []) },
     };
   }
 
@@ -184,11 +184,11 @@ export class JournalIndex {
   }
 
   /** True when the text right before `at` (spaces aside) ends in a cue word of the kind. */
-  cueBefore(view: string, at: number, kind: 'before' = 'before'): boolean {
+  cueBefore(view: string, at: number, kind: 'before' | 'titleBefore' = 'before'): boolean {
     const before = lowerSameLength(view.slice(Math.max(0, at - 24), at)).trimEnd();
     // Loops, not callbacks over `before`: a closure made per call is optimised again after each full
     // collection (BENCHMARKS.md, changes 59, 64 and "the workers' per-call closures hoisted").
-    const words = this.cueWords[kind];
+    const words = this.cueWords[kind] ?? [];
     for (let k = 0; k < words.length; k++) {
       const w = words[k]!;
       if (before.endsWith(w) && !(/^[a-z]/.test(w) && latinOrDigit(before, before.length - w.length - 1))) return true;
@@ -196,10 +196,10 @@ export class JournalIndex {
     return false;
   }
 
-  /** True when the text from `at` (spaces aside) opens with a cue word of the kind (`after` or `family`). */
-  cueAfter(view: string, at: number, kind: 'after' | 'family' = 'after'): boolean {
+  /** True when the text from `at` (spaces aside) opens with a cue word of the kind (`after`, `family`, a paper title's `titleAfter`, a news source's `sourceAfter`). */
+  cueAfter(view: string, at: number, kind: 'after' | 'family' | 'titleAfter' | 'sourceAfter' = 'after'): boolean {
     const after = lowerSameLength(view.slice(at, at + 24)).trimStart();
-    const words = this.cueWords[kind];
+    const words = this.cueWords[kind] ?? [];
     for (let k = 0; k < words.length; k++) {
       const w = words[k]!;
       if (after.startsWith(w) && !(/[a-z]$/.test(w) && latinOrDigit(after, w.length))) return true;

@@ -37,12 +37,30 @@ export type Words4 = string[];
  */
 export type Words5 = string[];
 /**
+ * Words right before a name in quotation marks (“…”, 「…」) that make it a paper's title ("发表了一篇“…”", "题为“…”"): without a title word around it, a quoted phrase is a term in quotes (「重启免疫系统」), never an item's paper title. Matched in the script-folded view (题为 also matches 題為).
+ *
+ * @maxItems 200
+ */
+export type Words6 = string[];
+/**
+ * Words right after a name in quotation marks that make it a paper's title ("“…”一文", "以“…”为题"); see titleBefore.
+ *
+ * @maxItems 200
+ */
+export type Words7 = string[];
+/**
+ * Words right after a 《…》 that make it the news source a page retells ("根据《SciTechDaily》报导"), not a paper's title.
+ *
+ * @maxItems 200
+ */
+export type Words8 = string[];
+/**
  * @maxItems 200
  *
  * This interface was referenced by `JournalTable`'s JSON-Schema
  * via the `definition` "Words".
  */
-export type Words6 = string[];
+export type Words9 = string[];
 
 /**
  * Canonical journal names with the other names they appear under. name is the English title, abbreviation the NLM (MEDLINE) abbreviation, issn only ISSNs checked against a published source, aliases every other name (Chinese names in both scripts, ISO abbreviations, short names).
@@ -60,6 +78,9 @@ export interface JournalTable {
     documents: Words3;
     titleJoiners?: Words4;
     companyAfter?: Words5;
+    titleBefore?: Words6;
+    titleAfter?: Words7;
+    sourceAfter?: Words8;
   };
   journals: {
     name: string;

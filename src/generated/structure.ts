@@ -35,11 +35,11 @@ export type Patterns3 = string[];
  */
 export type Patterns4 = string[];
 /**
- * A byline at the start of a paragraph ("〔記者…/台南報導〕", "CHICAGO — "), or a news wire's dateline ("BALDWIN PARK, Calif., Oct. 3, 2024 /PRNewswire/ --"): kept out of the body as boilerplate, the rest of the paragraph kept. A dateline's groups year, month or monthName, and day give the page date (boilerplate of kind page-date).
+ * A byline at the start of a paragraph ("〔記者…/台南報導〕", a desk's or translator's credit "〔編譯…／綜合報導〕", "CHICAGO — "), a news wire's dateline ("BALDWIN PARK, Calif., Oct. 3, 2024 /PRNewswire/ --") or a stored page's date marker with the text glued after it ("date 2025-11-30 …"): kept out of the body as boilerplate, the rest of the paragraph read as a line of its own. A dateline's groups year, month or monthName, and day give the page date (boilerplate of kind page-date).
  */
 export type Patterns5 = string[];
 /**
- * A short line that is a table or figure caption ("表1 …"): boilerplate of kind caption, never the title or a heading.
+ * A short line that is a table or figure caption ("表1 …"), or a photo's caption ending in its credit ("…。（路透社）", "…。（某院提供）"): boilerplate of kind caption, never the title or a heading.
  */
 export type Patterns6 = string[];
 /**
@@ -125,7 +125,7 @@ export interface StructureData {
    */
   wordMarks?: string;
   /**
-   * A pattern for punctuation a short plain-text line may hold and still be a free-form heading, beside its words: a colon between its two halves ("干细胞治疗: 一线希望"), quotation marks around a name (“…”, 「…」), a question mark at its end ("為何幹細胞有效？"). Read like wordMarks; any other punctuation makes the line prose.
+   * A pattern for punctuation a short plain-text line may hold and still be a free-form heading, beside its words: a colon between its two halves ("干细胞治疗: 一线希望"), quotation marks around a name (“…”, 「…」), a question mark at its end ("為何幹細胞有效？") or between a question and what answers it, each half of a few characters ("什么是膝骨关节炎?干细胞治疗的临床应用"). Read like wordMarks; any other punctuation makes the line prose.
    */
   headingMarks?: string;
   outlineHeadings: Patterns;
@@ -157,6 +157,10 @@ export interface StructureData {
    * A word for the page date itself ("today"): in a paragraph's first sentence with an event verb, on a page with a page date (a wire's dateline), it dates an item to that day ("… today announced the publication …").
    */
   todayWords?: string;
+  /**
+   * A word inside a sentence that dates its event to the days before the page date ("…的科学家近日在《自然》发表研究", "…醫學院近日發表於《X》"): with an event verb after it in that sentence, on a page with a page date, the sentence opens an item at the page date's month, as a paragraph or sentence opening "近日," does (undatedItemStarts).
+   */
+  recentWords?: string;
   yearOpeners: Patterns7;
   closingWords: Patterns8;
   /**

@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 "use strict";
 export const structure = validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/structure.schema.json","type":"object","additionalProperties":false,"required":["maxHeadingLength","monthNames","numerals","monthHeadings","rangeHeadings","yearHeadings","yearHeadingWords","headingPunctuation","outlineHeadings","outlineSubheadings","sectionKeywords","referenceHeadings","boilerplate","pageDates","leadLabels","bylinePrefixes","captions","itemDates","undatedItemStarts","relativeDay","eventVerbs","yearOpeners","closingWords","sentenceBreak","publicationCues","english","relativeYears","citationMarker","pageKinds","messageExamples"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"maxHeadingLength":{"type":"integer","minimum":8},"maxLatinTitleLength":{"type":"integer","minimum":1,"maximum":1000},"monthNames":{"type":"array","minItems":12,"maxItems":12,"items":{"type":"array","minItems":1,"maxItems":8,"items":{"type":"string","pattern":"^[A-Za-z]{2,20}$"}}},"numerals":{"type":"object","minProperties":1,"propertyNames":{"minLength":1,"maxLength":1},"additionalProperties":{"type":"integer","minimum":0,"maximum":10}},"monthHeadings":{"$ref":"#/$defs/Patterns"},"rangeHeadings":{"$ref":"#/$defs/Patterns"},"yearHeadings":{"$ref":"#/$defs/Patterns"},"yearHeadingWords":{"$ref":"#/$defs/Words"},"headingPunctuation":{"type":"string","minLength":1,"maxLength":600},"unfinishedLineEnds":{"type":"string","minLength":1,"maxLength":600},"wordMarks":{"type":"string","minLength":1,"maxLength":600},"headingMarks":{"type":"string","minLength":1,"maxLength":600},"outlineHeadings":{"$ref":"#/$defs/Patterns"},"outlineSubheadings":{"$ref":"#/$defs/Patterns"},"sectionKeywords":{"type":"object","additionalProperties":false,"required":["summary","outlook","conclusion"],"properties":{"summary":{"$ref":"#/$defs/Words"},"outlook":{"$ref":"#/$defs/Words"},"conclusion":{"$ref":"#/$defs/Words"}}},"referenceHeadings":{"$ref":"#/$defs/Patterns"},"boilerplate":{"type":"object","additionalProperties":false,"required":["disclaimer","qr-code","other"],"properties":{"disclaimer":{"$ref":"#/$defs/Patterns"},"qr-code":{"$ref":"#/$defs/Patterns"},"other":{"$ref":"#/$defs/Patterns"}}},"pageDates":{"$ref":"#/$defs/Patterns"},"titleDateLines":{"$ref":"#/$defs/Patterns"},"leadLabels":{"$ref":"#/$defs/Patterns"},"bylinePrefixes":{"$ref":"#/$defs/Patterns"},"captions":{"$ref":"#/$defs/Patterns"},"itemDates":{"$ref":"#/$defs/Patterns"},"undatedItemStarts":{"$ref":"#/$defs/Patterns"},"relativeDay":{"type":"string","minLength":1,"maxLength":600},"eventVerbs":{"$ref":"#/$defs/Words"},"todayWords":{"type":"string","minLength":1,"maxLength":200},"yearOpeners":{"$ref":"#/$defs/Patterns"},"closingWords":{"$ref":"#/$defs/Patterns"},"sentenceBreak":{"type":"string","minLength":1,"maxLength":600},"publicationCues":{"type":"string","minLength":1,"maxLength":600},"english":{"type":"object","additionalProperties":false,"required":["phrases","therapies","connectors"],"properties":{"phrases":{"type":"array","items":{"$ref":"#/$defs/Translation"}},"therapies":{"type":"array","items":{"$ref":"#/$defs/Translation"}},"connectors":{"type":"array","items":{"type":"string"}}}},"relativeYears":{"type":"object","additionalProperties":{"type":"integer","minimum":-10,"maximum":10}},"citationMarker":{"type":"string","minLength":1,"maxLength":600},"pageKinds":{"type":"object","additionalProperties":false,"required":["titleYearRange","titleYear","approvalVerbs","regulators","trialRoundupTitles","overviewTitles"],"properties":{"titleYearRange":{"type":"string","minLength":1,"maxLength":600},"titleYear":{"type":"string","minLength":1,"maxLength":600},"approvalVerbs":{"$ref":"#/$defs/Words"},"regulators":{"$ref":"#/$defs/Words"},"trialRoundupTitles":{"$ref":"#/$defs/Patterns"},"overviewTitles":{"$ref":"#/$defs/Patterns"}}},"messageExamples":{"type":"object","additionalProperties":false,"required":["monthHeading","referenceHeading"],"properties":{"monthHeading":{"type":"string","minLength":1,"maxLength":200},"referenceHeading":{"type":"string","minLength":1,"maxLength":200}}}},"$defs":{"Patterns":{"type":"array","items":{"type":"string","minLength":1,"maxLength":600}},"Words":{"type":"array","items":{"type":"string","minLength":1},"minItems":1},"Translation":{"type":"object","additionalProperties":false,"required":["zh","en"],"properties":{"zh":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}},"en":{"type":"string","minLength":1},"preposition":{"type":"string"},"written":{"type":"array","items":{"type":"string","minLength":1}}}}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/structure.schema.json","type":"object","additionalProperties":false,"required":["maxHeadingLength","monthNames","numerals","monthHeadings","rangeHeadings","yearHeadings","yearHeadingWords","headingPunctuation","outlineHeadings","outlineSubheadings","sectionKeywords","referenceHeadings","boilerplate","pageDates","leadLabels","bylinePrefixes","captions","itemDates","undatedItemStarts","relativeDay","eventVerbs","yearOpeners","closingWords","sentenceBreak","publicationCues","english","relativeYears","citationMarker","pageKinds","messageExamples"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"maxHeadingLength":{"type":"integer","minimum":8},"maxLatinTitleLength":{"type":"integer","minimum":1,"maximum":1000},"monthNames":{"type":"array","minItems":12,"maxItems":12,"items":{"type":"array","minItems":1,"maxItems":8,"items":{"type":"string","pattern":"^[A-Za-z]{2,20}$"}}},"numerals":{"type":"object","minProperties":1,"propertyNames":{"minLength":1,"maxLength":1},"additionalProperties":{"type":"integer","minimum":0,"maximum":10}},"monthHeadings":{"$ref":"#/$defs/Patterns"},"rangeHeadings":{"$ref":"#/$defs/Patterns"},"yearHeadings":{"$ref":"#/$defs/Patterns"},"yearHeadingWords":{"$ref":"#/$defs/Words"},"headingPunctuation":{"type":"string","minLength":1,"maxLength":600},"unfinishedLineEnds":{"type":"string","minLength":1,"maxLength":600},"wordMarks":{"type":"string","minLength":1,"maxLength":600},"headingMarks":{"type":"string","minLength":1,"maxLength":600},"outlineHeadings":{"$ref":"#/$defs/Patterns"},"outlineSubheadings":{"$ref":"#/$defs/Patterns"},"sectionKeywords":{"type":"object","additionalProperties":false,"required":["summary","outlook","conclusion"],"properties":{"summary":{"$ref":"#/$defs/Words"},"outlook":{"$ref":"#/$defs/Words"},"conclusion":{"$ref":"#/$defs/Words"}}},"referenceHeadings":{"$ref":"#/$defs/Patterns"},"boilerplate":{"type":"object","additionalProperties":false,"required":["disclaimer","qr-code","other"],"properties":{"disclaimer":{"$ref":"#/$defs/Patterns"},"qr-code":{"$ref":"#/$defs/Patterns"},"other":{"$ref":"#/$defs/Patterns"}}},"pageDates":{"$ref":"#/$defs/Patterns"},"titleDateLines":{"$ref":"#/$defs/Patterns"},"leadLabels":{"$ref":"#/$defs/Patterns"},"bylinePrefixes":{"$ref":"#/$defs/Patterns"},"captions":{"$ref":"#/$defs/Patterns"},"itemDates":{"$ref":"#/$defs/Patterns"},"undatedItemStarts":{"$ref":"#/$defs/Patterns"},"relativeDay":{"type":"string","minLength":1,"maxLength":600},"eventVerbs":{"$ref":"#/$defs/Words"},"todayWords":{"type":"string","minLength":1,"maxLength":200},"recentWords":{"type":"string","minLength":1,"maxLength":200},"yearOpeners":{"$ref":"#/$defs/Patterns"},"closingWords":{"$ref":"#/$defs/Patterns"},"sentenceBreak":{"type":"string","minLength":1,"maxLength":600},"publicationCues":{"type":"string","minLength":1,"maxLength":600},"english":{"type":"object","additionalProperties":false,"required":["phrases","therapies","connectors"],"properties":{"phrases":{"type":"array","items":{"$ref":"#/$defs/Translation"}},"therapies":{"type":"array","items":{"$ref":"#/$defs/Translation"}},"connectors":{"type":"array","items":{"type":"string"}}}},"relativeYears":{"type":"object","additionalProperties":{"type":"integer","minimum":-10,"maximum":10}},"citationMarker":{"type":"string","minLength":1,"maxLength":600},"pageKinds":{"type":"object","additionalProperties":false,"required":["titleYearRange","titleYear","approvalVerbs","regulators","trialRoundupTitles","overviewTitles"],"properties":{"titleYearRange":{"type":"string","minLength":1,"maxLength":600},"titleYear":{"type":"string","minLength":1,"maxLength":600},"approvalVerbs":{"$ref":"#/$defs/Words"},"regulators":{"$ref":"#/$defs/Words"},"trialRoundupTitles":{"$ref":"#/$defs/Patterns"},"overviewTitles":{"$ref":"#/$defs/Patterns"}}},"messageExamples":{"type":"object","additionalProperties":false,"required":["monthHeading","referenceHeading"],"properties":{"monthHeading":{"type":"string","minLength":1,"maxLength":200},"referenceHeading":{"type":"string","minLength":1,"maxLength":200}}}},"$defs":{"Patterns":{"type":"array","items":{"type":"string","minLength":1,"maxLength":600}},"Words":{"type":"array","items":{"type":"string","minLength":1},"minItems":1},"Translation":{"type":"object","additionalProperties":false,"required":["zh","en"],"properties":{"zh":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}},"en":{"type":"string","minLength":1},"preposition":{"type":"string"},"written":{"type":"array","items":{"type":"string","minLength":1}}}}}};
 const func1 = Object.prototype.hasOwnProperty;
 const func2 = require("ajv/dist/runtime/ucs2length").default;
 const pattern4 = new RegExp("^[A-Za-z]{2,20}$", "u");
@@ -1481,25 +1481,52 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.yearOpeners !== undefined){
-let data59 = data.yearOpeners;
+if(data.recentWords !== undefined){
+let data59 = data.recentWords;
 const _errs145 = errors;
-const _errs146 = errors;
-if(errors === _errs146){
-if(Array.isArray(data59)){
-var valid50 = true;
-const len23 = data59.length;
-for(let i23=0; i23<len23; i23++){
-let data60 = data59[i23];
+if(errors === _errs145){
+if(typeof data59 === "string"){
+if(func2(data59) > 200){
+validate20.errors = [{instancePath:instancePath+"/recentWords",schemaPath:"#/properties/recentWords/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
+return false;
+}
+else {
+if(func2(data59) < 1){
+validate20.errors = [{instancePath:instancePath+"/recentWords",schemaPath:"#/properties/recentWords/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+}
+else {
+validate20.errors = [{instancePath:instancePath+"/recentWords",schemaPath:"#/properties/recentWords/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs145 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.yearOpeners !== undefined){
+let data60 = data.yearOpeners;
+const _errs147 = errors;
 const _errs148 = errors;
 if(errors === _errs148){
-if(typeof data60 === "string"){
-if(func2(data60) > 600){
+if(Array.isArray(data60)){
+var valid50 = true;
+const len23 = data60.length;
+for(let i23=0; i23<len23; i23++){
+let data61 = data60[i23];
+const _errs150 = errors;
+if(errors === _errs150){
+if(typeof data61 === "string"){
+if(func2(data61) > 600){
 validate20.errors = [{instancePath:instancePath+"/yearOpeners/" + i23,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data60) < 1){
+if(func2(data61) < 1){
 validate20.errors = [{instancePath:instancePath+"/yearOpeners/" + i23,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1510,7 +1537,7 @@ validate20.errors = [{instancePath:instancePath+"/yearOpeners/" + i23,schemaPath
 return false;
 }
 }
-var valid50 = _errs148 === errors;
+var valid50 = _errs150 === errors;
 if(!valid50){
 break;
 }
@@ -1521,31 +1548,31 @@ validate20.errors = [{instancePath:instancePath+"/yearOpeners",schemaPath:"#/$de
 return false;
 }
 }
-var valid0 = _errs145 === errors;
+var valid0 = _errs147 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.closingWords !== undefined){
-let data61 = data.closingWords;
-const _errs150 = errors;
-const _errs151 = errors;
-if(errors === _errs151){
-if(Array.isArray(data61)){
-var valid52 = true;
-const len24 = data61.length;
-for(let i24=0; i24<len24; i24++){
-let data62 = data61[i24];
+let data62 = data.closingWords;
+const _errs152 = errors;
 const _errs153 = errors;
 if(errors === _errs153){
-if(typeof data62 === "string"){
-if(func2(data62) > 600){
+if(Array.isArray(data62)){
+var valid52 = true;
+const len24 = data62.length;
+for(let i24=0; i24<len24; i24++){
+let data63 = data62[i24];
+const _errs155 = errors;
+if(errors === _errs155){
+if(typeof data63 === "string"){
+if(func2(data63) > 600){
 validate20.errors = [{instancePath:instancePath+"/closingWords/" + i24,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data62) < 1){
+if(func2(data63) < 1){
 validate20.errors = [{instancePath:instancePath+"/closingWords/" + i24,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1556,7 +1583,7 @@ validate20.errors = [{instancePath:instancePath+"/closingWords/" + i24,schemaPat
 return false;
 }
 }
-var valid52 = _errs153 === errors;
+var valid52 = _errs155 === errors;
 if(!valid52){
 break;
 }
@@ -1567,23 +1594,23 @@ validate20.errors = [{instancePath:instancePath+"/closingWords",schemaPath:"#/$d
 return false;
 }
 }
-var valid0 = _errs150 === errors;
+var valid0 = _errs152 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.sentenceBreak !== undefined){
-let data63 = data.sentenceBreak;
-const _errs155 = errors;
-if(errors === _errs155){
-if(typeof data63 === "string"){
-if(func2(data63) > 600){
+let data64 = data.sentenceBreak;
+const _errs157 = errors;
+if(errors === _errs157){
+if(typeof data64 === "string"){
+if(func2(data64) > 600){
 validate20.errors = [{instancePath:instancePath+"/sentenceBreak",schemaPath:"#/properties/sentenceBreak/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data63) < 1){
+if(func2(data64) < 1){
 validate20.errors = [{instancePath:instancePath+"/sentenceBreak",schemaPath:"#/properties/sentenceBreak/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1594,23 +1621,23 @@ validate20.errors = [{instancePath:instancePath+"/sentenceBreak",schemaPath:"#/p
 return false;
 }
 }
-var valid0 = _errs155 === errors;
+var valid0 = _errs157 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.publicationCues !== undefined){
-let data64 = data.publicationCues;
-const _errs157 = errors;
-if(errors === _errs157){
-if(typeof data64 === "string"){
-if(func2(data64) > 600){
+let data65 = data.publicationCues;
+const _errs159 = errors;
+if(errors === _errs159){
+if(typeof data65 === "string"){
+if(func2(data65) > 600){
 validate20.errors = [{instancePath:instancePath+"/publicationCues",schemaPath:"#/properties/publicationCues/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data64) < 1){
+if(func2(data65) < 1){
 validate20.errors = [{instancePath:instancePath+"/publicationCues",schemaPath:"#/properties/publicationCues/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1621,78 +1648,78 @@ validate20.errors = [{instancePath:instancePath+"/publicationCues",schemaPath:"#
 return false;
 }
 }
-var valid0 = _errs157 === errors;
+var valid0 = _errs159 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.english !== undefined){
-let data65 = data.english;
-const _errs159 = errors;
-if(errors === _errs159){
-if(data65 && typeof data65 == "object" && !Array.isArray(data65)){
+let data66 = data.english;
+const _errs161 = errors;
+if(errors === _errs161){
+if(data66 && typeof data66 == "object" && !Array.isArray(data66)){
 let missing3;
-if((((data65.phrases === undefined) && (missing3 = "phrases")) || ((data65.therapies === undefined) && (missing3 = "therapies"))) || ((data65.connectors === undefined) && (missing3 = "connectors"))){
+if((((data66.phrases === undefined) && (missing3 = "phrases")) || ((data66.therapies === undefined) && (missing3 = "therapies"))) || ((data66.connectors === undefined) && (missing3 = "connectors"))){
 validate20.errors = [{instancePath:instancePath+"/english",schemaPath:"#/properties/english/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'"}];
 return false;
 }
 else {
-const _errs161 = errors;
-for(const key5 in data65){
+const _errs163 = errors;
+for(const key5 in data66){
 if(!(((key5 === "phrases") || (key5 === "therapies")) || (key5 === "connectors"))){
 validate20.errors = [{instancePath:instancePath+"/english",schemaPath:"#/properties/english/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs161 === errors){
-if(data65.phrases !== undefined){
-let data66 = data65.phrases;
-const _errs162 = errors;
-if(errors === _errs162){
-if(Array.isArray(data66)){
-var valid54 = true;
-const len25 = data66.length;
-for(let i25=0; i25<len25; i25++){
-let data67 = data66[i25];
+if(_errs163 === errors){
+if(data66.phrases !== undefined){
+let data67 = data66.phrases;
 const _errs164 = errors;
-const _errs165 = errors;
-if(errors === _errs165){
-if(data67 && typeof data67 == "object" && !Array.isArray(data67)){
+if(errors === _errs164){
+if(Array.isArray(data67)){
+var valid54 = true;
+const len25 = data67.length;
+for(let i25=0; i25<len25; i25++){
+let data68 = data67[i25];
+const _errs166 = errors;
+const _errs167 = errors;
+if(errors === _errs167){
+if(data68 && typeof data68 == "object" && !Array.isArray(data68)){
 let missing4;
-if(((data67.zh === undefined) && (missing4 = "zh")) || ((data67.en === undefined) && (missing4 = "en"))){
+if(((data68.zh === undefined) && (missing4 = "zh")) || ((data68.en === undefined) && (missing4 = "en"))){
 validate20.errors = [{instancePath:instancePath+"/english/phrases/" + i25,schemaPath:"#/$defs/Translation/required",keyword:"required",params:{missingProperty: missing4},message:"must have required property '"+missing4+"'"}];
 return false;
 }
 else {
-const _errs167 = errors;
-for(const key6 in data67){
+const _errs169 = errors;
+for(const key6 in data68){
 if(!((((key6 === "zh") || (key6 === "en")) || (key6 === "preposition")) || (key6 === "written"))){
 validate20.errors = [{instancePath:instancePath+"/english/phrases/" + i25,schemaPath:"#/$defs/Translation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs167 === errors){
-if(data67.zh !== undefined){
-let data68 = data67.zh;
-const _errs168 = errors;
-if(errors === _errs168){
-if(Array.isArray(data68)){
-if(data68.length < 1){
+if(_errs169 === errors){
+if(data68.zh !== undefined){
+let data69 = data68.zh;
+const _errs170 = errors;
+if(errors === _errs170){
+if(Array.isArray(data69)){
+if(data69.length < 1){
 validate20.errors = [{instancePath:instancePath+"/english/phrases/" + i25+"/zh",schemaPath:"#/$defs/Translation/properties/zh/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
 return false;
 }
 else {
 var valid57 = true;
-const len26 = data68.length;
+const len26 = data69.length;
 for(let i26=0; i26<len26; i26++){
-let data69 = data68[i26];
-const _errs170 = errors;
-if(errors === _errs170){
-if(typeof data69 === "string"){
-if(func2(data69) < 1){
+let data70 = data69[i26];
+const _errs172 = errors;
+if(errors === _errs172){
+if(typeof data70 === "string"){
+if(func2(data70) < 1){
 validate20.errors = [{instancePath:instancePath+"/english/phrases/" + i25+"/zh/" + i26,schemaPath:"#/$defs/Translation/properties/zh/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1702,7 +1729,7 @@ validate20.errors = [{instancePath:instancePath+"/english/phrases/" + i25+"/zh/"
 return false;
 }
 }
-var valid57 = _errs170 === errors;
+var valid57 = _errs172 === errors;
 if(!valid57){
 break;
 }
@@ -1714,18 +1741,18 @@ validate20.errors = [{instancePath:instancePath+"/english/phrases/" + i25+"/zh",
 return false;
 }
 }
-var valid56 = _errs168 === errors;
+var valid56 = _errs170 === errors;
 }
 else {
 var valid56 = true;
 }
 if(valid56){
-if(data67.en !== undefined){
-let data70 = data67.en;
-const _errs172 = errors;
-if(errors === _errs172){
-if(typeof data70 === "string"){
-if(func2(data70) < 1){
+if(data68.en !== undefined){
+let data71 = data68.en;
+const _errs174 = errors;
+if(errors === _errs174){
+if(typeof data71 === "string"){
+if(func2(data71) < 1){
 validate20.errors = [{instancePath:instancePath+"/english/phrases/" + i25+"/en",schemaPath:"#/$defs/Translation/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1735,37 +1762,37 @@ validate20.errors = [{instancePath:instancePath+"/english/phrases/" + i25+"/en",
 return false;
 }
 }
-var valid56 = _errs172 === errors;
-}
-else {
-var valid56 = true;
-}
-if(valid56){
-if(data67.preposition !== undefined){
-const _errs174 = errors;
-if(typeof data67.preposition !== "string"){
-validate20.errors = [{instancePath:instancePath+"/english/phrases/" + i25+"/preposition",schemaPath:"#/$defs/Translation/properties/preposition/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
 var valid56 = _errs174 === errors;
 }
 else {
 var valid56 = true;
 }
 if(valid56){
-if(data67.written !== undefined){
-let data72 = data67.written;
+if(data68.preposition !== undefined){
 const _errs176 = errors;
-if(errors === _errs176){
-if(Array.isArray(data72)){
-var valid58 = true;
-const len27 = data72.length;
-for(let i27=0; i27<len27; i27++){
-let data73 = data72[i27];
+if(typeof data68.preposition !== "string"){
+validate20.errors = [{instancePath:instancePath+"/english/phrases/" + i25+"/preposition",schemaPath:"#/$defs/Translation/properties/preposition/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid56 = _errs176 === errors;
+}
+else {
+var valid56 = true;
+}
+if(valid56){
+if(data68.written !== undefined){
+let data73 = data68.written;
 const _errs178 = errors;
 if(errors === _errs178){
-if(typeof data73 === "string"){
-if(func2(data73) < 1){
+if(Array.isArray(data73)){
+var valid58 = true;
+const len27 = data73.length;
+for(let i27=0; i27<len27; i27++){
+let data74 = data73[i27];
+const _errs180 = errors;
+if(errors === _errs180){
+if(typeof data74 === "string"){
+if(func2(data74) < 1){
 validate20.errors = [{instancePath:instancePath+"/english/phrases/" + i25+"/written/" + i27,schemaPath:"#/$defs/Translation/properties/written/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1775,7 +1802,7 @@ validate20.errors = [{instancePath:instancePath+"/english/phrases/" + i25+"/writ
 return false;
 }
 }
-var valid58 = _errs178 === errors;
+var valid58 = _errs180 === errors;
 if(!valid58){
 break;
 }
@@ -1786,7 +1813,7 @@ validate20.errors = [{instancePath:instancePath+"/english/phrases/" + i25+"/writ
 return false;
 }
 }
-var valid56 = _errs176 === errors;
+var valid56 = _errs178 === errors;
 }
 else {
 var valid56 = true;
@@ -1802,7 +1829,7 @@ validate20.errors = [{instancePath:instancePath+"/english/phrases/" + i25,schema
 return false;
 }
 }
-var valid54 = _errs164 === errors;
+var valid54 = _errs166 === errors;
 if(!valid54){
 break;
 }
@@ -1813,58 +1840,58 @@ validate20.errors = [{instancePath:instancePath+"/english/phrases",schemaPath:"#
 return false;
 }
 }
-var valid53 = _errs162 === errors;
+var valid53 = _errs164 === errors;
 }
 else {
 var valid53 = true;
 }
 if(valid53){
-if(data65.therapies !== undefined){
-let data74 = data65.therapies;
-const _errs180 = errors;
-if(errors === _errs180){
-if(Array.isArray(data74)){
-var valid59 = true;
-const len28 = data74.length;
-for(let i28=0; i28<len28; i28++){
-let data75 = data74[i28];
+if(data66.therapies !== undefined){
+let data75 = data66.therapies;
 const _errs182 = errors;
-const _errs183 = errors;
-if(errors === _errs183){
-if(data75 && typeof data75 == "object" && !Array.isArray(data75)){
+if(errors === _errs182){
+if(Array.isArray(data75)){
+var valid59 = true;
+const len28 = data75.length;
+for(let i28=0; i28<len28; i28++){
+let data76 = data75[i28];
+const _errs184 = errors;
+const _errs185 = errors;
+if(errors === _errs185){
+if(data76 && typeof data76 == "object" && !Array.isArray(data76)){
 let missing5;
-if(((data75.zh === undefined) && (missing5 = "zh")) || ((data75.en === undefined) && (missing5 = "en"))){
+if(((data76.zh === undefined) && (missing5 = "zh")) || ((data76.en === undefined) && (missing5 = "en"))){
 validate20.errors = [{instancePath:instancePath+"/english/therapies/" + i28,schemaPath:"#/$defs/Translation/required",keyword:"required",params:{missingProperty: missing5},message:"must have required property '"+missing5+"'"}];
 return false;
 }
 else {
-const _errs185 = errors;
-for(const key7 in data75){
+const _errs187 = errors;
+for(const key7 in data76){
 if(!((((key7 === "zh") || (key7 === "en")) || (key7 === "preposition")) || (key7 === "written"))){
 validate20.errors = [{instancePath:instancePath+"/english/therapies/" + i28,schemaPath:"#/$defs/Translation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs185 === errors){
-if(data75.zh !== undefined){
-let data76 = data75.zh;
-const _errs186 = errors;
-if(errors === _errs186){
-if(Array.isArray(data76)){
-if(data76.length < 1){
+if(_errs187 === errors){
+if(data76.zh !== undefined){
+let data77 = data76.zh;
+const _errs188 = errors;
+if(errors === _errs188){
+if(Array.isArray(data77)){
+if(data77.length < 1){
 validate20.errors = [{instancePath:instancePath+"/english/therapies/" + i28+"/zh",schemaPath:"#/$defs/Translation/properties/zh/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
 return false;
 }
 else {
 var valid62 = true;
-const len29 = data76.length;
+const len29 = data77.length;
 for(let i29=0; i29<len29; i29++){
-let data77 = data76[i29];
-const _errs188 = errors;
-if(errors === _errs188){
-if(typeof data77 === "string"){
-if(func2(data77) < 1){
+let data78 = data77[i29];
+const _errs190 = errors;
+if(errors === _errs190){
+if(typeof data78 === "string"){
+if(func2(data78) < 1){
 validate20.errors = [{instancePath:instancePath+"/english/therapies/" + i28+"/zh/" + i29,schemaPath:"#/$defs/Translation/properties/zh/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1874,7 +1901,7 @@ validate20.errors = [{instancePath:instancePath+"/english/therapies/" + i28+"/zh
 return false;
 }
 }
-var valid62 = _errs188 === errors;
+var valid62 = _errs190 === errors;
 if(!valid62){
 break;
 }
@@ -1886,18 +1913,18 @@ validate20.errors = [{instancePath:instancePath+"/english/therapies/" + i28+"/zh
 return false;
 }
 }
-var valid61 = _errs186 === errors;
+var valid61 = _errs188 === errors;
 }
 else {
 var valid61 = true;
 }
 if(valid61){
-if(data75.en !== undefined){
-let data78 = data75.en;
-const _errs190 = errors;
-if(errors === _errs190){
-if(typeof data78 === "string"){
-if(func2(data78) < 1){
+if(data76.en !== undefined){
+let data79 = data76.en;
+const _errs192 = errors;
+if(errors === _errs192){
+if(typeof data79 === "string"){
+if(func2(data79) < 1){
 validate20.errors = [{instancePath:instancePath+"/english/therapies/" + i28+"/en",schemaPath:"#/$defs/Translation/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1907,37 +1934,37 @@ validate20.errors = [{instancePath:instancePath+"/english/therapies/" + i28+"/en
 return false;
 }
 }
-var valid61 = _errs190 === errors;
-}
-else {
-var valid61 = true;
-}
-if(valid61){
-if(data75.preposition !== undefined){
-const _errs192 = errors;
-if(typeof data75.preposition !== "string"){
-validate20.errors = [{instancePath:instancePath+"/english/therapies/" + i28+"/preposition",schemaPath:"#/$defs/Translation/properties/preposition/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
 var valid61 = _errs192 === errors;
 }
 else {
 var valid61 = true;
 }
 if(valid61){
-if(data75.written !== undefined){
-let data80 = data75.written;
+if(data76.preposition !== undefined){
 const _errs194 = errors;
-if(errors === _errs194){
-if(Array.isArray(data80)){
-var valid63 = true;
-const len30 = data80.length;
-for(let i30=0; i30<len30; i30++){
-let data81 = data80[i30];
+if(typeof data76.preposition !== "string"){
+validate20.errors = [{instancePath:instancePath+"/english/therapies/" + i28+"/preposition",schemaPath:"#/$defs/Translation/properties/preposition/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid61 = _errs194 === errors;
+}
+else {
+var valid61 = true;
+}
+if(valid61){
+if(data76.written !== undefined){
+let data81 = data76.written;
 const _errs196 = errors;
 if(errors === _errs196){
-if(typeof data81 === "string"){
-if(func2(data81) < 1){
+if(Array.isArray(data81)){
+var valid63 = true;
+const len30 = data81.length;
+for(let i30=0; i30<len30; i30++){
+let data82 = data81[i30];
+const _errs198 = errors;
+if(errors === _errs198){
+if(typeof data82 === "string"){
+if(func2(data82) < 1){
 validate20.errors = [{instancePath:instancePath+"/english/therapies/" + i28+"/written/" + i30,schemaPath:"#/$defs/Translation/properties/written/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1947,7 +1974,7 @@ validate20.errors = [{instancePath:instancePath+"/english/therapies/" + i28+"/wr
 return false;
 }
 }
-var valid63 = _errs196 === errors;
+var valid63 = _errs198 === errors;
 if(!valid63){
 break;
 }
@@ -1958,7 +1985,7 @@ validate20.errors = [{instancePath:instancePath+"/english/therapies/" + i28+"/wr
 return false;
 }
 }
-var valid61 = _errs194 === errors;
+var valid61 = _errs196 === errors;
 }
 else {
 var valid61 = true;
@@ -1974,7 +2001,7 @@ validate20.errors = [{instancePath:instancePath+"/english/therapies/" + i28,sche
 return false;
 }
 }
-var valid59 = _errs182 === errors;
+var valid59 = _errs184 === errors;
 if(!valid59){
 break;
 }
@@ -1985,26 +2012,26 @@ validate20.errors = [{instancePath:instancePath+"/english/therapies",schemaPath:
 return false;
 }
 }
-var valid53 = _errs180 === errors;
+var valid53 = _errs182 === errors;
 }
 else {
 var valid53 = true;
 }
 if(valid53){
-if(data65.connectors !== undefined){
-let data82 = data65.connectors;
-const _errs198 = errors;
-if(errors === _errs198){
-if(Array.isArray(data82)){
-var valid64 = true;
-const len31 = data82.length;
-for(let i31=0; i31<len31; i31++){
+if(data66.connectors !== undefined){
+let data83 = data66.connectors;
 const _errs200 = errors;
-if(typeof data82[i31] !== "string"){
+if(errors === _errs200){
+if(Array.isArray(data83)){
+var valid64 = true;
+const len31 = data83.length;
+for(let i31=0; i31<len31; i31++){
+const _errs202 = errors;
+if(typeof data83[i31] !== "string"){
 validate20.errors = [{instancePath:instancePath+"/english/connectors/" + i31,schemaPath:"#/properties/english/properties/connectors/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid64 = _errs200 === errors;
+var valid64 = _errs202 === errors;
 if(!valid64){
 break;
 }
@@ -2015,7 +2042,7 @@ validate20.errors = [{instancePath:instancePath+"/english/connectors",schemaPath
 return false;
 }
 }
-var valid53 = _errs198 === errors;
+var valid53 = _errs200 === errors;
 }
 else {
 var valid53 = true;
@@ -2030,39 +2057,39 @@ validate20.errors = [{instancePath:instancePath+"/english",schemaPath:"#/propert
 return false;
 }
 }
-var valid0 = _errs159 === errors;
+var valid0 = _errs161 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.relativeYears !== undefined){
-let data84 = data.relativeYears;
-const _errs202 = errors;
-if(errors === _errs202){
-if(data84 && typeof data84 == "object" && !Array.isArray(data84)){
-for(const key8 in data84){
-let data85 = data84[key8];
-const _errs205 = errors;
-if(!(((typeof data85 == "number") && (!(data85 % 1) && !isNaN(data85))) && (isFinite(data85)))){
+let data85 = data.relativeYears;
+const _errs204 = errors;
+if(errors === _errs204){
+if(data85 && typeof data85 == "object" && !Array.isArray(data85)){
+for(const key8 in data85){
+let data86 = data85[key8];
+const _errs207 = errors;
+if(!(((typeof data86 == "number") && (!(data86 % 1) && !isNaN(data86))) && (isFinite(data86)))){
 validate20.errors = [{instancePath:instancePath+"/relativeYears/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/relativeYears/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs205){
-if((typeof data85 == "number") && (isFinite(data85))){
-if(data85 > 10 || isNaN(data85)){
+if(errors === _errs207){
+if((typeof data86 == "number") && (isFinite(data86))){
+if(data86 > 10 || isNaN(data86)){
 validate20.errors = [{instancePath:instancePath+"/relativeYears/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/relativeYears/additionalProperties/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10},message:"must be <= 10"}];
 return false;
 }
 else {
-if(data85 < -10 || isNaN(data85)){
+if(data86 < -10 || isNaN(data86)){
 validate20.errors = [{instancePath:instancePath+"/relativeYears/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/relativeYears/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: -10},message:"must be >= -10"}];
 return false;
 }
 }
 }
 }
-var valid65 = _errs205 === errors;
+var valid65 = _errs207 === errors;
 if(!valid65){
 break;
 }
@@ -2073,23 +2100,23 @@ validate20.errors = [{instancePath:instancePath+"/relativeYears",schemaPath:"#/p
 return false;
 }
 }
-var valid0 = _errs202 === errors;
+var valid0 = _errs204 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.citationMarker !== undefined){
-let data86 = data.citationMarker;
-const _errs207 = errors;
-if(errors === _errs207){
-if(typeof data86 === "string"){
-if(func2(data86) > 600){
+let data87 = data.citationMarker;
+const _errs209 = errors;
+if(errors === _errs209){
+if(typeof data87 === "string"){
+if(func2(data87) > 600){
 validate20.errors = [{instancePath:instancePath+"/citationMarker",schemaPath:"#/properties/citationMarker/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data86) < 1){
+if(func2(data87) < 1){
 validate20.errors = [{instancePath:instancePath+"/citationMarker",schemaPath:"#/properties/citationMarker/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -2100,43 +2127,43 @@ validate20.errors = [{instancePath:instancePath+"/citationMarker",schemaPath:"#/
 return false;
 }
 }
-var valid0 = _errs207 === errors;
+var valid0 = _errs209 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.pageKinds !== undefined){
-let data87 = data.pageKinds;
-const _errs209 = errors;
-if(errors === _errs209){
-if(data87 && typeof data87 == "object" && !Array.isArray(data87)){
+let data88 = data.pageKinds;
+const _errs211 = errors;
+if(errors === _errs211){
+if(data88 && typeof data88 == "object" && !Array.isArray(data88)){
 let missing6;
-if(((((((data87.titleYearRange === undefined) && (missing6 = "titleYearRange")) || ((data87.titleYear === undefined) && (missing6 = "titleYear"))) || ((data87.approvalVerbs === undefined) && (missing6 = "approvalVerbs"))) || ((data87.regulators === undefined) && (missing6 = "regulators"))) || ((data87.trialRoundupTitles === undefined) && (missing6 = "trialRoundupTitles"))) || ((data87.overviewTitles === undefined) && (missing6 = "overviewTitles"))){
+if(((((((data88.titleYearRange === undefined) && (missing6 = "titleYearRange")) || ((data88.titleYear === undefined) && (missing6 = "titleYear"))) || ((data88.approvalVerbs === undefined) && (missing6 = "approvalVerbs"))) || ((data88.regulators === undefined) && (missing6 = "regulators"))) || ((data88.trialRoundupTitles === undefined) && (missing6 = "trialRoundupTitles"))) || ((data88.overviewTitles === undefined) && (missing6 = "overviewTitles"))){
 validate20.errors = [{instancePath:instancePath+"/pageKinds",schemaPath:"#/properties/pageKinds/required",keyword:"required",params:{missingProperty: missing6},message:"must have required property '"+missing6+"'"}];
 return false;
 }
 else {
-const _errs211 = errors;
-for(const key9 in data87){
+const _errs213 = errors;
+for(const key9 in data88){
 if(!((((((key9 === "titleYearRange") || (key9 === "titleYear")) || (key9 === "approvalVerbs")) || (key9 === "regulators")) || (key9 === "trialRoundupTitles")) || (key9 === "overviewTitles"))){
 validate20.errors = [{instancePath:instancePath+"/pageKinds",schemaPath:"#/properties/pageKinds/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs211 === errors){
-if(data87.titleYearRange !== undefined){
-let data88 = data87.titleYearRange;
-const _errs212 = errors;
-if(errors === _errs212){
-if(typeof data88 === "string"){
-if(func2(data88) > 600){
+if(_errs213 === errors){
+if(data88.titleYearRange !== undefined){
+let data89 = data88.titleYearRange;
+const _errs214 = errors;
+if(errors === _errs214){
+if(typeof data89 === "string"){
+if(func2(data89) > 600){
 validate20.errors = [{instancePath:instancePath+"/pageKinds/titleYearRange",schemaPath:"#/properties/pageKinds/properties/titleYearRange/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data88) < 1){
+if(func2(data89) < 1){
 validate20.errors = [{instancePath:instancePath+"/pageKinds/titleYearRange",schemaPath:"#/properties/pageKinds/properties/titleYearRange/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -2147,23 +2174,23 @@ validate20.errors = [{instancePath:instancePath+"/pageKinds/titleYearRange",sche
 return false;
 }
 }
-var valid66 = _errs212 === errors;
+var valid66 = _errs214 === errors;
 }
 else {
 var valid66 = true;
 }
 if(valid66){
-if(data87.titleYear !== undefined){
-let data89 = data87.titleYear;
-const _errs214 = errors;
-if(errors === _errs214){
-if(typeof data89 === "string"){
-if(func2(data89) > 600){
+if(data88.titleYear !== undefined){
+let data90 = data88.titleYear;
+const _errs216 = errors;
+if(errors === _errs216){
+if(typeof data90 === "string"){
+if(func2(data90) > 600){
 validate20.errors = [{instancePath:instancePath+"/pageKinds/titleYear",schemaPath:"#/properties/pageKinds/properties/titleYear/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data89) < 1){
+if(func2(data90) < 1){
 validate20.errors = [{instancePath:instancePath+"/pageKinds/titleYear",schemaPath:"#/properties/pageKinds/properties/titleYear/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -2174,31 +2201,31 @@ validate20.errors = [{instancePath:instancePath+"/pageKinds/titleYear",schemaPat
 return false;
 }
 }
-var valid66 = _errs214 === errors;
+var valid66 = _errs216 === errors;
 }
 else {
 var valid66 = true;
 }
 if(valid66){
-if(data87.approvalVerbs !== undefined){
-let data90 = data87.approvalVerbs;
-const _errs216 = errors;
-const _errs217 = errors;
-if(errors === _errs217){
-if(Array.isArray(data90)){
-if(data90.length < 1){
+if(data88.approvalVerbs !== undefined){
+let data91 = data88.approvalVerbs;
+const _errs218 = errors;
+const _errs219 = errors;
+if(errors === _errs219){
+if(Array.isArray(data91)){
+if(data91.length < 1){
 validate20.errors = [{instancePath:instancePath+"/pageKinds/approvalVerbs",schemaPath:"#/$defs/Words/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
 return false;
 }
 else {
 var valid68 = true;
-const len32 = data90.length;
+const len32 = data91.length;
 for(let i32=0; i32<len32; i32++){
-let data91 = data90[i32];
-const _errs219 = errors;
-if(errors === _errs219){
-if(typeof data91 === "string"){
-if(func2(data91) < 1){
+let data92 = data91[i32];
+const _errs221 = errors;
+if(errors === _errs221){
+if(typeof data92 === "string"){
+if(func2(data92) < 1){
 validate20.errors = [{instancePath:instancePath+"/pageKinds/approvalVerbs/" + i32,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -2208,7 +2235,7 @@ validate20.errors = [{instancePath:instancePath+"/pageKinds/approvalVerbs/" + i3
 return false;
 }
 }
-var valid68 = _errs219 === errors;
+var valid68 = _errs221 === errors;
 if(!valid68){
 break;
 }
@@ -2220,31 +2247,31 @@ validate20.errors = [{instancePath:instancePath+"/pageKinds/approvalVerbs",schem
 return false;
 }
 }
-var valid66 = _errs216 === errors;
+var valid66 = _errs218 === errors;
 }
 else {
 var valid66 = true;
 }
 if(valid66){
-if(data87.regulators !== undefined){
-let data92 = data87.regulators;
-const _errs221 = errors;
-const _errs222 = errors;
-if(errors === _errs222){
-if(Array.isArray(data92)){
-if(data92.length < 1){
+if(data88.regulators !== undefined){
+let data93 = data88.regulators;
+const _errs223 = errors;
+const _errs224 = errors;
+if(errors === _errs224){
+if(Array.isArray(data93)){
+if(data93.length < 1){
 validate20.errors = [{instancePath:instancePath+"/pageKinds/regulators",schemaPath:"#/$defs/Words/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
 return false;
 }
 else {
 var valid70 = true;
-const len33 = data92.length;
+const len33 = data93.length;
 for(let i33=0; i33<len33; i33++){
-let data93 = data92[i33];
-const _errs224 = errors;
-if(errors === _errs224){
-if(typeof data93 === "string"){
-if(func2(data93) < 1){
+let data94 = data93[i33];
+const _errs226 = errors;
+if(errors === _errs226){
+if(typeof data94 === "string"){
+if(func2(data94) < 1){
 validate20.errors = [{instancePath:instancePath+"/pageKinds/regulators/" + i33,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -2254,7 +2281,7 @@ validate20.errors = [{instancePath:instancePath+"/pageKinds/regulators/" + i33,s
 return false;
 }
 }
-var valid70 = _errs224 === errors;
+var valid70 = _errs226 === errors;
 if(!valid70){
 break;
 }
@@ -2266,31 +2293,31 @@ validate20.errors = [{instancePath:instancePath+"/pageKinds/regulators",schemaPa
 return false;
 }
 }
-var valid66 = _errs221 === errors;
+var valid66 = _errs223 === errors;
 }
 else {
 var valid66 = true;
 }
 if(valid66){
-if(data87.trialRoundupTitles !== undefined){
-let data94 = data87.trialRoundupTitles;
-const _errs226 = errors;
-const _errs227 = errors;
-if(errors === _errs227){
-if(Array.isArray(data94)){
-var valid72 = true;
-const len34 = data94.length;
-for(let i34=0; i34<len34; i34++){
-let data95 = data94[i34];
+if(data88.trialRoundupTitles !== undefined){
+let data95 = data88.trialRoundupTitles;
+const _errs228 = errors;
 const _errs229 = errors;
 if(errors === _errs229){
-if(typeof data95 === "string"){
-if(func2(data95) > 600){
+if(Array.isArray(data95)){
+var valid72 = true;
+const len34 = data95.length;
+for(let i34=0; i34<len34; i34++){
+let data96 = data95[i34];
+const _errs231 = errors;
+if(errors === _errs231){
+if(typeof data96 === "string"){
+if(func2(data96) > 600){
 validate20.errors = [{instancePath:instancePath+"/pageKinds/trialRoundupTitles/" + i34,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data95) < 1){
+if(func2(data96) < 1){
 validate20.errors = [{instancePath:instancePath+"/pageKinds/trialRoundupTitles/" + i34,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -2301,7 +2328,7 @@ validate20.errors = [{instancePath:instancePath+"/pageKinds/trialRoundupTitles/"
 return false;
 }
 }
-var valid72 = _errs229 === errors;
+var valid72 = _errs231 === errors;
 if(!valid72){
 break;
 }
@@ -2312,31 +2339,31 @@ validate20.errors = [{instancePath:instancePath+"/pageKinds/trialRoundupTitles",
 return false;
 }
 }
-var valid66 = _errs226 === errors;
+var valid66 = _errs228 === errors;
 }
 else {
 var valid66 = true;
 }
 if(valid66){
-if(data87.overviewTitles !== undefined){
-let data96 = data87.overviewTitles;
-const _errs231 = errors;
-const _errs232 = errors;
-if(errors === _errs232){
-if(Array.isArray(data96)){
-var valid74 = true;
-const len35 = data96.length;
-for(let i35=0; i35<len35; i35++){
-let data97 = data96[i35];
+if(data88.overviewTitles !== undefined){
+let data97 = data88.overviewTitles;
+const _errs233 = errors;
 const _errs234 = errors;
 if(errors === _errs234){
-if(typeof data97 === "string"){
-if(func2(data97) > 600){
+if(Array.isArray(data97)){
+var valid74 = true;
+const len35 = data97.length;
+for(let i35=0; i35<len35; i35++){
+let data98 = data97[i35];
+const _errs236 = errors;
+if(errors === _errs236){
+if(typeof data98 === "string"){
+if(func2(data98) > 600){
 validate20.errors = [{instancePath:instancePath+"/pageKinds/overviewTitles/" + i35,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data97) < 1){
+if(func2(data98) < 1){
 validate20.errors = [{instancePath:instancePath+"/pageKinds/overviewTitles/" + i35,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -2347,7 +2374,7 @@ validate20.errors = [{instancePath:instancePath+"/pageKinds/overviewTitles/" + i
 return false;
 }
 }
-var valid74 = _errs234 === errors;
+var valid74 = _errs236 === errors;
 if(!valid74){
 break;
 }
@@ -2358,7 +2385,7 @@ validate20.errors = [{instancePath:instancePath+"/pageKinds/overviewTitles",sche
 return false;
 }
 }
-var valid66 = _errs231 === errors;
+var valid66 = _errs233 === errors;
 }
 else {
 var valid66 = true;
@@ -2376,43 +2403,43 @@ validate20.errors = [{instancePath:instancePath+"/pageKinds",schemaPath:"#/prope
 return false;
 }
 }
-var valid0 = _errs209 === errors;
+var valid0 = _errs211 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.messageExamples !== undefined){
-let data98 = data.messageExamples;
-const _errs236 = errors;
-if(errors === _errs236){
-if(data98 && typeof data98 == "object" && !Array.isArray(data98)){
+let data99 = data.messageExamples;
+const _errs238 = errors;
+if(errors === _errs238){
+if(data99 && typeof data99 == "object" && !Array.isArray(data99)){
 let missing7;
-if(((data98.monthHeading === undefined) && (missing7 = "monthHeading")) || ((data98.referenceHeading === undefined) && (missing7 = "referenceHeading"))){
+if(((data99.monthHeading === undefined) && (missing7 = "monthHeading")) || ((data99.referenceHeading === undefined) && (missing7 = "referenceHeading"))){
 validate20.errors = [{instancePath:instancePath+"/messageExamples",schemaPath:"#/properties/messageExamples/required",keyword:"required",params:{missingProperty: missing7},message:"must have required property '"+missing7+"'"}];
 return false;
 }
 else {
-const _errs238 = errors;
-for(const key10 in data98){
+const _errs240 = errors;
+for(const key10 in data99){
 if(!((key10 === "monthHeading") || (key10 === "referenceHeading"))){
 validate20.errors = [{instancePath:instancePath+"/messageExamples",schemaPath:"#/properties/messageExamples/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs238 === errors){
-if(data98.monthHeading !== undefined){
-let data99 = data98.monthHeading;
-const _errs239 = errors;
-if(errors === _errs239){
-if(typeof data99 === "string"){
-if(func2(data99) > 200){
+if(_errs240 === errors){
+if(data99.monthHeading !== undefined){
+let data100 = data99.monthHeading;
+const _errs241 = errors;
+if(errors === _errs241){
+if(typeof data100 === "string"){
+if(func2(data100) > 200){
 validate20.errors = [{instancePath:instancePath+"/messageExamples/monthHeading",schemaPath:"#/properties/messageExamples/properties/monthHeading/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
 return false;
 }
 else {
-if(func2(data99) < 1){
+if(func2(data100) < 1){
 validate20.errors = [{instancePath:instancePath+"/messageExamples/monthHeading",schemaPath:"#/properties/messageExamples/properties/monthHeading/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -2423,23 +2450,23 @@ validate20.errors = [{instancePath:instancePath+"/messageExamples/monthHeading",
 return false;
 }
 }
-var valid75 = _errs239 === errors;
+var valid75 = _errs241 === errors;
 }
 else {
 var valid75 = true;
 }
 if(valid75){
-if(data98.referenceHeading !== undefined){
-let data100 = data98.referenceHeading;
-const _errs241 = errors;
-if(errors === _errs241){
-if(typeof data100 === "string"){
-if(func2(data100) > 200){
+if(data99.referenceHeading !== undefined){
+let data101 = data99.referenceHeading;
+const _errs243 = errors;
+if(errors === _errs243){
+if(typeof data101 === "string"){
+if(func2(data101) > 200){
 validate20.errors = [{instancePath:instancePath+"/messageExamples/referenceHeading",schemaPath:"#/properties/messageExamples/properties/referenceHeading/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
 return false;
 }
 else {
-if(func2(data100) < 1){
+if(func2(data101) < 1){
 validate20.errors = [{instancePath:instancePath+"/messageExamples/referenceHeading",schemaPath:"#/properties/messageExamples/properties/referenceHeading/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -2450,7 +2477,7 @@ validate20.errors = [{instancePath:instancePath+"/messageExamples/referenceHeadi
 return false;
 }
 }
-var valid75 = _errs241 === errors;
+var valid75 = _errs243 === errors;
 }
 else {
 var valid75 = true;
@@ -2464,10 +2491,11 @@ validate20.errors = [{instancePath:instancePath+"/messageExamples",schemaPath:"#
 return false;
 }
 }
-var valid0 = _errs236 === errors;
+var valid0 = _errs238 === errors;
 }
 else {
 var valid0 = true;
+}
 }
 }
 }
@@ -2520,7 +2548,7 @@ return errors === 0;
 validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const journals = validate21;
-const schema61 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/journals.schema.json","type":"object","additionalProperties":false,"required":["journals","cues"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"cues":{"type":"object","additionalProperties":false,"required":["before","after","family","documents"],"properties":{"before":{"$ref":"#/$defs/Words"},"after":{"$ref":"#/$defs/Words"},"family":{"$ref":"#/$defs/Words"},"documents":{"$ref":"#/$defs/Words"},"titleJoiners":{"$ref":"#/$defs/Words"},"companyAfter":{"$ref":"#/$defs/Words"}}},"journals":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","abbreviation","issn","aliases"],"properties":{"name":{"type":"string","minLength":1},"abbreviation":{"type":"string","minLength":1},"issn":{"type":"array","items":{"type":"string","pattern":"^[0-9]{4}-[0-9]{3}[0-9X]$"}},"aliases":{"type":"array","items":{"type":"string","minLength":1}},"publisher":{"type":"boolean"},"abbreviationSource":{"enum":["nlm","iso4","journal"]},"nlmTitle":{"type":"string","minLength":1},"family":{"type":"string","minLength":1}}}}},"$defs":{"Words":{"type":"array","items":{"type":"string","minLength":1,"maxLength":40},"maxItems":200}}};
+const schema61 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/journals.schema.json","type":"object","additionalProperties":false,"required":["journals","cues"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"cues":{"type":"object","additionalProperties":false,"required":["before","after","family","documents"],"properties":{"before":{"$ref":"#/$defs/Words"},"after":{"$ref":"#/$defs/Words"},"family":{"$ref":"#/$defs/Words"},"documents":{"$ref":"#/$defs/Words"},"titleJoiners":{"$ref":"#/$defs/Words"},"companyAfter":{"$ref":"#/$defs/Words"},"titleBefore":{"$ref":"#/$defs/Words"},"titleAfter":{"$ref":"#/$defs/Words"},"sourceAfter":{"$ref":"#/$defs/Words"}}},"journals":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","abbreviation","issn","aliases"],"properties":{"name":{"type":"string","minLength":1},"abbreviation":{"type":"string","minLength":1},"issn":{"type":"array","items":{"type":"string","pattern":"^[0-9]{4}-[0-9]{3}[0-9X]$"}},"aliases":{"type":"array","items":{"type":"string","minLength":1}},"publisher":{"type":"boolean"},"abbreviationSource":{"enum":["nlm","iso4","journal"]},"nlmTitle":{"type":"string","minLength":1},"family":{"type":"string","minLength":1}}}}},"$defs":{"Words":{"type":"array","items":{"type":"string","minLength":1,"maxLength":40},"maxItems":200}}};
 const pattern5 = new RegExp("^[0-9]{4}-[0-9]{3}[0-9X]$", "u");
 
 function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -2588,7 +2616,7 @@ return false;
 else {
 const _errs8 = errors;
 for(const key1 in data2){
-if(!((((((key1 === "before") || (key1 === "after")) || (key1 === "family")) || (key1 === "documents")) || (key1 === "titleJoiners")) || (key1 === "companyAfter"))){
+if(!(func1.call(schema61.properties.cues.properties, key1))){
 validate21.errors = [{instancePath:instancePath+"/cues",schemaPath:"#/properties/cues/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
 return false;
 break;
@@ -2906,6 +2934,165 @@ var valid1 = _errs34 === errors;
 else {
 var valid1 = true;
 }
+if(valid1){
+if(data2.titleBefore !== undefined){
+let data15 = data2.titleBefore;
+const _errs39 = errors;
+const _errs40 = errors;
+if(errors === _errs40){
+if(Array.isArray(data15)){
+if(data15.length > 200){
+validate21.errors = [{instancePath:instancePath+"/cues/titleBefore",schemaPath:"#/$defs/Words/maxItems",keyword:"maxItems",params:{limit: 200},message:"must NOT have more than 200 items"}];
+return false;
+}
+else {
+var valid15 = true;
+const len6 = data15.length;
+for(let i6=0; i6<len6; i6++){
+let data16 = data15[i6];
+const _errs42 = errors;
+if(errors === _errs42){
+if(typeof data16 === "string"){
+if(func2(data16) > 40){
+validate21.errors = [{instancePath:instancePath+"/cues/titleBefore/" + i6,schemaPath:"#/$defs/Words/items/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"}];
+return false;
+}
+else {
+if(func2(data16) < 1){
+validate21.errors = [{instancePath:instancePath+"/cues/titleBefore/" + i6,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+}
+else {
+validate21.errors = [{instancePath:instancePath+"/cues/titleBefore/" + i6,schemaPath:"#/$defs/Words/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid15 = _errs42 === errors;
+if(!valid15){
+break;
+}
+}
+}
+}
+else {
+validate21.errors = [{instancePath:instancePath+"/cues/titleBefore",schemaPath:"#/$defs/Words/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid1 = _errs39 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data2.titleAfter !== undefined){
+let data17 = data2.titleAfter;
+const _errs44 = errors;
+const _errs45 = errors;
+if(errors === _errs45){
+if(Array.isArray(data17)){
+if(data17.length > 200){
+validate21.errors = [{instancePath:instancePath+"/cues/titleAfter",schemaPath:"#/$defs/Words/maxItems",keyword:"maxItems",params:{limit: 200},message:"must NOT have more than 200 items"}];
+return false;
+}
+else {
+var valid17 = true;
+const len7 = data17.length;
+for(let i7=0; i7<len7; i7++){
+let data18 = data17[i7];
+const _errs47 = errors;
+if(errors === _errs47){
+if(typeof data18 === "string"){
+if(func2(data18) > 40){
+validate21.errors = [{instancePath:instancePath+"/cues/titleAfter/" + i7,schemaPath:"#/$defs/Words/items/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"}];
+return false;
+}
+else {
+if(func2(data18) < 1){
+validate21.errors = [{instancePath:instancePath+"/cues/titleAfter/" + i7,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+}
+else {
+validate21.errors = [{instancePath:instancePath+"/cues/titleAfter/" + i7,schemaPath:"#/$defs/Words/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid17 = _errs47 === errors;
+if(!valid17){
+break;
+}
+}
+}
+}
+else {
+validate21.errors = [{instancePath:instancePath+"/cues/titleAfter",schemaPath:"#/$defs/Words/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid1 = _errs44 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data2.sourceAfter !== undefined){
+let data19 = data2.sourceAfter;
+const _errs49 = errors;
+const _errs50 = errors;
+if(errors === _errs50){
+if(Array.isArray(data19)){
+if(data19.length > 200){
+validate21.errors = [{instancePath:instancePath+"/cues/sourceAfter",schemaPath:"#/$defs/Words/maxItems",keyword:"maxItems",params:{limit: 200},message:"must NOT have more than 200 items"}];
+return false;
+}
+else {
+var valid19 = true;
+const len8 = data19.length;
+for(let i8=0; i8<len8; i8++){
+let data20 = data19[i8];
+const _errs52 = errors;
+if(errors === _errs52){
+if(typeof data20 === "string"){
+if(func2(data20) > 40){
+validate21.errors = [{instancePath:instancePath+"/cues/sourceAfter/" + i8,schemaPath:"#/$defs/Words/items/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"}];
+return false;
+}
+else {
+if(func2(data20) < 1){
+validate21.errors = [{instancePath:instancePath+"/cues/sourceAfter/" + i8,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+}
+else {
+validate21.errors = [{instancePath:instancePath+"/cues/sourceAfter/" + i8,schemaPath:"#/$defs/Words/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid19 = _errs52 === errors;
+if(!valid19){
+break;
+}
+}
+}
+}
+else {
+validate21.errors = [{instancePath:instancePath+"/cues/sourceAfter",schemaPath:"#/$defs/Words/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid1 = _errs49 === errors;
+}
+else {
+var valid1 = true;
+}
+}
+}
+}
 }
 }
 }
@@ -2926,235 +3113,235 @@ var valid0 = true;
 }
 if(valid0){
 if(data.journals !== undefined){
-let data15 = data.journals;
-const _errs39 = errors;
-if(errors === _errs39){
-if(Array.isArray(data15)){
-var valid14 = true;
-const len6 = data15.length;
-for(let i6=0; i6<len6; i6++){
-let data16 = data15[i6];
-const _errs41 = errors;
-if(errors === _errs41){
-if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
-let missing2;
-if(((((data16.name === undefined) && (missing2 = "name")) || ((data16.abbreviation === undefined) && (missing2 = "abbreviation"))) || ((data16.issn === undefined) && (missing2 = "issn"))) || ((data16.aliases === undefined) && (missing2 = "aliases"))){
-validate21.errors = [{instancePath:instancePath+"/journals/" + i6,schemaPath:"#/properties/journals/items/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
-return false;
-}
-else {
-const _errs43 = errors;
-for(const key2 in data16){
-if(!((((((((key2 === "name") || (key2 === "abbreviation")) || (key2 === "issn")) || (key2 === "aliases")) || (key2 === "publisher")) || (key2 === "abbreviationSource")) || (key2 === "nlmTitle")) || (key2 === "family"))){
-validate21.errors = [{instancePath:instancePath+"/journals/" + i6,schemaPath:"#/properties/journals/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-if(_errs43 === errors){
-if(data16.name !== undefined){
-let data17 = data16.name;
-const _errs44 = errors;
-if(errors === _errs44){
-if(typeof data17 === "string"){
-if(func2(data17) < 1){
-validate21.errors = [{instancePath:instancePath+"/journals/" + i6+"/name",schemaPath:"#/properties/journals/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-else {
-validate21.errors = [{instancePath:instancePath+"/journals/" + i6+"/name",schemaPath:"#/properties/journals/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid15 = _errs44 === errors;
-}
-else {
-var valid15 = true;
-}
-if(valid15){
-if(data16.abbreviation !== undefined){
-let data18 = data16.abbreviation;
-const _errs46 = errors;
-if(errors === _errs46){
-if(typeof data18 === "string"){
-if(func2(data18) < 1){
-validate21.errors = [{instancePath:instancePath+"/journals/" + i6+"/abbreviation",schemaPath:"#/properties/journals/items/properties/abbreviation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-else {
-validate21.errors = [{instancePath:instancePath+"/journals/" + i6+"/abbreviation",schemaPath:"#/properties/journals/items/properties/abbreviation/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid15 = _errs46 === errors;
-}
-else {
-var valid15 = true;
-}
-if(valid15){
-if(data16.issn !== undefined){
-let data19 = data16.issn;
-const _errs48 = errors;
-if(errors === _errs48){
-if(Array.isArray(data19)){
-var valid16 = true;
-const len7 = data19.length;
-for(let i7=0; i7<len7; i7++){
-let data20 = data19[i7];
-const _errs50 = errors;
-if(errors === _errs50){
-if(typeof data20 === "string"){
-if(!pattern5.test(data20)){
-validate21.errors = [{instancePath:instancePath+"/journals/" + i6+"/issn/" + i7,schemaPath:"#/properties/journals/items/properties/issn/items/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{3}[0-9X]$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{3}[0-9X]$"+"\""}];
-return false;
-}
-}
-else {
-validate21.errors = [{instancePath:instancePath+"/journals/" + i6+"/issn/" + i7,schemaPath:"#/properties/journals/items/properties/issn/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid16 = _errs50 === errors;
-if(!valid16){
-break;
-}
-}
-}
-else {
-validate21.errors = [{instancePath:instancePath+"/journals/" + i6+"/issn",schemaPath:"#/properties/journals/items/properties/issn/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid15 = _errs48 === errors;
-}
-else {
-var valid15 = true;
-}
-if(valid15){
-if(data16.aliases !== undefined){
-let data21 = data16.aliases;
-const _errs52 = errors;
-if(errors === _errs52){
-if(Array.isArray(data21)){
-var valid17 = true;
-const len8 = data21.length;
-for(let i8=0; i8<len8; i8++){
-let data22 = data21[i8];
+let data21 = data.journals;
 const _errs54 = errors;
 if(errors === _errs54){
-if(typeof data22 === "string"){
-if(func2(data22) < 1){
-validate21.errors = [{instancePath:instancePath+"/journals/" + i6+"/aliases/" + i8,schemaPath:"#/properties/journals/items/properties/aliases/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+if(Array.isArray(data21)){
+var valid20 = true;
+const len9 = data21.length;
+for(let i9=0; i9<len9; i9++){
+let data22 = data21[i9];
+const _errs56 = errors;
+if(errors === _errs56){
+if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
+let missing2;
+if(((((data22.name === undefined) && (missing2 = "name")) || ((data22.abbreviation === undefined) && (missing2 = "abbreviation"))) || ((data22.issn === undefined) && (missing2 = "issn"))) || ((data22.aliases === undefined) && (missing2 = "aliases"))){
+validate21.errors = [{instancePath:instancePath+"/journals/" + i9,schemaPath:"#/properties/journals/items/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
+return false;
+}
+else {
+const _errs58 = errors;
+for(const key2 in data22){
+if(!((((((((key2 === "name") || (key2 === "abbreviation")) || (key2 === "issn")) || (key2 === "aliases")) || (key2 === "publisher")) || (key2 === "abbreviationSource")) || (key2 === "nlmTitle")) || (key2 === "family"))){
+validate21.errors = [{instancePath:instancePath+"/journals/" + i9,schemaPath:"#/properties/journals/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs58 === errors){
+if(data22.name !== undefined){
+let data23 = data22.name;
+const _errs59 = errors;
+if(errors === _errs59){
+if(typeof data23 === "string"){
+if(func2(data23) < 1){
+validate21.errors = [{instancePath:instancePath+"/journals/" + i9+"/name",schemaPath:"#/properties/journals/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 else {
-validate21.errors = [{instancePath:instancePath+"/journals/" + i6+"/aliases/" + i8,schemaPath:"#/properties/journals/items/properties/aliases/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate21.errors = [{instancePath:instancePath+"/journals/" + i9+"/name",schemaPath:"#/properties/journals/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
-var valid17 = _errs54 === errors;
-if(!valid17){
+var valid21 = _errs59 === errors;
+}
+else {
+var valid21 = true;
+}
+if(valid21){
+if(data22.abbreviation !== undefined){
+let data24 = data22.abbreviation;
+const _errs61 = errors;
+if(errors === _errs61){
+if(typeof data24 === "string"){
+if(func2(data24) < 1){
+validate21.errors = [{instancePath:instancePath+"/journals/" + i9+"/abbreviation",schemaPath:"#/properties/journals/items/properties/abbreviation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate21.errors = [{instancePath:instancePath+"/journals/" + i9+"/abbreviation",schemaPath:"#/properties/journals/items/properties/abbreviation/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid21 = _errs61 === errors;
+}
+else {
+var valid21 = true;
+}
+if(valid21){
+if(data22.issn !== undefined){
+let data25 = data22.issn;
+const _errs63 = errors;
+if(errors === _errs63){
+if(Array.isArray(data25)){
+var valid22 = true;
+const len10 = data25.length;
+for(let i10=0; i10<len10; i10++){
+let data26 = data25[i10];
+const _errs65 = errors;
+if(errors === _errs65){
+if(typeof data26 === "string"){
+if(!pattern5.test(data26)){
+validate21.errors = [{instancePath:instancePath+"/journals/" + i9+"/issn/" + i10,schemaPath:"#/properties/journals/items/properties/issn/items/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{3}[0-9X]$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{3}[0-9X]$"+"\""}];
+return false;
+}
+}
+else {
+validate21.errors = [{instancePath:instancePath+"/journals/" + i9+"/issn/" + i10,schemaPath:"#/properties/journals/items/properties/issn/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid22 = _errs65 === errors;
+if(!valid22){
 break;
 }
 }
 }
 else {
-validate21.errors = [{instancePath:instancePath+"/journals/" + i6+"/aliases",schemaPath:"#/properties/journals/items/properties/aliases/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate21.errors = [{instancePath:instancePath+"/journals/" + i9+"/issn",schemaPath:"#/properties/journals/items/properties/issn/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
-var valid15 = _errs52 === errors;
+var valid21 = _errs63 === errors;
 }
 else {
-var valid15 = true;
+var valid21 = true;
 }
-if(valid15){
-if(data16.publisher !== undefined){
-const _errs56 = errors;
-if(typeof data16.publisher !== "boolean"){
-validate21.errors = [{instancePath:instancePath+"/journals/" + i6+"/publisher",schemaPath:"#/properties/journals/items/properties/publisher/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
-return false;
-}
-var valid15 = _errs56 === errors;
-}
-else {
-var valid15 = true;
-}
-if(valid15){
-if(data16.abbreviationSource !== undefined){
-let data24 = data16.abbreviationSource;
-const _errs58 = errors;
-if(!(((data24 === "nlm") || (data24 === "iso4")) || (data24 === "journal"))){
-validate21.errors = [{instancePath:instancePath+"/journals/" + i6+"/abbreviationSource",schemaPath:"#/properties/journals/items/properties/abbreviationSource/enum",keyword:"enum",params:{allowedValues: schema61.properties.journals.items.properties.abbreviationSource.enum},message:"must be equal to one of the allowed values"}];
-return false;
-}
-var valid15 = _errs58 === errors;
-}
-else {
-var valid15 = true;
-}
-if(valid15){
-if(data16.nlmTitle !== undefined){
-let data25 = data16.nlmTitle;
-const _errs59 = errors;
-if(errors === _errs59){
-if(typeof data25 === "string"){
-if(func2(data25) < 1){
-validate21.errors = [{instancePath:instancePath+"/journals/" + i6+"/nlmTitle",schemaPath:"#/properties/journals/items/properties/nlmTitle/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+if(valid21){
+if(data22.aliases !== undefined){
+let data27 = data22.aliases;
+const _errs67 = errors;
+if(errors === _errs67){
+if(Array.isArray(data27)){
+var valid23 = true;
+const len11 = data27.length;
+for(let i11=0; i11<len11; i11++){
+let data28 = data27[i11];
+const _errs69 = errors;
+if(errors === _errs69){
+if(typeof data28 === "string"){
+if(func2(data28) < 1){
+validate21.errors = [{instancePath:instancePath+"/journals/" + i9+"/aliases/" + i11,schemaPath:"#/properties/journals/items/properties/aliases/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 else {
-validate21.errors = [{instancePath:instancePath+"/journals/" + i6+"/nlmTitle",schemaPath:"#/properties/journals/items/properties/nlmTitle/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate21.errors = [{instancePath:instancePath+"/journals/" + i9+"/aliases/" + i11,schemaPath:"#/properties/journals/items/properties/aliases/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
-var valid15 = _errs59 === errors;
-}
-else {
-var valid15 = true;
-}
-if(valid15){
-if(data16.family !== undefined){
-let data26 = data16.family;
-const _errs61 = errors;
-if(errors === _errs61){
-if(typeof data26 === "string"){
-if(func2(data26) < 1){
-validate21.errors = [{instancePath:instancePath+"/journals/" + i6+"/family",schemaPath:"#/properties/journals/items/properties/family/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-else {
-validate21.errors = [{instancePath:instancePath+"/journals/" + i6+"/family",schemaPath:"#/properties/journals/items/properties/family/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid15 = _errs61 === errors;
-}
-else {
-var valid15 = true;
-}
-}
-}
-}
-}
-}
-}
-}
+var valid23 = _errs69 === errors;
+if(!valid23){
+break;
 }
 }
 }
 else {
-validate21.errors = [{instancePath:instancePath+"/journals/" + i6,schemaPath:"#/properties/journals/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate21.errors = [{instancePath:instancePath+"/journals/" + i9+"/aliases",schemaPath:"#/properties/journals/items/properties/aliases/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
-var valid14 = _errs41 === errors;
-if(!valid14){
+var valid21 = _errs67 === errors;
+}
+else {
+var valid21 = true;
+}
+if(valid21){
+if(data22.publisher !== undefined){
+const _errs71 = errors;
+if(typeof data22.publisher !== "boolean"){
+validate21.errors = [{instancePath:instancePath+"/journals/" + i9+"/publisher",schemaPath:"#/properties/journals/items/properties/publisher/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+return false;
+}
+var valid21 = _errs71 === errors;
+}
+else {
+var valid21 = true;
+}
+if(valid21){
+if(data22.abbreviationSource !== undefined){
+let data30 = data22.abbreviationSource;
+const _errs73 = errors;
+if(!(((data30 === "nlm") || (data30 === "iso4")) || (data30 === "journal"))){
+validate21.errors = [{instancePath:instancePath+"/journals/" + i9+"/abbreviationSource",schemaPath:"#/properties/journals/items/properties/abbreviationSource/enum",keyword:"enum",params:{allowedValues: schema61.properties.journals.items.properties.abbreviationSource.enum},message:"must be equal to one of the allowed values"}];
+return false;
+}
+var valid21 = _errs73 === errors;
+}
+else {
+var valid21 = true;
+}
+if(valid21){
+if(data22.nlmTitle !== undefined){
+let data31 = data22.nlmTitle;
+const _errs74 = errors;
+if(errors === _errs74){
+if(typeof data31 === "string"){
+if(func2(data31) < 1){
+validate21.errors = [{instancePath:instancePath+"/journals/" + i9+"/nlmTitle",schemaPath:"#/properties/journals/items/properties/nlmTitle/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate21.errors = [{instancePath:instancePath+"/journals/" + i9+"/nlmTitle",schemaPath:"#/properties/journals/items/properties/nlmTitle/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid21 = _errs74 === errors;
+}
+else {
+var valid21 = true;
+}
+if(valid21){
+if(data22.family !== undefined){
+let data32 = data22.family;
+const _errs76 = errors;
+if(errors === _errs76){
+if(typeof data32 === "string"){
+if(func2(data32) < 1){
+validate21.errors = [{instancePath:instancePath+"/journals/" + i9+"/family",schemaPath:"#/properties/journals/items/properties/family/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate21.errors = [{instancePath:instancePath+"/journals/" + i9+"/family",schemaPath:"#/properties/journals/items/properties/family/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid21 = _errs76 === errors;
+}
+else {
+var valid21 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate21.errors = [{instancePath:instancePath+"/journals/" + i9,schemaPath:"#/properties/journals/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid20 = _errs56 === errors;
+if(!valid20){
 break;
 }
 }
@@ -3164,7 +3351,7 @@ validate21.errors = [{instancePath:instancePath+"/journals",schemaPath:"#/proper
 return false;
 }
 }
-var valid0 = _errs39 === errors;
+var valid0 = _errs54 === errors;
 }
 else {
 var valid0 = true;
@@ -3186,7 +3373,7 @@ return errors === 0;
 validate21.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const html = validate22;
-const schema68 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/html.schema.json","type":"object","additionalProperties":false,"$defs":{"selector":{"type":"string","minLength":1,"pattern":"^([a-zA-Z][a-zA-Z0-9-]{0,40})?((?:[#.][\\w-]{1,100}|\\[[\\w-]{1,60}(?:[~^$*]?=(?:\"[^\"]{0,200}\"|'[^']{0,200}'|[\\w-]{0,200}))?\\]){0,20})$"}},"required":["dropElements","chromeElements","chromeClassPattern","chromeClassExceptions","wechatRoot","contentSelectors","blockElements","metaLinePatterns"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"dropElements":{"type":"array","items":{"type":"string"}},"chromeElements":{"type":"array","items":{"type":"string"}},"chromeClassPattern":{"type":"string"},"chromeClassExceptions":{"type":"string"},"wechatRoot":{"$ref":"#/$defs/selector"},"contentSelectors":{"type":"array","items":{"$ref":"#/$defs/selector"}},"blockElements":{"type":"array","items":{"type":"string"}},"metaLinePatterns":{"type":"array","items":{"type":"string"}}}};
+const schema71 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/html.schema.json","type":"object","additionalProperties":false,"$defs":{"selector":{"type":"string","minLength":1,"pattern":"^([a-zA-Z][a-zA-Z0-9-]{0,40})?((?:[#.][\\w-]{1,100}|\\[[\\w-]{1,60}(?:[~^$*]?=(?:\"[^\"]{0,200}\"|'[^']{0,200}'|[\\w-]{0,200}))?\\]){0,20})$"}},"required":["dropElements","chromeElements","chromeClassPattern","chromeClassExceptions","wechatRoot","contentSelectors","blockElements","metaLinePatterns"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"dropElements":{"type":"array","items":{"type":"string"}},"chromeElements":{"type":"array","items":{"type":"string"}},"chromeClassPattern":{"type":"string"},"chromeClassExceptions":{"type":"string"},"wechatRoot":{"$ref":"#/$defs/selector"},"contentSelectors":{"type":"array","items":{"$ref":"#/$defs/selector"}},"blockElements":{"type":"array","items":{"type":"string"}},"metaLinePatterns":{"type":"array","items":{"type":"string"}}}};
 const pattern6 = new RegExp("^([a-zA-Z][a-zA-Z0-9-]{0,40})?((?:[#.][\\w-]{1,100}|\\[[\\w-]{1,60}(?:[~^$*]?=(?:\"[^\"]{0,200}\"|'[^']{0,200}'|[\\w-]{0,200}))?\\]){0,20})$", "u");
 
 function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -3210,7 +3397,7 @@ return false;
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!(func1.call(schema68.properties, key0))){
+if(!(func1.call(schema71.properties, key0))){
 validate22.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
@@ -3481,8 +3668,8 @@ return errors === 0;
 validate22.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const lexicon = validate23;
-const schema71 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/lexicon.schema.json","type":"object","additionalProperties":false,"required":["concepts","patterns"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"pinyinRuby":{"type":"string","minLength":2,"maxLength":300},"definitionStops":{"type":"object","additionalProperties":false,"required":["always","clauseOpeners"],"properties":{"always":{"type":"array","items":{"type":"string","minLength":1,"maxLength":10},"maxItems":100},"clauseOpeners":{"type":"array","items":{"type":"string","minLength":1,"maxLength":10},"maxItems":100}}},"patterns":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","type","pattern","idPrefix","labelCase"],"properties":{"name":{"type":"string","pattern":"^[a-z][a-z0-9-]*$"},"type":{"$ref":"#/$defs/EntityType"},"pattern":{"type":"string","minLength":2,"maxLength":200},"idPrefix":{"type":"string","pattern":"^[a-z]+:$"},"labelCase":{"enum":["upper","keep"]}}}},"concepts":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","type","label","xrefs","zh","en","abbreviations"],"properties":{"id":{"type":"string","pattern":"^[a-z]+:[a-z0-9-]+$"},"type":{"$ref":"#/$defs/EntityType"},"label":{"type":"string","minLength":1},"xrefs":{"type":"array","items":{"type":"string","pattern":"^(MESH:D[0-9]{6,9}|CL:[0-9]{7}|HGNC\\.SYMBOL:[A-Z0-9-]+)$"}},"zh":{"type":"array","items":{"type":"string","minLength":1}},"en":{"type":"array","items":{"type":"string","minLength":2}},"abbreviations":{"type":"array","items":{"type":"string","minLength":2}}}}}},"$defs":{"EntityType":{"enum":["disease","cell","molecule","measure","organization","journal","drug","country","other"]}}};
-const schema72 = {"enum":["disease","cell","molecule","measure","organization","journal","drug","country","other"]};
+const schema74 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/lexicon.schema.json","type":"object","additionalProperties":false,"required":["concepts","patterns"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"pinyinRuby":{"type":"string","minLength":2,"maxLength":300},"definitionStops":{"type":"object","additionalProperties":false,"required":["always","clauseOpeners"],"properties":{"always":{"type":"array","items":{"type":"string","minLength":1,"maxLength":10},"maxItems":100},"clauseOpeners":{"type":"array","items":{"type":"string","minLength":1,"maxLength":10},"maxItems":100}}},"patterns":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","type","pattern","idPrefix","labelCase"],"properties":{"name":{"type":"string","pattern":"^[a-z][a-z0-9-]*$"},"type":{"$ref":"#/$defs/EntityType"},"pattern":{"type":"string","minLength":2,"maxLength":200},"idPrefix":{"type":"string","pattern":"^[a-z]+:$"},"labelCase":{"enum":["upper","keep"]}}}},"concepts":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","type","label","xrefs","zh","en","abbreviations"],"properties":{"id":{"type":"string","pattern":"^[a-z]+:[a-z0-9-]+$"},"type":{"$ref":"#/$defs/EntityType"},"label":{"type":"string","minLength":1},"xrefs":{"type":"array","items":{"type":"string","pattern":"^(MESH:D[0-9]{6,9}|CL:[0-9]{7}|HGNC\\.SYMBOL:[A-Z0-9-]+)$"}},"zh":{"type":"array","items":{"type":"string","minLength":1}},"en":{"type":"array","items":{"type":"string","minLength":2}},"abbreviations":{"type":"array","items":{"type":"string","minLength":2}}}}}},"$defs":{"EntityType":{"enum":["disease","cell","molecule","measure","organization","journal","drug","country","other"]}}};
+const schema75 = {"enum":["disease","cell","molecule","measure","organization","journal","drug","country","other"]};
 const pattern8 = new RegExp("^[a-z][a-z0-9-]*$", "u");
 const pattern9 = new RegExp("^[a-z]+:$", "u");
 const pattern10 = new RegExp("^[a-z]+:[a-z0-9-]+$", "u");
@@ -3755,7 +3942,7 @@ if(data9.type !== undefined){
 let data11 = data9.type;
 const _errs26 = errors;
 if(!(((((((((data11 === "disease") || (data11 === "cell")) || (data11 === "molecule")) || (data11 === "measure")) || (data11 === "organization")) || (data11 === "journal")) || (data11 === "drug")) || (data11 === "country")) || (data11 === "other"))){
-validate23.errors = [{instancePath:instancePath+"/patterns/" + i2+"/type",schemaPath:"#/$defs/EntityType/enum",keyword:"enum",params:{allowedValues: schema72.enum},message:"must be equal to one of the allowed values"}];
+validate23.errors = [{instancePath:instancePath+"/patterns/" + i2+"/type",schemaPath:"#/$defs/EntityType/enum",keyword:"enum",params:{allowedValues: schema75.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid5 = _errs26 === errors;
@@ -3816,7 +4003,7 @@ if(data9.labelCase !== undefined){
 let data14 = data9.labelCase;
 const _errs32 = errors;
 if(!((data14 === "upper") || (data14 === "keep"))){
-validate23.errors = [{instancePath:instancePath+"/patterns/" + i2+"/labelCase",schemaPath:"#/properties/patterns/items/properties/labelCase/enum",keyword:"enum",params:{allowedValues: schema71.properties.patterns.items.properties.labelCase.enum},message:"must be equal to one of the allowed values"}];
+validate23.errors = [{instancePath:instancePath+"/patterns/" + i2+"/labelCase",schemaPath:"#/properties/patterns/items/properties/labelCase/enum",keyword:"enum",params:{allowedValues: schema74.properties.patterns.items.properties.labelCase.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid5 = _errs32 === errors;
@@ -3905,7 +4092,7 @@ if(data16.type !== undefined){
 let data18 = data16.type;
 const _errs40 = errors;
 if(!(((((((((data18 === "disease") || (data18 === "cell")) || (data18 === "molecule")) || (data18 === "measure")) || (data18 === "organization")) || (data18 === "journal")) || (data18 === "drug")) || (data18 === "country")) || (data18 === "other"))){
-validate23.errors = [{instancePath:instancePath+"/concepts/" + i3+"/type",schemaPath:"#/$defs/EntityType/enum",keyword:"enum",params:{allowedValues: schema72.enum},message:"must be equal to one of the allowed values"}];
+validate23.errors = [{instancePath:instancePath+"/concepts/" + i3+"/type",schemaPath:"#/$defs/EntityType/enum",keyword:"enum",params:{allowedValues: schema75.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid8 = _errs40 === errors;
@@ -4139,7 +4326,7 @@ return errors === 0;
 validate23.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const facts = validate24;
-const schema74 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/facts.schema.json","type":"object","additionalProperties":false,"required":["numbers","week","span","units","institutionSuffix","actorCue","institutionPrefix","percent","count","change","population","comparator","counted"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"numbers":{"type":"object","additionalProperties":{"type":"integer","minimum":0,"maximum":1000}},"week":{"$ref":"#/$defs/Pattern"},"span":{"$ref":"#/$defs/Pattern"},"units":{"type":"object","additionalProperties":false,"required":["year","month","week","day"],"properties":{"year":{"$ref":"#/$defs/Words"},"month":{"$ref":"#/$defs/Words"},"week":{"$ref":"#/$defs/Words"},"day":{"$ref":"#/$defs/Words"}}},"institutionSuffix":{"$ref":"#/$defs/Pattern"},"actorCue":{"$ref":"#/$defs/Pattern"},"institutionPrefix":{"$ref":"#/$defs/Pattern"},"percent":{"$ref":"#/$defs/Pattern"},"count":{"$ref":"#/$defs/Pattern"},"change":{"$ref":"#/$defs/Pattern"},"population":{"$ref":"#/$defs/Pattern"},"comparator":{"$ref":"#/$defs/Pattern"},"counted":{"type":"object","propertyNames":{"pattern":"^[a-z]+:[a-z0-9-]+$"},"additionalProperties":{"type":"object","additionalProperties":false,"required":["measure","unit"],"properties":{"measure":{"type":"string","minLength":1,"maxLength":100},"unit":{"type":"string","minLength":1,"maxLength":40}}}}},"$defs":{"Pattern":{"type":"string","minLength":1,"maxLength":600},"Words":{"type":"array","minItems":1,"items":{"type":"string","minLength":1,"maxLength":40}}}};
+const schema77 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/facts.schema.json","type":"object","additionalProperties":false,"required":["numbers","week","span","units","institutionSuffix","actorCue","institutionPrefix","percent","count","change","population","comparator","counted"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"numbers":{"type":"object","additionalProperties":{"type":"integer","minimum":0,"maximum":1000}},"week":{"$ref":"#/$defs/Pattern"},"span":{"$ref":"#/$defs/Pattern"},"units":{"type":"object","additionalProperties":false,"required":["year","month","week","day"],"properties":{"year":{"$ref":"#/$defs/Words"},"month":{"$ref":"#/$defs/Words"},"week":{"$ref":"#/$defs/Words"},"day":{"$ref":"#/$defs/Words"}}},"institutionSuffix":{"$ref":"#/$defs/Pattern"},"actorCue":{"$ref":"#/$defs/Pattern"},"institutionPrefix":{"$ref":"#/$defs/Pattern"},"percent":{"$ref":"#/$defs/Pattern"},"count":{"$ref":"#/$defs/Pattern"},"change":{"$ref":"#/$defs/Pattern"},"population":{"$ref":"#/$defs/Pattern"},"comparator":{"$ref":"#/$defs/Pattern"},"counted":{"type":"object","propertyNames":{"pattern":"^[a-z]+:[a-z0-9-]+$"},"additionalProperties":{"type":"object","additionalProperties":false,"required":["measure","unit"],"properties":{"measure":{"type":"string","minLength":1,"maxLength":100},"unit":{"type":"string","minLength":1,"maxLength":40}}}}},"$defs":{"Pattern":{"type":"string","minLength":1,"maxLength":600},"Words":{"type":"array","minItems":1,"items":{"type":"string","minLength":1,"maxLength":40}}}};
 
 function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://digest-ingest.dev/schemas/facts.schema.json" */;
@@ -4162,7 +4349,7 @@ return false;
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!(func1.call(schema74.properties, key0))){
+if(!(func1.call(schema77.properties, key0))){
 validate24.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;

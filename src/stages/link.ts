@@ -46,6 +46,11 @@ export interface Bracket {
   role: BracketRole;
   /** A journal cue word stands right before or after it (期刊《X》, 《X》杂志). */
   cued: boolean;
+  /**
+   * Of role other, it may be a paper's title: a 《…》 unless a source word follows it (《SciTechDaily》报导),
+   * a quoted phrase only with a title word around it (一篇“…”, 题为「…」, “…”一文).
+   */
+  titled: boolean;
 }
 
 /** A journal, family or publisher a text names: [start, end) in the text. */
@@ -166,7 +171,9 @@ export function readJournals(text: string, journals: JournalIndex, isOrganizatio
       for (const f of found) f.kind = 'family';
     }
     if (role === 'unknown-journal') found.push({ start: contentStart, end: contentStart + content.length, text: content, journal: undefined, kind: 'journal', opens: start });
-    brackets.push({ start, end: m.index + m[0].length, text: content, role, cued });
+    const close = m.index + m[0].length;
+    const titled = role === 'other' && (quoted ? journals.cueBefore(view, start, 'titleBefore') || journals.cueAfter(view, close, 'titleAfter') : !journals.cueAfter(view, close, 'sourceAfter'));
+    brackets.push({ start, end: close, text: content, role, cued, titled });
     covered.push([start, m.index + m[0].length]);
     names.push(...found);
   }
@@ -225,7 +232,7 @@ export interface LeadReading {
   unknown: JournalName | undefined;
   /** An organization where a journal belongs (《Monash Health》杂志). */
   organization: Bracket | undefined;
-  /** The first other 《…》 / “…” / 「…」 of four characters or more. */
+  /** The first other 《…》 (not a news source) or titled “…” / 「…」 of four characters or more. */
   paperTitle: string | null;
 }
 
@@ -242,7 +249,7 @@ function leadOf({ names, brackets }: JournalReading): LeadReading {
     publisher: names.find((n) => n.kind === 'publisher'),
     unknown: names.find((n) => n.kind === 'journal' && !n.journal),
     organization: brackets.find((b) => b.role === 'organization' && b.cued),
-    paperTitle: brackets.find((b) => b.role === 'other' && b.text.length >= 4)?.text ?? null,
+    paperTitle: brackets.find((b) => b.titled && b.text.length >= 4)?.text ?? null,
   };
 }
 

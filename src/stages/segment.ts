@@ -182,7 +182,9 @@ export const segment = defineStage({
       const original = blocks[b]!;
       let block = original;
       let role = classifyBlock(block, s, plainText, foldedOf(block, doc.folded), ruby);
-      if (role.role === 'boilerplate') {
+      // A caption behind a dateline ("date 2025-11-30 …。(路透社)") still gives the page date: the
+      // dateline is read below, the caption after it dropped there.
+      if (role.role === 'boilerplate' && !(role.kind === 'caption' && openingByline(foldedOf(block, doc.folded), s))) {
         if (role.date) doc.pageDate ??= role.date;
         dropBlock(doc, dropped, report, role.kind, block, role.date ? ` (read as the page date ${role.date})` : '');
         continue;
@@ -214,7 +216,15 @@ export const segment = defineStage({
       const labelEnd = openingLength(s.leadLabels, lead);
       if (labelEnd) block = subBlock(doc, block, labelEnd);
       if (block.text === '') continue;
-      if (block !== original) role = classifyBlock(block, s, plainText, foldedOf(block, doc.folded), ruby);
+      if (block !== original) {
+        role = classifyBlock(block, s, plainText, foldedOf(block, doc.folded), ruby);
+        // What follows a dateline is read as a line of its own is: a photo's caption glued to the
+        // stored date marker ("date 2025-11-30 …打破。(路透社)") is a caption, not the title.
+        if (role.role === 'boilerplate') {
+          dropBlock(doc, dropped, report, role.kind, block);
+          continue;
+        }
+      }
 
       // The first block is the title when markup says so, or (without one from markup) when it reads like one.
       if (first) {

@@ -87,6 +87,18 @@ export function relativeDay(folded: string, s: CompiledStructure): { year: numbe
 }
 
 /**
+ * Where a sentence dates its event to the days before the page date with a word inside it (the data's
+ * `recentWords`: "…的科学家近日在《自然》发表研究"), an event verb following that word in the sentence;
+ * null otherwise. `sentence`: one sentence, width-folded. A word alone ("近日气温回升") or a verb only
+ * before it ("发表的论文近日引起关注") dates nothing.
+ */
+export function recentIn(sentence: string, s: CompiledStructure): { index: number; length: number } | null {
+  if (!s.recentWords) return null;
+  const m = s.recentWords.exec(sentence);
+  return m && s.eventVerbs.test(sentence.slice(m.index + m[0].length)) ? { index: m.index, length: m[0].length } : null;
+}
+
+/**
  * Where a paragraph's first sentence names the page date itself (the data's `todayWords`: "Acme
  * today announced …"), with an event verb in that sentence; null otherwise. `folded`: the paragraph width-folded.
  */

@@ -3,7 +3,7 @@ import type { CompiledStructure } from '../core/data.js';
 import type { At, Block, DigestDocument } from '../core/document.js';
 import { foldedOf, matchesOf } from '../core/text.js';
 import { anyTests, SourceLocator, subBlock, type BoilerplateKind } from './blocks.js';
-import { calendarDate, dayBefore, daysIn, leadingDateFolded, monthDayBefore, openingYear, pad, relativeDay, todayIn, type ItemDate } from './dates.js';
+import { calendarDate, dayBefore, daysIn, firstSentence, leadingDateFolded, monthDayBefore, openingYear, pad, recentIn, relativeDay, todayIn, type ItemDate } from './dates.js';
 
 /** A section being built: its record object, its heading block, the year it dates items with, its body. */
 export interface Draft {
@@ -106,8 +106,10 @@ function splitPoints(block: Block, draft: Draft, ctx: ItemContext): number[] {
 function undatedEvent(folded: string, at: number, end: number, draft: Draft, ctx: ItemContext): boolean {
   if (ctx.doc.pageDate === null || draft.section.kind === 'month') return false;
   const head = folded.slice(at, at + 60);
-  if (!anyTests(ctx.s.undatedItemStarts, head)) return false;
-  return ctx.s.eventVerbs.test(folded.slice(at, end));
+  const sentence = folded.slice(at, end);
+  if (anyTests(ctx.s.undatedItemStarts, head)) return ctx.s.eventVerbs.test(sentence);
+  // "…打破!美國某醫學院近日發表於《X》…": the word inside the sentence dates it as an opening "近日," would.
+  return recentIn(sentence, ctx.s) !== null;
 }
 
 /**
@@ -178,6 +180,15 @@ function openItem(block: Block, draft: Draft, current: Built | null, ctx: ItemCo
       while (length > 0 && /[\s,，:：]/u.test(text[length - 1]!)) length--;
       const word = text.slice(0, length);
       report('date-relative', `"${word}" read as ${value} (the month of the page date ${page})`, { offset: block.start, end: block.start + word.length });
+      return { item: newItem(value, 'month', block, doc), blocks: [block] };
+    }
+    // "…的科学家近日在《自然》发表研究": the word inside the first sentence dates the event as "近日," opening it would.
+    const recent = undated || section.kind === 'month' ? null : recentIn(firstSentence(folded), s);
+    if (recent) {
+      const value = page.slice(0, 7);
+      const word = text.slice(recent.index, recent.index + recent.length);
+      const at = { offset: new SourceLocator(doc, block).at(recent.index, word) };
+      report('date-relative', `"${word}" read as ${value} (the month of the page date ${page})`, { ...at, end: at.offset + recent.length });
       return { item: newItem(value, 'month', block, doc), blocks: [block] };
     }
   }

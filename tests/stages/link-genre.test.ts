@@ -189,6 +189,19 @@ describe('link: the forms of shape 3, one by one', () => {
     expect(lead('在《BMJ Open》上发表了一篇名为《重复输注干细胞治疗肝硬化:一项随机对照试验的方案》的研究').paperTitle).toBe('重复输注干细胞治疗肝硬化:一项随机对照试验的方案');
     expect(lead('期刊雜志“Cureus”發表了一篇“間充質基質細胞治療自閉症:病例報告”的文章').paperTitle).toBe('間充質基質細胞治療自閉症:病例報告');
   });
+
+  it('takes a quoted phrase as the paper title only with a title word around it, and no news source (genre-zh5)', () => {
+    // A term in quotes, a meeting's name, a therapy's name: no title word (一篇, 题为, 名为, 一文, 为题…) around them.
+    expect(lead('美國某醫學院日前發表於《臨床研究雜誌》的研究指出,以「重設免疫」搭配幹細胞移植可讓小鼠擺脫胰島素。').paperTitle).toBeNull();
+    expect(lead('9月,《新英格兰医学杂志》发表了一项“in vivo CAR-T 细胞疗法”的研究。').paperTitle).toBeNull();
+    expect(lead('1月22日,某院举办了“细胞治疗与自身免疫病”学术交流会。').paperTitle).toBeNull();
+    // The site a page retells (《X》报导) is no paper.
+    expect(lead('根據科普網站《某某科學日報》報導,瑞士某大學的科學家近日在《自然》發表研究。')).toMatchObject({ known: { journal: { name: 'Nature' } }, paperTitle: null });
+    // With a title word, a quoted phrase is the title; a 《…》 is one without.
+    expect(lead('在《干细胞研究与治疗》上发表了题为「脐带间充质干细胞治疗2型糖尿病」的论文').paperTitle).toBe('脐带间充质干细胞治疗2型糖尿病');
+    expect(lead('团队以“干细胞修复受损心肌”为题发表于《Circulation》').paperTitle).toBe('干细胞修复受损心肌');
+    expect(lead('《Nature》刊发《人类多能干细胞来源的多巴胺神经元移植》').paperTitle).toBe('人类多能干细胞来源的多巴胺神经元移植');
+  });
 });
 
 describe('link: citation markers outside items (shape 10; segment locates them, link resolves them)', () => {

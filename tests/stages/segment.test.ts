@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { classifyBlock, leadingDate } from '../../src/stages/segment.js';
 import { DigestDocument, type Block } from '../../src/core/document.js';
-import { pageDateOf, SourceLocator } from '../../src/structure/blocks.js';
+import { openingByline, pageDateOf, SourceLocator } from '../../src/structure/blocks.js';
+import { foldWidth } from '../../src/core/text.js';
 import { pinyinRubyOf } from '../../src/core/lexicon.js';
 import { months, pipeline, runUpTo } from '../helpers.js';
 
@@ -381,4 +382,69 @@ describe('classifyBlock on the fourth Chinese real-page audit (genre-zh4)', () =
   it('reads no page date from a dated lede glued to the corpus date marker', () => {
     expect(pageDateOf('date 2026-01-09 中風治療真的要改寫了嗎？宣捷集團聯手雙和醫院神經內科,完成一期臨床試驗', structure())).toBeNull();
   });
+});
+
+describe('segment on the sixth Chinese real-page audit (genre-zh5)', () => {
+  it.each([
+    ['date 2026-01-09 中風治療將迎來新方法嗎？某團隊完成一期臨床試驗', 'date 2026-01-09 ', '2026-01-09'],
+    ['Date 2025-11-30 長期以來，第一型糖尿病需終身注射胰島素。（路透社）', 'Date 2025-11-30 ', '2025-11-30'],
+    ['〔編譯陳某某／綜合報導〕一項小鼠研究為第一型糖尿病帶來新思路。', '〔編譯陳某某／綜合報導〕', null],
+    ['〔即時新聞／綜合報導〕一項動物研究以幹細胞移植治療糖尿病。', '〔即時新聞／綜合報導〕', null],
+    ['〔記者王小明/台南報導〕某院今天宣布…', '〔記者王小明/台南報導〕', null],
+  ])('reads the dateline or credit a paragraph opens with: %s', (text, opening, date) => {
+    expect(openingByline(foldWidth(text), structure())).toEqual({ length: opening.length, date });
+  });
+
+  it.each(['2025年3月，研究者发表', '〔注〕本文不构成医疗建议。', 'Date 2025 was a good year'])('reads no dateline or credit: %s', (text) => {
+    expect(openingByline(foldWidth(text), structure())).toBeUndefined();
+  });
+
+  it.each([
+    '切换至 "某某医学期刊资源库"',
+    '转换到繁體中文',
+    '您的位置 : 首页 > 报刊',
+    '收稿日期:2024-03-19 出版日期:2024-06-25',
+    '通信作者: 江某',
+    '通讯作者: 李某某,主任医师,博士;电子信箱:li@example.com',
+    '基金资助:',
+    '作者单位:某某卫生职业技术学院,江苏 某某 224006',
+    'Received:2024-03-19 Published:2024-06-25',
+    'Corresponding author: Bin Jiang',
+    '徐 某 智某某',
+    '陈 某 王某某',
+    '嚴 某 徐某某 齊 某',
+    '徐 某,鄭 某 (綜述),朱某某(審校)',
+  ])('is journal-site front matter, a switch or a byline: %s', (text) => {
+    expect(classifyBlock(block(text), structure(), true)).toEqual({ role: 'boilerplate', kind: 'other' });
+  });
+
+  it.each(['结 语', '前 言', '黃 祺', '干细胞 治疗', '您的位置决定了您看到的内容', '收稿后三个月内完成审稿'])('is not chrome (no sure rule tells a padded name alone from a spaced heading): %s', (text) => {
+    expect(classifyBlock(block(text), structure(), true).role).not.toBe('boilerplate');
+  });
+
+  it.each(['研究團隊讓小鼠不再需要注射胰島素。（示意圖，資料照）', '細胞製劑注射入關節腔後開始修復。（某院提供）', '某院團隊完成首例移植。(路透社)'])(
+    "is a photo's caption ending in its credit: %s",
+    (text) => {
+      expect(classifyBlock(block(text), structure(), true)).toEqual({ role: 'boilerplate', kind: 'caption' });
+    },
+  );
+
+  it.each(['某院團隊完成首例移植。(詳見下文)', '某國研究人員發現一種新型幹細胞。(綜合報道)'])('is no caption: %s', (text) => {
+    expect(classifyBlock(block(text), structure(), true).role).not.toBe('boilerplate');
+  });
+
+  it('opens an item at the sentence that dates its event with "近日" or "日前" inside it, on a dated page', async () => {
+    const doc = await runUpTo('date 2025-11-30 某某電子報\n\n長期以來,第一型糖尿病被視為終身疾病!美國某醫學院日前發表於《臨床研究雜誌》的研究指出,幹細胞移植可讓小鼠擺脫胰島素。\n\n研究人員表示,仍需多年臨床試驗。\n', 'segment');
+    expect(doc.sections.flatMap((s) => s.items).map((i) => [i.date, i.datePrecision])).toEqual([['2025-11', 'month']]);
+    expect(doc.diagnostics.filter((d) => d.rule === 'date-relative').map((d) => d.message)).toEqual(['"日前" read as 2025-11 (the month of the page date 2025-11-30)']);
+    const undated = await runUpTo('長期以來,第一型糖尿病被視為終身疾病!美國某醫學院日前發表於《臨床研究雜誌》的研究指出,幹細胞移植可讓小鼠擺脫胰島素。\n', 'segment');
+    expect(undated.sections.flatMap((s) => s.items)).toEqual([]);
+  });
+
+  it.each(['脊髓損傷患者為什麼考慮幹細胞治療?從康復平台期說起', '什么是骨关节炎?干细胞疗法的临床研究', '幹細胞治療中風:效果如何?離臨床應用還有多遠?'])(
+    'is a plain-text heading that asks and answers on one line: %s',
+    (text) => {
+      expect(classifyBlock(block(text), structure(), true)).toEqual({ role: 'heading' });
+    },
+  );
 });

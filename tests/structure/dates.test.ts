@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { calendarDate, dayBefore, leadingDate, monthDayBefore, relativeDay } from '../../src/structure/dates.js';
+import { calendarDate, dayBefore, leadingDate, monthDayBefore, recentIn, relativeDay } from '../../src/structure/dates.js';
 import { pipeline } from '../helpers.js';
 
 const lead = (text: string) => leadingDate(text, pipeline().data.structure);
@@ -62,5 +62,19 @@ describe('relativeDay: the date inside a first sentence that dates its event', (
   it('monthDayBefore: that day of the page date\'s year when not later than the page date, else the year before', () => {
     expect(monthDayBefore('2014-12-27', 12, 26)).toBe('2014-12-26');
     expect(monthDayBefore('2015-01-03', 12, 30)).toBe('2014-12-30');
+  });
+});
+
+describe('recentIn: a word inside a sentence dating its event to the days before the page date (genre-zh5)', () => {
+  const recent = (text: string) => recentIn(text, pipeline().data.structure);
+  it.each([
+    ['根据科普网站《某某日报》报导,瑞士某大学的科学家近日在期刊《自然》发表研究,', 24],
+    ['美国某医学院日前发表于《临床研究杂志》的研究指出,', 6],
+  ])('%s', (text, index) => {
+    expect(recent(text)).toEqual({ index, length: 2 });
+  });
+
+  it.each(['近日气温回升,门诊量增加。', '发表在《自然》的论文近日引起关注。', '截至日前,已有多项研究发表。', '该中心近期将公布试验结果。'])('%s: no event dated (no verb after the word, a deadline, or the near future)', (text) => {
+    expect(recent(text)).toBeNull();
   });
 });
