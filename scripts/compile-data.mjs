@@ -1,5 +1,6 @@
 // Runs after tsc and compact-dist, before the bundle (npm run build): compiles the data files the
-// package ships (pipelines/digest.json's journal table and lexicon) into the form a process loads
+// package ships (pipelines/digest.json's journal table and lexicon, and the pre-tests of its structure
+// patterns: src/core/pattern-group.ts) into the form a process loads
 // in one read (src/core/compiled-data.ts): the journal index's keys and bare-name trie, the
 // lexicon's two tries, each in dist/data/ under the sha256 of the data file's bytes. Building them
 // from the data cost ~35 ms of every `digest ingest` and every build worker's start (issue 17).
@@ -25,10 +26,24 @@ const { compiledDataDir, compiledDataFile, compilerFiles, encodeCompiled } = awa
 const { JournalIndex } = await import(`${root}dist/src/core/journals.js`);
 const { LexiconMatcher } = await import(`${root}dist/src/core/lexicon.js`);
 const { referenceKeys, REFERENCE_KEYS_SOURCE } = await import(`${root}dist/src/refs/data.js`);
+const { structureSources } = await import(`${root}dist/src/core/data.js`);
+const { preTestOf } = await import(`${root}dist/src/core/pretest.js`);
+const { PatternGroup } = await import(`${root}dist/src/core/pattern-group.js`);
+
+/** The pre-tests of structure.json's lists of patterns (src/core/pattern-group.ts), by pointer: each read from its source as loadStructure compiles it, and the list's table. */
+function structurePreTests(raw) {
+  const preTests = {};
+  for (const [pointer, sources] of Object.entries(structureSources(raw))) {
+    const members = sources.map((source) => preTestOf(source, 'u'));
+    preTests[pointer] = { members, table: PatternGroup.tableOf(members.length, members) };
+  }
+  return { preTests };
+}
 
 const compilers = {
   journals: (table) => JournalIndex.compile(table.journals, table.cues),
   lexicon: (lexicon) => LexiconMatcher.compile(lexicon),
+  structure: structurePreTests,
 };
 
 /** The files of dist/src the compiling code is made of: `entry` (from dist/src) and everything it imports, `expected` among them. */
@@ -39,6 +54,8 @@ async function compilerModules(entry, expected) {
   return paths.filter((path) => path.startsWith('dist/src/')).sort();
 }
 const code = compilerFiles(await compilerModules('core/compiled-data.js', ['dist/src/core/journals.js', 'dist/src/core/lexicon.js']), root);
+// The pre-tests: read by pretest.js from the sources data.js expands.
+const preTestCode = compilerFiles([...new Set([...(await compilerModules('core/pretest.js', ['dist/src/core/pretest.js'])), 'dist/src/core/data.js', 'dist/src/core/pattern-group.js'])].sort(), root);
 const keysCode = compilerFiles(await compilerModules('refs/data.js', ['dist/src/refs/data.js', 'dist/src/generated/reference-data.js']), root);
 
 const pipeline = JSON.parse(readConfigFile(join(root, 'pipelines', 'digest.json')));
@@ -52,7 +69,7 @@ const write = (file, bytes) => {
 for (const [kind, compile] of Object.entries(compilers)) {
   const text = readConfigFile(join(root, 'pipelines', pipeline.data[kind]));
   const sha256 = createHash('sha256').update(text).digest('hex');
-  write(compiledDataFile(kind, sha256), encodeCompiled(kind, sha256, compile(JSON.parse(text)), code));
+  write(compiledDataFile(kind, sha256), encodeCompiled(kind, sha256, compile(JSON.parse(text)), kind === 'structure' ? preTestCode : code));
 }
 write(compiledDataFile('reference-keys', REFERENCE_KEYS_SOURCE), encodeCompiled('reference-keys', REFERENCE_KEYS_SOURCE, { keys: referenceKeys() }, keysCode));
 for (const name of readdirSync(compiledDataDir)) {

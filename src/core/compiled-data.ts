@@ -27,8 +27,11 @@ import { packagePath, packageRoot } from './paths.js';
 /** The version of the compiled form: bumped whenever what it holds, or how the code derives it from a data file, changes. */
 export const COMPILED_DATA_FORMAT = 2;
 
-/** What can be compiled ahead of time (`reference-keys`: the reference words' phrase keys, src/refs/data.ts). */
-export type CompiledKind = 'journals' | 'lexicon' | 'reference-keys';
+/**
+ * What can be compiled ahead of time (`reference-keys`: the reference words' phrase keys,
+ * src/refs/data.ts; `structure`: the pre-tests of structure.json's lists of patterns, src/core/pretest.ts).
+ */
+export type CompiledKind = 'journals' | 'lexicon' | 'reference-keys' | 'structure';
 
 type TypedArray = Int32Array | Int16Array | Uint16Array | Uint8Array;
 const arrayTypes = { Int32Array, Int16Array, Uint16Array, Uint8Array } as const;

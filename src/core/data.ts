@@ -9,11 +9,12 @@ import type { Lexicon } from '../generated/lexicon.js';
 import type { JournalTable } from '../generated/journals.js';
 import type { StructureData } from '../generated/structure.js';
 import { shippedDataHashes } from '../generated/verified-data.js';
-import { journalIndexFor, lexiconMatcherFor } from './compiled-data.js';
+import { journalIndexFor, lexiconMatcherFor, readCompiled } from './compiled-data.js';
 import { ConfigError } from './errors.js';
 import { JournalIndex } from './journals.js';
 import { LexiconMatcher } from './lexicon.js';
 import { LineIndex } from './location.js';
+import { PatternGroup, type GroupPreTests } from './pattern-group.js';
 import { packagePath } from './paths.js';
 import { withPropertyRanges } from './property-ranges.js';
 import { auditPattern } from './regex-audit.js';
@@ -98,7 +99,68 @@ export interface CompiledStructure {
   citationMarkers: RegExp;
   messageExamples: StructureData['messageExamples'];
   english: StructureData['english'];
+  /**
+   * Each list of patterns above as a group, by its pointer in structure.json ("/pageDates",
+   * "/boilerplate/other"): made at first need and pre-tested (src/core/pattern-group.ts). The
+   * per-block readers ask these; a list read as an array makes all of its patterns.
+   */
+  groups: Readonly<Record<StructureList, PatternGroup>>;
 }
+
+/** The pointers of structure.json's lists of patterns (each compiled as a {@link PatternGroup}). */
+export const STRUCTURE_LISTS = [
+  '/monthHeadings',
+  '/rangeHeadings',
+  '/yearHeadings',
+  '/outlineHeadings',
+  '/outlineSubheadings',
+  '/referenceHeadings',
+  '/boilerplate/disclaimer',
+  '/boilerplate/qr-code',
+  '/boilerplate/other',
+  '/pageDates',
+  '/titleDateLines',
+  '/leadLabels',
+  '/bylinePrefixes',
+  '/captions',
+  '/itemDates',
+  '/undatedItemStarts',
+  '/yearOpeners',
+  '/closingWords',
+  '/pageKinds/trialRoundupTitles',
+  '/pageKinds/overviewTitles',
+] as const;
+
+/** A pointer of {@link STRUCTURE_LISTS}. */
+export type StructureList = (typeof STRUCTURE_LISTS)[number];
+
+/**
+ * The sources of structure.json's lists of patterns as they are compiled (u flag), by pointer: `{monthName}`
+ * in a pattern becomes every month name, longest first, and `{numeral}` one numeral character of the
+ * data's numerals. What loadStructure compiles and what the build's pre-tests are read from.
+ */
+export function structureSources(raw: StructureData, expand: (source: string) => string = expanderOf(raw)): Record<StructureList, string[]> {
+  const out = {} as Record<StructureList, string[]>;
+  for (const pointer of STRUCTURE_LISTS) {
+    let value: unknown = raw;
+    for (const key of pointer.slice(1).split('/')) value = (value as Record<string, unknown> | undefined)?.[key];
+    out[pointer] = ((value as string[] | undefined) ?? []).map(expand);
+  }
+  return out;
+}
+
+/** How structure.json's patterns are expanded: `{monthName}` and `{numeral}` (see {@link structureSources}). */
+function expanderOf(raw: StructureData): (source: string) => string {
+  const allNames = raw.monthNames.flat();
+  const numeralClass = `[${Object.keys(raw.numerals).map(escapeRegExp).join('')}]`;
+  // Built once: every pattern is expanded with it, and sorting and escaping the names again for
+  // each of them was a measurable part of loading this file (issue 17: start-up).
+  const monthAlternation = `(?:${words(allNames)})`;
+  return (source) => source.replaceAll('{monthName}', monthAlternation).replaceAll('{numeral}', numeralClass);
+}
+
+/** The pre-tests of each list of {@link structureSources} (null where a pattern has none), with the list's table. */
+export type StructurePreTests = Partial<Record<StructureList, GroupPreTests>>;
 
 /** A month (1–12, or anything a pattern captured) from a number or an English name of the data's month names. */
 export function monthOf(number: string | undefined, name: string | undefined, s: CompiledStructure): number | null {
@@ -346,57 +408,42 @@ function words(list: readonly string[]): string {
 export function loadStructure(file: string, text?: string, hash?: string): CompiledStructure {
   const read = readData<StructureData>(file, 'structure', text, hash);
   const { value: raw, verify } = read;
-  const allNames = raw.monthNames.flat();
-  const numeralClass = `[${Object.keys(raw.numerals).map(escapeRegExp).join('')}]`;
-  // Built once: every pattern is expanded with it, and sorting and escaping the names again for
-  // each of them was a measurable part of loading this file (issue 17: start-up).
-  const monthAlternation = `(?:${words(allNames)})`;
-  const expand = (source: string) => source.replaceAll('{monthName}', monthAlternation).replaceAll('{numeral}', numeralClass);
+  const expand = expanderOf(raw);
+  const sources = structureSources(raw, expand);
   const one = (pointer: string, source: string, flags = 'u') => compilePattern(file, pointer, expand(source), flags, verify);
-  const compileAll = (pointer: string, sources: readonly string[]) => compileAllOf(file, pointer, sources, expand, 'u', verify);
+  // The build's pre-tests of the shipped file (scripts/compile-data.mjs); a file still to be checked
+  // is compiled in full here, its lists without pre-tests.
+  const preTests = verify ? null : ((readCompiled('structure', read.hash)?.preTests ?? null) as StructurePreTests | null);
+  const groups = {} as Record<StructureList, PatternGroup>;
+  for (const pointer of STRUCTURE_LISTS) {
+    const list = sources[pointer];
+    const made = verify ? compileAllOf(file, pointer, list) : null;
+    groups[pointer] = new PatternGroup((k) => compilePattern(file, `${pointer}/${k}`, list[k]!, 'u', false), list.length, preTests?.[pointer] ?? null, made);
+  }
   const kinds = raw.pageKinds;
   const monthNumbers = new Map<string, number>();
   raw.monthNames.forEach((names, i) => names.forEach((name) => monthNumbers.set(name.toLowerCase(), i + 1)));
-  const compiled: CompiledStructure = {
+  // The lists (STRUCTURE_LISTS) are added below, each read from its group.
+  const compiled: Omit<CompiledStructure, ListField | 'boilerplate' | 'pageKinds'> & { pageKinds: Omit<CompiledStructure['pageKinds'], 'trialRoundupTitles' | 'overviewTitles'> } = {
     maxHeadingLength: raw.maxHeadingLength,
     maxLatinTitleLength: raw.maxLatinTitleLength ?? raw.maxHeadingLength,
     monthNames: raw.monthNames,
     monthNumbers,
     numerals: new Map(Object.entries(raw.numerals)),
-    monthHeadings: compileAll('/monthHeadings', raw.monthHeadings),
-    rangeHeadings: compileAll('/rangeHeadings', raw.rangeHeadings),
-    yearHeadings: compileAll('/yearHeadings', raw.yearHeadings),
     yearHeadingWords: new RegExp(words(raw.yearHeadingWords), 'iu'),
     headingPunctuation: one('/headingPunctuation', raw.headingPunctuation),
     unfinishedLineEnds: raw.unfinishedLineEnds === undefined ? null : one('/unfinishedLineEnds', raw.unfinishedLineEnds),
     wordMarks: raw.wordMarks === undefined ? null : one('/wordMarks', raw.wordMarks, 'gu'),
     headingMarks: raw.headingMarks === undefined ? null : one('/headingMarks', raw.headingMarks, 'gu'),
-    outlineHeadings: compileAll('/outlineHeadings', raw.outlineHeadings),
-    outlineSubheadings: compileAll('/outlineSubheadings', raw.outlineSubheadings),
     sectionKeywords: {
       summary: keywords(raw.sectionKeywords.summary),
       outlook: keywords(raw.sectionKeywords.outlook),
       conclusion: keywords(raw.sectionKeywords.conclusion),
     },
-    referenceHeadings: compileAll('/referenceHeadings', raw.referenceHeadings),
-    boilerplate: {
-      disclaimer: compileAll('/boilerplate/disclaimer', raw.boilerplate.disclaimer),
-      'qr-code': compileAll('/boilerplate/qr-code', raw.boilerplate['qr-code']),
-      other: compileAll('/boilerplate/other', raw.boilerplate.other),
-    },
-    pageDates: compileAll('/pageDates', raw.pageDates),
-    titleDateLines: raw.titleDateLines === undefined ? [] : compileAll('/titleDateLines', raw.titleDateLines),
-    leadLabels: compileAll('/leadLabels', raw.leadLabels),
-    bylinePrefixes: compileAll('/bylinePrefixes', raw.bylinePrefixes),
-    captions: compileAll('/captions', raw.captions),
-    itemDates: compileAll('/itemDates', raw.itemDates),
-    undatedItemStarts: compileAll('/undatedItemStarts', raw.undatedItemStarts),
     relativeDay: one('/relativeDay', raw.relativeDay),
     eventVerbs: new RegExp(words(raw.eventVerbs), 'iu'),
     todayWords: raw.todayWords === undefined ? null : one('/todayWords', raw.todayWords),
     recentWords: raw.recentWords === undefined ? null : one('/recentWords', raw.recentWords),
-    yearOpeners: compileAll('/yearOpeners', raw.yearOpeners),
-    closingWords: compileAll('/closingWords', raw.closingWords),
     sentenceBreak: one('/sentenceBreak', raw.sentenceBreak, 'gu'),
     publicationCues: one('/publicationCues', raw.publicationCues),
     pageKinds: {
@@ -404,17 +451,34 @@ export function loadStructure(file: string, text?: string, hash?: string): Compi
       titleYear: one('/pageKinds/titleYear', kinds.titleYear),
       approvalVerbs: new RegExp(words(kinds.approvalVerbs), 'iu'),
       regulators: new RegExp(words(kinds.regulators), 'u'),
-      trialRoundupTitles: compileAll('/pageKinds/trialRoundupTitles', kinds.trialRoundupTitles),
-      overviewTitles: compileAll('/pageKinds/overviewTitles', kinds.overviewTitles),
     },
     relativeYears: raw.relativeYears,
     citationMarker: compilePattern(file, '/citationMarker', raw.citationMarker, 'u', verify),
     citationMarkers: compilePattern(file, '/citationMarker', raw.citationMarker, 'gu', verify),
     messageExamples: raw.messageExamples,
     english: raw.english,
+    groups,
   };
+  defineLists(compiled, groups);
   read.passed();
-  return compiled;
+  return compiled as CompiledStructure;
+}
+
+/** The top-level fields of CompiledStructure that are lists of STRUCTURE_LISTS. */
+type ListField = 'monthHeadings' | 'rangeHeadings' | 'yearHeadings' | 'outlineHeadings' | 'outlineSubheadings' | 'referenceHeadings' | 'pageDates' | 'titleDateLines' | 'leadLabels' | 'bylinePrefixes' | 'captions' | 'itemDates' | 'undatedItemStarts' | 'yearOpeners' | 'closingWords';
+
+/**
+ * Gives `target` each list of {@link STRUCTURE_LISTS} as a property at its pointer ("/boilerplate/other":
+ * `boilerplate.other`) that reads as its group's patterns, all made at the first read: the per-block
+ * readers ask the groups, which make a pattern at its first need; a caller reading a list gets them all.
+ */
+function defineLists(target: object, groups: Readonly<Record<StructureList, PatternGroup>>): void {
+  for (const pointer of STRUCTURE_LISTS) {
+    const keys = pointer.slice(1).split('/');
+    let owner = target as Record<string, unknown>;
+    for (let i = 0; i < keys.length - 1; i++) owner = (owner[keys[i]!] ??= {}) as Record<string, unknown>;
+    Object.defineProperty(owner, keys[keys.length - 1]!, { get: () => groups[pointer].all(), enumerable: true });
+  }
 }
 
 /** Loads and compiles the facts vocabulary. */

@@ -1,6 +1,7 @@
 import type { Range, Section } from '../generated/article.js';
 import { segmentDefaults } from '../generated/stage-defaults.js';
 import type { Block, DigestDocument } from '../core/document.js';
+import type { PatternGroup } from '../core/pattern-group.js';
 import { yearNumber } from '../core/numerals.js';
 import { pinyinRubyOf } from '../core/lexicon.js';
 import { defineStage, type StageContext } from '../core/stage.js';
@@ -31,11 +32,13 @@ const kindNamesWithArticle = { 'month-digest': 'a month digest', 'year-roundup':
  * The length of the first non-empty match of `patterns` (the data's, compiled `u`: neither
  * global nor sticky, so a test leaves nothing behind) at the start of `text`, or undefined:
  * `patterns.map((r) => r.exec(text)?.[0].length ?? 0).find((n) => n > 0)`, without the list and
- * two callbacks made for every block. Exported for its test.
+ * two callbacks made for every block, and only of the patterns the group's pre-tests let through.
+ * Exported for its test.
  */
-export function openingLength(patterns: readonly RegExp[], text: string): number | undefined {
-  for (let i = 0; i < patterns.length; i++) {
-    const n = patterns[i]!.exec(text)?.[0].length ?? 0;
+export function openingLength(patterns: PatternGroup, text: string): number | undefined {
+  const list = patterns.candidates(text);
+  for (let i = 0; i < list.length; i++) {
+    const n = patterns.exec(list[i]!, text)?.[0].length ?? 0;
     if (n > 0) return n;
   }
   return undefined;
@@ -213,7 +216,7 @@ export const segment = defineStage({
         block = subBlock(doc, block, opening.length);
       }
       const lead = foldedOf(block, doc.folded);
-      const labelEnd = openingLength(s.leadLabels, lead);
+      const labelEnd = openingLength(s.groups['/leadLabels'], lead);
       if (labelEnd) block = subBlock(doc, block, labelEnd);
       if (block.text === '') continue;
       if (block !== original) {

@@ -1,5 +1,6 @@
 import { monthOf, type CompiledStructure } from '../core/data.js';
 import type { Block, DigestDocument } from '../core/document.js';
+import type { PatternGroup } from '../core/pattern-group.js';
 import { monthNumber, yearNumber } from '../core/numerals.js';
 import { foldedOf, foldWidth } from '../core/text.js';
 import { listAfterHeading } from '../refs/split.js';
@@ -28,8 +29,10 @@ const hasHan = /\p{Script=Han}/u;
 /** The months a range heading declares ("2025年1-12月…", "January – December 2025", one month in "October 2009 Digest"), if its numbers make sense. */
 export function declaredRange(text: string, s: CompiledStructure): { year: number; from: number; to: number } | null {
   const folded = foldWidth(text);
-  for (const r of s.rangeHeadings) {
-    const groups = r.exec(folded)?.groups;
+  const ranges = s.groups['/rangeHeadings'];
+  const list = ranges.candidates(folded);
+  for (let i = 0; i < list.length; i++) {
+    const groups = ranges.exec(list[i]!, folded)?.groups;
     if (!groups?.year) continue;
     const from = monthOf(groups.from, groups.fromName, s);
     // A pattern with no end month declares one month ("October 2009 Digest").
@@ -47,16 +50,18 @@ export function pageDateOf(text: string, s: CompiledStructure): string | null {
 /** {@link pageDateOf} of a text already width-folded and trimmed (the fold is idempotent: classifyBlock's text is not folded again). */
 function pageDateOfFolded(text: string, s: CompiledStructure): string | null {
   const folded = text.length > 200 ? text.slice(0, 200) : text;
-  return firstDate(s.pageDates, folded, s);
+  return firstDate(s.groups['/pageDates'], folded, s);
 }
 
-/** The calendar date the first of `patterns` that matches `text` gives, or null. */
-function firstDate(patterns: readonly RegExp[], text: string, s: CompiledStructure): string | null {
-  // Indexed loops and {@link anyTests} in this file's per-block readers: a `for … of` in baseline
+/** The calendar date the first pattern of `patterns` that matches `text` gives, or null. */
+function firstDate(patterns: PatternGroup, text: string, s: CompiledStructure): string | null {
+  // Indexed loops and PatternGroup's `test` in this file's per-block readers: a `for … of` in baseline
   // code allocated an iterator and an iterator result a pattern, and `some((r) => r.test(text))` a
-  // closure a call (BENCHMARKS.md, "loops without iterators").
-  for (let k = 0; k < patterns.length; k++) {
-    const date = datedGroups(patterns[k]!.exec(text)?.groups, s);
+  // closure a call (BENCHMARKS.md, "loops without iterators"). Only the members the group's pre-tests
+  // let through run (src/core/pattern-group.ts): most never match, and each would be compiled.
+  const list = patterns.candidates(text);
+  for (let i = 0; i < list.length; i++) {
+    const date = datedGroups(patterns.exec(list[i]!, text)?.groups, s);
     if (date) return date;
   }
   return null;
@@ -70,7 +75,7 @@ function firstDate(patterns: readonly RegExp[], text: string, s: CompiledStructu
 export function titleDateOf(folded: string, s: CompiledStructure): string | null {
   const text = folded.trim();
   // A date alone is short: a longer line is a sentence, and the patterns never see it.
-  return text.length > 40 ? null : firstDate(s.titleDateLines, text, s);
+  return text.length > 40 ? null : firstDate(s.groups['/titleDateLines'], text, s);
 }
 
 /** The calendar date a page-date or dateline pattern's groups give (year, month or an English monthName, day), or null. */
@@ -86,9 +91,10 @@ function datedGroups(g: Record<string, string | undefined> | undefined, s: Compi
  * dateline gives; undefined when the paragraph opens with none. `folded`: the paragraph width-folded.
  */
 export function openingByline(folded: string, s: CompiledStructure): { length: number; date: string | null } | undefined {
-  const patterns = s.bylinePrefixes;
-  for (let k = 0; k < patterns.length; k++) {
-    const m = patterns[k]!.exec(folded);
+  const patterns = s.groups['/bylinePrefixes'];
+  const list = patterns.candidates(folded);
+  for (let i = 0; i < list.length; i++) {
+    const m = patterns.exec(list[i]!, folded);
     if (m && m[0].length > 0) return { length: m[0].length, date: datedGroups(m.groups, s) };
   }
   return undefined;
@@ -103,14 +109,12 @@ export function chromeOf(block: Block, s: CompiledStructure): { kind: Boilerplat
 }
 
 /** {@link chromeOf} of a block's folded, trimmed text. */
-/** The boilerplate kinds {@link chromeOfText} tries, in order. */
-const CHROME_KINDS = ['disclaimer', 'qr-code', 'other'] as const;
-
-/** Whether a pattern of `patterns` matches `text`: `patterns.some((r) => r.test(text))`, without a closure a call. */
-export function anyTests(patterns: readonly RegExp[], text: string): boolean {
-  for (let k = 0; k < patterns.length; k++) if (patterns[k]!.test(text)) return true;
-  return false;
-}
+/** The boilerplate kinds {@link chromeOfText} tries, in order, with their lists of patterns. */
+const CHROME_KINDS = [
+  ['disclaimer', '/boilerplate/disclaimer'],
+  ['qr-code', '/boilerplate/qr-code'],
+  ['other', '/boilerplate/other'],
+] as const;
 
 /** Whether `text` holds a keyword of `keywords` (a string it includes, or a pattern it matches), without a closure a call. */
 function holdsKeyword(keywords: readonly (RegExp | string)[], text: string): boolean {
@@ -126,10 +130,10 @@ function chromeOfText(text: string, s: CompiledStructure): { kind: BoilerplateKi
   if (date) return { kind: 'page-date', date };
   const head = text.slice(0, 200);
   for (let k = 0; k < CHROME_KINDS.length; k++) {
-    const kind = CHROME_KINDS[k]!;
-    if (anyTests(s.boilerplate[kind], head)) return { kind };
+    const [kind, list] = CHROME_KINDS[k]!;
+    if (s.groups[list].test(head)) return { kind };
   }
-  if (text.length <= s.maxHeadingLength && !sentenceEnd.test(text) && anyTests(s.captions, text)) return { kind: 'caption' };
+  if (text.length <= s.maxHeadingLength && !sentenceEnd.test(text) && s.groups['/captions'].test(text)) return { kind: 'caption' };
   return null;
 }
 
@@ -154,7 +158,7 @@ export function classifyBlock(block: Block, s: CompiledStructure, plainText = fa
   // every pattern below reads the line without it, as the lexicon's matching does.
   const text = withoutRuby(folded.trim(), ruby);
   const short = text.length <= s.maxHeadingLength;
-  if (short && anyTests(s.referenceHeadings, text)) return { role: 'references' };
+  if (short && s.groups['/referenceHeadings'].test(text)) return { role: 'references' };
   // "参考文献[1]Smith…": the heading and the first entry on one line; the list starts in this block.
   if (listAfterHeading(text, s.referenceHeadings) > 0) return { role: 'references', withList: true };
   const chrome = chromeOfText(text, s);
@@ -162,9 +166,10 @@ export function classifyBlock(block: Block, s: CompiledStructure, plainText = fa
   const markup = block.kind === 'heading' || block.strong === true;
   if (!short || s.citationMarker.test(text) || (sentenceEnd.test(text) && !markup)) return { role: 'body' };
   if (headingLike(text, s)) {
-    const patterns = s.monthHeadings;
-    for (let k = 0; k < patterns.length; k++) {
-      const m = patterns[k]!.exec(text);
+    const patterns = s.groups['/monthHeadings'];
+    const list = patterns.candidates(text);
+    for (let i = 0; i < list.length; i++) {
+      const m = patterns.exec(list[i]!, text);
       if (m?.groups) {
         const month = monthNumber(m.groups, s);
         const year = yearNumber(m.groups.year, s);
@@ -172,7 +177,7 @@ export function classifyBlock(block: Block, s: CompiledStructure, plainText = fa
       }
     }
   }
-  if (anyTests(s.rangeHeadings, text)) return { role: 'range' };
+  if (s.groups['/rangeHeadings'].test(text)) return { role: 'range' };
   const level = outlineLevel(text, s);
   // A heading numbered first ("一、先看结论", "01 结论先行") opens the page: whatever word it holds, it
   // closes nothing, so it is no summary, outlook or conclusion section.
@@ -184,9 +189,10 @@ export function classifyBlock(block: Block, s: CompiledStructure, plainText = fa
     }
   }
   if (headingLike(text, s)) {
-    const patterns = s.yearHeadings;
-    for (let k = 0; k < patterns.length; k++) {
-      const m = patterns[k]!.exec(text);
+    const patterns = s.groups['/yearHeadings'];
+    const list = patterns.candidates(text);
+    for (let i = 0; i < list.length; i++) {
+      const m = patterns.exec(list[i]!, text);
       const year = yearNumber(m?.groups?.year, s);
       // A year heading names the digest's topic ("2015年干细胞治疗肝硬化关键临床进展") or is the year alone.
       if (m && year !== null && (s.yearHeadingWords.test(text) || text.slice(m[0].length).replace(/[\s:：]/gu, '') === '')) return { role: 'year', year };
@@ -227,8 +233,8 @@ function withoutRuby(text: string, ruby: (() => RegExp | null) | null): string {
 
 /** The outline level a heading's numbering gives ("一、…", "01 …" → 1; "1.1 …", "①…" → 2), or null. */
 function outlineLevel(text: string, s: CompiledStructure): 1 | 2 | null {
-  if (s.outlineHeadings.some((r) => r.test(text))) return 1;
-  if (s.outlineSubheadings.some((r) => r.test(text))) return 2;
+  if (s.groups['/outlineHeadings'].test(text)) return 1;
+  if (s.groups['/outlineSubheadings'].test(text)) return 2;
   return null;
 }
 
@@ -246,7 +252,7 @@ export function titleLike(block: Block, s: CompiledStructure, folded = foldWidth
     text.length <= (latin ? s.maxLatinTitleLength : s.maxHeadingLength) &&
     !(latin ? /[。；;.]$|[a-z]{4}\.\s+[A-Z]/u : /[。；;]$/u).test(text) &&
     !s.citationMarker.test(text) &&
-    !s.referenceHeadings.some((r) => r.test(text))
+    !s.groups['/referenceHeadings'].test(text)
   );
 }
 

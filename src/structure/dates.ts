@@ -31,9 +31,10 @@ export function leadingDateFolded(folded: string, s: CompiledStructure): ItemDat
   if (folded.length > 60) folded = folded.slice(0, 60);
   // Indexed loops here: asked at every block and after every full stop, a `for … of` in baseline
   // code allocated an iterator and an iterator result a pattern (BENCHMARKS.md, "loops without iterators").
-  const patterns = s.itemDates;
-  for (let k = 0; k < patterns.length; k++) {
-    const m = patterns[k]!.exec(folded);
+  const patterns = s.groups['/itemDates'];
+  const list = patterns.candidates(folded);
+  for (let i = 0; i < list.length; i++) {
+    const m = patterns.exec(list[i]!, folded);
     if (!m?.groups) continue;
     const month = monthNumber(m.groups, s);
     if (!month || month < 1 || month > 12) continue;
@@ -52,9 +53,10 @@ export function leadingDateFolded(folded: string, s: CompiledStructure): ItemDat
 export function openingYear(folded: string, s: CompiledStructure): number | null {
   // `folded`: the paragraph width-folded (its block's doc.folded, not folded again); patterns read its first 20 units.
   if (folded.length > 20) folded = folded.slice(0, 20);
-  const patterns = s.yearOpeners;
-  for (let k = 0; k < patterns.length; k++) {
-    const year = yearNumber(patterns[k]!.exec(folded)?.groups?.year, s);
+  const patterns = s.groups['/yearOpeners'];
+  const list = patterns.candidates(folded);
+  for (let i = 0; i < list.length; i++) {
+    const year = yearNumber(patterns.exec(list[i]!, folded)?.groups?.year, s);
     if (year !== null) return year;
   }
   return null;

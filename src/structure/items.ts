@@ -2,7 +2,7 @@ import type { Item, Section } from '../generated/article.js';
 import type { CompiledStructure } from '../core/data.js';
 import type { At, Block, DigestDocument } from '../core/document.js';
 import { foldedOf, matchesOf } from '../core/text.js';
-import { anyTests, SourceLocator, subBlock, type BoilerplateKind } from './blocks.js';
+import { SourceLocator, subBlock, type BoilerplateKind } from './blocks.js';
 import { calendarDate, dayBefore, daysIn, firstSentence, leadingDateFolded, monthDayBefore, openingYear, pad, recentIn, relativeDay, todayIn, type ItemDate } from './dates.js';
 
 /** A section being built: its record object, its heading block, the year it dates items with, its body. */
@@ -107,7 +107,7 @@ function undatedEvent(folded: string, at: number, end: number, draft: Draft, ctx
   if (ctx.doc.pageDate === null || draft.section.kind === 'month') return false;
   const head = folded.slice(at, at + 60);
   const sentence = folded.slice(at, end);
-  if (anyTests(ctx.s.undatedItemStarts, head)) return ctx.s.eventVerbs.test(sentence);
+  if (ctx.s.groups['/undatedItemStarts'].test(head)) return ctx.s.eventVerbs.test(sentence);
   // "…打破!美國某醫學院近日發表於《X》…": the word inside the sentence dates it as an opening "近日," would.
   return recentIn(sentence, ctx.s) !== null;
 }
@@ -147,12 +147,12 @@ function openItem(block: Block, draft: Draft, current: Built | null, ctx: ItemCo
     return { item, blocks: [block] };
   }
   const head = folded.slice(0, 60);
-  // A loop, not `map(…).find(…)` (closures made per block; BENCHMARKS.md, change 64); every pattern still runs, as `map` ran them.
+  // A loop, not `map(…).find(…)` (closures made per block; BENCHMARKS.md, change 64): the first match,
+  // among the patterns the group's pre-tests let through (src/core/pattern-group.ts).
   let undated: RegExpExecArray | null = null;
-  for (let k = 0; k < s.undatedItemStarts.length; k++) {
-    const m = s.undatedItemStarts[k]!.exec(head);
-    undated ??= m;
-  }
+  const starts = s.groups['/undatedItemStarts'];
+  const list = starts.candidates(head);
+  for (let i = 0; i < list.length && undated === null; i++) undated = starts.exec(list[i]!, head);
   const page = doc.pageDate;
   const relative = relativeDay(folded, s);
   if (relative && relative.year !== null && relative.month !== null) {
@@ -285,7 +285,7 @@ export function assembleItems({ draft, pieces }: ReadSection, reach: ItemReach, 
       current = piece.opens;
       continue;
     }
-    const closes = reach === 'own-paragraph' || (reach === 'closing-words' && ctx.s.closingWords.some((r) => r.test(foldedOf(piece.block, ctx.doc.folded).slice(0, 20))));
+    const closes = reach === 'own-paragraph' || (reach === 'closing-words' && ctx.s.groups['/closingWords'].test(foldedOf(piece.block, ctx.doc.folded).slice(0, 20)));
     if (piece.lead || closes) current = null;
     if (current) current.blocks.push(piece.block);
     else prose.push(piece.block);

@@ -1,0 +1,242 @@
+import { createRequire } from 'node:module';
+import type { AST } from '@eslint-community/regexpp';
+import type { PreTest } from './pattern-group.js';
+
+/**
+ * Pre-tests read from a pattern's source (src/core/pattern-group.ts), at build time
+ * (scripts/compile-data.mjs): regexpp's parser is ~5 ms of loading no ingest should pay. What a
+ * pre-test says is implied by the pattern, so a text failing it cannot be matched:
+ *
+ * - `first`: when every branch opens with `^` (no m flag), the units a match's first character
+ *   may begin with. Each node gives the units its matches may open with and whether it may match
+ *   nothing: a character or class the units V8's own matching accepts for it under the pattern's
+ *   flags (every non-surrogate unit tried, so case folding is V8's), and every lead surrogate
+ *   when it may accept a character beyond the BMP; an assertion or look-around nothing (it reads
+ *   no character, so what follows it opens the match); a sequence its parts' in order while they
+ *   may match nothing; a group or alternation any branch's; a quantifier its element's (nothing
+ *   when its least count is 0); a back-reference anything. A pattern that may match nothing at
+ *   its start gets no `first`.
+ * - `needs`: without the i flag, sets of literals every match holds one of each: a run of
+ *   characters, a small class (one of its characters), a group or quantifier that cannot be skipped
+ *   (what its one branch gives, or the union of each branch's best set); the two whose shortest
+ *   string is longest.
+ */
+
+/** The flags that decide how a pattern reads characters (not where it starts). */
+function matchingFlags(flags: string): string {
+  return flags.replace(/[gydm]/g, '');
+}
+
+let bmp = '';
+/** Every unit but the surrogates, once each, in one string. */
+function everyBmpUnit(): string {
+  if (!bmp) {
+    const units: string[] = [];
+    for (let u = 0; u <= 0xffff; u++) if (u < 0xd800 || u > 0xdfff) units.push(String.fromCharCode(u));
+    bmp = units.join('');
+  }
+  return bmp;
+}
+
+/** Sorted inclusive ranges [lo, hi, …] of a set of units. */
+function rangesOf(units: Iterable<number>): number[] {
+  const sorted = [...new Set(units)].sort((a, b) => a - b);
+  const out: number[] = [];
+  for (const u of sorted) {
+    if (out.length > 0 && out[out.length - 1] === u - 1) out[out.length - 1] = u;
+    else out.push(u, u);
+  }
+  return out;
+}
+
+const atomCache = new Map<string, Set<number>>();
+/** The units a one-character atom (character, class, escape, `.`) may open a match with under `flags`. */
+function atomUnits(node: AST.Node, flags: string): Set<number> {
+  const id = `${flags}/${node.raw}`;
+  let units = atomCache.get(id);
+  if (!units) {
+    units = new Set<number>();
+    for (const m of everyBmpUnit().matchAll(new RegExp(node.raw, `${flags}g`))) units.add(m[0].charCodeAt(0));
+    // A surrogate alone (a broken text) is a character of its own to a pattern: each is tried alone.
+    const one = new RegExp(`^(?:${node.raw})`, flags);
+    for (let u = 0xd800; u <= 0xdfff; u++) if (one.test(String.fromCharCode(u))) units.add(u);
+    if (mayReadBeyondBmp(node, flags)) for (let u = 0xd800; u <= 0xdbff; u++) units.add(u);
+    atomCache.set(id, units);
+  }
+  return units;
+}
+
+/**
+ * Whether an atom may accept a character beyond the BMP, whose text opens with a lead surrogate (with
+ * the u flag: without it a pattern reads units, and each surrogate was tried alone): a broad set
+ * (`.`, a negated class or escape, a property) or a character written beyond the BMP.
+ */
+function mayReadBeyondBmp(node: AST.Node, flags: string): boolean {
+  if (!flags.includes('u')) return false;
+  if (node.type === 'Character') return node.value > 0xffff;
+  if (node.type === 'CharacterSet') return node.kind === 'any' || node.kind === 'property' || node.negate;
+  if (node.type === 'CharacterClass') return node.negate || node.elements.some((e) => mayReadBeyondBmp(e, flags));
+  if (node.type === 'CharacterClassRange') return node.max.value > 0xffff;
+  return true;
+}
+
+/** The units a node's matches may open with (null: any), and whether it may match nothing. */
+function firstOf(node: AST.Node, flags: string): { units: Set<number> | null; empty: boolean } {
+  switch (node.type) {
+    case 'Character':
+    case 'CharacterClass':
+    case 'CharacterSet':
+    case 'ExpressionCharacterClass':
+      return { units: atomUnits(node, flags), empty: false };
+    case 'Assertion':
+      return { units: new Set(), empty: true };
+    case 'Quantifier': {
+      const inner = firstOf(node.element, flags);
+      return { units: inner.units, empty: inner.empty || node.min === 0 };
+    }
+    case 'Group':
+    case 'CapturingGroup': {
+      const units = new Set<number>();
+      let empty = false;
+      for (const alternative of node.alternatives) {
+        const one = sequenceFirst(alternative.elements, flags);
+        if (one.units === null) return { units: null, empty: true };
+        for (const u of one.units) units.add(u);
+        empty ||= one.empty;
+      }
+      return { units, empty };
+    }
+    default:
+      return { units: null, empty: true };
+  }
+}
+
+function sequenceFirst(elements: readonly AST.Element[], flags: string): { units: Set<number> | null; empty: boolean } {
+  const units = new Set<number>();
+  for (const element of elements) {
+    const one = firstOf(element, flags);
+    if (one.units === null) return { units: null, empty: true };
+    for (const u of one.units) units.add(u);
+    if (!one.empty) return { units, empty: false };
+  }
+  return { units, empty: true };
+}
+
+/** The units every match of an anchored pattern (no m flag) opens the text with, as ranges; null when a branch is not anchored or may match nothing. */
+function anchoredFirst(pattern: AST.Pattern, flags: string): number[] | null {
+  // (The v flag's classes may hold strings, which one unit does not stand for.)
+  if (flags.includes('v')) return null;
+  const units = new Set<number>();
+  for (const alternative of pattern.alternatives) {
+    const elements = alternative.elements;
+    let i = 0;
+    // Look-arounds and word boundaries before the `^` read no character: the `^` still anchors.
+    while (i < elements.length && elements[i]!.type === 'Assertion' && (elements[i] as AST.Assertion).kind !== 'start') i++;
+    const head = elements[i];
+    if (head?.type !== 'Assertion' || head.kind !== 'start') return null;
+    const rest = sequenceFirst(elements.slice(i + 1), flags);
+    if (rest.units === null || rest.empty) return null;
+    for (const u of rest.units) units.add(u);
+  }
+  return rangesOf(units);
+}
+
+/** A positive class of at most this many characters counts as a set of literals (one of them is in every match). */
+const SMALL_CLASS = 16;
+
+/** The characters of a small positive class, or null. */
+function classChars(node: AST.CharacterClass): string[] | null {
+  if (node.negate || node.unicodeSets) return null;
+  const out: string[] = [];
+  for (const e of node.elements) {
+    if (e.type === 'Character') out.push(String.fromCodePoint(e.value));
+    else if (e.type === 'CharacterClassRange' && e.max.value - e.min.value < SMALL_CLASS) {
+      for (let c = e.min.value; c <= e.max.value; c++) out.push(String.fromCodePoint(c));
+    } else return null;
+    if (out.length > SMALL_CLASS) return null;
+  }
+  return out.length > 0 ? out : null;
+}
+
+/** The shortest string of a set: the set's worth as a pre-test (longer is rarer). */
+const worth = (set: readonly string[]) => Math.min(...set.map((x) => x.length));
+
+/** The best of some sets: the longest shortest string, then the fewest strings. */
+function best(sets: readonly string[][]): string[] | null {
+  let out: string[] | null = null;
+  for (const set of sets) if (out === null || worth(set) > worth(out) || (worth(set) === worth(out) && set.length < out.length)) out = set;
+  return out;
+}
+
+/** Sets of literals each of which a match of the branches holds one of: a union of each branch's best (none when a branch has none). */
+function branchesSets(alternatives: readonly AST.Alternative[]): string[][] {
+  if (alternatives.length === 1) return sequenceSets(alternatives[0]!.elements);
+  const union = new Set<string>();
+  for (const alternative of alternatives) {
+    const one = best(sequenceSets(alternative.elements));
+    if (one === null) return [];
+    for (const x of one) union.add(x);
+  }
+  return [[...union]];
+}
+
+/** Sets of literals a sequence's every match holds one of each: a run of characters, and what each part that cannot be skipped gives. */
+function sequenceSets(elements: readonly AST.Element[]): string[][] {
+  const sets: string[][] = [];
+  let run = '';
+  for (const element of elements) {
+    if (element.type === 'Character') {
+      run += String.fromCodePoint(element.value);
+      continue;
+    }
+    if (run) sets.push([run]);
+    run = '';
+    sets.push(...elementSets(element));
+  }
+  if (run) sets.push([run]);
+  return sets;
+}
+
+function elementSets(node: AST.Element): string[][] {
+  switch (node.type) {
+    case 'CharacterClass': {
+      const chars = classChars(node);
+      return chars ? [chars] : [];
+    }
+    case 'Quantifier':
+      if (node.min === 0) return [];
+      return node.element.type === 'Character' ? [[String.fromCodePoint(node.element.value)]] : elementSets(node.element);
+    case 'Group':
+    case 'CapturingGroup':
+      return branchesSets(node.alternatives);
+    default:
+      return [];
+  }
+}
+
+/** Most sets a pre-test asks (each one more `includes` a member that passed the first unit). */
+const MOST_SETS = 2;
+
+/** The best sets of literals every match holds one of each (without the i flag: case folding would need every case). */
+function requiredLiterals(pattern: AST.Pattern, flags: string): string[][] | null {
+  if (flags.includes('i')) return null;
+  const sets = branchesSets(pattern.alternatives).filter((set) => worth(set) > 0);
+  sets.sort((a, b) => worth(b) - worth(a) || a.length - b.length);
+  return sets.length > 0 ? sets.slice(0, MOST_SETS) : null;
+}
+
+/** A pattern's pre-test, read from its source; null when nothing can be said (or it runs from a lastIndex: g, y). */
+export function preTestOf(source: string, flags: string): PreTest | null {
+  if (/[gy]/.test(flags)) return null;
+  const { RegExpParser } = createRequire(import.meta.url)('@eslint-community/regexpp') as typeof import('@eslint-community/regexpp');
+  const pattern = new RegExpParser().parsePattern(source, 0, source.length, { unicode: flags.includes('u'), unicodeSets: flags.includes('v') });
+  const reading = matchingFlags(flags);
+  // (With the m flag `^` also matches after each line break.)
+  const first = flags.includes('m') ? null : anchoredFirst(pattern, reading);
+  const needs = requiredLiterals(pattern, reading);
+  if (!first && !needs) return null;
+  const test: PreTest = {};
+  if (first) test.first = first;
+  if (needs) test.needs = needs;
+  return test;
+}

@@ -1,0 +1,151 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { readCompiled } from '../../src/core/compiled-data.js';
+import { loadStructure, readConfigFile, STRUCTURE_LISTS, structureSources, type StructurePreTests } from '../../src/core/data.js';
+import { PatternGroup, type PreTest } from '../../src/core/pattern-group.js';
+import { preTestOf } from '../../src/core/pretest.js';
+import { foldWidth } from '../../src/core/text.js';
+import type { StructureData } from '../../src/generated/structure.js';
+import { repo } from '../helpers.js';
+
+const structureFile = repo('pipelines/data/structure.json');
+const structureText = readConfigFile(structureFile);
+const raw = JSON.parse(structureText) as StructureData;
+const sources = structureSources(raw);
+const shipped = Object.entries(sources).flatMap(([pointer, list]) => list.map((source, k) => ({ where: `${pointer}/${k}`, pointer, k, source, regex: new RegExp(source, 'u'), test: preTestOf(source, 'u') })));
+
+/** Whether a pre-test lets `text` through: a group of the pattern alone, as the stages ask it. */
+const passes = (regex: RegExp, test: PreTest | null, text: string) => new PatternGroup(() => regex, 1, [test]).candidates(text).length === 1 && new PatternGroup(() => regex, 1, [test]).test(text) === regex.test(text);
+
+/** Every text the fixtures hold, as the structure readers see them: lines, folded, trimmed, their heads. */
+function fixtureTexts(): string[] {
+  const files = [...readdirSync(repo('fixtures/articles')).map((name) => repo(`fixtures/articles/${name}`)), repo('fixtures/bench/en-2025.txt')];
+  for (const dir of readdirSync(repo('tests/fixtures'), { withFileTypes: true })) {
+    if (!dir.isDirectory()) continue;
+    for (const name of readdirSync(join(dir.parentPath, dir.name))) if (name.startsWith('input')) files.push(join(dir.parentPath, dir.name, name));
+  }
+  const out = new Set<string>();
+  for (const file of files) {
+    for (const line of readFileSync(file, 'utf8').split(/\r?\n/)) {
+      const folded = foldWidth(line).trim();
+      for (const text of [line, folded, folded.slice(0, 20), folded.slice(0, 60), folded.slice(0, 200)]) out.add(text);
+      // After each full stop, as items read a sentence's opening.
+      for (const m of folded.matchAll(/[。！？!?；;]/gu)) out.add(folded.slice(m.index + 1, m.index + 61));
+    }
+  }
+  return [...out];
+}
+
+/** Texts seeded from the shipped patterns' own literals (the pre-tests' words and openings), digits, Han, spaces and marks. */
+function seededTexts(count: number): string[] {
+  const words = new Set<string>(['2025', '12', '3', '年', '月', '日', ' ', ':', '：', '-', '/', '.', ',', '，', '。', '干细胞', 'CAR-T', 'Jan', 'March', '(', ')', '（', '）', '【', '】', '第', '期', '版', '\u{20000}', '\ud800', 'Ａ']);
+  for (const { test } of shipped) for (const set of test?.needs ?? []) for (const word of set) words.add(word);
+  const pieces = [...words];
+  return fc.sample(fc.array(fc.constantFrom(...pieces), { minLength: 1, maxLength: 8 }).map((parts) => parts.join('')), { seed: 17, numRuns: count });
+}
+
+describe('pattern pre-tests (src/core/pretest.ts) and groups (src/core/pattern-group.ts)', () => {
+  it('the build wrote the pre-tests the code reads from the shipped structure patterns', () => {
+    const compiled = readCompiled('structure', createHash('sha256').update(structureText).digest('hex'));
+    expect(compiled).not.toBeNull();
+    const preTests = compiled!.preTests as StructurePreTests;
+    for (const pointer of STRUCTURE_LISTS) {
+      const members = sources[pointer].map((source) => preTestOf(source, 'u'));
+      expect(preTests[pointer], pointer).toEqual({ members, table: PatternGroup.tableOf(members.length, members) });
+    }
+    // Nearly every shipped pattern has one (what makes the groups worth having).
+    expect(shipped.filter((p) => p.test !== null).length).toBeGreaterThan(shipped.length * 0.9);
+  });
+
+  it('every shipped pattern’s pre-test passes wherever the pattern matches: every fixture line and 10,000 seeded texts', () => {
+    const texts = [...fixtureTexts(), ...seededTexts(10_000)];
+    let matched = 0;
+    let ruledOut = 0;
+    for (const { where, regex, test } of shipped) {
+      for (const text of texts) {
+        const group = new PatternGroup(() => regex, 1, [test]);
+        const through = group.candidates(text).length === 1;
+        if (regex.test(text)) {
+          matched++;
+          expect(through && group.test(text), `${where} on ${JSON.stringify(text)}`).toBe(true);
+        } else if (!through || !group.test(text)) ruledOut++;
+      }
+    }
+    expect(passes(/^a/u, { first: [97, 97] }, 'ab')).toBe(true);
+    // Not vacuous: the patterns match the fixtures, and the pre-tests rule out most texts.
+    expect(matched).toBeGreaterThan(1000);
+    expect(ruledOut).toBeGreaterThan(shipped.length * texts.length * 0.5);
+  });
+
+  it('reads what a pattern implies: the first unit of anchored patterns, the literals every match holds', () => {
+    expect(preTestOf('^(?:abc|d)x', 'u')).toEqual({ first: [97, 97, 100, 100], needs: [['x'], ['abc', 'd']] });
+    expect(preTestOf('^a?b', 'u')?.first).toEqual([97, 98]);
+    expect(preTestOf('^(?=x)y', 'u')?.first).toEqual([121, 121]);
+    // A branch not anchored, a pattern that may match nothing, the m, g and y flags: no first unit.
+    expect(preTestOf('a|^b', 'u')?.first).toBeUndefined();
+    expect(preTestOf('^a*$', 'u')).toBeNull();
+    expect(preTestOf('^ab', 'mu')).toEqual({ needs: [['ab']] });
+    expect(preTestOf('^ab', 'gu')).toBeNull();
+    expect(preTestOf('^ab', 'uy')).toBeNull();
+    // Case folding is V8's: the Kelvin sign folds to k, "ſ" to s; no literals under i.
+    expect(preTestOf('^k', 'iu')).toEqual({ first: [75, 75, 107, 107, 0x212a, 0x212a] });
+    expect(preTestOf('^s', 'iu')).toEqual({ first: [83, 83, 115, 115, 0x17f, 0x17f] });
+    // Beyond the BMP a text opens with a lead surrogate; a broad class may meet a lone one.
+    expect(preTestOf('^\\u{20000}', 'u')?.first).toEqual([0xd800, 0xdbff]);
+    const holds = (first: readonly number[] | undefined, unit: number) => first !== undefined && first.some((lo, i) => i % 2 === 0 && lo <= unit && unit <= first[i + 1]!);
+    expect(holds(preTestOf('^[^a]', 'u')?.first, 0xdfff)).toBe(true);
+    expect(holds(preTestOf('^[^a]', '')?.first, 0xdfff)).toBe(true);
+    expect(holds(preTestOf('^[^a]', 'u')?.first, 0x61)).toBe(false);
+    // Literals: runs, small classes, groups that cannot be skipped; never what a quantifier may skip.
+    expect(preTestOf('Telegram\\s*[:：]', 'u')).toEqual({ needs: [['Telegram'], [':', '：']] });
+    expect(preTestOf('(?:电话|電話)(?:\\d)', 'u')).toEqual({ needs: [['电话', '電話']] });
+    expect(preTestOf('a*b(?:c|d)?', 'u')).toEqual({ needs: [['b']] });
+    expect(preTestOf('x(?:ab|c\\d)', 'u')).toEqual({ needs: [['x'], ['ab', 'c']] });
+    expect(preTestOf('(?:a|\\d)', 'u')).toBeNull();
+  });
+
+  it('a group answers as its patterns do, in order, and makes only the patterns its pre-tests let through', () => {
+    const list = [/^(?:ab|c)/u, /d/u, /^e+f/u, /^\d{2}/u, /z?/u];
+    const made: number[] = [];
+    const group = new PatternGroup(
+      (k) => (made.push(k), list[k]!),
+      list.length,
+      list.map((r) => preTestOf(r.source, r.flags)),
+    );
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', '1', '2', 'z', ' '), { maxLength: 6 }), (parts) => {
+        const text = parts.join('');
+        const first = list.findIndex((r) => r.test(text));
+        const candidates = group.candidates(text);
+        expect(candidates).toEqual([...candidates].sort((a, b) => a - b));
+        expect(candidates.find((k) => group.exec(k, text) !== null) ?? -1).toBe(first);
+        expect(group.test(text)).toBe(first >= 0);
+      }),
+      { seed: 17, numRuns: 3000 },
+    );
+    const fresh: number[] = [];
+    const lazy = new PatternGroup((k) => (fresh.push(k), list[k]!), list.length, list.map((r) => preTestOf(r.source, r.flags)));
+    // "d" is held by none of the anchored patterns' first units, and holds no "e": only /d/ and /z?/ are made.
+    expect(lazy.test('d')).toBe(true);
+    expect(lazy.test('q')).toBe(true);
+    expect(fresh.sort()).toEqual([1, 4]);
+    expect(lazy.all()).toEqual(list);
+  });
+
+  it('an ingest of as-2025 makes none of the chrome and page-date patterns whose pre-tests rule out its blocks', () => {
+    const structure = loadStructure(structureFile, structureText);
+    const text = readFileSync(repo('fixtures/articles/as-2025.txt'), 'utf8');
+    const blocks = text.split(/\r?\n/).map((line) => foldWidth(line).trim()).filter((line) => line !== '');
+    for (const pointer of ['/pageDates', '/boilerplate/other'] as const) {
+      const group = structure.groups[pointer];
+      for (const block of blocks) group.test(block.slice(0, 200));
+      // What was made: the patterns some block's first unit and literals let through.
+      const made = (group as unknown as { made: (RegExp | undefined)[] }).made.filter((r) => r !== undefined).length;
+      expect(made, pointer).toBeLessThan(group.length / 2);
+    }
+    expect(structure.pageDates.length).toBe(sources['/pageDates'].length);
+  });
+});
