@@ -13,11 +13,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { linearity } from './bench-pipeline.mjs';
 import { article, corpusPipeline, DEFAULT_SEED, makeCorpus } from './corpus.mjs';
+import { heldBytesOfFile } from './heap-held.mjs';
 import { betweenSizes, secondHalfSlope, statusMemory } from './peak-curve.mjs';
 import { readArgs } from './script-args.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const { values } = readArgs('bench', 'Usage: npm run bench [-- --articles N] [--seed S] [--runs N] [--ci] [--only startup|pipeline]', {
+const { values } = readArgs('bench', 'Usage: npm run bench [-- --articles N] [--seed S] [--runs N] [--ci] [--only startup|pipeline|held]', {
   options: {
     articles: { type: 'string', integer: { min: 1 } },
     ci: { type: 'boolean', default: false },
@@ -26,7 +27,8 @@ const { values } = readArgs('bench', 'Usage: npm run bench [-- --articles N] [--
     // `--only startup`: the start-up rows alone (`digest ingest` vs `--version`, and `digest text`'s
     // set-up of the first page, by phase), printed and not written to BENCHMARKS.md: for iterating.
     // `--only pipeline`: the rows "pipeline alone" and linearity alone, on the run's corpus, the same way.
-    only: { type: 'string', oneOf: ['startup', 'pipeline'] },
+    // `--only held`: the row "memory a build holds per input at its end" alone, the same way.
+    only: { type: 'string', oneOf: ['startup', 'pipeline', 'held'] },
   },
 });
 const ci = values.ci;
@@ -249,11 +251,17 @@ process.stdout.write(JSON.stringify({ ms: per.reduce((a, b) => a + b) / per.leng
  * whole result held, as this row was until issue 17's streaming form, it counted the result the
  * CLI no longer asks for, and missed what the finish holds and lets go (the manifest's text, 3 KB
  * an input, until then): BENCHMARKS.md, "Change: a build keeps nothing per input it does not need".
+ * With `snapshots`, a heap snapshot is written at each of the two moments too, and `data` gives
+ * what each holds less V8's compiled code and its metadata (scripts/heap-held.mjs: what moves the
+ * spaces' count from run to run), at the end and after the return, less what was live before.
  */
-function keptBytes(c) {
+function keptBytes(c, { snapshots = false } = {}) {
   rmSync(c.out, { recursive: true, force: true });
+  const snapshotAt = (moment) => (snapshots ? JSON.stringify(join(work, `held-${moment}-${process.hrtime.bigint()}.heapsnapshot`)) : 'null');
+  const files = { before: snapshotAt('before'), atEnd: snapshotAt('end'), after: snapshotAt('after') };
   const script = `const { build, loadPipeline } = await import(${JSON.stringify(join(root, 'dist/src/index.js'))});
-const { getHeapSpaceStatistics } = await import('node:v8');
+const { getHeapSpaceStatistics, writeHeapSnapshot } = await import('node:v8');
+const snapshot = (file) => { if (file !== null) writeHeapSnapshot(file); };
 const live = () => {
   globalThis.gc();
   globalThis.gc();
@@ -264,11 +272,38 @@ const live = () => {
 };
 const pipeline = loadPipeline(${JSON.stringify(c.pipeline)});
 const before = live();
+snapshot(${files.before});
 let atEnd = null;
-const result = await build({ pipeline, keepInputs: false, onInput: (summary, at) => { if (at.index === at.total - 1) atEnd = live(); } });
+const result = await build({ pipeline, keepInputs: false, onInput: (summary, at) => { if (at.index === at.total - 1) { atEnd = live(); snapshot(${files.atEnd}); } } });
 const after = live();
+snapshot(${files.after});
 process.stdout.write(JSON.stringify({ atEnd: atEnd - before, after: after - before, inputs: result.totals.inputs }));`;
-  return JSON.parse(child(['--expose-gc', '--input-type=module', '-e', script]).stdout);
+  const kept = JSON.parse(child(['--expose-gc', '--input-type=module', '-e', script]).stdout);
+  if (!snapshots) return kept;
+  const [before, atEnd, after] = [files.before, files.atEnd, files.after].map((file) => heldBytesOfFile(JSON.parse(file)).data);
+  return { ...kept, data: { atEnd: atEnd - before, after: after - before } };
+}
+
+/**
+ * What a build holds per input at its end ({@link keptBytes}): growth from 200 to 400 articles, two
+ * alternated pairs (200, 400, 200, 400). `keptKb` (and `keptAfterKb`, once it has returned) is the
+ * data a heap snapshot holds (V8's compiled code and its metadata left out: scripts/heap-held.mjs),
+ * the mean of the pairs, `keptNoiseKb` half their spread; each pair's V8 heap spaces as the row
+ * measured them before, in `keptPairs` (±1 KB an input from run to run).
+ */
+function keptPerInput() {
+  const small = corpusOf('kept-200', 200);
+  const large = corpusOf('kept-400', 400);
+  const keptPairs = [];
+  for (let r = 0; r < 2; r++) {
+    const a = keptBytes(small, { snapshots: true });
+    const b = keptBytes(large, { snapshots: true });
+    const perInput = (x, y) => (y - x) / (large.n - small.n) / 1024;
+    keptPairs.push({ heapKb: perInput(a.atEnd, b.atEnd), heapAfterKb: perInput(a.after, b.after), dataKb: perInput(a.data.atEnd, b.data.atEnd), dataAfterKb: perInput(a.data.after, b.data.after) });
+  }
+  const meanOf = (key) => keptPairs.reduce((sum, p) => sum + p[key], 0) / keptPairs.length;
+  const data = keptPairs.map((p) => p.dataKb);
+  return { keptKb: meanOf('dataKb'), keptAfterKb: meanOf('dataAfterKb'), keptNoiseKb: (Math.max(...data) - Math.min(...data)) / 2, keptPairs };
 }
 
 /**
@@ -417,6 +452,14 @@ if (values.only === 'pipeline') {
   process.exit(0);
 }
 
+if (values.only === 'held') {
+  const held = keptPerInput();
+  console.log(`memory a build holds per input at its end (growth from 200 to 400 articles, two alternated pairs): its data ${held.keptKb.toFixed(2)} KB (±${held.keptNoiseKb.toFixed(2)}); once it has returned ${held.keptAfterKb.toFixed(2)} KB`);
+  for (const p of held.keptPairs) console.log(`  pair: data ${p.dataKb.toFixed(3)} KB, after ${p.dataAfterKb.toFixed(3)} KB; V8's heap spaces ${p.heapKb.toFixed(3)} KB, after ${p.heapAfterKb.toFixed(3)} KB`);
+  rmSync(work, { recursive: true, force: true });
+  process.exit(0);
+}
+
 if (values.only === 'startup') {
   const start = startUp(9);
   const { setups, setupCpus, phases } = textSetUp(9);
@@ -511,10 +554,7 @@ if (ci) {
   const rss = { n: [cold.rssMb, again.rssMb], quadruple: [large.rssMb] };
   const sizesSlope = betweenSizes(rss.n, N, rss.quadruple, 4 * N);
   const curves = { n: [cold.curve, again.curve], quadruple: large.curve };
-  const kept200 = keptBytes(corpusOf('kept-200', 200));
-  const kept400 = keptBytes(corpusOf('kept-400', 400));
-  const keptKb = (kept400.atEnd - kept200.atEnd) / 200 / 1024;
-  const keptAfterKb = (kept400.after - kept200.after) / 200 / 1024;
+  const { keptKb, keptAfterKb, keptPairs, keptNoiseKb } = keptPerInput();
   const start = startUp(9);
 
   // Warm, the pipeline alone (no record JSON, pages, rows, writes) over the first 400, then
@@ -561,6 +601,8 @@ if (ci) {
     },
     keptKb,
     keptAfterKb,
+    keptPairs,
+    keptNoiseKb,
     unchanged: { wallMs: unchanged.wallMs, cpuMs: unchanged.cpuMs, share: unchanged.cpuMs / cold.cpuMs },
     editedMs: edited.wallMs,
     start,
@@ -606,7 +648,7 @@ Machine: ${cpus().length} × ${cpu}, ${fmt(totalmem() / 2 ** 30)} GiB, Node ${pr
 ${cold.systemCpuMs == null ? '' : `| the kernel's part of that CPU (system time: file creation above all, which this disk makes costly after deletions — BENCHMARKS.md, "the kernel's share") | ${fmt(100 * cold.systemCpuMs / cold.cpuMs, 1)} % with two workers (${fmt(cold.systemCpuMs / 1000, 1)} s); ${fmt(100 * oneThread.systemCpuMs / oneThread.cpuMs, 1)} % on one thread (${fmt(oneThread.systemCpuMs / 1000, 1)} s) | | |\n`}${cold.mainCpuMs === null ? '' : `| the main thread's share of the cold build's CPU (planning, settling results, tables, manifest, changes, review index, commit; the rest is the two workers and V8's helper threads: compiler, GC) | ${fmt(100 * cold.mainCpuMs / cold.cpuMs, 1)} % (${fmt(cold.mainCpuMs / 1000, 1)} of ${fmt(cold.cpuMs / 1000, 1)} s) | | |\n`}| peak RSS at ${N} / ${4 * N} articles (two workers, cold, whole builds: the kernel's count; ${N} twice, ${4 * N} once, alternated) | ${rss.n.map((x) => fmt(x)).join(', ')} / ${rss.quadruple.map((x) => fmt(x)).join(', ')} MB | ≤ 250 MB | ${mark(Math.max(...rss.n, ...rss.quadruple) <= 250)} |
 | peak RSS an input more, between sizes: from ${N} to ${4 * N} (the means; what the ${N}-article builds differ by, an input's worth over the step: ±${fmt(result.rss.noiseKbPerInput, 1)} KB) | ${fmt(result.rss.kbPerInput, 1)} KB | flat in N: ≤ 1 KB an input from ${N} to ${4 * N} | ${result.rss.kbPerInput <= 1 ? 'met' : result.rss.kbPerInput <= result.rss.noiseKbPerInput ? '**not shown**: within the noise' : '**not met**'} |
 | the running peak inside one build, an input more over its second half (the kernel's high-water mark VmHWM, polled every 0.25 s against the records written: warm-up left out): the ${4 * N}-article build, ${fmtCurveSpan(curves.quadruple)}; of it, which class grew (resident anonymous — V8's pages, glibc's arenas — and file-backed, at the highest sample); the ${N}-article builds' | ${fmtCurve(curves.quadruple)}; ${curves.n.map((k) => (k ? `${fmt(k.kbPerInput, 1)} KB` : 'not measured')).join(', ')} | flat in N: ≤ 1 KB an input over the second half | ${curves.quadruple === null ? '**not measured**' : mark(curves.quadruple.kbPerInput <= 1)} |
-| memory (V8's heap and ArrayBuffers) a build holds per input at its end, on the CLI's path (\`keepInputs: false\`, live at the last input handed over; growth from 200 to 400 articles), and once it has returned | ${fmt(keptKb, 2)} KB; ${fmt(keptAfterKb, 2)} KB | flat in N | ${mark(keptKb < 0.1)} |
+| memory a build holds per input at its end, on the CLI's path (\`keepInputs: false\`, live at the last input handed over; growth from 200 to 400 articles, two alternated pairs, their mean): its data — a heap snapshot of the build thread less V8's compiled code and its metadata, ArrayBuffers included — with the pairs' spread; once it has returned; V8's heap spaces and ArrayBuffers as measured before (code's metadata in the old space: ±1 KB from run to run), the pairs | ${fmt(keptKb, 2)} KB (±${fmt(keptNoiseKb, 2)}); ${fmt(keptAfterKb, 2)} KB; ${keptPairs.map((p) => fmt(p.heapKb, 2)).join(', ')} KB | flat in N | ${mark(keptKb < 0.1)} |
 | \`digest ingest\` one article, whole process, vs \`digest --version\` (CPU, least of 9) | ${fmt(start.ingestCpu / start.versionCpu, 2)}× (${fmt(start.ingestCpu)} vs ${fmt(start.versionCpu)} ms CPU, \`node -e 0\` ${fmt(start.nodeCpu)} ms; wall ${fmt(start.ingestWall)} vs ${fmt(start.versionWall)} ms) | ≤ 1.5× | ${mark(start.ingestCpu / start.versionCpu <= 1.5)} |
 | the same above Node's own start (\`node -e 0\` taken from both: what each command adds to a process) | ${fmt((start.ingestCpu - start.nodeCpu) / (start.versionCpu - start.nodeCpu), 2)}× (${fmt(start.ingestCpu - start.nodeCpu)} vs ${fmt(start.versionCpu - start.nodeCpu)} ms CPU) | | |
 ${start.withoutExtraCerts ? `| the same without this machine's \`NODE_EXTRA_CA_CERTS\` (extra CA certificates every Node process reads at its start, ~40 ms of CPU in each alike, which brings the ratio towards 1; same rounds) | ${fmt(start.withoutExtraCerts.ingestCpu / start.withoutExtraCerts.versionCpu, 2)}× (${fmt(start.withoutExtraCerts.ingestCpu)} vs ${fmt(start.withoutExtraCerts.versionCpu)} ms CPU, \`node -e 0\` ${fmt(start.withoutExtraCerts.nodeCpu)} ms) | | |\n` : ''}| the same for an English article, no goal of its own (fixtures/bench/en-2025.txt: franc, an APA list with curly quotes and en dashes; same rounds; \`--ci\` limits it) | ${fmt(start.englishCpu / start.versionCpu, 2)}× (${fmt(start.englishCpu)} ms CPU; wall ${fmt(start.englishWall)} ms) | | |

@@ -1,9 +1,10 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { repo } from '../helpers.js';
+import { productionTree } from './production-tree.js';
 
 /**
  * The package as a consumer gets it: `npm pack`, then `npm install <tarball>` in a scratch
@@ -32,9 +33,10 @@ beforeAll(() => {
   mkdirSync(join(scratch, 'node_modules', '.bin'), { recursive: true });
   writeFileSync(join(scratch, 'package.json'), `${JSON.stringify({ name: 'scratch', version: '1.0.0', private: true })}\n`);
   // The production dependencies, copied (not linked: npm would take a link for a package of the project's own).
-  const listed = execFileSync('npm', ['ls', '--omit=dev', '--all', '--parseable'], { cwd: repo('.'), encoding: 'utf8', env: { ...process.env, npm_config_cache: noCache } });
-  const modules = repo('node_modules');
-  for (const path of listed.trim().split('\n').slice(1)) {
+  // Listed by `npm ls`, which fails on an extraneous or missing one (in a worktree whose
+  // node_modules links to the main checkout's install, that install's: production-tree.ts).
+  const { modules, paths } = productionTree(repo('.'), { ...process.env, npm_config_cache: noCache });
+  for (const path of paths) {
     const rel = relative(modules, path);
     if (rel.includes('node_modules')) continue; // nested ones come with their parent
     mkdirSync(dirname(join(scratch, 'node_modules', rel)), { recursive: true });
