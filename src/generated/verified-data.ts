@@ -4,7 +4,7 @@
 export const shippedDataHashes: readonly string[] = [
   '9a139e957b3ce6adad74216552ba3ef8937e435cfb9497dc7af3dee9ef13f0e7', // facts: pipelines/data/facts.json
   '73651168e9ae98853bf117d2313db81bf75f0bfc6beb15c38b39e90ae0c88990', // html: pipelines/data/html.json
-  'ebf9b803c51f04ed5d19a88a28fe1b90d3626779419e45845ea2195edd661c5e', // journals: pipelines/data/journals.json
-  '91976cb38eb38d38223f6557d965bcdb3ae1278af7a4a7c47da764a775dbfe1f', // lexicon: pipelines/data/lexicon.json
-  '6bfbe4a835db5432e4fda1d02a77c0d2290dcade9d008c227cc7a41cfa5816e7', // structure: pipelines/data/structure.json
+  '970103a2458befae1b3812e46bf65661bb1eb0da3339b5db3ec9e7abd896ea2c', // journals: pipelines/data/journals.json
+  '15fe6ce15f455c161f5f11a743017e301fec717ade5b6a77e43dd47c69f90434', // lexicon: pipelines/data/lexicon.json
+  '0421272a3ca8fd398ca3d205d5fe2df7982a5570ffbe4774d1f964463d3d265a', // structure: pipelines/data/structure.json
 ];
