@@ -6,5 +6,5 @@ export const shippedDataHashes: readonly string[] = [
   '73651168e9ae98853bf117d2313db81bf75f0bfc6beb15c38b39e90ae0c88990', // html: pipelines/data/html.json
   '970103a2458befae1b3812e46bf65661bb1eb0da3339b5db3ec9e7abd896ea2c', // journals: pipelines/data/journals.json
   '15fe6ce15f455c161f5f11a743017e301fec717ade5b6a77e43dd47c69f90434', // lexicon: pipelines/data/lexicon.json
-  '0421272a3ca8fd398ca3d205d5fe2df7982a5570ffbe4774d1f964463d3d265a', // structure: pipelines/data/structure.json
+  'e29c9954aa5110ee2c70e7be00ca97259e7d0f0102395e1b3e2572d1f66e6ae2', // structure: pipelines/data/structure.json
 ];
