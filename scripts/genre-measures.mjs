@@ -32,7 +32,7 @@ function table(text, ...columns) {
 }
 const field = (text, name) => table(section(text, 'Page'), 'field', 'value').find((r) => r.field === name)?.value ?? '';
 
-const totals = { pageDates: 0, pageDatesFound: 0, titles: 0, titlesFound: 0, pages: 0, itemPages: 0, itemsAll: 0, items: 0, itemsFound: 0, journals: 0, journalsFound: 0, terms: 0, termsFound: 0, topics: 0, topicsFound: 0, falseMonths: 0 };
+const totals = { kinds: 0, kindsFound: 0, pageDates: 0, pageDatesFound: 0, titles: 0, titlesFound: 0, pages: 0, itemPages: 0, itemsAll: 0, items: 0, itemsFound: 0, journals: 0, journalsFound: 0, terms: 0, termsFound: 0, topics: 0, topicsFound: 0, falseMonths: 0 };
 const misses = [];
 for (const name of readdirSync(join(root, 'tests/fixtures')).filter((n) => n.startsWith('genre-')).sort()) {
   const dir = join(root, 'tests/fixtures', name);
@@ -99,8 +99,15 @@ for (const name of readdirSync(join(root, 'tests/fixtures')).filter((n) => n.sta
     else misses.push(`${name}: topic ${topic}, record says ${record.topic?.disease?.id ?? 'none'}`);
   }
 
-  // False month sections: any month section on a page that is not a month digest, or outside its period.
+  // Page kind: the first kind expect.md names.
   const kind = /`([a-z-]+)`/.exec(field(expect, 'kind'))?.[1];
+  if (kind) {
+    totals.kinds++;
+    if (record.kind === kind) totals.kindsFound++;
+    else misses.push(`${name}: kind ${kind}, record says ${record.kind}`);
+  }
+
+  // False month sections: any month section on a page that is not a month digest, or outside its period.
   const period = /(\d{4}-\d{2}) … (\d{4}-\d{2})/.exec(field(expect, 'period'));
   for (const s of record.sections.filter((x) => x.kind === 'month')) {
     const inPeriod = kind === 'month-digest' && period && s.month >= period[1] && s.month <= period[2];
@@ -119,6 +126,7 @@ console.log(`| journals named in the text and given their English name | ${total
 console.log(`| defined abbreviations and biomedical terms tagged | ${pct(totals.termsFound, totals.terms)} (${totals.termsFound} of ${totals.terms}) |`);
 console.log(`| page dates read (of the pages that print one) | ${totals.pageDatesFound} of ${totals.pageDates} |`);
 console.log(`| titles read (of the pages that have one) | ${totals.titlesFound} of ${totals.titles} |`);
+console.log(`| page kinds read | ${totals.kindsFound} of ${totals.kinds} |`);
 console.log(`| pages whose disease topic is found | ${totals.topicsFound} of ${totals.topics} |`);
 console.log(`| false month sections made from body lines | ${totals.falseMonths} |`);
 if (detail) for (const m of misses) console.log(`  ${m}`);

@@ -88,6 +88,8 @@ export interface CompiledStructure {
     titleYear: RegExp;
     approvalVerbs: RegExp;
     regulators: RegExp;
+    /** A trial's words: an approval whose text holds one clears a trial, not a product; null when the data gives none. */
+    trialCues: RegExp | null;
     trialRoundupTitles: RegExp[];
     overviewTitles: RegExp[];
   };
@@ -451,6 +453,7 @@ export function loadStructure(file: string, text?: string, hash?: string): Compi
       titleYear: one('/pageKinds/titleYear', kinds.titleYear),
       approvalVerbs: new RegExp(words(kinds.approvalVerbs), 'iu'),
       regulators: new RegExp(words(kinds.regulators), 'u'),
+      trialCues: kinds.trialCues === undefined ? null : one('/pageKinds/trialCues', kinds.trialCues),
     },
     relativeYears: raw.relativeYears,
     citationMarker: compilePattern(file, '/citationMarker', raw.citationMarker, 'u', verify),

@@ -113,7 +113,7 @@ export class JournalIndex {
       bare: new LongestMatcher(bareNames).tables(),
       bareJournals: Int32Array.from(bareJournals),
       bareOneWord: Uint8Array.from(bareOneWord),
-      cueWords: { before: fold(cues.before), after: fold(cues.after), family: fold(cues.family), documents: fold(cues.documents), titleJoiners: fold(cues.titleJoiners ?? []), companyAfter: fold(cues.companyAfter ?? []), titleBefore: fold(cues.titleBefore ?? []), titleAfter: fold(cues.titleAfter ?? []), sourceAfter: fold(cues.sourceAfter ?? []) },
+      cueWords: { before: fold(cues.before), after: fold(cues.after), family: fold(cues.family), documents: fold(cues.documents), titleJoiners: fold(cues.titleJoiners ?? []), titleRunAfter: fold(cues.titleRunAfter ?? []), companyAfter: fold(cues.companyAfter ?? []), titleBefore: fold(cues.titleBefore ?? []), titleAfter: fold(cues.titleAfter ?? []), sourceAfter: fold(cues.sourceAfter ?? []) },
     };
   }
 
@@ -224,6 +224,22 @@ export class JournalIndex {
    */
   joinsTitle(word: string): boolean {
     return (this.cueWords.titleJoiners ?? []).includes(word);
+  }
+
+  /**
+   * True when a title-case phrase runs on after a bare name (journals.json's `titleRunAfter`, then a
+   * capitalised word): "Stem Cells + Gene Therapy", "Stem Cells for Macular Degeneration".
+   */
+  titleRunsOn(view: string, at: number): boolean {
+    const rest = view.slice(at, at + 24);
+    const after = lowerSameLength(rest).trimStart();
+    const skipped = rest.length - after.length;
+    const words = this.cueWords.titleRunAfter ?? [];
+    for (let k = 0; k < words.length; k++) {
+      const w = words[k]!;
+      if (after.startsWith(w) && /^\s+[A-Z]/.test(rest.slice(skipped + w.length))) return true;
+    }
+    return false;
   }
 
   /**

@@ -31,36 +31,42 @@ export type Words3 = string[];
  */
 export type Words4 = string[];
 /**
- * Lower-case English words that, right after a bare English name (after an optional comma), make it a company's name ("Stem Cells, Inc."): no journal, whatever cue stands around it.
+ * English words or signs that, right after a bare English name and before a capitalised word, make the name a part of a title-case phrase ("Stem Cells + Gene Therapy", "Stem Cells for Macular Degeneration", "Stem Cells in Your Face"): with no cue word around it, no journal. "In Nature, …" and "published in Stem Cells" stay journals. Compared in lower case; the word after must open with a capital.
  *
  * @maxItems 200
  */
 export type Words5 = string[];
 /**
- * Words right before a name in quotation marks (“…”, 「…」) that make it a paper's title ("发表了一篇“…”", "题为“…”"): without a title word around it, a quoted phrase is a term in quotes (「重启免疫系统」), never an item's paper title. Matched in the script-folded view (题为 also matches 題為).
+ * Lower-case English words that, right after a bare English name (after an optional comma), make it a company's name ("Stem Cells, Inc."): no journal, whatever cue stands around it.
  *
  * @maxItems 200
  */
 export type Words6 = string[];
 /**
- * Words right after a name in quotation marks that make it a paper's title ("“…”一文", "以“…”为题"); see titleBefore.
+ * Words right before a name in quotation marks (“…”, 「…」) that make it a paper's title ("发表了一篇“…”", "题为“…”"): without a title word around it, a quoted phrase is a term in quotes (「重启免疫系统」), never an item's paper title. Matched in the script-folded view (题为 also matches 題為).
  *
  * @maxItems 200
  */
 export type Words7 = string[];
 /**
- * Words right after a 《…》 that make it the news source a page retells ("根据《SciTechDaily》报导"), not a paper's title.
+ * Words right after a name in quotation marks that make it a paper's title ("“…”一文", "以“…”为题"); see titleBefore.
  *
  * @maxItems 200
  */
 export type Words8 = string[];
+/**
+ * Words right after a 《…》 that make it the news source a page retells ("根据《SciTechDaily》报导"), not a paper's title.
+ *
+ * @maxItems 200
+ */
+export type Words9 = string[];
 /**
  * @maxItems 200
  *
  * This interface was referenced by `JournalTable`'s JSON-Schema
  * via the `definition` "Words".
  */
-export type Words9 = string[];
+export type Words10 = string[];
 
 /**
  * Canonical journal names with the other names they appear under. name is the English title, abbreviation the NLM (MEDLINE) abbreviation, issn only ISSNs checked against a published source, aliases every other name (Chinese names in both scripts, ISO abbreviations, short names).
@@ -77,10 +83,11 @@ export interface JournalTable {
     family: Words2;
     documents: Words3;
     titleJoiners?: Words4;
-    companyAfter?: Words5;
-    titleBefore?: Words6;
-    titleAfter?: Words7;
-    sourceAfter?: Words8;
+    titleRunAfter?: Words5;
+    companyAfter?: Words6;
+    titleBefore?: Words7;
+    titleAfter?: Words8;
+    sourceAfter?: Words9;
   };
   journals: {
     name: string;

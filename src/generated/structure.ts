@@ -57,7 +57,7 @@ export type Patterns7 = string[];
  */
 export type Patterns8 = string[];
 /**
- * Approval words: with a regulator in the title or the first dated item (and no month or year headings), the page is a drug approval.
+ * Approval words: with a regulator in the title or the first dated item (the first sentence of the first paragraph on a page with none), with no trial cue there and no month or year headings, the page is a drug approval.
  *
  * @minItems 1
  */
@@ -206,6 +206,10 @@ export interface StructureData {
     titleYear: string;
     approvalVerbs: Words3;
     regulators: Words1;
+    /**
+     * A trial's words ("trial", "study", "IND"): an approval whose text (the title, the first dated item's lead, or the first sentence of a page with no dated item) also holds one clears a trial ("FDA Clears Stem Cell Clinical Trial"), not a product, and the page is no drug approval. Optional.
+     */
+    trialCues?: string;
     trialRoundupTitles: Patterns9;
     overviewTitles: Patterns10;
   };

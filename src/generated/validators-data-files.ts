@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 "use strict";
 export const structure = validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/structure.schema.json","type":"object","additionalProperties":false,"required":["maxHeadingLength","monthNames","numerals","monthHeadings","rangeHeadings","yearHeadings","yearHeadingWords","headingPunctuation","outlineHeadings","outlineSubheadings","sectionKeywords","referenceHeadings","boilerplate","pageDates","leadLabels","bylinePrefixes","captions","itemDates","undatedItemStarts","relativeDay","eventVerbs","yearOpeners","closingWords","sentenceBreak","publicationCues","english","relativeYears","citationMarker","pageKinds","messageExamples"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"maxHeadingLength":{"type":"integer","minimum":8},"maxLatinTitleLength":{"type":"integer","minimum":1,"maximum":1000},"monthNames":{"type":"array","minItems":12,"maxItems":12,"items":{"type":"array","minItems":1,"maxItems":8,"items":{"type":"string","pattern":"^[A-Za-z]{2,20}$"}}},"numerals":{"type":"object","minProperties":1,"propertyNames":{"minLength":1,"maxLength":1},"additionalProperties":{"type":"integer","minimum":0,"maximum":10}},"monthHeadings":{"$ref":"#/$defs/Patterns"},"rangeHeadings":{"$ref":"#/$defs/Patterns"},"yearHeadings":{"$ref":"#/$defs/Patterns"},"yearHeadingWords":{"$ref":"#/$defs/Words"},"headingPunctuation":{"type":"string","minLength":1,"maxLength":600},"unfinishedLineEnds":{"type":"string","minLength":1,"maxLength":600},"wordMarks":{"type":"string","minLength":1,"maxLength":600},"headingMarks":{"type":"string","minLength":1,"maxLength":600},"outlineHeadings":{"$ref":"#/$defs/Patterns"},"outlineSubheadings":{"$ref":"#/$defs/Patterns"},"sectionKeywords":{"type":"object","additionalProperties":false,"required":["summary","outlook","conclusion"],"properties":{"summary":{"$ref":"#/$defs/Words"},"outlook":{"$ref":"#/$defs/Words"},"conclusion":{"$ref":"#/$defs/Words"}}},"referenceHeadings":{"$ref":"#/$defs/Patterns"},"boilerplate":{"type":"object","additionalProperties":false,"required":["disclaimer","qr-code","other"],"properties":{"disclaimer":{"$ref":"#/$defs/Patterns"},"qr-code":{"$ref":"#/$defs/Patterns"},"other":{"$ref":"#/$defs/Patterns"}}},"pageDates":{"$ref":"#/$defs/Patterns"},"titleDateLines":{"$ref":"#/$defs/Patterns"},"leadLabels":{"$ref":"#/$defs/Patterns"},"bylinePrefixes":{"$ref":"#/$defs/Patterns"},"captions":{"$ref":"#/$defs/Patterns"},"itemDates":{"$ref":"#/$defs/Patterns"},"undatedItemStarts":{"$ref":"#/$defs/Patterns"},"relativeDay":{"type":"string","minLength":1,"maxLength":600},"eventVerbs":{"$ref":"#/$defs/Words"},"todayWords":{"type":"string","minLength":1,"maxLength":200},"recentWords":{"type":"string","minLength":1,"maxLength":200},"yearOpeners":{"$ref":"#/$defs/Patterns"},"closingWords":{"$ref":"#/$defs/Patterns"},"sentenceBreak":{"type":"string","minLength":1,"maxLength":600},"publicationCues":{"type":"string","minLength":1,"maxLength":600},"english":{"type":"object","additionalProperties":false,"required":["phrases","therapies","connectors"],"properties":{"phrases":{"type":"array","items":{"$ref":"#/$defs/Translation"}},"therapies":{"type":"array","items":{"$ref":"#/$defs/Translation"}},"connectors":{"type":"array","items":{"type":"string"}}}},"relativeYears":{"type":"object","additionalProperties":{"type":"integer","minimum":-10,"maximum":10}},"citationMarker":{"type":"string","minLength":1,"maxLength":600},"pageKinds":{"type":"object","additionalProperties":false,"required":["titleYearRange","titleYear","approvalVerbs","regulators","trialRoundupTitles","overviewTitles"],"properties":{"titleYearRange":{"type":"string","minLength":1,"maxLength":600},"titleYear":{"type":"string","minLength":1,"maxLength":600},"approvalVerbs":{"$ref":"#/$defs/Words"},"regulators":{"$ref":"#/$defs/Words"},"trialRoundupTitles":{"$ref":"#/$defs/Patterns"},"overviewTitles":{"$ref":"#/$defs/Patterns"}}},"messageExamples":{"type":"object","additionalProperties":false,"required":["monthHeading","referenceHeading"],"properties":{"monthHeading":{"type":"string","minLength":1,"maxLength":200},"referenceHeading":{"type":"string","minLength":1,"maxLength":200}}}},"$defs":{"Patterns":{"type":"array","items":{"type":"string","minLength":1,"maxLength":600}},"Words":{"type":"array","items":{"type":"string","minLength":1},"minItems":1},"Translation":{"type":"object","additionalProperties":false,"required":["zh","en"],"properties":{"zh":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}},"en":{"type":"string","minLength":1},"preposition":{"type":"string"},"written":{"type":"array","items":{"type":"string","minLength":1}}}}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/structure.schema.json","type":"object","additionalProperties":false,"required":["maxHeadingLength","monthNames","numerals","monthHeadings","rangeHeadings","yearHeadings","yearHeadingWords","headingPunctuation","outlineHeadings","outlineSubheadings","sectionKeywords","referenceHeadings","boilerplate","pageDates","leadLabels","bylinePrefixes","captions","itemDates","undatedItemStarts","relativeDay","eventVerbs","yearOpeners","closingWords","sentenceBreak","publicationCues","english","relativeYears","citationMarker","pageKinds","messageExamples"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"maxHeadingLength":{"type":"integer","minimum":8},"maxLatinTitleLength":{"type":"integer","minimum":1,"maximum":1000},"monthNames":{"type":"array","minItems":12,"maxItems":12,"items":{"type":"array","minItems":1,"maxItems":8,"items":{"type":"string","pattern":"^[A-Za-z]{2,20}$"}}},"numerals":{"type":"object","minProperties":1,"propertyNames":{"minLength":1,"maxLength":1},"additionalProperties":{"type":"integer","minimum":0,"maximum":10}},"monthHeadings":{"$ref":"#/$defs/Patterns"},"rangeHeadings":{"$ref":"#/$defs/Patterns"},"yearHeadings":{"$ref":"#/$defs/Patterns"},"yearHeadingWords":{"$ref":"#/$defs/Words"},"headingPunctuation":{"type":"string","minLength":1,"maxLength":600},"unfinishedLineEnds":{"type":"string","minLength":1,"maxLength":600},"wordMarks":{"type":"string","minLength":1,"maxLength":600},"headingMarks":{"type":"string","minLength":1,"maxLength":600},"outlineHeadings":{"$ref":"#/$defs/Patterns"},"outlineSubheadings":{"$ref":"#/$defs/Patterns"},"sectionKeywords":{"type":"object","additionalProperties":false,"required":["summary","outlook","conclusion"],"properties":{"summary":{"$ref":"#/$defs/Words"},"outlook":{"$ref":"#/$defs/Words"},"conclusion":{"$ref":"#/$defs/Words"}}},"referenceHeadings":{"$ref":"#/$defs/Patterns"},"boilerplate":{"type":"object","additionalProperties":false,"required":["disclaimer","qr-code","other"],"properties":{"disclaimer":{"$ref":"#/$defs/Patterns"},"qr-code":{"$ref":"#/$defs/Patterns"},"other":{"$ref":"#/$defs/Patterns"}}},"pageDates":{"$ref":"#/$defs/Patterns"},"titleDateLines":{"$ref":"#/$defs/Patterns"},"leadLabels":{"$ref":"#/$defs/Patterns"},"bylinePrefixes":{"$ref":"#/$defs/Patterns"},"captions":{"$ref":"#/$defs/Patterns"},"itemDates":{"$ref":"#/$defs/Patterns"},"undatedItemStarts":{"$ref":"#/$defs/Patterns"},"relativeDay":{"type":"string","minLength":1,"maxLength":600},"eventVerbs":{"$ref":"#/$defs/Words"},"todayWords":{"type":"string","minLength":1,"maxLength":200},"recentWords":{"type":"string","minLength":1,"maxLength":200},"yearOpeners":{"$ref":"#/$defs/Patterns"},"closingWords":{"$ref":"#/$defs/Patterns"},"sentenceBreak":{"type":"string","minLength":1,"maxLength":600},"publicationCues":{"type":"string","minLength":1,"maxLength":600},"english":{"type":"object","additionalProperties":false,"required":["phrases","therapies","connectors"],"properties":{"phrases":{"type":"array","items":{"$ref":"#/$defs/Translation"}},"therapies":{"type":"array","items":{"$ref":"#/$defs/Translation"}},"connectors":{"type":"array","items":{"type":"string"}}}},"relativeYears":{"type":"object","additionalProperties":{"type":"integer","minimum":-10,"maximum":10}},"citationMarker":{"type":"string","minLength":1,"maxLength":600},"pageKinds":{"type":"object","additionalProperties":false,"required":["titleYearRange","titleYear","approvalVerbs","regulators","trialRoundupTitles","overviewTitles"],"properties":{"titleYearRange":{"type":"string","minLength":1,"maxLength":600},"titleYear":{"type":"string","minLength":1,"maxLength":600},"approvalVerbs":{"$ref":"#/$defs/Words"},"regulators":{"$ref":"#/$defs/Words"},"trialCues":{"type":"string","minLength":1,"maxLength":600},"trialRoundupTitles":{"$ref":"#/$defs/Patterns"},"overviewTitles":{"$ref":"#/$defs/Patterns"}}},"messageExamples":{"type":"object","additionalProperties":false,"required":["monthHeading","referenceHeading"],"properties":{"monthHeading":{"type":"string","minLength":1,"maxLength":200},"referenceHeading":{"type":"string","minLength":1,"maxLength":200}}}},"$defs":{"Patterns":{"type":"array","items":{"type":"string","minLength":1,"maxLength":600}},"Words":{"type":"array","items":{"type":"string","minLength":1},"minItems":1},"Translation":{"type":"object","additionalProperties":false,"required":["zh","en"],"properties":{"zh":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}},"en":{"type":"string","minLength":1},"preposition":{"type":"string"},"written":{"type":"array","items":{"type":"string","minLength":1}}}}}};
 const func1 = Object.prototype.hasOwnProperty;
 const func2 = require("ajv/dist/runtime/ucs2length").default;
 const pattern4 = new RegExp("^[A-Za-z]{2,20}$", "u");
@@ -2146,7 +2146,7 @@ return false;
 else {
 const _errs213 = errors;
 for(const key9 in data88){
-if(!((((((key9 === "titleYearRange") || (key9 === "titleYear")) || (key9 === "approvalVerbs")) || (key9 === "regulators")) || (key9 === "trialRoundupTitles")) || (key9 === "overviewTitles"))){
+if(!(((((((key9 === "titleYearRange") || (key9 === "titleYear")) || (key9 === "approvalVerbs")) || (key9 === "regulators")) || (key9 === "trialCues")) || (key9 === "trialRoundupTitles")) || (key9 === "overviewTitles"))){
 validate20.errors = [{instancePath:instancePath+"/pageKinds",schemaPath:"#/properties/pageKinds/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"}];
 return false;
 break;
@@ -2299,25 +2299,52 @@ else {
 var valid66 = true;
 }
 if(valid66){
-if(data88.trialRoundupTitles !== undefined){
-let data95 = data88.trialRoundupTitles;
+if(data88.trialCues !== undefined){
+let data95 = data88.trialCues;
 const _errs228 = errors;
-const _errs229 = errors;
-if(errors === _errs229){
-if(Array.isArray(data95)){
-var valid72 = true;
-const len34 = data95.length;
-for(let i34=0; i34<len34; i34++){
-let data96 = data95[i34];
+if(errors === _errs228){
+if(typeof data95 === "string"){
+if(func2(data95) > 600){
+validate20.errors = [{instancePath:instancePath+"/pageKinds/trialCues",schemaPath:"#/properties/pageKinds/properties/trialCues/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
+return false;
+}
+else {
+if(func2(data95) < 1){
+validate20.errors = [{instancePath:instancePath+"/pageKinds/trialCues",schemaPath:"#/properties/pageKinds/properties/trialCues/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+}
+else {
+validate20.errors = [{instancePath:instancePath+"/pageKinds/trialCues",schemaPath:"#/properties/pageKinds/properties/trialCues/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid66 = _errs228 === errors;
+}
+else {
+var valid66 = true;
+}
+if(valid66){
+if(data88.trialRoundupTitles !== undefined){
+let data96 = data88.trialRoundupTitles;
+const _errs230 = errors;
 const _errs231 = errors;
 if(errors === _errs231){
-if(typeof data96 === "string"){
-if(func2(data96) > 600){
+if(Array.isArray(data96)){
+var valid72 = true;
+const len34 = data96.length;
+for(let i34=0; i34<len34; i34++){
+let data97 = data96[i34];
+const _errs233 = errors;
+if(errors === _errs233){
+if(typeof data97 === "string"){
+if(func2(data97) > 600){
 validate20.errors = [{instancePath:instancePath+"/pageKinds/trialRoundupTitles/" + i34,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data96) < 1){
+if(func2(data97) < 1){
 validate20.errors = [{instancePath:instancePath+"/pageKinds/trialRoundupTitles/" + i34,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -2328,7 +2355,7 @@ validate20.errors = [{instancePath:instancePath+"/pageKinds/trialRoundupTitles/"
 return false;
 }
 }
-var valid72 = _errs231 === errors;
+var valid72 = _errs233 === errors;
 if(!valid72){
 break;
 }
@@ -2339,31 +2366,31 @@ validate20.errors = [{instancePath:instancePath+"/pageKinds/trialRoundupTitles",
 return false;
 }
 }
-var valid66 = _errs228 === errors;
+var valid66 = _errs230 === errors;
 }
 else {
 var valid66 = true;
 }
 if(valid66){
 if(data88.overviewTitles !== undefined){
-let data97 = data88.overviewTitles;
-const _errs233 = errors;
-const _errs234 = errors;
-if(errors === _errs234){
-if(Array.isArray(data97)){
-var valid74 = true;
-const len35 = data97.length;
-for(let i35=0; i35<len35; i35++){
-let data98 = data97[i35];
+let data98 = data88.overviewTitles;
+const _errs235 = errors;
 const _errs236 = errors;
 if(errors === _errs236){
-if(typeof data98 === "string"){
-if(func2(data98) > 600){
+if(Array.isArray(data98)){
+var valid74 = true;
+const len35 = data98.length;
+for(let i35=0; i35<len35; i35++){
+let data99 = data98[i35];
+const _errs238 = errors;
+if(errors === _errs238){
+if(typeof data99 === "string"){
+if(func2(data99) > 600){
 validate20.errors = [{instancePath:instancePath+"/pageKinds/overviewTitles/" + i35,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data98) < 1){
+if(func2(data99) < 1){
 validate20.errors = [{instancePath:instancePath+"/pageKinds/overviewTitles/" + i35,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -2374,7 +2401,7 @@ validate20.errors = [{instancePath:instancePath+"/pageKinds/overviewTitles/" + i
 return false;
 }
 }
-var valid74 = _errs236 === errors;
+var valid74 = _errs238 === errors;
 if(!valid74){
 break;
 }
@@ -2385,10 +2412,11 @@ validate20.errors = [{instancePath:instancePath+"/pageKinds/overviewTitles",sche
 return false;
 }
 }
-var valid66 = _errs233 === errors;
+var valid66 = _errs235 === errors;
 }
 else {
 var valid66 = true;
+}
 }
 }
 }
@@ -2410,36 +2438,36 @@ var valid0 = true;
 }
 if(valid0){
 if(data.messageExamples !== undefined){
-let data99 = data.messageExamples;
-const _errs238 = errors;
-if(errors === _errs238){
-if(data99 && typeof data99 == "object" && !Array.isArray(data99)){
+let data100 = data.messageExamples;
+const _errs240 = errors;
+if(errors === _errs240){
+if(data100 && typeof data100 == "object" && !Array.isArray(data100)){
 let missing7;
-if(((data99.monthHeading === undefined) && (missing7 = "monthHeading")) || ((data99.referenceHeading === undefined) && (missing7 = "referenceHeading"))){
+if(((data100.monthHeading === undefined) && (missing7 = "monthHeading")) || ((data100.referenceHeading === undefined) && (missing7 = "referenceHeading"))){
 validate20.errors = [{instancePath:instancePath+"/messageExamples",schemaPath:"#/properties/messageExamples/required",keyword:"required",params:{missingProperty: missing7},message:"must have required property '"+missing7+"'"}];
 return false;
 }
 else {
-const _errs240 = errors;
-for(const key10 in data99){
+const _errs242 = errors;
+for(const key10 in data100){
 if(!((key10 === "monthHeading") || (key10 === "referenceHeading"))){
 validate20.errors = [{instancePath:instancePath+"/messageExamples",schemaPath:"#/properties/messageExamples/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs240 === errors){
-if(data99.monthHeading !== undefined){
-let data100 = data99.monthHeading;
-const _errs241 = errors;
-if(errors === _errs241){
-if(typeof data100 === "string"){
-if(func2(data100) > 200){
+if(_errs242 === errors){
+if(data100.monthHeading !== undefined){
+let data101 = data100.monthHeading;
+const _errs243 = errors;
+if(errors === _errs243){
+if(typeof data101 === "string"){
+if(func2(data101) > 200){
 validate20.errors = [{instancePath:instancePath+"/messageExamples/monthHeading",schemaPath:"#/properties/messageExamples/properties/monthHeading/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
 return false;
 }
 else {
-if(func2(data100) < 1){
+if(func2(data101) < 1){
 validate20.errors = [{instancePath:instancePath+"/messageExamples/monthHeading",schemaPath:"#/properties/messageExamples/properties/monthHeading/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -2450,23 +2478,23 @@ validate20.errors = [{instancePath:instancePath+"/messageExamples/monthHeading",
 return false;
 }
 }
-var valid75 = _errs241 === errors;
+var valid75 = _errs243 === errors;
 }
 else {
 var valid75 = true;
 }
 if(valid75){
-if(data99.referenceHeading !== undefined){
-let data101 = data99.referenceHeading;
-const _errs243 = errors;
-if(errors === _errs243){
-if(typeof data101 === "string"){
-if(func2(data101) > 200){
+if(data100.referenceHeading !== undefined){
+let data102 = data100.referenceHeading;
+const _errs245 = errors;
+if(errors === _errs245){
+if(typeof data102 === "string"){
+if(func2(data102) > 200){
 validate20.errors = [{instancePath:instancePath+"/messageExamples/referenceHeading",schemaPath:"#/properties/messageExamples/properties/referenceHeading/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
 return false;
 }
 else {
-if(func2(data101) < 1){
+if(func2(data102) < 1){
 validate20.errors = [{instancePath:instancePath+"/messageExamples/referenceHeading",schemaPath:"#/properties/messageExamples/properties/referenceHeading/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -2477,7 +2505,7 @@ validate20.errors = [{instancePath:instancePath+"/messageExamples/referenceHeadi
 return false;
 }
 }
-var valid75 = _errs243 === errors;
+var valid75 = _errs245 === errors;
 }
 else {
 var valid75 = true;
@@ -2491,7 +2519,7 @@ validate20.errors = [{instancePath:instancePath+"/messageExamples",schemaPath:"#
 return false;
 }
 }
-var valid0 = _errs238 === errors;
+var valid0 = _errs240 === errors;
 }
 else {
 var valid0 = true;
@@ -2548,7 +2576,7 @@ return errors === 0;
 validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const journals = validate21;
-const schema61 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/journals.schema.json","type":"object","additionalProperties":false,"required":["journals","cues"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"cues":{"type":"object","additionalProperties":false,"required":["before","after","family","documents"],"properties":{"before":{"$ref":"#/$defs/Words"},"after":{"$ref":"#/$defs/Words"},"family":{"$ref":"#/$defs/Words"},"documents":{"$ref":"#/$defs/Words"},"titleJoiners":{"$ref":"#/$defs/Words"},"companyAfter":{"$ref":"#/$defs/Words"},"titleBefore":{"$ref":"#/$defs/Words"},"titleAfter":{"$ref":"#/$defs/Words"},"sourceAfter":{"$ref":"#/$defs/Words"}}},"journals":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","abbreviation","issn","aliases"],"properties":{"name":{"type":"string","minLength":1},"abbreviation":{"type":"string","minLength":1},"issn":{"type":"array","items":{"type":"string","pattern":"^[0-9]{4}-[0-9]{3}[0-9X]$"}},"aliases":{"type":"array","items":{"type":"string","minLength":1}},"publisher":{"type":"boolean"},"abbreviationSource":{"enum":["nlm","iso4","journal"]},"nlmTitle":{"type":"string","minLength":1},"family":{"type":"string","minLength":1}}}}},"$defs":{"Words":{"type":"array","items":{"type":"string","minLength":1,"maxLength":40},"maxItems":200}}};
+const schema61 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/journals.schema.json","type":"object","additionalProperties":false,"required":["journals","cues"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"cues":{"type":"object","additionalProperties":false,"required":["before","after","family","documents"],"properties":{"before":{"$ref":"#/$defs/Words"},"after":{"$ref":"#/$defs/Words"},"family":{"$ref":"#/$defs/Words"},"documents":{"$ref":"#/$defs/Words"},"titleJoiners":{"$ref":"#/$defs/Words"},"titleRunAfter":{"$ref":"#/$defs/Words"},"companyAfter":{"$ref":"#/$defs/Words"},"titleBefore":{"$ref":"#/$defs/Words"},"titleAfter":{"$ref":"#/$defs/Words"},"sourceAfter":{"$ref":"#/$defs/Words"}}},"journals":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","abbreviation","issn","aliases"],"properties":{"name":{"type":"string","minLength":1},"abbreviation":{"type":"string","minLength":1},"issn":{"type":"array","items":{"type":"string","pattern":"^[0-9]{4}-[0-9]{3}[0-9X]$"}},"aliases":{"type":"array","items":{"type":"string","minLength":1}},"publisher":{"type":"boolean"},"abbreviationSource":{"enum":["nlm","iso4","journal"]},"nlmTitle":{"type":"string","minLength":1},"family":{"type":"string","minLength":1}}}}},"$defs":{"Words":{"type":"array","items":{"type":"string","minLength":1,"maxLength":40},"maxItems":200}}};
 const pattern5 = new RegExp("^[0-9]{4}-[0-9]{3}[0-9X]$", "u");
 
 function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -2883,14 +2911,14 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data2.companyAfter !== undefined){
-let data13 = data2.companyAfter;
+if(data2.titleRunAfter !== undefined){
+let data13 = data2.titleRunAfter;
 const _errs34 = errors;
 const _errs35 = errors;
 if(errors === _errs35){
 if(Array.isArray(data13)){
 if(data13.length > 200){
-validate21.errors = [{instancePath:instancePath+"/cues/companyAfter",schemaPath:"#/$defs/Words/maxItems",keyword:"maxItems",params:{limit: 200},message:"must NOT have more than 200 items"}];
+validate21.errors = [{instancePath:instancePath+"/cues/titleRunAfter",schemaPath:"#/$defs/Words/maxItems",keyword:"maxItems",params:{limit: 200},message:"must NOT have more than 200 items"}];
 return false;
 }
 else {
@@ -2902,18 +2930,18 @@ const _errs37 = errors;
 if(errors === _errs37){
 if(typeof data14 === "string"){
 if(func2(data14) > 40){
-validate21.errors = [{instancePath:instancePath+"/cues/companyAfter/" + i5,schemaPath:"#/$defs/Words/items/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"}];
+validate21.errors = [{instancePath:instancePath+"/cues/titleRunAfter/" + i5,schemaPath:"#/$defs/Words/items/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"}];
 return false;
 }
 else {
 if(func2(data14) < 1){
-validate21.errors = [{instancePath:instancePath+"/cues/companyAfter/" + i5,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate21.errors = [{instancePath:instancePath+"/cues/titleRunAfter/" + i5,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 }
 else {
-validate21.errors = [{instancePath:instancePath+"/cues/companyAfter/" + i5,schemaPath:"#/$defs/Words/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate21.errors = [{instancePath:instancePath+"/cues/titleRunAfter/" + i5,schemaPath:"#/$defs/Words/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -2925,7 +2953,7 @@ break;
 }
 }
 else {
-validate21.errors = [{instancePath:instancePath+"/cues/companyAfter",schemaPath:"#/$defs/Words/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate21.errors = [{instancePath:instancePath+"/cues/titleRunAfter",schemaPath:"#/$defs/Words/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -2935,14 +2963,14 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data2.titleBefore !== undefined){
-let data15 = data2.titleBefore;
+if(data2.companyAfter !== undefined){
+let data15 = data2.companyAfter;
 const _errs39 = errors;
 const _errs40 = errors;
 if(errors === _errs40){
 if(Array.isArray(data15)){
 if(data15.length > 200){
-validate21.errors = [{instancePath:instancePath+"/cues/titleBefore",schemaPath:"#/$defs/Words/maxItems",keyword:"maxItems",params:{limit: 200},message:"must NOT have more than 200 items"}];
+validate21.errors = [{instancePath:instancePath+"/cues/companyAfter",schemaPath:"#/$defs/Words/maxItems",keyword:"maxItems",params:{limit: 200},message:"must NOT have more than 200 items"}];
 return false;
 }
 else {
@@ -2954,18 +2982,18 @@ const _errs42 = errors;
 if(errors === _errs42){
 if(typeof data16 === "string"){
 if(func2(data16) > 40){
-validate21.errors = [{instancePath:instancePath+"/cues/titleBefore/" + i6,schemaPath:"#/$defs/Words/items/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"}];
+validate21.errors = [{instancePath:instancePath+"/cues/companyAfter/" + i6,schemaPath:"#/$defs/Words/items/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"}];
 return false;
 }
 else {
 if(func2(data16) < 1){
-validate21.errors = [{instancePath:instancePath+"/cues/titleBefore/" + i6,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate21.errors = [{instancePath:instancePath+"/cues/companyAfter/" + i6,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 }
 else {
-validate21.errors = [{instancePath:instancePath+"/cues/titleBefore/" + i6,schemaPath:"#/$defs/Words/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate21.errors = [{instancePath:instancePath+"/cues/companyAfter/" + i6,schemaPath:"#/$defs/Words/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -2977,7 +3005,7 @@ break;
 }
 }
 else {
-validate21.errors = [{instancePath:instancePath+"/cues/titleBefore",schemaPath:"#/$defs/Words/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate21.errors = [{instancePath:instancePath+"/cues/companyAfter",schemaPath:"#/$defs/Words/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -2987,14 +3015,14 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data2.titleAfter !== undefined){
-let data17 = data2.titleAfter;
+if(data2.titleBefore !== undefined){
+let data17 = data2.titleBefore;
 const _errs44 = errors;
 const _errs45 = errors;
 if(errors === _errs45){
 if(Array.isArray(data17)){
 if(data17.length > 200){
-validate21.errors = [{instancePath:instancePath+"/cues/titleAfter",schemaPath:"#/$defs/Words/maxItems",keyword:"maxItems",params:{limit: 200},message:"must NOT have more than 200 items"}];
+validate21.errors = [{instancePath:instancePath+"/cues/titleBefore",schemaPath:"#/$defs/Words/maxItems",keyword:"maxItems",params:{limit: 200},message:"must NOT have more than 200 items"}];
 return false;
 }
 else {
@@ -3006,18 +3034,18 @@ const _errs47 = errors;
 if(errors === _errs47){
 if(typeof data18 === "string"){
 if(func2(data18) > 40){
-validate21.errors = [{instancePath:instancePath+"/cues/titleAfter/" + i7,schemaPath:"#/$defs/Words/items/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"}];
+validate21.errors = [{instancePath:instancePath+"/cues/titleBefore/" + i7,schemaPath:"#/$defs/Words/items/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"}];
 return false;
 }
 else {
 if(func2(data18) < 1){
-validate21.errors = [{instancePath:instancePath+"/cues/titleAfter/" + i7,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate21.errors = [{instancePath:instancePath+"/cues/titleBefore/" + i7,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 }
 else {
-validate21.errors = [{instancePath:instancePath+"/cues/titleAfter/" + i7,schemaPath:"#/$defs/Words/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate21.errors = [{instancePath:instancePath+"/cues/titleBefore/" + i7,schemaPath:"#/$defs/Words/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -3029,7 +3057,7 @@ break;
 }
 }
 else {
-validate21.errors = [{instancePath:instancePath+"/cues/titleAfter",schemaPath:"#/$defs/Words/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate21.errors = [{instancePath:instancePath+"/cues/titleBefore",schemaPath:"#/$defs/Words/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -3039,14 +3067,14 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data2.sourceAfter !== undefined){
-let data19 = data2.sourceAfter;
+if(data2.titleAfter !== undefined){
+let data19 = data2.titleAfter;
 const _errs49 = errors;
 const _errs50 = errors;
 if(errors === _errs50){
 if(Array.isArray(data19)){
 if(data19.length > 200){
-validate21.errors = [{instancePath:instancePath+"/cues/sourceAfter",schemaPath:"#/$defs/Words/maxItems",keyword:"maxItems",params:{limit: 200},message:"must NOT have more than 200 items"}];
+validate21.errors = [{instancePath:instancePath+"/cues/titleAfter",schemaPath:"#/$defs/Words/maxItems",keyword:"maxItems",params:{limit: 200},message:"must NOT have more than 200 items"}];
 return false;
 }
 else {
@@ -3058,18 +3086,18 @@ const _errs52 = errors;
 if(errors === _errs52){
 if(typeof data20 === "string"){
 if(func2(data20) > 40){
-validate21.errors = [{instancePath:instancePath+"/cues/sourceAfter/" + i8,schemaPath:"#/$defs/Words/items/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"}];
+validate21.errors = [{instancePath:instancePath+"/cues/titleAfter/" + i8,schemaPath:"#/$defs/Words/items/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"}];
 return false;
 }
 else {
 if(func2(data20) < 1){
-validate21.errors = [{instancePath:instancePath+"/cues/sourceAfter/" + i8,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate21.errors = [{instancePath:instancePath+"/cues/titleAfter/" + i8,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 }
 else {
-validate21.errors = [{instancePath:instancePath+"/cues/sourceAfter/" + i8,schemaPath:"#/$defs/Words/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate21.errors = [{instancePath:instancePath+"/cues/titleAfter/" + i8,schemaPath:"#/$defs/Words/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -3081,7 +3109,7 @@ break;
 }
 }
 else {
-validate21.errors = [{instancePath:instancePath+"/cues/sourceAfter",schemaPath:"#/$defs/Words/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate21.errors = [{instancePath:instancePath+"/cues/titleAfter",schemaPath:"#/$defs/Words/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -3089,6 +3117,59 @@ var valid1 = _errs49 === errors;
 }
 else {
 var valid1 = true;
+}
+if(valid1){
+if(data2.sourceAfter !== undefined){
+let data21 = data2.sourceAfter;
+const _errs54 = errors;
+const _errs55 = errors;
+if(errors === _errs55){
+if(Array.isArray(data21)){
+if(data21.length > 200){
+validate21.errors = [{instancePath:instancePath+"/cues/sourceAfter",schemaPath:"#/$defs/Words/maxItems",keyword:"maxItems",params:{limit: 200},message:"must NOT have more than 200 items"}];
+return false;
+}
+else {
+var valid21 = true;
+const len9 = data21.length;
+for(let i9=0; i9<len9; i9++){
+let data22 = data21[i9];
+const _errs57 = errors;
+if(errors === _errs57){
+if(typeof data22 === "string"){
+if(func2(data22) > 40){
+validate21.errors = [{instancePath:instancePath+"/cues/sourceAfter/" + i9,schemaPath:"#/$defs/Words/items/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"}];
+return false;
+}
+else {
+if(func2(data22) < 1){
+validate21.errors = [{instancePath:instancePath+"/cues/sourceAfter/" + i9,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+}
+else {
+validate21.errors = [{instancePath:instancePath+"/cues/sourceAfter/" + i9,schemaPath:"#/$defs/Words/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid21 = _errs57 === errors;
+if(!valid21){
+break;
+}
+}
+}
+}
+else {
+validate21.errors = [{instancePath:instancePath+"/cues/sourceAfter",schemaPath:"#/$defs/Words/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid1 = _errs54 === errors;
+}
+else {
+var valid1 = true;
+}
 }
 }
 }
@@ -3113,235 +3194,235 @@ var valid0 = true;
 }
 if(valid0){
 if(data.journals !== undefined){
-let data21 = data.journals;
-const _errs54 = errors;
-if(errors === _errs54){
-if(Array.isArray(data21)){
-var valid20 = true;
-const len9 = data21.length;
-for(let i9=0; i9<len9; i9++){
-let data22 = data21[i9];
-const _errs56 = errors;
-if(errors === _errs56){
-if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
-let missing2;
-if(((((data22.name === undefined) && (missing2 = "name")) || ((data22.abbreviation === undefined) && (missing2 = "abbreviation"))) || ((data22.issn === undefined) && (missing2 = "issn"))) || ((data22.aliases === undefined) && (missing2 = "aliases"))){
-validate21.errors = [{instancePath:instancePath+"/journals/" + i9,schemaPath:"#/properties/journals/items/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
-return false;
-}
-else {
-const _errs58 = errors;
-for(const key2 in data22){
-if(!((((((((key2 === "name") || (key2 === "abbreviation")) || (key2 === "issn")) || (key2 === "aliases")) || (key2 === "publisher")) || (key2 === "abbreviationSource")) || (key2 === "nlmTitle")) || (key2 === "family"))){
-validate21.errors = [{instancePath:instancePath+"/journals/" + i9,schemaPath:"#/properties/journals/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-if(_errs58 === errors){
-if(data22.name !== undefined){
-let data23 = data22.name;
+let data23 = data.journals;
 const _errs59 = errors;
 if(errors === _errs59){
-if(typeof data23 === "string"){
-if(func2(data23) < 1){
-validate21.errors = [{instancePath:instancePath+"/journals/" + i9+"/name",schemaPath:"#/properties/journals/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-else {
-validate21.errors = [{instancePath:instancePath+"/journals/" + i9+"/name",schemaPath:"#/properties/journals/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid21 = _errs59 === errors;
-}
-else {
-var valid21 = true;
-}
-if(valid21){
-if(data22.abbreviation !== undefined){
-let data24 = data22.abbreviation;
+if(Array.isArray(data23)){
+var valid22 = true;
+const len10 = data23.length;
+for(let i10=0; i10<len10; i10++){
+let data24 = data23[i10];
 const _errs61 = errors;
 if(errors === _errs61){
-if(typeof data24 === "string"){
-if(func2(data24) < 1){
-validate21.errors = [{instancePath:instancePath+"/journals/" + i9+"/abbreviation",schemaPath:"#/properties/journals/items/properties/abbreviation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
+let missing2;
+if(((((data24.name === undefined) && (missing2 = "name")) || ((data24.abbreviation === undefined) && (missing2 = "abbreviation"))) || ((data24.issn === undefined) && (missing2 = "issn"))) || ((data24.aliases === undefined) && (missing2 = "aliases"))){
+validate21.errors = [{instancePath:instancePath+"/journals/" + i10,schemaPath:"#/properties/journals/items/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
 return false;
 }
-}
 else {
-validate21.errors = [{instancePath:instancePath+"/journals/" + i9+"/abbreviation",schemaPath:"#/properties/journals/items/properties/abbreviation/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid21 = _errs61 === errors;
-}
-else {
-var valid21 = true;
-}
-if(valid21){
-if(data22.issn !== undefined){
-let data25 = data22.issn;
 const _errs63 = errors;
-if(errors === _errs63){
-if(Array.isArray(data25)){
-var valid22 = true;
-const len10 = data25.length;
-for(let i10=0; i10<len10; i10++){
-let data26 = data25[i10];
-const _errs65 = errors;
-if(errors === _errs65){
-if(typeof data26 === "string"){
-if(!pattern5.test(data26)){
-validate21.errors = [{instancePath:instancePath+"/journals/" + i9+"/issn/" + i10,schemaPath:"#/properties/journals/items/properties/issn/items/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{3}[0-9X]$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{3}[0-9X]$"+"\""}];
+for(const key2 in data24){
+if(!((((((((key2 === "name") || (key2 === "abbreviation")) || (key2 === "issn")) || (key2 === "aliases")) || (key2 === "publisher")) || (key2 === "abbreviationSource")) || (key2 === "nlmTitle")) || (key2 === "family"))){
+validate21.errors = [{instancePath:instancePath+"/journals/" + i10,schemaPath:"#/properties/journals/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
 return false;
-}
-}
-else {
-validate21.errors = [{instancePath:instancePath+"/journals/" + i9+"/issn/" + i10,schemaPath:"#/properties/journals/items/properties/issn/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid22 = _errs65 === errors;
-if(!valid22){
 break;
 }
 }
-}
-else {
-validate21.errors = [{instancePath:instancePath+"/journals/" + i9+"/issn",schemaPath:"#/properties/journals/items/properties/issn/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+if(_errs63 === errors){
+if(data24.name !== undefined){
+let data25 = data24.name;
+const _errs64 = errors;
+if(errors === _errs64){
+if(typeof data25 === "string"){
+if(func2(data25) < 1){
+validate21.errors = [{instancePath:instancePath+"/journals/" + i10+"/name",schemaPath:"#/properties/journals/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
-var valid21 = _errs63 === errors;
+else {
+validate21.errors = [{instancePath:instancePath+"/journals/" + i10+"/name",schemaPath:"#/properties/journals/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid23 = _errs64 === errors;
 }
 else {
-var valid21 = true;
-}
-if(valid21){
-if(data22.aliases !== undefined){
-let data27 = data22.aliases;
-const _errs67 = errors;
-if(errors === _errs67){
-if(Array.isArray(data27)){
 var valid23 = true;
+}
+if(valid23){
+if(data24.abbreviation !== undefined){
+let data26 = data24.abbreviation;
+const _errs66 = errors;
+if(errors === _errs66){
+if(typeof data26 === "string"){
+if(func2(data26) < 1){
+validate21.errors = [{instancePath:instancePath+"/journals/" + i10+"/abbreviation",schemaPath:"#/properties/journals/items/properties/abbreviation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate21.errors = [{instancePath:instancePath+"/journals/" + i10+"/abbreviation",schemaPath:"#/properties/journals/items/properties/abbreviation/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid23 = _errs66 === errors;
+}
+else {
+var valid23 = true;
+}
+if(valid23){
+if(data24.issn !== undefined){
+let data27 = data24.issn;
+const _errs68 = errors;
+if(errors === _errs68){
+if(Array.isArray(data27)){
+var valid24 = true;
 const len11 = data27.length;
 for(let i11=0; i11<len11; i11++){
 let data28 = data27[i11];
-const _errs69 = errors;
-if(errors === _errs69){
+const _errs70 = errors;
+if(errors === _errs70){
 if(typeof data28 === "string"){
-if(func2(data28) < 1){
-validate21.errors = [{instancePath:instancePath+"/journals/" + i9+"/aliases/" + i11,schemaPath:"#/properties/journals/items/properties/aliases/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+if(!pattern5.test(data28)){
+validate21.errors = [{instancePath:instancePath+"/journals/" + i10+"/issn/" + i11,schemaPath:"#/properties/journals/items/properties/issn/items/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{3}[0-9X]$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{3}[0-9X]$"+"\""}];
 return false;
 }
 }
 else {
-validate21.errors = [{instancePath:instancePath+"/journals/" + i9+"/aliases/" + i11,schemaPath:"#/properties/journals/items/properties/aliases/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate21.errors = [{instancePath:instancePath+"/journals/" + i10+"/issn/" + i11,schemaPath:"#/properties/journals/items/properties/issn/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
-var valid23 = _errs69 === errors;
-if(!valid23){
+var valid24 = _errs70 === errors;
+if(!valid24){
 break;
 }
 }
 }
 else {
-validate21.errors = [{instancePath:instancePath+"/journals/" + i9+"/aliases",schemaPath:"#/properties/journals/items/properties/aliases/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate21.errors = [{instancePath:instancePath+"/journals/" + i10+"/issn",schemaPath:"#/properties/journals/items/properties/issn/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
-var valid21 = _errs67 === errors;
+var valid23 = _errs68 === errors;
 }
 else {
-var valid21 = true;
+var valid23 = true;
 }
-if(valid21){
-if(data22.publisher !== undefined){
-const _errs71 = errors;
-if(typeof data22.publisher !== "boolean"){
-validate21.errors = [{instancePath:instancePath+"/journals/" + i9+"/publisher",schemaPath:"#/properties/journals/items/properties/publisher/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
-return false;
-}
-var valid21 = _errs71 === errors;
-}
-else {
-var valid21 = true;
-}
-if(valid21){
-if(data22.abbreviationSource !== undefined){
-let data30 = data22.abbreviationSource;
-const _errs73 = errors;
-if(!(((data30 === "nlm") || (data30 === "iso4")) || (data30 === "journal"))){
-validate21.errors = [{instancePath:instancePath+"/journals/" + i9+"/abbreviationSource",schemaPath:"#/properties/journals/items/properties/abbreviationSource/enum",keyword:"enum",params:{allowedValues: schema61.properties.journals.items.properties.abbreviationSource.enum},message:"must be equal to one of the allowed values"}];
-return false;
-}
-var valid21 = _errs73 === errors;
-}
-else {
-var valid21 = true;
-}
-if(valid21){
-if(data22.nlmTitle !== undefined){
-let data31 = data22.nlmTitle;
+if(valid23){
+if(data24.aliases !== undefined){
+let data29 = data24.aliases;
+const _errs72 = errors;
+if(errors === _errs72){
+if(Array.isArray(data29)){
+var valid25 = true;
+const len12 = data29.length;
+for(let i12=0; i12<len12; i12++){
+let data30 = data29[i12];
 const _errs74 = errors;
 if(errors === _errs74){
-if(typeof data31 === "string"){
-if(func2(data31) < 1){
-validate21.errors = [{instancePath:instancePath+"/journals/" + i9+"/nlmTitle",schemaPath:"#/properties/journals/items/properties/nlmTitle/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+if(typeof data30 === "string"){
+if(func2(data30) < 1){
+validate21.errors = [{instancePath:instancePath+"/journals/" + i10+"/aliases/" + i12,schemaPath:"#/properties/journals/items/properties/aliases/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 else {
-validate21.errors = [{instancePath:instancePath+"/journals/" + i9+"/nlmTitle",schemaPath:"#/properties/journals/items/properties/nlmTitle/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate21.errors = [{instancePath:instancePath+"/journals/" + i10+"/aliases/" + i12,schemaPath:"#/properties/journals/items/properties/aliases/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
-var valid21 = _errs74 === errors;
+var valid25 = _errs74 === errors;
+if(!valid25){
+break;
+}
+}
 }
 else {
-var valid21 = true;
+validate21.errors = [{instancePath:instancePath+"/journals/" + i10+"/aliases",schemaPath:"#/properties/journals/items/properties/aliases/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
 }
-if(valid21){
-if(data22.family !== undefined){
-let data32 = data22.family;
+}
+var valid23 = _errs72 === errors;
+}
+else {
+var valid23 = true;
+}
+if(valid23){
+if(data24.publisher !== undefined){
 const _errs76 = errors;
-if(errors === _errs76){
-if(typeof data32 === "string"){
-if(func2(data32) < 1){
-validate21.errors = [{instancePath:instancePath+"/journals/" + i9+"/family",schemaPath:"#/properties/journals/items/properties/family/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+if(typeof data24.publisher !== "boolean"){
+validate21.errors = [{instancePath:instancePath+"/journals/" + i10+"/publisher",schemaPath:"#/properties/journals/items/properties/publisher/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+return false;
+}
+var valid23 = _errs76 === errors;
+}
+else {
+var valid23 = true;
+}
+if(valid23){
+if(data24.abbreviationSource !== undefined){
+let data32 = data24.abbreviationSource;
+const _errs78 = errors;
+if(!(((data32 === "nlm") || (data32 === "iso4")) || (data32 === "journal"))){
+validate21.errors = [{instancePath:instancePath+"/journals/" + i10+"/abbreviationSource",schemaPath:"#/properties/journals/items/properties/abbreviationSource/enum",keyword:"enum",params:{allowedValues: schema61.properties.journals.items.properties.abbreviationSource.enum},message:"must be equal to one of the allowed values"}];
+return false;
+}
+var valid23 = _errs78 === errors;
+}
+else {
+var valid23 = true;
+}
+if(valid23){
+if(data24.nlmTitle !== undefined){
+let data33 = data24.nlmTitle;
+const _errs79 = errors;
+if(errors === _errs79){
+if(typeof data33 === "string"){
+if(func2(data33) < 1){
+validate21.errors = [{instancePath:instancePath+"/journals/" + i10+"/nlmTitle",schemaPath:"#/properties/journals/items/properties/nlmTitle/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 else {
-validate21.errors = [{instancePath:instancePath+"/journals/" + i9+"/family",schemaPath:"#/properties/journals/items/properties/family/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate21.errors = [{instancePath:instancePath+"/journals/" + i10+"/nlmTitle",schemaPath:"#/properties/journals/items/properties/nlmTitle/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
-var valid21 = _errs76 === errors;
+var valid23 = _errs79 === errors;
 }
 else {
-var valid21 = true;
+var valid23 = true;
 }
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-else {
-validate21.errors = [{instancePath:instancePath+"/journals/" + i9,schemaPath:"#/properties/journals/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+if(valid23){
+if(data24.family !== undefined){
+let data34 = data24.family;
+const _errs81 = errors;
+if(errors === _errs81){
+if(typeof data34 === "string"){
+if(func2(data34) < 1){
+validate21.errors = [{instancePath:instancePath+"/journals/" + i10+"/family",schemaPath:"#/properties/journals/items/properties/family/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
-var valid20 = _errs56 === errors;
-if(!valid20){
+else {
+validate21.errors = [{instancePath:instancePath+"/journals/" + i10+"/family",schemaPath:"#/properties/journals/items/properties/family/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid23 = _errs81 === errors;
+}
+else {
+var valid23 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate21.errors = [{instancePath:instancePath+"/journals/" + i10,schemaPath:"#/properties/journals/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid22 = _errs61 === errors;
+if(!valid22){
 break;
 }
 }
@@ -3351,7 +3432,7 @@ validate21.errors = [{instancePath:instancePath+"/journals",schemaPath:"#/proper
 return false;
 }
 }
-var valid0 = _errs54 === errors;
+var valid0 = _errs59 === errors;
 }
 else {
 var valid0 = true;
@@ -3373,7 +3454,7 @@ return errors === 0;
 validate21.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const html = validate22;
-const schema71 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/html.schema.json","type":"object","additionalProperties":false,"$defs":{"selector":{"type":"string","minLength":1,"pattern":"^([a-zA-Z][a-zA-Z0-9-]{0,40})?((?:[#.][\\w-]{1,100}|\\[[\\w-]{1,60}(?:[~^$*]?=(?:\"[^\"]{0,200}\"|'[^']{0,200}'|[\\w-]{0,200}))?\\]){0,20})$"}},"required":["dropElements","chromeElements","chromeClassPattern","chromeClassExceptions","wechatRoot","contentSelectors","blockElements","metaLinePatterns"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"dropElements":{"type":"array","items":{"type":"string"}},"chromeElements":{"type":"array","items":{"type":"string"}},"chromeClassPattern":{"type":"string"},"chromeClassExceptions":{"type":"string"},"wechatRoot":{"$ref":"#/$defs/selector"},"contentSelectors":{"type":"array","items":{"$ref":"#/$defs/selector"}},"blockElements":{"type":"array","items":{"type":"string"}},"metaLinePatterns":{"type":"array","items":{"type":"string"}}}};
+const schema72 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/html.schema.json","type":"object","additionalProperties":false,"$defs":{"selector":{"type":"string","minLength":1,"pattern":"^([a-zA-Z][a-zA-Z0-9-]{0,40})?((?:[#.][\\w-]{1,100}|\\[[\\w-]{1,60}(?:[~^$*]?=(?:\"[^\"]{0,200}\"|'[^']{0,200}'|[\\w-]{0,200}))?\\]){0,20})$"}},"required":["dropElements","chromeElements","chromeClassPattern","chromeClassExceptions","wechatRoot","contentSelectors","blockElements","metaLinePatterns"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"dropElements":{"type":"array","items":{"type":"string"}},"chromeElements":{"type":"array","items":{"type":"string"}},"chromeClassPattern":{"type":"string"},"chromeClassExceptions":{"type":"string"},"wechatRoot":{"$ref":"#/$defs/selector"},"contentSelectors":{"type":"array","items":{"$ref":"#/$defs/selector"}},"blockElements":{"type":"array","items":{"type":"string"}},"metaLinePatterns":{"type":"array","items":{"type":"string"}}}};
 const pattern6 = new RegExp("^([a-zA-Z][a-zA-Z0-9-]{0,40})?((?:[#.][\\w-]{1,100}|\\[[\\w-]{1,60}(?:[~^$*]?=(?:\"[^\"]{0,200}\"|'[^']{0,200}'|[\\w-]{0,200}))?\\]){0,20})$", "u");
 
 function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -3397,7 +3478,7 @@ return false;
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!(func1.call(schema71.properties, key0))){
+if(!(func1.call(schema72.properties, key0))){
 validate22.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
@@ -3668,8 +3749,8 @@ return errors === 0;
 validate22.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const lexicon = validate23;
-const schema74 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/lexicon.schema.json","type":"object","additionalProperties":false,"required":["concepts","patterns"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"pinyinRuby":{"type":"string","minLength":2,"maxLength":300},"definitionStops":{"type":"object","additionalProperties":false,"required":["always","clauseOpeners"],"properties":{"always":{"type":"array","items":{"type":"string","minLength":1,"maxLength":10},"maxItems":100},"clauseOpeners":{"type":"array","items":{"type":"string","minLength":1,"maxLength":10},"maxItems":100}}},"patterns":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","type","pattern","idPrefix","labelCase"],"properties":{"name":{"type":"string","pattern":"^[a-z][a-z0-9-]*$"},"type":{"$ref":"#/$defs/EntityType"},"pattern":{"type":"string","minLength":2,"maxLength":200},"idPrefix":{"type":"string","pattern":"^[a-z]+:$"},"labelCase":{"enum":["upper","keep"]}}}},"concepts":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","type","label","xrefs","zh","en","abbreviations"],"properties":{"id":{"type":"string","pattern":"^[a-z]+:[a-z0-9-]+$"},"type":{"$ref":"#/$defs/EntityType"},"label":{"type":"string","minLength":1},"xrefs":{"type":"array","items":{"type":"string","pattern":"^(MESH:D[0-9]{6,9}|CL:[0-9]{7}|HGNC\\.SYMBOL:[A-Z0-9-]+)$"}},"zh":{"type":"array","items":{"type":"string","minLength":1}},"en":{"type":"array","items":{"type":"string","minLength":2}},"abbreviations":{"type":"array","items":{"type":"string","minLength":2}}}}}},"$defs":{"EntityType":{"enum":["disease","cell","molecule","measure","organization","journal","drug","country","other"]}}};
-const schema75 = {"enum":["disease","cell","molecule","measure","organization","journal","drug","country","other"]};
+const schema75 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/lexicon.schema.json","type":"object","additionalProperties":false,"required":["concepts","patterns"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"pinyinRuby":{"type":"string","minLength":2,"maxLength":300},"definitionStops":{"type":"object","additionalProperties":false,"required":["always","clauseOpeners"],"properties":{"always":{"type":"array","items":{"type":"string","minLength":1,"maxLength":10},"maxItems":100},"clauseOpeners":{"type":"array","items":{"type":"string","minLength":1,"maxLength":10},"maxItems":100}}},"patterns":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","type","pattern","idPrefix","labelCase"],"properties":{"name":{"type":"string","pattern":"^[a-z][a-z0-9-]*$"},"type":{"$ref":"#/$defs/EntityType"},"pattern":{"type":"string","minLength":2,"maxLength":200},"idPrefix":{"type":"string","pattern":"^[a-z]+:$"},"labelCase":{"enum":["upper","keep"]}}}},"concepts":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","type","label","xrefs","zh","en","abbreviations"],"properties":{"id":{"type":"string","pattern":"^[a-z]+:[a-z0-9-]+$"},"type":{"$ref":"#/$defs/EntityType"},"label":{"type":"string","minLength":1},"xrefs":{"type":"array","items":{"type":"string","pattern":"^(MESH:D[0-9]{6,9}|CL:[0-9]{7}|HGNC\\.SYMBOL:[A-Z0-9-]+)$"}},"zh":{"type":"array","items":{"type":"string","minLength":1}},"en":{"type":"array","items":{"type":"string","minLength":2}},"abbreviations":{"type":"array","items":{"type":"string","minLength":2}}}}}},"$defs":{"EntityType":{"enum":["disease","cell","molecule","measure","organization","journal","drug","country","other"]}}};
+const schema76 = {"enum":["disease","cell","molecule","measure","organization","journal","drug","country","other"]};
 const pattern8 = new RegExp("^[a-z][a-z0-9-]*$", "u");
 const pattern9 = new RegExp("^[a-z]+:$", "u");
 const pattern10 = new RegExp("^[a-z]+:[a-z0-9-]+$", "u");
@@ -3942,7 +4023,7 @@ if(data9.type !== undefined){
 let data11 = data9.type;
 const _errs26 = errors;
 if(!(((((((((data11 === "disease") || (data11 === "cell")) || (data11 === "molecule")) || (data11 === "measure")) || (data11 === "organization")) || (data11 === "journal")) || (data11 === "drug")) || (data11 === "country")) || (data11 === "other"))){
-validate23.errors = [{instancePath:instancePath+"/patterns/" + i2+"/type",schemaPath:"#/$defs/EntityType/enum",keyword:"enum",params:{allowedValues: schema75.enum},message:"must be equal to one of the allowed values"}];
+validate23.errors = [{instancePath:instancePath+"/patterns/" + i2+"/type",schemaPath:"#/$defs/EntityType/enum",keyword:"enum",params:{allowedValues: schema76.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid5 = _errs26 === errors;
@@ -4003,7 +4084,7 @@ if(data9.labelCase !== undefined){
 let data14 = data9.labelCase;
 const _errs32 = errors;
 if(!((data14 === "upper") || (data14 === "keep"))){
-validate23.errors = [{instancePath:instancePath+"/patterns/" + i2+"/labelCase",schemaPath:"#/properties/patterns/items/properties/labelCase/enum",keyword:"enum",params:{allowedValues: schema74.properties.patterns.items.properties.labelCase.enum},message:"must be equal to one of the allowed values"}];
+validate23.errors = [{instancePath:instancePath+"/patterns/" + i2+"/labelCase",schemaPath:"#/properties/patterns/items/properties/labelCase/enum",keyword:"enum",params:{allowedValues: schema75.properties.patterns.items.properties.labelCase.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid5 = _errs32 === errors;
@@ -4092,7 +4173,7 @@ if(data16.type !== undefined){
 let data18 = data16.type;
 const _errs40 = errors;
 if(!(((((((((data18 === "disease") || (data18 === "cell")) || (data18 === "molecule")) || (data18 === "measure")) || (data18 === "organization")) || (data18 === "journal")) || (data18 === "drug")) || (data18 === "country")) || (data18 === "other"))){
-validate23.errors = [{instancePath:instancePath+"/concepts/" + i3+"/type",schemaPath:"#/$defs/EntityType/enum",keyword:"enum",params:{allowedValues: schema75.enum},message:"must be equal to one of the allowed values"}];
+validate23.errors = [{instancePath:instancePath+"/concepts/" + i3+"/type",schemaPath:"#/$defs/EntityType/enum",keyword:"enum",params:{allowedValues: schema76.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid8 = _errs40 === errors;
@@ -4326,7 +4407,7 @@ return errors === 0;
 validate23.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const facts = validate24;
-const schema77 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/facts.schema.json","type":"object","additionalProperties":false,"required":["numbers","week","span","units","institutionSuffix","actorCue","institutionPrefix","percent","count","change","population","comparator","counted"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"numbers":{"type":"object","additionalProperties":{"type":"integer","minimum":0,"maximum":1000}},"week":{"$ref":"#/$defs/Pattern"},"span":{"$ref":"#/$defs/Pattern"},"units":{"type":"object","additionalProperties":false,"required":["year","month","week","day"],"properties":{"year":{"$ref":"#/$defs/Words"},"month":{"$ref":"#/$defs/Words"},"week":{"$ref":"#/$defs/Words"},"day":{"$ref":"#/$defs/Words"}}},"institutionSuffix":{"$ref":"#/$defs/Pattern"},"actorCue":{"$ref":"#/$defs/Pattern"},"institutionPrefix":{"$ref":"#/$defs/Pattern"},"percent":{"$ref":"#/$defs/Pattern"},"count":{"$ref":"#/$defs/Pattern"},"change":{"$ref":"#/$defs/Pattern"},"population":{"$ref":"#/$defs/Pattern"},"comparator":{"$ref":"#/$defs/Pattern"},"counted":{"type":"object","propertyNames":{"pattern":"^[a-z]+:[a-z0-9-]+$"},"additionalProperties":{"type":"object","additionalProperties":false,"required":["measure","unit"],"properties":{"measure":{"type":"string","minLength":1,"maxLength":100},"unit":{"type":"string","minLength":1,"maxLength":40}}}}},"$defs":{"Pattern":{"type":"string","minLength":1,"maxLength":600},"Words":{"type":"array","minItems":1,"items":{"type":"string","minLength":1,"maxLength":40}}}};
+const schema78 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/facts.schema.json","type":"object","additionalProperties":false,"required":["numbers","week","span","units","institutionSuffix","actorCue","institutionPrefix","percent","count","change","population","comparator","counted"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"numbers":{"type":"object","additionalProperties":{"type":"integer","minimum":0,"maximum":1000}},"week":{"$ref":"#/$defs/Pattern"},"span":{"$ref":"#/$defs/Pattern"},"units":{"type":"object","additionalProperties":false,"required":["year","month","week","day"],"properties":{"year":{"$ref":"#/$defs/Words"},"month":{"$ref":"#/$defs/Words"},"week":{"$ref":"#/$defs/Words"},"day":{"$ref":"#/$defs/Words"}}},"institutionSuffix":{"$ref":"#/$defs/Pattern"},"actorCue":{"$ref":"#/$defs/Pattern"},"institutionPrefix":{"$ref":"#/$defs/Pattern"},"percent":{"$ref":"#/$defs/Pattern"},"count":{"$ref":"#/$defs/Pattern"},"change":{"$ref":"#/$defs/Pattern"},"population":{"$ref":"#/$defs/Pattern"},"comparator":{"$ref":"#/$defs/Pattern"},"counted":{"type":"object","propertyNames":{"pattern":"^[a-z]+:[a-z0-9-]+$"},"additionalProperties":{"type":"object","additionalProperties":false,"required":["measure","unit"],"properties":{"measure":{"type":"string","minLength":1,"maxLength":100},"unit":{"type":"string","minLength":1,"maxLength":40}}}}},"$defs":{"Pattern":{"type":"string","minLength":1,"maxLength":600},"Words":{"type":"array","minItems":1,"items":{"type":"string","minLength":1,"maxLength":40}}}};
 
 function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://digest-ingest.dev/schemas/facts.schema.json" */;
@@ -4349,7 +4430,7 @@ return false;
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!(func1.call(schema77.properties, key0))){
+if(!(func1.call(schema78.properties, key0))){
 validate24.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;

@@ -4,7 +4,7 @@
 export const shippedDataHashes: readonly string[] = [
   '9a139e957b3ce6adad74216552ba3ef8937e435cfb9497dc7af3dee9ef13f0e7', // facts: pipelines/data/facts.json
   '73651168e9ae98853bf117d2313db81bf75f0bfc6beb15c38b39e90ae0c88990', // html: pipelines/data/html.json
-  'ebf9b803c51f04ed5d19a88a28fe1b90d3626779419e45845ea2195edd661c5e', // journals: pipelines/data/journals.json
-  '5e80cb3fa1cb9a1fd9debdd317f49724d77235401ec35960066c4304e18a7300', // lexicon: pipelines/data/lexicon.json
-  '6bfbe4a835db5432e4fda1d02a77c0d2290dcade9d008c227cc7a41cfa5816e7', // structure: pipelines/data/structure.json
+  '970103a2458befae1b3812e46bf65661bb1eb0da3339b5db3ec9e7abd896ea2c', // journals: pipelines/data/journals.json
+  'f26ac59e8c943dd47b8a901f40cc98dc38cc190a5b57484d07de1567e814483c', // lexicon: pipelines/data/lexicon.json
+  'e29c9954aa5110ee2c70e7be00ca97259e7d0f0102395e1b3e2572d1f66e6ae2', // structure: pipelines/data/structure.json
 ];

@@ -186,7 +186,7 @@ export function readJournals(text: string, journals: JournalIndex, isOrganizatio
     while (c < covered.length && covered[c]![1] <= bare.start) c++;
     if (c < covered.length && covered[c]![0] < bare.end) continue;
     // The cue words are read only where they decide (a one-word name, or a name inside a title run).
-    if ((bare.needsCue || inTitleRun(journals, view, bare.start, bare.end)) && !journals.cueBefore(view, bare.start) && !journals.cueAfter(view, bare.end)) continue;
+    if ((bare.needsCue || inTitleRun(journals, view, bare.start, bare.end)) && !journals.cueBefore(view, bare.start) && !journals.cueAfter(view, bare.end) && !(bare.needsCue && readingListTail(view, bare.start, bare.end))) continue;
     // "Stem Cells, Inc. announced…": a company's name, whatever cue stands around it.
     if (journals.companyAfter(view, bare.end)) continue;
     const family = journals.cueAfter(view, bare.end, 'family');
@@ -204,6 +204,8 @@ export function readJournals(text: string, journals: JournalIndex, isOrganizatio
  */
 function inTitleRun(journals: JournalIndex, view: string, start: number, end: number): boolean {
   if (!/^[A-Z]/.test(view.slice(start, start + 1))) return false;
+  // A title-case phrase runs on ("Stem Cells + Gene Therapy", "Stem Cells in Your Face").
+  if (journals.titleRunsOn(view, end)) return true;
   const after = /^\s*([A-Za-z][\w-]*)/.exec(view.slice(end, end + 40));
   // A capitalised word runs straight on after the name ("… Foundation", "… Injury").
   if (after && /^[A-Z]/.test(after[1]!)) return true;
@@ -220,6 +222,17 @@ function inTitleRun(journals: JournalIndex, view: string, start: number, end: nu
   if (capital(last) && prior !== '' && !/[.!?:"“”]$/.test(prior)) return true;
   // "Investigation of Stem Cells": a joining word (journals.json's `titleJoiners`) after a capitalised one.
   return journals.joinsTitle(last) && capital(prior);
+}
+
+/**
+ * True when a one-word name closes, after a comma, the first sentence of its line, which opens with
+ * four words or more: a reading list's line, a paper's title and then its journal ("… promotes
+ * reprogramming, Nature."; "… drive active adipogenesis, Science. I always heard…").
+ */
+function readingListTail(view: string, start: number, end: number): boolean {
+  if (start < 2 || view[start - 2] !== ',' || view[start - 1] !== ' ' || view[end] !== '.' || !(end + 1 === view.length || /\s/.test(view[end + 1]!))) return false;
+  const before = view.slice(view.lastIndexOf('\n', start) + 1, start - 2);
+  return !/[.!?]\s/.test(before) && before.trim().split(/\s+/).length >= 4;
 }
 
 /** What an item's lead says about its journal: the first of each kind of name, and its paper title. */

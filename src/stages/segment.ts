@@ -6,7 +6,7 @@ import { yearNumber } from '../core/numerals.js';
 import { pinyinRubyOf } from '../core/lexicon.js';
 import { defineStage, type StageContext } from '../core/stage.js';
 import { foldedOf, foldWidth } from '../core/text.js';
-import { classifyBlock, declaredRange, openingByline, pageDateInMarkup, subBlock, titleDateOf, titleLike, type BoilerplateKind } from '../structure/blocks.js';
+import { chromeOf, classifyBlock, declaredRange, openingByline, pageDateInMarkup, subBlock, titleDateOf, titleLike, type BoilerplateKind } from '../structure/blocks.js';
 import { leadingDate, pad } from '../structure/dates.js';
 import { assembleItems, quotedTitles, readSection, type Draft, type ItemContext, type ItemReach } from '../structure/items.js';
 import { pageKind, periodOf, type PageKind } from '../structure/kind.js';
@@ -162,6 +162,8 @@ export const segment = defineStage({
     let declared: { year: number; from: number; to: number; block: Block | null } | null = null;
     let byline = false;
     let first = true;
+    // The first paragraph of the body: a page with no dated item says there what it reports.
+    let firstParagraph: Block | null = null;
     // True from the title until the next block of the body: a date alone there is the page date.
     let underTitle = false;
     const quoted = new Set<string>();
@@ -229,11 +231,30 @@ export const segment = defineStage({
         }
       }
 
-      // The first block is the title when markup says so, or (without one from markup) when it reads like one.
+      if (first && !opening) {
+        const folded = foldedOf(block, doc.folded);
+        // A date alone above everything else (a press office's "October 19, 2006" over its release) is the page date, never the title.
+        const date = titleDateOf(folded, s);
+        if (date) {
+          doc.pageDate ??= date;
+          dropBlock(doc, dropped, report, 'page-date', block, ` (read as the page date ${date})`);
+          continue;
+        }
+        // A line over a headline that has its date right under it is the site's slogan: the headline is the title.
+        const next = blocks[b + 1];
+        const dateLine = blocks[b + 2];
+        if (doc.title === null && next && dateLine && titleLike(next, s, foldedOf(next, doc.folded)) && chromeOf(next, s) === null && titleDateOf(foldedOf(dateLine, doc.folded), s)) {
+          dropBlock(doc, dropped, report, 'other', block);
+          continue;
+        }
+      }
+      // The first block is the title when markup says so, or (without one from markup) when it reads
+      // like one; never what follows a byline or a dateline (the body has begun: "(Reuters) - The U.S.
+      // Food and Drug Administration" hard-wrapped reads like a headline).
       if (first) {
         first = false;
         const markupTitle = block.kind === 'heading' && (block.level === 1 || (doc.title !== null && block.text === doc.title));
-        const plainTitle = doc.title === null && !labelEnd && titleLike(block, s, foldedOf(block, doc.folded)) && leadingDate(block.text, s) === null && !['outline', 'references'].includes(role.role);
+        const plainTitle = doc.title === null && !opening && !labelEnd && titleLike(block, s, foldedOf(block, doc.folded)) && leadingDate(block.text, s) === null && !['outline', 'references'].includes(role.role);
         if (role.role !== 'month' && (markupTitle || plainTitle)) {
           doc.title = block.text;
           underTitle = true;
@@ -289,6 +310,7 @@ export const segment = defineStage({
         case 'body':
           current ??= openDraft(drafts, { kind: 'intro', heading: null, position: blockRange(doc, block), items: [] }, null, null);
           current.body.push(block);
+          firstParagraph ??= block;
           break;
       }
     }
@@ -314,7 +336,7 @@ export const segment = defineStage({
     });
     doc.sections = drafts.map((d) => d.section);
 
-    doc.kind = pageKind({ title: doc.title, sections: doc.sections, itemBlocks: doc.itemBlocks, titleDeclaresMonths: titleMonths !== null, pageDate: doc.pageDate, byline, folded: doc.folded }, s);
+    doc.kind = pageKind({ title: doc.title, sections: doc.sections, itemBlocks: doc.itemBlocks, titleDeclaresMonths: titleMonths !== null, pageDate: doc.pageDate, byline, folded: doc.folded, lead: firstParagraph }, s);
     for (const section of read) assembleItems(section, reachOf[doc.kind], context);
     doc.period = periodOf(doc.kind, doc.sections, titleMonths);
 

@@ -19,6 +19,8 @@ export interface KindEvidence {
   byline: boolean;
   /** The blocks' width-folded texts (the document's `folded`), where an item's lead is read. */
   folded?: Map<Block, string>;
+  /** The page's first body paragraph: where a page with no dated item says what it reports. */
+  lead?: Block | null;
 }
 
 /** True when an item's opening paragraph reports a publication: it cites, or names a title or journal, or a publication verb. */
@@ -28,12 +30,23 @@ export function reportsPublication(item: Item, blocks: readonly Block[] | undefi
   return s.citationMarker.test(lead) || s.publicationCues.test(lead);
 }
 
+// Where a sentence ends: a full stop, question or exclamation mark before a capital (not one right
+// after a capital: "U.S. Food and Drug Administration"), or a Chinese sentence mark.
+const sentenceEnd = /(?<![A-Z])[.!?](?=\s+["“]?[A-Z])|[。！？]/u;
+
+/** The first sentence of a paragraph: a page with no dated item says in it what it reports (an overview may name an approval in passing later). */
+function firstSentence(text: string): string {
+  const end = sentenceEnd.exec(text);
+  return end ? text.slice(0, end.index + 1) : text;
+}
+
 /**
  * The page kind, by the first rule that fits (docs/design/genre.md, "Page kinds"):
  * 1. month digest — a month section holds an item, or the title declares a range of months;
  * 2. year roundup — two year sections, or one and a span of years in the title;
  * 3. overview — the title promises an explanation ("4种治疗方法", "有哪些"), whatever it dates;
- * 4. drug approval — the title or the first dated item names an approval by a regulator;
+ * 4. drug approval — the title or the first dated item (on a page with none, the first sentence)
+ *    names an approval by a regulator, and not of a trial ("FDA Clears Stem Cell Clinical Trial");
  * 5. trial roundup — the title counts studies ("5项临床试验"), or two items report publications;
  * 6. news item — at most one publication, on a page with a page date or a byline, or one item;
  * 7. trial roundup — two or more dated items; a page without items is a news item when it has a
@@ -50,8 +63,9 @@ export function pageKind(evidence: KindEvidence, s: CompiledStructure): PageKind
   const items = evidence.sections.flatMap((x) => x.items);
   const folded = evidence.folded ?? new Map<Block, string>();
   const firstBlock = items[0] ? evidence.itemBlocks.get(items[0])?.[0] : undefined;
-  const firstLead = firstBlock ? foldedOf(firstBlock, folded) : items[0] ? foldWidth(items[0].text) : '';
-  const approval = (text: string) => k.approvalVerbs.test(text) && k.regulators.test(text);
+  const firstLead = firstBlock ? foldedOf(firstBlock, folded) : items[0] ? foldWidth(items[0].text) : evidence.lead ? firstSentence(foldedOf(evidence.lead, folded)) : '';
+  // An approval of a trial (an IND cleared, "FDA approves first Phase 1 study") is no product's approval.
+  const approval = (text: string) => k.approvalVerbs.test(text) && k.regulators.test(text) && !k.trialCues?.test(text);
   if (years.length === 0 && (approval(title) || approval(firstLead))) return 'drug-approval';
   if (k.trialRoundupTitles.some((r) => r.test(title))) return 'trial-roundup';
   const publications = items.filter((item) => reportsPublication(item, evidence.itemBlocks.get(item), s, folded)).length;

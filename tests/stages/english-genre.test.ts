@@ -283,3 +283,139 @@ describe('a disease named in full is named too by its initials alone', () => {
     expect(record.topic?.disease ?? null).toBeNull();
   });
 });
+
+// The English genre's eighth look (BENCHMARKS.md, "the real English genre, fourth pass"): approvals and
+// trial clearances, outlets' tags and datelines, press offices' releases, reading lists, title-case phrases.
+describe('an approval of a product is a drug approval; a trial cleared is not', () => {
+  it.each([
+    ['FDA approves two cell-based gene therapies for sickle cell disease\nBoth therapies edit the patient’s own blood stem cells.\n', 'drug-approval'],
+    ['First FDA-approved product made from umbilical cord blood\nThe product restores the blood system after chemotherapy.\n', 'drug-approval'],
+    ['BRIEF-CHMP recommends approval of an eye stem cell product in the EU\nThe committee recommended a conditional marketing authorisation.\n', 'drug-approval'],
+    // No title: the first sentence of the first paragraph says what the page reports.
+    ['The U.S. Food and Drug Administration has approved a cell therapy for children with graft-versus-host disease. It is the first such approval.\n', 'drug-approval'],
+    ['Chinese regulators have conditionally approved the country’s first stem cell therapy. The drug is made from cord tissue.\n', 'drug-approval'],
+    // A trial's word in the same text: a clearance of a trial, not an approval of a product.
+    ['FDA Clears Stem Cell Clinical Trial\nThe company may now treat its first patients.\n', 'overview'],
+    ['FDA Grants Clearance for the First Clinical Study With Placental Stem Cells\nThe company will enrol 20 patients.\n', 'overview'],
+    ['Example Bio Receives FDA Authorization of IND for Spinal Cord Injury\nThe company will begin enrolment.\n', 'overview'],
+    ['The US Food and Drug Administration has cleared the company’s Investigational New Drug application for a retinal cell trial. Enrolment opens in May.\n', 'overview'],
+    // An approval named later in the paragraph of a page with no dated item does not type the page.
+    ['The regulatory approval of stem cell therapies is a milestone. Only a few products have passed the FDA and EMA.\n', 'overview'],
+  ])('%s', async (text, kind) => {
+    const record = await ingest({ text, name: 'page.txt' });
+    expect(record.kind).toBe(kind);
+  });
+});
+
+describe('an outlet\'s tag or a dateline with a wire or a day-first date opening the first paragraph', () => {
+  it.each([
+    ['(Example News) — The Food and Drug Administration on Friday approved…', null, 'The Food'],
+    ['(WJW) – Two treatments for sickle cell disease were approved…', null, 'Two treatments'],
+    ['(Example) Jan. 3 -- Chinese regulators have approved…', null, 'Chinese regulators'],
+    ['Dec 19 (Reuters) - The agency recommended…', null, 'The agency'],
+    ['NEW YORK (AP) — Shares of Example Cells rose…', null, 'Shares of'],
+    ['CHICAGO - Researchers at Example University converted…', null, 'Researchers at'],
+    ['ExampleDaily (Oct. 9, 2010) — Researchers have shown how stem cells…', '2010-10-09', 'Researchers have'],
+    ['SANTIAGO, 23 July 2009 (Example Wire) – A man with leukemia became…', '2009-07-23', 'A man'],
+    ['LONDON – 12 November, 2019 – The charity today announced…', '2019-11-12', 'The charity'],
+  ])('%s', (text, date, rest) => {
+    const found = openingByline(foldWidth(text), structure());
+    expect(found?.date ?? null).toBe(date);
+    expect(text.slice(found!.length).startsWith(rest)).toBe(true);
+  });
+
+  it.each(['(see below) – the trial enrolled…', 'In Boston (Mass.) – the board met…', 'CAR-T cells were given…'])('%s: no dateline', (text) => {
+    expect(openingByline(foldWidth(text), structure())).toBeUndefined();
+  });
+
+  it('what follows a dateline is the body, never the title ("Dec 18 (Reuters) - The U.S. Food and Drug Administration" hard-wrapped)', async () => {
+    const record = await ingest({ text: 'Dec 18 (Reuters) - The U.S. Food and Drug Administration\non Wednesday approved a cell therapy for children.\n', name: 'brief.txt' });
+    expect(record.title).toBeNull();
+    expect(record.boilerplate.map((b) => b.text)).toEqual(['Dec 18 (Reuters) -']);
+  });
+});
+
+describe('English site chrome: captions and credits, comment forms, a newsroom\'s links, a press release\'s lines', () => {
+  it.each([
+    'Image via Wikipedia',
+    'FILE - This photo provided by Example Bank in 2023 shows a bag of frozen cord blood. (Example Bank via AP)',
+    'Leave a Reply',
+    'Your email address will not be published. Required fields are marked *',
+    'No comments:',
+    'Post a Comment',
+    'Join the Conversation',
+    'blog comments powered by Disqus',
+    'Back to Newsroom',
+    'Sign Up for the Example Business Times Afternoon Edition Newsletter',
+    'FOR IMMEDIATE RELEASE',
+    'Contact: Example Press Office (555) 010-2030',
+    'Home / China / Health',
+    'Copyright 2023 Example Media Inc. All rights reserved.',
+    'Read more here:',
+    'Read the full story here:',
+    'Updated:',
+  ])('%s: kept out of the body, never the title', async (line) => {
+    const record = await ingest({ text: `${line}\nA trial of neural stem cells in spinal cord injury opens\nThe first of ten patients was treated in March.\n`, name: 'page.txt' });
+    expect(record.boilerplate.map((b) => b.text)).toContain(line);
+    expect(record.title).toBe('A trial of neural stem cells in spinal cord injury opens');
+  });
+
+  it.each(['Back to the lab, the team grew new cells.', 'Contact lenses made from stem cells', 'Home stem cell kits are a scam, doctors warn', 'Image analysis via machine learning finds stem cells'])('%s: prose or a heading, not chrome', async (line) => {
+    const record = await ingest({ text: `A trial of neural stem cells in spinal cord injury opens\n${line}\n`, name: 'page.txt' });
+    expect(record.boilerplate.map((b) => b.text)).not.toContain(line);
+  });
+});
+
+describe('a date alone above everything is the page date; a slogan over a dated headline is chrome', () => {
+  it('reads a press office\'s date line first on the page as the page date, never as the title', async () => {
+    const record = await ingest({ text: 'October 19, 2006\nFOR IMMEDIATE RELEASE\nExample Hospital performs its first pediatric stem cell transplant\nThe transplant unit treated a nine-year-old with lymphoma.\n', name: 'release.txt' });
+    expect(record.pageDate).toBe('2006-10-19');
+    expect(record.title).toBe('Example Hospital performs its first pediatric stem cell transplant');
+  });
+
+  it('takes the headline with a date under it, not the slogan above it, as the title', async () => {
+    const record = await ingest({ text: 'We have seen the future, and it is tiny.\nStem cell grafts could prevent MS brain damage\n29th July 2011\nA small trial reported fewer lesions.\n', name: 'blog.txt' });
+    expect(record.title).toBe('Stem cell grafts could prevent MS brain damage');
+    expect(record.pageDate).toBe('2011-07-29');
+    expect(record.boilerplate.map((b) => b.text)).toContain('We have seen the future, and it is tiny.');
+  });
+
+  it('keeps a byline under the headline: the headline over "By …" and a date stays the title', async () => {
+    const record = await ingest({ text: 'Chile carries out its first transplant of locally stored cord blood\nBy Jane Example\nJuly 24, 2009\nA man with leukemia became the first patient to receive the cells.\n', name: 'news.txt' });
+    expect(record.title).toBe('Chile carries out its first transplant of locally stored cord blood');
+    expect(record.pageDate).toBe('2009-07-24');
+  });
+});
+
+describe('English names of diseases a page uses alone: "Parkinson’s", "Alzheimer’s", "spinal injury"', () => {
+  it.each([
+    ['Charity funds a new stem cell project\nThe grant will help people with Parkinson’s. Parkinson’s affects 150,000 people here.\n', 'disease:parkinson-disease'],
+    ['Shares rise on spinal injury trial report\nTwo of three patients with chest-level spinal injuries regained some feeling.\n', 'disease:spinal-cord-injury'],
+    ['A stem cell trial in chronic spinal-cord injuries opens\nThe trial will treat twelve adults with spinal-cord injuries.\n', 'disease:spinal-cord-injury'],
+  ])('%s', async (text, topic) => {
+    const record = await ingest({ text, name: 'news.txt' });
+    expect(record.topic?.disease?.id).toBe(topic);
+  });
+});
+
+describe('journals on reading lists and inside title-case phrases', () => {
+  it.each([
+    ['A single factor turns skin cells into motor neurons in a dish, Nature.', 'Nature'],
+    ['- Fat progenitor cells emerging with age drive adipogenesis, Science. I always heard otherwise.', 'Science'],
+    ['The results were published in Stem Cells in March.', 'Stem Cells'],
+  ])('%s: a journal', (text, journal) => {
+    expect(lead(text).known?.journal?.name).toBe(journal);
+  });
+
+  it.each([
+    'Defeating Sickle Cell Disease with Stem Cells + Gene Therapy',
+    'In May, the agency posted episode 2 of its Stem Cells in Your Face video series.',
+    'Stem Cells for Macular Degeneration: Meticulous Science vs. Unethical Carelessness',
+    // Too short for a paper's title, or a sentence ended before: no reading list's line.
+    'Back to nature, Nature.',
+    'We thank everyone. Thank you all, Nature.',
+    'Nature.',
+  ])('%s: no journal', (text) => {
+    expect(lead(text).known).toBeUndefined();
+  });
+});
