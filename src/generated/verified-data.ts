@@ -6,5 +6,5 @@ export const shippedDataHashes: readonly string[] = [
   '73651168e9ae98853bf117d2313db81bf75f0bfc6beb15c38b39e90ae0c88990', // html: pipelines/data/html.json
   'ebf9b803c51f04ed5d19a88a28fe1b90d3626779419e45845ea2195edd661c5e', // journals: pipelines/data/journals.json
   '91976cb38eb38d38223f6557d965bcdb3ae1278af7a4a7c47da764a775dbfe1f', // lexicon: pipelines/data/lexicon.json
-  '6bfbe4a835db5432e4fda1d02a77c0d2290dcade9d008c227cc7a41cfa5816e7', // structure: pipelines/data/structure.json
+  'df501390e0c29c3b7aa99047c2cab49d1f3a550144b66b809d93c1bcb115ccd6', // structure: pipelines/data/structure.json
 ];
