@@ -85,9 +85,6 @@ function splitPoints(block: Block, draft: Draft, ctx: ItemContext): number[] {
   // Indexed loops in this file's per-block readers: a `for … of` in baseline code allocates an
   // iterator a loop and an iterator result a step (BENCHMARKS.md, "loops without iterators").
   const breaks = matchesOf(folded, ctx.s.sentenceBreak);
-  // Whether the paragraph holds a word of `recentWords` at all: asked once, at the first sentence that
-  // needs it, not of every sentence (most paragraphs hold none; issue 17: pipeline CPU).
-  let recent: boolean | undefined;
   for (let k = 0; k < breaks.length; k++) {
     const m = breaks[k]!;
     const at = m.index + m[0].length;
@@ -95,22 +92,24 @@ function splitPoints(block: Block, draft: Draft, ctx: ItemContext): number[] {
     const date = leadingDateFolded(folded.slice(at, at + 60), ctx.s);
     if (date) {
       if (yearOf(date, draft, ctx) !== null) points.push(at);
-      continue;
-    }
-    // A sentence opening undated ("…的科研突破。近期,国际医学期刊《X》发表了…") with an event verb opens an
-    // item of its own, as a paragraph opening so would, on a page whose date dates it and outside a
-    // month section (whose heading dates its items).
-    if (ctx.doc.pageDate === null || draft.section.kind === 'month') continue;
-    const end = k + 1 < breaks.length ? breaks[k + 1]!.index : folded.length;
-    if (ctx.s.groups['/undatedItemStarts'].test(folded.slice(at, at + 60))) {
-      if (ctx.s.eventVerbs.test(folded.slice(at, end))) points.push(at);
-      continue;
-    }
-    recent ??= ctx.s.recentWords !== null && ctx.s.recentWords.test(folded);
-    // "…打破!美國某醫學院近日發表於《X》…": the word inside the sentence dates it as an opening "近日," would.
-    if (recent && recentIn(folded.slice(at, end), ctx.s) !== null) points.push(at);
+    } else if (undatedEvent(folded, at, k + 1 < breaks.length ? breaks[k + 1]!.index : folded.length, draft, ctx)) points.push(at);
   }
   return points;
+}
+
+/**
+ * Whether the sentence of `folded` from `at` to `end` opens undated ("近期,…") and reports an event
+ * (an event verb: "…的科研突破。近期,国际医学期刊《X》发表了…"), on a page whose date dates it and
+ * outside a month section (whose heading dates its items): such a sentence opens an item of its own
+ * as a paragraph opening so would, wherever in the paragraph it stands.
+ */
+function undatedEvent(folded: string, at: number, end: number, draft: Draft, ctx: ItemContext): boolean {
+  if (ctx.doc.pageDate === null || draft.section.kind === 'month') return false;
+  const head = folded.slice(at, at + 60);
+  const sentence = folded.slice(at, end);
+  if (ctx.s.groups['/undatedItemStarts'].test(head)) return ctx.s.eventVerbs.test(sentence);
+  // "…打破!美國某醫學院近日發表於《X》…": the word inside the sentence dates it as an opening "近日," would.
+  return recentIn(sentence, ctx.s) !== null;
 }
 
 /**
