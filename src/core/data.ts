@@ -58,6 +58,8 @@ export interface CompiledStructure {
   pageDates: RegExp[];
   /** A date alone on its line ("Dec 21, 2012"), the page date only right under the title; empty when the data gives none. */
   titleDateLines: RegExp[];
+  /** Chrome naming the document's title (group title, opening the line): a document-sharing site's "…_第1页". */
+  documentTitles: RegExp[];
   /** Labels of real lead text ("导读:"), stripped. */
   leadLabels: RegExp[];
   /** Bylines opening a paragraph, kept out of the body. */
@@ -122,6 +124,7 @@ export const STRUCTURE_LISTS = [
   '/boilerplate/other',
   '/pageDates',
   '/titleDateLines',
+  '/documentTitles',
   '/leadLabels',
   '/bylinePrefixes',
   '/captions',
@@ -468,7 +471,7 @@ export function loadStructure(file: string, text?: string, hash?: string): Compi
 }
 
 /** The top-level fields of CompiledStructure that are lists of STRUCTURE_LISTS. */
-type ListField = 'monthHeadings' | 'rangeHeadings' | 'yearHeadings' | 'outlineHeadings' | 'outlineSubheadings' | 'referenceHeadings' | 'pageDates' | 'titleDateLines' | 'leadLabels' | 'bylinePrefixes' | 'captions' | 'itemDates' | 'undatedItemStarts' | 'yearOpeners' | 'closingWords';
+type ListField = 'monthHeadings' | 'rangeHeadings' | 'yearHeadings' | 'outlineHeadings' | 'outlineSubheadings' | 'referenceHeadings' | 'pageDates' | 'titleDateLines' | 'documentTitles' | 'leadLabels' | 'bylinePrefixes' | 'captions' | 'itemDates' | 'undatedItemStarts' | 'yearOpeners' | 'closingWords';
 
 /**
  * Gives `target` each list of {@link STRUCTURE_LISTS} as a property at its pointer ("/boilerplate/other":

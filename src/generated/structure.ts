@@ -31,17 +31,21 @@ export type Patterns2 = string[];
  */
 export type Patterns3 = string[];
 /**
- * A label that opens real lead text ("导读:"): stripped, the text after it kept as content.
+ * A line of site chrome that names the document's title (group title, opening the line): a document-sharing site's image of the first page ("…报告_第1页"). The line stays out of the body (a boilerplate pattern must match it too); the title it names is the record's title when the page has none before it, and the line repeating it below is dropped as the title's copy. Optional: without it no title is read from chrome.
  */
 export type Patterns4 = string[];
 /**
- * A byline at the start of a paragraph ("〔記者…/台南報導〕", a desk's or translator's credit "〔編譯…／綜合報導〕", "CHICAGO — "), a news wire's dateline ("BALDWIN PARK, Calif., Oct. 3, 2024 /PRNewswire/ --") or a stored page's date marker with the text glued after it ("date 2025-11-30 …"): kept out of the body as boilerplate, the rest of the paragraph read as a line of its own. A dateline's groups year, month or monthName, and day give the page date (boilerplate of kind page-date).
+ * A label that opens real lead text ("导读:"): stripped, the text after it kept as content.
  */
 export type Patterns5 = string[];
 /**
- * A short line that is a table or figure caption ("表1 …"), or a photo's caption ending in its credit ("…。（路透社）", "…。（某院提供）"): boilerplate of kind caption, never the title or a heading.
+ * A byline at the start of a paragraph ("〔記者…/台南報導〕", a desk's or translator's credit "〔編譯…／綜合報導〕", "CHICAGO — "), a news wire's dateline ("BALDWIN PARK, Calif., Oct. 3, 2024 /PRNewswire/ --") or a stored page's date marker with the text glued after it ("date 2025-11-30 …"): kept out of the body as boilerplate, the rest of the paragraph read as a line of its own. A dateline's groups year, month or monthName, and day give the page date (boilerplate of kind page-date).
  */
 export type Patterns6 = string[];
+/**
+ * A short line that is a table or figure caption ("表1 …"), or a photo's caption ending in its credit ("…。（路透社）", "…。（某院提供）"): boilerplate of kind caption, never the title or a heading.
+ */
+export type Patterns7 = string[];
 /**
  * Verbs that make a relative day an event date (发表, 刊登, 宣布…).
  *
@@ -51,11 +55,11 @@ export type Words2 = [string, ...string[]];
 /**
  * A paragraph that opens with a year alone ("2025年,…"; group year): not an item, but later dates without a year take it.
  */
-export type Patterns7 = string[];
+export type Patterns8 = string[];
 /**
  * A paragraph opening with one of these sums up ("总体来看,…"): on a page that is not a digest it ends the item above, and it and what follows (until the next item) are the section's prose.
  */
-export type Patterns8 = string[];
+export type Patterns9 = string[];
 /**
  * Approval words: with a regulator in the title or the first dated item (the first sentence of the first paragraph on a page with none), with no trial cue there and no month or year headings, the page is a drug approval.
  *
@@ -65,11 +69,11 @@ export type Words3 = [string, ...string[]];
 /**
  * A title that counts studies ("5项临床试验", "四项研究"): a trial roundup.
  */
-export type Patterns9 = string[];
+export type Patterns10 = string[];
 /**
  * A title that promises an explanation ("4种治疗方法", "原理", "有哪些"): an overview, whatever dated items it carries.
  */
-export type Patterns10 = string[];
+export type Patterns11 = string[];
 
 /**
  * Patterns (JavaScript regular expressions, compiled with the u flag) that recognise digest structure.
@@ -143,9 +147,10 @@ export interface StructureData {
   };
   pageDates: Patterns2;
   titleDateLines?: Patterns3;
-  leadLabels: Patterns4;
-  bylinePrefixes: Patterns5;
-  captions: Patterns6;
+  documentTitles?: Patterns4;
+  leadLabels: Patterns5;
+  bylinePrefixes: Patterns6;
+  captions: Patterns7;
   itemDates: Patterns;
   undatedItemStarts: Patterns;
   /**
@@ -161,8 +166,8 @@ export interface StructureData {
    * A word inside a sentence that dates its event to the days before the page date ("…的科学家近日在《自然》发表研究", "…醫學院近日發表於《X》"): with an event verb after it in that sentence, on a page with a page date, the sentence opens an item at the page date's month, as a paragraph or sentence opening "近日," does (undatedItemStarts).
    */
   recentWords?: string;
-  yearOpeners: Patterns7;
-  closingWords: Patterns8;
+  yearOpeners: Patterns8;
+  closingWords: Patterns9;
   /**
    * Where a sentence ends inside a paragraph (a full stop, or the end of a citation marker, and the spaces after): a date right after one opens a new item in the middle of the line.
    */
@@ -210,8 +215,8 @@ export interface StructureData {
      * A trial's words ("trial", "study", "IND"): an approval whose text (the title, the first dated item's lead, or the first sentence of a page with no dated item) also holds one clears a trial ("FDA Clears Stem Cell Clinical Trial"), not a product, and the page is no drug approval. Optional.
      */
     trialCues?: string;
-    trialRoundupTitles: Patterns9;
-    overviewTitles: Patterns10;
+    trialRoundupTitles: Patterns10;
+    overviewTitles: Patterns11;
   };
   /**
    * What messages quote as examples of headings the patterns expect.

@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 "use strict";
 export const structure = validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/structure.schema.json","type":"object","additionalProperties":false,"required":["maxHeadingLength","monthNames","numerals","monthHeadings","rangeHeadings","yearHeadings","yearHeadingWords","headingPunctuation","outlineHeadings","outlineSubheadings","sectionKeywords","referenceHeadings","boilerplate","pageDates","leadLabels","bylinePrefixes","captions","itemDates","undatedItemStarts","relativeDay","eventVerbs","yearOpeners","closingWords","sentenceBreak","publicationCues","english","relativeYears","citationMarker","pageKinds","messageExamples"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"maxHeadingLength":{"type":"integer","minimum":8},"maxLatinTitleLength":{"type":"integer","minimum":1,"maximum":1000},"monthNames":{"type":"array","minItems":12,"maxItems":12,"items":{"type":"array","minItems":1,"maxItems":8,"items":{"type":"string","pattern":"^[A-Za-z]{2,20}$"}}},"numerals":{"type":"object","minProperties":1,"propertyNames":{"minLength":1,"maxLength":1},"additionalProperties":{"type":"integer","minimum":0,"maximum":10}},"monthHeadings":{"$ref":"#/$defs/Patterns"},"rangeHeadings":{"$ref":"#/$defs/Patterns"},"yearHeadings":{"$ref":"#/$defs/Patterns"},"yearHeadingWords":{"$ref":"#/$defs/Words"},"headingPunctuation":{"type":"string","minLength":1,"maxLength":600},"unfinishedLineEnds":{"type":"string","minLength":1,"maxLength":600},"wordMarks":{"type":"string","minLength":1,"maxLength":600},"headingMarks":{"type":"string","minLength":1,"maxLength":600},"outlineHeadings":{"$ref":"#/$defs/Patterns"},"outlineSubheadings":{"$ref":"#/$defs/Patterns"},"sectionKeywords":{"type":"object","additionalProperties":false,"required":["summary","outlook","conclusion"],"properties":{"summary":{"$ref":"#/$defs/Words"},"outlook":{"$ref":"#/$defs/Words"},"conclusion":{"$ref":"#/$defs/Words"}}},"referenceHeadings":{"$ref":"#/$defs/Patterns"},"boilerplate":{"type":"object","additionalProperties":false,"required":["disclaimer","qr-code","other"],"properties":{"disclaimer":{"$ref":"#/$defs/Patterns"},"qr-code":{"$ref":"#/$defs/Patterns"},"other":{"$ref":"#/$defs/Patterns"}}},"pageDates":{"$ref":"#/$defs/Patterns"},"titleDateLines":{"$ref":"#/$defs/Patterns"},"leadLabels":{"$ref":"#/$defs/Patterns"},"bylinePrefixes":{"$ref":"#/$defs/Patterns"},"captions":{"$ref":"#/$defs/Patterns"},"itemDates":{"$ref":"#/$defs/Patterns"},"undatedItemStarts":{"$ref":"#/$defs/Patterns"},"relativeDay":{"type":"string","minLength":1,"maxLength":600},"eventVerbs":{"$ref":"#/$defs/Words"},"todayWords":{"type":"string","minLength":1,"maxLength":200},"recentWords":{"type":"string","minLength":1,"maxLength":200},"yearOpeners":{"$ref":"#/$defs/Patterns"},"closingWords":{"$ref":"#/$defs/Patterns"},"sentenceBreak":{"type":"string","minLength":1,"maxLength":600},"publicationCues":{"type":"string","minLength":1,"maxLength":600},"english":{"type":"object","additionalProperties":false,"required":["phrases","therapies","connectors"],"properties":{"phrases":{"type":"array","items":{"$ref":"#/$defs/Translation"}},"therapies":{"type":"array","items":{"$ref":"#/$defs/Translation"}},"connectors":{"type":"array","items":{"type":"string"}}}},"relativeYears":{"type":"object","additionalProperties":{"type":"integer","minimum":-10,"maximum":10}},"citationMarker":{"type":"string","minLength":1,"maxLength":600},"pageKinds":{"type":"object","additionalProperties":false,"required":["titleYearRange","titleYear","approvalVerbs","regulators","trialRoundupTitles","overviewTitles"],"properties":{"titleYearRange":{"type":"string","minLength":1,"maxLength":600},"titleYear":{"type":"string","minLength":1,"maxLength":600},"approvalVerbs":{"$ref":"#/$defs/Words"},"regulators":{"$ref":"#/$defs/Words"},"trialCues":{"type":"string","minLength":1,"maxLength":600},"trialRoundupTitles":{"$ref":"#/$defs/Patterns"},"overviewTitles":{"$ref":"#/$defs/Patterns"}}},"messageExamples":{"type":"object","additionalProperties":false,"required":["monthHeading","referenceHeading"],"properties":{"monthHeading":{"type":"string","minLength":1,"maxLength":200},"referenceHeading":{"type":"string","minLength":1,"maxLength":200}}}},"$defs":{"Patterns":{"type":"array","items":{"type":"string","minLength":1,"maxLength":600}},"Words":{"type":"array","items":{"type":"string","minLength":1},"minItems":1},"Translation":{"type":"object","additionalProperties":false,"required":["zh","en"],"properties":{"zh":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}},"en":{"type":"string","minLength":1},"preposition":{"type":"string"},"written":{"type":"array","items":{"type":"string","minLength":1}}}}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/structure.schema.json","type":"object","additionalProperties":false,"required":["maxHeadingLength","monthNames","numerals","monthHeadings","rangeHeadings","yearHeadings","yearHeadingWords","headingPunctuation","outlineHeadings","outlineSubheadings","sectionKeywords","referenceHeadings","boilerplate","pageDates","leadLabels","bylinePrefixes","captions","itemDates","undatedItemStarts","relativeDay","eventVerbs","yearOpeners","closingWords","sentenceBreak","publicationCues","english","relativeYears","citationMarker","pageKinds","messageExamples"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"maxHeadingLength":{"type":"integer","minimum":8},"maxLatinTitleLength":{"type":"integer","minimum":1,"maximum":1000},"monthNames":{"type":"array","minItems":12,"maxItems":12,"items":{"type":"array","minItems":1,"maxItems":8,"items":{"type":"string","pattern":"^[A-Za-z]{2,20}$"}}},"numerals":{"type":"object","minProperties":1,"propertyNames":{"minLength":1,"maxLength":1},"additionalProperties":{"type":"integer","minimum":0,"maximum":10}},"monthHeadings":{"$ref":"#/$defs/Patterns"},"rangeHeadings":{"$ref":"#/$defs/Patterns"},"yearHeadings":{"$ref":"#/$defs/Patterns"},"yearHeadingWords":{"$ref":"#/$defs/Words"},"headingPunctuation":{"type":"string","minLength":1,"maxLength":600},"unfinishedLineEnds":{"type":"string","minLength":1,"maxLength":600},"wordMarks":{"type":"string","minLength":1,"maxLength":600},"headingMarks":{"type":"string","minLength":1,"maxLength":600},"outlineHeadings":{"$ref":"#/$defs/Patterns"},"outlineSubheadings":{"$ref":"#/$defs/Patterns"},"sectionKeywords":{"type":"object","additionalProperties":false,"required":["summary","outlook","conclusion"],"properties":{"summary":{"$ref":"#/$defs/Words"},"outlook":{"$ref":"#/$defs/Words"},"conclusion":{"$ref":"#/$defs/Words"}}},"referenceHeadings":{"$ref":"#/$defs/Patterns"},"boilerplate":{"type":"object","additionalProperties":false,"required":["disclaimer","qr-code","other"],"properties":{"disclaimer":{"$ref":"#/$defs/Patterns"},"qr-code":{"$ref":"#/$defs/Patterns"},"other":{"$ref":"#/$defs/Patterns"}}},"pageDates":{"$ref":"#/$defs/Patterns"},"titleDateLines":{"$ref":"#/$defs/Patterns"},"documentTitles":{"$ref":"#/$defs/Patterns"},"leadLabels":{"$ref":"#/$defs/Patterns"},"bylinePrefixes":{"$ref":"#/$defs/Patterns"},"captions":{"$ref":"#/$defs/Patterns"},"itemDates":{"$ref":"#/$defs/Patterns"},"undatedItemStarts":{"$ref":"#/$defs/Patterns"},"relativeDay":{"type":"string","minLength":1,"maxLength":600},"eventVerbs":{"$ref":"#/$defs/Words"},"todayWords":{"type":"string","minLength":1,"maxLength":200},"recentWords":{"type":"string","minLength":1,"maxLength":200},"yearOpeners":{"$ref":"#/$defs/Patterns"},"closingWords":{"$ref":"#/$defs/Patterns"},"sentenceBreak":{"type":"string","minLength":1,"maxLength":600},"publicationCues":{"type":"string","minLength":1,"maxLength":600},"english":{"type":"object","additionalProperties":false,"required":["phrases","therapies","connectors"],"properties":{"phrases":{"type":"array","items":{"$ref":"#/$defs/Translation"}},"therapies":{"type":"array","items":{"$ref":"#/$defs/Translation"}},"connectors":{"type":"array","items":{"type":"string"}}}},"relativeYears":{"type":"object","additionalProperties":{"type":"integer","minimum":-10,"maximum":10}},"citationMarker":{"type":"string","minLength":1,"maxLength":600},"pageKinds":{"type":"object","additionalProperties":false,"required":["titleYearRange","titleYear","approvalVerbs","regulators","trialRoundupTitles","overviewTitles"],"properties":{"titleYearRange":{"type":"string","minLength":1,"maxLength":600},"titleYear":{"type":"string","minLength":1,"maxLength":600},"approvalVerbs":{"$ref":"#/$defs/Words"},"regulators":{"$ref":"#/$defs/Words"},"trialCues":{"type":"string","minLength":1,"maxLength":600},"trialRoundupTitles":{"$ref":"#/$defs/Patterns"},"overviewTitles":{"$ref":"#/$defs/Patterns"}}},"messageExamples":{"type":"object","additionalProperties":false,"required":["monthHeading","referenceHeading"],"properties":{"monthHeading":{"type":"string","minLength":1,"maxLength":200},"referenceHeading":{"type":"string","minLength":1,"maxLength":200}}}},"$defs":{"Patterns":{"type":"array","items":{"type":"string","minLength":1,"maxLength":600}},"Words":{"type":"array","items":{"type":"string","minLength":1},"minItems":1},"Translation":{"type":"object","additionalProperties":false,"required":["zh","en"],"properties":{"zh":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}},"en":{"type":"string","minLength":1},"preposition":{"type":"string"},"written":{"type":"array","items":{"type":"string","minLength":1}}}}}};
 const func1 = Object.prototype.hasOwnProperty;
 const func2 = require("ajv/dist/runtime/ucs2length").default;
 const pattern4 = new RegExp("^[A-Za-z]{2,20}$", "u");
@@ -1151,8 +1151,8 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.leadLabels !== undefined){
-let data45 = data.leadLabels;
+if(data.documentTitles !== undefined){
+let data45 = data.documentTitles;
 const _errs111 = errors;
 const _errs112 = errors;
 if(errors === _errs112){
@@ -1165,18 +1165,18 @@ const _errs114 = errors;
 if(errors === _errs114){
 if(typeof data46 === "string"){
 if(func2(data46) > 600){
-validate20.errors = [{instancePath:instancePath+"/leadLabels/" + i17,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
+validate20.errors = [{instancePath:instancePath+"/documentTitles/" + i17,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
 if(func2(data46) < 1){
-validate20.errors = [{instancePath:instancePath+"/leadLabels/" + i17,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate20.errors = [{instancePath:instancePath+"/documentTitles/" + i17,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/leadLabels/" + i17,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate20.errors = [{instancePath:instancePath+"/documentTitles/" + i17,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -1187,7 +1187,7 @@ break;
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/leadLabels",schemaPath:"#/$defs/Patterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate20.errors = [{instancePath:instancePath+"/documentTitles",schemaPath:"#/$defs/Patterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -1197,8 +1197,8 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.bylinePrefixes !== undefined){
-let data47 = data.bylinePrefixes;
+if(data.leadLabels !== undefined){
+let data47 = data.leadLabels;
 const _errs116 = errors;
 const _errs117 = errors;
 if(errors === _errs117){
@@ -1211,18 +1211,18 @@ const _errs119 = errors;
 if(errors === _errs119){
 if(typeof data48 === "string"){
 if(func2(data48) > 600){
-validate20.errors = [{instancePath:instancePath+"/bylinePrefixes/" + i18,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
+validate20.errors = [{instancePath:instancePath+"/leadLabels/" + i18,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
 if(func2(data48) < 1){
-validate20.errors = [{instancePath:instancePath+"/bylinePrefixes/" + i18,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate20.errors = [{instancePath:instancePath+"/leadLabels/" + i18,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/bylinePrefixes/" + i18,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate20.errors = [{instancePath:instancePath+"/leadLabels/" + i18,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -1233,7 +1233,7 @@ break;
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/bylinePrefixes",schemaPath:"#/$defs/Patterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate20.errors = [{instancePath:instancePath+"/leadLabels",schemaPath:"#/$defs/Patterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -1243,8 +1243,8 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.captions !== undefined){
-let data49 = data.captions;
+if(data.bylinePrefixes !== undefined){
+let data49 = data.bylinePrefixes;
 const _errs121 = errors;
 const _errs122 = errors;
 if(errors === _errs122){
@@ -1257,18 +1257,18 @@ const _errs124 = errors;
 if(errors === _errs124){
 if(typeof data50 === "string"){
 if(func2(data50) > 600){
-validate20.errors = [{instancePath:instancePath+"/captions/" + i19,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
+validate20.errors = [{instancePath:instancePath+"/bylinePrefixes/" + i19,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
 if(func2(data50) < 1){
-validate20.errors = [{instancePath:instancePath+"/captions/" + i19,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate20.errors = [{instancePath:instancePath+"/bylinePrefixes/" + i19,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/captions/" + i19,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate20.errors = [{instancePath:instancePath+"/bylinePrefixes/" + i19,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -1279,7 +1279,7 @@ break;
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/captions",schemaPath:"#/$defs/Patterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate20.errors = [{instancePath:instancePath+"/bylinePrefixes",schemaPath:"#/$defs/Patterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -1289,8 +1289,8 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.itemDates !== undefined){
-let data51 = data.itemDates;
+if(data.captions !== undefined){
+let data51 = data.captions;
 const _errs126 = errors;
 const _errs127 = errors;
 if(errors === _errs127){
@@ -1303,18 +1303,18 @@ const _errs129 = errors;
 if(errors === _errs129){
 if(typeof data52 === "string"){
 if(func2(data52) > 600){
-validate20.errors = [{instancePath:instancePath+"/itemDates/" + i20,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
+validate20.errors = [{instancePath:instancePath+"/captions/" + i20,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
 if(func2(data52) < 1){
-validate20.errors = [{instancePath:instancePath+"/itemDates/" + i20,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate20.errors = [{instancePath:instancePath+"/captions/" + i20,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/itemDates/" + i20,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate20.errors = [{instancePath:instancePath+"/captions/" + i20,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -1325,7 +1325,7 @@ break;
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/itemDates",schemaPath:"#/$defs/Patterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate20.errors = [{instancePath:instancePath+"/captions",schemaPath:"#/$defs/Patterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -1335,8 +1335,8 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.undatedItemStarts !== undefined){
-let data53 = data.undatedItemStarts;
+if(data.itemDates !== undefined){
+let data53 = data.itemDates;
 const _errs131 = errors;
 const _errs132 = errors;
 if(errors === _errs132){
@@ -1349,18 +1349,18 @@ const _errs134 = errors;
 if(errors === _errs134){
 if(typeof data54 === "string"){
 if(func2(data54) > 600){
-validate20.errors = [{instancePath:instancePath+"/undatedItemStarts/" + i21,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
+validate20.errors = [{instancePath:instancePath+"/itemDates/" + i21,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
 if(func2(data54) < 1){
-validate20.errors = [{instancePath:instancePath+"/undatedItemStarts/" + i21,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate20.errors = [{instancePath:instancePath+"/itemDates/" + i21,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/undatedItemStarts/" + i21,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate20.errors = [{instancePath:instancePath+"/itemDates/" + i21,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -1371,7 +1371,7 @@ break;
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/undatedItemStarts",schemaPath:"#/$defs/Patterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate20.errors = [{instancePath:instancePath+"/itemDates",schemaPath:"#/$defs/Patterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -1381,17 +1381,63 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.relativeDay !== undefined){
-let data55 = data.relativeDay;
+if(data.undatedItemStarts !== undefined){
+let data55 = data.undatedItemStarts;
 const _errs136 = errors;
-if(errors === _errs136){
-if(typeof data55 === "string"){
-if(func2(data55) > 600){
+const _errs137 = errors;
+if(errors === _errs137){
+if(Array.isArray(data55)){
+var valid48 = true;
+const len22 = data55.length;
+for(let i22=0; i22<len22; i22++){
+let data56 = data55[i22];
+const _errs139 = errors;
+if(errors === _errs139){
+if(typeof data56 === "string"){
+if(func2(data56) > 600){
+validate20.errors = [{instancePath:instancePath+"/undatedItemStarts/" + i22,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
+return false;
+}
+else {
+if(func2(data56) < 1){
+validate20.errors = [{instancePath:instancePath+"/undatedItemStarts/" + i22,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+}
+else {
+validate20.errors = [{instancePath:instancePath+"/undatedItemStarts/" + i22,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid48 = _errs139 === errors;
+if(!valid48){
+break;
+}
+}
+}
+else {
+validate20.errors = [{instancePath:instancePath+"/undatedItemStarts",schemaPath:"#/$defs/Patterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs136 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.relativeDay !== undefined){
+let data57 = data.relativeDay;
+const _errs141 = errors;
+if(errors === _errs141){
+if(typeof data57 === "string"){
+if(func2(data57) > 600){
 validate20.errors = [{instancePath:instancePath+"/relativeDay",schemaPath:"#/properties/relativeDay/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data55) < 1){
+if(func2(data57) < 1){
 validate20.errors = [{instancePath:instancePath+"/relativeDay",schemaPath:"#/properties/relativeDay/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1402,42 +1448,42 @@ validate20.errors = [{instancePath:instancePath+"/relativeDay",schemaPath:"#/pro
 return false;
 }
 }
-var valid0 = _errs136 === errors;
+var valid0 = _errs141 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.eventVerbs !== undefined){
-let data56 = data.eventVerbs;
-const _errs138 = errors;
-const _errs139 = errors;
-if(errors === _errs139){
-if(Array.isArray(data56)){
-if(data56.length < 1){
+let data58 = data.eventVerbs;
+const _errs143 = errors;
+const _errs144 = errors;
+if(errors === _errs144){
+if(Array.isArray(data58)){
+if(data58.length < 1){
 validate20.errors = [{instancePath:instancePath+"/eventVerbs",schemaPath:"#/$defs/Words/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
 return false;
 }
 else {
-var valid48 = true;
-const len22 = data56.length;
-for(let i22=0; i22<len22; i22++){
-let data57 = data56[i22];
-const _errs141 = errors;
-if(errors === _errs141){
-if(typeof data57 === "string"){
-if(func2(data57) < 1){
-validate20.errors = [{instancePath:instancePath+"/eventVerbs/" + i22,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+var valid50 = true;
+const len23 = data58.length;
+for(let i23=0; i23<len23; i23++){
+let data59 = data58[i23];
+const _errs146 = errors;
+if(errors === _errs146){
+if(typeof data59 === "string"){
+if(func2(data59) < 1){
+validate20.errors = [{instancePath:instancePath+"/eventVerbs/" + i23,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/eventVerbs/" + i22,schemaPath:"#/$defs/Words/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate20.errors = [{instancePath:instancePath+"/eventVerbs/" + i23,schemaPath:"#/$defs/Words/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
-var valid48 = _errs141 === errors;
-if(!valid48){
+var valid50 = _errs146 === errors;
+if(!valid50){
 break;
 }
 }
@@ -1448,23 +1494,23 @@ validate20.errors = [{instancePath:instancePath+"/eventVerbs",schemaPath:"#/$def
 return false;
 }
 }
-var valid0 = _errs138 === errors;
+var valid0 = _errs143 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.todayWords !== undefined){
-let data58 = data.todayWords;
-const _errs143 = errors;
-if(errors === _errs143){
-if(typeof data58 === "string"){
-if(func2(data58) > 200){
+let data60 = data.todayWords;
+const _errs148 = errors;
+if(errors === _errs148){
+if(typeof data60 === "string"){
+if(func2(data60) > 200){
 validate20.errors = [{instancePath:instancePath+"/todayWords",schemaPath:"#/properties/todayWords/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
 return false;
 }
 else {
-if(func2(data58) < 1){
+if(func2(data60) < 1){
 validate20.errors = [{instancePath:instancePath+"/todayWords",schemaPath:"#/properties/todayWords/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1475,23 +1521,23 @@ validate20.errors = [{instancePath:instancePath+"/todayWords",schemaPath:"#/prop
 return false;
 }
 }
-var valid0 = _errs143 === errors;
+var valid0 = _errs148 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.recentWords !== undefined){
-let data59 = data.recentWords;
-const _errs145 = errors;
-if(errors === _errs145){
-if(typeof data59 === "string"){
-if(func2(data59) > 200){
+let data61 = data.recentWords;
+const _errs150 = errors;
+if(errors === _errs150){
+if(typeof data61 === "string"){
+if(func2(data61) > 200){
 validate20.errors = [{instancePath:instancePath+"/recentWords",schemaPath:"#/properties/recentWords/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
 return false;
 }
 else {
-if(func2(data59) < 1){
+if(func2(data61) < 1){
 validate20.errors = [{instancePath:instancePath+"/recentWords",schemaPath:"#/properties/recentWords/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1502,60 +1548,14 @@ validate20.errors = [{instancePath:instancePath+"/recentWords",schemaPath:"#/pro
 return false;
 }
 }
-var valid0 = _errs145 === errors;
+var valid0 = _errs150 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.yearOpeners !== undefined){
-let data60 = data.yearOpeners;
-const _errs147 = errors;
-const _errs148 = errors;
-if(errors === _errs148){
-if(Array.isArray(data60)){
-var valid50 = true;
-const len23 = data60.length;
-for(let i23=0; i23<len23; i23++){
-let data61 = data60[i23];
-const _errs150 = errors;
-if(errors === _errs150){
-if(typeof data61 === "string"){
-if(func2(data61) > 600){
-validate20.errors = [{instancePath:instancePath+"/yearOpeners/" + i23,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
-return false;
-}
-else {
-if(func2(data61) < 1){
-validate20.errors = [{instancePath:instancePath+"/yearOpeners/" + i23,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/yearOpeners/" + i23,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid50 = _errs150 === errors;
-if(!valid50){
-break;
-}
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/yearOpeners",schemaPath:"#/$defs/Patterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid0 = _errs147 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.closingWords !== undefined){
-let data62 = data.closingWords;
+let data62 = data.yearOpeners;
 const _errs152 = errors;
 const _errs153 = errors;
 if(errors === _errs153){
@@ -1568,18 +1568,18 @@ const _errs155 = errors;
 if(errors === _errs155){
 if(typeof data63 === "string"){
 if(func2(data63) > 600){
-validate20.errors = [{instancePath:instancePath+"/closingWords/" + i24,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
+validate20.errors = [{instancePath:instancePath+"/yearOpeners/" + i24,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
 if(func2(data63) < 1){
-validate20.errors = [{instancePath:instancePath+"/closingWords/" + i24,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate20.errors = [{instancePath:instancePath+"/yearOpeners/" + i24,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/closingWords/" + i24,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate20.errors = [{instancePath:instancePath+"/yearOpeners/" + i24,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -1590,7 +1590,7 @@ break;
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/closingWords",schemaPath:"#/$defs/Patterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate20.errors = [{instancePath:instancePath+"/yearOpeners",schemaPath:"#/$defs/Patterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -1600,17 +1600,63 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.sentenceBreak !== undefined){
-let data64 = data.sentenceBreak;
+if(data.closingWords !== undefined){
+let data64 = data.closingWords;
 const _errs157 = errors;
-if(errors === _errs157){
-if(typeof data64 === "string"){
-if(func2(data64) > 600){
+const _errs158 = errors;
+if(errors === _errs158){
+if(Array.isArray(data64)){
+var valid54 = true;
+const len25 = data64.length;
+for(let i25=0; i25<len25; i25++){
+let data65 = data64[i25];
+const _errs160 = errors;
+if(errors === _errs160){
+if(typeof data65 === "string"){
+if(func2(data65) > 600){
+validate20.errors = [{instancePath:instancePath+"/closingWords/" + i25,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
+return false;
+}
+else {
+if(func2(data65) < 1){
+validate20.errors = [{instancePath:instancePath+"/closingWords/" + i25,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+}
+else {
+validate20.errors = [{instancePath:instancePath+"/closingWords/" + i25,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid54 = _errs160 === errors;
+if(!valid54){
+break;
+}
+}
+}
+else {
+validate20.errors = [{instancePath:instancePath+"/closingWords",schemaPath:"#/$defs/Patterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs157 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.sentenceBreak !== undefined){
+let data66 = data.sentenceBreak;
+const _errs162 = errors;
+if(errors === _errs162){
+if(typeof data66 === "string"){
+if(func2(data66) > 600){
 validate20.errors = [{instancePath:instancePath+"/sentenceBreak",schemaPath:"#/properties/sentenceBreak/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data64) < 1){
+if(func2(data66) < 1){
 validate20.errors = [{instancePath:instancePath+"/sentenceBreak",schemaPath:"#/properties/sentenceBreak/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1621,23 +1667,23 @@ validate20.errors = [{instancePath:instancePath+"/sentenceBreak",schemaPath:"#/p
 return false;
 }
 }
-var valid0 = _errs157 === errors;
+var valid0 = _errs162 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.publicationCues !== undefined){
-let data65 = data.publicationCues;
-const _errs159 = errors;
-if(errors === _errs159){
-if(typeof data65 === "string"){
-if(func2(data65) > 600){
+let data67 = data.publicationCues;
+const _errs164 = errors;
+if(errors === _errs164){
+if(typeof data67 === "string"){
+if(func2(data67) > 600){
 validate20.errors = [{instancePath:instancePath+"/publicationCues",schemaPath:"#/properties/publicationCues/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data65) < 1){
+if(func2(data67) < 1){
 validate20.errors = [{instancePath:instancePath+"/publicationCues",schemaPath:"#/properties/publicationCues/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1648,175 +1694,175 @@ validate20.errors = [{instancePath:instancePath+"/publicationCues",schemaPath:"#
 return false;
 }
 }
-var valid0 = _errs159 === errors;
+var valid0 = _errs164 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.english !== undefined){
-let data66 = data.english;
-const _errs161 = errors;
-if(errors === _errs161){
-if(data66 && typeof data66 == "object" && !Array.isArray(data66)){
+let data68 = data.english;
+const _errs166 = errors;
+if(errors === _errs166){
+if(data68 && typeof data68 == "object" && !Array.isArray(data68)){
 let missing3;
-if((((data66.phrases === undefined) && (missing3 = "phrases")) || ((data66.therapies === undefined) && (missing3 = "therapies"))) || ((data66.connectors === undefined) && (missing3 = "connectors"))){
+if((((data68.phrases === undefined) && (missing3 = "phrases")) || ((data68.therapies === undefined) && (missing3 = "therapies"))) || ((data68.connectors === undefined) && (missing3 = "connectors"))){
 validate20.errors = [{instancePath:instancePath+"/english",schemaPath:"#/properties/english/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'"}];
 return false;
 }
 else {
-const _errs163 = errors;
-for(const key5 in data66){
+const _errs168 = errors;
+for(const key5 in data68){
 if(!(((key5 === "phrases") || (key5 === "therapies")) || (key5 === "connectors"))){
 validate20.errors = [{instancePath:instancePath+"/english",schemaPath:"#/properties/english/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs163 === errors){
-if(data66.phrases !== undefined){
-let data67 = data66.phrases;
-const _errs164 = errors;
-if(errors === _errs164){
-if(Array.isArray(data67)){
-var valid54 = true;
-const len25 = data67.length;
-for(let i25=0; i25<len25; i25++){
-let data68 = data67[i25];
-const _errs166 = errors;
-const _errs167 = errors;
-if(errors === _errs167){
-if(data68 && typeof data68 == "object" && !Array.isArray(data68)){
-let missing4;
-if(((data68.zh === undefined) && (missing4 = "zh")) || ((data68.en === undefined) && (missing4 = "en"))){
-validate20.errors = [{instancePath:instancePath+"/english/phrases/" + i25,schemaPath:"#/$defs/Translation/required",keyword:"required",params:{missingProperty: missing4},message:"must have required property '"+missing4+"'"}];
-return false;
-}
-else {
+if(_errs168 === errors){
+if(data68.phrases !== undefined){
+let data69 = data68.phrases;
 const _errs169 = errors;
-for(const key6 in data68){
-if(!((((key6 === "zh") || (key6 === "en")) || (key6 === "preposition")) || (key6 === "written"))){
-validate20.errors = [{instancePath:instancePath+"/english/phrases/" + i25,schemaPath:"#/$defs/Translation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-if(_errs169 === errors){
-if(data68.zh !== undefined){
-let data69 = data68.zh;
-const _errs170 = errors;
-if(errors === _errs170){
+if(errors === _errs169){
 if(Array.isArray(data69)){
-if(data69.length < 1){
-validate20.errors = [{instancePath:instancePath+"/english/phrases/" + i25+"/zh",schemaPath:"#/$defs/Translation/properties/zh/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
-return false;
-}
-else {
-var valid57 = true;
+var valid56 = true;
 const len26 = data69.length;
 for(let i26=0; i26<len26; i26++){
 let data70 = data69[i26];
+const _errs171 = errors;
 const _errs172 = errors;
 if(errors === _errs172){
-if(typeof data70 === "string"){
-if(func2(data70) < 1){
-validate20.errors = [{instancePath:instancePath+"/english/phrases/" + i25+"/zh/" + i26,schemaPath:"#/$defs/Translation/properties/zh/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+if(data70 && typeof data70 == "object" && !Array.isArray(data70)){
+let missing4;
+if(((data70.zh === undefined) && (missing4 = "zh")) || ((data70.en === undefined) && (missing4 = "en"))){
+validate20.errors = [{instancePath:instancePath+"/english/phrases/" + i26,schemaPath:"#/$defs/Translation/required",keyword:"required",params:{missingProperty: missing4},message:"must have required property '"+missing4+"'"}];
 return false;
 }
-}
 else {
-validate20.errors = [{instancePath:instancePath+"/english/phrases/" + i25+"/zh/" + i26,schemaPath:"#/$defs/Translation/properties/zh/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid57 = _errs172 === errors;
-if(!valid57){
-break;
-}
-}
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/english/phrases/" + i25+"/zh",schemaPath:"#/$defs/Translation/properties/zh/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid56 = _errs170 === errors;
-}
-else {
-var valid56 = true;
-}
-if(valid56){
-if(data68.en !== undefined){
-let data71 = data68.en;
 const _errs174 = errors;
-if(errors === _errs174){
-if(typeof data71 === "string"){
-if(func2(data71) < 1){
-validate20.errors = [{instancePath:instancePath+"/english/phrases/" + i25+"/en",schemaPath:"#/$defs/Translation/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+for(const key6 in data70){
+if(!((((key6 === "zh") || (key6 === "en")) || (key6 === "preposition")) || (key6 === "written"))){
+validate20.errors = [{instancePath:instancePath+"/english/phrases/" + i26,schemaPath:"#/$defs/Translation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs174 === errors){
+if(data70.zh !== undefined){
+let data71 = data70.zh;
+const _errs175 = errors;
+if(errors === _errs175){
+if(Array.isArray(data71)){
+if(data71.length < 1){
+validate20.errors = [{instancePath:instancePath+"/english/phrases/" + i26+"/zh",schemaPath:"#/$defs/Translation/properties/zh/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
 return false;
 }
-}
 else {
-validate20.errors = [{instancePath:instancePath+"/english/phrases/" + i25+"/en",schemaPath:"#/$defs/Translation/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid56 = _errs174 === errors;
-}
-else {
-var valid56 = true;
-}
-if(valid56){
-if(data68.preposition !== undefined){
-const _errs176 = errors;
-if(typeof data68.preposition !== "string"){
-validate20.errors = [{instancePath:instancePath+"/english/phrases/" + i25+"/preposition",schemaPath:"#/$defs/Translation/properties/preposition/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid56 = _errs176 === errors;
-}
-else {
-var valid56 = true;
-}
-if(valid56){
-if(data68.written !== undefined){
-let data73 = data68.written;
-const _errs178 = errors;
-if(errors === _errs178){
-if(Array.isArray(data73)){
-var valid58 = true;
-const len27 = data73.length;
+var valid59 = true;
+const len27 = data71.length;
 for(let i27=0; i27<len27; i27++){
-let data74 = data73[i27];
-const _errs180 = errors;
-if(errors === _errs180){
-if(typeof data74 === "string"){
-if(func2(data74) < 1){
-validate20.errors = [{instancePath:instancePath+"/english/phrases/" + i25+"/written/" + i27,schemaPath:"#/$defs/Translation/properties/written/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+let data72 = data71[i27];
+const _errs177 = errors;
+if(errors === _errs177){
+if(typeof data72 === "string"){
+if(func2(data72) < 1){
+validate20.errors = [{instancePath:instancePath+"/english/phrases/" + i26+"/zh/" + i27,schemaPath:"#/$defs/Translation/properties/zh/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/english/phrases/" + i25+"/written/" + i27,schemaPath:"#/$defs/Translation/properties/written/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate20.errors = [{instancePath:instancePath+"/english/phrases/" + i26+"/zh/" + i27,schemaPath:"#/$defs/Translation/properties/zh/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
-var valid58 = _errs180 === errors;
-if(!valid58){
+var valid59 = _errs177 === errors;
+if(!valid59){
+break;
+}
+}
+}
+}
+else {
+validate20.errors = [{instancePath:instancePath+"/english/phrases/" + i26+"/zh",schemaPath:"#/$defs/Translation/properties/zh/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid58 = _errs175 === errors;
+}
+else {
+var valid58 = true;
+}
+if(valid58){
+if(data70.en !== undefined){
+let data73 = data70.en;
+const _errs179 = errors;
+if(errors === _errs179){
+if(typeof data73 === "string"){
+if(func2(data73) < 1){
+validate20.errors = [{instancePath:instancePath+"/english/phrases/" + i26+"/en",schemaPath:"#/$defs/Translation/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate20.errors = [{instancePath:instancePath+"/english/phrases/" + i26+"/en",schemaPath:"#/$defs/Translation/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid58 = _errs179 === errors;
+}
+else {
+var valid58 = true;
+}
+if(valid58){
+if(data70.preposition !== undefined){
+const _errs181 = errors;
+if(typeof data70.preposition !== "string"){
+validate20.errors = [{instancePath:instancePath+"/english/phrases/" + i26+"/preposition",schemaPath:"#/$defs/Translation/properties/preposition/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid58 = _errs181 === errors;
+}
+else {
+var valid58 = true;
+}
+if(valid58){
+if(data70.written !== undefined){
+let data75 = data70.written;
+const _errs183 = errors;
+if(errors === _errs183){
+if(Array.isArray(data75)){
+var valid60 = true;
+const len28 = data75.length;
+for(let i28=0; i28<len28; i28++){
+let data76 = data75[i28];
+const _errs185 = errors;
+if(errors === _errs185){
+if(typeof data76 === "string"){
+if(func2(data76) < 1){
+validate20.errors = [{instancePath:instancePath+"/english/phrases/" + i26+"/written/" + i28,schemaPath:"#/$defs/Translation/properties/written/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate20.errors = [{instancePath:instancePath+"/english/phrases/" + i26+"/written/" + i28,schemaPath:"#/$defs/Translation/properties/written/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid60 = _errs185 === errors;
+if(!valid60){
 break;
 }
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/english/phrases/" + i25+"/written",schemaPath:"#/$defs/Translation/properties/written/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate20.errors = [{instancePath:instancePath+"/english/phrases/" + i26+"/written",schemaPath:"#/$defs/Translation/properties/written/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
-var valid56 = _errs178 === errors;
+var valid58 = _errs183 === errors;
 }
 else {
-var valid56 = true;
+var valid58 = true;
 }
 }
 }
@@ -1825,12 +1871,12 @@ var valid56 = true;
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/english/phrases/" + i25,schemaPath:"#/$defs/Translation/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate20.errors = [{instancePath:instancePath+"/english/phrases/" + i26,schemaPath:"#/$defs/Translation/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-var valid54 = _errs166 === errors;
-if(!valid54){
+var valid56 = _errs171 === errors;
+if(!valid56){
 break;
 }
 }
@@ -1840,155 +1886,155 @@ validate20.errors = [{instancePath:instancePath+"/english/phrases",schemaPath:"#
 return false;
 }
 }
-var valid53 = _errs164 === errors;
+var valid55 = _errs169 === errors;
 }
 else {
-var valid53 = true;
+var valid55 = true;
 }
-if(valid53){
-if(data66.therapies !== undefined){
-let data75 = data66.therapies;
-const _errs182 = errors;
-if(errors === _errs182){
-if(Array.isArray(data75)){
-var valid59 = true;
-const len28 = data75.length;
-for(let i28=0; i28<len28; i28++){
-let data76 = data75[i28];
-const _errs184 = errors;
-const _errs185 = errors;
-if(errors === _errs185){
-if(data76 && typeof data76 == "object" && !Array.isArray(data76)){
-let missing5;
-if(((data76.zh === undefined) && (missing5 = "zh")) || ((data76.en === undefined) && (missing5 = "en"))){
-validate20.errors = [{instancePath:instancePath+"/english/therapies/" + i28,schemaPath:"#/$defs/Translation/required",keyword:"required",params:{missingProperty: missing5},message:"must have required property '"+missing5+"'"}];
-return false;
-}
-else {
+if(valid55){
+if(data68.therapies !== undefined){
+let data77 = data68.therapies;
 const _errs187 = errors;
-for(const key7 in data76){
-if(!((((key7 === "zh") || (key7 === "en")) || (key7 === "preposition")) || (key7 === "written"))){
-validate20.errors = [{instancePath:instancePath+"/english/therapies/" + i28,schemaPath:"#/$defs/Translation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-if(_errs187 === errors){
-if(data76.zh !== undefined){
-let data77 = data76.zh;
-const _errs188 = errors;
-if(errors === _errs188){
+if(errors === _errs187){
 if(Array.isArray(data77)){
-if(data77.length < 1){
-validate20.errors = [{instancePath:instancePath+"/english/therapies/" + i28+"/zh",schemaPath:"#/$defs/Translation/properties/zh/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
-return false;
-}
-else {
-var valid62 = true;
+var valid61 = true;
 const len29 = data77.length;
 for(let i29=0; i29<len29; i29++){
 let data78 = data77[i29];
+const _errs189 = errors;
 const _errs190 = errors;
 if(errors === _errs190){
-if(typeof data78 === "string"){
-if(func2(data78) < 1){
-validate20.errors = [{instancePath:instancePath+"/english/therapies/" + i28+"/zh/" + i29,schemaPath:"#/$defs/Translation/properties/zh/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+if(data78 && typeof data78 == "object" && !Array.isArray(data78)){
+let missing5;
+if(((data78.zh === undefined) && (missing5 = "zh")) || ((data78.en === undefined) && (missing5 = "en"))){
+validate20.errors = [{instancePath:instancePath+"/english/therapies/" + i29,schemaPath:"#/$defs/Translation/required",keyword:"required",params:{missingProperty: missing5},message:"must have required property '"+missing5+"'"}];
 return false;
 }
-}
 else {
-validate20.errors = [{instancePath:instancePath+"/english/therapies/" + i28+"/zh/" + i29,schemaPath:"#/$defs/Translation/properties/zh/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid62 = _errs190 === errors;
-if(!valid62){
-break;
-}
-}
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/english/therapies/" + i28+"/zh",schemaPath:"#/$defs/Translation/properties/zh/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid61 = _errs188 === errors;
-}
-else {
-var valid61 = true;
-}
-if(valid61){
-if(data76.en !== undefined){
-let data79 = data76.en;
 const _errs192 = errors;
-if(errors === _errs192){
-if(typeof data79 === "string"){
-if(func2(data79) < 1){
-validate20.errors = [{instancePath:instancePath+"/english/therapies/" + i28+"/en",schemaPath:"#/$defs/Translation/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+for(const key7 in data78){
+if(!((((key7 === "zh") || (key7 === "en")) || (key7 === "preposition")) || (key7 === "written"))){
+validate20.errors = [{instancePath:instancePath+"/english/therapies/" + i29,schemaPath:"#/$defs/Translation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs192 === errors){
+if(data78.zh !== undefined){
+let data79 = data78.zh;
+const _errs193 = errors;
+if(errors === _errs193){
+if(Array.isArray(data79)){
+if(data79.length < 1){
+validate20.errors = [{instancePath:instancePath+"/english/therapies/" + i29+"/zh",schemaPath:"#/$defs/Translation/properties/zh/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
 return false;
 }
-}
 else {
-validate20.errors = [{instancePath:instancePath+"/english/therapies/" + i28+"/en",schemaPath:"#/$defs/Translation/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid61 = _errs192 === errors;
-}
-else {
-var valid61 = true;
-}
-if(valid61){
-if(data76.preposition !== undefined){
-const _errs194 = errors;
-if(typeof data76.preposition !== "string"){
-validate20.errors = [{instancePath:instancePath+"/english/therapies/" + i28+"/preposition",schemaPath:"#/$defs/Translation/properties/preposition/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid61 = _errs194 === errors;
-}
-else {
-var valid61 = true;
-}
-if(valid61){
-if(data76.written !== undefined){
-let data81 = data76.written;
-const _errs196 = errors;
-if(errors === _errs196){
-if(Array.isArray(data81)){
-var valid63 = true;
-const len30 = data81.length;
+var valid64 = true;
+const len30 = data79.length;
 for(let i30=0; i30<len30; i30++){
-let data82 = data81[i30];
-const _errs198 = errors;
-if(errors === _errs198){
-if(typeof data82 === "string"){
-if(func2(data82) < 1){
-validate20.errors = [{instancePath:instancePath+"/english/therapies/" + i28+"/written/" + i30,schemaPath:"#/$defs/Translation/properties/written/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+let data80 = data79[i30];
+const _errs195 = errors;
+if(errors === _errs195){
+if(typeof data80 === "string"){
+if(func2(data80) < 1){
+validate20.errors = [{instancePath:instancePath+"/english/therapies/" + i29+"/zh/" + i30,schemaPath:"#/$defs/Translation/properties/zh/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/english/therapies/" + i28+"/written/" + i30,schemaPath:"#/$defs/Translation/properties/written/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate20.errors = [{instancePath:instancePath+"/english/therapies/" + i29+"/zh/" + i30,schemaPath:"#/$defs/Translation/properties/zh/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
-var valid63 = _errs198 === errors;
-if(!valid63){
+var valid64 = _errs195 === errors;
+if(!valid64){
+break;
+}
+}
+}
+}
+else {
+validate20.errors = [{instancePath:instancePath+"/english/therapies/" + i29+"/zh",schemaPath:"#/$defs/Translation/properties/zh/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid63 = _errs193 === errors;
+}
+else {
+var valid63 = true;
+}
+if(valid63){
+if(data78.en !== undefined){
+let data81 = data78.en;
+const _errs197 = errors;
+if(errors === _errs197){
+if(typeof data81 === "string"){
+if(func2(data81) < 1){
+validate20.errors = [{instancePath:instancePath+"/english/therapies/" + i29+"/en",schemaPath:"#/$defs/Translation/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate20.errors = [{instancePath:instancePath+"/english/therapies/" + i29+"/en",schemaPath:"#/$defs/Translation/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid63 = _errs197 === errors;
+}
+else {
+var valid63 = true;
+}
+if(valid63){
+if(data78.preposition !== undefined){
+const _errs199 = errors;
+if(typeof data78.preposition !== "string"){
+validate20.errors = [{instancePath:instancePath+"/english/therapies/" + i29+"/preposition",schemaPath:"#/$defs/Translation/properties/preposition/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid63 = _errs199 === errors;
+}
+else {
+var valid63 = true;
+}
+if(valid63){
+if(data78.written !== undefined){
+let data83 = data78.written;
+const _errs201 = errors;
+if(errors === _errs201){
+if(Array.isArray(data83)){
+var valid65 = true;
+const len31 = data83.length;
+for(let i31=0; i31<len31; i31++){
+let data84 = data83[i31];
+const _errs203 = errors;
+if(errors === _errs203){
+if(typeof data84 === "string"){
+if(func2(data84) < 1){
+validate20.errors = [{instancePath:instancePath+"/english/therapies/" + i29+"/written/" + i31,schemaPath:"#/$defs/Translation/properties/written/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate20.errors = [{instancePath:instancePath+"/english/therapies/" + i29+"/written/" + i31,schemaPath:"#/$defs/Translation/properties/written/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid65 = _errs203 === errors;
+if(!valid65){
 break;
 }
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/english/therapies/" + i28+"/written",schemaPath:"#/$defs/Translation/properties/written/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate20.errors = [{instancePath:instancePath+"/english/therapies/" + i29+"/written",schemaPath:"#/$defs/Translation/properties/written/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
-var valid61 = _errs196 === errors;
+var valid63 = _errs201 === errors;
 }
 else {
-var valid61 = true;
+var valid63 = true;
 }
 }
 }
@@ -1997,12 +2043,12 @@ var valid61 = true;
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/english/therapies/" + i28,schemaPath:"#/$defs/Translation/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate20.errors = [{instancePath:instancePath+"/english/therapies/" + i29,schemaPath:"#/$defs/Translation/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-var valid59 = _errs184 === errors;
-if(!valid59){
+var valid61 = _errs189 === errors;
+if(!valid61){
 break;
 }
 }
@@ -2012,27 +2058,27 @@ validate20.errors = [{instancePath:instancePath+"/english/therapies",schemaPath:
 return false;
 }
 }
-var valid53 = _errs182 === errors;
+var valid55 = _errs187 === errors;
 }
 else {
-var valid53 = true;
+var valid55 = true;
 }
-if(valid53){
-if(data66.connectors !== undefined){
-let data83 = data66.connectors;
-const _errs200 = errors;
-if(errors === _errs200){
-if(Array.isArray(data83)){
-var valid64 = true;
-const len31 = data83.length;
-for(let i31=0; i31<len31; i31++){
-const _errs202 = errors;
-if(typeof data83[i31] !== "string"){
-validate20.errors = [{instancePath:instancePath+"/english/connectors/" + i31,schemaPath:"#/properties/english/properties/connectors/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+if(valid55){
+if(data68.connectors !== undefined){
+let data85 = data68.connectors;
+const _errs205 = errors;
+if(errors === _errs205){
+if(Array.isArray(data85)){
+var valid66 = true;
+const len32 = data85.length;
+for(let i32=0; i32<len32; i32++){
+const _errs207 = errors;
+if(typeof data85[i32] !== "string"){
+validate20.errors = [{instancePath:instancePath+"/english/connectors/" + i32,schemaPath:"#/properties/english/properties/connectors/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid64 = _errs202 === errors;
-if(!valid64){
+var valid66 = _errs207 === errors;
+if(!valid66){
 break;
 }
 }
@@ -2042,10 +2088,10 @@ validate20.errors = [{instancePath:instancePath+"/english/connectors",schemaPath
 return false;
 }
 }
-var valid53 = _errs200 === errors;
+var valid55 = _errs205 === errors;
 }
 else {
-var valid53 = true;
+var valid55 = true;
 }
 }
 }
@@ -2057,40 +2103,40 @@ validate20.errors = [{instancePath:instancePath+"/english",schemaPath:"#/propert
 return false;
 }
 }
-var valid0 = _errs161 === errors;
+var valid0 = _errs166 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.relativeYears !== undefined){
-let data85 = data.relativeYears;
-const _errs204 = errors;
-if(errors === _errs204){
-if(data85 && typeof data85 == "object" && !Array.isArray(data85)){
-for(const key8 in data85){
-let data86 = data85[key8];
-const _errs207 = errors;
-if(!(((typeof data86 == "number") && (!(data86 % 1) && !isNaN(data86))) && (isFinite(data86)))){
+let data87 = data.relativeYears;
+const _errs209 = errors;
+if(errors === _errs209){
+if(data87 && typeof data87 == "object" && !Array.isArray(data87)){
+for(const key8 in data87){
+let data88 = data87[key8];
+const _errs212 = errors;
+if(!(((typeof data88 == "number") && (!(data88 % 1) && !isNaN(data88))) && (isFinite(data88)))){
 validate20.errors = [{instancePath:instancePath+"/relativeYears/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/relativeYears/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs207){
-if((typeof data86 == "number") && (isFinite(data86))){
-if(data86 > 10 || isNaN(data86)){
+if(errors === _errs212){
+if((typeof data88 == "number") && (isFinite(data88))){
+if(data88 > 10 || isNaN(data88)){
 validate20.errors = [{instancePath:instancePath+"/relativeYears/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/relativeYears/additionalProperties/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10},message:"must be <= 10"}];
 return false;
 }
 else {
-if(data86 < -10 || isNaN(data86)){
+if(data88 < -10 || isNaN(data88)){
 validate20.errors = [{instancePath:instancePath+"/relativeYears/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/relativeYears/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: -10},message:"must be >= -10"}];
 return false;
 }
 }
 }
 }
-var valid65 = _errs207 === errors;
-if(!valid65){
+var valid67 = _errs212 === errors;
+if(!valid67){
 break;
 }
 }
@@ -2100,23 +2146,23 @@ validate20.errors = [{instancePath:instancePath+"/relativeYears",schemaPath:"#/p
 return false;
 }
 }
-var valid0 = _errs204 === errors;
+var valid0 = _errs209 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.citationMarker !== undefined){
-let data87 = data.citationMarker;
-const _errs209 = errors;
-if(errors === _errs209){
-if(typeof data87 === "string"){
-if(func2(data87) > 600){
+let data89 = data.citationMarker;
+const _errs214 = errors;
+if(errors === _errs214){
+if(typeof data89 === "string"){
+if(func2(data89) > 600){
 validate20.errors = [{instancePath:instancePath+"/citationMarker",schemaPath:"#/properties/citationMarker/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data87) < 1){
+if(func2(data89) < 1){
 validate20.errors = [{instancePath:instancePath+"/citationMarker",schemaPath:"#/properties/citationMarker/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -2127,43 +2173,43 @@ validate20.errors = [{instancePath:instancePath+"/citationMarker",schemaPath:"#/
 return false;
 }
 }
-var valid0 = _errs209 === errors;
+var valid0 = _errs214 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.pageKinds !== undefined){
-let data88 = data.pageKinds;
-const _errs211 = errors;
-if(errors === _errs211){
-if(data88 && typeof data88 == "object" && !Array.isArray(data88)){
+let data90 = data.pageKinds;
+const _errs216 = errors;
+if(errors === _errs216){
+if(data90 && typeof data90 == "object" && !Array.isArray(data90)){
 let missing6;
-if(((((((data88.titleYearRange === undefined) && (missing6 = "titleYearRange")) || ((data88.titleYear === undefined) && (missing6 = "titleYear"))) || ((data88.approvalVerbs === undefined) && (missing6 = "approvalVerbs"))) || ((data88.regulators === undefined) && (missing6 = "regulators"))) || ((data88.trialRoundupTitles === undefined) && (missing6 = "trialRoundupTitles"))) || ((data88.overviewTitles === undefined) && (missing6 = "overviewTitles"))){
+if(((((((data90.titleYearRange === undefined) && (missing6 = "titleYearRange")) || ((data90.titleYear === undefined) && (missing6 = "titleYear"))) || ((data90.approvalVerbs === undefined) && (missing6 = "approvalVerbs"))) || ((data90.regulators === undefined) && (missing6 = "regulators"))) || ((data90.trialRoundupTitles === undefined) && (missing6 = "trialRoundupTitles"))) || ((data90.overviewTitles === undefined) && (missing6 = "overviewTitles"))){
 validate20.errors = [{instancePath:instancePath+"/pageKinds",schemaPath:"#/properties/pageKinds/required",keyword:"required",params:{missingProperty: missing6},message:"must have required property '"+missing6+"'"}];
 return false;
 }
 else {
-const _errs213 = errors;
-for(const key9 in data88){
+const _errs218 = errors;
+for(const key9 in data90){
 if(!(((((((key9 === "titleYearRange") || (key9 === "titleYear")) || (key9 === "approvalVerbs")) || (key9 === "regulators")) || (key9 === "trialCues")) || (key9 === "trialRoundupTitles")) || (key9 === "overviewTitles"))){
 validate20.errors = [{instancePath:instancePath+"/pageKinds",schemaPath:"#/properties/pageKinds/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs213 === errors){
-if(data88.titleYearRange !== undefined){
-let data89 = data88.titleYearRange;
-const _errs214 = errors;
-if(errors === _errs214){
-if(typeof data89 === "string"){
-if(func2(data89) > 600){
+if(_errs218 === errors){
+if(data90.titleYearRange !== undefined){
+let data91 = data90.titleYearRange;
+const _errs219 = errors;
+if(errors === _errs219){
+if(typeof data91 === "string"){
+if(func2(data91) > 600){
 validate20.errors = [{instancePath:instancePath+"/pageKinds/titleYearRange",schemaPath:"#/properties/pageKinds/properties/titleYearRange/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data89) < 1){
+if(func2(data91) < 1){
 validate20.errors = [{instancePath:instancePath+"/pageKinds/titleYearRange",schemaPath:"#/properties/pageKinds/properties/titleYearRange/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -2174,23 +2220,23 @@ validate20.errors = [{instancePath:instancePath+"/pageKinds/titleYearRange",sche
 return false;
 }
 }
-var valid66 = _errs214 === errors;
+var valid68 = _errs219 === errors;
 }
 else {
-var valid66 = true;
+var valid68 = true;
 }
-if(valid66){
-if(data88.titleYear !== undefined){
-let data90 = data88.titleYear;
-const _errs216 = errors;
-if(errors === _errs216){
-if(typeof data90 === "string"){
-if(func2(data90) > 600){
+if(valid68){
+if(data90.titleYear !== undefined){
+let data92 = data90.titleYear;
+const _errs221 = errors;
+if(errors === _errs221){
+if(typeof data92 === "string"){
+if(func2(data92) > 600){
 validate20.errors = [{instancePath:instancePath+"/pageKinds/titleYear",schemaPath:"#/properties/pageKinds/properties/titleYear/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data90) < 1){
+if(func2(data92) < 1){
 validate20.errors = [{instancePath:instancePath+"/pageKinds/titleYear",schemaPath:"#/properties/pageKinds/properties/titleYear/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -2201,66 +2247,20 @@ validate20.errors = [{instancePath:instancePath+"/pageKinds/titleYear",schemaPat
 return false;
 }
 }
-var valid66 = _errs216 === errors;
-}
-else {
-var valid66 = true;
-}
-if(valid66){
-if(data88.approvalVerbs !== undefined){
-let data91 = data88.approvalVerbs;
-const _errs218 = errors;
-const _errs219 = errors;
-if(errors === _errs219){
-if(Array.isArray(data91)){
-if(data91.length < 1){
-validate20.errors = [{instancePath:instancePath+"/pageKinds/approvalVerbs",schemaPath:"#/$defs/Words/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
-return false;
+var valid68 = _errs221 === errors;
 }
 else {
 var valid68 = true;
-const len32 = data91.length;
-for(let i32=0; i32<len32; i32++){
-let data92 = data91[i32];
-const _errs221 = errors;
-if(errors === _errs221){
-if(typeof data92 === "string"){
-if(func2(data92) < 1){
-validate20.errors = [{instancePath:instancePath+"/pageKinds/approvalVerbs/" + i32,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
 }
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/pageKinds/approvalVerbs/" + i32,schemaPath:"#/$defs/Words/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid68 = _errs221 === errors;
-if(!valid68){
-break;
-}
-}
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/pageKinds/approvalVerbs",schemaPath:"#/$defs/Words/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid66 = _errs218 === errors;
-}
-else {
-var valid66 = true;
-}
-if(valid66){
-if(data88.regulators !== undefined){
-let data93 = data88.regulators;
+if(valid68){
+if(data90.approvalVerbs !== undefined){
+let data93 = data90.approvalVerbs;
 const _errs223 = errors;
 const _errs224 = errors;
 if(errors === _errs224){
 if(Array.isArray(data93)){
 if(data93.length < 1){
-validate20.errors = [{instancePath:instancePath+"/pageKinds/regulators",schemaPath:"#/$defs/Words/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
+validate20.errors = [{instancePath:instancePath+"/pageKinds/approvalVerbs",schemaPath:"#/$defs/Words/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
 return false;
 }
 else {
@@ -2272,12 +2272,12 @@ const _errs226 = errors;
 if(errors === _errs226){
 if(typeof data94 === "string"){
 if(func2(data94) < 1){
-validate20.errors = [{instancePath:instancePath+"/pageKinds/regulators/" + i33,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate20.errors = [{instancePath:instancePath+"/pageKinds/approvalVerbs/" + i33,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/pageKinds/regulators/" + i33,schemaPath:"#/$defs/Words/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate20.errors = [{instancePath:instancePath+"/pageKinds/approvalVerbs/" + i33,schemaPath:"#/$defs/Words/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -2289,27 +2289,73 @@ break;
 }
 }
 else {
+validate20.errors = [{instancePath:instancePath+"/pageKinds/approvalVerbs",schemaPath:"#/$defs/Words/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid68 = _errs223 === errors;
+}
+else {
+var valid68 = true;
+}
+if(valid68){
+if(data90.regulators !== undefined){
+let data95 = data90.regulators;
+const _errs228 = errors;
+const _errs229 = errors;
+if(errors === _errs229){
+if(Array.isArray(data95)){
+if(data95.length < 1){
+validate20.errors = [{instancePath:instancePath+"/pageKinds/regulators",schemaPath:"#/$defs/Words/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
+return false;
+}
+else {
+var valid72 = true;
+const len34 = data95.length;
+for(let i34=0; i34<len34; i34++){
+let data96 = data95[i34];
+const _errs231 = errors;
+if(errors === _errs231){
+if(typeof data96 === "string"){
+if(func2(data96) < 1){
+validate20.errors = [{instancePath:instancePath+"/pageKinds/regulators/" + i34,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate20.errors = [{instancePath:instancePath+"/pageKinds/regulators/" + i34,schemaPath:"#/$defs/Words/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid72 = _errs231 === errors;
+if(!valid72){
+break;
+}
+}
+}
+}
+else {
 validate20.errors = [{instancePath:instancePath+"/pageKinds/regulators",schemaPath:"#/$defs/Words/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
-var valid66 = _errs223 === errors;
+var valid68 = _errs228 === errors;
 }
 else {
-var valid66 = true;
+var valid68 = true;
 }
-if(valid66){
-if(data88.trialCues !== undefined){
-let data95 = data88.trialCues;
-const _errs228 = errors;
-if(errors === _errs228){
-if(typeof data95 === "string"){
-if(func2(data95) > 600){
+if(valid68){
+if(data90.trialCues !== undefined){
+let data97 = data90.trialCues;
+const _errs233 = errors;
+if(errors === _errs233){
+if(typeof data97 === "string"){
+if(func2(data97) > 600){
 validate20.errors = [{instancePath:instancePath+"/pageKinds/trialCues",schemaPath:"#/properties/pageKinds/properties/trialCues/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data95) < 1){
+if(func2(data97) < 1){
 validate20.errors = [{instancePath:instancePath+"/pageKinds/trialCues",schemaPath:"#/properties/pageKinds/properties/trialCues/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -2320,60 +2366,14 @@ validate20.errors = [{instancePath:instancePath+"/pageKinds/trialCues",schemaPat
 return false;
 }
 }
-var valid66 = _errs228 === errors;
+var valid68 = _errs233 === errors;
 }
 else {
-var valid66 = true;
+var valid68 = true;
 }
-if(valid66){
-if(data88.trialRoundupTitles !== undefined){
-let data96 = data88.trialRoundupTitles;
-const _errs230 = errors;
-const _errs231 = errors;
-if(errors === _errs231){
-if(Array.isArray(data96)){
-var valid72 = true;
-const len34 = data96.length;
-for(let i34=0; i34<len34; i34++){
-let data97 = data96[i34];
-const _errs233 = errors;
-if(errors === _errs233){
-if(typeof data97 === "string"){
-if(func2(data97) > 600){
-validate20.errors = [{instancePath:instancePath+"/pageKinds/trialRoundupTitles/" + i34,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
-return false;
-}
-else {
-if(func2(data97) < 1){
-validate20.errors = [{instancePath:instancePath+"/pageKinds/trialRoundupTitles/" + i34,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/pageKinds/trialRoundupTitles/" + i34,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid72 = _errs233 === errors;
-if(!valid72){
-break;
-}
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/pageKinds/trialRoundupTitles",schemaPath:"#/$defs/Patterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid66 = _errs230 === errors;
-}
-else {
-var valid66 = true;
-}
-if(valid66){
-if(data88.overviewTitles !== undefined){
-let data98 = data88.overviewTitles;
+if(valid68){
+if(data90.trialRoundupTitles !== undefined){
+let data98 = data90.trialRoundupTitles;
 const _errs235 = errors;
 const _errs236 = errors;
 if(errors === _errs236){
@@ -2386,18 +2386,18 @@ const _errs238 = errors;
 if(errors === _errs238){
 if(typeof data99 === "string"){
 if(func2(data99) > 600){
-validate20.errors = [{instancePath:instancePath+"/pageKinds/overviewTitles/" + i35,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
+validate20.errors = [{instancePath:instancePath+"/pageKinds/trialRoundupTitles/" + i35,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
 if(func2(data99) < 1){
-validate20.errors = [{instancePath:instancePath+"/pageKinds/overviewTitles/" + i35,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate20.errors = [{instancePath:instancePath+"/pageKinds/trialRoundupTitles/" + i35,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/pageKinds/overviewTitles/" + i35,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate20.errors = [{instancePath:instancePath+"/pageKinds/trialRoundupTitles/" + i35,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -2408,14 +2408,60 @@ break;
 }
 }
 else {
+validate20.errors = [{instancePath:instancePath+"/pageKinds/trialRoundupTitles",schemaPath:"#/$defs/Patterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid68 = _errs235 === errors;
+}
+else {
+var valid68 = true;
+}
+if(valid68){
+if(data90.overviewTitles !== undefined){
+let data100 = data90.overviewTitles;
+const _errs240 = errors;
+const _errs241 = errors;
+if(errors === _errs241){
+if(Array.isArray(data100)){
+var valid76 = true;
+const len36 = data100.length;
+for(let i36=0; i36<len36; i36++){
+let data101 = data100[i36];
+const _errs243 = errors;
+if(errors === _errs243){
+if(typeof data101 === "string"){
+if(func2(data101) > 600){
+validate20.errors = [{instancePath:instancePath+"/pageKinds/overviewTitles/" + i36,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
+return false;
+}
+else {
+if(func2(data101) < 1){
+validate20.errors = [{instancePath:instancePath+"/pageKinds/overviewTitles/" + i36,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+}
+else {
+validate20.errors = [{instancePath:instancePath+"/pageKinds/overviewTitles/" + i36,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid76 = _errs243 === errors;
+if(!valid76){
+break;
+}
+}
+}
+else {
 validate20.errors = [{instancePath:instancePath+"/pageKinds/overviewTitles",schemaPath:"#/$defs/Patterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
-var valid66 = _errs235 === errors;
+var valid68 = _errs240 === errors;
 }
 else {
-var valid66 = true;
+var valid68 = true;
 }
 }
 }
@@ -2431,43 +2477,43 @@ validate20.errors = [{instancePath:instancePath+"/pageKinds",schemaPath:"#/prope
 return false;
 }
 }
-var valid0 = _errs211 === errors;
+var valid0 = _errs216 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.messageExamples !== undefined){
-let data100 = data.messageExamples;
-const _errs240 = errors;
-if(errors === _errs240){
-if(data100 && typeof data100 == "object" && !Array.isArray(data100)){
+let data102 = data.messageExamples;
+const _errs245 = errors;
+if(errors === _errs245){
+if(data102 && typeof data102 == "object" && !Array.isArray(data102)){
 let missing7;
-if(((data100.monthHeading === undefined) && (missing7 = "monthHeading")) || ((data100.referenceHeading === undefined) && (missing7 = "referenceHeading"))){
+if(((data102.monthHeading === undefined) && (missing7 = "monthHeading")) || ((data102.referenceHeading === undefined) && (missing7 = "referenceHeading"))){
 validate20.errors = [{instancePath:instancePath+"/messageExamples",schemaPath:"#/properties/messageExamples/required",keyword:"required",params:{missingProperty: missing7},message:"must have required property '"+missing7+"'"}];
 return false;
 }
 else {
-const _errs242 = errors;
-for(const key10 in data100){
+const _errs247 = errors;
+for(const key10 in data102){
 if(!((key10 === "monthHeading") || (key10 === "referenceHeading"))){
 validate20.errors = [{instancePath:instancePath+"/messageExamples",schemaPath:"#/properties/messageExamples/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs242 === errors){
-if(data100.monthHeading !== undefined){
-let data101 = data100.monthHeading;
-const _errs243 = errors;
-if(errors === _errs243){
-if(typeof data101 === "string"){
-if(func2(data101) > 200){
+if(_errs247 === errors){
+if(data102.monthHeading !== undefined){
+let data103 = data102.monthHeading;
+const _errs248 = errors;
+if(errors === _errs248){
+if(typeof data103 === "string"){
+if(func2(data103) > 200){
 validate20.errors = [{instancePath:instancePath+"/messageExamples/monthHeading",schemaPath:"#/properties/messageExamples/properties/monthHeading/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
 return false;
 }
 else {
-if(func2(data101) < 1){
+if(func2(data103) < 1){
 validate20.errors = [{instancePath:instancePath+"/messageExamples/monthHeading",schemaPath:"#/properties/messageExamples/properties/monthHeading/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -2478,23 +2524,23 @@ validate20.errors = [{instancePath:instancePath+"/messageExamples/monthHeading",
 return false;
 }
 }
-var valid75 = _errs243 === errors;
+var valid77 = _errs248 === errors;
 }
 else {
-var valid75 = true;
+var valid77 = true;
 }
-if(valid75){
-if(data100.referenceHeading !== undefined){
-let data102 = data100.referenceHeading;
-const _errs245 = errors;
-if(errors === _errs245){
-if(typeof data102 === "string"){
-if(func2(data102) > 200){
+if(valid77){
+if(data102.referenceHeading !== undefined){
+let data104 = data102.referenceHeading;
+const _errs250 = errors;
+if(errors === _errs250){
+if(typeof data104 === "string"){
+if(func2(data104) > 200){
 validate20.errors = [{instancePath:instancePath+"/messageExamples/referenceHeading",schemaPath:"#/properties/messageExamples/properties/referenceHeading/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
 return false;
 }
 else {
-if(func2(data102) < 1){
+if(func2(data104) < 1){
 validate20.errors = [{instancePath:instancePath+"/messageExamples/referenceHeading",schemaPath:"#/properties/messageExamples/properties/referenceHeading/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -2505,10 +2551,10 @@ validate20.errors = [{instancePath:instancePath+"/messageExamples/referenceHeadi
 return false;
 }
 }
-var valid75 = _errs245 === errors;
+var valid77 = _errs250 === errors;
 }
 else {
-var valid75 = true;
+var valid77 = true;
 }
 }
 }
@@ -2519,10 +2565,11 @@ validate20.errors = [{instancePath:instancePath+"/messageExamples",schemaPath:"#
 return false;
 }
 }
-var valid0 = _errs240 === errors;
+var valid0 = _errs245 === errors;
 }
 else {
 var valid0 = true;
+}
 }
 }
 }
@@ -2576,7 +2623,7 @@ return errors === 0;
 validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const journals = validate21;
-const schema61 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/journals.schema.json","type":"object","additionalProperties":false,"required":["journals","cues"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"cues":{"type":"object","additionalProperties":false,"required":["before","after","family","documents"],"properties":{"before":{"$ref":"#/$defs/Words"},"after":{"$ref":"#/$defs/Words"},"family":{"$ref":"#/$defs/Words"},"documents":{"$ref":"#/$defs/Words"},"titleJoiners":{"$ref":"#/$defs/Words"},"titleRunAfter":{"$ref":"#/$defs/Words"},"companyAfter":{"$ref":"#/$defs/Words"},"titleBefore":{"$ref":"#/$defs/Words"},"titleAfter":{"$ref":"#/$defs/Words"},"sourceAfter":{"$ref":"#/$defs/Words"}}},"journals":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","abbreviation","issn","aliases"],"properties":{"name":{"type":"string","minLength":1},"abbreviation":{"type":"string","minLength":1},"issn":{"type":"array","items":{"type":"string","pattern":"^[0-9]{4}-[0-9]{3}[0-9X]$"}},"aliases":{"type":"array","items":{"type":"string","minLength":1}},"publisher":{"type":"boolean"},"abbreviationSource":{"enum":["nlm","iso4","journal"]},"nlmTitle":{"type":"string","minLength":1},"family":{"type":"string","minLength":1}}}}},"$defs":{"Words":{"type":"array","items":{"type":"string","minLength":1,"maxLength":40},"maxItems":200}}};
+const schema62 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/journals.schema.json","type":"object","additionalProperties":false,"required":["journals","cues"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"cues":{"type":"object","additionalProperties":false,"required":["before","after","family","documents"],"properties":{"before":{"$ref":"#/$defs/Words"},"after":{"$ref":"#/$defs/Words"},"family":{"$ref":"#/$defs/Words"},"documents":{"$ref":"#/$defs/Words"},"titleJoiners":{"$ref":"#/$defs/Words"},"titleRunAfter":{"$ref":"#/$defs/Words"},"companyAfter":{"$ref":"#/$defs/Words"},"titleBefore":{"$ref":"#/$defs/Words"},"titleAfter":{"$ref":"#/$defs/Words"},"sourceAfter":{"$ref":"#/$defs/Words"}}},"journals":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","abbreviation","issn","aliases"],"properties":{"name":{"type":"string","minLength":1},"abbreviation":{"type":"string","minLength":1},"issn":{"type":"array","items":{"type":"string","pattern":"^[0-9]{4}-[0-9]{3}[0-9X]$"}},"aliases":{"type":"array","items":{"type":"string","minLength":1}},"publisher":{"type":"boolean"},"abbreviationSource":{"enum":["nlm","iso4","journal"]},"nlmTitle":{"type":"string","minLength":1},"family":{"type":"string","minLength":1}}}}},"$defs":{"Words":{"type":"array","items":{"type":"string","minLength":1,"maxLength":40},"maxItems":200}}};
 const pattern5 = new RegExp("^[0-9]{4}-[0-9]{3}[0-9X]$", "u");
 
 function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -2644,7 +2691,7 @@ return false;
 else {
 const _errs8 = errors;
 for(const key1 in data2){
-if(!(func1.call(schema61.properties.cues.properties, key1))){
+if(!(func1.call(schema62.properties.cues.properties, key1))){
 validate21.errors = [{instancePath:instancePath+"/cues",schemaPath:"#/properties/cues/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
 return false;
 break;
@@ -3356,7 +3403,7 @@ if(data24.abbreviationSource !== undefined){
 let data32 = data24.abbreviationSource;
 const _errs78 = errors;
 if(!(((data32 === "nlm") || (data32 === "iso4")) || (data32 === "journal"))){
-validate21.errors = [{instancePath:instancePath+"/journals/" + i10+"/abbreviationSource",schemaPath:"#/properties/journals/items/properties/abbreviationSource/enum",keyword:"enum",params:{allowedValues: schema61.properties.journals.items.properties.abbreviationSource.enum},message:"must be equal to one of the allowed values"}];
+validate21.errors = [{instancePath:instancePath+"/journals/" + i10+"/abbreviationSource",schemaPath:"#/properties/journals/items/properties/abbreviationSource/enum",keyword:"enum",params:{allowedValues: schema62.properties.journals.items.properties.abbreviationSource.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid23 = _errs78 === errors;
@@ -3454,7 +3501,7 @@ return errors === 0;
 validate21.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const html = validate22;
-const schema72 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/html.schema.json","type":"object","additionalProperties":false,"$defs":{"selector":{"type":"string","minLength":1,"pattern":"^([a-zA-Z][a-zA-Z0-9-]{0,40})?((?:[#.][\\w-]{1,100}|\\[[\\w-]{1,60}(?:[~^$*]?=(?:\"[^\"]{0,200}\"|'[^']{0,200}'|[\\w-]{0,200}))?\\]){0,20})$"}},"required":["dropElements","chromeElements","chromeClassPattern","chromeClassExceptions","wechatRoot","contentSelectors","blockElements","metaLinePatterns"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"dropElements":{"type":"array","items":{"type":"string"}},"chromeElements":{"type":"array","items":{"type":"string"}},"chromeClassPattern":{"type":"string"},"chromeClassExceptions":{"type":"string"},"wechatRoot":{"$ref":"#/$defs/selector"},"contentSelectors":{"type":"array","items":{"$ref":"#/$defs/selector"}},"blockElements":{"type":"array","items":{"type":"string"}},"metaLinePatterns":{"type":"array","items":{"type":"string"}}}};
+const schema73 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/html.schema.json","type":"object","additionalProperties":false,"$defs":{"selector":{"type":"string","minLength":1,"pattern":"^([a-zA-Z][a-zA-Z0-9-]{0,40})?((?:[#.][\\w-]{1,100}|\\[[\\w-]{1,60}(?:[~^$*]?=(?:\"[^\"]{0,200}\"|'[^']{0,200}'|[\\w-]{0,200}))?\\]){0,20})$"}},"required":["dropElements","chromeElements","chromeClassPattern","chromeClassExceptions","wechatRoot","contentSelectors","blockElements","metaLinePatterns"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"dropElements":{"type":"array","items":{"type":"string"}},"chromeElements":{"type":"array","items":{"type":"string"}},"chromeClassPattern":{"type":"string"},"chromeClassExceptions":{"type":"string"},"wechatRoot":{"$ref":"#/$defs/selector"},"contentSelectors":{"type":"array","items":{"$ref":"#/$defs/selector"}},"blockElements":{"type":"array","items":{"type":"string"}},"metaLinePatterns":{"type":"array","items":{"type":"string"}}}};
 const pattern6 = new RegExp("^([a-zA-Z][a-zA-Z0-9-]{0,40})?((?:[#.][\\w-]{1,100}|\\[[\\w-]{1,60}(?:[~^$*]?=(?:\"[^\"]{0,200}\"|'[^']{0,200}'|[\\w-]{0,200}))?\\]){0,20})$", "u");
 
 function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -3478,7 +3525,7 @@ return false;
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!(func1.call(schema72.properties, key0))){
+if(!(func1.call(schema73.properties, key0))){
 validate22.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
@@ -3749,8 +3796,8 @@ return errors === 0;
 validate22.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const lexicon = validate23;
-const schema75 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/lexicon.schema.json","type":"object","additionalProperties":false,"required":["concepts","patterns"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"pinyinRuby":{"type":"string","minLength":2,"maxLength":300},"definitionStops":{"type":"object","additionalProperties":false,"required":["always","clauseOpeners"],"properties":{"always":{"type":"array","items":{"type":"string","minLength":1,"maxLength":10},"maxItems":100},"clauseOpeners":{"type":"array","items":{"type":"string","minLength":1,"maxLength":10},"maxItems":100}}},"patterns":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","type","pattern","idPrefix","labelCase"],"properties":{"name":{"type":"string","pattern":"^[a-z][a-z0-9-]*$"},"type":{"$ref":"#/$defs/EntityType"},"pattern":{"type":"string","minLength":2,"maxLength":200},"idPrefix":{"type":"string","pattern":"^[a-z]+:$"},"labelCase":{"enum":["upper","keep"]}}}},"concepts":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","type","label","xrefs","zh","en","abbreviations"],"properties":{"id":{"type":"string","pattern":"^[a-z]+:[a-z0-9-]+$"},"type":{"$ref":"#/$defs/EntityType"},"label":{"type":"string","minLength":1},"xrefs":{"type":"array","items":{"type":"string","pattern":"^(MESH:D[0-9]{6,9}|CL:[0-9]{7}|HGNC\\.SYMBOL:[A-Z0-9-]+)$"}},"zh":{"type":"array","items":{"type":"string","minLength":1}},"en":{"type":"array","items":{"type":"string","minLength":2}},"abbreviations":{"type":"array","items":{"type":"string","minLength":2}}}}}},"$defs":{"EntityType":{"enum":["disease","cell","molecule","measure","organization","journal","drug","country","other"]}}};
-const schema76 = {"enum":["disease","cell","molecule","measure","organization","journal","drug","country","other"]};
+const schema76 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/lexicon.schema.json","type":"object","additionalProperties":false,"required":["concepts","patterns"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"pinyinRuby":{"type":"string","minLength":2,"maxLength":300},"definitionStops":{"type":"object","additionalProperties":false,"required":["always","clauseOpeners"],"properties":{"always":{"type":"array","items":{"type":"string","minLength":1,"maxLength":10},"maxItems":100},"clauseOpeners":{"type":"array","items":{"type":"string","minLength":1,"maxLength":10},"maxItems":100}}},"patterns":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","type","pattern","idPrefix","labelCase"],"properties":{"name":{"type":"string","pattern":"^[a-z][a-z0-9-]*$"},"type":{"$ref":"#/$defs/EntityType"},"pattern":{"type":"string","minLength":2,"maxLength":200},"idPrefix":{"type":"string","pattern":"^[a-z]+:$"},"labelCase":{"enum":["upper","keep"]}}}},"concepts":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","type","label","xrefs","zh","en","abbreviations"],"properties":{"id":{"type":"string","pattern":"^[a-z]+:[a-z0-9-]+$"},"type":{"$ref":"#/$defs/EntityType"},"label":{"type":"string","minLength":1},"xrefs":{"type":"array","items":{"type":"string","pattern":"^(MESH:D[0-9]{6,9}|CL:[0-9]{7}|HGNC\\.SYMBOL:[A-Z0-9-]+)$"}},"zh":{"type":"array","items":{"type":"string","minLength":1}},"en":{"type":"array","items":{"type":"string","minLength":2}},"abbreviations":{"type":"array","items":{"type":"string","minLength":2}}}}}},"$defs":{"EntityType":{"enum":["disease","cell","molecule","measure","organization","journal","drug","country","other"]}}};
+const schema77 = {"enum":["disease","cell","molecule","measure","organization","journal","drug","country","other"]};
 const pattern8 = new RegExp("^[a-z][a-z0-9-]*$", "u");
 const pattern9 = new RegExp("^[a-z]+:$", "u");
 const pattern10 = new RegExp("^[a-z]+:[a-z0-9-]+$", "u");
@@ -4023,7 +4070,7 @@ if(data9.type !== undefined){
 let data11 = data9.type;
 const _errs26 = errors;
 if(!(((((((((data11 === "disease") || (data11 === "cell")) || (data11 === "molecule")) || (data11 === "measure")) || (data11 === "organization")) || (data11 === "journal")) || (data11 === "drug")) || (data11 === "country")) || (data11 === "other"))){
-validate23.errors = [{instancePath:instancePath+"/patterns/" + i2+"/type",schemaPath:"#/$defs/EntityType/enum",keyword:"enum",params:{allowedValues: schema76.enum},message:"must be equal to one of the allowed values"}];
+validate23.errors = [{instancePath:instancePath+"/patterns/" + i2+"/type",schemaPath:"#/$defs/EntityType/enum",keyword:"enum",params:{allowedValues: schema77.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid5 = _errs26 === errors;
@@ -4084,7 +4131,7 @@ if(data9.labelCase !== undefined){
 let data14 = data9.labelCase;
 const _errs32 = errors;
 if(!((data14 === "upper") || (data14 === "keep"))){
-validate23.errors = [{instancePath:instancePath+"/patterns/" + i2+"/labelCase",schemaPath:"#/properties/patterns/items/properties/labelCase/enum",keyword:"enum",params:{allowedValues: schema75.properties.patterns.items.properties.labelCase.enum},message:"must be equal to one of the allowed values"}];
+validate23.errors = [{instancePath:instancePath+"/patterns/" + i2+"/labelCase",schemaPath:"#/properties/patterns/items/properties/labelCase/enum",keyword:"enum",params:{allowedValues: schema76.properties.patterns.items.properties.labelCase.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid5 = _errs32 === errors;
@@ -4173,7 +4220,7 @@ if(data16.type !== undefined){
 let data18 = data16.type;
 const _errs40 = errors;
 if(!(((((((((data18 === "disease") || (data18 === "cell")) || (data18 === "molecule")) || (data18 === "measure")) || (data18 === "organization")) || (data18 === "journal")) || (data18 === "drug")) || (data18 === "country")) || (data18 === "other"))){
-validate23.errors = [{instancePath:instancePath+"/concepts/" + i3+"/type",schemaPath:"#/$defs/EntityType/enum",keyword:"enum",params:{allowedValues: schema76.enum},message:"must be equal to one of the allowed values"}];
+validate23.errors = [{instancePath:instancePath+"/concepts/" + i3+"/type",schemaPath:"#/$defs/EntityType/enum",keyword:"enum",params:{allowedValues: schema77.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid8 = _errs40 === errors;
@@ -4407,7 +4454,7 @@ return errors === 0;
 validate23.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const facts = validate24;
-const schema78 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/facts.schema.json","type":"object","additionalProperties":false,"required":["numbers","week","span","units","institutionSuffix","actorCue","institutionPrefix","percent","count","change","population","comparator","counted"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"numbers":{"type":"object","additionalProperties":{"type":"integer","minimum":0,"maximum":1000}},"week":{"$ref":"#/$defs/Pattern"},"span":{"$ref":"#/$defs/Pattern"},"units":{"type":"object","additionalProperties":false,"required":["year","month","week","day"],"properties":{"year":{"$ref":"#/$defs/Words"},"month":{"$ref":"#/$defs/Words"},"week":{"$ref":"#/$defs/Words"},"day":{"$ref":"#/$defs/Words"}}},"institutionSuffix":{"$ref":"#/$defs/Pattern"},"actorCue":{"$ref":"#/$defs/Pattern"},"institutionPrefix":{"$ref":"#/$defs/Pattern"},"percent":{"$ref":"#/$defs/Pattern"},"count":{"$ref":"#/$defs/Pattern"},"change":{"$ref":"#/$defs/Pattern"},"population":{"$ref":"#/$defs/Pattern"},"comparator":{"$ref":"#/$defs/Pattern"},"counted":{"type":"object","propertyNames":{"pattern":"^[a-z]+:[a-z0-9-]+$"},"additionalProperties":{"type":"object","additionalProperties":false,"required":["measure","unit"],"properties":{"measure":{"type":"string","minLength":1,"maxLength":100},"unit":{"type":"string","minLength":1,"maxLength":40}}}}},"$defs":{"Pattern":{"type":"string","minLength":1,"maxLength":600},"Words":{"type":"array","minItems":1,"items":{"type":"string","minLength":1,"maxLength":40}}}};
+const schema79 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/facts.schema.json","type":"object","additionalProperties":false,"required":["numbers","week","span","units","institutionSuffix","actorCue","institutionPrefix","percent","count","change","population","comparator","counted"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"numbers":{"type":"object","additionalProperties":{"type":"integer","minimum":0,"maximum":1000}},"week":{"$ref":"#/$defs/Pattern"},"span":{"$ref":"#/$defs/Pattern"},"units":{"type":"object","additionalProperties":false,"required":["year","month","week","day"],"properties":{"year":{"$ref":"#/$defs/Words"},"month":{"$ref":"#/$defs/Words"},"week":{"$ref":"#/$defs/Words"},"day":{"$ref":"#/$defs/Words"}}},"institutionSuffix":{"$ref":"#/$defs/Pattern"},"actorCue":{"$ref":"#/$defs/Pattern"},"institutionPrefix":{"$ref":"#/$defs/Pattern"},"percent":{"$ref":"#/$defs/Pattern"},"count":{"$ref":"#/$defs/Pattern"},"change":{"$ref":"#/$defs/Pattern"},"population":{"$ref":"#/$defs/Pattern"},"comparator":{"$ref":"#/$defs/Pattern"},"counted":{"type":"object","propertyNames":{"pattern":"^[a-z]+:[a-z0-9-]+$"},"additionalProperties":{"type":"object","additionalProperties":false,"required":["measure","unit"],"properties":{"measure":{"type":"string","minLength":1,"maxLength":100},"unit":{"type":"string","minLength":1,"maxLength":40}}}}},"$defs":{"Pattern":{"type":"string","minLength":1,"maxLength":600},"Words":{"type":"array","minItems":1,"items":{"type":"string","minLength":1,"maxLength":40}}}};
 
 function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://digest-ingest.dev/schemas/facts.schema.json" */;
@@ -4430,7 +4477,7 @@ return false;
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!(func1.call(schema78.properties, key0))){
+if(!(func1.call(schema79.properties, key0))){
 validate24.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;

@@ -6,5 +6,5 @@ export const shippedDataHashes: readonly string[] = [
   '73651168e9ae98853bf117d2313db81bf75f0bfc6beb15c38b39e90ae0c88990', // html: pipelines/data/html.json
   '970103a2458befae1b3812e46bf65661bb1eb0da3339b5db3ec9e7abd896ea2c', // journals: pipelines/data/journals.json
   'f26ac59e8c943dd47b8a901f40cc98dc38cc190a5b57484d07de1567e814483c', // lexicon: pipelines/data/lexicon.json
-  'e29c9954aa5110ee2c70e7be00ca97259e7d0f0102395e1b3e2572d1f66e6ae2', // structure: pipelines/data/structure.json
+  '7859856933713e2a4b427818b3a942fda598bef4d22ac0be906156e48b308e91', // structure: pipelines/data/structure.json
 ];

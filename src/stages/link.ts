@@ -199,13 +199,15 @@ export function readJournals(text: string, journals: JournalIndex, isOrganizatio
  * True when an English name stands inside a longer run of capitalised words that is no journal: a
  * foundation, a programme, a heading or a title ("Stem Cell Research Foundation", "Regenerative Medicine
  * Advanced Therapy", "Spinal Cord Injury", "Rejuvenated Stem Cells Help…", "Investigation of Stem Cells",
- * a link's text glued to "in" as in "inStem Cell Reports"). Asked only of a name with no cue word around
+ * a link's text glued to "in" as in "inStem Cell Reports", a term's gloss "(Mesenchymal Stem Cells, MSCs)"). Asked only of a name with no cue word around
  * it: "in Nature Medicine" or "the journal Stem Cells" stays a journal.
  */
 function inTitleRun(journals: JournalIndex, view: string, start: number, end: number): boolean {
   if (!/^[A-Z]/.test(view.slice(start, start + 1))) return false;
   // A title-case phrase runs on ("Stem Cells + Gene Therapy", "Stem Cells in Your Face").
   if (journals.titleRunsOn(view, end)) return true;
+  // A term's English gloss in brackets, its initials after a comma ("间充质干细胞(Mesenchymal Stem Cells, MSCs)").
+  if (/^\s*[,，]\s*[A-Z][A-Za-z]{1,9}\s*[)）]/.test(view.slice(end, end + 16)) && /[(（][^()（）]{0,60}$/.test(view.slice(Math.max(0, start - 60), start))) return true;
   const after = /^\s*([A-Za-z][\w-]*)/.exec(view.slice(end, end + 40));
   // A capitalised word runs straight on after the name ("… Foundation", "… Injury").
   if (after && /^[A-Z]/.test(after[1]!)) return true;

@@ -6,7 +6,7 @@ import { yearNumber } from '../core/numerals.js';
 import { pinyinRubyOf } from '../core/lexicon.js';
 import { defineStage, type StageContext } from '../core/stage.js';
 import { foldedOf, foldWidth } from '../core/text.js';
-import { chromeOf, classifyBlock, declaredRange, openingByline, pageDateInMarkup, subBlock, titleDateOf, titleLike, type BoilerplateKind } from '../structure/blocks.js';
+import { chromeOf, classifyBlock, declaredRange, documentTitleOf, openingByline, pageDateInMarkup, subBlock, titleDateOf, titleLike, type BoilerplateKind } from '../structure/blocks.js';
 import { leadingDate, pad } from '../structure/dates.js';
 import { assembleItems, quotedTitles, readSection, type Draft, type ItemContext, type ItemReach } from '../structure/items.js';
 import { pageKind, periodOf, type PageKind } from '../structure/kind.js';
@@ -164,6 +164,8 @@ export const segment = defineStage({
     let first = true;
     // The first paragraph of the body: a page with no dated item says there what it reports.
     let firstParagraph: Block | null = null;
+    // Whether the title came from chrome (a document-sharing site's "…_第1页"), not from a line of the text.
+    let chromeTitle = false;
     // True from the title until the next block of the body: a date alone there is the page date.
     let underTitle = false;
     const quoted = new Set<string>();
@@ -191,12 +193,26 @@ export const segment = defineStage({
       // dateline is read below, the caption after it dropped there.
       if (role.role === 'boilerplate' && !(role.kind === 'caption' && openingByline(foldedOf(block, doc.folded), s))) {
         if (role.date) doc.pageDate ??= role.date;
+        // A document-sharing site's image of the first page ("…报告_第1页") names the title, which
+        // the page prints nowhere else on a line of its own (its text opens glued to the contents).
+        if (first && doc.title === null) chromeTitle = (doc.title = documentTitleOf(block.text, foldedOf(block, doc.folded), s)) !== null;
         dropBlock(doc, dropped, report, role.kind, block, role.date ? ` (read as the page date ${role.date})` : '');
         continue;
       }
       if (inReferences) {
         doc.referenceBlocks.push(block);
         continue;
+      }
+      // The text under a title read from chrome opens with the title's copy, the contents glued on
+      // ("…报告目录16806摘要 3…"): a line with no sentence after the title is dropped whole (where
+      // glued contents end is not marked), a line with one keeps its text after the title.
+      if (chromeTitle && block.text.startsWith(doc.title!)) {
+        const rest = block.text.slice(doc.title!.length);
+        if (!/[。！？!?]/u.test(rest)) {
+          dropBlock(doc, dropped, report, 'other', block, ' (the title read from the page images, the contents glued on)');
+          continue;
+        }
+        block = subBlock(doc, block, doc.title!.length);
       }
       // "Dec 21, 2012" alone on the line right under the title: the page's date, printed where a news page prints it.
       if (underTitle) {
@@ -254,9 +270,13 @@ export const segment = defineStage({
       if (first) {
         first = false;
         const markupTitle = block.kind === 'heading' && (block.level === 1 || (doc.title !== null && block.text === doc.title));
-        const plainTitle = doc.title === null && !opening && !labelEnd && titleLike(block, s, foldedOf(block, doc.folded)) && leadingDate(block.text, s) === null && !['outline', 'references'].includes(role.role);
+        // A title read from chrome gives way to the text's own line of it (the file's name adds a
+        // word: "…观察报告_第1页" over "…观察"), not to another line (a numbered heading "1.1项目背景").
+        const ownTitle = doc.title === null || (chromeTitle && block.text.trim().length >= 4 && doc.title.startsWith(block.text.trim()));
+        const plainTitle = ownTitle && !opening && !labelEnd && titleLike(block, s, foldedOf(block, doc.folded)) && leadingDate(block.text, s) === null && !['outline', 'references'].includes(role.role);
         if (role.role !== 'month' && (markupTitle || plainTitle)) {
           doc.title = block.text;
+          chromeTitle = false;
           underTitle = true;
           const months = declaredRange(block.text, s);
           if (months) declared = { ...months, block };

@@ -68,6 +68,23 @@ function firstDate(patterns: PatternGroup, text: string, s: CompiledStructure): 
 }
 
 /**
+ * The document title a line of chrome names (the data's `documentTitles`: "…报告_第1页", a document-sharing
+ * site's image of the first page), as written in `text` (the pattern's group `title` opens the line), or null.
+ * `folded`: the line width-folded (the fold keeps each unit's place).
+ */
+export function documentTitleOf(text: string, folded: string, s: CompiledStructure): string | null {
+  const patterns = s.groups['/documentTitles'];
+  if (patterns.length === 0) return null;
+  const line = folded.trim();
+  const list = patterns.candidates(line);
+  for (let i = 0; i < list.length; i++) {
+    const title = patterns.exec(list[i]!, line)?.groups?.title;
+    if (title) return text.trim().slice(0, title.length).trim();
+  }
+  return null;
+}
+
+/**
  * The date a line standing alone gives ("Dec 21, 2012", the data's `titleDateLines`), or null. Asked
  * only of the line right under the title: there a news page prints its date; elsewhere a bare date is
  * as often a copied paper's ("Published:" / "17 March 2025") and {@link pageDateOf} reads none.
@@ -249,6 +266,8 @@ export function titleLike(block: Block, s: CompiledStructure, folded = foldWidth
   const latin = !hasHan.test(text);
   return (
     text.length > 0 &&
+    // A title holds a word: a lone counter ("0") above a journal site's text is none.
+    /\p{L}/u.test(text) &&
     text.length <= (latin ? s.maxLatinTitleLength : s.maxHeadingLength) &&
     !(latin ? /[。；;.]$|[a-z]{4}\.\s+[A-Z]/u : /[。；;]$/u).test(text) &&
     !s.citationMarker.test(text) &&

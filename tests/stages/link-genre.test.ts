@@ -143,6 +143,10 @@ describe('link: the forms of shape 3, one by one', () => {
     ['stem cells in Stem Cells Translational Medicine and stem cell therapy', [['Stem Cells Translational Medicine', 'Stem Cells Translational Medicine', 'journal']]],
     ['published in Cell Stem Cell, not in Cell', [['Cell Stem Cell', 'Cell Stem Cell', 'journal']]],
     ['published in Nature', [['Nature', 'Nature', 'journal']]],
+    // A term's English gloss with its initials is no journal (the seventh Chinese audit); a cue still names one.
+    ['间充质干细胞(Mesenchymal Stem Cells, MSCs)具有免疫调节作用', []],
+    ['干细胞(Stem Cells,SCs)是一类原始细胞', []],
+    ['发表在Stem Cells (2014)上', [['Stem Cells', 'Stem Cells', 'journal']]],
   ])('%s', (text, expected) => {
     expect(names(text)).toEqual(expected);
   });

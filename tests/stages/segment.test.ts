@@ -448,3 +448,68 @@ describe('segment on the sixth Chinese real-page audit (genre-zh5)', () => {
     },
   );
 });
+
+describe('segment on the seventh Chinese real-page audit (genre-zh6)', () => {
+  it.each([
+    '内科某某与实践 ›› 2025, Vol. 20 ›› Issue (04): 340-344.doi: 10.16138/j.1673-0000.2025.04.15',
+    '某某医科大学学报  2016, Vol. 36Issue (10): 1316-1321  DOI: 10.3969/j.issn.1673-0000.2016.10.03.',
+    'Chin Med Biotechnol, October 2013, Vol. 8, No. 5',
+    '第 19卷 第 2期',
+    '中国医药某某技术2013年10月第8卷第5',
+    '文章快速检索     高级检索',
+    '期刊检索:',
+    '引用本文 [复制中英文]',
+    '[复制英文]',
+    '基金项目',
+    '第一作者',
+    '文章历史',
+    '国家自然科学基金(81400000)',
+    '中检院2017年度“学科带头人培养基金”(课题编号:2017X6)',
+    '姜某某, 医学博士, 主治医师, E-mail:author@example.com',
+    '陈某某, Tel:13200000000;E-mail:author@example.com',
+    '陈 某 E-mail:',
+    '陈某某1, 窦某某2, 肖某1,()',
+    'WANG Xueyi, LI Benshang( )',
+    '1. 1. 518000,深圳市某某医院血液科',
+    '2. 510000 广州,某某医科大学第一临床医学院',
+    '(1某某中醫藥大學第一附屬醫院,天津 300000;2某某臨床醫學研究中心)',
+    '吉林某某大學第一醫院(長春 130000)',
+    '孫某某 巴某 王某 郝某 趙某某',
+    '医疗动态 > 正文',
+    '新闻 > 正文',
+    '• 前沿述评 • 上一篇',
+    '記者某某某／綜合報導',
+    '(綜合報道)',
+  ])('is journal-site front matter, a name line, a breadcrumb or a credit: %s', (text) => {
+    expect(classifyBlock(block(text), structure(), true)).toEqual({ role: 'boilerplate', kind: 'other' });
+  });
+
+  it.each(['王某某 唐某某', '干细胞 治疗', '皮膚細胞 培養出骨頭組織', '大陸 大陸焦點 特派現場', '某國研究人員發現一種新型幹細胞。(綜合報道)', '研究经费来自国家自然科学基金(81400000)。', '基金会资助的项目取得进展'])(
+    'is not chrome: %s',
+    (text) => {
+      expect(classifyBlock(block(text), structure(), true).role).not.toBe('boilerplate');
+    },
+  );
+
+  it.each([
+    ['2025-12-03 10:44:31|来源:某某数字', '2025-12-03'],
+    ['2026-03-04 15:31:58 来源:某某新闻网 责任编辑:某某某', '2026-03-04'],
+    ['来源:运动 栏目:期刊导读 时间:2021-06-21', '2021-06-21'],
+    ['(摘自:CFDA网站 2016-03-23)', '2016-03-23'],
+  ])('reads the page date of a publication or source line: %s', (text, date) => {
+    expect(pageDateOf(text, structure())).toBe(date);
+  });
+
+  it('reads a document-sharing site\'s title from its page images, dropping the contents glued to its copy', async () => {
+    const doc = await runUpTo('2026年某某行业研究报告_第1页\n2026年某某行业研究报告_第2页\n下载本文档\n2026年某某行业研究报告目录12345摘要 3一、概述 5\n1.1项目背景\n干细胞治疗进入临床转化阶段。\n', 'segment');
+    expect(doc.title).toBe('2026年某某行业研究报告');
+    expect(doc.sections.map((s) => s.kind)).not.toContain('year');
+    const own = await runUpTo('某某临床研究观察报告_第1页\n下载本文档\n某某临床研究观察\n一、研究背景\n膝骨关节炎是常见的关节疾病。\n', 'segment');
+    expect(own.title).toBe('某某临床研究观察');
+  });
+
+  it('reads no title from a lone counter above a journal site\'s text', async () => {
+    const doc = await runUpTo('0\n心肌干细胞治疗大鼠心肌梗死的研究进展。本文综述其机制。\n', 'segment');
+    expect(doc.title).toBeNull();
+  });
+});
