@@ -12,6 +12,13 @@ import { items, pipeline } from '../helpers.js';
 const structure = () => pipeline().data.structure;
 const lead = (text: string) => readLead(text, pipeline().data.journals, organizationTest(pipeline().data));
 
+
+/** A chrome line above a headline: dropped as boilerplate, and the headline under it is the title. */
+async function expectChromeOverHeadline(line: string): Promise<void> {
+  const record = await ingest({ text: `${line}\nA trial of neural stem cells in spinal cord injury opens\nThe first of ten patients was treated in March.\n`, name: 'page.txt' });
+  expect(record.boilerplate.map((b) => b.text)).toContain(line);
+  expect(record.title).toBe('A trial of neural stem cells in spinal cord injury opens');
+}
 describe('a wire dateline opening the first paragraph: chrome, and its date the page date', () => {
   it.each([
     ['LAKEWOOD, Colo., Oct. 3, 2024 /PRNewswire/ -- Example Cell Therapeutics today announced…', '2024-10-03', 'Example Cell'],
@@ -236,11 +243,7 @@ describe('English site chrome: share widgets, related links, "Read More", a news
     'Author(s):',
     '+ See all authors and affiliations',
     'View Full Text',
-  ])('%s: kept out of the body, never the title', async (line) => {
-    const record = await ingest({ text: `${line}\nA trial of neural stem cells in spinal cord injury opens\nThe first of ten patients was treated in March.\n`, name: 'page.txt' });
-    expect(record.boilerplate.map((b) => b.text)).toContain(line);
-    expect(record.title).toBe('A trial of neural stem cells in spinal cord injury opens');
-  });
+  ])('%s: kept out of the body, never the title', expectChromeOverHeadline);
 
   it.each(['Share prices rose after the trial results.', 'Related work in mice had shown the same.', 'Updated guidance on cell therapies'])('%s: prose or a heading, not chrome', async (line) => {
     const record = await ingest({ text: `A trial of neural stem cells in spinal cord injury opens\n${line}\n`, name: 'page.txt' });
@@ -354,11 +357,7 @@ describe('English site chrome: captions and credits, comment forms, a newsroom\'
     'Read more here:',
     'Read the full story here:',
     'Updated:',
-  ])('%s: kept out of the body, never the title', async (line) => {
-    const record = await ingest({ text: `${line}\nA trial of neural stem cells in spinal cord injury opens\nThe first of ten patients was treated in March.\n`, name: 'page.txt' });
-    expect(record.boilerplate.map((b) => b.text)).toContain(line);
-    expect(record.title).toBe('A trial of neural stem cells in spinal cord injury opens');
-  });
+  ])('%s: kept out of the body, never the title', expectChromeOverHeadline);
 
   it.each(['Back to the lab, the team grew new cells.', 'Contact lenses made from stem cells', 'Home stem cell kits are a scam, doctors warn', 'Image analysis via machine learning finds stem cells'])('%s: prose or a heading, not chrome', async (line) => {
     const record = await ingest({ text: `A trial of neural stem cells in spinal cord injury opens\n${line}\n`, name: 'page.txt' });
