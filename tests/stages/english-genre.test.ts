@@ -12,7 +12,6 @@ import { items, pipeline } from '../helpers.js';
 const structure = () => pipeline().data.structure;
 const lead = (text: string) => readLead(text, pipeline().data.journals, organizationTest(pipeline().data));
 
-
 /** A chrome line above a headline: dropped as boilerplate, and the headline under it is the title. */
 async function expectChromeOverHeadline(line: string): Promise<void> {
   const record = await ingest({ text: `${line}\nA trial of neural stem cells in spinal cord injury opens\nThe first of ten patients was treated in March.\n`, name: 'page.txt' });
