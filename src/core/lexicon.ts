@@ -166,7 +166,7 @@ export class LexiconMatcher {
    * matched before, so a text it does not match is not searched by each pattern in turn.
    */
   private readonly anyPattern: RegExp | null;
-  /** Concept id → index, made at a pattern's first match. */
+  /** Concept id → index, made at a pattern's first match or the first {@link lineage}. */
   private byId: Map<string, number> | null = null;
   private knownAbbreviations: ReadonlySet<string> | null = null;
   private countryConcepts: Lexicon['concepts'] | null = null;
@@ -211,6 +211,27 @@ export class LexiconMatcher {
       this.countryConcepts = countries;
     }
     return this.countryConcepts;
+  }
+
+  /**
+   * A concept and those its `broader` links lead to, narrowest first (steroid-refractory acute GvHD,
+   * acute GvHD, GvHD), or null when it names none: the label stage counts a family's mentions
+   * together for the page's topic.
+   */
+  lineage(id: string): { id: string; label: string }[] | null {
+    this.byId ??= new Map(this.lexicon.concepts.map((c, k) => [c.id, k]));
+    const k = this.byId.get(id);
+    let concept = k === undefined ? undefined : this.lexicon.concepts[k]!;
+    if (concept?.broader === undefined) return null;
+    const line = [{ id: concept.id, label: concept.label }];
+    // A few steps at most: a loop in the data (which the lexicon's test forbids) cannot hang a stage.
+    for (let step = 0; step < 8 && concept.broader !== undefined; step++) {
+      const up = this.byId.get(concept.broader);
+      if (up === undefined) break;
+      concept = this.lexicon.concepts[up]!;
+      line.push({ id: concept.id, label: concept.label });
+    }
+    return line;
   }
 
   /** The concept at index `k` of the lexicon, as matches carry it (one object per concept). */

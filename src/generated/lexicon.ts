@@ -48,5 +48,9 @@ export interface Lexicon {
     zh: string[];
     en: string[];
     abbreviations: string[];
+    /**
+     * The concept this one is a kind of (acute GvHD: GvHD): a page's topic counts a family's mentions together.
+     */
+    broader?: string;
   }[];
 }

@@ -5,6 +5,6 @@ export const shippedDataHashes: readonly string[] = [
   '9a139e957b3ce6adad74216552ba3ef8937e435cfb9497dc7af3dee9ef13f0e7', // facts: pipelines/data/facts.json
   '73651168e9ae98853bf117d2313db81bf75f0bfc6beb15c38b39e90ae0c88990', // html: pipelines/data/html.json
   '970103a2458befae1b3812e46bf65661bb1eb0da3339b5db3ec9e7abd896ea2c', // journals: pipelines/data/journals.json
-  'f26ac59e8c943dd47b8a901f40cc98dc38cc190a5b57484d07de1567e814483c', // lexicon: pipelines/data/lexicon.json
-  '7859856933713e2a4b427818b3a942fda598bef4d22ac0be906156e48b308e91', // structure: pipelines/data/structure.json
+  'ea5d4337d4c2a9e84e034a74df36197147e0c5f914098a410eac5e98ee317847', // lexicon: pipelines/data/lexicon.json
+  'ed54ccd301e41d012766c4f1ef9b18f266e5cc3cb9b2bc96b5647e946b4d755f', // structure: pipelines/data/structure.json
 ];

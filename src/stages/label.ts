@@ -183,12 +183,42 @@ export function composeHeading(parts: HeadingParts): string | null {
 const hasHan = /\p{Script=Han}/u;
 
 type Disease = { id: string; label: string };
+type Counts = ReadonlyMap<string, { disease: Disease; count: number }>;
 
 /** The disease most named, when it is named at least twice and at least twice as often as the next (else null). */
-function dominant(counts: ReadonlyMap<string, { disease: Disease; count: number }>, atLeast: number): Disease | null {
+function dominant(counts: Counts, atLeast: number): Disease | null {
   const [first, second] = [...counts.values()].sort((a, b) => b.count - a.count || (a.disease.id < b.disease.id ? -1 : 1));
   if (!first || first.count < atLeast) return null;
   return !second || first.count >= 2 * second.count ? first.disease : null;
+}
+
+/**
+ * The counts joined by family (the lexicon's `broader`: acute GvHD and steroid-refractory acute GvHD are
+ * kinds of GvHD): a family counts its members' mentions together and is named by the narrowest concept
+ * that holds every member the page names ("GvHD" … "aGVHD": GvHD; "aGVHD" … "SR-aGVHD": acute GvHD).
+ * The counts themselves when no disease counted has a broader concept.
+ */
+function byFamily(counts: Counts, concepts: LexiconMatcher): Counts {
+  let families: Map<string, { disease: Disease; count: number; line: Disease[] }> | null = null;
+  for (const [id, entry] of counts) {
+    const line = concepts.lineage(id);
+    if (line === null && families === null) continue;
+    // The first member with a broader concept: the families are made from every count from here on.
+    if (families === null) {
+      families = new Map();
+      for (const [other, e] of counts) {
+        if (other === id) break;
+        families.set(other, { disease: e.disease, count: e.count, line: [e.disease] });
+      }
+    }
+    const own = line ?? [entry.disease];
+    const key = own[own.length - 1]!.id;
+    const family = families.get(key);
+    // The narrowest concept both lines hold: the family's name so far and this member's.
+    const common = family === undefined ? own : family.line.filter((d) => own.some((o) => o.id === d.id));
+    families.set(key, { disease: common[0] ?? entry.disease, count: (family?.count ?? 0) + entry.count, line: common });
+  }
+  return families ?? counts;
 }
 
 /**
@@ -197,6 +227,7 @@ function dominant(counts: ReadonlyMap<string, { disease: Disease; count: number 
  * page names at least twice as often as each other (a page about autism and its epilepsy), else
  * none (a page about several diseases); when the title names none, the one most headings name
  * (two at least); else the one the body names most, twice at least and twice as often as the next.
+ * Kinds of one disease count as that disease's family ({@link byFamily}) where several are named.
  * A disease the body names in full is named too by its initials alone, in the title and the body
  * ("Stem cells reduce MS brain damage" over "multiple sclerosis"): the lexicon cannot hold "MS"
  * (authors' initials), but a page that names the disease spells it out.
@@ -230,11 +261,14 @@ export function topicDisease(doc: DigestDocument, fromHeadings: readonly (Diseas
     if (doc.title !== null && inTitle.size === 0) for (const d of initialsNamed(doc.title, titleScan, initials)) inTitle.set(d.id, d);
   }
   if (inTitle.size === 1) return [...inTitle.values()][0]!;
-  if (inTitle.size > 1) return dominant(new Map([...inTitle.keys()].map((id) => [id, counts.get(id) ?? { disease: inTitle.get(id)!, count: 0 }])), 1);
+  if (inTitle.size > 1) {
+    const titled = byFamily(new Map([...inTitle.keys()].map((id) => [id, counts.get(id) ?? { disease: inTitle.get(id)!, count: 0 }])), concepts);
+    return titled.size === 1 ? [...titled.values()][0]!.disease : dominant(titled, 1);
+  }
   const headed = new Map(fromHeadings.map((d) => [d.id, { disease: { id: d.id, label: d.label }, count: d.count }]));
   const [top, next] = [...headed.values()].sort((a, b) => b.count - a.count || (a.disease.id < b.disease.id ? -1 : 1));
   if (top && top.count >= 2 && (!next || top.count > next.count)) return top.disease;
-  return dominant(counts, 2);
+  return dominant(byFamily(counts, concepts), 2);
 }
 
 /** The initials of a disease's name as written in Latin letters, two to six words ("multiple sclerosis" → "MS", "Parkinson’s disease" → "PD"), or null. */

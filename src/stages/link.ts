@@ -228,13 +228,15 @@ function inTitleRun(journals: JournalIndex, view: string, start: number, end: nu
 
 /**
  * True when a one-word name closes, after a comma, the first sentence of its line, which opens with
- * four words or more: a reading list's line, a paper's title and then its journal ("… promotes
- * reprogramming, Nature."; "… drive active adipogenesis, Science. I always heard…").
+ * four words or more and holds no other comma: a reading list's line, a paper's title and then its
+ * journal ("… promotes reprogramming, Nature."; "… drive active adipogenesis, Science. I always
+ * heard…"). A list's last member is none ("… such as Autism, Cerebral Palsy, Multiple Sclerosis, Stroke.":
+ * a clinic's list of conditions, capitalised, whose last one a journal is named after).
  */
 function readingListTail(view: string, start: number, end: number): boolean {
   if (start < 2 || view[start - 2] !== ',' || view[start - 1] !== ' ' || view[end] !== '.' || !(end + 1 === view.length || /\s/.test(view[end + 1]!))) return false;
   const before = view.slice(view.lastIndexOf('\n', start) + 1, start - 2);
-  return !/[.!?]\s/.test(before) && before.trim().split(/\s+/).length >= 4;
+  return !/[.!?]\s|,/.test(before) && before.trim().split(/\s+/).length >= 4;
 }
 
 /** What an item's lead says about its journal: the first of each kind of name, and its paper title. */

@@ -251,6 +251,11 @@ export const segment = defineStage({
         const folded = foldedOf(block, doc.folded);
         // A date alone above everything else (a press office's "October 19, 2006" over its release) is the page date, never the title.
         const date = titleDateOf(folded, s);
+        // One lower-case token above everything is a page's slot or class name ("headerads"), never a line of the text.
+        if (date === null && /^[a-z]+$/.test(folded.trim())) {
+          dropBlock(doc, dropped, report, 'other', block);
+          continue;
+        }
         if (date) {
           doc.pageDate ??= date;
           dropBlock(doc, dropped, report, 'page-date', block, ` (read as the page date ${date})`);

@@ -269,7 +269,9 @@ export function titleLike(block: Block, s: CompiledStructure, folded = foldWidth
     // A title holds a word: a lone counter ("0") above a journal site's text is none.
     /\p{L}/u.test(text) &&
     text.length <= (latin ? s.maxLatinTitleLength : s.maxHeadingLength) &&
-    !(latin ? /[。；;.]$|[a-z]{4}\.\s+[A-Z]/u : /[。；;]$/u).test(text) &&
+    // A sentence's stop ends no title; one right after a capital is an abbreviation's ("… Performed in
+    // the U.S."), as in kind.ts's first sentence.
+    !(latin ? /[。；;]$|(?<![A-Z])\.$|[a-z]{4}\.\s+[A-Z]/u : /[。；;]$/u).test(text) &&
     !s.citationMarker.test(text) &&
     !s.groups['/referenceHeadings'].test(text)
   );

@@ -38,6 +38,26 @@ describe('lexicon (pipelines/data/lexicon.json)', () => {
     expect(byId.get('disease:diabetes')?.zh).toEqual(['糖尿病']);
   });
 
+  it('links a concept only to a broader one of its own type, with no loop (GvHD\'s kinds)', () => {
+    const byId = new Map(lexicon.concepts.map((c) => [c.id, c]));
+    const problems: string[] = [];
+    for (const concept of lexicon.concepts) {
+      const seen = new Set([concept.id]);
+      for (let c = concept; c.broader !== undefined; ) {
+        const up = byId.get(c.broader);
+        if (up === undefined || up.type !== concept.type || seen.has(up.id)) {
+          problems.push(`${concept.id} → ${c.broader}`);
+          break;
+        }
+        seen.add(up.id);
+        c = up;
+      }
+    }
+    expect(problems).toEqual([]);
+    expect(byId.get('disease:steroid-refractory-agvhd')?.broader).toBe('disease:acute-gvhd');
+    expect(byId.get('disease:acute-gvhd')?.broader).toBe('disease:graft-vs-host-disease');
+  });
+
   it('gives every concept the genre fixtures must tag, under the id they expect', () => {
     const named = fixtureEntities();
     expect(named.length).toBeGreaterThan(100);
