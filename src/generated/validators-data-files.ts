@@ -4,17 +4,281 @@
 import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 "use strict";
-export const structure = validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/structure.schema.json","type":"object","additionalProperties":false,"required":["maxHeadingLength","monthNames","numerals","monthHeadings","rangeHeadings","yearHeadings","yearHeadingWords","headingPunctuation","outlineHeadings","outlineSubheadings","sectionKeywords","referenceHeadings","boilerplate","pageDates","leadLabels","bylinePrefixes","captions","itemDates","undatedItemStarts","relativeDay","eventVerbs","yearOpeners","closingWords","sentenceBreak","publicationCues","english","relativeYears","citationMarker","pageKinds","messageExamples"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"maxHeadingLength":{"type":"integer","minimum":8},"maxLatinTitleLength":{"type":"integer","minimum":1,"maximum":1000},"monthNames":{"type":"array","minItems":12,"maxItems":12,"items":{"type":"array","minItems":1,"maxItems":8,"items":{"type":"string","pattern":"^[A-Za-z]{2,20}$"}}},"numerals":{"type":"object","minProperties":1,"propertyNames":{"minLength":1,"maxLength":1},"additionalProperties":{"type":"integer","minimum":0,"maximum":10}},"monthHeadings":{"$ref":"#/$defs/Patterns"},"rangeHeadings":{"$ref":"#/$defs/Patterns"},"yearHeadings":{"$ref":"#/$defs/Patterns"},"yearHeadingWords":{"$ref":"#/$defs/Words"},"headingPunctuation":{"type":"string","minLength":1,"maxLength":600},"unfinishedLineEnds":{"type":"string","minLength":1,"maxLength":600},"wordMarks":{"type":"string","minLength":1,"maxLength":600},"headingMarks":{"type":"string","minLength":1,"maxLength":600},"outlineHeadings":{"$ref":"#/$defs/Patterns"},"outlineSubheadings":{"$ref":"#/$defs/Patterns"},"sectionKeywords":{"type":"object","additionalProperties":false,"required":["summary","outlook","conclusion"],"properties":{"summary":{"$ref":"#/$defs/Words"},"outlook":{"$ref":"#/$defs/Words"},"conclusion":{"$ref":"#/$defs/Words"}}},"referenceHeadings":{"$ref":"#/$defs/Patterns"},"boilerplate":{"type":"object","additionalProperties":false,"required":["disclaimer","qr-code","other"],"properties":{"disclaimer":{"$ref":"#/$defs/Patterns"},"qr-code":{"$ref":"#/$defs/Patterns"},"other":{"$ref":"#/$defs/Patterns"}}},"pageDates":{"$ref":"#/$defs/Patterns"},"titleDateLines":{"$ref":"#/$defs/Patterns"},"documentTitles":{"$ref":"#/$defs/Patterns"},"leadLabels":{"$ref":"#/$defs/Patterns"},"bylinePrefixes":{"$ref":"#/$defs/Patterns"},"captions":{"$ref":"#/$defs/Patterns"},"itemDates":{"$ref":"#/$defs/Patterns"},"undatedItemStarts":{"$ref":"#/$defs/Patterns"},"relativeDay":{"type":"string","minLength":1,"maxLength":600},"eventVerbs":{"$ref":"#/$defs/Words"},"todayWords":{"type":"string","minLength":1,"maxLength":200},"recentWords":{"type":"string","minLength":1,"maxLength":200},"yearOpeners":{"$ref":"#/$defs/Patterns"},"closingWords":{"$ref":"#/$defs/Patterns"},"sentenceBreak":{"type":"string","minLength":1,"maxLength":600},"publicationCues":{"type":"string","minLength":1,"maxLength":600},"english":{"type":"object","additionalProperties":false,"required":["phrases","therapies","connectors"],"properties":{"phrases":{"type":"array","items":{"$ref":"#/$defs/Translation"}},"therapies":{"type":"array","items":{"$ref":"#/$defs/Translation"}},"connectors":{"type":"array","items":{"type":"string"}}}},"relativeYears":{"type":"object","additionalProperties":{"type":"integer","minimum":-10,"maximum":10}},"citationMarker":{"type":"string","minLength":1,"maxLength":600},"pageKinds":{"type":"object","additionalProperties":false,"required":["titleYearRange","titleYear","approvalVerbs","regulators","trialRoundupTitles","overviewTitles"],"properties":{"titleYearRange":{"type":"string","minLength":1,"maxLength":600},"titleYear":{"type":"string","minLength":1,"maxLength":600},"approvalVerbs":{"$ref":"#/$defs/Words"},"regulators":{"$ref":"#/$defs/Words"},"trialCues":{"type":"string","minLength":1,"maxLength":600},"trialRoundupTitles":{"$ref":"#/$defs/Patterns"},"overviewTitles":{"$ref":"#/$defs/Patterns"}}},"messageExamples":{"type":"object","additionalProperties":false,"required":["monthHeading","referenceHeading"],"properties":{"monthHeading":{"type":"string","minLength":1,"maxLength":200},"referenceHeading":{"type":"string","minLength":1,"maxLength":200}}}},"$defs":{"Patterns":{"type":"array","items":{"type":"string","minLength":1,"maxLength":600}},"Words":{"type":"array","items":{"type":"string","minLength":1},"minItems":1},"Translation":{"type":"object","additionalProperties":false,"required":["zh","en"],"properties":{"zh":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}},"en":{"type":"string","minLength":1},"preposition":{"type":"string"},"written":{"type":"array","items":{"type":"string","minLength":1}}}}}};
+export const structure = validate52;
+const schema19 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/structure.schema.json","type":"object","additionalProperties":false,"required":["maxHeadingLength","monthNames","numerals","monthHeadings","rangeHeadings","yearHeadings","yearHeadingWords","headingPunctuation","outlineHeadings","outlineSubheadings","sectionKeywords","referenceHeadings","boilerplate","pageDates","leadLabels","bylinePrefixes","captions","itemDates","undatedItemStarts","relativeDay","eventVerbs","yearOpeners","closingWords","sentenceBreak","publicationCues","english","relativeYears","citationMarker","pageKinds","messageExamples"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"maxHeadingLength":{"type":"integer","minimum":8},"maxLatinTitleLength":{"type":"integer","minimum":1,"maximum":1000},"monthNames":{"type":"array","minItems":12,"maxItems":12,"items":{"type":"array","minItems":1,"maxItems":8,"items":{"type":"string","pattern":"^[A-Za-z]{2,20}$"}}},"numerals":{"type":"object","minProperties":1,"propertyNames":{"minLength":1,"maxLength":1},"additionalProperties":{"type":"integer","minimum":0,"maximum":10}},"monthHeadings":{"$ref":"#/$defs/Patterns"},"rangeHeadings":{"$ref":"#/$defs/Patterns"},"yearHeadings":{"$ref":"#/$defs/Patterns"},"yearHeadingWords":{"$ref":"#/$defs/Words"},"headingPunctuation":{"type":"string","minLength":1,"maxLength":600},"unfinishedLineEnds":{"type":"string","minLength":1,"maxLength":600},"wordMarks":{"type":"string","minLength":1,"maxLength":600},"headingMarks":{"type":"string","minLength":1,"maxLength":600},"outlineHeadings":{"$ref":"#/$defs/Patterns"},"outlineSubheadings":{"$ref":"#/$defs/Patterns"},"sectionKeywords":{"type":"object","additionalProperties":false,"required":["summary","outlook","conclusion"],"properties":{"summary":{"$ref":"#/$defs/Words"},"outlook":{"$ref":"#/$defs/Words"},"conclusion":{"$ref":"#/$defs/Words"}}},"referenceHeadings":{"$ref":"#/$defs/Patterns"},"boilerplate":{"type":"object","additionalProperties":false,"required":["disclaimer","qr-code","other"],"properties":{"disclaimer":{"$ref":"#/$defs/Patterns"},"qr-code":{"$ref":"#/$defs/Patterns"},"other":{"$ref":"#/$defs/Patterns"}}},"pageDates":{"$ref":"#/$defs/Patterns"},"titleDateLines":{"$ref":"#/$defs/Patterns"},"documentTitles":{"$ref":"#/$defs/Patterns"},"leadLabels":{"$ref":"#/$defs/Patterns"},"bylinePrefixes":{"$ref":"#/$defs/Patterns"},"captions":{"$ref":"#/$defs/Patterns"},"itemDates":{"$ref":"#/$defs/Patterns"},"undatedItemStarts":{"$ref":"#/$defs/Patterns"},"relativeDay":{"type":"string","minLength":1,"maxLength":600},"eventVerbs":{"$ref":"#/$defs/Words"},"todayWords":{"type":"string","minLength":1,"maxLength":200},"recentWords":{"type":"string","minLength":1,"maxLength":200},"yearOpeners":{"$ref":"#/$defs/Patterns"},"closingWords":{"$ref":"#/$defs/Patterns"},"sentenceBreak":{"type":"string","minLength":1,"maxLength":600},"publicationCues":{"type":"string","minLength":1,"maxLength":600},"english":{"type":"object","additionalProperties":false,"required":["phrases","therapies","connectors"],"properties":{"phrases":{"type":"array","items":{"$ref":"#/$defs/Translation"}},"therapies":{"type":"array","items":{"$ref":"#/$defs/Translation"}},"connectors":{"type":"array","items":{"type":"string"}}}},"relativeYears":{"type":"object","additionalProperties":{"type":"integer","minimum":-10,"maximum":10}},"citationMarker":{"type":"string","minLength":1,"maxLength":600},"pageKinds":{"type":"object","additionalProperties":false,"required":["titleYearRange","titleYear","approvalVerbs","regulators","trialRoundupTitles","overviewTitles"],"properties":{"titleYearRange":{"type":"string","minLength":1,"maxLength":600},"titleYear":{"type":"string","minLength":1,"maxLength":600},"approvalVerbs":{"$ref":"#/$defs/Words"},"regulators":{"$ref":"#/$defs/Words"},"trialCues":{"type":"string","minLength":1,"maxLength":600},"trialRoundupTitles":{"$ref":"#/$defs/Patterns"},"overviewTitles":{"$ref":"#/$defs/Patterns"}}},"messageExamples":{"type":"object","additionalProperties":false,"required":["monthHeading","referenceHeading"],"properties":{"monthHeading":{"type":"string","minLength":1,"maxLength":200},"referenceHeading":{"type":"string","minLength":1,"maxLength":200}}}},"$defs":{"Patterns":{"type":"array","items":{"type":"string","minLength":1,"maxLength":600}},"Words":{"type":"array","items":{"type":"string","minLength":1},"minItems":1},"Translation":{"type":"object","additionalProperties":false,"required":["zh","en"],"properties":{"zh":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}},"en":{"type":"string","minLength":1},"preposition":{"type":"string"},"written":{"type":"array","items":{"type":"string","minLength":1}}}}}};
 const func1 = Object.prototype.hasOwnProperty;
 const func2 = require("ajv/dist/runtime/ucs2length").default;
-const pattern4 = new RegExp("^[A-Za-z]{2,20}$", "u");
+const pattern3 = new RegExp("^[A-Za-z]{2,20}$", "u");
 
-function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate53(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate53.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(errors === 0){
+if(Array.isArray(data)){
+var valid0 = true;
+const len0 = data.length;
+for(let i0=0; i0<len0; i0++){
+let data0 = data[i0];
+const _errs1 = errors;
+if(errors === _errs1){
+if(typeof data0 === "string"){
+if(func2(data0) > 600){
+validate53.errors = [{instancePath:instancePath+"/" + i0,schemaPath:"#/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
+return false;
+}
+else {
+if(func2(data0) < 1){
+validate53.errors = [{instancePath:instancePath+"/" + i0,schemaPath:"#/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+}
+else {
+validate53.errors = [{instancePath:instancePath+"/" + i0,schemaPath:"#/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs1 === errors;
+if(!valid0){
+break;
+}
+}
+}
+else {
+validate53.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+validate53.errors = vErrors;
+return errors === 0;
+}
+validate53.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+
+
+function validate57(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate57.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(errors === 0){
+if(Array.isArray(data)){
+if(data.length < 1){
+validate57.errors = [{instancePath,schemaPath:"#/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
+return false;
+}
+else {
+var valid0 = true;
+const len0 = data.length;
+for(let i0=0; i0<len0; i0++){
+let data0 = data[i0];
+const _errs1 = errors;
+if(errors === _errs1){
+if(typeof data0 === "string"){
+if(func2(data0) < 1){
+validate57.errors = [{instancePath:instancePath+"/" + i0,schemaPath:"#/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate57.errors = [{instancePath:instancePath+"/" + i0,schemaPath:"#/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs1 === errors;
+if(!valid0){
+break;
+}
+}
+}
+}
+else {
+validate57.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+validate57.errors = vErrors;
+return errors === 0;
+}
+validate57.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+
+
+function validate79(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate79.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if(((data.zh === undefined) && (missing0 = "zh")) || ((data.en === undefined) && (missing0 = "en"))){
+validate79.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!((((key0 === "zh") || (key0 === "en")) || (key0 === "preposition")) || (key0 === "written"))){
+validate79.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.zh !== undefined){
+let data0 = data.zh;
+const _errs2 = errors;
+if(errors === _errs2){
+if(Array.isArray(data0)){
+if(data0.length < 1){
+validate79.errors = [{instancePath:instancePath+"/zh",schemaPath:"#/properties/zh/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
+return false;
+}
+else {
+var valid1 = true;
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+let data1 = data0[i0];
+const _errs4 = errors;
+if(errors === _errs4){
+if(typeof data1 === "string"){
+if(func2(data1) < 1){
+validate79.errors = [{instancePath:instancePath+"/zh/" + i0,schemaPath:"#/properties/zh/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate79.errors = [{instancePath:instancePath+"/zh/" + i0,schemaPath:"#/properties/zh/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid1 = _errs4 === errors;
+if(!valid1){
+break;
+}
+}
+}
+}
+else {
+validate79.errors = [{instancePath:instancePath+"/zh",schemaPath:"#/properties/zh/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.en !== undefined){
+let data2 = data.en;
+const _errs6 = errors;
+if(errors === _errs6){
+if(typeof data2 === "string"){
+if(func2(data2) < 1){
+validate79.errors = [{instancePath:instancePath+"/en",schemaPath:"#/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate79.errors = [{instancePath:instancePath+"/en",schemaPath:"#/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs6 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.preposition !== undefined){
+const _errs8 = errors;
+if(typeof data.preposition !== "string"){
+validate79.errors = [{instancePath:instancePath+"/preposition",schemaPath:"#/properties/preposition/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs8 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.written !== undefined){
+let data4 = data.written;
+const _errs10 = errors;
+if(errors === _errs10){
+if(Array.isArray(data4)){
+var valid2 = true;
+const len1 = data4.length;
+for(let i1=0; i1<len1; i1++){
+let data5 = data4[i1];
+const _errs12 = errors;
+if(errors === _errs12){
+if(typeof data5 === "string"){
+if(func2(data5) < 1){
+validate79.errors = [{instancePath:instancePath+"/written/" + i1,schemaPath:"#/properties/written/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate79.errors = [{instancePath:instancePath+"/written/" + i1,schemaPath:"#/properties/written/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid2 = _errs12 === errors;
+if(!valid2){
+break;
+}
+}
+}
+else {
+validate79.errors = [{instancePath:instancePath+"/written",schemaPath:"#/properties/written/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs10 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+}
+else {
+validate79.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate79.errors = vErrors;
+return errors === 0;
+}
+validate79.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+
+function validate52(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://digest-ingest.dev/schemas/structure.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate20.evaluated;
+const evaluated0 = validate52.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -25,14 +289,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if(((((((((((((((((((((((((((((((data.maxHeadingLength === undefined) && (missing0 = "maxHeadingLength")) || ((data.monthNames === undefined) && (missing0 = "monthNames"))) || ((data.numerals === undefined) && (missing0 = "numerals"))) || ((data.monthHeadings === undefined) && (missing0 = "monthHeadings"))) || ((data.rangeHeadings === undefined) && (missing0 = "rangeHeadings"))) || ((data.yearHeadings === undefined) && (missing0 = "yearHeadings"))) || ((data.yearHeadingWords === undefined) && (missing0 = "yearHeadingWords"))) || ((data.headingPunctuation === undefined) && (missing0 = "headingPunctuation"))) || ((data.outlineHeadings === undefined) && (missing0 = "outlineHeadings"))) || ((data.outlineSubheadings === undefined) && (missing0 = "outlineSubheadings"))) || ((data.sectionKeywords === undefined) && (missing0 = "sectionKeywords"))) || ((data.referenceHeadings === undefined) && (missing0 = "referenceHeadings"))) || ((data.boilerplate === undefined) && (missing0 = "boilerplate"))) || ((data.pageDates === undefined) && (missing0 = "pageDates"))) || ((data.leadLabels === undefined) && (missing0 = "leadLabels"))) || ((data.bylinePrefixes === undefined) && (missing0 = "bylinePrefixes"))) || ((data.captions === undefined) && (missing0 = "captions"))) || ((data.itemDates === undefined) && (missing0 = "itemDates"))) || ((data.undatedItemStarts === undefined) && (missing0 = "undatedItemStarts"))) || ((data.relativeDay === undefined) && (missing0 = "relativeDay"))) || ((data.eventVerbs === undefined) && (missing0 = "eventVerbs"))) || ((data.yearOpeners === undefined) && (missing0 = "yearOpeners"))) || ((data.closingWords === undefined) && (missing0 = "closingWords"))) || ((data.sentenceBreak === undefined) && (missing0 = "sentenceBreak"))) || ((data.publicationCues === undefined) && (missing0 = "publicationCues"))) || ((data.english === undefined) && (missing0 = "english"))) || ((data.relativeYears === undefined) && (missing0 = "relativeYears"))) || ((data.citationMarker === undefined) && (missing0 = "citationMarker"))) || ((data.pageKinds === undefined) && (missing0 = "pageKinds"))) || ((data.messageExamples === undefined) && (missing0 = "messageExamples"))){
-validate20.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate52.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!(func1.call(schema31.properties, key0))){
-validate20.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+if(!(func1.call(schema19.properties, key0))){
+validate52.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -41,7 +305,7 @@ if(_errs1 === errors){
 if(data.$schema !== undefined){
 const _errs2 = errors;
 if(typeof data.$schema !== "string"){
-validate20.errors = [{instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate52.errors = [{instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -53,7 +317,7 @@ if(valid0){
 if(data.description !== undefined){
 const _errs4 = errors;
 if(typeof data.description !== "string"){
-validate20.errors = [{instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate52.errors = [{instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs4 === errors;
@@ -66,13 +330,13 @@ if(data.maxHeadingLength !== undefined){
 let data2 = data.maxHeadingLength;
 const _errs6 = errors;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-validate20.errors = [{instancePath:instancePath+"/maxHeadingLength",schemaPath:"#/properties/maxHeadingLength/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate52.errors = [{instancePath:instancePath+"/maxHeadingLength",schemaPath:"#/properties/maxHeadingLength/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs6){
 if((typeof data2 == "number") && (isFinite(data2))){
 if(data2 < 8 || isNaN(data2)){
-validate20.errors = [{instancePath:instancePath+"/maxHeadingLength",schemaPath:"#/properties/maxHeadingLength/minimum",keyword:"minimum",params:{comparison: ">=", limit: 8},message:"must be >= 8"}];
+validate52.errors = [{instancePath:instancePath+"/maxHeadingLength",schemaPath:"#/properties/maxHeadingLength/minimum",keyword:"minimum",params:{comparison: ">=", limit: 8},message:"must be >= 8"}];
 return false;
 }
 }
@@ -87,18 +351,18 @@ if(data.maxLatinTitleLength !== undefined){
 let data3 = data.maxLatinTitleLength;
 const _errs8 = errors;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-validate20.errors = [{instancePath:instancePath+"/maxLatinTitleLength",schemaPath:"#/properties/maxLatinTitleLength/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate52.errors = [{instancePath:instancePath+"/maxLatinTitleLength",schemaPath:"#/properties/maxLatinTitleLength/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs8){
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 > 1000 || isNaN(data3)){
-validate20.errors = [{instancePath:instancePath+"/maxLatinTitleLength",schemaPath:"#/properties/maxLatinTitleLength/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000"}];
+validate52.errors = [{instancePath:instancePath+"/maxLatinTitleLength",schemaPath:"#/properties/maxLatinTitleLength/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000"}];
 return false;
 }
 else {
 if(data3 < 1 || isNaN(data3)){
-validate20.errors = [{instancePath:instancePath+"/maxLatinTitleLength",schemaPath:"#/properties/maxLatinTitleLength/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+validate52.errors = [{instancePath:instancePath+"/maxLatinTitleLength",schemaPath:"#/properties/maxLatinTitleLength/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
 return false;
 }
 }
@@ -116,12 +380,12 @@ const _errs10 = errors;
 if(errors === _errs10){
 if(Array.isArray(data4)){
 if(data4.length > 12){
-validate20.errors = [{instancePath:instancePath+"/monthNames",schemaPath:"#/properties/monthNames/maxItems",keyword:"maxItems",params:{limit: 12},message:"must NOT have more than 12 items"}];
+validate52.errors = [{instancePath:instancePath+"/monthNames",schemaPath:"#/properties/monthNames/maxItems",keyword:"maxItems",params:{limit: 12},message:"must NOT have more than 12 items"}];
 return false;
 }
 else {
 if(data4.length < 12){
-validate20.errors = [{instancePath:instancePath+"/monthNames",schemaPath:"#/properties/monthNames/minItems",keyword:"minItems",params:{limit: 12},message:"must NOT have fewer than 12 items"}];
+validate52.errors = [{instancePath:instancePath+"/monthNames",schemaPath:"#/properties/monthNames/minItems",keyword:"minItems",params:{limit: 12},message:"must NOT have fewer than 12 items"}];
 return false;
 }
 else {
@@ -133,12 +397,12 @@ const _errs12 = errors;
 if(errors === _errs12){
 if(Array.isArray(data5)){
 if(data5.length > 8){
-validate20.errors = [{instancePath:instancePath+"/monthNames/" + i0,schemaPath:"#/properties/monthNames/items/maxItems",keyword:"maxItems",params:{limit: 8},message:"must NOT have more than 8 items"}];
+validate52.errors = [{instancePath:instancePath+"/monthNames/" + i0,schemaPath:"#/properties/monthNames/items/maxItems",keyword:"maxItems",params:{limit: 8},message:"must NOT have more than 8 items"}];
 return false;
 }
 else {
 if(data5.length < 1){
-validate20.errors = [{instancePath:instancePath+"/monthNames/" + i0,schemaPath:"#/properties/monthNames/items/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
+validate52.errors = [{instancePath:instancePath+"/monthNames/" + i0,schemaPath:"#/properties/monthNames/items/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
 return false;
 }
 else {
@@ -149,13 +413,13 @@ let data6 = data5[i1];
 const _errs14 = errors;
 if(errors === _errs14){
 if(typeof data6 === "string"){
-if(!pattern4.test(data6)){
-validate20.errors = [{instancePath:instancePath+"/monthNames/" + i0+"/" + i1,schemaPath:"#/properties/monthNames/items/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z]{2,20}$"},message:"must match pattern \""+"^[A-Za-z]{2,20}$"+"\""}];
+if(!pattern3.test(data6)){
+validate52.errors = [{instancePath:instancePath+"/monthNames/" + i0+"/" + i1,schemaPath:"#/properties/monthNames/items/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z]{2,20}$"},message:"must match pattern \""+"^[A-Za-z]{2,20}$"+"\""}];
 return false;
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/monthNames/" + i0+"/" + i1,schemaPath:"#/properties/monthNames/items/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate52.errors = [{instancePath:instancePath+"/monthNames/" + i0+"/" + i1,schemaPath:"#/properties/monthNames/items/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -168,7 +432,7 @@ break;
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/monthNames/" + i0,schemaPath:"#/properties/monthNames/items/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate52.errors = [{instancePath:instancePath+"/monthNames/" + i0,schemaPath:"#/properties/monthNames/items/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -181,7 +445,7 @@ break;
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/monthNames",schemaPath:"#/properties/monthNames/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate52.errors = [{instancePath:instancePath+"/monthNames",schemaPath:"#/properties/monthNames/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -197,7 +461,7 @@ const _errs16 = errors;
 if(errors === _errs16){
 if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
 if(Object.keys(data7).length < 1){
-validate20.errors = [{instancePath:instancePath+"/numerals",schemaPath:"#/properties/numerals/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"}];
+validate52.errors = [{instancePath:instancePath+"/numerals",schemaPath:"#/properties/numerals/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"}];
 return false;
 }
 else {
@@ -237,7 +501,7 @@ else {
 vErrors.push(err2);
 }
 errors++;
-validate20.errors = vErrors;
+validate52.errors = vErrors;
 return false;
 break;
 }
@@ -247,18 +511,18 @@ for(const key2 in data7){
 let data8 = data7[key2];
 const _errs20 = errors;
 if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
-validate20.errors = [{instancePath:instancePath+"/numerals/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/numerals/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate52.errors = [{instancePath:instancePath+"/numerals/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/numerals/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs20){
 if((typeof data8 == "number") && (isFinite(data8))){
 if(data8 > 10 || isNaN(data8)){
-validate20.errors = [{instancePath:instancePath+"/numerals/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/numerals/additionalProperties/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10},message:"must be <= 10"}];
+validate52.errors = [{instancePath:instancePath+"/numerals/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/numerals/additionalProperties/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10},message:"must be <= 10"}];
 return false;
 }
 else {
 if(data8 < 0 || isNaN(data8)){
-validate20.errors = [{instancePath:instancePath+"/numerals/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/numerals/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate52.errors = [{instancePath:instancePath+"/numerals/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/numerals/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
@@ -273,7 +537,7 @@ break;
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/numerals",schemaPath:"#/properties/numerals/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate52.errors = [{instancePath:instancePath+"/numerals",schemaPath:"#/properties/numerals/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -284,44 +548,10 @@ var valid0 = true;
 }
 if(valid0){
 if(data.monthHeadings !== undefined){
-let data9 = data.monthHeadings;
 const _errs22 = errors;
-const _errs23 = errors;
-if(errors === _errs23){
-if(Array.isArray(data9)){
-var valid6 = true;
-const len2 = data9.length;
-for(let i2=0; i2<len2; i2++){
-let data10 = data9[i2];
-const _errs25 = errors;
-if(errors === _errs25){
-if(typeof data10 === "string"){
-if(func2(data10) > 600){
-validate20.errors = [{instancePath:instancePath+"/monthHeadings/" + i2,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
-return false;
-}
-else {
-if(func2(data10) < 1){
-validate20.errors = [{instancePath:instancePath+"/monthHeadings/" + i2,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/monthHeadings/" + i2,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid6 = _errs25 === errors;
-if(!valid6){
-break;
-}
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/monthHeadings",schemaPath:"#/$defs/Patterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
+if(!(validate53(data.monthHeadings, {instancePath:instancePath+"/monthHeadings",parentData:data,parentDataProperty:"monthHeadings",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+errors = vErrors.length;
 }
 var valid0 = _errs22 === errors;
 }
@@ -330,88 +560,140 @@ var valid0 = true;
 }
 if(valid0){
 if(data.rangeHeadings !== undefined){
-let data11 = data.rangeHeadings;
-const _errs27 = errors;
-const _errs28 = errors;
-if(errors === _errs28){
-if(Array.isArray(data11)){
-var valid8 = true;
-const len3 = data11.length;
-for(let i3=0; i3<len3; i3++){
-let data12 = data11[i3];
-const _errs30 = errors;
-if(errors === _errs30){
-if(typeof data12 === "string"){
-if(func2(data12) > 600){
-validate20.errors = [{instancePath:instancePath+"/rangeHeadings/" + i3,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
-return false;
+const _errs23 = errors;
+if(!(validate53(data.rangeHeadings, {instancePath:instancePath+"/rangeHeadings",parentData:data,parentDataProperty:"rangeHeadings",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+errors = vErrors.length;
 }
-else {
-if(func2(data12) < 1){
-validate20.errors = [{instancePath:instancePath+"/rangeHeadings/" + i3,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/rangeHeadings/" + i3,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid8 = _errs30 === errors;
-if(!valid8){
-break;
-}
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/rangeHeadings",schemaPath:"#/$defs/Patterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid0 = _errs27 === errors;
+var valid0 = _errs23 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.yearHeadings !== undefined){
-let data13 = data.yearHeadings;
-const _errs32 = errors;
-const _errs33 = errors;
-if(errors === _errs33){
-if(Array.isArray(data13)){
-var valid10 = true;
-const len4 = data13.length;
-for(let i4=0; i4<len4; i4++){
-let data14 = data13[i4];
-const _errs35 = errors;
-if(errors === _errs35){
+const _errs24 = errors;
+if(!(validate53(data.yearHeadings, {instancePath:instancePath+"/yearHeadings",parentData:data,parentDataProperty:"yearHeadings",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs24 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.yearHeadingWords !== undefined){
+const _errs25 = errors;
+if(!(validate57(data.yearHeadingWords, {instancePath:instancePath+"/yearHeadingWords",parentData:data,parentDataProperty:"yearHeadingWords",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs25 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.headingPunctuation !== undefined){
+let data13 = data.headingPunctuation;
+const _errs26 = errors;
+if(errors === _errs26){
+if(typeof data13 === "string"){
+if(func2(data13) > 600){
+validate52.errors = [{instancePath:instancePath+"/headingPunctuation",schemaPath:"#/properties/headingPunctuation/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
+return false;
+}
+else {
+if(func2(data13) < 1){
+validate52.errors = [{instancePath:instancePath+"/headingPunctuation",schemaPath:"#/properties/headingPunctuation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+}
+else {
+validate52.errors = [{instancePath:instancePath+"/headingPunctuation",schemaPath:"#/properties/headingPunctuation/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs26 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.unfinishedLineEnds !== undefined){
+let data14 = data.unfinishedLineEnds;
+const _errs28 = errors;
+if(errors === _errs28){
 if(typeof data14 === "string"){
 if(func2(data14) > 600){
-validate20.errors = [{instancePath:instancePath+"/yearHeadings/" + i4,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
+validate52.errors = [{instancePath:instancePath+"/unfinishedLineEnds",schemaPath:"#/properties/unfinishedLineEnds/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
 if(func2(data14) < 1){
-validate20.errors = [{instancePath:instancePath+"/yearHeadings/" + i4,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate52.errors = [{instancePath:instancePath+"/unfinishedLineEnds",schemaPath:"#/properties/unfinishedLineEnds/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/yearHeadings/" + i4,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate52.errors = [{instancePath:instancePath+"/unfinishedLineEnds",schemaPath:"#/properties/unfinishedLineEnds/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
-var valid10 = _errs35 === errors;
-if(!valid10){
-break;
+var valid0 = _errs28 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.wordMarks !== undefined){
+let data15 = data.wordMarks;
+const _errs30 = errors;
+if(errors === _errs30){
+if(typeof data15 === "string"){
+if(func2(data15) > 600){
+validate52.errors = [{instancePath:instancePath+"/wordMarks",schemaPath:"#/properties/wordMarks/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
+return false;
+}
+else {
+if(func2(data15) < 1){
+validate52.errors = [{instancePath:instancePath+"/wordMarks",schemaPath:"#/properties/wordMarks/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
 }
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/yearHeadings",schemaPath:"#/$defs/Patterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate52.errors = [{instancePath:instancePath+"/wordMarks",schemaPath:"#/properties/wordMarks/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs30 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.headingMarks !== undefined){
+let data16 = data.headingMarks;
+const _errs32 = errors;
+if(errors === _errs32){
+if(typeof data16 === "string"){
+if(func2(data16) > 600){
+validate52.errors = [{instancePath:instancePath+"/headingMarks",schemaPath:"#/properties/headingMarks/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
+return false;
+}
+else {
+if(func2(data16) < 1){
+validate52.errors = [{instancePath:instancePath+"/headingMarks",schemaPath:"#/properties/headingMarks/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+}
+else {
+validate52.errors = [{instancePath:instancePath+"/headingMarks",schemaPath:"#/properties/headingMarks/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -421,72 +703,106 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.yearHeadingWords !== undefined){
-let data15 = data.yearHeadingWords;
-const _errs37 = errors;
-const _errs38 = errors;
-if(errors === _errs38){
-if(Array.isArray(data15)){
-if(data15.length < 1){
-validate20.errors = [{instancePath:instancePath+"/yearHeadingWords",schemaPath:"#/$defs/Words/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
-return false;
+if(data.outlineHeadings !== undefined){
+const _errs34 = errors;
+if(!(validate53(data.outlineHeadings, {instancePath:instancePath+"/outlineHeadings",parentData:data,parentDataProperty:"outlineHeadings",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+errors = vErrors.length;
 }
-else {
-var valid12 = true;
-const len5 = data15.length;
-for(let i5=0; i5<len5; i5++){
-let data16 = data15[i5];
-const _errs40 = errors;
-if(errors === _errs40){
-if(typeof data16 === "string"){
-if(func2(data16) < 1){
-validate20.errors = [{instancePath:instancePath+"/yearHeadingWords/" + i5,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/yearHeadingWords/" + i5,schemaPath:"#/$defs/Words/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid12 = _errs40 === errors;
-if(!valid12){
-break;
-}
-}
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/yearHeadingWords",schemaPath:"#/$defs/Words/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid0 = _errs37 === errors;
+var valid0 = _errs34 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
-if(data.headingPunctuation !== undefined){
-let data17 = data.headingPunctuation;
+if(data.outlineSubheadings !== undefined){
+const _errs35 = errors;
+if(!(validate53(data.outlineSubheadings, {instancePath:instancePath+"/outlineSubheadings",parentData:data,parentDataProperty:"outlineSubheadings",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs35 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.sectionKeywords !== undefined){
+let data19 = data.sectionKeywords;
+const _errs36 = errors;
+if(errors === _errs36){
+if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
+let missing1;
+if((((data19.summary === undefined) && (missing1 = "summary")) || ((data19.outlook === undefined) && (missing1 = "outlook"))) || ((data19.conclusion === undefined) && (missing1 = "conclusion"))){
+validate52.errors = [{instancePath:instancePath+"/sectionKeywords",schemaPath:"#/properties/sectionKeywords/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
+return false;
+}
+else {
+const _errs38 = errors;
+for(const key3 in data19){
+if(!(((key3 === "summary") || (key3 === "outlook")) || (key3 === "conclusion"))){
+validate52.errors = [{instancePath:instancePath+"/sectionKeywords",schemaPath:"#/properties/sectionKeywords/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs38 === errors){
+if(data19.summary !== undefined){
+const _errs39 = errors;
+if(!(validate57(data19.summary, {instancePath:instancePath+"/sectionKeywords/summary",parentData:data19,parentDataProperty:"summary",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
+errors = vErrors.length;
+}
+var valid5 = _errs39 === errors;
+}
+else {
+var valid5 = true;
+}
+if(valid5){
+if(data19.outlook !== undefined){
+const _errs40 = errors;
+if(!(validate57(data19.outlook, {instancePath:instancePath+"/sectionKeywords/outlook",parentData:data19,parentDataProperty:"outlook",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
+errors = vErrors.length;
+}
+var valid5 = _errs40 === errors;
+}
+else {
+var valid5 = true;
+}
+if(valid5){
+if(data19.conclusion !== undefined){
+const _errs41 = errors;
+if(!(validate57(data19.conclusion, {instancePath:instancePath+"/sectionKeywords/conclusion",parentData:data19,parentDataProperty:"conclusion",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
+errors = vErrors.length;
+}
+var valid5 = _errs41 === errors;
+}
+else {
+var valid5 = true;
+}
+}
+}
+}
+}
+}
+else {
+validate52.errors = [{instancePath:instancePath+"/sectionKeywords",schemaPath:"#/properties/sectionKeywords/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid0 = _errs36 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.referenceHeadings !== undefined){
 const _errs42 = errors;
-if(errors === _errs42){
-if(typeof data17 === "string"){
-if(func2(data17) > 600){
-validate20.errors = [{instancePath:instancePath+"/headingPunctuation",schemaPath:"#/properties/headingPunctuation/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
-return false;
-}
-else {
-if(func2(data17) < 1){
-validate20.errors = [{instancePath:instancePath+"/headingPunctuation",schemaPath:"#/properties/headingPunctuation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/headingPunctuation",schemaPath:"#/properties/headingPunctuation/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
+if(!(validate53(data.referenceHeadings, {instancePath:instancePath+"/referenceHeadings",parentData:data,parentDataProperty:"referenceHeadings",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+errors = vErrors.length;
 }
 var valid0 = _errs42 === errors;
 }
@@ -494,126 +810,94 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.unfinishedLineEnds !== undefined){
-let data18 = data.unfinishedLineEnds;
-const _errs44 = errors;
-if(errors === _errs44){
-if(typeof data18 === "string"){
-if(func2(data18) > 600){
-validate20.errors = [{instancePath:instancePath+"/unfinishedLineEnds",schemaPath:"#/properties/unfinishedLineEnds/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
+if(data.boilerplate !== undefined){
+let data24 = data.boilerplate;
+const _errs43 = errors;
+if(errors === _errs43){
+if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
+let missing2;
+if((((data24.disclaimer === undefined) && (missing2 = "disclaimer")) || ((data24["qr-code"] === undefined) && (missing2 = "qr-code"))) || ((data24.other === undefined) && (missing2 = "other"))){
+validate52.errors = [{instancePath:instancePath+"/boilerplate",schemaPath:"#/properties/boilerplate/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
 return false;
 }
 else {
-if(func2(data18) < 1){
-validate20.errors = [{instancePath:instancePath+"/unfinishedLineEnds",schemaPath:"#/properties/unfinishedLineEnds/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+const _errs45 = errors;
+for(const key4 in data24){
+if(!(((key4 === "disclaimer") || (key4 === "qr-code")) || (key4 === "other"))){
+validate52.errors = [{instancePath:instancePath+"/boilerplate",schemaPath:"#/properties/boilerplate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"}];
 return false;
-}
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/unfinishedLineEnds",schemaPath:"#/properties/unfinishedLineEnds/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid0 = _errs44 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.wordMarks !== undefined){
-let data19 = data.wordMarks;
-const _errs46 = errors;
-if(errors === _errs46){
-if(typeof data19 === "string"){
-if(func2(data19) > 600){
-validate20.errors = [{instancePath:instancePath+"/wordMarks",schemaPath:"#/properties/wordMarks/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
-return false;
-}
-else {
-if(func2(data19) < 1){
-validate20.errors = [{instancePath:instancePath+"/wordMarks",schemaPath:"#/properties/wordMarks/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/wordMarks",schemaPath:"#/properties/wordMarks/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid0 = _errs46 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.headingMarks !== undefined){
-let data20 = data.headingMarks;
-const _errs48 = errors;
-if(errors === _errs48){
-if(typeof data20 === "string"){
-if(func2(data20) > 600){
-validate20.errors = [{instancePath:instancePath+"/headingMarks",schemaPath:"#/properties/headingMarks/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
-return false;
-}
-else {
-if(func2(data20) < 1){
-validate20.errors = [{instancePath:instancePath+"/headingMarks",schemaPath:"#/properties/headingMarks/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/headingMarks",schemaPath:"#/properties/headingMarks/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid0 = _errs48 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.outlineHeadings !== undefined){
-let data21 = data.outlineHeadings;
-const _errs50 = errors;
-const _errs51 = errors;
-if(errors === _errs51){
-if(Array.isArray(data21)){
-var valid14 = true;
-const len6 = data21.length;
-for(let i6=0; i6<len6; i6++){
-let data22 = data21[i6];
-const _errs53 = errors;
-if(errors === _errs53){
-if(typeof data22 === "string"){
-if(func2(data22) > 600){
-validate20.errors = [{instancePath:instancePath+"/outlineHeadings/" + i6,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
-return false;
-}
-else {
-if(func2(data22) < 1){
-validate20.errors = [{instancePath:instancePath+"/outlineHeadings/" + i6,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/outlineHeadings/" + i6,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid14 = _errs53 === errors;
-if(!valid14){
 break;
 }
 }
+if(_errs45 === errors){
+if(data24.disclaimer !== undefined){
+const _errs46 = errors;
+if(!(validate53(data24.disclaimer, {instancePath:instancePath+"/boilerplate/disclaimer",parentData:data24,parentDataProperty:"disclaimer",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+errors = vErrors.length;
+}
+var valid6 = _errs46 === errors;
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/outlineHeadings",schemaPath:"#/$defs/Patterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+var valid6 = true;
+}
+if(valid6){
+if(data24["qr-code"] !== undefined){
+const _errs47 = errors;
+if(!(validate53(data24["qr-code"], {instancePath:instancePath+"/boilerplate/qr-code",parentData:data24,parentDataProperty:"qr-code",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+errors = vErrors.length;
+}
+var valid6 = _errs47 === errors;
+}
+else {
+var valid6 = true;
+}
+if(valid6){
+if(data24.other !== undefined){
+const _errs48 = errors;
+if(!(validate53(data24.other, {instancePath:instancePath+"/boilerplate/other",parentData:data24,parentDataProperty:"other",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+errors = vErrors.length;
+}
+var valid6 = _errs48 === errors;
+}
+else {
+var valid6 = true;
+}
+}
+}
+}
+}
+}
+else {
+validate52.errors = [{instancePath:instancePath+"/boilerplate",schemaPath:"#/properties/boilerplate/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
+}
+var valid0 = _errs43 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.pageDates !== undefined){
+const _errs49 = errors;
+if(!(validate53(data.pageDates, {instancePath:instancePath+"/pageDates",parentData:data,parentDataProperty:"pageDates",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs49 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.titleDateLines !== undefined){
+const _errs50 = errors;
+if(!(validate53(data.titleDateLines, {instancePath:instancePath+"/titleDateLines",parentData:data,parentDataProperty:"titleDateLines",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+errors = vErrors.length;
 }
 var valid0 = _errs50 === errors;
 }
@@ -621,45 +905,59 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.outlineSubheadings !== undefined){
-let data23 = data.outlineSubheadings;
+if(data.documentTitles !== undefined){
+const _errs51 = errors;
+if(!(validate53(data.documentTitles, {instancePath:instancePath+"/documentTitles",parentData:data,parentDataProperty:"documentTitles",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs51 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.leadLabels !== undefined){
+const _errs52 = errors;
+if(!(validate53(data.leadLabels, {instancePath:instancePath+"/leadLabels",parentData:data,parentDataProperty:"leadLabels",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs52 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.bylinePrefixes !== undefined){
+const _errs53 = errors;
+if(!(validate53(data.bylinePrefixes, {instancePath:instancePath+"/bylinePrefixes",parentData:data,parentDataProperty:"bylinePrefixes",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs53 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.captions !== undefined){
+const _errs54 = errors;
+if(!(validate53(data.captions, {instancePath:instancePath+"/captions",parentData:data,parentDataProperty:"captions",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs54 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.itemDates !== undefined){
 const _errs55 = errors;
-const _errs56 = errors;
-if(errors === _errs56){
-if(Array.isArray(data23)){
-var valid16 = true;
-const len7 = data23.length;
-for(let i7=0; i7<len7; i7++){
-let data24 = data23[i7];
-const _errs58 = errors;
-if(errors === _errs58){
-if(typeof data24 === "string"){
-if(func2(data24) > 600){
-validate20.errors = [{instancePath:instancePath+"/outlineSubheadings/" + i7,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
-return false;
-}
-else {
-if(func2(data24) < 1){
-validate20.errors = [{instancePath:instancePath+"/outlineSubheadings/" + i7,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/outlineSubheadings/" + i7,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid16 = _errs58 === errors;
-if(!valid16){
-break;
-}
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/outlineSubheadings",schemaPath:"#/$defs/Patterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
+if(!(validate53(data.itemDates, {instancePath:instancePath+"/itemDates",parentData:data,parentDataProperty:"itemDates",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+errors = vErrors.length;
 }
 var valid0 = _errs55 === errors;
 }
@@ -667,170 +965,75 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.sectionKeywords !== undefined){
-let data25 = data.sectionKeywords;
+if(data.undatedItemStarts !== undefined){
+const _errs56 = errors;
+if(!(validate53(data.undatedItemStarts, {instancePath:instancePath+"/undatedItemStarts",parentData:data,parentDataProperty:"undatedItemStarts",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs56 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.relativeDay !== undefined){
+let data36 = data.relativeDay;
+const _errs57 = errors;
+if(errors === _errs57){
+if(typeof data36 === "string"){
+if(func2(data36) > 600){
+validate52.errors = [{instancePath:instancePath+"/relativeDay",schemaPath:"#/properties/relativeDay/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
+return false;
+}
+else {
+if(func2(data36) < 1){
+validate52.errors = [{instancePath:instancePath+"/relativeDay",schemaPath:"#/properties/relativeDay/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+}
+else {
+validate52.errors = [{instancePath:instancePath+"/relativeDay",schemaPath:"#/properties/relativeDay/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs57 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.eventVerbs !== undefined){
+const _errs59 = errors;
+if(!(validate57(data.eventVerbs, {instancePath:instancePath+"/eventVerbs",parentData:data,parentDataProperty:"eventVerbs",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs59 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.todayWords !== undefined){
+let data38 = data.todayWords;
 const _errs60 = errors;
 if(errors === _errs60){
-if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
-let missing1;
-if((((data25.summary === undefined) && (missing1 = "summary")) || ((data25.outlook === undefined) && (missing1 = "outlook"))) || ((data25.conclusion === undefined) && (missing1 = "conclusion"))){
-validate20.errors = [{instancePath:instancePath+"/sectionKeywords",schemaPath:"#/properties/sectionKeywords/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
+if(typeof data38 === "string"){
+if(func2(data38) > 200){
+validate52.errors = [{instancePath:instancePath+"/todayWords",schemaPath:"#/properties/todayWords/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
 return false;
 }
 else {
-const _errs62 = errors;
-for(const key3 in data25){
-if(!(((key3 === "summary") || (key3 === "outlook")) || (key3 === "conclusion"))){
-validate20.errors = [{instancePath:instancePath+"/sectionKeywords",schemaPath:"#/properties/sectionKeywords/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"}];
+if(func2(data38) < 1){
+validate52.errors = [{instancePath:instancePath+"/todayWords",schemaPath:"#/properties/todayWords/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
-break;
-}
-}
-if(_errs62 === errors){
-if(data25.summary !== undefined){
-let data26 = data25.summary;
-const _errs63 = errors;
-const _errs64 = errors;
-if(errors === _errs64){
-if(Array.isArray(data26)){
-if(data26.length < 1){
-validate20.errors = [{instancePath:instancePath+"/sectionKeywords/summary",schemaPath:"#/$defs/Words/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
-return false;
-}
-else {
-var valid19 = true;
-const len8 = data26.length;
-for(let i8=0; i8<len8; i8++){
-let data27 = data26[i8];
-const _errs66 = errors;
-if(errors === _errs66){
-if(typeof data27 === "string"){
-if(func2(data27) < 1){
-validate20.errors = [{instancePath:instancePath+"/sectionKeywords/summary/" + i8,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/sectionKeywords/summary/" + i8,schemaPath:"#/$defs/Words/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid19 = _errs66 === errors;
-if(!valid19){
-break;
-}
 }
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/sectionKeywords/summary",schemaPath:"#/$defs/Words/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid17 = _errs63 === errors;
-}
-else {
-var valid17 = true;
-}
-if(valid17){
-if(data25.outlook !== undefined){
-let data28 = data25.outlook;
-const _errs68 = errors;
-const _errs69 = errors;
-if(errors === _errs69){
-if(Array.isArray(data28)){
-if(data28.length < 1){
-validate20.errors = [{instancePath:instancePath+"/sectionKeywords/outlook",schemaPath:"#/$defs/Words/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
-return false;
-}
-else {
-var valid21 = true;
-const len9 = data28.length;
-for(let i9=0; i9<len9; i9++){
-let data29 = data28[i9];
-const _errs71 = errors;
-if(errors === _errs71){
-if(typeof data29 === "string"){
-if(func2(data29) < 1){
-validate20.errors = [{instancePath:instancePath+"/sectionKeywords/outlook/" + i9,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/sectionKeywords/outlook/" + i9,schemaPath:"#/$defs/Words/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid21 = _errs71 === errors;
-if(!valid21){
-break;
-}
-}
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/sectionKeywords/outlook",schemaPath:"#/$defs/Words/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid17 = _errs68 === errors;
-}
-else {
-var valid17 = true;
-}
-if(valid17){
-if(data25.conclusion !== undefined){
-let data30 = data25.conclusion;
-const _errs73 = errors;
-const _errs74 = errors;
-if(errors === _errs74){
-if(Array.isArray(data30)){
-if(data30.length < 1){
-validate20.errors = [{instancePath:instancePath+"/sectionKeywords/conclusion",schemaPath:"#/$defs/Words/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
-return false;
-}
-else {
-var valid23 = true;
-const len10 = data30.length;
-for(let i10=0; i10<len10; i10++){
-let data31 = data30[i10];
-const _errs76 = errors;
-if(errors === _errs76){
-if(typeof data31 === "string"){
-if(func2(data31) < 1){
-validate20.errors = [{instancePath:instancePath+"/sectionKeywords/conclusion/" + i10,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/sectionKeywords/conclusion/" + i10,schemaPath:"#/$defs/Words/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid23 = _errs76 === errors;
-if(!valid23){
-break;
-}
-}
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/sectionKeywords/conclusion",schemaPath:"#/$defs/Words/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid17 = _errs73 === errors;
-}
-else {
-var valid17 = true;
-}
-}
-}
-}
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/sectionKeywords",schemaPath:"#/properties/sectionKeywords/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate52.errors = [{instancePath:instancePath+"/todayWords",schemaPath:"#/properties/todayWords/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -840,216 +1043,270 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.referenceHeadings !== undefined){
-let data32 = data.referenceHeadings;
-const _errs78 = errors;
-const _errs79 = errors;
-if(errors === _errs79){
-if(Array.isArray(data32)){
-var valid25 = true;
-const len11 = data32.length;
-for(let i11=0; i11<len11; i11++){
-let data33 = data32[i11];
-const _errs81 = errors;
-if(errors === _errs81){
-if(typeof data33 === "string"){
-if(func2(data33) > 600){
-validate20.errors = [{instancePath:instancePath+"/referenceHeadings/" + i11,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
+if(data.recentWords !== undefined){
+let data39 = data.recentWords;
+const _errs62 = errors;
+if(errors === _errs62){
+if(typeof data39 === "string"){
+if(func2(data39) > 200){
+validate52.errors = [{instancePath:instancePath+"/recentWords",schemaPath:"#/properties/recentWords/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
 return false;
 }
 else {
-if(func2(data33) < 1){
-validate20.errors = [{instancePath:instancePath+"/referenceHeadings/" + i11,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+if(func2(data39) < 1){
+validate52.errors = [{instancePath:instancePath+"/recentWords",schemaPath:"#/properties/recentWords/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/referenceHeadings/" + i11,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate52.errors = [{instancePath:instancePath+"/recentWords",schemaPath:"#/properties/recentWords/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
-var valid25 = _errs81 === errors;
-if(!valid25){
-break;
-}
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/referenceHeadings",schemaPath:"#/$defs/Patterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid0 = _errs78 === errors;
+var valid0 = _errs62 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
-if(data.boilerplate !== undefined){
-let data34 = data.boilerplate;
+if(data.yearOpeners !== undefined){
+const _errs64 = errors;
+if(!(validate53(data.yearOpeners, {instancePath:instancePath+"/yearOpeners",parentData:data,parentDataProperty:"yearOpeners",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs64 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.closingWords !== undefined){
+const _errs65 = errors;
+if(!(validate53(data.closingWords, {instancePath:instancePath+"/closingWords",parentData:data,parentDataProperty:"closingWords",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs65 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.sentenceBreak !== undefined){
+let data42 = data.sentenceBreak;
+const _errs66 = errors;
+if(errors === _errs66){
+if(typeof data42 === "string"){
+if(func2(data42) > 600){
+validate52.errors = [{instancePath:instancePath+"/sentenceBreak",schemaPath:"#/properties/sentenceBreak/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
+return false;
+}
+else {
+if(func2(data42) < 1){
+validate52.errors = [{instancePath:instancePath+"/sentenceBreak",schemaPath:"#/properties/sentenceBreak/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+}
+else {
+validate52.errors = [{instancePath:instancePath+"/sentenceBreak",schemaPath:"#/properties/sentenceBreak/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs66 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.publicationCues !== undefined){
+let data43 = data.publicationCues;
+const _errs68 = errors;
+if(errors === _errs68){
+if(typeof data43 === "string"){
+if(func2(data43) > 600){
+validate52.errors = [{instancePath:instancePath+"/publicationCues",schemaPath:"#/properties/publicationCues/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
+return false;
+}
+else {
+if(func2(data43) < 1){
+validate52.errors = [{instancePath:instancePath+"/publicationCues",schemaPath:"#/properties/publicationCues/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+}
+else {
+validate52.errors = [{instancePath:instancePath+"/publicationCues",schemaPath:"#/properties/publicationCues/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs68 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.english !== undefined){
+let data44 = data.english;
+const _errs70 = errors;
+if(errors === _errs70){
+if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
+let missing3;
+if((((data44.phrases === undefined) && (missing3 = "phrases")) || ((data44.therapies === undefined) && (missing3 = "therapies"))) || ((data44.connectors === undefined) && (missing3 = "connectors"))){
+validate52.errors = [{instancePath:instancePath+"/english",schemaPath:"#/properties/english/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'"}];
+return false;
+}
+else {
+const _errs72 = errors;
+for(const key5 in data44){
+if(!(((key5 === "phrases") || (key5 === "therapies")) || (key5 === "connectors"))){
+validate52.errors = [{instancePath:instancePath+"/english",schemaPath:"#/properties/english/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs72 === errors){
+if(data44.phrases !== undefined){
+let data45 = data44.phrases;
+const _errs73 = errors;
+if(errors === _errs73){
+if(Array.isArray(data45)){
+var valid8 = true;
+const len2 = data45.length;
+for(let i2=0; i2<len2; i2++){
+const _errs75 = errors;
+if(!(validate79(data45[i2], {instancePath:instancePath+"/english/phrases/" + i2,parentData:data45,parentDataProperty:i2,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
+errors = vErrors.length;
+}
+var valid8 = _errs75 === errors;
+if(!valid8){
+break;
+}
+}
+}
+else {
+validate52.errors = [{instancePath:instancePath+"/english/phrases",schemaPath:"#/properties/english/properties/phrases/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid7 = _errs73 === errors;
+}
+else {
+var valid7 = true;
+}
+if(valid7){
+if(data44.therapies !== undefined){
+let data47 = data44.therapies;
+const _errs76 = errors;
+if(errors === _errs76){
+if(Array.isArray(data47)){
+var valid9 = true;
+const len3 = data47.length;
+for(let i3=0; i3<len3; i3++){
+const _errs78 = errors;
+if(!(validate79(data47[i3], {instancePath:instancePath+"/english/therapies/" + i3,parentData:data47,parentDataProperty:i3,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
+errors = vErrors.length;
+}
+var valid9 = _errs78 === errors;
+if(!valid9){
+break;
+}
+}
+}
+else {
+validate52.errors = [{instancePath:instancePath+"/english/therapies",schemaPath:"#/properties/english/properties/therapies/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid7 = _errs76 === errors;
+}
+else {
+var valid7 = true;
+}
+if(valid7){
+if(data44.connectors !== undefined){
+let data49 = data44.connectors;
+const _errs79 = errors;
+if(errors === _errs79){
+if(Array.isArray(data49)){
+var valid10 = true;
+const len4 = data49.length;
+for(let i4=0; i4<len4; i4++){
+const _errs81 = errors;
+if(typeof data49[i4] !== "string"){
+validate52.errors = [{instancePath:instancePath+"/english/connectors/" + i4,schemaPath:"#/properties/english/properties/connectors/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid10 = _errs81 === errors;
+if(!valid10){
+break;
+}
+}
+}
+else {
+validate52.errors = [{instancePath:instancePath+"/english/connectors",schemaPath:"#/properties/english/properties/connectors/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid7 = _errs79 === errors;
+}
+else {
+var valid7 = true;
+}
+}
+}
+}
+}
+}
+else {
+validate52.errors = [{instancePath:instancePath+"/english",schemaPath:"#/properties/english/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid0 = _errs70 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.relativeYears !== undefined){
+let data51 = data.relativeYears;
 const _errs83 = errors;
 if(errors === _errs83){
-if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
-let missing2;
-if((((data34.disclaimer === undefined) && (missing2 = "disclaimer")) || ((data34["qr-code"] === undefined) && (missing2 = "qr-code"))) || ((data34.other === undefined) && (missing2 = "other"))){
-validate20.errors = [{instancePath:instancePath+"/boilerplate",schemaPath:"#/properties/boilerplate/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
-return false;
-}
-else {
-const _errs85 = errors;
-for(const key4 in data34){
-if(!(((key4 === "disclaimer") || (key4 === "qr-code")) || (key4 === "other"))){
-validate20.errors = [{instancePath:instancePath+"/boilerplate",schemaPath:"#/properties/boilerplate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-if(_errs85 === errors){
-if(data34.disclaimer !== undefined){
-let data35 = data34.disclaimer;
+if(data51 && typeof data51 == "object" && !Array.isArray(data51)){
+for(const key6 in data51){
+let data52 = data51[key6];
 const _errs86 = errors;
-const _errs87 = errors;
-if(errors === _errs87){
-if(Array.isArray(data35)){
-var valid28 = true;
-const len12 = data35.length;
-for(let i12=0; i12<len12; i12++){
-let data36 = data35[i12];
-const _errs89 = errors;
-if(errors === _errs89){
-if(typeof data36 === "string"){
-if(func2(data36) > 600){
-validate20.errors = [{instancePath:instancePath+"/boilerplate/disclaimer/" + i12,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
+if(!(((typeof data52 == "number") && (!(data52 % 1) && !isNaN(data52))) && (isFinite(data52)))){
+validate52.errors = [{instancePath:instancePath+"/relativeYears/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/relativeYears/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs86){
+if((typeof data52 == "number") && (isFinite(data52))){
+if(data52 > 10 || isNaN(data52)){
+validate52.errors = [{instancePath:instancePath+"/relativeYears/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/relativeYears/additionalProperties/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10},message:"must be <= 10"}];
 return false;
 }
 else {
-if(func2(data36) < 1){
-validate20.errors = [{instancePath:instancePath+"/boilerplate/disclaimer/" + i12,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+if(data52 < -10 || isNaN(data52)){
+validate52.errors = [{instancePath:instancePath+"/relativeYears/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/relativeYears/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: -10},message:"must be >= -10"}];
 return false;
 }
 }
 }
-else {
-validate20.errors = [{instancePath:instancePath+"/boilerplate/disclaimer/" + i12,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
 }
-}
-var valid28 = _errs89 === errors;
-if(!valid28){
+var valid11 = _errs86 === errors;
+if(!valid11){
 break;
 }
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/boilerplate/disclaimer",schemaPath:"#/$defs/Patterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid26 = _errs86 === errors;
-}
-else {
-var valid26 = true;
-}
-if(valid26){
-if(data34["qr-code"] !== undefined){
-let data37 = data34["qr-code"];
-const _errs91 = errors;
-const _errs92 = errors;
-if(errors === _errs92){
-if(Array.isArray(data37)){
-var valid30 = true;
-const len13 = data37.length;
-for(let i13=0; i13<len13; i13++){
-let data38 = data37[i13];
-const _errs94 = errors;
-if(errors === _errs94){
-if(typeof data38 === "string"){
-if(func2(data38) > 600){
-validate20.errors = [{instancePath:instancePath+"/boilerplate/qr-code/" + i13,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
-return false;
-}
-else {
-if(func2(data38) < 1){
-validate20.errors = [{instancePath:instancePath+"/boilerplate/qr-code/" + i13,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/boilerplate/qr-code/" + i13,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid30 = _errs94 === errors;
-if(!valid30){
-break;
-}
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/boilerplate/qr-code",schemaPath:"#/$defs/Patterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid26 = _errs91 === errors;
-}
-else {
-var valid26 = true;
-}
-if(valid26){
-if(data34.other !== undefined){
-let data39 = data34.other;
-const _errs96 = errors;
-const _errs97 = errors;
-if(errors === _errs97){
-if(Array.isArray(data39)){
-var valid32 = true;
-const len14 = data39.length;
-for(let i14=0; i14<len14; i14++){
-let data40 = data39[i14];
-const _errs99 = errors;
-if(errors === _errs99){
-if(typeof data40 === "string"){
-if(func2(data40) > 600){
-validate20.errors = [{instancePath:instancePath+"/boilerplate/other/" + i14,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
-return false;
-}
-else {
-if(func2(data40) < 1){
-validate20.errors = [{instancePath:instancePath+"/boilerplate/other/" + i14,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/boilerplate/other/" + i14,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid32 = _errs99 === errors;
-if(!valid32){
-break;
-}
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/boilerplate/other",schemaPath:"#/$defs/Patterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid26 = _errs96 === errors;
-}
-else {
-var valid26 = true;
-}
-}
-}
-}
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/boilerplate",schemaPath:"#/properties/boilerplate/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate52.errors = [{instancePath:instancePath+"/relativeYears",schemaPath:"#/properties/relativeYears/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -1059,1409 +1316,180 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.pageDates !== undefined){
-let data41 = data.pageDates;
-const _errs101 = errors;
-const _errs102 = errors;
-if(errors === _errs102){
-if(Array.isArray(data41)){
-var valid34 = true;
-const len15 = data41.length;
-for(let i15=0; i15<len15; i15++){
-let data42 = data41[i15];
-const _errs104 = errors;
-if(errors === _errs104){
-if(typeof data42 === "string"){
-if(func2(data42) > 600){
-validate20.errors = [{instancePath:instancePath+"/pageDates/" + i15,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
-return false;
-}
-else {
-if(func2(data42) < 1){
-validate20.errors = [{instancePath:instancePath+"/pageDates/" + i15,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/pageDates/" + i15,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid34 = _errs104 === errors;
-if(!valid34){
-break;
-}
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/pageDates",schemaPath:"#/$defs/Patterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid0 = _errs101 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.titleDateLines !== undefined){
-let data43 = data.titleDateLines;
-const _errs106 = errors;
-const _errs107 = errors;
-if(errors === _errs107){
-if(Array.isArray(data43)){
-var valid36 = true;
-const len16 = data43.length;
-for(let i16=0; i16<len16; i16++){
-let data44 = data43[i16];
-const _errs109 = errors;
-if(errors === _errs109){
-if(typeof data44 === "string"){
-if(func2(data44) > 600){
-validate20.errors = [{instancePath:instancePath+"/titleDateLines/" + i16,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
-return false;
-}
-else {
-if(func2(data44) < 1){
-validate20.errors = [{instancePath:instancePath+"/titleDateLines/" + i16,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/titleDateLines/" + i16,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid36 = _errs109 === errors;
-if(!valid36){
-break;
-}
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/titleDateLines",schemaPath:"#/$defs/Patterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid0 = _errs106 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.documentTitles !== undefined){
-let data45 = data.documentTitles;
-const _errs111 = errors;
-const _errs112 = errors;
-if(errors === _errs112){
-if(Array.isArray(data45)){
-var valid38 = true;
-const len17 = data45.length;
-for(let i17=0; i17<len17; i17++){
-let data46 = data45[i17];
-const _errs114 = errors;
-if(errors === _errs114){
-if(typeof data46 === "string"){
-if(func2(data46) > 600){
-validate20.errors = [{instancePath:instancePath+"/documentTitles/" + i17,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
-return false;
-}
-else {
-if(func2(data46) < 1){
-validate20.errors = [{instancePath:instancePath+"/documentTitles/" + i17,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/documentTitles/" + i17,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid38 = _errs114 === errors;
-if(!valid38){
-break;
-}
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/documentTitles",schemaPath:"#/$defs/Patterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid0 = _errs111 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.leadLabels !== undefined){
-let data47 = data.leadLabels;
-const _errs116 = errors;
-const _errs117 = errors;
-if(errors === _errs117){
-if(Array.isArray(data47)){
-var valid40 = true;
-const len18 = data47.length;
-for(let i18=0; i18<len18; i18++){
-let data48 = data47[i18];
-const _errs119 = errors;
-if(errors === _errs119){
-if(typeof data48 === "string"){
-if(func2(data48) > 600){
-validate20.errors = [{instancePath:instancePath+"/leadLabels/" + i18,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
-return false;
-}
-else {
-if(func2(data48) < 1){
-validate20.errors = [{instancePath:instancePath+"/leadLabels/" + i18,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/leadLabels/" + i18,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid40 = _errs119 === errors;
-if(!valid40){
-break;
-}
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/leadLabels",schemaPath:"#/$defs/Patterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid0 = _errs116 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.bylinePrefixes !== undefined){
-let data49 = data.bylinePrefixes;
-const _errs121 = errors;
-const _errs122 = errors;
-if(errors === _errs122){
-if(Array.isArray(data49)){
-var valid42 = true;
-const len19 = data49.length;
-for(let i19=0; i19<len19; i19++){
-let data50 = data49[i19];
-const _errs124 = errors;
-if(errors === _errs124){
-if(typeof data50 === "string"){
-if(func2(data50) > 600){
-validate20.errors = [{instancePath:instancePath+"/bylinePrefixes/" + i19,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
-return false;
-}
-else {
-if(func2(data50) < 1){
-validate20.errors = [{instancePath:instancePath+"/bylinePrefixes/" + i19,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/bylinePrefixes/" + i19,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid42 = _errs124 === errors;
-if(!valid42){
-break;
-}
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/bylinePrefixes",schemaPath:"#/$defs/Patterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid0 = _errs121 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.captions !== undefined){
-let data51 = data.captions;
-const _errs126 = errors;
-const _errs127 = errors;
-if(errors === _errs127){
-if(Array.isArray(data51)){
-var valid44 = true;
-const len20 = data51.length;
-for(let i20=0; i20<len20; i20++){
-let data52 = data51[i20];
-const _errs129 = errors;
-if(errors === _errs129){
-if(typeof data52 === "string"){
-if(func2(data52) > 600){
-validate20.errors = [{instancePath:instancePath+"/captions/" + i20,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
-return false;
-}
-else {
-if(func2(data52) < 1){
-validate20.errors = [{instancePath:instancePath+"/captions/" + i20,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/captions/" + i20,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid44 = _errs129 === errors;
-if(!valid44){
-break;
-}
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/captions",schemaPath:"#/$defs/Patterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid0 = _errs126 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.itemDates !== undefined){
-let data53 = data.itemDates;
-const _errs131 = errors;
-const _errs132 = errors;
-if(errors === _errs132){
-if(Array.isArray(data53)){
-var valid46 = true;
-const len21 = data53.length;
-for(let i21=0; i21<len21; i21++){
-let data54 = data53[i21];
-const _errs134 = errors;
-if(errors === _errs134){
-if(typeof data54 === "string"){
-if(func2(data54) > 600){
-validate20.errors = [{instancePath:instancePath+"/itemDates/" + i21,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
-return false;
-}
-else {
-if(func2(data54) < 1){
-validate20.errors = [{instancePath:instancePath+"/itemDates/" + i21,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/itemDates/" + i21,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid46 = _errs134 === errors;
-if(!valid46){
-break;
-}
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/itemDates",schemaPath:"#/$defs/Patterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid0 = _errs131 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.undatedItemStarts !== undefined){
-let data55 = data.undatedItemStarts;
-const _errs136 = errors;
-const _errs137 = errors;
-if(errors === _errs137){
-if(Array.isArray(data55)){
-var valid48 = true;
-const len22 = data55.length;
-for(let i22=0; i22<len22; i22++){
-let data56 = data55[i22];
-const _errs139 = errors;
-if(errors === _errs139){
-if(typeof data56 === "string"){
-if(func2(data56) > 600){
-validate20.errors = [{instancePath:instancePath+"/undatedItemStarts/" + i22,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
-return false;
-}
-else {
-if(func2(data56) < 1){
-validate20.errors = [{instancePath:instancePath+"/undatedItemStarts/" + i22,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/undatedItemStarts/" + i22,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid48 = _errs139 === errors;
-if(!valid48){
-break;
-}
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/undatedItemStarts",schemaPath:"#/$defs/Patterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid0 = _errs136 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.relativeDay !== undefined){
-let data57 = data.relativeDay;
-const _errs141 = errors;
-if(errors === _errs141){
-if(typeof data57 === "string"){
-if(func2(data57) > 600){
-validate20.errors = [{instancePath:instancePath+"/relativeDay",schemaPath:"#/properties/relativeDay/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
-return false;
-}
-else {
-if(func2(data57) < 1){
-validate20.errors = [{instancePath:instancePath+"/relativeDay",schemaPath:"#/properties/relativeDay/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/relativeDay",schemaPath:"#/properties/relativeDay/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid0 = _errs141 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.eventVerbs !== undefined){
-let data58 = data.eventVerbs;
-const _errs143 = errors;
-const _errs144 = errors;
-if(errors === _errs144){
-if(Array.isArray(data58)){
-if(data58.length < 1){
-validate20.errors = [{instancePath:instancePath+"/eventVerbs",schemaPath:"#/$defs/Words/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
-return false;
-}
-else {
-var valid50 = true;
-const len23 = data58.length;
-for(let i23=0; i23<len23; i23++){
-let data59 = data58[i23];
-const _errs146 = errors;
-if(errors === _errs146){
-if(typeof data59 === "string"){
-if(func2(data59) < 1){
-validate20.errors = [{instancePath:instancePath+"/eventVerbs/" + i23,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/eventVerbs/" + i23,schemaPath:"#/$defs/Words/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid50 = _errs146 === errors;
-if(!valid50){
-break;
-}
-}
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/eventVerbs",schemaPath:"#/$defs/Words/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid0 = _errs143 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.todayWords !== undefined){
-let data60 = data.todayWords;
-const _errs148 = errors;
-if(errors === _errs148){
-if(typeof data60 === "string"){
-if(func2(data60) > 200){
-validate20.errors = [{instancePath:instancePath+"/todayWords",schemaPath:"#/properties/todayWords/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
-return false;
-}
-else {
-if(func2(data60) < 1){
-validate20.errors = [{instancePath:instancePath+"/todayWords",schemaPath:"#/properties/todayWords/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/todayWords",schemaPath:"#/properties/todayWords/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid0 = _errs148 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.recentWords !== undefined){
-let data61 = data.recentWords;
-const _errs150 = errors;
-if(errors === _errs150){
-if(typeof data61 === "string"){
-if(func2(data61) > 200){
-validate20.errors = [{instancePath:instancePath+"/recentWords",schemaPath:"#/properties/recentWords/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
-return false;
-}
-else {
-if(func2(data61) < 1){
-validate20.errors = [{instancePath:instancePath+"/recentWords",schemaPath:"#/properties/recentWords/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/recentWords",schemaPath:"#/properties/recentWords/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid0 = _errs150 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.yearOpeners !== undefined){
-let data62 = data.yearOpeners;
-const _errs152 = errors;
-const _errs153 = errors;
-if(errors === _errs153){
-if(Array.isArray(data62)){
-var valid52 = true;
-const len24 = data62.length;
-for(let i24=0; i24<len24; i24++){
-let data63 = data62[i24];
-const _errs155 = errors;
-if(errors === _errs155){
-if(typeof data63 === "string"){
-if(func2(data63) > 600){
-validate20.errors = [{instancePath:instancePath+"/yearOpeners/" + i24,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
-return false;
-}
-else {
-if(func2(data63) < 1){
-validate20.errors = [{instancePath:instancePath+"/yearOpeners/" + i24,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/yearOpeners/" + i24,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid52 = _errs155 === errors;
-if(!valid52){
-break;
-}
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/yearOpeners",schemaPath:"#/$defs/Patterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid0 = _errs152 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.closingWords !== undefined){
-let data64 = data.closingWords;
-const _errs157 = errors;
-const _errs158 = errors;
-if(errors === _errs158){
-if(Array.isArray(data64)){
-var valid54 = true;
-const len25 = data64.length;
-for(let i25=0; i25<len25; i25++){
-let data65 = data64[i25];
-const _errs160 = errors;
-if(errors === _errs160){
-if(typeof data65 === "string"){
-if(func2(data65) > 600){
-validate20.errors = [{instancePath:instancePath+"/closingWords/" + i25,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
-return false;
-}
-else {
-if(func2(data65) < 1){
-validate20.errors = [{instancePath:instancePath+"/closingWords/" + i25,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/closingWords/" + i25,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid54 = _errs160 === errors;
-if(!valid54){
-break;
-}
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/closingWords",schemaPath:"#/$defs/Patterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid0 = _errs157 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.sentenceBreak !== undefined){
-let data66 = data.sentenceBreak;
-const _errs162 = errors;
-if(errors === _errs162){
-if(typeof data66 === "string"){
-if(func2(data66) > 600){
-validate20.errors = [{instancePath:instancePath+"/sentenceBreak",schemaPath:"#/properties/sentenceBreak/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
-return false;
-}
-else {
-if(func2(data66) < 1){
-validate20.errors = [{instancePath:instancePath+"/sentenceBreak",schemaPath:"#/properties/sentenceBreak/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/sentenceBreak",schemaPath:"#/properties/sentenceBreak/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid0 = _errs162 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.publicationCues !== undefined){
-let data67 = data.publicationCues;
-const _errs164 = errors;
-if(errors === _errs164){
-if(typeof data67 === "string"){
-if(func2(data67) > 600){
-validate20.errors = [{instancePath:instancePath+"/publicationCues",schemaPath:"#/properties/publicationCues/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
-return false;
-}
-else {
-if(func2(data67) < 1){
-validate20.errors = [{instancePath:instancePath+"/publicationCues",schemaPath:"#/properties/publicationCues/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/publicationCues",schemaPath:"#/properties/publicationCues/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid0 = _errs164 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.english !== undefined){
-let data68 = data.english;
-const _errs166 = errors;
-if(errors === _errs166){
-if(data68 && typeof data68 == "object" && !Array.isArray(data68)){
-let missing3;
-if((((data68.phrases === undefined) && (missing3 = "phrases")) || ((data68.therapies === undefined) && (missing3 = "therapies"))) || ((data68.connectors === undefined) && (missing3 = "connectors"))){
-validate20.errors = [{instancePath:instancePath+"/english",schemaPath:"#/properties/english/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'"}];
-return false;
-}
-else {
-const _errs168 = errors;
-for(const key5 in data68){
-if(!(((key5 === "phrases") || (key5 === "therapies")) || (key5 === "connectors"))){
-validate20.errors = [{instancePath:instancePath+"/english",schemaPath:"#/properties/english/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-if(_errs168 === errors){
-if(data68.phrases !== undefined){
-let data69 = data68.phrases;
-const _errs169 = errors;
-if(errors === _errs169){
-if(Array.isArray(data69)){
-var valid56 = true;
-const len26 = data69.length;
-for(let i26=0; i26<len26; i26++){
-let data70 = data69[i26];
-const _errs171 = errors;
-const _errs172 = errors;
-if(errors === _errs172){
-if(data70 && typeof data70 == "object" && !Array.isArray(data70)){
-let missing4;
-if(((data70.zh === undefined) && (missing4 = "zh")) || ((data70.en === undefined) && (missing4 = "en"))){
-validate20.errors = [{instancePath:instancePath+"/english/phrases/" + i26,schemaPath:"#/$defs/Translation/required",keyword:"required",params:{missingProperty: missing4},message:"must have required property '"+missing4+"'"}];
-return false;
-}
-else {
-const _errs174 = errors;
-for(const key6 in data70){
-if(!((((key6 === "zh") || (key6 === "en")) || (key6 === "preposition")) || (key6 === "written"))){
-validate20.errors = [{instancePath:instancePath+"/english/phrases/" + i26,schemaPath:"#/$defs/Translation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-if(_errs174 === errors){
-if(data70.zh !== undefined){
-let data71 = data70.zh;
-const _errs175 = errors;
-if(errors === _errs175){
-if(Array.isArray(data71)){
-if(data71.length < 1){
-validate20.errors = [{instancePath:instancePath+"/english/phrases/" + i26+"/zh",schemaPath:"#/$defs/Translation/properties/zh/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
-return false;
-}
-else {
-var valid59 = true;
-const len27 = data71.length;
-for(let i27=0; i27<len27; i27++){
-let data72 = data71[i27];
-const _errs177 = errors;
-if(errors === _errs177){
-if(typeof data72 === "string"){
-if(func2(data72) < 1){
-validate20.errors = [{instancePath:instancePath+"/english/phrases/" + i26+"/zh/" + i27,schemaPath:"#/$defs/Translation/properties/zh/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/english/phrases/" + i26+"/zh/" + i27,schemaPath:"#/$defs/Translation/properties/zh/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid59 = _errs177 === errors;
-if(!valid59){
-break;
-}
-}
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/english/phrases/" + i26+"/zh",schemaPath:"#/$defs/Translation/properties/zh/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid58 = _errs175 === errors;
-}
-else {
-var valid58 = true;
-}
-if(valid58){
-if(data70.en !== undefined){
-let data73 = data70.en;
-const _errs179 = errors;
-if(errors === _errs179){
-if(typeof data73 === "string"){
-if(func2(data73) < 1){
-validate20.errors = [{instancePath:instancePath+"/english/phrases/" + i26+"/en",schemaPath:"#/$defs/Translation/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/english/phrases/" + i26+"/en",schemaPath:"#/$defs/Translation/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid58 = _errs179 === errors;
-}
-else {
-var valid58 = true;
-}
-if(valid58){
-if(data70.preposition !== undefined){
-const _errs181 = errors;
-if(typeof data70.preposition !== "string"){
-validate20.errors = [{instancePath:instancePath+"/english/phrases/" + i26+"/preposition",schemaPath:"#/$defs/Translation/properties/preposition/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid58 = _errs181 === errors;
-}
-else {
-var valid58 = true;
-}
-if(valid58){
-if(data70.written !== undefined){
-let data75 = data70.written;
-const _errs183 = errors;
-if(errors === _errs183){
-if(Array.isArray(data75)){
-var valid60 = true;
-const len28 = data75.length;
-for(let i28=0; i28<len28; i28++){
-let data76 = data75[i28];
-const _errs185 = errors;
-if(errors === _errs185){
-if(typeof data76 === "string"){
-if(func2(data76) < 1){
-validate20.errors = [{instancePath:instancePath+"/english/phrases/" + i26+"/written/" + i28,schemaPath:"#/$defs/Translation/properties/written/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/english/phrases/" + i26+"/written/" + i28,schemaPath:"#/$defs/Translation/properties/written/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid60 = _errs185 === errors;
-if(!valid60){
-break;
-}
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/english/phrases/" + i26+"/written",schemaPath:"#/$defs/Translation/properties/written/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid58 = _errs183 === errors;
-}
-else {
-var valid58 = true;
-}
-}
-}
-}
-}
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/english/phrases/" + i26,schemaPath:"#/$defs/Translation/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-var valid56 = _errs171 === errors;
-if(!valid56){
-break;
-}
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/english/phrases",schemaPath:"#/properties/english/properties/phrases/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid55 = _errs169 === errors;
-}
-else {
-var valid55 = true;
-}
-if(valid55){
-if(data68.therapies !== undefined){
-let data77 = data68.therapies;
-const _errs187 = errors;
-if(errors === _errs187){
-if(Array.isArray(data77)){
-var valid61 = true;
-const len29 = data77.length;
-for(let i29=0; i29<len29; i29++){
-let data78 = data77[i29];
-const _errs189 = errors;
-const _errs190 = errors;
-if(errors === _errs190){
-if(data78 && typeof data78 == "object" && !Array.isArray(data78)){
-let missing5;
-if(((data78.zh === undefined) && (missing5 = "zh")) || ((data78.en === undefined) && (missing5 = "en"))){
-validate20.errors = [{instancePath:instancePath+"/english/therapies/" + i29,schemaPath:"#/$defs/Translation/required",keyword:"required",params:{missingProperty: missing5},message:"must have required property '"+missing5+"'"}];
-return false;
-}
-else {
-const _errs192 = errors;
-for(const key7 in data78){
-if(!((((key7 === "zh") || (key7 === "en")) || (key7 === "preposition")) || (key7 === "written"))){
-validate20.errors = [{instancePath:instancePath+"/english/therapies/" + i29,schemaPath:"#/$defs/Translation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-if(_errs192 === errors){
-if(data78.zh !== undefined){
-let data79 = data78.zh;
-const _errs193 = errors;
-if(errors === _errs193){
-if(Array.isArray(data79)){
-if(data79.length < 1){
-validate20.errors = [{instancePath:instancePath+"/english/therapies/" + i29+"/zh",schemaPath:"#/$defs/Translation/properties/zh/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
-return false;
-}
-else {
-var valid64 = true;
-const len30 = data79.length;
-for(let i30=0; i30<len30; i30++){
-let data80 = data79[i30];
-const _errs195 = errors;
-if(errors === _errs195){
-if(typeof data80 === "string"){
-if(func2(data80) < 1){
-validate20.errors = [{instancePath:instancePath+"/english/therapies/" + i29+"/zh/" + i30,schemaPath:"#/$defs/Translation/properties/zh/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/english/therapies/" + i29+"/zh/" + i30,schemaPath:"#/$defs/Translation/properties/zh/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid64 = _errs195 === errors;
-if(!valid64){
-break;
-}
-}
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/english/therapies/" + i29+"/zh",schemaPath:"#/$defs/Translation/properties/zh/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid63 = _errs193 === errors;
-}
-else {
-var valid63 = true;
-}
-if(valid63){
-if(data78.en !== undefined){
-let data81 = data78.en;
-const _errs197 = errors;
-if(errors === _errs197){
-if(typeof data81 === "string"){
-if(func2(data81) < 1){
-validate20.errors = [{instancePath:instancePath+"/english/therapies/" + i29+"/en",schemaPath:"#/$defs/Translation/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/english/therapies/" + i29+"/en",schemaPath:"#/$defs/Translation/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid63 = _errs197 === errors;
-}
-else {
-var valid63 = true;
-}
-if(valid63){
-if(data78.preposition !== undefined){
-const _errs199 = errors;
-if(typeof data78.preposition !== "string"){
-validate20.errors = [{instancePath:instancePath+"/english/therapies/" + i29+"/preposition",schemaPath:"#/$defs/Translation/properties/preposition/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid63 = _errs199 === errors;
-}
-else {
-var valid63 = true;
-}
-if(valid63){
-if(data78.written !== undefined){
-let data83 = data78.written;
-const _errs201 = errors;
-if(errors === _errs201){
-if(Array.isArray(data83)){
-var valid65 = true;
-const len31 = data83.length;
-for(let i31=0; i31<len31; i31++){
-let data84 = data83[i31];
-const _errs203 = errors;
-if(errors === _errs203){
-if(typeof data84 === "string"){
-if(func2(data84) < 1){
-validate20.errors = [{instancePath:instancePath+"/english/therapies/" + i29+"/written/" + i31,schemaPath:"#/$defs/Translation/properties/written/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/english/therapies/" + i29+"/written/" + i31,schemaPath:"#/$defs/Translation/properties/written/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid65 = _errs203 === errors;
-if(!valid65){
-break;
-}
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/english/therapies/" + i29+"/written",schemaPath:"#/$defs/Translation/properties/written/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid63 = _errs201 === errors;
-}
-else {
-var valid63 = true;
-}
-}
-}
-}
-}
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/english/therapies/" + i29,schemaPath:"#/$defs/Translation/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-var valid61 = _errs189 === errors;
-if(!valid61){
-break;
-}
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/english/therapies",schemaPath:"#/properties/english/properties/therapies/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid55 = _errs187 === errors;
-}
-else {
-var valid55 = true;
-}
-if(valid55){
-if(data68.connectors !== undefined){
-let data85 = data68.connectors;
-const _errs205 = errors;
-if(errors === _errs205){
-if(Array.isArray(data85)){
-var valid66 = true;
-const len32 = data85.length;
-for(let i32=0; i32<len32; i32++){
-const _errs207 = errors;
-if(typeof data85[i32] !== "string"){
-validate20.errors = [{instancePath:instancePath+"/english/connectors/" + i32,schemaPath:"#/properties/english/properties/connectors/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid66 = _errs207 === errors;
-if(!valid66){
-break;
-}
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/english/connectors",schemaPath:"#/properties/english/properties/connectors/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid55 = _errs205 === errors;
-}
-else {
-var valid55 = true;
-}
-}
-}
-}
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/english",schemaPath:"#/properties/english/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-var valid0 = _errs166 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.relativeYears !== undefined){
-let data87 = data.relativeYears;
-const _errs209 = errors;
-if(errors === _errs209){
-if(data87 && typeof data87 == "object" && !Array.isArray(data87)){
-for(const key8 in data87){
-let data88 = data87[key8];
-const _errs212 = errors;
-if(!(((typeof data88 == "number") && (!(data88 % 1) && !isNaN(data88))) && (isFinite(data88)))){
-validate20.errors = [{instancePath:instancePath+"/relativeYears/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/relativeYears/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
-return false;
-}
-if(errors === _errs212){
-if((typeof data88 == "number") && (isFinite(data88))){
-if(data88 > 10 || isNaN(data88)){
-validate20.errors = [{instancePath:instancePath+"/relativeYears/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/relativeYears/additionalProperties/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10},message:"must be <= 10"}];
-return false;
-}
-else {
-if(data88 < -10 || isNaN(data88)){
-validate20.errors = [{instancePath:instancePath+"/relativeYears/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/relativeYears/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: -10},message:"must be >= -10"}];
-return false;
-}
-}
-}
-}
-var valid67 = _errs212 === errors;
-if(!valid67){
-break;
-}
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/relativeYears",schemaPath:"#/properties/relativeYears/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-var valid0 = _errs209 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
 if(data.citationMarker !== undefined){
-let data89 = data.citationMarker;
-const _errs214 = errors;
-if(errors === _errs214){
-if(typeof data89 === "string"){
-if(func2(data89) > 600){
-validate20.errors = [{instancePath:instancePath+"/citationMarker",schemaPath:"#/properties/citationMarker/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
+let data53 = data.citationMarker;
+const _errs88 = errors;
+if(errors === _errs88){
+if(typeof data53 === "string"){
+if(func2(data53) > 600){
+validate52.errors = [{instancePath:instancePath+"/citationMarker",schemaPath:"#/properties/citationMarker/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data89) < 1){
-validate20.errors = [{instancePath:instancePath+"/citationMarker",schemaPath:"#/properties/citationMarker/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+if(func2(data53) < 1){
+validate52.errors = [{instancePath:instancePath+"/citationMarker",schemaPath:"#/properties/citationMarker/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/citationMarker",schemaPath:"#/properties/citationMarker/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate52.errors = [{instancePath:instancePath+"/citationMarker",schemaPath:"#/properties/citationMarker/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
-var valid0 = _errs214 === errors;
+var valid0 = _errs88 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.pageKinds !== undefined){
-let data90 = data.pageKinds;
-const _errs216 = errors;
-if(errors === _errs216){
-if(data90 && typeof data90 == "object" && !Array.isArray(data90)){
-let missing6;
-if(((((((data90.titleYearRange === undefined) && (missing6 = "titleYearRange")) || ((data90.titleYear === undefined) && (missing6 = "titleYear"))) || ((data90.approvalVerbs === undefined) && (missing6 = "approvalVerbs"))) || ((data90.regulators === undefined) && (missing6 = "regulators"))) || ((data90.trialRoundupTitles === undefined) && (missing6 = "trialRoundupTitles"))) || ((data90.overviewTitles === undefined) && (missing6 = "overviewTitles"))){
-validate20.errors = [{instancePath:instancePath+"/pageKinds",schemaPath:"#/properties/pageKinds/required",keyword:"required",params:{missingProperty: missing6},message:"must have required property '"+missing6+"'"}];
+let data54 = data.pageKinds;
+const _errs90 = errors;
+if(errors === _errs90){
+if(data54 && typeof data54 == "object" && !Array.isArray(data54)){
+let missing4;
+if(((((((data54.titleYearRange === undefined) && (missing4 = "titleYearRange")) || ((data54.titleYear === undefined) && (missing4 = "titleYear"))) || ((data54.approvalVerbs === undefined) && (missing4 = "approvalVerbs"))) || ((data54.regulators === undefined) && (missing4 = "regulators"))) || ((data54.trialRoundupTitles === undefined) && (missing4 = "trialRoundupTitles"))) || ((data54.overviewTitles === undefined) && (missing4 = "overviewTitles"))){
+validate52.errors = [{instancePath:instancePath+"/pageKinds",schemaPath:"#/properties/pageKinds/required",keyword:"required",params:{missingProperty: missing4},message:"must have required property '"+missing4+"'"}];
 return false;
 }
 else {
-const _errs218 = errors;
-for(const key9 in data90){
-if(!(((((((key9 === "titleYearRange") || (key9 === "titleYear")) || (key9 === "approvalVerbs")) || (key9 === "regulators")) || (key9 === "trialCues")) || (key9 === "trialRoundupTitles")) || (key9 === "overviewTitles"))){
-validate20.errors = [{instancePath:instancePath+"/pageKinds",schemaPath:"#/properties/pageKinds/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"}];
+const _errs92 = errors;
+for(const key7 in data54){
+if(!(((((((key7 === "titleYearRange") || (key7 === "titleYear")) || (key7 === "approvalVerbs")) || (key7 === "regulators")) || (key7 === "trialCues")) || (key7 === "trialRoundupTitles")) || (key7 === "overviewTitles"))){
+validate52.errors = [{instancePath:instancePath+"/pageKinds",schemaPath:"#/properties/pageKinds/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs218 === errors){
-if(data90.titleYearRange !== undefined){
-let data91 = data90.titleYearRange;
-const _errs219 = errors;
-if(errors === _errs219){
-if(typeof data91 === "string"){
-if(func2(data91) > 600){
-validate20.errors = [{instancePath:instancePath+"/pageKinds/titleYearRange",schemaPath:"#/properties/pageKinds/properties/titleYearRange/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
+if(_errs92 === errors){
+if(data54.titleYearRange !== undefined){
+let data55 = data54.titleYearRange;
+const _errs93 = errors;
+if(errors === _errs93){
+if(typeof data55 === "string"){
+if(func2(data55) > 600){
+validate52.errors = [{instancePath:instancePath+"/pageKinds/titleYearRange",schemaPath:"#/properties/pageKinds/properties/titleYearRange/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data91) < 1){
-validate20.errors = [{instancePath:instancePath+"/pageKinds/titleYearRange",schemaPath:"#/properties/pageKinds/properties/titleYearRange/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/pageKinds/titleYearRange",schemaPath:"#/properties/pageKinds/properties/titleYearRange/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid68 = _errs219 === errors;
-}
-else {
-var valid68 = true;
-}
-if(valid68){
-if(data90.titleYear !== undefined){
-let data92 = data90.titleYear;
-const _errs221 = errors;
-if(errors === _errs221){
-if(typeof data92 === "string"){
-if(func2(data92) > 600){
-validate20.errors = [{instancePath:instancePath+"/pageKinds/titleYear",schemaPath:"#/properties/pageKinds/properties/titleYear/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
-return false;
-}
-else {
-if(func2(data92) < 1){
-validate20.errors = [{instancePath:instancePath+"/pageKinds/titleYear",schemaPath:"#/properties/pageKinds/properties/titleYear/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+if(func2(data55) < 1){
+validate52.errors = [{instancePath:instancePath+"/pageKinds/titleYearRange",schemaPath:"#/properties/pageKinds/properties/titleYearRange/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/pageKinds/titleYear",schemaPath:"#/properties/pageKinds/properties/titleYear/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate52.errors = [{instancePath:instancePath+"/pageKinds/titleYearRange",schemaPath:"#/properties/pageKinds/properties/titleYearRange/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
-var valid68 = _errs221 === errors;
+var valid12 = _errs93 === errors;
 }
 else {
-var valid68 = true;
+var valid12 = true;
 }
-if(valid68){
-if(data90.approvalVerbs !== undefined){
-let data93 = data90.approvalVerbs;
-const _errs223 = errors;
-const _errs224 = errors;
-if(errors === _errs224){
-if(Array.isArray(data93)){
-if(data93.length < 1){
-validate20.errors = [{instancePath:instancePath+"/pageKinds/approvalVerbs",schemaPath:"#/$defs/Words/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
+if(valid12){
+if(data54.titleYear !== undefined){
+let data56 = data54.titleYear;
+const _errs95 = errors;
+if(errors === _errs95){
+if(typeof data56 === "string"){
+if(func2(data56) > 600){
+validate52.errors = [{instancePath:instancePath+"/pageKinds/titleYear",schemaPath:"#/properties/pageKinds/properties/titleYear/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-var valid70 = true;
-const len33 = data93.length;
-for(let i33=0; i33<len33; i33++){
-let data94 = data93[i33];
-const _errs226 = errors;
-if(errors === _errs226){
-if(typeof data94 === "string"){
-if(func2(data94) < 1){
-validate20.errors = [{instancePath:instancePath+"/pageKinds/approvalVerbs/" + i33,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/pageKinds/approvalVerbs/" + i33,schemaPath:"#/$defs/Words/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid70 = _errs226 === errors;
-if(!valid70){
-break;
-}
-}
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/pageKinds/approvalVerbs",schemaPath:"#/$defs/Words/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid68 = _errs223 === errors;
-}
-else {
-var valid68 = true;
-}
-if(valid68){
-if(data90.regulators !== undefined){
-let data95 = data90.regulators;
-const _errs228 = errors;
-const _errs229 = errors;
-if(errors === _errs229){
-if(Array.isArray(data95)){
-if(data95.length < 1){
-validate20.errors = [{instancePath:instancePath+"/pageKinds/regulators",schemaPath:"#/$defs/Words/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
-return false;
-}
-else {
-var valid72 = true;
-const len34 = data95.length;
-for(let i34=0; i34<len34; i34++){
-let data96 = data95[i34];
-const _errs231 = errors;
-if(errors === _errs231){
-if(typeof data96 === "string"){
-if(func2(data96) < 1){
-validate20.errors = [{instancePath:instancePath+"/pageKinds/regulators/" + i34,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/pageKinds/regulators/" + i34,schemaPath:"#/$defs/Words/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid72 = _errs231 === errors;
-if(!valid72){
-break;
-}
-}
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/pageKinds/regulators",schemaPath:"#/$defs/Words/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid68 = _errs228 === errors;
-}
-else {
-var valid68 = true;
-}
-if(valid68){
-if(data90.trialCues !== undefined){
-let data97 = data90.trialCues;
-const _errs233 = errors;
-if(errors === _errs233){
-if(typeof data97 === "string"){
-if(func2(data97) > 600){
-validate20.errors = [{instancePath:instancePath+"/pageKinds/trialCues",schemaPath:"#/properties/pageKinds/properties/trialCues/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
-return false;
-}
-else {
-if(func2(data97) < 1){
-validate20.errors = [{instancePath:instancePath+"/pageKinds/trialCues",schemaPath:"#/properties/pageKinds/properties/trialCues/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+if(func2(data56) < 1){
+validate52.errors = [{instancePath:instancePath+"/pageKinds/titleYear",schemaPath:"#/properties/pageKinds/properties/titleYear/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/pageKinds/trialCues",schemaPath:"#/properties/pageKinds/properties/trialCues/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate52.errors = [{instancePath:instancePath+"/pageKinds/titleYear",schemaPath:"#/properties/pageKinds/properties/titleYear/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
-var valid68 = _errs233 === errors;
+var valid12 = _errs95 === errors;
 }
 else {
-var valid68 = true;
+var valid12 = true;
 }
-if(valid68){
-if(data90.trialRoundupTitles !== undefined){
-let data98 = data90.trialRoundupTitles;
-const _errs235 = errors;
-const _errs236 = errors;
-if(errors === _errs236){
-if(Array.isArray(data98)){
-var valid74 = true;
-const len35 = data98.length;
-for(let i35=0; i35<len35; i35++){
-let data99 = data98[i35];
-const _errs238 = errors;
-if(errors === _errs238){
-if(typeof data99 === "string"){
-if(func2(data99) > 600){
-validate20.errors = [{instancePath:instancePath+"/pageKinds/trialRoundupTitles/" + i35,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
+if(valid12){
+if(data54.approvalVerbs !== undefined){
+const _errs97 = errors;
+if(!(validate57(data54.approvalVerbs, {instancePath:instancePath+"/pageKinds/approvalVerbs",parentData:data54,parentDataProperty:"approvalVerbs",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
+errors = vErrors.length;
+}
+var valid12 = _errs97 === errors;
+}
+else {
+var valid12 = true;
+}
+if(valid12){
+if(data54.regulators !== undefined){
+const _errs98 = errors;
+if(!(validate57(data54.regulators, {instancePath:instancePath+"/pageKinds/regulators",parentData:data54,parentDataProperty:"regulators",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
+errors = vErrors.length;
+}
+var valid12 = _errs98 === errors;
+}
+else {
+var valid12 = true;
+}
+if(valid12){
+if(data54.trialCues !== undefined){
+let data59 = data54.trialCues;
+const _errs99 = errors;
+if(errors === _errs99){
+if(typeof data59 === "string"){
+if(func2(data59) > 600){
+validate52.errors = [{instancePath:instancePath+"/pageKinds/trialCues",schemaPath:"#/properties/pageKinds/properties/trialCues/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data99) < 1){
-validate20.errors = [{instancePath:instancePath+"/pageKinds/trialRoundupTitles/" + i35,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/pageKinds/trialRoundupTitles/" + i35,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid74 = _errs238 === errors;
-if(!valid74){
-break;
-}
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/pageKinds/trialRoundupTitles",schemaPath:"#/$defs/Patterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid68 = _errs235 === errors;
-}
-else {
-var valid68 = true;
-}
-if(valid68){
-if(data90.overviewTitles !== undefined){
-let data100 = data90.overviewTitles;
-const _errs240 = errors;
-const _errs241 = errors;
-if(errors === _errs241){
-if(Array.isArray(data100)){
-var valid76 = true;
-const len36 = data100.length;
-for(let i36=0; i36<len36; i36++){
-let data101 = data100[i36];
-const _errs243 = errors;
-if(errors === _errs243){
-if(typeof data101 === "string"){
-if(func2(data101) > 600){
-validate20.errors = [{instancePath:instancePath+"/pageKinds/overviewTitles/" + i36,schemaPath:"#/$defs/Patterns/items/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
-return false;
-}
-else {
-if(func2(data101) < 1){
-validate20.errors = [{instancePath:instancePath+"/pageKinds/overviewTitles/" + i36,schemaPath:"#/$defs/Patterns/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+if(func2(data59) < 1){
+validate52.errors = [{instancePath:instancePath+"/pageKinds/trialCues",schemaPath:"#/properties/pageKinds/properties/trialCues/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/pageKinds/overviewTitles/" + i36,schemaPath:"#/$defs/Patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate52.errors = [{instancePath:instancePath+"/pageKinds/trialCues",schemaPath:"#/properties/pageKinds/properties/trialCues/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
-var valid76 = _errs243 === errors;
-if(!valid76){
-break;
-}
-}
+var valid12 = _errs99 === errors;
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/pageKinds/overviewTitles",schemaPath:"#/$defs/Patterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
+var valid12 = true;
 }
+if(valid12){
+if(data54.trialRoundupTitles !== undefined){
+const _errs101 = errors;
+if(!(validate53(data54.trialRoundupTitles, {instancePath:instancePath+"/pageKinds/trialRoundupTitles",parentData:data54,parentDataProperty:"trialRoundupTitles",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+errors = vErrors.length;
 }
-var valid68 = _errs240 === errors;
+var valid12 = _errs101 === errors;
 }
 else {
-var valid68 = true;
+var valid12 = true;
+}
+if(valid12){
+if(data54.overviewTitles !== undefined){
+const _errs102 = errors;
+if(!(validate53(data54.overviewTitles, {instancePath:instancePath+"/pageKinds/overviewTitles",parentData:data54,parentDataProperty:"overviewTitles",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+errors = vErrors.length;
+}
+var valid12 = _errs102 === errors;
+}
+else {
+var valid12 = true;
 }
 }
 }
@@ -2473,99 +1501,99 @@ var valid68 = true;
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/pageKinds",schemaPath:"#/properties/pageKinds/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate52.errors = [{instancePath:instancePath+"/pageKinds",schemaPath:"#/properties/pageKinds/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-var valid0 = _errs216 === errors;
+var valid0 = _errs90 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.messageExamples !== undefined){
-let data102 = data.messageExamples;
-const _errs245 = errors;
-if(errors === _errs245){
-if(data102 && typeof data102 == "object" && !Array.isArray(data102)){
-let missing7;
-if(((data102.monthHeading === undefined) && (missing7 = "monthHeading")) || ((data102.referenceHeading === undefined) && (missing7 = "referenceHeading"))){
-validate20.errors = [{instancePath:instancePath+"/messageExamples",schemaPath:"#/properties/messageExamples/required",keyword:"required",params:{missingProperty: missing7},message:"must have required property '"+missing7+"'"}];
+let data62 = data.messageExamples;
+const _errs103 = errors;
+if(errors === _errs103){
+if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
+let missing5;
+if(((data62.monthHeading === undefined) && (missing5 = "monthHeading")) || ((data62.referenceHeading === undefined) && (missing5 = "referenceHeading"))){
+validate52.errors = [{instancePath:instancePath+"/messageExamples",schemaPath:"#/properties/messageExamples/required",keyword:"required",params:{missingProperty: missing5},message:"must have required property '"+missing5+"'"}];
 return false;
 }
 else {
-const _errs247 = errors;
-for(const key10 in data102){
-if(!((key10 === "monthHeading") || (key10 === "referenceHeading"))){
-validate20.errors = [{instancePath:instancePath+"/messageExamples",schemaPath:"#/properties/messageExamples/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"}];
+const _errs105 = errors;
+for(const key8 in data62){
+if(!((key8 === "monthHeading") || (key8 === "referenceHeading"))){
+validate52.errors = [{instancePath:instancePath+"/messageExamples",schemaPath:"#/properties/messageExamples/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs247 === errors){
-if(data102.monthHeading !== undefined){
-let data103 = data102.monthHeading;
-const _errs248 = errors;
-if(errors === _errs248){
-if(typeof data103 === "string"){
-if(func2(data103) > 200){
-validate20.errors = [{instancePath:instancePath+"/messageExamples/monthHeading",schemaPath:"#/properties/messageExamples/properties/monthHeading/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
+if(_errs105 === errors){
+if(data62.monthHeading !== undefined){
+let data63 = data62.monthHeading;
+const _errs106 = errors;
+if(errors === _errs106){
+if(typeof data63 === "string"){
+if(func2(data63) > 200){
+validate52.errors = [{instancePath:instancePath+"/messageExamples/monthHeading",schemaPath:"#/properties/messageExamples/properties/monthHeading/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
 return false;
 }
 else {
-if(func2(data103) < 1){
-validate20.errors = [{instancePath:instancePath+"/messageExamples/monthHeading",schemaPath:"#/properties/messageExamples/properties/monthHeading/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/messageExamples/monthHeading",schemaPath:"#/properties/messageExamples/properties/monthHeading/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid77 = _errs248 === errors;
-}
-else {
-var valid77 = true;
-}
-if(valid77){
-if(data102.referenceHeading !== undefined){
-let data104 = data102.referenceHeading;
-const _errs250 = errors;
-if(errors === _errs250){
-if(typeof data104 === "string"){
-if(func2(data104) > 200){
-validate20.errors = [{instancePath:instancePath+"/messageExamples/referenceHeading",schemaPath:"#/properties/messageExamples/properties/referenceHeading/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
-return false;
-}
-else {
-if(func2(data104) < 1){
-validate20.errors = [{instancePath:instancePath+"/messageExamples/referenceHeading",schemaPath:"#/properties/messageExamples/properties/referenceHeading/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+if(func2(data63) < 1){
+validate52.errors = [{instancePath:instancePath+"/messageExamples/monthHeading",schemaPath:"#/properties/messageExamples/properties/monthHeading/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/messageExamples/referenceHeading",schemaPath:"#/properties/messageExamples/properties/referenceHeading/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate52.errors = [{instancePath:instancePath+"/messageExamples/monthHeading",schemaPath:"#/properties/messageExamples/properties/monthHeading/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
-var valid77 = _errs250 === errors;
+var valid13 = _errs106 === errors;
 }
 else {
-var valid77 = true;
+var valid13 = true;
 }
-}
-}
-}
+if(valid13){
+if(data62.referenceHeading !== undefined){
+let data64 = data62.referenceHeading;
+const _errs108 = errors;
+if(errors === _errs108){
+if(typeof data64 === "string"){
+if(func2(data64) > 200){
+validate52.errors = [{instancePath:instancePath+"/messageExamples/referenceHeading",schemaPath:"#/properties/messageExamples/properties/referenceHeading/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
+return false;
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/messageExamples",schemaPath:"#/properties/messageExamples/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+if(func2(data64) < 1){
+validate52.errors = [{instancePath:instancePath+"/messageExamples/referenceHeading",schemaPath:"#/properties/messageExamples/properties/referenceHeading/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
-var valid0 = _errs245 === errors;
+}
+else {
+validate52.errors = [{instancePath:instancePath+"/messageExamples/referenceHeading",schemaPath:"#/properties/messageExamples/properties/referenceHeading/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid13 = _errs108 === errors;
+}
+else {
+var valid13 = true;
+}
+}
+}
+}
+}
+else {
+validate52.errors = [{instancePath:instancePath+"/messageExamples",schemaPath:"#/properties/messageExamples/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid0 = _errs103 === errors;
 }
 else {
 var valid0 = true;
@@ -2613,24 +1641,82 @@ var valid0 = true;
 }
 }
 else {
-validate20.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate52.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate20.errors = vErrors;
+validate52.errors = vErrors;
 return errors === 0;
 }
-validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate52.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const journals = validate21;
-const schema62 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/journals.schema.json","type":"object","additionalProperties":false,"required":["journals","cues"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"cues":{"type":"object","additionalProperties":false,"required":["before","after","family","documents"],"properties":{"before":{"$ref":"#/$defs/Words"},"after":{"$ref":"#/$defs/Words"},"family":{"$ref":"#/$defs/Words"},"documents":{"$ref":"#/$defs/Words"},"titleJoiners":{"$ref":"#/$defs/Words"},"titleRunAfter":{"$ref":"#/$defs/Words"},"companyAfter":{"$ref":"#/$defs/Words"},"titleBefore":{"$ref":"#/$defs/Words"},"titleAfter":{"$ref":"#/$defs/Words"},"sourceAfter":{"$ref":"#/$defs/Words"}}},"journals":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","abbreviation","issn","aliases"],"properties":{"name":{"type":"string","minLength":1},"abbreviation":{"type":"string","minLength":1},"issn":{"type":"array","items":{"type":"string","pattern":"^[0-9]{4}-[0-9]{3}[0-9X]$"}},"aliases":{"type":"array","items":{"type":"string","minLength":1}},"publisher":{"type":"boolean"},"abbreviationSource":{"enum":["nlm","iso4","journal"]},"nlmTitle":{"type":"string","minLength":1},"family":{"type":"string","minLength":1}}}}},"$defs":{"Words":{"type":"array","items":{"type":"string","minLength":1,"maxLength":40},"maxItems":200}}};
-const pattern5 = new RegExp("^[0-9]{4}-[0-9]{3}[0-9X]$", "u");
+export const journals = validate86;
+const schema23 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/journals.schema.json","type":"object","additionalProperties":false,"required":["journals","cues"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"cues":{"type":"object","additionalProperties":false,"required":["before","after","family","documents"],"properties":{"before":{"$ref":"#/$defs/Words"},"after":{"$ref":"#/$defs/Words"},"family":{"$ref":"#/$defs/Words"},"documents":{"$ref":"#/$defs/Words"},"titleJoiners":{"$ref":"#/$defs/Words"},"titleRunAfter":{"$ref":"#/$defs/Words"},"companyAfter":{"$ref":"#/$defs/Words"},"titleBefore":{"$ref":"#/$defs/Words"},"titleAfter":{"$ref":"#/$defs/Words"},"sourceAfter":{"$ref":"#/$defs/Words"}}},"journals":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","abbreviation","issn","aliases"],"properties":{"name":{"type":"string","minLength":1},"abbreviation":{"type":"string","minLength":1},"issn":{"type":"array","items":{"type":"string","pattern":"^[0-9]{4}-[0-9]{3}[0-9X]$"}},"aliases":{"type":"array","items":{"type":"string","minLength":1}},"publisher":{"type":"boolean"},"abbreviationSource":{"enum":["nlm","iso4","journal"]},"nlmTitle":{"type":"string","minLength":1},"family":{"type":"string","minLength":1}}}}},"$defs":{"Words":{"type":"array","items":{"type":"string","minLength":1,"maxLength":40},"maxItems":200}}};
 
-function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate87(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate87.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(errors === 0){
+if(Array.isArray(data)){
+if(data.length > 200){
+validate87.errors = [{instancePath,schemaPath:"#/maxItems",keyword:"maxItems",params:{limit: 200},message:"must NOT have more than 200 items"}];
+return false;
+}
+else {
+var valid0 = true;
+const len0 = data.length;
+for(let i0=0; i0<len0; i0++){
+let data0 = data[i0];
+const _errs1 = errors;
+if(errors === _errs1){
+if(typeof data0 === "string"){
+if(func2(data0) > 40){
+validate87.errors = [{instancePath:instancePath+"/" + i0,schemaPath:"#/items/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"}];
+return false;
+}
+else {
+if(func2(data0) < 1){
+validate87.errors = [{instancePath:instancePath+"/" + i0,schemaPath:"#/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+}
+else {
+validate87.errors = [{instancePath:instancePath+"/" + i0,schemaPath:"#/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs1 === errors;
+if(!valid0){
+break;
+}
+}
+}
+}
+else {
+validate87.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+validate87.errors = vErrors;
+return errors === 0;
+}
+validate87.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+
+const pattern4 = new RegExp("^[0-9]{4}-[0-9]{3}[0-9X]$", "u");
+
+function validate86(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://digest-ingest.dev/schemas/journals.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate21.evaluated;
+const evaluated0 = validate86.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -2641,14 +1727,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if(((data.journals === undefined) && (missing0 = "journals")) || ((data.cues === undefined) && (missing0 = "cues"))){
-validate21.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate86.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!((((key0 === "$schema") || (key0 === "description")) || (key0 === "cues")) || (key0 === "journals"))){
-validate21.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate86.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -2657,7 +1743,7 @@ if(_errs1 === errors){
 if(data.$schema !== undefined){
 const _errs2 = errors;
 if(typeof data.$schema !== "string"){
-validate21.errors = [{instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate86.errors = [{instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -2669,7 +1755,7 @@ if(valid0){
 if(data.description !== undefined){
 const _errs4 = errors;
 if(typeof data.description !== "string"){
-validate21.errors = [{instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate86.errors = [{instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs4 === errors;
@@ -2685,64 +1771,24 @@ if(errors === _errs6){
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 let missing1;
 if(((((data2.before === undefined) && (missing1 = "before")) || ((data2.after === undefined) && (missing1 = "after"))) || ((data2.family === undefined) && (missing1 = "family"))) || ((data2.documents === undefined) && (missing1 = "documents"))){
-validate21.errors = [{instancePath:instancePath+"/cues",schemaPath:"#/properties/cues/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
+validate86.errors = [{instancePath:instancePath+"/cues",schemaPath:"#/properties/cues/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
 return false;
 }
 else {
 const _errs8 = errors;
 for(const key1 in data2){
-if(!(func1.call(schema62.properties.cues.properties, key1))){
-validate21.errors = [{instancePath:instancePath+"/cues",schemaPath:"#/properties/cues/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
+if(!(func1.call(schema23.properties.cues.properties, key1))){
+validate86.errors = [{instancePath:instancePath+"/cues",schemaPath:"#/properties/cues/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
 if(_errs8 === errors){
 if(data2.before !== undefined){
-let data3 = data2.before;
 const _errs9 = errors;
-const _errs10 = errors;
-if(errors === _errs10){
-if(Array.isArray(data3)){
-if(data3.length > 200){
-validate21.errors = [{instancePath:instancePath+"/cues/before",schemaPath:"#/$defs/Words/maxItems",keyword:"maxItems",params:{limit: 200},message:"must NOT have more than 200 items"}];
-return false;
-}
-else {
-var valid3 = true;
-const len0 = data3.length;
-for(let i0=0; i0<len0; i0++){
-let data4 = data3[i0];
-const _errs12 = errors;
-if(errors === _errs12){
-if(typeof data4 === "string"){
-if(func2(data4) > 40){
-validate21.errors = [{instancePath:instancePath+"/cues/before/" + i0,schemaPath:"#/$defs/Words/items/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"}];
-return false;
-}
-else {
-if(func2(data4) < 1){
-validate21.errors = [{instancePath:instancePath+"/cues/before/" + i0,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-}
-else {
-validate21.errors = [{instancePath:instancePath+"/cues/before/" + i0,schemaPath:"#/$defs/Words/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid3 = _errs12 === errors;
-if(!valid3){
-break;
-}
-}
-}
-}
-else {
-validate21.errors = [{instancePath:instancePath+"/cues/before",schemaPath:"#/$defs/Words/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
+if(!(validate87(data2.before, {instancePath:instancePath+"/cues/before",parentData:data2,parentDataProperty:"before",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate87.errors : vErrors.concat(validate87.errors);
+errors = vErrors.length;
 }
 var valid1 = _errs9 === errors;
 }
@@ -2751,50 +1797,58 @@ var valid1 = true;
 }
 if(valid1){
 if(data2.after !== undefined){
-let data5 = data2.after;
+const _errs10 = errors;
+if(!(validate87(data2.after, {instancePath:instancePath+"/cues/after",parentData:data2,parentDataProperty:"after",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate87.errors : vErrors.concat(validate87.errors);
+errors = vErrors.length;
+}
+var valid1 = _errs10 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data2.family !== undefined){
+const _errs11 = errors;
+if(!(validate87(data2.family, {instancePath:instancePath+"/cues/family",parentData:data2,parentDataProperty:"family",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate87.errors : vErrors.concat(validate87.errors);
+errors = vErrors.length;
+}
+var valid1 = _errs11 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data2.documents !== undefined){
+const _errs12 = errors;
+if(!(validate87(data2.documents, {instancePath:instancePath+"/cues/documents",parentData:data2,parentDataProperty:"documents",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate87.errors : vErrors.concat(validate87.errors);
+errors = vErrors.length;
+}
+var valid1 = _errs12 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data2.titleJoiners !== undefined){
+const _errs13 = errors;
+if(!(validate87(data2.titleJoiners, {instancePath:instancePath+"/cues/titleJoiners",parentData:data2,parentDataProperty:"titleJoiners",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate87.errors : vErrors.concat(validate87.errors);
+errors = vErrors.length;
+}
+var valid1 = _errs13 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data2.titleRunAfter !== undefined){
 const _errs14 = errors;
-const _errs15 = errors;
-if(errors === _errs15){
-if(Array.isArray(data5)){
-if(data5.length > 200){
-validate21.errors = [{instancePath:instancePath+"/cues/after",schemaPath:"#/$defs/Words/maxItems",keyword:"maxItems",params:{limit: 200},message:"must NOT have more than 200 items"}];
-return false;
-}
-else {
-var valid5 = true;
-const len1 = data5.length;
-for(let i1=0; i1<len1; i1++){
-let data6 = data5[i1];
-const _errs17 = errors;
-if(errors === _errs17){
-if(typeof data6 === "string"){
-if(func2(data6) > 40){
-validate21.errors = [{instancePath:instancePath+"/cues/after/" + i1,schemaPath:"#/$defs/Words/items/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"}];
-return false;
-}
-else {
-if(func2(data6) < 1){
-validate21.errors = [{instancePath:instancePath+"/cues/after/" + i1,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-}
-else {
-validate21.errors = [{instancePath:instancePath+"/cues/after/" + i1,schemaPath:"#/$defs/Words/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid5 = _errs17 === errors;
-if(!valid5){
-break;
-}
-}
-}
-}
-else {
-validate21.errors = [{instancePath:instancePath+"/cues/after",schemaPath:"#/$defs/Words/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
+if(!(validate87(data2.titleRunAfter, {instancePath:instancePath+"/cues/titleRunAfter",parentData:data2,parentDataProperty:"titleRunAfter",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate87.errors : vErrors.concat(validate87.errors);
+errors = vErrors.length;
 }
 var valid1 = _errs14 === errors;
 }
@@ -2802,417 +1856,49 @@ else {
 var valid1 = true;
 }
 if(valid1){
-if(data2.family !== undefined){
-let data7 = data2.family;
-const _errs19 = errors;
-const _errs20 = errors;
-if(errors === _errs20){
-if(Array.isArray(data7)){
-if(data7.length > 200){
-validate21.errors = [{instancePath:instancePath+"/cues/family",schemaPath:"#/$defs/Words/maxItems",keyword:"maxItems",params:{limit: 200},message:"must NOT have more than 200 items"}];
-return false;
-}
-else {
-var valid7 = true;
-const len2 = data7.length;
-for(let i2=0; i2<len2; i2++){
-let data8 = data7[i2];
-const _errs22 = errors;
-if(errors === _errs22){
-if(typeof data8 === "string"){
-if(func2(data8) > 40){
-validate21.errors = [{instancePath:instancePath+"/cues/family/" + i2,schemaPath:"#/$defs/Words/items/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"}];
-return false;
-}
-else {
-if(func2(data8) < 1){
-validate21.errors = [{instancePath:instancePath+"/cues/family/" + i2,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-}
-else {
-validate21.errors = [{instancePath:instancePath+"/cues/family/" + i2,schemaPath:"#/$defs/Words/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid7 = _errs22 === errors;
-if(!valid7){
-break;
-}
-}
-}
-}
-else {
-validate21.errors = [{instancePath:instancePath+"/cues/family",schemaPath:"#/$defs/Words/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid1 = _errs19 === errors;
-}
-else {
-var valid1 = true;
-}
-if(valid1){
-if(data2.documents !== undefined){
-let data9 = data2.documents;
-const _errs24 = errors;
-const _errs25 = errors;
-if(errors === _errs25){
-if(Array.isArray(data9)){
-if(data9.length > 200){
-validate21.errors = [{instancePath:instancePath+"/cues/documents",schemaPath:"#/$defs/Words/maxItems",keyword:"maxItems",params:{limit: 200},message:"must NOT have more than 200 items"}];
-return false;
-}
-else {
-var valid9 = true;
-const len3 = data9.length;
-for(let i3=0; i3<len3; i3++){
-let data10 = data9[i3];
-const _errs27 = errors;
-if(errors === _errs27){
-if(typeof data10 === "string"){
-if(func2(data10) > 40){
-validate21.errors = [{instancePath:instancePath+"/cues/documents/" + i3,schemaPath:"#/$defs/Words/items/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"}];
-return false;
-}
-else {
-if(func2(data10) < 1){
-validate21.errors = [{instancePath:instancePath+"/cues/documents/" + i3,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-}
-else {
-validate21.errors = [{instancePath:instancePath+"/cues/documents/" + i3,schemaPath:"#/$defs/Words/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid9 = _errs27 === errors;
-if(!valid9){
-break;
-}
-}
-}
-}
-else {
-validate21.errors = [{instancePath:instancePath+"/cues/documents",schemaPath:"#/$defs/Words/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid1 = _errs24 === errors;
-}
-else {
-var valid1 = true;
-}
-if(valid1){
-if(data2.titleJoiners !== undefined){
-let data11 = data2.titleJoiners;
-const _errs29 = errors;
-const _errs30 = errors;
-if(errors === _errs30){
-if(Array.isArray(data11)){
-if(data11.length > 200){
-validate21.errors = [{instancePath:instancePath+"/cues/titleJoiners",schemaPath:"#/$defs/Words/maxItems",keyword:"maxItems",params:{limit: 200},message:"must NOT have more than 200 items"}];
-return false;
-}
-else {
-var valid11 = true;
-const len4 = data11.length;
-for(let i4=0; i4<len4; i4++){
-let data12 = data11[i4];
-const _errs32 = errors;
-if(errors === _errs32){
-if(typeof data12 === "string"){
-if(func2(data12) > 40){
-validate21.errors = [{instancePath:instancePath+"/cues/titleJoiners/" + i4,schemaPath:"#/$defs/Words/items/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"}];
-return false;
-}
-else {
-if(func2(data12) < 1){
-validate21.errors = [{instancePath:instancePath+"/cues/titleJoiners/" + i4,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-}
-else {
-validate21.errors = [{instancePath:instancePath+"/cues/titleJoiners/" + i4,schemaPath:"#/$defs/Words/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid11 = _errs32 === errors;
-if(!valid11){
-break;
-}
-}
-}
-}
-else {
-validate21.errors = [{instancePath:instancePath+"/cues/titleJoiners",schemaPath:"#/$defs/Words/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid1 = _errs29 === errors;
-}
-else {
-var valid1 = true;
-}
-if(valid1){
-if(data2.titleRunAfter !== undefined){
-let data13 = data2.titleRunAfter;
-const _errs34 = errors;
-const _errs35 = errors;
-if(errors === _errs35){
-if(Array.isArray(data13)){
-if(data13.length > 200){
-validate21.errors = [{instancePath:instancePath+"/cues/titleRunAfter",schemaPath:"#/$defs/Words/maxItems",keyword:"maxItems",params:{limit: 200},message:"must NOT have more than 200 items"}];
-return false;
-}
-else {
-var valid13 = true;
-const len5 = data13.length;
-for(let i5=0; i5<len5; i5++){
-let data14 = data13[i5];
-const _errs37 = errors;
-if(errors === _errs37){
-if(typeof data14 === "string"){
-if(func2(data14) > 40){
-validate21.errors = [{instancePath:instancePath+"/cues/titleRunAfter/" + i5,schemaPath:"#/$defs/Words/items/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"}];
-return false;
-}
-else {
-if(func2(data14) < 1){
-validate21.errors = [{instancePath:instancePath+"/cues/titleRunAfter/" + i5,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-}
-else {
-validate21.errors = [{instancePath:instancePath+"/cues/titleRunAfter/" + i5,schemaPath:"#/$defs/Words/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid13 = _errs37 === errors;
-if(!valid13){
-break;
-}
-}
-}
-}
-else {
-validate21.errors = [{instancePath:instancePath+"/cues/titleRunAfter",schemaPath:"#/$defs/Words/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid1 = _errs34 === errors;
-}
-else {
-var valid1 = true;
-}
-if(valid1){
 if(data2.companyAfter !== undefined){
-let data15 = data2.companyAfter;
-const _errs39 = errors;
-const _errs40 = errors;
-if(errors === _errs40){
-if(Array.isArray(data15)){
-if(data15.length > 200){
-validate21.errors = [{instancePath:instancePath+"/cues/companyAfter",schemaPath:"#/$defs/Words/maxItems",keyword:"maxItems",params:{limit: 200},message:"must NOT have more than 200 items"}];
-return false;
+const _errs15 = errors;
+if(!(validate87(data2.companyAfter, {instancePath:instancePath+"/cues/companyAfter",parentData:data2,parentDataProperty:"companyAfter",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate87.errors : vErrors.concat(validate87.errors);
+errors = vErrors.length;
 }
-else {
-var valid15 = true;
-const len6 = data15.length;
-for(let i6=0; i6<len6; i6++){
-let data16 = data15[i6];
-const _errs42 = errors;
-if(errors === _errs42){
-if(typeof data16 === "string"){
-if(func2(data16) > 40){
-validate21.errors = [{instancePath:instancePath+"/cues/companyAfter/" + i6,schemaPath:"#/$defs/Words/items/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"}];
-return false;
-}
-else {
-if(func2(data16) < 1){
-validate21.errors = [{instancePath:instancePath+"/cues/companyAfter/" + i6,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-}
-else {
-validate21.errors = [{instancePath:instancePath+"/cues/companyAfter/" + i6,schemaPath:"#/$defs/Words/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid15 = _errs42 === errors;
-if(!valid15){
-break;
-}
-}
-}
-}
-else {
-validate21.errors = [{instancePath:instancePath+"/cues/companyAfter",schemaPath:"#/$defs/Words/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid1 = _errs39 === errors;
+var valid1 = _errs15 === errors;
 }
 else {
 var valid1 = true;
 }
 if(valid1){
 if(data2.titleBefore !== undefined){
-let data17 = data2.titleBefore;
-const _errs44 = errors;
-const _errs45 = errors;
-if(errors === _errs45){
-if(Array.isArray(data17)){
-if(data17.length > 200){
-validate21.errors = [{instancePath:instancePath+"/cues/titleBefore",schemaPath:"#/$defs/Words/maxItems",keyword:"maxItems",params:{limit: 200},message:"must NOT have more than 200 items"}];
-return false;
+const _errs16 = errors;
+if(!(validate87(data2.titleBefore, {instancePath:instancePath+"/cues/titleBefore",parentData:data2,parentDataProperty:"titleBefore",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate87.errors : vErrors.concat(validate87.errors);
+errors = vErrors.length;
 }
-else {
-var valid17 = true;
-const len7 = data17.length;
-for(let i7=0; i7<len7; i7++){
-let data18 = data17[i7];
-const _errs47 = errors;
-if(errors === _errs47){
-if(typeof data18 === "string"){
-if(func2(data18) > 40){
-validate21.errors = [{instancePath:instancePath+"/cues/titleBefore/" + i7,schemaPath:"#/$defs/Words/items/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"}];
-return false;
-}
-else {
-if(func2(data18) < 1){
-validate21.errors = [{instancePath:instancePath+"/cues/titleBefore/" + i7,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-}
-else {
-validate21.errors = [{instancePath:instancePath+"/cues/titleBefore/" + i7,schemaPath:"#/$defs/Words/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid17 = _errs47 === errors;
-if(!valid17){
-break;
-}
-}
-}
-}
-else {
-validate21.errors = [{instancePath:instancePath+"/cues/titleBefore",schemaPath:"#/$defs/Words/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid1 = _errs44 === errors;
+var valid1 = _errs16 === errors;
 }
 else {
 var valid1 = true;
 }
 if(valid1){
 if(data2.titleAfter !== undefined){
-let data19 = data2.titleAfter;
-const _errs49 = errors;
-const _errs50 = errors;
-if(errors === _errs50){
-if(Array.isArray(data19)){
-if(data19.length > 200){
-validate21.errors = [{instancePath:instancePath+"/cues/titleAfter",schemaPath:"#/$defs/Words/maxItems",keyword:"maxItems",params:{limit: 200},message:"must NOT have more than 200 items"}];
-return false;
+const _errs17 = errors;
+if(!(validate87(data2.titleAfter, {instancePath:instancePath+"/cues/titleAfter",parentData:data2,parentDataProperty:"titleAfter",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate87.errors : vErrors.concat(validate87.errors);
+errors = vErrors.length;
 }
-else {
-var valid19 = true;
-const len8 = data19.length;
-for(let i8=0; i8<len8; i8++){
-let data20 = data19[i8];
-const _errs52 = errors;
-if(errors === _errs52){
-if(typeof data20 === "string"){
-if(func2(data20) > 40){
-validate21.errors = [{instancePath:instancePath+"/cues/titleAfter/" + i8,schemaPath:"#/$defs/Words/items/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"}];
-return false;
-}
-else {
-if(func2(data20) < 1){
-validate21.errors = [{instancePath:instancePath+"/cues/titleAfter/" + i8,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-}
-else {
-validate21.errors = [{instancePath:instancePath+"/cues/titleAfter/" + i8,schemaPath:"#/$defs/Words/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid19 = _errs52 === errors;
-if(!valid19){
-break;
-}
-}
-}
-}
-else {
-validate21.errors = [{instancePath:instancePath+"/cues/titleAfter",schemaPath:"#/$defs/Words/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid1 = _errs49 === errors;
+var valid1 = _errs17 === errors;
 }
 else {
 var valid1 = true;
 }
 if(valid1){
 if(data2.sourceAfter !== undefined){
-let data21 = data2.sourceAfter;
-const _errs54 = errors;
-const _errs55 = errors;
-if(errors === _errs55){
-if(Array.isArray(data21)){
-if(data21.length > 200){
-validate21.errors = [{instancePath:instancePath+"/cues/sourceAfter",schemaPath:"#/$defs/Words/maxItems",keyword:"maxItems",params:{limit: 200},message:"must NOT have more than 200 items"}];
-return false;
+const _errs18 = errors;
+if(!(validate87(data2.sourceAfter, {instancePath:instancePath+"/cues/sourceAfter",parentData:data2,parentDataProperty:"sourceAfter",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate87.errors : vErrors.concat(validate87.errors);
+errors = vErrors.length;
 }
-else {
-var valid21 = true;
-const len9 = data21.length;
-for(let i9=0; i9<len9; i9++){
-let data22 = data21[i9];
-const _errs57 = errors;
-if(errors === _errs57){
-if(typeof data22 === "string"){
-if(func2(data22) > 40){
-validate21.errors = [{instancePath:instancePath+"/cues/sourceAfter/" + i9,schemaPath:"#/$defs/Words/items/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"}];
-return false;
-}
-else {
-if(func2(data22) < 1){
-validate21.errors = [{instancePath:instancePath+"/cues/sourceAfter/" + i9,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-}
-else {
-validate21.errors = [{instancePath:instancePath+"/cues/sourceAfter/" + i9,schemaPath:"#/$defs/Words/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid21 = _errs57 === errors;
-if(!valid21){
-break;
-}
-}
-}
-}
-else {
-validate21.errors = [{instancePath:instancePath+"/cues/sourceAfter",schemaPath:"#/$defs/Words/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid1 = _errs54 === errors;
+var valid1 = _errs18 === errors;
 }
 else {
 var valid1 = true;
@@ -3230,7 +1916,7 @@ var valid1 = true;
 }
 }
 else {
-validate21.errors = [{instancePath:instancePath+"/cues",schemaPath:"#/properties/cues/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate86.errors = [{instancePath:instancePath+"/cues",schemaPath:"#/properties/cues/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -3241,245 +1927,245 @@ var valid0 = true;
 }
 if(valid0){
 if(data.journals !== undefined){
-let data23 = data.journals;
-const _errs59 = errors;
-if(errors === _errs59){
-if(Array.isArray(data23)){
-var valid22 = true;
-const len10 = data23.length;
-for(let i10=0; i10<len10; i10++){
-let data24 = data23[i10];
-const _errs61 = errors;
-if(errors === _errs61){
-if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
+let data13 = data.journals;
+const _errs19 = errors;
+if(errors === _errs19){
+if(Array.isArray(data13)){
+var valid2 = true;
+const len0 = data13.length;
+for(let i0=0; i0<len0; i0++){
+let data14 = data13[i0];
+const _errs21 = errors;
+if(errors === _errs21){
+if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
 let missing2;
-if(((((data24.name === undefined) && (missing2 = "name")) || ((data24.abbreviation === undefined) && (missing2 = "abbreviation"))) || ((data24.issn === undefined) && (missing2 = "issn"))) || ((data24.aliases === undefined) && (missing2 = "aliases"))){
-validate21.errors = [{instancePath:instancePath+"/journals/" + i10,schemaPath:"#/properties/journals/items/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
+if(((((data14.name === undefined) && (missing2 = "name")) || ((data14.abbreviation === undefined) && (missing2 = "abbreviation"))) || ((data14.issn === undefined) && (missing2 = "issn"))) || ((data14.aliases === undefined) && (missing2 = "aliases"))){
+validate86.errors = [{instancePath:instancePath+"/journals/" + i0,schemaPath:"#/properties/journals/items/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
 return false;
 }
 else {
-const _errs63 = errors;
-for(const key2 in data24){
+const _errs23 = errors;
+for(const key2 in data14){
 if(!((((((((key2 === "name") || (key2 === "abbreviation")) || (key2 === "issn")) || (key2 === "aliases")) || (key2 === "publisher")) || (key2 === "abbreviationSource")) || (key2 === "nlmTitle")) || (key2 === "family"))){
-validate21.errors = [{instancePath:instancePath+"/journals/" + i10,schemaPath:"#/properties/journals/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
+validate86.errors = [{instancePath:instancePath+"/journals/" + i0,schemaPath:"#/properties/journals/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs63 === errors){
-if(data24.name !== undefined){
-let data25 = data24.name;
-const _errs64 = errors;
-if(errors === _errs64){
-if(typeof data25 === "string"){
-if(func2(data25) < 1){
-validate21.errors = [{instancePath:instancePath+"/journals/" + i10+"/name",schemaPath:"#/properties/journals/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+if(_errs23 === errors){
+if(data14.name !== undefined){
+let data15 = data14.name;
+const _errs24 = errors;
+if(errors === _errs24){
+if(typeof data15 === "string"){
+if(func2(data15) < 1){
+validate86.errors = [{instancePath:instancePath+"/journals/" + i0+"/name",schemaPath:"#/properties/journals/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 else {
-validate21.errors = [{instancePath:instancePath+"/journals/" + i10+"/name",schemaPath:"#/properties/journals/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate86.errors = [{instancePath:instancePath+"/journals/" + i0+"/name",schemaPath:"#/properties/journals/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
-var valid23 = _errs64 === errors;
+var valid3 = _errs24 === errors;
 }
 else {
-var valid23 = true;
+var valid3 = true;
 }
-if(valid23){
-if(data24.abbreviation !== undefined){
-let data26 = data24.abbreviation;
-const _errs66 = errors;
-if(errors === _errs66){
-if(typeof data26 === "string"){
-if(func2(data26) < 1){
-validate21.errors = [{instancePath:instancePath+"/journals/" + i10+"/abbreviation",schemaPath:"#/properties/journals/items/properties/abbreviation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-else {
-validate21.errors = [{instancePath:instancePath+"/journals/" + i10+"/abbreviation",schemaPath:"#/properties/journals/items/properties/abbreviation/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid23 = _errs66 === errors;
-}
-else {
-var valid23 = true;
-}
-if(valid23){
-if(data24.issn !== undefined){
-let data27 = data24.issn;
-const _errs68 = errors;
-if(errors === _errs68){
-if(Array.isArray(data27)){
-var valid24 = true;
-const len11 = data27.length;
-for(let i11=0; i11<len11; i11++){
-let data28 = data27[i11];
-const _errs70 = errors;
-if(errors === _errs70){
-if(typeof data28 === "string"){
-if(!pattern5.test(data28)){
-validate21.errors = [{instancePath:instancePath+"/journals/" + i10+"/issn/" + i11,schemaPath:"#/properties/journals/items/properties/issn/items/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{3}[0-9X]$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{3}[0-9X]$"+"\""}];
+if(valid3){
+if(data14.abbreviation !== undefined){
+let data16 = data14.abbreviation;
+const _errs26 = errors;
+if(errors === _errs26){
+if(typeof data16 === "string"){
+if(func2(data16) < 1){
+validate86.errors = [{instancePath:instancePath+"/journals/" + i0+"/abbreviation",schemaPath:"#/properties/journals/items/properties/abbreviation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 else {
-validate21.errors = [{instancePath:instancePath+"/journals/" + i10+"/issn/" + i11,schemaPath:"#/properties/journals/items/properties/issn/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate86.errors = [{instancePath:instancePath+"/journals/" + i0+"/abbreviation",schemaPath:"#/properties/journals/items/properties/abbreviation/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
-var valid24 = _errs70 === errors;
-if(!valid24){
-break;
-}
-}
+var valid3 = _errs26 === errors;
 }
 else {
-validate21.errors = [{instancePath:instancePath+"/journals/" + i10+"/issn",schemaPath:"#/properties/journals/items/properties/issn/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
+var valid3 = true;
 }
-}
-var valid23 = _errs68 === errors;
-}
-else {
-var valid23 = true;
-}
-if(valid23){
-if(data24.aliases !== undefined){
-let data29 = data24.aliases;
-const _errs72 = errors;
-if(errors === _errs72){
-if(Array.isArray(data29)){
-var valid25 = true;
-const len12 = data29.length;
-for(let i12=0; i12<len12; i12++){
-let data30 = data29[i12];
-const _errs74 = errors;
-if(errors === _errs74){
-if(typeof data30 === "string"){
-if(func2(data30) < 1){
-validate21.errors = [{instancePath:instancePath+"/journals/" + i10+"/aliases/" + i12,schemaPath:"#/properties/journals/items/properties/aliases/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+if(valid3){
+if(data14.issn !== undefined){
+let data17 = data14.issn;
+const _errs28 = errors;
+if(errors === _errs28){
+if(Array.isArray(data17)){
+var valid4 = true;
+const len1 = data17.length;
+for(let i1=0; i1<len1; i1++){
+let data18 = data17[i1];
+const _errs30 = errors;
+if(errors === _errs30){
+if(typeof data18 === "string"){
+if(!pattern4.test(data18)){
+validate86.errors = [{instancePath:instancePath+"/journals/" + i0+"/issn/" + i1,schemaPath:"#/properties/journals/items/properties/issn/items/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{3}[0-9X]$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{3}[0-9X]$"+"\""}];
 return false;
 }
 }
 else {
-validate21.errors = [{instancePath:instancePath+"/journals/" + i10+"/aliases/" + i12,schemaPath:"#/properties/journals/items/properties/aliases/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate86.errors = [{instancePath:instancePath+"/journals/" + i0+"/issn/" + i1,schemaPath:"#/properties/journals/items/properties/issn/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
-var valid25 = _errs74 === errors;
-if(!valid25){
+var valid4 = _errs30 === errors;
+if(!valid4){
 break;
 }
 }
 }
 else {
-validate21.errors = [{instancePath:instancePath+"/journals/" + i10+"/aliases",schemaPath:"#/properties/journals/items/properties/aliases/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate86.errors = [{instancePath:instancePath+"/journals/" + i0+"/issn",schemaPath:"#/properties/journals/items/properties/issn/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
-var valid23 = _errs72 === errors;
+var valid3 = _errs28 === errors;
 }
 else {
-var valid23 = true;
+var valid3 = true;
 }
-if(valid23){
-if(data24.publisher !== undefined){
-const _errs76 = errors;
-if(typeof data24.publisher !== "boolean"){
-validate21.errors = [{instancePath:instancePath+"/journals/" + i10+"/publisher",schemaPath:"#/properties/journals/items/properties/publisher/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
-return false;
-}
-var valid23 = _errs76 === errors;
-}
-else {
-var valid23 = true;
-}
-if(valid23){
-if(data24.abbreviationSource !== undefined){
-let data32 = data24.abbreviationSource;
-const _errs78 = errors;
-if(!(((data32 === "nlm") || (data32 === "iso4")) || (data32 === "journal"))){
-validate21.errors = [{instancePath:instancePath+"/journals/" + i10+"/abbreviationSource",schemaPath:"#/properties/journals/items/properties/abbreviationSource/enum",keyword:"enum",params:{allowedValues: schema62.properties.journals.items.properties.abbreviationSource.enum},message:"must be equal to one of the allowed values"}];
-return false;
-}
-var valid23 = _errs78 === errors;
-}
-else {
-var valid23 = true;
-}
-if(valid23){
-if(data24.nlmTitle !== undefined){
-let data33 = data24.nlmTitle;
-const _errs79 = errors;
-if(errors === _errs79){
-if(typeof data33 === "string"){
-if(func2(data33) < 1){
-validate21.errors = [{instancePath:instancePath+"/journals/" + i10+"/nlmTitle",schemaPath:"#/properties/journals/items/properties/nlmTitle/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+if(valid3){
+if(data14.aliases !== undefined){
+let data19 = data14.aliases;
+const _errs32 = errors;
+if(errors === _errs32){
+if(Array.isArray(data19)){
+var valid5 = true;
+const len2 = data19.length;
+for(let i2=0; i2<len2; i2++){
+let data20 = data19[i2];
+const _errs34 = errors;
+if(errors === _errs34){
+if(typeof data20 === "string"){
+if(func2(data20) < 1){
+validate86.errors = [{instancePath:instancePath+"/journals/" + i0+"/aliases/" + i2,schemaPath:"#/properties/journals/items/properties/aliases/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 else {
-validate21.errors = [{instancePath:instancePath+"/journals/" + i10+"/nlmTitle",schemaPath:"#/properties/journals/items/properties/nlmTitle/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate86.errors = [{instancePath:instancePath+"/journals/" + i0+"/aliases/" + i2,schemaPath:"#/properties/journals/items/properties/aliases/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
-var valid23 = _errs79 === errors;
-}
-else {
-var valid23 = true;
-}
-if(valid23){
-if(data24.family !== undefined){
-let data34 = data24.family;
-const _errs81 = errors;
-if(errors === _errs81){
-if(typeof data34 === "string"){
-if(func2(data34) < 1){
-validate21.errors = [{instancePath:instancePath+"/journals/" + i10+"/family",schemaPath:"#/properties/journals/items/properties/family/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-else {
-validate21.errors = [{instancePath:instancePath+"/journals/" + i10+"/family",schemaPath:"#/properties/journals/items/properties/family/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid23 = _errs81 === errors;
-}
-else {
-var valid23 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-else {
-validate21.errors = [{instancePath:instancePath+"/journals/" + i10,schemaPath:"#/properties/journals/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-var valid22 = _errs61 === errors;
-if(!valid22){
+var valid5 = _errs34 === errors;
+if(!valid5){
 break;
 }
 }
 }
 else {
-validate21.errors = [{instancePath:instancePath+"/journals",schemaPath:"#/properties/journals/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate86.errors = [{instancePath:instancePath+"/journals/" + i0+"/aliases",schemaPath:"#/properties/journals/items/properties/aliases/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
-var valid0 = _errs59 === errors;
+var valid3 = _errs32 === errors;
+}
+else {
+var valid3 = true;
+}
+if(valid3){
+if(data14.publisher !== undefined){
+const _errs36 = errors;
+if(typeof data14.publisher !== "boolean"){
+validate86.errors = [{instancePath:instancePath+"/journals/" + i0+"/publisher",schemaPath:"#/properties/journals/items/properties/publisher/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+return false;
+}
+var valid3 = _errs36 === errors;
+}
+else {
+var valid3 = true;
+}
+if(valid3){
+if(data14.abbreviationSource !== undefined){
+let data22 = data14.abbreviationSource;
+const _errs38 = errors;
+if(!(((data22 === "nlm") || (data22 === "iso4")) || (data22 === "journal"))){
+validate86.errors = [{instancePath:instancePath+"/journals/" + i0+"/abbreviationSource",schemaPath:"#/properties/journals/items/properties/abbreviationSource/enum",keyword:"enum",params:{allowedValues: schema23.properties.journals.items.properties.abbreviationSource.enum},message:"must be equal to one of the allowed values"}];
+return false;
+}
+var valid3 = _errs38 === errors;
+}
+else {
+var valid3 = true;
+}
+if(valid3){
+if(data14.nlmTitle !== undefined){
+let data23 = data14.nlmTitle;
+const _errs39 = errors;
+if(errors === _errs39){
+if(typeof data23 === "string"){
+if(func2(data23) < 1){
+validate86.errors = [{instancePath:instancePath+"/journals/" + i0+"/nlmTitle",schemaPath:"#/properties/journals/items/properties/nlmTitle/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate86.errors = [{instancePath:instancePath+"/journals/" + i0+"/nlmTitle",schemaPath:"#/properties/journals/items/properties/nlmTitle/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid3 = _errs39 === errors;
+}
+else {
+var valid3 = true;
+}
+if(valid3){
+if(data14.family !== undefined){
+let data24 = data14.family;
+const _errs41 = errors;
+if(errors === _errs41){
+if(typeof data24 === "string"){
+if(func2(data24) < 1){
+validate86.errors = [{instancePath:instancePath+"/journals/" + i0+"/family",schemaPath:"#/properties/journals/items/properties/family/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate86.errors = [{instancePath:instancePath+"/journals/" + i0+"/family",schemaPath:"#/properties/journals/items/properties/family/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid3 = _errs41 === errors;
+}
+else {
+var valid3 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate86.errors = [{instancePath:instancePath+"/journals/" + i0,schemaPath:"#/properties/journals/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid2 = _errs21 === errors;
+if(!valid2){
+break;
+}
+}
+}
+else {
+validate86.errors = [{instancePath:instancePath+"/journals",schemaPath:"#/properties/journals/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs19 === errors;
 }
 else {
 var valid0 = true;
@@ -3491,24 +2177,58 @@ var valid0 = true;
 }
 }
 else {
-validate21.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate86.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate21.errors = vErrors;
+validate86.errors = vErrors;
 return errors === 0;
 }
-validate21.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate86.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const html = validate22;
-const schema73 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/html.schema.json","type":"object","additionalProperties":false,"$defs":{"selector":{"type":"string","minLength":1,"pattern":"^([a-zA-Z][a-zA-Z0-9-]{0,40})?((?:[#.][\\w-]{1,100}|\\[[\\w-]{1,60}(?:[~^$*]?=(?:\"[^\"]{0,200}\"|'[^']{0,200}'|[\\w-]{0,200}))?\\]){0,20})$"}},"required":["dropElements","chromeElements","chromeClassPattern","chromeClassExceptions","wechatRoot","contentSelectors","blockElements","metaLinePatterns"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"dropElements":{"type":"array","items":{"type":"string"}},"chromeElements":{"type":"array","items":{"type":"string"}},"chromeClassPattern":{"type":"string"},"chromeClassExceptions":{"type":"string"},"wechatRoot":{"$ref":"#/$defs/selector"},"contentSelectors":{"type":"array","items":{"$ref":"#/$defs/selector"}},"blockElements":{"type":"array","items":{"type":"string"}},"metaLinePatterns":{"type":"array","items":{"type":"string"}}}};
-const pattern6 = new RegExp("^([a-zA-Z][a-zA-Z0-9-]{0,40})?((?:[#.][\\w-]{1,100}|\\[[\\w-]{1,60}(?:[~^$*]?=(?:\"[^\"]{0,200}\"|'[^']{0,200}'|[\\w-]{0,200}))?\\]){0,20})$", "u");
+export const html = validate98;
+const schema25 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/html.schema.json","type":"object","additionalProperties":false,"$defs":{"selector":{"type":"string","minLength":1,"pattern":"^([a-zA-Z][a-zA-Z0-9-]{0,40})?((?:[#.][\\w-]{1,100}|\\[[\\w-]{1,60}(?:[~^$*]?=(?:\"[^\"]{0,200}\"|'[^']{0,200}'|[\\w-]{0,200}))?\\]){0,20})$"}},"required":["dropElements","chromeElements","chromeClassPattern","chromeClassExceptions","wechatRoot","contentSelectors","blockElements","metaLinePatterns"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"dropElements":{"type":"array","items":{"type":"string"}},"chromeElements":{"type":"array","items":{"type":"string"}},"chromeClassPattern":{"type":"string"},"chromeClassExceptions":{"type":"string"},"wechatRoot":{"$ref":"#/$defs/selector"},"contentSelectors":{"type":"array","items":{"$ref":"#/$defs/selector"}},"blockElements":{"type":"array","items":{"type":"string"}},"metaLinePatterns":{"type":"array","items":{"type":"string"}}}};
+const pattern5 = new RegExp("^([a-zA-Z][a-zA-Z0-9-]{0,40})?((?:[#.][\\w-]{1,100}|\\[[\\w-]{1,60}(?:[~^$*]?=(?:\"[^\"]{0,200}\"|'[^']{0,200}'|[\\w-]{0,200}))?\\]){0,20})$", "u");
 
-function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate99(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate99.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(errors === 0){
+if(typeof data === "string"){
+if(func2(data) < 1){
+validate99.errors = [{instancePath,schemaPath:"#/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+else {
+if(!pattern5.test(data)){
+validate99.errors = [{instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^([a-zA-Z][a-zA-Z0-9-]{0,40})?((?:[#.][\\w-]{1,100}|\\[[\\w-]{1,60}(?:[~^$*]?=(?:\"[^\"]{0,200}\"|'[^']{0,200}'|[\\w-]{0,200}))?\\]){0,20})$"},message:"must match pattern \""+"^([a-zA-Z][a-zA-Z0-9-]{0,40})?((?:[#.][\\w-]{1,100}|\\[[\\w-]{1,60}(?:[~^$*]?=(?:\"[^\"]{0,200}\"|'[^']{0,200}'|[\\w-]{0,200}))?\\]){0,20})$"+"\""}];
+return false;
+}
+}
+}
+else {
+validate99.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+validate99.errors = vErrors;
+return errors === 0;
+}
+validate99.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+
+function validate98(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://digest-ingest.dev/schemas/html.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate22.evaluated;
+const evaluated0 = validate98.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -3519,14 +2239,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if(((((((((data.dropElements === undefined) && (missing0 = "dropElements")) || ((data.chromeElements === undefined) && (missing0 = "chromeElements"))) || ((data.chromeClassPattern === undefined) && (missing0 = "chromeClassPattern"))) || ((data.chromeClassExceptions === undefined) && (missing0 = "chromeClassExceptions"))) || ((data.wechatRoot === undefined) && (missing0 = "wechatRoot"))) || ((data.contentSelectors === undefined) && (missing0 = "contentSelectors"))) || ((data.blockElements === undefined) && (missing0 = "blockElements"))) || ((data.metaLinePatterns === undefined) && (missing0 = "metaLinePatterns"))){
-validate22.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate98.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!(func1.call(schema73.properties, key0))){
-validate22.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+if(!(func1.call(schema25.properties, key0))){
+validate98.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -3535,7 +2255,7 @@ if(_errs1 === errors){
 if(data.$schema !== undefined){
 const _errs2 = errors;
 if(typeof data.$schema !== "string"){
-validate22.errors = [{instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate98.errors = [{instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -3547,7 +2267,7 @@ if(valid0){
 if(data.description !== undefined){
 const _errs4 = errors;
 if(typeof data.description !== "string"){
-validate22.errors = [{instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate98.errors = [{instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs4 === errors;
@@ -3566,7 +2286,7 @@ const len0 = data2.length;
 for(let i0=0; i0<len0; i0++){
 const _errs8 = errors;
 if(typeof data2[i0] !== "string"){
-validate22.errors = [{instancePath:instancePath+"/dropElements/" + i0,schemaPath:"#/properties/dropElements/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate98.errors = [{instancePath:instancePath+"/dropElements/" + i0,schemaPath:"#/properties/dropElements/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid1 = _errs8 === errors;
@@ -3576,7 +2296,7 @@ break;
 }
 }
 else {
-validate22.errors = [{instancePath:instancePath+"/dropElements",schemaPath:"#/properties/dropElements/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate98.errors = [{instancePath:instancePath+"/dropElements",schemaPath:"#/properties/dropElements/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -3596,7 +2316,7 @@ const len1 = data4.length;
 for(let i1=0; i1<len1; i1++){
 const _errs12 = errors;
 if(typeof data4[i1] !== "string"){
-validate22.errors = [{instancePath:instancePath+"/chromeElements/" + i1,schemaPath:"#/properties/chromeElements/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate98.errors = [{instancePath:instancePath+"/chromeElements/" + i1,schemaPath:"#/properties/chromeElements/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid2 = _errs12 === errors;
@@ -3606,7 +2326,7 @@ break;
 }
 }
 else {
-validate22.errors = [{instancePath:instancePath+"/chromeElements",schemaPath:"#/properties/chromeElements/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate98.errors = [{instancePath:instancePath+"/chromeElements",schemaPath:"#/properties/chromeElements/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -3619,7 +2339,7 @@ if(valid0){
 if(data.chromeClassPattern !== undefined){
 const _errs14 = errors;
 if(typeof data.chromeClassPattern !== "string"){
-validate22.errors = [{instancePath:instancePath+"/chromeClassPattern",schemaPath:"#/properties/chromeClassPattern/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate98.errors = [{instancePath:instancePath+"/chromeClassPattern",schemaPath:"#/properties/chromeClassPattern/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs14 === errors;
@@ -3631,7 +2351,7 @@ if(valid0){
 if(data.chromeClassExceptions !== undefined){
 const _errs16 = errors;
 if(typeof data.chromeClassExceptions !== "string"){
-validate22.errors = [{instancePath:instancePath+"/chromeClassExceptions",schemaPath:"#/properties/chromeClassExceptions/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate98.errors = [{instancePath:instancePath+"/chromeClassExceptions",schemaPath:"#/properties/chromeClassExceptions/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs16 === errors;
@@ -3641,26 +2361,10 @@ var valid0 = true;
 }
 if(valid0){
 if(data.wechatRoot !== undefined){
-let data8 = data.wechatRoot;
 const _errs18 = errors;
-const _errs19 = errors;
-if(errors === _errs19){
-if(typeof data8 === "string"){
-if(func2(data8) < 1){
-validate22.errors = [{instancePath:instancePath+"/wechatRoot",schemaPath:"#/$defs/selector/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-else {
-if(!pattern6.test(data8)){
-validate22.errors = [{instancePath:instancePath+"/wechatRoot",schemaPath:"#/$defs/selector/pattern",keyword:"pattern",params:{pattern: "^([a-zA-Z][a-zA-Z0-9-]{0,40})?((?:[#.][\\w-]{1,100}|\\[[\\w-]{1,60}(?:[~^$*]?=(?:\"[^\"]{0,200}\"|'[^']{0,200}'|[\\w-]{0,200}))?\\]){0,20})$"},message:"must match pattern \""+"^([a-zA-Z][a-zA-Z0-9-]{0,40})?((?:[#.][\\w-]{1,100}|\\[[\\w-]{1,60}(?:[~^$*]?=(?:\"[^\"]{0,200}\"|'[^']{0,200}'|[\\w-]{0,200}))?\\]){0,20})$"+"\""}];
-return false;
-}
-}
-}
-else {
-validate22.errors = [{instancePath:instancePath+"/wechatRoot",schemaPath:"#/$defs/selector/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
+if(!(validate99(data.wechatRoot, {instancePath:instancePath+"/wechatRoot",parentData:data,parentDataProperty:"wechatRoot",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate99.errors : vErrors.concat(validate99.errors);
+errors = vErrors.length;
 }
 var valid0 = _errs18 === errors;
 }
@@ -3670,45 +2374,29 @@ var valid0 = true;
 if(valid0){
 if(data.contentSelectors !== undefined){
 let data9 = data.contentSelectors;
-const _errs21 = errors;
-if(errors === _errs21){
+const _errs19 = errors;
+if(errors === _errs19){
 if(Array.isArray(data9)){
-var valid4 = true;
+var valid3 = true;
 const len2 = data9.length;
 for(let i2=0; i2<len2; i2++){
-let data10 = data9[i2];
-const _errs23 = errors;
-const _errs24 = errors;
-if(errors === _errs24){
-if(typeof data10 === "string"){
-if(func2(data10) < 1){
-validate22.errors = [{instancePath:instancePath+"/contentSelectors/" + i2,schemaPath:"#/$defs/selector/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
+const _errs21 = errors;
+if(!(validate99(data9[i2], {instancePath:instancePath+"/contentSelectors/" + i2,parentData:data9,parentDataProperty:i2,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate99.errors : vErrors.concat(validate99.errors);
+errors = vErrors.length;
 }
-else {
-if(!pattern6.test(data10)){
-validate22.errors = [{instancePath:instancePath+"/contentSelectors/" + i2,schemaPath:"#/$defs/selector/pattern",keyword:"pattern",params:{pattern: "^([a-zA-Z][a-zA-Z0-9-]{0,40})?((?:[#.][\\w-]{1,100}|\\[[\\w-]{1,60}(?:[~^$*]?=(?:\"[^\"]{0,200}\"|'[^']{0,200}'|[\\w-]{0,200}))?\\]){0,20})$"},message:"must match pattern \""+"^([a-zA-Z][a-zA-Z0-9-]{0,40})?((?:[#.][\\w-]{1,100}|\\[[\\w-]{1,60}(?:[~^$*]?=(?:\"[^\"]{0,200}\"|'[^']{0,200}'|[\\w-]{0,200}))?\\]){0,20})$"+"\""}];
-return false;
-}
-}
-}
-else {
-validate22.errors = [{instancePath:instancePath+"/contentSelectors/" + i2,schemaPath:"#/$defs/selector/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid4 = _errs23 === errors;
-if(!valid4){
+var valid3 = _errs21 === errors;
+if(!valid3){
 break;
 }
 }
 }
 else {
-validate22.errors = [{instancePath:instancePath+"/contentSelectors",schemaPath:"#/properties/contentSelectors/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate98.errors = [{instancePath:instancePath+"/contentSelectors",schemaPath:"#/properties/contentSelectors/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
-var valid0 = _errs21 === errors;
+var valid0 = _errs19 === errors;
 }
 else {
 var valid0 = true;
@@ -3716,25 +2404,55 @@ var valid0 = true;
 if(valid0){
 if(data.blockElements !== undefined){
 let data11 = data.blockElements;
-const _errs26 = errors;
-if(errors === _errs26){
+const _errs22 = errors;
+if(errors === _errs22){
 if(Array.isArray(data11)){
-var valid6 = true;
+var valid4 = true;
 const len3 = data11.length;
 for(let i3=0; i3<len3; i3++){
-const _errs28 = errors;
+const _errs24 = errors;
 if(typeof data11[i3] !== "string"){
-validate22.errors = [{instancePath:instancePath+"/blockElements/" + i3,schemaPath:"#/properties/blockElements/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate98.errors = [{instancePath:instancePath+"/blockElements/" + i3,schemaPath:"#/properties/blockElements/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid6 = _errs28 === errors;
-if(!valid6){
+var valid4 = _errs24 === errors;
+if(!valid4){
 break;
 }
 }
 }
 else {
-validate22.errors = [{instancePath:instancePath+"/blockElements",schemaPath:"#/properties/blockElements/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate98.errors = [{instancePath:instancePath+"/blockElements",schemaPath:"#/properties/blockElements/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs22 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.metaLinePatterns !== undefined){
+let data13 = data.metaLinePatterns;
+const _errs26 = errors;
+if(errors === _errs26){
+if(Array.isArray(data13)){
+var valid5 = true;
+const len4 = data13.length;
+for(let i4=0; i4<len4; i4++){
+const _errs28 = errors;
+if(typeof data13[i4] !== "string"){
+validate98.errors = [{instancePath:instancePath+"/metaLinePatterns/" + i4,schemaPath:"#/properties/metaLinePatterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid5 = _errs28 === errors;
+if(!valid5){
+break;
+}
+}
+}
+else {
+validate98.errors = [{instancePath:instancePath+"/metaLinePatterns",schemaPath:"#/properties/metaLinePatterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -3743,36 +2461,6 @@ var valid0 = _errs26 === errors;
 else {
 var valid0 = true;
 }
-if(valid0){
-if(data.metaLinePatterns !== undefined){
-let data13 = data.metaLinePatterns;
-const _errs30 = errors;
-if(errors === _errs30){
-if(Array.isArray(data13)){
-var valid7 = true;
-const len4 = data13.length;
-for(let i4=0; i4<len4; i4++){
-const _errs32 = errors;
-if(typeof data13[i4] !== "string"){
-validate22.errors = [{instancePath:instancePath+"/metaLinePatterns/" + i4,schemaPath:"#/properties/metaLinePatterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid7 = _errs32 === errors;
-if(!valid7){
-break;
-}
-}
-}
-else {
-validate22.errors = [{instancePath:instancePath+"/metaLinePatterns",schemaPath:"#/properties/metaLinePatterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid0 = _errs30 === errors;
-}
-else {
-var valid0 = true;
-}
 }
 }
 }
@@ -3786,28 +2474,48 @@ var valid0 = true;
 }
 }
 else {
-validate22.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate98.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate22.errors = vErrors;
+validate98.errors = vErrors;
 return errors === 0;
 }
-validate22.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate98.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const lexicon = validate23;
-const schema76 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/lexicon.schema.json","type":"object","additionalProperties":false,"required":["concepts","patterns"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"pinyinRuby":{"type":"string","minLength":2,"maxLength":300},"definitionStops":{"type":"object","additionalProperties":false,"required":["always","clauseOpeners"],"properties":{"always":{"type":"array","items":{"type":"string","minLength":1,"maxLength":10},"maxItems":100},"clauseOpeners":{"type":"array","items":{"type":"string","minLength":1,"maxLength":10},"maxItems":100}}},"patterns":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","type","pattern","idPrefix","labelCase"],"properties":{"name":{"type":"string","pattern":"^[a-z][a-z0-9-]*$"},"type":{"$ref":"#/$defs/EntityType"},"pattern":{"type":"string","minLength":2,"maxLength":200},"idPrefix":{"type":"string","pattern":"^[a-z]+:$"},"labelCase":{"enum":["upper","keep"]}}}},"concepts":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","type","label","xrefs","zh","en","abbreviations"],"properties":{"id":{"type":"string","pattern":"^[a-z]+:[a-z0-9-]+$"},"type":{"$ref":"#/$defs/EntityType"},"label":{"type":"string","minLength":1},"xrefs":{"type":"array","items":{"type":"string","pattern":"^(MESH:D[0-9]{6,9}|CL:[0-9]{7}|HGNC\\.SYMBOL:[A-Z0-9-]+)$"}},"zh":{"type":"array","items":{"type":"string","minLength":1}},"en":{"type":"array","items":{"type":"string","minLength":2}},"abbreviations":{"type":"array","items":{"type":"string","minLength":2}},"broader":{"type":"string","pattern":"^[a-z]+:[a-z0-9-]+$"}}}}},"$defs":{"EntityType":{"enum":["disease","cell","molecule","measure","organization","journal","drug","country","other"]}}};
-const schema77 = {"enum":["disease","cell","molecule","measure","organization","journal","drug","country","other"]};
-const pattern8 = new RegExp("^[a-z][a-z0-9-]*$", "u");
-const pattern9 = new RegExp("^[a-z]+:$", "u");
-const pattern10 = new RegExp("^[a-z]+:[a-z0-9-]+$", "u");
-const pattern11 = new RegExp("^(MESH:D[0-9]{6,9}|CL:[0-9]{7}|HGNC\\.SYMBOL:[A-Z0-9-]+)$", "u");
+export const lexicon = validate102;
+const schema27 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/lexicon.schema.json","type":"object","additionalProperties":false,"required":["concepts","patterns"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"pinyinRuby":{"type":"string","minLength":2,"maxLength":300},"definitionStops":{"type":"object","additionalProperties":false,"required":["always","clauseOpeners"],"properties":{"always":{"type":"array","items":{"type":"string","minLength":1,"maxLength":10},"maxItems":100},"clauseOpeners":{"type":"array","items":{"type":"string","minLength":1,"maxLength":10},"maxItems":100}}},"patterns":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","type","pattern","idPrefix","labelCase"],"properties":{"name":{"type":"string","pattern":"^[a-z][a-z0-9-]*$"},"type":{"$ref":"#/$defs/EntityType"},"pattern":{"type":"string","minLength":2,"maxLength":200},"idPrefix":{"type":"string","pattern":"^[a-z]+:$"},"labelCase":{"enum":["upper","keep"]}}}},"concepts":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","type","label","xrefs","zh","en","abbreviations"],"properties":{"id":{"type":"string","pattern":"^[a-z]+:[a-z0-9-]+$"},"type":{"$ref":"#/$defs/EntityType"},"label":{"type":"string","minLength":1},"xrefs":{"type":"array","items":{"type":"string","pattern":"^(MESH:D[0-9]{6,9}|CL:[0-9]{7}|HGNC\\.SYMBOL:[A-Z0-9-]+)$"}},"zh":{"type":"array","items":{"type":"string","minLength":1}},"en":{"type":"array","items":{"type":"string","minLength":2}},"abbreviations":{"type":"array","items":{"type":"string","minLength":2}},"broader":{"type":"string","pattern":"^[a-z]+:[a-z0-9-]+$"}}}}},"$defs":{"EntityType":{"enum":["disease","cell","molecule","measure","organization","journal","drug","country","other"]}}};
+const pattern6 = new RegExp("^[a-z][a-z0-9-]*$", "u");
+const pattern7 = new RegExp("^[a-z]+:$", "u");
+const pattern8 = new RegExp("^[a-z]+:[a-z0-9-]+$", "u");
+const pattern9 = new RegExp("^(MESH:D[0-9]{6,9}|CL:[0-9]{7}|HGNC\\.SYMBOL:[A-Z0-9-]+)$", "u");
+const schema28 = {"enum":["disease","cell","molecule","measure","organization","journal","drug","country","other"]};
 
-function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate103(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate103.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(((((((((data === "disease") || (data === "cell")) || (data === "molecule")) || (data === "measure")) || (data === "organization")) || (data === "journal")) || (data === "drug")) || (data === "country")) || (data === "other"))){
+validate103.errors = [{instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema28.enum},message:"must be equal to one of the allowed values"}];
+return false;
+}
+validate103.errors = vErrors;
+return errors === 0;
+}
+validate103.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+
+function validate102(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://digest-ingest.dev/schemas/lexicon.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate23.evaluated;
+const evaluated0 = validate102.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -3818,14 +2526,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if(((data.concepts === undefined) && (missing0 = "concepts")) || ((data.patterns === undefined) && (missing0 = "patterns"))){
-validate23.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate102.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!((((((key0 === "$schema") || (key0 === "description")) || (key0 === "pinyinRuby")) || (key0 === "definitionStops")) || (key0 === "patterns")) || (key0 === "concepts"))){
-validate23.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate102.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -3834,7 +2542,7 @@ if(_errs1 === errors){
 if(data.$schema !== undefined){
 const _errs2 = errors;
 if(typeof data.$schema !== "string"){
-validate23.errors = [{instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate102.errors = [{instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -3846,7 +2554,7 @@ if(valid0){
 if(data.description !== undefined){
 const _errs4 = errors;
 if(typeof data.description !== "string"){
-validate23.errors = [{instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate102.errors = [{instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs4 === errors;
@@ -3861,18 +2569,18 @@ const _errs6 = errors;
 if(errors === _errs6){
 if(typeof data2 === "string"){
 if(func2(data2) > 300){
-validate23.errors = [{instancePath:instancePath+"/pinyinRuby",schemaPath:"#/properties/pinyinRuby/maxLength",keyword:"maxLength",params:{limit: 300},message:"must NOT have more than 300 characters"}];
+validate102.errors = [{instancePath:instancePath+"/pinyinRuby",schemaPath:"#/properties/pinyinRuby/maxLength",keyword:"maxLength",params:{limit: 300},message:"must NOT have more than 300 characters"}];
 return false;
 }
 else {
 if(func2(data2) < 2){
-validate23.errors = [{instancePath:instancePath+"/pinyinRuby",schemaPath:"#/properties/pinyinRuby/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"}];
+validate102.errors = [{instancePath:instancePath+"/pinyinRuby",schemaPath:"#/properties/pinyinRuby/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"}];
 return false;
 }
 }
 }
 else {
-validate23.errors = [{instancePath:instancePath+"/pinyinRuby",schemaPath:"#/properties/pinyinRuby/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate102.errors = [{instancePath:instancePath+"/pinyinRuby",schemaPath:"#/properties/pinyinRuby/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -3889,14 +2597,14 @@ if(errors === _errs8){
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 let missing1;
 if(((data3.always === undefined) && (missing1 = "always")) || ((data3.clauseOpeners === undefined) && (missing1 = "clauseOpeners"))){
-validate23.errors = [{instancePath:instancePath+"/definitionStops",schemaPath:"#/properties/definitionStops/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
+validate102.errors = [{instancePath:instancePath+"/definitionStops",schemaPath:"#/properties/definitionStops/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
 return false;
 }
 else {
 const _errs10 = errors;
 for(const key1 in data3){
 if(!((key1 === "always") || (key1 === "clauseOpeners"))){
-validate23.errors = [{instancePath:instancePath+"/definitionStops",schemaPath:"#/properties/definitionStops/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
+validate102.errors = [{instancePath:instancePath+"/definitionStops",schemaPath:"#/properties/definitionStops/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -3908,7 +2616,7 @@ const _errs11 = errors;
 if(errors === _errs11){
 if(Array.isArray(data4)){
 if(data4.length > 100){
-validate23.errors = [{instancePath:instancePath+"/definitionStops/always",schemaPath:"#/properties/definitionStops/properties/always/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"}];
+validate102.errors = [{instancePath:instancePath+"/definitionStops/always",schemaPath:"#/properties/definitionStops/properties/always/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"}];
 return false;
 }
 else {
@@ -3920,18 +2628,18 @@ const _errs13 = errors;
 if(errors === _errs13){
 if(typeof data5 === "string"){
 if(func2(data5) > 10){
-validate23.errors = [{instancePath:instancePath+"/definitionStops/always/" + i0,schemaPath:"#/properties/definitionStops/properties/always/items/maxLength",keyword:"maxLength",params:{limit: 10},message:"must NOT have more than 10 characters"}];
+validate102.errors = [{instancePath:instancePath+"/definitionStops/always/" + i0,schemaPath:"#/properties/definitionStops/properties/always/items/maxLength",keyword:"maxLength",params:{limit: 10},message:"must NOT have more than 10 characters"}];
 return false;
 }
 else {
 if(func2(data5) < 1){
-validate23.errors = [{instancePath:instancePath+"/definitionStops/always/" + i0,schemaPath:"#/properties/definitionStops/properties/always/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate102.errors = [{instancePath:instancePath+"/definitionStops/always/" + i0,schemaPath:"#/properties/definitionStops/properties/always/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 }
 else {
-validate23.errors = [{instancePath:instancePath+"/definitionStops/always/" + i0,schemaPath:"#/properties/definitionStops/properties/always/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate102.errors = [{instancePath:instancePath+"/definitionStops/always/" + i0,schemaPath:"#/properties/definitionStops/properties/always/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -3943,7 +2651,7 @@ break;
 }
 }
 else {
-validate23.errors = [{instancePath:instancePath+"/definitionStops/always",schemaPath:"#/properties/definitionStops/properties/always/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate102.errors = [{instancePath:instancePath+"/definitionStops/always",schemaPath:"#/properties/definitionStops/properties/always/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -3959,7 +2667,7 @@ const _errs15 = errors;
 if(errors === _errs15){
 if(Array.isArray(data6)){
 if(data6.length > 100){
-validate23.errors = [{instancePath:instancePath+"/definitionStops/clauseOpeners",schemaPath:"#/properties/definitionStops/properties/clauseOpeners/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"}];
+validate102.errors = [{instancePath:instancePath+"/definitionStops/clauseOpeners",schemaPath:"#/properties/definitionStops/properties/clauseOpeners/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"}];
 return false;
 }
 else {
@@ -3971,18 +2679,18 @@ const _errs17 = errors;
 if(errors === _errs17){
 if(typeof data7 === "string"){
 if(func2(data7) > 10){
-validate23.errors = [{instancePath:instancePath+"/definitionStops/clauseOpeners/" + i1,schemaPath:"#/properties/definitionStops/properties/clauseOpeners/items/maxLength",keyword:"maxLength",params:{limit: 10},message:"must NOT have more than 10 characters"}];
+validate102.errors = [{instancePath:instancePath+"/definitionStops/clauseOpeners/" + i1,schemaPath:"#/properties/definitionStops/properties/clauseOpeners/items/maxLength",keyword:"maxLength",params:{limit: 10},message:"must NOT have more than 10 characters"}];
 return false;
 }
 else {
 if(func2(data7) < 1){
-validate23.errors = [{instancePath:instancePath+"/definitionStops/clauseOpeners/" + i1,schemaPath:"#/properties/definitionStops/properties/clauseOpeners/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate102.errors = [{instancePath:instancePath+"/definitionStops/clauseOpeners/" + i1,schemaPath:"#/properties/definitionStops/properties/clauseOpeners/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 }
 else {
-validate23.errors = [{instancePath:instancePath+"/definitionStops/clauseOpeners/" + i1,schemaPath:"#/properties/definitionStops/properties/clauseOpeners/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate102.errors = [{instancePath:instancePath+"/definitionStops/clauseOpeners/" + i1,schemaPath:"#/properties/definitionStops/properties/clauseOpeners/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -3994,7 +2702,7 @@ break;
 }
 }
 else {
-validate23.errors = [{instancePath:instancePath+"/definitionStops/clauseOpeners",schemaPath:"#/properties/definitionStops/properties/clauseOpeners/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate102.errors = [{instancePath:instancePath+"/definitionStops/clauseOpeners",schemaPath:"#/properties/definitionStops/properties/clauseOpeners/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -4008,7 +2716,7 @@ var valid1 = true;
 }
 }
 else {
-validate23.errors = [{instancePath:instancePath+"/definitionStops",schemaPath:"#/properties/definitionStops/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate102.errors = [{instancePath:instancePath+"/definitionStops",schemaPath:"#/properties/definitionStops/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -4032,14 +2740,14 @@ if(errors === _errs21){
 if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
 let missing2;
 if((((((data9.name === undefined) && (missing2 = "name")) || ((data9.type === undefined) && (missing2 = "type"))) || ((data9.pattern === undefined) && (missing2 = "pattern"))) || ((data9.idPrefix === undefined) && (missing2 = "idPrefix"))) || ((data9.labelCase === undefined) && (missing2 = "labelCase"))){
-validate23.errors = [{instancePath:instancePath+"/patterns/" + i2,schemaPath:"#/properties/patterns/items/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
+validate102.errors = [{instancePath:instancePath+"/patterns/" + i2,schemaPath:"#/properties/patterns/items/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
 return false;
 }
 else {
 const _errs23 = errors;
 for(const key2 in data9){
 if(!(((((key2 === "name") || (key2 === "type")) || (key2 === "pattern")) || (key2 === "idPrefix")) || (key2 === "labelCase"))){
-validate23.errors = [{instancePath:instancePath+"/patterns/" + i2,schemaPath:"#/properties/patterns/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
+validate102.errors = [{instancePath:instancePath+"/patterns/" + i2,schemaPath:"#/properties/patterns/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -4050,13 +2758,13 @@ let data10 = data9.name;
 const _errs24 = errors;
 if(errors === _errs24){
 if(typeof data10 === "string"){
-if(!pattern8.test(data10)){
-validate23.errors = [{instancePath:instancePath+"/patterns/" + i2+"/name",schemaPath:"#/properties/patterns/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9-]*$"+"\""}];
+if(!pattern6.test(data10)){
+validate102.errors = [{instancePath:instancePath+"/patterns/" + i2+"/name",schemaPath:"#/properties/patterns/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9-]*$"+"\""}];
 return false;
 }
 }
 else {
-validate23.errors = [{instancePath:instancePath+"/patterns/" + i2+"/name",schemaPath:"#/properties/patterns/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate102.errors = [{instancePath:instancePath+"/patterns/" + i2+"/name",schemaPath:"#/properties/patterns/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -4067,11 +2775,10 @@ var valid5 = true;
 }
 if(valid5){
 if(data9.type !== undefined){
-let data11 = data9.type;
 const _errs26 = errors;
-if(!(((((((((data11 === "disease") || (data11 === "cell")) || (data11 === "molecule")) || (data11 === "measure")) || (data11 === "organization")) || (data11 === "journal")) || (data11 === "drug")) || (data11 === "country")) || (data11 === "other"))){
-validate23.errors = [{instancePath:instancePath+"/patterns/" + i2+"/type",schemaPath:"#/$defs/EntityType/enum",keyword:"enum",params:{allowedValues: schema77.enum},message:"must be equal to one of the allowed values"}];
-return false;
+if(!(validate103(data9.type, {instancePath:instancePath+"/patterns/" + i2+"/type",parentData:data9,parentDataProperty:"type",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate103.errors : vErrors.concat(validate103.errors);
+errors = vErrors.length;
 }
 var valid5 = _errs26 === errors;
 }
@@ -4081,26 +2788,26 @@ var valid5 = true;
 if(valid5){
 if(data9.pattern !== undefined){
 let data12 = data9.pattern;
-const _errs28 = errors;
-if(errors === _errs28){
+const _errs27 = errors;
+if(errors === _errs27){
 if(typeof data12 === "string"){
 if(func2(data12) > 200){
-validate23.errors = [{instancePath:instancePath+"/patterns/" + i2+"/pattern",schemaPath:"#/properties/patterns/items/properties/pattern/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
+validate102.errors = [{instancePath:instancePath+"/patterns/" + i2+"/pattern",schemaPath:"#/properties/patterns/items/properties/pattern/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
 return false;
 }
 else {
 if(func2(data12) < 2){
-validate23.errors = [{instancePath:instancePath+"/patterns/" + i2+"/pattern",schemaPath:"#/properties/patterns/items/properties/pattern/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"}];
+validate102.errors = [{instancePath:instancePath+"/patterns/" + i2+"/pattern",schemaPath:"#/properties/patterns/items/properties/pattern/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"}];
 return false;
 }
 }
 }
 else {
-validate23.errors = [{instancePath:instancePath+"/patterns/" + i2+"/pattern",schemaPath:"#/properties/patterns/items/properties/pattern/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate102.errors = [{instancePath:instancePath+"/patterns/" + i2+"/pattern",schemaPath:"#/properties/patterns/items/properties/pattern/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
-var valid5 = _errs28 === errors;
+var valid5 = _errs27 === errors;
 }
 else {
 var valid5 = true;
@@ -4108,20 +2815,20 @@ var valid5 = true;
 if(valid5){
 if(data9.idPrefix !== undefined){
 let data13 = data9.idPrefix;
-const _errs30 = errors;
-if(errors === _errs30){
+const _errs29 = errors;
+if(errors === _errs29){
 if(typeof data13 === "string"){
-if(!pattern9.test(data13)){
-validate23.errors = [{instancePath:instancePath+"/patterns/" + i2+"/idPrefix",schemaPath:"#/properties/patterns/items/properties/idPrefix/pattern",keyword:"pattern",params:{pattern: "^[a-z]+:$"},message:"must match pattern \""+"^[a-z]+:$"+"\""}];
+if(!pattern7.test(data13)){
+validate102.errors = [{instancePath:instancePath+"/patterns/" + i2+"/idPrefix",schemaPath:"#/properties/patterns/items/properties/idPrefix/pattern",keyword:"pattern",params:{pattern: "^[a-z]+:$"},message:"must match pattern \""+"^[a-z]+:$"+"\""}];
 return false;
 }
 }
 else {
-validate23.errors = [{instancePath:instancePath+"/patterns/" + i2+"/idPrefix",schemaPath:"#/properties/patterns/items/properties/idPrefix/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate102.errors = [{instancePath:instancePath+"/patterns/" + i2+"/idPrefix",schemaPath:"#/properties/patterns/items/properties/idPrefix/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
-var valid5 = _errs30 === errors;
+var valid5 = _errs29 === errors;
 }
 else {
 var valid5 = true;
@@ -4129,12 +2836,12 @@ var valid5 = true;
 if(valid5){
 if(data9.labelCase !== undefined){
 let data14 = data9.labelCase;
-const _errs32 = errors;
+const _errs31 = errors;
 if(!((data14 === "upper") || (data14 === "keep"))){
-validate23.errors = [{instancePath:instancePath+"/patterns/" + i2+"/labelCase",schemaPath:"#/properties/patterns/items/properties/labelCase/enum",keyword:"enum",params:{allowedValues: schema76.properties.patterns.items.properties.labelCase.enum},message:"must be equal to one of the allowed values"}];
+validate102.errors = [{instancePath:instancePath+"/patterns/" + i2+"/labelCase",schemaPath:"#/properties/patterns/items/properties/labelCase/enum",keyword:"enum",params:{allowedValues: schema27.properties.patterns.items.properties.labelCase.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
-var valid5 = _errs32 === errors;
+var valid5 = _errs31 === errors;
 }
 else {
 var valid5 = true;
@@ -4147,7 +2854,7 @@ var valid5 = true;
 }
 }
 else {
-validate23.errors = [{instancePath:instancePath+"/patterns/" + i2,schemaPath:"#/properties/patterns/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate102.errors = [{instancePath:instancePath+"/patterns/" + i2,schemaPath:"#/properties/patterns/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -4158,7 +2865,7 @@ break;
 }
 }
 else {
-validate23.errors = [{instancePath:instancePath+"/patterns",schemaPath:"#/properties/patterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate102.errors = [{instancePath:instancePath+"/patterns",schemaPath:"#/properties/patterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -4170,261 +2877,260 @@ var valid0 = true;
 if(valid0){
 if(data.concepts !== undefined){
 let data15 = data.concepts;
-const _errs33 = errors;
-if(errors === _errs33){
+const _errs32 = errors;
+if(errors === _errs32){
 if(Array.isArray(data15)){
-var valid7 = true;
+var valid6 = true;
 const len3 = data15.length;
 for(let i3=0; i3<len3; i3++){
 let data16 = data15[i3];
-const _errs35 = errors;
-if(errors === _errs35){
+const _errs34 = errors;
+if(errors === _errs34){
 if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
 let missing3;
 if((((((((data16.id === undefined) && (missing3 = "id")) || ((data16.type === undefined) && (missing3 = "type"))) || ((data16.label === undefined) && (missing3 = "label"))) || ((data16.xrefs === undefined) && (missing3 = "xrefs"))) || ((data16.zh === undefined) && (missing3 = "zh"))) || ((data16.en === undefined) && (missing3 = "en"))) || ((data16.abbreviations === undefined) && (missing3 = "abbreviations"))){
-validate23.errors = [{instancePath:instancePath+"/concepts/" + i3,schemaPath:"#/properties/concepts/items/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'"}];
+validate102.errors = [{instancePath:instancePath+"/concepts/" + i3,schemaPath:"#/properties/concepts/items/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'"}];
 return false;
 }
 else {
-const _errs37 = errors;
+const _errs36 = errors;
 for(const key3 in data16){
 if(!((((((((key3 === "id") || (key3 === "type")) || (key3 === "label")) || (key3 === "xrefs")) || (key3 === "zh")) || (key3 === "en")) || (key3 === "abbreviations")) || (key3 === "broader"))){
-validate23.errors = [{instancePath:instancePath+"/concepts/" + i3,schemaPath:"#/properties/concepts/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"}];
+validate102.errors = [{instancePath:instancePath+"/concepts/" + i3,schemaPath:"#/properties/concepts/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs37 === errors){
+if(_errs36 === errors){
 if(data16.id !== undefined){
 let data17 = data16.id;
-const _errs38 = errors;
-if(errors === _errs38){
+const _errs37 = errors;
+if(errors === _errs37){
 if(typeof data17 === "string"){
-if(!pattern10.test(data17)){
-validate23.errors = [{instancePath:instancePath+"/concepts/" + i3+"/id",schemaPath:"#/properties/concepts/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z]+:[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z]+:[a-z0-9-]+$"+"\""}];
+if(!pattern8.test(data17)){
+validate102.errors = [{instancePath:instancePath+"/concepts/" + i3+"/id",schemaPath:"#/properties/concepts/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z]+:[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z]+:[a-z0-9-]+$"+"\""}];
 return false;
 }
 }
 else {
-validate23.errors = [{instancePath:instancePath+"/concepts/" + i3+"/id",schemaPath:"#/properties/concepts/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate102.errors = [{instancePath:instancePath+"/concepts/" + i3+"/id",schemaPath:"#/properties/concepts/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
-var valid8 = _errs38 === errors;
+var valid7 = _errs37 === errors;
 }
 else {
-var valid8 = true;
+var valid7 = true;
 }
-if(valid8){
+if(valid7){
 if(data16.type !== undefined){
-let data18 = data16.type;
-const _errs40 = errors;
-if(!(((((((((data18 === "disease") || (data18 === "cell")) || (data18 === "molecule")) || (data18 === "measure")) || (data18 === "organization")) || (data18 === "journal")) || (data18 === "drug")) || (data18 === "country")) || (data18 === "other"))){
-validate23.errors = [{instancePath:instancePath+"/concepts/" + i3+"/type",schemaPath:"#/$defs/EntityType/enum",keyword:"enum",params:{allowedValues: schema77.enum},message:"must be equal to one of the allowed values"}];
-return false;
+const _errs39 = errors;
+if(!(validate103(data16.type, {instancePath:instancePath+"/concepts/" + i3+"/type",parentData:data16,parentDataProperty:"type",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate103.errors : vErrors.concat(validate103.errors);
+errors = vErrors.length;
 }
-var valid8 = _errs40 === errors;
+var valid7 = _errs39 === errors;
 }
 else {
-var valid8 = true;
+var valid7 = true;
 }
-if(valid8){
+if(valid7){
 if(data16.label !== undefined){
 let data19 = data16.label;
-const _errs42 = errors;
-if(errors === _errs42){
+const _errs40 = errors;
+if(errors === _errs40){
 if(typeof data19 === "string"){
 if(func2(data19) < 1){
-validate23.errors = [{instancePath:instancePath+"/concepts/" + i3+"/label",schemaPath:"#/properties/concepts/items/properties/label/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate102.errors = [{instancePath:instancePath+"/concepts/" + i3+"/label",schemaPath:"#/properties/concepts/items/properties/label/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 else {
-validate23.errors = [{instancePath:instancePath+"/concepts/" + i3+"/label",schemaPath:"#/properties/concepts/items/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate102.errors = [{instancePath:instancePath+"/concepts/" + i3+"/label",schemaPath:"#/properties/concepts/items/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
-var valid8 = _errs42 === errors;
+var valid7 = _errs40 === errors;
 }
 else {
-var valid8 = true;
+var valid7 = true;
 }
-if(valid8){
+if(valid7){
 if(data16.xrefs !== undefined){
 let data20 = data16.xrefs;
-const _errs44 = errors;
-if(errors === _errs44){
+const _errs42 = errors;
+if(errors === _errs42){
 if(Array.isArray(data20)){
-var valid10 = true;
+var valid8 = true;
 const len4 = data20.length;
 for(let i4=0; i4<len4; i4++){
 let data21 = data20[i4];
-const _errs46 = errors;
-if(errors === _errs46){
+const _errs44 = errors;
+if(errors === _errs44){
 if(typeof data21 === "string"){
-if(!pattern11.test(data21)){
-validate23.errors = [{instancePath:instancePath+"/concepts/" + i3+"/xrefs/" + i4,schemaPath:"#/properties/concepts/items/properties/xrefs/items/pattern",keyword:"pattern",params:{pattern: "^(MESH:D[0-9]{6,9}|CL:[0-9]{7}|HGNC\\.SYMBOL:[A-Z0-9-]+)$"},message:"must match pattern \""+"^(MESH:D[0-9]{6,9}|CL:[0-9]{7}|HGNC\\.SYMBOL:[A-Z0-9-]+)$"+"\""}];
+if(!pattern9.test(data21)){
+validate102.errors = [{instancePath:instancePath+"/concepts/" + i3+"/xrefs/" + i4,schemaPath:"#/properties/concepts/items/properties/xrefs/items/pattern",keyword:"pattern",params:{pattern: "^(MESH:D[0-9]{6,9}|CL:[0-9]{7}|HGNC\\.SYMBOL:[A-Z0-9-]+)$"},message:"must match pattern \""+"^(MESH:D[0-9]{6,9}|CL:[0-9]{7}|HGNC\\.SYMBOL:[A-Z0-9-]+)$"+"\""}];
 return false;
 }
 }
 else {
-validate23.errors = [{instancePath:instancePath+"/concepts/" + i3+"/xrefs/" + i4,schemaPath:"#/properties/concepts/items/properties/xrefs/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate102.errors = [{instancePath:instancePath+"/concepts/" + i3+"/xrefs/" + i4,schemaPath:"#/properties/concepts/items/properties/xrefs/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
-var valid10 = _errs46 === errors;
+var valid8 = _errs44 === errors;
+if(!valid8){
+break;
+}
+}
+}
+else {
+validate102.errors = [{instancePath:instancePath+"/concepts/" + i3+"/xrefs",schemaPath:"#/properties/concepts/items/properties/xrefs/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid7 = _errs42 === errors;
+}
+else {
+var valid7 = true;
+}
+if(valid7){
+if(data16.zh !== undefined){
+let data22 = data16.zh;
+const _errs46 = errors;
+if(errors === _errs46){
+if(Array.isArray(data22)){
+var valid9 = true;
+const len5 = data22.length;
+for(let i5=0; i5<len5; i5++){
+let data23 = data22[i5];
+const _errs48 = errors;
+if(errors === _errs48){
+if(typeof data23 === "string"){
+if(func2(data23) < 1){
+validate102.errors = [{instancePath:instancePath+"/concepts/" + i3+"/zh/" + i5,schemaPath:"#/properties/concepts/items/properties/zh/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate102.errors = [{instancePath:instancePath+"/concepts/" + i3+"/zh/" + i5,schemaPath:"#/properties/concepts/items/properties/zh/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid9 = _errs48 === errors;
+if(!valid9){
+break;
+}
+}
+}
+else {
+validate102.errors = [{instancePath:instancePath+"/concepts/" + i3+"/zh",schemaPath:"#/properties/concepts/items/properties/zh/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid7 = _errs46 === errors;
+}
+else {
+var valid7 = true;
+}
+if(valid7){
+if(data16.en !== undefined){
+let data24 = data16.en;
+const _errs50 = errors;
+if(errors === _errs50){
+if(Array.isArray(data24)){
+var valid10 = true;
+const len6 = data24.length;
+for(let i6=0; i6<len6; i6++){
+let data25 = data24[i6];
+const _errs52 = errors;
+if(errors === _errs52){
+if(typeof data25 === "string"){
+if(func2(data25) < 2){
+validate102.errors = [{instancePath:instancePath+"/concepts/" + i3+"/en/" + i6,schemaPath:"#/properties/concepts/items/properties/en/items/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"}];
+return false;
+}
+}
+else {
+validate102.errors = [{instancePath:instancePath+"/concepts/" + i3+"/en/" + i6,schemaPath:"#/properties/concepts/items/properties/en/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid10 = _errs52 === errors;
 if(!valid10){
 break;
 }
 }
 }
 else {
-validate23.errors = [{instancePath:instancePath+"/concepts/" + i3+"/xrefs",schemaPath:"#/properties/concepts/items/properties/xrefs/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate102.errors = [{instancePath:instancePath+"/concepts/" + i3+"/en",schemaPath:"#/properties/concepts/items/properties/en/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
-var valid8 = _errs44 === errors;
+var valid7 = _errs50 === errors;
 }
 else {
-var valid8 = true;
+var valid7 = true;
 }
-if(valid8){
-if(data16.zh !== undefined){
-let data22 = data16.zh;
-const _errs48 = errors;
-if(errors === _errs48){
-if(Array.isArray(data22)){
+if(valid7){
+if(data16.abbreviations !== undefined){
+let data26 = data16.abbreviations;
+const _errs54 = errors;
+if(errors === _errs54){
+if(Array.isArray(data26)){
 var valid11 = true;
-const len5 = data22.length;
-for(let i5=0; i5<len5; i5++){
-let data23 = data22[i5];
-const _errs50 = errors;
-if(errors === _errs50){
-if(typeof data23 === "string"){
-if(func2(data23) < 1){
-validate23.errors = [{instancePath:instancePath+"/concepts/" + i3+"/zh/" + i5,schemaPath:"#/properties/concepts/items/properties/zh/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+const len7 = data26.length;
+for(let i7=0; i7<len7; i7++){
+let data27 = data26[i7];
+const _errs56 = errors;
+if(errors === _errs56){
+if(typeof data27 === "string"){
+if(func2(data27) < 2){
+validate102.errors = [{instancePath:instancePath+"/concepts/" + i3+"/abbreviations/" + i7,schemaPath:"#/properties/concepts/items/properties/abbreviations/items/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"}];
 return false;
 }
 }
 else {
-validate23.errors = [{instancePath:instancePath+"/concepts/" + i3+"/zh/" + i5,schemaPath:"#/properties/concepts/items/properties/zh/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate102.errors = [{instancePath:instancePath+"/concepts/" + i3+"/abbreviations/" + i7,schemaPath:"#/properties/concepts/items/properties/abbreviations/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
-var valid11 = _errs50 === errors;
+var valid11 = _errs56 === errors;
 if(!valid11){
 break;
 }
 }
 }
 else {
-validate23.errors = [{instancePath:instancePath+"/concepts/" + i3+"/zh",schemaPath:"#/properties/concepts/items/properties/zh/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate102.errors = [{instancePath:instancePath+"/concepts/" + i3+"/abbreviations",schemaPath:"#/properties/concepts/items/properties/abbreviations/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
-var valid8 = _errs48 === errors;
+var valid7 = _errs54 === errors;
 }
 else {
-var valid8 = true;
+var valid7 = true;
 }
-if(valid8){
-if(data16.en !== undefined){
-let data24 = data16.en;
-const _errs52 = errors;
-if(errors === _errs52){
-if(Array.isArray(data24)){
-var valid12 = true;
-const len6 = data24.length;
-for(let i6=0; i6<len6; i6++){
-let data25 = data24[i6];
-const _errs54 = errors;
-if(errors === _errs54){
-if(typeof data25 === "string"){
-if(func2(data25) < 2){
-validate23.errors = [{instancePath:instancePath+"/concepts/" + i3+"/en/" + i6,schemaPath:"#/properties/concepts/items/properties/en/items/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"}];
-return false;
-}
-}
-else {
-validate23.errors = [{instancePath:instancePath+"/concepts/" + i3+"/en/" + i6,schemaPath:"#/properties/concepts/items/properties/en/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid12 = _errs54 === errors;
-if(!valid12){
-break;
-}
-}
-}
-else {
-validate23.errors = [{instancePath:instancePath+"/concepts/" + i3+"/en",schemaPath:"#/properties/concepts/items/properties/en/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid8 = _errs52 === errors;
-}
-else {
-var valid8 = true;
-}
-if(valid8){
-if(data16.abbreviations !== undefined){
-let data26 = data16.abbreviations;
-const _errs56 = errors;
-if(errors === _errs56){
-if(Array.isArray(data26)){
-var valid13 = true;
-const len7 = data26.length;
-for(let i7=0; i7<len7; i7++){
-let data27 = data26[i7];
-const _errs58 = errors;
-if(errors === _errs58){
-if(typeof data27 === "string"){
-if(func2(data27) < 2){
-validate23.errors = [{instancePath:instancePath+"/concepts/" + i3+"/abbreviations/" + i7,schemaPath:"#/properties/concepts/items/properties/abbreviations/items/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"}];
-return false;
-}
-}
-else {
-validate23.errors = [{instancePath:instancePath+"/concepts/" + i3+"/abbreviations/" + i7,schemaPath:"#/properties/concepts/items/properties/abbreviations/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid13 = _errs58 === errors;
-if(!valid13){
-break;
-}
-}
-}
-else {
-validate23.errors = [{instancePath:instancePath+"/concepts/" + i3+"/abbreviations",schemaPath:"#/properties/concepts/items/properties/abbreviations/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid8 = _errs56 === errors;
-}
-else {
-var valid8 = true;
-}
-if(valid8){
+if(valid7){
 if(data16.broader !== undefined){
 let data28 = data16.broader;
-const _errs60 = errors;
-if(errors === _errs60){
+const _errs58 = errors;
+if(errors === _errs58){
 if(typeof data28 === "string"){
-if(!pattern10.test(data28)){
-validate23.errors = [{instancePath:instancePath+"/concepts/" + i3+"/broader",schemaPath:"#/properties/concepts/items/properties/broader/pattern",keyword:"pattern",params:{pattern: "^[a-z]+:[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z]+:[a-z0-9-]+$"+"\""}];
+if(!pattern8.test(data28)){
+validate102.errors = [{instancePath:instancePath+"/concepts/" + i3+"/broader",schemaPath:"#/properties/concepts/items/properties/broader/pattern",keyword:"pattern",params:{pattern: "^[a-z]+:[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z]+:[a-z0-9-]+$"+"\""}];
 return false;
 }
 }
 else {
-validate23.errors = [{instancePath:instancePath+"/concepts/" + i3+"/broader",schemaPath:"#/properties/concepts/items/properties/broader/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate102.errors = [{instancePath:instancePath+"/concepts/" + i3+"/broader",schemaPath:"#/properties/concepts/items/properties/broader/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
-var valid8 = _errs60 === errors;
+var valid7 = _errs58 === errors;
 }
 else {
-var valid8 = true;
+var valid7 = true;
 }
 }
 }
@@ -4437,22 +3143,22 @@ var valid8 = true;
 }
 }
 else {
-validate23.errors = [{instancePath:instancePath+"/concepts/" + i3,schemaPath:"#/properties/concepts/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate102.errors = [{instancePath:instancePath+"/concepts/" + i3,schemaPath:"#/properties/concepts/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-var valid7 = _errs35 === errors;
-if(!valid7){
+var valid6 = _errs34 === errors;
+if(!valid6){
 break;
 }
 }
 }
 else {
-validate23.errors = [{instancePath:instancePath+"/concepts",schemaPath:"#/properties/concepts/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate102.errors = [{instancePath:instancePath+"/concepts",schemaPath:"#/properties/concepts/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
-var valid0 = _errs33 === errors;
+var valid0 = _errs32 === errors;
 }
 else {
 var valid0 = true;
@@ -4466,23 +3172,115 @@ var valid0 = true;
 }
 }
 else {
-validate23.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate102.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate23.errors = vErrors;
+validate102.errors = vErrors;
 return errors === 0;
 }
-validate23.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate102.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const facts = validate24;
-const schema79 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/facts.schema.json","type":"object","additionalProperties":false,"required":["numbers","week","span","units","institutionSuffix","actorCue","institutionPrefix","percent","count","change","population","comparator","counted"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"numbers":{"type":"object","additionalProperties":{"type":"integer","minimum":0,"maximum":1000}},"week":{"$ref":"#/$defs/Pattern"},"span":{"$ref":"#/$defs/Pattern"},"units":{"type":"object","additionalProperties":false,"required":["year","month","week","day"],"properties":{"year":{"$ref":"#/$defs/Words"},"month":{"$ref":"#/$defs/Words"},"week":{"$ref":"#/$defs/Words"},"day":{"$ref":"#/$defs/Words"}}},"institutionSuffix":{"$ref":"#/$defs/Pattern"},"actorCue":{"$ref":"#/$defs/Pattern"},"institutionPrefix":{"$ref":"#/$defs/Pattern"},"percent":{"$ref":"#/$defs/Pattern"},"count":{"$ref":"#/$defs/Pattern"},"change":{"$ref":"#/$defs/Pattern"},"population":{"$ref":"#/$defs/Pattern"},"comparator":{"$ref":"#/$defs/Pattern"},"counted":{"type":"object","propertyNames":{"pattern":"^[a-z]+:[a-z0-9-]+$"},"additionalProperties":{"type":"object","additionalProperties":false,"required":["measure","unit"],"properties":{"measure":{"type":"string","minLength":1,"maxLength":100},"unit":{"type":"string","minLength":1,"maxLength":40}}}}},"$defs":{"Pattern":{"type":"string","minLength":1,"maxLength":600},"Words":{"type":"array","minItems":1,"items":{"type":"string","minLength":1,"maxLength":40}}}};
+export const facts = validate106;
+const schema29 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/facts.schema.json","type":"object","additionalProperties":false,"required":["numbers","week","span","units","institutionSuffix","actorCue","institutionPrefix","percent","count","change","population","comparator","counted"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"numbers":{"type":"object","additionalProperties":{"type":"integer","minimum":0,"maximum":1000}},"week":{"$ref":"#/$defs/Pattern"},"span":{"$ref":"#/$defs/Pattern"},"units":{"type":"object","additionalProperties":false,"required":["year","month","week","day"],"properties":{"year":{"$ref":"#/$defs/Words"},"month":{"$ref":"#/$defs/Words"},"week":{"$ref":"#/$defs/Words"},"day":{"$ref":"#/$defs/Words"}}},"institutionSuffix":{"$ref":"#/$defs/Pattern"},"actorCue":{"$ref":"#/$defs/Pattern"},"institutionPrefix":{"$ref":"#/$defs/Pattern"},"percent":{"$ref":"#/$defs/Pattern"},"count":{"$ref":"#/$defs/Pattern"},"change":{"$ref":"#/$defs/Pattern"},"population":{"$ref":"#/$defs/Pattern"},"comparator":{"$ref":"#/$defs/Pattern"},"counted":{"type":"object","propertyNames":{"pattern":"^[a-z]+:[a-z0-9-]+$"},"additionalProperties":{"type":"object","additionalProperties":false,"required":["measure","unit"],"properties":{"measure":{"type":"string","minLength":1,"maxLength":100},"unit":{"type":"string","minLength":1,"maxLength":40}}}}},"$defs":{"Pattern":{"type":"string","minLength":1,"maxLength":600},"Words":{"type":"array","minItems":1,"items":{"type":"string","minLength":1,"maxLength":40}}}};
 
-function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate107(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate107.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(errors === 0){
+if(typeof data === "string"){
+if(func2(data) > 600){
+validate107.errors = [{instancePath,schemaPath:"#/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
+return false;
+}
+else {
+if(func2(data) < 1){
+validate107.errors = [{instancePath,schemaPath:"#/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+}
+else {
+validate107.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+validate107.errors = vErrors;
+return errors === 0;
+}
+validate107.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+
+function validate110(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate110.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(errors === 0){
+if(Array.isArray(data)){
+if(data.length < 1){
+validate110.errors = [{instancePath,schemaPath:"#/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
+return false;
+}
+else {
+var valid0 = true;
+const len0 = data.length;
+for(let i0=0; i0<len0; i0++){
+let data0 = data[i0];
+const _errs1 = errors;
+if(errors === _errs1){
+if(typeof data0 === "string"){
+if(func2(data0) > 40){
+validate110.errors = [{instancePath:instancePath+"/" + i0,schemaPath:"#/items/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"}];
+return false;
+}
+else {
+if(func2(data0) < 1){
+validate110.errors = [{instancePath:instancePath+"/" + i0,schemaPath:"#/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+}
+else {
+validate110.errors = [{instancePath:instancePath+"/" + i0,schemaPath:"#/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs1 === errors;
+if(!valid0){
+break;
+}
+}
+}
+}
+else {
+validate110.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+validate110.errors = vErrors;
+return errors === 0;
+}
+validate110.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+
+
+function validate106(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://digest-ingest.dev/schemas/facts.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate24.evaluated;
+const evaluated0 = validate106.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -4493,14 +3291,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((((((((((((((data.numbers === undefined) && (missing0 = "numbers")) || ((data.week === undefined) && (missing0 = "week"))) || ((data.span === undefined) && (missing0 = "span"))) || ((data.units === undefined) && (missing0 = "units"))) || ((data.institutionSuffix === undefined) && (missing0 = "institutionSuffix"))) || ((data.actorCue === undefined) && (missing0 = "actorCue"))) || ((data.institutionPrefix === undefined) && (missing0 = "institutionPrefix"))) || ((data.percent === undefined) && (missing0 = "percent"))) || ((data.count === undefined) && (missing0 = "count"))) || ((data.change === undefined) && (missing0 = "change"))) || ((data.population === undefined) && (missing0 = "population"))) || ((data.comparator === undefined) && (missing0 = "comparator"))) || ((data.counted === undefined) && (missing0 = "counted"))){
-validate24.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate106.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!(func1.call(schema79.properties, key0))){
-validate24.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+if(!(func1.call(schema29.properties, key0))){
+validate106.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -4509,7 +3307,7 @@ if(_errs1 === errors){
 if(data.$schema !== undefined){
 const _errs2 = errors;
 if(typeof data.$schema !== "string"){
-validate24.errors = [{instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate106.errors = [{instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -4521,7 +3319,7 @@ if(valid0){
 if(data.description !== undefined){
 const _errs4 = errors;
 if(typeof data.description !== "string"){
-validate24.errors = [{instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate106.errors = [{instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs4 === errors;
@@ -4539,18 +3337,18 @@ for(const key1 in data2){
 let data3 = data2[key1];
 const _errs9 = errors;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-validate24.errors = [{instancePath:instancePath+"/numbers/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/numbers/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate106.errors = [{instancePath:instancePath+"/numbers/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/numbers/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs9){
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 > 1000 || isNaN(data3)){
-validate24.errors = [{instancePath:instancePath+"/numbers/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/numbers/additionalProperties/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000"}];
+validate106.errors = [{instancePath:instancePath+"/numbers/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/numbers/additionalProperties/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000"}];
 return false;
 }
 else {
 if(data3 < 0 || isNaN(data3)){
-validate24.errors = [{instancePath:instancePath+"/numbers/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/numbers/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate106.errors = [{instancePath:instancePath+"/numbers/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/numbers/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
@@ -4563,7 +3361,7 @@ break;
 }
 }
 else {
-validate24.errors = [{instancePath:instancePath+"/numbers",schemaPath:"#/properties/numbers/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate106.errors = [{instancePath:instancePath+"/numbers",schemaPath:"#/properties/numbers/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -4574,26 +3372,10 @@ var valid0 = true;
 }
 if(valid0){
 if(data.week !== undefined){
-let data4 = data.week;
 const _errs11 = errors;
-const _errs12 = errors;
-if(errors === _errs12){
-if(typeof data4 === "string"){
-if(func2(data4) > 600){
-validate24.errors = [{instancePath:instancePath+"/week",schemaPath:"#/$defs/Pattern/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
-return false;
-}
-else {
-if(func2(data4) < 1){
-validate24.errors = [{instancePath:instancePath+"/week",schemaPath:"#/$defs/Pattern/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-}
-else {
-validate24.errors = [{instancePath:instancePath+"/week",schemaPath:"#/$defs/Pattern/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
+if(!(validate107(data.week, {instancePath:instancePath+"/week",parentData:data,parentDataProperty:"week",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate107.errors : vErrors.concat(validate107.errors);
+errors = vErrors.length;
 }
 var valid0 = _errs11 === errors;
 }
@@ -4602,28 +3384,12 @@ var valid0 = true;
 }
 if(valid0){
 if(data.span !== undefined){
-let data5 = data.span;
-const _errs14 = errors;
-const _errs15 = errors;
-if(errors === _errs15){
-if(typeof data5 === "string"){
-if(func2(data5) > 600){
-validate24.errors = [{instancePath:instancePath+"/span",schemaPath:"#/$defs/Pattern/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
-return false;
+const _errs12 = errors;
+if(!(validate107(data.span, {instancePath:instancePath+"/span",parentData:data,parentDataProperty:"span",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate107.errors : vErrors.concat(validate107.errors);
+errors = vErrors.length;
 }
-else {
-if(func2(data5) < 1){
-validate24.errors = [{instancePath:instancePath+"/span",schemaPath:"#/$defs/Pattern/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-}
-else {
-validate24.errors = [{instancePath:instancePath+"/span",schemaPath:"#/$defs/Pattern/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid0 = _errs14 === errors;
+var valid0 = _errs12 === errors;
 }
 else {
 var valid0 = true;
@@ -4631,230 +3397,70 @@ var valid0 = true;
 if(valid0){
 if(data.units !== undefined){
 let data6 = data.units;
-const _errs17 = errors;
-if(errors === _errs17){
+const _errs13 = errors;
+if(errors === _errs13){
 if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
 let missing1;
 if(((((data6.year === undefined) && (missing1 = "year")) || ((data6.month === undefined) && (missing1 = "month"))) || ((data6.week === undefined) && (missing1 = "week"))) || ((data6.day === undefined) && (missing1 = "day"))){
-validate24.errors = [{instancePath:instancePath+"/units",schemaPath:"#/properties/units/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
+validate106.errors = [{instancePath:instancePath+"/units",schemaPath:"#/properties/units/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
 return false;
 }
 else {
-const _errs19 = errors;
+const _errs15 = errors;
 for(const key2 in data6){
 if(!((((key2 === "year") || (key2 === "month")) || (key2 === "week")) || (key2 === "day"))){
-validate24.errors = [{instancePath:instancePath+"/units",schemaPath:"#/properties/units/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
+validate106.errors = [{instancePath:instancePath+"/units",schemaPath:"#/properties/units/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs19 === errors){
+if(_errs15 === errors){
 if(data6.year !== undefined){
-let data7 = data6.year;
-const _errs20 = errors;
-const _errs21 = errors;
-if(errors === _errs21){
-if(Array.isArray(data7)){
-if(data7.length < 1){
-validate24.errors = [{instancePath:instancePath+"/units/year",schemaPath:"#/$defs/Words/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
-return false;
+const _errs16 = errors;
+if(!(validate110(data6.year, {instancePath:instancePath+"/units/year",parentData:data6,parentDataProperty:"year",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate110.errors : vErrors.concat(validate110.errors);
+errors = vErrors.length;
+}
+var valid2 = _errs16 === errors;
 }
 else {
-var valid6 = true;
-const len0 = data7.length;
-for(let i0=0; i0<len0; i0++){
-let data8 = data7[i0];
-const _errs23 = errors;
-if(errors === _errs23){
-if(typeof data8 === "string"){
-if(func2(data8) > 40){
-validate24.errors = [{instancePath:instancePath+"/units/year/" + i0,schemaPath:"#/$defs/Words/items/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"}];
-return false;
+var valid2 = true;
 }
-else {
-if(func2(data8) < 1){
-validate24.errors = [{instancePath:instancePath+"/units/year/" + i0,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-}
-else {
-validate24.errors = [{instancePath:instancePath+"/units/year/" + i0,schemaPath:"#/$defs/Words/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid6 = _errs23 === errors;
-if(!valid6){
-break;
-}
-}
-}
-}
-else {
-validate24.errors = [{instancePath:instancePath+"/units/year",schemaPath:"#/$defs/Words/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid4 = _errs20 === errors;
-}
-else {
-var valid4 = true;
-}
-if(valid4){
+if(valid2){
 if(data6.month !== undefined){
-let data9 = data6.month;
-const _errs25 = errors;
-const _errs26 = errors;
-if(errors === _errs26){
-if(Array.isArray(data9)){
-if(data9.length < 1){
-validate24.errors = [{instancePath:instancePath+"/units/month",schemaPath:"#/$defs/Words/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
-return false;
+const _errs17 = errors;
+if(!(validate110(data6.month, {instancePath:instancePath+"/units/month",parentData:data6,parentDataProperty:"month",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate110.errors : vErrors.concat(validate110.errors);
+errors = vErrors.length;
+}
+var valid2 = _errs17 === errors;
 }
 else {
-var valid8 = true;
-const len1 = data9.length;
-for(let i1=0; i1<len1; i1++){
-let data10 = data9[i1];
-const _errs28 = errors;
-if(errors === _errs28){
-if(typeof data10 === "string"){
-if(func2(data10) > 40){
-validate24.errors = [{instancePath:instancePath+"/units/month/" + i1,schemaPath:"#/$defs/Words/items/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"}];
-return false;
+var valid2 = true;
 }
-else {
-if(func2(data10) < 1){
-validate24.errors = [{instancePath:instancePath+"/units/month/" + i1,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-}
-else {
-validate24.errors = [{instancePath:instancePath+"/units/month/" + i1,schemaPath:"#/$defs/Words/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid8 = _errs28 === errors;
-if(!valid8){
-break;
-}
-}
-}
-}
-else {
-validate24.errors = [{instancePath:instancePath+"/units/month",schemaPath:"#/$defs/Words/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid4 = _errs25 === errors;
-}
-else {
-var valid4 = true;
-}
-if(valid4){
+if(valid2){
 if(data6.week !== undefined){
-let data11 = data6.week;
-const _errs30 = errors;
-const _errs31 = errors;
-if(errors === _errs31){
-if(Array.isArray(data11)){
-if(data11.length < 1){
-validate24.errors = [{instancePath:instancePath+"/units/week",schemaPath:"#/$defs/Words/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
-return false;
+const _errs18 = errors;
+if(!(validate110(data6.week, {instancePath:instancePath+"/units/week",parentData:data6,parentDataProperty:"week",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate110.errors : vErrors.concat(validate110.errors);
+errors = vErrors.length;
+}
+var valid2 = _errs18 === errors;
 }
 else {
-var valid10 = true;
-const len2 = data11.length;
-for(let i2=0; i2<len2; i2++){
-let data12 = data11[i2];
-const _errs33 = errors;
-if(errors === _errs33){
-if(typeof data12 === "string"){
-if(func2(data12) > 40){
-validate24.errors = [{instancePath:instancePath+"/units/week/" + i2,schemaPath:"#/$defs/Words/items/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"}];
-return false;
+var valid2 = true;
 }
-else {
-if(func2(data12) < 1){
-validate24.errors = [{instancePath:instancePath+"/units/week/" + i2,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-}
-else {
-validate24.errors = [{instancePath:instancePath+"/units/week/" + i2,schemaPath:"#/$defs/Words/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid10 = _errs33 === errors;
-if(!valid10){
-break;
-}
-}
-}
-}
-else {
-validate24.errors = [{instancePath:instancePath+"/units/week",schemaPath:"#/$defs/Words/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid4 = _errs30 === errors;
-}
-else {
-var valid4 = true;
-}
-if(valid4){
+if(valid2){
 if(data6.day !== undefined){
-let data13 = data6.day;
-const _errs35 = errors;
-const _errs36 = errors;
-if(errors === _errs36){
-if(Array.isArray(data13)){
-if(data13.length < 1){
-validate24.errors = [{instancePath:instancePath+"/units/day",schemaPath:"#/$defs/Words/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
-return false;
+const _errs19 = errors;
+if(!(validate110(data6.day, {instancePath:instancePath+"/units/day",parentData:data6,parentDataProperty:"day",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate110.errors : vErrors.concat(validate110.errors);
+errors = vErrors.length;
+}
+var valid2 = _errs19 === errors;
 }
 else {
-var valid12 = true;
-const len3 = data13.length;
-for(let i3=0; i3<len3; i3++){
-let data14 = data13[i3];
-const _errs38 = errors;
-if(errors === _errs38){
-if(typeof data14 === "string"){
-if(func2(data14) > 40){
-validate24.errors = [{instancePath:instancePath+"/units/day/" + i3,schemaPath:"#/$defs/Words/items/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"}];
-return false;
-}
-else {
-if(func2(data14) < 1){
-validate24.errors = [{instancePath:instancePath+"/units/day/" + i3,schemaPath:"#/$defs/Words/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-}
-else {
-validate24.errors = [{instancePath:instancePath+"/units/day/" + i3,schemaPath:"#/$defs/Words/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid12 = _errs38 === errors;
-if(!valid12){
-break;
-}
-}
-}
-}
-else {
-validate24.errors = [{instancePath:instancePath+"/units/day",schemaPath:"#/$defs/Words/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid4 = _errs35 === errors;
-}
-else {
-var valid4 = true;
+var valid2 = true;
 }
 }
 }
@@ -4863,249 +3469,121 @@ var valid4 = true;
 }
 }
 else {
-validate24.errors = [{instancePath:instancePath+"/units",schemaPath:"#/properties/units/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate106.errors = [{instancePath:instancePath+"/units",schemaPath:"#/properties/units/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-var valid0 = _errs17 === errors;
+var valid0 = _errs13 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.institutionSuffix !== undefined){
-let data15 = data.institutionSuffix;
-const _errs40 = errors;
-const _errs41 = errors;
-if(errors === _errs41){
-if(typeof data15 === "string"){
-if(func2(data15) > 600){
-validate24.errors = [{instancePath:instancePath+"/institutionSuffix",schemaPath:"#/$defs/Pattern/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
-return false;
+const _errs20 = errors;
+if(!(validate107(data.institutionSuffix, {instancePath:instancePath+"/institutionSuffix",parentData:data,parentDataProperty:"institutionSuffix",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate107.errors : vErrors.concat(validate107.errors);
+errors = vErrors.length;
 }
-else {
-if(func2(data15) < 1){
-validate24.errors = [{instancePath:instancePath+"/institutionSuffix",schemaPath:"#/$defs/Pattern/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-}
-else {
-validate24.errors = [{instancePath:instancePath+"/institutionSuffix",schemaPath:"#/$defs/Pattern/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid0 = _errs40 === errors;
+var valid0 = _errs20 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.actorCue !== undefined){
-let data16 = data.actorCue;
-const _errs43 = errors;
-const _errs44 = errors;
-if(errors === _errs44){
-if(typeof data16 === "string"){
-if(func2(data16) > 600){
-validate24.errors = [{instancePath:instancePath+"/actorCue",schemaPath:"#/$defs/Pattern/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
-return false;
+const _errs21 = errors;
+if(!(validate107(data.actorCue, {instancePath:instancePath+"/actorCue",parentData:data,parentDataProperty:"actorCue",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate107.errors : vErrors.concat(validate107.errors);
+errors = vErrors.length;
 }
-else {
-if(func2(data16) < 1){
-validate24.errors = [{instancePath:instancePath+"/actorCue",schemaPath:"#/$defs/Pattern/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-}
-else {
-validate24.errors = [{instancePath:instancePath+"/actorCue",schemaPath:"#/$defs/Pattern/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid0 = _errs43 === errors;
+var valid0 = _errs21 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.institutionPrefix !== undefined){
-let data17 = data.institutionPrefix;
-const _errs46 = errors;
-const _errs47 = errors;
-if(errors === _errs47){
-if(typeof data17 === "string"){
-if(func2(data17) > 600){
-validate24.errors = [{instancePath:instancePath+"/institutionPrefix",schemaPath:"#/$defs/Pattern/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
-return false;
+const _errs22 = errors;
+if(!(validate107(data.institutionPrefix, {instancePath:instancePath+"/institutionPrefix",parentData:data,parentDataProperty:"institutionPrefix",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate107.errors : vErrors.concat(validate107.errors);
+errors = vErrors.length;
 }
-else {
-if(func2(data17) < 1){
-validate24.errors = [{instancePath:instancePath+"/institutionPrefix",schemaPath:"#/$defs/Pattern/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-}
-else {
-validate24.errors = [{instancePath:instancePath+"/institutionPrefix",schemaPath:"#/$defs/Pattern/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid0 = _errs46 === errors;
+var valid0 = _errs22 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.percent !== undefined){
-let data18 = data.percent;
-const _errs49 = errors;
-const _errs50 = errors;
-if(errors === _errs50){
-if(typeof data18 === "string"){
-if(func2(data18) > 600){
-validate24.errors = [{instancePath:instancePath+"/percent",schemaPath:"#/$defs/Pattern/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
-return false;
+const _errs23 = errors;
+if(!(validate107(data.percent, {instancePath:instancePath+"/percent",parentData:data,parentDataProperty:"percent",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate107.errors : vErrors.concat(validate107.errors);
+errors = vErrors.length;
 }
-else {
-if(func2(data18) < 1){
-validate24.errors = [{instancePath:instancePath+"/percent",schemaPath:"#/$defs/Pattern/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-}
-else {
-validate24.errors = [{instancePath:instancePath+"/percent",schemaPath:"#/$defs/Pattern/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid0 = _errs49 === errors;
+var valid0 = _errs23 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.count !== undefined){
-let data19 = data.count;
-const _errs52 = errors;
-const _errs53 = errors;
-if(errors === _errs53){
-if(typeof data19 === "string"){
-if(func2(data19) > 600){
-validate24.errors = [{instancePath:instancePath+"/count",schemaPath:"#/$defs/Pattern/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
-return false;
+const _errs24 = errors;
+if(!(validate107(data.count, {instancePath:instancePath+"/count",parentData:data,parentDataProperty:"count",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate107.errors : vErrors.concat(validate107.errors);
+errors = vErrors.length;
 }
-else {
-if(func2(data19) < 1){
-validate24.errors = [{instancePath:instancePath+"/count",schemaPath:"#/$defs/Pattern/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-}
-else {
-validate24.errors = [{instancePath:instancePath+"/count",schemaPath:"#/$defs/Pattern/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid0 = _errs52 === errors;
+var valid0 = _errs24 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.change !== undefined){
-let data20 = data.change;
-const _errs55 = errors;
-const _errs56 = errors;
-if(errors === _errs56){
-if(typeof data20 === "string"){
-if(func2(data20) > 600){
-validate24.errors = [{instancePath:instancePath+"/change",schemaPath:"#/$defs/Pattern/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
-return false;
+const _errs25 = errors;
+if(!(validate107(data.change, {instancePath:instancePath+"/change",parentData:data,parentDataProperty:"change",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate107.errors : vErrors.concat(validate107.errors);
+errors = vErrors.length;
 }
-else {
-if(func2(data20) < 1){
-validate24.errors = [{instancePath:instancePath+"/change",schemaPath:"#/$defs/Pattern/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-}
-else {
-validate24.errors = [{instancePath:instancePath+"/change",schemaPath:"#/$defs/Pattern/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid0 = _errs55 === errors;
+var valid0 = _errs25 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.population !== undefined){
-let data21 = data.population;
-const _errs58 = errors;
-const _errs59 = errors;
-if(errors === _errs59){
-if(typeof data21 === "string"){
-if(func2(data21) > 600){
-validate24.errors = [{instancePath:instancePath+"/population",schemaPath:"#/$defs/Pattern/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
-return false;
+const _errs26 = errors;
+if(!(validate107(data.population, {instancePath:instancePath+"/population",parentData:data,parentDataProperty:"population",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate107.errors : vErrors.concat(validate107.errors);
+errors = vErrors.length;
 }
-else {
-if(func2(data21) < 1){
-validate24.errors = [{instancePath:instancePath+"/population",schemaPath:"#/$defs/Pattern/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-}
-else {
-validate24.errors = [{instancePath:instancePath+"/population",schemaPath:"#/$defs/Pattern/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid0 = _errs58 === errors;
+var valid0 = _errs26 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.comparator !== undefined){
-let data22 = data.comparator;
-const _errs61 = errors;
-const _errs62 = errors;
-if(errors === _errs62){
-if(typeof data22 === "string"){
-if(func2(data22) > 600){
-validate24.errors = [{instancePath:instancePath+"/comparator",schemaPath:"#/$defs/Pattern/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
-return false;
+const _errs27 = errors;
+if(!(validate107(data.comparator, {instancePath:instancePath+"/comparator",parentData:data,parentDataProperty:"comparator",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate107.errors : vErrors.concat(validate107.errors);
+errors = vErrors.length;
 }
-else {
-if(func2(data22) < 1){
-validate24.errors = [{instancePath:instancePath+"/comparator",schemaPath:"#/$defs/Pattern/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-}
-else {
-validate24.errors = [{instancePath:instancePath+"/comparator",schemaPath:"#/$defs/Pattern/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid0 = _errs61 === errors;
+var valid0 = _errs27 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.counted !== undefined){
-let data23 = data.counted;
-const _errs64 = errors;
-if(errors === _errs64){
-if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
-for(const key3 in data23){
-const _errs66 = errors;
+let data19 = data.counted;
+const _errs28 = errors;
+if(errors === _errs28){
+if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
+for(const key3 in data19){
+const _errs30 = errors;
 if(typeof key3 === "string"){
-if(!pattern10.test(key3)){
+if(!pattern8.test(key3)){
 const err0 = {instancePath:instancePath+"/counted",schemaPath:"#/properties/counted/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]+:[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z]+:[a-z0-9-]+$"+"\"",propertyName:key3};
 if(vErrors === null){
 vErrors = [err0];
@@ -5116,8 +3594,8 @@ vErrors.push(err0);
 errors++;
 }
 }
-var valid21 = _errs66 === errors;
-if(!valid21){
+var valid3 = _errs30 === errors;
+if(!valid3){
 const err1 = {instancePath:instancePath+"/counted",schemaPath:"#/properties/counted/propertyNames",keyword:"propertyNames",params:{propertyName: key3},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err1];
@@ -5126,107 +3604,107 @@ else {
 vErrors.push(err1);
 }
 errors++;
-validate24.errors = vErrors;
+validate106.errors = vErrors;
 return false;
 break;
 }
 }
-if(valid21){
-for(const key4 in data23){
-let data24 = data23[key4];
-const _errs68 = errors;
-if(errors === _errs68){
-if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
+if(valid3){
+for(const key4 in data19){
+let data20 = data19[key4];
+const _errs32 = errors;
+if(errors === _errs32){
+if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
 let missing2;
-if(((data24.measure === undefined) && (missing2 = "measure")) || ((data24.unit === undefined) && (missing2 = "unit"))){
-validate24.errors = [{instancePath:instancePath+"/counted/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/counted/additionalProperties/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
+if(((data20.measure === undefined) && (missing2 = "measure")) || ((data20.unit === undefined) && (missing2 = "unit"))){
+validate106.errors = [{instancePath:instancePath+"/counted/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/counted/additionalProperties/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
 return false;
 }
 else {
-const _errs70 = errors;
-for(const key5 in data24){
+const _errs34 = errors;
+for(const key5 in data20){
 if(!((key5 === "measure") || (key5 === "unit"))){
-validate24.errors = [{instancePath:instancePath+"/counted/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/counted/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"}];
+validate106.errors = [{instancePath:instancePath+"/counted/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/counted/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs70 === errors){
-if(data24.measure !== undefined){
-let data25 = data24.measure;
-const _errs71 = errors;
-if(errors === _errs71){
-if(typeof data25 === "string"){
-if(func2(data25) > 100){
-validate24.errors = [{instancePath:instancePath+"/counted/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/measure",schemaPath:"#/properties/counted/additionalProperties/properties/measure/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"}];
+if(_errs34 === errors){
+if(data20.measure !== undefined){
+let data21 = data20.measure;
+const _errs35 = errors;
+if(errors === _errs35){
+if(typeof data21 === "string"){
+if(func2(data21) > 100){
+validate106.errors = [{instancePath:instancePath+"/counted/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/measure",schemaPath:"#/properties/counted/additionalProperties/properties/measure/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"}];
 return false;
 }
 else {
-if(func2(data25) < 1){
-validate24.errors = [{instancePath:instancePath+"/counted/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/measure",schemaPath:"#/properties/counted/additionalProperties/properties/measure/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-}
-else {
-validate24.errors = [{instancePath:instancePath+"/counted/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/measure",schemaPath:"#/properties/counted/additionalProperties/properties/measure/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid23 = _errs71 === errors;
-}
-else {
-var valid23 = true;
-}
-if(valid23){
-if(data24.unit !== undefined){
-let data26 = data24.unit;
-const _errs73 = errors;
-if(errors === _errs73){
-if(typeof data26 === "string"){
-if(func2(data26) > 40){
-validate24.errors = [{instancePath:instancePath+"/counted/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/unit",schemaPath:"#/properties/counted/additionalProperties/properties/unit/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"}];
-return false;
-}
-else {
-if(func2(data26) < 1){
-validate24.errors = [{instancePath:instancePath+"/counted/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/unit",schemaPath:"#/properties/counted/additionalProperties/properties/unit/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+if(func2(data21) < 1){
+validate106.errors = [{instancePath:instancePath+"/counted/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/measure",schemaPath:"#/properties/counted/additionalProperties/properties/measure/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 }
 else {
-validate24.errors = [{instancePath:instancePath+"/counted/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/unit",schemaPath:"#/properties/counted/additionalProperties/properties/unit/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate106.errors = [{instancePath:instancePath+"/counted/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/measure",schemaPath:"#/properties/counted/additionalProperties/properties/measure/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
-var valid23 = _errs73 === errors;
+var valid5 = _errs35 === errors;
 }
 else {
-var valid23 = true;
+var valid5 = true;
 }
-}
-}
-}
+if(valid5){
+if(data20.unit !== undefined){
+let data22 = data20.unit;
+const _errs37 = errors;
+if(errors === _errs37){
+if(typeof data22 === "string"){
+if(func2(data22) > 40){
+validate106.errors = [{instancePath:instancePath+"/counted/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/unit",schemaPath:"#/properties/counted/additionalProperties/properties/unit/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"}];
+return false;
 }
 else {
-validate24.errors = [{instancePath:instancePath+"/counted/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/counted/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+if(func2(data22) < 1){
+validate106.errors = [{instancePath:instancePath+"/counted/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/unit",schemaPath:"#/properties/counted/additionalProperties/properties/unit/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
-var valid22 = _errs68 === errors;
-if(!valid22){
+}
+else {
+validate106.errors = [{instancePath:instancePath+"/counted/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/unit",schemaPath:"#/properties/counted/additionalProperties/properties/unit/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid5 = _errs37 === errors;
+}
+else {
+var valid5 = true;
+}
+}
+}
+}
+}
+else {
+validate106.errors = [{instancePath:instancePath+"/counted/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/counted/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid4 = _errs32 === errors;
+if(!valid4){
 break;
 }
 }
 }
 }
 else {
-validate24.errors = [{instancePath:instancePath+"/counted",schemaPath:"#/properties/counted/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate106.errors = [{instancePath:instancePath+"/counted",schemaPath:"#/properties/counted/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-var valid0 = _errs64 === errors;
+var valid0 = _errs28 === errors;
 }
 else {
 var valid0 = true;
@@ -5249,11 +3727,11 @@ var valid0 = true;
 }
 }
 else {
-validate24.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate106.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate24.errors = vErrors;
+validate106.errors = vErrors;
 return errors === 0;
 }
-validate24.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate106.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};

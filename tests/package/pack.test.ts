@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
+import ts from 'typescript';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { repo } from '../helpers.js';
 import { productionTree } from './production-tree.js';
@@ -66,10 +67,11 @@ describe('npm pack', () => {
     }
     // The budget guards what every user downloads: code, data and README only grow by a change that
     // means them, not by a build that ships what no one reads (source maps, comments, tsc's
-    // re-indented validators). 562.3 kB packed since dist/src's JavaScript is shipped without its
-    // comments (the declarations keep them: tests/package/dist-comments.test.ts), down from 679.2 kB;
-    // the limit is that plus 5 %, room for a few rounds of src/ and data before a change must cut
-    // something or argue for more. Its history is in git and CHANGELOG.md.
+    // re-indented validators, declarations no import reaches, data compiled into the code). 562.3 kB
+    // packed when it was set (dist/src's JavaScript without its comments), the limit that plus 5 %;
+    // 515.5 kB since the declarations index.d.ts does not reach and references.json stay out (the
+    // tests below), which leaves ~74 kB for src/, data and README to grow before a change must cut
+    // something or argue for more. Its history is in git, CHANGELOG.md and BENCHMARKS.md.
     expect(packed.size).toBeLessThan(590_000);
     const pkg = JSON.parse(readFileSync(join(scratch, 'node_modules', 'digest-ingest', 'package.json'), 'utf8'));
     expect(pkg).toMatchObject({ license: 'MIT', bin: { digest: 'bin/digest.js' }, engines: { node: '>=20.19' } });
@@ -78,6 +80,37 @@ describe('npm pack', () => {
     for (const field of ['dependencies', 'optionalDependencies', 'peerDependencies']) expect(Object.keys(pkg[field] ?? {})).not.toContain('@xenova/transformers');
     expect(existsSync(join(scratch, 'node_modules', '@xenova'))).toBe(false);
     expect(existsSync(join(scratch, 'node_modules', 'onnxruntime-node'))).toBe(false);
+  });
+});
+
+describe('what the package leaves out', () => {
+  it("ships the declarations a consumer's compiler opens from the package's types (index.d.ts) and no other", () => {
+    // "exports" lets a consumer import the root only: the other declarations of dist/src are types
+    // no import reaches (75 of 137 files, 58.6 kB packed; scripts/compact-dist.mjs writes them
+    // into dist/.npmignore). What the compiler opens is all a consumer's editor or tsc ever reads.
+    const installed = join(scratch, 'node_modules', 'digest-ingest');
+    const program = ts.createProgram([join(installed, 'dist', 'src', 'index.d.ts')], {
+      module: ts.ModuleKind.NodeNext,
+      moduleResolution: ts.ModuleResolutionKind.NodeNext,
+      types: [],
+      noEmit: true,
+    });
+    const opened = program
+      .getSourceFiles()
+      .map((file) => relative(installed, file.fileName).split('\\').join('/'))
+      .filter((path) => !path.startsWith('..') && !path.startsWith('node_modules/'))
+      .sort();
+    expect(opened.length).toBeGreaterThan(50);
+    expect(packed.files.map((f) => f.path).filter((path) => path.endsWith('.d.ts')).sort()).toEqual(opened);
+  });
+
+  it('ships the data files the shipped pipeline names and the code reads, not references.json (compiled into the code)', () => {
+    // references.json is read by `npm run gen:types` alone (src/generated/reference-data.ts holds
+    // its words), and no pipeline file can name it; decoding.json is read by src/parse/decode.ts.
+    const shipped = JSON.parse(readFileSync(repo('pipelines/digest.json'), 'utf8')) as { data: Record<string, string> };
+    const read = [...Object.values(shipped.data).map((path) => `pipelines/${path}`), 'pipelines/data/decoding.json'].sort();
+    expect(packed.files.map((f) => f.path).filter((path) => path.startsWith('pipelines/data/')).sort()).toEqual(read);
+    expect(existsSync(repo('pipelines/data/references.json'))).toBe(true);
   });
 });
 
