@@ -15,7 +15,9 @@ export const unicodeClassesModule = 'src/generated/unicode-classes.ts';
 /** The classes written out: name → [the property escapes, as a class body; what it is for]. */
 export const unicodeClasses = {
   letterOrMark: [String.raw`\p{L}\p{M}`, 'A letter or a combining mark (`[\\p{L}\\p{M}]`): the characters of a name word.'],
-  hanScript: [String.raw`\p{Script=Han}`, 'A Han character (`\\p{Script=Han}`): the data files\' patterns write it so, and are compiled with this (src/core/property-ranges.ts).'],
+  hanScript: [String.raw`\p{Script=Han}`, 'A Han character (`\\p{Script=Han}`): the data files\' patterns and the code\'s ranged patterns write it so, and are compiled with this (src/core/property-ranges.ts).'],
+  latinScript: [String.raw`\p{Script=Latin}`, 'A character of the Latin script (`\\p{Script=Latin}`): the code\'s ranged patterns write it so, and are compiled with this (src/core/property-ranges.ts).'],
+  greekScript: [String.raw`\p{Script=Greek}`, 'A character of the Greek script (`\\p{Script=Greek}`): the same.'],
 };
 
 /** The code points a class body matches (with the u flag), as [first, last] ranges. */

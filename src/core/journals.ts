@@ -1,4 +1,5 @@
 import type { JournalTable } from '../generated/journals.js';
+import { rangedPattern } from './property-ranges.js';
 import { lowerSameLength, matchingView, unitTest } from './script.js';
 import { LongestMatcher, type TrieTables } from './trie.js';
 
@@ -40,7 +41,11 @@ const NO_CUES: JournalCueWords = { before: [], after: [], family: [], documents:
 /** Characters a name's key ignores: spaces, dots and other punctuation, the middle dots of 《柳叶刀·神经病学》. */
 const ignoredInKey = /[\s.,:;'"’()（）:：、\-–—·・‧]+/g;
 
-const latinOrDigit = unitTest(/[\p{Script=Latin}\d]/u);
+// (Ranges, not ICU's set: src/core/property-ranges.ts.)
+const latinOrDigit = unitTest(rangedPattern(() => /[\p{Script=Latin}\d]/u));
+// A journal's name found bare in prose: Latin letters, digits and a name's punctuation (the index is built at
+// compile time, or at run time from a data file of a caller's own).
+const latinName = rangedPattern(() => /^[\p{Script=Latin}\d][\p{Script=Latin}\d\s.,:&'’()+-]*$/u);
 
 /**
  * The journal table, compiled once per loaded data set: every name (English title, NLM
@@ -90,7 +95,7 @@ export class JournalIndex {
       for (let k = 0, n = names.length; k < n; k++) if (names[k]!.startsWith('The ')) names.push(names[k]!.slice(4));
       for (const name of names) {
         // Bare in prose: Latin names of at least 4 characters, matched as written (case and all).
-        if (name.length < 4 || !/^[\p{Script=Latin}\d][\p{Script=Latin}\d\s.,:&'’()+-]*$/u.test(name) || seenBare.has(name)) continue;
+        if (name.length < 4 || !latinName().test(name) || seenBare.has(name)) continue;
         seenBare.add(name);
         bareNames.push(name);
         bareJournals.push(j);

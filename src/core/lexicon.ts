@@ -2,7 +2,7 @@ import type { Entity } from '../generated/article.js';
 import type { Lexicon } from '../generated/lexicon.js';
 import { characterTablesSync, lowerSameLength, matchingView, unitTest, viewOf, withoutMatches, type ShrunkView } from './script.js';
 import { ordered } from './order.js';
-import { withPropertyRanges } from './property-ranges.js';
+import { rangedPattern, withPropertyRanges } from './property-ranges.js';
 import { matchesOf, slugify } from './text.js';
 import { LongestMatcher, type TrieMatch, type TrieTables } from './trie.js';
 
@@ -35,7 +35,8 @@ export interface ConceptSpan {
 /** No open-class patterns to run: a view the patterns' alternation does not match (shared, never changed). */
 const NO_PATTERNS: readonly { rule: Lexicon['patterns'][number]; regex: RegExp }[] = [];
 
-const tokenChar = unitTest(/[\p{Script=Latin}\p{Script=Greek}\d]/u);
+// (Ranges, not ICU's sets: src/core/property-ranges.ts.)
+const tokenChar = unitTest(rangedPattern(() => /[\p{Script=Latin}\p{Script=Greek}\d]/u));
 
 /**
  * True when [start, end) of a view is not part of a longer Latin token: "AS" in "ASAS20",

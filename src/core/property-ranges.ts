@@ -1,10 +1,17 @@
-import { hanScript } from '../generated/unicode-classes.js';
+import { greekScript, hanScript, latinScript } from '../generated/unicode-classes.js';
 
 /**
- * Property escapes the data files' patterns write, each with its class body written out as ranges
- * (src/generated/unicode-classes.ts, from the Unicode tables of the Node that generated it).
+ * Property escapes the data files' patterns and the code's ranged patterns ({@link rangedPattern})
+ * write, each with its class body written out as ranges (src/generated/unicode-classes.ts, from
+ * the Unicode tables of the Node that generated it). Only scripts small enough to write out (a few
+ * dozen ranges each): a general category such as `\p{L}` is ~700 ranges, ~3 kB of package, and the
+ * reference parser's Latin-1 forms (src/refs/latin1.ts) read those.
  */
-const writtenOut: ReadonlyMap<string, string> = new Map([[String.raw`\p{Script=Han}`, hanScript]]);
+const writtenOut: ReadonlyMap<string, string> = new Map([
+  [String.raw`\p{Script=Han}`, hanScript],
+  [String.raw`\p{Script=Latin}`, latinScript],
+  [String.raw`\p{Script=Greek}`, greekScript],
+]);
 
 /**
  * A pattern source (for the u flag, without v) with each property escape of {@link writtenOut}
@@ -37,4 +44,37 @@ export function withPropertyRanges(source: string, flags: string): string {
     out += c;
   }
   return out;
+}
+
+// `() => /…/flags`, as tsc, esbuild and the CLI bundle write a pattern's thunk.
+const thunk = /^\(\)\s*=>\s*\/([^]*)\/([a-z]*)$/;
+
+/** The source and flags of the literal a thunk `() => /…/flags` returns, read from its text. */
+export function thunkSource(make: () => RegExp): { source: string; flags: string } {
+  // (Not by calling it: making the literal would parse it, looking each property escape up in ICU.
+  // Shared by rangedPattern and the reference parser's Latin-1 forms, src/refs/latin1.ts.)
+  const m = thunk.exec(make.toString().trim());
+  if (!m) throw new Error(`${make.toString()} is not () => /…/flags`);
+  return { source: m[1]!, flags: m[2]! };
+}
+
+/** Every pattern {@link rangedPattern} was given (for a test). */
+export const rangedPatterns: (() => RegExp)[] = [];
+
+/** The literal of `() => /…/flags` with its `\p{Script=…}` as ranges ({@link withPropertyRanges}), made at the first call, then the same object. */
+export function rangedPattern(make: () => RegExp): () => RegExp {
+  // The literal stays where the ReDoS audit reads it and is never made. Each escape read as ranges
+  // is one ICU lookup fewer at the pattern's making and at each of its compiles (~0.35 M
+  // instructions each: a Chinese article's ingest made and compiled these literals with 18
+  // lookups; issue 17: start-up). A global pattern's lastIndex is its callers', as a module
+  // literal's was.
+  rangedPatterns.push(make);
+  let made: RegExp | undefined;
+  return () => {
+    if (made === undefined) {
+      const { source, flags } = thunkSource(make);
+      made = new RegExp(withPropertyRanges(source, flags), flags);
+    }
+    return made;
+  };
 }

@@ -4,6 +4,7 @@ import { basename } from 'node:path';
 import type { ArticleRecord } from '../generated/article.js';
 import { finishDiagnostics } from './diagnostic.js';
 import type { DigestDocument } from './document.js';
+import { rangedPattern } from './property-ranges.js';
 import { slugify } from './text.js';
 
 /** The version of schemas/article.schema.json that records carry. */
@@ -24,7 +25,8 @@ export function recordId(name: string | null, bytes: Uint8Array): string {
 }
 
 /** Han characters (simplified or traditional): a file name with any is spelled in pinyin for its id. */
-const HAN = /\p{Script=Han}/u;
+// (Ranges, not ICU's set: src/core/property-ranges.ts.)
+const HAN = rangedPattern(() => /\p{Script=Han}/u);
 
 type PinyinFunction = (text: string, options: Record<string, unknown>) => string[];
 let pinyinOf: PinyinFunction | null = null;
@@ -48,7 +50,7 @@ function spellPinyin(text: string): string {
  */
 export function nameId(name: string | null): string | null {
   const stem = name ? basename(name).replace(/\.(?:txt|md|markdown|html?|xhtml|text)$/i, '') : '';
-  const slug = slugify(HAN.test(stem) ? spellPinyin(stem) : stem, 80);
+  const slug = slugify(HAN().test(stem) ? spellPinyin(stem) : stem, 80);
   return /^[a-z0-9]/.test(slug) ? slug : null;
 }
 

@@ -1,4 +1,5 @@
 import { simplifiedToTraditional, traditionalToSimplified } from '../generated/script-tables.js';
+import { rangedPattern } from './property-ranges.js';
 import { mapUnits, matchesOf } from './text.js';
 
 let tables: { simplified: Map<string, string>; traditional: Map<string, string> } | null = null;
@@ -103,21 +104,22 @@ export function lowerSameLength(text: string): string {
 
 /**
  * A one-character pattern as a test of the UTF-16 unit at an index of a text: `test(text, i)` is
- * `pattern.test(text[i] ?? '')`, the answer kept per unit (a pattern tested character by
+ * `pattern().test(text[i] ?? '')`, the answer kept per unit (a pattern tested character by
  * character was the hottest line of the word-boundary checks). For patterns without the g or y
- * flag: the answer is a pure function of the unit.
+ * flag: the answer is a pure function of the unit. The pattern is asked for at the first test
+ * (a {@link rangedPattern} is made then, not when its module loads).
  */
-export function unitTest(pattern: RegExp): (text: string, index: number) => boolean {
+export function unitTest(pattern: () => RegExp): (text: string, index: number) => boolean {
   const known = new Uint8Array(0x10000); // 0 not yet asked, 1 no, 2 yes
   // The answer outside the text, asked on first need: the lexicon's and the journal index's tests
   // are made when their modules load, and `digest text` loads them without running either, so
   // testing '' here compiled their \p{Script=…} classes for nothing (~4 M instructions; issue 17).
   let outside: boolean | undefined;
   return (text, index) => {
-    if (index < 0 || index >= text.length) return (outside ??= pattern.test(''));
+    if (index < 0 || index >= text.length) return (outside ??= pattern().test(''));
     const unit = text.charCodeAt(index);
     let answer = known[unit]!;
-    if (answer === 0) answer = known[unit] = pattern.test(text[index]!) ? 2 : 1;
+    if (answer === 0) answer = known[unit] = pattern().test(text[index]!) ? 2 : 1;
     return answer === 2;
   };
 }
@@ -130,10 +132,13 @@ const HAN = 3;
 /** BMP code unit → letter class, filled as characters are first seen (regex tests are slow per character). */
 const letterClass = new Uint8Array(0x10000).fill(UNKNOWN);
 
+// (Ranges, not ICU's set: src/core/property-ranges.ts.)
+const latinScript = rangedPattern(() => /\p{Script=Latin}/u);
+
 function classify(ch: string): number {
   const code = ch.codePointAt(0)!;
   if ((code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0xf900 && code <= 0xfaff) || (code >= 0x20000 && code <= 0x2fa1f)) return HAN;
-  if (/\p{Script=Latin}/u.test(ch)) return /\p{L}/u.test(ch) ? LATIN : NOT_LETTER;
+  if (latinScript().test(ch)) return /\p{L}/u.test(ch) ? LATIN : NOT_LETTER;
   return /\p{L}/u.test(ch) ? LETTER : NOT_LETTER;
 }
 

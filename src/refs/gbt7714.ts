@@ -1,8 +1,8 @@
 import { cslDate, type CslItem } from './csl.js';
-import { phraseKey, referenceWords } from './data.js';
+import { phraseKey, referenceWords, wordPattern } from './data.js';
 import { gbtName, gbtNames, isOrganisation } from './names.js';
 import { hasCjk, lazyPattern, matchingView, splitTopLevel, tidyValue, trimSpan, type Span } from './text.js';
-import { latin1Pattern } from './latin1.js';
+import { latin1Pattern, testIn } from './latin1.js';
 
 /**
  * GB/T 7714-2015, the Chinese standard for references ("李炳穆. 韩国图书馆法[J]. 图书情报工作,
@@ -12,6 +12,20 @@ import { latin1Pattern } from './latin1.js';
  * and title after the code. The type code sets the CSL type (data/references.json) and never
  * stays in a title.
  */
+
+// The tests of an element's end below, in their Latin-1 forms on Latin-1 text (src/refs/latin1.ts:
+// no ICU lookup of \p{Lu} there; written inline, an English list's ingest parsed them in elementEnd's
+// first compile, made and compiled them: ~20 lookups, ~7 M instructions; issue 17: start-up).
+// A capital closing the text before a full stop, after a space, a stop, a bracket or nothing ("A" of "A. A. Balkema").
+const capitalBefore = latin1Pattern(() => /(?:^|[\s.(])\p{Lu}$/u);
+// An initial after the full stop's space (" A.").
+const initialAfter = latin1Pattern(() => /^ \p{Lu}\./u);
+// A chain of initials up to the full stop ("A. B").
+const initialChain = latin1Pattern(() => /\p{Lu}\.\s\p{Lu}$/u);
+// A capital opening a name before the full stop ("H" of "H. Fischer", "A" of ", A. Jones").
+const nameInitial = latin1Pattern(() => /(?:^|[,(]\s?)\p{Lu}$/u);
+// What ends an element after an abbreviation: a place's "Word:" or a CJK character.
+const afterAbbreviation = latin1Pattern(() => /^ (?:\p{Lu}\p{Ll}+:|[\p{Script=Han}])/u);
 
 // Element separator: a full stop (ASCII, full-width or ideographic, folded to ".") that ends an
 // element: followed by a space, a CJK character, an opening bracket or the end.
@@ -25,12 +39,12 @@ function elementEnd(view: string, i: number): number {
   if (next === ' ') {
     const before = view.slice(Math.max(0, i - 4), i);
     // "A. A. Balkema": initials with full stops run on; "IGLER D. A companion" ends the names.
-    if (/(?:^|[\s.(])\p{Lu}$/u.test(before) && /^ \p{Lu}\./u.test(view.slice(i + 1, i + 4))) return 0;
+    if (testIn(capitalBefore, before) && testIn(initialAfter, view.slice(i + 1, i + 4))) return 0;
     // "A. A. Balkema": the second initial of a chain runs on too.
-    if (/\p{Lu}\.\s\p{Lu}$/u.test(view.slice(Math.max(0, i - 4), i))) return 0;
+    if (testIn(initialChain, view.slice(Math.max(0, i - 4), i))) return 0;
     // "H. Fischer", "J. Smith, A. Jones": an initial that opens a name is no end.
-    if (/(?:^|[,(]\s?)\p{Lu}$/u.test(view.slice(Math.max(0, i - 3), i))) return 0;
-    if (/(?:^|[\s(])(?:Univ|Dept|Natl|Assoc|St|Dr|Mt|Rev|Eng|Mass|Colo|Calif|Ill|Conn)$/.test(view.slice(Math.max(0, i - 7), i)) && !/^ (?:\p{Lu}\p{Ll}+:|[\p{Script=Han}])/u.test(view.slice(i, i + 8))) return 0;
+    if (testIn(nameInitial, view.slice(Math.max(0, i - 3), i))) return 0;
+    if (/(?:^|[\s(])(?:Univ|Dept|Natl|Assoc|St|Dr|Mt|Rev|Eng|Mass|Colo|Calif|Ill|Conn)$/.test(view.slice(Math.max(0, i - 7), i)) && !testIn(afterAbbreviation, view.slice(i, i + 8))) return 0;
     return 1;
   }
   if (hasCjk(next) || next === '[' || next === '(' || next === '“') return 1;
@@ -98,6 +112,8 @@ function groupsOf(pattern: RegExp, view: string, text: string): Record<string, s
 // Names with a role word after them ("谢远涛, 译", "王夫之, 主编"): `cjkRoleAfterNames` in data.ts.
 // "北京: 人民出版社" / "Cambridge, Eng.: Cambridge University Press" with no year.
 const placeAndPublisher = lazyPattern(() => /^(?<place>[^:]{1,60}?)\s?:\s?(?<publisher>[^:]{1,120}?)\.?$/du);
+// A place with its region or country: "Cambridge, Eng.", "Burr Ridge, IL" (Latin-1 form on Latin-1 text, as above).
+const placeWithRegion = latin1Pattern(() => /^\p{Lu}[\p{L}\s]+,\s(?:\p{Lu}[\p{Ll}]{0,5}\.?|\p{Lu}{2})$/u);
 
 /** What one element after the title is; `view` is its matching view, `text` as written (same length). */
 function classify(view: string, text: string): Element {
@@ -106,7 +122,7 @@ function classify(view: string, text: string): Element {
   if (/^(?:https?:\/\/|www\.|doi\s?:)/i.test(view)) return { kind: 'link' };
   let g = groupsOf(words.cjkRoleAfterNames, view, text);
   if (g) return { kind: words.data.cjkTranslatorWords.includes(g.word!) ? 'translator' : 'editor', names: gbtNames(g.names!) };
-  if (words.cjkEdition.test(value) || words.edition.test(value)) return { kind: 'edition', value: value.replace(/\.$/, (dot) => (/\b(?:ed|edn|rev)$/i.test(value.slice(0, -1)) ? dot : '')) };
+  if (words.cjkEdition.test(value) || wordPattern('edition', value).test(value)) return { kind: 'edition', value: value.replace(/\.$/, (dot) => (/\b(?:ed|edn|rev)$/i.test(value.slice(0, -1)) ? dot : '')) };
   g = groupsOf(newspaperNumbers(), view, text);
   if (g) return { kind: 'newspaper', date: g.date!, ...defined({ page: g.page, accessed: g.accessed }) };
   g = groupsOf(journalNumbers(), view, text);
@@ -130,7 +146,7 @@ function classify(view: string, text: string): Element {
   if (g && (isPlace(g.place!) || isPublisherName(g.publisher!))) return { kind: 'publication', place: g.place!, publisher: g.publisher! };
   const bare = value.replace(/\.$/, '');
   // "Cambridge, Eng." / "Burr Ridge, IL": a place alone.
-  if (isPlace(bare) || /^\p{Lu}[\p{L}\s]+,\s(?:\p{Lu}[\p{Ll}]{0,5}\.?|\p{Lu}{2})$/u.test(value)) return { kind: 'publication', place: isPlace(bare) ? bare : value };
+  if (isPlace(bare) || testIn(placeWithRegion, value)) return { kind: 'publication', place: isPlace(bare) ? bare : value };
   if (isPublisherName(bare)) return { kind: 'publication', publisher: bare };
   return { kind: 'other', value };
 }

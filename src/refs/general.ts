@@ -6,6 +6,7 @@ import { classifySegment, isDateOnly, isExtentOrContributors, isLabelledNumbers,
 import { commaPieceEnds, isSpaceUnit, lazyPattern } from './text.js';
 import { readSource, sentenceEnds, tidy, type Source as JournalSource } from './vancouver.js';
 import { execIn, latin1Pattern, testIn } from './latin1.js';
+import { hasLetter } from '../core/script.js';
 
 /**
  * References in the Latin-script styles (Vancouver, APA, Harvard, Chicago, MLA, IEEE, ACS, ACM,
@@ -42,7 +43,7 @@ function closingQuote(text: string, mark: string): { at: number; length: number 
     const close = closes.find((c) => text.startsWith(c, i));
     if (!close) continue;
     // "’" is also an apostrophe: it closes only before a space, punctuation or the end.
-    if (close === '’' && /\p{L}/u.test(text[i + 1] ?? '')) continue;
+    if (close === '’' && hasLetter(text[i + 1] ?? '')) continue;
     if (depth > 0) {
       depth--;
       continue;

@@ -1,7 +1,8 @@
+import { thunkSource } from '../core/property-ranges.js';
 import { latin1Images } from '../generated/unicode-classes.js';
 
 /**
- * Latin-1 forms of the reference parser's `\p{…}` patterns (issue 17: start-up).
+ * Latin-1 forms of the reference parser's `\p{…}` patterns, and of the label stage's initials token (issue 17: start-up).
  *
  * V8 looks each property escape up in ICU when it parses a pattern — once when the pattern is
  * made, again when it is compiled at its first run — and ICU builds the whole set each time
@@ -96,9 +97,6 @@ function formsOf(source: string, flags: string, made?: () => RegExp): (text: str
 /** Every pattern {@link latin1Pattern} was given, for the test that its written source is read back exactly. */
 export const latin1Patterns: (() => RegExp)[] = [];
 
-// `() => /…/flags`, as tsc and the CLI bundle write a pattern's thunk.
-const thunk = /^\(\)\s*=>\s*\/([^]*)\/([a-z]*)$/;
-
 /**
  * A pattern read in the form its subject needs: `pattern(text)` is the pattern as written, or, when
  * every unit of `text` is Latin-1 or General Punctuation, its Latin-1 form (see the module comment). Each form is made on its
@@ -112,9 +110,8 @@ export function latin1Pattern(make: () => RegExp): WrittenPattern {
   let forms: ((text: string) => RegExp) | undefined;
   const form = (text: string) => {
     if (forms === undefined) {
-      const m = thunk.exec(make.toString().trim());
-      if (!m) throw new Error(`latin1Pattern: ${make.toString()} is not () => /…/flags`);
-      forms = formsOf(m[1]!, m[2]!);
+      const { source, flags } = thunkSource(make);
+      forms = formsOf(source, flags);
     }
     return forms(text);
   };

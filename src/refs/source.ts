@@ -311,6 +311,8 @@ export function isRegion(text: string): boolean {
 
 // Shapes the code below reads, each in the form its text needs (src/refs/latin1.ts: issue 17, start-up).
 const proseWord = latin1Pattern(() => /^\p{Ll}{3,}$/u);
+// A name of one or two capitalised words alone after a title ("Praeger", "Basil Blackwell"): a publisher's.
+const shortName = latin1Pattern(() => /^\p{Lu}\p{Ll}[\p{L}'’-]*(?:\s\p{Lu}\p{Ll}[\p{L}'’-]*)?$/u);
 
 /** True for an institution's name ("Computer Science Dept.", "University of Massachusetts"), not a journal's. */
 function isInstitution(text: string): boolean {
@@ -1092,7 +1094,7 @@ export function readSourceText(text: string, quoted = false): Source {
     const placeNext = next?.kind === 'place' && segments.slice(k + 1).every((x) => x.kind === 'date' || x.kind === 'numbers' || x.kind === 'note' || x.kind === 'place');
     // (An acronym and a year — "IJCV, 2008." — is a journal, below.)
     // (So is a short name alone after the title: "Title. Praeger.", "Title. Basil Blackwell.", but not an acronym: "Title. BMJ.")
-    const lastSentence = !next && segments.length === 1 && /^\p{Lu}\p{Ll}[\p{L}'’-]*(?:\s\p{Lu}\p{Ll}[\p{L}'’-]*)?$/u.test(container);
+    const lastSentence = !next && segments.length === 1 && testIn(shortName, container);
     // (In brackets an acronym and a year are a publisher's: "Title (CUP, 1977)".)
     if (!out.inContainer && !quoted && run.length === 1 && (yearOnly || placeNext || lastSentence) && !journalish && !(yearOnly && /^[A-Z]{2,8}$/.test(container) && !run[0]!.parenthesised) && /^\p{Lu}[\p{L}'’&.-]*(?:\s(?:\p{Lu}[\p{L}'’&.-]*|&|and|of|de|du|des|für|of the)){0,4}$/u.test(container)) {
       // "Athena Scientific, 2005." / "Charles Griffin, London.": a name in words, then only a year or a

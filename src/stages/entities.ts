@@ -3,6 +3,7 @@ import { entitiesDefaults } from '../generated/stage-defaults.js';
 import type { Block, DigestDocument } from '../core/document.js';
 import { leftmostLongest, standsAlone, type BlockMemo, type ConceptMatch, type LexiconMatcher, type MatchedConcept } from '../core/lexicon.js';
 import { byStart, ordered } from '../core/order.js';
+import { rangedPattern } from '../core/property-ranges.js';
 import { viewOf } from '../core/script.js';
 import { defineStage, type StageContext } from '../core/stage.js';
 import { matchesOf, slugify } from '../core/text.js';
@@ -39,7 +40,8 @@ function findInBlock(block: Block, memo: BlockMemo<Block>, m: LexiconMatcher, ex
 
 // "间充质干细胞(MSCs)", "类风湿关节炎(Rheumatoid Arthritis, RA)", "细胞松弛素B (CB)"
 const definition = /[（(] {0,3}(?:([A-Za-z][A-Za-z '’-]{2,80}?) {0,3}[,，] {0,3})?[“"]?([A-Za-z][A-Za-z0-9-]{1,12})[”"]? {0,3}[）)]/gu;
-const longFormChar = /[\p{Script=Han}A-Za-z0-9-]/u;
+// (Ranges, not ICU's set: src/core/property-ranges.ts.)
+const longFormChar = rangedPattern(() => /[\p{Script=Han}A-Za-z0-9-]/u);
 const closesBracket = /[》」”] {0,2}$/u;
 /** A definition written before its abbreviation longer than this is no name: the label is the abbreviation alone. */
 const MAX_LONG_FORM = 20;
@@ -59,7 +61,7 @@ interface DefinitionStops {
  */
 export function longFormStart(view: string, end: number, stops: DefinitionStops, wordEndsAt: (offset: number) => boolean = () => false): number | null {
   let start = end;
-  while (start > 0 && end - start < 80 && longFormChar.test(view[start - 1]!)) start--;
+  while (start > 0 && end - start < 80 && longFormChar().test(view[start - 1]!)) start--;
   const run = view.slice(start, end);
   let cut = 0;
   for (const word of stops.always) {
@@ -75,7 +77,7 @@ export function longFormStart(view: string, end: number, stops: DefinitionStops,
       break;
     }
   }
-  const opensClause = cut > 0 || start === 0 || !longFormChar.test(view[start - 1] ?? '');
+  const opensClause = cut > 0 || start === 0 || !longFormChar().test(view[start - 1] ?? '');
   if (opensClause) {
     const opener = stops.clauseOpeners.find((w) => run.startsWith(w, cut) && run.length - cut - w.length >= 2);
     if (opener) cut += opener.length;

@@ -4,6 +4,8 @@ import { monthOf, type CompiledStructure } from '../core/data.js';
 import type { DigestDocument } from '../core/document.js';
 import type { LexiconMatcher } from '../core/lexicon.js';
 import { monthNumber, yearNumber } from '../core/numerals.js';
+import { rangedPattern } from '../core/property-ranges.js';
+import { latin1Pattern } from '../refs/latin1.js';
 import { lowerSameLength, viewOf } from '../core/script.js';
 import { defineStage } from '../core/stage.js';
 import { LongestMatcher } from '../core/trie.js';
@@ -180,7 +182,8 @@ export function composeHeading(parts: HeadingParts): string | null {
   return text[0]!.toUpperCase() + text.slice(1);
 }
 
-const hasHan = /\p{Script=Han}/u;
+// (Ranges, not ICU's set: src/core/property-ranges.ts.)
+const hasHan = rangedPattern(() => /\p{Script=Han}/u);
 
 type Disease = { id: string; label: string };
 type Counts = ReadonlyMap<string, { disease: Disease; count: number }>;
@@ -284,12 +287,14 @@ function initialsOf(written: string): string | null {
 }
 
 // A token of two to six letters opening and closing in a capital ("MS", "GvHD"), standing alone.
-const initialsToken = /(?<![\p{L}\p{N}])[A-Z][A-Za-z]{0,4}[A-Z](?![\p{L}\p{N}])/gu;
+// (Its Latin-1 form on Latin-1 text, an English page's: no ICU lookup of \p{L} and \p{N}, eight in
+// all, where the pattern as written is made and compiled; src/refs/latin1.ts. Issue 17: start-up.)
+const initialsToken = latin1Pattern(() => /(?<![\p{L}\p{N}])[A-Z][A-Za-z]{0,4}[A-Z](?![\p{L}\p{N}])/gu);
 
 /** The diseases `text` names by their initials alone (`initials`), a token the lexicon matched (`known`) aside. */
 function initialsNamed(text: string, known: readonly { start: number; end: number }[], initials: ReadonlyMap<string, Disease>): Disease[] {
   const found: Disease[] = [];
-  for (const m of text.matchAll(initialsToken)) {
+  for (const m of text.matchAll(initialsToken(text))) {
     const d = initials.get(m[0].toUpperCase());
     if (d && !known.some((c) => c.start < m.index + m[0].length && m.index < c.end)) found.push(d);
   }
@@ -332,7 +337,7 @@ export function writtenTherapy(doc: DigestDocument, concepts: LexiconMatcher, ta
   // The chrome is no part of what the page names ("Category Archives: Cell Therapy News").
   const chrome = new Set(doc.boilerplate.map((b) => b.text));
   const views = bodyViews(doc, concepts, (b) => !chrome.has(b.text));
-  for (let k = 0; k < views.length; k++) if (hasHan.test(views[k]!)) return null;
+  for (let k = 0; k < views.length; k++) if (hasHan().test(views[k]!)) return null;
   const { writtenNames, writtenMatcher } = tables;
   if (doc.title !== null) {
     const first = writtenMatcher.search(lowerSameLength(concepts.view(doc.title)))[0];
@@ -380,7 +385,7 @@ export const label = defineStage({
         section.headingEn = null;
         continue;
       }
-      if (!hasHan.test(section.heading)) {
+      if (!hasHan().test(section.heading)) {
         // Already English (or another Latin-script language, left as written).
         section.headingEn = section.heading;
         continue;
@@ -406,7 +411,7 @@ export const label = defineStage({
     therapy ??= bodyTherapy(doc, structure, data.concepts, tables) ?? writtenTherapy(doc, data.concepts, tables);
     const disease = topicDisease(doc, [...diseases.values()], data.concepts);
     doc.topic = disease || therapy ? { disease, therapy } : null;
-    doc.titleEn = doc.title === null ? null : hasHan.test(doc.title) ? composeHeading(titleParts!) : doc.title;
+    doc.titleEn = doc.title === null ? null : hasHan().test(doc.title) ? composeHeading(titleParts!) : doc.title;
     const references = new Map(doc.references.map((r) => [r.id, r]));
     for (const section of doc.sections) {
       for (const item of section.items) {

@@ -1,6 +1,10 @@
 import { languageDefaults } from '../generated/stage-defaults.js';
 import { defineStage } from '../core/stage.js';
+import { rangedPattern } from '../core/property-ranges.js';
 import { letterCounts } from '../core/script.js';
+
+// What franc is not given: anything but Latin letters, white space and apostrophes (ranges, not ICU's set: src/core/property-ranges.ts).
+const notLatin = rangedPattern(() => /[^\p{Script=Latin}\s'’-]+/gu);
 
 const iso639_3to1: Record<string, string> = { eng: 'en', fra: 'fr', deu: 'de', spa: 'es', por: 'pt', ita: 'it', nld: 'nl', cmn: 'zh' };
 
@@ -47,7 +51,7 @@ export const language = defineStage({
       doc.script = scriptOf(counts);
       return;
     }
-    const latinText = body.replace(/[^\p{Script=Latin}\s'’-]+/gu, ' ').replace(/\s+/g, ' ').trim();
+    const latinText = body.replace(notLatin(), ' ').replace(/\s+/g, ' ').trim();
     const { franc } = await import('franc');
     const code = franc(latinText, { only: options.candidates, minLength: 10 });
     doc.language = iso639_3to1[code] ?? 'und';

@@ -5,6 +5,7 @@ import type { Block, DigestDocument, NamedJournal } from '../core/document.js';
 import { JournalIndex } from '../core/journals.js';
 import { pinyinRubyOf } from '../core/lexicon.js';
 import { byStart, ordered } from '../core/order.js';
+import { rangedPattern } from '../core/property-ranges.js';
 import { defineStage, type StageContext } from '../core/stage.js';
 import { viewOf } from '../core/script.js';
 import { foldedOf, foldWidth, joinedOf, matchesOf } from '../core/text.js';
@@ -77,14 +78,16 @@ export type OrganizationTest = (name: string) => boolean;
 const bracketed = /《([^《》]{1,200})》|“([^“”]{1,200})”|「([^「」]{1,200})」/gu;
 /** An English name in parentheses right after a bracket (the view has half-width parentheses). */
 const parenthesized = /^ {0,2}\(([A-Za-z][^()]{0,120})\)/u;
-const hasHan = /\p{Script=Han}/u;
+// (Ranges, not ICU's sets: src/core/property-ranges.ts.)
+const hasHan = rangedPattern(() => /\p{Script=Han}/u);
 const hasLatin = /[A-Za-z]/u;
-const hanRun = /[\p{Script=Han}·・‧]+/gu;
+const hanRun = rangedPattern(() => /[\p{Script=Han}·・‧]+/gu);
 const latinRun = /[A-Za-z][A-Za-z0-9 .,:&'’+-]*[A-Za-z0-9)]|[A-Za-z]/gu;
 
 function hanCount(text: string): number {
   let n = 0;
-  for (const ch of text) if (hasHan.test(ch)) n++;
+  const han = hasHan();
+  for (const ch of text) if (han.test(ch)) n++;
   return n;
 }
 
@@ -133,8 +136,8 @@ export function readJournals(text: string, journals: JournalIndex, isOrganizatio
       const bare = journals.withoutTrailingCue(content) ?? content;
       const direct = bare !== content ? findJournal(journals, bare, ruby) : undefined;
       if (direct) found.push({ start: contentStart, end: contentStart + bare.length, text: bare, journal: direct, kind: direct.publisher ? 'publisher' : 'journal', opens: start });
-      else if (hasHan.test(bare) && hasLatin.test(bare)) {
-        const parts = [...matchesOf(bare, latinRun), ...matchesOf(bare, hanRun)].map((p) => ({ at: p.index, text: p[0].trim() })).filter((p) => p.text.length > 0);
+      else if (hasHan().test(bare) && hasLatin.test(bare)) {
+        const parts = [...matchesOf(bare, latinRun), ...matchesOf(bare, hanRun())].map((p) => ({ at: p.index, text: p[0].trim() })).filter((p) => p.text.length > 0);
         const entries = parts.map((p) => journals.find(p.text));
         if (parts.length >= 2 && entries.every((e) => e !== undefined && e === entries[0])) {
           parts.sort((a, b) => a.at - b.at).forEach((p) => found.push({ start: contentStart + p.at, end: contentStart + p.at + p.text.length, text: p.text, journal: entries[0]!, kind: 'journal', opens: start }));
@@ -152,7 +155,7 @@ export function readJournals(text: string, journals: JournalIndex, isOrganizatio
     else role = 'other';
     // 《柳叶刀》(The Lancet), 《自然》（Nature）: the English name right after the bracket.
     const english = role === 'document' || role === 'organization' ? null : parenthesized.exec(view.slice(end, end + 130));
-    if (english && !hasHan.test(english[1]!)) {
+    if (english && !hasHan().test(english[1]!)) {
       const name = english[1]!.trim();
       const entry = journals.find(name);
       if (entry) {

@@ -2,6 +2,7 @@ import { monthOf, type CompiledStructure } from '../core/data.js';
 import type { Block, DigestDocument } from '../core/document.js';
 import type { PatternGroup } from '../core/pattern-group.js';
 import { monthNumber, yearNumber } from '../core/numerals.js';
+import { rangedPattern } from '../core/property-ranges.js';
 import { foldedOf, foldWidth } from '../core/text.js';
 import { listAfterHeading } from '../refs/split.js';
 import { calendarDate } from './dates.js';
@@ -24,7 +25,8 @@ export type BlockRole =
 // A line ending like a sentence is body text, unless markup made it a heading. A question
 // ("…有哪些问题？") may be a heading: outline headings and titles end in one.
 const sentenceEnd = /[。！!；;]$|[。.!]["”’)]?$/u;
-const hasHan = /\p{Script=Han}/u;
+// (Ranges, not ICU's set: src/core/property-ranges.ts.)
+const hasHan = rangedPattern(() => /\p{Script=Han}/u);
 
 /** The months a range heading declares ("2025年1-12月…", "January – December 2025", one month in "October 2009 Digest"), if its numbers make sense. */
 export function declaredRange(text: string, s: CompiledStructure): { year: number; from: number; to: number } | null {
@@ -223,7 +225,7 @@ export function classifyBlock(block: Block, s: CompiledStructure, plainText = fa
   // but for marks inside a word (CAR-T's hyphen), which are the heading's words, not its
   // punctuation ("CAR-T疗法为什么能治狼疮" is a heading), and the marks headings hold (a colon
   // between two halves, quotes, a closing question mark: "干细胞治疗: 一线希望", "為何幹細胞有效？").
-  if (plainText && /\p{Script=Han}/u.test(text)) {
+  if (plainText && hasHan().test(text)) {
     const bare = headingWords(text, s);
     if (bare.length <= 40 && !/[\p{P}\p{S}]/u.test(bare)) return { role: 'heading' };
   }
@@ -263,7 +265,7 @@ function outlineLevel(text: string, s: CompiledStructure): 1 | 2 | null {
  */
 export function titleLike(block: Block, s: CompiledStructure, folded = foldWidth(block.text)): boolean {
   const text = folded.trim();
-  const latin = !hasHan.test(text);
+  const latin = !hasHan().test(text);
   return (
     text.length > 0 &&
     // A title holds a word: a lone counter ("0") above a journal site's text is none.

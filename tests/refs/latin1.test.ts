@@ -11,6 +11,7 @@ import '../../src/refs/parse.js';
 import '../../src/refs/source.js';
 import '../../src/refs/split.js';
 import '../../src/refs/vancouver.js';
+import '../../src/stages/label.js';
 
 // A pattern's Latin-1 form (src/refs/latin1.ts) must read a text whose every unit is at most
 // U+00FF exactly as the pattern as written does: each property escape replaced by the Latin-1
