@@ -433,7 +433,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     next.outputs = {};
     plan.byPath.clear();
     // Nor are the plan's inputs (each one's path and id: ~0.17 KB an input) asked for again: each
-    // input handed over is read back from the ledger by its place (BENCHMARKS.md, "the plan let go").
+    // input handed over is read back from the ledger by its place (BENCHMARKS.md, "let go before the inputs are handed over").
     plan.selected = [];
     plan.ordered = [];
     // An incremental build's too: the last build's state (each input's summary, key and files:
