@@ -212,7 +212,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     writer.remember(state.outputs);
     // The ids inputs keep: from the folder's manifest, read once with what the writer owns, when the ids come from this folder.
     const idsFrom = options.idsFrom === undefined ? (options.shard ? resolve(pipeline.out) : outDir) : options.idsFrom;
-    const remembered = idsFrom === null ? new Map<string, string>() : idsFrom === outDir ? writer.rememberedIds() : rememberedIds(idsFrom.endsWith('.json') ? idsFrom : join(idsFrom, 'manifest.json'));
+    // Made as the plan asks, held by no variable here: a suspended build keeps its variables, and
+    // the map (an input's path and id, ~0.2 KB) is not asked for again.
+    const remembered = () => (idsFrom === null ? new Map<string, string>() : idsFrom === outDir ? writer.rememberedIds() : rememberedIds(idsFrom.endsWith('.json') ? idsFrom : join(idsFrom, 'manifest.json')));
     // The change view compares with what the dataset in the folder recorded (nothing, on a first build).
     // Read only when asked, if the state describes the file in place.
     const previous = PreviousBuild.read(writer.root, (rel) => writer.owns(rel), (rel) => writer.madeHere(rel), state.changes);
@@ -231,7 +233,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     };
     let plan: BuildPlan;
     try {
-      plan = await planBuild(pipeline, config, state, cache, { shard: options.shard, followLinks: options.followLinks, remembered, beforeKeys: startEarly });
+      plan = await planBuild(pipeline, config, state, cache, { shard: options.shard, followLinks: options.followLinks, remembered: remembered(), beforeKeys: startEarly });
     } catch (error) {
       await (early as Runner | null)?.close();
       throw error;
@@ -430,6 +432,15 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     // Saved: what the next build will know of each input, and what the plan knew, are let go before the inputs are handed over.
     next.outputs = {};
     plan.byPath.clear();
+    // Nor are the plan's inputs (each one's path and id: ~0.17 KB an input) asked for again: each
+    // input handed over is read back from the ledger by its place (BENCHMARKS.md, "let go before the inputs are handed over").
+    plan.selected = [];
+    plan.ordered = [];
+    // An incremental build's too: the last build's state (each input's summary, key and files:
+    // ~4 KB an input) and its changes.json as read (~7 KB an article) are not asked for again.
+    state.inputs = {};
+    state.outputs = {};
+    previous.letGo();
     searchIndex = null;
     // Each input's summary, in path order, read back for the caller; into the result only when asked.
     const keep = options.keepInputs !== false;
@@ -447,7 +458,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       inputs,
       totals: counted,
       failed: counted.failed,
-      reused: plan.selected.length - outcome.computed,
+      reused: total - outcome.computed,
       computed: outcome.computed,
       threads: runner.threads,
       refused: plan.problems,

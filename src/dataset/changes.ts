@@ -213,6 +213,17 @@ export class PreviousBuild {
     return (this.laid = laid);
   }
 
+  /**
+   * Lets go of what was read of a file read when first asked (its bytes laid out and the entries
+   * parsed from them: ~7 KB an article, held by an incremental build until it returns otherwise).
+   * For a build that has committed: asked again, it would read the file in place, this build's.
+   */
+  letGo(): void {
+    this.laid = null;
+    this.pathIndex = null;
+    this.parsedEntries.clear();
+  }
+
   /** The previous build's entry for article `id`, or null. */
   entry(id: string): ArticleChange | null {
     if (this.parsed) return this.parsed.byId.get(id) ?? null;

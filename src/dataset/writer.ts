@@ -465,6 +465,7 @@ export class DatasetWriter {
     // Nothing is asked of them after this (the files changed are in the report): a few hundred
     // bytes an input that a build would otherwise hold while it hands its inputs over.
     this.putsRead = new Map(); // what was set aside goes with the transaction's folder
+    this.previous = {}; // the last state's outputs (~0.4 KB an input), asked for only before the commit
     this.expected.clear();
     this.checked.clear();
     this.ownedSet = new Set();
