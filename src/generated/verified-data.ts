@@ -5,6 +5,6 @@ export const shippedDataHashes: readonly string[] = [
   '9a139e957b3ce6adad74216552ba3ef8937e435cfb9497dc7af3dee9ef13f0e7', // facts: pipelines/data/facts.json
   '73651168e9ae98853bf117d2313db81bf75f0bfc6beb15c38b39e90ae0c88990', // html: pipelines/data/html.json
   '970103a2458befae1b3812e46bf65661bb1eb0da3339b5db3ec9e7abd896ea2c', // journals: pipelines/data/journals.json
-  'f26ac59e8c943dd47b8a901f40cc98dc38cc190a5b57484d07de1567e814483c', // lexicon: pipelines/data/lexicon.json
-  '7859856933713e2a4b427818b3a942fda598bef4d22ac0be906156e48b308e91', // structure: pipelines/data/structure.json
+  '2a43062e1a9437f234fd27a59b94bd23b7a2c05227055f7306c1ca74e733f1e8', // lexicon: pipelines/data/lexicon.json
+  '8de7d4c2766003090efe438388ab21d716e56ab8842d0ad451be024374b662d4', // structure: pipelines/data/structure.json
 ];
