@@ -61,9 +61,9 @@ function dropBlock(doc: DigestDocument, dropped: Dropped[], report: StageContext
   report('boilerplate-removed', `${kind} line kept out of the article body${note}`, { offset: block.start, end: block.end });
 }
 
-// Han words of one to four characters, one space apart: made at the first short spaced line after a
-// dropped one (most pages never ask), from the generated ranges (no ICU lookup: BENCHMARKS.md, change 100).
-let hanWords: RegExp | undefined;
+// Han words of one to four characters, one space apart, from the generated ranges (no ICU lookup:
+// BENCHMARKS.md, change 100); V8 compiles it at its first run, on a short spaced line after a dropped one.
+const hanWords = new RegExp(`^[${hanScript}]{1,4}(?: [${hanScript}]{1,4})+$`, 'u');
 
 /**
  * Whether `text` is a line of names one space apart that a line already dropped above holds glued
@@ -75,7 +75,6 @@ let hanWords: RegExp | undefined;
 export function repeatsDroppedNames(text: string, dropped: readonly Dropped[]): boolean {
   const line = text.trim();
   if (dropped.length === 0 || line.length > 40 || !line.includes(' ')) return false;
-  hanWords ??= new RegExp(`^[${hanScript}]{1,4}(?: [${hanScript}]{1,4})+$`, 'u');
   if (!hanWords.test(line)) return false;
   const words = line.split(' ');
   let names = 0;
