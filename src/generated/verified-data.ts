@@ -5,6 +5,6 @@ export const shippedDataHashes: readonly string[] = [
   '9a139e957b3ce6adad74216552ba3ef8937e435cfb9497dc7af3dee9ef13f0e7', // facts: pipelines/data/facts.json
   '73651168e9ae98853bf117d2313db81bf75f0bfc6beb15c38b39e90ae0c88990', // html: pipelines/data/html.json
   '970103a2458befae1b3812e46bf65661bb1eb0da3339b5db3ec9e7abd896ea2c', // journals: pipelines/data/journals.json
-  'ea5d4337d4c2a9e84e034a74df36197147e0c5f914098a410eac5e98ee317847', // lexicon: pipelines/data/lexicon.json
-  'ed54ccd301e41d012766c4f1ef9b18f266e5cc3cb9b2bc96b5647e946b4d755f', // structure: pipelines/data/structure.json
+  '9411480641ff2115039a36c4e5d2872b51d2965823bfd15642058a5c92bd421c', // lexicon: pipelines/data/lexicon.json
+  '5233fe6cbfa5f4c613fc7ba91544032983dde0cba69580d73bf2b64013819d2f', // structure: pipelines/data/structure.json
 ];

@@ -6,6 +6,7 @@ import { yearNumber } from '../core/numerals.js';
 import { pinyinRubyOf } from '../core/lexicon.js';
 import { defineStage, type StageContext } from '../core/stage.js';
 import { foldedOf, foldWidth } from '../core/text.js';
+import { hanScript } from '../generated/unicode-classes.js';
 import { chromeOf, classifyBlock, declaredRange, documentTitleOf, openingByline, pageDateInMarkup, subBlock, titleDateOf, titleLike, type BoilerplateKind } from '../structure/blocks.js';
 import { leadingDate, pad } from '../structure/dates.js';
 import { assembleItems, quotedTitles, readSection, type Draft, type ItemContext, type ItemReach } from '../structure/items.js';
@@ -60,6 +61,34 @@ function dropBlock(doc: DigestDocument, dropped: Dropped[], report: StageContext
   report('boilerplate-removed', `${kind} line kept out of the article body${note}`, { offset: block.start, end: block.end });
 }
 
+// Han words of one to four characters, one space apart, from the generated ranges (no ICU lookup:
+// BENCHMARKS.md, change 100); V8 compiles it at its first run, on a short spaced line after a dropped one.
+const hanWords = new RegExp(`^[${hanScript}]{1,4}(?: [${hanScript}]{1,4})+$`, 'u');
+
+/**
+ * Whether `text` is a line of names one space apart that a line already dropped above holds glued
+ * together ("唐华东 王大鹏" under the date line "2013-01-30唐华东王大鹏"; a translator's "朱伟 田一飞 译
+ * 胡庆澧 校" under "…12:34:48朱伟田一飞胡庆澧"): the byline's names printed again. Two short words one
+ * space apart are as often a heading (change 111 left them); the line above is what tells them apart.
+ * Words of one character (译, 校: the roles) are left out of the comparison.
+ */
+export function repeatsDroppedNames(text: string, dropped: readonly Dropped[]): boolean {
+  const line = text.trim();
+  if (dropped.length === 0 || line.length > 40 || !line.includes(' ')) return false;
+  if (!hanWords.test(line)) return false;
+  const words = line.split(' ');
+  let names = 0;
+  let glued = '';
+  for (let i = 0; i < words.length; i++) {
+    if (words[i]!.length < 2) continue;
+    names++;
+    glued += words[i];
+  }
+  if (names < 2) return false;
+  for (let i = 0; i < dropped.length; i++) if (dropped[i]!.entry.text.includes(glued)) return true;
+  return false;
+}
+
 /** A new draft section, added to `drafts`. */
 function openDraft(drafts: Draft[], section: Section, heading: Block | null, year: number | null): Draft {
   const draft: Draft = { section, heading, year, body: [] };
@@ -68,7 +97,7 @@ function openDraft(drafts: Draft[], section: Section, heading: Block | null, yea
 }
 
 /** A block dropped as boilerplate, by its offset (the entries are put in text order at the end). */
-type Dropped = { offset: number; entry: DigestDocument['boilerplate'][number] };
+export type Dropped = { offset: number; entry: DigestDocument['boilerplate'][number] };
 
 export const segment = defineStage({
   name: 'segment',
@@ -247,6 +276,10 @@ export const segment = defineStage({
         }
       }
 
+      if ((role.role === 'heading' || role.role === 'body') && repeatsDroppedNames(block.text, dropped)) {
+        dropBlock(doc, dropped, report, 'other', block, ' (the names of the byline above)');
+        continue;
+      }
       if (first && !opening) {
         const folded = foldedOf(block, doc.folded);
         // A date alone above everything else (a press office's "October 19, 2006" over its release) is the page date, never the title.

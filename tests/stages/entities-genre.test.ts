@@ -162,3 +162,15 @@ describe('entities: pinyin ruby (shape 11)', () => {
     expect([0, 1, 2, 3, 4, view.text.length].map((i) => view.source(i))).toEqual([0, 5, 6, 7, 14, 19]);
   });
 });
+
+describe('entities: a hormone named by a longer term that holds 激素 (genre-zh7)', () => {
+  it('tags 激素替代治疗, 促性腺激素, 雌激素 and 孕激素 as themselves, never as glucocorticoids; bare 激素 stays a steroid', async () => {
+    const doc = await runUpTo('卵巢早衰伴促性腺激素升高、雌激素下降,多用激素替代治疗,联合孕激素;激素替代之外,长期激素治疗也有副作用。\n', 'entities');
+    const said = (id: string) => doc.entities.find((e) => e.id === id)?.mentions.map((m) => m.text) ?? [];
+    expect(said('molecule:gonadotropins')).toEqual(['促性腺激素']);
+    expect(said('molecule:estrogens')).toEqual(['雌激素']);
+    expect(said('molecule:progestogens')).toEqual(['孕激素']);
+    expect(said('drug:hormone-replacement-therapy')).toEqual(['激素替代治疗', '激素替代']);
+    expect(said('drug:glucocorticoids')).toEqual(['激素']);
+  });
+});

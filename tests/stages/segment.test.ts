@@ -449,7 +449,7 @@ describe('segment on the sixth Chinese real-page audit (genre-zh5)', () => {
   );
 });
 
-describe('segment on the seventh Chinese real-page audit (genre-zh6)', () => {
+describe('segment on the seventh and eighth Chinese real-page audits (genre-zh6, genre-zh7)', () => {
   it.each([
     '内科某某与实践 ›› 2025, Vol. 20 ›› Issue (04): 340-344.doi: 10.16138/j.1673-0000.2025.04.15',
     '某某医科大学学报  2016, Vol. 36Issue (10): 1316-1321  DOI: 10.3969/j.issn.1673-0000.2016.10.03.',
@@ -480,11 +480,24 @@ describe('segment on the seventh Chinese real-page audit (genre-zh6)', () => {
     '• 前沿述评 • 上一篇',
     '記者某某某／綜合報導',
     '(綜合報道)',
-  ])('is journal-site front matter, a name line, a breadcrumb or a credit: %s', (text) => {
+    '某某大学人民医院肝胆外科, 武汉 430060',
+    '200011 上海,某某大学医学院附属第九人民医院创面修复科',
+    '刘 某,饶某某综述,牟某某审校(1.某某医科大学,重庆 400016;2.某某医科大学附属第一医院妇科,重庆 400016)',
+    '×',
+    '?',
+    '•',
+    '选择字号:',
+    '发表回复',
+    '您的邮箱地址不会被公开。 必填项已用 * 标注',
+    '点击“蓝字”关注我们',
+    '首页 事务所概况 专业领域 新闻资讯 出版刊物 联系我们',
+    'Online:2025-07-31',
+    'Published:2025-10-27',
+  ])('is journal-site front matter, a name line, a breadcrumb, a credit, an affiliation, an icon, a widget or a menu: %s', (text) => {
     expect(classifyBlock(block(text), structure(), true)).toEqual({ role: 'boilerplate', kind: 'other' });
   });
 
-  it.each(['王某某 唐某某', '干细胞 治疗', '皮膚細胞 培養出骨頭組織', '大陸 大陸焦點 特派現場', '某國研究人員發現一種新型幹細胞。(綜合報道)', '研究经费来自国家自然科学基金(81400000)。', '基金会资助的项目取得进展'])(
+  it.each(['王某某 唐某某', '干细胞 治疗', '皮膚細胞 培養出骨頭組織', '大陸 大陸焦點 特派現場', '某國研究人員發現一種新型幹細胞。(綜合報道)', '研究经费来自国家自然科学基金(81400000)。', '基金会资助的项目取得进展', '(', ')', '1', '研究团队发表评论,认为结果可信。', '某某大学人民医院肝胆外科', '首页 新闻'])(
     'is not chrome: %s',
     (text) => {
       expect(classifyBlock(block(text), structure(), true).role).not.toBe('boilerplate');
@@ -496,7 +509,9 @@ describe('segment on the seventh Chinese real-page audit (genre-zh6)', () => {
     ['2026-03-04 15:31:58 来源:某某新闻网 责任编辑:某某某', '2026-03-04'],
     ['来源:运动 栏目:期刊导读 时间:2021-06-21', '2021-06-21'],
     ['(摘自:CFDA网站 2016-03-23)', '2016-03-23'],
-  ])('reads the page date of a publication or source line: %s', (text, date) => {
+    ['作者:李某某 曹某某 2024-09-20', '2024-09-20'],
+    ['作者:廖某,李某某,田某 来源:中国某某报 发布时间:2025/10/26 16:57:24', '2025-10-26'],
+  ])('reads the page date of a publication or source line, or of a byline that prints it: %s', (text, date) => {
     expect(pageDateOf(text, structure())).toBe(date);
   });
 
@@ -511,5 +526,27 @@ describe('segment on the seventh Chinese real-page audit (genre-zh6)', () => {
   it('reads no title from a lone counter above a journal site\'s text', async () => {
     const doc = await runUpTo('0\n心肌干细胞治疗大鼠心肌梗死的研究进展。本文综述其机制。\n', 'segment');
     expect(doc.title).toBeNull();
+  });
+});
+
+describe('segment on the eighth Chinese real-page audit (genre-zh7)', () => {
+  it.each(['打开微信,扫一扫二维码', '订阅我们的微信公众号'])('is a QR box: %s', (text) => {
+    expect(classifyBlock(block(text), structure(), true)).toEqual({ role: 'boilerplate', kind: 'qr-code' });
+  });
+
+  it('drops a line of names one space apart that the date line above holds glued together, roles and all', async () => {
+    const one = await runUpTo('某某研究的法律规范\n2019-03-12唐某某王某某\n唐某某 王某某\n干细胞研究引发了伦理争论。\n', 'segment');
+    expect(one.boilerplate.map((b) => b.text)).toContain('唐某某 王某某');
+    expect(one.sections.map((s) => s.heading)).not.toContain('唐某某 王某某');
+    const roles = await runUpTo('干细胞临床转化的指导原则\n2011-02-09 12:34:48朱某田某某胡某某\n朱某 田某某 译 胡某某 校\n背 景\n干细胞研究近年来取得突破。\n', 'segment');
+    expect(roles.boilerplate.map((b) => b.text)).toContain('朱某 田某某 译 胡某某 校');
+    expect(roles.sections.map((s) => s.heading)).toContain('背 景');
+  });
+
+  it('keeps two short words one space apart that no line above holds glued (a heading, or names it cannot tell)', async () => {
+    const heading = await runUpTo('干细胞治疗进展\n首页 > 干细胞 > 治疗\n干细胞 治疗\n干细胞研究近年来取得突破。\n', 'segment');
+    expect(heading.sections.map((s) => s.heading)).toContain('干细胞 治疗');
+    const alone = await runUpTo('某某研究的法律规范\n唐某某 王某某\n干细胞研究引发了伦理争论。\n', 'segment');
+    expect(alone.boilerplate.map((b) => b.text)).not.toContain('唐某某 王某某');
   });
 });

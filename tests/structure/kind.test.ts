@@ -35,6 +35,14 @@ describe('pageKind: the first rule that fits', () => {
     expect(kind([section('year', [item('1月2日,FDA批准了一款干细胞疗法。')])])).not.toBe('drug-approval');
   });
 
+  it('4. no drug approval where a regulator clears a trial, in Chinese words too (genre-zh7)', () => {
+    for (const lead of ['近日,某某公司的干细胞注射液获国家药监局批准开展临床试验。', '11月,某某细胞注射液获国家药监局临床试验默示许可。', '某某凝胶获国家药监局临试通知,获准进入人体试验。']) {
+      expect(kind([section('other', [item(lead)])]), lead).not.toBe('drug-approval');
+    }
+    expect(kind([section('other', plain)], { title: '某某干细胞新药获准开展临床试验,国家药监局官网显示' })).not.toBe('drug-approval');
+    expect(kind([section('other', [item('1月2日,国家药监局附条件批准某某注射液上市。')])])).toBe('drug-approval');
+  });
+
   it('5. a trial roundup: the title counts studies, or two items report publications', () => {
     // With a page date, two plain items would be a news item (rule 6): the title decides first.
     expect(kind([section('other', plain)], { title: '盘点:5项临床试验的最新结果', pageDate: '2025-03-10' })).toBe('trial-roundup');
