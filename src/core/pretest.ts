@@ -62,7 +62,7 @@ const atomCache = new Map<string, Set<number>>();
  * (`fromEnd`: close it with: a character beyond the BMP closes with its trail surrogate).
  */
 function atomUnits(node: AST.Node, flags: string, fromEnd = false): Set<number> {
-  const id = `${fromEnd ? '$' : '^'}${flags}/${node.raw}`;
+  const id = `${flags}/${node.raw}`;
   let units = atomCache.get(id);
   if (!units) {
     units = new Set<number>();
@@ -70,10 +70,12 @@ function atomUnits(node: AST.Node, flags: string, fromEnd = false): Set<number> 
     // A surrogate alone (a broken text) is a character of its own to a pattern: each is tried alone.
     const one = new RegExp(`^(?:${node.raw})`, flags);
     for (let u = 0xd800; u <= 0xdfff; u++) if (one.test(String.fromCharCode(u))) units.add(u);
-    if (mayReadBeyondBmp(node, flags)) for (let u = fromEnd ? 0xdc00 : 0xd800; u <= (fromEnd ? 0xdfff : 0xdbff); u++) units.add(u);
     atomCache.set(id, units);
   }
-  return units;
+  if (!mayReadBeyondBmp(node, flags)) return units;
+  const out = new Set(units);
+  for (let u = fromEnd ? 0xdc00 : 0xd800; u <= (fromEnd ? 0xdfff : 0xdbff); u++) out.add(u);
+  return out;
 }
 
 /**
