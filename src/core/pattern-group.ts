@@ -2,11 +2,15 @@
  * What a text must be like for one pattern to match in it, read from the pattern's own source at
  * build time (src/core/pretest.ts): `first`, the UTF-16 units a text the pattern matches may open
  * with, as sorted inclusive ranges [lo, hi, lo, hi, …] (only for a pattern every branch of which is
- * anchored at the text's start); `needs`, sets of strings, every text it matches holding one string
- * of each set. A field left out tells nothing. Each is implied by the pattern: a text that fails it cannot match.
+ * anchored at the text's start); `last`, the same for the unit it closes with (every branch anchored
+ * at the end); `most`, the most units a text it matches may have (anchored at both ends); `needs`,
+ * sets of strings, every text it matches holding one string of each set, asked in order. A field
+ * left out tells nothing. Each is implied by the pattern: a text that fails it cannot match.
  */
 export interface PreTest {
   first?: readonly number[];
+  last?: readonly number[];
+  most?: number;
   needs?: readonly (readonly string[])[];
 }
 
@@ -36,7 +40,8 @@ export interface GroupPreTests {
  * first run, whether it matches or not: a one-article `digest ingest` compiled ~400 patterns, more
  * than half of which never matched — structure.json's page-date and chrome patterns, tried on every
  * block (BENCHMARKS.md, change 100). The text's first unit picks, by one search of the group's
- * table, the members that may match it, in order; a member's `needs` are asked before it runs. A
+ * table, the members that may match it, in order; a member's length and last unit, then its `needs`
+ * (the costly part: {@link LiteralSet}), are asked before it runs. A
  * pre-test never changes an answer: a member it rules out could not have matched
  * (tests/core/pattern-group.test.ts checks each shipped pattern against its pre-test). Only
  * patterns without the g or y flag are pre-tested: those start at index 0.
@@ -46,7 +51,9 @@ export class PatternGroup {
   readonly length: number;
   private readonly made: (RegExp | undefined)[];
   private every: RegExp[] | null = null;
-  private readonly needs: readonly (readonly (readonly string[])[] | undefined)[];
+  private readonly needs: readonly (readonly LiteralSet[] | undefined)[];
+  private readonly lasts: readonly (readonly number[] | undefined)[];
+  private readonly most: readonly number[];
   private readonly table: GroupTable;
 
   /**
@@ -63,9 +70,17 @@ export class PatternGroup {
     this.length = length;
     this.made = made ? [...made] : new Array<RegExp | undefined>(length).fill(undefined);
     const members = preTests === null ? null : 'table' in preTests ? preTests.members : preTests;
-    const needs: (readonly (readonly string[])[] | undefined)[] = [];
-    for (let k = 0; k < length; k++) needs.push(members?.[k]?.needs);
+    const needs: (readonly LiteralSet[] | undefined)[] = [];
+    const lasts: (readonly number[] | undefined)[] = [];
+    const most: number[] = [];
+    for (let k = 0; k < length; k++) {
+      needs.push(members?.[k]?.needs?.map((strings) => new LiteralSet(strings)));
+      lasts.push(members?.[k]?.last);
+      most.push(members?.[k]?.most ?? Infinity);
+    }
     this.needs = needs;
+    this.lasts = lasts;
+    this.most = most;
     this.table = preTests !== null && 'table' in preTests ? preTests.table : PatternGroup.tableOf(length, members);
   }
 
@@ -136,9 +151,9 @@ export class PatternGroup {
     return table.lists[table.at[lo]!]!;
   }
 
-  /** The k-th pattern's match in `text` (from its start), or null; null without running it when its `needs` rule the text out. */
+  /** The k-th pattern's match in `text` (from its start), or null; null without running it when its pre-test rules the text out. */
   exec(k: number, text: string): RegExpExecArray | null {
-    return this.holdsNeeds(k, text) ? this.pattern(k).exec(text) : null;
+    return this.admits(k, text) ? this.pattern(k).exec(text) : null;
   }
 
   /** Whether some pattern of the group matches `text` (`patterns.some((r) => r.test(text))`, pre-tested). */
@@ -146,23 +161,62 @@ export class PatternGroup {
     const list = this.candidates(text);
     for (let i = 0; i < list.length; i++) {
       const k = list[i]!;
-      if (this.holdsNeeds(k, text) && this.pattern(k).test(text)) return true;
+      if (this.admits(k, text) && this.pattern(k).test(text)) return true;
     }
     return false;
   }
 
-  private holdsNeeds(k: number, text: string): boolean {
+  /** Whether the k-th member's pre-test lets `text` through, its first unit aside ({@link candidates} asked that): the cheap tests first. */
+  private admits(k: number, text: string): boolean {
+    if (text.length > this.most[k]!) return false;
+    const last = this.lasts[k];
+    // (A member with a last unit matches no empty text.)
+    if (last !== undefined && (text.length === 0 || !covers(last, text.charCodeAt(text.length - 1)))) return false;
     const needs = this.needs[k];
     if (needs === undefined) return true;
-    for (let i = 0; i < needs.length; i++) if (!holdsOne(text, needs[i]!)) return false;
+    for (let i = 0; i < needs.length; i++) if (!needs[i]!.heldBy(text)) return false;
     return true;
   }
 }
 
-/** Whether `text` holds one of `strings`. */
-function holdsOne(text: string, strings: readonly string[]): boolean {
-  for (let i = 0; i < strings.length; i++) if (text.includes(strings[i]!)) return true;
-  return false;
+/**
+ * How many times a set of literals is asked by `includes` before it is asked by one pattern of its
+ * strings: the pattern's compile (tens of µs) pays back over a few hundred texts, and a one-article
+ * ingest (as-2025: 58 lines) asks none this often, so it compiles nothing more.
+ */
+export const ASKS_BEFORE_PATTERN = 256;
+
+/**
+ * A set of literals a member's matches hold one of: asked by `includes`, string by string, or —
+ * for a set of two or more strings of two or more units each, once it has been asked
+ * {@link ASKS_BEFORE_PATTERN} times — by one test of their alternation. An `includes` of a Han
+ * literal costs ~190 ns on a Chinese text (V8 looks for the literal's first unit by its higher byte,
+ * 0x4e for 上 as for every U+4Exx, so memchr stops at most characters), and a set pays one for each
+ * string a text lacks; irregexp looks for the alternation in one pass, skipping ahead by the
+ * strings' units: ~3× cheaper for such sets, no cheaper for one string or single characters
+ * (BENCHMARKS.md, "segment's per-block pre-tests").
+ */
+export class LiteralSet {
+  private pattern: RegExp | null = null;
+  private asked = 0;
+  private readonly alternation: boolean;
+
+  constructor(private readonly strings: readonly string[]) {
+    this.alternation = strings.length > 1 && strings.every((x) => x.length > 1);
+  }
+
+  /** Whether `text` holds one of the strings. */
+  heldBy(text: string): boolean {
+    if (this.pattern !== null) return this.pattern.test(text);
+    if (this.alternation && ++this.asked >= ASKS_BEFORE_PATTERN) {
+      // No flags: the pattern reads UTF-16 units, as `includes` does (a surrogate pair's halves too).
+      this.pattern = new RegExp(this.strings.map((x) => x.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&')).join('|'));
+      return this.pattern.test(text);
+    }
+    const strings = this.strings;
+    for (let i = 0; i < strings.length; i++) if (text.includes(strings[i]!)) return true;
+    return false;
+  }
 }
 
 /** Whether the ranges of `first` hold `unit` (no `first`: every unit). */

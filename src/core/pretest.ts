@@ -16,10 +16,17 @@ import type { PreTest } from './pattern-group.js';
  *   may match nothing; a group or alternation any branch's; a quantifier its element's (nothing
  *   when its least count is 0); a back-reference anything. A pattern that may match nothing at
  *   its start gets no `first`.
+ * - `last`: when every branch closes with `$` (no m flag), the units a match's last character may
+ *   close the text with, read as `first` is, from the end (a trail surrogate for an atom that may
+ *   read beyond the BMP). One unit compared, where a literal at the end costs an `includes`.
+ * - `most`: when every branch is anchored at both ends (no m flag), the most UTF-16 units a match
+ *   may span (a character beyond the BMP two): the match is the whole text, so a longer text
+ *   cannot match. Only a bound that is finite.
  * - `needs`: without the i flag, sets of literals every match holds one of each: a run of
  *   characters, a small class (one of its characters), a group or quantifier that cannot be skipped
  *   (what its one branch gives, or the union of each branch's best set); the two whose shortest
- *   string is longest.
+ *   string is longest, the one of fewer strings asked first (a text lacking both sets pays one
+ *   `includes` for each string of the first: BENCHMARKS.md, "segment's per-block pre-tests").
  */
 
 /** The flags that decide how a pattern reads characters (not where it starts). */
@@ -50,8 +57,11 @@ function rangesOf(units: Iterable<number>): number[] {
 }
 
 const atomCache = new Map<string, Set<number>>();
-/** The units a one-character atom (character, class, escape, `.`) may open a match with under `flags`. */
-function atomUnits(node: AST.Node, flags: string): Set<number> {
+/**
+ * The units a one-character atom (character, class, escape, `.`) may open a match with under `flags`
+ * (`fromEnd`: close it with: a character beyond the BMP closes with its trail surrogate).
+ */
+function atomUnits(node: AST.Node, flags: string, fromEnd = false): Set<number> {
   const id = `${flags}/${node.raw}`;
   let units = atomCache.get(id);
   if (!units) {
@@ -60,10 +70,12 @@ function atomUnits(node: AST.Node, flags: string): Set<number> {
     // A surrogate alone (a broken text) is a character of its own to a pattern: each is tried alone.
     const one = new RegExp(`^(?:${node.raw})`, flags);
     for (let u = 0xd800; u <= 0xdfff; u++) if (one.test(String.fromCharCode(u))) units.add(u);
-    if (mayReadBeyondBmp(node, flags)) for (let u = 0xd800; u <= 0xdbff; u++) units.add(u);
     atomCache.set(id, units);
   }
-  return units;
+  if (!mayReadBeyondBmp(node, flags)) return units;
+  const out = new Set(units);
+  for (let u = fromEnd ? 0xdc00 : 0xd800; u <= (fromEnd ? 0xdfff : 0xdbff); u++) out.add(u);
+  return out;
 }
 
 /**
@@ -80,18 +92,18 @@ function mayReadBeyondBmp(node: AST.Node, flags: string): boolean {
   return true;
 }
 
-/** The units a node's matches may open with (null: any), and whether it may match nothing. */
-function firstOf(node: AST.Node, flags: string): { units: Set<number> | null; empty: boolean } {
+/** The units a node's matches may open with (`fromEnd`: close with; null: any), and whether it may match nothing. */
+function firstOf(node: AST.Node, flags: string, fromEnd: boolean): { units: Set<number> | null; empty: boolean } {
   switch (node.type) {
     case 'Character':
     case 'CharacterClass':
     case 'CharacterSet':
     case 'ExpressionCharacterClass':
-      return { units: atomUnits(node, flags), empty: false };
+      return { units: atomUnits(node, flags, fromEnd), empty: false };
     case 'Assertion':
       return { units: new Set(), empty: true };
     case 'Quantifier': {
-      const inner = firstOf(node.element, flags);
+      const inner = firstOf(node.element, flags, fromEnd);
       return { units: inner.units, empty: inner.empty || node.min === 0 };
     }
     case 'Group':
@@ -99,7 +111,7 @@ function firstOf(node: AST.Node, flags: string): { units: Set<number> | null; em
       const units = new Set<number>();
       let empty = false;
       for (const alternative of node.alternatives) {
-        const one = sequenceFirst(alternative.elements, flags);
+        const one = sequenceFirst(alternative.elements, flags, fromEnd);
         if (one.units === null) return { units: null, empty: true };
         for (const u of one.units) units.add(u);
         empty ||= one.empty;
@@ -111,10 +123,11 @@ function firstOf(node: AST.Node, flags: string): { units: Set<number> | null; em
   }
 }
 
-function sequenceFirst(elements: readonly AST.Element[], flags: string): { units: Set<number> | null; empty: boolean } {
+/** A sequence's {@link firstOf}: its parts' in order (`fromEnd`: from the last) while they may match nothing. */
+function sequenceFirst(elements: readonly AST.Element[], flags: string, fromEnd = false): { units: Set<number> | null; empty: boolean } {
   const units = new Set<number>();
-  for (const element of elements) {
-    const one = firstOf(element, flags);
+  for (let i = 0; i < elements.length; i++) {
+    const one = firstOf(elements[fromEnd ? elements.length - 1 - i : i]!, flags, fromEnd);
     if (one.units === null) return { units: null, empty: true };
     for (const u of one.units) units.add(u);
     if (!one.empty) return { units, empty: false };
@@ -122,23 +135,72 @@ function sequenceFirst(elements: readonly AST.Element[], flags: string): { units
   return { units, empty: true };
 }
 
-/** The units every match of an anchored pattern (no m flag) opens the text with, as ranges; null when a branch is not anchored or may match nothing. */
-function anchoredFirst(pattern: AST.Pattern, flags: string): number[] | null {
+/** Where a branch's `^` (`fromEnd`: its `$`) stands: past the look-arounds and word boundaries before (after) it, which read no character; -1 when it has none there. */
+function anchorAt(elements: readonly AST.Element[], fromEnd: boolean): number {
+  const kind = fromEnd ? 'end' : 'start';
+  for (let i = 0; i < elements.length; i++) {
+    const element = elements[fromEnd ? elements.length - 1 - i : i]!;
+    if (element.type !== 'Assertion') return -1;
+    if (element.kind === kind) return fromEnd ? elements.length - 1 - i : i;
+    if (element.kind === 'start' || element.kind === 'end') return -1;
+  }
+  return -1;
+}
+
+/**
+ * The units every match of an anchored pattern (no m flag) opens the text with (`fromEnd`: of a
+ * pattern anchored at the end, closes it with), as ranges; null when a branch is not anchored or may
+ * match nothing.
+ */
+function anchoredFirst(pattern: AST.Pattern, flags: string, fromEnd = false): number[] | null {
   // (The v flag's classes may hold strings, which one unit does not stand for.)
   if (flags.includes('v')) return null;
   const units = new Set<number>();
   for (const alternative of pattern.alternatives) {
     const elements = alternative.elements;
-    let i = 0;
-    // Look-arounds and word boundaries before the `^` read no character: the `^` still anchors.
-    while (i < elements.length && elements[i]!.type === 'Assertion' && (elements[i] as AST.Assertion).kind !== 'start') i++;
-    const head = elements[i];
-    if (head?.type !== 'Assertion' || head.kind !== 'start') return null;
-    const rest = sequenceFirst(elements.slice(i + 1), flags);
+    // Look-arounds and word boundaries before the `^` (after the `$`) read no character: it still anchors.
+    const at = anchorAt(elements, fromEnd);
+    if (at < 0) return null;
+    const rest = sequenceFirst(fromEnd ? elements.slice(0, at) : elements.slice(at + 1), flags, fromEnd);
     if (rest.units === null || rest.empty) return null;
     for (const u of rest.units) units.add(u);
   }
   return rangesOf(units);
+}
+
+/** The most UTF-16 units a node may match (Infinity: no bound): a character beyond the BMP is two. */
+function longestOf(node: AST.Node, flags: string): number {
+  switch (node.type) {
+    case 'Character':
+      return node.value > 0xffff ? 2 : 1;
+    case 'CharacterClass':
+    case 'CharacterSet':
+      return mayReadBeyondBmp(node, flags) ? 2 : 1;
+    case 'Assertion':
+      return 0;
+    case 'Quantifier': {
+      const inner = longestOf(node.element, flags);
+      return inner === 0 ? 0 : node.max * inner;
+    }
+    case 'Group':
+    case 'CapturingGroup':
+      return Math.max(...node.alternatives.map((alternative) => alternative.elements.reduce((sum, element) => sum + longestOf(element, flags), 0)));
+    default:
+      // A back-reference, a class of strings (v): no bound read here.
+      return Infinity;
+  }
+}
+
+/** The most units a match of a pattern every branch of which is anchored at both ends (no m flag) may span (the whole text it matches), or null. */
+function longestWhole(pattern: AST.Pattern, flags: string): number | null {
+  // (The v flag's classes may hold strings of several characters.)
+  if (flags.includes('v')) return null;
+  let most = 0;
+  for (const alternative of pattern.alternatives) {
+    if (anchorAt(alternative.elements, false) < 0 || anchorAt(alternative.elements, true) < 0) return null;
+    most = Math.max(most, alternative.elements.reduce((sum, element) => sum + longestOf(element, flags), 0));
+  }
+  return Number.isFinite(most) ? most : null;
 }
 
 /** A positive class of at most this many characters counts as a set of literals (one of them is in every match). */
@@ -222,7 +284,8 @@ function requiredLiterals(pattern: AST.Pattern, flags: string): string[][] | nul
   if (flags.includes('i')) return null;
   const sets = branchesSets(pattern.alternatives).filter((set) => worth(set) > 0);
   sets.sort((a, b) => worth(b) - worth(a) || a.length - b.length);
-  return sets.length > 0 ? sets.slice(0, MOST_SETS) : null;
+  // Asked in order, each set until one string is found: the set of fewer strings first.
+  return sets.length > 0 ? sets.slice(0, MOST_SETS).sort((a, b) => a.length - b.length) : null;
 }
 
 /** A pattern's pre-test, read from its source; null when nothing can be said (or it runs from a lastIndex: g, y). */
@@ -233,10 +296,14 @@ export function preTestOf(source: string, flags: string): PreTest | null {
   const reading = matchingFlags(flags);
   // (With the m flag `^` also matches after each line break.)
   const first = flags.includes('m') ? null : anchoredFirst(pattern, reading);
+  const last = flags.includes('m') ? null : anchoredFirst(pattern, reading, true);
+  const most = flags.includes('m') ? null : longestWhole(pattern, reading);
   const needs = requiredLiterals(pattern, reading);
-  if (!first && !needs) return null;
+  if (!first && !last && most === null && !needs) return null;
   const test: PreTest = {};
   if (first) test.first = first;
+  if (last) test.last = last;
+  if (most !== null) test.most = most;
   if (needs) test.needs = needs;
   return test;
 }

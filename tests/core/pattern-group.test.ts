@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readCompiled } from '../../src/core/compiled-data.js';
 import { loadStructure, readConfigFile, STRUCTURE_LISTS, structureSources, type StructurePreTests } from '../../src/core/data.js';
-import { PatternGroup, type PreTest } from '../../src/core/pattern-group.js';
+import { ASKS_BEFORE_PATTERN, LiteralSet, PatternGroup, type PreTest } from '../../src/core/pattern-group.js';
 import { preTestOf } from '../../src/core/pretest.js';
 import { foldWidth } from '../../src/core/text.js';
 import type { StructureData } from '../../src/generated/structure.js';
@@ -41,7 +41,7 @@ function fixtureTexts(): string[] {
 
 /** Texts seeded from the shipped patterns' own literals (the pre-tests' words and openings), digits, Han, spaces and marks. */
 function seededTexts(count: number): string[] {
-  const words = new Set<string>(['2025', '12', '3', '年', '月', '日', ' ', ':', '：', '-', '/', '.', ',', '，', '。', '干细胞', 'CAR-T', 'Jan', 'March', '(', ')', '（', '）', '【', '】', '第', '期', '版', '\u{20000}', '\ud800', 'Ａ']);
+  const words = new Set<string>(['2025', '12', '3', '年', '月', '日', ' ', ':', '：', '-', '/', '.', ',', '，', '。', '干细胞', 'CAR-T', 'Jan', 'March', '(', ')', '（', '）', '【', '】', '第', '期', '版', '\u{20000}', '\ud800', '\udc00', 'Ａ']);
   for (const { test } of shipped) for (const set of test?.needs ?? []) for (const word of set) words.add(word);
   const pieces = [...words];
   return fc.sample(fc.array(fc.constantFrom(...pieces), { minLength: 1, maxLength: 8 }).map((parts) => parts.join('')), { seed: 17, numRuns: count });
@@ -65,8 +65,9 @@ describe('pattern pre-tests (src/core/pretest.ts) and groups (src/core/pattern-g
     let matched = 0;
     let ruledOut = 0;
     for (const { where, regex, test } of shipped) {
+      // One group a pattern, asked of every text: its sets of several literals are asked by one pattern after the first 256 (LiteralSet).
+      const group = new PatternGroup(() => regex, 1, [test]);
       for (const text of texts) {
-        const group = new PatternGroup(() => regex, 1, [test]);
         const through = group.candidates(text).length === 1;
         if (regex.test(text)) {
           matched++;
@@ -107,8 +108,51 @@ describe('pattern pre-tests (src/core/pretest.ts) and groups (src/core/pattern-g
     expect(preTestOf('(?:a|\\d)', 'u')).toBeNull();
   });
 
+  it('reads the unit a match anchored at the end closes the text with, the most units a match anchored at both ends spans, and asks the set of fewer literals first', () => {
+    expect(preTestOf('^a(?:b|cd)$', 'u')).toEqual({ first: [97, 97], last: [98, 98, 100, 100], most: 3, needs: [['a'], ['b', 'cd']] });
+    // What may match nothing before the `$` lets the previous part's units in; look-arounds read nothing.
+    expect(preTestOf('x[yz]?(?<=.)$', 'u')).toEqual({ last: [120, 122], needs: [['x']] });
+    // Beyond the BMP a text closes with a trail surrogate.
+    expect(preTestOf('\\u{20000}$', 'u')?.last).toEqual([0xdc00, 0xdfff]);
+    expect(preTestOf('\\p{Script=Han}$', 'u')?.last).toContain(0xdfff);
+    // Two units for a character that may be beyond the BMP (u), one without u; none for what has no bound.
+    expect(preTestOf('^.{2,5}$', 'u')?.most).toBe(10);
+    expect(preTestOf('^.{2,5}$', '')?.most).toBe(5);
+    expect(preTestOf('^(?:ab|c)\\s?$|^d$', 'u')?.most).toBe(3);
+    expect(preTestOf('^a+$', 'u')?.most).toBeUndefined();
+    expect(preTestOf('^(a)\\1$', 'u')?.most).toBeUndefined();
+    expect(preTestOf('^ab$|^c', 'u')).toEqual({ first: [97, 97, 99, 99], needs: [['ab', 'c']] });
+    // Not anchored at the end, the m flag, a pattern that may match nothing before its `$`: no last unit.
+    expect(preTestOf('a$|b', 'u')).toEqual({ needs: [['a', 'b']] });
+    expect(preTestOf('ab$', 'mu')).toEqual({ needs: [['ab']] });
+    expect(preTestOf('^a?$', 'u')).toEqual({ most: 1 });
+    // The two best sets kept as before; the one of fewer strings asked first.
+    expect(preTestOf('(?:abc|abd|abe)\\s*xy', 'u')?.needs).toEqual([['xy'], ['abc', 'abd', 'abe']]);
+  });
+
+  it('a set of literals answers as `includes` does, before and after it is asked by one pattern of its strings', () => {
+    const strings = ['a.b', '(x)', 'c|d', '\\\\', '[z]', '-/-', '^$', '\u{1f600}', 'x\ud83d', '\ude00a', '上一篇', 'ab'];
+    const texts = fc.sample(fc.array(fc.constantFrom('a', 'b', '.', '(', 'x', ')', 'c', '|', 'd', '\\', '[', 'z', ']', '-', '/', '^', '$', '\u{1f600}', '\ud83d', '\ude00', '上', '一', '篇', ' '), { maxLength: 10 }).map((parts) => parts.join('')), { seed: 17, numRuns: 3 * ASKS_BEFORE_PATTERN });
+    const set = new LiteralSet(strings);
+    const single = new LiteralSet(['.', '(']);
+    let held = 0;
+    for (const [i, text] of texts.entries()) {
+      const expected = strings.some((x) => text.includes(x));
+      held += expected ? 1 : 0;
+      expect(set.heldBy(text), JSON.stringify(text)).toBe(expected);
+      expect(single.heldBy(text)).toBe(text.includes('.') || text.includes('('));
+      // The pattern is made at the set's ASKS_BEFORE_PATTERN-th ask (strings of one unit never: `includes` is cheaper).
+      const made = (set as unknown as { pattern: RegExp | null }).pattern !== null;
+      expect(made, `ask ${i + 1}`).toBe(i + 1 >= ASKS_BEFORE_PATTERN);
+      expect((single as unknown as { pattern: RegExp | null }).pattern).toBeNull();
+    }
+    // Not vacuous: both answers are met often.
+    expect(held).toBeGreaterThan(texts.length / 10);
+    expect(held).toBeLessThan(texts.length * 0.9);
+  });
+
   it('a group answers as its patterns do, in order, and makes only the patterns its pre-tests let through', () => {
-    const list = [/^(?:ab|c)/u, /d/u, /^e+f/u, /^\d{2}/u, /z?/u];
+    const list = [/^(?:ab|c)/u, /d/u, /^e+f/u, /^\d{2}/u, /(?:ab|cd)\s?f$/u, /^a[bc]?$/u, /z?/u];
     const made: number[] = [];
     const group = new PatternGroup(
       (k) => (made.push(k), list[k]!),
@@ -128,10 +172,13 @@ describe('pattern pre-tests (src/core/pretest.ts) and groups (src/core/pattern-g
     );
     const fresh: number[] = [];
     const lazy = new PatternGroup((k) => (fresh.push(k), list[k]!), list.length, list.map((r) => preTestOf(r.source, r.flags)));
-    // "d" is held by none of the anchored patterns' first units, and holds no "e": only /d/ and /z?/ are made.
+    // "d" is held by none of the anchored patterns' first units, holds no "e" and does not close with "f": only /d/ and /z?/ are made.
     expect(lazy.test('d')).toBe(true);
     expect(lazy.test('q')).toBe(true);
-    expect(fresh.sort()).toEqual([1, 4]);
+    // "aaa" is longer than /^a[bc]?$/ may match; " abfq" does not close with the "f" of /(?:ab|cd)\s?f$/.
+    expect(lazy.test('aaa')).toBe(true);
+    expect(lazy.test(' abfq')).toBe(true);
+    expect(fresh.sort()).toEqual([1, 6]);
     expect(lazy.all()).toEqual(list);
   });
 
