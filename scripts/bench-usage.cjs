@@ -2,9 +2,9 @@
 // exits, writes its CPU time (user + system, every thread, since the process started; the system
 // part also alone: the kernel's, mostly file creation, which this disk makes costly), the main
 // thread's own CPU time (Linux: /proc/thread-self; null elsewhere; for build and merge, their own
-// thread's) and peak RSS to the file
-// DIGEST_BENCH_USAGE names.
-const { readFileSync, writeFileSync } = require('node:fs');
+// thread's), the process's first thread's and the helper threads' still there at exit (below), and
+// peak RSS to the file DIGEST_BENCH_USAGE names.
+const { readdirSync, readFileSync, writeFileSync } = require('node:fs');
 
 /** This thread's CPU time in ms (user + system, from /proc: clock ticks of 10 ms), or null where there is no /proc. */
 function threadCpuMs() {
@@ -12,6 +12,31 @@ function threadCpuMs() {
     const stat = readFileSync('/proc/thread-self/stat', 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * CPU time in ms of the threads still running at this thread's exit besides it (Linux: each one's
+ * /proc/self/task/<tid>/schedstat, nanoseconds on a CPU), or null where there is none. Called as
+ * the process's first thread exits, they are V8's helper threads (its compiler and collector
+ * threads, which run beside every isolate's own thread) and libuv's pool: the command's thread and
+ * a build's workers have ended by then, their CPU counted apart (the command's) or left as what
+ * the rest does not explain (the workers': scripts/two-workers.mjs, `threadShares`).
+ */
+function helperThreadsCpuMs() {
+  try {
+    let ns = 0;
+    for (const tid of readdirSync('/proc/self/task')) {
+      if (tid === String(process.pid)) continue;
+      try {
+        ns += Number(readFileSync(`/proc/self/task/${tid}/schedstat`, 'latin1').split(' ', 1)[0]);
+      } catch {
+        // ended between the listing and the read
+      }
+    }
+    return ns / 1e6;
   } catch {
     return null;
   }
@@ -31,13 +56,19 @@ if (file && !isMainThread && Array.isArray(workerData?.argv)) {
 if (file && isMainThread) {
   process.on('exit', () => {
     const u = process.resourceUsage();
+    const helpersCpuMs = helperThreadsCpuMs();
     let mainCpuMs = threadCpuMs();
+    // The process's first thread, when the command ran on a thread of its own: Node's start, the
+    // launcher, then waiting (0 when it ran the command itself: its CPU is `mainCpuMs`).
+    let launcherCpuMs = 0;
     try {
+      const own = mainCpuMs;
       mainCpuMs = Number(readFileSync(`${file}.thread`, 'utf8'));
       require('node:fs').rmSync(`${file}.thread`);
+      launcherCpuMs = own;
     } catch {
       // no command thread: the main thread ran the command
     }
-    writeFileSync(file, JSON.stringify({ cpuMs: (u.userCPUTime + u.systemCPUTime) / 1000, systemCpuMs: u.systemCPUTime / 1000, mainCpuMs, maxRssKb: u.maxRSS }));
+    writeFileSync(file, JSON.stringify({ cpuMs: (u.userCPUTime + u.systemCPUTime) / 1000, systemCpuMs: u.systemCPUTime / 1000, mainCpuMs, launcherCpuMs, helpersCpuMs, maxRssKb: u.maxRSS }));
   });
 }

@@ -14,11 +14,12 @@ import { fileURLToPath } from 'node:url';
 import { linearity } from './bench-pipeline.mjs';
 import { article, corpusPipeline, DEFAULT_SEED, makeCorpus } from './corpus.mjs';
 import { heldBytesOfFile } from './heap-held.mjs';
+import { pairsSummary, threadShares } from './two-workers.mjs';
 import { betweenSizes, secondHalfSlope, statusMemory } from './peak-curve.mjs';
 import { readArgs } from './script-args.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const { values } = readArgs('bench', 'Usage: npm run bench [-- --articles N] [--seed S] [--runs N] [--ci] [--only startup|pipeline|held]', {
+const { values } = readArgs('bench', 'Usage: npm run bench [-- --articles N] [--seed S] [--runs N] [--ci] [--only startup|pipeline|held|workers]', {
   options: {
     articles: { type: 'string', integer: { min: 1 } },
     ci: { type: 'boolean', default: false },
@@ -28,7 +29,9 @@ const { values } = readArgs('bench', 'Usage: npm run bench [-- --articles N] [--
     // set-up of the first page, by phase), printed and not written to BENCHMARKS.md: for iterating.
     // `--only pipeline`: the rows "pipeline alone" and linearity alone, on the run's corpus, the same way.
     // `--only held`: the row "memory a build holds per input at its end" alone, the same way.
-    only: { type: 'string', oneOf: ['startup', 'pipeline', 'held'] },
+    // `--only workers`: two workers against one alone — `--runs` pairs (default 5) of cold builds of
+    // the run's corpus, each a `--concurrency 1` build then a two-worker one — the same way.
+    only: { type: 'string', oneOf: ['startup', 'pipeline', 'held', 'workers'] },
   },
 });
 const ci = values.ci;
@@ -91,6 +94,14 @@ const median = (list) => {
 };
 /** The least of repeated CPU times: other load on the machine only ever adds to a CPU time (shared caches, SMT siblings, frequency), so the least is the cost least disturbed. */
 const least = (list) => Math.min(...list);
+/** Milliseconds as seconds, for the printed lines. */
+const fmtS = (ms) => `${(ms / 1000).toFixed(2)} s`;
+/** A build's CPU by thread (scripts/two-workers.mjs), for the printed lines and the table. */
+const fmtShares = (b) => {
+  const t = threadShares(b);
+  if (t === null) return 'by thread: not measured';
+  return `${t.workers > 0.05 * b.cpuMs ? `workers ${fmtS(t.workers)}, ` : ''}build thread ${fmtS(t.command)}, V8's helpers ${fmtS(t.helpers)}, first thread ${fmtS(t.launcher)}`;
+};
 
 /**
  * Runs node with `args` in a child process; returns its wall time, CPU time (all threads) and peak
@@ -111,7 +122,7 @@ function child(args, { input, without = [] } = {}) {
 function usageOf(report, wallMs) {
   const u = JSON.parse(readFileSync(report, 'utf8'));
   rmSync(report);
-  return { wallMs, cpuMs: u.cpuMs, systemCpuMs: u.systemCpuMs ?? null, mainCpuMs: u.mainCpuMs ?? null, rssMb: u.maxRssKb / 1024 };
+  return { wallMs, cpuMs: u.cpuMs, systemCpuMs: u.systemCpuMs ?? null, mainCpuMs: u.mainCpuMs ?? null, launcherCpuMs: u.launcherCpuMs ?? null, helpersCpuMs: u.helpersCpuMs ?? null, rssMb: u.maxRssKb / 1024 };
 }
 
 /** A corpus of `n` articles with its pipeline file (output folder `out` beside it). */
@@ -460,6 +471,24 @@ if (values.only === 'held') {
   process.exit(0);
 }
 
+if (values.only === 'workers') {
+  const c = corpusOf('workers', N);
+  const pairs = [];
+  const runs = Number(values.runs ?? 5);
+  for (let r = 0; r < runs; r++) {
+    const one = build(c, { extra: ['--concurrency', '1'] });
+    const two = build(c, { extra: ['--concurrency', '2'] });
+    pairs.push({ one, two });
+    const f = pairsSummary([{ one, two }]).pairs[0];
+    console.log(`pair ${r + 1}: one thread ${fmtS(one.wallMs)} wall, ${fmtS(one.cpuMs)} CPU (${fmtShares(one)}); two workers ${fmtS(two.wallMs)} wall, ${fmtS(two.cpuMs)} CPU (${fmtShares(two)}); ${f.speedUp.toFixed(2)}× faster, bound ${f.bound.toFixed(2)}, efficiency ${f.efficiency.toFixed(3)}, CPU ${f.cpuRatio.toFixed(3)}×`);
+  }
+  const s = pairsSummary(pairs);
+  const line = (name, k, d) => `${name} ${s[k].median.toFixed(d)} (${s[k].least.toFixed(d)}–${s[k].most.toFixed(d)}, spread ${(100 * s[k].spread).toFixed(1)} %)`;
+  console.log(`${runs} pairs, ${N} articles, medians: ${line('speed-up', 'speedUp', 2)}; ${line('bound', 'bound', 2)}; ${line('efficiency', 'efficiency', 3)}; ${line('CPU two over one', 'cpuRatio', 3)}`);
+  rmSync(work, { recursive: true, force: true });
+  process.exit(0);
+}
+
 if (values.only === 'startup') {
   const start = startUp(9);
   const { setups, setupCpus, phases } = textSetUp(9);
@@ -574,6 +603,7 @@ if (ci) {
     corpus: { megabytes: c.bytes / 1e6, distinctParagraphs: c.distinctParagraphs, distinctLines: c.distinctLines },
     cold: { wallMs: cold.wallMs, cpuMs: cold.cpuMs, systemCpuMs: cold.systemCpuMs, mainCpuMs: cold.mainCpuMs, rssMb: cold.rssMb, perSecond: N / (cold.wallMs / 1000) },
     oneThread: { wallMs: oneThread.wallMs, cpuMs: oneThread.cpuMs, systemCpuMs: oneThread.systemCpuMs, rssMb: oneThread.rssMb },
+    again: { wallMs: again.wallMs, cpuMs: again.cpuMs },
     oneThreadAgain: { wallMs: oneThreadAgain.wallMs, cpuMs: oneThreadAgain.cpuMs, systemCpuMs: oneThreadAgain.systemCpuMs, rssMb: oneThreadAgain.rssMb },
     // Pooled over the two pairs (total wall over total wall); each pair's ratio beside it.
     speedUp: (oneThread.wallMs + oneThreadAgain.wallMs) / (cold.wallMs + again.wallMs),
@@ -584,6 +614,12 @@ if (ci) {
     // the cores it uses: the goal's 1.8× is out of reach while that bound is below it.
     oneThreadCores: (oneThread.cpuMs + oneThreadAgain.cpuMs) / (oneThread.wallMs + oneThreadAgain.wallMs),
     speedUpBound: 2 / ((oneThread.cpuMs + oneThreadAgain.cpuMs) / (oneThread.wallMs + oneThreadAgain.wallMs)),
+    // Each pair's speed-up over its own bound (scripts/two-workers.mjs): the one-thread build's
+    // CPU over twice the two-worker build's wall; pooled as the row above pools, each pair's beside.
+    efficiency: (oneThread.cpuMs + oneThreadAgain.cpuMs) / (2 * (cold.wallMs + again.wallMs)),
+    efficiencies: pairsSummary([{ one: oneThread, two: cold }, { one: oneThreadAgain, two: again }]).pairs.map((p) => p.efficiency),
+    // Where each build's CPU went, by thread (the first pair).
+    threads: { oneThread: threadShares(oneThread), twoWorkers: threadShares(cold) },
     floorMs: f.ms,
     buildOverFloor: oneThread.cpuMs / N / f.ms,
     workersOverFloor: cold.cpuMs / N / f.ms,
@@ -645,7 +681,8 @@ Machine: ${cpus().length} × ${cpu}, ${fmt(totalmem() / 2 ** 30)} GiB, Node ${pr
 | of which the contract's record alone (the build's records written again as the contract asks — pretty-printed JSON, UTF-8 — by V8's \`JSON.stringify\`, in process, warm) | ${fmt(contract.ms, 2)} ms an article (${fmt(contract.ms / f.ms, 1)}× the floor) for ${fmt(contract.kb)} KB | | |
 | two workers vs one, two pairs pooled (each a cold two-worker build and a \`--concurrency 1\` one of the same corpus; one thread: ${fmt(oneThread.wallMs / 1000, 1)} and ${fmt(oneThreadAgain.wallMs / 1000, 1)} s wall, ${fmt(oneThread.cpuMs / 1000, 1)} and ${fmt(oneThreadAgain.cpuMs / 1000, 1)} s CPU) | ${fmt(result.speedUp, 2)}× faster (the pairs: ${result.speedUps.map((x) => `${fmt(x, 2)}×`).join(', ')}) for ${fmt(result.cpuOverOneThread, 2)}× the CPU | ≥ 1.8× speed-up | ${mark(result.speedUp >= 1.8)} |
 | what two cores allow at equal CPU on an otherwise idle machine (2 ÷ the cores the one-thread builds keep busy, their CPU over their wall: V8's compiler and GC threads and the build's thread run beside its worker) | ${fmt(result.speedUpBound, 2)}× (one thread already uses ${fmt(result.oneThreadCores, 2)} cores) | | |
-${cold.systemCpuMs == null ? '' : `| the kernel's part of that CPU (system time: file creation above all, which this disk makes costly after deletions — BENCHMARKS.md, "the kernel's share") | ${fmt(100 * cold.systemCpuMs / cold.cpuMs, 1)} % with two workers (${fmt(cold.systemCpuMs / 1000, 1)} s); ${fmt(100 * oneThread.systemCpuMs / oneThread.cpuMs, 1)} % on one thread (${fmt(oneThread.systemCpuMs / 1000, 1)} s) | | |\n`}${cold.mainCpuMs === null ? '' : `| the main thread's share of the cold build's CPU (planning, settling results, tables, manifest, changes, review index, commit; the rest is the two workers and V8's helper threads: compiler, GC) | ${fmt(100 * cold.mainCpuMs / cold.cpuMs, 1)} % (${fmt(cold.mainCpuMs / 1000, 1)} of ${fmt(cold.cpuMs / 1000, 1)} s) | | |\n`}| peak RSS at ${N} / ${4 * N} articles (two workers, cold, whole builds: the kernel's count; ${N} twice, ${4 * N} once, alternated) | ${rss.n.map((x) => fmt(x)).join(', ')} / ${rss.quadruple.map((x) => fmt(x)).join(', ')} MB | ≤ 250 MB | ${mark(Math.max(...rss.n, ...rss.quadruple) <= 250)} |
+${cold.systemCpuMs == null ? '' : `| the kernel's part of that CPU (system time: file creation above all, which this disk makes costly after deletions — BENCHMARKS.md, "the kernel's share") | ${fmt(100 * cold.systemCpuMs / cold.cpuMs, 1)} % with two workers (${fmt(cold.systemCpuMs / 1000, 1)} s); ${fmt(100 * oneThread.systemCpuMs / oneThread.cpuMs, 1)} % on one thread (${fmt(oneThread.systemCpuMs / 1000, 1)} s) | | |\n`}${cold.mainCpuMs === null ? '' : `| the main thread's share of the cold build's CPU (planning, settling results, tables, manifest, changes, review index, commit; the rest is the two workers and V8's helper threads: compiler, GC) | ${fmt(100 * cold.mainCpuMs / cold.cpuMs, 1)} % (${fmt(cold.mainCpuMs / 1000, 1)} of ${fmt(cold.cpuMs / 1000, 1)} s) | | |\n`}| two workers against each pair's own bound, the same pairs pooled (the speed-up over 2 ÷ the cores that pair's one-thread build kept busy: its CPU over twice the two-worker build's wall — the one-thread build's wall, and the load in its seconds, drop out; 1 is the bound reached, 1.8× needs ${fmt(1.8 / result.speedUpBound, 2)} at this bound; \`--only workers\` runs more pairs) | ${fmt(result.efficiency, 3)} (the pairs: ${result.efficiencies.map((x) => fmt(x, 3)).join(', ')}) | | |
+${result.threads.oneThread && result.threads.twoWorkers ? `| where the first pair's CPU goes, by thread (each thread's own CPU; V8's helpers: the threads besides the first still there at exit — its compiler and collector threads) | one thread: ${fmtShares(oneThread)}; two workers: ${fmtShares(cold)} | | |\n` : ''}| peak RSS at ${N} / ${4 * N} articles (two workers, cold, whole builds: the kernel's count; ${N} twice, ${4 * N} once, alternated) | ${rss.n.map((x) => fmt(x)).join(', ')} / ${rss.quadruple.map((x) => fmt(x)).join(', ')} MB | ≤ 250 MB | ${mark(Math.max(...rss.n, ...rss.quadruple) <= 250)} |
 | peak RSS an input more, between sizes: from ${N} to ${4 * N} (the means; what the ${N}-article builds differ by, an input's worth over the step: ±${fmt(result.rss.noiseKbPerInput, 1)} KB) | ${fmt(result.rss.kbPerInput, 1)} KB | flat in N: ≤ 1 KB an input from ${N} to ${4 * N} | ${result.rss.kbPerInput <= 1 ? 'met' : result.rss.kbPerInput <= result.rss.noiseKbPerInput ? '**not shown**: within the noise' : '**not met**'} |
 | the running peak inside one build, an input more over its second half (the kernel's high-water mark VmHWM, polled every 0.25 s against the records written: warm-up left out): the ${4 * N}-article build, ${fmtCurveSpan(curves.quadruple)}; of it, which class grew (resident anonymous — V8's pages, glibc's arenas — and file-backed, at the highest sample); the ${N}-article builds' | ${fmtCurve(curves.quadruple)}; ${curves.n.map((k) => (k ? `${fmt(k.kbPerInput, 1)} KB` : 'not measured')).join(', ')} | flat in N: ≤ 1 KB an input over the second half | ${curves.quadruple === null ? '**not measured**' : mark(curves.quadruple.kbPerInput <= 1)} |
 | memory a build holds per input at its end, on the CLI's path (\`keepInputs: false\`, live at the last input handed over; growth from 200 to 400 articles, two alternated pairs, their mean): its data — a heap snapshot of the build thread less V8's compiled code and its metadata, ArrayBuffers included — with the pairs' spread; once it has returned; V8's heap spaces and ArrayBuffers as measured before (code's metadata in the old space: ±1 KB from run to run), the pairs | ${fmt(keptKb, 2)} KB (±${fmt(keptNoiseKb, 2)}); ${fmt(keptAfterKb, 2)} KB; ${keptPairs.map((p) => fmt(p.heapKb, 2)).join(', ')} KB | flat in N | ${mark(keptKb < 0.1)} |
