@@ -55,10 +55,6 @@ export class PatternGroup {
   private readonly lasts: readonly (readonly number[] | undefined)[];
   private readonly most: readonly number[];
   private readonly table: GroupTable;
-  /** How many times {@link test} has been asked, up to {@link ASKS_BEFORE_INDEX}. */
-  private asked = 0;
-  /** The members each closing unit lets through ({@link LastIndex}): null until built, false when no member has a `last`. */
-  private lastIndex: LastIndex | false | null = null;
 
   /**
    * `make(k)` makes the k-th pattern (called once, at its first need); `preTests` the members'
@@ -142,7 +138,17 @@ export class PatternGroup {
   candidates(text: string): readonly number[] {
     const table = this.table;
     if (text.length === 0) return table.open;
-    return table.lists[table.at[intervalOf(table.cuts, text.charCodeAt(0))]!]!;
+    const unit = text.charCodeAt(0);
+    const cuts = table.cuts;
+    let lo = 0;
+    let hi = cuts.length;
+    // The number of cuts at or below the unit: its interval.
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (cuts[mid]! <= unit) lo = mid + 1;
+      else hi = mid;
+    }
+    return table.lists[table.at[lo]!]!;
   }
 
   /** The k-th pattern's match in `text` (from its start), or null; null without running it when its pre-test rules the text out. */
@@ -153,61 +159,11 @@ export class PatternGroup {
   /** Whether some pattern of the group matches `text` (`patterns.some((r) => r.test(text))`, pre-tested). */
   test(text: string): boolean {
     const list = this.candidates(text);
-    const index = text.length === 0 ? false : this.lastIndexOf();
-    if (index === false || index === null) {
-      for (let i = 0; i < list.length; i++) {
-        const k = list[i]!;
-        if (this.admits(k, text) && this.pattern(k).test(text)) return true;
-      }
-      return false;
-    }
-    // The text's closing unit read once: a member its `last` rules out is one bit, not its ranges scanned.
-    const masks = index.masks;
-    const at = intervalOf(index.cuts, text.charCodeAt(text.length - 1)) * index.words;
     for (let i = 0; i < list.length; i++) {
       const k = list[i]!;
-      if (((masks[at + (k >>> 5)]! >>> (k & 31)) & 1) === 0 || text.length > this.most[k]!) continue;
-      if (this.holdsNeeds(k, text) && this.pattern(k).test(text)) return true;
+      if (this.admits(k, text) && this.pattern(k).test(text)) return true;
     }
     return false;
-  }
-
-  /**
-   * The group's {@link LastIndex}, built at the {@link ASKS_BEFORE_INDEX}-th ask of {@link test}
-   * (null before; false when no member has a `last`).
-   */
-  private lastIndexOf(): LastIndex | false | null {
-    if (this.lastIndex === null && ++this.asked >= ASKS_BEFORE_INDEX) this.lastIndex = PatternGroup.lastIndexOf(this.lasts);
-    return this.lastIndex;
-  }
-
-  /**
-   * The members each closing unit of a text lets through, read from the members' `last` (undefined:
-   * any unit), or false when none has one. Swept range by range (no member's ranges asked of each
-   * interval, as {@link tableOf} asks a `first`): < 1 ms for structure's largest list.
-   */
-  static lastIndexOf(lasts: readonly (readonly number[] | undefined)[]): LastIndex | false {
-    const points = new Set<number>();
-    for (const last of lasts) if (last) for (let i = 0; i < last.length; i += 2) points.add(last[i]!).add(last[i + 1]! + 1);
-    if (points.size === 0) return false;
-    const cuts = [...points].sort((a, b) => a - b);
-    const words = (lasts.length + 31) >>> 5;
-    const masks = new Int32Array((cuts.length + 1) * words);
-    for (let k = 0; k < lasts.length; k++) {
-      const last = lasts[k];
-      const bit = 1 << (k & 31);
-      const word = k >>> 5;
-      if (last === undefined) {
-        for (let i = 0; i <= cuts.length; i++) masks[i * words + word]! |= bit;
-        continue;
-      }
-      // Range [lo, hi] is the intervals from the one opening at lo to the one before hi + 1 opens.
-      for (let r = 0; r < last.length; r += 2) {
-        const to = intervalOf(cuts, last[r + 1]! + 1);
-        for (let i = intervalOf(cuts, last[r]!); i < to; i++) masks[i * words + word]! |= bit;
-      }
-    }
-    return { cuts, words, masks };
   }
 
   /** Whether the k-th member's pre-test lets `text` through, its first unit aside ({@link candidates} asked that): the cheap tests first. */
@@ -216,49 +172,11 @@ export class PatternGroup {
     const last = this.lasts[k];
     // (A member with a last unit matches no empty text.)
     if (last !== undefined && (text.length === 0 || !covers(last, text.charCodeAt(text.length - 1)))) return false;
-    return this.holdsNeeds(k, text);
-  }
-
-  /** Whether `text` holds a string of each of the k-th member's `needs` (the costly part of its pre-test: asked last). */
-  private holdsNeeds(k: number, text: string): boolean {
     const needs = this.needs[k];
     if (needs === undefined) return true;
     for (let i = 0; i < needs.length; i++) if (!needs[i]!.heldBy(text)) return false;
     return true;
   }
-}
-
-/**
- * Which members of a group a text's closing unit lets through: `cuts` are where the members' `last`
- * ranges start or end (sorted); interval i holds the units from cuts[i - 1] to below cuts[i] (below
- * cuts[0] for i = 0), and member k is let through there when bit k of
- * masks[i * words … (i + 1) * words) is set (every member without a `last` is, everywhere). Asked
- * once a text: the closing units of structure's chrome list ruled out ~half of each block's
- * candidates, each scanning its ranges (up to 24 pairs for a Han class) — now one bit each.
- */
-export interface LastIndex {
-  cuts: readonly number[];
-  words: number;
-  masks: Int32Array;
-}
-
-/**
- * How many times a group is asked ({@link PatternGroup.test}) before it builds its
- * {@link LastIndex}: a one-article ingest (as-2025: 58 lines) asks no group this often, so start-up
- * builds none; a build asks the chrome list at every block.
- */
-export const ASKS_BEFORE_INDEX = 256;
-
-/** The interval of `cuts` a unit falls in: the number of cuts at or below it (one binary search). */
-function intervalOf(cuts: readonly number[], unit: number): number {
-  let lo = 0;
-  let hi = cuts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (cuts[mid]! <= unit) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /**

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readCompiled } from '../../src/core/compiled-data.js';
 import { loadStructure, readConfigFile, STRUCTURE_LISTS, structureSources, type StructurePreTests } from '../../src/core/data.js';
-import { ASKS_BEFORE_INDEX, ASKS_BEFORE_PATTERN, LiteralSet, PatternGroup, type LastIndex, type PreTest } from '../../src/core/pattern-group.js';
+import { ASKS_BEFORE_PATTERN, LiteralSet, PatternGroup, type PreTest } from '../../src/core/pattern-group.js';
 import { preTestOf } from '../../src/core/pretest.js';
 import { foldWidth } from '../../src/core/text.js';
 import type { StructureData } from '../../src/generated/structure.js';
@@ -37,12 +37,6 @@ function fixtureTexts(): string[] {
     }
   }
   return [...out];
-}
-
-/** Whether the ranges of a pre-test's `last` hold `unit`. */
-function closes(last: readonly number[], unit: number): boolean {
-  for (let i = 0; i < last.length; i += 2) if (last[i]! <= unit && unit <= last[i + 1]!) return true;
-  return false;
 }
 
 /** Texts seeded from the shipped patterns' own literals (the pre-tests' words and openings), digits, Han, spaces and marks. */
@@ -186,73 +180,6 @@ describe('pattern pre-tests (src/core/pretest.ts) and groups (src/core/pattern-g
     expect(lazy.test(' abfq')).toBe(true);
     expect(fresh.sort()).toEqual([1, 6]);
     expect(lazy.all()).toEqual(list);
-  });
-
-  it('the index of closing units lets a member through exactly where its `last` does, for every shipped list and written ranges', () => {
-    /** Whether the index lets member k through for a text closing with `unit`. */
-    const through = (index: LastIndex, k: number, unit: number) => {
-      let at = 0;
-      while (at < index.cuts.length && index.cuts[at]! <= unit) at++;
-      return ((index.masks[at * index.words + (k >>> 5)]! >>> (k & 31)) & 1) === 1;
-    };
-    const written: (readonly number[] | undefined)[] = [[0x30, 0x39], undefined, [0x61, 0x61, 0x63, 0x65, 0xffff, 0xffff], [0, 0], [0xdc00, 0xdfff, 0x3002, 0x3002]];
-    // 40 members: the second word of each mask holds members 32–39.
-    const lists = [...STRUCTURE_LISTS.map((pointer) => shipped.filter((p) => p.pointer === pointer).map((p) => p.test?.last)), Array.from({ length: 40 }, (_, k) => written[k % written.length])];
-    let ruledOut = 0;
-    const wrong: string[] = [];
-    for (const lasts of lists) {
-      const index = PatternGroup.lastIndexOf(lasts);
-      if (lasts.every((last) => last === undefined)) {
-        expect(index).toBe(false);
-        continue;
-      }
-      expect(index).not.toBe(false);
-      // Every unit where an interval starts or ends, and its neighbours: the index answers as the ranges do.
-      const units = new Set([0, 0xffff, ...(index as LastIndex).cuts.flatMap((cut) => [cut - 1, cut, cut + 1])]);
-      for (const unit of units) {
-        if (unit < 0 || unit > 0xffff) continue;
-        for (let k = 0; k < lasts.length; k++) {
-          const last = lasts[k];
-          const expected = last === undefined || closes(last, unit);
-          if (through(index as LastIndex, k, unit) !== expected) wrong.push(`member ${k} of ${lasts.length} at ${unit.toString(16)}`);
-          if (!expected) ruledOut++;
-        }
-      }
-    }
-    expect(wrong.slice(0, 10)).toEqual([]);
-    // Not vacuous: the shipped lists' closing units rule members out.
-    expect(ruledOut).toBeGreaterThan(1000);
-  });
-
-  it(`a group asked ${ASKS_BEFORE_INDEX} times reads its members' closing units from its index, and still answers as its patterns do`, () => {
-    const structure = loadStructure(structureFile, structureText);
-    const texts = [...fixtureTexts(), ...seededTexts(2_000)];
-    expect(texts.length).toBeGreaterThan(2 * ASKS_BEFORE_INDEX);
-    for (const pointer of ['/boilerplate/other', '/pageDates', '/captions'] as const) {
-      const list = sources[pointer].map((source) => new RegExp(source, 'u'));
-      const members = shipped.filter((p) => p.pointer === pointer).map((p) => p.test);
-      const made = new Set<number>();
-      const group = new PatternGroup((k) => (made.add(k), list[k]!), list.length, members);
-      const state = () => (group as unknown as { lastIndex: LastIndex | false | null }).lastIndex;
-      let matched = 0;
-      for (const [i, text] of texts.entries()) {
-        const expected = list.some((r) => r.test(text));
-        matched += expected ? 1 : 0;
-        expect(group.test(text), `${pointer} on ${JSON.stringify(text)}`).toBe(expected);
-        // Built at the ASKS_BEFORE_INDEX-th ask of a text (the empty text reads no closing unit).
-        if (i < ASKS_BEFORE_INDEX - 1) expect(state()).toBeNull();
-      }
-      expect(state(), pointer).not.toBeNull();
-      expect(state(), pointer).not.toBe(false);
-      expect(matched, pointer).toBeGreaterThan(0);
-      // A member no text closing as its `last` says was asked of is never made.
-      const closing = new Set(texts.filter((text) => text !== '').map((text) => text.charCodeAt(text.length - 1)));
-      for (const [k, test] of members.entries()) {
-        const last = test?.last;
-        if (last && ![...closing].some((unit) => closes(last, unit))) expect(made.has(k), `${pointer}/${k}`).toBe(false);
-      }
-    }
-    expect(structure.groups['/boilerplate/other'].length).toBe(sources['/boilerplate/other'].length);
   });
 
   it('an ingest of as-2025 makes none of the chrome and page-date patterns whose pre-tests rule out its blocks', () => {
