@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { JournalIndex, type CompiledJournalIndex, type Journal, type JournalCueWords } from './journals.js';
@@ -15,9 +16,12 @@ import { packagePath, packageRoot } from './paths.js';
  * before; a compiled form made from other bytes, by another format or under another Unicode
  * version (the keys are NFKC-normalised and lower-cased by ICU) is never used; nor is one made by
  * other code: the form lists the files of dist/src that compiled it (the compiler's module graph,
- * with each file's size and modification time, as bin/load.js's `bundleIsCurrent` lists the
- * bundle's), and a process takes it only while they are unchanged — after a `tsc` alone that
- * changed how keys or tries are derived, the data is compiled at run time by the code that runs.
+ * with each file's size, modification time and sha256), and a process takes it only while they
+ * are unchanged — after a `tsc` alone that changed how keys or tries are derived, the data is
+ * compiled at run time by the code that runs. Size and time are asked first, as git asks its
+ * index: when both match, the file is taken as unchanged without reading it; when only the time
+ * differs, its bytes decide. npm packs every file with one fixed time (1985-10-26), so in an
+ * installed package the times never match, and the bytes are what keep the shipped forms in use.
  *
  * The file: a little-endian u32, the byte length of a JSON header (format, kind, sha256,
  * unicode, the plain-JSON part of the value, and where each typed array lies), the header, then
@@ -25,7 +29,7 @@ import { packagePath, packageRoot } from './paths.js';
  */
 
 /** The version of the compiled form: bumped whenever what it holds, or how the code derives it from a data file, changes. */
-export const COMPILED_DATA_FORMAT = 2;
+export const COMPILED_DATA_FORMAT = 3;
 
 /**
  * What can be compiled ahead of time (`reference-keys`: the reference words' phrase keys,
@@ -48,30 +52,37 @@ interface Header {
   arrays: Record<string, [type: ArrayType, byteOffset: number, length: number]>;
 }
 
-/** A file of the compiler's code: path from the package root, size in bytes, modification time in ms. */
-export type CompilerFile = [path: string, size: number, mtimeMs: number];
+/** A file of the compiler's code: path from the package root, size in bytes, modification time in ms, sha256 of its bytes (hex). */
+export type CompilerFile = [path: string, size: number, mtimeMs: number, sha256: string];
+
+const sha256Of = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
 /** The files a form was compiled by, as they are now (a form stays valid while this list does not change). */
 export function compilerFiles(paths: readonly string[], root: string = packageRoot): CompilerFile[] {
   return paths.map((path) => {
-    const stat = statSync(join(root, path));
-    return [path, stat.size, stat.mtimeMs];
+    const file = join(root, path);
+    const stat = statSync(file);
+    return [path, stat.size, stat.mtimeMs, sha256Of(readFileSync(file))];
   });
 }
 
-/** Whether every file of the code that compiled a form is as it was then (a stat each: ~8 files, a few µs each). */
+/**
+ * Whether every file of the code that compiled a form is as it was then: a stat each (~8 files, a
+ * few µs each), and the file's bytes hashed only when its size matches and its time does not.
+ */
 function codeIsCurrent(code: unknown, root: string): boolean {
   if (!Array.isArray(code) || code.length === 0) return false;
   for (const entry of code as unknown[]) {
-    if (!Array.isArray(entry) || typeof entry[0] !== 'string') return false;
-    const [path, size, mtimeMs] = entry as CompilerFile;
-    let stat;
+    if (!Array.isArray(entry) || typeof entry[0] !== 'string' || typeof entry[3] !== 'string') return false;
+    const [path, size, mtimeMs, sha256] = entry as CompilerFile;
     try {
-      stat = statSync(join(root, path));
+      const file = join(root, path);
+      const stat = statSync(file);
+      if (stat.size !== size) return false;
+      if (stat.mtimeMs !== mtimeMs && sha256Of(readFileSync(file)) !== sha256) return false;
     } catch {
       return false;
     }
-    if (stat.size !== size || stat.mtimeMs !== mtimeMs) return false;
   }
   return true;
 }

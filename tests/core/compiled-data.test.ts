@@ -166,7 +166,7 @@ describe('compiled data (src/core/compiled-data.ts)', () => {
     expect(headerOf(readFileSync(compiledDataFile('lexicon', sha256(lexiconText)))).code).toEqual(code);
   });
 
-  it('is never used once a file of the code that compiled it has changed (a form with no code listed, as before, neither)', () => {
+  it('is never used once a file of the code that compiled it has changed, and is used when only its time has (a form with no code listed, as before, neither)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'compiled-'));
     const compiler = join(dir, 'compiler.js');
     writeFileSync(compiler, 'export const key = (name) => name.toLowerCase();\n');
@@ -174,15 +174,22 @@ describe('compiled data (src/core/compiled-data.ts)', () => {
     const form = (files: readonly CompilerFile[]) => encodeCompiled('journals', sha256(journalsText), value, files);
     const listed = compilerFiles(['compiler.js'], dir);
     expect(decodeCompiled(form(listed), 'journals', sha256(journalsText), dir)).not.toBeNull();
-    // Rewritten with other code (another size), or touched (another time): refused.
+    // Rewritten with other code, of another size or of the same size at another time: refused.
     writeFileSync(compiler, 'export const key = (name) => name.toUpperCase().trim();\n');
     expect(decodeCompiled(form(listed), 'journals', sha256(journalsText), dir)).toBeNull();
-    writeFileSync(compiler, 'export const key = (name) => name.toLowerCase();\n');
+    writeFileSync(compiler, 'export const key = (name) => name.toUpperCase();\n');
     utimesSync(compiler, new Date(2001, 0, 1), new Date(2001, 0, 1));
     expect(decodeCompiled(form(listed), 'journals', sha256(journalsText), dir)).toBeNull();
+    // The same bytes at another time (npm packs every file at 1985-10-26, so an installed package's
+    // times never match the build's): taken, its bytes hashed.
+    writeFileSync(compiler, 'export const key = (name) => name.toLowerCase();\n');
+    utimesSync(compiler, new Date('1985-10-26T08:15:00Z'), new Date('1985-10-26T08:15:00Z'));
+    expect(decodeCompiled(form(listed), 'journals', sha256(journalsText), dir)).not.toBeNull();
     expect(decodeCompiled(form(compilerFiles(['compiler.js'], dir)), 'journals', sha256(journalsText), dir)).not.toBeNull();
-    // A file gone, or no code listed at all (a form of the format before this check): refused.
-    expect(decodeCompiled(form([...listed, ['gone.js', 1, 1]]), 'journals', sha256(journalsText), dir)).toBeNull();
+    // A file gone, no code listed at all (a form of the format before this check), or listed
+    // without its bytes' hash (format 2): refused.
+    expect(decodeCompiled(form(listed.map(([path, size, time]) => [path, size, time] as unknown as CompilerFile)), 'journals', sha256(journalsText), dir)).toBeNull();
+    expect(decodeCompiled(form([...listed, ['gone.js', 1, 1, '']]), 'journals', sha256(journalsText), dir)).toBeNull();
     expect(decodeCompiled(form([]), 'journals', sha256(journalsText), dir)).toBeNull();
     const noCode = Buffer.from(form(compilerFiles(['compiler.js'], dir)));
     const h = headerOf(noCode);

@@ -3,6 +3,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync,
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import ts from 'typescript';
+import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { repo } from '../helpers.js';
 import { productionTree } from './production-tree.js';
@@ -102,6 +103,19 @@ describe('what the package leaves out', () => {
       .sort();
     expect(opened.length).toBeGreaterThan(50);
     expect(packed.files.map((f) => f.path).filter((path) => path.endsWith('.d.ts')).sort()).toEqual(opened);
+  });
+
+  it("ships the structure lists' pre-tests and the reference words' keys compiled, and the installed package uses them (npm gives its files one time)", () => {
+    const installed = join(scratch, 'node_modules', 'digest-ingest');
+    expect(packed.files.map((f) => f.path).filter((path) => path.startsWith('dist/data/')).map((path) => path.replace(/-(?:reference-data|[0-9a-f]{64})\.v\d+\.bin$/, '')).sort()).toEqual(['dist/data/reference-keys', 'dist/data/structure']);
+    const script = `import { readCompiled } from ${JSON.stringify(pathToFileURL(join(installed, 'dist', 'src', 'core', 'compiled-data.js')).href)};
+import { readdirSync } from 'node:fs';
+console.log(JSON.stringify(readdirSync(${JSON.stringify(join(installed, 'dist', 'data'))}).sort().map((name) => { const [, kind, sha] = /^([a-z-]+?)-([^-]+|reference-data)\\.v\\d+\\.bin$/.exec(name); return [kind, readCompiled(kind, sha) !== null]; })));
+`;
+    writeFileSync(join(scratch, 'forms.mjs'), script);
+    const r = spawnSync(process.execPath, ['forms.mjs'], { cwd: scratch, encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout)).toEqual([['reference-keys', true], ['structure', true]]);
   });
 
   it('ships the data files the shipped pipeline names and the code reads, not references.json (compiled into the code)', () => {
