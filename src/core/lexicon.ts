@@ -32,6 +32,12 @@ export interface ConceptSpan {
   label: string;
 }
 
+/**
+ * What a match of one of the lexicon's `notMentions` carries: it takes its span from any shorter
+ * match inside it (leftmost-longest), then is dropped, so 激素水平 is no mention of glucocorticoids.
+ */
+const NOT_A_MENTION: MatchedConcept = { id: 'other:not-a-mention', type: 'other', label: '', xrefs: [] };
+
 /** No open-class patterns to run: a view the patterns' alternation does not match (shared, never changed). */
 const NO_PATTERNS: readonly { rule: Lexicon['patterns'][number]; regex: RegExp }[] = [];
 
@@ -167,6 +173,9 @@ export class LexiconMatcher {
    * matched before, so a text it does not match is not searched by each pattern in turn.
    */
   private readonly anyPattern: RegExp | null;
+  /** The lexicon's `abbreviationCompounds`, in the matching view (simplified, half-width). */
+  private readonly compoundBefore: readonly string[];
+  private readonly compoundAfter: readonly string[];
   /** Concept id → index, made at a pattern's first match or the first {@link lineage}. */
   private byId: Map<string, number> | null = null;
   private knownAbbreviations: ReadonlySet<string> | null = null;
@@ -192,6 +201,22 @@ export class LexiconMatcher {
     this.anyPattern = lexicon.patterns.length === 0 || lexicon.patterns.some((p) => groups.test(p.pattern)) ? null : new RegExp(lexicon.patterns.map((p) => `(?:${p.pattern})`).join('|'), 'u');
     this.patternTypes = new Set(lexicon.patterns.map((p) => p.type));
     this.ruby = pinyinRubyOf(lexicon);
+    this.compoundBefore = (lexicon.abbreviationCompounds?.before ?? []).map(matchingView);
+    this.compoundAfter = (lexicon.abbreviationCompounds?.after ?? []).map(matchingView);
+  }
+
+  /**
+   * True when an abbreviation at [start, end) of a view is glued to a word that makes it part of
+   * another term (`abbreviationCompounds`): SCI in SCI论文, SCI收录 or 发表SCI names the citation
+   * index, not spinal cord injury. Asked only where an abbreviation matched, and for the article's
+   * own abbreviations too.
+   */
+  inCompound(view: string, start: number, end: number): boolean {
+    const after = this.compoundAfter;
+    for (let k = 0; k < after.length; k++) if (view.startsWith(after[k]!, end)) return true;
+    const before = this.compoundBefore;
+    for (let k = 0; k < before.length; k++) if (start >= before[k]!.length && view.startsWith(before[k]!, start - before[k]!.length)) return true;
+    return false;
   }
 
   /** Every abbreviation the lexicon knows (an article's own definitions add to these); made on first read. */
@@ -254,6 +279,11 @@ export class LexiconMatcher {
         if (!abbreviations.has(key)) abbreviations.set(key, k);
       }
     });
+    // Terms that hold a name but name something else: in the names' trie with no concept (-1).
+    for (const term of lexicon.notMentions ?? []) {
+      const key = lowerSameLength(matchingView(term));
+      if (!names.has(key)) names.set(key, -1);
+    }
     return {
       names: new LongestMatcher([...names.keys()]).tables(),
       nameConcepts: Int32Array.from(names.values()),
@@ -290,7 +320,7 @@ export class LexiconMatcher {
     const shrunk = this.matchingText(text);
     const view = shrunk.text;
     if (!this.patternTypes.has(type)) {
-      const spans = (hits: readonly TrieMatch[], concepts: Int32Array) => hits.some((h) => h.end === view.length && this.lexicon.concepts[concepts[h.patternIndex]!]!.type === type);
+      const spans = (hits: readonly TrieMatch[], concepts: Int32Array) => hits.some((h) => h.end === view.length && this.lexicon.concepts[concepts[h.patternIndex]!]?.type === type);
       if (!spans(this.names.matchesAt(lowerSameLength(view), 0), this.nameConcepts) && !spans(this.abbreviationMatcher.matchesAt(view, 0), this.abbreviationConcepts)) return false;
     }
     const found = this.scan(shrunk);
@@ -363,13 +393,17 @@ export class LexiconMatcher {
     // sorts by (names first on a tie) and it need not sort them.
     const names: ConceptMatch[] = [];
     const nameConcepts = this.nameConcepts;
+    let blocked = false;
     this.names.visit(lower, (start, end, pattern) => {
-      if (standsAlone(view, start, end)) names.push({ start, end, concept: this.concept(nameConcepts[pattern]!) });
+      if (!standsAlone(view, start, end)) return;
+      const k = nameConcepts[pattern]!;
+      if (k < 0) blocked = true;
+      names.push({ start, end, concept: k < 0 ? NOT_A_MENTION : this.concept(k) });
     });
     const abbreviations: ConceptMatch[] = [];
     const abbreviationConcepts = this.abbreviationConcepts;
     this.abbreviationMatcher.visit(view, (start, end, pattern) => {
-      if (standsAlone(view, start, end)) abbreviations.push({ start, end, concept: this.concept(abbreviationConcepts[pattern]!) });
+      if (standsAlone(view, start, end) && !this.inCompound(view, start, end)) abbreviations.push({ start, end, concept: this.concept(abbreviationConcepts[pattern]!) });
     });
     const found = abbreviations.length === 0 ? names : names.length === 0 ? abbreviations : merged(names, abbreviations);
     const from = this.anyPattern === null ? 0 : (this.anyPattern.exec(view)?.index ?? -1);
@@ -390,7 +424,8 @@ export class LexiconMatcher {
         found.push({ start: hit.index, end, concept: known ?? { id, type: rule.type as Entity['type'], label, xrefs: [] } });
       }
     }
-    const kept = leftmostLongest(found);
+    const longest = leftmostLongest(found);
+    const kept = blocked ? longest.filter((c) => c.concept !== NOT_A_MENTION) : longest;
     if (shrunk.removed === 0) return kept;
     // Back to offsets in the text: a mention spans the pinyin inside it (and after its last character).
     return kept.map((c) => ({ start: shrunk.source(c.start), end: shrunk.source(c.end), concept: c.concept }));

@@ -31,6 +31,25 @@ export interface Lexicon {
     clauseOpeners: string[];
   };
   /**
+   * Words that, glued to an abbreviation (before or after it, no space between), make it part of another term: SCI论文, SCI收录 and 发表SCI name the citation index, not spinal cord injury; OA期刊 an open-access journal. Written simplified (matched on the matching view); an abbreviation so glued is no mention, the lexicon's or one the article defines.
+   */
+  abbreviationCompounds?: {
+    /**
+     * @maxItems 50
+     */
+    before?: string[];
+    /**
+     * @maxItems 50
+     */
+    after?: string[];
+  };
+  /**
+   * Terms that hold a concept's name but name something else, with no concept of their own here: 激素水平 and 血清激素 are hormones in general, not the glucocorticoids bare 激素 means. Matched as names are (leftmost-longest), so a name inside one is no mention; a concept's own longer name still wins where it starts first (促性腺激素水平).
+   *
+   * @maxItems 200
+   */
+  notMentions?: string[];
+  /**
    * Open classes matched by pattern (IL-6, miR-146a, CD90, NCT01234567).
    */
   patterns: {

@@ -2484,7 +2484,7 @@ return errors === 0;
 validate98.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const lexicon = validate102;
-const schema27 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/lexicon.schema.json","type":"object","additionalProperties":false,"required":["concepts","patterns"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"pinyinRuby":{"type":"string","minLength":2,"maxLength":300},"definitionStops":{"type":"object","additionalProperties":false,"required":["always","clauseOpeners"],"properties":{"always":{"type":"array","items":{"type":"string","minLength":1,"maxLength":10},"maxItems":100},"clauseOpeners":{"type":"array","items":{"type":"string","minLength":1,"maxLength":10},"maxItems":100}}},"patterns":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","type","pattern","idPrefix","labelCase"],"properties":{"name":{"type":"string","pattern":"^[a-z][a-z0-9-]*$"},"type":{"$ref":"#/$defs/EntityType"},"pattern":{"type":"string","minLength":2,"maxLength":200},"idPrefix":{"type":"string","pattern":"^[a-z]+:$"},"labelCase":{"enum":["upper","keep"]}}}},"concepts":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","type","label","xrefs","zh","en","abbreviations"],"properties":{"id":{"type":"string","pattern":"^[a-z]+:[a-z0-9-]+$"},"type":{"$ref":"#/$defs/EntityType"},"label":{"type":"string","minLength":1},"xrefs":{"type":"array","items":{"type":"string","pattern":"^(MESH:D[0-9]{6,9}|CL:[0-9]{7}|HGNC\\.SYMBOL:[A-Z0-9-]+)$"}},"zh":{"type":"array","items":{"type":"string","minLength":1}},"en":{"type":"array","items":{"type":"string","minLength":2}},"abbreviations":{"type":"array","items":{"type":"string","minLength":2}},"broader":{"type":"string","pattern":"^[a-z]+:[a-z0-9-]+$"}}}}},"$defs":{"EntityType":{"enum":["disease","cell","molecule","measure","organization","journal","drug","country","other"]}}};
+const schema27 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/lexicon.schema.json","type":"object","additionalProperties":false,"required":["concepts","patterns"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"pinyinRuby":{"type":"string","minLength":2,"maxLength":300},"definitionStops":{"type":"object","additionalProperties":false,"required":["always","clauseOpeners"],"properties":{"always":{"type":"array","items":{"type":"string","minLength":1,"maxLength":10},"maxItems":100},"clauseOpeners":{"type":"array","items":{"type":"string","minLength":1,"maxLength":10},"maxItems":100}}},"abbreviationCompounds":{"type":"object","additionalProperties":false,"properties":{"before":{"type":"array","items":{"type":"string","minLength":1,"maxLength":10},"maxItems":50},"after":{"type":"array","items":{"type":"string","minLength":1,"maxLength":10},"maxItems":50}}},"notMentions":{"type":"array","items":{"type":"string","minLength":2,"maxLength":20},"maxItems":200},"patterns":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","type","pattern","idPrefix","labelCase"],"properties":{"name":{"type":"string","pattern":"^[a-z][a-z0-9-]*$"},"type":{"$ref":"#/$defs/EntityType"},"pattern":{"type":"string","minLength":2,"maxLength":200},"idPrefix":{"type":"string","pattern":"^[a-z]+:$"},"labelCase":{"enum":["upper","keep"]}}}},"concepts":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","type","label","xrefs","zh","en","abbreviations"],"properties":{"id":{"type":"string","pattern":"^[a-z]+:[a-z0-9-]+$"},"type":{"$ref":"#/$defs/EntityType"},"label":{"type":"string","minLength":1},"xrefs":{"type":"array","items":{"type":"string","pattern":"^(MESH:D[0-9]{6,9}|CL:[0-9]{7}|HGNC\\.SYMBOL:[A-Z0-9-]+)$"}},"zh":{"type":"array","items":{"type":"string","minLength":1}},"en":{"type":"array","items":{"type":"string","minLength":2}},"abbreviations":{"type":"array","items":{"type":"string","minLength":2}},"broader":{"type":"string","pattern":"^[a-z]+:[a-z0-9-]+$"}}}}},"$defs":{"EntityType":{"enum":["disease","cell","molecule","measure","organization","journal","drug","country","other"]}}};
 const pattern6 = new RegExp("^[a-z][a-z0-9-]*$", "u");
 const pattern7 = new RegExp("^[a-z]+:$", "u");
 const pattern8 = new RegExp("^[a-z]+:[a-z0-9-]+$", "u");
@@ -2532,7 +2532,7 @@ return false;
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!((((((key0 === "$schema") || (key0 === "description")) || (key0 === "pinyinRuby")) || (key0 === "definitionStops")) || (key0 === "patterns")) || (key0 === "concepts"))){
+if(!((((((((key0 === "$schema") || (key0 === "description")) || (key0 === "pinyinRuby")) || (key0 === "definitionStops")) || (key0 === "abbreviationCompounds")) || (key0 === "notMentions")) || (key0 === "patterns")) || (key0 === "concepts"))){
 validate102.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
@@ -2726,146 +2726,126 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.patterns !== undefined){
-let data8 = data.patterns;
+if(data.abbreviationCompounds !== undefined){
+let data8 = data.abbreviationCompounds;
 const _errs19 = errors;
 if(errors === _errs19){
-if(Array.isArray(data8)){
-var valid4 = true;
-const len2 = data8.length;
-for(let i2=0; i2<len2; i2++){
-let data9 = data8[i2];
+if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
 const _errs21 = errors;
-if(errors === _errs21){
-if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
-let missing2;
-if((((((data9.name === undefined) && (missing2 = "name")) || ((data9.type === undefined) && (missing2 = "type"))) || ((data9.pattern === undefined) && (missing2 = "pattern"))) || ((data9.idPrefix === undefined) && (missing2 = "idPrefix"))) || ((data9.labelCase === undefined) && (missing2 = "labelCase"))){
-validate102.errors = [{instancePath:instancePath+"/patterns/" + i2,schemaPath:"#/properties/patterns/items/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
-return false;
-}
-else {
-const _errs23 = errors;
-for(const key2 in data9){
-if(!(((((key2 === "name") || (key2 === "type")) || (key2 === "pattern")) || (key2 === "idPrefix")) || (key2 === "labelCase"))){
-validate102.errors = [{instancePath:instancePath+"/patterns/" + i2,schemaPath:"#/properties/patterns/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
+for(const key2 in data8){
+if(!((key2 === "before") || (key2 === "after"))){
+validate102.errors = [{instancePath:instancePath+"/abbreviationCompounds",schemaPath:"#/properties/abbreviationCompounds/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs23 === errors){
-if(data9.name !== undefined){
-let data10 = data9.name;
+if(_errs21 === errors){
+if(data8.before !== undefined){
+let data9 = data8.before;
+const _errs22 = errors;
+if(errors === _errs22){
+if(Array.isArray(data9)){
+if(data9.length > 50){
+validate102.errors = [{instancePath:instancePath+"/abbreviationCompounds/before",schemaPath:"#/properties/abbreviationCompounds/properties/before/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"}];
+return false;
+}
+else {
+var valid5 = true;
+const len2 = data9.length;
+for(let i2=0; i2<len2; i2++){
+let data10 = data9[i2];
 const _errs24 = errors;
 if(errors === _errs24){
 if(typeof data10 === "string"){
-if(!pattern6.test(data10)){
-validate102.errors = [{instancePath:instancePath+"/patterns/" + i2+"/name",schemaPath:"#/properties/patterns/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9-]*$"+"\""}];
+if(func2(data10) > 10){
+validate102.errors = [{instancePath:instancePath+"/abbreviationCompounds/before/" + i2,schemaPath:"#/properties/abbreviationCompounds/properties/before/items/maxLength",keyword:"maxLength",params:{limit: 10},message:"must NOT have more than 10 characters"}];
+return false;
+}
+else {
+if(func2(data10) < 1){
+validate102.errors = [{instancePath:instancePath+"/abbreviationCompounds/before/" + i2,schemaPath:"#/properties/abbreviationCompounds/properties/before/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
+}
 else {
-validate102.errors = [{instancePath:instancePath+"/patterns/" + i2+"/name",schemaPath:"#/properties/patterns/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate102.errors = [{instancePath:instancePath+"/abbreviationCompounds/before/" + i2,schemaPath:"#/properties/abbreviationCompounds/properties/before/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
 var valid5 = _errs24 === errors;
-}
-else {
-var valid5 = true;
-}
-if(valid5){
-if(data9.type !== undefined){
-const _errs26 = errors;
-if(!(validate103(data9.type, {instancePath:instancePath+"/patterns/" + i2+"/type",parentData:data9,parentDataProperty:"type",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate103.errors : vErrors.concat(validate103.errors);
-errors = vErrors.length;
-}
-var valid5 = _errs26 === errors;
-}
-else {
-var valid5 = true;
-}
-if(valid5){
-if(data9.pattern !== undefined){
-let data12 = data9.pattern;
-const _errs27 = errors;
-if(errors === _errs27){
-if(typeof data12 === "string"){
-if(func2(data12) > 200){
-validate102.errors = [{instancePath:instancePath+"/patterns/" + i2+"/pattern",schemaPath:"#/properties/patterns/items/properties/pattern/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
-return false;
-}
-else {
-if(func2(data12) < 2){
-validate102.errors = [{instancePath:instancePath+"/patterns/" + i2+"/pattern",schemaPath:"#/properties/patterns/items/properties/pattern/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"}];
-return false;
-}
-}
-}
-else {
-validate102.errors = [{instancePath:instancePath+"/patterns/" + i2+"/pattern",schemaPath:"#/properties/patterns/items/properties/pattern/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid5 = _errs27 === errors;
-}
-else {
-var valid5 = true;
-}
-if(valid5){
-if(data9.idPrefix !== undefined){
-let data13 = data9.idPrefix;
-const _errs29 = errors;
-if(errors === _errs29){
-if(typeof data13 === "string"){
-if(!pattern7.test(data13)){
-validate102.errors = [{instancePath:instancePath+"/patterns/" + i2+"/idPrefix",schemaPath:"#/properties/patterns/items/properties/idPrefix/pattern",keyword:"pattern",params:{pattern: "^[a-z]+:$"},message:"must match pattern \""+"^[a-z]+:$"+"\""}];
-return false;
-}
-}
-else {
-validate102.errors = [{instancePath:instancePath+"/patterns/" + i2+"/idPrefix",schemaPath:"#/properties/patterns/items/properties/idPrefix/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid5 = _errs29 === errors;
-}
-else {
-var valid5 = true;
-}
-if(valid5){
-if(data9.labelCase !== undefined){
-let data14 = data9.labelCase;
-const _errs31 = errors;
-if(!((data14 === "upper") || (data14 === "keep"))){
-validate102.errors = [{instancePath:instancePath+"/patterns/" + i2+"/labelCase",schemaPath:"#/properties/patterns/items/properties/labelCase/enum",keyword:"enum",params:{allowedValues: schema27.properties.patterns.items.properties.labelCase.enum},message:"must be equal to one of the allowed values"}];
-return false;
-}
-var valid5 = _errs31 === errors;
-}
-else {
-var valid5 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-else {
-validate102.errors = [{instancePath:instancePath+"/patterns/" + i2,schemaPath:"#/properties/patterns/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-var valid4 = _errs21 === errors;
-if(!valid4){
+if(!valid5){
 break;
 }
 }
 }
+}
 else {
-validate102.errors = [{instancePath:instancePath+"/patterns",schemaPath:"#/properties/patterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate102.errors = [{instancePath:instancePath+"/abbreviationCompounds/before",schemaPath:"#/properties/abbreviationCompounds/properties/before/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid4 = _errs22 === errors;
+}
+else {
+var valid4 = true;
+}
+if(valid4){
+if(data8.after !== undefined){
+let data11 = data8.after;
+const _errs26 = errors;
+if(errors === _errs26){
+if(Array.isArray(data11)){
+if(data11.length > 50){
+validate102.errors = [{instancePath:instancePath+"/abbreviationCompounds/after",schemaPath:"#/properties/abbreviationCompounds/properties/after/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"}];
+return false;
+}
+else {
+var valid6 = true;
+const len3 = data11.length;
+for(let i3=0; i3<len3; i3++){
+let data12 = data11[i3];
+const _errs28 = errors;
+if(errors === _errs28){
+if(typeof data12 === "string"){
+if(func2(data12) > 10){
+validate102.errors = [{instancePath:instancePath+"/abbreviationCompounds/after/" + i3,schemaPath:"#/properties/abbreviationCompounds/properties/after/items/maxLength",keyword:"maxLength",params:{limit: 10},message:"must NOT have more than 10 characters"}];
+return false;
+}
+else {
+if(func2(data12) < 1){
+validate102.errors = [{instancePath:instancePath+"/abbreviationCompounds/after/" + i3,schemaPath:"#/properties/abbreviationCompounds/properties/after/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+}
+else {
+validate102.errors = [{instancePath:instancePath+"/abbreviationCompounds/after/" + i3,schemaPath:"#/properties/abbreviationCompounds/properties/after/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid6 = _errs28 === errors;
+if(!valid6){
+break;
+}
+}
+}
+}
+else {
+validate102.errors = [{instancePath:instancePath+"/abbreviationCompounds/after",schemaPath:"#/properties/abbreviationCompounds/properties/after/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid4 = _errs26 === errors;
+}
+else {
+var valid4 = true;
+}
+}
+}
+}
+else {
+validate102.errors = [{instancePath:instancePath+"/abbreviationCompounds",schemaPath:"#/properties/abbreviationCompounds/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -2875,280 +2855,480 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.concepts !== undefined){
-let data15 = data.concepts;
-const _errs32 = errors;
-if(errors === _errs32){
-if(Array.isArray(data15)){
-var valid6 = true;
-const len3 = data15.length;
-for(let i3=0; i3<len3; i3++){
-let data16 = data15[i3];
-const _errs34 = errors;
-if(errors === _errs34){
-if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
-let missing3;
-if((((((((data16.id === undefined) && (missing3 = "id")) || ((data16.type === undefined) && (missing3 = "type"))) || ((data16.label === undefined) && (missing3 = "label"))) || ((data16.xrefs === undefined) && (missing3 = "xrefs"))) || ((data16.zh === undefined) && (missing3 = "zh"))) || ((data16.en === undefined) && (missing3 = "en"))) || ((data16.abbreviations === undefined) && (missing3 = "abbreviations"))){
-validate102.errors = [{instancePath:instancePath+"/concepts/" + i3,schemaPath:"#/properties/concepts/items/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'"}];
+if(data.notMentions !== undefined){
+let data13 = data.notMentions;
+const _errs30 = errors;
+if(errors === _errs30){
+if(Array.isArray(data13)){
+if(data13.length > 200){
+validate102.errors = [{instancePath:instancePath+"/notMentions",schemaPath:"#/properties/notMentions/maxItems",keyword:"maxItems",params:{limit: 200},message:"must NOT have more than 200 items"}];
 return false;
 }
 else {
+var valid7 = true;
+const len4 = data13.length;
+for(let i4=0; i4<len4; i4++){
+let data14 = data13[i4];
+const _errs32 = errors;
+if(errors === _errs32){
+if(typeof data14 === "string"){
+if(func2(data14) > 20){
+validate102.errors = [{instancePath:instancePath+"/notMentions/" + i4,schemaPath:"#/properties/notMentions/items/maxLength",keyword:"maxLength",params:{limit: 20},message:"must NOT have more than 20 characters"}];
+return false;
+}
+else {
+if(func2(data14) < 2){
+validate102.errors = [{instancePath:instancePath+"/notMentions/" + i4,schemaPath:"#/properties/notMentions/items/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"}];
+return false;
+}
+}
+}
+else {
+validate102.errors = [{instancePath:instancePath+"/notMentions/" + i4,schemaPath:"#/properties/notMentions/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid7 = _errs32 === errors;
+if(!valid7){
+break;
+}
+}
+}
+}
+else {
+validate102.errors = [{instancePath:instancePath+"/notMentions",schemaPath:"#/properties/notMentions/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs30 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.patterns !== undefined){
+let data15 = data.patterns;
+const _errs34 = errors;
+if(errors === _errs34){
+if(Array.isArray(data15)){
+var valid8 = true;
+const len5 = data15.length;
+for(let i5=0; i5<len5; i5++){
+let data16 = data15[i5];
 const _errs36 = errors;
+if(errors === _errs36){
+if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
+let missing2;
+if((((((data16.name === undefined) && (missing2 = "name")) || ((data16.type === undefined) && (missing2 = "type"))) || ((data16.pattern === undefined) && (missing2 = "pattern"))) || ((data16.idPrefix === undefined) && (missing2 = "idPrefix"))) || ((data16.labelCase === undefined) && (missing2 = "labelCase"))){
+validate102.errors = [{instancePath:instancePath+"/patterns/" + i5,schemaPath:"#/properties/patterns/items/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
+return false;
+}
+else {
+const _errs38 = errors;
 for(const key3 in data16){
-if(!((((((((key3 === "id") || (key3 === "type")) || (key3 === "label")) || (key3 === "xrefs")) || (key3 === "zh")) || (key3 === "en")) || (key3 === "abbreviations")) || (key3 === "broader"))){
-validate102.errors = [{instancePath:instancePath+"/concepts/" + i3,schemaPath:"#/properties/concepts/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"}];
+if(!(((((key3 === "name") || (key3 === "type")) || (key3 === "pattern")) || (key3 === "idPrefix")) || (key3 === "labelCase"))){
+validate102.errors = [{instancePath:instancePath+"/patterns/" + i5,schemaPath:"#/properties/patterns/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs36 === errors){
-if(data16.id !== undefined){
-let data17 = data16.id;
-const _errs37 = errors;
-if(errors === _errs37){
-if(typeof data17 === "string"){
-if(!pattern8.test(data17)){
-validate102.errors = [{instancePath:instancePath+"/concepts/" + i3+"/id",schemaPath:"#/properties/concepts/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z]+:[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z]+:[a-z0-9-]+$"+"\""}];
-return false;
-}
-}
-else {
-validate102.errors = [{instancePath:instancePath+"/concepts/" + i3+"/id",schemaPath:"#/properties/concepts/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid7 = _errs37 === errors;
-}
-else {
-var valid7 = true;
-}
-if(valid7){
-if(data16.type !== undefined){
+if(_errs38 === errors){
+if(data16.name !== undefined){
+let data17 = data16.name;
 const _errs39 = errors;
-if(!(validate103(data16.type, {instancePath:instancePath+"/concepts/" + i3+"/type",parentData:data16,parentDataProperty:"type",rootData,dynamicAnchors}))){
+if(errors === _errs39){
+if(typeof data17 === "string"){
+if(!pattern6.test(data17)){
+validate102.errors = [{instancePath:instancePath+"/patterns/" + i5+"/name",schemaPath:"#/properties/patterns/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9-]*$"+"\""}];
+return false;
+}
+}
+else {
+validate102.errors = [{instancePath:instancePath+"/patterns/" + i5+"/name",schemaPath:"#/properties/patterns/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid9 = _errs39 === errors;
+}
+else {
+var valid9 = true;
+}
+if(valid9){
+if(data16.type !== undefined){
+const _errs41 = errors;
+if(!(validate103(data16.type, {instancePath:instancePath+"/patterns/" + i5+"/type",parentData:data16,parentDataProperty:"type",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate103.errors : vErrors.concat(validate103.errors);
 errors = vErrors.length;
 }
-var valid7 = _errs39 === errors;
+var valid9 = _errs41 === errors;
 }
 else {
-var valid7 = true;
+var valid9 = true;
 }
-if(valid7){
-if(data16.label !== undefined){
-let data19 = data16.label;
-const _errs40 = errors;
-if(errors === _errs40){
-if(typeof data19 === "string"){
-if(func2(data19) < 1){
-validate102.errors = [{instancePath:instancePath+"/concepts/" + i3+"/label",schemaPath:"#/properties/concepts/items/properties/label/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-else {
-validate102.errors = [{instancePath:instancePath+"/concepts/" + i3+"/label",schemaPath:"#/properties/concepts/items/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid7 = _errs40 === errors;
-}
-else {
-var valid7 = true;
-}
-if(valid7){
-if(data16.xrefs !== undefined){
-let data20 = data16.xrefs;
+if(valid9){
+if(data16.pattern !== undefined){
+let data19 = data16.pattern;
 const _errs42 = errors;
 if(errors === _errs42){
-if(Array.isArray(data20)){
-var valid8 = true;
-const len4 = data20.length;
-for(let i4=0; i4<len4; i4++){
-let data21 = data20[i4];
+if(typeof data19 === "string"){
+if(func2(data19) > 200){
+validate102.errors = [{instancePath:instancePath+"/patterns/" + i5+"/pattern",schemaPath:"#/properties/patterns/items/properties/pattern/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
+return false;
+}
+else {
+if(func2(data19) < 2){
+validate102.errors = [{instancePath:instancePath+"/patterns/" + i5+"/pattern",schemaPath:"#/properties/patterns/items/properties/pattern/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"}];
+return false;
+}
+}
+}
+else {
+validate102.errors = [{instancePath:instancePath+"/patterns/" + i5+"/pattern",schemaPath:"#/properties/patterns/items/properties/pattern/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid9 = _errs42 === errors;
+}
+else {
+var valid9 = true;
+}
+if(valid9){
+if(data16.idPrefix !== undefined){
+let data20 = data16.idPrefix;
 const _errs44 = errors;
 if(errors === _errs44){
-if(typeof data21 === "string"){
-if(!pattern9.test(data21)){
-validate102.errors = [{instancePath:instancePath+"/concepts/" + i3+"/xrefs/" + i4,schemaPath:"#/properties/concepts/items/properties/xrefs/items/pattern",keyword:"pattern",params:{pattern: "^(MESH:D[0-9]{6,9}|CL:[0-9]{7}|HGNC\\.SYMBOL:[A-Z0-9-]+)$"},message:"must match pattern \""+"^(MESH:D[0-9]{6,9}|CL:[0-9]{7}|HGNC\\.SYMBOL:[A-Z0-9-]+)$"+"\""}];
+if(typeof data20 === "string"){
+if(!pattern7.test(data20)){
+validate102.errors = [{instancePath:instancePath+"/patterns/" + i5+"/idPrefix",schemaPath:"#/properties/patterns/items/properties/idPrefix/pattern",keyword:"pattern",params:{pattern: "^[a-z]+:$"},message:"must match pattern \""+"^[a-z]+:$"+"\""}];
 return false;
 }
 }
 else {
-validate102.errors = [{instancePath:instancePath+"/concepts/" + i3+"/xrefs/" + i4,schemaPath:"#/properties/concepts/items/properties/xrefs/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate102.errors = [{instancePath:instancePath+"/patterns/" + i5+"/idPrefix",schemaPath:"#/properties/patterns/items/properties/idPrefix/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
-var valid8 = _errs44 === errors;
+var valid9 = _errs44 === errors;
+}
+else {
+var valid9 = true;
+}
+if(valid9){
+if(data16.labelCase !== undefined){
+let data21 = data16.labelCase;
+const _errs46 = errors;
+if(!((data21 === "upper") || (data21 === "keep"))){
+validate102.errors = [{instancePath:instancePath+"/patterns/" + i5+"/labelCase",schemaPath:"#/properties/patterns/items/properties/labelCase/enum",keyword:"enum",params:{allowedValues: schema27.properties.patterns.items.properties.labelCase.enum},message:"must be equal to one of the allowed values"}];
+return false;
+}
+var valid9 = _errs46 === errors;
+}
+else {
+var valid9 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate102.errors = [{instancePath:instancePath+"/patterns/" + i5,schemaPath:"#/properties/patterns/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid8 = _errs36 === errors;
 if(!valid8){
 break;
 }
 }
 }
 else {
-validate102.errors = [{instancePath:instancePath+"/concepts/" + i3+"/xrefs",schemaPath:"#/properties/concepts/items/properties/xrefs/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate102.errors = [{instancePath:instancePath+"/patterns",schemaPath:"#/properties/patterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
-var valid7 = _errs42 === errors;
+var valid0 = _errs34 === errors;
 }
 else {
-var valid7 = true;
+var valid0 = true;
 }
-if(valid7){
-if(data16.zh !== undefined){
-let data22 = data16.zh;
-const _errs46 = errors;
-if(errors === _errs46){
+if(valid0){
+if(data.concepts !== undefined){
+let data22 = data.concepts;
+const _errs47 = errors;
+if(errors === _errs47){
 if(Array.isArray(data22)){
-var valid9 = true;
-const len5 = data22.length;
-for(let i5=0; i5<len5; i5++){
-let data23 = data22[i5];
-const _errs48 = errors;
-if(errors === _errs48){
-if(typeof data23 === "string"){
-if(func2(data23) < 1){
-validate102.errors = [{instancePath:instancePath+"/concepts/" + i3+"/zh/" + i5,schemaPath:"#/properties/concepts/items/properties/zh/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+var valid10 = true;
+const len6 = data22.length;
+for(let i6=0; i6<len6; i6++){
+let data23 = data22[i6];
+const _errs49 = errors;
+if(errors === _errs49){
+if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
+let missing3;
+if((((((((data23.id === undefined) && (missing3 = "id")) || ((data23.type === undefined) && (missing3 = "type"))) || ((data23.label === undefined) && (missing3 = "label"))) || ((data23.xrefs === undefined) && (missing3 = "xrefs"))) || ((data23.zh === undefined) && (missing3 = "zh"))) || ((data23.en === undefined) && (missing3 = "en"))) || ((data23.abbreviations === undefined) && (missing3 = "abbreviations"))){
+validate102.errors = [{instancePath:instancePath+"/concepts/" + i6,schemaPath:"#/properties/concepts/items/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'"}];
 return false;
-}
 }
 else {
-validate102.errors = [{instancePath:instancePath+"/concepts/" + i3+"/zh/" + i5,schemaPath:"#/properties/concepts/items/properties/zh/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+const _errs51 = errors;
+for(const key4 in data23){
+if(!((((((((key4 === "id") || (key4 === "type")) || (key4 === "label")) || (key4 === "xrefs")) || (key4 === "zh")) || (key4 === "en")) || (key4 === "abbreviations")) || (key4 === "broader"))){
+validate102.errors = [{instancePath:instancePath+"/concepts/" + i6,schemaPath:"#/properties/concepts/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"}];
 return false;
-}
-}
-var valid9 = _errs48 === errors;
-if(!valid9){
 break;
 }
 }
-}
-else {
-validate102.errors = [{instancePath:instancePath+"/concepts/" + i3+"/zh",schemaPath:"#/properties/concepts/items/properties/zh/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid7 = _errs46 === errors;
-}
-else {
-var valid7 = true;
-}
-if(valid7){
-if(data16.en !== undefined){
-let data24 = data16.en;
-const _errs50 = errors;
-if(errors === _errs50){
-if(Array.isArray(data24)){
-var valid10 = true;
-const len6 = data24.length;
-for(let i6=0; i6<len6; i6++){
-let data25 = data24[i6];
+if(_errs51 === errors){
+if(data23.id !== undefined){
+let data24 = data23.id;
 const _errs52 = errors;
 if(errors === _errs52){
-if(typeof data25 === "string"){
-if(func2(data25) < 2){
-validate102.errors = [{instancePath:instancePath+"/concepts/" + i3+"/en/" + i6,schemaPath:"#/properties/concepts/items/properties/en/items/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"}];
+if(typeof data24 === "string"){
+if(!pattern8.test(data24)){
+validate102.errors = [{instancePath:instancePath+"/concepts/" + i6+"/id",schemaPath:"#/properties/concepts/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z]+:[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z]+:[a-z0-9-]+$"+"\""}];
 return false;
 }
 }
 else {
-validate102.errors = [{instancePath:instancePath+"/concepts/" + i3+"/en/" + i6,schemaPath:"#/properties/concepts/items/properties/en/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate102.errors = [{instancePath:instancePath+"/concepts/" + i6+"/id",schemaPath:"#/properties/concepts/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
-var valid10 = _errs52 === errors;
-if(!valid10){
-break;
-}
-}
+var valid11 = _errs52 === errors;
 }
 else {
-validate102.errors = [{instancePath:instancePath+"/concepts/" + i3+"/en",schemaPath:"#/properties/concepts/items/properties/en/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid7 = _errs50 === errors;
-}
-else {
-var valid7 = true;
-}
-if(valid7){
-if(data16.abbreviations !== undefined){
-let data26 = data16.abbreviations;
-const _errs54 = errors;
-if(errors === _errs54){
-if(Array.isArray(data26)){
 var valid11 = true;
-const len7 = data26.length;
-for(let i7=0; i7<len7; i7++){
-let data27 = data26[i7];
-const _errs56 = errors;
-if(errors === _errs56){
-if(typeof data27 === "string"){
-if(func2(data27) < 2){
-validate102.errors = [{instancePath:instancePath+"/concepts/" + i3+"/abbreviations/" + i7,schemaPath:"#/properties/concepts/items/properties/abbreviations/items/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"}];
+}
+if(valid11){
+if(data23.type !== undefined){
+const _errs54 = errors;
+if(!(validate103(data23.type, {instancePath:instancePath+"/concepts/" + i6+"/type",parentData:data23,parentDataProperty:"type",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate103.errors : vErrors.concat(validate103.errors);
+errors = vErrors.length;
+}
+var valid11 = _errs54 === errors;
+}
+else {
+var valid11 = true;
+}
+if(valid11){
+if(data23.label !== undefined){
+let data26 = data23.label;
+const _errs55 = errors;
+if(errors === _errs55){
+if(typeof data26 === "string"){
+if(func2(data26) < 1){
+validate102.errors = [{instancePath:instancePath+"/concepts/" + i6+"/label",schemaPath:"#/properties/concepts/items/properties/label/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 else {
-validate102.errors = [{instancePath:instancePath+"/concepts/" + i3+"/abbreviations/" + i7,schemaPath:"#/properties/concepts/items/properties/abbreviations/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate102.errors = [{instancePath:instancePath+"/concepts/" + i6+"/label",schemaPath:"#/properties/concepts/items/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
-var valid11 = _errs56 === errors;
-if(!valid11){
+var valid11 = _errs55 === errors;
+}
+else {
+var valid11 = true;
+}
+if(valid11){
+if(data23.xrefs !== undefined){
+let data27 = data23.xrefs;
+const _errs57 = errors;
+if(errors === _errs57){
+if(Array.isArray(data27)){
+var valid12 = true;
+const len7 = data27.length;
+for(let i7=0; i7<len7; i7++){
+let data28 = data27[i7];
+const _errs59 = errors;
+if(errors === _errs59){
+if(typeof data28 === "string"){
+if(!pattern9.test(data28)){
+validate102.errors = [{instancePath:instancePath+"/concepts/" + i6+"/xrefs/" + i7,schemaPath:"#/properties/concepts/items/properties/xrefs/items/pattern",keyword:"pattern",params:{pattern: "^(MESH:D[0-9]{6,9}|CL:[0-9]{7}|HGNC\\.SYMBOL:[A-Z0-9-]+)$"},message:"must match pattern \""+"^(MESH:D[0-9]{6,9}|CL:[0-9]{7}|HGNC\\.SYMBOL:[A-Z0-9-]+)$"+"\""}];
+return false;
+}
+}
+else {
+validate102.errors = [{instancePath:instancePath+"/concepts/" + i6+"/xrefs/" + i7,schemaPath:"#/properties/concepts/items/properties/xrefs/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid12 = _errs59 === errors;
+if(!valid12){
 break;
 }
 }
 }
 else {
-validate102.errors = [{instancePath:instancePath+"/concepts/" + i3+"/abbreviations",schemaPath:"#/properties/concepts/items/properties/abbreviations/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate102.errors = [{instancePath:instancePath+"/concepts/" + i6+"/xrefs",schemaPath:"#/properties/concepts/items/properties/xrefs/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
-var valid7 = _errs54 === errors;
+var valid11 = _errs57 === errors;
 }
 else {
-var valid7 = true;
+var valid11 = true;
 }
-if(valid7){
-if(data16.broader !== undefined){
-let data28 = data16.broader;
-const _errs58 = errors;
-if(errors === _errs58){
-if(typeof data28 === "string"){
-if(!pattern8.test(data28)){
-validate102.errors = [{instancePath:instancePath+"/concepts/" + i3+"/broader",schemaPath:"#/properties/concepts/items/properties/broader/pattern",keyword:"pattern",params:{pattern: "^[a-z]+:[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z]+:[a-z0-9-]+$"+"\""}];
+if(valid11){
+if(data23.zh !== undefined){
+let data29 = data23.zh;
+const _errs61 = errors;
+if(errors === _errs61){
+if(Array.isArray(data29)){
+var valid13 = true;
+const len8 = data29.length;
+for(let i8=0; i8<len8; i8++){
+let data30 = data29[i8];
+const _errs63 = errors;
+if(errors === _errs63){
+if(typeof data30 === "string"){
+if(func2(data30) < 1){
+validate102.errors = [{instancePath:instancePath+"/concepts/" + i6+"/zh/" + i8,schemaPath:"#/properties/concepts/items/properties/zh/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 else {
-validate102.errors = [{instancePath:instancePath+"/concepts/" + i3+"/broader",schemaPath:"#/properties/concepts/items/properties/broader/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate102.errors = [{instancePath:instancePath+"/concepts/" + i6+"/zh/" + i8,schemaPath:"#/properties/concepts/items/properties/zh/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
-var valid7 = _errs58 === errors;
-}
-else {
-var valid7 = true;
-}
-}
-}
-}
-}
-}
-}
-}
+var valid13 = _errs63 === errors;
+if(!valid13){
+break;
 }
 }
 }
 else {
-validate102.errors = [{instancePath:instancePath+"/concepts/" + i3,schemaPath:"#/properties/concepts/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate102.errors = [{instancePath:instancePath+"/concepts/" + i6+"/zh",schemaPath:"#/properties/concepts/items/properties/zh/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
-var valid6 = _errs34 === errors;
-if(!valid6){
+var valid11 = _errs61 === errors;
+}
+else {
+var valid11 = true;
+}
+if(valid11){
+if(data23.en !== undefined){
+let data31 = data23.en;
+const _errs65 = errors;
+if(errors === _errs65){
+if(Array.isArray(data31)){
+var valid14 = true;
+const len9 = data31.length;
+for(let i9=0; i9<len9; i9++){
+let data32 = data31[i9];
+const _errs67 = errors;
+if(errors === _errs67){
+if(typeof data32 === "string"){
+if(func2(data32) < 2){
+validate102.errors = [{instancePath:instancePath+"/concepts/" + i6+"/en/" + i9,schemaPath:"#/properties/concepts/items/properties/en/items/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"}];
+return false;
+}
+}
+else {
+validate102.errors = [{instancePath:instancePath+"/concepts/" + i6+"/en/" + i9,schemaPath:"#/properties/concepts/items/properties/en/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid14 = _errs67 === errors;
+if(!valid14){
+break;
+}
+}
+}
+else {
+validate102.errors = [{instancePath:instancePath+"/concepts/" + i6+"/en",schemaPath:"#/properties/concepts/items/properties/en/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid11 = _errs65 === errors;
+}
+else {
+var valid11 = true;
+}
+if(valid11){
+if(data23.abbreviations !== undefined){
+let data33 = data23.abbreviations;
+const _errs69 = errors;
+if(errors === _errs69){
+if(Array.isArray(data33)){
+var valid15 = true;
+const len10 = data33.length;
+for(let i10=0; i10<len10; i10++){
+let data34 = data33[i10];
+const _errs71 = errors;
+if(errors === _errs71){
+if(typeof data34 === "string"){
+if(func2(data34) < 2){
+validate102.errors = [{instancePath:instancePath+"/concepts/" + i6+"/abbreviations/" + i10,schemaPath:"#/properties/concepts/items/properties/abbreviations/items/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"}];
+return false;
+}
+}
+else {
+validate102.errors = [{instancePath:instancePath+"/concepts/" + i6+"/abbreviations/" + i10,schemaPath:"#/properties/concepts/items/properties/abbreviations/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid15 = _errs71 === errors;
+if(!valid15){
+break;
+}
+}
+}
+else {
+validate102.errors = [{instancePath:instancePath+"/concepts/" + i6+"/abbreviations",schemaPath:"#/properties/concepts/items/properties/abbreviations/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid11 = _errs69 === errors;
+}
+else {
+var valid11 = true;
+}
+if(valid11){
+if(data23.broader !== undefined){
+let data35 = data23.broader;
+const _errs73 = errors;
+if(errors === _errs73){
+if(typeof data35 === "string"){
+if(!pattern8.test(data35)){
+validate102.errors = [{instancePath:instancePath+"/concepts/" + i6+"/broader",schemaPath:"#/properties/concepts/items/properties/broader/pattern",keyword:"pattern",params:{pattern: "^[a-z]+:[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z]+:[a-z0-9-]+$"+"\""}];
+return false;
+}
+}
+else {
+validate102.errors = [{instancePath:instancePath+"/concepts/" + i6+"/broader",schemaPath:"#/properties/concepts/items/properties/broader/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid11 = _errs73 === errors;
+}
+else {
+var valid11 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate102.errors = [{instancePath:instancePath+"/concepts/" + i6,schemaPath:"#/properties/concepts/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid10 = _errs49 === errors;
+if(!valid10){
 break;
 }
 }
@@ -3158,10 +3338,12 @@ validate102.errors = [{instancePath:instancePath+"/concepts",schemaPath:"#/prope
 return false;
 }
 }
-var valid0 = _errs32 === errors;
+var valid0 = _errs47 === errors;
 }
 else {
 var valid0 = true;
+}
+}
 }
 }
 }

@@ -32,7 +32,7 @@ function findInBlock(block: Block, memo: BlockMemo<Block>, m: LexiconMatcher, ex
   // entry, its destructuring and an iterator result a definition, every block (BENCHMARKS.md, "loops without iterators").
   extra.forEach(({ id, type, label, xrefs }, abbreviation) => {
     for (let at = view.indexOf(abbreviation); at !== -1; at = view.indexOf(abbreviation, at + 1)) {
-      if (standsAlone(view, at, at + abbreviation.length)) more.push({ start: at, end: at + abbreviation.length, concept: { id, type, label, xrefs } });
+      if (standsAlone(view, at, at + abbreviation.length) && !m.inCompound(view, at, at + abbreviation.length)) more.push({ start: at, end: at + abbreviation.length, concept: { id, type, label, xrefs } });
     }
   });
   return more.length ? leftmostLongest([...base, ...more]) : base;

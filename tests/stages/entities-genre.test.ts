@@ -174,3 +174,34 @@ describe('entities: a hormone named by a longer term that holds 激素 (genre-zh
     expect(said('drug:glucocorticoids')).toEqual(['激素']);
   });
 });
+
+describe('entities: an abbreviation glued to a word of publishing, and terms that hold a name but name something else (genre-zh8)', () => {
+  const said = async (text: string, id: string) => {
+    const doc = await runUpTo(`${text}\n`, 'entities');
+    return doc.entities.find((e) => e.id === id)?.mentions.map((m) => m.text) ?? [];
+  };
+
+  it('reads SCI glued to a publishing word (SCI论文, SCI收录, 发表SCI, SCI数据库) as the citation index; 脊髓损伤(SCI) and SCI患者 stay the disease', async () => {
+    expect(await said('团队在SCI期刊发表论文,该刊为SCI收录期刊,累计发表SCI 20余篇,含SCI文章、SCI论文,均在SCI一区;检索了SCI数据库。', 'disease:spinal-cord-injury')).toEqual([]);
+    expect(await said('慢性脊髓损伤(SCI)的治疗:SCI患者接受干细胞移植。', 'disease:spinal-cord-injury')).toEqual(['脊髓损伤', 'SCI', 'SCI']);
+  });
+
+  it('reads the rule for every abbreviation, the lexicon\'s and one the article defines: OA期刊 is no osteoarthritis; a defined EI收录 no mention', async () => {
+    expect(await said('骨关节炎(OA)患者多见;该研究发表在OA期刊上,OA患者的疼痛减轻。', 'disease:osteoarthritis')).toEqual(['骨关节炎', 'OA', 'OA']);
+    const doc = await runUpTo('工程索引评价体系(Engineering Index, EI)常用于评估工程研究,EI收录的论文增多,EI评价仍有争议。\n', 'entities');
+    const ei = doc.entities.find((e) => e.mentions.some((m) => m.text === 'EI'));
+    expect(ei?.mentions.map((m) => m.text)).toEqual(['EI', 'EI']);
+  });
+
+  it('reads 激素 inside 血清激素水平, 性激素水平, 基础激素水平 as no glucocorticoids; bare 激素 and the concepts\' longer names stay', async () => {
+    expect(await said('检查血清激素水平、性激素水平和基础激素水平;激素水平改善;长期使用激素治疗有副作用。', 'drug:glucocorticoids')).toEqual(['激素']);
+    expect(await said('促性腺激素水平升高,雌激素水平下降。', 'molecule:gonadotropins')).toEqual(['促性腺激素']);
+    expect(await said('促性腺激素水平升高,雌激素水平下降。', 'molecule:estrogens')).toEqual(['雌激素']);
+  });
+
+  it('reads a whole bracket that is a term of notMentions as no concept, and does not fail on it', () => {
+    const m = pipeline().data.concepts;
+    expect(m.matchesWhole('激素水平', 'drug')).toBe(false);
+    expect(m.matches('血清激素水平')).toEqual([]);
+  });
+});

@@ -550,3 +550,36 @@ describe('segment on the eighth Chinese real-page audit (genre-zh7)', () => {
     expect(alone.boilerplate.map((b) => b.text)).not.toContain('唐某某 王某某');
   });
 });
+
+describe('segment on the eighth Chinese pass (genre-zh8)', () => {
+  it.each([
+    ['某某健康網 2024-05-06 09:30', '2024-05-06'],
+    ['更新於 2024年05月07日08:15 • 發布於 2024年05月06日09:30', '2024-05-06'],
+    ['发布于:2020-12-08 共31884字', '2020-12-08'],
+    ['来源:某某文库 编辑:某某文学网 时间:2024/04/28 02:44:43', '2024-04-28'],
+    ['forumuser1 - 2020/11/29 18:42:00', '2020-11-29'],
+  ])('reads the page date of an outlet\'s, an aggregator\'s, a repost\'s or a forum\'s date line: %s', (text, date) => {
+    expect(pageDateOf(text, structure())).toBe(date);
+  });
+
+  it.each(['某某健康網 2024-05-06 研究', '发布于某某期刊的论文', 'A - 2020/11/29 18:42:00 补充'])('reads no page date from a sentence or a longer line: %s', (text) => {
+    expect(pageDateOf(text, structure())).toBeNull();
+  });
+
+  it.each(['评论区 0', '評論區', '本篇文章暂无评论', '暫無評論', '浙公网安备 33010000000001号', '浙公網安備 33010000000001號', '京ICP备12345678号-1', '請更新您的瀏覽器', '您使用的瀏覽器版本較舊,已不再受支援。'])(
+    'is chrome (a comment widget, a filing line, a browser warning): %s',
+    (text) => {
+      expect(classifyBlock(block(text), structure(), true).role).toBe('boilerplate');
+    },
+  );
+
+  it.each(['评论区的讨论很热烈,研究者回应了质疑。', '请更新您的研究计划', '公网安备系统上线'])('is not chrome: %s', (text) => {
+    expect(classifyBlock(block(text), structure(), true).role).not.toBe('boilerplate');
+  });
+
+  it('reads the title under a browser warning, and the page date from the outlet\'s line', async () => {
+    const doc = await runUpTo('請更新您的瀏覽器\n您使用的瀏覽器版本較舊,已不再受支援。\n幹細胞治療膝關節退化\n某某健康網 2024-05-06 09:30\n某某醫院骨科團隊日前發表研究。\n', 'segment');
+    expect(doc.title).toBe('幹細胞治療膝關節退化');
+    expect(doc.pageDate).toBe('2024-05-06');
+  });
+});
