@@ -4,7 +4,7 @@
 export const shippedDataHashes: readonly string[] = [
   '9a139e957b3ce6adad74216552ba3ef8937e435cfb9497dc7af3dee9ef13f0e7', // facts: pipelines/data/facts.json
   '73651168e9ae98853bf117d2313db81bf75f0bfc6beb15c38b39e90ae0c88990', // html: pipelines/data/html.json
-  '970103a2458befae1b3812e46bf65661bb1eb0da3339b5db3ec9e7abd896ea2c', // journals: pipelines/data/journals.json
+  '2855317348d4a1d2eaae5e9d00d13eb0d86ce110262da8b1b6879cd5b1724099', // journals: pipelines/data/journals.json
   '9411480641ff2115039a36c4e5d2872b51d2965823bfd15642058a5c92bd421c', // lexicon: pipelines/data/lexicon.json
-  '5233fe6cbfa5f4c613fc7ba91544032983dde0cba69580d73bf2b64013819d2f', // structure: pipelines/data/structure.json
+  '15be0e158de2022023232600e371ad00b938c93bafd395a5ecf1f5c64d8f6c80', // structure: pipelines/data/structure.json
 ];
