@@ -247,7 +247,7 @@ export class JournalIndex {
       const w = words[k]!;
       const at = start - 1 - w.length;
       if (at < 0 || !/[A-Z]/.test(view[at]!) || lowerSameLength(view.slice(at, start - 1)) !== w) continue;
-      if (at === 0 || /(?:[.!?]["”’]?\s|\n\s*)$/.test(view.slice(Math.max(0, at - 3), at))) return true;
+      if (at === 0 || /(?:[.!?]["”’]?\s|\n)$/.test(view.slice(Math.max(0, at - 3), at))) return true;
     }
     return false;
   }
