@@ -92,6 +92,8 @@ export interface CompiledStructure {
     regulators: RegExp;
     /** A trial's words: an approval whose text holds one clears a trial, not a product; null when the data gives none. */
     trialCues: RegExp | null;
+    /** An approval denied, withdrawn or not yet given: an approval whose text holds one names none; null when the data gives none. */
+    denialCues: RegExp | null;
     trialRoundupTitles: RegExp[];
     overviewTitles: RegExp[];
   };
@@ -457,6 +459,7 @@ export function loadStructure(file: string, text?: string, hash?: string): Compi
       approvalVerbs: new RegExp(words(kinds.approvalVerbs), 'iu'),
       regulators: new RegExp(words(kinds.regulators), 'u'),
       trialCues: kinds.trialCues === undefined ? null : one('/pageKinds/trialCues', kinds.trialCues),
+      denialCues: kinds.denialCues === undefined ? null : one('/pageKinds/denialCues', kinds.denialCues),
     },
     relativeYears: raw.relativeYears,
     citationMarker: compilePattern(file, '/citationMarker', raw.citationMarker, 'u', verify),

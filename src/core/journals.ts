@@ -118,7 +118,7 @@ export class JournalIndex {
       bare: new LongestMatcher(bareNames).tables(),
       bareJournals: Int32Array.from(bareJournals),
       bareOneWord: Uint8Array.from(bareOneWord),
-      cueWords: { before: fold(cues.before), after: fold(cues.after), family: fold(cues.family), documents: fold(cues.documents), titleJoiners: fold(cues.titleJoiners ?? []), titleRunAfter: fold(cues.titleRunAfter ?? []), companyAfter: fold(cues.companyAfter ?? []), titleBefore: fold(cues.titleBefore ?? []), titleAfter: fold(cues.titleAfter ?? []), sourceAfter: fold(cues.sourceAfter ?? []) },
+      cueWords: { before: fold(cues.before), after: fold(cues.after), family: fold(cues.family), documents: fold(cues.documents), titleJoiners: fold(cues.titleJoiners ?? []), titleRunAfter: fold(cues.titleRunAfter ?? []), nameJoiners: fold(cues.nameJoiners ?? []), sentenceOpeners: fold(cues.sentenceOpeners ?? []), companyAfter: fold(cues.companyAfter ?? []), titleBefore: fold(cues.titleBefore ?? []), titleAfter: fold(cues.titleAfter ?? []), sourceAfter: fold(cues.sourceAfter ?? []) },
     };
   }
 
@@ -229,6 +229,27 @@ export class JournalIndex {
    */
   joinsTitle(word: string): boolean {
     return (this.cueWords.titleJoiners ?? []).includes(word);
+  }
+
+  /** True when an English word joins two capitalised words of one name inside a run already joined ("and" in "Society for Blood and Bone Marrow Transplantation"); compared as written. */
+  joinsName(word: string): boolean {
+    return (this.cueWords.nameJoiners ?? []).includes(word);
+  }
+
+  /**
+   * True when a sentence opens with a word of journals.json's `sentenceOpeners`, capitalised, right
+   * before the name at `start`, and a comma follows the name at `end` ("In Nature, researchers report…").
+   */
+  opensSentence(view: string, start: number, end: number): boolean {
+    if (view[end] !== ',' || view[start - 1] !== ' ') return false;
+    const words = this.cueWords.sentenceOpeners ?? [];
+    for (let k = 0; k < words.length; k++) {
+      const w = words[k]!;
+      const at = start - 1 - w.length;
+      if (at < 0 || !/[A-Z]/.test(view[at]!) || lowerSameLength(view.slice(at, start - 1)) !== w) continue;
+      if (at === 0 || /(?:[.!?]["”’]?\s|\n)$/.test(view.slice(Math.max(0, at - 3), at))) return true;
+    }
+    return false;
   }
 
   /**

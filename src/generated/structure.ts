@@ -215,6 +215,10 @@ export interface StructureData {
      * A trial's words ("trial", "study", "IND"): an approval whose text (the title, the first dated item's lead, or the first sentence of a page with no dated item) also holds one clears a trial ("FDA Clears Stem Cell Clinical Trial"), not a product, and the page is no drug approval. Optional.
      */
     trialCues?: string;
+    /**
+     * An approval denied, withdrawn or not yet given ("FDA Denies Approval", "rejects", "complete response letter", "seeks", "until"): an approval word whose text (as for trialCues) also holds one names no approval, and the page is no drug approval. Optional.
+     */
+    denialCues?: string;
     trialRoundupTitles: Patterns10;
     overviewTitles: Patterns11;
   };

@@ -189,7 +189,7 @@ export function readJournals(text: string, journals: JournalIndex, isOrganizatio
     while (c < covered.length && covered[c]![1] <= bare.start) c++;
     if (c < covered.length && covered[c]![0] < bare.end) continue;
     // The cue words are read only where they decide (a one-word name, or a name inside a title run).
-    if ((bare.needsCue || inTitleRun(journals, view, bare.start, bare.end)) && !journals.cueBefore(view, bare.start) && !journals.cueAfter(view, bare.end) && !(bare.needsCue && readingListTail(view, bare.start, bare.end))) continue;
+    if ((bare.needsCue || inTitleRun(journals, view, bare.start, bare.end)) && !journals.cueBefore(view, bare.start) && !journals.cueAfter(view, bare.end) && !(bare.needsCue && (readingListTail(view, bare.start, bare.end) || journals.opensSentence(view, bare.start, bare.end)))) continue;
     // "Stem Cells, Inc. announced…": a company's name, whatever cue stands around it.
     if (journals.companyAfter(view, bare.end)) continue;
     const family = journals.cueAfter(view, bare.end, 'family');
@@ -225,6 +225,10 @@ function inTitleRun(journals: JournalIndex, view: string, start: number, end: nu
   const capital = (w: string): boolean => (/^[A-Z][a-z]/.test(w) || /[a-z][A-Z]/.test(w)) && /[A-Za-z]$/.test(w);
   // A capitalised word right before, itself mid-sentence (not the first word after a full stop).
   if (capital(last) && prior !== '' && !/[.!?:"“”]$/.test(prior)) return true;
+  // "Society for Blood and Bone Marrow Transplantation": a name's joining word (`nameJoiners`) after a
+  // capitalised word that a title's joining word ties to a capitalised word before it ("in Cell and
+  // Nature Medicine" is a list).
+  if (journals.joinsName(last) && capital(prior) && words.length >= 4 && journals.joinsTitle(words[words.length - 3]!) && capital(words[words.length - 4]!)) return true;
   // "Investigation of Stem Cells": a joining word (journals.json's `titleJoiners`) after a capitalised one.
   return journals.joinsTitle(last) && capital(prior);
 }

@@ -1,6 +1,7 @@
 import type { Range, Section } from '../generated/article.js';
 import { segmentDefaults } from '../generated/stage-defaults.js';
 import type { Block, DigestDocument } from '../core/document.js';
+import type { CompiledStructure } from '../core/data.js';
 import type { PatternGroup } from '../core/pattern-group.js';
 import { yearNumber } from '../core/numerals.js';
 import { pinyinRubyOf } from '../core/lexicon.js';
@@ -87,6 +88,51 @@ export function repeatsDroppedNames(text: string, dropped: readonly Dropped[]): 
   if (names < 2) return false;
   for (let i = 0; i < dropped.length; i++) if (dropped[i]!.entry.text.includes(glued)) return true;
   return false;
+}
+
+// A paragraph's opening up to a dash (a date glued to the lead: "17 April 2023 - Today, …"), at most a date's length.
+const dashOpening = /^(\S[^\n]{4,22}?)\s*(?:--|[-–—])\s*(?=\S)/u;
+
+/** The page date a paragraph opens with, a dash after it ("July 17, 2023—The …"), and the length to cut; else null. Exported for its test. */
+export function datedOpening(folded: string, s: CompiledStructure): { date: string; length: number } | null {
+  const m = dashOpening.exec(folded);
+  const date = m ? titleDateOf(m[1]!, s) : null;
+  return date === null ? null : { date, length: m![0].length };
+}
+
+// The words of a line: its tokens holding a letter or digit (a "|" between labels is none).
+// (Latin ranges, no property escape: V8 looks each up in ICU when it compiles the pattern; a kicker is read on Latin lines only.)
+const wordCount = (text: string) => text.split(/\s+/).filter((w) => /[0-9A-Za-z\u00C0-\u024F]/.test(w)).length;
+
+// A Han character: a kicker is read on Latin lines only (a Chinese page's short first line is its column or its title).
+const hanChar = new RegExp(`[${hanScript}]`, 'u');
+
+/** A Latin line of six words or fewer with no stop at its end: a label, a byline, a kicker, never a paragraph saying what a page reports. */
+const labelLine = (text: string) => !/[.!?。！？]["”’)]?\s*$/u.test(text) && !hanChar.test(text) && wordCount(text) <= 6;
+
+/**
+ * A kicker over the headline: a short line (three words at most, or a label of up to six split by
+ * "|" or "·": "Mind and Body", "Health library", "DATA GRAPHICS | Data Byte") with no stop at its end
+ * over a line that reads like a headline of four or more words and more than the kicker's, neither
+ * chrome, a date nor a dateline. A short headline is over a standfirst, which ends with a stop.
+ * Latin lines only; never a markup h1. Exported for its test.
+ */
+export function isKicker(block: Block, next: Block, s: CompiledStructure, folded: Map<Block, string>): boolean {
+  if (block.kind === 'heading' && block.level === 1) return false;
+  const text = foldedOf(block, folded).trim();
+  const words = wordCount(text);
+  if (words > (/\s[|·]\s/.test(text) ? 6 : 3) || /[.!?:;,]$/.test(text) || hanChar.test(text)) return false;
+  const head = foldedOf(next, folded).trim();
+  const headWords = wordCount(head);
+  return (
+    headWords >= 4 &&
+    headWords > words &&
+    !hanChar.test(head) &&
+    titleLike(next, s, head) &&
+    chromeOf(next, s) === null &&
+    titleDateOf(head, s) === null &&
+    openingByline(head, s) === undefined
+  );
 }
 
 /** A new draft section, added to `drafts`. */
@@ -262,6 +308,17 @@ export const segment = defineStage({
         byline = true;
         block = subBlock(doc, block, opening.length);
       }
+      // A date alone glued by a dash to the opening of the text ("17 April 2023 - Today, the US FDA…",
+      // "July 17, 2023—The U.S. …"): the page date (a date `titleDateLines` reads), cut off the paragraph.
+      // Only before any page date and in the intro: further on such a date is an item's.
+      if (!opening && doc.pageDate === null && (current === null || current.section.kind === 'intro')) {
+        const glued = datedOpening(foldedOf(block, doc.folded), s);
+        if (glued) {
+          doc.pageDate = glued.date;
+          dropBlock(doc, dropped, report, 'page-date', subBlock(doc, block, 0, glued.length), ` (read as the page date ${glued.date})`);
+          block = subBlock(doc, block, glued.length);
+        }
+      }
       const lead = foldedOf(block, doc.folded);
       const labelEnd = openingLength(s.groups['/leadLabels'], lead);
       if (labelEnd) block = subBlock(doc, block, labelEnd);
@@ -298,6 +355,11 @@ export const segment = defineStage({
         const next = blocks[b + 1];
         const dateLine = blocks[b + 2];
         if (doc.title === null && next && dateLine && titleLike(next, s, foldedOf(next, doc.folded)) && chromeOf(next, s) === null && titleDateOf(foldedOf(dateLine, doc.folded), s)) {
+          dropBlock(doc, dropped, report, 'other', block);
+          continue;
+        }
+        // A kicker (a section's or an outlet's name, a label) over a headline: the headline is the title.
+        if (doc.title === null && next && (role.role === 'body' || role.role === 'heading') && isKicker(block, next, s, doc.folded)) {
           dropBlock(doc, dropped, report, 'other', block);
           continue;
         }
@@ -368,7 +430,9 @@ export const segment = defineStage({
         case 'body':
           current ??= openDraft(drafts, { kind: 'intro', heading: null, position: blockRange(doc, block), items: [] }, null, null);
           current.body.push(block);
-          firstParagraph ??= block;
+          // A line of a few words with no stop (a byline's "Name, Title", a kicker under the headline:
+          // "Newsfrom Japan") says nothing of what the page reports: the first paragraph is after it.
+          if (firstParagraph === null && !labelLine(foldedOf(block, doc.folded))) firstParagraph = block;
           break;
       }
     }

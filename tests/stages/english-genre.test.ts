@@ -3,6 +3,7 @@ import { ingest } from '../../src/index.js';
 import { organizationTest, readLead } from '../../src/stages/link.js';
 import { declaredRange, openingByline, pageDateOf, titleDateOf, titleLike } from '../../src/structure/blocks.js';
 import { leadingDate, todayIn } from '../../src/structure/dates.js';
+import { datedOpening } from '../../src/stages/segment.js';
 import { foldWidth } from '../../src/core/text.js';
 import { items, pipeline } from '../helpers.js';
 
@@ -479,3 +480,141 @@ describe('English headlines: a final "U.S." is an abbreviation\'s stop; a page\'
     expect(record.boilerplate.map((b) => b.text)).toEqual(['headerads']);
   });
 });
+
+describe('a kicker over a short headline (a section\'s or an outlet\'s name, a label): the headline is the title', () => {
+  const page = (kicker: string, headline: string, rest = 'The agency said the product may be used in adults.\n') => `${kicker}\n${headline}\n${rest}`;
+  it.each([
+    ['Mind and Body', 'FDA Approves Cord Blood Therapy'],
+    ['Health library', 'Type 1 diabetes: A new treatment may offer freedom from islet injections'],
+    ['News', 'First Donor Islet Cell Therapy Is Approved for Type 1 Diabetes'],
+    ['Immune Health', 'The First US-Approved Stem Cell Therapy for Graft-vs-Host Disease'],
+    ['DATA GRAPHICS | Data Byte', 'CHMP recommends five new drugs'],
+  ])('"%s" over "%s"', async (kicker, headline) => {
+    const record = await ingest({ text: page(kicker, headline), name: 'page.txt' });
+    expect(record.title).toBe(headline);
+    expect(record.boilerplate.map((b) => b.text)).toContain(kicker);
+  });
+
+  it('drops two kickers in a row (an outlet\'s name, then a section\'s label)', async () => {
+    const record = await ingest({ text: page('ExampleCentury\nDATA GRAPHICS | Data Byte', 'CHMP recommends five new drugs'), name: 'page.txt' });
+    expect(record.title).toBe('CHMP recommends five new drugs');
+  });
+
+  it.each([
+    // A short headline over its standfirst, which ends with a stop.
+    ['Stem Cells Myelinate Human Brain', 'In a Phase I trial, neural stem cells transplanted into patients made myelin.'],
+    // A headline over a line of fewer words, or of three words or less.
+    ['Stem Cells Cure Brain Disorder In A Trial', 'Example Writer\'s picture'],
+    ['Stem Cell Weekly', 'Islets Engraft Again'],
+    // A line of more than three words over a headline.
+    ['Stem Cell News This Week', 'FDA Approves Cord Blood Therapy for Children'],
+    // A headline over a date or a byline.
+    ['Stem Cell Roundup', 'By Jane Example | Example Health News'],
+  ])('keeps "%s" as the title over "%s"', async (first, second) => {
+    const record = await ingest({ text: page(first, second), name: 'page.txt' });
+    expect(record.title).toBe(first);
+  });
+
+  it('keeps a month heading and a Chinese first line, never kickers', async () => {
+    const month = await ingest({ text: 'January 2025\nStem cells repair the heart in a new mouse study\nThe team reported it in May.\n', name: 'page.txt' });
+    expect(month.boilerplate.map((b) => b.text)).not.toContain('January 2025');
+    const zh = await ingest({ text: '干细胞新闻\nFDA Approves Cord Blood Therapy for Children\n正文。\n', name: 'page.txt' });
+    expect(zh.boilerplate.map((b) => b.text)).not.toContain('干细胞新闻');
+  });
+});
+
+describe('an approval denied, withdrawn or still sought is no drug approval (`pageKinds.denialCues`); the European Commission and a health ministry approve; a label line is no first paragraph', () => {
+  it.each([
+    ['FDA Denies Approval of Example Bio\'s Cell Therapy for Children\nThe company will run another trial.\n', 'overview'],
+    ['The U.S. Food and Drug Administration issued a complete response letter and did not grant approval to the cord blood product. The company will reply.\n', 'overview'],
+    ['FDA rejects approval of a stem cell product for graft-versus-host disease\nMore data were asked for.\n', 'overview'],
+    ['The Food and Drug Administration sued the bank to stop it distributing stem cell products until it obtains approval. A court heard the case.\n', 'overview'],
+    ['Cell Therapy Firm Plots European Conditional Approval For Heart Product\nA filing is planned with the EMA.\n', 'overview'],
+    ['Example Bio seeks FDA approval for its stem cell product\nA filing is planned.\n', 'overview'],
+    // Approvals stay approvals.
+    ['FDA Approves Cord Blood Therapy\nThe product treats blood cancers.\n', 'drug-approval'],
+    ['The European Commission has approved Examplecel, a cell therapy for Crohn\'s disease. Treatment begins in June.\n', 'drug-approval'],
+    ['Japan\'s health ministry said Friday it has conditionally approved two cell sheet products. Sales begin in summer.\n', 'drug-approval'],
+    // A line of a few words with no stop under the headline (a writer's "Name, Title", a kicker) is no first
+    // paragraph: the kind is read after it; a short one ending with a stop is a sentence, and read.
+    ['First Donor Islet Cell Therapy Is Approved for Type 1 Diabetes\nJane Example, Associate Editor\nThe therapy has been approved by the US Food and Drug Administration for adults with type 1 diabetes. Others will follow.\n', 'drug-approval'],
+    ['Japan clears two cell products\nNews from Japan\nJapan\'s health ministry said Friday it has approved two cell sheet products. Sales begin in summer.\n', 'drug-approval'],
+    ['Two cell products in Japan\nThe ministry met.\nJapan\'s health ministry said Friday it has approved two cell sheet products.\n', 'overview'],
+  ])('%s', async (text, kind) => {
+    const record = await ingest({ text, name: 'page.txt' });
+    expect(record.kind).toBe(kind);
+  });
+});
+
+describe('a date glued by a dash to the opening of the text is the page date', () => {
+  it.each([
+    ['17 April 2023 - Today, the US FDA approved a cord blood product.', '2023-04-17', 'Today, the'],
+    ['July 17, 2023—The U.S. Food and Drug Administration approved a cell therapy.', '2023-07-17', 'The U.S.'],
+    ['October 12, 2012 - (Example Times) - Two studies report grafts.', '2012-10-12', '(Example Times)'],
+  ])('%s', (text, date, rest) => {
+    const found = datedOpening(foldWidth(text), structure());
+    expect(found?.date).toBe(date);
+    expect(text.slice(found!.length).startsWith(rest)).toBe(true);
+  });
+
+  it.each(['2024-2025 - the trial enrolled patients.', 'Stem cell news - a roundup of the week.', 'March 2025 - the registry grew.'])('%s: none', (text) => {
+    expect(datedOpening(foldWidth(text), structure())).toBeNull();
+  });
+
+  it('reads it under the title, cut off the paragraph, and only before any page date', async () => {
+    const record = await ingest({ text: 'FDA approves cord blood product\n17 April 2023 - Today, the US FDA approved a cord blood product.\n5 May 2023 - A second product followed.\n', name: 'page.txt' });
+    expect(record.pageDate).toBe('2023-04-17');
+    expect(record.boilerplate.map((b) => b.text)).toEqual(['17 April 2023 -']);
+  });
+});
+
+describe('English site chrome: a source credit, a reading time, a paywall\'s offers, a read-on link to the source', () => {
+  it.each([
+    'Source: Example Health Wire',
+    'Source: Press release',
+    'Source:',
+    '3 min read',
+    '| 4 min read',
+    '1 Min Read',
+    'Get Unlimited Access',
+    'Or Purchase This Article',
+    'Interested in reading more?',
+    'Continue reading with a free trial.',
+    'Read more from source',
+    'Read more at Example website.',
+  ])('%s: kept out of the body', async (line) => {
+    const record = await ingest({ text: `A trial of neural stem cells in spinal cord injury opens\nThe first of ten patients was treated in March.\n${line}\n`, name: 'page.txt' });
+    expect(record.boilerplate.map((b) => b.text)).toContain(line);
+  });
+
+  it.each(['Source: Cell, published online Oct. 9, 2014', 'Source: data from a registry of 4,000 transplant patients in Europe', 'Read more about the trial in our archive of stem cell stories.'])('%s: kept (a citation or prose)', expectProseUnderHeadline);
+});
+
+describe('journals: a sentence opening "In" before a one-word name and a comma; a society\'s name holding a journal\'s', () => {
+  it.each([
+    ['In Nature, researchers report that grafted neurons survived in monkeys.', 'Nature'],
+    ['The trial closed. In Cell, a second team showed the same.', 'Cell'],
+    // A list after "in": its members stay journals.
+    ['The team has published in Cell and Bone Marrow Transplantation this year.', 'Cell'],
+    ['The data appear in Bone Marrow Transplantation later this year.', 'Bone Marrow Transplantation'],
+  ])('%s: a journal', (text, journal) => {
+    expect(lead(text).known?.journal?.name).toBe(journal);
+  });
+
+  it('names both members of a list joined by "and"', () => {
+    const names = readLead('Results appeared in Blood and Bone Marrow Transplantation.', pipeline().data.journals, organizationTest(pipeline().data));
+    expect(names.known?.journal?.name).toBe('Bone Marrow Transplantation');
+  });
+
+  it.each([
+    'The results were presented at the meeting of the European Society for Blood and Bone Marrow Transplantation in Paris.',
+    // Mid-sentence, no comma after it, or lower case: no cue.
+    'The cells were grown in Nature-like gels, the team said.',
+    'In Nature the cells never divide this fast.',
+    'In nature, stem cells rarely divide.',
+    'Researchers said in Nature, a stem cell is a rare thing.',
+  ])('%s: no journal', (text) => {
+    expect(lead(text).known).toBeUndefined();
+  });
+});
+
