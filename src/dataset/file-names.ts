@@ -94,14 +94,20 @@ const pending = new WeakMap<object, CompactNames>();
  * keys. Until then {@link countChanged} answers how many without making it.
  */
 export function lazyChanged(report: { changed: string[] }, names: CompactNames): void {
+  let made: string[] | null = null;
   const settle = (list: string[]) => {
+    made = list;
     pending.delete(report);
-    Object.defineProperty(report, 'changed', { value: list, writable: true, enumerable: true, configurable: true });
+    try {
+      Object.defineProperty(report, 'changed', { value: list, writable: true, enumerable: true, configurable: true });
+    } catch {
+      // A report frozen (or sealed) by its caller keeps this getter, which answers with `made`.
+    }
     return list;
   };
   pending.set(report, names);
   Object.defineProperty(report, 'changed', {
-    get: () => settle(names.values()),
+    get: () => made ?? settle(names.values()),
     set: (list: string[]) => settle(list),
     enumerable: true,
     configurable: true,

@@ -89,6 +89,13 @@ describe("a report's files changed, made when read", () => {
     expect(Object.keys(joined)).toEqual(['changed', 'missing', 'outDir']);
     expect(JSON.stringify(joined)).toBe('{"changed":["p","q"],"missing":[],"outDir":"out"}');
     expect(withChanged({ changed: ['plain'] }, { n: 1 })).toEqual({ changed: ['plain'], n: 1 });
+    // Frozen by its caller before it is read: read (the same list each time) and counted all the same.
+    const frozen = { changed: [] as string[] };
+    lazyChanged(frozen, CompactNames.of(['f', 'e']));
+    Object.freeze(frozen);
+    expect(frozen.changed).toEqual(['e', 'f']);
+    expect(frozen.changed).toBe(frozen.changed);
+    expect(countChanged(frozen)).toBe(2);
   });
 });
 
