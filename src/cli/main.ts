@@ -246,6 +246,8 @@ async function cmdBuild(args: string[], ctx: Context): Promise<number> {
   const pipeline = await loadFor(ctx);
   const outDir = resolve((values.out as string | undefined) ?? pipeline.out);
   const { build } = await import('../dataset/build.js');
+  // How many files changed, told without making the list of their names (file-names.ts).
+  const { countChanged } = await import('../dataset/file-names.js');
   const tty = interactive(ctx);
   const { ProgressBar, BuildTally } = tty ? await import('./summary.js') : { ProgressBar: null, BuildTally: null };
   const bar = ProgressBar ? new ProgressBar(io.stderr) : null;
@@ -303,13 +305,13 @@ async function cmdBuild(args: string[], ctx: Context): Promise<number> {
   }
   if (tally) {
     const index = join(outDir, 'report', 'index.html');
-    const facts = { computed: result.computed, reused: result.reused, threads: result.threads, changed: result.changed.length, seconds: (Date.now() - started) / 1000, outDir: shown(outDir) };
+    const facts = { computed: result.computed, reused: result.reused, threads: result.threads, changed: countChanged(result), seconds: (Date.now() - started) / 1000, outDir: shown(outDir) };
     io.stderr(tally.table({ ...facts, report: pipeline.write?.report === false ? null : shown(index) }, how.color));
   } else {
     say(
       ctx,
       `digest build: ${countOf(inputs, 'input')}${of}, ${countOf(inputs - failed, 'record')}, ${failed} failed; ` +
-        `${result.computed} ingested, ${result.reused} from cache; ${countOf(result.changed.length, 'file')} changed under ${where}\n`,
+        `${result.computed} ingested, ${result.reused} from cache; ${countOf(countChanged(result), 'file')} changed under ${where}\n`,
       'result',
     );
   }
@@ -321,6 +323,7 @@ async function cmdMerge(args: string[], ctx: Context): Promise<number> {
   if (args.length === 0) throw new UsageError('merge needs the output folders of the shards');
   if (values.out === undefined) throw new UsageError('merge needs --out DIR');
   const { merge } = await import('../dataset/merge.js');
+  const { countChanged } = await import('../dataset/file-names.js');
   const result = await merge({ shards: args, outDir: values.out as string, check: values.check === true });
   const where = forTerminal(shown(result.outDir));
   noteForeign(ctx, result);
@@ -331,7 +334,7 @@ async function cmdMerge(args: string[], ctx: Context): Promise<number> {
       return 1;
     }
   }
-  say(ctx, `digest merge: ${countOf(args.length, 'shard')}, ${countOf(result.inputs, 'input')}, ${countOf(result.records, 'record')}; ${values.check ? 'up to date' : `${countOf(result.changed.length, 'file')} changed`} under ${where}\n`, 'result');
+  say(ctx, `digest merge: ${countOf(args.length, 'shard')}, ${countOf(result.inputs, 'input')}, ${countOf(result.records, 'record')}; ${values.check ? 'up to date' : `${countOf(countChanged(result), 'file')} changed`} under ${where}\n`, 'result');
   return 0;
 }
 

@@ -24,6 +24,7 @@ import { Ledger, SetAside, TextSpool } from './set-aside.js';
 import { createRunner, runnerThreads, type Runner } from './runner.js';
 import type { PlannedInput } from './ids.js';
 import { TABLES } from './tables.js';
+import { withChanged } from './file-names.js';
 import { DatasetWriter, type OutputReport, type TableSink } from './writer.js';
 import { fsFailure } from '../io/errors.js';
 
@@ -452,8 +453,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         options.onInput?.(summary, { index, total, refused: plan.problems });
       }
     }
-    return {
-      ...changes,
+    // The files changed stay held by stem until read (file-names.ts): a spread would make their names.
+    return withChanged(changes, {
       outDir,
       inputs,
       totals: counted,
@@ -463,7 +464,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       threads: runner.threads,
       refused: plan.problems,
       cacheProblem,
-    };
+    });
   } finally {
     ledger?.close();
     cache?.close();

@@ -14,6 +14,7 @@ import { articleDigest, CHANGES, decideChange, PreviousBuild } from './changes.j
 import { manifestText, type Totals } from './manifest.js';
 import { MANIFEST } from './ownership.js';
 import { TABLES } from './tables.js';
+import { withChanged } from './file-names.js';
 import { DatasetWriter, type OutputReport } from './writer.js';
 
 /** Options of {@link merge}. */
@@ -188,7 +189,7 @@ export async function merge(options: MergeOptions): Promise<MergeResult> {
     await writer.file(CHANGES, '', changeView.text);
     if (withReport) await writer.file('report/index.html', '', renderIndexPage(rows, first.pipeline, { changes: changeView.value, search: search.build() }));
     const report = writer.commit(true);
-    return { ...report, outDir: resolve(options.outDir), inputs: rows.length, records: rows.filter((r) => r.status === 'ok').length };
+    return withChanged(report, { outDir: resolve(options.outDir), inputs: rows.length, records: rows.filter((r) => r.status === 'ok').length });
   } finally {
     writer.abort();
   }

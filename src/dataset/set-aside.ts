@@ -237,12 +237,17 @@ export class TextSpool {
  * callbacks, and in id order for the review index — one at a time, so the end holds one summary,
  * not a map of them all (~3 KB an input: BENCHMARKS.md, "Change 31: a build holds almost nothing per
  * input"). JSON texts are appended to a file in the staging folder, and the ledger keeps only each
- * one's place (16 bytes); values that are objects already (held anyway, as the plan's summaries of
+ * where each one ends (8 bytes); values that are objects already (held anyway, as the plan's summaries of
  * reused inputs are) stay in memory, as every value does without a file (check mode).
  */
 export class Ledger<T> {
-  /** Each position's place in the file: its first byte and its length (-1: held in memory). */
-  private places = new Float64Array(64);
+  /**
+   * Where each position's text ends in the file (its line feed's offset plus one: the bytes
+   * appended up to it); a position whose end is the one before's is held in memory. One number a
+   * position, not its start and length: the two were ~20 bytes an input still held when a build
+   * hands its inputs over (BENCHMARKS.md, "the files changed held by stem").
+   */
+  private ends = new Float64Array(64);
   private readonly held = new Map<number, T | InMemoryText>();
   private count = 0;
   private bytes = 0;
@@ -261,21 +266,20 @@ export class Ledger<T> {
   /** Sets the next position's value aside: an object (kept), or its JSON text. */
   add(value: T | string): void {
     const at = this.count++;
-    if (2 * this.count > this.places.length) {
-      const grown = new Float64Array(this.places.length * 2);
-      grown.set(this.places);
-      this.places = grown;
+    if (this.count > this.ends.length) {
+      const grown = new Float64Array(this.ends.length * 2);
+      grown.set(this.ends);
+      this.ends = grown;
     }
     if (typeof value === 'string' && this.out !== null) {
-      const length = Buffer.byteLength(value, 'utf8');
-      this.places[2 * at] = this.bytes;
-      this.places[2 * at + 1] = length;
-      this.bytes += length + 1;
+      // A line, never empty: its end is past the one before's.
+      this.bytes += Buffer.byteLength(value, 'utf8') + 1;
+      this.ends[at] = this.bytes;
       this.out.add(value);
       this.out.add('\n');
       return;
     }
-    this.places[2 * at + 1] = -1;
+    this.ends[at] = this.bytes;
     this.held.set(at, typeof value === 'string' ? new InMemoryText(value) : value);
   }
 
@@ -293,14 +297,15 @@ export class Ledger<T> {
   /** The JSON text a position was added as, or null when it was added as an object. */
   text(at: number): string | null {
     if (!(at >= 0 && at < this.count)) throw new RangeError(`no value set aside at ${at} (${this.count} were)`);
-    const length = this.places[2 * at + 1]!;
-    if (length < 0) {
+    const start = at === 0 ? 0 : this.ends[at - 1]!;
+    const end = this.ends[at]!;
+    if (end === start) {
       const value = this.held.get(at);
       return value instanceof InMemoryText ? value.text : null;
     }
+    const length = end - start - 1;
     this.out!.flush();
     this.fd ??= openSync(this.file!, 'r');
-    const start = this.places[2 * at]!;
     const buffer = Buffer.allocUnsafe(length);
     for (let filled = 0; filled < length; ) {
       const read = readSync(this.fd, buffer, filled, length - filled, start + filled);

@@ -1,9 +1,10 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { repo } from '../helpers.js';
 import { SHORT_RUN_BYTES, shortRun } from '../../src/cli/main.js';
+import { CompactNames } from '../../src/dataset/file-names.js';
 import { bare, run, runIn } from './run.js';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'digest-main-'));
@@ -110,6 +111,23 @@ describe('main: build outcomes', () => {
     expect(text).toContain('2/2 inputs, 1 failed');
     expect(text).toContain('  inputs      2 (1 record, 1 failed)');
     expect(text).not.toContain('  review');
+  });
+
+  it('says how many files changed without making the list of their names (the build holds them by stem)', async () => {
+    const dir = project();
+    const values = vi.spyOn(CompactNames.prototype, 'values');
+    try {
+      const plain = await runIn(dir, ['build', '-j', '1']);
+      const written = readdirSync(join(dir, 'out'), { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && !/[\\/]\.cache([\\/]|$)/.test(join(e.parentPath, e.name).slice(join(dir, 'out').length)));
+      expect(plain.stderr).toContain(`; ${written.length} files changed under out\n`);
+      appendFileSync(join(dir, 'in', 'as-2025.txt'), '\n\n新增一段：2025年3月，研究团队报告了新的结果。\n');
+      const tty = await runIn(dir, ['build', '-j', '1'], '', true);
+      // Its page, record and source page, the tables it has rows in, the manifest, changes.json, the index.
+      expect(bare(tty.stderr)).toMatch(/ {2}written {5}\d+ files changed under out/);
+      expect(values).not.toHaveBeenCalled();
+    } finally {
+      values.mockRestore();
+    }
   });
 
   it('what a build prints, input by input as the build hands them over: links refused first, then each input in path order, the bar cleared before them, the table last', async () => {

@@ -1,12 +1,17 @@
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { Ledger, SetAside } from '../../src/dataset/set-aside.js';
 import { OutputError } from '../../src/io/errors.js';
 import { realFs } from '../../src/io/fs.js';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'digest-set-aside-'));
+
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
 
 describe('SetAside: what a build keeps for its end, out of memory', () => {
   it('JSON texts go to the file as they come, objects stay in memory, and all come back in the order they were added', () => {
@@ -96,6 +101,46 @@ describe('Ledger: a value a position, read back by position', () => {
     ledger.close();
     expect(ledger.get(0).path).toBe('a');
     ledger.close();
+  });
+
+  it('knows each position by where its text ends: empty texts, objects and texts in any mix read back as added', () => {
+    const file = join(tmp(), 'summaries.jsonl');
+    const ledger = new Ledger<{ n: number }>(file, realFs);
+    const added: ({ n: number } | string)[] = [];
+    for (let i = 0; i < 300; i++) {
+      // An object now and then, runs of them, empty texts (a line of no bytes), texts of every length.
+      const value = i % 7 === 3 || (i >= 100 && i < 110) ? { n: i } : i % 11 === 0 ? '' : JSON.stringify({ n: i, pad: 'é'.repeat(i % 13) });
+      added.push(value);
+      ledger.add(value);
+    }
+    added.forEach((value, at) => {
+      if (typeof value === 'string') expect(ledger.text(at)).toBe(value);
+      else expect([ledger.text(at), ledger.get(at)]).toEqual([null, value]);
+    });
+    expect(ledger.size).toBe(300);
+    ledger.close();
+  });
+
+  it('holds eight bytes a position of text, not sixteen (what a build holds per input while it hands its inputs over)', () => {
+    // Live ArrayBuffer bytes after two full collections, with both ledgers held: the growth from 2^15 to 2^16 positions.
+    const live = () => {
+      gc();
+      gc();
+      return process.memoryUsage().arrayBuffers;
+    };
+    const filled = (count: number) => {
+      const ledger = new Ledger<never>(join(tmp(), 'summaries.jsonl'), realFs);
+      for (let i = 0; i < count; i++) ledger.add('{}');
+      return ledger;
+    };
+    const base = live();
+    const small = filled(1 << 15);
+    const afterSmall = live();
+    const large = filled(1 << 16);
+    const afterLarge = live();
+    expect([small.size, large.size]).toEqual([1 << 15, 1 << 16]);
+    // Before: 16 (a start and a length a position).
+    expect((afterLarge - afterSmall - (afterSmall - base)) / (1 << 15)).toBeLessThan(12);
   });
 
   it('without a file (check mode writes nothing), texts are kept in memory and read back alike', () => {
