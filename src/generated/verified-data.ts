@@ -6,5 +6,5 @@ export const shippedDataHashes: readonly string[] = [
   '73651168e9ae98853bf117d2313db81bf75f0bfc6beb15c38b39e90ae0c88990', // html: pipelines/data/html.json
   '2855317348d4a1d2eaae5e9d00d13eb0d86ce110262da8b1b6879cd5b1724099', // journals: pipelines/data/journals.json
   '44900924282009a6c736526c30edb8dbfc1e1f076da2d0e4dc232fd3e668e4bd', // lexicon: pipelines/data/lexicon.json
-  '7a26042ed52ea27f9b733df5122823683a6b38ef9c3bf2b034ace0e8c1103d0b', // structure: pipelines/data/structure.json
+  '6b80ea6edca07cd59a3fc0097e55ca83f5256ab33f8b08ff58b86b39519a6036', // structure: pipelines/data/structure.json
 ];

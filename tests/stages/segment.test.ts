@@ -645,3 +645,10 @@ describe('segment on the ninth Chinese pass (genre-zh9)', () => {
     expect(doc.sections.flatMap((x) => x.items.map((i) => i.date))).toEqual(['2024-03-06', '2024-03-12']);
   });
 });
+
+describe('segment on the ninth Chinese pass: the year a paragraph opens with "since" (genre-zh9)', () => {
+  it('dates months after a "2025年以来," paragraph in that year, not in the year of the item above', async () => {
+    const doc = await runUpTo('细胞治疗领域年度观察\n2026年1月29日,某公司的申请获批。\n2025年以来,多家药企退出细胞治疗领域。\n10月,某制药宣布退出。\n9月,某公司终止合作。\n', 'segment');
+    expect(doc.sections.flatMap((x) => x.items.map((i) => i.date))).toEqual(['2026-01-29', '2025-10', '2025-09']);
+  });
+});
