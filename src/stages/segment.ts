@@ -135,8 +135,8 @@ export function isKicker(block: Block, next: Block, s: CompiledStructure, folded
   );
 }
 
-// What parts a breadcrumb's crumbs ("首页>新闻>正文", "学术堂 > 生物学论文 >"), spaces with it or alone.
-const crumbSeparator = /\s*[>›»]\s*|\s+/u;
+// What parts a breadcrumb's crumbs ("首页>新闻>正文", "学术堂 > 生物学论文 >"): any run of marks and spaces (one class: linear).
+const crumbSeparator = /[\s>›»]+/u;
 
 // A column's label of a Chinese page: two to four Han characters alone on a line ("生活", "健康新闻", "技術介紹").
 const hanLabel = new RegExp(`^[${hanScript}]{2,4}$`, 'u');
