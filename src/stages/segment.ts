@@ -135,6 +135,31 @@ export function isKicker(block: Block, next: Block, s: CompiledStructure, folded
   );
 }
 
+// What parts a breadcrumb's crumbs ("首页>新闻>正文", "学术堂 > 生物学论文 >"): any run of marks and spaces (one class: linear).
+const crumbSeparator = /[\s>›»]+/u;
+
+// A column's label of a Chinese page: two to four Han characters alone on a line ("生活", "健康新闻", "技術介紹").
+const hanLabel = new RegExp(`^[${hanScript}]{2,4}$`, 'u');
+
+/**
+ * A column's or a site's label over the headline, on a Chinese page: a line of two to four Han
+ * characters over a line that reads like a headline of twice its length or more, neither chrome nor
+ * a date ("健康新闻" over "“一供二”:父亲捐赠干细胞…"); or a line of short words (eight characters at
+ * most each) that the chrome line right under it, a breadcrumb, holds each as a crumb ("生物工程论文" over
+ * "您当前的位置:学术堂 > 生物学论文 > 生物工程论文 >"): the page's own navigation tells a label from a
+ * title, no list of labels needed. Never a markup h1. Exported for its test.
+ */
+export function isHanLabel(block: Block, next: Block, s: CompiledStructure, folded: Map<Block, string>): boolean {
+  if (block.kind === 'heading' && block.level === 1) return false;
+  const text = foldedOf(block, folded).trim();
+  const head = foldedOf(next, folded).trim();
+  if (/[>›»]/u.test(head) && chromeOf(next, s) !== null) {
+    const crumbs = head.split(crumbSeparator);
+    return hanChar.test(text) && text.split(/\s+/).every((w) => w.length <= 8 && crumbs.includes(w));
+  }
+  return hanLabel.test(text) && head.length >= 2 * text.length && hanChar.test(head) && titleLike(next, s, head) && titleDateOf(head, s) === null && openingByline(head, s) === undefined;
+}
+
 /** A new draft section, added to `drafts`. */
 function openDraft(drafts: Draft[], section: Section, heading: Block | null, year: number | null): Draft {
   const draft: Draft = { section, heading, year, body: [] };
@@ -358,8 +383,8 @@ export const segment = defineStage({
           dropBlock(doc, dropped, report, 'other', block);
           continue;
         }
-        // A kicker (a section's or an outlet's name, a label) over a headline: the headline is the title.
-        if (doc.title === null && next && (role.role === 'body' || role.role === 'heading') && isKicker(block, next, s, doc.folded)) {
+        // A kicker (a section's or an outlet's name, a label) or a Chinese column's label over a headline: the headline is the title.
+        if (doc.title === null && next && (role.role === 'body' || role.role === 'heading') && (isKicker(block, next, s, doc.folded) || isHanLabel(block, next, s, doc.folded))) {
           dropBlock(doc, dropped, report, 'other', block);
           continue;
         }

@@ -205,3 +205,11 @@ describe('entities: an abbreviation glued to a word of publishing, and terms tha
     expect(m.matches('血清激素水平')).toEqual([]);
   });
 });
+
+describe('entities on the ninth Chinese pass: anti-Müllerian hormone\'s spellings (genre-zh9)', () => {
+  it.each(['抗苗勒氏管激素', '抗米勒管激素', '抗缪勒氏管激素', '抗繆勒氏管激素', '抗米勒氏管激素', '抗穆勒管激素'])('reads %s as AMH, its 激素 no glucocorticoids', async (name) => {
+    const doc = await runUpTo(`患者的${name}水平偏低,提示卵巢储备下降。\n`, 'entities');
+    expect(doc.entities.find((e) => e.id === 'measure:amh')?.mentions.map((m) => m.text)).toEqual([name]);
+    expect(doc.entities.find((e) => e.id === 'drug:glucocorticoids')).toBeUndefined();
+  });
+});

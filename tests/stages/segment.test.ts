@@ -583,3 +583,72 @@ describe('segment on the eighth Chinese pass (genre-zh8)', () => {
     expect(doc.pageDate).toBe('2024-05-06');
   });
 });
+
+describe('segment on the ninth Chinese pass (genre-zh9)', () => {
+  it.each([
+    ['作者: 时间:2024-05-10 点击:', '2024-05-10'],
+    ['作者:某某 时间:2024-05-10 点击:35', '2024-05-10'],
+  ])('reads the page date of a CMS\'s author-and-time line, the author left empty or not: %s', (text, date) => {
+    expect(pageDateOf(text, structure())).toBe(date);
+  });
+
+  it.each([
+    '信息来源:医学院',
+    '信息來源:某某中醫',
+    '▲图片来源:CDE官网',
+    '(责任编辑:某某)',
+    '(实习编辑:某某某)',
+    '【编辑:某某某】',
+    '点击右上角',
+    '微信好友',
+    '朋友圈',
+    '请使用浏览器分享功能进行分享',
+    '撰文│某 某',
+    '编辑│某某某',
+    '审校丨某某某',
+    '转载需获取授权,请与小编联系',
+    '全文1500余字,预计阅读6分钟',
+  ])('is chrome (a source line, an editor\'s credit, a share widget, a WeChat export\'s credits, notice and reading time): %s', (text) => {
+    expect(classifyBlock(block(text), structure(), true)).toMatchObject({ role: 'boilerplate', kind: 'other' });
+  });
+
+  it('reads a line opening with 图为 and no stop as a photo\'s caption; a sentence after it is no caption', () => {
+    expect(classifyBlock(block('图为报告会现场'), structure(), true)).toMatchObject({ role: 'boilerplate', kind: 'caption' });
+    expect(classifyBlock(block('图为报告会现场。张教授介绍了团队的临床试验。'), structure(), true).role).not.toBe('boilerplate');
+  });
+
+  it.each(['信息来源多样,研究者需要核实。', '朋友圈里流传的干细胞广告不可信。', '转载的文章称干细胞可治百病,专家辟谣。', '全文分为三部分,阅读约需6分钟。'])('is not chrome: %s', (text) => {
+    expect(classifyBlock(block(text), structure(), true).role).not.toBe('boilerplate');
+  });
+
+  it.each([
+    ['学院新闻 学院新闻\n当前位置: 首页>学院新闻>正文\n干细胞学术报告会在我校举行\n5月9日,报告会举行。\n', '学院新闻 学院新闻'],
+    ['生物工程论文\n您当前的位置:学术堂 > 生物学论文 > 生物工程论文 >\n基于iPSCs的疾病建模研究\n摘要:多能干细胞领域发展迅速。\n', '生物工程论文'],
+    ['健康新闻\n“一人捐两回”:干细胞移植让患儿重获新生\n3月15日,医院完成了移植。\n', '健康新闻'],
+    ['生活\n自體脂肪幹細胞 有望用於改善膝關節退化\n研究團隊日前發表成果。\n', '生活'],
+  ])('reads a column\'s label (named again by the breadcrumb under it, or two to four Han characters over a headline) as no title: %s', async (text, label) => {
+    const doc = await runUpTo(text, 'segment');
+    expect(doc.title).toBe(text.split('\n').find((l, k) => k > 0 && !/位置/.test(l)));
+    expect(doc.boilerplate.map((b) => b.text)).toContain(label);
+  });
+
+  it.each([
+    ['干细胞治疗\n标签:干细胞治疗 糖尿病\n某某医院开展了干细胞治疗研究。\n', '干细胞治疗'],
+    ['干细胞移植治疗糖尿病足取得新进展\n首页 > 新闻 > 干细胞移植治疗糖尿病足取得新进展\n某某医院完成了首例移植。\n', '干细胞移植治疗糖尿病足取得新进展'],
+    ['干细胞库\n某某医院干细胞库于2024年建成,已保存样本五千份。\n', '干细胞库'],
+  ])('keeps the title: a chrome line under it that is no breadcrumb, a breadcrumb ending in a long title, a short title over a paragraph: %s', async (text, title) => {
+    expect((await runUpTo(text, 'segment')).title).toBe(title);
+  });
+
+  it('reads a monthly report\'s entries whose label stands before the date as dated items', async () => {
+    const doc = await runUpTo('新增受理1、2:2024年3月6日和2024年3月20日,某公司的两项申请获受理。\n新增默示许可:2024年3月12日,某公司的注射液获得默示许可。\n新增默示许可:依据2024年3月31日的公示,另一款获得许可。\n', 'segment');
+    expect(doc.sections.flatMap((x) => x.items.map((i) => i.date))).toEqual(['2024-03-06', '2024-03-12']);
+  });
+});
+
+describe('segment on the ninth Chinese pass: the year a paragraph opens with "since" (genre-zh9)', () => {
+  it('dates months after a "2025年以来," paragraph in that year, not in the year of the item above', async () => {
+    const doc = await runUpTo('细胞治疗领域年度观察\n2026年1月29日,某公司的申请获批。\n2025年以来,多家药企退出细胞治疗领域。\n10月,某制药宣布退出。\n9月,某公司终止合作。\n', 'segment');
+    expect(doc.sections.flatMap((x) => x.items.map((i) => i.date))).toEqual(['2026-01-29', '2025-10', '2025-09']);
+  });
+});
