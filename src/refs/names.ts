@@ -316,16 +316,17 @@ export function placeGroups(shape: Shape, text: string, index: number, m: RegExp
   return place.first === 'family' ? { family: first, given: last, suffix } : { family: last, given: first, suffix };
 }
 
-/** One name shape tried at an offset: the length it reads and its groups, taken from the text itself. */
-function matchShape(shape: NameShape, reading: Reading, index: number): { length: number; groups: Record<string, string | undefined> } | null {
+/** One name shape tried at an offset: the shape, the length it reads and its groups, taken from the text itself. */
+function matchShape(shape: NameShape, reading: Reading, index: number): { shape: Shape; length: number; groups: Record<string, string | undefined> } | null {
   if (reading.latin !== null) {
     // (The opening first: a shape whose opening fails here cannot match here, and is not compiled for it.)
-    if (shape.opening !== null && !at(shape.opening(), reading.latin, index)) return null;
+    // (`test`, not `exec`: only whether it matches counts, and `exec` builds a match array.)
+    if (shape.opening !== null && !testAt(shape.opening(), reading.latin, index)) return null;
     const m = at(shape.latin!(), reading.latin, index);
-    return m ? { length: m[0].length, groups: placeGroups(shape.shape, reading.text, index, m) } : null;
+    return m ? { shape: shape.shape, length: m[0].length, groups: placeGroups(shape.shape, reading.text, index, m) } : null;
   }
   const m = at(shape.full(), reading.text, index);
-  return m?.groups ? { length: m[0].length, groups: m.groups } : null;
+  return m?.groups ? { shape: shape.shape, length: m[0].length, groups: m.groups } : null;
 }
 
 // "Bao Q *, Zhao Y*": a co-first-author mark.
@@ -365,6 +366,33 @@ const at = (pattern: RegExp, text: string, index: number): RegExpExecArray | nul
   pattern.lastIndex = index;
   return pattern.exec(text);
 };
+/** Whether a sticky pattern matches at `index` (no match array made). */
+const testAt = (pattern: RegExp, text: string, index: number): boolean => {
+  pattern.lastIndex = index;
+  return pattern.test(text);
+};
+// A white-space unit then another, read where a name's full stop or bracket ends (sticky: no copy of the two units).
+const spaceThenNonSpace = /\s\S/y;
+
+/**
+ * The length of a sticky pattern's match at `index`, or -1: where only the length counts, no
+ * match array and no copy of the matched text are made (`test` leaves `lastIndex` at the match's
+ * end, as only a sticky or global pattern's `test` does: {@link lengthPatterns}). The name
+ * scanner asks half a dozen such patterns at each name (issue 17: allocation).
+ */
+export const lengthAt = (pattern: RegExp, text: string, index: number): number => {
+  pattern.lastIndex = index;
+  return pattern.test(text) ? pattern.lastIndex - index : -1;
+};
+
+/**
+ * The patterns `scanFrom` asks with {@link lengthAt} or `testAt`, in the forms it asks them about
+ * `text`: for tests/refs/names.test.ts, which checks that each is sticky and that the length
+ * agrees with `exec`'s match.
+ */
+export function lengthPatterns(text: string): RegExp[] {
+  return [wordPattern('degreeAfter', text), coFirstMark(text), otherNameAfter(text), etAlAfter(), etAlAfterSeparator(text), roleAfter(), otherRoleAfter(text), listEnd(text), spaceThenNonSpace];
+}
 
 /** Shapes a list started in one shape may continue with. */
 const continues: Record<Shape, Shape[]> = {
@@ -376,6 +404,18 @@ const continues: Record<Shape, Shape[]> = {
   'capitals-given': ['capitals-given', 'family-initials', 'vancouver'],
   'family-bracketed': ['family-bracketed'],
 };
+
+/**
+ * The shapes a name of a list started in `first` may take, as `scanFrom` asks them: the first
+ * name `first` alone, a later one {@link continues}, one after a semicolon those and the two
+ * comma shapes. Made once a shape, not a list at every name (issue 17: allocation).
+ */
+const allowedAfter = new Map<Shape, { first: readonly Shape[]; next: readonly Shape[]; afterSemicolon: readonly Shape[] }>(
+  (Object.keys(continues) as Shape[]).map((shape) => [shape, { first: [shape], next: continues[shape], afterSemicolon: [...continues[shape], 'family-given', 'family-initials'] }]),
+);
+
+/** The shapes after which a list's last name may be a journal's abbreviation (`scanFrom`). */
+const givenFirstShapes: readonly Shape[] = ['given-family', 'initials-family'];
 
 /** An author (or editor) list read from the start of a reference. */
 export interface AuthorList {
@@ -429,6 +469,14 @@ const lowerAtEnd = latin1Pattern(() => /\p{Ll}$/u);
 
 function scanFrom(reading: Reading, firstShape: Shape, limit = Infinity): AuthorList | null {
   const { text } = reading;
+  const allowedShapes = allowedAfter.get(firstShape)!;
+  const shapes = nameShapes();
+  // (Most shapes a list is tried in fail at its first name: the lists are made once one matches.)
+  let first: { shape: Shape; length: number; groups: Record<string, string | undefined> } | null = null;
+  for (let k = 0; k < shapes.length && first === null; k++) {
+    if (shapes[k]!.shape === firstShape) first = matchShape(shapes[k]!, reading, 0);
+  }
+  if (first === null) return null;
   const names: CslName[] = [];
   const kinds: Shape[] = [];
   let pos = 0;
@@ -442,17 +490,13 @@ function scanFrom(reading: Reading, firstShape: Shape, limit = Infinity): Author
   const goodEnds: number[] = [];
   for (;;) {
     // (After a semicolon a list in one shape may go on in another: "Balsamo, V.; Nguyen, Duy; …".)
-    const allowed: Shape[] = names.length === 0 ? [firstShape] : semicolon ? [...continues[firstShape], 'family-given', 'family-initials'] : continues[firstShape];
-    let matched: { shape: Shape; length: number; groups: Record<string, string | undefined> } | null = null;
-    const shapes = nameShapes();
-    for (let k = 0; k < shapes.length; k++) {
+    const allowed = names.length === 0 ? allowedShapes.first : semicolon ? allowedShapes.afterSemicolon : allowedShapes.next;
+    let matched: { shape: Shape; length: number; groups: Record<string, string | undefined> } | null = first;
+    // (The first name was matched above, before the lists were made.)
+    first = null;
+    for (let k = 0; k < shapes.length && matched === null; k++) {
       const candidate = shapes[k]!;
-      if (!allowed.includes(candidate.shape)) continue;
-      const m = matchShape(candidate, reading, pos);
-      if (m) {
-        matched = { shape: candidate.shape, ...m };
-        break;
-      }
+      if (allowed.includes(candidate.shape)) matched = matchShape(candidate, reading, pos);
     }
     if (!matched) break;
     let end = pos + matched.length;
@@ -466,32 +510,38 @@ function scanFrom(reading: Reading, firstShape: Shape, limit = Infinity): Author
       name.suffix = suffix.groups.suffix!;
       end += suffix[0].length;
     }
-    const degree = at(wordPattern('degreeAfter', text), text, end) ?? at(coFirstMark(text), text, end);
-    if (degree) end += degree[0].length;
+    // (Lengths, not matches, where only a length counts: `lengthAt`.)
+    let degree = lengthAt(wordPattern('degreeAfter', text), text, end);
+    if (degree < 0) degree = lengthAt(coFirstMark(text), text, end);
+    if (degree > 0) end += degree;
     // (Another name in brackets may stand before "et al." too: "Gorky, Maxim (Alexei Peshkov), et al., eds.")
-    const alias = at(otherNameAfter(text), text, end);
-    if (alias && at(etAlAfter(), text, end + alias[0].length)) end += alias[0].length;
+    const alias = lengthAt(otherNameAfter(text), text, end);
+    if (alias >= 0 && testAt(etAlAfter(), text, end + alias)) end += alias;
     names.push(name);
     kinds.push(matched.shape);
     if (names.length === limit) return { names, role, end, shape: firstShape };
-    const etAl = at(etAlAfter(), text, end) ?? at(etAlAfterSeparator(text), text, end);
+    let etAlLength = lengthAt(etAlAfter(), text, end);
+    if (etAlLength < 0) etAlLength = lengthAt(etAlAfterSeparator(text), text, end);
+    const etAl = etAlLength >= 0;
     if (etAl) {
-      end += etAl[0].length;
+      end += etAlLength;
       andAt = Math.min(andAt, names.length);
     }
-    const roleMatch = at(roleAfter(), text, end);
+    const roleLength = lengthAt(roleAfter(), text, end);
+    const roleMatch = roleLength >= 0;
     if (roleMatch) {
       role = 'editor';
-      end += roleMatch[0].length;
+      end += roleLength;
     } else {
-      const other = at(otherRoleAfter(text), text, end) ?? at(otherNameAfter(text), text, end);
-      if (other) end += other[0].length;
+      let other = lengthAt(otherRoleAfter(text), text, end);
+      if (other < 0) other = lengthAt(otherNameAfter(text), text, end);
+      if (other > 0) end += other;
     }
     // The list may end here when what follows is the list's end (a role or "et al." ends it too).
-    const ending = at(listEnd(text), text, end);
+    const ending = testAt(listEnd(text), text, end);
     // (The unit before `end` read as it stands: `/[.)]$/` over a copy of the text up to `end` tried every offset of it, at every name.)
     const before = text.charCodeAt(end - 1);
-    const dotted = (before === 0x2e || before === 0x29) && /^\s\S/.test(text.slice(end, end + 2));
+    const dotted = (before === 0x2e || before === 0x29) && testAt(spaceThenNonSpace, text, end);
     if (ending || dotted || etAl || roleMatch || end >= text.length) {
       lastGood = end;
       lastGoodCount = names.length;
@@ -513,7 +563,7 @@ function scanFrom(reading: Reading, firstShape: Shape, limit = Infinity): Author
   }
   if (lastGood < 0) return null;
   // "S. E. Han, G. Chen, Nano Lett. 2010, 10, 1012", "…, J Appl Phys 1987, 62, 243": a journal's abbreviation, then its numbers, ends a list with no title (ACS).
-  while (lastGoodCount > 1 && ['given-family', 'initials-family'].includes(kinds[lastGoodCount - 1]!) && isJournalWord(names[lastGoodCount - 1]!.family?.split(' ').pop() ?? '') && /^\.?,?\s[A-Z]?\d/.test(text.slice(lastGood, lastGood + 5))) {
+  while (lastGoodCount > 1 && givenFirstShapes.includes(kinds[lastGoodCount - 1]!) && isJournalWord(names[lastGoodCount - 1]!.family?.split(' ').pop() ?? '') && /^\.?,?\s[A-Z]?\d/.test(text.slice(lastGood, lastGood + 5))) {
     lastGoodCount--;
     lastGood = goodEnds[lastGoodCount] ?? -1;
     if (lastGood < 0) return null;
@@ -526,7 +576,7 @@ function scanFrom(reading: Reading, firstShape: Shape, limit = Infinity): Author
   // (So does a role after a list of given-first names: "L Douglas Kiel, Euel W Elliott (ed.), Title".)
   // (So does a quoted title right after it: "Ana Lima, Rui Costa, “Title,” …".)
   if (andAt >= lastGoodCount && !stopped && !(role === 'editor' && firstShape === 'given-family') && !/^\s?[.,]?\s?(?:\(?(?:1[5-9]|20)\d{2}(?!\d)|["“«‘„])/u.test(text.slice(lastGood))) {
-    const firstGiven = kinds.findIndex((k, i) => i > 0 && k === 'given-family');
+    const firstGiven = kinds.indexOf('given-family', 1);
     if (firstGiven > 0 && firstGiven < lastGoodCount) return scanFrom(reading, firstShape, firstGiven);
   }
   return { names: names.slice(0, lastGoodCount), role, end: lastGood, shape: firstShape };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gbtName, gbtNames, isOrganisation, isParticle, isSuffix, looseAuthorEnd, parseAuthors, parseName, scanOrganisation } from '../../src/refs/names.js';
+import { gbtName, gbtNames, isOrganisation, isParticle, isSuffix, lengthAt, lengthPatterns, looseAuthorEnd, parseAuthors, parseName, scanOrganisation } from '../../src/refs/names.js';
 
 describe('one name', () => {
   it.each([
@@ -80,5 +80,49 @@ describe('where an author list ends', () => {
   it('looseAuthorEnd: at "et al." after names the scanner could not read ("Luong le A"); never through words of a title', () => {
     expect(looseAuthorEnd('Luong le A, Smith J et al. Title', 0)).toEqual({ end: 26, names: [{ family: 'Luong le', given: 'A' }, { family: 'Smith', given: 'J' }] });
     expect(looseAuthorEnd('the stem cells in 2019 were studied (2019)', 0)).toBeNull();
+  });
+});
+
+describe('the name scanner measures matches without making them', () => {
+  // scanFrom asks these patterns only for a length (or whether they match): `lengthAt` reads it from
+  // `lastIndex` after `test`, which holds only for a sticky (or global) pattern.
+  const texts = [
+    'Smith J, Jones K, et al. Title of the work. J Clin Invest. 2004;99:1461-3.',
+    'Wang, Tao MDa, PhD; Luo, Zhiqiang MDf,*; Li, Q. Title. Medicine 104(31):p e43623',
+    'Esty, Joshua (Jed). A Certain Title. Oxford: OUP, 2012.',
+    'Gorky, Maxim (Alexei Peshkov), et al., eds. Stories. Moscow, 1931.',
+    'Moore, M. (Writer/Director). (2004). Fahrenheit 9/11 [Film]. Lions Gate.',
+    'Soderbergh, Steven, director. Traffic. USA Films, 2000.',
+    'Nishida, T., & et al. (2001). Title. Journal, 3, 1-2.',
+    'Bao Q *, Zhao Y*, Li M. Title. Front Immunol. 2025;16:1613502.',
+    'Wrobel, S. (Ed.), Proceedings of the Workshop, and others, u. a. 1999 “Quoted” Title',
+    'Zeng, L., Liu, C., Wu, Y. et al. Efficacy of cells. Stem Cell Res Ther 46, 67 (2022).',
+    '李明, 王芳. 间充质干细胞. 中华医学杂志, 2020, 100(1): 1-5.',
+  ];
+  it('each is sticky, and its length at every offset is the length of the match exec finds there', () => {
+    let matched = 0;
+    // (Matches by the pattern's place in the list: each reads something in these texts.)
+    const byPlace: number[] = [];
+    for (const text of texts) {
+      const patterns = lengthPatterns(text);
+      expect(patterns.length).toBeGreaterThan(0);
+      for (const [place, pattern] of patterns.entries()) {
+        expect(pattern.sticky, pattern.source).toBe(true);
+        for (let index = 0; index <= text.length + 1; index++) {
+          pattern.lastIndex = index;
+          const m = pattern.exec(text);
+          const length = lengthAt(pattern, text, index);
+          expect(length, `${pattern.source} at ${index} of ${text}`).toBe(m ? m[0].length : -1);
+          if (m) {
+            matched++;
+            byPlace[place] = (byPlace[place] ?? 0) + 1;
+          }
+        }
+      }
+    }
+    // (The texts hold what each pattern reads: et al., degrees, roles, aliases, marks, list ends.)
+    expect(matched).toBeGreaterThan(100);
+    expect(byPlace.length).toBe(lengthPatterns(texts[0]!).length);
+    for (const [place, count] of byPlace.entries()) expect(count, `pattern ${place}`).toBeGreaterThan(0);
   });
 });
