@@ -9,7 +9,9 @@ import { greekScript, hanScript, latinScript, letter, number } from '../generate
  * reference parser's other categories (`\p{Lu}`, `\p{Ll}`, `\p{M}`) are read by its Latin-1 forms
  * (src/refs/latin1.ts) instead.
  */
-const writtenOut: ReadonlyMap<string, string> = new Map([
+// (`letter` and `number` are undefined in `digest text`'s bundle, which leaves them out for its size
+// (scripts/bundle-cli.mjs, textLeavesOut): there `\p{L}` and `\p{N}` stay as written.)
+const writtenOut: ReadonlyMap<string, string | undefined> = new Map([
   [String.raw`\p{Script=Han}`, hanScript],
   [String.raw`\p{Script=Latin}`, latinScript],
   [String.raw`\p{Script=Greek}`, greekScript],
