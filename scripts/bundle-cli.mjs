@@ -181,6 +181,29 @@ function onlyFor(name, kept, recordValidators) {
 const textOnly = onlyFor('text', ['./text.js', '../open.js'], false);
 
 /**
+ * `digest text`'s bundle without the general categories src/core/property-ranges.ts writes out
+ * (`letter`, `number` of src/generated/unicode-classes.ts: ~12 kB as the bundle writes them, a
+ * fifth of the room it is held to, tests/package/bundle.test.ts): undefined there, so text's
+ * patterns keep `\p{L}` and `\p{N}` as written, which V8 reads from ICU (the same characters; text
+ * meets them on few pages, each ingest on every page: issue 17, start-up).
+ */
+export const textLeavesOut = ['letter', 'number'];
+const withoutCategories = {
+  name: 'without-categories',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]dist[\\/]src[\\/]generated[\\/]unicode-classes\.js$/ }, async ({ path }) => {
+      let code = await readFile(path, 'utf8');
+      for (const name of textLeavesOut) {
+        const declared = new RegExp(`\\bexport const ${name} = "(?:[^"\\\\]|\\\\.)*";`);
+        if (!declared.test(code)) throw new Error(`bundle-cli: ${path} declares no ${name} as a string to leave out`);
+        code = code.replace(declared, `export const ${name} = undefined;`);
+      }
+      return { contents: code, loader: 'js' };
+    });
+  },
+};
+
+/**
  * `digest ingest`'s and `digest refs`'s bundle ({@link onlyFor}): what those two import (the
  * pipeline and its stages, the record's writer, the reference list, the terminal's summary) and
  * the record validators (ingest validates what it writes); not the dataset's build, merge and
@@ -359,7 +382,7 @@ export async function textBundle() {
 
 /** {@link textBundle}'s module text and its list of dist/src files ({@link bundleWithSources}). */
 function textBundleWithSources() {
-  return bundleWithSources(`${root}dist/src/cli/main.js`, textOutfile, [textOnly, onFirstCall], partsOutside, lazyParts);
+  return bundleWithSources(`${root}dist/src/cli/main.js`, textOutfile, [textOnly, onFirstCall, withoutCategories], partsOutside, lazyParts);
 }
 
 /** `digest ingest`'s and `digest refs`'s bundle's text: the CLI without what only other commands run ({@link ingestOnly}), written as {@link bundle} writes the CLI's. */

@@ -1,16 +1,22 @@
-import { greekScript, hanScript, latinScript } from '../generated/unicode-classes.js';
+import { greekScript, hanScript, latinScript, letter, number } from '../generated/unicode-classes.js';
 
 /**
  * Property escapes the data files' patterns and the code's ranged patterns ({@link rangedPattern})
  * write, each with its class body written out as ranges (src/generated/unicode-classes.ts, from
- * the Unicode tables of the Node that generated it). Only scripts small enough to write out (a few
- * dozen ranges each): a general category such as `\p{L}` is ~700 ranges, ~3 kB of package, and the
- * reference parser's Latin-1 forms (src/refs/latin1.ts) read those.
+ * the Unicode tables of the Node that generated it). The three scripts (a few dozen ranges each),
+ * and `\p{L}` and `\p{N}` (~680 and ~150 ranges, ~1.8 kB of package together): the letter count
+ * meets them on every page and the initials token on every Chinese one (issue 17: start-up). The
+ * reference parser's other categories (`\p{Lu}`, `\p{Ll}`, `\p{M}`) are read by its Latin-1 forms
+ * (src/refs/latin1.ts) instead.
  */
-const writtenOut: ReadonlyMap<string, string> = new Map([
+// (`letter` and `number` are undefined in `digest text`'s bundle, which leaves them out for its size
+// (scripts/bundle-cli.mjs, textLeavesOut): there `\p{L}` and `\p{N}` stay as written.)
+const writtenOut: ReadonlyMap<string, string | undefined> = new Map([
   [String.raw`\p{Script=Han}`, hanScript],
   [String.raw`\p{Script=Latin}`, latinScript],
   [String.raw`\p{Script=Greek}`, greekScript],
+  [String.raw`\p{L}`, letter],
+  [String.raw`\p{N}`, number],
 ]);
 
 /**
@@ -61,7 +67,7 @@ export function thunkSource(make: () => RegExp): { source: string; flags: string
 /** Every pattern {@link rangedPattern} was given (for a test). */
 export const rangedPatterns: (() => RegExp)[] = [];
 
-/** The literal of `() => /…/flags` with its `\p{Script=…}` as ranges ({@link withPropertyRanges}), made at the first call, then the same object. */
+/** The literal of `() => /…/flags` with its `\p{Script=…}`, `\p{L}` and `\p{N}` as ranges ({@link withPropertyRanges}), made at the first call, then the same object. */
 export function rangedPattern(make: () => RegExp): () => RegExp {
   // The literal stays where the ReDoS audit reads it and is never made. Each escape read as ranges
   // is one ICU lookup fewer at the pattern's making and at each of its compiles (~0.35 M

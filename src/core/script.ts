@@ -132,14 +132,17 @@ const HAN = 3;
 /** BMP code unit → letter class, filled as characters are first seen (regex tests are slow per character). */
 const letterClass = new Uint8Array(0x10000).fill(UNKNOWN);
 
-// (Ranges, not ICU's set: src/core/property-ranges.ts.)
+// (Ranges, not ICU's sets: src/core/property-ranges.ts. The letter test meets any page's first
+// character outside ASCII and Han: as written it was three ICU lookups of \p{L} in every ingest.)
 const latinScript = rangedPattern(() => /\p{Script=Latin}/u);
+const letter = rangedPattern(() => /\p{L}/u);
+const letterOrDigit = rangedPattern(() => /[\p{L}\p{N}]/u);
 
 function classify(ch: string): number {
   const code = ch.codePointAt(0)!;
   if ((code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0xf900 && code <= 0xfaff) || (code >= 0x20000 && code <= 0x2fa1f)) return HAN;
-  if (latinScript().test(ch)) return /\p{L}/u.test(ch) ? LATIN : NOT_LETTER;
-  return /\p{L}/u.test(ch) ? LETTER : NOT_LETTER;
+  if (latinScript().test(ch)) return letter().test(ch) ? LATIN : NOT_LETTER;
+  return letter().test(ch) ? LETTER : NOT_LETTER;
 }
 
 /** What {@link letterCounts} counts. */
@@ -252,13 +255,13 @@ const commonLetter = /[A-Za-z\u4e00-\u9fff]/;
 /**
  * `/[\p{L}\p{N}]/u.test(text)`, the Unicode classes compiled only for a text without an ASCII
  * letter or digit or a common Han character: compiling them (ICU's property sets) was ~3 M
- * instructions of `digest text`'s first page (issue 17: start-up).
+ * instructions of `digest text`'s first page (issue 17: start-up). Those are ranges now, too.
  */
 export function hasLetterOrDigit(text: string): boolean {
-  return commonLetterOrDigit.test(text) || /[\p{L}\p{N}]/u.test(text);
+  return commonLetterOrDigit.test(text) || letterOrDigit().test(text);
 }
 
 /** `/\p{L}/u.test(text)`, compiled only for a text without an ASCII letter or a common Han character (see {@link hasLetterOrDigit}). */
 export function hasLetter(text: string): boolean {
-  return commonLetter.test(text) || /\p{L}/u.test(text);
+  return commonLetter.test(text) || letter().test(text);
 }

@@ -103,15 +103,17 @@ export const latin1Patterns: (() => RegExp)[] = [];
  * first use and then kept (a global or sticky pattern keeps its `lastIndex` per form: a caller sets it
  * on the form it runs). `make` is `() => /…/flags`: the literal stays where the ReDoS audit reads it,
  * and its source is taken from the thunk's text, so the Latin-1 form is made without parsing the
- * pattern as written (which would look every escape up in ICU).
+ * pattern as written (which would look every escape up in ICU). `other`, when given, is the form
+ * for any other text in its place: the same pattern made otherwise (the label stage's initials
+ * token passes its `rangedPattern`, src/core/property-ranges.ts, whose escapes are all ranges: no ICU lookup on Chinese text either).
  */
-export function latin1Pattern(make: () => RegExp): WrittenPattern {
+export function latin1Pattern(make: () => RegExp, other?: () => RegExp): WrittenPattern {
   latin1Patterns.push(make);
   let forms: ((text: string) => RegExp) | undefined;
   const form = (text: string) => {
     if (forms === undefined) {
       const { source, flags } = thunkSource(make);
-      forms = formsOf(source, flags);
+      forms = formsOf(source, flags, other);
     }
     return forms(text);
   };

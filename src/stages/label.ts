@@ -8,6 +8,7 @@ import { rangedPattern } from '../core/property-ranges.js';
 import { latin1Pattern } from '../refs/latin1.js';
 import { lowerSameLength, viewOf } from '../core/script.js';
 import { defineStage } from '../core/stage.js';
+import { matchesOf } from '../core/text.js';
 import { LongestMatcher } from '../core/trie.js';
 
 /** The English full name of a month (1–12), from the data's month names. */
@@ -287,14 +288,18 @@ function initialsOf(written: string): string | null {
 }
 
 // A token of two to six letters opening and closing in a capital ("MS", "GvHD"), standing alone.
-// (Its Latin-1 form on Latin-1 text, an English page's: no ICU lookup of \p{L} and \p{N}, eight in
-// all, where the pattern as written is made and compiled; src/refs/latin1.ts. Issue 17: start-up.)
-const initialsToken = latin1Pattern(() => /(?<![\p{L}\p{N}])[A-Z][A-Za-z]{0,4}[A-Z](?![\p{L}\p{N}])/gu);
+// (Its Latin-1 form on Latin-1 text, an English page's, src/refs/latin1.ts; on other text, a
+// Chinese page's, its \p{L} and \p{N} as ranges, src/core/property-ranges.ts: as written it was
+// eight ICU lookups where it was made and compiled. Issue 17: start-up.)
+const writtenInitialsToken = () => /(?<![\p{L}\p{N}])[A-Z][A-Za-z]{0,4}[A-Z](?![\p{L}\p{N}])/gu;
+const initialsToken = latin1Pattern(writtenInitialsToken, rangedPattern(writtenInitialsToken));
 
 /** The diseases `text` names by their initials alone (`initials`), a token the lexicon matched (`known`) aside. */
 function initialsNamed(text: string, known: readonly { start: number; end: number }[], initials: ReadonlyMap<string, Disease>): Disease[] {
   const found: Disease[] = [];
-  for (const m of text.matchAll(initialsToken(text))) {
+  // (matchesOf, not matchAll: matchAll makes a copy of the pattern at each call, and V8 copies its
+  // source again — the ranged form's ~24 kB, ~0.2 M instructions a view of a Chinese page.)
+  for (const m of matchesOf(text, initialsToken(text))) {
     const d = initials.get(m[0].toUpperCase());
     if (d && !known.some((c) => c.start < m.index + m[0].length && m.index < c.end)) found.push(d);
   }

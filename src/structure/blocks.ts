@@ -3,6 +3,7 @@ import type { Block, DigestDocument } from '../core/document.js';
 import type { PatternGroup } from '../core/pattern-group.js';
 import { monthNumber, yearNumber } from '../core/numerals.js';
 import { rangedPattern } from '../core/property-ranges.js';
+import { hasLetter } from '../core/script.js';
 import { foldedOf, foldWidth } from '../core/text.js';
 import { listAfterHeading } from '../refs/split.js';
 import { calendarDate } from './dates.js';
@@ -269,7 +270,7 @@ export function titleLike(block: Block, s: CompiledStructure, folded = foldWidth
   return (
     text.length > 0 &&
     // A title holds a word: a lone counter ("0") above a journal site's text is none.
-    /\p{L}/u.test(text) &&
+    hasLetter(text) &&
     text.length <= (latin ? s.maxLatinTitleLength : s.maxHeadingLength) &&
     // A sentence's stop ends no title; one right after a capital is an abbreviation's ("… Performed in
     // the U.S."), as in kind.ts's first sentence.
