@@ -5,6 +5,6 @@ export const shippedDataHashes: readonly string[] = [
   '9a139e957b3ce6adad74216552ba3ef8937e435cfb9497dc7af3dee9ef13f0e7', // facts: pipelines/data/facts.json
   '73651168e9ae98853bf117d2313db81bf75f0bfc6beb15c38b39e90ae0c88990', // html: pipelines/data/html.json
   '2855317348d4a1d2eaae5e9d00d13eb0d86ce110262da8b1b6879cd5b1724099', // journals: pipelines/data/journals.json
-  '3db7a1122c068d0441fa7d687c7669296c536b485506d8cf60a41f12bd0c5875', // lexicon: pipelines/data/lexicon.json
-  'af09e9e636e96ab7a2d8c038d1190119e18c58651409eefede4cf99979a0ce22', // structure: pipelines/data/structure.json
+  '66042524ed0c659e2f7d6b537180f0a57bb76d6d18abcb28bd71ecc85300bdf1', // lexicon: pipelines/data/lexicon.json
+  '52417c05316d00e2187d9643a4a74c53964baf287d86bbc38726986d70b14ffe', // structure: pipelines/data/structure.json
 ];
