@@ -6,5 +6,5 @@ export const shippedDataHashes: readonly string[] = [
   '73651168e9ae98853bf117d2313db81bf75f0bfc6beb15c38b39e90ae0c88990', // html: pipelines/data/html.json
   '2855317348d4a1d2eaae5e9d00d13eb0d86ce110262da8b1b6879cd5b1724099', // journals: pipelines/data/journals.json
   '66042524ed0c659e2f7d6b537180f0a57bb76d6d18abcb28bd71ecc85300bdf1', // lexicon: pipelines/data/lexicon.json
-  '52417c05316d00e2187d9643a4a74c53964baf287d86bbc38726986d70b14ffe', // structure: pipelines/data/structure.json
+  '3d98171fc2bac33767dbc44fc718cfdef7b13fe03b386f9d452e6fd034a376c2', // structure: pipelines/data/structure.json
 ];

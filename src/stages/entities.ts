@@ -7,7 +7,6 @@ import { rangedPattern } from '../core/property-ranges.js';
 import { viewOf } from '../core/script.js';
 import { defineStage, type StageContext } from '../core/stage.js';
 import { foldWidth, matchesOf, slugify } from '../core/text.js';
-import { openingByline } from '../structure/blocks.js';
 
 type Extra = ReadonlyMap<string, MatchedConcept>;
 
@@ -87,6 +86,16 @@ export function longFormStart(view: string, end: number, stops: DefinitionStops,
   }
   const length = run.length - cut;
   return length >= 2 && length <= MAX_LONG_FORM ? start + cut : null;
+}
+
+/** How much of a folded block the structure's `bylinePrefixes` read as its opening dateline (0: none), as segment reads it. */
+function bylineLength(folded: string, patterns: { candidates(text: string): readonly number[]; exec(index: number, text: string): RegExpExecArray | null }): number {
+  const list = patterns.candidates(folded);
+  for (let i = 0; i < list.length; i++) {
+    const m = patterns.exec(list[i]!, folded);
+    if (m && m[0].length > 0) return m[0].length;
+  }
+  return 0;
 }
 
 /** An abbreviation the text defines, with the concept it is tagged as and the definition as written. */
@@ -285,7 +294,7 @@ export const entities = defineStage({
       return k >= 0 && spans[k]!.start <= offset && offset < spans[k]!.end;
     };
     const stops = { ...(data.lexicon.definitionStops ?? { always: [], clauseOpeners: [] }), asides: data.lexicon.asides ?? [] };
-    const extra = options.abbreviationDefinitions ? definedAbbreviations(blocks, m, doc, stops, inJournal, (name) => data.journals.find(name) !== undefined, (block) => openingByline(foldWidth(block.text), data.structure)?.length ?? 0) : new Map<string, Defined>();
+    const extra = options.abbreviationDefinitions ? definedAbbreviations(blocks, m, doc, stops, inJournal, (name) => data.journals.find(name) !== undefined, (block) => bylineLength(foldWidth(block.text), data.structure.groups['/bylinePrefixes'])) : new Map<string, Defined>();
     for (const [abbreviation, concept] of extra) {
       const as = concept.written ? ` as "${concept.written}"` : '';
       // A concept of the page's own is labelled with its definition already; a lexicon concept gets its English label.

@@ -101,8 +101,8 @@ export function labelTables(structure: CompiledStructure, concepts: LexiconMatch
   };
 }
 
-/** A word of a name (letters, "&", and the marks inside "U.S." or "Graft-Versus-Host"), after spaces and commas. */
-const nameWordAfter = /[ ,]*([A-Za-z&][A-Za-z&'’.-]*)/y;
+/** A word of a name (letters, "&", and the marks inside "U.S." or "Graft-Versus-Host"), read where it starts. */
+const nameWordAt = /[A-Za-z&][A-Za-z&'’.-]*/y;
 /** The words, commas and other marks before a term, read backwards by {@link inBodyName}. */
 const nameTokens = /[A-Za-z&][A-Za-z&'’.-]*|[^\sA-Za-z&]/g;
 /** How many words either side of a term a body's name is read through. */
@@ -121,12 +121,13 @@ export function inBodyName(text: string, start: number, end: number, names: Body
   const part = (word: string) => capitalised(word) || names.joiners.has(word);
   let at = end;
   for (let n = 0; n < NAME_REACH; n++) {
-    nameWordAfter.lastIndex = at;
-    const m = nameWordAfter.exec(text);
+    while (text[at] === ' ' || text[at] === ',') at++;
+    nameWordAt.lastIndex = at;
+    const m = nameWordAt.exec(text);
     if (!m) break;
-    if (names.heads.has(m[1]!)) return true;
-    if (!part(m[1]!)) break;
-    at = nameWordAfter.lastIndex;
+    if (names.heads.has(m[0])) return true;
+    if (!part(m[0])) break;
+    at = nameWordAt.lastIndex;
   }
   const before = text.slice(Math.max(0, start - 160), start).match(nameTokens) ?? [];
   for (let k = before.length - 1, n = 0; k >= 0 && n < NAME_REACH; k--) {
