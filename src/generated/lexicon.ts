@@ -44,7 +44,13 @@ export interface Lexicon {
     after?: string[];
   };
   /**
-   * Terms that hold a concept's name but name something else, with no concept of their own here: 激素水平 and 血清激素 are hormones in general, not the glucocorticoids bare 激素 means. Matched as names are (leftmost-longest), so a name inside one is no mention; a concept's own longer name still wins where it starts first (促性腺激素水平).
+   * Words a caption or a figure's legend puts in parentheses to point at a part or a colour ("Dr. Jane Example (right)", "the grafted cells (green)"): never an abbreviation the page defines, though written where one would be. Matched as written. Optional.
+   *
+   * @maxItems 100
+   */
+  asides?: string[];
+  /**
+   * Terms that hold a concept's name but name something else, with no concept of their own here: 激素水平 and 血清激素 are hormones in general, not the glucocorticoids bare 激素 means; a regulator's "complete response letter" is no complete response. Matched as names are (leftmost-longest, English in any case), so a name inside one is no mention; a concept's own longer name still wins where it starts first (促性腺激素水平).
    *
    * @maxItems 200
    */

@@ -186,6 +186,180 @@ export interface StructureData {
      * Characters that may join the parts and carry no meaning (的, 在, spaces).
      */
     connectors: string[];
+    /**
+     * How English writes the name of a body (a committee, an office, an institute, a hospital): a therapy or disease written with a capital inside a run of capitalised words that holds one of the heads, the run going through the joiners and commas ("Cellular, Tissue and Gene Therapies Advisory Committee", "Office of Cellular, Tissue and Gene Therapies", "Sylvester Comprehensive Cancer Center"), names the body, not the page's therapy or disease: the topic does not count it. Optional.
+     */
+    bodyNames?: {
+      /**
+       * @maxItems 100
+       */
+      heads: string[];
+      /**
+       * @maxItems 20
+       */
+      joiners:
+        | []
+        | [string]
+        | [string, string]
+        | [string, string, string]
+        | [string, string, string, string]
+        | [string, string, string, string, string]
+        | [string, string, string, string, string, string]
+        | [string, string, string, string, string, string, string]
+        | [string, string, string, string, string, string, string, string]
+        | [string, string, string, string, string, string, string, string, string]
+        | [string, string, string, string, string, string, string, string, string, string]
+        | [string, string, string, string, string, string, string, string, string, string, string]
+        | [string, string, string, string, string, string, string, string, string, string, string, string]
+        | [
+            string,
+            string,
+            string,
+            string,
+            string,
+            string,
+            string,
+            string,
+            string,
+            string,
+            string,
+            string,
+            string
+          ]
+        | [
+            string,
+            string,
+            string,
+            string,
+            string,
+            string,
+            string,
+            string,
+            string,
+            string,
+            string,
+            string,
+            string,
+            string
+          ]
+        | [
+            string,
+            string,
+            string,
+            string,
+            string,
+            string,
+            string,
+            string,
+            string,
+            string,
+            string,
+            string,
+            string,
+            string,
+            string
+          ]
+        | [
+            string,
+            string,
+            string,
+            string,
+            string,
+            string,
+            string,
+            string,
+            string,
+            string,
+            string,
+            string,
+            string,
+            string,
+            string,
+            string
+          ]
+        | [
+            string,
+            string,
+            string,
+            string,
+            string,
+            string,
+            string,
+            string,
+            string,
+            string,
+            string,
+            string,
+            string,
+            string,
+            string,
+            string,
+            string
+          ]
+        | [
+            string,
+            string,
+            string,
+            string,
+            string,
+            string,
+            string,
+            string,
+            string,
+            string,
+            string,
+            string,
+            string,
+            string,
+            string,
+            string,
+            string,
+            string
+          ]
+        | [
+            string,
+            string,
+            string,
+            string,
+            string,
+            string,
+            string,
+            string,
+            string,
+            string,
+            string,
+            string,
+            string,
+            string,
+            string,
+            string,
+            string,
+            string,
+            string
+          ]
+        | [
+            string,
+            string,
+            string,
+            string,
+            string,
+            string,
+            string,
+            string,
+            string,
+            string,
+            string,
+            string,
+            string,
+            string,
+            string,
+            string,
+            string,
+            string,
+            string,
+            string
+          ];
+    };
   };
   /**
    * Words that date an item relative to the page date, or without one to its section's year (the itemDates group "relative" starts with one): word → years to add.
@@ -216,7 +390,7 @@ export interface StructureData {
      */
     trialCues?: string;
     /**
-     * An approval denied, withdrawn or not yet given ("FDA Denies Approval", "rejects", "complete response letter", "seeks", "until"): an approval word whose text (as for trialCues) also holds one names no approval, and the page is no drug approval. Optional.
+     * An approval denied, withdrawn or not yet given ("FDA Denies Approval", "rejects", "complete response letter", "seeks", "applied for", "until"): an approval word whose text (as for trialCues) also holds one names no approval, and the page is no drug approval. Optional.
      */
     denialCues?: string;
     trialRoundupTitles: Patterns10;

@@ -5,10 +5,11 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 "use strict";
 export const structure = validate52;
-const schema19 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/structure.schema.json","type":"object","additionalProperties":false,"required":["maxHeadingLength","monthNames","numerals","monthHeadings","rangeHeadings","yearHeadings","yearHeadingWords","headingPunctuation","outlineHeadings","outlineSubheadings","sectionKeywords","referenceHeadings","boilerplate","pageDates","leadLabels","bylinePrefixes","captions","itemDates","undatedItemStarts","relativeDay","eventVerbs","yearOpeners","closingWords","sentenceBreak","publicationCues","english","relativeYears","citationMarker","pageKinds","messageExamples"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"maxHeadingLength":{"type":"integer","minimum":8},"maxLatinTitleLength":{"type":"integer","minimum":1,"maximum":1000},"monthNames":{"type":"array","minItems":12,"maxItems":12,"items":{"type":"array","minItems":1,"maxItems":8,"items":{"type":"string","pattern":"^[A-Za-z]{2,20}$"}}},"numerals":{"type":"object","minProperties":1,"propertyNames":{"minLength":1,"maxLength":1},"additionalProperties":{"type":"integer","minimum":0,"maximum":10}},"monthHeadings":{"$ref":"#/$defs/Patterns"},"rangeHeadings":{"$ref":"#/$defs/Patterns"},"yearHeadings":{"$ref":"#/$defs/Patterns"},"yearHeadingWords":{"$ref":"#/$defs/Words"},"headingPunctuation":{"type":"string","minLength":1,"maxLength":600},"unfinishedLineEnds":{"type":"string","minLength":1,"maxLength":600},"wordMarks":{"type":"string","minLength":1,"maxLength":600},"headingMarks":{"type":"string","minLength":1,"maxLength":600},"outlineHeadings":{"$ref":"#/$defs/Patterns"},"outlineSubheadings":{"$ref":"#/$defs/Patterns"},"sectionKeywords":{"type":"object","additionalProperties":false,"required":["summary","outlook","conclusion"],"properties":{"summary":{"$ref":"#/$defs/Words"},"outlook":{"$ref":"#/$defs/Words"},"conclusion":{"$ref":"#/$defs/Words"}}},"referenceHeadings":{"$ref":"#/$defs/Patterns"},"boilerplate":{"type":"object","additionalProperties":false,"required":["disclaimer","qr-code","other"],"properties":{"disclaimer":{"$ref":"#/$defs/Patterns"},"qr-code":{"$ref":"#/$defs/Patterns"},"other":{"$ref":"#/$defs/Patterns"}}},"pageDates":{"$ref":"#/$defs/Patterns"},"titleDateLines":{"$ref":"#/$defs/Patterns"},"documentTitles":{"$ref":"#/$defs/Patterns"},"leadLabels":{"$ref":"#/$defs/Patterns"},"bylinePrefixes":{"$ref":"#/$defs/Patterns"},"captions":{"$ref":"#/$defs/Patterns"},"itemDates":{"$ref":"#/$defs/Patterns"},"undatedItemStarts":{"$ref":"#/$defs/Patterns"},"relativeDay":{"type":"string","minLength":1,"maxLength":600},"eventVerbs":{"$ref":"#/$defs/Words"},"todayWords":{"type":"string","minLength":1,"maxLength":200},"recentWords":{"type":"string","minLength":1,"maxLength":200},"yearOpeners":{"$ref":"#/$defs/Patterns"},"closingWords":{"$ref":"#/$defs/Patterns"},"sentenceBreak":{"type":"string","minLength":1,"maxLength":600},"publicationCues":{"type":"string","minLength":1,"maxLength":600},"english":{"type":"object","additionalProperties":false,"required":["phrases","therapies","connectors"],"properties":{"phrases":{"type":"array","items":{"$ref":"#/$defs/Translation"}},"therapies":{"type":"array","items":{"$ref":"#/$defs/Translation"}},"connectors":{"type":"array","items":{"type":"string"}}}},"relativeYears":{"type":"object","additionalProperties":{"type":"integer","minimum":-10,"maximum":10}},"citationMarker":{"type":"string","minLength":1,"maxLength":600},"pageKinds":{"type":"object","additionalProperties":false,"required":["titleYearRange","titleYear","approvalVerbs","regulators","trialRoundupTitles","overviewTitles"],"properties":{"titleYearRange":{"type":"string","minLength":1,"maxLength":600},"titleYear":{"type":"string","minLength":1,"maxLength":600},"approvalVerbs":{"$ref":"#/$defs/Words"},"regulators":{"$ref":"#/$defs/Words"},"trialCues":{"type":"string","minLength":1,"maxLength":600},"denialCues":{"type":"string","minLength":1,"maxLength":600},"trialRoundupTitles":{"$ref":"#/$defs/Patterns"},"overviewTitles":{"$ref":"#/$defs/Patterns"}}},"messageExamples":{"type":"object","additionalProperties":false,"required":["monthHeading","referenceHeading"],"properties":{"monthHeading":{"type":"string","minLength":1,"maxLength":200},"referenceHeading":{"type":"string","minLength":1,"maxLength":200}}}},"$defs":{"Patterns":{"type":"array","items":{"type":"string","minLength":1,"maxLength":600}},"Words":{"type":"array","items":{"type":"string","minLength":1},"minItems":1},"Translation":{"type":"object","additionalProperties":false,"required":["zh","en"],"properties":{"zh":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}},"en":{"type":"string","minLength":1},"preposition":{"type":"string"},"written":{"type":"array","items":{"type":"string","minLength":1}}}}}};
+const schema19 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/structure.schema.json","type":"object","additionalProperties":false,"required":["maxHeadingLength","monthNames","numerals","monthHeadings","rangeHeadings","yearHeadings","yearHeadingWords","headingPunctuation","outlineHeadings","outlineSubheadings","sectionKeywords","referenceHeadings","boilerplate","pageDates","leadLabels","bylinePrefixes","captions","itemDates","undatedItemStarts","relativeDay","eventVerbs","yearOpeners","closingWords","sentenceBreak","publicationCues","english","relativeYears","citationMarker","pageKinds","messageExamples"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"maxHeadingLength":{"type":"integer","minimum":8},"maxLatinTitleLength":{"type":"integer","minimum":1,"maximum":1000},"monthNames":{"type":"array","minItems":12,"maxItems":12,"items":{"type":"array","minItems":1,"maxItems":8,"items":{"type":"string","pattern":"^[A-Za-z]{2,20}$"}}},"numerals":{"type":"object","minProperties":1,"propertyNames":{"minLength":1,"maxLength":1},"additionalProperties":{"type":"integer","minimum":0,"maximum":10}},"monthHeadings":{"$ref":"#/$defs/Patterns"},"rangeHeadings":{"$ref":"#/$defs/Patterns"},"yearHeadings":{"$ref":"#/$defs/Patterns"},"yearHeadingWords":{"$ref":"#/$defs/Words"},"headingPunctuation":{"type":"string","minLength":1,"maxLength":600},"unfinishedLineEnds":{"type":"string","minLength":1,"maxLength":600},"wordMarks":{"type":"string","minLength":1,"maxLength":600},"headingMarks":{"type":"string","minLength":1,"maxLength":600},"outlineHeadings":{"$ref":"#/$defs/Patterns"},"outlineSubheadings":{"$ref":"#/$defs/Patterns"},"sectionKeywords":{"type":"object","additionalProperties":false,"required":["summary","outlook","conclusion"],"properties":{"summary":{"$ref":"#/$defs/Words"},"outlook":{"$ref":"#/$defs/Words"},"conclusion":{"$ref":"#/$defs/Words"}}},"referenceHeadings":{"$ref":"#/$defs/Patterns"},"boilerplate":{"type":"object","additionalProperties":false,"required":["disclaimer","qr-code","other"],"properties":{"disclaimer":{"$ref":"#/$defs/Patterns"},"qr-code":{"$ref":"#/$defs/Patterns"},"other":{"$ref":"#/$defs/Patterns"}}},"pageDates":{"$ref":"#/$defs/Patterns"},"titleDateLines":{"$ref":"#/$defs/Patterns"},"documentTitles":{"$ref":"#/$defs/Patterns"},"leadLabels":{"$ref":"#/$defs/Patterns"},"bylinePrefixes":{"$ref":"#/$defs/Patterns"},"captions":{"$ref":"#/$defs/Patterns"},"itemDates":{"$ref":"#/$defs/Patterns"},"undatedItemStarts":{"$ref":"#/$defs/Patterns"},"relativeDay":{"type":"string","minLength":1,"maxLength":600},"eventVerbs":{"$ref":"#/$defs/Words"},"todayWords":{"type":"string","minLength":1,"maxLength":200},"recentWords":{"type":"string","minLength":1,"maxLength":200},"yearOpeners":{"$ref":"#/$defs/Patterns"},"closingWords":{"$ref":"#/$defs/Patterns"},"sentenceBreak":{"type":"string","minLength":1,"maxLength":600},"publicationCues":{"type":"string","minLength":1,"maxLength":600},"english":{"type":"object","additionalProperties":false,"required":["phrases","therapies","connectors"],"properties":{"phrases":{"type":"array","items":{"$ref":"#/$defs/Translation"}},"therapies":{"type":"array","items":{"$ref":"#/$defs/Translation"}},"connectors":{"type":"array","items":{"type":"string"}},"bodyNames":{"type":"object","additionalProperties":false,"required":["heads","joiners"],"properties":{"heads":{"type":"array","items":{"type":"string","pattern":"^[A-Z][A-Za-z]{1,30}$"},"maxItems":100},"joiners":{"type":"array","items":{"type":"string","minLength":1,"maxLength":10},"maxItems":20}}}}},"relativeYears":{"type":"object","additionalProperties":{"type":"integer","minimum":-10,"maximum":10}},"citationMarker":{"type":"string","minLength":1,"maxLength":600},"pageKinds":{"type":"object","additionalProperties":false,"required":["titleYearRange","titleYear","approvalVerbs","regulators","trialRoundupTitles","overviewTitles"],"properties":{"titleYearRange":{"type":"string","minLength":1,"maxLength":600},"titleYear":{"type":"string","minLength":1,"maxLength":600},"approvalVerbs":{"$ref":"#/$defs/Words"},"regulators":{"$ref":"#/$defs/Words"},"trialCues":{"type":"string","minLength":1,"maxLength":600},"denialCues":{"type":"string","minLength":1,"maxLength":600},"trialRoundupTitles":{"$ref":"#/$defs/Patterns"},"overviewTitles":{"$ref":"#/$defs/Patterns"}}},"messageExamples":{"type":"object","additionalProperties":false,"required":["monthHeading","referenceHeading"],"properties":{"monthHeading":{"type":"string","minLength":1,"maxLength":200},"referenceHeading":{"type":"string","minLength":1,"maxLength":200}}}},"$defs":{"Patterns":{"type":"array","items":{"type":"string","minLength":1,"maxLength":600}},"Words":{"type":"array","items":{"type":"string","minLength":1},"minItems":1},"Translation":{"type":"object","additionalProperties":false,"required":["zh","en"],"properties":{"zh":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}},"en":{"type":"string","minLength":1},"preposition":{"type":"string"},"written":{"type":"array","items":{"type":"string","minLength":1}}}}}};
 const func1 = Object.prototype.hasOwnProperty;
 const func2 = require("ajv/dist/runtime/ucs2length").default;
 const pattern3 = new RegExp("^[A-Za-z]{2,20}$", "u");
+const pattern4 = new RegExp("^[A-Z][A-Za-z]{1,30}$", "u");
 
 function validate53(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -1161,7 +1162,7 @@ return false;
 else {
 const _errs72 = errors;
 for(const key5 in data44){
-if(!(((key5 === "phrases") || (key5 === "therapies")) || (key5 === "connectors"))){
+if(!((((key5 === "phrases") || (key5 === "therapies")) || (key5 === "connectors")) || (key5 === "bodyNames"))){
 validate52.errors = [{instancePath:instancePath+"/english",schemaPath:"#/properties/english/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"}];
 return false;
 break;
@@ -1257,6 +1258,137 @@ var valid7 = _errs79 === errors;
 else {
 var valid7 = true;
 }
+if(valid7){
+if(data44.bodyNames !== undefined){
+let data51 = data44.bodyNames;
+const _errs83 = errors;
+if(errors === _errs83){
+if(data51 && typeof data51 == "object" && !Array.isArray(data51)){
+let missing4;
+if(((data51.heads === undefined) && (missing4 = "heads")) || ((data51.joiners === undefined) && (missing4 = "joiners"))){
+validate52.errors = [{instancePath:instancePath+"/english/bodyNames",schemaPath:"#/properties/english/properties/bodyNames/required",keyword:"required",params:{missingProperty: missing4},message:"must have required property '"+missing4+"'"}];
+return false;
+}
+else {
+const _errs85 = errors;
+for(const key6 in data51){
+if(!((key6 === "heads") || (key6 === "joiners"))){
+validate52.errors = [{instancePath:instancePath+"/english/bodyNames",schemaPath:"#/properties/english/properties/bodyNames/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs85 === errors){
+if(data51.heads !== undefined){
+let data52 = data51.heads;
+const _errs86 = errors;
+if(errors === _errs86){
+if(Array.isArray(data52)){
+if(data52.length > 100){
+validate52.errors = [{instancePath:instancePath+"/english/bodyNames/heads",schemaPath:"#/properties/english/properties/bodyNames/properties/heads/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"}];
+return false;
+}
+else {
+var valid12 = true;
+const len5 = data52.length;
+for(let i5=0; i5<len5; i5++){
+let data53 = data52[i5];
+const _errs88 = errors;
+if(errors === _errs88){
+if(typeof data53 === "string"){
+if(!pattern4.test(data53)){
+validate52.errors = [{instancePath:instancePath+"/english/bodyNames/heads/" + i5,schemaPath:"#/properties/english/properties/bodyNames/properties/heads/items/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Za-z]{1,30}$"},message:"must match pattern \""+"^[A-Z][A-Za-z]{1,30}$"+"\""}];
+return false;
+}
+}
+else {
+validate52.errors = [{instancePath:instancePath+"/english/bodyNames/heads/" + i5,schemaPath:"#/properties/english/properties/bodyNames/properties/heads/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid12 = _errs88 === errors;
+if(!valid12){
+break;
+}
+}
+}
+}
+else {
+validate52.errors = [{instancePath:instancePath+"/english/bodyNames/heads",schemaPath:"#/properties/english/properties/bodyNames/properties/heads/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid11 = _errs86 === errors;
+}
+else {
+var valid11 = true;
+}
+if(valid11){
+if(data51.joiners !== undefined){
+let data54 = data51.joiners;
+const _errs90 = errors;
+if(errors === _errs90){
+if(Array.isArray(data54)){
+if(data54.length > 20){
+validate52.errors = [{instancePath:instancePath+"/english/bodyNames/joiners",schemaPath:"#/properties/english/properties/bodyNames/properties/joiners/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items"}];
+return false;
+}
+else {
+var valid13 = true;
+const len6 = data54.length;
+for(let i6=0; i6<len6; i6++){
+let data55 = data54[i6];
+const _errs92 = errors;
+if(errors === _errs92){
+if(typeof data55 === "string"){
+if(func2(data55) > 10){
+validate52.errors = [{instancePath:instancePath+"/english/bodyNames/joiners/" + i6,schemaPath:"#/properties/english/properties/bodyNames/properties/joiners/items/maxLength",keyword:"maxLength",params:{limit: 10},message:"must NOT have more than 10 characters"}];
+return false;
+}
+else {
+if(func2(data55) < 1){
+validate52.errors = [{instancePath:instancePath+"/english/bodyNames/joiners/" + i6,schemaPath:"#/properties/english/properties/bodyNames/properties/joiners/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+}
+else {
+validate52.errors = [{instancePath:instancePath+"/english/bodyNames/joiners/" + i6,schemaPath:"#/properties/english/properties/bodyNames/properties/joiners/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid13 = _errs92 === errors;
+if(!valid13){
+break;
+}
+}
+}
+}
+else {
+validate52.errors = [{instancePath:instancePath+"/english/bodyNames/joiners",schemaPath:"#/properties/english/properties/bodyNames/properties/joiners/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid11 = _errs90 === errors;
+}
+else {
+var valid11 = true;
+}
+}
+}
+}
+}
+else {
+validate52.errors = [{instancePath:instancePath+"/english/bodyNames",schemaPath:"#/properties/english/properties/bodyNames/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid7 = _errs83 === errors;
+}
+else {
+var valid7 = true;
+}
+}
 }
 }
 }
@@ -1274,33 +1406,33 @@ var valid0 = true;
 }
 if(valid0){
 if(data.relativeYears !== undefined){
-let data51 = data.relativeYears;
-const _errs83 = errors;
-if(errors === _errs83){
-if(data51 && typeof data51 == "object" && !Array.isArray(data51)){
-for(const key6 in data51){
-let data52 = data51[key6];
-const _errs86 = errors;
-if(!(((typeof data52 == "number") && (!(data52 % 1) && !isNaN(data52))) && (isFinite(data52)))){
-validate52.errors = [{instancePath:instancePath+"/relativeYears/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/relativeYears/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+let data56 = data.relativeYears;
+const _errs94 = errors;
+if(errors === _errs94){
+if(data56 && typeof data56 == "object" && !Array.isArray(data56)){
+for(const key7 in data56){
+let data57 = data56[key7];
+const _errs97 = errors;
+if(!(((typeof data57 == "number") && (!(data57 % 1) && !isNaN(data57))) && (isFinite(data57)))){
+validate52.errors = [{instancePath:instancePath+"/relativeYears/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/relativeYears/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs86){
-if((typeof data52 == "number") && (isFinite(data52))){
-if(data52 > 10 || isNaN(data52)){
-validate52.errors = [{instancePath:instancePath+"/relativeYears/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/relativeYears/additionalProperties/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10},message:"must be <= 10"}];
+if(errors === _errs97){
+if((typeof data57 == "number") && (isFinite(data57))){
+if(data57 > 10 || isNaN(data57)){
+validate52.errors = [{instancePath:instancePath+"/relativeYears/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/relativeYears/additionalProperties/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10},message:"must be <= 10"}];
 return false;
 }
 else {
-if(data52 < -10 || isNaN(data52)){
-validate52.errors = [{instancePath:instancePath+"/relativeYears/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/relativeYears/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: -10},message:"must be >= -10"}];
+if(data57 < -10 || isNaN(data57)){
+validate52.errors = [{instancePath:instancePath+"/relativeYears/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/relativeYears/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: -10},message:"must be >= -10"}];
 return false;
 }
 }
 }
 }
-var valid11 = _errs86 === errors;
-if(!valid11){
+var valid14 = _errs97 === errors;
+if(!valid14){
 break;
 }
 }
@@ -1310,23 +1442,23 @@ validate52.errors = [{instancePath:instancePath+"/relativeYears",schemaPath:"#/p
 return false;
 }
 }
-var valid0 = _errs83 === errors;
+var valid0 = _errs94 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.citationMarker !== undefined){
-let data53 = data.citationMarker;
-const _errs88 = errors;
-if(errors === _errs88){
-if(typeof data53 === "string"){
-if(func2(data53) > 600){
+let data58 = data.citationMarker;
+const _errs99 = errors;
+if(errors === _errs99){
+if(typeof data58 === "string"){
+if(func2(data58) > 600){
 validate52.errors = [{instancePath:instancePath+"/citationMarker",schemaPath:"#/properties/citationMarker/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data53) < 1){
+if(func2(data58) < 1){
 validate52.errors = [{instancePath:instancePath+"/citationMarker",schemaPath:"#/properties/citationMarker/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1337,43 +1469,43 @@ validate52.errors = [{instancePath:instancePath+"/citationMarker",schemaPath:"#/
 return false;
 }
 }
-var valid0 = _errs88 === errors;
+var valid0 = _errs99 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.pageKinds !== undefined){
-let data54 = data.pageKinds;
-const _errs90 = errors;
-if(errors === _errs90){
-if(data54 && typeof data54 == "object" && !Array.isArray(data54)){
-let missing4;
-if(((((((data54.titleYearRange === undefined) && (missing4 = "titleYearRange")) || ((data54.titleYear === undefined) && (missing4 = "titleYear"))) || ((data54.approvalVerbs === undefined) && (missing4 = "approvalVerbs"))) || ((data54.regulators === undefined) && (missing4 = "regulators"))) || ((data54.trialRoundupTitles === undefined) && (missing4 = "trialRoundupTitles"))) || ((data54.overviewTitles === undefined) && (missing4 = "overviewTitles"))){
-validate52.errors = [{instancePath:instancePath+"/pageKinds",schemaPath:"#/properties/pageKinds/required",keyword:"required",params:{missingProperty: missing4},message:"must have required property '"+missing4+"'"}];
+let data59 = data.pageKinds;
+const _errs101 = errors;
+if(errors === _errs101){
+if(data59 && typeof data59 == "object" && !Array.isArray(data59)){
+let missing5;
+if(((((((data59.titleYearRange === undefined) && (missing5 = "titleYearRange")) || ((data59.titleYear === undefined) && (missing5 = "titleYear"))) || ((data59.approvalVerbs === undefined) && (missing5 = "approvalVerbs"))) || ((data59.regulators === undefined) && (missing5 = "regulators"))) || ((data59.trialRoundupTitles === undefined) && (missing5 = "trialRoundupTitles"))) || ((data59.overviewTitles === undefined) && (missing5 = "overviewTitles"))){
+validate52.errors = [{instancePath:instancePath+"/pageKinds",schemaPath:"#/properties/pageKinds/required",keyword:"required",params:{missingProperty: missing5},message:"must have required property '"+missing5+"'"}];
 return false;
 }
 else {
-const _errs92 = errors;
-for(const key7 in data54){
-if(!((((((((key7 === "titleYearRange") || (key7 === "titleYear")) || (key7 === "approvalVerbs")) || (key7 === "regulators")) || (key7 === "trialCues")) || (key7 === "denialCues")) || (key7 === "trialRoundupTitles")) || (key7 === "overviewTitles"))){
-validate52.errors = [{instancePath:instancePath+"/pageKinds",schemaPath:"#/properties/pageKinds/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"}];
+const _errs103 = errors;
+for(const key8 in data59){
+if(!((((((((key8 === "titleYearRange") || (key8 === "titleYear")) || (key8 === "approvalVerbs")) || (key8 === "regulators")) || (key8 === "trialCues")) || (key8 === "denialCues")) || (key8 === "trialRoundupTitles")) || (key8 === "overviewTitles"))){
+validate52.errors = [{instancePath:instancePath+"/pageKinds",schemaPath:"#/properties/pageKinds/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs92 === errors){
-if(data54.titleYearRange !== undefined){
-let data55 = data54.titleYearRange;
-const _errs93 = errors;
-if(errors === _errs93){
-if(typeof data55 === "string"){
-if(func2(data55) > 600){
+if(_errs103 === errors){
+if(data59.titleYearRange !== undefined){
+let data60 = data59.titleYearRange;
+const _errs104 = errors;
+if(errors === _errs104){
+if(typeof data60 === "string"){
+if(func2(data60) > 600){
 validate52.errors = [{instancePath:instancePath+"/pageKinds/titleYearRange",schemaPath:"#/properties/pageKinds/properties/titleYearRange/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data55) < 1){
+if(func2(data60) < 1){
 validate52.errors = [{instancePath:instancePath+"/pageKinds/titleYearRange",schemaPath:"#/properties/pageKinds/properties/titleYearRange/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1384,23 +1516,23 @@ validate52.errors = [{instancePath:instancePath+"/pageKinds/titleYearRange",sche
 return false;
 }
 }
-var valid12 = _errs93 === errors;
+var valid15 = _errs104 === errors;
 }
 else {
-var valid12 = true;
+var valid15 = true;
 }
-if(valid12){
-if(data54.titleYear !== undefined){
-let data56 = data54.titleYear;
-const _errs95 = errors;
-if(errors === _errs95){
-if(typeof data56 === "string"){
-if(func2(data56) > 600){
+if(valid15){
+if(data59.titleYear !== undefined){
+let data61 = data59.titleYear;
+const _errs106 = errors;
+if(errors === _errs106){
+if(typeof data61 === "string"){
+if(func2(data61) > 600){
 validate52.errors = [{instancePath:instancePath+"/pageKinds/titleYear",schemaPath:"#/properties/pageKinds/properties/titleYear/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data56) < 1){
+if(func2(data61) < 1){
 validate52.errors = [{instancePath:instancePath+"/pageKinds/titleYear",schemaPath:"#/properties/pageKinds/properties/titleYear/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1411,47 +1543,47 @@ validate52.errors = [{instancePath:instancePath+"/pageKinds/titleYear",schemaPat
 return false;
 }
 }
-var valid12 = _errs95 === errors;
+var valid15 = _errs106 === errors;
 }
 else {
-var valid12 = true;
+var valid15 = true;
 }
-if(valid12){
-if(data54.approvalVerbs !== undefined){
-const _errs97 = errors;
-if(!(validate57(data54.approvalVerbs, {instancePath:instancePath+"/pageKinds/approvalVerbs",parentData:data54,parentDataProperty:"approvalVerbs",rootData,dynamicAnchors}))){
+if(valid15){
+if(data59.approvalVerbs !== undefined){
+const _errs108 = errors;
+if(!(validate57(data59.approvalVerbs, {instancePath:instancePath+"/pageKinds/approvalVerbs",parentData:data59,parentDataProperty:"approvalVerbs",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
 errors = vErrors.length;
 }
-var valid12 = _errs97 === errors;
+var valid15 = _errs108 === errors;
 }
 else {
-var valid12 = true;
+var valid15 = true;
 }
-if(valid12){
-if(data54.regulators !== undefined){
-const _errs98 = errors;
-if(!(validate57(data54.regulators, {instancePath:instancePath+"/pageKinds/regulators",parentData:data54,parentDataProperty:"regulators",rootData,dynamicAnchors}))){
+if(valid15){
+if(data59.regulators !== undefined){
+const _errs109 = errors;
+if(!(validate57(data59.regulators, {instancePath:instancePath+"/pageKinds/regulators",parentData:data59,parentDataProperty:"regulators",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
 errors = vErrors.length;
 }
-var valid12 = _errs98 === errors;
+var valid15 = _errs109 === errors;
 }
 else {
-var valid12 = true;
+var valid15 = true;
 }
-if(valid12){
-if(data54.trialCues !== undefined){
-let data59 = data54.trialCues;
-const _errs99 = errors;
-if(errors === _errs99){
-if(typeof data59 === "string"){
-if(func2(data59) > 600){
+if(valid15){
+if(data59.trialCues !== undefined){
+let data64 = data59.trialCues;
+const _errs110 = errors;
+if(errors === _errs110){
+if(typeof data64 === "string"){
+if(func2(data64) > 600){
 validate52.errors = [{instancePath:instancePath+"/pageKinds/trialCues",schemaPath:"#/properties/pageKinds/properties/trialCues/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data59) < 1){
+if(func2(data64) < 1){
 validate52.errors = [{instancePath:instancePath+"/pageKinds/trialCues",schemaPath:"#/properties/pageKinds/properties/trialCues/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1462,23 +1594,23 @@ validate52.errors = [{instancePath:instancePath+"/pageKinds/trialCues",schemaPat
 return false;
 }
 }
-var valid12 = _errs99 === errors;
+var valid15 = _errs110 === errors;
 }
 else {
-var valid12 = true;
+var valid15 = true;
 }
-if(valid12){
-if(data54.denialCues !== undefined){
-let data60 = data54.denialCues;
-const _errs101 = errors;
-if(errors === _errs101){
-if(typeof data60 === "string"){
-if(func2(data60) > 600){
+if(valid15){
+if(data59.denialCues !== undefined){
+let data65 = data59.denialCues;
+const _errs112 = errors;
+if(errors === _errs112){
+if(typeof data65 === "string"){
+if(func2(data65) > 600){
 validate52.errors = [{instancePath:instancePath+"/pageKinds/denialCues",schemaPath:"#/properties/pageKinds/properties/denialCues/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data60) < 1){
+if(func2(data65) < 1){
 validate52.errors = [{instancePath:instancePath+"/pageKinds/denialCues",schemaPath:"#/properties/pageKinds/properties/denialCues/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1489,34 +1621,34 @@ validate52.errors = [{instancePath:instancePath+"/pageKinds/denialCues",schemaPa
 return false;
 }
 }
-var valid12 = _errs101 === errors;
+var valid15 = _errs112 === errors;
 }
 else {
-var valid12 = true;
+var valid15 = true;
 }
-if(valid12){
-if(data54.trialRoundupTitles !== undefined){
-const _errs103 = errors;
-if(!(validate53(data54.trialRoundupTitles, {instancePath:instancePath+"/pageKinds/trialRoundupTitles",parentData:data54,parentDataProperty:"trialRoundupTitles",rootData,dynamicAnchors}))){
+if(valid15){
+if(data59.trialRoundupTitles !== undefined){
+const _errs114 = errors;
+if(!(validate53(data59.trialRoundupTitles, {instancePath:instancePath+"/pageKinds/trialRoundupTitles",parentData:data59,parentDataProperty:"trialRoundupTitles",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
 errors = vErrors.length;
 }
-var valid12 = _errs103 === errors;
+var valid15 = _errs114 === errors;
 }
 else {
-var valid12 = true;
+var valid15 = true;
 }
-if(valid12){
-if(data54.overviewTitles !== undefined){
-const _errs104 = errors;
-if(!(validate53(data54.overviewTitles, {instancePath:instancePath+"/pageKinds/overviewTitles",parentData:data54,parentDataProperty:"overviewTitles",rootData,dynamicAnchors}))){
+if(valid15){
+if(data59.overviewTitles !== undefined){
+const _errs115 = errors;
+if(!(validate53(data59.overviewTitles, {instancePath:instancePath+"/pageKinds/overviewTitles",parentData:data59,parentDataProperty:"overviewTitles",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
 errors = vErrors.length;
 }
-var valid12 = _errs104 === errors;
+var valid15 = _errs115 === errors;
 }
 else {
-var valid12 = true;
+var valid15 = true;
 }
 }
 }
@@ -1533,43 +1665,43 @@ validate52.errors = [{instancePath:instancePath+"/pageKinds",schemaPath:"#/prope
 return false;
 }
 }
-var valid0 = _errs90 === errors;
+var valid0 = _errs101 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.messageExamples !== undefined){
-let data63 = data.messageExamples;
-const _errs105 = errors;
-if(errors === _errs105){
-if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
-let missing5;
-if(((data63.monthHeading === undefined) && (missing5 = "monthHeading")) || ((data63.referenceHeading === undefined) && (missing5 = "referenceHeading"))){
-validate52.errors = [{instancePath:instancePath+"/messageExamples",schemaPath:"#/properties/messageExamples/required",keyword:"required",params:{missingProperty: missing5},message:"must have required property '"+missing5+"'"}];
+let data68 = data.messageExamples;
+const _errs116 = errors;
+if(errors === _errs116){
+if(data68 && typeof data68 == "object" && !Array.isArray(data68)){
+let missing6;
+if(((data68.monthHeading === undefined) && (missing6 = "monthHeading")) || ((data68.referenceHeading === undefined) && (missing6 = "referenceHeading"))){
+validate52.errors = [{instancePath:instancePath+"/messageExamples",schemaPath:"#/properties/messageExamples/required",keyword:"required",params:{missingProperty: missing6},message:"must have required property '"+missing6+"'"}];
 return false;
 }
 else {
-const _errs107 = errors;
-for(const key8 in data63){
-if(!((key8 === "monthHeading") || (key8 === "referenceHeading"))){
-validate52.errors = [{instancePath:instancePath+"/messageExamples",schemaPath:"#/properties/messageExamples/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"}];
+const _errs118 = errors;
+for(const key9 in data68){
+if(!((key9 === "monthHeading") || (key9 === "referenceHeading"))){
+validate52.errors = [{instancePath:instancePath+"/messageExamples",schemaPath:"#/properties/messageExamples/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs107 === errors){
-if(data63.monthHeading !== undefined){
-let data64 = data63.monthHeading;
-const _errs108 = errors;
-if(errors === _errs108){
-if(typeof data64 === "string"){
-if(func2(data64) > 200){
+if(_errs118 === errors){
+if(data68.monthHeading !== undefined){
+let data69 = data68.monthHeading;
+const _errs119 = errors;
+if(errors === _errs119){
+if(typeof data69 === "string"){
+if(func2(data69) > 200){
 validate52.errors = [{instancePath:instancePath+"/messageExamples/monthHeading",schemaPath:"#/properties/messageExamples/properties/monthHeading/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
 return false;
 }
 else {
-if(func2(data64) < 1){
+if(func2(data69) < 1){
 validate52.errors = [{instancePath:instancePath+"/messageExamples/monthHeading",schemaPath:"#/properties/messageExamples/properties/monthHeading/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1580,23 +1712,23 @@ validate52.errors = [{instancePath:instancePath+"/messageExamples/monthHeading",
 return false;
 }
 }
-var valid13 = _errs108 === errors;
+var valid16 = _errs119 === errors;
 }
 else {
-var valid13 = true;
+var valid16 = true;
 }
-if(valid13){
-if(data63.referenceHeading !== undefined){
-let data65 = data63.referenceHeading;
-const _errs110 = errors;
-if(errors === _errs110){
-if(typeof data65 === "string"){
-if(func2(data65) > 200){
+if(valid16){
+if(data68.referenceHeading !== undefined){
+let data70 = data68.referenceHeading;
+const _errs121 = errors;
+if(errors === _errs121){
+if(typeof data70 === "string"){
+if(func2(data70) > 200){
 validate52.errors = [{instancePath:instancePath+"/messageExamples/referenceHeading",schemaPath:"#/properties/messageExamples/properties/referenceHeading/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
 return false;
 }
 else {
-if(func2(data65) < 1){
+if(func2(data70) < 1){
 validate52.errors = [{instancePath:instancePath+"/messageExamples/referenceHeading",schemaPath:"#/properties/messageExamples/properties/referenceHeading/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1607,10 +1739,10 @@ validate52.errors = [{instancePath:instancePath+"/messageExamples/referenceHeadi
 return false;
 }
 }
-var valid13 = _errs110 === errors;
+var valid16 = _errs121 === errors;
 }
 else {
-var valid13 = true;
+var valid16 = true;
 }
 }
 }
@@ -1621,7 +1753,7 @@ validate52.errors = [{instancePath:instancePath+"/messageExamples",schemaPath:"#
 return false;
 }
 }
-var valid0 = _errs105 === errors;
+var valid0 = _errs116 === errors;
 }
 else {
 var valid0 = true;
@@ -1738,7 +1870,7 @@ return errors === 0;
 }
 validate87.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
-const pattern4 = new RegExp("^[0-9]{4}-[0-9]{3}[0-9X]$", "u");
+const pattern5 = new RegExp("^[0-9]{4}-[0-9]{3}[0-9X]$", "u");
 
 function validate86(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://digest-ingest.dev/schemas/journals.schema.json" */;
@@ -2061,7 +2193,7 @@ let data20 = data19[i1];
 const _errs32 = errors;
 if(errors === _errs32){
 if(typeof data20 === "string"){
-if(!pattern4.test(data20)){
+if(!pattern5.test(data20)){
 validate86.errors = [{instancePath:instancePath+"/journals/" + i0+"/issn/" + i1,schemaPath:"#/properties/journals/items/properties/issn/items/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{3}[0-9X]$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{3}[0-9X]$"+"\""}];
 return false;
 }
@@ -2242,7 +2374,7 @@ validate86.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const html = validate100;
 const schema25 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/html.schema.json","type":"object","additionalProperties":false,"$defs":{"selector":{"type":"string","minLength":1,"pattern":"^([a-zA-Z][a-zA-Z0-9-]{0,40})?((?:[#.][\\w-]{1,100}|\\[[\\w-]{1,60}(?:[~^$*]?=(?:\"[^\"]{0,200}\"|'[^']{0,200}'|[\\w-]{0,200}))?\\]){0,20})$"}},"required":["dropElements","chromeElements","chromeClassPattern","chromeClassExceptions","wechatRoot","contentSelectors","blockElements","metaLinePatterns"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"dropElements":{"type":"array","items":{"type":"string"}},"chromeElements":{"type":"array","items":{"type":"string"}},"chromeClassPattern":{"type":"string"},"chromeClassExceptions":{"type":"string"},"wechatRoot":{"$ref":"#/$defs/selector"},"contentSelectors":{"type":"array","items":{"$ref":"#/$defs/selector"}},"blockElements":{"type":"array","items":{"type":"string"}},"metaLinePatterns":{"type":"array","items":{"type":"string"}}}};
-const pattern5 = new RegExp("^([a-zA-Z][a-zA-Z0-9-]{0,40})?((?:[#.][\\w-]{1,100}|\\[[\\w-]{1,60}(?:[~^$*]?=(?:\"[^\"]{0,200}\"|'[^']{0,200}'|[\\w-]{0,200}))?\\]){0,20})$", "u");
+const pattern6 = new RegExp("^([a-zA-Z][a-zA-Z0-9-]{0,40})?((?:[#.][\\w-]{1,100}|\\[[\\w-]{1,60}(?:[~^$*]?=(?:\"[^\"]{0,200}\"|'[^']{0,200}'|[\\w-]{0,200}))?\\]){0,20})$", "u");
 
 function validate101(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -2261,7 +2393,7 @@ validate101.errors = [{instancePath,schemaPath:"#/minLength",keyword:"minLength"
 return false;
 }
 else {
-if(!pattern5.test(data)){
+if(!pattern6.test(data)){
 validate101.errors = [{instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^([a-zA-Z][a-zA-Z0-9-]{0,40})?((?:[#.][\\w-]{1,100}|\\[[\\w-]{1,60}(?:[~^$*]?=(?:\"[^\"]{0,200}\"|'[^']{0,200}'|[\\w-]{0,200}))?\\]){0,20})$"},message:"must match pattern \""+"^([a-zA-Z][a-zA-Z0-9-]{0,40})?((?:[#.][\\w-]{1,100}|\\[[\\w-]{1,60}(?:[~^$*]?=(?:\"[^\"]{0,200}\"|'[^']{0,200}'|[\\w-]{0,200}))?\\]){0,20})$"+"\""}];
 return false;
 }
@@ -2538,11 +2670,11 @@ return errors === 0;
 validate100.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const lexicon = validate104;
-const schema27 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/lexicon.schema.json","type":"object","additionalProperties":false,"required":["concepts","patterns"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"pinyinRuby":{"type":"string","minLength":2,"maxLength":300},"definitionStops":{"type":"object","additionalProperties":false,"required":["always","clauseOpeners"],"properties":{"always":{"type":"array","items":{"type":"string","minLength":1,"maxLength":10},"maxItems":100},"clauseOpeners":{"type":"array","items":{"type":"string","minLength":1,"maxLength":10},"maxItems":100}}},"abbreviationCompounds":{"type":"object","additionalProperties":false,"properties":{"before":{"type":"array","items":{"type":"string","minLength":1,"maxLength":10},"maxItems":50},"after":{"type":"array","items":{"type":"string","minLength":1,"maxLength":10},"maxItems":50}}},"notMentions":{"type":"array","items":{"type":"string","minLength":2,"maxLength":20},"maxItems":200},"patterns":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","type","pattern","idPrefix","labelCase"],"properties":{"name":{"type":"string","pattern":"^[a-z][a-z0-9-]*$"},"type":{"$ref":"#/$defs/EntityType"},"pattern":{"type":"string","minLength":2,"maxLength":200},"idPrefix":{"type":"string","pattern":"^[a-z]+:$"},"labelCase":{"enum":["upper","keep"]}}}},"concepts":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","type","label","xrefs","zh","en","abbreviations"],"properties":{"id":{"type":"string","pattern":"^[a-z]+:[a-z0-9-]+$"},"type":{"$ref":"#/$defs/EntityType"},"label":{"type":"string","minLength":1},"xrefs":{"type":"array","items":{"type":"string","pattern":"^(MESH:D[0-9]{6,9}|CL:[0-9]{7}|HGNC\\.SYMBOL:[A-Z0-9-]+)$"}},"zh":{"type":"array","items":{"type":"string","minLength":1}},"en":{"type":"array","items":{"type":"string","minLength":2}},"abbreviations":{"type":"array","items":{"type":"string","minLength":2}},"broader":{"type":"string","pattern":"^[a-z]+:[a-z0-9-]+$"}}}}},"$defs":{"EntityType":{"enum":["disease","cell","molecule","measure","organization","journal","drug","country","other"]}}};
-const pattern6 = new RegExp("^[a-z][a-z0-9-]*$", "u");
-const pattern7 = new RegExp("^[a-z]+:$", "u");
-const pattern8 = new RegExp("^[a-z]+:[a-z0-9-]+$", "u");
-const pattern9 = new RegExp("^(MESH:D[0-9]{6,9}|CL:[0-9]{7}|HGNC\\.SYMBOL:[A-Z0-9-]+)$", "u");
+const schema27 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/lexicon.schema.json","type":"object","additionalProperties":false,"required":["concepts","patterns"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"pinyinRuby":{"type":"string","minLength":2,"maxLength":300},"definitionStops":{"type":"object","additionalProperties":false,"required":["always","clauseOpeners"],"properties":{"always":{"type":"array","items":{"type":"string","minLength":1,"maxLength":10},"maxItems":100},"clauseOpeners":{"type":"array","items":{"type":"string","minLength":1,"maxLength":10},"maxItems":100}}},"abbreviationCompounds":{"type":"object","additionalProperties":false,"properties":{"before":{"type":"array","items":{"type":"string","minLength":1,"maxLength":10},"maxItems":50},"after":{"type":"array","items":{"type":"string","minLength":1,"maxLength":10},"maxItems":50}}},"asides":{"type":"array","items":{"type":"string","minLength":2,"maxLength":12},"maxItems":100},"notMentions":{"type":"array","items":{"type":"string","minLength":2,"maxLength":40},"maxItems":200},"patterns":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","type","pattern","idPrefix","labelCase"],"properties":{"name":{"type":"string","pattern":"^[a-z][a-z0-9-]*$"},"type":{"$ref":"#/$defs/EntityType"},"pattern":{"type":"string","minLength":2,"maxLength":200},"idPrefix":{"type":"string","pattern":"^[a-z]+:$"},"labelCase":{"enum":["upper","keep"]}}}},"concepts":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","type","label","xrefs","zh","en","abbreviations"],"properties":{"id":{"type":"string","pattern":"^[a-z]+:[a-z0-9-]+$"},"type":{"$ref":"#/$defs/EntityType"},"label":{"type":"string","minLength":1},"xrefs":{"type":"array","items":{"type":"string","pattern":"^(MESH:D[0-9]{6,9}|CL:[0-9]{7}|HGNC\\.SYMBOL:[A-Z0-9-]+)$"}},"zh":{"type":"array","items":{"type":"string","minLength":1}},"en":{"type":"array","items":{"type":"string","minLength":2}},"abbreviations":{"type":"array","items":{"type":"string","minLength":2}},"broader":{"type":"string","pattern":"^[a-z]+:[a-z0-9-]+$"}}}}},"$defs":{"EntityType":{"enum":["disease","cell","molecule","measure","organization","journal","drug","country","other"]}}};
+const pattern7 = new RegExp("^[a-z][a-z0-9-]*$", "u");
+const pattern8 = new RegExp("^[a-z]+:$", "u");
+const pattern9 = new RegExp("^[a-z]+:[a-z0-9-]+$", "u");
+const pattern10 = new RegExp("^(MESH:D[0-9]{6,9}|CL:[0-9]{7}|HGNC\\.SYMBOL:[A-Z0-9-]+)$", "u");
 const schema28 = {"enum":["disease","cell","molecule","measure","organization","journal","drug","country","other"]};
 
 function validate105(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -2586,7 +2718,7 @@ return false;
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!((((((((key0 === "$schema") || (key0 === "description")) || (key0 === "pinyinRuby")) || (key0 === "definitionStops")) || (key0 === "abbreviationCompounds")) || (key0 === "notMentions")) || (key0 === "patterns")) || (key0 === "concepts"))){
+if(!(func1.call(schema27.properties, key0))){
 validate104.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
@@ -2909,13 +3041,13 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.notMentions !== undefined){
-let data13 = data.notMentions;
+if(data.asides !== undefined){
+let data13 = data.asides;
 const _errs30 = errors;
 if(errors === _errs30){
 if(Array.isArray(data13)){
-if(data13.length > 200){
-validate104.errors = [{instancePath:instancePath+"/notMentions",schemaPath:"#/properties/notMentions/maxItems",keyword:"maxItems",params:{limit: 200},message:"must NOT have more than 200 items"}];
+if(data13.length > 100){
+validate104.errors = [{instancePath:instancePath+"/asides",schemaPath:"#/properties/asides/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"}];
 return false;
 }
 else {
@@ -2926,19 +3058,19 @@ let data14 = data13[i4];
 const _errs32 = errors;
 if(errors === _errs32){
 if(typeof data14 === "string"){
-if(func2(data14) > 20){
-validate104.errors = [{instancePath:instancePath+"/notMentions/" + i4,schemaPath:"#/properties/notMentions/items/maxLength",keyword:"maxLength",params:{limit: 20},message:"must NOT have more than 20 characters"}];
+if(func2(data14) > 12){
+validate104.errors = [{instancePath:instancePath+"/asides/" + i4,schemaPath:"#/properties/asides/items/maxLength",keyword:"maxLength",params:{limit: 12},message:"must NOT have more than 12 characters"}];
 return false;
 }
 else {
 if(func2(data14) < 2){
-validate104.errors = [{instancePath:instancePath+"/notMentions/" + i4,schemaPath:"#/properties/notMentions/items/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"}];
+validate104.errors = [{instancePath:instancePath+"/asides/" + i4,schemaPath:"#/properties/asides/items/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"}];
 return false;
 }
 }
 }
 else {
-validate104.errors = [{instancePath:instancePath+"/notMentions/" + i4,schemaPath:"#/properties/notMentions/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate104.errors = [{instancePath:instancePath+"/asides/" + i4,schemaPath:"#/properties/asides/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -2950,7 +3082,7 @@ break;
 }
 }
 else {
-validate104.errors = [{instancePath:instancePath+"/notMentions",schemaPath:"#/properties/notMentions/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate104.errors = [{instancePath:instancePath+"/asides",schemaPath:"#/properties/asides/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -2960,135 +3092,36 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.patterns !== undefined){
-let data15 = data.patterns;
+if(data.notMentions !== undefined){
+let data15 = data.notMentions;
 const _errs34 = errors;
 if(errors === _errs34){
 if(Array.isArray(data15)){
+if(data15.length > 200){
+validate104.errors = [{instancePath:instancePath+"/notMentions",schemaPath:"#/properties/notMentions/maxItems",keyword:"maxItems",params:{limit: 200},message:"must NOT have more than 200 items"}];
+return false;
+}
+else {
 var valid8 = true;
 const len5 = data15.length;
 for(let i5=0; i5<len5; i5++){
 let data16 = data15[i5];
 const _errs36 = errors;
 if(errors === _errs36){
-if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
-let missing2;
-if((((((data16.name === undefined) && (missing2 = "name")) || ((data16.type === undefined) && (missing2 = "type"))) || ((data16.pattern === undefined) && (missing2 = "pattern"))) || ((data16.idPrefix === undefined) && (missing2 = "idPrefix"))) || ((data16.labelCase === undefined) && (missing2 = "labelCase"))){
-validate104.errors = [{instancePath:instancePath+"/patterns/" + i5,schemaPath:"#/properties/patterns/items/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
+if(typeof data16 === "string"){
+if(func2(data16) > 40){
+validate104.errors = [{instancePath:instancePath+"/notMentions/" + i5,schemaPath:"#/properties/notMentions/items/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"}];
 return false;
 }
 else {
-const _errs38 = errors;
-for(const key3 in data16){
-if(!(((((key3 === "name") || (key3 === "type")) || (key3 === "pattern")) || (key3 === "idPrefix")) || (key3 === "labelCase"))){
-validate104.errors = [{instancePath:instancePath+"/patterns/" + i5,schemaPath:"#/properties/patterns/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-if(_errs38 === errors){
-if(data16.name !== undefined){
-let data17 = data16.name;
-const _errs39 = errors;
-if(errors === _errs39){
-if(typeof data17 === "string"){
-if(!pattern6.test(data17)){
-validate104.errors = [{instancePath:instancePath+"/patterns/" + i5+"/name",schemaPath:"#/properties/patterns/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9-]*$"+"\""}];
-return false;
-}
-}
-else {
-validate104.errors = [{instancePath:instancePath+"/patterns/" + i5+"/name",schemaPath:"#/properties/patterns/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid9 = _errs39 === errors;
-}
-else {
-var valid9 = true;
-}
-if(valid9){
-if(data16.type !== undefined){
-const _errs41 = errors;
-if(!(validate105(data16.type, {instancePath:instancePath+"/patterns/" + i5+"/type",parentData:data16,parentDataProperty:"type",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate105.errors : vErrors.concat(validate105.errors);
-errors = vErrors.length;
-}
-var valid9 = _errs41 === errors;
-}
-else {
-var valid9 = true;
-}
-if(valid9){
-if(data16.pattern !== undefined){
-let data19 = data16.pattern;
-const _errs42 = errors;
-if(errors === _errs42){
-if(typeof data19 === "string"){
-if(func2(data19) > 200){
-validate104.errors = [{instancePath:instancePath+"/patterns/" + i5+"/pattern",schemaPath:"#/properties/patterns/items/properties/pattern/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
-return false;
-}
-else {
-if(func2(data19) < 2){
-validate104.errors = [{instancePath:instancePath+"/patterns/" + i5+"/pattern",schemaPath:"#/properties/patterns/items/properties/pattern/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"}];
+if(func2(data16) < 2){
+validate104.errors = [{instancePath:instancePath+"/notMentions/" + i5,schemaPath:"#/properties/notMentions/items/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"}];
 return false;
 }
 }
 }
 else {
-validate104.errors = [{instancePath:instancePath+"/patterns/" + i5+"/pattern",schemaPath:"#/properties/patterns/items/properties/pattern/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid9 = _errs42 === errors;
-}
-else {
-var valid9 = true;
-}
-if(valid9){
-if(data16.idPrefix !== undefined){
-let data20 = data16.idPrefix;
-const _errs44 = errors;
-if(errors === _errs44){
-if(typeof data20 === "string"){
-if(!pattern7.test(data20)){
-validate104.errors = [{instancePath:instancePath+"/patterns/" + i5+"/idPrefix",schemaPath:"#/properties/patterns/items/properties/idPrefix/pattern",keyword:"pattern",params:{pattern: "^[a-z]+:$"},message:"must match pattern \""+"^[a-z]+:$"+"\""}];
-return false;
-}
-}
-else {
-validate104.errors = [{instancePath:instancePath+"/patterns/" + i5+"/idPrefix",schemaPath:"#/properties/patterns/items/properties/idPrefix/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid9 = _errs44 === errors;
-}
-else {
-var valid9 = true;
-}
-if(valid9){
-if(data16.labelCase !== undefined){
-let data21 = data16.labelCase;
-const _errs46 = errors;
-if(!((data21 === "upper") || (data21 === "keep"))){
-validate104.errors = [{instancePath:instancePath+"/patterns/" + i5+"/labelCase",schemaPath:"#/properties/patterns/items/properties/labelCase/enum",keyword:"enum",params:{allowedValues: schema27.properties.patterns.items.properties.labelCase.enum},message:"must be equal to one of the allowed values"}];
-return false;
-}
-var valid9 = _errs46 === errors;
-}
-else {
-var valid9 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-else {
-validate104.errors = [{instancePath:instancePath+"/patterns/" + i5,schemaPath:"#/properties/patterns/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate104.errors = [{instancePath:instancePath+"/notMentions/" + i5,schemaPath:"#/properties/notMentions/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -3098,8 +3131,9 @@ break;
 }
 }
 }
+}
 else {
-validate104.errors = [{instancePath:instancePath+"/patterns",schemaPath:"#/properties/patterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate104.errors = [{instancePath:instancePath+"/notMentions",schemaPath:"#/properties/notMentions/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -3109,128 +3143,238 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.concepts !== undefined){
-let data22 = data.concepts;
-const _errs47 = errors;
-if(errors === _errs47){
-if(Array.isArray(data22)){
-var valid10 = true;
-const len6 = data22.length;
+if(data.patterns !== undefined){
+let data17 = data.patterns;
+const _errs38 = errors;
+if(errors === _errs38){
+if(Array.isArray(data17)){
+var valid9 = true;
+const len6 = data17.length;
 for(let i6=0; i6<len6; i6++){
-let data23 = data22[i6];
-const _errs49 = errors;
-if(errors === _errs49){
-if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
-let missing3;
-if((((((((data23.id === undefined) && (missing3 = "id")) || ((data23.type === undefined) && (missing3 = "type"))) || ((data23.label === undefined) && (missing3 = "label"))) || ((data23.xrefs === undefined) && (missing3 = "xrefs"))) || ((data23.zh === undefined) && (missing3 = "zh"))) || ((data23.en === undefined) && (missing3 = "en"))) || ((data23.abbreviations === undefined) && (missing3 = "abbreviations"))){
-validate104.errors = [{instancePath:instancePath+"/concepts/" + i6,schemaPath:"#/properties/concepts/items/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'"}];
+let data18 = data17[i6];
+const _errs40 = errors;
+if(errors === _errs40){
+if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
+let missing2;
+if((((((data18.name === undefined) && (missing2 = "name")) || ((data18.type === undefined) && (missing2 = "type"))) || ((data18.pattern === undefined) && (missing2 = "pattern"))) || ((data18.idPrefix === undefined) && (missing2 = "idPrefix"))) || ((data18.labelCase === undefined) && (missing2 = "labelCase"))){
+validate104.errors = [{instancePath:instancePath+"/patterns/" + i6,schemaPath:"#/properties/patterns/items/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
 return false;
 }
 else {
-const _errs51 = errors;
-for(const key4 in data23){
-if(!((((((((key4 === "id") || (key4 === "type")) || (key4 === "label")) || (key4 === "xrefs")) || (key4 === "zh")) || (key4 === "en")) || (key4 === "abbreviations")) || (key4 === "broader"))){
-validate104.errors = [{instancePath:instancePath+"/concepts/" + i6,schemaPath:"#/properties/concepts/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"}];
+const _errs42 = errors;
+for(const key3 in data18){
+if(!(((((key3 === "name") || (key3 === "type")) || (key3 === "pattern")) || (key3 === "idPrefix")) || (key3 === "labelCase"))){
+validate104.errors = [{instancePath:instancePath+"/patterns/" + i6,schemaPath:"#/properties/patterns/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs51 === errors){
-if(data23.id !== undefined){
-let data24 = data23.id;
-const _errs52 = errors;
-if(errors === _errs52){
-if(typeof data24 === "string"){
-if(!pattern8.test(data24)){
-validate104.errors = [{instancePath:instancePath+"/concepts/" + i6+"/id",schemaPath:"#/properties/concepts/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z]+:[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z]+:[a-z0-9-]+$"+"\""}];
+if(_errs42 === errors){
+if(data18.name !== undefined){
+let data19 = data18.name;
+const _errs43 = errors;
+if(errors === _errs43){
+if(typeof data19 === "string"){
+if(!pattern7.test(data19)){
+validate104.errors = [{instancePath:instancePath+"/patterns/" + i6+"/name",schemaPath:"#/properties/patterns/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9-]*$"+"\""}];
 return false;
 }
 }
 else {
-validate104.errors = [{instancePath:instancePath+"/concepts/" + i6+"/id",schemaPath:"#/properties/concepts/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate104.errors = [{instancePath:instancePath+"/patterns/" + i6+"/name",schemaPath:"#/properties/patterns/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
-var valid11 = _errs52 === errors;
+var valid10 = _errs43 === errors;
 }
 else {
-var valid11 = true;
+var valid10 = true;
 }
-if(valid11){
-if(data23.type !== undefined){
-const _errs54 = errors;
-if(!(validate105(data23.type, {instancePath:instancePath+"/concepts/" + i6+"/type",parentData:data23,parentDataProperty:"type",rootData,dynamicAnchors}))){
+if(valid10){
+if(data18.type !== undefined){
+const _errs45 = errors;
+if(!(validate105(data18.type, {instancePath:instancePath+"/patterns/" + i6+"/type",parentData:data18,parentDataProperty:"type",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate105.errors : vErrors.concat(validate105.errors);
 errors = vErrors.length;
 }
-var valid11 = _errs54 === errors;
+var valid10 = _errs45 === errors;
 }
 else {
-var valid11 = true;
+var valid10 = true;
 }
-if(valid11){
-if(data23.label !== undefined){
-let data26 = data23.label;
-const _errs55 = errors;
-if(errors === _errs55){
-if(typeof data26 === "string"){
-if(func2(data26) < 1){
-validate104.errors = [{instancePath:instancePath+"/concepts/" + i6+"/label",schemaPath:"#/properties/concepts/items/properties/label/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+if(valid10){
+if(data18.pattern !== undefined){
+let data21 = data18.pattern;
+const _errs46 = errors;
+if(errors === _errs46){
+if(typeof data21 === "string"){
+if(func2(data21) > 200){
+validate104.errors = [{instancePath:instancePath+"/patterns/" + i6+"/pattern",schemaPath:"#/properties/patterns/items/properties/pattern/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
+return false;
+}
+else {
+if(func2(data21) < 2){
+validate104.errors = [{instancePath:instancePath+"/patterns/" + i6+"/pattern",schemaPath:"#/properties/patterns/items/properties/pattern/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"}];
+return false;
+}
+}
+}
+else {
+validate104.errors = [{instancePath:instancePath+"/patterns/" + i6+"/pattern",schemaPath:"#/properties/patterns/items/properties/pattern/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid10 = _errs46 === errors;
+}
+else {
+var valid10 = true;
+}
+if(valid10){
+if(data18.idPrefix !== undefined){
+let data22 = data18.idPrefix;
+const _errs48 = errors;
+if(errors === _errs48){
+if(typeof data22 === "string"){
+if(!pattern8.test(data22)){
+validate104.errors = [{instancePath:instancePath+"/patterns/" + i6+"/idPrefix",schemaPath:"#/properties/patterns/items/properties/idPrefix/pattern",keyword:"pattern",params:{pattern: "^[a-z]+:$"},message:"must match pattern \""+"^[a-z]+:$"+"\""}];
 return false;
 }
 }
 else {
-validate104.errors = [{instancePath:instancePath+"/concepts/" + i6+"/label",schemaPath:"#/properties/concepts/items/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate104.errors = [{instancePath:instancePath+"/patterns/" + i6+"/idPrefix",schemaPath:"#/properties/patterns/items/properties/idPrefix/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
-var valid11 = _errs55 === errors;
+var valid10 = _errs48 === errors;
 }
 else {
-var valid11 = true;
+var valid10 = true;
 }
-if(valid11){
-if(data23.xrefs !== undefined){
-let data27 = data23.xrefs;
-const _errs57 = errors;
-if(errors === _errs57){
-if(Array.isArray(data27)){
-var valid12 = true;
-const len7 = data27.length;
+if(valid10){
+if(data18.labelCase !== undefined){
+let data23 = data18.labelCase;
+const _errs50 = errors;
+if(!((data23 === "upper") || (data23 === "keep"))){
+validate104.errors = [{instancePath:instancePath+"/patterns/" + i6+"/labelCase",schemaPath:"#/properties/patterns/items/properties/labelCase/enum",keyword:"enum",params:{allowedValues: schema27.properties.patterns.items.properties.labelCase.enum},message:"must be equal to one of the allowed values"}];
+return false;
+}
+var valid10 = _errs50 === errors;
+}
+else {
+var valid10 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate104.errors = [{instancePath:instancePath+"/patterns/" + i6,schemaPath:"#/properties/patterns/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid9 = _errs40 === errors;
+if(!valid9){
+break;
+}
+}
+}
+else {
+validate104.errors = [{instancePath:instancePath+"/patterns",schemaPath:"#/properties/patterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs38 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.concepts !== undefined){
+let data24 = data.concepts;
+const _errs51 = errors;
+if(errors === _errs51){
+if(Array.isArray(data24)){
+var valid11 = true;
+const len7 = data24.length;
 for(let i7=0; i7<len7; i7++){
-let data28 = data27[i7];
+let data25 = data24[i7];
+const _errs53 = errors;
+if(errors === _errs53){
+if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
+let missing3;
+if((((((((data25.id === undefined) && (missing3 = "id")) || ((data25.type === undefined) && (missing3 = "type"))) || ((data25.label === undefined) && (missing3 = "label"))) || ((data25.xrefs === undefined) && (missing3 = "xrefs"))) || ((data25.zh === undefined) && (missing3 = "zh"))) || ((data25.en === undefined) && (missing3 = "en"))) || ((data25.abbreviations === undefined) && (missing3 = "abbreviations"))){
+validate104.errors = [{instancePath:instancePath+"/concepts/" + i7,schemaPath:"#/properties/concepts/items/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'"}];
+return false;
+}
+else {
+const _errs55 = errors;
+for(const key4 in data25){
+if(!((((((((key4 === "id") || (key4 === "type")) || (key4 === "label")) || (key4 === "xrefs")) || (key4 === "zh")) || (key4 === "en")) || (key4 === "abbreviations")) || (key4 === "broader"))){
+validate104.errors = [{instancePath:instancePath+"/concepts/" + i7,schemaPath:"#/properties/concepts/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs55 === errors){
+if(data25.id !== undefined){
+let data26 = data25.id;
+const _errs56 = errors;
+if(errors === _errs56){
+if(typeof data26 === "string"){
+if(!pattern9.test(data26)){
+validate104.errors = [{instancePath:instancePath+"/concepts/" + i7+"/id",schemaPath:"#/properties/concepts/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z]+:[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z]+:[a-z0-9-]+$"+"\""}];
+return false;
+}
+}
+else {
+validate104.errors = [{instancePath:instancePath+"/concepts/" + i7+"/id",schemaPath:"#/properties/concepts/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid12 = _errs56 === errors;
+}
+else {
+var valid12 = true;
+}
+if(valid12){
+if(data25.type !== undefined){
+const _errs58 = errors;
+if(!(validate105(data25.type, {instancePath:instancePath+"/concepts/" + i7+"/type",parentData:data25,parentDataProperty:"type",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate105.errors : vErrors.concat(validate105.errors);
+errors = vErrors.length;
+}
+var valid12 = _errs58 === errors;
+}
+else {
+var valid12 = true;
+}
+if(valid12){
+if(data25.label !== undefined){
+let data28 = data25.label;
 const _errs59 = errors;
 if(errors === _errs59){
 if(typeof data28 === "string"){
-if(!pattern9.test(data28)){
-validate104.errors = [{instancePath:instancePath+"/concepts/" + i6+"/xrefs/" + i7,schemaPath:"#/properties/concepts/items/properties/xrefs/items/pattern",keyword:"pattern",params:{pattern: "^(MESH:D[0-9]{6,9}|CL:[0-9]{7}|HGNC\\.SYMBOL:[A-Z0-9-]+)$"},message:"must match pattern \""+"^(MESH:D[0-9]{6,9}|CL:[0-9]{7}|HGNC\\.SYMBOL:[A-Z0-9-]+)$"+"\""}];
+if(func2(data28) < 1){
+validate104.errors = [{instancePath:instancePath+"/concepts/" + i7+"/label",schemaPath:"#/properties/concepts/items/properties/label/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 else {
-validate104.errors = [{instancePath:instancePath+"/concepts/" + i6+"/xrefs/" + i7,schemaPath:"#/properties/concepts/items/properties/xrefs/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate104.errors = [{instancePath:instancePath+"/concepts/" + i7+"/label",schemaPath:"#/properties/concepts/items/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
 var valid12 = _errs59 === errors;
-if(!valid12){
-break;
-}
-}
 }
 else {
-validate104.errors = [{instancePath:instancePath+"/concepts/" + i6+"/xrefs",schemaPath:"#/properties/concepts/items/properties/xrefs/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
+var valid12 = true;
 }
-}
-var valid11 = _errs57 === errors;
-}
-else {
-var valid11 = true;
-}
-if(valid11){
-if(data23.zh !== undefined){
-let data29 = data23.zh;
+if(valid12){
+if(data25.xrefs !== undefined){
+let data29 = data25.xrefs;
 const _errs61 = errors;
 if(errors === _errs61){
 if(Array.isArray(data29)){
@@ -3241,13 +3385,13 @@ let data30 = data29[i8];
 const _errs63 = errors;
 if(errors === _errs63){
 if(typeof data30 === "string"){
-if(func2(data30) < 1){
-validate104.errors = [{instancePath:instancePath+"/concepts/" + i6+"/zh/" + i8,schemaPath:"#/properties/concepts/items/properties/zh/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+if(!pattern10.test(data30)){
+validate104.errors = [{instancePath:instancePath+"/concepts/" + i7+"/xrefs/" + i8,schemaPath:"#/properties/concepts/items/properties/xrefs/items/pattern",keyword:"pattern",params:{pattern: "^(MESH:D[0-9]{6,9}|CL:[0-9]{7}|HGNC\\.SYMBOL:[A-Z0-9-]+)$"},message:"must match pattern \""+"^(MESH:D[0-9]{6,9}|CL:[0-9]{7}|HGNC\\.SYMBOL:[A-Z0-9-]+)$"+"\""}];
 return false;
 }
 }
 else {
-validate104.errors = [{instancePath:instancePath+"/concepts/" + i6+"/zh/" + i8,schemaPath:"#/properties/concepts/items/properties/zh/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate104.errors = [{instancePath:instancePath+"/concepts/" + i7+"/xrefs/" + i8,schemaPath:"#/properties/concepts/items/properties/xrefs/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -3258,18 +3402,18 @@ break;
 }
 }
 else {
-validate104.errors = [{instancePath:instancePath+"/concepts/" + i6+"/zh",schemaPath:"#/properties/concepts/items/properties/zh/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate104.errors = [{instancePath:instancePath+"/concepts/" + i7+"/xrefs",schemaPath:"#/properties/concepts/items/properties/xrefs/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
-var valid11 = _errs61 === errors;
+var valid12 = _errs61 === errors;
 }
 else {
-var valid11 = true;
+var valid12 = true;
 }
-if(valid11){
-if(data23.en !== undefined){
-let data31 = data23.en;
+if(valid12){
+if(data25.zh !== undefined){
+let data31 = data25.zh;
 const _errs65 = errors;
 if(errors === _errs65){
 if(Array.isArray(data31)){
@@ -3280,13 +3424,13 @@ let data32 = data31[i9];
 const _errs67 = errors;
 if(errors === _errs67){
 if(typeof data32 === "string"){
-if(func2(data32) < 2){
-validate104.errors = [{instancePath:instancePath+"/concepts/" + i6+"/en/" + i9,schemaPath:"#/properties/concepts/items/properties/en/items/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"}];
+if(func2(data32) < 1){
+validate104.errors = [{instancePath:instancePath+"/concepts/" + i7+"/zh/" + i9,schemaPath:"#/properties/concepts/items/properties/zh/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 else {
-validate104.errors = [{instancePath:instancePath+"/concepts/" + i6+"/en/" + i9,schemaPath:"#/properties/concepts/items/properties/en/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate104.errors = [{instancePath:instancePath+"/concepts/" + i7+"/zh/" + i9,schemaPath:"#/properties/concepts/items/properties/zh/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -3297,18 +3441,18 @@ break;
 }
 }
 else {
-validate104.errors = [{instancePath:instancePath+"/concepts/" + i6+"/en",schemaPath:"#/properties/concepts/items/properties/en/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate104.errors = [{instancePath:instancePath+"/concepts/" + i7+"/zh",schemaPath:"#/properties/concepts/items/properties/zh/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
-var valid11 = _errs65 === errors;
+var valid12 = _errs65 === errors;
 }
 else {
-var valid11 = true;
+var valid12 = true;
 }
-if(valid11){
-if(data23.abbreviations !== undefined){
-let data33 = data23.abbreviations;
+if(valid12){
+if(data25.en !== undefined){
+let data33 = data25.en;
 const _errs69 = errors;
 if(errors === _errs69){
 if(Array.isArray(data33)){
@@ -3320,12 +3464,12 @@ const _errs71 = errors;
 if(errors === _errs71){
 if(typeof data34 === "string"){
 if(func2(data34) < 2){
-validate104.errors = [{instancePath:instancePath+"/concepts/" + i6+"/abbreviations/" + i10,schemaPath:"#/properties/concepts/items/properties/abbreviations/items/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"}];
+validate104.errors = [{instancePath:instancePath+"/concepts/" + i7+"/en/" + i10,schemaPath:"#/properties/concepts/items/properties/en/items/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"}];
 return false;
 }
 }
 else {
-validate104.errors = [{instancePath:instancePath+"/concepts/" + i6+"/abbreviations/" + i10,schemaPath:"#/properties/concepts/items/properties/abbreviations/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate104.errors = [{instancePath:instancePath+"/concepts/" + i7+"/en/" + i10,schemaPath:"#/properties/concepts/items/properties/en/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -3336,53 +3480,92 @@ break;
 }
 }
 else {
-validate104.errors = [{instancePath:instancePath+"/concepts/" + i6+"/abbreviations",schemaPath:"#/properties/concepts/items/properties/abbreviations/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate104.errors = [{instancePath:instancePath+"/concepts/" + i7+"/en",schemaPath:"#/properties/concepts/items/properties/en/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
-var valid11 = _errs69 === errors;
+var valid12 = _errs69 === errors;
 }
 else {
-var valid11 = true;
+var valid12 = true;
 }
-if(valid11){
-if(data23.broader !== undefined){
-let data35 = data23.broader;
+if(valid12){
+if(data25.abbreviations !== undefined){
+let data35 = data25.abbreviations;
 const _errs73 = errors;
 if(errors === _errs73){
-if(typeof data35 === "string"){
-if(!pattern8.test(data35)){
-validate104.errors = [{instancePath:instancePath+"/concepts/" + i6+"/broader",schemaPath:"#/properties/concepts/items/properties/broader/pattern",keyword:"pattern",params:{pattern: "^[a-z]+:[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z]+:[a-z0-9-]+$"+"\""}];
+if(Array.isArray(data35)){
+var valid16 = true;
+const len11 = data35.length;
+for(let i11=0; i11<len11; i11++){
+let data36 = data35[i11];
+const _errs75 = errors;
+if(errors === _errs75){
+if(typeof data36 === "string"){
+if(func2(data36) < 2){
+validate104.errors = [{instancePath:instancePath+"/concepts/" + i7+"/abbreviations/" + i11,schemaPath:"#/properties/concepts/items/properties/abbreviations/items/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"}];
 return false;
 }
 }
 else {
-validate104.errors = [{instancePath:instancePath+"/concepts/" + i6+"/broader",schemaPath:"#/properties/concepts/items/properties/broader/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate104.errors = [{instancePath:instancePath+"/concepts/" + i7+"/abbreviations/" + i11,schemaPath:"#/properties/concepts/items/properties/abbreviations/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
-var valid11 = _errs73 === errors;
-}
-else {
-var valid11 = true;
-}
-}
-}
-}
-}
-}
-}
-}
+var valid16 = _errs75 === errors;
+if(!valid16){
+break;
 }
 }
 }
 else {
-validate104.errors = [{instancePath:instancePath+"/concepts/" + i6,schemaPath:"#/properties/concepts/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate104.errors = [{instancePath:instancePath+"/concepts/" + i7+"/abbreviations",schemaPath:"#/properties/concepts/items/properties/abbreviations/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
-var valid10 = _errs49 === errors;
-if(!valid10){
+var valid12 = _errs73 === errors;
+}
+else {
+var valid12 = true;
+}
+if(valid12){
+if(data25.broader !== undefined){
+let data37 = data25.broader;
+const _errs77 = errors;
+if(errors === _errs77){
+if(typeof data37 === "string"){
+if(!pattern9.test(data37)){
+validate104.errors = [{instancePath:instancePath+"/concepts/" + i7+"/broader",schemaPath:"#/properties/concepts/items/properties/broader/pattern",keyword:"pattern",params:{pattern: "^[a-z]+:[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z]+:[a-z0-9-]+$"+"\""}];
+return false;
+}
+}
+else {
+validate104.errors = [{instancePath:instancePath+"/concepts/" + i7+"/broader",schemaPath:"#/properties/concepts/items/properties/broader/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid12 = _errs77 === errors;
+}
+else {
+var valid12 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate104.errors = [{instancePath:instancePath+"/concepts/" + i7,schemaPath:"#/properties/concepts/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid11 = _errs53 === errors;
+if(!valid11){
 break;
 }
 }
@@ -3392,10 +3575,11 @@ validate104.errors = [{instancePath:instancePath+"/concepts",schemaPath:"#/prope
 return false;
 }
 }
-var valid0 = _errs47 === errors;
+var valid0 = _errs51 === errors;
 }
 else {
 var valid0 = true;
+}
 }
 }
 }
@@ -3819,7 +4003,7 @@ if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
 for(const key3 in data19){
 const _errs30 = errors;
 if(typeof key3 === "string"){
-if(!pattern8.test(key3)){
+if(!pattern9.test(key3)){
 const err0 = {instancePath:instancePath+"/counted",schemaPath:"#/properties/counted/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]+:[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z]+:[a-z0-9-]+$"+"\"",propertyName:key3};
 if(vErrors === null){
 vErrors = [err0];

@@ -5,6 +5,6 @@ export const shippedDataHashes: readonly string[] = [
   '9a139e957b3ce6adad74216552ba3ef8937e435cfb9497dc7af3dee9ef13f0e7', // facts: pipelines/data/facts.json
   '73651168e9ae98853bf117d2313db81bf75f0bfc6beb15c38b39e90ae0c88990', // html: pipelines/data/html.json
   '2855317348d4a1d2eaae5e9d00d13eb0d86ce110262da8b1b6879cd5b1724099', // journals: pipelines/data/journals.json
-  '44900924282009a6c736526c30edb8dbfc1e1f076da2d0e4dc232fd3e668e4bd', // lexicon: pipelines/data/lexicon.json
-  '6b80ea6edca07cd59a3fc0097e55ca83f5256ab33f8b08ff58b86b39519a6036', // structure: pipelines/data/structure.json
+  '9706df7864512b65aab942ef900394d0ac108d61366c5bc8b6621eb83cc40ff7', // lexicon: pipelines/data/lexicon.json
+  '2276b415a4bb049be917d95d25731dca5cf4f33b383e1e135145e6e0d2401f82', // structure: pipelines/data/structure.json
 ];

@@ -6,7 +6,7 @@ import { byStart, ordered } from '../core/order.js';
 import { rangedPattern } from '../core/property-ranges.js';
 import { viewOf } from '../core/script.js';
 import { defineStage, type StageContext } from '../core/stage.js';
-import { matchesOf, slugify } from '../core/text.js';
+import { foldWidth, matchesOf, slugify } from '../core/text.js';
 
 type Extra = ReadonlyMap<string, MatchedConcept>;
 
@@ -50,6 +50,8 @@ const MAX_LONG_FORM = 20;
 interface DefinitionStops {
   always: readonly string[];
   clauseOpeners: readonly string[];
+  /** The lexicon's `asides`: words in parentheses that are never an abbreviation. */
+  asides?: readonly string[];
 }
 
 /**
@@ -86,13 +88,25 @@ export function longFormStart(view: string, end: number, stops: DefinitionStops,
   return length >= 2 && length <= MAX_LONG_FORM ? start + cut : null;
 }
 
+/** How much of a folded block the structure's `bylinePrefixes` read as its opening dateline (0: none), as segment reads it. */
+function bylineLength(folded: string, patterns: { candidates(text: string): readonly number[]; exec(index: number, text: string): RegExpExecArray | null }): number {
+  const list = patterns.candidates(folded);
+  for (let i = 0; i < list.length; i++) {
+    const m = patterns.exec(list[i]!, folded);
+    if (m && m[0].length > 0) return m[0].length;
+  }
+  return 0;
+}
+
 /** An abbreviation the text defines, with the concept it is tagged as and the definition as written. */
 type Defined = MatchedConcept & { at: number; written: string | null };
 
 /**
  * Abbreviations the text defines that the lexicon does not know: abbreviation → concept. Not
  * an abbreviation: what the lexicon already matches whole (filing and registry numbers, CD19),
- * and a journal's English name in parentheses (《自然》(Nature): `inJournal` says where journals are).
+ * a journal's English name in parentheses (《自然》(Nature): `inJournal` says where journals are),
+ * a caption's aside (the lexicon's `asides`: "(right)", "(green)"), and a wire's credit inside the paragraph's opening dateline
+ * (`bylineLength`: how much of a block the structure's `bylinePrefixes` read as its dateline).
  */
 function definedAbbreviations(
   blocks: Block[],
@@ -101,6 +115,7 @@ function definedAbbreviations(
   stops: DefinitionStops,
   inJournal: (offset: number) => boolean,
   isJournal: (name: string) => boolean,
+  bylineLength: (block: Block) => number,
 ): Map<string, Defined> {
   const extra = new Map<string, Defined>();
   // Indexed loops: a `for … of` in baseline code allocates an iterator result a block and a match.
@@ -112,14 +127,19 @@ function definedAbbreviations(
     // Where mentions end, for longFormStart: made only for a definition the lexicon does not own
     // (most blocks with a parenthesis define nothing).
     let ends: Set<number> | null = null;
+    let byline: number | undefined;
     const definitions = matchesOf(view, definition);
     for (let k = 0; k < definitions.length; k++) {
       const d = definitions[k]!;
       const abbreviation = d[2]!;
       if (m.abbreviations.has(abbreviation) || extra.has(abbreviation)) continue;
+      // A caption's aside ("Dr. Jane Example (right)", "the grafted cells (green)"): no abbreviation.
+      if (stops.asides?.includes(abbreviation)) continue;
       const whole = m.matches(abbreviation);
       if (whole.length === 1 && whole[0]!.start === 0 && whole[0]!.end === abbreviation.length) continue;
       const paren = shrunk.source(d.index);
+      // A wire's credit inside the dateline opening the paragraph ("WASHINGTON (AP) —", "(dpa-AFX) -"): chrome, no definition.
+      if (paren < (byline ??= bylineLength(block))) continue;
       const at = block.exact ? block.start + paren : block.start;
       const inside = block.exact ? block.start + shrunk.source(d.index + d[0].indexOf(abbreviation)) : -1;
       if (inside !== -1 && inJournal(inside)) continue;
@@ -273,8 +293,8 @@ export const entities = defineStage({
       const k = lowerBound(spans, offset + 1) - 1;
       return k >= 0 && spans[k]!.start <= offset && offset < spans[k]!.end;
     };
-    const stops = data.lexicon.definitionStops ?? { always: [], clauseOpeners: [] };
-    const extra = options.abbreviationDefinitions ? definedAbbreviations(blocks, m, doc, stops, inJournal, (name) => data.journals.find(name) !== undefined) : new Map<string, Defined>();
+    const stops = { ...(data.lexicon.definitionStops ?? { always: [], clauseOpeners: [] }), asides: data.lexicon.asides ?? [] };
+    const extra = options.abbreviationDefinitions ? definedAbbreviations(blocks, m, doc, stops, inJournal, (name) => data.journals.find(name) !== undefined, (block) => bylineLength(foldWidth(block.text), data.structure.groups['/bylinePrefixes'])) : new Map<string, Defined>();
     for (const [abbreviation, concept] of extra) {
       const as = concept.written ? ` as "${concept.written}"` : '';
       // A concept of the page's own is labelled with its definition already; a lexicon concept gets its English label.

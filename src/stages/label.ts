@@ -75,6 +75,14 @@ export interface LabelTables {
   /** How English pages write the therapies (the data's `written`, lower case), and their trie. */
   writtenNames: Named[];
   writtenMatcher: LongestMatcher;
+  /** How English writes a body's name (the data's `english.bodyNames`); null when the data gives none. */
+  bodyNames: BodyNames | null;
+}
+
+/** The head words of bodies' names and the words that join a name's words ({@link inBodyName}). */
+export interface BodyNames {
+  heads: ReadonlySet<string>;
+  joiners: ReadonlySet<string>;
 }
 
 /** Compiles what label reads of the data ({@link LabelTables}). */
@@ -90,7 +98,47 @@ export function labelTables(structure: CompiledStructure, concepts: LexiconMatch
     therapyMatcher: new LongestMatcher(therapyNames.map((n) => n.zh)),
     writtenNames,
     writtenMatcher: new LongestMatcher(writtenNames.map((n) => n.zh)),
+    bodyNames: structure.english.bodyNames ? { heads: new Set(structure.english.bodyNames.heads), joiners: new Set(structure.english.bodyNames.joiners) } : null,
   };
+}
+
+/** A word of a name (letters, "&", and the marks inside "U.S." or "Graft-Versus-Host"), read where it starts. */
+const nameWordAt = /[A-Za-z&][A-Za-z&'’.-]*/y;
+/** The words, commas and other marks before a term, read backwards by {@link inBodyName}. */
+const nameTokens = /[A-Za-z&][A-Za-z&'’.-]*|[^\sA-Za-z&]/g;
+/** How many words either side of a term a body's name is read through. */
+const NAME_REACH = 8;
+const capitalised = (word: string) => word[0]! >= 'A' && word[0]! <= 'Z';
+
+/**
+ * True when the term at [start, end) of `text`, written with a capital, is part of a body's name:
+ * the capitalised words around it, through `joiners` and commas, hold one of `heads` ("Cellular,
+ * Tissue and Gene Therapies Advisory Committee", "Office of Cellular, Tissue and Gene Therapies",
+ * "Comprehensive Cancer Center"). Such a name is the body's, no mention of the page's therapy or
+ * disease; a term in lower case ("stem cell and gene therapies") never is.
+ */
+export function inBodyName(text: string, start: number, end: number, names: BodyNames): boolean {
+  if (!capitalised(text[start] ?? '')) return false;
+  const part = (word: string) => capitalised(word) || names.joiners.has(word);
+  let at = end;
+  for (let n = 0; n < NAME_REACH; n++) {
+    while (text[at] === ' ' || text[at] === ',') at++;
+    nameWordAt.lastIndex = at;
+    const m = nameWordAt.exec(text);
+    if (!m) break;
+    if (names.heads.has(m[0])) return true;
+    if (!part(m[0])) break;
+    at = nameWordAt.lastIndex;
+  }
+  const before = text.slice(Math.max(0, start - 160), start).match(nameTokens) ?? [];
+  for (let k = before.length - 1, n = 0; k >= 0 && n < NAME_REACH; k--) {
+    const token = before[k]!;
+    if (token === ',') continue;
+    if (names.heads.has(token)) return true;
+    if (!part(token)) break;
+    n++;
+  }
+  return false;
 }
 
 /** A heading taken apart into parts whose English is known exactly. */
@@ -236,7 +284,7 @@ function byFamily(counts: Counts, concepts: LexiconMatcher): Counts {
  * ("Stem cells reduce MS brain damage" over "multiple sclerosis"): the lexicon cannot hold "MS"
  * (authors' initials), but a page that names the disease spells it out.
  */
-export function topicDisease(doc: DigestDocument, fromHeadings: readonly (Disease & { count: number })[], concepts: LexiconMatcher): Disease | null {
+export function topicDisease(doc: DigestDocument, fromHeadings: readonly (Disease & { count: number })[], concepts: LexiconMatcher, bodyNames: BodyNames | null = null): Disease | null {
   // The blocks' concepts come from the document's scans; the title is scanned when no block is it.
   const { body, titleBlock } = bodyBlocks(doc, doc.title);
   const counts = new Map<string, { disease: Disease; count: number }>();
@@ -247,6 +295,8 @@ export function topicDisease(doc: DigestDocument, fromHeadings: readonly (Diseas
     const lines = concepts.scanOf(body[i]!, doc).lines;
     for (let k = 0; k < lines.length; k++) {
       const c = lines[k]!.concept;
+      // "… Comprehensive Cancer Center" names a body, not the page's disease.
+      if (c.type === 'disease' && bodyNames !== null && inBodyName(body[i]!.text, lines[k]!.start, lines[k]!.end, bodyNames)) continue;
       countDisease(counts, c);
       if (c.type !== 'disease') continue;
       const key = initialsOf(body[i]!.text.slice(lines[k]!.start, lines[k]!.end));
@@ -254,7 +304,8 @@ export function topicDisease(doc: DigestDocument, fromHeadings: readonly (Diseas
     }
   }
   const titleScan = titleBlock ? concepts.scanOf(titleBlock, doc).lines : doc.title === null ? [] : concepts.conceptsIn(doc.title);
-  const titleConcepts = titleScan.map((c) => ('concept' in c ? c.concept : c));
+  const titleText = titleBlock ? titleBlock.text : doc.title ?? '';
+  const titleConcepts = titleScan.filter((c) => bodyNames === null || !inBodyName(titleText, c.start, c.end, bodyNames)).map((c) => ('concept' in c ? c.concept : c));
   if (doc.title !== null && !titleBlock) for (const c of titleConcepts) countDisease(counts, c);
   const inTitle = new Map<string, Disease>();
   for (const c of titleConcepts) if (c.type === 'disease') inTitle.set(c.id, { id: c.id, label: c.label });
@@ -343,14 +394,18 @@ export function writtenTherapy(doc: DigestDocument, concepts: LexiconMatcher, ta
   const chrome = new Set(doc.boilerplate.map((b) => b.text));
   const views = bodyViews(doc, concepts, (b) => !chrome.has(b.text));
   for (let k = 0; k < views.length; k++) if (hasHan().test(views[k]!)) return null;
-  const { writtenNames, writtenMatcher } = tables;
+  const { writtenNames, writtenMatcher, bodyNames } = tables;
+  // A therapy inside a body's name ("… Gene Therapies Advisory Committee") is the body's, not the page's.
+  const named = (view: string, m: { start: number; end: number }) => bodyNames !== null && inBodyName(view, m.start, m.end, bodyNames);
   if (doc.title !== null) {
-    const first = writtenMatcher.search(lowerSameLength(concepts.view(doc.title)))[0];
+    const view = concepts.view(doc.title);
+    const first = writtenMatcher.search(lowerSameLength(view)).find((m) => !named(view, m));
     if (first) return writtenNames[first.patternIndex]!.en;
   }
   const counts = new Map<string, number>();
   for (let k = 0; k < views.length; k++) {
     for (const m of writtenMatcher.search(lowerSameLength(views[k]!))) {
+      if (named(views[k]!, m)) continue;
       const en = writtenNames[m.patternIndex]!.en;
       counts.set(en, (counts.get(en) ?? 0) + 1);
     }
@@ -414,7 +469,7 @@ export const label = defineStage({
     const titleParts = doc.title === null ? null : headingParts(doc.title, structure, data.concepts, tables);
     if (titleParts) therapy ??= titleParts.therapy;
     therapy ??= bodyTherapy(doc, structure, data.concepts, tables) ?? writtenTherapy(doc, data.concepts, tables);
-    const disease = topicDisease(doc, [...diseases.values()], data.concepts);
+    const disease = topicDisease(doc, [...diseases.values()], data.concepts, tables.bodyNames);
     doc.topic = disease || therapy ? { disease, therapy } : null;
     doc.titleEn = doc.title === null ? null : hasHan().test(doc.title) ? composeHeading(titleParts!) : doc.title;
     const references = new Map(doc.references.map((r) => [r.id, r]));

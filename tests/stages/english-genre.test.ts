@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ingest } from '../../src/index.js';
 import { organizationTest, readLead } from '../../src/stages/link.js';
+import { inBodyName, labelTables } from '../../src/stages/label.js';
 import { declaredRange, openingByline, pageDateOf, titleDateOf, titleLike } from '../../src/structure/blocks.js';
 import { leadingDate, todayIn } from '../../src/structure/dates.js';
 import { datedOpening } from '../../src/stages/segment.js';
@@ -618,3 +619,123 @@ describe('journals: a sentence opening "In" before a one-word name and a comma; 
   });
 });
 
+
+// The English genre's eleventh look (BENCHMARKS.md, "the real English genre, seventh pass"): the FDA's
+// advisory committee pages, wire and desk news from Japan and Korea, meeting reports.
+describe('a body\'s name is no mention of the therapy or disease it holds (`english.bodyNames`)', () => {
+  const names = () => labelTables(structure(), pipeline().data.concepts).bodyNames!;
+  it.each([
+    ['The Cellular, Tissue and Gene Therapies Advisory Committee met.', 'Gene Therapies', true],
+    ['Staff of the Office of Cellular, Tissue and Gene Therapies spoke.', 'Gene Therapies', true],
+    ['Doctors at the Example Comprehensive Cancer Center ran the sites.', 'Cancer', true],
+    ['A nurse of the Example Cancer Center Foundation said so.', 'Cancer', true],
+    // A headline's capitals hold no body's head; a term in lower case is never a name's.
+    ['FDA Approves Gene Therapy for Sickle Cell Disease', 'Gene Therapy', false],
+    ['trials of stem cell and gene therapies at the Center', 'gene therapies', false],
+    ['The Gene Therapy, the agency said, is the first.', 'Gene Therapy', false],
+  ])('%s (%s): %s', (text, term, inside) => {
+    const start = text.indexOf(term);
+    expect(inBodyName(text, start, start + term.length, names())).toBe(inside);
+  });
+
+  it.each([
+    ['Panel backs islet product\nThe Cellular, Tissue and Gene Therapies Advisory Committee met. Members of the Cellular, Tissue and Gene Therapies Advisory Committee backed the donor islet cell therapy.\n', 'cell therapy'],
+    ['Guidance update\nStaff of the Office of Cellular, Tissue and Gene Therapies spoke on Monday.\n', null],
+    ['December 14, 2010: Cellular, Tissue and Gene Therapies Advisory Committee Meeting Minutes\nThe committee met by teleconference.\n', null],
+    ['Trial results\nThe gene therapy was given at the Example Gene Therapy Center. A second gene therapy followed.\n', 'gene therapy'],
+  ])('%s: therapy %s', async (text, therapy) => {
+    const record = await ingest({ text, name: 'page.txt' });
+    expect(record.topic?.therapy ?? null).toBe(therapy);
+  });
+
+  it('counts no disease inside a hospital\'s or a charity\'s name', async () => {
+    const text = 'Islet grafts in the clinic\nDoctors at the Example Comprehensive Cancer Center and the Example Cancer Center Foundation treated adults with type 1 diabetes. The Example Cancer Center studies type 1 diabetes too.\n';
+    const record = await ingest({ text, name: 'page.txt' });
+    expect(record.topic?.disease).toEqual({ id: 'disease:type-1-diabetes', label: 'type 1 diabetes mellitus' });
+  });
+});
+
+describe('a regulator\'s "complete response letter" is no complete response (the lexicon\'s `notMentions`)', () => {
+  it.each([
+    ['The FDA issued a complete response letter to Example Bio.', false],
+    ['Example Bio received a Complete Response Letter (CRL) on Friday.', false],
+    ['Five of eight patients had a complete response.', true],
+  ])('%s', async (text, tagged) => {
+    const record = await ingest({ text: `Cord blood product news\n${text}\n`, name: 'page.txt' });
+    expect(record.entities.some((e) => e.id === 'measure:complete-remission')).toBe(tagged);
+  });
+});
+
+describe('a caption\'s aside in parentheses (the lexicon\'s `asides`), or a wire inside the dateline, defines no abbreviation', () => {
+  it.each([
+    'Its chief medical officer, Dr. Jane Example (right), told the panel about the mesenchymal stem cells.',
+    'The sheets (green) are grafted onto the eye.',
+    'Grafted neurons (green) and host cells (magenta) met within a month.',
+    'WASHINGTON (AP) — The Food and Drug Administration approved the product.',
+    'WASHINGTON (dpa-AFX) - Example Bio has received approval for its therapy.',
+    'Aug 3 (Reuters) - The agency rejected the product.',
+    '(Example) Jan. 3 -- Regulators approved the first stem cell therapy.',
+  ])('%s', async (text) => {
+    const record = await ingest({ text: `Cord blood product news\n${text}\n`, name: 'page.txt' });
+    expect(record.entities.filter((e) => e.id.startsWith('other:')).map((e) => e.id)).toEqual([]);
+  });
+
+  it.each([
+    ['The trial used a cord blood expansion platform (CBEP) in 40 patients.', 'other:cbep'],
+    ['FDA Center for Biologics Evaluation and Research (CBER) - the office that reviews cell products.', 'other:cber'],
+    ['缝隙连接蛋白(connexin)在细胞间传递信号。', 'other:connexin'],
+    // A lower-case name in parentheses that is no aside: a product's INN, a term's gloss.
+    ['The EC approved Examplecel (exampleucel) for Crohn\'s disease.', 'other:exampleucel'],
+  ])('%s: defines %s', async (text, id) => {
+    const record = await ingest({ text: `Cord blood product news\n${text}\n`, name: 'page.txt' });
+    expect(record.entities.map((e) => e.id)).toContain(id);
+  });
+});
+
+describe('datelines: a city before a month and day with a wire, a wire written in lower case, a dateline in parentheses', () => {
+  it.each([
+    ['Tokyo, April 9 (Example Press)--An Osaka-based startup has applied…', null, 'An Osaka'],
+    ['OSAKA, Mar 20 (Example News) - A new facility was opened…', null, 'A new'],
+    ['WASHINGTON (dpa-AFX) - Example Pharma has received approval…', null, 'Example Pharma'],
+    ['(NEW ORLEANS, December 7, 2013) – Hematopoietic stem cell transplantation…', '2013-12-07', 'Hematopoietic'],
+  ])('%s', (text, date, rest) => {
+    const found = openingByline(foldWidth(text), structure());
+    expect(found?.date).toBe(date);
+    expect(text.slice(found!.length).startsWith(rest)).toBe(true);
+  });
+
+  it.each(['Boston, March 5 (a Tuesday) - the team said…', 'In Tokyo, April 9 was the day the trial opened.', '(NEW ORLEANS) the meeting opened.'])('%s: no dateline', (text) => {
+    expect(openingByline(foldWidth(text), structure())).toBeUndefined();
+  });
+});
+
+describe('page-date lines: a label before a date in digits, a name or a section beside a date across a bar', () => {
+  it.each([
+    ['Posted : 2013-06-21 17:00', '2013-06-21'],
+    ['Updated : 2013-06-21 17:00', '2013-06-21'],
+    ['Written: 2011-06-24 08:52:21Updated: 2011-06-24 14:32:50', '2011-06-24'],
+    ['Example Bio | March 23, 2022', '2022-03-23'],
+    ['22 Sep 2009   |   News', '2009-09-22'],
+  ])('%s', (text, date) => {
+    expect(pageDateOf(text, structure())).toBe(date);
+  });
+
+  it.each(['Posted 2013-06-21 by the lab and read by many', 'Example Bio | March 23, 2022 | a trial opens in Boston', 'the news | 22 Sep 2009'])('%s: no page date', (text) => {
+    expect(pageDateOf(text, structure())).toBeNull();
+  });
+});
+
+describe('English site chrome: a skip link as a screen reader reads it, a U.S. government site\'s banner', () => {
+  it.each(['Press "Enter" to skip to content', 'U.S. flag An official website of the United States government', 'An official website of the United States government'])('%s', expectChromeOverHeadline);
+});
+
+describe('an approval applied or filed for is none given (`pageKinds.denialCues`)', () => {
+  it.each([
+    ['Osaka startup seeks nod for cell sheets\nAn Osaka-based startup has applied for the health ministry\'s approval of its corneal cell sheets. A decision is due next year.\n', 'overview'],
+    ['Cord blood bank news\nExample Bio filed for FDA approval of its cord blood product. A decision is due next year.\n', 'overview'],
+    ['Cord blood bank news\nThe FDA approved Example Bio\'s cord blood product on Friday. Sales begin in June.\n', 'drug-approval'],
+  ])('%s', async (text, kind) => {
+    const record = await ingest({ text, name: 'page.txt' });
+    expect(record.kind).toBe(kind);
+  });
+});
