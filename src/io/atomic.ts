@@ -1,7 +1,7 @@
 import { dirname, join } from 'node:path';
 import { fsFailure } from './errors.js';
 import { realFs, type WriteFs } from './fs.js';
-import { MAX_BYTES_PER_UNIT, scratchOf, Utf8Chunks, writeAll } from './utf8.js';
+import { Utf8Chunks, writeAll } from './utf8.js';
 
 /** Pretty JSON with a final newline: the one serialisation of every JSON file digest writes. */
 export function toJson(value: unknown): string {
@@ -18,144 +18,113 @@ export function toJsonPieces(value: unknown): [json: string, newline: '\n'] {
   return [JSON.stringify(value, null, 2), '\n'];
 }
 
-/** JSON's punctuation as UTF-8 bytes (ASCII), for {@link plainJsonUtf8}. */
-const CHAR = { quote: 0x22, comma: 0x2c, openArray: 0x5b, closeArray: 0x5d, openObject: 0x7b, closeObject: 0x7d, newline: 0x0a } as const;
-const NULL_BYTES = Buffer.from('null');
-const TRUE_BYTES = Buffer.from('true');
-const FALSE_BYTES = Buffer.from('false');
-const EMPTY_ARRAY = Buffer.from('[]');
-const EMPTY_OBJECT = Buffer.from('{}');
+/**
+ * Levels of a value {@link plainJsonPieces} cuts into pieces: the value's own members, and theirs.
+ * Below that, a value is one piece.
+ */
+const PIECE_LEVELS = 2;
 
 /**
- * A string JSON.stringify may write other than as itself between quotes: it holds a quote, a
- * backslash, a control character or a surrogate (a lone one is escaped; a pair, rare in a record,
- * is left to JSON.stringify with the rest).
+ * Units of JSON {@link plainJsonPieces} aims to put in one piece of an array's items: 16 K units,
+ * 32 KB as a two-byte string, well inside the 128 KB from which V8 makes a string a large object;
+ * and a few dozen pieces a record (~150,000 units) rather than one an item.
  */
-const ESCAPED = /["\\\u0000-\u001f\ud800-\udfff]/;
+const PIECE_UNITS = 1 << 14;
 
-/** A new line and the indentation of `level` (two spaces a level, as toJson indents), made once. */
-const lines: Uint8Array[] = [];
-function lineOf(level: number): Uint8Array {
-  return (lines[level] ??= Buffer.from(`\n${'  '.repeat(level)}`));
+/** `JSON.stringify`'s indentation at `level` (two spaces a level), made once. */
+const indents: string[] = [''];
+function indentOf(level: number): string {
+  return (indents[level] ??= '  '.repeat(level));
 }
 
 /**
- * A member's new line, indentation at `level` and `"name": ` as UTF-8, made once a name and level,
- * for up to {@link NAMES_KEPT} names (a record's schema has ~100).
+ * {@link toJsonPieces} of a value {@link isPlainJson} holds of, in pieces, none long: the same
+ * text, joined. V8's `JSON.stringify` gives a long text as a tree of parts (a cons string), and
+ * every way of writing a string to bytes first copies such a tree into one flat string; a copy of
+ * more than 128 KB (64 K units of a two-byte text: every Chinese record of ~150,000 units) is a
+ * large object, which V8 maps afresh, the kernel faults in a page at a time, and V8 unmaps at the
+ * next collection: a third of a cold build's page faults (BENCHMARKS.md, "the kernel's part of a
+ * build's CPU"). Cut here at the value's members (and theirs), an array's items in runs of about
+ * {@link PIECE_UNITS}, each piece is copied within the young generation's pages, which stay
+ * mapped. Each run or deeper value is written by `JSON.stringify` itself, nested in as many arrays
+ * as it stands deep so that its lines carry the indentation of its place, and cut out of that (a
+ * slice: the arrays' own text is a fixed prefix and suffix). For plain JSON data only (no
+ * `toJSON`, no `undefined` member), which `JSON.stringify` writes the same wherever it stands.
  */
-const names = new Map<string, Uint8Array[]>();
-const NAMES_KEPT = 4096;
-function memberOf(key: string, level: number): Uint8Array {
-  let byLevel = names.get(key);
-  if (byLevel === undefined) {
-    byLevel = [];
-    if (names.size < NAMES_KEPT) names.set(key, byLevel);
+export function plainJsonPieces(value: unknown): string[] {
+  const pieces: string[] = [];
+  writePieces(value, 0, pieces);
+  pieces.push('\n');
+  return pieces;
+}
+
+/** Appends the JSON of `value` at `level` (its lines indented as `JSON.stringify(…, null, 2)` indents them there) to `pieces`. */
+function writePieces(value: unknown, level: number, pieces: string[]): void {
+  // A string, number, boolean or null is one line wherever it stands.
+  if (value === null || typeof value !== 'object') pieces.push(JSON.stringify(value));
+  else if (level >= PIECE_LEVELS) pieces.push(nestedJson(value, level, level));
+  else if (Array.isArray(value)) writeItems(value, level, pieces);
+  else {
+    const keys = Object.keys(value);
+    if (keys.length === 0) {
+      pieces.push('{}');
+      return;
+    }
+    const inner = indentOf(level + 1);
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i]!;
+      pieces.push(`${i === 0 ? '{' : ','}\n${inner}${JSON.stringify(key)}: `);
+      writePieces((value as Record<string, unknown>)[key], level + 1, pieces);
+    }
+    pieces.push(`\n${indentOf(level)}}`);
   }
-  return (byLevel[level] ??= Buffer.from(`\n${'  '.repeat(level)}${JSON.stringify(key)}: `));
 }
 
-/** Where {@link plainJsonUtf8} writes: this thread's scratch buffer (io/utf8.ts), and how much of it is written. */
-let out: Buffer = Buffer.alloc(0);
-let at = 0;
-
-/** Makes room for `bytes` more in {@link out}, keeping what is written. */
-function room(bytes: number): void {
-  if (at + bytes <= out.length) return;
-  const grown = scratchOf(Math.max(2 * out.length, at + bytes));
-  out.copy(grown, 0, 0, at);
-  out = grown;
-}
-
-function put(bytes: Uint8Array): void {
-  room(bytes.length);
-  out.set(bytes, at);
-  at += bytes.length;
-}
-
-function putByte(byte: number): void {
-  room(1);
-  out[at++] = byte;
-}
-
-/** Writes ASCII text (a number's JSON) a unit at a time: shorter than a call into the encoder. */
-function putAscii(text: string): void {
-  room(text.length);
-  for (let i = 0; i < text.length; i++) out[at++] = text.charCodeAt(i);
-}
-
-function putString(text: string): void {
-  if (ESCAPED.test(text)) {
-    const json = JSON.stringify(text);
-    room(json.length * MAX_BYTES_PER_UNIT);
-    at += out.write(json, at);
+/**
+ * Appends an array at `level` to `pieces`: its items in runs, each run written at once. A run's
+ * length is what the items so far say holds about {@link PIECE_UNITS}: one item first, then as
+ * many as their mean size fits, at most twice the run before.
+ */
+function writeItems(items: readonly unknown[], level: number, pieces: string[]): void {
+  if (items.length === 0) {
+    pieces.push('[]');
     return;
   }
-  room(text.length * MAX_BYTES_PER_UNIT + 2);
-  out[at++] = CHAR.quote;
-  at += out.write(text, at);
-  out[at++] = CHAR.quote;
+  const inner = indentOf(level + 1);
+  let units = 0;
+  let take = 0;
+  for (let done = 0; done < items.length; ) {
+    // At most twice the last run: a short first item says little about the rest.
+    take = done === 0 ? 1 : Math.max(1, Math.min(2 * take, Math.floor((PIECE_UNITS * done) / Math.max(1, units))));
+    const end = Math.min(items.length, done + take);
+    // The run as the items of an array one level down: "a,\n<inner>b" between its brackets.
+    const run = nestedJson(items.slice(done, end), level, level + 1);
+    pieces.push(done === 0 ? `[\n${inner}` : `,\n${inner}`, run);
+    units += run.length;
+    done = end;
+  }
+  pieces.push(`\n${indentOf(level)}]`);
 }
 
-function putValue(value: unknown, level: number): void {
-  switch (typeof value) {
-    case 'string':
-      putString(value);
-      return;
-    case 'number':
-      putAscii(String(value)); // a finite number other than -0 (isPlainJson): what JSON.stringify writes
-      return;
-    case 'boolean':
-      put(value ? TRUE_BYTES : FALSE_BYTES);
-      return;
-  }
-  if (value === null) put(NULL_BYTES);
-  else if (Array.isArray(value)) {
-    if (value.length === 0) return put(EMPTY_ARRAY);
-    const line = lineOf(level + 1);
-    for (let i = 0; i < value.length; i++) {
-      putByte(i === 0 ? CHAR.openArray : CHAR.comma);
-      put(line);
-      putValue(value[i], level + 1);
-    }
-    put(lineOf(level));
-    putByte(CHAR.closeArray);
-  } else {
-    let first = true;
-    // for…in: the own names in Object.keys's order (integer-like first), which JSON.stringify
-    // follows; a plain object's prototype (Object.prototype or null) adds none.
-    for (const key in value as object) {
-      putByte(first ? CHAR.openObject : CHAR.comma);
-      first = false;
-      put(memberOf(key, level + 1));
-      putValue((value as Record<string, unknown>)[key], level + 1);
-    }
-    if (first) return put(EMPTY_OBJECT);
-    put(lineOf(level));
-    putByte(CHAR.closeObject);
-  }
-}
+/** How many units the arrays {@link nestedJson} nests in put before and after what they hold, by depth. */
+const wrappers: { before: number; after: number }[] = [{ before: 0, after: 0 }];
 
 /**
- * The UTF-8 bytes of {@link toJson} of a value {@link isPlainJson} holds of, encoded straight into
- * this thread's scratch buffer (io/utf8.ts, `scratchOf`): a view of it, valid until the next write
- * into that buffer, so written or compared at once. `JSON.stringify` gives a record's ~150,000
- * units as a tree of parts, which any write to bytes first copies into one flat string; cut into
- * pieces small enough to stay out of V8's large objects (the way before), each piece was still
- * stringified, flattened by a `slice`, copied as UTF-16 and transcoded: ~0.7 MB of the build
- * thread's heap an article (BENCHMARKS.md, "the record's JSON made and written once"). Here the
- * punctuation, indentation and member names are bytes made once, each string is encoded by one
- * call in place, and no text of the JSON is made: the same bytes for plain data (no `toJSON`, no
- * `undefined` member, finite numbers), which `JSON.stringify(value, null, 2)` writes by these
- * rules alone (tests/io/atomic.test.ts compares them).
+ * `JSON.stringify(value, null, 2)` of `value` nested in `depth` arrays, less the text of the
+ * outermost `cut` of them: with `cut` = `depth`, the value's JSON as it stands at that level; with
+ * `cut` = `depth` + 1 (an array), its items' JSON, as they stand one level down.
  */
-export function plainJsonUtf8(value: unknown): Uint8Array {
-  out = scratchOf(1 << 16);
-  at = 0;
-  putValue(value, 0);
-  putByte(CHAR.newline);
-  const bytes = out.subarray(0, at);
-  out = Buffer.alloc(0); // the scratch buffer is not held here between calls (it may grow elsewhere)
-  return bytes;
+function nestedJson(value: unknown, depth: number, cut: number): string {
+  let nested: unknown = value;
+  for (let i = 0; i < depth; i++) nested = [nested];
+  const text = JSON.stringify(nested, null, 2);
+  // Each level adds "[\n" and the indentation of the level inside it before, "\n", its own indentation and "]" after.
+  for (let level = wrappers.length; level <= cut; level++) {
+    const below = wrappers[level - 1]!;
+    wrappers.push({ before: below.before + 2 + 2 * level, after: below.after + 2 + 2 * (level - 1) });
+  }
+  const { before, after } = wrappers[cut]!;
+  return text.slice(before, text.length - after);
 }
 
 /**

@@ -9,7 +9,7 @@ import type { WriteFs } from './fs.js';
 export type Text = string | readonly string[];
 
 /** Bytes UTF-8 may take for a UTF-16 code unit, at most. */
-export const MAX_BYTES_PER_UNIT = 3;
+const MAX_BYTES_PER_UNIT = 3;
 
 /**
  * The most this thread's buffers grow to, never shrunk: a longer text is encoded into a buffer of
@@ -22,17 +22,6 @@ export const SCRATCH_MAX_BYTES = 4 << 20;
 
 /** This thread's buffer for {@link utf8Of}: grown when a text needs more, up to {@link SCRATCH_MAX_BYTES}, never shrunk. */
 let scratch: Buffer = Buffer.allocUnsafeSlow(1 << 20);
-
-/**
- * This thread's scratch buffer, grown to hold `bytes` (up to {@link SCRATCH_MAX_BYTES}; a larger
- * text gets a buffer of its own), for a writer that encodes into it: {@link utf8Of}, and
- * io/atomic.ts's `plainJsonUtf8`. What it held is not kept when it grows.
- */
-export function scratchOf(bytes: number): Buffer {
-  if (bytes > SCRATCH_MAX_BYTES) return Buffer.allocUnsafeSlow(bytes);
-  if (bytes > scratch.length) scratch = Buffer.allocUnsafeSlow(Math.min(SCRATCH_MAX_BYTES, Math.max(bytes, scratch.length * 2)));
-  return scratch;
-}
 
 /** Whether a piece ends half-way through a surrogate pair (its next piece holds the other half). */
 function endsInHighSurrogate(piece: string): boolean {
@@ -98,7 +87,10 @@ export function utf8Of(text: Text): Uint8Array {
     const bytes = transcoded(pieces, units);
     if (bytes !== null) return bytes;
   }
-  const target = scratchOf(units * MAX_BYTES_PER_UNIT);
+  const most = units * MAX_BYTES_PER_UNIT;
+  let target = scratch;
+  if (most > SCRATCH_MAX_BYTES) target = Buffer.allocUnsafeSlow(most);
+  else if (most > scratch.length) target = scratch = Buffer.allocUnsafeSlow(Math.min(SCRATCH_MAX_BYTES, Math.max(most, scratch.length * 2)));
   let at = 0;
   for (let i = 0; i < pieces.length; i++) {
     const piece = pieces[i]!;
