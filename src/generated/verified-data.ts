@@ -6,5 +6,5 @@ export const shippedDataHashes: readonly string[] = [
   '73651168e9ae98853bf117d2313db81bf75f0bfc6beb15c38b39e90ae0c88990', // html: pipelines/data/html.json
   '2855317348d4a1d2eaae5e9d00d13eb0d86ce110262da8b1b6879cd5b1724099', // journals: pipelines/data/journals.json
   '9706df7864512b65aab942ef900394d0ac108d61366c5bc8b6621eb83cc40ff7', // lexicon: pipelines/data/lexicon.json
-  '2276b415a4bb049be917d95d25731dca5cf4f33b383e1e135145e6e0d2401f82', // structure: pipelines/data/structure.json
+  '996c71e5ca1b096b4625efae3db0296c239324c7e1b75176b202af676bc29547', // structure: pipelines/data/structure.json
 ];

@@ -483,7 +483,16 @@ export const segment = defineStage({
     });
     doc.sections = drafts.map((d) => d.section);
 
-    doc.kind = pageKind({ title: doc.title, sections: doc.sections, itemBlocks: doc.itemBlocks, titleDeclaresMonths: titleMonths !== null, pageDate: doc.pageDate, byline, folded: doc.folded, lead: firstParagraph }, s);
+    // Two paragraphs citing by number make the page a paper (its site's date over it no news item's).
+    const citesByNumber = () => {
+      let citing = 0;
+      for (let d = 0; d < drafts.length; d++) {
+        const body = drafts[d]!.body;
+        for (let k = 0; k < body.length; k++) if (s.citationMarker.test(foldedOf(body[k]!, doc.folded)) && ++citing >= 2) return true;
+      }
+      return false;
+    };
+    doc.kind = pageKind({ title: doc.title, sections: doc.sections, itemBlocks: doc.itemBlocks, titleDeclaresMonths: titleMonths !== null, pageDate: doc.pageDate, byline, folded: doc.folded, lead: firstParagraph, citesByNumber }, s);
     for (const section of read) assembleItems(section, reachOf[doc.kind], context);
     doc.period = periodOf(doc.kind, doc.sections, titleMonths);
 

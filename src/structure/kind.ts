@@ -21,6 +21,12 @@ export interface KindEvidence {
   folded?: Map<Block, string>;
   /** The page's first body paragraph: where a page with no dated item says what it reports. */
   lead?: Block | null;
+  /**
+   * Whether two or more of the body's paragraphs cite references by number ("[1]", "[2-6]"): a paper,
+   * copied by a site that prints its own date over it, not a news item. Asked only of a page with no
+   * dated item, as a function so that other pages never scan their paragraphs.
+   */
+  citesByNumber?: () => boolean;
 }
 
 /** True when an item's opening paragraph reports a publication: it cites, or names a title or journal, or a publication verb. */
@@ -51,7 +57,8 @@ function firstSentence(text: string): string {
  * 5. trial roundup — the title counts studies ("5项临床试验"), or two items report publications;
  * 6. news item — at most one publication, on a page with a page date or a byline, or one item;
  * 7. trial roundup — two or more dated items; a page without items is a news item when it has a
- *    page date or a byline and no outline, else an overview.
+ *    page date or a byline, no outline and no paragraphs citing by number (a review or paper a site
+ *    copied under its own date: "2014-01-22张某李某" over a text citing "[1]"), else an overview.
  */
 export function pageKind(evidence: KindEvidence, s: CompiledStructure): PageKind {
   const k = s.pageKinds;
@@ -75,7 +82,7 @@ export function pageKind(evidence: KindEvidence, s: CompiledStructure): PageKind
   if (items.length > 0 && (items.length === 1 || evidence.pageDate !== null || evidence.byline)) return 'news-item';
   if (items.length >= 2) return 'trial-roundup';
   const outline = evidence.sections.some((x) => x.outlineLevel !== undefined);
-  return (evidence.pageDate !== null || evidence.byline) && !outline ? 'news-item' : 'overview';
+  return (evidence.pageDate !== null || evidence.byline) && !outline && !evidence.citesByNumber?.() ? 'news-item' : 'overview';
 }
 
 /**

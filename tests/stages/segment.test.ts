@@ -652,3 +652,55 @@ describe('segment on the ninth Chinese pass: the year a paragraph opens with "si
     expect(doc.sections.flatMap((x) => x.items.map((i) => i.date))).toEqual(['2026-01-29', '2025-10', '2025-09']);
   });
 });
+
+describe('segment on the tenth Chinese pass (genre-zh10)', () => {
+  it.each([
+    '即時 熱門 政治 軍武 社會 生活 健康 國際 地方 3C 評論',
+    '搜狐 ChinaRen 17173 焦点房地产 搜狗',
+    '生活 生活焦點 教育 氣象 健康 藝文 | 運勢 | 交通',
+    '某某新闻-某某网站',
+    '王某某/核稿編輯',
+    '某某/责任编辑',
+  ])('is chrome (a site\'s menu of short words, a site\'s name line, a desk editor\'s credit): %s', (text) => {
+    expect(classifyBlock(block(text), structure(), true)).toMatchObject({ role: 'boilerplate', kind: 'other' });
+  });
+
+  it.each(['臍帶血移植 年齡愈小效果愈好', '台成幹細胞中心啟用 郭台銘盼造福癌友', 'Stem Cells and Regenerative Medicine', 'The goal of this trial is to test safety', '干细胞 再生医学 临床研究进展', '本网站所刊登的新闻未经授权不得转载'])('is not chrome: %s', (text) => {
+    expect(classifyBlock(block(text), structure(), true).role).not.toBe('boilerplate');
+  });
+
+  it('reads a photo\'s caption credited to a wire in parentheses as a caption', () => {
+    expect(classifyBlock(block('三位領導人於9月3日在閱兵大典同框。(歐新社)'), structure(), true)).toMatchObject({ role: 'boilerplate', kind: 'caption' });
+    expect(classifyBlock(block('据中央社报道,该中心今天启用。'), structure(), true).role).not.toBe('boilerplate');
+  });
+
+  it.each([
+    ['作者 | 發布日期 2019 年 06 月 03 日 17:37 | 分類 生物科技 , 醫療科技', '2019-06-03'],
+    ['出版日期:2026-03-15 发布日期:2025-07-05', '2025-07-05'],
+    ['• 出版日期:2026-03-15 发布日期:2025-07-05', '2025-07-05'],
+  ])('reads the page date of a line labelling it 发布日期 after an empty author or a publication date: %s', (text, date) => {
+    expect(pageDateOf(text, structure())).toBe(date);
+  });
+
+  it.each(['时间 2024年5月3日 下午两点', '出版日期:2026-03-15'])('reads no page date without a colon after another label, nor from a publication date alone: %s', (text) => {
+    expect(pageDateOf(text, structure())).toBeNull();
+  });
+
+  it('reads a paragraph opening with 于 and a date as a dated item', async () => {
+    const doc = await runUpTo('某某大学代表团来访\n于2012年12月19日,一行13人的代表团到学院进行回访。\n双方就干细胞研究合作进行了讨论。\n', 'segment');
+    expect(doc.sections.flatMap((x) => x.items.map((i) => i.date))).toEqual(['2012-12-19']);
+  });
+
+  it('reads the headline under a site\'s menu as the title', async () => {
+    const doc = await runUpTo('即時 熱門 政治 社會 生活 健康 國際 地方 財經 3C 評論 求職\n臍帶血移植 年齡愈小效果愈好\n2017/04/17 06:00\n衛福部統計,臍帶血移植僅27例。\n', 'segment');
+    expect(doc.title).toBe('臍帶血移植 年齡愈小效果愈好');
+  });
+
+  it('types a page without items whose paragraphs cite by number an overview, its site\'s date glued to the authors the page date', async () => {
+    const text = '内皮祖细胞修复肺损伤的研究进展\n2014-01-22张某李某王某\n急性肺损伤的死亡率仍高达40%[1]。\n内皮祖细胞可修复受损的内皮[2-6]。\n';
+    const doc = await runUpTo(text, 'segment');
+    expect(doc.pageDate).toBe('2014-01-22');
+    expect(doc.kind).toBe('overview');
+    expect((await runUpTo(text.replace('[1]', '').replace('[2-6]', ''), 'segment')).kind).toBe('news-item');
+  });
+});

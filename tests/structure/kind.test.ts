@@ -62,4 +62,11 @@ describe('pageKind: the first rule that fits', () => {
     expect(kind([section('other', [], { outlineLevel: 1 } as Partial<Section>)], { pageDate: '2025-03-10' })).toBe('overview');
     expect(kind([section('other')])).toBe('overview');
   });
+
+  it('7. no items: a page whose paragraphs cite by number is a paper a site copied under its date, an overview (the tenth Chinese pass, genre-zh10)', () => {
+    expect(kind([section('other')], { pageDate: '2014-01-22', citesByNumber: () => true })).toBe('overview');
+    expect(kind([section('other')], { pageDate: '2014-01-22', citesByNumber: () => false })).toBe('news-item');
+    // Asked only of a page without items: a dated item still makes a news item.
+    expect(kind([section('other', [plain[0]!])], { pageDate: '2014-01-22', citesByNumber: () => true })).toBe('news-item');
+  });
 });
