@@ -18,7 +18,7 @@ import type { InputSummary } from './entry.js';
 import { rememberedIds } from './ids.js';
 import { configFingerprint } from './keys.js';
 import { manifestPieces, manifestRow, type Totals } from './manifest.js';
-import { planBuild, tablesSource, type BuildPlan, type Shard } from './plan.js';
+import { planBuild, PlanTable, tablesSource, type BuildPlan, type Shard } from './plan.js';
 import { RowKind, runInputs, type LedgerEntry, type RunOutcome } from './run.js';
 import { Ledger, SetAside, TextSpool } from './set-aside.js';
 import { createRunner, runnerThreads, type Runner } from './runner.js';
@@ -239,7 +239,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       await (early as Runner | null)?.close();
       throw error;
     }
-    const misses = [...plan.byPath.values()].filter((p) => p.hit === null).length;
+    let misses = 0;
+    for (let index = 0; index < plan.inputs.count; index++) if (plan.inputs.hit(index) === null) misses++;
     const runner = (early as Runner | null) ?? (await createRunner(pipeline, concurrency, misses, options.fs));
 
     // Run and emit: the tables are streamed as the inputs settle, in id order.
@@ -256,8 +257,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     if (stagedFile !== null) writer.setAsideStaged(new SetAside<[string, string]>(stagedFile, options.fs ?? realFs, 1 << 13));
     // Counted as the inputs are emitted: the manifest's totals, the index's and the result's.
     const counted = noTotals();
-    // Reused articles whose search entry was not read with their rows: the index finds theirs at the end.
-    const searchLater = new Set<string>();
+    // Reused articles (their indexes) whose search entry was not read with their rows: the index finds theirs at the end.
+    const searchLater = new Set<number>();
     const report = pipeline.write?.report !== false;
     const needRows = sinks.some((s) => s !== null);
     // The review index's search data, encoded a line at a time into the staging folder (never parsed again).
@@ -284,9 +285,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     // that must be written again reads them, at the end.
     const searchNow = searchIndex !== null && needRows;
     // An ok article's search entry when it was not read with its rows: from the cache, else from its record in place.
-    const searchOfReused = (path: string): SearchEntry | PreparedSearch | null => {
-      const planned = plan.byPath.get(path)!;
-      return (planned.key && cache?.meta(planned.key)?.search) || searchOfRecord(writer.root, planned.input.id);
+    const searchOfReused = (index: number): SearchEntry | PreparedSearch | null => {
+      const key = plan.inputs.key(index);
+      return (key && cache?.meta(key)?.search) || searchOfRecord(writer.root, plan.inputs.id(index));
     };
     // changes.json is written out as the articles settle, into the staging folder (unless every
     // article carries its change); what the index shows of each change (its fact) waits there too.
@@ -320,10 +321,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         }
         if (report && settled.fact !== undefined) changeFacts.add(settled.fact);
         if (searchNow) {
-          const search = typeof settled.search === 'string' ? (JSON.parse(settled.search) as SearchEntry) : (settled.search ?? searchOfReused(summary.path));
+          const search = typeof settled.search === 'string' ? (JSON.parse(settled.search) as SearchEntry) : (settled.search ?? searchOfReused(settled.index));
           if (search) searchIndex!.add(search);
         } else if (settled.search && typeof settled.search === 'string') searchEntries.add(settled.search);
-        else searchLater.add(summary.path);
+        else searchLater.add(settled.index);
       });
     } finally {
       await runner.close();
@@ -333,15 +334,15 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     // Finish (the worker threads are gone). Each input's summary is read back from the ledger when
     // a row or a callback needs it, one at a time, never all of them into memory.
     const { kinds } = outcome;
-    const total = plan.selected.length;
+    const total = plan.inputs.count;
     // Each input's place in the ledger (id order), by its place in path order.
-    const placeOf = ledgerPlaces(plan);
+    const placeOf = plan.inputs.places();
     const read = ledger;
     const summaryAt = (index: number): InputSummary => read.get(placeOf[index]!).summary;
     writer.expect(CHANGES);
     if (report) writer.expect('report/index.html');
     const manifestKey = await writeManifest(writer, config, () =>
-      manifestPieces(pipeline.name, mapped(plan.selected.keys(), (index) => manifestRow(summaryAt(index))), totals, writer.files(), options.shard ? { ...options.shard, plan: plan.planHash } : undefined),
+      manifestPieces(pipeline.name, mapped(placeOf.keys(), (index) => manifestRow(summaryAt(index))), totals, writer.files(), options.shard ? { ...options.shard, plan: plan.planHash } : undefined),
     );
     // changes.json and the review index (7 and 12 MB at 1,000 articles) are written as streams,
     // made from what was set aside as they go, so the end of a build is flat in N
@@ -383,13 +384,14 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         const setAside = searchEntries.values();
         let place = 0;
         try {
-          for (const input of plan.ordered) {
-            if (kinds[place++] === RowKind.Failed) continue;
-            if (!searchLater.has(input.path)) {
+          for (; place < kinds.length; place++) {
+            if (kinds[place] === RowKind.Failed) continue;
+            const index = plan.inputs.atPlace(place);
+            if (!searchLater.has(index)) {
               yield setAside.next().value as SearchEntry;
               continue;
             }
-            const entry = searchOfReused(input.path);
+            const entry = searchOfReused(index);
             if (entry) yield entry;
           }
         } finally {
@@ -432,11 +434,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     }
     // Saved: what the next build will know of each input, and what the plan knew, are let go before the inputs are handed over.
     next.outputs = {};
-    plan.byPath.clear();
-    // Nor are the plan's inputs (each one's path and id: ~0.17 KB an input) asked for again: each
+    // Nor are the plan's inputs (each one's path, id, identity and key) asked for again: each
     // input handed over is read back from the ledger by its place (BENCHMARKS.md, "let go before the inputs are handed over").
-    plan.selected = [];
-    plan.ordered = [];
+    plan.inputs = PlanTable.none;
     // An incremental build's too: the last build's state (each input's summary, key and files:
     // ~4 KB an input) and its changes.json as read (~7 KB an article) are not asked for again.
     state.inputs = {};
@@ -472,13 +472,6 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
 }
 
-/** Each input's place in the ledger (its place in id order), by its place in path order. */
-function ledgerPlaces(plan: BuildPlan): Uint32Array {
-  const rank = new Map<PlannedInput, number>();
-  plan.ordered.forEach((input, place) => rank.set(input, place));
-  return Uint32Array.from(plan.selected, (input) => rank.get(input)!);
-}
-
 /**
  * The review index's rows, read back from the ledger as the page is written: records in id
  * order (the ledger's), then failed inputs by path — the order {@link indexPageText} sorts an
@@ -505,9 +498,9 @@ function indexRows(ledger: Ledger<LedgerEntry>, kinds: Uint8Array, totals: Build
 
 /** Each input's path and the JSON text of its next state (its summary inside), in path order, from the ledger: none for an input never cached. */
 function* stateTexts(plan: BuildPlan, placeOf: Uint32Array, ledger: Ledger<LedgerEntry>): Generator<readonly [string, string]> {
-  const byPath = Uint32Array.from(plan.selected.keys());
+  const byPath = Uint32Array.from(placeOf.keys());
   // Path order is the walk's (sorted as strings already): sorted again only if not.
-  const path = (index: number) => plan.selected[index]!.path;
+  const path = (index: number) => plan.inputs.path(index);
   if (!byPath.every((index, at) => at === 0 || path(byPath[at - 1]!) < path(index))) byPath.sort((a, b) => (path(a) < path(b) ? -1 : path(a) > path(b) ? 1 : 0));
   for (const index of byPath) {
     const place = placeOf[index]!;
@@ -531,12 +524,12 @@ function sameState(state: BuildState, next: BuildState, plan: BuildPlan, placeOf
   if (!ownState(state)) return false;
   if (next.changes?.revision !== state.changes?.revision || next.changes?.articles !== state.changes?.articles) return false;
   const paths = Object.keys(state.inputs);
-  if (paths.length !== plan.selected.length) return false;
-  for (let index = 0; index < plan.selected.length; index++) {
+  if (paths.length !== plan.inputs.count) return false;
+  for (let index = 0; index < plan.inputs.count; index++) {
     const place = placeOf[index]!;
     if (ledger.text(place) !== null) return false;
     const entry = ledger.get(place);
-    const before = state.inputs[plan.selected[index]!.path];
+    const before = state.inputs[plan.inputs.path(index)];
     if (before === undefined || entry.summary !== before.summary || entry.stat !== before.stat || entry.key !== before.key || entry.sha256 !== before.sha256 || (entry as InputState).change !== before.change) return false;
   }
   const outputs = Object.keys(next.outputs);

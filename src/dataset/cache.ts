@@ -11,6 +11,7 @@ import type { RecordRows } from './tables.js';
 import type { PreparedSearch } from '../report/html/search.js';
 import { closePacks, PACK_NAME, packsDir, readEntry, readEntryBytes, storeEntry, storeLine, type CacheTarget, type EntryParts, type PackSpot } from './cache-entry.js';
 import { CACHE_FORMAT } from './keys.js';
+import { SpotTable } from './spot-table.js';
 import type { ChangesSummary } from './changes.js';
 
 /** The cache-directory tag (https://bford.info/cachedir/): marks the folder as digest's, and tells backup tools to skip it. */
@@ -80,13 +81,14 @@ let builds = 0;
  * folder carries a CACHEDIR.TAG: a folder without one that holds anything is never written.
  */
 export class EntryStore {
-  /** Every entry's place, read from the packs' indexes (or the packs) on first need. */
+  /** Every entry's place in the packs found on disk, read from their indexes (or the packs) on first need ({@link EntryStore.spotOf}). */
   private index: Map<string, PackSpot> | null = null;
   private packs = new Map<string, PackInfo>();
-  /** Entries this build wrote (or copied), by key: their packs are the build's, never pruned by it. */
-  private readonly fresh = new Map<string, PackSpot>();
-  /** The name of each pack an entry of this build went to. */
-  private readonly packNames = new Map<string, string>();
+  /**
+   * Entries this build wrote (or copied), by key: their packs are the build's, never pruned by it.
+   * A table of a few numbers an entry, not a map of strings and objects: it is held while the inputs run.
+   */
+  private readonly fresh = new SpotTable();
   /** Packs opened for reading, kept open until the build ends (null: it could not be opened). */
   private readonly readers = new Map<string, number | null>();
   private readonly build = `${process.pid}-${++builds}`;
@@ -152,12 +154,7 @@ export class EntryStore {
 
   /** Notes where an entry of this build went (a thread's answer): the index written when the build ends lists it. */
   stored(key: string, spot: PackSpot): void {
-    // A pack's name, as each thread's answer brings its own copy of it, kept once.
-    const pack = this.packNames.get(spot.pack);
-    if (pack === undefined) this.packNames.set(spot.pack, spot.pack);
-    else spot = { pack, offset: spot.offset, length: spot.length };
     this.fresh.set(key, spot);
-    this.index?.set(key, spot);
   }
 
   /** Stores an entry's summary, rows and search entry under its key, on this thread (no-op for a read-only store). */
@@ -167,7 +164,7 @@ export class EntryStore {
 
   /** Whether the store holds no entry at all (a cold build's: no input can be a hit, so none need be hashed to look it up). */
   holdsNone(): boolean {
-    return this.load().size === 0;
+    return this.fresh.size === 0 && this.load().size === 0;
   }
 
   /** The summary, rows and search entry of an entry, or null when it is not stored (or unreadable). */
@@ -190,7 +187,7 @@ export class EntryStore {
 
   /** What `read` makes of the line stored under `key` (its key checked), or null when it is not stored, cannot be read or does not parse. */
   private entryLine<T>(key: string, read: (line: Buffer) => T | null): T | null {
-    const spot = this.load().get(key);
+    const spot = this.spotOf(key);
     if (!spot) return null;
     try {
       const line = this.read(spot);
@@ -223,7 +220,12 @@ export class EntryStore {
     return line[spot.length - 1] === 0x0a ? line : null;
   }
 
-  /** Every entry's place: each pack's index, or the pack itself when it has none (read once). */
+  /** Where the entry under `key` is: where this build put it, else where the packs on disk hold it. */
+  private spotOf(key: string): PackSpot | undefined {
+    return this.fresh.get(key) ?? this.load().get(key);
+  }
+
+  /** Every entry's place in the packs on disk: each pack's index, or the pack itself when it has none (read once). */
   private load(): Map<string, PackSpot> {
     if (this.index) return this.index;
     const index = new Map<string, PackSpot>();
@@ -237,7 +239,6 @@ export class EntryStore {
       this.packs.set(file.name, info);
       for (const [key, offset, length] of info.entries) index.set(key, { pack: file.name, offset, length });
     }
-    for (const [key, spot] of this.fresh) index.set(key, spot);
     this.index = index;
     return index;
   }
@@ -304,17 +305,15 @@ export class EntryStore {
   seal(): void {
     if (!this.writable) return;
     closePacks(this.target('')!);
-    const byPack = new Map<string, PackSpot[]>();
-    for (const spot of this.fresh.values()) {
+    const byPack = new Map<string, [key: string, spot: PackSpot][]>();
+    for (const [key, spot] of this.fresh.entries()) {
       const spots = byPack.get(spot.pack);
-      if (spots) spots.push(spot);
-      else byPack.set(spot.pack, [spot]);
+      if (spots) spots.push([key, spot]);
+      else byPack.set(spot.pack, [[key, spot]]);
     }
-    const keys = new Map<PackSpot, string>();
-    for (const [key, spot] of this.fresh) keys.set(spot, key);
     for (const [pack, spots] of [...byPack].sort(([a], [b]) => (a < b ? -1 : 1))) {
-      spots.sort((a, b) => a.offset - b.offset);
-      const text = [INDEX_HEAD, ...spots.map((s) => `${keys.get(s)!} ${s.offset} ${s.length}`), ''].join('\n');
+      spots.sort(([, a], [, b]) => a.offset - b.offset);
+      const text = [INDEX_HEAD, ...spots.map(([key, s]) => `${key} ${s.offset} ${s.length}`), ''].join('\n');
       writeAtomicSync(join(packsDir(this.dir), indexName(pack)), text, undefined, this.fs);
     }
     // Written down: what the store knew of every entry is let go (~0.1 KB an input, while the
@@ -350,8 +349,8 @@ export class EntryStore {
     this.pruneEntries();
     const dir = packsDir(this.dir);
     if (kindOf(dir) !== 'folder') return;
-    const index = this.load();
-    const freshPacks = new Set([...this.fresh.values()].map((s) => s.pack));
+    this.load(); // the packs on disk, each one's entries
+    const freshPacks = this.fresh.packs();
     const remaining: { pack: string; live: PackInfo['entries']; bytes: number }[] = [];
     for (const [pack, info] of this.packs) {
       if (freshPacks.has(pack)) continue;
@@ -359,7 +358,7 @@ export class EntryStore {
       if (owner === process.pid ? !info.indexed : processAlive(owner)) continue;
       // An entry is live when it is kept and this is the copy the index serves.
       const live = info.entries.filter(([key, offset]) => {
-        const spot = index.get(key);
+        const spot = this.spotOf(key);
         return keep.has(key) && spot?.pack === pack && spot.offset === offset;
       });
       const bytes = live.reduce((n, [, , length]) => n + length, 0);

@@ -267,9 +267,10 @@ export class PreviousBuild {
 
   /**
    * What article `id` (from `path`) is compared with: its own entry, or — when its id is new —
-   * the entry of the same input under an id no input of this build has (its id changed).
+   * the entry of the same input under an id no input of this build has (its id changed). `ids`
+   * tells whether an input of this build has an id (a set of them, or the build's plan).
    */
-  priorFor(id: string, path: string | null, ids: ReadonlySet<string>): ChangePrior {
+  priorFor(id: string, path: string | null, ids: { has(id: string): boolean }): ChangePrior {
     let entry = this.entry(id);
     if (entry === null && path !== null) {
       const old = this.byPath().get(path);

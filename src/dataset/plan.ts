@@ -15,7 +15,7 @@ export interface Shard {
   count: number;
 }
 
-/** What the plan knows about one input before anything is ingested. */
+/** What the plan knows about one input before anything is ingested ({@link PlanTable.plan}). */
 export interface InputPlan {
   input: PlannedInput;
   /** File identity when hashed; null when the input cannot be keyed (unreadable, over the limit): never cached. */
@@ -30,14 +30,138 @@ export interface InputPlan {
   hit: InputSummary | null;
 }
 
+/**
+ * Texts (some absent), one an input, held as one string and where each ends: read back by place
+ * as a slice. An object and a string an input, held for the whole build, were most of what the
+ * build's thread held per input while the inputs ran (BENCHMARKS.md, "the plan as a table").
+ */
+class TextColumn {
+  private readonly text: string;
+  /** Where each text ends in `text` (it starts where the one before ends). */
+  private readonly ends: Uint32Array;
+  /** 1 where there is no text (null); null when every one is there. */
+  private readonly absent: Uint8Array | null;
+
+  constructor(values: readonly (string | null)[]) {
+    this.ends = new Uint32Array(values.length);
+    let end = 0;
+    let absent: Uint8Array | null = null;
+    values.forEach((value, index) => {
+      if (value === null) (absent ??= new Uint8Array(values.length))[index] = 1;
+      else end += value.length;
+      this.ends[index] = end;
+    });
+    this.absent = absent;
+    // Joined, then flattened once by the first read: one string, not a rope of one node a text.
+    this.text = values.join('');
+  }
+
+  /** The text at `index`, or null when it has none. */
+  at(index: number): string | null {
+    if (this.absent?.[index] === 1) return null;
+    return this.text.slice(index === 0 ? 0 : this.ends[index - 1]!, this.ends[index]!);
+  }
+}
+
+/**
+ * This shard's inputs (all inputs without a shard), in path order, with what the plan knows of
+ * each: a table of a few columns read by an input's index (its place in path order), and its
+ * place in id order, the order of the tables and of the build's ledger. Each input's plan is made
+ * when asked for ({@link PlanTable.plan}), never held.
+ */
+export class PlanTable {
+  /** No input: what a build holds once its inputs have been handed over. */
+  static readonly none = new PlanTable([], [], [], []);
+
+  /** The number of inputs. */
+  readonly count: number;
+  private readonly paths: TextColumn;
+  private readonly ids: TextColumn;
+  /** `renamedFrom` of the few inputs that have one, by index. */
+  private readonly renamed = new Map<number, string>();
+  private readonly identities: TextColumn;
+  private readonly keys: TextColumn;
+  /** Each input's hit by index; null when no input has one (a cold build). */
+  private readonly hits: (InputSummary | null)[] | null;
+  /** The index of the input at each place in id order. */
+  private readonly byId: Uint32Array;
+
+  constructor(inputs: readonly PlannedInput[], identities: readonly (string | null)[], keys: readonly (string | null)[], hits: readonly (InputSummary | null)[]) {
+    this.count = inputs.length;
+    this.paths = new TextColumn(inputs.map((input) => input.path));
+    this.ids = new TextColumn(inputs.map((input) => input.id));
+    inputs.forEach((input, index) => {
+      if (input.renamedFrom !== null) this.renamed.set(index, input.renamedFrom);
+    });
+    this.identities = new TextColumn(identities);
+    this.keys = new TextColumn(keys);
+    this.hits = hits.some((hit) => hit !== null) ? [...hits] : null;
+    const byId = Uint32Array.from(inputs.keys());
+    this.byId = byId.sort((a, b) => (inputs[a]!.id < inputs[b]!.id ? -1 : inputs[a]!.id > inputs[b]!.id ? 1 : 0));
+  }
+
+  /** The path of the input at `index` (path order). */
+  path(index: number): string {
+    return this.paths.at(index)!;
+  }
+
+  /** The record id the input at `index` was planned under. */
+  id(index: number): string {
+    return this.ids.at(index)!;
+  }
+
+  /** The input at `index`, as {@link planIds} gave it. */
+  input(index: number): PlannedInput {
+    return { path: this.path(index), id: this.id(index), renamedFrom: this.renamed.get(index) ?? null };
+  }
+
+  /** What the plan knows of the input at `index`: its identity, key and hit. */
+  plan(index: number): InputPlan {
+    return { input: this.input(index), identity: this.identities.at(index), key: this.key(index), hit: this.hit(index) };
+  }
+
+  /** The input at `index`'s cache key, or null ({@link InputPlan.key}). */
+  key(index: number): string | null {
+    return this.keys.at(index);
+  }
+
+  /** The input at `index`'s summary from the last build or the cache, when its key is unchanged. */
+  hit(index: number): InputSummary | null {
+    return this.hits?.[index] ?? null;
+  }
+
+  /** The index of the input at `place` in id order. */
+  atPlace(place: number): number {
+    return this.byId[place]!;
+  }
+
+  /** Each input's place in id order, by its index. */
+  places(): Uint32Array {
+    const places = new Uint32Array(this.count);
+    this.byId.forEach((index, place) => (places[index] = place));
+    return places;
+  }
+
+  /** Whether an input of this plan has the id `id` (a binary search in id order). */
+  hasId(id: string): boolean {
+    let low = 0;
+    let high = this.count;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      const at = this.id(this.byId[middle]!);
+      if (at === id) return true;
+      if (at < id) low = middle + 1;
+      else high = middle;
+    }
+    return false;
+  }
+}
+
 /** Everything decided before ingesting: inputs, ids, this shard's slice, keys. */
 export interface BuildPlan {
   config: string;
-  /** This shard's inputs in path order (all inputs without a shard). */
-  selected: PlannedInput[];
-  /** The same in id order: the order of the tables. */
-  ordered: PlannedInput[];
-  byPath: Map<string, InputPlan>;
+  /** This shard's inputs (all inputs without a shard), what is known of each, in path order and in id order. */
+  inputs: PlanTable;
   /** A hash of every input's path and id: shards of one plan share it. */
   planHash: string;
   /** Links the walk refused. */
@@ -83,7 +207,15 @@ export async function planBuild(pipeline: Pipeline, config: string, state: Build
   const started = Date.now();
   // An empty cache (or none) can give no hit: its inputs' keys need not be known before ingesting.
   const noEntries = cache === null || cache.holdsNone();
-  const byPath = new Map<string, InputPlan>();
+  // Gathered a column at a time, then made into the table: no object is kept an input.
+  const identities: (string | null)[] = [];
+  const keys: (string | null)[] = [];
+  const hits: (InputSummary | null)[] = [];
+  const add = (identity: string | null, key: string | null, hit: InputSummary | null) => {
+    identities.push(identity);
+    keys.push(key);
+    hits.push(hit);
+  };
   for (const input of selected) {
     let info;
     try {
@@ -93,13 +225,13 @@ export async function planBuild(pipeline: Pipeline, config: string, state: Build
       info = undefined;
     }
     if (!info || !info.isFile() || info.size > BigInt(maxBytes)) {
-      byPath.set(input.path, { input, identity: null, key: null, hit: null }); // fails in ingest with its diagnostic; never cached
+      add(null, null, null); // fails in ingest with its diagnostic; never cached
       continue;
     }
     const identity = racy(info, started) ? '' : fileIdentity(info);
     const before = state.inputs[input.path];
     if (before === undefined && noEntries) {
-      byPath.set(input.path, { input, identity, key: null, hit: null });
+      add(identity, null, null);
       continue;
     }
     let hash: string | null = before && identity !== '' && before.stat === identity ? before.sha256 : null;
@@ -110,20 +242,18 @@ export async function planBuild(pipeline: Pipeline, config: string, state: Build
       hash = read.ok ? read.sha256 : null;
     }
     if (hash === null) {
-      byPath.set(input.path, { input, identity: null, key: null, hit: null });
+      add(null, null, null);
       continue;
     }
     const key = entryKey(config, input.path, input.id, input.renamedFrom, hash);
     const hit = before?.key === key ? before.summary : (cache?.meta(key)?.summary ?? null);
-    byPath.set(input.path, { input, identity, key, hit });
+    add(identity, key, hit);
   }
   const planHash = createHash('sha256');
   for (const p of planned) planHash.update(`${p.path}\0${p.id}\0`);
   return {
     config,
-    selected,
-    ordered: [...selected].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
-    byPath,
+    inputs: new PlanTable(selected, identities, keys, hits),
     planHash: planHash.digest('hex'),
     problems: walked.problems,
   };
@@ -137,10 +267,13 @@ export async function planBuild(pipeline: Pipeline, config: string, state: Build
  */
 export function tablesSource(plan: BuildPlan): string {
   const hash = createHash('sha256').update(plan.config);
-  for (const input of plan.ordered) {
-    const p = plan.byPath.get(input.path)!;
-    if (p.key === null || p.hit === null) return '';
-    hash.update(`${input.id}\0${p.key}\0${p.hit.status}\0`);
+  const inputs = plan.inputs;
+  for (let place = 0; place < inputs.count; place++) {
+    const index = inputs.atPlace(place);
+    const key = inputs.key(index);
+    const hit = inputs.hit(index);
+    if (key === null || hit === null) return '';
+    hash.update(`${inputs.id(index)}\0${key}\0${hit.status}\0`);
   }
   return hash.digest('hex');
 }

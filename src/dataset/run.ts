@@ -10,7 +10,7 @@ import { carriedChange, pageSource, type PreviousBuild } from './changes.js';
 import type { Entry, InputSummary } from './entry.js';
 import type { PlannedInput } from './ids.js';
 import { entryKey } from './keys.js';
-import type { BuildPlan, InputPlan } from './plan.js';
+import type { BuildPlan, InputPlan, PlanTable } from './plan.js';
 import type { Runner } from './runner.js';
 import type { TableRows } from './tables.js';
 import type { Ledger } from './set-aside.js';
@@ -24,6 +24,8 @@ import { utf8Text } from '../io/utf8.js';
  * it was reused.
  */
 export interface Settled {
+  /** The input's index in the plan (its place in path order: {@link PlanTable}). */
+  index: number;
   summary: InputSummary;
   rows: TableRows | null;
   /** The article's last change (null when the input failed, or when it is {@link Settled.carried}). */
@@ -47,7 +49,7 @@ export interface Settled {
  * entry stay with the runner (`bulk`: whether its rows are wanted) until it is emitted, so they
  * never settle a promise (runner.ts, Bulks).
  */
-type Waiting = ((Settled & { bulk?: undefined }) | { summary: InputSummary; bulk: 'rows' | 'no-rows' }) & {
+type Waiting = ((Omit<Settled, 'index'> & { bulk?: undefined }) | { summary: InputSummary; bulk: 'rows' | 'no-rows' }) & {
   /** The next build's state of the input but its summary (null: never cached), and its key. */
   state: InputStateBare | null;
 };
@@ -132,13 +134,15 @@ function crashed(input: PlannedInput, message: string): InputSummary {
  */
 export async function runInputs(ctx: RunContext, emit: (settled: Settled) => void): Promise<RunOutcome> {
   const { plan, runner, writer, cache } = ctx;
+  const inputs = plan.inputs;
   const report = ctx.pipeline.write?.report !== false;
   // Nothing is kept here by input: its summary (~2.5 KB of JSON) and next state are set aside as
   // it is emitted, and what the tables were made from is hashed then, in id order.
-  const kinds = new Uint8Array(plan.ordered.length);
+  const kinds = new Uint8Array(inputs.count);
   let settledCount = 0;
   // Every id of this build: an article whose id is new is compared with the entry its input had under an id no input has now.
-  const ids = new Set(plan.ordered.map((i) => i.id));
+  // Looked up in the plan's table (in id order), not held as a set of their own.
+  const ids = { has: (id: string) => inputs.hasId(id) };
   let computed = 0;
   let cacheProblem: string | null = null;
   const cacheTarget = cache?.target(plan.config) ?? null;
@@ -178,9 +182,9 @@ export async function runInputs(ctx: RunContext, emit: (settled: Settled) => voi
     const stat = p.key === null ? (summary.status === 'ok' ? p.identity : '') : key === p.key ? p.identity : '';
     return { summary, bulk: 'rows', state: made === null ? { stat, sha256: summary.sha256, key } : { stat, sha256: summary.sha256, key, change: made } };
   };
-  const settle = async (input: PlannedInput): Promise<Waiting> => {
-    const p = plan.byPath.get(input.path)!;
-    const hit = p.hit;
+  const settle = async (index: number): Promise<Waiting> => {
+    const p = inputs.plan(index);
+    const { input, hit } = p;
     if (hit === null || p.key === null) return ingest(p);
     let change: ArticleChange | null = null;
     let kept: KeptChange | null = null;
@@ -216,18 +220,18 @@ export async function runInputs(ctx: RunContext, emit: (settled: Settled) => voi
     return { summary: hit, rows, change, search, ...carried, ...(kept === null || !report ? {} : { fact: kept.fact }), state };
   };
 
-  const ordered = plan.ordered;
   const window = Math.max(8, runner.threads * 4);
   const pending: (Promise<Waiting> | undefined)[] = [];
   // An input's rows, change and search entry, taken from the runner when its turn comes.
-  const whole = (waiting: Waiting, path: string): Settled => {
+  const whole = (waiting: Waiting, index: number): Settled => {
     if (waiting.bulk === undefined) {
       const { summary, rows, change, search, carried, fact } = waiting;
-      return { summary, rows, change, search, ...(carried === undefined ? {} : { carried }), ...(fact === undefined ? {} : { fact }) };
+      return { index, summary, rows, change, search, ...(carried === undefined ? {} : { carried }), ...(fact === undefined ? {} : { fact }) };
     }
-    const bulk = runner.take(path);
+    const bulk = runner.take(inputs.path(index));
     const prepared = bulk?.prepared ?? null;
     return {
+      index,
       summary: waiting.summary,
       rows: waiting.bulk === 'rows' ? (bulk?.rows ?? null) : null,
       // A prepared change also sent its JSON when the worker had no key to make the page's source key with.
@@ -241,11 +245,10 @@ export async function runInputs(ctx: RunContext, emit: (settled: Settled) => voi
   let known = true;
   let launched = 0;
   try {
-    for (let done = 0; done < ordered.length; done++) {
-      while (launched < ordered.length && launched < done + window) {
-        const input = ordered[launched]!;
-        const settling = settle(input).then((r) => {
-          ctx.onProgress?.(++settledCount, ordered.length, r.summary);
+    for (let done = 0; done < inputs.count; done++) {
+      while (launched < inputs.count && launched < done + window) {
+        const settling = settle(inputs.atPlace(launched)).then((r) => {
+          ctx.onProgress?.(++settledCount, inputs.count, r.summary);
           return r;
         });
         // Awaited in order below; until then a failure must not count as unhandled.
@@ -254,15 +257,16 @@ export async function runInputs(ctx: RunContext, emit: (settled: Settled) => voi
       }
       const settled = await pending[done]!;
       pending[done] = undefined;
-      const input = ordered[done]!;
+      const index = inputs.atPlace(done);
+      const id = inputs.id(index);
       const { summary, state } = settled;
       if (state === null) known = false;
-      else source.update(`${input.id}\0${state.key}\0${summary.status}\0`);
-      kinds[done] = summary.status !== 'ok' || !summary.id ? RowKind.Failed : summary.id === input.id ? RowKind.Planned : RowKind.Other;
+      else source.update(`${id}\0${state.key}\0${summary.status}\0`);
+      kinds[done] = summary.status !== 'ok' || !summary.id ? RowKind.Failed : summary.id === id ? RowKind.Planned : RowKind.Other;
       // A reused input's summary is the plan's (held anyway): its entry stays an object; one ingested is set aside as JSON text.
       const entry: LedgerEntry = state === null ? { summary } : { ...state, summary };
-      ctx.ledger.add(summary === plan.byPath.get(input.path)!.hit ? entry : JSON.stringify(entry));
-      emit(whole(settled, input.path));
+      ctx.ledger.add(summary === inputs.hit(index) ? entry : JSON.stringify(entry));
+      emit(whole(settled, index));
     }
   } finally {
     // On failure, let what is in flight finish before the pool goes.

@@ -187,6 +187,47 @@ describe('memory a build holds per input', () => {
     expect(held.size).toBeLessThanOrEqual(2);
   }, builds);
 
+  it("while its inputs run, holds each one's path, id, identity and cache key in the plan's and the cache's tables, not as strings of their own", async () => {
+    // The plan held an object an input (its path, id, identity, key, hit) in path order, in id order
+    // and in a map by path, and the cache a map of each entry's key to its place, twice: ~0.55 KB an
+    // input on the build's thread from the plan to the handover, what its heap grew by between
+    // sizes (BENCHMARKS.md, "the plan as a table"). Each input's path carries a mark; when the 30th
+    // of 40 settles (a window of eight in flight beyond it), a heap snapshot shows which paths are
+    // held as strings of their own, and how many 64-digit hex strings (cache keys) there are.
+    const { dir, inputs } = inputFolder();
+    const count = 40;
+    for (let i = 0; i < count; i++) copyFileSync(repo('fixtures/articles/as-2025.txt'), join(inputs, `zqrun${String(i).padStart(2, '0')}zq.txt`));
+    const snapshot = join(dir, 'run.heapsnapshot');
+    try {
+      const result = await build({
+        pipeline: loadPipeline(pipelineFileFor(dir, inputs)),
+        concurrency: 1,
+        keepInputs: false,
+        onProgress: (done) => {
+          if (done === 30) writeHeapSnapshot(snapshot);
+        },
+      });
+      expect(result.totals.inputs).toBe(count);
+      expect(result.computed).toBe(count);
+      const strings = new Set((JSON.parse(readFileSync(snapshot, 'utf8')) as HeapSnapshot).strings);
+      const paths = [...strings].filter((text) => /\/in\/zqrun\d+zq\.txt$/.test(text) && !text.includes('\n'));
+      // The build's cache keys, as its packs' indexes list them (a line each after the first).
+      const packs = join(dir, 'out', '.cache', 'packs');
+      const keys = readdirSync(packs)
+        .filter((name) => name.endsWith('.idx'))
+        .flatMap((name) => readFileSync(join(packs, name), 'utf8').split('\n').slice(1, -1).map((line) => line.slice(0, 64)));
+      expect(keys).toHaveLength(count);
+      const heldKeys = keys.filter((key) => strings.has(key));
+      // Those in flight (eight and the one settling), at most; all forty before.
+      expect(paths.length).toBeGreaterThanOrEqual(1);
+      expect(paths.length).toBeLessThanOrEqual(12);
+      // The cache held the key of each of the 30 settled (and, with the plan, those in flight): a few in flight now.
+      expect(heldKeys.length).toBeLessThanOrEqual(12);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, builds);
+
   it("hands its inputs over without its plan: no input's path is held but those of the inputs just handed over", async () => {
     // The plan's inputs (each one's path and id, in path and in id order) were held to the build's
     // return, ~0.17 KB an input of the 0.44 the bench's row counted; each input handed over is read
