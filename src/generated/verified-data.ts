@@ -4,7 +4,7 @@
 export const shippedDataHashes: readonly string[] = [
   '9a139e957b3ce6adad74216552ba3ef8937e435cfb9497dc7af3dee9ef13f0e7', // facts: pipelines/data/facts.json
   '73651168e9ae98853bf117d2313db81bf75f0bfc6beb15c38b39e90ae0c88990', // html: pipelines/data/html.json
-  '2855317348d4a1d2eaae5e9d00d13eb0d86ce110262da8b1b6879cd5b1724099', // journals: pipelines/data/journals.json
-  '9706df7864512b65aab942ef900394d0ac108d61366c5bc8b6621eb83cc40ff7', // lexicon: pipelines/data/lexicon.json
-  '2276b415a4bb049be917d95d25731dca5cf4f33b383e1e135145e6e0d2401f82', // structure: pipelines/data/structure.json
+  '93ac046634229f0dd8813d3efc42b4104b07cf6eaa19425ece7368226b73291c', // journals: pipelines/data/journals.json
+  'fdc8f1f16aa00e2d0f0463cd670cb654aae8908f00f884c5f74c06d6ae34e8a1', // lexicon: pipelines/data/lexicon.json
+  'd719e56ad463e1532b395100bb49847d67bc97956f71c859dcc7dabcc3890196', // structure: pipelines/data/structure.json
 ];
