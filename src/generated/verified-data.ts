@@ -6,5 +6,5 @@ export const shippedDataHashes: readonly string[] = [
   '73651168e9ae98853bf117d2313db81bf75f0bfc6beb15c38b39e90ae0c88990', // html: pipelines/data/html.json
   '93ac046634229f0dd8813d3efc42b4104b07cf6eaa19425ece7368226b73291c', // journals: pipelines/data/journals.json
   'fdc8f1f16aa00e2d0f0463cd670cb654aae8908f00f884c5f74c06d6ae34e8a1', // lexicon: pipelines/data/lexicon.json
-  'd719e56ad463e1532b395100bb49847d67bc97956f71c859dcc7dabcc3890196', // structure: pipelines/data/structure.json
+  '2cfe1ad0f897b558fd5f825d4671010d501770d4b5b608cd5d9468f1897420de', // structure: pipelines/data/structure.json
 ];

@@ -746,6 +746,8 @@ describe('an approval expected, likely or set is none given, nor are treatments 
     ['Korea set to clear cartilage drugs\nTwo biotech firms expect to receive Korean Food and Drug Administration approval for their stem cell drugs this month.\n', 'overview'],
     ['Ministry halts clinics\nThe Health Ministry ordered unapproved stem cell treatments stopped on Tuesday.\n', 'overview'],
     ['Heart cell drug news\nThe Korea Food and Drug Administration approved a stem cell drug for heart attacks on Friday.\n', 'drug-approval'],
+    // A broadcaster's page: its menu's lines and a section's name over the headline, the headline again over the lead.
+    ['Menu Content\nGo Top\nScience\nKFDA to Conclude Approval of Stem Cell Drug This Month\nKFDA to Conclude Approval of Stem Cell Drug This Month\nThe Korea Food and Drug Administration says it is likely to approve a stem cell drug for heart attacks by the end of the month.\n', 'overview'],
   ])('%s', async (text, kind) => {
     const record = await ingest({ text, name: 'page.txt' });
     expect(record.kind).toBe(kind);
@@ -782,6 +784,8 @@ describe('English site chrome: a wire\'s name alone, a photo\'s credit line, a b
     '[Skip to Content Landing]',
     'U.S. Department of Health and Human Services',
     '1. Home',
+    'Menu Content',
+    'Go Top',
   ])('%s', expectChromeOverHeadline);
 
   it.each(['Reuters reported the trial on Monday.', 'Kyodo News said the grafts took.', 'The U.S. Department of Health and Human Services funds the work.', '1. Homes for the cells were built.'])('%s: prose', expectProseUnderHeadline);
