@@ -788,6 +788,13 @@ describe('English site chrome: a wire\'s name alone, a photo\'s credit line, a b
     'Go Top',
   ])('%s', expectChromeOverHeadline);
 
+  // Over a paragraph, where no kicker's rule drops a short line, each was the page's title.
+  it.each(['Kyodo', 'Washington - UPI', 'Associated Press', 'Kelbun | iStock | Getty Images', 'LEONARDINI / STOCK.XCHNG', '[Skip to Content]', '1. Home', 'Menu Content', 'Go Top'])('%s over a paragraph', async (line) => {
+    const record = await ingest({ text: `${line}\nThe first of ten patients with spinal cord injury was treated in March with neural stem cells.\n`, name: 'page.txt' });
+    expect(record.boilerplate.map((b) => b.text)).toContain(line);
+    expect(record.title).toBeNull();
+  });
+
   it.each(['Reuters reported the trial on Monday.', 'Kyodo News said the grafts took.', 'The U.S. Department of Health and Human Services funds the work.', '1. Homes for the cells were built.'])('%s: prose', expectProseUnderHeadline);
 });
 
