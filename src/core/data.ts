@@ -42,6 +42,8 @@ export interface CompiledStructure {
   headingPunctuation: RegExp;
   /** How a line broken off mid-sentence ends ("近期发表于"): prose, never a free-form heading; null when the data gives none. */
   unfinishedLineEnds: RegExp | null;
+  /** How a photo's caption ends, in its credit (read on a paragraph's tail): the paragraph is a caption. */
+  captionCredits: RegExp | null;
   /** Punctuation inside a word (CAR-T's hyphen), global: left out when a plain-text line is tested for punctuation; null when the data gives none. */
   wordMarks: RegExp | null;
   /** Punctuation a plain-text heading may hold beside its words (a colon between its halves, quotes, a closing question mark), global: left out as wordMarks are; null when the data gives none. */
@@ -90,6 +92,8 @@ export interface CompiledStructure {
     titleYear: RegExp;
     approvalVerbs: RegExp;
     regulators: RegExp;
+    /** An approval that names itself with no regulator ("has won an approval", "Japan Approves"); null when the data gives none. */
+    approvalPhrases: RegExp | null;
     /** A trial's words: an approval whose text holds one clears a trial, not a product; null when the data gives none. */
     trialCues: RegExp | null;
     /** An approval denied, withdrawn or not yet given: an approval whose text holds one names none; null when the data gives none. */
@@ -440,6 +444,7 @@ export function loadStructure(file: string, text?: string, hash?: string): Compi
     yearHeadingWords: new RegExp(words(raw.yearHeadingWords), 'iu'),
     headingPunctuation: one('/headingPunctuation', raw.headingPunctuation),
     unfinishedLineEnds: raw.unfinishedLineEnds === undefined ? null : one('/unfinishedLineEnds', raw.unfinishedLineEnds),
+    captionCredits: raw.captionCredits === undefined ? null : one('/captionCredits', raw.captionCredits),
     wordMarks: raw.wordMarks === undefined ? null : one('/wordMarks', raw.wordMarks, 'gu'),
     headingMarks: raw.headingMarks === undefined ? null : one('/headingMarks', raw.headingMarks, 'gu'),
     sectionKeywords: {
@@ -458,6 +463,7 @@ export function loadStructure(file: string, text?: string, hash?: string): Compi
       titleYear: one('/pageKinds/titleYear', kinds.titleYear),
       approvalVerbs: new RegExp(words(kinds.approvalVerbs), 'iu'),
       regulators: new RegExp(words(kinds.regulators), 'u'),
+      approvalPhrases: kinds.approvalPhrases === undefined ? null : one('/pageKinds/approvalPhrases', kinds.approvalPhrases),
       trialCues: kinds.trialCues === undefined ? null : one('/pageKinds/trialCues', kinds.trialCues),
       denialCues: kinds.denialCues === undefined ? null : one('/pageKinds/denialCues', kinds.denialCues),
     },

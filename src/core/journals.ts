@@ -118,7 +118,7 @@ export class JournalIndex {
       bare: new LongestMatcher(bareNames).tables(),
       bareJournals: Int32Array.from(bareJournals),
       bareOneWord: Uint8Array.from(bareOneWord),
-      cueWords: { before: fold(cues.before), after: fold(cues.after), family: fold(cues.family), documents: fold(cues.documents), titleJoiners: fold(cues.titleJoiners ?? []), titleRunAfter: fold(cues.titleRunAfter ?? []), nameJoiners: fold(cues.nameJoiners ?? []), sentenceOpeners: fold(cues.sentenceOpeners ?? []), companyAfter: fold(cues.companyAfter ?? []), titleBefore: fold(cues.titleBefore ?? []), titleAfter: fold(cues.titleAfter ?? []), sourceAfter: fold(cues.sourceAfter ?? []) },
+      cueWords: { before: fold(cues.before), after: fold(cues.after), family: fold(cues.family), documents: fold(cues.documents), titleJoiners: fold(cues.titleJoiners ?? []), titleRunAfter: fold(cues.titleRunAfter ?? []), nameJoiners: fold(cues.nameJoiners ?? []), midTitleJoiners: fold(cues.midTitleJoiners ?? []), sentenceOpeners: fold(cues.sentenceOpeners ?? []), companyAfter: fold(cues.companyAfter ?? []), titleBefore: fold(cues.titleBefore ?? []), titleAfter: fold(cues.titleAfter ?? []), sourceAfter: fold(cues.sourceAfter ?? []) },
     };
   }
 
@@ -229,6 +229,11 @@ export class JournalIndex {
    */
   joinsTitle(word: string): boolean {
     return (this.cueWords.titleJoiners ?? []).includes(word);
+  }
+
+  /** True when an English word joins a headline's capitalised words around a name after a capitalised word that is mid-sentence ("in" in "Japan Lead in Regenerative Medicine"); compared as written. */
+  joinsMidTitle(word: string): boolean {
+    return (this.cueWords.midTitleJoiners ?? []).includes(word);
   }
 
   /** True when an English word joins two capitalised words of one name inside a run already joined ("and" in "Society for Blood and Bone Marrow Transplantation"); compared as written. */

@@ -37,48 +37,54 @@ export type Words4 = string[];
  */
 export type Words5 = string[];
 /**
- * English words that, opening a sentence right before a one-word name with a comma after it ("In Nature, researchers report…"), cue it as a journal: the capital the name keeps after the sentence's first word is the journal's, as "in nature" is not one. Compared in lower case; the word must open with a capital. Optional.
+ * Lower-case English words that join a headline's capitalised words around a name only where the capitalised word before them is itself mid-sentence ("Japan Lead in Regenerative Medicine"): a bare English name right after a capitalised word, mid-sentence, and one of these, with no cue word around it, stands inside that headline and is no journal; a sentence's first word before one ("Writing in Science Translational Medicine, …") leaves the name a journal. Optional.
  *
  * @maxItems 200
  */
 export type Words6 = string[];
 /**
- * English words or signs that, right after a bare English name and before a capitalised word, make the name a part of a title-case phrase ("Stem Cells + Gene Therapy", "Stem Cells for Macular Degeneration", "Stem Cells in Your Face"): with no cue word around it, no journal. "In Nature, …" and "published in Stem Cells" stay journals. Compared in lower case; the word after must open with a capital.
+ * English words that, opening a sentence right before a one-word name with a comma after it ("In Nature, researchers report…"), cue it as a journal: the capital the name keeps after the sentence's first word is the journal's, as "in nature" is not one. Compared in lower case; the word must open with a capital. Optional.
  *
  * @maxItems 200
  */
 export type Words7 = string[];
 /**
- * Lower-case English words that, right after a bare English name (after an optional comma), make it a company's name ("Stem Cells, Inc."): no journal, whatever cue stands around it.
+ * English words or signs that, right after a bare English name and before a capitalised word, make the name a part of a title-case phrase ("Stem Cells + Gene Therapy", "Stem Cells for Macular Degeneration", "Stem Cells in Your Face"): with no cue word around it, no journal. "In Nature, …" and "published in Stem Cells" stay journals. Compared in lower case; the word after must open with a capital.
  *
  * @maxItems 200
  */
 export type Words8 = string[];
 /**
- * Words right before a name in quotation marks (“…”, 「…」) that make it a paper's title ("发表了一篇“…”", "题为“…”"): without a title word around it, a quoted phrase is a term in quotes (「重启免疫系统」), never an item's paper title. Matched in the script-folded view (题为 also matches 題為).
+ * Lower-case English words that, right after a bare English name (after an optional comma), make it a company's name ("Stem Cells, Inc."): no journal, whatever cue stands around it.
  *
  * @maxItems 200
  */
 export type Words9 = string[];
 /**
- * Words right after a name in quotation marks that make it a paper's title ("“…”一文", "以“…”为题"); see titleBefore.
+ * Words right before a name in quotation marks (“…”, 「…」) that make it a paper's title ("发表了一篇“…”", "题为“…”"): without a title word around it, a quoted phrase is a term in quotes (「重启免疫系统」), never an item's paper title. Matched in the script-folded view (题为 also matches 題為).
  *
  * @maxItems 200
  */
 export type Words10 = string[];
 /**
- * Words right after a 《…》 that make it the news source a page retells ("根据《SciTechDaily》报导"), not a paper's title.
+ * Words right after a name in quotation marks that make it a paper's title ("“…”一文", "以“…”为题"); see titleBefore.
  *
  * @maxItems 200
  */
 export type Words11 = string[];
+/**
+ * Words right after a 《…》 that make it the news source a page retells ("根据《SciTechDaily》报导"), not a paper's title.
+ *
+ * @maxItems 200
+ */
+export type Words12 = string[];
 /**
  * @maxItems 200
  *
  * This interface was referenced by `JournalTable`'s JSON-Schema
  * via the `definition` "Words".
  */
-export type Words12 = string[];
+export type Words13 = string[];
 
 /**
  * Canonical journal names with the other names they appear under. name is the English title, abbreviation the NLM (MEDLINE) abbreviation, issn only ISSNs checked against a published source, aliases every other name (Chinese names in both scripts, ISO abbreviations, short names).
@@ -96,12 +102,13 @@ export interface JournalTable {
     documents: Words3;
     titleJoiners?: Words4;
     nameJoiners?: Words5;
-    sentenceOpeners?: Words6;
-    titleRunAfter?: Words7;
-    companyAfter?: Words8;
-    titleBefore?: Words9;
-    titleAfter?: Words10;
-    sourceAfter?: Words11;
+    midTitleJoiners?: Words6;
+    sentenceOpeners?: Words7;
+    titleRunAfter?: Words8;
+    companyAfter?: Words9;
+    titleBefore?: Words10;
+    titleAfter?: Words11;
+    sourceAfter?: Words12;
   };
   journals: {
     name: string;

@@ -50,6 +50,12 @@ export interface Lexicon {
    */
   asides?: string[];
   /**
+   * How an adverb ends that a quote or an aside puts in parentheses ("to (seriously) take this", "(respectively)"): a lower-case word in parentheses ending in one of these is never an abbreviation the page defines. Endings of adverbs only, so a gloss such as "(splenomegaly)" or "(dyskinesia)" stays a definition. Matched as written. Optional.
+   *
+   * @maxItems 40
+   */
+  asideEndings?: string[];
+  /**
    * Terms that hold a concept's name but name something else, with no concept of their own here: 激素水平 and 血清激素 are hormones in general, not the glucocorticoids bare 激素 means; a regulator's "complete response letter" is no complete response. Matched as names are (leftmost-longest, English in any case), so a name inside one is no mention; a concept's own longer name still wins where it starts first (促性腺激素水平).
    *
    * @maxItems 200

@@ -151,6 +151,10 @@ export interface StructureData {
   leadLabels: Patterns5;
   bylinePrefixes: Patterns6;
   captions: Patterns7;
+  /**
+   * How a photo's caption ends, in its credit ("… /Courtesy of Kyoto University", "… (Photo obtained by Nikkei)", "REUTERS/Jane Example/File Photo"), read on a paragraph's last 200 characters: the paragraph, however long, is boilerplate of kind caption, never the title nor the first paragraph. Optional.
+   */
+  captionCredits?: string;
   itemDates: Patterns;
   undatedItemStarts: Patterns;
   /**
@@ -386,11 +390,15 @@ export interface StructureData {
     approvalVerbs: Words3;
     regulators: Words1;
     /**
+     * An approval that names itself with no regulator: one won, received or granted ("has won an approval", "gained Korean regulatory approval", "Japan grants conditional approval"), a country approving ("Japan Approves …") or a product approved in a country ("Approved in South Korea"): with an approval word, read as a regulator is (the trial and denial cues still apply). Optional.
+     */
+    approvalPhrases?: string;
+    /**
      * A trial's words ("trial", "study", "IND"): an approval whose text (the title, the first dated item's lead, or the first sentence of a page with no dated item) also holds one clears a trial ("FDA Clears Stem Cell Clinical Trial"), not a product, and the page is no drug approval. Optional.
      */
     trialCues?: string;
     /**
-     * An approval denied, withdrawn or not yet given ("FDA Denies Approval", "rejects", "complete response letter", "seeks", "applied for", "until"): an approval word whose text (as for trialCues) also holds one names no approval, and the page is no drug approval. Optional.
+     * An approval denied, withdrawn or not yet given ("FDA Denies Approval", "rejects", "complete response letter", "seeks", "applied for", "until", "likely to", "expected to", "to Conclude", "unapproved"): an approval word whose text (as for trialCues) also holds one names no approval, and the page is no drug approval. Optional.
      */
     denialCues?: string;
     trialRoundupTitles: Patterns10;

@@ -52,6 +52,8 @@ interface DefinitionStops {
   clauseOpeners: readonly string[];
   /** The lexicon's `asides`: words in parentheses that are never an abbreviation. */
   asides?: readonly string[];
+  /** The lexicon's `asideEndings`: how a lower-case adverb in parentheses ends ("(seriously)"), never an abbreviation. */
+  asideEndings?: readonly string[];
 }
 
 /**
@@ -101,11 +103,18 @@ function bylineLength(folded: string, patterns: { candidates(text: string): read
 /** An abbreviation the text defines, with the concept it is tagged as and the definition as written. */
 type Defined = MatchedConcept & { at: number; written: string | null };
 
+/** True when a word in parentheses is a lower-case adverb ("(seriously)", "(respectively)"): an aside, never an abbreviation. */
+function adverbAside(word: string, endings: readonly string[] | undefined): boolean {
+  if (!endings || !/^[a-z]+$/.test(word)) return false;
+  for (let k = 0; k < endings.length; k++) if (word.length > endings[k]!.length && word.endsWith(endings[k]!)) return true;
+  return false;
+}
+
 /**
  * Abbreviations the text defines that the lexicon does not know: abbreviation → concept. Not
  * an abbreviation: what the lexicon already matches whole (filing and registry numbers, CD19),
  * a journal's English name in parentheses (《自然》(Nature): `inJournal` says where journals are),
- * a caption's aside (the lexicon's `asides`: "(right)", "(green)"), and a wire's credit inside the paragraph's opening dateline
+ * a caption's aside (the lexicon's `asides`: "(right)", "(green)"), an adverb's ("(seriously)": `asideEndings`), and a wire's credit inside the paragraph's opening dateline
  * (`bylineLength`: how much of a block the structure's `bylinePrefixes` read as its dateline).
  */
 function definedAbbreviations(
@@ -134,7 +143,7 @@ function definedAbbreviations(
       const abbreviation = d[2]!;
       if (m.abbreviations.has(abbreviation) || extra.has(abbreviation)) continue;
       // A caption's aside ("Dr. Jane Example (right)", "the grafted cells (green)"): no abbreviation.
-      if (stops.asides?.includes(abbreviation)) continue;
+      if (stops.asides?.includes(abbreviation) || adverbAside(abbreviation, stops.asideEndings)) continue;
       const whole = m.matches(abbreviation);
       if (whole.length === 1 && whole[0]!.start === 0 && whole[0]!.end === abbreviation.length) continue;
       const paren = shrunk.source(d.index);
@@ -293,7 +302,7 @@ export const entities = defineStage({
       const k = lowerBound(spans, offset + 1) - 1;
       return k >= 0 && spans[k]!.start <= offset && offset < spans[k]!.end;
     };
-    const stops = { ...(data.lexicon.definitionStops ?? { always: [], clauseOpeners: [] }), asides: data.lexicon.asides ?? [] };
+    const stops = { ...(data.lexicon.definitionStops ?? { always: [], clauseOpeners: [] }), asides: data.lexicon.asides ?? [], asideEndings: data.lexicon.asideEndings ?? [] };
     const extra = options.abbreviationDefinitions ? definedAbbreviations(blocks, m, doc, stops, inJournal, (name) => data.journals.find(name) !== undefined, (block) => bylineLength(foldWidth(block.text), data.structure.groups['/bylinePrefixes'])) : new Map<string, Defined>();
     for (const [abbreviation, concept] of extra) {
       const as = concept.written ? ` as "${concept.written}"` : '';

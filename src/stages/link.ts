@@ -229,6 +229,9 @@ function inTitleRun(journals: JournalIndex, view: string, start: number, end: nu
   // capitalised word that a title's joining word ties to a capitalised word before it ("in Cell and
   // Nature Medicine" is a list).
   if (journals.joinsName(last) && capital(prior) && words.length >= 4 && journals.joinsTitle(words[words.length - 3]!) && capital(words[words.length - 4]!)) return true;
+  // "Japan Lead in Regenerative Medicine": a headline's joining word (`midTitleJoiners`) after a capitalised word
+  // itself mid-sentence ("Writing in Science Translational Medicine, …" opens a sentence: a journal).
+  if (journals.joinsMidTitle(last) && capital(prior) && words.length >= 3 && words[words.length - 3] !== '' && !/[.!?:"“”]$/.test(words[words.length - 3]!)) return true;
   // "Investigation of Stem Cells": a joining word (journals.json's `titleJoiners`) after a capitalised one.
   return journals.joinsTitle(last) && capital(prior);
 }

@@ -154,6 +154,8 @@ function chromeOfText(text: string, s: CompiledStructure): { kind: BoilerplateKi
     if (s.groups[list].test(head)) return { kind };
   }
   if (text.length <= s.maxHeadingLength && !sentenceEnd.test(text) && s.groups['/captions'].test(text)) return { kind: 'caption' };
+  // A photo's caption of any length ends in its credit ("… /Courtesy of Kyoto University"): read on its tail only.
+  if (s.captionCredits?.test(text.length > 200 ? text.slice(-200) : text)) return { kind: 'caption' };
   return null;
 }
 

@@ -52,7 +52,7 @@ function firstSentence(text: string): string {
  * 2. year roundup — two year sections, or one and a span of years in the title;
  * 3. overview — the title promises an explanation ("4种治疗方法", "有哪些"), whatever it dates;
  * 4. drug approval — the title or the first dated item (on a page with none, the first sentence)
- *    names an approval by a regulator, and not of a trial ("FDA Clears Stem Cell Clinical Trial")
+ *    names an approval by a regulator (or one that names itself: "won an approval", "Japan Approves"), and not of a trial ("FDA Clears Stem Cell Clinical Trial")
  *    nor one denied or sought ("FDA Denies Approval");
  * 5. trial roundup — the title counts studies ("5项临床试验"), or two items report publications;
  * 6. news item — at most one publication, on a page with a page date or a byline, or one item;
@@ -74,7 +74,8 @@ export function pageKind(evidence: KindEvidence, s: CompiledStructure): PageKind
   const firstLead = firstBlock ? foldedOf(firstBlock, folded) : items[0] ? foldWidth(items[0].text) : evidence.lead ? firstSentence(foldedOf(evidence.lead, folded)) : '';
   // An approval of a trial (an IND cleared, "FDA approves first Phase 1 study") is no product's approval,
   // nor one denied or still sought ("FDA Denies Approval", "… until it obtains approval").
-  const approval = (text: string) => k.approvalVerbs.test(text) && k.regulators.test(text) && !k.trialCues?.test(text) && !k.denialCues?.test(text);
+  // A regulator named, or an approval that names itself with none ("has won an approval", "Japan Approves …").
+  const approval = (text: string) => k.approvalVerbs.test(text) && (k.regulators.test(text) || k.approvalPhrases?.test(text) === true) && !k.trialCues?.test(text) && !k.denialCues?.test(text);
   if (years.length === 0 && (approval(title) || approval(firstLead))) return 'drug-approval';
   if (k.trialRoundupTitles.some((r) => r.test(title))) return 'trial-roundup';
   const publications = items.filter((item) => reportsPublication(item, evidence.itemBlocks.get(item), s, folded)).length;

@@ -739,3 +739,107 @@ describe('an approval applied or filed for is none given (`pageKinds.denialCues`
     expect(record.kind).toBe(kind);
   });
 });
+
+describe('an approval expected, likely or set is none given, nor are treatments "unapproved" (`pageKinds.denialCues`)', () => {
+  it.each([
+    ['KFDA to decide on heart cell drug\nThe Korea Food and Drug Administration is likely to approve a stem cell drug for heart attacks by the end of the month.\n', 'overview'],
+    ['Korea set to clear cartilage drugs\nTwo biotech firms expect to receive Korean Food and Drug Administration approval for their stem cell drugs this month.\n', 'overview'],
+    ['Ministry halts clinics\nThe Health Ministry ordered unapproved stem cell treatments stopped on Tuesday.\n', 'overview'],
+    ['Heart cell drug news\nThe Korea Food and Drug Administration approved a stem cell drug for heart attacks on Friday.\n', 'drug-approval'],
+    // A broadcaster's page: its menu's lines and a section's name over the headline, the headline again over the lead.
+    ['Menu Content\nGo Top\nScience\nKFDA to Conclude Approval of Stem Cell Drug This Month\nKFDA to Conclude Approval of Stem Cell Drug This Month\nThe Korea Food and Drug Administration says it is likely to approve a stem cell drug for heart attacks by the end of the month.\n', 'overview'],
+  ])('%s', async (text, kind) => {
+    const record = await ingest({ text, name: 'page.txt' });
+    expect(record.kind).toBe(kind);
+  });
+});
+
+describe('an approval that names no regulator: won or granted, by a country, in a country (`pageKinds.approvalPhrases`)', () => {
+  it.each([
+    ['Heart cell drug news\nA Seoul biotech has won an approval for its stem cell drug for heart attacks, the company said.\n', 'drug-approval'],
+    ['Skin cell spray news\nExample Cell says it has gained Korean regulatory approval to begin marketing a skin cell spray.\n', 'drug-approval'],
+    ['Stem Cell Drug for Heart Attacks Approved in South Korea\nThe drug is injected into the arteries of the heart.\n', 'drug-approval'],
+    ['Japan Approves World\'s First iPS Cell Heart Sheets\nThe sheets are grafted onto the heart.\n', 'drug-approval'],
+    ['Japan grants conditional approval to iPS cell nerve grafts\nThe grafts are made from donor cells.\n', 'drug-approval'],
+    // A trial's approval, a grant's, or one only expected names no product's approval.
+    ['Lab news\nThe lab received approval to start a clinical trial of nerve grafts in Kyoto.\n', 'overview'],
+    ['Funding news\nThe agency\'s governing board approved an $18 million grant for ALS research.\n', 'overview'],
+    ['Market news\nTwo firms are expected to receive government approval for their stem cell drugs this month.\n', 'overview'],
+  ])('%s', async (text, kind) => {
+    const record = await ingest({ text, name: 'page.txt' });
+    expect(record.kind).toBe(kind);
+  });
+});
+
+describe('English site chrome: a wire\'s name alone, a photo\'s credit line, a bracketed skip link, the U.S. health department\'s banner, a numbered breadcrumb\'s "Home"', () => {
+  it.each([
+    'Kyodo',
+    'Kyodo News',
+    'Washington - UPI',
+    'Associated Press',
+    'Kelbun | iStock | Getty Images',
+    'LEONARDINI / STOCK.XCHNG',
+    'FILE PHOTO: A sign stands outside an agency building in Maryland. REUTERS/Jane Example/File Photo',
+    '[Skip to Content]',
+    '[Skip to Content Landing]',
+    'U.S. Department of Health and Human Services',
+    '1. Home',
+    'Menu Content',
+    'Go Top',
+  ])('%s', expectChromeOverHeadline);
+
+  // Over a paragraph, where no kicker's rule drops a short line, each was the page's title.
+  it.each(['Kyodo', 'Washington - UPI', 'Associated Press', 'Kelbun | iStock | Getty Images', 'LEONARDINI / STOCK.XCHNG', '[Skip to Content]', '1. Home', 'Menu Content', 'Go Top'])('%s over a paragraph', async (line) => {
+    const record = await ingest({ text: `${line}\nThe first of ten patients with spinal cord injury was treated in March with neural stem cells.\n`, name: 'page.txt' });
+    expect(record.boilerplate.map((b) => b.text)).toContain(line);
+    expect(record.title).toBeNull();
+  });
+
+  it.each(['Reuters reported the trial on Monday.', 'Kyodo News said the grafts took.', 'The U.S. Department of Health and Human Services funds the work.', '1. Homes for the cells were built.'])('%s: prose', expectProseUnderHeadline);
+});
+
+describe('a photo\'s caption ending in its credit, however long (`captionCredits`)', () => {
+  it.each([
+    'A scientist holds a dish of nerve cells grown from stem cells in Kobe. The cells were made from a donor\'s blood. /Courtesy of Example University',
+    'Stem cell technology was developed in Japan in 2007, but progress on treatments has been slow. (Photo obtained by Example News)',
+    'A sign stands outside the agency in Silver Spring, Maryland, on November 4, 2009. REUTERS/Jane Example/File Photo',
+  ])('%s', async (caption) => {
+    const text = `Nerve grafts for Parkinson's disease\n${caption}\nA company has applied for approval of nerve cells made from stem cells for Parkinson's disease.\n`;
+    const record = await ingest({ text, name: 'page.txt' });
+    expect(record.boilerplate.find((b) => b.text === caption)?.kind).toBe('caption');
+  });
+
+  it.each(['The grafts were made with help courtesy of the patients.', 'The team thanked the donors (photos of the lab are online).'])('%s: body', async (line) => {
+    const record = await ingest({ text: `Nerve grafts for Parkinson's disease\n${line}\n`, name: 'page.txt' });
+    expect(record.boilerplate.map((b) => b.text)).not.toContain(line);
+  });
+});
+
+describe('Korea\'s drug regulator by its old and new names; an adverb in parentheses defines nothing', () => {
+  it.each([
+    'The Korea Food and Drug Administration (KFDA) approved the stem cell drug.',
+    'The Korean Food & Drug Administration approved the stem cell drug.',
+    'The Ministry of Food and Drug Safety (MFDS) approved the stem cell drug.',
+  ])('%s', async (text) => {
+    const record = await ingest({ text: `Heart cell drug news\n${text}\n`, name: 'page.txt' });
+    const ids = record.entities.map((e) => e.id);
+    expect(ids).toContain('organization:mfds');
+    expect(ids).not.toContain('organization:fda');
+  });
+
+  it.each(['"It is now our duty to (seriously) take this help," the professor said of the mesenchymal stem cells.', 'Grafts took in 4 and 5 patients (respectively) of the two arms.'])('%s', async (text) => {
+    const record = await ingest({ text: `Cord blood product news\n${text}\n`, name: 'page.txt' });
+    expect(record.entities.filter((e) => e.id.startsWith('other:')).map((e) => e.id)).toEqual([]);
+  });
+});
+
+describe('a journal\'s name closing a headline after "in" and a capitalised word mid-sentence is none (journals.json\'s `midTitleJoiners`)', () => {
+  it.each([
+    ['iPS Cell Research Can Give Japan Lead in Regenerative Medicine', 'Regenerative Medicine', false],
+    ['Writing in Science Translational Medicine, a team reports grafts in mice.', 'Science Translational Medicine', true],
+    ['The grafts were described in Regenerative Medicine last year.', 'Regenerative Medicine', true],
+  ])('%s', async (line, name, named) => {
+    const record = await ingest({ text: `Stem cell news\n${line}\n`, name: 'page.txt' });
+    expect(record.journals.some((j) => j.name === name)).toBe(named);
+  });
+});
