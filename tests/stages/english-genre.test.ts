@@ -840,6 +840,6 @@ describe('a journal\'s name closing a headline after "in" and a capitalised word
     ['The grafts were described in Regenerative Medicine last year.', 'Regenerative Medicine', true],
   ])('%s', async (line, name, named) => {
     const record = await ingest({ text: `Stem cell news\n${line}\n`, name: 'page.txt' });
-    expect(record.journals.some((j) => j.name === name)).toBe(named);
+    expect((record.journals ?? []).some((j) => j.name === name)).toBe(named);
   });
 });
