@@ -183,12 +183,11 @@ const textOnly = onlyFor('text', ['./text.js', '../open.js'], false);
 /**
  * `digest text`'s bundle without the general categories src/core/property-ranges.ts writes out
  * (`letter`, `number` of src/generated/unicode-classes.ts: ~12 kB as the bundle writes them, a
- * fifth of the room it is held to, tests/package/bundle.test.ts; the reference parser's
- * `uppercaseLetter`, `lowercaseLetter`, `punctuation` and `symbol`, ~15 kB more): undefined there, so
- * text's patterns keep `\p{L}`, `\p{N}`, `\p{P}` and `\p{S}` as written, which V8 reads from ICU (the
- * same characters; text meets them on few pages, each ingest on every page: issue 17, start-up).
+ * fifth of the room it is held to, tests/package/bundle.test.ts): undefined there, so text's
+ * patterns keep `\p{L}` and `\p{N}` as written, which V8 reads from ICU (the same characters; text
+ * meets them on few pages, each ingest on every page: issue 17, start-up).
  */
-export const textLeavesOut = ['letter', 'number', 'uppercaseLetter', 'lowercaseLetter', 'punctuation', 'symbol'];
+export const textLeavesOut = ['letter', 'number'];
 const withoutCategories = {
   name: 'without-categories',
   setup(b) {

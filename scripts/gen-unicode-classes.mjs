@@ -23,15 +23,6 @@ export const unicodeClasses = {
   greekScript: [String.raw`\p{Script=Greek}`, 'A character of the Greek script (`\\p{Script=Greek}`): the same.'],
   letter: [String.raw`\p{L}`, 'A letter (`\\p{L}`): the code\'s ranged patterns write it so (the letter count, the initials token), and are compiled with this (src/core/property-ranges.ts).', 'characters'],
   number: [String.raw`\p{N}`, 'A number of any kind (`\\p{N}`): the same.', 'characters'],
-  // The reference parser's other escapes, for its patterns on text its Latin-1 forms do not read
-  // (a Chinese or Japanese reference list: src/refs/latin1.ts), and the headings' punctuation test.
-  uppercaseLetter: [String.raw`\p{Lu}`, 'An uppercase letter (`\\p{Lu}`): the reference parser\'s patterns on text beyond Latin-1 are compiled with this (src/core/property-ranges.ts).', 'characters'],
-  lowercaseLetter: [String.raw`\p{Ll}`, 'A lowercase letter (`\\p{Ll}`): the same.', 'characters'],
-  punctuation: [String.raw`\p{P}`, 'A punctuation mark (`\\p{P}`): the same, and the headings\' and titles\' tests of marks (src/structure/blocks.ts, src/parse/html.ts).', 'characters'],
-  symbol: [String.raw`\p{S}`, 'A symbol (`\\p{S}`): the same.', 'characters'],
-  hangulScript: [String.raw`\p{Script=Hangul}`, 'A Hangul character (`\\p{Script=Hangul}`): the reference parser\'s test of CJK text is compiled with this (src/core/property-ranges.ts).'],
-  hiraganaScript: [String.raw`\p{Script=Hiragana}`, 'A Hiragana character (`\\p{Script=Hiragana}`): the same.'],
-  katakanaScript: [String.raw`\p{Script=Katakana}`, 'A Katakana character (`\\p{Script=Katakana}`): the same.'],
 };
 
 /** The code points a class body matches (with the u flag), as [first, last] ranges. */

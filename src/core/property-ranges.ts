@@ -1,30 +1,22 @@
-import { greekScript, hangulScript, hanScript, hiraganaScript, katakanaScript, latinScript, letter, lowercaseLetter, number, punctuation, symbol, uppercaseLetter } from '../generated/unicode-classes.js';
+import { greekScript, hanScript, latinScript, letter, number } from '../generated/unicode-classes.js';
 
 /**
  * Property escapes the data files' patterns and the code's ranged patterns ({@link rangedPattern})
  * write, each with its class body written out as ranges (src/generated/unicode-classes.ts, from
- * the Unicode tables of the Node that generated it). The scripts (a few dozen ranges each), and
- * `\p{L}` and `\p{N}` (~680 and ~150 ranges, ~1.8 kB of package together): the letter count meets
- * them on every page and the initials token on every Chinese one (issue 17: start-up). The
- * reference parser's `\p{Lu}`, `\p{Ll}`, `\p{P}`, `\p{S}` and CJK scripts too: its Latin-1 forms
- * (src/refs/latin1.ts) read a Latin-1 text without them, and a Chinese or Japanese reference list
- * is read by its patterns with these ranges (~100 ICU lookups an ingest of such an article).
+ * the Unicode tables of the Node that generated it). The three scripts (a few dozen ranges each),
+ * and `\p{L}` and `\p{N}` (~680 and ~150 ranges, ~1.8 kB of package together): the letter count
+ * meets them on every page and the initials token on every Chinese one (issue 17: start-up). The
+ * reference parser's other categories (`\p{Lu}`, `\p{Ll}`, `\p{M}`) are read by its Latin-1 forms
+ * (src/refs/latin1.ts) instead.
  */
-// (The general categories are undefined in `digest text`'s bundle, which leaves them out for its size
-// (scripts/bundle-cli.mjs, textLeavesOut): there they stay as written.)
+// (`letter` and `number` are undefined in `digest text`'s bundle, which leaves them out for its size
+// (scripts/bundle-cli.mjs, textLeavesOut): there `\p{L}` and `\p{N}` stay as written.)
 const writtenOut: ReadonlyMap<string, string | undefined> = new Map([
   [String.raw`\p{Script=Han}`, hanScript],
   [String.raw`\p{Script=Latin}`, latinScript],
   [String.raw`\p{Script=Greek}`, greekScript],
-  [String.raw`\p{Script=Hangul}`, hangulScript],
-  [String.raw`\p{Script=Hiragana}`, hiraganaScript],
-  [String.raw`\p{Script=Katakana}`, katakanaScript],
   [String.raw`\p{L}`, letter],
   [String.raw`\p{N}`, number],
-  [String.raw`\p{Lu}`, uppercaseLetter],
-  [String.raw`\p{Ll}`, lowercaseLetter],
-  [String.raw`\p{P}`, punctuation],
-  [String.raw`\p{S}`, symbol],
 ]);
 
 /**
@@ -75,7 +67,7 @@ export function thunkSource(make: () => RegExp): { source: string; flags: string
 /** Every pattern {@link rangedPattern} was given (for a test). */
 export const rangedPatterns: (() => RegExp)[] = [];
 
-/** The literal of `() => /…/flags` with its property escapes as ranges ({@link withPropertyRanges}), made at the first call, then the same object. */
+/** The literal of `() => /…/flags` with its `\p{Script=…}`, `\p{L}` and `\p{N}` as ranges ({@link withPropertyRanges}), made at the first call, then the same object. */
 export function rangedPattern(make: () => RegExp): () => RegExp {
   // The literal stays where the ReDoS audit reads it and is never made. Each escape read as ranges
   // is one ICU lookup fewer at the pattern's making and at each of its compiles (~0.35 M

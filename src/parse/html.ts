@@ -1,6 +1,5 @@
 import type { AnyNode, Element } from 'domhandler';
 import type { Block, BlockKind } from '../core/document.js';
-import { rangedPattern } from '../core/property-ranges.js';
 import { hasLetter } from '../core/script.js';
 import type { HtmlData } from '../generated/html.js';
 import { ElementIndex, rawText, selectAll } from './selector.js';
@@ -405,10 +404,8 @@ function selectorFamily(matches: Element[]): Element[] {
   return matches.filter((el) => el === first || (el.parent === first.parent && el.children.length > 0));
 }
 
-// (Its escapes as ranges where the bundle holds them: src/core/property-ranges.ts.)
-const marksAndSpaces = rangedPattern(() => /[\s\p{P}\p{S}]+/gu);
 /** Text compared as a title: white space and punctuation ignored. */
-const titleKey = (text: string) => text.replace(marksAndSpaces(), '').toLowerCase();
+const titleKey = (text: string) => text.replace(/[\s\p{P}\p{S}]+/gu, '').toLowerCase();
 
 /** True when a block repeats the page's title: the headline, or the <title> up to its site suffix. */
 function isTitleLine(text: string, titles: string[]): boolean {

@@ -4,7 +4,6 @@ import { lazyPattern } from './text.js';
 import { latin1Forms, latin1Pattern, type WrittenPattern } from './latin1.js';
 import { patternShapes } from '../generated/pattern-shapes.js';
 import { readCompiled } from '../core/compiled-data.js';
-import { withPropertyRanges } from '../core/property-ranges.js';
 
 /**
  * The reference parser's words (pipelines/data/references.json, compiled into
@@ -313,8 +312,7 @@ function compile(data: ReferenceData): ReferenceWords {
     if (guarded) flagsOf[name] = flags;
     const source = piece(write);
     made.push({ name, get source() { return source(); }, flags: flags.replace(/[gy]/g, ''), guarded });
-    // (Its escapes as ranges, as a Latin-1 form's other form: no ICU lookup. Issue 17: start-up.)
-    const full = lazyPattern(() => new RegExp(withPropertyRanges(source(), flags), flags));
+    const full = lazyPattern(() => new RegExp(source(), flags));
     let textForms: ((text: string) => RegExp) | undefined;
     forms[name] = (text) => (textForms ??= latin1Forms(source(), flags, full))(text);
     return full;

@@ -1,4 +1,4 @@
-import { thunkSource, withPropertyRanges } from '../core/property-ranges.js';
+import { thunkSource } from '../core/property-ranges.js';
 import { latin1Images } from '../generated/unicode-classes.js';
 
 /**
@@ -23,11 +23,6 @@ import { latin1Images } from '../generated/unicode-classes.js';
  * pattern is untouched (tests/refs/latin1.test.ts compares both forms on seeded Latin-1 text).
  * The ReDoS audit reads the patterns as written: a Latin-1 form has their structure, with classes
  * that accept fewer units.
- *
- * On any other text (a Chinese or Japanese reference list) a pattern is read in its other form: its
- * escapes written out as the ranges of their characters (src/core/property-ranges.ts's
- * `withPropertyRanges`), the same pattern without an ICU lookup (~100 an ingest of such an article
- * as written; issue 17: start-up).
  */
 
 /** Whether every code unit of `text` is at most U+00FF or in General Punctuation (so a Latin-1 form of a pattern reads it exactly). */
@@ -81,7 +76,7 @@ export function latin1Source(source: string, flags: string): string | null {
   return complete ? rewritten : null;
 }
 
-/** A pattern's two forms, each made on its first use from the source alone (unless the other is `made` already). */
+/** A pattern's two forms, each made on its first use, the Latin-1 one from the source alone. */
 function formsOf(source: string, flags: string, made?: () => RegExp): (text: string) => RegExp {
   let full: RegExp | undefined;
   let latin1: RegExp | undefined;
@@ -95,7 +90,7 @@ function formsOf(source: string, flags: string, made?: () => RegExp): (text: str
       }
       if (latin1) return latin1;
     }
-    return (full ??= made ? made() : new RegExp(withPropertyRanges(source, flags), flags));
+    return (full ??= made ? made() : new RegExp(source, flags));
   };
 }
 
@@ -103,20 +98,22 @@ function formsOf(source: string, flags: string, made?: () => RegExp): (text: str
 export const latin1Patterns: (() => RegExp)[] = [];
 
 /**
- * A pattern read in the form its subject needs: `pattern(text)` is, when every unit of `text` is
- * Latin-1 or General Punctuation, its Latin-1 form, else the pattern with its escapes as ranges
- * (see the module comment). Each form is made on its first use and then kept (a global or sticky
- * pattern keeps its `lastIndex` per form: a caller sets it on the form it runs). `make` is
- * `() => /…/flags`: the literal stays where the ReDoS audit reads it, and its source is taken from
- * the thunk's text, so neither form parses the pattern as written (which would look every escape up in ICU).
+ * A pattern read in the form its subject needs: `pattern(text)` is the pattern as written, or, when
+ * every unit of `text` is Latin-1 or General Punctuation, its Latin-1 form (see the module comment). Each form is made on its
+ * first use and then kept (a global or sticky pattern keeps its `lastIndex` per form: a caller sets it
+ * on the form it runs). `make` is `() => /…/flags`: the literal stays where the ReDoS audit reads it,
+ * and its source is taken from the thunk's text, so the Latin-1 form is made without parsing the
+ * pattern as written (which would look every escape up in ICU). `other`, when given, is the form
+ * for any other text in its place: the same pattern made otherwise (the label stage's initials
+ * token passes its `rangedPattern`, src/core/property-ranges.ts, whose escapes are all ranges: no ICU lookup on Chinese text either).
  */
-export function latin1Pattern(make: () => RegExp): WrittenPattern {
+export function latin1Pattern(make: () => RegExp, other?: () => RegExp): WrittenPattern {
   latin1Patterns.push(make);
   let forms: ((text: string) => RegExp) | undefined;
   const form = (text: string) => {
     if (forms === undefined) {
       const { source, flags } = thunkSource(make);
-      forms = formsOf(source, flags);
+      forms = formsOf(source, flags, other);
     }
     return forms(text);
   };
@@ -128,7 +125,7 @@ export type WrittenPattern = ((text: string) => RegExp) & { written: () => RegEx
 
 /**
  * {@link latin1Pattern} for a pattern made from data: its source and flags as `new RegExp` takes
- * them, and its other form when one is kept already (`made`: the same object, not a copy).
+ * them, and the pattern as written when one is kept already (`made`: the same object, not a copy).
  */
 export function latin1Forms(source: string, flags: string, made?: () => RegExp): (text: string) => RegExp {
   return formsOf(source, flags, made);

@@ -1,6 +1,5 @@
 import { latinNameShapes, nameAlphabetRuns } from '../generated/name-alphabet.js';
 import { letterOrMark } from '../generated/unicode-classes.js';
-import { withPropertyRanges } from '../core/property-ranges.js';
 import type { CslName } from './csl.js';
 import { guardedPattern, phraseKey, referenceWords, wordPattern } from './data.js';
 import { scratchBytes } from '../core/text.js';
@@ -179,7 +178,7 @@ function shapeSources(letters: string): { shape: Shape; source: string; opening?
 /** A name shape compiled on first use in each of its two forms. */
 interface NameShape {
   shape: Shape;
-  /** As written, with the letters and the other escapes written out (for a text with a code point beyond the BMP). */
+  /** As written, with the letters written out (for a text with a code point beyond the BMP). */
   full: () => RegExp;
   /** Over the one-byte alphabet (src/generated/name-alphabet.ts); null when that file is stale. */
   latin: (() => RegExp) | null;
@@ -210,7 +209,7 @@ function nameShapes(): NameShape[] {
   const latinOf = (name: string) => latinNameShapes[audited.findIndex((p) => p.name === name)]!.latin;
   compiledShapes = shapeSources(letterOrMark).map(({ shape, source, opening }) => ({
     shape,
-    full: lazyPattern(() => new RegExp(withPropertyRanges(source, 'uy'), 'uy')),
+    full: lazyPattern(() => new RegExp(source, 'uy')),
     latin: current ? lazyPattern(() => new RegExp(latinOf(`name shape ${shape}`), 'uy')) : null,
     opening: current && opening !== undefined ? lazyPattern(() => new RegExp(latinOf(`name opening ${shape}`), 'uy')) : null,
   }));

@@ -7,7 +7,6 @@ import { parseAuthors } from './names.js';
 import { referenceWords } from './data.js';
 import { hasCjk, squashSpaces, stripEnds } from './text.js';
 import { latin1Pattern, testIn } from './latin1.js';
-import { rangedPattern } from '../core/property-ranges.js';
 
 export type { CslItem, CslName } from './csl.js';
 export { restoreHyphens } from './vancouver.js';
@@ -88,19 +87,11 @@ function parseElsevier(core: string, csl: CslItem): boolean {
   return true;
 }
 
-// (Each with its escapes as ranges, made at its first use: src/core/property-ranges.ts. Issue 17: start-up.)
-const cellPage = rangedPattern(() => /^(?<title>.+?\p{Ll})(?<family>\p{Lu}[\p{L}'-]+),\s*(?<given>[\p{L}.\s-]+?)\s+et al\.\s*(?<journal>[^,]+),\s*Volume\s+(?<volume>[\w-]+)(?:,\s*Issue\s+(?<issue>[\w-]+))?(?:,\s*(?<page>[\w–-]+))?/u);
-const notLetterOrDigit = rangedPattern(() => /[^\p{L}\p{N}]/gu);
-const cjkLetter = rangedPattern(() => /[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]/gu);
-const brokenWord = rangedPattern(() => /(\p{Ll})- (\p{Ll})/gu);
-const brokenBeforeCapital = rangedPattern(() => /(\p{L})- (\p{Lu})/gu);
-const spacingAccent = rangedPattern(() => /(?<=\p{Ll})([\u00B4\u00A8])([aeiou])(?=\p{Ll})/gu);
-
 /** Cell Press pages copied without separators: "Title…arthritisFamily, Given et al.Journal, Volume 11, Issue 1, e41438". */
 function parseCell(core: string, csl: CslItem): boolean {
   // (Both words needed; the lazy title would try every end.)
   if (!core.includes('et al.') || !core.includes('Volume')) return false;
-  const m = cellPage().exec(core);
+  const m = /^(?<title>.+?\p{Ll})(?<family>\p{Lu}[\p{L}'-]+),\s*(?<given>[\p{L}.\s-]+?)\s+et al\.\s*(?<journal>[^,]+),\s*Volume\s+(?<volume>[\w-]+)(?:,\s*Issue\s+(?<issue>[\w-]+))?(?:,\s*(?<page>[\w–-]+))?/u.exec(core);
   if (!m?.groups) return false;
   const g = m.groups;
   csl.title = tidy(g.title!);
@@ -124,7 +115,7 @@ export function isPlaceholder(raw: string): boolean {
   // A year with anything around it is part of a citation ("[1936].", "2010 (6): 23.").
   if (/(?<!\d)(?:1[5-9]|20)\d{2}(?!\d)/.test(text) && /[\s,.:(\[]/.test(text)) return false;
   // A CJK character carries a word's worth: "李时珍." is a name, "cde" is not a reference.
-  const letters = text.replace(notLetterOrDigit(), '').replace(cjkLetter(), 'xxxx');
+  const letters = text.replace(/[^\p{L}\p{N}]/gu, '').replace(/[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]/gu, 'xxxx');
   // "LI J N": a family name in capitals with initials is a name, however short.
   if (capitalsOnly(text).test(text)) return false;
   return letters.length < 8 || !/[\s,，.。]/u.test(text) || referenceWords().placeholder.test(text);
@@ -137,9 +128,9 @@ export function parseReference(raw: string, id: string): ParsedReference {
   // A spacing accent before its vowel, as PDF copies write it ("Arbel´aez", "Mu¨ller"), is the accented letter.
   // (Each fold only where its character stands.)
   let text = squashSpaces(raw).trim();
-  if (text.includes('- ')) text = text.replace(brokenWord(), '$1$2').replace(brokenBeforeCapital(), '$1-$2');
+  if (text.includes('- ')) text = text.replace(/(\p{Ll})- (\p{Ll})/gu, '$1$2').replace(/(\p{L})- (\p{Lu})/gu, '$1-$2');
   if (text.includes('\u00B4') || text.includes('\u00A8')) {
-    text = text.replace(spacingAccent(), (_, accent: string, vowel: string) => `${vowel}${accent === '\u00B4' ? '\u0301' : '\u0308'}`.normalize('NFC'));
+    text = text.replace(/(?<=\p{Ll})([\u00B4\u00A8])([aeiou])(?=\p{Ll})/gu, (_, accent: string, vowel: string) => `${vowel}${accent === '\u00B4' ? '\u0301' : '\u0308'}`.normalize('NFC'));
   }
   const ids = findIdentifiers(text);
   const csl: CslItem = { id, type: 'article-journal' };

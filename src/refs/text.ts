@@ -1,4 +1,3 @@
-import { rangedPattern } from '../core/property-ranges.js';
 import { foldWidth } from '../core/text.js';
 import { isLatin1 } from './latin1.js';
 
@@ -24,8 +23,8 @@ export function lazyPattern(make: () => RegExp): () => RegExp {
   return () => (pattern ??= make());
 }
 
-/** Han, kana or Hangul: text written in a CJK script (its four scripts as ranges, made on first use). */
-const cjkPattern = rangedPattern(() => /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u);
+/** Han, kana or Hangul: text written in a CJK script (made on first use: ICU builds its four script sets). */
+const cjkPattern = lazyPattern(() => /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u);
 
 /** True when the text holds any CJK character (a Latin-1 or General Punctuation text holds none: no pattern needed, issue 17). */
 export const hasCjk = (text: string) => !isLatin1(text) && cjkPattern().test(text);

@@ -342,7 +342,8 @@ function initialsOf(written: string): string | null {
 // (Its Latin-1 form on Latin-1 text, an English page's, src/refs/latin1.ts; on other text, a
 // Chinese page's, its \p{L} and \p{N} as ranges, src/core/property-ranges.ts: as written it was
 // eight ICU lookups where it was made and compiled. Issue 17: start-up.)
-const initialsToken = latin1Pattern(() => /(?<![\p{L}\p{N}])[A-Z][A-Za-z]{0,4}[A-Z](?![\p{L}\p{N}])/gu);
+const writtenInitialsToken = () => /(?<![\p{L}\p{N}])[A-Z][A-Za-z]{0,4}[A-Z](?![\p{L}\p{N}])/gu;
+const initialsToken = latin1Pattern(writtenInitialsToken, rangedPattern(writtenInitialsToken));
 
 /** The diseases `text` names by their initials alone (`initials`), a token the lexicon matched (`known`) aside. */
 function initialsNamed(text: string, known: readonly { start: number; end: number }[], initials: ReadonlyMap<string, Disease>): Disease[] {

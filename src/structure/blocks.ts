@@ -228,13 +228,10 @@ export function classifyBlock(block: Block, s: CompiledStructure, plainText = fa
   // between two halves, quotes, a closing question mark: "干细胞治疗: 一线希望", "為何幹細胞有效？").
   if (plainText && hasHan().test(text)) {
     const bare = headingWords(text, s);
-    if (bare.length <= 40 && !punctuationOrSymbol().test(bare)) return { role: 'heading' };
+    if (bare.length <= 40 && !/[\p{P}\p{S}]/u.test(bare)) return { role: 'heading' };
   }
   return { role: 'body' };
 }
-
-// A punctuation mark or a symbol (as ranges where the bundle holds them: src/core/property-ranges.ts).
-const punctuationOrSymbol = rangedPattern(() => /[\p{P}\p{S}]/u);
 
 /**
  * A plain-text line without the marks that belong to its words (the data's word marks: the hyphen
@@ -242,7 +239,7 @@ const punctuationOrSymbol = rangedPattern(() => /[\p{P}\p{S}]/u);
  * The line itself when it has no punctuation at all (most lines: no pattern runs).
  */
 function headingWords(text: string, s: CompiledStructure): string {
-  if (!punctuationOrSymbol().test(text)) return text;
+  if (!/[\p{P}\p{S}]/u.test(text)) return text;
   const words = s.wordMarks === null ? text : text.replace(s.wordMarks, '');
   return s.headingMarks === null ? words : words.replace(s.headingMarks, '');
 }
