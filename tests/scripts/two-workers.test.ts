@@ -99,7 +99,9 @@ describe("scripts/two-workers.mjs: the bench's two workers against one (issue 17
     expect(r.status).toBe(0);
     const [pair, medians, ...rest] = r.stdout.trim().split('\n');
     expect(rest).toEqual([]);
-    const row = /^pair 1: one thread (\d+\.\d\d) s wall, (\d+\.\d\d) s CPU \(build thread [\d.]+ s, V8's helpers [\d.]+ s, first thread [\d.]+ s\); two workers (\d+\.\d\d) s wall, (\d+\.\d\d) s CPU \(workers [\d.]+ s, build thread [\d.]+ s, V8's helpers [\d.]+ s, first thread [\d.]+ s\); (\d+\.\d\d)× faster, bound (\d+\.\d\d), efficiency (\d\.\d{3}), CPU (\d+\.\d{3})×$/.exec(pair!);
+    const row = /^pair 1: one thread (\d+\.\d\d) s wall, (\d+\.\d\d) s CPU \((?:workers [\d.]+ s, )?build thread [\d.]+ s, V8's helpers [\d.]+ s, first thread [\d.]+ s\); two workers (\d+\.\d\d) s wall, (\d+\.\d\d) s CPU \(workers [\d.]+ s, build thread [\d.]+ s, V8's helpers [\d.]+ s, first thread [\d.]+ s\); (\d+\.\d\d)× faster, bound (\d+\.\d\d), efficiency (\d\.\d{3}), CPU (\d+\.\d{3})×$/.exec(pair!);
+    // A one-thread build names its workers' CPU only when it is over 5 % of the build's (bench.mjs
+    // `fmtShares`): on a loaded machine the part it spends there can reach that.
     expect(row, pair).not.toBeNull();
     const [oneWall, oneCpu, twoWall] = [row![1], row![2], row![3]].map(Number) as [number, number, number];
     // The printed figures are the pair's own: the efficiency is the one-thread CPU over twice the
