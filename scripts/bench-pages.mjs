@@ -2,9 +2,10 @@
 // process, after its builds and its warm pipeline, the same code read 4.5–8.5 ms a Readability page
 // and parsing alone 1.2–4.6 ms from run to run, bimodal, where a process of its own reads 4.3–4.8
 // (BENCHMARKS.md, "After changes 83–85"). A `digest text` user runs its pages in a process of its
-// own too. Usage: node scripts/bench-pages.mjs PIPELINE; prints the rows' figures as JSON.
+// own too. Usage: node scripts/bench-pages.mjs PIPELINE; prints the rows' figures as JSON (a set whose
+// pages are not there as `{ label, absent: path }`).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -21,8 +22,10 @@ const { DomHandler } = await import('domhandler');
 const { load: cheerioLoad } = await import('cheerio');
 const sharedPages = join(process.env.DIGEST_SHARED_DATA ?? join(root, '..', 'shared', 'data'), 'extraction', 'readability-pages.jsonl');
 const pageSets = [['Chinese pages (fixtures/extraction/zh)', readdirSync(zhDir).filter((name) => name.endsWith('.html')).map((name) => ({ name, bytes: readFileSync(join(zhDir, name)) }))]];
-if (existsSync(sharedPages)) {
-  pageSets.push(["Readability's 40 test pages (shared data)", readFileSync(sharedPages, 'utf8').trim().split('\n').map((l) => JSON.parse(l)).map((p) => ({ name: `${p.id}.html`, bytes: new TextEncoder().encode(p.html) }))]);
+const readabilityLabel = "Readability's 40 test pages (shared data)";
+const sharedPagesThere = existsSync(sharedPages);
+if (sharedPagesThere) {
+  pageSets.push([readabilityLabel, readFileSync(sharedPages, 'utf8').trim().split('\n').map((l) => JSON.parse(l)).map((p) => ({ name: `${p.id}.html`, bytes: new TextEncoder().encode(p.html) }))]);
 }
 const cpuMs = async (fn) => {
   const t = process.cpuUsage();
@@ -56,4 +59,6 @@ for (const [label, pages] of pageSets) {
   perPage.push({ label, pages: pages.length, kb, textMs: textMs / rounds / pages.length, parseMs: parseMs / rounds / pages.length, cheerioMs: cheerioMs / rounds / pages.length });
 }
 
+// Said, not left out: a table without the row reads as if the pages had not been asked for.
+if (!sharedPagesThere) perPage.push({ label: readabilityLabel, absent: relative(root, sharedPages) || sharedPages });
 process.stdout.write(JSON.stringify(perPage));
