@@ -6,5 +6,5 @@ export const shippedDataHashes: readonly string[] = [
   '73651168e9ae98853bf117d2313db81bf75f0bfc6beb15c38b39e90ae0c88990', // html: pipelines/data/html.json
   '5421b239e33acf6bf7d39e19b1903d1babf2f20fa14205be64115f00cd0b9390', // journals: pipelines/data/journals.json
   'fdc8f1f16aa00e2d0f0463cd670cb654aae8908f00f884c5f74c06d6ae34e8a1', // lexicon: pipelines/data/lexicon.json
-  'd25a8f8247eb5423790de25ac443fc4807ac328923a982ec79fc70ab417ff205', // structure: pipelines/data/structure.json
+  'd1e2d19b2e611de6b7c0b2fd9fac51852016485ed154069ef6a67ccc7a97c3dd', // structure: pipelines/data/structure.json
 ];
