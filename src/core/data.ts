@@ -44,6 +44,8 @@ export interface CompiledStructure {
   unfinishedLineEnds: RegExp | null;
   /** How a photo's caption ends, in its credit (read on a paragraph's tail): the paragraph is a caption. */
   captionCredits: RegExp | null;
+  /** A line under a plain-text title that is its subtitle, opening with a dash ("--对11个…的Meta分析"): joined to the title; null when the data gives none. */
+  subtitleLines: RegExp | null;
   /** Punctuation inside a word (CAR-T's hyphen), global: left out when a plain-text line is tested for punctuation; null when the data gives none. */
   wordMarks: RegExp | null;
   /** Punctuation a plain-text heading may hold beside its words (a colon between its halves, quotes, a closing question mark), global: left out as wordMarks are; null when the data gives none. */
@@ -56,6 +58,8 @@ export interface CompiledStructure {
   sectionKeywords: Record<'summary' | 'outlook' | 'conclusion', (RegExp | string)[]>;
   referenceHeadings: RegExp[];
   boilerplate: Record<'disclaimer' | 'qr-code' | 'other', RegExp[]>;
+  /** A journal's volume and issue line over a paper (group journal, optional): chrome whose journal is read, and a paper's mark; empty when the data gives none. */
+  issueLines: RegExp[];
   /** The publication-date line (groups year, month, day). */
   pageDates: RegExp[];
   /** A date alone on its line ("Dec 21, 2012"), the page date only right under the title; empty when the data gives none. */
@@ -128,6 +132,7 @@ export const STRUCTURE_LISTS = [
   '/boilerplate/disclaimer',
   '/boilerplate/qr-code',
   '/boilerplate/other',
+  '/issueLines',
   '/pageDates',
   '/titleDateLines',
   '/documentTitles',
@@ -445,6 +450,7 @@ export function loadStructure(file: string, text?: string, hash?: string): Compi
     headingPunctuation: one('/headingPunctuation', raw.headingPunctuation),
     unfinishedLineEnds: raw.unfinishedLineEnds === undefined ? null : one('/unfinishedLineEnds', raw.unfinishedLineEnds),
     captionCredits: raw.captionCredits === undefined ? null : one('/captionCredits', raw.captionCredits),
+    subtitleLines: raw.subtitleLines === undefined ? null : one('/subtitleLines', raw.subtitleLines),
     wordMarks: raw.wordMarks === undefined ? null : one('/wordMarks', raw.wordMarks, 'gu'),
     headingMarks: raw.headingMarks === undefined ? null : one('/headingMarks', raw.headingMarks, 'gu'),
     sectionKeywords: {
@@ -480,7 +486,7 @@ export function loadStructure(file: string, text?: string, hash?: string): Compi
 }
 
 /** The top-level fields of CompiledStructure that are lists of STRUCTURE_LISTS. */
-type ListField = 'monthHeadings' | 'rangeHeadings' | 'yearHeadings' | 'outlineHeadings' | 'outlineSubheadings' | 'referenceHeadings' | 'pageDates' | 'titleDateLines' | 'documentTitles' | 'leadLabels' | 'bylinePrefixes' | 'captions' | 'itemDates' | 'undatedItemStarts' | 'yearOpeners' | 'closingWords';
+type ListField = 'monthHeadings' | 'rangeHeadings' | 'yearHeadings' | 'outlineHeadings' | 'outlineSubheadings' | 'referenceHeadings' | 'issueLines' | 'pageDates' | 'titleDateLines' | 'documentTitles' | 'leadLabels' | 'bylinePrefixes' | 'captions' | 'itemDates' | 'undatedItemStarts' | 'yearOpeners' | 'closingWords';
 
 /**
  * Gives `target` each list of {@link STRUCTURE_LISTS} as a property at its pointer ("/boilerplate/other":

@@ -70,6 +70,16 @@ export interface CitationMarkerLocation {
 }
 
 /**
+ * A journal's volume and issue line the segment stage kept out of the body ("第二军医大学学报 2021,
+ * Vol. 42 Issue (8)"): its block, and the journal it names as written at `at` in the block's text
+ * (null when it names none: "第 19卷 第 2期"); link reads the journal through the journal table.
+ */
+export interface IssueLine {
+  block: Block;
+  journal: { at: number; text: string } | null;
+}
+
+/**
  * What a stage can leave on the document for later stages: each stage declares the facets it
  * `needs` and `provides`, and the pipeline loader checks that every need is provided by an
  * earlier stage. `bytes` is there from the start (the document is opened with them).
@@ -84,6 +94,7 @@ export type Facet =
   | 'pageKind'
   | 'pageDate'
   | 'citationMarkers'
+  | 'issueLines'
   | 'referenceBlocks'
   | 'references'
   | 'citations'
@@ -133,6 +144,8 @@ export class DigestDocument {
   boilerplate: ArticleRecord['boilerplate'] = [];
   /** Citation markers in prose outside items, in text order, located by segment (facet `citationMarkers`); link resolves them into the record's `citations`. */
   citationMarkers: CitationMarkerLocation[] = [];
+  /** The journals' volume and issue lines kept out of the body, in text order (segment: facet `issueLines`); link reads their journals. */
+  issueLines: IssueLine[] = [];
   /** The markers outside items with the references they name (link: the record's `citations`). */
   citations: NonNullable<ArticleRecord['citations']> = [];
   /** Every journal, family and publisher the body names, in text order (link: the record's `journals`). */

@@ -23,29 +23,33 @@ export type Patterns1 = string[];
  */
 export type Words1 = [string, ...string[]];
 /**
- * The page's publication-date line (groups year, month or monthName, and day: "发布时间:2025-04-08", "Date: November 23, 2009", "Wednesday, June 15, 2016 - 12:01"; an English date alone, "17 March 2025", is as often a copied paper's date and is not one): read as the record's pageDate, then kept out of the body as boilerplate of kind page-date. In a web page also looked for in the text before the article body.
+ * A journal's volume and issue line over a paper ("第二军医大学学报 2021, Vol. 42 Issue (8)", "中国免疫学杂志 2016年12期", "Chin Med Biotechnol, October 2013, Vol. 8, No. 5", "第 19卷 第 2期"): kept out of the body as boilerplate of kind other; the journal it names (group journal, optional) is read through the journal table as the page's journal mentions are, and the line marks the page as a journal's paper (an overview, never a news item). Optional: without it no such line is read.
  */
 export type Patterns2 = string[];
 /**
- * A date standing alone on its line ("Dec 21, 2012", "5 June 2014"; groups year, monthName, day): the page date, kept out of the body as boilerplate of kind page-date, only on the line right under the title, where a news page prints its date; anywhere else (under a copied paper's "Published:") it is the pageDates' bare date, not one. Optional: without it no such line is read.
+ * The page's publication-date line (groups year, month or monthName, and day: "发布时间:2025-04-08", "Date: November 23, 2009", "Wednesday, June 15, 2016 - 12:01"; an English date alone, "17 March 2025", is as often a copied paper's date and is not one): read as the record's pageDate, then kept out of the body as boilerplate of kind page-date. In a web page also looked for in the text before the article body.
  */
 export type Patterns3 = string[];
 /**
- * A line of site chrome that names the document's title (group title, opening the line): a document-sharing site's image of the first page ("…报告_第1页"). The line stays out of the body (a boilerplate pattern must match it too); the title it names is the record's title when the page has none before it, and the line repeating it below is dropped as the title's copy. Optional: without it no title is read from chrome.
+ * A date standing alone on its line ("Dec 21, 2012", "5 June 2014"; groups year, monthName, day): the page date, kept out of the body as boilerplate of kind page-date, only on the line right under the title, where a news page prints its date; anywhere else (under a copied paper's "Published:") it is the pageDates' bare date, not one. Optional: without it no such line is read.
  */
 export type Patterns4 = string[];
 /**
- * A label that opens real lead text ("导读:"): stripped, the text after it kept as content.
+ * A line of site chrome that names the document's title (group title, opening the line): a document-sharing site's image of the first page ("…报告_第1页"). The line stays out of the body (a boilerplate pattern must match it too); the title it names is the record's title when the page has none before it, and the line repeating it below is dropped as the title's copy. Optional: without it no title is read from chrome.
  */
 export type Patterns5 = string[];
 /**
- * A byline at the start of a paragraph ("〔記者…/台南報導〕", a desk's or translator's credit "〔編譯…／綜合報導〕", "CHICAGO — "), a news wire's dateline ("BALDWIN PARK, Calif., Oct. 3, 2024 /PRNewswire/ --") or a stored page's date marker with the text glued after it ("date 2025-11-30 …"): kept out of the body as boilerplate, the rest of the paragraph read as a line of its own. A dateline's groups year, month or monthName, and day give the page date (boilerplate of kind page-date).
+ * A label that opens real lead text ("导读:"): stripped, the text after it kept as content.
  */
 export type Patterns6 = string[];
 /**
- * A short line that is a table or figure caption ("表1 …"), or a photo's caption ending in its credit ("…。（路透社）", "…。（某院提供）"): boilerplate of kind caption, never the title or a heading.
+ * A byline at the start of a paragraph ("〔記者…/台南報導〕", a desk's or translator's credit "〔編譯…／綜合報導〕", "CHICAGO — "), a news wire's dateline ("BALDWIN PARK, Calif., Oct. 3, 2024 /PRNewswire/ --") or a stored page's date marker with the text glued after it ("date 2025-11-30 …"): kept out of the body as boilerplate, the rest of the paragraph read as a line of its own. A dateline's groups year, month or monthName, and day give the page date (boilerplate of kind page-date).
  */
 export type Patterns7 = string[];
+/**
+ * A short line that is a table or figure caption ("表1 …"), or a photo's caption ending in its credit ("…。（路透社）", "…。（某院提供）"): boilerplate of kind caption, never the title or a heading.
+ */
+export type Patterns8 = string[];
 /**
  * Verbs that make a relative day an event date (发表, 刊登, 宣布…).
  *
@@ -55,11 +59,11 @@ export type Words2 = [string, ...string[]];
 /**
  * A paragraph that opens with a year alone ("2025年,…"; group year): not an item, but later dates without a year take it.
  */
-export type Patterns8 = string[];
+export type Patterns9 = string[];
 /**
  * A paragraph opening with one of these sums up ("总体来看,…"): on a page that is not a digest it ends the item above, and it and what follows (until the next item) are the section's prose.
  */
-export type Patterns9 = string[];
+export type Patterns10 = string[];
 /**
  * Approval words: with a regulator in the title or the first dated item (the first sentence of the first paragraph on a page with none), with no trial cue there and no month or year headings, the page is a drug approval.
  *
@@ -69,11 +73,11 @@ export type Words3 = [string, ...string[]];
 /**
  * A title that counts studies ("5项临床试验", "四项研究"): a trial roundup.
  */
-export type Patterns10 = string[];
+export type Patterns11 = string[];
 /**
  * A title that promises an explanation ("4种治疗方法", "原理", "有哪些"): an overview, whatever dated items it carries.
  */
-export type Patterns11 = string[];
+export type Patterns12 = string[];
 
 /**
  * Patterns (JavaScript regular expressions, compiled with the u flag) that recognise digest structure.
@@ -145,12 +149,17 @@ export interface StructureData {
     'qr-code': Patterns;
     other: Patterns;
   };
-  pageDates: Patterns2;
-  titleDateLines?: Patterns3;
-  documentTitles?: Patterns4;
-  leadLabels: Patterns5;
-  bylinePrefixes: Patterns6;
-  captions: Patterns7;
+  issueLines?: Patterns2;
+  pageDates: Patterns3;
+  titleDateLines?: Patterns4;
+  documentTitles?: Patterns5;
+  leadLabels: Patterns6;
+  bylinePrefixes: Patterns7;
+  captions: Patterns8;
+  /**
+   * A line right under a plain-text title that is the title's subtitle, opening with a dash ("--对11个随机对照临床试验的Meta分析", "——记某医院干细胞团队"): joined to the title as written, and its copy further down (the title printed again over the paper, on two lines) is dropped as a caption. Read on the folded, trimmed line. Optional: without it no subtitle is joined.
+   */
+  subtitleLines?: string;
   /**
    * How a photo's caption ends, in its credit ("… /Courtesy of Kyoto University", "… (Photo obtained by Nikkei)", "REUTERS/Jane Example/File Photo"), read on a paragraph's last 200 characters: the paragraph, however long, is boilerplate of kind caption, never the title nor the first paragraph. Optional.
    */
@@ -170,8 +179,8 @@ export interface StructureData {
    * A word inside a sentence that dates its event to the days before the page date ("…的科学家近日在《自然》发表研究", "…醫學院近日發表於《X》"): with an event verb after it in that sentence, on a page with a page date, the sentence opens an item at the page date's month, as a paragraph or sentence opening "近日," does (undatedItemStarts).
    */
   recentWords?: string;
-  yearOpeners: Patterns8;
-  closingWords: Patterns9;
+  yearOpeners: Patterns9;
+  closingWords: Patterns10;
   /**
    * Where a sentence ends inside a paragraph (a full stop, or the end of a citation marker, and the spaces after): a date right after one opens a new item in the middle of the line.
    */
@@ -401,8 +410,8 @@ export interface StructureData {
      * An approval denied, withdrawn or not yet given ("FDA Denies Approval", "rejects", "complete response letter", "seeks", "applied for", "until", "likely to", "expected to", "to Conclude", "unapproved"): an approval word whose text (as for trialCues) also holds one names no approval, and the page is no drug approval. Optional.
      */
     denialCues?: string;
-    trialRoundupTitles: Patterns10;
-    overviewTitles: Patterns11;
+    trialRoundupTitles: Patterns11;
+    overviewTitles: Patterns12;
   };
   /**
    * What messages quote as examples of headings the patterns expect.

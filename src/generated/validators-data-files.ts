@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 "use strict";
 export const structure = validate52;
-const schema19 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/structure.schema.json","type":"object","additionalProperties":false,"required":["maxHeadingLength","monthNames","numerals","monthHeadings","rangeHeadings","yearHeadings","yearHeadingWords","headingPunctuation","outlineHeadings","outlineSubheadings","sectionKeywords","referenceHeadings","boilerplate","pageDates","leadLabels","bylinePrefixes","captions","itemDates","undatedItemStarts","relativeDay","eventVerbs","yearOpeners","closingWords","sentenceBreak","publicationCues","english","relativeYears","citationMarker","pageKinds","messageExamples"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"maxHeadingLength":{"type":"integer","minimum":8},"maxLatinTitleLength":{"type":"integer","minimum":1,"maximum":1000},"monthNames":{"type":"array","minItems":12,"maxItems":12,"items":{"type":"array","minItems":1,"maxItems":8,"items":{"type":"string","pattern":"^[A-Za-z]{2,20}$"}}},"numerals":{"type":"object","minProperties":1,"propertyNames":{"minLength":1,"maxLength":1},"additionalProperties":{"type":"integer","minimum":0,"maximum":10}},"monthHeadings":{"$ref":"#/$defs/Patterns"},"rangeHeadings":{"$ref":"#/$defs/Patterns"},"yearHeadings":{"$ref":"#/$defs/Patterns"},"yearHeadingWords":{"$ref":"#/$defs/Words"},"headingPunctuation":{"type":"string","minLength":1,"maxLength":600},"unfinishedLineEnds":{"type":"string","minLength":1,"maxLength":600},"wordMarks":{"type":"string","minLength":1,"maxLength":600},"headingMarks":{"type":"string","minLength":1,"maxLength":600},"outlineHeadings":{"$ref":"#/$defs/Patterns"},"outlineSubheadings":{"$ref":"#/$defs/Patterns"},"sectionKeywords":{"type":"object","additionalProperties":false,"required":["summary","outlook","conclusion"],"properties":{"summary":{"$ref":"#/$defs/Words"},"outlook":{"$ref":"#/$defs/Words"},"conclusion":{"$ref":"#/$defs/Words"}}},"referenceHeadings":{"$ref":"#/$defs/Patterns"},"boilerplate":{"type":"object","additionalProperties":false,"required":["disclaimer","qr-code","other"],"properties":{"disclaimer":{"$ref":"#/$defs/Patterns"},"qr-code":{"$ref":"#/$defs/Patterns"},"other":{"$ref":"#/$defs/Patterns"}}},"pageDates":{"$ref":"#/$defs/Patterns"},"titleDateLines":{"$ref":"#/$defs/Patterns"},"documentTitles":{"$ref":"#/$defs/Patterns"},"leadLabels":{"$ref":"#/$defs/Patterns"},"bylinePrefixes":{"$ref":"#/$defs/Patterns"},"captions":{"$ref":"#/$defs/Patterns"},"captionCredits":{"type":"string","minLength":1,"maxLength":600},"itemDates":{"$ref":"#/$defs/Patterns"},"undatedItemStarts":{"$ref":"#/$defs/Patterns"},"relativeDay":{"type":"string","minLength":1,"maxLength":600},"eventVerbs":{"$ref":"#/$defs/Words"},"todayWords":{"type":"string","minLength":1,"maxLength":200},"recentWords":{"type":"string","minLength":1,"maxLength":200},"yearOpeners":{"$ref":"#/$defs/Patterns"},"closingWords":{"$ref":"#/$defs/Patterns"},"sentenceBreak":{"type":"string","minLength":1,"maxLength":600},"publicationCues":{"type":"string","minLength":1,"maxLength":600},"english":{"type":"object","additionalProperties":false,"required":["phrases","therapies","connectors"],"properties":{"phrases":{"type":"array","items":{"$ref":"#/$defs/Translation"}},"therapies":{"type":"array","items":{"$ref":"#/$defs/Translation"}},"connectors":{"type":"array","items":{"type":"string"}},"bodyNames":{"type":"object","additionalProperties":false,"required":["heads","joiners"],"properties":{"heads":{"type":"array","items":{"type":"string","pattern":"^[A-Z][A-Za-z]{1,30}$"},"maxItems":100},"joiners":{"type":"array","items":{"type":"string","minLength":1,"maxLength":10},"maxItems":20}}}}},"relativeYears":{"type":"object","additionalProperties":{"type":"integer","minimum":-10,"maximum":10}},"citationMarker":{"type":"string","minLength":1,"maxLength":600},"pageKinds":{"type":"object","additionalProperties":false,"required":["titleYearRange","titleYear","approvalVerbs","regulators","trialRoundupTitles","overviewTitles"],"properties":{"titleYearRange":{"type":"string","minLength":1,"maxLength":600},"titleYear":{"type":"string","minLength":1,"maxLength":600},"approvalVerbs":{"$ref":"#/$defs/Words"},"regulators":{"$ref":"#/$defs/Words"},"approvalPhrases":{"type":"string","minLength":1,"maxLength":600},"trialCues":{"type":"string","minLength":1,"maxLength":600},"denialCues":{"type":"string","minLength":1,"maxLength":600},"trialRoundupTitles":{"$ref":"#/$defs/Patterns"},"overviewTitles":{"$ref":"#/$defs/Patterns"}}},"messageExamples":{"type":"object","additionalProperties":false,"required":["monthHeading","referenceHeading"],"properties":{"monthHeading":{"type":"string","minLength":1,"maxLength":200},"referenceHeading":{"type":"string","minLength":1,"maxLength":200}}}},"$defs":{"Patterns":{"type":"array","items":{"type":"string","minLength":1,"maxLength":600}},"Words":{"type":"array","items":{"type":"string","minLength":1},"minItems":1},"Translation":{"type":"object","additionalProperties":false,"required":["zh","en"],"properties":{"zh":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}},"en":{"type":"string","minLength":1},"preposition":{"type":"string"},"written":{"type":"array","items":{"type":"string","minLength":1}}}}}};
+const schema19 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/structure.schema.json","type":"object","additionalProperties":false,"required":["maxHeadingLength","monthNames","numerals","monthHeadings","rangeHeadings","yearHeadings","yearHeadingWords","headingPunctuation","outlineHeadings","outlineSubheadings","sectionKeywords","referenceHeadings","boilerplate","pageDates","leadLabels","bylinePrefixes","captions","itemDates","undatedItemStarts","relativeDay","eventVerbs","yearOpeners","closingWords","sentenceBreak","publicationCues","english","relativeYears","citationMarker","pageKinds","messageExamples"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"maxHeadingLength":{"type":"integer","minimum":8},"maxLatinTitleLength":{"type":"integer","minimum":1,"maximum":1000},"monthNames":{"type":"array","minItems":12,"maxItems":12,"items":{"type":"array","minItems":1,"maxItems":8,"items":{"type":"string","pattern":"^[A-Za-z]{2,20}$"}}},"numerals":{"type":"object","minProperties":1,"propertyNames":{"minLength":1,"maxLength":1},"additionalProperties":{"type":"integer","minimum":0,"maximum":10}},"monthHeadings":{"$ref":"#/$defs/Patterns"},"rangeHeadings":{"$ref":"#/$defs/Patterns"},"yearHeadings":{"$ref":"#/$defs/Patterns"},"yearHeadingWords":{"$ref":"#/$defs/Words"},"headingPunctuation":{"type":"string","minLength":1,"maxLength":600},"unfinishedLineEnds":{"type":"string","minLength":1,"maxLength":600},"wordMarks":{"type":"string","minLength":1,"maxLength":600},"headingMarks":{"type":"string","minLength":1,"maxLength":600},"outlineHeadings":{"$ref":"#/$defs/Patterns"},"outlineSubheadings":{"$ref":"#/$defs/Patterns"},"sectionKeywords":{"type":"object","additionalProperties":false,"required":["summary","outlook","conclusion"],"properties":{"summary":{"$ref":"#/$defs/Words"},"outlook":{"$ref":"#/$defs/Words"},"conclusion":{"$ref":"#/$defs/Words"}}},"referenceHeadings":{"$ref":"#/$defs/Patterns"},"boilerplate":{"type":"object","additionalProperties":false,"required":["disclaimer","qr-code","other"],"properties":{"disclaimer":{"$ref":"#/$defs/Patterns"},"qr-code":{"$ref":"#/$defs/Patterns"},"other":{"$ref":"#/$defs/Patterns"}}},"issueLines":{"$ref":"#/$defs/Patterns"},"pageDates":{"$ref":"#/$defs/Patterns"},"titleDateLines":{"$ref":"#/$defs/Patterns"},"documentTitles":{"$ref":"#/$defs/Patterns"},"leadLabels":{"$ref":"#/$defs/Patterns"},"bylinePrefixes":{"$ref":"#/$defs/Patterns"},"captions":{"$ref":"#/$defs/Patterns"},"subtitleLines":{"type":"string","minLength":1,"maxLength":600},"captionCredits":{"type":"string","minLength":1,"maxLength":600},"itemDates":{"$ref":"#/$defs/Patterns"},"undatedItemStarts":{"$ref":"#/$defs/Patterns"},"relativeDay":{"type":"string","minLength":1,"maxLength":600},"eventVerbs":{"$ref":"#/$defs/Words"},"todayWords":{"type":"string","minLength":1,"maxLength":200},"recentWords":{"type":"string","minLength":1,"maxLength":200},"yearOpeners":{"$ref":"#/$defs/Patterns"},"closingWords":{"$ref":"#/$defs/Patterns"},"sentenceBreak":{"type":"string","minLength":1,"maxLength":600},"publicationCues":{"type":"string","minLength":1,"maxLength":600},"english":{"type":"object","additionalProperties":false,"required":["phrases","therapies","connectors"],"properties":{"phrases":{"type":"array","items":{"$ref":"#/$defs/Translation"}},"therapies":{"type":"array","items":{"$ref":"#/$defs/Translation"}},"connectors":{"type":"array","items":{"type":"string"}},"bodyNames":{"type":"object","additionalProperties":false,"required":["heads","joiners"],"properties":{"heads":{"type":"array","items":{"type":"string","pattern":"^[A-Z][A-Za-z]{1,30}$"},"maxItems":100},"joiners":{"type":"array","items":{"type":"string","minLength":1,"maxLength":10},"maxItems":20}}}}},"relativeYears":{"type":"object","additionalProperties":{"type":"integer","minimum":-10,"maximum":10}},"citationMarker":{"type":"string","minLength":1,"maxLength":600},"pageKinds":{"type":"object","additionalProperties":false,"required":["titleYearRange","titleYear","approvalVerbs","regulators","trialRoundupTitles","overviewTitles"],"properties":{"titleYearRange":{"type":"string","minLength":1,"maxLength":600},"titleYear":{"type":"string","minLength":1,"maxLength":600},"approvalVerbs":{"$ref":"#/$defs/Words"},"regulators":{"$ref":"#/$defs/Words"},"approvalPhrases":{"type":"string","minLength":1,"maxLength":600},"trialCues":{"type":"string","minLength":1,"maxLength":600},"denialCues":{"type":"string","minLength":1,"maxLength":600},"trialRoundupTitles":{"$ref":"#/$defs/Patterns"},"overviewTitles":{"$ref":"#/$defs/Patterns"}}},"messageExamples":{"type":"object","additionalProperties":false,"required":["monthHeading","referenceHeading"],"properties":{"monthHeading":{"type":"string","minLength":1,"maxLength":200},"referenceHeading":{"type":"string","minLength":1,"maxLength":200}}}},"$defs":{"Patterns":{"type":"array","items":{"type":"string","minLength":1,"maxLength":600}},"Words":{"type":"array","items":{"type":"string","minLength":1},"minItems":1},"Translation":{"type":"object","additionalProperties":false,"required":["zh","en"],"properties":{"zh":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}},"en":{"type":"string","minLength":1},"preposition":{"type":"string"},"written":{"type":"array","items":{"type":"string","minLength":1}}}}}};
 const func1 = Object.prototype.hasOwnProperty;
 const func2 = require("ajv/dist/runtime/ucs2length").default;
 const pattern3 = new RegExp("^[A-Za-z]{2,20}$", "u");
@@ -115,10 +115,10 @@ return errors === 0;
 validate57.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate79(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate80(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate79.evaluated;
+const evaluated0 = validate80.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -129,14 +129,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if(((data.zh === undefined) && (missing0 = "zh")) || ((data.en === undefined) && (missing0 = "en"))){
-validate79.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate80.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!((((key0 === "zh") || (key0 === "en")) || (key0 === "preposition")) || (key0 === "written"))){
-validate79.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate80.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -148,7 +148,7 @@ const _errs2 = errors;
 if(errors === _errs2){
 if(Array.isArray(data0)){
 if(data0.length < 1){
-validate79.errors = [{instancePath:instancePath+"/zh",schemaPath:"#/properties/zh/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
+validate80.errors = [{instancePath:instancePath+"/zh",schemaPath:"#/properties/zh/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
 return false;
 }
 else {
@@ -160,12 +160,12 @@ const _errs4 = errors;
 if(errors === _errs4){
 if(typeof data1 === "string"){
 if(func2(data1) < 1){
-validate79.errors = [{instancePath:instancePath+"/zh/" + i0,schemaPath:"#/properties/zh/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate80.errors = [{instancePath:instancePath+"/zh/" + i0,schemaPath:"#/properties/zh/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 else {
-validate79.errors = [{instancePath:instancePath+"/zh/" + i0,schemaPath:"#/properties/zh/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate80.errors = [{instancePath:instancePath+"/zh/" + i0,schemaPath:"#/properties/zh/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -177,7 +177,7 @@ break;
 }
 }
 else {
-validate79.errors = [{instancePath:instancePath+"/zh",schemaPath:"#/properties/zh/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate80.errors = [{instancePath:instancePath+"/zh",schemaPath:"#/properties/zh/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -193,12 +193,12 @@ const _errs6 = errors;
 if(errors === _errs6){
 if(typeof data2 === "string"){
 if(func2(data2) < 1){
-validate79.errors = [{instancePath:instancePath+"/en",schemaPath:"#/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate80.errors = [{instancePath:instancePath+"/en",schemaPath:"#/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 else {
-validate79.errors = [{instancePath:instancePath+"/en",schemaPath:"#/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate80.errors = [{instancePath:instancePath+"/en",schemaPath:"#/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -211,7 +211,7 @@ if(valid0){
 if(data.preposition !== undefined){
 const _errs8 = errors;
 if(typeof data.preposition !== "string"){
-validate79.errors = [{instancePath:instancePath+"/preposition",schemaPath:"#/properties/preposition/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate80.errors = [{instancePath:instancePath+"/preposition",schemaPath:"#/properties/preposition/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs8 === errors;
@@ -233,12 +233,12 @@ const _errs12 = errors;
 if(errors === _errs12){
 if(typeof data5 === "string"){
 if(func2(data5) < 1){
-validate79.errors = [{instancePath:instancePath+"/written/" + i1,schemaPath:"#/properties/written/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate80.errors = [{instancePath:instancePath+"/written/" + i1,schemaPath:"#/properties/written/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 else {
-validate79.errors = [{instancePath:instancePath+"/written/" + i1,schemaPath:"#/properties/written/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate80.errors = [{instancePath:instancePath+"/written/" + i1,schemaPath:"#/properties/written/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -249,7 +249,7 @@ break;
 }
 }
 else {
-validate79.errors = [{instancePath:instancePath+"/written",schemaPath:"#/properties/written/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate80.errors = [{instancePath:instancePath+"/written",schemaPath:"#/properties/written/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -265,14 +265,14 @@ var valid0 = true;
 }
 }
 else {
-validate79.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate80.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate79.errors = vErrors;
+validate80.errors = vErrors;
 return errors === 0;
 }
-validate79.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate80.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
 function validate52(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -882,9 +882,9 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.pageDates !== undefined){
+if(data.issueLines !== undefined){
 const _errs49 = errors;
-if(!(validate53(data.pageDates, {instancePath:instancePath+"/pageDates",parentData:data,parentDataProperty:"pageDates",rootData,dynamicAnchors}))){
+if(!(validate53(data.issueLines, {instancePath:instancePath+"/issueLines",parentData:data,parentDataProperty:"issueLines",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
 errors = vErrors.length;
 }
@@ -894,9 +894,9 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.titleDateLines !== undefined){
+if(data.pageDates !== undefined){
 const _errs50 = errors;
-if(!(validate53(data.titleDateLines, {instancePath:instancePath+"/titleDateLines",parentData:data,parentDataProperty:"titleDateLines",rootData,dynamicAnchors}))){
+if(!(validate53(data.pageDates, {instancePath:instancePath+"/pageDates",parentData:data,parentDataProperty:"pageDates",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
 errors = vErrors.length;
 }
@@ -906,9 +906,9 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.documentTitles !== undefined){
+if(data.titleDateLines !== undefined){
 const _errs51 = errors;
-if(!(validate53(data.documentTitles, {instancePath:instancePath+"/documentTitles",parentData:data,parentDataProperty:"documentTitles",rootData,dynamicAnchors}))){
+if(!(validate53(data.titleDateLines, {instancePath:instancePath+"/titleDateLines",parentData:data,parentDataProperty:"titleDateLines",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
 errors = vErrors.length;
 }
@@ -918,9 +918,9 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.leadLabels !== undefined){
+if(data.documentTitles !== undefined){
 const _errs52 = errors;
-if(!(validate53(data.leadLabels, {instancePath:instancePath+"/leadLabels",parentData:data,parentDataProperty:"leadLabels",rootData,dynamicAnchors}))){
+if(!(validate53(data.documentTitles, {instancePath:instancePath+"/documentTitles",parentData:data,parentDataProperty:"documentTitles",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
 errors = vErrors.length;
 }
@@ -930,9 +930,9 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.bylinePrefixes !== undefined){
+if(data.leadLabels !== undefined){
 const _errs53 = errors;
-if(!(validate53(data.bylinePrefixes, {instancePath:instancePath+"/bylinePrefixes",parentData:data,parentDataProperty:"bylinePrefixes",rootData,dynamicAnchors}))){
+if(!(validate53(data.leadLabels, {instancePath:instancePath+"/leadLabels",parentData:data,parentDataProperty:"leadLabels",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
 errors = vErrors.length;
 }
@@ -942,9 +942,9 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.captions !== undefined){
+if(data.bylinePrefixes !== undefined){
 const _errs54 = errors;
-if(!(validate53(data.captions, {instancePath:instancePath+"/captions",parentData:data,parentDataProperty:"captions",rootData,dynamicAnchors}))){
+if(!(validate53(data.bylinePrefixes, {instancePath:instancePath+"/bylinePrefixes",parentData:data,parentDataProperty:"bylinePrefixes",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
 errors = vErrors.length;
 }
@@ -954,17 +954,56 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.captionCredits !== undefined){
-let data34 = data.captionCredits;
+if(data.captions !== undefined){
 const _errs55 = errors;
-if(errors === _errs55){
-if(typeof data34 === "string"){
-if(func2(data34) > 600){
+if(!(validate53(data.captions, {instancePath:instancePath+"/captions",parentData:data,parentDataProperty:"captions",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs55 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.subtitleLines !== undefined){
+let data35 = data.subtitleLines;
+const _errs56 = errors;
+if(errors === _errs56){
+if(typeof data35 === "string"){
+if(func2(data35) > 600){
+validate52.errors = [{instancePath:instancePath+"/subtitleLines",schemaPath:"#/properties/subtitleLines/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
+return false;
+}
+else {
+if(func2(data35) < 1){
+validate52.errors = [{instancePath:instancePath+"/subtitleLines",schemaPath:"#/properties/subtitleLines/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+}
+else {
+validate52.errors = [{instancePath:instancePath+"/subtitleLines",schemaPath:"#/properties/subtitleLines/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs56 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.captionCredits !== undefined){
+let data36 = data.captionCredits;
+const _errs58 = errors;
+if(errors === _errs58){
+if(typeof data36 === "string"){
+if(func2(data36) > 600){
 validate52.errors = [{instancePath:instancePath+"/captionCredits",schemaPath:"#/properties/captionCredits/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data34) < 1){
+if(func2(data36) < 1){
 validate52.errors = [{instancePath:instancePath+"/captionCredits",schemaPath:"#/properties/captionCredits/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -975,47 +1014,47 @@ validate52.errors = [{instancePath:instancePath+"/captionCredits",schemaPath:"#/
 return false;
 }
 }
-var valid0 = _errs55 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.itemDates !== undefined){
-const _errs57 = errors;
-if(!(validate53(data.itemDates, {instancePath:instancePath+"/itemDates",parentData:data,parentDataProperty:"itemDates",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
-errors = vErrors.length;
-}
-var valid0 = _errs57 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.undatedItemStarts !== undefined){
-const _errs58 = errors;
-if(!(validate53(data.undatedItemStarts, {instancePath:instancePath+"/undatedItemStarts",parentData:data,parentDataProperty:"undatedItemStarts",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
-errors = vErrors.length;
-}
 var valid0 = _errs58 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
+if(data.itemDates !== undefined){
+const _errs60 = errors;
+if(!(validate53(data.itemDates, {instancePath:instancePath+"/itemDates",parentData:data,parentDataProperty:"itemDates",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs60 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.undatedItemStarts !== undefined){
+const _errs61 = errors;
+if(!(validate53(data.undatedItemStarts, {instancePath:instancePath+"/undatedItemStarts",parentData:data,parentDataProperty:"undatedItemStarts",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs61 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
 if(data.relativeDay !== undefined){
-let data37 = data.relativeDay;
-const _errs59 = errors;
-if(errors === _errs59){
-if(typeof data37 === "string"){
-if(func2(data37) > 600){
+let data39 = data.relativeDay;
+const _errs62 = errors;
+if(errors === _errs62){
+if(typeof data39 === "string"){
+if(func2(data39) > 600){
 validate52.errors = [{instancePath:instancePath+"/relativeDay",schemaPath:"#/properties/relativeDay/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data37) < 1){
+if(func2(data39) < 1){
 validate52.errors = [{instancePath:instancePath+"/relativeDay",schemaPath:"#/properties/relativeDay/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1026,35 +1065,35 @@ validate52.errors = [{instancePath:instancePath+"/relativeDay",schemaPath:"#/pro
 return false;
 }
 }
-var valid0 = _errs59 === errors;
+var valid0 = _errs62 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.eventVerbs !== undefined){
-const _errs61 = errors;
+const _errs64 = errors;
 if(!(validate57(data.eventVerbs, {instancePath:instancePath+"/eventVerbs",parentData:data,parentDataProperty:"eventVerbs",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
 errors = vErrors.length;
 }
-var valid0 = _errs61 === errors;
+var valid0 = _errs64 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.todayWords !== undefined){
-let data39 = data.todayWords;
-const _errs62 = errors;
-if(errors === _errs62){
-if(typeof data39 === "string"){
-if(func2(data39) > 200){
+let data41 = data.todayWords;
+const _errs65 = errors;
+if(errors === _errs65){
+if(typeof data41 === "string"){
+if(func2(data41) > 200){
 validate52.errors = [{instancePath:instancePath+"/todayWords",schemaPath:"#/properties/todayWords/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
 return false;
 }
 else {
-if(func2(data39) < 1){
+if(func2(data41) < 1){
 validate52.errors = [{instancePath:instancePath+"/todayWords",schemaPath:"#/properties/todayWords/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1065,23 +1104,23 @@ validate52.errors = [{instancePath:instancePath+"/todayWords",schemaPath:"#/prop
 return false;
 }
 }
-var valid0 = _errs62 === errors;
+var valid0 = _errs65 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.recentWords !== undefined){
-let data40 = data.recentWords;
-const _errs64 = errors;
-if(errors === _errs64){
-if(typeof data40 === "string"){
-if(func2(data40) > 200){
+let data42 = data.recentWords;
+const _errs67 = errors;
+if(errors === _errs67){
+if(typeof data42 === "string"){
+if(func2(data42) > 200){
 validate52.errors = [{instancePath:instancePath+"/recentWords",schemaPath:"#/properties/recentWords/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
 return false;
 }
 else {
-if(func2(data40) < 1){
+if(func2(data42) < 1){
 validate52.errors = [{instancePath:instancePath+"/recentWords",schemaPath:"#/properties/recentWords/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1092,47 +1131,47 @@ validate52.errors = [{instancePath:instancePath+"/recentWords",schemaPath:"#/pro
 return false;
 }
 }
-var valid0 = _errs64 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.yearOpeners !== undefined){
-const _errs66 = errors;
-if(!(validate53(data.yearOpeners, {instancePath:instancePath+"/yearOpeners",parentData:data,parentDataProperty:"yearOpeners",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
-errors = vErrors.length;
-}
-var valid0 = _errs66 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.closingWords !== undefined){
-const _errs67 = errors;
-if(!(validate53(data.closingWords, {instancePath:instancePath+"/closingWords",parentData:data,parentDataProperty:"closingWords",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
-errors = vErrors.length;
-}
 var valid0 = _errs67 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
+if(data.yearOpeners !== undefined){
+const _errs69 = errors;
+if(!(validate53(data.yearOpeners, {instancePath:instancePath+"/yearOpeners",parentData:data,parentDataProperty:"yearOpeners",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs69 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.closingWords !== undefined){
+const _errs70 = errors;
+if(!(validate53(data.closingWords, {instancePath:instancePath+"/closingWords",parentData:data,parentDataProperty:"closingWords",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs70 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
 if(data.sentenceBreak !== undefined){
-let data43 = data.sentenceBreak;
-const _errs68 = errors;
-if(errors === _errs68){
-if(typeof data43 === "string"){
-if(func2(data43) > 600){
+let data45 = data.sentenceBreak;
+const _errs71 = errors;
+if(errors === _errs71){
+if(typeof data45 === "string"){
+if(func2(data45) > 600){
 validate52.errors = [{instancePath:instancePath+"/sentenceBreak",schemaPath:"#/properties/sentenceBreak/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data43) < 1){
+if(func2(data45) < 1){
 validate52.errors = [{instancePath:instancePath+"/sentenceBreak",schemaPath:"#/properties/sentenceBreak/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1143,23 +1182,23 @@ validate52.errors = [{instancePath:instancePath+"/sentenceBreak",schemaPath:"#/p
 return false;
 }
 }
-var valid0 = _errs68 === errors;
+var valid0 = _errs71 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.publicationCues !== undefined){
-let data44 = data.publicationCues;
-const _errs70 = errors;
-if(errors === _errs70){
-if(typeof data44 === "string"){
-if(func2(data44) > 600){
+let data46 = data.publicationCues;
+const _errs73 = errors;
+if(errors === _errs73){
+if(typeof data46 === "string"){
+if(func2(data46) > 600){
 validate52.errors = [{instancePath:instancePath+"/publicationCues",schemaPath:"#/properties/publicationCues/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data44) < 1){
+if(func2(data46) < 1){
 validate52.errors = [{instancePath:instancePath+"/publicationCues",schemaPath:"#/properties/publicationCues/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1170,46 +1209,46 @@ validate52.errors = [{instancePath:instancePath+"/publicationCues",schemaPath:"#
 return false;
 }
 }
-var valid0 = _errs70 === errors;
+var valid0 = _errs73 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.english !== undefined){
-let data45 = data.english;
-const _errs72 = errors;
-if(errors === _errs72){
-if(data45 && typeof data45 == "object" && !Array.isArray(data45)){
+let data47 = data.english;
+const _errs75 = errors;
+if(errors === _errs75){
+if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
 let missing3;
-if((((data45.phrases === undefined) && (missing3 = "phrases")) || ((data45.therapies === undefined) && (missing3 = "therapies"))) || ((data45.connectors === undefined) && (missing3 = "connectors"))){
+if((((data47.phrases === undefined) && (missing3 = "phrases")) || ((data47.therapies === undefined) && (missing3 = "therapies"))) || ((data47.connectors === undefined) && (missing3 = "connectors"))){
 validate52.errors = [{instancePath:instancePath+"/english",schemaPath:"#/properties/english/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'"}];
 return false;
 }
 else {
-const _errs74 = errors;
-for(const key5 in data45){
+const _errs77 = errors;
+for(const key5 in data47){
 if(!((((key5 === "phrases") || (key5 === "therapies")) || (key5 === "connectors")) || (key5 === "bodyNames"))){
 validate52.errors = [{instancePath:instancePath+"/english",schemaPath:"#/properties/english/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs74 === errors){
-if(data45.phrases !== undefined){
-let data46 = data45.phrases;
-const _errs75 = errors;
-if(errors === _errs75){
-if(Array.isArray(data46)){
+if(_errs77 === errors){
+if(data47.phrases !== undefined){
+let data48 = data47.phrases;
+const _errs78 = errors;
+if(errors === _errs78){
+if(Array.isArray(data48)){
 var valid8 = true;
-const len2 = data46.length;
+const len2 = data48.length;
 for(let i2=0; i2<len2; i2++){
-const _errs77 = errors;
-if(!(validate79(data46[i2], {instancePath:instancePath+"/english/phrases/" + i2,parentData:data46,parentDataProperty:i2,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
+const _errs80 = errors;
+if(!(validate80(data48[i2], {instancePath:instancePath+"/english/phrases/" + i2,parentData:data48,parentDataProperty:i2,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate80.errors : vErrors.concat(validate80.errors);
 errors = vErrors.length;
 }
-var valid8 = _errs77 === errors;
+var valid8 = _errs80 === errors;
 if(!valid8){
 break;
 }
@@ -1220,26 +1259,26 @@ validate52.errors = [{instancePath:instancePath+"/english/phrases",schemaPath:"#
 return false;
 }
 }
-var valid7 = _errs75 === errors;
+var valid7 = _errs78 === errors;
 }
 else {
 var valid7 = true;
 }
 if(valid7){
-if(data45.therapies !== undefined){
-let data48 = data45.therapies;
-const _errs78 = errors;
-if(errors === _errs78){
-if(Array.isArray(data48)){
+if(data47.therapies !== undefined){
+let data50 = data47.therapies;
+const _errs81 = errors;
+if(errors === _errs81){
+if(Array.isArray(data50)){
 var valid9 = true;
-const len3 = data48.length;
+const len3 = data50.length;
 for(let i3=0; i3<len3; i3++){
-const _errs80 = errors;
-if(!(validate79(data48[i3], {instancePath:instancePath+"/english/therapies/" + i3,parentData:data48,parentDataProperty:i3,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
+const _errs83 = errors;
+if(!(validate80(data50[i3], {instancePath:instancePath+"/english/therapies/" + i3,parentData:data50,parentDataProperty:i3,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate80.errors : vErrors.concat(validate80.errors);
 errors = vErrors.length;
 }
-var valid9 = _errs80 === errors;
+var valid9 = _errs83 === errors;
 if(!valid9){
 break;
 }
@@ -1250,26 +1289,26 @@ validate52.errors = [{instancePath:instancePath+"/english/therapies",schemaPath:
 return false;
 }
 }
-var valid7 = _errs78 === errors;
+var valid7 = _errs81 === errors;
 }
 else {
 var valid7 = true;
 }
 if(valid7){
-if(data45.connectors !== undefined){
-let data50 = data45.connectors;
-const _errs81 = errors;
-if(errors === _errs81){
-if(Array.isArray(data50)){
+if(data47.connectors !== undefined){
+let data52 = data47.connectors;
+const _errs84 = errors;
+if(errors === _errs84){
+if(Array.isArray(data52)){
 var valid10 = true;
-const len4 = data50.length;
+const len4 = data52.length;
 for(let i4=0; i4<len4; i4++){
-const _errs83 = errors;
-if(typeof data50[i4] !== "string"){
+const _errs86 = errors;
+if(typeof data52[i4] !== "string"){
 validate52.errors = [{instancePath:instancePath+"/english/connectors/" + i4,schemaPath:"#/properties/english/properties/connectors/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid10 = _errs83 === errors;
+var valid10 = _errs86 === errors;
 if(!valid10){
 break;
 }
@@ -1280,50 +1319,50 @@ validate52.errors = [{instancePath:instancePath+"/english/connectors",schemaPath
 return false;
 }
 }
-var valid7 = _errs81 === errors;
+var valid7 = _errs84 === errors;
 }
 else {
 var valid7 = true;
 }
 if(valid7){
-if(data45.bodyNames !== undefined){
-let data52 = data45.bodyNames;
-const _errs85 = errors;
-if(errors === _errs85){
-if(data52 && typeof data52 == "object" && !Array.isArray(data52)){
+if(data47.bodyNames !== undefined){
+let data54 = data47.bodyNames;
+const _errs88 = errors;
+if(errors === _errs88){
+if(data54 && typeof data54 == "object" && !Array.isArray(data54)){
 let missing4;
-if(((data52.heads === undefined) && (missing4 = "heads")) || ((data52.joiners === undefined) && (missing4 = "joiners"))){
+if(((data54.heads === undefined) && (missing4 = "heads")) || ((data54.joiners === undefined) && (missing4 = "joiners"))){
 validate52.errors = [{instancePath:instancePath+"/english/bodyNames",schemaPath:"#/properties/english/properties/bodyNames/required",keyword:"required",params:{missingProperty: missing4},message:"must have required property '"+missing4+"'"}];
 return false;
 }
 else {
-const _errs87 = errors;
-for(const key6 in data52){
+const _errs90 = errors;
+for(const key6 in data54){
 if(!((key6 === "heads") || (key6 === "joiners"))){
 validate52.errors = [{instancePath:instancePath+"/english/bodyNames",schemaPath:"#/properties/english/properties/bodyNames/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs87 === errors){
-if(data52.heads !== undefined){
-let data53 = data52.heads;
-const _errs88 = errors;
-if(errors === _errs88){
-if(Array.isArray(data53)){
-if(data53.length > 100){
+if(_errs90 === errors){
+if(data54.heads !== undefined){
+let data55 = data54.heads;
+const _errs91 = errors;
+if(errors === _errs91){
+if(Array.isArray(data55)){
+if(data55.length > 100){
 validate52.errors = [{instancePath:instancePath+"/english/bodyNames/heads",schemaPath:"#/properties/english/properties/bodyNames/properties/heads/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"}];
 return false;
 }
 else {
 var valid12 = true;
-const len5 = data53.length;
+const len5 = data55.length;
 for(let i5=0; i5<len5; i5++){
-let data54 = data53[i5];
-const _errs90 = errors;
-if(errors === _errs90){
-if(typeof data54 === "string"){
-if(!pattern4.test(data54)){
+let data56 = data55[i5];
+const _errs93 = errors;
+if(errors === _errs93){
+if(typeof data56 === "string"){
+if(!pattern4.test(data56)){
 validate52.errors = [{instancePath:instancePath+"/english/bodyNames/heads/" + i5,schemaPath:"#/properties/english/properties/bodyNames/properties/heads/items/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Za-z]{1,30}$"},message:"must match pattern \""+"^[A-Z][A-Za-z]{1,30}$"+"\""}];
 return false;
 }
@@ -1333,7 +1372,7 @@ validate52.errors = [{instancePath:instancePath+"/english/bodyNames/heads/" + i5
 return false;
 }
 }
-var valid12 = _errs90 === errors;
+var valid12 = _errs93 === errors;
 if(!valid12){
 break;
 }
@@ -1345,35 +1384,35 @@ validate52.errors = [{instancePath:instancePath+"/english/bodyNames/heads",schem
 return false;
 }
 }
-var valid11 = _errs88 === errors;
+var valid11 = _errs91 === errors;
 }
 else {
 var valid11 = true;
 }
 if(valid11){
-if(data52.joiners !== undefined){
-let data55 = data52.joiners;
-const _errs92 = errors;
-if(errors === _errs92){
-if(Array.isArray(data55)){
-if(data55.length > 20){
+if(data54.joiners !== undefined){
+let data57 = data54.joiners;
+const _errs95 = errors;
+if(errors === _errs95){
+if(Array.isArray(data57)){
+if(data57.length > 20){
 validate52.errors = [{instancePath:instancePath+"/english/bodyNames/joiners",schemaPath:"#/properties/english/properties/bodyNames/properties/joiners/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items"}];
 return false;
 }
 else {
 var valid13 = true;
-const len6 = data55.length;
+const len6 = data57.length;
 for(let i6=0; i6<len6; i6++){
-let data56 = data55[i6];
-const _errs94 = errors;
-if(errors === _errs94){
-if(typeof data56 === "string"){
-if(func2(data56) > 10){
+let data58 = data57[i6];
+const _errs97 = errors;
+if(errors === _errs97){
+if(typeof data58 === "string"){
+if(func2(data58) > 10){
 validate52.errors = [{instancePath:instancePath+"/english/bodyNames/joiners/" + i6,schemaPath:"#/properties/english/properties/bodyNames/properties/joiners/items/maxLength",keyword:"maxLength",params:{limit: 10},message:"must NOT have more than 10 characters"}];
 return false;
 }
 else {
-if(func2(data56) < 1){
+if(func2(data58) < 1){
 validate52.errors = [{instancePath:instancePath+"/english/bodyNames/joiners/" + i6,schemaPath:"#/properties/english/properties/bodyNames/properties/joiners/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1384,7 +1423,7 @@ validate52.errors = [{instancePath:instancePath+"/english/bodyNames/joiners/" + 
 return false;
 }
 }
-var valid13 = _errs94 === errors;
+var valid13 = _errs97 === errors;
 if(!valid13){
 break;
 }
@@ -1396,7 +1435,7 @@ validate52.errors = [{instancePath:instancePath+"/english/bodyNames/joiners",sch
 return false;
 }
 }
-var valid11 = _errs92 === errors;
+var valid11 = _errs95 === errors;
 }
 else {
 var valid11 = true;
@@ -1410,7 +1449,7 @@ validate52.errors = [{instancePath:instancePath+"/english/bodyNames",schemaPath:
 return false;
 }
 }
-var valid7 = _errs85 === errors;
+var valid7 = _errs88 === errors;
 }
 else {
 var valid7 = true;
@@ -1426,39 +1465,39 @@ validate52.errors = [{instancePath:instancePath+"/english",schemaPath:"#/propert
 return false;
 }
 }
-var valid0 = _errs72 === errors;
+var valid0 = _errs75 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.relativeYears !== undefined){
-let data57 = data.relativeYears;
-const _errs96 = errors;
-if(errors === _errs96){
-if(data57 && typeof data57 == "object" && !Array.isArray(data57)){
-for(const key7 in data57){
-let data58 = data57[key7];
+let data59 = data.relativeYears;
 const _errs99 = errors;
-if(!(((typeof data58 == "number") && (!(data58 % 1) && !isNaN(data58))) && (isFinite(data58)))){
+if(errors === _errs99){
+if(data59 && typeof data59 == "object" && !Array.isArray(data59)){
+for(const key7 in data59){
+let data60 = data59[key7];
+const _errs102 = errors;
+if(!(((typeof data60 == "number") && (!(data60 % 1) && !isNaN(data60))) && (isFinite(data60)))){
 validate52.errors = [{instancePath:instancePath+"/relativeYears/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/relativeYears/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs99){
-if((typeof data58 == "number") && (isFinite(data58))){
-if(data58 > 10 || isNaN(data58)){
+if(errors === _errs102){
+if((typeof data60 == "number") && (isFinite(data60))){
+if(data60 > 10 || isNaN(data60)){
 validate52.errors = [{instancePath:instancePath+"/relativeYears/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/relativeYears/additionalProperties/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10},message:"must be <= 10"}];
 return false;
 }
 else {
-if(data58 < -10 || isNaN(data58)){
+if(data60 < -10 || isNaN(data60)){
 validate52.errors = [{instancePath:instancePath+"/relativeYears/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/relativeYears/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: -10},message:"must be >= -10"}];
 return false;
 }
 }
 }
 }
-var valid14 = _errs99 === errors;
+var valid14 = _errs102 === errors;
 if(!valid14){
 break;
 }
@@ -1469,23 +1508,23 @@ validate52.errors = [{instancePath:instancePath+"/relativeYears",schemaPath:"#/p
 return false;
 }
 }
-var valid0 = _errs96 === errors;
+var valid0 = _errs99 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.citationMarker !== undefined){
-let data59 = data.citationMarker;
-const _errs101 = errors;
-if(errors === _errs101){
-if(typeof data59 === "string"){
-if(func2(data59) > 600){
+let data61 = data.citationMarker;
+const _errs104 = errors;
+if(errors === _errs104){
+if(typeof data61 === "string"){
+if(func2(data61) > 600){
 validate52.errors = [{instancePath:instancePath+"/citationMarker",schemaPath:"#/properties/citationMarker/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data59) < 1){
+if(func2(data61) < 1){
 validate52.errors = [{instancePath:instancePath+"/citationMarker",schemaPath:"#/properties/citationMarker/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1496,43 +1535,43 @@ validate52.errors = [{instancePath:instancePath+"/citationMarker",schemaPath:"#/
 return false;
 }
 }
-var valid0 = _errs101 === errors;
+var valid0 = _errs104 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.pageKinds !== undefined){
-let data60 = data.pageKinds;
-const _errs103 = errors;
-if(errors === _errs103){
-if(data60 && typeof data60 == "object" && !Array.isArray(data60)){
+let data62 = data.pageKinds;
+const _errs106 = errors;
+if(errors === _errs106){
+if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
 let missing5;
-if(((((((data60.titleYearRange === undefined) && (missing5 = "titleYearRange")) || ((data60.titleYear === undefined) && (missing5 = "titleYear"))) || ((data60.approvalVerbs === undefined) && (missing5 = "approvalVerbs"))) || ((data60.regulators === undefined) && (missing5 = "regulators"))) || ((data60.trialRoundupTitles === undefined) && (missing5 = "trialRoundupTitles"))) || ((data60.overviewTitles === undefined) && (missing5 = "overviewTitles"))){
+if(((((((data62.titleYearRange === undefined) && (missing5 = "titleYearRange")) || ((data62.titleYear === undefined) && (missing5 = "titleYear"))) || ((data62.approvalVerbs === undefined) && (missing5 = "approvalVerbs"))) || ((data62.regulators === undefined) && (missing5 = "regulators"))) || ((data62.trialRoundupTitles === undefined) && (missing5 = "trialRoundupTitles"))) || ((data62.overviewTitles === undefined) && (missing5 = "overviewTitles"))){
 validate52.errors = [{instancePath:instancePath+"/pageKinds",schemaPath:"#/properties/pageKinds/required",keyword:"required",params:{missingProperty: missing5},message:"must have required property '"+missing5+"'"}];
 return false;
 }
 else {
-const _errs105 = errors;
-for(const key8 in data60){
+const _errs108 = errors;
+for(const key8 in data62){
 if(!(func1.call(schema19.properties.pageKinds.properties, key8))){
 validate52.errors = [{instancePath:instancePath+"/pageKinds",schemaPath:"#/properties/pageKinds/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs105 === errors){
-if(data60.titleYearRange !== undefined){
-let data61 = data60.titleYearRange;
-const _errs106 = errors;
-if(errors === _errs106){
-if(typeof data61 === "string"){
-if(func2(data61) > 600){
+if(_errs108 === errors){
+if(data62.titleYearRange !== undefined){
+let data63 = data62.titleYearRange;
+const _errs109 = errors;
+if(errors === _errs109){
+if(typeof data63 === "string"){
+if(func2(data63) > 600){
 validate52.errors = [{instancePath:instancePath+"/pageKinds/titleYearRange",schemaPath:"#/properties/pageKinds/properties/titleYearRange/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data61) < 1){
+if(func2(data63) < 1){
 validate52.errors = [{instancePath:instancePath+"/pageKinds/titleYearRange",schemaPath:"#/properties/pageKinds/properties/titleYearRange/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1543,23 +1582,23 @@ validate52.errors = [{instancePath:instancePath+"/pageKinds/titleYearRange",sche
 return false;
 }
 }
-var valid15 = _errs106 === errors;
+var valid15 = _errs109 === errors;
 }
 else {
 var valid15 = true;
 }
 if(valid15){
-if(data60.titleYear !== undefined){
-let data62 = data60.titleYear;
-const _errs108 = errors;
-if(errors === _errs108){
-if(typeof data62 === "string"){
-if(func2(data62) > 600){
+if(data62.titleYear !== undefined){
+let data64 = data62.titleYear;
+const _errs111 = errors;
+if(errors === _errs111){
+if(typeof data64 === "string"){
+if(func2(data64) > 600){
 validate52.errors = [{instancePath:instancePath+"/pageKinds/titleYear",schemaPath:"#/properties/pageKinds/properties/titleYear/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data62) < 1){
+if(func2(data64) < 1){
 validate52.errors = [{instancePath:instancePath+"/pageKinds/titleYear",schemaPath:"#/properties/pageKinds/properties/titleYear/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1570,47 +1609,47 @@ validate52.errors = [{instancePath:instancePath+"/pageKinds/titleYear",schemaPat
 return false;
 }
 }
-var valid15 = _errs108 === errors;
-}
-else {
-var valid15 = true;
-}
-if(valid15){
-if(data60.approvalVerbs !== undefined){
-const _errs110 = errors;
-if(!(validate57(data60.approvalVerbs, {instancePath:instancePath+"/pageKinds/approvalVerbs",parentData:data60,parentDataProperty:"approvalVerbs",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
-errors = vErrors.length;
-}
-var valid15 = _errs110 === errors;
-}
-else {
-var valid15 = true;
-}
-if(valid15){
-if(data60.regulators !== undefined){
-const _errs111 = errors;
-if(!(validate57(data60.regulators, {instancePath:instancePath+"/pageKinds/regulators",parentData:data60,parentDataProperty:"regulators",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
-errors = vErrors.length;
-}
 var valid15 = _errs111 === errors;
 }
 else {
 var valid15 = true;
 }
 if(valid15){
-if(data60.approvalPhrases !== undefined){
-let data65 = data60.approvalPhrases;
-const _errs112 = errors;
-if(errors === _errs112){
-if(typeof data65 === "string"){
-if(func2(data65) > 600){
+if(data62.approvalVerbs !== undefined){
+const _errs113 = errors;
+if(!(validate57(data62.approvalVerbs, {instancePath:instancePath+"/pageKinds/approvalVerbs",parentData:data62,parentDataProperty:"approvalVerbs",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
+errors = vErrors.length;
+}
+var valid15 = _errs113 === errors;
+}
+else {
+var valid15 = true;
+}
+if(valid15){
+if(data62.regulators !== undefined){
+const _errs114 = errors;
+if(!(validate57(data62.regulators, {instancePath:instancePath+"/pageKinds/regulators",parentData:data62,parentDataProperty:"regulators",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
+errors = vErrors.length;
+}
+var valid15 = _errs114 === errors;
+}
+else {
+var valid15 = true;
+}
+if(valid15){
+if(data62.approvalPhrases !== undefined){
+let data67 = data62.approvalPhrases;
+const _errs115 = errors;
+if(errors === _errs115){
+if(typeof data67 === "string"){
+if(func2(data67) > 600){
 validate52.errors = [{instancePath:instancePath+"/pageKinds/approvalPhrases",schemaPath:"#/properties/pageKinds/properties/approvalPhrases/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data65) < 1){
+if(func2(data67) < 1){
 validate52.errors = [{instancePath:instancePath+"/pageKinds/approvalPhrases",schemaPath:"#/properties/pageKinds/properties/approvalPhrases/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1621,23 +1660,23 @@ validate52.errors = [{instancePath:instancePath+"/pageKinds/approvalPhrases",sch
 return false;
 }
 }
-var valid15 = _errs112 === errors;
+var valid15 = _errs115 === errors;
 }
 else {
 var valid15 = true;
 }
 if(valid15){
-if(data60.trialCues !== undefined){
-let data66 = data60.trialCues;
-const _errs114 = errors;
-if(errors === _errs114){
-if(typeof data66 === "string"){
-if(func2(data66) > 600){
+if(data62.trialCues !== undefined){
+let data68 = data62.trialCues;
+const _errs117 = errors;
+if(errors === _errs117){
+if(typeof data68 === "string"){
+if(func2(data68) > 600){
 validate52.errors = [{instancePath:instancePath+"/pageKinds/trialCues",schemaPath:"#/properties/pageKinds/properties/trialCues/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data66) < 1){
+if(func2(data68) < 1){
 validate52.errors = [{instancePath:instancePath+"/pageKinds/trialCues",schemaPath:"#/properties/pageKinds/properties/trialCues/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1648,23 +1687,23 @@ validate52.errors = [{instancePath:instancePath+"/pageKinds/trialCues",schemaPat
 return false;
 }
 }
-var valid15 = _errs114 === errors;
+var valid15 = _errs117 === errors;
 }
 else {
 var valid15 = true;
 }
 if(valid15){
-if(data60.denialCues !== undefined){
-let data67 = data60.denialCues;
-const _errs116 = errors;
-if(errors === _errs116){
-if(typeof data67 === "string"){
-if(func2(data67) > 600){
+if(data62.denialCues !== undefined){
+let data69 = data62.denialCues;
+const _errs119 = errors;
+if(errors === _errs119){
+if(typeof data69 === "string"){
+if(func2(data69) > 600){
 validate52.errors = [{instancePath:instancePath+"/pageKinds/denialCues",schemaPath:"#/properties/pageKinds/properties/denialCues/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data67) < 1){
+if(func2(data69) < 1){
 validate52.errors = [{instancePath:instancePath+"/pageKinds/denialCues",schemaPath:"#/properties/pageKinds/properties/denialCues/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1675,31 +1714,31 @@ validate52.errors = [{instancePath:instancePath+"/pageKinds/denialCues",schemaPa
 return false;
 }
 }
-var valid15 = _errs116 === errors;
-}
-else {
-var valid15 = true;
-}
-if(valid15){
-if(data60.trialRoundupTitles !== undefined){
-const _errs118 = errors;
-if(!(validate53(data60.trialRoundupTitles, {instancePath:instancePath+"/pageKinds/trialRoundupTitles",parentData:data60,parentDataProperty:"trialRoundupTitles",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
-errors = vErrors.length;
-}
-var valid15 = _errs118 === errors;
-}
-else {
-var valid15 = true;
-}
-if(valid15){
-if(data60.overviewTitles !== undefined){
-const _errs119 = errors;
-if(!(validate53(data60.overviewTitles, {instancePath:instancePath+"/pageKinds/overviewTitles",parentData:data60,parentDataProperty:"overviewTitles",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
-errors = vErrors.length;
-}
 var valid15 = _errs119 === errors;
+}
+else {
+var valid15 = true;
+}
+if(valid15){
+if(data62.trialRoundupTitles !== undefined){
+const _errs121 = errors;
+if(!(validate53(data62.trialRoundupTitles, {instancePath:instancePath+"/pageKinds/trialRoundupTitles",parentData:data62,parentDataProperty:"trialRoundupTitles",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+errors = vErrors.length;
+}
+var valid15 = _errs121 === errors;
+}
+else {
+var valid15 = true;
+}
+if(valid15){
+if(data62.overviewTitles !== undefined){
+const _errs122 = errors;
+if(!(validate53(data62.overviewTitles, {instancePath:instancePath+"/pageKinds/overviewTitles",parentData:data62,parentDataProperty:"overviewTitles",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+errors = vErrors.length;
+}
+var valid15 = _errs122 === errors;
 }
 else {
 var valid15 = true;
@@ -1720,43 +1759,43 @@ validate52.errors = [{instancePath:instancePath+"/pageKinds",schemaPath:"#/prope
 return false;
 }
 }
-var valid0 = _errs103 === errors;
+var valid0 = _errs106 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.messageExamples !== undefined){
-let data70 = data.messageExamples;
-const _errs120 = errors;
-if(errors === _errs120){
-if(data70 && typeof data70 == "object" && !Array.isArray(data70)){
+let data72 = data.messageExamples;
+const _errs123 = errors;
+if(errors === _errs123){
+if(data72 && typeof data72 == "object" && !Array.isArray(data72)){
 let missing6;
-if(((data70.monthHeading === undefined) && (missing6 = "monthHeading")) || ((data70.referenceHeading === undefined) && (missing6 = "referenceHeading"))){
+if(((data72.monthHeading === undefined) && (missing6 = "monthHeading")) || ((data72.referenceHeading === undefined) && (missing6 = "referenceHeading"))){
 validate52.errors = [{instancePath:instancePath+"/messageExamples",schemaPath:"#/properties/messageExamples/required",keyword:"required",params:{missingProperty: missing6},message:"must have required property '"+missing6+"'"}];
 return false;
 }
 else {
-const _errs122 = errors;
-for(const key9 in data70){
+const _errs125 = errors;
+for(const key9 in data72){
 if(!((key9 === "monthHeading") || (key9 === "referenceHeading"))){
 validate52.errors = [{instancePath:instancePath+"/messageExamples",schemaPath:"#/properties/messageExamples/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs122 === errors){
-if(data70.monthHeading !== undefined){
-let data71 = data70.monthHeading;
-const _errs123 = errors;
-if(errors === _errs123){
-if(typeof data71 === "string"){
-if(func2(data71) > 200){
+if(_errs125 === errors){
+if(data72.monthHeading !== undefined){
+let data73 = data72.monthHeading;
+const _errs126 = errors;
+if(errors === _errs126){
+if(typeof data73 === "string"){
+if(func2(data73) > 200){
 validate52.errors = [{instancePath:instancePath+"/messageExamples/monthHeading",schemaPath:"#/properties/messageExamples/properties/monthHeading/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
 return false;
 }
 else {
-if(func2(data71) < 1){
+if(func2(data73) < 1){
 validate52.errors = [{instancePath:instancePath+"/messageExamples/monthHeading",schemaPath:"#/properties/messageExamples/properties/monthHeading/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1767,23 +1806,23 @@ validate52.errors = [{instancePath:instancePath+"/messageExamples/monthHeading",
 return false;
 }
 }
-var valid16 = _errs123 === errors;
+var valid16 = _errs126 === errors;
 }
 else {
 var valid16 = true;
 }
 if(valid16){
-if(data70.referenceHeading !== undefined){
-let data72 = data70.referenceHeading;
-const _errs125 = errors;
-if(errors === _errs125){
-if(typeof data72 === "string"){
-if(func2(data72) > 200){
+if(data72.referenceHeading !== undefined){
+let data74 = data72.referenceHeading;
+const _errs128 = errors;
+if(errors === _errs128){
+if(typeof data74 === "string"){
+if(func2(data74) > 200){
 validate52.errors = [{instancePath:instancePath+"/messageExamples/referenceHeading",schemaPath:"#/properties/messageExamples/properties/referenceHeading/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
 return false;
 }
 else {
-if(func2(data72) < 1){
+if(func2(data74) < 1){
 validate52.errors = [{instancePath:instancePath+"/messageExamples/referenceHeading",schemaPath:"#/properties/messageExamples/properties/referenceHeading/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1794,7 +1833,7 @@ validate52.errors = [{instancePath:instancePath+"/messageExamples/referenceHeadi
 return false;
 }
 }
-var valid16 = _errs125 === errors;
+var valid16 = _errs128 === errors;
 }
 else {
 var valid16 = true;
@@ -1808,10 +1847,12 @@ validate52.errors = [{instancePath:instancePath+"/messageExamples",schemaPath:"#
 return false;
 }
 }
-var valid0 = _errs120 === errors;
+var valid0 = _errs123 === errors;
 }
 else {
 var valid0 = true;
+}
+}
 }
 }
 }
@@ -1866,13 +1907,13 @@ return errors === 0;
 }
 validate52.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const journals = validate86;
+export const journals = validate87;
 const schema23 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/journals.schema.json","type":"object","additionalProperties":false,"required":["journals","cues"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"cues":{"type":"object","additionalProperties":false,"required":["before","after","family","documents"],"properties":{"before":{"$ref":"#/$defs/Words"},"after":{"$ref":"#/$defs/Words"},"family":{"$ref":"#/$defs/Words"},"documents":{"$ref":"#/$defs/Words"},"titleJoiners":{"$ref":"#/$defs/Words"},"nameJoiners":{"$ref":"#/$defs/Words"},"midTitleJoiners":{"$ref":"#/$defs/Words"},"sentenceOpeners":{"$ref":"#/$defs/Words"},"titleRunAfter":{"$ref":"#/$defs/Words"},"companyAfter":{"$ref":"#/$defs/Words"},"titleBefore":{"$ref":"#/$defs/Words"},"titleAfter":{"$ref":"#/$defs/Words"},"sourceAfter":{"$ref":"#/$defs/Words"}}},"journals":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","abbreviation","issn","aliases"],"properties":{"name":{"type":"string","minLength":1},"abbreviation":{"type":"string","minLength":1},"issn":{"type":"array","items":{"type":"string","pattern":"^[0-9]{4}-[0-9]{3}[0-9X]$"}},"aliases":{"type":"array","items":{"type":"string","minLength":1}},"publisher":{"type":"boolean"},"abbreviationSource":{"enum":["nlm","iso4","journal"]},"nlmTitle":{"type":"string","minLength":1},"family":{"type":"string","minLength":1}}}}},"$defs":{"Words":{"type":"array","items":{"type":"string","minLength":1,"maxLength":40},"maxItems":200}}};
 
-function validate87(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate88(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate87.evaluated;
+const evaluated0 = validate88.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1882,7 +1923,7 @@ evaluated0.items = undefined;
 if(errors === 0){
 if(Array.isArray(data)){
 if(data.length > 200){
-validate87.errors = [{instancePath,schemaPath:"#/maxItems",keyword:"maxItems",params:{limit: 200},message:"must NOT have more than 200 items"}];
+validate88.errors = [{instancePath,schemaPath:"#/maxItems",keyword:"maxItems",params:{limit: 200},message:"must NOT have more than 200 items"}];
 return false;
 }
 else {
@@ -1894,18 +1935,18 @@ const _errs1 = errors;
 if(errors === _errs1){
 if(typeof data0 === "string"){
 if(func2(data0) > 40){
-validate87.errors = [{instancePath:instancePath+"/" + i0,schemaPath:"#/items/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"}];
+validate88.errors = [{instancePath:instancePath+"/" + i0,schemaPath:"#/items/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"}];
 return false;
 }
 else {
 if(func2(data0) < 1){
-validate87.errors = [{instancePath:instancePath+"/" + i0,schemaPath:"#/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate88.errors = [{instancePath:instancePath+"/" + i0,schemaPath:"#/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 }
 else {
-validate87.errors = [{instancePath:instancePath+"/" + i0,schemaPath:"#/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate88.errors = [{instancePath:instancePath+"/" + i0,schemaPath:"#/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -1917,22 +1958,22 @@ break;
 }
 }
 else {
-validate87.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate88.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
-validate87.errors = vErrors;
+validate88.errors = vErrors;
 return errors === 0;
 }
-validate87.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+validate88.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
 const pattern5 = new RegExp("^[0-9]{4}-[0-9]{3}[0-9X]$", "u");
 
-function validate86(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate87(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://digest-ingest.dev/schemas/journals.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate86.evaluated;
+const evaluated0 = validate87.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1943,14 +1984,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if(((data.journals === undefined) && (missing0 = "journals")) || ((data.cues === undefined) && (missing0 = "cues"))){
-validate86.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate87.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!((((key0 === "$schema") || (key0 === "description")) || (key0 === "cues")) || (key0 === "journals"))){
-validate86.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate87.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -1959,7 +2000,7 @@ if(_errs1 === errors){
 if(data.$schema !== undefined){
 const _errs2 = errors;
 if(typeof data.$schema !== "string"){
-validate86.errors = [{instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate87.errors = [{instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -1971,7 +2012,7 @@ if(valid0){
 if(data.description !== undefined){
 const _errs4 = errors;
 if(typeof data.description !== "string"){
-validate86.errors = [{instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate87.errors = [{instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs4 === errors;
@@ -1987,14 +2028,14 @@ if(errors === _errs6){
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 let missing1;
 if(((((data2.before === undefined) && (missing1 = "before")) || ((data2.after === undefined) && (missing1 = "after"))) || ((data2.family === undefined) && (missing1 = "family"))) || ((data2.documents === undefined) && (missing1 = "documents"))){
-validate86.errors = [{instancePath:instancePath+"/cues",schemaPath:"#/properties/cues/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
+validate87.errors = [{instancePath:instancePath+"/cues",schemaPath:"#/properties/cues/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
 return false;
 }
 else {
 const _errs8 = errors;
 for(const key1 in data2){
 if(!(func1.call(schema23.properties.cues.properties, key1))){
-validate86.errors = [{instancePath:instancePath+"/cues",schemaPath:"#/properties/cues/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
+validate87.errors = [{instancePath:instancePath+"/cues",schemaPath:"#/properties/cues/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -2002,8 +2043,8 @@ break;
 if(_errs8 === errors){
 if(data2.before !== undefined){
 const _errs9 = errors;
-if(!(validate87(data2.before, {instancePath:instancePath+"/cues/before",parentData:data2,parentDataProperty:"before",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate87.errors : vErrors.concat(validate87.errors);
+if(!(validate88(data2.before, {instancePath:instancePath+"/cues/before",parentData:data2,parentDataProperty:"before",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate88.errors : vErrors.concat(validate88.errors);
 errors = vErrors.length;
 }
 var valid1 = _errs9 === errors;
@@ -2014,8 +2055,8 @@ var valid1 = true;
 if(valid1){
 if(data2.after !== undefined){
 const _errs10 = errors;
-if(!(validate87(data2.after, {instancePath:instancePath+"/cues/after",parentData:data2,parentDataProperty:"after",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate87.errors : vErrors.concat(validate87.errors);
+if(!(validate88(data2.after, {instancePath:instancePath+"/cues/after",parentData:data2,parentDataProperty:"after",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate88.errors : vErrors.concat(validate88.errors);
 errors = vErrors.length;
 }
 var valid1 = _errs10 === errors;
@@ -2026,8 +2067,8 @@ var valid1 = true;
 if(valid1){
 if(data2.family !== undefined){
 const _errs11 = errors;
-if(!(validate87(data2.family, {instancePath:instancePath+"/cues/family",parentData:data2,parentDataProperty:"family",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate87.errors : vErrors.concat(validate87.errors);
+if(!(validate88(data2.family, {instancePath:instancePath+"/cues/family",parentData:data2,parentDataProperty:"family",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate88.errors : vErrors.concat(validate88.errors);
 errors = vErrors.length;
 }
 var valid1 = _errs11 === errors;
@@ -2038,8 +2079,8 @@ var valid1 = true;
 if(valid1){
 if(data2.documents !== undefined){
 const _errs12 = errors;
-if(!(validate87(data2.documents, {instancePath:instancePath+"/cues/documents",parentData:data2,parentDataProperty:"documents",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate87.errors : vErrors.concat(validate87.errors);
+if(!(validate88(data2.documents, {instancePath:instancePath+"/cues/documents",parentData:data2,parentDataProperty:"documents",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate88.errors : vErrors.concat(validate88.errors);
 errors = vErrors.length;
 }
 var valid1 = _errs12 === errors;
@@ -2050,8 +2091,8 @@ var valid1 = true;
 if(valid1){
 if(data2.titleJoiners !== undefined){
 const _errs13 = errors;
-if(!(validate87(data2.titleJoiners, {instancePath:instancePath+"/cues/titleJoiners",parentData:data2,parentDataProperty:"titleJoiners",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate87.errors : vErrors.concat(validate87.errors);
+if(!(validate88(data2.titleJoiners, {instancePath:instancePath+"/cues/titleJoiners",parentData:data2,parentDataProperty:"titleJoiners",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate88.errors : vErrors.concat(validate88.errors);
 errors = vErrors.length;
 }
 var valid1 = _errs13 === errors;
@@ -2062,8 +2103,8 @@ var valid1 = true;
 if(valid1){
 if(data2.nameJoiners !== undefined){
 const _errs14 = errors;
-if(!(validate87(data2.nameJoiners, {instancePath:instancePath+"/cues/nameJoiners",parentData:data2,parentDataProperty:"nameJoiners",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate87.errors : vErrors.concat(validate87.errors);
+if(!(validate88(data2.nameJoiners, {instancePath:instancePath+"/cues/nameJoiners",parentData:data2,parentDataProperty:"nameJoiners",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate88.errors : vErrors.concat(validate88.errors);
 errors = vErrors.length;
 }
 var valid1 = _errs14 === errors;
@@ -2074,8 +2115,8 @@ var valid1 = true;
 if(valid1){
 if(data2.midTitleJoiners !== undefined){
 const _errs15 = errors;
-if(!(validate87(data2.midTitleJoiners, {instancePath:instancePath+"/cues/midTitleJoiners",parentData:data2,parentDataProperty:"midTitleJoiners",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate87.errors : vErrors.concat(validate87.errors);
+if(!(validate88(data2.midTitleJoiners, {instancePath:instancePath+"/cues/midTitleJoiners",parentData:data2,parentDataProperty:"midTitleJoiners",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate88.errors : vErrors.concat(validate88.errors);
 errors = vErrors.length;
 }
 var valid1 = _errs15 === errors;
@@ -2086,8 +2127,8 @@ var valid1 = true;
 if(valid1){
 if(data2.sentenceOpeners !== undefined){
 const _errs16 = errors;
-if(!(validate87(data2.sentenceOpeners, {instancePath:instancePath+"/cues/sentenceOpeners",parentData:data2,parentDataProperty:"sentenceOpeners",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate87.errors : vErrors.concat(validate87.errors);
+if(!(validate88(data2.sentenceOpeners, {instancePath:instancePath+"/cues/sentenceOpeners",parentData:data2,parentDataProperty:"sentenceOpeners",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate88.errors : vErrors.concat(validate88.errors);
 errors = vErrors.length;
 }
 var valid1 = _errs16 === errors;
@@ -2098,8 +2139,8 @@ var valid1 = true;
 if(valid1){
 if(data2.titleRunAfter !== undefined){
 const _errs17 = errors;
-if(!(validate87(data2.titleRunAfter, {instancePath:instancePath+"/cues/titleRunAfter",parentData:data2,parentDataProperty:"titleRunAfter",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate87.errors : vErrors.concat(validate87.errors);
+if(!(validate88(data2.titleRunAfter, {instancePath:instancePath+"/cues/titleRunAfter",parentData:data2,parentDataProperty:"titleRunAfter",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate88.errors : vErrors.concat(validate88.errors);
 errors = vErrors.length;
 }
 var valid1 = _errs17 === errors;
@@ -2110,8 +2151,8 @@ var valid1 = true;
 if(valid1){
 if(data2.companyAfter !== undefined){
 const _errs18 = errors;
-if(!(validate87(data2.companyAfter, {instancePath:instancePath+"/cues/companyAfter",parentData:data2,parentDataProperty:"companyAfter",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate87.errors : vErrors.concat(validate87.errors);
+if(!(validate88(data2.companyAfter, {instancePath:instancePath+"/cues/companyAfter",parentData:data2,parentDataProperty:"companyAfter",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate88.errors : vErrors.concat(validate88.errors);
 errors = vErrors.length;
 }
 var valid1 = _errs18 === errors;
@@ -2122,8 +2163,8 @@ var valid1 = true;
 if(valid1){
 if(data2.titleBefore !== undefined){
 const _errs19 = errors;
-if(!(validate87(data2.titleBefore, {instancePath:instancePath+"/cues/titleBefore",parentData:data2,parentDataProperty:"titleBefore",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate87.errors : vErrors.concat(validate87.errors);
+if(!(validate88(data2.titleBefore, {instancePath:instancePath+"/cues/titleBefore",parentData:data2,parentDataProperty:"titleBefore",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate88.errors : vErrors.concat(validate88.errors);
 errors = vErrors.length;
 }
 var valid1 = _errs19 === errors;
@@ -2134,8 +2175,8 @@ var valid1 = true;
 if(valid1){
 if(data2.titleAfter !== undefined){
 const _errs20 = errors;
-if(!(validate87(data2.titleAfter, {instancePath:instancePath+"/cues/titleAfter",parentData:data2,parentDataProperty:"titleAfter",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate87.errors : vErrors.concat(validate87.errors);
+if(!(validate88(data2.titleAfter, {instancePath:instancePath+"/cues/titleAfter",parentData:data2,parentDataProperty:"titleAfter",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate88.errors : vErrors.concat(validate88.errors);
 errors = vErrors.length;
 }
 var valid1 = _errs20 === errors;
@@ -2146,8 +2187,8 @@ var valid1 = true;
 if(valid1){
 if(data2.sourceAfter !== undefined){
 const _errs21 = errors;
-if(!(validate87(data2.sourceAfter, {instancePath:instancePath+"/cues/sourceAfter",parentData:data2,parentDataProperty:"sourceAfter",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate87.errors : vErrors.concat(validate87.errors);
+if(!(validate88(data2.sourceAfter, {instancePath:instancePath+"/cues/sourceAfter",parentData:data2,parentDataProperty:"sourceAfter",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate88.errors : vErrors.concat(validate88.errors);
 errors = vErrors.length;
 }
 var valid1 = _errs21 === errors;
@@ -2171,7 +2212,7 @@ var valid1 = true;
 }
 }
 else {
-validate86.errors = [{instancePath:instancePath+"/cues",schemaPath:"#/properties/cues/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate87.errors = [{instancePath:instancePath+"/cues",schemaPath:"#/properties/cues/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -2195,14 +2236,14 @@ if(errors === _errs24){
 if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
 let missing2;
 if(((((data17.name === undefined) && (missing2 = "name")) || ((data17.abbreviation === undefined) && (missing2 = "abbreviation"))) || ((data17.issn === undefined) && (missing2 = "issn"))) || ((data17.aliases === undefined) && (missing2 = "aliases"))){
-validate86.errors = [{instancePath:instancePath+"/journals/" + i0,schemaPath:"#/properties/journals/items/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
+validate87.errors = [{instancePath:instancePath+"/journals/" + i0,schemaPath:"#/properties/journals/items/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
 return false;
 }
 else {
 const _errs26 = errors;
 for(const key2 in data17){
 if(!((((((((key2 === "name") || (key2 === "abbreviation")) || (key2 === "issn")) || (key2 === "aliases")) || (key2 === "publisher")) || (key2 === "abbreviationSource")) || (key2 === "nlmTitle")) || (key2 === "family"))){
-validate86.errors = [{instancePath:instancePath+"/journals/" + i0,schemaPath:"#/properties/journals/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
+validate87.errors = [{instancePath:instancePath+"/journals/" + i0,schemaPath:"#/properties/journals/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -2214,12 +2255,12 @@ const _errs27 = errors;
 if(errors === _errs27){
 if(typeof data18 === "string"){
 if(func2(data18) < 1){
-validate86.errors = [{instancePath:instancePath+"/journals/" + i0+"/name",schemaPath:"#/properties/journals/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate87.errors = [{instancePath:instancePath+"/journals/" + i0+"/name",schemaPath:"#/properties/journals/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 else {
-validate86.errors = [{instancePath:instancePath+"/journals/" + i0+"/name",schemaPath:"#/properties/journals/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate87.errors = [{instancePath:instancePath+"/journals/" + i0+"/name",schemaPath:"#/properties/journals/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -2235,12 +2276,12 @@ const _errs29 = errors;
 if(errors === _errs29){
 if(typeof data19 === "string"){
 if(func2(data19) < 1){
-validate86.errors = [{instancePath:instancePath+"/journals/" + i0+"/abbreviation",schemaPath:"#/properties/journals/items/properties/abbreviation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate87.errors = [{instancePath:instancePath+"/journals/" + i0+"/abbreviation",schemaPath:"#/properties/journals/items/properties/abbreviation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 else {
-validate86.errors = [{instancePath:instancePath+"/journals/" + i0+"/abbreviation",schemaPath:"#/properties/journals/items/properties/abbreviation/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate87.errors = [{instancePath:instancePath+"/journals/" + i0+"/abbreviation",schemaPath:"#/properties/journals/items/properties/abbreviation/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -2263,12 +2304,12 @@ const _errs33 = errors;
 if(errors === _errs33){
 if(typeof data21 === "string"){
 if(!pattern5.test(data21)){
-validate86.errors = [{instancePath:instancePath+"/journals/" + i0+"/issn/" + i1,schemaPath:"#/properties/journals/items/properties/issn/items/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{3}[0-9X]$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{3}[0-9X]$"+"\""}];
+validate87.errors = [{instancePath:instancePath+"/journals/" + i0+"/issn/" + i1,schemaPath:"#/properties/journals/items/properties/issn/items/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{3}[0-9X]$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{3}[0-9X]$"+"\""}];
 return false;
 }
 }
 else {
-validate86.errors = [{instancePath:instancePath+"/journals/" + i0+"/issn/" + i1,schemaPath:"#/properties/journals/items/properties/issn/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate87.errors = [{instancePath:instancePath+"/journals/" + i0+"/issn/" + i1,schemaPath:"#/properties/journals/items/properties/issn/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -2279,7 +2320,7 @@ break;
 }
 }
 else {
-validate86.errors = [{instancePath:instancePath+"/journals/" + i0+"/issn",schemaPath:"#/properties/journals/items/properties/issn/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate87.errors = [{instancePath:instancePath+"/journals/" + i0+"/issn",schemaPath:"#/properties/journals/items/properties/issn/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -2302,12 +2343,12 @@ const _errs37 = errors;
 if(errors === _errs37){
 if(typeof data23 === "string"){
 if(func2(data23) < 1){
-validate86.errors = [{instancePath:instancePath+"/journals/" + i0+"/aliases/" + i2,schemaPath:"#/properties/journals/items/properties/aliases/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate87.errors = [{instancePath:instancePath+"/journals/" + i0+"/aliases/" + i2,schemaPath:"#/properties/journals/items/properties/aliases/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 else {
-validate86.errors = [{instancePath:instancePath+"/journals/" + i0+"/aliases/" + i2,schemaPath:"#/properties/journals/items/properties/aliases/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate87.errors = [{instancePath:instancePath+"/journals/" + i0+"/aliases/" + i2,schemaPath:"#/properties/journals/items/properties/aliases/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -2318,7 +2359,7 @@ break;
 }
 }
 else {
-validate86.errors = [{instancePath:instancePath+"/journals/" + i0+"/aliases",schemaPath:"#/properties/journals/items/properties/aliases/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate87.errors = [{instancePath:instancePath+"/journals/" + i0+"/aliases",schemaPath:"#/properties/journals/items/properties/aliases/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -2331,7 +2372,7 @@ if(valid3){
 if(data17.publisher !== undefined){
 const _errs39 = errors;
 if(typeof data17.publisher !== "boolean"){
-validate86.errors = [{instancePath:instancePath+"/journals/" + i0+"/publisher",schemaPath:"#/properties/journals/items/properties/publisher/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+validate87.errors = [{instancePath:instancePath+"/journals/" + i0+"/publisher",schemaPath:"#/properties/journals/items/properties/publisher/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
 return false;
 }
 var valid3 = _errs39 === errors;
@@ -2344,7 +2385,7 @@ if(data17.abbreviationSource !== undefined){
 let data25 = data17.abbreviationSource;
 const _errs41 = errors;
 if(!(((data25 === "nlm") || (data25 === "iso4")) || (data25 === "journal"))){
-validate86.errors = [{instancePath:instancePath+"/journals/" + i0+"/abbreviationSource",schemaPath:"#/properties/journals/items/properties/abbreviationSource/enum",keyword:"enum",params:{allowedValues: schema23.properties.journals.items.properties.abbreviationSource.enum},message:"must be equal to one of the allowed values"}];
+validate87.errors = [{instancePath:instancePath+"/journals/" + i0+"/abbreviationSource",schemaPath:"#/properties/journals/items/properties/abbreviationSource/enum",keyword:"enum",params:{allowedValues: schema23.properties.journals.items.properties.abbreviationSource.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid3 = _errs41 === errors;
@@ -2359,12 +2400,12 @@ const _errs42 = errors;
 if(errors === _errs42){
 if(typeof data26 === "string"){
 if(func2(data26) < 1){
-validate86.errors = [{instancePath:instancePath+"/journals/" + i0+"/nlmTitle",schemaPath:"#/properties/journals/items/properties/nlmTitle/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate87.errors = [{instancePath:instancePath+"/journals/" + i0+"/nlmTitle",schemaPath:"#/properties/journals/items/properties/nlmTitle/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 else {
-validate86.errors = [{instancePath:instancePath+"/journals/" + i0+"/nlmTitle",schemaPath:"#/properties/journals/items/properties/nlmTitle/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate87.errors = [{instancePath:instancePath+"/journals/" + i0+"/nlmTitle",schemaPath:"#/properties/journals/items/properties/nlmTitle/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -2380,12 +2421,12 @@ const _errs44 = errors;
 if(errors === _errs44){
 if(typeof data27 === "string"){
 if(func2(data27) < 1){
-validate86.errors = [{instancePath:instancePath+"/journals/" + i0+"/family",schemaPath:"#/properties/journals/items/properties/family/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate87.errors = [{instancePath:instancePath+"/journals/" + i0+"/family",schemaPath:"#/properties/journals/items/properties/family/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 else {
-validate86.errors = [{instancePath:instancePath+"/journals/" + i0+"/family",schemaPath:"#/properties/journals/items/properties/family/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate87.errors = [{instancePath:instancePath+"/journals/" + i0+"/family",schemaPath:"#/properties/journals/items/properties/family/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -2405,7 +2446,7 @@ var valid3 = true;
 }
 }
 else {
-validate86.errors = [{instancePath:instancePath+"/journals/" + i0,schemaPath:"#/properties/journals/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate87.errors = [{instancePath:instancePath+"/journals/" + i0,schemaPath:"#/properties/journals/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -2416,7 +2457,7 @@ break;
 }
 }
 else {
-validate86.errors = [{instancePath:instancePath+"/journals",schemaPath:"#/properties/journals/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate87.errors = [{instancePath:instancePath+"/journals",schemaPath:"#/properties/journals/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -2432,20 +2473,55 @@ var valid0 = true;
 }
 }
 else {
-validate86.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate87.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate86.errors = vErrors;
+validate87.errors = vErrors;
 return errors === 0;
 }
-validate86.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate87.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const html = validate101;
+export const html = validate102;
 const schema25 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/html.schema.json","type":"object","additionalProperties":false,"$defs":{"selector":{"type":"string","minLength":1,"pattern":"^([a-zA-Z][a-zA-Z0-9-]{0,40})?((?:[#.][\\w-]{1,100}|\\[[\\w-]{1,60}(?:[~^$*]?=(?:\"[^\"]{0,200}\"|'[^']{0,200}'|[\\w-]{0,200}))?\\]){0,20})$"}},"required":["dropElements","chromeElements","chromeClassPattern","chromeClassExceptions","wechatRoot","contentSelectors","blockElements","metaLinePatterns"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"dropElements":{"type":"array","items":{"type":"string"}},"chromeElements":{"type":"array","items":{"type":"string"}},"chromeClassPattern":{"type":"string"},"chromeClassExceptions":{"type":"string"},"wechatRoot":{"$ref":"#/$defs/selector"},"contentSelectors":{"type":"array","items":{"$ref":"#/$defs/selector"}},"blockElements":{"type":"array","items":{"type":"string"}},"metaLinePatterns":{"type":"array","items":{"type":"string"}}}};
 const pattern6 = new RegExp("^([a-zA-Z][a-zA-Z0-9-]{0,40})?((?:[#.][\\w-]{1,100}|\\[[\\w-]{1,60}(?:[~^$*]?=(?:\"[^\"]{0,200}\"|'[^']{0,200}'|[\\w-]{0,200}))?\\]){0,20})$", "u");
 
+function validate103(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate103.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(errors === 0){
+if(typeof data === "string"){
+if(func2(data) < 1){
+validate103.errors = [{instancePath,schemaPath:"#/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+else {
+if(!pattern6.test(data)){
+validate103.errors = [{instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^([a-zA-Z][a-zA-Z0-9-]{0,40})?((?:[#.][\\w-]{1,100}|\\[[\\w-]{1,60}(?:[~^$*]?=(?:\"[^\"]{0,200}\"|'[^']{0,200}'|[\\w-]{0,200}))?\\]){0,20})$"},message:"must match pattern \""+"^([a-zA-Z][a-zA-Z0-9-]{0,40})?((?:[#.][\\w-]{1,100}|\\[[\\w-]{1,60}(?:[~^$*]?=(?:\"[^\"]{0,200}\"|'[^']{0,200}'|[\\w-]{0,200}))?\\]){0,20})$"+"\""}];
+return false;
+}
+}
+}
+else {
+validate103.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+validate103.errors = vErrors;
+return errors === 0;
+}
+validate103.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+
 function validate102(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+/*# sourceURL="https://digest-ingest.dev/schemas/html.schema.json" */;
 let vErrors = null;
 let errors = 0;
 const evaluated0 = validate102.evaluated;
@@ -2456,52 +2532,17 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(errors === 0){
-if(typeof data === "string"){
-if(func2(data) < 1){
-validate102.errors = [{instancePath,schemaPath:"#/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-else {
-if(!pattern6.test(data)){
-validate102.errors = [{instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^([a-zA-Z][a-zA-Z0-9-]{0,40})?((?:[#.][\\w-]{1,100}|\\[[\\w-]{1,60}(?:[~^$*]?=(?:\"[^\"]{0,200}\"|'[^']{0,200}'|[\\w-]{0,200}))?\\]){0,20})$"},message:"must match pattern \""+"^([a-zA-Z][a-zA-Z0-9-]{0,40})?((?:[#.][\\w-]{1,100}|\\[[\\w-]{1,60}(?:[~^$*]?=(?:\"[^\"]{0,200}\"|'[^']{0,200}'|[\\w-]{0,200}))?\\]){0,20})$"+"\""}];
-return false;
-}
-}
-}
-else {
-validate102.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-validate102.errors = vErrors;
-return errors === 0;
-}
-validate102.evaluated = {"dynamicProps":false,"dynamicItems":false};
-
-
-function validate101(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="https://digest-ingest.dev/schemas/html.schema.json" */;
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate101.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if(((((((((data.dropElements === undefined) && (missing0 = "dropElements")) || ((data.chromeElements === undefined) && (missing0 = "chromeElements"))) || ((data.chromeClassPattern === undefined) && (missing0 = "chromeClassPattern"))) || ((data.chromeClassExceptions === undefined) && (missing0 = "chromeClassExceptions"))) || ((data.wechatRoot === undefined) && (missing0 = "wechatRoot"))) || ((data.contentSelectors === undefined) && (missing0 = "contentSelectors"))) || ((data.blockElements === undefined) && (missing0 = "blockElements"))) || ((data.metaLinePatterns === undefined) && (missing0 = "metaLinePatterns"))){
-validate101.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate102.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!(func1.call(schema25.properties, key0))){
-validate101.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate102.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -2510,7 +2551,7 @@ if(_errs1 === errors){
 if(data.$schema !== undefined){
 const _errs2 = errors;
 if(typeof data.$schema !== "string"){
-validate101.errors = [{instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate102.errors = [{instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -2522,7 +2563,7 @@ if(valid0){
 if(data.description !== undefined){
 const _errs4 = errors;
 if(typeof data.description !== "string"){
-validate101.errors = [{instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate102.errors = [{instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs4 === errors;
@@ -2541,7 +2582,7 @@ const len0 = data2.length;
 for(let i0=0; i0<len0; i0++){
 const _errs8 = errors;
 if(typeof data2[i0] !== "string"){
-validate101.errors = [{instancePath:instancePath+"/dropElements/" + i0,schemaPath:"#/properties/dropElements/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate102.errors = [{instancePath:instancePath+"/dropElements/" + i0,schemaPath:"#/properties/dropElements/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid1 = _errs8 === errors;
@@ -2551,7 +2592,7 @@ break;
 }
 }
 else {
-validate101.errors = [{instancePath:instancePath+"/dropElements",schemaPath:"#/properties/dropElements/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate102.errors = [{instancePath:instancePath+"/dropElements",schemaPath:"#/properties/dropElements/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -2571,7 +2612,7 @@ const len1 = data4.length;
 for(let i1=0; i1<len1; i1++){
 const _errs12 = errors;
 if(typeof data4[i1] !== "string"){
-validate101.errors = [{instancePath:instancePath+"/chromeElements/" + i1,schemaPath:"#/properties/chromeElements/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate102.errors = [{instancePath:instancePath+"/chromeElements/" + i1,schemaPath:"#/properties/chromeElements/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid2 = _errs12 === errors;
@@ -2581,7 +2622,7 @@ break;
 }
 }
 else {
-validate101.errors = [{instancePath:instancePath+"/chromeElements",schemaPath:"#/properties/chromeElements/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate102.errors = [{instancePath:instancePath+"/chromeElements",schemaPath:"#/properties/chromeElements/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -2594,7 +2635,7 @@ if(valid0){
 if(data.chromeClassPattern !== undefined){
 const _errs14 = errors;
 if(typeof data.chromeClassPattern !== "string"){
-validate101.errors = [{instancePath:instancePath+"/chromeClassPattern",schemaPath:"#/properties/chromeClassPattern/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate102.errors = [{instancePath:instancePath+"/chromeClassPattern",schemaPath:"#/properties/chromeClassPattern/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs14 === errors;
@@ -2606,7 +2647,7 @@ if(valid0){
 if(data.chromeClassExceptions !== undefined){
 const _errs16 = errors;
 if(typeof data.chromeClassExceptions !== "string"){
-validate101.errors = [{instancePath:instancePath+"/chromeClassExceptions",schemaPath:"#/properties/chromeClassExceptions/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate102.errors = [{instancePath:instancePath+"/chromeClassExceptions",schemaPath:"#/properties/chromeClassExceptions/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs16 === errors;
@@ -2617,8 +2658,8 @@ var valid0 = true;
 if(valid0){
 if(data.wechatRoot !== undefined){
 const _errs18 = errors;
-if(!(validate102(data.wechatRoot, {instancePath:instancePath+"/wechatRoot",parentData:data,parentDataProperty:"wechatRoot",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate102.errors : vErrors.concat(validate102.errors);
+if(!(validate103(data.wechatRoot, {instancePath:instancePath+"/wechatRoot",parentData:data,parentDataProperty:"wechatRoot",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate103.errors : vErrors.concat(validate103.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs18 === errors;
@@ -2636,8 +2677,8 @@ var valid3 = true;
 const len2 = data9.length;
 for(let i2=0; i2<len2; i2++){
 const _errs21 = errors;
-if(!(validate102(data9[i2], {instancePath:instancePath+"/contentSelectors/" + i2,parentData:data9,parentDataProperty:i2,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate102.errors : vErrors.concat(validate102.errors);
+if(!(validate103(data9[i2], {instancePath:instancePath+"/contentSelectors/" + i2,parentData:data9,parentDataProperty:i2,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate103.errors : vErrors.concat(validate103.errors);
 errors = vErrors.length;
 }
 var valid3 = _errs21 === errors;
@@ -2647,7 +2688,7 @@ break;
 }
 }
 else {
-validate101.errors = [{instancePath:instancePath+"/contentSelectors",schemaPath:"#/properties/contentSelectors/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate102.errors = [{instancePath:instancePath+"/contentSelectors",schemaPath:"#/properties/contentSelectors/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -2667,7 +2708,7 @@ const len3 = data11.length;
 for(let i3=0; i3<len3; i3++){
 const _errs24 = errors;
 if(typeof data11[i3] !== "string"){
-validate101.errors = [{instancePath:instancePath+"/blockElements/" + i3,schemaPath:"#/properties/blockElements/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate102.errors = [{instancePath:instancePath+"/blockElements/" + i3,schemaPath:"#/properties/blockElements/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid4 = _errs24 === errors;
@@ -2677,7 +2718,7 @@ break;
 }
 }
 else {
-validate101.errors = [{instancePath:instancePath+"/blockElements",schemaPath:"#/properties/blockElements/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate102.errors = [{instancePath:instancePath+"/blockElements",schemaPath:"#/properties/blockElements/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -2697,7 +2738,7 @@ const len4 = data13.length;
 for(let i4=0; i4<len4; i4++){
 const _errs28 = errors;
 if(typeof data13[i4] !== "string"){
-validate101.errors = [{instancePath:instancePath+"/metaLinePatterns/" + i4,schemaPath:"#/properties/metaLinePatterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate102.errors = [{instancePath:instancePath+"/metaLinePatterns/" + i4,schemaPath:"#/properties/metaLinePatterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid5 = _errs28 === errors;
@@ -2707,7 +2748,7 @@ break;
 }
 }
 else {
-validate101.errors = [{instancePath:instancePath+"/metaLinePatterns",schemaPath:"#/properties/metaLinePatterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate102.errors = [{instancePath:instancePath+"/metaLinePatterns",schemaPath:"#/properties/metaLinePatterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -2729,16 +2770,16 @@ var valid0 = true;
 }
 }
 else {
-validate101.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate102.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate101.errors = vErrors;
+validate102.errors = vErrors;
 return errors === 0;
 }
-validate101.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate102.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const lexicon = validate105;
+export const lexicon = validate106;
 const schema27 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/lexicon.schema.json","type":"object","additionalProperties":false,"required":["concepts","patterns"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"pinyinRuby":{"type":"string","minLength":2,"maxLength":300},"definitionStops":{"type":"object","additionalProperties":false,"required":["always","clauseOpeners"],"properties":{"always":{"type":"array","items":{"type":"string","minLength":1,"maxLength":10},"maxItems":100},"clauseOpeners":{"type":"array","items":{"type":"string","minLength":1,"maxLength":10},"maxItems":100}}},"abbreviationCompounds":{"type":"object","additionalProperties":false,"properties":{"before":{"type":"array","items":{"type":"string","minLength":1,"maxLength":10},"maxItems":50},"after":{"type":"array","items":{"type":"string","minLength":1,"maxLength":10},"maxItems":50}}},"asides":{"type":"array","items":{"type":"string","minLength":2,"maxLength":12},"maxItems":100},"asideEndings":{"type":"array","items":{"type":"string","minLength":3,"maxLength":8},"maxItems":40},"notMentions":{"type":"array","items":{"type":"string","minLength":2,"maxLength":40},"maxItems":200},"patterns":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","type","pattern","idPrefix","labelCase"],"properties":{"name":{"type":"string","pattern":"^[a-z][a-z0-9-]*$"},"type":{"$ref":"#/$defs/EntityType"},"pattern":{"type":"string","minLength":2,"maxLength":200},"idPrefix":{"type":"string","pattern":"^[a-z]+:$"},"labelCase":{"enum":["upper","keep"]}}}},"concepts":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","type","label","xrefs","zh","en","abbreviations"],"properties":{"id":{"type":"string","pattern":"^[a-z]+:[a-z0-9-]+$"},"type":{"$ref":"#/$defs/EntityType"},"label":{"type":"string","minLength":1},"xrefs":{"type":"array","items":{"type":"string","pattern":"^(MESH:D[0-9]{6,9}|CL:[0-9]{7}|HGNC\\.SYMBOL:[A-Z0-9-]+)$"}},"zh":{"type":"array","items":{"type":"string","minLength":1}},"en":{"type":"array","items":{"type":"string","minLength":2}},"abbreviations":{"type":"array","items":{"type":"string","minLength":2}},"broader":{"type":"string","pattern":"^[a-z]+:[a-z0-9-]+$"}}}}},"$defs":{"EntityType":{"enum":["disease","cell","molecule","measure","organization","journal","drug","country","other"]}}};
 const pattern7 = new RegExp("^[a-z][a-z0-9-]*$", "u");
 const pattern8 = new RegExp("^[a-z]+:$", "u");
@@ -2746,10 +2787,10 @@ const pattern9 = new RegExp("^[a-z]+:[a-z0-9-]+$", "u");
 const pattern10 = new RegExp("^(MESH:D[0-9]{6,9}|CL:[0-9]{7}|HGNC\\.SYMBOL:[A-Z0-9-]+)$", "u");
 const schema28 = {"enum":["disease","cell","molecule","measure","organization","journal","drug","country","other"]};
 
-function validate106(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate107(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate106.evaluated;
+const evaluated0 = validate107.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -2757,20 +2798,20 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(!(((((((((data === "disease") || (data === "cell")) || (data === "molecule")) || (data === "measure")) || (data === "organization")) || (data === "journal")) || (data === "drug")) || (data === "country")) || (data === "other"))){
-validate106.errors = [{instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema28.enum},message:"must be equal to one of the allowed values"}];
+validate107.errors = [{instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema28.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
-validate106.errors = vErrors;
+validate107.errors = vErrors;
 return errors === 0;
 }
-validate106.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate107.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate105(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate106(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://digest-ingest.dev/schemas/lexicon.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate105.evaluated;
+const evaluated0 = validate106.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -2781,14 +2822,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if(((data.concepts === undefined) && (missing0 = "concepts")) || ((data.patterns === undefined) && (missing0 = "patterns"))){
-validate105.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate106.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!(func1.call(schema27.properties, key0))){
-validate105.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate106.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -2797,7 +2838,7 @@ if(_errs1 === errors){
 if(data.$schema !== undefined){
 const _errs2 = errors;
 if(typeof data.$schema !== "string"){
-validate105.errors = [{instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate106.errors = [{instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -2809,7 +2850,7 @@ if(valid0){
 if(data.description !== undefined){
 const _errs4 = errors;
 if(typeof data.description !== "string"){
-validate105.errors = [{instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate106.errors = [{instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs4 === errors;
@@ -2824,18 +2865,18 @@ const _errs6 = errors;
 if(errors === _errs6){
 if(typeof data2 === "string"){
 if(func2(data2) > 300){
-validate105.errors = [{instancePath:instancePath+"/pinyinRuby",schemaPath:"#/properties/pinyinRuby/maxLength",keyword:"maxLength",params:{limit: 300},message:"must NOT have more than 300 characters"}];
+validate106.errors = [{instancePath:instancePath+"/pinyinRuby",schemaPath:"#/properties/pinyinRuby/maxLength",keyword:"maxLength",params:{limit: 300},message:"must NOT have more than 300 characters"}];
 return false;
 }
 else {
 if(func2(data2) < 2){
-validate105.errors = [{instancePath:instancePath+"/pinyinRuby",schemaPath:"#/properties/pinyinRuby/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"}];
+validate106.errors = [{instancePath:instancePath+"/pinyinRuby",schemaPath:"#/properties/pinyinRuby/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"}];
 return false;
 }
 }
 }
 else {
-validate105.errors = [{instancePath:instancePath+"/pinyinRuby",schemaPath:"#/properties/pinyinRuby/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate106.errors = [{instancePath:instancePath+"/pinyinRuby",schemaPath:"#/properties/pinyinRuby/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -2852,14 +2893,14 @@ if(errors === _errs8){
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 let missing1;
 if(((data3.always === undefined) && (missing1 = "always")) || ((data3.clauseOpeners === undefined) && (missing1 = "clauseOpeners"))){
-validate105.errors = [{instancePath:instancePath+"/definitionStops",schemaPath:"#/properties/definitionStops/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
+validate106.errors = [{instancePath:instancePath+"/definitionStops",schemaPath:"#/properties/definitionStops/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
 return false;
 }
 else {
 const _errs10 = errors;
 for(const key1 in data3){
 if(!((key1 === "always") || (key1 === "clauseOpeners"))){
-validate105.errors = [{instancePath:instancePath+"/definitionStops",schemaPath:"#/properties/definitionStops/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
+validate106.errors = [{instancePath:instancePath+"/definitionStops",schemaPath:"#/properties/definitionStops/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -2871,7 +2912,7 @@ const _errs11 = errors;
 if(errors === _errs11){
 if(Array.isArray(data4)){
 if(data4.length > 100){
-validate105.errors = [{instancePath:instancePath+"/definitionStops/always",schemaPath:"#/properties/definitionStops/properties/always/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"}];
+validate106.errors = [{instancePath:instancePath+"/definitionStops/always",schemaPath:"#/properties/definitionStops/properties/always/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"}];
 return false;
 }
 else {
@@ -2883,18 +2924,18 @@ const _errs13 = errors;
 if(errors === _errs13){
 if(typeof data5 === "string"){
 if(func2(data5) > 10){
-validate105.errors = [{instancePath:instancePath+"/definitionStops/always/" + i0,schemaPath:"#/properties/definitionStops/properties/always/items/maxLength",keyword:"maxLength",params:{limit: 10},message:"must NOT have more than 10 characters"}];
+validate106.errors = [{instancePath:instancePath+"/definitionStops/always/" + i0,schemaPath:"#/properties/definitionStops/properties/always/items/maxLength",keyword:"maxLength",params:{limit: 10},message:"must NOT have more than 10 characters"}];
 return false;
 }
 else {
 if(func2(data5) < 1){
-validate105.errors = [{instancePath:instancePath+"/definitionStops/always/" + i0,schemaPath:"#/properties/definitionStops/properties/always/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate106.errors = [{instancePath:instancePath+"/definitionStops/always/" + i0,schemaPath:"#/properties/definitionStops/properties/always/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 }
 else {
-validate105.errors = [{instancePath:instancePath+"/definitionStops/always/" + i0,schemaPath:"#/properties/definitionStops/properties/always/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate106.errors = [{instancePath:instancePath+"/definitionStops/always/" + i0,schemaPath:"#/properties/definitionStops/properties/always/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -2906,7 +2947,7 @@ break;
 }
 }
 else {
-validate105.errors = [{instancePath:instancePath+"/definitionStops/always",schemaPath:"#/properties/definitionStops/properties/always/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate106.errors = [{instancePath:instancePath+"/definitionStops/always",schemaPath:"#/properties/definitionStops/properties/always/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -2922,7 +2963,7 @@ const _errs15 = errors;
 if(errors === _errs15){
 if(Array.isArray(data6)){
 if(data6.length > 100){
-validate105.errors = [{instancePath:instancePath+"/definitionStops/clauseOpeners",schemaPath:"#/properties/definitionStops/properties/clauseOpeners/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"}];
+validate106.errors = [{instancePath:instancePath+"/definitionStops/clauseOpeners",schemaPath:"#/properties/definitionStops/properties/clauseOpeners/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"}];
 return false;
 }
 else {
@@ -2934,18 +2975,18 @@ const _errs17 = errors;
 if(errors === _errs17){
 if(typeof data7 === "string"){
 if(func2(data7) > 10){
-validate105.errors = [{instancePath:instancePath+"/definitionStops/clauseOpeners/" + i1,schemaPath:"#/properties/definitionStops/properties/clauseOpeners/items/maxLength",keyword:"maxLength",params:{limit: 10},message:"must NOT have more than 10 characters"}];
+validate106.errors = [{instancePath:instancePath+"/definitionStops/clauseOpeners/" + i1,schemaPath:"#/properties/definitionStops/properties/clauseOpeners/items/maxLength",keyword:"maxLength",params:{limit: 10},message:"must NOT have more than 10 characters"}];
 return false;
 }
 else {
 if(func2(data7) < 1){
-validate105.errors = [{instancePath:instancePath+"/definitionStops/clauseOpeners/" + i1,schemaPath:"#/properties/definitionStops/properties/clauseOpeners/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate106.errors = [{instancePath:instancePath+"/definitionStops/clauseOpeners/" + i1,schemaPath:"#/properties/definitionStops/properties/clauseOpeners/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 }
 else {
-validate105.errors = [{instancePath:instancePath+"/definitionStops/clauseOpeners/" + i1,schemaPath:"#/properties/definitionStops/properties/clauseOpeners/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate106.errors = [{instancePath:instancePath+"/definitionStops/clauseOpeners/" + i1,schemaPath:"#/properties/definitionStops/properties/clauseOpeners/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -2957,7 +2998,7 @@ break;
 }
 }
 else {
-validate105.errors = [{instancePath:instancePath+"/definitionStops/clauseOpeners",schemaPath:"#/properties/definitionStops/properties/clauseOpeners/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate106.errors = [{instancePath:instancePath+"/definitionStops/clauseOpeners",schemaPath:"#/properties/definitionStops/properties/clauseOpeners/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -2971,7 +3012,7 @@ var valid1 = true;
 }
 }
 else {
-validate105.errors = [{instancePath:instancePath+"/definitionStops",schemaPath:"#/properties/definitionStops/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate106.errors = [{instancePath:instancePath+"/definitionStops",schemaPath:"#/properties/definitionStops/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -2989,7 +3030,7 @@ if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
 const _errs21 = errors;
 for(const key2 in data8){
 if(!((key2 === "before") || (key2 === "after"))){
-validate105.errors = [{instancePath:instancePath+"/abbreviationCompounds",schemaPath:"#/properties/abbreviationCompounds/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
+validate106.errors = [{instancePath:instancePath+"/abbreviationCompounds",schemaPath:"#/properties/abbreviationCompounds/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -3001,7 +3042,7 @@ const _errs22 = errors;
 if(errors === _errs22){
 if(Array.isArray(data9)){
 if(data9.length > 50){
-validate105.errors = [{instancePath:instancePath+"/abbreviationCompounds/before",schemaPath:"#/properties/abbreviationCompounds/properties/before/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"}];
+validate106.errors = [{instancePath:instancePath+"/abbreviationCompounds/before",schemaPath:"#/properties/abbreviationCompounds/properties/before/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"}];
 return false;
 }
 else {
@@ -3013,18 +3054,18 @@ const _errs24 = errors;
 if(errors === _errs24){
 if(typeof data10 === "string"){
 if(func2(data10) > 10){
-validate105.errors = [{instancePath:instancePath+"/abbreviationCompounds/before/" + i2,schemaPath:"#/properties/abbreviationCompounds/properties/before/items/maxLength",keyword:"maxLength",params:{limit: 10},message:"must NOT have more than 10 characters"}];
+validate106.errors = [{instancePath:instancePath+"/abbreviationCompounds/before/" + i2,schemaPath:"#/properties/abbreviationCompounds/properties/before/items/maxLength",keyword:"maxLength",params:{limit: 10},message:"must NOT have more than 10 characters"}];
 return false;
 }
 else {
 if(func2(data10) < 1){
-validate105.errors = [{instancePath:instancePath+"/abbreviationCompounds/before/" + i2,schemaPath:"#/properties/abbreviationCompounds/properties/before/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate106.errors = [{instancePath:instancePath+"/abbreviationCompounds/before/" + i2,schemaPath:"#/properties/abbreviationCompounds/properties/before/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 }
 else {
-validate105.errors = [{instancePath:instancePath+"/abbreviationCompounds/before/" + i2,schemaPath:"#/properties/abbreviationCompounds/properties/before/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate106.errors = [{instancePath:instancePath+"/abbreviationCompounds/before/" + i2,schemaPath:"#/properties/abbreviationCompounds/properties/before/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -3036,7 +3077,7 @@ break;
 }
 }
 else {
-validate105.errors = [{instancePath:instancePath+"/abbreviationCompounds/before",schemaPath:"#/properties/abbreviationCompounds/properties/before/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate106.errors = [{instancePath:instancePath+"/abbreviationCompounds/before",schemaPath:"#/properties/abbreviationCompounds/properties/before/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -3052,7 +3093,7 @@ const _errs26 = errors;
 if(errors === _errs26){
 if(Array.isArray(data11)){
 if(data11.length > 50){
-validate105.errors = [{instancePath:instancePath+"/abbreviationCompounds/after",schemaPath:"#/properties/abbreviationCompounds/properties/after/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"}];
+validate106.errors = [{instancePath:instancePath+"/abbreviationCompounds/after",schemaPath:"#/properties/abbreviationCompounds/properties/after/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"}];
 return false;
 }
 else {
@@ -3064,18 +3105,18 @@ const _errs28 = errors;
 if(errors === _errs28){
 if(typeof data12 === "string"){
 if(func2(data12) > 10){
-validate105.errors = [{instancePath:instancePath+"/abbreviationCompounds/after/" + i3,schemaPath:"#/properties/abbreviationCompounds/properties/after/items/maxLength",keyword:"maxLength",params:{limit: 10},message:"must NOT have more than 10 characters"}];
+validate106.errors = [{instancePath:instancePath+"/abbreviationCompounds/after/" + i3,schemaPath:"#/properties/abbreviationCompounds/properties/after/items/maxLength",keyword:"maxLength",params:{limit: 10},message:"must NOT have more than 10 characters"}];
 return false;
 }
 else {
 if(func2(data12) < 1){
-validate105.errors = [{instancePath:instancePath+"/abbreviationCompounds/after/" + i3,schemaPath:"#/properties/abbreviationCompounds/properties/after/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate106.errors = [{instancePath:instancePath+"/abbreviationCompounds/after/" + i3,schemaPath:"#/properties/abbreviationCompounds/properties/after/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 }
 else {
-validate105.errors = [{instancePath:instancePath+"/abbreviationCompounds/after/" + i3,schemaPath:"#/properties/abbreviationCompounds/properties/after/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate106.errors = [{instancePath:instancePath+"/abbreviationCompounds/after/" + i3,schemaPath:"#/properties/abbreviationCompounds/properties/after/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -3087,7 +3128,7 @@ break;
 }
 }
 else {
-validate105.errors = [{instancePath:instancePath+"/abbreviationCompounds/after",schemaPath:"#/properties/abbreviationCompounds/properties/after/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate106.errors = [{instancePath:instancePath+"/abbreviationCompounds/after",schemaPath:"#/properties/abbreviationCompounds/properties/after/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -3100,7 +3141,7 @@ var valid4 = true;
 }
 }
 else {
-validate105.errors = [{instancePath:instancePath+"/abbreviationCompounds",schemaPath:"#/properties/abbreviationCompounds/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate106.errors = [{instancePath:instancePath+"/abbreviationCompounds",schemaPath:"#/properties/abbreviationCompounds/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -3116,7 +3157,7 @@ const _errs30 = errors;
 if(errors === _errs30){
 if(Array.isArray(data13)){
 if(data13.length > 100){
-validate105.errors = [{instancePath:instancePath+"/asides",schemaPath:"#/properties/asides/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"}];
+validate106.errors = [{instancePath:instancePath+"/asides",schemaPath:"#/properties/asides/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"}];
 return false;
 }
 else {
@@ -3128,18 +3169,18 @@ const _errs32 = errors;
 if(errors === _errs32){
 if(typeof data14 === "string"){
 if(func2(data14) > 12){
-validate105.errors = [{instancePath:instancePath+"/asides/" + i4,schemaPath:"#/properties/asides/items/maxLength",keyword:"maxLength",params:{limit: 12},message:"must NOT have more than 12 characters"}];
+validate106.errors = [{instancePath:instancePath+"/asides/" + i4,schemaPath:"#/properties/asides/items/maxLength",keyword:"maxLength",params:{limit: 12},message:"must NOT have more than 12 characters"}];
 return false;
 }
 else {
 if(func2(data14) < 2){
-validate105.errors = [{instancePath:instancePath+"/asides/" + i4,schemaPath:"#/properties/asides/items/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"}];
+validate106.errors = [{instancePath:instancePath+"/asides/" + i4,schemaPath:"#/properties/asides/items/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"}];
 return false;
 }
 }
 }
 else {
-validate105.errors = [{instancePath:instancePath+"/asides/" + i4,schemaPath:"#/properties/asides/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate106.errors = [{instancePath:instancePath+"/asides/" + i4,schemaPath:"#/properties/asides/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -3151,7 +3192,7 @@ break;
 }
 }
 else {
-validate105.errors = [{instancePath:instancePath+"/asides",schemaPath:"#/properties/asides/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate106.errors = [{instancePath:instancePath+"/asides",schemaPath:"#/properties/asides/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -3167,7 +3208,7 @@ const _errs34 = errors;
 if(errors === _errs34){
 if(Array.isArray(data15)){
 if(data15.length > 40){
-validate105.errors = [{instancePath:instancePath+"/asideEndings",schemaPath:"#/properties/asideEndings/maxItems",keyword:"maxItems",params:{limit: 40},message:"must NOT have more than 40 items"}];
+validate106.errors = [{instancePath:instancePath+"/asideEndings",schemaPath:"#/properties/asideEndings/maxItems",keyword:"maxItems",params:{limit: 40},message:"must NOT have more than 40 items"}];
 return false;
 }
 else {
@@ -3179,18 +3220,18 @@ const _errs36 = errors;
 if(errors === _errs36){
 if(typeof data16 === "string"){
 if(func2(data16) > 8){
-validate105.errors = [{instancePath:instancePath+"/asideEndings/" + i5,schemaPath:"#/properties/asideEndings/items/maxLength",keyword:"maxLength",params:{limit: 8},message:"must NOT have more than 8 characters"}];
+validate106.errors = [{instancePath:instancePath+"/asideEndings/" + i5,schemaPath:"#/properties/asideEndings/items/maxLength",keyword:"maxLength",params:{limit: 8},message:"must NOT have more than 8 characters"}];
 return false;
 }
 else {
 if(func2(data16) < 3){
-validate105.errors = [{instancePath:instancePath+"/asideEndings/" + i5,schemaPath:"#/properties/asideEndings/items/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters"}];
+validate106.errors = [{instancePath:instancePath+"/asideEndings/" + i5,schemaPath:"#/properties/asideEndings/items/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters"}];
 return false;
 }
 }
 }
 else {
-validate105.errors = [{instancePath:instancePath+"/asideEndings/" + i5,schemaPath:"#/properties/asideEndings/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate106.errors = [{instancePath:instancePath+"/asideEndings/" + i5,schemaPath:"#/properties/asideEndings/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -3202,7 +3243,7 @@ break;
 }
 }
 else {
-validate105.errors = [{instancePath:instancePath+"/asideEndings",schemaPath:"#/properties/asideEndings/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate106.errors = [{instancePath:instancePath+"/asideEndings",schemaPath:"#/properties/asideEndings/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -3218,7 +3259,7 @@ const _errs38 = errors;
 if(errors === _errs38){
 if(Array.isArray(data17)){
 if(data17.length > 200){
-validate105.errors = [{instancePath:instancePath+"/notMentions",schemaPath:"#/properties/notMentions/maxItems",keyword:"maxItems",params:{limit: 200},message:"must NOT have more than 200 items"}];
+validate106.errors = [{instancePath:instancePath+"/notMentions",schemaPath:"#/properties/notMentions/maxItems",keyword:"maxItems",params:{limit: 200},message:"must NOT have more than 200 items"}];
 return false;
 }
 else {
@@ -3230,18 +3271,18 @@ const _errs40 = errors;
 if(errors === _errs40){
 if(typeof data18 === "string"){
 if(func2(data18) > 40){
-validate105.errors = [{instancePath:instancePath+"/notMentions/" + i6,schemaPath:"#/properties/notMentions/items/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"}];
+validate106.errors = [{instancePath:instancePath+"/notMentions/" + i6,schemaPath:"#/properties/notMentions/items/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"}];
 return false;
 }
 else {
 if(func2(data18) < 2){
-validate105.errors = [{instancePath:instancePath+"/notMentions/" + i6,schemaPath:"#/properties/notMentions/items/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"}];
+validate106.errors = [{instancePath:instancePath+"/notMentions/" + i6,schemaPath:"#/properties/notMentions/items/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"}];
 return false;
 }
 }
 }
 else {
-validate105.errors = [{instancePath:instancePath+"/notMentions/" + i6,schemaPath:"#/properties/notMentions/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate106.errors = [{instancePath:instancePath+"/notMentions/" + i6,schemaPath:"#/properties/notMentions/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -3253,7 +3294,7 @@ break;
 }
 }
 else {
-validate105.errors = [{instancePath:instancePath+"/notMentions",schemaPath:"#/properties/notMentions/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate106.errors = [{instancePath:instancePath+"/notMentions",schemaPath:"#/properties/notMentions/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -3277,14 +3318,14 @@ if(errors === _errs44){
 if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
 let missing2;
 if((((((data20.name === undefined) && (missing2 = "name")) || ((data20.type === undefined) && (missing2 = "type"))) || ((data20.pattern === undefined) && (missing2 = "pattern"))) || ((data20.idPrefix === undefined) && (missing2 = "idPrefix"))) || ((data20.labelCase === undefined) && (missing2 = "labelCase"))){
-validate105.errors = [{instancePath:instancePath+"/patterns/" + i7,schemaPath:"#/properties/patterns/items/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
+validate106.errors = [{instancePath:instancePath+"/patterns/" + i7,schemaPath:"#/properties/patterns/items/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
 return false;
 }
 else {
 const _errs46 = errors;
 for(const key3 in data20){
 if(!(((((key3 === "name") || (key3 === "type")) || (key3 === "pattern")) || (key3 === "idPrefix")) || (key3 === "labelCase"))){
-validate105.errors = [{instancePath:instancePath+"/patterns/" + i7,schemaPath:"#/properties/patterns/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"}];
+validate106.errors = [{instancePath:instancePath+"/patterns/" + i7,schemaPath:"#/properties/patterns/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -3296,12 +3337,12 @@ const _errs47 = errors;
 if(errors === _errs47){
 if(typeof data21 === "string"){
 if(!pattern7.test(data21)){
-validate105.errors = [{instancePath:instancePath+"/patterns/" + i7+"/name",schemaPath:"#/properties/patterns/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9-]*$"+"\""}];
+validate106.errors = [{instancePath:instancePath+"/patterns/" + i7+"/name",schemaPath:"#/properties/patterns/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9-]*$"+"\""}];
 return false;
 }
 }
 else {
-validate105.errors = [{instancePath:instancePath+"/patterns/" + i7+"/name",schemaPath:"#/properties/patterns/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate106.errors = [{instancePath:instancePath+"/patterns/" + i7+"/name",schemaPath:"#/properties/patterns/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -3313,8 +3354,8 @@ var valid11 = true;
 if(valid11){
 if(data20.type !== undefined){
 const _errs49 = errors;
-if(!(validate106(data20.type, {instancePath:instancePath+"/patterns/" + i7+"/type",parentData:data20,parentDataProperty:"type",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate106.errors : vErrors.concat(validate106.errors);
+if(!(validate107(data20.type, {instancePath:instancePath+"/patterns/" + i7+"/type",parentData:data20,parentDataProperty:"type",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate107.errors : vErrors.concat(validate107.errors);
 errors = vErrors.length;
 }
 var valid11 = _errs49 === errors;
@@ -3329,18 +3370,18 @@ const _errs50 = errors;
 if(errors === _errs50){
 if(typeof data23 === "string"){
 if(func2(data23) > 200){
-validate105.errors = [{instancePath:instancePath+"/patterns/" + i7+"/pattern",schemaPath:"#/properties/patterns/items/properties/pattern/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
+validate106.errors = [{instancePath:instancePath+"/patterns/" + i7+"/pattern",schemaPath:"#/properties/patterns/items/properties/pattern/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
 return false;
 }
 else {
 if(func2(data23) < 2){
-validate105.errors = [{instancePath:instancePath+"/patterns/" + i7+"/pattern",schemaPath:"#/properties/patterns/items/properties/pattern/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"}];
+validate106.errors = [{instancePath:instancePath+"/patterns/" + i7+"/pattern",schemaPath:"#/properties/patterns/items/properties/pattern/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"}];
 return false;
 }
 }
 }
 else {
-validate105.errors = [{instancePath:instancePath+"/patterns/" + i7+"/pattern",schemaPath:"#/properties/patterns/items/properties/pattern/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate106.errors = [{instancePath:instancePath+"/patterns/" + i7+"/pattern",schemaPath:"#/properties/patterns/items/properties/pattern/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -3356,12 +3397,12 @@ const _errs52 = errors;
 if(errors === _errs52){
 if(typeof data24 === "string"){
 if(!pattern8.test(data24)){
-validate105.errors = [{instancePath:instancePath+"/patterns/" + i7+"/idPrefix",schemaPath:"#/properties/patterns/items/properties/idPrefix/pattern",keyword:"pattern",params:{pattern: "^[a-z]+:$"},message:"must match pattern \""+"^[a-z]+:$"+"\""}];
+validate106.errors = [{instancePath:instancePath+"/patterns/" + i7+"/idPrefix",schemaPath:"#/properties/patterns/items/properties/idPrefix/pattern",keyword:"pattern",params:{pattern: "^[a-z]+:$"},message:"must match pattern \""+"^[a-z]+:$"+"\""}];
 return false;
 }
 }
 else {
-validate105.errors = [{instancePath:instancePath+"/patterns/" + i7+"/idPrefix",schemaPath:"#/properties/patterns/items/properties/idPrefix/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate106.errors = [{instancePath:instancePath+"/patterns/" + i7+"/idPrefix",schemaPath:"#/properties/patterns/items/properties/idPrefix/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -3375,7 +3416,7 @@ if(data20.labelCase !== undefined){
 let data25 = data20.labelCase;
 const _errs54 = errors;
 if(!((data25 === "upper") || (data25 === "keep"))){
-validate105.errors = [{instancePath:instancePath+"/patterns/" + i7+"/labelCase",schemaPath:"#/properties/patterns/items/properties/labelCase/enum",keyword:"enum",params:{allowedValues: schema27.properties.patterns.items.properties.labelCase.enum},message:"must be equal to one of the allowed values"}];
+validate106.errors = [{instancePath:instancePath+"/patterns/" + i7+"/labelCase",schemaPath:"#/properties/patterns/items/properties/labelCase/enum",keyword:"enum",params:{allowedValues: schema27.properties.patterns.items.properties.labelCase.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid11 = _errs54 === errors;
@@ -3391,7 +3432,7 @@ var valid11 = true;
 }
 }
 else {
-validate105.errors = [{instancePath:instancePath+"/patterns/" + i7,schemaPath:"#/properties/patterns/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate106.errors = [{instancePath:instancePath+"/patterns/" + i7,schemaPath:"#/properties/patterns/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -3402,7 +3443,7 @@ break;
 }
 }
 else {
-validate105.errors = [{instancePath:instancePath+"/patterns",schemaPath:"#/properties/patterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate106.errors = [{instancePath:instancePath+"/patterns",schemaPath:"#/properties/patterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -3426,14 +3467,14 @@ if(errors === _errs57){
 if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
 let missing3;
 if((((((((data27.id === undefined) && (missing3 = "id")) || ((data27.type === undefined) && (missing3 = "type"))) || ((data27.label === undefined) && (missing3 = "label"))) || ((data27.xrefs === undefined) && (missing3 = "xrefs"))) || ((data27.zh === undefined) && (missing3 = "zh"))) || ((data27.en === undefined) && (missing3 = "en"))) || ((data27.abbreviations === undefined) && (missing3 = "abbreviations"))){
-validate105.errors = [{instancePath:instancePath+"/concepts/" + i8,schemaPath:"#/properties/concepts/items/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'"}];
+validate106.errors = [{instancePath:instancePath+"/concepts/" + i8,schemaPath:"#/properties/concepts/items/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'"}];
 return false;
 }
 else {
 const _errs59 = errors;
 for(const key4 in data27){
 if(!((((((((key4 === "id") || (key4 === "type")) || (key4 === "label")) || (key4 === "xrefs")) || (key4 === "zh")) || (key4 === "en")) || (key4 === "abbreviations")) || (key4 === "broader"))){
-validate105.errors = [{instancePath:instancePath+"/concepts/" + i8,schemaPath:"#/properties/concepts/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"}];
+validate106.errors = [{instancePath:instancePath+"/concepts/" + i8,schemaPath:"#/properties/concepts/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -3445,12 +3486,12 @@ const _errs60 = errors;
 if(errors === _errs60){
 if(typeof data28 === "string"){
 if(!pattern9.test(data28)){
-validate105.errors = [{instancePath:instancePath+"/concepts/" + i8+"/id",schemaPath:"#/properties/concepts/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z]+:[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z]+:[a-z0-9-]+$"+"\""}];
+validate106.errors = [{instancePath:instancePath+"/concepts/" + i8+"/id",schemaPath:"#/properties/concepts/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z]+:[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z]+:[a-z0-9-]+$"+"\""}];
 return false;
 }
 }
 else {
-validate105.errors = [{instancePath:instancePath+"/concepts/" + i8+"/id",schemaPath:"#/properties/concepts/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate106.errors = [{instancePath:instancePath+"/concepts/" + i8+"/id",schemaPath:"#/properties/concepts/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -3462,8 +3503,8 @@ var valid13 = true;
 if(valid13){
 if(data27.type !== undefined){
 const _errs62 = errors;
-if(!(validate106(data27.type, {instancePath:instancePath+"/concepts/" + i8+"/type",parentData:data27,parentDataProperty:"type",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate106.errors : vErrors.concat(validate106.errors);
+if(!(validate107(data27.type, {instancePath:instancePath+"/concepts/" + i8+"/type",parentData:data27,parentDataProperty:"type",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate107.errors : vErrors.concat(validate107.errors);
 errors = vErrors.length;
 }
 var valid13 = _errs62 === errors;
@@ -3478,12 +3519,12 @@ const _errs63 = errors;
 if(errors === _errs63){
 if(typeof data30 === "string"){
 if(func2(data30) < 1){
-validate105.errors = [{instancePath:instancePath+"/concepts/" + i8+"/label",schemaPath:"#/properties/concepts/items/properties/label/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate106.errors = [{instancePath:instancePath+"/concepts/" + i8+"/label",schemaPath:"#/properties/concepts/items/properties/label/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 else {
-validate105.errors = [{instancePath:instancePath+"/concepts/" + i8+"/label",schemaPath:"#/properties/concepts/items/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate106.errors = [{instancePath:instancePath+"/concepts/" + i8+"/label",schemaPath:"#/properties/concepts/items/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -3506,12 +3547,12 @@ const _errs67 = errors;
 if(errors === _errs67){
 if(typeof data32 === "string"){
 if(!pattern10.test(data32)){
-validate105.errors = [{instancePath:instancePath+"/concepts/" + i8+"/xrefs/" + i9,schemaPath:"#/properties/concepts/items/properties/xrefs/items/pattern",keyword:"pattern",params:{pattern: "^(MESH:D[0-9]{6,9}|CL:[0-9]{7}|HGNC\\.SYMBOL:[A-Z0-9-]+)$"},message:"must match pattern \""+"^(MESH:D[0-9]{6,9}|CL:[0-9]{7}|HGNC\\.SYMBOL:[A-Z0-9-]+)$"+"\""}];
+validate106.errors = [{instancePath:instancePath+"/concepts/" + i8+"/xrefs/" + i9,schemaPath:"#/properties/concepts/items/properties/xrefs/items/pattern",keyword:"pattern",params:{pattern: "^(MESH:D[0-9]{6,9}|CL:[0-9]{7}|HGNC\\.SYMBOL:[A-Z0-9-]+)$"},message:"must match pattern \""+"^(MESH:D[0-9]{6,9}|CL:[0-9]{7}|HGNC\\.SYMBOL:[A-Z0-9-]+)$"+"\""}];
 return false;
 }
 }
 else {
-validate105.errors = [{instancePath:instancePath+"/concepts/" + i8+"/xrefs/" + i9,schemaPath:"#/properties/concepts/items/properties/xrefs/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate106.errors = [{instancePath:instancePath+"/concepts/" + i8+"/xrefs/" + i9,schemaPath:"#/properties/concepts/items/properties/xrefs/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -3522,7 +3563,7 @@ break;
 }
 }
 else {
-validate105.errors = [{instancePath:instancePath+"/concepts/" + i8+"/xrefs",schemaPath:"#/properties/concepts/items/properties/xrefs/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate106.errors = [{instancePath:instancePath+"/concepts/" + i8+"/xrefs",schemaPath:"#/properties/concepts/items/properties/xrefs/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -3545,12 +3586,12 @@ const _errs71 = errors;
 if(errors === _errs71){
 if(typeof data34 === "string"){
 if(func2(data34) < 1){
-validate105.errors = [{instancePath:instancePath+"/concepts/" + i8+"/zh/" + i10,schemaPath:"#/properties/concepts/items/properties/zh/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate106.errors = [{instancePath:instancePath+"/concepts/" + i8+"/zh/" + i10,schemaPath:"#/properties/concepts/items/properties/zh/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 else {
-validate105.errors = [{instancePath:instancePath+"/concepts/" + i8+"/zh/" + i10,schemaPath:"#/properties/concepts/items/properties/zh/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate106.errors = [{instancePath:instancePath+"/concepts/" + i8+"/zh/" + i10,schemaPath:"#/properties/concepts/items/properties/zh/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -3561,7 +3602,7 @@ break;
 }
 }
 else {
-validate105.errors = [{instancePath:instancePath+"/concepts/" + i8+"/zh",schemaPath:"#/properties/concepts/items/properties/zh/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate106.errors = [{instancePath:instancePath+"/concepts/" + i8+"/zh",schemaPath:"#/properties/concepts/items/properties/zh/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -3584,12 +3625,12 @@ const _errs75 = errors;
 if(errors === _errs75){
 if(typeof data36 === "string"){
 if(func2(data36) < 2){
-validate105.errors = [{instancePath:instancePath+"/concepts/" + i8+"/en/" + i11,schemaPath:"#/properties/concepts/items/properties/en/items/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"}];
+validate106.errors = [{instancePath:instancePath+"/concepts/" + i8+"/en/" + i11,schemaPath:"#/properties/concepts/items/properties/en/items/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"}];
 return false;
 }
 }
 else {
-validate105.errors = [{instancePath:instancePath+"/concepts/" + i8+"/en/" + i11,schemaPath:"#/properties/concepts/items/properties/en/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate106.errors = [{instancePath:instancePath+"/concepts/" + i8+"/en/" + i11,schemaPath:"#/properties/concepts/items/properties/en/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -3600,7 +3641,7 @@ break;
 }
 }
 else {
-validate105.errors = [{instancePath:instancePath+"/concepts/" + i8+"/en",schemaPath:"#/properties/concepts/items/properties/en/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate106.errors = [{instancePath:instancePath+"/concepts/" + i8+"/en",schemaPath:"#/properties/concepts/items/properties/en/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -3623,12 +3664,12 @@ const _errs79 = errors;
 if(errors === _errs79){
 if(typeof data38 === "string"){
 if(func2(data38) < 2){
-validate105.errors = [{instancePath:instancePath+"/concepts/" + i8+"/abbreviations/" + i12,schemaPath:"#/properties/concepts/items/properties/abbreviations/items/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"}];
+validate106.errors = [{instancePath:instancePath+"/concepts/" + i8+"/abbreviations/" + i12,schemaPath:"#/properties/concepts/items/properties/abbreviations/items/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"}];
 return false;
 }
 }
 else {
-validate105.errors = [{instancePath:instancePath+"/concepts/" + i8+"/abbreviations/" + i12,schemaPath:"#/properties/concepts/items/properties/abbreviations/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate106.errors = [{instancePath:instancePath+"/concepts/" + i8+"/abbreviations/" + i12,schemaPath:"#/properties/concepts/items/properties/abbreviations/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -3639,7 +3680,7 @@ break;
 }
 }
 else {
-validate105.errors = [{instancePath:instancePath+"/concepts/" + i8+"/abbreviations",schemaPath:"#/properties/concepts/items/properties/abbreviations/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate106.errors = [{instancePath:instancePath+"/concepts/" + i8+"/abbreviations",schemaPath:"#/properties/concepts/items/properties/abbreviations/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -3655,12 +3696,12 @@ const _errs81 = errors;
 if(errors === _errs81){
 if(typeof data39 === "string"){
 if(!pattern9.test(data39)){
-validate105.errors = [{instancePath:instancePath+"/concepts/" + i8+"/broader",schemaPath:"#/properties/concepts/items/properties/broader/pattern",keyword:"pattern",params:{pattern: "^[a-z]+:[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z]+:[a-z0-9-]+$"+"\""}];
+validate106.errors = [{instancePath:instancePath+"/concepts/" + i8+"/broader",schemaPath:"#/properties/concepts/items/properties/broader/pattern",keyword:"pattern",params:{pattern: "^[a-z]+:[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z]+:[a-z0-9-]+$"+"\""}];
 return false;
 }
 }
 else {
-validate105.errors = [{instancePath:instancePath+"/concepts/" + i8+"/broader",schemaPath:"#/properties/concepts/items/properties/broader/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate106.errors = [{instancePath:instancePath+"/concepts/" + i8+"/broader",schemaPath:"#/properties/concepts/items/properties/broader/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -3680,7 +3721,7 @@ var valid13 = true;
 }
 }
 else {
-validate105.errors = [{instancePath:instancePath+"/concepts/" + i8,schemaPath:"#/properties/concepts/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate106.errors = [{instancePath:instancePath+"/concepts/" + i8,schemaPath:"#/properties/concepts/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -3691,7 +3732,7 @@ break;
 }
 }
 else {
-validate105.errors = [{instancePath:instancePath+"/concepts",schemaPath:"#/properties/concepts/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate106.errors = [{instancePath:instancePath+"/concepts",schemaPath:"#/properties/concepts/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -3713,22 +3754,22 @@ var valid0 = true;
 }
 }
 else {
-validate105.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate106.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate105.errors = vErrors;
+validate106.errors = vErrors;
 return errors === 0;
 }
-validate105.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate106.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const facts = validate109;
+export const facts = validate110;
 const schema29 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/facts.schema.json","type":"object","additionalProperties":false,"required":["numbers","week","span","units","institutionSuffix","actorCue","institutionPrefix","percent","count","change","population","comparator","counted"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"numbers":{"type":"object","additionalProperties":{"type":"integer","minimum":0,"maximum":1000}},"week":{"$ref":"#/$defs/Pattern"},"span":{"$ref":"#/$defs/Pattern"},"units":{"type":"object","additionalProperties":false,"required":["year","month","week","day"],"properties":{"year":{"$ref":"#/$defs/Words"},"month":{"$ref":"#/$defs/Words"},"week":{"$ref":"#/$defs/Words"},"day":{"$ref":"#/$defs/Words"}}},"institutionSuffix":{"$ref":"#/$defs/Pattern"},"actorCue":{"$ref":"#/$defs/Pattern"},"institutionPrefix":{"$ref":"#/$defs/Pattern"},"percent":{"$ref":"#/$defs/Pattern"},"count":{"$ref":"#/$defs/Pattern"},"change":{"$ref":"#/$defs/Pattern"},"population":{"$ref":"#/$defs/Pattern"},"comparator":{"$ref":"#/$defs/Pattern"},"counted":{"type":"object","propertyNames":{"pattern":"^[a-z]+:[a-z0-9-]+$"},"additionalProperties":{"type":"object","additionalProperties":false,"required":["measure","unit"],"properties":{"measure":{"type":"string","minLength":1,"maxLength":100},"unit":{"type":"string","minLength":1,"maxLength":40}}}}},"$defs":{"Pattern":{"type":"string","minLength":1,"maxLength":600},"Words":{"type":"array","minItems":1,"items":{"type":"string","minLength":1,"maxLength":40}}}};
 
-function validate110(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate111(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate110.evaluated;
+const evaluated0 = validate111.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -3738,31 +3779,31 @@ evaluated0.items = undefined;
 if(errors === 0){
 if(typeof data === "string"){
 if(func2(data) > 600){
-validate110.errors = [{instancePath,schemaPath:"#/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
+validate111.errors = [{instancePath,schemaPath:"#/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
 if(func2(data) < 1){
-validate110.errors = [{instancePath,schemaPath:"#/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate111.errors = [{instancePath,schemaPath:"#/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 }
 else {
-validate110.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate111.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
-validate110.errors = vErrors;
+validate111.errors = vErrors;
 return errors === 0;
 }
-validate110.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate111.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate113(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate114(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate113.evaluated;
+const evaluated0 = validate114.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -3772,7 +3813,7 @@ evaluated0.items = undefined;
 if(errors === 0){
 if(Array.isArray(data)){
 if(data.length < 1){
-validate113.errors = [{instancePath,schemaPath:"#/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
+validate114.errors = [{instancePath,schemaPath:"#/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
 return false;
 }
 else {
@@ -3784,18 +3825,18 @@ const _errs1 = errors;
 if(errors === _errs1){
 if(typeof data0 === "string"){
 if(func2(data0) > 40){
-validate113.errors = [{instancePath:instancePath+"/" + i0,schemaPath:"#/items/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"}];
+validate114.errors = [{instancePath:instancePath+"/" + i0,schemaPath:"#/items/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"}];
 return false;
 }
 else {
 if(func2(data0) < 1){
-validate113.errors = [{instancePath:instancePath+"/" + i0,schemaPath:"#/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate114.errors = [{instancePath:instancePath+"/" + i0,schemaPath:"#/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 }
 else {
-validate113.errors = [{instancePath:instancePath+"/" + i0,schemaPath:"#/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate114.errors = [{instancePath:instancePath+"/" + i0,schemaPath:"#/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -3807,21 +3848,21 @@ break;
 }
 }
 else {
-validate113.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate114.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
-validate113.errors = vErrors;
+validate114.errors = vErrors;
 return errors === 0;
 }
-validate113.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+validate114.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate109(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate110(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://digest-ingest.dev/schemas/facts.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate109.evaluated;
+const evaluated0 = validate110.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -3832,14 +3873,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((((((((((((((data.numbers === undefined) && (missing0 = "numbers")) || ((data.week === undefined) && (missing0 = "week"))) || ((data.span === undefined) && (missing0 = "span"))) || ((data.units === undefined) && (missing0 = "units"))) || ((data.institutionSuffix === undefined) && (missing0 = "institutionSuffix"))) || ((data.actorCue === undefined) && (missing0 = "actorCue"))) || ((data.institutionPrefix === undefined) && (missing0 = "institutionPrefix"))) || ((data.percent === undefined) && (missing0 = "percent"))) || ((data.count === undefined) && (missing0 = "count"))) || ((data.change === undefined) && (missing0 = "change"))) || ((data.population === undefined) && (missing0 = "population"))) || ((data.comparator === undefined) && (missing0 = "comparator"))) || ((data.counted === undefined) && (missing0 = "counted"))){
-validate109.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate110.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!(func1.call(schema29.properties, key0))){
-validate109.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate110.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -3848,7 +3889,7 @@ if(_errs1 === errors){
 if(data.$schema !== undefined){
 const _errs2 = errors;
 if(typeof data.$schema !== "string"){
-validate109.errors = [{instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate110.errors = [{instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -3860,7 +3901,7 @@ if(valid0){
 if(data.description !== undefined){
 const _errs4 = errors;
 if(typeof data.description !== "string"){
-validate109.errors = [{instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate110.errors = [{instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs4 === errors;
@@ -3878,18 +3919,18 @@ for(const key1 in data2){
 let data3 = data2[key1];
 const _errs9 = errors;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-validate109.errors = [{instancePath:instancePath+"/numbers/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/numbers/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate110.errors = [{instancePath:instancePath+"/numbers/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/numbers/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs9){
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 > 1000 || isNaN(data3)){
-validate109.errors = [{instancePath:instancePath+"/numbers/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/numbers/additionalProperties/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000"}];
+validate110.errors = [{instancePath:instancePath+"/numbers/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/numbers/additionalProperties/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000"}];
 return false;
 }
 else {
 if(data3 < 0 || isNaN(data3)){
-validate109.errors = [{instancePath:instancePath+"/numbers/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/numbers/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate110.errors = [{instancePath:instancePath+"/numbers/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/numbers/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
@@ -3902,7 +3943,7 @@ break;
 }
 }
 else {
-validate109.errors = [{instancePath:instancePath+"/numbers",schemaPath:"#/properties/numbers/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate110.errors = [{instancePath:instancePath+"/numbers",schemaPath:"#/properties/numbers/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -3914,8 +3955,8 @@ var valid0 = true;
 if(valid0){
 if(data.week !== undefined){
 const _errs11 = errors;
-if(!(validate110(data.week, {instancePath:instancePath+"/week",parentData:data,parentDataProperty:"week",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate110.errors : vErrors.concat(validate110.errors);
+if(!(validate111(data.week, {instancePath:instancePath+"/week",parentData:data,parentDataProperty:"week",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate111.errors : vErrors.concat(validate111.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs11 === errors;
@@ -3926,8 +3967,8 @@ var valid0 = true;
 if(valid0){
 if(data.span !== undefined){
 const _errs12 = errors;
-if(!(validate110(data.span, {instancePath:instancePath+"/span",parentData:data,parentDataProperty:"span",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate110.errors : vErrors.concat(validate110.errors);
+if(!(validate111(data.span, {instancePath:instancePath+"/span",parentData:data,parentDataProperty:"span",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate111.errors : vErrors.concat(validate111.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs12 === errors;
@@ -3943,14 +3984,14 @@ if(errors === _errs13){
 if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
 let missing1;
 if(((((data6.year === undefined) && (missing1 = "year")) || ((data6.month === undefined) && (missing1 = "month"))) || ((data6.week === undefined) && (missing1 = "week"))) || ((data6.day === undefined) && (missing1 = "day"))){
-validate109.errors = [{instancePath:instancePath+"/units",schemaPath:"#/properties/units/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
+validate110.errors = [{instancePath:instancePath+"/units",schemaPath:"#/properties/units/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
 return false;
 }
 else {
 const _errs15 = errors;
 for(const key2 in data6){
 if(!((((key2 === "year") || (key2 === "month")) || (key2 === "week")) || (key2 === "day"))){
-validate109.errors = [{instancePath:instancePath+"/units",schemaPath:"#/properties/units/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
+validate110.errors = [{instancePath:instancePath+"/units",schemaPath:"#/properties/units/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -3958,8 +3999,8 @@ break;
 if(_errs15 === errors){
 if(data6.year !== undefined){
 const _errs16 = errors;
-if(!(validate113(data6.year, {instancePath:instancePath+"/units/year",parentData:data6,parentDataProperty:"year",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate113.errors : vErrors.concat(validate113.errors);
+if(!(validate114(data6.year, {instancePath:instancePath+"/units/year",parentData:data6,parentDataProperty:"year",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate114.errors : vErrors.concat(validate114.errors);
 errors = vErrors.length;
 }
 var valid2 = _errs16 === errors;
@@ -3970,8 +4011,8 @@ var valid2 = true;
 if(valid2){
 if(data6.month !== undefined){
 const _errs17 = errors;
-if(!(validate113(data6.month, {instancePath:instancePath+"/units/month",parentData:data6,parentDataProperty:"month",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate113.errors : vErrors.concat(validate113.errors);
+if(!(validate114(data6.month, {instancePath:instancePath+"/units/month",parentData:data6,parentDataProperty:"month",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate114.errors : vErrors.concat(validate114.errors);
 errors = vErrors.length;
 }
 var valid2 = _errs17 === errors;
@@ -3982,8 +4023,8 @@ var valid2 = true;
 if(valid2){
 if(data6.week !== undefined){
 const _errs18 = errors;
-if(!(validate113(data6.week, {instancePath:instancePath+"/units/week",parentData:data6,parentDataProperty:"week",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate113.errors : vErrors.concat(validate113.errors);
+if(!(validate114(data6.week, {instancePath:instancePath+"/units/week",parentData:data6,parentDataProperty:"week",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate114.errors : vErrors.concat(validate114.errors);
 errors = vErrors.length;
 }
 var valid2 = _errs18 === errors;
@@ -3994,8 +4035,8 @@ var valid2 = true;
 if(valid2){
 if(data6.day !== undefined){
 const _errs19 = errors;
-if(!(validate113(data6.day, {instancePath:instancePath+"/units/day",parentData:data6,parentDataProperty:"day",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate113.errors : vErrors.concat(validate113.errors);
+if(!(validate114(data6.day, {instancePath:instancePath+"/units/day",parentData:data6,parentDataProperty:"day",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate114.errors : vErrors.concat(validate114.errors);
 errors = vErrors.length;
 }
 var valid2 = _errs19 === errors;
@@ -4010,7 +4051,7 @@ var valid2 = true;
 }
 }
 else {
-validate109.errors = [{instancePath:instancePath+"/units",schemaPath:"#/properties/units/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate110.errors = [{instancePath:instancePath+"/units",schemaPath:"#/properties/units/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -4022,8 +4063,8 @@ var valid0 = true;
 if(valid0){
 if(data.institutionSuffix !== undefined){
 const _errs20 = errors;
-if(!(validate110(data.institutionSuffix, {instancePath:instancePath+"/institutionSuffix",parentData:data,parentDataProperty:"institutionSuffix",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate110.errors : vErrors.concat(validate110.errors);
+if(!(validate111(data.institutionSuffix, {instancePath:instancePath+"/institutionSuffix",parentData:data,parentDataProperty:"institutionSuffix",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate111.errors : vErrors.concat(validate111.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs20 === errors;
@@ -4034,8 +4075,8 @@ var valid0 = true;
 if(valid0){
 if(data.actorCue !== undefined){
 const _errs21 = errors;
-if(!(validate110(data.actorCue, {instancePath:instancePath+"/actorCue",parentData:data,parentDataProperty:"actorCue",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate110.errors : vErrors.concat(validate110.errors);
+if(!(validate111(data.actorCue, {instancePath:instancePath+"/actorCue",parentData:data,parentDataProperty:"actorCue",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate111.errors : vErrors.concat(validate111.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs21 === errors;
@@ -4046,8 +4087,8 @@ var valid0 = true;
 if(valid0){
 if(data.institutionPrefix !== undefined){
 const _errs22 = errors;
-if(!(validate110(data.institutionPrefix, {instancePath:instancePath+"/institutionPrefix",parentData:data,parentDataProperty:"institutionPrefix",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate110.errors : vErrors.concat(validate110.errors);
+if(!(validate111(data.institutionPrefix, {instancePath:instancePath+"/institutionPrefix",parentData:data,parentDataProperty:"institutionPrefix",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate111.errors : vErrors.concat(validate111.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs22 === errors;
@@ -4058,8 +4099,8 @@ var valid0 = true;
 if(valid0){
 if(data.percent !== undefined){
 const _errs23 = errors;
-if(!(validate110(data.percent, {instancePath:instancePath+"/percent",parentData:data,parentDataProperty:"percent",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate110.errors : vErrors.concat(validate110.errors);
+if(!(validate111(data.percent, {instancePath:instancePath+"/percent",parentData:data,parentDataProperty:"percent",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate111.errors : vErrors.concat(validate111.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs23 === errors;
@@ -4070,8 +4111,8 @@ var valid0 = true;
 if(valid0){
 if(data.count !== undefined){
 const _errs24 = errors;
-if(!(validate110(data.count, {instancePath:instancePath+"/count",parentData:data,parentDataProperty:"count",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate110.errors : vErrors.concat(validate110.errors);
+if(!(validate111(data.count, {instancePath:instancePath+"/count",parentData:data,parentDataProperty:"count",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate111.errors : vErrors.concat(validate111.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs24 === errors;
@@ -4082,8 +4123,8 @@ var valid0 = true;
 if(valid0){
 if(data.change !== undefined){
 const _errs25 = errors;
-if(!(validate110(data.change, {instancePath:instancePath+"/change",parentData:data,parentDataProperty:"change",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate110.errors : vErrors.concat(validate110.errors);
+if(!(validate111(data.change, {instancePath:instancePath+"/change",parentData:data,parentDataProperty:"change",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate111.errors : vErrors.concat(validate111.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs25 === errors;
@@ -4094,8 +4135,8 @@ var valid0 = true;
 if(valid0){
 if(data.population !== undefined){
 const _errs26 = errors;
-if(!(validate110(data.population, {instancePath:instancePath+"/population",parentData:data,parentDataProperty:"population",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate110.errors : vErrors.concat(validate110.errors);
+if(!(validate111(data.population, {instancePath:instancePath+"/population",parentData:data,parentDataProperty:"population",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate111.errors : vErrors.concat(validate111.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs26 === errors;
@@ -4106,8 +4147,8 @@ var valid0 = true;
 if(valid0){
 if(data.comparator !== undefined){
 const _errs27 = errors;
-if(!(validate110(data.comparator, {instancePath:instancePath+"/comparator",parentData:data,parentDataProperty:"comparator",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate110.errors : vErrors.concat(validate110.errors);
+if(!(validate111(data.comparator, {instancePath:instancePath+"/comparator",parentData:data,parentDataProperty:"comparator",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate111.errors : vErrors.concat(validate111.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs27 === errors;
@@ -4145,7 +4186,7 @@ else {
 vErrors.push(err1);
 }
 errors++;
-validate109.errors = vErrors;
+validate110.errors = vErrors;
 return false;
 break;
 }
@@ -4158,14 +4199,14 @@ if(errors === _errs32){
 if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
 let missing2;
 if(((data20.measure === undefined) && (missing2 = "measure")) || ((data20.unit === undefined) && (missing2 = "unit"))){
-validate109.errors = [{instancePath:instancePath+"/counted/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/counted/additionalProperties/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
+validate110.errors = [{instancePath:instancePath+"/counted/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/counted/additionalProperties/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
 return false;
 }
 else {
 const _errs34 = errors;
 for(const key5 in data20){
 if(!((key5 === "measure") || (key5 === "unit"))){
-validate109.errors = [{instancePath:instancePath+"/counted/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/counted/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"}];
+validate110.errors = [{instancePath:instancePath+"/counted/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/counted/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -4177,18 +4218,18 @@ const _errs35 = errors;
 if(errors === _errs35){
 if(typeof data21 === "string"){
 if(func2(data21) > 100){
-validate109.errors = [{instancePath:instancePath+"/counted/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/measure",schemaPath:"#/properties/counted/additionalProperties/properties/measure/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"}];
+validate110.errors = [{instancePath:instancePath+"/counted/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/measure",schemaPath:"#/properties/counted/additionalProperties/properties/measure/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"}];
 return false;
 }
 else {
 if(func2(data21) < 1){
-validate109.errors = [{instancePath:instancePath+"/counted/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/measure",schemaPath:"#/properties/counted/additionalProperties/properties/measure/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate110.errors = [{instancePath:instancePath+"/counted/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/measure",schemaPath:"#/properties/counted/additionalProperties/properties/measure/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 }
 else {
-validate109.errors = [{instancePath:instancePath+"/counted/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/measure",schemaPath:"#/properties/counted/additionalProperties/properties/measure/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate110.errors = [{instancePath:instancePath+"/counted/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/measure",schemaPath:"#/properties/counted/additionalProperties/properties/measure/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -4204,18 +4245,18 @@ const _errs37 = errors;
 if(errors === _errs37){
 if(typeof data22 === "string"){
 if(func2(data22) > 40){
-validate109.errors = [{instancePath:instancePath+"/counted/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/unit",schemaPath:"#/properties/counted/additionalProperties/properties/unit/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"}];
+validate110.errors = [{instancePath:instancePath+"/counted/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/unit",schemaPath:"#/properties/counted/additionalProperties/properties/unit/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"}];
 return false;
 }
 else {
 if(func2(data22) < 1){
-validate109.errors = [{instancePath:instancePath+"/counted/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/unit",schemaPath:"#/properties/counted/additionalProperties/properties/unit/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate110.errors = [{instancePath:instancePath+"/counted/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/unit",schemaPath:"#/properties/counted/additionalProperties/properties/unit/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 }
 else {
-validate109.errors = [{instancePath:instancePath+"/counted/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/unit",schemaPath:"#/properties/counted/additionalProperties/properties/unit/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate110.errors = [{instancePath:instancePath+"/counted/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/unit",schemaPath:"#/properties/counted/additionalProperties/properties/unit/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -4229,7 +4270,7 @@ var valid5 = true;
 }
 }
 else {
-validate109.errors = [{instancePath:instancePath+"/counted/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/counted/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate110.errors = [{instancePath:instancePath+"/counted/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/counted/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -4241,7 +4282,7 @@ break;
 }
 }
 else {
-validate109.errors = [{instancePath:instancePath+"/counted",schemaPath:"#/properties/counted/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate110.errors = [{instancePath:instancePath+"/counted",schemaPath:"#/properties/counted/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -4268,11 +4309,11 @@ var valid0 = true;
 }
 }
 else {
-validate109.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate110.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate109.errors = vErrors;
+validate110.errors = vErrors;
 return errors === 0;
 }
-validate109.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate110.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};

@@ -4,7 +4,7 @@
 export const shippedDataHashes: readonly string[] = [
   '9a139e957b3ce6adad74216552ba3ef8937e435cfb9497dc7af3dee9ef13f0e7', // facts: pipelines/data/facts.json
   '73651168e9ae98853bf117d2313db81bf75f0bfc6beb15c38b39e90ae0c88990', // html: pipelines/data/html.json
-  '93ac046634229f0dd8813d3efc42b4104b07cf6eaa19425ece7368226b73291c', // journals: pipelines/data/journals.json
+  '5421b239e33acf6bf7d39e19b1903d1babf2f20fa14205be64115f00cd0b9390', // journals: pipelines/data/journals.json
   'fdc8f1f16aa00e2d0f0463cd670cb654aae8908f00f884c5f74c06d6ae34e8a1', // lexicon: pipelines/data/lexicon.json
-  '7e71acf8a9f62150992f0aa739e6ff57fe2c5b8ebdc6ee428bd0a63533cb187c', // structure: pipelines/data/structure.json
+  'd1e2d19b2e611de6b7c0b2fd9fac51852016485ed154069ef6a67ccc7a97c3dd', // structure: pipelines/data/structure.json
 ];

@@ -323,7 +323,7 @@ export function organizationTest(data: PipelineData): OrganizationTest {
 export const link = defineStage({
   name: 'link',
   description: 'Link citation markers to references, read the journals the page names and give each item its journal through the journal table.',
-  needs: ['items', 'itemBlocks', 'pageKind', 'citationMarkers', 'references'],
+  needs: ['items', 'itemBlocks', 'pageKind', 'citationMarkers', 'issueLines', 'references'],
   provides: ['citations', 'journals'],
   rules: {
     'citation-unresolved': {
@@ -401,7 +401,7 @@ export const link = defineStage({
       }
       return reading;
     };
-    doc.journalMentions = pageJournals(doc, readingOf);
+    doc.journalMentions = pageJournals(doc, readingOf, data.journals);
 
     const itemRanges: [number, number][] = [];
     for (const section of doc.sections) {
@@ -442,11 +442,13 @@ export const link = defineStage({
 });
 
 /**
- * Every journal, family and publisher the body names (reference list and boilerplate aside), in
- * text order, placed in the decoded text (markup blocks: found in the source after the block's
- * start, as written or HTML-escaped, else given the block's place).
+ * Every journal, family and publisher the body names (reference list and boilerplate aside), and
+ * the journal each volume and issue line names ("第二军医大学学报 2021, Vol. 42 Issue (8)": kept out of
+ * the body, read through the table, a name it does not know left out), in text order, placed in the
+ * decoded text (markup blocks: found in the source after the block's start, as written or
+ * HTML-escaped, else given the block's place).
  */
-function pageJournals(doc: DigestDocument, readingOf: (block: Block) => JournalReading): NamedJournal[] {
+function pageJournals(doc: DigestDocument, readingOf: (block: Block) => JournalReading, journals: JournalIndex): NamedJournal[] {
   const skip = new Set<Block>(doc.referenceBlocks);
   // A block is chrome when boilerplate covers all of it (a byline segment cut off the front of a paragraph leaves the rest of it body).
   // By start, the ends boilerplate covers from there (numbers: a string key made for every block was a tenth of the stage).
@@ -463,29 +465,39 @@ function pageJournals(doc: DigestDocument, readingOf: (block: Block) => JournalR
   for (let b = 0; b < blocks.length; b++) {
     const block = blocks[b]!;
     if (skip.has(block) || chrome.get(block.start)?.includes(block.end)) continue;
-    let cursor = block.start;
-    const names = readingOf(block).names;
-    for (let k = 0; k < names.length; k++) {
-      const name = names[k]!;
-      let start = block.start + name.start;
-      let end = start + name.text.length;
-      let exact = block.exact;
-      if (!exact) {
-        // Markup: the name as written, else as HTML escapes it ("Medicine &amp; Child Neurology": placed, not exact).
-        const escaped = name.text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
-        const at = doc.text.indexOf(name.text, cursor);
-        const atEscaped = at === -1 && escaped !== name.text ? doc.text.indexOf(escaped, cursor) : -1;
-        const found = at !== -1 ? at : atEscaped;
-        const placed = found !== -1 && found <= block.end + 2048;
-        exact = placed && at !== -1;
-        start = placed ? found : block.start;
-        end = placed ? found + (at !== -1 ? name.text.length : escaped.length) : block.end;
-        if (placed) cursor = end;
-      }
-      out.push({ text: name.text, name: englishName(name), kind: name.kind, start, end, exact });
-    }
+    placeNames(doc, block, readingOf(block).names, out);
+  }
+  for (let k = 0; k < doc.issueLines.length; k++) {
+    const { block, journal: named } = doc.issueLines[k]!;
+    const journal = named === null ? undefined : journals.find(named.text);
+    if (!journal || journal.publisher) continue;
+    placeNames(doc, block, [{ start: named!.at, end: named!.at + named!.text.length, text: named!.text, journal, kind: 'journal', opens: named!.at }], out);
   }
   return out.sort(byStart);
+}
+
+/** Places the names read in a block in the decoded text (a markup block's as written or HTML-escaped after its start, else at the block) and adds them to `out`. */
+function placeNames(doc: DigestDocument, block: Block, names: readonly JournalName[], out: NamedJournal[]): void {
+  let cursor = block.start;
+  for (let k = 0; k < names.length; k++) {
+    const name = names[k]!;
+    let start = block.start + name.start;
+    let end = start + name.text.length;
+    let exact = block.exact;
+    if (!exact) {
+      // Markup: the name as written, else as HTML escapes it ("Medicine &amp; Child Neurology": placed, not exact).
+      const escaped = name.text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+      const at = doc.text.indexOf(name.text, cursor);
+      const atEscaped = at === -1 && escaped !== name.text ? doc.text.indexOf(escaped, cursor) : -1;
+      const found = at !== -1 ? at : atEscaped;
+      const placed = found !== -1 && found <= block.end + 2048;
+      exact = placed && at !== -1;
+      start = placed ? found : block.start;
+      end = placed ? found + (at !== -1 ? name.text.length : escaped.length) : block.end;
+      if (placed) cursor = end;
+    }
+    out.push({ text: name.text, name: englishName(name), kind: name.kind, start, end, exact });
+  }
 }
 
 /**

@@ -8,7 +8,7 @@ import { pinyinRubyOf } from '../core/lexicon.js';
 import { defineStage, type StageContext } from '../core/stage.js';
 import { foldedOf, foldWidth } from '../core/text.js';
 import { hanScript } from '../generated/unicode-classes.js';
-import { chromeOf, classifyBlock, declaredRange, documentTitleOf, openingByline, pageDateInMarkup, subBlock, titleDateOf, titleLike, type BoilerplateKind } from '../structure/blocks.js';
+import { chromeOf, classifyBlock, declaredRange, documentTitleOf, openingByline, pageDateInMarkup, subBlock, titleDateOf, titleLike, type BlockRole, type BoilerplateKind } from '../structure/blocks.js';
 import { leadingDate, pad } from '../structure/dates.js';
 import { assembleItems, quotedTitles, readSection, type Draft, type ItemContext, type ItemReach } from '../structure/items.js';
 import { pageKind, periodOf, type PageKind } from '../structure/kind.js';
@@ -60,6 +60,14 @@ function blockRange(doc: DigestDocument, block: Block): Range {
 function dropBlock(doc: DigestDocument, dropped: Dropped[], report: StageContext<object>['report'], kind: BoilerplateKind, block: Block, note = ''): void {
   dropped.push({ offset: block.start, entry: { kind, text: block.text, position: blockRange(doc, block) } });
   report('boilerplate-removed', `${kind} line kept out of the article body${note}`, { offset: block.start, end: block.end });
+}
+
+/** Notes a journal's volume and issue line kept out of the body, and where in its block the journal it names is written. */
+function noteIssueLine(doc: DigestDocument, block: Block, role: BlockRole): void {
+  if (role.role !== 'boilerplate' || role.issue === undefined) return;
+  const named = role.issue.journal;
+  const at = named === null ? -1 : foldedOf(block, doc.folded).indexOf(named);
+  doc.issueLines.push({ block, journal: at === -1 ? null : { at, text: block.text.slice(at, at + named!.length) } });
 }
 
 // Han words of one to four characters, one space apart, from the generated ranges (no ICU lookup:
@@ -174,7 +182,7 @@ export const segment = defineStage({
   name: 'segment',
   description: 'Read the page: its kind and date, sections (month, year, outline, closing), dated items wherever they stand, citation markers outside items, the reference list and the chrome kept out of the body.',
   needs: ['blocks'],
-  provides: ['sections', 'items', 'itemBlocks', 'pageKind', 'pageDate', 'citationMarkers', 'referenceBlocks'],
+  provides: ['sections', 'items', 'itemBlocks', 'pageKind', 'pageDate', 'citationMarkers', 'issueLines', 'referenceBlocks'],
   rules: {
     'no-month-sections': {
       severity: 'warning',
@@ -268,6 +276,8 @@ export const segment = defineStage({
     let chromeTitle = false;
     // True from the title until the next block of the body: a date alone there is the page date.
     let underTitle = false;
+    // The title's two lines when a subtitle under it was joined to it ("…的远期有效性评价" over "--对11个…的Meta分析"): each printed again below is the title's copy.
+    let titleLines: string[] = [];
     const quoted = new Set<string>();
     const plainText = doc.format === 'text';
     // The lexicon's pinyin-ruby pattern, read on the first line with a "(" (a mirror's heading
@@ -296,6 +306,7 @@ export const segment = defineStage({
         // A document-sharing site's image of the first page ("…报告_第1页") names the title, which
         // the page prints nowhere else on a line of its own (its text opens glued to the contents).
         if (first && doc.title === null) chromeTitle = (doc.title = documentTitleOf(block.text, foldedOf(block, doc.folded), s)) !== null;
+        noteIssueLine(doc, block, role);
         dropBlock(doc, dropped, report, role.kind, block, role.date ? ` (read as the page date ${role.date})` : '');
         continue;
       }
@@ -317,6 +328,13 @@ export const segment = defineStage({
       // "Dec 21, 2012" alone on the line right under the title: the page's date, printed where a news page prints it.
       if (underTitle) {
         underTitle = false;
+        // A subtitle opening with a dash right under the title ("--对11个随机对照临床试验的Meta分析") is the title's second line.
+        if (titleLines.length === 0 && s.subtitleLines?.test(foldedOf(block, doc.folded).trim())) {
+          titleLines = [doc.title!.trim(), block.text.trim()];
+          doc.title = titleLines.join('');
+          underTitle = true;
+          continue;
+        }
         const date = titleDateOf(foldedOf(block, doc.folded), s);
         if (date) {
           doc.pageDate ??= date;
@@ -353,6 +371,7 @@ export const segment = defineStage({
         // What follows a dateline is read as a line of its own is: a photo's caption glued to the
         // stored date marker ("date 2025-11-30 …打破。(路透社)") is a caption, not the title.
         if (role.role === 'boilerplate') {
+          noteIssueLine(doc, block, role);
           dropBlock(doc, dropped, report, role.kind, block);
           continue;
         }
@@ -411,7 +430,7 @@ export const segment = defineStage({
       // A paragraph that repeats the title or a quoted title above it is a photo caption.
       const said = block.text.trim();
       const plain = role.role === 'body' || role.role === 'heading';
-      if ((plain || role.role === 'range' || role.role === 'year') && ((doc.title !== null && said === doc.title.trim()) || (plain && quoted.has(said)))) {
+      if ((plain || role.role === 'range' || role.role === 'year') && ((doc.title !== null && said === doc.title.trim()) || titleLines.includes(said) || (plain && quoted.has(said)))) {
         dropBlock(doc, dropped, report, 'caption', block);
         continue;
       }
@@ -492,7 +511,7 @@ export const segment = defineStage({
       }
       return false;
     };
-    doc.kind = pageKind({ title: doc.title, sections: doc.sections, itemBlocks: doc.itemBlocks, titleDeclaresMonths: titleMonths !== null, pageDate: doc.pageDate, byline, folded: doc.folded, lead: firstParagraph, citesByNumber }, s);
+    doc.kind = pageKind({ title: doc.title, sections: doc.sections, itemBlocks: doc.itemBlocks, titleDeclaresMonths: titleMonths !== null, pageDate: doc.pageDate, byline, folded: doc.folded, lead: firstParagraph, citesByNumber, issueLine: doc.issueLines.length > 0 }, s);
     for (const section of read) assembleItems(section, reachOf[doc.kind], context);
     doc.period = periodOf(doc.kind, doc.sections, titleMonths);
 

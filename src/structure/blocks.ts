@@ -20,8 +20,16 @@ export type BlockRole =
   | { role: 'outline'; level: 1 | 2 }
   | { role: 'heading' }
   | { role: 'references'; withList?: boolean }
-  | { role: 'boilerplate'; kind: BoilerplateKind; date?: string }
+  | { role: 'boilerplate'; kind: BoilerplateKind; date?: string; issue?: IssueLineReading }
   | { role: 'body' };
+
+/** A journal's volume and issue line ("第二军医大学学报 2021, Vol. 42 Issue (8)"): the journal it names as written (width-folded), or null when it names none ("第 19卷 第 2期"). */
+export interface IssueLineReading {
+  journal: string | null;
+}
+
+/** What {@link chromeOf} reads a block as: its boilerplate kind, the page date a date line gives, and what an issue line names. */
+export type ChromeReading = { kind: BoilerplateKind; date?: string; issue?: IssueLineReading };
 
 // A line ending like a sentence is body text, unless markup made it a heading. A question
 // ("…有哪些问题？") may be a heading: outline headings and titles end in one.
@@ -124,7 +132,7 @@ export function openingByline(folded: string, s: CompiledStructure): { length: n
  * What kind of chrome a block is, if any: the publication-date line (with its date), a
  * disclaimer, a QR-code line, other site chrome, or a table or figure caption (short lines only).
  */
-export function chromeOf(block: Block, s: CompiledStructure): { kind: BoilerplateKind; date?: string } | null {
+export function chromeOf(block: Block, s: CompiledStructure): ChromeReading | null {
   return chromeOfText(foldWidth(block.text).trim(), s);
 }
 
@@ -145,10 +153,12 @@ function holdsKeyword(keywords: readonly (RegExp | string)[], text: string): boo
   return false;
 }
 
-function chromeOfText(text: string, s: CompiledStructure): { kind: BoilerplateKind; date?: string } | null {
+function chromeOfText(text: string, s: CompiledStructure): ChromeReading | null {
   const date = pageDateOfFolded(text, s);
   if (date) return { kind: 'page-date', date };
   const head = text.slice(0, 200);
+  const issue = issueLineOf(head, s);
+  if (issue) return { kind: 'other', issue };
   for (let k = 0; k < CHROME_KINDS.length; k++) {
     const [kind, list] = CHROME_KINDS[k]!;
     if (s.groups[list].test(head)) return { kind };
@@ -157,6 +167,17 @@ function chromeOfText(text: string, s: CompiledStructure): { kind: BoilerplateKi
   // A photo's caption of any length ends in its credit ("… /Courtesy of Kyoto University"): read on its tail only.
   if (s.captionCredits?.test(text.length > 200 ? text.slice(-200) : text)) return { kind: 'caption' };
   return null;
+}
+
+/** The journal a volume and issue line names (the data's `issueLines`, group journal), null for a line naming none; undefined when `text` is no such line. */
+function issueLineOf(text: string, s: CompiledStructure): IssueLineReading | undefined {
+  const patterns = s.groups['/issueLines'];
+  const list = patterns.candidates(text);
+  for (let i = 0; i < list.length; i++) {
+    const m = patterns.exec(list[i]!, text);
+    if (m) return { journal: m.groups?.journal?.trim() || null };
+  }
+  return undefined;
 }
 
 /**

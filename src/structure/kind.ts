@@ -27,6 +27,11 @@ export interface KindEvidence {
    * dated item, as a function so that other pages never scan their paragraphs.
    */
   citesByNumber?: () => boolean;
+  /**
+   * A journal's volume and issue line stands over the text ("第二军医大学学报 2021, Vol. 42 Issue (8)",
+   * "中国免疫学杂志 2016年12期"): the page is the journal's paper, whatever date its site prints over it.
+   */
+  issueLine?: boolean;
 }
 
 /** True when an item's opening paragraph reports a publication: it cites, or names a title or journal, or a publication verb. */
@@ -56,9 +61,11 @@ function firstSentence(text: string): string {
  *    nor one denied or sought ("FDA Denies Approval");
  * 5. trial roundup — the title counts studies ("5项临床试验"), or two items report publications;
  * 6. news item — at most one publication, on a page with a page date or a byline, or one item;
+ *    never a journal's paper (a volume and issue line over it);
  * 7. trial roundup — two or more dated items; a page without items is a news item when it has a
- *    page date or a byline, no outline and no paragraphs citing by number (a review or paper a site
- *    copied under its own date: "2014-01-22张某李某" over a text citing "[1]"), else an overview.
+ *    page date or a byline, no outline, no journal's issue line and no paragraphs citing by number
+ *    (a review or paper a site copied under its own date: "2014-01-22张某李某" over a text citing
+ *    "[1]", or over "中国免疫学杂志 2016年12期"), else an overview.
  */
 export function pageKind(evidence: KindEvidence, s: CompiledStructure): PageKind {
   const k = s.pageKinds;
@@ -80,10 +87,11 @@ export function pageKind(evidence: KindEvidence, s: CompiledStructure): PageKind
   if (k.trialRoundupTitles.some((r) => r.test(title))) return 'trial-roundup';
   const publications = items.filter((item) => reportsPublication(item, evidence.itemBlocks.get(item), s, folded)).length;
   if (publications >= 2) return 'trial-roundup';
-  if (items.length > 0 && (items.length === 1 || evidence.pageDate !== null || evidence.byline)) return 'news-item';
+  const paper = evidence.issueLine === true;
+  if (!paper && items.length > 0 && (items.length === 1 || evidence.pageDate !== null || evidence.byline)) return 'news-item';
   if (items.length >= 2) return 'trial-roundup';
   const outline = evidence.sections.some((x) => x.outlineLevel !== undefined);
-  return (evidence.pageDate !== null || evidence.byline) && !outline && !evidence.citesByNumber?.() ? 'news-item' : 'overview';
+  return (evidence.pageDate !== null || evidence.byline) && !paper && !outline && !evidence.citesByNumber?.() ? 'news-item' : 'overview';
 }
 
 /**

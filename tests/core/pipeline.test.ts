@@ -186,7 +186,7 @@ describe('stage order is checked', () => {
   it.each([
     [['write', 'read', 'read'], '/stages/0: write runs over the whole set after every per-document stage, so it must be the last stage'],
     [['read', 'read'], '/stages/1: stage "read" appears twice (first at /stages/0)'],
-    [['read', 'parse', 'link', 'segment'], '/stages/2: stage "link" needs items, itemBlocks, pageKind, citationMarkers, references from an earlier stage'],
+    [['read', 'parse', 'link', 'segment'], '/stages/2: stage "link" needs items, itemBlocks, pageKind, citationMarkers, issueLines, references from an earlier stage'],
     [['parse', 'read'], '/stages/0: stage "parse" needs text from an earlier stage (read); put it after it'],
   ])('%j', (uses, message) => {
     const file = project((raw) => void (raw.stages = uses.map((use) => ({ use }))));

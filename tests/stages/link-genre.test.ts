@@ -311,3 +311,15 @@ describe('link: a Chinese name in quotation marks (the fourth Chinese audit)', (
     expect(read('该研究刊登于「再生醫學」期刊。')).toEqual(['Regenerative Medicine']);
   });
 });
+
+describe('link: the journal a volume and issue line names (the eleventh Chinese pass, genre-zh11)', () => {
+  it('reads the journal of an issue line kept out of the body through the table, placed where the line writes it', async () => {
+    const text = '人脐带间充质干细胞治疗脊髓损伤\n中国神经再生研究(英文版) ›› 2025, Vol. 20 ›› Issue (4): 1123-1131.\n脊髓损伤后轴突再生困难。\n';
+    const doc = await runUpTo(text, 'link');
+    expect(doc.journalMentions.map((j) => [j.text, j.name, text.slice(j.start, j.end)])).toEqual([['中国神经再生研究(英文版)', 'Neural Regeneration Research', '中国神经再生研究(英文版)']]);
+  });
+
+  it('leaves out a journal the table does not know, and a line naming none', async () => {
+    expect((await runUpTo('某题目的研究进展\n某某医科大学学报  2016, Vol. 36Issue (10): 1316-1321\n第 19卷 第 2期\n正文一段。\n', 'link')).journalMentions).toEqual([]);
+  });
+});

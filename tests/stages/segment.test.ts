@@ -494,7 +494,7 @@ describe('segment on the seventh and eighth Chinese real-page audits (genre-zh6,
     'Online:2025-07-31',
     'Published:2025-10-27',
   ])('is journal-site front matter, a name line, a breadcrumb, a credit, an affiliation, an icon, a widget or a menu: %s', (text) => {
-    expect(classifyBlock(block(text), structure(), true)).toEqual({ role: 'boilerplate', kind: 'other' });
+    expect(classifyBlock(block(text), structure(), true)).toMatchObject({ role: 'boilerplate', kind: 'other' });
   });
 
   it.each(['王某某 唐某某', '干细胞 治疗', '皮膚細胞 培養出骨頭組織', '大陸 大陸焦點 特派現場', '某國研究人員發現一種新型幹細胞。(綜合報道)', '研究经费来自国家自然科学基金(81400000)。', '基金会资助的项目取得进展', '(', ')', '1', '研究团队发表评论,认为结果可信。', '某某大学人民医院肝胆外科', '首页 新闻'])(
@@ -702,5 +702,52 @@ describe('segment on the tenth Chinese pass (genre-zh10)', () => {
     expect(doc.pageDate).toBe('2014-01-22');
     expect(doc.kind).toBe('overview');
     expect((await runUpTo(text.replace('[1]', '').replace('[2-6]', ''), 'segment')).kind).toBe('news-item');
+  });
+});
+
+describe('segment on the eleventh Chinese pass: journals\' issue lines (genre-zh11)', () => {
+  it.each([
+    ['第二军医大学学报  2021, Vol. 42 Issue (8): 949-956   PDF', '第二军医大学学报'],
+    ['中国神经再生研究(英文版) ›› 2026, Vol. 21 ›› Issue (3)', '中国神经再生研究(英文版)'],
+    ['Chin Med Biotechnol, October 2013, Vol. 8, No. 5', 'Chin Med Biotechnol'],
+    ['中国免疫学杂志 2016年12期', '中国免疫学杂志'],
+    ['临床医学研究与实践2021年2月第6卷第6期综述DOI', '临床医学研究与实践'],
+    ['中國循證心血管醫學雜誌 2016年1期', '中國循證心血管醫學雜誌'],
+    ['Vol. 19, No. 2', null],
+    ['第 19卷 第 2期', null],
+  ])('keeps an issue line out of the body and reads the journal it names: %s', (text, journal) => {
+    expect(classifyBlock(block(text), structure(), true)).toEqual({ role: 'boilerplate', kind: 'other', issue: { journal } });
+  });
+
+  it.each(['2021年第8期的杂志刊登了这项研究。', '本刊2016年12期发表了该团队的论文', 'Stem Cells, Volume 32, Issue 5, May 2014'])('reads no issue line in a sentence or a line of another form: %s', (text) => {
+    expect(classifyBlock(block(text), structure(), true)).not.toHaveProperty('issue');
+  });
+
+  it.each(['DOI:10.3969/cmba.j.issn.1673-713X.2013.05.005', 'doi: 10.1234/example.cji.2018.07.012', '卫生技术评估 ·'])('is chrome (a DOI alone on its line; a column label whose opening dot the parse read as a bullet): %s', (text) => {
+    expect(classifyBlock(block(text), structure(), true)).toMatchObject({ role: 'boilerplate', kind: 'other' });
+  });
+
+  it('types a paper under its journal\'s issue line an overview, its site\'s date the page date, and notes where the journal is written', async () => {
+    const text = '干细胞移植治疗脑瘫的临床观察\n2018-06-05 10:21何某某冯某\n中国免疫学杂志 2018年7期\n目的 观察干细胞移植治疗脑瘫的疗效。结论 移植可改善运动功能。\n';
+    const doc = await runUpTo(text, 'segment');
+    expect(doc.pageDate).toBe('2018-06-05');
+    expect(doc.kind).toBe('overview');
+    expect(doc.issueLines.map((l) => l.journal)).toEqual([{ at: 0, text: '中国免疫学杂志' }]);
+    expect((await runUpTo(text.replace('中国免疫学杂志 2018年7期\n', ''), 'segment')).kind).toBe('news-item');
+  });
+
+  it('joins a subtitle opening with a dash right under the title to it, and drops the two lines printed again below as the title\'s copy', async () => {
+    const doc = await runUpTo('某疗法的远期疗效评价\n--对9个随机对照试验的Meta分析\n某疗法的远期疗效评价\n--对9个随机对照试验的Meta分析\n目的 评价某疗法的远期疗效。\n', 'segment');
+    expect(doc.title).toBe('某疗法的远期疗效评价--对9个随机对照试验的Meta分析');
+    expect(doc.boilerplate.map((b) => [b.kind, b.text])).toEqual([['caption', '某疗法的远期疗效评价'], ['caption', '--对9个随机对照试验的Meta分析']]);
+    expect(doc.sections.map((x) => x.text)).toEqual(['目的 评价某疗法的远期疗效。']);
+  });
+
+  it.each([
+    '某疗法的远期疗效评价\n——研究显示,患者的生活质量明显改善。\n',
+    '某疗法的远期疗效评价\n正文第一段没有破折号。\n——基于9项试验\n',
+    'Long-term Outcomes of a Therapy\n-- By a Staff Writer\n',
+  ])('joins no sentence, no line further down and no Latin line to the title: %j', async (text) => {
+    expect((await runUpTo(text, 'segment')).title).toBe(text.split('\n', 1)[0]);
   });
 });

@@ -69,4 +69,13 @@ describe('pageKind: the first rule that fits', () => {
     // Asked only of a page without items: a dated item still makes a news item.
     expect(kind([section('other', [plain[0]!])], { pageDate: '2014-01-22', citesByNumber: () => true })).toBe('news-item');
   });
+
+  it('6–7. a journal\'s issue line over the text makes the page a paper, an overview, never a news item (the eleventh Chinese pass, genre-zh11)', () => {
+    expect(kind([section('other')], { pageDate: '2024-11-20', issueLine: true })).toBe('overview');
+    expect(kind([section('other')], { byline: true, issueLine: true })).toBe('overview');
+    expect(kind([section('other', [plain[0]!])], { pageDate: '2024-11-20', issueLine: true })).toBe('overview');
+    // Two dated items are still a roundup, and without the line the page date still makes a news item.
+    expect(kind([section('other', plain)], { pageDate: '2024-11-20', issueLine: true })).toBe('trial-roundup');
+    expect(kind([section('other')], { pageDate: '2024-11-20', issueLine: false })).toBe('news-item');
+  });
 });
