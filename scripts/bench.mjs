@@ -11,6 +11,7 @@ import { appendFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSy
 import { cpus, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildRatios, ciFailures, ciFloorRounds, ciLimits, steadyFloorMs } from './bench-ci.mjs';
 import { linearity } from './bench-pipeline.mjs';
 import { article, corpusPipeline, DEFAULT_SEED, makeCorpus } from './corpus.mjs';
 import { heldBytesOfFile } from './heap-held.mjs';
@@ -37,55 +38,10 @@ const { values } = readArgs('bench', 'Usage: npm run bench [-- --articles N] [--
 const ci = values.ci;
 const N = Number(values.articles ?? (ci ? 120 : 1000));
 const seed = Number(values.seed ?? DEFAULT_SEED);
-/** Repetitions of each CI measure (the median counts). */
-const RUNS = Number(values.runs ?? 3);
+/** Repetitions of each CI measure (`--ci`): cold and unchanged builds, each side's least counts (scripts/bench-ci.mjs); the start-up rows take at least five. */
+const RUNS = Number(values.runs ?? 5);
 const bin = join(root, 'bin', 'digest.js');
 const usage = join(root, 'scripts', 'bench-usage.cjs');
-
-/**
- * CI limits: each ratio's value as measured by `npm run bench -- --ci` on the 2-core machine
- * (BENCHMARKS.md, "CI"), and the limit, ~1.4× that: a real regression (an accidental
- * quadratic, a lost cache, a stage doing double work, a start-up that compiles everything)
- * passes it, the machine's noise does not: ratios of CPU times, of runs paired in time or the
- * least of repeated runs.
- */
-const limits = {
-  // 81–96 in the four CI runs after changes 41–44 (load average 2–12).
-  buildOverFloor: { measured: 90, limit: 130, what: 'cold build CPU an article (one thread) / floor CPU an article' },
-  // 0.063 before build and merge ran on a thread of their own (bin/thread.js): its start, ~0.1 s
-  // of CPU a command, is ~0.025 of a 120-article cold build (~0.004 of a 1,000-article one); 0.086
-  // then, 0.103 once changes 13–15 made the cold build cheaper around that fixed cost.
-  // 0.101–0.115 in the CI runs after changes 41–44; 0.120 and 0.125 after changes 47–48 made the
-  // cold build cheaper around the same fixed cost (0.14 was then 1.12× the highest).
-  unchangedOverCold: { measured: 0.12, limit: 0.17, what: 'unchanged rebuild CPU / cold build CPU (one thread)' },
-  // As the least of each side's process CPU: 6.2–8.1 before changes 12–24; 4.8–7.3 in the CI runs
-  // of changes 41–49, and 11.52 once in CI after change 74 (reruns 6.0–6.2), for a limit of 11.
-  // As the ingesting thread's means (change 75): 4.32–4.96 in sixteen trials at load 9–10; 7 is
-  // ~1.4× the highest, and a quadratic step (a 9× longer article costing 81× as much) far beyond.
-  linearity: { measured: 4.6, limit: 7, what: 'CPU of an article ~9× longer / CPU of the article (the ingesting thread, means)' },
-  // 1.34–1.60 in the CI runs after changes 41–44, and 2.06 once, right after `npm test` (its five
-  // as-2025 runs all slowed: the English article, dearer by ~20 %, measured less); 1.39–1.72 in the
-  // full runs (least of 9). 1.43 in CI after changes 83–84 (ingest's own bundle, the compiled journal
-  // index): 2.1 is ~1.45× that, and passes the 2.06 outlier's slow-down taken from 1.43 (~1.95).
-  ingestOverVersion: { measured: 1.43, limit: 2.1, what: '`digest ingest` one article / `digest --version`, whole process CPU' },
-  // The English article's start pays what as-2025's never does (franc's import, the reference
-  // patterns read on General Punctuation): a regression there passes the row above unseen. 1.82–2.0
-  // in CI before change 83 built franc's trigram tables as read; 1.51 after it (limit ~1.4× that).
-  englishOverVersion: { measured: 1.51, limit: 2.1, what: '`digest ingest` an English article / `digest --version`, whole process CPU' },
-  // The two ratios above fall when `--version` grows: this one catches a CLI that loads the
-  // pipeline to print its version. 1.42–1.63 in the CI runs after changes 41–44 (1.8 was 1.10× the
-  // highest, under a load average of 9).
-  versionOverNode: { measured: 1.5, limit: 2.1, what: '`digest --version` / `node -e 0`, whole process CPU' },
-  // What a cold build of 120 articles holds at its end, on the CLI's path (keepInputs: false), over
-  // 120, heap and ArrayBuffers, code spaces left out: 23.5–24.7 KB in three runs (fixed costs,
-  // most of it: the UTF-8 scratch buffer, the set-aside files' buffers, the modules' caches; it was
-  // 33.5–33.6 while the end read every summary back into a map and kept the writer's and the
-  // cache's records: BENCHMARKS.md, "Change 31: a build holds almost nothing per input"). Until issue
-  // 17's streaming form this measured the heap after build() returned with its result held:
-  // 16.5–24.2 for a limit of 32. 34 fails a build that keeps each input's source (~+20 KB an
-  // input), and one that holds every summary again (~+6) near the top of the runs' spread.
-  keptKb: { measured: 24, limit: 34, what: 'memory a cold build holds per input at its end, on the CLI path (KB, fixed costs included)' },
-};
 
 const work = mkdtempSync(join(tmpdir(), 'digest-bench-'));
 const median = (list) => {
@@ -225,10 +181,12 @@ function build(c, { cold = true, extra = [] } = {}) {
  * The floor: what any reader of these files must do — read, decode (the project's decoder:
  * detection included), and parse, with the same HTML back end the pipeline uses (htmlparser2's
  * Parser and domhandler, then the text of the tree), text and Markdown split into lines. CPU an
- * article, in a child process, after a warm-up round; the mean of `rounds` (like a build's CPU,
- * an average over the machine's swings: one round's CPU moves by up to 2× within seconds here).
+ * article, in a child process, after `warmUp` unmeasured rounds; the mean of `rounds` (like a
+ * build's CPU, an average over the machine's swings: one round's CPU moves by up to 2× within
+ * seconds here), and each round's in `all`. The full run's corpus of 1,000 articles is past V8's
+ * tiering after one round; `--ci`'s 120 need ~15 (scripts/bench-ci.mjs, `ciFloorRounds`).
  */
-function floor(c, rounds) {
+function floor(c, rounds, warmUp = 1) {
   const script = `
 const { readdirSync, readFileSync } = await import('node:fs');
 const { join } = await import('node:path');
@@ -250,7 +208,7 @@ async function once() {
   }
   return lines;
 }
-await once();
+for (let w = 0; w < ${warmUp}; w++) await once();
 const per = [];
 for (let r = 0; r < ${rounds}; r++) { const c0 = process.cpuUsage(); await once(); const c = process.cpuUsage(c0); per.push((c.user + c.system) / 1000 / files.length); }
 process.stdout.write(JSON.stringify({ ms: per.reduce((a, b) => a + b) / per.length, all: per }));`;
@@ -510,21 +468,21 @@ if (values.only === 'startup') {
 }
 
 if (ci) {
-  // ---- CI: ratios of CPU times only, against the limits above. ----
-  // Each build is divided by the mean of the floors measured just before and after it, so that
-  // both sides see the machine alike (its speed drifts by 20-40 % within minutes when other jobs
-  // run); the ratio is the median of the pairs'. With a floor before the build only, a load that
-  // came or went between the two moved a pair by itself: adjacent floors of one run measured
-  // 0.369 then 0.243 ms an article, its pairs 62 then 105.
+  // ---- CI: ratios of CPU times only, against the limits of scripts/bench-ci.mjs. ----
+  // Floors and builds alternate (a floor, then each cold build, a floor, its unchanged rebuild), and
+  // each side of a ratio is the least of its runs: load only adds, and alternated runs give a quiet
+  // moment the same chance to fall to either side (scripts/bench-ci.mjs says what the median of
+  // pairs measured before).
   const c = corpusOf('ci', N);
-  const floors = [floor(c, 25)];
+  const floorOnce = () => floor(c, ciFloorRounds.rounds, ciFloorRounds.warmUp).all;
+  const floors = [floorOnce()];
   const cold = [];
   const unchanged = [];
   for (let r = 0; r < RUNS; r++) {
     // On one thread: two workers' CPU moves with the machine's load (V8's parallel GC threads
     // wait for each other when the cores are taken), one thread's much less.
     cold.push(build(c, { extra: ['--concurrency', '1'] }));
-    floors.push(floor(c, 25));
+    floors.push(floorOnce());
     unchanged.push(build(c, { cold: false }));
   }
   const { ingestDetailed, loadPipeline } = await import(join(root, 'dist/src/index.js'));
@@ -534,21 +492,22 @@ if (ci) {
   const start = startUp(Math.max(5, RUNS));
   const kept = keptBytes(c).atEnd / N / 1024;
   const measured = {
-    buildOverFloor: median(cold.map((b, r) => b.cpuMs / N / ((floors[r].ms + floors[r + 1].ms) / 2))),
-    unchangedOverCold: median(unchanged.map((u, r) => u.cpuMs / cold[r].cpuMs)),
+    ...buildRatios({ articles: N, floors, cold: cold.map((b) => b.cpuMs), unchanged: unchanged.map((b) => b.cpuMs) }),
     linearity: lin.ratio,
     ingestOverVersion: start.ingestCpu / start.versionCpu,
     englishOverVersion: start.englishCpu / start.versionCpu,
     versionOverNode: start.versionCpu / start.nodeCpu,
     keptKb: kept,
   };
-  const failures = [];
   for (const [key, value] of Object.entries(measured)) {
-    const { limit, what } = limits[key];
+    const { limit, what } = ciLimits[key];
     console.log(`${key.padEnd(18)} ${value.toFixed(3).padStart(8)}  (limit ${limit}; ${what})`);
-    if (value > limit) failures.push(`${what}: ${value.toFixed(3)} > ${limit}`);
   }
-  console.log(JSON.stringify({ articles: N, floorMs: floors.map((f) => Number(f.ms.toFixed(3))), coldCpuMs: cold.map((b) => Math.round(b.cpuMs)), unchangedCpuMs: unchanged.map((b) => Math.round(b.cpuMs)), start }));
+  // Every run, in the order taken, for a log that says which moment each side's least came from.
+  const runs = (list) => list.map((b) => Math.round(b.cpuMs));
+  const rounds = floors.map((f) => f.map((ms) => Number(ms.toFixed(3))));
+  console.log(JSON.stringify({ articles: N, floorMs: floors.map((f) => Number(steadyFloorMs(f).toFixed(3))), floorRounds: rounds, coldCpuMs: runs(cold), coldWallMs: cold.map((b) => Math.round(b.wallMs)), unchangedCpuMs: runs(unchanged), linearity: lin, start }));
+  const failures = ciFailures(measured);
   for (const failure of failures) console.error(`bench --ci: regression: ${failure}`);
   process.exitCode = failures.length ? 1 : 0;
   rmSync(work, { recursive: true, force: true });

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+// @ts-expect-error: a plain ES module script, no types
+import { buildRatios, ciFailures, ciLimits, median, steadyFloorMs } from '../../scripts/bench-ci.mjs';
+
+type Runs = { articles: number; floors: number[][]; cold: number[]; unchanged: number[] };
+
+/** A floor process's nine measured rounds (ms an article) at `ms`, one of them a round that ran a major collection. */
+const floorRounds = (ms: number) => [ms, ms * 1.02, ms * 0.99, ms * 2.1, ms, ms * 1.01, ms * 0.98, ms * 1.03, ms];
+
+/** Runs as `--ci` takes them on a quiet machine: six floors, five cold builds and five unchanged rebuilds of 120 articles. */
+const quiet = (): Runs => ({
+  articles: 120,
+  floors: [0.2, 0.201, 0.199, 0.2, 0.202, 0.2].map(floorRounds),
+  cold: [2_900, 2_950, 2_920, 2_980, 2_910],
+  unchanged: [360, 370, 365, 380, 362],
+});
+
+describe('scripts/bench-ci.mjs: the ratios `npm run bench -- --ci` reads, and its limits (issue 17)', () => {
+  it('takes the median of an odd or even count, and refuses none', () => {
+    expect(median([3, 1, 2])).toBe(2);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+    expect(() => median([])).toThrow(/at least one/);
+  });
+
+  it("reads a floor process as the median of its rounds: a round that collected, or lost its core, does not move it", () => {
+    expect(steadyFloorMs(floorRounds(0.2))).toBeCloseTo(0.2, 10);
+    expect(steadyFloorMs([0.2, 0.2, 0.2, 0.2, 0.9])).toBe(0.2);
+  });
+
+  it("divides the least cold build an article by the least floor, and the least unchanged rebuild by the least cold build", () => {
+    const r = buildRatios(quiet());
+    expect(r.buildOverFloor).toBeCloseTo(2_900 / 120 / 0.199, 10);
+    expect(r.unchangedOverCold).toBeCloseTo(360 / 2_900, 10);
+  });
+
+  it('is not moved by load that slowed some runs of either side (load only adds)', () => {
+    const base = buildRatios(quiet());
+    const loaded = quiet();
+    loaded.cold[1] = 4_800; // a build that shared its core for most of its run (measured: 4,787 ms beside 2,916–3,120)
+    loaded.cold[3] = 3_900;
+    loaded.floors[1] = floorRounds(0.33); // a floor under the same load
+    loaded.unchanged[3] = 530;
+    expect(buildRatios(loaded)).toEqual(base);
+  });
+
+  it('passes the highest ratios measured under load, and fails a build a third dearer an article at the same load', () => {
+    const measured = (r: Runs) => ({ ...buildRatios(r), linearity: 5.5, ingestOverVersion: 1.5, englishOverVersion: 1.6, versionOverNode: 1.55, keptKb: 24.5 });
+    expect(ciFailures(measured(quiet()))).toEqual([]);
+    // The highest build / floor a run under load measured (BENCHMARKS.md, "CI"), its runs as they were.
+    const highest = { ...quiet(), cold: quiet().cold.map((ms) => (ms * ciLimits.buildOverFloor.highest) / (2_900 / 120 / 0.199)) };
+    expect(ciFailures(measured(highest))).toEqual([]);
+    const slower = { ...highest, cold: highest.cold.map((ms) => ms * 1.34), unchanged: highest.unchanged.map((ms) => ms * 1.34) };
+    expect(ciFailures(measured(slower))).toEqual([`${ciLimits.buildOverFloor.what}: ${buildRatios(slower).buildOverFloor.toFixed(3)} > ${ciLimits.buildOverFloor.limit}`]);
+  });
+
+  it('fails a ratio that could not be measured, and refuses one it has no limit for', () => {
+    expect(ciFailures({ linearity: Number.NaN })).toEqual([`${ciLimits.linearity.what}: NaN > ${ciLimits.linearity.limit}`]);
+    expect(() => ciFailures({ speed: 1 })).toThrow(/no limit for speed/);
+  });
+
+  it('refuses runs with a side missing', () => {
+    expect(() => buildRatios({ ...quiet(), cold: [] })).toThrow(/every kind/);
+  });
+});
