@@ -5,7 +5,7 @@ import { articlePagePieces } from '../report/html/article.js';
 import { prepareSearch, searchEntry, type PreparedSearch, type SearchEntry } from '../report/html/search.js';
 import { jsonForScript } from '../report/html/html.js';
 import { sourcePagePieces } from '../report/html/source.js';
-import { isPlainJson, plainJsonUtf8, toJsonPieces } from '../io/atomic.js';
+import { isPlainJson, plainJsonPieces, toJsonPieces } from '../io/atomic.js';
 import { OutputError } from '../io/errors.js';
 import { utf8Text } from '../io/utf8.js';
 import { realFs, type WriteFs } from '../io/fs.js';
@@ -139,19 +139,18 @@ export function placeRecord(input: PlannedInput, result: IngestResult, where: Pl
   }
   const placed: Placed[] = [];
   if (!result.ok) return { summary: summarize(input.path, record, false), rows: {}, placed, searchJson: null, changeJson: null };
-  // A plain record (what the pipeline makes) is written as it is; any other is parsed back from its JSON.
+  // A plain record (what the pipeline makes) is written in pieces none of which V8 copies into a
+  // large object of its own to encode (io/atomic.ts, plainJsonPieces); any other is parsed back.
   const plain = isPlainJson(record);
-  const json = plain ? null : toJsonPieces(record);
-  const written = json === null ? record : (JSON.parse(json[0]) as ArticleRecord);
+  const json = plain ? plainJsonPieces(record) : toJsonPieces(record);
+  const written = plain ? record : (JSON.parse(json[0]!) as ArticleRecord);
   const digest = articleDigest(written);
   const summary = summarize(input.path, written, true, digest);
   const search = searchEntry(written);
   const rows = recordRows(written, search.entities.map((e) => e.surfaces));
   const change = decideChange(prior, digest);
   try {
-    // A plain record's bytes are written straight into the thread's scratch buffer (io/atomic.ts,
-    // plainJsonUtf8), made here, just before they are placed: the buffer is the pages' too.
-    placed.push(placeFile(where, `articles/${input.id}.json`, json ?? plainJsonUtf8(record), fs));
+    placed.push(placeFile(where, `articles/${input.id}.json`, json, fs));
     if (report) {
       placed.push(placeFile(where, `report/${input.id}.html`, articlePagePieces(written, { change }), fs));
       placed.push(placeFile(where, `report/${input.id}.source.html`, sourcePagePieces(written, { text: result.doc.text, blocks: result.doc.blocks }), fs));

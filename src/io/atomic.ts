@@ -1,7 +1,7 @@
 import { dirname, join } from 'node:path';
 import { fsFailure } from './errors.js';
 import { realFs, type WriteFs } from './fs.js';
-import { scratchOf, Utf8Chunks, writeAll } from './utf8.js';
+import { Utf8Chunks, writeAll } from './utf8.js';
 
 /** Pretty JSON with a final newline: the one serialisation of every JSON file digest writes. */
 export function toJson(value: unknown): string {
@@ -18,158 +18,113 @@ export function toJsonPieces(value: unknown): [json: string, newline: '\n'] {
   return [JSON.stringify(value, null, 2), '\n'];
 }
 
-/** The bytes of a line's start at `level`: a line feed and `JSON.stringify`'s indentation there (two spaces a level), made once. */
-const lineStarts: Uint8Array[] = [];
-function lineStartOf(level: number): Uint8Array {
-  return (lineStarts[level] ??= Buffer.from(`\n${'  '.repeat(level)}`, 'latin1'));
+/**
+ * Levels of a value {@link plainJsonPieces} cuts into pieces: the value's own members, and theirs.
+ * Below that, a value is one piece.
+ */
+const PIECE_LEVELS = 2;
+
+/**
+ * Units of JSON {@link plainJsonPieces} aims to put in one piece of an array's items: 16 K units,
+ * 32 KB as a two-byte string, well inside the 128 KB from which V8 makes a string a large object;
+ * and a few dozen pieces a record (~150,000 units) rather than one an item.
+ */
+const PIECE_UNITS = 1 << 14;
+
+/** `JSON.stringify`'s indentation at `level` (two spaces a level), made once. */
+const indents: string[] = [''];
+function indentOf(level: number): string {
+  return (indents[level] ??= '  '.repeat(level));
 }
 
 /**
- * The most member names whose line starts {@link plainJsonUtf8} keeps as bytes (a record's are
- * the schema's few dozen; a value with names of its own, a map, has them made at each use past this).
+ * {@link toJsonPieces} of a value {@link isPlainJson} holds of, in pieces, none long: the same
+ * text, joined. V8's `JSON.stringify` gives a long text as a tree of parts (a cons string), and
+ * every way of writing a string to bytes first copies such a tree into one flat string; a copy of
+ * more than 128 KB (64 K units of a two-byte text: every Chinese record of ~150,000 units) is a
+ * large object, which V8 maps afresh, the kernel faults in a page at a time, and V8 unmaps at the
+ * next collection: a third of a cold build's page faults (BENCHMARKS.md, "the kernel's part of a
+ * build's CPU"). Cut here at the value's members (and theirs), an array's items in runs of about
+ * {@link PIECE_UNITS}, each piece is copied within the young generation's pages, which stay
+ * mapped. Each run or deeper value is written by `JSON.stringify` itself, nested in as many arrays
+ * as it stands deep so that its lines carry the indentation of its place, and cut out of that (a
+ * slice: the arrays' own text is a fixed prefix and suffix). For plain JSON data only (no
+ * `toJSON`, no `undefined` member), which `JSON.stringify` writes the same wherever it stands.
  */
-const MEMBER_STARTS_MAX = 4096;
-
-/** A member's line start by level and name: its line feed, indentation, quoted name and `": "`, as bytes. */
-const memberStarts: Map<string, Uint8Array>[] = [];
-let memberStartCount = 0;
-
-/** The bytes before a member's value: `\n<indentation>"<name>": ` at `level`. */
-function memberStartOf(level: number, name: string): Uint8Array {
-  const names = (memberStarts[level] ??= new Map());
-  let bytes = names.get(name);
-  if (bytes === undefined) {
-    bytes = Buffer.from(`\n${'  '.repeat(level)}${JSON.stringify(name)}: `);
-    if (memberStartCount < MEMBER_STARTS_MAX) {
-      names.set(name, bytes);
-      memberStartCount++;
-    }
-  }
-  return bytes;
+export function plainJsonPieces(value: unknown): string[] {
+  const pieces: string[] = [];
+  writePieces(value, 0, pieces);
+  pieces.push('\n');
+  return pieces;
 }
 
-/** A string `JSON.stringify` writes other than as its characters between quotes: a quote, a backslash, a control character, or a surrogate (a lone one is escaped; a pair is sent whole to be safe). */
-const ESCAPED = /["\\\u0000-\u001f\ud800-\udfff]/;
-
-const QUOTE = 0x22;
-const COMMA = 0x2c;
-const TRUE = Buffer.from('true', 'latin1');
-const FALSE = Buffer.from('false', 'latin1');
-const NULL = Buffer.from('null', 'latin1');
-
-/** Where {@link plainJsonUtf8} writes: this thread's scratch buffer (or, past its bound, one of its own), and how much of it is written. */
-let out: Buffer | null = null;
-let at = 0;
-
-/** Makes room for `bytes` more at {@link at}: the scratch buffer grown (what is written copied into it), or past its bound a buffer of its own. */
-function room(bytes: number): Buffer {
-  const buffer = out!;
-  if (at + bytes <= buffer.length) return buffer;
-  const grown = scratchOf(Math.max(at + bytes, 2 * buffer.length)) as Buffer;
-  if (grown !== buffer) buffer.copy(grown, 0, 0, at);
-  return (out = grown);
-}
-
-/** Appends bytes made once (a line start, a literal). */
-function putBytes(bytes: Uint8Array): void {
-  const buffer = room(bytes.length);
-  const n = bytes.length;
-  // A loop for the few bytes of a line start: `set` costs more to call than it copies.
-  if (n <= 32) for (let i = 0; i < n; i++) buffer[at + i] = bytes[i]!;
-  else buffer.set(bytes, at);
-  at += n;
-}
-
-/** Appends a string's JSON: its UTF-8 between two quotes, or `JSON.stringify`'s text when it must be escaped. */
-function putString(text: string): void {
-  if (ESCAPED.test(text)) {
-    const json = JSON.stringify(text);
-    at += room(json.length * 3).write(json, at);
-    return;
-  }
-  const buffer = room(text.length * 3 + 2);
-  buffer[at++] = QUOTE;
-  if (text.length > 0) at += buffer.write(text, at);
-  buffer[at++] = QUOTE;
-}
-
-/** Appends ASCII text (a number's JSON, which is its `String`) a byte a unit. */
-function putAscii(text: string): void {
-  const buffer = room(text.length);
-  for (let i = 0; i < text.length; i++) buffer[at + i] = text.charCodeAt(i);
-  at += text.length;
-}
-
-/** Appends the JSON of `value` at `level`, as `JSON.stringify(…, null, 2)` writes it there. */
-function putValue(value: unknown, level: number): void {
-  switch (typeof value) {
-    case 'string':
-      putString(value);
-      return;
-    case 'number':
-      putAscii(String(value));
-      return;
-    case 'boolean':
-      putBytes(value ? TRUE : FALSE);
-      return;
-    default:
-  }
-  if (value === null) {
-    putBytes(NULL);
-    return;
-  }
-  if (Array.isArray(value)) {
-    if (value.length === 0) {
-      putAscii('[]');
-      return;
-    }
-    room(1)[at++] = 0x5b; // [
-    const inner = lineStartOf(level + 1);
-    for (let i = 0; i < value.length; i++) {
-      if (i > 0) room(1)[at++] = COMMA;
-      putBytes(inner);
-      putValue(value[i], level + 1);
-    }
-    putBytes(lineStartOf(level));
-    room(1)[at++] = 0x5d; // ]
-    return;
-  }
-  let first = true;
-  for (const name in value as object) {
-    if (first) {
-      room(1)[at++] = 0x7b; // {
-      first = false;
-    } else room(1)[at++] = COMMA;
-    putBytes(memberStartOf(level + 1, name));
-    putValue((value as Record<string, unknown>)[name], level + 1);
-  }
-  if (first) putAscii('{}');
+/** Appends the JSON of `value` at `level` (its lines indented as `JSON.stringify(…, null, 2)` indents them there) to `pieces`. */
+function writePieces(value: unknown, level: number, pieces: string[]): void {
+  // A string, number, boolean or null is one line wherever it stands.
+  if (value === null || typeof value !== 'object') pieces.push(JSON.stringify(value));
+  else if (level >= PIECE_LEVELS) pieces.push(nestedJson(value, level, level));
+  else if (Array.isArray(value)) writeItems(value, level, pieces);
   else {
-    putBytes(lineStartOf(level));
-    room(1)[at++] = 0x7d; // }
+    const keys = Object.keys(value);
+    if (keys.length === 0) {
+      pieces.push('{}');
+      return;
+    }
+    const inner = indentOf(level + 1);
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i]!;
+      pieces.push(`${i === 0 ? '{' : ','}\n${inner}${JSON.stringify(key)}: `);
+      writePieces((value as Record<string, unknown>)[key], level + 1, pieces);
+    }
+    pieces.push(`\n${indentOf(level)}}`);
   }
 }
 
 /**
- * The bytes of {@link toJson}`(value)` for a value {@link isPlainJson} holds of, written straight
- * into this thread's scratch buffer (io/utf8.ts `scratchOf`; past its bound a buffer of their
- * own) and returned as a view of it, valid until the thread's next use of that buffer: written or
- * compared at once. No text of the JSON is made: `JSON.stringify` of a record made its ~150,000
- * units as parts, flattened and copied again as UTF-16 to be transcoded, ~0.7 MB allocated an
- * article (BENCHMARKS.md, change 131). Line starts and member names are bytes made once, a
- * string is one UTF-8 write between two quotes (`JSON.stringify` of it when it must be escaped),
- * a number its `String`, which is what JSON writes for a finite number.
+ * Appends an array at `level` to `pieces`: its items in runs, each run written at once. A run's
+ * length is what the items so far say holds about {@link PIECE_UNITS}: one item first, then as
+ * many as their mean size fits, at most twice the run before.
  */
-export function plainJsonUtf8(value: unknown): Uint8Array {
-  out = scratchOf(0) as Buffer;
-  at = 0;
-  try {
-    putValue(value, 0);
-    room(1)[at++] = 0x0a;
-    return out.subarray(0, at);
-  } finally {
-    out = null; // a buffer of its own is not kept
+function writeItems(items: readonly unknown[], level: number, pieces: string[]): void {
+  if (items.length === 0) {
+    pieces.push('[]');
+    return;
   }
+  const inner = indentOf(level + 1);
+  let units = 0;
+  let take = 0;
+  for (let done = 0; done < items.length; ) {
+    // At most twice the last run: a short first item says little about the rest.
+    take = done === 0 ? 1 : Math.max(1, Math.min(2 * take, Math.floor((PIECE_UNITS * done) / Math.max(1, units))));
+    const end = Math.min(items.length, done + take);
+    // The run as the items of an array one level down: "a,\n<inner>b" between its brackets.
+    const run = nestedJson(items.slice(done, end), level, level + 1);
+    pieces.push(done === 0 ? `[\n${inner}` : `,\n${inner}`, run);
+    units += run.length;
+    done = end;
+  }
+  pieces.push(`\n${indentOf(level)}]`);
+}
+
+/** How many units the arrays {@link nestedJson} nests in put before and after what they hold, by depth. */
+const wrappers: { before: number; after: number }[] = [{ before: 0, after: 0 }];
+
+/**
+ * `JSON.stringify(value, null, 2)` of `value` nested in `depth` arrays, less the text of the
+ * outermost `cut` of them: with `cut` = `depth`, the value's JSON as it stands at that level; with
+ * `cut` = `depth` + 1 (an array), its items' JSON, as they stand one level down.
+ */
+function nestedJson(value: unknown, depth: number, cut: number): string {
+  let nested: unknown = value;
+  for (let i = 0; i < depth; i++) nested = [nested];
+  const text = JSON.stringify(nested, null, 2);
+  // Each level adds "[\n" and the indentation of the level inside it before, "\n", its own indentation and "]" after.
+  for (let level = wrappers.length; level <= cut; level++) {
+    const below = wrappers[level - 1]!;
+    wrappers.push({ before: below.before + 2 + 2 * level, after: below.after + 2 + 2 * (level - 1) });
+  }
+  const { before, after } = wrappers[cut]!;
+  return text.slice(before, text.length - after);
 }
 
 /**

@@ -20,21 +20,8 @@ const MAX_BYTES_PER_UNIT = 3;
  */
 export const SCRATCH_MAX_BYTES = 4 << 20;
 
-/** This thread's buffer for {@link utf8Of} and {@link scratchOf}: grown when a text needs more, up to {@link SCRATCH_MAX_BYTES}, never shrunk. */
+/** This thread's buffer for {@link utf8Of}: grown when a text needs more, up to {@link SCRATCH_MAX_BYTES}, never shrunk. */
 let scratch: Buffer = Buffer.allocUnsafeSlow(1 << 20);
-
-/**
- * This thread's scratch buffer with room for at least `bytes` (grown, at least doubling, up to
- * {@link SCRATCH_MAX_BYTES}), or beyond that bound a buffer of its own: for bytes written and
- * used at once (a record's JSON, io/atomic.ts `plainJsonUtf8`), valid until the next call here or
- * to {@link utf8Of}.
- */
-export function scratchOf(bytes: number): Uint8Array {
-  // Uint8Array, not Buffer, in the signature: the published types must not need @types/node.
-  if (bytes > SCRATCH_MAX_BYTES) return Buffer.allocUnsafeSlow(bytes);
-  if (bytes > scratch.length) scratch = Buffer.allocUnsafeSlow(Math.min(SCRATCH_MAX_BYTES, Math.max(bytes, scratch.length * 2)));
-  return scratch;
-}
 
 /** Whether a piece ends half-way through a surrogate pair (its next piece holds the other half). */
 function endsInHighSurrogate(piece: string): boolean {
@@ -100,7 +87,10 @@ export function utf8Of(text: Text): Uint8Array {
     const bytes = transcoded(pieces, units);
     if (bytes !== null) return bytes;
   }
-  const target = scratchOf(units * MAX_BYTES_PER_UNIT) as Buffer;
+  const most = units * MAX_BYTES_PER_UNIT;
+  let target = scratch;
+  if (most > SCRATCH_MAX_BYTES) target = Buffer.allocUnsafeSlow(most);
+  else if (most > scratch.length) target = scratch = Buffer.allocUnsafeSlow(Math.min(SCRATCH_MAX_BYTES, Math.max(most, scratch.length * 2)));
   let at = 0;
   for (let i = 0; i < pieces.length; i++) {
     const piece = pieces[i]!;
