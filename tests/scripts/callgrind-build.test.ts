@@ -26,6 +26,8 @@ describe("scripts/callgrind-build.mjs: a build's instructions, before against af
     expect(compareCounts([10_000, 10_200, 10_000], [9_900, 9_901, 9_900]).resolved).toBe(false);
     // One pair the other way: not resolved, lower in 3 of 4.
     expect(compareCounts([10_000, 10_000, 10_000, 9_890], [9_900, 9_900, 9_900, 9_900])).toMatchObject({ lower: 3, pairs: 4, resolved: false });
+    // One run a side: no spread to go beyond, never resolved.
+    expect(compareCounts([100], [90])).toMatchObject({ pairs: 1, lower: 1, resolved: false });
     // Higher in every pair: resolved, upward.
     const higher = compareCounts([100, 100, 100], [102, 102, 102]);
     expect(higher).toMatchObject({ lower: 0, resolved: true });
