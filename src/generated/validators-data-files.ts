@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 "use strict";
 export const structure = validate52;
-const schema19 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/structure.schema.json","type":"object","additionalProperties":false,"required":["maxHeadingLength","monthNames","numerals","monthHeadings","rangeHeadings","yearHeadings","yearHeadingWords","headingPunctuation","outlineHeadings","outlineSubheadings","sectionKeywords","referenceHeadings","boilerplate","pageDates","leadLabels","bylinePrefixes","captions","itemDates","undatedItemStarts","relativeDay","eventVerbs","yearOpeners","closingWords","sentenceBreak","publicationCues","english","relativeYears","citationMarker","pageKinds","messageExamples"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"maxHeadingLength":{"type":"integer","minimum":8},"maxLatinTitleLength":{"type":"integer","minimum":1,"maximum":1000},"monthNames":{"type":"array","minItems":12,"maxItems":12,"items":{"type":"array","minItems":1,"maxItems":8,"items":{"type":"string","pattern":"^[A-Za-z]{2,20}$"}}},"numerals":{"type":"object","minProperties":1,"propertyNames":{"minLength":1,"maxLength":1},"additionalProperties":{"type":"integer","minimum":0,"maximum":10}},"monthHeadings":{"$ref":"#/$defs/Patterns"},"rangeHeadings":{"$ref":"#/$defs/Patterns"},"yearHeadings":{"$ref":"#/$defs/Patterns"},"yearHeadingWords":{"$ref":"#/$defs/Words"},"headingPunctuation":{"type":"string","minLength":1,"maxLength":600},"unfinishedLineEnds":{"type":"string","minLength":1,"maxLength":600},"wordMarks":{"type":"string","minLength":1,"maxLength":600},"headingMarks":{"type":"string","minLength":1,"maxLength":600},"outlineHeadings":{"$ref":"#/$defs/Patterns"},"outlineSubheadings":{"$ref":"#/$defs/Patterns"},"sectionKeywords":{"type":"object","additionalProperties":false,"required":["summary","outlook","conclusion"],"properties":{"summary":{"$ref":"#/$defs/Words"},"outlook":{"$ref":"#/$defs/Words"},"conclusion":{"$ref":"#/$defs/Words"}}},"referenceHeadings":{"$ref":"#/$defs/Patterns"},"boilerplate":{"type":"object","additionalProperties":false,"required":["disclaimer","qr-code","other"],"properties":{"disclaimer":{"$ref":"#/$defs/Patterns"},"qr-code":{"$ref":"#/$defs/Patterns"},"other":{"$ref":"#/$defs/Patterns"}}},"pageDates":{"$ref":"#/$defs/Patterns"},"titleDateLines":{"$ref":"#/$defs/Patterns"},"documentTitles":{"$ref":"#/$defs/Patterns"},"leadLabels":{"$ref":"#/$defs/Patterns"},"bylinePrefixes":{"$ref":"#/$defs/Patterns"},"captions":{"$ref":"#/$defs/Patterns"},"captionCredits":{"type":"string","minLength":1,"maxLength":600},"itemDates":{"$ref":"#/$defs/Patterns"},"undatedItemStarts":{"$ref":"#/$defs/Patterns"},"relativeDay":{"type":"string","minLength":1,"maxLength":600},"eventVerbs":{"$ref":"#/$defs/Words"},"todayWords":{"type":"string","minLength":1,"maxLength":200},"recentWords":{"type":"string","minLength":1,"maxLength":200},"yearOpeners":{"$ref":"#/$defs/Patterns"},"closingWords":{"$ref":"#/$defs/Patterns"},"sentenceBreak":{"type":"string","minLength":1,"maxLength":600},"publicationCues":{"type":"string","minLength":1,"maxLength":600},"english":{"type":"object","additionalProperties":false,"required":["phrases","therapies","connectors"],"properties":{"phrases":{"type":"array","items":{"$ref":"#/$defs/Translation"}},"therapies":{"type":"array","items":{"$ref":"#/$defs/Translation"}},"connectors":{"type":"array","items":{"type":"string"}},"bodyNames":{"type":"object","additionalProperties":false,"required":["heads","joiners"],"properties":{"heads":{"type":"array","items":{"type":"string","pattern":"^[A-Z][A-Za-z]{1,30}$"},"maxItems":100},"joiners":{"type":"array","items":{"type":"string","minLength":1,"maxLength":10},"maxItems":20}}}}},"relativeYears":{"type":"object","additionalProperties":{"type":"integer","minimum":-10,"maximum":10}},"citationMarker":{"type":"string","minLength":1,"maxLength":600},"pageKinds":{"type":"object","additionalProperties":false,"required":["titleYearRange","titleYear","approvalVerbs","regulators","trialRoundupTitles","overviewTitles"],"properties":{"titleYearRange":{"type":"string","minLength":1,"maxLength":600},"titleYear":{"type":"string","minLength":1,"maxLength":600},"approvalVerbs":{"$ref":"#/$defs/Words"},"regulators":{"$ref":"#/$defs/Words"},"approvalPhrases":{"type":"string","minLength":1,"maxLength":600},"trialCues":{"type":"string","minLength":1,"maxLength":600},"denialCues":{"type":"string","minLength":1,"maxLength":600},"trialRoundupTitles":{"$ref":"#/$defs/Patterns"},"overviewTitles":{"$ref":"#/$defs/Patterns"}}},"messageExamples":{"type":"object","additionalProperties":false,"required":["monthHeading","referenceHeading"],"properties":{"monthHeading":{"type":"string","minLength":1,"maxLength":200},"referenceHeading":{"type":"string","minLength":1,"maxLength":200}}}},"$defs":{"Patterns":{"type":"array","items":{"type":"string","minLength":1,"maxLength":600}},"Words":{"type":"array","items":{"type":"string","minLength":1},"minItems":1},"Translation":{"type":"object","additionalProperties":false,"required":["zh","en"],"properties":{"zh":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}},"en":{"type":"string","minLength":1},"preposition":{"type":"string"},"written":{"type":"array","items":{"type":"string","minLength":1}}}}}};
+const schema19 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/structure.schema.json","type":"object","additionalProperties":false,"required":["maxHeadingLength","monthNames","numerals","monthHeadings","rangeHeadings","yearHeadings","yearHeadingWords","headingPunctuation","outlineHeadings","outlineSubheadings","sectionKeywords","referenceHeadings","boilerplate","pageDates","leadLabels","bylinePrefixes","captions","itemDates","undatedItemStarts","relativeDay","eventVerbs","yearOpeners","closingWords","sentenceBreak","publicationCues","english","relativeYears","citationMarker","pageKinds","messageExamples"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"maxHeadingLength":{"type":"integer","minimum":8},"maxLatinTitleLength":{"type":"integer","minimum":1,"maximum":1000},"monthNames":{"type":"array","minItems":12,"maxItems":12,"items":{"type":"array","minItems":1,"maxItems":8,"items":{"type":"string","pattern":"^[A-Za-z]{2,20}$"}}},"numerals":{"type":"object","minProperties":1,"propertyNames":{"minLength":1,"maxLength":1},"additionalProperties":{"type":"integer","minimum":0,"maximum":10}},"monthHeadings":{"$ref":"#/$defs/Patterns"},"rangeHeadings":{"$ref":"#/$defs/Patterns"},"yearHeadings":{"$ref":"#/$defs/Patterns"},"yearHeadingWords":{"$ref":"#/$defs/Words"},"headingPunctuation":{"type":"string","minLength":1,"maxLength":600},"unfinishedLineEnds":{"type":"string","minLength":1,"maxLength":600},"wordMarks":{"type":"string","minLength":1,"maxLength":600},"headingMarks":{"type":"string","minLength":1,"maxLength":600},"outlineHeadings":{"$ref":"#/$defs/Patterns"},"outlineSubheadings":{"$ref":"#/$defs/Patterns"},"sectionKeywords":{"type":"object","additionalProperties":false,"required":["summary","outlook","conclusion"],"properties":{"summary":{"$ref":"#/$defs/Words"},"outlook":{"$ref":"#/$defs/Words"},"conclusion":{"$ref":"#/$defs/Words"}}},"referenceHeadings":{"$ref":"#/$defs/Patterns"},"boilerplate":{"type":"object","additionalProperties":false,"required":["disclaimer","qr-code","other"],"properties":{"disclaimer":{"$ref":"#/$defs/Patterns"},"qr-code":{"$ref":"#/$defs/Patterns"},"other":{"$ref":"#/$defs/Patterns"}}},"pageDates":{"$ref":"#/$defs/Patterns"},"titleDateLines":{"$ref":"#/$defs/Patterns"},"documentTitles":{"$ref":"#/$defs/Patterns"},"leadLabels":{"$ref":"#/$defs/Patterns"},"bylinePrefixes":{"$ref":"#/$defs/Patterns"},"captions":{"$ref":"#/$defs/Patterns"},"captionCredits":{"type":"string","minLength":1,"maxLength":600},"itemDates":{"$ref":"#/$defs/Patterns"},"undatedItemStarts":{"$ref":"#/$defs/Patterns"},"relativeDay":{"type":"string","minLength":1,"maxLength":600},"eventVerbs":{"$ref":"#/$defs/Words"},"todayWords":{"type":"string","minLength":1,"maxLength":200},"recentWords":{"type":"string","minLength":1,"maxLength":200},"yearOpeners":{"$ref":"#/$defs/Patterns"},"closingWords":{"$ref":"#/$defs/Patterns"},"sentenceBreak":{"type":"string","minLength":1,"maxLength":600},"publicationCues":{"type":"string","minLength":1,"maxLength":600},"english":{"type":"object","additionalProperties":false,"required":["phrases","therapies","connectors"],"properties":{"phrases":{"type":"array","items":{"$ref":"#/$defs/Translation"}},"therapies":{"type":"array","items":{"$ref":"#/$defs/Translation"}},"connectors":{"type":"array","items":{"type":"string"}},"bodyNames":{"type":"object","additionalProperties":false,"required":["heads","joiners"],"properties":{"heads":{"type":"array","items":{"type":"string","pattern":"^[A-Z][A-Za-z]{1,30}$"},"maxItems":100},"joiners":{"type":"array","items":{"type":"string","minLength":1,"maxLength":10},"maxItems":20}}}}},"relativeYears":{"type":"object","additionalProperties":{"type":"integer","minimum":-10,"maximum":10}},"citationMarker":{"type":"string","minLength":1,"maxLength":600},"pageKinds":{"type":"object","additionalProperties":false,"required":["titleYearRange","titleYear","approvalVerbs","regulators","trialRoundupTitles","overviewTitles"],"properties":{"titleYearRange":{"type":"string","minLength":1,"maxLength":600},"titleYear":{"type":"string","minLength":1,"maxLength":600},"approvalVerbs":{"$ref":"#/$defs/Words"},"regulators":{"$ref":"#/$defs/Words"},"approvalPhrases":{"type":"string","minLength":1,"maxLength":1000},"trialCues":{"type":"string","minLength":1,"maxLength":600},"denialCues":{"type":"string","minLength":1,"maxLength":600},"adviceCues":{"type":"string","minLength":1,"maxLength":600},"trialRoundupTitles":{"$ref":"#/$defs/Patterns"},"overviewTitles":{"$ref":"#/$defs/Patterns"}}},"messageExamples":{"type":"object","additionalProperties":false,"required":["monthHeading","referenceHeading"],"properties":{"monthHeading":{"type":"string","minLength":1,"maxLength":200},"referenceHeading":{"type":"string","minLength":1,"maxLength":200}}}},"$defs":{"Patterns":{"type":"array","items":{"type":"string","minLength":1,"maxLength":600}},"Words":{"type":"array","items":{"type":"string","minLength":1},"minItems":1},"Translation":{"type":"object","additionalProperties":false,"required":["zh","en"],"properties":{"zh":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}},"en":{"type":"string","minLength":1},"preposition":{"type":"string"},"written":{"type":"array","items":{"type":"string","minLength":1}}}}}};
 const func1 = Object.prototype.hasOwnProperty;
 const func2 = require("ajv/dist/runtime/ucs2length").default;
 const pattern3 = new RegExp("^[A-Za-z]{2,20}$", "u");
@@ -1605,8 +1605,8 @@ let data65 = data60.approvalPhrases;
 const _errs112 = errors;
 if(errors === _errs112){
 if(typeof data65 === "string"){
-if(func2(data65) > 600){
-validate52.errors = [{instancePath:instancePath+"/pageKinds/approvalPhrases",schemaPath:"#/properties/pageKinds/properties/approvalPhrases/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
+if(func2(data65) > 1000){
+validate52.errors = [{instancePath:instancePath+"/pageKinds/approvalPhrases",schemaPath:"#/properties/pageKinds/properties/approvalPhrases/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters"}];
 return false;
 }
 else {
@@ -1681,11 +1681,26 @@ else {
 var valid15 = true;
 }
 if(valid15){
-if(data60.trialRoundupTitles !== undefined){
+if(data60.adviceCues !== undefined){
+let data68 = data60.adviceCues;
 const _errs118 = errors;
-if(!(validate53(data60.trialRoundupTitles, {instancePath:instancePath+"/pageKinds/trialRoundupTitles",parentData:data60,parentDataProperty:"trialRoundupTitles",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
-errors = vErrors.length;
+if(errors === _errs118){
+if(typeof data68 === "string"){
+if(func2(data68) > 600){
+validate52.errors = [{instancePath:instancePath+"/pageKinds/adviceCues",schemaPath:"#/properties/pageKinds/properties/adviceCues/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
+return false;
+}
+else {
+if(func2(data68) < 1){
+validate52.errors = [{instancePath:instancePath+"/pageKinds/adviceCues",schemaPath:"#/properties/pageKinds/properties/adviceCues/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+}
+else {
+validate52.errors = [{instancePath:instancePath+"/pageKinds/adviceCues",schemaPath:"#/properties/pageKinds/properties/adviceCues/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
 }
 var valid15 = _errs118 === errors;
 }
@@ -1693,16 +1708,29 @@ else {
 var valid15 = true;
 }
 if(valid15){
+if(data60.trialRoundupTitles !== undefined){
+const _errs120 = errors;
+if(!(validate53(data60.trialRoundupTitles, {instancePath:instancePath+"/pageKinds/trialRoundupTitles",parentData:data60,parentDataProperty:"trialRoundupTitles",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+errors = vErrors.length;
+}
+var valid15 = _errs120 === errors;
+}
+else {
+var valid15 = true;
+}
+if(valid15){
 if(data60.overviewTitles !== undefined){
-const _errs119 = errors;
+const _errs121 = errors;
 if(!(validate53(data60.overviewTitles, {instancePath:instancePath+"/pageKinds/overviewTitles",parentData:data60,parentDataProperty:"overviewTitles",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
 errors = vErrors.length;
 }
-var valid15 = _errs119 === errors;
+var valid15 = _errs121 === errors;
 }
 else {
 var valid15 = true;
+}
 }
 }
 }
@@ -1727,36 +1755,36 @@ var valid0 = true;
 }
 if(valid0){
 if(data.messageExamples !== undefined){
-let data70 = data.messageExamples;
-const _errs120 = errors;
-if(errors === _errs120){
-if(data70 && typeof data70 == "object" && !Array.isArray(data70)){
+let data71 = data.messageExamples;
+const _errs122 = errors;
+if(errors === _errs122){
+if(data71 && typeof data71 == "object" && !Array.isArray(data71)){
 let missing6;
-if(((data70.monthHeading === undefined) && (missing6 = "monthHeading")) || ((data70.referenceHeading === undefined) && (missing6 = "referenceHeading"))){
+if(((data71.monthHeading === undefined) && (missing6 = "monthHeading")) || ((data71.referenceHeading === undefined) && (missing6 = "referenceHeading"))){
 validate52.errors = [{instancePath:instancePath+"/messageExamples",schemaPath:"#/properties/messageExamples/required",keyword:"required",params:{missingProperty: missing6},message:"must have required property '"+missing6+"'"}];
 return false;
 }
 else {
-const _errs122 = errors;
-for(const key9 in data70){
+const _errs124 = errors;
+for(const key9 in data71){
 if(!((key9 === "monthHeading") || (key9 === "referenceHeading"))){
 validate52.errors = [{instancePath:instancePath+"/messageExamples",schemaPath:"#/properties/messageExamples/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs122 === errors){
-if(data70.monthHeading !== undefined){
-let data71 = data70.monthHeading;
-const _errs123 = errors;
-if(errors === _errs123){
-if(typeof data71 === "string"){
-if(func2(data71) > 200){
+if(_errs124 === errors){
+if(data71.monthHeading !== undefined){
+let data72 = data71.monthHeading;
+const _errs125 = errors;
+if(errors === _errs125){
+if(typeof data72 === "string"){
+if(func2(data72) > 200){
 validate52.errors = [{instancePath:instancePath+"/messageExamples/monthHeading",schemaPath:"#/properties/messageExamples/properties/monthHeading/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
 return false;
 }
 else {
-if(func2(data71) < 1){
+if(func2(data72) < 1){
 validate52.errors = [{instancePath:instancePath+"/messageExamples/monthHeading",schemaPath:"#/properties/messageExamples/properties/monthHeading/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1767,23 +1795,23 @@ validate52.errors = [{instancePath:instancePath+"/messageExamples/monthHeading",
 return false;
 }
 }
-var valid16 = _errs123 === errors;
+var valid16 = _errs125 === errors;
 }
 else {
 var valid16 = true;
 }
 if(valid16){
-if(data70.referenceHeading !== undefined){
-let data72 = data70.referenceHeading;
-const _errs125 = errors;
-if(errors === _errs125){
-if(typeof data72 === "string"){
-if(func2(data72) > 200){
+if(data71.referenceHeading !== undefined){
+let data73 = data71.referenceHeading;
+const _errs127 = errors;
+if(errors === _errs127){
+if(typeof data73 === "string"){
+if(func2(data73) > 200){
 validate52.errors = [{instancePath:instancePath+"/messageExamples/referenceHeading",schemaPath:"#/properties/messageExamples/properties/referenceHeading/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
 return false;
 }
 else {
-if(func2(data72) < 1){
+if(func2(data73) < 1){
 validate52.errors = [{instancePath:instancePath+"/messageExamples/referenceHeading",schemaPath:"#/properties/messageExamples/properties/referenceHeading/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1794,7 +1822,7 @@ validate52.errors = [{instancePath:instancePath+"/messageExamples/referenceHeadi
 return false;
 }
 }
-var valid16 = _errs125 === errors;
+var valid16 = _errs127 === errors;
 }
 else {
 var valid16 = true;
@@ -1808,7 +1836,7 @@ validate52.errors = [{instancePath:instancePath+"/messageExamples",schemaPath:"#
 return false;
 }
 }
-var valid0 = _errs120 === errors;
+var valid0 = _errs122 === errors;
 }
 else {
 var valid0 = true;

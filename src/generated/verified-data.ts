@@ -5,6 +5,6 @@ export const shippedDataHashes: readonly string[] = [
   '9a139e957b3ce6adad74216552ba3ef8937e435cfb9497dc7af3dee9ef13f0e7', // facts: pipelines/data/facts.json
   '73651168e9ae98853bf117d2313db81bf75f0bfc6beb15c38b39e90ae0c88990', // html: pipelines/data/html.json
   '93ac046634229f0dd8813d3efc42b4104b07cf6eaa19425ece7368226b73291c', // journals: pipelines/data/journals.json
-  'fdc8f1f16aa00e2d0f0463cd670cb654aae8908f00f884c5f74c06d6ae34e8a1', // lexicon: pipelines/data/lexicon.json
-  '7e71acf8a9f62150992f0aa739e6ff57fe2c5b8ebdc6ee428bd0a63533cb187c', // structure: pipelines/data/structure.json
+  'f515b467927baa409dd1c463ac7a09004ab4b8915b98a34ffb6407e0b74f29fa', // lexicon: pipelines/data/lexicon.json
+  '936d7ad11dcb9ab86d6da9898512663f820b209c87391e81120d746ef93fb176', // structure: pipelines/data/structure.json
 ];
