@@ -102,6 +102,8 @@ export interface CompiledStructure {
     trialCues: RegExp | null;
     /** An approval denied, withdrawn or not yet given: an approval whose text holds one names none; null when the data gives none. */
     denialCues: RegExp | null;
+    /** An advisory body's vote or recommendation ("voted to recommend approval", "Panel Green Light"): an approval whose text holds one names none; null when the data gives none. */
+    adviceCues: RegExp | null;
     trialRoundupTitles: RegExp[];
     overviewTitles: RegExp[];
   };
@@ -472,6 +474,7 @@ export function loadStructure(file: string, text?: string, hash?: string): Compi
       approvalPhrases: kinds.approvalPhrases === undefined ? null : one('/pageKinds/approvalPhrases', kinds.approvalPhrases),
       trialCues: kinds.trialCues === undefined ? null : one('/pageKinds/trialCues', kinds.trialCues),
       denialCues: kinds.denialCues === undefined ? null : one('/pageKinds/denialCues', kinds.denialCues),
+      adviceCues: kinds.adviceCues === undefined ? null : one('/pageKinds/adviceCues', kinds.adviceCues),
     },
     relativeYears: raw.relativeYears,
     citationMarker: compilePattern(file, '/citationMarker', raw.citationMarker, 'u', verify),

@@ -44,7 +44,7 @@ export interface Lexicon {
     after?: string[];
   };
   /**
-   * Words a caption or a figure's legend puts in parentheses to point at a part or a colour ("Dr. Jane Example (right)", "the grafted cells (green)"): never an abbreviation the page defines, though written where one would be. Matched as written. Optional.
+   * Words a caption or a figure's legend puts in parentheses to point at a part or a colour ("Dr. Jane Example (right)", "the grafted cells (green)"), or to gloss a cell source ("autologous (self)", "allogeneic (donor)"): never an abbreviation the page defines, though written where one would be. Matched as written. Optional.
    *
    * @maxItems 100
    */

@@ -410,6 +410,10 @@ export interface StructureData {
      * An approval denied, withdrawn or not yet given ("FDA Denies Approval", "rejects", "complete response letter", "seeks", "applied for", "until", "likely to", "expected to", "to Conclude", "unapproved"): an approval word whose text (as for trialCues) also holds one names no approval, and the page is no drug approval. Optional.
      */
     denialCues?: string;
+    /**
+     * An advisory body's word, no approval ("voted to recommend approval", "CHMP recommends … approval", "Panel Green Light", "health ministry panel has given a conditional green light", "Committee voted 8-2 backing approval"): a committee or panel advises, the regulator decides. An approval word whose text (as for trialCues) also holds one names no approval, and the page is no drug approval; not after "following", "after" or "upon" ("authorisation following a recommendation for approval"). Optional.
+     */
+    adviceCues?: string;
     trialRoundupTitles: Patterns11;
     overviewTitles: Patterns12;
   };

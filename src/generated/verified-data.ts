@@ -5,6 +5,6 @@ export const shippedDataHashes: readonly string[] = [
   '9a139e957b3ce6adad74216552ba3ef8937e435cfb9497dc7af3dee9ef13f0e7', // facts: pipelines/data/facts.json
   '73651168e9ae98853bf117d2313db81bf75f0bfc6beb15c38b39e90ae0c88990', // html: pipelines/data/html.json
   '5421b239e33acf6bf7d39e19b1903d1babf2f20fa14205be64115f00cd0b9390', // journals: pipelines/data/journals.json
-  'fdc8f1f16aa00e2d0f0463cd670cb654aae8908f00f884c5f74c06d6ae34e8a1', // lexicon: pipelines/data/lexicon.json
-  'd1e2d19b2e611de6b7c0b2fd9fac51852016485ed154069ef6a67ccc7a97c3dd', // structure: pipelines/data/structure.json
+  'f515b467927baa409dd1c463ac7a09004ab4b8915b98a34ffb6407e0b74f29fa', // lexicon: pipelines/data/lexicon.json
+  'b96d2ef959bbf9128b3af8c44a15d7786231736762691e9352c3ab71e99f891f', // structure: pipelines/data/structure.json
 ];

@@ -232,8 +232,9 @@ function inTitleRun(journals: JournalIndex, view: string, start: number, end: nu
   // "Japan Lead in Regenerative Medicine": a headline's joining word (`midTitleJoiners`) after a capitalised word
   // itself mid-sentence ("Writing in Science Translational Medicine, …" opens a sentence: a journal).
   if (journals.joinsMidTitle(last) && capital(prior) && words.length >= 3 && words[words.length - 3] !== '' && !/[.!?:"“”]$/.test(words[words.length - 3]!)) return true;
-  // "Investigation of Stem Cells": a joining word (journals.json's `titleJoiners`) after a capitalised one.
-  return journals.joinsTitle(last) && capital(prior);
+  // "Investigation of Stem Cells": a joining word (journals.json's `titleJoiners`) after a capitalised one,
+  // also one opening a parenthesis ("(Centre for Regenerative Medicine, Modena)": a body's name in an aside).
+  return journals.joinsTitle(last) && (capital(prior) || (prior.length > 1 && (prior[0] === '(' || prior[0] === '（') && capital(prior.slice(1))));
 }
 
 /**

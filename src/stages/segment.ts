@@ -272,6 +272,10 @@ export const segment = defineStage({
     let first = true;
     // The first paragraph of the body: a page with no dated item says there what it reports.
     let firstParagraph: Block | null = null;
+    // A hard-wrapped lead's second line, when its first was read as a label line (`labelAt`: that line's index).
+    let leadRest: Block | null = null;
+    let label: Block | null = null;
+    let labelAt = -1;
     // Whether the title came from chrome (a document-sharing site's "…_第1页"), not from a line of the text.
     let chromeTitle = false;
     // True from the title until the next block of the body: a date alone there is the page date.
@@ -476,7 +480,20 @@ export const segment = defineStage({
           current.body.push(block);
           // A line of a few words with no stop (a byline's "Name, Title", a kicker under the headline:
           // "Newsfrom Japan") says nothing of what the page reports: the first paragraph is after it.
-          if (firstParagraph === null && !labelLine(foldedOf(block, doc.folded))) firstParagraph = block;
+          if (firstParagraph === null) {
+            const text = foldedOf(block, doc.folded);
+            if (!labelLine(text)) {
+              // A hard-wrapped lead ("The U.S. Food and Drug Administration" over "on Wednesday approved …"):
+              // the line going on in lower case continues the one before, read as a label, and the lead opens there.
+              if (label !== null && labelAt === b - 1 && /^[a-z]/.test(text)) {
+                firstParagraph = label;
+                leadRest = block;
+              } else firstParagraph = block;
+            } else {
+              label = block;
+              labelAt = b;
+            }
+          }
           break;
       }
     }
@@ -511,7 +528,7 @@ export const segment = defineStage({
       }
       return false;
     };
-    doc.kind = pageKind({ title: doc.title, sections: doc.sections, itemBlocks: doc.itemBlocks, titleDeclaresMonths: titleMonths !== null, pageDate: doc.pageDate, byline, folded: doc.folded, lead: firstParagraph, citesByNumber, issueLine: doc.issueLines.length > 0 }, s);
+    doc.kind = pageKind({ title: doc.title, sections: doc.sections, itemBlocks: doc.itemBlocks, titleDeclaresMonths: titleMonths !== null, pageDate: doc.pageDate, byline, folded: doc.folded, lead: firstParagraph, leadRest, citesByNumber, issueLine: doc.issueLines.length > 0 }, s);
     for (const section of read) assembleItems(section, reachOf[doc.kind], context);
     doc.period = periodOf(doc.kind, doc.sections, titleMonths);
 

@@ -21,6 +21,8 @@ export interface KindEvidence {
   folded?: Map<Block, string>;
   /** The page's first body paragraph: where a page with no dated item says what it reports. */
   lead?: Block | null;
+  /** A hard-wrapped lead's next line ("on Wednesday approved …" under "The U.S. Food and Drug Administration"): read on from the lead. */
+  leadRest?: Block | null;
   /**
    * Whether two or more of the body's paragraphs cite references by number ("[1]", "[2-6]"): a paper,
    * copied by a site that prints its own date over it, not a news item. Asked only of a page with no
@@ -58,7 +60,7 @@ function firstSentence(text: string): string {
  * 3. overview — the title promises an explanation ("4种治疗方法", "有哪些"), whatever it dates;
  * 4. drug approval — the title or the first dated item (on a page with none, the first sentence)
  *    names an approval by a regulator (or one that names itself: "won an approval", "Japan Approves"), and not of a trial ("FDA Clears Stem Cell Clinical Trial")
- *    nor one denied or sought ("FDA Denies Approval");
+ *    nor one denied or sought ("FDA Denies Approval"), nor a panel's vote or a recommendation ("CHMP recommends … approval");
  * 5. trial roundup — the title counts studies ("5项临床试验"), or two items report publications;
  * 6. news item — at most one publication, on a page with a page date or a byline, or one item;
  *    never a journal's paper (a volume and issue line over it);
@@ -78,11 +80,12 @@ export function pageKind(evidence: KindEvidence, s: CompiledStructure): PageKind
   const items = evidence.sections.flatMap((x) => x.items);
   const folded = evidence.folded ?? new Map<Block, string>();
   const firstBlock = items[0] ? evidence.itemBlocks.get(items[0])?.[0] : undefined;
-  const firstLead = firstBlock ? foldedOf(firstBlock, folded) : items[0] ? foldWidth(items[0].text) : evidence.lead ? firstSentence(foldedOf(evidence.lead, folded)) : '';
+  const firstLead = firstBlock ? foldedOf(firstBlock, folded) : items[0] ? foldWidth(items[0].text) : evidence.lead ? firstSentence(evidence.leadRest ? `${foldedOf(evidence.lead, folded)} ${foldedOf(evidence.leadRest, folded)}` : foldedOf(evidence.lead, folded)) : '';
   // An approval of a trial (an IND cleared, "FDA approves first Phase 1 study") is no product's approval,
-  // nor one denied or still sought ("FDA Denies Approval", "… until it obtains approval").
+  // nor one denied or still sought ("FDA Denies Approval", "… until it obtains approval"), nor an advisory
+  // body's vote or recommendation ("Panel Green Light", "voted to recommend approval": the regulator decides).
   // A regulator named, or an approval that names itself with none ("has won an approval", "Japan Approves …").
-  const approval = (text: string) => k.approvalVerbs.test(text) && (k.regulators.test(text) || k.approvalPhrases?.test(text) === true) && !k.trialCues?.test(text) && !k.denialCues?.test(text);
+  const approval = (text: string) => k.approvalVerbs.test(text) && (k.regulators.test(text) || k.approvalPhrases?.test(text) === true) && !k.trialCues?.test(text) && !k.denialCues?.test(text) && !k.adviceCues?.test(text);
   if (years.length === 0 && (approval(title) || approval(firstLead))) return 'drug-approval';
   if (k.trialRoundupTitles.some((r) => r.test(title))) return 'trial-roundup';
   const publications = items.filter((item) => reportsPublication(item, evidence.itemBlocks.get(item), s, folded)).length;
