@@ -14,14 +14,13 @@
 // (src/refs/data.ts `referenceKeys`: ~1,200 words, NFKC and lower case; 1.2–1.8 ms of every
 // one-article ingest): the words are code (src/generated/reference-data.ts), so that form is listed
 // with the module graph of refs/data.js, which holds them, and filed under REFERENCE_KEYS_SOURCE.
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const { readConfigFile } = await import(`${root}dist/src/core/data.js`);
+const { readConfigFile, readDataFile } = await import(`${root}dist/src/core/data.js`);
 const { compiledDataDir, compiledDataFile, compilerFiles, encodeCompiled } = await import(`${root}dist/src/core/compiled-data.js`);
 const { JournalIndex } = await import(`${root}dist/src/core/journals.js`);
 const { LexiconMatcher } = await import(`${root}dist/src/core/lexicon.js`);
@@ -67,8 +66,8 @@ const write = (file, bytes) => {
   written.add(file);
 };
 for (const [kind, compile] of Object.entries(compilers)) {
-  const text = readConfigFile(join(root, 'pipelines', pipeline.data[kind]));
-  const sha256 = createHash('sha256').update(text).digest('hex');
+  // Keyed as a process keys the file it reads (readDataFile: the sha256 of its bytes).
+  const { text, hash: sha256 } = readDataFile(join(root, 'pipelines', pipeline.data[kind]));
   write(compiledDataFile(kind, sha256), encodeCompiled(kind, sha256, compile(JSON.parse(text)), kind === 'structure' ? preTestCode : code));
 }
 write(compiledDataFile('reference-keys', REFERENCE_KEYS_SOURCE), encodeCompiled('reference-keys', REFERENCE_KEYS_SOURCE, { keys: referenceKeys() }, keysCode));

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { dirname, resolve } from 'node:path';
 import type { PipelineFile, WriteOptions } from '../generated/pipeline.js';
 import { writeDefaults } from '../generated/stage-defaults.js';
-import { checkDataPlace, loadData, parseJsonText, readConfigFile, type DataFiles, type DataTexts, type PipelineData } from './data.js';
+import { checkDataPlace, dataPlaces, loadData, parseJsonText, readConfigFile, readDataFile, type DataFiles, type DataTexts, type PipelineData } from './data.js';
 import type { DigestDocument, Facet } from './document.js';
 import { ConfigError } from './errors.js';
 import { checkRuleSettings, coreRules, coreRuleSource, effectiveSeverity, indexRules, type RuleSettings, type RuleSource } from './rules.js';
@@ -132,17 +132,20 @@ export function loadPipelineWith(file: string, context: LoaderContext): Pipeline
   const base = dirname(path);
   const allowOutside = raw.data?.allowOutsideFolder === true;
   const dataFiles = {} as DataFiles;
+  const places = allowOutside ? undefined : dataPlaces(base);
   for (const key of Object.keys(defaultData) as (keyof DataFiles)[]) {
     dataFiles[key] = resolve(base, raw.data?.[key] ?? defaultData[key]);
-    checkDataPlace(dataFiles[key], path, `/data/${key}`, base, allowOutside);
+    checkDataPlace(dataFiles[key], path, `/data/${key}`, base, allowOutside, places);
   }
   // Each data file read once (in the order loadData reads them, so that the first unreadable one
   // is the one named): loadData takes the texts, and the fingerprint is hashed from the same texts,
   // when first asked for. Only a build's cache keys read it: `digest ingest`, `text` and `refs`
-  // never hashed ~200 KB of data for nothing (issue 17: start-up).
+  // never hashed ~200 KB of data for nothing (issue 17: start-up). Each file's own key is hashed
+  // from its bytes as read (readDataFile).
   const texts = {} as DataTexts;
-  for (const key of ['structure', 'journals', 'html', 'lexicon', 'facts'] as const) texts[key] = readConfigFile(dataFiles[key]);
-  const data = loadData(dataFiles, texts);
+  const hashes = {} as DataTexts;
+  for (const key of ['structure', 'journals', 'html', 'lexicon', 'facts'] as const) ({ text: texts[key], hash: hashes[key] } = readDataFile(dataFiles[key]));
+  const data = loadData(dataFiles, texts, hashes);
   let fingerprint: string | undefined;
 
   const stages: ConfiguredStage[] = [];

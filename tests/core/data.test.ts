@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import * as fs from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { checkDataPlace, loadData, loadFacts, loadHtml, loadJournals, loadLexicon, loadStructure, loadValidated, parseJsonText, readConfigFile, type DataFiles } from '../../src/core/data.js';
+import { describe, expect, it, vi } from 'vitest';
+import { checkDataPlace, dataPlaces, loadData, loadFacts, loadHtml, loadJournals, loadLexicon, loadStructure, loadValidated, parseJsonText, readConfigFile, readDataFile, type DataFiles } from '../../src/core/data.js';
 import { ConfigError } from '../../src/core/errors.js';
 import { shippedDataHashes } from '../../src/generated/verified-data.js';
 import { repo } from '../helpers.js';
@@ -82,6 +83,35 @@ describe('configuration files are read with care', () => {
     expect(configError(() => readConfigFile(join(dir, 'a.json'), 4))).toBe(`${join(dir, 'a.json')}: 8 bytes, over the limit of 4 for a configuration file`);
   });
 
+  it('readDataFile: the text readConfigFile gives, keyed by the sha256 of its bytes; bytes that are not UTF-8 keep the key their text gave', () => {
+    // The key of a data file's compiled form and of the data known to pass: hashed from the bytes as
+    // read (valid UTF-8 bytes are their text's own UTF-8), never from a text encoded again.
+    const dir = tmp();
+    const sha256 = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex');
+    const cases: [string, Buffer][] = [
+      ['ascii.json', Buffer.from('{"a": 1}')],
+      ['han.json', Buffer.from('{"名": "干细胞疗法", "x": "ſK"}\n')],
+      ['bom.json', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('{"b": "間充質"}')])],
+      ['astral.json', Buffer.from('{"c": "𠀀😀"}')],
+      ['empty.json', Buffer.alloc(0)],
+      ['latin1.json', Buffer.from('{"d": "caf\u00e9"}', 'latin1')],
+      ['cut.json', Buffer.concat([Buffer.from('{"e": "'), Buffer.from('细').subarray(0, 2), Buffer.from('"}')])],
+      ['surrogate.json', Buffer.from([0x22, 0xed, 0xa0, 0x80, 0x22])],
+    ];
+    for (const [name, bytes] of cases) {
+      const file = join(dir, name);
+      writeFileSync(file, bytes);
+      const read = readDataFile(file);
+      expect(read.text, name).toBe(readConfigFile(file));
+      expect(read.hash, name).toBe(sha256(Buffer.from(read.text, 'utf8')));
+      if (name === 'latin1.json' || name === 'cut.json' || name === 'surrogate.json') expect(read.hash, name).not.toBe(sha256(bytes));
+      else expect(read.hash, name).toBe(sha256(bytes));
+    }
+    for (const name of names) expect(shippedDataHashes).toContain(readDataFile(shipped(name)).hash);
+    expect(configError(() => readDataFile(join(dir, 'none.json')))).toBe(`${join(dir, 'none.json')}: no such file`);
+    expect(configError(() => readDataFile(dir))).toBe(`${dir}: not a regular file`);
+  });
+
   it('parseJsonText: a syntax error names its line and column, never the text; empty text is not JSON', () => {
     expect(parseJsonText('f.json', '{"a": [1, 2]}')).toEqual({ a: [1, 2] });
     const message = configError(() => parseJsonText('f.json', '{\n  "secret": "hunter2",\n  oops\n}'));
@@ -104,5 +134,43 @@ describe('configuration files are read with care', () => {
     expect(() => checkDataPlace(join(dir, 'lexicon.json'), join(dir, 'p.json'), '/data/lexicon', dir, false)).not.toThrow();
     expect(configError(() => checkDataPlace(join(dir, 'dangling.json'), join(dir, 'p.json'), '/data/lexicon', dir, false))).toBe(`${join(dir, 'dangling.json')}: no such file`);
     expect(() => checkDataPlace('/etc/hostname', join(dir, 'p.json'), '/data/lexicon', dir, true)).not.toThrow();
+  });
+
+  it('checkDataPlace: links resolved as realpathSync resolves them; the allowed folders resolved once when given (dataPlaces)', () => {
+    const dir = tmp();
+    const outside = tmp();
+    mkdirSync(join(dir, 'data'));
+    writeFileSync(join(dir, 'p.json'), '{}');
+    writeFileSync(join(dir, 'data', 'lexicon.json'), '{}');
+    writeFileSync(join(outside, 'lexicon.json'), '{}');
+    symlinkSync(join(dir, 'data'), join(dir, 'inner'));
+    symlinkSync(join(outside, 'lexicon.json'), join(dir, 'data', 'away.json'));
+    symlinkSync(dir, join(outside, 'house'));
+    writeFileSync(join(dir, 'data', 'file'), '');
+    const places = dataPlaces(join(outside, 'house'));
+    expect(places).toEqual([realpathSync(dir), realpathSync(repo('pipelines'))]);
+    const check = (file: string, folder = dir) => {
+      try {
+        checkDataPlace(file, join(dir, 'p.json'), '/data/lexicon', folder, false);
+        return 'fine';
+      } catch (error) {
+        return (error as Error).message.replace(join(dir, 'p.json'), 'PIPELINE').replace(file, 'FILE').replace(`(${folder})`, '(FOLDER)');
+      }
+    };
+    const outsideMessage = 'PIPELINE: /data/lexicon: FILE is outside the pipeline\'s folder (FOLDER); data files must sit under it, or set "data": {"allowOutsideFolder": true}';
+    expect(check(join(dir, 'inner', 'lexicon.json'))).toBe('fine');
+    expect(check(join(outside, 'house', 'data', 'lexicon.json'))).toBe('fine');
+    expect(check(join(dir, 'data', 'lexicon.json'), join(outside, 'house'))).toBe('fine');
+    expect(check(join(dir, 'data', 'away.json'))).toBe(outsideMessage);
+    expect(check(join(dir, 'data', 'file', 'x.json'))).toBe('FILE: cannot read: ENOTDIR');
+    expect(check(repo('pipelines/data/lexicon.json'))).toBe('fine');
+    const native = vi.spyOn(fs.realpathSync, 'native');
+    try {
+      checkDataPlace(join(dir, 'inner', 'lexicon.json'), join(dir, 'p.json'), '/data/lexicon', dir, false, places);
+      expect(native.mock.calls.map(([path]) => path)).toEqual([join(dir, 'inner', 'lexicon.json')]);
+      expect(() => checkDataPlace(join(dir, 'data', 'away.json'), join(dir, 'p.json'), '/data/lexicon', dir, false, places)).toThrow(ConfigError);
+    } finally {
+      native.mockRestore();
+    }
   });
 });

@@ -1,9 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
+import { createHash, Hash } from 'node:crypto';
+import * as fs from 'node:fs';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { main, type Io } from '../../src/cli/main.js';
 import { ConfigError } from '../../src/core/errors.js';
 import { indexRules } from '../../src/core/rules.js';
@@ -333,5 +334,33 @@ describe('the pipeline fingerprint (part of a build\'s cache keys)', () => {
     const after = loadPipeline(file);
     expect(changed(after)).toBe(true);
     expect(after.fingerprint, 'a pipeline loaded after the change has its own').not.toBe(pipeline.fingerprint);
+  });
+
+  it('loading a pipeline hashes each data file from its bytes as read: no text is encoded again to be hashed', () => {
+    // Hashing a decoded two-byte text made V8 encode it to UTF-8 first: ~1 ms of every start (issue 17).
+    const file = project();
+    const update = vi.spyOn(Hash.prototype, 'update');
+    try {
+      const pipeline = loadPipeline(file);
+      expect(pipeline.data.lexicon.concepts.length).toBeGreaterThan(0);
+      const hashed = update.mock.calls.map(([data]) => (typeof data === 'string' ? 'text' : 'bytes'));
+      expect(hashed).toEqual(['bytes', 'bytes', 'bytes', 'bytes', 'bytes']);
+    } finally {
+      update.mockRestore();
+    }
+  });
+
+  it('loading a pipeline resolves the folders its data files may sit under once, and each data file once', () => {
+    // Resolved by the C library (realpathSync.native): Node's realpathSync walked each path in
+    // JavaScript, 15 times a start (issue 17: start-up).
+    const file = project();
+    const native = vi.spyOn(fs.realpathSync, 'native');
+    try {
+      loadPipeline(file);
+      const data = join(file, '..', 'data');
+      expect(native.mock.calls.map(([path]) => path)).toEqual([join(file, '..'), repo('pipelines'), ...['journals', 'structure', 'html', 'lexicon', 'facts'].map((name) => join(data, `${name}.json`))]);
+    } finally {
+      native.mockRestore();
+    }
   });
 });
