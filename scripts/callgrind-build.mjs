@@ -13,7 +13,7 @@
 // compiled from source: a fixed cost, the same for both sides. Steadier, not steady: with these
 // flags five of six runs of 40 articles agreed to 0.03 % within their side, but one run of main
 // read 5.7 % more (without the GC schedule, 100 articles: 0.16 %); what V8 still decides by the
-// clock under callgrind (~50× slower) is not found yet (BENCHMARKS.md, change 136). Read each
+// clock under callgrind (~50× slower) is not found yet (BENCHMARKS.md, change 138). Read each
 // side's spread before the change; `--parallel 2` runs a pair side by side.
 // Instructions are not CPU: page faults and cache misses are not in them.
 //
