@@ -40,7 +40,12 @@ function structurePreTests(raw) {
 }
 
 const compilers = {
-  journals: (table) => JournalIndex.compile(table.journals, table.cues),
+  // With each journal's place in the file's bytes: a process parses a journal when a name of it is found.
+  journals: (table, bytes) => {
+    const entryRanges = JournalIndex.entryRanges(bytes);
+    if (entryRanges?.length !== 2 * table.journals.length) throw new Error('compile-data: the journal table\'s entries were not found in its bytes');
+    return { ...JournalIndex.compile(table.journals, table.cues), entryRanges };
+  },
   lexicon: (lexicon) => LexiconMatcher.compile(lexicon),
   structure: structurePreTests,
 };
@@ -67,8 +72,8 @@ const write = (file, bytes) => {
 };
 for (const [kind, compile] of Object.entries(compilers)) {
   // Keyed as a process keys the file it reads (readDataFile: the sha256 of its bytes).
-  const { text, hash: sha256 } = readDataFile(join(root, 'pipelines', pipeline.data[kind]));
-  write(compiledDataFile(kind, sha256), encodeCompiled(kind, sha256, compile(JSON.parse(text)), kind === 'structure' ? preTestCode : code));
+  const { text, hash: sha256, bytes } = readDataFile(join(root, 'pipelines', pipeline.data[kind]));
+  write(compiledDataFile(kind, sha256), encodeCompiled(kind, sha256, compile(JSON.parse(text), bytes), kind === 'structure' ? preTestCode : code));
 }
 write(compiledDataFile('reference-keys', REFERENCE_KEYS_SOURCE), encodeCompiled('reference-keys', REFERENCE_KEYS_SOURCE, { keys: referenceKeys() }, keysCode));
 for (const name of readdirSync(compiledDataDir)) {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { JournalIndex, type CompiledJournalIndex, type Journal, type JournalCueWords } from './journals.js';
+import { JournalEntries, JournalIndex, type CompiledJournalIndex, type Journal, type JournalCueWords } from './journals.js';
 import { LexiconMatcher, type CompiledLexicon } from './lexicon.js';
 import type { Lexicon } from '../generated/lexicon.js';
 import { packagePath, packageRoot } from './paths.js';
@@ -108,6 +108,16 @@ function split(value: Record<string, unknown>): { json: Record<string, unknown>;
   return { json, arrays };
 }
 
+/**
+ * JSON of a value in ASCII alone: every code unit past U+007F written as its `\\u` escape. A header
+ * with one Han character (the structure form's pre-tests hold many) decoded to a two-byte string of
+ * ~57,000 units, which V8 decodes and parses slower than a one-byte one (issue 17: start-up);
+ * JSON.parse gives the same value either way.
+ */
+export function asciiJson(value: unknown): string {
+  return JSON.stringify(value).replace(/[\u0080-\uffff]/g, (unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** The bytes of a compiled form; `code` lists the files of the code that compiled it ({@link compilerFiles}). */
 export function encodeCompiled(kind: CompiledKind, sha256: string, value: CompiledJournalIndex | CompiledLexicon | Readonly<Record<string, unknown>>, code: readonly CompilerFile[]): Buffer {
   const { json, arrays } = split(value as unknown as Record<string, unknown>);
@@ -118,7 +128,7 @@ export function encodeCompiled(kind: CompiledKind, sha256: string, value: Compil
     offset += Math.ceil(array.byteLength / 8) * 8;
   }
   const header: Header = { format: COMPILED_DATA_FORMAT, kind, sha256, unicode: process.versions.unicode ?? '', json, code: [...code], arrays: layout };
-  const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
+  const headerBytes = Buffer.from(asciiJson(header), 'latin1');
   const start = Math.ceil((4 + headerBytes.length) / 8) * 8;
   const out = Buffer.alloc(start + offset);
   out.writeUInt32LE(headerBytes.length, 0);
@@ -175,6 +185,17 @@ export function readCompiled(kind: CompiledKind, sha256: string, dir: string = c
 export function journalIndexFor(journals: readonly Journal[], cues: JournalCueWords | undefined, sha256: string, dir?: string): JournalIndex {
   const compiled = readCompiled('journals', sha256, dir) as CompiledJournalIndex | null;
   return compiled ? new JournalIndex(journals, cues, compiled) : new JournalIndex(journals, cues);
+}
+
+/**
+ * The journal index of a data file known to pass its checks, from its bytes and compiled form alone:
+ * no text decoded and no table parsed, each journal parsed when a name of it is found. Null when the
+ * build made no form for these bytes or one without the entries' places (the caller parses the file).
+ */
+export function journalIndexOfBytes(bytes: Uint8Array, sha256: string, dir?: string): JournalIndex | null {
+  const compiled = readCompiled('journals', sha256, dir) as CompiledJournalIndex | null;
+  const ranges = compiled?.entryRanges;
+  return compiled && ranges ? new JournalIndex(new JournalEntries(bytes, ranges), undefined, compiled) : null;
 }
 
 /** The lexicon's matcher, from its compiled form when the build made one for these bytes. */

@@ -10,7 +10,7 @@ import type { Lexicon } from '../generated/lexicon.js';
 import type { JournalTable } from '../generated/journals.js';
 import type { StructureData } from '../generated/structure.js';
 import { shippedDataHashes } from '../generated/verified-data.js';
-import { journalIndexFor, lexiconMatcherFor, readCompiled } from './compiled-data.js';
+import { journalIndexFor, journalIndexOfBytes, lexiconMatcherFor, readCompiled } from './compiled-data.js';
 import { ConfigError } from './errors.js';
 import { JournalIndex } from './journals.js';
 import { LexiconMatcher } from './lexicon.js';
@@ -255,9 +255,12 @@ export function readConfigFile(file: string, maxBytes = MAX_CONFIG_BYTES): strin
 
 /** A data file's text (as {@link readConfigFile} reads it) and the sha256 of its bytes. */
 export interface DataFileRead {
-  text: string;
+  /** Decoded at its first read: a loader that needs only the bytes and a compiled form decodes nothing (the journal table). */
+  readonly text: string;
   /** The key of the file's compiled form and of the data files known to pass their checks. */
   hash: string;
+  /** The bytes as read, where they are valid UTF-8 (so that they are the text's own UTF-8). */
+  bytes?: Uint8Array;
 }
 
 /**
@@ -269,8 +272,18 @@ export interface DataFileRead {
  */
 export function readDataFile(file: string): DataFileRead {
   const bytes = readConfigBytes(file, MAX_CONFIG_BYTES);
-  const text = bytes.toString('utf8');
-  return { text, hash: isUtf8(bytes) ? createHash('sha256').update(bytes).digest('hex') : hashOf(text) };
+  let text: string | undefined;
+  if (!isUtf8(bytes)) {
+    text = bytes.toString('utf8');
+    return { text, hash: hashOf(text) };
+  }
+  return {
+    get text() {
+      return (text ??= bytes.toString('utf8'));
+    },
+    hash: createHash('sha256').update(bytes).digest('hex'),
+    bytes,
+  };
 }
 
 /** The bytes of a configuration file ({@link readConfigFile}'s checks). */
@@ -583,6 +596,16 @@ export function loadJournals(file: string, text?: string, hash?: string): Journa
   return journalIndexFor(read.value.journals, read.value.cues, read.hash);
 }
 
+/**
+ * {@link loadJournals} of a file read by {@link readDataFile}: a file known to pass whose build made
+ * a compiled form with its entries' places is neither decoded nor parsed (its journals are, when
+ * found: src/core/journals.ts `JournalEntries`).
+ */
+function loadJournalsRead(file: string, read: DataFileRead): JournalIndex {
+  const index = read.bytes !== undefined && verifiedData.has(read.hash) ? journalIndexOfBytes(read.bytes, read.hash) : null;
+  return index ?? loadJournals(file, read.text, read.hash);
+}
+
 /** Loads the HTML reading rules, checking (and auditing) their patterns. */
 export function loadHtml(file: string, text?: string, hash?: string): HtmlData {
   const read = readData<HtmlData>(file, 'html', text, hash);
@@ -641,9 +664,9 @@ export function loadLexicon(file: string, text?: string, hash?: string): Lexicon
  * `texts` are the files' texts where the caller read them, `hashes` the sha256 of their bytes
  * where it has them ({@link readDataFile}); a text without its hash is hashed here.
  */
-export function loadData(files: DataFiles, texts: Partial<DataTexts> = {}, hashes: Partial<DataTexts> = {}): PipelineData {
+export function loadData(files: DataFiles, texts: Partial<Record<keyof DataFiles, string | DataFileRead>> = {}, hashes: Partial<DataTexts> = {}): PipelineData {
   const structure = onFirstUse(files.structure, texts.structure, hashes.structure, loadStructure);
-  const journals = onFirstUse(files.journals, texts.journals, hashes.journals, loadJournals);
+  const journals = onFirstUse(files.journals, texts.journals, hashes.journals, loadJournals, loadJournalsRead);
   const html = onFirstUse(files.html, texts.html, hashes.html, loadHtml);
   const lexicon = onFirstUse(files.lexicon, texts.lexicon, hashes.lexicon, loadLexicon);
   const facts = onFirstUse(files.facts, texts.facts, hashes.facts, loadFacts);
@@ -676,18 +699,24 @@ export function loadData(files: DataFiles, texts: Partial<DataTexts> = {}, hashe
  * first call (its bytes are read now either way, so a later change to the file cannot reach a
  * build that already checked it).
  */
-function onFirstUse<T>(file: string, text: string | undefined, known: string | undefined, load: (file: string, text: string, hash: string) => T): () => T {
+function onFirstUse<T>(
+  file: string,
+  given: string | DataFileRead | undefined,
+  known: string | undefined,
+  load: (file: string, text: string, hash: string) => T,
+  loadRead: (file: string, read: DataFileRead) => T = (f, read) => load(f, read.text, read.hash),
+): () => T {
   // Hashed once here (or as read: readDataFile); the loader's readData takes this hash rather than hashing the text again.
-  const { text: body, hash } = text === undefined ? readDataFile(file) : { text, hash: known ?? hashOf(text) };
-  if (!verifiedData.has(hash)) {
-    const value = load(file, body, hash);
+  const read: DataFileRead = given === undefined ? readDataFile(file) : typeof given === 'string' ? { text: given, hash: known ?? hashOf(given) } : given;
+  if (!verifiedData.has(read.hash)) {
+    const value = loadRead(file, read);
     return () => value;
   }
   let value: T | undefined;
   let loaded = false;
   return () => {
     if (!loaded) {
-      value = load(file, body, hash);
+      value = loadRead(file, read);
       loaded = true;
     }
     return value as T;

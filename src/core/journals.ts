@@ -34,7 +34,43 @@ export interface CompiledJournalIndex {
   bareJournals: Int32Array;
   bareOneWord: Uint8Array;
   cueWords: Record<keyof JournalCueWords, string[]>;
+  /**
+   * Where each journal's entry lies in the data file's bytes, [start, end) a journal ({@link
+   * JournalIndex.entryRanges}): with these a process parses a journal when a name of it is found,
+   * not the whole table at load. Only a form compiled from the file's bytes has them.
+   */
+  entryRanges?: Int32Array;
 }
+
+/**
+ * A journal table kept as its data file's bytes: an entry is decoded and parsed at its first read
+ * and kept (one object a journal, as a parsed table gives). An article names a few of the ~420
+ * journals; parsing journals.json whole was ~6 M instructions of every one-article ingest and
+ * ~0.3 MB held for the process (issue 17: start-up).
+ */
+export class JournalEntries {
+  private readonly read: (Journal | undefined)[];
+
+  /** `ranges` as {@link JournalIndex.entryRanges} gives them for `bytes`. */
+  constructor(
+    private readonly bytes: Uint8Array,
+    private readonly ranges: Int32Array,
+  ) {
+    this.read = new Array<Journal | undefined>(ranges.length >>> 1);
+  }
+
+  /** The number of journals. */
+  get length(): number {
+    return this.read.length;
+  }
+
+  /** Journal `j` of the table. */
+  at(j: number): Journal {
+    return (this.read[j] ??= JSON.parse(utf8.decode(this.bytes.subarray(this.ranges[2 * j]!, this.ranges[2 * j + 1]!))) as Journal);
+  }
+}
+
+const utf8 = new TextDecoder();
 
 const NO_CUES: JournalCueWords = { before: [], after: [], family: [], documents: [], titleJoiners: [], companyAfter: [] };
 
@@ -57,6 +93,7 @@ const latinName = rangedPattern(() => /^[\p{Script=Latin}\d][\p{Script=Latin}\d\
  * ~110 ms at start-up for the 401 journals), and the cue words.
  */
 export class JournalIndex {
+  private readonly table: readonly Journal[] | JournalEntries;
   private readonly keyUnits: Uint16Array;
   private readonly keyStarts: Int32Array;
   private readonly keyJournals: Int32Array;
@@ -66,15 +103,66 @@ export class JournalIndex {
   /** Cue words in the folded, lower-cased view (what `view` + lower case gives), longest first. */
   private readonly cueWords: Record<keyof JournalCueWords, string[]>;
 
-  /** Builds the index of a table, or takes what {@link compile} gave for the same table and cue words. */
-  constructor(
-    readonly journals: readonly Journal[],
-    cues: JournalCueWords = NO_CUES,
-    compiled: CompiledJournalIndex = JournalIndex.compile(journals, cues),
-  ) {
+  /**
+   * Builds the index of a table, or takes what {@link compile} gave for the same table and cue words;
+   * a table kept as its file's bytes ({@link JournalEntries}) comes with its compiled form.
+   */
+  constructor(journals: readonly Journal[], cues?: JournalCueWords, compiled?: CompiledJournalIndex);
+  constructor(journals: JournalEntries, cues: JournalCueWords | undefined, compiled: CompiledJournalIndex);
+  constructor(journals: readonly Journal[] | JournalEntries, cues: JournalCueWords = NO_CUES, compiled?: CompiledJournalIndex) {
+    compiled ??= JournalIndex.compile(journals as readonly Journal[], cues);
+    this.table = journals;
     // Kept as compiled: a journal is read by its index once a name is found.
     ({ keyUnits: this.keyUnits, keyStarts: this.keyStarts, keyJournals: this.keyJournals, bareJournals: this.bareJournals, bareOneWord: this.bareOneWord, cueWords: this.cueWords } = compiled);
     this.bare = new LongestMatcher(compiled.bare);
+  }
+
+  /** The table's journals, in its order (every entry parsed, where the table is kept as bytes). */
+  get journals(): readonly Journal[] {
+    const table = this.table;
+    return Array.isArray(table) ? table : Array.from({ length: table.length }, (_, j) => (table as JournalEntries).at(j));
+  }
+
+  /** Journal `j` of the table. */
+  private journal(j: number): Journal {
+    const table = this.table;
+    return Array.isArray(table) ? table[j]! : (table as JournalEntries).at(j);
+  }
+
+  /**
+   * Where each entry of the data file's `journals` array lies in its bytes (UTF-8 JSON, as
+   * journals.json is written): [start, end) a journal, end to end in one array. Read by a scan of
+   * the JSON's strings and brackets (the file passed its schema: `journals` is a top-level array of
+   * objects); null when the text has no such array. scripts/compile-data.mjs stores them in the
+   * compiled form.
+   */
+  static entryRanges(bytes: Uint8Array): Int32Array | null {
+    const ranges: number[] = [];
+    const key = new TextEncoder().encode('"journals"');
+    let depth = 0;
+    let inTable = false;
+    let start = -1;
+    for (let i = 0; i < bytes.length; i++) {
+      const b = bytes[i]!;
+      if (b === 0x22) {
+        // A string: a key of the top-level object may be "journals", followed by its colon.
+        const open = i;
+        for (i++; i < bytes.length && bytes[i] !== 0x22; i++) if (bytes[i] === 0x5c) i++;
+        if (depth === 1 && i - open + 1 === key.length && key.every((k, n) => bytes[open + n] === k)) {
+          let after = i + 1;
+          while (after < bytes.length && (bytes[after] === 0x20 || bytes[after] === 0x0a || bytes[after] === 0x0d || bytes[after] === 0x09 || bytes[after] === 0x3a)) after++;
+          if (bytes[after] === 0x5b) inTable = true;
+        }
+      } else if (b === 0x7b || b === 0x5b) {
+        depth++;
+        if (inTable && depth === 3 && b === 0x7b) start = i;
+      } else if (b === 0x7d || b === 0x5d) {
+        if (inTable && depth === 3 && b === 0x7d) ranges.push(start, i + 1);
+        if (inTable && depth === 2 && b === 0x5d) return Int32Array.from(ranges);
+        depth--;
+      }
+    }
+    return null;
   }
 
   /** What the index of a table is made of: every name's key and journal, the bare names' trie, the folded cue words. */
@@ -153,7 +241,7 @@ export class JournalIndex {
       let order = 0;
       for (let i = 0; order === 0 && i < key.length && i < length; i++) order = key.charCodeAt(i) - units[start + i]!;
       if (order === 0) order = key.length - length;
-      if (order === 0) return this.journals[this.keyJournals[mid]!];
+      if (order === 0) return this.journal(this.keyJournals[mid]!);
       if (order < 0) high = mid;
       else low = mid + 1;
     }
@@ -178,7 +266,7 @@ export class JournalIndex {
       for (let k = candidates.length - 1; k >= 0 && !taken; k--) {
         const { end, patternIndex } = candidates[k]!;
         if (latinOrDigit(view, end)) continue;
-        taken = { start: i, end, journal: this.journals[this.bareJournals[patternIndex]!]!, needsCue: this.bareOneWord[patternIndex] === 1 };
+        taken = { start: i, end, journal: this.journal(this.bareJournals[patternIndex]!), needsCue: this.bareOneWord[patternIndex] === 1 };
       }
       if (taken) {
         out.push(taken);

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { dirname, resolve } from 'node:path';
 import type { PipelineFile, WriteOptions } from '../generated/pipeline.js';
 import { writeDefaults } from '../generated/stage-defaults.js';
-import { checkDataPlace, dataPlaces, loadData, parseJsonText, readConfigFile, readDataFile, type DataFiles, type DataTexts, type PipelineData } from './data.js';
+import { checkDataPlace, dataPlaces, loadData, parseJsonText, readConfigFile, readDataFile, type DataFileRead, type DataFiles, type PipelineData } from './data.js';
 import type { DigestDocument, Facet } from './document.js';
 import { ConfigError } from './errors.js';
 import { checkRuleSettings, coreRules, coreRuleSource, effectiveSeverity, indexRules, type RuleSettings, type RuleSource } from './rules.js';
@@ -138,14 +138,14 @@ export function loadPipelineWith(file: string, context: LoaderContext): Pipeline
     checkDataPlace(dataFiles[key], path, `/data/${key}`, base, allowOutside, places);
   }
   // Each data file read once (in the order loadData reads them, so that the first unreadable one
-  // is the one named): loadData takes the texts, and the fingerprint is hashed from the same texts,
+  // is the one named): loadData takes the reads, and the fingerprint is hashed from the same texts,
   // when first asked for. Only a build's cache keys read it: `digest ingest`, `text` and `refs`
   // never hashed ~200 KB of data for nothing (issue 17: start-up). Each file's own key is hashed
   // from its bytes as read (readDataFile).
-  const texts = {} as DataTexts;
-  const hashes = {} as DataTexts;
-  for (const key of ['structure', 'journals', 'html', 'lexicon', 'facts'] as const) ({ text: texts[key], hash: hashes[key] } = readDataFile(dataFiles[key]));
-  const data = loadData(dataFiles, texts, hashes);
+  // Each text decoded where a loader reads it (the journal table's is not, when its compiled form serves).
+  const reads = {} as Record<keyof DataFiles, DataFileRead>;
+  for (const key of ['structure', 'journals', 'html', 'lexicon', 'facts'] as const) reads[key] = readDataFile(dataFiles[key]);
+  const data = loadData(dataFiles, reads);
   let fingerprint: string | undefined;
 
   const stages: ConfiguredStage[] = [];
@@ -173,7 +173,7 @@ export function loadPipelineWith(file: string, context: LoaderContext): Pipeline
     get fingerprint() {
       if (fingerprint === undefined) {
         const hash = createHash('sha256').update(text);
-        for (const key of Object.keys(dataFiles) as (keyof DataFiles)[]) hash.update(texts[key]);
+        for (const key of Object.keys(dataFiles) as (keyof DataFiles)[]) hash.update(reads[key].text);
         fingerprint = hash.digest('hex');
       }
       return fingerprint;

@@ -3,8 +3,8 @@ import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { COMPILED_DATA_FORMAT, compiledDataFile, compilerFiles, decodeCompiled, encodeCompiled, journalIndexFor, lexiconMatcherFor, readCompiled, type CompilerFile } from '../../src/core/compiled-data.js';
+import { describe, expect, it, vi } from 'vitest';
+import { asciiJson, COMPILED_DATA_FORMAT, compiledDataDir, compiledDataFile, compilerFiles, decodeCompiled, encodeCompiled, journalIndexFor, journalIndexOfBytes, lexiconMatcherFor, readCompiled, type CompilerFile } from '../../src/core/compiled-data.js';
 import { loadData, readConfigFile, type DataFiles } from '../../src/core/data.js';
 import { JournalIndex } from '../../src/core/journals.js';
 import { LexiconMatcher } from '../../src/core/lexicon.js';
@@ -39,8 +39,55 @@ describe('compiled data (src/core/compiled-data.ts)', () => {
   it('the build compiled the shipped journal table and lexicon, and the forms it wrote are exactly what a process builds', () => {
     const journals = readCompiled('journals', sha256(journalsText));
     const concepts = readCompiled('lexicon', sha256(lexiconText));
-    expect(journals).toEqual(JournalIndex.compile(table.journals, table.cues));
+    expect(journals).toEqual({ ...JournalIndex.compile(table.journals, table.cues), entryRanges: JournalIndex.entryRanges(readFileSync(shippedFile('journals'))) });
     expect(concepts).toEqual(LexiconMatcher.compile(lexicon));
+  });
+
+  it("the journal form holds each journal's place in the data file's bytes, and an index made from the bytes reads only the journals found", () => {
+    const bytes = readFileSync(shippedFile('journals'));
+    const ranges = JournalIndex.entryRanges(bytes)!;
+    expect(ranges.length).toBe(2 * table.journals.length);
+    table.journals.forEach((journal, j) => expect(JSON.parse(bytes.subarray(ranges[2 * j]!, ranges[2 * j + 1]!).toString('utf8'))).toEqual(journal));
+    const index = journalIndexOfBytes(bytes, sha256(journalsText))!;
+    const parse = vi.spyOn(JSON, 'parse');
+    try {
+      expect(index.find('the lancet')?.name).toBe('The Lancet');
+      expect(index.bareNames('as Cell Stem Cell reported').map((b) => b.journal.name)).toEqual(['Cell Stem Cell']);
+      expect(index.find('Cell Stem Cell'), 'one object a journal').toBe(index.bareNames('Cell Stem Cell')[0]!.journal);
+      expect(parse).toHaveBeenCalledTimes(2);
+    } finally {
+      parse.mockRestore();
+    }
+    expect(index.journals).toEqual(table.journals);
+    // Without a form, or with one of other bytes: none (the caller parses the file).
+    expect(journalIndexOfBytes(bytes, sha256(`${journalsText} `))).toBeNull();
+  });
+
+  it("entryRanges: each object of the top-level journals array, whatever its strings hold; null without the array", () => {
+    const text = '{"$schema": "x [{", "note": {"journals": [{"a": 1}]},\n "journals" :\n [ {"name": "A \\"}] {[", "aliases": ["干细胞"]},{"name":"B","x":{"y":[1,{}]}} ],\n "cues": {"before": ["}"]}}';
+    const bytes = Buffer.from(text, 'utf8');
+    const ranges = JournalIndex.entryRanges(bytes)!;
+    const entries = Array.from({ length: ranges.length / 2 }, (_, j) => JSON.parse(bytes.subarray(ranges[2 * j]!, ranges[2 * j + 1]!).toString('utf8')) as unknown);
+    expect(entries).toEqual((JSON.parse(text) as { journals: unknown[] }).journals);
+    expect(JournalIndex.entryRanges(Buffer.from('{"journals": 3, "cues": {}}'))).toBeNull();
+    expect(JournalIndex.entryRanges(Buffer.from('{"other": [{"journals": [{}]}]}'))).toBeNull();
+    expect(JournalIndex.entryRanges(Buffer.from('{"journals": []}'))).toEqual(new Int32Array(0));
+  });
+
+  it('writes its header in ASCII, so that it is read as a one-byte string; its value is the same', () => {
+    // The structure form's pre-tests hold Han literals: its 57,000-character header was a two-byte string (issue 17: start-up).
+    const value = { preTests: { '/a': ['干细胞', '𠀀', 'é\u2028'] } };
+    const bytes = encodeCompiled('structure', 'x', value, code);
+    const header = bytes.subarray(4, 4 + bytes.readUInt32LE(0));
+    expect(header.every((b) => b < 0x80)).toBe(true);
+    expect(JSON.parse(header.toString('latin1'))).toMatchObject({ json: value });
+    expect(asciiJson(value)).toBe('{"preTests":{"/a":["\\u5e72\\u7ec6\\u80de","\\ud840\\udc00","\\u00e9\\u2028"]}}');
+    const shipped = readdirSync(compiledDataDir);
+    expect(shipped.length).toBeGreaterThan(3);
+    for (const name of shipped) {
+      const form = readFileSync(join(compiledDataDir, name));
+      expect(form.subarray(4, 4 + form.readUInt32LE(0)).every((b) => b < 0x80), name).toBe(true);
+    }
   });
 
   it('gives exactly the matches the run-time build gives, on every fixture', () => {
@@ -68,13 +115,14 @@ describe('compiled data (src/core/compiled-data.ts)', () => {
     expect(conceptHits).toBeGreaterThan(1000);
   });
 
-  it('the shipped forms hold tries in 16 bits and the journal keys as units, not strings: under 310 kB read together (issue 17: each page read costs a fault)', () => {
+  it('the shipped forms hold tries in 16 bits and the journal keys as units, not strings: under 315 kB read together (issue 17: each page read costs a fault)', () => {
     const journalsBytes = readFileSync(compiledDataFile('journals', sha256(journalsText)));
     const lexiconBytes = readFileSync(compiledDataFile('lexicon', sha256(lexiconText)));
     // 481 kB when the tables were 32-bit and the keys ~1,100 strings in the header. The data grows
     // with each audit of the genre: 297.9 kB after the English one (change 92), 300.2 kB with the
-    // third Chinese pass's five journals and three concepts — the bound is the format's, not the data's.
-    expect(journalsBytes.length + lexiconBytes.length).toBeLessThan(310_000);
+    // third Chinese pass's five journals and three concepts — the bound is the format's, not the data's;
+    // 312.1 kB with each journal's place in the data file (8 bytes a journal: the table is not parsed at load).
+    expect(journalsBytes.length + lexiconBytes.length).toBeLessThan(315_000);
     expect(Object.keys(headerOf(journalsBytes).json as object)).toEqual(['cueWords']);
     const concepts = readCompiled('lexicon', sha256(lexiconText)) as { names: Record<string, Int32Array | Uint16Array | Int16Array> };
     expect(concepts.names.first!.constructor.name).toBe('Uint16Array');

@@ -108,6 +108,9 @@ describe('configuration files are read with care', () => {
       else expect(read.hash, name).toBe(sha256(bytes));
     }
     for (const name of names) expect(shippedDataHashes).toContain(readDataFile(shipped(name)).hash);
+    // Valid UTF-8 comes with its bytes (a loader may need no text: the journal table); other bytes with none.
+    expect(Buffer.from(readDataFile(join(dir, 'han.json')).bytes!).equals(cases[1]![1])).toBe(true);
+    expect(readDataFile(join(dir, 'cut.json')).bytes).toBeUndefined();
     expect(configError(() => readDataFile(join(dir, 'none.json')))).toBe(`${join(dir, 'none.json')}: no such file`);
     expect(configError(() => readDataFile(dir))).toBe(`${dir}: not a regular file`);
   });

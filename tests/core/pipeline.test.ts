@@ -350,6 +350,26 @@ describe('the pipeline fingerprint (part of a build\'s cache keys)', () => {
     }
   });
 
+  it('a pipeline of the shipped journal table neither decodes nor parses it whole: a journal is parsed when a name of it is found', () => {
+    // journals.json parsed whole was ~6 M instructions of every one-article ingest (issue 17: start-up).
+    const file = project();
+    const journalsText = readFileSync(join(file, '..', 'data', 'journals.json'), 'utf8');
+    const parse = vi.spyOn(JSON, 'parse');
+    try {
+      const pipeline = loadPipeline(file);
+      const lancet = pipeline.data.journals.find('the lancet');
+      expect(lancet?.name).toBe('The Lancet');
+      expect(pipeline.data.journals.find('The Lancet'), 'one object a journal').toBe(lancet);
+      const parsed = parse.mock.calls.map(([text]) => String(text));
+      expect(parsed.filter((text) => text.includes('"journals"') && text.includes('"cues"'))).toEqual([]);
+      expect(parsed.filter((text) => text.includes('"The Lancet"'))).toHaveLength(1);
+      // The whole table, when asked for, is the file's.
+      expect(pipeline.data.journals.journals).toEqual((JSON.parse(journalsText) as { journals: unknown[] }).journals);
+    } finally {
+      parse.mockRestore();
+    }
+  });
+
   it('loading a pipeline resolves the folders its data files may sit under once, and each data file once', () => {
     // Resolved by the C library (realpathSync.native): Node's realpathSync walked each path in
     // JavaScript, 15 times a start (issue 17: start-up).
