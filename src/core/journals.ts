@@ -14,15 +14,18 @@ export interface BareName {
   start: number;
   end: number;
   journal: Journal;
-  /** A one-word title (Blood, Stroke, Cells, Nature): a journal only next to a cue word or in brackets. */
+  /** A one-word title (Blood, Stroke, Cells, Nature) or an everyday phrase of the genre (the data's `cueOnly`: Stem Cells): a journal only next to a cue word or in brackets. */
   needsCue: boolean;
+  /** An everyday phrase of the genre (the data's `cueOnly`), which a sentence's "in" after a word in lower case names as a journal too ("described in Regenerative Medicine last year"). */
+  everyday: boolean;
 }
 
 /**
  * What building a {@link JournalIndex} derives from its table, as flat data: the keys, sorted by
  * code unit and laid end to end (`keyUnits`, key k at `keyStarts[k]` … `keyStarts[k + 1]`), each
  * with the index of its journal in the table; the bare-name trie's tables with each name's journal
- * index and whether it is one word; and the folded cue words. scripts/compile-data.mjs stores it
+ * index and whether it needs a cue (`bareOneWord`: 0 none, 1 one word, 2 an everyday phrase of the
+ * genre, the data's `cueOnly`); and the folded cue words. scripts/compile-data.mjs stores it
  * for the shipped table (src/core/compiled-data.ts), so a process does not fold every name again;
  * as units, so it parses no key strings and builds no map (issue 17: allocation).
  */
@@ -187,7 +190,9 @@ export class JournalIndex {
         seenBare.add(name);
         bareNames.push(name);
         bareJournals.push(j);
-        bareOneWord.push(/\s/.test(name.trim()) ? 0 : 1);
+        // A one-word name ("Blood", 1) or one that is an everyday phrase of the genre ("Stem Cells", 2: the
+        // data's `cueOnly`, "Why Stem Cells?") names the journal only with a cue word around it.
+        bareOneWord.push(journal.cueOnly === true ? 2 : /\s/.test(name.trim()) ? 0 : 1);
       }
     });
     // In code-unit order, as find compares.
@@ -266,7 +271,8 @@ export class JournalIndex {
       for (let k = candidates.length - 1; k >= 0 && !taken; k--) {
         const { end, patternIndex } = candidates[k]!;
         if (latinOrDigit(view, end)) continue;
-        taken = { start: i, end, journal: this.journal(this.bareJournals[patternIndex]!), needsCue: this.bareOneWord[patternIndex] === 1 };
+        const cue = this.bareOneWord[patternIndex]!;
+        taken = { start: i, end, journal: this.journal(this.bareJournals[patternIndex]!), needsCue: cue !== 0, everyday: cue === 2 };
       }
       if (taken) {
         out.push(taken);

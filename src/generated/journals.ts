@@ -131,5 +131,9 @@ export interface JournalTable {
      * The brand family the journal belongs to (The Lancet, Nature Portfolio, Cell Press, JAMA Network, BMJ, Frontiers, MDPI, BMC, …), so a page naming a family ('《柳叶刀》子刊') can be read.
      */
     family?: string;
+    /**
+     * The journal's English name is also an everyday phrase of the genre ('Stem Cells', 'Regenerative Medicine': 'Why Stem Cells?', 'the World map of Regenerative Medicine'): read bare in prose only after or before a cue word ('published in', 'the journal'), as a one-word name is.
+     */
+    cueOnly?: boolean;
   }[];
 }

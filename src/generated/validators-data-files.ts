@@ -1936,7 +1936,7 @@ return errors === 0;
 validate52.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const journals = validate87;
-const schema23 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/journals.schema.json","type":"object","additionalProperties":false,"required":["journals","cues"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"cues":{"type":"object","additionalProperties":false,"required":["before","after","family","documents"],"properties":{"before":{"$ref":"#/$defs/Words"},"after":{"$ref":"#/$defs/Words"},"family":{"$ref":"#/$defs/Words"},"documents":{"$ref":"#/$defs/Words"},"titleJoiners":{"$ref":"#/$defs/Words"},"nameJoiners":{"$ref":"#/$defs/Words"},"midTitleJoiners":{"$ref":"#/$defs/Words"},"sentenceOpeners":{"$ref":"#/$defs/Words"},"titleRunAfter":{"$ref":"#/$defs/Words"},"companyAfter":{"$ref":"#/$defs/Words"},"titleBefore":{"$ref":"#/$defs/Words"},"titleAfter":{"$ref":"#/$defs/Words"},"sourceAfter":{"$ref":"#/$defs/Words"}}},"journals":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","abbreviation","issn","aliases"],"properties":{"name":{"type":"string","minLength":1},"abbreviation":{"type":"string","minLength":1},"issn":{"type":"array","items":{"type":"string","pattern":"^[0-9]{4}-[0-9]{3}[0-9X]$"}},"aliases":{"type":"array","items":{"type":"string","minLength":1}},"publisher":{"type":"boolean"},"abbreviationSource":{"enum":["nlm","iso4","journal"]},"nlmTitle":{"type":"string","minLength":1},"family":{"type":"string","minLength":1}}}}},"$defs":{"Words":{"type":"array","items":{"type":"string","minLength":1,"maxLength":40},"maxItems":200}}};
+const schema23 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/journals.schema.json","type":"object","additionalProperties":false,"required":["journals","cues"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"cues":{"type":"object","additionalProperties":false,"required":["before","after","family","documents"],"properties":{"before":{"$ref":"#/$defs/Words"},"after":{"$ref":"#/$defs/Words"},"family":{"$ref":"#/$defs/Words"},"documents":{"$ref":"#/$defs/Words"},"titleJoiners":{"$ref":"#/$defs/Words"},"nameJoiners":{"$ref":"#/$defs/Words"},"midTitleJoiners":{"$ref":"#/$defs/Words"},"sentenceOpeners":{"$ref":"#/$defs/Words"},"titleRunAfter":{"$ref":"#/$defs/Words"},"companyAfter":{"$ref":"#/$defs/Words"},"titleBefore":{"$ref":"#/$defs/Words"},"titleAfter":{"$ref":"#/$defs/Words"},"sourceAfter":{"$ref":"#/$defs/Words"}}},"journals":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","abbreviation","issn","aliases"],"properties":{"name":{"type":"string","minLength":1},"abbreviation":{"type":"string","minLength":1},"issn":{"type":"array","items":{"type":"string","pattern":"^[0-9]{4}-[0-9]{3}[0-9X]$"}},"aliases":{"type":"array","items":{"type":"string","minLength":1}},"publisher":{"type":"boolean"},"abbreviationSource":{"enum":["nlm","iso4","journal"]},"nlmTitle":{"type":"string","minLength":1},"family":{"type":"string","minLength":1},"cueOnly":{"type":"boolean"}}}}},"$defs":{"Words":{"type":"array","items":{"type":"string","minLength":1,"maxLength":40},"maxItems":200}}};
 
 function validate88(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -2270,7 +2270,7 @@ return false;
 else {
 const _errs26 = errors;
 for(const key2 in data17){
-if(!((((((((key2 === "name") || (key2 === "abbreviation")) || (key2 === "issn")) || (key2 === "aliases")) || (key2 === "publisher")) || (key2 === "abbreviationSource")) || (key2 === "nlmTitle")) || (key2 === "family"))){
+if(!(func1.call(schema23.properties.journals.items.properties, key2))){
 validate87.errors = [{instancePath:instancePath+"/journals/" + i0,schemaPath:"#/properties/journals/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
 return false;
 break;
@@ -2462,6 +2462,19 @@ var valid3 = _errs44 === errors;
 }
 else {
 var valid3 = true;
+}
+if(valid3){
+if(data17.cueOnly !== undefined){
+const _errs46 = errors;
+if(typeof data17.cueOnly !== "boolean"){
+validate87.errors = [{instancePath:instancePath+"/journals/" + i0+"/cueOnly",schemaPath:"#/properties/journals/items/properties/cueOnly/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+return false;
+}
+var valid3 = _errs46 === errors;
+}
+else {
+var valid3 = true;
+}
 }
 }
 }

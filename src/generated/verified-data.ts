@@ -4,7 +4,7 @@
 export const shippedDataHashes: readonly string[] = [
   '9a139e957b3ce6adad74216552ba3ef8937e435cfb9497dc7af3dee9ef13f0e7', // facts: pipelines/data/facts.json
   '73651168e9ae98853bf117d2313db81bf75f0bfc6beb15c38b39e90ae0c88990', // html: pipelines/data/html.json
-  '5421b239e33acf6bf7d39e19b1903d1babf2f20fa14205be64115f00cd0b9390', // journals: pipelines/data/journals.json
-  'f515b467927baa409dd1c463ac7a09004ab4b8915b98a34ffb6407e0b74f29fa', // lexicon: pipelines/data/lexicon.json
-  'b96d2ef959bbf9128b3af8c44a15d7786231736762691e9352c3ab71e99f891f', // structure: pipelines/data/structure.json
+  'b8d66604adf851ace7274911120902be284e6b33f47243d337caf21a92976b84', // journals: pipelines/data/journals.json
+  '62bc6cdcdf5ae6a5a646901341a3d80e6fa7bbdebbff247a5e9b26dd0c800543', // lexicon: pipelines/data/lexicon.json
+  '0c413e71bc36d046360d7b1ac31076f9d9204fa625726adebcc5d2582d5ba7ae', // structure: pipelines/data/structure.json
 ];

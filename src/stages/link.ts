@@ -189,7 +189,11 @@ export function readJournals(text: string, journals: JournalIndex, isOrganizatio
     while (c < covered.length && covered[c]![1] <= bare.start) c++;
     if (c < covered.length && covered[c]![0] < bare.end) continue;
     // The cue words are read only where they decide (a one-word name, or a name inside a title run).
-    if ((bare.needsCue || inTitleRun(journals, view, bare.start, bare.end)) && !journals.cueBefore(view, bare.start) && !journals.cueAfter(view, bare.end) && !(bare.needsCue && (readingListTail(view, bare.start, bare.end) || journals.opensSentence(view, bare.start, bare.end)))) continue;
+    if ((bare.needsCue || inTitleRun(journals, view, bare.start, bare.end)) && !journals.cueBefore(view, bare.start) && !journals.cueAfter(view, bare.end) && !(bare.needsCue && (readingListTail(view, bare.start, bare.end) || journals.opensSentence(view, bare.start, bare.end)))) {
+      // An everyday phrase of the genre after a sentence's "in" ("described in Regenerative Medicine last year") or
+      // written in Chinese prose ("发表在Stem Cells (2014)上", where the phrase itself would be 干细胞) is the journal.
+      if (!(bare.everyday && (inChineseProse(view, bare.start, bare.end) || (inAfterProse(journals, view, bare.start) && !inTitleRun(journals, view, bare.start, bare.end))))) continue;
+    }
     // "Stem Cells, Inc. announced…": a company's name, whatever cue stands around it.
     if (journals.companyAfter(view, bare.end)) continue;
     const family = journals.cueAfter(view, bare.end, 'family');
@@ -235,6 +239,26 @@ function inTitleRun(journals: JournalIndex, view: string, start: number, end: nu
   // "Investigation of Stem Cells": a joining word (journals.json's `titleJoiners`) after a capitalised one,
   // also one opening a parenthesis ("(Centre for Regenerative Medicine, Modena)": a body's name in an aside).
   return journals.joinsTitle(last) && (capital(prior) || (prior.length > 1 && (prior[0] === '(' || prior[0] === '（') && capital(prior.slice(1))));
+}
+
+/**
+ * True when a Han character stands right before or after a name, a space aside (not a bracket: the
+ * gloss "干细胞(Stem Cells,SCs)" is a term's): an English name inside Chinese prose.
+ */
+function inChineseProse(view: string, start: number, end: number): boolean {
+  const before = view[start - 1] === ' ' ? start - 2 : start - 1;
+  const after = view[end] === ' ' ? end + 1 : end;
+  return (before >= 0 && hasHan().test(view[before]!)) || (after < view.length && hasHan().test(view[after]!));
+}
+
+/**
+ * True when a sentence's "in" (journals.json's `midTitleJoiners`) stands right before the name after a
+ * word in lower case: "described in Regenerative Medicine last year" names the journal, where a
+ * headline's "Breakthrough in Regenerative Medicine:" or "Why Stem Cells?" names none.
+ */
+function inAfterProse(journals: JournalIndex, view: string, start: number): boolean {
+  const words = view.slice(Math.max(0, start - 40), start).trimEnd().split(/\s+/);
+  return words.length >= 2 && journals.joinsMidTitle(words[words.length - 1]!) && /^[a-z][a-z'’-]*$/.test(words[words.length - 2]!);
 }
 
 /**

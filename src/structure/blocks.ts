@@ -298,6 +298,9 @@ export function titleLike(block: Block, s: CompiledStructure, folded = foldWidth
     // A sentence's stop ends no title; one right after a capital is an abbreviation's ("… Performed in
     // the U.S."), as in kind.ts's first sentence.
     !(latin ? /[。；;]$|(?<![A-Z])\.$|[a-z]{4}\.\s+[A-Z]/u : /[。；;]$/u).test(text) &&
+    // A line ending in a colon is a label over its value ("Company name:", "Starting date:" on a
+    // disclosure's or a notice's form), never a headline.
+    !/[:：]$/u.test(text) &&
     !s.citationMarker.test(text) &&
     !s.groups['/referenceHeadings'].test(text)
   );

@@ -956,3 +956,119 @@ describe('a photo\'s caption ending in an image credit; a research centre\'s nam
     expect((record.journals ?? []).some((j) => j.name === name)).toBe(named);
   });
 });
+
+describe('an approval by the UK\'s or India\'s regulator, authorised, approved in the UK or a nod given; none that must still be approved (`pageKinds`)', () => {
+  it.each([
+    ['Blood disorder drug news\nBritain\'s medicines regulator has authorised the world\'s first gene-edited stem cell therapy for two blood disorders.\n', 'drug-approval'],
+    ['Blood disorder drug news\nBritain has authorized a gene therapy for sickle-cell disease, the country\'s medical regulator said on Thursday.\n', 'drug-approval'],
+    ['Blood disorder drug news\nThe United Kingdom has authorized the use of an edited cell therapy for two blood disorders.\n', 'drug-approval'],
+    ['Blood disorder drug news\nHealth authorities in the U.K. on Thursday approved a new kind of medicine for two blood disorders.\n', 'drug-approval'],
+    ['World\'s first edited cell medicine approved in UK for two blood disorders\nThe therapy edits the patient\'s own cells.\n', 'drug-approval'],
+    ['UK approves gene therapy for two blood disorders\nThe therapy edits the patient\'s own cells.\n', 'drug-approval'],
+    ['India gives nod to cell therapy for critical limb ischaemia\nThe therapy is made from donors\' bone marrow.\n', 'drug-approval'],
+    ['Limb ischaemia drug news\nThe product has been approved for sale in India by the Drug Controller General of India (DCGI).\n', 'drug-approval'],
+    ['Example Bio\'s cell therapy gets DCGI approval for limb ischaemia\nThe therapy is made from donors\' bone marrow.\n', 'drug-approval'],
+    // Treatments that must still be approved, or are sold unauthorized, are none approved.
+    ['Stem cell injections sold by clinics need to be approved as drugs, Health Canada says\nClinics charge thousands of dollars for them.\n', 'overview'],
+    ['Clinic treatments news\nHealth Canada said that stem cell treatments must be approved by the agency before clinics sell them.\n', 'overview'],
+    ['Clinic treatments news\nHealth Canada is warning that some clinics offer unauthorized cell therapies to patients.\n', 'overview'],
+  ])('%s', expectKind);
+});
+
+describe('the UK\'s and India\'s regulators are bodies; thalassaemia, sickle-cell disease, limb ischaemia and the products approved are named', () => {
+  it.each([
+    ['The Medicines and Healthcare products Regulatory Agency approved the therapy.', 'organization:mhra'],
+    ['The MHRA approved the therapy on Thursday.', 'organization:mhra'],
+    ['The Drugs Controller General of India granted limited approval.', 'organization:dcgi'],
+    ['Its maker said DCGI approval came in August.', 'organization:dcgi'],
+    ['A committee of the Central Drugs Standard Control Organization reviewed the data.', 'organization:cdsco'],
+    ['The therapy treats beta thalassaemia in adults.', 'disease:beta-thalassemia'],
+    ['The therapy treats β thalassemia in adults.', 'disease:beta-thalassemia'],
+    ['About 900 people in the UK live with thalassaemia.', 'disease:thalassemia'],
+    ['The therapy treats sickle-cell disease in adults.', 'disease:sickle-cell-disease'],
+    ['A new therapy for sickle cell was approved.', 'disease:sickle-cell-disease'],
+    ['The cells treat critical limb ischaemia in the legs.', 'disease:critical-limb-ischemia'],
+    ['The cells treat Buerger\'s disease in the legs.', 'disease:thromboangiitis-obliterans'],
+    ['The cells treat peripheral artery disease in the legs.', 'disease:peripheral-arterial-disease'],
+    ['Casgevy edits the patient\'s own blood stem cells.', 'drug:exagamglogene-autotemcel'],
+    ['Stempeucel is made from pooled donor cells.', 'drug:stempeucel'],
+    ['A single dose of rexlemestrocel-L was given to each patient.', 'drug:rexlemestrocel-l'],
+    ['SB623 is implanted into the injured brain.', 'drug:vandefitemcel'],
+  ])('%s', async (text, id) => {
+    const record = await ingest({ text: `Stem cell drug news\n${text}\n`, name: 'page.txt' });
+    expect(record.entities.map((e) => e.id)).toContain(id);
+  });
+
+  it('"DCGI" defined after India\'s regulator names the regulator, not the country', async () => {
+    const record = await ingest({ text: 'Stem cell drug news\nThe product was approved by the Drug Controller General of India (DCGI) in August.\n', name: 'page.txt' });
+    expect(record.entities.find((e) => e.id === 'country:india')?.mentions.map((m) => m.text) ?? []).not.toContain('DCGI');
+  });
+});
+
+describe('English site chrome: a search box\'s label, a sidebar\'s labels, a subscription form, a comment form, read-on links, a post\'s tag line', () => {
+  it.each([
+    'In This Article:',
+    'Read this article for free',
+    'By entering your e-mail you consent to receiving commercial electronic messages from Example Media Inc.',
+    'Please select this link to read the complete article from Example Wire.',
+    'For the full story, please visit the Example Society website:',
+    'Posted in: Cancer , Outcome , US',
+  ])('%s', expectChromeOverHeadline);
+
+  // Over a paragraph, or over another short label, where no kicker's rule drops a short line, each was the page's title.
+  it.each(['Search', 'Latest Stories', 'Check Also'])('%s over a paragraph', async (line) => {
+    const record = await ingest({ text: `${line}\nThe first of ten patients with spinal cord injury was treated in March with neural stem cells.\n`, name: 'page.txt' });
+    expect(record.boilerplate.map((b) => b.text)).toContain(line);
+    expect(record.title).toBeNull();
+  });
+
+  it('a search box\'s label over a sidebar\'s label over the headline', async () => {
+    const record = await ingest({ text: 'Search\nLatest Stories\nA trial of neural stem cells in spinal cord injury opens\nThe first of ten patients was treated in March.\n', name: 'page.txt' });
+    expect(record.title).toBe('A trial of neural stem cells in spinal cord injury opens');
+  });
+
+  it.each([
+    'Search for a donor took two years.',
+    'For the full story of the trial, the team published a book.',
+    'Posted in the ward, nurses checked the patients every hour.',
+  ])('%s: prose', expectProseUnderHeadline);
+});
+
+describe('a post line across bars with its date ("Posted: 24 August 2020 | Name (Outlet) | …"): the page date', () => {
+  it.each([
+    ['Posted: 3 March 2021 | Jane Sample (Example Pharma Review) | No comments yet', '2021-03-03'],
+    ['Posted in: Legal News (USA) | Posted on: 24-Aug-2017 | No of views: 1881', '2017-08-24'],
+  ])('%s', (text, date) => {
+    expect(pageDateOf(text, structure())).toBe(date);
+  });
+
+  it('Posted: 3 March 2021 with no bar after it is read as before', () => {
+    expect(pageDateOf('Posted: 3 March 2021', structure())).toBe('2021-03-03');
+  });
+});
+
+describe('a label ending in a colon is never the title', () => {
+  it.each(['Company name:', 'Starting date:', '发布单位：'])('%s', async (label) => {
+    const record = await ingest({ text: `${label}\nExample Bio Co., Ltd.\nThe company filed for approval of a stem cell product in March.\n`, name: 'page.txt' });
+    expect(record.title).not.toBe(label);
+  });
+
+  it('a notice\'s headline over its form is the title', async () => {
+    const record = await ingest({ text: 'Information update\nHealth Canada is advising Canadians about the risks of unauthorized stem cell treatments\nStarting date:\nMay 15, 2019\nOTTAWA – Health Canada is advising Canadians that some clinics offer unauthorized cell therapies.\n', name: 'notice.txt' });
+    expect(record.title).toBe('Health Canada is advising Canadians about the risks of unauthorized stem cell treatments');
+  });
+});
+
+describe('a journal whose name is an everyday phrase of the genre ("Stem Cells", "Regenerative Medicine") is named only with a cue (journals.json\'s `cueOnly`)', () => {
+  it.each([
+    ['Why Stem Cells?', 'Stem Cells', false],
+    ['FDA issues warning letter to a clinic using adipose SVF for Stem Cells', 'Stem Cells', false],
+    ['The company puts India on the \'World map of Regenerative Medicine\'.', 'Regenerative Medicine', false],
+    ['Breakthrough in Regenerative Medicine: a new cell therapy for the knee', 'Regenerative Medicine', false],
+    ['The method was published in Stem Cells last week.', 'Stem Cells', true],
+    ['His study, published Wednesday in the journal Regenerative Medicine, counted 43 clinics.', 'Regenerative Medicine', true],
+  ])('%s', async (line, name, named) => {
+    const record = await ingest({ text: `Stem cell news\n${line}\nThe first of ten patients was treated in March.\n`, name: 'page.txt' });
+    expect((record.journals ?? []).some((j) => j.name === name)).toBe(named);
+  });
+});
