@@ -104,10 +104,42 @@ export function labelTables(structure: CompiledStructure, concepts: LexiconMatch
 
 /** A word of a name (letters, "&", and the marks inside "U.S." or "Graft-Versus-Host"), read where it starts. */
 const nameWordAt = /[A-Za-z&][A-Za-z&'’.-]*/y;
-/** The words, commas and other marks before a term, read backwards by {@link inBodyName}. */
-const nameTokens = /[A-Za-z&][A-Za-z&'’.-]*|[^\sA-Za-z&]/g;
 /** How many words either side of a term a body's name is read through. */
 const NAME_REACH = 8;
+/** How many units before a term a body's name is read back through (a run of words cut at this bound is cut there). */
+const NAME_WINDOW = 160;
+
+/** True for a unit of `\s` (JavaScript's white space and line terminators). */
+function isSpace(unit: number): boolean {
+  if (unit <= 0x20) return unit === 0x20 || (unit >= 0x09 && unit <= 0x0d);
+  if (unit < 0xa0) return false;
+  return unit === 0xa0 || unit === 0x1680 || (unit >= 0x2000 && unit <= 0x200a) || unit === 0x2028 || unit === 0x2029 || unit === 0x202f || unit === 0x205f || unit === 0x3000 || unit === 0xfeff;
+}
+
+/** True for a unit that may open a word of a name: a Latin letter or "&". */
+function opensNameWord(unit: number): boolean {
+  return (unit >= 0x41 && unit <= 0x5a) || (unit >= 0x61 && unit <= 0x7a) || unit === 0x26;
+}
+
+/** True for a unit a word of a name may hold: a letter, "&", and the marks inside "U.S.", "Graft-Versus-Host" or "Parkinson’s". */
+function inNameWord(unit: number): boolean {
+  return opensNameWord(unit) || unit === 0x27 || unit === 0x2019 || unit === 0x2e || unit === 0x2d;
+}
+
+/**
+ * Where the last token of `text.slice(from, end)` starts, cut as `/[A-Za-z&][A-Za-z&'’.-]*|[^\sA-Za-z&]/g`
+ * cuts that slice from its start (a word from its first letter to the end of its run of word units,
+ * any other unit but white space one token): `end` follows a unit that is no white space, and is
+ * `from`'s slice end or the start of a token read before. Read backwards, so that a body's name is
+ * read through as many tokens as it takes (most terms: one) and not the window's ~150 tokens of
+ * Chinese text, one match and one string each (BENCHMARKS.md, change 141).
+ */
+export function nameTokenStart(text: string, from: number, end: number): number {
+  let runStart = end;
+  while (runStart > from && inNameWord(text.charCodeAt(runStart - 1))) runStart--;
+  for (let k = runStart; k < end; k++) if (opensNameWord(text.charCodeAt(k))) return k;
+  return end - 1;
+}
 const capitalised = (word: string) => word[0]! >= 'A' && word[0]! <= 'Z';
 
 /**
@@ -130,9 +162,15 @@ export function inBodyName(text: string, start: number, end: number, names: Body
     if (!part(m[0])) break;
     at = nameWordAt.lastIndex;
   }
-  const before = text.slice(Math.max(0, start - 160), start).match(nameTokens) ?? [];
-  for (let k = before.length - 1, n = 0; k >= 0 && n < NAME_REACH; k--) {
-    const token = before[k]!;
+  // The words, commas and other marks before the term, read backwards from it within the window.
+  const from = Math.max(0, start - NAME_WINDOW);
+  at = start;
+  for (let n = 0; n < NAME_REACH; ) {
+    let tokenEnd = at;
+    while (tokenEnd > from && isSpace(text.charCodeAt(tokenEnd - 1))) tokenEnd--;
+    if (tokenEnd === from) break;
+    at = nameTokenStart(text, from, tokenEnd);
+    const token = text.slice(at, tokenEnd);
     if (token === ',') continue;
     if (names.heads.has(token)) return true;
     if (!part(token)) break;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ingestDetailed } from '../../src/ingest.js';
-import { composeHeading, headingParts } from '../../src/stages/label.js';
+import fc from 'fast-check';
+import { composeHeading, headingParts, inBodyName, nameTokenStart } from '../../src/stages/label.js';
 import { pipeline, repo } from '../helpers.js';
 
 const english = async (heading: string) => composeHeading(headingParts(heading, pipeline().data.structure, pipeline().data.concepts));
@@ -32,5 +33,56 @@ describe('label stage on the seeds', () => {
     expect(march.headingEn).toBe('March 2025: latest clinical progress in stem cell therapy for ankylosing spondylitis');
     expect(record.sections.filter((s) => s.kind !== 'intro').every((s) => typeof s.headingEn === 'string')).toBe(true);
     expect(march.items[0]?.paperTitleEn).toBe('Fat mass and obesity-associated protein in mesenchymal stem cells inhibits osteoclastogenesis via lnc NORAD/miR-4284 axis in ankylosing spondylitis');
+  });
+});
+
+// A body's name read backwards token by token (BENCHMARKS.md, change 141): the tokens are those the
+// forward cut of the 160-unit window before the term made, so `inBodyName` answers as it did.
+describe('label: the words before a term read backwards', () => {
+  const forwardTokens = /[A-Za-z&][A-Za-z&'’.-]*|[^\sA-Za-z&]/g;
+  /** The units the seeded texts are made of: letters, "&", the word marks, white space of every kind `\s` holds, commas, digits, Han, a lone surrogate. */
+  const units = ['A', 'C', 'z', 'q', '&', "'", '’', '.', '-', ' ', '\t', '\n', '\u00a0', '\u2003', '\u3000', '\ufeff', ',', '，', '7', '细', '胞', '\ud83d', '(', ')'];
+  const texts = fc.sample(fc.array(fc.constantFrom(...units), { minLength: 0, maxLength: 40 }).map((parts) => parts.join('')), { seed: 17, numRuns: 3000 });
+
+  /** The tokens of `text.slice(from, end)`, last first, by {@link nameTokenStart}. */
+  function backwards(text: string, from: number, end: number): string[] {
+    const out: string[] = [];
+    for (let at = end; ; ) {
+      let stop = at;
+      while (stop > from && /\s/.test(text[stop - 1]!)) stop--;
+      if (stop === from) return out;
+      at = nameTokenStart(text, from, stop);
+      out.push(text.slice(at, stop));
+    }
+  }
+
+  it('cuts every slice of 3,000 seeded texts into the forward cut’s tokens', () => {
+    const differ: string[] = [];
+    let slices = 0;
+    for (const text of texts) {
+      for (let from = 0; from <= text.length; from += 3) {
+        for (let end = from; end <= text.length; end++) {
+          slices++;
+          const expected = (text.slice(from, end).match(forwardTokens) ?? []).reverse();
+          if (JSON.stringify(backwards(text, from, end)) !== JSON.stringify(expected)) differ.push(JSON.stringify([text, from, end]));
+        }
+      }
+    }
+    expect(slices).toBeGreaterThan(25_000);
+    expect(differ.slice(0, 5)).toEqual([]);
+  });
+
+  it('reads a body’s name before a term through commas and joiners, within the window', () => {
+    const names = { heads: new Set(['Office', 'Committee']), joiners: new Set(['of', 'and']) };
+    const at = (text: string, term: string) => inBodyName(text, text.indexOf(term), text.indexOf(term) + term.length, names);
+    expect(at('Staff of the Office of Cellular, Tissue and Gene Therapies spoke.', 'Gene')).toBe(true);
+    expect(at('Staff of the office of Cellular, Tissue and Gene Therapies spoke.', 'Gene')).toBe(false);
+    // Nine words back: past the reach of eight.
+    expect(at('Office of A B C D E F G Gene', 'Gene')).toBe(false);
+    expect(at('Office of A B C D E F Gene', 'Gene')).toBe(true);
+    // The window is the 160 units before the term: a head cut by its start is read as cut ("ffice", no capital).
+    const word = (units: number) => `A${'a'.repeat(units - 1)}`;
+    expect(at(`Office ${word(152)} Gene`, 'Gene')).toBe(true);
+    expect(at(`Office ${word(153)} Gene`, 'Gene')).toBe(false);
   });
 });
