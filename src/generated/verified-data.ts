@@ -4,7 +4,7 @@
 export const shippedDataHashes: readonly string[] = [
   '9a139e957b3ce6adad74216552ba3ef8937e435cfb9497dc7af3dee9ef13f0e7', // facts: pipelines/data/facts.json
   '73651168e9ae98853bf117d2313db81bf75f0bfc6beb15c38b39e90ae0c88990', // html: pipelines/data/html.json
-  '5421b239e33acf6bf7d39e19b1903d1babf2f20fa14205be64115f00cd0b9390', // journals: pipelines/data/journals.json
-  'f515b467927baa409dd1c463ac7a09004ab4b8915b98a34ffb6407e0b74f29fa', // lexicon: pipelines/data/lexicon.json
-  'b96d2ef959bbf9128b3af8c44a15d7786231736762691e9352c3ab71e99f891f', // structure: pipelines/data/structure.json
+  '466180cf06e7acf0b3643c095c1d0a128d7f24f5b9d47a45e582c9b270c8e2f1', // journals: pipelines/data/journals.json
+  '2cccfd036b169b14c05c179d93b873d51630f1c3c1e60f355d9844025e4f08aa', // lexicon: pipelines/data/lexicon.json
+  '49aa62cceec1a02d97167c83bf38e26dbbca9fffdc14eddd275524aa35095f04', // structure: pipelines/data/structure.json
 ];
