@@ -47,6 +47,10 @@ export interface CompiledStructure {
   captionCredits: RegExp | null;
   /** A line under a plain-text title that is its subtitle, opening with a dash ("--对11个…的Meta分析"): joined to the title; null when the data gives none. */
   subtitleLines: RegExp | null;
+  /** A line naming the authors' institution (a postcode beside a Han name, 作者单位): the line of names over it is the authors; null when the data gives none. */
+  affiliationLines: RegExp | null;
+  /** A label alone on its line opening an editor's note ("编者按"): never the title; null when the data gives none. */
+  noteLabels: RegExp | null;
   /** Punctuation inside a word (CAR-T's hyphen), global: left out when a plain-text line is tested for punctuation; null when the data gives none. */
   wordMarks: RegExp | null;
   /** Punctuation a plain-text heading may hold beside its words (a colon between its halves, quotes, a closing question mark), global: left out as wordMarks are; null when the data gives none. */
@@ -510,6 +514,8 @@ export function loadStructure(file: string, text?: string, hash?: string): Compi
     unfinishedLineEnds: raw.unfinishedLineEnds === undefined ? null : one('/unfinishedLineEnds', raw.unfinishedLineEnds),
     captionCredits: raw.captionCredits === undefined ? null : one('/captionCredits', raw.captionCredits),
     subtitleLines: raw.subtitleLines === undefined ? null : one('/subtitleLines', raw.subtitleLines),
+    affiliationLines: raw.affiliationLines === undefined ? null : one('/affiliationLines', raw.affiliationLines),
+    noteLabels: raw.noteLabels === undefined ? null : one('/noteLabels', raw.noteLabels),
     wordMarks: raw.wordMarks === undefined ? null : one('/wordMarks', raw.wordMarks, 'gu'),
     headingMarks: raw.headingMarks === undefined ? null : one('/headingMarks', raw.headingMarks, 'gu'),
     sectionKeywords: {

@@ -161,6 +161,14 @@ export interface StructureData {
    */
   subtitleLines?: string;
   /**
+   * A line naming the authors' institution as a paper prints it under their names: a postcode beside a Han place or institution name ("吉林大学第一医院(长春 130002)", "200011 上海,…"), or the 作者单位 label. Read on the folded line right under a line of two or more Chinese names one space apart ("王某某 李某"): those are the authors, kept out of the body, never the title. Optional: without it such a line of names is read as any other line.
+   */
+  affiliationLines?: string;
+  /**
+   * A label alone on its line that opens an editor's note ("编者按", "編者的話"): never the page's title, whatever stands above it (a page that prints no headline over it has none); the note under it is a section of its own, the label its heading. Read on the folded, trimmed line. Optional: without it such a line can be the title.
+   */
+  noteLabels?: string;
+  /**
    * How a photo's caption ends, in its credit ("… /Courtesy of Kyoto University", "… (Photo obtained by Nikkei)", "REUTERS/Jane Example/File Photo"), read on a paragraph's last 200 characters: the paragraph, however long, is boilerplate of kind caption, never the title nor the first paragraph. Optional.
    */
   captionCredits?: string;

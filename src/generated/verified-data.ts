@@ -4,7 +4,7 @@
 export const shippedDataHashes: readonly string[] = [
   '9a139e957b3ce6adad74216552ba3ef8937e435cfb9497dc7af3dee9ef13f0e7', // facts: pipelines/data/facts.json
   '73651168e9ae98853bf117d2313db81bf75f0bfc6beb15c38b39e90ae0c88990', // html: pipelines/data/html.json
-  'b8d66604adf851ace7274911120902be284e6b33f47243d337caf21a92976b84', // journals: pipelines/data/journals.json
-  '62bc6cdcdf5ae6a5a646901341a3d80e6fa7bbdebbff247a5e9b26dd0c800543', // lexicon: pipelines/data/lexicon.json
-  '0c413e71bc36d046360d7b1ac31076f9d9204fa625726adebcc5d2582d5ba7ae', // structure: pipelines/data/structure.json
+  'df646ef943368d86ff7dcb853387e507c315f3567db464a020f04b600323ee76', // journals: pipelines/data/journals.json
+  '72ded94cdb01db3c5963a1aa42d3f1d741ce823f905132e126725188fe2533cf', // lexicon: pipelines/data/lexicon.json
+  '0e9d07a4ce50bdd6b939bea68681ce047ccab13b86dd7a619889660a04f5fd6b', // structure: pipelines/data/structure.json
 ];

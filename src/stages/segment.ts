@@ -98,6 +98,21 @@ export function repeatsDroppedNames(text: string, dropped: readonly Dropped[]): 
   return false;
 }
 
+/**
+ * Whether `text` is a line of two or more Chinese names one space apart ("王某某 李某") right over a
+ * line naming their institution (the data's `affiliationLines`: "某某医院(长春 130002)"): a paper's
+ * authors, printed where a headline could stand. Two short words one space apart are as often a
+ * heading; the affiliation under them is what tells them apart (change 136's *Left*).
+ */
+export function namesOverAffiliation(text: string, next: Block | undefined, s: CompiledStructure, folded: Map<Block, string>): boolean {
+  if (next === undefined || s.affiliationLines === null) return false;
+  const line = text.trim();
+  if (line.length > 40 || !line.includes(' ') || !hanWords.test(line)) return false;
+  const words = line.split(' ');
+  for (let i = 0; i < words.length; i++) if (words[i]!.length < 2) return false;
+  return s.affiliationLines.test(foldedOf(next, folded).trim());
+}
+
 // A paragraph's opening up to a dash (a date glued to the lead: "17 April 2023 - Today, …"), at most a date's length.
 const dashOpening = /^(\S[^\n]{4,22}?)\s*(?:--|[-–—])\s*(?=\S)/u;
 
@@ -385,6 +400,10 @@ export const segment = defineStage({
         dropBlock(doc, dropped, report, 'other', block, ' (the names of the byline above)');
         continue;
       }
+      if ((role.role === 'heading' || role.role === 'body') && namesOverAffiliation(block.text, blocks[b + 1], s, doc.folded)) {
+        dropBlock(doc, dropped, report, 'other', block, ' (the authors, over their affiliation)');
+        continue;
+      }
       if (first && !opening) {
         const folded = foldedOf(block, doc.folded);
         // A date alone above everything else (a press office's "October 19, 2006" over its release) is the page date, never the title.
@@ -421,7 +440,8 @@ export const segment = defineStage({
         // A title read from chrome gives way to the text's own line of it (the file's name adds a
         // word: "…观察报告_第1页" over "…观察"), not to another line (a numbered heading "1.1项目背景").
         const ownTitle = doc.title === null || (chromeTitle && block.text.trim().length >= 4 && doc.title.startsWith(block.text.trim()));
-        const plainTitle = ownTitle && !opening && !labelEnd && titleLike(block, s, foldedOf(block, doc.folded)) && leadingDate(block.text, s) === null && !['outline', 'references'].includes(role.role);
+        // An editor's note's label ("编者按") is no headline: a page printing none above it has no title.
+        const plainTitle = ownTitle && !opening && !labelEnd && titleLike(block, s, foldedOf(block, doc.folded)) && leadingDate(block.text, s) === null && !['outline', 'references'].includes(role.role) && !s.noteLabels?.test(foldedOf(block, doc.folded).trim());
         if (role.role !== 'month' && (markupTitle || plainTitle)) {
           doc.title = block.text;
           chromeTitle = false;

@@ -323,3 +323,13 @@ describe('link: the journal a volume and issue line names (the eleventh Chinese 
     expect((await runUpTo('某题目的研究进展\n某某医科大学学报  2016, Vol. 36Issue (10): 1316-1321\n第 19卷 第 2期\n正文一段。\n', 'link')).journalMentions).toEqual([]);
   });
 });
+
+describe('link: the journal an issue line written as a reference writes it names (the twelfth Chinese pass, genre-zh12)', () => {
+  it('reads the journal of "中华血液学杂志, 2022,43(04): 265-271." and of "《生命科学》 2020, 32(5): 455-462" through the table', async () => {
+    const text = '某病诊治中国专家共识\n中华血液学杂志, 2022,43(04): 265-271.\n正文一段。\n';
+    const doc = await runUpTo(text, 'link');
+    expect(doc.journalMentions.map((j) => [j.text, j.name, text.slice(j.start, j.end)])).toEqual([['中华血液学杂志', 'Chinese Journal of Hematology', '中华血液学杂志']]);
+    const bracketed = '《生命科学》 2020, 32(5): 455-462\n正文一段。\n';
+    expect((await runUpTo(bracketed, 'link')).journalMentions.map((j) => [j.name, bracketed.slice(j.start, j.end)])).toEqual([['Chinese Bulletin of Life Sciences', '生命科学']]);
+  });
+});

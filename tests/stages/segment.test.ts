@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyBlock, leadingDate } from '../../src/stages/segment.js';
+import { classifyBlock, leadingDate, namesOverAffiliation } from '../../src/stages/segment.js';
 import { DigestDocument, type Block } from '../../src/core/document.js';
 import { openingByline, pageDateOf, SourceLocator } from '../../src/structure/blocks.js';
 import { foldWidth } from '../../src/core/text.js';
@@ -749,5 +749,69 @@ describe('segment on the eleventh Chinese pass: journals\' issue lines (genre-zh
     'Long-term Outcomes of a Therapy\n-- By a Staff Writer\n',
   ])('joins no sentence, no line further down and no Latin line to the title: %j', async (text) => {
     expect((await runUpTo(text, 'segment')).title).toBe(text.split('\n', 1)[0]);
+  });
+});
+
+describe('segment on the twelfth Chinese pass: citation-form issue lines, an editor\'s note\'s label, back-to-top and widget labels (genre-zh12)', () => {
+  it.each([
+    ['中华血液学杂志, 2017,38(01): 1-5. DOI: 10.1234/example.cjh.2017.01.001', '中华血液学杂志'],
+    ['《生命科学》 2019, 31(7): 644-650', '生命科学'],
+    ['心血管病学进展, 2018, 39(3): e12-e18', '心血管病学进展'],
+    ['《时珍国医国药》 2008年 第12期', '时珍国医国药'],
+  ])('keeps an issue line written as a reference writes it out of the body and reads its journal: %s', (text, journal) => {
+    expect(classifyBlock(block(text), structure(), true)).toEqual({ role: 'boilerplate', kind: 'other', issue: { journal } });
+  });
+
+  it.each([
+    '王某. 某病的研究进展[J]. 中华血液学杂志, 2017, 38(1): 1-5.',
+    '张某,李某. 中国生物医学工程学报, 2019, 38(2): 100-106.',
+    '该共识发表于2017年,见第38卷(1):1-5。',
+  ])('reads no issue line in a reference entry or a sentence: %s', (text) => {
+    expect(classifyBlock(block(text), structure(), true)).not.toHaveProperty('issue');
+  });
+
+  it.each(['引用本文: 某某学组. 某病诊断与治疗中国专家共识(2017年版) [J]. 中华血液学杂志,2017,38( 1 ): 1-5.', '回到網頁上方', '返回顶部', '你可能會喜歡', '人氣點閱榜', '網友回應', '留言', '訂閱'])('is chrome (how to cite the page; a back-to-top link; a widget\'s label): %s', (text) => {
+    expect(classifyBlock(block(text), structure(), true)).toMatchObject({ role: 'boilerplate', kind: 'other' });
+  });
+
+  it.each([
+    ['2014-06-17 佚名 Cell微信', '2014-06-17'],
+    ['2021-03-09 10:20 张某某 某某医学网', '2021-03-09'],
+    ['2021-03-09 Jane.Doe MedSci原创', '2021-03-09'],
+    ['2021-03-09 张某某 发表了这项研究。', null],
+    ['2021-03-09 张某某 在某某大学 发表', null],
+  ])('reads the page date of a line of the date, the author and the source, one space apart, and of no sentence: %s', (text, date) => {
+    expect(pageDateOf(text, structure())).toBe(date);
+  });
+
+  it.each([
+    ['王某某 李某', '某某大学第一医院消化内科(长春 130021)', true],
+    ['王某穎 唐某宇', '某某大學第一醫院(長春 130002)', true],
+    ['孙某 谢某某', '200011 上海,某某大学医学院附属医院', true],
+    ['王某某 李某', '作者单位:某某大学', true],
+    ['研究 进展', '本文综述近年来的研究进展。', false],
+    ['王某某,李某', '某某大学第一医院(长春 130021)', false],
+    ['王某某 李某', '溃疡性结肠炎是一种慢性疾病。', false],
+    ['王 李某', '某某大学第一医院(长春 130021)', false],
+  ])('reads a line of names right over their affiliation as the authors: %s / %s', (names, next, expected) => {
+    expect(namesOverAffiliation(names, block(next), structure(), new Map())).toBe(expected);
+  });
+
+  it('keeps a line of names over their affiliation out of the body, and takes it for no title', async () => {
+    const doc = await runUpTo('王某某 李某\n某某大学第一医院(长春 130021)\n溃疡性结肠炎是一种病因未明的慢性炎症性疾病,本文对干细胞治疗作一综述。\n', 'segment');
+    expect(doc.title).toBeNull();
+    expect(doc.boilerplate.map((b) => b.text)).toEqual(['王某某 李某', '某某大学第一医院(长春 130021)']);
+    expect((await runUpTo('研究 进展\n溃疡性结肠炎是一种病因未明的慢性炎症性疾病。\n', 'segment')).title).toBe('研究 进展');
+  });
+
+  it('takes no editor\'s note\'s label for the title: a page with no headline above it has none, the note a section of its own', async () => {
+    const doc = await runUpTo('来源: 发布日期:2020-09-14 浏览次数:15次\n编者按\n干细胞临床研究日益活跃,公众十分关注其安全性。\n【摘要】\n目的 评价安全性。\n', 'segment');
+    expect(doc.title).toBeNull();
+    expect(doc.sections.map((x) => [x.heading, x.text])).toEqual([['编者按', '干细胞临床研究日益活跃,公众十分关注其安全性。'], ['【摘要】', '目的 评价安全性。']]);
+  });
+
+  it('keeps the headline above an editor\'s note as the title, and a headline that opens with the word', async () => {
+    expect((await runUpTo('干细胞治疗技术评估报告\n编者按\n本文供读者参考。\n', 'segment')).title).toBe('干细胞治疗技术评估报告');
+    expect((await runUpTo('编者按语中的干细胞故事\n本文供读者参考。\n', 'segment')).title).toBe('编者按语中的干细胞故事');
   });
 });
