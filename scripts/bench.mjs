@@ -20,7 +20,7 @@ import { betweenSizes, secondHalfSlope, statusMemory } from './peak-curve.mjs';
 import { readArgs } from './script-args.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const { values } = readArgs('bench', 'Usage: npm run bench [-- --articles N] [--seed S] [--runs N] [--ci] [--only startup|pipeline|held|workers]', {
+const { values } = readArgs('bench', 'Usage: npm run bench [-- --articles N] [--seed S] [--runs N] [--ci] [--only startup|pipeline|held|workers|sizes]', {
   options: {
     articles: { type: 'string', integer: { min: 1 } },
     ci: { type: 'boolean', default: false },
@@ -32,7 +32,9 @@ const { values } = readArgs('bench', 'Usage: npm run bench [-- --articles N] [--
     // `--only held`: the row "memory a build holds per input at its end" alone, the same way.
     // `--only workers`: two workers against one alone — `--runs` pairs (default 5) of cold builds of
     // the run's corpus, each a `--concurrency 1` build then a two-worker one — the same way.
-    only: { type: 'string', oneOf: ['startup', 'pipeline', 'held', 'workers'] },
+    // `--only sizes`: the rows "between sizes" and "the running peak inside one build" alone — the
+    // cold two-worker builds they take (N, 4N, N again), each with its memory curve — the same way.
+    only: { type: 'string', oneOf: ['startup', 'pipeline', 'held', 'workers', 'sizes'] },
   },
 });
 const ci = values.ci;
@@ -421,6 +423,42 @@ function pipelineAlone(c) {
   return JSON.parse(child([join(root, 'scripts', 'bench-pipeline.mjs'), '--pipeline', c.pipeline, '--corpus', c.corpus, '--articles', '400', '--seed', String(seed)]).stdout);
 }
 
+/**
+ * Flat in N, measured two ways (BENCHMARKS.md, change 50's proposal, and the change that made it
+ * the bench's), from `first`, a cold two-worker {@link polledBuild} of the N corpus `c`, and two
+ * more made here. Between sizes: peak RSS of whole cold two-worker builds at N (`first` and one
+ * more) and 4N (once), alternated (N, 4N, N): a cost paid once per input before or beside the run
+ * raises the level with N and shows only here; over a 3N step one run's ±5 MB is ±1.7 KB an input,
+ * where the old N → 2N step made it ±5 (and the N/2 pair measured warm-up: dropped). The 4N corpus
+ * is the N corpus's files and 3N more (each a prefix of the next). Inside one build: the running
+ * peak (VmHWM) against the records written, its rise over the build's second half ÷ the inputs
+ * between: a creep through the run (V8's pages, arenas' holes) with the warm-up left out and only
+ * that build's own noise; the 4N build's second half, 2N inputs, is the row's figure, the N
+ * builds' beside it. Returns the second N build (`again`) and the 4N one (`large`), each size's peaks in MB (`rss`), the
+ * slope between sizes and its noise (`sizesSlope`) and each build's curve (`curves`).
+ */
+async function flatInN(c, first) {
+  const quadrupled = extendedCorpus(c, 'quadruple', 4 * c.n);
+  const large = await polledBuild(quadrupled);
+  rmSync(quadrupled.dir, { recursive: true, force: true });
+  const again = await polledBuild(c);
+  const rss = { n: [first.rssMb, again.rssMb], quadruple: [large.rssMb] };
+  return { again, large, rss, sizesSlope: betweenSizes(rss.n, c.n, rss.quadruple, 4 * c.n), curves: { n: [first.curve, again.curve], quadruple: large.curve } };
+}
+
+if (values.only === 'sizes') {
+  const c = corpusOf('sizes', N);
+  const first = await polledBuild(c);
+  const { again, large, rss, sizesSlope, curves } = await flatInN(c, first);
+  const mb = (list) => list.map((x) => x.toFixed(1)).join(', ');
+  const slope = (k) => (k ? `${k.kbPerInput.toFixed(1)} KB (inputs ${k.half.settled} → ${k.end.settled}: ${(k.half.hwmKb / 1024).toFixed(1)} → ${(k.end.hwmKb / 1024).toFixed(1)} MB)` : 'not measured');
+  console.log(`peak RSS at ${N} / ${4 * N} articles (two workers, cold; ${N} twice, ${4 * N} once, alternated): ${mb(rss.n)} / ${mb(rss.quadruple)} MB; CPU ${fmtS(first.cpuMs)}, ${fmtS(again.cpuMs)} / ${fmtS(large.cpuMs)}`);
+  console.log(`peak RSS an input more, between sizes: from ${N} to ${4 * N}: ${sizesSlope.kbPerInput.toFixed(2)} KB (the ${N}-article builds differ by ±${sizesSlope.noiseKbPerInput.toFixed(2)} KB an input over the step)`);
+  console.log(`the running peak over a build's second half, an input more: ${4 * N} articles ${slope(curves.quadruple)}; ${N} articles ${curves.n.map(slope).join(', ')}`);
+  rmSync(work, { recursive: true, force: true });
+  process.exit(0);
+}
+
 if (values.only === 'pipeline') {
   const alone = pipelineAlone(corpusOf('pipeline', N));
   console.log(`pipeline alone, in a process of its own, warm (${alone.articles} articles): ${alone.warmCpuMs.toFixed(1)} ms CPU an article; p50 ${alone.p50.toFixed(1)} ms, p95 ${alone.p95.toFixed(1)} ms wall`);
@@ -528,27 +566,11 @@ if (ci) {
   // The floor again, after the builds: the machine's speed drifts; the mean of the two counts.
   const f2 = floor(c, 9);
   f.ms = (f.ms + f2.ms) / 2;
-  // Flat in N, measured two ways (BENCHMARKS.md, change 50's proposal, and the change that made
-  // it the bench's). Between sizes: peak RSS of whole cold two-worker builds at N (the cold build
-  // above and one more) and 4N (once), alternated (N, 4N, N): a cost paid once per input before or
-  // beside the run raises the level with N and shows only here; over a 3N step one run's ±5 MB is
-  // ±1.7 KB an input, where the old N → 2N step made it ±5 (and the N/2 pair measured warm-up:
-  // dropped). The 4N corpus is the N corpus's files and 3N more (each a prefix of the next).
-  // Inside one build: the running peak (VmHWM) against the records written, its rise over the
-  // build's second half ÷ the inputs between: a creep through the run (V8's pages, arenas' holes)
-  // with the warm-up left out and only that build's own noise; the 4N build's second half, 2N
-  // inputs, is the row's figure, the N builds' beside it.
-  const quadrupled = extendedCorpus(c, 'quadruple', 4 * N);
-  const large = await polledBuild(quadrupled);
-  rmSync(quadrupled.dir, { recursive: true, force: true });
-  const again = await polledBuild(c);
+  const { again, rss, sizesSlope, curves } = await flatInN(c, cold);
   // Two workers against one, a second pair: one pair's ratio moved 1.24–1.82× from run to run (a
   // slow build on either side moves it alone), so the row pools two pairs, each of builds of the
   // same corpus run one after the other.
   const oneThreadAgain = build(c, { extra: ['--concurrency', '1'] });
-  const rss = { n: [cold.rssMb, again.rssMb], quadruple: [large.rssMb] };
-  const sizesSlope = betweenSizes(rss.n, N, rss.quadruple, 4 * N);
-  const curves = { n: [cold.curve, again.curve], quadruple: large.curve };
   const { keptKb, keptAfterKb, keptPairs, keptNoiseKb } = keptPerInput();
   const start = startUp(startRuns.times);
 
@@ -649,7 +671,7 @@ Machine: ${cpus().length} × ${cpu}, ${fmt(totalmem() / 2 ** 30)} GiB, Node ${pr
 | what two cores allow at equal CPU on an otherwise idle machine (2 ÷ the cores the one-thread builds keep busy, their CPU over their wall: V8's compiler and GC threads and the build's thread run beside its worker) | ${fmt(result.speedUpBound, 2)}× (one thread already uses ${fmt(result.oneThreadCores, 2)} cores) | | |
 ${cold.systemCpuMs == null ? '' : `| the kernel's part of that CPU (system time: file creation above all, which this disk makes costly after deletions — BENCHMARKS.md, "the kernel's share") | ${fmt(100 * cold.systemCpuMs / cold.cpuMs, 1)} % with two workers (${fmt(cold.systemCpuMs / 1000, 1)} s); ${fmt(100 * oneThread.systemCpuMs / oneThread.cpuMs, 1)} % on one thread (${fmt(oneThread.systemCpuMs / 1000, 1)} s) | | |\n`}${cold.mainCpuMs === null ? '' : `| the main thread's share of the cold build's CPU (planning, settling results, tables, manifest, changes, review index, commit; the rest is the two workers and V8's helper threads: compiler, GC) | ${fmt(100 * cold.mainCpuMs / cold.cpuMs, 1)} % (${fmt(cold.mainCpuMs / 1000, 1)} of ${fmt(cold.cpuMs / 1000, 1)} s) | | |\n`}| two workers against each pair's own bound, the same pairs pooled (the speed-up over 2 ÷ the cores that pair's one-thread build kept busy: its CPU over twice the two-worker build's wall — the one-thread build's wall, and the load in its seconds, drop out; 1 is the bound reached, 1.8× needs ${fmt(1.8 / result.speedUpBound, 2)} at this bound; \`--only workers\` runs more pairs) | ${fmt(result.efficiency, 3)} (the pairs: ${result.efficiencies.map((x) => fmt(x, 3)).join(', ')}) | | |
 ${result.threads.oneThread && result.threads.twoWorkers ? `| where the first pair's CPU goes, by thread (each thread's own CPU; V8's helpers: the threads besides the first still there at exit — its compiler and collector threads) | one thread: ${fmtShares(oneThread)}; two workers: ${fmtShares(cold)} | | |\n` : ''}| peak RSS at ${N} / ${4 * N} articles (two workers, cold, whole builds: the kernel's count; ${N} twice, ${4 * N} once, alternated) | ${rss.n.map((x) => fmt(x)).join(', ')} / ${rss.quadruple.map((x) => fmt(x)).join(', ')} MB | ≤ 250 MB | ${mark(Math.max(...rss.n, ...rss.quadruple) <= 250)} |
-| peak RSS an input more, between sizes: from ${N} to ${4 * N} (the means; what the ${N}-article builds differ by, an input's worth over the step: ±${fmt(result.rss.noiseKbPerInput, 1)} KB) | ${fmt(result.rss.kbPerInput, 1)} KB | flat in N: ≤ 1 KB an input from ${N} to ${4 * N} | ${result.rss.kbPerInput <= 1 ? 'met' : result.rss.kbPerInput <= result.rss.noiseKbPerInput ? '**not shown**: within the noise' : '**not met**'} |
+| peak RSS an input more, between sizes: from ${N} to ${4 * N} (the means; what the ${N}-article builds differ by, an input's worth over the step: ±${fmt(result.rss.noiseKbPerInput, 1)} KB; \`--only sizes\` runs it alone) | ${fmt(result.rss.kbPerInput, 1)} KB | flat in N: ≤ 1 KB an input from ${N} to ${4 * N} | ${result.rss.kbPerInput <= 1 ? 'met' : result.rss.kbPerInput <= result.rss.noiseKbPerInput ? '**not shown**: within the noise' : '**not met**'} |
 | the running peak inside one build, an input more over its second half (the kernel's high-water mark VmHWM, polled every 0.25 s against the records written: warm-up left out): the ${4 * N}-article build, ${fmtCurveSpan(curves.quadruple)}; of it, which class grew (resident anonymous — V8's pages, glibc's arenas — and file-backed, at the highest sample); the ${N}-article builds' | ${fmtCurve(curves.quadruple)}; ${curves.n.map((k) => (k ? `${fmt(k.kbPerInput, 1)} KB` : 'not measured')).join(', ')} | flat in N: ≤ 1 KB an input over the second half | ${curves.quadruple === null ? '**not measured**' : mark(curves.quadruple.kbPerInput <= 1)} |
 | memory a build holds per input at its end, on the CLI's path (\`keepInputs: false\`, live at the last input handed over; growth from 200 to 400 articles, two alternated pairs, their mean): its data — a heap snapshot of the build thread less V8's compiled code and its metadata, ArrayBuffers included — with the pairs' spread; once it has returned; V8's heap spaces and ArrayBuffers as measured before (code's metadata in the old space: ±1 KB from run to run), the pairs | ${fmt(keptKb, 2)} KB (±${fmt(keptNoiseKb, 2)}); ${fmt(keptAfterKb, 2)} KB; ${keptPairs.map((p) => fmt(p.heapKb, 2)).join(', ')} KB | flat in N | ${mark(keptKb < 0.1)} |
 | \`digest ingest\` one article, whole process, vs \`digest --version\` (CPU, ${startRuns.says}) | ${fmt(start.ingestCpu / start.versionCpu, 2)}× (${fmt(start.ingestCpu)} vs ${fmt(start.versionCpu)} ms CPU, \`node -e 0\` ${fmt(start.nodeCpu)} ms; wall ${fmt(start.ingestWall)} vs ${fmt(start.versionWall)} ms) | ≤ 1.5× | ${mark(start.ingestCpu / start.versionCpu <= 1.5)} |

@@ -37,12 +37,19 @@ export interface InputPlan {
  */
 class TextColumn {
   private readonly text: string;
-  /** Where each text ends in `text` (it starts where the one before ends). */
+  /** Where each text ends in `text` (it starts where the one before ends); empty when no text is there. */
   private readonly ends: Uint32Array;
   /** 1 where there is no text (null); null when every one is there. */
   private readonly absent: Uint8Array | null;
 
   constructor(values: readonly (string | null)[]) {
+    // A column of none (a cold build's keys): no array an input.
+    if (values.every((value) => value === null)) {
+      this.ends = new Uint32Array(0);
+      this.absent = null;
+      this.text = '';
+      return;
+    }
     this.ends = new Uint32Array(values.length);
     let end = 0;
     let absent: Uint8Array | null = null;
@@ -58,8 +65,105 @@ class TextColumn {
 
   /** The text at `index`, or null when it has none. */
   at(index: number): string | null {
-    if (this.absent?.[index] === 1) return null;
+    if (this.ends.length === 0 || this.absent?.[index] === 1) return null;
     return this.text.slice(index === 0 ? 0 : this.ends[index - 1]!, this.ends[index]!);
+  }
+}
+
+/**
+ * Paths, one an input, each held as its folder (each folder once) and its name: the inputs of a
+ * build share a few folders, which were most of each path's text in the plan's table (~30–40 of
+ * ~50–60 bytes an input on the bench's corpus; BENCHMARKS.md, "the plan's paths by folder").
+ * Read back as the folder and the name joined.
+ */
+class PathColumn {
+  private readonly folders: string[] = [];
+  /** Each path's folder, an index into `folders`. */
+  private readonly folderOf: Uint32Array;
+  private readonly names: TextColumn;
+
+  constructor(paths: readonly string[]) {
+    const numbers = new Map<string, number>();
+    this.folderOf = new Uint32Array(paths.length);
+    const names: string[] = [];
+    paths.forEach((path, index) => {
+      // Through the last separator of either kind: any split joins back to the same text.
+      const cut = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1;
+      const folder = path.slice(0, cut);
+      let number = numbers.get(folder);
+      if (number === undefined) {
+        // Its characters copied: a slice would keep the whole path it was cut from alive.
+        number = this.folders.push(folder.split('').join('')) - 1;
+        numbers.set(folder, number);
+      }
+      this.folderOf[index] = number;
+      names.push(path.slice(cut));
+    });
+    this.names = new TextColumn(names);
+  }
+
+  /** The path at `index`. */
+  at(index: number): string {
+    return this.folders[this.folderOf[index]!]! + this.names.at(index)!;
+  }
+}
+
+/** An identity as {@link fileIdentity} writes it: a size, two times in nanoseconds and an inode, in decimal. */
+const IDENTITY = /^(\d+):(-?\d+):(-?\d+):(\d+)$/;
+
+/** How an input's identity is held ({@link IdentityColumn}). */
+const IdentityKind = { Numbers: 0, Absent: 1, Racy: 2, Text: 3 } as const;
+
+/**
+ * File identities ({@link fileIdentity}: `size:mtimeNs:ctimeNs:inode`, or '' for a file changed
+ * too recently to trust, or null), one an input, each held as its four numbers in 64 bits: 32
+ * bytes an input where its decimal text took ~53 and where it ended. An identity its numbers do
+ * not give back exactly (not of that form, or past 64 bits) is kept as it is.
+ */
+class IdentityColumn {
+  /** Four numbers an input; empty when no identity is held as numbers. */
+  private readonly numbers: BigInt64Array;
+  /** Each identity's {@link IdentityKind}; null when every one is held as numbers. */
+  private readonly kinds: Uint8Array | null;
+  /** The identities held as text, by index. */
+  private readonly texts = new Map<number, string>();
+
+  constructor(identities: readonly (string | null)[]) {
+    this.numbers = new BigInt64Array(identities.some((identity) => identity !== null && identity !== '') ? 4 * identities.length : 0);
+    let kinds: Uint8Array | null = null;
+    const kindAt = (index: number, kind: number) => ((kinds ??= new Uint8Array(identities.length))[index] = kind);
+    identities.forEach((identity, index) => {
+      if (identity === null) return kindAt(index, IdentityKind.Absent);
+      if (identity === '') return kindAt(index, IdentityKind.Racy);
+      const parts = IDENTITY.exec(identity);
+      if (parts !== null) {
+        for (let part = 0; part < 4; part++) this.numbers[4 * index + part] = BigInt.asIntN(64, BigInt(parts[part + 1]!));
+        if (this.fromNumbers(index) === identity) return;
+      }
+      this.texts.set(index, identity);
+      return kindAt(index, IdentityKind.Text);
+    });
+    this.kinds = kinds;
+  }
+
+  /** The identity at `index`, as given. */
+  at(index: number): string | null {
+    switch (this.kinds?.[index] ?? IdentityKind.Numbers) {
+      case IdentityKind.Absent:
+        return null;
+      case IdentityKind.Racy:
+        return '';
+      case IdentityKind.Text:
+        return this.texts.get(index)!;
+      default:
+        return this.fromNumbers(index);
+    }
+  }
+
+  /** The identity the numbers at `index` write (size and inode unsigned, the times signed). */
+  private fromNumbers(index: number): string {
+    const at = 4 * index;
+    return `${BigInt.asUintN(64, this.numbers[at]!)}:${this.numbers[at + 1]}:${this.numbers[at + 2]}:${BigInt.asUintN(64, this.numbers[at + 3]!)}`;
   }
 }
 
@@ -75,11 +179,11 @@ export class PlanTable {
 
   /** The number of inputs. */
   readonly count: number;
-  private readonly paths: TextColumn;
+  private readonly paths: PathColumn;
   private readonly ids: TextColumn;
   /** `renamedFrom` of the few inputs that have one, by index. */
   private readonly renamed = new Map<number, string>();
-  private readonly identities: TextColumn;
+  private readonly identities: IdentityColumn;
   private readonly keys: TextColumn;
   /** Each input's hit by index; null when no input has one (a cold build). */
   private readonly hits: (InputSummary | null)[] | null;
@@ -88,12 +192,12 @@ export class PlanTable {
 
   constructor(inputs: readonly PlannedInput[], identities: readonly (string | null)[], keys: readonly (string | null)[], hits: readonly (InputSummary | null)[]) {
     this.count = inputs.length;
-    this.paths = new TextColumn(inputs.map((input) => input.path));
+    this.paths = new PathColumn(inputs.map((input) => input.path));
     this.ids = new TextColumn(inputs.map((input) => input.id));
     inputs.forEach((input, index) => {
       if (input.renamedFrom !== null) this.renamed.set(index, input.renamedFrom);
     });
-    this.identities = new TextColumn(identities);
+    this.identities = new IdentityColumn(identities);
     this.keys = new TextColumn(keys);
     this.hits = hits.some((hit) => hit !== null) ? [...hits] : null;
     const byId = Uint32Array.from(inputs.keys());
@@ -102,7 +206,7 @@ export class PlanTable {
 
   /** The path of the input at `index` (path order). */
   path(index: number): string {
-    return this.paths.at(index)!;
+    return this.paths.at(index);
   }
 
   /** The record id the input at `index` was planned under. */

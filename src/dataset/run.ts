@@ -221,7 +221,9 @@ export async function runInputs(ctx: RunContext, emit: (settled: Settled) => voi
   };
 
   const window = Math.max(8, runner.threads * 4);
-  const pending: (Promise<Waiting> | undefined)[] = [];
+  // The inputs in flight, by their place in id order modulo the window: a slot an input in flight,
+  // where an array by place grew a slot an input for the whole run (8 bytes an input, holes and all).
+  const pending: (Promise<Waiting> | undefined)[] = new Array<Promise<Waiting> | undefined>(window).fill(undefined);
   // An input's rows, change and search entry, taken from the runner when its turn comes.
   const whole = (waiting: Waiting, index: number): Settled => {
     if (waiting.bulk === undefined) {
@@ -253,10 +255,10 @@ export async function runInputs(ctx: RunContext, emit: (settled: Settled) => voi
         });
         // Awaited in order below; until then a failure must not count as unhandled.
         settling.catch(() => undefined);
-        pending[launched++] = settling;
+        pending[launched++ % window] = settling;
       }
-      const settled = await pending[done]!;
-      pending[done] = undefined;
+      const settled = await pending[done % window]!;
+      pending[done % window] = undefined;
       const index = inputs.atPlace(done);
       const id = inputs.id(index);
       const { summary, state } = settled;

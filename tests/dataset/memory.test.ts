@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getHeapSpaceStatistics, setFlagsFromString, writeHeapSnapshot } from 'node:v8';
@@ -7,6 +7,7 @@ import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { build } from '../../src/dataset/build.js';
 import type { InputSummary } from '../../src/dataset/entry.js';
+import { fileIdentity } from '../../src/io/files.js';
 import { loadPipeline } from '../../src/pipeline.js';
 import { pipelineFileFor, repo } from '../helpers.js';
 
@@ -73,6 +74,22 @@ function buildToLastInput(file: string, snapshot: string, options: { cacheDir?: 
     onInput: (summary, at) => {
       options.seen?.(summary, at.index);
       if (at.index === at.total - 1) writeHeapSnapshot(snapshot);
+    },
+  });
+}
+
+/**
+ * A one-thread build of the folder `inputs` (its project in `dir`) that hands its inputs over
+ * (`keepInputs: false`, as the CLI asks) and writes a heap snapshot (live objects only) to
+ * `snapshot` as its `settled`th input settles: what the build holds per input while they run.
+ */
+function buildWithSnapshotAt(dir: string, inputs: string, settled: number, snapshot: string) {
+  return build({
+    pipeline: loadPipeline(pipelineFileFor(dir, inputs)),
+    concurrency: 1,
+    keepInputs: false,
+    onProgress: (done) => {
+      if (done === settled) writeHeapSnapshot(snapshot);
     },
   });
 }
@@ -199,14 +216,7 @@ describe('memory a build holds per input', () => {
     for (let i = 0; i < count; i++) copyFileSync(repo('fixtures/articles/as-2025.txt'), join(inputs, `zqrun${String(i).padStart(2, '0')}zq.txt`));
     const snapshot = join(dir, 'run.heapsnapshot');
     try {
-      const result = await build({
-        pipeline: loadPipeline(pipelineFileFor(dir, inputs)),
-        concurrency: 1,
-        keepInputs: false,
-        onProgress: (done) => {
-          if (done === 30) writeHeapSnapshot(snapshot);
-        },
-      });
+      const result = await buildWithSnapshotAt(dir, inputs, 30, snapshot);
       expect(result.totals.inputs).toBe(count);
       expect(result.computed).toBe(count);
       const strings = new Set((JSON.parse(readFileSync(snapshot, 'utf8')) as HeapSnapshot).strings);
@@ -223,6 +233,41 @@ describe('memory a build holds per input', () => {
       expect(paths.length).toBeLessThanOrEqual(12);
       // The cache held the key of each of the 30 settled (and, with the plan, those in flight): a few in flight now.
       expect(heldKeys.length).toBeLessThanOrEqual(12);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, builds);
+
+  it("while its inputs run, holds their folder once and their files' identities as numbers: no path's or identity's text but those in flight", async () => {
+    // The plan's table held each path whole (its folder, the same for every input, most of it) and
+    // each file's identity as decimal text: ~0.1 KB an input of the ~0.2 the build's thread held
+    // while the inputs ran (BENCHMARKS.md, "the plan's paths by folder"). The files are dated in
+    // the past, so that each has an identity (a file changed within two seconds has none); when the
+    // 30th of 40 settles, a heap snapshot shows whose paths and identities are held as text.
+    const { dir, inputs } = inputFolder();
+    const count = 40;
+    const identities: string[] = [];
+    for (let i = 0; i < count; i++) {
+      const file = join(inputs, `zqfold${String(i).padStart(2, '0')}zq.txt`);
+      copyFileSync(repo('fixtures/articles/as-2025.txt'), file);
+      utimesSync(file, new Date('2024-03-01T00:00:00Z'), new Date(Date.UTC(2024, 2, 1, 0, 0, i)));
+      identities.push(fileIdentity(statSync(file, { bigint: true })));
+    }
+    const snapshot = join(dir, 'run.heapsnapshot');
+    try {
+      const result = await buildWithSnapshotAt(dir, inputs, 30, snapshot);
+      expect(result.totals.inputs).toBe(count);
+      const text = readFileSync(snapshot, 'latin1');
+      const paths = new Set(text.match(/\/in\/zqfold\d+zq\.txt/g));
+      // Of the first twenty, settled long before, none is held. Before, ~19 of each: a snapshot
+      // writes a string's first 1,024 characters, and the plan's columns of joined paths and
+      // identities began with theirs.
+      const early = (i: number) => `/in/zqfold${String(i).padStart(2, '0')}zq.txt`;
+      expect([...Array(20).keys()].filter((i) => paths.has(early(i)))).toEqual([]);
+      expect(identities.slice(0, 20).filter((identity) => text.includes(identity))).toEqual([]);
+      // Those in flight are held (eight and the one settling).
+      expect(paths.size).toBeGreaterThanOrEqual(1);
+      expect(paths.size).toBeLessThanOrEqual(12);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { setFlagsFromString } from 'node:v8';
+import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import type { InputSummary } from '../../src/dataset/entry.js';
@@ -18,6 +18,15 @@ function seeded(seed: number): () => number {
     state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
     return state / 2 ** 32;
   };
+}
+
+/** Live bytes of V8's heap (code left out: V8 installs code when its compiler threads finish) and of the ArrayBuffers, after full collections. */
+function liveBytes(): number {
+  gc();
+  gc();
+  let used = process.memoryUsage().arrayBuffers;
+  for (const space of getHeapSpaceStatistics()) if (!space.space_name.startsWith('code')) used += space.space_used_size;
+  return used;
 }
 
 /** A SHA-256 key, hex, of `n`. */
@@ -70,6 +79,62 @@ describe("the plan's table", () => {
     expect(PlanTable.none.count).toBe(0);
     expect(PlanTable.none.hasId('a')).toBe(false);
     expect([...PlanTable.none.places()]).toEqual([]);
+  });
+});
+
+describe("the plan's table: paths by folder, identities as numbers", () => {
+  it('gives back every path and identity as given, whatever its form', () => {
+    const paths = ['a.txt', '/x/', '/', '', 'C:\\in\\干细胞.html', 'in\\sub/mixed\\😀.md', '/data/in/a.txt', '/data/in/b.txt', '/data/other/a.txt', 'rel/in/a.txt'];
+    const identities = [
+      '12:1765000000123456789:1765000000123456790:4242',
+      // Times before 1970, the largest 64-bit values, and forms the numbers would not give back as written.
+      '0:-1000000000:-5:0',
+      `${2n ** 64n - 1n}:${2n ** 63n - 1n}:${-(2n ** 63n)}:${2n ** 64n - 1n}`,
+      `1:${2n ** 63n}:0:1`,
+      `${2n ** 64n}:0:0:1`,
+      '007:1:2:3',
+      '1:-0:2:3',
+      'not an identity',
+      '',
+      null,
+    ];
+    const inputs: PlannedInput[] = paths.map((path, i) => ({ path, id: `id-${i}`, renamedFrom: null }));
+    const table = new PlanTable(inputs, identities, paths.map(() => null), paths.map(() => null));
+    for (let index = 0; index < paths.length; index++) {
+      expect(table.path(index)).toBe(paths[index]);
+      expect(table.plan(index).identity).toBe(identities[index]);
+      expect(table.key(index)).toBeNull();
+    }
+    // No identity at all, or only empty ones (every file changed just now).
+    const none = new PlanTable(inputs.slice(0, 3), [null, '', null], [null, null, null], [null, null, null]);
+    expect([0, 1, 2].map((index) => none.plan(index).identity)).toEqual([null, '', null]);
+  });
+
+  it("holds an input of one folder in under 140 bytes (each path's text, identity's text and an empty key held ~170)", () => {
+    const folder = '/home/reader/projects/digest-2025/corpus/articles/';
+    const name = (i: number) => `${String(i).padStart(5, '0')}-as-2025-wechat`;
+    const time = (i: number) => 1765000000123456789n + BigInt(i) * 1000n;
+    /** The live bytes a table of `count` inputs holds once read (its columns' text joined), and the table. */
+    const heldBy = (count: number) => {
+      const before = liveBytes();
+      const table = (() => {
+        const inputs: PlannedInput[] = [];
+        const identities: string[] = [];
+        for (let i = 0; i < count; i++) {
+          inputs.push({ path: `${folder}${name(i)}.html`, id: name(i), renamedFrom: null });
+          identities.push(`${18000 + i}:${time(i)}:${time(i) + 5n}:${2400000 + i}`);
+        }
+        return new PlanTable(inputs, identities, inputs.map(() => null), inputs.map(() => null));
+      })();
+      expect([table.path(count - 1), table.id(count - 1), table.plan(7).identity]).toEqual([`${folder}${name(count - 1)}.html`, name(count - 1), `18007:${time(7)}:${time(7) + 5n}:2400007`]);
+      return { held: liveBytes() - before, table };
+    };
+    heldBy(1024); // its code compiled first
+    // The growth from 8,192 to 32,768 inputs: what does not grow with the inputs (the test's own heap) drops out.
+    const small = heldBy(8192);
+    const large = heldBy(32768);
+    // 88–99 alone here, 128 once in the full suite (its collections under load); main 168.
+    expect((large.held - small.held) / (32768 - 8192)).toBeLessThan(140);
   });
 });
 

@@ -1,4 +1,6 @@
+import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { repo } from '../helpers.js';
 // @ts-expect-error: a plain ES module script, no types
 import { betweenSizes, secondHalfSlope, statusMemory } from '../../scripts/peak-curve.mjs';
 
@@ -69,4 +71,22 @@ describe("scripts/peak-curve.mjs: the running peak of a build's memory (the benc
     expect(s.noiseKbPerInput).toBeCloseTo((4 * 1024) / 3000);
     expect(betweenSizes([180], 1000, [180], 4000)).toEqual({ kbPerInput: 0, noiseKbPerInput: 0 });
   });
+
+  // The shape only, on a corpus of 8 (and 32): the builds the two rows take, N, 4N and N again, alone.
+  it('bench.mjs --only sizes runs the builds of the rows "between sizes" and "inside one build" alone and prints them', () => {
+    const r = spawnSync(process.execPath, [repo('scripts/bench.mjs'), '--only', 'sizes', '--articles', '8'], { cwd: repo('.'), encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines).toHaveLength(3);
+    const peaks = /^peak RSS at 8 \/ 32 articles \(two workers, cold; 8 twice, 32 once, alternated\): (\d+\.\d), (\d+\.\d) \/ (\d+\.\d) MB; CPU [\d.]+ s, [\d.]+ s \/ [\d.]+ s$/.exec(lines[0]!);
+    expect(peaks, lines[0]).not.toBeNull();
+    // The row is the peaks' own: the rise of the means over the 24 inputs between.
+    const [n1, n2, n4] = [peaks![1], peaks![2], peaks![3]].map(Number) as [number, number, number];
+    const row = /^peak RSS an input more, between sizes: from 8 to 32: (-?\d+\.\d\d) KB \(the 8-article builds differ by ±(\d+\.\d\d) KB an input over the step\)$/.exec(lines[1]!);
+    expect(row, lines[1]).not.toBeNull();
+    // Printed to 0.1 MB: the slope is known to within what that rounding allows over 24 inputs.
+    expect(Math.abs(Number(row![1]) - ((n4 - (n1 + n2) / 2) * 1024) / 24)).toBeLessThanOrEqual((0.1 * 1024) / 24 + 0.005);
+    expect(lines[2]).toMatch(/^the running peak over a build's second half, an input more: 32 articles (?:not measured|-?[\d.]+ KB \(inputs \d+ → \d+: [\d.]+ → [\d.]+ MB\)); 8 articles .+, .+$/);
+  }, 240_000);
 });

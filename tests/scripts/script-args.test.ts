@@ -15,7 +15,7 @@ describe('scripts/script-args.mjs: the scripts refuse a bad command line in one 
     ['bench.mjs', ['--help-me'], /^bench: Unknown option '--help-me'/],
     ['bench.mjs', ['--articles', 'many'], /^bench: --articles takes a whole number of at least 1 \(got "many"\)/],
     ['bench.mjs', ['--articles', '0'], /^bench: --articles takes a whole number of at least 1/],
-    ['bench.mjs', ['--only', 'builds'], /^bench: --only takes startup or pipeline or held or workers \(got "builds"\)/],
+    ['bench.mjs', ['--only', 'builds'], /^bench: --only takes startup or pipeline or held or workers or sizes \(got "builds"\)/],
     ['bench-pipeline.mjs', ['--corpus', 'x'], /^bench-pipeline: --pipeline and --corpus are required\nUsage: node scripts\/bench-pipeline\.mjs/],
     ['bench-pipeline.mjs', ['--articles', 'all'], /^bench-pipeline: --articles takes a whole number of at least 1 \(got "all"\)/],
     ['bench.mjs', ['extra'], /^bench: Unexpected argument 'extra'/],
