@@ -132,7 +132,7 @@ function inNameWord(unit: number): boolean {
  * any other unit but white space one token): `end` follows a unit that is no white space, and is
  * `from`'s slice end or the start of a token read before. Read backwards, so that a body's name is
  * read through as many tokens as it takes (most terms: one) and not the window's ~150 tokens of
- * Chinese text, one match and one string each (BENCHMARKS.md, change 141).
+ * Chinese text, one match and one string each (BENCHMARKS.md, change 143).
  */
 export function nameTokenStart(text: string, from: number, end: number): number {
   let runStart = end;

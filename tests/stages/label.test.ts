@@ -36,7 +36,7 @@ describe('label stage on the seeds', () => {
   });
 });
 
-// A body's name read backwards token by token (BENCHMARKS.md, change 141): the tokens are those the
+// A body's name read backwards token by token (BENCHMARKS.md, change 143): the tokens are those the
 // forward cut of the 160-unit window before the term made, so `inBodyName` answers as it did.
 describe('label: the words before a term read backwards', () => {
   const forwardTokens = /[A-Za-z&][A-Za-z&'’.-]*|[^\sA-Za-z&]/g;

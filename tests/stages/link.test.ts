@@ -49,7 +49,7 @@ describe('link: journals (field-notes shapes)', () => {
 
   it.each([
     ['A team reported the work in Nature Medicine. Others agreed.', 'Nature Medicine'],
-    // "Stem Cells" is an everyday phrase of the genre (journals.json's `cueOnly`): named bare only with a cue (change 141).
+    // "Stem Cells" is an everyday phrase of the genre (journals.json's `cueOnly`): named bare only with a cue (change 142).
     ['The journal Stem Cells published the trial last year.', 'Stem Cells'],
   ])('%s: still %s', (text, journal) => {
     expect(lead(text).known?.journal?.name).toBe(journal);
@@ -61,7 +61,7 @@ describe('link: journals (field-notes shapes)', () => {
     const read = (index: JournalIndex) => readLead(text, index, organizationTest(pipeline().data)).known?.journal?.name;
     expect(table.cues.titleJoiners).toContain('of');
     expect(read(new JournalIndex(table.journals, table.cues))).toBeUndefined();
-    // Without its `cueOnly` (change 141), so that only the joining words decide here.
+    // Without its `cueOnly` (change 142), so that only the joining words decide here.
     const plain = table.journals.map(({ cueOnly: _cueOnly, ...journal }) => journal);
     expect(read(new JournalIndex(plain, { ...table.cues, titleJoiners: [] }))).toBe('Stem Cells');
   });
