@@ -173,7 +173,8 @@ export function loadPipelineWith(file: string, context: LoaderContext): Pipeline
     get fingerprint() {
       if (fingerprint === undefined) {
         const hash = createHash('sha256').update(text);
-        for (const key of Object.keys(dataFiles) as (keyof DataFiles)[]) hash.update(reads[key].text);
+        // A file's bytes where it has them: valid UTF-8, so they are its text's own UTF-8, and no text is decoded for it.
+        for (const key of Object.keys(dataFiles) as (keyof DataFiles)[]) hash.update(reads[key].bytes ?? reads[key].text);
         fingerprint = hash.digest('hex');
       }
       return fingerprint;
