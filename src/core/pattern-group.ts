@@ -4,14 +4,16 @@
  * with, as sorted inclusive ranges [lo, hi, lo, hi, …] (only for a pattern every branch of which is
  * anchored at the text's start); `last`, the same for the unit it closes with (every branch anchored
  * at the end); `most`, the most units a text it matches may have (anchored at both ends); `needs`,
- * sets of strings, every text it matches holding one string of each set, asked in order. A field
- * left out tells nothing. Each is implied by the pattern: a text that fails it cannot match.
+ * sets of strings, every text it matches holding one string of each set, asked in order; `core`, a
+ * pattern (source and flags) every text it matches holds a match of, asked last. A field left out
+ * tells nothing. Each is implied by the pattern: a text that fails it cannot match.
  */
 export interface PreTest {
   first?: readonly number[];
   last?: readonly number[];
   most?: number;
   needs?: readonly (readonly string[])[];
+  core?: { readonly source: string; readonly flags: string };
 }
 
 /**
@@ -41,7 +43,7 @@ export interface GroupPreTests {
  * than half of which never matched — structure.json's page-date and chrome patterns, tried on every
  * block (BENCHMARKS.md, change 100). The text's first unit picks, by one search of the group's
  * table, the members that may match it, in order; a member's length and last unit, then its `needs`
- * (the costly part: {@link LiteralSet}), are asked before it runs. A
+ * (the costly part: {@link LiteralSet}), then its `core`, are asked before it runs. A
  * pre-test never changes an answer: a member it rules out could not have matched
  * (tests/core/pattern-group.test.ts checks each shipped pattern against its pre-test). Only
  * patterns without the g or y flag are pre-tested: those start at index 0.
@@ -54,6 +56,8 @@ export class PatternGroup {
   private readonly needs: readonly (readonly LiteralSet[] | undefined)[];
   private readonly lasts: readonly (readonly number[] | undefined)[];
   private readonly most: readonly number[];
+  private readonly cores: readonly (PreTest['core'] | undefined)[];
+  private readonly madeCores: (RegExp | undefined)[];
   private readonly table: GroupTable;
 
   /**
@@ -73,14 +77,18 @@ export class PatternGroup {
     const needs: (readonly LiteralSet[] | undefined)[] = [];
     const lasts: (readonly number[] | undefined)[] = [];
     const most: number[] = [];
+    const cores: (PreTest['core'] | undefined)[] = [];
     for (let k = 0; k < length; k++) {
       needs.push(members?.[k]?.needs?.map((strings) => new LiteralSet(strings)));
       lasts.push(members?.[k]?.last);
       most.push(members?.[k]?.most ?? Infinity);
+      cores.push(members?.[k]?.core);
     }
     this.needs = needs;
     this.lasts = lasts;
     this.most = most;
+    this.cores = cores;
+    this.madeCores = new Array<RegExp | undefined>(length).fill(undefined);
     this.table = preTests !== null && 'table' in preTests ? preTests.table : PatternGroup.tableOf(length, members);
   }
 
@@ -173,9 +181,23 @@ export class PatternGroup {
     // (A member with a last unit matches no empty text.)
     if (last !== undefined && (text.length === 0 || !covers(last, text.charCodeAt(text.length - 1)))) return false;
     const needs = this.needs[k];
-    if (needs === undefined) return true;
-    for (let i = 0; i < needs.length; i++) if (!needs[i]!.heldBy(text)) return false;
-    return true;
+    if (needs !== undefined) for (let i = 0; i < needs.length; i++) if (!needs[i]!.heldBy(text)) return false;
+    const core = this.cores[k];
+    return core === undefined || this.coreOf(k, core).test(text);
+  }
+
+  /**
+   * The k-th member's core, made at its first need: a text reaching it has passed every other
+   * pre-test, so on a text it rules out the member itself is never compiled (the issue lines'
+   * journal patterns, ~2.7 M instructions each to compile, were the costly part: BENCHMARKS.md, change 146).
+   */
+  private coreOf(k: number, core: NonNullable<PreTest['core']>): RegExp {
+    let regex = this.madeCores[k];
+    if (regex === undefined) {
+      regex = new RegExp(core.source, core.flags);
+      this.madeCores[k] = regex;
+    }
+    return regex;
   }
 }
 

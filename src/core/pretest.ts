@@ -27,6 +27,10 @@ import type { PreTest } from './pattern-group.js';
  *   (what its one branch gives, or the union of each branch's best set); the two whose shortest
  *   string is longest, the one of fewer strings asked first (a text lacking both sets pays one
  *   `includes` for each string of the first: BENCHMARKS.md, "segment's per-block pre-tests").
+ * - `core`: in a pattern of one branch whose last capturing group reads a long name (a journal's),
+ *   the run of characters, classes and groups after it to the end: a small pattern every match
+ *   holds a match of, asked last, unanchored. It rules out a text without backtracking over the
+ *   name and, where no text passes it, without the pattern ever compiled (BENCHMARKS.md, change 146).
  */
 
 /** The flags that decide how a pattern reads characters (not where it starts). */
@@ -288,6 +292,48 @@ function requiredLiterals(pattern: AST.Pattern, flags: string): string[][] | nul
   return sets.length > 0 ? sets.slice(0, MOST_SETS).sort((a, b) => a.length - b.length) : null;
 }
 
+/** The fewest elements a {@link coreOf} run holds: a shorter tail is no cheaper to compile than the pattern. */
+const CORE_ELEMENTS = 8;
+/** The fewest units the capturing group before a {@link coreOf} run may span: a short group (a year, a day) is no costly part. */
+const CORE_GROUP_UNITS = 16;
+
+/** Whether a node reads characters only: no capturing group, back-reference or assertion anywhere in it. */
+function readsOnly(node: AST.Element): boolean {
+  switch (node.type) {
+    case 'Character':
+    case 'CharacterClass':
+    case 'CharacterSet':
+      return true;
+    case 'Quantifier':
+      return readsOnly(node.element);
+    case 'Group':
+      return node.alternatives.every((alternative) => alternative.elements.every(readsOnly));
+    default:
+      return false;
+  }
+}
+
+/**
+ * The `core` of a pattern of one branch: the source of the run of elements after its last
+ * top-level capturing group (the `$` closing it aside), when that group may span
+ * {@link CORE_GROUP_UNITS} units or more and the run reads characters only and holds
+ * {@link CORE_ELEMENTS} elements or more; else null. Every match holds a match of the run (the
+ * part of it the run read), so a text the run, unanchored, does not match cannot match.
+ */
+function coreOf(pattern: AST.Pattern, flags: string): string | null {
+  if (pattern.alternatives.length !== 1) return null;
+  const elements = pattern.alternatives[0]!.elements;
+  let group = -1;
+  for (let i = 0; i < elements.length; i++) if (elements[i]!.type === 'CapturingGroup') group = i;
+  if (group < 0 || longestOf(elements[group]!, flags) < CORE_GROUP_UNITS) return null;
+  let end = elements.length;
+  const closing = elements[end - 1]!;
+  if (closing.type === 'Assertion' && closing.kind === 'end') end--;
+  const run = elements.slice(group + 1, end);
+  if (run.length < CORE_ELEMENTS || !run.every(readsOnly)) return null;
+  return run.map((element) => element.raw).join('');
+}
+
 /** A pattern's pre-test, read from its source; null when nothing can be said (or it runs from a lastIndex: g, y). */
 export function preTestOf(source: string, flags: string): PreTest | null {
   if (/[gy]/.test(flags)) return null;
@@ -299,11 +345,14 @@ export function preTestOf(source: string, flags: string): PreTest | null {
   const last = flags.includes('m') ? null : anchoredFirst(pattern, reading, true);
   const most = flags.includes('m') ? null : longestWhole(pattern, reading);
   const needs = requiredLiterals(pattern, reading);
-  if (!first && !last && most === null && !needs) return null;
+  // (The v flag's classes may hold strings; the core is compiled with the pattern's flags.)
+  const core = flags.includes('v') ? null : coreOf(pattern, reading);
+  if (!first && !last && most === null && !needs && core === null) return null;
   const test: PreTest = {};
   if (first) test.first = first;
   if (last) test.last = last;
   if (most !== null) test.most = most;
   if (needs) test.needs = needs;
+  if (core !== null) test.core = { source: core, flags: reading };
   return test;
 }

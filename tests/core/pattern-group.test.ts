@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readCompiled } from '../../src/core/compiled-data.js';
@@ -149,6 +150,76 @@ describe('pattern pre-tests (src/core/pretest.ts) and groups (src/core/pattern-g
     // Not vacuous: both answers are met often.
     expect(held).toBeGreaterThan(texts.length / 10);
     expect(held).toBeLessThan(texts.length * 0.9);
+  });
+
+  it('reads a core: the run after a pattern’s last capturing group of a long name, to its end', () => {
+    const tail = '\\s*\\d{4}\\s*,\\s*\\d{1,4}\\s*\\(\\s*\\d{1,3}\\s*\\)';
+    expect(preTestOf(`^(?<name>[^\\d,]{2,30})${tail}$`, 'u')?.core).toEqual({ source: tail, flags: 'u' });
+    // The flags the pattern reads characters by (the m flag only says where `^` matches).
+    expect(preTestOf(`^x(?<name>[^\\d,]+?)${tail}`, 'mu')?.core).toEqual({ source: tail, flags: 'u' });
+    // A short group (a year), a short run, a run holding a group that captures or an assertion, two branches: none.
+    expect(preTestOf(`^(?<year>\\d{4})${tail}$`, 'u')?.core).toBeUndefined();
+    expect(preTestOf('^(?<name>[^\\d,]{2,30})\\s*\\d{4}$', 'u')?.core).toBeUndefined();
+    expect(preTestOf(`^(?<name>[^\\d,]{2,30})${tail}(\\d)`, 'u')?.core).toBeUndefined();
+    expect(preTestOf(`^(?<name>[^\\d,]{2,30})${tail}\\b\\d`, 'u')?.core).toBeUndefined();
+    expect(preTestOf(`^(?<name>[^\\d,]{2,30})${tail}|^x`, 'u')?.core).toBeUndefined();
+    // The shipped patterns that have one: the four issue lines that read a journal's name.
+    expect(shipped.filter((p) => p.test?.core !== undefined).map((p) => p.where)).toEqual(['/issueLines/0', '/issueLines/1', '/issueLines/4', '/issueLines/5']);
+  });
+
+  it('the issue lines decide as their patterns do with their cores asked first, and a text a core rules out never makes its pattern: the fixtures, the bench corpus and seeded issue lines', async () => {
+    // The bench corpus's first twenty articles, as the structure readers see their lines.
+    const { article } = (await import(pathToFileURL(repo('scripts/corpus.mjs')).href)) as { article: (i: number, options?: { seed?: number }) => { text: string } };
+    const texts = new Set(fixtureTexts());
+    for (let i = 0; i < 20; i++) {
+      for (const line of article(i, { seed: 17 }).text.split('\n')) {
+        const folded = foldWidth(line.replace(/<[^>]*>/g, '')).trim();
+        if (folded) texts.add(folded.slice(0, 200));
+      }
+    }
+    // Shaped like the lines the patterns read, slot by slot (a journal bare or in 《…》, a year, a volume and
+    // issue, pages, a DOI), each slot sometimes holding what breaks the shape.
+    const slot = (...values: string[]) => fc.constantFrom(...values);
+    const line = fc.tuple(
+      slot('中华血液学杂志', '《生命科学》', 'Stem Cell Res Ther', 'Smith J[J]. 中华医学杂志', '', '《时珍国医国药》 2008年'),
+      slot('', ', ', '，', ' '),
+      slot('2017', '2019', '17', 'x'),
+      slot(',', '，', ', ', ' '),
+      slot('38', '31', '', 'V'),
+      slot('(', '（', ' ('),
+      slot('01', '7', ''),
+      slot(')', '）'),
+      slot(':', '：', ': ', ''),
+      slot('1-5', '644-650', 'e12', ' 1 – 5'),
+      slot('', '.', '。'),
+      slot('', ' DOI: 10.3760/cma.j.issn.0253-2727.2017.01.001', ' doi:10.1/x', ' DOI:'),
+    );
+    const seeded = fc.sample(line.map((parts) => parts.join('')), { seed: 17, numRuns: 6000 });
+    for (const text of seeded) texts.add(text);
+    let matched = 0;
+    let ruledOutByCore = 0;
+    for (const { where, regex, test } of shipped.filter((p) => p.test?.core !== undefined)) {
+      const withCore = new PatternGroup(() => regex, 1, [test]);
+      const { core, ...rest } = test!;
+      const coreRegex = new RegExp(core!.source, core!.flags);
+      for (const text of texts) {
+        const matches = regex.test(text);
+        if (matches) matched++;
+        expect(withCore.test(text), `${where} on ${JSON.stringify(text)}`).toBe(matches);
+        // Made only when the other pre-tests let the text through.
+        let reached = false;
+        new PatternGroup(() => ((reached = true), regex), 1, [rest]).test(text);
+        if (reached && !coreRegex.test(text)) {
+          ruledOutByCore++;
+          let made = false;
+          new PatternGroup(() => ((made = true), regex), 1, [test]).test(text);
+          expect(made, `${where} made for ${JSON.stringify(text)}`).toBe(false);
+        }
+      }
+    }
+    // Not vacuous: issue lines among the texts, and texts only a core rules out (the other pre-tests let them through).
+    expect(matched).toBeGreaterThan(200);
+    expect(ruledOutByCore).toBeGreaterThan(1000);
   });
 
   it('a group answers as its patterns do, in order, and makes only the patterns its pre-tests let through', () => {
