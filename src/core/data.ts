@@ -51,6 +51,10 @@ export interface CompiledStructure {
   affiliationLines: RegExp | null;
   /** A label alone on its line opening an editor's note ("编者按"): never the title; null when the data gives none. */
   noteLabels: RegExp | null;
+  /** A news site's name before or after the headline on the title's line ("標題 - 某某新聞網"): cut off the title; null when the data gives none. */
+  titleSiteNames: RegExp | null;
+  /** A reporter's byline alone on its line ("記者王某某/花蓮報導", "綜合報導 / 台北市"): chrome, and a byline the page's kind reads; null when the data gives none. */
+  bylineLines: RegExp | null;
   /** Punctuation inside a word (CAR-T's hyphen), global: left out when a plain-text line is tested for punctuation; null when the data gives none. */
   wordMarks: RegExp | null;
   /** Punctuation a plain-text heading may hold beside its words (a colon between its halves, quotes, a closing question mark), global: left out as wordMarks are; null when the data gives none. */
@@ -518,6 +522,8 @@ export function loadStructure(file: string, text?: string, hash?: string): Compi
     subtitleLines: raw.subtitleLines === undefined ? null : one('/subtitleLines', raw.subtitleLines),
     affiliationLines: raw.affiliationLines === undefined ? null : one('/affiliationLines', raw.affiliationLines),
     noteLabels: raw.noteLabels === undefined ? null : one('/noteLabels', raw.noteLabels),
+    bylineLines: raw.bylineLines === undefined ? null : one('/bylineLines', raw.bylineLines),
+    titleSiteNames: raw.titleSiteNames === undefined ? null : one('/titleSiteNames', raw.titleSiteNames),
     wordMarks: raw.wordMarks === undefined ? null : one('/wordMarks', raw.wordMarks, 'gu'),
     headingMarks: raw.headingMarks === undefined ? null : one('/headingMarks', raw.headingMarks, 'gu'),
     sectionKeywords: {

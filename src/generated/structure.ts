@@ -165,6 +165,14 @@ export interface StructureData {
    */
   affiliationLines?: string;
   /**
+   * A reporter's byline alone on its line ("記者王某某/花蓮報導", an outlet's name and two reporters before it: "某某新聞網記者甲、乙 / 台北報導"; a desk's "綜合報導 / 台北市", "(綜合報導)"): boilerplate of kind other, and a byline the page's kind reads (a page with a byline and no dated items is a news item). Read on the folded, trimmed line. Optional: without it such a line is read as any other line.
+   */
+  bylineLines?: string;
+  /**
+   * A news site's name printed before or after the headline on the title's line, with a dash, bar or underscore between ("某某新聞網 - 標題", "標題 - 某某新聞網"): cut off the title (the first match only), and the headline printed again below without it is the title's copy. Read on the folded title line. Optional: without it the title keeps the site's name.
+   */
+  titleSiteNames?: string;
+  /**
    * A label alone on its line that opens an editor's note ("编者按", "編者的話"): never the page's title, whatever stands above it (a page that prints no headline over it has none); the note under it is a section of its own, the label its heading. Read on the folded, trimmed line. Optional: without it such a line can be the title.
    */
   noteLabels?: string;

@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 "use strict";
 export const structure = validate52;
-const schema19 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/structure.schema.json","type":"object","additionalProperties":false,"required":["maxHeadingLength","monthNames","numerals","monthHeadings","rangeHeadings","yearHeadings","yearHeadingWords","headingPunctuation","outlineHeadings","outlineSubheadings","sectionKeywords","referenceHeadings","boilerplate","pageDates","leadLabels","bylinePrefixes","captions","itemDates","undatedItemStarts","relativeDay","eventVerbs","yearOpeners","closingWords","sentenceBreak","publicationCues","english","relativeYears","citationMarker","pageKinds","messageExamples"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"maxHeadingLength":{"type":"integer","minimum":8},"maxLatinTitleLength":{"type":"integer","minimum":1,"maximum":1000},"monthNames":{"type":"array","minItems":12,"maxItems":12,"items":{"type":"array","minItems":1,"maxItems":8,"items":{"type":"string","pattern":"^[A-Za-z]{2,20}$"}}},"numerals":{"type":"object","minProperties":1,"propertyNames":{"minLength":1,"maxLength":1},"additionalProperties":{"type":"integer","minimum":0,"maximum":10}},"monthHeadings":{"$ref":"#/$defs/Patterns"},"rangeHeadings":{"$ref":"#/$defs/Patterns"},"yearHeadings":{"$ref":"#/$defs/Patterns"},"yearHeadingWords":{"$ref":"#/$defs/Words"},"headingPunctuation":{"type":"string","minLength":1,"maxLength":600},"unfinishedLineEnds":{"type":"string","minLength":1,"maxLength":600},"wordMarks":{"type":"string","minLength":1,"maxLength":600},"headingMarks":{"type":"string","minLength":1,"maxLength":600},"outlineHeadings":{"$ref":"#/$defs/Patterns"},"outlineSubheadings":{"$ref":"#/$defs/Patterns"},"sectionKeywords":{"type":"object","additionalProperties":false,"required":["summary","outlook","conclusion"],"properties":{"summary":{"$ref":"#/$defs/Words"},"outlook":{"$ref":"#/$defs/Words"},"conclusion":{"$ref":"#/$defs/Words"}}},"referenceHeadings":{"$ref":"#/$defs/Patterns"},"boilerplate":{"type":"object","additionalProperties":false,"required":["disclaimer","qr-code","other"],"properties":{"disclaimer":{"$ref":"#/$defs/Patterns"},"qr-code":{"$ref":"#/$defs/Patterns"},"other":{"$ref":"#/$defs/Patterns"}}},"issueLines":{"$ref":"#/$defs/Patterns"},"pageDates":{"$ref":"#/$defs/Patterns"},"titleDateLines":{"$ref":"#/$defs/Patterns"},"documentTitles":{"$ref":"#/$defs/Patterns"},"leadLabels":{"$ref":"#/$defs/Patterns"},"bylinePrefixes":{"$ref":"#/$defs/Patterns"},"captions":{"$ref":"#/$defs/Patterns"},"subtitleLines":{"type":"string","minLength":1,"maxLength":600},"affiliationLines":{"type":"string","minLength":1,"maxLength":600},"noteLabels":{"type":"string","minLength":1,"maxLength":600},"captionCredits":{"type":"string","minLength":1,"maxLength":600},"itemDates":{"$ref":"#/$defs/Patterns"},"undatedItemStarts":{"$ref":"#/$defs/Patterns"},"relativeDay":{"type":"string","minLength":1,"maxLength":600},"eventVerbs":{"$ref":"#/$defs/Words"},"todayWords":{"type":"string","minLength":1,"maxLength":200},"recentWords":{"type":"string","minLength":1,"maxLength":200},"yearOpeners":{"$ref":"#/$defs/Patterns"},"closingWords":{"$ref":"#/$defs/Patterns"},"sentenceBreak":{"type":"string","minLength":1,"maxLength":600},"publicationCues":{"type":"string","minLength":1,"maxLength":600},"english":{"type":"object","additionalProperties":false,"required":["phrases","therapies","connectors"],"properties":{"phrases":{"type":"array","items":{"$ref":"#/$defs/Translation"}},"therapies":{"type":"array","items":{"$ref":"#/$defs/Translation"}},"connectors":{"type":"array","items":{"type":"string"}},"bodyNames":{"type":"object","additionalProperties":false,"required":["heads","joiners"],"properties":{"heads":{"type":"array","items":{"type":"string","pattern":"^[A-Z][A-Za-z]{1,30}$"},"maxItems":100},"joiners":{"type":"array","items":{"type":"string","minLength":1,"maxLength":10},"maxItems":20}}}}},"relativeYears":{"type":"object","additionalProperties":{"type":"integer","minimum":-10,"maximum":10}},"citationMarker":{"type":"string","minLength":1,"maxLength":600},"pageKinds":{"type":"object","additionalProperties":false,"required":["titleYearRange","titleYear","approvalVerbs","regulators","trialRoundupTitles","overviewTitles"],"properties":{"titleYearRange":{"type":"string","minLength":1,"maxLength":600},"titleYear":{"type":"string","minLength":1,"maxLength":600},"approvalVerbs":{"$ref":"#/$defs/Words"},"regulators":{"$ref":"#/$defs/Words"},"approvalPhrases":{"type":"string","minLength":1,"maxLength":1000},"trialCues":{"type":"string","minLength":1,"maxLength":600},"denialCues":{"type":"string","minLength":1,"maxLength":600},"adviceCues":{"type":"string","minLength":1,"maxLength":600},"trialRoundupTitles":{"$ref":"#/$defs/Patterns"},"overviewTitles":{"$ref":"#/$defs/Patterns"}}},"messageExamples":{"type":"object","additionalProperties":false,"required":["monthHeading","referenceHeading"],"properties":{"monthHeading":{"type":"string","minLength":1,"maxLength":200},"referenceHeading":{"type":"string","minLength":1,"maxLength":200}}}},"$defs":{"Patterns":{"type":"array","items":{"type":"string","minLength":1,"maxLength":600}},"Words":{"type":"array","items":{"type":"string","minLength":1},"minItems":1},"Translation":{"type":"object","additionalProperties":false,"required":["zh","en"],"properties":{"zh":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}},"en":{"type":"string","minLength":1},"preposition":{"type":"string"},"written":{"type":"array","items":{"type":"string","minLength":1}}}}}};
+const schema19 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/structure.schema.json","type":"object","additionalProperties":false,"required":["maxHeadingLength","monthNames","numerals","monthHeadings","rangeHeadings","yearHeadings","yearHeadingWords","headingPunctuation","outlineHeadings","outlineSubheadings","sectionKeywords","referenceHeadings","boilerplate","pageDates","leadLabels","bylinePrefixes","captions","itemDates","undatedItemStarts","relativeDay","eventVerbs","yearOpeners","closingWords","sentenceBreak","publicationCues","english","relativeYears","citationMarker","pageKinds","messageExamples"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"maxHeadingLength":{"type":"integer","minimum":8},"maxLatinTitleLength":{"type":"integer","minimum":1,"maximum":1000},"monthNames":{"type":"array","minItems":12,"maxItems":12,"items":{"type":"array","minItems":1,"maxItems":8,"items":{"type":"string","pattern":"^[A-Za-z]{2,20}$"}}},"numerals":{"type":"object","minProperties":1,"propertyNames":{"minLength":1,"maxLength":1},"additionalProperties":{"type":"integer","minimum":0,"maximum":10}},"monthHeadings":{"$ref":"#/$defs/Patterns"},"rangeHeadings":{"$ref":"#/$defs/Patterns"},"yearHeadings":{"$ref":"#/$defs/Patterns"},"yearHeadingWords":{"$ref":"#/$defs/Words"},"headingPunctuation":{"type":"string","minLength":1,"maxLength":600},"unfinishedLineEnds":{"type":"string","minLength":1,"maxLength":600},"wordMarks":{"type":"string","minLength":1,"maxLength":600},"headingMarks":{"type":"string","minLength":1,"maxLength":600},"outlineHeadings":{"$ref":"#/$defs/Patterns"},"outlineSubheadings":{"$ref":"#/$defs/Patterns"},"sectionKeywords":{"type":"object","additionalProperties":false,"required":["summary","outlook","conclusion"],"properties":{"summary":{"$ref":"#/$defs/Words"},"outlook":{"$ref":"#/$defs/Words"},"conclusion":{"$ref":"#/$defs/Words"}}},"referenceHeadings":{"$ref":"#/$defs/Patterns"},"boilerplate":{"type":"object","additionalProperties":false,"required":["disclaimer","qr-code","other"],"properties":{"disclaimer":{"$ref":"#/$defs/Patterns"},"qr-code":{"$ref":"#/$defs/Patterns"},"other":{"$ref":"#/$defs/Patterns"}}},"issueLines":{"$ref":"#/$defs/Patterns"},"pageDates":{"$ref":"#/$defs/Patterns"},"titleDateLines":{"$ref":"#/$defs/Patterns"},"documentTitles":{"$ref":"#/$defs/Patterns"},"leadLabels":{"$ref":"#/$defs/Patterns"},"bylinePrefixes":{"$ref":"#/$defs/Patterns"},"captions":{"$ref":"#/$defs/Patterns"},"subtitleLines":{"type":"string","minLength":1,"maxLength":600},"affiliationLines":{"type":"string","minLength":1,"maxLength":600},"bylineLines":{"type":"string","minLength":1,"maxLength":600},"titleSiteNames":{"type":"string","minLength":1,"maxLength":600},"noteLabels":{"type":"string","minLength":1,"maxLength":600},"captionCredits":{"type":"string","minLength":1,"maxLength":600},"itemDates":{"$ref":"#/$defs/Patterns"},"undatedItemStarts":{"$ref":"#/$defs/Patterns"},"relativeDay":{"type":"string","minLength":1,"maxLength":600},"eventVerbs":{"$ref":"#/$defs/Words"},"todayWords":{"type":"string","minLength":1,"maxLength":200},"recentWords":{"type":"string","minLength":1,"maxLength":200},"yearOpeners":{"$ref":"#/$defs/Patterns"},"closingWords":{"$ref":"#/$defs/Patterns"},"sentenceBreak":{"type":"string","minLength":1,"maxLength":600},"publicationCues":{"type":"string","minLength":1,"maxLength":600},"english":{"type":"object","additionalProperties":false,"required":["phrases","therapies","connectors"],"properties":{"phrases":{"type":"array","items":{"$ref":"#/$defs/Translation"}},"therapies":{"type":"array","items":{"$ref":"#/$defs/Translation"}},"connectors":{"type":"array","items":{"type":"string"}},"bodyNames":{"type":"object","additionalProperties":false,"required":["heads","joiners"],"properties":{"heads":{"type":"array","items":{"type":"string","pattern":"^[A-Z][A-Za-z]{1,30}$"},"maxItems":100},"joiners":{"type":"array","items":{"type":"string","minLength":1,"maxLength":10},"maxItems":20}}}}},"relativeYears":{"type":"object","additionalProperties":{"type":"integer","minimum":-10,"maximum":10}},"citationMarker":{"type":"string","minLength":1,"maxLength":600},"pageKinds":{"type":"object","additionalProperties":false,"required":["titleYearRange","titleYear","approvalVerbs","regulators","trialRoundupTitles","overviewTitles"],"properties":{"titleYearRange":{"type":"string","minLength":1,"maxLength":600},"titleYear":{"type":"string","minLength":1,"maxLength":600},"approvalVerbs":{"$ref":"#/$defs/Words"},"regulators":{"$ref":"#/$defs/Words"},"approvalPhrases":{"type":"string","minLength":1,"maxLength":1000},"trialCues":{"type":"string","minLength":1,"maxLength":600},"denialCues":{"type":"string","minLength":1,"maxLength":600},"adviceCues":{"type":"string","minLength":1,"maxLength":600},"trialRoundupTitles":{"$ref":"#/$defs/Patterns"},"overviewTitles":{"$ref":"#/$defs/Patterns"}}},"messageExamples":{"type":"object","additionalProperties":false,"required":["monthHeading","referenceHeading"],"properties":{"monthHeading":{"type":"string","minLength":1,"maxLength":200},"referenceHeading":{"type":"string","minLength":1,"maxLength":200}}}},"$defs":{"Patterns":{"type":"array","items":{"type":"string","minLength":1,"maxLength":600}},"Words":{"type":"array","items":{"type":"string","minLength":1},"minItems":1},"Translation":{"type":"object","additionalProperties":false,"required":["zh","en"],"properties":{"zh":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}},"en":{"type":"string","minLength":1},"preposition":{"type":"string"},"written":{"type":"array","items":{"type":"string","minLength":1}}}}}};
 const func1 = Object.prototype.hasOwnProperty;
 const func2 = require("ajv/dist/runtime/ucs2length").default;
 const pattern3 = new RegExp("^[A-Za-z]{2,20}$", "u");
@@ -1020,17 +1020,71 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.noteLabels !== undefined){
-let data37 = data.noteLabels;
+if(data.bylineLines !== undefined){
+let data37 = data.bylineLines;
 const _errs60 = errors;
 if(errors === _errs60){
 if(typeof data37 === "string"){
 if(func2(data37) > 600){
-validate52.errors = [{instancePath:instancePath+"/noteLabels",schemaPath:"#/properties/noteLabels/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
+validate52.errors = [{instancePath:instancePath+"/bylineLines",schemaPath:"#/properties/bylineLines/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
 if(func2(data37) < 1){
+validate52.errors = [{instancePath:instancePath+"/bylineLines",schemaPath:"#/properties/bylineLines/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+}
+else {
+validate52.errors = [{instancePath:instancePath+"/bylineLines",schemaPath:"#/properties/bylineLines/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs60 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.titleSiteNames !== undefined){
+let data38 = data.titleSiteNames;
+const _errs62 = errors;
+if(errors === _errs62){
+if(typeof data38 === "string"){
+if(func2(data38) > 600){
+validate52.errors = [{instancePath:instancePath+"/titleSiteNames",schemaPath:"#/properties/titleSiteNames/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
+return false;
+}
+else {
+if(func2(data38) < 1){
+validate52.errors = [{instancePath:instancePath+"/titleSiteNames",schemaPath:"#/properties/titleSiteNames/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+}
+else {
+validate52.errors = [{instancePath:instancePath+"/titleSiteNames",schemaPath:"#/properties/titleSiteNames/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs62 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.noteLabels !== undefined){
+let data39 = data.noteLabels;
+const _errs64 = errors;
+if(errors === _errs64){
+if(typeof data39 === "string"){
+if(func2(data39) > 600){
+validate52.errors = [{instancePath:instancePath+"/noteLabels",schemaPath:"#/properties/noteLabels/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
+return false;
+}
+else {
+if(func2(data39) < 1){
 validate52.errors = [{instancePath:instancePath+"/noteLabels",schemaPath:"#/properties/noteLabels/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1041,23 +1095,23 @@ validate52.errors = [{instancePath:instancePath+"/noteLabels",schemaPath:"#/prop
 return false;
 }
 }
-var valid0 = _errs60 === errors;
+var valid0 = _errs64 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.captionCredits !== undefined){
-let data38 = data.captionCredits;
-const _errs62 = errors;
-if(errors === _errs62){
-if(typeof data38 === "string"){
-if(func2(data38) > 600){
+let data40 = data.captionCredits;
+const _errs66 = errors;
+if(errors === _errs66){
+if(typeof data40 === "string"){
+if(func2(data40) > 600){
 validate52.errors = [{instancePath:instancePath+"/captionCredits",schemaPath:"#/properties/captionCredits/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data38) < 1){
+if(func2(data40) < 1){
 validate52.errors = [{instancePath:instancePath+"/captionCredits",schemaPath:"#/properties/captionCredits/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1068,47 +1122,47 @@ validate52.errors = [{instancePath:instancePath+"/captionCredits",schemaPath:"#/
 return false;
 }
 }
-var valid0 = _errs62 === errors;
+var valid0 = _errs66 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.itemDates !== undefined){
-const _errs64 = errors;
+const _errs68 = errors;
 if(!(validate53(data.itemDates, {instancePath:instancePath+"/itemDates",parentData:data,parentDataProperty:"itemDates",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
 errors = vErrors.length;
 }
-var valid0 = _errs64 === errors;
+var valid0 = _errs68 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.undatedItemStarts !== undefined){
-const _errs65 = errors;
+const _errs69 = errors;
 if(!(validate53(data.undatedItemStarts, {instancePath:instancePath+"/undatedItemStarts",parentData:data,parentDataProperty:"undatedItemStarts",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
 errors = vErrors.length;
 }
-var valid0 = _errs65 === errors;
+var valid0 = _errs69 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.relativeDay !== undefined){
-let data41 = data.relativeDay;
-const _errs66 = errors;
-if(errors === _errs66){
-if(typeof data41 === "string"){
-if(func2(data41) > 600){
+let data43 = data.relativeDay;
+const _errs70 = errors;
+if(errors === _errs70){
+if(typeof data43 === "string"){
+if(func2(data43) > 600){
 validate52.errors = [{instancePath:instancePath+"/relativeDay",schemaPath:"#/properties/relativeDay/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data41) < 1){
+if(func2(data43) < 1){
 validate52.errors = [{instancePath:instancePath+"/relativeDay",schemaPath:"#/properties/relativeDay/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1119,35 +1173,35 @@ validate52.errors = [{instancePath:instancePath+"/relativeDay",schemaPath:"#/pro
 return false;
 }
 }
-var valid0 = _errs66 === errors;
+var valid0 = _errs70 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.eventVerbs !== undefined){
-const _errs68 = errors;
+const _errs72 = errors;
 if(!(validate57(data.eventVerbs, {instancePath:instancePath+"/eventVerbs",parentData:data,parentDataProperty:"eventVerbs",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
 errors = vErrors.length;
 }
-var valid0 = _errs68 === errors;
+var valid0 = _errs72 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.todayWords !== undefined){
-let data43 = data.todayWords;
-const _errs69 = errors;
-if(errors === _errs69){
-if(typeof data43 === "string"){
-if(func2(data43) > 200){
+let data45 = data.todayWords;
+const _errs73 = errors;
+if(errors === _errs73){
+if(typeof data45 === "string"){
+if(func2(data45) > 200){
 validate52.errors = [{instancePath:instancePath+"/todayWords",schemaPath:"#/properties/todayWords/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
 return false;
 }
 else {
-if(func2(data43) < 1){
+if(func2(data45) < 1){
 validate52.errors = [{instancePath:instancePath+"/todayWords",schemaPath:"#/properties/todayWords/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1158,23 +1212,23 @@ validate52.errors = [{instancePath:instancePath+"/todayWords",schemaPath:"#/prop
 return false;
 }
 }
-var valid0 = _errs69 === errors;
+var valid0 = _errs73 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.recentWords !== undefined){
-let data44 = data.recentWords;
-const _errs71 = errors;
-if(errors === _errs71){
-if(typeof data44 === "string"){
-if(func2(data44) > 200){
+let data46 = data.recentWords;
+const _errs75 = errors;
+if(errors === _errs75){
+if(typeof data46 === "string"){
+if(func2(data46) > 200){
 validate52.errors = [{instancePath:instancePath+"/recentWords",schemaPath:"#/properties/recentWords/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
 return false;
 }
 else {
-if(func2(data44) < 1){
+if(func2(data46) < 1){
 validate52.errors = [{instancePath:instancePath+"/recentWords",schemaPath:"#/properties/recentWords/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1185,47 +1239,47 @@ validate52.errors = [{instancePath:instancePath+"/recentWords",schemaPath:"#/pro
 return false;
 }
 }
-var valid0 = _errs71 === errors;
+var valid0 = _errs75 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.yearOpeners !== undefined){
-const _errs73 = errors;
+const _errs77 = errors;
 if(!(validate53(data.yearOpeners, {instancePath:instancePath+"/yearOpeners",parentData:data,parentDataProperty:"yearOpeners",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
 errors = vErrors.length;
 }
-var valid0 = _errs73 === errors;
+var valid0 = _errs77 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.closingWords !== undefined){
-const _errs74 = errors;
+const _errs78 = errors;
 if(!(validate53(data.closingWords, {instancePath:instancePath+"/closingWords",parentData:data,parentDataProperty:"closingWords",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
 errors = vErrors.length;
 }
-var valid0 = _errs74 === errors;
+var valid0 = _errs78 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.sentenceBreak !== undefined){
-let data47 = data.sentenceBreak;
-const _errs75 = errors;
-if(errors === _errs75){
-if(typeof data47 === "string"){
-if(func2(data47) > 600){
+let data49 = data.sentenceBreak;
+const _errs79 = errors;
+if(errors === _errs79){
+if(typeof data49 === "string"){
+if(func2(data49) > 600){
 validate52.errors = [{instancePath:instancePath+"/sentenceBreak",schemaPath:"#/properties/sentenceBreak/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data47) < 1){
+if(func2(data49) < 1){
 validate52.errors = [{instancePath:instancePath+"/sentenceBreak",schemaPath:"#/properties/sentenceBreak/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1236,23 +1290,23 @@ validate52.errors = [{instancePath:instancePath+"/sentenceBreak",schemaPath:"#/p
 return false;
 }
 }
-var valid0 = _errs75 === errors;
+var valid0 = _errs79 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.publicationCues !== undefined){
-let data48 = data.publicationCues;
-const _errs77 = errors;
-if(errors === _errs77){
-if(typeof data48 === "string"){
-if(func2(data48) > 600){
+let data50 = data.publicationCues;
+const _errs81 = errors;
+if(errors === _errs81){
+if(typeof data50 === "string"){
+if(func2(data50) > 600){
 validate52.errors = [{instancePath:instancePath+"/publicationCues",schemaPath:"#/properties/publicationCues/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data48) < 1){
+if(func2(data50) < 1){
 validate52.errors = [{instancePath:instancePath+"/publicationCues",schemaPath:"#/properties/publicationCues/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1263,46 +1317,46 @@ validate52.errors = [{instancePath:instancePath+"/publicationCues",schemaPath:"#
 return false;
 }
 }
-var valid0 = _errs77 === errors;
+var valid0 = _errs81 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.english !== undefined){
-let data49 = data.english;
-const _errs79 = errors;
-if(errors === _errs79){
-if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
+let data51 = data.english;
+const _errs83 = errors;
+if(errors === _errs83){
+if(data51 && typeof data51 == "object" && !Array.isArray(data51)){
 let missing3;
-if((((data49.phrases === undefined) && (missing3 = "phrases")) || ((data49.therapies === undefined) && (missing3 = "therapies"))) || ((data49.connectors === undefined) && (missing3 = "connectors"))){
+if((((data51.phrases === undefined) && (missing3 = "phrases")) || ((data51.therapies === undefined) && (missing3 = "therapies"))) || ((data51.connectors === undefined) && (missing3 = "connectors"))){
 validate52.errors = [{instancePath:instancePath+"/english",schemaPath:"#/properties/english/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'"}];
 return false;
 }
 else {
-const _errs81 = errors;
-for(const key5 in data49){
+const _errs85 = errors;
+for(const key5 in data51){
 if(!((((key5 === "phrases") || (key5 === "therapies")) || (key5 === "connectors")) || (key5 === "bodyNames"))){
 validate52.errors = [{instancePath:instancePath+"/english",schemaPath:"#/properties/english/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs81 === errors){
-if(data49.phrases !== undefined){
-let data50 = data49.phrases;
-const _errs82 = errors;
-if(errors === _errs82){
-if(Array.isArray(data50)){
+if(_errs85 === errors){
+if(data51.phrases !== undefined){
+let data52 = data51.phrases;
+const _errs86 = errors;
+if(errors === _errs86){
+if(Array.isArray(data52)){
 var valid8 = true;
-const len2 = data50.length;
+const len2 = data52.length;
 for(let i2=0; i2<len2; i2++){
-const _errs84 = errors;
-if(!(validate80(data50[i2], {instancePath:instancePath+"/english/phrases/" + i2,parentData:data50,parentDataProperty:i2,rootData,dynamicAnchors}))){
+const _errs88 = errors;
+if(!(validate80(data52[i2], {instancePath:instancePath+"/english/phrases/" + i2,parentData:data52,parentDataProperty:i2,rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate80.errors : vErrors.concat(validate80.errors);
 errors = vErrors.length;
 }
-var valid8 = _errs84 === errors;
+var valid8 = _errs88 === errors;
 if(!valid8){
 break;
 }
@@ -1313,26 +1367,26 @@ validate52.errors = [{instancePath:instancePath+"/english/phrases",schemaPath:"#
 return false;
 }
 }
-var valid7 = _errs82 === errors;
+var valid7 = _errs86 === errors;
 }
 else {
 var valid7 = true;
 }
 if(valid7){
-if(data49.therapies !== undefined){
-let data52 = data49.therapies;
-const _errs85 = errors;
-if(errors === _errs85){
-if(Array.isArray(data52)){
+if(data51.therapies !== undefined){
+let data54 = data51.therapies;
+const _errs89 = errors;
+if(errors === _errs89){
+if(Array.isArray(data54)){
 var valid9 = true;
-const len3 = data52.length;
+const len3 = data54.length;
 for(let i3=0; i3<len3; i3++){
-const _errs87 = errors;
-if(!(validate80(data52[i3], {instancePath:instancePath+"/english/therapies/" + i3,parentData:data52,parentDataProperty:i3,rootData,dynamicAnchors}))){
+const _errs91 = errors;
+if(!(validate80(data54[i3], {instancePath:instancePath+"/english/therapies/" + i3,parentData:data54,parentDataProperty:i3,rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate80.errors : vErrors.concat(validate80.errors);
 errors = vErrors.length;
 }
-var valid9 = _errs87 === errors;
+var valid9 = _errs91 === errors;
 if(!valid9){
 break;
 }
@@ -1343,26 +1397,26 @@ validate52.errors = [{instancePath:instancePath+"/english/therapies",schemaPath:
 return false;
 }
 }
-var valid7 = _errs85 === errors;
+var valid7 = _errs89 === errors;
 }
 else {
 var valid7 = true;
 }
 if(valid7){
-if(data49.connectors !== undefined){
-let data54 = data49.connectors;
-const _errs88 = errors;
-if(errors === _errs88){
-if(Array.isArray(data54)){
+if(data51.connectors !== undefined){
+let data56 = data51.connectors;
+const _errs92 = errors;
+if(errors === _errs92){
+if(Array.isArray(data56)){
 var valid10 = true;
-const len4 = data54.length;
+const len4 = data56.length;
 for(let i4=0; i4<len4; i4++){
-const _errs90 = errors;
-if(typeof data54[i4] !== "string"){
+const _errs94 = errors;
+if(typeof data56[i4] !== "string"){
 validate52.errors = [{instancePath:instancePath+"/english/connectors/" + i4,schemaPath:"#/properties/english/properties/connectors/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid10 = _errs90 === errors;
+var valid10 = _errs94 === errors;
 if(!valid10){
 break;
 }
@@ -1373,50 +1427,50 @@ validate52.errors = [{instancePath:instancePath+"/english/connectors",schemaPath
 return false;
 }
 }
-var valid7 = _errs88 === errors;
+var valid7 = _errs92 === errors;
 }
 else {
 var valid7 = true;
 }
 if(valid7){
-if(data49.bodyNames !== undefined){
-let data56 = data49.bodyNames;
-const _errs92 = errors;
-if(errors === _errs92){
-if(data56 && typeof data56 == "object" && !Array.isArray(data56)){
+if(data51.bodyNames !== undefined){
+let data58 = data51.bodyNames;
+const _errs96 = errors;
+if(errors === _errs96){
+if(data58 && typeof data58 == "object" && !Array.isArray(data58)){
 let missing4;
-if(((data56.heads === undefined) && (missing4 = "heads")) || ((data56.joiners === undefined) && (missing4 = "joiners"))){
+if(((data58.heads === undefined) && (missing4 = "heads")) || ((data58.joiners === undefined) && (missing4 = "joiners"))){
 validate52.errors = [{instancePath:instancePath+"/english/bodyNames",schemaPath:"#/properties/english/properties/bodyNames/required",keyword:"required",params:{missingProperty: missing4},message:"must have required property '"+missing4+"'"}];
 return false;
 }
 else {
-const _errs94 = errors;
-for(const key6 in data56){
+const _errs98 = errors;
+for(const key6 in data58){
 if(!((key6 === "heads") || (key6 === "joiners"))){
 validate52.errors = [{instancePath:instancePath+"/english/bodyNames",schemaPath:"#/properties/english/properties/bodyNames/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs94 === errors){
-if(data56.heads !== undefined){
-let data57 = data56.heads;
-const _errs95 = errors;
-if(errors === _errs95){
-if(Array.isArray(data57)){
-if(data57.length > 100){
+if(_errs98 === errors){
+if(data58.heads !== undefined){
+let data59 = data58.heads;
+const _errs99 = errors;
+if(errors === _errs99){
+if(Array.isArray(data59)){
+if(data59.length > 100){
 validate52.errors = [{instancePath:instancePath+"/english/bodyNames/heads",schemaPath:"#/properties/english/properties/bodyNames/properties/heads/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"}];
 return false;
 }
 else {
 var valid12 = true;
-const len5 = data57.length;
+const len5 = data59.length;
 for(let i5=0; i5<len5; i5++){
-let data58 = data57[i5];
-const _errs97 = errors;
-if(errors === _errs97){
-if(typeof data58 === "string"){
-if(!pattern4.test(data58)){
+let data60 = data59[i5];
+const _errs101 = errors;
+if(errors === _errs101){
+if(typeof data60 === "string"){
+if(!pattern4.test(data60)){
 validate52.errors = [{instancePath:instancePath+"/english/bodyNames/heads/" + i5,schemaPath:"#/properties/english/properties/bodyNames/properties/heads/items/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Za-z]{1,30}$"},message:"must match pattern \""+"^[A-Z][A-Za-z]{1,30}$"+"\""}];
 return false;
 }
@@ -1426,7 +1480,7 @@ validate52.errors = [{instancePath:instancePath+"/english/bodyNames/heads/" + i5
 return false;
 }
 }
-var valid12 = _errs97 === errors;
+var valid12 = _errs101 === errors;
 if(!valid12){
 break;
 }
@@ -1438,35 +1492,35 @@ validate52.errors = [{instancePath:instancePath+"/english/bodyNames/heads",schem
 return false;
 }
 }
-var valid11 = _errs95 === errors;
+var valid11 = _errs99 === errors;
 }
 else {
 var valid11 = true;
 }
 if(valid11){
-if(data56.joiners !== undefined){
-let data59 = data56.joiners;
-const _errs99 = errors;
-if(errors === _errs99){
-if(Array.isArray(data59)){
-if(data59.length > 20){
+if(data58.joiners !== undefined){
+let data61 = data58.joiners;
+const _errs103 = errors;
+if(errors === _errs103){
+if(Array.isArray(data61)){
+if(data61.length > 20){
 validate52.errors = [{instancePath:instancePath+"/english/bodyNames/joiners",schemaPath:"#/properties/english/properties/bodyNames/properties/joiners/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items"}];
 return false;
 }
 else {
 var valid13 = true;
-const len6 = data59.length;
+const len6 = data61.length;
 for(let i6=0; i6<len6; i6++){
-let data60 = data59[i6];
-const _errs101 = errors;
-if(errors === _errs101){
-if(typeof data60 === "string"){
-if(func2(data60) > 10){
+let data62 = data61[i6];
+const _errs105 = errors;
+if(errors === _errs105){
+if(typeof data62 === "string"){
+if(func2(data62) > 10){
 validate52.errors = [{instancePath:instancePath+"/english/bodyNames/joiners/" + i6,schemaPath:"#/properties/english/properties/bodyNames/properties/joiners/items/maxLength",keyword:"maxLength",params:{limit: 10},message:"must NOT have more than 10 characters"}];
 return false;
 }
 else {
-if(func2(data60) < 1){
+if(func2(data62) < 1){
 validate52.errors = [{instancePath:instancePath+"/english/bodyNames/joiners/" + i6,schemaPath:"#/properties/english/properties/bodyNames/properties/joiners/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1477,7 +1531,7 @@ validate52.errors = [{instancePath:instancePath+"/english/bodyNames/joiners/" + 
 return false;
 }
 }
-var valid13 = _errs101 === errors;
+var valid13 = _errs105 === errors;
 if(!valid13){
 break;
 }
@@ -1489,7 +1543,7 @@ validate52.errors = [{instancePath:instancePath+"/english/bodyNames/joiners",sch
 return false;
 }
 }
-var valid11 = _errs99 === errors;
+var valid11 = _errs103 === errors;
 }
 else {
 var valid11 = true;
@@ -1503,7 +1557,7 @@ validate52.errors = [{instancePath:instancePath+"/english/bodyNames",schemaPath:
 return false;
 }
 }
-var valid7 = _errs92 === errors;
+var valid7 = _errs96 === errors;
 }
 else {
 var valid7 = true;
@@ -1519,39 +1573,39 @@ validate52.errors = [{instancePath:instancePath+"/english",schemaPath:"#/propert
 return false;
 }
 }
-var valid0 = _errs79 === errors;
+var valid0 = _errs83 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.relativeYears !== undefined){
-let data61 = data.relativeYears;
-const _errs103 = errors;
-if(errors === _errs103){
-if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
-for(const key7 in data61){
-let data62 = data61[key7];
-const _errs106 = errors;
-if(!(((typeof data62 == "number") && (!(data62 % 1) && !isNaN(data62))) && (isFinite(data62)))){
+let data63 = data.relativeYears;
+const _errs107 = errors;
+if(errors === _errs107){
+if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
+for(const key7 in data63){
+let data64 = data63[key7];
+const _errs110 = errors;
+if(!(((typeof data64 == "number") && (!(data64 % 1) && !isNaN(data64))) && (isFinite(data64)))){
 validate52.errors = [{instancePath:instancePath+"/relativeYears/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/relativeYears/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs106){
-if((typeof data62 == "number") && (isFinite(data62))){
-if(data62 > 10 || isNaN(data62)){
+if(errors === _errs110){
+if((typeof data64 == "number") && (isFinite(data64))){
+if(data64 > 10 || isNaN(data64)){
 validate52.errors = [{instancePath:instancePath+"/relativeYears/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/relativeYears/additionalProperties/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10},message:"must be <= 10"}];
 return false;
 }
 else {
-if(data62 < -10 || isNaN(data62)){
+if(data64 < -10 || isNaN(data64)){
 validate52.errors = [{instancePath:instancePath+"/relativeYears/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/relativeYears/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: -10},message:"must be >= -10"}];
 return false;
 }
 }
 }
 }
-var valid14 = _errs106 === errors;
+var valid14 = _errs110 === errors;
 if(!valid14){
 break;
 }
@@ -1562,23 +1616,23 @@ validate52.errors = [{instancePath:instancePath+"/relativeYears",schemaPath:"#/p
 return false;
 }
 }
-var valid0 = _errs103 === errors;
+var valid0 = _errs107 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.citationMarker !== undefined){
-let data63 = data.citationMarker;
-const _errs108 = errors;
-if(errors === _errs108){
-if(typeof data63 === "string"){
-if(func2(data63) > 600){
+let data65 = data.citationMarker;
+const _errs112 = errors;
+if(errors === _errs112){
+if(typeof data65 === "string"){
+if(func2(data65) > 600){
 validate52.errors = [{instancePath:instancePath+"/citationMarker",schemaPath:"#/properties/citationMarker/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data63) < 1){
+if(func2(data65) < 1){
 validate52.errors = [{instancePath:instancePath+"/citationMarker",schemaPath:"#/properties/citationMarker/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1589,43 +1643,43 @@ validate52.errors = [{instancePath:instancePath+"/citationMarker",schemaPath:"#/
 return false;
 }
 }
-var valid0 = _errs108 === errors;
+var valid0 = _errs112 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.pageKinds !== undefined){
-let data64 = data.pageKinds;
-const _errs110 = errors;
-if(errors === _errs110){
-if(data64 && typeof data64 == "object" && !Array.isArray(data64)){
+let data66 = data.pageKinds;
+const _errs114 = errors;
+if(errors === _errs114){
+if(data66 && typeof data66 == "object" && !Array.isArray(data66)){
 let missing5;
-if(((((((data64.titleYearRange === undefined) && (missing5 = "titleYearRange")) || ((data64.titleYear === undefined) && (missing5 = "titleYear"))) || ((data64.approvalVerbs === undefined) && (missing5 = "approvalVerbs"))) || ((data64.regulators === undefined) && (missing5 = "regulators"))) || ((data64.trialRoundupTitles === undefined) && (missing5 = "trialRoundupTitles"))) || ((data64.overviewTitles === undefined) && (missing5 = "overviewTitles"))){
+if(((((((data66.titleYearRange === undefined) && (missing5 = "titleYearRange")) || ((data66.titleYear === undefined) && (missing5 = "titleYear"))) || ((data66.approvalVerbs === undefined) && (missing5 = "approvalVerbs"))) || ((data66.regulators === undefined) && (missing5 = "regulators"))) || ((data66.trialRoundupTitles === undefined) && (missing5 = "trialRoundupTitles"))) || ((data66.overviewTitles === undefined) && (missing5 = "overviewTitles"))){
 validate52.errors = [{instancePath:instancePath+"/pageKinds",schemaPath:"#/properties/pageKinds/required",keyword:"required",params:{missingProperty: missing5},message:"must have required property '"+missing5+"'"}];
 return false;
 }
 else {
-const _errs112 = errors;
-for(const key8 in data64){
+const _errs116 = errors;
+for(const key8 in data66){
 if(!(func1.call(schema19.properties.pageKinds.properties, key8))){
 validate52.errors = [{instancePath:instancePath+"/pageKinds",schemaPath:"#/properties/pageKinds/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs112 === errors){
-if(data64.titleYearRange !== undefined){
-let data65 = data64.titleYearRange;
-const _errs113 = errors;
-if(errors === _errs113){
-if(typeof data65 === "string"){
-if(func2(data65) > 600){
+if(_errs116 === errors){
+if(data66.titleYearRange !== undefined){
+let data67 = data66.titleYearRange;
+const _errs117 = errors;
+if(errors === _errs117){
+if(typeof data67 === "string"){
+if(func2(data67) > 600){
 validate52.errors = [{instancePath:instancePath+"/pageKinds/titleYearRange",schemaPath:"#/properties/pageKinds/properties/titleYearRange/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data65) < 1){
+if(func2(data67) < 1){
 validate52.errors = [{instancePath:instancePath+"/pageKinds/titleYearRange",schemaPath:"#/properties/pageKinds/properties/titleYearRange/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1636,23 +1690,23 @@ validate52.errors = [{instancePath:instancePath+"/pageKinds/titleYearRange",sche
 return false;
 }
 }
-var valid15 = _errs113 === errors;
+var valid15 = _errs117 === errors;
 }
 else {
 var valid15 = true;
 }
 if(valid15){
-if(data64.titleYear !== undefined){
-let data66 = data64.titleYear;
-const _errs115 = errors;
-if(errors === _errs115){
-if(typeof data66 === "string"){
-if(func2(data66) > 600){
+if(data66.titleYear !== undefined){
+let data68 = data66.titleYear;
+const _errs119 = errors;
+if(errors === _errs119){
+if(typeof data68 === "string"){
+if(func2(data68) > 600){
 validate52.errors = [{instancePath:instancePath+"/pageKinds/titleYear",schemaPath:"#/properties/pageKinds/properties/titleYear/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data66) < 1){
+if(func2(data68) < 1){
 validate52.errors = [{instancePath:instancePath+"/pageKinds/titleYear",schemaPath:"#/properties/pageKinds/properties/titleYear/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1663,47 +1717,47 @@ validate52.errors = [{instancePath:instancePath+"/pageKinds/titleYear",schemaPat
 return false;
 }
 }
-var valid15 = _errs115 === errors;
+var valid15 = _errs119 === errors;
 }
 else {
 var valid15 = true;
 }
 if(valid15){
-if(data64.approvalVerbs !== undefined){
-const _errs117 = errors;
-if(!(validate57(data64.approvalVerbs, {instancePath:instancePath+"/pageKinds/approvalVerbs",parentData:data64,parentDataProperty:"approvalVerbs",rootData,dynamicAnchors}))){
+if(data66.approvalVerbs !== undefined){
+const _errs121 = errors;
+if(!(validate57(data66.approvalVerbs, {instancePath:instancePath+"/pageKinds/approvalVerbs",parentData:data66,parentDataProperty:"approvalVerbs",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
 errors = vErrors.length;
 }
-var valid15 = _errs117 === errors;
+var valid15 = _errs121 === errors;
 }
 else {
 var valid15 = true;
 }
 if(valid15){
-if(data64.regulators !== undefined){
-const _errs118 = errors;
-if(!(validate57(data64.regulators, {instancePath:instancePath+"/pageKinds/regulators",parentData:data64,parentDataProperty:"regulators",rootData,dynamicAnchors}))){
+if(data66.regulators !== undefined){
+const _errs122 = errors;
+if(!(validate57(data66.regulators, {instancePath:instancePath+"/pageKinds/regulators",parentData:data66,parentDataProperty:"regulators",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
 errors = vErrors.length;
 }
-var valid15 = _errs118 === errors;
+var valid15 = _errs122 === errors;
 }
 else {
 var valid15 = true;
 }
 if(valid15){
-if(data64.approvalPhrases !== undefined){
-let data69 = data64.approvalPhrases;
-const _errs119 = errors;
-if(errors === _errs119){
-if(typeof data69 === "string"){
-if(func2(data69) > 1000){
+if(data66.approvalPhrases !== undefined){
+let data71 = data66.approvalPhrases;
+const _errs123 = errors;
+if(errors === _errs123){
+if(typeof data71 === "string"){
+if(func2(data71) > 1000){
 validate52.errors = [{instancePath:instancePath+"/pageKinds/approvalPhrases",schemaPath:"#/properties/pageKinds/properties/approvalPhrases/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters"}];
 return false;
 }
 else {
-if(func2(data69) < 1){
+if(func2(data71) < 1){
 validate52.errors = [{instancePath:instancePath+"/pageKinds/approvalPhrases",schemaPath:"#/properties/pageKinds/properties/approvalPhrases/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1714,23 +1768,23 @@ validate52.errors = [{instancePath:instancePath+"/pageKinds/approvalPhrases",sch
 return false;
 }
 }
-var valid15 = _errs119 === errors;
+var valid15 = _errs123 === errors;
 }
 else {
 var valid15 = true;
 }
 if(valid15){
-if(data64.trialCues !== undefined){
-let data70 = data64.trialCues;
-const _errs121 = errors;
-if(errors === _errs121){
-if(typeof data70 === "string"){
-if(func2(data70) > 600){
+if(data66.trialCues !== undefined){
+let data72 = data66.trialCues;
+const _errs125 = errors;
+if(errors === _errs125){
+if(typeof data72 === "string"){
+if(func2(data72) > 600){
 validate52.errors = [{instancePath:instancePath+"/pageKinds/trialCues",schemaPath:"#/properties/pageKinds/properties/trialCues/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data70) < 1){
+if(func2(data72) < 1){
 validate52.errors = [{instancePath:instancePath+"/pageKinds/trialCues",schemaPath:"#/properties/pageKinds/properties/trialCues/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1741,23 +1795,23 @@ validate52.errors = [{instancePath:instancePath+"/pageKinds/trialCues",schemaPat
 return false;
 }
 }
-var valid15 = _errs121 === errors;
+var valid15 = _errs125 === errors;
 }
 else {
 var valid15 = true;
 }
 if(valid15){
-if(data64.denialCues !== undefined){
-let data71 = data64.denialCues;
-const _errs123 = errors;
-if(errors === _errs123){
-if(typeof data71 === "string"){
-if(func2(data71) > 600){
+if(data66.denialCues !== undefined){
+let data73 = data66.denialCues;
+const _errs127 = errors;
+if(errors === _errs127){
+if(typeof data73 === "string"){
+if(func2(data73) > 600){
 validate52.errors = [{instancePath:instancePath+"/pageKinds/denialCues",schemaPath:"#/properties/pageKinds/properties/denialCues/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data71) < 1){
+if(func2(data73) < 1){
 validate52.errors = [{instancePath:instancePath+"/pageKinds/denialCues",schemaPath:"#/properties/pageKinds/properties/denialCues/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1768,23 +1822,23 @@ validate52.errors = [{instancePath:instancePath+"/pageKinds/denialCues",schemaPa
 return false;
 }
 }
-var valid15 = _errs123 === errors;
+var valid15 = _errs127 === errors;
 }
 else {
 var valid15 = true;
 }
 if(valid15){
-if(data64.adviceCues !== undefined){
-let data72 = data64.adviceCues;
-const _errs125 = errors;
-if(errors === _errs125){
-if(typeof data72 === "string"){
-if(func2(data72) > 600){
+if(data66.adviceCues !== undefined){
+let data74 = data66.adviceCues;
+const _errs129 = errors;
+if(errors === _errs129){
+if(typeof data74 === "string"){
+if(func2(data74) > 600){
 validate52.errors = [{instancePath:instancePath+"/pageKinds/adviceCues",schemaPath:"#/properties/pageKinds/properties/adviceCues/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data72) < 1){
+if(func2(data74) < 1){
 validate52.errors = [{instancePath:instancePath+"/pageKinds/adviceCues",schemaPath:"#/properties/pageKinds/properties/adviceCues/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1795,31 +1849,31 @@ validate52.errors = [{instancePath:instancePath+"/pageKinds/adviceCues",schemaPa
 return false;
 }
 }
-var valid15 = _errs125 === errors;
+var valid15 = _errs129 === errors;
 }
 else {
 var valid15 = true;
 }
 if(valid15){
-if(data64.trialRoundupTitles !== undefined){
-const _errs127 = errors;
-if(!(validate53(data64.trialRoundupTitles, {instancePath:instancePath+"/pageKinds/trialRoundupTitles",parentData:data64,parentDataProperty:"trialRoundupTitles",rootData,dynamicAnchors}))){
+if(data66.trialRoundupTitles !== undefined){
+const _errs131 = errors;
+if(!(validate53(data66.trialRoundupTitles, {instancePath:instancePath+"/pageKinds/trialRoundupTitles",parentData:data66,parentDataProperty:"trialRoundupTitles",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
 errors = vErrors.length;
 }
-var valid15 = _errs127 === errors;
+var valid15 = _errs131 === errors;
 }
 else {
 var valid15 = true;
 }
 if(valid15){
-if(data64.overviewTitles !== undefined){
-const _errs128 = errors;
-if(!(validate53(data64.overviewTitles, {instancePath:instancePath+"/pageKinds/overviewTitles",parentData:data64,parentDataProperty:"overviewTitles",rootData,dynamicAnchors}))){
+if(data66.overviewTitles !== undefined){
+const _errs132 = errors;
+if(!(validate53(data66.overviewTitles, {instancePath:instancePath+"/pageKinds/overviewTitles",parentData:data66,parentDataProperty:"overviewTitles",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
 errors = vErrors.length;
 }
-var valid15 = _errs128 === errors;
+var valid15 = _errs132 === errors;
 }
 else {
 var valid15 = true;
@@ -1841,43 +1895,43 @@ validate52.errors = [{instancePath:instancePath+"/pageKinds",schemaPath:"#/prope
 return false;
 }
 }
-var valid0 = _errs110 === errors;
+var valid0 = _errs114 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.messageExamples !== undefined){
-let data75 = data.messageExamples;
-const _errs129 = errors;
-if(errors === _errs129){
-if(data75 && typeof data75 == "object" && !Array.isArray(data75)){
+let data77 = data.messageExamples;
+const _errs133 = errors;
+if(errors === _errs133){
+if(data77 && typeof data77 == "object" && !Array.isArray(data77)){
 let missing6;
-if(((data75.monthHeading === undefined) && (missing6 = "monthHeading")) || ((data75.referenceHeading === undefined) && (missing6 = "referenceHeading"))){
+if(((data77.monthHeading === undefined) && (missing6 = "monthHeading")) || ((data77.referenceHeading === undefined) && (missing6 = "referenceHeading"))){
 validate52.errors = [{instancePath:instancePath+"/messageExamples",schemaPath:"#/properties/messageExamples/required",keyword:"required",params:{missingProperty: missing6},message:"must have required property '"+missing6+"'"}];
 return false;
 }
 else {
-const _errs131 = errors;
-for(const key9 in data75){
+const _errs135 = errors;
+for(const key9 in data77){
 if(!((key9 === "monthHeading") || (key9 === "referenceHeading"))){
 validate52.errors = [{instancePath:instancePath+"/messageExamples",schemaPath:"#/properties/messageExamples/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs131 === errors){
-if(data75.monthHeading !== undefined){
-let data76 = data75.monthHeading;
-const _errs132 = errors;
-if(errors === _errs132){
-if(typeof data76 === "string"){
-if(func2(data76) > 200){
+if(_errs135 === errors){
+if(data77.monthHeading !== undefined){
+let data78 = data77.monthHeading;
+const _errs136 = errors;
+if(errors === _errs136){
+if(typeof data78 === "string"){
+if(func2(data78) > 200){
 validate52.errors = [{instancePath:instancePath+"/messageExamples/monthHeading",schemaPath:"#/properties/messageExamples/properties/monthHeading/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
 return false;
 }
 else {
-if(func2(data76) < 1){
+if(func2(data78) < 1){
 validate52.errors = [{instancePath:instancePath+"/messageExamples/monthHeading",schemaPath:"#/properties/messageExamples/properties/monthHeading/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1888,23 +1942,23 @@ validate52.errors = [{instancePath:instancePath+"/messageExamples/monthHeading",
 return false;
 }
 }
-var valid16 = _errs132 === errors;
+var valid16 = _errs136 === errors;
 }
 else {
 var valid16 = true;
 }
 if(valid16){
-if(data75.referenceHeading !== undefined){
-let data77 = data75.referenceHeading;
-const _errs134 = errors;
-if(errors === _errs134){
-if(typeof data77 === "string"){
-if(func2(data77) > 200){
+if(data77.referenceHeading !== undefined){
+let data79 = data77.referenceHeading;
+const _errs138 = errors;
+if(errors === _errs138){
+if(typeof data79 === "string"){
+if(func2(data79) > 200){
 validate52.errors = [{instancePath:instancePath+"/messageExamples/referenceHeading",schemaPath:"#/properties/messageExamples/properties/referenceHeading/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
 return false;
 }
 else {
-if(func2(data77) < 1){
+if(func2(data79) < 1){
 validate52.errors = [{instancePath:instancePath+"/messageExamples/referenceHeading",schemaPath:"#/properties/messageExamples/properties/referenceHeading/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1915,7 +1969,7 @@ validate52.errors = [{instancePath:instancePath+"/messageExamples/referenceHeadi
 return false;
 }
 }
-var valid16 = _errs134 === errors;
+var valid16 = _errs138 === errors;
 }
 else {
 var valid16 = true;
@@ -1929,10 +1983,12 @@ validate52.errors = [{instancePath:instancePath+"/messageExamples",schemaPath:"#
 return false;
 }
 }
-var valid0 = _errs129 === errors;
+var valid0 = _errs133 === errors;
 }
 else {
 var valid0 = true;
+}
+}
 }
 }
 }
