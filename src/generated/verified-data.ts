@@ -5,6 +5,6 @@ export const shippedDataHashes: readonly string[] = [
   '9a139e957b3ce6adad74216552ba3ef8937e435cfb9497dc7af3dee9ef13f0e7', // facts: pipelines/data/facts.json
   '73651168e9ae98853bf117d2313db81bf75f0bfc6beb15c38b39e90ae0c88990', // html: pipelines/data/html.json
   'df646ef943368d86ff7dcb853387e507c315f3567db464a020f04b600323ee76', // journals: pipelines/data/journals.json
-  'd771b7f93606c19ec66810efa777f9217199003510489c82b97703d8ee9148c2', // lexicon: pipelines/data/lexicon.json
+  '9ba1a84a314532f79cf0069dacab32c7071495ede80aebf53e71209015c63b63', // lexicon: pipelines/data/lexicon.json
   '195e4c11e337bc61b1c9110ad536416a03330105c0f5070218fc67ebedbc4673', // structure: pipelines/data/structure.json
 ];
