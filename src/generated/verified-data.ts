@@ -6,5 +6,5 @@ export const shippedDataHashes: readonly string[] = [
   '73651168e9ae98853bf117d2313db81bf75f0bfc6beb15c38b39e90ae0c88990', // html: pipelines/data/html.json
   'df646ef943368d86ff7dcb853387e507c315f3567db464a020f04b600323ee76', // journals: pipelines/data/journals.json
   '9ba1a84a314532f79cf0069dacab32c7071495ede80aebf53e71209015c63b63', // lexicon: pipelines/data/lexicon.json
-  '195e4c11e337bc61b1c9110ad536416a03330105c0f5070218fc67ebedbc4673', // structure: pipelines/data/structure.json
+  'a31874670a8f28521c6e5bb8e7f37505da3871cff5f8775e09cf13d5c591163a', // structure: pipelines/data/structure.json
 ];

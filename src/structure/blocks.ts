@@ -159,9 +159,9 @@ function chromeOfText(text: string, s: CompiledStructure): ChromeReading | null 
   const head = text.slice(0, 200);
   const issue = issueLineOf(head, s);
   if (issue) return { kind: 'other', issue };
-  // A reporter's byline alone on its line ("記者王某某/花蓮報導"): short, and naming a report (報導,
-  // 报道) — the test for that word rules out nearly every line before the pattern runs.
-  if (s.bylineLines !== null && head.length <= 60 && (head.includes('報導') || head.includes('报道') || head.includes('報道')) && s.bylineLines.test(head)) return { kind: 'other', byline: true };
+  // A reporter's byline alone on its line ("記者王某某/花蓮報導"): the group's pre-tests (the words
+  // the data's patterns need, their length) rule out nearly every line before a pattern runs.
+  if (s.groups['/bylineLines'].test(head)) return { kind: 'other', byline: true };
   for (let k = 0; k < CHROME_KINDS.length; k++) {
     const [kind, list] = CHROME_KINDS[k]!;
     if (s.groups[list].test(head)) return { kind };
