@@ -51,6 +51,10 @@ export interface CompiledStructure {
   affiliationLines: RegExp | null;
   /** A label alone on its line opening an editor's note ("编者按"): never the title; null when the data gives none. */
   noteLabels: RegExp | null;
+  /** A news site's name before or after the headline on the title's line ("標題 - 某某新聞網"): cut off the title; null when the data gives none. */
+  titleSiteNames: RegExp | null;
+  /** A reporter's byline alone on its line ("記者王某某/花蓮報導", "綜合報導 / 台北市"): chrome, and a byline the page's kind reads (empty when the data gives none). */
+  bylineLines: RegExp[];
   /** Punctuation inside a word (CAR-T's hyphen), global: left out when a plain-text line is tested for punctuation; null when the data gives none. */
   wordMarks: RegExp | null;
   /** Punctuation a plain-text heading may hold beside its words (a colon between its halves, quotes, a closing question mark), global: left out as wordMarks are; null when the data gives none. */
@@ -145,6 +149,7 @@ export const STRUCTURE_LISTS = [
   '/documentTitles',
   '/leadLabels',
   '/bylinePrefixes',
+  '/bylineLines',
   '/captions',
   '/itemDates',
   '/undatedItemStarts',
@@ -518,6 +523,7 @@ export function loadStructure(file: string, text?: string, hash?: string): Compi
     subtitleLines: raw.subtitleLines === undefined ? null : one('/subtitleLines', raw.subtitleLines),
     affiliationLines: raw.affiliationLines === undefined ? null : one('/affiliationLines', raw.affiliationLines),
     noteLabels: raw.noteLabels === undefined ? null : one('/noteLabels', raw.noteLabels),
+    titleSiteNames: raw.titleSiteNames === undefined ? null : one('/titleSiteNames', raw.titleSiteNames),
     wordMarks: raw.wordMarks === undefined ? null : one('/wordMarks', raw.wordMarks, 'gu'),
     headingMarks: raw.headingMarks === undefined ? null : one('/headingMarks', raw.headingMarks, 'gu'),
     sectionKeywords: {
@@ -554,7 +560,7 @@ export function loadStructure(file: string, text?: string, hash?: string): Compi
 }
 
 /** The top-level fields of CompiledStructure that are lists of STRUCTURE_LISTS. */
-type ListField = 'monthHeadings' | 'rangeHeadings' | 'yearHeadings' | 'outlineHeadings' | 'outlineSubheadings' | 'referenceHeadings' | 'issueLines' | 'pageDates' | 'titleDateLines' | 'documentTitles' | 'leadLabels' | 'bylinePrefixes' | 'captions' | 'itemDates' | 'undatedItemStarts' | 'yearOpeners' | 'closingWords';
+type ListField = 'monthHeadings' | 'rangeHeadings' | 'yearHeadings' | 'outlineHeadings' | 'outlineSubheadings' | 'referenceHeadings' | 'issueLines' | 'pageDates' | 'titleDateLines' | 'documentTitles' | 'leadLabels' | 'bylinePrefixes' | 'bylineLines' | 'captions' | 'itemDates' | 'undatedItemStarts' | 'yearOpeners' | 'closingWords';
 
 /**
  * Gives `target` each list of {@link STRUCTURE_LISTS} as a property at its pointer ("/boilerplate/other":

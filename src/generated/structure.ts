@@ -51,6 +51,10 @@ export type Patterns7 = string[];
  */
 export type Patterns8 = string[];
 /**
+ * A reporter's byline alone on its line ("記者王某某/花蓮報導", an outlet's name and two reporters before it: "某某新聞網記者甲、乙 / 台北報導"; a desk's "綜合報導 / 台北市", "(綜合報導)"): boilerplate of kind other, and a byline the page's kind reads (a page with a byline and no dated items is a news item). Read on the folded, trimmed line (each pattern pre-tested). Optional: without it such a line is read as any other line.
+ */
+export type Patterns9 = string[];
+/**
  * Verbs that make a relative day an event date (发表, 刊登, 宣布…).
  *
  * @minItems 1
@@ -59,11 +63,11 @@ export type Words2 = [string, ...string[]];
 /**
  * A paragraph that opens with a year alone ("2025年,…"; group year): not an item, but later dates without a year take it.
  */
-export type Patterns9 = string[];
+export type Patterns10 = string[];
 /**
  * A paragraph opening with one of these sums up ("总体来看,…"): on a page that is not a digest it ends the item above, and it and what follows (until the next item) are the section's prose.
  */
-export type Patterns10 = string[];
+export type Patterns11 = string[];
 /**
  * Approval words: with a regulator in the title or the first dated item (the first sentence of the first paragraph on a page with none), with no trial cue there and no month or year headings, the page is a drug approval.
  *
@@ -73,11 +77,11 @@ export type Words3 = [string, ...string[]];
 /**
  * A title that counts studies ("5项临床试验", "四项研究"): a trial roundup.
  */
-export type Patterns11 = string[];
+export type Patterns12 = string[];
 /**
  * A title that promises an explanation ("4种治疗方法", "原理", "有哪些"): an overview, whatever dated items it carries.
  */
-export type Patterns12 = string[];
+export type Patterns13 = string[];
 
 /**
  * Patterns (JavaScript regular expressions, compiled with the u flag) that recognise digest structure.
@@ -164,6 +168,11 @@ export interface StructureData {
    * A line naming the authors' institution as a paper prints it under their names: a postcode beside a Han place or institution name ("吉林大学第一医院(长春 130002)", "200011 上海,…"), or the 作者单位 label. Read on the folded line right under a line of two or more Chinese names one space apart ("王某某 李某"): those are the authors, kept out of the body, never the title. Optional: without it such a line of names is read as any other line.
    */
   affiliationLines?: string;
+  bylineLines?: Patterns9;
+  /**
+   * A news site's name printed before or after the headline on the title's line, with a dash, bar or underscore between ("某某新聞網 - 標題", "標題 - 某某新聞網"): cut off the title (the first match only), and the headline printed again below without it is the title's copy. Read on the folded title line. Optional: without it the title keeps the site's name.
+   */
+  titleSiteNames?: string;
   /**
    * A label alone on its line that opens an editor's note ("编者按", "編者的話"): never the page's title, whatever stands above it (a page that prints no headline over it has none); the note under it is a section of its own, the label its heading. Read on the folded, trimmed line. Optional: without it such a line can be the title.
    */
@@ -187,8 +196,8 @@ export interface StructureData {
    * A word inside a sentence that dates its event to the days before the page date ("…的科学家近日在《自然》发表研究", "…醫學院近日發表於《X》"): with an event verb after it in that sentence, on a page with a page date, the sentence opens an item at the page date's month, as a paragraph or sentence opening "近日," does (undatedItemStarts).
    */
   recentWords?: string;
-  yearOpeners: Patterns9;
-  closingWords: Patterns10;
+  yearOpeners: Patterns10;
+  closingWords: Patterns11;
   /**
    * Where a sentence ends inside a paragraph (a full stop, or the end of a citation marker, and the spaces after): a date right after one opens a new item in the middle of the line.
    */
@@ -422,8 +431,8 @@ export interface StructureData {
      * An advisory body's word, no approval ("voted to recommend approval", "CHMP recommends … approval", "Panel Green Light", "health ministry panel has given a conditional green light", "Committee voted 8-2 backing approval"): a committee or panel advises, the regulator decides. An approval word whose text (as for trialCues) also holds one names no approval, and the page is no drug approval; not after "following", "after" or "upon" ("authorisation following a recommendation for approval"). Optional.
      */
     adviceCues?: string;
-    trialRoundupTitles: Patterns11;
-    overviewTitles: Patterns12;
+    trialRoundupTitles: Patterns12;
+    overviewTitles: Patterns13;
   };
   /**
    * What messages quote as examples of headings the patterns expect.

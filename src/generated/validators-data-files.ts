@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 "use strict";
 export const structure = validate52;
-const schema19 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/structure.schema.json","type":"object","additionalProperties":false,"required":["maxHeadingLength","monthNames","numerals","monthHeadings","rangeHeadings","yearHeadings","yearHeadingWords","headingPunctuation","outlineHeadings","outlineSubheadings","sectionKeywords","referenceHeadings","boilerplate","pageDates","leadLabels","bylinePrefixes","captions","itemDates","undatedItemStarts","relativeDay","eventVerbs","yearOpeners","closingWords","sentenceBreak","publicationCues","english","relativeYears","citationMarker","pageKinds","messageExamples"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"maxHeadingLength":{"type":"integer","minimum":8},"maxLatinTitleLength":{"type":"integer","minimum":1,"maximum":1000},"monthNames":{"type":"array","minItems":12,"maxItems":12,"items":{"type":"array","minItems":1,"maxItems":8,"items":{"type":"string","pattern":"^[A-Za-z]{2,20}$"}}},"numerals":{"type":"object","minProperties":1,"propertyNames":{"minLength":1,"maxLength":1},"additionalProperties":{"type":"integer","minimum":0,"maximum":10}},"monthHeadings":{"$ref":"#/$defs/Patterns"},"rangeHeadings":{"$ref":"#/$defs/Patterns"},"yearHeadings":{"$ref":"#/$defs/Patterns"},"yearHeadingWords":{"$ref":"#/$defs/Words"},"headingPunctuation":{"type":"string","minLength":1,"maxLength":600},"unfinishedLineEnds":{"type":"string","minLength":1,"maxLength":600},"wordMarks":{"type":"string","minLength":1,"maxLength":600},"headingMarks":{"type":"string","minLength":1,"maxLength":600},"outlineHeadings":{"$ref":"#/$defs/Patterns"},"outlineSubheadings":{"$ref":"#/$defs/Patterns"},"sectionKeywords":{"type":"object","additionalProperties":false,"required":["summary","outlook","conclusion"],"properties":{"summary":{"$ref":"#/$defs/Words"},"outlook":{"$ref":"#/$defs/Words"},"conclusion":{"$ref":"#/$defs/Words"}}},"referenceHeadings":{"$ref":"#/$defs/Patterns"},"boilerplate":{"type":"object","additionalProperties":false,"required":["disclaimer","qr-code","other"],"properties":{"disclaimer":{"$ref":"#/$defs/Patterns"},"qr-code":{"$ref":"#/$defs/Patterns"},"other":{"$ref":"#/$defs/Patterns"}}},"issueLines":{"$ref":"#/$defs/Patterns"},"pageDates":{"$ref":"#/$defs/Patterns"},"titleDateLines":{"$ref":"#/$defs/Patterns"},"documentTitles":{"$ref":"#/$defs/Patterns"},"leadLabels":{"$ref":"#/$defs/Patterns"},"bylinePrefixes":{"$ref":"#/$defs/Patterns"},"captions":{"$ref":"#/$defs/Patterns"},"subtitleLines":{"type":"string","minLength":1,"maxLength":600},"affiliationLines":{"type":"string","minLength":1,"maxLength":600},"noteLabels":{"type":"string","minLength":1,"maxLength":600},"captionCredits":{"type":"string","minLength":1,"maxLength":600},"itemDates":{"$ref":"#/$defs/Patterns"},"undatedItemStarts":{"$ref":"#/$defs/Patterns"},"relativeDay":{"type":"string","minLength":1,"maxLength":600},"eventVerbs":{"$ref":"#/$defs/Words"},"todayWords":{"type":"string","minLength":1,"maxLength":200},"recentWords":{"type":"string","minLength":1,"maxLength":200},"yearOpeners":{"$ref":"#/$defs/Patterns"},"closingWords":{"$ref":"#/$defs/Patterns"},"sentenceBreak":{"type":"string","minLength":1,"maxLength":600},"publicationCues":{"type":"string","minLength":1,"maxLength":600},"english":{"type":"object","additionalProperties":false,"required":["phrases","therapies","connectors"],"properties":{"phrases":{"type":"array","items":{"$ref":"#/$defs/Translation"}},"therapies":{"type":"array","items":{"$ref":"#/$defs/Translation"}},"connectors":{"type":"array","items":{"type":"string"}},"bodyNames":{"type":"object","additionalProperties":false,"required":["heads","joiners"],"properties":{"heads":{"type":"array","items":{"type":"string","pattern":"^[A-Z][A-Za-z]{1,30}$"},"maxItems":100},"joiners":{"type":"array","items":{"type":"string","minLength":1,"maxLength":10},"maxItems":20}}}}},"relativeYears":{"type":"object","additionalProperties":{"type":"integer","minimum":-10,"maximum":10}},"citationMarker":{"type":"string","minLength":1,"maxLength":600},"pageKinds":{"type":"object","additionalProperties":false,"required":["titleYearRange","titleYear","approvalVerbs","regulators","trialRoundupTitles","overviewTitles"],"properties":{"titleYearRange":{"type":"string","minLength":1,"maxLength":600},"titleYear":{"type":"string","minLength":1,"maxLength":600},"approvalVerbs":{"$ref":"#/$defs/Words"},"regulators":{"$ref":"#/$defs/Words"},"approvalPhrases":{"type":"string","minLength":1,"maxLength":1000},"trialCues":{"type":"string","minLength":1,"maxLength":600},"denialCues":{"type":"string","minLength":1,"maxLength":600},"adviceCues":{"type":"string","minLength":1,"maxLength":600},"trialRoundupTitles":{"$ref":"#/$defs/Patterns"},"overviewTitles":{"$ref":"#/$defs/Patterns"}}},"messageExamples":{"type":"object","additionalProperties":false,"required":["monthHeading","referenceHeading"],"properties":{"monthHeading":{"type":"string","minLength":1,"maxLength":200},"referenceHeading":{"type":"string","minLength":1,"maxLength":200}}}},"$defs":{"Patterns":{"type":"array","items":{"type":"string","minLength":1,"maxLength":600}},"Words":{"type":"array","items":{"type":"string","minLength":1},"minItems":1},"Translation":{"type":"object","additionalProperties":false,"required":["zh","en"],"properties":{"zh":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}},"en":{"type":"string","minLength":1},"preposition":{"type":"string"},"written":{"type":"array","items":{"type":"string","minLength":1}}}}}};
+const schema19 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/structure.schema.json","type":"object","additionalProperties":false,"required":["maxHeadingLength","monthNames","numerals","monthHeadings","rangeHeadings","yearHeadings","yearHeadingWords","headingPunctuation","outlineHeadings","outlineSubheadings","sectionKeywords","referenceHeadings","boilerplate","pageDates","leadLabels","bylinePrefixes","captions","itemDates","undatedItemStarts","relativeDay","eventVerbs","yearOpeners","closingWords","sentenceBreak","publicationCues","english","relativeYears","citationMarker","pageKinds","messageExamples"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"maxHeadingLength":{"type":"integer","minimum":8},"maxLatinTitleLength":{"type":"integer","minimum":1,"maximum":1000},"monthNames":{"type":"array","minItems":12,"maxItems":12,"items":{"type":"array","minItems":1,"maxItems":8,"items":{"type":"string","pattern":"^[A-Za-z]{2,20}$"}}},"numerals":{"type":"object","minProperties":1,"propertyNames":{"minLength":1,"maxLength":1},"additionalProperties":{"type":"integer","minimum":0,"maximum":10}},"monthHeadings":{"$ref":"#/$defs/Patterns"},"rangeHeadings":{"$ref":"#/$defs/Patterns"},"yearHeadings":{"$ref":"#/$defs/Patterns"},"yearHeadingWords":{"$ref":"#/$defs/Words"},"headingPunctuation":{"type":"string","minLength":1,"maxLength":600},"unfinishedLineEnds":{"type":"string","minLength":1,"maxLength":600},"wordMarks":{"type":"string","minLength":1,"maxLength":600},"headingMarks":{"type":"string","minLength":1,"maxLength":600},"outlineHeadings":{"$ref":"#/$defs/Patterns"},"outlineSubheadings":{"$ref":"#/$defs/Patterns"},"sectionKeywords":{"type":"object","additionalProperties":false,"required":["summary","outlook","conclusion"],"properties":{"summary":{"$ref":"#/$defs/Words"},"outlook":{"$ref":"#/$defs/Words"},"conclusion":{"$ref":"#/$defs/Words"}}},"referenceHeadings":{"$ref":"#/$defs/Patterns"},"boilerplate":{"type":"object","additionalProperties":false,"required":["disclaimer","qr-code","other"],"properties":{"disclaimer":{"$ref":"#/$defs/Patterns"},"qr-code":{"$ref":"#/$defs/Patterns"},"other":{"$ref":"#/$defs/Patterns"}}},"issueLines":{"$ref":"#/$defs/Patterns"},"pageDates":{"$ref":"#/$defs/Patterns"},"titleDateLines":{"$ref":"#/$defs/Patterns"},"documentTitles":{"$ref":"#/$defs/Patterns"},"leadLabels":{"$ref":"#/$defs/Patterns"},"bylinePrefixes":{"$ref":"#/$defs/Patterns"},"captions":{"$ref":"#/$defs/Patterns"},"subtitleLines":{"type":"string","minLength":1,"maxLength":600},"affiliationLines":{"type":"string","minLength":1,"maxLength":600},"bylineLines":{"$ref":"#/$defs/Patterns"},"titleSiteNames":{"type":"string","minLength":1,"maxLength":600},"noteLabels":{"type":"string","minLength":1,"maxLength":600},"captionCredits":{"type":"string","minLength":1,"maxLength":600},"itemDates":{"$ref":"#/$defs/Patterns"},"undatedItemStarts":{"$ref":"#/$defs/Patterns"},"relativeDay":{"type":"string","minLength":1,"maxLength":600},"eventVerbs":{"$ref":"#/$defs/Words"},"todayWords":{"type":"string","minLength":1,"maxLength":200},"recentWords":{"type":"string","minLength":1,"maxLength":200},"yearOpeners":{"$ref":"#/$defs/Patterns"},"closingWords":{"$ref":"#/$defs/Patterns"},"sentenceBreak":{"type":"string","minLength":1,"maxLength":600},"publicationCues":{"type":"string","minLength":1,"maxLength":600},"english":{"type":"object","additionalProperties":false,"required":["phrases","therapies","connectors"],"properties":{"phrases":{"type":"array","items":{"$ref":"#/$defs/Translation"}},"therapies":{"type":"array","items":{"$ref":"#/$defs/Translation"}},"connectors":{"type":"array","items":{"type":"string"}},"bodyNames":{"type":"object","additionalProperties":false,"required":["heads","joiners"],"properties":{"heads":{"type":"array","items":{"type":"string","pattern":"^[A-Z][A-Za-z]{1,30}$"},"maxItems":100},"joiners":{"type":"array","items":{"type":"string","minLength":1,"maxLength":10},"maxItems":20}}}}},"relativeYears":{"type":"object","additionalProperties":{"type":"integer","minimum":-10,"maximum":10}},"citationMarker":{"type":"string","minLength":1,"maxLength":600},"pageKinds":{"type":"object","additionalProperties":false,"required":["titleYearRange","titleYear","approvalVerbs","regulators","trialRoundupTitles","overviewTitles"],"properties":{"titleYearRange":{"type":"string","minLength":1,"maxLength":600},"titleYear":{"type":"string","minLength":1,"maxLength":600},"approvalVerbs":{"$ref":"#/$defs/Words"},"regulators":{"$ref":"#/$defs/Words"},"approvalPhrases":{"type":"string","minLength":1,"maxLength":1000},"trialCues":{"type":"string","minLength":1,"maxLength":600},"denialCues":{"type":"string","minLength":1,"maxLength":600},"adviceCues":{"type":"string","minLength":1,"maxLength":600},"trialRoundupTitles":{"$ref":"#/$defs/Patterns"},"overviewTitles":{"$ref":"#/$defs/Patterns"}}},"messageExamples":{"type":"object","additionalProperties":false,"required":["monthHeading","referenceHeading"],"properties":{"monthHeading":{"type":"string","minLength":1,"maxLength":200},"referenceHeading":{"type":"string","minLength":1,"maxLength":200}}}},"$defs":{"Patterns":{"type":"array","items":{"type":"string","minLength":1,"maxLength":600}},"Words":{"type":"array","items":{"type":"string","minLength":1},"minItems":1},"Translation":{"type":"object","additionalProperties":false,"required":["zh","en"],"properties":{"zh":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}},"en":{"type":"string","minLength":1},"preposition":{"type":"string"},"written":{"type":"array","items":{"type":"string","minLength":1}}}}}};
 const func1 = Object.prototype.hasOwnProperty;
 const func2 = require("ajv/dist/runtime/ucs2length").default;
 const pattern3 = new RegExp("^[A-Za-z]{2,20}$", "u");
@@ -115,10 +115,10 @@ return errors === 0;
 validate57.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate80(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate81(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate80.evaluated;
+const evaluated0 = validate81.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -129,14 +129,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if(((data.zh === undefined) && (missing0 = "zh")) || ((data.en === undefined) && (missing0 = "en"))){
-validate80.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate81.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!((((key0 === "zh") || (key0 === "en")) || (key0 === "preposition")) || (key0 === "written"))){
-validate80.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate81.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -148,7 +148,7 @@ const _errs2 = errors;
 if(errors === _errs2){
 if(Array.isArray(data0)){
 if(data0.length < 1){
-validate80.errors = [{instancePath:instancePath+"/zh",schemaPath:"#/properties/zh/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
+validate81.errors = [{instancePath:instancePath+"/zh",schemaPath:"#/properties/zh/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
 return false;
 }
 else {
@@ -160,12 +160,12 @@ const _errs4 = errors;
 if(errors === _errs4){
 if(typeof data1 === "string"){
 if(func2(data1) < 1){
-validate80.errors = [{instancePath:instancePath+"/zh/" + i0,schemaPath:"#/properties/zh/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate81.errors = [{instancePath:instancePath+"/zh/" + i0,schemaPath:"#/properties/zh/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 else {
-validate80.errors = [{instancePath:instancePath+"/zh/" + i0,schemaPath:"#/properties/zh/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate81.errors = [{instancePath:instancePath+"/zh/" + i0,schemaPath:"#/properties/zh/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -177,7 +177,7 @@ break;
 }
 }
 else {
-validate80.errors = [{instancePath:instancePath+"/zh",schemaPath:"#/properties/zh/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate81.errors = [{instancePath:instancePath+"/zh",schemaPath:"#/properties/zh/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -193,12 +193,12 @@ const _errs6 = errors;
 if(errors === _errs6){
 if(typeof data2 === "string"){
 if(func2(data2) < 1){
-validate80.errors = [{instancePath:instancePath+"/en",schemaPath:"#/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate81.errors = [{instancePath:instancePath+"/en",schemaPath:"#/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 else {
-validate80.errors = [{instancePath:instancePath+"/en",schemaPath:"#/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate81.errors = [{instancePath:instancePath+"/en",schemaPath:"#/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -211,7 +211,7 @@ if(valid0){
 if(data.preposition !== undefined){
 const _errs8 = errors;
 if(typeof data.preposition !== "string"){
-validate80.errors = [{instancePath:instancePath+"/preposition",schemaPath:"#/properties/preposition/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate81.errors = [{instancePath:instancePath+"/preposition",schemaPath:"#/properties/preposition/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs8 === errors;
@@ -233,12 +233,12 @@ const _errs12 = errors;
 if(errors === _errs12){
 if(typeof data5 === "string"){
 if(func2(data5) < 1){
-validate80.errors = [{instancePath:instancePath+"/written/" + i1,schemaPath:"#/properties/written/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate81.errors = [{instancePath:instancePath+"/written/" + i1,schemaPath:"#/properties/written/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 else {
-validate80.errors = [{instancePath:instancePath+"/written/" + i1,schemaPath:"#/properties/written/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate81.errors = [{instancePath:instancePath+"/written/" + i1,schemaPath:"#/properties/written/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -249,7 +249,7 @@ break;
 }
 }
 else {
-validate80.errors = [{instancePath:instancePath+"/written",schemaPath:"#/properties/written/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate81.errors = [{instancePath:instancePath+"/written",schemaPath:"#/properties/written/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -265,14 +265,14 @@ var valid0 = true;
 }
 }
 else {
-validate80.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate81.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate80.errors = vErrors;
+validate81.errors = vErrors;
 return errors === 0;
 }
-validate80.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate81.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
 function validate52(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -1020,17 +1020,56 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.noteLabels !== undefined){
-let data37 = data.noteLabels;
+if(data.bylineLines !== undefined){
 const _errs60 = errors;
-if(errors === _errs60){
-if(typeof data37 === "string"){
-if(func2(data37) > 600){
+if(!(validate53(data.bylineLines, {instancePath:instancePath+"/bylineLines",parentData:data,parentDataProperty:"bylineLines",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs60 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.titleSiteNames !== undefined){
+let data38 = data.titleSiteNames;
+const _errs61 = errors;
+if(errors === _errs61){
+if(typeof data38 === "string"){
+if(func2(data38) > 600){
+validate52.errors = [{instancePath:instancePath+"/titleSiteNames",schemaPath:"#/properties/titleSiteNames/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
+return false;
+}
+else {
+if(func2(data38) < 1){
+validate52.errors = [{instancePath:instancePath+"/titleSiteNames",schemaPath:"#/properties/titleSiteNames/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+}
+else {
+validate52.errors = [{instancePath:instancePath+"/titleSiteNames",schemaPath:"#/properties/titleSiteNames/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs61 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.noteLabels !== undefined){
+let data39 = data.noteLabels;
+const _errs63 = errors;
+if(errors === _errs63){
+if(typeof data39 === "string"){
+if(func2(data39) > 600){
 validate52.errors = [{instancePath:instancePath+"/noteLabels",schemaPath:"#/properties/noteLabels/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data37) < 1){
+if(func2(data39) < 1){
 validate52.errors = [{instancePath:instancePath+"/noteLabels",schemaPath:"#/properties/noteLabels/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1041,23 +1080,23 @@ validate52.errors = [{instancePath:instancePath+"/noteLabels",schemaPath:"#/prop
 return false;
 }
 }
-var valid0 = _errs60 === errors;
+var valid0 = _errs63 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.captionCredits !== undefined){
-let data38 = data.captionCredits;
-const _errs62 = errors;
-if(errors === _errs62){
-if(typeof data38 === "string"){
-if(func2(data38) > 600){
+let data40 = data.captionCredits;
+const _errs65 = errors;
+if(errors === _errs65){
+if(typeof data40 === "string"){
+if(func2(data40) > 600){
 validate52.errors = [{instancePath:instancePath+"/captionCredits",schemaPath:"#/properties/captionCredits/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data38) < 1){
+if(func2(data40) < 1){
 validate52.errors = [{instancePath:instancePath+"/captionCredits",schemaPath:"#/properties/captionCredits/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1068,47 +1107,47 @@ validate52.errors = [{instancePath:instancePath+"/captionCredits",schemaPath:"#/
 return false;
 }
 }
-var valid0 = _errs62 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.itemDates !== undefined){
-const _errs64 = errors;
-if(!(validate53(data.itemDates, {instancePath:instancePath+"/itemDates",parentData:data,parentDataProperty:"itemDates",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
-errors = vErrors.length;
-}
-var valid0 = _errs64 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.undatedItemStarts !== undefined){
-const _errs65 = errors;
-if(!(validate53(data.undatedItemStarts, {instancePath:instancePath+"/undatedItemStarts",parentData:data,parentDataProperty:"undatedItemStarts",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
-errors = vErrors.length;
-}
 var valid0 = _errs65 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
+if(data.itemDates !== undefined){
+const _errs67 = errors;
+if(!(validate53(data.itemDates, {instancePath:instancePath+"/itemDates",parentData:data,parentDataProperty:"itemDates",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs67 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.undatedItemStarts !== undefined){
+const _errs68 = errors;
+if(!(validate53(data.undatedItemStarts, {instancePath:instancePath+"/undatedItemStarts",parentData:data,parentDataProperty:"undatedItemStarts",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs68 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
 if(data.relativeDay !== undefined){
-let data41 = data.relativeDay;
-const _errs66 = errors;
-if(errors === _errs66){
-if(typeof data41 === "string"){
-if(func2(data41) > 600){
+let data43 = data.relativeDay;
+const _errs69 = errors;
+if(errors === _errs69){
+if(typeof data43 === "string"){
+if(func2(data43) > 600){
 validate52.errors = [{instancePath:instancePath+"/relativeDay",schemaPath:"#/properties/relativeDay/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data41) < 1){
+if(func2(data43) < 1){
 validate52.errors = [{instancePath:instancePath+"/relativeDay",schemaPath:"#/properties/relativeDay/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1119,35 +1158,35 @@ validate52.errors = [{instancePath:instancePath+"/relativeDay",schemaPath:"#/pro
 return false;
 }
 }
-var valid0 = _errs66 === errors;
+var valid0 = _errs69 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.eventVerbs !== undefined){
-const _errs68 = errors;
+const _errs71 = errors;
 if(!(validate57(data.eventVerbs, {instancePath:instancePath+"/eventVerbs",parentData:data,parentDataProperty:"eventVerbs",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
 errors = vErrors.length;
 }
-var valid0 = _errs68 === errors;
+var valid0 = _errs71 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.todayWords !== undefined){
-let data43 = data.todayWords;
-const _errs69 = errors;
-if(errors === _errs69){
-if(typeof data43 === "string"){
-if(func2(data43) > 200){
+let data45 = data.todayWords;
+const _errs72 = errors;
+if(errors === _errs72){
+if(typeof data45 === "string"){
+if(func2(data45) > 200){
 validate52.errors = [{instancePath:instancePath+"/todayWords",schemaPath:"#/properties/todayWords/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
 return false;
 }
 else {
-if(func2(data43) < 1){
+if(func2(data45) < 1){
 validate52.errors = [{instancePath:instancePath+"/todayWords",schemaPath:"#/properties/todayWords/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1158,23 +1197,23 @@ validate52.errors = [{instancePath:instancePath+"/todayWords",schemaPath:"#/prop
 return false;
 }
 }
-var valid0 = _errs69 === errors;
+var valid0 = _errs72 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.recentWords !== undefined){
-let data44 = data.recentWords;
-const _errs71 = errors;
-if(errors === _errs71){
-if(typeof data44 === "string"){
-if(func2(data44) > 200){
+let data46 = data.recentWords;
+const _errs74 = errors;
+if(errors === _errs74){
+if(typeof data46 === "string"){
+if(func2(data46) > 200){
 validate52.errors = [{instancePath:instancePath+"/recentWords",schemaPath:"#/properties/recentWords/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
 return false;
 }
 else {
-if(func2(data44) < 1){
+if(func2(data46) < 1){
 validate52.errors = [{instancePath:instancePath+"/recentWords",schemaPath:"#/properties/recentWords/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1185,47 +1224,47 @@ validate52.errors = [{instancePath:instancePath+"/recentWords",schemaPath:"#/pro
 return false;
 }
 }
-var valid0 = _errs71 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.yearOpeners !== undefined){
-const _errs73 = errors;
-if(!(validate53(data.yearOpeners, {instancePath:instancePath+"/yearOpeners",parentData:data,parentDataProperty:"yearOpeners",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
-errors = vErrors.length;
-}
-var valid0 = _errs73 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.closingWords !== undefined){
-const _errs74 = errors;
-if(!(validate53(data.closingWords, {instancePath:instancePath+"/closingWords",parentData:data,parentDataProperty:"closingWords",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
-errors = vErrors.length;
-}
 var valid0 = _errs74 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
+if(data.yearOpeners !== undefined){
+const _errs76 = errors;
+if(!(validate53(data.yearOpeners, {instancePath:instancePath+"/yearOpeners",parentData:data,parentDataProperty:"yearOpeners",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs76 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.closingWords !== undefined){
+const _errs77 = errors;
+if(!(validate53(data.closingWords, {instancePath:instancePath+"/closingWords",parentData:data,parentDataProperty:"closingWords",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs77 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
 if(data.sentenceBreak !== undefined){
-let data47 = data.sentenceBreak;
-const _errs75 = errors;
-if(errors === _errs75){
-if(typeof data47 === "string"){
-if(func2(data47) > 600){
+let data49 = data.sentenceBreak;
+const _errs78 = errors;
+if(errors === _errs78){
+if(typeof data49 === "string"){
+if(func2(data49) > 600){
 validate52.errors = [{instancePath:instancePath+"/sentenceBreak",schemaPath:"#/properties/sentenceBreak/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data47) < 1){
+if(func2(data49) < 1){
 validate52.errors = [{instancePath:instancePath+"/sentenceBreak",schemaPath:"#/properties/sentenceBreak/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1236,23 +1275,23 @@ validate52.errors = [{instancePath:instancePath+"/sentenceBreak",schemaPath:"#/p
 return false;
 }
 }
-var valid0 = _errs75 === errors;
+var valid0 = _errs78 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.publicationCues !== undefined){
-let data48 = data.publicationCues;
-const _errs77 = errors;
-if(errors === _errs77){
-if(typeof data48 === "string"){
-if(func2(data48) > 600){
+let data50 = data.publicationCues;
+const _errs80 = errors;
+if(errors === _errs80){
+if(typeof data50 === "string"){
+if(func2(data50) > 600){
 validate52.errors = [{instancePath:instancePath+"/publicationCues",schemaPath:"#/properties/publicationCues/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data48) < 1){
+if(func2(data50) < 1){
 validate52.errors = [{instancePath:instancePath+"/publicationCues",schemaPath:"#/properties/publicationCues/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1263,46 +1302,46 @@ validate52.errors = [{instancePath:instancePath+"/publicationCues",schemaPath:"#
 return false;
 }
 }
-var valid0 = _errs77 === errors;
+var valid0 = _errs80 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.english !== undefined){
-let data49 = data.english;
-const _errs79 = errors;
-if(errors === _errs79){
-if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
+let data51 = data.english;
+const _errs82 = errors;
+if(errors === _errs82){
+if(data51 && typeof data51 == "object" && !Array.isArray(data51)){
 let missing3;
-if((((data49.phrases === undefined) && (missing3 = "phrases")) || ((data49.therapies === undefined) && (missing3 = "therapies"))) || ((data49.connectors === undefined) && (missing3 = "connectors"))){
+if((((data51.phrases === undefined) && (missing3 = "phrases")) || ((data51.therapies === undefined) && (missing3 = "therapies"))) || ((data51.connectors === undefined) && (missing3 = "connectors"))){
 validate52.errors = [{instancePath:instancePath+"/english",schemaPath:"#/properties/english/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'"}];
 return false;
 }
 else {
-const _errs81 = errors;
-for(const key5 in data49){
+const _errs84 = errors;
+for(const key5 in data51){
 if(!((((key5 === "phrases") || (key5 === "therapies")) || (key5 === "connectors")) || (key5 === "bodyNames"))){
 validate52.errors = [{instancePath:instancePath+"/english",schemaPath:"#/properties/english/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs81 === errors){
-if(data49.phrases !== undefined){
-let data50 = data49.phrases;
-const _errs82 = errors;
-if(errors === _errs82){
-if(Array.isArray(data50)){
+if(_errs84 === errors){
+if(data51.phrases !== undefined){
+let data52 = data51.phrases;
+const _errs85 = errors;
+if(errors === _errs85){
+if(Array.isArray(data52)){
 var valid8 = true;
-const len2 = data50.length;
+const len2 = data52.length;
 for(let i2=0; i2<len2; i2++){
-const _errs84 = errors;
-if(!(validate80(data50[i2], {instancePath:instancePath+"/english/phrases/" + i2,parentData:data50,parentDataProperty:i2,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate80.errors : vErrors.concat(validate80.errors);
+const _errs87 = errors;
+if(!(validate81(data52[i2], {instancePath:instancePath+"/english/phrases/" + i2,parentData:data52,parentDataProperty:i2,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
 errors = vErrors.length;
 }
-var valid8 = _errs84 === errors;
+var valid8 = _errs87 === errors;
 if(!valid8){
 break;
 }
@@ -1313,26 +1352,26 @@ validate52.errors = [{instancePath:instancePath+"/english/phrases",schemaPath:"#
 return false;
 }
 }
-var valid7 = _errs82 === errors;
+var valid7 = _errs85 === errors;
 }
 else {
 var valid7 = true;
 }
 if(valid7){
-if(data49.therapies !== undefined){
-let data52 = data49.therapies;
-const _errs85 = errors;
-if(errors === _errs85){
-if(Array.isArray(data52)){
+if(data51.therapies !== undefined){
+let data54 = data51.therapies;
+const _errs88 = errors;
+if(errors === _errs88){
+if(Array.isArray(data54)){
 var valid9 = true;
-const len3 = data52.length;
+const len3 = data54.length;
 for(let i3=0; i3<len3; i3++){
-const _errs87 = errors;
-if(!(validate80(data52[i3], {instancePath:instancePath+"/english/therapies/" + i3,parentData:data52,parentDataProperty:i3,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate80.errors : vErrors.concat(validate80.errors);
+const _errs90 = errors;
+if(!(validate81(data54[i3], {instancePath:instancePath+"/english/therapies/" + i3,parentData:data54,parentDataProperty:i3,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
 errors = vErrors.length;
 }
-var valid9 = _errs87 === errors;
+var valid9 = _errs90 === errors;
 if(!valid9){
 break;
 }
@@ -1343,26 +1382,26 @@ validate52.errors = [{instancePath:instancePath+"/english/therapies",schemaPath:
 return false;
 }
 }
-var valid7 = _errs85 === errors;
+var valid7 = _errs88 === errors;
 }
 else {
 var valid7 = true;
 }
 if(valid7){
-if(data49.connectors !== undefined){
-let data54 = data49.connectors;
-const _errs88 = errors;
-if(errors === _errs88){
-if(Array.isArray(data54)){
+if(data51.connectors !== undefined){
+let data56 = data51.connectors;
+const _errs91 = errors;
+if(errors === _errs91){
+if(Array.isArray(data56)){
 var valid10 = true;
-const len4 = data54.length;
+const len4 = data56.length;
 for(let i4=0; i4<len4; i4++){
-const _errs90 = errors;
-if(typeof data54[i4] !== "string"){
+const _errs93 = errors;
+if(typeof data56[i4] !== "string"){
 validate52.errors = [{instancePath:instancePath+"/english/connectors/" + i4,schemaPath:"#/properties/english/properties/connectors/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid10 = _errs90 === errors;
+var valid10 = _errs93 === errors;
 if(!valid10){
 break;
 }
@@ -1373,50 +1412,50 @@ validate52.errors = [{instancePath:instancePath+"/english/connectors",schemaPath
 return false;
 }
 }
-var valid7 = _errs88 === errors;
+var valid7 = _errs91 === errors;
 }
 else {
 var valid7 = true;
 }
 if(valid7){
-if(data49.bodyNames !== undefined){
-let data56 = data49.bodyNames;
-const _errs92 = errors;
-if(errors === _errs92){
-if(data56 && typeof data56 == "object" && !Array.isArray(data56)){
+if(data51.bodyNames !== undefined){
+let data58 = data51.bodyNames;
+const _errs95 = errors;
+if(errors === _errs95){
+if(data58 && typeof data58 == "object" && !Array.isArray(data58)){
 let missing4;
-if(((data56.heads === undefined) && (missing4 = "heads")) || ((data56.joiners === undefined) && (missing4 = "joiners"))){
+if(((data58.heads === undefined) && (missing4 = "heads")) || ((data58.joiners === undefined) && (missing4 = "joiners"))){
 validate52.errors = [{instancePath:instancePath+"/english/bodyNames",schemaPath:"#/properties/english/properties/bodyNames/required",keyword:"required",params:{missingProperty: missing4},message:"must have required property '"+missing4+"'"}];
 return false;
 }
 else {
-const _errs94 = errors;
-for(const key6 in data56){
+const _errs97 = errors;
+for(const key6 in data58){
 if(!((key6 === "heads") || (key6 === "joiners"))){
 validate52.errors = [{instancePath:instancePath+"/english/bodyNames",schemaPath:"#/properties/english/properties/bodyNames/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs94 === errors){
-if(data56.heads !== undefined){
-let data57 = data56.heads;
-const _errs95 = errors;
-if(errors === _errs95){
-if(Array.isArray(data57)){
-if(data57.length > 100){
+if(_errs97 === errors){
+if(data58.heads !== undefined){
+let data59 = data58.heads;
+const _errs98 = errors;
+if(errors === _errs98){
+if(Array.isArray(data59)){
+if(data59.length > 100){
 validate52.errors = [{instancePath:instancePath+"/english/bodyNames/heads",schemaPath:"#/properties/english/properties/bodyNames/properties/heads/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"}];
 return false;
 }
 else {
 var valid12 = true;
-const len5 = data57.length;
+const len5 = data59.length;
 for(let i5=0; i5<len5; i5++){
-let data58 = data57[i5];
-const _errs97 = errors;
-if(errors === _errs97){
-if(typeof data58 === "string"){
-if(!pattern4.test(data58)){
+let data60 = data59[i5];
+const _errs100 = errors;
+if(errors === _errs100){
+if(typeof data60 === "string"){
+if(!pattern4.test(data60)){
 validate52.errors = [{instancePath:instancePath+"/english/bodyNames/heads/" + i5,schemaPath:"#/properties/english/properties/bodyNames/properties/heads/items/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Za-z]{1,30}$"},message:"must match pattern \""+"^[A-Z][A-Za-z]{1,30}$"+"\""}];
 return false;
 }
@@ -1426,7 +1465,7 @@ validate52.errors = [{instancePath:instancePath+"/english/bodyNames/heads/" + i5
 return false;
 }
 }
-var valid12 = _errs97 === errors;
+var valid12 = _errs100 === errors;
 if(!valid12){
 break;
 }
@@ -1438,35 +1477,35 @@ validate52.errors = [{instancePath:instancePath+"/english/bodyNames/heads",schem
 return false;
 }
 }
-var valid11 = _errs95 === errors;
+var valid11 = _errs98 === errors;
 }
 else {
 var valid11 = true;
 }
 if(valid11){
-if(data56.joiners !== undefined){
-let data59 = data56.joiners;
-const _errs99 = errors;
-if(errors === _errs99){
-if(Array.isArray(data59)){
-if(data59.length > 20){
+if(data58.joiners !== undefined){
+let data61 = data58.joiners;
+const _errs102 = errors;
+if(errors === _errs102){
+if(Array.isArray(data61)){
+if(data61.length > 20){
 validate52.errors = [{instancePath:instancePath+"/english/bodyNames/joiners",schemaPath:"#/properties/english/properties/bodyNames/properties/joiners/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items"}];
 return false;
 }
 else {
 var valid13 = true;
-const len6 = data59.length;
+const len6 = data61.length;
 for(let i6=0; i6<len6; i6++){
-let data60 = data59[i6];
-const _errs101 = errors;
-if(errors === _errs101){
-if(typeof data60 === "string"){
-if(func2(data60) > 10){
+let data62 = data61[i6];
+const _errs104 = errors;
+if(errors === _errs104){
+if(typeof data62 === "string"){
+if(func2(data62) > 10){
 validate52.errors = [{instancePath:instancePath+"/english/bodyNames/joiners/" + i6,schemaPath:"#/properties/english/properties/bodyNames/properties/joiners/items/maxLength",keyword:"maxLength",params:{limit: 10},message:"must NOT have more than 10 characters"}];
 return false;
 }
 else {
-if(func2(data60) < 1){
+if(func2(data62) < 1){
 validate52.errors = [{instancePath:instancePath+"/english/bodyNames/joiners/" + i6,schemaPath:"#/properties/english/properties/bodyNames/properties/joiners/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1477,7 +1516,7 @@ validate52.errors = [{instancePath:instancePath+"/english/bodyNames/joiners/" + 
 return false;
 }
 }
-var valid13 = _errs101 === errors;
+var valid13 = _errs104 === errors;
 if(!valid13){
 break;
 }
@@ -1489,7 +1528,7 @@ validate52.errors = [{instancePath:instancePath+"/english/bodyNames/joiners",sch
 return false;
 }
 }
-var valid11 = _errs99 === errors;
+var valid11 = _errs102 === errors;
 }
 else {
 var valid11 = true;
@@ -1503,7 +1542,7 @@ validate52.errors = [{instancePath:instancePath+"/english/bodyNames",schemaPath:
 return false;
 }
 }
-var valid7 = _errs92 === errors;
+var valid7 = _errs95 === errors;
 }
 else {
 var valid7 = true;
@@ -1519,39 +1558,39 @@ validate52.errors = [{instancePath:instancePath+"/english",schemaPath:"#/propert
 return false;
 }
 }
-var valid0 = _errs79 === errors;
+var valid0 = _errs82 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.relativeYears !== undefined){
-let data61 = data.relativeYears;
-const _errs103 = errors;
-if(errors === _errs103){
-if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
-for(const key7 in data61){
-let data62 = data61[key7];
+let data63 = data.relativeYears;
 const _errs106 = errors;
-if(!(((typeof data62 == "number") && (!(data62 % 1) && !isNaN(data62))) && (isFinite(data62)))){
+if(errors === _errs106){
+if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
+for(const key7 in data63){
+let data64 = data63[key7];
+const _errs109 = errors;
+if(!(((typeof data64 == "number") && (!(data64 % 1) && !isNaN(data64))) && (isFinite(data64)))){
 validate52.errors = [{instancePath:instancePath+"/relativeYears/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/relativeYears/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs106){
-if((typeof data62 == "number") && (isFinite(data62))){
-if(data62 > 10 || isNaN(data62)){
+if(errors === _errs109){
+if((typeof data64 == "number") && (isFinite(data64))){
+if(data64 > 10 || isNaN(data64)){
 validate52.errors = [{instancePath:instancePath+"/relativeYears/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/relativeYears/additionalProperties/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10},message:"must be <= 10"}];
 return false;
 }
 else {
-if(data62 < -10 || isNaN(data62)){
+if(data64 < -10 || isNaN(data64)){
 validate52.errors = [{instancePath:instancePath+"/relativeYears/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/relativeYears/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: -10},message:"must be >= -10"}];
 return false;
 }
 }
 }
 }
-var valid14 = _errs106 === errors;
+var valid14 = _errs109 === errors;
 if(!valid14){
 break;
 }
@@ -1562,23 +1601,23 @@ validate52.errors = [{instancePath:instancePath+"/relativeYears",schemaPath:"#/p
 return false;
 }
 }
-var valid0 = _errs103 === errors;
+var valid0 = _errs106 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.citationMarker !== undefined){
-let data63 = data.citationMarker;
-const _errs108 = errors;
-if(errors === _errs108){
-if(typeof data63 === "string"){
-if(func2(data63) > 600){
+let data65 = data.citationMarker;
+const _errs111 = errors;
+if(errors === _errs111){
+if(typeof data65 === "string"){
+if(func2(data65) > 600){
 validate52.errors = [{instancePath:instancePath+"/citationMarker",schemaPath:"#/properties/citationMarker/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data63) < 1){
+if(func2(data65) < 1){
 validate52.errors = [{instancePath:instancePath+"/citationMarker",schemaPath:"#/properties/citationMarker/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1589,43 +1628,43 @@ validate52.errors = [{instancePath:instancePath+"/citationMarker",schemaPath:"#/
 return false;
 }
 }
-var valid0 = _errs108 === errors;
+var valid0 = _errs111 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.pageKinds !== undefined){
-let data64 = data.pageKinds;
-const _errs110 = errors;
-if(errors === _errs110){
-if(data64 && typeof data64 == "object" && !Array.isArray(data64)){
+let data66 = data.pageKinds;
+const _errs113 = errors;
+if(errors === _errs113){
+if(data66 && typeof data66 == "object" && !Array.isArray(data66)){
 let missing5;
-if(((((((data64.titleYearRange === undefined) && (missing5 = "titleYearRange")) || ((data64.titleYear === undefined) && (missing5 = "titleYear"))) || ((data64.approvalVerbs === undefined) && (missing5 = "approvalVerbs"))) || ((data64.regulators === undefined) && (missing5 = "regulators"))) || ((data64.trialRoundupTitles === undefined) && (missing5 = "trialRoundupTitles"))) || ((data64.overviewTitles === undefined) && (missing5 = "overviewTitles"))){
+if(((((((data66.titleYearRange === undefined) && (missing5 = "titleYearRange")) || ((data66.titleYear === undefined) && (missing5 = "titleYear"))) || ((data66.approvalVerbs === undefined) && (missing5 = "approvalVerbs"))) || ((data66.regulators === undefined) && (missing5 = "regulators"))) || ((data66.trialRoundupTitles === undefined) && (missing5 = "trialRoundupTitles"))) || ((data66.overviewTitles === undefined) && (missing5 = "overviewTitles"))){
 validate52.errors = [{instancePath:instancePath+"/pageKinds",schemaPath:"#/properties/pageKinds/required",keyword:"required",params:{missingProperty: missing5},message:"must have required property '"+missing5+"'"}];
 return false;
 }
 else {
-const _errs112 = errors;
-for(const key8 in data64){
+const _errs115 = errors;
+for(const key8 in data66){
 if(!(func1.call(schema19.properties.pageKinds.properties, key8))){
 validate52.errors = [{instancePath:instancePath+"/pageKinds",schemaPath:"#/properties/pageKinds/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs112 === errors){
-if(data64.titleYearRange !== undefined){
-let data65 = data64.titleYearRange;
-const _errs113 = errors;
-if(errors === _errs113){
-if(typeof data65 === "string"){
-if(func2(data65) > 600){
+if(_errs115 === errors){
+if(data66.titleYearRange !== undefined){
+let data67 = data66.titleYearRange;
+const _errs116 = errors;
+if(errors === _errs116){
+if(typeof data67 === "string"){
+if(func2(data67) > 600){
 validate52.errors = [{instancePath:instancePath+"/pageKinds/titleYearRange",schemaPath:"#/properties/pageKinds/properties/titleYearRange/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data65) < 1){
+if(func2(data67) < 1){
 validate52.errors = [{instancePath:instancePath+"/pageKinds/titleYearRange",schemaPath:"#/properties/pageKinds/properties/titleYearRange/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1636,23 +1675,23 @@ validate52.errors = [{instancePath:instancePath+"/pageKinds/titleYearRange",sche
 return false;
 }
 }
-var valid15 = _errs113 === errors;
+var valid15 = _errs116 === errors;
 }
 else {
 var valid15 = true;
 }
 if(valid15){
-if(data64.titleYear !== undefined){
-let data66 = data64.titleYear;
-const _errs115 = errors;
-if(errors === _errs115){
-if(typeof data66 === "string"){
-if(func2(data66) > 600){
+if(data66.titleYear !== undefined){
+let data68 = data66.titleYear;
+const _errs118 = errors;
+if(errors === _errs118){
+if(typeof data68 === "string"){
+if(func2(data68) > 600){
 validate52.errors = [{instancePath:instancePath+"/pageKinds/titleYear",schemaPath:"#/properties/pageKinds/properties/titleYear/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data66) < 1){
+if(func2(data68) < 1){
 validate52.errors = [{instancePath:instancePath+"/pageKinds/titleYear",schemaPath:"#/properties/pageKinds/properties/titleYear/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1663,47 +1702,47 @@ validate52.errors = [{instancePath:instancePath+"/pageKinds/titleYear",schemaPat
 return false;
 }
 }
-var valid15 = _errs115 === errors;
-}
-else {
-var valid15 = true;
-}
-if(valid15){
-if(data64.approvalVerbs !== undefined){
-const _errs117 = errors;
-if(!(validate57(data64.approvalVerbs, {instancePath:instancePath+"/pageKinds/approvalVerbs",parentData:data64,parentDataProperty:"approvalVerbs",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
-errors = vErrors.length;
-}
-var valid15 = _errs117 === errors;
-}
-else {
-var valid15 = true;
-}
-if(valid15){
-if(data64.regulators !== undefined){
-const _errs118 = errors;
-if(!(validate57(data64.regulators, {instancePath:instancePath+"/pageKinds/regulators",parentData:data64,parentDataProperty:"regulators",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
-errors = vErrors.length;
-}
 var valid15 = _errs118 === errors;
 }
 else {
 var valid15 = true;
 }
 if(valid15){
-if(data64.approvalPhrases !== undefined){
-let data69 = data64.approvalPhrases;
-const _errs119 = errors;
-if(errors === _errs119){
-if(typeof data69 === "string"){
-if(func2(data69) > 1000){
+if(data66.approvalVerbs !== undefined){
+const _errs120 = errors;
+if(!(validate57(data66.approvalVerbs, {instancePath:instancePath+"/pageKinds/approvalVerbs",parentData:data66,parentDataProperty:"approvalVerbs",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
+errors = vErrors.length;
+}
+var valid15 = _errs120 === errors;
+}
+else {
+var valid15 = true;
+}
+if(valid15){
+if(data66.regulators !== undefined){
+const _errs121 = errors;
+if(!(validate57(data66.regulators, {instancePath:instancePath+"/pageKinds/regulators",parentData:data66,parentDataProperty:"regulators",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
+errors = vErrors.length;
+}
+var valid15 = _errs121 === errors;
+}
+else {
+var valid15 = true;
+}
+if(valid15){
+if(data66.approvalPhrases !== undefined){
+let data71 = data66.approvalPhrases;
+const _errs122 = errors;
+if(errors === _errs122){
+if(typeof data71 === "string"){
+if(func2(data71) > 1000){
 validate52.errors = [{instancePath:instancePath+"/pageKinds/approvalPhrases",schemaPath:"#/properties/pageKinds/properties/approvalPhrases/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters"}];
 return false;
 }
 else {
-if(func2(data69) < 1){
+if(func2(data71) < 1){
 validate52.errors = [{instancePath:instancePath+"/pageKinds/approvalPhrases",schemaPath:"#/properties/pageKinds/properties/approvalPhrases/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1714,23 +1753,23 @@ validate52.errors = [{instancePath:instancePath+"/pageKinds/approvalPhrases",sch
 return false;
 }
 }
-var valid15 = _errs119 === errors;
+var valid15 = _errs122 === errors;
 }
 else {
 var valid15 = true;
 }
 if(valid15){
-if(data64.trialCues !== undefined){
-let data70 = data64.trialCues;
-const _errs121 = errors;
-if(errors === _errs121){
-if(typeof data70 === "string"){
-if(func2(data70) > 600){
+if(data66.trialCues !== undefined){
+let data72 = data66.trialCues;
+const _errs124 = errors;
+if(errors === _errs124){
+if(typeof data72 === "string"){
+if(func2(data72) > 600){
 validate52.errors = [{instancePath:instancePath+"/pageKinds/trialCues",schemaPath:"#/properties/pageKinds/properties/trialCues/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data70) < 1){
+if(func2(data72) < 1){
 validate52.errors = [{instancePath:instancePath+"/pageKinds/trialCues",schemaPath:"#/properties/pageKinds/properties/trialCues/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1741,23 +1780,23 @@ validate52.errors = [{instancePath:instancePath+"/pageKinds/trialCues",schemaPat
 return false;
 }
 }
-var valid15 = _errs121 === errors;
+var valid15 = _errs124 === errors;
 }
 else {
 var valid15 = true;
 }
 if(valid15){
-if(data64.denialCues !== undefined){
-let data71 = data64.denialCues;
-const _errs123 = errors;
-if(errors === _errs123){
-if(typeof data71 === "string"){
-if(func2(data71) > 600){
+if(data66.denialCues !== undefined){
+let data73 = data66.denialCues;
+const _errs126 = errors;
+if(errors === _errs126){
+if(typeof data73 === "string"){
+if(func2(data73) > 600){
 validate52.errors = [{instancePath:instancePath+"/pageKinds/denialCues",schemaPath:"#/properties/pageKinds/properties/denialCues/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data71) < 1){
+if(func2(data73) < 1){
 validate52.errors = [{instancePath:instancePath+"/pageKinds/denialCues",schemaPath:"#/properties/pageKinds/properties/denialCues/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1768,23 +1807,23 @@ validate52.errors = [{instancePath:instancePath+"/pageKinds/denialCues",schemaPa
 return false;
 }
 }
-var valid15 = _errs123 === errors;
+var valid15 = _errs126 === errors;
 }
 else {
 var valid15 = true;
 }
 if(valid15){
-if(data64.adviceCues !== undefined){
-let data72 = data64.adviceCues;
-const _errs125 = errors;
-if(errors === _errs125){
-if(typeof data72 === "string"){
-if(func2(data72) > 600){
+if(data66.adviceCues !== undefined){
+let data74 = data66.adviceCues;
+const _errs128 = errors;
+if(errors === _errs128){
+if(typeof data74 === "string"){
+if(func2(data74) > 600){
 validate52.errors = [{instancePath:instancePath+"/pageKinds/adviceCues",schemaPath:"#/properties/pageKinds/properties/adviceCues/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data72) < 1){
+if(func2(data74) < 1){
 validate52.errors = [{instancePath:instancePath+"/pageKinds/adviceCues",schemaPath:"#/properties/pageKinds/properties/adviceCues/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1795,31 +1834,31 @@ validate52.errors = [{instancePath:instancePath+"/pageKinds/adviceCues",schemaPa
 return false;
 }
 }
-var valid15 = _errs125 === errors;
-}
-else {
-var valid15 = true;
-}
-if(valid15){
-if(data64.trialRoundupTitles !== undefined){
-const _errs127 = errors;
-if(!(validate53(data64.trialRoundupTitles, {instancePath:instancePath+"/pageKinds/trialRoundupTitles",parentData:data64,parentDataProperty:"trialRoundupTitles",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
-errors = vErrors.length;
-}
-var valid15 = _errs127 === errors;
-}
-else {
-var valid15 = true;
-}
-if(valid15){
-if(data64.overviewTitles !== undefined){
-const _errs128 = errors;
-if(!(validate53(data64.overviewTitles, {instancePath:instancePath+"/pageKinds/overviewTitles",parentData:data64,parentDataProperty:"overviewTitles",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
-errors = vErrors.length;
-}
 var valid15 = _errs128 === errors;
+}
+else {
+var valid15 = true;
+}
+if(valid15){
+if(data66.trialRoundupTitles !== undefined){
+const _errs130 = errors;
+if(!(validate53(data66.trialRoundupTitles, {instancePath:instancePath+"/pageKinds/trialRoundupTitles",parentData:data66,parentDataProperty:"trialRoundupTitles",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+errors = vErrors.length;
+}
+var valid15 = _errs130 === errors;
+}
+else {
+var valid15 = true;
+}
+if(valid15){
+if(data66.overviewTitles !== undefined){
+const _errs131 = errors;
+if(!(validate53(data66.overviewTitles, {instancePath:instancePath+"/pageKinds/overviewTitles",parentData:data66,parentDataProperty:"overviewTitles",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+errors = vErrors.length;
+}
+var valid15 = _errs131 === errors;
 }
 else {
 var valid15 = true;
@@ -1841,43 +1880,43 @@ validate52.errors = [{instancePath:instancePath+"/pageKinds",schemaPath:"#/prope
 return false;
 }
 }
-var valid0 = _errs110 === errors;
+var valid0 = _errs113 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.messageExamples !== undefined){
-let data75 = data.messageExamples;
-const _errs129 = errors;
-if(errors === _errs129){
-if(data75 && typeof data75 == "object" && !Array.isArray(data75)){
+let data77 = data.messageExamples;
+const _errs132 = errors;
+if(errors === _errs132){
+if(data77 && typeof data77 == "object" && !Array.isArray(data77)){
 let missing6;
-if(((data75.monthHeading === undefined) && (missing6 = "monthHeading")) || ((data75.referenceHeading === undefined) && (missing6 = "referenceHeading"))){
+if(((data77.monthHeading === undefined) && (missing6 = "monthHeading")) || ((data77.referenceHeading === undefined) && (missing6 = "referenceHeading"))){
 validate52.errors = [{instancePath:instancePath+"/messageExamples",schemaPath:"#/properties/messageExamples/required",keyword:"required",params:{missingProperty: missing6},message:"must have required property '"+missing6+"'"}];
 return false;
 }
 else {
-const _errs131 = errors;
-for(const key9 in data75){
+const _errs134 = errors;
+for(const key9 in data77){
 if(!((key9 === "monthHeading") || (key9 === "referenceHeading"))){
 validate52.errors = [{instancePath:instancePath+"/messageExamples",schemaPath:"#/properties/messageExamples/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs131 === errors){
-if(data75.monthHeading !== undefined){
-let data76 = data75.monthHeading;
-const _errs132 = errors;
-if(errors === _errs132){
-if(typeof data76 === "string"){
-if(func2(data76) > 200){
+if(_errs134 === errors){
+if(data77.monthHeading !== undefined){
+let data78 = data77.monthHeading;
+const _errs135 = errors;
+if(errors === _errs135){
+if(typeof data78 === "string"){
+if(func2(data78) > 200){
 validate52.errors = [{instancePath:instancePath+"/messageExamples/monthHeading",schemaPath:"#/properties/messageExamples/properties/monthHeading/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
 return false;
 }
 else {
-if(func2(data76) < 1){
+if(func2(data78) < 1){
 validate52.errors = [{instancePath:instancePath+"/messageExamples/monthHeading",schemaPath:"#/properties/messageExamples/properties/monthHeading/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1888,23 +1927,23 @@ validate52.errors = [{instancePath:instancePath+"/messageExamples/monthHeading",
 return false;
 }
 }
-var valid16 = _errs132 === errors;
+var valid16 = _errs135 === errors;
 }
 else {
 var valid16 = true;
 }
 if(valid16){
-if(data75.referenceHeading !== undefined){
-let data77 = data75.referenceHeading;
-const _errs134 = errors;
-if(errors === _errs134){
-if(typeof data77 === "string"){
-if(func2(data77) > 200){
+if(data77.referenceHeading !== undefined){
+let data79 = data77.referenceHeading;
+const _errs137 = errors;
+if(errors === _errs137){
+if(typeof data79 === "string"){
+if(func2(data79) > 200){
 validate52.errors = [{instancePath:instancePath+"/messageExamples/referenceHeading",schemaPath:"#/properties/messageExamples/properties/referenceHeading/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
 return false;
 }
 else {
-if(func2(data77) < 1){
+if(func2(data79) < 1){
 validate52.errors = [{instancePath:instancePath+"/messageExamples/referenceHeading",schemaPath:"#/properties/messageExamples/properties/referenceHeading/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1915,7 +1954,7 @@ validate52.errors = [{instancePath:instancePath+"/messageExamples/referenceHeadi
 return false;
 }
 }
-var valid16 = _errs134 === errors;
+var valid16 = _errs137 === errors;
 }
 else {
 var valid16 = true;
@@ -1929,10 +1968,12 @@ validate52.errors = [{instancePath:instancePath+"/messageExamples",schemaPath:"#
 return false;
 }
 }
-var valid0 = _errs129 === errors;
+var valid0 = _errs132 === errors;
 }
 else {
 var valid0 = true;
+}
+}
 }
 }
 }
@@ -1991,13 +2032,13 @@ return errors === 0;
 }
 validate52.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const journals = validate87;
+export const journals = validate88;
 const schema23 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/journals.schema.json","type":"object","additionalProperties":false,"required":["journals","cues"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"cues":{"type":"object","additionalProperties":false,"required":["before","after","family","documents"],"properties":{"before":{"$ref":"#/$defs/Words"},"after":{"$ref":"#/$defs/Words"},"family":{"$ref":"#/$defs/Words"},"documents":{"$ref":"#/$defs/Words"},"titleJoiners":{"$ref":"#/$defs/Words"},"nameJoiners":{"$ref":"#/$defs/Words"},"midTitleJoiners":{"$ref":"#/$defs/Words"},"sentenceOpeners":{"$ref":"#/$defs/Words"},"titleRunAfter":{"$ref":"#/$defs/Words"},"companyAfter":{"$ref":"#/$defs/Words"},"titleBefore":{"$ref":"#/$defs/Words"},"titleAfter":{"$ref":"#/$defs/Words"},"sourceAfter":{"$ref":"#/$defs/Words"}}},"journals":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","abbreviation","issn","aliases"],"properties":{"name":{"type":"string","minLength":1},"abbreviation":{"type":"string","minLength":1},"issn":{"type":"array","items":{"type":"string","pattern":"^[0-9]{4}-[0-9]{3}[0-9X]$"}},"aliases":{"type":"array","items":{"type":"string","minLength":1}},"publisher":{"type":"boolean"},"abbreviationSource":{"enum":["nlm","iso4","journal"]},"nlmTitle":{"type":"string","minLength":1},"family":{"type":"string","minLength":1},"cueOnly":{"type":"boolean"}}}}},"$defs":{"Words":{"type":"array","items":{"type":"string","minLength":1,"maxLength":40},"maxItems":200}}};
 
-function validate88(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate89(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate88.evaluated;
+const evaluated0 = validate89.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -2007,7 +2048,7 @@ evaluated0.items = undefined;
 if(errors === 0){
 if(Array.isArray(data)){
 if(data.length > 200){
-validate88.errors = [{instancePath,schemaPath:"#/maxItems",keyword:"maxItems",params:{limit: 200},message:"must NOT have more than 200 items"}];
+validate89.errors = [{instancePath,schemaPath:"#/maxItems",keyword:"maxItems",params:{limit: 200},message:"must NOT have more than 200 items"}];
 return false;
 }
 else {
@@ -2019,18 +2060,18 @@ const _errs1 = errors;
 if(errors === _errs1){
 if(typeof data0 === "string"){
 if(func2(data0) > 40){
-validate88.errors = [{instancePath:instancePath+"/" + i0,schemaPath:"#/items/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"}];
+validate89.errors = [{instancePath:instancePath+"/" + i0,schemaPath:"#/items/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"}];
 return false;
 }
 else {
 if(func2(data0) < 1){
-validate88.errors = [{instancePath:instancePath+"/" + i0,schemaPath:"#/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate89.errors = [{instancePath:instancePath+"/" + i0,schemaPath:"#/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 }
 else {
-validate88.errors = [{instancePath:instancePath+"/" + i0,schemaPath:"#/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate89.errors = [{instancePath:instancePath+"/" + i0,schemaPath:"#/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -2042,22 +2083,22 @@ break;
 }
 }
 else {
-validate88.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate89.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
-validate88.errors = vErrors;
+validate89.errors = vErrors;
 return errors === 0;
 }
-validate88.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+validate89.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
 const pattern5 = new RegExp("^[0-9]{4}-[0-9]{3}[0-9X]$", "u");
 
-function validate87(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate88(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://digest-ingest.dev/schemas/journals.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate87.evaluated;
+const evaluated0 = validate88.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -2068,14 +2109,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if(((data.journals === undefined) && (missing0 = "journals")) || ((data.cues === undefined) && (missing0 = "cues"))){
-validate87.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate88.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!((((key0 === "$schema") || (key0 === "description")) || (key0 === "cues")) || (key0 === "journals"))){
-validate87.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate88.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -2084,7 +2125,7 @@ if(_errs1 === errors){
 if(data.$schema !== undefined){
 const _errs2 = errors;
 if(typeof data.$schema !== "string"){
-validate87.errors = [{instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate88.errors = [{instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -2096,7 +2137,7 @@ if(valid0){
 if(data.description !== undefined){
 const _errs4 = errors;
 if(typeof data.description !== "string"){
-validate87.errors = [{instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate88.errors = [{instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs4 === errors;
@@ -2112,14 +2153,14 @@ if(errors === _errs6){
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 let missing1;
 if(((((data2.before === undefined) && (missing1 = "before")) || ((data2.after === undefined) && (missing1 = "after"))) || ((data2.family === undefined) && (missing1 = "family"))) || ((data2.documents === undefined) && (missing1 = "documents"))){
-validate87.errors = [{instancePath:instancePath+"/cues",schemaPath:"#/properties/cues/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
+validate88.errors = [{instancePath:instancePath+"/cues",schemaPath:"#/properties/cues/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
 return false;
 }
 else {
 const _errs8 = errors;
 for(const key1 in data2){
 if(!(func1.call(schema23.properties.cues.properties, key1))){
-validate87.errors = [{instancePath:instancePath+"/cues",schemaPath:"#/properties/cues/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
+validate88.errors = [{instancePath:instancePath+"/cues",schemaPath:"#/properties/cues/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -2127,8 +2168,8 @@ break;
 if(_errs8 === errors){
 if(data2.before !== undefined){
 const _errs9 = errors;
-if(!(validate88(data2.before, {instancePath:instancePath+"/cues/before",parentData:data2,parentDataProperty:"before",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate88.errors : vErrors.concat(validate88.errors);
+if(!(validate89(data2.before, {instancePath:instancePath+"/cues/before",parentData:data2,parentDataProperty:"before",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate89.errors : vErrors.concat(validate89.errors);
 errors = vErrors.length;
 }
 var valid1 = _errs9 === errors;
@@ -2139,8 +2180,8 @@ var valid1 = true;
 if(valid1){
 if(data2.after !== undefined){
 const _errs10 = errors;
-if(!(validate88(data2.after, {instancePath:instancePath+"/cues/after",parentData:data2,parentDataProperty:"after",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate88.errors : vErrors.concat(validate88.errors);
+if(!(validate89(data2.after, {instancePath:instancePath+"/cues/after",parentData:data2,parentDataProperty:"after",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate89.errors : vErrors.concat(validate89.errors);
 errors = vErrors.length;
 }
 var valid1 = _errs10 === errors;
@@ -2151,8 +2192,8 @@ var valid1 = true;
 if(valid1){
 if(data2.family !== undefined){
 const _errs11 = errors;
-if(!(validate88(data2.family, {instancePath:instancePath+"/cues/family",parentData:data2,parentDataProperty:"family",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate88.errors : vErrors.concat(validate88.errors);
+if(!(validate89(data2.family, {instancePath:instancePath+"/cues/family",parentData:data2,parentDataProperty:"family",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate89.errors : vErrors.concat(validate89.errors);
 errors = vErrors.length;
 }
 var valid1 = _errs11 === errors;
@@ -2163,8 +2204,8 @@ var valid1 = true;
 if(valid1){
 if(data2.documents !== undefined){
 const _errs12 = errors;
-if(!(validate88(data2.documents, {instancePath:instancePath+"/cues/documents",parentData:data2,parentDataProperty:"documents",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate88.errors : vErrors.concat(validate88.errors);
+if(!(validate89(data2.documents, {instancePath:instancePath+"/cues/documents",parentData:data2,parentDataProperty:"documents",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate89.errors : vErrors.concat(validate89.errors);
 errors = vErrors.length;
 }
 var valid1 = _errs12 === errors;
@@ -2175,8 +2216,8 @@ var valid1 = true;
 if(valid1){
 if(data2.titleJoiners !== undefined){
 const _errs13 = errors;
-if(!(validate88(data2.titleJoiners, {instancePath:instancePath+"/cues/titleJoiners",parentData:data2,parentDataProperty:"titleJoiners",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate88.errors : vErrors.concat(validate88.errors);
+if(!(validate89(data2.titleJoiners, {instancePath:instancePath+"/cues/titleJoiners",parentData:data2,parentDataProperty:"titleJoiners",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate89.errors : vErrors.concat(validate89.errors);
 errors = vErrors.length;
 }
 var valid1 = _errs13 === errors;
@@ -2187,8 +2228,8 @@ var valid1 = true;
 if(valid1){
 if(data2.nameJoiners !== undefined){
 const _errs14 = errors;
-if(!(validate88(data2.nameJoiners, {instancePath:instancePath+"/cues/nameJoiners",parentData:data2,parentDataProperty:"nameJoiners",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate88.errors : vErrors.concat(validate88.errors);
+if(!(validate89(data2.nameJoiners, {instancePath:instancePath+"/cues/nameJoiners",parentData:data2,parentDataProperty:"nameJoiners",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate89.errors : vErrors.concat(validate89.errors);
 errors = vErrors.length;
 }
 var valid1 = _errs14 === errors;
@@ -2199,8 +2240,8 @@ var valid1 = true;
 if(valid1){
 if(data2.midTitleJoiners !== undefined){
 const _errs15 = errors;
-if(!(validate88(data2.midTitleJoiners, {instancePath:instancePath+"/cues/midTitleJoiners",parentData:data2,parentDataProperty:"midTitleJoiners",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate88.errors : vErrors.concat(validate88.errors);
+if(!(validate89(data2.midTitleJoiners, {instancePath:instancePath+"/cues/midTitleJoiners",parentData:data2,parentDataProperty:"midTitleJoiners",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate89.errors : vErrors.concat(validate89.errors);
 errors = vErrors.length;
 }
 var valid1 = _errs15 === errors;
@@ -2211,8 +2252,8 @@ var valid1 = true;
 if(valid1){
 if(data2.sentenceOpeners !== undefined){
 const _errs16 = errors;
-if(!(validate88(data2.sentenceOpeners, {instancePath:instancePath+"/cues/sentenceOpeners",parentData:data2,parentDataProperty:"sentenceOpeners",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate88.errors : vErrors.concat(validate88.errors);
+if(!(validate89(data2.sentenceOpeners, {instancePath:instancePath+"/cues/sentenceOpeners",parentData:data2,parentDataProperty:"sentenceOpeners",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate89.errors : vErrors.concat(validate89.errors);
 errors = vErrors.length;
 }
 var valid1 = _errs16 === errors;
@@ -2223,8 +2264,8 @@ var valid1 = true;
 if(valid1){
 if(data2.titleRunAfter !== undefined){
 const _errs17 = errors;
-if(!(validate88(data2.titleRunAfter, {instancePath:instancePath+"/cues/titleRunAfter",parentData:data2,parentDataProperty:"titleRunAfter",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate88.errors : vErrors.concat(validate88.errors);
+if(!(validate89(data2.titleRunAfter, {instancePath:instancePath+"/cues/titleRunAfter",parentData:data2,parentDataProperty:"titleRunAfter",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate89.errors : vErrors.concat(validate89.errors);
 errors = vErrors.length;
 }
 var valid1 = _errs17 === errors;
@@ -2235,8 +2276,8 @@ var valid1 = true;
 if(valid1){
 if(data2.companyAfter !== undefined){
 const _errs18 = errors;
-if(!(validate88(data2.companyAfter, {instancePath:instancePath+"/cues/companyAfter",parentData:data2,parentDataProperty:"companyAfter",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate88.errors : vErrors.concat(validate88.errors);
+if(!(validate89(data2.companyAfter, {instancePath:instancePath+"/cues/companyAfter",parentData:data2,parentDataProperty:"companyAfter",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate89.errors : vErrors.concat(validate89.errors);
 errors = vErrors.length;
 }
 var valid1 = _errs18 === errors;
@@ -2247,8 +2288,8 @@ var valid1 = true;
 if(valid1){
 if(data2.titleBefore !== undefined){
 const _errs19 = errors;
-if(!(validate88(data2.titleBefore, {instancePath:instancePath+"/cues/titleBefore",parentData:data2,parentDataProperty:"titleBefore",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate88.errors : vErrors.concat(validate88.errors);
+if(!(validate89(data2.titleBefore, {instancePath:instancePath+"/cues/titleBefore",parentData:data2,parentDataProperty:"titleBefore",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate89.errors : vErrors.concat(validate89.errors);
 errors = vErrors.length;
 }
 var valid1 = _errs19 === errors;
@@ -2259,8 +2300,8 @@ var valid1 = true;
 if(valid1){
 if(data2.titleAfter !== undefined){
 const _errs20 = errors;
-if(!(validate88(data2.titleAfter, {instancePath:instancePath+"/cues/titleAfter",parentData:data2,parentDataProperty:"titleAfter",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate88.errors : vErrors.concat(validate88.errors);
+if(!(validate89(data2.titleAfter, {instancePath:instancePath+"/cues/titleAfter",parentData:data2,parentDataProperty:"titleAfter",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate89.errors : vErrors.concat(validate89.errors);
 errors = vErrors.length;
 }
 var valid1 = _errs20 === errors;
@@ -2271,8 +2312,8 @@ var valid1 = true;
 if(valid1){
 if(data2.sourceAfter !== undefined){
 const _errs21 = errors;
-if(!(validate88(data2.sourceAfter, {instancePath:instancePath+"/cues/sourceAfter",parentData:data2,parentDataProperty:"sourceAfter",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate88.errors : vErrors.concat(validate88.errors);
+if(!(validate89(data2.sourceAfter, {instancePath:instancePath+"/cues/sourceAfter",parentData:data2,parentDataProperty:"sourceAfter",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate89.errors : vErrors.concat(validate89.errors);
 errors = vErrors.length;
 }
 var valid1 = _errs21 === errors;
@@ -2296,7 +2337,7 @@ var valid1 = true;
 }
 }
 else {
-validate87.errors = [{instancePath:instancePath+"/cues",schemaPath:"#/properties/cues/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate88.errors = [{instancePath:instancePath+"/cues",schemaPath:"#/properties/cues/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -2320,14 +2361,14 @@ if(errors === _errs24){
 if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
 let missing2;
 if(((((data17.name === undefined) && (missing2 = "name")) || ((data17.abbreviation === undefined) && (missing2 = "abbreviation"))) || ((data17.issn === undefined) && (missing2 = "issn"))) || ((data17.aliases === undefined) && (missing2 = "aliases"))){
-validate87.errors = [{instancePath:instancePath+"/journals/" + i0,schemaPath:"#/properties/journals/items/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
+validate88.errors = [{instancePath:instancePath+"/journals/" + i0,schemaPath:"#/properties/journals/items/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
 return false;
 }
 else {
 const _errs26 = errors;
 for(const key2 in data17){
 if(!(func1.call(schema23.properties.journals.items.properties, key2))){
-validate87.errors = [{instancePath:instancePath+"/journals/" + i0,schemaPath:"#/properties/journals/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
+validate88.errors = [{instancePath:instancePath+"/journals/" + i0,schemaPath:"#/properties/journals/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -2339,12 +2380,12 @@ const _errs27 = errors;
 if(errors === _errs27){
 if(typeof data18 === "string"){
 if(func2(data18) < 1){
-validate87.errors = [{instancePath:instancePath+"/journals/" + i0+"/name",schemaPath:"#/properties/journals/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate88.errors = [{instancePath:instancePath+"/journals/" + i0+"/name",schemaPath:"#/properties/journals/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 else {
-validate87.errors = [{instancePath:instancePath+"/journals/" + i0+"/name",schemaPath:"#/properties/journals/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate88.errors = [{instancePath:instancePath+"/journals/" + i0+"/name",schemaPath:"#/properties/journals/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -2360,12 +2401,12 @@ const _errs29 = errors;
 if(errors === _errs29){
 if(typeof data19 === "string"){
 if(func2(data19) < 1){
-validate87.errors = [{instancePath:instancePath+"/journals/" + i0+"/abbreviation",schemaPath:"#/properties/journals/items/properties/abbreviation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate88.errors = [{instancePath:instancePath+"/journals/" + i0+"/abbreviation",schemaPath:"#/properties/journals/items/properties/abbreviation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 else {
-validate87.errors = [{instancePath:instancePath+"/journals/" + i0+"/abbreviation",schemaPath:"#/properties/journals/items/properties/abbreviation/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate88.errors = [{instancePath:instancePath+"/journals/" + i0+"/abbreviation",schemaPath:"#/properties/journals/items/properties/abbreviation/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -2388,12 +2429,12 @@ const _errs33 = errors;
 if(errors === _errs33){
 if(typeof data21 === "string"){
 if(!pattern5.test(data21)){
-validate87.errors = [{instancePath:instancePath+"/journals/" + i0+"/issn/" + i1,schemaPath:"#/properties/journals/items/properties/issn/items/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{3}[0-9X]$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{3}[0-9X]$"+"\""}];
+validate88.errors = [{instancePath:instancePath+"/journals/" + i0+"/issn/" + i1,schemaPath:"#/properties/journals/items/properties/issn/items/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{3}[0-9X]$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{3}[0-9X]$"+"\""}];
 return false;
 }
 }
 else {
-validate87.errors = [{instancePath:instancePath+"/journals/" + i0+"/issn/" + i1,schemaPath:"#/properties/journals/items/properties/issn/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate88.errors = [{instancePath:instancePath+"/journals/" + i0+"/issn/" + i1,schemaPath:"#/properties/journals/items/properties/issn/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -2404,7 +2445,7 @@ break;
 }
 }
 else {
-validate87.errors = [{instancePath:instancePath+"/journals/" + i0+"/issn",schemaPath:"#/properties/journals/items/properties/issn/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate88.errors = [{instancePath:instancePath+"/journals/" + i0+"/issn",schemaPath:"#/properties/journals/items/properties/issn/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -2427,12 +2468,12 @@ const _errs37 = errors;
 if(errors === _errs37){
 if(typeof data23 === "string"){
 if(func2(data23) < 1){
-validate87.errors = [{instancePath:instancePath+"/journals/" + i0+"/aliases/" + i2,schemaPath:"#/properties/journals/items/properties/aliases/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate88.errors = [{instancePath:instancePath+"/journals/" + i0+"/aliases/" + i2,schemaPath:"#/properties/journals/items/properties/aliases/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 else {
-validate87.errors = [{instancePath:instancePath+"/journals/" + i0+"/aliases/" + i2,schemaPath:"#/properties/journals/items/properties/aliases/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate88.errors = [{instancePath:instancePath+"/journals/" + i0+"/aliases/" + i2,schemaPath:"#/properties/journals/items/properties/aliases/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -2443,7 +2484,7 @@ break;
 }
 }
 else {
-validate87.errors = [{instancePath:instancePath+"/journals/" + i0+"/aliases",schemaPath:"#/properties/journals/items/properties/aliases/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate88.errors = [{instancePath:instancePath+"/journals/" + i0+"/aliases",schemaPath:"#/properties/journals/items/properties/aliases/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -2456,7 +2497,7 @@ if(valid3){
 if(data17.publisher !== undefined){
 const _errs39 = errors;
 if(typeof data17.publisher !== "boolean"){
-validate87.errors = [{instancePath:instancePath+"/journals/" + i0+"/publisher",schemaPath:"#/properties/journals/items/properties/publisher/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+validate88.errors = [{instancePath:instancePath+"/journals/" + i0+"/publisher",schemaPath:"#/properties/journals/items/properties/publisher/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
 return false;
 }
 var valid3 = _errs39 === errors;
@@ -2469,7 +2510,7 @@ if(data17.abbreviationSource !== undefined){
 let data25 = data17.abbreviationSource;
 const _errs41 = errors;
 if(!(((data25 === "nlm") || (data25 === "iso4")) || (data25 === "journal"))){
-validate87.errors = [{instancePath:instancePath+"/journals/" + i0+"/abbreviationSource",schemaPath:"#/properties/journals/items/properties/abbreviationSource/enum",keyword:"enum",params:{allowedValues: schema23.properties.journals.items.properties.abbreviationSource.enum},message:"must be equal to one of the allowed values"}];
+validate88.errors = [{instancePath:instancePath+"/journals/" + i0+"/abbreviationSource",schemaPath:"#/properties/journals/items/properties/abbreviationSource/enum",keyword:"enum",params:{allowedValues: schema23.properties.journals.items.properties.abbreviationSource.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid3 = _errs41 === errors;
@@ -2484,12 +2525,12 @@ const _errs42 = errors;
 if(errors === _errs42){
 if(typeof data26 === "string"){
 if(func2(data26) < 1){
-validate87.errors = [{instancePath:instancePath+"/journals/" + i0+"/nlmTitle",schemaPath:"#/properties/journals/items/properties/nlmTitle/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate88.errors = [{instancePath:instancePath+"/journals/" + i0+"/nlmTitle",schemaPath:"#/properties/journals/items/properties/nlmTitle/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 else {
-validate87.errors = [{instancePath:instancePath+"/journals/" + i0+"/nlmTitle",schemaPath:"#/properties/journals/items/properties/nlmTitle/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate88.errors = [{instancePath:instancePath+"/journals/" + i0+"/nlmTitle",schemaPath:"#/properties/journals/items/properties/nlmTitle/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -2505,12 +2546,12 @@ const _errs44 = errors;
 if(errors === _errs44){
 if(typeof data27 === "string"){
 if(func2(data27) < 1){
-validate87.errors = [{instancePath:instancePath+"/journals/" + i0+"/family",schemaPath:"#/properties/journals/items/properties/family/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate88.errors = [{instancePath:instancePath+"/journals/" + i0+"/family",schemaPath:"#/properties/journals/items/properties/family/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 else {
-validate87.errors = [{instancePath:instancePath+"/journals/" + i0+"/family",schemaPath:"#/properties/journals/items/properties/family/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate88.errors = [{instancePath:instancePath+"/journals/" + i0+"/family",schemaPath:"#/properties/journals/items/properties/family/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -2523,7 +2564,7 @@ if(valid3){
 if(data17.cueOnly !== undefined){
 const _errs46 = errors;
 if(typeof data17.cueOnly !== "boolean"){
-validate87.errors = [{instancePath:instancePath+"/journals/" + i0+"/cueOnly",schemaPath:"#/properties/journals/items/properties/cueOnly/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+validate88.errors = [{instancePath:instancePath+"/journals/" + i0+"/cueOnly",schemaPath:"#/properties/journals/items/properties/cueOnly/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
 return false;
 }
 var valid3 = _errs46 === errors;
@@ -2543,7 +2584,7 @@ var valid3 = true;
 }
 }
 else {
-validate87.errors = [{instancePath:instancePath+"/journals/" + i0,schemaPath:"#/properties/journals/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate88.errors = [{instancePath:instancePath+"/journals/" + i0,schemaPath:"#/properties/journals/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -2554,7 +2595,7 @@ break;
 }
 }
 else {
-validate87.errors = [{instancePath:instancePath+"/journals",schemaPath:"#/properties/journals/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate88.errors = [{instancePath:instancePath+"/journals",schemaPath:"#/properties/journals/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -2570,20 +2611,55 @@ var valid0 = true;
 }
 }
 else {
-validate87.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate88.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate87.errors = vErrors;
+validate88.errors = vErrors;
 return errors === 0;
 }
-validate87.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate88.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const html = validate102;
+export const html = validate103;
 const schema25 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/html.schema.json","type":"object","additionalProperties":false,"$defs":{"selector":{"type":"string","minLength":1,"pattern":"^([a-zA-Z][a-zA-Z0-9-]{0,40})?((?:[#.][\\w-]{1,100}|\\[[\\w-]{1,60}(?:[~^$*]?=(?:\"[^\"]{0,200}\"|'[^']{0,200}'|[\\w-]{0,200}))?\\]){0,20})$"}},"required":["dropElements","chromeElements","chromeClassPattern","chromeClassExceptions","wechatRoot","contentSelectors","blockElements","metaLinePatterns"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"dropElements":{"type":"array","items":{"type":"string"}},"chromeElements":{"type":"array","items":{"type":"string"}},"chromeClassPattern":{"type":"string"},"chromeClassExceptions":{"type":"string"},"wechatRoot":{"$ref":"#/$defs/selector"},"contentSelectors":{"type":"array","items":{"$ref":"#/$defs/selector"}},"blockElements":{"type":"array","items":{"type":"string"}},"metaLinePatterns":{"type":"array","items":{"type":"string"}}}};
 const pattern6 = new RegExp("^([a-zA-Z][a-zA-Z0-9-]{0,40})?((?:[#.][\\w-]{1,100}|\\[[\\w-]{1,60}(?:[~^$*]?=(?:\"[^\"]{0,200}\"|'[^']{0,200}'|[\\w-]{0,200}))?\\]){0,20})$", "u");
 
+function validate104(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate104.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(errors === 0){
+if(typeof data === "string"){
+if(func2(data) < 1){
+validate104.errors = [{instancePath,schemaPath:"#/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+else {
+if(!pattern6.test(data)){
+validate104.errors = [{instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^([a-zA-Z][a-zA-Z0-9-]{0,40})?((?:[#.][\\w-]{1,100}|\\[[\\w-]{1,60}(?:[~^$*]?=(?:\"[^\"]{0,200}\"|'[^']{0,200}'|[\\w-]{0,200}))?\\]){0,20})$"},message:"must match pattern \""+"^([a-zA-Z][a-zA-Z0-9-]{0,40})?((?:[#.][\\w-]{1,100}|\\[[\\w-]{1,60}(?:[~^$*]?=(?:\"[^\"]{0,200}\"|'[^']{0,200}'|[\\w-]{0,200}))?\\]){0,20})$"+"\""}];
+return false;
+}
+}
+}
+else {
+validate104.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+validate104.errors = vErrors;
+return errors === 0;
+}
+validate104.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+
 function validate103(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+/*# sourceURL="https://digest-ingest.dev/schemas/html.schema.json" */;
 let vErrors = null;
 let errors = 0;
 const evaluated0 = validate103.evaluated;
@@ -2594,52 +2670,17 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(errors === 0){
-if(typeof data === "string"){
-if(func2(data) < 1){
-validate103.errors = [{instancePath,schemaPath:"#/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-else {
-if(!pattern6.test(data)){
-validate103.errors = [{instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^([a-zA-Z][a-zA-Z0-9-]{0,40})?((?:[#.][\\w-]{1,100}|\\[[\\w-]{1,60}(?:[~^$*]?=(?:\"[^\"]{0,200}\"|'[^']{0,200}'|[\\w-]{0,200}))?\\]){0,20})$"},message:"must match pattern \""+"^([a-zA-Z][a-zA-Z0-9-]{0,40})?((?:[#.][\\w-]{1,100}|\\[[\\w-]{1,60}(?:[~^$*]?=(?:\"[^\"]{0,200}\"|'[^']{0,200}'|[\\w-]{0,200}))?\\]){0,20})$"+"\""}];
-return false;
-}
-}
-}
-else {
-validate103.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-validate103.errors = vErrors;
-return errors === 0;
-}
-validate103.evaluated = {"dynamicProps":false,"dynamicItems":false};
-
-
-function validate102(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="https://digest-ingest.dev/schemas/html.schema.json" */;
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate102.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if(((((((((data.dropElements === undefined) && (missing0 = "dropElements")) || ((data.chromeElements === undefined) && (missing0 = "chromeElements"))) || ((data.chromeClassPattern === undefined) && (missing0 = "chromeClassPattern"))) || ((data.chromeClassExceptions === undefined) && (missing0 = "chromeClassExceptions"))) || ((data.wechatRoot === undefined) && (missing0 = "wechatRoot"))) || ((data.contentSelectors === undefined) && (missing0 = "contentSelectors"))) || ((data.blockElements === undefined) && (missing0 = "blockElements"))) || ((data.metaLinePatterns === undefined) && (missing0 = "metaLinePatterns"))){
-validate102.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate103.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!(func1.call(schema25.properties, key0))){
-validate102.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate103.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -2648,7 +2689,7 @@ if(_errs1 === errors){
 if(data.$schema !== undefined){
 const _errs2 = errors;
 if(typeof data.$schema !== "string"){
-validate102.errors = [{instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate103.errors = [{instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -2660,7 +2701,7 @@ if(valid0){
 if(data.description !== undefined){
 const _errs4 = errors;
 if(typeof data.description !== "string"){
-validate102.errors = [{instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate103.errors = [{instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs4 === errors;
@@ -2679,7 +2720,7 @@ const len0 = data2.length;
 for(let i0=0; i0<len0; i0++){
 const _errs8 = errors;
 if(typeof data2[i0] !== "string"){
-validate102.errors = [{instancePath:instancePath+"/dropElements/" + i0,schemaPath:"#/properties/dropElements/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate103.errors = [{instancePath:instancePath+"/dropElements/" + i0,schemaPath:"#/properties/dropElements/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid1 = _errs8 === errors;
@@ -2689,7 +2730,7 @@ break;
 }
 }
 else {
-validate102.errors = [{instancePath:instancePath+"/dropElements",schemaPath:"#/properties/dropElements/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate103.errors = [{instancePath:instancePath+"/dropElements",schemaPath:"#/properties/dropElements/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -2709,7 +2750,7 @@ const len1 = data4.length;
 for(let i1=0; i1<len1; i1++){
 const _errs12 = errors;
 if(typeof data4[i1] !== "string"){
-validate102.errors = [{instancePath:instancePath+"/chromeElements/" + i1,schemaPath:"#/properties/chromeElements/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate103.errors = [{instancePath:instancePath+"/chromeElements/" + i1,schemaPath:"#/properties/chromeElements/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid2 = _errs12 === errors;
@@ -2719,7 +2760,7 @@ break;
 }
 }
 else {
-validate102.errors = [{instancePath:instancePath+"/chromeElements",schemaPath:"#/properties/chromeElements/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate103.errors = [{instancePath:instancePath+"/chromeElements",schemaPath:"#/properties/chromeElements/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -2732,7 +2773,7 @@ if(valid0){
 if(data.chromeClassPattern !== undefined){
 const _errs14 = errors;
 if(typeof data.chromeClassPattern !== "string"){
-validate102.errors = [{instancePath:instancePath+"/chromeClassPattern",schemaPath:"#/properties/chromeClassPattern/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate103.errors = [{instancePath:instancePath+"/chromeClassPattern",schemaPath:"#/properties/chromeClassPattern/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs14 === errors;
@@ -2744,7 +2785,7 @@ if(valid0){
 if(data.chromeClassExceptions !== undefined){
 const _errs16 = errors;
 if(typeof data.chromeClassExceptions !== "string"){
-validate102.errors = [{instancePath:instancePath+"/chromeClassExceptions",schemaPath:"#/properties/chromeClassExceptions/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate103.errors = [{instancePath:instancePath+"/chromeClassExceptions",schemaPath:"#/properties/chromeClassExceptions/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs16 === errors;
@@ -2755,8 +2796,8 @@ var valid0 = true;
 if(valid0){
 if(data.wechatRoot !== undefined){
 const _errs18 = errors;
-if(!(validate103(data.wechatRoot, {instancePath:instancePath+"/wechatRoot",parentData:data,parentDataProperty:"wechatRoot",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate103.errors : vErrors.concat(validate103.errors);
+if(!(validate104(data.wechatRoot, {instancePath:instancePath+"/wechatRoot",parentData:data,parentDataProperty:"wechatRoot",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate104.errors : vErrors.concat(validate104.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs18 === errors;
@@ -2774,8 +2815,8 @@ var valid3 = true;
 const len2 = data9.length;
 for(let i2=0; i2<len2; i2++){
 const _errs21 = errors;
-if(!(validate103(data9[i2], {instancePath:instancePath+"/contentSelectors/" + i2,parentData:data9,parentDataProperty:i2,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate103.errors : vErrors.concat(validate103.errors);
+if(!(validate104(data9[i2], {instancePath:instancePath+"/contentSelectors/" + i2,parentData:data9,parentDataProperty:i2,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate104.errors : vErrors.concat(validate104.errors);
 errors = vErrors.length;
 }
 var valid3 = _errs21 === errors;
@@ -2785,7 +2826,7 @@ break;
 }
 }
 else {
-validate102.errors = [{instancePath:instancePath+"/contentSelectors",schemaPath:"#/properties/contentSelectors/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate103.errors = [{instancePath:instancePath+"/contentSelectors",schemaPath:"#/properties/contentSelectors/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -2805,7 +2846,7 @@ const len3 = data11.length;
 for(let i3=0; i3<len3; i3++){
 const _errs24 = errors;
 if(typeof data11[i3] !== "string"){
-validate102.errors = [{instancePath:instancePath+"/blockElements/" + i3,schemaPath:"#/properties/blockElements/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate103.errors = [{instancePath:instancePath+"/blockElements/" + i3,schemaPath:"#/properties/blockElements/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid4 = _errs24 === errors;
@@ -2815,7 +2856,7 @@ break;
 }
 }
 else {
-validate102.errors = [{instancePath:instancePath+"/blockElements",schemaPath:"#/properties/blockElements/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate103.errors = [{instancePath:instancePath+"/blockElements",schemaPath:"#/properties/blockElements/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -2835,7 +2876,7 @@ const len4 = data13.length;
 for(let i4=0; i4<len4; i4++){
 const _errs28 = errors;
 if(typeof data13[i4] !== "string"){
-validate102.errors = [{instancePath:instancePath+"/metaLinePatterns/" + i4,schemaPath:"#/properties/metaLinePatterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate103.errors = [{instancePath:instancePath+"/metaLinePatterns/" + i4,schemaPath:"#/properties/metaLinePatterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid5 = _errs28 === errors;
@@ -2845,7 +2886,7 @@ break;
 }
 }
 else {
-validate102.errors = [{instancePath:instancePath+"/metaLinePatterns",schemaPath:"#/properties/metaLinePatterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate103.errors = [{instancePath:instancePath+"/metaLinePatterns",schemaPath:"#/properties/metaLinePatterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -2867,16 +2908,16 @@ var valid0 = true;
 }
 }
 else {
-validate102.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate103.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate102.errors = vErrors;
+validate103.errors = vErrors;
 return errors === 0;
 }
-validate102.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate103.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const lexicon = validate106;
+export const lexicon = validate107;
 const schema27 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/lexicon.schema.json","type":"object","additionalProperties":false,"required":["concepts","patterns"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"pinyinRuby":{"type":"string","minLength":2,"maxLength":300},"definitionStops":{"type":"object","additionalProperties":false,"required":["always","clauseOpeners"],"properties":{"always":{"type":"array","items":{"type":"string","minLength":1,"maxLength":10},"maxItems":100},"clauseOpeners":{"type":"array","items":{"type":"string","minLength":1,"maxLength":10},"maxItems":100}}},"abbreviationCompounds":{"type":"object","additionalProperties":false,"properties":{"before":{"type":"array","items":{"type":"string","minLength":1,"maxLength":10},"maxItems":50},"after":{"type":"array","items":{"type":"string","minLength":1,"maxLength":10},"maxItems":50}}},"asides":{"type":"array","items":{"type":"string","minLength":2,"maxLength":12},"maxItems":100},"asideEndings":{"type":"array","items":{"type":"string","minLength":3,"maxLength":8},"maxItems":40},"notMentions":{"type":"array","items":{"type":"string","minLength":2,"maxLength":40},"maxItems":200},"patterns":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","type","pattern","idPrefix","labelCase"],"properties":{"name":{"type":"string","pattern":"^[a-z][a-z0-9-]*$"},"type":{"$ref":"#/$defs/EntityType"},"pattern":{"type":"string","minLength":2,"maxLength":200},"idPrefix":{"type":"string","pattern":"^[a-z]+:$"},"labelCase":{"enum":["upper","keep"]}}}},"concepts":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","type","label","xrefs","zh","en","abbreviations"],"properties":{"id":{"type":"string","pattern":"^[a-z]+:[a-z0-9-]+$"},"type":{"$ref":"#/$defs/EntityType"},"label":{"type":"string","minLength":1},"xrefs":{"type":"array","items":{"type":"string","pattern":"^(MESH:D[0-9]{6,9}|CL:[0-9]{7}|HGNC\\.SYMBOL:[A-Z0-9-]+)$"}},"zh":{"type":"array","items":{"type":"string","minLength":1}},"en":{"type":"array","items":{"type":"string","minLength":2}},"abbreviations":{"type":"array","items":{"type":"string","minLength":2}},"broader":{"type":"string","pattern":"^[a-z]+:[a-z0-9-]+$"}}}}},"$defs":{"EntityType":{"enum":["disease","cell","molecule","measure","organization","journal","drug","country","other"]}}};
 const pattern7 = new RegExp("^[a-z][a-z0-9-]*$", "u");
 const pattern8 = new RegExp("^[a-z]+:$", "u");
@@ -2884,10 +2925,10 @@ const pattern9 = new RegExp("^[a-z]+:[a-z0-9-]+$", "u");
 const pattern10 = new RegExp("^(MESH:D[0-9]{6,9}|CL:[0-9]{7}|HGNC\\.SYMBOL:[A-Z0-9-]+)$", "u");
 const schema28 = {"enum":["disease","cell","molecule","measure","organization","journal","drug","country","other"]};
 
-function validate107(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate108(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate107.evaluated;
+const evaluated0 = validate108.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -2895,20 +2936,20 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(!(((((((((data === "disease") || (data === "cell")) || (data === "molecule")) || (data === "measure")) || (data === "organization")) || (data === "journal")) || (data === "drug")) || (data === "country")) || (data === "other"))){
-validate107.errors = [{instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema28.enum},message:"must be equal to one of the allowed values"}];
+validate108.errors = [{instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema28.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
-validate107.errors = vErrors;
+validate108.errors = vErrors;
 return errors === 0;
 }
-validate107.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate108.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate106(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate107(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://digest-ingest.dev/schemas/lexicon.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate106.evaluated;
+const evaluated0 = validate107.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -2919,14 +2960,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if(((data.concepts === undefined) && (missing0 = "concepts")) || ((data.patterns === undefined) && (missing0 = "patterns"))){
-validate106.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate107.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!(func1.call(schema27.properties, key0))){
-validate106.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate107.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -2935,7 +2976,7 @@ if(_errs1 === errors){
 if(data.$schema !== undefined){
 const _errs2 = errors;
 if(typeof data.$schema !== "string"){
-validate106.errors = [{instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate107.errors = [{instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -2947,7 +2988,7 @@ if(valid0){
 if(data.description !== undefined){
 const _errs4 = errors;
 if(typeof data.description !== "string"){
-validate106.errors = [{instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate107.errors = [{instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs4 === errors;
@@ -2962,18 +3003,18 @@ const _errs6 = errors;
 if(errors === _errs6){
 if(typeof data2 === "string"){
 if(func2(data2) > 300){
-validate106.errors = [{instancePath:instancePath+"/pinyinRuby",schemaPath:"#/properties/pinyinRuby/maxLength",keyword:"maxLength",params:{limit: 300},message:"must NOT have more than 300 characters"}];
+validate107.errors = [{instancePath:instancePath+"/pinyinRuby",schemaPath:"#/properties/pinyinRuby/maxLength",keyword:"maxLength",params:{limit: 300},message:"must NOT have more than 300 characters"}];
 return false;
 }
 else {
 if(func2(data2) < 2){
-validate106.errors = [{instancePath:instancePath+"/pinyinRuby",schemaPath:"#/properties/pinyinRuby/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"}];
+validate107.errors = [{instancePath:instancePath+"/pinyinRuby",schemaPath:"#/properties/pinyinRuby/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"}];
 return false;
 }
 }
 }
 else {
-validate106.errors = [{instancePath:instancePath+"/pinyinRuby",schemaPath:"#/properties/pinyinRuby/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate107.errors = [{instancePath:instancePath+"/pinyinRuby",schemaPath:"#/properties/pinyinRuby/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -2990,14 +3031,14 @@ if(errors === _errs8){
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 let missing1;
 if(((data3.always === undefined) && (missing1 = "always")) || ((data3.clauseOpeners === undefined) && (missing1 = "clauseOpeners"))){
-validate106.errors = [{instancePath:instancePath+"/definitionStops",schemaPath:"#/properties/definitionStops/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
+validate107.errors = [{instancePath:instancePath+"/definitionStops",schemaPath:"#/properties/definitionStops/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
 return false;
 }
 else {
 const _errs10 = errors;
 for(const key1 in data3){
 if(!((key1 === "always") || (key1 === "clauseOpeners"))){
-validate106.errors = [{instancePath:instancePath+"/definitionStops",schemaPath:"#/properties/definitionStops/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
+validate107.errors = [{instancePath:instancePath+"/definitionStops",schemaPath:"#/properties/definitionStops/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -3009,7 +3050,7 @@ const _errs11 = errors;
 if(errors === _errs11){
 if(Array.isArray(data4)){
 if(data4.length > 100){
-validate106.errors = [{instancePath:instancePath+"/definitionStops/always",schemaPath:"#/properties/definitionStops/properties/always/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"}];
+validate107.errors = [{instancePath:instancePath+"/definitionStops/always",schemaPath:"#/properties/definitionStops/properties/always/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"}];
 return false;
 }
 else {
@@ -3021,18 +3062,18 @@ const _errs13 = errors;
 if(errors === _errs13){
 if(typeof data5 === "string"){
 if(func2(data5) > 10){
-validate106.errors = [{instancePath:instancePath+"/definitionStops/always/" + i0,schemaPath:"#/properties/definitionStops/properties/always/items/maxLength",keyword:"maxLength",params:{limit: 10},message:"must NOT have more than 10 characters"}];
+validate107.errors = [{instancePath:instancePath+"/definitionStops/always/" + i0,schemaPath:"#/properties/definitionStops/properties/always/items/maxLength",keyword:"maxLength",params:{limit: 10},message:"must NOT have more than 10 characters"}];
 return false;
 }
 else {
 if(func2(data5) < 1){
-validate106.errors = [{instancePath:instancePath+"/definitionStops/always/" + i0,schemaPath:"#/properties/definitionStops/properties/always/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate107.errors = [{instancePath:instancePath+"/definitionStops/always/" + i0,schemaPath:"#/properties/definitionStops/properties/always/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 }
 else {
-validate106.errors = [{instancePath:instancePath+"/definitionStops/always/" + i0,schemaPath:"#/properties/definitionStops/properties/always/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate107.errors = [{instancePath:instancePath+"/definitionStops/always/" + i0,schemaPath:"#/properties/definitionStops/properties/always/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -3044,7 +3085,7 @@ break;
 }
 }
 else {
-validate106.errors = [{instancePath:instancePath+"/definitionStops/always",schemaPath:"#/properties/definitionStops/properties/always/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate107.errors = [{instancePath:instancePath+"/definitionStops/always",schemaPath:"#/properties/definitionStops/properties/always/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -3060,7 +3101,7 @@ const _errs15 = errors;
 if(errors === _errs15){
 if(Array.isArray(data6)){
 if(data6.length > 100){
-validate106.errors = [{instancePath:instancePath+"/definitionStops/clauseOpeners",schemaPath:"#/properties/definitionStops/properties/clauseOpeners/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"}];
+validate107.errors = [{instancePath:instancePath+"/definitionStops/clauseOpeners",schemaPath:"#/properties/definitionStops/properties/clauseOpeners/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"}];
 return false;
 }
 else {
@@ -3072,18 +3113,18 @@ const _errs17 = errors;
 if(errors === _errs17){
 if(typeof data7 === "string"){
 if(func2(data7) > 10){
-validate106.errors = [{instancePath:instancePath+"/definitionStops/clauseOpeners/" + i1,schemaPath:"#/properties/definitionStops/properties/clauseOpeners/items/maxLength",keyword:"maxLength",params:{limit: 10},message:"must NOT have more than 10 characters"}];
+validate107.errors = [{instancePath:instancePath+"/definitionStops/clauseOpeners/" + i1,schemaPath:"#/properties/definitionStops/properties/clauseOpeners/items/maxLength",keyword:"maxLength",params:{limit: 10},message:"must NOT have more than 10 characters"}];
 return false;
 }
 else {
 if(func2(data7) < 1){
-validate106.errors = [{instancePath:instancePath+"/definitionStops/clauseOpeners/" + i1,schemaPath:"#/properties/definitionStops/properties/clauseOpeners/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate107.errors = [{instancePath:instancePath+"/definitionStops/clauseOpeners/" + i1,schemaPath:"#/properties/definitionStops/properties/clauseOpeners/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 }
 else {
-validate106.errors = [{instancePath:instancePath+"/definitionStops/clauseOpeners/" + i1,schemaPath:"#/properties/definitionStops/properties/clauseOpeners/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate107.errors = [{instancePath:instancePath+"/definitionStops/clauseOpeners/" + i1,schemaPath:"#/properties/definitionStops/properties/clauseOpeners/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -3095,7 +3136,7 @@ break;
 }
 }
 else {
-validate106.errors = [{instancePath:instancePath+"/definitionStops/clauseOpeners",schemaPath:"#/properties/definitionStops/properties/clauseOpeners/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate107.errors = [{instancePath:instancePath+"/definitionStops/clauseOpeners",schemaPath:"#/properties/definitionStops/properties/clauseOpeners/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -3109,7 +3150,7 @@ var valid1 = true;
 }
 }
 else {
-validate106.errors = [{instancePath:instancePath+"/definitionStops",schemaPath:"#/properties/definitionStops/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate107.errors = [{instancePath:instancePath+"/definitionStops",schemaPath:"#/properties/definitionStops/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -3127,7 +3168,7 @@ if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
 const _errs21 = errors;
 for(const key2 in data8){
 if(!((key2 === "before") || (key2 === "after"))){
-validate106.errors = [{instancePath:instancePath+"/abbreviationCompounds",schemaPath:"#/properties/abbreviationCompounds/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
+validate107.errors = [{instancePath:instancePath+"/abbreviationCompounds",schemaPath:"#/properties/abbreviationCompounds/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -3139,7 +3180,7 @@ const _errs22 = errors;
 if(errors === _errs22){
 if(Array.isArray(data9)){
 if(data9.length > 50){
-validate106.errors = [{instancePath:instancePath+"/abbreviationCompounds/before",schemaPath:"#/properties/abbreviationCompounds/properties/before/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"}];
+validate107.errors = [{instancePath:instancePath+"/abbreviationCompounds/before",schemaPath:"#/properties/abbreviationCompounds/properties/before/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"}];
 return false;
 }
 else {
@@ -3151,18 +3192,18 @@ const _errs24 = errors;
 if(errors === _errs24){
 if(typeof data10 === "string"){
 if(func2(data10) > 10){
-validate106.errors = [{instancePath:instancePath+"/abbreviationCompounds/before/" + i2,schemaPath:"#/properties/abbreviationCompounds/properties/before/items/maxLength",keyword:"maxLength",params:{limit: 10},message:"must NOT have more than 10 characters"}];
+validate107.errors = [{instancePath:instancePath+"/abbreviationCompounds/before/" + i2,schemaPath:"#/properties/abbreviationCompounds/properties/before/items/maxLength",keyword:"maxLength",params:{limit: 10},message:"must NOT have more than 10 characters"}];
 return false;
 }
 else {
 if(func2(data10) < 1){
-validate106.errors = [{instancePath:instancePath+"/abbreviationCompounds/before/" + i2,schemaPath:"#/properties/abbreviationCompounds/properties/before/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate107.errors = [{instancePath:instancePath+"/abbreviationCompounds/before/" + i2,schemaPath:"#/properties/abbreviationCompounds/properties/before/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 }
 else {
-validate106.errors = [{instancePath:instancePath+"/abbreviationCompounds/before/" + i2,schemaPath:"#/properties/abbreviationCompounds/properties/before/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate107.errors = [{instancePath:instancePath+"/abbreviationCompounds/before/" + i2,schemaPath:"#/properties/abbreviationCompounds/properties/before/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -3174,7 +3215,7 @@ break;
 }
 }
 else {
-validate106.errors = [{instancePath:instancePath+"/abbreviationCompounds/before",schemaPath:"#/properties/abbreviationCompounds/properties/before/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate107.errors = [{instancePath:instancePath+"/abbreviationCompounds/before",schemaPath:"#/properties/abbreviationCompounds/properties/before/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -3190,7 +3231,7 @@ const _errs26 = errors;
 if(errors === _errs26){
 if(Array.isArray(data11)){
 if(data11.length > 50){
-validate106.errors = [{instancePath:instancePath+"/abbreviationCompounds/after",schemaPath:"#/properties/abbreviationCompounds/properties/after/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"}];
+validate107.errors = [{instancePath:instancePath+"/abbreviationCompounds/after",schemaPath:"#/properties/abbreviationCompounds/properties/after/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"}];
 return false;
 }
 else {
@@ -3202,18 +3243,18 @@ const _errs28 = errors;
 if(errors === _errs28){
 if(typeof data12 === "string"){
 if(func2(data12) > 10){
-validate106.errors = [{instancePath:instancePath+"/abbreviationCompounds/after/" + i3,schemaPath:"#/properties/abbreviationCompounds/properties/after/items/maxLength",keyword:"maxLength",params:{limit: 10},message:"must NOT have more than 10 characters"}];
+validate107.errors = [{instancePath:instancePath+"/abbreviationCompounds/after/" + i3,schemaPath:"#/properties/abbreviationCompounds/properties/after/items/maxLength",keyword:"maxLength",params:{limit: 10},message:"must NOT have more than 10 characters"}];
 return false;
 }
 else {
 if(func2(data12) < 1){
-validate106.errors = [{instancePath:instancePath+"/abbreviationCompounds/after/" + i3,schemaPath:"#/properties/abbreviationCompounds/properties/after/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate107.errors = [{instancePath:instancePath+"/abbreviationCompounds/after/" + i3,schemaPath:"#/properties/abbreviationCompounds/properties/after/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 }
 else {
-validate106.errors = [{instancePath:instancePath+"/abbreviationCompounds/after/" + i3,schemaPath:"#/properties/abbreviationCompounds/properties/after/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate107.errors = [{instancePath:instancePath+"/abbreviationCompounds/after/" + i3,schemaPath:"#/properties/abbreviationCompounds/properties/after/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -3225,7 +3266,7 @@ break;
 }
 }
 else {
-validate106.errors = [{instancePath:instancePath+"/abbreviationCompounds/after",schemaPath:"#/properties/abbreviationCompounds/properties/after/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate107.errors = [{instancePath:instancePath+"/abbreviationCompounds/after",schemaPath:"#/properties/abbreviationCompounds/properties/after/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -3238,7 +3279,7 @@ var valid4 = true;
 }
 }
 else {
-validate106.errors = [{instancePath:instancePath+"/abbreviationCompounds",schemaPath:"#/properties/abbreviationCompounds/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate107.errors = [{instancePath:instancePath+"/abbreviationCompounds",schemaPath:"#/properties/abbreviationCompounds/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -3254,7 +3295,7 @@ const _errs30 = errors;
 if(errors === _errs30){
 if(Array.isArray(data13)){
 if(data13.length > 100){
-validate106.errors = [{instancePath:instancePath+"/asides",schemaPath:"#/properties/asides/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"}];
+validate107.errors = [{instancePath:instancePath+"/asides",schemaPath:"#/properties/asides/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"}];
 return false;
 }
 else {
@@ -3266,18 +3307,18 @@ const _errs32 = errors;
 if(errors === _errs32){
 if(typeof data14 === "string"){
 if(func2(data14) > 12){
-validate106.errors = [{instancePath:instancePath+"/asides/" + i4,schemaPath:"#/properties/asides/items/maxLength",keyword:"maxLength",params:{limit: 12},message:"must NOT have more than 12 characters"}];
+validate107.errors = [{instancePath:instancePath+"/asides/" + i4,schemaPath:"#/properties/asides/items/maxLength",keyword:"maxLength",params:{limit: 12},message:"must NOT have more than 12 characters"}];
 return false;
 }
 else {
 if(func2(data14) < 2){
-validate106.errors = [{instancePath:instancePath+"/asides/" + i4,schemaPath:"#/properties/asides/items/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"}];
+validate107.errors = [{instancePath:instancePath+"/asides/" + i4,schemaPath:"#/properties/asides/items/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"}];
 return false;
 }
 }
 }
 else {
-validate106.errors = [{instancePath:instancePath+"/asides/" + i4,schemaPath:"#/properties/asides/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate107.errors = [{instancePath:instancePath+"/asides/" + i4,schemaPath:"#/properties/asides/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -3289,7 +3330,7 @@ break;
 }
 }
 else {
-validate106.errors = [{instancePath:instancePath+"/asides",schemaPath:"#/properties/asides/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate107.errors = [{instancePath:instancePath+"/asides",schemaPath:"#/properties/asides/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -3305,7 +3346,7 @@ const _errs34 = errors;
 if(errors === _errs34){
 if(Array.isArray(data15)){
 if(data15.length > 40){
-validate106.errors = [{instancePath:instancePath+"/asideEndings",schemaPath:"#/properties/asideEndings/maxItems",keyword:"maxItems",params:{limit: 40},message:"must NOT have more than 40 items"}];
+validate107.errors = [{instancePath:instancePath+"/asideEndings",schemaPath:"#/properties/asideEndings/maxItems",keyword:"maxItems",params:{limit: 40},message:"must NOT have more than 40 items"}];
 return false;
 }
 else {
@@ -3317,18 +3358,18 @@ const _errs36 = errors;
 if(errors === _errs36){
 if(typeof data16 === "string"){
 if(func2(data16) > 8){
-validate106.errors = [{instancePath:instancePath+"/asideEndings/" + i5,schemaPath:"#/properties/asideEndings/items/maxLength",keyword:"maxLength",params:{limit: 8},message:"must NOT have more than 8 characters"}];
+validate107.errors = [{instancePath:instancePath+"/asideEndings/" + i5,schemaPath:"#/properties/asideEndings/items/maxLength",keyword:"maxLength",params:{limit: 8},message:"must NOT have more than 8 characters"}];
 return false;
 }
 else {
 if(func2(data16) < 3){
-validate106.errors = [{instancePath:instancePath+"/asideEndings/" + i5,schemaPath:"#/properties/asideEndings/items/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters"}];
+validate107.errors = [{instancePath:instancePath+"/asideEndings/" + i5,schemaPath:"#/properties/asideEndings/items/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters"}];
 return false;
 }
 }
 }
 else {
-validate106.errors = [{instancePath:instancePath+"/asideEndings/" + i5,schemaPath:"#/properties/asideEndings/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate107.errors = [{instancePath:instancePath+"/asideEndings/" + i5,schemaPath:"#/properties/asideEndings/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -3340,7 +3381,7 @@ break;
 }
 }
 else {
-validate106.errors = [{instancePath:instancePath+"/asideEndings",schemaPath:"#/properties/asideEndings/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate107.errors = [{instancePath:instancePath+"/asideEndings",schemaPath:"#/properties/asideEndings/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -3356,7 +3397,7 @@ const _errs38 = errors;
 if(errors === _errs38){
 if(Array.isArray(data17)){
 if(data17.length > 200){
-validate106.errors = [{instancePath:instancePath+"/notMentions",schemaPath:"#/properties/notMentions/maxItems",keyword:"maxItems",params:{limit: 200},message:"must NOT have more than 200 items"}];
+validate107.errors = [{instancePath:instancePath+"/notMentions",schemaPath:"#/properties/notMentions/maxItems",keyword:"maxItems",params:{limit: 200},message:"must NOT have more than 200 items"}];
 return false;
 }
 else {
@@ -3368,18 +3409,18 @@ const _errs40 = errors;
 if(errors === _errs40){
 if(typeof data18 === "string"){
 if(func2(data18) > 40){
-validate106.errors = [{instancePath:instancePath+"/notMentions/" + i6,schemaPath:"#/properties/notMentions/items/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"}];
+validate107.errors = [{instancePath:instancePath+"/notMentions/" + i6,schemaPath:"#/properties/notMentions/items/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"}];
 return false;
 }
 else {
 if(func2(data18) < 2){
-validate106.errors = [{instancePath:instancePath+"/notMentions/" + i6,schemaPath:"#/properties/notMentions/items/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"}];
+validate107.errors = [{instancePath:instancePath+"/notMentions/" + i6,schemaPath:"#/properties/notMentions/items/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"}];
 return false;
 }
 }
 }
 else {
-validate106.errors = [{instancePath:instancePath+"/notMentions/" + i6,schemaPath:"#/properties/notMentions/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate107.errors = [{instancePath:instancePath+"/notMentions/" + i6,schemaPath:"#/properties/notMentions/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -3391,7 +3432,7 @@ break;
 }
 }
 else {
-validate106.errors = [{instancePath:instancePath+"/notMentions",schemaPath:"#/properties/notMentions/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate107.errors = [{instancePath:instancePath+"/notMentions",schemaPath:"#/properties/notMentions/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -3415,14 +3456,14 @@ if(errors === _errs44){
 if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
 let missing2;
 if((((((data20.name === undefined) && (missing2 = "name")) || ((data20.type === undefined) && (missing2 = "type"))) || ((data20.pattern === undefined) && (missing2 = "pattern"))) || ((data20.idPrefix === undefined) && (missing2 = "idPrefix"))) || ((data20.labelCase === undefined) && (missing2 = "labelCase"))){
-validate106.errors = [{instancePath:instancePath+"/patterns/" + i7,schemaPath:"#/properties/patterns/items/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
+validate107.errors = [{instancePath:instancePath+"/patterns/" + i7,schemaPath:"#/properties/patterns/items/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
 return false;
 }
 else {
 const _errs46 = errors;
 for(const key3 in data20){
 if(!(((((key3 === "name") || (key3 === "type")) || (key3 === "pattern")) || (key3 === "idPrefix")) || (key3 === "labelCase"))){
-validate106.errors = [{instancePath:instancePath+"/patterns/" + i7,schemaPath:"#/properties/patterns/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"}];
+validate107.errors = [{instancePath:instancePath+"/patterns/" + i7,schemaPath:"#/properties/patterns/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -3434,12 +3475,12 @@ const _errs47 = errors;
 if(errors === _errs47){
 if(typeof data21 === "string"){
 if(!pattern7.test(data21)){
-validate106.errors = [{instancePath:instancePath+"/patterns/" + i7+"/name",schemaPath:"#/properties/patterns/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9-]*$"+"\""}];
+validate107.errors = [{instancePath:instancePath+"/patterns/" + i7+"/name",schemaPath:"#/properties/patterns/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9-]*$"+"\""}];
 return false;
 }
 }
 else {
-validate106.errors = [{instancePath:instancePath+"/patterns/" + i7+"/name",schemaPath:"#/properties/patterns/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate107.errors = [{instancePath:instancePath+"/patterns/" + i7+"/name",schemaPath:"#/properties/patterns/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -3451,8 +3492,8 @@ var valid11 = true;
 if(valid11){
 if(data20.type !== undefined){
 const _errs49 = errors;
-if(!(validate107(data20.type, {instancePath:instancePath+"/patterns/" + i7+"/type",parentData:data20,parentDataProperty:"type",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate107.errors : vErrors.concat(validate107.errors);
+if(!(validate108(data20.type, {instancePath:instancePath+"/patterns/" + i7+"/type",parentData:data20,parentDataProperty:"type",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate108.errors : vErrors.concat(validate108.errors);
 errors = vErrors.length;
 }
 var valid11 = _errs49 === errors;
@@ -3467,18 +3508,18 @@ const _errs50 = errors;
 if(errors === _errs50){
 if(typeof data23 === "string"){
 if(func2(data23) > 200){
-validate106.errors = [{instancePath:instancePath+"/patterns/" + i7+"/pattern",schemaPath:"#/properties/patterns/items/properties/pattern/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
+validate107.errors = [{instancePath:instancePath+"/patterns/" + i7+"/pattern",schemaPath:"#/properties/patterns/items/properties/pattern/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
 return false;
 }
 else {
 if(func2(data23) < 2){
-validate106.errors = [{instancePath:instancePath+"/patterns/" + i7+"/pattern",schemaPath:"#/properties/patterns/items/properties/pattern/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"}];
+validate107.errors = [{instancePath:instancePath+"/patterns/" + i7+"/pattern",schemaPath:"#/properties/patterns/items/properties/pattern/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"}];
 return false;
 }
 }
 }
 else {
-validate106.errors = [{instancePath:instancePath+"/patterns/" + i7+"/pattern",schemaPath:"#/properties/patterns/items/properties/pattern/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate107.errors = [{instancePath:instancePath+"/patterns/" + i7+"/pattern",schemaPath:"#/properties/patterns/items/properties/pattern/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -3494,12 +3535,12 @@ const _errs52 = errors;
 if(errors === _errs52){
 if(typeof data24 === "string"){
 if(!pattern8.test(data24)){
-validate106.errors = [{instancePath:instancePath+"/patterns/" + i7+"/idPrefix",schemaPath:"#/properties/patterns/items/properties/idPrefix/pattern",keyword:"pattern",params:{pattern: "^[a-z]+:$"},message:"must match pattern \""+"^[a-z]+:$"+"\""}];
+validate107.errors = [{instancePath:instancePath+"/patterns/" + i7+"/idPrefix",schemaPath:"#/properties/patterns/items/properties/idPrefix/pattern",keyword:"pattern",params:{pattern: "^[a-z]+:$"},message:"must match pattern \""+"^[a-z]+:$"+"\""}];
 return false;
 }
 }
 else {
-validate106.errors = [{instancePath:instancePath+"/patterns/" + i7+"/idPrefix",schemaPath:"#/properties/patterns/items/properties/idPrefix/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate107.errors = [{instancePath:instancePath+"/patterns/" + i7+"/idPrefix",schemaPath:"#/properties/patterns/items/properties/idPrefix/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -3513,7 +3554,7 @@ if(data20.labelCase !== undefined){
 let data25 = data20.labelCase;
 const _errs54 = errors;
 if(!((data25 === "upper") || (data25 === "keep"))){
-validate106.errors = [{instancePath:instancePath+"/patterns/" + i7+"/labelCase",schemaPath:"#/properties/patterns/items/properties/labelCase/enum",keyword:"enum",params:{allowedValues: schema27.properties.patterns.items.properties.labelCase.enum},message:"must be equal to one of the allowed values"}];
+validate107.errors = [{instancePath:instancePath+"/patterns/" + i7+"/labelCase",schemaPath:"#/properties/patterns/items/properties/labelCase/enum",keyword:"enum",params:{allowedValues: schema27.properties.patterns.items.properties.labelCase.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid11 = _errs54 === errors;
@@ -3529,7 +3570,7 @@ var valid11 = true;
 }
 }
 else {
-validate106.errors = [{instancePath:instancePath+"/patterns/" + i7,schemaPath:"#/properties/patterns/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate107.errors = [{instancePath:instancePath+"/patterns/" + i7,schemaPath:"#/properties/patterns/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -3540,7 +3581,7 @@ break;
 }
 }
 else {
-validate106.errors = [{instancePath:instancePath+"/patterns",schemaPath:"#/properties/patterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate107.errors = [{instancePath:instancePath+"/patterns",schemaPath:"#/properties/patterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -3564,14 +3605,14 @@ if(errors === _errs57){
 if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
 let missing3;
 if((((((((data27.id === undefined) && (missing3 = "id")) || ((data27.type === undefined) && (missing3 = "type"))) || ((data27.label === undefined) && (missing3 = "label"))) || ((data27.xrefs === undefined) && (missing3 = "xrefs"))) || ((data27.zh === undefined) && (missing3 = "zh"))) || ((data27.en === undefined) && (missing3 = "en"))) || ((data27.abbreviations === undefined) && (missing3 = "abbreviations"))){
-validate106.errors = [{instancePath:instancePath+"/concepts/" + i8,schemaPath:"#/properties/concepts/items/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'"}];
+validate107.errors = [{instancePath:instancePath+"/concepts/" + i8,schemaPath:"#/properties/concepts/items/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'"}];
 return false;
 }
 else {
 const _errs59 = errors;
 for(const key4 in data27){
 if(!((((((((key4 === "id") || (key4 === "type")) || (key4 === "label")) || (key4 === "xrefs")) || (key4 === "zh")) || (key4 === "en")) || (key4 === "abbreviations")) || (key4 === "broader"))){
-validate106.errors = [{instancePath:instancePath+"/concepts/" + i8,schemaPath:"#/properties/concepts/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"}];
+validate107.errors = [{instancePath:instancePath+"/concepts/" + i8,schemaPath:"#/properties/concepts/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -3583,12 +3624,12 @@ const _errs60 = errors;
 if(errors === _errs60){
 if(typeof data28 === "string"){
 if(!pattern9.test(data28)){
-validate106.errors = [{instancePath:instancePath+"/concepts/" + i8+"/id",schemaPath:"#/properties/concepts/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z]+:[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z]+:[a-z0-9-]+$"+"\""}];
+validate107.errors = [{instancePath:instancePath+"/concepts/" + i8+"/id",schemaPath:"#/properties/concepts/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z]+:[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z]+:[a-z0-9-]+$"+"\""}];
 return false;
 }
 }
 else {
-validate106.errors = [{instancePath:instancePath+"/concepts/" + i8+"/id",schemaPath:"#/properties/concepts/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate107.errors = [{instancePath:instancePath+"/concepts/" + i8+"/id",schemaPath:"#/properties/concepts/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -3600,8 +3641,8 @@ var valid13 = true;
 if(valid13){
 if(data27.type !== undefined){
 const _errs62 = errors;
-if(!(validate107(data27.type, {instancePath:instancePath+"/concepts/" + i8+"/type",parentData:data27,parentDataProperty:"type",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate107.errors : vErrors.concat(validate107.errors);
+if(!(validate108(data27.type, {instancePath:instancePath+"/concepts/" + i8+"/type",parentData:data27,parentDataProperty:"type",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate108.errors : vErrors.concat(validate108.errors);
 errors = vErrors.length;
 }
 var valid13 = _errs62 === errors;
@@ -3616,12 +3657,12 @@ const _errs63 = errors;
 if(errors === _errs63){
 if(typeof data30 === "string"){
 if(func2(data30) < 1){
-validate106.errors = [{instancePath:instancePath+"/concepts/" + i8+"/label",schemaPath:"#/properties/concepts/items/properties/label/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate107.errors = [{instancePath:instancePath+"/concepts/" + i8+"/label",schemaPath:"#/properties/concepts/items/properties/label/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 else {
-validate106.errors = [{instancePath:instancePath+"/concepts/" + i8+"/label",schemaPath:"#/properties/concepts/items/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate107.errors = [{instancePath:instancePath+"/concepts/" + i8+"/label",schemaPath:"#/properties/concepts/items/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -3644,12 +3685,12 @@ const _errs67 = errors;
 if(errors === _errs67){
 if(typeof data32 === "string"){
 if(!pattern10.test(data32)){
-validate106.errors = [{instancePath:instancePath+"/concepts/" + i8+"/xrefs/" + i9,schemaPath:"#/properties/concepts/items/properties/xrefs/items/pattern",keyword:"pattern",params:{pattern: "^(MESH:D[0-9]{6,9}|CL:[0-9]{7}|HGNC\\.SYMBOL:[A-Z0-9-]+)$"},message:"must match pattern \""+"^(MESH:D[0-9]{6,9}|CL:[0-9]{7}|HGNC\\.SYMBOL:[A-Z0-9-]+)$"+"\""}];
+validate107.errors = [{instancePath:instancePath+"/concepts/" + i8+"/xrefs/" + i9,schemaPath:"#/properties/concepts/items/properties/xrefs/items/pattern",keyword:"pattern",params:{pattern: "^(MESH:D[0-9]{6,9}|CL:[0-9]{7}|HGNC\\.SYMBOL:[A-Z0-9-]+)$"},message:"must match pattern \""+"^(MESH:D[0-9]{6,9}|CL:[0-9]{7}|HGNC\\.SYMBOL:[A-Z0-9-]+)$"+"\""}];
 return false;
 }
 }
 else {
-validate106.errors = [{instancePath:instancePath+"/concepts/" + i8+"/xrefs/" + i9,schemaPath:"#/properties/concepts/items/properties/xrefs/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate107.errors = [{instancePath:instancePath+"/concepts/" + i8+"/xrefs/" + i9,schemaPath:"#/properties/concepts/items/properties/xrefs/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -3660,7 +3701,7 @@ break;
 }
 }
 else {
-validate106.errors = [{instancePath:instancePath+"/concepts/" + i8+"/xrefs",schemaPath:"#/properties/concepts/items/properties/xrefs/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate107.errors = [{instancePath:instancePath+"/concepts/" + i8+"/xrefs",schemaPath:"#/properties/concepts/items/properties/xrefs/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -3683,12 +3724,12 @@ const _errs71 = errors;
 if(errors === _errs71){
 if(typeof data34 === "string"){
 if(func2(data34) < 1){
-validate106.errors = [{instancePath:instancePath+"/concepts/" + i8+"/zh/" + i10,schemaPath:"#/properties/concepts/items/properties/zh/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate107.errors = [{instancePath:instancePath+"/concepts/" + i8+"/zh/" + i10,schemaPath:"#/properties/concepts/items/properties/zh/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 else {
-validate106.errors = [{instancePath:instancePath+"/concepts/" + i8+"/zh/" + i10,schemaPath:"#/properties/concepts/items/properties/zh/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate107.errors = [{instancePath:instancePath+"/concepts/" + i8+"/zh/" + i10,schemaPath:"#/properties/concepts/items/properties/zh/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -3699,7 +3740,7 @@ break;
 }
 }
 else {
-validate106.errors = [{instancePath:instancePath+"/concepts/" + i8+"/zh",schemaPath:"#/properties/concepts/items/properties/zh/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate107.errors = [{instancePath:instancePath+"/concepts/" + i8+"/zh",schemaPath:"#/properties/concepts/items/properties/zh/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -3722,12 +3763,12 @@ const _errs75 = errors;
 if(errors === _errs75){
 if(typeof data36 === "string"){
 if(func2(data36) < 2){
-validate106.errors = [{instancePath:instancePath+"/concepts/" + i8+"/en/" + i11,schemaPath:"#/properties/concepts/items/properties/en/items/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"}];
+validate107.errors = [{instancePath:instancePath+"/concepts/" + i8+"/en/" + i11,schemaPath:"#/properties/concepts/items/properties/en/items/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"}];
 return false;
 }
 }
 else {
-validate106.errors = [{instancePath:instancePath+"/concepts/" + i8+"/en/" + i11,schemaPath:"#/properties/concepts/items/properties/en/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate107.errors = [{instancePath:instancePath+"/concepts/" + i8+"/en/" + i11,schemaPath:"#/properties/concepts/items/properties/en/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -3738,7 +3779,7 @@ break;
 }
 }
 else {
-validate106.errors = [{instancePath:instancePath+"/concepts/" + i8+"/en",schemaPath:"#/properties/concepts/items/properties/en/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate107.errors = [{instancePath:instancePath+"/concepts/" + i8+"/en",schemaPath:"#/properties/concepts/items/properties/en/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -3761,12 +3802,12 @@ const _errs79 = errors;
 if(errors === _errs79){
 if(typeof data38 === "string"){
 if(func2(data38) < 2){
-validate106.errors = [{instancePath:instancePath+"/concepts/" + i8+"/abbreviations/" + i12,schemaPath:"#/properties/concepts/items/properties/abbreviations/items/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"}];
+validate107.errors = [{instancePath:instancePath+"/concepts/" + i8+"/abbreviations/" + i12,schemaPath:"#/properties/concepts/items/properties/abbreviations/items/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"}];
 return false;
 }
 }
 else {
-validate106.errors = [{instancePath:instancePath+"/concepts/" + i8+"/abbreviations/" + i12,schemaPath:"#/properties/concepts/items/properties/abbreviations/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate107.errors = [{instancePath:instancePath+"/concepts/" + i8+"/abbreviations/" + i12,schemaPath:"#/properties/concepts/items/properties/abbreviations/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -3777,7 +3818,7 @@ break;
 }
 }
 else {
-validate106.errors = [{instancePath:instancePath+"/concepts/" + i8+"/abbreviations",schemaPath:"#/properties/concepts/items/properties/abbreviations/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate107.errors = [{instancePath:instancePath+"/concepts/" + i8+"/abbreviations",schemaPath:"#/properties/concepts/items/properties/abbreviations/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -3793,12 +3834,12 @@ const _errs81 = errors;
 if(errors === _errs81){
 if(typeof data39 === "string"){
 if(!pattern9.test(data39)){
-validate106.errors = [{instancePath:instancePath+"/concepts/" + i8+"/broader",schemaPath:"#/properties/concepts/items/properties/broader/pattern",keyword:"pattern",params:{pattern: "^[a-z]+:[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z]+:[a-z0-9-]+$"+"\""}];
+validate107.errors = [{instancePath:instancePath+"/concepts/" + i8+"/broader",schemaPath:"#/properties/concepts/items/properties/broader/pattern",keyword:"pattern",params:{pattern: "^[a-z]+:[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z]+:[a-z0-9-]+$"+"\""}];
 return false;
 }
 }
 else {
-validate106.errors = [{instancePath:instancePath+"/concepts/" + i8+"/broader",schemaPath:"#/properties/concepts/items/properties/broader/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate107.errors = [{instancePath:instancePath+"/concepts/" + i8+"/broader",schemaPath:"#/properties/concepts/items/properties/broader/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -3818,7 +3859,7 @@ var valid13 = true;
 }
 }
 else {
-validate106.errors = [{instancePath:instancePath+"/concepts/" + i8,schemaPath:"#/properties/concepts/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate107.errors = [{instancePath:instancePath+"/concepts/" + i8,schemaPath:"#/properties/concepts/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -3829,7 +3870,7 @@ break;
 }
 }
 else {
-validate106.errors = [{instancePath:instancePath+"/concepts",schemaPath:"#/properties/concepts/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate107.errors = [{instancePath:instancePath+"/concepts",schemaPath:"#/properties/concepts/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -3851,22 +3892,22 @@ var valid0 = true;
 }
 }
 else {
-validate106.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate107.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate106.errors = vErrors;
+validate107.errors = vErrors;
 return errors === 0;
 }
-validate106.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate107.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const facts = validate110;
+export const facts = validate111;
 const schema29 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/facts.schema.json","type":"object","additionalProperties":false,"required":["numbers","week","span","units","institutionSuffix","actorCue","institutionPrefix","percent","count","change","population","comparator","counted"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"numbers":{"type":"object","additionalProperties":{"type":"integer","minimum":0,"maximum":1000}},"week":{"$ref":"#/$defs/Pattern"},"span":{"$ref":"#/$defs/Pattern"},"units":{"type":"object","additionalProperties":false,"required":["year","month","week","day"],"properties":{"year":{"$ref":"#/$defs/Words"},"month":{"$ref":"#/$defs/Words"},"week":{"$ref":"#/$defs/Words"},"day":{"$ref":"#/$defs/Words"}}},"institutionSuffix":{"$ref":"#/$defs/Pattern"},"actorCue":{"$ref":"#/$defs/Pattern"},"institutionPrefix":{"$ref":"#/$defs/Pattern"},"percent":{"$ref":"#/$defs/Pattern"},"count":{"$ref":"#/$defs/Pattern"},"change":{"$ref":"#/$defs/Pattern"},"population":{"$ref":"#/$defs/Pattern"},"comparator":{"$ref":"#/$defs/Pattern"},"counted":{"type":"object","propertyNames":{"pattern":"^[a-z]+:[a-z0-9-]+$"},"additionalProperties":{"type":"object","additionalProperties":false,"required":["measure","unit"],"properties":{"measure":{"type":"string","minLength":1,"maxLength":100},"unit":{"type":"string","minLength":1,"maxLength":40}}}}},"$defs":{"Pattern":{"type":"string","minLength":1,"maxLength":600},"Words":{"type":"array","minItems":1,"items":{"type":"string","minLength":1,"maxLength":40}}}};
 
-function validate111(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate112(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate111.evaluated;
+const evaluated0 = validate112.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -3876,31 +3917,31 @@ evaluated0.items = undefined;
 if(errors === 0){
 if(typeof data === "string"){
 if(func2(data) > 600){
-validate111.errors = [{instancePath,schemaPath:"#/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
+validate112.errors = [{instancePath,schemaPath:"#/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
 if(func2(data) < 1){
-validate111.errors = [{instancePath,schemaPath:"#/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate112.errors = [{instancePath,schemaPath:"#/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 }
 else {
-validate111.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate112.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
-validate111.errors = vErrors;
+validate112.errors = vErrors;
 return errors === 0;
 }
-validate111.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate112.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate114(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate115(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate114.evaluated;
+const evaluated0 = validate115.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -3910,7 +3951,7 @@ evaluated0.items = undefined;
 if(errors === 0){
 if(Array.isArray(data)){
 if(data.length < 1){
-validate114.errors = [{instancePath,schemaPath:"#/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
+validate115.errors = [{instancePath,schemaPath:"#/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
 return false;
 }
 else {
@@ -3922,18 +3963,18 @@ const _errs1 = errors;
 if(errors === _errs1){
 if(typeof data0 === "string"){
 if(func2(data0) > 40){
-validate114.errors = [{instancePath:instancePath+"/" + i0,schemaPath:"#/items/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"}];
+validate115.errors = [{instancePath:instancePath+"/" + i0,schemaPath:"#/items/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"}];
 return false;
 }
 else {
 if(func2(data0) < 1){
-validate114.errors = [{instancePath:instancePath+"/" + i0,schemaPath:"#/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate115.errors = [{instancePath:instancePath+"/" + i0,schemaPath:"#/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 }
 else {
-validate114.errors = [{instancePath:instancePath+"/" + i0,schemaPath:"#/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate115.errors = [{instancePath:instancePath+"/" + i0,schemaPath:"#/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -3945,21 +3986,21 @@ break;
 }
 }
 else {
-validate114.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate115.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
-validate114.errors = vErrors;
+validate115.errors = vErrors;
 return errors === 0;
 }
-validate114.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+validate115.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate110(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate111(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://digest-ingest.dev/schemas/facts.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate110.evaluated;
+const evaluated0 = validate111.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -3970,14 +4011,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((((((((((((((data.numbers === undefined) && (missing0 = "numbers")) || ((data.week === undefined) && (missing0 = "week"))) || ((data.span === undefined) && (missing0 = "span"))) || ((data.units === undefined) && (missing0 = "units"))) || ((data.institutionSuffix === undefined) && (missing0 = "institutionSuffix"))) || ((data.actorCue === undefined) && (missing0 = "actorCue"))) || ((data.institutionPrefix === undefined) && (missing0 = "institutionPrefix"))) || ((data.percent === undefined) && (missing0 = "percent"))) || ((data.count === undefined) && (missing0 = "count"))) || ((data.change === undefined) && (missing0 = "change"))) || ((data.population === undefined) && (missing0 = "population"))) || ((data.comparator === undefined) && (missing0 = "comparator"))) || ((data.counted === undefined) && (missing0 = "counted"))){
-validate110.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate111.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!(func1.call(schema29.properties, key0))){
-validate110.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate111.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -3986,7 +4027,7 @@ if(_errs1 === errors){
 if(data.$schema !== undefined){
 const _errs2 = errors;
 if(typeof data.$schema !== "string"){
-validate110.errors = [{instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate111.errors = [{instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -3998,7 +4039,7 @@ if(valid0){
 if(data.description !== undefined){
 const _errs4 = errors;
 if(typeof data.description !== "string"){
-validate110.errors = [{instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate111.errors = [{instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs4 === errors;
@@ -4016,18 +4057,18 @@ for(const key1 in data2){
 let data3 = data2[key1];
 const _errs9 = errors;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-validate110.errors = [{instancePath:instancePath+"/numbers/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/numbers/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate111.errors = [{instancePath:instancePath+"/numbers/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/numbers/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs9){
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 > 1000 || isNaN(data3)){
-validate110.errors = [{instancePath:instancePath+"/numbers/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/numbers/additionalProperties/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000"}];
+validate111.errors = [{instancePath:instancePath+"/numbers/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/numbers/additionalProperties/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000"}];
 return false;
 }
 else {
 if(data3 < 0 || isNaN(data3)){
-validate110.errors = [{instancePath:instancePath+"/numbers/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/numbers/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate111.errors = [{instancePath:instancePath+"/numbers/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/numbers/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
@@ -4040,7 +4081,7 @@ break;
 }
 }
 else {
-validate110.errors = [{instancePath:instancePath+"/numbers",schemaPath:"#/properties/numbers/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate111.errors = [{instancePath:instancePath+"/numbers",schemaPath:"#/properties/numbers/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -4052,8 +4093,8 @@ var valid0 = true;
 if(valid0){
 if(data.week !== undefined){
 const _errs11 = errors;
-if(!(validate111(data.week, {instancePath:instancePath+"/week",parentData:data,parentDataProperty:"week",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate111.errors : vErrors.concat(validate111.errors);
+if(!(validate112(data.week, {instancePath:instancePath+"/week",parentData:data,parentDataProperty:"week",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate112.errors : vErrors.concat(validate112.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs11 === errors;
@@ -4064,8 +4105,8 @@ var valid0 = true;
 if(valid0){
 if(data.span !== undefined){
 const _errs12 = errors;
-if(!(validate111(data.span, {instancePath:instancePath+"/span",parentData:data,parentDataProperty:"span",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate111.errors : vErrors.concat(validate111.errors);
+if(!(validate112(data.span, {instancePath:instancePath+"/span",parentData:data,parentDataProperty:"span",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate112.errors : vErrors.concat(validate112.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs12 === errors;
@@ -4081,14 +4122,14 @@ if(errors === _errs13){
 if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
 let missing1;
 if(((((data6.year === undefined) && (missing1 = "year")) || ((data6.month === undefined) && (missing1 = "month"))) || ((data6.week === undefined) && (missing1 = "week"))) || ((data6.day === undefined) && (missing1 = "day"))){
-validate110.errors = [{instancePath:instancePath+"/units",schemaPath:"#/properties/units/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
+validate111.errors = [{instancePath:instancePath+"/units",schemaPath:"#/properties/units/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
 return false;
 }
 else {
 const _errs15 = errors;
 for(const key2 in data6){
 if(!((((key2 === "year") || (key2 === "month")) || (key2 === "week")) || (key2 === "day"))){
-validate110.errors = [{instancePath:instancePath+"/units",schemaPath:"#/properties/units/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
+validate111.errors = [{instancePath:instancePath+"/units",schemaPath:"#/properties/units/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -4096,8 +4137,8 @@ break;
 if(_errs15 === errors){
 if(data6.year !== undefined){
 const _errs16 = errors;
-if(!(validate114(data6.year, {instancePath:instancePath+"/units/year",parentData:data6,parentDataProperty:"year",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate114.errors : vErrors.concat(validate114.errors);
+if(!(validate115(data6.year, {instancePath:instancePath+"/units/year",parentData:data6,parentDataProperty:"year",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate115.errors : vErrors.concat(validate115.errors);
 errors = vErrors.length;
 }
 var valid2 = _errs16 === errors;
@@ -4108,8 +4149,8 @@ var valid2 = true;
 if(valid2){
 if(data6.month !== undefined){
 const _errs17 = errors;
-if(!(validate114(data6.month, {instancePath:instancePath+"/units/month",parentData:data6,parentDataProperty:"month",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate114.errors : vErrors.concat(validate114.errors);
+if(!(validate115(data6.month, {instancePath:instancePath+"/units/month",parentData:data6,parentDataProperty:"month",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate115.errors : vErrors.concat(validate115.errors);
 errors = vErrors.length;
 }
 var valid2 = _errs17 === errors;
@@ -4120,8 +4161,8 @@ var valid2 = true;
 if(valid2){
 if(data6.week !== undefined){
 const _errs18 = errors;
-if(!(validate114(data6.week, {instancePath:instancePath+"/units/week",parentData:data6,parentDataProperty:"week",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate114.errors : vErrors.concat(validate114.errors);
+if(!(validate115(data6.week, {instancePath:instancePath+"/units/week",parentData:data6,parentDataProperty:"week",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate115.errors : vErrors.concat(validate115.errors);
 errors = vErrors.length;
 }
 var valid2 = _errs18 === errors;
@@ -4132,8 +4173,8 @@ var valid2 = true;
 if(valid2){
 if(data6.day !== undefined){
 const _errs19 = errors;
-if(!(validate114(data6.day, {instancePath:instancePath+"/units/day",parentData:data6,parentDataProperty:"day",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate114.errors : vErrors.concat(validate114.errors);
+if(!(validate115(data6.day, {instancePath:instancePath+"/units/day",parentData:data6,parentDataProperty:"day",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate115.errors : vErrors.concat(validate115.errors);
 errors = vErrors.length;
 }
 var valid2 = _errs19 === errors;
@@ -4148,7 +4189,7 @@ var valid2 = true;
 }
 }
 else {
-validate110.errors = [{instancePath:instancePath+"/units",schemaPath:"#/properties/units/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate111.errors = [{instancePath:instancePath+"/units",schemaPath:"#/properties/units/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -4160,8 +4201,8 @@ var valid0 = true;
 if(valid0){
 if(data.institutionSuffix !== undefined){
 const _errs20 = errors;
-if(!(validate111(data.institutionSuffix, {instancePath:instancePath+"/institutionSuffix",parentData:data,parentDataProperty:"institutionSuffix",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate111.errors : vErrors.concat(validate111.errors);
+if(!(validate112(data.institutionSuffix, {instancePath:instancePath+"/institutionSuffix",parentData:data,parentDataProperty:"institutionSuffix",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate112.errors : vErrors.concat(validate112.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs20 === errors;
@@ -4172,8 +4213,8 @@ var valid0 = true;
 if(valid0){
 if(data.actorCue !== undefined){
 const _errs21 = errors;
-if(!(validate111(data.actorCue, {instancePath:instancePath+"/actorCue",parentData:data,parentDataProperty:"actorCue",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate111.errors : vErrors.concat(validate111.errors);
+if(!(validate112(data.actorCue, {instancePath:instancePath+"/actorCue",parentData:data,parentDataProperty:"actorCue",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate112.errors : vErrors.concat(validate112.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs21 === errors;
@@ -4184,8 +4225,8 @@ var valid0 = true;
 if(valid0){
 if(data.institutionPrefix !== undefined){
 const _errs22 = errors;
-if(!(validate111(data.institutionPrefix, {instancePath:instancePath+"/institutionPrefix",parentData:data,parentDataProperty:"institutionPrefix",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate111.errors : vErrors.concat(validate111.errors);
+if(!(validate112(data.institutionPrefix, {instancePath:instancePath+"/institutionPrefix",parentData:data,parentDataProperty:"institutionPrefix",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate112.errors : vErrors.concat(validate112.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs22 === errors;
@@ -4196,8 +4237,8 @@ var valid0 = true;
 if(valid0){
 if(data.percent !== undefined){
 const _errs23 = errors;
-if(!(validate111(data.percent, {instancePath:instancePath+"/percent",parentData:data,parentDataProperty:"percent",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate111.errors : vErrors.concat(validate111.errors);
+if(!(validate112(data.percent, {instancePath:instancePath+"/percent",parentData:data,parentDataProperty:"percent",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate112.errors : vErrors.concat(validate112.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs23 === errors;
@@ -4208,8 +4249,8 @@ var valid0 = true;
 if(valid0){
 if(data.count !== undefined){
 const _errs24 = errors;
-if(!(validate111(data.count, {instancePath:instancePath+"/count",parentData:data,parentDataProperty:"count",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate111.errors : vErrors.concat(validate111.errors);
+if(!(validate112(data.count, {instancePath:instancePath+"/count",parentData:data,parentDataProperty:"count",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate112.errors : vErrors.concat(validate112.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs24 === errors;
@@ -4220,8 +4261,8 @@ var valid0 = true;
 if(valid0){
 if(data.change !== undefined){
 const _errs25 = errors;
-if(!(validate111(data.change, {instancePath:instancePath+"/change",parentData:data,parentDataProperty:"change",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate111.errors : vErrors.concat(validate111.errors);
+if(!(validate112(data.change, {instancePath:instancePath+"/change",parentData:data,parentDataProperty:"change",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate112.errors : vErrors.concat(validate112.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs25 === errors;
@@ -4232,8 +4273,8 @@ var valid0 = true;
 if(valid0){
 if(data.population !== undefined){
 const _errs26 = errors;
-if(!(validate111(data.population, {instancePath:instancePath+"/population",parentData:data,parentDataProperty:"population",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate111.errors : vErrors.concat(validate111.errors);
+if(!(validate112(data.population, {instancePath:instancePath+"/population",parentData:data,parentDataProperty:"population",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate112.errors : vErrors.concat(validate112.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs26 === errors;
@@ -4244,8 +4285,8 @@ var valid0 = true;
 if(valid0){
 if(data.comparator !== undefined){
 const _errs27 = errors;
-if(!(validate111(data.comparator, {instancePath:instancePath+"/comparator",parentData:data,parentDataProperty:"comparator",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate111.errors : vErrors.concat(validate111.errors);
+if(!(validate112(data.comparator, {instancePath:instancePath+"/comparator",parentData:data,parentDataProperty:"comparator",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate112.errors : vErrors.concat(validate112.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs27 === errors;
@@ -4283,7 +4324,7 @@ else {
 vErrors.push(err1);
 }
 errors++;
-validate110.errors = vErrors;
+validate111.errors = vErrors;
 return false;
 break;
 }
@@ -4296,14 +4337,14 @@ if(errors === _errs32){
 if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
 let missing2;
 if(((data20.measure === undefined) && (missing2 = "measure")) || ((data20.unit === undefined) && (missing2 = "unit"))){
-validate110.errors = [{instancePath:instancePath+"/counted/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/counted/additionalProperties/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
+validate111.errors = [{instancePath:instancePath+"/counted/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/counted/additionalProperties/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
 return false;
 }
 else {
 const _errs34 = errors;
 for(const key5 in data20){
 if(!((key5 === "measure") || (key5 === "unit"))){
-validate110.errors = [{instancePath:instancePath+"/counted/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/counted/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"}];
+validate111.errors = [{instancePath:instancePath+"/counted/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/counted/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -4315,18 +4356,18 @@ const _errs35 = errors;
 if(errors === _errs35){
 if(typeof data21 === "string"){
 if(func2(data21) > 100){
-validate110.errors = [{instancePath:instancePath+"/counted/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/measure",schemaPath:"#/properties/counted/additionalProperties/properties/measure/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"}];
+validate111.errors = [{instancePath:instancePath+"/counted/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/measure",schemaPath:"#/properties/counted/additionalProperties/properties/measure/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"}];
 return false;
 }
 else {
 if(func2(data21) < 1){
-validate110.errors = [{instancePath:instancePath+"/counted/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/measure",schemaPath:"#/properties/counted/additionalProperties/properties/measure/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate111.errors = [{instancePath:instancePath+"/counted/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/measure",schemaPath:"#/properties/counted/additionalProperties/properties/measure/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 }
 else {
-validate110.errors = [{instancePath:instancePath+"/counted/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/measure",schemaPath:"#/properties/counted/additionalProperties/properties/measure/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate111.errors = [{instancePath:instancePath+"/counted/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/measure",schemaPath:"#/properties/counted/additionalProperties/properties/measure/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -4342,18 +4383,18 @@ const _errs37 = errors;
 if(errors === _errs37){
 if(typeof data22 === "string"){
 if(func2(data22) > 40){
-validate110.errors = [{instancePath:instancePath+"/counted/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/unit",schemaPath:"#/properties/counted/additionalProperties/properties/unit/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"}];
+validate111.errors = [{instancePath:instancePath+"/counted/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/unit",schemaPath:"#/properties/counted/additionalProperties/properties/unit/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"}];
 return false;
 }
 else {
 if(func2(data22) < 1){
-validate110.errors = [{instancePath:instancePath+"/counted/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/unit",schemaPath:"#/properties/counted/additionalProperties/properties/unit/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate111.errors = [{instancePath:instancePath+"/counted/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/unit",schemaPath:"#/properties/counted/additionalProperties/properties/unit/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 }
 else {
-validate110.errors = [{instancePath:instancePath+"/counted/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/unit",schemaPath:"#/properties/counted/additionalProperties/properties/unit/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate111.errors = [{instancePath:instancePath+"/counted/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/unit",schemaPath:"#/properties/counted/additionalProperties/properties/unit/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -4367,7 +4408,7 @@ var valid5 = true;
 }
 }
 else {
-validate110.errors = [{instancePath:instancePath+"/counted/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/counted/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate111.errors = [{instancePath:instancePath+"/counted/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/counted/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -4379,7 +4420,7 @@ break;
 }
 }
 else {
-validate110.errors = [{instancePath:instancePath+"/counted",schemaPath:"#/properties/counted/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate111.errors = [{instancePath:instancePath+"/counted",schemaPath:"#/properties/counted/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -4406,11 +4447,11 @@ var valid0 = true;
 }
 }
 else {
-validate110.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate111.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate110.errors = vErrors;
+validate111.errors = vErrors;
 return errors === 0;
 }
-validate110.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate111.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};

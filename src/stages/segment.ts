@@ -98,6 +98,30 @@ export function repeatsDroppedNames(text: string, dropped: readonly Dropped[]): 
   return false;
 }
 
+// A line of Han alone, two to thirty characters: a name, names glued together, or a group's name.
+const hanOnly = new RegExp(`^[${hanScript}]{2,30}$`, 'u');
+
+/**
+ * Whether `text` is the authors' names printed again from a line already dropped above: the names
+ * glued behind the page date ("栾某" under "2015-10-27 07:27栾某"; a group's name under
+ * "2014-01-23某某学会某某学组"), or a spaced name line already dropped printed again without its
+ * spaces ("徐某智某某" under "徐 某 智某某"). A paper-copying site prints its date, time and
+ * authors on one line, then the paper's head with the authors again, where a short Han line is
+ * otherwise a heading (change 136's *Left*: an author's name alone on its line); the line above is
+ * the evidence, as in {@link repeatsDroppedNames}.
+ */
+export function repeatsDateLineNames(text: string, dropped: readonly Dropped[]): boolean {
+  const line = text.trim();
+  if (dropped.length === 0 || line.length > 30 || !hanOnly.test(line)) return false;
+  for (let i = 0; i < dropped.length; i++) {
+    const { kind, text: was } = dropped[i]!.entry;
+    // The names right behind the date or its time ("…07:27栾某"): a digit or a space before them.
+    if (kind === 'page-date' && was.length > line.length && was.endsWith(line) && /[\d\s]/u.test(was[was.length - line.length - 1]!)) return true;
+    if (kind === 'other' && was.includes(' ') && was.length <= 40 && was.replace(/\s+/gu, '') === line) return true;
+  }
+  return false;
+}
+
 /**
  * Whether `text` is a line of two or more Chinese names one space apart ("王某某 李某") right over a
  * line naming their institution (the data's `affiliationLines`: "某某医院(长春 130002)"): a paper's
@@ -111,6 +135,20 @@ export function namesOverAffiliation(text: string, next: Block | undefined, s: C
   const words = line.split(' ');
   for (let i = 0; i < words.length; i++) if (words[i]!.length < 2) return false;
   return s.affiliationLines.test(foldedOf(next, folded).trim());
+}
+
+/**
+ * The title's line without the news site's name printed before or after the headline (the data's
+ * `titleSiteNames`: "某某新聞網 - 標題", "標題 - 某某新聞網"), or the line itself when it has none or
+ * the headline left would be shorter than four characters. `folded`: the line width-folded (the fold
+ * keeps each unit's place, so the match's place is the text's).
+ */
+export function withoutSiteName(text: string, folded: string, s: CompiledStructure): string {
+  if (s.titleSiteNames === null) return text;
+  const m = s.titleSiteNames.exec(folded);
+  if (m === null) return text;
+  const bare = (text.slice(0, m.index) + text.slice(m.index + m[0].length)).trim();
+  return bare.length >= 4 ? bare : text;
 }
 
 // A paragraph's opening up to a dash (a date glued to the lead: "17 April 2023 - Today, …"), at most a date's length.
@@ -322,6 +360,8 @@ export const segment = defineStage({
       // dateline is read below, the caption after it dropped there.
       if (role.role === 'boilerplate' && !(role.kind === 'caption' && openingByline(foldedOf(block, doc.folded), s))) {
         if (role.date) doc.pageDate ??= role.date;
+        // A reporter's byline alone on its line ("記者王某某/花蓮報導") says the page is a report, as one opening a paragraph does.
+        if (role.byline) byline = true;
         // A document-sharing site's image of the first page ("…报告_第1页") names the title, which
         // the page prints nowhere else on a line of its own (its text opens glued to the contents).
         if (first && doc.title === null) chromeTitle = (doc.title = documentTitleOf(block.text, foldedOf(block, doc.folded), s)) !== null;
@@ -400,6 +440,10 @@ export const segment = defineStage({
         dropBlock(doc, dropped, report, 'other', block, ' (the names of the byline above)');
         continue;
       }
+      if ((role.role === 'heading' || role.role === 'body') && repeatsDateLineNames(block.text, dropped)) {
+        dropBlock(doc, dropped, report, 'other', block, ' (the names of the date line above)');
+        continue;
+      }
       if ((role.role === 'heading' || role.role === 'body') && namesOverAffiliation(block.text, blocks[b + 1], s, doc.folded)) {
         dropBlock(doc, dropped, report, 'other', block, ' (the authors, over their affiliation)');
         continue;
@@ -443,7 +487,7 @@ export const segment = defineStage({
         // An editor's note's label ("编者按") is no headline: a page printing none above it has no title.
         const plainTitle = ownTitle && !opening && !labelEnd && titleLike(block, s, foldedOf(block, doc.folded)) && leadingDate(block.text, s) === null && !['outline', 'references'].includes(role.role) && !s.noteLabels?.test(foldedOf(block, doc.folded).trim());
         if (role.role !== 'month' && (markupTitle || plainTitle)) {
-          doc.title = block.text;
+          doc.title = withoutSiteName(block.text, foldedOf(block, doc.folded), s);
           chromeTitle = false;
           underTitle = true;
           const months = declaredRange(block.text, s);

@@ -20,7 +20,7 @@ export type BlockRole =
   | { role: 'outline'; level: 1 | 2 }
   | { role: 'heading' }
   | { role: 'references'; withList?: boolean }
-  | { role: 'boilerplate'; kind: BoilerplateKind; date?: string; issue?: IssueLineReading }
+  | { role: 'boilerplate'; kind: BoilerplateKind; date?: string; issue?: IssueLineReading; byline?: true }
   | { role: 'body' };
 
 /** A journal's volume and issue line ("第二军医大学学报 2021, Vol. 42 Issue (8)"): the journal it names as written (width-folded), or null when it names none ("第 19卷 第 2期"). */
@@ -28,8 +28,8 @@ export interface IssueLineReading {
   journal: string | null;
 }
 
-/** What {@link chromeOf} reads a block as: its boilerplate kind, the page date a date line gives, and what an issue line names. */
-export type ChromeReading = { kind: BoilerplateKind; date?: string; issue?: IssueLineReading };
+/** What {@link chromeOf} reads a block as: its boilerplate kind, the page date a date line gives, what an issue line names, and whether it is a reporter's byline. */
+export type ChromeReading = { kind: BoilerplateKind; date?: string; issue?: IssueLineReading; byline?: true };
 
 // A line ending like a sentence is body text, unless markup made it a heading. A question
 // ("…有哪些问题？") may be a heading: outline headings and titles end in one.
@@ -159,6 +159,9 @@ function chromeOfText(text: string, s: CompiledStructure): ChromeReading | null 
   const head = text.slice(0, 200);
   const issue = issueLineOf(head, s);
   if (issue) return { kind: 'other', issue };
+  // A reporter's byline alone on its line ("記者王某某/花蓮報導"): the group's pre-tests (the words
+  // the data's patterns need, their length) rule out nearly every line before a pattern runs.
+  if (s.groups['/bylineLines'].test(head)) return { kind: 'other', byline: true };
   for (let k = 0; k < CHROME_KINDS.length; k++) {
     const [kind, list] = CHROME_KINDS[k]!;
     if (s.groups[list].test(head)) return { kind };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyBlock, leadingDate, namesOverAffiliation } from '../../src/stages/segment.js';
+import { classifyBlock, leadingDate, namesOverAffiliation, repeatsDateLineNames, withoutSiteName, type Dropped } from '../../src/stages/segment.js';
 import { DigestDocument, type Block } from '../../src/core/document.js';
 import { openingByline, pageDateOf, SourceLocator } from '../../src/structure/blocks.js';
 import { foldWidth } from '../../src/core/text.js';
@@ -813,5 +813,94 @@ describe('segment on the twelfth Chinese pass: citation-form issue lines, an edi
   it('keeps the headline above an editor\'s note as the title, and a headline that opens with the word', async () => {
     expect((await runUpTo('干细胞治疗技术评估报告\n编者按\n本文供读者参考。\n', 'segment')).title).toBe('干细胞治疗技术评估报告');
     expect((await runUpTo('编者按语中的干细胞故事\n本文供读者参考。\n', 'segment')).title).toBe('编者按语中的干细胞故事');
+  });
+});
+
+describe('segment on the thirteenth Chinese pass: bylines with a place, credit and social lines, a time before the date, names printed again, a site\'s name in the title (genre-zh13)', () => {
+  it.each([
+    '記者王某某／花蓮報導',
+    '記者楊某某/綜合報導',
+    '聯合報 記者陳某某、李某某/台北報導',
+    '某某新聞網記者李某某、李某 / 台北報導',
+    '好某某新聞網記者某某/花蓮報導',
+    '綜合報導  / 台北市',
+    '綜合報導',
+    '(綜合報導)',
+    '（报道）',
+  ])('reads a reporter\'s byline alone on its line as chrome and a byline: %s', (text) => {
+    expect(classifyBlock(block(text), structure(), true)).toEqual({ role: 'boilerplate', kind: 'other', byline: true });
+  });
+
+  it.each(['記者會上,團隊說明了試驗的結果。', '研究成果已在台北報導', '記者王某某花蓮報導了這項研究的進展並引起關注'])('reads no byline in a sentence: %s', (text) => {
+    expect(classifyBlock(block(text), structure(), true)).not.toHaveProperty('byline');
+  });
+
+  it('types a page with a byline line and no date a news item, and keeps the byline out of the body', async () => {
+    const doc = await runUpTo('幹細胞治療膝關節軟骨缺損 進入臨床試驗\n某某報 記者張某某、李某某/台中報導\n某醫院團隊以自體間質幹細胞治療膝關節軟骨缺損,已收治首批患者。\n', 'segment');
+    expect(doc.kind).toBe('news-item');
+    expect(doc.boilerplate.map((b) => b.text)).toEqual(['某某報 記者張某某、李某某/台中報導']);
+  });
+
+  it.each([
+    ['照片來源:資料照', 'other'],
+    ['新聞來源:某某新聞', 'other'],
+    ['新闻来源:某某网', 'other'],
+    ['新聞關鍵字', 'other'],
+    ['某某新聞 Facebook', 'other'],
+    ['加入Line好友', 'other'],
+    ['《更多某某新聞網報導》', 'other'],
+    ['分享:', 'other'],
+    ['更新時間：18:42 2026-03-09 HKT', 'other'],
+    ['合集下载', 'other'],
+    ['1、下载文档前请自行甄别文档内容的完整性,平台不提供额外的编辑、内容补充、找答案等附加服务。', 'disclaimer'],
+    ['2、"仅部分预览"的文档,不可在线预览部分如存在完整性等问题,可反馈申请退款。', 'disclaimer'],
+    ['1. 3、如文档侵犯您的权益,请联系客服反馈,我们会尽快为您处理。', 'disclaimer'],
+  ])('is chrome (a credit, source or social line, an update time, a document site\'s notices): %s', (text, kind) => {
+    expect(classifyBlock(block(text), structure(), true)).toMatchObject({ role: 'boilerplate', kind });
+  });
+
+  it.each([
+    ['發佈時間：18:42 2026-03-09 HKT', '2026-03-09'],
+    ['发布时间: 9:05 2024-11-20', '2024-11-20'],
+    ['18:42 2026-03-09 的會議上,團隊公布結果', null],
+  ])('reads the page date of a publication line with the time before the date: %s', (text, date) => {
+    expect(pageDateOf(text, structure())).toBe(date);
+  });
+
+  const dropped = (kind: 'page-date' | 'other', text: string): Dropped => ({ offset: 0, entry: { kind, text, position: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } } } });
+  it.each([
+    ['栾某', [dropped('page-date', '2015-10-27 07:27栾某')], true],
+    ['某某学会某某学组', [dropped('page-date', '2014-01-23某某学会某某学组')], true],
+    ['徐某智某某', [dropped('page-date', '2015-10-21智某某'), dropped('other', '徐 某 智某某')], true],
+    ['概述', [dropped('page-date', '2015-10-27 07:27栾某')], false],
+    ['栾某', [dropped('other', '关键词:栾某')], false],
+    ['某栾某', [dropped('page-date', '2015-10-27 07:27栾某')], false],
+    ['某某学组', [dropped('page-date', '2014-01-23某某学会某某学组')], false],
+    ['一、概述', [dropped('page-date', '2015-10-27 07:27一、概述')], false],
+  ] as const)('reads the names of the date line above printed again: %s', (text, above, expected) => {
+    expect(repeatsDateLineNames(text, above)).toBe(expected);
+  });
+
+  it('keeps the names printed again under a copied paper\'s date line out of the body', async () => {
+    const doc = await runUpTo('干细胞治疗膝骨关节炎的研究进展\n2019-05-16 08:42孙某某\n孙某某\n·综述·\n干细胞治疗膝骨关节炎的研究进展\n孙某某\n一、概述\n膝骨关节炎是常见的退行性关节疾病。\n', 'segment');
+    expect(doc.sections.map((x) => x.heading)).toEqual(['一、概述']);
+    expect(doc.boilerplate.filter((b) => b.text === '孙某某')).toHaveLength(2);
+  });
+
+  it.each([
+    ['光田某某醫院啟動細胞治療 打造脊髓損傷療程 - 某某新聞網', '光田某某醫院啟動細胞治療 打造脊髓損傷療程'],
+    ['好某某新聞網 - 巴金森氏症新療法進入臨床實驗', '巴金森氏症新療法進入臨床實驗'],
+    ['幹細胞治療新進展 | 某某日報', '幹細胞治療新進展'],
+    ['干细胞治疗糖尿病_某某新闻网', '干细胞治疗糖尿病'],
+    ['CAR-T - 新一代细胞疗法', 'CAR-T - 新一代细胞疗法'],
+    ['某某新聞網 - 新聞', '某某新聞網 - 新聞'],
+  ])('cuts a news site\'s name off the title: %s', (text, title) => {
+    expect(withoutSiteName(text, foldWidth(text), structure())).toBe(title);
+  });
+
+  it('reads the headline printed again below a title with a site\'s name as the title\'s copy', async () => {
+    const doc = await runUpTo('幹細胞治療脊髓損傷獲核准 - 某某新聞網\n幹細胞治療脊髓損傷獲核准\n某醫院獲准以自體間質幹細胞治療脊髓損傷,成為第三家通過的醫院。\n', 'segment');
+    expect(doc.title).toBe('幹細胞治療脊髓損傷獲核准');
+    expect(doc.boilerplate.map((b) => [b.kind, b.text])).toEqual([['caption', '幹細胞治療脊髓損傷獲核准']]);
   });
 });
