@@ -5,6 +5,6 @@ export const shippedDataHashes: readonly string[] = [
   '9a139e957b3ce6adad74216552ba3ef8937e435cfb9497dc7af3dee9ef13f0e7', // facts: pipelines/data/facts.json
   '73651168e9ae98853bf117d2313db81bf75f0bfc6beb15c38b39e90ae0c88990', // html: pipelines/data/html.json
   'df646ef943368d86ff7dcb853387e507c315f3567db464a020f04b600323ee76', // journals: pipelines/data/journals.json
-  '72ded94cdb01db3c5963a1aa42d3f1d741ce823f905132e126725188fe2533cf', // lexicon: pipelines/data/lexicon.json
-  '0e9d07a4ce50bdd6b939bea68681ce047ccab13b86dd7a619889660a04f5fd6b', // structure: pipelines/data/structure.json
+  '13e0fbfce5b5e4c3fb97c5eb1b80b6c40b09790e8026437f88242245238043c6', // lexicon: pipelines/data/lexicon.json
+  '7c3e76dfabaf84ad1d79de8db6c0c184ccd63a564d6e7ceea80484646dbe648f', // structure: pipelines/data/structure.json
 ];
