@@ -229,10 +229,14 @@ function inTitleRun(journals: JournalIndex, view: string, start: number, end: nu
   const capital = (w: string): boolean => (/^[A-Z][a-z]/.test(w) || /[a-z][A-Z]/.test(w)) && /[A-Za-z]$/.test(w);
   // A capitalised word right before, itself mid-sentence (not the first word after a full stop).
   if (capital(last) && prior !== '' && !/[.!?:"“”]$/.test(prior)) return true;
-  // "Society for Blood and Bone Marrow Transplantation": a name's joining word (`nameJoiners`) after a
-  // capitalised word that a title's joining word ties to a capitalised word before it ("in Cell and
-  // Nature Medicine" is a list).
-  if (journals.joinsName(last) && capital(prior) && words.length >= 4 && journals.joinsTitle(words[words.length - 3]!) && capital(words[words.length - 4]!)) return true;
+  // "Society for Blood and Bone Marrow Transplantation", "Congress of Parkinson's Disease and Movement
+  // Disorders": a name's joining word (`nameJoiners`) after one to three capitalised words that a
+  // title's joining word ties to a capitalised word before them ("in Cell and Nature Medicine" is a list).
+  if (journals.joinsName(last) && capital(prior)) {
+    let k = words.length - 3;
+    while (k >= words.length - 4 && k >= 0 && capital(words[k]!)) k--;
+    if (k >= 1 && journals.joinsTitle(words[k]!) && capital(words[k - 1]!)) return true;
+  }
   // "Japan Lead in Regenerative Medicine": a headline's joining word (`midTitleJoiners`) after a capitalised word
   // itself mid-sentence ("Writing in Science Translational Medicine, …" opens a sentence: a journal).
   if (journals.joinsMidTitle(last) && capital(prior) && words.length >= 3 && words[words.length - 3] !== '' && !/[.!?:"“”]$/.test(words[words.length - 3]!)) return true;

@@ -470,7 +470,9 @@ export const segment = defineStage({
           continue;
         }
         // A kicker (a section's or an outlet's name, a label) or a Chinese column's label over a headline: the headline is the title.
-        if (doc.title === null && next && (role.role === 'body' || role.role === 'heading') && (isKicker(block, next, s, doc.folded) || isHanLabel(block, next, s, doc.folded))) {
+        // A kicker over the page's date over the headline ("News" / "8 Jul 2011" / the headline) too: the date is read next, as the page's.
+        const headline = next && dateLine && titleDateOf(foldedOf(next, doc.folded), s) !== null ? dateLine : next;
+        if (doc.title === null && headline && (role.role === 'body' || role.role === 'heading') && (isKicker(block, headline, s, doc.folded) || isHanLabel(block, next!, s, doc.folded))) {
           dropBlock(doc, dropped, report, 'other', block);
           continue;
         }

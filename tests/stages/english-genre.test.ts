@@ -1072,3 +1072,124 @@ describe('a journal whose name is an everyday phrase of the genre ("Stem Cells",
     expect((record.journals ?? []).some((j) => j.name === name)).toBe(named);
   });
 });
+
+describe('English site chrome: "Go to main content", a byline with a colon or with its outlet after a comma, a copyright in brackets, read-on links, a notice for health professionals', () => {
+  it.each([
+    'Go to main content',
+    'By: Example Health Bureau',
+    'By Jane Sample, Example Health News',
+    '[Copyright Example Wire, Ltd.]',
+    'For more information, click here.',
+    '[Read the full article here]',
+    'Read the full story on',
+    'This site is intended for healthcare professionals',
+  ])('%s', expectChromeOverHeadline);
+
+  // Under the body, where no kicker's rule drops a short line, a forum's read-on link was a body line.
+  it.each(['Full article', '[Read the full article here]'])('%s under the body', async (line) => {
+    const record = await ingest({ text: `A trial of neural stem cells in spinal cord injury opens\nThe first of ten patients was treated in March.\n${line}\n`, name: 'page.txt' });
+    expect(record.boilerplate.map((b) => b.text)).toContain(line);
+  });
+
+  it.each([
+    'By March, the trial had enrolled forty patients.',
+    'Go to the clinic to have the cells collected.',
+    'For more information, the team set up a telephone line for patients.',
+    'Copyright law does not cover the cells themselves.',
+  ])('%s: prose', expectProseUnderHeadline);
+});
+
+describe('a labelled page date: "Last updated :" over a date and a time, a day written as an ordinal ("Published:18th Apr 2025")', () => {
+  it.each([
+    ['Last updated : October 10, 2025 10:03 am', '2025-10-10'],
+    ['Last updated: March 5, 2025', '2025-03-05'],
+    ['Published:18th Apr 2025', '2025-04-18'],
+    ['Posted on 1st May 2025', '2025-05-01'],
+  ])('%s', (text, date) => {
+    expect(pageDateOf(text, structure())).toBe(date);
+  });
+
+  it.each(['Last updated by the editors', '18th Apr 2025 was the last day of the trial'])('%s: no page date', (text) => {
+    expect(pageDateOf(text, structure())).toBeNull();
+  });
+});
+
+describe('a dateline with no date: a wire\'s city glued to the company, a city and its state in title case, a capital city with a dash or a colon', () => {
+  it.each([
+    ['HONG KONG –Example Cell Holdings said on Wednesday…', 'Example Cell'],
+    // Read before this pass too (a guard).
+    ['LONDON (Reuters) - Example Cell Holdings said…', 'Example Cell'],
+    ['Orange, Calif. — Calling it a big step, the journal…', 'Calling it'],
+    ['Rye Brook, N.Y. – The agency recently approved…', 'The agency'],
+    ['London - A British biotechnology company…', 'A British'],
+    ['New Delhi: The stem cells donated by a man…', 'The stem'],
+    ['Beijing/New Delhi: The stem cells donated by a man…', 'The stem'],
+  ])('%s', (text, rest) => {
+    const found = openingByline(foldWidth(text), structure());
+    expect(found).toBeDefined();
+    expect(text.slice(found!.length).startsWith(rest)).toBe(true);
+  });
+
+  it.each([
+    'London is one of three cities in the trial.',
+    'Note: The trial enrolled 40 patients.',
+    'Boston, the city where the trial ran, …',
+    'Parkinson, who led the trial, said…',
+    'ALS –the disease of the motor neurons',
+  ])('%s: no dateline', (text) => {
+    expect(openingByline(foldWidth(text), structure())).toBeUndefined();
+  });
+});
+
+describe('a kicker over the page\'s date over the headline ("News" / "8 Jul 2011" / the headline): the headline is the title, the date the page date', () => {
+  it('drops the kicker', async () => {
+    const record = await ingest({ text: 'News\n8 Jul 2011\nSouth Korean maker wins approval for a heart cell drug\nThe company said the drug repairs damage after a heart attack.\n', name: 'page.txt' });
+    expect(record.title).toBe('South Korean maker wins approval for a heart cell drug');
+    expect(record.pageDate).toBe('2011-07-08');
+    expect(record.boilerplate.map((b) => b.text)).toContain('News');
+  });
+
+  it('keeps a headline over its date as the title', async () => {
+    const record = await ingest({ text: 'South Korean maker wins approval for a heart cell drug\n8 Jul 2011\nThe company said the drug repairs damage after a heart attack.\n', name: 'page.txt' });
+    expect(record.title).toBe('South Korean maker wins approval for a heart cell drug');
+  });
+});
+
+describe('the products, diseases and bodies of the eleventh pass are named; "EASD" is a body, not diabetes', () => {
+  it.each([
+    ['Encelto is implanted in the eye in one operation.', 'drug:revakinagene-taroretcel'],
+    ['The FDA approved revakinagene taroretcel-lwey in March.', 'drug:revakinagene-taroretcel'],
+    ['The implant treats macular telangiectasia type 2 in adults.', 'disease:macular-telangiectasia-type-2'],
+    ['Patients with MacTel slowly lose central vision.', 'disease:macular-telangiectasia-type-2'],
+    ['Zevaskyn sheets are grafted onto the wounds.', 'drug:prademagene-zamikeracel'],
+    ['A single dose of pz-cel healed most wounds.', 'drug:prademagene-zamikeracel'],
+    ['The sheets treat recessive dystrophic epidermolysis bullosa.', 'disease:recessive-dystrophic-epidermolysis-bullosa'],
+    ['About one in 50,000 children is born with epidermolysis bullosa.', 'disease:epidermolysis-bullosa'],
+    ['Twelve people received bemdaneprocel in the first trial.', 'drug:bemdaneprocel'],
+    ['BlueRock Therapeutics began a phase 3 trial.', 'organization:bluerock-therapeutics'],
+    ['Abeona Therapeutics makes the sheets from the patient\'s own skin.', 'organization:abeona-therapeutics'],
+    ['Cartistem is injected into the knee during surgery.', 'drug:cartistem'],
+    ['Hearticellgram-AMI was approved for heart attack patients.', 'drug:hearticellgram-ami'],
+    ['The data were shown at the European Association for the Study of Diabetes meeting.', 'organization:easd'],
+  ])('%s', async (text, id) => {
+    const record = await ingest({ text: `Stem cell drug news\n${text}\n`, name: 'page.txt' });
+    expect(record.entities.map((e) => e.id)).toContain(id);
+  });
+
+  it('"EASD" defined after the association names the body, not the disease', async () => {
+    const record = await ingest({ text: 'Stem cell drug news\nThe data were presented at the European Association for the Study of Diabetes (EASD) in Hamburg.\n', name: 'page.txt' });
+    expect(record.entities.find((e) => e.id === 'disease:diabetes')?.mentions.map((m) => m.text) ?? []).not.toContain('EASD');
+  });
+});
+
+describe('a journal\'s name closing a congress\'s name after "and" is none; a journal named after "published in" is', () => {
+  it.each([
+    ['The data were presented at the International Congress of Parkinson\'s Disease and Movement Disorders in October.', false],
+    ['Results were shown to the Society for Blood and Bone Marrow Transplantation.', false],
+    ['The study was published in Movement Disorders last year.', true],
+    ['The team published in Cell and Movement Disorders.', true],
+  ])('%s', async (line, named) => {
+    const record = await ingest({ text: `Stem cell news\n${line}\nThe first of ten patients was treated in March.\n`, name: 'page.txt' });
+    expect((record.journals ?? []).some((j) => j.name === 'Movement Disorders' || j.name === 'Bone Marrow Transplantation')).toBe(named);
+  });
+});
