@@ -11,7 +11,7 @@ import { appendFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSy
 import { cpus, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildRatios, ciFailures, ciFloorRounds, ciLimits, steadyFloorMs } from './bench-ci.mjs';
+import { buildRatios, ciFailures, ciFloorRounds, ciLimits, leastOverLeast, steadyFloorMs } from './bench-ci.mjs';
 import { linearity } from './bench-pipeline.mjs';
 import { article, corpusPipeline, DEFAULT_SEED, makeCorpus } from './corpus.mjs';
 import { heldBytesOfFile } from './heap-held.mjs';
@@ -507,10 +507,10 @@ if (values.only === 'startup') {
 
 if (ci) {
   // ---- CI: ratios of CPU times only, against the limits of scripts/bench-ci.mjs. ----
-  // Floors and builds alternate (a floor, then each cold build, a floor, its unchanged rebuild), and
-  // each side of a ratio is the least of its runs: load only adds, and alternated runs give a quiet
-  // moment the same chance to fall to either side (scripts/bench-ci.mjs says what the median of
-  // pairs measured before).
+  // Floors and builds alternate (a floor, then each cold build, a floor, its unchanged rebuild), so
+  // that both sides of a ratio are sampled across the same minutes, and each side is read by its
+  // median: a quiet or a loaded stretch that falls to one run moves it only to its neighbour
+  // (scripts/bench-ci.mjs says what the leasts and the median of pairs measured before).
   const c = corpusOf('ci', N);
   const floorOnce = () => floor(c, ciFloorRounds.rounds, ciFloorRounds.warmUp).all;
   const floors = [floorOnce()];
@@ -541,7 +541,10 @@ if (ci) {
     const { limit, what } = ciLimits[key];
     console.log(`${key.padEnd(18)} ${value.toFixed(3).padStart(8)}  (limit ${limit}; ${what})`);
   }
-  // Every run, in the order taken, for a log that says which moment each side's least came from.
+  // Change 137's build / floor beside the medians', for the log (no limit): each side's least of the run.
+  const buildRuns = { articles: N, floors, cold: cold.map((b) => b.cpuMs) };
+  console.log(`${'leastOverLeast'.padEnd(18)} ${leastOverLeast(buildRuns).toFixed(3).padStart(8)}  (no limit; change 137's build / floor: the least cold build an article / the least floor)`);
+  // Every run, in the order taken, for a log that shows how far each one sits from the medians.
   const runs = (list) => list.map((b) => Math.round(b.cpuMs));
   const rounds = floors.map((f) => f.map((ms) => Number(ms.toFixed(3))));
   console.log(JSON.stringify({ articles: N, floorMs: floors.map((f) => Number(steadyFloorMs(f).toFixed(3))), floorRounds: rounds, coldCpuMs: runs(cold), coldWallMs: cold.map((b) => Math.round(b.wallMs)), unchangedCpuMs: runs(unchanged), linearity: lin, start }));
