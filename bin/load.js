@@ -38,8 +38,10 @@ const vm = process.getBuiltinModule('node:vm');
  *   The young generation's maximum is unchanged: a build's peak RSS stays the same (253–262 MB
  *   against 253–256 at 300 articles). Once loaded, a long command sets it back to 2, and `text` and a
  *   short ingest or refs to 1 ({@link flagsAfterLoad}).
+ * - `--bytecode-size-allowance-per-tick=150`: V8's own default, stated so that a build's setting
+ *   ({@link flagsAfterLoad}) can be put back when a code cache is made after it.
  */
-export const v8Flags = ['--regexp-tier-up-ticks=0', '--interrupt-budget=540672', '--semi-space-growth-factor=16'];
+export const v8Flags = ['--regexp-tier-up-ticks=0', '--interrupt-budget=540672', '--semi-space-growth-factor=16', '--bytecode-size-allowance-per-tick=150'];
 /**
  * Node's modules every command loads (crypto for hashing, os for the CPU count), loaded before the
  * flags below are set: Node compiles its own modules from a code cache built into the binary, which
@@ -243,7 +245,37 @@ export const longCommands = new Set(['build', 'merge', 'validate']);
 export const threadCommands = new Set(['build', 'merge']);
 
 /**
- * The V8 flags a command sets once the CLI is loaded: see {@link longCommands}; and for a short
+ * The `--concurrency` (`-j`) a command's arguments ask for, as the CLI reads them (the last one
+ * given; its default the machine's parallelism); NaN when it is not a number (the CLI says so).
+ */
+export function concurrencyOf(argv, parallelism = process.getBuiltinModule('node:os').availableParallelism()) {
+  let value;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--') break;
+    if (arg === '-j' || arg === '--concurrency') value = argv[++i];
+    else if (arg.startsWith('--concurrency=')) value = arg.slice('--concurrency='.length);
+    else if (/^-j./.test(arg)) value = arg.slice(2);
+  }
+  return value === undefined ? parallelism : Number(value);
+}
+
+/**
+ * What `digest build` sets once loaded when it may start workers (not under `-j 1`): V8 considers a function for TurboFan after it has run
+ * through the interrupt budget 3 + (its bytecode's length ÷ this) times (V8's default 150), so a
+ * lower number makes large functions wait longer. A build's TurboFan compiles were dearest for
+ * the large ones (a stage's `run`, the article page's `richText`, facts' `outcomesOf`: 100–450 ms
+ * of a compiler thread each), every build worker compiling them again, for functions each run
+ * once or a few times an article; their loops stay in baseline code. Two-worker builds of 1,000
+ * articles: CPU −19 %, the compiler threads' halved. Not on one thread, where that code pays for
+ * its compiling (300 articles: +6 %; BENCHMARKS.md, change 151). Set after the load, so the CLI's
+ * code cache stands; the workers' cache is made by a two-worker build, under it.
+ */
+export const BUILD_OPTIMISATION_ALLOWANCE = '--bytecode-size-allowance-per-tick=30';
+
+/**
+ * The V8 flags a command sets once the CLI is loaded: see {@link longCommands} and, for a build,
+ * {@link BUILD_OPTIMISATION_ALLOWANCE}; and for a short
  * run (the CLI's `shortRun`: `ingest` or `refs` of a few files, up to 192 and 32 KB):
  * - `--no-regexp-optimization`: V8 then compiles each regular expression without its match-time
  *   optimisations (Boyer-Moore look-ahead, quick checks), which such a run pays far more for than it
@@ -264,6 +296,7 @@ export const threadCommands = new Set(['build', 'merge']);
  */
 export function flagsAfterLoad(command, argv = [command], shortRun = () => false) {
   const flags = longCommands.has(command) ? ['--semi-space-growth-factor=2'] : command === 'text' ? ['--semi-space-growth-factor=1'] : [];
+  if (command === 'build' && concurrencyOf(argv) !== 1) flags.push(BUILD_OPTIMISATION_ALLOWANCE);
   if (shortRun(argv)) flags.push('--no-regexp-optimization', '--semi-space-growth-factor=1');
   return flags;
 }

@@ -4,9 +4,12 @@
 // build's main thread grew it to 2 × 16 MB part way through a long run: peak RSS rose with N
 // (BENCHMARKS.md, "memory flat in N, again"). A second node started with the flag would cost an
 // idle process (~42 MB of RSS) and a start; a thread costs an isolate and ~0.1 s of CPU.
-import { availableParallelism } from 'node:os';
 import v8 from 'node:v8';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+// bin/load.js's, where `digest build` also reads it ({@link flagsAfterLoad} there); ./digest.js has loaded that module already.
+import { concurrencyOf } from './load.js';
+
+export { concurrencyOf };
 
 /**
  * Its young generation in MB (V8's default is 48): what the build's workers have, whatever
@@ -71,22 +74,6 @@ export function workerExecArgv(execArgv = process.execArgv) {
     else if (!/^--(?:eval|print|input-type)=/.test(arg)) kept.push(arg);
   }
   return kept;
-}
-
-/**
- * The `--concurrency` (`-j`) a command's arguments ask for, as the CLI reads them (the last one
- * given; its default the machine's parallelism); NaN when it is not a number (the CLI says so).
- */
-export function concurrencyOf(argv, parallelism = availableParallelism()) {
-  let value;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === '--') break;
-    if (arg === '-j' || arg === '--concurrency') value = argv[++i];
-    else if (arg.startsWith('--concurrency=')) value = arg.slice('--concurrency='.length);
-    else if (/^-j./.test(arg)) value = arg.slice(2);
-  }
-  return value === undefined ? parallelism : Number(value);
 }
 
 /**

@@ -191,9 +191,9 @@ process.stdout.write(cli.codeCache());`;
         expect(r.stderr).toBe('');
         return r.stdout;
       };
-      for (const [first, flags] of [['text', '--semi-space-growth-factor=1'], ['ingest', '--no-regexp-optimization --semi-space-growth-factor=1'], ['build', '--semi-space-growth-factor=2'], ['--version', '']] as const) {
+      for (const [first, flags] of [['text', '--semi-space-growth-factor=1'], ['ingest', '--no-regexp-optimization --semi-space-growth-factor=1'], ['build', '--semi-space-growth-factor=2 --bytecode-size-allowance-per-tick=30'], ['--version', '']] as const) {
         const cacheFile = node(`const cli = await import(${load});
-await cli.main([${JSON.stringify(first)}, 'x']);
+await cli.main([${JSON.stringify(first)}, 'x', '-j', '2']);
 const file = cli.codeCacheFile(${JSON.stringify(first)});
 (await import('node:fs')).writeFileSync(file, cli.createCodeCache());
 process.stdout.write(file + '\\n' + cli.flagsSet().join(' '));`).split('\n');
@@ -244,13 +244,14 @@ process.stdout.write(loaded);`;
     }
   });
 
-  it('returns a long command to V8\'s young-generation growth once loaded, and still from the one code cache', () => {
+  it('returns a long command to V8\'s young-generation growth once loaded, makes a build\'s large functions wait longer for TurboFan, and still from the one code cache', () => {
     // `--semi-space-growth-factor=16` (set for one-shot commands) held a build's young generation
     // at its maximum for the whole run: ~35 MB more peak RSS at 1,000 inputs (BENCHMARKS.md).
     const script = `const cli = await import(${JSON.stringify(repo('bin/load.js'))});
 const out = [];
 await cli.main(['build', '--help'], { stdout() {}, stderr() {}, stdin: async () => new Uint8Array(), stderrIsTTY: false, env: {} });
-out.push(cli.codeCache(), ...['build', 'merge', 'validate', 'ingest', 'text', 'refs', '--version'].map((c) => c + '=' + cli.flagsAfterLoad(c).join(' ')));
+out.push(cli.codeCache(), ...['build', 'merge', 'validate', 'ingest', 'text', 'refs', '--version'].map((c) => c + '=' + cli.flagsAfterLoad(c, [c, '-j', '2']).join(' ')));
+out.push('build -j 1=' + cli.flagsAfterLoad('build', ['build', '-j', '1']).join(' '), 'build --concurrency=1=' + cli.flagsAfterLoad('build', ['build', '--concurrency=1']).join(' '));
 process.stdout.write(out.join('\\n'));`;
     const env = { ...process.env };
     delete env.NODE_V8_COVERAGE;
@@ -258,7 +259,8 @@ process.stdout.write(out.join('\\n'));`;
     expect(r.stderr).toBe('');
     expect(r.stdout.split('\n')).toEqual([
       'used',
-      'build=--semi-space-growth-factor=2',
+      // A build with workers: its large functions wait longer for TurboFan, which each worker compiled again (BENCHMARKS.md, change 151).
+      'build=--semi-space-growth-factor=2 --bytecode-size-allowance-per-tick=30',
       'merge=--semi-space-growth-factor=2',
       'validate=--semi-space-growth-factor=2',
       'ingest=',
@@ -266,6 +268,9 @@ process.stdout.write(out.join('\\n'));`;
       'text=--semi-space-growth-factor=1',
       'refs=',
       '--version=',
+      // On one thread TurboFan's code for them pays for its compiling: V8's default.
+      'build -j 1=--semi-space-growth-factor=2',
+      'build --concurrency=1=--semi-space-growth-factor=2',
     ]);
   });
 
