@@ -4,7 +4,7 @@
 export const shippedDataHashes: readonly string[] = [
   '9a139e957b3ce6adad74216552ba3ef8937e435cfb9497dc7af3dee9ef13f0e7', // facts: pipelines/data/facts.json
   '73651168e9ae98853bf117d2313db81bf75f0bfc6beb15c38b39e90ae0c88990', // html: pipelines/data/html.json
-  'df646ef943368d86ff7dcb853387e507c315f3567db464a020f04b600323ee76', // journals: pipelines/data/journals.json
-  '9cf1a3d699525accd7b67885a0fe55d41dcd0b002704c29a6a14e4af5f7d2f68', // lexicon: pipelines/data/lexicon.json
-  '093760bbee68343244f52c238ede581d51b8bf7460c004104d8f80c91a2789a8', // structure: pipelines/data/structure.json
+  '9efae9fb4210911827b1277915040614f6509c8c7f8911aa45d814085becbec1', // journals: pipelines/data/journals.json
+  '139982b9896f90809dcc347411ee5e1646f5e39d1ddd58995974451ff4b92d5b', // lexicon: pipelines/data/lexicon.json
+  '35be50fcd7dd6ba39c6e5ed591c1eb8548ce0812768f4328b1e538ff147fbbe2', // structure: pipelines/data/structure.json
 ];

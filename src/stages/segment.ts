@@ -122,6 +122,29 @@ export function repeatsDateLineNames(text: string, dropped: readonly Dropped[]):
   return false;
 }
 
+// A blank line: two line breaks with nothing but spaces between them.
+const blankLine = /\n[^\S\n]*\n/;
+
+/** Whether the decoded text between two blocks of a plain-text page holds a blank line. */
+export function blankLineBetween(text: string, above: Block, below: Block): boolean {
+  return below.start > above.end && blankLine.test(text.slice(above.end, below.start));
+}
+
+// The roles of a line that opens a section: what a clinics' network prints right under its headline.
+const sectionOpeners: ReadonlySet<string> = new Set(['heading', 'outline', 'month', 'year', 'range', 'summary', 'outlook', 'conclusion']);
+
+/**
+ * Whether a line is a headline printed under the page's lead (a clinics' network's template, 9 real
+ * pages on five of its domains: the lead's paragraphs, a blank line, the headline, and right under
+ * it the first heading — "一、…", a month range, a free-form heading): `opensSection` says the line
+ * under it opens a section, `blankUnder` whether a blank line stands between them. The blank line
+ * above is the caller's evidence (the first of the page, the lead above it all body); a line
+ * followed by a blank line is a paragraph of a page spaced throughout, not this template's headline.
+ */
+export function headlineUnderLead(line: Block, s: CompiledStructure, folded: string, opensSection: boolean, blankUnder: boolean): boolean {
+  return opensSection && !blankUnder && titleLike(line, s, folded) && leadingDate(line.text, s) === null;
+}
+
 /**
  * Whether `text` is a line of two or more Chinese names one space apart ("王某某 李某") right over a
  * line naming their institution (the data's `affiliationLines`: "某某医院(长春 130002)"): a paper's
@@ -335,6 +358,8 @@ export const segment = defineStage({
     let underTitle = false;
     // The title's two lines when a subtitle under it was joined to it ("…的远期有效性评价" over "--对11个…的Meta分析"): each printed again below is the title's copy.
     let titleLines: string[] = [];
+    // Until the first blank line of a plain-text page with no title: the headline may stand under it (`headlineUnderLead`).
+    let leadAbove = doc.format === 'text';
     const quoted = new Set<string>();
     const plainText = doc.format === 'text';
     // The lexicon's pinyin-ruby pattern, read on the first line with a "(" (a mirror's heading
@@ -497,9 +522,26 @@ export const segment = defineStage({
           continue;
         }
       }
+      const plain = role.role === 'body' || role.role === 'heading';
+      // The first blank line of a page with no title and only its lead above: a headline may follow,
+      // a heading right under it (a clinics' network's template). Asked once a page, at that line.
+      if (leadAbove && b > 0 && (doc.title !== null || current === null || current.section.kind !== 'intro')) leadAbove = false;
+      if (leadAbove && b > 0 && blankLineBetween(doc.text, blocks[b - 1]!, original)) {
+        leadAbove = false;
+        const next = blocks[b + 1];
+        if (plain && block === original && next !== undefined) {
+          const opens = sectionOpeners.has(classifyBlock(next, s, plainText, foldedOf(next, doc.folded), ruby).role);
+          if (headlineUnderLead(block, s, foldedOf(block, doc.folded), opens, blankLineBetween(doc.text, block, next))) {
+            doc.title = block.text;
+            underTitle = true;
+            const months = declaredRange(block.text, s);
+            if (months) declared = { ...months, block };
+            continue;
+          }
+        }
+      }
       // A paragraph that repeats the title or a quoted title above it is a photo caption.
       const said = block.text.trim();
-      const plain = role.role === 'body' || role.role === 'heading';
       if ((plain || role.role === 'range' || role.role === 'year') && ((doc.title !== null && said === doc.title.trim()) || titleLines.includes(said) || (plain && quoted.has(said)))) {
         dropBlock(doc, dropped, report, 'caption', block);
         continue;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyBlock, leadingDate, namesOverAffiliation, repeatsDateLineNames, withoutSiteName, type Dropped } from '../../src/stages/segment.js';
+import { blankLineBetween, classifyBlock, headlineUnderLead, leadingDate, namesOverAffiliation, repeatsDateLineNames, withoutSiteName, type Dropped } from '../../src/stages/segment.js';
 import { DigestDocument, type Block } from '../../src/core/document.js';
 import { openingByline, pageDateOf, SourceLocator } from '../../src/structure/blocks.js';
 import { foldWidth } from '../../src/core/text.js';
@@ -902,5 +902,81 @@ describe('segment on the thirteenth Chinese pass: bylines with a place, credit a
     const doc = await runUpTo('幹細胞治療脊髓損傷獲核准 - 某某新聞網\n幹細胞治療脊髓損傷獲核准\n某醫院獲准以自體間質幹細胞治療脊髓損傷,成為第三家通過的醫院。\n', 'segment');
     expect(doc.title).toBe('幹細胞治療脊髓損傷獲核准');
     expect(doc.boilerplate.map((b) => [b.kind, b.text])).toEqual([['caption', '幹細胞治療脊髓損傷獲核准']]);
+  });
+});
+
+describe('segment on the fourteenth Chinese pass: a headline under its lead, photo credits, ad labels, bylines with a cameraman or an outlet, credit lines, a source and an author before the time (genre-zh14)', () => {
+  it.each([
+    '記者 吳某某 / 攝影 崔某某 報導',
+    '(某某新聞/林某某、吳某某 台北報導)',
+    '（某某新聞／林某某 台南報導）',
+  ])('reads a byline naming the cameraman, or closing with the outlet before a slash, as chrome and a byline: %s', (text) => {
+    expect(classifyBlock(block(text), structure(), true)).toEqual({ role: 'boilerplate', kind: 'other', byline: true });
+  });
+
+  it.each(['某某新聞/林某某說明了台北的研究報導', '(研究人員在台北報導會上表示,結果令人鼓舞)'])('reads no byline in a sentence in parentheses or with a slash: %s', (text) => {
+    expect(classifyBlock(block(text), structure(), true)).not.toHaveProperty('byline');
+  });
+
+  it.each(['某某醫院眼科團隊(左二)與受試者合影。(王某某攝影)', '受試者治療前後的眼底影像比較。(某某醫院供圖)', '某某医院团队合影。（某某医院供图）'])('reads a photo\'s caption closing in its credit ("攝影", "供圖") as a caption: %s', (text) => {
+    expect(classifyBlock(block(text), structure(), true)).toMatchObject({ role: 'boilerplate', kind: 'caption' });
+  });
+
+  it.each(['團隊的攝影作品在醫院展出。', '某某醫院提供的資料顯示,療效穩定(詳見供圖說明)'])('reads no caption in a sentence naming a photograph: %s', (text) => {
+    expect(classifyBlock(block(text), structure(), true)).not.toMatchObject({ role: 'boilerplate', kind: 'caption' });
+  });
+
+  it.each(['廣告 廣告', '广告 广告 广告', 'Ad Block Ad Block', '文章快速检索', '高级检索', '文/陈某某', '文 / 某某医学', '图文/某某', '翻译/整理:某某', '编译:某某', '某某医科大学药学院 药理学系, 南京 210009'])('is chrome (an ad slot\'s label printed twice, a journal platform\'s search links, credit lines, an affiliation naming its department): %s', (text) => {
+    expect(classifyBlock(block(text), structure(), true)).toMatchObject({ role: 'boilerplate', kind: 'other' });
+  });
+
+  it.each(['广告投放对干细胞行业的影响', '文/某某说,这项研究具有重要意义。', '翻译过程中的质量控制'])('is no chrome (a heading or a sentence opening with the same words): %s', (text) => {
+    expect(classifyBlock(block(text), structure(), true)).not.toMatchObject({ role: 'boilerplate' });
+  });
+
+  it('reads the page date of a CMS line with a source and an author before the time, and none with no time', () => {
+    expect(pageDateOf('來源: 《某某月刊》    作者: 某某編輯部    發布時間: 2024-03-05 10:20    321 次瀏覽', structure())).toBe('2024-03-05');
+    expect(pageDateOf('来源:某某网 作者:某某 发布时间:2023-11-02', structure())).toBe('2023-11-02');
+    expect(pageDateOf('來源: 《某某月刊》    作者: 某某編輯部', structure())).toBeNull();
+  });
+
+  it.each([
+    ['甲。\n乙。\n\n标题\n一、', true],
+    ['甲。\n乙。\n标题\n一、', false],
+    ['甲。\n  \n标题', true],
+    ['甲。\r\n\r\n标题', true],
+  ])('tells a blank line between two blocks: %j', (text, expected) => {
+    const at = text.lastIndexOf('标题');
+    const above = text.lastIndexOf('乙。') >= 0 ? text.lastIndexOf('乙。') : text.indexOf('甲。');
+    expect(blankLineBetween(text, block('乙。', { start: above, end: above + 2 }), block('标题', { start: at, end: at + 2 }))).toBe(expected);
+  });
+
+  it.each([
+    ['干细胞能否帮助肾衰竭患者摆脱透析?三个问题一次讲清楚', true, false, true],
+    ['干细胞治疗肾衰竭最新临床进展:近5年关键研究与突破盘点', true, false, true],
+    ['干细胞能否帮助肾衰竭患者摆脱透析?三个问题一次讲清楚', false, false, false],
+    ['干细胞能否帮助肾衰竭患者摆脱透析?三个问题一次讲清楚', true, true, false],
+    ['肾衰竭患者常需依靠透析维持生命。', true, false, false],
+    ['2024年3月5日,某医院完成首例移植', true, false, false],
+  ] as const)('reads a headline under the lead only with a heading right under it: %s (opens a section %s, blank under %s)', (text, opens, blankUnder, expected) => {
+    expect(headlineUnderLead(block(text), structure(), foldWidth(text), opens, blankUnder)).toBe(expected);
+  });
+
+  it('takes the line after the lead\'s blank line for the title when a heading stands right under it', async () => {
+    const doc = await runUpTo('肾衰竭是多种肾脏疾病的共同结局。\n本文梳理干细胞治疗肾衰竭的临床探索。\n\n干细胞能否帮助肾衰竭患者摆脱透析?\n一、干细胞如何作用于肾脏?\n间充质干细胞可分泌修复因子。\n\n二、哪些患者可以参与试验?\n病情稳定的患者可以咨询。\n', 'segment');
+    expect(doc.title).toBe('干细胞能否帮助肾衰竭患者摆脱透析?');
+    expect(doc.sections.map((x) => x.heading)).toEqual([null, '一、干细胞如何作用于肾脏?', '二、哪些患者可以参与试验?']);
+  });
+
+  it('takes no title from a page spaced throughout, from a line with no heading under it, or from a blank line after the first', async () => {
+    expect((await runUpTo('肾衰竭是多种肾脏疾病的共同结局。\n\n干细胞能否帮助患者摆脱透析?\n\n一、干细胞如何作用于肾脏?\n间充质干细胞可分泌修复因子。\n', 'segment')).title).toBeNull();
+    expect((await runUpTo('肾衰竭是多种肾脏疾病的共同结局。\n\n干细胞能否帮助患者摆脱透析?\n间充质干细胞可分泌修复因子。\n', 'segment')).title).toBeNull();
+    expect((await runUpTo('肾衰竭是多种肾脏疾病的共同结局。\n\n本文梳理干细胞的临床探索。\n\n干细胞能否帮助患者摆脱透析?\n一、干细胞如何作用于肾脏?\n间充质干细胞可分泌修复因子。\n', 'segment')).title).toBeNull();
+  });
+
+  it('keeps the title printed above the lead, and reads the lead\'s blank line no further', async () => {
+    const doc = await runUpTo('干细胞治疗肾衰竭的临床进展\n肾衰竭是多种肾脏疾病的共同结局。\n\n近5年的关键研究\n一、自体干细胞移植\n间充质干细胞可分泌修复因子。\n', 'segment');
+    expect(doc.title).toBe('干细胞治疗肾衰竭的临床进展');
+    expect(doc.sections.map((x) => x.heading)).toContain('近5年的关键研究');
   });
 });
