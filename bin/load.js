@@ -38,11 +38,10 @@ const vm = process.getBuiltinModule('node:vm');
  *   The young generation's maximum is unchanged: a build's peak RSS stays the same (253–262 MB
  *   against 253–256 at 300 articles). Once loaded, a long command sets it back to 2, and `text` and a
  *   short ingest or refs to 1 ({@link flagsAfterLoad}).
- * - `--bytecode-size-allowance-per-tick=150` and `--max-optimized-bytecode-size=61440`: V8's own
- *   defaults, stated so that a build's settings ({@link flagsAfterLoad}) can be put back when a code
- *   cache is made after it.
+ * - `--bytecode-size-allowance-per-tick=150`: V8's own default, stated so that a build's setting
+ *   ({@link flagsAfterLoad}) can be put back when a code cache is made after it.
  */
-export const v8Flags = ['--regexp-tier-up-ticks=0', '--interrupt-budget=540672', '--semi-space-growth-factor=16', '--bytecode-size-allowance-per-tick=150', '--max-optimized-bytecode-size=61440'];
+export const v8Flags = ['--regexp-tier-up-ticks=0', '--interrupt-budget=540672', '--semi-space-growth-factor=16', '--bytecode-size-allowance-per-tick=150'];
 /**
  * Node's modules every command loads (crypto for hashing, os for the CPU count), loaded before the
  * flags below are set: Node compiles its own modules from a code cache built into the binary, which
@@ -275,20 +274,8 @@ export function concurrencyOf(argv, parallelism = process.getBuiltinModule('node
 export const BUILD_OPTIMISATION_ALLOWANCE = '--bytecode-size-allowance-per-tick=30';
 
 /**
- * Set beside {@link BUILD_OPTIMISATION_ALLOWANCE}: a function of more than 1,500 bytes of bytecode
- * is never compiled by TurboFan (V8's default 61,440). With the allowance alone the largest — a
- * stage's `run`, the journals' reader, facts' `outcomesOf`: 300–800 ms of a compiler thread each —
- * still reached TurboFan late in a long build (the 2,600th–3,800th input of 4,000), and each
- * compile's memory, taken and given back on V8's compiler threads, raised the build's running
- * peak there: 1.9–3.8 KB an input over a 4,000-article build's second half, 0.6–0.7 with this
- * (BENCHMARKS.md, change 152). Those functions run once or a few times an article, their loops in
- * baseline code.
- */
-export const BUILD_OPTIMISED_BYTECODE_MAX = '--max-optimized-bytecode-size=1500';
-
-/**
  * The V8 flags a command sets once the CLI is loaded: see {@link longCommands} and, for a build,
- * {@link BUILD_OPTIMISATION_ALLOWANCE} and {@link BUILD_OPTIMISED_BYTECODE_MAX}; and for a short
+ * {@link BUILD_OPTIMISATION_ALLOWANCE}; and for a short
  * run (the CLI's `shortRun`: `ingest` or `refs` of a few files, up to 192 and 32 KB):
  * - `--no-regexp-optimization`: V8 then compiles each regular expression without its match-time
  *   optimisations (Boyer-Moore look-ahead, quick checks), which such a run pays far more for than it
@@ -309,7 +296,7 @@ export const BUILD_OPTIMISED_BYTECODE_MAX = '--max-optimized-bytecode-size=1500'
  */
 export function flagsAfterLoad(command, argv = [command], shortRun = () => false) {
   const flags = longCommands.has(command) ? ['--semi-space-growth-factor=2'] : command === 'text' ? ['--semi-space-growth-factor=1'] : [];
-  if (command === 'build' && concurrencyOf(argv) !== 1) flags.push(BUILD_OPTIMISATION_ALLOWANCE, BUILD_OPTIMISED_BYTECODE_MAX);
+  if (command === 'build' && concurrencyOf(argv) !== 1) flags.push(BUILD_OPTIMISATION_ALLOWANCE);
   if (shortRun(argv)) flags.push('--no-regexp-optimization', '--semi-space-growth-factor=1');
   return flags;
 }
