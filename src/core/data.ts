@@ -28,6 +28,8 @@ export interface CompiledStructure {
   maxHeadingLength: number;
   /** The longest a title without Han characters can be (an English headline); maxHeadingLength when the data gives none. */
   maxLatinTitleLength: number;
+  /** The longest a title without Han characters can be when it ends with no stop at all (a press release's long headline); maxLatinTitleLength when the data gives none. */
+  maxLatinHeadlineLength: number;
   /** English month names, January first: the full name, then abbreviations. */
   monthNames: string[][];
   /** Any English month name or abbreviation, lower case → its number (1–12). */
@@ -164,8 +166,8 @@ export type StructureList = (typeof STRUCTURE_LISTS)[number];
 
 /**
  * The sources of structure.json's lists of patterns as they are compiled (u flag), by pointer: `{monthName}`
- * in a pattern becomes every month name, longest first, and `{numeral}` one numeral character of the
- * data's numerals. What loadStructure compiles and what the build's pre-tests are read from.
+ * in a pattern becomes every month name, longest first, `{numeral}` one numeral character of the
+ * data's numerals, and `{place}` every dateline place, in title case and in capitals, longest first. What loadStructure compiles and what the build's pre-tests are read from.
  */
 export function structureSources(raw: StructureData, expand: (source: string) => string = expanderOf(raw)): Record<StructureList, string[]> {
   const out = {} as Record<StructureList, string[]>;
@@ -177,14 +179,17 @@ export function structureSources(raw: StructureData, expand: (source: string) =>
   return out;
 }
 
-/** How structure.json's patterns are expanded: `{monthName}` and `{numeral}` (see {@link structureSources}). */
+/** How structure.json's patterns are expanded: `{monthName}`, `{numeral}` and `{place}` (see {@link structureSources}). */
 function expanderOf(raw: StructureData): (source: string) => string {
   const allNames = raw.monthNames.flat();
   const numeralClass = `[${Object.keys(raw.numerals).map(escapeRegExp).join('')}]`;
   // Built once: every pattern is expanded with it, and sorting and escaping the names again for
   // each of them was a measurable part of loading this file (issue 17: start-up).
   const monthAlternation = `(?:${words(allNames)})`;
-  return (source) => source.replaceAll('{monthName}', monthAlternation).replaceAll('{numeral}', numeralClass);
+  // A dateline writes its place in title case or in capitals ("London -", "MUMBAI:"): both, from one list.
+  const places = raw.datelinePlaces ?? [];
+  const placeAlternation = `(?:${words([...places, ...places.map((p) => p.toUpperCase())])})`;
+  return (source) => source.replaceAll('{monthName}', monthAlternation).replaceAll('{numeral}', numeralClass).replaceAll('{place}', placeAlternation);
 }
 
 /** The pre-tests of each list of {@link structureSources} (null where a pattern has none), with the list's table. */
@@ -513,6 +518,7 @@ export function loadStructure(file: string, text?: string, hash?: string): Compi
   const compiled: Omit<CompiledStructure, ListField | 'boilerplate' | 'pageKinds'> & { pageKinds: Omit<CompiledStructure['pageKinds'], 'trialRoundupTitles' | 'overviewTitles'> } = {
     maxHeadingLength: raw.maxHeadingLength,
     maxLatinTitleLength: raw.maxLatinTitleLength ?? raw.maxHeadingLength,
+    maxLatinHeadlineLength: raw.maxLatinHeadlineLength ?? raw.maxLatinTitleLength ?? raw.maxHeadingLength,
     monthNames: raw.monthNames,
     monthNumbers,
     numerals: new Map(Object.entries(raw.numerals)),

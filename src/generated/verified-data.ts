@@ -5,6 +5,6 @@ export const shippedDataHashes: readonly string[] = [
   '9a139e957b3ce6adad74216552ba3ef8937e435cfb9497dc7af3dee9ef13f0e7', // facts: pipelines/data/facts.json
   '73651168e9ae98853bf117d2313db81bf75f0bfc6beb15c38b39e90ae0c88990', // html: pipelines/data/html.json
   'df646ef943368d86ff7dcb853387e507c315f3567db464a020f04b600323ee76', // journals: pipelines/data/journals.json
-  '9cf1a3d699525accd7b67885a0fe55d41dcd0b002704c29a6a14e4af5f7d2f68', // lexicon: pipelines/data/lexicon.json
-  '093760bbee68343244f52c238ede581d51b8bf7460c004104d8f80c91a2789a8', // structure: pipelines/data/structure.json
+  'dbeeca71f717080e9167abe2e826e6880b74aa78904b547bff3dbb6f6a31c21b', // lexicon: pipelines/data/lexicon.json
+  '44c61e01f604538d38b774cd646b5c9777abf50d06eedb9735a9a32281952fa7', // structure: pipelines/data/structure.json
 ];
