@@ -28,6 +28,11 @@ export interface CompiledStructure {
   maxHeadingLength: number;
   /** The longest a title without Han characters can be (an English headline); maxHeadingLength when the data gives none. */
   maxLatinTitleLength: number;
+  /**
+   * The places a dateline with no date may name (the data's `datelinePlaces`), in title case and in capitals:
+   * a dateline pattern's groups `place` and `place2` must each be one of them. Null when the data gives none.
+   */
+  datelinePlaces: ReadonlySet<string> | null;
   /** The longest a title without Han characters can be when it ends with no stop at all (a press release's long headline); maxLatinTitleLength when the data gives none. */
   maxLatinHeadlineLength: number;
   /** English month names, January first: the full name, then abbreviations. */
@@ -166,8 +171,8 @@ export type StructureList = (typeof STRUCTURE_LISTS)[number];
 
 /**
  * The sources of structure.json's lists of patterns as they are compiled (u flag), by pointer: `{monthName}`
- * in a pattern becomes every month name, longest first, `{numeral}` one numeral character of the
- * data's numerals, and `{place}` every dateline place, in title case and in capitals, longest first. What loadStructure compiles and what the build's pre-tests are read from.
+ * in a pattern becomes every month name, longest first, and `{numeral}` one numeral character of the
+ * data's numerals. What loadStructure compiles and what the build's pre-tests are read from.
  */
 export function structureSources(raw: StructureData, expand: (source: string) => string = expanderOf(raw)): Record<StructureList, string[]> {
   const out = {} as Record<StructureList, string[]>;
@@ -179,17 +184,14 @@ export function structureSources(raw: StructureData, expand: (source: string) =>
   return out;
 }
 
-/** How structure.json's patterns are expanded: `{monthName}`, `{numeral}` and `{place}` (see {@link structureSources}). */
+/** How structure.json's patterns are expanded: `{monthName}` and `{numeral}` (see {@link structureSources}). */
 function expanderOf(raw: StructureData): (source: string) => string {
   const allNames = raw.monthNames.flat();
   const numeralClass = `[${Object.keys(raw.numerals).map(escapeRegExp).join('')}]`;
   // Built once: every pattern is expanded with it, and sorting and escaping the names again for
   // each of them was a measurable part of loading this file (issue 17: start-up).
   const monthAlternation = `(?:${words(allNames)})`;
-  // A dateline writes its place in title case or in capitals ("London -", "MUMBAI:"): both, from one list.
-  const places = raw.datelinePlaces ?? [];
-  const placeAlternation = `(?:${words([...places, ...places.map((p) => p.toUpperCase())])})`;
-  return (source) => source.replaceAll('{monthName}', monthAlternation).replaceAll('{numeral}', numeralClass).replaceAll('{place}', placeAlternation);
+  return (source) => source.replaceAll('{monthName}', monthAlternation).replaceAll('{numeral}', numeralClass);
 }
 
 /** The pre-tests of each list of {@link structureSources} (null where a pattern has none), with the list's table. */
@@ -519,6 +521,8 @@ export function loadStructure(file: string, text?: string, hash?: string): Compi
     maxHeadingLength: raw.maxHeadingLength,
     maxLatinTitleLength: raw.maxLatinTitleLength ?? raw.maxHeadingLength,
     maxLatinHeadlineLength: raw.maxLatinHeadlineLength ?? raw.maxLatinTitleLength ?? raw.maxHeadingLength,
+    // A set, not an alternation in the pattern: 268 names in one pattern cost ~5 ms to compile (BENCHMARKS.md, change 152).
+    datelinePlaces: raw.datelinePlaces ? new Set([...raw.datelinePlaces, ...raw.datelinePlaces.map((p) => p.toUpperCase())]) : null,
     monthNames: raw.monthNames,
     monthNumbers,
     numerals: new Map(Object.entries(raw.numerals)),

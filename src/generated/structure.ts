@@ -99,7 +99,7 @@ export interface StructureData {
    */
   maxLatinHeadlineLength?: number;
   /**
-   * Places a dateline with no date names ("London - …", "MUMBAI: …"), in title case: patterns say {place} for each of them written in title case or in capitals (longest first). Bounded: the capital and the four most populous cities of each country the lexicon names (its country concepts), with their ASCII and older spellings ("Sao Paulo", "Bangalore"), the city-states once, a name that is an English word left out ("Nice"); a city outside the list is read only with its state or its date.
+   * Places a dateline with no date names ("London - …", "MUMBAI: …"), in title case: a bylinePrefixes pattern's named groups place and place2 must each be one of them, written in title case or in capitals (a set, not an alternation in the pattern: 268 names in one pattern cost ~5 ms to compile). Bounded: the capital and the four most populous cities of each country the lexicon names (its country concepts), with their ASCII and older spellings ("Sao Paulo", "Bangalore"), the city-states once, a name that is an English word left out ("Nice"); a city outside the list is read only with its state or its date.
    */
   datelinePlaces?: string[];
   /**

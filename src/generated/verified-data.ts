@@ -6,5 +6,5 @@ export const shippedDataHashes: readonly string[] = [
   '73651168e9ae98853bf117d2313db81bf75f0bfc6beb15c38b39e90ae0c88990', // html: pipelines/data/html.json
   'df646ef943368d86ff7dcb853387e507c315f3567db464a020f04b600323ee76', // journals: pipelines/data/journals.json
   'dbeeca71f717080e9167abe2e826e6880b74aa78904b547bff3dbb6f6a31c21b', // lexicon: pipelines/data/lexicon.json
-  '44c61e01f604538d38b774cd646b5c9777abf50d06eedb9735a9a32281952fa7', // structure: pipelines/data/structure.json
+  '65c66c5e8050ef211e71d076db11c786cf50f48de5bcb0bf438a954e159c2d93', // structure: pipelines/data/structure.json
 ];

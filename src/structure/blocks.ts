@@ -123,9 +123,17 @@ export function openingByline(folded: string, s: CompiledStructure): { length: n
   const list = patterns.candidates(folded);
   for (let i = 0; i < list.length; i++) {
     const m = patterns.exec(list[i]!, folded);
-    if (m && m[0].length > 0) return { length: m[0].length, date: datedGroups(m.groups, s) };
+    if (m && m[0].length > 0 && knownPlaces(m.groups, s)) return { length: m[0].length, date: datedGroups(m.groups, s) };
   }
   return undefined;
+}
+
+/** Whether a dateline's places (its groups `place` and `place2`, where it has them) are places of the data's `datelinePlaces`. */
+function knownPlaces(groups: Record<string, string | undefined> | undefined, s: CompiledStructure): boolean {
+  const place = groups?.['place'];
+  if (place === undefined) return true;
+  const other = groups!['place2'];
+  return s.datelinePlaces !== null && s.datelinePlaces.has(place) && (other === undefined || s.datelinePlaces.has(other));
 }
 
 /**
