@@ -28,6 +28,13 @@ export interface CompiledStructure {
   maxHeadingLength: number;
   /** The longest a title without Han characters can be (an English headline); maxHeadingLength when the data gives none. */
   maxLatinTitleLength: number;
+  /**
+   * The places a dateline with no date may name (the data's `datelinePlaces`), in title case and in capitals:
+   * a dateline pattern's groups `place` and `place2` must each be one of them. Null when the data gives none.
+   */
+  datelinePlaces: ReadonlySet<string> | null;
+  /** The longest a title without Han characters can be when it ends with no stop at all (a press release's long headline); maxLatinTitleLength when the data gives none. */
+  maxLatinHeadlineLength: number;
   /** English month names, January first: the full name, then abbreviations. */
   monthNames: string[][];
   /** Any English month name or abbreviation, lower case → its number (1–12). */
@@ -513,6 +520,9 @@ export function loadStructure(file: string, text?: string, hash?: string): Compi
   const compiled: Omit<CompiledStructure, ListField | 'boilerplate' | 'pageKinds'> & { pageKinds: Omit<CompiledStructure['pageKinds'], 'trialRoundupTitles' | 'overviewTitles'> } = {
     maxHeadingLength: raw.maxHeadingLength,
     maxLatinTitleLength: raw.maxLatinTitleLength ?? raw.maxHeadingLength,
+    maxLatinHeadlineLength: raw.maxLatinHeadlineLength ?? raw.maxLatinTitleLength ?? raw.maxHeadingLength,
+    // A set, not an alternation in the pattern: 268 names in one pattern cost ~5 ms to compile (BENCHMARKS.md, change 152).
+    datelinePlaces: raw.datelinePlaces ? new Set([...raw.datelinePlaces, ...raw.datelinePlaces.map((p) => p.toUpperCase())]) : null,
     monthNames: raw.monthNames,
     monthNumbers,
     numerals: new Map(Object.entries(raw.numerals)),

@@ -95,6 +95,14 @@ export interface StructureData {
    */
   maxLatinTitleLength?: number;
   /**
+   * The longest a title with no Han character can be when it ends with no stop at all (a press release's headline of 160–240 characters: "… has submitted its application for a biologics license … to the US FDA"); between maxLatinTitleLength and this, a line ending in a full stop, even an abbreviation's ("… according to the FDA."), or holding a sentence's break is no title. maxLatinTitleLength when absent.
+   */
+  maxLatinHeadlineLength?: number;
+  /**
+   * Places a dateline with no date names ("London - …", "MUMBAI: …"), in title case: a bylinePrefixes pattern's named groups place and place2 must each be one of them, written in title case or in capitals (a set, not an alternation in the pattern: 268 names in one pattern cost ~5 ms to compile). Bounded: the capital and the four most populous cities of each country the lexicon names (its country concepts), with their ASCII and older spellings ("Sao Paulo", "Bangalore"), the city-states once, a name that is an English word left out ("Nice"); a city outside the list is read only with its state or its date.
+   */
+  datelinePlaces?: string[];
+  /**
    * English month names, January first: each month's full name, then its abbreviations. Patterns say {monthName} for all of them (longest first); labels use the full name.
    *
    * @minItems 12

@@ -5,11 +5,12 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 "use strict";
 export const structure = validate52;
-const schema19 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/structure.schema.json","type":"object","additionalProperties":false,"required":["maxHeadingLength","monthNames","numerals","monthHeadings","rangeHeadings","yearHeadings","yearHeadingWords","headingPunctuation","outlineHeadings","outlineSubheadings","sectionKeywords","referenceHeadings","boilerplate","pageDates","leadLabels","bylinePrefixes","captions","itemDates","undatedItemStarts","relativeDay","eventVerbs","yearOpeners","closingWords","sentenceBreak","publicationCues","english","relativeYears","citationMarker","pageKinds","messageExamples"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"maxHeadingLength":{"type":"integer","minimum":8},"maxLatinTitleLength":{"type":"integer","minimum":1,"maximum":1000},"monthNames":{"type":"array","minItems":12,"maxItems":12,"items":{"type":"array","minItems":1,"maxItems":8,"items":{"type":"string","pattern":"^[A-Za-z]{2,20}$"}}},"numerals":{"type":"object","minProperties":1,"propertyNames":{"minLength":1,"maxLength":1},"additionalProperties":{"type":"integer","minimum":0,"maximum":10}},"monthHeadings":{"$ref":"#/$defs/Patterns"},"rangeHeadings":{"$ref":"#/$defs/Patterns"},"yearHeadings":{"$ref":"#/$defs/Patterns"},"yearHeadingWords":{"$ref":"#/$defs/Words"},"headingPunctuation":{"type":"string","minLength":1,"maxLength":600},"unfinishedLineEnds":{"type":"string","minLength":1,"maxLength":600},"wordMarks":{"type":"string","minLength":1,"maxLength":600},"headingMarks":{"type":"string","minLength":1,"maxLength":600},"outlineHeadings":{"$ref":"#/$defs/Patterns"},"outlineSubheadings":{"$ref":"#/$defs/Patterns"},"sectionKeywords":{"type":"object","additionalProperties":false,"required":["summary","outlook","conclusion"],"properties":{"summary":{"$ref":"#/$defs/Words"},"outlook":{"$ref":"#/$defs/Words"},"conclusion":{"$ref":"#/$defs/Words"}}},"referenceHeadings":{"$ref":"#/$defs/Patterns"},"boilerplate":{"type":"object","additionalProperties":false,"required":["disclaimer","qr-code","other"],"properties":{"disclaimer":{"$ref":"#/$defs/Patterns"},"qr-code":{"$ref":"#/$defs/Patterns"},"other":{"$ref":"#/$defs/Patterns"}}},"issueLines":{"$ref":"#/$defs/Patterns"},"pageDates":{"$ref":"#/$defs/Patterns"},"titleDateLines":{"$ref":"#/$defs/Patterns"},"documentTitles":{"$ref":"#/$defs/Patterns"},"leadLabels":{"$ref":"#/$defs/Patterns"},"bylinePrefixes":{"$ref":"#/$defs/Patterns"},"captions":{"$ref":"#/$defs/Patterns"},"subtitleLines":{"type":"string","minLength":1,"maxLength":600},"affiliationLines":{"type":"string","minLength":1,"maxLength":600},"bylineLines":{"$ref":"#/$defs/Patterns"},"titleSiteNames":{"type":"string","minLength":1,"maxLength":600},"noteLabels":{"type":"string","minLength":1,"maxLength":600},"captionCredits":{"type":"string","minLength":1,"maxLength":600},"itemDates":{"$ref":"#/$defs/Patterns"},"undatedItemStarts":{"$ref":"#/$defs/Patterns"},"relativeDay":{"type":"string","minLength":1,"maxLength":600},"eventVerbs":{"$ref":"#/$defs/Words"},"todayWords":{"type":"string","minLength":1,"maxLength":200},"recentWords":{"type":"string","minLength":1,"maxLength":200},"yearOpeners":{"$ref":"#/$defs/Patterns"},"closingWords":{"$ref":"#/$defs/Patterns"},"sentenceBreak":{"type":"string","minLength":1,"maxLength":600},"publicationCues":{"type":"string","minLength":1,"maxLength":600},"english":{"type":"object","additionalProperties":false,"required":["phrases","therapies","connectors"],"properties":{"phrases":{"type":"array","items":{"$ref":"#/$defs/Translation"}},"therapies":{"type":"array","items":{"$ref":"#/$defs/Translation"}},"connectors":{"type":"array","items":{"type":"string"}},"bodyNames":{"type":"object","additionalProperties":false,"required":["heads","joiners"],"properties":{"heads":{"type":"array","items":{"type":"string","pattern":"^[A-Z][A-Za-z]{1,30}$"},"maxItems":100},"joiners":{"type":"array","items":{"type":"string","minLength":1,"maxLength":10},"maxItems":20}}}}},"relativeYears":{"type":"object","additionalProperties":{"type":"integer","minimum":-10,"maximum":10}},"citationMarker":{"type":"string","minLength":1,"maxLength":600},"pageKinds":{"type":"object","additionalProperties":false,"required":["titleYearRange","titleYear","approvalVerbs","regulators","trialRoundupTitles","overviewTitles"],"properties":{"titleYearRange":{"type":"string","minLength":1,"maxLength":600},"titleYear":{"type":"string","minLength":1,"maxLength":600},"approvalVerbs":{"$ref":"#/$defs/Words"},"regulators":{"$ref":"#/$defs/Words"},"approvalPhrases":{"type":"string","minLength":1,"maxLength":1000},"trialCues":{"type":"string","minLength":1,"maxLength":600},"denialCues":{"type":"string","minLength":1,"maxLength":600},"adviceCues":{"type":"string","minLength":1,"maxLength":600},"trialRoundupTitles":{"$ref":"#/$defs/Patterns"},"overviewTitles":{"$ref":"#/$defs/Patterns"}}},"messageExamples":{"type":"object","additionalProperties":false,"required":["monthHeading","referenceHeading"],"properties":{"monthHeading":{"type":"string","minLength":1,"maxLength":200},"referenceHeading":{"type":"string","minLength":1,"maxLength":200}}}},"$defs":{"Patterns":{"type":"array","items":{"type":"string","minLength":1,"maxLength":600}},"Words":{"type":"array","items":{"type":"string","minLength":1},"minItems":1},"Translation":{"type":"object","additionalProperties":false,"required":["zh","en"],"properties":{"zh":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}},"en":{"type":"string","minLength":1},"preposition":{"type":"string"},"written":{"type":"array","items":{"type":"string","minLength":1}}}}}};
+const schema19 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/structure.schema.json","type":"object","additionalProperties":false,"required":["maxHeadingLength","monthNames","numerals","monthHeadings","rangeHeadings","yearHeadings","yearHeadingWords","headingPunctuation","outlineHeadings","outlineSubheadings","sectionKeywords","referenceHeadings","boilerplate","pageDates","leadLabels","bylinePrefixes","captions","itemDates","undatedItemStarts","relativeDay","eventVerbs","yearOpeners","closingWords","sentenceBreak","publicationCues","english","relativeYears","citationMarker","pageKinds","messageExamples"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"maxHeadingLength":{"type":"integer","minimum":8},"maxLatinTitleLength":{"type":"integer","minimum":1,"maximum":1000},"maxLatinHeadlineLength":{"type":"integer","minimum":1,"maximum":1000},"datelinePlaces":{"type":"array","items":{"type":"string","minLength":2,"maxLength":40,"pattern":"^\\p{Lu}[\\p{L}.'’ -]*$"},"uniqueItems":true},"monthNames":{"type":"array","minItems":12,"maxItems":12,"items":{"type":"array","minItems":1,"maxItems":8,"items":{"type":"string","pattern":"^[A-Za-z]{2,20}$"}}},"numerals":{"type":"object","minProperties":1,"propertyNames":{"minLength":1,"maxLength":1},"additionalProperties":{"type":"integer","minimum":0,"maximum":10}},"monthHeadings":{"$ref":"#/$defs/Patterns"},"rangeHeadings":{"$ref":"#/$defs/Patterns"},"yearHeadings":{"$ref":"#/$defs/Patterns"},"yearHeadingWords":{"$ref":"#/$defs/Words"},"headingPunctuation":{"type":"string","minLength":1,"maxLength":600},"unfinishedLineEnds":{"type":"string","minLength":1,"maxLength":600},"wordMarks":{"type":"string","minLength":1,"maxLength":600},"headingMarks":{"type":"string","minLength":1,"maxLength":600},"outlineHeadings":{"$ref":"#/$defs/Patterns"},"outlineSubheadings":{"$ref":"#/$defs/Patterns"},"sectionKeywords":{"type":"object","additionalProperties":false,"required":["summary","outlook","conclusion"],"properties":{"summary":{"$ref":"#/$defs/Words"},"outlook":{"$ref":"#/$defs/Words"},"conclusion":{"$ref":"#/$defs/Words"}}},"referenceHeadings":{"$ref":"#/$defs/Patterns"},"boilerplate":{"type":"object","additionalProperties":false,"required":["disclaimer","qr-code","other"],"properties":{"disclaimer":{"$ref":"#/$defs/Patterns"},"qr-code":{"$ref":"#/$defs/Patterns"},"other":{"$ref":"#/$defs/Patterns"}}},"issueLines":{"$ref":"#/$defs/Patterns"},"pageDates":{"$ref":"#/$defs/Patterns"},"titleDateLines":{"$ref":"#/$defs/Patterns"},"documentTitles":{"$ref":"#/$defs/Patterns"},"leadLabels":{"$ref":"#/$defs/Patterns"},"bylinePrefixes":{"$ref":"#/$defs/Patterns"},"captions":{"$ref":"#/$defs/Patterns"},"subtitleLines":{"type":"string","minLength":1,"maxLength":600},"affiliationLines":{"type":"string","minLength":1,"maxLength":600},"bylineLines":{"$ref":"#/$defs/Patterns"},"titleSiteNames":{"type":"string","minLength":1,"maxLength":600},"noteLabels":{"type":"string","minLength":1,"maxLength":600},"captionCredits":{"type":"string","minLength":1,"maxLength":600},"itemDates":{"$ref":"#/$defs/Patterns"},"undatedItemStarts":{"$ref":"#/$defs/Patterns"},"relativeDay":{"type":"string","minLength":1,"maxLength":600},"eventVerbs":{"$ref":"#/$defs/Words"},"todayWords":{"type":"string","minLength":1,"maxLength":200},"recentWords":{"type":"string","minLength":1,"maxLength":200},"yearOpeners":{"$ref":"#/$defs/Patterns"},"closingWords":{"$ref":"#/$defs/Patterns"},"sentenceBreak":{"type":"string","minLength":1,"maxLength":600},"publicationCues":{"type":"string","minLength":1,"maxLength":600},"english":{"type":"object","additionalProperties":false,"required":["phrases","therapies","connectors"],"properties":{"phrases":{"type":"array","items":{"$ref":"#/$defs/Translation"}},"therapies":{"type":"array","items":{"$ref":"#/$defs/Translation"}},"connectors":{"type":"array","items":{"type":"string"}},"bodyNames":{"type":"object","additionalProperties":false,"required":["heads","joiners"],"properties":{"heads":{"type":"array","items":{"type":"string","pattern":"^[A-Z][A-Za-z]{1,30}$"},"maxItems":100},"joiners":{"type":"array","items":{"type":"string","minLength":1,"maxLength":10},"maxItems":20}}}}},"relativeYears":{"type":"object","additionalProperties":{"type":"integer","minimum":-10,"maximum":10}},"citationMarker":{"type":"string","minLength":1,"maxLength":600},"pageKinds":{"type":"object","additionalProperties":false,"required":["titleYearRange","titleYear","approvalVerbs","regulators","trialRoundupTitles","overviewTitles"],"properties":{"titleYearRange":{"type":"string","minLength":1,"maxLength":600},"titleYear":{"type":"string","minLength":1,"maxLength":600},"approvalVerbs":{"$ref":"#/$defs/Words"},"regulators":{"$ref":"#/$defs/Words"},"approvalPhrases":{"type":"string","minLength":1,"maxLength":1000},"trialCues":{"type":"string","minLength":1,"maxLength":600},"denialCues":{"type":"string","minLength":1,"maxLength":600},"adviceCues":{"type":"string","minLength":1,"maxLength":600},"trialRoundupTitles":{"$ref":"#/$defs/Patterns"},"overviewTitles":{"$ref":"#/$defs/Patterns"}}},"messageExamples":{"type":"object","additionalProperties":false,"required":["monthHeading","referenceHeading"],"properties":{"monthHeading":{"type":"string","minLength":1,"maxLength":200},"referenceHeading":{"type":"string","minLength":1,"maxLength":200}}}},"$defs":{"Patterns":{"type":"array","items":{"type":"string","minLength":1,"maxLength":600}},"Words":{"type":"array","items":{"type":"string","minLength":1},"minItems":1},"Translation":{"type":"object","additionalProperties":false,"required":["zh","en"],"properties":{"zh":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}},"en":{"type":"string","minLength":1},"preposition":{"type":"string"},"written":{"type":"array","items":{"type":"string","minLength":1}}}}}};
 const func1 = Object.prototype.hasOwnProperty;
 const func2 = require("ajv/dist/runtime/ucs2length").default;
-const pattern3 = new RegExp("^[A-Za-z]{2,20}$", "u");
-const pattern4 = new RegExp("^[A-Z][A-Za-z]{1,30}$", "u");
+const pattern3 = new RegExp("^\\p{Lu}[\\p{L}.'’ -]*$", "u");
+const pattern4 = new RegExp("^[A-Za-z]{2,20}$", "u");
+const pattern5 = new RegExp("^[A-Z][A-Za-z]{1,30}$", "u");
 
 function validate53(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -375,57 +376,155 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.monthNames !== undefined){
-let data4 = data.monthNames;
+if(data.maxLatinHeadlineLength !== undefined){
+let data4 = data.maxLatinHeadlineLength;
 const _errs10 = errors;
+if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+validate52.errors = [{instancePath:instancePath+"/maxLatinHeadlineLength",schemaPath:"#/properties/maxLatinHeadlineLength/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
 if(errors === _errs10){
-if(Array.isArray(data4)){
-if(data4.length > 12){
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 > 1000 || isNaN(data4)){
+validate52.errors = [{instancePath:instancePath+"/maxLatinHeadlineLength",schemaPath:"#/properties/maxLatinHeadlineLength/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000"}];
+return false;
+}
+else {
+if(data4 < 1 || isNaN(data4)){
+validate52.errors = [{instancePath:instancePath+"/maxLatinHeadlineLength",schemaPath:"#/properties/maxLatinHeadlineLength/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+return false;
+}
+}
+}
+}
+var valid0 = _errs10 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.datelinePlaces !== undefined){
+let data5 = data.datelinePlaces;
+const _errs12 = errors;
+if(errors === _errs12){
+if(Array.isArray(data5)){
+var valid1 = true;
+const len0 = data5.length;
+for(let i0=0; i0<len0; i0++){
+let data6 = data5[i0];
+const _errs14 = errors;
+if(errors === _errs14){
+if(typeof data6 === "string"){
+if(func2(data6) > 40){
+validate52.errors = [{instancePath:instancePath+"/datelinePlaces/" + i0,schemaPath:"#/properties/datelinePlaces/items/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"}];
+return false;
+}
+else {
+if(func2(data6) < 2){
+validate52.errors = [{instancePath:instancePath+"/datelinePlaces/" + i0,schemaPath:"#/properties/datelinePlaces/items/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"}];
+return false;
+}
+else {
+if(!pattern3.test(data6)){
+validate52.errors = [{instancePath:instancePath+"/datelinePlaces/" + i0,schemaPath:"#/properties/datelinePlaces/items/pattern",keyword:"pattern",params:{pattern: "^\\p{Lu}[\\p{L}.'’ -]*$"},message:"must match pattern \""+"^\\p{Lu}[\\p{L}.'’ -]*$"+"\""}];
+return false;
+}
+}
+}
+}
+else {
+validate52.errors = [{instancePath:instancePath+"/datelinePlaces/" + i0,schemaPath:"#/properties/datelinePlaces/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid1 = _errs14 === errors;
+if(!valid1){
+break;
+}
+}
+if(valid1){
+let i1 = data5.length;
+let j0;
+if(i1 > 1){
+const indices0 = {};
+for(;i1--;){
+let item0 = data5[i1];
+if(typeof item0 !== "string"){
+continue;
+}
+if(typeof indices0[item0] == "number"){
+j0 = indices0[item0];
+validate52.errors = [{instancePath:instancePath+"/datelinePlaces",schemaPath:"#/properties/datelinePlaces/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)"}];
+return false;
+break;
+}
+indices0[item0] = i1;
+}
+}
+}
+}
+else {
+validate52.errors = [{instancePath:instancePath+"/datelinePlaces",schemaPath:"#/properties/datelinePlaces/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs12 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.monthNames !== undefined){
+let data7 = data.monthNames;
+const _errs16 = errors;
+if(errors === _errs16){
+if(Array.isArray(data7)){
+if(data7.length > 12){
 validate52.errors = [{instancePath:instancePath+"/monthNames",schemaPath:"#/properties/monthNames/maxItems",keyword:"maxItems",params:{limit: 12},message:"must NOT have more than 12 items"}];
 return false;
 }
 else {
-if(data4.length < 12){
+if(data7.length < 12){
 validate52.errors = [{instancePath:instancePath+"/monthNames",schemaPath:"#/properties/monthNames/minItems",keyword:"minItems",params:{limit: 12},message:"must NOT have fewer than 12 items"}];
 return false;
 }
 else {
-var valid1 = true;
-const len0 = data4.length;
-for(let i0=0; i0<len0; i0++){
-let data5 = data4[i0];
-const _errs12 = errors;
-if(errors === _errs12){
-if(Array.isArray(data5)){
-if(data5.length > 8){
-validate52.errors = [{instancePath:instancePath+"/monthNames/" + i0,schemaPath:"#/properties/monthNames/items/maxItems",keyword:"maxItems",params:{limit: 8},message:"must NOT have more than 8 items"}];
+var valid3 = true;
+const len1 = data7.length;
+for(let i2=0; i2<len1; i2++){
+let data8 = data7[i2];
+const _errs18 = errors;
+if(errors === _errs18){
+if(Array.isArray(data8)){
+if(data8.length > 8){
+validate52.errors = [{instancePath:instancePath+"/monthNames/" + i2,schemaPath:"#/properties/monthNames/items/maxItems",keyword:"maxItems",params:{limit: 8},message:"must NOT have more than 8 items"}];
 return false;
 }
 else {
-if(data5.length < 1){
-validate52.errors = [{instancePath:instancePath+"/monthNames/" + i0,schemaPath:"#/properties/monthNames/items/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
+if(data8.length < 1){
+validate52.errors = [{instancePath:instancePath+"/monthNames/" + i2,schemaPath:"#/properties/monthNames/items/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
 return false;
 }
 else {
-var valid2 = true;
-const len1 = data5.length;
-for(let i1=0; i1<len1; i1++){
-let data6 = data5[i1];
-const _errs14 = errors;
-if(errors === _errs14){
-if(typeof data6 === "string"){
-if(!pattern3.test(data6)){
-validate52.errors = [{instancePath:instancePath+"/monthNames/" + i0+"/" + i1,schemaPath:"#/properties/monthNames/items/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z]{2,20}$"},message:"must match pattern \""+"^[A-Za-z]{2,20}$"+"\""}];
+var valid4 = true;
+const len2 = data8.length;
+for(let i3=0; i3<len2; i3++){
+let data9 = data8[i3];
+const _errs20 = errors;
+if(errors === _errs20){
+if(typeof data9 === "string"){
+if(!pattern4.test(data9)){
+validate52.errors = [{instancePath:instancePath+"/monthNames/" + i2+"/" + i3,schemaPath:"#/properties/monthNames/items/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z]{2,20}$"},message:"must match pattern \""+"^[A-Za-z]{2,20}$"+"\""}];
 return false;
 }
 }
 else {
-validate52.errors = [{instancePath:instancePath+"/monthNames/" + i0+"/" + i1,schemaPath:"#/properties/monthNames/items/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate52.errors = [{instancePath:instancePath+"/monthNames/" + i2+"/" + i3,schemaPath:"#/properties/monthNames/items/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
-var valid2 = _errs14 === errors;
-if(!valid2){
+var valid4 = _errs20 === errors;
+if(!valid4){
 break;
 }
 }
@@ -433,12 +532,12 @@ break;
 }
 }
 else {
-validate52.errors = [{instancePath:instancePath+"/monthNames/" + i0,schemaPath:"#/properties/monthNames/items/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate52.errors = [{instancePath:instancePath+"/monthNames/" + i2,schemaPath:"#/properties/monthNames/items/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
-var valid1 = _errs12 === errors;
-if(!valid1){
+var valid3 = _errs18 === errors;
+if(!valid3){
 break;
 }
 }
@@ -450,24 +549,24 @@ validate52.errors = [{instancePath:instancePath+"/monthNames",schemaPath:"#/prop
 return false;
 }
 }
-var valid0 = _errs10 === errors;
+var valid0 = _errs16 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.numerals !== undefined){
-let data7 = data.numerals;
-const _errs16 = errors;
-if(errors === _errs16){
-if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
-if(Object.keys(data7).length < 1){
+let data10 = data.numerals;
+const _errs22 = errors;
+if(errors === _errs22){
+if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
+if(Object.keys(data10).length < 1){
 validate52.errors = [{instancePath:instancePath+"/numerals",schemaPath:"#/properties/numerals/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"}];
 return false;
 }
 else {
-for(const key1 in data7){
-const _errs18 = errors;
+for(const key1 in data10){
+const _errs24 = errors;
 if(typeof key1 === "string"){
 if(func2(key1) > 1){
 const err0 = {instancePath:instancePath+"/numerals",schemaPath:"#/properties/numerals/propertyNames/maxLength",keyword:"maxLength",params:{limit: 1},message:"must NOT have more than 1 characters",propertyName:key1};
@@ -492,8 +591,8 @@ errors++;
 }
 }
 }
-var valid3 = _errs18 === errors;
-if(!valid3){
+var valid5 = _errs24 === errors;
+if(!valid5){
 const err2 = {instancePath:instancePath+"/numerals",schemaPath:"#/properties/numerals/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err2];
@@ -507,30 +606,30 @@ return false;
 break;
 }
 }
-if(valid3){
-for(const key2 in data7){
-let data8 = data7[key2];
-const _errs20 = errors;
-if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
+if(valid5){
+for(const key2 in data10){
+let data11 = data10[key2];
+const _errs26 = errors;
+if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
 validate52.errors = [{instancePath:instancePath+"/numerals/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/numerals/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs20){
-if((typeof data8 == "number") && (isFinite(data8))){
-if(data8 > 10 || isNaN(data8)){
+if(errors === _errs26){
+if((typeof data11 == "number") && (isFinite(data11))){
+if(data11 > 10 || isNaN(data11)){
 validate52.errors = [{instancePath:instancePath+"/numerals/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/numerals/additionalProperties/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10},message:"must be <= 10"}];
 return false;
 }
 else {
-if(data8 < 0 || isNaN(data8)){
+if(data11 < 0 || isNaN(data11)){
 validate52.errors = [{instancePath:instancePath+"/numerals/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/numerals/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
 }
 }
-var valid4 = _errs20 === errors;
-if(!valid4){
+var valid6 = _errs26 === errors;
+if(!valid6){
 break;
 }
 }
@@ -542,71 +641,71 @@ validate52.errors = [{instancePath:instancePath+"/numerals",schemaPath:"#/proper
 return false;
 }
 }
-var valid0 = _errs16 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.monthHeadings !== undefined){
-const _errs22 = errors;
-if(!(validate53(data.monthHeadings, {instancePath:instancePath+"/monthHeadings",parentData:data,parentDataProperty:"monthHeadings",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
-errors = vErrors.length;
-}
 var valid0 = _errs22 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
+if(data.monthHeadings !== undefined){
+const _errs28 = errors;
+if(!(validate53(data.monthHeadings, {instancePath:instancePath+"/monthHeadings",parentData:data,parentDataProperty:"monthHeadings",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs28 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
 if(data.rangeHeadings !== undefined){
-const _errs23 = errors;
+const _errs29 = errors;
 if(!(validate53(data.rangeHeadings, {instancePath:instancePath+"/rangeHeadings",parentData:data,parentDataProperty:"rangeHeadings",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
 errors = vErrors.length;
 }
-var valid0 = _errs23 === errors;
+var valid0 = _errs29 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.yearHeadings !== undefined){
-const _errs24 = errors;
+const _errs30 = errors;
 if(!(validate53(data.yearHeadings, {instancePath:instancePath+"/yearHeadings",parentData:data,parentDataProperty:"yearHeadings",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
 errors = vErrors.length;
 }
-var valid0 = _errs24 === errors;
+var valid0 = _errs30 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.yearHeadingWords !== undefined){
-const _errs25 = errors;
+const _errs31 = errors;
 if(!(validate57(data.yearHeadingWords, {instancePath:instancePath+"/yearHeadingWords",parentData:data,parentDataProperty:"yearHeadingWords",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
 errors = vErrors.length;
 }
-var valid0 = _errs25 === errors;
+var valid0 = _errs31 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.headingPunctuation !== undefined){
-let data13 = data.headingPunctuation;
-const _errs26 = errors;
-if(errors === _errs26){
-if(typeof data13 === "string"){
-if(func2(data13) > 600){
+let data16 = data.headingPunctuation;
+const _errs32 = errors;
+if(errors === _errs32){
+if(typeof data16 === "string"){
+if(func2(data16) > 600){
 validate52.errors = [{instancePath:instancePath+"/headingPunctuation",schemaPath:"#/properties/headingPunctuation/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data13) < 1){
+if(func2(data16) < 1){
 validate52.errors = [{instancePath:instancePath+"/headingPunctuation",schemaPath:"#/properties/headingPunctuation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -617,23 +716,23 @@ validate52.errors = [{instancePath:instancePath+"/headingPunctuation",schemaPath
 return false;
 }
 }
-var valid0 = _errs26 === errors;
+var valid0 = _errs32 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.unfinishedLineEnds !== undefined){
-let data14 = data.unfinishedLineEnds;
-const _errs28 = errors;
-if(errors === _errs28){
-if(typeof data14 === "string"){
-if(func2(data14) > 600){
+let data17 = data.unfinishedLineEnds;
+const _errs34 = errors;
+if(errors === _errs34){
+if(typeof data17 === "string"){
+if(func2(data17) > 600){
 validate52.errors = [{instancePath:instancePath+"/unfinishedLineEnds",schemaPath:"#/properties/unfinishedLineEnds/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data14) < 1){
+if(func2(data17) < 1){
 validate52.errors = [{instancePath:instancePath+"/unfinishedLineEnds",schemaPath:"#/properties/unfinishedLineEnds/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -644,23 +743,23 @@ validate52.errors = [{instancePath:instancePath+"/unfinishedLineEnds",schemaPath
 return false;
 }
 }
-var valid0 = _errs28 === errors;
+var valid0 = _errs34 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.wordMarks !== undefined){
-let data15 = data.wordMarks;
-const _errs30 = errors;
-if(errors === _errs30){
-if(typeof data15 === "string"){
-if(func2(data15) > 600){
+let data18 = data.wordMarks;
+const _errs36 = errors;
+if(errors === _errs36){
+if(typeof data18 === "string"){
+if(func2(data18) > 600){
 validate52.errors = [{instancePath:instancePath+"/wordMarks",schemaPath:"#/properties/wordMarks/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data15) < 1){
+if(func2(data18) < 1){
 validate52.errors = [{instancePath:instancePath+"/wordMarks",schemaPath:"#/properties/wordMarks/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -671,23 +770,23 @@ validate52.errors = [{instancePath:instancePath+"/wordMarks",schemaPath:"#/prope
 return false;
 }
 }
-var valid0 = _errs30 === errors;
+var valid0 = _errs36 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.headingMarks !== undefined){
-let data16 = data.headingMarks;
-const _errs32 = errors;
-if(errors === _errs32){
-if(typeof data16 === "string"){
-if(func2(data16) > 600){
+let data19 = data.headingMarks;
+const _errs38 = errors;
+if(errors === _errs38){
+if(typeof data19 === "string"){
+if(func2(data19) > 600){
 validate52.errors = [{instancePath:instancePath+"/headingMarks",schemaPath:"#/properties/headingMarks/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data16) < 1){
+if(func2(data19) < 1){
 validate52.errors = [{instancePath:instancePath+"/headingMarks",schemaPath:"#/properties/headingMarks/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -698,90 +797,90 @@ validate52.errors = [{instancePath:instancePath+"/headingMarks",schemaPath:"#/pr
 return false;
 }
 }
-var valid0 = _errs32 === errors;
+var valid0 = _errs38 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.outlineHeadings !== undefined){
-const _errs34 = errors;
+const _errs40 = errors;
 if(!(validate53(data.outlineHeadings, {instancePath:instancePath+"/outlineHeadings",parentData:data,parentDataProperty:"outlineHeadings",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
 errors = vErrors.length;
 }
-var valid0 = _errs34 === errors;
+var valid0 = _errs40 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.outlineSubheadings !== undefined){
-const _errs35 = errors;
+const _errs41 = errors;
 if(!(validate53(data.outlineSubheadings, {instancePath:instancePath+"/outlineSubheadings",parentData:data,parentDataProperty:"outlineSubheadings",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
 errors = vErrors.length;
 }
-var valid0 = _errs35 === errors;
+var valid0 = _errs41 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.sectionKeywords !== undefined){
-let data19 = data.sectionKeywords;
-const _errs36 = errors;
-if(errors === _errs36){
-if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
+let data22 = data.sectionKeywords;
+const _errs42 = errors;
+if(errors === _errs42){
+if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
 let missing1;
-if((((data19.summary === undefined) && (missing1 = "summary")) || ((data19.outlook === undefined) && (missing1 = "outlook"))) || ((data19.conclusion === undefined) && (missing1 = "conclusion"))){
+if((((data22.summary === undefined) && (missing1 = "summary")) || ((data22.outlook === undefined) && (missing1 = "outlook"))) || ((data22.conclusion === undefined) && (missing1 = "conclusion"))){
 validate52.errors = [{instancePath:instancePath+"/sectionKeywords",schemaPath:"#/properties/sectionKeywords/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
 return false;
 }
 else {
-const _errs38 = errors;
-for(const key3 in data19){
+const _errs44 = errors;
+for(const key3 in data22){
 if(!(((key3 === "summary") || (key3 === "outlook")) || (key3 === "conclusion"))){
 validate52.errors = [{instancePath:instancePath+"/sectionKeywords",schemaPath:"#/properties/sectionKeywords/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs38 === errors){
-if(data19.summary !== undefined){
-const _errs39 = errors;
-if(!(validate57(data19.summary, {instancePath:instancePath+"/sectionKeywords/summary",parentData:data19,parentDataProperty:"summary",rootData,dynamicAnchors}))){
+if(_errs44 === errors){
+if(data22.summary !== undefined){
+const _errs45 = errors;
+if(!(validate57(data22.summary, {instancePath:instancePath+"/sectionKeywords/summary",parentData:data22,parentDataProperty:"summary",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
 errors = vErrors.length;
 }
-var valid5 = _errs39 === errors;
+var valid7 = _errs45 === errors;
 }
 else {
-var valid5 = true;
+var valid7 = true;
 }
-if(valid5){
-if(data19.outlook !== undefined){
-const _errs40 = errors;
-if(!(validate57(data19.outlook, {instancePath:instancePath+"/sectionKeywords/outlook",parentData:data19,parentDataProperty:"outlook",rootData,dynamicAnchors}))){
+if(valid7){
+if(data22.outlook !== undefined){
+const _errs46 = errors;
+if(!(validate57(data22.outlook, {instancePath:instancePath+"/sectionKeywords/outlook",parentData:data22,parentDataProperty:"outlook",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
 errors = vErrors.length;
 }
-var valid5 = _errs40 === errors;
+var valid7 = _errs46 === errors;
 }
 else {
-var valid5 = true;
+var valid7 = true;
 }
-if(valid5){
-if(data19.conclusion !== undefined){
-const _errs41 = errors;
-if(!(validate57(data19.conclusion, {instancePath:instancePath+"/sectionKeywords/conclusion",parentData:data19,parentDataProperty:"conclusion",rootData,dynamicAnchors}))){
+if(valid7){
+if(data22.conclusion !== undefined){
+const _errs47 = errors;
+if(!(validate57(data22.conclusion, {instancePath:instancePath+"/sectionKeywords/conclusion",parentData:data22,parentDataProperty:"conclusion",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
 errors = vErrors.length;
 }
-var valid5 = _errs41 === errors;
+var valid7 = _errs47 === errors;
 }
 else {
-var valid5 = true;
+var valid7 = true;
 }
 }
 }
@@ -793,78 +892,78 @@ validate52.errors = [{instancePath:instancePath+"/sectionKeywords",schemaPath:"#
 return false;
 }
 }
-var valid0 = _errs36 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.referenceHeadings !== undefined){
-const _errs42 = errors;
-if(!(validate53(data.referenceHeadings, {instancePath:instancePath+"/referenceHeadings",parentData:data,parentDataProperty:"referenceHeadings",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
-errors = vErrors.length;
-}
 var valid0 = _errs42 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
+if(data.referenceHeadings !== undefined){
+const _errs48 = errors;
+if(!(validate53(data.referenceHeadings, {instancePath:instancePath+"/referenceHeadings",parentData:data,parentDataProperty:"referenceHeadings",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs48 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
 if(data.boilerplate !== undefined){
-let data24 = data.boilerplate;
-const _errs43 = errors;
-if(errors === _errs43){
-if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
+let data27 = data.boilerplate;
+const _errs49 = errors;
+if(errors === _errs49){
+if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
 let missing2;
-if((((data24.disclaimer === undefined) && (missing2 = "disclaimer")) || ((data24["qr-code"] === undefined) && (missing2 = "qr-code"))) || ((data24.other === undefined) && (missing2 = "other"))){
+if((((data27.disclaimer === undefined) && (missing2 = "disclaimer")) || ((data27["qr-code"] === undefined) && (missing2 = "qr-code"))) || ((data27.other === undefined) && (missing2 = "other"))){
 validate52.errors = [{instancePath:instancePath+"/boilerplate",schemaPath:"#/properties/boilerplate/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
 return false;
 }
 else {
-const _errs45 = errors;
-for(const key4 in data24){
+const _errs51 = errors;
+for(const key4 in data27){
 if(!(((key4 === "disclaimer") || (key4 === "qr-code")) || (key4 === "other"))){
 validate52.errors = [{instancePath:instancePath+"/boilerplate",schemaPath:"#/properties/boilerplate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs45 === errors){
-if(data24.disclaimer !== undefined){
-const _errs46 = errors;
-if(!(validate53(data24.disclaimer, {instancePath:instancePath+"/boilerplate/disclaimer",parentData:data24,parentDataProperty:"disclaimer",rootData,dynamicAnchors}))){
+if(_errs51 === errors){
+if(data27.disclaimer !== undefined){
+const _errs52 = errors;
+if(!(validate53(data27.disclaimer, {instancePath:instancePath+"/boilerplate/disclaimer",parentData:data27,parentDataProperty:"disclaimer",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
 errors = vErrors.length;
 }
-var valid6 = _errs46 === errors;
+var valid8 = _errs52 === errors;
 }
 else {
-var valid6 = true;
+var valid8 = true;
 }
-if(valid6){
-if(data24["qr-code"] !== undefined){
-const _errs47 = errors;
-if(!(validate53(data24["qr-code"], {instancePath:instancePath+"/boilerplate/qr-code",parentData:data24,parentDataProperty:"qr-code",rootData,dynamicAnchors}))){
+if(valid8){
+if(data27["qr-code"] !== undefined){
+const _errs53 = errors;
+if(!(validate53(data27["qr-code"], {instancePath:instancePath+"/boilerplate/qr-code",parentData:data27,parentDataProperty:"qr-code",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
 errors = vErrors.length;
 }
-var valid6 = _errs47 === errors;
+var valid8 = _errs53 === errors;
 }
 else {
-var valid6 = true;
+var valid8 = true;
 }
-if(valid6){
-if(data24.other !== undefined){
-const _errs48 = errors;
-if(!(validate53(data24.other, {instancePath:instancePath+"/boilerplate/other",parentData:data24,parentDataProperty:"other",rootData,dynamicAnchors}))){
+if(valid8){
+if(data27.other !== undefined){
+const _errs54 = errors;
+if(!(validate53(data27.other, {instancePath:instancePath+"/boilerplate/other",parentData:data27,parentDataProperty:"other",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
 errors = vErrors.length;
 }
-var valid6 = _errs48 === errors;
+var valid8 = _errs54 === errors;
 }
 else {
-var valid6 = true;
+var valid8 = true;
 }
 }
 }
@@ -876,87 +975,15 @@ validate52.errors = [{instancePath:instancePath+"/boilerplate",schemaPath:"#/pro
 return false;
 }
 }
-var valid0 = _errs43 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.issueLines !== undefined){
-const _errs49 = errors;
-if(!(validate53(data.issueLines, {instancePath:instancePath+"/issueLines",parentData:data,parentDataProperty:"issueLines",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
-errors = vErrors.length;
-}
 var valid0 = _errs49 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
-if(data.pageDates !== undefined){
-const _errs50 = errors;
-if(!(validate53(data.pageDates, {instancePath:instancePath+"/pageDates",parentData:data,parentDataProperty:"pageDates",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
-errors = vErrors.length;
-}
-var valid0 = _errs50 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.titleDateLines !== undefined){
-const _errs51 = errors;
-if(!(validate53(data.titleDateLines, {instancePath:instancePath+"/titleDateLines",parentData:data,parentDataProperty:"titleDateLines",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
-errors = vErrors.length;
-}
-var valid0 = _errs51 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.documentTitles !== undefined){
-const _errs52 = errors;
-if(!(validate53(data.documentTitles, {instancePath:instancePath+"/documentTitles",parentData:data,parentDataProperty:"documentTitles",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
-errors = vErrors.length;
-}
-var valid0 = _errs52 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.leadLabels !== undefined){
-const _errs53 = errors;
-if(!(validate53(data.leadLabels, {instancePath:instancePath+"/leadLabels",parentData:data,parentDataProperty:"leadLabels",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
-errors = vErrors.length;
-}
-var valid0 = _errs53 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.bylinePrefixes !== undefined){
-const _errs54 = errors;
-if(!(validate53(data.bylinePrefixes, {instancePath:instancePath+"/bylinePrefixes",parentData:data,parentDataProperty:"bylinePrefixes",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
-errors = vErrors.length;
-}
-var valid0 = _errs54 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.captions !== undefined){
+if(data.issueLines !== undefined){
 const _errs55 = errors;
-if(!(validate53(data.captions, {instancePath:instancePath+"/captions",parentData:data,parentDataProperty:"captions",rootData,dynamicAnchors}))){
+if(!(validate53(data.issueLines, {instancePath:instancePath+"/issueLines",parentData:data,parentDataProperty:"issueLines",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
 errors = vErrors.length;
 }
@@ -966,17 +993,89 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.subtitleLines !== undefined){
-let data35 = data.subtitleLines;
+if(data.pageDates !== undefined){
 const _errs56 = errors;
-if(errors === _errs56){
-if(typeof data35 === "string"){
-if(func2(data35) > 600){
+if(!(validate53(data.pageDates, {instancePath:instancePath+"/pageDates",parentData:data,parentDataProperty:"pageDates",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs56 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.titleDateLines !== undefined){
+const _errs57 = errors;
+if(!(validate53(data.titleDateLines, {instancePath:instancePath+"/titleDateLines",parentData:data,parentDataProperty:"titleDateLines",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs57 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.documentTitles !== undefined){
+const _errs58 = errors;
+if(!(validate53(data.documentTitles, {instancePath:instancePath+"/documentTitles",parentData:data,parentDataProperty:"documentTitles",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs58 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.leadLabels !== undefined){
+const _errs59 = errors;
+if(!(validate53(data.leadLabels, {instancePath:instancePath+"/leadLabels",parentData:data,parentDataProperty:"leadLabels",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs59 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.bylinePrefixes !== undefined){
+const _errs60 = errors;
+if(!(validate53(data.bylinePrefixes, {instancePath:instancePath+"/bylinePrefixes",parentData:data,parentDataProperty:"bylinePrefixes",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs60 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.captions !== undefined){
+const _errs61 = errors;
+if(!(validate53(data.captions, {instancePath:instancePath+"/captions",parentData:data,parentDataProperty:"captions",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs61 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.subtitleLines !== undefined){
+let data38 = data.subtitleLines;
+const _errs62 = errors;
+if(errors === _errs62){
+if(typeof data38 === "string"){
+if(func2(data38) > 600){
 validate52.errors = [{instancePath:instancePath+"/subtitleLines",schemaPath:"#/properties/subtitleLines/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data35) < 1){
+if(func2(data38) < 1){
 validate52.errors = [{instancePath:instancePath+"/subtitleLines",schemaPath:"#/properties/subtitleLines/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -987,23 +1086,23 @@ validate52.errors = [{instancePath:instancePath+"/subtitleLines",schemaPath:"#/p
 return false;
 }
 }
-var valid0 = _errs56 === errors;
+var valid0 = _errs62 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.affiliationLines !== undefined){
-let data36 = data.affiliationLines;
-const _errs58 = errors;
-if(errors === _errs58){
-if(typeof data36 === "string"){
-if(func2(data36) > 600){
+let data39 = data.affiliationLines;
+const _errs64 = errors;
+if(errors === _errs64){
+if(typeof data39 === "string"){
+if(func2(data39) > 600){
 validate52.errors = [{instancePath:instancePath+"/affiliationLines",schemaPath:"#/properties/affiliationLines/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data36) < 1){
+if(func2(data39) < 1){
 validate52.errors = [{instancePath:instancePath+"/affiliationLines",schemaPath:"#/properties/affiliationLines/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1014,35 +1113,35 @@ validate52.errors = [{instancePath:instancePath+"/affiliationLines",schemaPath:"
 return false;
 }
 }
-var valid0 = _errs58 === errors;
+var valid0 = _errs64 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.bylineLines !== undefined){
-const _errs60 = errors;
+const _errs66 = errors;
 if(!(validate53(data.bylineLines, {instancePath:instancePath+"/bylineLines",parentData:data,parentDataProperty:"bylineLines",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
 errors = vErrors.length;
 }
-var valid0 = _errs60 === errors;
+var valid0 = _errs66 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.titleSiteNames !== undefined){
-let data38 = data.titleSiteNames;
-const _errs61 = errors;
-if(errors === _errs61){
-if(typeof data38 === "string"){
-if(func2(data38) > 600){
+let data41 = data.titleSiteNames;
+const _errs67 = errors;
+if(errors === _errs67){
+if(typeof data41 === "string"){
+if(func2(data41) > 600){
 validate52.errors = [{instancePath:instancePath+"/titleSiteNames",schemaPath:"#/properties/titleSiteNames/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data38) < 1){
+if(func2(data41) < 1){
 validate52.errors = [{instancePath:instancePath+"/titleSiteNames",schemaPath:"#/properties/titleSiteNames/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1053,23 +1152,23 @@ validate52.errors = [{instancePath:instancePath+"/titleSiteNames",schemaPath:"#/
 return false;
 }
 }
-var valid0 = _errs61 === errors;
+var valid0 = _errs67 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.noteLabels !== undefined){
-let data39 = data.noteLabels;
-const _errs63 = errors;
-if(errors === _errs63){
-if(typeof data39 === "string"){
-if(func2(data39) > 600){
+let data42 = data.noteLabels;
+const _errs69 = errors;
+if(errors === _errs69){
+if(typeof data42 === "string"){
+if(func2(data42) > 600){
 validate52.errors = [{instancePath:instancePath+"/noteLabels",schemaPath:"#/properties/noteLabels/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data39) < 1){
+if(func2(data42) < 1){
 validate52.errors = [{instancePath:instancePath+"/noteLabels",schemaPath:"#/properties/noteLabels/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1080,23 +1179,23 @@ validate52.errors = [{instancePath:instancePath+"/noteLabels",schemaPath:"#/prop
 return false;
 }
 }
-var valid0 = _errs63 === errors;
+var valid0 = _errs69 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.captionCredits !== undefined){
-let data40 = data.captionCredits;
-const _errs65 = errors;
-if(errors === _errs65){
-if(typeof data40 === "string"){
-if(func2(data40) > 600){
+let data43 = data.captionCredits;
+const _errs71 = errors;
+if(errors === _errs71){
+if(typeof data43 === "string"){
+if(func2(data43) > 600){
 validate52.errors = [{instancePath:instancePath+"/captionCredits",schemaPath:"#/properties/captionCredits/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data40) < 1){
+if(func2(data43) < 1){
 validate52.errors = [{instancePath:instancePath+"/captionCredits",schemaPath:"#/properties/captionCredits/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1107,47 +1206,47 @@ validate52.errors = [{instancePath:instancePath+"/captionCredits",schemaPath:"#/
 return false;
 }
 }
-var valid0 = _errs65 === errors;
+var valid0 = _errs71 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.itemDates !== undefined){
-const _errs67 = errors;
+const _errs73 = errors;
 if(!(validate53(data.itemDates, {instancePath:instancePath+"/itemDates",parentData:data,parentDataProperty:"itemDates",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
 errors = vErrors.length;
 }
-var valid0 = _errs67 === errors;
+var valid0 = _errs73 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.undatedItemStarts !== undefined){
-const _errs68 = errors;
+const _errs74 = errors;
 if(!(validate53(data.undatedItemStarts, {instancePath:instancePath+"/undatedItemStarts",parentData:data,parentDataProperty:"undatedItemStarts",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
 errors = vErrors.length;
 }
-var valid0 = _errs68 === errors;
+var valid0 = _errs74 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.relativeDay !== undefined){
-let data43 = data.relativeDay;
-const _errs69 = errors;
-if(errors === _errs69){
-if(typeof data43 === "string"){
-if(func2(data43) > 600){
+let data46 = data.relativeDay;
+const _errs75 = errors;
+if(errors === _errs75){
+if(typeof data46 === "string"){
+if(func2(data46) > 600){
 validate52.errors = [{instancePath:instancePath+"/relativeDay",schemaPath:"#/properties/relativeDay/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data43) < 1){
+if(func2(data46) < 1){
 validate52.errors = [{instancePath:instancePath+"/relativeDay",schemaPath:"#/properties/relativeDay/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1158,35 +1257,35 @@ validate52.errors = [{instancePath:instancePath+"/relativeDay",schemaPath:"#/pro
 return false;
 }
 }
-var valid0 = _errs69 === errors;
+var valid0 = _errs75 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.eventVerbs !== undefined){
-const _errs71 = errors;
+const _errs77 = errors;
 if(!(validate57(data.eventVerbs, {instancePath:instancePath+"/eventVerbs",parentData:data,parentDataProperty:"eventVerbs",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
 errors = vErrors.length;
 }
-var valid0 = _errs71 === errors;
+var valid0 = _errs77 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.todayWords !== undefined){
-let data45 = data.todayWords;
-const _errs72 = errors;
-if(errors === _errs72){
-if(typeof data45 === "string"){
-if(func2(data45) > 200){
+let data48 = data.todayWords;
+const _errs78 = errors;
+if(errors === _errs78){
+if(typeof data48 === "string"){
+if(func2(data48) > 200){
 validate52.errors = [{instancePath:instancePath+"/todayWords",schemaPath:"#/properties/todayWords/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
 return false;
 }
 else {
-if(func2(data45) < 1){
+if(func2(data48) < 1){
 validate52.errors = [{instancePath:instancePath+"/todayWords",schemaPath:"#/properties/todayWords/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1197,23 +1296,23 @@ validate52.errors = [{instancePath:instancePath+"/todayWords",schemaPath:"#/prop
 return false;
 }
 }
-var valid0 = _errs72 === errors;
+var valid0 = _errs78 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.recentWords !== undefined){
-let data46 = data.recentWords;
-const _errs74 = errors;
-if(errors === _errs74){
-if(typeof data46 === "string"){
-if(func2(data46) > 200){
+let data49 = data.recentWords;
+const _errs80 = errors;
+if(errors === _errs80){
+if(typeof data49 === "string"){
+if(func2(data49) > 200){
 validate52.errors = [{instancePath:instancePath+"/recentWords",schemaPath:"#/properties/recentWords/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
 return false;
 }
 else {
-if(func2(data46) < 1){
+if(func2(data49) < 1){
 validate52.errors = [{instancePath:instancePath+"/recentWords",schemaPath:"#/properties/recentWords/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1224,47 +1323,47 @@ validate52.errors = [{instancePath:instancePath+"/recentWords",schemaPath:"#/pro
 return false;
 }
 }
-var valid0 = _errs74 === errors;
+var valid0 = _errs80 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.yearOpeners !== undefined){
-const _errs76 = errors;
+const _errs82 = errors;
 if(!(validate53(data.yearOpeners, {instancePath:instancePath+"/yearOpeners",parentData:data,parentDataProperty:"yearOpeners",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
 errors = vErrors.length;
 }
-var valid0 = _errs76 === errors;
+var valid0 = _errs82 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.closingWords !== undefined){
-const _errs77 = errors;
+const _errs83 = errors;
 if(!(validate53(data.closingWords, {instancePath:instancePath+"/closingWords",parentData:data,parentDataProperty:"closingWords",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
 errors = vErrors.length;
 }
-var valid0 = _errs77 === errors;
+var valid0 = _errs83 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.sentenceBreak !== undefined){
-let data49 = data.sentenceBreak;
-const _errs78 = errors;
-if(errors === _errs78){
-if(typeof data49 === "string"){
-if(func2(data49) > 600){
+let data52 = data.sentenceBreak;
+const _errs84 = errors;
+if(errors === _errs84){
+if(typeof data52 === "string"){
+if(func2(data52) > 600){
 validate52.errors = [{instancePath:instancePath+"/sentenceBreak",schemaPath:"#/properties/sentenceBreak/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data49) < 1){
+if(func2(data52) < 1){
 validate52.errors = [{instancePath:instancePath+"/sentenceBreak",schemaPath:"#/properties/sentenceBreak/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1275,23 +1374,23 @@ validate52.errors = [{instancePath:instancePath+"/sentenceBreak",schemaPath:"#/p
 return false;
 }
 }
-var valid0 = _errs78 === errors;
+var valid0 = _errs84 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.publicationCues !== undefined){
-let data50 = data.publicationCues;
-const _errs80 = errors;
-if(errors === _errs80){
-if(typeof data50 === "string"){
-if(func2(data50) > 600){
+let data53 = data.publicationCues;
+const _errs86 = errors;
+if(errors === _errs86){
+if(typeof data53 === "string"){
+if(func2(data53) > 600){
 validate52.errors = [{instancePath:instancePath+"/publicationCues",schemaPath:"#/properties/publicationCues/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data50) < 1){
+if(func2(data53) < 1){
 validate52.errors = [{instancePath:instancePath+"/publicationCues",schemaPath:"#/properties/publicationCues/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1302,47 +1401,47 @@ validate52.errors = [{instancePath:instancePath+"/publicationCues",schemaPath:"#
 return false;
 }
 }
-var valid0 = _errs80 === errors;
+var valid0 = _errs86 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.english !== undefined){
-let data51 = data.english;
-const _errs82 = errors;
-if(errors === _errs82){
-if(data51 && typeof data51 == "object" && !Array.isArray(data51)){
+let data54 = data.english;
+const _errs88 = errors;
+if(errors === _errs88){
+if(data54 && typeof data54 == "object" && !Array.isArray(data54)){
 let missing3;
-if((((data51.phrases === undefined) && (missing3 = "phrases")) || ((data51.therapies === undefined) && (missing3 = "therapies"))) || ((data51.connectors === undefined) && (missing3 = "connectors"))){
+if((((data54.phrases === undefined) && (missing3 = "phrases")) || ((data54.therapies === undefined) && (missing3 = "therapies"))) || ((data54.connectors === undefined) && (missing3 = "connectors"))){
 validate52.errors = [{instancePath:instancePath+"/english",schemaPath:"#/properties/english/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'"}];
 return false;
 }
 else {
-const _errs84 = errors;
-for(const key5 in data51){
+const _errs90 = errors;
+for(const key5 in data54){
 if(!((((key5 === "phrases") || (key5 === "therapies")) || (key5 === "connectors")) || (key5 === "bodyNames"))){
 validate52.errors = [{instancePath:instancePath+"/english",schemaPath:"#/properties/english/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs84 === errors){
-if(data51.phrases !== undefined){
-let data52 = data51.phrases;
-const _errs85 = errors;
-if(errors === _errs85){
-if(Array.isArray(data52)){
-var valid8 = true;
-const len2 = data52.length;
-for(let i2=0; i2<len2; i2++){
-const _errs87 = errors;
-if(!(validate81(data52[i2], {instancePath:instancePath+"/english/phrases/" + i2,parentData:data52,parentDataProperty:i2,rootData,dynamicAnchors}))){
+if(_errs90 === errors){
+if(data54.phrases !== undefined){
+let data55 = data54.phrases;
+const _errs91 = errors;
+if(errors === _errs91){
+if(Array.isArray(data55)){
+var valid10 = true;
+const len3 = data55.length;
+for(let i4=0; i4<len3; i4++){
+const _errs93 = errors;
+if(!(validate81(data55[i4], {instancePath:instancePath+"/english/phrases/" + i4,parentData:data55,parentDataProperty:i4,rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
 errors = vErrors.length;
 }
-var valid8 = _errs87 === errors;
-if(!valid8){
+var valid10 = _errs93 === errors;
+if(!valid10){
 break;
 }
 }
@@ -1352,27 +1451,27 @@ validate52.errors = [{instancePath:instancePath+"/english/phrases",schemaPath:"#
 return false;
 }
 }
-var valid7 = _errs85 === errors;
+var valid9 = _errs91 === errors;
 }
 else {
-var valid7 = true;
-}
-if(valid7){
-if(data51.therapies !== undefined){
-let data54 = data51.therapies;
-const _errs88 = errors;
-if(errors === _errs88){
-if(Array.isArray(data54)){
 var valid9 = true;
-const len3 = data54.length;
-for(let i3=0; i3<len3; i3++){
-const _errs90 = errors;
-if(!(validate81(data54[i3], {instancePath:instancePath+"/english/therapies/" + i3,parentData:data54,parentDataProperty:i3,rootData,dynamicAnchors}))){
+}
+if(valid9){
+if(data54.therapies !== undefined){
+let data57 = data54.therapies;
+const _errs94 = errors;
+if(errors === _errs94){
+if(Array.isArray(data57)){
+var valid11 = true;
+const len4 = data57.length;
+for(let i5=0; i5<len4; i5++){
+const _errs96 = errors;
+if(!(validate81(data57[i5], {instancePath:instancePath+"/english/therapies/" + i5,parentData:data57,parentDataProperty:i5,rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
 errors = vErrors.length;
 }
-var valid9 = _errs90 === errors;
-if(!valid9){
+var valid11 = _errs96 === errors;
+if(!valid11){
 break;
 }
 }
@@ -1382,27 +1481,27 @@ validate52.errors = [{instancePath:instancePath+"/english/therapies",schemaPath:
 return false;
 }
 }
-var valid7 = _errs88 === errors;
+var valid9 = _errs94 === errors;
 }
 else {
-var valid7 = true;
+var valid9 = true;
 }
-if(valid7){
-if(data51.connectors !== undefined){
-let data56 = data51.connectors;
-const _errs91 = errors;
-if(errors === _errs91){
-if(Array.isArray(data56)){
-var valid10 = true;
-const len4 = data56.length;
-for(let i4=0; i4<len4; i4++){
-const _errs93 = errors;
-if(typeof data56[i4] !== "string"){
-validate52.errors = [{instancePath:instancePath+"/english/connectors/" + i4,schemaPath:"#/properties/english/properties/connectors/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+if(valid9){
+if(data54.connectors !== undefined){
+let data59 = data54.connectors;
+const _errs97 = errors;
+if(errors === _errs97){
+if(Array.isArray(data59)){
+var valid12 = true;
+const len5 = data59.length;
+for(let i6=0; i6<len5; i6++){
+const _errs99 = errors;
+if(typeof data59[i6] !== "string"){
+validate52.errors = [{instancePath:instancePath+"/english/connectors/" + i6,schemaPath:"#/properties/english/properties/connectors/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid10 = _errs93 === errors;
-if(!valid10){
+var valid12 = _errs99 === errors;
+if(!valid12){
 break;
 }
 }
@@ -1412,61 +1511,61 @@ validate52.errors = [{instancePath:instancePath+"/english/connectors",schemaPath
 return false;
 }
 }
-var valid7 = _errs91 === errors;
+var valid9 = _errs97 === errors;
 }
 else {
-var valid7 = true;
+var valid9 = true;
 }
-if(valid7){
-if(data51.bodyNames !== undefined){
-let data58 = data51.bodyNames;
-const _errs95 = errors;
-if(errors === _errs95){
-if(data58 && typeof data58 == "object" && !Array.isArray(data58)){
+if(valid9){
+if(data54.bodyNames !== undefined){
+let data61 = data54.bodyNames;
+const _errs101 = errors;
+if(errors === _errs101){
+if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
 let missing4;
-if(((data58.heads === undefined) && (missing4 = "heads")) || ((data58.joiners === undefined) && (missing4 = "joiners"))){
+if(((data61.heads === undefined) && (missing4 = "heads")) || ((data61.joiners === undefined) && (missing4 = "joiners"))){
 validate52.errors = [{instancePath:instancePath+"/english/bodyNames",schemaPath:"#/properties/english/properties/bodyNames/required",keyword:"required",params:{missingProperty: missing4},message:"must have required property '"+missing4+"'"}];
 return false;
 }
 else {
-const _errs97 = errors;
-for(const key6 in data58){
+const _errs103 = errors;
+for(const key6 in data61){
 if(!((key6 === "heads") || (key6 === "joiners"))){
 validate52.errors = [{instancePath:instancePath+"/english/bodyNames",schemaPath:"#/properties/english/properties/bodyNames/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs97 === errors){
-if(data58.heads !== undefined){
-let data59 = data58.heads;
-const _errs98 = errors;
-if(errors === _errs98){
-if(Array.isArray(data59)){
-if(data59.length > 100){
+if(_errs103 === errors){
+if(data61.heads !== undefined){
+let data62 = data61.heads;
+const _errs104 = errors;
+if(errors === _errs104){
+if(Array.isArray(data62)){
+if(data62.length > 100){
 validate52.errors = [{instancePath:instancePath+"/english/bodyNames/heads",schemaPath:"#/properties/english/properties/bodyNames/properties/heads/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"}];
 return false;
 }
 else {
-var valid12 = true;
-const len5 = data59.length;
-for(let i5=0; i5<len5; i5++){
-let data60 = data59[i5];
-const _errs100 = errors;
-if(errors === _errs100){
-if(typeof data60 === "string"){
-if(!pattern4.test(data60)){
-validate52.errors = [{instancePath:instancePath+"/english/bodyNames/heads/" + i5,schemaPath:"#/properties/english/properties/bodyNames/properties/heads/items/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Za-z]{1,30}$"},message:"must match pattern \""+"^[A-Z][A-Za-z]{1,30}$"+"\""}];
+var valid14 = true;
+const len6 = data62.length;
+for(let i7=0; i7<len6; i7++){
+let data63 = data62[i7];
+const _errs106 = errors;
+if(errors === _errs106){
+if(typeof data63 === "string"){
+if(!pattern5.test(data63)){
+validate52.errors = [{instancePath:instancePath+"/english/bodyNames/heads/" + i7,schemaPath:"#/properties/english/properties/bodyNames/properties/heads/items/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Za-z]{1,30}$"},message:"must match pattern \""+"^[A-Z][A-Za-z]{1,30}$"+"\""}];
 return false;
 }
 }
 else {
-validate52.errors = [{instancePath:instancePath+"/english/bodyNames/heads/" + i5,schemaPath:"#/properties/english/properties/bodyNames/properties/heads/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate52.errors = [{instancePath:instancePath+"/english/bodyNames/heads/" + i7,schemaPath:"#/properties/english/properties/bodyNames/properties/heads/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
-var valid12 = _errs100 === errors;
-if(!valid12){
+var valid14 = _errs106 === errors;
+if(!valid14){
 break;
 }
 }
@@ -1477,47 +1576,47 @@ validate52.errors = [{instancePath:instancePath+"/english/bodyNames/heads",schem
 return false;
 }
 }
-var valid11 = _errs98 === errors;
+var valid13 = _errs104 === errors;
 }
 else {
-var valid11 = true;
+var valid13 = true;
 }
-if(valid11){
-if(data58.joiners !== undefined){
-let data61 = data58.joiners;
-const _errs102 = errors;
-if(errors === _errs102){
-if(Array.isArray(data61)){
-if(data61.length > 20){
+if(valid13){
+if(data61.joiners !== undefined){
+let data64 = data61.joiners;
+const _errs108 = errors;
+if(errors === _errs108){
+if(Array.isArray(data64)){
+if(data64.length > 20){
 validate52.errors = [{instancePath:instancePath+"/english/bodyNames/joiners",schemaPath:"#/properties/english/properties/bodyNames/properties/joiners/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items"}];
 return false;
 }
 else {
-var valid13 = true;
-const len6 = data61.length;
-for(let i6=0; i6<len6; i6++){
-let data62 = data61[i6];
-const _errs104 = errors;
-if(errors === _errs104){
-if(typeof data62 === "string"){
-if(func2(data62) > 10){
-validate52.errors = [{instancePath:instancePath+"/english/bodyNames/joiners/" + i6,schemaPath:"#/properties/english/properties/bodyNames/properties/joiners/items/maxLength",keyword:"maxLength",params:{limit: 10},message:"must NOT have more than 10 characters"}];
+var valid15 = true;
+const len7 = data64.length;
+for(let i8=0; i8<len7; i8++){
+let data65 = data64[i8];
+const _errs110 = errors;
+if(errors === _errs110){
+if(typeof data65 === "string"){
+if(func2(data65) > 10){
+validate52.errors = [{instancePath:instancePath+"/english/bodyNames/joiners/" + i8,schemaPath:"#/properties/english/properties/bodyNames/properties/joiners/items/maxLength",keyword:"maxLength",params:{limit: 10},message:"must NOT have more than 10 characters"}];
 return false;
 }
 else {
-if(func2(data62) < 1){
-validate52.errors = [{instancePath:instancePath+"/english/bodyNames/joiners/" + i6,schemaPath:"#/properties/english/properties/bodyNames/properties/joiners/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+if(func2(data65) < 1){
+validate52.errors = [{instancePath:instancePath+"/english/bodyNames/joiners/" + i8,schemaPath:"#/properties/english/properties/bodyNames/properties/joiners/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 }
 else {
-validate52.errors = [{instancePath:instancePath+"/english/bodyNames/joiners/" + i6,schemaPath:"#/properties/english/properties/bodyNames/properties/joiners/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate52.errors = [{instancePath:instancePath+"/english/bodyNames/joiners/" + i8,schemaPath:"#/properties/english/properties/bodyNames/properties/joiners/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
-var valid13 = _errs104 === errors;
-if(!valid13){
+var valid15 = _errs110 === errors;
+if(!valid15){
 break;
 }
 }
@@ -1528,10 +1627,10 @@ validate52.errors = [{instancePath:instancePath+"/english/bodyNames/joiners",sch
 return false;
 }
 }
-var valid11 = _errs102 === errors;
+var valid13 = _errs108 === errors;
 }
 else {
-var valid11 = true;
+var valid13 = true;
 }
 }
 }
@@ -1542,10 +1641,10 @@ validate52.errors = [{instancePath:instancePath+"/english/bodyNames",schemaPath:
 return false;
 }
 }
-var valid7 = _errs95 === errors;
+var valid9 = _errs101 === errors;
 }
 else {
-var valid7 = true;
+var valid9 = true;
 }
 }
 }
@@ -1558,40 +1657,40 @@ validate52.errors = [{instancePath:instancePath+"/english",schemaPath:"#/propert
 return false;
 }
 }
-var valid0 = _errs82 === errors;
+var valid0 = _errs88 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.relativeYears !== undefined){
-let data63 = data.relativeYears;
-const _errs106 = errors;
-if(errors === _errs106){
-if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
-for(const key7 in data63){
-let data64 = data63[key7];
-const _errs109 = errors;
-if(!(((typeof data64 == "number") && (!(data64 % 1) && !isNaN(data64))) && (isFinite(data64)))){
+let data66 = data.relativeYears;
+const _errs112 = errors;
+if(errors === _errs112){
+if(data66 && typeof data66 == "object" && !Array.isArray(data66)){
+for(const key7 in data66){
+let data67 = data66[key7];
+const _errs115 = errors;
+if(!(((typeof data67 == "number") && (!(data67 % 1) && !isNaN(data67))) && (isFinite(data67)))){
 validate52.errors = [{instancePath:instancePath+"/relativeYears/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/relativeYears/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs109){
-if((typeof data64 == "number") && (isFinite(data64))){
-if(data64 > 10 || isNaN(data64)){
+if(errors === _errs115){
+if((typeof data67 == "number") && (isFinite(data67))){
+if(data67 > 10 || isNaN(data67)){
 validate52.errors = [{instancePath:instancePath+"/relativeYears/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/relativeYears/additionalProperties/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10},message:"must be <= 10"}];
 return false;
 }
 else {
-if(data64 < -10 || isNaN(data64)){
+if(data67 < -10 || isNaN(data67)){
 validate52.errors = [{instancePath:instancePath+"/relativeYears/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/relativeYears/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: -10},message:"must be >= -10"}];
 return false;
 }
 }
 }
 }
-var valid14 = _errs109 === errors;
-if(!valid14){
+var valid16 = _errs115 === errors;
+if(!valid16){
 break;
 }
 }
@@ -1601,23 +1700,23 @@ validate52.errors = [{instancePath:instancePath+"/relativeYears",schemaPath:"#/p
 return false;
 }
 }
-var valid0 = _errs106 === errors;
+var valid0 = _errs112 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.citationMarker !== undefined){
-let data65 = data.citationMarker;
-const _errs111 = errors;
-if(errors === _errs111){
-if(typeof data65 === "string"){
-if(func2(data65) > 600){
+let data68 = data.citationMarker;
+const _errs117 = errors;
+if(errors === _errs117){
+if(typeof data68 === "string"){
+if(func2(data68) > 600){
 validate52.errors = [{instancePath:instancePath+"/citationMarker",schemaPath:"#/properties/citationMarker/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data65) < 1){
+if(func2(data68) < 1){
 validate52.errors = [{instancePath:instancePath+"/citationMarker",schemaPath:"#/properties/citationMarker/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1628,43 +1727,43 @@ validate52.errors = [{instancePath:instancePath+"/citationMarker",schemaPath:"#/
 return false;
 }
 }
-var valid0 = _errs111 === errors;
+var valid0 = _errs117 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.pageKinds !== undefined){
-let data66 = data.pageKinds;
-const _errs113 = errors;
-if(errors === _errs113){
-if(data66 && typeof data66 == "object" && !Array.isArray(data66)){
+let data69 = data.pageKinds;
+const _errs119 = errors;
+if(errors === _errs119){
+if(data69 && typeof data69 == "object" && !Array.isArray(data69)){
 let missing5;
-if(((((((data66.titleYearRange === undefined) && (missing5 = "titleYearRange")) || ((data66.titleYear === undefined) && (missing5 = "titleYear"))) || ((data66.approvalVerbs === undefined) && (missing5 = "approvalVerbs"))) || ((data66.regulators === undefined) && (missing5 = "regulators"))) || ((data66.trialRoundupTitles === undefined) && (missing5 = "trialRoundupTitles"))) || ((data66.overviewTitles === undefined) && (missing5 = "overviewTitles"))){
+if(((((((data69.titleYearRange === undefined) && (missing5 = "titleYearRange")) || ((data69.titleYear === undefined) && (missing5 = "titleYear"))) || ((data69.approvalVerbs === undefined) && (missing5 = "approvalVerbs"))) || ((data69.regulators === undefined) && (missing5 = "regulators"))) || ((data69.trialRoundupTitles === undefined) && (missing5 = "trialRoundupTitles"))) || ((data69.overviewTitles === undefined) && (missing5 = "overviewTitles"))){
 validate52.errors = [{instancePath:instancePath+"/pageKinds",schemaPath:"#/properties/pageKinds/required",keyword:"required",params:{missingProperty: missing5},message:"must have required property '"+missing5+"'"}];
 return false;
 }
 else {
-const _errs115 = errors;
-for(const key8 in data66){
+const _errs121 = errors;
+for(const key8 in data69){
 if(!(func1.call(schema19.properties.pageKinds.properties, key8))){
 validate52.errors = [{instancePath:instancePath+"/pageKinds",schemaPath:"#/properties/pageKinds/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs115 === errors){
-if(data66.titleYearRange !== undefined){
-let data67 = data66.titleYearRange;
-const _errs116 = errors;
-if(errors === _errs116){
-if(typeof data67 === "string"){
-if(func2(data67) > 600){
+if(_errs121 === errors){
+if(data69.titleYearRange !== undefined){
+let data70 = data69.titleYearRange;
+const _errs122 = errors;
+if(errors === _errs122){
+if(typeof data70 === "string"){
+if(func2(data70) > 600){
 validate52.errors = [{instancePath:instancePath+"/pageKinds/titleYearRange",schemaPath:"#/properties/pageKinds/properties/titleYearRange/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data67) < 1){
+if(func2(data70) < 1){
 validate52.errors = [{instancePath:instancePath+"/pageKinds/titleYearRange",schemaPath:"#/properties/pageKinds/properties/titleYearRange/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1675,23 +1774,23 @@ validate52.errors = [{instancePath:instancePath+"/pageKinds/titleYearRange",sche
 return false;
 }
 }
-var valid15 = _errs116 === errors;
+var valid17 = _errs122 === errors;
 }
 else {
-var valid15 = true;
+var valid17 = true;
 }
-if(valid15){
-if(data66.titleYear !== undefined){
-let data68 = data66.titleYear;
-const _errs118 = errors;
-if(errors === _errs118){
-if(typeof data68 === "string"){
-if(func2(data68) > 600){
+if(valid17){
+if(data69.titleYear !== undefined){
+let data71 = data69.titleYear;
+const _errs124 = errors;
+if(errors === _errs124){
+if(typeof data71 === "string"){
+if(func2(data71) > 600){
 validate52.errors = [{instancePath:instancePath+"/pageKinds/titleYear",schemaPath:"#/properties/pageKinds/properties/titleYear/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data68) < 1){
+if(func2(data71) < 1){
 validate52.errors = [{instancePath:instancePath+"/pageKinds/titleYear",schemaPath:"#/properties/pageKinds/properties/titleYear/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1702,47 +1801,47 @@ validate52.errors = [{instancePath:instancePath+"/pageKinds/titleYear",schemaPat
 return false;
 }
 }
-var valid15 = _errs118 === errors;
+var valid17 = _errs124 === errors;
 }
 else {
-var valid15 = true;
+var valid17 = true;
 }
-if(valid15){
-if(data66.approvalVerbs !== undefined){
-const _errs120 = errors;
-if(!(validate57(data66.approvalVerbs, {instancePath:instancePath+"/pageKinds/approvalVerbs",parentData:data66,parentDataProperty:"approvalVerbs",rootData,dynamicAnchors}))){
+if(valid17){
+if(data69.approvalVerbs !== undefined){
+const _errs126 = errors;
+if(!(validate57(data69.approvalVerbs, {instancePath:instancePath+"/pageKinds/approvalVerbs",parentData:data69,parentDataProperty:"approvalVerbs",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
 errors = vErrors.length;
 }
-var valid15 = _errs120 === errors;
+var valid17 = _errs126 === errors;
 }
 else {
-var valid15 = true;
+var valid17 = true;
 }
-if(valid15){
-if(data66.regulators !== undefined){
-const _errs121 = errors;
-if(!(validate57(data66.regulators, {instancePath:instancePath+"/pageKinds/regulators",parentData:data66,parentDataProperty:"regulators",rootData,dynamicAnchors}))){
+if(valid17){
+if(data69.regulators !== undefined){
+const _errs127 = errors;
+if(!(validate57(data69.regulators, {instancePath:instancePath+"/pageKinds/regulators",parentData:data69,parentDataProperty:"regulators",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
 errors = vErrors.length;
 }
-var valid15 = _errs121 === errors;
+var valid17 = _errs127 === errors;
 }
 else {
-var valid15 = true;
+var valid17 = true;
 }
-if(valid15){
-if(data66.approvalPhrases !== undefined){
-let data71 = data66.approvalPhrases;
-const _errs122 = errors;
-if(errors === _errs122){
-if(typeof data71 === "string"){
-if(func2(data71) > 1000){
+if(valid17){
+if(data69.approvalPhrases !== undefined){
+let data74 = data69.approvalPhrases;
+const _errs128 = errors;
+if(errors === _errs128){
+if(typeof data74 === "string"){
+if(func2(data74) > 1000){
 validate52.errors = [{instancePath:instancePath+"/pageKinds/approvalPhrases",schemaPath:"#/properties/pageKinds/properties/approvalPhrases/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters"}];
 return false;
 }
 else {
-if(func2(data71) < 1){
+if(func2(data74) < 1){
 validate52.errors = [{instancePath:instancePath+"/pageKinds/approvalPhrases",schemaPath:"#/properties/pageKinds/properties/approvalPhrases/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1753,23 +1852,23 @@ validate52.errors = [{instancePath:instancePath+"/pageKinds/approvalPhrases",sch
 return false;
 }
 }
-var valid15 = _errs122 === errors;
+var valid17 = _errs128 === errors;
 }
 else {
-var valid15 = true;
+var valid17 = true;
 }
-if(valid15){
-if(data66.trialCues !== undefined){
-let data72 = data66.trialCues;
-const _errs124 = errors;
-if(errors === _errs124){
-if(typeof data72 === "string"){
-if(func2(data72) > 600){
+if(valid17){
+if(data69.trialCues !== undefined){
+let data75 = data69.trialCues;
+const _errs130 = errors;
+if(errors === _errs130){
+if(typeof data75 === "string"){
+if(func2(data75) > 600){
 validate52.errors = [{instancePath:instancePath+"/pageKinds/trialCues",schemaPath:"#/properties/pageKinds/properties/trialCues/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data72) < 1){
+if(func2(data75) < 1){
 validate52.errors = [{instancePath:instancePath+"/pageKinds/trialCues",schemaPath:"#/properties/pageKinds/properties/trialCues/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1780,23 +1879,23 @@ validate52.errors = [{instancePath:instancePath+"/pageKinds/trialCues",schemaPat
 return false;
 }
 }
-var valid15 = _errs124 === errors;
+var valid17 = _errs130 === errors;
 }
 else {
-var valid15 = true;
+var valid17 = true;
 }
-if(valid15){
-if(data66.denialCues !== undefined){
-let data73 = data66.denialCues;
-const _errs126 = errors;
-if(errors === _errs126){
-if(typeof data73 === "string"){
-if(func2(data73) > 600){
+if(valid17){
+if(data69.denialCues !== undefined){
+let data76 = data69.denialCues;
+const _errs132 = errors;
+if(errors === _errs132){
+if(typeof data76 === "string"){
+if(func2(data76) > 600){
 validate52.errors = [{instancePath:instancePath+"/pageKinds/denialCues",schemaPath:"#/properties/pageKinds/properties/denialCues/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data73) < 1){
+if(func2(data76) < 1){
 validate52.errors = [{instancePath:instancePath+"/pageKinds/denialCues",schemaPath:"#/properties/pageKinds/properties/denialCues/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1807,23 +1906,23 @@ validate52.errors = [{instancePath:instancePath+"/pageKinds/denialCues",schemaPa
 return false;
 }
 }
-var valid15 = _errs126 === errors;
+var valid17 = _errs132 === errors;
 }
 else {
-var valid15 = true;
+var valid17 = true;
 }
-if(valid15){
-if(data66.adviceCues !== undefined){
-let data74 = data66.adviceCues;
-const _errs128 = errors;
-if(errors === _errs128){
-if(typeof data74 === "string"){
-if(func2(data74) > 600){
+if(valid17){
+if(data69.adviceCues !== undefined){
+let data77 = data69.adviceCues;
+const _errs134 = errors;
+if(errors === _errs134){
+if(typeof data77 === "string"){
+if(func2(data77) > 600){
 validate52.errors = [{instancePath:instancePath+"/pageKinds/adviceCues",schemaPath:"#/properties/pageKinds/properties/adviceCues/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data74) < 1){
+if(func2(data77) < 1){
 validate52.errors = [{instancePath:instancePath+"/pageKinds/adviceCues",schemaPath:"#/properties/pageKinds/properties/adviceCues/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1834,34 +1933,34 @@ validate52.errors = [{instancePath:instancePath+"/pageKinds/adviceCues",schemaPa
 return false;
 }
 }
-var valid15 = _errs128 === errors;
+var valid17 = _errs134 === errors;
 }
 else {
-var valid15 = true;
+var valid17 = true;
 }
-if(valid15){
-if(data66.trialRoundupTitles !== undefined){
-const _errs130 = errors;
-if(!(validate53(data66.trialRoundupTitles, {instancePath:instancePath+"/pageKinds/trialRoundupTitles",parentData:data66,parentDataProperty:"trialRoundupTitles",rootData,dynamicAnchors}))){
+if(valid17){
+if(data69.trialRoundupTitles !== undefined){
+const _errs136 = errors;
+if(!(validate53(data69.trialRoundupTitles, {instancePath:instancePath+"/pageKinds/trialRoundupTitles",parentData:data69,parentDataProperty:"trialRoundupTitles",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
 errors = vErrors.length;
 }
-var valid15 = _errs130 === errors;
+var valid17 = _errs136 === errors;
 }
 else {
-var valid15 = true;
+var valid17 = true;
 }
-if(valid15){
-if(data66.overviewTitles !== undefined){
-const _errs131 = errors;
-if(!(validate53(data66.overviewTitles, {instancePath:instancePath+"/pageKinds/overviewTitles",parentData:data66,parentDataProperty:"overviewTitles",rootData,dynamicAnchors}))){
+if(valid17){
+if(data69.overviewTitles !== undefined){
+const _errs137 = errors;
+if(!(validate53(data69.overviewTitles, {instancePath:instancePath+"/pageKinds/overviewTitles",parentData:data69,parentDataProperty:"overviewTitles",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
 errors = vErrors.length;
 }
-var valid15 = _errs131 === errors;
+var valid17 = _errs137 === errors;
 }
 else {
-var valid15 = true;
+var valid17 = true;
 }
 }
 }
@@ -1880,43 +1979,43 @@ validate52.errors = [{instancePath:instancePath+"/pageKinds",schemaPath:"#/prope
 return false;
 }
 }
-var valid0 = _errs113 === errors;
+var valid0 = _errs119 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.messageExamples !== undefined){
-let data77 = data.messageExamples;
-const _errs132 = errors;
-if(errors === _errs132){
-if(data77 && typeof data77 == "object" && !Array.isArray(data77)){
+let data80 = data.messageExamples;
+const _errs138 = errors;
+if(errors === _errs138){
+if(data80 && typeof data80 == "object" && !Array.isArray(data80)){
 let missing6;
-if(((data77.monthHeading === undefined) && (missing6 = "monthHeading")) || ((data77.referenceHeading === undefined) && (missing6 = "referenceHeading"))){
+if(((data80.monthHeading === undefined) && (missing6 = "monthHeading")) || ((data80.referenceHeading === undefined) && (missing6 = "referenceHeading"))){
 validate52.errors = [{instancePath:instancePath+"/messageExamples",schemaPath:"#/properties/messageExamples/required",keyword:"required",params:{missingProperty: missing6},message:"must have required property '"+missing6+"'"}];
 return false;
 }
 else {
-const _errs134 = errors;
-for(const key9 in data77){
+const _errs140 = errors;
+for(const key9 in data80){
 if(!((key9 === "monthHeading") || (key9 === "referenceHeading"))){
 validate52.errors = [{instancePath:instancePath+"/messageExamples",schemaPath:"#/properties/messageExamples/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs134 === errors){
-if(data77.monthHeading !== undefined){
-let data78 = data77.monthHeading;
-const _errs135 = errors;
-if(errors === _errs135){
-if(typeof data78 === "string"){
-if(func2(data78) > 200){
+if(_errs140 === errors){
+if(data80.monthHeading !== undefined){
+let data81 = data80.monthHeading;
+const _errs141 = errors;
+if(errors === _errs141){
+if(typeof data81 === "string"){
+if(func2(data81) > 200){
 validate52.errors = [{instancePath:instancePath+"/messageExamples/monthHeading",schemaPath:"#/properties/messageExamples/properties/monthHeading/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
 return false;
 }
 else {
-if(func2(data78) < 1){
+if(func2(data81) < 1){
 validate52.errors = [{instancePath:instancePath+"/messageExamples/monthHeading",schemaPath:"#/properties/messageExamples/properties/monthHeading/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1927,23 +2026,23 @@ validate52.errors = [{instancePath:instancePath+"/messageExamples/monthHeading",
 return false;
 }
 }
-var valid16 = _errs135 === errors;
+var valid18 = _errs141 === errors;
 }
 else {
-var valid16 = true;
+var valid18 = true;
 }
-if(valid16){
-if(data77.referenceHeading !== undefined){
-let data79 = data77.referenceHeading;
-const _errs137 = errors;
-if(errors === _errs137){
-if(typeof data79 === "string"){
-if(func2(data79) > 200){
+if(valid18){
+if(data80.referenceHeading !== undefined){
+let data82 = data80.referenceHeading;
+const _errs143 = errors;
+if(errors === _errs143){
+if(typeof data82 === "string"){
+if(func2(data82) > 200){
 validate52.errors = [{instancePath:instancePath+"/messageExamples/referenceHeading",schemaPath:"#/properties/messageExamples/properties/referenceHeading/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
 return false;
 }
 else {
-if(func2(data79) < 1){
+if(func2(data82) < 1){
 validate52.errors = [{instancePath:instancePath+"/messageExamples/referenceHeading",schemaPath:"#/properties/messageExamples/properties/referenceHeading/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1954,10 +2053,10 @@ validate52.errors = [{instancePath:instancePath+"/messageExamples/referenceHeadi
 return false;
 }
 }
-var valid16 = _errs137 === errors;
+var valid18 = _errs143 === errors;
 }
 else {
-var valid16 = true;
+var valid18 = true;
 }
 }
 }
@@ -1968,10 +2067,12 @@ validate52.errors = [{instancePath:instancePath+"/messageExamples",schemaPath:"#
 return false;
 }
 }
-var valid0 = _errs132 === errors;
+var valid0 = _errs138 === errors;
 }
 else {
 var valid0 = true;
+}
+}
 }
 }
 }
@@ -2092,7 +2193,7 @@ return errors === 0;
 }
 validate89.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
-const pattern5 = new RegExp("^[0-9]{4}-[0-9]{3}[0-9X]$", "u");
+const pattern6 = new RegExp("^[0-9]{4}-[0-9]{3}[0-9X]$", "u");
 
 function validate88(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://digest-ingest.dev/schemas/journals.schema.json" */;
@@ -2428,7 +2529,7 @@ let data21 = data20[i1];
 const _errs33 = errors;
 if(errors === _errs33){
 if(typeof data21 === "string"){
-if(!pattern5.test(data21)){
+if(!pattern6.test(data21)){
 validate88.errors = [{instancePath:instancePath+"/journals/" + i0+"/issn/" + i1,schemaPath:"#/properties/journals/items/properties/issn/items/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{3}[0-9X]$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{3}[0-9X]$"+"\""}];
 return false;
 }
@@ -2622,7 +2723,7 @@ validate88.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const html = validate103;
 const schema25 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/html.schema.json","type":"object","additionalProperties":false,"$defs":{"selector":{"type":"string","minLength":1,"pattern":"^([a-zA-Z][a-zA-Z0-9-]{0,40})?((?:[#.][\\w-]{1,100}|\\[[\\w-]{1,60}(?:[~^$*]?=(?:\"[^\"]{0,200}\"|'[^']{0,200}'|[\\w-]{0,200}))?\\]){0,20})$"}},"required":["dropElements","chromeElements","chromeClassPattern","chromeClassExceptions","wechatRoot","contentSelectors","blockElements","metaLinePatterns"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"dropElements":{"type":"array","items":{"type":"string"}},"chromeElements":{"type":"array","items":{"type":"string"}},"chromeClassPattern":{"type":"string"},"chromeClassExceptions":{"type":"string"},"wechatRoot":{"$ref":"#/$defs/selector"},"contentSelectors":{"type":"array","items":{"$ref":"#/$defs/selector"}},"blockElements":{"type":"array","items":{"type":"string"}},"metaLinePatterns":{"type":"array","items":{"type":"string"}}}};
-const pattern6 = new RegExp("^([a-zA-Z][a-zA-Z0-9-]{0,40})?((?:[#.][\\w-]{1,100}|\\[[\\w-]{1,60}(?:[~^$*]?=(?:\"[^\"]{0,200}\"|'[^']{0,200}'|[\\w-]{0,200}))?\\]){0,20})$", "u");
+const pattern7 = new RegExp("^([a-zA-Z][a-zA-Z0-9-]{0,40})?((?:[#.][\\w-]{1,100}|\\[[\\w-]{1,60}(?:[~^$*]?=(?:\"[^\"]{0,200}\"|'[^']{0,200}'|[\\w-]{0,200}))?\\]){0,20})$", "u");
 
 function validate104(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -2641,7 +2742,7 @@ validate104.errors = [{instancePath,schemaPath:"#/minLength",keyword:"minLength"
 return false;
 }
 else {
-if(!pattern6.test(data)){
+if(!pattern7.test(data)){
 validate104.errors = [{instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^([a-zA-Z][a-zA-Z0-9-]{0,40})?((?:[#.][\\w-]{1,100}|\\[[\\w-]{1,60}(?:[~^$*]?=(?:\"[^\"]{0,200}\"|'[^']{0,200}'|[\\w-]{0,200}))?\\]){0,20})$"},message:"must match pattern \""+"^([a-zA-Z][a-zA-Z0-9-]{0,40})?((?:[#.][\\w-]{1,100}|\\[[\\w-]{1,60}(?:[~^$*]?=(?:\"[^\"]{0,200}\"|'[^']{0,200}'|[\\w-]{0,200}))?\\]){0,20})$"+"\""}];
 return false;
 }
@@ -2919,10 +3020,10 @@ validate103.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false}
 
 export const lexicon = validate107;
 const schema27 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/lexicon.schema.json","type":"object","additionalProperties":false,"required":["concepts","patterns"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"pinyinRuby":{"type":"string","minLength":2,"maxLength":300},"definitionStops":{"type":"object","additionalProperties":false,"required":["always","clauseOpeners"],"properties":{"always":{"type":"array","items":{"type":"string","minLength":1,"maxLength":10},"maxItems":100},"clauseOpeners":{"type":"array","items":{"type":"string","minLength":1,"maxLength":10},"maxItems":100}}},"abbreviationCompounds":{"type":"object","additionalProperties":false,"properties":{"before":{"type":"array","items":{"type":"string","minLength":1,"maxLength":10},"maxItems":50},"after":{"type":"array","items":{"type":"string","minLength":1,"maxLength":10},"maxItems":50}}},"asides":{"type":"array","items":{"type":"string","minLength":2,"maxLength":12},"maxItems":100},"asideEndings":{"type":"array","items":{"type":"string","minLength":3,"maxLength":8},"maxItems":40},"notMentions":{"type":"array","items":{"type":"string","minLength":2,"maxLength":40},"maxItems":200},"patterns":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","type","pattern","idPrefix","labelCase"],"properties":{"name":{"type":"string","pattern":"^[a-z][a-z0-9-]*$"},"type":{"$ref":"#/$defs/EntityType"},"pattern":{"type":"string","minLength":2,"maxLength":200},"idPrefix":{"type":"string","pattern":"^[a-z]+:$"},"labelCase":{"enum":["upper","keep"]}}}},"concepts":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","type","label","xrefs","zh","en","abbreviations"],"properties":{"id":{"type":"string","pattern":"^[a-z]+:[a-z0-9-]+$"},"type":{"$ref":"#/$defs/EntityType"},"label":{"type":"string","minLength":1},"xrefs":{"type":"array","items":{"type":"string","pattern":"^(MESH:D[0-9]{6,9}|CL:[0-9]{7}|HGNC\\.SYMBOL:[A-Z0-9-]+)$"}},"zh":{"type":"array","items":{"type":"string","minLength":1}},"en":{"type":"array","items":{"type":"string","minLength":2}},"abbreviations":{"type":"array","items":{"type":"string","minLength":2}},"broader":{"type":"string","pattern":"^[a-z]+:[a-z0-9-]+$"}}}}},"$defs":{"EntityType":{"enum":["disease","cell","molecule","measure","organization","journal","drug","country","other"]}}};
-const pattern7 = new RegExp("^[a-z][a-z0-9-]*$", "u");
-const pattern8 = new RegExp("^[a-z]+:$", "u");
-const pattern9 = new RegExp("^[a-z]+:[a-z0-9-]+$", "u");
-const pattern10 = new RegExp("^(MESH:D[0-9]{6,9}|CL:[0-9]{7}|HGNC\\.SYMBOL:[A-Z0-9-]+)$", "u");
+const pattern8 = new RegExp("^[a-z][a-z0-9-]*$", "u");
+const pattern9 = new RegExp("^[a-z]+:$", "u");
+const pattern10 = new RegExp("^[a-z]+:[a-z0-9-]+$", "u");
+const pattern11 = new RegExp("^(MESH:D[0-9]{6,9}|CL:[0-9]{7}|HGNC\\.SYMBOL:[A-Z0-9-]+)$", "u");
 const schema28 = {"enum":["disease","cell","molecule","measure","organization","journal","drug","country","other"]};
 
 function validate108(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -3474,7 +3575,7 @@ let data21 = data20.name;
 const _errs47 = errors;
 if(errors === _errs47){
 if(typeof data21 === "string"){
-if(!pattern7.test(data21)){
+if(!pattern8.test(data21)){
 validate107.errors = [{instancePath:instancePath+"/patterns/" + i7+"/name",schemaPath:"#/properties/patterns/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9-]*$"+"\""}];
 return false;
 }
@@ -3534,7 +3635,7 @@ let data24 = data20.idPrefix;
 const _errs52 = errors;
 if(errors === _errs52){
 if(typeof data24 === "string"){
-if(!pattern8.test(data24)){
+if(!pattern9.test(data24)){
 validate107.errors = [{instancePath:instancePath+"/patterns/" + i7+"/idPrefix",schemaPath:"#/properties/patterns/items/properties/idPrefix/pattern",keyword:"pattern",params:{pattern: "^[a-z]+:$"},message:"must match pattern \""+"^[a-z]+:$"+"\""}];
 return false;
 }
@@ -3623,7 +3724,7 @@ let data28 = data27.id;
 const _errs60 = errors;
 if(errors === _errs60){
 if(typeof data28 === "string"){
-if(!pattern9.test(data28)){
+if(!pattern10.test(data28)){
 validate107.errors = [{instancePath:instancePath+"/concepts/" + i8+"/id",schemaPath:"#/properties/concepts/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z]+:[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z]+:[a-z0-9-]+$"+"\""}];
 return false;
 }
@@ -3684,7 +3785,7 @@ let data32 = data31[i9];
 const _errs67 = errors;
 if(errors === _errs67){
 if(typeof data32 === "string"){
-if(!pattern10.test(data32)){
+if(!pattern11.test(data32)){
 validate107.errors = [{instancePath:instancePath+"/concepts/" + i8+"/xrefs/" + i9,schemaPath:"#/properties/concepts/items/properties/xrefs/items/pattern",keyword:"pattern",params:{pattern: "^(MESH:D[0-9]{6,9}|CL:[0-9]{7}|HGNC\\.SYMBOL:[A-Z0-9-]+)$"},message:"must match pattern \""+"^(MESH:D[0-9]{6,9}|CL:[0-9]{7}|HGNC\\.SYMBOL:[A-Z0-9-]+)$"+"\""}];
 return false;
 }
@@ -3833,7 +3934,7 @@ let data39 = data27.broader;
 const _errs81 = errors;
 if(errors === _errs81){
 if(typeof data39 === "string"){
-if(!pattern9.test(data39)){
+if(!pattern10.test(data39)){
 validate107.errors = [{instancePath:instancePath+"/concepts/" + i8+"/broader",schemaPath:"#/properties/concepts/items/properties/broader/pattern",keyword:"pattern",params:{pattern: "^[a-z]+:[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z]+:[a-z0-9-]+$"+"\""}];
 return false;
 }
@@ -4303,7 +4404,7 @@ if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
 for(const key3 in data19){
 const _errs30 = errors;
 if(typeof key3 === "string"){
-if(!pattern9.test(key3)){
+if(!pattern10.test(key3)){
 const err0 = {instancePath:instancePath+"/counted",schemaPath:"#/properties/counted/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]+:[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z]+:[a-z0-9-]+$"+"\"",propertyName:key3};
 if(vErrors === null){
 vErrors = [err0];

@@ -6,7 +6,9 @@ import { byStart, ordered } from '../core/order.js';
 import { rangedPattern } from '../core/property-ranges.js';
 import { viewOf } from '../core/script.js';
 import { defineStage, type StageContext } from '../core/stage.js';
-import { foldWidth, matchesOf, slugify } from '../core/text.js';
+import { foldedOf, matchesOf, slugify } from '../core/text.js';
+import type { CompiledStructure } from '../core/data.js';
+import { openingByline } from '../structure/blocks.js';
 
 type Extra = ReadonlyMap<string, MatchedConcept>;
 
@@ -91,13 +93,8 @@ export function longFormStart(view: string, end: number, stops: DefinitionStops,
 }
 
 /** How much of a folded block the structure's `bylinePrefixes` read as its opening dateline (0: none), as segment reads it. */
-function bylineLength(folded: string, patterns: { candidates(text: string): readonly number[]; exec(index: number, text: string): RegExpExecArray | null }): number {
-  const list = patterns.candidates(folded);
-  for (let i = 0; i < list.length; i++) {
-    const m = patterns.exec(list[i]!, folded);
-    if (m && m[0].length > 0) return m[0].length;
-  }
-  return 0;
+function bylineLength(folded: string, s: CompiledStructure): number {
+  return openingByline(folded, s)?.length ?? 0;
 }
 
 /** An abbreviation the text defines, with the concept it is tagged as and the definition as written. */
@@ -302,8 +299,9 @@ export const entities = defineStage({
       const k = lowerBound(spans, offset + 1) - 1;
       return k >= 0 && spans[k]!.start <= offset && offset < spans[k]!.end;
     };
+    const datelines = data.structure;
     const stops = { ...(data.lexicon.definitionStops ?? { always: [], clauseOpeners: [] }), asides: data.lexicon.asides ?? [], asideEndings: data.lexicon.asideEndings ?? [] };
-    const extra = options.abbreviationDefinitions ? definedAbbreviations(blocks, m, doc, stops, inJournal, (name) => data.journals.find(name) !== undefined, (block) => bylineLength(foldWidth(block.text), data.structure.groups['/bylinePrefixes'])) : new Map<string, Defined>();
+    const extra = options.abbreviationDefinitions ? definedAbbreviations(blocks, m, doc, stops, inJournal, (name) => data.journals.find(name) !== undefined, (block) => bylineLength(foldedOf(block, doc.folded), datelines)) : new Map<string, Defined>();
     for (const [abbreviation, concept] of extra) {
       const as = concept.written ? ` as "${concept.written}"` : '';
       // A concept of the page's own is labelled with its definition already; a lexicon concept gets its English label.
@@ -319,8 +317,14 @@ export const entities = defineStage({
       const block = blocks[b]!;
       let cursor = block.start;
       const inBlock = findInBlock(block, doc, m, extra);
+      // The dateline opening the paragraph ("HONG KONG –", "HAMBURG, Germany and BOSTON, Mass., June 5, 2015
+      // (GLOBE NEWSWIRE) --") is chrome, as segment reads it: the places it names are no mentions. Read
+      // for a block holding a mention only.
+      let dateline = -1;
       for (let i = 0; i < inBlock.length; i++) {
         const c = inBlock[i]!;
+        if (dateline === -1) dateline = bylineLength(foldedOf(block, doc.folded), datelines);
+        if (c.end <= dateline) continue;
         const text = block.text.slice(c.start, c.end);
         let start: number;
         if (block.exact) start = block.start + c.start;

@@ -191,6 +191,9 @@ const wordCount = (text: string) => text.split(/\s+/).filter((w) => /[0-9A-Za-z\
 // A Han character: a kicker is read on Latin lines only (a Chinese page's short first line is its column or its title).
 const hanChar = new RegExp(`[${hanScript}]`, 'u');
 
+// A month's name and its year, nothing else ("December 2014", "Feb. 2023"): a newsletter's issue line.
+const issueMonth = /^[A-Z][a-z]{2,8}\.?\s\d{4}$/;
+
 /** A Latin line of six words or fewer with no stop at its end: a label, a byline, a kicker, never a paragraph saying what a page reports. */
 const labelLine = (text: string) => !/[.!?。！？]["”’)]?\s*$/u.test(text) && !hanChar.test(text) && wordCount(text) <= 6;
 
@@ -521,6 +524,10 @@ export const segment = defineStage({
           if (months) declared = { ...months, block };
           continue;
         }
+        // A month alone over a headline ("December 2014" / "Sharing stories of …", a newsletter's issue):
+        // still the month's heading, and the headline under it the title.
+        const next = blocks[b + 1];
+        if (role.role === 'month' && doc.title === null && next && issueMonth.test(foldedOf(block, doc.folded).trim()) && isKicker(block, next, s, doc.folded)) first = true;
       }
       const plain = role.role === 'body' || role.role === 'heading';
       // The first blank line of a page with no title and only its lead above: a headline may follow,

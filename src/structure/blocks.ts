@@ -123,9 +123,17 @@ export function openingByline(folded: string, s: CompiledStructure): { length: n
   const list = patterns.candidates(folded);
   for (let i = 0; i < list.length; i++) {
     const m = patterns.exec(list[i]!, folded);
-    if (m && m[0].length > 0) return { length: m[0].length, date: datedGroups(m.groups, s) };
+    if (m && m[0].length > 0 && knownPlaces(m.groups, s)) return { length: m[0].length, date: datedGroups(m.groups, s) };
   }
   return undefined;
+}
+
+/** Whether a dateline's places (its groups `place` and `place2`, where it has them) are places of the data's `datelinePlaces`. */
+function knownPlaces(groups: Record<string, string | undefined> | undefined, s: CompiledStructure): boolean {
+  const place = groups?.['place'];
+  if (place === undefined) return true;
+  const other = groups!['place2'];
+  return s.datelinePlaces !== null && s.datelinePlaces.has(place) && (other === undefined || s.datelinePlaces.has(other));
 }
 
 /**
@@ -285,6 +293,15 @@ function outlineLevel(text: string, s: CompiledStructure): 1 | 2 | null {
 }
 
 /**
+ * A press release's headline longer than maxLatinTitleLength (up to the data's maxLatinHeadlineLength):
+ * no stop at its end, not even an abbreviation's ("… according to the FDA." is a sentence), and no
+ * sentence's break inside ("… a letter. The clinic …").
+ */
+function longHeadline(text: string, s: CompiledStructure): boolean {
+  return text.length <= s.maxLatinHeadlineLength && /[A-Za-z0-9]["”’)]?$/.test(text) && !/[a-z0-9)][.!?]["”’]?\s+[A-Z]/.test(text);
+}
+
+/**
  * True when a block could be a page's title: short, no sentence, no citation, no reference heading
  * (`folded`: as in classifyBlock). A title without Han characters (an English headline) may be
  * longer (the data's maxLatinTitleLength) and is no sentence: it neither ends with a full stop nor
@@ -297,7 +314,7 @@ export function titleLike(block: Block, s: CompiledStructure, folded = foldWidth
     text.length > 0 &&
     // A title holds a word: a lone counter ("0") above a journal site's text is none.
     hasLetter(text) &&
-    text.length <= (latin ? s.maxLatinTitleLength : s.maxHeadingLength) &&
+    (text.length <= (latin ? s.maxLatinTitleLength : s.maxHeadingLength) || (latin && longHeadline(text, s))) &&
     // A sentence's stop ends no title; one right after a capital is an abbreviation's ("… Performed in
     // the U.S."), as in kind.ts's first sentence.
     !(latin ? /[。；;]$|(?<![A-Z])\.$|[a-z]{4}\.\s+[A-Z]/u : /[。；;]$/u).test(text) &&

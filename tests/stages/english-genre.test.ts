@@ -1193,3 +1193,154 @@ describe('a journal\'s name closing a congress\'s name after "and" is none; a jo
     expect((record.journals ?? []).some((j) => j.name === 'Movement Disorders' || j.name === 'Bone Marrow Transplantation')).toBe(named);
   });
 });
+
+describe('a dateline with no date names a place of the data\'s `datelinePlaces`, in title case or in capitals, before a dash or a colon', () => {
+  it.each([
+    ['MUMBAI: Ravindra Sample can walk again after a stem cell infusion.', 'Ravindra'],
+    ['TOKYO: Researchers transplanted retinal cells into a patient.', 'Researchers'],
+    ['Sydney - A trial of cord blood cells for premature babies began.', 'A trial'],
+    ['Houston – The center said on Monday that its licence was issued.', 'The center'],
+    ['SÃO PAULO – A team reported the first results.', 'A team'],
+    ['New York/London: The two hospitals will share the cells.', 'The two'],
+    // Change 148's capitals stay read.
+    ['New Delhi: The stem cells donated by a man…', 'The stem'],
+  ])('%s', (text, rest) => {
+    const found = openingByline(foldWidth(text), structure());
+    expect(found).toBeDefined();
+    expect(text.slice(found!.length).startsWith(rest)).toBe(true);
+  });
+
+  it.each([
+    'UPDATE: The FDA approved the drug on Friday.',
+    'Mumbai is the home of the clinic.',
+    'Nice: The trial enrolled 40 patients.',
+    'Perth Amboy - A clinic there offered the cells.',
+    'Reading: The trial enrolled 40 patients.',
+  ])('%s: no dateline', (text) => {
+    expect(openingByline(foldWidth(text), structure())).toBeUndefined();
+  });
+});
+
+describe('a dateline with a day-first date or a colon after the date ("Guildford, UK, 22 May 2015:"): chrome, its date the page date', () => {
+  it.each([
+    ['Guildford, UK, 22 May 2015: Example Group plc today announces a trial.', '2015-05-22', 'Example Group'],
+    ['Boston, March 5, 2025: The team treated ten patients.', '2025-03-05', 'The team'],
+    ['Cambridge, England, 3 June 2024 - Example Bio said…', '2024-06-03', 'Example Bio'],
+  ])('%s', (text, date, rest) => {
+    const found = openingByline(foldWidth(text), structure());
+    expect(found?.date).toBe(date);
+    expect(text.slice(found!.length).startsWith(rest)).toBe(true);
+  });
+
+  it.each(['In Boston, March 5, 2025: the team…', 'Researchers, 22 May 2015: a list of names'])('%s: no dateline', (text) => {
+    expect(openingByline(foldWidth(text), structure())).toBeUndefined();
+  });
+});
+
+describe('the places a dateline names are no mentions (the dateline is chrome)', () => {
+  it.each([
+    ['HONG KONG –Example Cell Holdings said on Wednesday that its trial had begun.', 'country:hong-kong'],
+    ['SEOUL, South Korea - A Korean maker said the drug was approved.', 'country:south-korea'],
+    ['HAMBURG, Germany and BOSTON, Mass., June 5, 2015 (GLOBE NEWSWIRE) -- Example Bio said the trial began.', 'country:germany'],
+  ])('%s', async (line, id) => {
+    const record = await ingest({ text: `Stem cell drug news\n${line}\n`, name: 'page.txt' });
+    expect(record.entities.map((e) => e.id)).not.toContain(id);
+  });
+
+  it('a place named in the sentence after it is a mention', async () => {
+    const record = await ingest({ text: 'Stem cell drug news\nHONG KONG –Researchers in Hong Kong said their trial had begun.\n', name: 'page.txt' });
+    expect(record.entities.find((e) => e.id === 'country:hong-kong')?.mentions.map((m) => m.text)).toEqual(['Hong Kong']);
+  });
+});
+
+describe('a byline with its outlet after a comma needs a name of two words or more and an outlet\'s word: a headline "By Design, …" is none', () => {
+  it.each(['By Jane Sample, Example Health News', 'By Jane Sample, Reuters', 'By: Example Health Bureau'])('%s', expectChromeOverHeadline);
+
+  it.each(['By Design, Stem Cells Build Kidneys', 'By Sheer Luck, Stem Cells Repair Hearts', 'By Accident, Scientists Find Cells'])('%s: prose', expectProseUnderHeadline);
+});
+
+describe('English site chrome: "Also Read:", a wire\'s inputs credited, a sign-up form\'s "Stay in touch", "Editor\'s Pick", a modal\'s "Close", "Back"', () => {
+  it.each([
+    'Also Read: City hospital opens a second bone marrow unit',
+    'ALSO READ | City hospital opens a second bone marrow unit',
+    '(With inputs from PTI)',
+    'With inputs from agencies',
+  ])('%s', expectChromeOverHeadline);
+
+  // Under the body, where no kicker's rule drops a short line (over a headline, a kicker's rule did already).
+  it.each(['(With ANI inputs)', 'Stay in touch', 'Editor\'s Pick', 'Editors’ Picks', 'Close', 'Back'])('%s under the body', async (line) => {
+    const record = await ingest({ text: `A trial of neural stem cells in spinal cord injury opens\nThe first of ten patients was treated in March.\n${line}\n`, name: 'page.txt' });
+    expect(record.boilerplate.map((b) => b.text)).toContain(line);
+  });
+
+  it.each([
+    'Also read the protocol before you enrol, the doctors said.',
+    'Close to forty patients were treated.',
+    'With inputs from patients, the team designed the trial.',
+    'Stay in touch with your doctor after the infusion.',
+  ])('%s: prose', expectProseUnderHeadline);
+});
+
+describe('an approval given as a "go-ahead" or a biologics licence issued or received is a drug approval; a licence applied for, or a trial\'s go-ahead, is none', () => {
+  it.each([
+    ['S Korea gives go-ahead to sales of stem cell drug for knee cartilage\nThe drug is injected into the knee.\n', 'drug-approval'],
+    ['Cleveland center receives FDA biologics license for cord blood product\nThe center stores donated cord blood.\n', 'drug-approval'],
+    ['FDA gives go-ahead to stem cell trial for stroke\nThe first patient will be treated in May.\n', 'overview'],
+    ['Example Cell has submitted its application for a biologics license for its cord blood product to the US FDA\nA decision is due next year.\n', 'overview'],
+  ])('%s', expectKind);
+});
+
+describe('a press release\'s headline of 160–240 characters with no stop is the title; one ending in a stop is a sentence', () => {
+  const long = 'Example Blood Center Receives FDA Biologics License for Examplecord, an Allogeneic Cord Blood Product for Patients With Disorders Affecting the Blood-Forming System';
+
+  it('a long headline', async () => {
+    const record = await ingest({ text: `${long}\nThe center said so on Monday.\n`, name: 'page.txt' });
+    expect(record.title).toBe(long);
+  });
+
+  it.each([
+    `${long}, according to the FDA.`,
+    'The FDA issued a warning letter to a clinic in Florida. It had marketed unapproved stem cell products to patients with Parkinson\'s disease and heart disease for years without any license',
+    `${long} and ${long}`,
+  ])('%s: no title', async (line) => {
+    const record = await ingest({ text: `${line}\nThe center said so on Monday.\n`, name: 'page.txt' });
+    expect(record.title).toBeNull();
+  });
+});
+
+describe('a newsletter\'s month alone over its headline: the month\'s section, and the headline the title', () => {
+  it.each([
+    ['December 2014\nSharing stories of Australian stem cell science\nWelcome to the bulletin.\n', 'Sharing stories of Australian stem cell science'],
+    ['Stay in touch\nFebruary 2023\nCord blood trial for the tiniest babies\nA researcher began a trial.\n', 'Cord blood trial for the tiniest babies'],
+  ])('%s', async (text, title) => {
+    const record = await ingest({ text, name: 'page.txt' });
+    expect(record.title).toBe(title);
+  });
+
+  it('a month with more words is no issue line: the page keeps no title from under it', async () => {
+    const record = await ingest({ text: 'January 2025: a registry\nStem cells repair the heart in a new mouse study\nThe team reported it.\n', name: 'page.txt' });
+    expect(record.title).not.toBe('Stem cells repair the heart in a new mouse study');
+  });
+});
+
+describe('the products, cells, transplants and bodies of the twelfth pass are named', () => {
+  it.each([
+    ['Hemacord was the first licensed cord blood product.', 'drug:hemacord'],
+    ['Units of umbilical cord blood are stored frozen.', 'cell:cord-blood'],
+    ['The bank has stored 20,000 cord blood units.', 'cell:cord-blood'],
+    ['The product holds hematopoietic progenitor cells from one donor.', 'cell:hematopoietic-progenitor-cell'],
+    ['An autologous haematopoietic stem cell transplant reset the immune system.', 'other:hematopoietic-stem-cell-transplantation'],
+    ['Half the participants underwent HSCT.', 'other:hematopoietic-stem-cell-transplantation'],
+    ['A grant from the California Institute for Regenerative Medicine funds the trial.', 'organization:cirm'],
+    ['CIRM awarded the team $8 million.', 'organization:cirm'],
+    ['The trial passed four reviews by the Food & Drug Administration.', 'organization:fda'],
+  ])('%s', async (text, id) => {
+    const record = await ingest({ text: `Stem cell drug news\n${text}\n`, name: 'page.txt' });
+    expect(record.entities.map((e) => e.id)).toContain(id);
+  });
+
+  it('"Regenerative Medicine" inside the agency\'s name is no journal', async () => {
+    const record = await ingest({ text: 'Stem cell drug news\nA grant from the California Institute for Regenerative Medicine funds the trial.\n', name: 'page.txt' });
+    expect(record.journals ?? []).toEqual([]);
+  });
+});
