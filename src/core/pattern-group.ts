@@ -2,7 +2,8 @@
  * What a text must be like for one pattern to match in it, read from the pattern's own source at
  * build time (src/core/pretest.ts): `first`, the UTF-16 units a text the pattern matches may open
  * with, as sorted inclusive ranges [lo, hi, lo, hi, …] (only for a pattern every branch of which is
- * anchored at the text's start); `last`, the same for the unit it closes with (every branch anchored
+ * anchored at the text's start); `at`, the units a text it matches holds at some offsets past its first
+ * (anchored too: a text no longer than an offset cannot match); `last`, the same for the unit it closes with (every branch anchored
  * at the end); `most`, the most units a text it matches may have (anchored at both ends); `needs`,
  * sets of strings, every text it matches holding one string of each set, asked in order; `core`, a
  * pattern (source and flags) every text it matches holds a match of, asked last. A field left out
@@ -10,6 +11,7 @@
  */
 export interface PreTest {
   first?: readonly number[];
+  at?: readonly { readonly offset: number; readonly units: readonly number[] }[];
   last?: readonly number[];
   most?: number;
   needs?: readonly (readonly string[])[];
@@ -42,7 +44,7 @@ export interface GroupPreTests {
  * first run, whether it matches or not: a one-article `digest ingest` compiled ~400 patterns, more
  * than half of which never matched — structure.json's page-date and chrome patterns, tried on every
  * block (BENCHMARKS.md, change 100). The text's first unit picks, by one search of the group's
- * table, the members that may match it, in order; a member's length and last unit, then its `needs`
+ * table, the members that may match it, in order; a member's length, last unit and unit at an offset, then its `needs`
  * (the costly part: {@link LiteralSet}), then its `core`, are asked before it runs. A
  * pre-test never changes an answer: a member it rules out could not have matched
  * (tests/core/pattern-group.test.ts checks each shipped pattern against its pre-test). Only
@@ -55,6 +57,7 @@ export class PatternGroup {
   private every: RegExp[] | null = null;
   private readonly needs: readonly (readonly LiteralSet[] | undefined)[];
   private readonly lasts: readonly (readonly number[] | undefined)[];
+  private readonly ats: readonly (PreTest['at'] | undefined)[];
   private readonly most: readonly number[];
   private readonly cores: readonly (PreTest['core'] | undefined)[];
   private readonly madeCores: (RegExp | undefined)[];
@@ -76,16 +79,19 @@ export class PatternGroup {
     const members = preTests === null ? null : 'table' in preTests ? preTests.members : preTests;
     const needs: (readonly LiteralSet[] | undefined)[] = [];
     const lasts: (readonly number[] | undefined)[] = [];
+    const ats: (PreTest['at'] | undefined)[] = [];
     const most: number[] = [];
     const cores: (PreTest['core'] | undefined)[] = [];
     for (let k = 0; k < length; k++) {
       needs.push(members?.[k]?.needs?.map((strings) => new LiteralSet(strings)));
       lasts.push(members?.[k]?.last);
+      ats.push(members?.[k]?.at);
       most.push(members?.[k]?.most ?? Infinity);
       cores.push(members?.[k]?.core);
     }
     this.needs = needs;
     this.lasts = lasts;
+    this.ats = ats;
     this.most = most;
     this.cores = cores;
     this.madeCores = new Array<RegExp | undefined>(length).fill(undefined);
@@ -180,6 +186,13 @@ export class PatternGroup {
     const last = this.lasts[k];
     // (A member with a last unit matches no empty text.)
     if (last !== undefined && (text.length === 0 || !covers(last, text.charCodeAt(text.length - 1)))) return false;
+    const at = this.ats[k];
+    if (at !== undefined) {
+      for (let i = 0; i < at.length; i++) {
+        const { offset, units } = at[i]!;
+        if (text.length <= offset || !covers(units, text.charCodeAt(offset))) return false;
+      }
+    }
     const needs = this.needs[k];
     if (needs !== undefined) for (let i = 0; i < needs.length; i++) if (!needs[i]!.heldBy(text)) return false;
     const core = this.cores[k];

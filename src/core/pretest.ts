@@ -16,6 +16,12 @@ import type { PreTest } from './pattern-group.js';
  *   may match nothing; a group or alternation any branch's; a quantifier its element's (nothing
  *   when its least count is 0); a back-reference anything. A pattern that may match nothing at
  *   its start gets no `first`.
+ * - `at`: when every branch opens with `^` (no m flag), the units every match holds at fixed
+ *   offsets past the first: each branch read from its start while its parts' widths are fixed (an
+ *   atom of one unit, a quantifier of one with a fixed count, a group of one branch; assertions
+ *   read nothing), and the opening units of the first part whose width is not, at its offset; of
+ *   the offsets every branch gives units for, up to two of the fewest units (one offset a set),
+ *   those of all branches joined. A date "2025年…" is no match of `^\d{4}-\d{2}` at its fifth unit, which `first` lets through.
  * - `last`: when every branch closes with `$` (no m flag), the units a match's last character may
  *   close the text with, read as `first` is, from the end (a trail surrogate for an atom that may
  *   read beyond the BMP). One unit compared, where a literal at the end costs an `includes`.
@@ -170,6 +176,88 @@ function anchoredFirst(pattern: AST.Pattern, flags: string, fromEnd = false): nu
     for (const u of rest.units) units.add(u);
   }
   return rangesOf(units);
+}
+
+/**
+ * What a sequence read from the offset `offset` past the text's start says of the units at fixed
+ * offsets: each atom that reads one unit (none beyond the BMP) puts its units at its offset in
+ * `out` and moves the offset on by one, a quantifier of such an atom does so for its least count,
+ * a group of one branch reads its branch, an assertion reads nothing; the first part whose width
+ * is not fixed (a quantifier with a range, a group of several branches, an atom that may read a
+ * character beyond the BMP) puts the units it opens with at its offset, when it cannot match
+ * nothing, and ends the walk. The offset the sequence ends at, or -1 when the walk ended in it.
+ */
+function unitsAtOffsets(elements: readonly AST.Element[], flags: string, offset: number, out: Map<number, Set<number>>): number {
+  const put = (at: number, units: Set<number>) => {
+    const held = out.get(at);
+    if (held === undefined) out.set(at, new Set(units));
+    else for (const u of units) held.add(u);
+  };
+  for (const element of elements) {
+    if (element.type === 'Assertion') continue;
+    const oneUnit = (node: AST.Node) => (node.type === 'Character' || node.type === 'CharacterClass' || node.type === 'CharacterSet') && !mayReadBeyondBmp(node, flags);
+    if (oneUnit(element)) {
+      put(offset++, atomUnits(element, flags));
+      continue;
+    }
+    if (element.type === 'Quantifier' && oneUnit(element.element)) {
+      const units = atomUnits(element.element, flags);
+      for (let i = 0; i < element.min; i++) put(offset++, units);
+      if (element.min === element.max) continue;
+      return -1;
+    }
+    if ((element.type === 'Group' || element.type === 'CapturingGroup') && element.alternatives.length === 1) {
+      offset = unitsAtOffsets(element.alternatives[0]!.elements, flags, offset, out);
+      if (offset < 0) return -1;
+      continue;
+    }
+    const opening = firstOf(element, flags, false);
+    if (opening.units !== null && !opening.empty) put(offset, opening.units);
+    return -1;
+  }
+  return offset;
+}
+
+/** The most offsets an `at` pre-test asks. */
+const MOST_OFFSETS = 2;
+
+/**
+ * The units every match of an anchored pattern (no m flag) holds at fixed offsets past the text's
+ * start, 1 or more (the first unit is `first`'s): of the offsets every branch says something of,
+ * the {@link MOST_OFFSETS} whose units are fewest (nearer first among equals; one offset a set of units), those of all
+ * branches joined, as ranges; null when there is none. A match holds a unit at each, so a text no
+ * longer than an offset cannot match either.
+ */
+function anchoredUnitsAt(pattern: AST.Pattern, flags: string): { offset: number; units: number[] }[] | null {
+  if (flags.includes('v')) return null;
+  let common: Map<number, Set<number>> | null = null;
+  for (const alternative of pattern.alternatives) {
+    const at = anchorAt(alternative.elements, false);
+    if (at < 0) return null;
+    const branch = new Map<number, Set<number>>();
+    unitsAtOffsets(alternative.elements.slice(at + 1), flags, 0, branch);
+    if (common === null) common = branch;
+    else {
+      // An offset some branch says nothing of may hold any unit: only those every branch speaks of are kept, their units joined.
+      for (const [offset, units] of common) {
+        const other = branch.get(offset);
+        if (other === undefined) common.delete(offset);
+        else for (const u of other) units.add(u);
+      }
+    }
+  }
+  const offsets = [...(common ?? [])].filter(([offset]) => offset > 0);
+  offsets.sort((a, b) => a[1].size - b[1].size || a[0] - b[0]);
+  // (One offset a set of units: "2025" holds a digit at 1, 2 and 3 alike.)
+  const out: { offset: number; units: number[] }[] = [];
+  const seen = new Set<string>();
+  for (const [offset, units] of offsets) {
+    const ranges = rangesOf(units);
+    if (out.length === MOST_OFFSETS || seen.has(String(ranges))) continue;
+    seen.add(String(ranges));
+    out.push({ offset, units: ranges });
+  }
+  return out.length === 0 ? null : out;
 }
 
 /** The most UTF-16 units a node may match (Infinity: no bound): a character beyond the BMP is two. */
@@ -342,14 +430,16 @@ export function preTestOf(source: string, flags: string): PreTest | null {
   const reading = matchingFlags(flags);
   // (With the m flag `^` also matches after each line break.)
   const first = flags.includes('m') ? null : anchoredFirst(pattern, reading);
+  const at = flags.includes('m') ? null : anchoredUnitsAt(pattern, reading);
   const last = flags.includes('m') ? null : anchoredFirst(pattern, reading, true);
   const most = flags.includes('m') ? null : longestWhole(pattern, reading);
   const needs = requiredLiterals(pattern, reading);
   // (The v flag's classes may hold strings; the core is compiled with the pattern's flags.)
   const core = flags.includes('v') ? null : coreOf(pattern, reading);
-  if (!first && !last && most === null && !needs && core === null) return null;
+  if (!first && !at && !last && most === null && !needs && core === null) return null;
   const test: PreTest = {};
   if (first) test.first = first;
+  if (at) test.at = at;
   if (last) test.last = last;
   if (most !== null) test.most = most;
   if (needs) test.needs = needs;

@@ -569,7 +569,10 @@ function emitBlocks(root: Element, c: Compiled, sizes: Map<AnyNode, Measure>, li
 export function looksLikeHtml(text: string): boolean {
   const head = text.slice(0, 2048).trimStart().toLowerCase();
   if (head.startsWith('<!doctype html') || head.startsWith('<html') || head.startsWith('<?xml')) return true;
-  const tags = text.slice(0, 65536).match(/<\/?(?:p|div|span|section|br|h[1-6]|body|head|meta|strong|a|li|ul|table)\b[^<>]{0,2000}>/gi);
+  const body = text.slice(0, 65536);
+  // (Every tag opens with "<": a text without one is answered without the pattern, never compiled for a plain text.)
+  if (!body.includes('<')) return false;
+  const tags = body.match(/<\/?(?:p|div|span|section|br|h[1-6]|body|head|meta|strong|a|li|ul|table)\b[^<>]{0,2000}>/gi);
   return (tags?.length ?? 0) >= 3;
 }
 

@@ -122,6 +122,15 @@ export function findIdentifiers(input: string): Identifiers {
 // leftmost, greedy matches leave nothing; one separator a step, so that no run is split two ways.
 const onlyLabels = lazyPattern(() => /^(?:\b(?:doi|pmid|pmcid|isbn|issn|url|available\s(?:at|from)|retrieved\sfrom|link|full\stext|crossref|pubmed|google\sscholar)\b|[\s:：,;.|·•()[\]<>-])*$/iu);
 
+/** Whether `text` holds a digit 0–9. */
+function holdsAsciiDigit(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) return true;
+  }
+  return false;
+}
+
 // What every identifier `findIdentifiers` takes holds (its DOI patterns "10.", its URL "http", its PMID "PMID", its PMCID "PMC").
 const identifierMark = lazyPattern(() => /10\.|http|pmc|pmid/i);
 
@@ -137,7 +146,8 @@ export function isIdentifierOnly(line: string): boolean {
     .replace(/\b10\.\d{4,9}\/\S+/g, ' ')
     .replace(/\bPMC\d{3,10}\b/g, ' ')
     .replace(/\b(?:PMID|PMCID)\s*[:：]?\s*\d{1,10}\b/gi, ' ');
-  if (!onlyLabels().test(rest)) return false;
+  // (No label or separator is a digit: a line with one left — a reference's number, year or page — is answered without the pattern, never compiled for most pages.)
+  if (holdsAsciiDigit(rest) || !onlyLabels().test(rest)) return false;
   const ids = findIdentifiers(text);
   return Boolean(ids.DOI || ids.URL || ids.PMID || ids.PMCID);
 }

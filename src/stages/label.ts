@@ -26,8 +26,12 @@ function monthName(month: number, s: CompiledStructure): string {
 function datePrefix(view: string, s: CompiledStructure): { english: string; length: number; valid: boolean } | null {
   const month = (n: string | undefined, name: string | undefined) => monthOf(n, name, s) ?? 0;
   const ok = (...ms: number[]) => ms.every((m) => m >= 1 && m <= 12);
-  for (const r of s.rangeHeadings) {
-    const m = r.exec(view);
+  // Each list asked through its group, in order, of the members its pre-tests let through (a member
+  // they rule out cannot match): the English month names' patterns are never made for a Chinese
+  // heading (each list read whole made every pattern and ran each: BENCHMARKS.md, issue 17: start-up).
+  const ranges = s.groups['/rangeHeadings'];
+  for (const k of ranges.candidates(view)) {
+    const m = ranges.exec(k, view);
     if (!m?.groups?.year) continue;
     const from = month(m.groups.from, m.groups.fromName);
     // A pattern with no end month declares one month ("October 2009 Digest").
@@ -37,16 +41,18 @@ function datePrefix(view: string, s: CompiledStructure): { english: string; leng
     return { english, length: m[0].length, valid: ok(from, to) };
   }
   // Month and year headings may write their numbers in numerals ("二〇二五年十二月…").
-  for (const r of s.monthHeadings) {
-    const m = r.exec(view);
+  const months = s.groups['/monthHeadings'];
+  for (const k of months.candidates(view)) {
+    const m = months.exec(k, view);
     if (!m?.groups?.year) continue;
     const n = monthNumber(m.groups, s) ?? 0;
     const year = yearNumber(m.groups.year, s);
     const valid = ok(n) && year !== null;
     return { english: valid ? `${monthName(n, s)} ${year}` : '', length: m[0].length, valid };
   }
-  for (const r of s.yearHeadings) {
-    const m = r.exec(view);
+  const years = s.groups['/yearHeadings'];
+  for (const k of years.candidates(view)) {
+    const m = years.exec(k, view);
     if (!m?.groups?.year) continue;
     const year = yearNumber(m.groups.year, s);
     return { english: year === null ? '' : String(year), length: m[0].length, valid: year !== null };

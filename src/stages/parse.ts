@@ -5,8 +5,8 @@ import { extractHtml, looksLikeHtml } from '../parse/html.js';
 import { markdownBlocks } from '../parse/markdown.js';
 import { plainBlocks } from '../parse/plain.js';
 
-// Bullets alone do not make Markdown (plain-text digests use "- " lists too); these do.
-const markdownSignal = /^(?:#{1,6}\s+\S|[^\n]{0,300}?\*\*[^*\n]{1,300}\*\*|[^\n]{0,300}?\]\(https?:\/\/[^)\s]{1,300}\)|\s{0,3}>\s+\S|\s{0,3}(?:```|~~~))/;
+/** What makes a line Markdown, read on its first 600 units: bullets alone do not (plain-text digests use "- " lists too); these do. */
+export const markdownSignal = /^(?:#{1,6}\s+\S|[^\n]{0,300}?\*\*[^*\n]{1,300}\*\*|[^\n]{0,300}?\]\(https?:\/\/[^)\s]{1,300}\)|\s{0,3}>\s+\S|\s{0,3}(?:```|~~~))/;
 
 /** Decides how to read a text: by file extension first, then by what the text looks like. */
 export function detectFormat(text: string, name: string | null): 'text' | 'html' | 'markdown' {
@@ -15,8 +15,23 @@ export function detectFormat(text: string, name: string | null): 'text' | 'html'
   if (ext === '.md' || ext === '.markdown') return 'markdown';
   if (looksLikeHtml(text)) return 'html';
   // Line by line, each line cut to 600 characters: the signal pattern never sees long input.
-  const signals = text.slice(0, 65536).split('\n').filter(hasMarkdownSignal).length;
+  const head = text.slice(0, 65536);
+  if (!holdsSignalMark(head)) return 'text';
+  const signals = head.split('\n').filter(hasMarkdownSignal).length;
   return signals >= 2 ? 'markdown' : 'text';
+}
+
+/**
+ * What each branch of {@link markdownSignal} needs in a line: a heading's "#", bold's "**", a link's
+ * "](http", a quote's ">", a fence's "```" or "~~~". A text holding none has no signal line, and the
+ * pattern is never compiled (~0.4 M instructions of a plain-text ingest: BENCHMARKS.md, issue 17: start-up).
+ */
+const signalMarks = ['#', '**', '](http', '>', '```', '~~~'];
+
+/** Whether `text` holds one of {@link signalMarks}. */
+function holdsSignalMark(text: string): boolean {
+  for (let i = 0; i < signalMarks.length; i++) if (text.includes(signalMarks[i]!)) return true;
+  return false;
 }
 
 // At module scope, so V8 optimises it once: an arrow made per call is optimised again after each full collection (BENCHMARKS.md, change 64).

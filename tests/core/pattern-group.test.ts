@@ -110,7 +110,7 @@ describe('pattern pre-tests (src/core/pretest.ts) and groups (src/core/pattern-g
   });
 
   it('reads the unit a match anchored at the end closes the text with, the most units a match anchored at both ends spans, and asks the set of fewer literals first', () => {
-    expect(preTestOf('^a(?:b|cd)$', 'u')).toEqual({ first: [97, 97], last: [98, 98, 100, 100], most: 3, needs: [['a'], ['b', 'cd']] });
+    expect(preTestOf('^a(?:b|cd)$', 'u')).toEqual({ first: [97, 97], at: [{ offset: 1, units: [98, 99] }], last: [98, 98, 100, 100], most: 3, needs: [['a'], ['b', 'cd']] });
     // What may match nothing before the `$` lets the previous part's units in; look-arounds read nothing.
     expect(preTestOf('x[yz]?(?<=.)$', 'u')).toEqual({ last: [120, 122], needs: [['x']] });
     // Beyond the BMP a text closes with a trail surrogate.
@@ -129,6 +129,56 @@ describe('pattern pre-tests (src/core/pretest.ts) and groups (src/core/pattern-g
     expect(preTestOf('^a?$', 'u')).toEqual({ most: 1 });
     // The two best sets kept as before; the one of fewer strings asked first.
     expect(preTestOf('(?:abc|abd|abe)\\s*xy', 'u')?.needs).toEqual([['xy'], ['abc', 'abd', 'abe']]);
+  });
+
+  it('reads the units an anchored match holds at fixed offsets past its first, while the widths before are fixed', () => {
+    const digit = [48, 57];
+    const space = preTestOf('^\\s', 'u')!.first!;
+    // A date's hyphens and a digit (the one set of the four digits once), the fewest units first.
+    expect(preTestOf('^(?<year>\\d{4})-(?<month>\\d{2})-(?<day>\\d{2})', 'u')?.at).toEqual([{ offset: 4, units: [45, 45] }, { offset: 1, units: digit }]);
+    // A quantifier of a range gives its least count, then the walk stops; a group of several branches gives its opening units.
+    expect(preTestOf('^\\d{2,4}x', 'u')?.at).toEqual([{ offset: 1, units: digit }]);
+    expect(preTestOf('^\\d{2}(?:\\s*[:：]|\\s+x)', 'u')?.at).toEqual([{ offset: 1, units: digit }, { offset: 2, units: [...space.slice(0, 4), 58, 58, ...space.slice(4, -2), 0xff1a, 0xff1a, ...space.slice(-2)].sort((a, b) => a - b) }]);
+    // Look-arounds and word boundaries read nothing; a group of one branch is read through; the i flag's cases are V8's.
+    expect(preTestOf('^a(?=b)\\b(?:bc)', 'u')?.at).toEqual([{ offset: 1, units: [98, 98] }, { offset: 2, units: [99, 99] }]);
+    expect(preTestOf('^ak', 'iu')?.at).toEqual([{ offset: 1, units: [75, 75, 107, 107, 0x212a, 0x212a] }]);
+    // Branches: only the offsets every branch speaks of, their units joined.
+    expect(preTestOf('^ab|^cd', 'u')?.at).toEqual([{ offset: 1, units: [98, 98, 100, 100] }]);
+    expect(preTestOf('^abc|^d', 'u')?.at).toBeUndefined();
+    // Nothing after a part that may match nothing, a character that may be beyond the BMP (u), a back-reference; none unanchored or with the m flag.
+    expect(preTestOf('^a?b', 'u')?.at).toBeUndefined();
+    expect(preTestOf('^.b', 'u')?.at).toBeUndefined();
+    expect(preTestOf('^.b', '')?.at).toEqual([{ offset: 1, units: [98, 98] }]);
+    expect(preTestOf('^(a)\\1b', 'u')?.at).toBeUndefined();
+    expect(preTestOf('ab', 'u')?.at).toBeUndefined();
+    expect(preTestOf('^ab', 'mu')?.at).toBeUndefined();
+    // A group asks them after the first unit: "2025年" is let through by a date's first digit, not by its fifth unit; a text ending before an offset is none.
+    const date = /^(?<year>\d{4})-(?<month>\d{2})/u;
+    const made: number[] = [];
+    const group = new PatternGroup((k) => (made.push(k), date), 1, [preTestOf(date.source, date.flags)]);
+    for (const text of ['2025年3月', '2025', '20250-01', '2025/03']) expect(group.test(text), text).toBe(false);
+    expect(made).toEqual([]);
+    expect(group.exec(0, '2025-03 月报')?.groups?.month).toBe('03');
+    expect(made).toEqual([0]);
+  });
+
+  it('the offsets’ units decide as the patterns do on seeded texts near the shipped patterns’ shapes', () => {
+    // Digits, letters, spaces, marks and Han in every slot: texts that pass a first unit and fail further in.
+    const units = ['0', '1', '2', '9', 'a', 'A', 'z', 'Z', 'M', ' ', '\u3000', '\t', '-', '/', '.', ':', '：', ',', '年', '月', '日', '干', '(', '（', '\u{20000}', '\ud800', 'Ａ', '1'];
+    const texts = fc.sample(fc.array(fc.constantFrom(...units), { minLength: 0, maxLength: 14 }).map((parts) => parts.join('')), { seed: 21, numRuns: 20_000 });
+    let ruledOut = 0;
+    for (const { where, regex, test } of shipped) {
+      if (!test?.at) continue;
+      const group = new PatternGroup(() => regex, 1, [{ at: test.at }]);
+      for (const text of texts) {
+        const through = group.test(text);
+        if (regex.test(text)) expect(through, `${where} on ${JSON.stringify(text)}`).toBe(true);
+        else if (!through) ruledOut++;
+      }
+    }
+    // Not vacuous: forty-odd shipped patterns have offsets, and they rule out most of these texts.
+    expect(shipped.filter((p) => p.test?.at !== undefined).length).toBeGreaterThan(30);
+    expect(ruledOut).toBeGreaterThan(texts.length * 20);
   });
 
   it('a set of literals answers as `includes` does, before and after it is asked by one pattern of its strings', () => {

@@ -111,6 +111,17 @@ describe('a line of identifiers told by one anchored test of its labels (issue 1
     }
   });
 
+  it('answers a line with a digit left beside its identifiers without the labels’ pattern (no label or separator is a digit)', () => {
+    const exec = vi.spyOn(RegExp.prototype, 'exec');
+    try {
+      for (const line of ['[1]Zeng L, Liu C. A title. Stem Cell Res Ther. 2024;15:1-9. https://doi.org/10.1186/x', '[7] https://doi.org/10.1000/x.1', '2020 PMID: 12345678']) expect(isIdentifierOnly(line), line).toBe(false);
+      expect(exec.mock.contexts.filter((pattern) => (pattern as RegExp).source.startsWith('^(?:\\b(?:doi|'))).toHaveLength(0);
+    } finally {
+      exec.mockRestore();
+    }
+    expect(isIdentifierOnly('DOI: 10.1000/x.1 | PubMed')).toBe(true);
+  });
+
   it('reads a reference line without replacing its labels away: no copy of the line a label and separator (~50 a reference)', () => {
     const replace = vi.spyOn(RegExp.prototype, Symbol.replace);
     try {

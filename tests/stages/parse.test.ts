@@ -1,10 +1,11 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { describe, expect, it, vi } from 'vitest';
 import { main, type Io } from '../../src/cli/main.js';
 import { ingestDetailed } from '../../src/ingest.js';
-import { detectFormat } from '../../src/stages/parse.js';
+import { detectFormat, markdownSignal } from '../../src/stages/parse.js';
 import { fixture, pipeline, repo, runUpTo } from '../helpers.js';
 
 describe('parse: format detection', () => {
@@ -15,6 +16,36 @@ describe('parse: format detection', () => {
     expect(detectFormat('# 标题\n\n## 2025年3月\n\n正文', null)).toBe('markdown');
     // "- " bullet lists are common in plain-text digests and do not make Markdown.
     expect(detectFormat('正文\n- 一\n- 二\n- 三\n- 四\n- 五\n- 六', 'a.txt')).toBe('text');
+  });
+});
+
+describe('parse: format detection without patterns', () => {
+  it('answers a text holding no "<" and none of the Markdown marks without running a pattern', () => {
+    const exec = vi.spyOn(RegExp.prototype, 'exec');
+    try {
+      expect(detectFormat('正文第一行。\n2025年3月干细胞治疗\n- 一\n- 二\n* 三\n1. 四 (2025) [5]', 'a.txt')).toBe('text');
+      expect(detectFormat(readFileSync(repo('fixtures/articles/as-2025.txt'), 'utf8'), null)).toBe('text');
+      expect(exec).not.toHaveBeenCalled();
+    } finally {
+      exec.mockRestore();
+    }
+  });
+
+  it('decides as the signal pattern does, line by line, on seeded texts of the marks and prose', () => {
+    const pieces = ['#', '## ', '**', '*', '](', '](https://x.org/a)', '](http', '[链接', '>', '> ', '   > ', '```', '~~~', '~~', '`', '<', 'p>', '<p>', '</div>', ' ', '\n', '正文', 'text', '2025', '-', ')'];
+    const texts = fc.sample(fc.array(fc.constantFrom(...pieces), { minLength: 0, maxLength: 16 }).map((parts) => parts.join('')), { seed: 21, numRuns: 5000 });
+    let markdown = 0;
+    for (const text of texts) {
+      const html = detectFormat(text, null) === 'html';
+      if (html) continue;
+      const signals = text.split('\n').filter((line) => markdownSignal.test(line.slice(0, 600))).length;
+      const expected = signals >= 2 ? 'markdown' : 'text';
+      markdown += expected === 'markdown' ? 1 : 0;
+      expect(detectFormat(text, null), JSON.stringify(text)).toBe(expected);
+    }
+    // Not vacuous: both answers are met.
+    expect(markdown).toBeGreaterThan(20);
+    expect(markdown).toBeLessThan(texts.length - 100);
   });
 });
 
