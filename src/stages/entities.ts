@@ -8,7 +8,7 @@ import { viewOf } from '../core/script.js';
 import { defineStage, type StageContext } from '../core/stage.js';
 import { foldedOf, matchesOf, slugify } from '../core/text.js';
 import type { CompiledStructure } from '../core/data.js';
-import { openingByline } from '../structure/blocks.js';
+import { openingDatelineMatch } from '../core/dateline.js';
 
 type Extra = ReadonlyMap<string, MatchedConcept>;
 
@@ -94,7 +94,7 @@ export function longFormStart(view: string, end: number, stops: DefinitionStops,
 
 /** How much of a folded block the structure's `bylinePrefixes` read as its opening dateline (0: none), as segment reads it. */
 function bylineLength(folded: string, s: CompiledStructure): number {
-  return openingByline(folded, s)?.length ?? 0;
+  return openingDatelineMatch(folded, s)?.[0].length ?? 0;
 }
 
 /** An abbreviation the text defines, with the concept it is tagged as and the definition as written. */

@@ -4,6 +4,7 @@ import type { PatternGroup } from '../core/pattern-group.js';
 import { monthNumber, yearNumber } from '../core/numerals.js';
 import { rangedPattern } from '../core/property-ranges.js';
 import { hasLetter } from '../core/script.js';
+import { openingDatelineMatch } from '../core/dateline.js';
 import { foldedOf, foldWidth } from '../core/text.js';
 import { listAfterHeading } from '../refs/split.js';
 import { calendarDate } from './dates.js';
@@ -119,21 +120,8 @@ function datedGroups(g: Record<string, string | undefined> | undefined, s: Compi
  * dateline gives; undefined when the paragraph opens with none. `folded`: the paragraph width-folded.
  */
 export function openingByline(folded: string, s: CompiledStructure): { length: number; date: string | null } | undefined {
-  const patterns = s.groups['/bylinePrefixes'];
-  const list = patterns.candidates(folded);
-  for (let i = 0; i < list.length; i++) {
-    const m = patterns.exec(list[i]!, folded);
-    if (m && m[0].length > 0 && knownPlaces(m.groups, s)) return { length: m[0].length, date: datedGroups(m.groups, s) };
-  }
-  return undefined;
-}
-
-/** Whether a dateline's places (its groups `place` and `place2`, where it has them) are places of the data's `datelinePlaces`. */
-function knownPlaces(groups: Record<string, string | undefined> | undefined, s: CompiledStructure): boolean {
-  const place = groups?.['place'];
-  if (place === undefined) return true;
-  const other = groups!['place2'];
-  return s.datelinePlaces !== null && s.datelinePlaces.has(place) && (other === undefined || s.datelinePlaces.has(other));
+  const m = openingDatelineMatch(folded, s);
+  return m === null ? undefined : { length: m[0].length, date: datedGroups(m.groups, s) };
 }
 
 /**

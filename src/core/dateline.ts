@@ -1,0 +1,28 @@
+import type { CompiledStructure } from './data.js';
+
+/**
+ * The match of the structure's `bylinePrefixes` that opens a folded block — its opening dateline or
+ * byline ("HONG KONG –", "MUMBAI:", "記者 X 報導") —, or null. A dateline with no date names its place
+ * in the groups `place` (and `place2`), which must be in the data's `datelinePlaces`: a capitalised
+ * word before a dash is a dateline only where it names a known place.
+ *
+ * Shared here because two stages read it alike: segment, to keep the dateline out of the lead, and
+ * entities, to tag no place inside it.
+ */
+export function openingDatelineMatch(folded: string, s: CompiledStructure): RegExpExecArray | null {
+  const patterns = s.groups['/bylinePrefixes'];
+  const list = patterns.candidates(folded);
+  for (let i = 0; i < list.length; i++) {
+    const m = patterns.exec(list[i]!, folded);
+    if (m && m[0].length > 0 && knownPlaces(m.groups, s)) return m;
+  }
+  return null;
+}
+
+/** Whether a dateline's place groups, where the pattern has them, name places the data knows. */
+function knownPlaces(groups: Record<string, string | undefined> | undefined, s: CompiledStructure): boolean {
+  const place = groups?.['place'];
+  if (place === undefined) return true;
+  const other = groups!['place2'];
+  return s.datelinePlaces !== null && s.datelinePlaces.has(place) && (other === undefined || s.datelinePlaces.has(other));
+}
