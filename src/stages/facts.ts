@@ -71,15 +71,19 @@ const isDigit = (unit: number) => unit >= 0x30 && unit <= 0x39;
 function clauses(text: string): { text: string; start: number }[] {
   const out: { text: string; start: number }[] = [];
   let start = 0;
-  for (let i = 0; i <= text.length; i++) {
+  // No unit is read outside the text: V8's optimised code for a `charCodeAt` past the end is
+  // thrown away (a deoptimisation), and with it the facts stage's `outcomesOf`, into which this
+  // function is inlined, compiled again whole (issue 17: BENCHMARKS.md, change 152).
+  for (let i = 0; i < text.length; i++) {
     const unit = text.charCodeAt(i);
-    const thousands = unit === COMMA && isDigit(text.charCodeAt(i - 1)) && isDigit(text.charCodeAt(i + 1)) && isDigit(text.charCodeAt(i + 2)) && isDigit(text.charCodeAt(i + 3));
-    const cut = i === text.length || unit === 0xff0c /* ， */ || unit === 0xff1b /* ； */ || unit === 0x3b /* ; */ || unit === 0x3002 /* 。 */ || unit === 0x0a || (unit === COMMA && !thousands);
+    const thousands = unit === COMMA && i > 0 && i + 3 < text.length && isDigit(text.charCodeAt(i - 1)) && isDigit(text.charCodeAt(i + 1)) && isDigit(text.charCodeAt(i + 2)) && isDigit(text.charCodeAt(i + 3));
+    const cut = unit === 0xff0c /* ， */ || unit === 0xff1b /* ； */ || unit === 0x3b /* ; */ || unit === 0x3002 /* 。 */ || unit === 0x0a || (unit === COMMA && !thousands);
     if (cut) {
       if (i > start) out.push({ text: text.slice(start, i), start });
       start = i + 1;
     }
   }
+  if (text.length > start) out.push({ text: text.slice(start), start });
   return out;
 }
 

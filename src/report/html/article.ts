@@ -136,8 +136,27 @@ function clausesOf(item: Item, itemId: string, spans: readonly Span[]): { clause
  * An item's text with entity mentions, citation markers and the clauses outcomes were read
  * from marked up. Mentions carry source offsets (of the raw file, markup included), so they are
  * found again in the item's text in order; one that is not found is left unmarked rather than misplaced.
+ *
+ * Written as small functions, one a kind of piece, so that what V8 compiles for a page is small
+ * (issue 17: each build worker compiled this function whole, its callees inlined, the largest
+ * TurboFan compile of a build — BENCHMARKS.md, changes 151 and 152): the marks are found by
+ * {@link markedSpans}, and an item with no outcome (most of them) is written by {@link plainHtml}
+ * alone; the clauses' code runs only for an item that has outcomes.
  */
 function richText(item: Item, itemId: string, ctx: Context): { html: string; clauseOf: (string | null)[] } {
+  const spans = markedSpans(item, ctx);
+  const outcomes = item.facts?.outcomes;
+  if (outcomes === undefined || outcomes.length === 0) return { html: plainHtml(item.text, spans), clauseOf: [] };
+  const { clauses, of } = clausesOf(item, itemId, spans);
+  return { html: clauses.length === 0 ? plainHtml(item.text, spans) : clausedHtml(item.text, spans, clauses, itemId), clauseOf: of };
+}
+
+/**
+ * The marks of an item's text in text order: its mentions of known entities, then the citation
+ * markers no mention overlaps. They never overlap one another: a mention is looked for after the
+ * last one found, a marker that overlaps a span is left out.
+ */
+function markedSpans(item: Item, ctx: Context): Span[] {
   const text = item.text;
   const spans: Span[] = [];
   let cursor = 0;
@@ -146,63 +165,93 @@ function richText(item: Item, itemId: string, ctx: Context): { html: string; cla
   const mentions = ordered(item.entities, byStart);
   for (let k = 0; k < mentions.length; k++) {
     const mention = mentions[k]!;
-    const entity = mention.entity ? ctx.entities.get(mention.entity) : undefined;
-    if (!entity) continue;
+    const open = mention.entity ? ctx.marks.get(mention.entity) : undefined;
+    if (open === undefined) continue;
     const at = text.indexOf(mention.text, cursor);
     if (at < 0 || mention.text.length === 0) continue;
-    spans.push({ start: at, end: at + mention.text.length, html: `${markOpen(entity, ctx)}${esc(mention.text)}</mark>` });
+    spans.push({ start: at, end: at + mention.text.length, html: `${open}${esc(mention.text)}</mark>` });
     cursor = at + mention.text.length;
   }
-  const markers = matchesOf(text, /\[\d{1,5}(?:\s{0,2}[-–,，、]\s{0,2}\d{1,5}){0,20}\]/g);
+  const markers = matchesOf(text, citationMarkers);
+  if (markers.length > 0) addCitations(spans, markers, ctx.known);
+  return spans.sort(byStart);
+}
+
+/** "[3]", "[1-4, 7]": a citation marker in an item's text. */
+const citationMarkers = /\[\d{1,5}(?:\s{0,2}[-–,，、]\s{0,2}\d{1,5}){0,20}\]/g;
+
+/** Adds a span for each citation marker of `markers` that overlaps no span already there. */
+function addCitations(spans: Span[], markers: readonly RegExpExecArray[], known: Set<number>): void {
   for (let k = 0; k < markers.length; k++) {
     const m = markers[k]!;
     const start = m.index;
     const end = start + m[0].length;
     if (overlapsAny(spans, start, end)) continue;
-    spans.push({ start, end, html: citationLinks(m[0], ctx.known) });
+    spans.push({ start, end, html: citationLinks(m[0], known) });
   }
-  spans.sort(byStart);
-  const { clauses, of } = clausesOf(item, itemId, spans);
-  // Clause boundaries never cut a span (clausesOf widened them), so text runs are cut at them.
-  // The cuts in increasing order, each once: a typed array sorts numbers natively, where a Set
-  // spread into an array and sorted with a comparator allocated and called back per cut.
-  const points = new Int32Array(2 + 2 * clauses.length + 2 * spans.length);
-  let n = 0;
-  points[n++] = 0;
-  points[n++] = text.length;
-  for (let k = 0; k < clauses.length; k++) {
-    points[n++] = clauses[k]!.start;
-    points[n++] = clauses[k]!.end;
-  }
-  for (let k = 0; k < spans.length; k++) {
-    points[n++] = spans[k]!.start;
-    points[n++] = spans[k]!.end;
-  }
-  points.sort();
-  let distinct = 1;
-  for (let k = 1; k < n; k++) if (points[k] !== points[distinct - 1]) points[distinct++] = points[k]!;
-  let html = '';
-  let span = 0;
-  for (let i = 0; i + 1 < distinct; i++) {
-    const a = points[i]!;
-    const b = points[i + 1]!;
-    const opening = clauseAt(clauses, a, 'start');
-    if (opening) html += `<span class="clause" id="${opening.id}" tabindex="-1">`;
-    while (span < spans.length && spans[span]!.end <= a) span++;
-    const inside = spans[span] && spans[span]!.start <= a && spans[span]!.end >= b ? spans[span]! : null;
-    if (inside) {
-      if (inside.start === a) html += inside.html;
-    } else html += esc(text.slice(a, b));
-    const closing = clauseAt(clauses, b, 'end');
-    if (closing) html += `${closing.outcomes.map((n) => `<a class="cn" href="#${itemId}-o${n}" aria-label="outcome ${n + 1}">${n + 1}</a>`).join('')}</span>`;
-  }
-  return { html, clauseOf: of };
 }
 
-// richText asks these at every cut point and citation of every item: loops, where a callback
-// (`find`, `some`) closing over the point was a closure and its context allocated each time
-// (BENCHMARKS.md, "fewer allocations in the pipeline"); indexed, as a `for … of` in baseline code
-// allocates an iterator result a step.
+/** `text` with its spans (in order, none overlapping) written as their marks and the text between them escaped. */
+function plainHtml(text: string, spans: readonly Span[]): string {
+  let html = '';
+  let at = 0;
+  for (let k = 0; k < spans.length; k++) {
+    const span = spans[k]!;
+    if (span.start > at) html += esc(text.slice(at, span.start));
+    html += span.html;
+    at = span.end;
+  }
+  return at < text.length ? html + esc(text.slice(at)) : html;
+}
+
+/**
+ * {@link plainHtml} with each clause (in order, none overlapping, none cutting a span:
+ * {@link clausesOf}) wrapped in its element, closed by the links to its outcomes. Where one
+ * clause ends and the next begins, the first is closed before the next opens.
+ */
+function clausedHtml(text: string, spans: readonly Span[], clauses: readonly Clause[], itemId: string): string {
+  let html = '';
+  let at = 0;
+  let s = 0;
+  let c = 0;
+  let open: Clause | null = null;
+  for (;;) {
+    if (open !== null && open.end === at) {
+      html += clauseEnd(open, itemId);
+      open = null;
+    }
+    if (open === null && c < clauses.length && clauses[c]!.start === at) {
+      open = clauses[c++]!;
+      html += `<span class="clause" id="${open.id}" tabindex="-1">`;
+    }
+    if (at >= text.length) return html;
+    if (s < spans.length && spans[s]!.start === at) {
+      html += spans[s]!.html;
+      at = spans[s++]!.end;
+      continue;
+    }
+    // The text up to the next span, or the open clause's end, or the next clause's start.
+    let next = s < spans.length ? spans[s]!.start : text.length;
+    if (open !== null) next = Math.min(next, open.end);
+    else if (c < clauses.length) next = Math.min(next, clauses[c]!.start);
+    html += esc(text.slice(at, next));
+    at = next;
+  }
+}
+
+/** The links to a clause's outcomes and its closing tag. */
+function clauseEnd(clause: Clause, itemId: string): string {
+  let links = '';
+  for (let k = 0; k < clause.outcomes.length; k++) {
+    const n = clause.outcomes[k]!;
+    links += `<a class="cn" href="#${itemId}-o${n}" aria-label="outcome ${n + 1}">${n + 1}</a>`;
+  }
+  return `${links}</span>`;
+}
+
+// The marks are asked for each citation: a loop, where a callback (`some`) closing over the
+// marker was a closure and its context allocated each time (BENCHMARKS.md, "fewer allocations in
+// the pipeline"); indexed, as a `for … of` in baseline code allocates an iterator result a step.
 
 /** Whether a span of `spans` overlaps [start, end). */
 function overlapsAny(spans: readonly Span[], start: number, end: number): boolean {
@@ -210,20 +259,18 @@ function overlapsAny(spans: readonly Span[], start: number, end: number): boolea
   return false;
 }
 
-/** The first clause that starts (or ends) at `at`, as `clauses.find` would give it. */
-function clauseAt(clauses: readonly Clause[], at: number, side: 'start' | 'end'): Clause | undefined {
-  for (let k = 0; k < clauses.length; k++) if (clauses[k]![side] === at) return clauses[k];
-  return undefined;
-}
-
-/** The opening tag of an entity's mentions, made once a page (an article has ~100 entities and ~3 mentions of each). */
-function markOpen(entity: Entity, ctx: Context): string {
-  let open = ctx.marks.get(entity.id);
-  if (open === undefined) {
-    open = `<mark class="ent ${esc(entity.type)}" data-entity="${esc(entity.id)}" title="${esc(`${entity.type}: ${entity.label}`)}">`;
-    ctx.marks.set(entity.id, open);
+/**
+ * The opening tag of each entity's mentions by its id, made once a page (an article has ~100
+ * entities and ~3 mentions of each), before the items: made on a mention's first need, its
+ * escaping was compiled into the loop over every mention (issue 17).
+ */
+function markOpenings(entities: readonly Entity[]): Map<string, string> {
+  const marks = new Map<string, string>();
+  for (let k = 0; k < entities.length; k++) {
+    const entity = entities[k]!;
+    marks.set(entity.id, `<mark class="ent ${esc(entity.type)}" data-entity="${esc(entity.id)}" title="${esc(`${entity.type}: ${entity.label}`)}">`);
   }
-  return open;
+  return marks;
 }
 
 /** "100%", "≈1.88 (from 4.69)": an outcome's value as written. */
@@ -355,29 +402,42 @@ function entityOption(e: Entity): string {
   return `<option value="${esc(e.id)}" data-label="${esc(e.label)}">${esc(e.label)} (${e.mentions.length})</option>`;
 }
 
-function entityById(e: Entity): [string, Entity] {
-  return [e.id, e];
+/** A type's entities as options, most mentioned first (sorts `list`, the panel's own). */
+function entityOptions(list: Entity[]): string {
+  list.sort(byMentionsThenLabel);
+  let options = '';
+  for (let k = 0; k < list.length; k++) options += entityOption(list[k]!);
+  return options;
+}
+
+/** The entity types of `byType` in legend order, then those a newer schema's record may name, sorted. */
+function typesInOrder(byType: Map<string, Entity[]>): string[] {
+  const types: string[] = [];
+  for (let k = 0; k < ENTITY_TYPES.length; k++) if (byType.has(ENTITY_TYPES[k]!)) types.push(ENTITY_TYPES[k]!);
+  if (types.length < byType.size) types.push(...[...byType.keys()].filter((t) => !(ENTITY_TYPES as readonly string[]).includes(t)).sort());
+  return types;
 }
 
 function renderEntityPanel(record: ArticleRecord): string {
   if (record.entities.length === 0) return '';
   const byType = new Map<string, Entity[]>();
-  for (const entity of record.entities) {
+  for (let k = 0; k < record.entities.length; k++) {
+    const entity = record.entities[k]!;
     const list = byType.get(entity.type);
     if (list) list.push(entity);
     else byType.set(entity.type, [entity]);
   }
-  const types = [...ENTITY_TYPES.filter((t) => byType.has(t)), ...[...byType.keys()].filter((t) => !(ENTITY_TYPES as readonly string[]).includes(t)).sort()];
-  const legend = types.map((t) => `<li><mark class="ent ${esc(t)}">${esc(t)}</mark> ${byType.get(t)!.length}</li>`).join('');
-  const groups = types
-    .map((t) => {
-      const options = [...byType.get(t)!]
-        .sort(byMentionsThenLabel)
-        .map(entityOption)
-        .join('');
-      return `<optgroup label="${esc(t)}">${options}</optgroup>`;
-    })
-    .join('');
+  // Loops writing strings, not `map(…).join('')`: V8's optimised `map` makes an array of another
+  // map than its feedback saw, and this function was compiled again after its first `join` (issue 17).
+  const types = typesInOrder(byType);
+  let legend = '';
+  let groups = '';
+  for (let k = 0; k < types.length; k++) {
+    const t = types[k]!;
+    const list = byType.get(t)!;
+    legend += `<li><mark class="ent ${esc(t)}">${esc(t)}</mark> ${list.length}</li>`;
+    groups += `<optgroup label="${esc(t)}">${entityOptions(list)}</optgroup>`;
+  }
   let mentions = 0;
   for (let k = 0; k < record.entities.length; k++) mentions += record.entities[k]!.mentions.length;
   return `<section class="panel" id="entities" aria-labelledby="entities-h">
@@ -444,13 +504,12 @@ ${body}
 interface Context {
   id: string;
   lang: string;
-  entities: Map<string, Entity>;
   known: Set<number>;
   diagnostics: Diagnostic[];
   placement: Placement;
   /** The notes of the diagnostics placed at each item or section ({@link notesByTarget}). */
   notes: Map<string, string>;
-  /** Each entity's mark opening tag, made on first need ({@link markOpen}). */
+  /** Each entity's mark opening tag by its id ({@link markOpenings}). */
   marks: Map<string, string>;
   change: ArticleChange | null;
   diff: ArticleDiff | null;
@@ -486,14 +545,13 @@ export function articlePagePieces(record: ArticleRecord, options: ArticlePageOpt
   const placed: Omit<Context, 'notes' | 'marks'> = {
     id: record.id,
     lang: langOf(record.language, record.script),
-    entities: new Map(record.entities.map(entityById)),
     known: new Set(record.references.map((r) => r.number)),
     diagnostics,
     placement: placeDiagnostics(record, diagnostics),
     change,
     diff: diffOf(change),
   };
-  const ctx: Context = { ...placed, notes: notesByTarget(placed), marks: new Map() };
+  const ctx: Context = { ...placed, notes: notesByTarget(placed), marks: markOpenings(record.entities) };
   const months = record.sections.filter((s) => s.kind === 'month');
   const items = record.sections.reduce((n, s) => n + s.items.length, 0);
   const withDoi = record.references.filter((r) => typeof r.csl.DOI === 'string').length;

@@ -107,6 +107,41 @@ describe('an item’s facts beside it', () => {
   });
 });
 
+describe('an item’s text marked up: mentions, citations and the clauses outcomes were read from', () => {
+  it('a clause widened over a mention it cuts (at its start or end), closed before the next one opens, sharing with one it overlaps; the text between escaped; without outcomes, the marks alone', () => {
+    const copy: ArticleRecord = structuredClone(record);
+    const [a, b] = copy.entities as [ArticleRecord['entities'][number], ArticleRecord['entities'][number]];
+    const item = copy.sections.flatMap((s) => s.items)[0]!;
+    const itemId = `s${copy.sections.findIndex((s) => s.items.includes(item))}-0`;
+    item.text = '甲细胞<乙药>治疗后&缓解率为60%[1]，乙药组为30%；甲细胞组[2]无变化。';
+    const mention = (entity: string, text: string) => ({ entity, text, start: 0, end: text.length });
+    item.entities = [mention(a.id, '甲细胞'), mention(b.id, '乙药'), mention(a.id, '甲细胞')] as typeof item.entities;
+    const outcome = { measureId: null, unit: '%', population: null, approximate: false, timepoint: null, comparator: null, baseline: null };
+    item.facts = {
+      institution: null,
+      country: null,
+      outcomes: [
+        { ...outcome, measure: 'response', value: 60, text: '细胞<乙药>治疗后&缓解率为60%[1]' },
+        { ...outcome, measure: 'response (placebo)', value: 30, text: '，乙药组为30%' },
+        { ...outcome, measure: 'change', value: 0, text: '；甲细' },
+        { ...outcome, measure: 'response (overlap)', value: 60, text: '治疗后' },
+        { ...outcome, measure: 'none', value: 0, text: '不在文中' },
+      ],
+    } satisfies Facts;
+    const mark = (e: typeof a, text: string) => `<mark class="ent ${e.type}" data-entity="${e.id}" title="${e.type}: ${e.label}">${text}</mark>`;
+    const cite = (n: number) => `[<a class="cite" href="#ref-${n}" aria-label="reference ${n}">${n}</a>]`;
+    const links = (...ns: number[]) => ns.map((n) => `<a class="cn" href="#${itemId}-o${n}" aria-label="outcome ${n + 1}">${n + 1}</a>`).join('');
+    const open = (c: number) => `<span class="clause" id="${itemId}-c${c}" tabindex="-1">`;
+    const textOf = (html: string) => /<p class="text"[^>]*>(.*?)<\/p>/.exec(html.slice(html.indexOf(`id="${itemId}"`)))![1];
+    expect(textOf(renderArticlePage(copy))).toBe(
+      `${open(0)}${mark(a, '甲细胞')}&lt;${mark(b, '乙药')}&gt;治疗后&amp;缓解率为60%${cite(1)}${links(0, 3)}</span>` +
+        `${open(1)}，乙药组为30%${links(1)}</span>${open(2)}；${mark(a, '甲细胞')}${links(2)}</span>组${cite(2)}无变化。`,
+    );
+    delete item.facts;
+    expect(textOf(renderArticlePage(copy))).toBe(`${mark(a, '甲细胞')}&lt;${mark(b, '乙药')}&gt;治疗后&amp;缓解率为60%${cite(1)}，乙药组为30%；${mark(a, '甲细胞')}组${cite(2)}无变化。`);
+  });
+});
+
 describe('the article page of an edited record: what cannot be shown is left out, never guessed', () => {
   it('mentions of unknown entities or of text not in the item are not marked; an unknown citation number is not linked; links beside a reference; no title, the id', () => {
     const copy: ArticleRecord = structuredClone(record);
