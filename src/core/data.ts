@@ -521,7 +521,7 @@ export function loadStructure(file: string, text?: string, hash?: string): Compi
     maxHeadingLength: raw.maxHeadingLength,
     maxLatinTitleLength: raw.maxLatinTitleLength ?? raw.maxHeadingLength,
     maxLatinHeadlineLength: raw.maxLatinHeadlineLength ?? raw.maxLatinTitleLength ?? raw.maxHeadingLength,
-    // A set, not an alternation in the pattern: 268 names in one pattern cost ~5 ms to compile (BENCHMARKS.md, change 152).
+    // A set, not an alternation in the pattern: 268 names in one pattern cost ~5 ms to compile (BENCHMARKS.md, change 154).
     datelinePlaces: raw.datelinePlaces ? new Set([...raw.datelinePlaces, ...raw.datelinePlaces.map((p) => p.toUpperCase())]) : null,
     monthNames: raw.monthNames,
     monthNumbers,

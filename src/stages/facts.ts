@@ -73,7 +73,7 @@ function clauses(text: string): { text: string; start: number }[] {
   let start = 0;
   // No unit is read outside the text: V8's optimised code for a `charCodeAt` past the end is
   // thrown away (a deoptimisation), and with it the facts stage's `outcomesOf`, into which this
-  // function is inlined, compiled again whole (issue 17: BENCHMARKS.md, change 152).
+  // function is inlined, compiled again whole (issue 17: BENCHMARKS.md, change 156).
   for (let i = 0; i < text.length; i++) {
     const unit = text.charCodeAt(i);
     const thousands = unit === COMMA && i > 0 && i + 3 < text.length && isDigit(text.charCodeAt(i - 1)) && isDigit(text.charCodeAt(i + 1)) && isDigit(text.charCodeAt(i + 2)) && isDigit(text.charCodeAt(i + 3));
