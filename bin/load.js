@@ -274,8 +274,24 @@ export function concurrencyOf(argv, parallelism = process.getBuiltinModule('node
 export const BUILD_OPTIMISATION_ALLOWANCE = '--bytecode-size-allowance-per-tick=30';
 
 /**
+ * What `digest build` also sets once loaded when it may start workers: each young-generation
+ * collection (scavenge) done by the thread whose heap it is, and the array buffers it frees swept
+ * there too, instead of handed to V8's helper threads. With two workers on two cores there is no
+ * idle core for the helpers: a worker scavenges ~2 times an article, and each time it posted the
+ * work to Node's platform queue (a lock the other threads take too) and then waited for helpers
+ * that had to take a core from the other worker — off the CPU, neither running nor waiting to run:
+ * 0.3–1.5 s a worker in a 300-article build under load, 296 of its 410 sleeps inside a scavenge.
+ * Without: that time −67 % (median), two workers' CPU −13 % (BENCHMARKS.md, change 157). V8
+ * reads both at each collection, so they are safe to set in a running process (not
+ * `--single-threaded-gc` or `--no-parallel-marking`: set after V8 started, a build crashed), and
+ * neither is among the flags a code cache is checked against. Not on one thread, whose helpers
+ * have the idle core.
+ */
+export const BUILD_WORKERS_GC = ['--no-parallel-scavenge', '--no-concurrent-array-buffer-sweeping'];
+
+/**
  * The V8 flags a command sets once the CLI is loaded: see {@link longCommands} and, for a build,
- * {@link BUILD_OPTIMISATION_ALLOWANCE}; and for a short
+ * {@link BUILD_OPTIMISATION_ALLOWANCE} and {@link BUILD_WORKERS_GC}; and for a short
  * run (the CLI's `shortRun`: `ingest` or `refs` of a few files, up to 192 and 32 KB):
  * - `--no-regexp-optimization`: V8 then compiles each regular expression without its match-time
  *   optimisations (Boyer-Moore look-ahead, quick checks), which such a run pays far more for than it
@@ -296,7 +312,7 @@ export const BUILD_OPTIMISATION_ALLOWANCE = '--bytecode-size-allowance-per-tick=
  */
 export function flagsAfterLoad(command, argv = [command], shortRun = () => false) {
   const flags = longCommands.has(command) ? ['--semi-space-growth-factor=2'] : command === 'text' ? ['--semi-space-growth-factor=1'] : [];
-  if (command === 'build' && concurrencyOf(argv) !== 1) flags.push(BUILD_OPTIMISATION_ALLOWANCE);
+  if (command === 'build' && concurrencyOf(argv) !== 1) flags.push(BUILD_OPTIMISATION_ALLOWANCE, ...BUILD_WORKERS_GC);
   if (shortRun(argv)) flags.push('--no-regexp-optimization', '--semi-space-growth-factor=1');
   return flags;
 }
