@@ -48,18 +48,18 @@ export interface CompiledStructure {
   yearHeadingWords: RegExp;
   /** A line containing one of these characters is a sentence, never a month or year heading. */
   headingPunctuation: RegExp;
-  /** How a line broken off mid-sentence ends ("近期发表于"): prose, never a free-form heading; null when the data gives none. */
-  unfinishedLineEnds: RegExp | null;
-  /** How a photo's caption ends, in its credit (read on a paragraph's tail): the paragraph is a caption. */
-  captionCredits: RegExp | null;
-  /** A line under a plain-text title that is its subtitle, opening with a dash ("--对11个…的Meta分析"): joined to the title; null when the data gives none. */
-  subtitleLines: RegExp | null;
+  /** How a line broken off mid-sentence ends ("近期发表于"): prose, never a free-form heading; null when the data gives none. A group of one. */
+  unfinishedLineEnds: PatternGroup | null;
+  /** How a photo's caption ends, in its credit (read on a paragraph's tail): the paragraph is a caption. A group of one ({@link STRUCTURE_SINGLES}). */
+  captionCredits: PatternGroup | null;
+  /** A line under a plain-text title that is its subtitle, opening with a dash ("--对11个…的Meta分析"): joined to the title; null when the data gives none. A group of one. */
+  subtitleLines: PatternGroup | null;
   /** A line naming the authors' institution (a postcode beside a Han name, 作者单位): the line of names over it is the authors; null when the data gives none. */
   affiliationLines: RegExp | null;
-  /** A label alone on its line opening an editor's note ("编者按"): never the title; null when the data gives none. */
-  noteLabels: RegExp | null;
-  /** A news site's name before or after the headline on the title's line ("標題 - 某某新聞網"): cut off the title; null when the data gives none. */
-  titleSiteNames: RegExp | null;
+  /** A label alone on its line opening an editor's note ("编者按"): never the title; null when the data gives none. A group of one. */
+  noteLabels: PatternGroup | null;
+  /** A news site's name before or after the headline on the title's line ("標題 - 某某新聞網"): cut off the title; null when the data gives none. A group of one. */
+  titleSiteNames: PatternGroup | null;
   /** A reporter's byline alone on its line ("記者王某某/花蓮報導", "綜合報導 / 台北市"): chrome, and a byline the page's kind reads (empty when the data gives none). */
   bylineLines: RegExp[];
   /** Punctuation inside a word (CAR-T's hyphen), global: left out when a plain-text line is tested for punctuation; null when the data gives none. */
@@ -90,8 +90,8 @@ export interface CompiledStructure {
   captions: RegExp[];
   itemDates: RegExp[];
   undatedItemStarts: RegExp[];
-  /** A day relative to the page date ("于14日", group day). */
-  relativeDay: RegExp;
+  /** A day relative to the page date ("于14日", group day). A group of one. */
+  relativeDay: PatternGroup;
   /** Verbs that make a relative day an event date. */
   eventVerbs: RegExp;
   /** A word for the page date itself ("today"), read in a first sentence with an event verb; null when the data gives none. */
@@ -170,16 +170,28 @@ export const STRUCTURE_LISTS = [
 export type StructureList = (typeof STRUCTURE_LISTS)[number];
 
 /**
+ * The pointers of structure.json's single patterns compiled as a {@link PatternGroup} of one, pre-tested
+ * as a list's members are: those a one-article ingest asks of texts they never match, where V8 would
+ * compile them all the same (a photo credit on every block's tail, a Chinese site's name on an English
+ * title, a relative day on a sentence with no 日: ~0.2–1.4 ms a pattern; BENCHMARKS.md, issue 17).
+ */
+export const STRUCTURE_SINGLES = ['/captionCredits', '/titleSiteNames', '/relativeDay', '/subtitleLines', '/noteLabels', '/unfinishedLineEnds'] as const;
+
+/** A pointer of {@link STRUCTURE_SINGLES}. */
+export type StructureSingle = (typeof STRUCTURE_SINGLES)[number];
+
+/**
  * The sources of structure.json's lists of patterns as they are compiled (u flag), by pointer: `{monthName}`
  * in a pattern becomes every month name, longest first, and `{numeral}` one numeral character of the
- * data's numerals. What loadStructure compiles and what the build's pre-tests are read from.
+ * data's numerals; and of its {@link STRUCTURE_SINGLES}, each a list of one (none when the data gives
+ * none). What loadStructure compiles and what the build's pre-tests are read from.
  */
-export function structureSources(raw: StructureData, expand: (source: string) => string = expanderOf(raw)): Record<StructureList, string[]> {
-  const out = {} as Record<StructureList, string[]>;
-  for (const pointer of STRUCTURE_LISTS) {
+export function structureSources(raw: StructureData, expand: (source: string) => string = expanderOf(raw)): Record<StructureList | StructureSingle, string[]> {
+  const out = {} as Record<StructureList | StructureSingle, string[]>;
+  for (const pointer of [...STRUCTURE_LISTS, ...STRUCTURE_SINGLES]) {
     let value: unknown = raw;
     for (const key of pointer.slice(1).split('/')) value = (value as Record<string, unknown> | undefined)?.[key];
-    out[pointer] = ((value as string[] | undefined) ?? []).map(expand);
+    out[pointer] = (value === undefined ? [] : typeof value === 'string' ? [value] : (value as string[])).map(expand);
   }
   return out;
 }
@@ -194,8 +206,8 @@ function expanderOf(raw: StructureData): (source: string) => string {
   return (source) => source.replaceAll('{monthName}', monthAlternation).replaceAll('{numeral}', numeralClass);
 }
 
-/** The pre-tests of each list of {@link structureSources} (null where a pattern has none), with the list's table. */
-export type StructurePreTests = Partial<Record<StructureList, GroupPreTests>>;
+/** The pre-tests of each list of {@link structureSources} (null where a pattern has none), with the list's table; the singles' too. */
+export type StructurePreTests = Partial<Record<StructureList | StructureSingle, GroupPreTests>>;
 
 /** A month (1–12, or anything a pattern captured) from a number or an English name of the data's month names. */
 export function monthOf(number: string | undefined, name: string | undefined, s: CompiledStructure): number | null {
@@ -513,6 +525,12 @@ export function loadStructure(file: string, text?: string, hash?: string): Compi
     const made = verify ? compileAllOf(file, pointer, list) : null;
     groups[pointer] = new PatternGroup((k) => compilePattern(file, `${pointer}/${k}`, list[k]!, 'u', false), list.length, preTests?.[pointer] ?? null, made);
   }
+  // A single pattern as a group of one, pre-tested (named by its own pointer, as before, when it is checked).
+  const single = (pointer: StructureSingle): PatternGroup | null => {
+    const [source] = sources[pointer];
+    if (source === undefined) return null;
+    return new PatternGroup(() => compilePattern(file, pointer, source, 'u', false), 1, preTests?.[pointer] ?? null, verify ? [compilePattern(file, pointer, source)] : null);
+  };
   const kinds = raw.pageKinds;
   const monthNumbers = new Map<string, number>();
   raw.monthNames.forEach((names, i) => names.forEach((name) => monthNumbers.set(name.toLowerCase(), i + 1)));
@@ -528,12 +546,12 @@ export function loadStructure(file: string, text?: string, hash?: string): Compi
     numerals: new Map(Object.entries(raw.numerals)),
     yearHeadingWords: new RegExp(words(raw.yearHeadingWords), 'iu'),
     headingPunctuation: one('/headingPunctuation', raw.headingPunctuation),
-    unfinishedLineEnds: raw.unfinishedLineEnds === undefined ? null : one('/unfinishedLineEnds', raw.unfinishedLineEnds),
-    captionCredits: raw.captionCredits === undefined ? null : one('/captionCredits', raw.captionCredits),
-    subtitleLines: raw.subtitleLines === undefined ? null : one('/subtitleLines', raw.subtitleLines),
+    unfinishedLineEnds: single('/unfinishedLineEnds'),
+    captionCredits: single('/captionCredits'),
+    subtitleLines: single('/subtitleLines'),
     affiliationLines: raw.affiliationLines === undefined ? null : one('/affiliationLines', raw.affiliationLines),
-    noteLabels: raw.noteLabels === undefined ? null : one('/noteLabels', raw.noteLabels),
-    titleSiteNames: raw.titleSiteNames === undefined ? null : one('/titleSiteNames', raw.titleSiteNames),
+    noteLabels: single('/noteLabels'),
+    titleSiteNames: single('/titleSiteNames'),
     wordMarks: raw.wordMarks === undefined ? null : one('/wordMarks', raw.wordMarks, 'gu'),
     headingMarks: raw.headingMarks === undefined ? null : one('/headingMarks', raw.headingMarks, 'gu'),
     sectionKeywords: {
@@ -541,7 +559,7 @@ export function loadStructure(file: string, text?: string, hash?: string): Compi
       outlook: keywords(raw.sectionKeywords.outlook),
       conclusion: keywords(raw.sectionKeywords.conclusion),
     },
-    relativeDay: one('/relativeDay', raw.relativeDay),
+    relativeDay: single('/relativeDay')!,
     eventVerbs: new RegExp(words(raw.eventVerbs), 'iu'),
     todayWords: raw.todayWords === undefined ? null : one('/todayWords', raw.todayWords),
     recentWords: raw.recentWords === undefined ? null : one('/recentWords', raw.recentWords),

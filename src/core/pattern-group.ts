@@ -170,6 +170,19 @@ export class PatternGroup {
     return this.admits(k, text) ? this.pattern(k).exec(text) : null;
   }
 
+  /**
+   * The match in `text` of the group's first pattern that matches it, in order, or null (a group of one:
+   * its pattern's `exec`, pre-tested). Only the members {@link candidates} gives are asked.
+   */
+  firstMatch(text: string): RegExpExecArray | null {
+    const list = this.candidates(text);
+    for (let i = 0; i < list.length; i++) {
+      const m = this.exec(list[i]!, text);
+      if (m !== null) return m;
+    }
+    return null;
+  }
+
   /** Whether some pattern of the group matches `text` (`patterns.some((r) => r.test(text))`, pre-tested). */
   test(text: string): boolean {
     const list = this.candidates(text);

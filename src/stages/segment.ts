@@ -168,7 +168,7 @@ export function namesOverAffiliation(text: string, next: Block | undefined, s: C
  */
 export function withoutSiteName(text: string, folded: string, s: CompiledStructure): string {
   if (s.titleSiteNames === null) return text;
-  const m = s.titleSiteNames.exec(folded);
+  const m = s.titleSiteNames.firstMatch(folded);
   if (m === null) return text;
   const bare = (text.slice(0, m.index) + text.slice(m.index + m[0].length)).trim();
   return bare.length >= 4 ? bare : text;
@@ -229,6 +229,14 @@ const crumbSeparator = /[\s>›»]+/u;
 const hanLabel = new RegExp(`^[${hanScript}]{2,4}$`, 'u');
 
 /**
+ * Whether a line is a column's label by its text (`hanLabel`): only a text of 2 to 8 units is
+ * asked, a match's whole (four characters at most, two units each beyond the BMP). The pattern's
+ * class is large (Han beyond the BMP as surrogate pairs): compiling it, for a one-article ingest's one
+ * first paragraph, was ~0.8 M instructions (BENCHMARKS.md, issue 17). Exported for its test.
+ */
+export const hanLabelText = (text: string): boolean => text.length >= 2 && text.length <= 8 && hanLabel.test(text);
+
+/**
  * A column's or a site's label over the headline, on a Chinese page: a line of two to four Han
  * characters over a line that reads like a headline of twice its length or more, neither chrome nor
  * a date ("健康新闻" over "“一供二”:父亲捐赠干细胞…"); or a line of short words (eight characters at
@@ -244,7 +252,7 @@ export function isHanLabel(block: Block, next: Block, s: CompiledStructure, fold
     const crumbs = head.split(crumbSeparator);
     return hanChar.test(text) && text.split(/\s+/).every((w) => w.length <= 8 && crumbs.includes(w));
   }
-  return hanLabel.test(text) && head.length >= 2 * text.length && hanChar.test(head) && titleLike(next, s, head) && titleDateOf(head, s) === null && openingByline(head, s) === undefined;
+  return hanLabelText(text) && head.length >= 2 * text.length && hanChar.test(head) && titleLike(next, s, head) && titleDateOf(head, s) === null && openingByline(head, s) === undefined;
 }
 
 /** A new draft section, added to `drafts`. */

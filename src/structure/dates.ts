@@ -78,7 +78,7 @@ export function relativeDay(folded: string, s: CompiledStructure): { year: numbe
   // sentence end a sentence end (！？； become !?;): the first sentence of the fold is the fold of the first sentence.
   const sentence = firstSentence(folded);
   if (!s.eventVerbs.test(sentence)) return null;
-  const m = s.relativeDay.exec(sentence);
+  const m = s.relativeDay.firstMatch(sentence);
   const day = dateNumber(m?.groups?.day, s);
   if (!m || day === null || day < 1 || day > 31) return null;
   const month = m.groups!.month === undefined ? null : dateNumber(m.groups!.month, s);

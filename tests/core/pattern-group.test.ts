@@ -3,12 +3,15 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { readCompiled } from '../../src/core/compiled-data.js';
-import { loadStructure, readConfigFile, STRUCTURE_LISTS, structureSources, type StructurePreTests } from '../../src/core/data.js';
+import { loadStructure, readConfigFile, STRUCTURE_LISTS, STRUCTURE_SINGLES, structureSources, type StructurePreTests } from '../../src/core/data.js';
 import { ASKS_BEFORE_PATTERN, LiteralSet, PatternGroup, type PreTest } from '../../src/core/pattern-group.js';
 import { preTestOf } from '../../src/core/pretest.js';
 import { foldWidth } from '../../src/core/text.js';
+import { withoutSiteName } from '../../src/stages/segment.js';
+import { chromeOf } from '../../src/structure/blocks.js';
+import { relativeDay } from '../../src/structure/dates.js';
 import type { StructureData } from '../../src/generated/structure.js';
 import { repo } from '../helpers.js';
 
@@ -53,7 +56,7 @@ describe('pattern pre-tests (src/core/pretest.ts) and groups (src/core/pattern-g
     const compiled = readCompiled('structure', createHash('sha256').update(structureText).digest('hex'));
     expect(compiled).not.toBeNull();
     const preTests = compiled!.preTests as StructurePreTests;
-    for (const pointer of STRUCTURE_LISTS) {
+    for (const pointer of [...STRUCTURE_LISTS, ...STRUCTURE_SINGLES]) {
       const members = sources[pointer].map((source) => preTestOf(source, 'u'));
       expect(preTests[pointer], pointer).toEqual({ members, table: PatternGroup.tableOf(members.length, members) });
     }
@@ -301,6 +304,42 @@ describe('pattern pre-tests (src/core/pretest.ts) and groups (src/core/pattern-g
     expect(lazy.test(' abfq')).toBe(true);
     expect(fresh.sort()).toEqual([1, 6]);
     expect(lazy.all()).toEqual(list);
+  });
+
+  it('a group gives the match of its first pattern that matches, in order, asking only what its pre-tests let through', () => {
+    const made: number[] = [];
+    const list = [/^a(\d)/u, /^a\d(\d)/u, /b(c)/u];
+    const group = new PatternGroup((k) => (made.push(k), list[k]!), 3, list.map((r) => preTestOf(r.source, r.flags)));
+    expect(group.firstMatch('a12')?.[1]).toBe('1');
+    expect(group.firstMatch('xbc')?.[1]).toBe('c');
+    expect(group.firstMatch('a')).toBeNull();
+    // "xbc" opens with no "a": the first two were never made for it, nor for "a", which holds no "bc".
+    expect(made).toEqual([0, 2]);
+    for (const text of ['a1bc', 'bc', '', 'a', 'ab1', 'zzbcz']) expect(group.firstMatch(text)?.[0], text).toBe(list.map((r) => r.exec(text)).find((m) => m !== null)?.[0]);
+  });
+
+  it('the single patterns are groups of one, pre-tested: as-2025’s blocks, an English title and a sentence with no day ask none of them', () => {
+    const structure = loadStructure(structureFile, structureText);
+    const singles = new Set(STRUCTURE_SINGLES.flatMap((pointer) => sources[pointer].map((source) => new RegExp(source, 'u').source)));
+    expect(singles.size).toBe(STRUCTURE_SINGLES.length);
+    const text = readFileSync(repo('fixtures/articles/as-2025.txt'), 'utf8');
+    const blocks = text.split(/\r?\n/).filter((line) => line.trim() !== '');
+    const exec = vi.spyOn(RegExp.prototype, 'exec');
+    try {
+      // A photo's credit on each block's tail (captionCredits: no " credit:", "Photo", "Courtesy of " in a Chinese page).
+      for (const line of blocks) chromeOf({ kind: 'paragraph', text: line, start: 0, end: line.length, exact: true }, structure);
+      // A Chinese site's name on an English title (titleSiteNames); a relative day in a sentence with an event verb but no 日.
+      const title = 'Stem cell therapy for knee osteoarthritis: what 2025 brought';
+      expect(withoutSiteName(title, title, structure)).toBe(title);
+      expect(relativeDay('研究团队发表了这项研究的结果。', structure)).toBeNull();
+      const asked = exec.mock.contexts.filter((regex) => singles.has((regex as RegExp).source));
+      expect(asked.map((regex) => (regex as RegExp).source.slice(0, 40))).toEqual([]);
+      // Still asked where they may match.
+      expect(chromeOf({ kind: 'paragraph', text: 'A patient at the clinic. (Photo courtesy of the hospital)', start: 0, end: 57, exact: true }, structure)).toEqual({ kind: 'caption' });
+      expect(relativeDay('团队于14日在《自然》上发表研究。', structure)).toMatchObject({ day: 14 });
+    } finally {
+      exec.mockRestore();
+    }
   });
 
   it('an ingest of as-2025 makes none of the chrome and page-date patterns whose pre-tests rule out its blocks', () => {

@@ -1,10 +1,13 @@
-import { describe, expect, it } from 'vitest';
-import { blankLineBetween, classifyBlock, headlineUnderLead, leadingDate, namesOverAffiliation, repeatsDateLineNames, withoutSiteName, type Dropped } from '../../src/stages/segment.js';
+import { readdirSync, readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it, vi } from 'vitest';
+import { blankLineBetween, classifyBlock, hanLabelText, headlineUnderLead, leadingDate, namesOverAffiliation, repeatsDateLineNames, withoutSiteName, type Dropped } from '../../src/stages/segment.js';
 import { DigestDocument, type Block } from '../../src/core/document.js';
 import { openingByline, pageDateOf, SourceLocator } from '../../src/structure/blocks.js';
 import { foldWidth } from '../../src/core/text.js';
 import { pinyinRubyOf } from '../../src/core/lexicon.js';
-import { months, pipeline, runUpTo } from '../helpers.js';
+import { hanScript } from '../../src/generated/unicode-classes.js';
+import { months, pipeline, repo, runUpTo } from '../helpers.js';
 
 const structure = () => pipeline().data.structure;
 const block = (text: string, extra: Partial<Block> = {}): Block => ({ kind: 'paragraph', text, start: 0, end: text.length, exact: true, ...extra });
@@ -978,5 +981,35 @@ describe('segment on the fourteenth Chinese pass: a headline under its lead, pho
     const doc = await runUpTo('干细胞治疗肾衰竭的临床进展\n肾衰竭是多种肾脏疾病的共同结局。\n\n近5年的关键研究\n一、自体干细胞移植\n间充质干细胞可分泌修复因子。\n', 'segment');
     expect(doc.title).toBe('干细胞治疗肾衰竭的临床进展');
     expect(doc.sections.map((x) => x.heading)).toContain('近5年的关键研究');
+  });
+});
+
+describe('segment: a column’s label read only on a text a label’s length', () => {
+  const label = new RegExp(`^[${hanScript}]{2,4}$`, 'u');
+
+  it('decides as the label pattern on every fixture line and 20,000 seeded texts of Han, astral Han, Latin, spaces and marks', () => {
+    const lines = readdirSync(repo('fixtures/articles')).flatMap((name) => readFileSync(repo(`fixtures/articles/${name}`), 'utf8').split(/\r?\n/));
+    const seeded = fc.sample(fc.array(fc.constantFrom('健', '康', '新闻', '\u{20000}', '\u{2a700}', '\ud840', 'a', ' ', '·', '。', '〇'), { minLength: 0, maxLength: 6 }).map((parts) => parts.join('')), { seed: 22, numRuns: 20_000 });
+    let labels = 0;
+    for (const text of [...lines, ...lines.map((line) => foldWidth(line).trim()), ...seeded]) {
+      const expected = label.test(text);
+      if (expected) labels++;
+      expect(hanLabelText(text), JSON.stringify(text)).toBe(expected);
+    }
+    // Not vacuous: four astral characters (eight units) among the labels.
+    expect(hanLabelText('\u{20000}\u{20001}\u{2a700}\u{30000}')).toBe(true);
+    expect(labels).toBeGreaterThan(1000);
+  });
+
+  it('a first paragraph runs no pattern to be ruled out as a label', () => {
+    const exec = vi.spyOn(RegExp.prototype, 'exec');
+    try {
+      expect(hanLabelText('强直性脊柱炎(Ankylosing Spondylitis,AS)作为一种慢性炎症性疾病。')).toBe(false);
+      expect(hanLabelText('生')).toBe(false);
+      expect(exec).not.toHaveBeenCalled();
+    } finally {
+      exec.mockRestore();
+    }
+    expect(hanLabelText('健康新闻')).toBe(true);
   });
 });
