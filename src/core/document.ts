@@ -169,6 +169,12 @@ export class DigestDocument {
    * the journal reading, label, entities and facts; forgotten with the document.
    */
   readonly views = new Map<Block, string>();
+  /**
+   * The dateline or byline each block opens with (its length, and the page date a dateline gives),
+   * or null for none: read once on first need (`openingBylineOf`) — by segment, which keeps it out
+   * of the lead, and again by entities, which tags no place inside it — and forgotten with the document.
+   */
+  readonly openingBylines = new Map<Block, { length: number; date: string | null } | null>();
   period: ArticleRecord['period'] = null;
   language = 'und';
   script: ArticleRecord['script'] = null;

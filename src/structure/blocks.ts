@@ -125,6 +125,20 @@ export function openingByline(folded: string, s: CompiledStructure): { length: n
 }
 
 /**
+ * {@link openingByline} of a block of the document, read once and kept on it (`doc.openingBylines`):
+ * segment asks it of each block it reads, and entities reads the same dateline again to tag no
+ * place inside it, without asking the patterns a second time.
+ */
+export function openingBylineOf(block: Block, doc: DigestDocument, s: CompiledStructure): { length: number; date: string | null } | undefined {
+  let reading = doc.openingBylines.get(block);
+  if (reading === undefined) {
+    reading = openingByline(foldedOf(block, doc.folded), s) ?? null;
+    doc.openingBylines.set(block, reading);
+  }
+  return reading ?? undefined;
+}
+
+/**
  * What kind of chrome a block is, if any: the publication-date line (with its date), a
  * disclaimer, a QR-code line, other site chrome, or a table or figure caption (short lines only).
  */
