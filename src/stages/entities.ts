@@ -6,7 +6,6 @@ import { byStart, ordered } from '../core/order.js';
 import { rangedPattern } from '../core/property-ranges.js';
 import { viewOf } from '../core/script.js';
 import { defineStage, type StageContext } from '../core/stage.js';
-import type { CompiledStructure, PipelineData } from '../core/data.js';
 import { matchesOf, slugify } from '../core/text.js';
 import { openingBylineOf } from '../structure/blocks.js';
 
@@ -252,137 +251,6 @@ function withoutStarts(mentions: readonly Mention[], starts: ReadonlySet<number>
   return out;
 }
 
-/** The blocks entities reads: every block but the reference list's. */
-function bodyBlocks(doc: DigestDocument): Block[] {
-  const referenceBlocks = new Set(doc.referenceBlocks);
-  // A loop: a `filter` callback over the set was a closure made per article (BENCHMARKS.md, change 64).
-  const blocks: Block[] = [];
-  for (let b = 0; b < doc.blocks.length; b++) if (!referenceBlocks.has(doc.blocks[b]!)) blocks.push(doc.blocks[b]!);
-  return blocks;
-}
-
-/**
- * Journals the link stage found, where the text names them (exactly placed, none inside another):
- * tagged as journals, and the words inside them ("Stem Cells" in 《Stem Cells》) are no mentions of their own.
- */
-function journalSpans(doc: DigestDocument): JournalSpan[] {
-  const spans: JournalSpan[] = [];
-  let reach = -1;
-  for (const j of doc.journalMentions) {
-    if (j.kind !== 'journal' || j.name === null || !j.exact || j.start < reach) continue;
-    spans.push({ entity: `journal:${slugify(j.name, 80)}`, journal: j.name, text: j.text, start: j.start, end: j.end });
-    reach = j.end;
-  }
-  return spans;
-}
-
-/** The abbreviations the article defines ({@link definedAbbreviations}), each reported. */
-function reportedAbbreviations(doc: DigestDocument, blocks: Block[], spans: readonly JournalSpan[], data: PipelineData, report: StageContext<object>['report']): Map<string, Defined> {
-  const inJournal = (offset: number) => {
-    const k = lowerBound(spans, offset + 1) - 1;
-    return k >= 0 && spans[k]!.start <= offset && offset < spans[k]!.end;
-  };
-  const structure = data.structure;
-  const stops = { ...(data.lexicon.definitionStops ?? { always: [], clauseOpeners: [] }), asides: data.lexicon.asides ?? [], asideEndings: data.lexicon.asideEndings ?? [] };
-  const extra = definedAbbreviations(blocks, data.concepts, doc, stops, inJournal, (name) => data.journals.find(name) !== undefined, (block) => openingBylineOf(block, doc, structure)?.length ?? 0);
-  for (const [abbreviation, concept] of extra) {
-    const as = concept.written ? ` as "${concept.written}"` : '';
-    // A concept of the page's own is labelled with its definition already; a lexicon concept gets its English label.
-    const label = concept.written && concept.id.startsWith('other:') ? '' : ` (${concept.label})`;
-    report('abbreviation-defined', `the article defines ${abbreviation}${as}${label}; tagged as ${concept.id}`, { offset: concept.at });
-  }
-  return extra;
-}
-
-/** The mentions of the body's blocks placed in the decoded text, the entities they name by id, and how many markup left unplaced. */
-interface Tagged {
-  found: PlacedMention[];
-  byId: Map<string, Entity>;
-  unlocated: number;
-}
-
-/** Every mention in the blocks, placed in the decoded text, each added to its concept's entity: the stage's per-block and per-mention loops. */
-function tagBlocks(doc: DigestDocument, blocks: readonly Block[], m: LexiconMatcher, extra: Extra, structure: CompiledStructure): Tagged {
-  const byId = new Map<string, Entity>();
-  let unlocated = 0;
-  const found: PlacedMention[] = [];
-  // Indexed: a `for … of` in baseline code allocates an iterator result a block and a mention.
-  for (let b = 0; b < blocks.length; b++) {
-    const block = blocks[b]!;
-    let cursor = block.start;
-    const inBlock = findInBlock(block, doc, m, extra);
-    // The dateline opening the paragraph ("HONG KONG –", "HAMBURG, Germany and BOSTON, Mass., June 5, 2015
-    // (GLOBE NEWSWIRE) --") is chrome, as segment read it: the places it names are no mentions. Segment's
-    // reading, kept on the document; asked here only of a block segment did not read and that holds a mention.
-    let dateline = -1;
-    for (let i = 0; i < inBlock.length; i++) {
-      const c = inBlock[i]!;
-      if (dateline === -1) dateline = openingBylineOf(block, doc, structure)?.length ?? 0;
-      if (c.end <= dateline) continue;
-      const text = block.text.slice(c.start, c.end);
-      let start: number;
-      if (block.exact) start = block.start + c.start;
-      else {
-        // Markup blocks: find the mention's own characters in the source, in order.
-        start = doc.text.indexOf(text, cursor);
-        if (start === -1 || start > block.end + 2048) {
-          unlocated++;
-          continue;
-        }
-      }
-      cursor = start + text.length;
-      found.push({ entity: c.concept.id, text, start, end: start + text.length });
-      const entity = byId.get(c.concept.id) ?? newEntity(byId, c.concept);
-      entity.mentions.push({ text, start, end: start + text.length });
-    }
-  }
-  return { found, byId, unlocated };
-}
-
-/** A concept's entity with no mentions yet, added to `byId` (once an entity a page: out of the mention loop). */
-function newEntity(byId: Map<string, Entity>, concept: MatchedConcept): Entity {
-  const entity: Entity = { id: concept.id, type: concept.type, label: concept.label, xrefs: concept.xrefs.slice(), mentions: [] };
-  byId.set(entity.id, entity);
-  return entity;
-}
-
-/** The entities after the journals are placed: the mentions inside a journal's name dropped, each journal's mentions added. */
-function journalEntities(byId: Map<string, Entity>, removed: ReadonlyMap<string, ReadonlySet<number>>, placed: readonly JournalSpan[], data: PipelineData): void {
-  for (const [owner, starts] of removed) {
-    const entity = byId.get(owner)!;
-    entity.mentions = withoutStarts(entity.mentions, starts);
-    if (entity.mentions.length === 0) byId.delete(owner);
-  }
-  for (const span of placed) {
-    let entity = byId.get(span.entity);
-    if (!entity) {
-      const journal = data.journals.find(span.journal);
-      entity = { id: span.entity, type: 'journal', label: span.journal, xrefs: (journal?.issn ?? []).map((n) => `ISSN:${n}`), mentions: [] };
-      byId.set(span.entity, entity);
-    }
-    entity.mentions.push({ text: span.text, start: span.start, end: span.end });
-  }
-}
-
-/** The entities, each one's mentions in text order, by their first mention. */
-function entitiesInOrder(byId: ReadonlyMap<string, Entity>): Entity[] {
-  for (const entity of byId.values()) entity.mentions = ordered(entity.mentions, byStart);
-  return [...byId.values()].sort(byFirstMention);
-}
-
-/** Gives each item the mentions inside it (`mentions` in text order). */
-function itemEntities(doc: DigestDocument, mentions: readonly PlacedMention[]): void {
-  for (const section of doc.sections) {
-    for (const item of section.items) {
-      const from = doc.lines.offset(item.position.start);
-      const to = doc.lines.offset(item.position.end);
-      const mine: PlacedMention[] = [];
-      for (let k = lowerBound(mentions, from); k < mentions.length && mentions[k]!.start < to; k++) if (mentions[k]!.end <= to) mine.push(mentions[k]!);
-      item.entities = mine;
-    }
-  }
-}
-
 export const entities = defineStage({
   name: 'entities',
   description: 'Tag and normalise entity mentions through the bilingual lexicon, patterns and defined abbreviations.',
@@ -406,22 +274,100 @@ export const entities = defineStage({
     },
   },
   defaults: entitiesDefaults,
-  // The run only calls: each part is a function of its own, so that V8 optimises the per-block and
-  // per-mention loops (`tagBlocks`) apart from the parts a page runs once (the abbreviations, the
-  // journals, the items), as one small compile each (BENCHMARKS.md, change 156's method).
   run(doc, { data, options, report }) {
     const m = data.concepts;
-    const blocks = bodyBlocks(doc);
-    const spans = journalSpans(doc);
-    const extra = options.abbreviationDefinitions ? reportedAbbreviations(doc, blocks, spans, data, report) : new Map<string, Defined>();
+    const referenceBlocks = new Set(doc.referenceBlocks);
+    // A loop: a `filter` callback over the set was a closure made per article (BENCHMARKS.md, change 64).
+    const blocks: Block[] = [];
+    for (let b = 0; b < doc.blocks.length; b++) if (!referenceBlocks.has(doc.blocks[b]!)) blocks.push(doc.blocks[b]!);
+    // Journals the link stage found, where the text names them: tagged as journals, and the
+    // words inside them ("Stem Cells" in 《Stem Cells》) are no mentions of their own.
+    const spans: JournalSpan[] = [];
+    let reach = -1;
+    for (const j of doc.journalMentions) {
+      if (j.kind !== 'journal' || j.name === null || !j.exact || j.start < reach) continue;
+      spans.push({ entity: `journal:${slugify(j.name, 80)}`, journal: j.name, text: j.text, start: j.start, end: j.end });
+      reach = j.end;
+    }
+    const inJournal = (offset: number) => {
+      const k = lowerBound(spans, offset + 1) - 1;
+      return k >= 0 && spans[k]!.start <= offset && offset < spans[k]!.end;
+    };
+    const datelines = data.structure;
+    const stops = { ...(data.lexicon.definitionStops ?? { always: [], clauseOpeners: [] }), asides: data.lexicon.asides ?? [], asideEndings: data.lexicon.asideEndings ?? [] };
+    const extra = options.abbreviationDefinitions ? definedAbbreviations(blocks, m, doc, stops, inJournal, (name) => data.journals.find(name) !== undefined, (block) => openingBylineOf(block, doc, datelines)?.length ?? 0) : new Map<string, Defined>();
+    for (const [abbreviation, concept] of extra) {
+      const as = concept.written ? ` as "${concept.written}"` : '';
+      // A concept of the page's own is labelled with its definition already; a lexicon concept gets its English label.
+      const label = concept.written && concept.id.startsWith('other:') ? '' : ` (${concept.label})`;
+      report('abbreviation-defined', `the article defines ${abbreviation}${as}${label}; tagged as ${concept.id}`, { offset: concept.at });
+    }
     reportPinyinRuby(doc, blocks, m, report);
-    const tagged = tagBlocks(doc, blocks, m, extra, data.structure);
+    const byId = new Map<string, Entity>();
+    let unlocated = 0;
+    const found: PlacedMention[] = [];
+    // Indexed: a `for … of` in baseline code allocates an iterator result a block and a mention.
+    for (let b = 0; b < blocks.length; b++) {
+      const block = blocks[b]!;
+      let cursor = block.start;
+      const inBlock = findInBlock(block, doc, m, extra);
+      // The dateline opening the paragraph ("HONG KONG –", "HAMBURG, Germany and BOSTON, Mass., June 5, 2015
+      // (GLOBE NEWSWIRE) --") is chrome, as segment read it: the places it names are no mentions. Segment's
+      // reading, kept on the document; asked here only of a block segment did not read and that holds a mention.
+      let dateline = -1;
+      for (let i = 0; i < inBlock.length; i++) {
+        const c = inBlock[i]!;
+        if (dateline === -1) dateline = openingBylineOf(block, doc, datelines)?.length ?? 0;
+        if (c.end <= dateline) continue;
+        const text = block.text.slice(c.start, c.end);
+        let start: number;
+        if (block.exact) start = block.start + c.start;
+        else {
+          // Markup blocks: find the mention's own characters in the source, in order.
+          start = doc.text.indexOf(text, cursor);
+          if (start === -1 || start > block.end + 2048) {
+            unlocated++;
+            continue;
+          }
+        }
+        cursor = start + text.length;
+        found.push({ entity: c.concept.id, text, start, end: start + text.length });
+        let entity = byId.get(c.concept.id);
+        if (!entity) {
+          entity = { id: c.concept.id, type: c.concept.type, label: c.concept.label, xrefs: c.concept.xrefs.slice(), mentions: [] };
+          byId.set(entity.id, entity);
+        }
+        entity.mentions.push({ text, start, end: start + text.length });
+      }
+    }
     // In text order (as they mostly come already: `ordered` then copies nothing).
-    const { mentions, removed, placed } = placeJournals(ordered(tagged.found, byStart), spans);
-    journalEntities(tagged.byId, removed, placed, data);
-    if (tagged.unlocated > 0) report('mention-unlocated', `${tagged.unlocated} mention(s) split by markup could not be placed in the source and were left out`);
-    doc.entities = entitiesInOrder(tagged.byId);
-    itemEntities(doc, mentions);
+    const { mentions, removed, placed } = placeJournals(ordered(found, byStart), spans);
+    for (const [owner, starts] of removed) {
+      const entity = byId.get(owner)!;
+      entity.mentions = withoutStarts(entity.mentions, starts);
+      if (entity.mentions.length === 0) byId.delete(owner);
+    }
+    for (const span of placed) {
+      let entity = byId.get(span.entity);
+      if (!entity) {
+        const journal = data.journals.find(span.journal);
+        entity = { id: span.entity, type: 'journal', label: span.journal, xrefs: (journal?.issn ?? []).map((n) => `ISSN:${n}`), mentions: [] };
+        byId.set(span.entity, entity);
+      }
+      entity.mentions.push({ text: span.text, start: span.start, end: span.end });
+    }
+    for (const entity of byId.values()) entity.mentions = ordered(entity.mentions, byStart);
+    if (unlocated > 0) report('mention-unlocated', `${unlocated} mention(s) split by markup could not be placed in the source and were left out`);
+    doc.entities = [...byId.values()].sort(byFirstMention);
+    for (const section of doc.sections) {
+      for (const item of section.items) {
+        const from = doc.lines.offset(item.position.start);
+        const to = doc.lines.offset(item.position.end);
+        const mine: PlacedMention[] = [];
+        for (let k = lowerBound(mentions, from); k < mentions.length && mentions[k]!.start < to; k++) if (mentions[k]!.end <= to) mine.push(mentions[k]!);
+        item.entities = mine;
+      }
+    }
   },
 });
 
