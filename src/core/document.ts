@@ -170,11 +170,11 @@ export class DigestDocument {
    */
   readonly views = new Map<Block, string>();
   /**
-   * The dateline or byline each block opens with (its length, and the page date a dateline gives),
-   * or null for none: read once on first need (`openingBylineOf`) — by segment, which keeps it out
-   * of the lead, and again by entities, which tags no place inside it — and forgotten with the document.
+   * How much of each block its opening dateline or byline is (0: none), read once on first need
+   * (`openingDatelineLength`) — by segment, which keeps it out of the lead, and again by entities,
+   * which tags no place inside it — and forgotten with the document.
    */
-  readonly openingBylines = new Map<Block, { length: number; date: string | null } | null>();
+  readonly openingDatelines = new Map<Block, number>();
   period: ArticleRecord['period'] = null;
   language = 'und';
   script: ArticleRecord['script'] = null;

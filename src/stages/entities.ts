@@ -7,7 +7,7 @@ import { rangedPattern } from '../core/property-ranges.js';
 import { viewOf } from '../core/script.js';
 import { defineStage, type StageContext } from '../core/stage.js';
 import { matchesOf, slugify } from '../core/text.js';
-import { openingBylineOf } from '../structure/blocks.js';
+import { openingDatelineLength } from '../core/dateline.js';
 
 type Extra = ReadonlyMap<string, MatchedConcept>;
 
@@ -295,7 +295,7 @@ export const entities = defineStage({
     };
     const datelines = data.structure;
     const stops = { ...(data.lexicon.definitionStops ?? { always: [], clauseOpeners: [] }), asides: data.lexicon.asides ?? [], asideEndings: data.lexicon.asideEndings ?? [] };
-    const extra = options.abbreviationDefinitions ? definedAbbreviations(blocks, m, doc, stops, inJournal, (name) => data.journals.find(name) !== undefined, (block) => openingBylineOf(block, doc, datelines)?.length ?? 0) : new Map<string, Defined>();
+    const extra = options.abbreviationDefinitions ? definedAbbreviations(blocks, m, doc, stops, inJournal, (name) => data.journals.find(name) !== undefined, (block) => openingDatelineLength(block, doc, datelines)) : new Map<string, Defined>();
     for (const [abbreviation, concept] of extra) {
       const as = concept.written ? ` as "${concept.written}"` : '';
       // A concept of the page's own is labelled with its definition already; a lexicon concept gets its English label.
@@ -317,7 +317,7 @@ export const entities = defineStage({
       let dateline = -1;
       for (let i = 0; i < inBlock.length; i++) {
         const c = inBlock[i]!;
-        if (dateline === -1) dateline = openingBylineOf(block, doc, datelines)?.length ?? 0;
+        if (dateline === -1) dateline = openingDatelineLength(block, doc, datelines);
         if (c.end <= dateline) continue;
         const text = block.text.slice(c.start, c.end);
         let start: number;

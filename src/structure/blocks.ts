@@ -125,17 +125,14 @@ export function openingByline(folded: string, s: CompiledStructure): { length: n
 }
 
 /**
- * {@link openingByline} of a block of the document, read once and kept on it (`doc.openingBylines`):
- * segment asks it of each block it reads, and entities reads the same dateline again to tag no
- * place inside it, without asking the patterns a second time.
+ * {@link openingByline} of a block of the document, its length kept on it (`doc.openingDatelines`):
+ * a block known to open with none is not asked again, and entities reads the length segment read.
  */
 export function openingBylineOf(block: Block, doc: DigestDocument, s: CompiledStructure): { length: number; date: string | null } | undefined {
-  let reading = doc.openingBylines.get(block);
-  if (reading === undefined) {
-    reading = openingByline(foldedOf(block, doc.folded), s) ?? null;
-    doc.openingBylines.set(block, reading);
-  }
-  return reading ?? undefined;
+  if (doc.openingDatelines.get(block) === 0) return undefined;
+  const reading = openingByline(foldedOf(block, doc.folded), s);
+  doc.openingDatelines.set(block, reading?.length ?? 0);
+  return reading;
 }
 
 /**

@@ -123,9 +123,9 @@ describe('entities: the dateline opening a block, read by segment and kept on th
 
     const { doc, runEntities } = await beforeEntities(`Stem cell drug news\n${line}\n`);
     const block = doc.blocks.find((b) => b.text === line)!;
-    expect(doc.openingBylines.get(block)).toBeNull();
+    expect(doc.openingDatelines.get(block)).toBe(0);
     // As if segment had read "Researchers in Japan " as the paragraph's dateline: entities reads that, not the patterns again.
-    doc.openingBylines.set(block, { length: 'Researchers in Japan '.length, date: null });
+    doc.openingDatelines.set(block, 'Researchers in Japan '.length);
     await runEntities();
     const ids = doc.entities.map((e) => e.id);
     expect(ids).not.toContain('country:japan');
@@ -158,9 +158,9 @@ describe('entities: the dateline opening a block, read by segment and kept on th
     const { doc, record } = await ingestDetailed({ path: repo(path) }, { pipeline: pipeline() });
     expect(record.entities.length).toBeGreaterThan(0);
     const s = pipeline().data.structure;
-    for (const [block, reading] of doc.openingBylines) expect(reading, block.text.slice(0, 60)).toEqual(openingByline(foldWidth(block.text), s) ?? null);
+    for (const [block, length] of doc.openingDatelines) expect(length, block.text.slice(0, 60)).toBe(openingByline(foldWidth(block.text), s)?.length ?? 0);
     // Every body block was read by segment or entities, and once only.
-    for (const block of doc.blocks) if (!doc.referenceBlocks.includes(block) && doc.scans.get(block)?.matches.length) expect(doc.openingBylines.has(block)).toBe(true);
+    for (const block of doc.blocks) if (!doc.referenceBlocks.includes(block) && doc.scans.get(block)?.matches.length) expect(doc.openingDatelines.has(block)).toBe(true);
   });
 });
 
