@@ -1,4 +1,6 @@
 import type { CompiledStructure } from './data.js';
+import type { Block, DigestDocument } from './document.js';
+import { foldedOf } from './text.js';
 
 /**
  * The match of the structure's `bylinePrefixes` that opens a folded block — its opening dateline or
@@ -25,4 +27,18 @@ function knownPlaces(groups: Record<string, string | undefined> | undefined, s: 
   if (place === undefined) return true;
   const other = groups!['place2'];
   return s.datelinePlaces !== null && s.datelinePlaces.has(place) && (other === undefined || s.datelinePlaces.has(other));
+}
+
+/**
+ * How much of a block of the document the structure's `bylinePrefixes` read as its opening dateline
+ * or byline (0: none), read once and kept on the document (`doc.openingDatelines`): segment reads
+ * it, and entities reads the same length again to tag no place inside it, without asking the patterns.
+ */
+export function openingDatelineLength(block: Block, doc: DigestDocument, s: CompiledStructure): number {
+  let length = doc.openingDatelines.get(block);
+  if (length === undefined) {
+    length = openingDatelineMatch(foldedOf(block, doc.folded), s)?.[0].length ?? 0;
+    doc.openingDatelines.set(block, length);
+  }
+  return length;
 }

@@ -169,6 +169,12 @@ export class DigestDocument {
    * the journal reading, label, entities and facts; forgotten with the document.
    */
   readonly views = new Map<Block, string>();
+  /**
+   * How much of each block its opening dateline or byline is (0: none), read once on first need
+   * (`openingDatelineLength`) — by segment, which keeps it out of the lead, and again by entities,
+   * which tags no place inside it — and forgotten with the document.
+   */
+  readonly openingDatelines = new Map<Block, number>();
   period: ArticleRecord['period'] = null;
   language = 'und';
   script: ArticleRecord['script'] = null;

@@ -6,9 +6,8 @@ import { byStart, ordered } from '../core/order.js';
 import { rangedPattern } from '../core/property-ranges.js';
 import { viewOf } from '../core/script.js';
 import { defineStage, type StageContext } from '../core/stage.js';
-import { foldedOf, matchesOf, slugify } from '../core/text.js';
-import type { CompiledStructure } from '../core/data.js';
-import { openingDatelineMatch } from '../core/dateline.js';
+import { matchesOf, slugify } from '../core/text.js';
+import { openingDatelineLength } from '../core/dateline.js';
 
 type Extra = ReadonlyMap<string, MatchedConcept>;
 
@@ -90,11 +89,6 @@ export function longFormStart(view: string, end: number, stops: DefinitionStops,
   }
   const length = run.length - cut;
   return length >= 2 && length <= MAX_LONG_FORM ? start + cut : null;
-}
-
-/** How much of a folded block the structure's `bylinePrefixes` read as its opening dateline (0: none), as segment reads it. */
-function bylineLength(folded: string, s: CompiledStructure): number {
-  return openingDatelineMatch(folded, s)?.[0].length ?? 0;
 }
 
 /** An abbreviation the text defines, with the concept it is tagged as and the definition as written. */
@@ -301,7 +295,7 @@ export const entities = defineStage({
     };
     const datelines = data.structure;
     const stops = { ...(data.lexicon.definitionStops ?? { always: [], clauseOpeners: [] }), asides: data.lexicon.asides ?? [], asideEndings: data.lexicon.asideEndings ?? [] };
-    const extra = options.abbreviationDefinitions ? definedAbbreviations(blocks, m, doc, stops, inJournal, (name) => data.journals.find(name) !== undefined, (block) => bylineLength(foldedOf(block, doc.folded), datelines)) : new Map<string, Defined>();
+    const extra = options.abbreviationDefinitions ? definedAbbreviations(blocks, m, doc, stops, inJournal, (name) => data.journals.find(name) !== undefined, (block) => openingDatelineLength(block, doc, datelines)) : new Map<string, Defined>();
     for (const [abbreviation, concept] of extra) {
       const as = concept.written ? ` as "${concept.written}"` : '';
       // A concept of the page's own is labelled with its definition already; a lexicon concept gets its English label.
@@ -318,12 +312,12 @@ export const entities = defineStage({
       let cursor = block.start;
       const inBlock = findInBlock(block, doc, m, extra);
       // The dateline opening the paragraph ("HONG KONG –", "HAMBURG, Germany and BOSTON, Mass., June 5, 2015
-      // (GLOBE NEWSWIRE) --") is chrome, as segment reads it: the places it names are no mentions. Read
-      // for a block holding a mention only.
+      // (GLOBE NEWSWIRE) --") is chrome, as segment read it: the places it names are no mentions. Segment's
+      // reading, kept on the document; asked here only of a block segment did not read and that holds a mention.
       let dateline = -1;
       for (let i = 0; i < inBlock.length; i++) {
         const c = inBlock[i]!;
-        if (dateline === -1) dateline = bylineLength(foldedOf(block, doc.folded), datelines);
+        if (dateline === -1) dateline = openingDatelineLength(block, doc, datelines);
         if (c.end <= dateline) continue;
         const text = block.text.slice(c.start, c.end);
         let start: number;

@@ -8,7 +8,7 @@ import { pinyinRubyOf } from '../core/lexicon.js';
 import { defineStage, type StageContext } from '../core/stage.js';
 import { foldedOf, foldWidth } from '../core/text.js';
 import { hanScript } from '../generated/unicode-classes.js';
-import { chromeOf, classifyBlock, declaredRange, documentTitleOf, openingByline, pageDateInMarkup, subBlock, titleDateOf, titleLike, type BlockRole, type BoilerplateKind } from '../structure/blocks.js';
+import { chromeOf, classifyBlock, declaredRange, documentTitleOf, openingByline, openingBylineOf, pageDateInMarkup, subBlock, titleDateOf, titleLike, type BlockRole, type BoilerplateKind } from '../structure/blocks.js';
 import { leadingDate, pad } from '../structure/dates.js';
 import { assembleItems, quotedTitles, readSection, type Draft, type ItemContext, type ItemReach } from '../structure/items.js';
 import { pageKind, periodOf, type PageKind } from '../structure/kind.js';
@@ -394,7 +394,7 @@ export const segment = defineStage({
       let role = classifyBlock(block, s, plainText, foldedOf(block, doc.folded), ruby);
       // A caption behind a dateline ("date 2025-11-30 …。(路透社)") still gives the page date: the
       // dateline is read below, the caption after it dropped there.
-      if (role.role === 'boilerplate' && !(role.kind === 'caption' && openingByline(foldedOf(block, doc.folded), s))) {
+      if (role.role === 'boilerplate' && !(role.kind === 'caption' && openingBylineOf(block, doc, s))) {
         if (role.date) doc.pageDate ??= role.date;
         // A reporter's byline alone on its line ("記者王某某/花蓮報導") says the page is a report, as one opening a paragraph does.
         if (role.byline) byline = true;
@@ -439,7 +439,7 @@ export const segment = defineStage({
       }
       // A byline opening a paragraph ("〔記者…報導〕…", a wire's dateline) is chrome, a dateline's
       // date the page date; a lead label ("导读:") is dropped, its text kept.
-      const opening = openingByline(foldedOf(block, doc.folded), s);
+      const opening = openingBylineOf(block, doc, s);
       if (opening) {
         if (opening.date) doc.pageDate ??= opening.date;
         dropBlock(doc, dropped, report, opening.date ? 'page-date' : 'other', subBlock(doc, block, 0, opening.length), opening.date ? ` (read as the page date ${opening.date})` : '');

@@ -125,6 +125,17 @@ export function openingByline(folded: string, s: CompiledStructure): { length: n
 }
 
 /**
+ * {@link openingByline} of a block of the document, its length kept on it (`doc.openingDatelines`):
+ * a block known to open with none is not asked again, and entities reads the length segment read.
+ */
+export function openingBylineOf(block: Block, doc: DigestDocument, s: CompiledStructure): { length: number; date: string | null } | undefined {
+  if (doc.openingDatelines.get(block) === 0) return undefined;
+  const reading = openingByline(foldedOf(block, doc.folded), s);
+  doc.openingDatelines.set(block, reading?.length ?? 0);
+  return reading;
+}
+
+/**
  * What kind of chrome a block is, if any: the publication-date line (with its date), a
  * disclaimer, a QR-code line, other site chrome, or a table or figure caption (short lines only).
  */

@@ -1,12 +1,16 @@
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { loadLexicon } from '../../src/core/data.js';
 import { ConfigError } from '../../src/core/errors.js';
 import { ingestDetailed } from '../../src/ingest.js';
 import { standsAlone } from '../../src/core/lexicon.js';
 import { placeJournals, type JournalSpan, type PlacedMention } from '../../src/stages/entities.js';
+import { DigestDocument } from '../../src/core/document.js';
+import { foldWidth } from '../../src/core/text.js';
+import { runStages } from '../../src/pipeline.js';
+import { openingByline } from '../../src/structure/blocks.js';
 import { pipeline, repo, runUpTo } from '../helpers.js';
 
 const ids = (r: { entities: { id: string }[] }) => r.entities.map((e) => e.id);
@@ -98,6 +102,65 @@ describe('entities: boundaries and offsets', () => {
     expect(itemMentions.length).toBeGreaterThan(100);
     for (const m of itemMentions) expect(m.entity).toMatch(/^[a-z]+:/);
     expect(record.entities.some((e) => e.id === (file.startsWith('ra') ? 'disease:rheumatoid-arthritis' : 'disease:ankylosing-spondylitis'))).toBe(true);
+  });
+});
+
+describe('entities: the dateline opening a block, read by segment and kept on the document', () => {
+  /** The document after the stages before entities, and a function running entities on it. */
+  async function beforeEntities(text: string, name = 'page.txt'): Promise<{ doc: DigestDocument; runEntities: () => Promise<void> }> {
+    const doc = await runUpTo(text, 'link', name);
+    const p = pipeline();
+    const entities = p.stages.filter((s) => s.definition.name === 'entities');
+    return { doc, runEntities: () => runStages(doc, { ...p, stages: entities }) };
+  }
+
+  const line = 'Researchers in Japan said a second trial in Germany had begun.';
+
+  it('tags no place inside the dateline segment read, though the patterns alone read none there', async () => {
+    const plain = await beforeEntities(`Stem cell drug news\n${line}\n`);
+    await plain.runEntities();
+    expect(plain.doc.entities.map((e) => e.id)).toEqual(expect.arrayContaining(['country:japan', 'country:germany']));
+
+    const { doc, runEntities } = await beforeEntities(`Stem cell drug news\n${line}\n`);
+    const block = doc.blocks.find((b) => b.text === line)!;
+    expect(doc.openingDatelines.get(block)).toBe(0);
+    // As if segment had read "Researchers in Japan " as the paragraph's dateline: entities reads that, not the patterns again.
+    doc.openingDatelines.set(block, 'Researchers in Japan '.length);
+    await runEntities();
+    const ids = doc.entities.map((e) => e.id);
+    expect(ids).not.toContain('country:japan');
+    expect(ids).toContain('country:germany');
+  });
+
+  it('asks the dateline patterns of no block segment read (en-2025: none of its blocks)', async () => {
+    const { doc, runEntities } = await beforeEntities(readFileSync(repo('fixtures/bench/en-2025.txt'), 'utf8'), 'en-2025.txt');
+    const group = pipeline().data.structure.groups['/bylinePrefixes'];
+    const asks = vi.spyOn(group, 'candidates');
+    try {
+      await runEntities();
+      expect(asks).not.toHaveBeenCalled();
+    } finally {
+      asks.mockRestore();
+    }
+    expect(doc.entities.length).toBeGreaterThan(5);
+  });
+
+  const inputs = [
+    ...readdirSync(repo('fixtures/articles')).sort().map((f) => `fixtures/articles/${f}`),
+    'fixtures/bench/en-2025.txt',
+    ...readdirSync(repo('tests/fixtures'), { withFileTypes: true })
+      .filter((d) => d.isDirectory() && d.name.startsWith('genre-en'))
+      .map((d) => `tests/fixtures/${d.name}/${readdirSync(repo(`tests/fixtures/${d.name}`)).find((f) => f.startsWith('input.'))}`)
+      .sort(),
+  ];
+
+  it.each(inputs)('%s: each reading kept is the patterns\' reading of that block', async (path) => {
+    const { doc, record } = await ingestDetailed({ path: repo(path) }, { pipeline: pipeline() });
+    expect(record.entities.length).toBeGreaterThan(0);
+    const s = pipeline().data.structure;
+    for (const [block, length] of doc.openingDatelines) expect(length, block.text.slice(0, 60)).toBe(openingByline(foldWidth(block.text), s)?.length ?? 0);
+    // Every body block was read by segment or entities, and once only.
+    for (const block of doc.blocks) if (!doc.referenceBlocks.includes(block) && doc.scans.get(block)?.matches.length) expect(doc.openingDatelines.has(block)).toBe(true);
   });
 });
 
