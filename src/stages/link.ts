@@ -158,7 +158,10 @@ export function readJournals(text: string, journals: JournalIndex, isOrganizatio
     if (english && !hasHan().test(english[1]!)) {
       const name = english[1]!.trim();
       const entry = journals.find(name);
-      if (entry) {
+      // 「再生醫療」(Regenerative Medicine): an everyday phrase of the genre (the data's `cueOnly`) after a
+      // quoted term that is none of the journal's names, with no cue around it, glosses the term in English;
+      // 「再生醫學」(Regenerative Medicine), 《…》 or a cue word still names the journal.
+      if (entry && !(quoted && role === 'other' && entry.cueOnly === true && whole !== entry)) {
         const at = end + english[0].indexOf(english[1]!);
         if (role === 'unknown-journal' || role === 'other') {
           found.push({ start: contentStart, end: contentStart + content.length, text: content, journal: entry, kind: entry.publisher ? 'publisher' : 'journal', opens: start });

@@ -71,6 +71,18 @@ describe('link: journals (field-notes shapes)', () => {
     expect(names.map((n) => n.journal?.name)).toEqual(['Cell Stem Cell', 'Nature Medicine', 'Stem Cells Translational Medicine']);
   });
 
+  // Seen on a Taiwanese page of the fifteenth Chinese pass: a quoted term with its English gloss, where the gloss is an
+  // everyday phrase of the genre (journals.json's `cueOnly`), was read as the journal.
+  it.each([
+    ['「再生醫療」(Regenerative Medicine)是利用細胞修復組織的醫療技術。', []],
+    ['「再生醫學」(Regenerative Medicine)期刊刊登了這項研究。', ['Regenerative Medicine', 'Regenerative Medicine']],
+    ['研究發表於《再生醫療》(Regenerative Medicine)。', ['Regenerative Medicine', 'Regenerative Medicine']],
+    ['研究發表於「自然」(Nature)。', ['Nature', 'Nature']],
+  ])('%s: journals %j', (text, expected) => {
+    const names = readJournals(text, journals(), organizationTest(pipeline().data)).names;
+    expect(names.map((n) => n.journal?.name)).toEqual(expected);
+  });
+
   it('tells a publisher from a journal', () => {
     const found = lead('发表在《springer nature》上');
     expect(found.known).toBeUndefined();

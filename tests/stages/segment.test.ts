@@ -1013,3 +1013,66 @@ describe('segment: a column’s label read only on a text a label’s length', (
     expect(hanLabelText('健康新闻')).toBe(true);
   });
 });
+
+describe('segment on the fifteenth Chinese pass: a journal site\'s fields and current issue, a daily\'s name alone, photo credits "翻攝", a portal\'s notice, affiliations of several units (genre-zh15)', () => {
+  it.each([
+    '作者:',
+    'DOI:',
+    '10.1234/example.zh15.2024.03.007',
+    '收稿时间:',
+    '修訂日期:',
+    '接收日期:',
+    '建檔日期:',
+    '[关键词]',
+    '[中图分类号]',
+    '【Key words】',
+    '文章引用:某某某. 干细胞研究进展[J]. 某某学报, 2024, 39(3): 188-196.',
+    '目录',
+    '網友評論',
+    '照片',
+    '某某電子報',
+    '某某日报',
+    '某某大学 医学院,心血管病研究所/某某省心血管重点实验室,杭州 310058',
+    '程某某 徐某 左 某 黄某某 (某某大学第二医院 眼科,长春 130000)',
+  ])('is chrome (a journal site\'s labels alone or empty, a bare DOI, a citation label, a contents link, a daily\'s name, an affiliation): %s', (text) => {
+    expect(classifyBlock(block(text), structure(), true)).toMatchObject({ role: 'boilerplate', kind: 'other' });
+  });
+
+  it.each([
+    '作者认为该研究具有重要意义。',
+    '[摘要]',
+    '0.5毫升',
+    '10',
+    '目录中的第一项研究',
+    '照片显示移植后的角膜恢复透明。',
+    '某某日报报道了这项研究',
+    '某某大学医学院的研究团队在杭州开展了试验。',
+  ])('is no chrome (a sentence or a heading opening with the same words; "[摘要]" over its text stays a heading): %s', (text) => {
+    expect(classifyBlock(block(text), structure(), true)).not.toMatchObject({ role: 'boilerplate', kind: 'other' });
+  });
+
+  it.each([
+    ['2023年7月 第38卷 第7期11', null],
+    ['2025年1月 第40卷 第1期', null],
+    ['来源期刊: 眼科学报 | 2022年4月 第37卷 第4期 255-270 发布时间: 收稿时间:2023/1/6 17:31:15 阅读量:4129', '眼科学报'],
+  ])('keeps a journal site\'s current issue and its labelled source journal out of the body, and reads the journal it names: %s', (text, journal) => {
+    expect(classifyBlock(block(text), structure(), true)).toEqual({ role: 'boilerplate', kind: 'other', issue: { journal } });
+  });
+
+  it('reads no issue line in a sentence naming a month, a volume and an issue', () => {
+    expect(classifyBlock(block('2023年7月第38卷第7期刊登了这项研究。'), structure(), true)).not.toHaveProperty('issue');
+  });
+
+  it.each(['▲某某市衛生局提醒民眾確認院所已獲核准。（記者陳某某翻攝，下同）', '某某医院团队合影。(记者王某某翻摄)'])('reads a photo\'s caption closing in "翻攝" or "，下同" as a caption: %s', (text) => {
+    expect(classifyBlock(block(text), structure(), true)).toMatchObject({ role: 'boilerplate', kind: 'caption' });
+  });
+
+  it.each(['鄭重聲明:此文內容為本網站轉載企業宣傳資訊,僅供讀者參考。', '郑重声明：此文内容为本网站转载企业宣传资讯'])('reads a portal\'s notice as a disclaimer: %s', (text) => {
+    expect(classifyBlock(block(text), structure(), true)).toMatchObject({ role: 'boilerplate', kind: 'disclaimer' });
+  });
+
+  it('takes the headline under a daily\'s name and its breadcrumb for the title', async () => {
+    const doc = await runUpTo('某某電子報\n健康 > 醫療新知 > 即時新聞\n\n再生醫療法上路 細胞治療認明合法院所\n\n2026/02/03 11:20\n\n衛生局表示,醫療機構執行細胞治療須先經核准。\n', 'segment');
+    expect(doc.title).toBe('再生醫療法上路 細胞治療認明合法院所');
+  });
+});
