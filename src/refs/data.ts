@@ -237,7 +237,9 @@ export interface GuardedPattern {
   readonly pattern: RegExp;
 }
 
-const guardedList: GuardedPattern[] = [];
+// (Each as its name and forms: an object literal with a getter is made in dictionary mode, a runtime call and a
+// dictionary a pattern at load, where only the generator and the tests read the list. Issue 17: start-up.)
+const guardedList: [name: string, form: (text: string) => RegExp, guarded: (text: string) => RegExp][] = [];
 
 /**
  * A pattern of the reference parser pre-tested by its shapes (issue 17: start-up): `name` keys
@@ -269,20 +271,20 @@ export function guardedPattern(name: string, form: (text: string) => RegExp): (t
     }
     return lastAnswer ? form(text) : nothingWith(entry.flags);
   };
-  guardedList.push({
+  guardedList.push([name, form, guarded]);
+  return guarded;
+}
+
+/** Every pattern `guardedPattern` made so far (src/refs/source.ts and names.ts make theirs at load). */
+export function guardedPatterns(): readonly GuardedPattern[] {
+  return guardedList.map(([name, form, guarded]) => ({
     name,
     form,
     guarded,
     get pattern() {
       return 'written' in form ? (form as WrittenPattern).written() : form('\u0100');
     },
-  });
-  return guarded;
-}
-
-/** Every pattern `guardedPattern` made so far (src/refs/source.ts and names.ts make theirs at load). */
-export function guardedPatterns(): readonly GuardedPattern[] {
-  return guardedList;
+  }));
 }
 
 /** The fields of `ReferenceWords` that hold a pattern. */
@@ -293,8 +295,8 @@ function compile(data: ReferenceData): ReferenceWords {
   formsByName = forms;
   const made: { name: string; source: string; flags: string; guarded: boolean }[] = [];
   // Each pattern's source is written on its first use (or when the ReDoS audit reads them all:
-  // `referencePatterns`), and the pattern made then: a one-article ingest asks 11 of these 29, and with the pre-tests below makes 2
-  // of them (as-2025: typeCode, degreeAfter; issue 17: start-up).
+  // `referencePatterns`), and the pattern made then: a one-article ingest asks 11 of these 29, and with the pre-tests below
+  // (and the type code's, a "[" in the text: src/refs/gbt7714.ts) makes 1 of them (as-2025: degreeAfter; issue 17: start-up).
   // `guarded`: the pattern is pre-tested by its shapes (scripts/gen-pattern-shapes.mjs reads them from the source
   // written here): a text that cannot hold a match is not asked of the pattern, which is then not compiled
   // (a one-article ingest's reference parts are mostly journal names and numbers that the cascade of

@@ -268,7 +268,8 @@ function looksLikeNames(text: string): boolean {
 export function parseGbt(text: string, csl: CslItem): { unplaced: string[] } | null {
   const words = referenceWords();
   const view = matchingView(text);
-  const code = words.typeCode.exec(view);
+  // (Only a text holding a bracket: the pattern is not compiled for a list of other styles. Issue 17: start-up.)
+  const code = view.includes('[') ? words.typeCode.exec(view) : null;
   if (!code) return null;
   const typeCode = code[1]!.toUpperCase();
   const entry = words.typeCodes.get(typeCode)!;

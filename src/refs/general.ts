@@ -2,8 +2,8 @@ import { cslDate, type CslItem } from './csl.js';
 import type { Identifiers } from './identifiers.js';
 import { phraseKey, referenceWords, wordPattern } from './data.js';
 import { isOrganisation, isParticle, looseAuthorEnd, scanAuthors, scanOrganisation } from './names.js';
-import { classifySegment, isDateOnly, isExtentOrContributors, isLabelledNumbers, opensWithRole, readSourceText, segmentSource, type Segment, type Source } from './source.js';
-import { commaPieceEnds, isSpaceUnit, lazyPattern } from './text.js';
+import { classifySegment, isDateOnly, stripBrackets, isExtentOrContributors, isLabelledNumbers, opensWithRole, readSourceText, segmentSource, type Segment, type Source } from './source.js';
+import { closesWithOneOf, commaPieceEnds, DIGITS, isSpaceUnit, lazyPattern, opensWithOneOf } from './text.js';
 import { readSource, sentenceEnds, tidy, type Source as JournalSource } from './vancouver.js';
 import { execIn, latin1Pattern, testIn } from './latin1.js';
 import { hasLetter } from '../core/script.js';
@@ -17,6 +17,8 @@ import { hasLetter } from '../core/script.js';
  */
 
 // A citation number the splitter left ("[3]", "91.", "(63)", "14 ").
+// The units `citationNumber` may open with (past one white-space unit): asked first (issue 17: start-up).
+const CITATION_NUMBER_OPENINGS = '[(0123456789-–•';
 const citationNumber = latin1Pattern(() => /^\s?(?:\[[^\]\s]{1,30}\]|\(\d{1,5}\)|\d{1,5}\.(?=\s)|\d{1,3}\s(?=\p{Lu}[\p{L}'’-]*,)|[-–•]\s)\s?/u);
 // "———." / "---" / "–––––.": the same authors as the entry before.
 const ditto = lazyPattern(() => /^[-—–_]{2,}\.?,?\s?/u);
@@ -202,15 +204,15 @@ const numberBeforeTitle = latin1Pattern(() => /^\d{1,3}\.\s+(?=\p{Lu})/u);
 function cleanTitle(text: string): string {
   // A citation number left before the title ("14. Drug insight: …").
   const tidied = tidy(text);
-  const title = tidied.replace(numberBeforeTitle(tidied), '');
+  // (Each pattern below is asked only of a title that opens or closes as its matches do: one a title rules out is
+  // never compiled. Issue 17: start-up.)
+  const title = opensWithOneOf(tidied, DIGITS) ? tidied.replace(numberBeforeTitle(tidied), '') : tidied;
   // (Quotation marks around the whole title go; a quotation that opens a longer one keeps them: "\"Je voudrais …\" - Carnet de route …".)
-  const quotationFirst = /^["“«„][^"”»]+["”»]\s[-–—]\s/u.test(title);
-  return (quotationFirst ? title : title.replace(/^["“«‘„]+|["”»’“]+$/gu, ''))
-    // Emphasis marks around the whole title ("*Oeuvres de Buffon.*", "|Mus musculus.|") go.
-    .replace(/^(\*{1,2}|\|)([^*|]+)\1$/u, '$2')
-    .replace(/[.,;:]+$/, '')
-    .replace(/\s?["”»]$/u, '')
-    .trim();
+  const quotationFirst = opensWithOneOf(title, '"“«„') && /^["“«„][^"”»]+["”»]\s[-–—]\s/u.test(title);
+  const unquoted = quotationFirst || !(opensWithOneOf(title, '"“«‘„') || closesWithOneOf(title, '"”»’“')) ? title : title.replace(/^["“«‘„]+|["”»’“]+$/gu, '');
+  // Emphasis marks around the whole title ("*Oeuvres de Buffon.*", "|Mus musculus.|") go.
+  const plain = (opensWithOneOf(unquoted, '*|') ? unquoted.replace(/^(\*{1,2}|\|)([^*|]+)\1$/u, '$2') : unquoted).replace(/[.,;:]+$/, '');
+  return (closesWithOneOf(plain, '"”»') ? plain.replace(/\s?["”»]$/u, '') : plain).trim();
 }
 
 /**
@@ -219,7 +221,7 @@ function cleanTitle(text: string): string {
  * the bracket its genre and no part of its title.
  */
 export function takeBracketedGenre(csl: CslItem): void {
-  const m = /\s?\[([^\[\]]{4,40})\]$/u.exec(csl.title ?? '');
+  const m = csl.title?.endsWith(']') ? /\s?\[([^\[\]]{4,40})\]$/u.exec(csl.title) : null;
   if (!m) return;
   const words = referenceWords();
   words.thesis.lastIndex = 0;
@@ -233,11 +235,11 @@ export function takeBracketedGenre(csl: CslItem): void {
 /** Fills the item from a reading of its source. */
 function applySource(csl: CslItem, source: Source): void {
   // (Quotation marks around the whole name go: "in ‘Merging Processes of Galaxy Clusters’, eds. …".)
-  if (source.container) csl['container-title'] = source.container.replace(/^[‘“"«]([^‘“"«’”»]+)[’”"»]$/u, '$1');
+  if (source.container) csl['container-title'] = opensWithOneOf(source.container, '‘“"«') ? source.container.replace(/^[‘“"«]([^‘“"«’”»]+)[’”"»]$/u, '$1') : source.container;
   if (source.volume) csl.volume = source.volume;
   if (source.issue) csl.issue = source.issue;
   if (source.page) csl.page = source.page;
-  if (source.publisher) csl.publisher = source.publisher.replace(/^\(|\)$/g, '');
+  if (source.publisher) csl.publisher = stripBrackets(source.publisher);
   // (Brackets that wrap the place go, "(London)"; a region in brackets stays: NLM's "Baltimore (MD)".)
   if (source.place) csl['publisher-place'] = source.place.replace(/^\((.*)\)$/, '$1');
   if (source.edition) csl.edition = source.edition;
@@ -430,6 +432,8 @@ const lowerStart = latin1Pattern(() => /^\p{Ll}/u);
  */
 function laterReferenceHead(title: string): number {
   let year: RegExpExecArray | null = null;
+  // (Only a title holding a bracket: the pattern is not compiled for the rest. Issue 17: start-up.)
+  if (!title.includes('(')) return -1;
   bracketedYear().lastIndex = 0;
   for (let m = bracketedYear().exec(title); m; m = bracketedYear().exec(title)) year = m;
   if (!year) return -1;
@@ -461,12 +465,12 @@ const capitalStart = latin1Pattern(() => /^\p{Lu}/u);
  * it found no title.
  */
 export function parseGeneral(core: string, csl: CslItem): { unplaced: string[] } | null {
-  let text = core.replace(citationNumber(core), '');
+  let text = opensWithOneOf(core, CITATION_NUMBER_OPENINGS, true) ? core.replace(citationNumber(core), '') : core;
   // A chapter copied without its own authors and title: "In Wrobel, S. (Ed.), Proceedings of …": the editors lead.
   const inLead = inBeforeCapital(text).exec(text);
   if (inLead && scanAuthors(text.slice(inLead[0].length))?.role === 'editor') text = text.slice(inLead[0].length);
   let pos = 0;
-  const dittoMark = ditto().exec(text);
+  const dittoMark = opensWithOneOf(text, '-—–_') ? ditto().exec(text) : null;
   // Styles that separate authors from the title by a comma end the title at a comma too.
   let commaStyle = false;
   if (dittoMark) pos = dittoMark[0].length;
@@ -485,7 +489,7 @@ export function parseGeneral(core: string, csl: CslItem): { unplaced: string[] }
       if (list.role === 'editor') csl.editor = list.names;
       else csl.author = list.names;
       pos = list.end;
-      commaStyle = /^\s?,\s/.test(text.slice(pos));
+      commaStyle = opensWithOneOf(text.slice(pos), ',', true) && /^\s?,\s/.test(text.slice(pos));
     } else {
       // An organisation as author: "World Health Organization." / "U.S. Department of Transportation. (2007)."
       const org = /^(?<name>[^.,:;()"“]{3,120}?)(?:\.\s|\s?\((?=(?:1[5-9]|20)\d{2}))/u.exec(text);
@@ -531,7 +535,7 @@ export function parseGeneral(core: string, csl: CslItem): { unplaced: string[] }
     }
   }
   // A quoted title: "Title," / “Title.” / « Title » / ``Title''.
-  const open = quoteOpen().exec(text);
+  const open = opensWithOneOf(text, '"“«‘„`\'', true) ? quoteOpen().exec(text) : null;
   if (open) {
     const mark = open[0].trim();
     const inner = text.slice(open[0].length);

@@ -47,7 +47,7 @@ function count(text: string, ch: string): number {
 export function cleanDoi(candidate: string): string | null {
   let doi = candidate.trim();
   try {
-    if (/%[0-9a-f]{2}/i.test(doi)) doi = decodeURIComponent(doi);
+    if (doi.includes('%') && /%[0-9a-f]{2}/i.test(doi)) doi = decodeURIComponent(doi);
   } catch {
     // A stray % that is not an escape: keep the text as it is.
   }

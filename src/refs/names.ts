@@ -3,7 +3,7 @@ import { letterOrMark } from '../generated/unicode-classes.js';
 import type { CslName } from './csl.js';
 import { guardedPattern, phraseKey, referenceWords, wordPattern } from './data.js';
 import { scratchBytes } from '../core/text.js';
-import { hasCjk, lazyPattern } from './text.js';
+import { hasCjk, lazyPattern, opensWithOneOf } from './text.js';
 import { latin1Pattern, testIn } from './latin1.js';
 
 /**
@@ -599,12 +599,18 @@ export function scanOrganisation(text: string): AuthorList | null {
 
 // Wolters Kluwer lists carry degrees with affiliation letters: "Wang, Tao MDa", "Luo, Zhiqiang MDf,*".
 const degree = lazyPattern(() => /\s+(?:MD|PhD|MSc|MPH|RN|DDS|DVM)[a-g]?(?:[,\s]+(?:MD|PhD|MSc|MPH)[a-g]?)*[,*\s]*$/);
+/** Whether `text` holds a degree `degree` reads (each is written as it stands there: no i flag). */
+const holdsDegree = (text: string) => DEGREES.some((d) => text.includes(d));
+const DEGREES = ['MD', 'PhD', 'MSc', 'MPH', 'RN', 'DDS', 'DVM'];
 const initials = lazyPattern(() => /^(?:[A-Z][a-z]?\.?-?){1,4}$|^(?:[A-Z]\.){1,4}(?:-[A-Z]\.)?$/);
 
 /** Parses one name in any of the shapes references use (a list's piece, cut at commas). */
 export function parseName(raw: string, givenFirst = false): CslName | null {
-  let name = raw.replace(/^\s*(?:and|&)\s+/i, '').replace(/[,*\s]+$/, '').replace(degree(), '').trim();
-  if (!name || /^et\.?\s*al\.?$/i.test(name)) return null;
+  // (Each pattern asked only of a name holding what its matches hold — a leading "and" or "&", a degree, "et" first —: a
+  // one-article list's names compile none of them. Issue 17: start-up.)
+  const unjoined = (opensWithOneOf(raw.trimStart(), 'aA&') ? raw.replace(/^\s*(?:and|&)\s+/i, '') : raw).replace(/[,*\s]+$/, '');
+  let name = (holdsDegree(unjoined) ? unjoined.replace(degree(), '') : unjoined).trim();
+  if (!name || (opensWithOneOf(name, 'eE') && /^et\.?\s*al\.?$/i.test(name))) return null;
   if (name.includes(',')) {
     const [family, given] = name.split(/\s*,\s*/, 2) as [string, string];
     return given ? { family, given } : { family };
@@ -620,7 +626,11 @@ export function parseName(raw: string, givenFirst = false): CslName | null {
 
 /** Splits an author list ("A B, C D", "A, B., C, D.", "A, B.; C, D.", "… and X Y") into names. */
 export function parseAuthors(raw: string, givenFirst = false): CslName[] {
-  const text = raw.replace(/\bet\.?\s*al\.?/gi, '').replace(/\s+and\s+/gi, ', ').replace(/\s*&\s*/g, ', ').trim();
+  // (Each asked only where its word stands, in any case: issue 17, start-up.)
+  const lower = raw.toLowerCase();
+  const withoutEtAl = lower.includes('et') ? raw.replace(/\bet\.?\s*al\.?/gi, '') : raw;
+  const commas = lower.includes('and') ? withoutEtAl.replace(/\s+and\s+/gi, ', ') : withoutEtAl;
+  const text = (commas.includes('&') ? commas.replace(/\s*&\s*/g, ', ') : commas).trim();
   const tokens = text.includes(';') ? text.split(/\s*;\s*/) : text.split(/\s*,\s*/);
   const names: CslName[] = [];
   for (let i = 0; i < tokens.length; i++) {

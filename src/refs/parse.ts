@@ -5,7 +5,7 @@ import { findIdentifiers, type Identifiers } from './identifiers.js';
 import { tidy } from './vancouver.js';
 import { parseAuthors } from './names.js';
 import { referenceWords } from './data.js';
-import { hasCjk, squashSpaces, stripEnds } from './text.js';
+import { hasCjk, holdsEmptyPair, squashSpaces, stripEnds } from './text.js';
 import { latin1Pattern, testIn } from './latin1.js';
 
 export type { CslItem, CslName } from './csl.js';
@@ -34,15 +34,15 @@ function withIds(csl: CslItem, ids: Identifiers): CslItem {
 
 function stripIdentifiers(text: string): string {
   // (A bar before "DOI" only where a bar stands: the pattern opens with `\s*`, tried from every offset.)
-  return stripEnds((text.includes('|') ? text.replace(/\s*\|\s*(?=DOI)/i, ' ') : text)
+  const bare = (text.includes('|') ? text.replace(/\s*\|\s*(?=DOI)/i, ' ') : text)
     .replace(/\b(?:doi|DOI)\s*[:：]?\s*(?:https?:\/\/\S+|10\.\S+)/g, '')
     .replace(/\bhttps?:\/\/\S+/g, '')
     .replace(/\b(?:PMID|PMCID)\s*[:：]?\s*\S+/g, '')
-    .replace(/\bISSN\s*[:：]?\s*\S+/g, '')
-    // Brackets a link stood in ("… 268 (http://dx.doi.org/…).") are empty now.
-    .replace(/\s?\(\s?\)|\s?\[\s?\]/g, '')
-    .replace(/\bAvailable (?:from|at)\s*:?\s*$/i, ''), '', ',;.|([')
-    .trim();
+    .replace(/\bISSN\s*[:：]?\s*\S+/g, '');
+  // Brackets a link stood in ("… 268 (http://dx.doi.org/…).") are empty now.
+  // (Asked only where a bracket stands: a pattern no text reaches is never compiled. Issue 17: start-up.)
+  const unbracketed = holdsEmptyPair(bare, '(', ')') || holdsEmptyPair(bare, '[', ']') ? bare.replace(/\s?\(\s?\)|\s?\[\s?\]/g, '') : bare;
+  return stripEnds(unbracketed.replace(/\bAvailable (?:from|at)\s*:?\s*$/i, ''), '', ',;.|([').trim();
 }
 
 // Shapes the code below reads, each in the form its text needs (src/refs/latin1.ts: issue 17, start-up).
@@ -72,7 +72,8 @@ function parseElsevier(core: string, csl: CslItem): boolean {
   csl['container-title'] = tidy(fields[v - 1]!);
   csl.volume = fields[v]!.trim().replace(/^Volume\s+/, '');
   let k = v + 1;
-  const issue = /^Issue\s+([\w-]+)$/.exec(fields[k]?.trim() ?? '');
+  const issueField = fields[k]?.trim() ?? '';
+  const issue = issueField.startsWith('Issue') ? /^Issue\s+([\w-]+)$/.exec(issueField) : null;
   if (issue) {
     csl.issue = issue[1]!;
     k++;
@@ -83,7 +84,7 @@ function parseElsevier(core: string, csl: CslItem): boolean {
     k++;
   }
   const page = /^(?:Pages?\s+)?([\w–-]+)$/.exec(fields[k]?.trim() ?? '');
-  if (page && !/^ISSN/.test(fields[k]!.trim())) csl.page = page[1]!.replace(/–/g, '-');
+  if (page && !fields[k]!.trim().startsWith('ISSN')) csl.page = page[1]!.replaceAll('–', '-');
   return true;
 }
 

@@ -2,7 +2,7 @@ import type { CslName } from './csl.js';
 import { endsInDottedAbbreviation, foldedKeyCount, phraseKey, guardedPattern, REFERENCE_MEMO_MAX, referenceWords, wordPattern, type PatternName } from './data.js';
 import { execIn, latin1Forms, latin1Pattern, testIn } from './latin1.js';
 import { isSuffix, scanAuthors } from './names.js';
-import { lazyPattern, splitTopLevel, tidyValue, type Span } from './text.js';
+import { closesWithOneOf, DIGITS, holdsDigit, holdsOneOf, lazyPattern, opensWithOneOf, splitTopLevel, tidyValue, type Span } from './text.js';
 
 /**
  * The part of a reference after its title: where it was published. The text is cut into
@@ -181,22 +181,23 @@ function readNumbers(text: string): SourceFields | null {
   if (chapterNote(value).test(value)) return { note: value };
   // "312 pp." — a book's length.
   if (lengthNote(value).test(value)) return { note: value };
-  const wrapped = /^\(([^()]*)\)$/.exec(value);
+  const wrapped = value.startsWith('(') ? /^\(([^()]*)\)$/.exec(value) : null;
   if (wrapped) value = wrapped[1]!.trim();
   // "(Suppl 1)" / "Suppl. 2": a supplement.
   const supplement = supplementNote(value).exec(value);
   if (supplement) return { issue: `Suppl${supplement[1] ? ` ${supplement[1]}` : ''}` };
   if (isYear(value.replace(/[a-z]$/, ''))) return { year: Number(value.slice(0, 4)) };
   // "12.03.2019", "2019-03-12": a numeric date is a date, never "volume.issue" and pages.
-  if (numericDate().test(value)) return readDate(value);
-  m = physics().exec(value);
+  // (Each shape asked only of a value holding what its matches hold: issue 17, start-up.)
+  if (opensWithOneOf(value, DIGITS) && holdsOneOf(value, '.-') && numericDate().test(value)) return readDate(value);
+  m = value.includes('(') ? physics().exec(value) : null;
   if (m?.groups) {
     out.volume = m.groups.volume!.replace(/\s/g, ' ');
     out.year = Number(m.groups.year);
     if (m.groups.page) out.page = pageValue(m.groups.page);
     return out;
   }
-  if (rangeOnly().test(value)) return { page: pageValue(value) };
+  if (holdsOneOf(value, PAGE_DASHES) && rangeOnly().test(value)) return { page: pageValue(value) };
   m = volumeIssueDate(value).exec(value) ?? datePages(value).exec(value);
   const date = m?.groups ? readDate(m.groups.date!) : null;
   if (m?.groups && date?.year !== undefined) {
@@ -219,7 +220,7 @@ function readNumbers(text: string): SourceFields | null {
     else if (issue) out.issue = issue;
     if (g.suppl !== undefined) out.issue = out.issue ?? `Suppl${g.suppl ? ` ${g.suppl}` : ''}`;
     // MLA's "40.1": volume 40, issue 1.
-    const dotted = /^(\d+)\.(\d+)$/.exec(g.volume!);
+    const dotted = g.volume!.includes('.') ? /^(\d+)\.(\d+)$/.exec(g.volume!) : null;
     if (dotted && out.issue === undefined) {
       g.volume = dotted[1]!;
       out.issue = dotted[2]!;
@@ -253,7 +254,10 @@ function mlaPeriodical(value: string): SourceFields | null {
 }
 
 /** Pages as written, with dashes as hyphens and no spaces around them. */
-export const pageValue = (text: string) => text.trim().replace(/\s?[-–—_]{1,2}\s?/g, '-');
+export const pageValue = (text: string) => (holdsOneOf(text, PAGE_DASHES) ? text.trim().replace(/\s?[-–—_]{1,2}\s?/g, '-') : text.trim());
+
+/** The dashes and underscores a page range is written with (`[-–—_]`). */
+const PAGE_DASHES = '-–—_';
 
 // ——— Dates ———
 
@@ -262,10 +266,13 @@ function readDate(text: string): SourceFields | null {
   const words = referenceWords();
   // ("May(26)": the day in brackets.)
   const trimmed = text.trim();
-  const value = trimmed.replace(bracketedNumberEnd(trimmed), ' $1').replace(/^\(|\)\.?$/g, '').replace(/[.,:]$/, '').trim();
+  // (Each pattern here is asked only of a text holding what its matches hold — a bracket, a hyphen, a full stop, a
+  // digit first —: a one-article list's dates are mostly a year alone, which compiles none of them. Issue 17: start-up.)
+  const dayApart = trimmed.includes('(') ? trimmed.replace(bracketedNumberEnd(trimmed), ' $1') : trimmed;
+  const value = (dayApart.startsWith('(') || dayApart.includes(')') ? dayApart.replace(/^\(|\)\.?$/g, '') : dayApart).replace(/[.,:]$/, '').trim();
   if (!value || value.length > 40) return null;
   // "2019-03-12": ISO, whole (the split below would cut it at its hyphens).
-  const iso = /^((?:1[5-9]|20)\d{2})-(\d{1,2})(?:-(\d{1,2}))?$/.exec(value);
+  const iso = opensWithOneOf(value, '12') && value.includes('-') ? /^((?:1[5-9]|20)\d{2})-(\d{1,2})(?:-(\d{1,2}))?$/.exec(value) : null;
   if (iso) return iso[3] ? { year: Number(iso[1]), month: Number(iso[2]), day: Number(iso[3]) } : { year: Number(iso[1]), month: Number(iso[2]) };
   const tokens = value.split(/[\s/–—-]+/).filter(Boolean);
   let year: number | undefined;
@@ -274,17 +281,18 @@ function readDate(text: string): SourceFields | null {
   let known = 0;
   for (const token of tokens) {
     const t = token.replace(/[.,]$/, '').toLowerCase();
-    if (isYear(t) || /^(?:1[5-9]|20)\d{2}[a-z]$/.test(t)) {
+    const numeral = opensWithOneOf(t, DIGITS);
+    if (isYear(t) || (numeral && /^(?:1[5-9]|20)\d{2}[a-z]$/.test(t))) {
       year ??= Number(t.slice(0, 4));
       known++;
     } else if (words.months.has(t)) {
       month ??= words.months.get(t)!;
       known++;
     } else if (referenceWords().data.seasons.includes(t)) known++;
-    else if (/^\d{1,2}(?:st|nd|rd|th)?$/.test(t) && Number(t.replace(/\D/g, '')) <= 31) {
+    else if (numeral && /^\d{1,2}(?:st|nd|rd|th)?$/.test(t) && Number(t.replace(/\D/g, '')) <= 31) {
       day ??= Number(t.replace(/\D/g, ''));
       known++;
-    } else if (/^\d{1,2}\.\d{1,2}\.(?:1[5-9]|20)\d{2}$/.test(t)) {
+    } else if (numeral && t.includes('.') && /^\d{1,2}\.\d{1,2}\.(?:1[5-9]|20)\d{2}$/.test(t)) {
       const [d, mo, y] = t.split('.').map(Number) as [number, number, number];
       day ??= d;
       month ??= mo;
@@ -302,11 +310,17 @@ function readDate(text: string): SourceFields | null {
 
 // ——— Places and publishers ———
 
+/**
+ * `text` without a bracket opening or closing it (`text.replace(/^\(|\)$/g, '')`): the pattern asked
+ * only of a text that opens or closes with one (issue 17: start-up).
+ */
+export const stripBrackets = (text: string): string => (text.startsWith('(') || text.endsWith(')') ? text.replace(/^\(|\)$/g, '') : text);
+
 /** True for a region after a city ("MA", "Calif.", "New Jersey", "UK", "The Netherlands"). */
 export function isRegion(text: string): boolean {
   // ("D. C." is "D.C.".)
-  const bare = text.trim().replace(/^\(|\)$/g, '');
-  return referenceWords().regions.has(phraseKey(bare.replace(spacedInitials(bare), '$1.')));
+  const bare = stripBrackets(text.trim());
+  return referenceWords().regions.has(phraseKey(bare.includes('.') ? bare.replace(spacedInitials(bare), '$1.') : bare));
 }
 
 // Shapes the code below reads, each in the form its text needs (src/refs/latin1.ts: issue 17, start-up).
@@ -372,7 +386,7 @@ export function isPublisherName(text: string): boolean {
   // "Journal of Electronic Publishing" is a journal.
   if (periodicalStart(value).test(value)) return false;
   if (tokens.some((t) => words.publisherWords.has(phraseKey(t)))) return true;
-  if (/&\s?(?:co|sons)\b/i.test(value)) return true;
+  if (value.includes('&') && /&\s?(?:co|sons)\b/i.test(value)) return true;
   // "Cambridge University Press" is covered above; "University of Toronto" is an institution.
   return words.cjkPublisherWords.some((w) => value.endsWith(w));
 }
@@ -488,7 +502,7 @@ const yearThenCapital = latin1Pattern(() => /^((?:1[5-9]|20)\d{2}):\s(\p{Lu}.*)$
 function classifyUncached(text: string): { kind: SegmentKind; fields: SourceFields } {
   const bare = text.trim().replace(/\.$/, '');
   // "1974: Springer-Verlag Berlin": the year, then the publisher (the year-first book style).
-  const yearFirst = yearThenCapital(bare).exec(bare);
+  const yearFirst = opensWithOneOf(bare, '12') && bare.includes(':') ? yearThenCapital(bare).exec(bare) : null;
   if (yearFirst) {
     const rest = classifyUncached(yearFirst[2]!);
     if (rest.kind === 'publisher' || rest.kind === 'place-publisher') return { kind: rest.kind, fields: { ...rest.fields, year: Number(yearFirst[1]) } };
@@ -535,12 +549,12 @@ function classifyPart(text: string): { kind: SegmentKind; fields: SourceFields }
   // (A plain word alone — "Speech", "Audio" in "Audio, Speech, and Language Processing" — only in brackets.)
   // (Media and edition phrases are short: longer parts are not looked up.)
   const short = bare.length <= 32;
-  const medium = short ? bare.replace(/^[[(]\s?|\s?[\])]$/g, '') : '';
+  const medium = !short ? '' : opensWithOneOf(bare, '[(') || closesWithOneOf(bare, '])') ? bare.replace(/^[[(]\s?|\s?[\])]$/g, '') : bare;
   if (short && words.media.has(phraseKey(medium)) && (medium !== bare || /\s|^\p{Lu}{2}/u.test(medium))) return { kind: 'genre', fields: { genre: medium } };
   const dropNote = wordPattern('dropNote', bare);
   dropNote.lastIndex = 0;
   const note = dropNote.exec(bare);
-  if ((note && note.index === 0) || identifierNote(bare).test(bare) || /^\[(?:[^[\]]|\[[^[\]]*\])*\]$/.test(bare)) return { kind: 'note', fields: { note: bare } };
+  if ((note && note.index === 0) || identifierNote(bare).test(bare) || (bare.startsWith('[') && /^\[(?:[^[\]]|\[[^[\]]*\])*\]$/.test(bare))) return { kind: 'note', fields: { note: bare } };
   if (inPrefix(value).test(value)) return { kind: 'in', fields: {} };
   if (contributorsBefore(bare).test(bare) || extent(bare).test(bare)) {
     // "2 vols.", "312 pp.": how many volumes or pages the work has.
@@ -629,7 +643,8 @@ function findNumericTail(view: string): number {
   // read as numbers. Tails with a long lower-case word are never numbers: skip them cheaply.
   for (let i = view.indexOf(' '); i !== -1 && i < view.length - 1; i = view.indexOf(' ', i + 1)) {
     const rest = view.slice(i + 1);
-    if (!numericStart(rest).test(rest)) continue;
+    // (Every match holds a digit, "(" or ":": a rest without one is not asked, and the pattern not compiled. Issue 17: start-up.)
+    if (!(rest.includes('(') || rest.includes(':') || holdsDigit(rest)) || !numericStart(rest).test(rest)) continue;
     if (rest.length > 60) continue;
     if (readNumbers(rest) || readDate(rest)) return i;
   }
@@ -646,7 +661,9 @@ function splitTrailingGroups(text: string, span: Span): Span[] {
   let rest = span;
   for (let guard = 0; guard < 4; guard++) {
     // (A square-bracketed group may hold one more: "[arXiv:0905.2970 [hep-th]]".)
-    const tail = /\s(\([^()]{2,200}\)|\[(?:[^[\]]|\[[^[\]]{1,40}\]){2,200}\])\.?$/u.exec(rest.text);
+    // (Only a text closing with a bracket, or with one and a full stop: issue 17, start-up.)
+    const closing = rest.text.endsWith('.') ? rest.text.slice(-2, -1) : rest.text.slice(-1);
+    const tail = closing === ')' || closing === ']' ? /\s(\([^()]{2,200}\)|\[(?:[^[\]]|\[[^[\]]{1,40}\]){2,200}\])\.?$/u.exec(rest.text) : null;
     if (!tail || tail.index === 0) break;
     // "(USA)" in "Proceedings of the National Academy of Sciences (USA)" is part of the name; a group
     // with numbers, a colon, a comma or a role word stands apart.
@@ -741,7 +758,7 @@ export function segmentSource(text: string): Segment[] {
   for (const span of splitTopLevel(text, cut)) {
     // A group of names and their role first in a part stands apart too: "(Eds D Armitage, F Berkes) pp. 208–227",
     // "(M. Cooper & W. B. Stiles, Eds.) Person-Centered Psychotherapies".
-    const lead = /^\([^()]{2,200}\)(?=\s)/u.exec(span.text);
+    const lead = span.text.startsWith('(') ? /^\([^()]{2,200}\)(?=\s)/u.exec(span.text) : null;
     if (lead && /\b(?:eds?|editors?|hrsg|trans|transl)\b/iu.test(lead[0])) {
       const rest = span.text.slice(lead[0].length).trimStart();
       const restStart = span.end - rest.length;
@@ -753,7 +770,8 @@ export function segmentSource(text: string): Segment[] {
   const segments: Segment[] = [];
   for (const span of top) {
     // A parenthesised group alone ("(pp. 96-116)", "(New York: Norton, 1995)") is read inside.
-    const group = /^\((.*)\)\.?$/su.exec(span.text.trim());
+    const trimmed = span.text.trim();
+    const group = trimmed.startsWith('(') ? /^\((.*)\)\.?$/su.exec(trimmed) : null;
     if (group && span.text.indexOf(')') === span.text.length - (span.text.endsWith('.') ? 2 : 1)) {
       const inner = splitTopLevel(text, (i) => (text[i] === ',' || text[i] === ';' ? 1 : 0), span.start + 1, span.start + 1 + group[1]!.length);
       // ("(in Russian)": a language note in brackets, not a container.)
@@ -865,8 +883,8 @@ export function segmentSource(text: string): Segment[] {
     }
     // ("Westview Press Boulder, CO": the region goes with the place that ends the publisher's part.)
     else if (previous.kind === 'place-publisher' && previous.fields.place && endsAlike(head, previous.fields.place) && isRegion(current.text.trim().replace(/\.$/, ''))) merge('place-publisher', { ...previous.fields, place: `${previous.fields.place}, ${current.text.trim().replace(/(?<!(?:^|\s)\p{Lu})[.,]$/u, '')}` });
-    else if ((previous.kind === 'publisher' || previous.kind === 'text') && /^(?:Inc|Ltd|Co|Corp|LLC|GmbH)\.?$/i.test(current.text.trim())) merge('publisher', { publisher: `${head}, ${current.text.trim()}` });
-    else if (referenceWords().publishers.has(phraseKey(joined.replace(/\s?&\s?co\.?$/i, '')))) merge('publisher', { publisher: joined });
+    else if ((previous.kind === 'publisher' || previous.kind === 'text') && opensWithOneOf(current.text.trim(), 'ILCGilcg') && /^(?:Inc|Ltd|Co|Corp|LLC|GmbH)\.?$/i.test(current.text.trim())) merge('publisher', { publisher: `${head}, ${current.text.trim()}` });
+    else if (referenceWords().publishers.has(phraseKey(joined.includes('&') ? joined.replace(/\s?&\s?co\.?$/i, '') : joined))) merge('publisher', { publisher: joined });
     else if ((previous.kind === 'publisher' || previous.kind === 'place-publisher') && previous.fields.publisher && isInstitution(previous.fields.publisher) && current.kind === 'text' && isInstitution(current.text.trim().replace(/[.,]$/, ''))) {
       // "Murray Hill, NJ: AT&T Bell Laboratories, Statistics Department.": one institution after its place.
       merge(previous.kind, { ...previous.fields, publisher: `${previous.fields.publisher}, ${current.text.trim().replace(/[.,]$/, '')}` });

@@ -35,7 +35,7 @@ export const hasCjk = (text: string) => !isLatin1(text) && cjkPattern().test(tex
  * into the view are offsets into the string.
  */
 export function matchingView(text: string): string {
-  return foldWidth(text).replace(/。/g, '.').replace(/、/g, ',');
+  return foldWidth(text).replaceAll('。', '.').replaceAll('、', ',');
 }
 
 const opening: Record<string, string> = { '(': ')', '[': ']', '《': '》', '“': '”', '«': '»', '{': '}', '〔': '〕', '【': '】', '‘': '’' };
@@ -159,6 +159,49 @@ export function stripEnds(text: string, leading: string, trailing: string): stri
   while (s < e && (isSpaceUnit(text.charCodeAt(s)) || leading.includes(text[s]!))) s++;
   while (e > s && (isSpaceUnit(text.charCodeAt(e - 1)) || trailing.includes(text[e - 1]!))) e--;
   return s === 0 && e === text.length ? text : text.slice(s, e);
+}
+
+/**
+ * Whether the first unit of `text` — or its second, when `pastSpace` and the first is white space —
+ * is one of `units`: what a pattern anchored at the start (`^X`, `^\s?X`) needs there. The parser
+ * asks it before such a pattern, which a text it rules out then never compiles: a one-article list
+ * runs each of its ~200 patterns a few times, and compiling one costs more than every run of it
+ * (BENCHMARKS.md, issue 17: start-up).
+ */
+export function opensWithOneOf(text: string, units: string, pastSpace = false): boolean {
+  const at = pastSpace && isSpaceUnit(text.charCodeAt(0)) ? 1 : 0;
+  return at < text.length && units.includes(text[at]!);
+}
+
+/** Whether the last unit of `text` is one of `units` (see {@link opensWithOneOf}: a pattern anchored at the end). */
+export function closesWithOneOf(text: string, units: string): boolean {
+  return text.length > 0 && units.includes(text[text.length - 1]!);
+}
+
+/** Whether `text` holds `open`, then at most one white-space unit, then `close` ("()", "[ ]"): what `\s?\(\s?\)` needs. */
+export function holdsEmptyPair(text: string, open: string, close: string): boolean {
+  for (let i = text.indexOf(open); i !== -1; i = text.indexOf(open, i + 1)) {
+    if (text[i + 1] === close || (isSpaceUnit(text.charCodeAt(i + 1)) && text[i + 2] === close)) return true;
+  }
+  return false;
+}
+
+/** Whether `text` holds one of `units` (a class every match of a pattern holds a unit of). */
+export function holdsOneOf(text: string, units: string): boolean {
+  for (let i = 0; i < units.length; i++) if (text.includes(units[i]!)) return true;
+  return false;
+}
+
+/** The ASCII digits, as {@link opensWithOneOf} takes units. */
+export const DIGITS = '0123456789';
+
+/** Whether `text` holds an ASCII digit (what `\d` matches, with or without the u and i flags). */
+export function holdsDigit(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) return true;
+  }
+  return false;
 }
 
 // Where `\s+` → ' ' changes a text: white space other than a space, or two spaces.

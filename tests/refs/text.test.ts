@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { phraseKey } from '../../src/refs/data.js';
 import { isLabelLine } from '../../src/refs/split.js';
 import { isIdentifierOnly } from '../../src/refs/identifiers.js';
-import { isSpaceUnit, splitTopLevel, squashSpaces, stripEnds, trimSpan, type Span } from '../../src/refs/text.js';
+import { closesWithOneOf, holdsDigit, holdsEmptyPair, holdsOneOf, isSpaceUnit, opensWithOneOf, splitTopLevel, squashSpaces, stripEnds, trimSpan, type Span } from '../../src/refs/text.js';
 
 /**
  * The parser's shared helpers are read at every character of every part (issue 17 made them
@@ -126,5 +126,31 @@ describe('the helpers every part goes through give what their plain definitions 
   it('isIdentifierOnly: a line without "10.", "http", "PMC" or "PMID" holds no identifier', () => {
     for (const line of ['doi: 10.1000/xyz', 'HTTPS://example.org', 'PMC12345', 'pmid: 123', 'https://doi.org/10.1/2 | PubMed']) expect(isIdentifierOnly(line), line).toBe(true);
     for (const line of ['doi: 10/xyz', 'PubMed | Google Scholar', 'ISSN 1234-5678', 'PMI 123', 'www.example.org']) expect(isIdentifierOnly(line), line).toBe(false);
+  });
+});
+
+describe('the tests asked before a pattern (issue 17: start-up)', () => {
+  it('read a text’s first unit, past one white-space unit when asked, and its last', () => {
+    expect(opensWithOneOf('(2025)', '([')).toBe(true);
+    expect(opensWithOneOf(' (2025)', '([')).toBe(false);
+    expect(opensWithOneOf(' (2025)', '([', true)).toBe(true);
+    expect(opensWithOneOf('  (2025)', '([', true)).toBe(false);
+    expect(opensWithOneOf('', '([', true)).toBe(false);
+    expect(opensWithOneOf('\u00a0[J]', '[', true)).toBe(true);
+    expect(closesWithOneOf('Title.”', '"”»')).toBe(true);
+    expect(closesWithOneOf('Title.', '"”»')).toBe(false);
+    expect(closesWithOneOf('', ')')).toBe(false);
+  });
+
+  it('find digits, any of some units, and an empty pair of brackets as the patterns do', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('(', ')', '[', ']', ' ', '\t', '\u3000', 'a', '1', '٣', '-', '–', '_'), { maxLength: 10 }), (units) => {
+        const text = units.join('');
+        expect(holdsDigit(text)).toBe(/\d/u.test(text));
+        expect(holdsOneOf(text, '-–—_')).toBe(/[-–—_]/.test(text));
+        expect(holdsEmptyPair(text, '(', ')') || holdsEmptyPair(text, '[', ']')).toBe(/\s?\(\s?\)|\s?\[\s?\]/.test(text));
+      }),
+      { numRuns: 3000, seed: 17 },
+    );
   });
 });

@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { referenceData } from '../../src/generated/reference-data.js';
 import { patternShapes } from '../../src/generated/pattern-shapes.js';
@@ -7,7 +5,7 @@ import { guardedPatterns, mayMatch, referencePatterns, referenceWords, setPreTes
 // (The source reader and the name scanner make their guarded patterns at load.)
 import '../../src/refs/source.js';
 import '../../src/refs/names.js';
-import { sharedData } from '../accuracy/shared-data.js';
+import { labelledReferenceStrings } from '../accuracy/shared-data.js';
 // @ts-expect-error no declaration file for the .mjs script
 import { shapesOf } from '../../scripts/gen-pattern-shapes.mjs';
 
@@ -80,17 +78,7 @@ const generatedStrings = [...new Set(allWords.flatMap(generated))];
 
 /** The labelled reference strings of the shared data, whole and cut into parts at ", ", "; " and ". ". */
 function sharedStrings(): string[] {
-  const { dir, missing } = sharedData();
-  if (missing) return [];
-  const out: string[] = [];
-  for (const file of ['anystyle-core.jsonl', 'pmc-vancouver-dev.jsonl', 'gbt7714-examples.jsonl']) {
-    for (const line of readFileSync(join(dir, 'references', file), 'utf8').split('\n')) {
-      if (!line.trim()) continue;
-      const raw = (JSON.parse(line) as { raw: string }).raw;
-      out.push(raw, ...raw.split(/[,;.]\s/).map((p) => p.trim()));
-    }
-  }
-  return [...new Set(out)];
+  return [...new Set(labelledReferenceStrings().flatMap((raw) => [raw, ...raw.split(/[,;.]\s/).map((p) => p.trim())]))];
 }
 
 describe('word patterns’ pre-tests', () => {
