@@ -5,6 +5,6 @@ export const shippedDataHashes: readonly string[] = [
   '9a139e957b3ce6adad74216552ba3ef8937e435cfb9497dc7af3dee9ef13f0e7', // facts: pipelines/data/facts.json
   '73651168e9ae98853bf117d2313db81bf75f0bfc6beb15c38b39e90ae0c88990', // html: pipelines/data/html.json
   '9efae9fb4210911827b1277915040614f6509c8c7f8911aa45d814085becbec1', // journals: pipelines/data/journals.json
-  '3ef3c9286d0ea19083f84b1269ef77f94e4634875c18d008bcfe9e1f8e2291df', // lexicon: pipelines/data/lexicon.json
-  '724e14ac5039d3b5f2a93255ee457f166832420d39b770dc3d6faca5de8795fd', // structure: pipelines/data/structure.json
+  '9e5474f42d8ff412ffdfcd33eb8e4e2cdddf2e50c431346ebaaaf4e491e2ff44', // lexicon: pipelines/data/lexicon.json
+  '3630b67e27b2aec4e982686f855bac68244f21431dbb84122a1b8e1f7393e360', // structure: pipelines/data/structure.json
 ];
