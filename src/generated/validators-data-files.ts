@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 "use strict";
 export const structure = validate52;
-const schema19 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/structure.schema.json","type":"object","additionalProperties":false,"required":["maxHeadingLength","monthNames","numerals","monthHeadings","rangeHeadings","yearHeadings","yearHeadingWords","headingPunctuation","outlineHeadings","outlineSubheadings","sectionKeywords","referenceHeadings","boilerplate","pageDates","leadLabels","bylinePrefixes","captions","itemDates","undatedItemStarts","relativeDay","eventVerbs","yearOpeners","closingWords","sentenceBreak","publicationCues","english","relativeYears","citationMarker","pageKinds","messageExamples"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"maxHeadingLength":{"type":"integer","minimum":8},"maxLatinTitleLength":{"type":"integer","minimum":1,"maximum":1000},"maxLatinHeadlineLength":{"type":"integer","minimum":1,"maximum":1000},"datelinePlaces":{"type":"array","items":{"type":"string","minLength":2,"maxLength":40,"pattern":"^\\p{Lu}[\\p{L}.'’ -]*$"},"uniqueItems":true},"monthNames":{"type":"array","minItems":12,"maxItems":12,"items":{"type":"array","minItems":1,"maxItems":8,"items":{"type":"string","pattern":"^[A-Za-z]{2,20}$"}}},"numerals":{"type":"object","minProperties":1,"propertyNames":{"minLength":1,"maxLength":1},"additionalProperties":{"type":"integer","minimum":0,"maximum":10}},"monthHeadings":{"$ref":"#/$defs/Patterns"},"rangeHeadings":{"$ref":"#/$defs/Patterns"},"yearHeadings":{"$ref":"#/$defs/Patterns"},"yearHeadingWords":{"$ref":"#/$defs/Words"},"headingPunctuation":{"type":"string","minLength":1,"maxLength":600},"unfinishedLineEnds":{"type":"string","minLength":1,"maxLength":600},"wordMarks":{"type":"string","minLength":1,"maxLength":600},"headingMarks":{"type":"string","minLength":1,"maxLength":600},"outlineHeadings":{"$ref":"#/$defs/Patterns"},"outlineSubheadings":{"$ref":"#/$defs/Patterns"},"sectionKeywords":{"type":"object","additionalProperties":false,"required":["summary","outlook","conclusion"],"properties":{"summary":{"$ref":"#/$defs/Words"},"outlook":{"$ref":"#/$defs/Words"},"conclusion":{"$ref":"#/$defs/Words"}}},"referenceHeadings":{"$ref":"#/$defs/Patterns"},"boilerplate":{"type":"object","additionalProperties":false,"required":["disclaimer","qr-code","other"],"properties":{"disclaimer":{"$ref":"#/$defs/Patterns"},"qr-code":{"$ref":"#/$defs/Patterns"},"other":{"$ref":"#/$defs/Patterns"}}},"issueLines":{"$ref":"#/$defs/Patterns"},"pageDates":{"$ref":"#/$defs/Patterns"},"titleDateLines":{"$ref":"#/$defs/Patterns"},"documentTitles":{"$ref":"#/$defs/Patterns"},"leadLabels":{"$ref":"#/$defs/Patterns"},"bylinePrefixes":{"$ref":"#/$defs/Patterns"},"captions":{"$ref":"#/$defs/Patterns"},"subtitleLines":{"type":"string","minLength":1,"maxLength":600},"affiliationLines":{"type":"string","minLength":1,"maxLength":600},"bylineLines":{"$ref":"#/$defs/Patterns"},"titleSiteNames":{"type":"string","minLength":1,"maxLength":600},"noteLabels":{"type":"string","minLength":1,"maxLength":600},"captionCredits":{"type":"string","minLength":1,"maxLength":600},"itemDates":{"$ref":"#/$defs/Patterns"},"undatedItemStarts":{"$ref":"#/$defs/Patterns"},"relativeDay":{"type":"string","minLength":1,"maxLength":600},"eventVerbs":{"$ref":"#/$defs/Words"},"todayWords":{"type":"string","minLength":1,"maxLength":200},"recentWords":{"type":"string","minLength":1,"maxLength":200},"yearOpeners":{"$ref":"#/$defs/Patterns"},"closingWords":{"$ref":"#/$defs/Patterns"},"sentenceBreak":{"type":"string","minLength":1,"maxLength":600},"publicationCues":{"type":"string","minLength":1,"maxLength":600},"english":{"type":"object","additionalProperties":false,"required":["phrases","therapies","connectors"],"properties":{"phrases":{"type":"array","items":{"$ref":"#/$defs/Translation"}},"therapies":{"type":"array","items":{"$ref":"#/$defs/Translation"}},"connectors":{"type":"array","items":{"type":"string"}},"bodyNames":{"type":"object","additionalProperties":false,"required":["heads","joiners"],"properties":{"heads":{"type":"array","items":{"type":"string","pattern":"^[A-Z][A-Za-z]{1,30}$"},"maxItems":100},"joiners":{"type":"array","items":{"type":"string","minLength":1,"maxLength":10},"maxItems":20}}}}},"relativeYears":{"type":"object","additionalProperties":{"type":"integer","minimum":-10,"maximum":10}},"citationMarker":{"type":"string","minLength":1,"maxLength":600},"pageKinds":{"type":"object","additionalProperties":false,"required":["titleYearRange","titleYear","approvalVerbs","regulators","trialRoundupTitles","overviewTitles"],"properties":{"titleYearRange":{"type":"string","minLength":1,"maxLength":600},"titleYear":{"type":"string","minLength":1,"maxLength":600},"approvalVerbs":{"$ref":"#/$defs/Words"},"regulators":{"$ref":"#/$defs/Words"},"approvalPhrases":{"type":"string","minLength":1,"maxLength":1000},"trialCues":{"type":"string","minLength":1,"maxLength":600},"denialCues":{"type":"string","minLength":1,"maxLength":600},"adviceCues":{"type":"string","minLength":1,"maxLength":600},"trialRoundupTitles":{"$ref":"#/$defs/Patterns"},"overviewTitles":{"$ref":"#/$defs/Patterns"}}},"messageExamples":{"type":"object","additionalProperties":false,"required":["monthHeading","referenceHeading"],"properties":{"monthHeading":{"type":"string","minLength":1,"maxLength":200},"referenceHeading":{"type":"string","minLength":1,"maxLength":200}}}},"$defs":{"Patterns":{"type":"array","items":{"type":"string","minLength":1,"maxLength":600}},"Words":{"type":"array","items":{"type":"string","minLength":1},"minItems":1},"Translation":{"type":"object","additionalProperties":false,"required":["zh","en"],"properties":{"zh":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}},"en":{"type":"string","minLength":1},"preposition":{"type":"string"},"written":{"type":"array","items":{"type":"string","minLength":1}}}}}};
+const schema19 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/structure.schema.json","type":"object","additionalProperties":false,"required":["maxHeadingLength","monthNames","numerals","monthHeadings","rangeHeadings","yearHeadings","yearHeadingWords","headingPunctuation","outlineHeadings","outlineSubheadings","sectionKeywords","referenceHeadings","boilerplate","pageDates","leadLabels","bylinePrefixes","captions","itemDates","undatedItemStarts","relativeDay","eventVerbs","yearOpeners","closingWords","sentenceBreak","publicationCues","english","relativeYears","citationMarker","pageKinds","messageExamples"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"maxHeadingLength":{"type":"integer","minimum":8},"maxLatinTitleLength":{"type":"integer","minimum":1,"maximum":1000},"maxLatinHeadlineLength":{"type":"integer","minimum":1,"maximum":1000},"datelinePlaces":{"type":"array","items":{"type":"string","minLength":2,"maxLength":40,"pattern":"^\\p{Lu}[\\p{L}.'’ -]*$"},"uniqueItems":true},"monthNames":{"type":"array","minItems":12,"maxItems":12,"items":{"type":"array","minItems":1,"maxItems":8,"items":{"type":"string","pattern":"^[A-Za-z]{2,20}$"}}},"numerals":{"type":"object","minProperties":1,"propertyNames":{"minLength":1,"maxLength":1},"additionalProperties":{"type":"integer","minimum":0,"maximum":10}},"monthHeadings":{"$ref":"#/$defs/Patterns"},"rangeHeadings":{"$ref":"#/$defs/Patterns"},"yearHeadings":{"$ref":"#/$defs/Patterns"},"yearHeadingWords":{"$ref":"#/$defs/Words"},"headingPunctuation":{"type":"string","minLength":1,"maxLength":600},"unfinishedLineEnds":{"type":"string","minLength":1,"maxLength":600},"wordMarks":{"type":"string","minLength":1,"maxLength":600},"headingMarks":{"type":"string","minLength":1,"maxLength":600},"outlineHeadings":{"$ref":"#/$defs/Patterns"},"outlineSubheadings":{"$ref":"#/$defs/Patterns"},"sectionKeywords":{"type":"object","additionalProperties":false,"required":["summary","outlook","conclusion"],"properties":{"summary":{"$ref":"#/$defs/Words"},"outlook":{"$ref":"#/$defs/Words"},"conclusion":{"$ref":"#/$defs/Words"}}},"referenceHeadings":{"$ref":"#/$defs/Patterns"},"boilerplate":{"type":"object","additionalProperties":false,"required":["disclaimer","qr-code","other"],"properties":{"disclaimer":{"$ref":"#/$defs/Patterns"},"qr-code":{"$ref":"#/$defs/Patterns"},"other":{"$ref":"#/$defs/Patterns"}}},"issueLines":{"$ref":"#/$defs/Patterns"},"pageDates":{"$ref":"#/$defs/Patterns"},"titleDateLines":{"$ref":"#/$defs/Patterns"},"documentTitles":{"$ref":"#/$defs/Patterns"},"leadLabels":{"$ref":"#/$defs/Patterns"},"bylinePrefixes":{"$ref":"#/$defs/Patterns"},"captions":{"$ref":"#/$defs/Patterns"},"subtitleLines":{"type":"string","minLength":1,"maxLength":600},"affiliationLines":{"type":"string","minLength":1,"maxLength":600},"bylineLines":{"$ref":"#/$defs/Patterns"},"titleSiteNames":{"type":"string","minLength":1,"maxLength":600},"noteLabels":{"type":"string","minLength":1,"maxLength":600},"captionCredits":{"type":"string","minLength":1,"maxLength":600},"itemDates":{"$ref":"#/$defs/Patterns"},"undatedItemStarts":{"$ref":"#/$defs/Patterns"},"relativeDay":{"type":"string","minLength":1,"maxLength":600},"eventVerbs":{"$ref":"#/$defs/Words"},"todayWords":{"type":"string","minLength":1,"maxLength":200},"recentWords":{"type":"string","minLength":1,"maxLength":200},"yearOpeners":{"$ref":"#/$defs/Patterns"},"closingWords":{"$ref":"#/$defs/Patterns"},"sentenceBreak":{"type":"string","minLength":1,"maxLength":600},"publicationCues":{"type":"string","minLength":1,"maxLength":600},"english":{"type":"object","additionalProperties":false,"required":["phrases","therapies","connectors"],"properties":{"phrases":{"type":"array","items":{"$ref":"#/$defs/Translation"}},"therapies":{"type":"array","items":{"$ref":"#/$defs/Translation"}},"connectors":{"type":"array","items":{"type":"string"}},"bodyNames":{"type":"object","additionalProperties":false,"required":["heads","joiners"],"properties":{"heads":{"type":"array","items":{"type":"string","pattern":"^[A-Z][A-Za-z]{1,30}$"},"maxItems":100},"joiners":{"type":"array","items":{"type":"string","minLength":1,"maxLength":10},"maxItems":20}}}}},"relativeYears":{"type":"object","additionalProperties":{"type":"integer","minimum":-10,"maximum":10}},"citationMarker":{"type":"string","minLength":1,"maxLength":600},"pageKinds":{"type":"object","additionalProperties":false,"required":["titleYearRange","titleYear","approvalVerbs","regulators","trialRoundupTitles","overviewTitles"],"properties":{"titleYearRange":{"type":"string","minLength":1,"maxLength":600},"titleYear":{"type":"string","minLength":1,"maxLength":600},"approvalVerbs":{"$ref":"#/$defs/Words"},"regulators":{"$ref":"#/$defs/Words"},"approvalPhrases":{"type":"string","minLength":1,"maxLength":1000},"trialCues":{"type":"string","minLength":1,"maxLength":600},"denialCues":{"type":"string","minLength":1,"maxLength":700},"adviceCues":{"type":"string","minLength":1,"maxLength":600},"trialRoundupTitles":{"$ref":"#/$defs/Patterns"},"overviewTitles":{"$ref":"#/$defs/Patterns"}}},"messageExamples":{"type":"object","additionalProperties":false,"required":["monthHeading","referenceHeading"],"properties":{"monthHeading":{"type":"string","minLength":1,"maxLength":200},"referenceHeading":{"type":"string","minLength":1,"maxLength":200}}}},"$defs":{"Patterns":{"type":"array","items":{"type":"string","minLength":1,"maxLength":600}},"Words":{"type":"array","items":{"type":"string","minLength":1},"minItems":1},"Translation":{"type":"object","additionalProperties":false,"required":["zh","en"],"properties":{"zh":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}},"en":{"type":"string","minLength":1},"preposition":{"type":"string"},"written":{"type":"array","items":{"type":"string","minLength":1}}}}}};
 const func1 = Object.prototype.hasOwnProperty;
 const func2 = require("ajv/dist/runtime/ucs2length").default;
 const pattern3 = new RegExp("^\\p{Lu}[\\p{L}.'’ -]*$", "u");
@@ -1890,8 +1890,8 @@ let data76 = data69.denialCues;
 const _errs132 = errors;
 if(errors === _errs132){
 if(typeof data76 === "string"){
-if(func2(data76) > 600){
-validate52.errors = [{instancePath:instancePath+"/pageKinds/denialCues",schemaPath:"#/properties/pageKinds/properties/denialCues/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
+if(func2(data76) > 700){
+validate52.errors = [{instancePath:instancePath+"/pageKinds/denialCues",schemaPath:"#/properties/pageKinds/properties/denialCues/maxLength",keyword:"maxLength",params:{limit: 700},message:"must NOT have more than 700 characters"}];
 return false;
 }
 else {
@@ -3019,7 +3019,7 @@ return errors === 0;
 validate103.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const lexicon = validate107;
-const schema27 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/lexicon.schema.json","type":"object","additionalProperties":false,"required":["concepts","patterns"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"pinyinRuby":{"type":"string","minLength":2,"maxLength":300},"definitionStops":{"type":"object","additionalProperties":false,"required":["always","clauseOpeners"],"properties":{"always":{"type":"array","items":{"type":"string","minLength":1,"maxLength":10},"maxItems":100},"clauseOpeners":{"type":"array","items":{"type":"string","minLength":1,"maxLength":10},"maxItems":100}}},"abbreviationCompounds":{"type":"object","additionalProperties":false,"properties":{"before":{"type":"array","items":{"type":"string","minLength":1,"maxLength":10},"maxItems":50},"after":{"type":"array","items":{"type":"string","minLength":1,"maxLength":10},"maxItems":50}}},"asides":{"type":"array","items":{"type":"string","minLength":2,"maxLength":12},"maxItems":100},"asideEndings":{"type":"array","items":{"type":"string","minLength":3,"maxLength":8},"maxItems":40},"notMentions":{"type":"array","items":{"type":"string","minLength":2,"maxLength":40},"maxItems":200},"patterns":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","type","pattern","idPrefix","labelCase"],"properties":{"name":{"type":"string","pattern":"^[a-z][a-z0-9-]*$"},"type":{"$ref":"#/$defs/EntityType"},"pattern":{"type":"string","minLength":2,"maxLength":200},"idPrefix":{"type":"string","pattern":"^[a-z]+:$"},"labelCase":{"enum":["upper","keep"]}}}},"concepts":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","type","label","xrefs","zh","en","abbreviations"],"properties":{"id":{"type":"string","pattern":"^[a-z]+:[a-z0-9-]+$"},"type":{"$ref":"#/$defs/EntityType"},"label":{"type":"string","minLength":1},"xrefs":{"type":"array","items":{"type":"string","pattern":"^(MESH:D[0-9]{6,9}|CL:[0-9]{7}|HGNC\\.SYMBOL:[A-Z0-9-]+)$"}},"zh":{"type":"array","items":{"type":"string","minLength":1}},"en":{"type":"array","items":{"type":"string","minLength":2}},"abbreviations":{"type":"array","items":{"type":"string","minLength":2}},"broader":{"type":"string","pattern":"^[a-z]+:[a-z0-9-]+$"}}}}},"$defs":{"EntityType":{"enum":["disease","cell","molecule","measure","organization","journal","drug","country","other"]}}};
+const schema27 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/lexicon.schema.json","type":"object","additionalProperties":false,"required":["concepts","patterns"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"pinyinRuby":{"type":"string","minLength":2,"maxLength":300},"definitionStops":{"type":"object","additionalProperties":false,"required":["always","clauseOpeners"],"properties":{"always":{"type":"array","items":{"type":"string","minLength":1,"maxLength":10},"maxItems":100},"clauseOpeners":{"type":"array","items":{"type":"string","minLength":1,"maxLength":10},"maxItems":100},"initialsJoiners":{"type":"array","items":{"type":"string","minLength":1,"maxLength":6},"maxItems":20}}},"abbreviationCompounds":{"type":"object","additionalProperties":false,"properties":{"before":{"type":"array","items":{"type":"string","minLength":1,"maxLength":10},"maxItems":50},"after":{"type":"array","items":{"type":"string","minLength":1,"maxLength":10},"maxItems":50}}},"asides":{"type":"array","items":{"type":"string","minLength":2,"maxLength":12},"maxItems":100},"asideEndings":{"type":"array","items":{"type":"string","minLength":3,"maxLength":8},"maxItems":40},"notMentions":{"type":"array","items":{"type":"string","minLength":2,"maxLength":40},"maxItems":200},"patterns":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","type","pattern","idPrefix","labelCase"],"properties":{"name":{"type":"string","pattern":"^[a-z][a-z0-9-]*$"},"type":{"$ref":"#/$defs/EntityType"},"pattern":{"type":"string","minLength":2,"maxLength":200},"idPrefix":{"type":"string","pattern":"^[a-z]+:$"},"labelCase":{"enum":["upper","keep"]}}}},"concepts":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","type","label","xrefs","zh","en","abbreviations"],"properties":{"id":{"type":"string","pattern":"^[a-z]+:[a-z0-9-]+$"},"type":{"$ref":"#/$defs/EntityType"},"label":{"type":"string","minLength":1},"xrefs":{"type":"array","items":{"type":"string","pattern":"^(MESH:D[0-9]{6,9}|CL:[0-9]{7}|HGNC\\.SYMBOL:[A-Z0-9-]+)$"}},"zh":{"type":"array","items":{"type":"string","minLength":1}},"en":{"type":"array","items":{"type":"string","minLength":2}},"abbreviations":{"type":"array","items":{"type":"string","minLength":2}},"broader":{"type":"string","pattern":"^[a-z]+:[a-z0-9-]+$"}}}}},"$defs":{"EntityType":{"enum":["disease","cell","molecule","measure","organization","journal","drug","country","other"]}}};
 const pattern8 = new RegExp("^[a-z][a-z0-9-]*$", "u");
 const pattern9 = new RegExp("^[a-z]+:$", "u");
 const pattern10 = new RegExp("^[a-z]+:[a-z0-9-]+$", "u");
@@ -3138,7 +3138,7 @@ return false;
 else {
 const _errs10 = errors;
 for(const key1 in data3){
-if(!((key1 === "always") || (key1 === "clauseOpeners"))){
+if(!(((key1 === "always") || (key1 === "clauseOpeners")) || (key1 === "initialsJoiners"))){
 validate107.errors = [{instancePath:instancePath+"/definitionStops",schemaPath:"#/properties/definitionStops/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
 return false;
 break;
@@ -3246,6 +3246,58 @@ var valid1 = _errs15 === errors;
 else {
 var valid1 = true;
 }
+if(valid1){
+if(data3.initialsJoiners !== undefined){
+let data8 = data3.initialsJoiners;
+const _errs19 = errors;
+if(errors === _errs19){
+if(Array.isArray(data8)){
+if(data8.length > 20){
+validate107.errors = [{instancePath:instancePath+"/definitionStops/initialsJoiners",schemaPath:"#/properties/definitionStops/properties/initialsJoiners/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items"}];
+return false;
+}
+else {
+var valid4 = true;
+const len2 = data8.length;
+for(let i2=0; i2<len2; i2++){
+let data9 = data8[i2];
+const _errs21 = errors;
+if(errors === _errs21){
+if(typeof data9 === "string"){
+if(func2(data9) > 6){
+validate107.errors = [{instancePath:instancePath+"/definitionStops/initialsJoiners/" + i2,schemaPath:"#/properties/definitionStops/properties/initialsJoiners/items/maxLength",keyword:"maxLength",params:{limit: 6},message:"must NOT have more than 6 characters"}];
+return false;
+}
+else {
+if(func2(data9) < 1){
+validate107.errors = [{instancePath:instancePath+"/definitionStops/initialsJoiners/" + i2,schemaPath:"#/properties/definitionStops/properties/initialsJoiners/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+}
+else {
+validate107.errors = [{instancePath:instancePath+"/definitionStops/initialsJoiners/" + i2,schemaPath:"#/properties/definitionStops/properties/initialsJoiners/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid4 = _errs21 === errors;
+if(!valid4){
+break;
+}
+}
+}
+}
+else {
+validate107.errors = [{instancePath:instancePath+"/definitionStops/initialsJoiners",schemaPath:"#/properties/definitionStops/properties/initialsJoiners/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid1 = _errs19 === errors;
+}
+else {
+var valid1 = true;
+}
+}
 }
 }
 }
@@ -3262,77 +3314,26 @@ var valid0 = true;
 }
 if(valid0){
 if(data.abbreviationCompounds !== undefined){
-let data8 = data.abbreviationCompounds;
-const _errs19 = errors;
-if(errors === _errs19){
-if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
-const _errs21 = errors;
-for(const key2 in data8){
+let data10 = data.abbreviationCompounds;
+const _errs23 = errors;
+if(errors === _errs23){
+if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
+const _errs25 = errors;
+for(const key2 in data10){
 if(!((key2 === "before") || (key2 === "after"))){
 validate107.errors = [{instancePath:instancePath+"/abbreviationCompounds",schemaPath:"#/properties/abbreviationCompounds/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs21 === errors){
-if(data8.before !== undefined){
-let data9 = data8.before;
-const _errs22 = errors;
-if(errors === _errs22){
-if(Array.isArray(data9)){
-if(data9.length > 50){
-validate107.errors = [{instancePath:instancePath+"/abbreviationCompounds/before",schemaPath:"#/properties/abbreviationCompounds/properties/before/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"}];
-return false;
-}
-else {
-var valid5 = true;
-const len2 = data9.length;
-for(let i2=0; i2<len2; i2++){
-let data10 = data9[i2];
-const _errs24 = errors;
-if(errors === _errs24){
-if(typeof data10 === "string"){
-if(func2(data10) > 10){
-validate107.errors = [{instancePath:instancePath+"/abbreviationCompounds/before/" + i2,schemaPath:"#/properties/abbreviationCompounds/properties/before/items/maxLength",keyword:"maxLength",params:{limit: 10},message:"must NOT have more than 10 characters"}];
-return false;
-}
-else {
-if(func2(data10) < 1){
-validate107.errors = [{instancePath:instancePath+"/abbreviationCompounds/before/" + i2,schemaPath:"#/properties/abbreviationCompounds/properties/before/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-}
-else {
-validate107.errors = [{instancePath:instancePath+"/abbreviationCompounds/before/" + i2,schemaPath:"#/properties/abbreviationCompounds/properties/before/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid5 = _errs24 === errors;
-if(!valid5){
-break;
-}
-}
-}
-}
-else {
-validate107.errors = [{instancePath:instancePath+"/abbreviationCompounds/before",schemaPath:"#/properties/abbreviationCompounds/properties/before/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid4 = _errs22 === errors;
-}
-else {
-var valid4 = true;
-}
-if(valid4){
-if(data8.after !== undefined){
-let data11 = data8.after;
+if(_errs25 === errors){
+if(data10.before !== undefined){
+let data11 = data10.before;
 const _errs26 = errors;
 if(errors === _errs26){
 if(Array.isArray(data11)){
 if(data11.length > 50){
-validate107.errors = [{instancePath:instancePath+"/abbreviationCompounds/after",schemaPath:"#/properties/abbreviationCompounds/properties/after/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"}];
+validate107.errors = [{instancePath:instancePath+"/abbreviationCompounds/before",schemaPath:"#/properties/abbreviationCompounds/properties/before/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"}];
 return false;
 }
 else {
@@ -3344,18 +3345,18 @@ const _errs28 = errors;
 if(errors === _errs28){
 if(typeof data12 === "string"){
 if(func2(data12) > 10){
-validate107.errors = [{instancePath:instancePath+"/abbreviationCompounds/after/" + i3,schemaPath:"#/properties/abbreviationCompounds/properties/after/items/maxLength",keyword:"maxLength",params:{limit: 10},message:"must NOT have more than 10 characters"}];
+validate107.errors = [{instancePath:instancePath+"/abbreviationCompounds/before/" + i3,schemaPath:"#/properties/abbreviationCompounds/properties/before/items/maxLength",keyword:"maxLength",params:{limit: 10},message:"must NOT have more than 10 characters"}];
 return false;
 }
 else {
 if(func2(data12) < 1){
-validate107.errors = [{instancePath:instancePath+"/abbreviationCompounds/after/" + i3,schemaPath:"#/properties/abbreviationCompounds/properties/after/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate107.errors = [{instancePath:instancePath+"/abbreviationCompounds/before/" + i3,schemaPath:"#/properties/abbreviationCompounds/properties/before/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 }
 else {
-validate107.errors = [{instancePath:instancePath+"/abbreviationCompounds/after/" + i3,schemaPath:"#/properties/abbreviationCompounds/properties/after/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate107.errors = [{instancePath:instancePath+"/abbreviationCompounds/before/" + i3,schemaPath:"#/properties/abbreviationCompounds/properties/before/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -3367,36 +3368,23 @@ break;
 }
 }
 else {
-validate107.errors = [{instancePath:instancePath+"/abbreviationCompounds/after",schemaPath:"#/properties/abbreviationCompounds/properties/after/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate107.errors = [{instancePath:instancePath+"/abbreviationCompounds/before",schemaPath:"#/properties/abbreviationCompounds/properties/before/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
-var valid4 = _errs26 === errors;
+var valid5 = _errs26 === errors;
 }
 else {
-var valid4 = true;
+var valid5 = true;
 }
-}
-}
-}
-else {
-validate107.errors = [{instancePath:instancePath+"/abbreviationCompounds",schemaPath:"#/properties/abbreviationCompounds/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-var valid0 = _errs19 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.asides !== undefined){
-let data13 = data.asides;
+if(valid5){
+if(data10.after !== undefined){
+let data13 = data10.after;
 const _errs30 = errors;
 if(errors === _errs30){
 if(Array.isArray(data13)){
-if(data13.length > 100){
-validate107.errors = [{instancePath:instancePath+"/asides",schemaPath:"#/properties/asides/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"}];
+if(data13.length > 50){
+validate107.errors = [{instancePath:instancePath+"/abbreviationCompounds/after",schemaPath:"#/properties/abbreviationCompounds/properties/after/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"}];
 return false;
 }
 else {
@@ -3407,19 +3395,19 @@ let data14 = data13[i4];
 const _errs32 = errors;
 if(errors === _errs32){
 if(typeof data14 === "string"){
-if(func2(data14) > 12){
-validate107.errors = [{instancePath:instancePath+"/asides/" + i4,schemaPath:"#/properties/asides/items/maxLength",keyword:"maxLength",params:{limit: 12},message:"must NOT have more than 12 characters"}];
+if(func2(data14) > 10){
+validate107.errors = [{instancePath:instancePath+"/abbreviationCompounds/after/" + i4,schemaPath:"#/properties/abbreviationCompounds/properties/after/items/maxLength",keyword:"maxLength",params:{limit: 10},message:"must NOT have more than 10 characters"}];
 return false;
 }
 else {
-if(func2(data14) < 2){
-validate107.errors = [{instancePath:instancePath+"/asides/" + i4,schemaPath:"#/properties/asides/items/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"}];
+if(func2(data14) < 1){
+validate107.errors = [{instancePath:instancePath+"/abbreviationCompounds/after/" + i4,schemaPath:"#/properties/abbreviationCompounds/properties/after/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 }
 else {
-validate107.errors = [{instancePath:instancePath+"/asides/" + i4,schemaPath:"#/properties/asides/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate107.errors = [{instancePath:instancePath+"/abbreviationCompounds/after/" + i4,schemaPath:"#/properties/abbreviationCompounds/properties/after/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -3431,23 +3419,36 @@ break;
 }
 }
 else {
-validate107.errors = [{instancePath:instancePath+"/asides",schemaPath:"#/properties/asides/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate107.errors = [{instancePath:instancePath+"/abbreviationCompounds/after",schemaPath:"#/properties/abbreviationCompounds/properties/after/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
-var valid0 = _errs30 === errors;
+var valid5 = _errs30 === errors;
+}
+else {
+var valid5 = true;
+}
+}
+}
+}
+else {
+validate107.errors = [{instancePath:instancePath+"/abbreviationCompounds",schemaPath:"#/properties/abbreviationCompounds/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid0 = _errs23 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
-if(data.asideEndings !== undefined){
-let data15 = data.asideEndings;
+if(data.asides !== undefined){
+let data15 = data.asides;
 const _errs34 = errors;
 if(errors === _errs34){
 if(Array.isArray(data15)){
-if(data15.length > 40){
-validate107.errors = [{instancePath:instancePath+"/asideEndings",schemaPath:"#/properties/asideEndings/maxItems",keyword:"maxItems",params:{limit: 40},message:"must NOT have more than 40 items"}];
+if(data15.length > 100){
+validate107.errors = [{instancePath:instancePath+"/asides",schemaPath:"#/properties/asides/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"}];
 return false;
 }
 else {
@@ -3458,19 +3459,19 @@ let data16 = data15[i5];
 const _errs36 = errors;
 if(errors === _errs36){
 if(typeof data16 === "string"){
-if(func2(data16) > 8){
-validate107.errors = [{instancePath:instancePath+"/asideEndings/" + i5,schemaPath:"#/properties/asideEndings/items/maxLength",keyword:"maxLength",params:{limit: 8},message:"must NOT have more than 8 characters"}];
+if(func2(data16) > 12){
+validate107.errors = [{instancePath:instancePath+"/asides/" + i5,schemaPath:"#/properties/asides/items/maxLength",keyword:"maxLength",params:{limit: 12},message:"must NOT have more than 12 characters"}];
 return false;
 }
 else {
-if(func2(data16) < 3){
-validate107.errors = [{instancePath:instancePath+"/asideEndings/" + i5,schemaPath:"#/properties/asideEndings/items/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters"}];
+if(func2(data16) < 2){
+validate107.errors = [{instancePath:instancePath+"/asides/" + i5,schemaPath:"#/properties/asides/items/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"}];
 return false;
 }
 }
 }
 else {
-validate107.errors = [{instancePath:instancePath+"/asideEndings/" + i5,schemaPath:"#/properties/asideEndings/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate107.errors = [{instancePath:instancePath+"/asides/" + i5,schemaPath:"#/properties/asides/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -3482,7 +3483,7 @@ break;
 }
 }
 else {
-validate107.errors = [{instancePath:instancePath+"/asideEndings",schemaPath:"#/properties/asideEndings/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate107.errors = [{instancePath:instancePath+"/asides",schemaPath:"#/properties/asides/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -3492,13 +3493,13 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.notMentions !== undefined){
-let data17 = data.notMentions;
+if(data.asideEndings !== undefined){
+let data17 = data.asideEndings;
 const _errs38 = errors;
 if(errors === _errs38){
 if(Array.isArray(data17)){
-if(data17.length > 200){
-validate107.errors = [{instancePath:instancePath+"/notMentions",schemaPath:"#/properties/notMentions/maxItems",keyword:"maxItems",params:{limit: 200},message:"must NOT have more than 200 items"}];
+if(data17.length > 40){
+validate107.errors = [{instancePath:instancePath+"/asideEndings",schemaPath:"#/properties/asideEndings/maxItems",keyword:"maxItems",params:{limit: 40},message:"must NOT have more than 40 items"}];
 return false;
 }
 else {
@@ -3509,19 +3510,19 @@ let data18 = data17[i6];
 const _errs40 = errors;
 if(errors === _errs40){
 if(typeof data18 === "string"){
-if(func2(data18) > 40){
-validate107.errors = [{instancePath:instancePath+"/notMentions/" + i6,schemaPath:"#/properties/notMentions/items/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"}];
+if(func2(data18) > 8){
+validate107.errors = [{instancePath:instancePath+"/asideEndings/" + i6,schemaPath:"#/properties/asideEndings/items/maxLength",keyword:"maxLength",params:{limit: 8},message:"must NOT have more than 8 characters"}];
 return false;
 }
 else {
-if(func2(data18) < 2){
-validate107.errors = [{instancePath:instancePath+"/notMentions/" + i6,schemaPath:"#/properties/notMentions/items/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"}];
+if(func2(data18) < 3){
+validate107.errors = [{instancePath:instancePath+"/asideEndings/" + i6,schemaPath:"#/properties/asideEndings/items/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters"}];
 return false;
 }
 }
 }
 else {
-validate107.errors = [{instancePath:instancePath+"/notMentions/" + i6,schemaPath:"#/properties/notMentions/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate107.errors = [{instancePath:instancePath+"/asideEndings/" + i6,schemaPath:"#/properties/asideEndings/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -3533,7 +3534,7 @@ break;
 }
 }
 else {
-validate107.errors = [{instancePath:instancePath+"/notMentions",schemaPath:"#/properties/notMentions/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate107.errors = [{instancePath:instancePath+"/asideEndings",schemaPath:"#/properties/asideEndings/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -3543,135 +3544,36 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.patterns !== undefined){
-let data19 = data.patterns;
+if(data.notMentions !== undefined){
+let data19 = data.notMentions;
 const _errs42 = errors;
 if(errors === _errs42){
 if(Array.isArray(data19)){
+if(data19.length > 200){
+validate107.errors = [{instancePath:instancePath+"/notMentions",schemaPath:"#/properties/notMentions/maxItems",keyword:"maxItems",params:{limit: 200},message:"must NOT have more than 200 items"}];
+return false;
+}
+else {
 var valid10 = true;
 const len7 = data19.length;
 for(let i7=0; i7<len7; i7++){
 let data20 = data19[i7];
 const _errs44 = errors;
 if(errors === _errs44){
-if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
-let missing2;
-if((((((data20.name === undefined) && (missing2 = "name")) || ((data20.type === undefined) && (missing2 = "type"))) || ((data20.pattern === undefined) && (missing2 = "pattern"))) || ((data20.idPrefix === undefined) && (missing2 = "idPrefix"))) || ((data20.labelCase === undefined) && (missing2 = "labelCase"))){
-validate107.errors = [{instancePath:instancePath+"/patterns/" + i7,schemaPath:"#/properties/patterns/items/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
+if(typeof data20 === "string"){
+if(func2(data20) > 40){
+validate107.errors = [{instancePath:instancePath+"/notMentions/" + i7,schemaPath:"#/properties/notMentions/items/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"}];
 return false;
 }
 else {
-const _errs46 = errors;
-for(const key3 in data20){
-if(!(((((key3 === "name") || (key3 === "type")) || (key3 === "pattern")) || (key3 === "idPrefix")) || (key3 === "labelCase"))){
-validate107.errors = [{instancePath:instancePath+"/patterns/" + i7,schemaPath:"#/properties/patterns/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-if(_errs46 === errors){
-if(data20.name !== undefined){
-let data21 = data20.name;
-const _errs47 = errors;
-if(errors === _errs47){
-if(typeof data21 === "string"){
-if(!pattern8.test(data21)){
-validate107.errors = [{instancePath:instancePath+"/patterns/" + i7+"/name",schemaPath:"#/properties/patterns/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9-]*$"+"\""}];
-return false;
-}
-}
-else {
-validate107.errors = [{instancePath:instancePath+"/patterns/" + i7+"/name",schemaPath:"#/properties/patterns/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid11 = _errs47 === errors;
-}
-else {
-var valid11 = true;
-}
-if(valid11){
-if(data20.type !== undefined){
-const _errs49 = errors;
-if(!(validate108(data20.type, {instancePath:instancePath+"/patterns/" + i7+"/type",parentData:data20,parentDataProperty:"type",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate108.errors : vErrors.concat(validate108.errors);
-errors = vErrors.length;
-}
-var valid11 = _errs49 === errors;
-}
-else {
-var valid11 = true;
-}
-if(valid11){
-if(data20.pattern !== undefined){
-let data23 = data20.pattern;
-const _errs50 = errors;
-if(errors === _errs50){
-if(typeof data23 === "string"){
-if(func2(data23) > 200){
-validate107.errors = [{instancePath:instancePath+"/patterns/" + i7+"/pattern",schemaPath:"#/properties/patterns/items/properties/pattern/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
-return false;
-}
-else {
-if(func2(data23) < 2){
-validate107.errors = [{instancePath:instancePath+"/patterns/" + i7+"/pattern",schemaPath:"#/properties/patterns/items/properties/pattern/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"}];
+if(func2(data20) < 2){
+validate107.errors = [{instancePath:instancePath+"/notMentions/" + i7,schemaPath:"#/properties/notMentions/items/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"}];
 return false;
 }
 }
 }
 else {
-validate107.errors = [{instancePath:instancePath+"/patterns/" + i7+"/pattern",schemaPath:"#/properties/patterns/items/properties/pattern/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid11 = _errs50 === errors;
-}
-else {
-var valid11 = true;
-}
-if(valid11){
-if(data20.idPrefix !== undefined){
-let data24 = data20.idPrefix;
-const _errs52 = errors;
-if(errors === _errs52){
-if(typeof data24 === "string"){
-if(!pattern9.test(data24)){
-validate107.errors = [{instancePath:instancePath+"/patterns/" + i7+"/idPrefix",schemaPath:"#/properties/patterns/items/properties/idPrefix/pattern",keyword:"pattern",params:{pattern: "^[a-z]+:$"},message:"must match pattern \""+"^[a-z]+:$"+"\""}];
-return false;
-}
-}
-else {
-validate107.errors = [{instancePath:instancePath+"/patterns/" + i7+"/idPrefix",schemaPath:"#/properties/patterns/items/properties/idPrefix/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid11 = _errs52 === errors;
-}
-else {
-var valid11 = true;
-}
-if(valid11){
-if(data20.labelCase !== undefined){
-let data25 = data20.labelCase;
-const _errs54 = errors;
-if(!((data25 === "upper") || (data25 === "keep"))){
-validate107.errors = [{instancePath:instancePath+"/patterns/" + i7+"/labelCase",schemaPath:"#/properties/patterns/items/properties/labelCase/enum",keyword:"enum",params:{allowedValues: schema27.properties.patterns.items.properties.labelCase.enum},message:"must be equal to one of the allowed values"}];
-return false;
-}
-var valid11 = _errs54 === errors;
-}
-else {
-var valid11 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-else {
-validate107.errors = [{instancePath:instancePath+"/patterns/" + i7,schemaPath:"#/properties/patterns/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate107.errors = [{instancePath:instancePath+"/notMentions/" + i7,schemaPath:"#/properties/notMentions/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -3681,8 +3583,9 @@ break;
 }
 }
 }
+}
 else {
-validate107.errors = [{instancePath:instancePath+"/patterns",schemaPath:"#/properties/patterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate107.errors = [{instancePath:instancePath+"/notMentions",schemaPath:"#/properties/notMentions/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -3692,128 +3595,238 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.concepts !== undefined){
-let data26 = data.concepts;
-const _errs55 = errors;
-if(errors === _errs55){
-if(Array.isArray(data26)){
-var valid12 = true;
-const len8 = data26.length;
+if(data.patterns !== undefined){
+let data21 = data.patterns;
+const _errs46 = errors;
+if(errors === _errs46){
+if(Array.isArray(data21)){
+var valid11 = true;
+const len8 = data21.length;
 for(let i8=0; i8<len8; i8++){
-let data27 = data26[i8];
-const _errs57 = errors;
-if(errors === _errs57){
-if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
-let missing3;
-if((((((((data27.id === undefined) && (missing3 = "id")) || ((data27.type === undefined) && (missing3 = "type"))) || ((data27.label === undefined) && (missing3 = "label"))) || ((data27.xrefs === undefined) && (missing3 = "xrefs"))) || ((data27.zh === undefined) && (missing3 = "zh"))) || ((data27.en === undefined) && (missing3 = "en"))) || ((data27.abbreviations === undefined) && (missing3 = "abbreviations"))){
-validate107.errors = [{instancePath:instancePath+"/concepts/" + i8,schemaPath:"#/properties/concepts/items/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'"}];
+let data22 = data21[i8];
+const _errs48 = errors;
+if(errors === _errs48){
+if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
+let missing2;
+if((((((data22.name === undefined) && (missing2 = "name")) || ((data22.type === undefined) && (missing2 = "type"))) || ((data22.pattern === undefined) && (missing2 = "pattern"))) || ((data22.idPrefix === undefined) && (missing2 = "idPrefix"))) || ((data22.labelCase === undefined) && (missing2 = "labelCase"))){
+validate107.errors = [{instancePath:instancePath+"/patterns/" + i8,schemaPath:"#/properties/patterns/items/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
 return false;
 }
 else {
-const _errs59 = errors;
-for(const key4 in data27){
-if(!((((((((key4 === "id") || (key4 === "type")) || (key4 === "label")) || (key4 === "xrefs")) || (key4 === "zh")) || (key4 === "en")) || (key4 === "abbreviations")) || (key4 === "broader"))){
-validate107.errors = [{instancePath:instancePath+"/concepts/" + i8,schemaPath:"#/properties/concepts/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"}];
+const _errs50 = errors;
+for(const key3 in data22){
+if(!(((((key3 === "name") || (key3 === "type")) || (key3 === "pattern")) || (key3 === "idPrefix")) || (key3 === "labelCase"))){
+validate107.errors = [{instancePath:instancePath+"/patterns/" + i8,schemaPath:"#/properties/patterns/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs59 === errors){
-if(data27.id !== undefined){
-let data28 = data27.id;
-const _errs60 = errors;
-if(errors === _errs60){
-if(typeof data28 === "string"){
-if(!pattern10.test(data28)){
-validate107.errors = [{instancePath:instancePath+"/concepts/" + i8+"/id",schemaPath:"#/properties/concepts/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z]+:[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z]+:[a-z0-9-]+$"+"\""}];
+if(_errs50 === errors){
+if(data22.name !== undefined){
+let data23 = data22.name;
+const _errs51 = errors;
+if(errors === _errs51){
+if(typeof data23 === "string"){
+if(!pattern8.test(data23)){
+validate107.errors = [{instancePath:instancePath+"/patterns/" + i8+"/name",schemaPath:"#/properties/patterns/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9-]*$"+"\""}];
 return false;
 }
 }
 else {
-validate107.errors = [{instancePath:instancePath+"/concepts/" + i8+"/id",schemaPath:"#/properties/concepts/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate107.errors = [{instancePath:instancePath+"/patterns/" + i8+"/name",schemaPath:"#/properties/patterns/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
-var valid13 = _errs60 === errors;
+var valid12 = _errs51 === errors;
 }
 else {
-var valid13 = true;
+var valid12 = true;
 }
-if(valid13){
-if(data27.type !== undefined){
-const _errs62 = errors;
-if(!(validate108(data27.type, {instancePath:instancePath+"/concepts/" + i8+"/type",parentData:data27,parentDataProperty:"type",rootData,dynamicAnchors}))){
+if(valid12){
+if(data22.type !== undefined){
+const _errs53 = errors;
+if(!(validate108(data22.type, {instancePath:instancePath+"/patterns/" + i8+"/type",parentData:data22,parentDataProperty:"type",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate108.errors : vErrors.concat(validate108.errors);
 errors = vErrors.length;
 }
-var valid13 = _errs62 === errors;
+var valid12 = _errs53 === errors;
 }
 else {
-var valid13 = true;
+var valid12 = true;
 }
-if(valid13){
-if(data27.label !== undefined){
-let data30 = data27.label;
-const _errs63 = errors;
-if(errors === _errs63){
-if(typeof data30 === "string"){
-if(func2(data30) < 1){
-validate107.errors = [{instancePath:instancePath+"/concepts/" + i8+"/label",schemaPath:"#/properties/concepts/items/properties/label/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+if(valid12){
+if(data22.pattern !== undefined){
+let data25 = data22.pattern;
+const _errs54 = errors;
+if(errors === _errs54){
+if(typeof data25 === "string"){
+if(func2(data25) > 200){
+validate107.errors = [{instancePath:instancePath+"/patterns/" + i8+"/pattern",schemaPath:"#/properties/patterns/items/properties/pattern/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
+return false;
+}
+else {
+if(func2(data25) < 2){
+validate107.errors = [{instancePath:instancePath+"/patterns/" + i8+"/pattern",schemaPath:"#/properties/patterns/items/properties/pattern/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"}];
+return false;
+}
+}
+}
+else {
+validate107.errors = [{instancePath:instancePath+"/patterns/" + i8+"/pattern",schemaPath:"#/properties/patterns/items/properties/pattern/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid12 = _errs54 === errors;
+}
+else {
+var valid12 = true;
+}
+if(valid12){
+if(data22.idPrefix !== undefined){
+let data26 = data22.idPrefix;
+const _errs56 = errors;
+if(errors === _errs56){
+if(typeof data26 === "string"){
+if(!pattern9.test(data26)){
+validate107.errors = [{instancePath:instancePath+"/patterns/" + i8+"/idPrefix",schemaPath:"#/properties/patterns/items/properties/idPrefix/pattern",keyword:"pattern",params:{pattern: "^[a-z]+:$"},message:"must match pattern \""+"^[a-z]+:$"+"\""}];
 return false;
 }
 }
 else {
-validate107.errors = [{instancePath:instancePath+"/concepts/" + i8+"/label",schemaPath:"#/properties/concepts/items/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate107.errors = [{instancePath:instancePath+"/patterns/" + i8+"/idPrefix",schemaPath:"#/properties/patterns/items/properties/idPrefix/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
-var valid13 = _errs63 === errors;
+var valid12 = _errs56 === errors;
 }
 else {
-var valid13 = true;
+var valid12 = true;
 }
-if(valid13){
-if(data27.xrefs !== undefined){
-let data31 = data27.xrefs;
-const _errs65 = errors;
-if(errors === _errs65){
-if(Array.isArray(data31)){
-var valid14 = true;
-const len9 = data31.length;
+if(valid12){
+if(data22.labelCase !== undefined){
+let data27 = data22.labelCase;
+const _errs58 = errors;
+if(!((data27 === "upper") || (data27 === "keep"))){
+validate107.errors = [{instancePath:instancePath+"/patterns/" + i8+"/labelCase",schemaPath:"#/properties/patterns/items/properties/labelCase/enum",keyword:"enum",params:{allowedValues: schema27.properties.patterns.items.properties.labelCase.enum},message:"must be equal to one of the allowed values"}];
+return false;
+}
+var valid12 = _errs58 === errors;
+}
+else {
+var valid12 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate107.errors = [{instancePath:instancePath+"/patterns/" + i8,schemaPath:"#/properties/patterns/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid11 = _errs48 === errors;
+if(!valid11){
+break;
+}
+}
+}
+else {
+validate107.errors = [{instancePath:instancePath+"/patterns",schemaPath:"#/properties/patterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs46 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.concepts !== undefined){
+let data28 = data.concepts;
+const _errs59 = errors;
+if(errors === _errs59){
+if(Array.isArray(data28)){
+var valid13 = true;
+const len9 = data28.length;
 for(let i9=0; i9<len9; i9++){
-let data32 = data31[i9];
+let data29 = data28[i9];
+const _errs61 = errors;
+if(errors === _errs61){
+if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
+let missing3;
+if((((((((data29.id === undefined) && (missing3 = "id")) || ((data29.type === undefined) && (missing3 = "type"))) || ((data29.label === undefined) && (missing3 = "label"))) || ((data29.xrefs === undefined) && (missing3 = "xrefs"))) || ((data29.zh === undefined) && (missing3 = "zh"))) || ((data29.en === undefined) && (missing3 = "en"))) || ((data29.abbreviations === undefined) && (missing3 = "abbreviations"))){
+validate107.errors = [{instancePath:instancePath+"/concepts/" + i9,schemaPath:"#/properties/concepts/items/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'"}];
+return false;
+}
+else {
+const _errs63 = errors;
+for(const key4 in data29){
+if(!((((((((key4 === "id") || (key4 === "type")) || (key4 === "label")) || (key4 === "xrefs")) || (key4 === "zh")) || (key4 === "en")) || (key4 === "abbreviations")) || (key4 === "broader"))){
+validate107.errors = [{instancePath:instancePath+"/concepts/" + i9,schemaPath:"#/properties/concepts/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs63 === errors){
+if(data29.id !== undefined){
+let data30 = data29.id;
+const _errs64 = errors;
+if(errors === _errs64){
+if(typeof data30 === "string"){
+if(!pattern10.test(data30)){
+validate107.errors = [{instancePath:instancePath+"/concepts/" + i9+"/id",schemaPath:"#/properties/concepts/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z]+:[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z]+:[a-z0-9-]+$"+"\""}];
+return false;
+}
+}
+else {
+validate107.errors = [{instancePath:instancePath+"/concepts/" + i9+"/id",schemaPath:"#/properties/concepts/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid14 = _errs64 === errors;
+}
+else {
+var valid14 = true;
+}
+if(valid14){
+if(data29.type !== undefined){
+const _errs66 = errors;
+if(!(validate108(data29.type, {instancePath:instancePath+"/concepts/" + i9+"/type",parentData:data29,parentDataProperty:"type",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate108.errors : vErrors.concat(validate108.errors);
+errors = vErrors.length;
+}
+var valid14 = _errs66 === errors;
+}
+else {
+var valid14 = true;
+}
+if(valid14){
+if(data29.label !== undefined){
+let data32 = data29.label;
 const _errs67 = errors;
 if(errors === _errs67){
 if(typeof data32 === "string"){
-if(!pattern11.test(data32)){
-validate107.errors = [{instancePath:instancePath+"/concepts/" + i8+"/xrefs/" + i9,schemaPath:"#/properties/concepts/items/properties/xrefs/items/pattern",keyword:"pattern",params:{pattern: "^(MESH:D[0-9]{6,9}|CL:[0-9]{7}|HGNC\\.SYMBOL:[A-Z0-9-]+)$"},message:"must match pattern \""+"^(MESH:D[0-9]{6,9}|CL:[0-9]{7}|HGNC\\.SYMBOL:[A-Z0-9-]+)$"+"\""}];
+if(func2(data32) < 1){
+validate107.errors = [{instancePath:instancePath+"/concepts/" + i9+"/label",schemaPath:"#/properties/concepts/items/properties/label/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 else {
-validate107.errors = [{instancePath:instancePath+"/concepts/" + i8+"/xrefs/" + i9,schemaPath:"#/properties/concepts/items/properties/xrefs/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate107.errors = [{instancePath:instancePath+"/concepts/" + i9+"/label",schemaPath:"#/properties/concepts/items/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
 var valid14 = _errs67 === errors;
-if(!valid14){
-break;
-}
-}
 }
 else {
-validate107.errors = [{instancePath:instancePath+"/concepts/" + i8+"/xrefs",schemaPath:"#/properties/concepts/items/properties/xrefs/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
+var valid14 = true;
 }
-}
-var valid13 = _errs65 === errors;
-}
-else {
-var valid13 = true;
-}
-if(valid13){
-if(data27.zh !== undefined){
-let data33 = data27.zh;
+if(valid14){
+if(data29.xrefs !== undefined){
+let data33 = data29.xrefs;
 const _errs69 = errors;
 if(errors === _errs69){
 if(Array.isArray(data33)){
@@ -3824,13 +3837,13 @@ let data34 = data33[i10];
 const _errs71 = errors;
 if(errors === _errs71){
 if(typeof data34 === "string"){
-if(func2(data34) < 1){
-validate107.errors = [{instancePath:instancePath+"/concepts/" + i8+"/zh/" + i10,schemaPath:"#/properties/concepts/items/properties/zh/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+if(!pattern11.test(data34)){
+validate107.errors = [{instancePath:instancePath+"/concepts/" + i9+"/xrefs/" + i10,schemaPath:"#/properties/concepts/items/properties/xrefs/items/pattern",keyword:"pattern",params:{pattern: "^(MESH:D[0-9]{6,9}|CL:[0-9]{7}|HGNC\\.SYMBOL:[A-Z0-9-]+)$"},message:"must match pattern \""+"^(MESH:D[0-9]{6,9}|CL:[0-9]{7}|HGNC\\.SYMBOL:[A-Z0-9-]+)$"+"\""}];
 return false;
 }
 }
 else {
-validate107.errors = [{instancePath:instancePath+"/concepts/" + i8+"/zh/" + i10,schemaPath:"#/properties/concepts/items/properties/zh/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate107.errors = [{instancePath:instancePath+"/concepts/" + i9+"/xrefs/" + i10,schemaPath:"#/properties/concepts/items/properties/xrefs/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -3841,18 +3854,18 @@ break;
 }
 }
 else {
-validate107.errors = [{instancePath:instancePath+"/concepts/" + i8+"/zh",schemaPath:"#/properties/concepts/items/properties/zh/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate107.errors = [{instancePath:instancePath+"/concepts/" + i9+"/xrefs",schemaPath:"#/properties/concepts/items/properties/xrefs/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
-var valid13 = _errs69 === errors;
+var valid14 = _errs69 === errors;
 }
 else {
-var valid13 = true;
+var valid14 = true;
 }
-if(valid13){
-if(data27.en !== undefined){
-let data35 = data27.en;
+if(valid14){
+if(data29.zh !== undefined){
+let data35 = data29.zh;
 const _errs73 = errors;
 if(errors === _errs73){
 if(Array.isArray(data35)){
@@ -3863,13 +3876,13 @@ let data36 = data35[i11];
 const _errs75 = errors;
 if(errors === _errs75){
 if(typeof data36 === "string"){
-if(func2(data36) < 2){
-validate107.errors = [{instancePath:instancePath+"/concepts/" + i8+"/en/" + i11,schemaPath:"#/properties/concepts/items/properties/en/items/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"}];
+if(func2(data36) < 1){
+validate107.errors = [{instancePath:instancePath+"/concepts/" + i9+"/zh/" + i11,schemaPath:"#/properties/concepts/items/properties/zh/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 else {
-validate107.errors = [{instancePath:instancePath+"/concepts/" + i8+"/en/" + i11,schemaPath:"#/properties/concepts/items/properties/en/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate107.errors = [{instancePath:instancePath+"/concepts/" + i9+"/zh/" + i11,schemaPath:"#/properties/concepts/items/properties/zh/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -3880,18 +3893,18 @@ break;
 }
 }
 else {
-validate107.errors = [{instancePath:instancePath+"/concepts/" + i8+"/en",schemaPath:"#/properties/concepts/items/properties/en/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate107.errors = [{instancePath:instancePath+"/concepts/" + i9+"/zh",schemaPath:"#/properties/concepts/items/properties/zh/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
-var valid13 = _errs73 === errors;
+var valid14 = _errs73 === errors;
 }
 else {
-var valid13 = true;
+var valid14 = true;
 }
-if(valid13){
-if(data27.abbreviations !== undefined){
-let data37 = data27.abbreviations;
+if(valid14){
+if(data29.en !== undefined){
+let data37 = data29.en;
 const _errs77 = errors;
 if(errors === _errs77){
 if(Array.isArray(data37)){
@@ -3903,12 +3916,12 @@ const _errs79 = errors;
 if(errors === _errs79){
 if(typeof data38 === "string"){
 if(func2(data38) < 2){
-validate107.errors = [{instancePath:instancePath+"/concepts/" + i8+"/abbreviations/" + i12,schemaPath:"#/properties/concepts/items/properties/abbreviations/items/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"}];
+validate107.errors = [{instancePath:instancePath+"/concepts/" + i9+"/en/" + i12,schemaPath:"#/properties/concepts/items/properties/en/items/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"}];
 return false;
 }
 }
 else {
-validate107.errors = [{instancePath:instancePath+"/concepts/" + i8+"/abbreviations/" + i12,schemaPath:"#/properties/concepts/items/properties/abbreviations/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate107.errors = [{instancePath:instancePath+"/concepts/" + i9+"/en/" + i12,schemaPath:"#/properties/concepts/items/properties/en/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -3919,53 +3932,92 @@ break;
 }
 }
 else {
-validate107.errors = [{instancePath:instancePath+"/concepts/" + i8+"/abbreviations",schemaPath:"#/properties/concepts/items/properties/abbreviations/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate107.errors = [{instancePath:instancePath+"/concepts/" + i9+"/en",schemaPath:"#/properties/concepts/items/properties/en/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
-var valid13 = _errs77 === errors;
+var valid14 = _errs77 === errors;
 }
 else {
-var valid13 = true;
+var valid14 = true;
 }
-if(valid13){
-if(data27.broader !== undefined){
-let data39 = data27.broader;
+if(valid14){
+if(data29.abbreviations !== undefined){
+let data39 = data29.abbreviations;
 const _errs81 = errors;
 if(errors === _errs81){
-if(typeof data39 === "string"){
-if(!pattern10.test(data39)){
-validate107.errors = [{instancePath:instancePath+"/concepts/" + i8+"/broader",schemaPath:"#/properties/concepts/items/properties/broader/pattern",keyword:"pattern",params:{pattern: "^[a-z]+:[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z]+:[a-z0-9-]+$"+"\""}];
+if(Array.isArray(data39)){
+var valid18 = true;
+const len13 = data39.length;
+for(let i13=0; i13<len13; i13++){
+let data40 = data39[i13];
+const _errs83 = errors;
+if(errors === _errs83){
+if(typeof data40 === "string"){
+if(func2(data40) < 2){
+validate107.errors = [{instancePath:instancePath+"/concepts/" + i9+"/abbreviations/" + i13,schemaPath:"#/properties/concepts/items/properties/abbreviations/items/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"}];
 return false;
 }
 }
 else {
-validate107.errors = [{instancePath:instancePath+"/concepts/" + i8+"/broader",schemaPath:"#/properties/concepts/items/properties/broader/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate107.errors = [{instancePath:instancePath+"/concepts/" + i9+"/abbreviations/" + i13,schemaPath:"#/properties/concepts/items/properties/abbreviations/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
-var valid13 = _errs81 === errors;
-}
-else {
-var valid13 = true;
-}
-}
-}
-}
-}
-}
-}
-}
+var valid18 = _errs83 === errors;
+if(!valid18){
+break;
 }
 }
 }
 else {
-validate107.errors = [{instancePath:instancePath+"/concepts/" + i8,schemaPath:"#/properties/concepts/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate107.errors = [{instancePath:instancePath+"/concepts/" + i9+"/abbreviations",schemaPath:"#/properties/concepts/items/properties/abbreviations/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
-var valid12 = _errs57 === errors;
-if(!valid12){
+var valid14 = _errs81 === errors;
+}
+else {
+var valid14 = true;
+}
+if(valid14){
+if(data29.broader !== undefined){
+let data41 = data29.broader;
+const _errs85 = errors;
+if(errors === _errs85){
+if(typeof data41 === "string"){
+if(!pattern10.test(data41)){
+validate107.errors = [{instancePath:instancePath+"/concepts/" + i9+"/broader",schemaPath:"#/properties/concepts/items/properties/broader/pattern",keyword:"pattern",params:{pattern: "^[a-z]+:[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z]+:[a-z0-9-]+$"+"\""}];
+return false;
+}
+}
+else {
+validate107.errors = [{instancePath:instancePath+"/concepts/" + i9+"/broader",schemaPath:"#/properties/concepts/items/properties/broader/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid14 = _errs85 === errors;
+}
+else {
+var valid14 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate107.errors = [{instancePath:instancePath+"/concepts/" + i9,schemaPath:"#/properties/concepts/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid13 = _errs61 === errors;
+if(!valid13){
 break;
 }
 }
@@ -3975,7 +4027,7 @@ validate107.errors = [{instancePath:instancePath+"/concepts",schemaPath:"#/prope
 return false;
 }
 }
-var valid0 = _errs55 === errors;
+var valid0 = _errs59 === errors;
 }
 else {
 var valid0 = true;

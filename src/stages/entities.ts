@@ -55,6 +55,8 @@ interface DefinitionStops {
   asides?: readonly string[];
   /** The lexicon's `asideEndings`: how a lower-case adverb in parentheses ends ("(seriously)"), never an abbreviation. */
   asideEndings?: readonly string[];
+  /** The lexicon's `definitionStops.initialsJoiners`: the lower-case words a body's name joins its capitalised words with ("of", "for"). */
+  initialsJoiners?: readonly string[];
 }
 
 /**
@@ -89,6 +91,39 @@ export function longFormStart(view: string, end: number, stops: DefinitionStops,
   }
   const length = run.length - cut;
   return length >= 2 && length <= MAX_LONG_FORM ? start + cut : null;
+}
+
+/** An abbreviation in capitals that may spell a name's initials ("NSCFA", "DCGI"). */
+const capitalsOnly = /^[A-Z]{3,10}$/;
+/** A letter of an English word, as a name's words are read back from an abbreviation. */
+const nameLetter = /[A-Za-z'’-]/;
+
+/**
+ * Where, in `text`, the run of capitalised words ending at `end` starts when `abbreviation` (in
+ * capitals) spells their initials, the `joiners` between them skipped ("National Stem Cell
+ * Foundation of Australia (NSCFA)", "Drugs Controller General of India (DCGI)"); -1 when it spells
+ * no such run. The run's last word must give the last letter: "Stem cells from Australia (SCA)" spells none.
+ */
+export function initialsRunStart(text: string, end: number, abbreviation: string, joiners: readonly string[]): number {
+  if (!capitalsOnly.test(abbreviation)) return -1;
+  let letters = abbreviation.length;
+  let at = end;
+  while (letters > 0) {
+    let wordEnd = at;
+    while (wordEnd > 0 && text[wordEnd - 1] === ' ') wordEnd--;
+    let wordStart = wordEnd;
+    while (wordStart > 0 && nameLetter.test(text[wordStart - 1]!)) wordStart--;
+    if (wordStart === wordEnd) return -1;
+    const word = text.slice(wordStart, wordEnd);
+    if (letters < abbreviation.length && joiners.includes(word)) {
+      at = wordStart;
+      continue;
+    }
+    if (word[0] !== abbreviation[letters - 1]) return -1;
+    letters--;
+    at = wordStart;
+  }
+  return at;
 }
 
 /** An abbreviation the text defines, with the concept it is tagged as and the definition as written. */
@@ -149,8 +184,16 @@ function definedAbbreviations(
       while (end > 0 && view[end - 1] === ' ') end--;
       const sourceEnd = shrunk.source(end);
       const owner = mentions.find((x) => x.end === sourceEnd);
-      if (owner) {
+      // A body's name that ends in a concept the lexicon knows ("… Foundation of Australia (NSCFA)"): the
+      // abbreviation spelling the whole name's initials abbreviates the body, not the country.
+      const named = owner ? initialsRunStart(block.text, sourceEnd, abbreviation, stops.initialsJoiners ?? []) : -1;
+      if (owner && (named === -1 || named >= owner.start)) {
         extra.set(abbreviation, { ...owner.concept, at, written: block.text.slice(owner.start, owner.end) });
+        continue;
+      }
+      if (named !== -1) {
+        const written = block.text.slice(named, sourceEnd);
+        extra.set(abbreviation, { id: `other:${slugify(abbreviation, 60) || 'abbreviation'}`, type: 'other', label: `${written} (${abbreviation})`, xrefs: [], at, written });
         continue;
       }
       const longForm = d[1]?.trim();

@@ -5,6 +5,7 @@ import { inBodyName, labelTables } from '../../src/stages/label.js';
 import { declaredRange, openingByline, pageDateOf, titleDateOf, titleLike } from '../../src/structure/blocks.js';
 import { leadingDate, todayIn } from '../../src/structure/dates.js';
 import { datedOpening } from '../../src/stages/segment.js';
+import { initialsRunStart } from '../../src/stages/entities.js';
 import { foldWidth } from '../../src/core/text.js';
 import { items, pipeline } from '../helpers.js';
 
@@ -1342,5 +1343,114 @@ describe('the products, cells, transplants and bodies of the twelfth pass are na
   it('"Regenerative Medicine" inside the agency\'s name is no journal', async () => {
     const record = await ingest({ text: 'Stem cell drug news\nA grant from the California Institute for Regenerative Medicine funds the trial.\n', name: 'page.txt' });
     expect(record.journals ?? []).toEqual([]);
+  });
+});
+
+describe('a news release\'s or a site\'s credit line ending in its date ("… news release, February 18, 2019"): the page date', () => {
+  it.each([
+    ['Example University news release, March 4, 2024', '2024-03-04'],
+    ['Example Institute of Science and Technology press release, Feb. 3, 2020', '2020-02-03'],
+    ['ExampleMarkets.com, February 27, 2009', '2009-02-27'],
+    ['Release date: 2014-12-25', '2014-12-25'],
+    ['Release date: December 25, 2014', '2014-12-25'],
+  ])('%s', (text, date) => {
+    expect(pageDateOf(text, structure())).toBe(date);
+  });
+
+  it.each([
+    'Nature Medicine, March 5, 2025',
+    'The university said in a news release, March 4, 2024, that the trial had begun.',
+    'Boston, March 5, 2025: The team treated ten patients.',
+  ])('%s: no page date', (text) => {
+    expect(pageDateOf(text, structure())).toBeNull();
+  });
+
+  it('the credit line at the foot of a page is chrome, and the page a news item', async () => {
+    const record = await ingest({ text: 'Eye team to treat burn injuries with cultured cells\nThe team will treat six adults.\nExample University news release, March 4, 2024\n', name: 'page.txt' });
+    expect(record.pageDate).toBe('2024-03-04');
+    expect(record.kind).toBe('news-item');
+    expect(record.boilerplate.map((b) => b.text)).toContain('Example University news release, March 4, 2024');
+  });
+});
+
+describe('an abbreviation spelling the initials of a body\'s name that ends in a concept the lexicon knows abbreviates the body (`definitionStops.initialsJoiners`)', () => {
+  const joiners = () => pipeline().data.lexicon.definitionStops?.initialsJoiners ?? [];
+
+  it.each([
+    ['The National Stem Cell Foundation of Australia (NSCFA) funds it.', 'NSCFA', 'The '.length],
+    ['the Drugs Controller General of India (DCGI) said', 'DCGI', 'the '.length],
+    ['The European Association for the Study of Diabetes (EASD) met.', 'EASD', 'The '.length],
+  ])('%s', (text, abbreviation, start) => {
+    expect(initialsRunStart(text, text.indexOf(' ('), abbreviation, joiners())).toBe(start);
+  });
+
+  it.each([
+    ['stem cells from Australia (SCA)', 'SCA'],
+    ['patients in Australia (AUS)', 'AUS'],
+    ['graft-versus-host disease (GvHD)', 'GvHD'],
+    ['The Foundation of Australia (OFA)', 'OFA'],
+  ])('%s: spells no name', (text, abbreviation) => {
+    expect(initialsRunStart(text, text.indexOf(' ('), abbreviation, joiners())).toBe(-1);
+  });
+
+  it.each([
+    ['The National Stem Cell Foundation of Australia (NSCFA) funds trials. NSCFA said so.', 'NSCFA', 'country:australia'],
+    ['The Medicines Board of India (MBI) approved the trial.', 'MBI', 'country:india'],
+  ])('%s', async (line, abbreviation, country) => {
+    const record = await ingest({ text: `Stem cell foundation news\n${line}\n`, name: 'page.txt' });
+    const defined = record.entities.find((e) => e.mentions.some((m) => m.text === abbreviation));
+    expect(defined?.id).toBe(`other:${abbreviation.toLowerCase()}`);
+    expect(defined?.label).toBe(`${line.slice(line.indexOf(' ') + 1, line.indexOf(' ('))} (${abbreviation})`);
+    expect(record.entities.find((e) => e.id === country)?.mentions.map((m) => m.text)).not.toContain(abbreviation);
+  });
+
+  it('an abbreviation of a country\'s own name stays the country', async () => {
+    const record = await ingest({ text: 'Stem cell foundation news\nPatients in South Korea (SK) were treated. SK doctors said so.\n', name: 'page.txt' });
+    expect(record.entities.find((e) => e.id === 'country:south-korea')?.mentions.map((m) => m.text)).toContain('SK');
+  });
+});
+
+describe('a biologics license application accepted for review is no approval; one approved is', () => {
+  it.each([
+    ['FDA accepts application for heart cell therapy\nThe FDA has accepted for priority review the Biologics License Application for Examplecel.\n', 'overview'],
+    ['FDA reviews Example Therapeutics\' cell therapy\nOn Tuesday, the FDA said it has accepted for review the company\'s Biologics License Application (BLA) for Examplecel.\n', 'overview'],
+    ['FDA approves Example Therapeutics\' cell therapy for heart disease\nThe FDA approved the Biologics License Application for Examplecel on Friday.\n', 'drug-approval'],
+  ])('%s', expectKind);
+});
+
+describe('the products, diseases and bodies of the thirteenth pass are named', () => {
+  it.each([
+    ['Holoclar repairs the cornea.', 'drug:holoclar'],
+    ['Adults with limbal stem cell deficiency were treated.', 'disease:limbal-stem-cell-deficiency'],
+    ['The product from Chiesi was recommended.', 'organization:chiesi'],
+    ['The European Commission granted the authorisation.', 'organization:european-commission'],
+    ['Stemirac is infused into a vein.', 'drug:stemirac'],
+    ['Nipro applied for full approval.', 'organization:nipro'],
+    ['Boys with Duchenne muscular dystrophy were treated.', 'disease:duchenne-muscular-dystrophy'],
+    ['Heart failure from cardiomyopathy is common in DMD.', 'disease:cardiomyopathy'],
+    ['Deramiocel is made of donor heart cells.', 'drug:deramiocel'],
+    ['CAP-1002 was given every three months.', 'drug:deramiocel'],
+    ['Capricor said the review was on track.', 'organization:capricor-therapeutics'],
+    ['The product holds cardiosphere-derived cells.', 'cell:cardiosphere-derived-cell'],
+    ['TEMCELL treats graft-versus-host disease.', 'drug:temcell'],
+    ['JCR Pharmaceuticals makes the product.', 'organization:jcr-pharmaceuticals'],
+    ['Cynata completed the trial.', 'organization:cynata-therapeutics'],
+    ['CYP-004 is injected into the knee.', 'drug:cyp-004'],
+    ['The trial tests hNSC-01 in early disease.', 'drug:hnsc-01'],
+    ['The National Health and Medical Research Council funds it.', 'organization:nhmrc'],
+    ['COFEPRIS regulates the clinics.', 'organization:cofepris'],
+    ['The company submitted a Biologics License Application.', 'other:biologics-license-application'],
+    ['Patients travel to Mexico for the injections.', 'country:mexico'],
+  ])('%s', async (text, id) => {
+    const record = await ingest({ text: `Stem cell drug news\n${text}\n`, name: 'page.txt' });
+    expect(record.entities.map((e) => e.id)).toContain(id);
+  });
+
+  it.each([
+    ['A team at the University of New Mexico led the trial.', 'country:mexico'],
+    ['The company submitted a Biologics License Application.', 'drug:biologics'],
+  ])('%s: no %s', async (text, id) => {
+    const record = await ingest({ text: `Stem cell drug news\n${text}\n`, name: 'page.txt' });
+    expect(record.entities.map((e) => e.id)).not.toContain(id);
   });
 });
