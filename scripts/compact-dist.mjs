@@ -3,12 +3,13 @@
 // minifies the generated Ajv validators in dist/. Their source
 // (src/generated/validators-*.ts, 0.6 MB) is committed readable, but tsc re-indents its deeply
 // nested code to 2.25 MB; minified they are 0.43 MB of the package. Only these files: the rest of
-// dist/src stays as tsc wrote it (without comments, tsconfig.build.json: the declarations keep
-// them), so a stack trace from it still reads. And it writes dist/.npmignore, which keeps out of
-// the package the declarations no consumer can reach (declarationsOutsideTypes).
-import { existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+// dist/src keeps tsc's names and lines (without comments, tsconfig.build.json: the declarations
+// keep them), so a stack trace from it still reads; it loses only the indentation at its lines'
+// starts (scripts/without-indentation.mjs). And it writes dist/types, the package's declarations:
+// tsc's less what no consumer can reach (scripts/package-types.mjs).
+import { existsSync, readdirSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
-import { dirname, join, relative, resolve } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { transform } from 'esbuild';
 
@@ -49,46 +50,47 @@ const filesUnder = (dir, suffix) =>
     .filter((path) => path.endsWith(suffix))
     .sort();
 
-/**
- * The declarations of `dist` (dist/src) that `entry` (the package's "types", index.d.ts) does not
- * reach through its imports and re-exports, as paths from `dist`, sorted. The package's "exports"
- * let a consumer import the root only, so these are types no consumer's compiler ever opens: 75
- * of 137 files, 58.6 kB of the packed 584.8 kB when first counted. dist/ keeps them (the repository's
- * tests read every declaration); the package leaves them out. A specifier that names no
- * declaration stops the build: a file missed here would be a type a consumer cannot resolve.
- */
-async function declarationsOutsideTypes(dist, entry = 'index.d.ts') {
-  const { default: ts } = await import('typescript'); // ~0.5 s of CPU to load: only when the list is made
-  const reached = new Set();
-  const pending = [resolve(dist, entry)];
-  while (pending.length > 0) {
-    const file = pending.pop();
-    if (reached.has(file)) continue;
-    reached.add(file);
-    const { importedFiles, referencedFiles } = ts.preProcessFile(readFileSync(file, 'utf8'), true, true);
-    for (const { fileName } of [...importedFiles, ...referencedFiles]) {
-      if (!fileName.startsWith('.')) continue; // a package's (none of the project's own)
-      const target = resolve(dirname(file), fileName.replace(/\.js$/, '.d.ts'));
-      if (!existsSync(target)) throw new Error(`compact-dist: ${relative(dist, file)} imports "${fileName}", which has no declaration in dist/src`);
-      pending.push(target);
-    }
+// dist/src's other JavaScript without the indentation tsc writes (4 spaces a level): ~0.2 MB
+// of spaces, 10.9 kB of the packed package (issue 17: room in the package). Only at a line's start
+// and never inside a literal (a template's lines are its text): every statement keeps its line,
+// so a stack trace from it names the line tsc wrote, and only a column moves. Each file is
+// parsed again after and must give the same syntax tree, token for token, or the build stops.
+// Only the files tsc wrote since the last pass (newer than dist/.compact-dist, which it touches).
+const stamp = `${root}dist/.compact-dist`;
+const since = existsSync(stamp) && !pruned ? statSync(stamp).mtimeMs : -Infinity;
+const indented = filesUnder(`${root}dist/src`, '.js').filter((path) => !path.startsWith('generated/validators-') && statSync(`${root}dist/src/${path}`).mtimeMs >= since);
+if (indented.length > 0) {
+  const { withoutIndentation } = await import('./without-indentation.mjs');
+  for (const path of indented) {
+    const file = `${root}dist/src/${path}`;
+    const source = await readFile(file, 'utf8');
+    const compact = await withoutIndentation(file, source);
+    if (compact !== source) await writeFile(file, compact);
   }
-  return filesUnder(dist, '.d.ts').filter((path) => !reached.has(resolve(dist, path)));
 }
+await writeFile(stamp, '');
 
-// npm reads an .npmignore in a folder the package's "files" takes in (npm-packlist): this one
-// holds what declarationsOutsideTypes finds, anchored to dist/. Made again whenever a declaration
-// (or this script) is newer than it or a stale one was pruned, so it follows the types as they
-// change; a build that changed none (tsc -b left them alone) does not load TypeScript for it.
-const ignoreFile = `${root}dist/.npmignore`;
+// The package's declarations, dist/types (package.json "types"; scripts/package-types.mjs): tsc's
+// less what no export of the root reaches. Made again whenever a declaration of dist/src (or this
+// script, or that one) is newer than them or a stale one was pruned, so they follow the types as
+// they change; a build that changed none (tsc -b left them alone) does not load TypeScript for
+// them (~0.5–1 s of CPU to load, ~3 s to check). dist/src keeps tsc's whole declarations (the
+// repository's tests read them); the package leaves them out ("files"), and no longer needs the
+// dist/.npmignore that listed the files the root does not reach (what dist/types leaves out).
+const typesDir = `${root}dist/types`;
+const typesEntry = `${typesDir}/index.d.ts`;
 const isCurrent = () => {
-  if (pruned || !existsSync(ignoreFile)) return false;
-  const made = statSync(ignoreFile).mtimeMs;
-  const inputs = [fileURLToPath(import.meta.url), ...filesUnder(`${root}dist/src`, '.d.ts').map((path) => `${root}dist/src/${path}`)];
+  if (pruned || !existsSync(typesEntry)) return false;
+  const made = statSync(typesEntry).mtimeMs;
+  const scripts = [fileURLToPath(import.meta.url), fileURLToPath(new URL('./package-types.mjs', import.meta.url))];
+  const inputs = [...scripts, ...filesUnder(`${root}dist/src`, '.d.ts').map((path) => `${root}dist/src/${path}`)];
   return inputs.every((path) => statSync(path).mtimeMs < made);
 };
+rmSync(`${root}dist/.npmignore`, { force: true });
 if (existsSync(`${root}dist/src/index.d.ts`) && !isCurrent()) {
-  const unreached = await declarationsOutsideTypes(`${root}dist/src`);
-  const head = '# Written by scripts/compact-dist.mjs (npm run build): the declarations dist/src/index.d.ts does not reach, which no consumer can import.\n';
-  await writeFile(`${root}dist/.npmignore`, head + unreached.map((path) => `/src/${path}\n`).join(''));
+  const { writePackageDeclarations } = await import('./package-types.mjs');
+  // index.d.ts last, so that its time says the whole folder is written.
+  await writePackageDeclarations(`${root}dist/src`, typesDir);
+  const now = new Date();
+  utimesSync(typesEntry, now, now);
 }
