@@ -264,7 +264,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     // The review index's search data, encoded a line at a time into the staging folder (never parsed again).
     const textAside = (name: string, chunkBytes?: number): TextAside => {
       const aside = new SetAside<never>(writer.scratch(name), options.fs ?? realFs, chunkBytes);
-      return { add: (line, rest) => aside.addText(line, rest), lines: () => aside.texts() };
+      return { add: (line, rest) => aside.addText(line, rest), lines: () => aside.texts(), lineBytes: () => aside.textBytes() };
     };
     // Its concept pairs too, a line an article, read back at the finish when the workers are gone
     // (BENCHMARKS.md, "the review index's concept pairs spooled"); in check mode, which writes
@@ -400,9 +400,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
           setAside.return(undefined);
         }
       };
-      const page = function* (): Generator<string> {
+      const page = function* (): Generator<string | Uint8Array> {
         if (!searchNow) for (const entry of entries()) searchIndex!.add(entry);
-        yield* indexPageText(indexRows(read, kinds, counted), pipeline.name, { changes: changeView(), search: searchIndex });
+        yield* indexPageText(indexRows(read, kinds, counted), pipeline.name, { changes: changeView(), search: searchIndex, searchBytes: true });
       };
       await streamFile(writer, 'report/index.html', indexKey, page);
     }

@@ -92,6 +92,23 @@ export class SetAside<T> {
     for (const value of this.stored()) yield value instanceof InMemoryText ? value.text : JSON.stringify(value);
   }
 
+  /**
+   * {@link SetAside.texts} as UTF-8 bytes, never decoded: the file's lines as they are, each a view
+   * valid only until the next is asked for (what is copied into another file at once: the review
+   * index's search data); a text kept in memory, or an object's JSON, encoded.
+   */
+  *textBytes(): Generator<Uint8Array> {
+    const lines = this.fileLineBytes();
+    try {
+      for (const value of this.order) {
+        if (!(value instanceof FileLines)) yield Buffer.from(value instanceof InMemoryText ? value.text : JSON.stringify(value), 'utf8');
+        else for (let i = 0; i < value.count; i++) yield lines.next().value as Uint8Array;
+      }
+    } finally {
+      lines.return(undefined);
+    }
+  }
+
   /** Every value in the order added: an object, or a text (the file's next line, or kept in memory). */
   private *stored(): Generator<T | InMemoryText> {
     const lines = this.fileLines();
@@ -107,6 +124,11 @@ export class SetAside<T> {
 
   /** The file's lines, in order (none without a file, or before anything was written). */
   private *fileLines(): Generator<string> {
+    for (const line of this.fileLineBytes()) yield line.toString('utf8');
+  }
+
+  /** The file's lines as bytes, in order, each a view valid until the next is asked for (none without a file, or before anything was written). */
+  private *fileLineBytes(): Generator<Buffer> {
     this.pending.flush();
     if (this.file === null || !this.begun) return;
     // A megabyte at a time: the whole file at once would sit beside what is made from it.
@@ -117,7 +139,7 @@ export class SetAside<T> {
       for (let read = readSync(fd, chunk); read > 0; read = readSync(fd, chunk)) {
         const bytes = rest.length > 0 ? Buffer.concat([rest, chunk.subarray(0, read)]) : chunk.subarray(0, read);
         let start = 0;
-        for (let end = bytes.indexOf(10); end !== -1; start = end + 1, end = bytes.indexOf(10, start)) yield bytes.toString('utf8', start, end);
+        for (let end = bytes.indexOf(10); end !== -1; start = end + 1, end = bytes.indexOf(10, start)) yield bytes.subarray(start, end);
         rest = Buffer.from(bytes.subarray(start));
       }
     } finally {
@@ -230,6 +252,9 @@ export class TextSpool {
   }
 }
 
+/** The most a {@link Ledger} reads ahead: ~10 of a build's summaries (~3 KB each). */
+const LEDGER_WINDOW_BYTES = 1 << 15;
+
 /**
  * Values a build sets aside one per position (0, 1, 2… in the order added) and reads back by
  * position, in any order and as often as needed: each input's summary, added in id order as it is
@@ -254,6 +279,18 @@ export class Ledger<T> {
   /** The file opened for reading (after the first read), or null. */
   private fd: number | null = null;
   private readonly out: Appender | null;
+  /**
+   * The file's bytes from `windowStart` read ahead, `windowLength` of them: values read one after
+   * another (the index's rows, the cache's keys; the manifest's and the callbacks' too when path
+   * order is id order) take one read a window, not one each — five reads of every summary at a
+   * build's end were ~5,000 reads at 1,000 articles. Null until a second value in a row is read,
+   * and again once the ledger is closed.
+   */
+  private window: Buffer | null = null;
+  private windowStart = 0;
+  private windowLength = 0;
+  /** The position read last (-1: none yet). */
+  private lastRead = -1;
 
   constructor(
     /** The file in the staging folder, or null to keep everything in memory. */
@@ -304,19 +341,40 @@ export class Ledger<T> {
       return value instanceof InMemoryText ? value.text : null;
     }
     const length = end - start - 1;
+    const next = at === this.lastRead + 1;
+    this.lastRead = at;
+    const window = this.window;
+    if (window !== null && start >= this.windowStart && start + length <= this.windowStart + this.windowLength) return window.toString('utf8', start - this.windowStart, start - this.windowStart + length);
     this.out!.flush();
     this.fd ??= openSync(this.file!, 'r');
+    if (next && length <= LEDGER_WINDOW_BYTES) {
+      const ahead = (this.window ??= Buffer.allocUnsafe(LEDGER_WINDOW_BYTES));
+      this.windowStart = start;
+      this.windowLength = 0;
+      this.windowLength = this.readAt(ahead, Math.min(LEDGER_WINDOW_BYTES, this.bytes - start), start, length, at);
+      return ahead.toString('utf8', 0, length);
+    }
     const buffer = Buffer.allocUnsafe(length);
-    for (let filled = 0; filled < length; ) {
-      const read = readSync(this.fd, buffer, filled, length - filled, start + filled);
-      if (read === 0) throw new Error(`${this.file} ends before the value set aside at ${at}`);
+    this.readAt(buffer, length, start, length, at);
+    return buffer.toString('utf8');
+  }
+
+  /** Reads `wanted` bytes of the file from `start` into `buffer` (at least `needed` of them: else the file is short); how many were read. */
+  private readAt(buffer: Buffer, wanted: number, start: number, needed: number, at: number): number {
+    let filled = 0;
+    while (filled < wanted) {
+      const read = readSync(this.fd!, buffer, filled, wanted - filled, start + filled);
+      if (read === 0) break;
       filled += read;
     }
-    return buffer.toString('utf8');
+    if (filled < needed) throw new Error(`${this.file} ends before the value set aside at ${at}`);
+    return filled;
   }
 
   /** Closes the file if it was read (the ledger can be read again: it opens it again). */
   close(): void {
+    this.window = null;
+    this.windowLength = 0;
     if (this.fd === null) return;
     const fd = this.fd;
     this.fd = null;

@@ -1,14 +1,20 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { Ledger, SetAside } from '../../src/dataset/set-aside.js';
 import { OutputError } from '../../src/io/errors.js';
 import { realFs } from '../../src/io/fs.js';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'digest-set-aside-'));
+
+// readSync watched: a ledger read in order reads ahead (issue 17).
+vi.mock('node:fs', async (importOriginal) => {
+  const original = await importOriginal<typeof import('node:fs')>();
+  return { ...original, readSync: vi.fn(original.readSync) };
+});
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
@@ -62,6 +68,28 @@ describe('SetAside: what a build keeps for its end, out of memory', () => {
       expect([...aside.texts()]).toEqual(['3 17 {"article":0,"at":"s0-1"}{"title":"x y"}', '{"id":"kept"}', 'not JSON at all: 间充质 \u2028']);
       expect(file === null || existsSync(file)).toBe(true);
     }
+  });
+
+  it('textBytes: each line as texts gives it, as its UTF-8 bytes, never decoded — lines across the megabyte read, objects and texts in memory too', () => {
+    const file = join(tmp(), 'search-items.txt');
+    const aside = new SetAside<{ id: string }>(file, realFs);
+    const added: string[] = [];
+    aside.add({ id: 'kept' });
+    added.push(JSON.stringify({ id: 'kept' }));
+    // ~1.9 MB of lines of odd lengths: some cross the megabyte read.
+    for (let i = 0; i < 700; i++) {
+      const line = `${i} ${'干细胞x'.repeat(i % 300)}`;
+      aside.addText(`${i} `, new TextEncoder().encode('干细胞x'.repeat(i % 300)));
+      added.push(line);
+    }
+    const lines = [...aside.texts()];
+    expect(lines).toEqual(added);
+    const bytes: string[] = [];
+    for (const line of aside.textBytes()) bytes.push(Buffer.from(line).toString('utf8'));
+    expect(bytes).toEqual(added);
+    const inMemory = new SetAside<never>(null, realFs);
+    inMemory.addText('a ', '强直性脊柱炎');
+    expect([...inMemory.textBytes()].map((line) => Buffer.from(line).toString('utf8'))).toEqual(['a 强直性脊柱炎']);
   });
 
   it('a write that fails is the build’s OutputError, naming the file', () => {
@@ -141,6 +169,26 @@ describe('Ledger: a value a position, read back by position', () => {
     expect([small.size, large.size]).toEqual([1 << 15, 1 << 16]);
     // Before: 16 (a start and a length a position).
     expect((afterLarge - afterSmall - (afterSmall - base)) / (1 << 15)).toBeLessThan(12);
+  });
+
+  it('values read one after another take one read for every ~32 KB, not one each (a build reads each summary back five times at its end); any order reads alike', () => {
+    const file = join(tmp(), 'summaries.jsonl');
+    const ledger = new Ledger<{ n: number; text?: string }>(file, realFs);
+    // ~3 KB each, as a build's summaries, and one larger than the window.
+    const texts = Array.from({ length: 200 }, (_, n) => JSON.stringify(n === 150 ? { n, text: '干'.repeat(20000) } : { n, text: `摘要${n}`.repeat(500) }));
+    texts.forEach((text, n) => ledger.add(n === 7 ? { n } : text));
+    const reads = () => vi.mocked(readSync).mock.calls.length;
+    const before = reads();
+    for (let n = 0; n < texts.length; n++) expect(ledger.text(n)).toBe(n === 7 ? null : texts[n]);
+    // ~1.25 MB in 32 KB reads, with the large one alone: ~40, where one read a value was 199.
+    expect(reads() - before).toBeLessThan(50);
+    // Backwards, skipping, again: each the value added.
+    for (const n of [199, 3, 150, 151, 2, 120, 121, 122, 0, 8]) expect(ledger.text(n)).toBe(texts[n]);
+    ledger.close();
+    expect(ledger.get(199).n).toBe(199);
+    // Added after a read, read back too.
+    ledger.add(JSON.stringify({ n: 200 }));
+    expect(ledger.get(200).n).toBe(200);
   });
 
   it('without a file (check mode writes nothing), texts are kept in memory and read back alike', () => {

@@ -29,6 +29,11 @@ export interface IndexPageSources {
   changes: ({ revision: number; removed: readonly RemovedArticle[] } & ({ articles: () => Iterable<ArticleChange> } | { facts: () => Iterable<ChangeFact> })) | null;
   search: SearchIndex | (() => Iterable<SearchEntry>) | SearchIndexText | null;
   searchAsides?: SearchAsides;
+  /**
+   * Whether a {@link SearchIndexText}'s data may come as UTF-8 bytes ({@link SearchIndexText.pieces}:
+   * a build writing the page as a stream); else every piece is text.
+   */
+  searchBytes?: boolean;
 }
 
 function articleHref(id: string, anchor = ''): string {
@@ -194,7 +199,7 @@ export function sortIndexRows(rows: Iterable<IndexRow>): IndexRow[] {
  * page as a stream, so neither the change view's articles, nor the search index, nor the page
  * are ever whole in memory (BENCHMARKS.md, "Change: memory flat in N").
  */
-export function* indexPageText(rows: readonly IndexRow[] | IndexRows, pipelineName: string, sources: IndexPageSources): Generator<string> {
+export function* indexPageText(rows: readonly IndexRow[] | IndexRows, pipelineName: string, sources: IndexPageSources): Generator<string | Uint8Array> {
   const { changes, search } = sources;
   const { cells, summary } = changeFacts(changes);
   const { count, ok, ordered } = Array.isArray(rows) ? { count: rows.length, ok: rows.filter((r) => r.status === 'ok').length, ordered: () => sortIndexRows(rows) } : (rows as IndexRows);
@@ -222,7 +227,7 @@ ${summary}
 </section>
 <script type="application/json" id="search-data">`;
     if (typeof search === 'function') yield* searchIndexText(search(), jsonForScript, sources.searchAsides);
-    else if (search instanceof SearchIndexText) yield* search.text();
+    else if (search instanceof SearchIndexText) yield* sources.searchBytes === true ? search.pieces() : search.text();
     else yield jsonForScript(search);
     yield '</script>';
   }

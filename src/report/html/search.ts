@@ -81,6 +81,12 @@ export interface TextAside {
   /** Adds a line: `line`, then `rest` when given (text, or UTF-8 bytes a worker encoded: written as they are). */
   add(line: string, rest?: string | Uint8Array): void;
   lines(): Iterable<string>;
+  /**
+   * The lines as their UTF-8 bytes, each valid only until the next is asked for, when the aside
+   * keeps them so (a file): copied into the index as they are, never decoded
+   * ({@link SearchIndexText.pieces}).
+   */
+  lineBytes?(): Iterable<Uint8Array>;
 }
 
 /** Where the index's items and its references wait while the entries are read (a build: files in its staging folder). */
@@ -432,17 +438,17 @@ export class SearchIndexText {
     if (!spool) return;
     const { numbered } = this;
     let article = 0;
-    for (const line of spool.lines()) {
+    for (const line of linesAsBytes(spool)) {
       // `<concept>:<count>` pairs apart by spaces, their digits read in place.
       for (let at = 0; at < line.length; at++) {
         const start = at;
         let number = 0;
-        for (let c = line.charCodeAt(at); c >= 48 && c <= 57; c = line.charCodeAt(++at)) number = number * 10 + (c - 48);
+        for (let c = line[at]!; c >= 48 && c <= 57; c = line[++at]!) number = number * 10 + (c - 48);
         const colon = at;
         let count = 0;
-        for (let c = line.charCodeAt(++at); c >= 48 && c <= 57; c = line.charCodeAt(++at)) count = count * 10 + (c - 48);
+        for (let c = line[++at]!; c >= 48 && c <= 57; c = line[++at]!) count = count * 10 + (c - 48);
         const concept = numbered[number];
-        if (colon === start || line.charCodeAt(colon) !== 58 || at === colon + 1 || (at < line.length && line.charCodeAt(at) !== 32) || concept === undefined) throw new Error(`not a line of concept pairs: ${line}`);
+        if (colon === start || line[colon] !== 58 || at === colon + 1 || (at < line.length && line[at] !== 32) || concept === undefined) throw new Error(`not a line of concept pairs: ${utf8Text(line)}`);
         concept.in.set(article, count);
       }
       article++;
@@ -452,13 +458,30 @@ export class SearchIndexText {
 
   /** The index's text, a piece at a time, from the entries added (read once: the asides are read back). */
   *text(): Generator<string> {
+    // Each piece of bytes holds whole lines: whole characters.
+    for (const piece of this.pieces()) yield typeof piece === 'string' ? piece : utf8Text(piece);
+  }
+
+  /**
+   * {@link SearchIndexText.text} as a build writes it: the lines set aside (each article's element,
+   * its items and its references: most of the index) copied as their UTF-8 bytes, the few ASCII
+   * members between them spliced in, in buffers of ~64 KB each its own — decoded into text and
+   * encoded again, they cost a 1,000-article build's end ~40 ms (BENCHMARKS.md, "the build's
+   * finish made cheaper"). Read once: the asides are read back.
+   */
+  *pieces(): Generator<string | Uint8Array> {
     const { encode, asides, journalNumbers, concepts } = this;
+    const run = new ByteRun();
     yield `{"${SECTIONS[0]}":[`;
     let first = true;
-    for (const line of asides.articles.lines()) {
-      yield first ? line : `,${line}`;
+    for (const line of linesAsBytes(asides.articles)) {
+      const full = run.makeRoom(line.length + 1);
+      if (full) yield full;
+      if (!first) run.ascii(',');
+      run.bytes(line);
       first = false;
     }
+    yield run.take();
     const journals = [...journalNumbers.keys()].sort();
     // Each journal's number as first named → its place in the sorted list.
     const place: number[] = [];
@@ -467,16 +490,25 @@ export class SearchIndexText {
     yield journals.map((journal) => encode(journal)).join(',');
     yield `],"${SECTIONS[2]}":[`;
     first = true;
-    for (const line of asides.items.lines()) {
-      const space = line.indexOf(' ');
-      const journal = Number(line.slice(0, space));
-      const afterArticle = line.indexOf(' ', space + 1);
-      const length = line.indexOf(' ', afterArticle + 1);
-      const end = length + 1 + Number(line.slice(afterArticle + 1, length));
+    for (const line of linesAsBytes(asides.items)) {
+      // `<journal> <article> <length> <before><after>`: the length in UTF-16 units.
+      const space = line.indexOf(32);
+      const afterArticle = line.indexOf(32, space + 1);
+      const length = line.indexOf(32, afterArticle + 1);
+      const journal = numberAt(line, 0, space);
+      const end = utf8Advance(line, length + 1, numberAt(line, afterArticle + 1, length));
       // The journal's number (or null) as JSON.stringify writes it: no escaping changes a number.
-      yield `${first ? '' : ','}{"article":${line.slice(space + 1, afterArticle)},${line.slice(length + 1, end)},"journal":${journal < 0 ? 'null' : place[journal]!},${line.slice(end)}`;
+      const full = run.makeRoom(line.length + 48);
+      if (full) yield full;
+      run.ascii(first ? '{"article":' : ',{"article":');
+      run.bytes(line.subarray(space + 1, afterArticle));
+      run.ascii(',');
+      run.bytes(line.subarray(length + 1, end));
+      run.ascii(`,"journal":${journal < 0 ? 'null' : place[journal]!},`);
+      run.bytes(line.subarray(end));
       first = false;
     }
+    yield run.take();
     yield `],"${SECTIONS[3]}":[`;
     this.pairsReadBack();
     first = true;
@@ -494,12 +526,89 @@ export class SearchIndexText {
     }
     yield `],"${SECTIONS[4]}":[`;
     first = true;
-    for (const line of asides.references.lines()) {
-      const space = line.indexOf(' ');
-      yield `${first ? '' : ','}{"article":${line.slice(0, space)},${line.slice(space + 1)}`;
+    for (const line of linesAsBytes(asides.references)) {
+      // `<article> <the element less {"article":N,>`.
+      const space = line.indexOf(32);
+      const full = run.makeRoom(line.length + 16);
+      if (full) yield full;
+      run.ascii(first ? '{"article":' : ',{"article":');
+      run.bytes(line.subarray(0, space));
+      run.ascii(',');
+      run.bytes(line.subarray(space + 1));
       first = false;
     }
+    yield run.take();
     yield ']}';
+  }
+}
+
+/** An aside's lines as UTF-8 bytes: as it keeps them, or encoded (in memory: each a buffer of its own). */
+function* linesAsBytes(aside: TextAside): Generator<Uint8Array> {
+  if (aside.lineBytes) yield* aside.lineBytes();
+  else for (const line of aside.lines()) yield Buffer.from(line, 'utf8');
+}
+
+/** The integer written in ASCII at `bytes[start, end)` (a minus sign, then digits). */
+function numberAt(bytes: Uint8Array, start: number, end: number): number {
+  const negative = bytes[start] === 45;
+  let value = 0;
+  for (let at = negative ? start + 1 : start; at < end; at++) {
+    const digit = bytes[at]! - 48;
+    if (!(digit >= 0 && digit <= 9) || end - start > 15) throw new Error(`not a number in a line of the search data: ${utf8Text(bytes)}`);
+    value = value * 10 + digit;
+  }
+  if (end === (negative ? start + 1 : start)) throw new Error(`not a number in a line of the search data: ${utf8Text(bytes)}`);
+  return negative ? -value : value;
+}
+
+/** The offset in UTF-8 `bytes` that is `units` UTF-16 units past `from` (a character of four bytes is two units). */
+function utf8Advance(bytes: Uint8Array, from: number, units: number): number {
+  let at = from;
+  for (let left = units; left > 0 && at < bytes.length; ) {
+    const lead = bytes[at]!;
+    const size = lead < 0x80 ? 1 : lead < 0xe0 ? 2 : lead < 0xf0 ? 3 : 4;
+    left -= size === 4 ? 2 : 1;
+    at += size;
+  }
+  return Math.min(at, bytes.length);
+}
+
+/** The size of the buffers {@link ByteRun} hands out (a line longer than that has one of its own). */
+const RUN_BYTES = 1 << 16;
+
+/**
+ * Bytes gathered into buffers of ~64 KB, each handed out once full and never written again (the
+ * caller may keep it): the index's lines copied as the UTF-8 they are, with ASCII spliced between.
+ */
+class ByteRun {
+  private buffer = Buffer.allocUnsafe(RUN_BYTES);
+  private used = 0;
+
+  /** The bytes gathered so far when `bytes` more do not fit beside them (to be handed out first), else null; room is made either way. */
+  makeRoom(bytes: number): Uint8Array | null {
+    if (this.used + bytes <= this.buffer.length) return null;
+    const full = this.used > 0 ? this.take() : null;
+    if (bytes > this.buffer.length) this.buffer = Buffer.allocUnsafe(bytes);
+    return full;
+  }
+
+  /** Appends ASCII text (digits and JSON's punctuation): as many bytes as characters. */
+  ascii(text: string): void {
+    this.used += this.buffer.write(text, this.used, 'latin1');
+  }
+
+  /** Appends bytes. */
+  bytes(bytes: Uint8Array): void {
+    this.buffer.set(bytes, this.used);
+    this.used += bytes.length;
+  }
+
+  /** The bytes gathered (a buffer no longer written), gathering anew. */
+  take(): Uint8Array {
+    const taken = this.buffer.subarray(0, this.used);
+    this.buffer = Buffer.allocUnsafe(RUN_BYTES);
+    this.used = 0;
+    return taken;
   }
 }
 

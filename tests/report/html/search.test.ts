@@ -221,6 +221,42 @@ describe('the search index', () => {
     expect(broken(['0:1 1:2', '0:3', '', '1:'])).toThrow('not a line of concept pairs: 1:');
   });
 
+  it('pieces: the lines set aside copied as their bytes (a build’s, from its files), the few members between spliced in: the text of the whole, any character in any member', () => {
+    // Non-ASCII and astral characters before an item's journal (its length is in UTF-16 units), a reference past the 64 KB piece.
+    const entries: SearchEntry[] = [
+      { ...entry('a', 'lupus', 'Zeta'), items: [{ ...entry('a', 'x', 'Zeta').items[0]!, at: 's1-0é𝒳', date: '二〇二五', title: '标题 𝒳 </script>' }] },
+      { ...entry('b', 'lupus (b)', null), references: [{ number: 1, doi: '10.1/b', title: '长'.repeat(40000) }, { number: 2, doi: '10.1/b2', title: 'é' }] },
+      { ...entry('c', 'lupus (c)', 'Alpha'), items: [...entry('c', 'x', 'Alpha').items, { ...entry('c', 'x', null).items[0]!, at: 's1-1' }] },
+    ];
+    const builder = new SearchIndexBuilder();
+    for (const e of entries) builder.add(e);
+    const expected = jsonForScript(builder.build());
+    // Lines as a file gives them: each a view of one buffer, written over once the next is asked for.
+    const kept = (into: string[]) => ({
+      add: (line: string, rest?: string | Uint8Array) => void into.push(line + (rest === undefined ? '' : utf8Text(rest))),
+      lines: () => into,
+      *lineBytes() {
+        const shared = Buffer.alloc(1 << 18);
+        for (const line of into) {
+          yield shared.subarray(0, shared.write(line));
+          shared.fill(0);
+        }
+      },
+    });
+    const make = () => {
+      const index = new SearchIndexText(jsonForScript, { articles: kept([]), items: kept([]), references: kept([]), concepts: kept([]) });
+      for (const e of entries) index.addPrepared(prepareSearch(e, jsonForScript, true));
+      return index;
+    };
+    const pieces = [...make().pieces()];
+    expect(pieces.some((piece) => piece instanceof Uint8Array && piece.length > 0)).toBe(true);
+    expect(pieces.map((piece) => (typeof piece === 'string' ? piece : utf8Text(piece))).join('')).toBe(expected);
+    expect([...make().text()].join('')).toBe(expected);
+    // A line whose numbers are not numbers is the build's error, not a wrong index.
+    const broken = new SearchIndexText(jsonForScript, { articles: kept([]), items: kept(['x 0 4 "a":1"b":2}']), references: kept([]) });
+    expect(() => [...broken.pieces()]).toThrow('not a number in a line of the search data: x 0 4');
+  });
+
   it("a concept's [article, count] pairs come back as set, a later count of the same article replacing the last, in ~2 bytes a pair", () => {
     const pairs = new Pairs();
     const expected: [number, number][] = [];
