@@ -31,7 +31,7 @@ export type Patterns2 = string[];
  */
 export type Patterns3 = string[];
 /**
- * A date standing alone on its line ("Dec 21, 2012", "5 June 2014"; groups year, monthName, day): the page date, kept out of the body as boilerplate of kind page-date, only on the line right under the title, where a news page prints its date; anywhere else (under a copied paper's "Published:") it is the pageDates' bare date, not one. Optional: without it no such line is read.
+ * A date standing alone on its line ("Dec 21, 2012", "5 June 2014", or with its time: "March 3, 2025 7:15 AM UTC"; groups year, monthName, day): the page date, kept out of the body as boilerplate of kind page-date, only on the line right under the title, where a news page prints its date; anywhere else (under a copied paper's "Published:") it is the pageDates' bare date, not one. Optional: without it no such line is read.
  */
 export type Patterns4 = string[];
 /**

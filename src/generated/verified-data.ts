@@ -5,6 +5,6 @@ export const shippedDataHashes: readonly string[] = [
   '9a139e957b3ce6adad74216552ba3ef8937e435cfb9497dc7af3dee9ef13f0e7', // facts: pipelines/data/facts.json
   '73651168e9ae98853bf117d2313db81bf75f0bfc6beb15c38b39e90ae0c88990', // html: pipelines/data/html.json
   'c3a2b51bfe3fcd81aed25120034507af43b9a2961aac11ac4bbbe3fc19f32ea6', // journals: pipelines/data/journals.json
-  '9e5474f42d8ff412ffdfcd33eb8e4e2cdddf2e50c431346ebaaaf4e491e2ff44', // lexicon: pipelines/data/lexicon.json
-  '8a7e2398c826f08cb47e4b449cddc46fc2fb71afbd9839cc78f79d5eeb104ac2', // structure: pipelines/data/structure.json
+  'd406f13e2243ed0d281b7eac506f9d4c746ce279d752b5ffe3b13e2b7bc702c5', // lexicon: pipelines/data/lexicon.json
+  'f386abd0be3987de5a7f6b341fcfe3a4a387ce9ca263b735c879d7b857361437', // structure: pipelines/data/structure.json
 ];

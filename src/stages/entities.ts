@@ -126,6 +126,28 @@ export function initialsRunStart(text: string, end: number, abbreviation: string
   return at;
 }
 
+/**
+ * True when `abbreviation` (in capitals) cannot abbreviate the Latin name at `start`–`end` of `text`
+ * it follows: its first letter is the initial of no word of the name nor of the words right before it,
+ * as many as it has letters ("… in Patients With Hypoplastic Left Heart Syndrome (ELPIS)": a trial's
+ * name after the disease it studies; "mesial temporal lobe epilepsy (MTLE)" still abbreviates
+ * epilepsy). A name in another script is never asked.
+ */
+export function initialForeign(text: string, start: number, end: number, abbreviation: string): boolean {
+  if (!capitalsOnly.test(abbreviation) || !/[A-Za-z]/.test(text[start] ?? '')) return false;
+  const first = abbreviation[0]!;
+  let before = abbreviation.length;
+  for (let k = end - 1; k >= 0; k--) {
+    const c = text[k]!;
+    if (c !== ' ' && c !== '-' && (k === 0 || text[k - 1] === ' ' || text[k - 1] === '-')) {
+      if (c.toUpperCase() === first) return false;
+      if (k < start && --before === 0) return true;
+    }
+    if (k < start && !/[A-Za-z0-9' -]/.test(c)) return true;
+  }
+  return true;
+}
+
 /** An abbreviation the text defines, with the concept it is tagged as and the definition as written. */
 type Defined = MatchedConcept & { at: number; written: string | null };
 
@@ -187,7 +209,7 @@ function definedAbbreviations(
       // A body's name that ends in a concept the lexicon knows ("… Foundation of Australia (NSCFA)"): the
       // abbreviation spelling the whole name's initials abbreviates the body, not the country.
       const named = owner ? initialsRunStart(block.text, sourceEnd, abbreviation, stops.initialsJoiners ?? []) : -1;
-      if (owner && (named === -1 || named >= owner.start)) {
+      if (owner && (named === -1 || named >= owner.start) && !initialForeign(block.text, owner.start, owner.end, abbreviation)) {
         extra.set(abbreviation, { ...owner.concept, at, written: block.text.slice(owner.start, owner.end) });
         continue;
       }

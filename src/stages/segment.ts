@@ -222,6 +222,17 @@ export function isKicker(block: Block, next: Block, s: CompiledStructure, folded
   );
 }
 
+/**
+ * The index of the first block after `b` that is not chrome, two chrome lines passed over at most:
+ * the line a masthead or a kicker stands over when a chrome line comes between ("BioCentury" /
+ * "ARTICLE | Clinical News" / the headline). Asked of a page's first block only.
+ */
+function ownBlockAfter(blocks: readonly Block[], b: number, s: CompiledStructure): number {
+  let at = b + 1;
+  while (at <= b + 2 && blocks[at] !== undefined && chromeOf(blocks[at]!, s) !== null) at++;
+  return at;
+}
+
 // What parts a breadcrumb's crumbs ("首页>新闻>正文", "学术堂 > 生物学论文 >"): any run of marks and spaces (one class: linear).
 const crumbSeparator = /[\s>›»]+/u;
 
@@ -499,8 +510,11 @@ export const segment = defineStage({
           continue;
         }
         // A line over a headline that has its date right under it is the site's slogan: the headline is the title.
-        const next = blocks[b + 1];
-        const dateLine = blocks[b + 2];
+        // Chrome between them is no line of the page's own (a trade daily's "ARTICLE | Company News" under its
+        // masthead); Latin lines only, as a kicker is (a Chinese column's label reads the breadcrumb under it).
+        const at = hanChar.test(folded) ? b + 1 : ownBlockAfter(blocks, b, s);
+        const next = blocks[at];
+        const dateLine = blocks[at + 1];
         if (doc.title === null && next && dateLine && titleLike(next, s, foldedOf(next, doc.folded)) && chromeOf(next, s) === null && titleDateOf(foldedOf(dateLine, doc.folded), s)) {
           dropBlock(doc, dropped, report, 'other', block);
           continue;
@@ -508,7 +522,7 @@ export const segment = defineStage({
         // A kicker (a section's or an outlet's name, a label) or a Chinese column's label over a headline: the headline is the title.
         // A kicker over the page's date over the headline ("News" / "8 Jul 2011" / the headline) too: the date is read next, as the page's.
         const headline = next && dateLine && titleDateOf(foldedOf(next, doc.folded), s) !== null ? dateLine : next;
-        if (doc.title === null && headline && (role.role === 'body' || role.role === 'heading') && (isKicker(block, headline, s, doc.folded) || isHanLabel(block, next!, s, doc.folded))) {
+        if (doc.title === null && headline && (role.role === 'body' || role.role === 'heading') && (isKicker(block, headline, s, doc.folded) || isHanLabel(block, blocks[b + 1]!, s, doc.folded))) {
           dropBlock(doc, dropped, report, 'other', block);
           continue;
         }

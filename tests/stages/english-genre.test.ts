@@ -5,7 +5,7 @@ import { inBodyName, labelTables } from '../../src/stages/label.js';
 import { declaredRange, openingByline, pageDateOf, titleDateOf, titleLike } from '../../src/structure/blocks.js';
 import { leadingDate, todayIn } from '../../src/structure/dates.js';
 import { datedOpening } from '../../src/stages/segment.js';
-import { initialsRunStart } from '../../src/stages/entities.js';
+import { initialForeign, initialsRunStart } from '../../src/stages/entities.js';
 import { foldWidth } from '../../src/core/text.js';
 import { items, pipeline } from '../helpers.js';
 
@@ -25,6 +25,16 @@ async function expectChromeOverHeadline(line: string): Promise<void> {
 async function expectProseUnderHeadline(line: string): Promise<void> {
   const record = await ingest({ text: `A trial of neural stem cells in spinal cord injury opens\n${line}\n`, name: 'page.txt' });
   expect(record.boilerplate.map((b) => b.text)).not.toContain(line);
+}
+/** A sentence under a headline: the concept `id` is among the record's entities. */
+async function expectTagged(text: string, id: string): Promise<void> {
+  const record = await ingest({ text: `Stem cell drug news\n${text}\n`, name: 'page.txt' });
+  expect(record.entities.map((e) => e.id)).toContain(id);
+}
+/** A sentence under a headline: the concept `id` is not among the record's entities. */
+async function expectUntagged(text: string, id: string): Promise<void> {
+  const record = await ingest({ text: `Stem cell drug news\n${text}\n`, name: 'page.txt' });
+  expect(record.entities.map((e) => e.id)).not.toContain(id);
 }
 /** A page's text, read as the kind given. */
 async function expectKind(text: string, kind: string): Promise<void> {
@@ -1441,16 +1451,126 @@ describe('the products, diseases and bodies of the thirteenth pass are named', (
     ['COFEPRIS regulates the clinics.', 'organization:cofepris'],
     ['The company submitted a Biologics License Application.', 'other:biologics-license-application'],
     ['Patients travel to Mexico for the injections.', 'country:mexico'],
-  ])('%s', async (text, id) => {
-    const record = await ingest({ text: `Stem cell drug news\n${text}\n`, name: 'page.txt' });
-    expect(record.entities.map((e) => e.id)).toContain(id);
-  });
+  ])('%s', expectTagged);
 
   it.each([
     ['A team at the University of New Mexico led the trial.', 'country:mexico'],
     ['The company submitted a Biologics License Application.', 'drug:biologics'],
-  ])('%s: no %s', async (text, id) => {
-    const record = await ingest({ text: `Stem cell drug news\n${text}\n`, name: 'page.txt' });
-    expect(record.entities.map((e) => e.id)).not.toContain(id);
+  ])('%s: no %s', expectUntagged);
+});
+
+describe('chrome of the fourteenth pass: a skip link in title case or glued to the next, "top of page", a lone advertisement, sponsored content, a sign-in prompt, a gift link, a machine translation\'s label and a trade daily\'s kicker', () => {
+  it.each([
+    'Skip to Main Content',
+    'Skip to navigationSkip to contentSkip to footerHelp using this website - Accessibility statement',
+    'Skip to navigation Skip to content',
+    'top of page',
+    'advertisement',
+    'Advertisement',
+    'ADVERTISEMENT',
+    'Sponsored Content',
+    'Subscribe to gift this article',
+    'Already have an account? Log in',
+    'Machine-translated from Japanese:',
+    'ARTICLE | Company News',
+  ])('%s', async (line) => {
+    // Between two paragraphs, where no kicker or first-line rule reads it.
+    const record = await ingest({ text: `A trial of neural stem cells in spinal cord injury opens\nThe first of ten patients was treated in March.\n${line}\nThe second will be treated in May.\n`, name: 'page.txt' });
+    expect(record.boilerplate.map((b) => b.text)).toContain(line);
+    expect(record.title).toBe('A trial of neural stem cells in spinal cord injury opens');
   });
+
+  it.each([
+    'Advertisement of unproven stem cell treatments is now banned in the state.',
+    'The summary was machine-translated from Japanese: read it with care.',
+    'Skip to the last page of the report for its tables.',
+    'ARTICLE | Company News about the trial and its sponsor.',
+  ])('%s: kept', expectProseUnderHeadline);
+});
+
+describe('a masthead over a kicker over the headline: the headline is the title, and a date line with its time under it the page date', () => {
+  it('a short headline over its date line with a time', async () => {
+    const record = await ingest({ text: 'TradeDaily\nARTICLE | Clinical News\nCell therapy regulatory update\nMarch 3, 2025 7:15 AM UTC\nThe regulator accepted the filing.\n', name: 'page.txt' });
+    expect(record.title).toBe('Cell therapy regulatory update');
+    expect(record.pageDate).toBe('2025-03-03');
+    expect(record.boilerplate.map((b) => b.text)).toEqual(['TradeDaily', 'ARTICLE | Clinical News', 'March 3, 2025 7:15 AM UTC']);
+  });
+
+  it('a headline of four words or more, as any kicker stands over one', async () => {
+    const record = await ingest({ text: 'TradeDaily\nARTICLE | Company News\nExample Bio files its stroke cell therapy in Japan\nThe company said the review may take a year.\n', name: 'page.txt' });
+    expect(record.title).toBe('Example Bio files its stroke cell therapy in Japan');
+  });
+
+  it.each([
+    ['March 3, 2025 7:15 AM UTC', '2025-03-03'],
+    ['3 March 2025, 07:15', '2025-03-03'],
+    ['March 3, 2025 at noon', null],
+  ])('titleDateOf(%s)', (text, date) => {
+    expect(titleDateOf(text, structure())).toBe(date);
+  });
+});
+
+describe('a request to reconsider an approval is no approval', () => {
+  it.each([
+    ['ALS families take their case back to regulators\nTwelve people living with ALS petition the FDA to reconsider the approval of Examplecel.\n', 'overview'],
+    ['FDA approves Examplecel for ALS\nThe FDA approved Examplecel on Friday.\n', 'drug-approval'],
+  ])('%s', expectKind);
+});
+
+describe('an abbreviation in capitals whose first letter opens no word of the name before it, nor of the words right before that, abbreviates no concept of the name', () => {
+  it.each([
+    ['A trial of donor cells in Infants With Hypoplastic Left Heart Syndrome (ELPIS) enrolled 38.', 'ELPIS', 'other:elpis'],
+    ['Adults with drug-resistant mesial temporal lobe epilepsy (MTLE) were treated.', 'MTLE', 'disease:epilepsy'],
+    ['Adults with hypoplastic left heart syndrome (HLHS) were treated.', 'HLHS', 'disease:hypoplastic-left-heart-syndrome'],
+  ])('%s', async (text, abbreviation, id) => {
+    const record = await ingest({ text: `Stem cell trial news\n${text}\n`, name: 'page.txt' });
+    const tagged = record.entities.find((e) => e.mentions.some((m) => m.text === abbreviation));
+    expect(tagged?.id).toBe(id);
+  });
+
+  it.each([
+    ['Infants With Hypoplastic Left Heart Syndrome (ELPIS)', 'Hypoplastic Left Heart Syndrome', 'ELPIS', true],
+    ['drug-resistant mesial temporal lobe epilepsy (MTLE)', 'epilepsy', 'MTLE', false],
+    ['the graft-versus-host disease (GVHD)', 'graft-versus-host disease', 'GVHD', false],
+    ['umbilical cord blood (UCB)', 'cord blood', 'UCB', false],
+    ['a study, of epilepsy (ABC)', 'epilepsy', 'ABC', true],
+    ['Hypoplastic Left Heart Syndrome (GvHD)', 'Hypoplastic Left Heart Syndrome', 'GvHD', false],
+    ['间充质干细胞(MSC)', '间充质干细胞', 'MSC', false],
+  ])('initialForeign(%s)', (text, name, abbreviation, foreign) => {
+    const start = text.indexOf(name);
+    expect(initialForeign(text, start, start + name.length, abbreviation)).toBe(foreign);
+  });
+});
+
+describe('the products, diseases and bodies of the fourteenth pass are named', () => {
+  it.each([
+    ['NurOwn was voted down by the panel.', 'drug:nurown'],
+    ['BrainStorm Cell Therapeutics backed the petition.', 'organization:brainstorm-cell-therapeutics'],
+    ['Sumitomo Dainippon Pharma made the cells.', 'organization:sumitomo-pharma'],
+    ['The Ministry of Health, Labor and Welfare will decide.', 'organization:mhlw'],
+    ['Remestemcel-L-rknd is given twice a week.', 'drug:remestemcel-l'],
+    ['Zemcelpro is given once.', 'drug:zemcelpro'],
+    ['Dorocubicel is grown in the laboratory.', 'drug:zemcelpro'],
+    ['Cordex Biologics holds the authorisation.', 'organization:cordex-biologics'],
+    ['ExCellThera announced the decision.', 'organization:excellthera'],
+    ['Adults with hematologic malignancies were treated.', 'disease:hematologic-malignancy'],
+    ['The product treats blood cancer.', 'disease:hematologic-malignancy'],
+    ['Libmeldy is sold in Europe.', 'drug:lenmeldy'],
+    ['Children with MLD lose their motor skills.', 'disease:metachromatic-leukodystrophy'],
+    ['Orchard Therapeutics developed the therapy.', 'organization:orchard-therapeutics'],
+    ['Kyowa Kirin bought the company.', 'organization:kyowa-kirin'],
+    ['Infants with HLHS have one working ventricle.', 'disease:hypoplastic-left-heart-syndrome'],
+    ['Longeveron finished enrolling.', 'organization:longeveron'],
+    ['MultiStem was given within 36 hours.', 'drug:multistem'],
+    ['NRTX-1001 is injected into the hippocampus.', 'drug:nrtx-1001'],
+    ['Neurona Therapeutics dosed the first patient.', 'organization:neurona-therapeutics'],
+    ['The clinic mixes the cells with platelet rich plasma (PRP).', 'other:platelet-rich-plasma'],
+    ['What conditions respond to stem cell therapy & PRP?', 'other:platelet-rich-plasma'],
+  ])('%s', expectTagged);
+
+  it.each([
+    ['The approval was granted to Cordex Biologics.', 'drug:biologics'],
+    ['Horses were treated with cells from MediVet Biologics.', 'drug:biologics'],
+    ['A brainstorm of ideas followed the meeting.', 'organization:brainstorm-cell-therapeutics'],
+  ])('%s: no %s', expectUntagged);
 });
