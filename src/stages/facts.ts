@@ -64,11 +64,26 @@ const COMMA = 0x2c;
 const isDigit = (unit: number) => unit >= 0x30 && unit <= 0x39;
 
 /**
+ * True when the comma at `i` of `text` separates thousands: a digit before it and three after
+ * ("12,500"). Every operation here runs for every comma asked about, not a test reached only
+ * when the tests before it held: one first reached after V8 optimised `clauses` (a comma after a
+ * digit, then one before two digits …) threw the code away for want of type feedback, and with
+ * it the facts stage's `outcomesOf`, into which `clauses` is inlined, compiled again whole
+ * (issue 17: BENCHMARKS.md, "a test first reached late").
+ */
+export function separatesThousands(text: string, i: number): boolean {
+  let digits = 0;
+  // The comma itself, read with its neighbours, is no digit: four digits are the four around it.
+  for (let k = Math.max(0, i - 1), end = Math.min(text.length, i + 4); k < end; k++) digits += isDigit(text.charCodeAt(k)) ? 1 : 0;
+  return digits === 4;
+}
+
+/**
  * Splits a text into clauses at Chinese punctuation and at commas that are not thousands
  * separators. Reads code units: a one-character string per Chinese character was most of what
- * the facts stage allocated.
+ * the facts stage allocated. Exported for tests.
  */
-function clauses(text: string): { text: string; start: number }[] {
+export function clauses(text: string): { text: string; start: number }[] {
   const out: { text: string; start: number }[] = [];
   let start = 0;
   // No unit is read outside the text: V8's optimised code for a `charCodeAt` past the end is
@@ -76,8 +91,7 @@ function clauses(text: string): { text: string; start: number }[] {
   // function is inlined, compiled again whole (issue 17: BENCHMARKS.md, change 156).
   for (let i = 0; i < text.length; i++) {
     const unit = text.charCodeAt(i);
-    const thousands = unit === COMMA && i > 0 && i + 3 < text.length && isDigit(text.charCodeAt(i - 1)) && isDigit(text.charCodeAt(i + 1)) && isDigit(text.charCodeAt(i + 2)) && isDigit(text.charCodeAt(i + 3));
-    const cut = unit === 0xff0c /* ， */ || unit === 0xff1b /* ； */ || unit === 0x3b /* ; */ || unit === 0x3002 /* 。 */ || unit === 0x0a || (unit === COMMA && !thousands);
+    const cut = unit === 0xff0c /* ， */ || unit === 0xff1b /* ； */ || unit === 0x3b /* ; */ || unit === 0x3002 /* 。 */ || unit === 0x0a || (unit === COMMA && !separatesThousands(text, i));
     if (cut) {
       if (i > start) out.push({ text: text.slice(start, i), start });
       start = i + 1;

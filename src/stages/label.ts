@@ -225,7 +225,10 @@ export function headingParts(heading: string, structure: CompiledStructure, conc
   if (phrase) rest = rest.replace(phrase.zh, ' ');
   parts.phrase = phrase?.en ?? null;
   parts.preposition = phrase?.preposition ?? 'in';
-  for (const connector of english.connectors) rest = rest.split(connector).join('');
+  // Each connector taken out with `replaceAll`, not `split(…).join('')`: the array V8's optimised `split`
+  // makes allows holes, another map than the builtin's, so the `join` met a new map once
+  // `headingParts` ran optimised (BENCHMARKS.md, "arrays made by map").
+  for (const connector of english.connectors) rest = rest.replaceAll(connector, '');
   parts.complete = rest.trim() === '' && parts.phrase !== null;
   return parts;
 }
@@ -349,7 +352,14 @@ export function topicDisease(doc: DigestDocument, fromHeadings: readonly (Diseas
   }
   const titleScan = titleBlock ? concepts.scanOf(titleBlock, doc).lines : doc.title === null ? [] : concepts.conceptsIn(doc.title);
   const titleText = titleBlock ? titleBlock.text : doc.title ?? '';
-  const titleConcepts = titleScan.filter((c) => bodyNames === null || !inBodyName(titleText, c.start, c.end, bodyNames)).map((c) => ('concept' in c ? c.concept : c));
+  // Pushed in a loop, not `filter(…).map(…)`: the array V8's optimised `map` makes allows holes, another
+  // map than the builtin's, and the loops below read it — their code was thrown away the first time
+  // `topicDisease` ran optimised (BENCHMARKS.md, "arrays made by map").
+  const titleConcepts: { id: string; type: string; label: string }[] = [];
+  for (let k = 0; k < titleScan.length; k++) {
+    const c = titleScan[k]!;
+    if (bodyNames === null || !inBodyName(titleText, c.start, c.end, bodyNames)) titleConcepts.push('concept' in c ? c.concept : c);
+  }
   if (doc.title !== null && !titleBlock) for (const c of titleConcepts) countDisease(counts, c);
   const inTitle = new Map<string, Disease>();
   for (const c of titleConcepts) if (c.type === 'disease') inTitle.set(c.id, { id: c.id, label: c.label });

@@ -101,6 +101,30 @@ function findJournal(journals: JournalIndex, name: string, ruby: RegExp | null):
 }
 
 /**
+ * The Latin and the Han runs of a bracket's text that writes both ("Nature Biotechnology 自然生物科技"),
+ * in text order, with the journal they name, when there are two or more and each names that one
+ * journal; else null. Lists pushed in loops, not made by `map(…)`: the array V8's optimised `map`
+ * makes allows holes, another map than the builtin's, and `readJournals`' code, which read these
+ * lists, was thrown away the first time it ran optimised (issue 17: BENCHMARKS.md, "arrays made by map").
+ */
+function runsOfOneJournal(bare: string, journals: JournalIndex): { runs: { at: number; text: string }[]; journal: NonNullable<ReturnType<JournalIndex['find']>> } | null {
+  const runs: { at: number; text: string }[] = [];
+  const latin = matchesOf(bare, latinRun);
+  const han = matchesOf(bare, hanRun());
+  for (let k = 0; k < latin.length + han.length; k++) {
+    const m = k < latin.length ? latin[k]! : han[k - latin.length]!;
+    const text = m[0].trim();
+    if (text.length > 0) runs.push({ at: m.index, text });
+  }
+  if (runs.length < 2) return null;
+  const journal = journals.find(runs[0]!.text);
+  if (journal === undefined) return null;
+  for (let k = 1; k < runs.length; k++) if (journals.find(runs[k]!.text) !== journal) return null;
+  // Stable: runs starting together keep the Latin run first.
+  return { runs: runs.sort((a, b) => a.at - b.at), journal };
+}
+
+/**
  * Reads the journals a text names, wherever it names them: in 《…》, “…” or 「…」 (the table's
  * names through the script-folded view; a name with a trailing cue word, 「Circulation期刊」; an
  * English and a Chinese name in one bracket, 「Nature Biotechnology 自然生物科技」); the English
@@ -137,10 +161,10 @@ export function readJournals(text: string, journals: JournalIndex, isOrganizatio
       const direct = bare !== content ? findJournal(journals, bare, ruby) : undefined;
       if (direct) found.push({ start: contentStart, end: contentStart + bare.length, text: bare, journal: direct, kind: direct.publisher ? 'publisher' : 'journal', opens: start });
       else if (hasHan().test(bare) && hasLatin.test(bare)) {
-        const parts = [...matchesOf(bare, latinRun), ...matchesOf(bare, hanRun())].map((p) => ({ at: p.index, text: p[0].trim() })).filter((p) => p.text.length > 0);
-        const entries = parts.map((p) => journals.find(p.text));
-        if (parts.length >= 2 && entries.every((e) => e !== undefined && e === entries[0])) {
-          parts.sort((a, b) => a.at - b.at).forEach((p) => found.push({ start: contentStart + p.at, end: contentStart + p.at + p.text.length, text: p.text, journal: entries[0]!, kind: 'journal', opens: start }));
+        const one = runsOfOneJournal(bare, journals);
+        for (let k = 0; one !== null && k < one.runs.length; k++) {
+          const p = one.runs[k]!;
+          found.push({ start: contentStart + p.at, end: contentStart + p.at + p.text.length, text: p.text, journal: one.journal, kind: 'journal', opens: start });
         }
       }
     }

@@ -1,7 +1,7 @@
 import type { Item, Section } from '../generated/article.js';
 import type { CompiledStructure } from '../core/data.js';
 import type { At, Block, DigestDocument } from '../core/document.js';
-import { foldedOf, matchesOf } from '../core/text.js';
+import { foldedOf, joinedOf, matchesOf } from '../core/text.js';
 import { SourceLocator, subBlock, type BoilerplateKind } from './blocks.js';
 import { calendarDate, dayBefore, daysIn, firstSentence, leadingDateFolded, monthDayBefore, openingYear, pad, recentIn, relativeDay, todayIn, type ItemDate } from './dates.js';
 
@@ -270,6 +270,11 @@ export function readSection(draft: Draft, ctx: ItemContext): ReadSection {
  */
 export type ItemReach = 'next-item' | 'closing-words' | 'own-paragraph';
 
+/** A block's text (what an item's and a section's texts join). */
+function textOf(block: Block): string {
+  return block.text;
+}
+
 /**
  * Assembles a section read by readSection: each item's text and blocks (and position), the
  * section's prose (what belongs to no item), and where the citation markers in that prose are
@@ -293,9 +298,12 @@ export function assembleItems({ draft, pieces }: ReadSection, reach: ItemReach, 
   for (let k = 0; k < section.items.length; k++) {
     const item = section.items[k]!;
     const blocks = ctx.doc.itemBlocks.get(item)!;
-    item.text = blocks.map((b) => b.text).join('\n');
+    // Joined in a loop, not `map(…).join(…)`: the array V8's optimised `map` makes allows holes, another
+    // map than the builtin's, and the `join` read it — `assembleItems` was thrown away the first time it
+    // ran optimised, once for each of the two (issue 17: BENCHMARKS.md, "arrays made by map").
+    item.text = joinedOf(blocks, null, textOf);
     item.position = ctx.doc.lines.range(blocks[0]!.start, blocks[blocks.length - 1]!.end);
   }
-  if (prose.length > 0) section.text = prose.map((b) => b.text).join('\n');
+  if (prose.length > 0) section.text = joinedOf(prose, null, textOf);
   for (let k = 0; k < prose.length; k++) locateMarkers(prose[k]!, ctx);
 }

@@ -3,6 +3,7 @@ import { ingestDetailed } from '../../src/ingest.js';
 import { LexiconMatcher } from '../../src/core/lexicon.js';
 import { loadPipeline } from '../../src/pipeline.js';
 import { repo } from '../helpers.js';
+import { isHoley, optimisedResult } from '../support/optimised.js';
 
 describe('one scan of the text per document', () => {
   it('entities, label and facts read each body block from one scan of its text (issue 17)', async () => {
@@ -121,5 +122,16 @@ describe('matchesWhole: a text the lexicon matches whole as one type', () => {
     expect(scans).toBe(0);
     expect(own.matchesWhole('Monash Health', 'organization')).toBe(true);
     expect(scans).toBe(1);
+  });
+});
+
+describe('conceptsIn: its list made alike by the interpreter and by TurboFan (issue 17)', () => {
+  it('is a packed array in optimised code too: its readers (label) met no new map and kept their code', () => {
+    const matcher = loadPipeline(repo('pipelines/digest.json')).data.concepts;
+    const text = '2025年3月干细胞治疗类风湿关节炎最新临床进展';
+    const list = optimisedResult(LexiconMatcher.prototype.conceptsIn, () => matcher.conceptsIn(text));
+    expect(list.map((c) => c.type)).toContain('disease');
+    // Before: `spans` made it with `map`, whose optimised form makes a holey array.
+    expect(isHoley(list)).toBe(false);
   });
 });

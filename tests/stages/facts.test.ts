@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { ingestDetailed } from '../../src/ingest.js';
-import { itemFacts, sentencesOf, timepointIn } from '../../src/stages/facts.js';
+import { clauses, itemFacts, sentencesOf, separatesThousands, timepointIn } from '../../src/stages/facts.js';
 import { items, pipeline, repo } from '../helpers.js';
 
 const data = () => pipeline().data;
@@ -134,5 +134,27 @@ describe('facts: sentences (issue 17)', () => {
       }),
       { seed: 17, numRuns: 3000 },
     );
+  });
+});
+
+describe('facts: clauses and the thousands separator (issue 17)', () => {
+  /** The test `separatesThousands` replaced: each operation reached only when the ones before it held. */
+  const before = (text: string, i: number) => i > 0 && i + 3 < text.length && /\d/.test(text[i - 1]!) && /\d/.test(text[i + 1]!) && /\d/.test(text[i + 2]!) && /\d/.test(text[i + 3]!);
+
+  it('reads a comma between a digit and three as a thousands separator, as the test it replaced did, on seeded random texts', () => {
+    const unit = fc.constantFrom(',', '，', '1', '0', '9', '周', 'a', '。', ';', '\n', '\ud83d');
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 12 }), (units) => {
+        const text = units.join('');
+        for (let i = 0; i < text.length; i++) if (text[i] === ',') expect(separatesThousands(text, i)).toBe(before(text, i));
+      }),
+      { seed: 17, numRuns: 3000 },
+    );
+    expect(clauses('共1,234例,其中12,5例；随访')).toEqual([
+      { text: '共1,234例', start: 0 },
+      { text: '其中12', start: 8 },
+      { text: '5例', start: 13 },
+      { text: '随访', start: 16 },
+    ]);
   });
 });

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ingestDetailed } from '../../src/ingest.js';
 import fc from 'fast-check';
-import { composeHeading, headingParts, inBodyName, nameTokenStart } from '../../src/stages/label.js';
+import { composeHeading, headingParts, inBodyName, labelTables, nameTokenStart, topicDisease } from '../../src/stages/label.js';
 import { pipeline, repo } from '../helpers.js';
+import { keepsOptimisedCode } from '../support/optimised.js';
 
 const english = async (heading: string) => composeHeading(headingParts(heading, pipeline().data.structure, pipeline().data.concepts));
 
@@ -84,5 +85,29 @@ describe('label: the words before a term read backwards', () => {
     const word = (units: number) => `A${'a'.repeat(units - 1)}`;
     expect(at(`Office ${word(152)} Gene`, 'Gene')).toBe(true);
     expect(at(`Office ${word(153)} Gene`, 'Gene')).toBe(false);
+  });
+});
+
+describe('label: headingParts and topicDisease keep the code TurboFan made for them (issue 17)', () => {
+  it('headingParts: the lexicon\'s concepts and the connectors read in optimised code meet no new map', () => {
+    const { structure, concepts } = pipeline().data;
+    const tables = labelTables(structure, concepts);
+    const headings = ['2025年3月干细胞治疗强直性脊柱炎最新临床进展', '2025年1-12月干细胞治疗类风湿关节炎临床进展汇总', '未来展望', '2015年干细胞治疗肝硬化关键临床进展'];
+    let k = 0;
+    const next = () => headingParts(headings[k++ % headings.length]!, structure, concepts, tables);
+    // Before: `conceptsIn` made its list with `map` and the connectors were taken out by `split(…).join('')`,
+    // whose optimised forms make holey arrays: the code was thrown away at its first optimised run.
+    expect(keepsOptimisedCode(headingParts, next)).toBe(true);
+  });
+
+  it('topicDisease: the title\'s concepts, listed in optimised code, meet no new map', async () => {
+    const { structure, concepts } = pipeline().data;
+    const { bodyNames } = labelTables(structure, concepts);
+    const docs = await Promise.all(['as-2025.txt', 'ra-2025-site.html', 'ra-2025-markdown.md'].map(async (file) => (await ingestDetailed({ path: repo(`fixtures/articles/${file}`) }, { pipeline: pipeline() })).doc));
+    let k = 0;
+    const next = () => topicDisease(docs[k++ % docs.length]!, [], concepts, bodyNames);
+    expect(next()?.label).toBe('ankylosing spondylitis');
+    // Before: `filter(…).map(…)` made the list, holey in optimised code, which the loops after it read.
+    expect(keepsOptimisedCode(topicDisease, next)).toBe(true);
   });
 });

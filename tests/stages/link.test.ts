@@ -4,6 +4,7 @@ import { JournalIndex } from '../../src/core/journals.js';
 import type { JournalTable } from '../../src/generated/journals.js';
 import { expandCitation, organizationTest, readJournals, readLead } from '../../src/stages/link.js';
 import { items, pipeline, runUpTo } from '../helpers.js';
+import { keepsOptimisedCode } from '../support/optimised.js';
 
 const journals = () => pipeline().data.journals;
 const lead = (text: string) => readLead(text, journals(), organizationTest(pipeline().data));
@@ -115,5 +116,18 @@ describe('link stage', () => {
     expect(found).toContain('reference-uncited@7:1');
     expect(found).toContain('journal-unknown@3:6');
     expect(doc.diagnostics.find((d) => d.rule === 'journal-mismatch')?.message).toBe('item names Stem Cell Research & Therapy but its reference [2] is in Mol Biol Rep');
+  });
+});
+
+describe('link: readJournals keeps the code TurboFan made for it (issue 17)', () => {
+  it('reads a bracket naming one journal in both scripts in optimised code and meets no new map', () => {
+    const data = pipeline().data;
+    const isOrganization = organizationTest(data);
+    const texts = ['登上国际期刊「Nature Biotechnology 自然生物科技」。', '团队在《Cell》《Nature Biotechnology》上发表成果。', '刊于「Cell 自然」。'];
+    let k = 0;
+    const next = () => readJournals(texts[k++ % texts.length]!, data.journals, isOrganization);
+    expect(next().names.map((n) => n.text)).toEqual(['Nature Biotechnology', '自然生物科技']);
+    // Before: the bracket's runs were listed by `map(…)`, holey in optimised code, and `filter`ed.
+    expect(keepsOptimisedCode(readJournals, next)).toBe(true);
   });
 });
