@@ -4,7 +4,7 @@
 export const shippedDataHashes: readonly string[] = [
   '9a139e957b3ce6adad74216552ba3ef8937e435cfb9497dc7af3dee9ef13f0e7', // facts: pipelines/data/facts.json
   '73651168e9ae98853bf117d2313db81bf75f0bfc6beb15c38b39e90ae0c88990', // html: pipelines/data/html.json
-  'c3a2b51bfe3fcd81aed25120034507af43b9a2961aac11ac4bbbe3fc19f32ea6', // journals: pipelines/data/journals.json
-  '9e5474f42d8ff412ffdfcd33eb8e4e2cdddf2e50c431346ebaaaf4e491e2ff44', // lexicon: pipelines/data/lexicon.json
-  '8a7e2398c826f08cb47e4b449cddc46fc2fb71afbd9839cc78f79d5eeb104ac2', // structure: pipelines/data/structure.json
+  'ac00e79a45a57fdb70d7f8fd3e0496536547b38a22cc97bcdc15afd5c766b678', // journals: pipelines/data/journals.json
+  '230d687ab11ce23daa742d699f06c64f3cc286cb70755c55d8f64ebd7c7e5524', // lexicon: pipelines/data/lexicon.json
+  'fd756b3adb7bca3969d3468145ce0e1e60d113344decdee21a51cd094db6c563', // structure: pipelines/data/structure.json
 ];
