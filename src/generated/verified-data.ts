@@ -4,7 +4,7 @@
 export const shippedDataHashes: readonly string[] = [
   '9a139e957b3ce6adad74216552ba3ef8937e435cfb9497dc7af3dee9ef13f0e7', // facts: pipelines/data/facts.json
   '73651168e9ae98853bf117d2313db81bf75f0bfc6beb15c38b39e90ae0c88990', // html: pipelines/data/html.json
-  'c3a2b51bfe3fcd81aed25120034507af43b9a2961aac11ac4bbbe3fc19f32ea6', // journals: pipelines/data/journals.json
-  'd406f13e2243ed0d281b7eac506f9d4c746ce279d752b5ffe3b13e2b7bc702c5', // lexicon: pipelines/data/lexicon.json
-  'f386abd0be3987de5a7f6b341fcfe3a4a387ce9ca263b735c879d7b857361437', // structure: pipelines/data/structure.json
+  'ac00e79a45a57fdb70d7f8fd3e0496536547b38a22cc97bcdc15afd5c766b678', // journals: pipelines/data/journals.json
+  '5e14bc9cf1ca98113b7cfe877f768903c888f709d1de324147d73f136c530d87', // lexicon: pipelines/data/lexicon.json
+  'a79980ffe667b19ead933bdc2e9ec54cdb392a908209a2f7337dbbd231b20b56', // structure: pipelines/data/structure.json
 ];

@@ -84,6 +84,17 @@ describe('link: journals (field-notes shapes)', () => {
     expect(names.map((n) => n.journal?.name)).toEqual(expected);
   });
 
+  // Seen on a journal's page of the sixteenth Chinese pass: a Chinese journal whose English name opens with a known
+  // journal's name ("Journal of Clinical Medicine in Practice") was read as that journal.
+  it.each([
+    ['BAO X, WANG D. Long-term outcome of cord MSC transplantation in lupus nephritis[J]. Journal of Clinical Medicine in Practice, 2023, 27(10): 1-5.', ['Journal of Clinical Medicine in Practice']],
+    ['研究发表于《实用临床医药杂志》。', ['Journal of Clinical Medicine in Practice']],
+    ['The trial was published in the Journal of Clinical Medicine.', ['Journal of Clinical Medicine']],
+  ])('%s: journals %j', (text, expected) => {
+    const names = readJournals(text, journals(), organizationTest(pipeline().data)).names;
+    expect([...new Set(names.map((n) => n.journal?.name))]).toEqual(expected);
+  });
+
   it('tells a publisher from a journal', () => {
     const found = lead('发表在《springer nature》上');
     expect(found.known).toBeUndefined();

@@ -1076,3 +1076,82 @@ describe('segment on the fifteenth Chinese pass: a journal site\'s fields and cu
     expect(doc.title).toBe('再生醫療法上路 細胞治療認明合法院所');
   });
 });
+
+describe('segment on the sixteenth Chinese pass: a listed company\'s announcement, a journal platform\'s topic and column labels, doctors\' credentials, CMS lines with a publisher, a counter or pipes, bylines with no 报道, an abstract\'s label alone (genre-zh16)', () => {
+  it.each([
+    '所属专题: 专家推荐',
+    '所屬專題: 總編推薦',
+    '创面修复专栏·论著',
+    '证券代码:836112 证券简称:某某生物 公告编号:2025-047',
+    '公告编号:2025-047',
+    '临时公告',
+    '某某生物科技股份有限公司',
+    '微博',
+    '收藏',
+    '本主題被作者加入到個人文集中',
+    '罗某某主任医师',
+    '副主任医师 某某市妇女儿童医疗中心',
+    '林某某主任醫師 某某醫院 牙周病科',
+    '科室: 骨關節科 主任醫師 王某某',
+    '某某脑科医院 神经外科',
+    '日報',
+  ])('is chrome (a topic or column label, an announcement\'s header and issuer, share buttons, a forum\'s notice, a doctor\'s credentials, a paper\'s kind alone): %s', (text) => {
+    expect(classifyBlock(block(text), structure(), true)).toMatchObject({ role: 'boilerplate', kind: 'other' });
+  });
+
+  it.each([
+    '所属专题的研究进展',
+    '干细胞专栏的文章介绍了牙周炎的治疗。',
+    '某某生物科技股份有限公司宣布启动临床试验。',
+    '主任医师表示,该疗法安全有效。',
+    '某某医院口腔科开展了干细胞治疗牙周炎的研究。',
+    '收藏家捐赠了一批古籍',
+    '日報報導了這項研究',
+  ])('is no chrome (a heading or a sentence opening or closing with the same words): %s', (text) => {
+    expect(classifyBlock(block(text), structure(), true)).not.toMatchObject({ role: 'boilerplate', kind: 'other' });
+  });
+
+  it.each(['本公司及董事会全体成员保证公告内容的真实、准确和完整,没有虚假记载。', '本公司及董事會全體成員保證公告內容的真實、準確和完整。'])('reads a listed company\'s board\'s assurance as a disclaimer: %s', (text) => {
+    expect(classifyBlock(block(text), structure(), true)).toMatchObject({ role: 'boilerplate', kind: 'disclaimer' });
+  });
+
+  it.each(['本报记者', '本報記者 王某某', '(科技日报记者 甲某某 乙某某)', '（某某日報記者 林某某）'])('reads a reporters\' credit with no 报道 as chrome and a byline: %s', (text) => {
+    expect(classifyBlock(block(text), structure(), true)).toEqual({ role: 'boilerplate', kind: 'other', byline: true });
+  });
+
+  it.each(['本报记者从医院获悉,首例患者已出院。', '(记者会上,某某表示结果令人鼓舞)'])('reads no byline in a sentence naming a reporter: %s', (text) => {
+    expect(classifyBlock(block(text), structure(), true)).not.toHaveProperty('byline');
+  });
+
+  it.each([
+    ['发布者:某某干细胞工程中心 发布日期:2025-06-18 09:12', '2025-06-18'],
+    ['發布者:某某幹細胞中心 發布日期:2025-06-18 09:12', '2025-06-18'],
+    ['公告日期:2025-09-02', '2025-09-02'],
+    ['来源 :某某财经2023-04-11', '2023-04-11'],
+    ['来源:某某网 2023-04-11', '2023-04-11'],
+    ['lzh 87 2025-07-25 14:37:02', '2025-07-25'],
+    ['[作者:某某新闻网 | 发表时间:2009-3-8 |点击数:512 ]', '2009-03-08'],
+  ])('reads the page date of a CMS line with a publisher, an announcement date, a source glued to its date, a name with a counter, a bracketed line with pipes: %s', (text, date) => {
+    expect(pageDateOf(text, structure())).toBe(date);
+  });
+
+  it.each(['来源:某某报 第2023期', '公告编号:2025-047', '某某医院 2025年工作计划'])('reads no page date from a line with no date: %s', (text) => {
+    expect(pageDateOf(text, structure())).toBeNull();
+  });
+
+  it('takes the announcement\'s title under its header, its issuer and its date', async () => {
+    const doc = await runUpTo('公告日期:2025-09-02\n临时公告\n证券代码:836112 证券简称:某某生物 公告编号:2025-047\n某某生物科技股份有限公司\n关于某某注射液临床试验启动的公告\n本公司及董事会全体成员保证公告内容的真实、准确和完整。\n公司于近日召开临床试验启动会。\n', 'segment');
+    expect(doc.title).toBe('关于某某注射液临床试验启动的公告');
+    expect(doc.pageDate).toBe('2025-09-02');
+  });
+
+  it('takes the headline under a journal platform\'s topic and column labels for the title', async () => {
+    const doc = await runUpTo('所属专题: 专家推荐\n\n创面修复专栏·论著\n\n干细胞凝胶促进烧伤创面愈合的临床观察\n赵某某1, 钱某2,()\n\n深Ⅱ度烧伤创面愈合慢、瘢痕重,是烧伤整形科的常见难题。\n', 'segment');
+    expect(doc.title).toBe('干细胞凝胶促进烧伤创面愈合的临床观察');
+  });
+
+  it.each(['[摘要]', '【摘要】'])('takes no title from an abstract\'s label alone over its text: %s', async (label) => {
+    const doc = await runUpTo(`[关键词]\n${label}\n年龄相关性黄斑变性是造成中老年人失明的主要原因,目前尚无有效疗法。\n`, 'segment');
+    expect(doc.title).toBeNull();
+  });
+});
