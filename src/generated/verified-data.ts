@@ -5,6 +5,6 @@ export const shippedDataHashes: readonly string[] = [
   '9a139e957b3ce6adad74216552ba3ef8937e435cfb9497dc7af3dee9ef13f0e7', // facts: pipelines/data/facts.json
   '73651168e9ae98853bf117d2313db81bf75f0bfc6beb15c38b39e90ae0c88990', // html: pipelines/data/html.json
   'ac00e79a45a57fdb70d7f8fd3e0496536547b38a22cc97bcdc15afd5c766b678', // journals: pipelines/data/journals.json
-  '5e14bc9cf1ca98113b7cfe877f768903c888f709d1de324147d73f136c530d87', // lexicon: pipelines/data/lexicon.json
-  'a79980ffe667b19ead933bdc2e9ec54cdb392a908209a2f7337dbbd231b20b56', // structure: pipelines/data/structure.json
+  '52c5f555e9cf93fd652190e5609c9dfc75a1a8d2581779c9c8a753595cd466dd', // lexicon: pipelines/data/lexicon.json
+  '89e3c1d119b357f13096d75a6ad1a8c5415e44f580ce818e313e92ccdc598729', // structure: pipelines/data/structure.json
 ];

@@ -21,6 +21,12 @@ async function expectChromeOverHeadline(line: string): Promise<void> {
   expect(record.boilerplate.map((b) => b.text)).toContain(line);
   expect(record.title).toBe('A trial of neural stem cells in spinal cord injury opens');
 }
+/** A chrome line between two paragraphs, where no kicker or first-line rule reads it: dropped as boilerplate, the headline still the title. */
+async function expectChromeBetweenParagraphs(line: string): Promise<void> {
+  const record = await ingest({ text: `A trial of neural stem cells in spinal cord injury opens\nThe first of ten patients was treated in March.\n${line}\nThe second will be treated in May.\n`, name: 'page.txt' });
+  expect(record.boilerplate.map((b) => b.text)).toContain(line);
+  expect(record.title).toBe('A trial of neural stem cells in spinal cord injury opens');
+}
 /** A line under a headline that only looks like chrome: kept in the body. */
 async function expectProseUnderHeadline(line: string): Promise<void> {
   const record = await ingest({ text: `A trial of neural stem cells in spinal cord injury opens\n${line}\n`, name: 'page.txt' });
@@ -1473,12 +1479,7 @@ describe('chrome of the fourteenth pass: a skip link in title case or glued to t
     'Already have an account? Log in',
     'Machine-translated from Japanese:',
     'ARTICLE | Company News',
-  ])('%s', async (line) => {
-    // Between two paragraphs, where no kicker or first-line rule reads it.
-    const record = await ingest({ text: `A trial of neural stem cells in spinal cord injury opens\nThe first of ten patients was treated in March.\n${line}\nThe second will be treated in May.\n`, name: 'page.txt' });
-    expect(record.boilerplate.map((b) => b.text)).toContain(line);
-    expect(record.title).toBe('A trial of neural stem cells in spinal cord injury opens');
-  });
+  ])('%s', expectChromeBetweenParagraphs);
 
   it.each([
     'Advertisement of unproven stem cell treatments is now banned in the state.',
@@ -1573,4 +1574,116 @@ describe('the products, diseases and bodies of the fourteenth pass are named', (
     ['Horses were treated with cells from MediVet Biologics.', 'drug:biologics'],
     ['A brainstorm of ideas followed the meeting.', 'organization:brainstorm-cell-therapeutics'],
   ])('%s: no %s', expectUntagged);
+});
+
+describe('chrome of the fifteenth pass: reading times and relative times, an audio player, a paywall\'s offers, a back link with an arrow, loading labels, tag lines and a reviewer\'s label', () => {
+  it.each([
+    '3 min read',
+    '|3 min read',
+    '| 12 mins read',
+    '3 min read · Verified by 3 sources ·',
+    '3 years ago4 min read',
+    '15 hours ago',
+    '2 days ago',
+    'Listen with Speechify',
+    'Listen to this article',
+    'Register for free to listen to this article',
+    '0:00',
+    'Premium Trial:',
+    'Request an Annual Quote',
+    '← Back to Search',
+    'Loading...',
+    'Loading quote...',
+    '#vision-restoration',
+    '#regenerative-medicine #eyes',
+    'Medically reviewed by:',
+    'Jane Example, MD Medically reviewed by dermatologist Dr. A. Example, M.D.',
+    'Image: Wire Photos / Shutterstock',
+  ])('%s', expectChromeBetweenParagraphs);
+
+  it.each([
+    '15 hours ago the first patient was given the cells.',
+    '3 min read: what the trial found and what it did not.',
+    'Listen with care to what the patients in the trial say.',
+    'Loading the cells into the device took an hour.',
+    'The page was medically reviewed by a panel of doctors.',
+    'The cells were given at 10:30 on the first day.',
+  ])('%s: kept', expectProseUnderHeadline);
+
+  it('a relative time alone is no section heading', async () => {
+    const record = await ingest({ text: 'Stem cell therapy helps AMD patients see again\n15 hours ago\n- Six patients were treated with RPE cells.\n', name: 'page.txt' });
+    expect(record.sections.map((s) => s.kind)).toEqual(['intro']);
+  });
+});
+
+describe('a page date after a byline and a bullet, or with a time after it, or glued to a reading time', () => {
+  it.each([
+    ['By Dana Whitfield ● Oct 14, 2024', '2024-10-14'],
+    ['By Priya Raman | March 9, 2026, 9:05 AM', '2026-03-09'],
+    ['By Priya Raman | March 9, 2026', '2026-03-09'],
+    ['March 9, 20265 min read900 words', '2026-03-09'],
+    ['March 9, 2026 · 5 min read', '2026-03-09'],
+    ['March 9, 2026 7:15 AM UTC', '2026-03-09'],
+    ['By Priya Raman | March 9, 2026, at noon', null],
+    ['March 9, 2026, 5 patients read the consent form', null],
+  ])('pageDateOf(%s)', (text, date) => {
+    expect(pageDateOf(text, structure())).toBe(date);
+  });
+
+  it('the byline is chrome and the page a news item', async () => {
+    const record = await ingest({ text: 'A trial of neural stem cells in spinal cord injury opens\nBy Dana Whitfield ● Oct 14, 2024\nThe first of ten patients was treated in March.\n', name: 'page.txt' });
+    expect(record.pageDate).toBe('2024-10-14');
+    expect(record.kind).toBe('news-item');
+    expect(record.boilerplate.map((b) => b.text)).toContain('By Dana Whitfield ● Oct 14, 2024');
+  });
+});
+
+describe('an approval given by "approving" is a drug approval; feedback on a potential filing of a licence application is none', () => {
+  it.each([
+    ['Japan opens the door to two cell products\nJapan\'s health ministry has taken a first step by approving two products made from stem cells.\n', 'drug-approval'],
+    ['Regulator\'s feedback lifts a back pain cell therapy\nThe company said the FDA gave it feedback on a potential filing of a Biologics License Application for its cells.\n', 'overview'],
+    ['Regulator\'s feedback on a back pain cell therapy\nThe company said the FDA issued a biologics license for its cells.\n', 'drug-approval'],
+  ])('%s', expectKind);
+});
+
+describe('the products, diseases, cells and bodies of the fifteenth pass are named', () => {
+  it.each([
+    ['ReHeart is a sheet of heart muscle cells.', 'drug:reheart'],
+    ['Amchepry is transplanted into the brain.', 'drug:amchepry'],
+    ['Cuorips will sell the sheets this autumn.', 'organization:cuorips'],
+    ['Racthera made the cells with Sumitomo Pharma.', 'organization:racthera'],
+    ['Aspen Neuroscience dosed its sixth patient.', 'organization:aspen-neuroscience'],
+    ['ANPD001 is made from the patient\'s skin cells.', 'drug:anpd001'],
+    ['Adults with multiple system atrophy were treated.', 'disease:multiple-system-atrophy'],
+    ['Adults with MSA were treated.', 'disease:multiple-system-atrophy'],
+    ['Men with male pattern baldness were treated.', 'disease:alopecia'],
+    ['Stem cells for hair loss are unproven.', 'disease:alopecia'],
+    ['Adults with chronic low back pain were treated.', 'disease:low-back-pain'],
+    ['The cells are injected for CLBP.', 'disease:low-back-pain'],
+    ['The National Institute of Neurological Disorders and Stroke funded the study.', 'organization:ninds'],
+    ['The trial ran at Mayo Clinic.', 'organization:mayo-clinic'],
+    ['The cells replace the retinal pigment epithelium.', 'cell:retinal-pigment-epithelial-cell'],
+    ['The Japanese Ministry of Health gave its approval.', 'organization:mhlw'],
+    ['The CHMP adopted a positive opinion in June.', 'organization:chmp'],
+    ['The opinion rests on an assessment by the Committee for Advanced Therapies (CAT).', 'organization:ema-cat'],
+    ['HDSA funded the study of neural stem cells.', 'organization:hdsa'],
+    ['Huntington\u2019s Disease Society of America funded the study.', 'organization:hdsa'],
+    ['A clinic in Panama sells the cells.', 'country:panama'],
+  ])('%s', expectTagged);
+
+  it('"CAT" defined after the committee abbreviates the committee; alone it names nothing', async () => {
+    const defined = await ingest({ text: 'Stem cell drug news\nThe Committee for Advanced Therapies (CAT) met in May. The CAT adopted its opinion.\n', name: 'page.txt' });
+    expect(defined.entities.find((e) => e.id === 'organization:ema-cat')?.mentions.map((m) => m.text)).toContain('CAT');
+    const alone = await ingest({ text: 'Stem cell drug news\nThe CAT scan showed no tumour.\n', name: 'page.txt' });
+    expect(alone.entities.map((e) => e.id)).not.toContain('organization:ema-cat');
+  });
+
+  it.each([
+    ['The National Institute of Neurological Disorders and Stroke funded the study.', 'Stroke', 'organization:ninds'],
+    ['Adults with severe heart failure (ReHeart) were treated.', 'ReHeart', 'drug:reheart'],
+    ['Adults with Parkinson\'s disease (Amchepry) were treated.', 'Amchepry', 'drug:amchepry'],
+  ])('%s: "%s" is a mention of %s only', async (text, surface, id) => {
+    const record = await ingest({ text: `Stem cell drug news\n${text}\n`, name: 'page.txt' });
+    expect(record.entities.filter((e) => e.mentions.some((m) => m.text.includes(surface))).map((e) => e.id)).toEqual([id]);
+  });
 });
