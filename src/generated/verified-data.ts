@@ -6,5 +6,5 @@ export const shippedDataHashes: readonly string[] = [
   '73651168e9ae98853bf117d2313db81bf75f0bfc6beb15c38b39e90ae0c88990', // html: pipelines/data/html.json
   'ac00e79a45a57fdb70d7f8fd3e0496536547b38a22cc97bcdc15afd5c766b678', // journals: pipelines/data/journals.json
   '5e14bc9cf1ca98113b7cfe877f768903c888f709d1de324147d73f136c530d87', // lexicon: pipelines/data/lexicon.json
-  'a79980ffe667b19ead933bdc2e9ec54cdb392a908209a2f7337dbbd231b20b56', // structure: pipelines/data/structure.json
+  '1114606e13af61951d52395e073a69c65a4df00a5434f7232115094837e9c52d', // structure: pipelines/data/structure.json
 ];
