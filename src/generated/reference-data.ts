@@ -1858,6 +1858,14 @@ export const referenceData: ReferenceData = {
   "待补充",
   "待定"
  ],
+ "suspendedHyphenWords": [
+  "and",
+  "or",
+  "nor",
+  "to",
+  "und",
+  "oder"
+ ],
  "mediumWords": [
   "motion picture",
   "film",

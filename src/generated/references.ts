@@ -326,24 +326,30 @@ export type Words44 = [string, ...string[]];
  */
 export type Words45 = [string, ...string[]];
 /**
- * A work's medium or form, written after its title, often in brackets ("[Motion picture]", "DVD", "television program"): its genre, never part of a title. A word in lower case alone ("film", "video") counts only in brackets.
+ * Words that follow a suspended hyphen ("blood- and bone-marrow-derived", "pre- or post-operative"): a hyphen and a space before one of them are kept, not joined as a line-break hyphen would be ("immuno- logy").
  *
  * @minItems 1
  */
 export type Words46 = [string, ...string[]];
 /**
- * Edition statements without a number, written as a part of their own ("Reprint", "Revised and expanded").
+ * A work's medium or form, written after its title, often in brackets ("[Motion picture]", "DVD", "television program"): its genre, never part of a title. A word in lower case alone ("film", "video") counts only in brackets.
  *
  * @minItems 1
  */
 export type Words47 = [string, ...string[]];
+/**
+ * Edition statements without a number, written as a part of their own ("Reprint", "Revised and expanded").
+ *
+ * @minItems 1
+ */
+export type Words48 = [string, ...string[]];
 /**
  * @minItems 1
  *
  * This interface was referenced by `ReferenceData`'s JSON-Schema
  * via the `definition` "Words".
  */
-export type Words48 = [string, ...string[]];
+export type Words49 = [string, ...string[]];
 
 /**
  * What the words of a reference string mean: GB/T 7714 type codes, name particles, role and cue words, month names, publishers and places. Read by src/refs/data.ts.
@@ -414,6 +420,7 @@ export interface ReferenceData {
   cjkPrintingWords: Words43;
   cjkDocumentNumberWords: Words44;
   placeholderWords: Words45;
-  mediumWords: Words46;
-  editionPhrases: Words47;
+  suspendedHyphenWords: Words46;
+  mediumWords: Words47;
+  editionPhrases: Words48;
 }

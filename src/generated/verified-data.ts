@@ -6,5 +6,5 @@ export const shippedDataHashes: readonly string[] = [
   '73651168e9ae98853bf117d2313db81bf75f0bfc6beb15c38b39e90ae0c88990', // html: pipelines/data/html.json
   'ac00e79a45a57fdb70d7f8fd3e0496536547b38a22cc97bcdc15afd5c766b678', // journals: pipelines/data/journals.json
   '52c5f555e9cf93fd652190e5609c9dfc75a1a8d2581779c9c8a753595cd466dd', // lexicon: pipelines/data/lexicon.json
-  '89e3c1d119b357f13096d75a6ad1a8c5415e44f580ce818e313e92ccdc598729', // structure: pipelines/data/structure.json
+  '2d15e1e56b3b6024f7631cb9920b550c2a3dc39d8707b62bf791f2f87eb5d8f1', // structure: pipelines/data/structure.json
 ];

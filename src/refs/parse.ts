@@ -125,11 +125,12 @@ export function isPlaceholder(raw: string): boolean {
 /** Parses one reference string into a CSL-JSON item (id given by the caller). */
 export function parseReference(raw: string, id: string): ParsedReference {
   // Line-break hyphens from PDF copies ("Oppenhei- mer", "vol- ume") would split names and words.
-  // A hyphen before a capital stays ("Griffiths- Jones" → "Griffiths-Jones").
+  // A hyphen before a capital stays ("Griffiths- Jones" → "Griffiths-Jones"), and so does a suspended one
+  // before "and" or "or" ("blood- and bone-marrow-derived"; the data's suspendedHyphenWords).
   // A spacing accent before its vowel, as PDF copies write it ("Arbel´aez", "Mu¨ller"), is the accented letter.
   // (Each fold only where its character stands.)
   let text = squashSpaces(raw).trim();
-  if (text.includes('- ')) text = text.replace(/(\p{Ll})- (\p{Ll})/gu, '$1$2').replace(/(\p{L})- (\p{Lu})/gu, '$1-$2');
+  if (text.includes('- ')) text = text.replace(referenceWords().lineBreakHyphen, '$1$2').replace(/(\p{L})- (\p{Lu})/gu, '$1-$2');
   if (text.includes('\u00B4') || text.includes('\u00A8')) {
     text = text.replace(/(?<=\p{Ll})([\u00B4\u00A8])([aeiou])(?=\p{Ll})/gu, (_, accent: string, vowel: string) => `${vowel}${accent === '\u00B4' ? '\u0301' : '\u0308'}`.normalize('NFC'));
   }

@@ -28,6 +28,8 @@ const lineStartMarker = lazyPattern(() => /^\s*(?:\[\s*(\d{1,6})\s*\]|［\s*(\d{
 const inlineMarker = lazyPattern(() => /(?:\[(\d{1,6})\]|［(\d{1,6})］|【(\d{1,6})】)\s*(?=\S)/gu);
 // What may stand right before a second entry's number on the same line.
 const inlineLeft = latin1Pattern(() => /[.。;；)\]\p{L}\d]$/u);
+// Any letter or digit, of any script: a line with none is a separator.
+const letterOrDigit = lazyPattern(() => /[\p{L}\p{N}]/u);
 // The first marker of a list, right after its heading: "参考文献[1]", "References: 1.", "参考资料：【1】".
 const firstMarker = lazyPattern(() => /(?:\[\s*1\s*\]|［\s*1\s*］|【\s*1\s*】|(?<![\d.])1\s*[.．、](?!\d))/u);
 
@@ -55,7 +57,7 @@ interface Marker {
 // one, so its key — NFKC and three replacements of the whole line — is not made (issue 17).
 let labelDigits: string | null = null;
 
-/** True when a line holds only words a page prints around references ("Article", "CAS", "Google Scholar"). */
+/** True when a line holds only words a page prints around references ("Article", "CAS", "Google Scholar"), or no letter or digit at all ("-"). */
 export function isLabelLine(text: string): boolean {
   const words = referenceWords();
   labelDigits ??= [...'0123456789'].filter((d) => [...words.listLabels].some((label) => label.includes(d))).join('');
@@ -63,6 +65,9 @@ export function isLabelLine(text: string): boolean {
     const code = text.charCodeAt(i);
     if (code >= 0x30 && code <= 0x39 && !labelDigits.includes(text[i]!)) return false;
   }
+  // A line of only dashes or dots ("-" between entries, as some index pages print them) holds no
+  // reference and belongs to none: a separator, dropped as a label is.
+  if (!letterOrDigit().test(text)) return text.trim() !== '';
   const value = phraseKey(text.replace(/[|·•,;:()[\]]+/g, ' '));
   if (!value || value.length > 80) return false;
   if (words.listLabels.has(value)) return true;

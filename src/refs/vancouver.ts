@@ -25,7 +25,7 @@ export function restoreHyphens(text: string): string {
 export function tidy(text: string): string {
   // (Each pass only where it can change something.)
   const squashed = squashSpaces(text);
-  return stripEnds(restoreHyphens((squashed.includes('- ') ? squashed.replace(/(\p{Ll})- (\p{Ll})/gu, '$1$2') : squashed).trim()), ',.;:', ',;:');
+  return stripEnds(restoreHyphens((squashed.includes('- ') ? squashed.replace(referenceWords().lineBreakHyphen, '$1$2') : squashed).trim()), ',.;:', ',;:');
 }
 
 

@@ -389,7 +389,7 @@ export const link = defineStage({
     },
     'reference-uncited': {
       severity: 'warning',
-      description: 'A reference is never cited in the text.',
+      description: 'A reference is never cited in the text (once for the whole list when the text holds no citation marker at all).',
       example: 'reference [7] with no [7] marker anywhere',
     },
     'item-uncited': {
@@ -435,7 +435,10 @@ export const link = defineStage({
     const isOrganization = organizationTest(data);
     const ruby = pinyinRubyOf(data.lexicon);
     const checks = itemChecks[doc.kind];
+    // How many markers the text holds, resolved or not: a page with none cites by no marker at all.
+    let markers = 0;
     const resolve = (numbers: number[], at: number, end: number, into: string[]) => {
+      markers++;
       for (const n of numbers) {
         const id = `ref-${n}`;
         if (!byId.has(id)) {
@@ -488,10 +491,20 @@ export const link = defineStage({
       doc.citations.push({ text: marker.text, references: ids, position: doc.lines.range(marker.start, marker.end) });
     }
 
-    for (const reference of doc.references) {
-      if (!cited.has(reference.id)) {
-        const at = doc.lines.offset(reference.position.start);
-        report('reference-uncited', `reference [${reference.number}] is never cited in the text`, { offset: at });
+    // A page whose text holds no marker at all (a news story's "Journal Reference:", a repost's
+    // list of sources, a citation index's list) cites none of its references by number: said once,
+    // at the list, not once a reference (real pages: every reference of six such lists warned).
+    const references = doc.references;
+    if (markers === 0 && references.length > 1) {
+      const first = references[0]!;
+      const last = references[references.length - 1]!;
+      report('reference-uncited', `none of the ${references.length} references ([${first.number}]–[${last.number}]) is cited in the text: it holds no citation marker`, { offset: doc.lines.offset(first.position.start) });
+    } else {
+      for (const reference of references) {
+        if (!cited.has(reference.id)) {
+          const at = doc.lines.offset(reference.position.start);
+          report('reference-uncited', `reference [${reference.number}] is never cited in the text`, { offset: at });
+        }
       }
     }
   },

@@ -8,6 +8,7 @@ import { pinyinRubyOf } from '../core/lexicon.js';
 import { defineStage, type StageContext } from '../core/stage.js';
 import { foldedOf, foldWidth } from '../core/text.js';
 import { hanScript } from '../generated/unicode-classes.js';
+import { isIdentifierOnly } from '../refs/identifiers.js';
 import { chromeOf, classifyBlock, declaredRange, documentTitleOf, openingByline, openingBylineOf, pageDateInMarkup, subBlock, titleDateOf, titleLike, type BlockRole, type BoilerplateKind } from '../structure/blocks.js';
 import { leadingDate, pad } from '../structure/dates.js';
 import { assembleItems, quotedTitles, readSection, type Draft, type ItemContext, type ItemReach } from '../structure/items.js';
@@ -405,7 +406,10 @@ export const segment = defineStage({
       let role = classifyBlock(block, s, plainText, foldedOf(block, doc.folded), ruby);
       // A caption behind a dateline ("date 2025-11-30 …。(路透社)") still gives the page date: the
       // dateline is read below, the caption after it dropped there.
-      if (role.role === 'boilerplate' && !(role.kind === 'caption' && openingBylineOf(block, doc, s))) {
+      // In the reference list, a line that is only a DOI, URL or PMID ("DOI: 10.1002/…" under its
+      // entry, as index pages and journals' sites print them) belongs to the entry before it: the
+      // chrome pattern for a copied paper's own DOI line does not drop it there.
+      if (role.role === 'boilerplate' && !(role.kind === 'caption' && openingBylineOf(block, doc, s)) && !(inReferences && isIdentifierOnly(block.text))) {
         if (role.date) doc.pageDate ??= role.date;
         // A reporter's byline alone on its line ("記者王某某/花蓮報導") says the page is a report, as one opening a paragraph does.
         if (role.byline) byline = true;

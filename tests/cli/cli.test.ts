@@ -133,8 +133,9 @@ describe('digest refs', () => {
   }, 120_000);
 
   it('reports a line it cannot place at its position and still prints the list', async () => {
-    const r = await run(['refs', '-'], 'Smith J. One title here. J Med. 2020;1:1.\nhttps://doi.org/10.1000/one\n\n~~~\n');
+    const r = await run(['refs', '-'], 'Smith J. One title here. J Med. 2020;1:1.\nhttps://doi.org/10.1000/one\n\n~~~\nDoe A. Two title here. J Med. 2021;2:2.\n');
     expect(r.code).toBe(0);
+    // ("~~~", no letter or digit, is a separator and no entry: issue 17's pass on real pages' lists.)
     expect(JSON.parse(r.stdout)).toHaveLength(2);
     const orphan = await run(['refs', '-'], 'https://doi.org/10.1000/orphan\nSmith J. One title here. J Med. 2020;1:1.\n');
     expect(orphan.stderr).toMatch(/^<stdin>:1:1: warning: a line in the reference list that is no reference and belongs to none \("https:\/\/doi.org\/10.1000\/orphan"\) \[reference-line-unplaced\]\n$/);

@@ -6,6 +6,7 @@ import { labelledReferenceStrings } from '../accuracy/shared-data.js';
 import { referenceWords } from '../../src/refs/data.js';
 import { closesWithOneOf, DIGITS, holdsDigit, holdsEmptyPair, holdsOneOf, opensWithOneOf } from '../../src/refs/text.js';
 import { isPlaceholder, parseAuthors, parseReference, restoreHyphens } from '../../src/refs/parse.js';
+import { tidy } from '../../src/refs/vancouver.js';
 
 const csl = (raw: string) => parseReference(raw, 'ref-1').csl;
 
@@ -129,6 +130,20 @@ describe('reference styles of the seed articles', () => {
     expect(isPlaceholder('待补充')).toBe(true);
     expect(isPlaceholder('Smith J. A title. J 2020;1:1.')).toBe(false);
     expect(parseReference('cde', 'ref-10')).toEqual({ csl: { id: 'ref-10', type: 'document' }, style: 'placeholder' });
+  });
+});
+
+describe('hyphens before a space', () => {
+  // A suspended hyphen (issue 17, references on real pages: a Semantic Scholar-like list's
+  // "peripheral blood- and bone-marrow-derived precursor cells") is no line-break hyphen.
+  it('keeps a suspended hyphen before "and" or "or" and joins a line-break one', () => {
+    expect(csl('Example MN. Secreted factors of peripheral blood- and marrow-derived stromal cells compared. Stem Cell Rep Ex. 2022;7(1):e1003.').title).toBe(
+      'Secreted factors of peripheral blood- and marrow-derived stromal cells compared',
+    );
+    expect(csl('Example MN. Pre- or post-operative cell infusion in knee surgery. Knee Ex. 2021;3:10-19.').title).toBe('Pre- or post-operative cell infusion in knee surgery');
+    expect(csl('Example MN. Stromal cells in immuno- logy of the joint. Knee Ex. 2021;3:10-19.').title).toBe('Stromal cells in immunology of the joint');
+    expect(csl('Example MN. Stand- ardised cell doses. Knee Ex. 2021;3:10-19.').title).toBe('Standardised cell doses');
+    expect(tidy('short- to long-term follow- up')).toBe('short- to long-term followup');
   });
 });
 

@@ -4,7 +4,7 @@ import { foldWidth } from '../../src/core/text.js';
 import { plainBlocks } from '../../src/parse/plain.js';
 import { entryNumbers } from '../../src/refs/list.js';
 import { parseReference } from '../../src/refs/parse.js';
-import { listAfterHeading, splitReferences } from '../../src/refs/split.js';
+import { isLabelLine, listAfterHeading, splitReferences } from '../../src/refs/split.js';
 
 const split = (text: string) => splitReferences(plainBlocks(text));
 
@@ -66,6 +66,16 @@ describe('lists as they are copied', () => {
     const parsed = entries.map((e) => parseReference(e.raw, 'ref-1').csl);
     expect(parsed.map((c) => c.DOI)).toEqual(Array.from({ length: 10 }, (_, i) => `10.1000/cells.${i}`));
     expect(parsed.flatMap((c) => c.author ?? []).map((a) => a.family)).not.toContain('Journal');
+  });
+
+  it('a line of only a dash between entries (as index pages print them) is no entry', () => {
+    const text = ['-', line(1), 'https://doi.org/10.1000/cells.1 -', line(2), 'https://doi.org/10.1000/cells.2 -', '—', '* * *'].join('\n');
+    const { entries, notes } = split(text);
+    expect(entries.map((e) => e.raw)).toEqual([`${line(1)} https://doi.org/10.1000/cells.1 -`, `${line(2)} https://doi.org/10.1000/cells.2 -`]);
+    expect(notes.filter((n) => n.kind === 'unplaced')).toEqual([]);
+    expect(isLabelLine('-')).toBe(true);
+    expect(isLabelLine('   ')).toBe(false);
+    expect(isLabelLine('李时珍.')).toBe(false);
   });
 
   it('the same in a numbered list: the DOI line and the labels belong to the numbered entry', () => {

@@ -130,6 +130,33 @@ describe('link stage', () => {
   });
 });
 
+// Issue 17's pass on references of real pages: a story's "Journal Reference:", a repost's list of
+// sources or a citation index's list stands under a text holding no marker at all; one warning says
+// so, not one a reference. A text with markers still has each uncited reference named.
+describe('link: a list under a text with no citation marker', () => {
+  const list = ['Example AB. Marrow cells one. Cell Res Ex. 2024;1:1-9.', 'Example CD. Marrow cells two. Cell Res Ex. 2024;2:1-9.', 'Example EF. Marrow cells three. Cell Res Ex. 2024;3:1-9.'];
+  const page = (body: string) => ['Stem cell news', body, 'References', ...list.map((l, i) => `[${i + 1}] ${l}`)].join('\n');
+
+  it('warns once, at the list, when the text holds no marker', async () => {
+    const doc = await runUpTo(page('Marrow cells were given to twelve patients.'), 'link');
+    const uncited = doc.diagnostics.filter((d) => d.rule === 'reference-uncited');
+    expect(uncited.map((d) => [d.line, d.message])).toEqual([[4, 'none of the 3 references ([1]–[3]) is cited in the text: it holds no citation marker']]);
+  });
+
+  it('names each uncited reference when the text holds a marker, even one that resolves to none', async () => {
+    for (const body of ['Marrow cells were given to twelve patients [1].', 'Marrow cells were given to twelve patients [7].']) {
+      const doc = await runUpTo(page(body), 'link');
+      const uncited = doc.diagnostics.filter((d) => d.rule === 'reference-uncited').map((d) => d.line);
+      expect(uncited).toEqual(body.includes('[1]') ? [5, 6] : [4, 5, 6]);
+    }
+  });
+
+  it('a list of one under no marker keeps its own message', async () => {
+    const doc = await runUpTo(['Stem cell news', 'Marrow cells were given.', 'Journal Reference:', list[0]!].join('\n'), 'link');
+    expect(doc.diagnostics.filter((d) => d.rule === 'reference-uncited').map((d) => d.message)).toEqual(['reference [1] is never cited in the text']);
+  });
+});
+
 describe('link: readJournals keeps the code TurboFan made for it (issue 17)', () => {
   it('reads a bracket naming one journal in both scripts in optimised code and meets no new map', () => {
     const data = pipeline().data;

@@ -1,5 +1,9 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runUpTo } from '../helpers.js';
+import { ingest } from '../../src/index.js';
+import { repo, runUpTo } from '../helpers.js';
+import { section, table } from '../support/expect-md.js';
 
 const body = '2025年3月干细胞治疗最新临床进展\n3月5日,《X》上发表。[1]\n参考资料:\n';
 
@@ -73,4 +77,80 @@ describe('references stage: lists as they are copied', () => {
     expect(doc.references).toHaveLength(130_000);
     expect(doc.references.at(-1)!.id).toBe('ref-130000');
   }, 120_000);
+});
+
+// Reference lists and citations as real pages of the genre print them (issue 17, the quality pass
+// on references): index pages' "List of references", news pages' "Journal Reference:" and WeChat
+// reposts' "参考来源：" headings, and journals' sites' "DOI: 10.…" lines under each entry.
+describe('references stage: the lists of real pages', () => {
+  const entry = (n: number) => `Example AB, Example CD. Marrow stromal cells study ${n}. Cell Res Ex. 2024;${n}(1):${n}0-${n}9.`;
+
+  it.each([
+    ['List of references'],
+    ['Reference list'],
+    ['Journal Reference:'],
+    ['Journal References:'],
+    ['参考来源：'],
+    ['參考來源：'],
+  ])('finds the list under the heading %j', async (heading) => {
+    const doc = await runUpTo(`Stem cell news\nMarrow cells were given to twelve patients [1].\n${heading}\n[1] ${entry(1)}\n`, 'link');
+    expect(doc.references.map((r) => r.csl.title)).toEqual(['Marrow stromal cells study 1']);
+    expect(doc.diagnostics.map((d) => d.rule)).not.toContain('citation-unresolved');
+  });
+
+  it('keeps a "DOI: 10.…" line under its entry (the chrome pattern for a copied paper\'s own DOI line does not drop it in the list)', async () => {
+    const list = `[1] ${entry(1)}\nDOI: 10.1234/example.a.1\n[2] ${entry(2)}\nDOI:\n10.1234/example.a.2\n`;
+    const doc = await runUpTo(`${body}${list}`, 'references');
+    expect(doc.references.map((r) => r.csl.DOI)).toEqual(['10.1234/example.a.1', '10.1234/example.a.2']);
+    expect(doc.diagnostics.map((d) => d.rule)).not.toContain('reference-no-identifier');
+  });
+
+  it('a copied paper\'s own DOI line before the list is still chrome', async () => {
+    const doc = await runUpTo(`示例综述标题\nDOI: 10.1234/example.own.1\n正文[1]。\n参考文献\n[1] ${entry(1)}\n`, 'references');
+    expect(doc.references.map((r) => r.csl.DOI ?? null)).toEqual([null]);
+    expect(doc.diagnostics.find((d) => d.rule === 'boilerplate-removed')?.line).toBe(2);
+  });
+});
+
+// The refs-real-* fixtures' expect.md, read directly: each reference's fields as its References
+// table gives them, and the rules its Diagnostics section says must and must not appear.
+describe('references stage: the refs-real fixtures read as their expect.md says', () => {
+  const root = repo('tests/fixtures');
+  const names = readdirSync(root).filter((n) => n.startsWith('refs-real-')).sort();
+  const rulesAfter = (text: string, label: string) =>
+    text
+      .split(/\n(?=- )/)
+      .filter((item) => item.startsWith(`- ${label}:`))
+      .flatMap((item) => [...item.matchAll(/`([a-z][a-z0-9-]+)`/g)].map((m) => m[1]!));
+  const cell = (value: string | undefined) => (value === undefined || value === '—' ? undefined : value);
+
+  it('has the four cases', () => expect(names).toHaveLength(4));
+
+  it.each(names)('%s', async (name) => {
+    const expectMd = readFileSync(join(root, name, 'expect.md'), 'utf8');
+    const input = readdirSync(join(root, name)).find((f) => f.startsWith('input.'))!;
+    const record = await ingest({ path: join(root, name, input) });
+    const rows = table(section(expectMd, 'References'), 'id', 'title');
+    expect(record.references.map((r) => r.id)).toEqual(rows.map((r) => r.id));
+    for (const row of rows) {
+      const csl = record.references.find((r) => r.id === row.id)!.csl;
+      const author = csl.author?.[0];
+      const read: Record<string, string | undefined> = {
+        type: csl.type,
+        title: csl.title,
+        container: csl['container-title'],
+        'first author': author ? (author.literal ?? author.family) : undefined,
+        year: csl.issued?.['date-parts']?.[0]?.[0]?.toString(),
+        volume: csl.volume,
+        page: csl.page,
+        DOI: csl.DOI,
+        'DOI / URL': csl.DOI ?? csl.URL,
+      };
+      for (const [column, value] of Object.entries(row)) if (column !== 'id' && column !== '') expect(read[column], `${row.id} ${column}`).toBe(cell(value));
+    }
+    const rules = record.diagnostics.map((d) => d.rule);
+    const diagnostics = section(expectMd, 'Diagnostics');
+    for (const rule of rulesAfter(diagnostics, 'must')) expect(rules, rule).toContain(rule);
+    for (const rule of rulesAfter(diagnostics, 'must not')) expect(rules, rule).not.toContain(rule);
+  });
 });
