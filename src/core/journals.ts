@@ -77,6 +77,9 @@ const utf8 = new TextDecoder();
 
 const NO_CUES: JournalCueWords = { before: [], after: [], family: [], documents: [], titleJoiners: [], companyAfter: [] };
 
+/** The most names a {@link JournalIndex} remembers the answer for ({@link JournalIndex.find}); past it, it forgets them all and starts again. */
+export const NAMES_REMEMBERED = 512;
+
 /** Characters a name's key ignores: spaces, dots and other punctuation, the middle dots of 《柳叶刀·神经病学》. */
 const ignoredInKey = /[\s.,:;'"’()（）:：、\-–—·・‧]+/g;
 
@@ -103,6 +106,8 @@ export class JournalIndex {
   private readonly bare: LongestMatcher;
   private readonly bareJournals: Int32Array;
   private readonly bareOneWord: Uint8Array;
+  /** The names {@link find} was asked for, each with its journal's index in the table or -1: at most {@link NAMES_REMEMBERED}. */
+  private readonly named = new Map<string, number>();
   /** Cue words in the folded, lower-cased view (what `view` + lower case gives), longest first. */
   private readonly cueWords: Record<keyof JournalCueWords, string[]>;
 
@@ -231,10 +236,27 @@ export class JournalIndex {
       .replace(ignoredInKey, '');
   }
 
-  /** The journal (or publisher) with this name, if known. */
+  /**
+   * The journal (or publisher) with this name, if known. A name asked before is not keyed again:
+   * an article asks ~44 times for ~28 names (link's readings and checks, then entities for the
+   * journals link placed), and the pages of a build cite the same journals, while a key is
+   * folded, normalised, lower-cased and cut by four passes (~4 µs, issue 17: BENCHMARKS.md,
+   * "an article's analysis in steady state"). The answer is the table's, whatever was asked before.
+   */
   find(name: string): Journal | undefined {
-    const key = JournalIndex.key(name);
-    if (key === '') return undefined;
+    let j = this.named.get(name);
+    if (j === undefined) {
+      j = this.journalOfKey(JournalIndex.key(name));
+      // Bounded, so a long build's distinct names never pile up (a few dozen kB at most).
+      if (this.named.size >= NAMES_REMEMBERED) this.named.clear();
+      this.named.set(name, j);
+    }
+    return j < 0 ? undefined : this.journal(j);
+  }
+
+  /** The index in the table of the journal whose name has this key, or -1. */
+  private journalOfKey(key: string): number {
+    if (key === '') return -1;
     const units = this.keyUnits;
     const starts = this.keyStarts;
     let low = 0;
@@ -246,11 +268,11 @@ export class JournalIndex {
       let order = 0;
       for (let i = 0; order === 0 && i < key.length && i < length; i++) order = key.charCodeAt(i) - units[start + i]!;
       if (order === 0) order = key.length - length;
-      if (order === 0) return this.journal(this.keyJournals[mid]!);
+      if (order === 0) return this.keyJournals[mid]!;
       if (order < 0) high = mid;
       else low = mid + 1;
     }
-    return undefined;
+    return -1;
   }
 
   /**
