@@ -4,7 +4,7 @@
 export const shippedDataHashes: readonly string[] = [
   '9a139e957b3ce6adad74216552ba3ef8937e435cfb9497dc7af3dee9ef13f0e7', // facts: pipelines/data/facts.json
   '73651168e9ae98853bf117d2313db81bf75f0bfc6beb15c38b39e90ae0c88990', // html: pipelines/data/html.json
-  'ac00e79a45a57fdb70d7f8fd3e0496536547b38a22cc97bcdc15afd5c766b678', // journals: pipelines/data/journals.json
-  '5e14bc9cf1ca98113b7cfe877f768903c888f709d1de324147d73f136c530d87', // lexicon: pipelines/data/lexicon.json
-  'a79980ffe667b19ead933bdc2e9ec54cdb392a908209a2f7337dbbd231b20b56', // structure: pipelines/data/structure.json
+  'be217924fa7073e16e9865911bd669ab56b5d7a3a88bbb9ce3a2c2e2fba648ba', // journals: pipelines/data/journals.json
+  '21aa419244a53a171f84b4fbdd84f85f2fca7817332ecd31c9bc319969d9383b', // lexicon: pipelines/data/lexicon.json
+  'c72cf35224f137730fe4602c388656a5db31e3f2a2555a837d66714e2b633b7c', // structure: pipelines/data/structure.json
 ];
