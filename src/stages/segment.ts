@@ -8,7 +8,7 @@ import { pinyinRubyOf } from '../core/lexicon.js';
 import { defineStage, type StageContext } from '../core/stage.js';
 import { foldedOf, foldWidth } from '../core/text.js';
 import { hanScript } from '../generated/unicode-classes.js';
-import { chromeOf, classifyBlock, declaredRange, documentTitleOf, openingByline, openingBylineOf, pageDateInMarkup, subBlock, titleDateOf, titleLike, type BlockRole, type BoilerplateKind } from '../structure/blocks.js';
+import { chromeOf, classifyBlock, declaredRange, documentTitleOf, openingByline, openingBylineOf, pageDateInMarkup, pageDateOfFolded, subBlock, titleDateOf, titleLike, type BlockRole, type BoilerplateKind } from '../structure/blocks.js';
 import { leadingDate, pad } from '../structure/dates.js';
 import { assembleItems, quotedTitles, readSection, type Draft, type ItemContext, type ItemReach } from '../structure/items.js';
 import { pageKind, periodOf, type PageKind } from '../structure/kind.js';
@@ -529,7 +529,7 @@ export const segment = defineStage({
         // A kicker (a section's or an outlet's name, a label) or a Chinese column's label over a headline: the headline is the title.
         // A kicker over the page's date over the headline ("News" / "8 Jul 2011" / the headline) too: the date is read next, as the page's.
         // A Chinese column's label over its date over the headline as well, chrome between them passed over ("健康" / the date / "日報").
-        const overDate = next !== undefined && dateLine !== undefined && (titleDateOf(foldedOf(next, doc.folded), s) !== null || (han && chromeOf(next, s)?.kind === 'page-date'));
+        const overDate = next !== undefined && dateLine !== undefined && (titleDateOf(foldedOf(next, doc.folded), s) !== null || (han && pageDateOfFolded(foldedOf(next, doc.folded).trim(), s) !== null));
         const headline = overDate ? (han ? blocks[ownBlockAfter(blocks, at, s)] : dateLine) : next;
         if (doc.title === null && headline && (role.role === 'body' || role.role === 'heading') && (isKicker(block, headline, s, doc.folded) || isHanLabel(block, overDate && han ? headline : blocks[b + 1]!, s, doc.folded))) {
           dropBlock(doc, dropped, report, 'other', block);
