@@ -4,7 +4,7 @@
 export const shippedDataHashes: readonly string[] = [
   '9a139e957b3ce6adad74216552ba3ef8937e435cfb9497dc7af3dee9ef13f0e7', // facts: pipelines/data/facts.json
   '73651168e9ae98853bf117d2313db81bf75f0bfc6beb15c38b39e90ae0c88990', // html: pipelines/data/html.json
-  'ac00e79a45a57fdb70d7f8fd3e0496536547b38a22cc97bcdc15afd5c766b678', // journals: pipelines/data/journals.json
-  '52c5f555e9cf93fd652190e5609c9dfc75a1a8d2581779c9c8a753595cd466dd', // lexicon: pipelines/data/lexicon.json
-  '2d15e1e56b3b6024f7631cb9920b550c2a3dc39d8707b62bf791f2f87eb5d8f1', // structure: pipelines/data/structure.json
+  'be217924fa7073e16e9865911bd669ab56b5d7a3a88bbb9ce3a2c2e2fba648ba', // journals: pipelines/data/journals.json
+  'c0cb8a9f817808ac116fe94de088b9ac99856fa68e714ca2ca2b3870d114f681', // lexicon: pipelines/data/lexicon.json
+  '4d17120104643f7bdd21229e9e4332961ddeda6c520c6017381993eaa52fcd6b', // structure: pipelines/data/structure.json
 ];

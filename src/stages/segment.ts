@@ -9,7 +9,7 @@ import { defineStage, type StageContext } from '../core/stage.js';
 import { foldedOf, foldWidth } from '../core/text.js';
 import { hanScript } from '../generated/unicode-classes.js';
 import { isIdentifierOnly } from '../refs/identifiers.js';
-import { chromeOf, classifyBlock, declaredRange, documentTitleOf, openingByline, openingBylineOf, pageDateInMarkup, subBlock, titleDateOf, titleLike, type BlockRole, type BoilerplateKind } from '../structure/blocks.js';
+import { chromeOf, classifyBlock, declaredRange, documentTitleOf, openingByline, openingBylineOf, pageDateInMarkup, pageDateOfFolded, subBlock, titleDateOf, titleLike, type BlockRole, type BoilerplateKind } from '../structure/blocks.js';
 import { leadingDate, pad } from '../structure/dates.js';
 import { assembleItems, quotedTitles, readSection, type Draft, type ItemContext, type ItemReach } from '../structure/items.js';
 import { pageKind, periodOf, type PageKind } from '../structure/kind.js';
@@ -198,12 +198,16 @@ const issueMonth = /^[A-Z][a-z]{2,8}\.?\s\d{4}$/;
 /** A Latin line of six words or fewer with no stop at its end: a label, a byline, a kicker, never a paragraph saying what a page reports. */
 const labelLine = (text: string) => !/[.!?。！？]["”’)]?\s*$/u.test(text) && !hanChar.test(text) && wordCount(text) <= 6;
 
+// A line of Latin letters only, in one or two words ("News", "Latest News").
+const latinWords = /^[A-Za-z]{2,16}(?: [A-Za-z]{2,16})?$/;
+
 /**
  * A kicker over the headline: a short line (three words at most, or a label of up to six split by
  * "|" or "·": "Mind and Body", "Health library", "DATA GRAPHICS | Data Byte") with no stop at its end
  * over a line that reads like a headline of four or more words and more than the kicker's, neither
  * chrome, a date nor a dateline. A short headline is over a standfirst, which ends with a stop.
- * Latin lines only; never a markup h1. Exported for its test.
+ * Latin kickers only, over a Latin headline, or of one or two words over a Chinese one; never a
+ * markup h1. Exported for its test.
  */
 export function isKicker(block: Block, next: Block, s: CompiledStructure, folded: Map<Block, string>): boolean {
   if (block.kind === 'heading' && block.level === 1) return false;
@@ -211,6 +215,8 @@ export function isKicker(block: Block, next: Block, s: CompiledStructure, folded
   const words = wordCount(text);
   if (words > (/\s[|·]\s/.test(text) ? 6 : 3) || /[.!?:;,]$/.test(text) || hanChar.test(text)) return false;
   const head = foldedOf(next, folded).trim();
+  // A site's English name of its column over a Chinese headline ("News" over "完全性脊髓损伤…的探讨"): one or two words.
+  if (hanChar.test(head)) return words <= 2 && latinWords.test(text) && head.length >= 6 && titleLike(next, s, head) && chromeOf(next, s) === null && openingByline(head, s) === undefined;
   const headWords = wordCount(head);
   return (
     headWords >= 4 &&
@@ -516,7 +522,8 @@ export const segment = defineStage({
         // A line over a headline that has its date right under it is the site's slogan: the headline is the title.
         // Chrome between them is no line of the page's own (a trade daily's "ARTICLE | Company News" under its
         // masthead); Latin lines only, as a kicker is (a Chinese column's label reads the breadcrumb under it).
-        const at = hanChar.test(folded) ? b + 1 : ownBlockAfter(blocks, b, s);
+        const han = hanChar.test(folded);
+        const at = han ? b + 1 : ownBlockAfter(blocks, b, s);
         const next = blocks[at];
         const dateLine = blocks[at + 1];
         if (doc.title === null && next && dateLine && titleLike(next, s, foldedOf(next, doc.folded)) && chromeOf(next, s) === null && titleDateOf(foldedOf(dateLine, doc.folded), s)) {
@@ -525,8 +532,10 @@ export const segment = defineStage({
         }
         // A kicker (a section's or an outlet's name, a label) or a Chinese column's label over a headline: the headline is the title.
         // A kicker over the page's date over the headline ("News" / "8 Jul 2011" / the headline) too: the date is read next, as the page's.
-        const headline = next && dateLine && titleDateOf(foldedOf(next, doc.folded), s) !== null ? dateLine : next;
-        if (doc.title === null && headline && (role.role === 'body' || role.role === 'heading') && (isKicker(block, headline, s, doc.folded) || isHanLabel(block, blocks[b + 1]!, s, doc.folded))) {
+        // A Chinese column's label over its date over the headline as well, chrome between them passed over ("健康" / the date / "日報").
+        const overDate = next !== undefined && dateLine !== undefined && (titleDateOf(foldedOf(next, doc.folded), s) !== null || (han && pageDateOfFolded(foldedOf(next, doc.folded).trim(), s) !== null));
+        const headline = overDate ? (han ? blocks[ownBlockAfter(blocks, at, s)] : dateLine) : next;
+        if (doc.title === null && headline && (role.role === 'body' || role.role === 'heading') && (isKicker(block, headline, s, doc.folded) || isHanLabel(block, overDate && han ? headline : blocks[b + 1]!, s, doc.folded))) {
           dropBlock(doc, dropped, report, 'other', block);
           continue;
         }

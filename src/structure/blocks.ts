@@ -60,7 +60,7 @@ export function pageDateOf(text: string, s: CompiledStructure): string | null {
 }
 
 /** {@link pageDateOf} of a text already width-folded and trimmed (the fold is idempotent: classifyBlock's text is not folded again). */
-function pageDateOfFolded(text: string, s: CompiledStructure): string | null {
+export function pageDateOfFolded(text: string, s: CompiledStructure): string | null {
   const folded = text.length > 200 ? text.slice(0, 200) : text;
   return firstDate(s.groups['/pageDates'], folded, s);
 }

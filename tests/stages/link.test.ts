@@ -95,6 +95,16 @@ describe('link: journals (field-notes shapes)', () => {
     expect([...new Set(names.map((n) => n.journal?.name))]).toEqual(expected);
   });
 
+  // Seen on magazine archives' pages of the seventeenth Chinese pass: two Chinese journals named by their issue lines.
+  it.each([
+    ['研究发表于《新医学》。', ['Journal of New Medicine']],
+    ['研究发表于《中国现代医生》。', ['China Modern Doctor']],
+    ['该院建成了一个创新医学中心。', []],
+  ])('%s: journals %j', (text, expected) => {
+    const names = readJournals(text, journals(), organizationTest(pipeline().data)).names;
+    expect([...new Set(names.map((n) => n.journal?.name))]).toEqual(expected);
+  });
+
   it('tells a publisher from a journal', () => {
     const found = lead('发表在《springer nature》上');
     expect(found.known).toBeUndefined();

@@ -1155,3 +1155,74 @@ describe('segment on the sixteenth Chinese pass: a listed company\'s announcemen
     expect(doc.title).toBeNull();
   });
 });
+
+describe('segment on the seventeenth Chinese pass: crumbs of two Han words or split by "»", a forum archive\'s page list and credit, a portal\'s back-to-top link, trending words and comments\' label, a forum\'s source label, a unit line; page dates of a magazine archive, a WeChat repost, a daily\'s slash line and a forum post; a column\'s label over its date, a Latin column name and "摘要" over a Chinese text (genre-zh17)', () => {
+  it.each([
+    '新闻资讯 > 骨科前沿',
+    '@某某論壇 » 日常 - 健康資訊 » 禿頭有得救 複製毛囊細胞增髮',
+    '回到頂端',
+    '熱門: 颱風 股市 棒球',
+    '社群留言',
+    '頁: [1]',
+    '頁: [1] 2 3',
+    'Powered by Discuz! Archiver 7.2  © 2001-2009 Comsenz Inc.',
+    '【來源出處】 某某日記',
+    '单位某某大学中日联谊医院',
+    '單位:某某醫院呼吸與危重症醫學科',
+    '单位某某医学院; 某某医学院附属太和医院',
+  ])('is chrome (crumbs, a forum archive\'s page list and credit, widgets, trending words, a source label, a unit line): %s', (text) => {
+    expect(classifyBlock(block(text), structure(), true)).toMatchObject({ role: 'boilerplate', kind: 'other' });
+  });
+
+  it.each([
+    'p < 0.05',
+    '有效率 > 90%',
+    '热门话题是干细胞治疗',
+    '单位时间内的细胞增殖速度明显加快。',
+    '单位面积内的毛囊数目增加了一倍',
+    '社群留言功能已关闭,请见谅。',
+  ])('is no chrome (a comparison, a sentence opening with the same words): %s', (text) => {
+    expect(classifyBlock(block(text), structure(), true)).not.toMatchObject({ role: 'boilerplate', kind: 'other' });
+  });
+
+  it.each([
+    ['2022-11-03 03:54涛,汪', '2022-11-03'],
+    ['2017-12-14 某某某,等 某某杂志', '2017-12-14'],
+    ['2017-12-14 某某某，等 某某杂志', '2017-12-14'],
+    ['自由時報/ 2012.04.19 00:00', '2012-04-19'],
+    ['某某日報／2016.08.22', '2016-08-22'],
+    ['2013-10-23 14:31 sinta', '2013-10-23'],
+  ])('reads the page date of a magazine archive\'s line with names and a comma, a WeChat line with "等", a daily\'s slash line, a forum post line: %s', (text, date) => {
+    expect(pageDateOf(text, structure())).toBe(date);
+  });
+
+  it.each(['2013-10-23 研究团队发现,干细胞可促进毛囊再生。', '2013-10-23 14:31 研究团队发现,干细胞可促进毛囊再生。', '2025-05-28发布会在北京举行,多家医院参加', '某某時報/ 第2版'])('reads no page date from a sentence after a date, a sentence with a comma glued to it or a line with no date: %s', (text) => {
+    expect(pageDateOf(text, structure())).toBeNull();
+  });
+
+  it('takes the headline under a column\'s label, its date and the edition for the title', async () => {
+    const doc = await runUpTo('健康\n2022-03-08 04:30:00\n日報\n\n港大研究 幹細胞修補膝軟骨\n\n某某大學醫學院研究團隊以病人自身的脂肪幹細胞培育軟骨片,修補膝關節軟骨缺損。\n', 'segment');
+    expect(doc.title).toBe('港大研究 幹細胞修補膝軟骨');
+    expect(doc.pageDate).toBe('2022-03-08');
+  });
+
+  it('takes the headline under a column\'s Latin name for the title', async () => {
+    const doc = await runUpTo('新闻资讯 > 行业动态\n\nNews\n\n神经干细胞移植修复脊髓损伤的新进展\n\n某某大学研究团队在大鼠模型中移植神经干细胞。\n', 'segment');
+    expect(doc.title).toBe('神经干细胞移植修复脊髓损伤的新进展');
+  });
+
+  it('keeps a Latin title over its Chinese text', async () => {
+    const doc = await runUpTo('Stem Cell Therapy for Spinal Cord Injury: A Review\n\n某某大学研究团队在大鼠模型中移植神经干细胞,运动评分明显改善。\n', 'segment');
+    expect(doc.title).toBe('Stem Cell Therapy for Spinal Cord Injury: A Review');
+  });
+
+  it.each(['摘要', '摘 要'])('takes no title from an abstract\'s label alone over its text: %s', async (label) => {
+    const doc = await runUpTo(`${label}\n类风湿关节炎是一种以滑膜炎症和关节破坏为特征的慢性自身免疫病。\n`, 'segment');
+    expect(doc.title).toBeNull();
+  });
+
+  it('keeps a title that opens with the abstract\'s word', async () => {
+    const doc = await runUpTo('摘要写作指南:干细胞论文的常见问题\n类风湿关节炎是一种以滑膜炎症和关节破坏为特征的慢性自身免疫病。\n', 'segment');
+    expect(doc.title).toBe('摘要写作指南:干细胞论文的常见问题');
+  });
+});
