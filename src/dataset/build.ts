@@ -205,6 +205,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const writer = await DatasetWriter.open(outDir, { mode: check ? 'check' : 'write', command: 'build', fs: options.fs });
   let cache: EntryStore | null = null;
   let ledger: Ledger<LedgerEntry> | null = null;
+  let rowLedger: Ledger<null> | null = null;
   try {
     const config = configFingerprint(pipeline);
     const cacheDir = options.cacheDir === undefined ? join(writer.root, '.cache') : options.cacheDir;
@@ -252,9 +253,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     // text as it settles (searchNow, below); its change, written out as it settles.
     const searchEntries = new SetAside<SearchEntry>(writer.scratch('search.jsonl'), options.fs ?? realFs);
     ledger = new Ledger<LedgerEntry>(writer.scratch('summaries.jsonl'), options.fs ?? realFs);
+    // Beside it, each input's manifest row as its thread made it (run.ts, RunContext.rows).
+    rowLedger = new Ledger<null>(writer.scratch('rows.jsonl'), options.fs ?? realFs);
     const stagedFile = writer.scratch('staged.jsonl');
     // Short texts (a file's name and source): a small buffer (SetAside's chunkBytes says why).
-    if (stagedFile !== null) writer.setAsideStaged(new SetAside<[string, string]>(stagedFile, options.fs ?? realFs, 1 << 13));
+    if (stagedFile !== null) writer.setAsideStaged(new SetAside<[string, string, string?]>(stagedFile, options.fs ?? realFs, 1 << 13));
     // Counted as the inputs are emitted: the manifest's totals, the index's and the result's.
     const counted = noTotals();
     // Reused articles (their indexes) whose search entry was not read with their rows: the index finds theirs at the end.
@@ -295,7 +298,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const changeFacts = new SetAside<ChangeFact>(writer.scratch('change-facts.jsonl'), options.fs ?? realFs);
     let outcome: RunOutcome;
     try {
-      outcome = await runInputs({ pipeline, plan, runner, writer, cache, previous, ledger, needRows, onProgress: options.onProgress, prepare: searchNow, keptChange }, (settled) => {
+      outcome = await runInputs({ pipeline, plan, runner, writer, cache, previous, ledger, rows: rowLedger, needRows, onProgress: options.onProgress, prepare: searchNow, keptChange }, (settled) => {
         const { summary, rows } = settled;
         addTo(counted, summary);
         if (summary.status !== 'ok') return;
@@ -339,10 +342,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const placeOf = plan.inputs.places();
     const read = ledger;
     const summaryAt = (index: number): InputSummary => read.get(placeOf[index]!).summary;
+    const rowsRead = rowLedger;
+    // An input's manifest row: the text its thread made, else made from its summary.
+    const rowTextAt = (index: number): ManifestInput | string => rowsRead.text(placeOf[index]!) ?? manifestRow(summaryAt(index));
     writer.expect(CHANGES);
     if (report) writer.expect('report/index.html');
     const manifestKey = await writeManifest(writer, config, () =>
-      manifestPieces(pipeline.name, mapped(placeOf.keys(), (index) => manifestRow(summaryAt(index))), totals, writer.files(), options.shard ? { ...options.shard, plan: plan.planHash } : undefined),
+      manifestPieces(pipeline.name, mapped(placeOf.keys(), rowTextAt), totals, writer.files(), options.shard ? { ...options.shard, plan: plan.planHash } : undefined),
     );
     // changes.json and the review index (7 and 12 MB at 1,000 articles) are written as streams,
     // made from what was set aside as they go, so the end of a build is flat in N
@@ -402,11 +408,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       };
       const page = function* (): Generator<string | Uint8Array> {
         if (!searchNow) for (const entry of entries()) searchIndex!.add(entry);
-        yield* indexPageText(indexRows(read, kinds, counted), pipeline.name, { changes: changeView(), search: searchIndex, searchBytes: true });
+        yield* indexPageText(indexRows(read, rowsRead, kinds, counted), pipeline.name, { changes: changeView(), search: searchIndex, searchBytes: true });
       };
       await streamFile(writer, 'report/index.html', indexKey, page);
     }
     next.changes = settledChanges.summary();
+    // The state and the hand-over read the summaries after the commit has removed the staging folder.
+    read.open();
     const changes = writer.commit(true);
     next.outputs = writer.takeOutputs();
     // The dataset is in place: the cache only saves work next time, so failing to save it
@@ -467,6 +475,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     });
   } finally {
     ledger?.close();
+    rowLedger?.close();
     cache?.close();
     writer.abort();
   }
@@ -476,10 +485,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
  * The review index's rows, read back from the ledger as the page is written: records in id
  * order (the ledger's), then failed inputs by path — the order {@link indexPageText} sorts an
  * array of rows in. Only a record under an id other than its plan's (which its key rules out)
- * has the rows sorted whole.
+ * has the rows sorted whole. A row its thread made as text (`rows`) is parsed, not the summary.
  */
-function indexRows(ledger: Ledger<LedgerEntry>, kinds: Uint8Array, totals: BuildTotals): IndexRows {
-  const rowAt = (place: number) => manifestRow(ledger.get(place).summary);
+function indexRows(ledger: Ledger<LedgerEntry>, rows: Ledger<null>, kinds: Uint8Array, totals: BuildTotals): IndexRows {
+  const rowAt = (place: number): IndexRow => {
+    const text = rows.text(place);
+    return text === null ? manifestRow(ledger.get(place).summary) : (JSON.parse(text) as ManifestInput);
+  };
   const ordered = function* (): Generator<IndexRow> {
     if (kinds.includes(RowKind.Other)) {
       yield* sortIndexRows(mapped(kinds.keys(), rowAt));

@@ -17,6 +17,7 @@ import { summarize, type InputSummary } from './input-summary.js';
 import type { ArticleChange, ArticleDigest } from '../generated/changes.js';
 import { placeFile, type Placed, type Placement } from './place.js';
 import { recordRows, type RecordRows } from './tables.js';
+import { manifestRow, manifestRowText } from './manifest.js';
 
 export { summarize, type InputSummary };
 
@@ -47,6 +48,12 @@ export interface Entry {
     /** The search entry made ready for the review index, when the thread stored it in the cache so ({@link computeEntry}). */
     prepared?: PreparedSearch | null;
   };
+  /**
+   * The input's manifest row as the manifest holds it ({@link manifestRowText} of its summary),
+   * made by the thread that ingested it: the build's finish splices it into the manifest and
+   * parses it for the review index's row, where it parsed the whole summary back twice.
+   */
+  manifestRow?: string;
   /** The input's cache key, as the thread that ingested it made it (from the bytes it read), so the build need not hash it again. */
   key?: string;
   /** Where the thread that ingested the input stored its cache entry (which pack, where in it): the build indexes it. */
@@ -78,6 +85,7 @@ const FIRST: ChangePrior = { revision: 0, entry: null };
  */
 export async function computeEntry(input: PlannedInput, pipeline: Pipeline, where: Placement, fs: WriteFs = realFs, prior: ChangePrior = FIRST, cache: CacheTarget | null = null): Promise<Entry> {
   const entry = await makeEntry(input, pipeline, where, fs, prior);
+  entry.manifestRow = manifestRowText(manifestRow(entry.summary));
   if (cache === null || entry.failure !== undefined) return entry;
   entry.key = entryKey(cache.config, input.path, input.id, input.renamedFrom, entry.summary.sha256);
   // The search entry made ready for the review index, as the cache keeps it and the build splices

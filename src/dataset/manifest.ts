@@ -1,6 +1,6 @@
 import { SCHEMA_VERSION } from '../core/record.js';
 import type { DatasetManifest, ManifestInput } from '../generated/manifest.js';
-import type { InputSummary } from './entry.js';
+import type { InputSummary } from './input-summary.js';
 
 /** A manifest row: what a dataset says about each of its inputs. */
 export function manifestRow(s: InputSummary): ManifestInput {
@@ -25,6 +25,26 @@ export function manifestRow(s: InputSummary): ManifestInput {
     entityTypes: s.entityTypes,
     problems: Object.fromEntries(Object.entries(problems).sort(([a], [b]) => (a < b ? -1 : 1))),
   };
+}
+
+/**
+ * A manifest row's text as the manifest holds it: JSON.stringify's text of the row at the depth
+ * the whole manifest gives it (two levels in). Made by the thread that ingests an input, beside
+ * its summary, so a build's finish splices the rows as they are rather than parse each summary
+ * back (its diagnostics ~60 % of it) to make them again on the build thread alone (BENCHMARKS.md,
+ * "the build's serial finish, second pass").
+ */
+export function manifestRowText(row: ManifestInput): string {
+  return JSON.stringify(row, null, 2).replace(/\n/g, '\n    ');
+}
+
+/**
+ * Whether a row's text ({@link manifestRowText}) is a record's (status ok): its own `status`
+ * member, the only one at its depth — a raw line feed is only ever the text's own layout, never
+ * inside a JSON string, so the line is the member's.
+ */
+function okRowText(text: string): boolean {
+  return text.includes('\n      "status": "ok",');
 }
 
 /** Item, reference and entity counts over a dataset. */
@@ -52,18 +72,19 @@ const MARK = '\u0000';
  * manifest (~3 KB an input) is never whole in memory, nor are its rows (BENCHMARKS.md, "Change: a
  * build holds almost nothing per input"). The same text as `toJson` of the whole: each row is
  * JSON.stringify's text of it at the depth the whole would give it (two levels in), between the
- * members before the rows and those after, which are written by JSON.stringify too.
+ * members before the rows and those after, which are written by JSON.stringify too. A row may come
+ * as that text already ({@link manifestRowText}), spliced as it is.
  */
-export function* manifestPieces(pipelineName: string, rows: Iterable<ManifestInput>, totals: Totals, files: readonly string[], shard?: DatasetManifest['shard']): Generator<string> {
+export function* manifestPieces(pipelineName: string, rows: Iterable<ManifestInput | string>, totals: Totals, files: readonly string[], shard?: DatasetManifest['shard']): Generator<string> {
   const mark = JSON.stringify(MARK);
   const head = JSON.stringify({ schemaVersion: SCHEMA_VERSION, pipeline: pipelineName, ...(shard ? { shard } : {}), inputs: MARK }, null, 2);
   yield head.slice(0, head.lastIndexOf(mark));
   let count = 0;
   let records = 0;
   for (const row of rows) {
-    yield `${count === 0 ? '[' : ','}\n    ${JSON.stringify(row, null, 2).replace(/\n/g, '\n    ')}`;
+    yield `${count === 0 ? '[' : ','}\n    ${typeof row === 'string' ? row : manifestRowText(row)}`;
     count++;
-    if (row.status === 'ok') records++;
+    if (typeof row === 'string' ? okRowText(row) : row.status === 'ok') records++;
   }
   yield count === 0 ? '[]' : '\n  ]';
   const manifestTotals: DatasetManifest['totals'] = { inputs: count, records, failed: count - records, ...totals };

@@ -29,6 +29,13 @@ export interface Placed {
   outcome: 'same' | 'staged' | 'missing' | 'changed';
   /** The identity of the file in the folder when it is already as wanted, else null. */
   identity: string | null;
+  /**
+   * The staged copy's identity, taken as it was written (a file staged; absent when it could not
+   * be taken): what the file has in the folder once a commit has put its whole folder in place by
+   * one rename, which touches no file inside it — so the commit asks the file system again only
+   * for the files it put in place one by one (BENCHMARKS.md, "the build's serial finish, second pass").
+   */
+  staged?: string;
 }
 
 /**
@@ -66,7 +73,8 @@ export function placeFile(where: Placement, rel: string, content: Text | Uint8Ar
   } catch (error) {
     throw fsFailure(error, 'write', target);
   }
-  return { rel, outcome: 'staged', identity: null };
+  const identity = identityOf(staged);
+  return identity === null ? { rel, outcome: 'staged', identity: null } : { rel, outcome: 'staged', identity: null, staged: identity };
 }
 
 /** The first name of a relative path ("report" of "report/x.html"). */

@@ -49,7 +49,7 @@ export interface Settled {
  * entry stay with the runner (`bulk`: whether its rows are wanted) until it is emitted, so they
  * never settle a promise (runner.ts, Bulks).
  */
-type Waiting = ((Omit<Settled, 'index'> & { bulk?: undefined }) | { summary: InputSummary; bulk: 'rows' | 'no-rows' }) & {
+type Waiting = ((Omit<Settled, 'index'> & { bulk?: undefined }) | { summary: InputSummary; bulk: 'rows' | 'no-rows'; row?: string | undefined }) & {
   /** The next build's state of the input but its summary (null: never cached), and its key. */
   state: InputStateBare | null;
 };
@@ -102,6 +102,12 @@ export interface RunContext {
    * staging folder), at its place in id order, read back one at a time by place.
    */
   ledger: Ledger<LedgerEntry>;
+  /**
+   * Where each input's manifest row waits as the manifest holds it (the text its thread made:
+   * {@link Entry.manifestRow}), at its place in id order beside the ledger's; null for an input
+   * whose row the finish makes from its summary (one reused, or whose thread crashed).
+   */
+  rows?: Ledger<null> | undefined;
   onProgress?: ((done: number, total: number, summary: InputSummary) => void) | undefined;
   /** Ask the workers for each input's search entry and change made ready to splice ({@link Settled.prepared}): the build makes the index's search data as the inputs settle. */
   prepare?: boolean;
@@ -160,8 +166,8 @@ export async function runInputs(ctx: RunContext, emit: (settled: Settled) => voi
     // Where the thread put the entry: the index the build writes at its end lists it.
     if (entry.stored !== undefined && entry.key !== undefined) cache?.stored(entry.key, entry.stored);
     cacheProblem ??= entry.cacheProblem ?? null;
-    const { summary } = entry;
-    if (p.identity === null) return { summary, bulk: 'no-rows', state: null }; // unreadable or over the limit: never cached
+    const { summary, manifestRow: row } = entry;
+    if (p.identity === null) return { summary, bulk: 'no-rows', row, state: null }; // unreadable or over the limit: never cached
     const bulk = runner.peek(p.input.path);
     // The thread that stored the cache entry made its key already (none without a writable cache).
     const key = entry.key ?? entryKey(plan.config, p.input.path, p.input.id, p.input.renamedFrom, summary.sha256);
@@ -180,7 +186,7 @@ export async function runInputs(ctx: RunContext, emit: (settled: Settled) => voi
     // so the pair is as safe as the plan's own. Unless it failed: its read may have failed, and
     // the hash is then the empty input's (a file unreadable for a while is read again next time).
     const stat = p.key === null ? (summary.status === 'ok' ? p.identity : '') : key === p.key ? p.identity : '';
-    return { summary, bulk: 'rows', state: made === null ? { stat, sha256: summary.sha256, key } : { stat, sha256: summary.sha256, key, change: made } };
+    return { summary, bulk: 'rows', row, state: made === null ? { stat, sha256: summary.sha256, key } : { stat, sha256: summary.sha256, key, change: made } };
   };
   const settle = async (index: number): Promise<Waiting> => {
     const p = inputs.plan(index);
@@ -268,6 +274,7 @@ export async function runInputs(ctx: RunContext, emit: (settled: Settled) => voi
       // A reused input's summary is the plan's (held anyway): its entry stays an object; one ingested is set aside as JSON text.
       const entry: LedgerEntry = state === null ? { summary } : { ...state, summary };
       ctx.ledger.add(summary === inputs.hit(index) ? entry : JSON.stringify(entry));
+      ctx.rows?.add(settled.bulk === undefined ? null : (settled.row ?? null));
       emit(whole(settled, index));
     }
   } finally {

@@ -371,6 +371,17 @@ export class Ledger<T> {
     return filled;
   }
 
+  /**
+   * Writes what waits and opens the file for reading, so the ledger can still be read once its
+   * folder is gone: a build's commit removes its staging folder, and its cache state and the
+   * hand-over read the summaries after it (which the manifest, reading them first, used to open).
+   */
+  open(): void {
+    if (this.out === null) return;
+    this.out.flush();
+    if (this.bytes > 0) this.fd ??= openSync(this.file!, 'r');
+  }
+
   /** Closes the file if it was read (the ledger can be read again: it opens it again). */
   close(): void {
     this.window = null;

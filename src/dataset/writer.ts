@@ -57,12 +57,16 @@ interface Journal {
 
 const JOURNAL = 'journal.json';
 
-/** Where a writer sets its staged files aside ({@link DatasetWriter.setAsideStaged}): a `SetAside` of `[rel, source]` (set-aside.ts). */
+/**
+ * Where a writer sets its staged files aside ({@link DatasetWriter.setAsideStaged}): a `SetAside`
+ * of `[rel, source]`, or `[rel, source, identity]` when the staged copy's identity was taken as it
+ * was written ({@link Placed.staged}) (set-aside.ts).
+ */
 export interface StagedAside {
-  /** Sets one aside, as the JSON text of `[rel, source]`. */
+  /** Sets one aside, as the JSON text of `[rel, source]` or `[rel, source, identity]`. */
   add(json: string): void;
   /** Each one set aside, in the order added. */
-  values(): Iterable<[string, string]>;
+  values(): Iterable<[string, string, string?]>;
 }
 
 function describe(kind: PathKind): string {
@@ -91,6 +95,8 @@ export class DatasetWriter {
    * state), once read back ({@link DatasetWriter.puts}); null while they are set aside.
    */
   private putsRead: Map<string, string> | null = null;
+  /** The identity of each staged file taken as it was written ({@link Placed.staged}), once the puts are read; let go at the commit. */
+  private stagedIdentities = new Map<string, string>();
   /** Where the files staged are set aside until first read ({@link DatasetWriter.setAsideStaged}); null: in the map from the start. */
   private stagedAside: StagedAside | null = null;
   /** What the folder's manifest lists ({@link DatasetWriter.owned}), once read. */
@@ -133,15 +139,24 @@ export class DatasetWriter {
   private get puts(): Map<string, string> {
     if (this.putsRead === null) {
       this.putsRead = new Map();
-      if (this.stagedAside !== null) for (const [rel, source] of this.stagedAside.values()) this.putsRead.set(rel, source);
+      if (this.stagedAside !== null) {
+        for (const [rel, source, identity] of this.stagedAside.values()) {
+          this.putsRead.set(rel, source);
+          if (identity !== undefined) this.stagedIdentities.set(rel, identity);
+        }
+      }
     }
     return this.putsRead;
   }
 
-  /** Notes a staged file and what it was made from: set aside until the puts are first read, then in the map. */
-  private stage(rel: string, source: string): void {
-    if (this.putsRead === null && this.stagedAside !== null) this.stagedAside.add(JSON.stringify([rel, source]));
-    else this.puts.set(rel, source);
+  /** Notes a staged file, what it was made from and its identity as staged (when taken): set aside until the puts are first read, then in the maps. */
+  private stage(rel: string, source: string, identity?: string): void {
+    if (this.putsRead === null && this.stagedAside !== null) this.stagedAside.add(JSON.stringify(identity === undefined ? [rel, source] : [rel, source, identity]));
+    else {
+      this.puts.set(rel, source);
+      if (identity !== undefined) this.stagedIdentities.set(rel, identity);
+      else this.stagedIdentities.delete(rel);
+    }
   }
 
   /** Opens a dataset folder for writing (taking its lock, recovering a killed run) or checking. */
@@ -289,7 +304,7 @@ export class DatasetWriter {
   record(source: string, placed: Placed): void {
     // A staged file is in `puts` alone, not in `expected` too: ~0.1 KB an input less.
     if (placed.outcome === 'staged') {
-      this.stage(placed.rel, source);
+      this.stage(placed.rel, source, placed.staged);
       return;
     }
     this.expected.add(placed.rel);
@@ -310,15 +325,19 @@ export class DatasetWriter {
     this.expected.add(rel);
     const target = inside(this.root, rel);
     const staged = this.transaction ? join(this.transaction, 'files', rel) : '';
-    // Hashed as it is written only to be compared with the file in place: a write finding no
-    // file there (a cold build's tables, manifest, changes.json and review index: ~50 MB at
-    // 1,000 articles) hashes nothing, and should a file appear there meanwhile, the staged copy
-    // is hashed at the close instead.
-    const hash = this.mode === 'write' && kindOf(target) === 'absent' ? null : createHash('sha256');
+    // Hashed only to be compared with the file in place. Checking, nothing is written: as it is
+    // made. Writing, nothing as it is written: at the close, the staged copy and the file in place
+    // both, and only when the file in place has the size written — a cold build finds none (its
+    // tables, manifest, changes.json and review index: ~50 MB at 1,000 articles), an incremental
+    // one finds each of another size (one more article or one less; ~100 MB read and hashed at
+    // 1,000 articles), and a file the same as the one in place is the only one read back.
+    const hash = this.mode === 'write' ? null : createHash('sha256');
+    let written = 0;
     let fd: number | null = null;
-    // Each piece encoded once: the same bytes are hashed and written.
+    // Each piece encoded once: the same bytes are hashed (checking) or written.
     const pending = new Utf8Chunks((bytes) => {
       hash?.update(bytes);
+      written += bytes.byteLength;
       if (fd === null) return;
       try {
         writeAll(this.fs, fd, bytes);
@@ -346,7 +365,7 @@ export class DatasetWriter {
           if (staged) this.fs.rmSync(staged, { recursive: true, force: true });
           return;
         }
-        const current = hashPlainFile(target);
+        const current = hashPlainFile(target, hash === null ? written : undefined);
         if (current !== null && current === (hash === null ? hashPlainFile(staged) : hash.digest('hex'))) {
           if (staged) this.fs.rmSync(staged, { recursive: true, force: true });
           const identity = identityOf(target);
@@ -421,9 +440,13 @@ export class DatasetWriter {
     }
     const journal: Journal = { puts, deletes, folders: this.wholeFolders(puts, topKind) };
     writeAtomicSync(join(this.transaction!, JOURNAL), JSON.stringify(journal), this.transaction!, this.fs); // the commit point
-    apply(this.root, this.transaction!, journal, this.fs, this.checked);
+    const whole = apply(this.root, this.transaction!, journal, this.fs, this.checked);
+    // A file in a folder put in place whole has the identity it was staged with (taken as it was
+    // written: a file changed since then is not trusted next time); any other is asked for.
+    const staged = this.stagedIdentities;
+    this.stagedIdentities = new Map();
     for (const rel of puts) {
-      const identity = identityOf(join(this.root, rel));
+      const identity = (whole.has(topName(rel)) ? staged.get(rel) : undefined) ?? identityOf(join(this.root, rel));
       if (identity !== null) this.outputs[rel] = `${this.puts.get(rel)}|${identity}`;
     }
     // Held by stem until read (~21 bytes an input, not three names): a build holds its report
@@ -479,6 +502,7 @@ export class DatasetWriter {
     // Nothing is asked of them after this (the files changed are in the report): a few hundred
     // bytes an input that a build would otherwise hold while it hands its inputs over.
     this.putsRead = new Map(); // what was set aside goes with the transaction's folder
+    this.stagedIdentities = new Map();
     this.previous = {}; // the last state's outputs (~0.4 KB an input), asked for only before the commit
     this.expected.clear();
     this.checked.clear();
@@ -565,9 +589,9 @@ function stagedExactly(staged: string, top: string, files: ReadonlySet<string>):
  * Puts a journal's staged files in place and deletes its deleted ones; idempotent (a killed apply
  * is applied again). A folder put in place whole is renamed only while nothing stands at its
  * place (checked just before: the caller holds the folder's lock); else, or once it has moved,
- * its files are what `puts` finds still staged.
+ * its files are what `puts` finds still staged. Returns the folders it put in place whole.
  */
-function apply(root: string, transaction: string, journal: Journal, fs: WriteFs, checked: Set<string>): void {
+function apply(root: string, transaction: string, journal: Journal, fs: WriteFs, checked: Set<string>): Set<string> {
   const moved = new Set<string>();
   for (const top of Array.isArray(journal.folders) ? journal.folders : []) {
     if (typeof top !== 'string' || topName(top) !== top) continue;
@@ -604,6 +628,7 @@ function apply(root: string, transaction: string, journal: Journal, fs: WriteFs,
       if (errnoCode(error) !== 'ENOENT') throw fsFailure(error, 'delete', target);
     }
   }
+  return moved;
 }
 
 /**

@@ -177,8 +177,8 @@ function withOpenFile<T>(path: string, maxBytes: number, follow: boolean, read: 
   }
 }
 
-/** Runs `use` on an open descriptor of the regular file at `path` (never through a link there); null when there is none or it fails. */
-function withPlainFile<T>(path: string, use: (fd: number) => T): T | null {
+/** Runs `use` on an open descriptor of the regular file at `path` (never through a link there) and its size; null when there is none or it fails. */
+function withPlainFile<T>(path: string, use: (fd: number, size: number) => T): T | null {
   let fd: number;
   try {
     fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW);
@@ -186,7 +186,8 @@ function withPlainFile<T>(path: string, use: (fd: number) => T): T | null {
     return null;
   }
   try {
-    return fstatSync(fd).isFile() ? use(fd) : null;
+    const info = fstatSync(fd);
+    return info.isFile() ? use(fd, info.size) : null;
   } catch {
     return null;
   } finally {
@@ -194,9 +195,14 @@ function withPlainFile<T>(path: string, use: (fd: number) => T): T | null {
   }
 }
 
-/** The SHA-256 of the regular file at `path`, read in chunks (tables can be large), never through a link at its place; null when there is no regular file there. */
-export function hashPlainFile(path: string): string | null {
-  return withPlainFile(path, (fd) => {
+/**
+ * The SHA-256 of the regular file at `path`, read in chunks (tables can be large), never through a
+ * link at its place; null when there is no regular file there — or, given `size`, when the file is
+ * not of that size (it cannot hold the bytes it is to be compared with: not read).
+ */
+export function hashPlainFile(path: string, size?: number): string | null {
+  return withPlainFile(path, (fd, actual) => {
+    if (size !== undefined && actual !== size) return null;
     const hash = createHash('sha256');
     const chunk = Buffer.allocUnsafe(1 << 16);
     for (let n = readSync(fd, chunk, 0, chunk.length, null); n > 0; n = readSync(fd, chunk, 0, chunk.length, null)) hash.update(chunk.subarray(0, n));

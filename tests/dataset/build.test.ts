@@ -16,6 +16,7 @@ import { merge } from '../../src/dataset/merge.js';
 import { loadPipeline, type Pipeline } from '../../src/pipeline.js';
 import { realFs, type WriteFs } from '../../src/io/fs.js';
 import { copyDataset, repo, tree } from '../helpers.js';
+import { Ledger } from '../../src/dataset/set-aside.js';
 
 const fixtures = readdirSync(repo('fixtures/articles')).sort();
 
@@ -61,6 +62,15 @@ function expectSameTree(actual: Map<string, string>, expected: Map<string, strin
 }
 
 /** What a plan knows of each of its inputs, in path order. */
+/** Removes the review index and builds again on this thread: every article reused, the index alone made again, the tree `first` again. */
+async function indexMadeAgainAlone(out: string, pipeline: () => Pipeline, first: Map<string, string>): Promise<void> {
+  rmSync(join(out, 'report', 'index.html'));
+  const again = await build({ pipeline: pipeline(), concurrency: 1 });
+  expect(again.computed).toBe(0);
+  expect(again.changed).toEqual(['report/index.html']);
+  expectSameTree(tree(out), first);
+}
+
 function plannedInputs(plan: BuildPlan): InputPlan[] {
   return Array.from({ length: plan.inputs.count }, (_, index) => plan.inputs.plan(index));
 }
@@ -274,6 +284,25 @@ describe('incremental builds', () => {
   }, 120_000);
 });
 
+describe("the build's finish splices what the threads made", () => {
+  it('the manifest and the review index take the row of each input ingested as its thread made it: no summary is read back and parsed for them (but a failed one, for its path)', async () => {
+    const { dir, pipeline } = project(8);
+    const reads = vi.spyOn(Ledger.prototype, 'get');
+    try {
+      const result = await build({ pipeline: pipeline(), concurrency: 1, keepInputs: false });
+      expect(result.computed).toBe(result.totals.inputs);
+      expect(reads.mock.calls.length).toBeLessThanOrEqual(result.totals.failed);
+    } finally {
+      reads.mockRestore();
+    }
+    // The same dataset as made from the summaries: a build that ingests none makes every row at its
+    // finish — its manifest the same bytes (not changed), its index (gone) made again the same.
+    const out = join(dir, 'out');
+    const first = tree(out);
+    await indexMadeAgainAlone(out, pipeline, first);
+  }, 120_000);
+});
+
 describe('the end of a build is flat in N', () => {
   it('changes.json and the review index are staged as streams, a piece at a time, never whole; the same bytes, and the index made again from reused articles', async () => {
     const { dir, pipeline } = project(20);
@@ -315,11 +344,7 @@ describe('the end of a build is flat in N', () => {
     await build({ pipeline: pipeline(), concurrency: 2 });
     expectSameTree(tree(out), first);
     // The index gone, every article reused and no table made again: their search entries come from the cache.
-    rmSync(join(out, 'report', 'index.html'));
-    const again = await build({ pipeline: pipeline(), concurrency: 1 });
-    expect(again.computed).toBe(0);
-    expect(again.changed).toEqual(['report/index.html']);
-    expectSameTree(tree(out), first);
+    await indexMadeAgainAlone(out, pipeline, first);
   }, 180_000);
 
   it('a build whose every article carries its change keeps changes.json as it is, never staged again (an edit that leaves the digest too); a changes.json edited by hand is made again', async () => {

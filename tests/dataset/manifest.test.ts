@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from '../../src/core/record.js';
-import { manifestPieces, manifestText } from '../../src/dataset/manifest.js';
+import { manifestPieces, manifestRowText, manifestText } from '../../src/dataset/manifest.js';
 import type { ManifestInput } from '../../src/generated/manifest.js';
 
 const row = (path: string, status: 'ok' | 'failed', extra: Partial<ManifestInput> = {}): ManifestInput => ({
@@ -31,4 +31,22 @@ describe('the manifest, a row at a time', () => {
       expect(manifestText('digest', rows, totals, files, withShard ? shard : undefined)).toBe(expected);
     }
   });
+});
+
+describe('rows given as their text', () => {
+  it('are spliced as they are: the same manifest as the rows given as objects, records counted from their own status (not from a title that reads like one)', () => {
+    const totals = { items: 6, references: 2, entities: 8 };
+    const files = ['articles/a.json'];
+    const tricky = row('in/d.txt', 'failed', { title: '\n      "status": "ok",', titleEn: '"status": "ok"' });
+    const rows = [row('in/a.txt', 'ok'), row('in/b.txt', 'failed'), tricky, row('in/c.txt', 'ok', { entityTypes: { disease: 2 } })];
+    const expected = manifestText('digest', rows, totals, files);
+    // Some rows as text, some as objects, as a build has them (text from the threads, objects for reused inputs).
+    const mixed = rows.map((r, i) => (i % 2 === 0 ? manifestRowText(r) : r));
+    expect([...manifestPieces('digest', mixed, totals, files)].join('')).toBe(expected);
+    expect([...manifestPieces('digest', rows.map(manifestRowText), totals, files)].join('')).toBe(expected);
+    expect(JSON.parse(expected).totals).toMatchObject({ inputs: 4, records: 2, failed: 2 });
+    // The text parses back to the row itself, as the review index reads it.
+    for (const r of rows) expect(JSON.parse(manifestRowText(r))).toEqual(r);
+  });
+
 });

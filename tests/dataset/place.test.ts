@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { placeFile, type Placement } from '../../src/dataset/place.js';
-import { kindOf } from '../../src/io/files.js';
+import { identityOf, kindOf } from '../../src/io/files.js';
 
 function folder(mode: 'write' | 'check' = 'write'): Placement {
   const root = mkdtempSync(join(tmpdir(), 'digest-place-'));
@@ -16,7 +16,8 @@ const TEXT = 'a é 干细胞 😀 \ud800 end\n';
 describe('placeFile: a file of the dataset, staged only when it differs', () => {
   it('stages a new file with the UTF-8 bytes of its text, folders made on the way', () => {
     const where = folder();
-    expect(placeFile(where, 'report/x.html', TEXT)).toEqual({ rel: 'report/x.html', outcome: 'staged', identity: null });
+    // With the staged copy's identity, taken as it was written (what it keeps when its folder is put in place whole).
+    expect(placeFile(where, 'report/x.html', TEXT)).toEqual({ rel: 'report/x.html', outcome: 'staged', identity: null, staged: identityOf(join(where.staging, 'report', 'x.html')) });
     expect(readFileSync(join(where.staging, 'report', 'x.html'))).toEqual(Buffer.from(TEXT));
     expect(kindOf(join(where.root, 'report', 'x.html'))).toBe('absent');
   });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EntryStore } from '../../src/dataset/cache.js';
 import { computeEntry, searchJsonOf } from '../../src/dataset/entry.js';
+import { manifestRow, manifestRowText } from '../../src/dataset/manifest.js';
 import { createRunner } from '../../src/dataset/runner.js';
 import { MessageChannel } from 'node:worker_threads';
 import { BULK, bulkMessage, bulkText, ingestOnThread, joinEntry, splitEntry, type EntryBulk, type WorkerTask } from '../../src/dataset/worker.js';
@@ -38,6 +39,8 @@ describe('an entry crosses back from a worker thread in two parts', () => {
     expect(returned.searchJson).toBeNull();
     expect('changeJson' in returned).toBe(false);
     expect(returned.summary).toEqual(whole.summary);
+    // Its manifest row comes with it as the manifest holds it, made on the thread that ingested it.
+    expect(returned.manifestRow).toBe(manifestRowText(manifestRow(whole.summary)));
     expect(posted).toHaveLength(1);
     const bulk = (posted[0] as { [BULK]: EntryBulk })[BULK];
     expect(bulk.path).toBe(t.input.path);

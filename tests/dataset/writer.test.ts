@@ -5,6 +5,8 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
 import { DatasetWriter } from '../../src/dataset/writer.js';
 import { realFs } from '../../src/io/fs.js';
+import { identityOf } from '../../src/io/files.js';
+import { SetAside } from '../../src/dataset/set-aside.js';
 
 // createHash watched: a table written where no file stands hashes nothing (issue 17).
 vi.mock('node:crypto', async (importOriginal) => {
@@ -163,6 +165,32 @@ describe('DatasetWriter.commit: folders', () => {
   });
 });
 
+describe('DatasetWriter.commit: the identity each file put in place is remembered with', () => {
+  it.each([false, true])('a file in a folder put in place whole keeps the one it was staged with, taken as it was written — one changed in the staging folder before the commit is not taken for what the build wrote; a file put in place alone is asked where it stands (staged files set aside: %s)', async (setAside) => {
+    const root = join(tmp(), 'out');
+    mkdirSync(join(root, 'report'), { recursive: true }); // there already: its files are put one by one
+    const writer = await DatasetWriter.open(root, { mode: 'write', command: 'build' });
+    try {
+      if (setAside) writer.setAsideStaged(new SetAside<[string, string, string?]>(writer.scratch('staged.jsonl'), realFs, 1 << 13));
+      for (const rel of ['articles/a.json', 'articles/b.json', 'report/a.html']) await writer.file(rel, `from-${rel}`, '{}\n');
+      // Changed after it was written, before the commit (another size: an identity any clock tells apart).
+      writeFileSync(join(writer.placement.staging, 'articles', 'b.json'), '{"x":1}\n');
+      writeFileSync(join(writer.placement.staging, 'report', 'a.html'), '<p>changed</p>\n');
+      writer.commit(true);
+      const outputs = writer.takeOutputs();
+      expect(outputs['articles/a.json']).toBe(`from-articles/a.json|${identityOf(join(root, 'articles', 'a.json'))}`);
+      // Its folder came whole, the file as changed: remembered as written, so the next build does not take it for its own.
+      expect(readFileSync(join(root, 'articles', 'b.json'), 'utf8')).toBe('{"x":1}\n');
+      expect(outputs['articles/b.json']).toMatch(/^from-articles\/b\.json\|3:/);
+      expect(outputs['articles/b.json']).not.toBe(`from-articles/b.json|${identityOf(join(root, 'articles', 'b.json'))}`);
+      // Renamed by itself: asked where it stands.
+      expect(outputs['report/a.html']).toBe(`from-report/a.html|${identityOf(join(root, 'report', 'a.html'))}`);
+    } finally {
+      writer.abort();
+    }
+  });
+});
+
 describe('DatasetWriter.rememberedIds', () => {
   it('reads the ids the manifest gave its inputs and what the writer owns in one read of the manifest (a build read it once for each)', async () => {
     const root = tmp();
@@ -224,5 +252,16 @@ describe('DatasetWriter.table', () => {
     const { changed, hashes } = await writeTable(root);
     expect(changed).toEqual([]);
     expect(hashes).toBe(2); // what is written, and the file in place
+  });
+
+  it('a file in its place of another size (an incremental build finds its tables, manifest, changes.json and index so: ~100 MB at 1,000 articles): neither it nor what is written is hashed, and what is written is staged to replace it', async () => {
+    for (const inPlace of ['{"a":1}\n', '{"a":1}\n{"b":"二"}\n{"c":3}\n']) {
+      const root = tmp();
+      writeFileSync(join(root, 'items.jsonl'), inPlace);
+      // Staged: the commit then finds a file digest did not write in the way, and changes nothing.
+      await expect(writeTable(root)).rejects.toThrow(`${join(root, 'items.jsonl')} is a file digest did not write`);
+      expect(vi.mocked(createHash).mock.calls.length).toBe(0);
+      expect(readFileSync(join(root, 'items.jsonl'), 'utf8')).toBe(inPlace);
+    }
   });
 });
