@@ -129,8 +129,14 @@ const NOT_LETTER = 0;
 const LETTER = 1;
 const LATIN = 2;
 const HAN = 3;
-/** BMP code unit → letter class, filled as characters are first seen (regex tests are slow per character). */
-const letterClass = new Uint8Array(0x10000).fill(UNKNOWN);
+/**
+ * BMP code unit → letter class: the Han blocks (CJK Unified Ideographs and Extension A, the
+ * Compatibility Ideographs) from the start, the rest filled as characters are first seen (regex
+ * tests are slow per character). Han by its ranges at the first sighting, the range tests of a
+ * full-width character's first sighting came after `letterCounts` was compiled and threw its code
+ * away (issue 17: BENCHMARKS.md, "the review pages' renderers compiled once").
+ */
+const letterClass = new Uint8Array(0x10000).fill(UNKNOWN).fill(HAN, 0x3400, 0x4dc0).fill(HAN, 0x4e00, 0xa000).fill(HAN, 0xf900, 0xfb00);
 
 // (Ranges, not ICU's sets: src/core/property-ranges.ts. The letter test meets any page's first
 // character outside ASCII and Han: as written it was three ICU lookups of \p{L} in every ingest.)
@@ -138,11 +144,16 @@ const latinScript = rangedPattern(() => /\p{Script=Latin}/u);
 const letter = rangedPattern(() => /\p{L}/u);
 const letterOrDigit = rangedPattern(() => /[\p{L}\p{N}]/u);
 
-function classify(ch: string): number {
-  const code = ch.codePointAt(0)!;
-  if ((code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0xf900 && code <= 0xfaff) || (code >= 0x20000 && code <= 0x2fa1f)) return HAN;
+/** The class of a character {@link letterClass} does not hold yet (none of the BMP's Han): by its script and whether it is a letter. */
+function classifyUnit(ch: string): number {
   if (latinScript().test(ch)) return letter().test(ch) ? LATIN : NOT_LETTER;
   return letter().test(ch) ? LETTER : NOT_LETTER;
+}
+
+/** The class of a high surrogate and the unit after it: Han in the Supplementary Ideographic Plane, else as {@link classifyUnit}. */
+function classifyPair(pair: string): number {
+  const code = pair.codePointAt(0)!;
+  return code >= 0x20000 && code <= 0x2fa1f ? HAN : classifyUnit(pair);
 }
 
 /** What {@link letterCounts} counts. */
@@ -174,8 +185,12 @@ export function letterCounts(text: string): LetterCounts {
   for (let i = 0; i < text.length; i++) {
     const unit = text.charCodeAt(i);
     let kind: number;
-    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
-      kind = classify(text.slice(i, i + 2));
+    // A high surrogate asked by one mask and one compare of every unit: as `unit >= 0xd800 &&
+    // unit <= 0xdbff` the second compare ran only for a unit past 0xd800 (full-width punctuation),
+    // and the code TurboFan compiled before one came had no feedback there and was thrown away
+    // (issue 17: BENCHMARKS.md, "the review pages' renderers compiled once").
+    if ((unit & 0xfc00) === 0xd800 && i + 1 < text.length) {
+      kind = classifyPair(text.slice(i, i + 2));
       if (kind === HAN) {
         // Both units count, as they would in a string of the Han characters.
         const low = text.charCodeAt(i + 1);
@@ -186,7 +201,7 @@ export function letterCounts(text: string): LetterCounts {
       i++;
     } else {
       kind = letterClass[unit]!;
-      if (kind === UNKNOWN) kind = letterClass[unit] = classify(text[i]!);
+      if (kind === UNKNOWN) kind = letterClass[unit] = classifyUnit(text[i]!);
       if (kind === HAN) {
         han++;
         simplifiedOnly += simplifiedKeys[unit]!;

@@ -494,7 +494,11 @@ function emitBlocks(root: Element, c: Compiled, sizes: Map<AnyNode, Measure>, li
 
   const flush = (): void => {
     if (parts.length === 0) return;
-    const raw = parts.map((p) => p.text).join('');
+    // Joined in a loop, not `map(…).join('')`: the array V8's optimised `map` makes is holey, another
+    // map than its `join` had seen, and this was thrown away and compiled again (issue 17:
+    // BENCHMARKS.md, "arrays made by map").
+    let raw = '';
+    for (let k = 0; k < parts.length; k++) raw += parts[k]!.text;
     const text = trimAll(raw.replace(htmlSpace, ' '));
     if (text) {
       const visible = parts.filter((p) => hasVisible(p.text));

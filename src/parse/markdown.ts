@@ -1,7 +1,8 @@
 import type { MarkdownIt, Token } from 'markdown-it';
 import type { Block, BlockKind } from '../core/document.js';
 
-interface Piece {
+/** A run of an inline token's text placed in its source line. Exported for the test of {@link toBlocks}. */
+export interface Piece {
   text: string;
   start: number;
   end: number;
@@ -78,12 +79,21 @@ function inlineLines(inline: Token, source: string, starts: readonly number[]): 
   return lines;
 }
 
-function toBlocks(pieces: Piece[][], kind: BlockKind, source: string, extra: Partial<Block>): Block[] {
+/**
+ * The blocks of lines of pieces: one a line holding visible text, its text trimmed and placed by its
+ * first and last pieces, exact when every piece was found and the source spells it so, strong when
+ * every visible piece is. Exported for its test.
+ */
+export function toBlocks(pieces: Piece[][], kind: BlockKind, source: string, extra: Partial<Block>): Block[] {
   const out: Block[] = [];
   for (const line of pieces) {
     const visible = line.filter((p) => p.text.trim() !== '');
     if (visible.length === 0) continue;
-    const raw = line.map((p) => p.text).join('');
+    // Joined in a loop, not `map(…).join('')`: the array V8's optimised `map` makes is holey, another
+    // map than its `join` had seen, and this function was thrown away at its first run compiled
+    // (issue 17: BENCHMARKS.md, "arrays made by map").
+    let raw = '';
+    for (let k = 0; k < line.length; k++) raw += line[k]!.text;
     const text = raw.trim();
     const lead = raw.length - raw.trimStart().length;
     const start = line[0]!.start + lead;

@@ -19,7 +19,7 @@ interface Span {
 }
 
 /** Where a diagnostic is shown: the id of the element it is attached to. */
-type Placement = Map<number, string>;
+export type Placement = Map<number, string>;
 
 type Point = { line: number; column: number };
 
@@ -279,6 +279,17 @@ function outcomeValue(o: Facts['outcomes'][number]): string {
   return `${o.approximate ? '≈' : ''}${o.value}${unit}${o.baseline !== null ? ` (from ${o.baseline}${unit})` : ''}`;
 }
 
+/** An outcome's row in an item's facts: its measure, value, time, comparator and population, linked to its clause (`clause`: its id, or none found). */
+function outcomeRow(o: Facts['outcomes'][number], n: number, itemId: string, clause: string | null | undefined, lang: string): string {
+  const parts = [
+    o.timepoint ? `<span class="k">at</span> ${esc(o.timepoint)}` : '',
+    o.comparator ? `<span class="k">vs</span> <span lang="${lang}">${esc(o.comparator)}</span>` : '',
+    o.population ? `<span class="k">in</span> ${esc(o.population)}` : '',
+  ].filter(Boolean);
+  const from = clause ? `<a class="clause-link" href="#${clause}" data-clause="${clause}">the clause</a>` : '<span class="muted">clause not found in the text</span>';
+  return `<li id="${itemId}-o${n}" data-clause="${clause ?? ''}"><span class="measure">${esc(o.measure)}</span> <span class="value">${esc(outcomeValue(o))}</span>${parts.length ? ` ${parts.join(' ')}` : ''}<br><span class="from">from ${from}: <q lang="${lang}">${esc(o.text)}</q></span></li>`;
+}
+
 /** The facts of an item beside its text: institution, country, and each outcome with its measure, value, time, comparator and population, linked to the clause it was read from. */
 function renderFacts(item: Item, itemId: string, clauseOf: (string | null)[], ctx: Context): string {
   const facts = item.facts;
@@ -286,19 +297,15 @@ function renderFacts(item: Item, itemId: string, clauseOf: (string | null)[], ct
   const institution = facts.institution
     ? `<span lang="${ctx.lang}">${esc(facts.institution.text)}</span>${facts.institution.label ? `<br><span class="en" lang="en">${esc(facts.institution.label)}</span>` : ' <span class="muted">(not in the lexicon)</span>'}`
     : '<span class="muted">none found</span>';
-  const rows = facts.outcomes.map((o, n) => {
-    const clause = clauseOf[n];
-    const parts = [
-      o.timepoint ? `<span class="k">at</span> ${esc(o.timepoint)}` : '',
-      o.comparator ? `<span class="k">vs</span> <span lang="${ctx.lang}">${esc(o.comparator)}</span>` : '',
-      o.population ? `<span class="k">in</span> ${esc(o.population)}` : '',
-    ].filter(Boolean);
-    const from = clause ? `<a class="clause-link" href="#${clause}" data-clause="${clause}">the clause</a>` : '<span class="muted">clause not found in the text</span>';
-    return `<li id="${itemId}-o${n}" data-clause="${clause ?? ''}"><span class="measure">${esc(o.measure)}</span> <span class="value">${esc(outcomeValue(o))}</span>${parts.length ? ` ${parts.join(' ')}` : ''}<br><span class="from">from ${from}: <q lang="${ctx.lang}">${esc(o.text)}</q></span></li>`;
-  });
+  // A loop writing the rows, not `map(…)` and its `join`: the array V8's optimised `map` makes is
+  // holey, another map than the one its reader saw, and `renderItem` (this inlined into it) was
+  // thrown away at its first page compiled (issue 17: BENCHMARKS.md, "arrays made by map").
+  const outcomes = facts.outcomes;
+  let rows = '';
+  for (let n = 0; n < outcomes.length; n++) rows += outcomeRow(outcomes[n]!, n, itemId, clauseOf[n], ctx.lang);
   return `<aside class="facts" aria-label="Facts extracted from this item">
 <dl><dt>Institution</dt><dd>${institution}</dd><dt>Country</dt><dd>${facts.country ? esc(facts.country) : '<span class="muted">none found</span>'}</dd></dl>
-${rows.length ? `<p class="outcomes-h">Outcomes (${rows.length})</p><ol class="outcomes">${rows.join('')}</ol>` : '<p class="muted">No outcomes found.</p>'}
+${outcomes.length ? `<p class="outcomes-h">Outcomes (${outcomes.length})</p><ol class="outcomes">${rows}</ol>` : '<p class="muted">No outcomes found.</p>'}
 </aside>`;
 }
 
@@ -318,7 +325,8 @@ function changeNote(itemId: string, ctx: Context): { badge: string; note: string
 
 const entityOf = (mention: Item['entities'][number]): string | null | undefined => mention.entity;
 
-function renderItem(item: Item, id: string, ctx: Context): string {
+/** An item of a section: its date, journal, source link, paper title, marked-up text, notes and facts. Exported for its test. */
+export function renderItem(item: Item, id: string, ctx: Context): string {
   const mentioned = distinctSorted(item.entities, entityOf);
   const paper = item.paperTitle
     ? `<p class="paper">《<span lang="${ctx.lang}">${esc(item.paperTitle)}</span>》${item.paperTitleEn ? `<span class="en" lang="en">${esc(item.paperTitleEn)}</span>` : ''}</p>`
@@ -335,7 +343,8 @@ ${renderFacts(item, id, clauseOf, ctx)}</div>
 </article>`;
 }
 
-function renderSection(section: Section, i: number, ctx: Context, monthAnchors: Set<string>): string {
+/** A section (the `i`-th): its heading, prose and items; `monthAnchors` the months given an anchor already. Exported for its test. */
+export function renderSection(section: Section, i: number, ctx: Context, monthAnchors: Set<string>): string {
   const id = `s${i}`;
   const heading = section.heading ?? section.headingEn ?? kindLabels[section.kind] ?? section.kind;
   const en = section.heading && section.headingEn ? `<span class="en" lang="en">${esc(section.headingEn)}</span>` : '';
@@ -346,10 +355,14 @@ function renderSection(section: Section, i: number, ctx: Context, monthAnchors: 
     monthAnchors.add(section.month);
     anchor = `<span class="anchor" id="m-${esc(section.month)}"></span>`;
   }
+  // Its items in a loop, not `map(…).join('\n')` (the optimised `map`'s holey array met its `join`
+  // with another map: this function was thrown away; issue 17, BENCHMARKS.md, "arrays made by map").
+  let items = '';
+  for (let j = 0; j < section.items.length; j++) items += `${j > 0 ? '\n' : ''}${renderItem(section.items[j]!, `${id}-${j}`, ctx)}`;
   return `<section class="section ${esc(section.kind)}" id="${id}" aria-labelledby="${id}-h">
 ${anchor}<h2 id="${id}-h"><span lang="${section.heading ? ctx.lang : 'en'}">${esc(heading)}</span>${en}</h2>
 ${notesFor(id, ctx)}${prose}
-${section.items.map((item, j) => renderItem(item, `${id}-${j}`, ctx)).join('\n')}
+${items}
 </section>`;
 }
 
@@ -362,6 +375,17 @@ function referenceLinks(reference: Reference): string {
   const url = safeUrl(csl.URL);
   if (url && !(typeof csl.DOI === 'string' && url.includes(csl.DOI))) links.push(`<a href="${esc(url)}">link</a>`);
   return links.length ? `<span class="links">${links.join(' ')}</span>` : '';
+}
+
+/** A reference's entry in the list: its text, its identifiers' links, the items citing it (`citing`, in article order) and where it is in the source. */
+function referenceItem(r: Reference, citing: readonly { id: string; date: string }[] | undefined, ctx: Context): string {
+  const placeholder = r.placeholder ? ' <span class="placeholder">placeholder, not a citation</span>' : '';
+  let back = '<span class="muted">Cited by no item</span>';
+  if (citing !== undefined && citing.length > 0) {
+    back = 'Cited by ';
+    for (let k = 0; k < citing.length; k++) back += `${k > 0 ? ', ' : ''}<a class="backlink" href="#${citing[k]!.id}" aria-label="the item of ${esc(citing[k]!.date)} (${citing[k]!.id})">${esc(citing[k]!.date)}</a>`;
+  }
+  return `<li id="${esc(r.id)}" value="${r.number}"><span lang="${/[\u3400-\u9fff]/.test(r.raw) ? ctx.lang : 'en'}">${esc(r.raw)}</span>${placeholder}<br>${referenceLinks(r)}<span class="cited-by">${back} · ${sourceLink(ctx, r.position)}</span>${notesFor(r.id, ctx)}</li>`;
 }
 
 function renderReferences(record: ArticleRecord, ctx: Context): string {
@@ -377,18 +401,17 @@ function renderReferences(record: ArticleRecord, ctx: Context): string {
       }
     }),
   );
-  const items = record.references.map((r) => {
-    const placeholder = r.placeholder ? ' <span class="placeholder">placeholder, not a citation</span>' : '';
-    const citing = citedBy.get(r.id) ?? [];
-    const back = citing.length
-      ? `Cited by ${citing.map((c) => `<a class="backlink" href="#${c.id}" aria-label="the item of ${esc(c.date)} (${c.id})">${esc(c.date)}</a>`).join(', ')}`
-      : '<span class="muted">Cited by no item</span>';
-    return `<li id="${esc(r.id)}" value="${r.number}"><span lang="${/[\u3400-\u9fff]/.test(r.raw) ? ctx.lang : 'en'}">${esc(r.raw)}</span>${placeholder}<br>${referenceLinks(r)}<span class="cited-by">${back} · ${sourceLink(ctx, r.position)}</span>${notesFor(r.id, ctx)}</li>`;
-  });
+  // Loops writing strings, not `map(…).join(…)` (issue 17: BENCHMARKS.md, "arrays made by map"):
+  // the back-links' `join` was thrown away once its callback ran optimised.
+  let items = '';
+  for (let k = 0; k < record.references.length; k++) {
+    const r = record.references[k]!;
+    items += `${k > 0 ? '\n' : ''}${referenceItem(r, citedBy.get(r.id), ctx)}`;
+  }
   return `<section id="references" aria-labelledby="references-h">
 <h2 id="references-h">References</h2>
 <ol class="refs">
-${items.join('\n')}
+${items}
 </ol>
 </section>`;
 }
@@ -501,7 +524,8 @@ ${body}
 </section>`;
 }
 
-interface Context {
+/** What the renderers of an article page read: the record's id, language and references' numbers, its diagnostics placed, the entities' marks, its last change. Exported for the tests ({@link articleContext}). */
+export interface Context {
   id: string;
   lang: string;
   known: Set<number>;
@@ -517,6 +541,21 @@ interface Context {
 
 function count(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** The context an article page's renderers read: its diagnostics in order and placed, their notes, the entities' marks, the change and its diff. Exported for the tests (a renderer asked alone). */
+export function articleContext(record: ArticleRecord, change: ArticleChange | null): Context {
+  const diagnostics = [...record.diagnostics].sort(compareDiagnostics);
+  const placed: Omit<Context, 'notes' | 'marks'> = {
+    id: record.id,
+    lang: langOf(record.language, record.script),
+    known: new Set(record.references.map((r) => r.number)),
+    diagnostics,
+    placement: placeDiagnostics(record, diagnostics),
+    change,
+    diff: diffOf(change),
+  };
+  return { ...placed, notes: notesByTarget(placed), marks: markOpenings(record.entities) };
 }
 
 /** Options of {@link renderArticlePage}. */
@@ -540,18 +579,9 @@ export function renderArticlePage(record: ArticleRecord, options: ArticlePageOpt
 
 /** {@link renderArticlePage} as pieces in order, for a build to write one after another without joining them (io/utf8.ts). */
 export function articlePagePieces(record: ArticleRecord, options: ArticlePageOptions = {}): string[] {
-  const diagnostics = [...record.diagnostics].sort(compareDiagnostics);
   const change = options.change ?? null;
-  const placed: Omit<Context, 'notes' | 'marks'> = {
-    id: record.id,
-    lang: langOf(record.language, record.script),
-    known: new Set(record.references.map((r) => r.number)),
-    diagnostics,
-    placement: placeDiagnostics(record, diagnostics),
-    change,
-    diff: diffOf(change),
-  };
-  const ctx: Context = { ...placed, notes: notesByTarget(placed), marks: markOpenings(record.entities) };
+  const ctx = articleContext(record, change);
+  const diagnostics = ctx.diagnostics;
   const months = record.sections.filter((s) => s.kind === 'month');
   const items = record.sections.reduce((n, s) => n + s.items.length, 0);
   const withDoi = record.references.filter((r) => typeof r.csl.DOI === 'string').length;

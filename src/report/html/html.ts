@@ -64,7 +64,19 @@ export const PAGE_MARK = '<meta name="generator" content="digest-ingest">';
 
 /** A whole page: doctype, language, viewport, policy, inlined style; `body` is already escaped HTML. */
 export function page(options: PageOptions): string {
-  return pagePieces(options).join('');
+  return pagePieces(pageOptionsOf(options)).join('');
+}
+
+/**
+ * `options` as the review pages pass them to {@link pagePieces}: every member, in one order, the
+ * body as pieces. An object literal's map is set by its members and their order, and the one
+ * page written by {@link page} (the index, at a build's end) passed another: `pagePieces`, compiled
+ * for the article and source pages' options, was thrown away at it (issue 17: BENCHMARKS.md,
+ * "the review pages' renderers compiled once").
+ */
+function pageOptionsOf(options: PageOptions): PageOptions {
+  const body = typeof options.body === 'string' ? [options.body] : options.body;
+  return { lang: options.lang, title: options.title, body, script: options.script ?? false, bodyClass: options.bodyClass ?? '' };
 }
 
 /** What {@link page} and {@link pagePieces} make a page of. */

@@ -17,7 +17,8 @@ export interface SourceText {
   blocks: readonly { start: number; end: number }[];
 }
 
-type Owner =
+/** What a line of the source went into (exported for the test of {@link describe}). */
+export type Owner =
   | { kind: 'item'; section: number; item: number }
   | { kind: 'heading'; section: number }
   | { kind: 'prose'; section: number }
@@ -233,7 +234,8 @@ function ownersOf(record: ArticleRecord, lineCount: number, kept: Map<number, [n
   return owners;
 }
 
-interface Segment {
+/** A run of lines with one owner, `first` to `last` (1-based). Exported for the test of {@link describe}. */
+export interface Segment {
   owner: Owner;
   first: number;
   last: number;
@@ -248,8 +250,23 @@ function once(shown: Set<string>, key: string, html: string): string {
   return shown.has(key) ? '<p class="cont">(continued)</p>' : (shown.add(key), html);
 }
 
-/** What the right-hand column says of a segment: what the lines became in the record. */
-function describe(segment: Segment, record: ArticleRecord, lang: string, shown: Set<string>, markup: boolean, blank: boolean): string {
+/**
+ * What was parsed of a reference, its fields escaped and apart by " · ", those missing or empty
+ * left out. A loop, not `filter(…).map(…).join(…)`: the optimised `map`'s holey array met its
+ * `join` with another map and {@link describe} was thrown away (issue 17: BENCHMARKS.md, "arrays made by map").
+ */
+function parsedLine(fields: readonly unknown[]): string {
+  let line = '';
+  let written = 0;
+  for (let k = 0; k < fields.length; k++) {
+    const x = fields[k];
+    if (x !== undefined && x !== null && x !== '') line += `${written++ > 0 ? ' · ' : ''}${esc(x)}`;
+  }
+  return line;
+}
+
+/** What the right-hand column says of a segment: what the lines became in the record. Exported for its test. */
+export function describe(segment: Segment, record: ArticleRecord, lang: string, shown: Set<string>, markup: boolean, blank: boolean): string {
   const owner = segment.owner;
   const lines = segment.last - segment.first + 1;
   switch (owner.kind) {
@@ -273,10 +290,7 @@ function describe(segment: Segment, record: ArticleRecord, lang: string, shown: 
     case 'reference': {
       const ref = record.references[owner.index]!;
       const csl = ref.csl as Record<string, unknown>;
-      const parsed = [csl.title, csl['container-title'], (csl.issued as { 'date-parts'?: number[][] } | undefined)?.['date-parts']?.[0]?.[0], csl.DOI ? `DOI ${csl.DOI}` : '']
-        .filter((x) => x !== undefined && x !== null && x !== '')
-        .map((x) => esc(x))
-        .join(' · ');
+      const parsed = parsedLine([csl.title, csl['container-title'], (csl.issued as { 'date-parts'?: number[][] } | undefined)?.['date-parts']?.[0]?.[0], csl.DOI ? `DOI ${csl.DOI}` : '']);
       return `<p class="what"><span class="kind">Reference</span> ${link(record.id, ref.id, `[${ref.number}]`)}${ref.placeholder ? ' <span class="placeholder">placeholder</span>' : ''}</p><p class="got">${parsed || 'nothing parsed'}</p>`;
     }
     case 'boilerplate': {
@@ -289,6 +303,16 @@ function describe(segment: Segment, record: ArticleRecord, lang: string, shown: 
       return `<p class="what"><span class="kind none">Not kept</span>: ${blank ? `${lines === 1 ? 'a blank line' : 'blank lines'}` : markup ? 'markup and page chrome' : 'not part of the body'} (${lines} line${lines === 1 ? '' : 's'})</p>`;
   }
 }
+
+/** The legend's entries in order: a category of lines ({@link categoryOf}) and what its lines became. */
+const LEGEND: readonly (readonly [string, string])[] = [
+  ['item', 'in an item'],
+  ['section', 'a section heading or prose'],
+  ['reference', 'in a reference'],
+  ['dropped', 'dropped as boilerplate'],
+  ['kept', 'kept elsewhere'],
+  ['none', 'not kept'],
+];
 
 /** A source page's lines and what is shown of them: the state the page's line rendering reads and spends. */
 interface SourceLines {
@@ -409,17 +433,17 @@ export function sourcePagePieces(record: ArticleRecord, source: SourceText): str
   }
   const stoppedAt = page.stoppedAt;
   const cut = stoppedAt !== null ? `<p class="cut">The page stops at line ${stoppedAt} of ${lineCount}: it shows at most ${MAX_SHOWN_CHARS / 1024 / 1024} MB of source. The rest is in ${esc(record.source.path ?? 'the input')}.</p>` : '';
-  const legend = [
-    ['item', 'in an item'],
-    ['section', 'a section heading or prose'],
-    ['reference', 'in a reference'],
-    ['dropped', 'dropped as boilerplate'],
-    ['kept', 'kept elsewhere'],
-    ['none', 'not kept'],
-  ]
-    .filter(([c]) => counts[c!])
-    .map(([c, label]) => `<li class="c-${c}">${counts[c!]} line${counts[c!] === 1 ? '' : 's'} ${label}</li>`)
-    .join('');
+  // A loop over a module-level list, not `filter(…).map(…).join('')` over one made per page: the
+  // optimised `map` made a holey array, another map than its `join` saw, and this function — a
+  // build's dearest page compile — was thrown away and compiled again (issue 17: BENCHMARKS.md,
+  // "arrays made by map").
+  let legend = '';
+  for (let k = 0; k < LEGEND.length; k++) {
+    // Indexed, not destructured: an array pattern takes an iterator in baseline code.
+    const c = LEGEND[k]![0];
+    const n = counts[c];
+    if (n) legend += `<li class="c-${c}">${n} line${n === 1 ? '' : 's'} ${LEGEND[k]![1]}</li>`;
+  }
   const what = markup
     ? `The ${esc(record.source.format)} source as decoded (${esc(record.source.encoding)}), markup and all: diagnostics point into these lines. The text the parser kept is emphasised; markup is grey.`
     : `The text as decoded (${esc(record.source.encoding)}): diagnostics point into these lines.`;
@@ -435,5 +459,6 @@ export function sourcePagePieces(record: ArticleRecord, source: SourceText): str
 ${cut}
 </main>
 <footer>Written by digest-ingest from ${esc(record.source.path ?? 'standard input')}, SHA-256 <code>${esc(record.source.sha256.slice(0, 12))}</code>. A static page: it loads nothing from the network.</footer>`;
-  return pagePieces({ lang: 'en', title: `Source of ${record.title ?? record.id} — digest review`, body: [html, ...joined(body, '\n'), end], bodyClass: 'source-page' });
+  // `script: false` written out: every page's options of one shape (html.ts, `pageOptionsOf`).
+  return pagePieces({ lang: 'en', title: `Source of ${record.title ?? record.id} — digest review`, body: [html, ...joined(body, '\n'), end], script: false, bodyClass: 'source-page' });
 }
