@@ -1,9 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ArticleRecord } from '../../src/generated/article.js';
-import { ingestDetailed } from '../../src/ingest.js';
 import { describe as describeSegment, sourcePagePieces, type SourceText } from '../../src/report/html/source.js';
-import { pipeline, repo } from '../helpers.js';
 import { keepsOptimisedCode } from '../support/optimised.js';
+import { recordWithSource } from '../support/review-source.js';
 
 // A file of its own: the functions here have only the type feedback these tests give them (issue
 // 17, "the review pages' renderers compiled once" in BENCHMARKS.md); `describe` first, as the
@@ -11,9 +10,7 @@ import { keepsOptimisedCode } from '../support/optimised.js';
 let record: ArticleRecord;
 let source: SourceText;
 beforeAll(async () => {
-  const { doc, record: made } = await ingestDetailed({ path: repo('fixtures/articles/ra-2025.txt') }, { pipeline: pipeline() });
-  record = made;
-  source = { text: doc.text, blocks: doc.blocks };
+  ({ record, source } = await recordWithSource('fixtures/articles/ra-2025.txt'));
 });
 
 describe('the source page keeps the code TurboFan made for it (issue 17)', () => {

@@ -1,19 +1,16 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ArticleRecord } from '../../../src/generated/article.js';
-import { ingestDetailed } from '../../../src/ingest.js';
 import { articlePagePieces } from '../../../src/report/html/article.js';
 import { page, pagePieces } from '../../../src/report/html/html.js';
 import { sourcePagePieces, type SourceText } from '../../../src/report/html/source.js';
-import { pipeline, repo } from '../../helpers.js';
 import { keepsOptimisedCode } from '../../support/optimised.js';
+import { recordWithSource } from '../../support/review-source.js';
 
 // A file of its own: `pagePieces` here has only the type feedback this test gives it.
 let record: ArticleRecord;
 let source: SourceText;
 beforeAll(async () => {
-  const { doc, record: made } = await ingestDetailed({ path: repo('fixtures/articles/ra-2025.txt') }, { pipeline: pipeline() });
-  record = made;
-  source = { text: doc.text, blocks: doc.blocks };
+  ({ record, source } = await recordWithSource('fixtures/articles/ra-2025.txt'));
 });
 
 describe('pagePieces keeps the code TurboFan made for it (issue 17)', () => {
