@@ -6,5 +6,5 @@ export const shippedDataHashes: readonly string[] = [
   '73651168e9ae98853bf117d2313db81bf75f0bfc6beb15c38b39e90ae0c88990', // html: pipelines/data/html.json
   'be217924fa7073e16e9865911bd669ab56b5d7a3a88bbb9ce3a2c2e2fba648ba', // journals: pipelines/data/journals.json
   '17e7386b5c15d1c9c724ce229cc68e20aeb6e99507ed73174481156827bf40df', // lexicon: pipelines/data/lexicon.json
-  'f256dd50ed761a158a31cf7e3e19b02694467aa878d1692c0a5b4880787140d5', // structure: pipelines/data/structure.json
+  '2e3db4095121b54ba25ad449100e7b9c3b71340ec5a3a60b52fe3a296dbefb0c', // structure: pipelines/data/structure.json
 ];
