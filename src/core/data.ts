@@ -116,6 +116,8 @@ export interface CompiledStructure {
     approvalPhrases: RegExp | null;
     /** A trial's words: an approval whose text holds one clears a trial, not a product; null when the data gives none. */
     trialCues: RegExp | null;
+    /** A trial's application or its hold ("IND", "clinical hold") in the lead: a title's approval over it cleared a trial; null when the data gives none. */
+    leadTrialCues: RegExp | null;
     /** An approval denied, withdrawn or not yet given: an approval whose text holds one names none; null when the data gives none. */
     denialCues: RegExp | null;
     /** An advisory body's vote or recommendation ("voted to recommend approval", "Panel Green Light"): an approval whose text holds one names none; null when the data gives none. */
@@ -572,6 +574,7 @@ export function loadStructure(file: string, text?: string, hash?: string): Compi
       regulators: new RegExp(words(kinds.regulators), 'u'),
       approvalPhrases: kinds.approvalPhrases === undefined ? null : one('/pageKinds/approvalPhrases', kinds.approvalPhrases),
       trialCues: kinds.trialCues === undefined ? null : one('/pageKinds/trialCues', kinds.trialCues),
+      leadTrialCues: kinds.leadTrialCues === undefined ? null : one('/pageKinds/leadTrialCues', kinds.leadTrialCues),
       denialCues: kinds.denialCues === undefined ? null : one('/pageKinds/denialCues', kinds.denialCues),
       adviceCues: kinds.adviceCues === undefined ? null : one('/pageKinds/adviceCues', kinds.adviceCues),
     },

@@ -432,6 +432,10 @@ export interface StructureData {
      */
     trialCues?: string;
     /**
+     * A trial's application or its hold ("IND", "Investigational New Drug", "clinical hold"): a title that names an approval ("FDA Approves Embryonic Stem Cell-Based Therapy", "FDA Clears New Drug Application") over a lead that names one reports a trial cleared to start, and the page is no drug approval. Optional.
+     */
+    leadTrialCues?: string;
+    /**
      * An approval denied, withdrawn or not yet given ("FDA Denies Approval", "rejects", "complete response letter", "seeks", "applied for", "a potential filing", "until", "likely to", "expected to", "to Conclude", "unapproved"): an approval word whose text (as for trialCues) also holds one names no approval, and the page is no drug approval. Optional.
      */
     denialCues?: string;

@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 "use strict";
 export const structure = validate52;
-const schema19 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/structure.schema.json","type":"object","additionalProperties":false,"required":["maxHeadingLength","monthNames","numerals","monthHeadings","rangeHeadings","yearHeadings","yearHeadingWords","headingPunctuation","outlineHeadings","outlineSubheadings","sectionKeywords","referenceHeadings","boilerplate","pageDates","leadLabels","bylinePrefixes","captions","itemDates","undatedItemStarts","relativeDay","eventVerbs","yearOpeners","closingWords","sentenceBreak","publicationCues","english","relativeYears","citationMarker","pageKinds","messageExamples"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"maxHeadingLength":{"type":"integer","minimum":8},"maxLatinTitleLength":{"type":"integer","minimum":1,"maximum":1000},"maxLatinHeadlineLength":{"type":"integer","minimum":1,"maximum":1000},"datelinePlaces":{"type":"array","items":{"type":"string","minLength":2,"maxLength":40,"pattern":"^\\p{Lu}[\\p{L}.'’ -]*$"},"uniqueItems":true},"monthNames":{"type":"array","minItems":12,"maxItems":12,"items":{"type":"array","minItems":1,"maxItems":8,"items":{"type":"string","pattern":"^[A-Za-z]{2,20}$"}}},"numerals":{"type":"object","minProperties":1,"propertyNames":{"minLength":1,"maxLength":1},"additionalProperties":{"type":"integer","minimum":0,"maximum":10}},"monthHeadings":{"$ref":"#/$defs/Patterns"},"rangeHeadings":{"$ref":"#/$defs/Patterns"},"yearHeadings":{"$ref":"#/$defs/Patterns"},"yearHeadingWords":{"$ref":"#/$defs/Words"},"headingPunctuation":{"type":"string","minLength":1,"maxLength":600},"unfinishedLineEnds":{"type":"string","minLength":1,"maxLength":600},"wordMarks":{"type":"string","minLength":1,"maxLength":600},"headingMarks":{"type":"string","minLength":1,"maxLength":600},"outlineHeadings":{"$ref":"#/$defs/Patterns"},"outlineSubheadings":{"$ref":"#/$defs/Patterns"},"sectionKeywords":{"type":"object","additionalProperties":false,"required":["summary","outlook","conclusion"],"properties":{"summary":{"$ref":"#/$defs/Words"},"outlook":{"$ref":"#/$defs/Words"},"conclusion":{"$ref":"#/$defs/Words"}}},"referenceHeadings":{"$ref":"#/$defs/Patterns"},"boilerplate":{"type":"object","additionalProperties":false,"required":["disclaimer","qr-code","other"],"properties":{"disclaimer":{"$ref":"#/$defs/Patterns"},"qr-code":{"$ref":"#/$defs/Patterns"},"other":{"$ref":"#/$defs/Patterns"}}},"issueLines":{"$ref":"#/$defs/Patterns"},"pageDates":{"$ref":"#/$defs/Patterns"},"titleDateLines":{"$ref":"#/$defs/Patterns"},"documentTitles":{"$ref":"#/$defs/Patterns"},"leadLabels":{"$ref":"#/$defs/Patterns"},"bylinePrefixes":{"$ref":"#/$defs/Patterns"},"captions":{"$ref":"#/$defs/Patterns"},"subtitleLines":{"type":"string","minLength":1,"maxLength":600},"affiliationLines":{"type":"string","minLength":1,"maxLength":600},"bylineLines":{"$ref":"#/$defs/Patterns"},"titleSiteNames":{"type":"string","minLength":1,"maxLength":600},"noteLabels":{"type":"string","minLength":1,"maxLength":600},"captionCredits":{"type":"string","minLength":1,"maxLength":600},"itemDates":{"$ref":"#/$defs/Patterns"},"undatedItemStarts":{"$ref":"#/$defs/Patterns"},"relativeDay":{"type":"string","minLength":1,"maxLength":600},"eventVerbs":{"$ref":"#/$defs/Words"},"todayWords":{"type":"string","minLength":1,"maxLength":200},"recentWords":{"type":"string","minLength":1,"maxLength":200},"yearOpeners":{"$ref":"#/$defs/Patterns"},"closingWords":{"$ref":"#/$defs/Patterns"},"sentenceBreak":{"type":"string","minLength":1,"maxLength":600},"publicationCues":{"type":"string","minLength":1,"maxLength":600},"english":{"type":"object","additionalProperties":false,"required":["phrases","therapies","connectors"],"properties":{"phrases":{"type":"array","items":{"$ref":"#/$defs/Translation"}},"therapies":{"type":"array","items":{"$ref":"#/$defs/Translation"}},"connectors":{"type":"array","items":{"type":"string"}},"bodyNames":{"type":"object","additionalProperties":false,"required":["heads","joiners"],"properties":{"heads":{"type":"array","items":{"type":"string","pattern":"^[A-Z][A-Za-z]{1,30}$"},"maxItems":100},"joiners":{"type":"array","items":{"type":"string","minLength":1,"maxLength":10},"maxItems":20}}}}},"relativeYears":{"type":"object","additionalProperties":{"type":"integer","minimum":-10,"maximum":10}},"citationMarker":{"type":"string","minLength":1,"maxLength":600},"pageKinds":{"type":"object","additionalProperties":false,"required":["titleYearRange","titleYear","approvalVerbs","regulators","trialRoundupTitles","overviewTitles"],"properties":{"titleYearRange":{"type":"string","minLength":1,"maxLength":600},"titleYear":{"type":"string","minLength":1,"maxLength":600},"approvalVerbs":{"$ref":"#/$defs/Words"},"regulators":{"$ref":"#/$defs/Words"},"approvalPhrases":{"type":"string","minLength":1,"maxLength":1000},"trialCues":{"type":"string","minLength":1,"maxLength":600},"denialCues":{"type":"string","minLength":1,"maxLength":800},"adviceCues":{"type":"string","minLength":1,"maxLength":600},"trialRoundupTitles":{"$ref":"#/$defs/Patterns"},"overviewTitles":{"$ref":"#/$defs/Patterns"}}},"messageExamples":{"type":"object","additionalProperties":false,"required":["monthHeading","referenceHeading"],"properties":{"monthHeading":{"type":"string","minLength":1,"maxLength":200},"referenceHeading":{"type":"string","minLength":1,"maxLength":200}}}},"$defs":{"Patterns":{"type":"array","items":{"type":"string","minLength":1,"maxLength":800}},"Words":{"type":"array","items":{"type":"string","minLength":1},"minItems":1},"Translation":{"type":"object","additionalProperties":false,"required":["zh","en"],"properties":{"zh":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}},"en":{"type":"string","minLength":1},"preposition":{"type":"string"},"written":{"type":"array","items":{"type":"string","minLength":1}}}}}};
+const schema19 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/structure.schema.json","type":"object","additionalProperties":false,"required":["maxHeadingLength","monthNames","numerals","monthHeadings","rangeHeadings","yearHeadings","yearHeadingWords","headingPunctuation","outlineHeadings","outlineSubheadings","sectionKeywords","referenceHeadings","boilerplate","pageDates","leadLabels","bylinePrefixes","captions","itemDates","undatedItemStarts","relativeDay","eventVerbs","yearOpeners","closingWords","sentenceBreak","publicationCues","english","relativeYears","citationMarker","pageKinds","messageExamples"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"maxHeadingLength":{"type":"integer","minimum":8},"maxLatinTitleLength":{"type":"integer","minimum":1,"maximum":1000},"maxLatinHeadlineLength":{"type":"integer","minimum":1,"maximum":1000},"datelinePlaces":{"type":"array","items":{"type":"string","minLength":2,"maxLength":40,"pattern":"^\\p{Lu}[\\p{L}.'’ -]*$"},"uniqueItems":true},"monthNames":{"type":"array","minItems":12,"maxItems":12,"items":{"type":"array","minItems":1,"maxItems":8,"items":{"type":"string","pattern":"^[A-Za-z]{2,20}$"}}},"numerals":{"type":"object","minProperties":1,"propertyNames":{"minLength":1,"maxLength":1},"additionalProperties":{"type":"integer","minimum":0,"maximum":10}},"monthHeadings":{"$ref":"#/$defs/Patterns"},"rangeHeadings":{"$ref":"#/$defs/Patterns"},"yearHeadings":{"$ref":"#/$defs/Patterns"},"yearHeadingWords":{"$ref":"#/$defs/Words"},"headingPunctuation":{"type":"string","minLength":1,"maxLength":600},"unfinishedLineEnds":{"type":"string","minLength":1,"maxLength":600},"wordMarks":{"type":"string","minLength":1,"maxLength":600},"headingMarks":{"type":"string","minLength":1,"maxLength":600},"outlineHeadings":{"$ref":"#/$defs/Patterns"},"outlineSubheadings":{"$ref":"#/$defs/Patterns"},"sectionKeywords":{"type":"object","additionalProperties":false,"required":["summary","outlook","conclusion"],"properties":{"summary":{"$ref":"#/$defs/Words"},"outlook":{"$ref":"#/$defs/Words"},"conclusion":{"$ref":"#/$defs/Words"}}},"referenceHeadings":{"$ref":"#/$defs/Patterns"},"boilerplate":{"type":"object","additionalProperties":false,"required":["disclaimer","qr-code","other"],"properties":{"disclaimer":{"$ref":"#/$defs/Patterns"},"qr-code":{"$ref":"#/$defs/Patterns"},"other":{"$ref":"#/$defs/Patterns"}}},"issueLines":{"$ref":"#/$defs/Patterns"},"pageDates":{"$ref":"#/$defs/Patterns"},"titleDateLines":{"$ref":"#/$defs/Patterns"},"documentTitles":{"$ref":"#/$defs/Patterns"},"leadLabels":{"$ref":"#/$defs/Patterns"},"bylinePrefixes":{"$ref":"#/$defs/Patterns"},"captions":{"$ref":"#/$defs/Patterns"},"subtitleLines":{"type":"string","minLength":1,"maxLength":600},"affiliationLines":{"type":"string","minLength":1,"maxLength":600},"bylineLines":{"$ref":"#/$defs/Patterns"},"titleSiteNames":{"type":"string","minLength":1,"maxLength":600},"noteLabels":{"type":"string","minLength":1,"maxLength":600},"captionCredits":{"type":"string","minLength":1,"maxLength":600},"itemDates":{"$ref":"#/$defs/Patterns"},"undatedItemStarts":{"$ref":"#/$defs/Patterns"},"relativeDay":{"type":"string","minLength":1,"maxLength":600},"eventVerbs":{"$ref":"#/$defs/Words"},"todayWords":{"type":"string","minLength":1,"maxLength":200},"recentWords":{"type":"string","minLength":1,"maxLength":200},"yearOpeners":{"$ref":"#/$defs/Patterns"},"closingWords":{"$ref":"#/$defs/Patterns"},"sentenceBreak":{"type":"string","minLength":1,"maxLength":600},"publicationCues":{"type":"string","minLength":1,"maxLength":600},"english":{"type":"object","additionalProperties":false,"required":["phrases","therapies","connectors"],"properties":{"phrases":{"type":"array","items":{"$ref":"#/$defs/Translation"}},"therapies":{"type":"array","items":{"$ref":"#/$defs/Translation"}},"connectors":{"type":"array","items":{"type":"string"}},"bodyNames":{"type":"object","additionalProperties":false,"required":["heads","joiners"],"properties":{"heads":{"type":"array","items":{"type":"string","pattern":"^[A-Z][A-Za-z]{1,30}$"},"maxItems":100},"joiners":{"type":"array","items":{"type":"string","minLength":1,"maxLength":10},"maxItems":20}}}}},"relativeYears":{"type":"object","additionalProperties":{"type":"integer","minimum":-10,"maximum":10}},"citationMarker":{"type":"string","minLength":1,"maxLength":600},"pageKinds":{"type":"object","additionalProperties":false,"required":["titleYearRange","titleYear","approvalVerbs","regulators","trialRoundupTitles","overviewTitles"],"properties":{"titleYearRange":{"type":"string","minLength":1,"maxLength":600},"titleYear":{"type":"string","minLength":1,"maxLength":600},"approvalVerbs":{"$ref":"#/$defs/Words"},"regulators":{"$ref":"#/$defs/Words"},"approvalPhrases":{"type":"string","minLength":1,"maxLength":1000},"trialCues":{"type":"string","minLength":1,"maxLength":600},"leadTrialCues":{"type":"string","minLength":1,"maxLength":200},"denialCues":{"type":"string","minLength":1,"maxLength":900},"adviceCues":{"type":"string","minLength":1,"maxLength":600},"trialRoundupTitles":{"$ref":"#/$defs/Patterns"},"overviewTitles":{"$ref":"#/$defs/Patterns"}}},"messageExamples":{"type":"object","additionalProperties":false,"required":["monthHeading","referenceHeading"],"properties":{"monthHeading":{"type":"string","minLength":1,"maxLength":200},"referenceHeading":{"type":"string","minLength":1,"maxLength":200}}}},"$defs":{"Patterns":{"type":"array","items":{"type":"string","minLength":1,"maxLength":800}},"Words":{"type":"array","items":{"type":"string","minLength":1},"minItems":1},"Translation":{"type":"object","additionalProperties":false,"required":["zh","en"],"properties":{"zh":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}},"en":{"type":"string","minLength":1},"preposition":{"type":"string"},"written":{"type":"array","items":{"type":"string","minLength":1}}}}}};
 const func1 = Object.prototype.hasOwnProperty;
 const func2 = require("ajv/dist/runtime/ucs2length").default;
 const pattern3 = new RegExp("^\\p{Lu}[\\p{L}.'’ -]*$", "u");
@@ -1885,17 +1885,44 @@ else {
 var valid17 = true;
 }
 if(valid17){
-if(data69.denialCues !== undefined){
-let data76 = data69.denialCues;
+if(data69.leadTrialCues !== undefined){
+let data76 = data69.leadTrialCues;
 const _errs132 = errors;
 if(errors === _errs132){
 if(typeof data76 === "string"){
-if(func2(data76) > 800){
-validate52.errors = [{instancePath:instancePath+"/pageKinds/denialCues",schemaPath:"#/properties/pageKinds/properties/denialCues/maxLength",keyword:"maxLength",params:{limit: 800},message:"must NOT have more than 800 characters"}];
+if(func2(data76) > 200){
+validate52.errors = [{instancePath:instancePath+"/pageKinds/leadTrialCues",schemaPath:"#/properties/pageKinds/properties/leadTrialCues/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
 return false;
 }
 else {
 if(func2(data76) < 1){
+validate52.errors = [{instancePath:instancePath+"/pageKinds/leadTrialCues",schemaPath:"#/properties/pageKinds/properties/leadTrialCues/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+}
+else {
+validate52.errors = [{instancePath:instancePath+"/pageKinds/leadTrialCues",schemaPath:"#/properties/pageKinds/properties/leadTrialCues/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid17 = _errs132 === errors;
+}
+else {
+var valid17 = true;
+}
+if(valid17){
+if(data69.denialCues !== undefined){
+let data77 = data69.denialCues;
+const _errs134 = errors;
+if(errors === _errs134){
+if(typeof data77 === "string"){
+if(func2(data77) > 900){
+validate52.errors = [{instancePath:instancePath+"/pageKinds/denialCues",schemaPath:"#/properties/pageKinds/properties/denialCues/maxLength",keyword:"maxLength",params:{limit: 900},message:"must NOT have more than 900 characters"}];
+return false;
+}
+else {
+if(func2(data77) < 1){
 validate52.errors = [{instancePath:instancePath+"/pageKinds/denialCues",schemaPath:"#/properties/pageKinds/properties/denialCues/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1906,23 +1933,23 @@ validate52.errors = [{instancePath:instancePath+"/pageKinds/denialCues",schemaPa
 return false;
 }
 }
-var valid17 = _errs132 === errors;
+var valid17 = _errs134 === errors;
 }
 else {
 var valid17 = true;
 }
 if(valid17){
 if(data69.adviceCues !== undefined){
-let data77 = data69.adviceCues;
-const _errs134 = errors;
-if(errors === _errs134){
-if(typeof data77 === "string"){
-if(func2(data77) > 600){
+let data78 = data69.adviceCues;
+const _errs136 = errors;
+if(errors === _errs136){
+if(typeof data78 === "string"){
+if(func2(data78) > 600){
 validate52.errors = [{instancePath:instancePath+"/pageKinds/adviceCues",schemaPath:"#/properties/pageKinds/properties/adviceCues/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
 return false;
 }
 else {
-if(func2(data77) < 1){
+if(func2(data78) < 1){
 validate52.errors = [{instancePath:instancePath+"/pageKinds/adviceCues",schemaPath:"#/properties/pageKinds/properties/adviceCues/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1933,34 +1960,35 @@ validate52.errors = [{instancePath:instancePath+"/pageKinds/adviceCues",schemaPa
 return false;
 }
 }
-var valid17 = _errs134 === errors;
-}
-else {
-var valid17 = true;
-}
-if(valid17){
-if(data69.trialRoundupTitles !== undefined){
-const _errs136 = errors;
-if(!(validate53(data69.trialRoundupTitles, {instancePath:instancePath+"/pageKinds/trialRoundupTitles",parentData:data69,parentDataProperty:"trialRoundupTitles",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
-errors = vErrors.length;
-}
 var valid17 = _errs136 === errors;
 }
 else {
 var valid17 = true;
 }
 if(valid17){
+if(data69.trialRoundupTitles !== undefined){
+const _errs138 = errors;
+if(!(validate53(data69.trialRoundupTitles, {instancePath:instancePath+"/pageKinds/trialRoundupTitles",parentData:data69,parentDataProperty:"trialRoundupTitles",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+errors = vErrors.length;
+}
+var valid17 = _errs138 === errors;
+}
+else {
+var valid17 = true;
+}
+if(valid17){
 if(data69.overviewTitles !== undefined){
-const _errs137 = errors;
+const _errs139 = errors;
 if(!(validate53(data69.overviewTitles, {instancePath:instancePath+"/pageKinds/overviewTitles",parentData:data69,parentDataProperty:"overviewTitles",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
 errors = vErrors.length;
 }
-var valid17 = _errs137 === errors;
+var valid17 = _errs139 === errors;
 }
 else {
 var valid17 = true;
+}
 }
 }
 }
@@ -1986,36 +2014,36 @@ var valid0 = true;
 }
 if(valid0){
 if(data.messageExamples !== undefined){
-let data80 = data.messageExamples;
-const _errs138 = errors;
-if(errors === _errs138){
-if(data80 && typeof data80 == "object" && !Array.isArray(data80)){
+let data81 = data.messageExamples;
+const _errs140 = errors;
+if(errors === _errs140){
+if(data81 && typeof data81 == "object" && !Array.isArray(data81)){
 let missing6;
-if(((data80.monthHeading === undefined) && (missing6 = "monthHeading")) || ((data80.referenceHeading === undefined) && (missing6 = "referenceHeading"))){
+if(((data81.monthHeading === undefined) && (missing6 = "monthHeading")) || ((data81.referenceHeading === undefined) && (missing6 = "referenceHeading"))){
 validate52.errors = [{instancePath:instancePath+"/messageExamples",schemaPath:"#/properties/messageExamples/required",keyword:"required",params:{missingProperty: missing6},message:"must have required property '"+missing6+"'"}];
 return false;
 }
 else {
-const _errs140 = errors;
-for(const key9 in data80){
+const _errs142 = errors;
+for(const key9 in data81){
 if(!((key9 === "monthHeading") || (key9 === "referenceHeading"))){
 validate52.errors = [{instancePath:instancePath+"/messageExamples",schemaPath:"#/properties/messageExamples/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs140 === errors){
-if(data80.monthHeading !== undefined){
-let data81 = data80.monthHeading;
-const _errs141 = errors;
-if(errors === _errs141){
-if(typeof data81 === "string"){
-if(func2(data81) > 200){
+if(_errs142 === errors){
+if(data81.monthHeading !== undefined){
+let data82 = data81.monthHeading;
+const _errs143 = errors;
+if(errors === _errs143){
+if(typeof data82 === "string"){
+if(func2(data82) > 200){
 validate52.errors = [{instancePath:instancePath+"/messageExamples/monthHeading",schemaPath:"#/properties/messageExamples/properties/monthHeading/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
 return false;
 }
 else {
-if(func2(data81) < 1){
+if(func2(data82) < 1){
 validate52.errors = [{instancePath:instancePath+"/messageExamples/monthHeading",schemaPath:"#/properties/messageExamples/properties/monthHeading/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -2026,23 +2054,23 @@ validate52.errors = [{instancePath:instancePath+"/messageExamples/monthHeading",
 return false;
 }
 }
-var valid18 = _errs141 === errors;
+var valid18 = _errs143 === errors;
 }
 else {
 var valid18 = true;
 }
 if(valid18){
-if(data80.referenceHeading !== undefined){
-let data82 = data80.referenceHeading;
-const _errs143 = errors;
-if(errors === _errs143){
-if(typeof data82 === "string"){
-if(func2(data82) > 200){
+if(data81.referenceHeading !== undefined){
+let data83 = data81.referenceHeading;
+const _errs145 = errors;
+if(errors === _errs145){
+if(typeof data83 === "string"){
+if(func2(data83) > 200){
 validate52.errors = [{instancePath:instancePath+"/messageExamples/referenceHeading",schemaPath:"#/properties/messageExamples/properties/referenceHeading/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
 return false;
 }
 else {
-if(func2(data82) < 1){
+if(func2(data83) < 1){
 validate52.errors = [{instancePath:instancePath+"/messageExamples/referenceHeading",schemaPath:"#/properties/messageExamples/properties/referenceHeading/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -2053,7 +2081,7 @@ validate52.errors = [{instancePath:instancePath+"/messageExamples/referenceHeadi
 return false;
 }
 }
-var valid18 = _errs143 === errors;
+var valid18 = _errs145 === errors;
 }
 else {
 var valid18 = true;
@@ -2067,7 +2095,7 @@ validate52.errors = [{instancePath:instancePath+"/messageExamples",schemaPath:"#
 return false;
 }
 }
-var valid0 = _errs138 === errors;
+var valid0 = _errs140 === errors;
 }
 else {
 var valid0 = true;

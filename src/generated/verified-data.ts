@@ -5,6 +5,6 @@ export const shippedDataHashes: readonly string[] = [
   '9a139e957b3ce6adad74216552ba3ef8937e435cfb9497dc7af3dee9ef13f0e7', // facts: pipelines/data/facts.json
   '73651168e9ae98853bf117d2313db81bf75f0bfc6beb15c38b39e90ae0c88990', // html: pipelines/data/html.json
   'be217924fa7073e16e9865911bd669ab56b5d7a3a88bbb9ce3a2c2e2fba648ba', // journals: pipelines/data/journals.json
-  'c0cb8a9f817808ac116fe94de088b9ac99856fa68e714ca2ca2b3870d114f681', // lexicon: pipelines/data/lexicon.json
-  '4d17120104643f7bdd21229e9e4332961ddeda6c520c6017381993eaa52fcd6b', // structure: pipelines/data/structure.json
+  '17e7386b5c15d1c9c724ce229cc68e20aeb6e99507ed73174481156827bf40df', // lexicon: pipelines/data/lexicon.json
+  '2e3db4095121b54ba25ad449100e7b9c3b71340ec5a3a60b52fe3a296dbefb0c', // structure: pipelines/data/structure.json
 ];

@@ -60,7 +60,8 @@ function firstSentence(text: string): string {
  * 3. overview — the title promises an explanation ("4种治疗方法", "有哪些"), whatever it dates;
  * 4. drug approval — the title or the first dated item (on a page with none, the first sentence)
  *    names an approval by a regulator (or one that names itself: "won an approval", "Japan Approves"), and not of a trial ("FDA Clears Stem Cell Clinical Trial")
- *    nor one denied or sought ("FDA Denies Approval"), nor a panel's vote or a recommendation ("CHMP recommends … approval");
+ *    nor one denied or sought ("FDA Denies Approval"), nor a panel's vote or a recommendation ("CHMP recommends … approval"),
+ *    nor a title's over a lead that names an IND or a clinical hold (the data's `leadTrialCues`);
  * 5. trial roundup — the title counts studies ("5项临床试验"), or two items report publications;
  * 6. news item — at most one publication, on a page with a page date or a byline, or one item;
  *    never a journal's paper (a volume and issue line over it);
@@ -86,7 +87,10 @@ export function pageKind(evidence: KindEvidence, s: CompiledStructure): PageKind
   // body's vote or recommendation ("Panel Green Light", "voted to recommend approval": the regulator decides).
   // A regulator named, or an approval that names itself with none ("has won an approval", "Japan Approves …").
   const approval = (text: string) => k.approvalVerbs.test(text) && (k.regulators.test(text) || k.approvalPhrases?.test(text) === true) && !k.trialCues?.test(text) && !k.denialCues?.test(text) && !k.adviceCues?.test(text);
-  if (years.length === 0 && (approval(title) || approval(firstLead))) return 'drug-approval';
+  // A headline's approval over a lead that names an IND or a clinical hold ("FDA Approves Embryonic Stem Cell-Based
+  // Therapy" / "… has lifted a clinical hold on Geron's IND"): the headline shortens a trial cleared to start.
+  const titleApproval = approval(title) && !k.leadTrialCues?.test(firstLead);
+  if (years.length === 0 && (titleApproval || approval(firstLead))) return 'drug-approval';
   if (k.trialRoundupTitles.some((r) => r.test(title))) return 'trial-roundup';
   const publications = items.filter((item) => reportsPublication(item, evidence.itemBlocks.get(item), s, folded)).length;
   if (publications >= 2) return 'trial-roundup';

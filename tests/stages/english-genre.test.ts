@@ -1687,3 +1687,98 @@ describe('the products, diseases, cells and bodies of the fifteenth pass are nam
     expect(record.entities.filter((e) => e.mentions.some((m) => m.text.includes(surface))).map((e) => e.id)).toEqual([id]);
   });
 });
+
+describe('chrome of the sixteenth pass: "Previous" and "Next", "bottom of page", empty date labels, quote and key-point labels, an aggregator\'s sentiment label, a newswire\'s name or credit alone, read-on links, a keywords line and an image file\'s name without its extension', () => {
+  it.each([
+    'Previous',
+    'Next',
+    'bottom of page',
+    'Excerpt',
+    'Release Date',
+    'Publish date:',
+    'KEY QUOTES:',
+    'Key points from article :',
+    'Neutral',
+    'fda-approval Very Bullish 9',
+    'GlobeNewsWire',
+    'GlobeNewswire | Example Cell Therapeutics Limited',
+    'Related Summaries',
+    'See Full Page',
+    'Read the full story on example.com\'s sister site, Example Business Journal.',
+    'Keywords: cord blood, newborn screening',
+    'stemcells-214186_1280',
+  ])('%s', expectChromeBetweenParagraphs);
+
+  it.each([
+    'Next, the cells were injected into the knee.',
+    'Previous trials used bone marrow cells.',
+    'Neutral results were reported for the second dose.',
+    'Keywords: the cells were given twice.',
+    'Read the full story of how the trial began.',
+    'Release dates for the data were set in May.',
+  ])('%s: kept', expectProseUnderHeadline);
+
+  it('an aggregator\'s sentiment label and source over a relative time over the headline: the headline is the title', async () => {
+    const record = await ingest({ text: 'Neutral\nGlobeNewsWire\n2 days ago\nExample Cell Receives RMAT Designation for Its Therapy in Septic Shock\nThe company said the designation rests on a phase 2 trial.\n', name: 'page.txt' });
+    expect(record.title).toBe('Example Cell Receives RMAT Designation for Its Therapy in Septic Shock');
+  });
+});
+
+describe('Marketwire\'s dateline with its date inside the parentheses: chrome, its date the page date', () => {
+  it.each([
+    ['CALGARY, ALBERTA--(Marketwire - May 19, 2010) - Example Cell Corp. announced today…', '2010-05-19', 'Example Cell'],
+    ['TOLEDO, Ohio--(Marketwire - Jan. 5, 2011) -- Example Labs said…', '2011-01-05', 'Example Labs'],
+  ])('%s', (text, date, rest) => {
+    const found = openingByline(foldWidth(text), structure());
+    expect(found?.date).toBe(date);
+    expect(text.slice(found!.length).startsWith(rest)).toBe(true);
+  });
+});
+
+describe('a headline\'s approval over a lead naming an IND or a clinical hold is no approval; a question, or an approval a regulator cannot give, is none', () => {
+  it.each([
+    ['FDA Approves Embryonic Stem Cell Therapy For Spinal Cord Injury\nThe FDA has lifted a clinical hold on the company\'s Investigational New Drug (IND) application, and its phase 1 trial may begin.\n', 'overview'],
+    ['FDA Clears New Drug Application for Cord Blood Cells\nThe FDA has cleared the company\'s IND, so its first trial can open in May.\n', 'overview'],
+    ['FDA approves first cord blood product for blood cancers\nThe FDA approved the product on Tuesday on the strength of a phase 3 study.\n', 'drug-approval'],
+    ['Are these procedures FDA-approved?\nThe cells are the patient\'s own, injected on the same day.\n', 'overview'],
+    ['Q. Are these procedures FDA-approved?\nThe FDA cannot approve or disapprove of the procedures, which use the patient\'s own cells.\n', 'overview'],
+  ])('%s', expectKind);
+});
+
+describe('the diseases, products and bodies of the sixteenth pass are named', () => {
+  it.each([
+    ['Adults in septic shock were given the cells.', 'disease:septic-shock'],
+    ['Babies with Krabbe disease were given cord blood.', 'disease:krabbe-disease'],
+    ['Babies with globoid cell leukodystrophy were given cord blood.', 'disease:krabbe-disease'],
+    ['Adults with facioscapulohumeral muscular dystrophy were treated.', 'disease:fshd'],
+    ['Adults with FSHD were treated.', 'disease:fshd'],
+    ['Celularity makes cells from the placenta.', 'organization:celularity'],
+    ['The ISSCR warned patients about the clinics.', 'organization:isscr'],
+    ['The International Society for Stem Cell Research warned patients.', 'organization:isscr'],
+    ['Patients with coronary artery disease were treated.', 'disease:coronary-artery-disease'],
+    ['Patients with refractory angina were treated.', 'disease:angina'],
+    ['Cancer Research UK funded the study.', 'organization:cancer-research-uk'],
+    ['The Wellcome Sanger Institute sequenced the cells.', 'organization:wellcome-sanger-institute'],
+    ['Athersys dosed the first patient.', 'organization:athersys'],
+    ['Geron licensed the cell line.', 'organization:geron'],
+    ['GRNOPC1 was injected into the spinal cord.', 'drug:grnopc1'],
+    ['The FDA granted the cells RMAT designation.', 'other:rmat-designation'],
+    ['The cells have Regenerative Medicine Advanced Therapy designation.', 'other:rmat-designation'],
+    ['Adults with chronic lower back pain were treated.', 'disease:low-back-pain'],
+    ['An embryonic stem cell line was used.', 'cell:embryonic-stem-cell'],
+  ])('%s', expectTagged);
+
+  it.each([
+    ['脓毒性休克患者接受了间充质干细胞治疗。', 'disease:septic-shock'],
+    ['克拉伯病患儿接受了脐带血移植。', 'disease:krabbe-disease'],
+    ['面肩肱型肌营养不良患者接受了干细胞治疗。', 'disease:fshd'],
+  ])('%s', async (text, id) => {
+    const record = await ingest({ text: `干细胞治疗新进展\n${text}\n`, name: 'page.txt' });
+    expect(record.entities.map((e) => e.id)).toContain(id);
+  });
+
+  it('"Cancer" inside Cancer Research UK is a mention of the charity only', async () => {
+    const record = await ingest({ text: 'Stem cell drug news\nCancer Research UK funded the study of transplants.\n', name: 'page.txt' });
+    expect(record.entities.filter((e) => e.mentions.some((m) => m.text.includes('Cancer'))).map((e) => e.id)).toEqual(['organization:cancer-research-uk']);
+  });
+});
