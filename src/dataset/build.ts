@@ -151,7 +151,9 @@ function searchOfRecord(root: string, id: string) {
 /**
  * Writes (or checks) a file made a piece at a time, unless it is unchanged since it was made from
  * `source`. A null `source` is known only once the file is made (`sourceAfter`, from what `seen`
- * was shown of each piece): the file is then made once, and dropped if unchanged.
+ * was shown of each piece): the file is then made once, and dropped if unchanged. Each piece is
+ * hashed and written before the next is asked for, so a piece of bytes may be a view of a buffer
+ * its maker fills again for the next (changes.json's and the review index's).
  */
 async function streamFile(writer: DatasetWriter, rel: string, source: string | null, pieces: () => Iterable<string | Uint8Array>, seen?: (piece: string | Uint8Array) => void, sourceAfter?: () => string): Promise<void> {
   const sink = writer.table(rel, source);
@@ -367,7 +369,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       const changesHash = createHash('sha256');
       let made: string | null = null;
       const keyOf = () => (made ??= changesHash.digest('hex'));
-      await streamFile(writer, CHANGES, null, () => settledChanges.pieces(), (piece) => changesHash.update(piece), keyOf);
+      await streamFile(writer, CHANGES, null, () => settledChanges.pieces(true), (piece) => changesHash.update(piece), keyOf);
       changesKey = keyOf();
     }
     // The index is made from the manifest and the changes, each known by its key.

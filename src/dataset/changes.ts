@@ -468,10 +468,11 @@ export class SettledChanges {
   /**
    * The same as {@link SettledChanges.text}, its articles as the spool keeps them (UTF-8 bytes,
    * pieces of which may end inside a character): to be hashed and written, not decoded.
+   * `passing`: each piece of bytes is valid only until the next is asked for ({@link TextSpool.pieces}).
    */
-  pieces(): Generator<string | Uint8Array> {
+  pieces(passing = false): Generator<string | Uint8Array> {
     this.spill();
-    return this.framed(this.spool.pieces());
+    return this.framed(this.spool.pieces(passing));
   }
 
   /** What the file's revision and removed list depend on, from an article added in id order. */

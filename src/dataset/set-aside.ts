@@ -131,16 +131,26 @@ export class SetAside<T> {
   private *fileLineBytes(): Generator<Buffer> {
     this.pending.flush();
     if (this.file === null || !this.begun) return;
-    // A megabyte at a time: the whole file at once would sit beside what is made from it.
+    // A window of the file read again and again into one buffer, the part of a line it ends in
+    // moved to its front: the whole file at once would sit beside what is made from it, and a
+    // buffer for each read (a megabyte joined to the rest of the last) was fresh memory the
+    // kernel maps page by page — ~9 MB of the review index's search data at 1,000 articles
+    // (BENCHMARKS.md, "the finish's pieces in buffers used again").
     const fd = openSync(this.file, 'r');
     try {
-      const chunk = Buffer.alloc(1 << 20);
-      let rest = Buffer.alloc(0);
-      for (let read = readSync(fd, chunk); read > 0; read = readSync(fd, chunk)) {
-        const bytes = rest.length > 0 ? Buffer.concat([rest, chunk.subarray(0, read)]) : chunk.subarray(0, read);
+      let buffer = Buffer.allocUnsafe(READ_WINDOW_BYTES);
+      let kept = 0;
+      for (let read = readSync(fd, buffer, kept, buffer.length - kept, null); read > 0; read = readSync(fd, buffer, kept, buffer.length - kept, null)) {
+        const filled = kept + read;
         let start = 0;
-        for (let end = bytes.indexOf(10); end !== -1; start = end + 1, end = bytes.indexOf(10, start)) yield bytes.subarray(start, end);
-        rest = Buffer.from(bytes.subarray(start));
+        for (let end = buffer.indexOf(10); end !== -1 && end < filled; start = end + 1, end = buffer.indexOf(10, start)) yield buffer.subarray(start, end);
+        kept = filled - start;
+        if (start === 0 && kept === buffer.length) {
+          // A line longer than the buffer: a larger one, the line's start copied in.
+          const grown = Buffer.allocUnsafe(buffer.length * 2);
+          buffer.copy(grown, 0, 0, kept);
+          buffer = grown;
+        } else buffer.copyWithin(0, start, filled);
       }
     } finally {
       closeSync(fd);
@@ -234,8 +244,13 @@ export class TextSpool {
    * texts kept in memory. What the build's end writes and hashes as they are: decoded into text,
    * changes.json (7 MB at 1,000 articles) was encoded to UTF-8 again three times, for its two
    * hashes and the file (BENCHMARKS.md, "the build thread's per-input work cut").
+   *
+   * `passing`: the caller is done with a piece when it asks for the next (it hashes and writes
+   * each), so the file is read 64 KB at a time into one buffer again and again, each piece a view
+   * of it: a buffer for each piece was fresh memory the kernel maps page by page, ~30 ms of
+   * changes.json's ~50 at 1,000 articles (BENCHMARKS.md, "the finish's pieces in buffers used again").
    */
-  *pieces(): Generator<string | Uint8Array> {
+  *pieces(passing = false): Generator<string | Uint8Array> {
     if (this.out === null) {
       yield* this.kept;
       return;
@@ -244,13 +259,18 @@ export class TextSpool {
     if (!this.out.begun) return;
     const fd = openSync(this.file!, 'r');
     try {
-      // A buffer a piece: the caller may keep a piece after asking for the next.
-      for (let chunk = Buffer.allocUnsafe(1 << 14), read = readSync(fd, chunk); read > 0; chunk = Buffer.allocUnsafe(1 << 14), read = readSync(fd, chunk)) yield chunk.subarray(0, read);
+      if (passing)
+        for (let chunk = Buffer.allocUnsafe(1 << 16), read = readSync(fd, chunk); read > 0; read = readSync(fd, chunk)) yield chunk.subarray(0, read);
+      // Else a buffer a piece: the caller may keep a piece after asking for the next.
+      else for (let chunk = Buffer.allocUnsafe(1 << 14), read = readSync(fd, chunk); read > 0; chunk = Buffer.allocUnsafe(1 << 14), read = readSync(fd, chunk)) yield chunk.subarray(0, read);
     } finally {
       closeSync(fd);
     }
   }
 }
+
+/** How much of a set-aside file is read at once at a build's end, into a buffer used again: a few reads a megabyte. */
+const READ_WINDOW_BYTES = 1 << 18;
 
 /** The most a {@link Ledger} reads ahead: ~10 of a build's summaries (~3 KB each). */
 const LEDGER_WINDOW_BYTES = 1 << 15;

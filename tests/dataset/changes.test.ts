@@ -102,6 +102,15 @@ describe('the change view: what each build compares with, and what it keeps', ()
         if (file !== null && articles.length > 0) expect(pieces.filter((p) => typeof p !== 'string').length).toBeGreaterThan(0);
         const buffers = pieces.filter((p) => typeof p !== 'string').map((p) => p.buffer);
         expect(new Set(buffers).size).toBe(buffers.length);
+        // Passing (a build's end hashes and writes each piece before asking for the next): the same bytes, read into one buffer again and again.
+        const passed: Buffer[] = [];
+        const passedBuffers = new Set<ArrayBufferLike>();
+        for (const piece of settled.pieces(true)) {
+          if (typeof piece !== 'string') passedBuffers.add(piece.buffer);
+          passed.push(Buffer.from(piece));
+        }
+        expect(Buffer.concat(passed).equals(Buffer.from(whole.text))).toBe(true);
+        expect(passedBuffers.size).toBe(file !== null && articles.length > 0 ? 1 : 0);
         expect(settled.view()).toEqual({ revision: whole.value.revision, removed: whole.value.removed });
       }
     }

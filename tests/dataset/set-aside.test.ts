@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it, vi } from 'vitest';
-import { Ledger, SetAside } from '../../src/dataset/set-aside.js';
+import { Ledger, SetAside, TextSpool } from '../../src/dataset/set-aside.js';
 import { OutputError } from '../../src/io/errors.js';
 import { realFs } from '../../src/io/fs.js';
 
@@ -70,13 +70,13 @@ describe('SetAside: what a build keeps for its end, out of memory', () => {
     }
   });
 
-  it('textBytes: each line as texts gives it, as its UTF-8 bytes, never decoded — lines across the megabyte read, objects and texts in memory too', () => {
+  it('textBytes: each line as texts gives it, as its UTF-8 bytes, never decoded — lines across the reads, objects and texts in memory too', () => {
     const file = join(tmp(), 'search-items.txt');
     const aside = new SetAside<{ id: string }>(file, realFs);
     const added: string[] = [];
     aside.add({ id: 'kept' });
     added.push(JSON.stringify({ id: 'kept' }));
-    // ~1.9 MB of lines of odd lengths: some cross the megabyte read.
+    // ~1.9 MB of lines of odd lengths: some cross a read.
     for (let i = 0; i < 700; i++) {
       const line = `${i} ${'干细胞x'.repeat(i % 300)}`;
       aside.addText(`${i} `, new TextEncoder().encode('干细胞x'.repeat(i % 300)));
@@ -92,6 +92,28 @@ describe('SetAside: what a build keeps for its end, out of memory', () => {
     expect([...inMemory.textBytes()].map((line) => Buffer.from(line).toString('utf8'))).toEqual(['a 强直性脊柱炎']);
   });
 
+  it('the file is read back into one buffer used again (a line cut by a read moved to its front), and a larger one only for a longer line: not fresh memory for every read', () => {
+    const file = join(tmp(), 'search-items.txt');
+    const aside = new SetAside<never>(file, realFs);
+    const added: string[] = [];
+    // ~2.3 MB of lines (each cut by a read somewhere, as it falls), then one of ~0.8 MB, then short ones again.
+    for (let i = 0; i < 3000; i++) added.push(`${i} ${'间充质'.repeat(i % 500)}`);
+    added.push(`long ${'干'.repeat(280_000)}`);
+    for (let i = 0; i < 10; i++) added.push(`after ${i}`);
+    for (const line of added) aside.addText(line);
+    const lines: string[] = [];
+    const buffers = new Map<ArrayBufferLike, number>();
+    for (const line of aside.textBytes()) {
+      lines.push(Buffer.from(line).toString('utf8'));
+      buffers.set(line.buffer, line.buffer.byteLength);
+    }
+    expect(lines).toEqual(added);
+    // One buffer of 256 KB for the short lines, one larger for the long line (and those after it):
+    // read a megabyte at a time, each read joined to the rest of the last, they were ~4 MB of buffers.
+    expect(buffers.size).toBeLessThanOrEqual(2);
+    expect([...buffers.values()].reduce((a, b) => a + b, 0)).toBeLessThan(1.5 * 2 ** 20);
+  });
+
   it('a write that fails is the build’s OutputError, naming the file', () => {
     const file = join(tmp(), 'search.jsonl');
     const full = { ...realFs, writeSync: () => { throw Object.assign(new Error('ENOSPC'), { code: 'ENOSPC' }); } };
@@ -99,6 +121,31 @@ describe('SetAside: what a build keeps for its end, out of memory', () => {
     aside.add(JSON.stringify({ id: 'a' }));
     expect(() => [...aside.values()]).toThrow(OutputError);
     expect(() => [...aside.values()]).toThrow(`cannot write ${file}: no space left on the device (ENOSPC)`);
+  });
+});
+
+describe('TextSpool: text made ahead and read back once', () => {
+  it('passing pieces: the file read into one buffer again and again, 64 KB a piece (a build hashes and writes each before the next); else each piece its own buffer', () => {
+    const file = join(tmp(), 'changes.txt');
+    const spool = new TextSpool(file, realFs);
+    const text = Array.from({ length: 4000 }, (_, i) => `{"id":"${i}","title":"${'干细胞'.repeat(i % 90)}"}`).join(',\n');
+    spool.add(text.slice(0, 5000));
+    spool.add(Buffer.from(text.slice(5000), 'utf8'));
+    const passed: Buffer[] = [];
+    const buffers = new Set<ArrayBufferLike>();
+    for (const piece of spool.pieces(true)) {
+      expect(typeof piece).not.toBe('string');
+      buffers.add((piece as Uint8Array).buffer);
+      passed.push(Buffer.from(piece));
+    }
+    expect(Buffer.concat(passed).toString('utf8')).toBe(text);
+    expect(buffers.size).toBe(1);
+    // Every piece but the last fills the buffer (a streamed file's pieces stay small: tests/dataset/build.test.ts).
+    expect(passed.length).toBeGreaterThan(2);
+    expect(passed.slice(0, -1).every((piece) => piece.length === 1 << 16)).toBe(true);
+    const kept = [...spool.pieces()] as Uint8Array[];
+    expect(Buffer.concat(kept).toString('utf8')).toBe(text);
+    expect(new Set(kept.map((piece) => piece.buffer)).size).toBe(kept.length);
   });
 });
 

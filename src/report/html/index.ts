@@ -31,7 +31,8 @@ export interface IndexPageSources {
   searchAsides?: SearchAsides;
   /**
    * Whether a {@link SearchIndexText}'s data may come as UTF-8 bytes ({@link SearchIndexText.pieces}:
-   * a build writing the page as a stream); else every piece is text.
+   * a build writing the page as a stream), each valid only until the next piece is asked for
+   * (the caller writes each as it comes); else every piece is text.
    */
   searchBytes?: boolean;
 }
@@ -227,7 +228,7 @@ ${summary}
 </section>
 <script type="application/json" id="search-data">`;
     if (typeof search === 'function') yield* searchIndexText(search(), jsonForScript, sources.searchAsides);
-    else if (search instanceof SearchIndexText) yield* sources.searchBytes === true ? search.pieces() : search.text();
+    else if (search instanceof SearchIndexText) yield* sources.searchBytes === true ? search.pieces(true) : search.text();
     else yield jsonForScript(search);
     yield '</script>';
   }

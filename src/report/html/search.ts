@@ -468,10 +468,15 @@ export class SearchIndexText {
    * members between them spliced in, in buffers of ~64 KB each its own — decoded into text and
    * encoded again, they cost a 1,000-article build's end ~40 ms (BENCHMARKS.md, "the build's
    * finish made cheaper"). Read once: the asides are read back.
+   *
+   * `passing`: the caller is done with a piece when it asks for the next (a build's page stream
+   * writes each), so the bytes are gathered in one buffer used again, each piece a view of it —
+   * a buffer of its own for each was ~9 MB of fresh memory at 1,000 articles, which the kernel
+   * maps page by page (BENCHMARKS.md, "the finish's pieces in buffers used again").
    */
-  *pieces(): Generator<string | Uint8Array> {
+  *pieces(passing = false): Generator<string | Uint8Array> {
     const { encode, asides, journalNumbers, concepts } = this;
-    const run = new ByteRun();
+    const run = new ByteRun(passing);
     yield `{"${SECTIONS[0]}":[`;
     let first = true;
     for (const line of linesAsBytes(asides.articles)) {
@@ -579,10 +584,13 @@ const RUN_BYTES = 1 << 16;
 /**
  * Bytes gathered into buffers of ~64 KB, each handed out once full and never written again (the
  * caller may keep it): the index's lines copied as the UTF-8 they are, with ASCII spliced between.
+ * Passing, one buffer is handed out again and again, each piece valid until the next is gathered.
  */
 class ByteRun {
   private buffer = Buffer.allocUnsafe(RUN_BYTES);
   private used = 0;
+
+  constructor(private readonly passing = false) {}
 
   /** The bytes gathered so far when `bytes` more do not fit beside them (to be handed out first), else null; room is made either way. */
   makeRoom(bytes: number): Uint8Array | null {
@@ -603,10 +611,10 @@ class ByteRun {
     this.used += bytes.length;
   }
 
-  /** The bytes gathered (a buffer no longer written), gathering anew. */
+  /** The bytes gathered (a buffer no longer written, unless passing), gathering anew. */
   take(): Uint8Array {
     const taken = this.buffer.subarray(0, this.used);
-    this.buffer = Buffer.allocUnsafe(RUN_BYTES);
+    if (!this.passing) this.buffer = Buffer.allocUnsafe(RUN_BYTES);
     this.used = 0;
     return taken;
   }

@@ -252,6 +252,17 @@ describe('the search index', () => {
     expect(pieces.some((piece) => piece instanceof Uint8Array && piece.length > 0)).toBe(true);
     expect(pieces.map((piece) => (typeof piece === 'string' ? piece : utf8Text(piece))).join('')).toBe(expected);
     expect([...make().text()].join('')).toBe(expected);
+    // Passing (a build's page stream writes each piece before asking for the next): the same
+    // text, its bytes gathered in one buffer used again — a second, larger one made for the
+    // 120 KB reference's line, and used again after it — where each piece was a buffer of its own.
+    const passed: string[] = [];
+    const buffers = new Set<ArrayBufferLike>();
+    for (const piece of make().pieces(true)) {
+      if (typeof piece !== 'string') buffers.add(piece.buffer);
+      passed.push(typeof piece === 'string' ? piece : utf8Text(piece));
+    }
+    expect(passed.join('')).toBe(expected);
+    expect(buffers.size).toBe(2);
     // A line whose numbers are not numbers is the build's error, not a wrong index.
     const broken = new SearchIndexText(jsonForScript, { articles: kept([]), items: kept(['x 0 4 "a":1"b":2}']), references: kept([]) });
     expect(() => [...broken.pieces()]).toThrow('not a number in a line of the search data: x 0 4');
