@@ -193,21 +193,25 @@ export class PatternGroup {
     return false;
   }
 
-  /** Whether the k-th member's pre-test lets `text` through, its first unit aside ({@link candidates} asked that): the cheap tests first. */
+  /**
+   * Whether the k-th member's pre-test lets `text` through, its first unit aside ({@link candidates} asked that): the cheap tests first.
+   * It reads the length of `text` and of nothing else: V8 (Node 20) gives `a.length` and `b.length`
+   * one feedback slot when a parameter and a local have the same index (its bytecode generator's slot
+   * cache keys by the index), and a slot that has seen an array beside strings makes TurboFan check
+   * the exact string maps it saw — the first cons or sliced string threw the code away
+   * (BENCHMARKS.md, "one feedback slot for two lengths"). The offsets' and literals' lists are read
+   * by functions of their own.
+   */
   private admits(k: number, text: string): boolean {
-    if (text.length > this.most[k]!) return false;
+    const length = text.length;
+    if (length > this.most[k]!) return false;
     const last = this.lasts[k];
     // (A member with a last unit matches no empty text.)
-    if (last !== undefined && (text.length === 0 || !covers(last, text.charCodeAt(text.length - 1)))) return false;
+    if (last !== undefined && (length === 0 || !covers(last, text.charCodeAt(length - 1)))) return false;
     const at = this.ats[k];
-    if (at !== undefined) {
-      for (let i = 0; i < at.length; i++) {
-        const { offset, units } = at[i]!;
-        if (text.length <= offset || !covers(units, text.charCodeAt(offset))) return false;
-      }
-    }
+    if (at !== undefined && !holdsAt(at, text, length)) return false;
     const needs = this.needs[k];
-    if (needs !== undefined) for (let i = 0; i < needs.length; i++) if (!needs[i]!.heldBy(text)) return false;
+    if (needs !== undefined && !holdsEvery(needs, text)) return false;
     const core = this.cores[k];
     return core === undefined || this.coreOf(k, core).test(text);
   }
@@ -258,7 +262,7 @@ export class LiteralSet {
     if (this.pattern !== null) return this.pattern.test(text);
     if (this.alternation && ++this.asked >= ASKS_BEFORE_PATTERN) {
       // No flags: the pattern reads UTF-16 units, as `includes` does (a surrogate pair's halves too).
-      this.pattern = new RegExp(this.strings.map((x) => x.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&')).join('|'));
+      this.pattern = new RegExp(alternationOf(this.strings));
       return this.pattern.test(text);
     }
     const strings = this.strings;
@@ -266,6 +270,37 @@ export class LiteralSet {
     return false;
   }
 }
+
+/** Whether `text` (of `length` units) holds, at each offset of `at`, one of its units. */
+function holdsAt(at: NonNullable<PreTest['at']>, text: string, length: number): boolean {
+  for (let i = 0; i < at.length; i++) {
+    const { offset, units } = at[i]!;
+    if (length <= offset || !covers(units, text.charCodeAt(offset))) return false;
+  }
+  return true;
+}
+
+/** Whether `text` holds one string of each set. */
+function holdsEvery(needs: readonly LiteralSet[], text: string): boolean {
+  for (let i = 0; i < needs.length; i++) if (!needs[i]!.heldBy(text)) return false;
+  return true;
+}
+
+/**
+ * The strings as one alternation's source, each escaped. Written in a loop, not
+ * `strings.map(…).join('|')`: the array V8's optimised `map` makes allows holes, another map than
+ * the builtin's, and `join` met it the first time a set reached its pattern inside code TurboFan
+ * had made — PatternGroup's `test` was thrown away and compiled again in every worker
+ * (BENCHMARKS.md, "arrays made by map").
+ */
+function alternationOf(strings: readonly string[]): string {
+  let source = '';
+  for (let i = 0; i < strings.length; i++) source += (i === 0 ? '' : '|') + strings[i]!.replace(REGEX_SYNTAX, '\\$&');
+  return source;
+}
+
+/** The characters a pattern reads as syntax (the g flag: each is escaped). */
+const REGEX_SYNTAX = /[\\^$.*+?()[\]{}|/-]/g;
 
 /** Whether the ranges of `first` hold `unit` (no `first`: every unit). */
 function covers(first: readonly number[] | undefined, unit: number): boolean {

@@ -134,12 +134,18 @@ export class LongestMatcher {
   /** The matches {@link search} gives, in order, handed to `visit` one by one (for callers that make objects of their own from them). */
   visit(text: string, visit: (start: number, end: number, patternIndex: number) => void): void {
     const first = this.first;
+    // The table's length read off the matcher, not off `first`: V8 (Node 20) gives `text.length` and
+    // `first.length` one feedback slot (a parameter and a local of the same index: its bytecode
+    // generator's slot cache keys by the index), and a slot that has seen a typed array beside strings
+    // makes TurboFan check the exact string maps it saw — the first cons or sliced string threw the
+    // code away, and the lexicon's `scan` with it (BENCHMARKS.md, "one feedback slot for two lengths").
+    const firstUnits = this.first.length;
     const patternAt = this.patternAt;
     const n = text.length;
     let i = 0;
     while (i < n) {
       const unit = text.charCodeAt(i);
-      let node = unit < first.length ? first[unit]! : 0;
+      let node = unit < firstUnits ? first[unit]! : 0;
       if (node === 0) {
         i++;
         continue;
