@@ -4,7 +4,7 @@
 export const shippedDataHashes: readonly string[] = [
   '9a139e957b3ce6adad74216552ba3ef8937e435cfb9497dc7af3dee9ef13f0e7', // facts: pipelines/data/facts.json
   '73651168e9ae98853bf117d2313db81bf75f0bfc6beb15c38b39e90ae0c88990', // html: pipelines/data/html.json
-  'be217924fa7073e16e9865911bd669ab56b5d7a3a88bbb9ce3a2c2e2fba648ba', // journals: pipelines/data/journals.json
-  'c0cb8a9f817808ac116fe94de088b9ac99856fa68e714ca2ca2b3870d114f681', // lexicon: pipelines/data/lexicon.json
-  '4d17120104643f7bdd21229e9e4332961ddeda6c520c6017381993eaa52fcd6b', // structure: pipelines/data/structure.json
+  'e939bd3790d6933c81a15fbf445e105926686f31608f754893c611c87521c945', // journals: pipelines/data/journals.json
+  'bcfb3d98fa982f6ee2ac11c0b6c0d31fa43eaabc526c3cd9b13a14e40ba3d0e9', // lexicon: pipelines/data/lexicon.json
+  'f8c6cff30a95b8c93b6ac73b2e1f26ad7604b0ee028b008045ae3e93b79bbbb7', // structure: pipelines/data/structure.json
 ];
