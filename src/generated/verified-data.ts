@@ -6,5 +6,5 @@ export const shippedDataHashes: readonly string[] = [
   '73651168e9ae98853bf117d2313db81bf75f0bfc6beb15c38b39e90ae0c88990', // html: pipelines/data/html.json
   'e939bd3790d6933c81a15fbf445e105926686f31608f754893c611c87521c945', // journals: pipelines/data/journals.json
   'bcfb3d98fa982f6ee2ac11c0b6c0d31fa43eaabc526c3cd9b13a14e40ba3d0e9', // lexicon: pipelines/data/lexicon.json
-  'f8c6cff30a95b8c93b6ac73b2e1f26ad7604b0ee028b008045ae3e93b79bbbb7', // structure: pipelines/data/structure.json
+  'f10ca25186537b6a5f97e6a7c26c3e6eda5b9d3dd1ec2e0f263bab8202e52566', // structure: pipelines/data/structure.json
 ];
