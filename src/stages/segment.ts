@@ -9,7 +9,7 @@ import { defineStage, type StageContext } from '../core/stage.js';
 import { foldedOf, foldWidth } from '../core/text.js';
 import { hanScript } from '../generated/unicode-classes.js';
 import { isIdentifierOnly } from '../refs/identifiers.js';
-import { chromeOf, classifyBlock, declaredRange, documentTitleOf, openingByline, openingBylineOf, pageDateInMarkup, pageDateOfFolded, subBlock, titleDateOf, titleLike, type BlockRole, type BoilerplateKind } from '../structure/blocks.js';
+import { chromeOf, chromeOfText, classifyBlock, declaredRange, documentTitleOf, openingByline, openingBylineOf, pageDateInMarkup, pageDateOfFolded, subBlock, titleDateOf, titleLike, type BlockRole, type BoilerplateKind } from '../structure/blocks.js';
 import { leadingDate, pad } from '../structure/dates.js';
 import { assembleItems, quotedTitles, readSection, type Draft, type ItemContext, type ItemReach } from '../structure/items.js';
 import { pageKind, periodOf, type PageKind } from '../structure/kind.js';
@@ -244,7 +244,8 @@ export function isKicker(block: Block, next: Block, s: CompiledStructure, folded
 export function mastheadOverIssue(blocks: readonly Block[], b: number, s: CompiledStructure, folded: Map<Block, string>): boolean {
   const text = foldedOf(blocks[b]!, folded).trim();
   for (let at = b + 1; at <= b + 2 && at < blocks.length; at++) {
-    const issue = chromeOf(blocks[at]!, s)?.issue;
+    // The line read from the document's folded view (each block folded once a document).
+    const issue = chromeOfText(foldedOf(blocks[at]!, folded).trim(), s)?.issue;
     if (issue === undefined) continue;
     return (issue.journal !== null && issue.journal === text) || (at === b + 1 && labelLine(text));
   }
