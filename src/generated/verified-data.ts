@@ -4,7 +4,7 @@
 export const shippedDataHashes: readonly string[] = [
   '9a139e957b3ce6adad74216552ba3ef8937e435cfb9497dc7af3dee9ef13f0e7', // facts: pipelines/data/facts.json
   '73651168e9ae98853bf117d2313db81bf75f0bfc6beb15c38b39e90ae0c88990', // html: pipelines/data/html.json
-  'be217924fa7073e16e9865911bd669ab56b5d7a3a88bbb9ce3a2c2e2fba648ba', // journals: pipelines/data/journals.json
-  '17e7386b5c15d1c9c724ce229cc68e20aeb6e99507ed73174481156827bf40df', // lexicon: pipelines/data/lexicon.json
-  '2e3db4095121b54ba25ad449100e7b9c3b71340ec5a3a60b52fe3a296dbefb0c', // structure: pipelines/data/structure.json
+  'e939bd3790d6933c81a15fbf445e105926686f31608f754893c611c87521c945', // journals: pipelines/data/journals.json
+  '9d23ac6f6df018e3006d94345b71fd4129f7c50de5d76b321ed978abe3d05f12', // lexicon: pipelines/data/lexicon.json
+  'ed830b45d7059e435e94845c42b036398840cc8cffcdf9d497acb549b37a3c5c', // structure: pipelines/data/structure.json
 ];

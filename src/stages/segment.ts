@@ -9,7 +9,7 @@ import { defineStage, type StageContext } from '../core/stage.js';
 import { foldedOf, foldWidth } from '../core/text.js';
 import { hanScript } from '../generated/unicode-classes.js';
 import { isIdentifierOnly } from '../refs/identifiers.js';
-import { chromeOf, classifyBlock, declaredRange, documentTitleOf, openingByline, openingBylineOf, pageDateInMarkup, pageDateOfFolded, subBlock, titleDateOf, titleLike, type BlockRole, type BoilerplateKind } from '../structure/blocks.js';
+import { chromeOf, chromeOfText, classifyBlock, declaredRange, documentTitleOf, openingByline, openingBylineOf, pageDateInMarkup, pageDateOfFolded, subBlock, titleDateOf, titleLike, type BlockRole, type BoilerplateKind } from '../structure/blocks.js';
 import { leadingDate, pad } from '../structure/dates.js';
 import { assembleItems, quotedTitles, readSection, type Draft, type ItemContext, type ItemReach } from '../structure/items.js';
 import { pageKind, periodOf, type PageKind } from '../structure/kind.js';
@@ -198,6 +198,10 @@ const issueMonth = /^[A-Z][a-z]{2,8}\.?\s\d{4}$/;
 /** A Latin line of six words or fewer with no stop at its end: a label, a byline, a kicker, never a paragraph saying what a page reports. */
 const labelLine = (text: string) => !/[.!?。！？]["”’)]?\s*$/u.test(text) && !hanChar.test(text) && wordCount(text) <= 6;
 
+// A GB/T 7714 reference's type mark ("…的效果[J]. 某某学报, 2016, 36(10): …"): a paper's page prints its own citation
+// under "引用本文" above its headline, a reference entry and never the title.
+const typedReference = /\[(?:J|M|C|D|R|S|N|P|Z|EB\/OL|J\/OL)\]/;
+
 // A line of Latin letters only, in one or two words ("News", "Latest News").
 const latinWords = /^[A-Za-z]{2,16}(?: [A-Za-z]{2,16})?$/;
 
@@ -230,6 +234,25 @@ export function isKicker(block: Block, next: Block, s: CompiledStructure, folded
 }
 
 /**
+ * Whether the page's first line is its journal's masthead over the journal's volume and issue line
+ * (a paper's page on a journal's site): a Latin line of six words or fewer with no stop right over
+ * the issue line ("Advances in Clinical Medicine" over "Vol. 11  No. 02 ( 2021 ), Article ID: …"),
+ * or the journal's own name that an issue line at most two lines under it names ("某某杂志" over its
+ * English name over "某某杂志 2020, Vol. 40 Issue (11): 43-55"). Its headline follows the issue line.
+ * Asked of a page's first block only; exported for its test.
+ */
+export function mastheadOverIssue(blocks: readonly Block[], b: number, s: CompiledStructure, folded: Map<Block, string>): boolean {
+  const text = foldedOf(blocks[b]!, folded).trim();
+  for (let at = b + 1; at <= b + 2 && at < blocks.length; at++) {
+    // The line read from the document's folded view (each block folded once a document).
+    const issue = chromeOfText(foldedOf(blocks[at]!, folded).trim(), s)?.issue;
+    if (issue === undefined) continue;
+    return (issue.journal !== null && issue.journal === text) || (at === b + 1 && labelLine(text));
+  }
+  return false;
+}
+
+/**
  * The index of the first block after `b` that is not chrome, two chrome lines passed over at most:
  * the line a masthead or a kicker stands over when a chrome line comes between ("BioCentury" /
  * "ARTICLE | Clinical News" / the headline). Asked of a page's first block only.
@@ -258,8 +281,8 @@ export const hanLabelText = (text: string): boolean => text.length >= 2 && text.
  * A column's or a site's label over the headline, on a Chinese page: a line of two to four Han
  * characters over a line that reads like a headline of twice its length or more, neither chrome nor
  * a date ("健康新闻" over "“一供二”:父亲捐赠干细胞…"); or a line of short words (eight characters at
- * most each) that the chrome line right under it, a breadcrumb, holds each as a crumb ("生物工程论文" over
- * "您当前的位置:学术堂 > 生物学论文 > 生物工程论文 >"): the page's own navigation tells a label from a
+ * most each) that the chrome line right under it, a breadcrumb, holds each in a crumb ("生物工程论文" over
+ * "您当前的位置:学术堂 > 生物学论文 > 生物工程论文 >", "立场声明" over "首页> 指南共识—立场声明"): the page's own navigation tells a label from a
  * title, no list of labels needed. Never a markup h1. Exported for its test.
  */
 export function isHanLabel(block: Block, next: Block, s: CompiledStructure, folded: Map<Block, string>): boolean {
@@ -268,7 +291,8 @@ export function isHanLabel(block: Block, next: Block, s: CompiledStructure, fold
   const head = foldedOf(next, folded).trim();
   if (/[>›»]/u.test(head) && chromeOf(next, s) !== null) {
     const crumbs = head.split(crumbSeparator);
-    return hanChar.test(text) && text.split(/\s+/).every((w) => w.length <= 8 && crumbs.includes(w));
+    // A crumb may print the label glued to more ("指南共识—立场声明" under "立场声明"): a crumb holding the word is enough.
+    return hanChar.test(text) && text.split(/\s+/).every((w) => w.length <= 8 && crumbs.some((c) => c.includes(w)));
   }
   return hanLabelText(text) && head.length >= 2 * text.length && hanChar.test(head) && titleLike(next, s, head) && titleDateOf(head, s) === null && openingByline(head, s) === undefined;
 }
@@ -509,14 +533,22 @@ export const segment = defineStage({
         const folded = foldedOf(block, doc.folded);
         // A date alone above everything else (a press office's "October 19, 2006" over its release) is the page date, never the title.
         const date = titleDateOf(folded, s);
-        // One lower-case token above everything is a page's slot or class name ("headerads"), never a line of the text.
-        if (date === null && /^[a-z]+$/.test(folded.trim())) {
+        // One lower-case token above everything is a page's slot or class name ("headerads"), never a line of the text;
+        // a count alone above everything a journal site's counter ("0" over a paper's links and headline).
+        if (date === null && /^(?:[a-z]+|\d{1,3})$/.test(folded.trim())) {
           dropBlock(doc, dropped, report, 'other', block);
           continue;
         }
         if (date) {
           doc.pageDate ??= date;
           dropBlock(doc, dropped, report, 'page-date', block, ` (read as the page date ${date})`);
+          continue;
+        }
+        // A journal's masthead over its issue line (a paper's page on the journal's site): its name, read as the issue line's is; the headline follows.
+        if (doc.title === null && mastheadOverIssue(blocks, b, s, doc.folded)) {
+          const name = block.text.trim();
+          doc.issueLines.push({ block, journal: { at: block.text.indexOf(name), text: name } });
+          dropBlock(doc, dropped, report, 'other', block, " (the journal's masthead over its issue line)");
           continue;
         }
         // A line over a headline that has its date right under it is the site's slogan: the headline is the title.
@@ -550,7 +582,7 @@ export const segment = defineStage({
         // word: "…观察报告_第1页" over "…观察"), not to another line (a numbered heading "1.1项目背景").
         const ownTitle = doc.title === null || (chromeTitle && block.text.trim().length >= 4 && doc.title.startsWith(block.text.trim()));
         // An editor's note's label ("编者按") is no headline: a page printing none above it has no title.
-        const plainTitle = ownTitle && !opening && !labelEnd && titleLike(block, s, foldedOf(block, doc.folded)) && leadingDate(block.text, s) === null && !['outline', 'references'].includes(role.role) && !s.noteLabels?.test(foldedOf(block, doc.folded).trim());
+        const plainTitle = ownTitle && !opening && !labelEnd && !typedReference.test(block.text) && titleLike(block, s, foldedOf(block, doc.folded)) && leadingDate(block.text, s) === null && !['outline', 'references'].includes(role.role) && !s.noteLabels?.test(foldedOf(block, doc.folded).trim());
         if (role.role !== 'month' && (markupTitle || plainTitle)) {
           doc.title = withoutSiteName(block.text, foldedOf(block, doc.folded), s);
           chromeTitle = false;

@@ -160,7 +160,8 @@ function holdsKeyword(keywords: readonly (RegExp | string)[], text: string): boo
   return false;
 }
 
-function chromeOfText(text: string, s: CompiledStructure): ChromeReading | null {
+/** What {@link chromeOf} reads a line as, from its text already width-folded and trimmed (a document's folded view). */
+export function chromeOfText(text: string, s: CompiledStructure): ChromeReading | null {
   const date = pageDateOfFolded(text, s);
   if (date) return { kind: 'page-date', date };
   const head = text.slice(0, 200);

@@ -1226,3 +1226,82 @@ describe('segment on the seventeenth Chinese pass: crumbs of two Han words or sp
     expect(doc.title).toBe('摘要写作指南:干细胞论文的常见问题');
   });
 });
+
+describe('segment on the eighteenth Chinese pass: a journal site\'s links, counter and loading label, a skip link in Chinese, "您现在的位置" crumbs, a portal\'s logo text, counter and font-size widget, names lines with marks glued or a comma after, departments with a post code after a space or in English, a bracketed reporter\'s credit; a journal\'s masthead over its issue line, a label glued in its crumb (genre-zh18)', () => {
+  it.each([
+    'DOI: 10.1234/example.iua.2024.0311, PDF, HTML, XML, 下载: 96  浏览: 318',
+    'DOI: 10.1234/example.sui.2025.05, PDF,',
+    'Contents            PDF            Abstract             Full text             Fig/Tab',
+    '全文: PDF(1260 KB)   HTML',
+    '在线阅读 下载PDF 导出详情',
+    'Please wait a minute...',
+    '跳到主要内容',
+    '您现在的位置:首页> 指南共识—立场声明',
+    'site logo: www.example.com.tw',
+    '人氣: 27',
+    '【字號】',
+    '某某某1某某某1',
+    '甲乙丙1丁戊己2*',
+    '某某某,某某某,某某某,',
+    '某某大学附属某某医院泌尿外科 上海 200040',
+    '2. 某某大学(某某医科大学)第二附属医院泌尿外科,上海 200003',
+    '1 某某大学医学院附属第一医院耳鼻咽喉科 杭州 310003',
+    'Department of Urology, Example Hospital, Example University, Shanghai 200040, China',
+    '2. Department of Urology, The Second Affiliated Hospital of Example University, Shanghai 200003, China',
+  ])('is chrome (a journal site\'s links, a loading label, a skip link, crumbs, a logo\'s text, a counter, a widget, names, departments): %s', (text) => {
+    expect(classifyBlock(block(text), structure(), true)).toMatchObject({ role: 'boilerplate', kind: 'other' });
+  });
+
+  it.each([
+    'Abstract',
+    'PDF',
+    '全文下载后可查看原始数据。',
+    '人气最高的是脐带间充质干细胞。',
+    '字号',
+    '某某某,某某某等人发现干细胞可促进子宫内膜增厚。',
+    '研究团队 上海',
+    '患者来自上海 200 例',
+    'The trial enrolled 200040 patients in Shanghai, China',
+  ])('is no chrome (a section\'s label, a sentence opening with the same words, a place in a sentence): %s', (text) => {
+    expect(classifyBlock(block(text), structure(), true)).not.toMatchObject({ role: 'boilerplate', kind: 'other' });
+  });
+
+  it.each(['【記者某某某╱報導】', '記者某某某╱報導'])('reads a reporter\'s credit with a box-drawing slash, in brackets or not, as a byline: %s', (text) => {
+    expect(classifyBlock(block(text), structure(), true)).toMatchObject({ role: 'boilerplate', byline: true });
+  });
+
+  it('reads a paper\'s volume and number with no comma between as an issue line', () => {
+    expect(classifyBlock(block('Vol. 13  No. 06 ( 2023 ), Article ID: 67012 , 8 pages'), structure(), true)).toMatchObject({ role: 'boilerplate', issue: { journal: null } });
+  });
+
+  it('takes the headline under a journal\'s Latin masthead and its issue line for the title, the masthead the journal', async () => {
+    const doc = await runUpTo('Advances in Clinical Medicine\nVol. 13  No. 06 ( 2023 ), Article ID: 67012 , 8 pages\n10.1234/example.acm.2023.136\n\n干细胞移植修复薄型子宫内膜的研究现状\n\n薄型子宫内膜可使胚胎着床率下降。\n', 'segment');
+    expect(doc.title).toBe('干细胞移植修复薄型子宫内膜的研究现状');
+    expect(doc.issueLines.map((l) => l.journal?.text ?? null)).toEqual(['Advances in Clinical Medicine', null]);
+  });
+
+  it('takes the headline under a journal\'s Chinese and English mastheads and its issue line for the title', async () => {
+    const doc = await runUpTo('中国生物工程杂志\n\nCHINA BIOTECHNOLOGY\n中国生物工程杂志  2021, Vol. 41 Issue (7): 88-96\n综述\n干细胞治疗感音神经性听力损失的研究进展\n感音神经性听力损失主要由毛细胞丢失引起。\n', 'segment');
+    expect(doc.title).toBe('干细胞治疗感音神经性听力损失的研究进展');
+  });
+
+  it('keeps a Latin title over a line that is no issue line, and a Chinese title over an issue line naming another journal', async () => {
+    expect((await runUpTo('Stem Cells in Reproductive Medicine\n\n干细胞移植修复薄型子宫内膜的研究现状。\n', 'segment')).title).toBe('Stem Cells in Reproductive Medicine');
+    expect((await runUpTo('干细胞与听力损失\n\n某某杂志  2021, Vol. 41 Issue (7): 88-96\n\n感音神经性听力损失主要由毛细胞丢失引起。\n', 'segment')).title).toBe('干细胞与听力损失');
+  });
+
+  it('takes the headline under a column\'s label over crumbs that hold it glued to more', async () => {
+    const doc = await runUpTo('立场声明\n\n您现在的位置:首页> 指南共识—立场声明\n\n关于干细胞治疗勃起功能障碍的立场声明\n\n勃起功能障碍是成年男性的常见病。\n', 'segment');
+    expect(doc.title).toBe('关于干细胞治疗勃起功能障碍的立场声明');
+  });
+
+  it('takes no title from a paper\'s own citation (a type mark "[J]") under a counter alone', async () => {
+    const doc = await runUpTo('0\n引用本文 [复制中英文]\n某某某, 某某. 心肌干细胞治疗大鼠急性心肌梗死的效果[J]. 某某医科大学学报, 2016, 36(10): 1316-1321.\n心肌干细胞治疗大鼠急性心肌梗死的效果\n急性心肌梗死后心肌细胞大量丢失。\n', 'segment');
+    expect(doc.title).toBeNull();
+  });
+
+  it('drops a count alone above everything', async () => {
+    const doc = await runUpTo('0\n干细胞及其外泌体治疗勃起功能障碍的研究进展\n勃起功能障碍是成年男性的常见病。\n', 'segment');
+    expect(doc.title).toBe('干细胞及其外泌体治疗勃起功能障碍的研究进展');
+  });
+});
