@@ -1,8 +1,6 @@
 import { referenceData } from '../generated/reference-data.js';
 
 let heading: RegExp | null = null;
-// The headings' first letters, lower case: a line opening with another is answered without the pattern.
-let initials: ReadonlySet<string> | null = null;
 
 /**
  * True when a line of the reference list opens the page's citation of itself ("Cite This Page:",
@@ -12,9 +10,6 @@ let initials: ReadonlySet<string> | null = null;
  */
 export function isPageCitationHeading(text: string): boolean {
   if (text.length > 200) return false;
-  const start = text.trimStart();
-  initials ??= new Set(referenceData.pageCitationHeadings.map((w) => w[0]!.toLowerCase()));
-  if (!initials.has((start[0] ?? '').toLowerCase())) return false;
   heading ??= new RegExp(`^(?:${referenceData.pageCitationHeadings.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')).join('|')})\\s*(?:[:：]|$)`, 'i');
-  return heading.test(start);
+  return heading.test(text.trimStart());
 }

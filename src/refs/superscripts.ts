@@ -30,11 +30,8 @@ const written = lazyPattern(
   () => new RegExp(`(?<![\\d${superDigits}\u207b])[${superDigits}]{1,4}(?:\\s?[,\u02d2\u207b–-]\\s?[${superDigits}]{1,4}){0,20}(?![\\d${superDigits}])|\\^(\\d{1,4}(?:\\s{0,2}[-–,]\\s{0,2}\\d{1,4}){0,20})\\^`, 'gu'),
 );
 const mayWrite = lazyPattern(() => new RegExp(`[${superDigits}^]`, 'u'));
-// (Made on first need: a `\p{L}` pattern is parsed when it is made, ICU building the class, ~0.9 M
-// instructions; a page with no superscript never asks it.)
-const wordBefore = lazyPattern(() => /[\p{L}µ]+$/u);
+const wordBefore = /[\p{L}µ]+$/u;
 let exponentWords: ReadonlySet<string> | null = null;
-const none: readonly never[] = [];
 
 /**
  * True when a superscript at `index` of `text` is a power or a symbol's index, not a citation:
@@ -44,7 +41,7 @@ const none: readonly never[] = [];
 function isExponent(text: string, index: number): boolean {
   const before = text.charCodeAt(index - 1);
   if (before >= 0x30 && before <= 0x39) return true;
-  const word = wordBefore().exec(text.slice(Math.max(0, index - 12), index))?.[0];
+  const word = wordBefore.exec(text.slice(Math.max(0, index - 12), index))?.[0];
   if (word === undefined) return false;
   exponentWords ??= new Set(referenceData.exponentWords);
   return word.length === 1 || exponentWords.has(word);
@@ -66,17 +63,15 @@ function foldSuperscript(text: string): string {
  * text writes, each not a power or an index ({@link isExponent}) unless a link to the page makes
  * it a footnote's. Whether one cites is the link stage's to say, against the reference list.
  */
-export function superscriptMarkers(block: Block): readonly SuperscriptMarker[] {
+export function superscriptMarkers(block: Block): SuperscriptMarker[] {
   const text = block.text;
-  // (Most blocks hold none: answered by one test, with no array made.)
-  if (block.superscripts === undefined && !mayWrite().test(text)) return none;
   const out: SuperscriptMarker[] = [];
-  for (const sup of block.superscripts ?? none) {
+  for (const sup of block.superscripts ?? []) {
     const content = text.slice(sup.index, sup.index + sup.length);
     if (!citedNumbers.test(content) || (!sup.linked && isExponent(text, sup.index))) continue;
     out.push({ index: sup.index, end: sup.index + sup.length, text: content, numbers: content, linked: sup.linked, source: sup.source });
   }
-  if (block.superscripts !== undefined && !mayWrite().test(text)) return out;
+  if (!mayWrite().test(text)) return out;
   const pattern = written();
   pattern.lastIndex = 0;
   for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
