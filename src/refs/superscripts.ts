@@ -30,7 +30,7 @@ const written = lazyPattern(
   () => new RegExp(`(?<![\\d${superDigits}\u207b])[${superDigits}]{1,4}(?:\\s?[,\u02d2\u207b–-]\\s?[${superDigits}]{1,4}){0,20}(?![\\d${superDigits}])|\\^(\\d{1,4}(?:\\s{0,2}[-–,]\\s{0,2}\\d{1,4}){0,20})\\^`, 'gu'),
 );
 const mayWrite = lazyPattern(() => new RegExp(`[${superDigits}^]`, 'u'));
-const wordBefore = /[\p{L}µ]+$/u;
+const wordBefore = /[\p{L}µ]{1,12}$/u; // (its input is the 12 characters before the superscript)
 let exponentWords: ReadonlySet<string> | null = null;
 
 /**
